@@ -1,0 +1,122 @@
+/**
+ * The objects the DSL builds. They are the model's declarations before lowering: references
+ * are still object references, inline records are not yet named, and locations are absolute.
+ */
+import type {
+  Arch,
+  ArchScalarName,
+  ConstantCType,
+  ConstantSpelling,
+  DeclaredHole,
+  ScalarName,
+  XenRelease,
+} from '../model/types.js';
+
+export interface RawLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type TypeDef =
+  | { kind: 'scalar'; name: ScalarName }
+  | { kind: 'archScalar'; name: ArchScalarName }
+  | { kind: 'handle'; width: 'native' | '64'; target: string; pointee: string; const?: boolean }
+  | { kind: 'array'; element: TypeDef; length: number; lengthConstant?: string }
+  | AliasDef
+  | RecordDef;
+
+export interface ItemOptions {
+  since: XenRelease;
+  until?: XenRelease;
+  doc?: string;
+  archs?: Arch[];
+}
+
+export interface AliasDef extends ItemOptions {
+  kind: 'aliasDef';
+  name: string;
+  type: TypeDef;
+  loc: RawLocation;
+}
+
+export interface FieldDef {
+  name: string;
+  type: TypeDef;
+  doc?: string;
+  bitWidth?: number;
+  flexible?: boolean;
+  padding?: boolean;
+  archs?: Arch[];
+  since?: XenRelease;
+  until?: XenRelease;
+  loc: RawLocation;
+}
+
+export interface RecordDef {
+  kind: 'recordDef';
+  recordKind: 'struct' | 'union';
+  /** Tag or typedef; undefined for an inline record named by its path when lowered. */
+  name?: string;
+  tag?: string;
+  typedef?: string;
+  since?: XenRelease;
+  until?: XenRelease;
+  doc?: string;
+  archs?: Arch[];
+  fields: FieldDef[];
+  holes?: DeclaredHole[];
+  growable?: { versionField: string; doc?: string };
+  loc: RawLocation;
+}
+
+export interface ConstantDef extends ItemOptions {
+  kind: 'constantDef';
+  name: string;
+  value: bigint;
+  values?: Partial<Record<Arch, bigint>>;
+  history?: { since: XenRelease; value: bigint }[];
+  cType?: ConstantCType;
+  spelling?: ConstantSpelling;
+  bitConstant?: string;
+  loc: RawLocation;
+}
+
+export interface FlagDef {
+  mask: ConstantDef;
+  bit: number;
+  bitConstant?: ConstantDef;
+}
+
+export interface OpDef {
+  constant: ConstantDef;
+  member?: string;
+  record?: RecordDef;
+}
+
+export interface SetDef extends ItemOptions {
+  kind: 'setDef';
+  setKind: 'flags' | 'values' | 'ops';
+  name: string;
+  field?: string;
+  flags?: FlagDef[];
+  values?: ConstantDef[];
+  ops?: OpDef[];
+  dispatch?: { record: RecordDef; opField: string; payloadField?: string };
+  loc: RawLocation;
+}
+
+export type ItemDef = AliasDef | RecordDef | ConstantDef | SetDef;
+
+export interface ModuleDef {
+  kind: 'moduleDef';
+  name: string;
+  xenHeader: string;
+  xenGuard: string;
+  coverage: 'full' | 'partial';
+  doc?: string;
+  archs?: Arch[];
+  interfaceVersion?: ConstantDef;
+  items: ItemDef[];
+  loc: RawLocation;
+}

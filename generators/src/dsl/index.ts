@@ -1,0 +1,262 @@
+/**
+ * The schema language of `abi/`: small typed builders that ABI modules call to declare
+ * Xen's records, typedefs and constants under Xen's own names. Each builder records where
+ * it was called, so every diagnostic points at a line of an ABI module.
+ *
+ * ```ts
+ * export const ioservid_t = typedef('ioservid_t', u16, { since: '4.9' });
+ * export const xen_dm_op_destroy_ioreq_server = struct('xen_dm_op_destroy_ioreq_server', {
+ *   typedef: 'xen_dm_op_destroy_ioreq_server_t', since: '4.9',
+ *   fields: [field('id', ioservid_t), pad('pad', u16)],
+ * });
+ * ```
+ */
+import type { Arch, ConstantCType, ConstantSpelling, DeclaredHole, XenRelease } from '../model/types.js';
+import type {
+  AliasDef,
+  ConstantDef,
+  FieldDef,
+  FlagDef,
+  ItemDef,
+  ItemOptions,
+  ModuleDef,
+  OpDef,
+  RecordDef,
+  SetDef,
+  TypeDef,
+} from './defs.js';
+import { callerLocation } from './location.js';
+
+export type { AliasDef, ConstantDef, FieldDef, ItemDef, ModuleDef, RecordDef, SetDef, TypeDef } from './defs.js';
+export { X86, ARM } from '../model/arch.js';
+
+// ---- Types -------------------------------------------------------------------------------
+
+export const u8: TypeDef = { kind: 'scalar', name: 'uint8_t' };
+export const u16: TypeDef = { kind: 'scalar', name: 'uint16_t' };
+export const u32: TypeDef = { kind: 'scalar', name: 'uint32_t' };
+export const u64: TypeDef = { kind: 'scalar', name: 'uint64_t' };
+export const i8: TypeDef = { kind: 'scalar', name: 'int8_t' };
+export const i16: TypeDef = { kind: 'scalar', name: 'int16_t' };
+export const i32: TypeDef = { kind: 'scalar', name: 'int32_t' };
+export const i64: TypeDef = { kind: 'scalar', name: 'int64_t' };
+/** `unsigned long` sized: 4 bytes on x86_32, 8 elsewhere. */
+export const xen_ulong_t: TypeDef = { kind: 'archScalar', name: 'xen_ulong_t' };
+/** A guest frame number: 4 bytes on x86_32, 8 elsewhere. */
+export const xen_pfn_t: TypeDef = { kind: 'archScalar', name: 'xen_pfn_t' };
+/** A 64-bit integer that is 8-byte aligned even on x86_32 (tools layout). */
+export const uint64_aligned_t: TypeDef = { kind: 'archScalar', name: 'uint64_aligned_t' };
+
+/** A fixed-length array; `lengthConstant` names the constant Xen spells the length with. */
+export function array(element: TypeDef, length: number, lengthConstant?: ConstantDef | string): TypeDef {
+  const named = typeof lengthConstant === 'string' ? lengthConstant : lengthConstant?.name;
+  return { kind: 'array', element, length, ...(named ? { lengthConstant: named } : {}) };
+}
+
+/**
+ * `XEN_GUEST_HANDLE(target)`: a pointer on x86, an 8-byte union on Arm. `target` is Xen's
+ * handle name (`void`, `uint8`) or a record/typedef declared in the ABI.
+ */
+export function handle(target: string | RecordDef | AliasDef, pointee?: string): TypeDef {
+  return handleOf('native', target, pointee);
+}
+
+/** `XEN_GUEST_HANDLE_64(target)`: 8 bytes on every architecture. */
+export function handle64(target: string | RecordDef | AliasDef, pointee?: string): TypeDef {
+  return handleOf('64', target, pointee);
+}
+
+function handleOf(width: 'native' | '64', target: string | RecordDef | AliasDef, pointee?: string): TypeDef {
+  if (typeof target === 'string') return { kind: 'handle', width, target, pointee: pointee ?? target };
+  const name = target.kind === 'aliasDef' ? target.name : (target.typedef ?? target.name ?? '?');
+  return { kind: 'handle', width, target: name, pointee: pointee ?? name };
+}
+
+// ---- Records -----------------------------------------------------------------------------
+
+interface RecordOptions {
+  typedef?: string;
+  since?: XenRelease;
+  until?: XenRelease;
+  doc?: string;
+  archs?: Arch[];
+  fields: FieldDef[];
+  /** Compiler-inserted padding the ABI relies on; every hole must be declared. */
+  holes?: DeclaredHole[];
+  /** Fields may be appended behind this version field without breaking the ABI. */
+  growable?: { versionField: string; doc?: string };
+}
+
+/** `struct tag { … }`. Pass `null` as the tag for `typedef struct { … } name_t;`. */
+export function struct(tag: string | null, options: RecordOptions): RecordDef {
+  return record('struct', tag, options);
+}
+
+/** `union tag { … }`, or an inline union when the tag is omitted. */
+export function union(tag: string | null, options: RecordOptions): RecordDef {
+  return record('union', tag, options);
+}
+
+/** An inline struct, named by its path from the enclosing record (`evtchn_status.u.unbound`). */
+export function inlineStruct(options: RecordOptions): RecordDef {
+  return record('struct', null, options);
+}
+
+/** An inline union, named by its path from the enclosing record (`xen_dm_op.u`). */
+export function inlineUnion(options: RecordOptions): RecordDef {
+  return record('union', null, options);
+}
+
+function record(recordKind: 'struct' | 'union', tag: string | null, options: RecordOptions): RecordDef {
+  const { fields, ...rest } = options;
+  const name = tag ?? options.typedef;
+  return {
+    kind: 'recordDef',
+    recordKind,
+    ...(name ? { name } : {}),
+    ...(tag ? { tag } : {}),
+    ...rest,
+    fields,
+    loc: callerLocation(),
+  };
+}
+
+// ---- Fields ------------------------------------------------------------------------------
+
+interface FieldOptions {
+  doc?: string;
+  archs?: Arch[];
+  since?: XenRelease;
+  until?: XenRelease;
+}
+
+/** A member. */
+export function field(name: string, type: TypeDef, options: FieldOptions = {}): FieldDef {
+  return { name, type, ...options, loc: callerLocation() };
+}
+
+/** Explicit padding: Xen requires it to be zero. */
+export function pad(name: string, type: TypeDef, options: FieldOptions = {}): FieldDef {
+  return { name, type, padding: true, ...options, loc: callerLocation() };
+}
+
+/** A bit-field `type name : width`. */
+export function bits(name: string, type: TypeDef, width: number, options: FieldOptions & { padding?: boolean } = {}): FieldDef {
+  return { name, type, bitWidth: width, ...options, loc: callerLocation() };
+}
+
+/** A flexible array member `element name[XEN_FLEX_ARRAY_DIM]`; it must come last. */
+export function flex(name: string, element: TypeDef, options: FieldOptions = {}): FieldDef {
+  return { name, type: { kind: 'array', element, length: 0 }, flexible: true, ...options, loc: callerLocation() };
+}
+
+/** A C11 anonymous struct or union member. */
+export function anonymous(recordDef: RecordDef, options: FieldOptions = {}): FieldDef {
+  return { name: '', type: recordDef, ...options, loc: callerLocation() };
+}
+
+// ---- Typedefs ----------------------------------------------------------------------------
+
+/** `typedef type name;` */
+export function typedef(name: string, type: TypeDef, options: ItemOptions): AliasDef {
+  return { kind: 'aliasDef', name, type, ...options, loc: callerLocation() };
+}
+
+// ---- Constants ---------------------------------------------------------------------------
+
+interface ConstantOptions extends ItemOptions {
+  /** Per-architecture values, when the value depends on the architecture. */
+  values?: Partial<Record<Arch, number | bigint>>;
+  /** Later values: the release each took effect in. */
+  history?: { since: XenRelease; value: number | bigint }[];
+  cType?: ConstantCType;
+  spelling?: ConstantSpelling;
+}
+
+/** An integer `#define`. */
+export function constant(name: string, value: number | bigint, options: ConstantOptions): ConstantDef {
+  return constantAt(name, value, options);
+}
+
+function constantAt(name: string, value: number | bigint, options: ConstantOptions, bitConstant?: string): ConstantDef {
+  const { values, history, ...rest } = options;
+  return {
+    kind: 'constantDef',
+    name,
+    value: BigInt(value),
+    ...rest,
+    ...(values ? { values: mapValues(values) } : {}),
+    ...(history ? { history: history.map((h) => ({ since: h.since, value: BigInt(h.value) })) } : {}),
+    ...(bitConstant ? { bitConstant } : {}),
+    loc: callerLocation(),
+  };
+}
+
+function mapValues(values: Partial<Record<Arch, number | bigint>>): Partial<Record<Arch, bigint>> {
+  return Object.fromEntries(Object.entries(values).map(([arch, v]) => [arch, BigInt(v as number | bigint)]));
+}
+
+interface FlagOptions extends ItemOptions {
+  /** Xen's bit-number constant (`_XEN_DMOP_no_gfns`), when it has one. */
+  bitConstant?: string;
+  cType?: ConstantCType;
+}
+
+/** One flag: the mask `(1U << bit)` and, if Xen names it, the bit-number constant. */
+export function flag(mask: string, bit: number, options: FlagOptions): FlagDef {
+  const { bitConstant, cType, ...item } = options;
+  const maskDef = constantAt(mask, 1n << BigInt(bit), { ...item, spelling: 'shift', cType: cType ?? 'unsigned int' }, bitConstant);
+  if (!bitConstant) return { mask: maskDef, bit };
+  const bitDef = constantAt(bitConstant, bit, { ...item, spelling: 'dec', cType: 'int' });
+  return { mask: maskDef, bit, bitConstant: bitDef };
+}
+
+interface SetOptions extends ItemOptions {
+  /** The field these values go in, as `record.field`. */
+  field?: string;
+}
+
+/** A flag set: bits that may be combined. */
+export function flagSet(name: string, options: SetOptions & { flags: FlagDef[] }): SetDef {
+  return { kind: 'setDef', setKind: 'flags', name, ...options, loc: callerLocation() };
+}
+
+/** A value set: mutually exclusive values of one field. */
+export function valueSet(name: string, options: SetOptions & { values: ConstantDef[] }): SetDef {
+  return { kind: 'setDef', setKind: 'values', name, ...options, loc: callerLocation() };
+}
+
+/** One op of an op set: its number constant, and the union member or record it carries. */
+export function op(constantDef: ConstantDef, payload: { member?: string; record?: RecordDef } = {}): OpDef {
+  return { constant: constantDef, ...payload };
+}
+
+/** An op set: each op number tied to its payload. */
+export function opSet(
+  name: string,
+  options: SetOptions & { ops: OpDef[]; dispatch?: { record: RecordDef; opField: string; payloadField?: string } },
+): SetDef {
+  return { kind: 'setDef', setKind: 'ops', name, ...options, loc: callerLocation() };
+}
+
+// ---- Modules -----------------------------------------------------------------------------
+
+interface ModuleOptions {
+  name: string;
+  /** Xen's header, relative to `xen/include/public`. */
+  xenHeader: string;
+  /** Xen's include guard for that header, honoured so both can share a translation unit. */
+  xenGuard: string;
+  coverage: 'full' | 'partial';
+  doc?: string;
+  archs?: Arch[];
+  /** Unstable modules: the constant naming the interface version. */
+  interfaceVersion?: ConstantDef;
+  /** Everything the module declares, in the order the header declares it. */
+  items: ItemDef[];
+}
+
+/** An ABI module: the default export of every file under `abi/stable/` and `abi/unstable/`. */
+export function abiModule(options: ModuleOptions): ModuleDef {
+  return { kind: 'moduleDef', ...options, loc: callerLocation() };
+}

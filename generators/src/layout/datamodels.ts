@@ -1,0 +1,68 @@
+/**
+ * The C data models of the four architectures, written down once. Every size and alignment
+ * the layout engine uses comes from here; nothing else in xenabi knows them.
+ *
+ * - x86_32 (i386 SysV): 64-bit integers are 8 bytes with 4-byte alignment, except Xen's
+ *   `uint64_aligned_t`, which is `aligned(8)` in the tools (`__XEN_TOOLS__`) layout that
+ *   the hypervisor and the toolstack build with. `xen_ulong_t`, `xen_pfn_t` and guest
+ *   handles are 4 bytes; `XEN_GUEST_HANDLE_64` is 8.
+ * - x86_64 (LP64): everything natural; handles are 8-byte pointers.
+ * - arm32 (AAPCS/EABI): 64-bit integers are 8-aligned; Xen makes `xen_ulong_t`,
+ *   `xen_pfn_t` and every guest handle 8 bytes so 32- and 64-bit guests share one ABI.
+ * - arm64 (LP64): everything natural and 8 bytes.
+ */
+import type { Arch, ArchScalarName, ScalarName } from '../model/types.js';
+
+export interface SizeAlign {
+  size: number;
+  align: number;
+}
+
+export interface DataModel {
+  arch: Arch;
+  scalars: Record<ScalarName, SizeAlign>;
+  archScalars: Record<ArchScalarName, SizeAlign>;
+  /** `XEN_GUEST_HANDLE(x)` and `XEN_GUEST_HANDLE_64(x)`. */
+  handles: { native: SizeAlign; wide: SizeAlign };
+}
+
+const fixed = (u64align: number): Record<ScalarName, SizeAlign> => ({
+  uint8_t: { size: 1, align: 1 },
+  int8_t: { size: 1, align: 1 },
+  uint16_t: { size: 2, align: 2 },
+  int16_t: { size: 2, align: 2 },
+  uint32_t: { size: 4, align: 4 },
+  int32_t: { size: 4, align: 4 },
+  uint64_t: { size: 8, align: u64align },
+  int64_t: { size: 8, align: u64align },
+});
+
+const eight: SizeAlign = { size: 8, align: 8 };
+const four: SizeAlign = { size: 4, align: 4 };
+
+export const DATA_MODELS: Record<Arch, DataModel> = {
+  x86_32: {
+    arch: 'x86_32',
+    scalars: fixed(4),
+    archScalars: { xen_ulong_t: four, xen_pfn_t: four, uint64_aligned_t: eight },
+    handles: { native: four, wide: eight },
+  },
+  x86_64: {
+    arch: 'x86_64',
+    scalars: fixed(8),
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight },
+    handles: { native: eight, wide: eight },
+  },
+  arm32: {
+    arch: 'arm32',
+    scalars: fixed(8),
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight },
+    handles: { native: eight, wide: eight },
+  },
+  arm64: {
+    arch: 'arm64',
+    scalars: fixed(8),
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight },
+    handles: { native: eight, wide: eight },
+  },
+};

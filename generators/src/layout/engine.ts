@@ -1,0 +1,200 @@
+/**
+ * The layout engine: size, alignment, every field offset and every padding hole of every
+ * record, per architecture, by the C rules of that architecture's ABI. It is the only code
+ * in xenabi that does offset arithmetic; emitters, the checker, the docs and the tests read
+ * its tables.
+ */
+import { onArch } from '../model/arch.js';
+import type { AbiModel, AliasDecl, Arch, Field, RecordDecl, TypeRef } from '../model/types.js';
+import { DATA_MODELS, type DataModel, type SizeAlign } from './datamodels.js';
+import { spellType } from './spell.js';
+
+/** One field as laid out. Offsets are bytes from the start of the record that contains it. */
+export interface FieldLayout {
+  name: string;
+  offset: number;
+  size: number;
+  align: number;
+  /** The type as Xen spells it (`uint32_t`, `union xen_dm_op.u`, `uint8_t[3]`). */
+  type: string;
+  /** The record type of the field, after stripping arrays. */
+  record?: string;
+  /** Bit-fields: first bit, from the start of the record, and width. */
+  bitOffset?: number;
+  bitWidth?: number;
+  flexibleArray?: boolean;
+  padding?: boolean;
+}
+
+/** Bytes (or, inside a bit-field unit, bits) the compiler inserts. */
+export interface HoleLayout {
+  /** The field the hole follows. */
+  after: string;
+  /** First byte of the hole. */
+  offset: number;
+  /** Bytes in the hole (0 when it is smaller than a byte; see `bits`). */
+  size: number;
+  /** The hole measured in bits. */
+  bits: number;
+  /** True for padding after the last field. */
+  tail: boolean;
+}
+
+export interface RecordLayout {
+  name: string;
+  kind: 'struct' | 'union';
+  size: number;
+  align: number;
+  fields: FieldLayout[];
+  holes: HoleLayout[];
+}
+
+/** All layouts of one model on one architecture, computed lazily and memoised. */
+export class ArchLayout {
+  private readonly records = new Map<string, RecordDecl>();
+  private readonly aliases = new Map<string, AliasDecl>();
+  private readonly memo = new Map<string, RecordLayout>();
+  private readonly inProgress = new Set<string>();
+  readonly dataModel: DataModel;
+
+  constructor(model: Pick<AbiModel, 'records' | 'aliases'>, readonly arch: Arch) {
+    this.dataModel = DATA_MODELS[arch];
+    for (const r of model.records) if (onArch(r, arch)) this.records.set(r.name, r);
+    for (const a of model.aliases) if (onArch(a, arch)) this.aliases.set(a.name, a);
+  }
+
+  has(name: string): boolean {
+    return this.records.has(name);
+  }
+
+  /** The layout of a record on this architecture. */
+  record(name: string): RecordLayout {
+    const cached = this.memo.get(name);
+    if (cached) return cached;
+    const decl = this.records.get(name);
+    if (!decl) throw new Error(`no record ${name} on ${this.arch}`);
+    if (this.inProgress.has(name)) throw new Error(`record ${name} contains itself`);
+    this.inProgress.add(name);
+    const layout = decl.kind === 'union' ? this.layoutUnion(decl) : this.layoutStruct(decl);
+    this.inProgress.delete(name);
+    this.memo.set(name, layout);
+    return layout;
+  }
+
+  /** Size and alignment of any type on this architecture. */
+  sizeAlign(type: TypeRef): SizeAlign {
+    switch (type.kind) {
+      case 'scalar':
+        return this.dataModel.scalars[type.name];
+      case 'archScalar':
+        return this.dataModel.archScalars[type.name];
+      case 'handle':
+        return type.width === '64' ? this.dataModel.handles.wide : this.dataModel.handles.native;
+      case 'alias': {
+        const alias = this.aliases.get(type.name);
+        if (!alias) throw new Error(`no typedef ${type.name} on ${this.arch}`);
+        return this.sizeAlign(alias.type);
+      }
+      case 'record': {
+        const r = this.record(type.name);
+        return { size: r.size, align: r.align };
+      }
+      case 'array': {
+        const element = this.sizeAlign(type.element);
+        return { size: element.size * type.length, align: element.align };
+      }
+    }
+  }
+
+  /** The record a type names, after stripping arrays and typedefs. */
+  recordOf(type: TypeRef): string | undefined {
+    if (type.kind === 'record') return type.name;
+    if (type.kind === 'array') return this.recordOf(type.element);
+    if (type.kind === 'alias') {
+      const alias = this.aliases.get(type.name);
+      return alias ? this.recordOf(alias.type) : undefined;
+    }
+    return undefined;
+  }
+
+  private fieldsOf(decl: RecordDecl): Field[] {
+    return decl.fields.filter((f) => onArch(f, this.arch));
+  }
+
+  private describe(field: Field, offset: number, size: number, align: number): FieldLayout {
+    const record = this.recordOf(field.type);
+    return {
+      name: field.name,
+      offset,
+      size,
+      align,
+      type: spellType(field.type, (name) => this.records.get(name)?.kind ?? 'struct'),
+      ...(record ? { record } : {}),
+      ...(field.padding ? { padding: true } : {}),
+    };
+  }
+
+  private layoutUnion(decl: RecordDecl): RecordLayout {
+    let size = 0;
+    let align = 1;
+    const fields = this.fieldsOf(decl).map((f) => {
+      const sa = this.sizeAlign(f.type);
+      size = Math.max(size, sa.size);
+      align = Math.max(align, sa.align);
+      return this.describe(f, 0, sa.size, sa.align);
+    });
+    const total = alignUp(size, align);
+    const holes: HoleLayout[] = [];
+    const largest = fields.reduce<FieldLayout | undefined>((a, f) => (!a || f.size > a.size ? f : a), undefined);
+    if (total > size && largest) holes.push(hole(largest.name, size * 8, total * 8, true));
+    return { name: decl.name, kind: 'union', size: total, align, fields, holes };
+  }
+
+  /**
+   * Structs follow the System V (x86) and AAPCS (Arm) rules, which agree for everything
+   * Xen declares: each field at the next multiple of its alignment; a bit-field goes at the
+   * next free bit unless it would straddle a unit of its declared type, in which case it
+   * starts at the next such unit; the struct is aligned to its most aligned member.
+   */
+  private layoutStruct(decl: RecordDecl): RecordLayout {
+    let bit = 0;
+    let align = 1;
+    const fields: FieldLayout[] = [];
+    const holes: HoleLayout[] = [];
+    let previous = '';
+    for (const f of this.fieldsOf(decl)) {
+      const sa = this.sizeAlign(f.type);
+      align = Math.max(align, sa.align);
+      let start: number;
+      if (f.bitWidth !== undefined) {
+        const unitBits = sa.size * 8;
+        const unitStart = Math.floor(bit / (sa.align * 8)) * sa.align * 8;
+        start = bit + f.bitWidth > unitStart + unitBits ? alignUp(bit, sa.align * 8) : bit;
+      } else {
+        start = alignUp(bit, sa.align * 8);
+      }
+      if (start > bit && previous) holes.push(hole(previous, bit, start, false));
+      if (f.bitWidth !== undefined) {
+        fields.push({ ...this.describe(f, Math.floor(start / 8), sa.size, sa.align), bitOffset: start, bitWidth: f.bitWidth });
+        bit = start + f.bitWidth;
+      } else {
+        const size = f.flexible ? 0 : sa.size;
+        fields.push({ ...this.describe(f, start / 8, size, sa.align), ...(f.flexible ? { flexibleArray: true } : {}) });
+        bit = start + size * 8;
+      }
+      previous = f.name || previous;
+    }
+    const size = alignUp(Math.ceil(bit / 8), align);
+    if (size * 8 > bit && previous) holes.push(hole(previous, bit, size * 8, true));
+    return { name: decl.name, kind: 'struct', size, align, fields, holes };
+  }
+}
+
+function hole(after: string, fromBit: number, toBit: number, tail: boolean): HoleLayout {
+  const bits = toBit - fromBit;
+  return { after, offset: Math.floor(fromBit / 8), size: Math.floor(bits / 8), bits, tail };
+}
+
+function alignUp(value: number, align: number): number {
+  return Math.ceil(value / align) * align;
+}

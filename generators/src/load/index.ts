@@ -1,0 +1,29 @@
+/**
+ * Loading the ABI: evaluate the TypeScript modules, lower them to the model, check the
+ * model against its JSON Schema, then run the semantic passes. Any error diagnostic makes
+ * the load fail as a whole, before anything is generated.
+ */
+import { resolve } from 'node:path';
+import { AbiInputError, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { AbiModel } from '../model/types.js';
+import { checkModelSchema } from '../validate/schema.js';
+import { validateModel } from '../validate/index.js';
+import { evaluateAbi } from './bundle.js';
+import { lowerModules } from './lower.js';
+
+export interface LoadedAbi {
+  model: AbiModel;
+  /** Warnings only: a load with errors throws. */
+  diagnostics: Diagnostic[];
+}
+
+/** Loads `abiDir` (normally `<repo>/abi`) or throws AbiInputError listing every problem. */
+export async function loadAbi(abiDir: string, repoRoot: string = resolve(abiDir, '..')): Promise<LoadedAbi> {
+  const evaluated = await evaluateAbi(abiDir, repoRoot);
+  if (hasErrors(evaluated.diagnostics)) throw new AbiInputError(evaluated.diagnostics);
+  const lowered = lowerModules(evaluated.modules, repoRoot);
+  const diagnostics = [...lowered.diagnostics, ...checkModelSchema(lowered.model)];
+  if (!hasErrors(diagnostics)) diagnostics.push(...validateModel(lowered.model));
+  if (hasErrors(diagnostics)) throw new AbiInputError(diagnostics);
+  return { model: lowered.model, diagnostics: sortDiagnostics(diagnostics) };
+}

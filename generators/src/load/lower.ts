@@ -1,0 +1,266 @@
+/**
+ * Lowering: the DSL's object graph becomes the plain model. References become names,
+ * inline records get their path names, set members become constants, and absolute
+ * locations become repository-relative ones.
+ */
+import { basename, relative } from 'node:path';
+import type { AliasDef, ConstantDef, FieldDef, ItemDef, ModuleDef, RecordDef, SetDef, TypeDef } from '../dsl/defs.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type {
+  AbiModel,
+  AliasDecl,
+  ConstantDecl,
+  ConstantSetDecl,
+  Field,
+  ModuleDecl,
+  Namespace,
+  RecordDecl,
+  SourceLocation,
+  TypeRef,
+} from '../model/types.js';
+import type { EvaluatedModule } from './bundle.js';
+
+interface Context {
+  repoRoot: string;
+  namespace: Namespace;
+  module: string;
+  moduleLoc: SourceLocation;
+  model: AbiModel;
+  diagnostics: Diagnostic[];
+  /** Every declared record/alias object → its lowered name, across all modules. */
+  names: Map<object, string>;
+  /** Names of items each module refers to, to derive its imports. */
+  referenced: Set<object>;
+}
+
+export function lowerModules(modules: EvaluatedModule[], repoRoot: string): { model: AbiModel; diagnostics: Diagnostic[] } {
+  const model: AbiModel = { format: 'xenabi-model/1', modules: [], records: [], aliases: [], constants: [], sets: [] };
+  const diagnostics: Diagnostic[] = [];
+  const names = new Map<object, string>();
+  const owners = new Map<object, string>();
+  const valid = modules.filter((m) => isModuleDef(m, repoRoot, diagnostics));
+  for (const m of valid) registerNames(m.exported as ModuleDef, names, owners);
+  for (const m of valid) {
+    const def = m.exported as ModuleDef;
+    const ctx: Context = {
+      repoRoot,
+      namespace: m.namespace,
+      module: def.name,
+      moduleLoc: loc(def.loc, repoRoot),
+      model,
+      diagnostics,
+      names,
+      referenced: new Set(),
+    };
+    const order = def.items.map((item) => lowerItem(item, ctx)).flat();
+    const imports = [...new Set([...ctx.referenced].map((o) => owners.get(o)).filter((o): o is string => !!o && o !== def.name))];
+    model.modules.push({
+      name: def.name,
+      namespace: m.namespace,
+      xenHeader: def.xenHeader,
+      xenGuard: def.xenGuard,
+      coverage: def.coverage,
+      imports: imports.sort(),
+      ...(def.doc ? { doc: def.doc } : {}),
+      loc: ctx.moduleLoc,
+      ...(def.archs ? { archs: def.archs } : {}),
+      ...(def.interfaceVersion ? { interfaceVersion: { constant: def.interfaceVersion.name } } : {}),
+      order,
+    } satisfies ModuleDecl);
+  }
+  return { model, diagnostics };
+}
+
+function isModuleDef(m: EvaluatedModule, repoRoot: string, diagnostics: Diagnostic[]): boolean {
+  const def = m.exported as Partial<ModuleDef> | undefined;
+  if (def && def.kind === 'moduleDef') return true;
+  const file = relative(repoRoot, m.file).split('\\').join('/');
+  diagnostics.push({
+    severity: 'error',
+    rule: 'module-export',
+    loc: { file, line: 1, column: 1 },
+    item: basename(m.file, '.ts'),
+    message: 'an ABI module must `export default abiModule({ … })`',
+  });
+  return false;
+}
+
+/** Names every record and alias a module declares, so references across modules resolve. */
+function registerNames(def: ModuleDef, names: Map<object, string>, owners: Map<object, string>): void {
+  for (const item of def.items) {
+    if (item.kind === 'recordDef' || item.kind === 'aliasDef') {
+      names.set(item, item.name ?? '?');
+      owners.set(item, def.name);
+    }
+  }
+}
+
+function lowerItem(item: ItemDef, ctx: Context): string[] {
+  switch (item.kind) {
+    case 'aliasDef':
+      return [lowerAlias(item, ctx)];
+    case 'recordDef':
+      return [lowerRecord(item, item.name ?? '?', undefined, ctx)];
+    case 'constantDef':
+      return [lowerConstant(item, ctx)];
+    case 'setDef':
+      return lowerSet(item, ctx);
+    default:
+      ctx.diagnostics.push({
+        severity: 'error',
+        rule: 'unknown-item',
+        loc: ctx.moduleLoc,
+        item: ctx.module,
+        message: `items must be built with the DSL; got ${JSON.stringify((item as { kind?: unknown }).kind ?? typeof item)}`,
+      });
+      return [];
+  }
+}
+
+function common(ctx: Context, def: { doc?: string; since?: string; until?: string; archs?: readonly string[]; loc: { file: string; line: number; column: number } }) {
+  return {
+    namespace: ctx.namespace,
+    module: ctx.module,
+    since: def.since ?? '',
+    ...(def.until ? { until: def.until } : {}),
+    ...(def.doc ? { doc: def.doc } : {}),
+    loc: loc(def.loc, ctx.repoRoot),
+  };
+}
+
+function lowerAlias(def: AliasDef, ctx: Context): string {
+  const decl: AliasDecl = { kind: 'alias', name: def.name, type: lowerType(def.type, def.name, ctx), ...common(ctx, def) };
+  if (def.archs) decl.archs = def.archs;
+  ctx.model.aliases.push(decl);
+  return def.name;
+}
+
+function lowerRecord(def: RecordDef, name: string, parent: RecordDecl | undefined, ctx: Context): string {
+  const decl: RecordDecl = {
+    kind: def.recordKind,
+    name,
+    ...(def.tag ? { tag: def.tag } : {}),
+    ...(def.typedef ? { typedef: def.typedef } : {}),
+    ...(parent ? { parent: parent.name } : {}),
+    ...common(ctx, { ...def, since: def.since ?? parent?.since }),
+    fields: [],
+    ...(def.archs ? { archs: def.archs } : {}),
+    ...(def.holes ? { holes: def.holes } : {}),
+    ...(def.growable ? { growable: def.growable } : {}),
+  };
+  ctx.model.records.push(decl);
+  let anonymous = 0;
+  decl.fields = def.fields.map((f) => {
+    const path = f.name === '' ? `${name}.<anon${anonymous++}>` : `${name}.${f.name}`;
+    return lowerField(f, path, decl, ctx);
+  });
+  return name;
+}
+
+function lowerField(def: FieldDef, path: string, parent: RecordDecl, ctx: Context): Field {
+  const inline = isInlineRecord(def.type, ctx) ? (def.type as RecordDef) : undefined;
+  const type: TypeRef = inline ? { kind: 'record', name: lowerRecord(inline, path, parent, ctx) } : lowerType(def.type, path, ctx);
+  const { loc: rawLoc, type: _type, ...rest } = def;
+  return { ...rest, type, loc: loc(rawLoc, ctx.repoRoot) };
+}
+
+/** A record object used as a field type and declared in no module: it is an inline record. */
+function isInlineRecord(type: TypeDef, ctx: Context): boolean {
+  return type.kind === 'recordDef' && !ctx.names.has(type);
+}
+
+function lowerType(type: TypeDef, path: string, ctx: Context): TypeRef {
+  switch (type.kind) {
+    case 'scalar':
+      return { kind: 'scalar', name: type.name };
+    case 'archScalar':
+      return { kind: 'archScalar', name: type.name };
+    case 'handle':
+      return { ...type };
+    case 'array':
+      return { ...type, element: lowerType(type.element, path, ctx) };
+    case 'aliasDef':
+    case 'recordDef':
+      return lowerReference(type, path, ctx);
+    default:
+      ctx.diagnostics.push({
+        severity: 'error',
+        rule: 'unknown-type',
+        loc: ctx.moduleLoc,
+        item: path,
+        message: `not a type built with the DSL: ${JSON.stringify(type)}`,
+      });
+      return { kind: 'scalar', name: 'uint8_t' };
+  }
+}
+
+function lowerReference(type: AliasDef | RecordDef, path: string, ctx: Context): TypeRef {
+  const name = ctx.names.get(type);
+  ctx.referenced.add(type);
+  if (name) return type.kind === 'aliasDef' ? { kind: 'alias', name } : { kind: 'record', name };
+  ctx.diagnostics.push({
+    severity: 'error',
+    rule: 'undeclared-reference',
+    loc: loc(type.loc, ctx.repoRoot),
+    item: path,
+    message: `refers to ${type.kind === 'aliasDef' ? 'typedef' : 'record'} ${type.name ?? '(unnamed)'}, which no module lists in its items`,
+  });
+  return type.kind === 'aliasDef' ? { kind: 'alias', name: type.name } : { kind: 'record', name: type.name ?? '?' };
+}
+
+function lowerConstant(def: ConstantDef, ctx: Context, set?: string): string {
+  const decl: ConstantDecl = {
+    kind: 'constant',
+    name: def.name,
+    value: def.value.toString(),
+    cType: def.cType ?? defaultCType(def.value),
+    spelling: def.spelling ?? 'dec',
+    ...common(ctx, def),
+  };
+  if (def.values) decl.values = Object.fromEntries(Object.entries(def.values).map(([a, v]) => [a, (v as bigint).toString()]));
+  if (def.history) decl.history = def.history.map((h) => ({ since: h.since, value: h.value.toString() }));
+  if (def.bitConstant) decl.bitConstant = def.bitConstant;
+  if (def.archs) decl.archs = def.archs;
+  if (set) decl.set = set;
+  ctx.model.constants.push(decl);
+  return def.name;
+}
+
+/** The type C gives an unsuffixed decimal literal of this value. */
+function defaultCType(value: bigint): ConstantDecl['cType'] {
+  if (value >= -(2n ** 31n) && value < 2n ** 31n) return 'int';
+  if (value >= 0n && value < 2n ** 32n) return 'unsigned int';
+  if (value >= -(2n ** 63n) && value < 2n ** 63n) return 'long long';
+  return 'unsigned long long';
+}
+
+function lowerSet(def: SetDef, ctx: Context): string[] {
+  const order: string[] = [];
+  const members: ConstantDef[] = [
+    ...(def.flags ?? []).flatMap((f) => (f.bitConstant ? [f.bitConstant, f.mask] : [f.mask])),
+    ...(def.values ?? []),
+    ...(def.ops ?? []).map((o) => o.constant),
+  ];
+  for (const c of members) order.push(lowerConstant({ ...c, since: c.since || def.since }, ctx, def.name));
+  const decl: ConstantSetDecl = { kind: def.setKind, name: def.name, ...common(ctx, def) };
+  if (def.field) decl.field = def.field;
+  if (def.flags) decl.flags = def.flags.map((f) => ({ mask: f.mask.name, bit: f.bit, ...(f.bitConstant ? { bitConstant: f.bitConstant.name } : {}) }));
+  if (def.values) decl.values = def.values.map((v) => v.name);
+  if (def.ops) decl.ops = def.ops.map((o) => ({ constant: o.constant.name, ...(o.member ? { member: o.member } : {}), ...(o.record ? { record: refName(o.record, ctx) } : {}) }));
+  if (def.dispatch) {
+    decl.dispatch = { record: refName(def.dispatch.record, ctx), opField: def.dispatch.opField, ...(def.dispatch.payloadField ? { payloadField: def.dispatch.payloadField } : {}) };
+  }
+  ctx.model.sets.push(decl);
+  order.push(def.name);
+  return order;
+}
+
+function refName(def: RecordDef, ctx: Context): string {
+  ctx.referenced.add(def);
+  return ctx.names.get(def) ?? def.name ?? '?';
+}
+
+function loc(raw: { file: string; line: number; column: number }, repoRoot: string): SourceLocation {
+  const file = raw.file.startsWith('/') ? relative(repoRoot, raw.file) : raw.file;
+  return { file: file.split('\\').join('/'), line: raw.line, column: raw.column };
+}
