@@ -1,0 +1,24 @@
+/**
+ * The shape every emitter has: an entry object that turns the model (as one release has it)
+ * into files. Emitters print what the model and the layout engine computed; they never
+ * compute offsets. Banners, normalisation and writing are the output pipeline's job.
+ */
+import type { ReleaseModel } from '../select/release.js';
+
+/** A generated file before the pipeline adds its banner. */
+export interface OutputFile {
+  /** Repository-relative path with forward slashes. @example "packages/c-headers/include/xenabi/stable/dm_op.h" */
+  path: string;
+  /** Content without banner. */
+  content: string;
+  /** The ABI files it was generated from, for the banner. @example ["abi/stable/dm_op.ts"] */
+  sources: string[];
+  /** How the banner is written: `c` block comment, `line` (`//`), `hash` (`#`), `markdown` (HTML comment), or `none` (JSON). */
+  comment: 'c' | 'line' | 'hash' | 'markdown' | 'none';
+}
+
+export interface Emitter {
+  /** Short id used in logs and the README table. @example "c" */
+  id: string;
+  emit(model: ReleaseModel): OutputFile[];
+}
