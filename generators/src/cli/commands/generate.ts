@@ -1,0 +1,38 @@
+import { checkGenerated, generate } from '../../generate/index.js';
+import { REGENERATE_COMMAND } from '../../output/pipeline.js';
+import type { Command } from '../command.js';
+import { EXIT_FINDING, EXIT_OK } from '../io.js';
+import { findRoot } from '../root.js';
+
+export const generateCommand: Command = {
+  name: 'generate',
+  summary: 'write every generated output (C headers, bindings, docs) from abi/',
+  help: `Usage: xenabi generate [--check] [--root DIR]
+
+Loads the ABI modules under abi/, validates them, and writes every generated output.
+Only files whose content changed are written; nothing is written when the ABI has errors.
+
+Options:
+  --check      write nothing; exit 1 and list the stale files if any output is out of date
+  --root DIR   repository root (default: the nearest directory above with abi/)
+  -h, --help   show this help
+
+Exit codes: 0 ok, 1 stale output (--check), 2 bad input or usage.`,
+  options: { check: { type: 'boolean' } },
+  positionals: { min: 0, max: 0 },
+  async run({ values }, io) {
+    const root = findRoot(io.cwd, values.root as string | undefined);
+    if (values.check) {
+      const { stale, total } = await checkGenerated(root);
+      if (stale.length === 0) {
+        io.out(`xenabi: all ${total} generated files are up to date\n`);
+        return EXIT_OK;
+      }
+      io.err(`xenabi: ${stale.length} of ${total} generated files are stale:\n${stale.map((p) => `  ${p}\n`).join('')}Run \`${REGENERATE_COMMAND}\` and commit the result.\n`);
+      return EXIT_FINDING;
+    }
+    const { written, total } = await generate(root);
+    io.out(`xenabi: ${written.length} of ${total} generated files written${written.length ? ':' : ''}\n${written.map((p) => `  ${p}\n`).join('')}`);
+    return EXIT_OK;
+  },
+};

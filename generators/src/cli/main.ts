@@ -1,0 +1,75 @@
+/**
+ * `xenabi`: argument parsing and dispatch, nothing more. Every command is a library call
+ * tested without spawning a process; this file maps results and errors to exit codes:
+ * 0 ok, 1 a finding, 2 bad input or usage.
+ */
+import { parseArgs } from 'node:util';
+import { AbiInputError, formatDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { COMMON_OPTIONS, type Command } from './command.js';
+import { exportCommand } from './commands/export.js';
+import { generateCommand } from './commands/generate.js';
+import { layoutCommand } from './commands/layout.js';
+import { EXIT_BAD_INPUT, UsageError, type CliIo } from './io.js';
+
+export const COMMANDS: Command[] = [generateCommand, exportCommand, layoutCommand];
+
+export function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `Usage: xenabi <command> [options]
+
+xenabi declares the Xen ABI once (abi/), lays it out on x86_32, x86_64, arm32 and arm64,
+and generates C headers, bindings and docs from it.
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Run \`xenabi <command> --help\` for a command's options.
+Exit codes: 0 ok, 1 a finding (stale output, a breaking change), 2 bad input or usage.
+`;
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    io.out(topic ? `${topic.help}\n` : mainHelp());
+    return name === undefined ? EXIT_BAD_INPUT : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`xenabi: unknown command '${name}'\n\n${mainHelp()}`);
+    return EXIT_BAD_INPUT;
+  }
+  try {
+    const parsed = parseArgs({ args: rest, options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
+    if (parsed.values.help) {
+      io.out(`${command.help}\n`);
+      return 0;
+    }
+    const { min, max } = command.positionals;
+    if (parsed.positionals.length < min || parsed.positionals.length > max) {
+      throw new UsageError(max === 0 ? `takes no arguments (got ${parsed.positionals.join(' ')})` : `expects ${min === max ? min : `${min}–${max}`} argument(s)`);
+    }
+    return await command.run(parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] }, io);
+  } catch (error) {
+    return reportError(error, command, io);
+  }
+}
+
+function reportError(error: unknown, command: Command, io: CliIo): number {
+  if (error instanceof AbiInputError) {
+    const errors = error.diagnostics.filter((d) => d.severity === 'error').length;
+    io.err(`${sortDiagnostics(error.diagnostics).map(formatDiagnostic).join('\n')}\nxenabi ${command.name}: ${errors} error(s) in abi/; nothing was written\n`);
+    return EXIT_BAD_INPUT;
+  }
+  if (error instanceof UsageError || isParseArgsError(error)) {
+    io.err(`xenabi ${command.name}: ${(error as Error).message}\nRun \`xenabi ${command.name} --help\` for usage.\n`);
+    return EXIT_BAD_INPUT;
+  }
+  throw error;
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return error instanceof TypeError && typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

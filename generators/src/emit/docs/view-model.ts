@@ -1,0 +1,124 @@
+/**
+ * Docs view-model: the model and the layout engine's tables turned into the strings the
+ * Markdown templates print. No layout arithmetic happens here; offsets and sizes are read.
+ */
+import { ArchLayout, type FieldLayout, type RecordLayout } from '../../layout/engine.js';
+import { ARCHES } from '../../model/arch.js';
+import type { ConstantDecl, ConstantSetDecl, ModuleDecl, RecordDecl } from '../../model/types.js';
+import type { ReleaseModel } from '../../select/release.js';
+import { code, modulePage, paragraph, tableCell } from './names.js';
+
+export interface DocsRecord {
+  anchor: string;
+  title: string;
+  since: string;
+  doc: string;
+  archHeader: string;
+  archRule: string;
+  rows: string[];
+  sizeRow: string;
+  holes: string[];
+}
+
+export interface DocsModule {
+  title: string;
+  doc: string;
+  header: string;
+  xenHeader: string;
+  namespace: string;
+  interfaceVersion: string;
+  records: DocsRecord[];
+  constants: string[];
+  sets: string[];
+}
+
+export function moduleView(model: ReleaseModel, module: ModuleDecl, layouts: ArchLayout[]): DocsModule {
+  const records = model.records.filter((r) => r.module === module.name);
+  const constants = model.constants.filter((c) => c.module === module.name);
+  return {
+    title: `${module.name} (${module.namespace})`,
+    doc: paragraph(module.doc),
+    header: `packages/c-headers/include/xenabi/${module.namespace}/${module.name}.h`,
+    xenHeader: module.xenHeader,
+    namespace: module.namespace,
+    interfaceVersion: module.interfaceVersion ? `Unstable: versioned by ${code(module.interfaceVersion.constant)}.` : '',
+    records: records.map((r) => recordView(r, layouts)),
+    constants: constants.map(constantRow),
+    sets: model.sets.filter((s) => s.module === module.name).map(setLine),
+  };
+}
+
+function recordView(record: RecordDecl, layouts: ArchLayout[]): DocsRecord {
+  const present = layouts.filter((l) => l.has(record.name));
+  const tables = new Map(present.map((l) => [l.arch, l.record(record.name)]));
+  const names = [...new Set([...tables.values()].flatMap((t) => t.fields.map((f) => f.name)))];
+  return {
+    anchor: record.name.replace(/[^A-Za-z0-9_]/g, '-'),
+    title: `${record.kind} ${record.name}${record.typedef && record.typedef !== record.name ? ` (${record.typedef})` : ''}`,
+    since: record.since,
+    doc: tableCell(record.doc),
+    archHeader: ['field', 'type', ...ARCHES, 'meaning'].join(' | '),
+    archRule: ['---', '---', ...ARCHES.map(() => '---:'), '---'].join(' | '),
+    rows: names.map((name) => fieldRow(name, record, tables)),
+    sizeRow: ['**size / align**', '', ...ARCHES.map((a) => sizeCell(tables.get(a))), ''].join(' | '),
+    holes: holeLines(tables),
+  };
+}
+
+function fieldRow(name: string, record: RecordDecl, tables: Map<string, RecordLayout>): string {
+  const decl = record.fields.find((f) => f.name === name);
+  const any = [...tables.values()].map((t) => t.fields.find((f) => f.name === name)).find(Boolean);
+  const cells = ARCHES.map((arch) => {
+    const f = tables.get(arch)?.fields.find((x) => x.name === name);
+    return f ? offsetCell(f) : '—';
+  });
+  const label = name === '' ? '*(anonymous)*' : code(name);
+  const meaning = [decl?.padding ? 'padding, must be zero.' : '', tableCell(decl?.doc), decl?.since && decl.since !== record.since ? `Since ${decl.since}.` : '']
+    .filter(Boolean)
+    .join(' ');
+  return [label, any ? code(any.type) : '', ...cells, meaning].join(' | ');
+}
+
+function offsetCell(f: FieldLayout): string {
+  if (f.bitOffset !== undefined) return `${f.offset}, bits ${f.bitOffset % 8}+${f.bitWidth}`;
+  return f.flexibleArray ? `${f.offset}, flexible` : `${f.offset} (${f.size})`;
+}
+
+function sizeCell(t: RecordLayout | undefined): string {
+  return t ? `${t.size} / ${t.align}` : '—';
+}
+
+/** One line per distinct hole, naming every architecture that has it. */
+function holeLines(tables: Map<string, RecordLayout>): string[] {
+  const byHole = new Map<string, string[]>();
+  for (const [arch, t] of tables) {
+    for (const h of t.holes) {
+      const size = h.bits % 8 ? `${h.bits} bits` : `${h.bits / 8} bytes`;
+      const key = `${size} after ${code(h.after)} at offset ${h.offset}${h.tail ? ' (tail padding)' : ''}`;
+      byHole.set(key, [...(byHole.get(key) ?? []), arch]);
+    }
+  }
+  return [...byHole].map(([key, arches]) => `${key} on ${arches.join(', ')}`);
+}
+
+function constantRow(c: ConstantDecl): string {
+  const value = c.values ? ARCHES.filter((a) => c.values?.[a]).map((a) => `${a}: ${c.values?.[a]}`).join(', ') : c.value;
+  return [code(c.name), value, c.since, tableCell(c.doc)].join(' | ');
+}
+
+function setLine(s: ConstantSetDecl): string {
+  const members =
+    s.kind === 'flags'
+      ? (s.flags ?? []).map((f) => `${code(f.mask)} (bit ${f.bit})`)
+      : s.kind === 'values'
+        ? (s.values ?? []).map(code)
+        : (s.ops ?? []).map((o) => `${code(o.constant)} → ${o.member ? code(`${s.dispatch?.payloadField ?? ''}.${o.member}`) : ''}${o.record ? ` ${code(o.record)}` : ''}`);
+  const kind = s.kind === 'ops' ? 'Op set' : s.kind === 'flags' ? 'Flag set' : 'Value set';
+  return `**${kind} ${code(s.name)}**${s.field ? ` (in ${code(s.field)})` : ''}${s.dispatch ? ` (dispatched through ${code(`${s.dispatch.record}.${s.dispatch.opField}`)})` : ''}: ${members.join(', ')}`;
+}
+
+export function indexLines(model: ReleaseModel): string[] {
+  return [...model.modules]
+    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))
+    .map((m) => `| [${m.name}](${modulePage(m.namespace, m.name)}) | ${m.namespace} | ${code(m.xenHeader)} | ${tableCell(m.doc)} |`);
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian toolchains the compatibility tests need, only when some are missing.
+# Idempotent: a machine that has them all runs no apt command at all.
+set -euo pipefail
+
+PACKAGES=(
+  clang                      # compiles Xen's headers and ours for four targets (--target=)
+  gcc g++                    # host C and C++ compilers
+  gcc-i686-linux-gnu         # x86_32 (not gcc-multilib: it conflicts with the cross compilers)
+  gcc-aarch64-linux-gnu      # arm64
+  gcc-arm-linux-gnueabihf    # arm32
+  libc6-dev-i386-cross libc6-dev-arm64-cross libc6-dev-armhf-cross
+  qemu-user                  # runs the Arm test programs
+  libxen-dev                 # Xen 4.17's real public headers in /usr/include/xen
+  abigail-tools              # abidiff, compared with xenabi check in bench/
+  bindgen                    # the peer of xenabi generate in bench/
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "toolchains: all ${#PACKAGES[@]} Debian packages present"
+  exit 0
+fi
+
+echo "toolchains: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "toolchains: not root and no sudo; install these Debian packages: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

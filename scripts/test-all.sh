@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Every test xenabi has, in one command (the README's test command; .ci/run runs it).
+# Installs what a fresh Debian machine lacks: Debian toolchains, then npm packages.
+# Under CI=true a compatibility test whose toolchain is missing fails; it never skips.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "toolchains"
+bash scripts/ensure-toolchains.sh
+
+step "npm packages and build"
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+else
+  npm run build
+fi
+
+step "type-check the ABI modules"
+npx tsc -p abi --noEmit
+
+step "generated output is up to date"
+node generators/bin/xenabi.js generate --check
+
+step "unit, golden and compatibility tests"
+mkdir -p .cache
+npx vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest.json
+
+node scripts/summarize-tests.mjs .cache/vitest.json
