@@ -200,12 +200,16 @@ interface FlagOptions extends ItemOptions {
   /** Xen's bit-number constant (`_XEN_DMOP_no_gfns`), when it has one. */
   bitConstant?: string;
   cType?: ConstantCType;
+  /** How Xen spells the mask; `shift` (`(1U << n)`) unless it writes a literal (`0x1`). */
+  spelling?: ConstantSpelling;
 }
 
 /** One flag: the mask `(1U << bit)` and, if Xen names it, the bit-number constant. */
 export function flag(mask: string, bit: number, options: FlagOptions): FlagDef {
-  const { bitConstant, cType, ...item } = options;
-  const maskDef = constantAt(mask, 1n << BigInt(bit), { ...item, spelling: 'shift', cType: cType ?? 'unsigned int' }, bitConstant);
+  const { bitConstant, cType, spelling, ...item } = options;
+  const maskSpelling = spelling ?? 'shift';
+  const maskType = cType ?? (maskSpelling === 'shift' ? 'unsigned int' : 'int');
+  const maskDef = constantAt(mask, 1n << BigInt(bit), { ...item, spelling: maskSpelling, cType: maskType }, bitConstant);
   if (!bitConstant) return { mask: maskDef, bit };
   const bitDef = constantAt(bitConstant, bit, { ...item, spelling: 'dec', cType: 'int' });
   return { mask: maskDef, bit, bitConstant: bitDef };

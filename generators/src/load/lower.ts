@@ -53,6 +53,7 @@ export function lowerModules(modules: EvaluatedModule[], repoRoot: string): { mo
       referenced: new Set(),
     };
     const order = def.items.map((item) => lowerItem(item, ctx)).flat();
+    if (def.archs) inheritModuleArchs(model, def.name, def.archs);
     const imports = [...new Set([...ctx.referenced].map((o) => owners.get(o)).filter((o): o is string => !!o && o !== def.name))];
     model.modules.push({
       name: def.name,
@@ -263,4 +264,11 @@ function refName(def: RecordDef, ctx: Context): string {
 function loc(raw: { file: string; line: number; column: number }, repoRoot: string): SourceLocation {
   const file = raw.file.startsWith('/') ? relative(repoRoot, raw.file) : raw.file;
   return { file: file.split('\\').join('/'), line: raw.line, column: raw.column };
+}
+
+/** A module restricted to some architectures restricts every item it declares that names none. */
+function inheritModuleArchs(model: AbiModel, module: string, archs: NonNullable<ModuleDef['archs']>): void {
+  for (const item of [...model.records, ...model.aliases, ...model.constants]) {
+    if (item.module === module && !item.archs) item.archs = [...archs];
+  }
 }
