@@ -22,9 +22,9 @@ export type XenRelease = string;
 export interface SourceLocation {
   /** Path relative to the repository root, with forward slashes. */
   file: string;
-  /** 1-based line. */
+  /** 1-based line (0 when the DSL could not find its caller). @minimum 0 */
   line: number;
-  /** 1-based column. */
+  /** 1-based column (0 when unknown). @minimum 0 */
   column: number;
 }
 
@@ -37,6 +37,72 @@ export interface Lifetime {
   since: XenRelease;
   /** First Xen release that no longer has it; absent while it still exists. */
   until?: XenRelease;
+}
+
+/**
+ * A value of Xen's `__XEN_INTERFACE_VERSION__`, written as Xen writes it: eight lower-case hex digits.
+ * @example "0x0003020a"
+ * @pattern ^0x[0-9a-f]{8}$
+ */
+export type InterfaceVersion = string;
+
+/**
+ * The guest interface versions an item is visible at. A guest picks the interface it was
+ * written for with `__XEN_INTERFACE_VERSION__` (0 when it sets nothing) and Xen's header
+ * hides newer items behind `#if __XEN_INTERFACE_VERSION__ >= min`; tools builds always get
+ * the latest interface and see everything. The layout never depends on it.
+ * @example { "min": "0x0003020a" }
+ */
+export interface GuestInterfaceGate {
+  /** The lowest interface version that has the item. */
+  min: InterfaceVersion;
+}
+
+/**
+ * The name a record goes by for guests built against an older interface version: below
+ * that version Xen `#define`s the current tag and typedef to these (`grant_entry_v1` is
+ * `grant_entry` there). Same record, same layout, another spelling.
+ * @example { "name": "grant_entry", "typedef": "grant_entry_t", "belowInterfaceVersion": "0x0003020a" }
+ */
+export interface LegacyRecordName {
+  /** The C tag below that version. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  name: string;
+  /** The typedef below that version, when the record has one. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  typedef?: string;
+  /** The first interface version that uses the record's current names. */
+  belowInterfaceVersion: InterfaceVersion;
+}
+
+/**
+ * The type a member has for guests built against an older interface version, where Xen
+ * spells it differently with the same size and alignment (a guest handle to `ulong` that
+ * later became one to `xen_pfn_t`). Layouts use the member's own type.
+ * @example { "type": { "kind": "handle", "width": "native", "target": "ulong", "pointee": "unsigned long" }, "belowInterfaceVersion": "0x00040300" }
+ */
+export interface LegacyFieldType {
+  type: TypeRef;
+  /** The first interface version that uses the member's current type. */
+  belowInterfaceVersion: InterfaceVersion;
+}
+
+/**
+ * What, besides the release, an item needs in order to work: how the hypervisor was built
+ * (`build`: a Kconfig option), how it was booted (`boot`: a command-line option) or how the
+ * domain was created (`domain`: a creation flag). Gates never change a layout or a value;
+ * they say when a call can succeed. A gate lives from `since` up to, but not including,
+ * `until`; a module's gates apply to every item it declares.
+ * @example { "kind": "build", "name": "CONFIG_ARGO", "since": "4.12", "doc": "Argo is compiled in only with this option." }
+ */
+export interface Gate extends Lifetime {
+  kind: 'build' | 'boot' | 'domain';
+  /**
+   * The setting as a user writes it: the Kconfig symbol, the command-line option with its
+   * value, or the creation flag constant.
+   * @example "argo=1"
+   */
+  name: string;
+  /** What the gate enables and what happens without it. */
+  doc: string;
 }
 
 /** Fixed-width C integer types. @example "uint32_t" */
@@ -97,6 +163,7 @@ export interface HandleType {
 export interface ArrayType {
   kind: 'array';
   element: TypeRef;
+  /** Number of elements; 0 only for a flexible array member. @minimum 0 */
   length: number;
   /** The constant Xen spells the length with, if any. @example "IOREQ_BUFFER_SLOT_NUM" */
   lengthConstant?: string;
@@ -109,7 +176,7 @@ export type TypeRef = ScalarType | ArchScalarType | AliasType | RecordType | Han
  * @example { "name": "id", "type": { "kind": "alias", "name": "ioservid_t" }, "loc": { "file": "abi/stable/dm_op.ts", "line": 30, "column": 5 } }
  */
 export interface Field {
-  /** Xen's member name; "" for a C11 anonymous member. */
+  /** Xen's member name; "" for a C11 anonymous member. @pattern ^(?:[A-Za-z_][A-Za-z0-9_]*)?$ */
   name: string;
   type: TypeRef;
   doc?: string;
@@ -126,6 +193,8 @@ export interface Field {
   since?: XenRelease;
   /** First release without this member (renamed or retyped members end here and start anew). */
   until?: XenRelease;
+  /** The member's type for guests built against an older interface version, when Xen spells it differently. */
+  legacyType?: LegacyFieldType;
 }
 
 /**
@@ -138,6 +207,10 @@ export interface DeclaredHole {
   after: string;
   archs: Arch[];
   reason: string;
+  /** First release the hole exists in, when it opened after the record appeared. */
+  since?: XenRelease;
+  /** First release without the hole (a field filled it, or the record grew past it). */
+  until?: XenRelease;
 }
 
 /**
@@ -148,9 +221,9 @@ export interface RecordDecl extends Lifetime {
   kind: 'struct' | 'union';
   /** The record's name: its C tag, else its typedef, else its path from the enclosing record (`xen_dm_op.u`). */
   name: string;
-  /** C tag, when the record has one. */
+  /** C tag, when the record has one. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
   tag?: string;
-  /** `typedef struct tag typedef;` name, when Xen declares one. */
+  /** `typedef struct tag typedef;` name, when Xen declares one. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
   typedef?: string;
   /** Enclosing record for a record declared inline. */
   parent?: string;
@@ -164,11 +237,18 @@ export interface RecordDecl extends Lifetime {
   holes?: DeclaredHole[];
   /** Grows by design: fields may be appended behind `versionField` without breaking anyone. */
   growable?: { versionField: string; doc?: string };
+  /** Visible only to guests built against this interface version or newer; inline records inherit it. */
+  guestInterface?: GuestInterfaceGate;
+  /** Xen's other name for the record below some interface version. */
+  legacyName?: LegacyRecordName;
+  /** Build, boot or domain settings the record needs; inline records inherit them. */
+  gates?: Gate[];
 }
 
 /** `typedef <type> <name>;` @example { "kind": "alias", "name": "domid_t", "type": { "kind": "scalar", "name": "uint16_t" } } */
 export interface AliasDecl extends Lifetime {
   kind: 'alias';
+  /** The typedef name. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
   name: string;
   type: TypeRef;
   namespace: Namespace;
@@ -177,6 +257,10 @@ export interface AliasDecl extends Lifetime {
   loc: SourceLocation;
   /** Only on these architectures. */
   archs?: Arch[];
+  /** Visible only to guests built against this interface version or newer. */
+  guestInterface?: GuestInterfaceGate;
+  /** Build, boot or domain settings the typedef needs. */
+  gates?: Gate[];
 }
 
 /** How a constant is spelled in C. @example "hex" */
@@ -188,8 +272,10 @@ export type ConstantCType = 'int' | 'unsigned int' | 'long' | 'unsigned long' | 
 /** A value a constant took from a release on. @example { "since": "4.17", "value": "21" } */
 export interface ConstantValueChange {
   since: XenRelease;
-  /** Decimal. */
+  /** Decimal. @pattern ^-?[0-9]+$ */
   value: string;
+  /** The literal's C type from this release on, when it changed (`(1<<31)` became `(1u<<31)`). */
+  cType?: ConstantCType;
 }
 
 /**
@@ -198,6 +284,7 @@ export interface ConstantValueChange {
  */
 export interface ConstantDecl extends Lifetime {
   kind: 'constant';
+  /** The macro name. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
   name: string;
   /** The value as a decimal string (the first value, when `history` lists later ones). @pattern ^-?[0-9]+$ */
   value: string;
@@ -217,11 +304,16 @@ export interface ConstantDecl extends Lifetime {
   set?: string;
   doc?: string;
   loc: SourceLocation;
+  /** Visible only to guests built against this interface version or newer; set members inherit the set's. */
+  guestInterface?: GuestInterfaceGate;
+  /** Build, boot or domain settings the constant needs; set members inherit the set's. */
+  gates?: Gate[];
 }
 
 /** A member of a flag set: the mask constant and, when Xen names it, its bit-number constant. */
 export interface FlagMember {
   mask: string;
+  /** The bit number. @minimum 0 @maximum 63 */
   bit: number;
   bitConstant?: string;
 }
@@ -258,6 +350,10 @@ export interface ConstantSetDecl extends Lifetime {
   ops?: OpMember[];
   /** For ops dispatched through a record: the record and its op field and payload union. */
   dispatch?: { record: string; opField: string; payloadField?: string };
+  /** Visible only to guests built against this interface version or newer. */
+  guestInterface?: GuestInterfaceGate;
+  /** Build, boot or domain settings the set needs. */
+  gates?: Gate[];
 }
 
 /** An interface-version constant that guards an unstable module. */
@@ -271,6 +367,7 @@ export interface InterfaceVersionDecl {
  * @example { "name": "dm_op", "namespace": "stable", "xenHeader": "hvm/dm_op.h" }
  */
 export interface ModuleDecl {
+  /** The module's name: its file's basename, also the generated header's. @pattern ^[a-z_][a-z0-9_]*$ */
   name: string;
   namespace: Namespace;
   /** Xen's header, relative to `xen/include/public`. */
@@ -289,6 +386,8 @@ export interface ModuleDecl {
   interfaceVersion?: InterfaceVersionDecl;
   /** Item names in declaration order. */
   order: string[];
+  /** Build, boot or domain settings every item of the module needs. */
+  gates?: Gate[];
 }
 
 export type ItemDecl = RecordDecl | AliasDecl | ConstantDecl | ConstantSetDecl;
