@@ -12,6 +12,7 @@ import {
   flag,
   flagSet,
   flex,
+  gate,
   handle,
   op,
   opSet,
@@ -30,6 +31,12 @@ const XEN_ARGO_DOMID_ANY = constant('XEN_ARGO_DOMID_ANY', 0x7ff4, {
   spelling: 'hex',
   cType: 'unsigned int',
   doc: 'Wildcard partner for a ring any domain may send to; the same number as DOMID_INVALID.',
+  gates: [
+    gate.boot('argo=mac-permissive=1', {
+      since: '4.12',
+      doc: 'Lets domains register wildcard rings; written together with the enable switch as argo=1,mac-permissive=1. Off by default, so registering a ring with this partner fails with EPERM.',
+    }),
+  ],
 });
 
 const XEN_ARGO_MAX_RING_SIZE = constant('XEN_ARGO_MAX_RING_SIZE', 0x1000000, {
@@ -227,6 +234,16 @@ export default abiModule({
   xenGuard: '__XEN_PUBLIC_ARGO_H__',
   coverage: 'full',
   doc: 'Argo inter-domain messaging: rings, addresses, send buffers, notify queries and the XEN_ARGO_OP_* sub-ops.',
+  gates: [
+    gate.build('CONFIG_ARGO', {
+      since: '4.12',
+      doc: 'Argo is compiled into Xen only with this option, which is off by default and offered only to expert (later: unsupported) configurations; without it the argo hypercall returns ENOSYS.',
+    }),
+    gate.boot('argo=1', {
+      since: '4.12',
+      doc: 'Even when compiled in, Argo stays off until Xen is booted with this option; without it every XEN_ARGO_OP_* fails with EOPNOTSUPP.',
+    }),
+  ],
   items: [
     XEN_ARGO_DOMID_ANY,
     XEN_ARGO_MAX_RING_SIZE,

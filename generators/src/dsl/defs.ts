@@ -8,6 +8,10 @@ import type {
   ConstantCType,
   ConstantSpelling,
   DeclaredHole,
+  Gate,
+  GuestInterfaceGate,
+  InterfaceVersion,
+  LegacyRecordName,
   ScalarName,
   XenRelease,
 } from '../model/types.js';
@@ -26,11 +30,18 @@ export type TypeDef =
   | AliasDef
   | RecordDef;
 
+/** A gate as the DSL builds it: already plain data, lowered as is. */
+export type GateDef = Gate;
+
 export interface ItemOptions {
   since: XenRelease;
   until?: XenRelease;
   doc?: string;
   archs?: Arch[];
+  /** Visible only to guests built against this interface version or newer. */
+  guestInterface?: GuestInterfaceGate;
+  /** Build, boot or domain settings the item needs (`gate.build(…)`, `gate.boot(…)`, `gate.domain(…)`). */
+  gates?: GateDef[];
 }
 
 export interface AliasDef extends ItemOptions {
@@ -50,6 +61,8 @@ export interface FieldDef {
   archs?: Arch[];
   since?: XenRelease;
   until?: XenRelease;
+  /** The member's type below an interface version, when Xen spells it differently there. */
+  legacyType?: { type: TypeDef; belowInterfaceVersion: InterfaceVersion };
   loc: RawLocation;
 }
 
@@ -67,6 +80,9 @@ export interface RecordDef {
   fields: FieldDef[];
   holes?: DeclaredHole[];
   growable?: { versionField: string; doc?: string };
+  guestInterface?: GuestInterfaceGate;
+  legacyName?: LegacyRecordName;
+  gates?: GateDef[];
   loc: RawLocation;
 }
 
@@ -75,7 +91,7 @@ export interface ConstantDef extends ItemOptions {
   name: string;
   value: bigint;
   values?: Partial<Record<Arch, bigint>>;
-  history?: { since: XenRelease; value: bigint }[];
+  history?: { since: XenRelease; value: bigint; cType?: ConstantCType }[];
   cType?: ConstantCType;
   spelling?: ConstantSpelling;
   bitConstant?: string;
@@ -117,6 +133,7 @@ export interface ModuleDef {
   doc?: string;
   archs?: Arch[];
   interfaceVersion?: ConstantDef;
+  gates?: GateDef[];
   items: ItemDef[];
   loc: RawLocation;
 }

@@ -11,12 +11,22 @@
  * });
  * ```
  */
-import type { Arch, ConstantCType, ConstantSpelling, DeclaredHole, XenRelease } from '../model/types.js';
+import type {
+  Arch,
+  ConstantCType,
+  ConstantSpelling,
+  DeclaredHole,
+  GuestInterfaceGate,
+  InterfaceVersion,
+  LegacyRecordName,
+  XenRelease,
+} from '../model/types.js';
 import type {
   AliasDef,
   ConstantDef,
   FieldDef,
   FlagDef,
+  GateDef,
   ItemDef,
   ItemOptions,
   ModuleDef,
@@ -27,7 +37,7 @@ import type {
 } from './defs.js';
 import { callerLocation } from './location.js';
 
-export type { AliasDef, ConstantDef, FieldDef, ItemDef, ModuleDef, RecordDef, SetDef, TypeDef } from './defs.js';
+export type { AliasDef, ConstantDef, FieldDef, GateDef, ItemDef, ModuleDef, RecordDef, SetDef, TypeDef } from './defs.js';
 export { X86, ARM } from '../model/arch.js';
 
 // ---- Types -------------------------------------------------------------------------------
@@ -85,6 +95,12 @@ interface RecordOptions {
   holes?: DeclaredHole[];
   /** Fields may be appended behind this version field without breaking the ABI. */
   growable?: { versionField: string; doc?: string };
+  /** Visible only to guests built against this interface version or newer (`{ min: '0x0003020a' }`). */
+  guestInterface?: GuestInterfaceGate;
+  /** Xen's other tag and typedef for the record below some interface version. */
+  legacyName?: LegacyRecordName;
+  /** Build, boot or domain settings the record needs (`gate.build(…)` and friends). */
+  gates?: GateDef[];
 }
 
 /** `struct tag { … }`. Pass `null` as the tag for `typedef struct { … } name_t;`. */
@@ -128,6 +144,8 @@ interface FieldOptions {
   archs?: Arch[];
   since?: XenRelease;
   until?: XenRelease;
+  /** The member's type below an interface version, where Xen spells it differently with the same layout. */
+  legacyType?: { type: TypeDef; belowInterfaceVersion: InterfaceVersion };
 }
 
 /** A member. */
@@ -167,8 +185,8 @@ export function typedef(name: string, type: TypeDef, options: ItemOptions): Alia
 interface ConstantOptions extends ItemOptions {
   /** Per-architecture values, when the value depends on the architecture. */
   values?: Partial<Record<Arch, number | bigint>>;
-  /** Later values: the release each took effect in. */
-  history?: { since: XenRelease; value: number | bigint }[];
+  /** Later values: the release each took effect in, and the literal's C type when that changed too. */
+  history?: { since: XenRelease; value: number | bigint; cType?: ConstantCType }[];
   cType?: ConstantCType;
   spelling?: ConstantSpelling;
 }
@@ -186,7 +204,7 @@ function constantAt(name: string, value: number | bigint, options: ConstantOptio
     value: BigInt(value),
     ...rest,
     ...(values ? { values: mapValues(values) } : {}),
-    ...(history ? { history: history.map((h) => ({ since: h.since, value: BigInt(h.value) })) } : {}),
+    ...(history ? { history: history.map((h) => ({ since: h.since, value: BigInt(h.value), ...(h.cType ? { cType: h.cType } : {}) })) } : {}),
     ...(bitConstant ? { bitConstant } : {}),
     loc: callerLocation(),
   };
@@ -202,17 +220,28 @@ interface FlagOptions extends ItemOptions {
   cType?: ConstantCType;
   /** How Xen spells the mask; `shift` (`(1U << n)`) unless it writes a literal (`0x1`). */
   spelling?: ConstantSpelling;
+  /** Later C types of the mask (`(1<<0)` became `(1u<<0)`); the value follows from the type. */
+  history?: { since: XenRelease; cType: ConstantCType }[];
 }
 
 /** One flag: the mask `(1U << bit)` and, if Xen names it, the bit-number constant. */
 export function flag(mask: string, bit: number, options: FlagOptions): FlagDef {
-  const { bitConstant, cType, spelling, ...item } = options;
+  const { bitConstant, cType, spelling, history, ...item } = options;
   const maskSpelling = spelling ?? 'shift';
   const maskType = cType ?? (maskSpelling === 'shift' ? 'unsigned int' : 'int');
-  const maskDef = constantAt(mask, 1n << BigInt(bit), { ...item, spelling: maskSpelling, cType: maskType }, bitConstant);
+  const maskHistory = history?.map((h) => ({ since: h.since, value: maskValue(bit, h.cType), cType: h.cType }));
+  const maskOptions = { ...item, spelling: maskSpelling, cType: maskType, ...(maskHistory ? { history: maskHistory } : {}) };
+  const maskDef = constantAt(mask, maskValue(bit, maskType), maskOptions, bitConstant);
   if (!bitConstant) return { mask: maskDef, bit };
   const bitDef = constantAt(bitConstant, bit, { ...item, spelling: 'dec', cType: 'int' });
   return { mask: maskDef, bit, bitConstant: bitDef };
+}
+
+/** `1 << bit` as a value of `cType`: a shift into the sign bit of `int` or `long long` is negative. */
+function maskValue(bit: number, cType: ConstantCType): bigint {
+  const value = 1n << BigInt(bit);
+  const signedWidth = cType === 'int' ? 32n : cType === 'long long' ? 64n : undefined;
+  return signedWidth !== undefined && value === 1n << (signedWidth - 1n) ? -value : value;
 }
 
 interface SetOptions extends ItemOptions {
@@ -256,6 +285,8 @@ interface ModuleOptions {
   archs?: Arch[];
   /** Unstable modules: the constant naming the interface version. */
   interfaceVersion?: ConstantDef;
+  /** Build, boot or domain settings every item of the module needs. */
+  gates?: GateDef[];
   /** Everything the module declares, in the order the header declares it. */
   items: ItemDef[];
 }
@@ -264,3 +295,32 @@ interface ModuleOptions {
 export function abiModule(options: ModuleOptions): ModuleDef {
   return { kind: 'moduleDef', ...options, loc: callerLocation() };
 }
+
+// ---- Gates -------------------------------------------------------------------------------
+
+interface GateOptions {
+  since: XenRelease;
+  until?: XenRelease;
+  /** What the setting enables and what a caller sees without it. */
+  doc: string;
+}
+
+function gateOf(kind: GateDef['kind'], name: string, options: GateOptions): GateDef {
+  return { kind, name, ...options };
+}
+
+/**
+ * Conditions beyond the release, for the `gates` of a module, record, typedef, constant or set:
+ *
+ * ```ts
+ * gates: [gate.build('CONFIG_ARGO', { since: '4.12', doc: '…' }), gate.boot('argo=1', { since: '4.12', doc: '…' })]
+ * ```
+ */
+export const gate = {
+  /** The hypervisor must be built with this Kconfig option. */
+  build: (name: string, options: GateOptions): GateDef => gateOf('build', name, options),
+  /** The hypervisor must be booted with this command-line option, written with its value (`argo=1`). */
+  boot: (name: string, options: GateOptions): GateDef => gateOf('boot', name, options),
+  /** The domain must be created with this flag (an `XEN_DOMCTL_CDF_*` constant's name). */
+  domain: (name: string, options: GateOptions): GateDef => gateOf('domain', name, options),
+};

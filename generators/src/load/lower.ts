@@ -4,7 +4,7 @@
  * locations become repository-relative ones.
  */
 import { basename, relative } from 'node:path';
-import type { AliasDef, ConstantDef, FieldDef, ItemDef, ModuleDef, RecordDef, SetDef, TypeDef } from '../dsl/defs.js';
+import type { AliasDef, ConstantDef, FieldDef, GateDef, ItemDef, ModuleDef, RecordDef, SetDef, TypeDef } from '../dsl/defs.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type {
   AbiModel,
@@ -12,6 +12,8 @@ import type {
   ConstantDecl,
   ConstantSetDecl,
   Field,
+  Gate,
+  GuestInterfaceGate,
   ModuleDecl,
   Namespace,
   RecordDecl,
@@ -67,6 +69,7 @@ export function lowerModules(modules: EvaluatedModule[], repoRoot: string): { mo
       ...(def.archs ? { archs: def.archs } : {}),
       ...(def.interfaceVersion ? { interfaceVersion: { constant: def.interfaceVersion.name } } : {}),
       order,
+      ...gatesOf(def.gates),
     } satisfies ModuleDecl);
   }
   return { model, diagnostics };
@@ -118,7 +121,16 @@ function lowerItem(item: ItemDef, ctx: Context): string[] {
   }
 }
 
-function common(ctx: Context, def: { doc?: string; since?: string; until?: string; archs?: readonly string[]; loc: { file: string; line: number; column: number } }) {
+/** What a declaration may carry beyond its release: the guest interface version and gates. */
+interface Conditions {
+  guestInterface?: GuestInterfaceGate;
+  gates?: GateDef[];
+}
+
+function common(
+  ctx: Context,
+  def: Conditions & { doc?: string; since?: string; until?: string; archs?: readonly string[]; loc: { file: string; line: number; column: number } },
+) {
   return {
     namespace: ctx.namespace,
     module: ctx.module,
@@ -126,6 +138,21 @@ function common(ctx: Context, def: { doc?: string; since?: string; until?: strin
     ...(def.until ? { until: def.until } : {}),
     ...(def.doc ? { doc: def.doc } : {}),
     loc: loc(def.loc, ctx.repoRoot),
+    ...(def.guestInterface ? { guestInterface: { min: def.guestInterface.min } } : {}),
+    ...gatesOf(def.gates),
+  };
+}
+
+/** Gates copied as plain data, so the model shares no objects with the ABI modules. */
+function gatesOf(gates: readonly GateDef[] | undefined): { gates?: Gate[] } {
+  return gates && gates.length > 0 ? { gates: gates.map((g) => ({ ...g })) } : {};
+}
+
+/** An inline record or a set member has its parent's conditions unless it states its own. */
+function inherit(own: Conditions, parent: Conditions | undefined): Conditions {
+  return {
+    ...(own.guestInterface ?? parent?.guestInterface ? { guestInterface: own.guestInterface ?? parent?.guestInterface } : {}),
+    ...(own.gates ?? parent?.gates ? { gates: own.gates ?? parent?.gates } : {}),
   };
 }
 
@@ -143,11 +170,12 @@ function lowerRecord(def: RecordDef, name: string, parent: RecordDecl | undefine
     ...(def.tag ? { tag: def.tag } : {}),
     ...(def.typedef ? { typedef: def.typedef } : {}),
     ...(parent ? { parent: parent.name } : {}),
-    ...common(ctx, { ...def, since: def.since ?? parent?.since }),
+    ...common(ctx, { ...def, since: def.since ?? parent?.since, ...inherit(def, parent) }),
     fields: [],
     ...(def.archs ? { archs: def.archs } : {}),
     ...(def.holes ? { holes: def.holes } : {}),
     ...(def.growable ? { growable: def.growable } : {}),
+    ...(def.legacyName ? { legacyName: { ...def.legacyName } } : {}),
   };
   ctx.model.records.push(decl);
   let anonymous = 0;
@@ -161,8 +189,9 @@ function lowerRecord(def: RecordDef, name: string, parent: RecordDecl | undefine
 function lowerField(def: FieldDef, path: string, parent: RecordDecl, ctx: Context): Field {
   const inline = isInlineRecord(def.type, ctx) ? (def.type as RecordDef) : undefined;
   const type: TypeRef = inline ? { kind: 'record', name: lowerRecord(inline, path, parent, ctx) } : lowerType(def.type, path, ctx);
-  const { loc: rawLoc, type: _type, ...rest } = def;
-  return { ...rest, type, loc: loc(rawLoc, ctx.repoRoot) };
+  const { loc: rawLoc, type: _type, legacyType, ...rest } = def;
+  const legacy = legacyType ? { legacyType: { type: lowerType(legacyType.type, path, ctx), belowInterfaceVersion: legacyType.belowInterfaceVersion } } : {};
+  return { ...rest, type, loc: loc(rawLoc, ctx.repoRoot), ...legacy };
 }
 
 /** A record object used as a field type and declared in no module: it is an inline record. */
@@ -219,7 +248,7 @@ function lowerConstant(def: ConstantDef, ctx: Context, set?: string): string {
     ...common(ctx, def),
   };
   if (def.values) decl.values = Object.fromEntries(Object.entries(def.values).map(([a, v]) => [a, (v as bigint).toString()]));
-  if (def.history) decl.history = def.history.map((h) => ({ since: h.since, value: h.value.toString() }));
+  if (def.history) decl.history = def.history.map((h) => ({ since: h.since, value: h.value.toString(), ...(h.cType ? { cType: h.cType } : {}) }));
   if (def.bitConstant) decl.bitConstant = def.bitConstant;
   if (def.archs) decl.archs = def.archs;
   if (set) decl.set = set;
@@ -242,7 +271,7 @@ function lowerSet(def: SetDef, ctx: Context): string[] {
     ...(def.values ?? []),
     ...(def.ops ?? []).map((o) => o.constant),
   ];
-  for (const c of members) order.push(lowerConstant({ ...c, since: c.since || def.since }, ctx, def.name));
+  for (const c of members) order.push(lowerConstant({ ...c, since: c.since || def.since, ...inherit(c, def) }, ctx, def.name));
   const decl: ConstantSetDecl = { kind: def.setKind, name: def.name, ...common(ctx, def) };
   if (def.field) decl.field = def.field;
   if (def.flags) decl.flags = def.flags.map((f) => ({ mask: f.mask.name, bit: f.bit, ...(f.bitConstant ? { bitConstant: f.bitConstant.name } : {}) }));
