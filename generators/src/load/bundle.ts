@@ -61,6 +61,8 @@ export async function evaluateAbi(
       platform: 'neutral',
       target: 'es2022',
       outfile,
+      // esbuild reports error locations relative to this; buildDiagnostic resolves them against abiDir.
+      absWorkingDir: resolve(abiDir),
       sourcemap: 'inline',
       sourcesContent: false,
       logLevel: 'silent',

@@ -1,4 +1,38 @@
 import type { ValidationPass } from '../pass.js';
+import { arrayLength } from './array-length.js';
+import { bitField } from './bit-field.js';
+import { declarationOrder } from './declaration-order.js';
+import { duplicateName } from './duplicate-name.js';
+import { duplicateOp } from './duplicate-op.js';
+import { flagBits } from './flag-bits.js';
+import { flexibleArray } from './flexible-array.js';
+import { implicitPadding } from './implicit-padding.js';
+import { interfaceVersion } from './interface-version.js';
+import { keyword } from './keyword.js';
+import { lifetime } from './lifetime.js';
+import { moduleName } from './module-name.js';
+import { referenceLifetime } from './reference-lifetime.js';
+import { stableReference } from './stable-reference.js';
+import { unknownReference } from './unknown-reference.js';
 
-/** Every semantic pass, in the order they run. */
-export const PASSES: ValidationPass[] = [];
+/**
+ * Every semantic pass, in the order they run: names first, then references, lifetimes,
+ * structure, and last the layout-based padding check.
+ */
+export const PASSES: ValidationPass[] = [
+  moduleName,
+  duplicateName,
+  keyword,
+  unknownReference,
+  stableReference,
+  interfaceVersion,
+  lifetime,
+  referenceLifetime,
+  flexibleArray,
+  bitField,
+  arrayLength,
+  declarationOrder,
+  duplicateOp,
+  flagBits,
+  implicitPadding,
+];
