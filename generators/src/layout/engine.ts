@@ -40,6 +40,19 @@ export interface HoleLayout {
   tail: boolean;
 }
 
+/** A member reached from an outer record, possibly through inline records (`ArchLayout.members`). */
+export interface MemberLayout {
+  /** C member designator from the outer record. @example "u.interdomain.dom" */
+  path: string;
+  /** Bytes from the start of the outer record (for a bit-field: its storage unit's first byte). */
+  offset: number;
+  size: number;
+  /** The inline record this member is, when it is one. @example "evtchn_status.u.interdomain" */
+  record?: string;
+  bitField?: boolean;
+  flexibleArray?: boolean;
+}
+
 export interface RecordLayout {
   name: string;
   kind: 'struct' | 'union';
@@ -117,6 +130,33 @@ export class ArchLayout {
     return undefined;
   }
 
+  /**
+   * Every member of a record and of the records declared inline in it (nested or
+   * anonymous), flattened, with offsets from the start of the outer record. Paths are C
+   * member designators (`u.interdomain.dom`); an anonymous member adds nothing to the
+   * path, as in C. Records declared on their own are not entered.
+   */
+  members(name: string): MemberLayout[] {
+    const out: MemberLayout[] = [];
+    const walk = (recordName: string, prefix: string, base: number): void => {
+      const decl = this.records.get(recordName);
+      const fields = decl ? this.fieldsOf(decl) : [];
+      this.record(recordName).fields.forEach((f, i) => {
+        const type = fields[i]?.type;
+        const inline = type?.kind === 'record' && this.records.get(type.name)?.parent === recordName ? type.name : undefined;
+        if (f.name === '') {
+          if (inline) walk(inline, prefix, base + f.offset);
+          return;
+        }
+        const path = `${prefix}${f.name}`;
+        out.push({ path, offset: base + f.offset, size: f.size, ...(inline ? { record: inline } : {}), ...(f.bitWidth !== undefined ? { bitField: true } : {}), ...(f.flexibleArray ? { flexibleArray: true } : {}) });
+        if (inline) walk(inline, `${path}.`, base + f.offset);
+      });
+    };
+    walk(name, '', 0);
+    return out;
+  }
+
   private fieldsOf(decl: RecordDecl): Field[] {
     return decl.fields.filter((f) => onArch(f, this.arch));
   }
@@ -161,7 +201,7 @@ export class ArchLayout {
     let align = 1;
     const fields: FieldLayout[] = [];
     const holes: HoleLayout[] = [];
-    let previous = '';
+    let previous: string | undefined;
     for (const f of this.fieldsOf(decl)) {
       const sa = this.sizeAlign(f.type);
       align = Math.max(align, sa.align);
@@ -173,7 +213,7 @@ export class ArchLayout {
       } else {
         start = alignUp(bit, sa.align * 8);
       }
-      if (start > bit && previous) holes.push(hole(previous, bit, start, false));
+      if (start > bit && previous !== undefined) holes.push(hole(previous, bit, start, false));
       if (f.bitWidth !== undefined) {
         fields.push({ ...this.describe(f, Math.floor(start / 8), sa.size, sa.align), bitOffset: start, bitWidth: f.bitWidth });
         bit = start + f.bitWidth;
@@ -182,10 +222,10 @@ export class ArchLayout {
         fields.push({ ...this.describe(f, start / 8, size, sa.align), ...(f.flexible ? { flexibleArray: true } : {}) });
         bit = start + size * 8;
       }
-      previous = f.name || previous;
+      previous = f.name;
     }
     const size = alignUp(Math.ceil(bit / 8), align);
-    if (size * 8 > bit && previous) holes.push(hole(previous, bit, size * 8, true));
+    if (size * 8 > bit && previous !== undefined) holes.push(hole(previous, bit, size * 8, true));
     return { name: decl.name, kind: 'struct', size, align, fields, holes };
   }
 }
