@@ -3,6 +3,7 @@
  * into files. Emitters print what the model and the layout engine computed; they never
  * compute offsets. Banners, normalisation and writing are the output pipeline's job.
  */
+import type { AbiModel } from '../model/types.js';
 import type { ReleaseModel } from '../select/release.js';
 
 /** A generated file before the pipeline adds its banner. */
@@ -17,8 +18,13 @@ export interface OutputFile {
   comment: 'c' | 'line' | 'hash' | 'markdown' | 'none';
 }
 
+/** What an emitter may read besides the release it emits: the whole history, for availability. */
+export interface EmitContext {
+  history: AbiModel;
+}
+
 export interface Emitter {
   /** Short id used in logs and the README table. @example "c" */
   id: string;
-  emit(model: ReleaseModel): OutputFile[];
+  emit(model: ReleaseModel, context: EmitContext): OutputFile[];
 }

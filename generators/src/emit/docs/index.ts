@@ -5,8 +5,9 @@
 import { ArchLayout } from '../../layout/engine.js';
 import { ARCHES } from '../../model/arch.js';
 import type { ReleaseModel } from '../../select/release.js';
-import type { Emitter, OutputFile } from '../emitter.js';
+import type { EmitContext, Emitter, OutputFile } from '../emitter.js';
 import { loadTemplates, templateDir } from '../templates.js';
+import { availabilityTables } from './availability.js';
 import { modulePage } from './names.js';
 import { indexLines, moduleView } from './view-model.js';
 
@@ -21,7 +22,7 @@ function template(name: string) {
 
 export const docsEmitter: Emitter = {
   id: 'docs',
-  emit(model: ReleaseModel): OutputFile[] {
+  emit(model: ReleaseModel, context: EmitContext): OutputFile[] {
     const layouts = ARCHES.map((arch) => new ArchLayout(model, arch));
     const pages = model.modules.map((m) => ({
       path: `docs/reference/${modulePage(m.namespace, m.name)}`,
@@ -35,6 +36,12 @@ export const docsEmitter: Emitter = {
       sources: ['abi/'],
       comment: 'markdown',
     };
-    return [index, ...pages];
+    const availability: OutputFile = {
+      path: 'docs/reference/availability.md',
+      content: template('availability.md')({ tables: availabilityTables(context.history) }),
+      sources: ['abi/'],
+      comment: 'markdown',
+    };
+    return [index, availability, ...pages];
   },
 };

@@ -1,0 +1,58 @@
+/**
+ * The availability matrix: every item of the registry against every Xen release, read from
+ * each item's lifetime. One table per module, so a device-model author can see at a glance
+ * what the oldest Xen they support has.
+ */
+import { existsIn, XEN_RELEASES } from '../../model/releases.js';
+import type { AbiModel, Gate, ModuleDecl } from '../../model/types.js';
+import { code } from './names.js';
+
+export interface AvailabilityTable {
+  title: string;
+  /** Gates of the whole module, said once above its table. */
+  gates: string;
+  header: string;
+  rule: string;
+  rows: string[];
+}
+
+interface Lived {
+  name: string;
+  module: string;
+  since: string;
+  until?: string;
+  gates?: Gate[];
+  archs?: string[];
+}
+
+export function availabilityTables(history: AbiModel): AvailabilityTable[] {
+  return [...history.modules]
+    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))
+    .map((m) => tableFor(m, history));
+}
+
+function tableFor(module: ModuleDecl, history: AbiModel): AvailabilityTable {
+  const items: Lived[] = [
+    ...history.records.filter((r) => !r.parent),
+    ...history.aliases,
+    ...history.constants,
+  ].filter((i) => i.module === module.name);
+  return {
+    title: `${module.name} (${module.namespace}, Xen \`${module.xenHeader}\`)`,
+    gates: (module.gates ?? []).map(gateLabel).join('; '),
+    header: ['item', ...XEN_RELEASES, 'gates'].join(' | '),
+    rule: ['---', ...XEN_RELEASES.map(() => ':-:'), '---'].join(' | '),
+    rows: items.map(row),
+  };
+}
+
+function row(item: Lived): string {
+  const cells = XEN_RELEASES.map((r) => (existsIn(item, r) ? '●' : ''));
+  const gates = (item.gates ?? []).map(gateLabel).join('; ');
+  const archs = item.archs ? ` (${item.archs.join(', ')})` : '';
+  return [`${code(item.name)}${archs}`, ...cells, gates].join(' | ');
+}
+
+function gateLabel(gate: Gate): string {
+  return `${gate.kind} ${code(gate.name)} since ${gate.since}${gate.until ? ` until ${gate.until}` : ''}`;
+}
