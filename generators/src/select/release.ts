@@ -29,11 +29,13 @@ export function atRelease(model: AbiModel, release: string): ReleaseModel {
   };
 }
 
-/** The constant with the value it had in `release`; the history is dropped. */
+/** The constant with the value (and literal type) it had in `release`; the history is dropped. */
 function constantAt(constant: ConstantDecl, release: string): ConstantDecl {
   const { history, ...rest } = constant;
-  const latest = (history ?? []).filter((h) => compareReleases(h.since, release) <= 0).at(-1);
-  return latest ? { ...rest, value: latest.value } : rest;
+  const past = (history ?? []).filter((h) => compareReleases(h.since, release) <= 0);
+  const latest = past.at(-1);
+  const cType = past.filter((h) => h.cType).at(-1)?.cType;
+  return latest ? { ...rest, value: latest.value, ...(cType ? { cType } : {}) } : rest;
 }
 
 function setAt(set: ConstantSetDecl, constants: Set<string>, flags: FlagMember[]): ConstantSetDecl {

@@ -1,0 +1,69 @@
+/**
+ * Layout checks: the numbers of the layout engine turned into C constant expressions that
+ * must equal them. The generated headers assert them with `XENABI_STATIC_ASSERT`; the
+ * compatibility test against Xen's own headers asserts the same list (Xen's names are ours)
+ * and, when one fails, evaluates the expressions to print Xen's numbers. Nothing here
+ * computes a layout: every expected number is read from `ArchLayout`.
+ */
+import type { ArchLayout } from '../../layout/engine.js';
+import type { ArchScalarName, HandleType, RecordDecl } from '../../model/types.js';
+import { archScalarSpelling, assertionId, handleTypedefName, memberExpression, recordTypeName } from './names.js';
+
+/** One expression that must equal one number on one architecture. */
+export interface LayoutCheck {
+  /** Unique in a translation unit: `dm_op__xen_dm_op__size`. */
+  id: string;
+  /** The record or type checked. @example "evtchn_status" */
+  item: string;
+  /** The member path, or "" for the record itself. @example "u.interdomain.dom" */
+  field: string;
+  what: 'size' | 'align' | 'offset';
+  /** A C integer constant expression using XENABI_ALIGNOF / XENABI_OFFSETOF / XENABI_TYPEOF. */
+  expr: string;
+  expected: number;
+}
+
+/** Size, alignment, and every non-bit-field member's offset and size, of a top-level record. */
+export function recordChecks(module: string, record: RecordDecl, layout: ArchLayout): LayoutCheck[] {
+  const type = recordTypeName(record);
+  const own = layout.record(record.name);
+  const check = (field: string, what: LayoutCheck['what'], expr: string, expected: number): LayoutCheck => ({
+    id: assertionId(module, field ? `${record.name}.${field}` : record.name, what),
+    item: record.name,
+    field,
+    what,
+    expr,
+    expected,
+  });
+  const checks = [check('', 'size', `sizeof(${type})`, own.size), check('', 'align', `XENABI_ALIGNOF(${type})`, own.align)];
+  for (const m of layout.members(record.name)) {
+    if (m.bitField) continue;
+    const member = memberExpression(type, m.path);
+    checks.push(check(m.path, 'offset', `XENABI_OFFSETOF(${type}, ${m.path})`, m.offset));
+    if (!m.flexibleArray) checks.push(check(m.path, 'size', `sizeof(${member})`, m.size));
+    if (m.record) checks.push(check(m.path, 'align', `XENABI_ALIGNOF(XENABI_TYPEOF(${member}))`, layout.record(m.record).align));
+  }
+  return checks;
+}
+
+/** Size and alignment of one of our guest-handle typedefs. */
+export function handleChecks(module: string, handle: HandleType, layout: ArchLayout): LayoutCheck[] {
+  return typeChecks(module, handleTypedefName(handle), layout.sizeAlign(handle));
+}
+
+/** Size and alignment of an architecture-dependent integer type as we spell it. */
+export function archScalarChecks(module: string, name: ArchScalarName, layout: ArchLayout): LayoutCheck[] {
+  return typeChecks(module, archScalarSpelling(name), layout.sizeAlign({ kind: 'archScalar', name }));
+}
+
+function typeChecks(module: string, type: string, sa: { size: number; align: number }): LayoutCheck[] {
+  return [
+    { id: assertionId(module, type, 'size'), item: type, field: '', what: 'size', expr: `sizeof(${type})`, expected: sa.size },
+    { id: assertionId(module, type, 'align'), item: type, field: '', what: 'align', expr: `XENABI_ALIGNOF(${type})`, expected: sa.align },
+  ];
+}
+
+/** The assertion statement the headers print for a check. */
+export function assertionStatement(check: LayoutCheck): string {
+  return `XENABI_STATIC_ASSERT(${check.id}, ${check.expr} == ${check.expected});`;
+}

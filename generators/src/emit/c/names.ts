@@ -1,0 +1,238 @@
+/**
+ * C spelling for the C header emitter: paths, guards, our own macro and typedef names,
+ * literals, declarators and comment lines. Every string the templates print that is not
+ * fixed text comes from a function here or in the view-model.
+ */
+import type { Arch, ArchScalarName, ConstantCType, ConstantDecl, HandleType, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
+import { ARCHES } from '../../model/arch.js';
+import { escapeDocComment } from '../../names/comments.js';
+import { cIdentifier } from '../../names/keywords.js';
+
+/** Where the generated headers live in the repository. */
+export const INCLUDE_ROOT = 'packages/c-headers/include';
+
+/** The predefined macro that tells each architecture apart, as GCC and clang define them. */
+export const ARCH_MACROS: Record<Arch, string> = {
+  x86_32: '__i386__',
+  x86_64: '__x86_64__',
+  arm32: '__arm__',
+  arm64: '__aarch64__',
+};
+
+/** Our prefix for every name we add ourselves; Xen's names are used unchanged. */
+export const PREFIX = 'xenabi';
+
+/** A preprocessor condition true on exactly these architectures: `defined(__i386__) || defined(__x86_64__)`. */
+export function archCondition(archs: readonly Arch[]): string {
+  if (archs.length === 0) throw new Error('an architecture condition needs at least one architecture');
+  return ARCHES.filter((a) => archs.includes(a))
+    .map((a) => `defined(${ARCH_MACROS[a]})`)
+    .join(' || ');
+}
+
+/**
+ * Xen shows some items only to guests built against a newer interface version. Our headers
+ * do the same once `__XEN_INTERFACE_VERSION__` is defined (by the includer, or by Xen's own
+ * headers), and show everything, as for the newest interface, when it is not.
+ */
+export function guestInterfaceCondition(min: string): string {
+  return `!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= ${min}`;
+}
+
+/** True below `version` when the includer (or Xen's headers) chose an older guest interface. */
+export function belowInterfaceCondition(version: string): string {
+  return `defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < ${version}`;
+}
+
+/** The name a module's header is included by: `xenabi/stable/dm_op.h`. */
+export function includeName(namespace: Namespace, module: string): string {
+  return `${PREFIX}/${namespace}/${module}.h`;
+}
+
+/** The repository path of a module's header. */
+export function headerPath(namespace: Namespace, module: string): string {
+  return `${INCLUDE_ROOT}/${includeName(namespace, module)}`;
+}
+
+export const UMBRELLA_INCLUDE = `${PREFIX}/${PREFIX}.h`;
+export const UMBRELLA_PATH = `${INCLUDE_ROOT}/${UMBRELLA_INCLUDE}`;
+export const UMBRELLA_GUARD = 'XENABI_XENABI_H';
+
+/** Our include guard, never Xen's: `XENABI_STABLE_DM_OP_H`. */
+export function headerGuard(namespace: Namespace, module: string): string {
+  return `XENABI_${namespace.toUpperCase()}_${module.toUpperCase()}_H`;
+}
+
+/** The availability macro of an item: `XENABI_SINCE_xen_dm_op`. */
+export function sinceMacro(item: string): string {
+  return `XENABI_SINCE_${item}`;
+}
+
+/** The macro an includer defines to opt in to an unstable module: `XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION`. */
+export function wantMacro(interfaceVersionConstant: string): string {
+  return `XENABI_WANT_${interfaceVersionConstant}`;
+}
+
+/** Interface versions are spelled as Xen spells them, eight hex digits: 24 → `0x00000018`. */
+export function interfaceVersionLiteral(value: string): string {
+  const n = BigInt(value);
+  if (n < 0n) throw new Error(`an interface version cannot be negative: ${value}`);
+  return `0x${n.toString(16).padStart(8, '0')}`;
+}
+
+const SUFFIXES: Record<ConstantCType, string> = {
+  int: '',
+  'unsigned int': 'U',
+  long: 'L',
+  'unsigned long': 'UL',
+  'long long': 'LL',
+  'unsigned long long': 'ULL',
+};
+
+/** The integer-literal suffix that gives a literal the C type `cType`. */
+export function literalSuffix(cType: ConstantCType): string {
+  return SUFFIXES[cType];
+}
+
+/**
+ * A constant's value as a C literal in the constant's spelling and type: `20`, `0xffffffffU`,
+ * `(1U << _XEN_DMOP_no_gfns)`, `(1U << 3)`; negative decimals are parenthesised.
+ */
+export function constantLiteral(constant: Pick<ConstantDecl, 'name' | 'cType' | 'spelling' | 'bitConstant'>, value: string): string {
+  const n = BigInt(value);
+  const suffix = literalSuffix(constant.cType);
+  switch (constant.spelling) {
+    case 'dec':
+      return n < 0n ? `(-${(-n).toString()}${suffix})` : `${n.toString()}${suffix}`;
+    case 'hex':
+      if (n < 0n) throw new Error(`${constant.name}: a negative value cannot be spelled in hex`);
+      return `0x${n.toString(16)}${suffix}`;
+    case 'shift':
+      return `(1${suffix} << ${constant.bitConstant ?? String(singleBit(constant.name, n))})`;
+  }
+}
+
+function singleBit(name: string, n: bigint): number {
+  if (n <= 0n || (n & (n - 1n)) !== 0n) throw new Error(`${name}: ${n} is not a single bit, so it cannot be spelled as a shift`);
+  return n.toString(2).length - 1;
+}
+
+/** How a field of an architecture-dependent integer type is spelled. */
+export function archScalarSpelling(name: ArchScalarName): string {
+  return name === 'uint64_aligned_t' ? `${PREFIX}_uint64_aligned_t` : name;
+}
+
+/** Our typedef for a guest handle: `xenabi_guest_handle_uint8`, `xenabi_guest_handle_64_const_xen_dm_op_buf_t`. */
+export function handleTypedefName(handle: HandleType): string {
+  return `${PREFIX}_guest_handle_${handle.width === '64' ? '64_' : ''}${handle.const ? 'const_' : ''}${handle.target}`;
+}
+
+/** The macro that keeps a handle typedef from being declared twice in one translation unit. */
+export function handleDefinedMacro(handle: HandleType): string {
+  return `XENABI_HAVE_${handleTypedefName(handle).slice(PREFIX.length + 1).toUpperCase()}`;
+}
+
+/** What a handle points to: `uint8_t`, `const xen_dm_op_buf_t`. */
+export function handlePointee(handle: HandleType): string {
+  return `${handle.const ? 'const ' : ''}${handle.pointee}`;
+}
+
+/** How C names a record as a type: `struct evtchn_status`, or its typedef when it has no tag. */
+export function recordTypeName(record: Pick<RecordDecl, 'kind' | 'name' | 'tag' | 'typedef'>): string {
+  if (record.tag) return `${record.kind} ${record.tag}`;
+  if (record.typedef) return record.typedef;
+  throw new Error(`record ${record.name} has neither a tag nor a typedef, so C cannot name it`);
+}
+
+/** The type of a member reached from a record, as an expression: `((struct evtchn_status *)0)->u.interdomain`. */
+export function memberExpression(recordType: string, path: string): string {
+  return `((${recordType} *)0)->${path}`;
+}
+
+/**
+ * A declarator with its array dimensions, outermost first: `pad[3]`, `head[EVTCHN_FIFO_MAX_QUEUES]`,
+ * `ring[XENABI_FLEX_ARRAY_DIM]` for a flexible array member.
+ */
+export function declarator(name: string, type: TypeRef, flexible = false): string {
+  let dims = '';
+  let t: TypeRef = type;
+  let first = true;
+  while (t.kind === 'array') {
+    dims += flexible && first ? '[XENABI_FLEX_ARRAY_DIM]' : `[${t.lengthConstant ?? String(t.length)}]`;
+    first = false;
+    t = t.element;
+  }
+  return `${name}${dims}`;
+}
+
+/** An identifier made from a dotted path, for assertion names: `evtchn_status.u.interdomain` → `evtchn_status__u__interdomain`. */
+export function mangle(path: string): string {
+  return path.replace(/\./g, '__').replace(/[^A-Za-z0-9_]/g, '_');
+}
+
+/** The id of one layout assertion; ids are unique in a translation unit because they start with the module. */
+export function assertionId(module: string, subject: string, what: string): string {
+  return `${module}__${mangle(subject)}__${what}`;
+}
+
+/** Width of generated comment text, not counting the indentation and the ` * ` lead. */
+export const COMMENT_WIDTH = 92;
+
+/** Splits text into lines of at most `width` characters at spaces; explicit newlines are kept. */
+export function wrapText(text: string, width: number = COMMENT_WIDTH): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.trim().split('\n')) {
+    let line = '';
+    for (const word of paragraph.trim().split(/\s+/).filter(Boolean)) {
+      if (line && line.length + 1 + word.length > width) {
+        out.push(line);
+        line = word;
+      } else {
+        line = line ? `${line} ${word}` : word;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/**
+ * A `/** … *\/` doc comment as lines: one line when it fits, else a block. Paragraphs are
+ * separated by a ` *` line. Empty input gives no lines.
+ */
+export function docCommentLines(...paragraphs: (string | undefined)[]): string[] {
+  return indentedDocCommentLines('', ...paragraphs);
+}
+
+/** A doc comment for a member printed after `indent`: wrapped narrower, lines not yet indented. */
+export function indentedDocCommentLines(indent: string, ...paragraphs: (string | undefined)[]): string[] {
+  const width = COMMENT_WIDTH - indent.length;
+  const texts = paragraphs.map((p) => (p ?? '').trim()).filter(Boolean).map(escapeDocComment);
+  if (texts.length === 0) return [];
+  const wrapped = texts.map((t) => wrapText(t, width));
+  const only = wrapped.length === 1 && wrapped[0]?.length === 1 ? wrapped[0][0] : undefined;
+  if (only !== undefined && only.length <= width - 4) return [`/** ${only} */`];
+  const body = wrapped.flatMap((lines, i) => [...(i > 0 ? [' *'] : []), ...lines.map((l) => (l ? ` * ${l}` : ' *'))]);
+  return ['/**', ...body, ' */'];
+}
+
+/** A plain `/* … *\/` comment (not documentation of the next declaration) as lines. */
+export function plainCommentLines(text: string): string[] {
+  const lines = wrapText(escapeDocComment(text));
+  if (lines.length === 1 && (lines[0] ?? '').length <= COMMENT_WIDTH - 4) return [`/* ${lines[0]} */`];
+  return ['/*', ...lines.map((l) => (l ? ` * ${l}` : ' *')), ' */'];
+}
+
+/** A C string literal for `#error` and assertion messages. */
+export function cString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * A name from the ABI, checked: it must be an identifier and no C or C++ keyword (the headers
+ * also compile as C++). The `keyword` validation pass refuses such names before this runs.
+ */
+export function checkIdentifier(name: string, what: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`${what}: ${JSON.stringify(name)} is not a C identifier`);
+  return cIdentifier(name);
+}

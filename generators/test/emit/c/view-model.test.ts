@@ -1,0 +1,195 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertionStatement, handleChecks, recordChecks } from '../../../src/emit/c/layout-checks.js';
+import { archBranches, conditionRuns, handleShapes, itemCondition, legacyNameLines } from '../../../src/emit/c/declarations.js';
+import { declarationOrder, guardText, headerView, umbrellaView, type DeclView, type HeaderView } from '../../../src/emit/c/view-model.js';
+import { ArchLayout } from '../../../src/layout/engine.js';
+import { loadAbi } from '../../../src/load/index.js';
+import type { AbiModel, ModuleDecl } from '../../../src/model/types.js';
+import { atRelease, type ReleaseModel } from '../../../src/select/release.js';
+
+const FIXTURE = fileURLToPath(new URL('../../fixtures/c-golden', import.meta.url));
+let model: ReleaseModel;
+let full: AbiModel;
+const mod = (name: string) => model.modules.find((m) => m.name === name) as ModuleDecl;
+const view = (name: string): HeaderView => headerView(model, mod(name));
+const decls = (v: HeaderView): DeclView[] => v.blocks.flatMap((b) => b.decls);
+
+beforeAll(async () => {
+  full = (await loadAbi(join(FIXTURE, 'abi'), FIXTURE)).model;
+  model = atRelease(full, '4.22');
+});
+
+describe('C view-model helpers', () => {
+  it('groups architectures with equal values, in first-seen order', () => {
+    expect(archBranches({ x86_32: '1024UL', x86_64: '4096UL', arm32: '4096UL', arm64: '4096UL' })).toEqual([
+      { condition: 'defined(__i386__)', value: '1024UL' },
+      { condition: 'defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)', value: '4096UL' },
+    ]);
+  });
+
+  it('opens one #if per run of equal conditions', () => {
+    const runs = conditionRuns([{ condition: '' }, { condition: 'A' }, { condition: 'A' }, { condition: 'B' }].map((v) => ({ ...v, open: '', close: '' })));
+    expect(runs.map((r) => [r.open, r.close])).toEqual([['', ''], ['A', ''], ['', 'A'], ['B', 'B']]);
+  });
+
+  it('declares a repeated name once', () => {
+    expect(declarationOrder({ order: ['a', 'b', 'a', 'c'] })).toEqual(['a', 'b', 'c']);
+  });
+
+  it("gives guest handles Xen's shape on each architecture", () => {
+    const shapes = handleShapes({ kind: 'handle', width: '64', target: 'uint8', pointee: 'uint8_t' });
+    expect(shapes.x86_64).toBe('typedef struct { uint8_t *p; } xenabi_guest_handle_64_uint8;');
+    expect(shapes.x86_32).toBe('__extension__ typedef struct { union { uint8_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_uint8;');
+    expect(shapes.arm32).toBe('typedef union { uint8_t *p; uint64_t q; } xenabi_guest_handle_64_uint8;');
+    expect(handleShapes({ kind: 'handle', width: 'native', target: 'uint8', pointee: 'uint8_t' }).x86_32).toBe(shapes.x86_64.replace('_64_', '_'));
+  });
+
+  it('combines architecture and guest-interface conditions', () => {
+    expect(itemCondition({}, ['x86_32', 'x86_64'])).toBe('');
+    expect(itemCondition({ archs: ['x86_32', 'x86_64'] }, ['x86_32', 'x86_64'])).toBe('');
+    expect(itemCondition({ archs: ['x86_64'] }, ['x86_32', 'x86_64'])).toBe('defined(__x86_64__)');
+    expect(itemCondition({ guestInterface: { min: '0x0003020a' } }, ['arm64'])).toBe('!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a');
+    expect(itemCondition({ archs: ['arm64'], guestInterface: { min: '0x0003020a' } }, ['arm32', 'arm64'])).toBe(
+      '(defined(__aarch64__)) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)',
+    );
+    expect(() => itemCondition({ archs: ['arm64'] }, ['x86_64'])).toThrow(/never exists on/);
+  });
+
+  it("renames a record below the interface version that gave it its name, as Xen does", () => {
+    expect(legacyNameLines({ tag: 'grant_entry_v1', typedef: 'grant_entry_v1_t', legacyName: { name: 'grant_entry', typedef: 'grant_entry_t', belowInterfaceVersion: '0x0003020a' } })).toEqual([
+      '#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x0003020a',
+      '#define grant_entry_v1 grant_entry',
+      '#define grant_entry_v1_t grant_entry_t',
+      '#endif',
+    ]);
+    expect(legacyNameLines({ tag: 'a' })).toEqual([]);
+  });
+
+  it("defines Xen's guard for full and unstable modules only", () => {
+    expect(guardText({ coverage: 'full', namespace: 'stable', xenHeader: 'a.h' })).toMatch(/defines Xen's guard/);
+    expect(guardText({ coverage: 'partial', namespace: 'unstable', xenHeader: 'a.h' })).toMatch(/defines Xen's guard.*Include Xen's header first/);
+    expect(guardText({ coverage: 'partial', namespace: 'stable', xenHeader: 'a.h' })).toMatch(/guard stays undefined/);
+  });
+});
+
+describe('C view-model of the fixture', () => {
+  it('includes the modules it imports, and the common module for xen_ulong_t', () => {
+    expect(view('demo').includes).toEqual(['xenabi/stable/xen.h']);
+    expect(view('democtl').includes).toEqual(['xenabi/stable/demo.h']);
+    expect(view('xen').includes).toEqual([]);
+  });
+
+  it('declares xen_ulong_t and xen_pfn_t per architecture in the common module', () => {
+    const lines = decls(view('xen')).flatMap((d) => d.lines);
+    expect(lines).toContain('typedef unsigned long xen_ulong_t;');
+    expect(lines).toContain('typedef uint64_t xen_pfn_t;');
+    expect(lines.filter((l) => l.startsWith('#error'))).toHaveLength(2);
+  });
+
+  it("guards each constant of a partial module by its own name, and never defines Xen's guard", () => {
+    const v = view('xen');
+    expect(v.defineXenGuard).toBe(false);
+    expect(decls(v).find((d) => d.lines.includes('#define DOMID_SELF 0x7ff0U'))?.lines).toEqual(['#ifndef DOMID_SELF', '#define DOMID_SELF 0x7ff0U', '#endif']);
+  });
+
+  it('makes an unstable module demand its opt-in and check the version of a Xen header seen first', () => {
+    const v = view('democtl');
+    expect(v.optIn).toMatchObject({ wantMacro: 'XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION', version: '0x00000013' });
+    expect(v.optIn && v.optIn.missing).toContain('#define XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION 0x00000013 before including it');
+    expect(v.versionCheck).toMatchObject({ condition: 'XEN_DEMOCTL_INTERFACE_VERSION != 0x00000013' });
+    expect(v.defineXenGuard).toBe(true);
+    expect(view('demo').optIn).toBe(false);
+  });
+
+  it('restricts an x86-only module and its checks to x86', () => {
+    const v = view('x86demo');
+    expect(v.moduleArch).toBe('defined(__i386__) || defined(__x86_64__)');
+    expect(v.checks.map((c) => c.condition)).toEqual(['defined(__i386__)', 'defined(__x86_64__)']);
+  });
+
+  it('emits handle typedefs outside the Xen-guarded blocks, before their first user', () => {
+    const kinds = view('demo').blocks.map((b) => (b.xen ? `xen:${b.decls.length}` : `handle:${b.handle.definedMacro}`));
+    expect(kinds.slice(1, 3)).toEqual(['handle:XENABI_HAVE_GUEST_HANDLE_UINT8', 'handle:XENABI_HAVE_GUEST_HANDLE_64_DEMO_PAIR_T']);
+    expect(kinds[0]?.startsWith('xen:')).toBe(true);
+    expect(kinds[3]?.startsWith('xen:')).toBe(true);
+  });
+
+  it('prints inline records in place, anonymous ones with __extension__, arch members in one #if', () => {
+    const nest = decls(view('demo')).find((d) => d.record && d.record.open === 'struct demo_nest {');
+    const members = nest && nest.record ? nest.record.members : [];
+    expect(members.map((m) => (m.nested ? m.nested.open : m.decl))).toEqual([
+      'uint32_t op;',
+      '__extension__ union {',
+      'union {',
+      'uint32_t x86_flags;',
+      'uint32_t x86_more;',
+      'uint32_t arm_flags;',
+      'uint32_t arm_pad;',
+    ]);
+    expect(members.map((m) => [m.open, m.close].map((c) => c.length > 0))).toEqual([
+      [false, false], [false, false], [false, false], [true, false], [false, true], [true, false], [false, true],
+    ]);
+    expect(nest?.pre[0]).toMatch(/^#if !\(/);
+    const inner = members[2]?.nested ? members[2].nested.members[0] : undefined;
+    expect(inner?.indent).toBe('        ');
+    expect(inner?.nested && inner.nested.close).toBe('} one;');
+  });
+
+  it('spells bit-fields, flexible arrays and length constants', () => {
+    const all = decls(view('demo')).flatMap((d) => (d.record ? d.record.members.map((m) => m.decl) : []));
+    expect(all).toContain('uint8_t state : 4;');
+    expect(all).toContain('__extension__ uint8_t data[XENABI_FLEX_ARRAY_DIM];');
+    expect(all).toContain('uint32_t slots[DEMO_SLOTS];');
+    expect(all).toContain('xenabi_uint64_aligned_t stamp;');
+  });
+
+  it('lists the availability of every item', () => {
+    expect(view('demo').since).toContainEqual({ macro: 'XENABI_SINCE_DEMO_FLAG_B', value: '0x040800' });
+    expect(view('x86demo').since).toContainEqual({ macro: 'XENABI_SINCE_x86demo_info', value: '0x040800' });
+  });
+
+  it('lets the umbrella include unstable headers only when opted in', () => {
+    const u = umbrellaView(model);
+    expect(u.stable).toEqual(['xenabi/stable/demo.h', 'xenabi/stable/x86demo.h', 'xenabi/stable/xen.h']);
+    expect(u.unstable).toMatchObject([{ wantMacro: 'XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION', include: 'xenabi/unstable/democtl.h' }]);
+  });
+});
+
+describe('C layout checks', () => {
+  it('reads every number from the layout engine, through nested and anonymous members', () => {
+    const layout = new ArchLayout(model, 'x86_64');
+    const nest = model.records.find((r) => r.name === 'demo_nest');
+    const checks = recordChecks('demo', nest as never, layout);
+    const byId = new Map(checks.map((c) => [c.id, c]));
+    expect(byId.get('demo__demo_nest__size')?.expected).toBe(layout.record('demo_nest').size);
+    expect(byId.get('demo__demo_nest__as_bytes__offset')).toMatchObject({ expr: 'XENABI_OFFSETOF(struct demo_nest, as_bytes)', expected: 4 });
+    expect(byId.get('demo__demo_nest__u__one__port__offset')).toMatchObject({ expr: 'XENABI_OFFSETOF(struct demo_nest, u.one.port)', expected: 12 });
+    expect(byId.get('demo__demo_nest__u__one__align')?.expr).toBe('XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u.one))');
+    expect(checks.some((c) => c.field === 'arm_flags')).toBe(false);
+    expect(new Set(checks.map((c) => c.id)).size).toBe(checks.length);
+  });
+
+  it('skips bit-fields and the size of a flexible array member', () => {
+    const layout = new ArchLayout(model, 'arm32');
+    const checks = recordChecks('demo', model.records.find((r) => r.name === 'demo_bits') as never, layout);
+    expect(checks.map((c) => `${c.field}:${c.what}`)).toEqual([':size', ':align', '_pad1:offset', '_pad1:size', 'len:offset', 'len:size', 'data:offset']);
+  });
+
+  it('sizes our guest handles per architecture', () => {
+    const h = { kind: 'handle', width: 'native', target: 'uint8', pointee: 'uint8_t' } as const;
+    expect(handleChecks('demo', h, new ArchLayout(model, 'x86_32')).map((c) => c.expected)).toEqual([4, 4]);
+    expect(handleChecks('demo', h, new ArchLayout(model, 'arm32')).map((c) => c.expected)).toEqual([8, 8]);
+    expect(assertionStatement(handleChecks('demo', h, new ArchLayout(model, 'arm32'))[0] as never)).toBe(
+      'XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_handle_uint8) == 8);',
+    );
+  });
+
+  it('follows the model as one release has it', () => {
+    const old = atRelease(full, '4.9');
+    const table = (m: ReleaseModel) => recordChecks('demo', m.records.find((r) => r.name === 'demo_table') as never, new ArchLayout(m, 'x86_64'));
+    expect(table(old).some((c) => c.field === 'added')).toBe(false);
+    expect(table(model).some((c) => c.field === 'added')).toBe(true);
+  });
+});
