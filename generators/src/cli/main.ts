@@ -6,12 +6,13 @@
 import { parseArgs } from 'node:util';
 import { AbiInputError, formatDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { COMMON_OPTIONS, type Command } from './command.js';
+import { checkCommand } from './commands/check.js';
 import { exportCommand } from './commands/export.js';
 import { generateCommand } from './commands/generate.js';
 import { layoutCommand } from './commands/layout.js';
 import { EXIT_BAD_INPUT, UsageError, type CliIo } from './io.js';
 
-export const COMMANDS: Command[] = [generateCommand, exportCommand, layoutCommand];
+export const COMMANDS: Command[] = [generateCommand, exportCommand, layoutCommand, checkCommand];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

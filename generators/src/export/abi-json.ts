@@ -4,6 +4,7 @@
  * key here is spelled exactly as documented in docs/export-format.md.
  */
 import { ArchLayout, type FieldLayout } from '../layout/engine.js';
+import { spellType } from '../layout/spell.js';
 import { ARCHES, onArch } from '../model/arch.js';
 import type { Arch, Namespace } from '../model/types.js';
 import type { ReleaseModel } from '../select/release.js';
@@ -33,6 +34,12 @@ export interface ExportRecord {
   module: string;
   since: string;
   layouts: Partial<Record<Arch, ExportLayout>>;
+  /** Optional part `aliases`: the record's `typedef` name, when Xen declares one. */
+  typedef?: string;
+  /** Optional part `growable`: the record grows by design behind this field. */
+  growable?: { versionField: string };
+  /** Optional part `padding`: names of the fields declared as padding Xen requires to be zero. */
+  paddingFields?: string[];
 }
 
 export interface ExportConstant {
@@ -41,13 +48,53 @@ export interface ExportConstant {
   namespace: Namespace;
   module: string;
   since: string;
+  /** Optional part `archs`: the architectures a constant is restricted to, when it is. */
+  archs?: Arch[];
+}
+
+/** Optional parts a document may carry; a consumer treats a part not listed as unknown, not as empty. */
+export type ExportPart = 'aliases' | 'archs' | 'growable' | 'modules' | 'padding' | 'sets';
+
+export const EXPORT_PARTS: readonly ExportPart[] = ['aliases', 'archs', 'growable', 'modules', 'padding', 'sets'];
+
+export interface ExportAlias {
+  type: string;
+  namespace: Namespace;
+  module: string;
+  since: string;
+  archs?: Arch[];
+}
+
+export interface ExportSet {
+  kind: 'flags' | 'values' | 'ops';
+  namespace: Namespace;
+  module: string;
+  since: string;
+  field?: string;
+  flags?: { mask: string; bit: number; bitConstant?: string }[];
+  values?: string[];
+  ops?: { constant: string; member?: string; record?: string }[];
+  dispatch?: { record: string; opField: string; payloadField?: string };
+}
+
+export interface ExportModule {
+  namespace: Namespace;
+  xenHeader: string;
+  interfaceVersion?: string;
 }
 
 export interface ExportDocument {
   format: typeof EXPORT_FORMAT;
   xenVersion: string;
+  /** The namespaces the document holds (`--namespace`). */
+  namespace?: NamespaceFilter;
+  /** The optional parts present. */
+  includes?: ExportPart[];
   records: Record<string, ExportRecord>;
   constants: Record<string, ExportConstant>;
+  aliases?: Record<string, ExportAlias>;
+  sets?: Record<string, ExportSet>;
+  modules?: Record<string, ExportModule>;
 }
 
 export type NamespaceFilter = Namespace | 'all';
@@ -63,7 +110,17 @@ export function exportAbi(model: ReleaseModel, namespace: NamespaceFilter = 'all
       const l = layout.record(record.name);
       perArch[layout.arch] = { size: l.size, align: l.align, fields: l.fields.map(exportField) };
     }
-    records[record.name] = { kind: record.kind, namespace: record.namespace, module: record.module, since: record.since, layouts: perArch };
+    const paddingFields = [...new Set(record.fields.filter((f) => f.padding).map((f) => f.name))];
+    records[record.name] = {
+      kind: record.kind,
+      namespace: record.namespace,
+      module: record.module,
+      since: record.since,
+      layouts: perArch,
+      ...(record.typedef ? { typedef: record.typedef } : {}),
+      ...(record.growable ? { growable: { versionField: record.growable.versionField } } : {}),
+      ...(paddingFields.length ? { paddingFields } : {}),
+    };
   }
   const constants: Record<string, ExportConstant> = {};
   for (const c of [...model.constants].filter(wanted).sort(byName)) {
@@ -73,9 +130,46 @@ export function exportAbi(model: ReleaseModel, namespace: NamespaceFilter = 'all
       namespace: c.namespace,
       module: c.module,
       since: c.since,
+      ...(c.archs ? { archs: [...c.archs] } : {}),
     };
   }
-  return { format: EXPORT_FORMAT, xenVersion: model.release, records, constants };
+  return {
+    format: EXPORT_FORMAT,
+    xenVersion: model.release,
+    namespace,
+    includes: [...EXPORT_PARTS],
+    records,
+    constants,
+    ...optionalParts(model, wanted),
+  };
+}
+
+/** The optional parts: typedefs, sets and modules, each map sorted by name. */
+function optionalParts(model: ReleaseModel, wanted: (item: { namespace: Namespace }) => boolean) {
+  const kindOf = (name: string) => model.records.find((r) => r.name === name)?.kind ?? 'struct';
+  const aliases: Record<string, ExportAlias> = {};
+  for (const a of [...model.aliases].filter(wanted).sort(byName)) {
+    aliases[a.name] = { type: spellType(a.type, kindOf), namespace: a.namespace, module: a.module, since: a.since, ...(a.archs ? { archs: [...a.archs] } : {}) };
+  }
+  const sets: Record<string, ExportSet> = {};
+  for (const s of [...model.sets].filter(wanted).sort(byName)) {
+    sets[s.name] = {
+      kind: s.kind,
+      namespace: s.namespace,
+      module: s.module,
+      since: s.since,
+      ...(s.field ? { field: s.field } : {}),
+      ...(s.flags ? { flags: s.flags.map((f) => ({ mask: f.mask, bit: f.bit, ...(f.bitConstant ? { bitConstant: f.bitConstant } : {}) })) } : {}),
+      ...(s.values ? { values: [...s.values] } : {}),
+      ...(s.ops ? { ops: s.ops.map((o) => ({ constant: o.constant, ...(o.member ? { member: o.member } : {}), ...(o.record ? { record: o.record } : {}) })) } : {}),
+      ...(s.dispatch ? { dispatch: { ...s.dispatch } } : {}),
+    };
+  }
+  const modules: Record<string, ExportModule> = {};
+  for (const m of [...model.modules].filter(wanted).sort(byName)) {
+    modules[m.name] = { namespace: m.namespace, xenHeader: m.xenHeader, ...(m.interfaceVersion ? { interfaceVersion: m.interfaceVersion.constant } : {}) };
+  }
+  return { aliases, sets, modules };
 }
 
 function exportField(f: FieldLayout): ExportField {

@@ -1,0 +1,58 @@
+/**
+ * Constants, base against head: gone, new, or with another value on some architecture.
+ * Constants a set comparator already explained (an op renumbered, a flag moved) are left
+ * to that rule.
+ */
+import { ARCHES } from '../../model/arch.js';
+import type { Arch } from '../../model/types.js';
+import type { CheckContext } from '../context.js';
+import type { SideConstant } from '../side/types.js';
+
+export function compareConstants(ctx: CheckContext): void {
+  const names = [...new Set([...Object.keys(ctx.base.constants), ...Object.keys(ctx.head.constants)])].sort();
+  for (const name of names) {
+    const b = ctx.base.constants[name];
+    const h = ctx.head.constants[name];
+    const at = ctx.itemAt('constant', name);
+    if (b && !h) {
+      if (ctx.covers(b.namespace) && !ctx.explained.removed.has(name)) {
+        ctx.report('CONSTANT_REMOVED', at, describe(b), null, `${name} (${describe(b)}) was removed`);
+      }
+    } else if (h && !b) {
+      if (ctx.covers(h.namespace) && !ctx.explained.added.has(name)) ctx.report('CONSTANT_ADDED', at, null, describe(h), `${name} (${describe(h)}) was added`);
+    } else if (b && h && !ctx.explained.value.has(name)) {
+      // A side that does not record which architectures a constant is on makes that unknown.
+      const knows = ctx.can('constantArchs');
+      compareValues(ctx, at, knows ? b : { ...b, archs: undefined }, knows ? h : { ...h, archs: undefined });
+    }
+  }
+}
+
+function compareValues(ctx: CheckContext, at: ReturnType<CheckContext['itemAt']>, b: SideConstant, h: SideConstant): void {
+  if (!b.values && !h.values && sameArchs(b, h)) {
+    if (b.value !== h.value) ctx.report('CONSTANT_VALUE_CHANGED', at, b.value ?? '', h.value ?? '', `${b.name} changed value from ${b.value} to ${h.value}`);
+    return;
+  }
+  for (const arch of ARCHES) {
+    const bv = valueOn(b, arch);
+    const hv = valueOn(h, arch);
+    if (bv === hv) continue;
+    if (hv === undefined) ctx.report('CONSTANT_REMOVED', at, bv ?? '', null, `${b.name} no longer exists`, arch);
+    else if (bv === undefined) ctx.report('CONSTANT_ADDED', at, null, hv, `${h.name} was added`, arch);
+    else ctx.report('CONSTANT_VALUE_CHANGED', at, bv, hv, `${b.name} changed value from ${bv} to ${hv}`, arch);
+  }
+}
+
+/** The value on one architecture; undefined where the constant does not exist. */
+function valueOn(c: SideConstant, arch: Arch): string | undefined {
+  if (c.archs && !c.archs.includes(arch)) return undefined;
+  return c.values ? c.values[arch] : c.value;
+}
+
+function sameArchs(b: SideConstant, h: SideConstant): boolean {
+  return (b.archs ?? ARCHES).join() === (h.archs ?? ARCHES).join();
+}
+
+function describe(c: SideConstant): string {
+  return c.values ? ARCHES.filter((a) => c.values?.[a] !== undefined).map((a) => `${a} ${c.values?.[a]}`).join(', ') : `value ${c.value}`;
+}

@@ -1,0 +1,159 @@
+/**
+ * The fields of one record on one architecture, base against head: matched by name (an
+ * anonymous member by its record), then unmatched ones paired as renames when they sit at
+ * the same place with the same size. Reads the layout engine's tables; compares numbers,
+ * never computes them.
+ */
+import type { Arch } from '../../model/types.js';
+import { signednessOnly, splitArray, type CheckContext } from '../context.js';
+import { fieldKey, fieldPath, type SideField, type SideLayout, type SideRecord } from '../side/types.js';
+
+/** What the record comparator needs to know about the fields. */
+export interface FieldComparison {
+  /** Every base field is still there, at the same place, with the same size. */
+  baseKept: boolean;
+  /** Every new field comes after every field both sides have. */
+  appendedOnly: boolean;
+  /** Fields that are new on the head. */
+  added: SideField[];
+  /** Fields whose size changed, or new ones: what a union grew through. */
+  grown: string[];
+}
+
+interface Pair {
+  b: SideField;
+  h: SideField;
+  renamed: boolean;
+}
+
+export function compareFields(ctx: CheckContext, b: SideRecord, h: SideRecord, arch: Arch, bl: SideLayout, hl: SideLayout): FieldComparison {
+  const headByKey = new Map(hl.fields.map((f) => [fieldKey(f), f]));
+  const baseKeys = new Set(bl.fields.map(fieldKey));
+  const pairs: Pair[] = [];
+  const removed: SideField[] = [];
+  for (const f of bl.fields) {
+    const match = headByKey.get(fieldKey(f));
+    if (match) pairs.push({ b: f, h: match, renamed: false });
+    else removed.push(f);
+  }
+  let added = hl.fields.filter((f) => !baseKeys.has(fieldKey(f)));
+  for (const gone of [...removed]) {
+    const twin = added.find((f) => samePlace(gone, f));
+    if (!twin) continue;
+    pairs.push({ b: gone, h: twin, renamed: true });
+    removed.splice(removed.indexOf(gone), 1);
+    added = added.filter((f) => f !== twin);
+  }
+  for (const f of removed) reportRemoved(ctx, h, f, arch);
+  const growable = !!(b.growable && h.growable && ctx.can('growable'));
+  const fillsPadding = !growable && h.kind === 'struct' && bl.size === hl.size && removed.length === 0 && pairs.every((p) => p.b.offset === p.h.offset);
+  for (const f of added) reportAdded(ctx, h, f, arch, fillsPadding);
+  for (const p of pairs) comparePair(ctx, h, p, arch);
+  if (h.kind === 'struct') reportOrder(ctx, h, bl, hl, pairs, arch);
+  const lastShared = Math.max(-1, ...pairs.map((p) => hl.fields.indexOf(p.h)));
+  return {
+    baseKept: removed.length === 0 && pairs.every((p) => p.b.offset === p.h.offset && p.b.size === p.h.size && p.b.bitOffset === p.h.bitOffset),
+    appendedOnly: added.every((f) => hl.fields.indexOf(f) > lastShared),
+    added,
+    grown: [...added.map((f) => f.name || fieldKey(f)), ...pairs.filter((p) => p.h.size !== p.b.size).map((p) => p.h.name || fieldKey(p.h))],
+  };
+}
+
+/** Same offset, size, bit position and flexibility: a rename candidate. */
+function samePlace(a: SideField, b: SideField): boolean {
+  return a.offset === b.offset && a.size === b.size && a.bitOffset === b.bitOffset && a.bitWidth === b.bitWidth && !!a.flexibleArray === !!b.flexibleArray;
+}
+
+function reportRemoved(ctx: CheckContext, h: SideRecord, f: SideField, arch: Arch): void {
+  const at = ctx.fieldAt(h.name, fieldKey(f), fieldPath(h.name, f));
+  if (f.flexibleArray) {
+    ctx.report('FLEXIBLE_ARRAY_CHANGED', at, `${f.type} (flexible)`, null, `the flexible array member ${at.item} was removed`, arch);
+    return;
+  }
+  ctx.report('FIELD_REMOVED', at, f.type, null, `${at.item} (${f.type} at offset ${f.offset}) was removed`, arch);
+}
+
+function reportAdded(ctx: CheckContext, h: SideRecord, f: SideField, arch: Arch, fillsPadding: boolean): void {
+  const at = ctx.fieldAt(h.name, fieldKey(f), fieldPath(h.name, f));
+  if (f.flexibleArray) {
+    ctx.report('FLEXIBLE_ARRAY_CHANGED', at, null, `${f.type} (flexible)`, `a flexible array member ${at.item} was added`, arch);
+  } else if (fillsPadding) {
+    ctx.report(
+      'PADDING_GIVEN_MEANING',
+      at,
+      'padding',
+      f.type,
+      `${at.item} (${f.type}) takes bytes that were compiler padding; old callers leave them uninitialised unless Xen required zero`,
+      arch,
+    );
+  } else {
+    ctx.report('FIELD_ADDED', at, null, f.type, `${at.item} (${f.type}) was added`, arch);
+  }
+}
+
+function comparePair(ctx: CheckContext, h: SideRecord, { b, h: hf, renamed }: Pair, arch: Arch): void {
+  const at = ctx.fieldAt(h.name, fieldKey(hf), fieldPath(h.name, hf));
+  const meaning = !!b.padding && !hf.padding && ctx.can('padding');
+  if (meaning) {
+    ctx.report('PADDING_GIVEN_MEANING', at, renamed ? `padding ${b.name}` : 'padding', renamed ? `field ${hf.name}` : 'field', `${at.item} was padding Xen required to be zero and now carries a value`, arch);
+  } else if (renamed) {
+    ctx.report('FIELD_RENAMED', at, b.name || fieldKey(b), hf.name || fieldKey(hf), `${fieldPath(h.name, b)} was renamed to ${at.item}`, arch);
+  }
+  if (b.bitWidth !== undefined || hf.bitWidth !== undefined) {
+    if (b.bitOffset !== hf.bitOffset || b.bitWidth !== hf.bitWidth) {
+      ctx.report('BITFIELD_CHANGED', at, bitsOf(b), bitsOf(hf), `the bit-field ${at.item} moved or changed width`, arch);
+      return;
+    }
+  }
+  if (!!b.flexibleArray !== !!hf.flexibleArray) {
+    ctx.report('FLEXIBLE_ARRAY_CHANGED', at, flexOf(b), flexOf(hf), `${at.item} ${hf.flexibleArray ? 'became' : 'is no longer'} a flexible array member`, arch);
+    return;
+  }
+  if (b.offset !== hf.offset) ctx.report('FIELD_OFFSET_CHANGED', at, String(b.offset), String(hf.offset), `${at.item} moved from offset ${b.offset} to ${hf.offset}`, arch);
+  compareTypes(ctx, at, b, hf, arch);
+}
+
+function compareTypes(ctx: CheckContext, at: ReturnType<CheckContext['fieldAt']>, b: SideField, h: SideField, arch: Arch): void {
+  const rb = ctx.resolve('base', b.type);
+  const rh = ctx.resolve('head', h.type);
+  const ab = splitArray(rb);
+  const ah = splitArray(rh);
+  if (ab.dims && ah.dims && ab.element === ah.element && ab.lengths.length === ah.lengths.length && ab.dims !== ah.dims) {
+    ctx.report('ARRAY_LENGTH_CHANGED', at, ab.dims, ah.dims, `${at.item} is ${h.type}, was ${b.type}`, arch);
+    return;
+  }
+  if (b.size !== h.size) {
+    ctx.report('FIELD_WIDTH_CHANGED', at, `${b.size}`, `${h.size}`, `${at.item} changed size from ${b.size} to ${h.size} bytes${b.type !== h.type ? ` (${b.type} → ${h.type})` : ''}`, arch);
+    return;
+  }
+  // The same spelling is the same type: a typedef that changed is TYPEDEF_CHANGED's, and a
+  // side that lists no typedefs must not make every typedef'd field look retyped.
+  if (b.type === h.type) return;
+  if (rb === rh) {
+    if (ctx.can('aliases')) ctx.report('FIELD_TYPE_RESPELLED', at, b.type, h.type, `${at.item} is spelled ${h.type}, was ${b.type}: the same type`, arch);
+    return;
+  }
+  if (signednessOnly(rb, rh)) {
+    ctx.report('FIELD_SIGNEDNESS_CHANGED', at, b.type, h.type, `${at.item} changed signedness (${rb} → ${rh})`, arch);
+    return;
+  }
+  ctx.report('FIELD_TYPE_CHANGED', at, b.type, h.type, `${at.item} changed type from ${b.type} to ${h.type}`, arch);
+}
+
+function reportOrder(ctx: CheckContext, h: SideRecord, bl: SideLayout, hl: SideLayout, pairs: Pair[], arch: Arch): void {
+  const shared = new Map(pairs.map((p) => [p.b, p.h]));
+  const baseOrder = bl.fields.filter((f) => shared.has(f)).map((f) => shared.get(f) as SideField);
+  const headOrder = hl.fields.filter((f) => baseOrder.includes(f));
+  if (baseOrder.every((f, i) => headOrder[i] === f)) return;
+  const names = (list: SideField[]) => list.map((f) => f.name || fieldKey(f)).join(', ');
+  const at = { ...ctx.itemAt('record', h.name) };
+  ctx.report('FIELDS_REORDERED', at, names(baseOrder), names(headOrder), `the fields of ${h.name} are in a different order`, arch);
+}
+
+function bitsOf(f: SideField): string {
+  return f.bitWidth !== undefined ? `bit ${f.bitOffset}, width ${f.bitWidth}` : `not a bit-field (${f.type})`;
+}
+
+function flexOf(f: SideField): string {
+  return f.flexibleArray ? `${f.type} (flexible)` : f.type;
+}

@@ -1,0 +1,58 @@
+/**
+ * Release bookkeeping: an item (or a field) whose first release moved. Later means it was
+ * taken out of releases that had it; earlier means it now claims releases that did not.
+ */
+import type { CheckContext } from '../context.js';
+import { fieldKey, fieldPath, type AbiSide, type SideItemBase } from '../side/types.js';
+
+type Kind = 'record' | 'typedef' | 'constant';
+
+export function compareLifetimes(ctx: CheckContext): void {
+  const kinds: [Kind, (s: AbiSide) => Record<string, SideItemBase>][] = [
+    ['record', (s) => s.records],
+    ['typedef', (s) => s.aliases],
+    ['constant', (s) => s.constants],
+  ];
+  for (const [kind, items] of kinds) {
+    const base = items(ctx.base);
+    const head = items(ctx.head);
+    for (const name of Object.keys(base).sort()) {
+      const b = base[name];
+      const h = head[name];
+      if (b && h) compareSince(ctx, ctx.itemAt(kind, name), b.since, h.since);
+    }
+  }
+  if (ctx.can('fieldLifetimes')) compareFieldSince(ctx);
+}
+
+function compareFieldSince(ctx: CheckContext): void {
+  for (const [name, h] of Object.entries(ctx.head.records)) {
+    const b = ctx.base.records[name];
+    if (!b || b.since !== h.since) continue;
+    const keys = new Set(Object.values(h.layouts).flatMap((l) => l.fields.map(fieldKey)));
+    const inBase = new Set(Object.values(b.layouts).flatMap((l) => l.fields.map(fieldKey)));
+    for (const key of keys) {
+      if (!inBase.has(key)) continue;
+      const field = Object.values(h.layouts).flatMap((l) => l.fields).find((f) => fieldKey(f) === key);
+      if (!field) continue;
+      const path = fieldPath(name, field);
+      compareSince(ctx, ctx.fieldAt(name, key, path), b.fieldSince?.[key] ?? b.since, h.fieldSince?.[key] ?? h.since);
+    }
+  }
+}
+
+function compareSince(ctx: CheckContext, at: Parameters<CheckContext['report']>[1], base: string, head: string): void {
+  const order = compareVersions(base, head);
+  if (order < 0) {
+    ctx.report('REMOVED_FROM_RELEASE', at, base, head, `${at.item} now starts in Xen ${head}, so it is gone from Xen ${base} up to ${head} exclusive, where it was available`);
+  } else if (order > 0) {
+    ctx.report('SINCE_CHANGED', at, base, head, `${at.item} now claims Xen ${head}, earlier than its ${base}`);
+  }
+}
+
+/** Orders `major.minor` releases numerically; releases outside xenabi's registry compare too. */
+export function compareVersions(a: string, b: string): number {
+  const [am = 0, an = 0] = a.split('.').map(Number);
+  const [bm = 0, bn = 0] = b.split('.').map(Number);
+  return am - bm || an - bn;
+}

@@ -1,0 +1,88 @@
+/**
+ * A side from an export document (`xenabi-abi/1`): layouts and constants always; typedefs,
+ * sets, modules, padding markers and growable records only when the document lists them in
+ * `includes`. Locations and field lifetimes are never in an export.
+ */
+import { EXPORT_FORMAT, type ExportDocument, type ExportField, type ExportPart } from '../../export/abi-json.js';
+import type { Arch, Namespace } from '../../model/types.js';
+import { schemaValidator } from '../json-schema.js';
+import { EXPORT_DOCUMENT_SCHEMA } from './export-schema.js';
+import { emptySide, type AbiSide, type Capability, type SideField, type SideLayout } from './types.js';
+
+const PART_CAPABILITY: Record<ExportPart, Capability> = {
+  aliases: 'aliases',
+  archs: 'constantArchs',
+  growable: 'growable',
+  modules: 'modules',
+  padding: 'padding',
+  sets: 'sets',
+};
+
+let validate: ((data: unknown) => string[]) | undefined;
+
+/** Problems that make `data` unusable as an export document; empty when it is one. */
+export function exportProblems(data: unknown): string[] {
+  validate ??= schemaValidator(EXPORT_DOCUMENT_SCHEMA);
+  return validate(data);
+}
+
+/** The side an export document describes. Call `exportProblems` first: this trusts its input. */
+export function sideFromExport(doc: ExportDocument, label: string): AbiSide {
+  const parts = (doc.includes ?? []).filter((p): p is ExportPart => p in PART_CAPABILITY);
+  const has = parts.map((p) => PART_CAPABILITY[p]).sort();
+  const namespaces: Namespace[] = doc.namespace === 'stable' || doc.namespace === 'unstable' ? [doc.namespace] : ['stable', 'unstable'];
+  const side = emptySide('export', label, doc.xenVersion, has, namespaces);
+  for (const [name, r] of Object.entries(doc.records)) {
+    const padding = new Set(r.paddingFields ?? []);
+    const layouts: Partial<Record<Arch, SideLayout>> = {};
+    for (const [arch, l] of Object.entries(r.layouts) as [Arch, NonNullable<(typeof r.layouts)[Arch]>][]) {
+      layouts[arch] = {
+        size: l.size,
+        align: l.align,
+        fields: l.fields.map((f) => ({ ...pickField(f), ...(padding.has(f.name) && f.name !== '' ? { padding: true } : {}) })),
+      };
+    }
+    side.records[name] = {
+      name,
+      kind: r.kind,
+      namespace: r.namespace,
+      module: r.module,
+      since: r.since,
+      layouts,
+      ...(r.typedef ? { typedef: r.typedef } : {}),
+      ...(r.growable ? { growable: { versionField: r.growable.versionField } } : {}),
+    };
+  }
+  for (const [name, c] of Object.entries(doc.constants)) {
+    side.constants[name] = {
+      name,
+      namespace: c.namespace,
+      module: c.module,
+      since: c.since,
+      ...(c.values ? { values: { ...c.values } } : { value: c.value ?? '' }),
+      ...(c.archs ? { archs: [...c.archs] } : {}),
+    };
+  }
+  if (has.includes('aliases')) for (const [name, a] of Object.entries(doc.aliases ?? {})) side.aliases[name] = { name, ...a };
+  if (has.includes('sets')) for (const [name, s] of Object.entries(doc.sets ?? {})) side.sets[name] = { name, ...s };
+  if (has.includes('modules')) for (const [name, m] of Object.entries(doc.modules ?? {})) side.modules[name] = { name, ...m };
+  return side;
+}
+
+/** The keys of an exported field the checker reads; anything else a producer added is dropped. */
+function pickField(f: ExportField): SideField {
+  return {
+    name: f.name,
+    offset: f.offset,
+    size: f.size,
+    type: f.type,
+    ...(f.record ? { record: f.record } : {}),
+    ...(f.bitOffset !== undefined ? { bitOffset: f.bitOffset, bitWidth: f.bitWidth } : {}),
+    ...(f.flexibleArray ? { flexibleArray: true } : {}),
+  };
+}
+
+/** True when parsed JSON claims to be an export document (so errors can say which format was meant). */
+export function looksLikeExport(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { format?: unknown }).format === EXPORT_FORMAT;
+}

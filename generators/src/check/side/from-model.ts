@@ -1,0 +1,96 @@
+/**
+ * A side from the model, as one release has it: layouts read from the layout engine's
+ * tables, everything else copied. An `abi/` tree knows everything, so every capability holds.
+ */
+import { ArchLayout, type FieldLayout } from '../../layout/engine.js';
+import { spellType } from '../../layout/spell.js';
+import { ARCHES } from '../../model/arch.js';
+import type { Arch, Namespace, RecordDecl } from '../../model/types.js';
+import type { ReleaseModel } from '../../select/release.js';
+import { CAPABILITIES, emptySide, type AbiSide, type SideField, type SideLayout, type SideOrigin, type SideRecord } from './types.js';
+
+export function sideFromModel(view: ReleaseModel, origin: SideOrigin = 'abi', label = 'abi/'): AbiSide {
+  const namespaces = [...new Set(view.modules.map((m) => m.namespace))].sort() as Namespace[];
+  const side = emptySide(origin, label, view.release, [...CAPABILITIES], namespaces.length ? namespaces : ['stable', 'unstable']);
+  const layouts = ARCHES.map((arch) => new ArchLayout(view, arch));
+  const kindOf = (name: string) => view.records.find((r) => r.name === name)?.kind ?? 'struct';
+  for (const r of view.records) side.records[r.name] = recordOf(r, layouts);
+  for (const a of view.aliases) {
+    side.aliases[a.name] = { ...item(a), type: spellType(a.type, kindOf), ...(a.archs ? { archs: [...a.archs] } : {}) };
+  }
+  for (const c of view.constants) {
+    side.constants[c.name] = {
+      ...item(c),
+      ...(c.values ? { values: { ...c.values } } : { value: c.value }),
+      ...(c.archs ? { archs: [...c.archs] } : {}),
+    };
+  }
+  for (const s of view.sets) {
+    side.sets[s.name] = {
+      ...item(s),
+      kind: s.kind,
+      ...(s.field ? { field: s.field } : {}),
+      ...(s.flags ? { flags: s.flags.map((f) => ({ mask: f.mask, bit: f.bit, ...(f.bitConstant ? { bitConstant: f.bitConstant } : {}) })) } : {}),
+      ...(s.values ? { values: [...s.values] } : {}),
+      ...(s.ops ? { ops: s.ops.map((o) => ({ constant: o.constant, ...(o.member ? { member: o.member } : {}), ...(o.record ? { record: o.record } : {}) })) } : {}),
+      ...(s.dispatch ? { dispatch: { ...s.dispatch } } : {}),
+    };
+  }
+  for (const m of view.modules) {
+    side.modules[m.name] = {
+      name: m.name,
+      namespace: m.namespace,
+      xenHeader: m.xenHeader,
+      ...(m.interfaceVersion ? { interfaceVersion: m.interfaceVersion.constant } : {}),
+      loc: m.loc,
+    };
+  }
+  return side;
+}
+
+function item(decl: { name: string; namespace: Namespace; module: string; since: string; loc: { file: string; line: number; column: number } }) {
+  return { name: decl.name, namespace: decl.namespace, module: decl.module, since: decl.since, loc: { ...decl.loc } };
+}
+
+function recordOf(r: RecordDecl, layouts: ArchLayout[]): SideRecord {
+  const perArch: Partial<Record<Arch, SideLayout>> = {};
+  const fieldLocs: Record<string, { file: string; line: number; column: number }> = {};
+  const fieldSince: Record<string, string> = {};
+  for (const layout of layouts) {
+    if (!layout.has(r.name)) continue;
+    const table = layout.record(r.name);
+    perArch[layout.arch] = { size: table.size, align: table.align, fields: table.fields.map(sideField) };
+  }
+  for (const f of r.fields) {
+    const key = f.name !== '' ? f.name : f.type.kind === 'record' ? f.type.name : '';
+    if (!key) continue;
+    fieldLocs[key] = { ...f.loc };
+    if (f.since && f.since !== r.since) fieldSince[key] = f.since;
+  }
+  return {
+    name: r.name,
+    kind: r.kind,
+    namespace: r.namespace,
+    module: r.module,
+    since: r.since,
+    loc: { ...r.loc },
+    ...(r.typedef ? { typedef: r.typedef } : {}),
+    layouts: perArch,
+    ...(r.growable ? { growable: { versionField: r.growable.versionField } } : {}),
+    fieldLocs,
+    ...(Object.keys(fieldSince).length ? { fieldSince } : {}),
+  };
+}
+
+function sideField(f: FieldLayout): SideField {
+  return {
+    name: f.name,
+    offset: f.offset,
+    size: f.size,
+    type: f.type,
+    ...(f.record ? { record: f.record } : {}),
+    ...(f.bitOffset !== undefined ? { bitOffset: f.bitOffset, bitWidth: f.bitWidth } : {}),
+    ...(f.flexibleArray ? { flexibleArray: true } : {}),
+    ...(f.padding ? { padding: true } : {}),
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * Loading a side from wherever it lives: an `abi/` tree (the working tree, another
+ * directory, or a git revision), an export JSON, or the committed baseline. Paths given on
+ * the command line are told apart by what they contain.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { AbiInputError, hasErrors } from '../../diagnostics/diagnostic.js';
+import { baselinePath } from '../../emit/baseline/names.js';
+import type { ExportDocument } from '../../export/abi-json.js';
+import { evaluateAbi } from '../../load/bundle.js';
+import { loadAbi } from '../../load/index.js';
+import { lowerModules } from '../../load/lower.js';
+import { NEWEST_RELEASE } from '../../model/releases.js';
+import type { AbiModel } from '../../model/types.js';
+import { atRelease } from '../../select/release.js';
+import { checkModelSchema } from '../../validate/schema.js';
+import { validateModel } from '../../validate/index.js';
+import { sideFromBaseline } from './from-baseline.js';
+import { exportProblems, looksLikeExport, sideFromExport } from './from-export.js';
+import { sideFromModel } from './from-model.js';
+import { abiAtRef } from './git.js';
+import type { AbiSide, SideOrigin } from './types.js';
+
+/** A side cannot be read: bad input, exit 2. */
+export class SideInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SideInputError';
+  }
+}
+
+export type SideSpec =
+  | { kind: 'abi'; dir: string; repoRoot?: string; label?: string; lenient?: boolean }
+  | { kind: 'git'; repoRoot: string; ref: string }
+  | { kind: 'export'; file: string; label?: string }
+  | { kind: 'baseline'; files: string[]; label?: string; /** Paths in parse errors are relative to this. */ relativeTo?: string };
+
+export interface LoadOptions {
+  /** The release to compare; an export or a baseline must describe exactly it when given. */
+  release?: string;
+}
+
+/** Loads one side. Throws SideInputError (or AbiInputError, GitRefError) on bad input. */
+export async function loadSide(spec: SideSpec, options: LoadOptions = {}): Promise<AbiSide> {
+  switch (spec.kind) {
+    case 'abi': {
+      const repoRoot = spec.repoRoot ?? resolve(spec.dir, '..');
+      const loaded = await loadModel(spec.dir, repoRoot, !spec.lenient);
+      return modelSide(loaded.model, options.release ?? NEWEST_RELEASE, 'abi', spec.label ?? spec.dir, loaded.notes);
+    }
+    case 'git':
+      return loadGitSide(spec.repoRoot, spec.ref, options);
+    case 'export':
+      return checkRelease(loadExportFile(spec.file, spec.label ?? spec.file), options, spec.file);
+    case 'baseline':
+      return checkRelease(loadBaselineFiles(spec.files, spec.label ?? 'abi/baseline', spec.relativeTo), options, spec.label ?? 'the baseline');
+  }
+}
+
+function withNotes(side: AbiSide, notes: string[]): AbiSide {
+  return notes.length ? { ...side, notes: [...(side.notes ?? []), ...notes] } : side;
+}
+
+function checkRelease(side: AbiSide, options: LoadOptions, what: string): AbiSide {
+  if (options.release && side.release !== options.release) {
+    throw new SideInputError(`${what} describes Xen ${side.release}, not ${options.release}; compare another release with --against or an abi/ directory`);
+  }
+  return side;
+}
+
+/**
+ * The model of an `abi/` directory. Strict (the head) fails on any error; lenient (a base)
+ * accepts a tree the current validation passes reject, as long as it evaluates and lowers,
+ * and says so in a note: an old revision was valid under the xenabi of its day.
+ */
+export async function loadModel(abiDir: string, repoRoot: string, strict = true): Promise<{ model: AbiModel; notes: string[] }> {
+  if (strict) return { model: (await loadAbi(abiDir, repoRoot)).model, notes: [] };
+  const evaluated = await evaluateAbi(abiDir, repoRoot);
+  if (hasErrors(evaluated.diagnostics)) throw new AbiInputError(evaluated.diagnostics);
+  const lowered = lowerModules(evaluated.modules, repoRoot);
+  if (hasErrors(lowered.diagnostics)) throw new AbiInputError(lowered.diagnostics);
+  const schema = checkModelSchema(lowered.model);
+  let problems = schema;
+  try {
+    if (!hasErrors(schema)) problems = validateModel(lowered.model);
+  } catch (error) {
+    return { model: lowered.model, notes: [`this xenabi's validation failed on it (${(error as Error).message}); compared as it is`] };
+  }
+  const errors = problems.filter((d) => d.severity === 'error');
+  return { model: lowered.model, notes: errors.length ? [`${errors.length} problem(s) that this xenabi's validation reports were ignored (first: ${errors[0]?.rule} ${errors[0]?.item})`] : [] };
+}
+
+/** A model side; a lenient model the layout engine cannot lay out is bad input, not a crash. */
+function modelSide(model: AbiModel, release: string, origin: SideOrigin, label: string, notes: string[]): AbiSide {
+  try {
+    return withNotes(sideFromModel(atRelease(model, release), origin, label), notes);
+  } catch (error) {
+    throw new SideInputError(`${label}: cannot be laid out by this xenabi: ${(error as Error).message}`);
+  }
+}
+
+async function loadGitSide(repoRoot: string, ref: string, options: LoadOptions): Promise<AbiSide> {
+  const tree = abiAtRef(repoRoot, ref);
+  const label = `git ${ref} (${tree.commit.slice(0, 12)})`;
+  try {
+    try {
+      const loaded = await loadModel(join(tree.root, 'abi'), tree.root, false);
+      return modelSide(loaded.model, options.release ?? NEWEST_RELEASE, 'git', label, loaded.notes);
+    } catch (error) {
+      // A revision whose modules this xenabi cannot evaluate may still carry its baseline.
+      const files = ['stable', 'unstable'].map((ns) => join(tree.root, baselinePath(ns))).filter((f) => existsSync(f));
+      if (!(error instanceof AbiInputError) || !files.length) throw error;
+      const side = loadBaselineFiles(files, label, tree.root);
+      return checkRelease({ ...side, origin: 'git', notes: [`its abi/ modules do not load with this xenabi (${error.diagnostics[0]?.message ?? 'error'}); its committed baseline was used`] }, options, label);
+    }
+  } finally {
+    tree.cleanup();
+  }
+}
+
+export function loadExportFile(file: string, label: string): AbiSide {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new SideInputError(`${label}: not JSON (${(error as Error).message})`);
+  }
+  if (!looksLikeExport(data)) throw new SideInputError(`${label}: not an export document (expected "format": "xenabi-abi/1", as \`xenabi export\` writes)`);
+  const problems = exportProblems(data);
+  if (problems.length) throw new SideInputError(`${label}: not a valid xenabi-abi/1 document:\n${problems.slice(0, 20).map((p) => `  ${p}`).join('\n')}`);
+  return sideFromExport(data as ExportDocument, label);
+}
+
+export function loadBaselineFiles(files: string[], label: string, relativeTo?: string): AbiSide {
+  const path = (f: string) => (relativeTo ? relative(relativeTo, f) : f).split('\\').join('/') || basename(f);
+  return sideFromBaseline(files.map((f) => ({ path: path(f), text: readFileSync(f, 'utf8') })), label);
+}
+
+/** The committed baseline of the repository at `root`. */
+export function committedBaseline(root: string): SideSpec {
+  const files = ['stable', 'unstable'].map((ns) => join(root, baselinePath(ns))).filter((f) => existsSync(f));
+  if (!files.length) {
+    throw new SideInputError(`no committed baseline in ${join(root, 'abi/baseline')}; run \`npx xenabi generate\` and commit it, or pass --against REF or --base PATH`);
+  }
+  return { kind: 'baseline', files, label: 'abi/baseline', relativeTo: root };
+}
+
+/**
+ * What a `--base`/`--head` path is: an export JSON (`*.json`), a baseline file (`*.abi.md`)
+ * or a folder of them, an `abi/` directory, or a repository root holding one.
+ */
+export function sideSpecForPath(path: string, cwd: string): SideSpec {
+  const full = resolve(cwd, path);
+  const label = relative(cwd, full) || '.';
+  if (!existsSync(full)) throw new SideInputError(`${path}: no such file or directory`);
+  if (statSync(full).isFile()) {
+    if (full.endsWith('.abi.md')) return { kind: 'baseline', files: [full], label, relativeTo: cwd };
+    return { kind: 'export', file: full, label };
+  }
+  const hasModules = (dir: string) => ['stable', 'unstable'].some((ns) => existsSync(join(dir, ns)) && readdirSync(join(dir, ns)).some((f) => f.endsWith('.ts')));
+  if (hasModules(full)) return { kind: 'abi', dir: full, repoRoot: resolve(full, '..'), label, lenient: true };
+  if (hasModules(join(full, 'abi'))) return { kind: 'abi', dir: join(full, 'abi'), repoRoot: full, label, lenient: true };
+  const reports = readdirSync(full).filter((f) => f.endsWith('.abi.md')).sort();
+  if (reports.length) return { kind: 'baseline', files: reports.map((f) => join(full, f)), label, relativeTo: cwd };
+  throw new SideInputError(`${path}: neither an export JSON, an abi/ directory (with stable/ or unstable/ modules), nor a baseline folder (*.abi.md)`);
+}
+

@@ -1,0 +1,184 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AbiInputError, formatDiagnostic, sortDiagnostics } from '../../diagnostics/diagnostic.js';
+import {
+  BaselineParseError,
+  checkAbi,
+  committedBaseline,
+  DEFAULT_WAIVERS_PATH,
+  FORMATS,
+  formatResult,
+  GitRefError,
+  loadSide,
+  parseWaivers,
+  SideInputError,
+  sideSpecForPath,
+  WaiverFileError,
+  type AbiSide,
+  type OutputFormat,
+  type SideSpec,
+  type Waiver,
+} from '../../check/index.js';
+import { EXPORTABLE_RELEASES, NEWEST_RELEASE } from '../../model/releases.js';
+import type { Command } from '../command.js';
+import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, UsageError, type CliIo } from '../io.js';
+import { findRoot } from '../root.js';
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'compare a base ABI with the current one and report breaking changes',
+  help: `Usage: xenabi check [--against REF | --base PATH] [--head PATH] [--format F] [options]
+
+Compares a base ABI with the head ABI, release by release view (the newest, ${NEWEST_RELEASE}, unless
+--xen-version says otherwise), and reports every change by rule (docs/rules/<ID>.md):
+breaking changes in the stable namespace are errors; unstable modules may change only
+together with their interface-version constant; additions are reported as compatible.
+
+Base (one of):
+  --against REF     abi/ at a git revision (branch, tag, commit), read from git into a
+                    temporary directory; the working tree is not touched. In a shallow
+                    clone, fetch the revision first (the error says how).
+  --base PATH       an export JSON (xenabi export), an abi/ directory, or a baseline
+  (neither)         the committed baseline, abi/baseline/*.abi.md
+
+Head:
+  --head PATH       as --base (default: abi/ in the working tree)
+
+Options:
+  --format F        text (default), json, github (workflow annotations), markdown
+                    (pull-request summary) or sarif (SARIF 2.1.0)
+  --xen-version V   the release to compare, ${EXPORTABLE_RELEASES[0]} … ${EXPORTABLE_RELEASES.at(-1)} (default ${NEWEST_RELEASE})
+  --fail-on C       source (default): source and binary breaks fail; binary: only binary
+                    breaks fail, source-only breaks (renames) become warnings
+  --waivers FILE    accepted breaks (default ${DEFAULT_WAIVERS_PATH} when it exists)
+  --docs-url URL    where docs/rules/ is published, for links in sarif and markdown
+                    (default: the GitHub or GitLab CI repository, else the local folder)
+  --root DIR        repository root (default: the nearest directory above with abi/)
+  -h, --help        show this help
+
+Text output is coloured on a terminal unless NO_COLOR is set.
+Exit codes: 0 no breaking change, 1 at least one breaking change, 2 bad input or usage.`,
+  options: {
+    against: { type: 'string' },
+    base: { type: 'string' },
+    head: { type: 'string' },
+    format: { type: 'string' },
+    'xen-version': { type: 'string' },
+    'fail-on': { type: 'string' },
+    waivers: { type: 'string' },
+    'docs-url': { type: 'string' },
+  },
+  positionals: { min: 0, max: 0 },
+  async run({ values }, io) {
+    const str = (key: string) => values[key] as string | undefined;
+    const format = (str('format') ?? 'text') as OutputFormat;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format ${format}: choose one of ${FORMATS.join(', ')}`);
+    const failOn = str('fail-on') ?? 'source';
+    if (failOn !== 'source' && failOn !== 'binary') throw new UsageError(`--fail-on ${failOn}: choose source or binary`);
+    const release = str('xen-version');
+    if (release !== undefined && !EXPORTABLE_RELEASES.includes(release as never)) {
+      throw new UsageError(`--xen-version ${release}: choose one of ${EXPORTABLE_RELEASES.join(', ')}`);
+    }
+    if (str('against') !== undefined && str('base') !== undefined) throw new UsageError('--against and --base both name the base; give one');
+    // The root holds the working tree, the baseline and the git repository; with --base and
+    // --head both given it is only where the default waivers file would be.
+    const required = str('head') === undefined || str('base') === undefined;
+    const root = required || str('root') !== undefined ? findRoot(io.cwd, str('root')) : optionalRoot(io);
+    try {
+      const waivers = readWaivers(io, root, str('waivers'));
+      const options = release ? { release } : {};
+      const base = await loadLabelled('base', baseSpec(io, root, str('against'), str('base')), options);
+      const head = await loadLabelled('head', headSpec(io, root, str('head')), options);
+      const result = checkAbi(base, head, { failOn, waivers });
+      io.out(
+        formatResult(result, format, {
+          color: io.isTty && !process.env.NO_COLOR,
+          ruleUri: rulesUri(root, str('docs-url')),
+          toolVersion: toolVersion(),
+        }),
+      );
+      return result.summary.result === 'fail' ? EXIT_FINDING : EXIT_OK;
+    } catch (error) {
+      if (error instanceof SideInputError || error instanceof GitRefError || error instanceof BaselineParseError || error instanceof WaiverFileError) {
+        io.err(`${error.message.startsWith('xenabi check:') ? '' : 'xenabi check: '}${error.message}\n`);
+        return EXIT_BAD_INPUT;
+      }
+      throw error;
+    }
+  },
+};
+
+function optionalRoot(io: CliIo): string | undefined {
+  try {
+    return findRoot(io.cwd);
+  } catch {
+    return undefined;
+  }
+}
+
+function baseSpec(io: CliIo, root: string | undefined, against: string | undefined, base: string | undefined): SideSpec {
+  if (base !== undefined) return sideSpecForPath(base, io.cwd);
+  if (!root) throw new UsageError('no repository root for the base; pass --base PATH or --root DIR');
+  if (against !== undefined) return { kind: 'git', repoRoot: root, ref: against };
+  return committedBaseline(root);
+}
+
+function headSpec(io: CliIo, root: string | undefined, head: string | undefined): SideSpec {
+  if (head !== undefined) {
+    const spec = sideSpecForPath(head, io.cwd);
+    return spec.kind === 'abi' ? { ...spec, lenient: false } : spec;
+  }
+  if (!root) throw new UsageError('no repository root for the head; pass --head PATH or --root DIR');
+  return { kind: 'abi', dir: join(root, 'abi'), repoRoot: root, label: 'abi/ (working tree)' };
+}
+
+/** Loads a side; an ABI that does not load is reported as that side's bad input. */
+async function loadLabelled(which: 'base' | 'head', spec: SideSpec, options: { release?: string }): Promise<AbiSide> {
+  try {
+    return await loadSide(spec, options);
+  } catch (error) {
+    if (!(error instanceof AbiInputError)) throw error;
+    const what = spec.kind === 'git' ? `the base (abi/ at ${spec.ref})` : `the ${which}`;
+    const list = sortDiagnostics(error.diagnostics).filter((d) => d.severity === 'error').map(formatDiagnostic);
+    throw new SideInputError(`${what} does not load:\n${list.map((l) => `  ${l}`).join('\n')}`);
+  }
+}
+
+function readWaivers(io: CliIo, root: string | undefined, explicit: string | undefined): Waiver[] {
+  const path = explicit !== undefined ? resolve(io.cwd, explicit) : root ? join(root, DEFAULT_WAIVERS_PATH) : undefined;
+  if (!path) return [];
+  if (!existsSync(path)) {
+    if (explicit !== undefined) throw new SideInputError(`--waivers ${explicit}: no such file`);
+    return [];
+  }
+  return parseWaivers(readFileSync(path, 'utf8'), relative(root ?? io.cwd, path).split('\\').join('/'));
+}
+
+/**
+ * Where a rule's page is: `--docs-url`, else the repository a CI job runs in (GitHub Actions
+ * or GitLab CI, at the commit checked), else the local docs/rules/ folder.
+ */
+function rulesUri(root: string | undefined, explicit: string | undefined): ((rule: string) => string) | undefined {
+  const env = process.env;
+  let base = explicit;
+  if (!base && env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA) {
+    base = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/blob/${env.GITHUB_SHA}/docs/rules/`;
+  } else if (!base && env.CI_PROJECT_URL && env.CI_COMMIT_SHA) {
+    base = `${env.CI_PROJECT_URL}/-/blob/${env.CI_COMMIT_SHA}/docs/rules/`;
+  } else if (!base && root) {
+    base = pathToFileURL(join(root, 'docs/rules/')).href;
+  }
+  if (!base) return undefined;
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return (rule) => `${prefix}${rule}.md`;
+}
+
+function toolVersion(): string | undefined {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * Baseline view-model: a side (the model as the newest release has it, read through the
+ * layout engine) turned into fact lines, one section per module. Nothing is computed here
+ * but grouping: architectures that agree on a fact share its line, so a change on one
+ * architecture splits the line and shows in the diff.
+ */
+import { ARCHES } from '../../model/arch.js';
+import type { Arch, Namespace } from '../../model/types.js';
+import { fieldKey, type AbiSide, type SideConstant, type SideField, type SideRecord, type SideSet } from '../../check/side/types.js';
+import { BASELINE_FORMAT, archWord, factLine, keyWord, nameWord } from './names.js';
+
+export interface BaselineModule {
+  name: string;
+  lines: string[];
+}
+
+export interface BaselineView {
+  namespace: Namespace;
+  release: string;
+  header: string;
+  modules: BaselineModule[];
+}
+
+export function baselineView(side: AbiSide, namespace: Namespace): BaselineView {
+  const inNamespace = <T extends { namespace: Namespace; module: string }>(items: Record<string, T>) =>
+    Object.values(items).filter((i) => i.namespace === namespace);
+  const moduleNames = new Set([
+    ...Object.values(side.modules).filter((m) => m.namespace === namespace).map((m) => m.name),
+    ...[side.records, side.aliases, side.constants, side.sets].flatMap((items) => inNamespace<{ namespace: Namespace; module: string }>(items).map((i) => i.module)),
+  ]);
+  const of = <T extends { namespace: Namespace; module: string; name: string }>(items: Record<string, T>, module: string) =>
+    inNamespace(items).filter((i) => i.module === module).sort(byName);
+  const modules = [...moduleNames].sort().map((name) => ({
+    name,
+    lines: [
+      moduleLine(side, name),
+      ...of(side.aliases, name).map((a) => factLine(['typedef', a.name, ...keyWord('since', a.since), ...keyWord('archs', a.archs ? archWord(a.archs) : undefined)], a.type)),
+      ...of(side.records, name).flatMap(recordLines),
+      ...of(side.constants, name).map(constantLine),
+      ...of(side.sets, name).flatMap(setLines),
+    ],
+  }));
+  return { namespace, release: side.release, header: `baseline ${BASELINE_FORMAT} namespace=${namespace} release=${side.release}`, modules };
+}
+
+function moduleLine(side: AbiSide, name: string): string {
+  const m = side.modules[name];
+  return factLine(['module', name, ...keyWord('header', m?.xenHeader), ...keyWord('interface', m?.interfaceVersion)]);
+}
+
+function recordLines(r: SideRecord): string[] {
+  const head = factLine([
+    'record',
+    r.name,
+    r.kind,
+    ...keyWord('since', r.since),
+    ...keyWord('typedef', r.typedef),
+    ...keyWord('growable', r.growable?.versionField),
+  ]);
+  const present = ARCHES.filter((a) => r.layouts[a]);
+  const layouts = grouped(present, (a) => `size=${r.layouts[a]?.size} align=${r.layouts[a]?.align}`).map(
+    ([archs, facts]) => `layout ${r.name} ${archWord(archs)} ${facts}`,
+  );
+  const order = mergeOrders(present.map((a) => (r.layouts[a]?.fields ?? []).map(fieldKey)));
+  const fields = order.flatMap((key) => {
+    const withField = present.filter((a) => r.layouts[a]?.fields.some((f) => fieldKey(f) === key));
+    const fieldOn = (a: Arch) => r.layouts[a]?.fields.find((f) => fieldKey(f) === key) as SideField;
+    return grouped(withField, (a) => fieldFacts(fieldOn(a), r.fieldSince?.[key])).map(([archs, facts]) => {
+      const f = fieldOn(archs[0] as Arch);
+      return `field ${r.name} ${nameWord(f.name)} ${archWord(archs)} ${facts}`;
+    });
+  });
+  return [head, ...layouts, ...fields];
+}
+
+/** The words of a field fact after its architectures. */
+function fieldFacts(f: SideField, since: string | undefined): string {
+  const implied = /^(?:struct|union) (\S+)$/.exec(f.type)?.[1];
+  return factLine(
+    [
+      `offset=${f.offset}`,
+      `size=${f.size}`,
+      ...keyWord('bits', f.bitOffset !== undefined ? `${f.bitOffset}:${f.bitWidth}` : undefined),
+      ...keyWord('flexible', f.flexibleArray),
+      ...keyWord('padding', f.padding),
+      ...keyWord('record', f.record !== implied ? f.record : undefined),
+      ...keyWord('since', since),
+    ],
+    f.type,
+  );
+}
+
+function constantLine(c: SideConstant): string {
+  const values = c.values ? ARCHES.flatMap((a) => keyWord(a, c.values?.[a])) : keyWord('value', c.value);
+  return factLine(['constant', c.name, ...keyWord('since', c.since), ...keyWord('archs', c.archs ? archWord(c.archs) : undefined), ...values]);
+}
+
+function setLines(s: SideSet): string[] {
+  const head = factLine([
+    'set',
+    s.name,
+    s.kind,
+    ...keyWord('since', s.since),
+    ...keyWord('field', s.field),
+    ...keyWord('dispatch', s.dispatch?.record),
+    ...keyWord('opField', s.dispatch?.opField),
+    ...keyWord('payload', s.dispatch?.payloadField),
+  ]);
+  const members = [
+    ...(s.flags ?? []).map((f) => factLine(['flag', s.name, f.mask, `bit=${f.bit}`, ...keyWord('bitConstant', f.bitConstant)])),
+    ...(s.values ?? []).map((v) => `value ${s.name} ${v}`),
+    ...(s.ops ?? []).map((o) => factLine(['op', s.name, o.constant, ...keyWord('member', o.member), ...keyWord('record', o.record)])),
+  ];
+  return [head, ...members];
+}
+
+/** Architectures grouped by the text of their fact, groups in the order of their first architecture. */
+function grouped(archs: readonly Arch[], facts: (arch: Arch) => string): [Arch[], string][] {
+  const groups = new Map<string, Arch[]>();
+  for (const a of archs) {
+    const text = facts(a);
+    groups.set(text, [...(groups.get(text) ?? []), a]);
+  }
+  return [...groups].map(([text, list]) => [list, text]);
+}
+
+/**
+ * One order of all keys that keeps every list's own order: the field order of each
+ * architecture, merged. Ties go to the key seen first.
+ */
+export function mergeOrders(lists: readonly string[][]): string[] {
+  const out: string[] = [];
+  const positions = lists.map(() => 0);
+  const seen = new Set<string>();
+  const pending = () => lists.some((l, i) => (positions[i] ?? 0) < l.length);
+  while (pending()) {
+    const heads = lists.map((l, i) => l[positions[i] ?? 0]).filter((k): k is string => k !== undefined);
+    // A head that is not waiting behind another list's earlier position.
+    const next = heads.find((k) => lists.every((l, i) => !l.slice((positions[i] ?? 0) + 1).includes(k))) ?? heads[0];
+    if (next === undefined) break;
+    if (!seen.has(next)) out.push(next);
+    seen.add(next);
+    lists.forEach((l, i) => {
+      if (l[positions[i] ?? 0] === next) positions[i] = (positions[i] ?? 0) + 1;
+    });
+  }
+  return out;
+}
+
+function byName(a: { name: string }, b: { name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
