@@ -26,5 +26,6 @@ export interface EmitContext {
 export interface Emitter {
   /** Short id used in logs and the README table. @example "c" */
   id: string;
-  emit(model: ReleaseModel, context: EmitContext): OutputFile[];
+  /** Sync, or async for an emitter that loads a heavy tool lazily (the TypeScript emitter imports ts-morph). */
+  emit(model: ReleaseModel, context: EmitContext): OutputFile[] | Promise<OutputFile[]>;
 }

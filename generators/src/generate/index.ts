@@ -20,7 +20,7 @@ export interface GenerateResult {
 export async function renderAll(root: string, emitters: readonly Emitter[] = EMITTERS, release = NEWEST_RELEASE): Promise<GenerateResult> {
   const { model } = await loadAbi(join(root, 'abi'), root);
   const view = atRelease(model, release);
-  const outputs: OutputFile[] = emitters.flatMap((e) => e.emit(view, { history: model }));
+  const outputs: OutputFile[] = (await Promise.all(emitters.map((e) => e.emit(view, { history: model })))).flat();
   assertUniquePaths(outputs);
   const files = outputs.map(render).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { model, files };

@@ -1,0 +1,101 @@
+/**
+ * The TypeScript emitter: the `@xenabi/ts-bindings` package under packages/ts-bindings/.
+ * Per module a public file (types, constants, codec objects, op-set codecs) and an internal
+ * file (per-architecture functions and view classes); the runtime; index files; package.json
+ * and tsconfig.json. The files are built as ts-morph structures in one in-memory project and
+ * type-checked there before anything is returned, so a type error in the output fails the
+ * run instead of landing in the repository. ts-morph is imported here, lazily, only when the
+ * emitter runs.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { ReleaseModel } from '../../select/release.js';
+import type { Emitter, OutputFile } from '../emitter.js';
+import { implFile } from './impl-module.js';
+import { publicFile } from './module-decls.js';
+import { PACKAGE_DIR, TsNames } from './names.js';
+import { dispatchOf, opVariants, type Dispatch, type OpVariant } from './ops-code.js';
+import { COMPILER_OPTIONS, namespaceFile, packageJson, rootFile, tsconfigJson } from './package-files.js';
+import { fileStructure, spaceOut } from './structures.js';
+import { Variants } from './variants.js';
+import { RUNTIME, type TsFile } from './view-model.js';
+
+/** Where the runtime's source lives, in src/ whether running from src/ or dist/. */
+const RUNTIME_SOURCE = new URL('runtime/runtime.ts', import.meta.url.replace('/dist/', '/src/'));
+const RUNTIME_ORIGIN = 'generators/src/emit/ts/runtime/runtime.ts';
+
+/** How long the last run took, in milliseconds: loading ts-morph, building the files, type-checking them. */
+export const tsEmitterTimings = { load: 0, build: 0, check: 0 };
+
+/** Every TypeScript file of the package as view-model data. */
+export function packageFiles(model: ReleaseModel): TsFile[] {
+  const names = new TsNames(model);
+  const variants = new Variants(model, names);
+  const value = (constant: string) => model.constants.find((c) => c.name === constant)?.value ?? '0';
+  const dispatches = new Map<string, { plan: Dispatch; variants: OpVariant[] }>();
+  for (const s of model.sets.filter((x) => x.kind === 'ops')) {
+    const plan = dispatchOf(s, value, variants);
+    if (plan) dispatches.set(s.name, { plan, variants: opVariants(plan, variants) });
+  }
+  const files: TsFile[] = [];
+  for (const m of model.modules) {
+    files.push(publicFile(variants, names, m, dispatches));
+    const mine = [...dispatches.values()].filter((d) => d.plan.set.module === m.name && d.plan.set.namespace === m.namespace);
+    files.push(implFile(variants, names, m, mine));
+  }
+  for (const ns of [...new Set(model.modules.map((m) => m.namespace))].sort()) files.push(namespaceFile(ns, model.modules));
+  files.push(rootFile(model.modules));
+  return files;
+}
+
+export const tsEmitter: Emitter = {
+  id: 'ts',
+  async emit(model: ReleaseModel): Promise<OutputFile[]> {
+    const t0 = performance.now();
+    const tsm = await import('ts-morph');
+    const t1 = performance.now();
+    const files = packageFiles(model);
+    const project = new tsm.Project({
+      useInMemoryFileSystem: true,
+      compilerOptions: checkOptions(tsm),
+      manipulationSettings: {
+        indentationText: tsm.IndentationText.TwoSpaces,
+        quoteKind: tsm.QuoteKind.Single,
+        newLineKind: tsm.ts.NewLineKind.LineFeed,
+        useTrailingCommas: true,
+      },
+    });
+    const runtime = readFileSync(RUNTIME_SOURCE, 'utf8');
+    project.createSourceFile(`/pkg/${RUNTIME}`, runtime);
+    const sources = files.map((f) => ({ file: f, sf: project.createSourceFile(`/pkg/${f.path}`, fileStructure(tsm, f)) }));
+    const t2 = performance.now();
+    const diagnostics = project.getPreEmitDiagnostics();
+    if (diagnostics.length) {
+      throw new Error(`ts emitter: the generated package does not type-check:\n${project.formatDiagnosticsWithColorAndContext(diagnostics.slice(0, 20))}`);
+    }
+    const t3 = performance.now();
+    Object.assign(tsEmitterTimings, { load: t1 - t0, build: t2 - t1, check: t3 - t2 });
+    const out = (path: string, content: string, from: string[], comment: OutputFile['comment']): OutputFile => ({
+      path: `${PACKAGE_DIR}/${path}`,
+      content,
+      sources: from,
+      comment,
+    });
+    return [
+      out('package.json', packageJson(model.modules), [], 'none'),
+      out('tsconfig.json', tsconfigJson(), [], 'none'),
+      out(RUNTIME, runtime, [RUNTIME_ORIGIN], 'line'),
+      ...sources.map(({ file, sf }) => out(file.path, spaceOut(sf.getFullText()), file.sources, 'line')),
+    ];
+  },
+};
+
+/**
+ * The package's compiler options for the in-memory check: nothing is emitted, so no output
+ * paths, and no declaration emit (which `getPreEmitDiagnostics` would otherwise run; the
+ * package build still does).
+ */
+function checkOptions(tsm: typeof import('ts-morph')) {
+  const { rootDir: _r, outDir: _o, composite: _c, tsBuildInfoFile: _t, declaration: _d, declarationMap: _m, sourceMap: _s, ...rest } = COMPILER_OPTIONS;
+  return tsm.ts.convertCompilerOptionsFromJson({ ...rest, noEmit: true }, '/pkg').options;
+}

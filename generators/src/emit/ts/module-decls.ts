@@ -1,0 +1,263 @@
+/**
+ * The public file of a module (`src/<namespace>/<module>.ts`): constants as `as const`
+ * values with literal types, sets as `as const` objects, typedefs as type aliases, records
+ * (see `record-decls.ts`) and op sets as discriminated codecs, in the module's order.
+ */
+import { ARCHES } from '../../model/arch.js';
+import type { AliasDecl, ConstantDecl, ConstantSetDecl, ModuleDecl } from '../../model/types.js';
+import { moduleRecords, recordHome } from './impl-module.js';
+import { implPath, intLiteral, modulePath, opImplName, opName, opSetBase, str, tsdoc, type TsNames } from './names.js';
+import { nestsPayload, type Dispatch, type OpVariant } from './ops-code.js';
+import { caseGroup, place, recordDecls, useType } from './record-decls.js';
+import { tsType } from './shapes.js';
+import type { Variants } from './variants.js';
+import { Imports, RUNTIME, doc, type Decl, type TsFile } from './view-model.js';
+
+function tags(item: { since?: string }): { tag: string; text: string }[] {
+  return item.since ? [{ tag: 'since', text: item.since }] : [];
+}
+
+function archNote(item: { archs?: readonly string[] }): string {
+  return item.archs ? `Only on ${item.archs.join(', ')}.` : '';
+}
+
+function constantDecl(names: TsNames, c: ConstantDecl): Decl {
+  const hex = c.spelling !== 'dec';
+  const text = [tsdoc(c.doc), archNote(c)].filter(Boolean).join('\n\n');
+  if (c.values) {
+    const entries = ARCHES.filter((a) => c.values![a] !== undefined).map((a) => `${a}: ${intLiteral(c.values![a]!, hex)}`);
+    return { kind: 'const', name: names.constant(c.name), init: `{ ${entries.join(', ')} } as const`, exported: true, doc: doc(`${text}\n\nThe value differs per architecture.`.trim(), tags(c)) };
+  }
+  return { kind: 'const', name: names.constant(c.name), init: intLiteral(c.value, hex), exported: true, doc: doc(text, tags(c)) };
+}
+
+function setDecls(names: TsNames, model: Variants['model'], s: ConstantSetDecl): Decl[] {
+  const members = s.kind === 'flags' ? (s.flags ?? []).map((f) => f.mask) : s.kind === 'values' ? (s.values ?? []) : (s.ops ?? []).map((o) => o.constant);
+  const id = names.set(s.name);
+  const where = s.field ? ` The values of \`${s.field}\`.` : '';
+  const decls: Decl[] = [
+    {
+      kind: 'const',
+      name: id,
+      init: `{${members.length ? ` ${members.map((m) => names.constant(m)).join(', ')} ` : ''}} as const`,
+      exported: true,
+      doc: doc([`${tsdoc(s.doc)}${where}`.trim(), archNote(s as { archs?: string[] })].filter(Boolean).join('\n\n'), tags(s)),
+    },
+  ];
+  const perArch = members.some((m) => model.constants.find((c) => c.name === m)?.values);
+  if (s.kind !== 'flags' && !perArch && members.length) {
+    decls.push({ kind: 'type', name: id, type: `(typeof ${id})[keyof typeof ${id}]`, doc: doc(`One of the values of \`${id}\`.`, tags(s)) });
+  }
+  return decls;
+}
+
+function aliasDecl(variants: Variants, names: TsNames, imports: Imports, a: AliasDecl): Decl {
+  useType(a.type, variants, names, imports);
+  return { kind: 'type', name: names.alias(a.name), type: tsType(a.type, names), doc: doc([tsdoc(a.doc), archNote(a)].filter(Boolean).join('\n\n'), tags(a)) };
+}
+
+/** The union type of an op set's variants: `({ op: 'name' } & payload)`, or `{ op: 'name'; arg: payload }` when nested. */
+function variantUnion(ops: { name: string; record?: string }[], names: TsNames, nested: boolean, extra = ''): string {
+  if (!ops.length) return 'never';
+  const payload = (o: { record?: string }) => {
+    if (!o.record) return '';
+    return nested ? `; arg: ${names.record(o.record)} }` : ` } & ${names.record(o.record)}`;
+  };
+  return ops
+    .map((o) => {
+      const body = payload(o);
+      const head = `{ op: ${str(o.name)}`;
+      return `\n  | (${head}${body || ' }'}${extra})`;
+    })
+    .join('');
+}
+
+function opInfo(s: ConstantSetDecl, ops: { name: string; constant: string; record?: string }[], nested: boolean): string {
+  const members = new Map((s.ops ?? []).map((o) => [opName(s, o.constant, o.member), o.member]));
+  const dispatch = s.dispatch?.payloadField
+    ? `{ record: ${str(s.dispatch.record)}, opField: ${str(s.dispatch.opField)}, payloadField: ${str(s.dispatch.payloadField)} }`
+    : 'undefined';
+  const lines = ops.map((o) => {
+    const parts = [`number: ${o.constant}`, `record: ${o.record ? str(o.record) : 'undefined'}`, `member: ${members.get(o.name) ? str(members.get(o.name)!) : 'undefined'}`];
+    return `    ${o.name}: { ${parts.join(', ')} },`;
+  });
+  return [`{`, `  set: ${str(s.name)},`, `  dispatch: ${dispatch},`, `  nested: ${nested},`, `  ops: {`, ...lines, `  },`, `} as const`].join('\n');
+}
+
+/** `XNumber`, `XName`, `XInfo` and the argument-record form of an op set. */
+function opSetDecls(variants: Variants, names: TsNames, imports: Imports, s: ConstantSetDecl): Decl[] {
+  const base = opSetBase(s.name);
+  const ops = (s.ops ?? []).map((o) => ({ name: opName(s, o.constant, o.member), constant: names.constant(o.constant), record: o.record }));
+  for (const o of ops) if (o.record) imports.value(recordHome(variants, o.record).pub, names.record(o.record));
+  for (const h of ['failObject', 'failOp', 'failOpName', 'checkArch']) imports.value(RUNTIME, h);
+  imports.type(RUNTIME, 'ArchOptions');
+  imports.type(RUNTIME, 'OpDecodeOptions');
+  const arg = s.dispatch?.payloadField ? `${base}Arg` : base;
+  const argDoc = s.dispatch?.payloadField
+    ? `A ${s.name} op with its argument record alone, as the hypercall takes it when the op number is passed separately.`
+    : `A ${s.name} op with its argument record: the hypercall takes the op number separately (see \`${base}Number\`).`;
+  const nested = nestsPayload(s, variants);
+  const encodeCases = ops.flatMap((o) => [
+    `  case ${str(o.name)}:`,
+    o.record
+      ? `    return ${names.record(o.record)}.encode(value${nested ? '.arg' : ''}, options);`
+      : `    checkArch(options, ${str(s.name)});\n    return new Uint8Array(0);`,
+  ]);
+  const decodeCases = ops.flatMap((o) => [
+    `  case ${o.constant}:`,
+    o.record
+      ? nested
+        ? `    return { op: ${str(o.name)}, arg: ${names.record(o.record)}.decode(bytes, options) };`
+        : `    return { op: ${str(o.name)}, ...${names.record(o.record)}.decode(bytes, options) };`
+      : `    checkArch(options, ${str(s.name)});\n    return { op: ${str(o.name)} };`,
+  ]);
+  return [
+    {
+      kind: 'const',
+      name: `${base}Number`,
+      init: `{${ops.length ? ` ${ops.map((o) => `${o.name}: ${o.constant}`).join(', ')} ` : ''}} as const`,
+      exported: true,
+      doc: doc(`The number of each ${s.name} op, by the name its \`op\` discriminant uses.`, tags(s)),
+    },
+    { kind: 'type', name: `${base}Name`, type: `keyof typeof ${base}Number`, doc: doc(`The name of a ${s.name} op.`, tags(s)) },
+    {
+      kind: 'const',
+      name: `${base}Info`,
+      init: opInfo(s, ops, nested),
+      exported: true,
+      doc: doc(`What ${s.name} is made of, as data: the dispatch record if the ops travel in one, and per op its number, argument record and payload member.`, tags(s)),
+    },
+    { kind: 'type', name: arg, type: variantUnion(ops, names, nested), doc: doc(nested ? `${argDoc} Payloads sit under \`arg\`, because one of them has a member named \`op\`.` : argDoc, tags(s)) },
+    {
+      kind: 'function',
+      name: `encode${arg}`,
+      params: [
+        { name: 'value', type: arg },
+        { name: 'options', type: 'ArchOptions' },
+      ],
+      returnType: 'Uint8Array',
+      body: [
+        `if (typeof value !== 'object' || value === null) failObject(value, ${str(s.name)});`,
+        'switch (value.op) {',
+        ...encodeCases,
+        '  default:',
+        `    return failOpName(${str(s.name)}, (value as { op: unknown }).op);`,
+        '}',
+      ],
+      exported: true,
+      doc: doc(`Encodes the argument record of the ${s.name} op that \`value.op\` names; an op without one encodes to no bytes.`, tags(s)),
+    },
+    {
+      kind: 'function',
+      name: `decode${arg}`,
+      params: [
+        { name: 'bytes', type: 'Uint8Array' },
+        { name: 'options', type: 'OpDecodeOptions' },
+      ],
+      returnType: arg,
+      body: ['const op = options?.op;', 'switch (op) {', ...decodeCases, '  default:', `    return failOp(${str(s.name)}, 'options.op', op);`, '}'],
+      exported: true,
+      doc: doc(`Decodes the argument record of the ${s.name} op numbered \`options.op\`; an unknown number is a \`RangeError\`.`, tags(s)),
+    },
+  ];
+}
+
+/** The dispatched form: `X`, `encodeX`, `decodeX` through the dispatch record. */
+function dispatchDecls(variants: Variants, names: TsNames, imports: Imports, plan: Dispatch, ovs: OpVariant[]): Decl[] {
+  const s = plan.set;
+  const impl = implPath(s.namespace, s.module);
+  const common = plan.common.length ? ` & Pick<${names.record(plan.record)}, ${plan.common.map(str).join(' | ')}>` : '';
+  if (plan.common.length) imports.type(recordHome(variants, plan.record).pub, names.record(plan.record));
+  for (const h of ['failArch', 'placeBytes', 'current', 'useBytes', 'encodeFresh', 'failObject']) imports.value(RUNTIME, h);
+  imports.type(RUNTIME, 'DecodeOptions');
+  const use = (part: 'enc' | 'dec' | 'chk', v: OpVariant) => imports.value(impl, opImplName(plan.base, part, v.index));
+  const sw = (body: (v: OpVariant) => string[]) => [
+    'const arch = options?.arch;',
+    'switch (arch) {',
+    ...ovs.flatMap((v) => caseGroup(v.archs, body(v))),
+    '  default:',
+    `    return failArch(${str(s.name)}, arch);`,
+    '}',
+  ];
+  return [
+    {
+      kind: 'type',
+      name: plan.base,
+      type: variantUnion(plan.ops, names, plan.nested, common),
+      doc: doc(`A ${s.name} op as it travels in \`${plan.record}\`: \`op\` names the op and selects the member of \`${plan.record}.${plan.payloadField}\` whose fields sit beside it.`, tags(s)),
+    },
+    {
+      kind: 'function',
+      name: `encode${plan.base}`,
+      params: [
+        { name: 'value', type: plan.base },
+        { name: 'options', type: 'ArchOptions' },
+      ],
+      returnType: 'Uint8Array',
+      body: sw((v) => [
+        '{',
+        `  if (typeof value !== 'object' || value === null) failObject(value, ${str(s.name)});`,
+        `  return encodeFresh(value, ${v.size}, 0, ${use('enc', v)});`,
+        '}',
+      ]),
+      exported: true,
+      doc: doc(`Encodes a whole \`${plan.record}\`: the number of the op \`value.op\` names, and its payload in \`${plan.payloadField}\`. Padding is zero.`, tags(s)),
+    },
+    {
+      kind: 'function',
+      name: `decode${plan.base}`,
+      params: [
+        { name: 'bytes', type: 'Uint8Array' },
+        { name: 'options', type: 'DecodeOptions' },
+      ],
+      returnType: plan.base,
+      body: sw((v) => [
+        '{',
+        ...place('bytes', String(v.size), s.name).map((l) => `  ${l}`),
+        ...(v.chk.length ? [`  if (options.strict === true) ${use('chk', v)}(current.view, b);`] : []),
+        `  return ${use('dec', v)}(current.view, current.words, b);`,
+        '}',
+      ]),
+      exported: true,
+      doc: doc(`Decodes a \`${plan.record}\`: reads \`${plan.opField}\` and returns the variant it names; an unknown op number is a \`RangeError\` naming it.`, tags(s)),
+    },
+  ];
+}
+
+/** The public file of `module`. */
+export function publicFile(variants: Variants, names: TsNames, module: ModuleDecl, dispatches: Map<string, { plan: Dispatch; variants: OpVariant[] }>): TsFile {
+  const path = modulePath(module.namespace, module.name);
+  const imports = new Imports(path);
+  const model = variants.model;
+  const mine = <T extends { module: string; namespace: string }>(items: T[]) => items.filter((i) => i.module === module.name && i.namespace === module.namespace);
+  const constants = new Map(mine(model.constants).map((c) => [c.name, c]));
+  const sets = new Map(mine(model.sets).map((s) => [s.name, s]));
+  const aliases = new Map(mine(model.aliases).map((a) => [a.name, a]));
+  const records = moduleRecords(variants, module);
+  const decls: Decl[] = [];
+  for (const item of module.order) {
+    const c = constants.get(item);
+    const s = sets.get(item);
+    const a = aliases.get(item);
+    if (c) decls.push(constantDecl(names, c));
+    if (a) decls.push(aliasDecl(variants, names, imports, a));
+    if (s) {
+      decls.push(...setDecls(names, model, s));
+      if (s.kind === 'ops') decls.push(...opSetDecls(variants, names, imports, s));
+      const d = dispatches.get(s.name);
+      if (d) decls.push(...dispatchDecls(variants, names, imports, d.plan, d.variants));
+    }
+    if (records.includes(item)) {
+      const inline = (parent: string): string[] => records.filter((r) => variants.decl(r).parent === parent).flatMap((r) => [r, ...inline(r)]);
+      for (const r of [item, ...inline(item)]) decls.push(...recordDecls(variants, names, imports, r));
+    }
+  }
+  const header = [
+    `${module.namespace}/${module.name}: ${module.doc ?? ''}`.trim(),
+    `Mirrors Xen's public/${module.xenHeader}.`,
+    module.interfaceVersion ? `Unstable: valid for exactly one Xen release, versioned by ${module.interfaceVersion.constant}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return { path, sources: [module.loc.file], header, imports: imports.lines(), decls };
+}

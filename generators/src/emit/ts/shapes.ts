@@ -1,0 +1,123 @@
+/**
+ * What a field holds, resolved for one architecture: typedefs followed, arch-dependent widths
+ * read from the layout engine. The code writers switch on these shapes; the TypeScript type of
+ * a field (the same on every architecture) comes from `tsType`.
+ */
+import type { ArchLayout } from '../../layout/engine.js';
+import { onArch } from '../../model/arch.js';
+import type { AliasDecl, Arch, TypeRef } from '../../model/types.js';
+import type { TsNames } from './names.js';
+
+/** An integer: `big` when JavaScript holds it as a bigint. */
+export interface IntShape {
+  kind: 'int';
+  /** The C type for messages: `uint16_t`, `xen_ulong_t`, `XEN_GUEST_HANDLE(void)`. */
+  ctype: string;
+  bits: number;
+  signed: boolean;
+  big: boolean;
+  size: number;
+}
+
+export interface RecordShape {
+  kind: 'record';
+  record: string;
+  size: number;
+}
+
+export interface ArrayShape {
+  kind: 'array';
+  element: Shape;
+  length: number;
+  /** Bytes per element. */
+  stride: number;
+}
+
+export type Shape = IntShape | RecordShape | ArrayShape;
+
+/** Resolves types on one architecture. */
+export class ShapeResolver {
+  private readonly aliases = new Map<string, AliasDecl>();
+
+  constructor(aliases: readonly AliasDecl[], readonly layout: ArchLayout) {
+    for (const a of aliases) if (onArch(a, layout.arch)) this.aliases.set(a.name, a);
+  }
+
+  get arch(): Arch {
+    return this.layout.arch;
+  }
+
+  shape(type: TypeRef): Shape {
+    switch (type.kind) {
+      case 'scalar': {
+        const size = this.layout.sizeAlign(type).size;
+        return { kind: 'int', ctype: type.name, bits: size * 8, signed: type.name.startsWith('int'), big: size === 8, size };
+      }
+      case 'archScalar':
+      case 'handle': {
+        const size = this.layout.sizeAlign(type).size;
+        const ctype = type.kind === 'handle' ? `XEN_GUEST_HANDLE${type.width === '64' ? '_64' : ''}(${type.target})` : type.name;
+        return { kind: 'int', ctype, bits: size * 8, signed: false, big: true, size };
+      }
+      case 'alias': {
+        const alias = this.aliases.get(type.name);
+        if (!alias) throw new Error(`ts emitter: no typedef ${type.name} on ${this.arch}`);
+        return this.shape(alias.type);
+      }
+      case 'record':
+        return { kind: 'record', record: type.name, size: this.layout.record(type.name).size };
+      case 'array': {
+        const element = this.shape(type.element);
+        return { kind: 'array', element, length: type.length, stride: this.layout.sizeAlign(type.element).size };
+      }
+    }
+  }
+}
+
+/** The innermost element of an array shape (the shape itself otherwise), and the dimensions. */
+export function innermost(shape: Shape): { element: IntShape | RecordShape; dims: number[] } {
+  const dims: number[] = [];
+  let s = shape;
+  while (s.kind === 'array') {
+    dims.push(s.length);
+    s = s.element;
+  }
+  return { element: s, dims };
+}
+
+/**
+ * The TypeScript type of a value of `type`, the same on every architecture: integers up to
+ * 32 bits are `number`; 64-bit integers, and the arch-width `xen_ulong_t`, `xen_pfn_t` and
+ * guest handles, are `bigint`; typedefs and records keep their names; arrays are arrays.
+ */
+export function tsType(type: TypeRef, names: TsNames): string {
+  switch (type.kind) {
+    case 'scalar':
+      return type.name.endsWith('64_t') ? 'bigint' : 'number';
+    case 'archScalar':
+    case 'handle':
+      return 'bigint';
+    case 'alias':
+      return names.alias(type.name);
+    case 'record':
+      return names.record(type.name);
+    case 'array':
+      return `${tsType(type.element, names)}[]`;
+  }
+}
+
+/** The view-side TypeScript type of a scalar array's innermost element: the typed array it is viewed as. */
+export function typedArrayKind(shape: IntShape): 'u8' | 'i8' | 'u16' | 'i16' | 'u32' | 'i32' | 'u64' | 'i64' {
+  return `${shape.signed ? 'i' : 'u'}${shape.bits}` as 'u8';
+}
+
+export const TYPED_ARRAY_NAMES: Record<string, string> = {
+  u8: 'Uint8Array',
+  i8: 'Int8Array',
+  u16: 'Uint16Array',
+  i16: 'Int16Array',
+  u32: 'Uint32Array',
+  i32: 'Int32Array',
+  u64: 'BigUint64Array',
+  i64: 'BigInt64Array',
+};

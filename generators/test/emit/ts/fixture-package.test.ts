@@ -1,0 +1,50 @@
+/**
+ * The emitter's golden output for the fixture ABI, run: the same property tests as the real
+ * package (round-trips on every architecture, encodeInto over dirty memory, views, random
+ * bytes), plus the shapes only the fixture has: sub-byte holes, per-architecture members,
+ * 64-bit constants, ops without payload.
+ */
+import { describe, expect, it } from 'vitest';
+import { codecsOf } from '../../../../packages/ts-bindings/test/codecs.js';
+import { recordProperties } from '../../../../packages/ts-bindings/test/record-properties.js';
+import * as fixture from '../../golden/ts/src/index.js';
+
+const exports = { ...fixture, ...(fixture.unstable as Record<string, unknown>) };
+
+recordProperties(codecsOf(exports));
+
+describe('fixture package', () => {
+  it('dispatches ops through the record and names unknown ones', () => {
+    const bytes = fixture.encodeWidgetOp({ op: 'move', x: -1, y: 2 }, { arch: 'arm32' });
+    expect(fixture.decodeWidgetOp(bytes, { arch: 'arm32', strict: true })).toEqual({ op: 'move', x: -1, y: 2 });
+    bytes[0] = 99;
+    expect(() => fixture.decodeWidgetOp(bytes, { arch: 'arm32' })).toThrow(new RangeError('widget_op.op: unknown WIDGET_OP op 99'));
+    expect(fixture.encodeWidgetOpArg({ op: 'reset' }, { arch: 'x86_64' })).toEqual(new Uint8Array(0));
+    expect(fixture.decodeWidgetOpArg(new Uint8Array(0), { arch: 'x86_64', op: fixture.WIDGET_OP_reset })).toEqual({ op: 'reset' });
+  });
+
+  it('rejects non-zero bit-field padding and holes in a strict decode', () => {
+    const shape = fixture.widget_shape;
+    const value = fixture.widget_shape.decode(new Uint8Array(64), { arch: 'x86_64' });
+    const bytes = shape.encode(value, { arch: 'x86_64' });
+    bytes[2] = 0x80;
+    expect(() => shape.decode(bytes, { arch: 'x86_64', strict: true })).toThrow(new RangeError('widget_shape._rsvd: padding is not zero (Xen rejects non-zero padding)'));
+    bytes[2] = 0;
+    bytes[44] = 1;
+    expect(() => shape.decode(bytes, { arch: 'x86_64', strict: true })).toThrow(/widget_shape \(padding after tally\)/);
+    expect(shape.decode(bytes, { arch: 'x86_64' }).tally).toBe(0);
+  });
+
+  it('types per-architecture members as optional and requires them on their architectures', () => {
+    const config = fixture.unstable.gizmoctl_config;
+    expect(config.size('x86_32')).toBe(4);
+    expect(config.size('arm64')).toBe(1);
+    expect(() => config.encode({ arm_level: 1 }, { arch: 'x86_64' })).toThrow(new TypeError('gizmoctl_config.x86_mode: expected a number (uint32_t), got undefined'));
+  });
+
+  it('spells constants with literal types', () => {
+    expect(fixture.WIDGET_MAX).toBe(0xffffffffffffffffn);
+    expect(fixture.WIDGET_SLOTS.x86_32).toBe(32);
+    expect(fixture.WIDGET_KIND).toEqual({ WIDGET_KIND_box: 1, WIDGET_KIND_dial: 2 });
+  });
+});
