@@ -20,8 +20,18 @@ missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
+ensure_rust_src() {
+  # core's sources let cargo check the Rust crate for x86, arm and aarch64 (-Zbuild-std=core)
+  # on this x86_64 host, where no other target's standard library is installed.
+  command -v rustup >/dev/null 2>&1 || return 0
+  if rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then return 0; fi
+  echo "toolchains: adding the rust-src component"
+  rustup component add rust-src
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "toolchains: all ${#PACKAGES[@]} Debian packages present"
+  ensure_rust_src
   exit 0
 fi
 
@@ -36,3 +46,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+ensure_rust_src

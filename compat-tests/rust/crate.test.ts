@@ -1,0 +1,147 @@
+// Compiles and tests the generated Rust crate (packages/rust-bindings) and the Rust
+// emitter's golden crate (generators/test/golden/rust):
+//
+// - `cargo test` on the host, with and without `--features zerocopy`: the host's const
+//   layout assertions (in every build) and tests/layout.rs;
+// - `cargo check` for the three other architectures with their real layouts. No target's
+//   standard library is installed here, but the crate needs only `core`, so core is built
+//   from the rust-src component (`-Zbuild-std=core`, allowed on a stable toolchain by
+//   `RUSTC_BOOTSTRAP=1`, for this check only). The const assertions of each
+//   architecture's `#[cfg(target_arch)]` block are evaluated by rustc for that target.
+//
+// Missing cargo (or rust-src, for the cross checks) fails under CI=true and skips elsewhere.
+// Builds stay under packages/rust-bindings/target (gitignored), so only the first run is slow.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RUST_TARGETS } from '../../generators/src/emit/rust/names.js';
+import type { Arch } from '../../generators/src/model/types.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const CRATE = join(ROOT, 'packages/rust-bindings');
+const GOLDEN = join(ROOT, 'generators/test/golden/rust');
+const TARGET_DIR = join(CRATE, 'target');
+/** Where the golden crate is copied to build: a fixed place, so cargo's cache holds across runs. */
+const GOLDEN_COPY = join(TARGET_DIR, 'golden-crate');
+const IN_CI = process.env.CI === 'true';
+const SLOW = 600_000;
+
+const ENV = { ...process.env, CARGO_TERM_COLOR: 'never' };
+
+/**
+ * One target directory for both crates, so the golden crate reuses what the real one built
+ * (zerocopy, and `core` for each cross target). Cross checks build with RUSTC_BOOTSTRAP=1,
+ * which makes cargo rebuild host artifacts, so they get a directory of their own.
+ */
+const targetDir = (cross: boolean) => join(TARGET_DIR, cross ? 'cross' : '');
+
+/** Runs a command without blocking the worker (vitest's RPC times out on long synchronous calls). */
+function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ ok: boolean; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env: { ...ENV, ...env } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', (e) => resolve({ ok: false, out: `${out}${e.message}` }));
+    child.on('close', (code) => resolve({ ok: code === 0, out }));
+  });
+}
+
+const probe = (command: string, args: string[]) => spawnSync(command, args, { encoding: 'utf8' });
+const hasCargo = probe('cargo', ['--version']).status === 0;
+const sysroot = hasCargo ? (probe('rustc', ['--print', 'sysroot']).stdout ?? '').trim() : '';
+const hasRustSrc = existsSync(join(sysroot, 'lib/rustlib/src/rust/library/core/Cargo.toml'));
+const missing = [
+  ...(hasCargo ? [] : ['cargo is not installed: install Rust with rustup (https://rustup.rs)']),
+  ...(hasCargo && !hasRustSrc ? ['the rust-src component is missing (needed to check x86, arm and aarch64): rustup component add rust-src'] : []),
+];
+if (missing.length && !IN_CI) console.warn(`skipped Rust checks:\n  ${missing.join('\n  ')}`);
+
+/** Tests passed, summed over every `test result:` line of `cargo test`. */
+function passed(output: string): number {
+  return [...output.matchAll(/test result: ok\. (\d+) passed/g)].reduce((n, m) => n + Number(m[1]), 0);
+}
+
+async function cargoTest(cwd: string, features: string[]): Promise<number> {
+  const r = await run('cargo', ['test', '--locked', ...features], cwd, { CARGO_TARGET_DIR: targetDir(false) });
+  expect(r.ok, `cargo test ${features.join(' ')} failed in ${cwd}:\n${r.out}`).toBe(true);
+  expect(r.out).not.toMatch(/^warning:/m);
+  return passed(r.out);
+}
+
+async function crossCheck(cwd: string, arch: Arch): Promise<void> {
+  const r = await run('cargo', ['check', '--locked', '-Zbuild-std=core', '--target', RUST_TARGETS[arch], '--features', 'zerocopy'], cwd, { RUSTC_BOOTSTRAP: '1', CARGO_TARGET_DIR: targetDir(true) });
+  expect(r.ok, `cargo check for ${RUST_TARGETS[arch]} failed in ${cwd}:\n${r.out}`).toBe(true);
+  expect(r.out).not.toMatch(/^warning:/m);
+}
+
+const OTHER_ARCHES: Arch[] = ['x86_32', 'arm32', 'arm64'];
+
+/**
+ * The golden crate, copied out of the source tree (cargo would write Cargo.lock and target/
+ * there) with the real crate's Cargo.lock, which has the same dependencies. Its package is
+ * renamed (the library keeps the name `xenabi`): cargo leaves a root package's path out of
+ * its artifact hashes, so two packages `xenabi` of one version in one target directory
+ * would run each other's binaries. Files that did not change are left alone so cargo does
+ * not rebuild them.
+ */
+let goldenReady = false;
+function golden(): string {
+  if (goldenReady) return GOLDEN_COPY;
+  const wanted = new Map(listFiles(GOLDEN).map((f) => [f, readFileSync(join(GOLDEN, f), 'utf8')]));
+  wanted.set('Cargo.toml', renamePackage(wanted.get('Cargo.toml') ?? '') + '\n[lib]\nname = "xenabi"\n');
+  wanted.set('Cargo.lock', renamePackage(readFileSync(join(CRATE, 'Cargo.lock'), 'utf8')));
+  for (const f of existsSync(GOLDEN_COPY) ? listFiles(GOLDEN_COPY) : []) if (!wanted.has(f)) rmSync(join(GOLDEN_COPY, f));
+  for (const [f, content] of wanted) {
+    const path = join(GOLDEN_COPY, f);
+    if (existsSync(path) && readFileSync(path, 'utf8') === content) continue;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  goldenReady = true;
+  return GOLDEN_COPY;
+}
+
+function renamePackage(toml: string): string {
+  const renamed = toml.replace(/^name = "xenabi"$/m, 'name = "xenabi-golden"');
+  if (renamed === toml) throw new Error('the crate is no longer named xenabi: update compat-tests/rust/crate.test.ts');
+  return renamed;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (e.name === 'target' ? [] : listFiles(join(dir, e.name)).map((f) => join(e.name, f))) : [e.name],
+  );
+}
+
+describe('Rust crate', () => {
+  it('has its toolchain (cargo, and rust-src for the cross checks)', () => {
+    if (IN_CI && missing.length) throw new Error(`missing prerequisites:\n  ${missing.join('\n  ')}`);
+  });
+
+  describe.skipIf(!hasCargo)('packages/rust-bindings', () => {
+    it('passes cargo test on the host', { timeout: SLOW }, async () => {
+      expect(await cargoTest(CRATE, [])).toBeGreaterThan(50);
+    });
+
+    it('passes cargo test on the host with --features zerocopy', { timeout: SLOW }, async () => {
+      expect(await cargoTest(CRATE, ['--features', 'zerocopy'])).toBeGreaterThan(50);
+    });
+
+    it.skipIf(!hasRustSrc).each(OTHER_ARCHES)('builds for %s, where its layout assertions hold', { timeout: SLOW }, async (arch) => {
+      await crossCheck(CRATE, arch);
+    });
+  });
+
+  describe.skipIf(!hasCargo)('the emitter golden crate', () => {
+    it('passes cargo test on the host, with and without --features zerocopy', { timeout: SLOW }, async () => {
+      expect(await cargoTest(golden(), [])).toBeGreaterThan(10);
+      expect(await cargoTest(golden(), ['--features', 'zerocopy'])).toBeGreaterThan(10);
+    });
+
+    it.skipIf(!hasRustSrc).each(OTHER_ARCHES)('builds for %s, where its layout assertions hold', { timeout: SLOW }, async (arch) => {
+      await crossCheck(golden(), arch);
+    });
+  });
+});

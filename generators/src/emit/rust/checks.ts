@@ -1,0 +1,92 @@
+/**
+ * Layout checks: the layout engine's numbers for one architecture, as Rust expressions to
+ * compare. The same checks are printed twice: as `const` assertions in the crate (they fail
+ * the build on the architecture they describe) and as `#[test]`s in `tests/layout.rs`
+ * (so `cargo test` lists them).
+ */
+import type { Arch, RecordDecl, TypeRef } from '../../model/types.js';
+import type { RustContext } from './context.js';
+import { recordName, TARGET_ARCH } from './names.js';
+import { rustAlignOf, type RecordStorage } from './storage.js';
+
+/** One comparison: `expression == expected`. */
+export interface Check {
+  expression: string;
+  expected: number;
+  /** What failed, for the assertion message: `xen_dm_op.u: offset on x86`. */
+  label: string;
+}
+
+/** A const assertion: fails compilation with `label` when the numbers differ. */
+export function constAssert(check: Check): string {
+  return `assert!(${check.expression} == ${check.expected}, ${JSON.stringify(check.label)});`;
+}
+
+/** The same check at run time, for `cargo test`. */
+export function testAssert(check: Check): string {
+  return `assert_eq!(${check.expression}, ${check.expected}, ${JSON.stringify(check.label)});`;
+}
+
+const sizeOf = (t: string) => `size_of::<${t}>()`;
+const alignOf = (t: string) => `align_of::<${t}>()`;
+
+/**
+ * Size and alignment of the record, the offset of every storage field (members, bit-field
+ * storage, explicit holes) and the size of every member whose type depends on the
+ * architecture (records and primitives are checked on their own), on `arch`.
+ */
+export function recordChecks(record: RecordDecl, storage: RecordStorage, fieldNames: ReadonlyMap<number, string>, fieldTypes: ReadonlyMap<number, string>, arch: Arch): Check[] {
+  const s = storage.perArch.get(arch);
+  if (!s) return [];
+  const name = recordName(record);
+  const on = ` on ${TARGET_ARCH[arch]}`;
+  const checks: Check[] = [
+    { expression: sizeOf(name), expected: s.layout.size, label: `${record.name}: size${on}` },
+    { expression: alignOf(name), expected: s.layout.align, label: `${record.name}: align${on}` },
+  ];
+  for (const slot of storage.slots) {
+    const item = slot.perArch.get(arch);
+    if (!item) continue;
+    const field = item.kind === 'field' ? fieldNames.get(item.index)! : slot.name;
+    const cName = item.kind === 'field' ? item.field.name || field : slot.name;
+    checks.push({ expression: `offset_of!(${name}, ${field})`, expected: item.offset, label: `${record.name}.${cName}: offset${on}` });
+    if (item.kind === 'field' && item.size > 0 && archDependent(item.field.type)) {
+      checks.push({ expression: sizeOf(fieldTypes.get(item.index)!), expected: item.size, label: `${record.name}.${cName}: size${on}` });
+    }
+  }
+  return checks;
+}
+
+/** Members whose Rust type is not a primitive or a record checked on its own: per-architecture integers, handles, typedefs. */
+function archDependent(type: TypeRef): boolean {
+  if (type.kind === 'array') return archDependent(type.element);
+  return type.kind === 'archScalar' || type.kind === 'handle' || type.kind === 'alias';
+}
+
+/** The `use` a block of checks needs: `use ::core::mem::{align_of, size_of};`. */
+export function memImports(checks: readonly Check[]): string {
+  const used = ['align_of', 'offset_of', 'size_of'].filter((f) => checks.some((c) => c.expression.startsWith(f)));
+  return used.length === 1 ? `use ::core::mem::${used[0]};` : `use ::core::mem::{${used.join(', ')}};`;
+}
+
+/**
+ * Size and alignment of a typedef. The alignment is left out where Rust cannot give the
+ * typedef Xen's: `uint64_aligned_t` is a plain `u64`, 4-aligned on x86 (32-bit).
+ */
+export function aliasChecks(ctx: RustContext, name: string, rustName: string, arch: Arch): Check[] {
+  const alias = ctx.aliases.get(name)!;
+  const layout = ctx.layouts.get(arch)!;
+  const { size, align } = layout.sizeAlign({ kind: 'alias', name });
+  const on = ` on ${TARGET_ARCH[arch]}`;
+  const checks: Check[] = [{ expression: sizeOf(rustName), expected: size, label: `${name}: size${on}` }];
+  if (rustAlignOf(alias.type, layout, ctx.aliases) === align) checks.push({ expression: alignOf(rustName), expected: align, label: `${name}: align${on}` });
+  return checks;
+}
+
+/** Size, and alignment where Rust matches it, of a type from `crate::types`. */
+export function typeChecks(rustName: string, size: number, align: number | undefined, arch: Arch): Check[] {
+  const on = ` on ${TARGET_ARCH[arch]}`;
+  const checks: Check[] = [{ expression: sizeOf(rustName), expected: size, label: `${rustName}: size${on}` }];
+  if (align !== undefined) checks.push({ expression: alignOf(rustName), expected: align, label: `${rustName}: align${on}` });
+  return checks;
+}

@@ -1,0 +1,300 @@
+/**
+ * One record as the Rust templates print it: attributes, fields (with the storage plan's
+ * bit-field storage and explicit holes), the typedef, trait impls, bit-field accessors and
+ * the layout checks. Numbers come from the layout engine through `storage.ts`.
+ */
+import type { Arch, Field, RecordDecl, TypeRef } from '../../model/types.js';
+import { onArch } from '../../model/arch.js';
+import { aliasChecks, recordChecks, type Check } from './checks.js';
+import { integerTypeOf } from './constants.js';
+import { recordArchs, type RustContext, type Uses } from './context.js';
+import {
+  anonymousField,
+  archList,
+  archPredicate,
+  bitfieldStorage,
+  cfgLine,
+  code,
+  docParagraphs,
+  holeField,
+  ident,
+  recordName,
+  setterName,
+  TARGET_ARCH,
+} from './names.js';
+import { groupArchs, needsAlign, planStorage, type BitsItem, type HoleItem, type RecordStorage, type StorageSlot } from './storage.js';
+
+export interface FieldView {
+  docs: string[];
+  cfg: string;
+  name: string;
+  type: string;
+}
+
+export interface AccessorView {
+  getterDocs: string[];
+  setterDocs: string[];
+  getter: string;
+  setter: string;
+  type: string;
+  getExpr: string;
+  setExpr: string;
+}
+
+export interface ImplView {
+  cfg: string;
+  accessors: AccessorView[];
+}
+
+export interface RecordView {
+  docs: string[];
+  cfg: string;
+  attrs: string[];
+  keyword: 'struct' | 'union';
+  name: string;
+  fields: FieldView[];
+  typedefs: { docs: string[]; cfg: string; line: string }[];
+  /** `impl Default` through `mem::zeroed` (unions, and structs with arrays longer than 32). */
+  zeroedDefault: boolean;
+  /** `impl Debug` that prints no members (unions). */
+  opaqueDebug: boolean;
+  accessorImpls: ImplView[];
+  /** Layout checks per architecture. */
+  checks: Map<Arch, Check[]>;
+  /** Bit-field round trips for the tests, per architecture. */
+  bitTests: Map<Arch, string[]>;
+}
+
+const ZEROCOPY_ALL = ['zerocopy::FromBytes', 'zerocopy::IntoBytes', 'zerocopy::KnownLayout', 'zerocopy::Immutable'];
+const ZEROCOPY_NO_INTO = ['zerocopy::FromBytes', 'zerocopy::KnownLayout', 'zerocopy::Immutable'];
+
+export function recordView(ctx: RustContext, record: RecordDecl, uses: Uses, scope: readonly Arch[]): RecordView {
+  const archs = recordArchs(ctx, record);
+  const storage = planStorage(record, archs, ctx.layouts, { bits: bitfieldStorage, hole: holeField });
+  const name = recordName(record);
+  const fieldNames = memberNames(record);
+  const fieldTypes = new Map(record.fields.map((f, i) => [i, uses.type(f.type, archs.filter((a) => onArch(f, a)))]));
+  const union = record.kind === 'union';
+  const withUnion = containsUnion(ctx, record);
+  const zeroed = union || !defaultDerivable(ctx, record, storage);
+  const derives = ['Clone', 'Copy', ...(union ? [] : ['Debug']), ...(zeroed ? [] : ['Default']), ...(withUnion ? [] : ['PartialEq', 'Eq'])];
+  const zerocopy = withUnion ? ZEROCOPY_NO_INTO : ZEROCOPY_ALL;
+  return {
+    docs: recordDocs(ctx, record, storage, scope),
+    cfg: cfgLine(archs, scope),
+    attrs: [...reprLines(ctx, storage), `#[derive(${derives.join(', ')})]`, `#[cfg_attr(feature = "zerocopy", derive(${zerocopy.join(', ')}))]`],
+    keyword: record.kind,
+    name,
+    fields: storage.slots.flatMap((slot) => slotFields(record, slot, archs, fieldNames, fieldTypes)),
+    typedefs: record.typedef && record.typedef !== record.name ? [typedefView(record, archs, scope)] : [],
+    zeroedDefault: zeroed,
+    opaqueDebug: union,
+    accessorImpls: accessorImpls(ctx, record, storage, uses),
+    checks: new Map(archs.map((a) => [a, recordChecks(record, storage, fieldNames, fieldTypes, a)])),
+    bitTests: new Map(archs.map((a) => [a, bitTests(ctx, record, storage, a)])),
+  };
+}
+
+/** Rust field names by member index: Xen's names, `anonN` for C11 anonymous members. */
+export function memberNames(record: RecordDecl): Map<number, string> {
+  let anonymous = 0;
+  return new Map(record.fields.map((f, i) => [i, f.name === '' ? anonymousField(anonymous++) : ident(f.name)]));
+}
+
+function recordDocs(ctx: RustContext, record: RecordDecl, storage: RecordStorage, scope: readonly Arch[]): string[] {
+  const parent = record.parent ? ctx.records.get(record.parent) : undefined;
+  const cName = parent
+    ? `C: the ${record.kind} declared inline in ${code(`${parent.kind} ${parent.name}`)} as ${code(record.name)}; xenabi names it ${code(recordName(record))}.`
+    : `C: ${code(`${record.kind} ${record.name}`)}${record.typedef && record.typedef !== record.name ? ` (typedef ${code(record.typedef)})` : ''}.`;
+  const archs = storage.archs;
+  const availability = [
+    `Since Xen ${record.since}.`,
+    archs.length < scope.length ? `Only on ${archList(archs)}.` : '',
+    record.guestInterface ? `Guests see it from interface version ${record.guestInterface.min} on.` : '',
+    record.legacyName ? `Guests built for interface versions below ${record.legacyName.belowInterfaceVersion} call it ${code(record.legacyName.name)}.` : '',
+  ].filter(Boolean).join(' ');
+  const layout = `Layout (size/align in bytes): ${archs.map((a) => `${TARGET_ARCH[a]} ${storage.perArch.get(a)!.layout.size}/${storage.perArch.get(a)!.layout.align}`).join(', ')}.`;
+  const union = record.kind === 'union' ? 'A Rust `union`: reading a member is `unsafe`; the member in use is named by another field, as the docs of each member say. Not `IntoBytes`, since members of different sizes leave bytes unset.' : '';
+  return docParagraphs(record.doc, [cName], [availability], record.growable?.doc, gateLines(record), [union].filter(Boolean), [layout]);
+}
+
+/** Gates (build, boot and domain settings an item needs), one doc line each. */
+export function gateLines(item: { gates?: { kind: string; name: string; doc: string; since: string; until?: string }[] }): string[] {
+  return (item.gates ?? []).map((g) => `Needs the ${g.kind} setting ${code(g.name)}${g.since ? ` (since Xen ${g.since}${g.until ? `, until ${g.until}` : ''})` : ''}: ${g.doc}`);
+}
+
+function reprLines(ctx: RustContext, storage: RecordStorage): string[] {
+  const aligns = groupArchs(storage.archs, (a) => needsAlign(storage.perArch.get(a)!, ctx.layouts.get(a)!, ctx.aliases) ?? 0);
+  const needed = aligns.filter(([, n]) => n > 0);
+  if (needed.length === 1 && needed[0]![0].length === storage.archs.length) return [`#[repr(C, align(${needed[0]![1]}))]`];
+  return ['#[repr(C)]', ...needed.map(([archs, n]) => `#[cfg_attr(${archPredicate(archs)}, repr(align(${n})))]`)];
+}
+
+function slotFields(
+  record: RecordDecl,
+  slot: StorageSlot,
+  archs: readonly Arch[],
+  names: ReadonlyMap<number, string>,
+  types: ReadonlyMap<number, string>,
+): FieldView[] {
+  const present = [...slot.perArch.keys()];
+  if (slot.kind === 'field') {
+    const item = [...slot.perArch.values()][0]!;
+    if (item.kind !== 'field') throw new Error('rust emitter: slot kinds disagree');
+    return [{ docs: fieldDocs(record, item.field, item.layout.type, present, archs), cfg: cfgLine(present, archs), name: names.get(item.index)!, type: types.get(item.index)! }];
+  }
+  return groupArchs(present, (a) => slot.perArch.get(a)!.size).map(([group, size]) => ({
+    docs: slot.kind === 'bits' ? bitsDocs(slot.perArch.get(group[0]!) as BitsItem) : holeDocs(record, slot.perArch.get(group[0]!) as HoleItem, group),
+    cfg: cfgLine(group, archs),
+    name: slot.name,
+    type: `[u8; ${size}]`,
+  }));
+}
+
+function fieldDocs(record: RecordDecl, field: Field, cType: string, present: readonly Arch[], archs: readonly Arch[]): string[] {
+  const notes = [
+    field.padding ? 'Padding: Xen requires it to be zero.' : '',
+    field.flexible ? `Flexible array member (C ${code(`${cType.replace(/\[\]$/, '')} ${field.name}[]`)}): the elements follow the record in memory; this zero-length array marks where they start and adds no bytes.` : '',
+    field.name === '' ? 'A C11 anonymous member: in C its members belong to the enclosing record.' : '',
+    lengthNote(field.type),
+    field.since && field.since !== record.since ? `Since Xen ${field.since}.` : '',
+    present.length < archs.length ? `Only on ${archList(present)}.` : '',
+  ].filter(Boolean);
+  return docParagraphs(field.doc, notes.length ? [notes.join(' ')] : []);
+}
+
+function lengthNote(type: TypeRef): string {
+  if (type.kind !== 'array' || !type.lengthConstant) return '';
+  return `Length: ${code(type.lengthConstant)} (${type.length}).`;
+}
+
+function bitsDocs(item: BitsItem): string[] {
+  const list = item.members.map((m) => code(`${m.layout.type} ${m.field.name}:${m.layout.bitWidth}`)).join(', ');
+  return [`Storage of the C bit-fields ${list}, in bytes ${item.offset}..${item.offset + item.size}.`, 'Read and write them with the accessor methods; bit 0 is the least significant bit of the first byte.'];
+}
+
+function holeDocs(record: RecordDecl, item: HoleItem, archs: readonly Arch[]): string[] {
+  const declared = (record.holes ?? []).find((h) => h.after === item.after && archs.some((a) => h.archs.includes(a)));
+  const where = item.hole.tail ? `at the end of the record (after ${code(item.after)})` : `after ${code(item.after)}`;
+  return [
+    `${item.size} ${item.size === 1 ? 'byte' : 'bytes'} the C compiler inserts ${where}${declared ? `: ${declared.reason}` : ''}.`,
+    'Explicit here so that no byte of the record is hidden padding; keep it zero.',
+  ];
+}
+
+function typedefView(record: RecordDecl, archs: readonly Arch[], scope: readonly Arch[]) {
+  return {
+    docs: [`C: ${code(`typedef ${record.kind} ${record.name} ${record.typedef}`)}.`],
+    cfg: cfgLine(archs, scope),
+    line: `pub type ${ident(record.typedef!)} = ${recordName(record)};`,
+  };
+}
+
+/** Whether a record holds a union, directly or through members: such a record cannot be `IntoBytes` or `PartialEq`. */
+export function containsUnion(ctx: RustContext, record: RecordDecl, seen = new Set<string>()): boolean {
+  if (record.kind === 'union') return true;
+  if (seen.has(record.name)) return false;
+  seen.add(record.name);
+  return record.fields.some((f) => {
+    const inner = recordOfType(ctx, f.type);
+    return inner ? containsUnion(ctx, inner, seen) : false;
+  });
+}
+
+function recordOfType(ctx: RustContext, type: TypeRef): RecordDecl | undefined {
+  if (type.kind === 'record') return ctx.records.get(type.name);
+  if (type.kind === 'array') return recordOfType(ctx, type.element);
+  if (type.kind === 'alias') {
+    const alias = ctx.aliases.get(type.name);
+    return alias ? recordOfType(ctx, alias.type) : undefined;
+  }
+  return undefined;
+}
+
+/** `#[derive(Default)]` works unless a field is an array of more than 32 elements (core implements `Default` up to 32). */
+function defaultDerivable(ctx: RustContext, record: RecordDecl, storage: RecordStorage): boolean {
+  const longArray = (type: TypeRef): boolean => {
+    if (type.kind === 'array') return type.length > 32;
+    if (type.kind === 'alias') {
+      const alias = ctx.aliases.get(type.name);
+      return alias ? longArray(alias.type) : false;
+    }
+    return false;
+  };
+  const longStorage = storage.slots.some((s) => s.kind !== 'field' && [...s.perArch.values()].some((i) => i.size > 32));
+  return !longStorage && !record.fields.some((f) => longArray(f.type));
+}
+
+interface BitGeometry {
+  storage: string;
+  member: number;
+  name: string;
+  shift: number;
+  width: number;
+}
+
+function geometry(storage: RecordStorage, arch: Arch): BitGeometry[] {
+  return storage.slots.flatMap((slot) => {
+    const item = slot.perArch.get(arch);
+    if (!item || item.kind !== 'bits') return [];
+    return item.members.map((m) => ({ storage: slot.name, member: m.index, name: m.field.name, shift: m.layout.bitOffset! - item.offset * 8, width: m.layout.bitWidth! }));
+  });
+}
+
+/** Getter and setter per bit-field; one `impl` per group of architectures that place the bits alike. */
+function accessorImpls(ctx: RustContext, record: RecordDecl, storage: RecordStorage, uses: Uses): ImplView[] {
+  return groupArchs(storage.archs, (a) => geometry(storage, a))
+    .filter(([, bits]) => bits.length > 0)
+    .map(([archs, bits]) => ({ cfg: cfgLine(archs, storage.archs), accessors: bits.map((b) => accessor(ctx, record, b, uses, archs)) }));
+}
+
+function accessor(ctx: RustContext, record: RecordDecl, bit: BitGeometry, uses: Uses, archs: readonly Arch[]): AccessorView {
+  const field = record.fields[bit.member]!;
+  const integer = integerTypeOf(field.type, ctx);
+  if (!integer) throw new Error(`rust emitter: bit-field ${record.name}.${field.name} is not of an integer type`);
+  const type = uses.type(field.type, archs);
+  const signed = integer.primitive.startsWith('i');
+  const where = `bits ${bit.shift}..${bit.shift + bit.width} of ${code(bit.storage)}`;
+  return {
+    getterDocs: docParagraphs(field.doc, [`The C bit-field ${code(`${field.name}:${bit.width}`)}: ${where}.`]),
+    setterDocs: [`Sets the C bit-field ${code(`${field.name}:${bit.width}`)} (${where}); only the low ${bit.width === 1 ? 'bit' : `${bit.width} bits`} of \`value\` ${bit.width === 1 ? 'is' : 'are'} stored, as in C.`],
+    getter: ident(field.name),
+    setter: setterName(field.name),
+    type,
+    getExpr: `crate::bitfield::${signed ? 'get_signed' : 'get'}(&self.${bit.storage}, ${bit.shift}, ${bit.width}) as ${type}`,
+    setExpr: `crate::bitfield::set(&mut self.${bit.storage}, ${bit.shift}, ${bit.width}, value as u64)`,
+  };
+}
+
+/**
+ * For each bit-field: set it to all ones on a zeroed record, then check the storage bytes
+ * have exactly its bits set and the getter reads them back.
+ */
+function bitTests(ctx: RustContext, record: RecordDecl, storage: RecordStorage, arch: Arch): string[] {
+  const s = storage.perArch.get(arch)!;
+  return geometry(storage, arch).flatMap((b) => {
+    const slot = storage.slots.find((x) => x.name === b.storage)!;
+    const size = slot.perArch.get(arch)!.size;
+    const bytes = Array.from({ length: size }, (_, i) => {
+      let byte = 0;
+      for (let bit = 0; bit < 8; bit++) if (i * 8 + bit >= b.shift && i * 8 + bit < b.shift + b.width) byte |= 1 << bit;
+      return `0x${byte.toString(16).padStart(2, '0')}`;
+    });
+    const field = record.fields[b.member]!;
+    const signed = integerTypeOf(field.type, ctx)!.primitive.startsWith('i');
+    const all = signed ? '-1' : `0x${((1n << BigInt(b.width)) - 1n).toString(16)}`;
+    const name = recordName(record);
+    const label = `${record.name}.${field.name} on ${TARGET_ARCH[s.arch]}`;
+    return [
+      `let mut r = <${name} as Default>::default();`,
+      `r.${setterName(field.name)}(!0);`,
+      `assert_eq!(r.${b.storage}, [${bytes.join(', ')}], ${JSON.stringify(`${label}: bits`)});`,
+      `assert_eq!(r.${ident(field.name)}(), ${all}, ${JSON.stringify(`${label}: read back`)});`,
+    ];
+  });
+}
+
+/** Checks of a typedef, for the module's assertion blocks. */
+export function typedefAliasChecks(ctx: RustContext, name: string, arch: Arch): Check[] {
+  return aliasChecks(ctx, name, ident(name), arch);
+}

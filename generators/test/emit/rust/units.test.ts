@@ -1,0 +1,113 @@
+// Unit tests of the Rust emitter's spelling, storage plan and constant typing, over the
+// golden fixture ABI.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { constantType } from '../../../src/emit/rust/constants.js';
+import { recordArchs, rustContext, type RustContext } from '../../../src/emit/rust/context.js';
+import {
+  archPredicate,
+  cfgLine,
+  docLines,
+  handleType,
+  ident,
+  integerLiteral,
+  recordName,
+} from '../../../src/emit/rust/names.js';
+import { needsAlign, planStorage } from '../../../src/emit/rust/storage.js';
+import { loadAbi } from '../../../src/load/index.js';
+import type { Arch } from '../../../src/model/types.js';
+import { atRelease } from '../../../src/select/release.js';
+
+const FIXTURE = new URL('../../fixtures/rust-golden/', import.meta.url).pathname;
+let ctx: RustContext;
+
+beforeAll(async () => {
+  const { model } = await loadAbi(join(FIXTURE, 'abi'), FIXTURE);
+  ctx = rustContext(atRelease(model, '4.22'));
+});
+
+const plan = (name: string) => {
+  const record = ctx.records.get(name)!;
+  return planStorage(record, recordArchs(ctx, record), ctx.layouts, { bits: (i) => `bits${i}`, hole: (i) => `hole${i}` });
+};
+const items = (name: string, arch: Arch) =>
+  plan(name)
+    .perArch.get(arch)!
+    .items.map((i) => `${i.kind}@${i.offset}+${i.size}`);
+
+describe('rust names', () => {
+  it('escapes keywords as raw identifiers and refuses the ones that cannot be raw', () => {
+    expect(ident('type')).toBe('r#type');
+    expect(ident('port')).toBe('port');
+    expect(() => ident('self')).toThrow(/raw identifier/);
+  });
+
+  it('names inline records by their path', () => {
+    expect(recordName({ name: 'xen_dm_op.u', parent: 'xen_dm_op' })).toBe('xen_dm_op_u');
+    expect(recordName({ name: 'evtchn_status.u.unbound', parent: 'evtchn_status.u' })).toBe('evtchn_status_u_unbound');
+    expect(recordName({ name: 'fx_anon.<anon0>', parent: 'fx_anon' })).toBe('fx_anon_anon0');
+    expect(recordName({ name: 'xen_dm_op' })).toBe('xen_dm_op');
+  });
+
+  it('names guest handles as Xen macros name their C types', () => {
+    expect(handleType({ width: 'native', target: 'uint8' })).toBe('__guest_handle_uint8');
+    expect(handleType({ width: '64', target: 'void', const: true })).toBe('__guest_handle_64_const_void');
+  });
+
+  it('spells cfg predicates for one or several architectures, and none for all', () => {
+    expect(archPredicate(['x86_32'])).toBe('target_arch = "x86"');
+    expect(archPredicate(['arm64', 'arm32'])).toBe('any(target_arch = "arm", target_arch = "aarch64")');
+    expect(cfgLine(['x86_32', 'x86_64', 'arm32', 'arm64'])).toBe('');
+    expect(cfgLine(['x86_32', 'x86_64'], ['x86_32', 'x86_64'])).toBe('');
+  });
+
+  it('spells literals as the ABI does', () => {
+    expect(integerLiteral(0x1f40n, 'hex')).toBe('0x1f40');
+    expect(integerLiteral(32n, 'shift')).toBe('1 << 5');
+    expect(integerLiteral(-22n, 'hex')).toBe('-22');
+  });
+
+  it('keeps schema prose out of doctests', () => {
+    expect(docLines('a\n    indented\n```\ncode\n```')).toEqual(['a', 'indented', '```text', 'code', '```']);
+  });
+});
+
+describe('rust storage plan', () => {
+  it('stores a run of bit-fields as the bytes it touches, with holes outside the run made explicit', () => {
+    for (const arch of ['x86_32', 'x86_64', 'arm32', 'arm64'] as const) {
+      expect(items('fx_bits', arch)).toEqual(['field@0+1', 'bits@1+6', 'hole@7+1', 'field@8+2', 'hole@10+2']);
+    }
+  });
+
+  it('declares a hole only on the architectures that have it', () => {
+    expect(items('fx_tail', 'x86_32')).toEqual(['field@0+8', 'field@8+4']);
+    expect(items('fx_tail', 'x86_64')).toEqual(['field@0+8', 'field@8+4', 'hole@12+4']);
+    const hole = plan('fx_ulong').slots.find((s) => s.kind === 'hole')!;
+    expect([...hole.perArch.keys()]).toEqual(['x86_64', 'arm32', 'arm64']);
+  });
+
+  it('asks for align(N) where rustc would under-align: uint64_aligned_t on x86, byte-array bit-field storage', () => {
+    const need = (name: string, arch: Arch) => needsAlign(plan(name).perArch.get(arch)!, ctx.layouts.get(arch)!, ctx.aliases);
+    expect(need('fx_range', 'x86_32')).toBe(8);
+    expect(need('fx_range', 'x86_64')).toBeUndefined();
+    expect(need('fx_bits', 'arm64')).toBe(4);
+    expect(need('fx_hole', 'x86_32')).toBeUndefined();
+  });
+});
+
+describe('rust constant types', () => {
+  const type = (name: string) => constantType(ctx.constants.get(name)!, ctx).spelled;
+
+  it('gives set members the type of their field, and bit numbers u32', () => {
+    expect(type('FX_RANGE_PORT')).toBe('u32');
+    expect(type('FX_WIDGET_SELF')).toBe('fx_id_t');
+    expect(type('FX_OP_range')).toBe('u32');
+    expect(type('_FX_FLAG_A')).toBe('u32');
+  });
+
+  it('gives other constants the Rust type of their C literal, unsigned for hex bit patterns, widened where the value needs it', () => {
+    expect(type('FX_NEGATIVE')).toBe('i32');
+    expect(type('FX_NR_SLOTS')).toBe('u64');
+    expect(type('FX_BIG')).toBe('u64');
+  });
+});
