@@ -23,9 +23,24 @@ export interface EmitContext {
   history: AbiModel;
 }
 
+/**
+ * Declared by emitters whose run is expensive (the TypeScript emitter loads ts-morph and
+ * type-checks its output): `generate` then reuses their last output while nothing it
+ * depends on changed (see generate/cache.ts).
+ */
+export interface EmitterCache {
+  /** Repository-relative path of the committed manifest. */
+  manifest: string;
+  /** The emitter's source folder: any change to it invalidates the cache. */
+  sourceDir: URL;
+  /** npm packages whose version shapes the output. */
+  dependencies: string[];
+}
+
 export interface Emitter {
   /** Short id used in logs and the README table. @example "c" */
   id: string;
+  cache?: EmitterCache;
   /** Sync, or async for an emitter that loads a heavy tool lazily (the TypeScript emitter imports ts-morph). */
   emit(model: ReleaseModel, context: EmitContext): OutputFile[] | Promise<OutputFile[]>;
 }

@@ -3,12 +3,13 @@
  * output pipeline. Pure until `writeChanged`, so `--check` and tests share it.
  */
 import { join } from 'node:path';
-import type { Emitter, OutputFile } from '../emit/emitter.js';
+import type { Emitter, EmitterCache } from '../emit/emitter.js';
 import { loadAbi } from '../load/index.js';
 import { NEWEST_RELEASE } from '../model/releases.js';
 import type { AbiModel } from '../model/types.js';
 import { assertUniquePaths, render, staleFiles, writeChanged, type RenderedFile } from '../output/pipeline.js';
-import { atRelease } from '../select/release.js';
+import { atRelease, type ReleaseModel } from '../select/release.js';
+import { cachedOutputs, fingerprint, manifestFile } from './cache.js';
 import { EMITTERS } from './emitters.js';
 
 export interface GenerateResult {
@@ -17,21 +18,43 @@ export interface GenerateResult {
 }
 
 /** Renders every output in memory. Throws AbiInputError on bad input, before anything is written. */
-export async function renderAll(root: string, emitters: readonly Emitter[] = EMITTERS, release = NEWEST_RELEASE): Promise<GenerateResult> {
+export async function renderAll(
+  root: string,
+  emitters: readonly Emitter[] = EMITTERS,
+  release = NEWEST_RELEASE,
+  options: RenderOptions = {},
+): Promise<GenerateResult> {
   const { model } = await loadAbi(join(root, 'abi'), root);
   const view = atRelease(model, release);
-  const outputs: OutputFile[] = (await Promise.all(emitters.map((e) => e.emit(view, { history: model })))).flat();
-  assertUniquePaths(outputs);
-  const files = outputs.map(render).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const inputs = JSON.stringify({ view, history: model });
+  const perEmitter = await Promise.all(emitters.map((e) => runEmitter(e, root, view, model, inputs, options)));
+  const files = perEmitter.flat();
+  assertUniquePaths(files);
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { model, files };
 }
 
-export async function generate(root: string): Promise<{ written: string[]; total: number }> {
-  const { files } = await renderAll(root);
+export interface RenderOptions {
+  /** Run every emitter, ignoring the manifests of cached ones. */
+  force?: boolean;
+}
+
+async function runEmitter(emitter: Emitter, root: string, view: ReleaseModel, history: AbiModel, inputs: string, options: RenderOptions): Promise<RenderedFile[]> {
+  if (!emitter.cache) return (await emitter.emit(view, { history })).map(render);
+  const cacheable = emitter as Emitter & { cache: EmitterCache };
+  const key = fingerprint(cacheable, inputs);
+  const cached = options.force ? undefined : cachedOutputs(root, cacheable, key);
+  if (cached) return [...cached, manifestFile(cacheable, key, cached)];
+  const fresh = (await emitter.emit(view, { history })).map(render);
+  return [...fresh, manifestFile(cacheable, key, fresh)];
+}
+
+export async function generate(root: string, options: RenderOptions = {}): Promise<{ written: string[]; total: number }> {
+  const { files } = await renderAll(root, EMITTERS, NEWEST_RELEASE, options);
   return { written: writeChanged(root, files), total: files.length };
 }
 
-export async function checkGenerated(root: string): Promise<{ stale: string[]; total: number }> {
-  const { files } = await renderAll(root);
+export async function checkGenerated(root: string, options: RenderOptions = {}): Promise<{ stale: string[]; total: number }> {
+  const { files } = await renderAll(root, EMITTERS, NEWEST_RELEASE, options);
   return { stale: staleFiles(root, files), total: files.length };
 }

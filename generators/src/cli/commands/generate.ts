@@ -7,23 +7,24 @@ import { findRoot } from '../root.js';
 export const generateCommand: Command = {
   name: 'generate',
   summary: 'write every generated output (C headers, bindings, docs) from abi/',
-  help: `Usage: xenabi generate [--check] [--root DIR]
+  help: `Usage: xenabi generate [--check] [--force] [--root DIR]
 
 Loads the ABI modules under abi/, validates them, and writes every generated output.
 Only files whose content changed are written; nothing is written when the ABI has errors.
 
 Options:
   --check      write nothing; exit 1 and list the stale files if any output is out of date
+  --force      run every emitter, even those whose committed manifest says nothing changed
   --root DIR   repository root (default: the nearest directory above with abi/)
   -h, --help   show this help
 
 Exit codes: 0 ok, 1 stale output (--check), 2 bad input or usage.`,
-  options: { check: { type: 'boolean' } },
+  options: { check: { type: 'boolean' }, force: { type: 'boolean' } },
   positionals: { min: 0, max: 0 },
   async run({ values }, io) {
     const root = findRoot(io.cwd, values.root as string | undefined);
     if (values.check) {
-      const { stale, total } = await checkGenerated(root);
+      const { stale, total } = await checkGenerated(root, { force: Boolean(values.force) });
       if (stale.length === 0) {
         io.out(`xenabi: all ${total} generated files are up to date\n`);
         return EXIT_OK;
@@ -31,7 +32,7 @@ Exit codes: 0 ok, 1 stale output (--check), 2 bad input or usage.`,
       io.err(`xenabi: ${stale.length} of ${total} generated files are stale:\n${stale.map((p) => `  ${p}\n`).join('')}Run \`${REGENERATE_COMMAND}\` and commit the result.\n`);
       return EXIT_FINDING;
     }
-    const { written, total } = await generate(root);
+    const { written, total } = await generate(root, { force: Boolean(values.force) });
     io.out(`xenabi: ${written.length} of ${total} generated files written${written.length ? ':' : ''}\n${written.map((p) => `  ${p}\n`).join('')}`);
     return EXIT_OK;
   },

@@ -50,6 +50,11 @@ export function packageFiles(model: ReleaseModel): TsFile[] {
 
 export const tsEmitter: Emitter = {
   id: 'ts',
+  cache: {
+    manifest: `${PACKAGE_DIR}/xenabi-manifest.json`,
+    sourceDir: new URL('./', import.meta.url.replace('/dist/', '/src/')),
+    dependencies: ['ts-morph'],
+  },
   async emit(model: ReleaseModel): Promise<OutputFile[]> {
     const t0 = performance.now();
     const tsm = await import('ts-morph');
