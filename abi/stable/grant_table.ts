@@ -315,6 +315,7 @@ const GNTCOPY = flagSet('GNTCOPY', {
 
 export const gnttab_copy_ptr = struct('gnttab_copy_ptr', {
   since: '4.6',
+  xenScope: 'gnttab_copy',
   doc: 'One end of a GNTTABOP_copy: a grant reference or a frame, a domain and a byte offset. Xen declares it inside gnttab_copy; the tag is still visible to the whole file.',
   fields: [
     field(

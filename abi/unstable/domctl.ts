@@ -31,8 +31,14 @@ import {
   valueSet,
 } from 'xenabi/dsl';
 
+/** Xen declares these outside domctl.h: the handle type in xen.h, the arch configuration in the arch headers (tools builds only). */
+const IN_XEN_H = { header: 'xen.h', guard: '__XEN_PUBLIC_XEN_H__' };
+const IN_X86_XEN_H = { header: 'arch-x86/xen.h', guard: '__XEN_PUBLIC_ARCH_X86_XEN_H__', archs: [...X86], tools: true };
+const IN_ARCH_ARM_H = { header: 'arch-arm.h', guard: '__XEN_PUBLIC_ARCH_ARM_H__', archs: [...ARM], tools: true };
+
 export const xen_domain_handle_t = typedef('xen_domain_handle_t', array(u8, 16), {
   since: '4.6',
+  xenOrigin: [IN_XEN_H],
   doc: 'A 16-byte tag the toolstack gives a domain, normally its UUID. Example: the bytes of 5f2c0e1a-…-9b3d.',
 });
 
@@ -40,6 +46,7 @@ export const xen_domain_handle_t = typedef('xen_domain_handle_t', array(u8, 16),
 
 export const xen_arch_domainconfig = struct('xen_arch_domainconfig', {
   since: '4.6',
+  xenOrigin: [IN_X86_XEN_H, IN_ARCH_ARM_H],
   doc:
     'Architecture-specific settings for a new domain. The x86 and Arm versions share only the ' +
     'name: each field exists on one architecture family.',
@@ -113,6 +120,7 @@ export const xen_arch_domainconfig = struct('xen_arch_domainconfig', {
 });
 
 export const XEN_X86_EMU = flagSet('XEN_X86_EMU', {
+  xenOrigin: [IN_X86_XEN_H],
   since: '4.7',
   archs: [...X86],
   field: 'xen_arch_domainconfig.emulation_flags',
@@ -138,6 +146,7 @@ export const XEN_X86_EMU = flagSet('XEN_X86_EMU', {
 });
 
 export const XEN_X86_EMU_ALL = constant('XEN_X86_EMU_ALL', 0x1ff, {
+  xenOrigin: [IN_X86_XEN_H],
   since: '4.7',
   archs: [...X86],
   history: [
@@ -150,6 +159,7 @@ export const XEN_X86_EMU_ALL = constant('XEN_X86_EMU_ALL', 0x1ff, {
 });
 
 export const XEN_X86_misc_flags = flagSet('XEN_X86_misc_flags', {
+  xenOrigin: [IN_X86_XEN_H],
   since: '4.15',
   archs: [...X86],
   field: 'xen_arch_domainconfig.misc_flags',
@@ -164,6 +174,7 @@ export const XEN_X86_misc_flags = flagSet('XEN_X86_misc_flags', {
 });
 
 export const XEN_X86_MISC_FLAGS_MAX = constant('XEN_X86_MISC_FLAGS_MAX', 0x1, {
+  xenOrigin: [IN_X86_XEN_H],
   since: '4.17',
   archs: [...X86],
   cType: 'unsigned int',
@@ -172,6 +183,7 @@ export const XEN_X86_MISC_FLAGS_MAX = constant('XEN_X86_MISC_FLAGS_MAX', 0x1, {
 });
 
 export const XEN_DOMCTL_CONFIG_GIC = valueSet('XEN_DOMCTL_CONFIG_GIC', {
+  xenOrigin: [IN_ARCH_ARM_H],
   since: '4.6',
   archs: [...ARM],
   field: 'xen_arch_domainconfig.gic_version',
@@ -184,6 +196,7 @@ export const XEN_DOMCTL_CONFIG_GIC = valueSet('XEN_DOMCTL_CONFIG_GIC', {
 });
 
 export const XEN_DOMCTL_CONFIG_TEE = valueSet('XEN_DOMCTL_CONFIG_TEE', {
+  xenOrigin: [IN_ARCH_ARM_H],
   since: '4.13',
   archs: [...ARM],
   field: 'xen_arch_domainconfig.tee_type',
@@ -196,6 +209,7 @@ export const XEN_DOMCTL_CONFIG_TEE = valueSet('XEN_DOMCTL_CONFIG_TEE', {
 });
 
 export const XEN_DOMCTL_CONFIG_ARM_SCI = valueSet('XEN_DOMCTL_CONFIG_ARM_SCI', {
+  xenOrigin: [IN_ARCH_ARM_H],
   since: '4.21',
   archs: [...ARM],
   field: 'xen_arch_domainconfig.arm_sci_type',
@@ -211,6 +225,7 @@ export const XEN_DOMCTL_CONFIG_ARM_SCI = valueSet('XEN_DOMCTL_CONFIG_ARM_SCI', {
 });
 
 export const XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA = valueSet('XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA', {
+  xenOrigin: [IN_ARCH_ARM_H],
   since: '4.22',
   archs: [...ARM],
   field: 'xen_arch_domainconfig.v8r_el1_msa',

@@ -4,14 +4,20 @@
  * g++ (and clang++) in C++11, warnings as errors; and each header next to Xen's own, in both
  * orders.
  */
-import { mkdirSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { includeName, recordTypeName, wantMacro, interfaceVersionLiteral } from '../../generators/src/emit/c/names.js';
-import { ARCHES } from '../../generators/src/model/arch.js';
-import type { Arch, ModuleDecl } from '../../generators/src/model/types.js';
-import type { ReleaseModel } from '../../generators/src/select/release.js';
+import { interfaceVersions, Releases, type InterfaceVersionChoice } from '../../generators/src/emit/c/availability.js';
+import { ARCH_MACROS, archCondition, hasMacro, includeName, memberMacroName, recordTypeName, selectedReleaseMacro, wantMacro, interfaceVersionLiteral } from '../../generators/src/emit/c/names.js';
+import { declarationOrder } from '../../generators/src/emit/c/view-model.js';
+import { ArchLayout } from '../../generators/src/layout/engine.js';
+import { ARCHES, onArch } from '../../generators/src/model/arch.js';
+import { NEWEST_RELEASE, releaseHex } from '../../generators/src/model/releases.js';
+import type { AbiModel, Arch, ModuleDecl, RecordDecl } from '../../generators/src/model/types.js';
+import { atRelease, type ReleaseModel } from '../../generators/src/select/release.js';
 import type { Job } from '../lib/compile.js';
-import { CLANG, GXX, TARGETS, XEN_INCLUDE, type Tool } from '../lib/toolchain.js';
+import { CLANG, GXX, TARGETS, type Tool } from '../lib/toolchain.js';
+
+export { xenSystemDir } from '../lib/toolchain.js';
 
 export const WARNINGS = ['-Wall', '-Wextra', '-Wpedantic', '-Werror'];
 
@@ -74,18 +80,6 @@ export function compileJob(label: string, compiler: Compiler, file: string, incl
   };
 }
 
-/**
- * A directory holding only a `xen` link to Xen's headers, passed with `-isystem`: the cross
- * compilers do not search /usr/include, and Xen's headers must be system headers (their own
- * warnings are not ours to fix).
- */
-export function xenSystemDir(buildDir: string): string {
-  const dir = join(buildDir, 'xen-system');
-  mkdirSync(dir, { recursive: true });
-  if (!existsSync(join(dir, 'xen'))) symlinkSync(XEN_INCLUDE, join(dir, 'xen'));
-  return dir;
-}
-
 /** `#define` of the opt-in macro of an unstable module, at the version of the emitted header. */
 export function optInLine(model: ReleaseModel, module: ModuleDecl): string {
   const constant = module.interfaceVersion?.constant;
@@ -127,3 +121,89 @@ export function includeOurs(module: ModuleDecl): string {
 export function includeXen(module: ModuleDecl): string {
   return `#include <xen/${module.xenHeader}>`;
 }
+
+/** The XENABI_XEN_MIN_VERSION values the compile tests try. */
+export const MIN_VERSIONS = ['4.9', '4.12', '4.15', '4.22'];
+
+/** clang for x86_64 in C11: one configuration for tests that must fail the same everywhere. */
+export function clangC11(): Compiler {
+  return clang('x86_64', 'c11');
+}
+
+/** The interface versions of an unstable module, each with the release it selects. */
+export function interfaceVersionChoices(model: AbiModel, module: ModuleDecl): InterfaceVersionChoice[] {
+  return interfaceVersions(module, new Releases(model, atRelease(model, NEWEST_RELEASE)));
+}
+
+/** `#define` of an unstable module's opt-in macro to one interface version. */
+export function optInLineAt(module: ModuleDecl, literal: string): string {
+  return `#define ${wantMacro(module.interfaceVersion?.constant ?? '')} ${literal}`;
+}
+
+/** Asserts which release an unstable header followed, and the interface-version constant it then has. */
+export function releaseProbe(module: ModuleDecl, release: string): string[] {
+  const macro = selectedReleaseMacro(module.name);
+  const constant = module.interfaceVersion?.constant ?? '';
+  return [
+    `#if ${macro} != ${releaseHex(release)}`,
+    `#error "${macro} is not ${releaseHex(release)}"`,
+    '#endif',
+    `#if ${constant} != ${wantMacro(constant)}`,
+    `#error "${constant} is not the version asked for"`,
+    '#endif',
+  ];
+}
+
+/**
+ * Lines that fail to compile unless the stable headers, under XENABI_XEN_MIN_VERSION = release,
+ * declare exactly the newest release's items that `release` had (their XENABI_HAS_ macros,
+ * and those of members added later), and give each declared record the size the layout engine
+ * computes for `release` on every architecture, independently of the headers' own checks.
+ */
+export function availabilityProbe(model: AbiModel, release: string): string[] {
+  const newest = atRelease(model, NEWEST_RELEASE);
+  const view = atRelease(model, release);
+  const out: string[] = [];
+  for (const m of newest.modules.filter((x) => x.namespace === 'stable')) {
+    const had = new Set(view.modules.find((x) => x.name === m.name)?.order ?? []);
+    for (const name of declarationOrder(m)) {
+      const item = [...newest.records, ...newest.aliases, ...newest.constants, ...newest.sets].find((i) => i.name === name && i.module === m.name);
+      const archs = 'archs' in (item ?? {}) && (item as { archs?: Arch[] }).archs ? (item as { archs: Arch[] }).archs : m.archs;
+      out.push(...expectDefined(hasMacro(name), had.has(name), archs, `${name} (Xen ${release})`));
+      const record = view.records.find((r) => r.name === name && !r.parent);
+      if (record && had.has(name)) out.push(...memberProbes(newest, view, record, release, archs), ...sizeProbes(view, record, archs));
+    }
+  }
+  return out;
+}
+
+function expectDefined(macro: string, defined: boolean, archs: readonly Arch[] | undefined, what: string): string[] {
+  const test = `${defined ? '!' : ''}defined(${macro})`;
+  return [`#if ${archs ? `(${archCondition(archs)}) && ` : ''}${test}`, `#error "${what} should ${defined ? '' : 'not '}be declared"`, '#endif'];
+}
+
+/** Members added after the record (directly or in an inline record): declared exactly when `release` has them. */
+function memberProbes(newest: ReleaseModel, view: ReleaseModel, record: RecordDecl, release: string, archs: readonly Arch[] | undefined): string[] {
+  const out: string[] = [];
+  const walk = (name: string, prefix: string): void => {
+    const later = newest.records.find((r) => r.name === name);
+    const then = view.records.find((r) => r.name === name);
+    for (const f of later?.fields ?? []) {
+      if (f.since && f.since !== record.since && f.name && !f.archs) {
+        out.push(...expectDefined(hasMacro(memberMacroName(record.name, `${prefix}${f.name}`)), Boolean(then?.fields.some((x) => x.name === f.name)), archs, `${record.name}.${prefix}${f.name} (Xen ${release})`));
+      }
+      const inline = f.type.kind === 'record' ? newest.records.find((r) => r.name === (f.type as { name: string }).name && r.parent === name) : undefined;
+      if (inline && f.name && then?.fields.some((x) => x.name === f.name)) walk(inline.name, `${prefix}${f.name}.`);
+    }
+  };
+  walk(record.name, '');
+  return out;
+}
+
+function sizeProbes(view: ReleaseModel, record: RecordDecl, archs: readonly Arch[] | undefined): string[] {
+  return ARCHES.filter((a) => onArch(record, a) && (!archs || archs.includes(a))).flatMap((arch) => {
+    const size = new ArchLayout(view, arch).record(record.name).size;
+    return [`#if defined(${ARCH_MACROS[arch]})`, `XENABI_STATIC_ASSERT(probe_${record.name.replace(/\W/g, '_')}_size, sizeof(${recordTypeName(record)}) == ${size});`, '#endif'];
+  });
+}
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gate, IN_CI, missingPrerequisites } from './toolchain.js';
+import { gate, IN_CI, missingPrerequisites, runCommand } from './toolchain.js';
 
 describe('compat-test prerequisites', () => {
   it('names the Debian package of every missing tool', () => {
@@ -12,5 +12,12 @@ describe('compat-test prerequisites', () => {
     expect(g).toMatchObject({ skip: true, fail: IN_CI });
     expect(g.message).toContain('apt-get install clang');
     expect(gate([])).toEqual({ skip: false, fail: false, message: '' });
+  });
+
+  it('runs Arm programs under qemu with the cross libc, x86 ones natively unless told to emulate', () => {
+    expect(runCommand('arm64', 'p')).toEqual({ command: 'qemu-aarch64', args: ['-L', '/usr/aarch64-linux-gnu', 'p'] });
+    expect(runCommand('arm32', 'p')).toEqual({ command: 'qemu-arm', args: ['-L', '/usr/arm-linux-gnueabihf', 'p'] });
+    expect(runCommand('x86_32', 'p')).toEqual({ command: 'p', args: [] });
+    expect(runCommand('x86_32', 'p', true)).toEqual({ command: 'qemu-i386', args: ['-L', '/usr/i686-linux-gnu', 'p'] });
   });
 });

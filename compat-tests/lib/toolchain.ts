@@ -4,7 +4,8 @@
  * skipped with the same message (scripts/ensure-toolchains.sh installs them all).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Arch } from '../../generators/src/model/types.js';
 
 /** A program the tests run, and the Debian package that provides it. */
@@ -29,6 +30,46 @@ export const XEN_INCLUDE = '/usr/include/xen';
 export const XEN_HEADERS_PACKAGE = 'libxen-dev';
 /** The Xen release whose headers libxen-dev ships on Debian 12 (bookworm). */
 export const INSTALLED_XEN_RELEASE = '4.17';
+
+/** qemu's user-mode emulators, which run the Arm builds (and x86_32 where the kernel cannot). */
+export const QEMU_PACKAGE = 'qemu-user';
+
+/**
+ * How a program built for each architecture runs on an x86_64 host: natively, or under qemu's
+ * user-mode emulator with the cross libc as its sysroot. x86_32 runs natively when the kernel
+ * runs 32-bit programs, else under qemu-i386.
+ */
+export const RUNNERS: Record<Arch, { native: boolean; qemu: Tool; sysroot: string }> = {
+  x86_64: { native: true, qemu: { command: 'qemu-x86_64', debianPackage: QEMU_PACKAGE }, sysroot: '/' },
+  x86_32: { native: true, qemu: { command: 'qemu-i386', debianPackage: QEMU_PACKAGE }, sysroot: '/usr/i686-linux-gnu' },
+  arm64: { native: false, qemu: { command: 'qemu-aarch64', debianPackage: QEMU_PACKAGE }, sysroot: '/usr/aarch64-linux-gnu' },
+  arm32: { native: false, qemu: { command: 'qemu-arm', debianPackage: QEMU_PACKAGE }, sysroot: '/usr/arm-linux-gnueabihf' },
+};
+
+/** The command line that runs `program`, built for `arch`, here; `emulate` forces qemu. */
+export function runCommand(arch: Arch, program: string, emulate = false): { command: string; args: string[] } {
+  const r = RUNNERS[arch];
+  return r.native && !emulate ? { command: program, args: [] } : { command: r.qemu.command, args: ['-L', r.sysroot, program] };
+}
+
+/** One line per architecture whose cross libc (to link and run against) is not installed. */
+export function missingSysroots(arches: readonly Arch[]): string[] {
+  return arches
+    .filter((a) => RUNNERS[a].sysroot !== '/' && !existsSync(`${RUNNERS[a].sysroot}/lib`))
+    .map((a) => `the ${a} libc is not in ${RUNNERS[a].sysroot}: apt-get install ${TARGETS[a].libc}`);
+}
+
+/**
+ * A directory under `buildDir` holding only a `xen` link to Xen's headers, passed with
+ * `-isystem`: the cross compilers do not search /usr/include, and Xen's headers must be system
+ * headers (their own warnings are not ours to fix).
+ */
+export function xenSystemDir(buildDir: string): string {
+  const dir = join(buildDir, 'xen-system');
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(join(dir, 'xen'))) symlinkSync(XEN_INCLUDE, join(dir, 'xen'));
+  return dir;
+}
 
 export function hasCommand(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;

@@ -13,6 +13,7 @@ import type {
   InterfaceVersion,
   LegacyRecordName,
   ScalarName,
+  XenOrigin,
   XenRelease,
 } from '../model/types.js';
 
@@ -42,6 +43,8 @@ export interface ItemOptions {
   guestInterface?: GuestInterfaceGate;
   /** Build, boot or domain settings the item needs (`gate.build(…)`, `gate.boot(…)`, `gate.domain(…)`). */
   gates?: GateDef[];
+  /** Where Xen declares the item, when not in the module's header. */
+  xenOrigin?: XenOrigin[];
 }
 
 export interface AliasDef extends ItemOptions {
@@ -83,6 +86,8 @@ export interface RecordDef {
   guestInterface?: GuestInterfaceGate;
   legacyName?: LegacyRecordName;
   gates?: GateDef[];
+  xenOrigin?: XenOrigin[];
+  xenScope?: string;
   loc: RawLocation;
 }
 

@@ -19,6 +19,7 @@ import type {
   GuestInterfaceGate,
   InterfaceVersion,
   LegacyRecordName,
+  XenOrigin,
   XenRelease,
 } from '../model/types.js';
 import type {
@@ -101,6 +102,10 @@ interface RecordOptions {
   legacyName?: LegacyRecordName;
   /** Build, boot or domain settings the record needs (`gate.build(…)` and friends). */
   gates?: GateDef[];
+  /** Where Xen declares the record, when not in the module's header. */
+  xenOrigin?: XenOrigin[];
+  /** The record Xen declares this one's tag inside (C++ scopes the tag to it). */
+  xenScope?: string;
 }
 
 /** `struct tag { … }`. Pass `null` as the tag for `typedef struct { … } name_t;`. */

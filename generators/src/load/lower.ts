@@ -19,6 +19,7 @@ import type {
   RecordDecl,
   SourceLocation,
   TypeRef,
+  XenOrigin,
 } from '../model/types.js';
 import type { EvaluatedModule } from './bundle.js';
 
@@ -121,10 +122,11 @@ function lowerItem(item: ItemDef, ctx: Context): string[] {
   }
 }
 
-/** What a declaration may carry beyond its release: the guest interface version and gates. */
+/** What a declaration may carry beyond its release: the guest interface version, gates and Xen's header. */
 interface Conditions {
   guestInterface?: GuestInterfaceGate;
   gates?: GateDef[];
+  xenOrigin?: XenOrigin[];
 }
 
 function common(
@@ -140,6 +142,7 @@ function common(
     loc: loc(def.loc, ctx.repoRoot),
     ...(def.guestInterface ? { guestInterface: { min: def.guestInterface.min } } : {}),
     ...gatesOf(def.gates),
+    ...(def.xenOrigin && def.xenOrigin.length > 0 ? { xenOrigin: def.xenOrigin.map((o) => ({ ...o, ...(o.archs ? { archs: [...o.archs] } : {}) })) } : {}),
   };
 }
 
@@ -153,6 +156,7 @@ function inherit(own: Conditions, parent: Conditions | undefined): Conditions {
   return {
     ...(own.guestInterface ?? parent?.guestInterface ? { guestInterface: own.guestInterface ?? parent?.guestInterface } : {}),
     ...(own.gates ?? parent?.gates ? { gates: own.gates ?? parent?.gates } : {}),
+    ...(own.xenOrigin ?? parent?.xenOrigin ? { xenOrigin: own.xenOrigin ?? parent?.xenOrigin } : {}),
   };
 }
 
@@ -176,6 +180,7 @@ function lowerRecord(def: RecordDef, name: string, parent: RecordDecl | undefine
     ...(def.holes ? { holes: def.holes } : {}),
     ...(def.growable ? { growable: def.growable } : {}),
     ...(def.legacyName ? { legacyName: { ...def.legacyName } } : {}),
+    ...(def.xenScope ? { xenScope: def.xenScope } : {}),
   };
   ctx.model.records.push(decl);
   let anonymous = 0;

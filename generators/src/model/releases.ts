@@ -9,8 +9,11 @@ export type KnownRelease = (typeof XEN_RELEASES)[number];
 /** The newest release: what `export` and `generate` describe by default. */
 export const NEWEST_RELEASE: KnownRelease = '4.22';
 
-/** Releases `export --xen-version` accepts today (the full history is a separate step). */
-export const EXPORTABLE_RELEASES: readonly KnownRelease[] = ['4.17', '4.18', '4.19', '4.20', '4.21', '4.22'];
+/**
+ * Releases `export`, `layout` and `check` accept with `--xen-version`: every release the
+ * registry knows, since every module is declared and verified back to 4.6.
+ */
+export const EXPORTABLE_RELEASES: readonly KnownRelease[] = XEN_RELEASES;
 
 export function isRelease(value: string): value is KnownRelease {
   return (XEN_RELEASES as readonly string[]).includes(value);

@@ -105,6 +105,25 @@ export interface Gate extends Lifetime {
   doc: string;
 }
 
+/**
+ * Where Xen declares an item when that is not the module's Xen header (`xen_domain_handle_t`
+ * lives in `xen.h`, `xen_arch_domainconfig` in the architecture headers): that header, its
+ * include guard, the architectures it declares the item on, and whether only `__XEN__` /
+ * `__XEN_TOOLS__` builds see it there. Lets a generated header skip its own declaration when
+ * Xen's is in force. Changes no layout or value.
+ * @example { "header": "arch-x86/xen.h", "guard": "__XEN_PUBLIC_ARCH_X86_XEN_H__", "archs": ["x86_32", "x86_64"], "tools": true }
+ */
+export interface XenOrigin {
+  /** Relative to `xen/include/public`. */
+  header: string;
+  /** @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  guard: string;
+  /** Only on these architectures (each family has its own header). */
+  archs?: Arch[];
+  /** Xen declares it only for `__XEN__` or `__XEN_TOOLS__` builds. */
+  tools?: boolean;
+}
+
 /** Fixed-width C integer types. @example "uint32_t" */
 export type ScalarName =
   | 'uint8_t'
@@ -243,6 +262,13 @@ export interface RecordDecl extends Lifetime {
   legacyName?: LegacyRecordName;
   /** Build, boot or domain settings the record needs; inline records inherit them. */
   gates?: Gate[];
+  /** Where Xen declares the record, when not in the module's header. */
+  xenOrigin?: XenOrigin[];
+  /**
+   * The record Xen declares this one's tag inside (`gnttab_copy` for `gnttab_copy_ptr`), which
+   * C++ scopes the tag to. @pattern ^[A-Za-z_][A-Za-z0-9_.]*$
+   */
+  xenScope?: string;
 }
 
 /** `typedef <type> <name>;` @example { "kind": "alias", "name": "domid_t", "type": { "kind": "scalar", "name": "uint16_t" } } */
@@ -261,6 +287,8 @@ export interface AliasDecl extends Lifetime {
   guestInterface?: GuestInterfaceGate;
   /** Build, boot or domain settings the typedef needs. */
   gates?: Gate[];
+  /** Where Xen declares the typedef, when not in the module's header. */
+  xenOrigin?: XenOrigin[];
 }
 
 /** How a constant is spelled in C. @example "hex" */
@@ -308,6 +336,8 @@ export interface ConstantDecl extends Lifetime {
   guestInterface?: GuestInterfaceGate;
   /** Build, boot or domain settings the constant needs; set members inherit the set's. */
   gates?: Gate[];
+  /** Where Xen defines the constant, when not in the module's header; set members inherit the set's. */
+  xenOrigin?: XenOrigin[];
 }
 
 /** A member of a flag set: the mask constant and, when Xen names it, its bit-number constant. */
@@ -354,6 +384,8 @@ export interface ConstantSetDecl extends Lifetime {
   guestInterface?: GuestInterfaceGate;
   /** Build, boot or domain settings the set needs. */
   gates?: Gate[];
+  /** Where Xen defines the set's constants, when not in the module's header. */
+  xenOrigin?: XenOrigin[];
 }
 
 /** An interface-version constant that guards an unstable module. */

@@ -50,9 +50,12 @@ describe('xenabi CLI', () => {
     const badOption = await run(['export', '--bogus'], FIXTURE);
     expect(badOption.code).toBe(2);
     expect(badOption.err).toContain("Run `xenabi export --help`");
-    const badVersion = await run(['export', '--xen-version', '4.16', '--root', FIXTURE], FIXTURE);
+    const badVersion = await run(['export', '--xen-version', '4.5', '--root', FIXTURE], FIXTURE);
     expect(badVersion.code).toBe(2);
-    expect(badVersion.err).toContain('--xen-version 4.16');
+    expect(badVersion.err).toContain('--xen-version 4.5');
+    const oldest = await run(['export', '--xen-version', '4.6', '--root', FIXTURE], FIXTURE);
+    expect(oldest.code).toBe(0);
+    expect(JSON.parse(oldest.out)).toMatchObject({ xenVersion: '4.6', constants: {} });
     expect((await run(['export', '--namespace', 'odd', '--root', FIXTURE], FIXTURE)).code).toBe(2);
     expect((await run(['layout', 'nope', '--root', FIXTURE], FIXTURE)).err).toContain('no record named nope');
   });

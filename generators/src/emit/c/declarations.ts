@@ -2,7 +2,8 @@
  * C view-model, declarations: the items of one module as the strings the header templates
  * print, in `ModuleDecl.order`. Records with their members (inline ones printed in place),
  * typedefs, constants, and our guest-handle typedefs; conditions for items that exist on some
- * architectures or guest interface versions only. No layout arithmetic happens here.
+ * architectures, guest interface versions or releases only (`availability.ts` says which
+ * release a header follows). No layout arithmetic happens here.
  */
 import { ARCHES, onArch } from '../../model/arch.js';
 import type {
@@ -12,12 +13,14 @@ import type {
   ConstantDecl,
   ConstantSetDecl,
   Field,
-  HandleType,
+  Gate,
   ModuleDecl,
   RecordDecl,
   TypeRef,
+  XenOrigin,
 } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
+import { aliveCondition, allOf, fieldAlive, type Releases, type Selection } from './availability.js';
 import {
   archCondition,
   archScalarSpelling,
@@ -28,8 +31,6 @@ import {
   declarator,
   docCommentLines,
   guestInterfaceCondition,
-  handleDefinedMacro,
-  handlePointee,
   handleTypedefName,
   indentedDocCommentLines,
   interfaceVersionLiteral,
@@ -77,12 +78,18 @@ export interface HandleView {
 }
 
 
-/** What every declaration builder reads: the model, the module, its records by name, its architectures. */
+/**
+ * What every declaration builder reads: the model as the newest release has it, the module,
+ * every record of the whole history by name (with all its members' lifetimes), the module's
+ * architectures, the model per release and the release the header follows.
+ */
 export interface Ctx {
   model: ReleaseModel;
   module: ModuleDecl;
   records: Map<string, RecordDecl>;
   archs: Arch[];
+  releases: Releases;
+  selection: Selection;
 }
 
 /** The C types of the per-architecture integer typedefs the `xen` module declares. */
@@ -116,25 +123,77 @@ export function conditionRuns<T extends Conditional>(views: T[]): T[] {
   }));
 }
 
-export function declOf(ctx: Ctx, name: string): DeclView | undefined {
+/**
+ * The declaration of `name`, declared in the releases `alive` of the header's selection: a
+ * record once, its members conditioned on their own releases; a typedef or constant once per
+ * distinct spelling, each under the releases that spell it so.
+ */
+export function declOf(ctx: Ctx, name: string, alive: string[]): DeclView | undefined {
   const record = ctx.records.get(name);
-  if (record) return recordDecl(ctx, record);
-  const alias = ctx.model.aliases.find((a) => a.name === name);
-  if (alias) return aliasDecl(ctx, alias);
-  const constant = ctx.model.constants.find((c) => c.name === name);
-  if (constant) return constantDecl(ctx, constant);
-  if (ctx.model.sets.some((s) => s.name === name)) return undefined;
+  if (record) return recordDecl(ctx, record, alive);
+  const spelled = variants(ctx, alive, (view) => {
+    const alias = view.aliases.find((a) => a.name === name);
+    if (alias) return aliasDecl(ctx, alias);
+    const constant = view.constants.find((c) => c.name === name && c.module === ctx.module.name);
+    return constant ? constantDecl(ctx, constant, view.sets) : undefined;
+  });
+  if (spelled) return spelled;
+  if (ctx.releases.history.sets.some((s) => s.name === name)) return undefined;
   throw new Error(`module ${ctx.module.name}: ${name} is in the declaration order but not in the model`);
 }
 
-/** An item's gates that C can express: the architectures and the guest interface version. */
+/**
+ * One declaration from its spelling in each release: when they all agree, that one; else
+ * the lines of each spelling under `#if`/`#elif` on the releases that have it. The doc
+ * comment is the newest release's.
+ */
+function variants(ctx: Ctx, alive: string[], spell: (view: ReleaseModel) => DeclView | undefined): DeclView | undefined {
+  const groups: { releases: string[]; decl: DeclView }[] = [];
+  for (const release of alive) {
+    const decl = spell(ctx.releases.view(release));
+    if (!decl) continue;
+    const same = groups.find((g) => JSON.stringify(g.decl.lines) === JSON.stringify(decl.lines) && g.decl.condition === decl.condition);
+    if (same) same.releases.push(release);
+    else groups.push({ releases: [release], decl });
+  }
+  const newest = groups.at(-1)?.decl;
+  if (!newest) return undefined;
+  const condition = allOf(newest.condition, aliveCondition(ctx.selection, alive));
+  if (groups.length === 1) return { ...newest, condition };
+  const branch = (g: (typeof groups)[number], i: number): string =>
+    i === 0 ? `#if ${aliveCondition(ctx.selection, g.releases, alive)}` : i === groups.length - 1 ? '#else' : `#elif ${aliveCondition(ctx.selection, g.releases, alive)}`;
+  const lines = groups.flatMap((g, i) => [branch(g, i), ...g.decl.lines]);
+  return { ...newest, condition, lines: [...lines, '#endif'] };
+}
+
+/** An item's gates that C can express: the architectures, the guest interface version and Xen's other header. */
 interface Gated {
   archs?: readonly Arch[];
   guestInterface?: { min: string };
+  xenOrigin?: XenOrigin[];
 }
 
 function emptyDecl(doc: string[], item: Gated, ctx: Ctx): DeclView {
-  return { doc, condition: itemCondition(item, ctx.archs), open: '', close: '', pre: [], record: false, lines: [] };
+  return { doc, condition: allOf(itemCondition(item, ctx.archs), originCondition(item.xenOrigin)), open: '', close: '', pre: [], record: false, lines: [] };
+}
+
+/**
+ * For an item Xen declares in another header than the module's (`xenOrigin`): true unless that
+ * header was included and declared it, so whichever header comes first declares it.
+ */
+export function originCondition(origins: readonly XenOrigin[] | undefined): string {
+  if (!origins || origins.length === 0) return '';
+  const inForce = origins.map((o) =>
+    allOf(o.archs ? archCondition(o.archs) : '', `defined(${o.guard})`, o.tools ? 'defined(__XEN__) || defined(__XEN_TOOLS__)' : ''),
+  );
+  const only = inForce.length === 1 ? (inForce[0] as string) : undefined;
+  if (only && /^defined\(\w+\)$/.test(only)) return `!${only}`;
+  return `!(${only ?? inForce.map((c) => `(${c})`).join(' || ')})`;
+}
+
+/** Doc paragraphs for an item's own gates (a module's gates are in the header's doc comment). */
+export function gateDocs(gates: readonly Gate[] | undefined): string[] {
+  return (gates ?? []).map((g) => `Needs the ${g.kind} setting ${g.name}${g.until ? ` (Xen ${g.since} to ${g.until})` : ''}: ${g.doc}`);
 }
 
 /** The `#if` an item needs: its architectures within its container's, and its guest interface version. */
@@ -154,10 +213,11 @@ function restrictedCondition(archs: readonly Arch[] | undefined, outer: readonly
 
 function aliasDecl(ctx: Ctx, alias: AliasDecl): DeclView {
   checkIdentifier(alias.name, 'typedef');
-  return { ...emptyDecl(docCommentLines(alias.doc), alias, ctx), lines: [`typedef ${typeSpelling(ctx, alias.type)} ${declarator(alias.name, alias.type)};`] };
+  const doc = docCommentLines(alias.doc, ...gateDocs(alias.gates));
+  return { ...emptyDecl(doc, alias, ctx), lines: [`typedef ${typeSpelling(ctx, alias.type)} ${declarator(alias.name, alias.type)};`] };
 }
 
-function constantDecl(ctx: Ctx, c: ConstantDecl): DeclView {
+function constantDecl(ctx: Ctx, c: ConstantDecl, sets: readonly ConstantSetDecl[]): DeclView {
   checkIdentifier(c.name, 'constant');
   const iv = ctx.module.interfaceVersion?.constant === c.name;
   const literal = (value: string): string => (iv ? interfaceVersionLiteral(value) : constantLiteral(c, value));
@@ -174,13 +234,16 @@ function constantDecl(ctx: Ctx, c: ConstantDecl): DeclView {
   } else {
     lines = [`#define ${c.name} ${literal(c.value)}`];
   }
-  if (ctx.module.coverage === 'partial' && ctx.module.namespace === 'stable') lines = [`#ifndef ${c.name}`, ...lines, '#endif'];
-  return { ...emptyDecl(docCommentLines(constantDoc(ctx, c)), c, ctx), lines };
+  // A constant Xen may have defined first (in a header of the same name, or in another one) is defined only if it has not been.
+  const xenMayDefine = (ctx.module.coverage === 'partial' && ctx.module.namespace === 'stable') || Boolean(c.xenOrigin);
+  if (xenMayDefine) lines = [`#ifndef ${c.name}`, ...lines, '#endif'];
+  const gated: Gated = { ...(c.archs ? { archs: c.archs } : {}), ...(c.guestInterface ? { guestInterface: c.guestInterface } : {}) };
+  return { ...emptyDecl(docCommentLines(constantDoc(sets, c), ...gateDocs(c.gates)), gated, ctx), lines };
 }
 
 /** A flag's bit-number constant is documented by pointing at its mask, which carries the doc. */
-function constantDoc(ctx: Ctx, c: ConstantDecl): string | undefined {
-  const flag = ctx.model.sets.flatMap((s) => s.flags ?? []).find((f) => f.bitConstant === c.name);
+function constantDoc(sets: readonly ConstantSetDecl[], c: ConstantDecl): string | undefined {
+  const flag = sets.flatMap((s) => s.flags ?? []).find((f) => f.bitConstant === c.name);
   return flag ? `Bit number of ${flag.mask}.` : c.doc;
 }
 
@@ -208,11 +271,11 @@ export function archBranches(values: Partial<Record<Arch, string>>): { condition
 }
 
 /** A plain comment opening each constant set, printed before its first member. */
-export function firstSetMembers(ctx: Ctx): Map<string, DeclView> {
+export function firstSetMembers(ctx: Ctx, module: Pick<ModuleDecl, 'order'>): Map<string, DeclView> {
   const out = new Map<string, DeclView>();
-  const sets = ctx.model.sets.filter((s) => s.module === ctx.module.name);
+  const sets = ctx.releases.history.sets.filter((s) => s.module === ctx.module.name);
   for (const s of sets) {
-    const first = ctx.module.order.find((n) => ctx.model.constants.some((c) => c.name === n && c.set === s.name));
+    const first = module.order.find((n) => ctx.releases.history.constants.some((c) => c.name === n && c.set === s.name));
     if (first) out.set(first, { ...emptyDecl([], {}, ctx), lines: plainCommentLines(setHeading(s)) });
   }
   return out;
@@ -227,7 +290,7 @@ function setHeading(s: ConstantSetDecl): string {
 
 // ---- Records ----------------------------------------------------------------------------
 
-function recordDecl(ctx: Ctx, r: RecordDecl): DeclView {
+function recordDecl(ctx: Ctx, r: RecordDecl, alive: string[]): DeclView {
   const type = recordTypeName(r);
   if (r.tag) checkIdentifier(r.tag, 'record tag');
   if (r.typedef) checkIdentifier(r.typedef, 'record typedef');
@@ -240,7 +303,8 @@ function recordDecl(ctx: Ctx, r: RecordDecl): DeclView {
     ...(perArch ? [`#if !(${archCondition(archs)})`, `#error ${cString(`xenabi: ${type} is defined for ${archs.join(', ')} only`)}`, '#endif'] : []),
     ...legacyNameLines(r),
   ];
-  return { ...emptyDecl(docCommentLines(r.doc), r, ctx), pre, record: { open, members: membersOf(ctx, r, archs, INDENT), close, after } };
+  const base = emptyDecl(docCommentLines(r.doc, ...gateDocs(r.gates)), r, ctx);
+  return { ...base, condition: allOf(base.condition, aliveCondition(ctx.selection, alive)), pre, record: { open, members: membersOf(ctx, r, archs, INDENT, alive), close, after } };
 }
 
 /** Below some interface version Xen calls the record by older names; the macros make ours do the same. */
@@ -260,16 +324,19 @@ function hasArchMembers(ctx: Ctx, r: RecordDecl): boolean {
 
 const INDENT = '    ';
 
-function membersOf(ctx: Ctx, r: RecordDecl, archs: Arch[], indent: string): MemberView[] {
-  return conditionRuns(r.fields.map((f) => memberView(ctx, r, f, archs, indent)));
+/** The members of `r` that exist in some of `alive`, the releases the record is declared in. */
+function membersOf(ctx: Ctx, r: RecordDecl, archs: Arch[], indent: string, alive: string[]): MemberView[] {
+  const present = r.fields.map((f) => ({ f, own: fieldAlive(f, alive) })).filter((x) => x.own.length > 0);
+  return conditionRuns(present.map(({ f, own }) => memberView(ctx, r, f, archs, indent, { own, outer: alive })));
 }
 
-function memberView(ctx: Ctx, r: RecordDecl, f: Field, archs: Arch[], indent: string): MemberView {
+function memberView(ctx: Ctx, r: RecordDecl, f: Field, archs: Arch[], indent: string, alive: { own: string[]; outer: string[] }): MemberView {
   if (f.name !== '') checkIdentifier(f.name, `member of ${r.name}`);
   const since = f.since && f.since !== r.since ? `Since Xen ${f.since}.` : undefined;
   const padding = f.padding && !f.doc ? 'Padding; must be zero.' : undefined;
   const inline = f.type.kind === 'record' ? ctx.records.get(f.type.name) : undefined;
-  const base = { condition: restrictedCondition(f.archs, archs), open: '', close: '', indent, nested: false as const, decl: '' };
+  const condition = allOf(restrictedCondition(f.archs, archs), aliveCondition(ctx.selection, alive.own, alive.outer));
+  const base = { condition, open: '', close: '', indent, nested: false as const, decl: '' };
   if (inline?.parent === r.name) {
     const on = archs.filter((a) => onArch(f, a));
     const anonymous = f.name === '';
@@ -278,7 +345,7 @@ function memberView(ctx: Ctx, r: RecordDecl, f: Field, archs: Arch[], indent: st
       doc: indentedDocCommentLines(indent, f.doc ?? inline.doc, since),
       nested: {
         open: `${anonymous ? '__extension__ ' : ''}${inline.kind} {`,
-        members: membersOf(ctx, inline, on, indent + INDENT),
+        members: membersOf(ctx, inline, on, indent + INDENT, alive.own),
         close: anonymous ? '};' : `} ${f.name};`,
       },
     };
@@ -311,42 +378,4 @@ function typeSpelling(ctx: Ctx, type: TypeRef): string {
       return recordTypeName(r);
     }
   }
-}
-
-// ---- Guest handles ----------------------------------------------------------------------
-
-/** Handles an item uses, in member order, without repeats. */
-export function itemHandles(ctx: Ctx, name: string): HandleType[] {
-  const found = new Map<string, HandleType>();
-  const visit = (t: TypeRef): void => {
-    if (t.kind === 'handle') found.set(handleTypedefName(t), t);
-    if (t.kind === 'array') visit(t.element);
-    const r = t.kind === 'record' ? ctx.records.get(t.name) : undefined;
-    if (r?.parent) r.fields.forEach((f) => visit(f.type));
-  };
-  const record = ctx.records.get(name);
-  if (record) record.fields.forEach((f) => visit(f.type));
-  const alias = ctx.model.aliases.find((a) => a.name === name);
-  if (alias) visit(alias.type);
-  return [...found.values()];
-}
-
-/** Xen's shapes under our names: x86 `struct { T *p; }`, Arm and x86_32's 64-bit handle a pointer/uint64 union. */
-export function handleShapes(handle: HandleType): Record<Arch, string> {
-  const name = handleTypedefName(handle);
-  const p = `${handlePointee(handle)} *p;`;
-  const x86 = `typedef struct { ${p} } ${name};`;
-  const arm = `typedef union { ${p} uint64_t q; } ${name};`;
-  const x86Wide = `__extension__ typedef struct { union { ${p} xenabi_uint64_aligned_t q; }; } ${name};`;
-  return { x86_32: handle.width === '64' ? x86Wide : x86, x86_64: x86, arm32: arm, arm64: arm };
-}
-
-export function handleView(handle: HandleType): HandleView {
-  const xenName = `${handle.width === '64' ? 'XEN_GUEST_HANDLE_64' : 'XEN_GUEST_HANDLE'}(${handle.const ? 'const_' : ''}${handle.target})`;
-  return {
-    doc: docCommentLines(`A guest handle to ${handlePointee(handle)}, shaped as Xen's ${xenName}. Set it with XENABI_SET_GUEST_HANDLE().`),
-    definedMacro: handleDefinedMacro(handle),
-    branches: archBranches(handleShapes(handle)).map((b, i) => ({ directive: i === 0 ? '#if' : '#elif', condition: b.condition, typedef: b.value })),
-    error: cString(`xenabi: guest handles are defined for ${ARCHES.join(', ')} only`),
-  };
 }

@@ -3,12 +3,15 @@
  * `packages/c-headers/include/xenabi/<namespace>/`, and the umbrella `xenabi/xenabi.h`.
  * Declarations use Xen's names and can share a translation unit with Xen's own headers;
  * every header asserts its layout, per architecture, with numbers from the layout engine.
+ * A stable header declares what the oldest release the includer supports had
+ * (`XENABI_XEN_MIN_VERSION`), an unstable one what its interface version's release had, so
+ * the emitter reads the whole history (`context.history`), not only the release emitted.
  */
 import type { ReleaseModel } from '../../select/release.js';
-import type { Emitter, OutputFile } from '../emitter.js';
+import type { EmitContext, Emitter, OutputFile } from '../emitter.js';
 import { loadTemplates, templateDir, type Template } from '../templates.js';
 import { headerPath, UMBRELLA_PATH } from './names.js';
-import { headerView, umbrellaView } from './view-model.js';
+import { headerView, Releases, umbrellaView } from './view-model.js';
 
 let templates: Record<string, Template> | undefined;
 
@@ -21,11 +24,12 @@ function template(name: string): Template {
 
 export const cEmitter: Emitter = {
   id: 'c',
-  emit(model: ReleaseModel): OutputFile[] {
+  emit(model: ReleaseModel, context: EmitContext): OutputFile[] {
+    const releases = new Releases(context.history, model);
     const headers = model.modules.map(
       (m): OutputFile => ({
         path: headerPath(m.namespace, m.name),
-        content: template('header')(headerView(model, m)),
+        content: template('header')(headerView(releases, m)),
         sources: [m.loc.file],
         comment: 'c',
       }),

@@ -23,9 +23,12 @@ export interface LayoutCheck {
   expected: number;
 }
 
-/** Size, alignment, and every non-bit-field member's offset and size, of a top-level record. */
-export function recordChecks(module: string, record: RecordDecl, layout: ArchLayout): LayoutCheck[] {
-  const type = recordTypeName(record);
+/**
+ * Size, alignment, and every non-bit-field member's offset and size, of a top-level record.
+ * `type` names the record in the expressions: its tag or typedef, or for a tag Xen declares
+ * inside another record (C++ scopes it there) the type of that record's member.
+ */
+export function recordChecks(module: string, record: RecordDecl, layout: ArchLayout, type: string = recordTypeName(record)): LayoutCheck[] {
   const own = layout.record(record.name);
   const check = (field: string, what: LayoutCheck['what'], expr: string, expected: number): LayoutCheck => ({
     id: assertionId(module, field ? `${record.name}.${field}` : record.name, what),

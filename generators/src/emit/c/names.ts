@@ -5,6 +5,7 @@
  */
 import type { Arch, ArchScalarName, ConstantCType, ConstantDecl, HandleType, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
 import { ARCHES } from '../../model/arch.js';
+import { releaseHex } from '../../model/releases.js';
 import { escapeDocComment } from '../../names/comments.js';
 import { cIdentifier } from '../../names/keywords.js';
 
@@ -68,6 +69,63 @@ export function sinceMacro(item: string): string {
   return `XENABI_SINCE_${item}`;
 }
 
+/** Defined (to 1) exactly when an item or member is declared under the release the includer chose: `XENABI_HAS_xen_dm_op_nr_vcpus`. */
+export function hasMacro(item: string): string {
+  return `XENABI_HAS_${item}`;
+}
+
+/** The build, boot and domain settings an item needs, as a string: `XENABI_GATES_xen_argo_register_ring`. */
+export function gatesMacro(item: string): string {
+  return `XENABI_GATES_${item}`;
+}
+
+/** How availability macros name a member: `xen_dm_op.u` + `nr_vcpus` → `xen_dm_op__u__nr_vcpus`. */
+export function memberMacroName(record: string, path: string): string {
+  return mangle(`${record}.${path}`);
+}
+
+/**
+ * The oldest Xen release the includer supports, as `0xMMmm00`. Stable headers declare only
+ * what that release already had, as it had it; the default is the newest release.
+ */
+export const MIN_VERSION_MACRO = 'XENABI_XEN_MIN_VERSION';
+/** The newest release the headers know, as `0xMMmm00`. */
+export const NEWEST_VERSION_MACRO = 'XENABI_XEN_NEWEST_VERSION';
+/** The oldest release the headers know, as `0xMMmm00`. */
+export const OLDEST_VERSION_MACRO = 'XENABI_XEN_OLDEST_VERSION';
+
+/**
+ * The release an unstable header declares, chosen by the interface version the includer asked
+ * for: `XENABI_DOMCTL_XEN_VERSION`, `0x041500` for interface version 0x15.
+ */
+export function selectedReleaseMacro(module: string): string {
+  return `XENABI_${module.toUpperCase()}_XEN_VERSION`;
+}
+
+/**
+ * A condition on `macro` true exactly for the releases in `set`, when `macro` holds one of
+ * `domain` (oldest first), each spelled by `spell` (a release as `0x040b00`, or the interface
+ * version that selects it): "" when `set` covers `domain`; runs of consecutive releases become
+ * `macro >= first` and `macro < next`.
+ */
+export function releaseCondition(macro: string, set: readonly string[], domain: readonly string[], spell: (release: string) => string = releaseHex): string {
+  const runs: string[][] = [];
+  domain.forEach((r, i) => {
+    if (!set.includes(r)) return;
+    const last = runs.at(-1);
+    if (last && last.at(-1) === domain[i - 1]) last.push(r);
+    else runs.push([r]);
+  });
+  if (runs.length === 0) throw new Error(`no release of ${domain.join(', ')} is in the set`);
+  const terms = runs.map((run) => {
+    const first = domain.indexOf(run[0] as string);
+    const next = domain[domain.indexOf(run.at(-1) as string) + 1];
+    return [first > 0 ? `${macro} >= ${spell(run[0] as string)}` : '', next ? `${macro} < ${spell(next)}` : ''].filter(Boolean);
+  });
+  if (terms.length === 1) return (terms[0] as string[]).join(' && ');
+  return terms.map((t) => (t.length > 1 ? `(${t.join(' && ')})` : t[0])).join(' || ');
+}
+
 /** The macro an includer defines to opt in to an unstable module: `XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION`. */
 export function wantMacro(interfaceVersionConstant: string): string {
   return `XENABI_WANT_${interfaceVersionConstant}`;
@@ -108,8 +166,14 @@ export function constantLiteral(constant: Pick<ConstantDecl, 'name' | 'cType' | 
       if (n < 0n) throw new Error(`${constant.name}: a negative value cannot be spelled in hex`);
       return `0x${n.toString(16)}${suffix}`;
     case 'shift':
-      return `(1${suffix} << ${constant.bitConstant ?? String(singleBit(constant.name, n))})`;
+      return `(1${suffix} << ${constant.bitConstant ?? String(singleBit(constant.name, signBitAsUnsigned(constant.cType, n)))})`;
   }
+}
+
+/** A negative `int` or `long long` that is only the sign bit (`(1 << 31)`) as the bit it sets. */
+function signBitAsUnsigned(cType: ConstantCType, n: bigint): bigint {
+  const bits = cType === 'int' ? 32 : cType === 'long long' ? 64 : 0;
+  return n < 0n && bits > 0 && n === -(1n << BigInt(bits - 1)) ? -n : n;
 }
 
 function singleBit(name: string, n: bigint): number {

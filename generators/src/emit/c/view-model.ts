@@ -1,39 +1,59 @@
 /**
- * C view-model: one ABI module (as one release has it) and the layout engine's tables turned
- * into the plain strings the header templates print. Declarations (`declarations.ts`) keep
- * `ModuleDecl.order`; our own names (guest handles, availability macros, assertions) stay
- * outside the blocks that Xen's include guard skips. No layout arithmetic happens here.
+ * C view-model: one ABI module and the layout engine's tables turned into the plain strings
+ * the header templates print. The header follows one release, chosen by the includer
+ * (`availability.ts`); declarations (`declarations.ts`) keep `ModuleDecl.order`; our own names
+ * (guest handles, availability macros, assertions) stay outside the blocks that Xen's include
+ * guard skips. No layout arithmetic happens here.
  */
-import { ArchLayout } from '../../layout/engine.js';
 import { ARCHES } from '../../model/arch.js';
 import { releaseHex } from '../../model/releases.js';
 import type { ArchScalarName, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
 import {
+  aliveCondition,
+  allOf,
+  conditionalLines,
+  conditionalMembers,
+  declaredItems,
+  gatesValue,
+  itemGates,
+  mergeLines,
+  Releases,
+  selectionOf,
+  sinceHex,
+} from './availability.js';
+import {
   ARCH_SCALAR_TYPEDEFS,
   archScalarDecl,
   COMMON_MODULE,
   conditionRuns,
-  declarationOrder,
   declOf,
   firstSetMembers,
-  handleView,
-  itemHandles,
+  gateDocs,
+  itemCondition,
   type Ctx,
   type DeclView,
   type HandleView,
 } from './declarations.js';
+import { handleView, itemHandles } from './handles.js';
 import { archScalarChecks, assertionStatement, handleChecks, recordChecks } from './layout-checks.js';
 import {
   archCondition,
   cString,
   docCommentLines,
+  gatesMacro,
   guestInterfaceCondition,
   handleTypedefName,
+  hasMacro,
   headerGuard,
   includeName,
-  interfaceVersionLiteral,
+  memberExpression,
+  memberMacroName,
+  MIN_VERSION_MACRO,
+  NEWEST_VERSION_MACRO,
+  OLDEST_VERSION_MACRO,
   plainCommentLines,
+  recordTypeName,
   sinceMacro,
   UMBRELLA_GUARD,
   wantMacro,
@@ -41,14 +61,16 @@ import {
 
 export type { Conditional, DeclView, HandleView, MemberView } from './declarations.js';
 export { COMMON_MODULE, declarationOrder } from './declarations.js';
+export { Releases } from './availability.js';
 
 export type BlockView = { xen: true; decls: DeclView[]; handle: false } | { xen: false; decls: []; handle: HandleView };
 
 export interface HeaderView {
   doc: string[];
   guard: string;
-  optIn: false | { wantMacro: string; version: string; missing: string; mismatch: string };
+  optIn: false | OptInView;
   includes: string[];
+  prelude: PreludeView;
   moduleArch: string;
   xenGuard: string;
   blocks: BlockView[];
@@ -56,25 +78,91 @@ export interface HeaderView {
   defineXenGuard: boolean;
   versionCheck: false | { condition: string; message: string };
   since: { macro: string; value: string }[];
+  has: string[];
+  gates: { macro: string; value: string }[];
   checks: { condition: string; lines: string[] }[];
 }
 
-export function headerView(model: ReleaseModel, module: ModuleDecl): HeaderView {
-  const ctx: Ctx = { model, module, records: new Map(model.records.map((r) => [r.name, r])), archs: [...(module.archs ?? ARCHES)] };
+/** An unstable module's opt-in: the interface versions it accepts and the release each selects. */
+export interface OptInView {
+  wantMacro: string;
+  releaseMacro: string;
+  table: string[];
+  choices: { literal: string; release: string }[];
+  missing: string;
+  unknown: string;
+}
+
+/** What the prelude says about `XENABI_XEN_MIN_VERSION`: its default, and the values it may take. */
+export interface PreludeView {
+  minMacro: string;
+  newestMacro: string;
+  oldestMacro: string;
+  newest: string;
+  oldest: string;
+  /** True for a value that is no known release. */
+  invalid: string;
+  error: string;
+}
+
+/** The header of one module. `releases` holds the model per release and the release emitted. */
+export function headerView(releases: Releases, module: ModuleDecl): HeaderView {
+  const model = releases.newest;
+  const selection = selectionOf(module, releases);
+  const ctx: Ctx = {
+    model,
+    module,
+    records: new Map(releases.history.records.map((r) => [r.name, r])),
+    archs: [...(module.archs ?? ARCHES)],
+    releases,
+    selection,
+  };
+  const items = declaredItems(releases, selection, module);
   const ownsGuard = module.coverage === 'full' || module.namespace === 'unstable';
   return {
-    doc: docCommentLines(module.doc, `Declares, under Xen's names, the ABI of Xen's public header ${module.xenHeader}.`),
+    doc: docCommentLines(module.doc, `Declares, under Xen's names, the ABI of Xen's public header ${module.xenHeader}.`, selectionText(ctx), ...gateDocs(module.gates)),
     guard: headerGuard(module.namespace, module.name),
     optIn: optInView(ctx),
     includes: includesOf(ctx),
+    prelude: preludeView(releases),
     moduleArch: module.archs ? archCondition(module.archs) : '',
     xenGuard: module.xenGuard,
-    blocks: blocksOf(ctx),
+    blocks: blocksOf(ctx, items),
     guardComment: plainCommentLines(guardText(module)),
     defineXenGuard: ownsGuard,
     versionCheck: versionCheckView(ctx),
-    since: sinceLines(ctx),
-    checks: checksOf(ctx),
+    since: sinceLines(ctx, items),
+    has: hasLines(ctx, items),
+    gates: gateLines(ctx, items),
+    checks: checksOf(ctx, items),
+  };
+}
+
+/** What the declarations follow: the includer's oldest supported release, or the interface version asked for. */
+function selectionText(ctx: Ctx): string {
+  if (ctx.module.namespace === 'stable') {
+    return `Declares, of the newest release's items, those the Xen release ${MIN_VERSION_MACRO} (the oldest the includer supports; default ${NEWEST_VERSION_MACRO}) already had, as it had them; XENABI_HAS_<item> is defined for what is declared.`;
+  }
+  const want = wantMacro(ctx.module.interfaceVersion?.constant ?? '');
+  return `Declares what the newest Xen release with the interface version ${want} names had, as it had it; ${ctx.selection.releaseMacro} is that release.`;
+}
+
+/** The prelude's check of `XENABI_XEN_MIN_VERSION`; the same in every header of one generation. */
+export function preludeView(releases: Releases): PreludeView {
+  const known = releases.known;
+  const oldest = known[0] as string;
+  const newest = known.at(-1) as string;
+  const [major] = oldest.split('.');
+  if (known.some((r, i) => r !== `${major}.${Number(oldest.split('.')[1]) + i}`)) throw new Error(`the known releases ${known.join(', ')} are not consecutive minor releases`);
+  const m = MIN_VERSION_MACRO;
+  return {
+    minMacro: m,
+    newestMacro: NEWEST_VERSION_MACRO,
+    oldestMacro: OLDEST_VERSION_MACRO,
+    newest: releaseHex(newest),
+    oldest: releaseHex(oldest),
+    invalid: `${m} < ${OLDEST_VERSION_MACRO} || ${m} > ${NEWEST_VERSION_MACRO} || (${m} & 0xff) != 0`,
+    error: cString(`xenabi: ${m} must be a Xen release xenabi knows, written 0xMMmm00: ${releaseHex(oldest)} (Xen ${oldest}) to ${releaseHex(newest)} (Xen ${newest})`),
   };
 }
 
@@ -89,34 +177,32 @@ export function guardText(module: Pick<ModuleDecl, 'coverage' | 'namespace' | 'x
 
 // ---- Unstable modules -------------------------------------------------------------------
 
-function interfaceVersion(ctx: Ctx): { constant: string; literal: string } | undefined {
-  const name = ctx.module.interfaceVersion?.constant;
-  if (!name) return undefined;
-  const constant = ctx.model.constants.find((c) => c.name === name);
-  if (!constant) throw new Error(`module ${ctx.module.name}: interface-version constant ${name} is not in the model`);
-  return { constant: name, literal: interfaceVersionLiteral(constant.value) };
-}
-
 function optInView(ctx: Ctx): HeaderView['optIn'] {
   if (ctx.module.namespace !== 'unstable') return false;
-  const iv = interfaceVersion(ctx);
-  if (!iv) throw new Error(`unstable module ${ctx.module.name} names no interface-version constant`);
+  const constant = ctx.module.interfaceVersion?.constant ?? '';
   const header = includeName(ctx.module.namespace, ctx.module.name);
-  const want = wantMacro(iv.constant);
+  const want = wantMacro(constant);
+  const versions = ctx.selection.versions;
+  const first = versions[0]?.literal ?? '';
+  const last = versions.at(-1);
+  const table = versions.map((v) => `${v.literal}: Xen ${v.releases.length > 1 ? `${v.releases.join(', ')} (declared as ${v.release})` : v.release}`);
   return {
     wantMacro: want,
-    version: iv.literal,
-    missing: cString(`${header} is an unstable interface: #define ${want} ${iv.literal} before including it`),
-    mismatch: cString(`${header} is interface version ${iv.literal}; ${want} asks for another version`),
+    releaseMacro: ctx.selection.releaseMacro,
+    table: plainCommentLines(`${want} chooses what this header declares: the ${ctx.module.xenHeader} of the newest Xen release with that ${constant}.\n${table.join('\n')}`),
+    choices: versions.map((v) => ({ literal: v.literal, release: releaseHex(v.release) })),
+    missing: cString(`${header} is an unstable interface: #define ${want} to the ${constant} of the Xen you talk to (${first} to ${last?.literal}; ${last?.literal} is Xen ${last?.release}) before including it`),
+    unknown: cString(`${header}: ${want} is no ${constant} xenabi knows (${versions.map((v) => v.literal).join(', ')})`),
   };
 }
 
 function versionCheckView(ctx: Ctx): HeaderView['versionCheck'] {
-  const iv = interfaceVersion(ctx);
-  if (!iv) return false;
+  const constant = ctx.module.interfaceVersion?.constant;
+  if (!constant) return false;
+  const want = wantMacro(constant);
   return {
-    condition: `${iv.constant} != ${iv.literal}`,
-    message: cString(`Xen's ${ctx.module.xenHeader}, included before ${includeName(ctx.module.namespace, ctx.module.name)}, has another ${iv.constant} than ${iv.literal}`),
+    condition: `${constant} != ${want}`,
+    message: cString(`Xen's ${ctx.module.xenHeader}, included before ${includeName(ctx.module.namespace, ctx.module.name)}, has another ${constant} than ${want}`),
   };
 }
 
@@ -138,7 +224,7 @@ function includesOf(ctx: Ctx): string[] {
   });
 }
 
-/** Every type the module's declarations use, arrays and inline records included. */
+/** Every type the module's declarations use in any release, arrays and inline records included. */
 function moduleTypes(ctx: Ctx): TypeRef[] {
   const out: TypeRef[] = [];
   const visit = (t: TypeRef): void => {
@@ -147,19 +233,22 @@ function moduleTypes(ctx: Ctx): TypeRef[] {
     const r = t.kind === 'record' ? ctx.records.get(t.name) : undefined;
     if (r?.parent) r.fields.forEach((f) => visit(f.type));
   };
-  for (const r of ctx.model.records) if (r.module === ctx.module.name && !r.parent) r.fields.forEach((f) => visit(f.type));
-  for (const a of ctx.model.aliases) if (a.module === ctx.module.name) visit(a.type);
+  const history = ctx.releases.history;
+  for (const r of history.records) if (r.module === ctx.module.name && !r.parent) r.fields.forEach((f) => visit(f.type));
+  for (const a of history.aliases) if (a.module === ctx.module.name) visit(a.type);
   return out;
 }
 
 // ---- Declarations -----------------------------------------------------------------------
 
-function blocksOf(ctx: Ctx): BlockView[] {
+type Items = { name: string; alive: string[] }[];
+
+function blocksOf(ctx: Ctx, items: Items): BlockView[] {
   const blocks: BlockView[] = [];
   let decls: DeclView[] = ctx.module.name === COMMON_MODULE ? ARCH_SCALAR_TYPEDEFS.map((s) => archScalarDecl(ctx, s)) : [];
   const handlesDone = new Set<string>();
-  const setHeadings = firstSetMembers(ctx);
-  for (const name of declarationOrder(ctx.module)) {
+  const setHeadings = firstSetMembers(ctx, { order: items.map((i) => i.name) });
+  for (const { name, alive } of items) {
     const handles = itemHandles(ctx, name).filter((h) => !handlesDone.has(handleTypedefName(h)));
     if (handles.length > 0) {
       if (decls.length > 0) blocks.push({ xen: true, decls: conditionRuns(decls), handle: false });
@@ -170,8 +259,9 @@ function blocksOf(ctx: Ctx): BlockView[] {
       }
     }
     const heading = setHeadings.get(name);
-    if (heading) decls.push(heading);
-    const decl = declOf(ctx, name);
+    const decl = declOf(ctx, name, alive);
+    // A set's heading comment shares the condition of its first member, so it opens no #if of its own.
+    if (heading) decls.push({ ...heading, condition: decl?.condition ?? '' });
     if (decl) decls.push(decl);
   }
   if (decls.length > 0) blocks.push({ xen: true, decls: conditionRuns(decls), handle: false });
@@ -180,34 +270,99 @@ function blocksOf(ctx: Ctx): BlockView[] {
 
 // ---- Availability and layout checks ------------------------------------------------------
 
-function sinceLines(ctx: Ctx): HeaderView['since'] {
-  const items = [...ctx.model.records, ...ctx.model.aliases, ...ctx.model.constants, ...ctx.model.sets];
-  return declarationOrder(ctx.module).map((name) => {
-    const item = items.find((i) => i.name === name && i.module === ctx.module.name);
-    if (!item) throw new Error(`module ${ctx.module.name}: ${name} is in the declaration order but not in the model`);
-    return { macro: sinceMacro(name), value: releaseHex(item.since) };
+/** The first history declaration of an item (records, typedefs, constants, sets). */
+function historyItem(ctx: Ctx, name: string) {
+  const h = ctx.releases.history;
+  const item = [...h.records, ...h.aliases, ...h.constants, ...h.sets].find((i) => i.name === name && i.module === ctx.module.name);
+  if (!item) throw new Error(`module ${ctx.module.name}: ${name} is in the declaration order but not in the model`);
+  return item;
+}
+
+function sinceLines(ctx: Ctx, items: Items): HeaderView['since'] {
+  const members = items.flatMap(({ name, alive }) => {
+    const r = ctx.records.get(name);
+    return r ? conditionalMembers(ctx.records, r, alive).filter((m) => m.since).map((m) => ({ macro: sinceMacro(memberMacroName(name, m.path)), value: releaseHex(m.since as string) })) : [];
+  });
+  return unique([...items.map(({ name }) => ({ macro: sinceMacro(name), value: sinceHex(ctx.releases, ctx.module.name, name) })), ...members]);
+}
+
+/** `XENABI_HAS_`: each item, and each member some releases lack, exactly when it is declared. */
+function hasLines(ctx: Ctx, items: Items): HeaderView['has'] {
+  const lines = items.flatMap(({ name, alive }) => {
+    const item = historyItem(ctx, name);
+    const own = { macro: hasMacro(name), condition: allOf(itemCondition(item, ctx.archs), aliveCondition(ctx.selection, alive)) };
+    const r = ctx.records.get(name);
+    const archs = ctx.archs.filter((a) => !r?.archs || r.archs.includes(a));
+    const members = r
+      ? conditionalMembers(ctx.records, r, alive).map((m) => ({
+          macro: hasMacro(memberMacroName(name, m.path)),
+          condition: allOf(itemCondition({ ...(r.guestInterface ? { guestInterface: r.guestInterface } : {}), ...(m.archs ? { archs: m.archs } : {}) }, archs), aliveCondition(ctx.selection, m.alive)),
+        }))
+      : [];
+    return [own, ...members];
+  });
+  return conditionalLines(unique(lines).map((l) => ({ line: `#define ${l.macro} 1`, condition: l.condition })));
+}
+
+/** `XENABI_GATES_`: the build, boot and domain settings of every gated item. */
+function gateLines(ctx: Ctx, items: Items): HeaderView['gates'] {
+  return items.flatMap(({ name, alive }) => {
+    const gates = itemGates(ctx.module, historyItem(ctx, name), alive);
+    return gates.length ? [{ macro: gatesMacro(name), value: cString(gatesValue(gates)) }] : [];
   });
 }
 
-function checksOf(ctx: Ctx): HeaderView['checks'] {
+function unique<T extends { macro: string }>(lines: T[]): T[] {
+  const seen = new Set<string>();
+  for (const l of lines) {
+    if (seen.has(l.macro)) throw new Error(`two availability macros are named ${l.macro}`);
+    seen.add(l.macro);
+  }
+  return lines;
+}
+
+/**
+ * Per architecture: the checks of each record in every release the header can follow; a
+ * check that holds in some of them only sits under `#if` on those releases.
+ */
+function checksOf(ctx: Ctx, items: Items): HeaderView['checks'] {
   const module = ctx.module.name;
-  const scalars = ARCH_SCALARS_CHECKED.filter((s) => moduleTypes(ctx).some((t) => t.kind === 'archScalar' && t.name === s) || (module === COMMON_MODULE && s !== 'uint64_aligned_t'));
+  const types = moduleTypes(ctx);
+  const scalars = ARCH_SCALARS_CHECKED.filter((s) => types.some((t) => t.kind === 'archScalar' && t.name === s) || (module === COMMON_MODULE && s !== 'uint64_aligned_t'));
+  const names = items.map((i) => i.name);
+  const handles = names.flatMap((n) => itemHandles(ctx, n)).filter((h, i, all) => all.findIndex((x) => handleTypedefName(x) === handleTypedefName(h)) === i);
   return ctx.archs.map((arch) => {
-    const layout = new ArchLayout(ctx.model, arch);
-    const handles = declarationOrder(ctx.module).flatMap((n) => itemHandles(ctx, n)).filter((h, i, all) => all.findIndex((x) => handleTypedefName(x) === handleTypedefName(h)) === i);
-    const checks = [
-      ...scalars.flatMap((s) => archScalarChecks(module, s, layout)),
-      ...handles.flatMap((h) => handleChecks(module, h, layout)),
-    ];
-    const records = declarationOrder(ctx.module)
-      .filter((n) => layout.has(n))
-      .flatMap((n) => {
-        const r = ctx.records.get(n) as RecordDecl;
-        const lines = recordChecks(module, r, layout).map(assertionStatement);
-        return r.guestInterface ? [`#if ${guestInterfaceCondition(r.guestInterface.min)}`, ...lines, '#endif'] : lines;
-      });
-    return { condition: archCondition([arch]), lines: [...checks.map(assertionStatement), ...records] };
+    const layout = ctx.releases.layout(ctx.releases.newest.release, arch);
+    const checks = [...scalars.flatMap((s) => archScalarChecks(module, s, layout)), ...handles.flatMap((h) => handleChecks(module, h, layout))];
+    const records = items.filter((i) => ctx.records.has(i.name)).flatMap(({ name, alive }) => recordCheckLines(ctx, name, alive, arch));
+    return { condition: archCondition([arch]), lines: [...checks.map(assertionStatement), ...conditionalLines(records)] };
   });
+}
+
+/** The checks of one record in each release it is declared in, each under the releases it holds in. */
+function recordCheckLines(ctx: Ctx, name: string, alive: string[], arch: (typeof ARCHES)[number]): { line: string; condition: string }[] {
+  const perRelease = alive.flatMap((release) => {
+    const layout = ctx.releases.layout(release, arch);
+    const record = ctx.releases.view(release).records.find((r) => r.name === name);
+    if (!record || !layout.has(name)) return [];
+    return [{ release, lines: recordChecks(ctx.module.name, record, layout, checkedType(ctx, record)).map(assertionStatement) }];
+  });
+  const gi = ctx.records.get(name)?.guestInterface;
+  const interfaceCondition = gi ? guestInterfaceCondition(gi.min) : '';
+  return mergeLines(perRelease).map((m) => ({ line: m.line, condition: allOf(interfaceCondition, aliveCondition(ctx.selection, m.releases)) }));
+}
+
+/**
+ * How the checks name a record: its tag or typedef, or, for a tag Xen declares inside another
+ * record (`xenScope`), the type of that record's first member of it, which names the same type
+ * in C and C++ whichever header declared it (C++ scopes such a tag to the enclosing record).
+ */
+function checkedType(ctx: Ctx, record: RecordDecl): string {
+  if (!record.xenScope) return recordTypeName(record);
+  const scope = ctx.records.get(record.xenScope);
+  const member = scope?.fields.find((f) => f.type.kind === 'record' && f.type.name === record.name && f.name !== '');
+  if (!scope || !member) throw new Error(`record ${record.name}: its xenScope ${record.xenScope} has no member of its type`);
+  return `XENABI_TYPEOF(${memberExpression(recordTypeName(scope), member.name)})`;
 }
 
 const ARCH_SCALARS_CHECKED: ArchScalarName[] = ['xen_ulong_t', 'xen_pfn_t', 'uint64_aligned_t'];

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertionStatement, handleChecks, recordChecks } from '../../../src/emit/c/layout-checks.js';
-import { archBranches, conditionRuns, handleShapes, itemCondition, legacyNameLines } from '../../../src/emit/c/declarations.js';
-import { declarationOrder, guardText, headerView, umbrellaView, type DeclView, type HeaderView } from '../../../src/emit/c/view-model.js';
+import { archBranches, conditionRuns, itemCondition, legacyNameLines } from '../../../src/emit/c/declarations.js';
+import { handleShapes } from '../../../src/emit/c/handles.js';
+import { declarationOrder, guardText, headerView, preludeView, Releases, umbrellaView, type DeclView, type HeaderView } from '../../../src/emit/c/view-model.js';
 import { ArchLayout } from '../../../src/layout/engine.js';
 import { loadAbi } from '../../../src/load/index.js';
 import type { AbiModel, ModuleDecl } from '../../../src/model/types.js';
@@ -13,7 +14,7 @@ const FIXTURE = fileURLToPath(new URL('../../fixtures/c-golden', import.meta.url
 let model: ReleaseModel;
 let full: AbiModel;
 const mod = (name: string) => model.modules.find((m) => m.name === name) as ModuleDecl;
-const view = (name: string): HeaderView => headerView(model, mod(name));
+const view = (name: string): HeaderView => headerView(new Releases(full, model), mod(name));
 const decls = (v: HeaderView): DeclView[] => v.blocks.flatMap((b) => b.decls);
 
 beforeAll(async () => {
@@ -94,13 +95,86 @@ describe('C view-model of the fixture', () => {
     expect(decls(v).find((d) => d.lines.includes('#define DOMID_SELF 0x7ff0U'))?.lines).toEqual(['#ifndef DOMID_SELF', '#define DOMID_SELF 0x7ff0U', '#endif']);
   });
 
-  it('makes an unstable module demand its opt-in and check the version of a Xen header seen first', () => {
+  it('makes an unstable module accept every interface version it had, each selecting the newest release with it', () => {
     const v = view('democtl');
-    expect(v.optIn).toMatchObject({ wantMacro: 'XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION', version: '0x00000013' });
-    expect(v.optIn && v.optIn.missing).toContain('#define XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION 0x00000013 before including it');
-    expect(v.versionCheck).toMatchObject({ condition: 'XEN_DEMOCTL_INTERFACE_VERSION != 0x00000013' });
+    expect(v.optIn).toMatchObject({
+      wantMacro: 'XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION',
+      releaseMacro: 'XENABI_DEMOCTL_XEN_VERSION',
+      choices: [
+        { literal: '0x00000012', release: '0x040e00' },
+        { literal: '0x00000013', release: '0x041600' },
+      ],
+    });
+    expect(v.optIn && v.optIn.missing).toContain('#define XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION to the XEN_DEMOCTL_INTERFACE_VERSION of the Xen you talk to');
+    expect(v.optIn && v.optIn.unknown).toContain('(0x00000012, 0x00000013)');
+    expect(v.optIn && v.optIn.table.join('\n')).toContain('0x00000012: Xen 4.6, 4.7, 4.8, 4.9, 4.10, 4.11, 4.12, 4.13, 4.14 (declared as 4.14)');
+    expect(v.versionCheck).toMatchObject({ condition: 'XEN_DEMOCTL_INTERFACE_VERSION != XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION' });
     expect(v.defineXenGuard).toBe(true);
     expect(view('demo').optIn).toBe(false);
+  });
+
+  it("declares an unstable record as the chosen interface version's release had it", () => {
+    const ctl = decls(view('democtl')).find((d) => d.record && d.record.open === 'struct xen_democtl {');
+    const members = ctl && ctl.record ? ctl.record.members : [];
+    expect(members.map((m) => [m.decl, m.condition])).toEqual([
+      ['uint32_t interface_version;', ''],
+      ['demo_pair_t pair;', ''],
+      ['uint32_t extra;', 'XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013'],
+    ]);
+    const iv = decls(view('democtl')).find((d) => d.lines.some((l) => l.includes('define XEN_DEMOCTL_INTERFACE_VERSION')));
+    expect(iv?.lines).toEqual([
+      '#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION < 0x00000013',
+      '#define XEN_DEMOCTL_INTERFACE_VERSION 0x00000012',
+      '#else',
+      '#define XEN_DEMOCTL_INTERFACE_VERSION 0x00000013',
+      '#endif',
+    ]);
+  });
+
+  it('hides what came after XENABI_XEN_MIN_VERSION, members included, and checks each release\'s layout', () => {
+    const v = view('demo');
+    const table = decls(v).find((d) => d.record && d.record.open === 'struct demo_table {');
+    const added = table && table.record ? table.record.members.find((m) => m.decl === 'uint64_t added;') : undefined;
+    expect(added?.condition).toBe('XENABI_XEN_MIN_VERSION >= 0x040a00');
+    expect(decls(v).find((d) => d.lines.includes('#define DEMO_FLAG_B (1U << 3)'))?.condition).toBe('XENABI_XEN_MIN_VERSION >= 0x040800');
+    const x86 = v.checks.find((c) => c.condition === 'defined(__x86_64__)')?.lines ?? [];
+    const sizes = x86.flatMap((l, i) => (l.includes('demo__demo_table__size') ? [x86[i - 1], l] : []));
+    expect(sizes).toEqual([
+      '#if XENABI_XEN_MIN_VERSION >= 0x040a00',
+      'XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 96);',
+      '#if XENABI_XEN_MIN_VERSION < 0x040a00',
+      'XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 88);',
+    ]);
+  });
+
+  it('defines XENABI_HAS_ for what is declared, members included, and XENABI_GATES_ for gated items', () => {
+    const v = view('demo');
+    expect(v.has.join('\n')).toContain('#if XENABI_XEN_MIN_VERSION >= 0x040a00\n#define XENABI_HAS_demo_table__added 1\n#endif');
+    expect(v.has).toContain('#define XENABI_HAS_demo_table 1');
+    expect(v.since).toContainEqual({ macro: 'XENABI_SINCE_demo_table__added', value: '0x040a00' });
+    expect(v.gates).toContainEqual({ macro: 'XENABI_GATES_DEMO_GATED', value: '"build:CONFIG_DEMO boot:demo=1"' });
+  });
+
+  it("skips an item Xen declares in another header when that header declared it first", () => {
+    const d = decls(view('democtl'));
+    expect(d.find((x) => x.lines.some((l) => l.startsWith('typedef uint8_t democtl_handle_t')))?.condition).toBe('!defined(__XEN_PUBLIC_XEN_H__)');
+    expect(d.find((x) => x.record && x.record.open === 'struct democtl_arch {')?.condition).toBe(
+      '!(((defined(__i386__) || defined(__x86_64__)) && (defined(__XEN_PUBLIC_ARCH_X86_DEMO_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__))) || ' +
+        '((defined(__arm__) || defined(__aarch64__)) && (defined(__XEN_PUBLIC_ARCH_ARM_DEMO_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__))))',
+    );
+    expect(d.find((x) => x.lines.includes('#define DEMOCTL_ARCH_ALL 0xff'))?.lines).toEqual(['#ifndef DEMOCTL_ARCH_ALL', '#define DEMOCTL_ARCH_ALL 0xff', '#endif']);
+  });
+
+  it('checks a tag Xen scopes inside another record through that record\'s member', () => {
+    const lines = view('demo').checks.flatMap((c) => c.lines);
+    expect(lines).toContain('XENABI_STATIC_ASSERT(demo__demo_end__size, sizeof(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 8);');
+    expect(lines.filter((l) => l.includes('struct demo_end'))).toEqual([]);
+  });
+
+  it('validates XENABI_XEN_MIN_VERSION against the known releases, defaulting to the newest', () => {
+    const p = preludeView(new Releases(full, model));
+    expect(p).toMatchObject({ minMacro: 'XENABI_XEN_MIN_VERSION', oldest: '0x040600', newest: '0x041600' });
+    expect(p.invalid).toBe('XENABI_XEN_MIN_VERSION < XENABI_XEN_OLDEST_VERSION || XENABI_XEN_MIN_VERSION > XENABI_XEN_NEWEST_VERSION || (XENABI_XEN_MIN_VERSION & 0xff) != 0');
   });
 
   it('restricts an x86-only module and its checks to x86', () => {

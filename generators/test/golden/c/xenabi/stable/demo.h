@@ -6,6 +6,12 @@
  * Fixture: every construct of the C emitter.
  *
  * Declares, under Xen's names, the ABI of Xen's public header demo.h.
+ *
+ * Declares, of the newest release's items, those the Xen release XENABI_XEN_MIN_VERSION (the
+ * oldest the includer supports; default XENABI_XEN_NEWEST_VERSION) already had, as it had
+ * them; XENABI_HAS_<item> is defined for what is declared.
+ *
+ * Needs the build setting CONFIG_DEMO: The demo is compiled in only with this option.
  */
 #ifndef XENABI_STABLE_DEMO_H
 #define XENABI_STABLE_DEMO_H
@@ -68,9 +74,42 @@ typedef uint64_t xenabi_uint64_aligned_t;
         (hnd).p = (val);                                                          \
     } while (0)
 
+/*
+ * The Xen releases these headers know, and the oldest one the includer supports: define
+ * XENABI_XEN_MIN_VERSION (as 0xMMmm00, 0x040c00 for Xen 4.12) before the first xenabi header
+ * and the stable headers declare only what that release already had, as it had it. The
+ * default is the newest release: everything is declared.
+ */
+#define XENABI_XEN_OLDEST_VERSION 0x040600
+#define XENABI_XEN_NEWEST_VERSION 0x041600
+#ifndef XENABI_XEN_MIN_VERSION
+#define XENABI_XEN_MIN_VERSION XENABI_XEN_NEWEST_VERSION
+#endif
+#if XENABI_XEN_MIN_VERSION < XENABI_XEN_OLDEST_VERSION || XENABI_XEN_MIN_VERSION > XENABI_XEN_NEWEST_VERSION || (XENABI_XEN_MIN_VERSION & 0xff) != 0
+#error "xenabi: XENABI_XEN_MIN_VERSION must be a Xen release xenabi knows, written 0xMMmm00: 0x040600 (Xen 4.6) to 0x041600 (Xen 4.22)"
+#endif
+
 #endif /* XENABI_PRELUDE_DEFINED */
 
 #ifndef __XEN_PUBLIC_DEMO_H__
+
+/** A value that changed in 4.11. */
+#if XENABI_XEN_MIN_VERSION < 0x040b00
+#define DEMO_LIMIT 16
+#else
+#define DEMO_LIMIT 32
+#endif
+
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+
+/**
+ * Needs a setting of its own besides the module's.
+ *
+ * Needs the boot setting demo=1: Off unless Xen is booted with it.
+ */
+#define DEMO_GATED 7
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040c00 */
 
 /** Slots in a demo_table; a *\/ in a doc is escaped. */
 #define DEMO_SLOTS 4
@@ -114,8 +153,12 @@ typedef uint8_t demo_uuid_t[16];
 /** Option A. */
 #define DEMO_FLAG_A (1U << _DEMO_FLAG_A)
 
+#if XENABI_XEN_MIN_VERSION >= 0x040800
+
 /** Option B. */
 #define DEMO_FLAG_B (1U << 3)
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040800 */
 
 /* DEMO_KIND: values (for demo_pair_t.kind). Kinds of pair. */
 
@@ -187,12 +230,14 @@ struct demo_table {
     xenabi_guest_handle_uint8 buf;
     /** A 64-bit guest handle. */
     xenabi_guest_handle_64_demo_pair_t pairs;
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
     /**
      * Appended later.
      *
      * Since Xen 4.10.
      */
     uint64_t added;
+#endif
 };
 typedef struct demo_table demo_table_t;
 
@@ -201,6 +246,14 @@ union demo_value {
     uint32_t u;
     int32_t i;
     uint8_t b[4];
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+    /**
+     * A later member that widens the union.
+     *
+     * Since Xen 4.12.
+     */
+    uint64_t wide;
+#endif
 };
 
 /** Bit-fields, explicit padding and a flexible array member. */
@@ -254,13 +307,38 @@ struct demo_nest {
 };
 typedef struct demo_nest demo_nest_t;
 
+/** Xen declares this tag inside demo_copy. */
+struct demo_end {
+    uint32_t frame;
+    uint16_t offset;
+    /** Padding; must be zero. */
+    uint16_t pad;
+};
+
+/** Two ends. */
+struct demo_copy {
+    struct demo_end src;
+    struct demo_end dst;
+};
+
 #if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x0003020a
 #define demo_entry_v1 demo_entry
 #define demo_entry_v1_t demo_entry_t
 #endif
 /** Called demo_entry by guests built against an interface older than 0x0003020a. */
 struct demo_entry_v1 {
+#if XENABI_XEN_MIN_VERSION < 0x040d00
+    /** Renamed `frame` in 4.13. */
+    uint32_t old_frame;
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+    /**
+     * Was `old_frame` before 4.13.
+     *
+     * Since Xen 4.13.
+     */
     uint32_t frame;
+#endif
 };
 typedef struct demo_entry_v1 demo_entry_v1_t;
 
@@ -291,7 +369,9 @@ typedef struct demo_entry_v2 demo_entry_v2_t;
 #define __XEN_PUBLIC_DEMO_H__
 #endif
 
-/* Availability: the Xen release (as 0xMMmm00) each item first appeared in. */
+/* Availability: the Xen release (as 0xMMmm00) each item, or later member, first appeared in. */
+#define XENABI_SINCE_DEMO_LIMIT 0x040600
+#define XENABI_SINCE_DEMO_GATED 0x040c00
 #define XENABI_SINCE_DEMO_SLOTS 0x040600
 #define XENABI_SINCE_DEMO_MASK 0x040600
 #define XENABI_SINCE_DEMO_BIG 0x040600
@@ -312,9 +392,94 @@ typedef struct demo_entry_v2 demo_entry_v2_t;
 #define XENABI_SINCE_demo_value 0x040600
 #define XENABI_SINCE_demo_bits 0x040600
 #define XENABI_SINCE_demo_nest 0x040600
+#define XENABI_SINCE_demo_end 0x040600
+#define XENABI_SINCE_demo_copy 0x040600
 #define XENABI_SINCE_demo_entry_v1 0x040600
 #define XENABI_SINCE_demo_entry_v2 0x040600
 #define XENABI_SINCE_DEMO_V2_ONLY 0x040600
+#define XENABI_SINCE_demo_table__added 0x040a00
+#define XENABI_SINCE_demo_value__wide 0x040c00
+#define XENABI_SINCE_demo_entry_v1__frame 0x040d00
+
+/* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
+#define XENABI_HAS_DEMO_LIMIT 1
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+#define XENABI_HAS_DEMO_GATED 1
+#endif
+#define XENABI_HAS_DEMO_SLOTS 1
+#define XENABI_HAS_DEMO_MASK 1
+#define XENABI_HAS_DEMO_BIG 1
+#define XENABI_HAS_DEMO_NEG 1
+#define XENABI_HAS_DEMO_WORD_BITS 1
+#if defined(__i386__) || defined(__x86_64__)
+#define XENABI_HAS_DEMO_X86_ONLY 1
+#endif
+#define XENABI_HAS_demo_id_t 1
+#define XENABI_HAS_demo_uuid_t 1
+#define XENABI_HAS__DEMO_FLAG_A 1
+#define XENABI_HAS_DEMO_FLAG_A 1
+#if XENABI_XEN_MIN_VERSION >= 0x040800
+#define XENABI_HAS_DEMO_FLAG_B 1
+#endif
+#define XENABI_HAS_DEMO_FLAGS 1
+#define XENABI_HAS_DEMO_KIND_ONE 1
+#define XENABI_HAS_DEMO_KIND_TWO 1
+#define XENABI_HAS_DEMO_KIND 1
+#define XENABI_HAS_demo_pair_t 1
+#define XENABI_HAS_demo_table 1
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
+#define XENABI_HAS_demo_table__added 1
+#endif
+#define XENABI_HAS_demo_value 1
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+#define XENABI_HAS_demo_value__wide 1
+#endif
+#define XENABI_HAS_demo_bits 1
+#define XENABI_HAS_demo_nest 1
+#define XENABI_HAS_demo_end 1
+#define XENABI_HAS_demo_copy 1
+#define XENABI_HAS_demo_entry_v1 1
+#if XENABI_XEN_MIN_VERSION < 0x040d00
+#define XENABI_HAS_demo_entry_v1__old_frame 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+#define XENABI_HAS_demo_entry_v1__frame 1
+#endif
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
+#define XENABI_HAS_demo_entry_v2 1
+#endif
+#if (defined(__i386__) || defined(__x86_64__)) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
+#define XENABI_HAS_DEMO_V2_ONLY 1
+#endif
+
+/* Gates: the build, boot and domain settings an item needs, as "kind:setting" words. */
+#define XENABI_GATES_DEMO_LIMIT "build:CONFIG_DEMO"
+#define XENABI_GATES_DEMO_GATED "build:CONFIG_DEMO boot:demo=1"
+#define XENABI_GATES_DEMO_SLOTS "build:CONFIG_DEMO"
+#define XENABI_GATES_DEMO_MASK "build:CONFIG_DEMO"
+#define XENABI_GATES_DEMO_BIG "build:CONFIG_DEMO"
+#define XENABI_GATES_DEMO_NEG "build:CONFIG_DEMO"
+#define XENABI_GATES_DEMO_WORD_BITS "build:CONFIG_DEMO"
+#define XENABI_GATES_DEMO_X86_ONLY "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_id_t "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_uuid_t "build:CONFIG_DEMO"
+#define XENABI_GATES__DEMO_FLAG_A "build:CONFIG_DEMO"
+#define XENABI_GATES_DEMO_FLAG_A "build:CONFIG_DEMO"
+#define XENABI_GATES_DEMO_FLAG_B "build:CONFIG_DEMO"
+#define XENABI_GATES_DEMO_FLAGS "build:CONFIG_DEMO"
+#define XENABI_GATES_DEMO_KIND_ONE "build:CONFIG_DEMO"
+#define XENABI_GATES_DEMO_KIND_TWO "build:CONFIG_DEMO"
+#define XENABI_GATES_DEMO_KIND "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_pair_t "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_table "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_value "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_bits "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_nest "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_end "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_copy "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_entry_v1 "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_entry_v2 "build:CONFIG_DEMO"
+#define XENABI_GATES_DEMO_V2_ONLY "build:CONFIG_DEMO"
 
 /*
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
@@ -337,7 +502,12 @@ XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__offset, XENABI_OFFSETOF(demo_pair_
 XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__size, sizeof(((demo_pair_t *)0)->kind) == 2);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__offset, XENABI_OFFSETOF(demo_pair_t, dom) == 2);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__size, sizeof(((demo_pair_t *)0)->dom) == 2);
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 88);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040a00
+XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 80);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_table__align, XENABI_ALIGNOF(struct demo_table) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__id__offset, XENABI_OFFSETOF(struct demo_table, id) == 0);
 XENABI_STATIC_ASSERT(demo__demo_table__id__size, sizeof(((struct demo_table *)0)->id) == 4);
@@ -359,9 +529,16 @@ XENABI_STATIC_ASSERT(demo__demo_table__buf__offset, XENABI_OFFSETOF(struct demo_
 XENABI_STATIC_ASSERT(demo__demo_table__buf__size, sizeof(((struct demo_table *)0)->buf) == 4);
 XENABI_STATIC_ASSERT(demo__demo_table__pairs__offset, XENABI_OFFSETOF(struct demo_table, pairs) == 72);
 XENABI_STATIC_ASSERT(demo__demo_table__pairs__size, sizeof(((struct demo_table *)0)->pairs) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__added__offset, XENABI_OFFSETOF(struct demo_table, added) == 80);
 XENABI_STATIC_ASSERT(demo__demo_table__added__size, sizeof(((struct demo_table *)0)->added) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_value__align, XENABI_ALIGNOF(union demo_value) == 4);
 XENABI_STATIC_ASSERT(demo__demo_value__u__offset, XENABI_OFFSETOF(union demo_value, u) == 0);
 XENABI_STATIC_ASSERT(demo__demo_value__u__size, sizeof(((union demo_value *)0)->u) == 4);
@@ -369,6 +546,10 @@ XENABI_STATIC_ASSERT(demo__demo_value__i__offset, XENABI_OFFSETOF(union demo_val
 XENABI_STATIC_ASSERT(demo__demo_value__i__size, sizeof(((union demo_value *)0)->i) == 4);
 XENABI_STATIC_ASSERT(demo__demo_value__b__offset, XENABI_OFFSETOF(union demo_value, b) == 0);
 XENABI_STATIC_ASSERT(demo__demo_value__b__size, sizeof(((union demo_value *)0)->b) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_value__wide__offset, XENABI_OFFSETOF(union demo_value, wide) == 0);
+XENABI_STATIC_ASSERT(demo__demo_value__wide__size, sizeof(((union demo_value *)0)->wide) == 8);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_bits__size, sizeof(struct demo_bits) == 8);
 XENABI_STATIC_ASSERT(demo__demo_bits__align, XENABI_ALIGNOF(struct demo_bits) == 4);
 XENABI_STATIC_ASSERT(demo__demo_bits___pad1__offset, XENABI_OFFSETOF(struct demo_bits, _pad1) == 1);
@@ -397,15 +578,40 @@ XENABI_STATIC_ASSERT(demo__demo_nest__u__one__pad__size, sizeof(((struct demo_ne
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__offset, XENABI_OFFSETOF(struct demo_nest, u.one.port) == 12);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__size, sizeof(((struct demo_nest *)0)->u.one.port) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__value__offset, XENABI_OFFSETOF(struct demo_nest, u.value) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__offset, XENABI_OFFSETOF(struct demo_nest, x86_flags) == 16);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__size, sizeof(((struct demo_nest *)0)->x86_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__offset, XENABI_OFFSETOF(struct demo_nest, x86_more) == 20);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__size, sizeof(((struct demo_nest *)0)->x86_more) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__size, sizeof(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 8);
+XENABI_STATIC_ASSERT(demo__demo_end__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__frame__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), frame) == 0);
+XENABI_STATIC_ASSERT(demo__demo_end__frame__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->frame) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), offset) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__offset__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->offset) == 2);
+XENABI_STATIC_ASSERT(demo__demo_end__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), pad) == 6);
+XENABI_STATIC_ASSERT(demo__demo_end__pad__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(demo__demo_copy__size, sizeof(struct demo_copy) == 16);
+XENABI_STATIC_ASSERT(demo__demo_copy__align, XENABI_ALIGNOF(struct demo_copy) == 4);
+XENABI_STATIC_ASSERT(demo__demo_copy__src__offset, XENABI_OFFSETOF(struct demo_copy, src) == 0);
+XENABI_STATIC_ASSERT(demo__demo_copy__src__size, sizeof(((struct demo_copy *)0)->src) == 8);
+XENABI_STATIC_ASSERT(demo__demo_copy__dst__offset, XENABI_OFFSETOF(struct demo_copy, dst) == 8);
+XENABI_STATIC_ASSERT(demo__demo_copy__dst__size, sizeof(((struct demo_copy *)0)->dst) == 8);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__size, sizeof(struct demo_entry_v1) == 4);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__align, XENABI_ALIGNOF(struct demo_entry_v1) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, frame) == 0);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__size, sizeof(((struct demo_entry_v1 *)0)->frame) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040d00
+XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, old_frame) == 0);
+XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__size, sizeof(((struct demo_entry_v1 *)0)->old_frame) == 4);
+#endif
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__size, sizeof(struct demo_entry_v2) == 8);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 4);
@@ -430,7 +636,12 @@ XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__offset, XENABI_OFFSETOF(demo_pair_
 XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__size, sizeof(((demo_pair_t *)0)->kind) == 2);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__offset, XENABI_OFFSETOF(demo_pair_t, dom) == 2);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__size, sizeof(((demo_pair_t *)0)->dom) == 2);
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 96);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040a00
+XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 88);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_table__align, XENABI_ALIGNOF(struct demo_table) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__id__offset, XENABI_OFFSETOF(struct demo_table, id) == 0);
 XENABI_STATIC_ASSERT(demo__demo_table__id__size, sizeof(((struct demo_table *)0)->id) == 4);
@@ -452,16 +663,28 @@ XENABI_STATIC_ASSERT(demo__demo_table__buf__offset, XENABI_OFFSETOF(struct demo_
 XENABI_STATIC_ASSERT(demo__demo_table__buf__size, sizeof(((struct demo_table *)0)->buf) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__pairs__offset, XENABI_OFFSETOF(struct demo_table, pairs) == 80);
 XENABI_STATIC_ASSERT(demo__demo_table__pairs__size, sizeof(((struct demo_table *)0)->pairs) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__added__offset, XENABI_OFFSETOF(struct demo_table, added) == 88);
 XENABI_STATIC_ASSERT(demo__demo_table__added__size, sizeof(((struct demo_table *)0)->added) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 8);
+XENABI_STATIC_ASSERT(demo__demo_value__align, XENABI_ALIGNOF(union demo_value) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 4);
 XENABI_STATIC_ASSERT(demo__demo_value__align, XENABI_ALIGNOF(union demo_value) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_value__u__offset, XENABI_OFFSETOF(union demo_value, u) == 0);
 XENABI_STATIC_ASSERT(demo__demo_value__u__size, sizeof(((union demo_value *)0)->u) == 4);
 XENABI_STATIC_ASSERT(demo__demo_value__i__offset, XENABI_OFFSETOF(union demo_value, i) == 0);
 XENABI_STATIC_ASSERT(demo__demo_value__i__size, sizeof(((union demo_value *)0)->i) == 4);
 XENABI_STATIC_ASSERT(demo__demo_value__b__offset, XENABI_OFFSETOF(union demo_value, b) == 0);
 XENABI_STATIC_ASSERT(demo__demo_value__b__size, sizeof(((union demo_value *)0)->b) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_value__wide__offset, XENABI_OFFSETOF(union demo_value, wide) == 0);
+XENABI_STATIC_ASSERT(demo__demo_value__wide__size, sizeof(((union demo_value *)0)->wide) == 8);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_bits__size, sizeof(struct demo_bits) == 8);
 XENABI_STATIC_ASSERT(demo__demo_bits__align, XENABI_ALIGNOF(struct demo_bits) == 4);
 XENABI_STATIC_ASSERT(demo__demo_bits___pad1__offset, XENABI_OFFSETOF(struct demo_bits, _pad1) == 1);
@@ -470,7 +693,12 @@ XENABI_STATIC_ASSERT(demo__demo_bits__len__offset, XENABI_OFFSETOF(struct demo_b
 XENABI_STATIC_ASSERT(demo__demo_bits__len__size, sizeof(((struct demo_bits *)0)->len) == 4);
 XENABI_STATIC_ASSERT(demo__demo_bits__data__offset, XENABI_OFFSETOF(struct demo_bits, data) == 8);
 XENABI_STATIC_ASSERT(demo__demo_nest__size, sizeof(struct demo_nest) == 24);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_nest__align, XENABI_ALIGNOF(struct demo_nest) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__align, XENABI_ALIGNOF(struct demo_nest) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_nest__op__offset, XENABI_OFFSETOF(struct demo_nest, op) == 0);
 XENABI_STATIC_ASSERT(demo__demo_nest__op__size, sizeof(((struct demo_nest *)0)->op) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__as_u32__offset, XENABI_OFFSETOF(struct demo_nest, as_u32) == 4);
@@ -479,7 +707,12 @@ XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__offset, XENABI_OFFSETOF(struct d
 XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__size, sizeof(((struct demo_nest *)0)->as_bytes) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__offset, XENABI_OFFSETOF(struct demo_nest, u) == 8);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__size, sizeof(((struct demo_nest *)0)->u) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u)) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u)) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__offset, XENABI_OFFSETOF(struct demo_nest, u.one) == 8);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__size, sizeof(((struct demo_nest *)0)->u.one) == 8);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u.one)) == 4);
@@ -490,15 +723,40 @@ XENABI_STATIC_ASSERT(demo__demo_nest__u__one__pad__size, sizeof(((struct demo_ne
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__offset, XENABI_OFFSETOF(struct demo_nest, u.one.port) == 12);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__size, sizeof(((struct demo_nest *)0)->u.one.port) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__value__offset, XENABI_OFFSETOF(struct demo_nest, u.value) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__offset, XENABI_OFFSETOF(struct demo_nest, x86_flags) == 16);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__size, sizeof(((struct demo_nest *)0)->x86_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__offset, XENABI_OFFSETOF(struct demo_nest, x86_more) == 20);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__size, sizeof(((struct demo_nest *)0)->x86_more) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__size, sizeof(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 8);
+XENABI_STATIC_ASSERT(demo__demo_end__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__frame__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), frame) == 0);
+XENABI_STATIC_ASSERT(demo__demo_end__frame__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->frame) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), offset) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__offset__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->offset) == 2);
+XENABI_STATIC_ASSERT(demo__demo_end__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), pad) == 6);
+XENABI_STATIC_ASSERT(demo__demo_end__pad__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(demo__demo_copy__size, sizeof(struct demo_copy) == 16);
+XENABI_STATIC_ASSERT(demo__demo_copy__align, XENABI_ALIGNOF(struct demo_copy) == 4);
+XENABI_STATIC_ASSERT(demo__demo_copy__src__offset, XENABI_OFFSETOF(struct demo_copy, src) == 0);
+XENABI_STATIC_ASSERT(demo__demo_copy__src__size, sizeof(((struct demo_copy *)0)->src) == 8);
+XENABI_STATIC_ASSERT(demo__demo_copy__dst__offset, XENABI_OFFSETOF(struct demo_copy, dst) == 8);
+XENABI_STATIC_ASSERT(demo__demo_copy__dst__size, sizeof(((struct demo_copy *)0)->dst) == 8);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__size, sizeof(struct demo_entry_v1) == 4);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__align, XENABI_ALIGNOF(struct demo_entry_v1) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, frame) == 0);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__size, sizeof(((struct demo_entry_v1 *)0)->frame) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040d00
+XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, old_frame) == 0);
+XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__size, sizeof(((struct demo_entry_v1 *)0)->old_frame) == 4);
+#endif
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__size, sizeof(struct demo_entry_v2) == 8);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 8);
@@ -523,7 +781,12 @@ XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__offset, XENABI_OFFSETOF(demo_pair_
 XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__size, sizeof(((demo_pair_t *)0)->kind) == 2);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__offset, XENABI_OFFSETOF(demo_pair_t, dom) == 2);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__size, sizeof(((demo_pair_t *)0)->dom) == 2);
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 96);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040a00
+XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 88);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_table__align, XENABI_ALIGNOF(struct demo_table) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__id__offset, XENABI_OFFSETOF(struct demo_table, id) == 0);
 XENABI_STATIC_ASSERT(demo__demo_table__id__size, sizeof(((struct demo_table *)0)->id) == 4);
@@ -545,16 +808,28 @@ XENABI_STATIC_ASSERT(demo__demo_table__buf__offset, XENABI_OFFSETOF(struct demo_
 XENABI_STATIC_ASSERT(demo__demo_table__buf__size, sizeof(((struct demo_table *)0)->buf) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__pairs__offset, XENABI_OFFSETOF(struct demo_table, pairs) == 80);
 XENABI_STATIC_ASSERT(demo__demo_table__pairs__size, sizeof(((struct demo_table *)0)->pairs) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__added__offset, XENABI_OFFSETOF(struct demo_table, added) == 88);
 XENABI_STATIC_ASSERT(demo__demo_table__added__size, sizeof(((struct demo_table *)0)->added) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 8);
+XENABI_STATIC_ASSERT(demo__demo_value__align, XENABI_ALIGNOF(union demo_value) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 4);
 XENABI_STATIC_ASSERT(demo__demo_value__align, XENABI_ALIGNOF(union demo_value) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_value__u__offset, XENABI_OFFSETOF(union demo_value, u) == 0);
 XENABI_STATIC_ASSERT(demo__demo_value__u__size, sizeof(((union demo_value *)0)->u) == 4);
 XENABI_STATIC_ASSERT(demo__demo_value__i__offset, XENABI_OFFSETOF(union demo_value, i) == 0);
 XENABI_STATIC_ASSERT(demo__demo_value__i__size, sizeof(((union demo_value *)0)->i) == 4);
 XENABI_STATIC_ASSERT(demo__demo_value__b__offset, XENABI_OFFSETOF(union demo_value, b) == 0);
 XENABI_STATIC_ASSERT(demo__demo_value__b__size, sizeof(((union demo_value *)0)->b) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_value__wide__offset, XENABI_OFFSETOF(union demo_value, wide) == 0);
+XENABI_STATIC_ASSERT(demo__demo_value__wide__size, sizeof(((union demo_value *)0)->wide) == 8);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_bits__size, sizeof(struct demo_bits) == 8);
 XENABI_STATIC_ASSERT(demo__demo_bits__align, XENABI_ALIGNOF(struct demo_bits) == 4);
 XENABI_STATIC_ASSERT(demo__demo_bits___pad1__offset, XENABI_OFFSETOF(struct demo_bits, _pad1) == 1);
@@ -563,7 +838,12 @@ XENABI_STATIC_ASSERT(demo__demo_bits__len__offset, XENABI_OFFSETOF(struct demo_b
 XENABI_STATIC_ASSERT(demo__demo_bits__len__size, sizeof(((struct demo_bits *)0)->len) == 4);
 XENABI_STATIC_ASSERT(demo__demo_bits__data__offset, XENABI_OFFSETOF(struct demo_bits, data) == 8);
 XENABI_STATIC_ASSERT(demo__demo_nest__size, sizeof(struct demo_nest) == 24);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_nest__align, XENABI_ALIGNOF(struct demo_nest) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__align, XENABI_ALIGNOF(struct demo_nest) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_nest__op__offset, XENABI_OFFSETOF(struct demo_nest, op) == 0);
 XENABI_STATIC_ASSERT(demo__demo_nest__op__size, sizeof(((struct demo_nest *)0)->op) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__as_u32__offset, XENABI_OFFSETOF(struct demo_nest, as_u32) == 4);
@@ -572,7 +852,12 @@ XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__offset, XENABI_OFFSETOF(struct d
 XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__size, sizeof(((struct demo_nest *)0)->as_bytes) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__offset, XENABI_OFFSETOF(struct demo_nest, u) == 8);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__size, sizeof(((struct demo_nest *)0)->u) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u)) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u)) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__offset, XENABI_OFFSETOF(struct demo_nest, u.one) == 8);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__size, sizeof(((struct demo_nest *)0)->u.one) == 8);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u.one)) == 4);
@@ -583,15 +868,40 @@ XENABI_STATIC_ASSERT(demo__demo_nest__u__one__pad__size, sizeof(((struct demo_ne
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__offset, XENABI_OFFSETOF(struct demo_nest, u.one.port) == 12);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__size, sizeof(((struct demo_nest *)0)->u.one.port) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__value__offset, XENABI_OFFSETOF(struct demo_nest, u.value) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__offset, XENABI_OFFSETOF(struct demo_nest, arm_flags) == 16);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__size, sizeof(((struct demo_nest *)0)->arm_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__offset, XENABI_OFFSETOF(struct demo_nest, arm_pad) == 20);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__size, sizeof(((struct demo_nest *)0)->arm_pad) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__size, sizeof(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 8);
+XENABI_STATIC_ASSERT(demo__demo_end__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__frame__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), frame) == 0);
+XENABI_STATIC_ASSERT(demo__demo_end__frame__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->frame) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), offset) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__offset__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->offset) == 2);
+XENABI_STATIC_ASSERT(demo__demo_end__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), pad) == 6);
+XENABI_STATIC_ASSERT(demo__demo_end__pad__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(demo__demo_copy__size, sizeof(struct demo_copy) == 16);
+XENABI_STATIC_ASSERT(demo__demo_copy__align, XENABI_ALIGNOF(struct demo_copy) == 4);
+XENABI_STATIC_ASSERT(demo__demo_copy__src__offset, XENABI_OFFSETOF(struct demo_copy, src) == 0);
+XENABI_STATIC_ASSERT(demo__demo_copy__src__size, sizeof(((struct demo_copy *)0)->src) == 8);
+XENABI_STATIC_ASSERT(demo__demo_copy__dst__offset, XENABI_OFFSETOF(struct demo_copy, dst) == 8);
+XENABI_STATIC_ASSERT(demo__demo_copy__dst__size, sizeof(((struct demo_copy *)0)->dst) == 8);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__size, sizeof(struct demo_entry_v1) == 4);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__align, XENABI_ALIGNOF(struct demo_entry_v1) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, frame) == 0);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__size, sizeof(((struct demo_entry_v1 *)0)->frame) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040d00
+XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, old_frame) == 0);
+XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__size, sizeof(((struct demo_entry_v1 *)0)->old_frame) == 4);
+#endif
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__size, sizeof(struct demo_entry_v2) == 8);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 8);
@@ -616,7 +926,12 @@ XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__offset, XENABI_OFFSETOF(demo_pair_
 XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__size, sizeof(((demo_pair_t *)0)->kind) == 2);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__offset, XENABI_OFFSETOF(demo_pair_t, dom) == 2);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__size, sizeof(((demo_pair_t *)0)->dom) == 2);
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 96);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040a00
+XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 88);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_table__align, XENABI_ALIGNOF(struct demo_table) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__id__offset, XENABI_OFFSETOF(struct demo_table, id) == 0);
 XENABI_STATIC_ASSERT(demo__demo_table__id__size, sizeof(((struct demo_table *)0)->id) == 4);
@@ -638,16 +953,28 @@ XENABI_STATIC_ASSERT(demo__demo_table__buf__offset, XENABI_OFFSETOF(struct demo_
 XENABI_STATIC_ASSERT(demo__demo_table__buf__size, sizeof(((struct demo_table *)0)->buf) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__pairs__offset, XENABI_OFFSETOF(struct demo_table, pairs) == 80);
 XENABI_STATIC_ASSERT(demo__demo_table__pairs__size, sizeof(((struct demo_table *)0)->pairs) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__added__offset, XENABI_OFFSETOF(struct demo_table, added) == 88);
 XENABI_STATIC_ASSERT(demo__demo_table__added__size, sizeof(((struct demo_table *)0)->added) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 8);
+XENABI_STATIC_ASSERT(demo__demo_value__align, XENABI_ALIGNOF(union demo_value) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 4);
 XENABI_STATIC_ASSERT(demo__demo_value__align, XENABI_ALIGNOF(union demo_value) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_value__u__offset, XENABI_OFFSETOF(union demo_value, u) == 0);
 XENABI_STATIC_ASSERT(demo__demo_value__u__size, sizeof(((union demo_value *)0)->u) == 4);
 XENABI_STATIC_ASSERT(demo__demo_value__i__offset, XENABI_OFFSETOF(union demo_value, i) == 0);
 XENABI_STATIC_ASSERT(demo__demo_value__i__size, sizeof(((union demo_value *)0)->i) == 4);
 XENABI_STATIC_ASSERT(demo__demo_value__b__offset, XENABI_OFFSETOF(union demo_value, b) == 0);
 XENABI_STATIC_ASSERT(demo__demo_value__b__size, sizeof(((union demo_value *)0)->b) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_value__wide__offset, XENABI_OFFSETOF(union demo_value, wide) == 0);
+XENABI_STATIC_ASSERT(demo__demo_value__wide__size, sizeof(((union demo_value *)0)->wide) == 8);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_bits__size, sizeof(struct demo_bits) == 8);
 XENABI_STATIC_ASSERT(demo__demo_bits__align, XENABI_ALIGNOF(struct demo_bits) == 4);
 XENABI_STATIC_ASSERT(demo__demo_bits___pad1__offset, XENABI_OFFSETOF(struct demo_bits, _pad1) == 1);
@@ -656,7 +983,12 @@ XENABI_STATIC_ASSERT(demo__demo_bits__len__offset, XENABI_OFFSETOF(struct demo_b
 XENABI_STATIC_ASSERT(demo__demo_bits__len__size, sizeof(((struct demo_bits *)0)->len) == 4);
 XENABI_STATIC_ASSERT(demo__demo_bits__data__offset, XENABI_OFFSETOF(struct demo_bits, data) == 8);
 XENABI_STATIC_ASSERT(demo__demo_nest__size, sizeof(struct demo_nest) == 24);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_nest__align, XENABI_ALIGNOF(struct demo_nest) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__align, XENABI_ALIGNOF(struct demo_nest) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_nest__op__offset, XENABI_OFFSETOF(struct demo_nest, op) == 0);
 XENABI_STATIC_ASSERT(demo__demo_nest__op__size, sizeof(((struct demo_nest *)0)->op) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__as_u32__offset, XENABI_OFFSETOF(struct demo_nest, as_u32) == 4);
@@ -665,7 +997,12 @@ XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__offset, XENABI_OFFSETOF(struct d
 XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__size, sizeof(((struct demo_nest *)0)->as_bytes) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__offset, XENABI_OFFSETOF(struct demo_nest, u) == 8);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__size, sizeof(((struct demo_nest *)0)->u) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u)) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u)) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__offset, XENABI_OFFSETOF(struct demo_nest, u.one) == 8);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__size, sizeof(((struct demo_nest *)0)->u.one) == 8);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u.one)) == 4);
@@ -676,15 +1013,40 @@ XENABI_STATIC_ASSERT(demo__demo_nest__u__one__pad__size, sizeof(((struct demo_ne
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__offset, XENABI_OFFSETOF(struct demo_nest, u.one.port) == 12);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__size, sizeof(((struct demo_nest *)0)->u.one.port) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__u__value__offset, XENABI_OFFSETOF(struct demo_nest, u.value) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__offset, XENABI_OFFSETOF(struct demo_nest, arm_flags) == 16);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__size, sizeof(((struct demo_nest *)0)->arm_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__offset, XENABI_OFFSETOF(struct demo_nest, arm_pad) == 20);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__size, sizeof(((struct demo_nest *)0)->arm_pad) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__size, sizeof(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 8);
+XENABI_STATIC_ASSERT(demo__demo_end__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__frame__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), frame) == 0);
+XENABI_STATIC_ASSERT(demo__demo_end__frame__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->frame) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), offset) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__offset__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->offset) == 2);
+XENABI_STATIC_ASSERT(demo__demo_end__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), pad) == 6);
+XENABI_STATIC_ASSERT(demo__demo_end__pad__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(demo__demo_copy__size, sizeof(struct demo_copy) == 16);
+XENABI_STATIC_ASSERT(demo__demo_copy__align, XENABI_ALIGNOF(struct demo_copy) == 4);
+XENABI_STATIC_ASSERT(demo__demo_copy__src__offset, XENABI_OFFSETOF(struct demo_copy, src) == 0);
+XENABI_STATIC_ASSERT(demo__demo_copy__src__size, sizeof(((struct demo_copy *)0)->src) == 8);
+XENABI_STATIC_ASSERT(demo__demo_copy__dst__offset, XENABI_OFFSETOF(struct demo_copy, dst) == 8);
+XENABI_STATIC_ASSERT(demo__demo_copy__dst__size, sizeof(((struct demo_copy *)0)->dst) == 8);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__size, sizeof(struct demo_entry_v1) == 4);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__align, XENABI_ALIGNOF(struct demo_entry_v1) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, frame) == 0);
 XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__size, sizeof(((struct demo_entry_v1 *)0)->frame) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040d00
+XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, old_frame) == 0);
+XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__size, sizeof(((struct demo_entry_v1 *)0)->old_frame) == 4);
+#endif
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__size, sizeof(struct demo_entry_v2) == 8);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 8);

@@ -6,6 +6,10 @@
  * Fixture: an x86-only module.
  *
  * Declares, under Xen's names, the ABI of Xen's public header arch-x86/x86demo.h.
+ *
+ * Declares, of the newest release's items, those the Xen release XENABI_XEN_MIN_VERSION (the
+ * oldest the includer supports; default XENABI_XEN_NEWEST_VERSION) already had, as it had
+ * them; XENABI_HAS_<item> is defined for what is declared.
  */
 #ifndef XENABI_STABLE_X86DEMO_H
 #define XENABI_STABLE_X86DEMO_H
@@ -67,11 +71,28 @@ typedef uint64_t xenabi_uint64_aligned_t;
         (hnd).p = (val);                                                          \
     } while (0)
 
+/*
+ * The Xen releases these headers know, and the oldest one the includer supports: define
+ * XENABI_XEN_MIN_VERSION (as 0xMMmm00, 0x040c00 for Xen 4.12) before the first xenabi header
+ * and the stable headers declare only what that release already had, as it had it. The
+ * default is the newest release: everything is declared.
+ */
+#define XENABI_XEN_OLDEST_VERSION 0x040600
+#define XENABI_XEN_NEWEST_VERSION 0x041600
+#ifndef XENABI_XEN_MIN_VERSION
+#define XENABI_XEN_MIN_VERSION XENABI_XEN_NEWEST_VERSION
+#endif
+#if XENABI_XEN_MIN_VERSION < XENABI_XEN_OLDEST_VERSION || XENABI_XEN_MIN_VERSION > XENABI_XEN_NEWEST_VERSION || (XENABI_XEN_MIN_VERSION & 0xff) != 0
+#error "xenabi: XENABI_XEN_MIN_VERSION must be a Xen release xenabi knows, written 0xMMmm00: 0x040600 (Xen 4.6) to 0x041600 (Xen 4.22)"
+#endif
+
 #endif /* XENABI_PRELUDE_DEFINED */
 
 #if defined(__i386__) || defined(__x86_64__)
 
 #ifndef __XEN_PUBLIC_ARCH_X86_X86DEMO_H__
+
+#if XENABI_XEN_MIN_VERSION >= 0x040800
 
 /** A magic number. */
 #define X86DEMO_MAGIC 0x336ec578
@@ -83,6 +104,8 @@ struct x86demo_info {
     uint64_t addr;
 };
 
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040800 */
+
 #endif /* !__XEN_PUBLIC_ARCH_X86_X86DEMO_H__ */
 
 /*
@@ -93,15 +116,22 @@ struct x86demo_info {
 #define __XEN_PUBLIC_ARCH_X86_X86DEMO_H__
 #endif
 
-/* Availability: the Xen release (as 0xMMmm00) each item first appeared in. */
+/* Availability: the Xen release (as 0xMMmm00) each item, or later member, first appeared in. */
 #define XENABI_SINCE_X86DEMO_MAGIC 0x040800
 #define XENABI_SINCE_x86demo_info 0x040800
+
+/* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
+#if XENABI_XEN_MIN_VERSION >= 0x040800
+#define XENABI_HAS_X86DEMO_MAGIC 1
+#define XENABI_HAS_x86demo_info 1
+#endif
 
 /*
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
 #if defined(__i386__)
+#if XENABI_XEN_MIN_VERSION >= 0x040800
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__size, sizeof(struct x86demo_info) == 16);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__align, XENABI_ALIGNOF(struct x86demo_info) == 4);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__magic__offset, XENABI_OFFSETOF(struct x86demo_info, magic) == 0);
@@ -111,7 +141,9 @@ XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__size, sizeof(((struct x86de
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__offset, XENABI_OFFSETOF(struct x86demo_info, addr) == 8);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__size, sizeof(((struct x86demo_info *)0)->addr) == 8);
 #endif
+#endif
 #if defined(__x86_64__)
+#if XENABI_XEN_MIN_VERSION >= 0x040800
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__size, sizeof(struct x86demo_info) == 16);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__align, XENABI_ALIGNOF(struct x86demo_info) == 8);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__magic__offset, XENABI_OFFSETOF(struct x86demo_info, magic) == 0);
@@ -120,6 +152,7 @@ XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__offset, XENABI_OFFSETOF(str
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__size, sizeof(((struct x86demo_info *)0)->version) == 4);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__offset, XENABI_OFFSETOF(struct x86demo_info, addr) == 8);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__size, sizeof(((struct x86demo_info *)0)->addr) == 8);
+#endif
 #endif
 
 #endif /* defined(__i386__) || defined(__x86_64__) */

@@ -6,6 +6,10 @@
  * Fixture: the common typedefs.
  *
  * Declares, under Xen's names, the ABI of Xen's public header xen.h.
+ *
+ * Declares, of the newest release's items, those the Xen release XENABI_XEN_MIN_VERSION (the
+ * oldest the includer supports; default XENABI_XEN_NEWEST_VERSION) already had, as it had
+ * them; XENABI_HAS_<item> is defined for what is declared.
  */
 #ifndef XENABI_STABLE_XEN_H
 #define XENABI_STABLE_XEN_H
@@ -67,6 +71,21 @@ typedef uint64_t xenabi_uint64_aligned_t;
         (hnd).p = (val);                                                          \
     } while (0)
 
+/*
+ * The Xen releases these headers know, and the oldest one the includer supports: define
+ * XENABI_XEN_MIN_VERSION (as 0xMMmm00, 0x040c00 for Xen 4.12) before the first xenabi header
+ * and the stable headers declare only what that release already had, as it had it. The
+ * default is the newest release: everything is declared.
+ */
+#define XENABI_XEN_OLDEST_VERSION 0x040600
+#define XENABI_XEN_NEWEST_VERSION 0x041600
+#ifndef XENABI_XEN_MIN_VERSION
+#define XENABI_XEN_MIN_VERSION XENABI_XEN_NEWEST_VERSION
+#endif
+#if XENABI_XEN_MIN_VERSION < XENABI_XEN_OLDEST_VERSION || XENABI_XEN_MIN_VERSION > XENABI_XEN_NEWEST_VERSION || (XENABI_XEN_MIN_VERSION & 0xff) != 0
+#error "xenabi: XENABI_XEN_MIN_VERSION must be a Xen release xenabi knows, written 0xMMmm00: 0x040600 (Xen 4.6) to 0x041600 (Xen 4.22)"
+#endif
+
 #endif /* XENABI_PRELUDE_DEFINED */
 
 #ifndef __XEN_PUBLIC_XEN_H__
@@ -107,9 +126,13 @@ typedef uint16_t domid_t;
  * still be included after this one, and repeats only identical typedefs.
  */
 
-/* Availability: the Xen release (as 0xMMmm00) each item first appeared in. */
+/* Availability: the Xen release (as 0xMMmm00) each item, or later member, first appeared in. */
 #define XENABI_SINCE_domid_t 0x040600
 #define XENABI_SINCE_DOMID_SELF 0x040600
+
+/* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
+#define XENABI_HAS_domid_t 1
+#define XENABI_HAS_DOMID_SELF 1
 
 /*
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they

@@ -6,15 +6,30 @@
  * Fixture: an unstable module.
  *
  * Declares, under Xen's names, the ABI of Xen's public header democtl.h.
+ *
+ * Declares what the newest Xen release with the interface version
+ * XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION names had, as it had it;
+ * XENABI_DEMOCTL_XEN_VERSION is that release.
  */
 #ifndef XENABI_UNSTABLE_DEMOCTL_H
 #define XENABI_UNSTABLE_DEMOCTL_H
 
+/*
+ * XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION chooses what this header declares: the democtl.h
+ * of the newest Xen release with that XEN_DEMOCTL_INTERFACE_VERSION.
+ * 0x00000012: Xen 4.6, 4.7, 4.8, 4.9, 4.10, 4.11, 4.12, 4.13, 4.14 (declared as 4.14)
+ * 0x00000013: Xen 4.15, 4.16, 4.17, 4.18, 4.19, 4.20, 4.21, 4.22 (declared as 4.22)
+ */
 #if !defined(XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION)
-#error "xenabi/unstable/democtl.h is an unstable interface: #define XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION 0x00000013 before including it"
-#elif XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION != 0x00000013
-#error "xenabi/unstable/democtl.h is interface version 0x00000013; XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION asks for another version"
+#error "xenabi/unstable/democtl.h is an unstable interface: #define XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION to the XEN_DEMOCTL_INTERFACE_VERSION of the Xen you talk to (0x00000012 to 0x00000013; 0x00000013 is Xen 4.22) before including it"
+#elif XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION == 0x00000012
+#define XENABI_DEMOCTL_XEN_VERSION 0x040e00
+#elif XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION == 0x00000013
+#define XENABI_DEMOCTL_XEN_VERSION 0x041600
 #else
+#error "xenabi/unstable/democtl.h: XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION is no XEN_DEMOCTL_INTERFACE_VERSION xenabi knows (0x00000012, 0x00000013)"
+#endif
+#ifdef XENABI_DEMOCTL_XEN_VERSION
 
 #include <stdint.h>
 #include <xenabi/stable/demo.h>
@@ -74,17 +89,65 @@ typedef uint64_t xenabi_uint64_aligned_t;
         (hnd).p = (val);                                                          \
     } while (0)
 
+/*
+ * The Xen releases these headers know, and the oldest one the includer supports: define
+ * XENABI_XEN_MIN_VERSION (as 0xMMmm00, 0x040c00 for Xen 4.12) before the first xenabi header
+ * and the stable headers declare only what that release already had, as it had it. The
+ * default is the newest release: everything is declared.
+ */
+#define XENABI_XEN_OLDEST_VERSION 0x040600
+#define XENABI_XEN_NEWEST_VERSION 0x041600
+#ifndef XENABI_XEN_MIN_VERSION
+#define XENABI_XEN_MIN_VERSION XENABI_XEN_NEWEST_VERSION
+#endif
+#if XENABI_XEN_MIN_VERSION < XENABI_XEN_OLDEST_VERSION || XENABI_XEN_MIN_VERSION > XENABI_XEN_NEWEST_VERSION || (XENABI_XEN_MIN_VERSION & 0xff) != 0
+#error "xenabi: XENABI_XEN_MIN_VERSION must be a Xen release xenabi knows, written 0xMMmm00: 0x040600 (Xen 4.6) to 0x041600 (Xen 4.22)"
+#endif
+
 #endif /* XENABI_PRELUDE_DEFINED */
 
 #ifndef __XEN_PUBLIC_DEMOCTL_H__
 
+#if !defined(__XEN_PUBLIC_XEN_H__)
+
+/** Xen declares it in xen.h. */
+typedef uint8_t democtl_handle_t[8];
+
+#endif /* !defined(__XEN_PUBLIC_XEN_H__) */
+
+#if !(((defined(__i386__) || defined(__x86_64__)) && (defined(__XEN_PUBLIC_ARCH_X86_DEMO_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__))) || ((defined(__arm__) || defined(__aarch64__)) && (defined(__XEN_PUBLIC_ARCH_ARM_DEMO_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__))))
+
+/** Xen declares it in each architecture header, for tools builds. */
+struct democtl_arch {
+    uint32_t flags;
+};
+
+#endif /* !(((defined(__i386__) || defined(__x86_64__)) && (defined(__XEN_PUBLIC_ARCH_X86_DEMO_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__))) || ((defined(__arm__) || defined(__aarch64__)) && (defined(__XEN_PUBLIC_ARCH_ARM_DEMO_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__)))) */
+
+/** Defined there too. */
+#ifndef DEMOCTL_ARCH_ALL
+#define DEMOCTL_ARCH_ALL 0xff
+#endif
+
 /** The interface version. */
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION < 0x00000013
+#define XEN_DEMOCTL_INTERFACE_VERSION 0x00000012
+#else
 #define XEN_DEMOCTL_INTERFACE_VERSION 0x00000013
+#endif
 
 /** An unstable record that embeds a stable one. */
 struct xen_democtl {
     uint32_t interface_version;
     demo_pair_t pair;
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+    /**
+     * Added with interface version 0x13.
+     *
+     * Since Xen 4.15.
+     */
+    uint32_t extra;
+#endif
 };
 
 #endif /* !__XEN_PUBLIC_DEMOCTL_H__ */
@@ -98,52 +161,118 @@ struct xen_democtl {
 #define __XEN_PUBLIC_DEMOCTL_H__
 #endif
 
-#if XEN_DEMOCTL_INTERFACE_VERSION != 0x00000013
-#error "Xen's democtl.h, included before xenabi/unstable/democtl.h, has another XEN_DEMOCTL_INTERFACE_VERSION than 0x00000013"
+#if XEN_DEMOCTL_INTERFACE_VERSION != XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION
+#error "Xen's democtl.h, included before xenabi/unstable/democtl.h, has another XEN_DEMOCTL_INTERFACE_VERSION than XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION"
 #else
 
-/* Availability: the Xen release (as 0xMMmm00) each item first appeared in. */
+/* Availability: the Xen release (as 0xMMmm00) each item, or later member, first appeared in. */
+#define XENABI_SINCE_democtl_handle_t 0x040600
+#define XENABI_SINCE_democtl_arch 0x040600
+#define XENABI_SINCE_DEMOCTL_ARCH_ALL 0x040600
 #define XENABI_SINCE_XEN_DEMOCTL_INTERFACE_VERSION 0x040600
 #define XENABI_SINCE_xen_democtl 0x040600
+#define XENABI_SINCE_xen_democtl__extra 0x040f00
+
+/* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
+#define XENABI_HAS_democtl_handle_t 1
+#define XENABI_HAS_democtl_arch 1
+#define XENABI_HAS_DEMOCTL_ARCH_ALL 1
+#define XENABI_HAS_XEN_DEMOCTL_INTERFACE_VERSION 1
+#define XENABI_HAS_xen_democtl 1
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+#define XENABI_HAS_xen_democtl__extra 1
+#endif
 
 /*
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
 #if defined(__i386__)
+XENABI_STATIC_ASSERT(democtl__democtl_arch__size, sizeof(struct democtl_arch) == 4);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__align, XENABI_ALIGNOF(struct democtl_arch) == 4);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__offset, XENABI_OFFSETOF(struct democtl_arch, flags) == 0);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__size, sizeof(((struct democtl_arch *)0)->flags) == 4);
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 12);
+#endif
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 8);
+#endif
 XENABI_STATIC_ASSERT(democtl__xen_democtl__align, XENABI_ALIGNOF(struct xen_democtl) == 4);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__offset, XENABI_OFFSETOF(struct xen_democtl, interface_version) == 0);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__size, sizeof(((struct xen_democtl *)0)->interface_version) == 4);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__offset, XENABI_OFFSETOF(struct xen_democtl, pair) == 4);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__size, sizeof(((struct xen_democtl *)0)->pair) == 4);
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__offset, XENABI_OFFSETOF(struct xen_democtl, extra) == 8);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__size, sizeof(((struct xen_democtl *)0)->extra) == 4);
+#endif
 #endif
 #if defined(__x86_64__)
+XENABI_STATIC_ASSERT(democtl__democtl_arch__size, sizeof(struct democtl_arch) == 4);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__align, XENABI_ALIGNOF(struct democtl_arch) == 4);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__offset, XENABI_OFFSETOF(struct democtl_arch, flags) == 0);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__size, sizeof(((struct democtl_arch *)0)->flags) == 4);
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 12);
+#endif
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 8);
+#endif
 XENABI_STATIC_ASSERT(democtl__xen_democtl__align, XENABI_ALIGNOF(struct xen_democtl) == 4);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__offset, XENABI_OFFSETOF(struct xen_democtl, interface_version) == 0);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__size, sizeof(((struct xen_democtl *)0)->interface_version) == 4);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__offset, XENABI_OFFSETOF(struct xen_democtl, pair) == 4);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__size, sizeof(((struct xen_democtl *)0)->pair) == 4);
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__offset, XENABI_OFFSETOF(struct xen_democtl, extra) == 8);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__size, sizeof(((struct xen_democtl *)0)->extra) == 4);
+#endif
 #endif
 #if defined(__arm__)
+XENABI_STATIC_ASSERT(democtl__democtl_arch__size, sizeof(struct democtl_arch) == 4);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__align, XENABI_ALIGNOF(struct democtl_arch) == 4);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__offset, XENABI_OFFSETOF(struct democtl_arch, flags) == 0);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__size, sizeof(((struct democtl_arch *)0)->flags) == 4);
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 12);
+#endif
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 8);
+#endif
 XENABI_STATIC_ASSERT(democtl__xen_democtl__align, XENABI_ALIGNOF(struct xen_democtl) == 4);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__offset, XENABI_OFFSETOF(struct xen_democtl, interface_version) == 0);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__size, sizeof(((struct xen_democtl *)0)->interface_version) == 4);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__offset, XENABI_OFFSETOF(struct xen_democtl, pair) == 4);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__size, sizeof(((struct xen_democtl *)0)->pair) == 4);
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__offset, XENABI_OFFSETOF(struct xen_democtl, extra) == 8);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__size, sizeof(((struct xen_democtl *)0)->extra) == 4);
+#endif
 #endif
 #if defined(__aarch64__)
+XENABI_STATIC_ASSERT(democtl__democtl_arch__size, sizeof(struct democtl_arch) == 4);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__align, XENABI_ALIGNOF(struct democtl_arch) == 4);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__offset, XENABI_OFFSETOF(struct democtl_arch, flags) == 0);
+XENABI_STATIC_ASSERT(democtl__democtl_arch__flags__size, sizeof(((struct democtl_arch *)0)->flags) == 4);
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 12);
+#endif
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION < 0x00000013
 XENABI_STATIC_ASSERT(democtl__xen_democtl__size, sizeof(struct xen_democtl) == 8);
+#endif
 XENABI_STATIC_ASSERT(democtl__xen_democtl__align, XENABI_ALIGNOF(struct xen_democtl) == 4);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__offset, XENABI_OFFSETOF(struct xen_democtl, interface_version) == 0);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__interface_version__size, sizeof(((struct xen_democtl *)0)->interface_version) == 4);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__offset, XENABI_OFFSETOF(struct xen_democtl, pair) == 4);
 XENABI_STATIC_ASSERT(democtl__xen_democtl__pair__size, sizeof(((struct xen_democtl *)0)->pair) == 4);
+#if XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION >= 0x00000013
+XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__offset, XENABI_OFFSETOF(struct xen_democtl, extra) == 8);
+XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__size, sizeof(((struct xen_democtl *)0)->extra) == 4);
 #endif
-#endif /* XEN_DEMOCTL_INTERFACE_VERSION != 0x00000013 */
+#endif
+#endif /* XEN_DEMOCTL_INTERFACE_VERSION != XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION */
 
-#endif /* XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION */
+#endif /* XENABI_DEMOCTL_XEN_VERSION */
 
 #endif /* XENABI_UNSTABLE_DEMOCTL_H */

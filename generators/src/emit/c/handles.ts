@@ -1,0 +1,44 @@
+/**
+ * C view-model, guest handles: our typedefs for Xen's `XEN_GUEST_HANDLE(x)` shapes, and which
+ * handles an item uses. They are our names, so they sit outside the blocks Xen's guard skips.
+ */
+import { ARCHES } from '../../model/arch.js';
+import type { Arch, HandleType, TypeRef } from '../../model/types.js';
+import { archBranches, type Ctx, type HandleView } from './declarations.js';
+import { cString, docCommentLines, handleDefinedMacro, handlePointee, handleTypedefName } from './names.js';
+
+/** Handles an item uses, in member order, without repeats. */
+export function itemHandles(ctx: Ctx, name: string): HandleType[] {
+  const found = new Map<string, HandleType>();
+  const visit = (t: TypeRef): void => {
+    if (t.kind === 'handle') found.set(handleTypedefName(t), t);
+    if (t.kind === 'array') visit(t.element);
+    const r = t.kind === 'record' ? ctx.records.get(t.name) : undefined;
+    if (r?.parent) r.fields.forEach((f) => visit(f.type));
+  };
+  const record = ctx.records.get(name);
+  if (record) record.fields.forEach((f) => visit(f.type));
+  const alias = ctx.releases.history.aliases.find((a) => a.name === name);
+  if (alias) visit(alias.type);
+  return [...found.values()];
+}
+
+/** Xen's shapes under our names: x86 `struct { T *p; }`, Arm and x86_32's 64-bit handle a pointer/uint64 union. */
+export function handleShapes(handle: HandleType): Record<Arch, string> {
+  const name = handleTypedefName(handle);
+  const p = `${handlePointee(handle)} *p;`;
+  const x86 = `typedef struct { ${p} } ${name};`;
+  const arm = `typedef union { ${p} uint64_t q; } ${name};`;
+  const x86Wide = `__extension__ typedef struct { union { ${p} xenabi_uint64_aligned_t q; }; } ${name};`;
+  return { x86_32: handle.width === '64' ? x86Wide : x86, x86_64: x86, arm32: arm, arm64: arm };
+}
+
+export function handleView(handle: HandleType): HandleView {
+  const xenName = `${handle.width === '64' ? 'XEN_GUEST_HANDLE_64' : 'XEN_GUEST_HANDLE'}(${handle.const ? 'const_' : ''}${handle.target})`;
+  return {
+    doc: docCommentLines(`A guest handle to ${handlePointee(handle)}, shaped as Xen's ${xenName}. Set it with XENABI_SET_GUEST_HANDLE().`),
+    definedMacro: handleDefinedMacro(handle),
+    branches: archBranches(handleShapes(handle)).map((b, i) => ({ directive: i === 0 ? '#if' : '#elif', condition: b.condition, typedef: b.value })),
+    error: cString(`xenabi: guest handles are defined for ${ARCHES.join(', ')} only`),
+  };
+}
