@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Emitter, EmitterCache } from '../emit/emitter.js';
 import type { RenderedFile } from '../output/pipeline.js';
@@ -34,7 +34,9 @@ export function sha256(text: string): string {
 export function fingerprint(emitter: Emitter & { cache: EmitterCache }, inputsJson: string): string {
   const hash = createHash('sha256');
   hash.update(`${emitter.id}\n`).update(inputsJson);
-  for (const file of sourceFiles(fileURLToPath(emitter.cache.sourceDir))) hash.update(file).update(readFileSync(file));
+  const sourceDir = fileURLToPath(emitter.cache.sourceDir);
+  // Paths relative to the emitter's folder: the fingerprint must not depend on where the checkout is.
+  for (const file of sourceFiles(sourceDir)) hash.update(relative(sourceDir, file).split(sep).join('/')).update(readFileSync(file));
   for (const dependency of emitter.cache.dependencies) hash.update(`${dependency}@${packageVersion(dependency)}\n`);
   return hash.digest('hex');
 }
@@ -78,8 +80,7 @@ function sourceFiles(dir: string): string[] {
     .flatMap((name) => {
       const path = join(dir, name);
       return statSync(path).isDirectory() ? sourceFiles(path) : [path];
-    })
-    .map((p) => p);
+    });
 }
 
 function packageVersion(name: string): string {

@@ -62,3 +62,15 @@ describe('incremental generation', () => {
     expect(emitter.runs).toBe(4);
   });
 });
+
+describe('the cache fingerprint', () => {
+  it('is the same wherever the checkout is', async () => {
+    const { fingerprint } = await import('../../src/generate/cache.js');
+    const emitter = countingEmitter();
+    const here = fingerprint(emitter as never, '{}');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'xenabi-fp-'));
+    cpSync(FIXTURE, elsewhere, { recursive: true });
+    const moved = { ...emitter, cache: { ...emitter.cache, sourceDir: new URL(`file://${elsewhere}/`) } };
+    expect(fingerprint(moved as never, '{}')).toBe(here);
+  });
+});
