@@ -72,9 +72,7 @@ interface Setup {
 }
 
 describe('the generated C headers', () => {
-  it.runIf(prerequisites.fail)('have their compilers and Xen headers', () => {
-    throw new Error(prerequisites.message);
-  });
+  it('have their compilers and Xen headers', (ctx) => prerequisites.assertPresent(ctx));
 
   describe.skipIf(prerequisites.skip)('compile', () => {
     let s: Setup;

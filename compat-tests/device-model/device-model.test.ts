@@ -110,9 +110,7 @@ async function runAll(arches: readonly Arch[]): Promise<{ arch: Arch; variant: V
 }
 
 describe('a device-model client built on xenabi alone', () => {
-  it.runIf(prerequisites.fail)('has its cross compilers, qemu-user, cross libcs and Xen headers', () => {
-    throw new Error(prerequisites.message);
-  });
+  it('has its cross compilers, qemu-user, cross libcs and Xen headers', (ctx) => prerequisites.assertPresent(ctx));
 
   it.skipIf(prerequisites.skip)(
     `hands privcmd the same bytes as its twin built on Xen ${INSTALLED_XEN_RELEASE}'s headers, and, built for Xen ${OLD_TARGET}, the same bytes for every op both have`,

@@ -93,8 +93,18 @@ export const IN_CI = process.env.CI === 'true';
  * run; `fail` is true when that is an error (CI), so the file's prerequisite test fails with
  * `message`, which names the packages to install.
  */
-export function gate(missing: readonly string[]): { skip: boolean; fail: boolean; message: string } {
+export function gate(missing: readonly string[]): { skip: boolean; fail: boolean; message: string; assertPresent: (ctx: { skip: () => void }) => void } {
   const message = missing.length ? `missing prerequisites (run scripts/ensure-toolchains.sh):\n  ${missing.join('\n  ')}` : '';
   if (missing.length && !IN_CI) console.warn(`skipped: ${message}`);
-  return { skip: missing.length > 0, fail: missing.length > 0 && IN_CI, message };
+  const fail = missing.length > 0 && IN_CI;
+  return {
+    skip: missing.length > 0,
+    fail,
+    message,
+    /** The body of a file's prerequisite test: passes when all is there, fails in CI, skips elsewhere. */
+    assertPresent(ctx) {
+      if (fail) throw new Error(message);
+      if (missing.length > 0) ctx.skip();
+    },
+  };
 }
