@@ -3,58 +3,68 @@
  * output pipeline. Pure until `writeChanged`, so `--check` and tests share it.
  */
 import { join } from 'node:path';
-import type { Emitter, EmitterCache } from '../emit/emitter.js';
+import type { Emitter, EmitterCache, OutputFile } from '../emit/emitter.js';
 import { loadAbi } from '../load/index.js';
 import { NEWEST_RELEASE } from '../model/releases.js';
 import type { AbiModel } from '../model/types.js';
 import { assertUniquePaths, render, staleFiles, writeChanged, type RenderedFile } from '../output/pipeline.js';
 import { atRelease, type ReleaseModel } from '../select/release.js';
 import { cachedOutputs, fingerprint, manifestFile } from './cache.js';
-import { EMITTERS } from './emitters.js';
 
 export interface GenerateResult {
   model: AbiModel;
   files: RenderedFile[];
 }
 
-/** Renders every output in memory. Throws AbiInputError on bad input, before anything is written. */
+/**
+ * Renders every output in memory (with every emitter of `xenabi generate` unless told which).
+ * Throws AbiInputError on bad input, before anything is written.
+ */
 export async function renderAll(
   root: string,
-  emitters: readonly Emitter[] = EMITTERS,
+  emitters?: readonly Emitter[],
   release = NEWEST_RELEASE,
   options: RenderOptions = {},
 ): Promise<GenerateResult> {
-  const { model } = await loadAbi(join(root, 'abi'), root);
+  // The emitters' modules load while esbuild, in its own process, bundles the ABI.
+  const [{ model }, all] = await Promise.all([loadAbi(join(root, 'abi'), root), emitters ?? allEmitters()]);
   const view = atRelease(model, release);
   const inputs = JSON.stringify({ view, history: model });
-  const perEmitter = await Promise.all(emitters.map((e) => runEmitter(e, root, view, model, inputs, options)));
+  const perEmitter = await Promise.all(all.map((e) => runEmitter(e, root, view, model, inputs, options)));
   const files = perEmitter.flat();
   assertUniquePaths(files);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { model, files };
 }
 
+async function allEmitters(): Promise<readonly Emitter[]> {
+  return (await import('./emitters.js')).EMITTERS;
+}
+
 export interface RenderOptions {
   /** Run every emitter, ignoring the manifests of cached ones. */
   force?: boolean;
+  /** The command the banners name, when it is not the plain `npx xenabi generate`. */
+  command?: string;
 }
 
 async function runEmitter(emitter: Emitter, root: string, view: ReleaseModel, history: AbiModel, inputs: string, options: RenderOptions): Promise<RenderedFile[]> {
-  if (!emitter.cache) return (await emitter.emit(view, { history })).map(render);
+  const print = (file: OutputFile) => render(file, options.command);
+  if (!emitter.cache) return (await emitter.emit(view, { history })).map(print);
   const cacheable = emitter as Emitter & { cache: EmitterCache };
   const key = fingerprint(cacheable, inputs);
   const cached = options.force ? undefined : cachedOutputs(root, cacheable, key);
   if (cached) return [...cached, manifestFile(cacheable, key, cached)];
-  const fresh = (await emitter.emit(view, { history })).map(render);
+  const fresh = (await emitter.emit(view, { history })).map(print);
   return [...fresh, manifestFile(cacheable, key, fresh)];
 }
 
 export async function generate(root: string, options: RenderOptions = {}): Promise<{ written: string[]; total: number }> {
-  const { files } = await renderAll(root, EMITTERS, NEWEST_RELEASE, options);
+  const { files } = await renderAll(root, undefined, NEWEST_RELEASE, options);
   return { written: writeChanged(root, files), total: files.length };
 }
 
 export async function checkGenerated(root: string, options: RenderOptions = {}): Promise<{ stale: string[]; total: number }> {
-  const { files } = await renderAll(root, EMITTERS, NEWEST_RELEASE, options);
+  const { files } = await renderAll(root, undefined, NEWEST_RELEASE, options);
   return { stale: staleFiles(root, files), total: files.length };
 }

@@ -122,4 +122,19 @@ describe('xenabi CLI', () => {
     delete before['abi/stable/sample.ts'];
     expect(after).toEqual(before);
   });
+
+  it('generates the outputs of an older release into a directory of their own', async () => {
+    const root = freshRoot();
+    const out = mkdtempSync(join(tmpdir(), 'xenabi-release-'));
+    const r = await run(['generate', '--xen-version', '4.17', '--out', out], root);
+    expect(r.code).toBe(0);
+    const header = readFileSync(join(out, 'packages/c-headers/include/xenabi/stable/sample.h'), 'utf8');
+    expect(header).toContain('SAMPLE_OP');
+    expect(header).not.toContain('SAMPLE_NEW');
+    expect(header).toContain('npx xenabi generate --xen-version 4.17');
+    expect(tree(root)['packages/c-headers/include/xenabi/stable/sample.h']).toBeUndefined();
+    expect((await run(['generate', '--xen-version', '4.17'], root)).err).toContain('needs --out');
+    expect((await run(['generate', '--out', out], root)).code).toBe(2);
+    expect((await run(['generate', '--xen-version', '4.5', '--out', out], root)).code).toBe(2);
+  });
 });

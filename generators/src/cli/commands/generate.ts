@@ -1,13 +1,16 @@
 import { checkGenerated, generate } from '../../generate/index.js';
+import { generateRelease } from '../../generate/release.js';
+import { EXPORTABLE_RELEASES, NEWEST_RELEASE, type KnownRelease } from '../../model/releases.js';
 import { REGENERATE_COMMAND } from '../../output/pipeline.js';
 import type { Command } from '../command.js';
-import { EXIT_FINDING, EXIT_OK } from '../io.js';
+import { EXIT_FINDING, EXIT_OK, UsageError } from '../io.js';
 import { findRoot } from '../root.js';
 
 export const generateCommand: Command = {
   name: 'generate',
   summary: 'write every generated output (C headers, bindings, docs) from abi/',
   help: `Usage: xenabi generate [--check] [--force] [--root DIR]
+       xenabi generate --xen-version V --out DIR [--root DIR]
 
 Loads the ABI modules under abi/, validates them, and writes every generated output.
 Only files whose content changed are written; nothing is written when the ABI has errors.
@@ -15,14 +18,28 @@ Only files whose content changed are written; nothing is written when the ABI ha
 Options:
   --check      write nothing; exit 1 and list the stale files if any output is out of date
   --force      run every emitter, even those whose committed manifest says nothing changed
+  --xen-version V
+               generate for Xen release V (${EXPORTABLE_RELEASES[0]} … ${EXPORTABLE_RELEASES.at(-1)}) instead of the newest,
+               ${NEWEST_RELEASE}: exactly V's records, layouts and constant values; needs --out
+  --out DIR    with --xen-version: write the outputs under DIR (same layout as the repository)
   --root DIR   repository root (default: the nearest directory above with abi/)
   -h, --help   show this help
 
 Exit codes: 0 ok, 1 stale output (--check), 2 bad input or usage.`,
-  options: { check: { type: 'boolean' }, force: { type: 'boolean' } },
+  options: { check: { type: 'boolean' }, force: { type: 'boolean' }, 'xen-version': { type: 'string' }, out: { type: 'string' } },
   positionals: { min: 0, max: 0 },
   async run({ values }, io) {
     const root = findRoot(io.cwd, values.root as string | undefined);
+    const release = values['xen-version'] as string | undefined;
+    if (release !== undefined || values.out !== undefined) {
+      if (release === undefined) throw new UsageError('--out goes with --xen-version');
+      if (!EXPORTABLE_RELEASES.includes(release as never)) throw new UsageError(`--xen-version ${release}: choose one of ${EXPORTABLE_RELEASES.join(', ')}`);
+      if (values.out === undefined) throw new UsageError('--xen-version needs --out DIR: the repository\'s own outputs always describe the newest release');
+      if (values.check) throw new UsageError('--check compares the repository\'s outputs; it does not take --xen-version');
+      const { written, total, outDir } = await generateRelease(root, release as KnownRelease, values.out as string);
+      io.out(`xenabi: Xen ${release}: ${written.length} of ${total} files written under ${outDir}\n`);
+      return EXIT_OK;
+    }
     if (values.check) {
       const { stale, total } = await checkGenerated(root, { force: Boolean(values.force) });
       if (stale.length === 0) {
