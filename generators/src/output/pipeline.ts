@@ -42,8 +42,12 @@ export function normalise(text: string): string {
   return lines.join('\n').replace(/\n+$/, '') + '\n';
 }
 
-export function render(file: OutputFile, command: string = REGENERATE_COMMAND): RenderedFile {
-  const head = banner(file, command);
+/**
+ * Banner and normalisation. The command goes in an options object, never a second positional
+ * argument, so `files.map(render)` cannot pass an array index for it.
+ */
+export function render(file: OutputFile, options: { command?: string } = {}): RenderedFile {
+  const head = banner(file, options.command ?? REGENERATE_COMMAND);
   const body = file.content.startsWith('#!') ? file.content.replace(/^(#![^\n]*\n)/, `$1${head}`) : head + file.content;
   return { path: file.path, content: normalise(body) };
 }

@@ -36,3 +36,11 @@ describe('output pipeline', () => {
     expect(() => statSync(join(root, `d/x.h.xenabi-tmp-${process.pid}`))).toThrow();
   });
 });
+
+describe('render', () => {
+  it('keeps the default command when mapped over an array', () => {
+    const files = [{ path: 'a.h', content: 'a', sources: [], comment: 'c' as const }, { path: 'b.h', content: 'b', sources: [], comment: 'c' as const }];
+    for (const f of files.map(render)) expect(f.content).toContain('Regenerate with: npx xenabi generate\n');
+    expect(render(files[0]!, { command: 'npx xenabi generate --xen-version 4.12 --out <dir>' }).content).toContain('--xen-version 4.12');
+  });
+});
