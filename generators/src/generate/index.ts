@@ -49,7 +49,7 @@ export interface RenderOptions {
 }
 
 async function runEmitter(emitter: Emitter, root: string, view: ReleaseModel, history: AbiModel, inputs: string, options: RenderOptions): Promise<RenderedFile[]> {
-  const print = (file: OutputFile) => render(file, options.command);
+  const print = (file: OutputFile) => render(file, { command: options.command });
   if (!emitter.cache) return (await emitter.emit(view, { history })).map(print);
   const cacheable = emitter as Emitter & { cache: EmitterCache };
   const key = fingerprint(cacheable, inputs);
