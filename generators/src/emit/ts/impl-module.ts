@@ -72,35 +72,49 @@ function viewClassDecl(variants: Variants, names: TsNames, imports: Imports, rec
   if (plan.accessors.some((a) => a.type.startsWith('RecordArrayView')) || plan.methods.some((m) => m.returnType.startsWith('RecordArrayView'))) {
     imports.type(RUNTIME, 'RecordArrayView');
   }
-  imports.value(RUNTIME, 'alignedWords');
   imports.value(RUNTIME, 'checkRepoint');
+  imports.value(RUNTIME, 'viewLimit');
   return {
     kind: 'class',
     name,
     implements: imports.type(recordHome(variants, record).pub, names.view(record)),
     doc: { text: `The view of ${record} on ${v.archs.join(', ')}.`, tags: [] },
+    // Declared, not defined: an ES2022 class field is created as `undefined` before the
+    // constructor runs, so V8 would keep `$b` and `$o` as tagged values instead of small
+    // integers, and every getter would pay for it (twice the time of a re-point and a read).
     props: [
-      { name: '$d', type: 'DataView', readonly: true },
-      { name: '$a', type: 'BigUint64Array | undefined', readonly: true },
-      { name: '$b', type: 'number' },
-      { name: '$w', type: 'BigUint64Array | undefined' },
-      ...plan.cached.map((c) => ({ name: `$c_${c.field}`, type: `${c.type} | undefined`, init: 'undefined' })),
+      { name: '$d', type: 'DataView', readonly: true, declare: true },
+      { name: '$a', type: 'BigUint64Array | undefined', readonly: true, declare: true },
+      { name: '$n', type: 'number', readonly: true, declare: true },
+      { name: '$r', type: '{ $b: number }', readonly: true, declare: true },
+      { name: '$b', type: 'number', declare: true },
+      { name: '$o', type: 'number', declare: true },
+      ...plan.cached.flatMap((c) => [
+        { name: `$c_${c.field}`, type: `${c.type} | undefined`, init: 'undefined' },
+        ...(c.keyed ? [{ name: `$k_${c.field}`, type: 'number', init: '-1' }] : []),
+      ]),
     ],
     ctor: {
       params: [
         { name: 'd', type: 'DataView' },
         { name: 'a', type: 'BigUint64Array | undefined' },
         { name: 'b', type: 'number' },
+        { name: 'r', type: '{ $b: number }', optional: true },
+        { name: 'o', type: 'number', optional: true },
       ],
-      body: ['this.$d = d;', 'this.$a = a;', 'this.$b = b;', 'this.$w = alignedWords(a, b);'],
+      body: ['this.$d = d;', 'this.$a = a;', 'this.$n = viewLimit(d);', 'this.$r = r ?? this;', 'this.$b = b;', 'this.$o = o ?? 0;'],
     },
     accessors: [
       { name: '$buffer', type: 'ArrayBufferLike', get: ['return this.$d.buffer;'] },
       {
         name: '$offset',
         type: 'number',
-        get: ['return this.$b;'],
-        set: [`const b = checkRepoint(this.$d, x, ${plan.size}, '${record}');`, 'this.$b = b;', 'this.$w = alignedWords(this.$a, b);', ...plan.repoint],
+        get: ['return this.$r.$b + this.$o;'],
+        set: [
+          `const b = (x >>> 0) === x && x + ${plan.size} <= this.$n ? x : checkRepoint(this.$d, x, ${plan.size}, '${record}');`,
+          'if (this.$r === this) this.$b = b;',
+          'else this.$o = b - this.$r.$b;',
+        ],
       },
       ...plan.accessors,
     ],

@@ -8,7 +8,7 @@ import { ARCHES } from '../../model/arch.js';
 import type { Arch, ConstantSetDecl, OpMember } from '../../model/types.js';
 import { checkInt, newCtx, readInt, writeInt, offsetExpr, type CodeCtx } from './access.js';
 import { opName, opSetBase, str } from './names.js';
-import { decodeProps, valueMembers, type Member } from './record-code.js';
+import { decodeProps, valueMembers, zeroBytes, type Member } from './record-code.js';
 import type { Variants } from './variants.js';
 
 /** An op that travels inside the dispatch record. */
@@ -98,8 +98,7 @@ function makeOpVariant(plan: Dispatch, variants: Variants, arch: Arch): Omit<OpV
   const enc = newCtx();
   const dec = newCtx();
   const chk = newCtx();
-  enc.helpers.add('zero');
-  const encLines = [`zero(d, b, ${variants.layout(plan.record, arch).size});`, 'switch (v.op) {'];
+  const encLines = [...zeroBytes(enc, 'b', variants.layout(plan.record, arch).size), 'switch (v.op) {'];
   const decPre = [`const op = ${readInt(dec, 'd', opShape, opAt, false)};`, 'switch (op) {'];
   const chkLines: string[] = [];
   for (const op of plan.ops) {

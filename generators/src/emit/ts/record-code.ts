@@ -88,7 +88,7 @@ function encodeValue(ctx: CodeCtx, env: RecordEnv, shape: Shape, x: string, at: 
   }
 }
 
-/** Statements writing a flexible array member of `n` elements. */
+/** Statements writing a flexible array member of `n` elements; none run for the usual `n` of 0. */
 function encodeFlex(ctx: CodeCtx, env: RecordEnv, m: Member, path: string): string[] {
   if (m.shape.kind !== 'array') throw new Error(`ts emitter: flexible member ${path} is not an array`);
   ctx.helpers.add('flexArray');
@@ -98,10 +98,12 @@ function encodeFlex(ctx: CodeCtx, env: RecordEnv, m: Member, path: string): stri
   const at = `b + ${m.layout.offset} + ${i} * ${m.shape.stride}`;
   const offset8 = aligned8(m.layout.offset) && m.shape.stride % 8 === 0;
   return [
-    `const ${a} = flexArray(v.${m.name}, ${str(path)});`,
-    `for (let ${i} = 0; ${i} < n; ${i}++) {`,
-    `  const ${e} = ${a}[${i}];`,
-    ...encodeValue(ctx, env, m.shape.element, e, at, offset8, path, i).map((l) => `  ${l}`),
+    'if (n > 0) {',
+    `  const ${a} = flexArray(v.${m.name}, ${str(path)});`,
+    `  for (let ${i} = 0; ${i} < n; ${i}++) {`,
+    `    const ${e} = ${a}[${i}];`,
+    ...encodeValue(ctx, env, m.shape.element, e, at, offset8, path, i).map((l) => `    ${l}`),
+    '  }',
     '}',
   ];
 }
@@ -125,8 +127,11 @@ function encodeMember(ctx: CodeCtx, env: RecordEnv, record: string, size: number
   return [`const ${x} = ${read};`, ...encodeValue(ctx, env, m.shape, x, offsetExpr('b', m.layout.offset), aligned8(m.layout.offset), path)];
 }
 
+/** Records up to this many bytes are zeroed by straight-line 32-bit stores rather than a call. */
+const UNROLL_ZERO = 64;
+
 /** Statements writing zero to `size` bytes at `at`. */
-function zeroBytes(ctx: CodeCtx, at: string, size: number): string[] {
+export function zeroBytes(ctx: CodeCtx, at: string, size: number): string[] {
   switch (size) {
     case 0:
       return [];
@@ -134,11 +139,10 @@ function zeroBytes(ctx: CodeCtx, at: string, size: number): string[] {
       return [`d.setUint8(${at}, 0);`];
     case 2:
       return [`d.setUint16(${at}, 0);`];
-    case 4:
-      return [`d.setUint32(${at}, 0);`];
-    case 8:
-      return [`d.setUint32(${at}, 0);`, `d.setUint32(${at} + 4, 0);`];
     default:
+      if (size % 4 === 0 && size <= UNROLL_ZERO) {
+        return Array.from({ length: size / 4 }, (_, k) => `d.setUint32(${k === 0 ? at : `${at} + ${k * 4}`}, 0);`);
+      }
       ctx.helpers.add('zero');
       return [`zero(d, ${at}, ${size});`];
   }
@@ -165,8 +169,7 @@ export function encodeBody(ctx: CodeCtx, env: RecordEnv, record: RecordDecl, lay
       ...layout.holes.flatMap((h) => zeroPadding(ctx, layout, undefined, h)),
     ];
   }
-  ctx.helpers.add('zero');
-  const lines = [`zero(d, b, ${layout.size});`, 'let k = 0;'];
+  const lines = [...zeroBytes(ctx, 'b', layout.size), 'let k = 0;'];
   for (const m of values) {
     const inner = encodeMember(ctx, env, record.name, layout.size, m);
     lines.push(`if (v.${m.name} !== undefined) {`, '  k++;', ...inner.map((l) => `  ${l}`), '}');
@@ -192,7 +195,7 @@ function decodeValue(ctx: CodeCtx, env: RecordEnv, shape: Shape, at: string, off
       const inner: string[] = [];
       const value = decodeValue(ctx, env, shape.element, `${at} + ${i} * ${shape.stride}`, offset8 && shape.stride % 8 === 0, inner);
       pre.push(
-        `const ${a} = new Array(${length});`,
+        `const ${a} = ${count === 'n' ? 'n === 0 ? [] : new Array(n)' : `new Array(${length})`};`,
         `for (let ${i} = 0; ${i} < ${length}; ${i}++) {`,
         ...inner.map((l) => `  ${l}`),
         `  ${a}[${i}] = ${value};`,

@@ -226,7 +226,10 @@ function codecInit(variants: Variants, names: TsNames, imports: Imports, decl: R
   const total = (a: Arch) => (flex ? `${variants.layout(name, a).size} + n * ${stride(a)}` : `${variants.layout(name, a).size}`);
   const nArg = flex ? ', n' : '';
   const checkValue = `if (typeof value !== 'object' || value === null) failObject(value, ${str(name)});`;
-  const countFromValue = flex ? [`const n = flexArray(value.${flex.name}, ${str(`${name}.${flex.name}`)}).length;`] : [];
+  // Arrays take the inlined `Array.isArray` path; typed arrays, array-likes and mistakes go through the runtime's check.
+  const countFromValue = flex
+    ? [`const f = value.${flex.name};`, `const n = Array.isArray(f) ? f.length : flexArray(f, ${str(`${name}.${flex.name}`)}).length;`]
+    : [];
   const byVariant = all.map((v) => ({ v, archs: v.archs.filter((a) => archs.includes(a)) }));
   const perVariant = (body: (v: RecordVariant, a: Arch) => string[]) =>
     groupBy(archs, (a) => {

@@ -39,6 +39,7 @@ function classStructure(tsm: Tsm, d: Extract<Decl, { kind: 'class' }>): TsMorph.
       name: p.name,
       type: p.type,
       isReadonly: !!p.readonly,
+      hasDeclareKeyword: !!p.declare,
       ...(p.init !== undefined ? { initializer: p.init } : {}),
     })),
     ctors: [{ kind: tsm.StructureKind.Constructor, parameters: params(tsm, d.ctor.params), statements: body(d.ctor.body) }],

@@ -134,5 +134,5 @@ export class Variants {
 
 function fingerprint(v: Omit<RecordVariant, 'index' | 'archs'>): string {
   const { view } = v;
-  return JSON.stringify([v.enc, v.dec, v.chk, view.accessors, view.methods, view.repoint, view.cached, view.size]);
+  return JSON.stringify([v.enc, v.dec, v.chk, view.accessors, view.methods, view.cached, view.size]);
 }

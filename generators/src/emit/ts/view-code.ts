@@ -1,12 +1,16 @@
 /**
  * The per-architecture view class of one record: a flyweight over `(DataView, offset)` with a
- * getter and a setter per field at a literal offset. Nested records, arrays and typed-array
- * subviews are made on first use and kept, so getters do not allocate after that; assigning
- * `$offset` re-points the view and its nested views.
+ * getter and a setter per field at a literal offset from the view's base. A view made by
+ * `view()` (or by `RecordArray.at`) is a root: its base is its own `$b`, which assigning
+ * `$offset` rewrites after one comparison against the limit it keeps (`$n`). A nested view
+ * (a record member) is made on first use and kept, and reads its base from its root,
+ * `$r.$b + $o`, so re-pointing the root moves every nested view with no work per nested view;
+ * assigning a nested view's own `$offset` moves it relative to its root. Arrays and typed-array
+ * subviews are kept with the base they were made for (`$k_…`) and remade when it changes.
  */
 import type { RecordLayout } from '../../layout/engine.js';
 import type { RecordDecl } from '../../model/types.js';
-import { bitPlan, checkInt, badBits, newCtx, offsetExpr, readBits, readInt, writeBits, writeInt, type CodeCtx } from './access.js';
+import { bitPlan, checkInt, badBits, newCtx, offsetExpr, readBits, readInt, wordPath, writeBits, writeInt, type CodeCtx } from './access.js';
 import { str, type TsNames } from './names.js';
 import { valueMembers, type Member, type RecordEnv } from './record-code.js';
 import { innermost, typedArrayKind, TYPED_ARRAY_NAMES, type IntShape } from './shapes.js';
@@ -23,6 +27,8 @@ export interface Accessor {
 export interface CachedChild {
   field: string;
   type: string;
+  /** Arrays and typed arrays, made for one base: kept with it in `$k_<field>` and remade when it changes. */
+  keyed: boolean;
 }
 
 export interface Method {
@@ -39,34 +45,64 @@ export interface ViewClassPlan {
   accessors: Accessor[];
   methods: Method[];
   cached: CachedChild[];
-  /** `$offset` setter statements after the new offset `b` is checked. */
-  repoint: string[];
   /** Record names whose view type the class mentions. */
   views: Set<string>;
   ctx: CodeCtx;
 }
 
 const D = 'this.$d';
-const W = 'this.$w';
+/** The statement every accessor that touches the bytes starts with: the view's base `b`. */
+const BASE = 'const b = this.$r.$b + this.$o;';
+/** The buffer's 64-bit words when `b` is 8-byte aligned, for the `bigint` fast path. */
+const WORDS = 'const w = alignedWords(this.$a, b);';
 
 function at(offset: number): string {
-  return offsetExpr('this.$b', offset);
+  return offsetExpr('b', offset);
+}
+
+/** The base line, and the words line when a 64-bit access takes the word path. */
+function base(ctx: CodeCtx, words: boolean): string[] {
+  if (!words) return [BASE];
+  ctx.helpers.add('alignedWords');
+  return [BASE, WORDS];
+}
+
+/** A getter of a cached array or typed array made by `make` (an expression using `b`) for the current base. */
+function keyedGetter(field: string, make: string): string[] {
+  return [
+    BASE,
+    `let c = this.$c_${field};`,
+    `if (c === undefined || this.$k_${field} !== b) {`,
+    `  c = this.$c_${field} = ${make};`,
+    `  this.$k_${field} = b;`,
+    '}',
+    'return c;',
+  ];
 }
 
 function intAccessors(ctx: CodeCtx, m: Member, shape: IntShape, record: string, taken: Set<string>): Accessor[] {
   const path = `${record}.${m.name}`;
   const aligned = m.layout.offset % 8 === 0;
+  const words = wordPath(shape, aligned);
   const main: Accessor = {
     name: m.name,
     type: shape.big ? 'bigint' : 'number',
-    get: [`return ${readInt(ctx, D, shape, at(m.layout.offset), aligned, W)};`],
-    set: [checkInt(ctx, shape, 'x', path), writeInt(ctx, D, shape, at(m.layout.offset), 'x', aligned, W)],
+    get: [...base(ctx, words), `return ${readInt(ctx, D, shape, at(m.layout.offset), aligned, 'w')};`],
+    set: [checkInt(ctx, shape, 'x', path), ...base(ctx, words), writeInt(ctx, D, shape, at(m.layout.offset), 'x', aligned, 'w')],
   };
   const numberName = `${m.name}AsNumber`;
   if (!shape.big || taken.has(numberName)) return [main];
   if (shape.bits === 32) {
     const small: IntShape = { ...shape, big: false };
-    return [main, { name: numberName, type: 'number', get: [`return ${readInt(ctx, D, small, at(m.layout.offset), false)};`], set: [checkInt(ctx, small, 'x', path), writeInt(ctx, D, small, at(m.layout.offset), 'x', false)] }];
+    return [
+      main,
+      {
+        name: numberName,
+        type: 'number',
+        get: [BASE, `return ${readInt(ctx, D, small, at(m.layout.offset), false)};`],
+        set: [checkInt(ctx, small, 'x', path), BASE, writeInt(ctx, D, small, at(m.layout.offset), 'x', false)],
+      },
+    ];
   }
   ctx.helpers.add('u64AsNumber').add('setU64FromNumber');
   return [
@@ -74,8 +110,8 @@ function intAccessors(ctx: CodeCtx, m: Member, shape: IntShape, record: string, 
     {
       name: numberName,
       type: 'number',
-      get: [`return u64AsNumber(${D}, ${at(m.layout.offset)}, ${shape.signed}, ${str(path)});`],
-      set: [`setU64FromNumber(${D}, ${at(m.layout.offset)}, ${shape.signed}, x, ${str(path)});`],
+      get: [BASE, `return u64AsNumber(${D}, ${at(m.layout.offset)}, ${shape.signed}, ${str(path)});`],
+      set: [BASE, `setU64FromNumber(${D}, ${at(m.layout.offset)}, ${shape.signed}, x, ${str(path)});`],
     },
   ];
 }
@@ -87,10 +123,11 @@ function bitAccessor(ctx: CodeCtx, m: Member, shape: IntShape, layout: RecordLay
   return {
     name: m.name,
     type: plan.width > 32 ? 'bigint' : 'number',
-    get: [`return ${readBits(ctx, D, 'this.$b', plan)};`],
+    get: [BASE, `return ${readBits(ctx, D, 'b', plan)};`],
     set: [
       `if (${badBits(plan, 'x')}) ${fail}(x, ${str(`${record}.${m.name}`)}, ${str(`${shape.ctype}:${plan.width}`)}, ${plan.width});`,
-      writeBits(ctx, D, 'this.$b', plan, 'x'),
+      BASE,
+      writeBits(ctx, D, 'b', plan, 'x'),
     ],
   };
 }
@@ -104,7 +141,7 @@ function typedArrayOf(shape: IntShape): { kind: string; type: string } {
 /** Builds the view class of one record on one architecture. */
 export function viewClass(env: RecordEnv, names: TsNames, record: RecordDecl, layout: RecordLayout, all: readonly Member[]): ViewClassPlan {
   const ctx = newCtx();
-  const plan: ViewClassPlan = { record: record.name, size: layout.size, accessors: [], methods: [], cached: [], repoint: [], views: new Set(), ctx };
+  const plan: ViewClassPlan = { record: record.name, size: layout.size, accessors: [], methods: [], cached: [], views: new Set(), ctx };
   const values = valueMembers(all);
   const taken = new Set(values.map((m) => m.name));
   for (const m of values) {
@@ -120,29 +157,30 @@ export function viewClass(env: RecordEnv, names: TsNames, record: RecordDecl, la
     } else if (element.kind === 'record' && dims.length === 0) {
       const cls = env.nested(element.record, 'V');
       plan.views.add(element.record);
-      plan.cached.push({ field: m.name, type: cls });
-      plan.accessors.push({ name: m.name, type: names.view(element.record), get: [`return (${cache} ??= new ${cls}(${D}, this.$a, ${at(m.layout.offset)}));`] });
-      plan.repoint.push(`if (${cache} !== undefined) ${cache}.$offset = ${offsetExpr('b', m.layout.offset)};`);
+      plan.cached.push({ field: m.name, type: cls, keyed: false });
+      plan.accessors.push({
+        name: m.name,
+        type: names.view(element.record),
+        get: [`return (${cache} ??= new ${cls}(${D}, this.$a, 0, this.$r, ${offsetExpr('this.$o', m.layout.offset)}));`],
+      });
     } else if (element.kind === 'record') {
       const cls = env.nested(element.record, 'V');
       const type = `RecordArrayView<${names.view(element.record)}>`;
       const length = dims.reduce((a, b) => a * b, 1);
       ctx.helpers.add('RecordArray');
       plan.views.add(element.record);
-      plan.cached.push({ field: m.name, type });
+      plan.cached.push({ field: m.name, type, keyed: true });
       plan.accessors.push({
         name: m.name,
         type,
-        get: [`return (${cache} ??= new RecordArray((at) => new ${cls}(${D}, this.$a, at), ${at(m.layout.offset)}, ${element.size}, ${length}, ${str(path)}));`],
+        get: keyedGetter(m.name, `new RecordArray((at) => new ${cls}(${D}, this.$a, at), ${at(m.layout.offset)}, ${element.size}, ${length}, ${str(path)})`),
       });
-      plan.repoint.push(`${cache} = undefined;`);
     } else {
       const { kind, type } = typedArrayOf(element);
       const length = dims.reduce((a, b) => a * b, 1);
       ctx.helpers.add('typedArray');
-      plan.cached.push({ field: m.name, type });
-      plan.accessors.push({ name: m.name, type, get: [`return (${cache} ??= typedArray(${str(kind)}, ${D}, ${at(m.layout.offset)}, ${length}, ${str(path)}));`] });
-      plan.repoint.push(`${cache} = undefined;`);
+      plan.cached.push({ field: m.name, type, keyed: true });
+      plan.accessors.push({ name: m.name, type, get: keyedGetter(m.name, `typedArray(${str(kind)}, ${D}, ${at(m.layout.offset)}, ${length}, ${str(path)})`) });
     }
   }
   return plan;
@@ -161,7 +199,7 @@ function flexMethod(ctx: CodeCtx, env: RecordEnv, names: TsNames, plan: ViewClas
       name: m.name,
       params: [{ name: 'count', type: 'number' }],
       returnType: `RecordArrayView<${names.view(element.record)}>`,
-      body: [`return new RecordArray((at) => new ${cls}(${D}, this.$a, at), ${at(m.layout.offset)}, ${stride}, ${count}, ${str(path)});`],
+      body: [BASE, `return new RecordArray((at) => new ${cls}(${D}, this.$a, at), ${at(m.layout.offset)}, ${stride}, ${count}, ${str(path)});`],
     };
   }
   const { kind, type } = typedArrayOf(element);
@@ -170,6 +208,6 @@ function flexMethod(ctx: CodeCtx, env: RecordEnv, names: TsNames, plan: ViewClas
     name: m.name,
     params: [{ name: 'count', type: 'number' }],
     returnType: type,
-    body: [`return typedArray(${str(kind)}, ${D}, ${at(m.layout.offset)}, ${count}, ${str(path)});`],
+    body: [BASE, `return typedArray(${str(kind)}, ${D}, ${at(m.layout.offset)}, ${count}, ${str(path)});`],
   };
 }

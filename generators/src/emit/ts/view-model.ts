@@ -33,7 +33,8 @@ export type Decl =
       kind: 'class';
       name: string;
       implements: string;
-      props: { name: string; type: string; init?: string; readonly?: boolean }[];
+      /** `declare`: typed for TypeScript only, so the compiled class has no field definition (see impl-module.ts). */
+      props: { name: string; type: string; init?: string; readonly?: boolean; declare?: boolean }[];
       ctor: { params: Param[]; body: string[] };
       accessors: { name: string; type: string; get: string[]; set?: string[]; setType?: string }[];
       methods: { name: string; params: Param[]; returnType: string; body: string[] }[];

@@ -42,6 +42,44 @@ describe('fixture package', () => {
     expect(() => config.encode({ arm_level: 1 }, { arch: 'x86_64' })).toThrow(new TypeError('gizmoctl_config.x86_mode: expected a number (uint32_t), got undefined'));
   });
 
+  it('re-points views: nested views follow, cached arrays are remade, bounds are checked', () => {
+    const shape = fixture.widget_shape;
+    const size = shape.size('x86_64');
+    const values = [0, 1].map((i) => ({
+      ...shape.decode(new Uint8Array(size), { arch: 'x86_64' }),
+      size: BigInt(1000 + i),
+      origin: { x: 10 + i, y: -i },
+      corners: [{ x: i, y: 1 }, { x: 2, y: i }],
+      tag: [i, 7, 9],
+    }));
+    const bytes = new Uint8Array(2 * size);
+    values.forEach((v, i) => shape.encodeInto(v, bytes, { arch: 'x86_64', offset: i * size }));
+    const view = shape.view(bytes, { arch: 'x86_64' });
+    const origin = view.origin;
+    expect([origin.x, view.corners.at(0).x, view.tag[0], view.size]).toEqual([10, 0, 0, 1000n]);
+    view.$offset = size;
+    expect(view.origin).toBe(origin);
+    expect([origin.x, origin.y, origin.$offset, view.corners.at(0).x, view.tag[0], view.size]).toEqual([11, -1, size + 16, 1, 1, 1001n]);
+    expect(() => {
+      view.$offset = size + 1;
+    }).toThrow(new RangeError(`widget_shape: needs ${size} bytes at offset ${size + 1}, but the buffer has ${2 * size}`));
+    expect(() => {
+      view.$offset = -8;
+    }).toThrow(RangeError);
+    expect(view.$offset).toBe(size);
+  });
+
+  it('checks every re-point of a view over a resizable buffer against its current length', () => {
+    const Resizable = ArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => ArrayBuffer & { resize(n: number): void };
+    const buffer = new Resizable(16, { maxByteLength: 64 });
+    const point = fixture.widget_point.view(buffer, { arch: 'x86_64' });
+    point.$offset = 8;
+    buffer.resize(8);
+    expect(() => {
+      point.$offset = 8;
+    }).toThrow(new RangeError('widget_point: needs 8 bytes at offset 8, but the buffer has 8'));
+  });
+
   it('spells constants with literal types', () => {
     expect(fixture.WIDGET_MAX).toBe(0xffffffffffffffffn);
     expect(fixture.WIDGET_SLOTS.x86_32).toBe(32);

@@ -564,7 +564,8 @@ export const xen_argo_ring: RecordCodec<xen_argo_ring, xen_argo_ring_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_ring');
-        const n = flexArray(value.ring, 'xen_argo_ring.ring').length;
+        const f = value.ring;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'xen_argo_ring.ring').length;
         return encodeFresh(value, 64 + n * 1, n, xen_argo_ring$enc0);
       }
       default:
@@ -579,7 +580,8 @@ export const xen_argo_ring: RecordCodec<xen_argo_ring, xen_argo_ring_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_ring');
-        const n = flexArray(value.ring, 'xen_argo_ring.ring').length;
+        const f = value.ring;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'xen_argo_ring.ring').length;
         const size = 64 + n * 1;
         if (target !== current.bytes) useBytes(target, 'xen_argo_ring');
         const o = options.offset ?? 0;
@@ -1170,7 +1172,8 @@ export const xen_argo_ring_data: RecordCodec<xen_argo_ring_data, xen_argo_ring_d
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_ring_data');
-        const n = flexArray(value.data, 'xen_argo_ring_data.data').length;
+        const f = value.data;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'xen_argo_ring_data.data').length;
         return encodeFresh(value, 8 + n * 20, n, xen_argo_ring_data$enc0);
       }
       default:
@@ -1185,7 +1188,8 @@ export const xen_argo_ring_data: RecordCodec<xen_argo_ring_data, xen_argo_ring_d
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_ring_data');
-        const n = flexArray(value.data, 'xen_argo_ring_data.data').length;
+        const f = value.data;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'xen_argo_ring_data.data').length;
         const size = 8 + n * 20;
         if (target !== current.bytes) useBytes(target, 'xen_argo_ring_data');
         const o = options.offset ?? 0;
@@ -1317,7 +1321,8 @@ export const xen_argo_ring_message_header: RecordCodec<xen_argo_ring_message_hea
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_ring_message_header');
-        const n = flexArray(value.data, 'xen_argo_ring_message_header.data').length;
+        const f = value.data;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'xen_argo_ring_message_header.data').length;
         return encodeFresh(value, 16 + n * 1, n, xen_argo_ring_message_header$enc0);
       }
       default:
@@ -1332,7 +1337,8 @@ export const xen_argo_ring_message_header: RecordCodec<xen_argo_ring_message_hea
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_ring_message_header');
-        const n = flexArray(value.data, 'xen_argo_ring_message_header.data').length;
+        const f = value.data;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'xen_argo_ring_message_header.data').length;
         const size = 16 + n * 1;
         if (target !== current.bytes) useBytes(target, 'xen_argo_ring_message_header');
         const o = options.offset ?? 0;

@@ -149,10 +149,18 @@ export interface RecordCodec<V, W extends RecordView> {
 /** Typed arrays use the host's byte order; the word fast paths are taken on little-endian hosts only. */
 const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
+/**
+ * Buffers smaller than this get no words: such a buffer is usually one record read once (the
+ * output of `encode()`), and making its `BigUint64Array` costs more than the word path saves.
+ */
+const WORDS_MIN_BYTES = 256;
+
 let cachedBuffer: ArrayBufferLike | undefined;
 let cachedView: DataView = new DataView(new ArrayBuffer(0));
 let cachedWords: BigUint64Array | undefined;
 let wordsMade = false;
+/** Whether the cached buffer is resizable or growable: views over it track its length. */
+let cachedTracking = false;
 
 /** A `DataView` over the whole of `buffer`, reused while calls keep passing the same buffer. @internal */
 export function dataViewOf(buffer: ArrayBufferLike): DataView {
@@ -161,26 +169,28 @@ export function dataViewOf(buffer: ArrayBufferLike): DataView {
     cachedBuffer = buffer;
     cachedWords = undefined;
     wordsMade = false;
+    // Read once per buffer: these getters are calls, not inlined loads, on Node 20.
+    const growing = buffer as ArrayBufferLike & { resizable?: boolean; growable?: boolean };
+    cachedTracking = growing.resizable === true || growing.growable === true;
   }
   return cachedView;
 }
 
 /**
  * 64-bit words over the whole of `buffer`, for the aligned `bigint` fast path; `undefined`
- * on a big-endian host. @internal
+ * on a big-endian host and for buffers under `WORDS_MIN_BYTES`. @internal
  */
 export function wordsOf(buffer: ArrayBufferLike): BigUint64Array | undefined {
   if (buffer !== cachedBuffer) dataViewOf(buffer);
   if (!wordsMade) {
     wordsMade = true;
-    cachedWords = LITTLE_ENDIAN_HOST ? makeWords(buffer) : undefined;
+    cachedWords = LITTLE_ENDIAN_HOST && buffer.byteLength >= WORDS_MIN_BYTES ? makeWords(buffer) : undefined;
   }
   return cachedWords;
 }
 
 function makeWords(buffer: ArrayBufferLike): BigUint64Array {
-  const growing = buffer as ArrayBufferLike & { resizable?: boolean; growable?: boolean };
-  if (growing.resizable === true || growing.growable === true) return new BigUint64Array(buffer);
+  if (cachedTracking) return new BigUint64Array(buffer);
   return new BigUint64Array(buffer, 0, Math.floor(buffer.byteLength / 8));
 }
 
@@ -205,11 +215,11 @@ export const current = {
 /** Makes `bytes` the current typed array; a `TypeError` naming `name` for anything else. @internal */
 export function useBytes(bytes: unknown, name: string): void {
   if (!ArrayBuffer.isView(bytes)) throw new TypeError(`${name}: expected a Uint8Array, got ${describe(bytes)}`);
-  const buffer = bytes.buffer as ArrayBufferLike & { resizable?: boolean; growable?: boolean };
-  current.bytes = buffer.resizable === true || buffer.growable === true ? undefined : bytes;
+  const buffer = bytes.buffer;
+  current.view = dataViewOf(buffer);
+  current.bytes = cachedTracking ? undefined : bytes;
   current.base = bytes.byteOffset;
   current.length = bytes.byteLength;
-  current.view = dataViewOf(buffer);
   current.words = wordsOf(buffer);
 }
 
@@ -276,6 +286,17 @@ export function placeView(target: ArrayBufferLike | ArrayBufferView, offset: unk
     throw new RangeError(`${name}: needs ${size} bytes at offset ${at}, but the buffer has ${target.byteLength}`);
   }
   return start + at;
+}
+
+/**
+ * The bytes a view may be re-pointed within without asking the `DataView` (whose `byteLength`
+ * getter is a call, not an inlined load, on Node 20): its `byteLength`, or -1 for a resizable
+ * buffer, which can shrink, so every re-point there takes the checked path. A growable
+ * `SharedArrayBuffer` only grows: what it had is a safe bound. @internal
+ */
+export function viewLimit(view: DataView): number {
+  const buffer = view.buffer as ArrayBufferLike & { resizable?: boolean };
+  return buffer.resizable === true ? -1 : view.byteLength;
 }
 
 /** Checks a new `$offset` of a view. @internal */

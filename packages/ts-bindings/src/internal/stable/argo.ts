@@ -3,7 +3,7 @@
 /*
  * Per-architecture code of stable/argo: internal, not part of the package's API.
  */
-import { RecordArray, alignedWords, checkRepoint, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, nonZero, setU64FromNumber, typedArray, u64AsNumber, zero } from '../../runtime.js';
+import { RecordArray, alignedWords, checkRepoint, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, nonZero, setU64FromNumber, typedArray, u64AsNumber, viewLimit } from '../../runtime.js';
 import type { RecordArrayView } from '../../runtime.js';
 import type { xen_argo_addr, xen_argo_addr_view, xen_argo_iov, xen_argo_iov_view, xen_argo_register_ring, xen_argo_register_ring_view, xen_argo_ring, xen_argo_ring_data, xen_argo_ring_data_ent, xen_argo_ring_data_ent_view, xen_argo_ring_data_view, xen_argo_ring_message_header, xen_argo_ring_message_header_view, xen_argo_ring_view, xen_argo_send_addr, xen_argo_send_addr_view, xen_argo_unregister_ring, xen_argo_unregister_ring_view } from '../../stable/argo.js';
 
@@ -33,16 +33,20 @@ export function xen_argo_iov$chk0(d: DataView, b: number): void {
 
 /** The view of xen_argo_iov on x86_32. */
 export class xen_argo_iov$V0 implements xen_argo_iov_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -50,40 +54,46 @@ export class xen_argo_iov$V0 implements xen_argo_iov_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 12, 'xen_argo_iov');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'xen_argo_iov');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get iov_hnd(): bigint {
-    return BigInt(this.$d.getUint32(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b, true));
   }
 
   set iov_hnd(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'xen_argo_iov.iov_hnd', 'XEN_GUEST_HANDLE(uint8)', 32);
-    this.$d.setUint32(this.$b, Number(x), true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, Number(x), true);
   }
 
   get iov_hndAsNumber(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set iov_hndAsNumber(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_argo_iov.iov_hnd', 'XEN_GUEST_HANDLE(uint8)', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get iov_len(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set iov_len(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_argo_iov.iov_len', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 }
 
@@ -115,16 +125,20 @@ export function xen_argo_iov$chk1(d: DataView, b: number): void {
 
 /** The view of xen_argo_iov on x86_64, arm32, arm64. */
 export class xen_argo_iov$V1 implements xen_argo_iov_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -132,39 +146,47 @@ export class xen_argo_iov$V1 implements xen_argo_iov_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'xen_argo_iov');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_argo_iov');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get iov_hnd(): bigint {
-    return (this.$w !== undefined ? this.$w[this.$b / 8] : this.$d.getBigUint64(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
   }
 
   set iov_hnd(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_argo_iov.iov_hnd', 'XEN_GUEST_HANDLE(uint8)', 64);
-    if (this.$w !== undefined) this.$w[this.$b / 8] = x; else this.$d.setBigUint64(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
   }
 
   get iov_hndAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b, false, 'xen_argo_iov.iov_hnd');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'xen_argo_iov.iov_hnd');
   }
 
   set iov_hndAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b, false, x, 'xen_argo_iov.iov_hnd');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'xen_argo_iov.iov_hnd');
   }
 
   get iov_len(): number {
-    return this.$d.getUint32(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
   }
 
   set iov_len(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_argo_iov.iov_len', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 }
 
@@ -194,16 +216,20 @@ export function xen_argo_addr$chk0(d: DataView, b: number): void {
 
 /** The view of xen_argo_addr on x86_32, x86_64, arm32, arm64. */
 export class xen_argo_addr$V0 implements xen_argo_addr_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -211,31 +237,35 @@ export class xen_argo_addr$V0 implements xen_argo_addr_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'xen_argo_addr');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_argo_addr');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get aport(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set aport(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_argo_addr.aport', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get domain_id(): number {
-    return this.$d.getUint16(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 4, true);
   }
 
   set domain_id(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_argo_addr.domain_id', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 4, x, true);
   }
 }
 
@@ -265,18 +295,22 @@ export function xen_argo_send_addr$chk0(d: DataView, b: number): void {
 
 /** The view of xen_argo_send_addr on x86_32, x86_64, arm32, arm64. */
 export class xen_argo_send_addr$V0 implements xen_argo_send_addr_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_src: xen_argo_addr$V0 | undefined = undefined;
   $c_dst: xen_argo_addr$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -284,23 +318,21 @@ export class xen_argo_send_addr$V0 implements xen_argo_send_addr_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'xen_argo_send_addr');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_src !== undefined) this.$c_src.$offset = b;
-    if (this.$c_dst !== undefined) this.$c_dst.$offset = b + 8;
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_argo_send_addr');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get src(): xen_argo_addr_view {
-    return (this.$c_src ??= new xen_argo_addr$V0(this.$d, this.$a, this.$b));
+    return (this.$c_src ??= new xen_argo_addr$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get dst(): xen_argo_addr_view {
-    return (this.$c_dst ??= new xen_argo_addr$V0(this.$d, this.$a, this.$b + 8));
+    return (this.$c_dst ??= new xen_argo_addr$V0(this.$d, this.$a, 0, this.$r, this.$o + 8));
   }
 }
 
@@ -312,18 +344,33 @@ export function xen_argo_ring$enc0(v: xen_argo_ring, d: DataView, w: BigUint64Ar
   const x1 = v.tx_ptr;
   if ((x1 >>> 0) !== x1) failInt(x1, 'xen_argo_ring.tx_ptr', 'uint32_t', 32);
   d.setUint32(b + 4, x1, true);
-  zero(d, b + 8, 56);
-  const a2 = flexArray(v.ring, 'xen_argo_ring.ring');
-  for (let i3 = 0; i3 < n; i3++) {
-    const e4 = a2[i3];
-    if ((e4 & 0xff) !== e4) failInt(e4, 'xen_argo_ring.ring', 'uint8_t', 8, i3);
-    d.setUint8(b + 64 + i3 * 1, e4);
+  d.setUint32(b + 8, 0);
+  d.setUint32(b + 8 + 4, 0);
+  d.setUint32(b + 8 + 8, 0);
+  d.setUint32(b + 8 + 12, 0);
+  d.setUint32(b + 8 + 16, 0);
+  d.setUint32(b + 8 + 20, 0);
+  d.setUint32(b + 8 + 24, 0);
+  d.setUint32(b + 8 + 28, 0);
+  d.setUint32(b + 8 + 32, 0);
+  d.setUint32(b + 8 + 36, 0);
+  d.setUint32(b + 8 + 40, 0);
+  d.setUint32(b + 8 + 44, 0);
+  d.setUint32(b + 8 + 48, 0);
+  d.setUint32(b + 8 + 52, 0);
+  if (n > 0) {
+    const a2 = flexArray(v.ring, 'xen_argo_ring.ring');
+    for (let i3 = 0; i3 < n; i3++) {
+      const e4 = a2[i3];
+      if ((e4 & 0xff) !== e4) failInt(e4, 'xen_argo_ring.ring', 'uint8_t', 8, i3);
+      d.setUint8(b + 64 + i3 * 1, e4);
+    }
   }
 }
 
 /** Reads xen_argo_ring at `b` on x86_32, x86_64, arm32, arm64. */
 export function xen_argo_ring$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): xen_argo_ring {
-  const a0 = new Array(n);
+  const a0 = n === 0 ? [] : new Array(n);
   for (let i1 = 0; i1 < n; i1++) {
     a0[i1] = d.getUint8(b + 64 + i1 * 1);
   }
@@ -341,16 +388,20 @@ export function xen_argo_ring$chk0(d: DataView, b: number, n: number): void {
 
 /** The view of xen_argo_ring on x86_32, x86_64, arm32, arm64. */
 export class xen_argo_ring$V0 implements xen_argo_ring_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -358,35 +409,40 @@ export class xen_argo_ring$V0 implements xen_argo_ring_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 64, 'xen_argo_ring');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, 'xen_argo_ring');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get rx_ptr(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set rx_ptr(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_argo_ring.rx_ptr', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get tx_ptr(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set tx_ptr(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_argo_ring.tx_ptr', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   ring(count: number): Uint8Array {
-    return typedArray('u8', this.$d, this.$b + 64, flexRoom(this.$d, this.$b + 64, count, 1, 'xen_argo_ring.ring'), 'xen_argo_ring.ring');
+    const b = this.$r.$b + this.$o;
+    return typedArray('u8', this.$d, b + 64, flexRoom(this.$d, b + 64, count, 1, 'xen_argo_ring.ring'), 'xen_argo_ring.ring');
   }
 }
 
@@ -420,16 +476,20 @@ export function xen_argo_register_ring$chk0(d: DataView, b: number): void {
 
 /** The view of xen_argo_register_ring on x86_32, x86_64, arm32, arm64. */
 export class xen_argo_register_ring$V0 implements xen_argo_register_ring_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -437,40 +497,46 @@ export class xen_argo_register_ring$V0 implements xen_argo_register_ring_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 12, 'xen_argo_register_ring');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'xen_argo_register_ring');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get aport(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set aport(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_argo_register_ring.aport', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get partner_id(): number {
-    return this.$d.getUint16(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 4, true);
   }
 
   set partner_id(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_argo_register_ring.partner_id', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 4, x, true);
   }
 
   get len(): number {
-    return this.$d.getUint32(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
   }
 
   set len(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_argo_register_ring.len', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 }
 
@@ -500,16 +566,20 @@ export function xen_argo_unregister_ring$chk0(d: DataView, b: number): void {
 
 /** The view of xen_argo_unregister_ring on x86_32, x86_64, arm32, arm64. */
 export class xen_argo_unregister_ring$V0 implements xen_argo_unregister_ring_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -517,31 +587,35 @@ export class xen_argo_unregister_ring$V0 implements xen_argo_unregister_ring_vie
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'xen_argo_unregister_ring');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_argo_unregister_ring');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get aport(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set aport(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_argo_unregister_ring.aport', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get partner_id(): number {
-    return this.$d.getUint16(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 4, true);
   }
 
   set partner_id(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_argo_unregister_ring.partner_id', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 4, x, true);
   }
 }
 
@@ -580,17 +654,21 @@ export function xen_argo_ring_data_ent$chk0(d: DataView, b: number): void {
 
 /** The view of xen_argo_ring_data_ent on x86_32, x86_64, arm32, arm64. */
 export class xen_argo_ring_data_ent$V0 implements xen_argo_ring_data_ent_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_ring: xen_argo_addr$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -598,45 +676,50 @@ export class xen_argo_ring_data_ent$V0 implements xen_argo_ring_data_ent_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 20, 'xen_argo_ring_data_ent');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_ring !== undefined) this.$c_ring.$offset = b;
+    const b = (x >>> 0) === x && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, 'xen_argo_ring_data_ent');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get ring(): xen_argo_addr_view {
-    return (this.$c_ring ??= new xen_argo_addr$V0(this.$d, this.$a, this.$b));
+    return (this.$c_ring ??= new xen_argo_addr$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get flags(): number {
-    return this.$d.getUint16(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 8, true);
   }
 
   set flags(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_argo_ring_data_ent.flags', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 8, x, true);
   }
 
   get space_required(): number {
-    return this.$d.getUint32(this.$b + 12, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 12, true);
   }
 
   set space_required(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_argo_ring_data_ent.space_required', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 12, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 12, x, true);
   }
 
   get max_message_size(): number {
-    return this.$d.getUint32(this.$b + 16, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 16, true);
   }
 
   set max_message_size(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_argo_ring_data_ent.max_message_size', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 16, x, true);
   }
 }
 
@@ -646,17 +729,19 @@ export function xen_argo_ring_data$enc0(v: xen_argo_ring_data, d: DataView, w: B
   if ((x0 >>> 0) !== x0) failInt(x0, 'xen_argo_ring_data.nent', 'uint32_t', 32);
   d.setUint32(b, x0, true);
   d.setUint32(b + 4, 0);
-  const a1 = flexArray(v.data, 'xen_argo_ring_data.data');
-  for (let i2 = 0; i2 < n; i2++) {
-    const e3 = a1[i2];
-    if (typeof e3 !== 'object' || e3 === null) failObject(e3, 'xen_argo_ring_data.data', i2);
-    xen_argo_ring_data_ent$enc0(e3, d, w, b + 8 + i2 * 20);
+  if (n > 0) {
+    const a1 = flexArray(v.data, 'xen_argo_ring_data.data');
+    for (let i2 = 0; i2 < n; i2++) {
+      const e3 = a1[i2];
+      if (typeof e3 !== 'object' || e3 === null) failObject(e3, 'xen_argo_ring_data.data', i2);
+      xen_argo_ring_data_ent$enc0(e3, d, w, b + 8 + i2 * 20);
+    }
   }
 }
 
 /** Reads xen_argo_ring_data at `b` on x86_32, x86_64, arm32, arm64. */
 export function xen_argo_ring_data$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): xen_argo_ring_data {
-  const a0 = new Array(n);
+  const a0 = n === 0 ? [] : new Array(n);
   for (let i1 = 0; i1 < n; i1++) {
     a0[i1] = xen_argo_ring_data_ent$dec0(d, w, b + 8 + i1 * 20);
   }
@@ -674,16 +759,20 @@ export function xen_argo_ring_data$chk0(d: DataView, b: number, n: number): void
 
 /** The view of xen_argo_ring_data on x86_32, x86_64, arm32, arm64. */
 export class xen_argo_ring_data$V0 implements xen_argo_ring_data_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -691,26 +780,29 @@ export class xen_argo_ring_data$V0 implements xen_argo_ring_data_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'xen_argo_ring_data');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_argo_ring_data');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get nent(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set nent(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_argo_ring_data.nent', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   data(count: number): RecordArrayView<xen_argo_ring_data_ent_view> {
-    return new RecordArray((at) => new xen_argo_ring_data_ent$V0(this.$d, this.$a, at), this.$b + 8, 20, flexRoom(this.$d, this.$b + 8, count, 20, 'xen_argo_ring_data.data'), 'xen_argo_ring_data.data');
+    const b = this.$r.$b + this.$o;
+    return new RecordArray((at) => new xen_argo_ring_data_ent$V0(this.$d, this.$a, at), b + 8, 20, flexRoom(this.$d, b + 8, count, 20, 'xen_argo_ring_data.data'), 'xen_argo_ring_data.data');
   }
 }
 
@@ -725,17 +817,19 @@ export function xen_argo_ring_message_header$enc0(v: xen_argo_ring_message_heade
   const x2 = v.message_type;
   if ((x2 >>> 0) !== x2) failInt(x2, 'xen_argo_ring_message_header.message_type', 'uint32_t', 32);
   d.setUint32(b + 12, x2, true);
-  const a3 = flexArray(v.data, 'xen_argo_ring_message_header.data');
-  for (let i4 = 0; i4 < n; i4++) {
-    const e5 = a3[i4];
-    if ((e5 & 0xff) !== e5) failInt(e5, 'xen_argo_ring_message_header.data', 'uint8_t', 8, i4);
-    d.setUint8(b + 16 + i4 * 1, e5);
+  if (n > 0) {
+    const a3 = flexArray(v.data, 'xen_argo_ring_message_header.data');
+    for (let i4 = 0; i4 < n; i4++) {
+      const e5 = a3[i4];
+      if ((e5 & 0xff) !== e5) failInt(e5, 'xen_argo_ring_message_header.data', 'uint8_t', 8, i4);
+      d.setUint8(b + 16 + i4 * 1, e5);
+    }
   }
 }
 
 /** Reads xen_argo_ring_message_header at `b` on x86_32, x86_64, arm32, arm64. */
 export function xen_argo_ring_message_header$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): xen_argo_ring_message_header {
-  const a0 = new Array(n);
+  const a0 = n === 0 ? [] : new Array(n);
   for (let i1 = 0; i1 < n; i1++) {
     a0[i1] = d.getUint8(b + 16 + i1 * 1);
   }
@@ -754,17 +848,21 @@ export function xen_argo_ring_message_header$chk0(d: DataView, b: number, n: num
 
 /** The view of xen_argo_ring_message_header on x86_32, x86_64, arm32, arm64. */
 export class xen_argo_ring_message_header$V0 implements xen_argo_ring_message_header_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_source: xen_argo_addr$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -772,39 +870,43 @@ export class xen_argo_ring_message_header$V0 implements xen_argo_ring_message_he
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'xen_argo_ring_message_header');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_source !== undefined) this.$c_source.$offset = b + 4;
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_argo_ring_message_header');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get len(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set len(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_argo_ring_message_header.len', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get source(): xen_argo_addr_view {
-    return (this.$c_source ??= new xen_argo_addr$V0(this.$d, this.$a, this.$b + 4));
+    return (this.$c_source ??= new xen_argo_addr$V0(this.$d, this.$a, 0, this.$r, this.$o + 4));
   }
 
   get message_type(): number {
-    return this.$d.getUint32(this.$b + 12, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 12, true);
   }
 
   set message_type(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_argo_ring_message_header.message_type', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 12, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 12, x, true);
   }
 
   data(count: number): Uint8Array {
-    return typedArray('u8', this.$d, this.$b + 16, flexRoom(this.$d, this.$b + 16, count, 1, 'xen_argo_ring_message_header.data'), 'xen_argo_ring_message_header.data');
+    const b = this.$r.$b + this.$o;
+    return typedArray('u8', this.$d, b + 16, flexRoom(this.$d, b + 16, count, 1, 'xen_argo_ring_message_header.data'), 'xen_argo_ring_message_header.data');
   }
 }

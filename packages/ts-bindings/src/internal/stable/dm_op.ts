@@ -3,7 +3,7 @@
 /*
  * Per-architecture code of stable/dm_op: internal, not part of the package's API.
  */
-import { alignedWords, checkRepoint, failBigInt, failInt, failObject, failOp, failOpName, failPadding, failUnion, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
+import { alignedWords, checkRepoint, failBigInt, failInt, failObject, failOp, failOpName, failPadding, failUnion, nonZero, setU64FromNumber, u64AsNumber, viewLimit, zero } from '../../runtime.js';
 import type { DmOp, xen_dm_op, xen_dm_op_buf, xen_dm_op_buf_view, xen_dm_op_create_ioreq_server, xen_dm_op_create_ioreq_server_view, xen_dm_op_destroy_ioreq_server, xen_dm_op_destroy_ioreq_server_view, xen_dm_op_get_ioreq_server_info, xen_dm_op_get_ioreq_server_info_view, xen_dm_op_inject_event, xen_dm_op_inject_event_view, xen_dm_op_inject_msi, xen_dm_op_inject_msi_view, xen_dm_op_ioreq_server_range, xen_dm_op_ioreq_server_range_view, xen_dm_op_map_mem_type_to_ioreq_server, xen_dm_op_map_mem_type_to_ioreq_server_view, xen_dm_op_modified_memory, xen_dm_op_modified_memory_extent, xen_dm_op_modified_memory_extent_view, xen_dm_op_modified_memory_view, xen_dm_op_nr_vcpus, xen_dm_op_nr_vcpus_view, xen_dm_op_pin_memory_cacheattr, xen_dm_op_pin_memory_cacheattr_view, xen_dm_op_relocate_memory, xen_dm_op_relocate_memory_view, xen_dm_op_remote_shutdown, xen_dm_op_remote_shutdown_view, xen_dm_op_set_ioreq_server_state, xen_dm_op_set_ioreq_server_state_view, xen_dm_op_set_irq_level, xen_dm_op_set_irq_level_view, xen_dm_op_set_isa_irq_level, xen_dm_op_set_isa_irq_level_view, xen_dm_op_set_mem_type, xen_dm_op_set_mem_type_view, xen_dm_op_set_pci_intx_level, xen_dm_op_set_pci_intx_level_view, xen_dm_op_set_pci_link_route, xen_dm_op_set_pci_link_route_view, xen_dm_op_track_dirty_vram, xen_dm_op_track_dirty_vram_view, xen_dm_op_u, xen_dm_op_u_view, xen_dm_op_view } from '../../stable/dm_op.js';
 
 /** Writes xen_dm_op_create_ioreq_server at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
@@ -32,16 +32,20 @@ export function xen_dm_op_create_ioreq_server$chk0(d: DataView, b: number): void
 
 /** The view of xen_dm_op_create_ioreq_server on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_create_ioreq_server$V0 implements xen_dm_op_create_ioreq_server_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -49,31 +53,35 @@ export class xen_dm_op_create_ioreq_server$V0 implements xen_dm_op_create_ioreq_
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 6, 'xen_dm_op_create_ioreq_server');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 6 <= this.$n ? x : checkRepoint(this.$d, x, 6, 'xen_dm_op_create_ioreq_server');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get handle_bufioreq(): number {
-    return this.$d.getUint8(this.$b);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b);
   }
 
   set handle_bufioreq(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_dm_op_create_ioreq_server.handle_bufioreq', 'uint8_t', 8);
-    this.$d.setUint8(this.$b, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b, x);
   }
 
   get id(): number {
-    return this.$d.getUint16(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 4, true);
   }
 
   set id(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_dm_op_create_ioreq_server.id', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 4, x, true);
   }
 }
 
@@ -111,16 +119,20 @@ export function xen_dm_op_get_ioreq_server_info$dec0(d: DataView, w: BigUint64Ar
 
 /** The view of xen_dm_op_get_ioreq_server_info on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_get_ioreq_server_info$V0 implements xen_dm_op_get_ioreq_server_info_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -128,74 +140,92 @@ export class xen_dm_op_get_ioreq_server_info$V0 implements xen_dm_op_get_ioreq_s
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 24, 'xen_dm_op_get_ioreq_server_info');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'xen_dm_op_get_ioreq_server_info');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get id(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set id(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_dm_op_get_ioreq_server_info.id', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get flags(): number {
-    return this.$d.getUint16(this.$b + 2, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 2, true);
   }
 
   set flags(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_dm_op_get_ioreq_server_info.flags', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 2, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 2, x, true);
   }
 
   get bufioreq_port(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set bufioreq_port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_get_ioreq_server_info.bufioreq_port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get ioreq_gfn(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set ioreq_gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_get_ioreq_server_info.ioreq_gfn', 'uint64_aligned_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get ioreq_gfnAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'xen_dm_op_get_ioreq_server_info.ioreq_gfn');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'xen_dm_op_get_ioreq_server_info.ioreq_gfn');
   }
 
   set ioreq_gfnAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'xen_dm_op_get_ioreq_server_info.ioreq_gfn');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'xen_dm_op_get_ioreq_server_info.ioreq_gfn');
   }
 
   get bufioreq_gfn(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 16) / 8] : this.$d.getBigUint64(this.$b + 16, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
   }
 
   set bufioreq_gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_get_ioreq_server_info.bufioreq_gfn', 'uint64_aligned_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 16) / 8] = x; else this.$d.setBigUint64(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
   }
 
   get bufioreq_gfnAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 16, false, 'xen_dm_op_get_ioreq_server_info.bufioreq_gfn');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 16, false, 'xen_dm_op_get_ioreq_server_info.bufioreq_gfn');
   }
 
   set bufioreq_gfnAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 16, false, x, 'xen_dm_op_get_ioreq_server_info.bufioreq_gfn');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 16, false, x, 'xen_dm_op_get_ioreq_server_info.bufioreq_gfn');
   }
 }
 
@@ -235,16 +265,20 @@ export function xen_dm_op_ioreq_server_range$chk0(d: DataView, b: number): void 
 
 /** The view of xen_dm_op_ioreq_server_range on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_ioreq_server_range$V0 implements xen_dm_op_ioreq_server_range_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -252,65 +286,81 @@ export class xen_dm_op_ioreq_server_range$V0 implements xen_dm_op_ioreq_server_r
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 24, 'xen_dm_op_ioreq_server_range');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'xen_dm_op_ioreq_server_range');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get id(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set id(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_dm_op_ioreq_server_range.id', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get type(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set type(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_ioreq_server_range.type', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get start(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set start(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_ioreq_server_range.start', 'uint64_aligned_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get startAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'xen_dm_op_ioreq_server_range.start');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'xen_dm_op_ioreq_server_range.start');
   }
 
   set startAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'xen_dm_op_ioreq_server_range.start');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'xen_dm_op_ioreq_server_range.start');
   }
 
   get end(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 16) / 8] : this.$d.getBigUint64(this.$b + 16, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
   }
 
   set end(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_ioreq_server_range.end', 'uint64_aligned_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 16) / 8] = x; else this.$d.setBigUint64(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
   }
 
   get endAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 16, false, 'xen_dm_op_ioreq_server_range.end');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 16, false, 'xen_dm_op_ioreq_server_range.end');
   }
 
   set endAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 16, false, x, 'xen_dm_op_ioreq_server_range.end');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 16, false, x, 'xen_dm_op_ioreq_server_range.end');
   }
 }
 
@@ -340,16 +390,20 @@ export function xen_dm_op_set_ioreq_server_state$chk0(d: DataView, b: number): v
 
 /** The view of xen_dm_op_set_ioreq_server_state on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_set_ioreq_server_state$V0 implements xen_dm_op_set_ioreq_server_state_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -357,31 +411,35 @@ export class xen_dm_op_set_ioreq_server_state$V0 implements xen_dm_op_set_ioreq_
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 4, 'xen_dm_op_set_ioreq_server_state');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'xen_dm_op_set_ioreq_server_state');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get id(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set id(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_dm_op_set_ioreq_server_state.id', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get enabled(): number {
-    return this.$d.getUint8(this.$b + 2);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 2);
   }
 
   set enabled(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_dm_op_set_ioreq_server_state.enabled', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 2, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 2, x);
   }
 }
 
@@ -407,16 +465,20 @@ export function xen_dm_op_destroy_ioreq_server$chk0(d: DataView, b: number): voi
 
 /** The view of xen_dm_op_destroy_ioreq_server on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_destroy_ioreq_server$V0 implements xen_dm_op_destroy_ioreq_server_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -424,22 +486,24 @@ export class xen_dm_op_destroy_ioreq_server$V0 implements xen_dm_op_destroy_iore
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 4, 'xen_dm_op_destroy_ioreq_server');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'xen_dm_op_destroy_ioreq_server');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get id(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set id(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_dm_op_destroy_ioreq_server.id', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 }
 
@@ -471,16 +535,20 @@ export function xen_dm_op_track_dirty_vram$chk0(d: DataView, b: number): void {
 
 /** The view of xen_dm_op_track_dirty_vram on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_track_dirty_vram$V0 implements xen_dm_op_track_dirty_vram_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -488,39 +556,47 @@ export class xen_dm_op_track_dirty_vram$V0 implements xen_dm_op_track_dirty_vram
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'xen_dm_op_track_dirty_vram');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_dm_op_track_dirty_vram');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get nr(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set nr(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_track_dirty_vram.nr', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get first_pfn(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set first_pfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_track_dirty_vram.first_pfn', 'uint64_aligned_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get first_pfnAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'xen_dm_op_track_dirty_vram.first_pfn');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'xen_dm_op_track_dirty_vram.first_pfn');
   }
 
   set first_pfnAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'xen_dm_op_track_dirty_vram.first_pfn');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'xen_dm_op_track_dirty_vram.first_pfn');
   }
 }
 
@@ -556,16 +632,20 @@ export function xen_dm_op_set_pci_intx_level$dec0(d: DataView, w: BigUint64Array
 
 /** The view of xen_dm_op_set_pci_intx_level on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_set_pci_intx_level$V0 implements xen_dm_op_set_pci_intx_level_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -573,58 +653,68 @@ export class xen_dm_op_set_pci_intx_level$V0 implements xen_dm_op_set_pci_intx_l
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 6, 'xen_dm_op_set_pci_intx_level');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 6 <= this.$n ? x : checkRepoint(this.$d, x, 6, 'xen_dm_op_set_pci_intx_level');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get domain(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set domain(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_dm_op_set_pci_intx_level.domain', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get bus(): number {
-    return this.$d.getUint8(this.$b + 2);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 2);
   }
 
   set bus(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_dm_op_set_pci_intx_level.bus', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 2, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 2, x);
   }
 
   get device(): number {
-    return this.$d.getUint8(this.$b + 3);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 3);
   }
 
   set device(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_dm_op_set_pci_intx_level.device', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 3, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 3, x);
   }
 
   get intx(): number {
-    return this.$d.getUint8(this.$b + 4);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 4);
   }
 
   set intx(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_dm_op_set_pci_intx_level.intx', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 4, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 4, x);
   }
 
   get level(): number {
-    return this.$d.getUint8(this.$b + 5);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 5);
   }
 
   set level(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_dm_op_set_pci_intx_level.level', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 5, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 5, x);
   }
 }
 
@@ -648,16 +738,20 @@ export function xen_dm_op_set_isa_irq_level$dec0(d: DataView, w: BigUint64Array 
 
 /** The view of xen_dm_op_set_isa_irq_level on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_set_isa_irq_level$V0 implements xen_dm_op_set_isa_irq_level_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -665,31 +759,35 @@ export class xen_dm_op_set_isa_irq_level$V0 implements xen_dm_op_set_isa_irq_lev
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 2, 'xen_dm_op_set_isa_irq_level');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 2 <= this.$n ? x : checkRepoint(this.$d, x, 2, 'xen_dm_op_set_isa_irq_level');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get isa_irq(): number {
-    return this.$d.getUint8(this.$b);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b);
   }
 
   set isa_irq(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_dm_op_set_isa_irq_level.isa_irq', 'uint8_t', 8);
-    this.$d.setUint8(this.$b, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b, x);
   }
 
   get level(): number {
-    return this.$d.getUint8(this.$b + 1);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 1);
   }
 
   set level(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_dm_op_set_isa_irq_level.level', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 1, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 1, x);
   }
 }
 
@@ -713,16 +811,20 @@ export function xen_dm_op_set_pci_link_route$dec0(d: DataView, w: BigUint64Array
 
 /** The view of xen_dm_op_set_pci_link_route on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_set_pci_link_route$V0 implements xen_dm_op_set_pci_link_route_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -730,31 +832,35 @@ export class xen_dm_op_set_pci_link_route$V0 implements xen_dm_op_set_pci_link_r
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 2, 'xen_dm_op_set_pci_link_route');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 2 <= this.$n ? x : checkRepoint(this.$d, x, 2, 'xen_dm_op_set_pci_link_route');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get link(): number {
-    return this.$d.getUint8(this.$b);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b);
   }
 
   set link(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_dm_op_set_pci_link_route.link', 'uint8_t', 8);
-    this.$d.setUint8(this.$b, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b, x);
   }
 
   get isa_irq(): number {
-    return this.$d.getUint8(this.$b + 1);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 1);
   }
 
   set isa_irq(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_dm_op_set_pci_link_route.isa_irq', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 1, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 1, x);
   }
 }
 
@@ -778,16 +884,20 @@ export function xen_dm_op_modified_memory$dec0(d: DataView, w: BigUint64Array | 
 
 /** The view of xen_dm_op_modified_memory on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_modified_memory$V0 implements xen_dm_op_modified_memory_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -795,31 +905,35 @@ export class xen_dm_op_modified_memory$V0 implements xen_dm_op_modified_memory_v
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'xen_dm_op_modified_memory');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_dm_op_modified_memory');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get nr_extents(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set nr_extents(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_modified_memory.nr_extents', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get opaque(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set opaque(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_modified_memory.opaque', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 }
 
@@ -851,16 +965,20 @@ export function xen_dm_op_modified_memory_extent$chk0(d: DataView, b: number): v
 
 /** The view of xen_dm_op_modified_memory_extent on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_modified_memory_extent$V0 implements xen_dm_op_modified_memory_extent_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -868,39 +986,47 @@ export class xen_dm_op_modified_memory_extent$V0 implements xen_dm_op_modified_m
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'xen_dm_op_modified_memory_extent');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_dm_op_modified_memory_extent');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get nr(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set nr(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_modified_memory_extent.nr', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get first_pfn(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set first_pfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_modified_memory_extent.first_pfn', 'uint64_aligned_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get first_pfnAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'xen_dm_op_modified_memory_extent.first_pfn');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'xen_dm_op_modified_memory_extent.first_pfn');
   }
 
   set first_pfnAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'xen_dm_op_modified_memory_extent.first_pfn');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'xen_dm_op_modified_memory_extent.first_pfn');
   }
 }
 
@@ -936,16 +1062,20 @@ export function xen_dm_op_set_mem_type$chk0(d: DataView, b: number): void {
 
 /** The view of xen_dm_op_set_mem_type on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_set_mem_type$V0 implements xen_dm_op_set_mem_type_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -953,48 +1083,58 @@ export class xen_dm_op_set_mem_type$V0 implements xen_dm_op_set_mem_type_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'xen_dm_op_set_mem_type');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_dm_op_set_mem_type');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get nr(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set nr(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_set_mem_type.nr', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get mem_type(): number {
-    return this.$d.getUint16(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 4, true);
   }
 
   set mem_type(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_dm_op_set_mem_type.mem_type', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 4, x, true);
   }
 
   get first_pfn(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set first_pfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_set_mem_type.first_pfn', 'uint64_aligned_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get first_pfnAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'xen_dm_op_set_mem_type.first_pfn');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'xen_dm_op_set_mem_type.first_pfn');
   }
 
   set first_pfnAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'xen_dm_op_set_mem_type.first_pfn');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'xen_dm_op_set_mem_type.first_pfn');
   }
 }
 
@@ -1044,16 +1184,20 @@ export function xen_dm_op_inject_event$chk0(d: DataView, b: number): void {
 
 /** The view of xen_dm_op_inject_event on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_inject_event$V0 implements xen_dm_op_inject_event_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1061,75 +1205,91 @@ export class xen_dm_op_inject_event$V0 implements xen_dm_op_inject_event_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 24, 'xen_dm_op_inject_event');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'xen_dm_op_inject_event');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get vcpuid(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set vcpuid(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_inject_event.vcpuid', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get vector(): number {
-    return this.$d.getUint8(this.$b + 4);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 4);
   }
 
   set vector(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_dm_op_inject_event.vector', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 4, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 4, x);
   }
 
   get type(): number {
-    return this.$d.getUint8(this.$b + 5);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 5);
   }
 
   set type(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_dm_op_inject_event.type', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 5, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 5, x);
   }
 
   get insn_len(): number {
-    return this.$d.getUint8(this.$b + 6);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 6);
   }
 
   set insn_len(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_dm_op_inject_event.insn_len', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 6, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 6, x);
   }
 
   get error_code(): number {
-    return this.$d.getUint32(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
   }
 
   set error_code(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_inject_event.error_code', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 
   get cr2(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 16) / 8] : this.$d.getBigUint64(this.$b + 16, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
   }
 
   set cr2(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_inject_event.cr2', 'uint64_aligned_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 16) / 8] = x; else this.$d.setBigUint64(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
   }
 
   get cr2AsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 16, false, 'xen_dm_op_inject_event.cr2');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 16, false, 'xen_dm_op_inject_event.cr2');
   }
 
   set cr2AsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 16, false, x, 'xen_dm_op_inject_event.cr2');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 16, false, x, 'xen_dm_op_inject_event.cr2');
   }
 }
 
@@ -1161,16 +1321,20 @@ export function xen_dm_op_inject_msi$chk0(d: DataView, b: number): void {
 
 /** The view of xen_dm_op_inject_msi on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_inject_msi$V0 implements xen_dm_op_inject_msi_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1178,39 +1342,47 @@ export class xen_dm_op_inject_msi$V0 implements xen_dm_op_inject_msi_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'xen_dm_op_inject_msi');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_dm_op_inject_msi');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get data(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set data(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_inject_msi.data', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get addr(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_inject_msi.addr', 'uint64_aligned_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get addrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'xen_dm_op_inject_msi.addr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'xen_dm_op_inject_msi.addr');
   }
 
   set addrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'xen_dm_op_inject_msi.addr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'xen_dm_op_inject_msi.addr');
   }
 }
 
@@ -1244,16 +1416,20 @@ export function xen_dm_op_map_mem_type_to_ioreq_server$dec0(d: DataView, w: BigU
 
 /** The view of xen_dm_op_map_mem_type_to_ioreq_server on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_map_mem_type_to_ioreq_server$V0 implements xen_dm_op_map_mem_type_to_ioreq_server_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1261,57 +1437,69 @@ export class xen_dm_op_map_mem_type_to_ioreq_server$V0 implements xen_dm_op_map_
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'xen_dm_op_map_mem_type_to_ioreq_server');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_dm_op_map_mem_type_to_ioreq_server');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get id(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set id(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_dm_op_map_mem_type_to_ioreq_server.id', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get type(): number {
-    return this.$d.getUint16(this.$b + 2, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 2, true);
   }
 
   set type(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_dm_op_map_mem_type_to_ioreq_server.type', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 2, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 2, x, true);
   }
 
   get flags(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set flags(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_map_mem_type_to_ioreq_server.flags', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get opaque(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set opaque(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_map_mem_type_to_ioreq_server.opaque', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get opaqueAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'xen_dm_op_map_mem_type_to_ioreq_server.opaque');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'xen_dm_op_map_mem_type_to_ioreq_server.opaque');
   }
 
   set opaqueAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'xen_dm_op_map_mem_type_to_ioreq_server.opaque');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'xen_dm_op_map_mem_type_to_ioreq_server.opaque');
   }
 }
 
@@ -1331,16 +1519,20 @@ export function xen_dm_op_remote_shutdown$dec0(d: DataView, w: BigUint64Array | 
 
 /** The view of xen_dm_op_remote_shutdown on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_remote_shutdown$V0 implements xen_dm_op_remote_shutdown_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1348,22 +1540,24 @@ export class xen_dm_op_remote_shutdown$V0 implements xen_dm_op_remote_shutdown_v
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 4, 'xen_dm_op_remote_shutdown');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'xen_dm_op_remote_shutdown');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get reason(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set reason(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_remote_shutdown.reason', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 }
 
@@ -1399,16 +1593,20 @@ export function xen_dm_op_relocate_memory$chk0(d: DataView, b: number): void {
 
 /** The view of xen_dm_op_relocate_memory on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_relocate_memory$V0 implements xen_dm_op_relocate_memory_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1416,56 +1614,70 @@ export class xen_dm_op_relocate_memory$V0 implements xen_dm_op_relocate_memory_v
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 24, 'xen_dm_op_relocate_memory');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'xen_dm_op_relocate_memory');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get size(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set size(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_relocate_memory.size', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get src_gfn(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set src_gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_relocate_memory.src_gfn', 'uint64_aligned_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get src_gfnAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'xen_dm_op_relocate_memory.src_gfn');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'xen_dm_op_relocate_memory.src_gfn');
   }
 
   set src_gfnAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'xen_dm_op_relocate_memory.src_gfn');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'xen_dm_op_relocate_memory.src_gfn');
   }
 
   get dst_gfn(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 16) / 8] : this.$d.getBigUint64(this.$b + 16, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
   }
 
   set dst_gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_relocate_memory.dst_gfn', 'uint64_aligned_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 16) / 8] = x; else this.$d.setBigUint64(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
   }
 
   get dst_gfnAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 16, false, 'xen_dm_op_relocate_memory.dst_gfn');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 16, false, 'xen_dm_op_relocate_memory.dst_gfn');
   }
 
   set dst_gfnAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 16, false, x, 'xen_dm_op_relocate_memory.dst_gfn');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 16, false, x, 'xen_dm_op_relocate_memory.dst_gfn');
   }
 }
 
@@ -1501,16 +1713,20 @@ export function xen_dm_op_pin_memory_cacheattr$chk0(d: DataView, b: number): voi
 
 /** The view of xen_dm_op_pin_memory_cacheattr on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_pin_memory_cacheattr$V0 implements xen_dm_op_pin_memory_cacheattr_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1518,56 +1734,70 @@ export class xen_dm_op_pin_memory_cacheattr$V0 implements xen_dm_op_pin_memory_c
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 24, 'xen_dm_op_pin_memory_cacheattr');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'xen_dm_op_pin_memory_cacheattr');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get start(): bigint {
-    return (this.$w !== undefined ? this.$w[this.$b / 8] : this.$d.getBigUint64(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
   }
 
   set start(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_pin_memory_cacheattr.start', 'uint64_aligned_t', 64);
-    if (this.$w !== undefined) this.$w[this.$b / 8] = x; else this.$d.setBigUint64(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
   }
 
   get startAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b, false, 'xen_dm_op_pin_memory_cacheattr.start');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'xen_dm_op_pin_memory_cacheattr.start');
   }
 
   set startAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b, false, x, 'xen_dm_op_pin_memory_cacheattr.start');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'xen_dm_op_pin_memory_cacheattr.start');
   }
 
   get end(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set end(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_pin_memory_cacheattr.end', 'uint64_aligned_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get endAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'xen_dm_op_pin_memory_cacheattr.end');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'xen_dm_op_pin_memory_cacheattr.end');
   }
 
   set endAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'xen_dm_op_pin_memory_cacheattr.end');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'xen_dm_op_pin_memory_cacheattr.end');
   }
 
   get type(): number {
-    return this.$d.getUint32(this.$b + 16, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 16, true);
   }
 
   set type(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_pin_memory_cacheattr.type', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 16, x, true);
   }
 }
 
@@ -1597,16 +1827,20 @@ export function xen_dm_op_set_irq_level$chk0(d: DataView, b: number): void {
 
 /** The view of xen_dm_op_set_irq_level on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_set_irq_level$V0 implements xen_dm_op_set_irq_level_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1614,31 +1848,35 @@ export class xen_dm_op_set_irq_level$V0 implements xen_dm_op_set_irq_level_view 
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'xen_dm_op_set_irq_level');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_dm_op_set_irq_level');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get irq(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set irq(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_set_irq_level.irq', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get level(): number {
-    return this.$d.getUint8(this.$b + 4);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 4);
   }
 
   set level(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_dm_op_set_irq_level.level', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 4, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 4, x);
   }
 }
 
@@ -1658,16 +1896,20 @@ export function xen_dm_op_nr_vcpus$dec0(d: DataView, w: BigUint64Array | undefin
 
 /** The view of xen_dm_op_nr_vcpus on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_nr_vcpus$V0 implements xen_dm_op_nr_vcpus_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1675,22 +1917,24 @@ export class xen_dm_op_nr_vcpus$V0 implements xen_dm_op_nr_vcpus_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 4, 'xen_dm_op_nr_vcpus');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'xen_dm_op_nr_vcpus');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get vcpus(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set vcpus(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_nr_vcpus.vcpus', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 }
 
@@ -1720,17 +1964,21 @@ export function xen_dm_op$chk0(d: DataView, b: number): void {
 
 /** The view of xen_dm_op on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op$V0 implements xen_dm_op_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_u: xen_dm_op_u$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1738,33 +1986,39 @@ export class xen_dm_op$V0 implements xen_dm_op_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 32, 'xen_dm_op');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_u !== undefined) this.$c_u.$offset = b + 8;
+    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'xen_dm_op');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get op(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set op(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op.op', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get u(): xen_dm_op_u_view {
-    return (this.$c_u ??= new xen_dm_op_u$V0(this.$d, this.$a, this.$b + 8));
+    return (this.$c_u ??= new xen_dm_op_u$V0(this.$d, this.$a, 0, this.$r, this.$o + 8));
   }
 }
 
 /** Writes xen_dm_op.u at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
 export function xen_dm_op_u$enc0(v: xen_dm_op_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  zero(d, b, 24);
+  d.setUint32(b, 0);
+  d.setUint32(b + 4, 0);
+  d.setUint32(b + 8, 0);
+  d.setUint32(b + 12, 0);
+  d.setUint32(b + 16, 0);
+  d.setUint32(b + 20, 0);
   let k = 0;
   if (v.create_ioreq_server !== undefined) {
     k++;
@@ -1917,10 +2171,12 @@ export function xen_dm_op_u$dec0(d: DataView, w: BigUint64Array | undefined, b: 
 
 /** The view of xen_dm_op.u on x86_32, x86_64, arm32, arm64. */
 export class xen_dm_op_u$V0 implements xen_dm_op_u_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_create_ioreq_server: xen_dm_op_create_ioreq_server$V0 | undefined = undefined;
   $c_get_ioreq_server_info: xen_dm_op_get_ioreq_server_info$V0 | undefined = undefined;
   $c_map_io_range_to_ioreq_server: xen_dm_op_ioreq_server_range$V0 | undefined = undefined;
@@ -1942,11 +2198,13 @@ export class xen_dm_op_u$V0 implements xen_dm_op_u_view {
   $c_pin_memory_cacheattr: xen_dm_op_pin_memory_cacheattr$V0 | undefined = undefined;
   $c_nr_vcpus: xen_dm_op_nr_vcpus$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1954,113 +2212,93 @@ export class xen_dm_op_u$V0 implements xen_dm_op_u_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 24, 'xen_dm_op.u');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_create_ioreq_server !== undefined) this.$c_create_ioreq_server.$offset = b;
-    if (this.$c_get_ioreq_server_info !== undefined) this.$c_get_ioreq_server_info.$offset = b;
-    if (this.$c_map_io_range_to_ioreq_server !== undefined) this.$c_map_io_range_to_ioreq_server.$offset = b;
-    if (this.$c_unmap_io_range_from_ioreq_server !== undefined) this.$c_unmap_io_range_from_ioreq_server.$offset = b;
-    if (this.$c_set_ioreq_server_state !== undefined) this.$c_set_ioreq_server_state.$offset = b;
-    if (this.$c_destroy_ioreq_server !== undefined) this.$c_destroy_ioreq_server.$offset = b;
-    if (this.$c_track_dirty_vram !== undefined) this.$c_track_dirty_vram.$offset = b;
-    if (this.$c_set_pci_intx_level !== undefined) this.$c_set_pci_intx_level.$offset = b;
-    if (this.$c_set_isa_irq_level !== undefined) this.$c_set_isa_irq_level.$offset = b;
-    if (this.$c_set_irq_level !== undefined) this.$c_set_irq_level.$offset = b;
-    if (this.$c_set_pci_link_route !== undefined) this.$c_set_pci_link_route.$offset = b;
-    if (this.$c_modified_memory !== undefined) this.$c_modified_memory.$offset = b;
-    if (this.$c_set_mem_type !== undefined) this.$c_set_mem_type.$offset = b;
-    if (this.$c_inject_event !== undefined) this.$c_inject_event.$offset = b;
-    if (this.$c_inject_msi !== undefined) this.$c_inject_msi.$offset = b;
-    if (this.$c_map_mem_type_to_ioreq_server !== undefined) this.$c_map_mem_type_to_ioreq_server.$offset = b;
-    if (this.$c_remote_shutdown !== undefined) this.$c_remote_shutdown.$offset = b;
-    if (this.$c_relocate_memory !== undefined) this.$c_relocate_memory.$offset = b;
-    if (this.$c_pin_memory_cacheattr !== undefined) this.$c_pin_memory_cacheattr.$offset = b;
-    if (this.$c_nr_vcpus !== undefined) this.$c_nr_vcpus.$offset = b;
+    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'xen_dm_op.u');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get create_ioreq_server(): xen_dm_op_create_ioreq_server_view {
-    return (this.$c_create_ioreq_server ??= new xen_dm_op_create_ioreq_server$V0(this.$d, this.$a, this.$b));
+    return (this.$c_create_ioreq_server ??= new xen_dm_op_create_ioreq_server$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get get_ioreq_server_info(): xen_dm_op_get_ioreq_server_info_view {
-    return (this.$c_get_ioreq_server_info ??= new xen_dm_op_get_ioreq_server_info$V0(this.$d, this.$a, this.$b));
+    return (this.$c_get_ioreq_server_info ??= new xen_dm_op_get_ioreq_server_info$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get map_io_range_to_ioreq_server(): xen_dm_op_ioreq_server_range_view {
-    return (this.$c_map_io_range_to_ioreq_server ??= new xen_dm_op_ioreq_server_range$V0(this.$d, this.$a, this.$b));
+    return (this.$c_map_io_range_to_ioreq_server ??= new xen_dm_op_ioreq_server_range$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get unmap_io_range_from_ioreq_server(): xen_dm_op_ioreq_server_range_view {
-    return (this.$c_unmap_io_range_from_ioreq_server ??= new xen_dm_op_ioreq_server_range$V0(this.$d, this.$a, this.$b));
+    return (this.$c_unmap_io_range_from_ioreq_server ??= new xen_dm_op_ioreq_server_range$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get set_ioreq_server_state(): xen_dm_op_set_ioreq_server_state_view {
-    return (this.$c_set_ioreq_server_state ??= new xen_dm_op_set_ioreq_server_state$V0(this.$d, this.$a, this.$b));
+    return (this.$c_set_ioreq_server_state ??= new xen_dm_op_set_ioreq_server_state$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get destroy_ioreq_server(): xen_dm_op_destroy_ioreq_server_view {
-    return (this.$c_destroy_ioreq_server ??= new xen_dm_op_destroy_ioreq_server$V0(this.$d, this.$a, this.$b));
+    return (this.$c_destroy_ioreq_server ??= new xen_dm_op_destroy_ioreq_server$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get track_dirty_vram(): xen_dm_op_track_dirty_vram_view {
-    return (this.$c_track_dirty_vram ??= new xen_dm_op_track_dirty_vram$V0(this.$d, this.$a, this.$b));
+    return (this.$c_track_dirty_vram ??= new xen_dm_op_track_dirty_vram$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get set_pci_intx_level(): xen_dm_op_set_pci_intx_level_view {
-    return (this.$c_set_pci_intx_level ??= new xen_dm_op_set_pci_intx_level$V0(this.$d, this.$a, this.$b));
+    return (this.$c_set_pci_intx_level ??= new xen_dm_op_set_pci_intx_level$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get set_isa_irq_level(): xen_dm_op_set_isa_irq_level_view {
-    return (this.$c_set_isa_irq_level ??= new xen_dm_op_set_isa_irq_level$V0(this.$d, this.$a, this.$b));
+    return (this.$c_set_isa_irq_level ??= new xen_dm_op_set_isa_irq_level$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get set_irq_level(): xen_dm_op_set_irq_level_view {
-    return (this.$c_set_irq_level ??= new xen_dm_op_set_irq_level$V0(this.$d, this.$a, this.$b));
+    return (this.$c_set_irq_level ??= new xen_dm_op_set_irq_level$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get set_pci_link_route(): xen_dm_op_set_pci_link_route_view {
-    return (this.$c_set_pci_link_route ??= new xen_dm_op_set_pci_link_route$V0(this.$d, this.$a, this.$b));
+    return (this.$c_set_pci_link_route ??= new xen_dm_op_set_pci_link_route$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get modified_memory(): xen_dm_op_modified_memory_view {
-    return (this.$c_modified_memory ??= new xen_dm_op_modified_memory$V0(this.$d, this.$a, this.$b));
+    return (this.$c_modified_memory ??= new xen_dm_op_modified_memory$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get set_mem_type(): xen_dm_op_set_mem_type_view {
-    return (this.$c_set_mem_type ??= new xen_dm_op_set_mem_type$V0(this.$d, this.$a, this.$b));
+    return (this.$c_set_mem_type ??= new xen_dm_op_set_mem_type$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get inject_event(): xen_dm_op_inject_event_view {
-    return (this.$c_inject_event ??= new xen_dm_op_inject_event$V0(this.$d, this.$a, this.$b));
+    return (this.$c_inject_event ??= new xen_dm_op_inject_event$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get inject_msi(): xen_dm_op_inject_msi_view {
-    return (this.$c_inject_msi ??= new xen_dm_op_inject_msi$V0(this.$d, this.$a, this.$b));
+    return (this.$c_inject_msi ??= new xen_dm_op_inject_msi$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get map_mem_type_to_ioreq_server(): xen_dm_op_map_mem_type_to_ioreq_server_view {
-    return (this.$c_map_mem_type_to_ioreq_server ??= new xen_dm_op_map_mem_type_to_ioreq_server$V0(this.$d, this.$a, this.$b));
+    return (this.$c_map_mem_type_to_ioreq_server ??= new xen_dm_op_map_mem_type_to_ioreq_server$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get remote_shutdown(): xen_dm_op_remote_shutdown_view {
-    return (this.$c_remote_shutdown ??= new xen_dm_op_remote_shutdown$V0(this.$d, this.$a, this.$b));
+    return (this.$c_remote_shutdown ??= new xen_dm_op_remote_shutdown$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get relocate_memory(): xen_dm_op_relocate_memory_view {
-    return (this.$c_relocate_memory ??= new xen_dm_op_relocate_memory$V0(this.$d, this.$a, this.$b));
+    return (this.$c_relocate_memory ??= new xen_dm_op_relocate_memory$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get pin_memory_cacheattr(): xen_dm_op_pin_memory_cacheattr_view {
-    return (this.$c_pin_memory_cacheattr ??= new xen_dm_op_pin_memory_cacheattr$V0(this.$d, this.$a, this.$b));
+    return (this.$c_pin_memory_cacheattr ??= new xen_dm_op_pin_memory_cacheattr$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get nr_vcpus(): xen_dm_op_nr_vcpus_view {
-    return (this.$c_nr_vcpus ??= new xen_dm_op_nr_vcpus$V0(this.$d, this.$a, this.$b));
+    return (this.$c_nr_vcpus ??= new xen_dm_op_nr_vcpus$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 }
 
@@ -2084,16 +2322,20 @@ export function xen_dm_op_buf$dec0(d: DataView, w: BigUint64Array | undefined, b
 
 /** The view of xen_dm_op_buf on x86_32. */
 export class xen_dm_op_buf$V0 implements xen_dm_op_buf_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -2101,49 +2343,57 @@ export class xen_dm_op_buf$V0 implements xen_dm_op_buf_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'xen_dm_op_buf');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_dm_op_buf');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get h(): bigint {
-    return BigInt(this.$d.getUint32(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b, true));
   }
 
   set h(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'xen_dm_op_buf.h', 'XEN_GUEST_HANDLE(void)', 32);
-    this.$d.setUint32(this.$b, Number(x), true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, Number(x), true);
   }
 
   get hAsNumber(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set hAsNumber(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_buf.h', 'XEN_GUEST_HANDLE(void)', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get size(): bigint {
-    return BigInt(this.$d.getUint32(this.$b + 4, true));
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 4, true));
   }
 
   set size(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'xen_dm_op_buf.size', 'xen_ulong_t', 32);
-    this.$d.setUint32(this.$b + 4, Number(x), true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, Number(x), true);
   }
 
   get sizeAsNumber(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set sizeAsNumber(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_dm_op_buf.size', 'xen_ulong_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 }
 
@@ -2169,16 +2419,20 @@ export function xen_dm_op_buf$dec1(d: DataView, w: BigUint64Array | undefined, b
 
 /** The view of xen_dm_op_buf on x86_64, arm32, arm64. */
 export class xen_dm_op_buf$V1 implements xen_dm_op_buf_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -2186,53 +2440,72 @@ export class xen_dm_op_buf$V1 implements xen_dm_op_buf_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'xen_dm_op_buf');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_dm_op_buf');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get h(): bigint {
-    return (this.$w !== undefined ? this.$w[this.$b / 8] : this.$d.getBigUint64(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
   }
 
   set h(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_buf.h', 'XEN_GUEST_HANDLE(void)', 64);
-    if (this.$w !== undefined) this.$w[this.$b / 8] = x; else this.$d.setBigUint64(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
   }
 
   get hAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b, false, 'xen_dm_op_buf.h');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'xen_dm_op_buf.h');
   }
 
   set hAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b, false, x, 'xen_dm_op_buf.h');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'xen_dm_op_buf.h');
   }
 
   get size(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set size(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_dm_op_buf.size', 'xen_ulong_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get sizeAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'xen_dm_op_buf.size');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'xen_dm_op_buf.size');
   }
 
   set sizeAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'xen_dm_op_buf.size');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'xen_dm_op_buf.size');
   }
 }
 
 /** Writes a XEN_DMOP op as xen_dm_op at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
 export function DmOp$enc0(v: DmOp, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  zero(d, b, 32);
+  d.setUint32(b, 0);
+  d.setUint32(b + 4, 0);
+  d.setUint32(b + 8, 0);
+  d.setUint32(b + 12, 0);
+  d.setUint32(b + 16, 0);
+  d.setUint32(b + 20, 0);
+  d.setUint32(b + 24, 0);
+  d.setUint32(b + 28, 0);
   switch (v.op) {
     case 'create_ioreq_server':
       d.setUint32(b, 1, true);

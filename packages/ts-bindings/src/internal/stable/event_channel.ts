@@ -3,7 +3,7 @@
 /*
  * Per-architecture code of stable/event_channel: internal, not part of the package's API.
  */
-import { alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failOp, failOpName, failPadding, failUnion, nonZero, setU64FromNumber, typedArray, u64AsNumber, zero } from '../../runtime.js';
+import { alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failOp, failOpName, failPadding, failUnion, nonZero, setU64FromNumber, typedArray, u64AsNumber, viewLimit, zero } from '../../runtime.js';
 import type { EvtchnOp, evtchn_alloc_unbound, evtchn_alloc_unbound_view, evtchn_bind_interdomain, evtchn_bind_interdomain_view, evtchn_bind_ipi, evtchn_bind_ipi_view, evtchn_bind_pirq, evtchn_bind_pirq_view, evtchn_bind_vcpu, evtchn_bind_vcpu_view, evtchn_bind_virq, evtchn_bind_virq_view, evtchn_close, evtchn_close_view, evtchn_expand_array, evtchn_expand_array_view, evtchn_fifo_control_block, evtchn_fifo_control_block_view, evtchn_init_control, evtchn_init_control_view, evtchn_op, evtchn_op_u, evtchn_op_u_view, evtchn_op_view, evtchn_reset, evtchn_reset_view, evtchn_send, evtchn_send_view, evtchn_set_priority, evtchn_set_priority_view, evtchn_status, evtchn_status_u, evtchn_status_u_interdomain, evtchn_status_u_interdomain_view, evtchn_status_u_unbound, evtchn_status_u_unbound_view, evtchn_status_u_view, evtchn_status_view, evtchn_unmask, evtchn_unmask_view } from '../../stable/event_channel.js';
 
 /** Writes evtchn_alloc_unbound at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
@@ -30,16 +30,20 @@ export function evtchn_alloc_unbound$dec0(d: DataView, w: BigUint64Array | undef
 
 /** The view of evtchn_alloc_unbound on x86_32, x86_64, arm32, arm64. */
 export class evtchn_alloc_unbound$V0 implements evtchn_alloc_unbound_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -47,40 +51,46 @@ export class evtchn_alloc_unbound$V0 implements evtchn_alloc_unbound_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'evtchn_alloc_unbound');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'evtchn_alloc_unbound');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get dom(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set dom(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'evtchn_alloc_unbound.dom', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get remote_dom(): number {
-    return this.$d.getUint16(this.$b + 2, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 2, true);
   }
 
   set remote_dom(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'evtchn_alloc_unbound.remote_dom', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 2, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 2, x, true);
   }
 
   get port(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_alloc_unbound.port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 }
 
@@ -114,16 +124,20 @@ export function evtchn_bind_interdomain$chk0(d: DataView, b: number): void {
 
 /** The view of evtchn_bind_interdomain on x86_32, x86_64, arm32, arm64. */
 export class evtchn_bind_interdomain$V0 implements evtchn_bind_interdomain_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -131,40 +145,46 @@ export class evtchn_bind_interdomain$V0 implements evtchn_bind_interdomain_view 
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 12, 'evtchn_bind_interdomain');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'evtchn_bind_interdomain');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get remote_dom(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set remote_dom(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'evtchn_bind_interdomain.remote_dom', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get remote_port(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set remote_port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_interdomain.remote_port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get local_port(): number {
-    return this.$d.getUint32(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
   }
 
   set local_port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_interdomain.local_port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 }
 
@@ -192,16 +212,20 @@ export function evtchn_bind_virq$dec0(d: DataView, w: BigUint64Array | undefined
 
 /** The view of evtchn_bind_virq on x86_32, x86_64, arm32, arm64. */
 export class evtchn_bind_virq$V0 implements evtchn_bind_virq_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -209,40 +233,46 @@ export class evtchn_bind_virq$V0 implements evtchn_bind_virq_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 12, 'evtchn_bind_virq');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'evtchn_bind_virq');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get virq(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set virq(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_virq.virq', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get vcpu(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set vcpu(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_virq.vcpu', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get port(): number {
-    return this.$d.getUint32(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
   }
 
   set port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_virq.port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 }
 
@@ -270,16 +300,20 @@ export function evtchn_bind_pirq$dec0(d: DataView, w: BigUint64Array | undefined
 
 /** The view of evtchn_bind_pirq on x86_32, x86_64, arm32, arm64. */
 export class evtchn_bind_pirq$V0 implements evtchn_bind_pirq_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -287,40 +321,46 @@ export class evtchn_bind_pirq$V0 implements evtchn_bind_pirq_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 12, 'evtchn_bind_pirq');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'evtchn_bind_pirq');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get pirq(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set pirq(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_pirq.pirq', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get flags(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set flags(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_pirq.flags', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get port(): number {
-    return this.$d.getUint32(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
   }
 
   set port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_pirq.port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 }
 
@@ -344,16 +384,20 @@ export function evtchn_bind_ipi$dec0(d: DataView, w: BigUint64Array | undefined,
 
 /** The view of evtchn_bind_ipi on x86_32, x86_64, arm32, arm64. */
 export class evtchn_bind_ipi$V0 implements evtchn_bind_ipi_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -361,31 +405,35 @@ export class evtchn_bind_ipi$V0 implements evtchn_bind_ipi_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'evtchn_bind_ipi');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'evtchn_bind_ipi');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get vcpu(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set vcpu(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_ipi.vcpu', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get port(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_ipi.port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 }
 
@@ -405,16 +453,20 @@ export function evtchn_close$dec0(d: DataView, w: BigUint64Array | undefined, b:
 
 /** The view of evtchn_close on x86_32, x86_64, arm32, arm64. */
 export class evtchn_close$V0 implements evtchn_close_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -422,22 +474,24 @@ export class evtchn_close$V0 implements evtchn_close_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 4, 'evtchn_close');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'evtchn_close');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get port(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_close.port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 }
 
@@ -457,16 +511,20 @@ export function evtchn_send$dec0(d: DataView, w: BigUint64Array | undefined, b: 
 
 /** The view of evtchn_send on x86_32, x86_64, arm32, arm64. */
 export class evtchn_send$V0 implements evtchn_send_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -474,22 +532,24 @@ export class evtchn_send$V0 implements evtchn_send_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 4, 'evtchn_send');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'evtchn_send');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get port(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_send.port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 }
 
@@ -531,17 +591,21 @@ export function evtchn_status$chk0(d: DataView, b: number): void {
 
 /** The view of evtchn_status on x86_32, x86_64, arm32, arm64. */
 export class evtchn_status$V0 implements evtchn_status_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_u: evtchn_status_u$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -549,60 +613,68 @@ export class evtchn_status$V0 implements evtchn_status_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 24, 'evtchn_status');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_u !== undefined) this.$c_u.$offset = b + 16;
+    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'evtchn_status');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get dom(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set dom(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'evtchn_status.dom', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get port(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_status.port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get status(): number {
-    return this.$d.getUint32(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
   }
 
   set status(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_status.status', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 
   get vcpu(): number {
-    return this.$d.getUint32(this.$b + 12, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 12, true);
   }
 
   set vcpu(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_status.vcpu', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 12, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 12, x, true);
   }
 
   get u(): evtchn_status_u_view {
-    return (this.$c_u ??= new evtchn_status_u$V0(this.$d, this.$a, this.$b + 16));
+    return (this.$c_u ??= new evtchn_status_u$V0(this.$d, this.$a, 0, this.$r, this.$o + 16));
   }
 }
 
 /** Writes evtchn_status.u at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
 export function evtchn_status_u$enc0(v: evtchn_status_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  zero(d, b, 8);
+  d.setUint32(b, 0);
+  d.setUint32(b + 4, 0);
   let k = 0;
   if (v.unbound !== undefined) {
     k++;
@@ -643,18 +715,22 @@ export function evtchn_status_u$dec0(d: DataView, w: BigUint64Array | undefined,
 
 /** The view of evtchn_status.u on x86_32, x86_64, arm32, arm64. */
 export class evtchn_status_u$V0 implements evtchn_status_u_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_unbound: evtchn_status_u_unbound$V0 | undefined = undefined;
   $c_interdomain: evtchn_status_u_interdomain$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -662,41 +738,43 @@ export class evtchn_status_u$V0 implements evtchn_status_u_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'evtchn_status.u');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_unbound !== undefined) this.$c_unbound.$offset = b;
-    if (this.$c_interdomain !== undefined) this.$c_interdomain.$offset = b;
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'evtchn_status.u');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get unbound(): evtchn_status_u_unbound_view {
-    return (this.$c_unbound ??= new evtchn_status_u_unbound$V0(this.$d, this.$a, this.$b));
+    return (this.$c_unbound ??= new evtchn_status_u_unbound$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get interdomain(): evtchn_status_u_interdomain_view {
-    return (this.$c_interdomain ??= new evtchn_status_u_interdomain$V0(this.$d, this.$a, this.$b));
+    return (this.$c_interdomain ??= new evtchn_status_u_interdomain$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get pirq(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set pirq(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_status.u.pirq', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get virq(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set virq(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_status.u.virq', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 }
 
@@ -716,16 +794,20 @@ export function evtchn_status_u_unbound$dec0(d: DataView, w: BigUint64Array | un
 
 /** The view of evtchn_status.u.unbound on x86_32, x86_64, arm32, arm64. */
 export class evtchn_status_u_unbound$V0 implements evtchn_status_u_unbound_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -733,22 +815,24 @@ export class evtchn_status_u_unbound$V0 implements evtchn_status_u_unbound_view 
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 2, 'evtchn_status.u.unbound');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 2 <= this.$n ? x : checkRepoint(this.$d, x, 2, 'evtchn_status.u.unbound');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get dom(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set dom(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'evtchn_status.u.unbound.dom', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 }
 
@@ -778,16 +862,20 @@ export function evtchn_status_u_interdomain$chk0(d: DataView, b: number): void {
 
 /** The view of evtchn_status.u.interdomain on x86_32, x86_64, arm32, arm64. */
 export class evtchn_status_u_interdomain$V0 implements evtchn_status_u_interdomain_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -795,31 +883,35 @@ export class evtchn_status_u_interdomain$V0 implements evtchn_status_u_interdoma
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'evtchn_status.u.interdomain');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'evtchn_status.u.interdomain');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get dom(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set dom(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'evtchn_status.u.interdomain.dom', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get port(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_status.u.interdomain.port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 }
 
@@ -843,16 +935,20 @@ export function evtchn_bind_vcpu$dec0(d: DataView, w: BigUint64Array | undefined
 
 /** The view of evtchn_bind_vcpu on x86_32, x86_64, arm32, arm64. */
 export class evtchn_bind_vcpu$V0 implements evtchn_bind_vcpu_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -860,31 +956,35 @@ export class evtchn_bind_vcpu$V0 implements evtchn_bind_vcpu_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'evtchn_bind_vcpu');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'evtchn_bind_vcpu');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get port(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_vcpu.port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get vcpu(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set vcpu(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_vcpu.vcpu', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 }
 
@@ -904,16 +1004,20 @@ export function evtchn_unmask$dec0(d: DataView, w: BigUint64Array | undefined, b
 
 /** The view of evtchn_unmask on x86_32, x86_64, arm32, arm64. */
 export class evtchn_unmask$V0 implements evtchn_unmask_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -921,22 +1025,24 @@ export class evtchn_unmask$V0 implements evtchn_unmask_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 4, 'evtchn_unmask');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'evtchn_unmask');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get port(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_unmask.port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 }
 
@@ -956,16 +1062,20 @@ export function evtchn_reset$dec0(d: DataView, w: BigUint64Array | undefined, b:
 
 /** The view of evtchn_reset on x86_32, x86_64, arm32, arm64. */
 export class evtchn_reset$V0 implements evtchn_reset_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -973,22 +1083,24 @@ export class evtchn_reset$V0 implements evtchn_reset_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 2, 'evtchn_reset');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 2 <= this.$n ? x : checkRepoint(this.$d, x, 2, 'evtchn_reset');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get dom(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set dom(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'evtchn_reset.dom', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 }
 
@@ -1028,16 +1140,20 @@ export function evtchn_init_control$chk0(d: DataView, b: number): void {
 
 /** The view of evtchn_init_control on x86_32, x86_64, arm32, arm64. */
 export class evtchn_init_control$V0 implements evtchn_init_control_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1045,57 +1161,69 @@ export class evtchn_init_control$V0 implements evtchn_init_control_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 24, 'evtchn_init_control');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'evtchn_init_control');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get control_gfn(): bigint {
-    return (this.$w !== undefined ? this.$w[this.$b / 8] : this.$d.getBigUint64(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
   }
 
   set control_gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'evtchn_init_control.control_gfn', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[this.$b / 8] = x; else this.$d.setBigUint64(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
   }
 
   get control_gfnAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b, false, 'evtchn_init_control.control_gfn');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'evtchn_init_control.control_gfn');
   }
 
   set control_gfnAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b, false, x, 'evtchn_init_control.control_gfn');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'evtchn_init_control.control_gfn');
   }
 
   get offset(): number {
-    return this.$d.getUint32(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
   }
 
   set offset(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_init_control.offset', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 
   get vcpu(): number {
-    return this.$d.getUint32(this.$b + 12, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 12, true);
   }
 
   set vcpu(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_init_control.vcpu', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 12, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 12, x, true);
   }
 
   get link_bits(): number {
-    return this.$d.getUint8(this.$b + 16);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 16);
   }
 
   set link_bits(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'evtchn_init_control.link_bits', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 16, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 16, x);
   }
 }
 
@@ -1117,16 +1245,20 @@ export function evtchn_expand_array$dec0(d: DataView, w: BigUint64Array | undefi
 
 /** The view of evtchn_expand_array on x86_32, x86_64, arm32, arm64. */
 export class evtchn_expand_array$V0 implements evtchn_expand_array_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1134,30 +1266,36 @@ export class evtchn_expand_array$V0 implements evtchn_expand_array_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'evtchn_expand_array');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'evtchn_expand_array');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get array_gfn(): bigint {
-    return (this.$w !== undefined ? this.$w[this.$b / 8] : this.$d.getBigUint64(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
   }
 
   set array_gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'evtchn_expand_array.array_gfn', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[this.$b / 8] = x; else this.$d.setBigUint64(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
   }
 
   get array_gfnAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b, false, 'evtchn_expand_array.array_gfn');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'evtchn_expand_array.array_gfn');
   }
 
   set array_gfnAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b, false, x, 'evtchn_expand_array.array_gfn');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'evtchn_expand_array.array_gfn');
   }
 }
 
@@ -1181,16 +1319,20 @@ export function evtchn_set_priority$dec0(d: DataView, w: BigUint64Array | undefi
 
 /** The view of evtchn_set_priority on x86_32, x86_64, arm32, arm64. */
 export class evtchn_set_priority$V0 implements evtchn_set_priority_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1198,31 +1340,35 @@ export class evtchn_set_priority$V0 implements evtchn_set_priority_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'evtchn_set_priority');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'evtchn_set_priority');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get port(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_set_priority.port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get priority(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set priority(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_set_priority.priority', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 }
 
@@ -1246,17 +1392,21 @@ export function evtchn_op$dec0(d: DataView, w: BigUint64Array | undefined, b: nu
 
 /** The view of evtchn_op on x86_32, x86_64, arm32, arm64. */
 export class evtchn_op$V0 implements evtchn_op_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_u: evtchn_op_u$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1264,33 +1414,39 @@ export class evtchn_op$V0 implements evtchn_op_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 28, 'evtchn_op');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_u !== undefined) this.$c_u.$offset = b + 4;
+    const b = (x >>> 0) === x && x + 28 <= this.$n ? x : checkRepoint(this.$d, x, 28, 'evtchn_op');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get cmd(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set cmd(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_op.cmd', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get u(): evtchn_op_u_view {
-    return (this.$c_u ??= new evtchn_op_u$V0(this.$d, this.$a, this.$b + 4));
+    return (this.$c_u ??= new evtchn_op_u$V0(this.$d, this.$a, 0, this.$r, this.$o + 4));
   }
 }
 
 /** Writes evtchn_op.u at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
 export function evtchn_op_u$enc0(v: evtchn_op_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  zero(d, b, 24);
+  d.setUint32(b, 0);
+  d.setUint32(b + 4, 0);
+  d.setUint32(b + 8, 0);
+  d.setUint32(b + 12, 0);
+  d.setUint32(b + 16, 0);
+  d.setUint32(b + 20, 0);
   let k = 0;
   if (v.alloc_unbound !== undefined) {
     k++;
@@ -1373,10 +1529,12 @@ export function evtchn_op_u$dec0(d: DataView, w: BigUint64Array | undefined, b: 
 
 /** The view of evtchn_op.u on x86_32, x86_64, arm32, arm64. */
 export class evtchn_op_u$V0 implements evtchn_op_u_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_alloc_unbound: evtchn_alloc_unbound$V0 | undefined = undefined;
   $c_bind_interdomain: evtchn_bind_interdomain$V0 | undefined = undefined;
   $c_bind_virq: evtchn_bind_virq$V0 | undefined = undefined;
@@ -1388,11 +1546,13 @@ export class evtchn_op_u$V0 implements evtchn_op_u_view {
   $c_bind_vcpu: evtchn_bind_vcpu$V0 | undefined = undefined;
   $c_unmask: evtchn_unmask$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1400,63 +1560,53 @@ export class evtchn_op_u$V0 implements evtchn_op_u_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 24, 'evtchn_op.u');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_alloc_unbound !== undefined) this.$c_alloc_unbound.$offset = b;
-    if (this.$c_bind_interdomain !== undefined) this.$c_bind_interdomain.$offset = b;
-    if (this.$c_bind_virq !== undefined) this.$c_bind_virq.$offset = b;
-    if (this.$c_bind_pirq !== undefined) this.$c_bind_pirq.$offset = b;
-    if (this.$c_bind_ipi !== undefined) this.$c_bind_ipi.$offset = b;
-    if (this.$c_close !== undefined) this.$c_close.$offset = b;
-    if (this.$c_send !== undefined) this.$c_send.$offset = b;
-    if (this.$c_status !== undefined) this.$c_status.$offset = b;
-    if (this.$c_bind_vcpu !== undefined) this.$c_bind_vcpu.$offset = b;
-    if (this.$c_unmask !== undefined) this.$c_unmask.$offset = b;
+    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'evtchn_op.u');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get alloc_unbound(): evtchn_alloc_unbound_view {
-    return (this.$c_alloc_unbound ??= new evtchn_alloc_unbound$V0(this.$d, this.$a, this.$b));
+    return (this.$c_alloc_unbound ??= new evtchn_alloc_unbound$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get bind_interdomain(): evtchn_bind_interdomain_view {
-    return (this.$c_bind_interdomain ??= new evtchn_bind_interdomain$V0(this.$d, this.$a, this.$b));
+    return (this.$c_bind_interdomain ??= new evtchn_bind_interdomain$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get bind_virq(): evtchn_bind_virq_view {
-    return (this.$c_bind_virq ??= new evtchn_bind_virq$V0(this.$d, this.$a, this.$b));
+    return (this.$c_bind_virq ??= new evtchn_bind_virq$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get bind_pirq(): evtchn_bind_pirq_view {
-    return (this.$c_bind_pirq ??= new evtchn_bind_pirq$V0(this.$d, this.$a, this.$b));
+    return (this.$c_bind_pirq ??= new evtchn_bind_pirq$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get bind_ipi(): evtchn_bind_ipi_view {
-    return (this.$c_bind_ipi ??= new evtchn_bind_ipi$V0(this.$d, this.$a, this.$b));
+    return (this.$c_bind_ipi ??= new evtchn_bind_ipi$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get close(): evtchn_close_view {
-    return (this.$c_close ??= new evtchn_close$V0(this.$d, this.$a, this.$b));
+    return (this.$c_close ??= new evtchn_close$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get send(): evtchn_send_view {
-    return (this.$c_send ??= new evtchn_send$V0(this.$d, this.$a, this.$b));
+    return (this.$c_send ??= new evtchn_send$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get status(): evtchn_status_view {
-    return (this.$c_status ??= new evtchn_status$V0(this.$d, this.$a, this.$b));
+    return (this.$c_status ??= new evtchn_status$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get bind_vcpu(): evtchn_bind_vcpu_view {
-    return (this.$c_bind_vcpu ??= new evtchn_bind_vcpu$V0(this.$d, this.$a, this.$b));
+    return (this.$c_bind_vcpu ??= new evtchn_bind_vcpu$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get unmask(): evtchn_unmask_view {
-    return (this.$c_unmask ??= new evtchn_unmask$V0(this.$d, this.$a, this.$b));
+    return (this.$c_unmask ??= new evtchn_unmask$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 }
 
@@ -1494,17 +1644,22 @@ export function evtchn_fifo_control_block$chk0(d: DataView, b: number): void {
 
 /** The view of evtchn_fifo_control_block on x86_32, x86_64, arm32, arm64. */
 export class evtchn_fifo_control_block$V0 implements evtchn_fifo_control_block_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_head: Uint32Array | undefined = undefined;
+  $k_head: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1512,33 +1667,46 @@ export class evtchn_fifo_control_block$V0 implements evtchn_fifo_control_block_v
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 72, 'evtchn_fifo_control_block');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    this.$c_head = undefined;
+    const b = (x >>> 0) === x && x + 72 <= this.$n ? x : checkRepoint(this.$d, x, 72, 'evtchn_fifo_control_block');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get ready(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set ready(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'evtchn_fifo_control_block.ready', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get head(): Uint32Array {
-    return (this.$c_head ??= typedArray('u32', this.$d, this.$b + 8, 16, 'evtchn_fifo_control_block.head'));
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_head;
+    if (c === undefined || this.$k_head !== b) {
+      c = this.$c_head = typedArray('u32', this.$d, b + 8, 16, 'evtchn_fifo_control_block.head');
+      this.$k_head = b;
+    }
+    return c;
   }
 }
 
 /** Writes a EVTCHNOP op as evtchn_op at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
 export function EvtchnOp$enc0(v: EvtchnOp, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  zero(d, b, 28);
+  d.setUint32(b, 0);
+  d.setUint32(b + 4, 0);
+  d.setUint32(b + 8, 0);
+  d.setUint32(b + 12, 0);
+  d.setUint32(b + 16, 0);
+  d.setUint32(b + 20, 0);
+  d.setUint32(b + 24, 0);
   switch (v.op) {
     case 'bind_interdomain':
       d.setUint32(b, 0, true);

@@ -3,7 +3,7 @@
 /*
  * Per-architecture code of stable/grant_table: internal, not part of the package's API.
  */
-import { alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failPadding, failUnion, nonZero, setU64FromNumber, typedArray, u64AsNumber, zero } from '../../runtime.js';
+import { alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failPadding, failUnion, nonZero, setU64FromNumber, typedArray, u64AsNumber, viewLimit, zero } from '../../runtime.js';
 import type { gnttab_cache_flush, gnttab_cache_flush_a, gnttab_cache_flush_a_view, gnttab_cache_flush_view, gnttab_copy, gnttab_copy_ptr, gnttab_copy_ptr_u, gnttab_copy_ptr_u_view, gnttab_copy_ptr_view, gnttab_copy_view, gnttab_dump_table, gnttab_dump_table_view, gnttab_get_status_frames, gnttab_get_status_frames_view, gnttab_get_version, gnttab_get_version_view, gnttab_map_grant_ref, gnttab_map_grant_ref_view, gnttab_query_size, gnttab_query_size_view, gnttab_set_version, gnttab_set_version_view, gnttab_setup_table, gnttab_setup_table_view, gnttab_swap_grant_ref, gnttab_swap_grant_ref_view, gnttab_transfer, gnttab_transfer_view, gnttab_unmap_and_replace, gnttab_unmap_and_replace_view, gnttab_unmap_grant_ref, gnttab_unmap_grant_ref_view, grant_entry_header, grant_entry_header_view, grant_entry_v1, grant_entry_v1_view, grant_entry_v2, grant_entry_v2_full_page, grant_entry_v2_full_page_view, grant_entry_v2_sub_page, grant_entry_v2_sub_page_view, grant_entry_v2_transitive, grant_entry_v2_transitive_view, grant_entry_v2_view } from '../../stable/grant_table.js';
 
 /** Writes grant_entry_v1 at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
@@ -30,16 +30,20 @@ export function grant_entry_v1$dec0(d: DataView, w: BigUint64Array | undefined, 
 
 /** The view of grant_entry_v1 on x86_32, x86_64, arm32, arm64. */
 export class grant_entry_v1$V0 implements grant_entry_v1_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -47,40 +51,46 @@ export class grant_entry_v1$V0 implements grant_entry_v1_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'grant_entry_v1');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'grant_entry_v1');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get flags(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set flags(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'grant_entry_v1.flags', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get domid(): number {
-    return this.$d.getUint16(this.$b + 2, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 2, true);
   }
 
   set domid(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'grant_entry_v1.domid', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 2, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 2, x, true);
   }
 
   get frame(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set frame(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'grant_entry_v1.frame', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 }
 
@@ -104,16 +114,20 @@ export function grant_entry_header$dec0(d: DataView, w: BigUint64Array | undefin
 
 /** The view of grant_entry_header on x86_32, x86_64, arm32, arm64. */
 export class grant_entry_header$V0 implements grant_entry_header_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -121,37 +135,44 @@ export class grant_entry_header$V0 implements grant_entry_header_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 4, 'grant_entry_header');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'grant_entry_header');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get flags(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set flags(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'grant_entry_header.flags', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get domid(): number {
-    return this.$d.getUint16(this.$b + 2, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 2, true);
   }
 
   set domid(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'grant_entry_header.domid', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 2, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 2, x, true);
   }
 }
 
 /** Writes grant_entry_v2 at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
 export function grant_entry_v2$enc0(v: grant_entry_v2, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  zero(d, b, 16);
+  d.setUint32(b, 0);
+  d.setUint32(b + 4, 0);
+  d.setUint32(b + 8, 0);
+  d.setUint32(b + 12, 0);
   let k = 0;
   if (v.hdr !== undefined) {
     k++;
@@ -207,21 +228,26 @@ export function grant_entry_v2$dec0(d: DataView, w: BigUint64Array | undefined, 
 
 /** The view of grant_entry_v2 on x86_32, x86_64, arm32, arm64. */
 export class grant_entry_v2$V0 implements grant_entry_v2_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_hdr: grant_entry_header$V0 | undefined = undefined;
   $c_full_page: grant_entry_v2_full_page$V0 | undefined = undefined;
   $c_sub_page: grant_entry_v2_sub_page$V0 | undefined = undefined;
   $c_transitive: grant_entry_v2_transitive$V0 | undefined = undefined;
   $c___spacer: Uint32Array | undefined = undefined;
+  $k___spacer: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -229,38 +255,39 @@ export class grant_entry_v2$V0 implements grant_entry_v2_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'grant_entry_v2');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_hdr !== undefined) this.$c_hdr.$offset = b;
-    if (this.$c_full_page !== undefined) this.$c_full_page.$offset = b;
-    if (this.$c_sub_page !== undefined) this.$c_sub_page.$offset = b;
-    if (this.$c_transitive !== undefined) this.$c_transitive.$offset = b;
-    this.$c___spacer = undefined;
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'grant_entry_v2');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get hdr(): grant_entry_header_view {
-    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, this.$b));
+    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get full_page(): grant_entry_v2_full_page_view {
-    return (this.$c_full_page ??= new grant_entry_v2_full_page$V0(this.$d, this.$a, this.$b));
+    return (this.$c_full_page ??= new grant_entry_v2_full_page$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get sub_page(): grant_entry_v2_sub_page_view {
-    return (this.$c_sub_page ??= new grant_entry_v2_sub_page$V0(this.$d, this.$a, this.$b));
+    return (this.$c_sub_page ??= new grant_entry_v2_sub_page$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get transitive(): grant_entry_v2_transitive_view {
-    return (this.$c_transitive ??= new grant_entry_v2_transitive$V0(this.$d, this.$a, this.$b));
+    return (this.$c_transitive ??= new grant_entry_v2_transitive$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get __spacer(): Uint32Array {
-    return (this.$c___spacer ??= typedArray('u32', this.$d, this.$b, 4, 'grant_entry_v2.__spacer'));
+    const b = this.$r.$b + this.$o;
+    let c = this.$c___spacer;
+    if (c === undefined || this.$k___spacer !== b) {
+      c = this.$c___spacer = typedArray('u32', this.$d, b, 4, 'grant_entry_v2.__spacer');
+      this.$k___spacer = b;
+    }
+    return c;
   }
 }
 
@@ -292,17 +319,21 @@ export function grant_entry_v2_full_page$chk0(d: DataView, b: number): void {
 
 /** The view of grant_entry_v2.full_page on x86_32, x86_64, arm32, arm64. */
 export class grant_entry_v2_full_page$V0 implements grant_entry_v2_full_page_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_hdr: grant_entry_header$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -310,35 +341,40 @@ export class grant_entry_v2_full_page$V0 implements grant_entry_v2_full_page_vie
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'grant_entry_v2.full_page');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_hdr !== undefined) this.$c_hdr.$offset = b;
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'grant_entry_v2.full_page');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get hdr(): grant_entry_header_view {
-    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, this.$b));
+    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get frame(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set frame(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'grant_entry_v2.full_page.frame', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get frameAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'grant_entry_v2.full_page.frame');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'grant_entry_v2.full_page.frame');
   }
 
   set frameAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'grant_entry_v2.full_page.frame');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'grant_entry_v2.full_page.frame');
   }
 }
 
@@ -372,17 +408,21 @@ export function grant_entry_v2_sub_page$dec0(d: DataView, w: BigUint64Array | un
 
 /** The view of grant_entry_v2.sub_page on x86_32, x86_64, arm32, arm64. */
 export class grant_entry_v2_sub_page$V0 implements grant_entry_v2_sub_page_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_hdr: grant_entry_header$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -390,53 +430,62 @@ export class grant_entry_v2_sub_page$V0 implements grant_entry_v2_sub_page_view 
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'grant_entry_v2.sub_page');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_hdr !== undefined) this.$c_hdr.$offset = b;
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'grant_entry_v2.sub_page');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get hdr(): grant_entry_header_view {
-    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, this.$b));
+    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get page_off(): number {
-    return this.$d.getUint16(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 4, true);
   }
 
   set page_off(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'grant_entry_v2.sub_page.page_off', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 4, x, true);
   }
 
   get length(): number {
-    return this.$d.getUint16(this.$b + 6, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 6, true);
   }
 
   set length(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'grant_entry_v2.sub_page.length', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 6, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 6, x, true);
   }
 
   get frame(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set frame(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'grant_entry_v2.sub_page.frame', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get frameAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'grant_entry_v2.sub_page.frame');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'grant_entry_v2.sub_page.frame');
   }
 
   set frameAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'grant_entry_v2.sub_page.frame');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'grant_entry_v2.sub_page.frame');
   }
 }
 
@@ -470,17 +519,21 @@ export function grant_entry_v2_transitive$chk0(d: DataView, b: number): void {
 
 /** The view of grant_entry_v2.transitive on x86_32, x86_64, arm32, arm64. */
 export class grant_entry_v2_transitive$V0 implements grant_entry_v2_transitive_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_hdr: grant_entry_header$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -488,36 +541,39 @@ export class grant_entry_v2_transitive$V0 implements grant_entry_v2_transitive_v
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 12, 'grant_entry_v2.transitive');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_hdr !== undefined) this.$c_hdr.$offset = b;
+    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'grant_entry_v2.transitive');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get hdr(): grant_entry_header_view {
-    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, this.$b));
+    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get trans_domid(): number {
-    return this.$d.getUint16(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 4, true);
   }
 
   set trans_domid(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'grant_entry_v2.transitive.trans_domid', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 4, x, true);
   }
 
   get gref(): number {
-    return this.$d.getUint32(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
   }
 
   set gref(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'grant_entry_v2.transitive.gref', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 }
 
@@ -563,16 +619,20 @@ export function gnttab_map_grant_ref$dec0(d: DataView, w: BigUint64Array | undef
 
 /** The view of gnttab_map_grant_ref on x86_32, x86_64, arm32, arm64. */
 export class gnttab_map_grant_ref$V0 implements gnttab_map_grant_ref_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -580,92 +640,114 @@ export class gnttab_map_grant_ref$V0 implements gnttab_map_grant_ref_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 32, 'gnttab_map_grant_ref');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'gnttab_map_grant_ref');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get host_addr(): bigint {
-    return (this.$w !== undefined ? this.$w[this.$b / 8] : this.$d.getBigUint64(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
   }
 
   set host_addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_map_grant_ref.host_addr', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[this.$b / 8] = x; else this.$d.setBigUint64(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
   }
 
   get host_addrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b, false, 'gnttab_map_grant_ref.host_addr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'gnttab_map_grant_ref.host_addr');
   }
 
   set host_addrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b, false, x, 'gnttab_map_grant_ref.host_addr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'gnttab_map_grant_ref.host_addr');
   }
 
   get flags(): number {
-    return this.$d.getUint32(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
   }
 
   set flags(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_map_grant_ref.flags', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 
   get ref(): number {
-    return this.$d.getUint32(this.$b + 12, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 12, true);
   }
 
   set ref(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_map_grant_ref.ref', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 12, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 12, x, true);
   }
 
   get dom(): number {
-    return this.$d.getUint16(this.$b + 16, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 16, true);
   }
 
   set dom(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_map_grant_ref.dom', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 16, x, true);
   }
 
   get status(): number {
-    return this.$d.getInt16(this.$b + 18, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt16(b + 18, true);
   }
 
   set status(x: number) {
     if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_map_grant_ref.status', 'int16_t', 16);
-    this.$d.setInt16(this.$b + 18, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt16(b + 18, x, true);
   }
 
   get handle(): number {
-    return this.$d.getUint32(this.$b + 20, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 20, true);
   }
 
   set handle(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_map_grant_ref.handle', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 20, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 20, x, true);
   }
 
   get dev_bus_addr(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 24) / 8] : this.$d.getBigUint64(this.$b + 24, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 24) / 8] : this.$d.getBigUint64(b + 24, true));
   }
 
   set dev_bus_addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_map_grant_ref.dev_bus_addr', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 24) / 8] = x; else this.$d.setBigUint64(this.$b + 24, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 24) / 8] = x; else this.$d.setBigUint64(b + 24, x, true);
   }
 
   get dev_bus_addrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 24, false, 'gnttab_map_grant_ref.dev_bus_addr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 24, false, 'gnttab_map_grant_ref.dev_bus_addr');
   }
 
   set dev_bus_addrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 24, false, x, 'gnttab_map_grant_ref.dev_bus_addr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 24, false, x, 'gnttab_map_grant_ref.dev_bus_addr');
   }
 }
 
@@ -705,16 +787,20 @@ export function gnttab_unmap_grant_ref$chk0(d: DataView, b: number): void {
 
 /** The view of gnttab_unmap_grant_ref on x86_32, x86_64, arm32, arm64. */
 export class gnttab_unmap_grant_ref$V0 implements gnttab_unmap_grant_ref_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -722,65 +808,81 @@ export class gnttab_unmap_grant_ref$V0 implements gnttab_unmap_grant_ref_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 24, 'gnttab_unmap_grant_ref');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'gnttab_unmap_grant_ref');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get host_addr(): bigint {
-    return (this.$w !== undefined ? this.$w[this.$b / 8] : this.$d.getBigUint64(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
   }
 
   set host_addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_unmap_grant_ref.host_addr', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[this.$b / 8] = x; else this.$d.setBigUint64(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
   }
 
   get host_addrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b, false, 'gnttab_unmap_grant_ref.host_addr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'gnttab_unmap_grant_ref.host_addr');
   }
 
   set host_addrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b, false, x, 'gnttab_unmap_grant_ref.host_addr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'gnttab_unmap_grant_ref.host_addr');
   }
 
   get dev_bus_addr(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set dev_bus_addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_unmap_grant_ref.dev_bus_addr', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get dev_bus_addrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'gnttab_unmap_grant_ref.dev_bus_addr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'gnttab_unmap_grant_ref.dev_bus_addr');
   }
 
   set dev_bus_addrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'gnttab_unmap_grant_ref.dev_bus_addr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'gnttab_unmap_grant_ref.dev_bus_addr');
   }
 
   get handle(): number {
-    return this.$d.getUint32(this.$b + 16, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 16, true);
   }
 
   set handle(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_unmap_grant_ref.handle', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 16, x, true);
   }
 
   get status(): number {
-    return this.$d.getInt16(this.$b + 20, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt16(b + 20, true);
   }
 
   set status(x: number) {
     if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_unmap_grant_ref.status', 'int16_t', 16);
-    this.$d.setInt16(this.$b + 20, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt16(b + 20, x, true);
   }
 }
 
@@ -820,16 +922,20 @@ export function gnttab_setup_table$chk0(d: DataView, b: number): void {
 
 /** The view of gnttab_setup_table on x86_32. */
 export class gnttab_setup_table$V0 implements gnttab_setup_table_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -837,58 +943,68 @@ export class gnttab_setup_table$V0 implements gnttab_setup_table_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'gnttab_setup_table');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'gnttab_setup_table');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get dom(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set dom(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_setup_table.dom', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get nr_frames(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set nr_frames(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_setup_table.nr_frames', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get status(): number {
-    return this.$d.getInt16(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt16(b + 8, true);
   }
 
   set status(x: number) {
     if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_setup_table.status', 'int16_t', 16);
-    this.$d.setInt16(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt16(b + 8, x, true);
   }
 
   get frame_list(): bigint {
-    return BigInt(this.$d.getUint32(this.$b + 12, true));
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 12, true));
   }
 
   set frame_list(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'gnttab_setup_table.frame_list', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
-    this.$d.setUint32(this.$b + 12, Number(x), true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 12, Number(x), true);
   }
 
   get frame_listAsNumber(): number {
-    return this.$d.getUint32(this.$b + 12, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 12, true);
   }
 
   set frame_listAsNumber(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_setup_table.frame_list', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
-    this.$d.setUint32(this.$b + 12, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 12, x, true);
   }
 }
 
@@ -930,16 +1046,20 @@ export function gnttab_setup_table$chk1(d: DataView, b: number): void {
 
 /** The view of gnttab_setup_table on x86_64, arm32, arm64. */
 export class gnttab_setup_table$V1 implements gnttab_setup_table_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -947,57 +1067,69 @@ export class gnttab_setup_table$V1 implements gnttab_setup_table_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 24, 'gnttab_setup_table');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'gnttab_setup_table');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get dom(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set dom(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_setup_table.dom', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get nr_frames(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set nr_frames(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_setup_table.nr_frames', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get status(): number {
-    return this.$d.getInt16(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt16(b + 8, true);
   }
 
   set status(x: number) {
     if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_setup_table.status', 'int16_t', 16);
-    this.$d.setInt16(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt16(b + 8, x, true);
   }
 
   get frame_list(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 16) / 8] : this.$d.getBigUint64(this.$b + 16, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
   }
 
   set frame_list(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_setup_table.frame_list', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 16) / 8] = x; else this.$d.setBigUint64(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
   }
 
   get frame_listAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 16, false, 'gnttab_setup_table.frame_list');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 16, false, 'gnttab_setup_table.frame_list');
   }
 
   set frame_listAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 16, false, x, 'gnttab_setup_table.frame_list');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 16, false, x, 'gnttab_setup_table.frame_list');
   }
 }
 
@@ -1021,16 +1153,20 @@ export function gnttab_dump_table$dec0(d: DataView, w: BigUint64Array | undefine
 
 /** The view of gnttab_dump_table on x86_32, x86_64, arm32, arm64. */
 export class gnttab_dump_table$V0 implements gnttab_dump_table_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1038,31 +1174,35 @@ export class gnttab_dump_table$V0 implements gnttab_dump_table_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 4, 'gnttab_dump_table');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'gnttab_dump_table');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get dom(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set dom(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_dump_table.dom', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get status(): number {
-    return this.$d.getInt16(this.$b + 2, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt16(b + 2, true);
   }
 
   set status(x: number) {
     if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_dump_table.status', 'int16_t', 16);
-    this.$d.setInt16(this.$b + 2, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt16(b + 2, x, true);
   }
 }
 
@@ -1102,16 +1242,20 @@ export function gnttab_transfer$chk0(d: DataView, b: number): void {
 
 /** The view of gnttab_transfer on x86_32. */
 export class gnttab_transfer$V0 implements gnttab_transfer_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1119,58 +1263,68 @@ export class gnttab_transfer$V0 implements gnttab_transfer_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'gnttab_transfer');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'gnttab_transfer');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get mfn(): bigint {
-    return BigInt(this.$d.getUint32(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b, true));
   }
 
   set mfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'gnttab_transfer.mfn', 'xen_pfn_t', 32);
-    this.$d.setUint32(this.$b, Number(x), true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, Number(x), true);
   }
 
   get mfnAsNumber(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set mfnAsNumber(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_transfer.mfn', 'xen_pfn_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get domid(): number {
-    return this.$d.getUint16(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 4, true);
   }
 
   set domid(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_transfer.domid', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 4, x, true);
   }
 
   get ref(): number {
-    return this.$d.getUint32(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
   }
 
   set ref(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_transfer.ref', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 
   get status(): number {
-    return this.$d.getInt16(this.$b + 12, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt16(b + 12, true);
   }
 
   set status(x: number) {
     if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_transfer.status', 'int16_t', 16);
-    this.$d.setInt16(this.$b + 12, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt16(b + 12, x, true);
   }
 }
 
@@ -1212,16 +1366,20 @@ export function gnttab_transfer$chk1(d: DataView, b: number): void {
 
 /** The view of gnttab_transfer on x86_64, arm32, arm64. */
 export class gnttab_transfer$V1 implements gnttab_transfer_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1229,57 +1387,69 @@ export class gnttab_transfer$V1 implements gnttab_transfer_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 24, 'gnttab_transfer');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'gnttab_transfer');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get mfn(): bigint {
-    return (this.$w !== undefined ? this.$w[this.$b / 8] : this.$d.getBigUint64(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
   }
 
   set mfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_transfer.mfn', 'xen_pfn_t', 64);
-    if (this.$w !== undefined) this.$w[this.$b / 8] = x; else this.$d.setBigUint64(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
   }
 
   get mfnAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b, false, 'gnttab_transfer.mfn');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'gnttab_transfer.mfn');
   }
 
   set mfnAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b, false, x, 'gnttab_transfer.mfn');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'gnttab_transfer.mfn');
   }
 
   get domid(): number {
-    return this.$d.getUint16(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 8, true);
   }
 
   set domid(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_transfer.domid', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 8, x, true);
   }
 
   get ref(): number {
-    return this.$d.getUint32(this.$b + 12, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 12, true);
   }
 
   set ref(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_transfer.ref', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 12, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 12, x, true);
   }
 
   get status(): number {
-    return this.$d.getInt16(this.$b + 16, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt16(b + 16, true);
   }
 
   set status(x: number) {
     if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_transfer.status', 'int16_t', 16);
-    this.$d.setInt16(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt16(b + 16, x, true);
   }
 }
 
@@ -1307,17 +1477,21 @@ export function gnttab_copy_ptr$dec0(d: DataView, w: BigUint64Array | undefined,
 
 /** The view of gnttab_copy_ptr on x86_32. */
 export class gnttab_copy_ptr$V0 implements gnttab_copy_ptr_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_u: gnttab_copy_ptr_u$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1325,36 +1499,39 @@ export class gnttab_copy_ptr$V0 implements gnttab_copy_ptr_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'gnttab_copy_ptr');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_u !== undefined) this.$c_u.$offset = b;
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'gnttab_copy_ptr');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get u(): gnttab_copy_ptr_u_view {
-    return (this.$c_u ??= new gnttab_copy_ptr_u$V0(this.$d, this.$a, this.$b));
+    return (this.$c_u ??= new gnttab_copy_ptr_u$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get domid(): number {
-    return this.$d.getUint16(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 4, true);
   }
 
   set domid(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy_ptr.domid', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 4, x, true);
   }
 
   get offset(): number {
-    return this.$d.getUint16(this.$b + 6, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 6, true);
   }
 
   set offset(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy_ptr.offset', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 6, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 6, x, true);
   }
 }
 
@@ -1388,17 +1565,21 @@ export function gnttab_copy_ptr$chk1(d: DataView, b: number): void {
 
 /** The view of gnttab_copy_ptr on x86_64, arm32, arm64. */
 export class gnttab_copy_ptr$V1 implements gnttab_copy_ptr_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_u: gnttab_copy_ptr_u$V1 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1406,42 +1587,45 @@ export class gnttab_copy_ptr$V1 implements gnttab_copy_ptr_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'gnttab_copy_ptr');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_u !== undefined) this.$c_u.$offset = b;
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'gnttab_copy_ptr');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get u(): gnttab_copy_ptr_u_view {
-    return (this.$c_u ??= new gnttab_copy_ptr_u$V1(this.$d, this.$a, this.$b));
+    return (this.$c_u ??= new gnttab_copy_ptr_u$V1(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get domid(): number {
-    return this.$d.getUint16(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 8, true);
   }
 
   set domid(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy_ptr.domid', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 8, x, true);
   }
 
   get offset(): number {
-    return this.$d.getUint16(this.$b + 10, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 10, true);
   }
 
   set offset(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy_ptr.offset', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 10, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 10, x, true);
   }
 }
 
 /** Writes gnttab_copy_ptr.u at `b` on x86_32; the bytes are zero on entry. */
 export function gnttab_copy_ptr_u$enc0(v: gnttab_copy_ptr_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  zero(d, b, 4);
+  d.setUint32(b, 0);
   let k = 0;
   if (v.ref !== undefined) {
     k++;
@@ -1468,16 +1652,20 @@ export function gnttab_copy_ptr_u$dec0(d: DataView, w: BigUint64Array | undefine
 
 /** The view of gnttab_copy_ptr.u on x86_32. */
 export class gnttab_copy_ptr_u$V0 implements gnttab_copy_ptr_u_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1485,47 +1673,54 @@ export class gnttab_copy_ptr_u$V0 implements gnttab_copy_ptr_u_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 4, 'gnttab_copy_ptr.u');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'gnttab_copy_ptr.u');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get ref(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set ref(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get gmfn(): bigint {
-    return BigInt(this.$d.getUint32(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b, true));
   }
 
   set gmfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 32);
-    this.$d.setUint32(this.$b, Number(x), true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, Number(x), true);
   }
 
   get gmfnAsNumber(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set gmfnAsNumber(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 }
 
 /** Writes gnttab_copy_ptr.u at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
 export function gnttab_copy_ptr_u$enc1(v: gnttab_copy_ptr_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
-  zero(d, b, 8);
+  d.setUint32(b, 0);
+  d.setUint32(b + 4, 0);
   let k = 0;
   if (v.ref !== undefined) {
     k++;
@@ -1553,16 +1748,20 @@ export function gnttab_copy_ptr_u$dec1(d: DataView, w: BigUint64Array | undefine
 
 /** The view of gnttab_copy_ptr.u on x86_64, arm32, arm64. */
 export class gnttab_copy_ptr_u$V1 implements gnttab_copy_ptr_u_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1570,39 +1769,47 @@ export class gnttab_copy_ptr_u$V1 implements gnttab_copy_ptr_u_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'gnttab_copy_ptr.u');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'gnttab_copy_ptr.u');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get ref(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set ref(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get gmfn(): bigint {
-    return (this.$w !== undefined ? this.$w[this.$b / 8] : this.$d.getBigUint64(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
   }
 
   set gmfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 64);
-    if (this.$w !== undefined) this.$w[this.$b / 8] = x; else this.$d.setBigUint64(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
   }
 
   get gmfnAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b, false, 'gnttab_copy_ptr.u.gmfn');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'gnttab_copy_ptr.u.gmfn');
   }
 
   set gmfnAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b, false, x, 'gnttab_copy_ptr.u.gmfn');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'gnttab_copy_ptr.u.gmfn');
   }
 }
 
@@ -1644,18 +1851,22 @@ export function gnttab_copy$chk0(d: DataView, b: number): void {
 
 /** The view of gnttab_copy on x86_32. */
 export class gnttab_copy$V0 implements gnttab_copy_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_source: gnttab_copy_ptr$V0 | undefined = undefined;
   $c_dest: gnttab_copy_ptr$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1663,50 +1874,54 @@ export class gnttab_copy$V0 implements gnttab_copy_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 24, 'gnttab_copy');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_source !== undefined) this.$c_source.$offset = b;
-    if (this.$c_dest !== undefined) this.$c_dest.$offset = b + 8;
+    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'gnttab_copy');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get source(): gnttab_copy_ptr_view {
-    return (this.$c_source ??= new gnttab_copy_ptr$V0(this.$d, this.$a, this.$b));
+    return (this.$c_source ??= new gnttab_copy_ptr$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get dest(): gnttab_copy_ptr_view {
-    return (this.$c_dest ??= new gnttab_copy_ptr$V0(this.$d, this.$a, this.$b + 8));
+    return (this.$c_dest ??= new gnttab_copy_ptr$V0(this.$d, this.$a, 0, this.$r, this.$o + 8));
   }
 
   get len(): number {
-    return this.$d.getUint16(this.$b + 16, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 16, true);
   }
 
   set len(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy.len', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 16, x, true);
   }
 
   get flags(): number {
-    return this.$d.getUint16(this.$b + 18, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 18, true);
   }
 
   set flags(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy.flags', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 18, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 18, x, true);
   }
 
   get status(): number {
-    return this.$d.getInt16(this.$b + 20, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt16(b + 20, true);
   }
 
   set status(x: number) {
     if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_copy.status', 'int16_t', 16);
-    this.$d.setInt16(this.$b + 20, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt16(b + 20, x, true);
   }
 }
 
@@ -1750,18 +1965,22 @@ export function gnttab_copy$chk1(d: DataView, b: number): void {
 
 /** The view of gnttab_copy on x86_64, arm32, arm64. */
 export class gnttab_copy$V1 implements gnttab_copy_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_source: gnttab_copy_ptr$V1 | undefined = undefined;
   $c_dest: gnttab_copy_ptr$V1 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1769,50 +1988,54 @@ export class gnttab_copy$V1 implements gnttab_copy_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 40, 'gnttab_copy');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_source !== undefined) this.$c_source.$offset = b;
-    if (this.$c_dest !== undefined) this.$c_dest.$offset = b + 16;
+    const b = (x >>> 0) === x && x + 40 <= this.$n ? x : checkRepoint(this.$d, x, 40, 'gnttab_copy');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get source(): gnttab_copy_ptr_view {
-    return (this.$c_source ??= new gnttab_copy_ptr$V1(this.$d, this.$a, this.$b));
+    return (this.$c_source ??= new gnttab_copy_ptr$V1(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get dest(): gnttab_copy_ptr_view {
-    return (this.$c_dest ??= new gnttab_copy_ptr$V1(this.$d, this.$a, this.$b + 16));
+    return (this.$c_dest ??= new gnttab_copy_ptr$V1(this.$d, this.$a, 0, this.$r, this.$o + 16));
   }
 
   get len(): number {
-    return this.$d.getUint16(this.$b + 32, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 32, true);
   }
 
   set len(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy.len', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 32, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 32, x, true);
   }
 
   get flags(): number {
-    return this.$d.getUint16(this.$b + 34, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 34, true);
   }
 
   set flags(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy.flags', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 34, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 34, x, true);
   }
 
   get status(): number {
-    return this.$d.getInt16(this.$b + 36, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt16(b + 36, true);
   }
 
   set status(x: number) {
     if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_copy.status', 'int16_t', 16);
-    this.$d.setInt16(this.$b + 36, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt16(b + 36, x, true);
   }
 }
 
@@ -1852,16 +2075,20 @@ export function gnttab_query_size$chk0(d: DataView, b: number): void {
 
 /** The view of gnttab_query_size on x86_32, x86_64, arm32, arm64. */
 export class gnttab_query_size$V0 implements gnttab_query_size_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1869,49 +2096,57 @@ export class gnttab_query_size$V0 implements gnttab_query_size_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'gnttab_query_size');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'gnttab_query_size');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get dom(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set dom(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_query_size.dom', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get nr_frames(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set nr_frames(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_query_size.nr_frames', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get max_nr_frames(): number {
-    return this.$d.getUint32(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
   }
 
   set max_nr_frames(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_query_size.max_nr_frames', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 
   get status(): number {
-    return this.$d.getInt16(this.$b + 12, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt16(b + 12, true);
   }
 
   set status(x: number) {
     if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_query_size.status', 'int16_t', 16);
-    this.$d.setInt16(this.$b + 12, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt16(b + 12, x, true);
   }
 }
 
@@ -1951,16 +2186,20 @@ export function gnttab_unmap_and_replace$chk0(d: DataView, b: number): void {
 
 /** The view of gnttab_unmap_and_replace on x86_32, x86_64, arm32, arm64. */
 export class gnttab_unmap_and_replace$V0 implements gnttab_unmap_and_replace_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -1968,65 +2207,81 @@ export class gnttab_unmap_and_replace$V0 implements gnttab_unmap_and_replace_vie
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 24, 'gnttab_unmap_and_replace');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'gnttab_unmap_and_replace');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get host_addr(): bigint {
-    return (this.$w !== undefined ? this.$w[this.$b / 8] : this.$d.getBigUint64(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
   }
 
   set host_addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_unmap_and_replace.host_addr', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[this.$b / 8] = x; else this.$d.setBigUint64(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
   }
 
   get host_addrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b, false, 'gnttab_unmap_and_replace.host_addr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'gnttab_unmap_and_replace.host_addr');
   }
 
   set host_addrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b, false, x, 'gnttab_unmap_and_replace.host_addr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'gnttab_unmap_and_replace.host_addr');
   }
 
   get new_addr(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set new_addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_unmap_and_replace.new_addr', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get new_addrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'gnttab_unmap_and_replace.new_addr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'gnttab_unmap_and_replace.new_addr');
   }
 
   set new_addrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'gnttab_unmap_and_replace.new_addr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'gnttab_unmap_and_replace.new_addr');
   }
 
   get handle(): number {
-    return this.$d.getUint32(this.$b + 16, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 16, true);
   }
 
   set handle(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_unmap_and_replace.handle', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 16, x, true);
   }
 
   get status(): number {
-    return this.$d.getInt16(this.$b + 20, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt16(b + 20, true);
   }
 
   set status(x: number) {
     if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_unmap_and_replace.status', 'int16_t', 16);
-    this.$d.setInt16(this.$b + 20, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt16(b + 20, x, true);
   }
 }
 
@@ -2046,16 +2301,20 @@ export function gnttab_set_version$dec0(d: DataView, w: BigUint64Array | undefin
 
 /** The view of gnttab_set_version on x86_32, x86_64, arm32, arm64. */
 export class gnttab_set_version$V0 implements gnttab_set_version_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -2063,22 +2322,24 @@ export class gnttab_set_version$V0 implements gnttab_set_version_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 4, 'gnttab_set_version');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'gnttab_set_version');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get version(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set version(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_set_version.version', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 }
 
@@ -2110,16 +2371,20 @@ export function gnttab_get_status_frames$dec0(d: DataView, w: BigUint64Array | u
 
 /** The view of gnttab_get_status_frames on x86_32. */
 export class gnttab_get_status_frames$V0 implements gnttab_get_status_frames_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -2127,58 +2392,68 @@ export class gnttab_get_status_frames$V0 implements gnttab_get_status_frames_vie
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 12, 'gnttab_get_status_frames');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'gnttab_get_status_frames');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get nr_frames(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set nr_frames(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_get_status_frames.nr_frames', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get dom(): number {
-    return this.$d.getUint16(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 4, true);
   }
 
   set dom(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_get_status_frames.dom', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 4, x, true);
   }
 
   get status(): number {
-    return this.$d.getInt16(this.$b + 6, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt16(b + 6, true);
   }
 
   set status(x: number) {
     if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_get_status_frames.status', 'int16_t', 16);
-    this.$d.setInt16(this.$b + 6, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt16(b + 6, x, true);
   }
 
   get frame_list(): bigint {
-    return BigInt(this.$d.getUint32(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 8, true));
   }
 
   set frame_list(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'gnttab_get_status_frames.frame_list', 'XEN_GUEST_HANDLE(uint64_t)', 32);
-    this.$d.setUint32(this.$b + 8, Number(x), true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, Number(x), true);
   }
 
   get frame_listAsNumber(): number {
-    return this.$d.getUint32(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
   }
 
   set frame_listAsNumber(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_get_status_frames.frame_list', 'XEN_GUEST_HANDLE(uint64_t)', 32);
-    this.$d.setUint32(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 }
 
@@ -2212,16 +2487,20 @@ export function gnttab_get_status_frames$dec1(d: DataView, w: BigUint64Array | u
 
 /** The view of gnttab_get_status_frames on x86_64, arm32, arm64. */
 export class gnttab_get_status_frames$V1 implements gnttab_get_status_frames_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -2229,57 +2508,69 @@ export class gnttab_get_status_frames$V1 implements gnttab_get_status_frames_vie
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'gnttab_get_status_frames');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'gnttab_get_status_frames');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get nr_frames(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set nr_frames(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_get_status_frames.nr_frames', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get dom(): number {
-    return this.$d.getUint16(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 4, true);
   }
 
   set dom(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_get_status_frames.dom', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 4, x, true);
   }
 
   get status(): number {
-    return this.$d.getInt16(this.$b + 6, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt16(b + 6, true);
   }
 
   set status(x: number) {
     if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_get_status_frames.status', 'int16_t', 16);
-    this.$d.setInt16(this.$b + 6, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt16(b + 6, x, true);
   }
 
   get frame_list(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set frame_list(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_get_status_frames.frame_list', 'XEN_GUEST_HANDLE(uint64_t)', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get frame_listAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'gnttab_get_status_frames.frame_list');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'gnttab_get_status_frames.frame_list');
   }
 
   set frame_listAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'gnttab_get_status_frames.frame_list');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'gnttab_get_status_frames.frame_list');
   }
 }
 
@@ -2309,16 +2600,20 @@ export function gnttab_get_version$chk0(d: DataView, b: number): void {
 
 /** The view of gnttab_get_version on x86_32, x86_64, arm32, arm64. */
 export class gnttab_get_version$V0 implements gnttab_get_version_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -2326,31 +2621,35 @@ export class gnttab_get_version$V0 implements gnttab_get_version_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'gnttab_get_version');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'gnttab_get_version');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get dom(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set dom(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_get_version.dom', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get version(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set version(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_get_version.version', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 }
 
@@ -2384,16 +2683,20 @@ export function gnttab_swap_grant_ref$chk0(d: DataView, b: number): void {
 
 /** The view of gnttab_swap_grant_ref on x86_32, x86_64, arm32, arm64. */
 export class gnttab_swap_grant_ref$V0 implements gnttab_swap_grant_ref_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -2401,40 +2704,46 @@ export class gnttab_swap_grant_ref$V0 implements gnttab_swap_grant_ref_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 12, 'gnttab_swap_grant_ref');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'gnttab_swap_grant_ref');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get ref_a(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set ref_a(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_swap_grant_ref.ref_a', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get ref_b(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set ref_b(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_swap_grant_ref.ref_b', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get status(): number {
-    return this.$d.getInt16(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt16(b + 8, true);
   }
 
   set status(x: number) {
     if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_swap_grant_ref.status', 'int16_t', 16);
-    this.$d.setInt16(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt16(b + 8, x, true);
   }
 }
 
@@ -2466,17 +2775,21 @@ export function gnttab_cache_flush$dec0(d: DataView, w: BigUint64Array | undefin
 
 /** The view of gnttab_cache_flush on x86_32, x86_64, arm32, arm64. */
 export class gnttab_cache_flush$V0 implements gnttab_cache_flush_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_a: gnttab_cache_flush_a$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -2484,52 +2797,58 @@ export class gnttab_cache_flush$V0 implements gnttab_cache_flush_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'gnttab_cache_flush');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_a !== undefined) this.$c_a.$offset = b;
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'gnttab_cache_flush');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get a(): gnttab_cache_flush_a_view {
-    return (this.$c_a ??= new gnttab_cache_flush_a$V0(this.$d, this.$a, this.$b));
+    return (this.$c_a ??= new gnttab_cache_flush_a$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get offset(): number {
-    return this.$d.getUint16(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 8, true);
   }
 
   set offset(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_cache_flush.offset', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 8, x, true);
   }
 
   get length(): number {
-    return this.$d.getUint16(this.$b + 10, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 10, true);
   }
 
   set length(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gnttab_cache_flush.length', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 10, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 10, x, true);
   }
 
   get op(): number {
-    return this.$d.getUint32(this.$b + 12, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 12, true);
   }
 
   set op(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_cache_flush.op', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 12, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 12, x, true);
   }
 }
 
 /** Writes gnttab_cache_flush.a at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
 export function gnttab_cache_flush_a$enc0(v: gnttab_cache_flush_a, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
-  zero(d, b, 8);
+  d.setUint32(b, 0);
+  d.setUint32(b + 4, 0);
   let k = 0;
   if (v.dev_bus_addr !== undefined) {
     k++;
@@ -2557,16 +2876,20 @@ export function gnttab_cache_flush_a$dec0(d: DataView, w: BigUint64Array | undef
 
 /** The view of gnttab_cache_flush.a on x86_32, x86_64, arm32, arm64. */
 export class gnttab_cache_flush_a$V0 implements gnttab_cache_flush_a_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -2574,38 +2897,46 @@ export class gnttab_cache_flush_a$V0 implements gnttab_cache_flush_a_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'gnttab_cache_flush.a');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'gnttab_cache_flush.a');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get dev_bus_addr(): bigint {
-    return (this.$w !== undefined ? this.$w[this.$b / 8] : this.$d.getBigUint64(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
   }
 
   set dev_bus_addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_cache_flush.a.dev_bus_addr', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[this.$b / 8] = x; else this.$d.setBigUint64(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
   }
 
   get dev_bus_addrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b, false, 'gnttab_cache_flush.a.dev_bus_addr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'gnttab_cache_flush.a.dev_bus_addr');
   }
 
   set dev_bus_addrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b, false, x, 'gnttab_cache_flush.a.dev_bus_addr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'gnttab_cache_flush.a.dev_bus_addr');
   }
 
   get ref(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set ref(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gnttab_cache_flush.a.ref', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 }

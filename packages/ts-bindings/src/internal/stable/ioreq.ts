@@ -3,7 +3,7 @@
 /*
  * Per-architecture code of stable/ioreq: internal, not part of the package's API.
  */
-import { RecordArray, alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failPadding, setU64FromNumber, u64AsNumber } from '../../runtime.js';
+import { RecordArray, alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failPadding, setU64FromNumber, u64AsNumber, viewLimit } from '../../runtime.js';
 import type { RecordArrayView } from '../../runtime.js';
 import type { buf_ioreq, buf_ioreq_view, buffered_iopage, buffered_iopage_view, ioreq, ioreq_view, shared_iopage, shared_iopage_view } from '../../stable/ioreq.js';
 
@@ -69,16 +69,20 @@ export function ioreq$chk0(d: DataView, b: number): void {
 
 /** The view of ioreq on x86_32, x86_64, arm32, arm64. */
 export class ioreq$V0 implements ioreq_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -86,119 +90,147 @@ export class ioreq$V0 implements ioreq_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 32, 'ioreq');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'ioreq');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get addr(): bigint {
-    return (this.$w !== undefined ? this.$w[this.$b / 8] : this.$d.getBigUint64(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'ioreq.addr', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[this.$b / 8] = x; else this.$d.setBigUint64(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
   }
 
   get addrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b, false, 'ioreq.addr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'ioreq.addr');
   }
 
   set addrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b, false, x, 'ioreq.addr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'ioreq.addr');
   }
 
   get data(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set data(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'ioreq.data', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get dataAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'ioreq.data');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'ioreq.data');
   }
 
   set dataAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'ioreq.data');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'ioreq.data');
   }
 
   get count(): number {
-    return this.$d.getUint32(this.$b + 16, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 16, true);
   }
 
   set count(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'ioreq.count', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 16, x, true);
   }
 
   get size(): number {
-    return this.$d.getUint32(this.$b + 20, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 20, true);
   }
 
   set size(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'ioreq.size', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 20, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 20, x, true);
   }
 
   get vp_eport(): number {
-    return this.$d.getUint32(this.$b + 24, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 24, true);
   }
 
   set vp_eport(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'ioreq.vp_eport', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 24, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 24, x, true);
   }
 
   get state(): number {
-    return (this.$d.getUint8(this.$b + 30) & 0xf);
+    const b = this.$r.$b + this.$o;
+    return (this.$d.getUint8(b + 30) & 0xf);
   }
 
   set state(x: number) {
     if ((x & 0xf) !== x) failInt(x, 'ioreq.state', 'uint8_t:4', 4);
-    this.$d.setUint8(this.$b + 30, (this.$d.getUint8(this.$b + 30) & 0xf0) | (x & 0xf));
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 30, (this.$d.getUint8(b + 30) & 0xf0) | (x & 0xf));
   }
 
   get data_is_ptr(): number {
-    return ((this.$d.getUint8(this.$b + 30) >>> 4) & 0x1);
+    const b = this.$r.$b + this.$o;
+    return ((this.$d.getUint8(b + 30) >>> 4) & 0x1);
   }
 
   set data_is_ptr(x: number) {
     if ((x & 0x1) !== x) failInt(x, 'ioreq.data_is_ptr', 'uint8_t:1', 1);
-    this.$d.setUint8(this.$b + 30, (this.$d.getUint8(this.$b + 30) & 0xef) | ((x & 0x1) << 4));
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 30, (this.$d.getUint8(b + 30) & 0xef) | ((x & 0x1) << 4));
   }
 
   get dir(): number {
-    return ((this.$d.getUint8(this.$b + 30) >>> 5) & 0x1);
+    const b = this.$r.$b + this.$o;
+    return ((this.$d.getUint8(b + 30) >>> 5) & 0x1);
   }
 
   set dir(x: number) {
     if ((x & 0x1) !== x) failInt(x, 'ioreq.dir', 'uint8_t:1', 1);
-    this.$d.setUint8(this.$b + 30, (this.$d.getUint8(this.$b + 30) & 0xdf) | ((x & 0x1) << 5));
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 30, (this.$d.getUint8(b + 30) & 0xdf) | ((x & 0x1) << 5));
   }
 
   get df(): number {
-    return ((this.$d.getUint8(this.$b + 30) >>> 6) & 0x1);
+    const b = this.$r.$b + this.$o;
+    return ((this.$d.getUint8(b + 30) >>> 6) & 0x1);
   }
 
   set df(x: number) {
     if ((x & 0x1) !== x) failInt(x, 'ioreq.df', 'uint8_t:1', 1);
-    this.$d.setUint8(this.$b + 30, (this.$d.getUint8(this.$b + 30) & 0xbf) | ((x & 0x1) << 6));
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 30, (this.$d.getUint8(b + 30) & 0xbf) | ((x & 0x1) << 6));
   }
 
   get type(): number {
-    return this.$d.getUint8(this.$b + 31);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 31);
   }
 
   set type(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'ioreq.type', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 31, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 31, x);
   }
 }
 
@@ -231,17 +263,22 @@ export function shared_iopage$chk0(d: DataView, b: number): void {
 
 /** The view of shared_iopage on x86_32, x86_64, arm32, arm64. */
 export class shared_iopage$V0 implements shared_iopage_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_vcpu_ioreq: RecordArrayView<ioreq_view> | undefined = undefined;
+  $k_vcpu_ioreq: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -249,18 +286,23 @@ export class shared_iopage$V0 implements shared_iopage_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 32, 'shared_iopage');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    this.$c_vcpu_ioreq = undefined;
+    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'shared_iopage');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get vcpu_ioreq(): RecordArrayView<ioreq_view> {
-    return (this.$c_vcpu_ioreq ??= new RecordArray((at) => new ioreq$V0(this.$d, this.$a, at), this.$b, 32, 1, 'shared_iopage.vcpu_ioreq'));
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_vcpu_ioreq;
+    if (c === undefined || this.$k_vcpu_ioreq !== b) {
+      c = this.$c_vcpu_ioreq = new RecordArray((at) => new ioreq$V0(this.$d, this.$a, at), b, 32, 1, 'shared_iopage.vcpu_ioreq');
+      this.$k_vcpu_ioreq = b;
+    }
+    return c;
   }
 }
 
@@ -302,16 +344,20 @@ export function buf_ioreq$chk0(d: DataView, b: number): void {
 
 /** The view of buf_ioreq on x86_32, x86_64, arm32, arm64. */
 export class buf_ioreq$V0 implements buf_ioreq_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -319,58 +365,68 @@ export class buf_ioreq$V0 implements buf_ioreq_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'buf_ioreq');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'buf_ioreq');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get type(): number {
-    return this.$d.getUint8(this.$b);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b);
   }
 
   set type(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'buf_ioreq.type', 'uint8_t', 8);
-    this.$d.setUint8(this.$b, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b, x);
   }
 
   get dir(): number {
-    return ((this.$d.getUint8(this.$b + 1) >>> 1) & 0x1);
+    const b = this.$r.$b + this.$o;
+    return ((this.$d.getUint8(b + 1) >>> 1) & 0x1);
   }
 
   set dir(x: number) {
     if ((x & 0x1) !== x) failInt(x, 'buf_ioreq.dir', 'uint8_t:1', 1);
-    this.$d.setUint8(this.$b + 1, (this.$d.getUint8(this.$b + 1) & 0xfd) | ((x & 0x1) << 1));
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 1, (this.$d.getUint8(b + 1) & 0xfd) | ((x & 0x1) << 1));
   }
 
   get size(): number {
-    return ((this.$d.getUint8(this.$b + 1) >>> 2) & 0x3);
+    const b = this.$r.$b + this.$o;
+    return ((this.$d.getUint8(b + 1) >>> 2) & 0x3);
   }
 
   set size(x: number) {
     if ((x & 0x3) !== x) failInt(x, 'buf_ioreq.size', 'uint8_t:2', 2);
-    this.$d.setUint8(this.$b + 1, (this.$d.getUint8(this.$b + 1) & 0xf3) | ((x & 0x3) << 2));
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 1, (this.$d.getUint8(b + 1) & 0xf3) | ((x & 0x3) << 2));
   }
 
   get addr(): number {
-    return ((this.$d.getUint32(this.$b + 1, true) >>> 4) & 0xfffff);
+    const b = this.$r.$b + this.$o;
+    return ((this.$d.getUint32(b + 1, true) >>> 4) & 0xfffff);
   }
 
   set addr(x: number) {
     if ((x & 0xfffff) !== x) failInt(x, 'buf_ioreq.addr', 'uint32_t:20', 20);
-    this.$d.setUint32(this.$b + 1, (this.$d.getUint32(this.$b + 1, true) & 0xff00000f) | ((x & 0xfffff) << 4), true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 1, (this.$d.getUint32(b + 1, true) & 0xff00000f) | ((x & 0xfffff) << 4), true);
   }
 
   get data(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set data(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'buf_ioreq.data', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 }
 
@@ -411,17 +467,22 @@ export function buffered_iopage$chk0(d: DataView, b: number): void {
 
 /** The view of buffered_iopage on x86_32, x86_64, arm32, arm64. */
 export class buffered_iopage$V0 implements buffered_iopage_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_buf_ioreq: RecordArrayView<buf_ioreq_view> | undefined = undefined;
+  $k_buf_ioreq: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -429,35 +490,44 @@ export class buffered_iopage$V0 implements buffered_iopage_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 4096, 'buffered_iopage');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    this.$c_buf_ioreq = undefined;
+    const b = (x >>> 0) === x && x + 4096 <= this.$n ? x : checkRepoint(this.$d, x, 4096, 'buffered_iopage');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get read_pointer(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set read_pointer(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'buffered_iopage.read_pointer', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get write_pointer(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set write_pointer(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'buffered_iopage.write_pointer', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get buf_ioreq(): RecordArrayView<buf_ioreq_view> {
-    return (this.$c_buf_ioreq ??= new RecordArray((at) => new buf_ioreq$V0(this.$d, this.$a, at), this.$b + 8, 8, 511, 'buffered_iopage.buf_ioreq'));
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_buf_ioreq;
+    if (c === undefined || this.$k_buf_ioreq !== b) {
+      c = this.$c_buf_ioreq = new RecordArray((at) => new buf_ioreq$V0(this.$d, this.$a, at), b + 8, 8, 511, 'buffered_iopage.buf_ioreq');
+      this.$k_buf_ioreq = b;
+    }
+    return c;
   }
 }

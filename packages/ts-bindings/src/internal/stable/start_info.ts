@@ -3,7 +3,7 @@
 /*
  * Per-architecture code of stable/start_info: internal, not part of the package's API.
  */
-import { alignedWords, checkRepoint, failBigInt, failInt, failPadding, setU64FromNumber, u64AsNumber } from '../../runtime.js';
+import { alignedWords, checkRepoint, failBigInt, failInt, failPadding, setU64FromNumber, u64AsNumber, viewLimit } from '../../runtime.js';
 import type { hvm_memmap_table_entry, hvm_memmap_table_entry_view, hvm_modlist_entry, hvm_modlist_entry_view, hvm_start_info, hvm_start_info_view } from '../../stable/start_info.js';
 
 /** Writes hvm_start_info at `b` on x86_32, x86_64; the bytes are zero on entry. */
@@ -62,16 +62,20 @@ export function hvm_start_info$chk0(d: DataView, b: number): void {
 
 /** The view of hvm_start_info on x86_32, x86_64. */
 export class hvm_start_info$V0 implements hvm_start_info_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -79,126 +83,160 @@ export class hvm_start_info$V0 implements hvm_start_info_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 56, 'hvm_start_info');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 56 <= this.$n ? x : checkRepoint(this.$d, x, 56, 'hvm_start_info');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get magic(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set magic(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'hvm_start_info.magic', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get version(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set version(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'hvm_start_info.version', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get flags(): number {
-    return this.$d.getUint32(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
   }
 
   set flags(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'hvm_start_info.flags', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 
   get nr_modules(): number {
-    return this.$d.getUint32(this.$b + 12, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 12, true);
   }
 
   set nr_modules(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'hvm_start_info.nr_modules', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 12, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 12, x, true);
   }
 
   get modlist_paddr(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 16) / 8] : this.$d.getBigUint64(this.$b + 16, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
   }
 
   set modlist_paddr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_start_info.modlist_paddr', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 16) / 8] = x; else this.$d.setBigUint64(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
   }
 
   get modlist_paddrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 16, false, 'hvm_start_info.modlist_paddr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 16, false, 'hvm_start_info.modlist_paddr');
   }
 
   set modlist_paddrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 16, false, x, 'hvm_start_info.modlist_paddr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 16, false, x, 'hvm_start_info.modlist_paddr');
   }
 
   get cmdline_paddr(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 24) / 8] : this.$d.getBigUint64(this.$b + 24, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 24) / 8] : this.$d.getBigUint64(b + 24, true));
   }
 
   set cmdline_paddr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_start_info.cmdline_paddr', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 24) / 8] = x; else this.$d.setBigUint64(this.$b + 24, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 24) / 8] = x; else this.$d.setBigUint64(b + 24, x, true);
   }
 
   get cmdline_paddrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 24, false, 'hvm_start_info.cmdline_paddr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 24, false, 'hvm_start_info.cmdline_paddr');
   }
 
   set cmdline_paddrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 24, false, x, 'hvm_start_info.cmdline_paddr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 24, false, x, 'hvm_start_info.cmdline_paddr');
   }
 
   get rsdp_paddr(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 32) / 8] : this.$d.getBigUint64(this.$b + 32, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 32) / 8] : this.$d.getBigUint64(b + 32, true));
   }
 
   set rsdp_paddr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_start_info.rsdp_paddr', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 32) / 8] = x; else this.$d.setBigUint64(this.$b + 32, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 32) / 8] = x; else this.$d.setBigUint64(b + 32, x, true);
   }
 
   get rsdp_paddrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 32, false, 'hvm_start_info.rsdp_paddr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 32, false, 'hvm_start_info.rsdp_paddr');
   }
 
   set rsdp_paddrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 32, false, x, 'hvm_start_info.rsdp_paddr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 32, false, x, 'hvm_start_info.rsdp_paddr');
   }
 
   get memmap_paddr(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 40) / 8] : this.$d.getBigUint64(this.$b + 40, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 40) / 8] : this.$d.getBigUint64(b + 40, true));
   }
 
   set memmap_paddr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_start_info.memmap_paddr', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 40) / 8] = x; else this.$d.setBigUint64(this.$b + 40, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 40) / 8] = x; else this.$d.setBigUint64(b + 40, x, true);
   }
 
   get memmap_paddrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 40, false, 'hvm_start_info.memmap_paddr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 40, false, 'hvm_start_info.memmap_paddr');
   }
 
   set memmap_paddrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 40, false, x, 'hvm_start_info.memmap_paddr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 40, false, x, 'hvm_start_info.memmap_paddr');
   }
 
   get memmap_entries(): number {
-    return this.$d.getUint32(this.$b + 48, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 48, true);
   }
 
   set memmap_entries(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'hvm_start_info.memmap_entries', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 48, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 48, x, true);
   }
 }
 
@@ -235,16 +273,20 @@ export function hvm_modlist_entry$chk0(d: DataView, b: number): void {
 
 /** The view of hvm_modlist_entry on x86_32, x86_64. */
 export class hvm_modlist_entry$V0 implements hvm_modlist_entry_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -252,64 +294,82 @@ export class hvm_modlist_entry$V0 implements hvm_modlist_entry_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 32, 'hvm_modlist_entry');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'hvm_modlist_entry');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get paddr(): bigint {
-    return (this.$w !== undefined ? this.$w[this.$b / 8] : this.$d.getBigUint64(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
   }
 
   set paddr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_modlist_entry.paddr', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[this.$b / 8] = x; else this.$d.setBigUint64(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
   }
 
   get paddrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b, false, 'hvm_modlist_entry.paddr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'hvm_modlist_entry.paddr');
   }
 
   set paddrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b, false, x, 'hvm_modlist_entry.paddr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'hvm_modlist_entry.paddr');
   }
 
   get size(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set size(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_modlist_entry.size', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get sizeAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'hvm_modlist_entry.size');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'hvm_modlist_entry.size');
   }
 
   set sizeAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'hvm_modlist_entry.size');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'hvm_modlist_entry.size');
   }
 
   get cmdline_paddr(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 16) / 8] : this.$d.getBigUint64(this.$b + 16, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
   }
 
   set cmdline_paddr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_modlist_entry.cmdline_paddr', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 16) / 8] = x; else this.$d.setBigUint64(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
   }
 
   get cmdline_paddrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 16, false, 'hvm_modlist_entry.cmdline_paddr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 16, false, 'hvm_modlist_entry.cmdline_paddr');
   }
 
   set cmdline_paddrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 16, false, x, 'hvm_modlist_entry.cmdline_paddr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 16, false, x, 'hvm_modlist_entry.cmdline_paddr');
   }
 }
 
@@ -345,16 +405,20 @@ export function hvm_memmap_table_entry$chk0(d: DataView, b: number): void {
 
 /** The view of hvm_memmap_table_entry on x86_32, x86_64. */
 export class hvm_memmap_table_entry$V0 implements hvm_memmap_table_entry_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -362,55 +426,69 @@ export class hvm_memmap_table_entry$V0 implements hvm_memmap_table_entry_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 24, 'hvm_memmap_table_entry');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'hvm_memmap_table_entry');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get addr(): bigint {
-    return (this.$w !== undefined ? this.$w[this.$b / 8] : this.$d.getBigUint64(this.$b, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_memmap_table_entry.addr', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[this.$b / 8] = x; else this.$d.setBigUint64(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
   }
 
   get addrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b, false, 'hvm_memmap_table_entry.addr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'hvm_memmap_table_entry.addr');
   }
 
   set addrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b, false, x, 'hvm_memmap_table_entry.addr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'hvm_memmap_table_entry.addr');
   }
 
   get size(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set size(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_memmap_table_entry.size', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get sizeAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'hvm_memmap_table_entry.size');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'hvm_memmap_table_entry.size');
   }
 
   set sizeAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'hvm_memmap_table_entry.size');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'hvm_memmap_table_entry.size');
   }
 
   get type(): number {
-    return this.$d.getUint32(this.$b + 16, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 16, true);
   }
 
   set type(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'hvm_memmap_table_entry.type', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 16, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 16, x, true);
   }
 }

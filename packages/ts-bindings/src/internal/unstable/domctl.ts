@@ -3,7 +3,7 @@
 /*
  * Per-architecture code of unstable/domctl: internal, not part of the package's API.
  */
-import { alignedWords, checkArray, checkRepoint, failInt, failObject, failPadding, typedArray } from '../../runtime.js';
+import { checkArray, checkRepoint, failInt, failObject, failPadding, typedArray, viewLimit } from '../../runtime.js';
 import type { xen_arch_domainconfig, xen_arch_domainconfig_view, xen_domctl_createdomain, xen_domctl_createdomain_altp2m, xen_domctl_createdomain_altp2m_view, xen_domctl_createdomain_view } from '../../unstable/domctl.js';
 
 /** Writes xen_arch_domainconfig at `b` on x86_32, x86_64; the bytes are zero on entry. */
@@ -26,16 +26,20 @@ export function xen_arch_domainconfig$dec0(d: DataView, w: BigUint64Array | unde
 
 /** The view of xen_arch_domainconfig on x86_32, x86_64. */
 export class xen_arch_domainconfig$V0 implements xen_arch_domainconfig_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -43,31 +47,35 @@ export class xen_arch_domainconfig$V0 implements xen_arch_domainconfig_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'xen_arch_domainconfig');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_arch_domainconfig');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get emulation_flags(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set emulation_flags(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_arch_domainconfig.emulation_flags', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get misc_flags(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set misc_flags(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_arch_domainconfig.misc_flags', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 }
 
@@ -117,16 +125,20 @@ export function xen_arch_domainconfig$chk1(d: DataView, b: number): void {
 
 /** The view of xen_arch_domainconfig on arm32, arm64. */
 export class xen_arch_domainconfig$V1 implements xen_arch_domainconfig_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -134,76 +146,90 @@ export class xen_arch_domainconfig$V1 implements xen_arch_domainconfig_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'xen_arch_domainconfig');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_arch_domainconfig');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get gic_version(): number {
-    return this.$d.getUint8(this.$b);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b);
   }
 
   set gic_version(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_arch_domainconfig.gic_version', 'uint8_t', 8);
-    this.$d.setUint8(this.$b, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b, x);
   }
 
   get sve_vl(): number {
-    return this.$d.getUint8(this.$b + 1);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 1);
   }
 
   set sve_vl(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_arch_domainconfig.sve_vl', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 1, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 1, x);
   }
 
   get tee_type(): number {
-    return this.$d.getUint16(this.$b + 2, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 2, true);
   }
 
   set tee_type(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_arch_domainconfig.tee_type', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 2, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 2, x, true);
   }
 
   get nr_spis(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set nr_spis(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_arch_domainconfig.nr_spis', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get clock_frequency(): number {
-    return this.$d.getUint32(this.$b + 8, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
   }
 
   set clock_frequency(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_arch_domainconfig.clock_frequency', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 
   get arm_sci_type(): number {
-    return this.$d.getUint8(this.$b + 12);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 12);
   }
 
   set arm_sci_type(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_arch_domainconfig.arm_sci_type', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 12, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 12, x);
   }
 
   get v8r_el1_msa(): number {
-    return this.$d.getUint8(this.$b + 13);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 13);
   }
 
   set v8r_el1_msa(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'xen_arch_domainconfig.v8r_el1_msa', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 13, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 13, x);
   }
 }
 
@@ -279,19 +305,24 @@ export function xen_domctl_createdomain$dec0(d: DataView, w: BigUint64Array | un
 
 /** The view of xen_domctl_createdomain on x86_32, x86_64. */
 export class xen_domctl_createdomain$V0 implements xen_domctl_createdomain_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_handle: Uint8Array | undefined = undefined;
+  $k_handle: number = -1;
   $c_altp2m: xen_domctl_createdomain_altp2m$V0 | undefined = undefined;
   $c_arch: xen_arch_domainconfig$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -299,118 +330,141 @@ export class xen_domctl_createdomain$V0 implements xen_domctl_createdomain_view 
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 68, 'xen_domctl_createdomain');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    this.$c_handle = undefined;
-    if (this.$c_altp2m !== undefined) this.$c_altp2m.$offset = b + 48;
-    if (this.$c_arch !== undefined) this.$c_arch.$offset = b + 60;
+    const b = (x >>> 0) === x && x + 68 <= this.$n ? x : checkRepoint(this.$d, x, 68, 'xen_domctl_createdomain');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get ssidref(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set ssidref(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.ssidref', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get handle(): Uint8Array {
-    return (this.$c_handle ??= typedArray('u8', this.$d, this.$b + 4, 16, 'xen_domctl_createdomain.handle'));
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_handle;
+    if (c === undefined || this.$k_handle !== b) {
+      c = this.$c_handle = typedArray('u8', this.$d, b + 4, 16, 'xen_domctl_createdomain.handle');
+      this.$k_handle = b;
+    }
+    return c;
   }
 
   get flags(): number {
-    return this.$d.getUint32(this.$b + 20, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 20, true);
   }
 
   set flags(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.flags', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 20, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 20, x, true);
   }
 
   get iommu_opts(): number {
-    return this.$d.getUint32(this.$b + 24, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 24, true);
   }
 
   set iommu_opts(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.iommu_opts', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 24, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 24, x, true);
   }
 
   get max_vcpus(): number {
-    return this.$d.getUint32(this.$b + 28, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 28, true);
   }
 
   set max_vcpus(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.max_vcpus', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 28, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 28, x, true);
   }
 
   get max_evtchn_port(): number {
-    return this.$d.getUint32(this.$b + 32, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 32, true);
   }
 
   set max_evtchn_port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.max_evtchn_port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 32, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 32, x, true);
   }
 
   get max_grant_frames(): number {
-    return this.$d.getInt32(this.$b + 36, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt32(b + 36, true);
   }
 
   set max_grant_frames(x: number) {
     if ((x | 0) !== x) failInt(x, 'xen_domctl_createdomain.max_grant_frames', 'int32_t', 32);
-    this.$d.setInt32(this.$b + 36, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt32(b + 36, x, true);
   }
 
   get max_maptrack_frames(): number {
-    return this.$d.getInt32(this.$b + 40, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt32(b + 40, true);
   }
 
   set max_maptrack_frames(x: number) {
     if ((x | 0) !== x) failInt(x, 'xen_domctl_createdomain.max_maptrack_frames', 'int32_t', 32);
-    this.$d.setInt32(this.$b + 40, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt32(b + 40, x, true);
   }
 
   get grant_opts(): number {
-    return this.$d.getUint32(this.$b + 44, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 44, true);
   }
 
   set grant_opts(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.grant_opts', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 44, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 44, x, true);
   }
 
   get altp2m(): xen_domctl_createdomain_altp2m_view {
-    return (this.$c_altp2m ??= new xen_domctl_createdomain_altp2m$V0(this.$d, this.$a, this.$b + 48));
+    return (this.$c_altp2m ??= new xen_domctl_createdomain_altp2m$V0(this.$d, this.$a, 0, this.$r, this.$o + 48));
   }
 
   get vmtrace_size(): number {
-    return this.$d.getUint32(this.$b + 52, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 52, true);
   }
 
   set vmtrace_size(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.vmtrace_size', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 52, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 52, x, true);
   }
 
   get cpupool_id(): number {
-    return this.$d.getUint32(this.$b + 56, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 56, true);
   }
 
   set cpupool_id(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.cpupool_id', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 56, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 56, x, true);
   }
 
   get arch(): xen_arch_domainconfig_view {
-    return (this.$c_arch ??= new xen_arch_domainconfig$V0(this.$d, this.$a, this.$b + 60));
+    return (this.$c_arch ??= new xen_arch_domainconfig$V0(this.$d, this.$a, 0, this.$r, this.$o + 60));
   }
 }
 
@@ -491,19 +545,24 @@ export function xen_domctl_createdomain$chk1(d: DataView, b: number): void {
 
 /** The view of xen_domctl_createdomain on arm32, arm64. */
 export class xen_domctl_createdomain$V1 implements xen_domctl_createdomain_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_handle: Uint8Array | undefined = undefined;
+  $k_handle: number = -1;
   $c_altp2m: xen_domctl_createdomain_altp2m$V0 | undefined = undefined;
   $c_arch: xen_arch_domainconfig$V1 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -511,118 +570,141 @@ export class xen_domctl_createdomain$V1 implements xen_domctl_createdomain_view 
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 76, 'xen_domctl_createdomain');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    this.$c_handle = undefined;
-    if (this.$c_altp2m !== undefined) this.$c_altp2m.$offset = b + 48;
-    if (this.$c_arch !== undefined) this.$c_arch.$offset = b + 60;
+    const b = (x >>> 0) === x && x + 76 <= this.$n ? x : checkRepoint(this.$d, x, 76, 'xen_domctl_createdomain');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get ssidref(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set ssidref(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.ssidref', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get handle(): Uint8Array {
-    return (this.$c_handle ??= typedArray('u8', this.$d, this.$b + 4, 16, 'xen_domctl_createdomain.handle'));
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_handle;
+    if (c === undefined || this.$k_handle !== b) {
+      c = this.$c_handle = typedArray('u8', this.$d, b + 4, 16, 'xen_domctl_createdomain.handle');
+      this.$k_handle = b;
+    }
+    return c;
   }
 
   get flags(): number {
-    return this.$d.getUint32(this.$b + 20, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 20, true);
   }
 
   set flags(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.flags', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 20, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 20, x, true);
   }
 
   get iommu_opts(): number {
-    return this.$d.getUint32(this.$b + 24, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 24, true);
   }
 
   set iommu_opts(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.iommu_opts', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 24, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 24, x, true);
   }
 
   get max_vcpus(): number {
-    return this.$d.getUint32(this.$b + 28, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 28, true);
   }
 
   set max_vcpus(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.max_vcpus', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 28, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 28, x, true);
   }
 
   get max_evtchn_port(): number {
-    return this.$d.getUint32(this.$b + 32, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 32, true);
   }
 
   set max_evtchn_port(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.max_evtchn_port', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 32, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 32, x, true);
   }
 
   get max_grant_frames(): number {
-    return this.$d.getInt32(this.$b + 36, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt32(b + 36, true);
   }
 
   set max_grant_frames(x: number) {
     if ((x | 0) !== x) failInt(x, 'xen_domctl_createdomain.max_grant_frames', 'int32_t', 32);
-    this.$d.setInt32(this.$b + 36, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt32(b + 36, x, true);
   }
 
   get max_maptrack_frames(): number {
-    return this.$d.getInt32(this.$b + 40, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt32(b + 40, true);
   }
 
   set max_maptrack_frames(x: number) {
     if ((x | 0) !== x) failInt(x, 'xen_domctl_createdomain.max_maptrack_frames', 'int32_t', 32);
-    this.$d.setInt32(this.$b + 40, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt32(b + 40, x, true);
   }
 
   get grant_opts(): number {
-    return this.$d.getUint32(this.$b + 44, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 44, true);
   }
 
   set grant_opts(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.grant_opts', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 44, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 44, x, true);
   }
 
   get altp2m(): xen_domctl_createdomain_altp2m_view {
-    return (this.$c_altp2m ??= new xen_domctl_createdomain_altp2m$V0(this.$d, this.$a, this.$b + 48));
+    return (this.$c_altp2m ??= new xen_domctl_createdomain_altp2m$V0(this.$d, this.$a, 0, this.$r, this.$o + 48));
   }
 
   get vmtrace_size(): number {
-    return this.$d.getUint32(this.$b + 52, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 52, true);
   }
 
   set vmtrace_size(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.vmtrace_size', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 52, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 52, x, true);
   }
 
   get cpupool_id(): number {
-    return this.$d.getUint32(this.$b + 56, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 56, true);
   }
 
   set cpupool_id(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.cpupool_id', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 56, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 56, x, true);
   }
 
   get arch(): xen_arch_domainconfig_view {
-    return (this.$c_arch ??= new xen_arch_domainconfig$V1(this.$d, this.$a, this.$b + 60));
+    return (this.$c_arch ??= new xen_arch_domainconfig$V1(this.$d, this.$a, 0, this.$r, this.$o + 60));
   }
 }
 
@@ -646,16 +728,20 @@ export function xen_domctl_createdomain_altp2m$dec0(d: DataView, w: BigUint64Arr
 
 /** The view of xen_domctl_createdomain.altp2m on x86_32, x86_64, arm32, arm64. */
 export class xen_domctl_createdomain_altp2m$V0 implements xen_domctl_createdomain_altp2m_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -663,30 +749,34 @@ export class xen_domctl_createdomain_altp2m$V0 implements xen_domctl_createdomai
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 4, 'xen_domctl_createdomain.altp2m');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'xen_domctl_createdomain.altp2m');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get opts(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set opts(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_domctl_createdomain.altp2m.opts', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get nr(): number {
-    return this.$d.getUint16(this.$b + 2, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 2, true);
   }
 
   set nr(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'xen_domctl_createdomain.altp2m.nr', 'uint16_t', 16);
-    this.$d.setUint16(this.$b + 2, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 2, x, true);
   }
 }

@@ -495,7 +495,8 @@ export const widget_msg: RecordCodec<widget_msg, widget_msg_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_msg');
-        const n = flexArray(value.data, 'widget_msg.data').length;
+        const f = value.data;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'widget_msg.data').length;
         return encodeFresh(value, 16 + n * 1, n, widget_msg$enc0);
       }
       default:
@@ -510,7 +511,8 @@ export const widget_msg: RecordCodec<widget_msg, widget_msg_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_msg');
-        const n = flexArray(value.data, 'widget_msg.data').length;
+        const f = value.data;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'widget_msg.data').length;
         const size = 16 + n * 1;
         if (target !== current.bytes) useBytes(target, 'widget_msg');
         const o = options.offset ?? 0;

@@ -4,7 +4,7 @@
  * Per-architecture code of stable/gadget: internal, not part of the package's API.
  */
 import { widget_point$V0, widget_point$chk0, widget_point$dec0, widget_point$enc0 } from './widget.js';
-import { alignedWords, checkRepoint, failInt, failObject, failPadding } from '../../runtime.js';
+import { checkRepoint, failInt, failObject, failPadding, viewLimit } from '../../runtime.js';
 import type { gadget_count, gadget_count_view, gadget_place, gadget_place_view } from '../../stable/gadget.js';
 import type { widget_point_view } from '../../stable/widget.js';
 
@@ -35,17 +35,21 @@ export function gadget_place$chk0(d: DataView, b: number): void {
 
 /** The view of gadget_place on x86_32, x86_64, arm32, arm64. */
 export class gadget_place$V0 implements gadget_place_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_at: widget_point$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -53,27 +57,28 @@ export class gadget_place$V0 implements gadget_place_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 12, 'gadget_place');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_at !== undefined) this.$c_at.$offset = b + 4;
+    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'gadget_place');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get id(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set id(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'gadget_place.id', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get at(): widget_point_view {
-    return (this.$c_at ??= new widget_point$V0(this.$d, this.$a, this.$b + 4));
+    return (this.$c_at ??= new widget_point$V0(this.$d, this.$a, 0, this.$r, this.$o + 4));
   }
 }
 
@@ -93,16 +98,20 @@ export function gadget_count$dec0(d: DataView, w: BigUint64Array | undefined, b:
 
 /** The view of gadget_count on x86_32, x86_64, arm32, arm64. */
 export class gadget_count$V0 implements gadget_count_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -110,21 +119,23 @@ export class gadget_count$V0 implements gadget_count_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 4, 'gadget_count');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'gadget_count');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get n(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set n(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gadget_count.n', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 }

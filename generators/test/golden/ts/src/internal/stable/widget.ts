@@ -3,7 +3,7 @@
 /*
  * Per-architecture code of stable/widget: internal, not part of the package's API.
  */
-import { RecordArray, alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failOp, failOpName, failPadding, failUnion, flexArray, flexRoom, setU64FromNumber, typedArray, u64AsNumber, zero } from '../../runtime.js';
+import { RecordArray, alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failOp, failOpName, failPadding, failUnion, flexArray, flexRoom, setU64FromNumber, typedArray, u64AsNumber, viewLimit, zero } from '../../runtime.js';
 import type { RecordArrayView } from '../../runtime.js';
 import type { WidgetOp, widget_msg, widget_msg_view, widget_op, widget_op_u, widget_op_u_view, widget_op_view, widget_point, widget_point_view, widget_shape, widget_shape_view } from '../../stable/widget.js';
 
@@ -33,16 +33,20 @@ export function widget_point$chk0(d: DataView, b: number): void {
 
 /** The view of widget_point on x86_32, x86_64, arm32, arm64. */
 export class widget_point$V0 implements widget_point_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -50,31 +54,35 @@ export class widget_point$V0 implements widget_point_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 8, 'widget_point');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'widget_point');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get x(): number {
-    return this.$d.getInt32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt32(b, true);
   }
 
   set x(x: number) {
     if ((x | 0) !== x) failInt(x, 'widget_point.x', 'int32_t', 32);
-    this.$d.setInt32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt32(b, x, true);
   }
 
   get y(): number {
-    return this.$d.getInt16(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt16(b + 4, true);
   }
 
   set y(x: number) {
     if (((x << 16) >> 16) !== x) failInt(x, 'widget_point.y', 'int16_t', 16);
-    this.$d.setInt16(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt16(b + 4, x, true);
   }
 }
 
@@ -164,19 +172,25 @@ export function widget_shape$chk0(d: DataView, b: number): void {
 
 /** The view of widget_shape on x86_32. */
 export class widget_shape$V0 implements widget_shape_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_origin: widget_point$V0 | undefined = undefined;
   $c_corners: RecordArrayView<widget_point_view> | undefined = undefined;
+  $k_corners: number = -1;
   $c_tag: Uint8Array | undefined = undefined;
+  $k_tag: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -184,126 +198,159 @@ export class widget_shape$V0 implements widget_shape_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 56, 'widget_shape');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_origin !== undefined) this.$c_origin.$offset = b + 16;
-    this.$c_corners = undefined;
-    this.$c_tag = undefined;
+    const b = (x >>> 0) === x && x + 56 <= this.$n ? x : checkRepoint(this.$d, x, 56, 'widget_shape');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get id(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set id(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'widget_shape.id', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get kind(): number {
-    return (this.$d.getUint8(this.$b + 2) & 0x7);
+    const b = this.$r.$b + this.$o;
+    return (this.$d.getUint8(b + 2) & 0x7);
   }
 
   set kind(x: number) {
     if ((x & 0x7) !== x) failInt(x, 'widget_shape.kind', 'uint8_t:3', 3);
-    this.$d.setUint8(this.$b + 2, (this.$d.getUint8(this.$b + 2) & 0xf8) | (x & 0x7));
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 2, (this.$d.getUint8(b + 2) & 0xf8) | (x & 0x7));
   }
 
   get on(): number {
-    return ((this.$d.getUint8(this.$b + 2) >>> 3) & 0x1);
+    const b = this.$r.$b + this.$o;
+    return ((this.$d.getUint8(b + 2) >>> 3) & 0x1);
   }
 
   set on(x: number) {
     if ((x & 0x1) !== x) failInt(x, 'widget_shape.on', 'uint8_t:1', 1);
-    this.$d.setUint8(this.$b + 2, (this.$d.getUint8(this.$b + 2) & 0xf7) | ((x & 0x1) << 3));
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 2, (this.$d.getUint8(b + 2) & 0xf7) | ((x & 0x1) << 3));
   }
 
   get flags(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set flags(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'widget_shape.flags', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get size(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set size(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'widget_shape.size', 'uint64_aligned_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get sizeAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'widget_shape.size');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'widget_shape.size');
   }
 
   set sizeAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'widget_shape.size');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'widget_shape.size');
   }
 
   get origin(): widget_point_view {
-    return (this.$c_origin ??= new widget_point$V0(this.$d, this.$a, this.$b + 16));
+    return (this.$c_origin ??= new widget_point$V0(this.$d, this.$a, 0, this.$r, this.$o + 16));
   }
 
   get corners(): RecordArrayView<widget_point_view> {
-    return (this.$c_corners ??= new RecordArray((at) => new widget_point$V0(this.$d, this.$a, at), this.$b + 24, 8, 2, 'widget_shape.corners'));
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_corners;
+    if (c === undefined || this.$k_corners !== b) {
+      c = this.$c_corners = new RecordArray((at) => new widget_point$V0(this.$d, this.$a, at), b + 24, 8, 2, 'widget_shape.corners');
+      this.$k_corners = b;
+    }
+    return c;
   }
 
   get tag(): Uint8Array {
-    return (this.$c_tag ??= typedArray('u8', this.$d, this.$b + 40, 3, 'widget_shape.tag'));
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_tag;
+    if (c === undefined || this.$k_tag !== b) {
+      c = this.$c_tag = typedArray('u8', this.$d, b + 40, 3, 'widget_shape.tag');
+      this.$k_tag = b;
+    }
+    return c;
   }
 
   get tally(): number {
-    return this.$d.getUint8(this.$b + 43);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 43);
   }
 
   set tally(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'widget_shape.tally', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 43, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 43, x);
   }
 
   get addr(): bigint {
-    return BigInt(this.$d.getUint32(this.$b + 44, true));
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 44, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'widget_shape.addr', 'xen_ulong_t', 32);
-    this.$d.setUint32(this.$b + 44, Number(x), true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 44, Number(x), true);
   }
 
   get addrAsNumber(): number {
-    return this.$d.getUint32(this.$b + 44, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 44, true);
   }
 
   set addrAsNumber(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'widget_shape.addr', 'xen_ulong_t', 32);
-    this.$d.setUint32(this.$b + 44, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 44, x, true);
   }
 
   get buf(): bigint {
-    return BigInt(this.$d.getUint32(this.$b + 48, true));
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 48, true));
   }
 
   set buf(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'widget_shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
-    this.$d.setUint32(this.$b + 48, Number(x), true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 48, Number(x), true);
   }
 
   get bufAsNumber(): number {
-    return this.$d.getUint32(this.$b + 48, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 48, true);
   }
 
   set bufAsNumber(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'widget_shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
-    this.$d.setUint32(this.$b + 48, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 48, x, true);
   }
 }
 
@@ -393,19 +440,25 @@ export function widget_shape$chk1(d: DataView, b: number): void {
 
 /** The view of widget_shape on x86_64, arm32, arm64. */
 export class widget_shape$V1 implements widget_shape_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_origin: widget_point$V0 | undefined = undefined;
   $c_corners: RecordArrayView<widget_point_view> | undefined = undefined;
+  $k_corners: number = -1;
   $c_tag: Uint8Array | undefined = undefined;
+  $k_tag: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -413,124 +466,161 @@ export class widget_shape$V1 implements widget_shape_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 64, 'widget_shape');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_origin !== undefined) this.$c_origin.$offset = b + 16;
-    this.$c_corners = undefined;
-    this.$c_tag = undefined;
+    const b = (x >>> 0) === x && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, 'widget_shape');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get id(): number {
-    return this.$d.getUint16(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
   }
 
   set id(x: number) {
     if ((x & 0xffff) !== x) failInt(x, 'widget_shape.id', 'uint16_t', 16);
-    this.$d.setUint16(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
   }
 
   get kind(): number {
-    return (this.$d.getUint8(this.$b + 2) & 0x7);
+    const b = this.$r.$b + this.$o;
+    return (this.$d.getUint8(b + 2) & 0x7);
   }
 
   set kind(x: number) {
     if ((x & 0x7) !== x) failInt(x, 'widget_shape.kind', 'uint8_t:3', 3);
-    this.$d.setUint8(this.$b + 2, (this.$d.getUint8(this.$b + 2) & 0xf8) | (x & 0x7));
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 2, (this.$d.getUint8(b + 2) & 0xf8) | (x & 0x7));
   }
 
   get on(): number {
-    return ((this.$d.getUint8(this.$b + 2) >>> 3) & 0x1);
+    const b = this.$r.$b + this.$o;
+    return ((this.$d.getUint8(b + 2) >>> 3) & 0x1);
   }
 
   set on(x: number) {
     if ((x & 0x1) !== x) failInt(x, 'widget_shape.on', 'uint8_t:1', 1);
-    this.$d.setUint8(this.$b + 2, (this.$d.getUint8(this.$b + 2) & 0xf7) | ((x & 0x1) << 3));
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 2, (this.$d.getUint8(b + 2) & 0xf7) | ((x & 0x1) << 3));
   }
 
   get flags(): number {
-    return this.$d.getUint32(this.$b + 4, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
   }
 
   set flags(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'widget_shape.flags', 'uint32_t', 32);
-    this.$d.setUint32(this.$b + 4, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
   }
 
   get size(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set size(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'widget_shape.size', 'uint64_aligned_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get sizeAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'widget_shape.size');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'widget_shape.size');
   }
 
   set sizeAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'widget_shape.size');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'widget_shape.size');
   }
 
   get origin(): widget_point_view {
-    return (this.$c_origin ??= new widget_point$V0(this.$d, this.$a, this.$b + 16));
+    return (this.$c_origin ??= new widget_point$V0(this.$d, this.$a, 0, this.$r, this.$o + 16));
   }
 
   get corners(): RecordArrayView<widget_point_view> {
-    return (this.$c_corners ??= new RecordArray((at) => new widget_point$V0(this.$d, this.$a, at), this.$b + 24, 8, 2, 'widget_shape.corners'));
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_corners;
+    if (c === undefined || this.$k_corners !== b) {
+      c = this.$c_corners = new RecordArray((at) => new widget_point$V0(this.$d, this.$a, at), b + 24, 8, 2, 'widget_shape.corners');
+      this.$k_corners = b;
+    }
+    return c;
   }
 
   get tag(): Uint8Array {
-    return (this.$c_tag ??= typedArray('u8', this.$d, this.$b + 40, 3, 'widget_shape.tag'));
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_tag;
+    if (c === undefined || this.$k_tag !== b) {
+      c = this.$c_tag = typedArray('u8', this.$d, b + 40, 3, 'widget_shape.tag');
+      this.$k_tag = b;
+    }
+    return c;
   }
 
   get tally(): number {
-    return this.$d.getUint8(this.$b + 43);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 43);
   }
 
   set tally(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'widget_shape.tally', 'uint8_t', 8);
-    this.$d.setUint8(this.$b + 43, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 43, x);
   }
 
   get addr(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 48) / 8] : this.$d.getBigUint64(this.$b + 48, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 48) / 8] : this.$d.getBigUint64(b + 48, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'widget_shape.addr', 'xen_ulong_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 48) / 8] = x; else this.$d.setBigUint64(this.$b + 48, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 48) / 8] = x; else this.$d.setBigUint64(b + 48, x, true);
   }
 
   get addrAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 48, false, 'widget_shape.addr');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 48, false, 'widget_shape.addr');
   }
 
   set addrAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 48, false, x, 'widget_shape.addr');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 48, false, x, 'widget_shape.addr');
   }
 
   get buf(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 56) / 8] : this.$d.getBigUint64(this.$b + 56, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 56) / 8] : this.$d.getBigUint64(b + 56, true));
   }
 
   set buf(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'widget_shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 56) / 8] = x; else this.$d.setBigUint64(this.$b + 56, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 56) / 8] = x; else this.$d.setBigUint64(b + 56, x, true);
   }
 
   get bufAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 56, false, 'widget_shape.buf');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 56, false, 'widget_shape.buf');
   }
 
   set bufAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 56, false, x, 'widget_shape.buf');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 56, false, x, 'widget_shape.buf');
   }
 }
 
@@ -544,18 +634,20 @@ export function widget_msg$enc0(v: widget_msg, d: DataView, w: BigUint64Array | 
   const x1 = v.stamp;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'widget_msg.stamp', 'uint64_t', 64);
   if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
-  const a2 = flexArray(v.data, 'widget_msg.data');
-  for (let i3 = 0; i3 < n; i3++) {
-    const e4 = a2[i3];
-    if ((e4 & 0xff) !== e4) failInt(e4, 'widget_msg.data', 'uint8_t', 8, i3);
-    d.setUint8(b + 16 + i3 * 1, e4);
+  if (n > 0) {
+    const a2 = flexArray(v.data, 'widget_msg.data');
+    for (let i3 = 0; i3 < n; i3++) {
+      const e4 = a2[i3];
+      if ((e4 & 0xff) !== e4) failInt(e4, 'widget_msg.data', 'uint8_t', 8, i3);
+      d.setUint8(b + 16 + i3 * 1, e4);
+    }
   }
 }
 
 /** Reads widget_msg at `b` on x86_32, x86_64, arm32, arm64. */
 export function widget_msg$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): widget_msg {
   const w8 = alignedWords(w, b);
-  const a0 = new Array(n);
+  const a0 = n === 0 ? [] : new Array(n);
   for (let i1 = 0; i1 < n; i1++) {
     a0[i1] = d.getUint8(b + 16 + i1 * 1);
   }
@@ -573,16 +665,20 @@ export function widget_msg$chk0(d: DataView, b: number, n: number): void {
 
 /** The view of widget_msg on x86_32, x86_64, arm32, arm64. */
 export class widget_msg$V0 implements widget_msg_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -590,43 +686,52 @@ export class widget_msg$V0 implements widget_msg_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 16, 'widget_msg');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'widget_msg');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get len(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set len(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'widget_msg.len', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get stamp(): bigint {
-    return (this.$w !== undefined ? this.$w[(this.$b + 8) / 8] : this.$d.getBigUint64(this.$b + 8, true));
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
   }
 
   set stamp(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'widget_msg.stamp', 'uint64_t', 64);
-    if (this.$w !== undefined) this.$w[(this.$b + 8) / 8] = x; else this.$d.setBigUint64(this.$b + 8, x, true);
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
   }
 
   get stampAsNumber(): number {
-    return u64AsNumber(this.$d, this.$b + 8, false, 'widget_msg.stamp');
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'widget_msg.stamp');
   }
 
   set stampAsNumber(x: number) {
-    setU64FromNumber(this.$d, this.$b + 8, false, x, 'widget_msg.stamp');
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'widget_msg.stamp');
   }
 
   data(count: number): Uint8Array {
-    return typedArray('u8', this.$d, this.$b + 16, flexRoom(this.$d, this.$b + 16, count, 1, 'widget_msg.data'), 'widget_msg.data');
+    const b = this.$r.$b + this.$o;
+    return typedArray('u8', this.$d, b + 16, flexRoom(this.$d, b + 16, count, 1, 'widget_msg.data'), 'widget_msg.data');
   }
 }
 
@@ -656,17 +761,21 @@ export function widget_op$chk0(d: DataView, b: number): void {
 
 /** The view of widget_op on x86_32. */
 export class widget_op$V0 implements widget_op_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_u: widget_op_u$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -674,27 +783,28 @@ export class widget_op$V0 implements widget_op_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 64, 'widget_op');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_u !== undefined) this.$c_u.$offset = b + 8;
+    const b = (x >>> 0) === x && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, 'widget_op');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get op(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set op(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'widget_op.op', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get u(): widget_op_u_view {
-    return (this.$c_u ??= new widget_op_u$V0(this.$d, this.$a, this.$b + 8));
+    return (this.$c_u ??= new widget_op_u$V0(this.$d, this.$a, 0, this.$r, this.$o + 8));
   }
 }
 
@@ -724,17 +834,21 @@ export function widget_op$chk1(d: DataView, b: number): void {
 
 /** The view of widget_op on x86_64, arm32, arm64. */
 export class widget_op$V1 implements widget_op_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_u: widget_op_u$V1 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -742,33 +856,47 @@ export class widget_op$V1 implements widget_op_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 72, 'widget_op');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_u !== undefined) this.$c_u.$offset = b + 8;
+    const b = (x >>> 0) === x && x + 72 <= this.$n ? x : checkRepoint(this.$d, x, 72, 'widget_op');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get op(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set op(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'widget_op.op', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 
   get u(): widget_op_u_view {
-    return (this.$c_u ??= new widget_op_u$V1(this.$d, this.$a, this.$b + 8));
+    return (this.$c_u ??= new widget_op_u$V1(this.$d, this.$a, 0, this.$r, this.$o + 8));
   }
 }
 
 /** Writes widget_op.u at `b` on x86_32; the bytes are zero on entry. */
 export function widget_op_u$enc0(v: widget_op_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  zero(d, b, 56);
+  d.setUint32(b, 0);
+  d.setUint32(b + 4, 0);
+  d.setUint32(b + 8, 0);
+  d.setUint32(b + 12, 0);
+  d.setUint32(b + 16, 0);
+  d.setUint32(b + 20, 0);
+  d.setUint32(b + 24, 0);
+  d.setUint32(b + 28, 0);
+  d.setUint32(b + 32, 0);
+  d.setUint32(b + 36, 0);
+  d.setUint32(b + 40, 0);
+  d.setUint32(b + 44, 0);
+  d.setUint32(b + 48, 0);
+  d.setUint32(b + 52, 0);
   let k = 0;
   if (v.point !== undefined) {
     k++;
@@ -795,18 +923,22 @@ export function widget_op_u$dec0(d: DataView, w: BigUint64Array | undefined, b: 
 
 /** The view of widget_op.u on x86_32. */
 export class widget_op_u$V0 implements widget_op_u_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_point: widget_point$V0 | undefined = undefined;
   $c_shape: widget_shape$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -814,29 +946,42 @@ export class widget_op_u$V0 implements widget_op_u_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 56, 'widget_op.u');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_point !== undefined) this.$c_point.$offset = b;
-    if (this.$c_shape !== undefined) this.$c_shape.$offset = b;
+    const b = (x >>> 0) === x && x + 56 <= this.$n ? x : checkRepoint(this.$d, x, 56, 'widget_op.u');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get point(): widget_point_view {
-    return (this.$c_point ??= new widget_point$V0(this.$d, this.$a, this.$b));
+    return (this.$c_point ??= new widget_point$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get shape(): widget_shape_view {
-    return (this.$c_shape ??= new widget_shape$V0(this.$d, this.$a, this.$b));
+    return (this.$c_shape ??= new widget_shape$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 }
 
 /** Writes widget_op.u at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
 export function widget_op_u$enc1(v: widget_op_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  zero(d, b, 64);
+  d.setUint32(b, 0);
+  d.setUint32(b + 4, 0);
+  d.setUint32(b + 8, 0);
+  d.setUint32(b + 12, 0);
+  d.setUint32(b + 16, 0);
+  d.setUint32(b + 20, 0);
+  d.setUint32(b + 24, 0);
+  d.setUint32(b + 28, 0);
+  d.setUint32(b + 32, 0);
+  d.setUint32(b + 36, 0);
+  d.setUint32(b + 40, 0);
+  d.setUint32(b + 44, 0);
+  d.setUint32(b + 48, 0);
+  d.setUint32(b + 52, 0);
+  d.setUint32(b + 56, 0);
+  d.setUint32(b + 60, 0);
   let k = 0;
   if (v.point !== undefined) {
     k++;
@@ -863,18 +1008,22 @@ export function widget_op_u$dec1(d: DataView, w: BigUint64Array | undefined, b: 
 
 /** The view of widget_op.u on x86_64, arm32, arm64. */
 export class widget_op_u$V1 implements widget_op_u_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
   $c_point: widget_point$V0 | undefined = undefined;
   $c_shape: widget_shape$V1 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -882,29 +1031,42 @@ export class widget_op_u$V1 implements widget_op_u_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 64, 'widget_op.u');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
-    if (this.$c_point !== undefined) this.$c_point.$offset = b;
-    if (this.$c_shape !== undefined) this.$c_shape.$offset = b;
+    const b = (x >>> 0) === x && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, 'widget_op.u');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get point(): widget_point_view {
-    return (this.$c_point ??= new widget_point$V0(this.$d, this.$a, this.$b));
+    return (this.$c_point ??= new widget_point$V0(this.$d, this.$a, 0, this.$r, this.$o));
   }
 
   get shape(): widget_shape_view {
-    return (this.$c_shape ??= new widget_shape$V1(this.$d, this.$a, this.$b));
+    return (this.$c_shape ??= new widget_shape$V1(this.$d, this.$a, 0, this.$r, this.$o));
   }
 }
 
 /** Writes a WIDGET_OP op as widget_op at `b` on x86_32; the bytes are zero on entry. */
 export function WidgetOp$enc0(v: WidgetOp, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  zero(d, b, 64);
+  d.setUint32(b, 0);
+  d.setUint32(b + 4, 0);
+  d.setUint32(b + 8, 0);
+  d.setUint32(b + 12, 0);
+  d.setUint32(b + 16, 0);
+  d.setUint32(b + 20, 0);
+  d.setUint32(b + 24, 0);
+  d.setUint32(b + 28, 0);
+  d.setUint32(b + 32, 0);
+  d.setUint32(b + 36, 0);
+  d.setUint32(b + 40, 0);
+  d.setUint32(b + 44, 0);
+  d.setUint32(b + 48, 0);
+  d.setUint32(b + 52, 0);
+  d.setUint32(b + 56, 0);
+  d.setUint32(b + 60, 0);
   switch (v.op) {
     case 'move':
       d.setUint32(b, 1, true);

@@ -3,7 +3,7 @@
 /*
  * Per-architecture code of unstable/gizmoctl: internal, not part of the package's API.
  */
-import { alignedWords, checkRepoint, failInt } from '../../runtime.js';
+import { checkRepoint, failInt, viewLimit } from '../../runtime.js';
 import type { gizmoctl_config, gizmoctl_config_view } from '../../unstable/gizmoctl.js';
 
 /** Writes gizmoctl_config at `b` on x86_32, x86_64; the bytes are zero on entry. */
@@ -22,16 +22,20 @@ export function gizmoctl_config$dec0(d: DataView, w: BigUint64Array | undefined,
 
 /** The view of gizmoctl_config on x86_32, x86_64. */
 export class gizmoctl_config$V0 implements gizmoctl_config_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -39,22 +43,24 @@ export class gizmoctl_config$V0 implements gizmoctl_config_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 4, 'gizmoctl_config');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'gizmoctl_config');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get x86_mode(): number {
-    return this.$d.getUint32(this.$b, true);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
   }
 
   set x86_mode(x: number) {
     if ((x >>> 0) !== x) failInt(x, 'gizmoctl_config.x86_mode', 'uint32_t', 32);
-    this.$d.setUint32(this.$b, x, true);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
   }
 }
 
@@ -74,16 +80,20 @@ export function gizmoctl_config$dec1(d: DataView, w: BigUint64Array | undefined,
 
 /** The view of gizmoctl_config on arm32, arm64. */
 export class gizmoctl_config$V1 implements gizmoctl_config_view {
-  readonly $d: DataView;
-  readonly $a: BigUint64Array | undefined;
-  $b: number;
-  $w: BigUint64Array | undefined;
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $n: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
+    this.$n = viewLimit(d);
+    this.$r = r ?? this;
     this.$b = b;
-    this.$w = alignedWords(a, b);
+    this.$o = o ?? 0;
   }
 
   get $buffer(): ArrayBufferLike {
@@ -91,21 +101,23 @@ export class gizmoctl_config$V1 implements gizmoctl_config_view {
   }
 
   get $offset(): number {
-    return this.$b;
+    return this.$r.$b + this.$o;
   }
 
   set $offset(x: number) {
-    const b = checkRepoint(this.$d, x, 1, 'gizmoctl_config');
-    this.$b = b;
-    this.$w = alignedWords(this.$a, b);
+    const b = (x >>> 0) === x && x + 1 <= this.$n ? x : checkRepoint(this.$d, x, 1, 'gizmoctl_config');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
   }
 
   get arm_level(): number {
-    return this.$d.getUint8(this.$b);
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b);
   }
 
   set arm_level(x: number) {
     if ((x & 0xff) !== x) failInt(x, 'gizmoctl_config.arm_level', 'uint8_t', 8);
-    this.$d.setUint8(this.$b, x);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b, x);
   }
 }
