@@ -25,7 +25,7 @@ describe('@xenabi/ts-bindings', () => {
     const modules = readdirSync(join(ROOT, 'src'), { withFileTypes: true })
       .filter((e) => e.isDirectory() && e.name !== 'internal')
       .flatMap((ns) => [`./${ns.name}`, ...readdirSync(join(ROOT, 'src', ns.name)).filter((f) => f !== 'index.ts').map((f) => `./${ns.name}/${f.replace(/\.ts$/, '')}`)]);
-    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './package.json', ...modules].sort());
+    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './availability', './package.json', ...modules].sort());
   });
 
   it.each(Object.keys(pkg.exports).filter((k) => k !== './package.json'))('resolves %s', async (entry) => {

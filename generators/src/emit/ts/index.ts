@@ -10,7 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { ReleaseModel } from '../../select/release.js';
-import type { Emitter, OutputFile } from '../emitter.js';
+import type { AbiModel } from '../../model/types.js';
+import type { EmitContext, Emitter, OutputFile } from '../emitter.js';
+import { availabilityFile } from './availability.js';
 import { implFile } from './impl-module.js';
 import { publicFile } from './module-decls.js';
 import { PACKAGE_DIR, TsNames } from './names.js';
@@ -27,8 +29,8 @@ const RUNTIME_ORIGIN = 'generators/src/emit/ts/runtime/runtime.ts';
 /** How long the last run took, in milliseconds: loading ts-morph, building the files, type-checking them. */
 export const tsEmitterTimings = { load: 0, build: 0, check: 0 };
 
-/** Every TypeScript file of the package as view-model data. */
-export function packageFiles(model: ReleaseModel): TsFile[] {
+/** Every TypeScript file of the package as view-model data; `history` (the whole model) feeds the availability module. */
+export function packageFiles(model: ReleaseModel, history: AbiModel = model): TsFile[] {
   const names = new TsNames(model);
   const variants = new Variants(model, names);
   const value = (constant: string) => model.constants.find((c) => c.name === constant)?.value ?? '0';
@@ -44,6 +46,7 @@ export function packageFiles(model: ReleaseModel): TsFile[] {
     files.push(implFile(variants, names, m, mine));
   }
   for (const ns of [...new Set(model.modules.map((m) => m.namespace))].sort()) files.push(namespaceFile(ns, model.modules));
+  files.push(availabilityFile(history));
   files.push(rootFile(model.modules));
   return files;
 }
@@ -55,11 +58,11 @@ export const tsEmitter: Emitter = {
     sourceDir: new URL('./', import.meta.url.replace('/dist/', '/src/')),
     dependencies: ['ts-morph'],
   },
-  async emit(model: ReleaseModel): Promise<OutputFile[]> {
+  async emit(model: ReleaseModel, context: EmitContext): Promise<OutputFile[]> {
     const t0 = performance.now();
     const tsm = await import('ts-morph');
     const t1 = performance.now();
-    const files = packageFiles(model);
+    const files = packageFiles(model, context.history);
     const project = new tsm.Project({
       useInMemoryFileSystem: true,
       compilerOptions: checkOptions(tsm),

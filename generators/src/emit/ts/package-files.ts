@@ -4,6 +4,7 @@
  * options the emitter's in-memory type-check uses), and the index files.
  */
 import type { ModuleDecl, Namespace } from '../../model/types.js';
+import { AVAILABILITY_PATH, AVAILABILITY_TYPES, AVAILABILITY_VALUES } from './availability.js';
 import { PACKAGE_NAME, modulePath, specifier } from './names.js';
 import { RUNTIME, doc, namespaceIndex, type TsFile } from './view-model.js';
 
@@ -51,7 +52,7 @@ function entry(path: string): { types: string; source: string; default: string }
 
 export function packageJson(modules: readonly ModuleDecl[]): string {
   const namespaces = [...new Set(modules.map((m) => m.namespace))].sort();
-  const exports: Record<string, unknown> = { '.': entry('src/index.ts') };
+  const exports: Record<string, unknown> = { '.': entry('src/index.ts'), './availability': entry(AVAILABILITY_PATH) };
   for (const ns of namespaces) {
     exports[`./${ns}`] = entry(namespaceIndex(ns));
     for (const m of sorted(modules.filter((x) => x.namespace === ns))) exports[`./${ns}/${m.name}`] = entry(modulePath(ns, m.name));
@@ -99,7 +100,7 @@ export function namespaceFile(namespace: Namespace, modules: readonly ModuleDecl
   };
 }
 
-/** `src/index.ts`: the runtime's public types, every stable module, and the unstable ones as `unstable`. */
+/** `src/index.ts`: the runtime's public types, the availability module, every stable module, and the unstable ones as `unstable`. */
 export function rootFile(modules: readonly ModuleDecl[]): TsFile {
   const path = 'src/index.ts';
   const namespaces = new Set(modules.map((m) => m.namespace));
@@ -112,6 +113,8 @@ export function rootFile(modules: readonly ModuleDecl[]): TsFile {
     decls: [
       { kind: 'reexport', names: [{ name: 'ARCHES' }], from: specifier(path, RUNTIME) },
       { kind: 'reexport', names: RUNTIME_TYPES.map((name) => ({ name })), from: specifier(path, RUNTIME), typeOnly: true },
+      { kind: 'reexport', names: AVAILABILITY_VALUES.map((name) => ({ name })), from: specifier(path, AVAILABILITY_PATH) },
+      { kind: 'reexport', names: AVAILABILITY_TYPES.map((name) => ({ name })), from: specifier(path, AVAILABILITY_PATH), typeOnly: true },
       ...(namespaces.has('stable') ? [{ kind: 'star' as const, from: specifier(path, namespaceIndex('stable')) }] : []),
       ...(namespaces.has('unstable')
         ? [

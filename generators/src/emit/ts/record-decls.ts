@@ -240,6 +240,7 @@ function codecInit(variants: Variants, names: TsNames, imports: Imports, decl: R
     '{',
     `  name: ${str(name)},`,
     `  archs: [${archs.map(str).join(', ')}],`,
+    `  since: ${str(decl.since)},`,
     method('size(arch)', archSwitch('arch', name, groupBy(archs, (a) => variants.layout(name, a).size).map((g) => ({ archs: g.archs, body: [`return ${g.value};`] })))),
     method('layout(arch)', archSwitch('arch', name, groupBy(archs, layoutConst).map((g) => ({ archs: g.archs, body: [`return ${g.value};`] })))),
     method('encode(value, options)', [

@@ -102,6 +102,7 @@ const xen_argo_iov$layout1: RecordLayout = frozen({
 export const xen_argo_iov: RecordCodec<xen_argo_iov, xen_argo_iov_view> = {
   name: 'xen_argo_iov',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.12',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -260,6 +261,7 @@ const xen_argo_addr$layout0: RecordLayout = frozen({
 export const xen_argo_addr: RecordCodec<xen_argo_addr, xen_argo_addr_view> = {
   name: 'xen_argo_addr',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.12',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -394,6 +396,7 @@ const xen_argo_send_addr$layout0: RecordLayout = frozen({
 export const xen_argo_send_addr: RecordCodec<xen_argo_send_addr, xen_argo_send_addr_view> = {
   name: 'xen_argo_send_addr',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.12',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -534,6 +537,7 @@ const xen_argo_ring$layout0: RecordLayout = frozen({
 export const xen_argo_ring: RecordCodec<xen_argo_ring, xen_argo_ring_view> = {
   name: 'xen_argo_ring',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.12',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -679,6 +683,7 @@ const xen_argo_register_ring$layout0: RecordLayout = frozen({
 export const xen_argo_register_ring: RecordCodec<xen_argo_register_ring, xen_argo_register_ring_view> = {
   name: 'xen_argo_register_ring',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.12',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -814,6 +819,7 @@ const xen_argo_unregister_ring$layout0: RecordLayout = frozen({
 export const xen_argo_unregister_ring: RecordCodec<xen_argo_unregister_ring, xen_argo_unregister_ring_view> = {
   name: 'xen_argo_unregister_ring',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.12',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1007,6 +1013,7 @@ const xen_argo_ring_data_ent$layout0: RecordLayout = frozen({
 export const xen_argo_ring_data_ent: RecordCodec<xen_argo_ring_data_ent, xen_argo_ring_data_ent_view> = {
   name: 'xen_argo_ring_data_ent',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.12',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1142,6 +1149,7 @@ const xen_argo_ring_data$layout0: RecordLayout = frozen({
 export const xen_argo_ring_data: RecordCodec<xen_argo_ring_data, xen_argo_ring_data_view> = {
   name: 'xen_argo_ring_data',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.12',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1291,6 +1299,7 @@ const xen_argo_ring_message_header$layout0: RecordLayout = frozen({
 export const xen_argo_ring_message_header: RecordCodec<xen_argo_ring_message_header, xen_argo_ring_message_header_view> = {
   name: 'xen_argo_ring_message_header',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.12',
   size(arch) {
     switch (arch) {
       case 'x86_32':

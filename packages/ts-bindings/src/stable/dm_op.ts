@@ -59,6 +59,7 @@ const xen_dm_op_create_ioreq_server$layout0: RecordLayout = frozen({
 export const xen_dm_op_create_ioreq_server: RecordCodec<xen_dm_op_create_ioreq_server, xen_dm_op_create_ioreq_server_view> = {
   name: 'xen_dm_op_create_ioreq_server',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -229,6 +230,7 @@ const xen_dm_op_get_ioreq_server_info$layout0: RecordLayout = frozen({
 export const xen_dm_op_get_ioreq_server_info: RecordCodec<xen_dm_op_get_ioreq_server_info, xen_dm_op_get_ioreq_server_info_view> = {
   name: 'xen_dm_op_get_ioreq_server_info',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -403,6 +405,7 @@ const xen_dm_op_ioreq_server_range$layout0: RecordLayout = frozen({
 export const xen_dm_op_ioreq_server_range: RecordCodec<xen_dm_op_ioreq_server_range, xen_dm_op_ioreq_server_range_view> = {
   name: 'xen_dm_op_ioreq_server_range',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -568,6 +571,7 @@ const xen_dm_op_set_ioreq_server_state$layout0: RecordLayout = frozen({
 export const xen_dm_op_set_ioreq_server_state: RecordCodec<xen_dm_op_set_ioreq_server_state, xen_dm_op_set_ioreq_server_state_view> = {
   name: 'xen_dm_op_set_ioreq_server_state',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -698,6 +702,7 @@ const xen_dm_op_destroy_ioreq_server$layout0: RecordLayout = frozen({
 export const xen_dm_op_destroy_ioreq_server: RecordCodec<xen_dm_op_destroy_ioreq_server, xen_dm_op_destroy_ioreq_server_view> = {
   name: 'xen_dm_op_destroy_ioreq_server',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -839,6 +844,7 @@ const xen_dm_op_track_dirty_vram$layout0: RecordLayout = frozen({
 export const xen_dm_op_track_dirty_vram: RecordCodec<xen_dm_op_track_dirty_vram, xen_dm_op_track_dirty_vram_view> = {
   name: 'xen_dm_op_track_dirty_vram',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -988,6 +994,7 @@ const xen_dm_op_set_pci_intx_level$layout0: RecordLayout = frozen({
 export const xen_dm_op_set_pci_intx_level: RecordCodec<xen_dm_op_set_pci_intx_level, xen_dm_op_set_pci_intx_level_view> = {
   name: 'xen_dm_op_set_pci_intx_level',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1121,6 +1128,7 @@ const xen_dm_op_set_isa_irq_level$layout0: RecordLayout = frozen({
 export const xen_dm_op_set_isa_irq_level: RecordCodec<xen_dm_op_set_isa_irq_level, xen_dm_op_set_isa_irq_level_view> = {
   name: 'xen_dm_op_set_isa_irq_level',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1254,6 +1262,7 @@ const xen_dm_op_set_pci_link_route$layout0: RecordLayout = frozen({
 export const xen_dm_op_set_pci_link_route: RecordCodec<xen_dm_op_set_pci_link_route, xen_dm_op_set_pci_link_route_view> = {
   name: 'xen_dm_op_set_pci_link_route',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1387,6 +1396,7 @@ const xen_dm_op_modified_memory$layout0: RecordLayout = frozen({
 export const xen_dm_op_modified_memory: RecordCodec<xen_dm_op_modified_memory, xen_dm_op_modified_memory_view> = {
   name: 'xen_dm_op_modified_memory',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1527,6 +1537,7 @@ const xen_dm_op_modified_memory_extent$layout0: RecordLayout = frozen({
 export const xen_dm_op_modified_memory_extent: RecordCodec<xen_dm_op_modified_memory_extent, xen_dm_op_modified_memory_extent_view> = {
   name: 'xen_dm_op_modified_memory_extent',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1671,6 +1682,7 @@ const xen_dm_op_set_mem_type$layout0: RecordLayout = frozen({
 export const xen_dm_op_set_mem_type: RecordCodec<xen_dm_op_set_mem_type, xen_dm_op_set_mem_type_view> = {
   name: 'xen_dm_op_set_mem_type',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1833,6 +1845,7 @@ const xen_dm_op_inject_event$layout0: RecordLayout = frozen({
 export const xen_dm_op_inject_event: RecordCodec<xen_dm_op_inject_event, xen_dm_op_inject_event_view> = {
   name: 'xen_dm_op_inject_event',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2022,6 +2035,7 @@ const xen_dm_op_inject_msi$layout0: RecordLayout = frozen({
 export const xen_dm_op_inject_msi: RecordCodec<xen_dm_op_inject_msi, xen_dm_op_inject_msi_view> = {
   name: 'xen_dm_op_inject_msi',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2186,6 +2200,7 @@ const xen_dm_op_map_mem_type_to_ioreq_server$layout1: RecordLayout = frozen({
 export const xen_dm_op_map_mem_type_to_ioreq_server: RecordCodec<xen_dm_op_map_mem_type_to_ioreq_server, xen_dm_op_map_mem_type_to_ioreq_server_view> = {
   name: 'xen_dm_op_map_mem_type_to_ioreq_server',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2333,6 +2348,7 @@ const xen_dm_op_remote_shutdown$layout0: RecordLayout = frozen({
 export const xen_dm_op_remote_shutdown: RecordCodec<xen_dm_op_remote_shutdown, xen_dm_op_remote_shutdown_view> = {
   name: 'xen_dm_op_remote_shutdown',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.10',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2484,6 +2500,7 @@ const xen_dm_op_relocate_memory$layout0: RecordLayout = frozen({
 export const xen_dm_op_relocate_memory: RecordCodec<xen_dm_op_relocate_memory, xen_dm_op_relocate_memory_view> = {
   name: 'xen_dm_op_relocate_memory',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.11',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2636,6 +2653,7 @@ const xen_dm_op_pin_memory_cacheattr$layout0: RecordLayout = frozen({
 export const xen_dm_op_pin_memory_cacheattr: RecordCodec<xen_dm_op_pin_memory_cacheattr, xen_dm_op_pin_memory_cacheattr_view> = {
   name: 'xen_dm_op_pin_memory_cacheattr',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.11',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2825,6 +2843,7 @@ const xen_dm_op_set_irq_level$layout0: RecordLayout = frozen({
 export const xen_dm_op_set_irq_level: RecordCodec<xen_dm_op_set_irq_level, xen_dm_op_set_irq_level_view> = {
   name: 'xen_dm_op_set_irq_level',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.15',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2954,6 +2973,7 @@ const xen_dm_op_nr_vcpus$layout0: RecordLayout = frozen({
 export const xen_dm_op_nr_vcpus: RecordCodec<xen_dm_op_nr_vcpus, xen_dm_op_nr_vcpus_view> = {
   name: 'xen_dm_op_nr_vcpus',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.15',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -3088,6 +3108,7 @@ const xen_dm_op$layout0: RecordLayout = frozen({
 export const xen_dm_op: RecordCodec<xen_dm_op, xen_dm_op_view> = {
   name: 'xen_dm_op',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -3357,6 +3378,7 @@ const xen_dm_op_u$layout1: RecordLayout = frozen({
 export const xen_dm_op_u: RecordCodec<xen_dm_op_u, xen_dm_op_u_view> = {
   name: 'xen_dm_op.u',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -3886,6 +3908,7 @@ const xen_dm_op_buf$layout1: RecordLayout = frozen({
 export const xen_dm_op_buf: RecordCodec<xen_dm_op_buf, xen_dm_op_buf_view> = {
   name: 'xen_dm_op_buf',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
   size(arch) {
     switch (arch) {
       case 'x86_32':

@@ -354,6 +354,7 @@ const evtchn_alloc_unbound$layout0: RecordLayout = frozen({
 export const evtchn_alloc_unbound: RecordCodec<evtchn_alloc_unbound, evtchn_alloc_unbound_view> = {
   name: 'evtchn_alloc_unbound',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -494,6 +495,7 @@ const evtchn_bind_interdomain$layout0: RecordLayout = frozen({
 export const evtchn_bind_interdomain: RecordCodec<evtchn_bind_interdomain, evtchn_bind_interdomain_view> = {
   name: 'evtchn_bind_interdomain',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -633,6 +635,7 @@ const evtchn_bind_virq$layout0: RecordLayout = frozen({
 export const evtchn_bind_virq: RecordCodec<evtchn_bind_virq, evtchn_bind_virq_view> = {
   name: 'evtchn_bind_virq',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -783,6 +786,7 @@ const evtchn_bind_pirq$layout0: RecordLayout = frozen({
 export const evtchn_bind_pirq: RecordCodec<evtchn_bind_pirq, evtchn_bind_pirq_view> = {
   name: 'evtchn_bind_pirq',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -916,6 +920,7 @@ const evtchn_bind_ipi$layout0: RecordLayout = frozen({
 export const evtchn_bind_ipi: RecordCodec<evtchn_bind_ipi, evtchn_bind_ipi_view> = {
   name: 'evtchn_bind_ipi',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1044,6 +1049,7 @@ const evtchn_close$layout0: RecordLayout = frozen({
 export const evtchn_close: RecordCodec<evtchn_close, evtchn_close_view> = {
   name: 'evtchn_close',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1172,6 +1178,7 @@ const evtchn_send$layout0: RecordLayout = frozen({
 export const evtchn_send: RecordCodec<evtchn_send, evtchn_send_view> = {
   name: 'evtchn_send',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1370,6 +1377,7 @@ const evtchn_status$layout0: RecordLayout = frozen({
 export const evtchn_status: RecordCodec<evtchn_status, evtchn_status_view> = {
   name: 'evtchn_status',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1516,6 +1524,7 @@ const evtchn_status_u$layout0: RecordLayout = frozen({
 export const evtchn_status_u: RecordCodec<evtchn_status_u, evtchn_status_u_view> = {
   name: 'evtchn_status.u',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1642,6 +1651,7 @@ const evtchn_status_u_unbound$layout0: RecordLayout = frozen({
 export const evtchn_status_u_unbound: RecordCodec<evtchn_status_u_unbound, evtchn_status_u_unbound_view> = {
   name: 'evtchn_status.u.unbound',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1775,6 +1785,7 @@ const evtchn_status_u_interdomain$layout0: RecordLayout = frozen({
 export const evtchn_status_u_interdomain: RecordCodec<evtchn_status_u_interdomain, evtchn_status_u_interdomain_view> = {
   name: 'evtchn_status.u.interdomain',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1907,6 +1918,7 @@ const evtchn_bind_vcpu$layout0: RecordLayout = frozen({
 export const evtchn_bind_vcpu: RecordCodec<evtchn_bind_vcpu, evtchn_bind_vcpu_view> = {
   name: 'evtchn_bind_vcpu',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2035,6 +2047,7 @@ const evtchn_unmask$layout0: RecordLayout = frozen({
 export const evtchn_unmask: RecordCodec<evtchn_unmask, evtchn_unmask_view> = {
   name: 'evtchn_unmask',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2163,6 +2176,7 @@ const evtchn_reset$layout0: RecordLayout = frozen({
 export const evtchn_reset: RecordCodec<evtchn_reset, evtchn_reset_view> = {
   name: 'evtchn_reset',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2328,6 +2342,7 @@ const evtchn_init_control$layout1: RecordLayout = frozen({
 export const evtchn_init_control: RecordCodec<evtchn_init_control, evtchn_init_control_view> = {
   name: 'evtchn_init_control',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2475,6 +2490,7 @@ const evtchn_expand_array$layout1: RecordLayout = frozen({
 export const evtchn_expand_array: RecordCodec<evtchn_expand_array, evtchn_expand_array_view> = {
   name: 'evtchn_expand_array',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2609,6 +2625,7 @@ const evtchn_set_priority$layout0: RecordLayout = frozen({
 export const evtchn_set_priority: RecordCodec<evtchn_set_priority, evtchn_set_priority_view> = {
   name: 'evtchn_set_priority',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2742,6 +2759,7 @@ const evtchn_op$layout0: RecordLayout = frozen({
 export const evtchn_op: RecordCodec<evtchn_op, evtchn_op_view> = {
   name: 'evtchn_op',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2917,6 +2935,7 @@ const evtchn_op_u$layout0: RecordLayout = frozen({
 export const evtchn_op_u: RecordCodec<evtchn_op_u, evtchn_op_u_view> = {
   name: 'evtchn_op.u',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -3129,6 +3148,7 @@ const evtchn_fifo_control_block$layout0: RecordLayout = frozen({
 export const evtchn_fifo_control_block: RecordCodec<evtchn_fifo_control_block, evtchn_fifo_control_block_view> = {
   name: 'evtchn_fifo_control_block',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':

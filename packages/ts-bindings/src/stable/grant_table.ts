@@ -63,6 +63,7 @@ const grant_entry_v1$layout0: RecordLayout = frozen({
 export const grant_entry_v1: RecordCodec<grant_entry_v1, grant_entry_v1_view> = {
   name: 'grant_entry_v1',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -388,6 +389,7 @@ const grant_entry_header$layout0: RecordLayout = frozen({
 export const grant_entry_header: RecordCodec<grant_entry_header, grant_entry_header_view> = {
   name: 'grant_entry_header',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -553,6 +555,7 @@ const grant_entry_v2$layout1: RecordLayout = frozen({
 export const grant_entry_v2: RecordCodec<grant_entry_v2, grant_entry_v2_view> = {
   name: 'grant_entry_v2',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -707,6 +710,7 @@ const grant_entry_v2_full_page$layout1: RecordLayout = frozen({
 export const grant_entry_v2_full_page: RecordCodec<grant_entry_v2_full_page, grant_entry_v2_full_page_view> = {
   name: 'grant_entry_v2.full_page',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -870,6 +874,7 @@ const grant_entry_v2_sub_page$layout1: RecordLayout = frozen({
 export const grant_entry_v2_sub_page: RecordCodec<grant_entry_v2_sub_page, grant_entry_v2_sub_page_view> = {
   name: 'grant_entry_v2.sub_page',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1008,6 +1013,7 @@ const grant_entry_v2_transitive$layout0: RecordLayout = frozen({
 export const grant_entry_v2_transitive: RecordCodec<grant_entry_v2_transitive, grant_entry_v2_transitive_view> = {
   name: 'grant_entry_v2.transitive',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1428,6 +1434,7 @@ const gnttab_map_grant_ref$layout1: RecordLayout = frozen({
 export const gnttab_map_grant_ref: RecordCodec<gnttab_map_grant_ref, gnttab_map_grant_ref_view> = {
   name: 'gnttab_map_grant_ref',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1602,6 +1609,7 @@ const gnttab_unmap_grant_ref$layout1: RecordLayout = frozen({
 export const gnttab_unmap_grant_ref: RecordCodec<gnttab_unmap_grant_ref, gnttab_unmap_grant_ref_view> = {
   name: 'gnttab_unmap_grant_ref',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1773,6 +1781,7 @@ const gnttab_setup_table$layout1: RecordLayout = frozen({
 export const gnttab_setup_table: RecordCodec<gnttab_setup_table, gnttab_setup_table_view> = {
   name: 'gnttab_setup_table',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1930,6 +1939,7 @@ const gnttab_dump_table$layout0: RecordLayout = frozen({
 export const gnttab_dump_table: RecordCodec<gnttab_dump_table, gnttab_dump_table_view> = {
   name: 'gnttab_dump_table',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2099,6 +2109,7 @@ const gnttab_transfer$layout1: RecordLayout = frozen({
 export const gnttab_transfer: RecordCodec<gnttab_transfer, gnttab_transfer_view> = {
   name: 'gnttab_transfer',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2306,6 +2317,7 @@ const gnttab_copy_ptr$layout1: RecordLayout = frozen({
 export const gnttab_copy_ptr: RecordCodec<gnttab_copy_ptr, gnttab_copy_ptr_view> = {
   name: 'gnttab_copy_ptr',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2480,6 +2492,7 @@ const gnttab_copy_ptr_u$layout1: RecordLayout = frozen({
 export const gnttab_copy_ptr_u: RecordCodec<gnttab_copy_ptr_u, gnttab_copy_ptr_u_view> = {
   name: 'gnttab_copy_ptr.u',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2667,6 +2680,7 @@ const gnttab_copy$layout1: RecordLayout = frozen({
 export const gnttab_copy: RecordCodec<gnttab_copy, gnttab_copy_view> = {
   name: 'gnttab_copy',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2837,6 +2851,7 @@ const gnttab_query_size$layout0: RecordLayout = frozen({
 export const gnttab_query_size: RecordCodec<gnttab_query_size, gnttab_query_size_view> = {
   name: 'gnttab_query_size',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -3011,6 +3026,7 @@ const gnttab_unmap_and_replace$layout1: RecordLayout = frozen({
 export const gnttab_unmap_and_replace: RecordCodec<gnttab_unmap_and_replace, gnttab_unmap_and_replace_view> = {
   name: 'gnttab_unmap_and_replace',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -3141,6 +3157,7 @@ const gnttab_set_version$layout0: RecordLayout = frozen({
 export const gnttab_set_version: RecordCodec<gnttab_set_version, gnttab_set_version_view> = {
   name: 'gnttab_set_version',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -3304,6 +3321,7 @@ const gnttab_get_status_frames$layout1: RecordLayout = frozen({
 export const gnttab_get_status_frames: RecordCodec<gnttab_get_status_frames, gnttab_get_status_frames_view> = {
   name: 'gnttab_get_status_frames',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -3460,6 +3478,7 @@ const gnttab_get_version$layout0: RecordLayout = frozen({
 export const gnttab_get_version: RecordCodec<gnttab_get_version, gnttab_get_version_view> = {
   name: 'gnttab_get_version',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -3601,6 +3620,7 @@ const gnttab_swap_grant_ref$layout0: RecordLayout = frozen({
 export const gnttab_swap_grant_ref: RecordCodec<gnttab_swap_grant_ref, gnttab_swap_grant_ref_view> = {
   name: 'gnttab_swap_grant_ref',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -3783,6 +3803,7 @@ const gnttab_cache_flush$layout1: RecordLayout = frozen({
 export const gnttab_cache_flush: RecordCodec<gnttab_cache_flush, gnttab_cache_flush_view> = {
   name: 'gnttab_cache_flush',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -3937,6 +3958,7 @@ const gnttab_cache_flush_a$layout1: RecordLayout = frozen({
 export const gnttab_cache_flush_a: RecordCodec<gnttab_cache_flush_a, gnttab_cache_flush_a_view> = {
   name: 'gnttab_cache_flush.a',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':

@@ -229,6 +229,7 @@ const ioreq$layout1: RecordLayout = frozen({
 export const ioreq: RecordCodec<ioreq, ioreq_view> = {
   name: 'ioreq',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -370,6 +371,7 @@ const shared_iopage$layout1: RecordLayout = frozen({
 export const shared_iopage: RecordCodec<shared_iopage, shared_iopage_view> = {
   name: 'shared_iopage',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -521,6 +523,7 @@ const buf_ioreq$layout0: RecordLayout = frozen({
 export const buf_ioreq: RecordCodec<buf_ioreq, buf_ioreq_view> = {
   name: 'buf_ioreq',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -666,6 +669,7 @@ const buffered_iopage$layout0: RecordLayout = frozen({
 export const buffered_iopage: RecordCodec<buffered_iopage, buffered_iopage_view> = {
   name: 'buffered_iopage',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':

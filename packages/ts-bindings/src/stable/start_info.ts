@@ -213,6 +213,7 @@ const hvm_start_info$layout1: RecordLayout = frozen({
 export const hvm_start_info: RecordCodec<hvm_start_info, hvm_start_info_view> = {
   name: 'hvm_start_info',
   archs: ['x86_32', 'x86_64'],
+  since: '4.8',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -372,6 +373,7 @@ const hvm_modlist_entry$layout1: RecordLayout = frozen({
 export const hvm_modlist_entry: RecordCodec<hvm_modlist_entry, hvm_modlist_entry_view> = {
   name: 'hvm_modlist_entry',
   archs: ['x86_32', 'x86_64'],
+  since: '4.8',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -525,6 +527,7 @@ const hvm_memmap_table_entry$layout1: RecordLayout = frozen({
 export const hvm_memmap_table_entry: RecordCodec<hvm_memmap_table_entry, hvm_memmap_table_entry_view> = {
   name: 'hvm_memmap_table_entry',
   archs: ['x86_32', 'x86_64'],
+  since: '4.11',
   size(arch) {
     switch (arch) {
       case 'x86_32':

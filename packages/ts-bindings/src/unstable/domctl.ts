@@ -182,6 +182,7 @@ const xen_arch_domainconfig$layout1: RecordLayout = frozen({
 export const xen_arch_domainconfig: RecordCodec<xen_arch_domainconfig, xen_arch_domainconfig_view> = {
   name: 'xen_arch_domainconfig',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -798,6 +799,7 @@ const xen_domctl_createdomain$layout1: RecordLayout = frozen({
 export const xen_domctl_createdomain: RecordCodec<xen_domctl_createdomain, xen_domctl_createdomain_view> = {
   name: 'xen_domctl_createdomain',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -952,6 +954,7 @@ const xen_domctl_createdomain_altp2m$layout0: RecordLayout = frozen({
 export const xen_domctl_createdomain_altp2m: RecordCodec<xen_domctl_createdomain_altp2m, xen_domctl_createdomain_altp2m_view> = {
   name: 'xen_domctl_createdomain.altp2m',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.21',
   size(arch) {
     switch (arch) {
       case 'x86_32':

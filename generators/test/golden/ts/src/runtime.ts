@@ -132,6 +132,8 @@ export interface RecordCodec<V, W extends RecordView> {
   readonly name: string;
   /** The architectures the record exists on. */
   readonly archs: readonly Arch[];
+  /** The first Xen release that has the record (`4.15`); see the availability module for more. */
+  readonly since: string;
   /** `sizeof` on `arch`; a flexible array member adds nothing. */
   size(arch: Arch): number;
   /** The layout on `arch`, as data. */

@@ -53,6 +53,7 @@ const gadget_place$layout0: RecordLayout = frozen({
 export const gadget_place: RecordCodec<gadget_place, gadget_place_view> = {
   name: 'gadget_place',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -180,6 +181,7 @@ const gadget_count$layout0: RecordLayout = frozen({
 export const gadget_count: RecordCodec<gadget_count, gadget_count_view> = {
   name: 'gadget_count',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
   size(arch) {
     switch (arch) {
       case 'x86_32':

@@ -57,6 +57,7 @@ const widget_point$layout0: RecordLayout = frozen({
 export const widget_point: RecordCodec<widget_point, widget_point_view> = {
   name: 'widget_point',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -283,6 +284,7 @@ const widget_shape$layout1: RecordLayout = frozen({
 export const widget_shape: RecordCodec<widget_shape, widget_shape_view> = {
   name: 'widget_shape',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -464,6 +466,7 @@ const widget_msg$layout1: RecordLayout = frozen({
 export const widget_msg: RecordCodec<widget_msg, widget_msg_view> = {
   name: 'widget_msg',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.18',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -658,6 +661,7 @@ const widget_op$layout1: RecordLayout = frozen({
 export const widget_op: RecordCodec<widget_op, widget_op_view> = {
   name: 'widget_op',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -827,6 +831,7 @@ const widget_op_u$layout1: RecordLayout = frozen({
 export const widget_op_u: RecordCodec<widget_op_u, widget_op_u_view> = {
   name: 'widget_op.u',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
   size(arch) {
     switch (arch) {
       case 'x86_32':

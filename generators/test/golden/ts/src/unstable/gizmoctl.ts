@@ -83,6 +83,7 @@ const gizmoctl_config$layout1: RecordLayout = frozen({
 export const gizmoctl_config: RecordCodec<gizmoctl_config, gizmoctl_config_view> = {
   name: 'gizmoctl_config',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
   size(arch) {
     switch (arch) {
       case 'x86_32':

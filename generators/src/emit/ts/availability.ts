@@ -1,0 +1,138 @@
+/**
+ * `src/availability.ts`: which Xen releases every item of the history exists in, and the
+ * build, boot or domain settings (gates) it needs. Built from the whole model, not the
+ * release the other files describe, so items Xen removed are listed too.
+ */
+import { XEN_RELEASES, compareReleases } from '../../model/releases.js';
+import type { AbiModel, Gate, ModuleDecl, RecordDecl } from '../../model/types.js';
+import { str } from './names.js';
+import { doc, type TsFile } from './view-model.js';
+
+export const AVAILABILITY_PATH = 'src/availability.ts';
+
+/** The names the availability module exports (re-exported at the package root). */
+export const AVAILABILITY_VALUES = ['XEN_RELEASES', 'AVAILABILITY', 'existsIn', 'gatesOf'];
+export const AVAILABILITY_TYPES = ['XenRelease', 'ItemName', 'ItemGate', 'ItemAvailability'];
+
+interface Entry {
+  since: string;
+  until?: string;
+  gates: Gate[];
+}
+
+/** Every item of the history with its lifetime and gates (the module's, the set's, the enclosing record's and its own). */
+function entries(history: AbiModel): Map<string, Entry> {
+  const modules = new Map<string, ModuleDecl>(history.modules.map((m) => [`${m.namespace}/${m.name}`, m]));
+  const moduleGates = (item: { namespace: string; module: string }) => modules.get(`${item.namespace}/${item.module}`)?.gates ?? [];
+  const records = new Map<string, RecordDecl>(history.records.map((r) => [r.name, r]));
+  const recordGates = (r: RecordDecl): Gate[] => [...(r.parent && records.get(r.parent) ? recordGates(records.get(r.parent)!) : []), ...(r.gates ?? [])];
+  const sets = new Map(history.sets.map((s) => [s.name, s]));
+  const out = new Map<string, Entry>();
+  // An item redeclared from a release on (a constant whose spelling changed) has back-to-back lifetimes: one entry spans them.
+  const add = (name: string, item: { since: string; until?: string }, own: Gate[]) => {
+    const before = out.get(name);
+    let { since, until } = item;
+    if (before) {
+      const [first, second] = compareReleases(before.since, since) <= 0 ? [before, item] : [item, before];
+      if (first.until !== second.since) throw new Error(`ts emitter: ${name} has lifetimes with a gap or overlap in the history`);
+      ({ since } = first);
+      ({ until } = second);
+    }
+    const gates = [...(before?.gates ?? []), ...own];
+    const unique = gates.filter((g, i) => gates.findIndex((x) => x.kind === g.kind && x.name === g.name) === i);
+    out.set(name, { since, ...(until ? { until } : {}), gates: unique });
+  };
+  for (const r of history.records) add(r.name, r, [...moduleGates(r), ...recordGates(r)]);
+  for (const a of history.aliases) add(a.name, a, [...moduleGates(a), ...(a.gates ?? [])]);
+  for (const c of history.constants) add(c.name, c, [...moduleGates(c), ...((c.set && sets.get(c.set)?.gates) || []), ...(c.gates ?? [])]);
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function gateLiteral(g: Gate): string {
+  const parts = [`kind: ${str(g.kind)}`, `name: ${str(g.name)}`, `since: ${str(g.since)}`, ...(g.until ? [`until: ${str(g.until)}`] : []), `doc: ${str(g.doc)}`];
+  return `{ ${parts.join(', ')} }`;
+}
+
+function entryLiteral(name: string, e: Entry): string {
+  const parts = [`since: ${str(e.since)}`, ...(e.until ? [`until: ${str(e.until)}`] : [])];
+  if (e.gates.length) parts.push(`gates: [${e.gates.map(gateLiteral).join(', ')}]`);
+  return `  ${str(name)}: { ${parts.join(', ')} },`;
+}
+
+/** The availability module as view-model data. */
+export function availabilityFile(history: AbiModel): TsFile {
+  const table = entries(history);
+  return {
+    path: AVAILABILITY_PATH,
+    sources: ['abi/'],
+    header: 'Which Xen releases every item (record, typedef, constant) exists in, and the settings it needs.',
+    imports: [],
+    decls: [
+      {
+        kind: 'const',
+        name: 'XEN_RELEASES',
+        init: `[${XEN_RELEASES.map(str).join(', ')}] as const`,
+        exported: true,
+        doc: doc('The Xen releases xenabi knows, oldest first.'),
+      },
+      { kind: 'type', name: 'XenRelease', type: '(typeof XEN_RELEASES)[number]', doc: doc('A Xen release as `major.minor`, e.g. `4.15`.') },
+      {
+        kind: 'interface',
+        name: 'ItemGate',
+        props: [
+          { name: 'kind', type: "'build' | 'boot' | 'domain'", readonly: true, doc: doc('`build`: a Kconfig option; `boot`: a command-line option; `domain`: a creation flag.') },
+          { name: 'name', type: 'string', readonly: true, doc: doc('The setting as a user writes it (`CONFIG_ARGO`, `argo=1`).') },
+          { name: 'since', type: 'XenRelease', readonly: true, doc: doc('First release the gate applies in.') },
+          { name: 'until', type: 'XenRelease', optional: true, readonly: true, doc: doc('First release it no longer applies in.') },
+          { name: 'doc', type: 'string', readonly: true, doc: doc('What the setting enables and what happens without it.') },
+        ],
+        methods: [],
+        doc: doc('A build, boot or domain setting an item needs in order to work; it never changes a layout or a value.'),
+      },
+      {
+        kind: 'interface',
+        name: 'ItemAvailability',
+        props: [
+          { name: 'since', type: 'XenRelease', readonly: true, doc: doc('First release that has the item.') },
+          { name: 'until', type: 'XenRelease', optional: true, readonly: true, doc: doc('First release that no longer has it; absent while it still exists.') },
+          { name: 'gates', type: 'readonly ItemGate[]', optional: true, readonly: true, doc: doc('Settings the item needs, including its module\'s, set\'s and enclosing record\'s.') },
+        ],
+        methods: [],
+        doc: doc('The releases an item exists in, from `since` up to but not including `until`, and its gates.'),
+      },
+      {
+        kind: 'const',
+        name: 'AVAILABILITY',
+        init: `{\n${[...table].map(([name, e]) => entryLiteral(name, e)).join('\n')}\n} as const satisfies Readonly<Record<string, ItemAvailability>>`,
+        exported: true,
+        doc: doc('Every record (inline ones as `parent.member`), typedef and constant of every release, by Xen\'s name.'),
+      },
+      { kind: 'type', name: 'ItemName', type: 'keyof typeof AVAILABILITY', doc: doc('The name of a record, typedef or constant of any release.') },
+      {
+        kind: 'function',
+        name: 'existsIn',
+        params: [
+          { name: 'item', type: 'ItemName' },
+          { name: 'release', type: 'XenRelease' },
+        ],
+        returnType: 'boolean',
+        body: [
+          'const a: ItemAvailability = AVAILABILITY[item];',
+          'const at = XEN_RELEASES.indexOf(release);',
+          'return at >= XEN_RELEASES.indexOf(a.since) && (a.until === undefined || at < XEN_RELEASES.indexOf(a.until));',
+        ],
+        exported: true,
+        doc: doc('Whether `item` exists in `release`.', [{ tag: 'example', text: "`existsIn('XEN_DMOP_nr_vcpus', '4.15') === true`" }]),
+      },
+      {
+        kind: 'function',
+        name: 'gatesOf',
+        params: [{ name: 'item', type: 'ItemName' }],
+        returnType: 'readonly ItemGate[]',
+        body: ['const a: ItemAvailability = AVAILABILITY[item];', 'return a.gates ?? [];'],
+        exported: true,
+        doc: doc('The build, boot or domain settings `item` needs; empty when it needs none.'),
+      },
+    ],
+  };
+}
