@@ -3,11 +3,18 @@
 //
 // - `cargo test` on the host, with and without `--features zerocopy`: the host's const
 //   layout assertions (in every build) and tests/layout.rs;
-// - `cargo check` for the three other architectures with their real layouts. No target's
-//   standard library is installed here, but the crate needs only `core`, so core is built
-//   from the rust-src component (`-Zbuild-std=core`, allowed on a stable toolchain by
-//   `RUSTC_BOOTSTRAP=1`, for this check only). The const assertions of each
-//   architecture's `#[cfg(target_arch)]` block are evaluated by rustc for that target.
+// - `cargo test` with the oldest Xen release chosen by the `xen-4-N` features (4.6, 4.9,
+//   4.12, 4.15 for the crate): each release's layouts (hvm_start_info is 40 bytes below
+//   4.11) and tests/availability.rs, which finds every item the release has;
+// - a probe crate depending on the crate with such features: items newer than the release
+//   (XEN_DMOP_nr_vcpus below 4.15), items Xen removed and the unstable modules below the
+//   newest release must not be declared;
+// - `cargo check` for the three other architectures with their real layouts, at the newest
+//   release and at an older one. No target's standard library is installed here, but the
+//   crate needs only `core`, so core is built from the rust-src component
+//   (`-Zbuild-std=core`, allowed on a stable toolchain by `RUSTC_BOOTSTRAP=1`, for this
+//   check only). The const assertions of each architecture's `#[cfg(target_arch)]` block are
+//   evaluated by rustc for that target.
 //
 // Missing cargo (or rust-src, for the cross checks) fails under CI=true and skips elsewhere.
 // Builds stay under packages/rust-bindings/target (gitignored), so only the first run is slow.
@@ -15,7 +22,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RUST_TARGETS } from '../../generators/src/emit/rust/names.js';
+import { featureName, RUST_TARGETS } from '../../generators/src/emit/rust/names.js';
 import type { Arch } from '../../generators/src/model/types.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -70,13 +77,41 @@ async function cargoTest(cwd: string, features: string[]): Promise<number> {
   return passed(r.out);
 }
 
-async function crossCheck(cwd: string, arch: Arch): Promise<void> {
-  const r = await run('cargo', ['check', '--locked', '-Zbuild-std=core', '--target', RUST_TARGETS[arch], '--features', 'zerocopy'], cwd, { RUSTC_BOOTSTRAP: '1', CARGO_TARGET_DIR: targetDir(true) });
-  expect(r.ok, `cargo check for ${RUST_TARGETS[arch]} failed in ${cwd}:\n${r.out}`).toBe(true);
+/** `cargo check` for another architecture; `release` picks the oldest Xen supported (default: the newest). */
+async function crossCheck(cwd: string, arch: Arch, release?: string): Promise<void> {
+  const features = release ? ['--no-default-features', '--features', `zerocopy,${featureName(release)}`] : ['--features', 'zerocopy'];
+  const r = await run('cargo', ['check', '--locked', '-Zbuild-std=core', '--target', RUST_TARGETS[arch], ...features], cwd, { RUSTC_BOOTSTRAP: '1', CARGO_TARGET_DIR: targetDir(true) });
+  expect(r.ok, `cargo check for ${RUST_TARGETS[arch]} ${features.join(' ')} failed in ${cwd}:\n${r.out}`).toBe(true);
   expect(r.out).not.toMatch(/^warning:/m);
 }
 
+/** The cargo arguments that make `release` the oldest Xen supported. */
+const oldest = (release: string) => ['--no-default-features', '--features', featureName(release)];
+
 const OTHER_ARCHES: Arch[] = ['x86_32', 'arm32', 'arm64'];
+
+/**
+ * Compiles `main` in a crate that depends on packages/rust-bindings with `features` only (no
+ * default features), as a user's crate would; returns whether it built and what cargo said.
+ */
+async function userCrate(features: string[], main: string): Promise<{ ok: boolean; out: string }> {
+  const dir = join(TARGET_DIR, 'probe');
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  const toml = [
+    '[package]',
+    'name = "xenabi-probe"',
+    'version = "0.0.0"',
+    'edition = "2021"',
+    'publish = false',
+    '',
+    '[dependencies]',
+    `xenabi = { path = ${JSON.stringify(CRATE)}, default-features = false, features = ${JSON.stringify(features)} }`,
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, 'Cargo.toml'), toml);
+  writeFileSync(join(dir, 'src/main.rs'), `${main}\nfn main() {}\n`);
+  return run('cargo', ['check', '--offline', '--quiet'], dir, { CARGO_TARGET_DIR: join(TARGET_DIR, 'probe-target') });
+}
 
 /**
  * The golden crate, copied out of the source tree (cargo would write Cargo.lock and target/
@@ -129,8 +164,45 @@ describe('Rust crate', () => {
       expect(await cargoTest(CRATE, ['--features', 'zerocopy'])).toBeGreaterThan(50);
     });
 
+    it.each(['4.6', '4.9', '4.12', '4.15'])('passes cargo test on the host with Xen %s as the oldest release supported', { timeout: SLOW }, async (release) => {
+      expect(await cargoTest(CRATE, oldest(release))).toBeGreaterThan(40);
+    });
+
+    it('declares nothing newer than the oldest release supported, and lays records out as it does', { timeout: SLOW }, async () => {
+      const atLeast = await userCrate(['xen-4-9'], [
+        'use xenabi::stable::dm_op::xen_dm_op_get_ioreq_server_info;',
+        'use xenabi::stable::start_info::hvm_start_info;',
+        'const _: () = assert!(core::mem::size_of::<hvm_start_info>() == 40);',
+        'const _: () = assert!(core::mem::size_of::<xen_dm_op_get_ioreq_server_info>() == 24);',
+        'const _: () = assert!(xenabi::XEN_MIN_RELEASE.at_least(xenabi::XenRelease::new(4, 9)) && !xenabi::XEN_MIN_RELEASE.at_least(xenabi::XenRelease::new(4, 10)));',
+      ].join('\n'));
+      expect(atLeast.ok, `what Xen 4.9 has is not declared with xen-4-9:\n${atLeast.out}`).toBe(true);
+      const newer = await userCrate(['xen-4-12'], [
+        'fn use_newer(call: &mut xenabi::stable::dm_op::xen_dm_op) {',
+        '    let _ = xenabi::stable::dm_op::XEN_DMOP_nr_vcpus;',
+        '    let _ = xenabi::stable::dm_op::xen_dm_op_nr_vcpus::SINCE;',
+        '    let _ = xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION;',
+        '    call.u.nr_vcpus = Default::default();',
+        '}',
+      ].join('\n'));
+      expect(newer.ok, 'items newer than Xen 4.12 are declared with xen-4-12').toBe(false);
+      for (const missing of [/XEN_DMOP_nr_vcpus/, /xen_dm_op_nr_vcpus/, /could not find `unstable`|unresolved .*unstable/, /no field `nr_vcpus`/]) expect(newer.out).toMatch(missing);
+      const at415 = await userCrate(['xen-4-15'], ['const _: u32 = xenabi::stable::dm_op::XEN_DMOP_nr_vcpus;', 'const _: () = assert!(core::mem::size_of::<xenabi::stable::start_info::hvm_start_info>() == 56);'].join('\n'));
+      expect(at415.ok, `XEN_DMOP_nr_vcpus is not declared with xen-4-15:\n${at415.out}`).toBe(true);
+    });
+
+    it('never declares what Xen removed', { timeout: SLOW }, async () => {
+      const removed = await userCrate(['xen-4-22'], 'const _: u32 = xenabi::stable::grant_table::GNTMAP_can_fail;');
+      expect(removed.ok).toBe(false);
+      expect(removed.out).toMatch(/GNTMAP_can_fail/);
+    });
+
     it.skipIf(!hasRustSrc).each(OTHER_ARCHES)('builds for %s, where its layout assertions hold', { timeout: SLOW }, async (arch) => {
       await crossCheck(CRATE, arch);
+    });
+
+    it.skipIf(!hasRustSrc).each(['x86_32', 'arm32'] as Arch[])('builds for %s with Xen 4.9 as the oldest release, where its layout assertions hold', { timeout: SLOW }, async (arch) => {
+      await crossCheck(CRATE, arch, '4.9');
     });
   });
 
@@ -140,8 +212,17 @@ describe('Rust crate', () => {
       expect(await cargoTest(golden(), ['--features', 'zerocopy'])).toBeGreaterThan(10);
     });
 
+    it('passes cargo test on the host with the oldest and an older release as the oldest supported', { timeout: SLOW }, async () => {
+      expect(await cargoTest(golden(), oldest('4.6'))).toBeGreaterThan(2);
+      expect(await cargoTest(golden(), oldest('4.17'))).toBeGreaterThan(10);
+    });
+
     it.skipIf(!hasRustSrc).each(OTHER_ARCHES)('builds for %s, where its layout assertions hold', { timeout: SLOW }, async (arch) => {
       await crossCheck(golden(), arch);
+    });
+
+    it.skipIf(!hasRustSrc)('builds for x86 with Xen 4.17 as the oldest release, where its layout assertions hold', { timeout: SLOW }, async () => {
+      await crossCheck(golden(), 'x86_32', '4.17');
     });
   });
 });

@@ -9,7 +9,7 @@
  * Written by the vector generator, not by the Rust emitter (which leaves `tests/vectors.rs`
  * alone); the staleness test keeps it equal to the committed x86_64 vectors.
  */
-import { handleType, ident, modulePath, recordName, scalarType } from '../../generators/src/emit/rust/names.js';
+import { featurePredicate, handleType, ident, modulePath, recordName, scalarType } from '../../generators/src/emit/rust/names.js';
 import type { RecordDecl, TypeRef } from '../../generators/src/model/types.js';
 import type { ReleaseModel } from '../../generators/src/select/release.js';
 import type { Case } from './catalog.js';
@@ -262,8 +262,9 @@ export function rustVectorTests(model: ReleaseModel, cases: readonly Case[]): st
     '//! The shared test vectors of the host architecture (x86_64): every record built member by',
     '//! member must have the vector\'s bytes, and the vector\'s bytes must decode to its members.',
     '//! The same vectors are checked against the C headers, Xen\'s headers and the TypeScript',
-    '//! bindings (compat-tests/vectors).',
-    '#![cfg(target_arch = "x86_64")]',
+    '//! bindings (compat-tests/vectors). They describe the newest release, so they need its cargo',
+    '//! feature (on by default).',
+    `#![cfg(all(target_arch = "x86_64", ${featurePredicate(model.release)}))]`,
     '#![allow(non_snake_case, clippy::identity_op, clippy::erasing_op, clippy::unreadable_literal)]',
     '',
   ];

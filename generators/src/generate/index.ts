@@ -26,8 +26,9 @@ export async function renderAll(
   release = NEWEST_RELEASE,
   options: RenderOptions = {},
 ): Promise<GenerateResult> {
-  // The emitters' modules load while esbuild, in its own process, bundles the ABI.
-  const [{ model }, all] = await Promise.all([loadAbi(join(root, 'abi'), root), emitters ?? allEmitters()]);
+  // The emitters' modules load while the ABI does (esbuild, in its own process, bundles it when
+  // the cached bundle is not current).
+  const [{ model }, all] = await Promise.all([loadAbi(join(root, 'abi'), root, { cache: !options.force }), emitters ?? allEmitters()]);
   const view = atRelease(model, release);
   const inputs = JSON.stringify({ view, history: model });
   const perEmitter = await Promise.all(all.map((e) => runEmitter(e, root, view, model, inputs, options)));
@@ -37,12 +38,16 @@ export async function renderAll(
   return { model, files };
 }
 
+/**
+ * Imported here, not at the top, so that the emitters load while the ABI does; for the same
+ * reason nothing the CLI imports may import `emitters.js` statically.
+ */
 async function allEmitters(): Promise<readonly Emitter[]> {
   return (await import('./emitters.js')).EMITTERS;
 }
 
 export interface RenderOptions {
-  /** Run every emitter, ignoring the manifests of cached ones. */
+  /** Run every emitter, ignoring the manifests of cached ones, and bundle the ABI afresh. */
   force?: boolean;
   /** The command the banners name, when it is not the plain `npx xenabi generate`. */
   command?: string;

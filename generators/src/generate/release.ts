@@ -6,13 +6,12 @@
 import { resolve } from 'node:path';
 import type { KnownRelease } from '../model/releases.js';
 import { writeChanged } from '../output/pipeline.js';
-import { EMITTERS } from './emitters.js';
 import { renderAll } from './index.js';
 
 export async function generateRelease(root: string, release: KnownRelease, outDir: string): Promise<{ written: string[]; total: number; outDir: string }> {
   const out = resolve(outDir);
   // Forced: the committed manifests describe the newest release, not V.
   const command = `npx xenabi generate --xen-version ${release} --out <dir>`;
-  const { files } = await renderAll(root, EMITTERS, release, { force: true, command });
+  const { files } = await renderAll(root, undefined, release, { force: true, command });
   return { written: writeChanged(out, files), total: files.length, outDir: out };
 }

@@ -62,15 +62,29 @@ export interface RecordLayout {
   holes: HoleLayout[];
 }
 
+/**
+ * Where an `ArchLayout` keeps the record layouts it computed: by default its own map. The
+ * layouts of several releases may share one, keyed so that releases in which a record and
+ * everything it holds are the same share its layout (the C emitter does, with
+ * `select/changes.ts`).
+ */
+export interface LayoutMemo {
+  get(name: string): RecordLayout | undefined;
+  set(name: string, layout: RecordLayout): void;
+}
+
 /** All layouts of one model on one architecture, computed lazily and memoised. */
 export class ArchLayout {
   private readonly records = new Map<string, RecordDecl>();
   private readonly aliases = new Map<string, AliasDecl>();
-  private readonly memo = new Map<string, RecordLayout>();
   private readonly inProgress = new Set<string>();
   readonly dataModel: DataModel;
 
-  constructor(model: Pick<AbiModel, 'records' | 'aliases'>, readonly arch: Arch) {
+  constructor(
+    model: Pick<AbiModel, 'records' | 'aliases'>,
+    readonly arch: Arch,
+    private readonly memo: LayoutMemo = new Map<string, RecordLayout>(),
+  ) {
     this.dataModel = DATA_MODELS[arch];
     for (const r of model.records) if (onArch(r, arch)) this.records.set(r.name, r);
     for (const a of model.aliases) if (onArch(a, arch)) this.aliases.set(a.name, a);

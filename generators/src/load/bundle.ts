@@ -1,16 +1,20 @@
 /**
  * Evaluates the ABI modules under an `abi/` directory. They are TypeScript, so esbuild
  * bundles them (with the DSL) into one ES module with an inline source map; Node maps stack
- * frames back through it, which is how every DSL call learns its file and line.
+ * frames back through it, which is how every DSL call learns its file and line (through a
+ * frame locator, `withFrameLocator`, that maps only the frames' positions).
  */
 import { existsSync, readdirSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { findSourceMap, type SourceMap, type SourceMapping } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Message } from 'esbuild';
+import type { Message } from 'esbuild';
 import type { ModuleDef } from '../dsl/defs.js';
+import { FRAME_LOCATOR, type FrameLocator } from '../dsl/location.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Namespace } from '../model/types.js';
+import { bundleCachePath, cachedBundle, storeBundle } from './bundle-cache.js';
 
 export const NAMESPACES: readonly Namespace[] = ['stable', 'unstable'];
 
@@ -40,40 +44,32 @@ function dslEntry(): string {
   return existsSync(compiled) ? compiled : compiled.replace(/\.js$/, '.ts');
 }
 
+/** How to evaluate: `cache: false` bundles afresh even when the cached bundle is current. */
+export interface EvaluateOptions {
+  cache?: boolean;
+}
+
 /**
  * Bundles and evaluates every module under `abiDir`. `repoRoot` makes the locations in
- * diagnostics relative. Returns the modules, or diagnostics when the TypeScript does not build.
+ * diagnostics relative, and holds the bundle cache (`bundle-cache.ts`). Returns the modules,
+ * or diagnostics when the TypeScript does not build.
  */
 export async function evaluateAbi(
   abiDir: string,
   repoRoot: string,
+  options: EvaluateOptions = {},
 ): Promise<{ modules: EvaluatedModule[]; diagnostics: Diagnostic[] }> {
   const files = listModuleFiles(resolve(abiDir));
   const entry = files.map((f, i) => `export * as m${i} from ${JSON.stringify(f.file)};`).join('\n');
   const workDir = mkdtempSync(join(tmpdir(), 'xenabi-abi-'));
   const outfile = join(workDir, 'abi.mjs');
   try {
-    const result = await build({
-      stdin: { contents: entry || 'export {};', resolveDir: resolve(abiDir), sourcefile: 'xenabi-abi-entry.ts', loader: 'ts' },
-      bundle: true,
-      write: false,
-      format: 'esm',
-      platform: 'neutral',
-      target: 'es2022',
-      outfile,
-      // esbuild reports error locations relative to this; buildDiagnostic resolves them against abiDir.
-      absWorkingDir: resolve(abiDir),
-      sourcemap: 'inline',
-      sourcesContent: false,
-      logLevel: 'silent',
-      alias: { 'xenabi/dsl': dslEntry() },
-    }).catch((error: { errors?: Message[] }) => ({ errors: error.errors ?? [], outputFiles: [] }));
-    if (result.errors.length > 0) return { modules: [], diagnostics: result.errors.map((m) => buildDiagnostic(m, abiDir, repoRoot)) };
-    const output = result.outputFiles?.[0];
-    if (!output) return { modules: [], diagnostics: [] };
-    writeFileSync(outfile, output.text);
-    process.setSourceMapsEnabled(true);
-    const loaded = (await import(pathToFileURL(outfile).href)) as Record<string, { default?: unknown }>;
+    const built = await bundle(entry, resolve(abiDir), outfile, options.cache === false ? undefined : bundleCachePath(repoRoot, resolve(abiDir)));
+    if ('errors' in built) return { modules: [], diagnostics: built.errors.map((m) => buildDiagnostic(m, abiDir, repoRoot)) };
+    if (built.text === undefined) return { modules: [], diagnostics: [] };
+    writeFileSync(outfile, built.text);
+    const url = pathToFileURL(outfile).href;
+    const loaded = await withSourceMaps(() => withFrameLocator([url, outfile], () => import(url) as Promise<Record<string, { default?: unknown }>>));
     const modules = files.map((f, i) => ({ ...f, exported: loaded[`m${i}`]?.default }));
     return { modules, diagnostics: [] };
   } catch (error) {
@@ -81,6 +77,92 @@ export async function evaluateAbi(
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs `evaluate` with Node's source maps on, as the bundle is loaded, so that its stack frames
+ * map to the ABI modules; then as they were, so that modules loaded later (the emitters, while
+ * the ABI loads) are not made to read their own source maps. A thrown error's stack is
+ * formatted before that, so that `evaluationDiagnostic` reads it mapped.
+ */
+async function withSourceMaps<T>(evaluate: () => Promise<T>): Promise<T> {
+  const before = process.sourceMapsEnabled ?? false;
+  process.setSourceMapsEnabled(true);
+  try {
+    return await evaluate();
+  } catch (error) {
+    // Format the stack now, while the maps are on: Node formats it when it is first read.
+    if (error instanceof Error) void error.stack;
+    throw error;
+  } finally {
+    process.setSourceMapsEnabled(before);
+  }
+}
+
+/**
+ * Runs `evaluate` with a frame locator installed for the DSL (`dsl/location.ts`): it maps a
+ * generated position through the source map Node cached for that file, exactly as Node's
+ * source-mapped stack strings do, without formatting a stack string per DSL call. When Node
+ * holds no source map for the bundle (`bundle`: its URL and path), because something else
+ * evaluated it (a test runner), the DSL reads the stack string, mapped by whoever did.
+ */
+async function withFrameLocator<T>(bundle: readonly string[], evaluate: () => Promise<T>): Promise<T> {
+  const global = globalThis as { [FRAME_LOCATOR]?: FrameLocator };
+  const maps = new Map<string, SourceMap | undefined>();
+  const paths = new Map<string, string>();
+  global[FRAME_LOCATOR] = (file, line, column) => {
+    if (!maps.has(file)) maps.set(file, findSourceMap(file));
+    const map = maps.get(file);
+    if (!map) return bundle.includes(file) ? null : undefined;
+    const entry = map.findEntry(line - 1, column - 1) as Partial<SourceMapping>;
+    const source = entry.originalSource;
+    if (source === undefined || entry.originalLine === undefined || entry.originalColumn === undefined) return undefined;
+    let path = paths.get(source);
+    if (path === undefined) {
+      path = source.startsWith('file://') ? fileURLToPath(source) : source;
+      paths.set(source, path);
+    }
+    return { file: path, line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+  };
+  try {
+    return await evaluate();
+  } finally {
+    delete global[FRAME_LOCATOR];
+  }
+}
+
+/**
+ * The ABI as one ES module with an inline source map: from the cache when it is current,
+ * else from esbuild (imported only then), cached for the next run.
+ */
+async function bundle(entry: string, abiDir: string, outfile: string, cachePath: string | undefined): Promise<{ text?: string } | { errors: Message[] }> {
+  const options = {
+    stdin: { contents: entry || 'export {};', resolveDir: abiDir, sourcefile: 'xenabi-abi-entry.ts', loader: 'ts' as const },
+    bundle: true,
+    write: false,
+    format: 'esm' as const,
+    platform: 'neutral' as const,
+    target: 'es2022',
+    // esbuild reports error locations relative to this; buildDiagnostic resolves them against abiDir.
+    absWorkingDir: abiDir,
+    sourcemap: 'inline' as const,
+    sourcesContent: false,
+    logLevel: 'silent' as const,
+    alias: { 'xenabi/dsl': dslEntry() },
+  };
+  // The source map's paths are relative to the output's directory, a fresh one in the same place each run.
+  const recipe = { options: JSON.stringify({ ...options, outDirIn: dirname(dirname(outfile)) }) };
+  const cached = cachePath ? cachedBundle(cachePath, recipe) : undefined;
+  if (cached !== undefined) return { text: cached };
+  const { build } = await import('esbuild');
+  const result = await build({ ...options, outfile, metafile: true }).catch((error: { errors?: Message[] }) => ({ errors: error.errors ?? [], outputFiles: [], metafile: undefined }));
+  if (result.errors.length > 0) return { errors: result.errors };
+  const text = result.outputFiles?.[0]?.text;
+  if (text !== undefined && cachePath && result.metafile) {
+    const inputs = Object.keys(result.metafile.inputs).filter((i) => i !== options.stdin.sourcefile).map((i) => resolve(abiDir, i));
+    storeBundle(cachePath, recipe, inputs, text);
+  }
+  return { text };
 }
 
 function buildDiagnostic(message: Message, abiDir: string, repoRoot: string): Diagnostic {

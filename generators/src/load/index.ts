@@ -8,7 +8,7 @@ import { AbiInputError, hasErrors, sortDiagnostics, type Diagnostic } from '../d
 import type { AbiModel } from '../model/types.js';
 import { checkModelSchema } from '../validate/schema.js';
 import { validateModel } from '../validate/index.js';
-import { evaluateAbi } from './bundle.js';
+import { evaluateAbi, type EvaluateOptions } from './bundle.js';
 import { lowerModules } from './lower.js';
 
 export interface LoadedAbi {
@@ -17,9 +17,12 @@ export interface LoadedAbi {
   diagnostics: Diagnostic[];
 }
 
-/** Loads `abiDir` (normally `<repo>/abi`) or throws AbiInputError listing every problem. */
-export async function loadAbi(abiDir: string, repoRoot: string = resolve(abiDir, '..')): Promise<LoadedAbi> {
-  const evaluated = await evaluateAbi(abiDir, repoRoot);
+/**
+ * Loads `abiDir` (normally `<repo>/abi`) or throws AbiInputError listing every problem.
+ * `options.cache: false` bundles the ABI afresh (see `bundle-cache.ts`).
+ */
+export async function loadAbi(abiDir: string, repoRoot: string = resolve(abiDir, '..'), options: EvaluateOptions = {}): Promise<LoadedAbi> {
+  const evaluated = await evaluateAbi(abiDir, repoRoot, options);
   if (hasErrors(evaluated.diagnostics)) throw new AbiInputError(evaluated.diagnostics);
   const lowered = lowerModules(evaluated.modules, repoRoot);
   const diagnostics = [...lowered.diagnostics, ...checkModelSchema(lowered.model)];

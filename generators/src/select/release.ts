@@ -14,10 +14,11 @@ export function atRelease(model: AbiModel, release: string): ReleaseModel {
   const live = <T extends { since?: string; until?: string }>(item: T) => existsIn(item, release);
   const constants = model.constants.filter(live).map((c) => constantAt(c, release));
   const constantNames = new Set(constants.map((c) => c.name));
-  const records = model.records.filter(live).map((r): RecordDecl => ({ ...r, fields: r.fields.filter(live), ...(r.holes ? { holes: r.holes.filter(live) } : {}) }));
+  const records = model.records.filter(live).map((r) => recordAt(r, live));
   const aliases = model.aliases.filter(live);
   const liveSets = model.sets.filter(live);
   const present = new Set([...records.map((r) => r.name), ...constantNames, ...aliases.map((a) => a.name), ...liveSets.map((s) => s.name)]);
+  const flagDecls = flagDeclarations(model);
   return {
     ...model,
     release,
@@ -25,12 +26,23 @@ export function atRelease(model: AbiModel, release: string): ReleaseModel {
     records,
     aliases,
     constants,
-    sets: liveSets.map((s) => setAt(s, constantNames, liveFlags(s, model, release))),
+    sets: liveSets.map((s) => setAt(s, constantNames, liveFlags(s, flagDecls, release))),
   };
+}
+
+/**
+ * The record with the members and holes it had in `release`: the record itself when it had
+ * them all, as most records in most releases do (views share what did not change; the
+ * model is not mutated once loaded).
+ */
+function recordAt(r: RecordDecl, live: (item: { since?: string; until?: string }) => boolean): RecordDecl {
+  if (r.fields.every(live) && (!r.holes || r.holes.every(live))) return r;
+  return { ...r, fields: r.fields.filter(live), ...(r.holes ? { holes: r.holes.filter(live) } : {}) };
 }
 
 /** The constant with the value (and literal type) it had in `release`; the history is dropped. */
 function constantAt(constant: ConstantDecl, release: string): ConstantDecl {
+  if (!('history' in constant)) return constant;
   const { history, ...rest } = constant;
   const past = (history ?? []).filter((h) => compareReleases(h.since, release) <= 0);
   const latest = past.at(-1);
@@ -47,15 +59,41 @@ function setAt(set: ConstantSetDecl, constants: Set<string>, flags: FlagMember[]
   };
 }
 
+/** Where a flag's mask may be declared: every constant by name, and each set's own constants by name, in model order. */
+interface FlagDeclarations {
+  byName: Map<string, ConstantDecl[]>;
+  bySet: Map<string, Map<string, ConstantDecl[]>>;
+}
+
+function flagDeclarations(model: AbiModel): FlagDeclarations {
+  const byName = new Map<string, ConstantDecl[]>();
+  const bySet = new Map<string, Map<string, ConstantDecl[]>>();
+  const add = (map: Map<string, ConstantDecl[]>, c: ConstantDecl) => {
+    const list = map.get(c.name);
+    if (list) list.push(c);
+    else map.set(c.name, [c]);
+  };
+  for (const c of model.constants) {
+    add(byName, c);
+    if (c.set === undefined) continue;
+    let own = bySet.get(c.set);
+    if (!own) bySet.set(c.set, (own = new Map()));
+    add(own, c);
+  }
+  return { byName, bySet };
+}
+
 /**
  * The flags whose own mask declaration exists in `release`. The n-th flag naming `X` is the
  * set's n-th constant `X`, so a renumbered flag's two declarations stay apart.
  */
-function liveFlags(set: ConstantSetDecl, model: AbiModel, release: string): FlagMember[] {
-  const own = new Map<string, ConstantDecl[]>();
-  for (const c of model.constants) if (c.set === set.name) own.set(c.name, [...(own.get(c.name) ?? []), c]);
+function liveFlags(set: ConstantSetDecl, decls: FlagDeclarations, release: string): FlagMember[] {
+  const own = decls.bySet.get(set.name);
+  const taken = new Map<string, number>();
   return (set.flags ?? []).filter((f) => {
-    const decl = own.get(f.mask)?.shift();
-    return decl ? existsIn(decl, release) : model.constants.some((c) => c.name === f.mask && existsIn(c, release));
+    const n = taken.get(f.mask) ?? 0;
+    taken.set(f.mask, n + 1);
+    const decl = own?.get(f.mask)?.[n];
+    return decl ? existsIn(decl, release) : (decls.byName.get(f.mask) ?? []).some((c) => existsIn(c, release));
   });
 }

@@ -27,6 +27,7 @@ pub type uint64_aligned_t = u64;
 /// The integer behind `XEN_GUEST_HANDLE`: pointer-sized on x86, 64 bits on Arm.
 #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 type NativeHandle = usize;
+/// The integer behind `XEN_GUEST_HANDLE`: pointer-sized on x86, 64 bits on Arm.
 #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 type NativeHandle = u64;
 
@@ -85,6 +86,7 @@ impl __guest_handle_uint64_t {
 /// C: `XEN_GUEST_HANDLE(uint8)`, a guest address of `uint8_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-12")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -92,6 +94,7 @@ pub struct __guest_handle_uint8 {
     raw: NativeHandle,
 }
 
+#[cfg(feature = "xen-4-12")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
 impl __guest_handle_uint8 {
     /// The null handle: no buffer.
@@ -137,6 +140,7 @@ impl __guest_handle_uint8 {
 /// C: `XEN_GUEST_HANDLE(void)`, a guest address of `void`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-9")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -144,6 +148,7 @@ pub struct __guest_handle_void {
     raw: NativeHandle,
 }
 
+#[cfg(feature = "xen-4-9")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
 impl __guest_handle_void {
     /// The null handle: no buffer.
@@ -250,12 +255,22 @@ const _: () = {
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86");
     assert!(size_of::<__guest_handle_uint64_t>() == 4, "__guest_handle_uint64_t: size on x86");
     assert!(align_of::<__guest_handle_uint64_t>() == 4, "__guest_handle_uint64_t: align on x86");
-    assert!(size_of::<__guest_handle_uint8>() == 4, "__guest_handle_uint8: size on x86");
-    assert!(align_of::<__guest_handle_uint8>() == 4, "__guest_handle_uint8: align on x86");
-    assert!(size_of::<__guest_handle_void>() == 4, "__guest_handle_void: size on x86");
-    assert!(align_of::<__guest_handle_void>() == 4, "__guest_handle_void: align on x86");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: size on x86");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: align on x86");
+};
+
+#[cfg(all(target_arch = "x86", feature = "xen-4-9"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_void>() == 4, "__guest_handle_void: size on x86");
+    assert!(align_of::<__guest_handle_void>() == 4, "__guest_handle_void: align on x86");
+};
+
+#[cfg(all(target_arch = "x86", feature = "xen-4-12"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_uint8>() == 4, "__guest_handle_uint8: size on x86");
+    assert!(align_of::<__guest_handle_uint8>() == 4, "__guest_handle_uint8: align on x86");
 };
 
 #[cfg(target_arch = "x86_64")]
@@ -268,12 +283,22 @@ const _: () = {
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86_64");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on x86_64");
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on x86_64");
-    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on x86_64");
-    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on x86_64");
-    assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on x86_64");
-    assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on x86_64");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on x86_64");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-9"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on x86_64");
+    assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-12"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on x86_64");
+    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on x86_64");
 };
 
 #[cfg(target_arch = "arm")]
@@ -286,12 +311,22 @@ const _: () = {
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on arm");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on arm");
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on arm");
-    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on arm");
-    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on arm");
-    assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on arm");
-    assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on arm");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on arm");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on arm");
+};
+
+#[cfg(all(target_arch = "arm", feature = "xen-4-9"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on arm");
+    assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on arm");
+};
+
+#[cfg(all(target_arch = "arm", feature = "xen-4-12"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on arm");
+    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on arm");
 };
 
 #[cfg(target_arch = "aarch64")]
@@ -304,10 +339,20 @@ const _: () = {
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on aarch64");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on aarch64");
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on aarch64");
-    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on aarch64");
-    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on aarch64");
-    assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on aarch64");
-    assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on aarch64");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on aarch64");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on aarch64");
+};
+
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-9"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on aarch64");
+    assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on aarch64");
+};
+
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-12"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on aarch64");
+    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on aarch64");
 };

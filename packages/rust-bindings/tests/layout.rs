@@ -9,13 +9,17 @@
 mod x86 {
     use core::mem::{align_of, offset_of, size_of};
     use xenabi::types::*;
+    #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::xen::*;
+    #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
 
     #[test]
@@ -27,14 +31,19 @@ mod x86 {
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: size on x86");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: align on x86");
+        #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 4, "__guest_handle_uint8: size on x86");
+        #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 4, "__guest_handle_uint8: align on x86");
+        #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 4, "__guest_handle_void: size on x86");
+        #[cfg(feature = "xen-4-9")]
         assert_eq!(align_of::<__guest_handle_void>(), 4, "__guest_handle_void: align on x86");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "__guest_handle_xen_pfn_t: size on x86");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 4, "__guest_handle_xen_pfn_t: align on x86");
     }
 
+    #[cfg(feature = "xen-4-12")]
     mod stable_argo {
         use super::*;
 
@@ -139,6 +148,7 @@ mod x86 {
         }
     }
 
+    #[cfg(feature = "xen-4-9")]
     mod stable_dm_op {
         use super::*;
 
@@ -308,6 +318,7 @@ mod x86 {
             assert_eq!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, opaque), 8, "xen_dm_op_map_mem_type_to_ioreq_server.opaque: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-10")]
         #[test]
         fn xen_dm_op_remote_shutdown() {
             assert_eq!(size_of::<xen_dm_op_remote_shutdown>(), 4, "xen_dm_op_remote_shutdown: size on x86");
@@ -315,6 +326,7 @@ mod x86 {
             assert_eq!(offset_of!(xen_dm_op_remote_shutdown, reason), 0, "xen_dm_op_remote_shutdown.reason: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-11")]
         #[test]
         fn xen_dm_op_relocate_memory() {
             assert_eq!(size_of::<xen_dm_op_relocate_memory>(), 24, "xen_dm_op_relocate_memory: size on x86");
@@ -327,6 +339,7 @@ mod x86 {
             assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_dm_op_relocate_memory.dst_gfn: size on x86");
         }
 
+        #[cfg(feature = "xen-4-11")]
         #[test]
         fn xen_dm_op_pin_memory_cacheattr() {
             assert_eq!(size_of::<xen_dm_op_pin_memory_cacheattr>(), 24, "xen_dm_op_pin_memory_cacheattr: size on x86");
@@ -339,6 +352,7 @@ mod x86 {
             assert_eq!(offset_of!(xen_dm_op_pin_memory_cacheattr, pad), 20, "xen_dm_op_pin_memory_cacheattr.pad: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-15")]
         #[test]
         fn xen_dm_op_set_irq_level() {
             assert_eq!(size_of::<xen_dm_op_set_irq_level>(), 8, "xen_dm_op_set_irq_level: size on x86");
@@ -348,6 +362,7 @@ mod x86 {
             assert_eq!(offset_of!(xen_dm_op_set_irq_level, pad), 5, "xen_dm_op_set_irq_level.pad: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-15")]
         #[test]
         fn xen_dm_op_nr_vcpus() {
             assert_eq!(size_of::<xen_dm_op_nr_vcpus>(), 4, "xen_dm_op_nr_vcpus: size on x86");
@@ -377,6 +392,7 @@ mod x86 {
             assert_eq!(offset_of!(xen_dm_op_u, track_dirty_vram), 0, "xen_dm_op.u.track_dirty_vram: offset on x86");
             assert_eq!(offset_of!(xen_dm_op_u, set_pci_intx_level), 0, "xen_dm_op.u.set_pci_intx_level: offset on x86");
             assert_eq!(offset_of!(xen_dm_op_u, set_isa_irq_level), 0, "xen_dm_op.u.set_isa_irq_level: offset on x86");
+            #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xen_dm_op_u, set_irq_level), 0, "xen_dm_op.u.set_irq_level: offset on x86");
             assert_eq!(offset_of!(xen_dm_op_u, set_pci_link_route), 0, "xen_dm_op.u.set_pci_link_route: offset on x86");
             assert_eq!(offset_of!(xen_dm_op_u, modified_memory), 0, "xen_dm_op.u.modified_memory: offset on x86");
@@ -384,9 +400,13 @@ mod x86 {
             assert_eq!(offset_of!(xen_dm_op_u, inject_event), 0, "xen_dm_op.u.inject_event: offset on x86");
             assert_eq!(offset_of!(xen_dm_op_u, inject_msi), 0, "xen_dm_op.u.inject_msi: offset on x86");
             assert_eq!(offset_of!(xen_dm_op_u, map_mem_type_to_ioreq_server), 0, "xen_dm_op.u.map_mem_type_to_ioreq_server: offset on x86");
+            #[cfg(feature = "xen-4-10")]
             assert_eq!(offset_of!(xen_dm_op_u, remote_shutdown), 0, "xen_dm_op.u.remote_shutdown: offset on x86");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(offset_of!(xen_dm_op_u, relocate_memory), 0, "xen_dm_op.u.relocate_memory: offset on x86");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(offset_of!(xen_dm_op_u, pin_memory_cacheattr), 0, "xen_dm_op.u.pin_memory_cacheattr: offset on x86");
+            #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xen_dm_op_u, nr_vcpus), 0, "xen_dm_op.u.nr_vcpus: offset on x86");
         }
 
@@ -948,11 +968,15 @@ mod x86 {
         }
     }
 
+    #[cfg(feature = "xen-4-8")]
     mod stable_start_info {
         use super::*;
 
         #[test]
         fn hvm_start_info() {
+            #[cfg(not(feature = "xen-4-11"))]
+            assert_eq!(size_of::<hvm_start_info>(), 40, "hvm_start_info: size on x86");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(size_of::<hvm_start_info>(), 56, "hvm_start_info: size on x86");
             assert_eq!(align_of::<hvm_start_info>(), 4, "hvm_start_info: align on x86");
             assert_eq!(offset_of!(hvm_start_info, magic), 0, "hvm_start_info.magic: offset on x86");
@@ -962,8 +986,11 @@ mod x86 {
             assert_eq!(offset_of!(hvm_start_info, modlist_paddr), 16, "hvm_start_info.modlist_paddr: offset on x86");
             assert_eq!(offset_of!(hvm_start_info, cmdline_paddr), 24, "hvm_start_info.cmdline_paddr: offset on x86");
             assert_eq!(offset_of!(hvm_start_info, rsdp_paddr), 32, "hvm_start_info.rsdp_paddr: offset on x86");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(offset_of!(hvm_start_info, memmap_paddr), 40, "hvm_start_info.memmap_paddr: offset on x86");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(offset_of!(hvm_start_info, memmap_entries), 48, "hvm_start_info.memmap_entries: offset on x86");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(offset_of!(hvm_start_info, reserved), 52, "hvm_start_info.reserved: offset on x86");
         }
 
@@ -977,6 +1004,7 @@ mod x86 {
             assert_eq!(offset_of!(hvm_modlist_entry, reserved), 24, "hvm_modlist_entry.reserved: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-11")]
         #[test]
         fn hvm_memmap_table_entry() {
             assert_eq!(size_of::<hvm_memmap_table_entry>(), 24, "hvm_memmap_table_entry: size on x86");
@@ -998,6 +1026,7 @@ mod x86 {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
 
@@ -1049,13 +1078,17 @@ mod x86 {
 mod x86_64 {
     use core::mem::{align_of, offset_of, size_of};
     use xenabi::types::*;
+    #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::xen::*;
+    #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
 
     #[test]
@@ -1067,14 +1100,19 @@ mod x86_64 {
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86_64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on x86_64");
+        #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on x86_64");
+        #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on x86_64");
+        #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on x86_64");
+        #[cfg(feature = "xen-4-9")]
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on x86_64");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on x86_64");
     }
 
+    #[cfg(feature = "xen-4-12")]
     mod stable_argo {
         use super::*;
 
@@ -1179,6 +1217,7 @@ mod x86_64 {
         }
     }
 
+    #[cfg(feature = "xen-4-9")]
     mod stable_dm_op {
         use super::*;
 
@@ -1348,6 +1387,7 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, opaque), 8, "xen_dm_op_map_mem_type_to_ioreq_server.opaque: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-10")]
         #[test]
         fn xen_dm_op_remote_shutdown() {
             assert_eq!(size_of::<xen_dm_op_remote_shutdown>(), 4, "xen_dm_op_remote_shutdown: size on x86_64");
@@ -1355,6 +1395,7 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_dm_op_remote_shutdown, reason), 0, "xen_dm_op_remote_shutdown.reason: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-11")]
         #[test]
         fn xen_dm_op_relocate_memory() {
             assert_eq!(size_of::<xen_dm_op_relocate_memory>(), 24, "xen_dm_op_relocate_memory: size on x86_64");
@@ -1367,6 +1408,7 @@ mod x86_64 {
             assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_dm_op_relocate_memory.dst_gfn: size on x86_64");
         }
 
+        #[cfg(feature = "xen-4-11")]
         #[test]
         fn xen_dm_op_pin_memory_cacheattr() {
             assert_eq!(size_of::<xen_dm_op_pin_memory_cacheattr>(), 24, "xen_dm_op_pin_memory_cacheattr: size on x86_64");
@@ -1379,6 +1421,7 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_dm_op_pin_memory_cacheattr, pad), 20, "xen_dm_op_pin_memory_cacheattr.pad: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-15")]
         #[test]
         fn xen_dm_op_set_irq_level() {
             assert_eq!(size_of::<xen_dm_op_set_irq_level>(), 8, "xen_dm_op_set_irq_level: size on x86_64");
@@ -1388,6 +1431,7 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_dm_op_set_irq_level, pad), 5, "xen_dm_op_set_irq_level.pad: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-15")]
         #[test]
         fn xen_dm_op_nr_vcpus() {
             assert_eq!(size_of::<xen_dm_op_nr_vcpus>(), 4, "xen_dm_op_nr_vcpus: size on x86_64");
@@ -1417,6 +1461,7 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_dm_op_u, track_dirty_vram), 0, "xen_dm_op.u.track_dirty_vram: offset on x86_64");
             assert_eq!(offset_of!(xen_dm_op_u, set_pci_intx_level), 0, "xen_dm_op.u.set_pci_intx_level: offset on x86_64");
             assert_eq!(offset_of!(xen_dm_op_u, set_isa_irq_level), 0, "xen_dm_op.u.set_isa_irq_level: offset on x86_64");
+            #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xen_dm_op_u, set_irq_level), 0, "xen_dm_op.u.set_irq_level: offset on x86_64");
             assert_eq!(offset_of!(xen_dm_op_u, set_pci_link_route), 0, "xen_dm_op.u.set_pci_link_route: offset on x86_64");
             assert_eq!(offset_of!(xen_dm_op_u, modified_memory), 0, "xen_dm_op.u.modified_memory: offset on x86_64");
@@ -1424,9 +1469,13 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_dm_op_u, inject_event), 0, "xen_dm_op.u.inject_event: offset on x86_64");
             assert_eq!(offset_of!(xen_dm_op_u, inject_msi), 0, "xen_dm_op.u.inject_msi: offset on x86_64");
             assert_eq!(offset_of!(xen_dm_op_u, map_mem_type_to_ioreq_server), 0, "xen_dm_op.u.map_mem_type_to_ioreq_server: offset on x86_64");
+            #[cfg(feature = "xen-4-10")]
             assert_eq!(offset_of!(xen_dm_op_u, remote_shutdown), 0, "xen_dm_op.u.remote_shutdown: offset on x86_64");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(offset_of!(xen_dm_op_u, relocate_memory), 0, "xen_dm_op.u.relocate_memory: offset on x86_64");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(offset_of!(xen_dm_op_u, pin_memory_cacheattr), 0, "xen_dm_op.u.pin_memory_cacheattr: offset on x86_64");
+            #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xen_dm_op_u, nr_vcpus), 0, "xen_dm_op.u.nr_vcpus: offset on x86_64");
         }
 
@@ -1989,11 +2038,15 @@ mod x86_64 {
         }
     }
 
+    #[cfg(feature = "xen-4-8")]
     mod stable_start_info {
         use super::*;
 
         #[test]
         fn hvm_start_info() {
+            #[cfg(not(feature = "xen-4-11"))]
+            assert_eq!(size_of::<hvm_start_info>(), 40, "hvm_start_info: size on x86_64");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(size_of::<hvm_start_info>(), 56, "hvm_start_info: size on x86_64");
             assert_eq!(align_of::<hvm_start_info>(), 8, "hvm_start_info: align on x86_64");
             assert_eq!(offset_of!(hvm_start_info, magic), 0, "hvm_start_info.magic: offset on x86_64");
@@ -2003,8 +2056,11 @@ mod x86_64 {
             assert_eq!(offset_of!(hvm_start_info, modlist_paddr), 16, "hvm_start_info.modlist_paddr: offset on x86_64");
             assert_eq!(offset_of!(hvm_start_info, cmdline_paddr), 24, "hvm_start_info.cmdline_paddr: offset on x86_64");
             assert_eq!(offset_of!(hvm_start_info, rsdp_paddr), 32, "hvm_start_info.rsdp_paddr: offset on x86_64");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(offset_of!(hvm_start_info, memmap_paddr), 40, "hvm_start_info.memmap_paddr: offset on x86_64");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(offset_of!(hvm_start_info, memmap_entries), 48, "hvm_start_info.memmap_entries: offset on x86_64");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(offset_of!(hvm_start_info, reserved), 52, "hvm_start_info.reserved: offset on x86_64");
         }
 
@@ -2018,6 +2074,7 @@ mod x86_64 {
             assert_eq!(offset_of!(hvm_modlist_entry, reserved), 24, "hvm_modlist_entry.reserved: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-11")]
         #[test]
         fn hvm_memmap_table_entry() {
             assert_eq!(size_of::<hvm_memmap_table_entry>(), 24, "hvm_memmap_table_entry: size on x86_64");
@@ -2039,6 +2096,7 @@ mod x86_64 {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
 
@@ -2090,12 +2148,15 @@ mod x86_64 {
 mod arm {
     use core::mem::{align_of, offset_of, size_of};
     use xenabi::types::*;
+    #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::xen::*;
+    #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
 
     #[test]
@@ -2107,14 +2168,19 @@ mod arm {
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on arm");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on arm");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on arm");
+        #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on arm");
+        #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on arm");
+        #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on arm");
+        #[cfg(feature = "xen-4-9")]
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on arm");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on arm");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on arm");
     }
 
+    #[cfg(feature = "xen-4-12")]
     mod stable_argo {
         use super::*;
 
@@ -2219,6 +2285,7 @@ mod arm {
         }
     }
 
+    #[cfg(feature = "xen-4-9")]
     mod stable_dm_op {
         use super::*;
 
@@ -2388,6 +2455,7 @@ mod arm {
             assert_eq!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, opaque), 8, "xen_dm_op_map_mem_type_to_ioreq_server.opaque: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-10")]
         #[test]
         fn xen_dm_op_remote_shutdown() {
             assert_eq!(size_of::<xen_dm_op_remote_shutdown>(), 4, "xen_dm_op_remote_shutdown: size on arm");
@@ -2395,6 +2463,7 @@ mod arm {
             assert_eq!(offset_of!(xen_dm_op_remote_shutdown, reason), 0, "xen_dm_op_remote_shutdown.reason: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-11")]
         #[test]
         fn xen_dm_op_relocate_memory() {
             assert_eq!(size_of::<xen_dm_op_relocate_memory>(), 24, "xen_dm_op_relocate_memory: size on arm");
@@ -2407,6 +2476,7 @@ mod arm {
             assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_dm_op_relocate_memory.dst_gfn: size on arm");
         }
 
+        #[cfg(feature = "xen-4-11")]
         #[test]
         fn xen_dm_op_pin_memory_cacheattr() {
             assert_eq!(size_of::<xen_dm_op_pin_memory_cacheattr>(), 24, "xen_dm_op_pin_memory_cacheattr: size on arm");
@@ -2419,6 +2489,7 @@ mod arm {
             assert_eq!(offset_of!(xen_dm_op_pin_memory_cacheattr, pad), 20, "xen_dm_op_pin_memory_cacheattr.pad: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-15")]
         #[test]
         fn xen_dm_op_set_irq_level() {
             assert_eq!(size_of::<xen_dm_op_set_irq_level>(), 8, "xen_dm_op_set_irq_level: size on arm");
@@ -2428,6 +2499,7 @@ mod arm {
             assert_eq!(offset_of!(xen_dm_op_set_irq_level, pad), 5, "xen_dm_op_set_irq_level.pad: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-15")]
         #[test]
         fn xen_dm_op_nr_vcpus() {
             assert_eq!(size_of::<xen_dm_op_nr_vcpus>(), 4, "xen_dm_op_nr_vcpus: size on arm");
@@ -2457,6 +2529,7 @@ mod arm {
             assert_eq!(offset_of!(xen_dm_op_u, track_dirty_vram), 0, "xen_dm_op.u.track_dirty_vram: offset on arm");
             assert_eq!(offset_of!(xen_dm_op_u, set_pci_intx_level), 0, "xen_dm_op.u.set_pci_intx_level: offset on arm");
             assert_eq!(offset_of!(xen_dm_op_u, set_isa_irq_level), 0, "xen_dm_op.u.set_isa_irq_level: offset on arm");
+            #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xen_dm_op_u, set_irq_level), 0, "xen_dm_op.u.set_irq_level: offset on arm");
             assert_eq!(offset_of!(xen_dm_op_u, set_pci_link_route), 0, "xen_dm_op.u.set_pci_link_route: offset on arm");
             assert_eq!(offset_of!(xen_dm_op_u, modified_memory), 0, "xen_dm_op.u.modified_memory: offset on arm");
@@ -2464,9 +2537,13 @@ mod arm {
             assert_eq!(offset_of!(xen_dm_op_u, inject_event), 0, "xen_dm_op.u.inject_event: offset on arm");
             assert_eq!(offset_of!(xen_dm_op_u, inject_msi), 0, "xen_dm_op.u.inject_msi: offset on arm");
             assert_eq!(offset_of!(xen_dm_op_u, map_mem_type_to_ioreq_server), 0, "xen_dm_op.u.map_mem_type_to_ioreq_server: offset on arm");
+            #[cfg(feature = "xen-4-10")]
             assert_eq!(offset_of!(xen_dm_op_u, remote_shutdown), 0, "xen_dm_op.u.remote_shutdown: offset on arm");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(offset_of!(xen_dm_op_u, relocate_memory), 0, "xen_dm_op.u.relocate_memory: offset on arm");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(offset_of!(xen_dm_op_u, pin_memory_cacheattr), 0, "xen_dm_op.u.pin_memory_cacheattr: offset on arm");
+            #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xen_dm_op_u, nr_vcpus), 0, "xen_dm_op.u.nr_vcpus: offset on arm");
         }
 
@@ -3039,6 +3116,7 @@ mod arm {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
 
@@ -3096,12 +3174,15 @@ mod arm {
 mod aarch64 {
     use core::mem::{align_of, offset_of, size_of};
     use xenabi::types::*;
+    #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::xen::*;
+    #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
 
     #[test]
@@ -3113,14 +3194,19 @@ mod aarch64 {
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on aarch64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on aarch64");
+        #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on aarch64");
+        #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on aarch64");
+        #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on aarch64");
+        #[cfg(feature = "xen-4-9")]
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on aarch64");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on aarch64");
     }
 
+    #[cfg(feature = "xen-4-12")]
     mod stable_argo {
         use super::*;
 
@@ -3225,6 +3311,7 @@ mod aarch64 {
         }
     }
 
+    #[cfg(feature = "xen-4-9")]
     mod stable_dm_op {
         use super::*;
 
@@ -3394,6 +3481,7 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, opaque), 8, "xen_dm_op_map_mem_type_to_ioreq_server.opaque: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-10")]
         #[test]
         fn xen_dm_op_remote_shutdown() {
             assert_eq!(size_of::<xen_dm_op_remote_shutdown>(), 4, "xen_dm_op_remote_shutdown: size on aarch64");
@@ -3401,6 +3489,7 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_dm_op_remote_shutdown, reason), 0, "xen_dm_op_remote_shutdown.reason: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-11")]
         #[test]
         fn xen_dm_op_relocate_memory() {
             assert_eq!(size_of::<xen_dm_op_relocate_memory>(), 24, "xen_dm_op_relocate_memory: size on aarch64");
@@ -3413,6 +3502,7 @@ mod aarch64 {
             assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_dm_op_relocate_memory.dst_gfn: size on aarch64");
         }
 
+        #[cfg(feature = "xen-4-11")]
         #[test]
         fn xen_dm_op_pin_memory_cacheattr() {
             assert_eq!(size_of::<xen_dm_op_pin_memory_cacheattr>(), 24, "xen_dm_op_pin_memory_cacheattr: size on aarch64");
@@ -3425,6 +3515,7 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_dm_op_pin_memory_cacheattr, pad), 20, "xen_dm_op_pin_memory_cacheattr.pad: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-15")]
         #[test]
         fn xen_dm_op_set_irq_level() {
             assert_eq!(size_of::<xen_dm_op_set_irq_level>(), 8, "xen_dm_op_set_irq_level: size on aarch64");
@@ -3434,6 +3525,7 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_dm_op_set_irq_level, pad), 5, "xen_dm_op_set_irq_level.pad: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-15")]
         #[test]
         fn xen_dm_op_nr_vcpus() {
             assert_eq!(size_of::<xen_dm_op_nr_vcpus>(), 4, "xen_dm_op_nr_vcpus: size on aarch64");
@@ -3463,6 +3555,7 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_dm_op_u, track_dirty_vram), 0, "xen_dm_op.u.track_dirty_vram: offset on aarch64");
             assert_eq!(offset_of!(xen_dm_op_u, set_pci_intx_level), 0, "xen_dm_op.u.set_pci_intx_level: offset on aarch64");
             assert_eq!(offset_of!(xen_dm_op_u, set_isa_irq_level), 0, "xen_dm_op.u.set_isa_irq_level: offset on aarch64");
+            #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xen_dm_op_u, set_irq_level), 0, "xen_dm_op.u.set_irq_level: offset on aarch64");
             assert_eq!(offset_of!(xen_dm_op_u, set_pci_link_route), 0, "xen_dm_op.u.set_pci_link_route: offset on aarch64");
             assert_eq!(offset_of!(xen_dm_op_u, modified_memory), 0, "xen_dm_op.u.modified_memory: offset on aarch64");
@@ -3470,9 +3563,13 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_dm_op_u, inject_event), 0, "xen_dm_op.u.inject_event: offset on aarch64");
             assert_eq!(offset_of!(xen_dm_op_u, inject_msi), 0, "xen_dm_op.u.inject_msi: offset on aarch64");
             assert_eq!(offset_of!(xen_dm_op_u, map_mem_type_to_ioreq_server), 0, "xen_dm_op.u.map_mem_type_to_ioreq_server: offset on aarch64");
+            #[cfg(feature = "xen-4-10")]
             assert_eq!(offset_of!(xen_dm_op_u, remote_shutdown), 0, "xen_dm_op.u.remote_shutdown: offset on aarch64");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(offset_of!(xen_dm_op_u, relocate_memory), 0, "xen_dm_op.u.relocate_memory: offset on aarch64");
+            #[cfg(feature = "xen-4-11")]
             assert_eq!(offset_of!(xen_dm_op_u, pin_memory_cacheattr), 0, "xen_dm_op.u.pin_memory_cacheattr: offset on aarch64");
+            #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xen_dm_op_u, nr_vcpus), 0, "xen_dm_op.u.nr_vcpus: offset on aarch64");
         }
 
@@ -4045,6 +4142,7 @@ mod aarch64 {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
 

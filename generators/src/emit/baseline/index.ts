@@ -10,6 +10,7 @@ import type { Namespace } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
 import type { Emitter, OutputFile } from '../emitter.js';
 import { loadTemplates, templateDir } from '../templates.js';
+import { PRECOMPILED } from './templates/precompiled.js';
 import { baselinePath } from './names.js';
 import { baselineView } from './view-model.js';
 
@@ -18,7 +19,7 @@ const NAMESPACES: readonly Namespace[] = ['stable', 'unstable'];
 let templates: ReturnType<typeof loadTemplates> | undefined;
 
 function report(context: object): string {
-  templates ??= loadTemplates(templateDir(import.meta.url));
+  templates ??= loadTemplates(templateDir(import.meta.url), PRECOMPILED);
   const t = templates['report.abi.md'];
   if (!t) throw new Error('baseline emitter: no template report.abi.md.hbs');
   return t(context);

@@ -12,16 +12,29 @@
  * spells that as a condition (`XENABI_XEN_MIN_VERSION >= 0x040b00`,
  * `XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013`).
  */
-import { ArchLayout } from '../../layout/engine.js';
+import { ArchLayout, type RecordLayout } from '../../layout/engine.js';
 import { compareReleases, existsIn, releaseHex, XEN_RELEASES } from '../../model/releases.js';
-import type { AbiModel, Arch, Field, Gate, ModuleDecl, RecordDecl } from '../../model/types.js';
+import type { AbiModel, AliasDecl, Arch, ConstantDecl, ConstantSetDecl, Field, Gate, ModuleDecl, RecordDecl } from '../../model/types.js';
+import { ChangePoints } from '../../select/changes.js';
 import { atRelease, type ReleaseModel } from '../../select/release.js';
 import { interfaceVersionLiteral, MIN_VERSION_MACRO, releaseCondition, selectedReleaseMacro, wantMacro } from './names.js';
 
-/** The model as each release has it, and its layouts, computed once per emit. */
+/**
+ * The model as each release has it, and its layouts, computed once per emit; and where each
+ * item changes, so that what depends on an item is computed once per run of releases that
+ * see it alike (`segments`) rather than once per release.
+ */
 export class Releases {
   private readonly views = new Map<string, ReleaseModel>();
   private readonly layouts = new Map<string, ArchLayout>();
+  private readonly shared = new Map<string, RecordLayout>();
+  private readonly orders = new Map<string, ReadonlySet<string>>();
+  private readonly indexes = new Map<string, ViewIndex>();
+  /** Runs by the list of releases asked about (an item's `alive` list, asked again per architecture) and name. */
+  private readonly runs = new WeakMap<readonly string[], Map<string, string[][]>>();
+  private changes: ChangePoints | undefined;
+  private items: Map<string, HistoryItem> | undefined;
+  private setMembers: Map<string, ReadonlySet<string>> | undefined;
 
   /** `history` is the whole model; `newest` the release being emitted. */
   constructor(
@@ -43,16 +56,99 @@ export class Releases {
     return v;
   }
 
+  /** The layouts of `release` on `arch`. A record's layout is computed once per run of releases that see it alike. */
   layout(release: string, arch: Arch): ArchLayout {
     const key = `${release}/${arch}`;
     let l = this.layouts.get(key);
     if (!l) {
-      l = new ArchLayout(this.view(release), arch);
+      l = new ArchLayout(this.view(release), arch, this.changePoints().layoutMemo(this.shared, release, arch));
       this.layouts.set(key, l);
     }
     return l;
   }
+
+  /** The names module `module` declares in `release` (its `order` as that release has it). */
+  declared(release: string, module: string): ReadonlySet<string> {
+    const key = `${release}/${module}`;
+    let names = this.orders.get(key);
+    if (!names) {
+      names = new Set(this.view(release).modules.find((m) => m.name === module)?.order);
+      this.orders.set(key, names);
+    }
+    return names;
+  }
+
+  /** The first declaration of `name` in module `module` in the history: records, then typedefs, constants, sets. */
+  historyItem(module: string, name: string): HistoryItem | undefined {
+    if (!this.items) {
+      this.items = new Map();
+      const h = this.history;
+      for (const item of [...h.records, ...h.aliases, ...h.constants, ...h.sets]) {
+        const key = `${item.module}/${item.name}`;
+        if (!this.items.has(key)) this.items.set(key, item);
+      }
+    }
+    return this.items.get(`${module}/${name}`);
+  }
+
+  /** The names of the constants of set `set`, in any release. */
+  setConstants(set: string): ReadonlySet<string> {
+    if (!this.setMembers) {
+      const members = new Map<string, Set<string>>();
+      for (const c of this.history.constants) {
+        if (c.set === undefined) continue;
+        let names = members.get(c.set);
+        if (!names) members.set(c.set, (names = new Set()));
+        names.add(c.name);
+      }
+      this.setMembers = members;
+    }
+    return this.setMembers.get(set) ?? new Set();
+  }
+
+  /** The items of `release` by name: the first declaration of each, as `find` over the view would give. */
+  lookup(release: string): ViewIndex {
+    let index = this.indexes.get(release);
+    if (!index) {
+      const view = this.view(release);
+      const first = <T extends { name: string }>(items: readonly T[], key: (item: T) => string = (i) => i.name): Map<string, T> => {
+        const map = new Map<string, T>();
+        for (const item of items) if (!map.has(key(item))) map.set(key(item), item);
+        return map;
+      };
+      index = { records: first(view.records), aliases: first(view.aliases), constants: first(view.constants, (c) => `${c.module}/${c.name}`) };
+      this.indexes.set(release, index);
+    }
+    return index;
+  }
+
+  /** `releases` (oldest first) in runs that see `name`, and everything it depends on, alike. */
+  segments(name: string, releases: readonly string[]): string[][] {
+    let byName = this.runs.get(releases);
+    if (!byName) this.runs.set(releases, (byName = new Map()));
+    let runs = byName.get(name);
+    if (!runs) {
+      runs = this.changePoints().segments(name, releases);
+      byName.set(name, runs);
+    }
+    return runs;
+  }
+
+  private changePoints(): ChangePoints {
+    this.changes ??= new ChangePoints(this.history);
+    return this.changes;
+  }
 }
+
+/** One release's records and typedefs by name, and its constants by `module/name`. */
+export interface ViewIndex {
+  records: ReadonlyMap<string, RecordDecl>;
+  aliases: ReadonlyMap<string, AliasDecl>;
+  constants: ReadonlyMap<string, ConstantDecl>;
+}
+
+/** Any item a module's declaration order names. */
+export type HistoryItem = RecordDecl | AliasDecl | ConstantDecl | ConstantSetDecl;
 
 /** One interface version of an unstable module and the release whose declarations it selects. */
 export interface InterfaceVersionChoice {
@@ -106,7 +202,7 @@ export function interfaceVersions(module: ModuleDecl, releases: Releases): Inter
 
 /** The releases of `selection` whose module `module` declares `name`. */
 export function itemAlive(releases: Releases, selection: Selection, module: string, name: string): string[] {
-  return selection.domain.filter((r) => releases.view(r).modules.find((m) => m.name === module)?.order.includes(name));
+  return selection.domain.filter((r) => releases.declared(r, module).has(name));
 }
 
 /**
@@ -124,13 +220,25 @@ export function declaredItems(releases: Releases, selection: Selection, module: 
 
 /** The releases of `outer` a member exists in. */
 export function fieldAlive(field: Pick<Field, 'since' | 'until'>, outer: readonly string[]): string[] {
-  return outer.filter((r) => existsIn({ ...(field.since ? { since: field.since } : {}), ...(field.until ? { until: field.until } : {}) }, r));
+  if (!field.since && !field.until) return [...outer];
+  return outer.filter((r) => existsIn(field, r));
 }
 
 /** The `#if` for something that exists in `set` of the releases `domain` the header can follow; "" when always. */
 export function aliveCondition(selection: Selection, set: readonly string[], domain: readonly string[] = selection.domain): string {
-  return releaseCondition(selection.macro, set, domain, selection.spell);
+  let spelled = spelledConditions.get(selection);
+  if (!spelled) spelledConditions.set(selection, (spelled = new Map()));
+  const key = `${set.join(' ')}|${domain === selection.domain ? '' : domain.join(' ')}`;
+  let condition = spelled.get(key);
+  if (condition === undefined) {
+    condition = releaseCondition(selection.macro, set, domain, selection.spell);
+    spelled.set(key, condition);
+  }
+  return condition;
 }
+
+/** Conditions already spelled, per selection: most items and members hold in the same few sets of releases. */
+const spelledConditions = new WeakMap<Selection, Map<string, string>>();
 
 /** Conditions joined with `&&`, each parenthesised when there are several; empty ones dropped. */
 export function allOf(...conditions: string[]): string {
@@ -140,7 +248,7 @@ export function allOf(...conditions: string[]): string {
 
 /** The first release a name exists in, as `0xMMmm00`. */
 export function sinceHex(releases: Releases, module: string, name: string): string {
-  const first = releases.known.find((r) => releases.view(r).modules.find((m) => m.name === module)?.order.includes(name));
+  const first = releases.known.find((r) => releases.declared(r, module).has(name));
   if (!first) throw new Error(`module ${module}: ${name} exists in no release`);
   return releaseHex(first);
 }
@@ -197,6 +305,8 @@ export function gatesValue(gates: readonly Gate[]): string {
  * once, with every release it holds in. Each release's lines are unique.
  */
 export function mergeLines(perRelease: readonly { release: string; lines: readonly string[] }[]): { line: string; releases: string[] }[] {
+  const only = perRelease.length === 1 ? perRelease[0] : undefined;
+  if (only) return only.lines.map((line) => ({ line, releases: [only.release] }));
   const out: { line: string; releases: string[] }[] = [];
   for (const { release, lines } of perRelease) {
     let at = 0;

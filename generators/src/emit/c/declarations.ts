@@ -131,11 +131,12 @@ export function conditionRuns<T extends Conditional>(views: T[]): T[] {
 export function declOf(ctx: Ctx, name: string, alive: string[]): DeclView | undefined {
   const record = ctx.records.get(name);
   if (record) return recordDecl(ctx, record, alive);
-  const spelled = variants(ctx, alive, (view) => {
-    const alias = view.aliases.find((a) => a.name === name);
+  const spelled = variants(ctx, name, alive, (release) => {
+    const items = ctx.releases.lookup(release);
+    const alias = items.aliases.get(name);
     if (alias) return aliasDecl(ctx, alias);
-    const constant = view.constants.find((c) => c.name === name && c.module === ctx.module.name);
-    return constant ? constantDecl(ctx, constant, view.sets) : undefined;
+    const constant = items.constants.get(`${ctx.module.name}/${name}`);
+    return constant ? constantDecl(ctx, constant, ctx.releases.view(release).sets) : undefined;
   });
   if (spelled) return spelled;
   if (ctx.releases.history.sets.some((s) => s.name === name)) return undefined;
@@ -145,16 +146,18 @@ export function declOf(ctx: Ctx, name: string, alive: string[]): DeclView | unde
 /**
  * One declaration from its spelling in each release: when they all agree, that one; else
  * the lines of each spelling under `#if`/`#elif` on the releases that have it. The doc
- * comment is the newest release's.
+ * comment is the newest release's. Releases that see `name` alike (`Releases.segments`)
+ * share the spelling of the first of them.
  */
-function variants(ctx: Ctx, alive: string[], spell: (view: ReleaseModel) => DeclView | undefined): DeclView | undefined {
-  const groups: { releases: string[]; decl: DeclView }[] = [];
-  for (const release of alive) {
-    const decl = spell(ctx.releases.view(release));
+function variants(ctx: Ctx, name: string, alive: string[], spell: (release: string) => DeclView | undefined): DeclView | undefined {
+  const groups: { releases: string[]; decl: DeclView; key: string }[] = [];
+  for (const run of ctx.releases.segments(name, alive)) {
+    const decl = spell(run[0] as string);
     if (!decl) continue;
-    const same = groups.find((g) => JSON.stringify(g.decl.lines) === JSON.stringify(decl.lines) && g.decl.condition === decl.condition);
-    if (same) same.releases.push(release);
-    else groups.push({ releases: [release], decl });
+    const key = spellingKey(decl);
+    const same = groups.find((g) => g.key === key);
+    if (same) same.releases.push(...run);
+    else groups.push({ releases: [...run], decl, key });
   }
   const newest = groups.at(-1)?.decl;
   if (!newest) return undefined;
@@ -164,6 +167,11 @@ function variants(ctx: Ctx, alive: string[], spell: (view: ReleaseModel) => Decl
     i === 0 ? `#if ${aliveCondition(ctx.selection, g.releases, alive)}` : i === groups.length - 1 ? '#else' : `#elif ${aliveCondition(ctx.selection, g.releases, alive)}`;
   const lines = groups.flatMap((g, i) => [branch(g, i), ...g.decl.lines]);
   return { ...newest, condition, lines: [...lines, '#endif'] };
+}
+
+/** Two spellings are one variant when their lines and condition agree. */
+function spellingKey(decl: DeclView): string {
+  return JSON.stringify([decl.condition, decl.lines]);
 }
 
 /** An item's gates that C can express: the architectures, the guest interface version and Xen's other header. */
@@ -243,9 +251,22 @@ function constantDecl(ctx: Ctx, c: ConstantDecl, sets: readonly ConstantSetDecl[
 
 /** A flag's bit-number constant is documented by pointing at its mask, which carries the doc. */
 function constantDoc(sets: readonly ConstantSetDecl[], c: ConstantDecl): string | undefined {
-  const flag = sets.flatMap((s) => s.flags ?? []).find((f) => f.bitConstant === c.name);
-  return flag ? `Bit number of ${flag.mask}.` : c.doc;
+  const mask = flagMasks(sets).get(c.name);
+  return mask !== undefined ? `Bit number of ${mask}.` : c.doc;
 }
+
+/** Each bit-number constant's mask: the first flag naming it, in set order. */
+function flagMasks(sets: readonly ConstantSetDecl[]): ReadonlyMap<string, string> {
+  let masks = masksOf.get(sets);
+  if (!masks) {
+    masks = new Map();
+    for (const f of sets.flatMap((s) => s.flags ?? [])) if (f.bitConstant !== undefined && !masks.has(f.bitConstant)) masks.set(f.bitConstant, f.mask);
+    masksOf.set(sets, masks);
+  }
+  return masks;
+}
+
+const masksOf = new WeakMap<readonly ConstantSetDecl[], Map<string, string>>();
 
 export function archScalarDecl(ctx: Ctx, s: (typeof ARCH_SCALAR_TYPEDEFS)[number]): DeclView {
   const branches = archBranches(Object.fromEntries(ARCHES.map((a) => [a, s.types[a]])));
@@ -275,7 +296,8 @@ export function firstSetMembers(ctx: Ctx, module: Pick<ModuleDecl, 'order'>): Ma
   const out = new Map<string, DeclView>();
   const sets = ctx.releases.history.sets.filter((s) => s.module === ctx.module.name);
   for (const s of sets) {
-    const first = module.order.find((n) => ctx.releases.history.constants.some((c) => c.name === n && c.set === s.name));
+    const members = ctx.releases.setConstants(s.name);
+    const first = module.order.find((n) => members.has(n));
     if (first) out.set(first, { ...emptyDecl([], {}, ctx), lines: plainCommentLines(setHeading(s)) });
   }
   return out;

@@ -10,13 +10,14 @@
 import type { ReleaseModel } from '../../select/release.js';
 import type { EmitContext, Emitter, OutputFile } from '../emitter.js';
 import { loadTemplates, templateDir, type Template } from '../templates.js';
+import { PRECOMPILED } from './templates/precompiled.js';
 import { headerPath, UMBRELLA_PATH } from './names.js';
 import { headerView, Releases, umbrellaView } from './view-model.js';
 
 let templates: Record<string, Template> | undefined;
 
 function template(name: string): Template {
-  templates ??= loadTemplates(templateDir(import.meta.url));
+  templates ??= loadTemplates(templateDir(import.meta.url), PRECOMPILED);
   const t = templates[name];
   if (!t) throw new Error(`c emitter: no template ${name}.hbs`);
   return t;

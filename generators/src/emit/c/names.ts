@@ -231,8 +231,16 @@ export function declarator(name: string, type: TypeRef, flexible = false): strin
 
 /** An identifier made from a dotted path, for assertion names: `evtchn_status.u.interdomain` → `evtchn_status__u__interdomain`. */
 export function mangle(path: string): string {
-  return path.replace(/\./g, '__').replace(/[^A-Za-z0-9_]/g, '_');
+  let mangled = MANGLED.get(path);
+  if (mangled === undefined) {
+    mangled = path.replace(/\./g, '__').replace(/[^A-Za-z0-9_]/g, '_');
+    MANGLED.set(path, mangled);
+  }
+  return mangled;
 }
+
+/** Paths mangled so far: every member is checked on each architecture and in each run of releases. */
+const MANGLED = new Map<string, string>();
 
 /** The id of one layout assertion; ids are unique in a translation unit because they start with the module. */
 export function assertionId(module: string, subject: string, what: string): string {

@@ -272,8 +272,7 @@ function blocksOf(ctx: Ctx, items: Items): BlockView[] {
 
 /** The first history declaration of an item (records, typedefs, constants, sets). */
 function historyItem(ctx: Ctx, name: string) {
-  const h = ctx.releases.history;
-  const item = [...h.records, ...h.aliases, ...h.constants, ...h.sets].find((i) => i.name === name && i.module === ctx.module.name);
+  const item = ctx.releases.historyItem(ctx.module.name, name);
   if (!item) throw new Error(`module ${ctx.module.name}: ${name} is in the declaration order but not in the model`);
   return item;
 }
@@ -339,17 +338,35 @@ function checksOf(ctx: Ctx, items: Items): HeaderView['checks'] {
   });
 }
 
-/** The checks of one record in each release it is declared in, each under the releases it holds in. */
+/**
+ * The checks of one record in each release it is declared in, each under the releases it
+ * holds in. Releases that see the record alike (`Releases.segments`) share the checks of the
+ * first of them.
+ */
 function recordCheckLines(ctx: Ctx, name: string, alive: string[], arch: (typeof ARCHES)[number]): { line: string; condition: string }[] {
-  const perRelease = alive.flatMap((release) => {
+  const runs = new Map<string, string[]>();
+  const perRun = ctx.releases.segments(name, alive).flatMap((run) => {
+    const release = run[0] as string;
     const layout = ctx.releases.layout(release, arch);
-    const record = ctx.releases.view(release).records.find((r) => r.name === name);
+    const record = ctx.releases.lookup(release).records.get(name);
     if (!record || !layout.has(name)) return [];
+    runs.set(release, run);
     return [{ release, lines: recordChecks(ctx.module.name, record, layout, checkedType(ctx, record)).map(assertionStatement) }];
   });
   const gi = ctx.records.get(name)?.guestInterface;
   const interfaceCondition = gi ? guestInterfaceCondition(gi.min) : '';
-  return mergeLines(perRelease).map((m) => ({ line: m.line, condition: allOf(interfaceCondition, aliveCondition(ctx.selection, m.releases)) }));
+  // Most lines hold in the same releases: spell each distinct set of releases once.
+  const conditions = new Map<string, string>();
+  const conditionOf = (firsts: string[]): string => {
+    const key = firsts.join(' ');
+    let condition = conditions.get(key);
+    if (condition === undefined) {
+      condition = allOf(interfaceCondition, aliveCondition(ctx.selection, firsts.flatMap((r) => runs.get(r) ?? [])));
+      conditions.set(key, condition);
+    }
+    return condition;
+  };
+  return mergeLines(perRun).map((m) => ({ line: m.line, condition: conditionOf(m.releases) }));
 }
 
 /**

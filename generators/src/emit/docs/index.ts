@@ -7,6 +7,7 @@ import { ARCHES } from '../../model/arch.js';
 import type { ReleaseModel } from '../../select/release.js';
 import type { EmitContext, Emitter, OutputFile } from '../emitter.js';
 import { loadTemplates, templateDir } from '../templates.js';
+import { PRECOMPILED } from './templates/precompiled.js';
 import { availabilityTables } from './availability.js';
 import { modulePage } from './names.js';
 import { indexLines, moduleView } from './view-model.js';
@@ -14,7 +15,7 @@ import { indexLines, moduleView } from './view-model.js';
 let templates: ReturnType<typeof loadTemplates> | undefined;
 
 function template(name: string) {
-  templates ??= loadTemplates(templateDir(import.meta.url));
+  templates ??= loadTemplates(templateDir(import.meta.url), PRECOMPILED);
   const t = templates[name];
   if (!t) throw new Error(`docs emitter: no template ${name}.hbs`);
   return t;

@@ -90,3 +90,62 @@ export function typeChecks(rustName: string, size: number, align: number | undef
   if (align !== undefined) checks.push({ expression: alignOf(rustName), expected: align, label: `${rustName}: align${on}` });
   return checks;
 }
+
+/** A check and the releases it holds in (among those its record or module exists in; often a shared array). */
+export interface VersionedCheck {
+  check: Check;
+  releases: readonly string[];
+}
+
+/** Lines that hold in some releases only: a bit-field round trip, kept together. */
+export interface VersionedLines {
+  lines: string[];
+  releases: readonly string[];
+}
+
+/**
+ * One architecture's checks of every segment, merged: each check once, with every release it
+ * holds in, in the order the segments list them (a check only some segments have goes after
+ * the one before it). Within a segment each check is unique.
+ */
+export function mergeChecks(perSegment: readonly { releases: readonly string[]; checks: readonly Check[] }[]): VersionedCheck[] {
+  return mergeByText(perSegment.map((s) => ({ releases: s.releases, items: s.checks })), constAssert).map(({ item, releases }) => ({ check: item, releases }));
+}
+
+/** Blocks of lines of every segment, merged as `mergeChecks` merges checks. */
+export function mergeBlocks(perSegment: readonly { releases: readonly string[]; blocks: readonly string[][] }[]): VersionedLines[] {
+  return mergeByText(perSegment.map((s) => ({ releases: s.releases, items: s.blocks })), (b) => b.join('\n')).map(({ item, releases }) => ({ lines: item, releases }));
+}
+
+function mergeByText<T>(perSegment: readonly { releases: readonly string[]; items: readonly T[] }[], text: (item: T) => string): { item: T; releases: readonly string[] }[] {
+  const only = perSegment.length === 1 ? perSegment[0]! : undefined;
+  if (only) return only.items.map((item) => ({ item, releases: only.releases }));
+  const out: { item: T; releases: string[]; text: string }[] = [];
+  const at = new Map<string, { item: T; releases: string[]; text: string }>();
+  for (const { releases, items } of perSegment) {
+    const texts = items.map(text);
+    const own = new Set(texts);
+    let after = 0;
+    items.forEach((item, i) => {
+      const t = texts[i]!;
+      const seen = at.get(t);
+      if (seen) {
+        seen.releases.push(...releases);
+        after = Math.max(after, out.indexOf(seen) + 1);
+        return;
+      }
+      // Past what only earlier segments have: what was there before comes first.
+      while (after < out.length && !own.has(out[after]!.text)) after++;
+      const entry = { item, releases: [...releases], text: t };
+      out.splice(after++, 0, entry);
+      at.set(t, entry);
+    });
+  }
+  return out;
+}
+
+/** A line of a test, under the `cfg` of the releases it holds in when that is not all of its test's. */
+export interface TestLine {
+  cfg: string;
+  line: string;
+}

@@ -1,16 +1,19 @@
 /**
  * What every part of the Rust view-model looks things up in: the release's items by name,
- * the layout engine per architecture, the architectures each item exists on, and the Rust
- * spelling of a type together with the `use` it needs.
+ * the layout engine per architecture, the architectures and releases each item exists in, and
+ * the Rust spelling of a type together with the `use` it needs.
  */
-import { ArchLayout } from '../../layout/engine.js';
+import type { ArchLayout } from '../../layout/engine.js';
 import { ARCHES, onArch } from '../../model/arch.js';
-import type { AliasDecl, Arch, ConstantDecl, ConstantSetDecl, HandleType, ModuleDecl, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
+import type { AbiModel, AliasDecl, Arch, ConstantDecl, ConstantSetDecl, HandleType, ModuleDecl, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
-import { archPredicate, archScalarType, handleType, ident, modulePath, recordName, scalarType } from './names.js';
+import { archScalarType, handleType, ident, modulePath, recordName, scalarType } from './names.js';
+import { presence, PresenceSet, RustReleases, type Presence } from './releases.js';
 
 export interface RustContext {
   model: ReleaseModel;
+  /** The whole history, its views and layouts per release: what the `xen-*` features select from. */
+  releases: RustReleases;
   layouts: ReadonlyMap<Arch, ArchLayout>;
   records: ReadonlyMap<string, RecordDecl>;
   aliases: ReadonlyMap<string, AliasDecl>;
@@ -21,12 +24,15 @@ export interface RustContext {
   children: ReadonlyMap<string, RecordDecl[]>;
 }
 
-export function rustContext(model: ReleaseModel): RustContext {
+/** `history` is the whole model (`EmitContext.history`); `model` the release emitted, the newest the crate knows. */
+export function rustContext(model: ReleaseModel, history: AbiModel = model): RustContext {
   const children = new Map<string, RecordDecl[]>();
   for (const r of model.records) if (r.parent) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
+  const releases = new RustReleases(history, model);
   const ctx: RustContext = {
     model,
-    layouts: new Map(ARCHES.map((a) => [a, new ArchLayout(model, a)])),
+    releases,
+    layouts: releases.layouts(model.release),
     records: new Map(model.records.map((r) => [r.name, r])),
     aliases: new Map(model.aliases.map((a) => [a.name, a])),
     constants: new Map(model.constants.map((c) => [c.name, c])),
@@ -71,11 +77,46 @@ export function itemArchs(ctx: RustContext, item: { module: string; archs?: Arch
   return moduleArchs(ctx, item.module).filter((a) => onArch(item, a));
 }
 
+/**
+ * Where a module's items may exist: its architectures, from the first release of its oldest
+ * item for a stable module (the module itself is declared from that release's feature on),
+ * in the newest release only for an unstable one.
+ */
+export function modulePresence(ctx: RustContext, module: ModuleDecl): Presence {
+  let found = modulePresences.get(module);
+  if (!found) {
+    const items = [...ctx.model.records, ...ctx.model.aliases, ...ctx.model.constants].filter((i) => i.module === module.name);
+    const releases =
+      module.namespace === 'unstable' ? [ctx.model.release] : ctx.releases.known.filter((r) => items.length === 0 || items.some((i) => ctx.releases.itemReleases(i).includes(r)));
+    found = presence(moduleArchs(ctx, module.name), releases);
+    modulePresences.set(module, found);
+  }
+  return found;
+}
+
+const modulePresences = new WeakMap<ModuleDecl, Presence>();
+
+/** Where a record exists: its architectures, in the releases the features can select that have it. */
+export function recordPresence(ctx: RustContext, record: RecordDecl): Presence {
+  return presence(recordArchs(ctx, record), ctx.releases.itemReleases(record));
+}
+
+/** Where a typedef or constant exists. */
+export function itemPresence(ctx: RustContext, item: { namespace: Namespace; module: string; since: string; until?: string; archs?: Arch[] }): Presence {
+  return presence(itemArchs(ctx, item), ctx.releases.itemReleases(item));
+}
+
+/** The `#[cfg(…)]` for something present at `where` inside `scope`, or "". */
+export function cfgIn(ctx: RustContext, where: Presence, scope: Presence): string {
+  const predicate = ctx.releases.predicate(where, scope);
+  return predicate ? `#[cfg(${predicate})]` : '';
+}
+
 /** Where a name the Rust code refers to is defined, when not in the module being written. */
 interface Import {
   path: string;
   name: string;
-  archs: Set<Arch>;
+  used: PresenceSet;
 }
 
 /** The `use` declarations one generated file needs, collected while its types are spelled. */
@@ -86,21 +127,21 @@ export class Uses {
     private readonly ctx: RustContext,
     /** The file's own module path (`crate::stable::dm_op`, `crate::types`). */
     private readonly self: string,
-    /** The architectures the file's items exist on; imports used on all of them need no `cfg`. */
-    private readonly scope: readonly Arch[],
+    /** Where the file's items may exist; imports used everywhere there need no `cfg`. */
+    private readonly scope: Presence,
   ) {}
 
-  /** Notes that `name`, defined in `path`, is used on `archs`. */
-  add(path: string, name: string, archs: readonly Arch[]): void {
+  /** Notes that `name`, defined in `path`, is used at `where`. */
+  add(path: string, name: string, where: Presence): void {
     if (path === this.self) return;
     const key = `${path}::${name}`;
-    const entry = this.imports.get(key) ?? { path, name, archs: new Set<Arch>() };
-    for (const a of archs) entry.archs.add(a);
+    const entry = this.imports.get(key) ?? { path, name, used: new PresenceSet() };
+    for (const [a, releases] of where) entry.used.add([a], releases);
     this.imports.set(key, entry);
   }
 
-  /** The Rust spelling of `type`, noting what it needs imported. */
-  type(type: TypeRef, archs: readonly Arch[]): string {
+  /** The Rust spelling of `type`, noting what it needs imported where it is used (`archs`). */
+  type(type: TypeRef, archs: Presence): string {
     switch (type.kind) {
       case 'scalar':
         return scalarType(type.name);
@@ -129,12 +170,10 @@ export class Uses {
 
   /** `use` lines, sorted, one per imported name, each under `cfg` when not used everywhere. */
   lines(): { cfg: string; line: string }[] {
+    const known = this.ctx.releases.known;
     return [...this.imports.values()]
       .sort((a, b) => (a.path === b.path ? compare(a.name, b.name) : compare(a.path, b.path)))
-      .map((i) => ({
-        cfg: this.scope.every((a) => i.archs.has(a)) ? '' : `#[cfg(${archPredicate([...i.archs])})]`,
-        line: `use ${i.path}::${i.name};`,
-      }));
+      .map((i) => ({ cfg: cfgIn(this.ctx, i.used.presence(known), this.scope), line: `use ${i.path}::${i.name};` }));
   }
 }
 
@@ -143,26 +182,27 @@ export function ownerPath(item: { namespace: Namespace; module: string }): strin
   return modulePath(item.namespace, item.module);
 }
 
-/** Every guest handle type a release uses, by Rust name, with the architectures it is used on. */
-export function handlesInUse(ctx: RustContext): Map<string, { handle: HandleType; archs: Set<Arch> }> {
-  const found = new Map<string, { handle: HandleType; archs: Set<Arch> }>();
-  const visit = (type: TypeRef, archs: readonly Arch[]) => {
-    if (type.kind === 'array') return visit(type.element, archs);
+/** Every guest handle type a release uses, by Rust name, with where it is used. */
+export function handlesInUse(ctx: RustContext): Map<string, { handle: HandleType; used: Presence }> {
+  const found = new Map<string, { handle: HandleType; used: PresenceSet }>();
+  const visit = (type: TypeRef, archs: readonly Arch[], releases: readonly string[]) => {
+    if (type.kind === 'array') return visit(type.element, archs, releases);
     if (type.kind !== 'handle') return;
     const name = handleType(type);
-    const entry = found.get(name) ?? { handle: type, archs: new Set<Arch>() };
+    const entry = found.get(name) ?? { handle: type, used: new PresenceSet() };
     if (entry.handle.pointee !== type.pointee) {
       throw new Error(`rust emitter: ${name} points to ${entry.handle.pointee} in one place and ${type.pointee} in another`);
     }
-    for (const a of archs) entry.archs.add(a);
+    entry.used.add(archs, releases);
     found.set(name, entry);
   };
   for (const r of ctx.model.records) {
     const archs = recordArchs(ctx, r);
-    for (const f of r.fields) visit(f.type, archs.filter((a) => onArch(f, a)));
+    const releases = ctx.releases.itemReleases(r);
+    for (const f of r.fields) visit(f.type, archs.filter((a) => onArch(f, a)), ctx.releases.fieldReleases(r, f, releases));
   }
-  for (const a of ctx.model.aliases) visit(a.type, itemArchs(ctx, a));
-  return new Map([...found].sort(([a], [b]) => compare(a, b)));
+  for (const a of ctx.model.aliases) visit(a.type, itemArchs(ctx, a), ctx.releases.itemReleases(a));
+  return new Map([...found].sort(([a], [b]) => compare(a, b)).map(([name, e]) => [name, { handle: e.handle, used: e.used.presence(ctx.releases.known) }]));
 }
 
 export function compare(a: string, b: string): number {

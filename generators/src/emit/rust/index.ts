@@ -1,23 +1,26 @@
 /**
  * The Rust emitter: the `xenabi` crate under `packages/rust-bindings/`. One module per ABI
  * module (`xenabi::stable::dm_op`), `xenabi::types` for the per-architecture integers and
- * guest handles, the crate root, `Cargo.toml`, the README (also the crate docs) and
- * `tests/layout.rs`. Every record asserts its layout, per architecture, with numbers from the
- * layout engine.
+ * guest handles, `xenabi::release` (`XenRelease`, `Gate`), the crate root, `Cargo.toml`, the
+ * README (also the crate docs), `tests/layout.rs` and `tests/availability.rs`. Every record
+ * asserts its layout, per architecture, with numbers from the layout engine. One cargo feature
+ * per release (`xen-4-12`) selects the oldest Xen the program supports, so the emitter reads
+ * the whole history (`context.history`), not only the release emitted.
  */
-import type { Arch } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
-import type { Emitter, OutputFile } from '../emitter.js';
+import type { EmitContext, Emitter, OutputFile } from '../emitter.js';
 import { loadTemplates, templateDir, type Template } from '../templates.js';
-import type { Check } from './checks.js';
+import { PRECOMPILED } from './templates/precompiled.js';
 import { rustContext } from './context.js';
 import { CRATE_ROOT, moduleFile } from './names.js';
+import { PresenceSet } from './releases.js';
+import { availabilityTestsView } from './availability.js';
 import { crateView, layoutTestsView, moduleView, namespaceViews, typesView, type ModuleChecks } from './view-model.js';
 
 let templates: Record<string, Template> | undefined;
 
 function template(name: string): Template {
-  templates ??= loadTemplates(templateDir(import.meta.url));
+  templates ??= loadTemplates(templateDir(import.meta.url), PRECOMPILED);
   const t = templates[name];
   if (!t) throw new Error(`rust emitter: no template ${name}.hbs`);
   return t;
@@ -31,29 +34,30 @@ function rust(path: string, content: string, sources: string[] = ALL_SOURCES): O
 
 export const rustEmitter: Emitter = {
   id: 'rust',
-  emit(model: ReleaseModel): OutputFile[] {
-    const ctx = rustContext(model);
+  emit(model: ReleaseModel, context?: EmitContext): OutputFile[] {
+    const ctx = rustContext(model, context?.history);
     const checks: ModuleChecks[] = [];
-    let hasBitfields = false;
+    const bitfields = new PresenceSet();
     const modules = model.modules.map((m): OutputFile => {
       const { view, checks: moduleChecks } = moduleView(ctx, m);
       checks.push(moduleChecks);
-      hasBitfields ||= view.items.some((i) => (i.record?.accessorImpls.length ?? 0) > 0);
+      for (const i of view.items) for (const impl of i.record?.accessorImpls ?? []) for (const [a, releases] of impl.where) bitfields.add([a], releases);
       return { path: moduleFile(m.namespace, m.name), content: template('module.rs')(view), sources: [m.loc.file], comment: 'line' };
     });
     const namespaces = namespaceViews(ctx).map((n) => rust(`src/${n.namespace}/mod.rs`, template('mod.rs')(n)));
     const types = typesView(ctx);
-    const crate = crateView(ctx, hasBitfields);
-    const typeChecks: Map<Arch, Check[]> = types.checks;
+    const crate = crateView(ctx, bitfields.empty ? undefined : bitfields.presence(ctx.releases.known));
     return [
       { path: `${CRATE_ROOT}/Cargo.toml`, content: template('Cargo.toml')(crate), sources: ALL_SOURCES, comment: 'hash' },
       { path: `${CRATE_ROOT}/README.md`, content: template('README.md')(crate), sources: ALL_SOURCES, comment: 'markdown' },
       rust('src/lib.rs', template('lib.rs')(crate)),
-      ...(hasBitfields ? [rust('src/bitfield.rs', template('bitfield.rs')({}))] : []),
+      ...(bitfields.empty ? [] : [rust('src/bitfield.rs', template('bitfield.rs')({}))]),
+      rust('src/release.rs', template('release.rs')(crate)),
       rust('src/types.rs', template('types.rs')(types.view)),
       ...namespaces,
       ...modules,
-      rust('tests/layout.rs', template('layout.rs')(layoutTestsView(checks, typeChecks))),
+      rust('tests/availability.rs', template('availability.rs')(availabilityTestsView(ctx))),
+      rust('tests/layout.rs', template('layout.rs')(layoutTestsView(ctx, checks, types.checks))),
     ];
   },
 };

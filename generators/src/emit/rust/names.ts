@@ -135,6 +135,45 @@ export function cfgLine(archs: readonly Arch[], within: readonly Arch[] = ARCHES
   return within.every((a) => archs.includes(a)) ? '' : `#[cfg(${archPredicate(archs)})]`;
 }
 
+/** The cargo feature of a release: `4.15` → `xen-4-15`. */
+export function featureName(release: string): string {
+  return `xen-${release.replace('.', '-')}`;
+}
+
+/** The `cfg` predicate of a release's feature: `feature = "xen-4-15"`. */
+export function featurePredicate(release: string): string {
+  return `feature = "${featureName(release)}"`;
+}
+
+/** A release as a Rust expression: `4.15` → `XenRelease::new(4, 15)`, with `prefix` before the type name. */
+export function releaseLiteral(release: string, prefix = ''): string {
+  const [major, minor] = release.split('.');
+  return `${prefix}XenRelease::new(${major}, ${minor})`;
+}
+
+/** `all(…)` of the predicates that are not empty, an `all(…)` among them spread; "" when none is. */
+export function allOf(predicates: readonly string[]): string {
+  const parts = predicates.filter(Boolean);
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `all(${parts.map((p) => (wrapsAll(p) ? p.slice(4, -1) : p)).join(', ')})`;
+}
+
+/** Whether a predicate is one `all(…)` (its parenthesis closes at the end). */
+function wrapsAll(predicate: string): boolean {
+  if (!predicate.startsWith('all(')) return false;
+  let depth = 0;
+  for (let i = 3; i < predicate.length; i++) {
+    if (predicate[i] === '(') depth++;
+    else if (predicate[i] === ')' && --depth === 0) return i === predicate.length - 1;
+  }
+  return false;
+}
+
+/** `any(…)` of predicates, none of them empty. */
+export function anyOf(predicates: readonly string[]): string {
+  return predicates.length > 1 ? `any(${predicates.join(', ')})` : (predicates[0] ?? '');
+}
+
 /** The module path of an ABI module: `crate::stable::dm_op`. */
 export function modulePath(namespace: Namespace, module: string): string {
   return `crate::${namespace}::${ident(module)}`;
@@ -186,6 +225,17 @@ export function docLines(text: string | undefined): string[] {
 export function docParagraphs(...paragraphs: (string[] | string | undefined)[]): string[] {
   const blocks = paragraphs.map((p) => (typeof p === 'string' || p === undefined ? docLines(p) : p)).filter((p) => p.length > 0);
   return blocks.flatMap((b, i) => (i === 0 ? b : ['', ...b]));
+}
+
+/** A Rust string literal: `"…"` with `\\`, `"` and control characters escaped. */
+export function stringLiteral(text: string): string {
+  const escaped = text.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => {
+    if (c === '\\' || c === '"') return `\\${c}`;
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    return `\\u{${c.charCodeAt(0).toString(16)}}`;
+  });
+  return `"${escaped}"`;
 }
 
 /** Inline code in a doc comment. */

@@ -1,19 +1,21 @@
 /**
  * One record as the Rust templates print it: attributes, fields (with the storage plan's
  * bit-field storage and explicit holes), the typedef, trait impls, bit-field accessors and
- * the layout checks. Numbers come from the layout engine through `storage.ts`.
+ * the layout checks. Numbers come from the layout engine through `storage.ts`, once per run of
+ * releases that lay the record out alike; what holds in some of the releases the features
+ * select only is declared under their `cfg`.
  */
-import type { Arch, Field, RecordDecl, TypeRef } from '../../model/types.js';
+import type { Arch, Field, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
 import { onArch } from '../../model/arch.js';
-import { aliasChecks, recordChecks, type Check } from './checks.js';
+import { existsIn } from '../../model/releases.js';
+import { recordConsts, sinceNote, type ConstLine } from './availability.js';
+import { aliasChecks, mergeBlocks, mergeChecks, recordChecks, type Check, type VersionedCheck, type VersionedLines } from './checks.js';
 import { integerTypeOf } from './constants.js';
-import { recordArchs, type RustContext, type Uses } from './context.js';
+import { cfgIn, recordArchs, recordPresence, type RustContext, type Uses } from './context.js';
 import {
   anonymousField,
   archList,
-  archPredicate,
   bitfieldStorage,
-  cfgLine,
   code,
   docParagraphs,
   holeField,
@@ -22,7 +24,8 @@ import {
   setterName,
   TARGET_ARCH,
 } from './names.js';
-import { groupArchs, needsAlign, planStorage, type BitsItem, type HoleItem, type RecordStorage, type StorageSlot } from './storage.js';
+import { groupUnits, presence, releaseSpan, type Presence } from './releases.js';
+import { mergeSegments, needsAlign, planStorage, type BitsItem, type FieldItem, type HoleItem, type RecordStorage, type StorageSegment, type VersionedSlot } from './storage.js';
 
 export interface FieldView {
   docs: string[];
@@ -43,6 +46,8 @@ export interface AccessorView {
 
 export interface ImplView {
   cfg: string;
+  /** Where the accessors exist: the crate declares its bit-field helpers only there. */
+  where: Presence;
   accessors: AccessorView[];
 }
 
@@ -54,45 +59,73 @@ export interface RecordView {
   name: string;
   fields: FieldView[];
   typedefs: { docs: string[]; cfg: string; line: string }[];
+  /** `SINCE`, and `GATES` when the record needs any, for its own `impl`. */
+  consts: ConstLine[];
   /** `impl Default` through `mem::zeroed` (unions, and structs with arrays longer than 32). */
   zeroedDefault: boolean;
   /** `impl Debug` that prints no members (unions). */
   opaqueDebug: boolean;
   accessorImpls: ImplView[];
-  /** Layout checks per architecture. */
-  checks: Map<Arch, Check[]>;
+  /** Layout checks per architecture, each with the releases it holds in. */
+  checks: Map<Arch, VersionedCheck[]>;
   /** Bit-field round trips for the tests, per architecture. */
-  bitTests: Map<Arch, string[]>;
+  bitTests: Map<Arch, VersionedLines[]>;
+  /** The releases the record exists in. */
+  releases: string[];
 }
 
 const ZEROCOPY_ALL = ['zerocopy::FromBytes', 'zerocopy::IntoBytes', 'zerocopy::KnownLayout', 'zerocopy::Immutable'];
 const ZEROCOPY_NO_INTO = ['zerocopy::FromBytes', 'zerocopy::KnownLayout', 'zerocopy::Immutable'];
 
-export function recordView(ctx: RustContext, record: RecordDecl, uses: Uses, scope: readonly Arch[]): RecordView {
+const SLOT_NAMES = { bits: bitfieldStorage, hole: holeField };
+
+export function recordView(ctx: RustContext, module: ModuleDecl, record: RecordDecl, uses: Uses, scope: Presence): RecordView {
   const archs = recordArchs(ctx, record);
-  const storage = planStorage(record, archs, ctx.layouts, { bits: bitfieldStorage, hole: holeField });
+  const where = recordPresence(ctx, record);
+  const releases = ctx.releases.itemReleases(record);
+  if (record.namespace === 'stable') ctx.releases.assertRepresentable(record, releases);
+  const segments = storageSegments(ctx, record, archs, releases);
   const name = recordName(record);
   const fieldNames = memberNames(record);
-  const fieldTypes = new Map(record.fields.map((f, i) => [i, uses.type(f.type, archs.filter((a) => onArch(f, a)))]));
+  const fieldTypes = new Map(record.fields.map((f, i) => [i, uses.type(f.type, presence(archs.filter((a) => onArch(f, a)), ctx.releases.fieldReleases(record, f, releases)))]));
   const union = record.kind === 'union';
   const withUnion = containsUnion(ctx, record);
-  const zeroed = union || !defaultDerivable(ctx, record, storage);
+  const zeroed = union || segments.some((s) => !defaultDerivable(ctx, record, s.storage));
   const derives = ['Clone', 'Copy', ...(union ? [] : ['Debug']), ...(zeroed ? [] : ['Default']), ...(withUnion ? [] : ['PartialEq', 'Eq'])];
   const zerocopy = withUnion ? ZEROCOPY_NO_INTO : ZEROCOPY_ALL;
+  const cfg = cfgIn(ctx, where, scope);
+  const perArch = <T>(f: (storage: RecordStorage, arch: Arch) => T) => (arch: Arch) => segments.filter((s) => s.storage.perArch.has(arch)).map((s) => ({ releases: s.releases, value: f(s.storage, arch) }));
+  const checksOn = perArch((storage, a) => recordChecks(record, storage, fieldNames, fieldTypes, a));
+  const bitTestsOn = perArch((storage, a) => bitTests(ctx, record, storage, a));
   return {
-    docs: recordDocs(ctx, record, storage, scope),
-    cfg: cfgLine(archs, scope),
-    attrs: [...reprLines(ctx, storage), `#[derive(${derives.join(', ')})]`, `#[cfg_attr(feature = "zerocopy", derive(${zerocopy.join(', ')}))]`],
+    docs: recordDocs(ctx, record, segments, [...scope.keys()]),
+    cfg,
+    attrs: [...reprLines(ctx, segments, where), `#[derive(${derives.join(', ')})]`, `#[cfg_attr(feature = "zerocopy", derive(${zerocopy.join(', ')}))]`],
     keyword: record.kind,
     name,
-    fields: storage.slots.flatMap((slot) => slotFields(record, slot, archs, fieldNames, fieldTypes)),
-    typedefs: record.typedef && record.typedef !== record.name ? [typedefView(record, archs, scope)] : [],
+    fields: mergeSegments(segments, SLOT_NAMES).flatMap((slot) => slotFields(ctx, record, slot, where, fieldNames, fieldTypes)),
+    typedefs: record.typedef && record.typedef !== record.name ? [typedefView(record, cfg)] : [],
+    consts: recordConsts(ctx, module, record),
     zeroedDefault: zeroed,
     opaqueDebug: union,
-    accessorImpls: accessorImpls(ctx, record, storage, uses),
-    checks: new Map(archs.map((a) => [a, recordChecks(record, storage, fieldNames, fieldTypes, a)])),
-    bitTests: new Map(archs.map((a) => [a, bitTests(ctx, record, storage, a)])),
+    accessorImpls: accessorImpls(ctx, record, segments, uses, where),
+    checks: new Map(archs.map((a) => [a, mergeChecks(checksOn(a).map((s) => ({ releases: s.releases, checks: s.value })))])),
+    bitTests: new Map(archs.map((a) => [a, mergeBlocks(bitTestsOn(a).map((s) => ({ releases: s.releases, blocks: s.value })))])),
+    releases,
   };
+}
+
+/**
+ * The record planned once per run of releases that lay it out alike (oldest first), each with
+ * the layouts of the run's newest release and the members it has, under the names it gives
+ * them; one run for the newest release only for an unstable record.
+ */
+function storageSegments(ctx: RustContext, record: RecordDecl, archs: readonly Arch[], releases: readonly string[]): StorageSegment[] {
+  return ctx.releases.segments(record.name, releases).map((run) => {
+    const at = run.at(-1)!;
+    const memberName = (f: Field) => (existsIn(f, at) ? f.name : ctx.releases.predecessors(record, f).find((p) => existsIn(p, at))?.name);
+    return { releases: run, storage: planStorage(record, archs, ctx.releases.layouts(at), SLOT_NAMES, memberName) };
+  });
 }
 
 /** Rust field names by member index: Xen's names, `anonN` for C11 anonymous members. */
@@ -101,21 +134,32 @@ export function memberNames(record: RecordDecl): Map<number, string> {
   return new Map(record.fields.map((f, i) => [i, f.name === '' ? anonymousField(anonymous++) : ident(f.name)]));
 }
 
-function recordDocs(ctx: RustContext, record: RecordDecl, storage: RecordStorage, scope: readonly Arch[]): string[] {
+function recordDocs(ctx: RustContext, record: RecordDecl, segments: readonly StorageSegment[], scope: readonly Arch[]): string[] {
   const parent = record.parent ? ctx.records.get(record.parent) : undefined;
   const cName = parent
     ? `C: the ${record.kind} declared inline in ${code(`${parent.kind} ${parent.name}`)} as ${code(record.name)}; xenabi names it ${code(recordName(record))}.`
     : `C: ${code(`${record.kind} ${record.name}`)}${record.typedef && record.typedef !== record.name ? ` (typedef ${code(record.typedef)})` : ''}.`;
-  const archs = storage.archs;
+  const archs = segments[0]!.storage.archs;
   const availability = [
-    `Since Xen ${record.since}.`,
+    sinceNote(ctx, record),
     archs.length < scope.length ? `Only on ${archList(archs)}.` : '',
     record.guestInterface ? `Guests see it from interface version ${record.guestInterface.min} on.` : '',
     record.legacyName ? `Guests built for interface versions below ${record.legacyName.belowInterfaceVersion} call it ${code(record.legacyName.name)}.` : '',
   ].filter(Boolean).join(' ');
-  const layout = `Layout (size/align in bytes): ${archs.map((a) => `${TARGET_ARCH[a]} ${storage.perArch.get(a)!.layout.size}/${storage.perArch.get(a)!.layout.align}`).join(', ')}.`;
+  const layout = layoutLine(ctx, segments);
   const union = record.kind === 'union' ? 'A Rust `union`: reading a member is `unsafe`; the member in use is named by another field, as the docs of each member say. Not `IntoBytes`, since members of different sizes leave bytes unset.' : '';
   return docParagraphs(record.doc, [cName], [availability], record.growable?.doc, gateLines(record), [union].filter(Boolean), [layout]);
+}
+
+/** Size and alignment per architecture; per run of releases when they differ (`Xen 4.8 to 4.10: …; Xen 4.11 on: …`). */
+function layoutLine(ctx: RustContext, segments: readonly StorageSegment[]): string {
+  const spans = new Map<string, string[]>();
+  for (const { releases, storage } of segments) {
+    const text = storage.archs.map((a) => `${TARGET_ARCH[a]} ${storage.perArch.get(a)!.layout.size}/${storage.perArch.get(a)!.layout.align}`).join(', ');
+    spans.set(text, [...(spans.get(text) ?? []), ...releases]);
+  }
+  if (spans.size === 1) return `Layout (size/align in bytes): ${[...spans.keys()][0]}.`;
+  return `Layout (size/align in bytes): ${[...spans].map(([text, releases]) => `${releaseSpan(releases, ctx.releases.known)}: ${text}`).join('; ')}.`;
 }
 
 /** Gates (build, boot and domain settings an item needs), one doc line each. */
@@ -123,44 +167,61 @@ export function gateLines(item: { gates?: { kind: string; name: string; doc: str
   return (item.gates ?? []).map((g) => `Needs the ${g.kind} setting ${code(g.name)}${g.since ? ` (since Xen ${g.since}${g.until ? `, until ${g.until}` : ''})` : ''}: ${g.doc}`);
 }
 
-function reprLines(ctx: RustContext, storage: RecordStorage): string[] {
-  const aligns = groupArchs(storage.archs, (a) => needsAlign(storage.perArch.get(a)!, ctx.layouts.get(a)!, ctx.aliases) ?? 0);
-  const needed = aligns.filter(([, n]) => n > 0);
-  if (needed.length === 1 && needed[0]![0].length === storage.archs.length) return [`#[repr(C, align(${needed[0]![1]}))]`];
-  return ['#[repr(C)]', ...needed.map(([archs, n]) => `#[cfg_attr(${archPredicate(archs)}, repr(align(${n})))]`)];
+function reprLines(ctx: RustContext, segments: readonly StorageSegment[], where: Presence): string[] {
+  const known = ctx.releases.known;
+  const units = segments.flatMap((s) => s.storage.archs.map((arch) => ({ releases: s.releases, arch, storage: s.storage })));
+  const needed = groupUnits(units, (u) => needsAlign(u.storage.perArch.get(u.arch)!, ctx.releases.layouts(u.releases.at(-1)!).get(u.arch)!, ctx.aliases) ?? 0)
+    .filter((g) => g.value > 0)
+    .map((g) => ({ predicate: ctx.releases.predicate(g.where.presence(known), where), align: g.value }));
+  if (needed.length === 1 && needed[0]!.predicate === '') return [`#[repr(C, align(${needed[0]!.align}))]`];
+  return ['#[repr(C)]', ...needed.map((n) => `#[cfg_attr(${n.predicate}, repr(align(${n.align})))]`)];
 }
 
 function slotFields(
+  ctx: RustContext,
   record: RecordDecl,
-  slot: StorageSlot,
-  archs: readonly Arch[],
+  slot: VersionedSlot,
+  where: Presence,
   names: ReadonlyMap<number, string>,
   types: ReadonlyMap<number, string>,
 ): FieldView[] {
-  const present = [...slot.perArch.keys()];
+  const known = ctx.releases.known;
   if (slot.kind === 'field') {
-    const item = [...slot.perArch.values()][0]!;
-    if (item.kind !== 'field') throw new Error('rust emitter: slot kinds disagree');
-    return [{ docs: fieldDocs(record, item.field, item.layout.type, present, archs), cfg: cfgLine(present, archs), name: names.get(item.index)!, type: types.get(item.index)! }];
+    const item = slot.units[0]!.item as FieldItem;
+    const [group] = groupUnits(slot.units, () => 0);
+    const present = group!.where.presence(known);
+    return [{ docs: fieldDocs(ctx, record, item.field, item.layout.type, [...present.keys()], [...where.keys()]), cfg: cfgIn(ctx, present, where), name: names.get(item.index)!, type: types.get(item.index)! }];
   }
-  return groupArchs(present, (a) => slot.perArch.get(a)!.size).map(([group, size]) => ({
-    docs: slot.kind === 'bits' ? bitsDocs(slot.perArch.get(group[0]!) as BitsItem) : holeDocs(record, slot.perArch.get(group[0]!) as HoleItem, group),
-    cfg: cfgLine(group, archs),
-    name: slot.name,
-    type: `[u8; ${size}]`,
-  }));
+  const value = (item: BitsItem | HoleItem) => (item.kind === 'bits' ? [item.size, ...item.members.map((m) => m.field.name)] : [item.size]);
+  return groupUnits(slot.units, (u) => value(u.item as BitsItem | HoleItem)).map((g) => {
+    const item = g.units[0]!.item;
+    const present = g.where.presence(known);
+    return {
+      docs: item.kind === 'bits' ? bitsDocs(item) : holeDocs(record, item as HoleItem, g.where.archs),
+      cfg: cfgIn(ctx, present, where),
+      name: slot.name,
+      type: `[u8; ${item.size}]`,
+    };
+  });
 }
 
-function fieldDocs(record: RecordDecl, field: Field, cType: string, present: readonly Arch[], archs: readonly Arch[]): string[] {
+function fieldDocs(ctx: RustContext, record: RecordDecl, field: Field, cType: string, present: readonly Arch[], archs: readonly Arch[]): string[] {
   const notes = [
     field.padding ? 'Padding: Xen requires it to be zero.' : '',
     field.flexible ? `Flexible array member (C ${code(`${cType.replace(/\[\]$/, '')} ${field.name}[]`)}): the elements follow the record in memory; this zero-length array marks where they start and adds no bytes.` : '',
     field.name === '' ? 'A C11 anonymous member: in C its members belong to the enclosing record.' : '',
     lengthNote(field.type),
-    field.since && field.since !== record.since ? `Since Xen ${field.since}.` : '',
+    field.since && field.since !== record.since ? fieldSince(ctx, record, field) : '',
     present.length < archs.length ? `Only on ${archList(present)}.` : '',
   ].filter(Boolean);
   return docParagraphs(field.doc, notes.length ? [notes.join(' ')] : []);
+}
+
+/** `Since Xen 4.15: cargo feature …`, or for a member that took over another's bytes, what it was called before. */
+function fieldSince(ctx: RustContext, record: RecordDecl, field: Field): string {
+  const before = ctx.releases.predecessors(record, field);
+  if (before.length === 0) return sinceNote(ctx, { namespace: record.namespace, since: field.since! });
+  return `Since Xen ${field.since}; before, the same bytes were ${before.map((p) => code(p.name)).join(', and before that ')} (declared here under the newest name whatever the features).`;
 }
 
 function lengthNote(type: TypeRef): string {
@@ -182,10 +243,10 @@ function holeDocs(record: RecordDecl, item: HoleItem, archs: readonly Arch[]): s
   ];
 }
 
-function typedefView(record: RecordDecl, archs: readonly Arch[], scope: readonly Arch[]) {
+function typedefView(record: RecordDecl, cfg: string) {
   return {
     docs: [`C: ${code(`typedef ${record.kind} ${record.name} ${record.typedef}`)}.`],
-    cfg: cfgLine(archs, scope),
+    cfg,
     line: `pub type ${ident(record.typedef!)} = ${recordName(record)};`,
   };
 }
@@ -241,14 +302,18 @@ function geometry(storage: RecordStorage, arch: Arch): BitGeometry[] {
   });
 }
 
-/** Getter and setter per bit-field; one `impl` per group of architectures that place the bits alike. */
-function accessorImpls(ctx: RustContext, record: RecordDecl, storage: RecordStorage, uses: Uses): ImplView[] {
-  return groupArchs(storage.archs, (a) => geometry(storage, a))
-    .filter(([, bits]) => bits.length > 0)
-    .map(([archs, bits]) => ({ cfg: cfgLine(archs, storage.archs), accessors: bits.map((b) => accessor(ctx, record, b, uses, archs)) }));
+/** Getter and setter per bit-field; one `impl` per group of architectures and releases that place the bits alike. */
+function accessorImpls(ctx: RustContext, record: RecordDecl, segments: readonly StorageSegment[], uses: Uses, where: Presence): ImplView[] {
+  const units = segments.flatMap((s) => s.storage.archs.map((arch) => ({ releases: s.releases, arch, storage: s.storage })));
+  return groupUnits(units, (u) => geometry(u.storage, u.arch))
+    .filter((g) => g.value.length > 0)
+    .map((g) => {
+      const present = g.where.presence(ctx.releases.known);
+      return { cfg: cfgIn(ctx, present, where), where: present, accessors: g.value.map((b) => accessor(ctx, record, b, uses, present)) };
+    });
 }
 
-function accessor(ctx: RustContext, record: RecordDecl, bit: BitGeometry, uses: Uses, archs: readonly Arch[]): AccessorView {
+function accessor(ctx: RustContext, record: RecordDecl, bit: BitGeometry, uses: Uses, archs: Presence): AccessorView {
   const field = record.fields[bit.member]!;
   const integer = integerTypeOf(field.type, ctx);
   if (!integer) throw new Error(`rust emitter: bit-field ${record.name}.${field.name} is not of an integer type`);
@@ -268,11 +333,11 @@ function accessor(ctx: RustContext, record: RecordDecl, bit: BitGeometry, uses: 
 
 /**
  * For each bit-field: set it to all ones on a zeroed record, then check the storage bytes
- * have exactly its bits set and the getter reads them back.
+ * have exactly its bits set and the getter reads them back. One block of lines per bit-field.
  */
-function bitTests(ctx: RustContext, record: RecordDecl, storage: RecordStorage, arch: Arch): string[] {
+function bitTests(ctx: RustContext, record: RecordDecl, storage: RecordStorage, arch: Arch): string[][] {
   const s = storage.perArch.get(arch)!;
-  return geometry(storage, arch).flatMap((b) => {
+  return geometry(storage, arch).map((b) => {
     const slot = storage.slots.find((x) => x.name === b.storage)!;
     const size = slot.perArch.get(arch)!.size;
     const bytes = Array.from({ length: size }, (_, i) => {

@@ -7,7 +7,10 @@
  *
  * The per-architecture item lists are then merged into one declaration: an item that exists
  * on some architectures only, or whose type differs, is declared once per group of
- * architectures under `#[cfg(…)]`.
+ * architectures under `#[cfg(…)]`. A record whose layout changed between the releases the
+ * features select is planned once per run of releases that lay it out alike (a segment), with
+ * the newest record's members as they exist in that run, and the segments are merged the same
+ * way (`mergeSegments`).
  */
 import type { ArchLayout, FieldLayout, HoleLayout, RecordLayout } from '../../layout/engine.js';
 import { ARCHES, onArch } from '../../model/arch.js';
@@ -69,28 +72,41 @@ export interface RecordStorage {
   slots: StorageSlot[];
 }
 
-/** Lays out `record` on each of `archs` as Rust storage items and merges them into slots. */
+/** Names of the storage fields that are not members. */
+export interface SlotNames {
+  bits: (i: number) => string;
+  hole: (i: number) => string;
+}
+
+/**
+ * Lays out `record` on each of `archs` as Rust storage items and merges them into slots.
+ * `layouts` may be those of an older release; `memberName` then says which members of the
+ * (newest) record that release has, under the name it gives them (`pad` for `flags` before
+ * 4.11), and undefined for the others.
+ */
 export function planStorage(
   record: RecordDecl,
   archs: readonly Arch[],
   layouts: ReadonlyMap<Arch, ArchLayout>,
-  names: { bits: (i: number) => string; hole: (i: number) => string },
+  names: SlotNames,
+  memberName: (field: Field) => string | undefined = (f) => f.name,
 ): RecordStorage {
   const perArch = new Map<Arch, ArchStorage>();
   for (const arch of archs) {
     const layout = layouts.get(arch)!.record(record.name);
-    perArch.set(arch, { arch, layout, items: archItems(record, arch, layout) });
+    perArch.set(arch, { arch, layout, items: archItems(record, arch, layout, memberName) });
   }
   return { archs: [...archs], perArch, slots: mergeSlots([...perArch.values()], names) };
 }
 
-function archItems(record: RecordDecl, arch: Arch, layout: RecordLayout): StorageItem[] {
-  const present = record.fields.map((field, index) => ({ field, index })).filter(({ field }) => onArch(field, arch));
+function archItems(record: RecordDecl, arch: Arch, layout: RecordLayout, memberName: (field: Field) => string | undefined): StorageItem[] {
+  const present = record.fields.map((field, index) => ({ field, index })).filter(({ field }) => onArch(field, arch) && memberName(field) !== undefined);
   if (present.length !== layout.fields.length) throw new Error(`rust emitter: ${record.name} on ${arch}: fields and layout disagree`);
   const items: StorageItem[] = [];
   let run: BitsItem | undefined;
   present.forEach(({ field, index }, i) => {
     const fl = layout.fields[i]!;
+    if (fl.name !== memberName(field)) throw new Error(`rust emitter: ${record.name} on ${arch}: member ${i} is ${fl.name} in the layout, ${memberName(field)} in the plan`);
     if (fl.bitOffset === undefined || fl.bitWidth === undefined) {
       run = undefined;
       items.push({ kind: 'field', key: `f${index}`, field, index, layout: fl, offset: fl.offset, size: fl.flexibleArray ? 0 : fl.size });
@@ -139,7 +155,7 @@ function rank(item: StorageItem): number {
  * Declaration order across architectures: members in declaration order, each hole right
  * after the item it follows on its architectures. Runs and holes are numbered in that order.
  */
-function mergeSlots(arches: ArchStorage[], names: { bits: (i: number) => string; hole: (i: number) => string }): StorageSlot[] {
+function mergeSlots(arches: ArchStorage[], names: SlotNames): StorageSlot[] {
   const slots = new Map<string, StorageSlot>();
   for (const a of arches) {
     for (const item of a.items) {
@@ -149,13 +165,52 @@ function mergeSlots(arches: ArchStorage[], names: { bits: (i: number) => string;
     }
   }
   const ordered = [...slots.values()].sort((x, y) => slotRank(x.key) - slotRank(y.key));
+  nameSlots([ordered], names);
+  return ordered;
+}
+
+/** Numbers bit-field storage and holes in declaration order across all `slotLists`, so one slot has one name in every segment. */
+function nameSlots(slotLists: readonly StorageSlot[][], names: SlotNames): void {
+  const keys = [...new Set(slotLists.flatMap((l) => l.filter((s) => s.kind !== 'field').map((s) => s.key)))].sort((x, y) => slotRank(x) - slotRank(y));
   let bits = 0;
   let holes = 0;
-  for (const slot of ordered) {
-    if (slot.kind === 'bits') slot.name = names.bits(bits++);
-    if (slot.kind === 'hole') slot.name = names.hole(holes++);
+  const named = new Map(keys.map((k) => [k, k.startsWith('b') ? names.bits(bits++) : names.hole(holes++)]));
+  for (const slot of slotLists.flat()) if (slot.kind !== 'field') slot.name = named.get(slot.key)!;
+}
+
+/** A record planned for one run of releases that lay it out alike. */
+export interface StorageSegment {
+  releases: string[];
+  storage: RecordStorage;
+}
+
+/** One place on one architecture in one segment: the unit a merged slot is made of. */
+export interface SlotUnit {
+  releases: readonly string[];
+  arch: Arch;
+  item: StorageItem;
+}
+
+/** A slot of the record over every segment: the same member, bit-field run or hole wherever it exists. */
+export interface VersionedSlot {
+  key: string;
+  kind: StorageItem['kind'];
+  name: string;
+  units: SlotUnit[];
+}
+
+/** The slots of all segments, in declaration order, each named alike in every segment. */
+export function mergeSegments(segments: readonly StorageSegment[], names: SlotNames): VersionedSlot[] {
+  if (segments.length > 1) nameSlots(segments.map((s) => s.storage.slots), names);
+  const slots = new Map<string, VersionedSlot>();
+  for (const { releases, storage } of segments) {
+    for (const slot of storage.slots) {
+      const merged = slots.get(slot.key) ?? { key: slot.key, kind: slot.kind, name: slot.name, units: [] };
+      for (const [arch, item] of slot.perArch) merged.units.push({ releases, arch, item });
+      slots.set(slot.key, merged);
+    }
   }
-  return ordered;
+  return [...slots.values()].sort((x, y) => slotRank(x.key) - slotRank(y.key));
 }
 
 /** `f3`/`b3` rank 7 (2·3+1); a hole after them ranks 8; a hole at the very start ranks 0. */

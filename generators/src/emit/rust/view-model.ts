@@ -7,17 +7,21 @@
  */
 import { ARCHES } from '../../model/arch.js';
 import type { AliasDecl, Arch, ConstantDecl, ConstantSetDecl, ModuleDecl, Namespace, RecordDecl } from '../../model/types.js';
-import { constAssert, memImports, testAssert, typeChecks, type Check } from './checks.js';
+import { gatesModule, growableSizes, minReleaseLines, removedItems, sinceExample, sinceModule, sinceNote, type GatesModuleView, type SinceModuleView } from './availability.js';
+import { constAssert, memImports, testAssert, typeChecks, type Check, type TestLine, type VersionedCheck, type VersionedLines } from './checks.js';
 import { constantType, setField } from './constants.js';
-import { handlesInUse, itemArchs, moduleArchs, recordArchs, Uses, type RustContext } from './context.js';
+import { cfgIn, handlesInUse, itemArchs, itemPresence, moduleArchs, modulePresence, recordArchs, Uses, type RustContext } from './context.js';
 import {
+  allOf,
   archList,
   archPredicate,
-  cfgLine,
   code,
   docLines,
   docParagraphs,
+  featureName,
+  featurePredicate,
   ident,
+  releaseLiteral,
   integerLiteral,
   modulePath,
   NATIVE_HANDLE_REPR,
@@ -26,6 +30,7 @@ import {
   unsignedOfSize,
 } from './names.js';
 import { gateLines, recordView, typedefAliasChecks, type RecordView } from './records.js';
+import { presence, PresenceSet, releasePredicate, type Presence } from './releases.js';
 import { groupArchs } from './storage.js';
 
 export interface AliasView {
@@ -59,39 +64,46 @@ export interface ModuleView {
   docs: string[];
   uses: { cfg: string; line: string }[];
   items: ItemView[];
+  since?: SinceModuleView;
+  gates?: GatesModuleView;
   assertBlocks: AssertBlock[];
 }
 
-/** Checks per architecture of everything in one module, kept for `tests/layout.rs`. */
+/** Checks per architecture of everything in one module, kept for `tests/layout.rs`; each with the releases it holds in. */
 export interface ModuleChecks {
   namespace: Namespace;
   module: string;
   archs: Arch[];
-  records: { name: string; checks: Map<Arch, Check[]>; bitTests: Map<Arch, string[]> }[];
-  aliases: Map<Arch, Check[]>;
+  /** The releases the module's items may exist in: all for a stable module, the newest for an unstable one. */
+  releases: string[];
+  records: { name: string; releases: string[]; checks: Map<Arch, VersionedCheck[]>; bitTests: Map<Arch, VersionedLines[]> }[];
+  aliases: Map<Arch, VersionedCheck[]>;
 }
 
 export function moduleView(ctx: RustContext, module: ModuleDecl): { view: ModuleView; checks: ModuleChecks } {
-  const scope = moduleArchs(ctx, module.name);
+  const archs = moduleArchs(ctx, module.name);
+  const scope = modulePresence(ctx, module);
+  const releases = [...([...scope.values()][0] ?? [])];
   const uses = new Uses(ctx, modulePath(module.namespace, module.name), scope);
   const items: ItemView[] = [];
   const records: ModuleChecks['records'] = [];
-  const aliasChecks = new Map<Arch, Check[]>(scope.map((a) => [a, []]));
+  const aliasChecks = new Map<Arch, VersionedCheck[]>(archs.map((a) => [a, []]));
   const openedSets = new Set<string>();
   for (const name of module.order) {
     const record = ctx.records.get(name);
     if (record && record.module === module.name && !record.parent) {
       for (const r of [record, ...inlineRecords(ctx, record)]) {
-        const view = recordView(ctx, r, uses, scope);
+        const view = recordView(ctx, module, r, uses, scope);
         items.push({ record: view });
-        records.push({ name: recordName(r), checks: view.checks, bitTests: view.bitTests });
+        records.push({ name: recordName(r), releases: view.releases, checks: view.checks, bitTests: view.bitTests });
       }
       continue;
     }
     const alias = ctx.aliases.get(name);
     if (alias && alias.module === module.name) {
       items.push({ alias: aliasView(ctx, alias, uses, scope) });
-      for (const a of itemArchs(ctx, alias)) aliasChecks.get(a)?.push(...typedefAliasChecks(ctx, alias.name, a));
+      const aliasReleases = ctx.releases.itemReleases(alias);
+      for (const a of itemArchs(ctx, alias)) aliasChecks.get(a)?.push(...typedefAliasChecks(ctx, alias.name, a).map((check) => ({ check, releases: aliasReleases })));
       continue;
     }
     const constant = ctx.constants.get(name);
@@ -104,8 +116,17 @@ export function moduleView(ctx: RustContext, module: ModuleDecl): { view: Module
       items.push({ constants: constantViews(ctx, constant, uses, scope) });
     }
   }
-  const view: ModuleView = { docs: moduleDocs(ctx, module), uses: uses.lines(), items, assertBlocks: assertBlocks(scope, records, aliasChecks) };
-  return { view, checks: { namespace: module.namespace, module: module.name, archs: scope, records, aliases: aliasChecks } };
+  const since = sinceModule(ctx, module);
+  const gates = gatesModule(ctx, module);
+  const view: ModuleView = {
+    docs: moduleDocs(ctx, module),
+    uses: uses.lines(),
+    items,
+    ...(since ? { since } : {}),
+    ...(gates ? { gates } : {}),
+    assertBlocks: assertBlocks(ctx, archs, releases, records, aliasChecks),
+  };
+  return { view, checks: { namespace: module.namespace, module: module.name, archs, releases, records, aliases: aliasChecks } };
 }
 
 /** Records declared inline in `record`, depth first. */
@@ -120,22 +141,32 @@ function moduleDocs(ctx: RustContext, module: ModuleDecl): string[] {
     archs.length < 4 ? `Only on ${archList(archs)}.` : '',
     module.interfaceVersion ? interfaceVersionNote(ctx, module.interfaceVersion.constant) : '',
   ].filter(Boolean);
-  return docParagraphs(module.doc, facts, gateLines(module));
+  const features =
+    module.namespace === 'stable'
+      ? 'Each item is declared from the cargo feature of the Xen release that brought it (`xen-4-N`, all on by default) and records are laid out as the oldest release the features select has them; `since` holds each first release.'
+      : '';
+  return docParagraphs(module.doc, facts, [features].filter(Boolean), gateLines(module));
 }
 
 function interfaceVersionNote(ctx: RustContext, constant: string): string {
   const value = ctx.constants.get(constant)?.value;
   const version = value === undefined ? code(constant) : `${code(constant)} = ${integerLiteral(BigInt(value), 'hex')}`;
-  return `Unstable: the layouts of interface version ${version}, as Xen ${ctx.model.release} has it; Xen refuses calls made with another version, so rebuild against the crate that matches your hypervisor.`;
+  return `Unstable: the layouts of interface version ${version}, as Xen ${ctx.model.release} has it (the module needs the cargo feature ${code(featureName(ctx.model.release))}); Xen refuses calls made with another version, so rebuild against the crate that matches your hypervisor.`;
 }
 
-function aliasView(ctx: RustContext, alias: AliasDecl, uses: Uses, scope: readonly Arch[]): AliasView {
+function aliasView(ctx: RustContext, alias: AliasDecl, uses: Uses, scope: Presence): AliasView {
   const archs = itemArchs(ctx, alias);
+  const where = itemPresence(ctx, alias);
   const uint64Aligned = alias.type.kind === 'archScalar' && alias.type.name === 'uint64_aligned_t';
   return {
-    docs: docParagraphs(alias.doc, [`C: ${code(`typedef … ${alias.name}`)}. Since Xen ${alias.since}.${archs.length < scope.length ? ` Only on ${archList(archs)}.` : ''}`], uint64Aligned ? ['On x86 this alias is 4-aligned, unlike C; records holding it are aligned explicitly.'] : []),
-    cfg: cfgLine(archs, scope),
-    line: `pub type ${ident(alias.name)} = ${uses.type(alias.type, archs)};`,
+    docs: docParagraphs(
+      alias.doc,
+      [`C: ${code(`typedef … ${alias.name}`)}. ${sinceNote(ctx, alias)}${archs.length < scope.size ? ` Only on ${archList(archs)}.` : ''}`],
+      uint64Aligned ? ['On x86 this alias is 4-aligned, unlike C; records holding it are aligned explicitly.'] : [],
+      gateLines(alias),
+    ),
+    cfg: cfgIn(ctx, where, scope),
+    line: `pub type ${ident(alias.name)} = ${uses.type(alias.type, where)};`,
   };
 }
 
@@ -145,15 +176,16 @@ function setHeader(set: ConstantSetDecl): string[] {
   return [`---- ${kind} ${set.name}${field ? ` (values of ${field})` : ''} ----`, ...docLines(set.doc)];
 }
 
-function constantViews(ctx: RustContext, constant: ConstantDecl, uses: Uses, scope: readonly Arch[]): ConstantView[] {
+function constantViews(ctx: RustContext, constant: ConstantDecl, uses: Uses, scope: Presence): ConstantView[] {
   const archs = itemArchs(ctx, constant);
+  const releases = ctx.releases.itemReleases(constant);
   const type = constantType(constant, ctx);
-  if (type.reference) uses.type(type.reference, archs);
-  const docs = docParagraphs(constant.doc, [constantFacts(ctx, constant, archs, scope)]);
+  if (type.reference) uses.type(type.reference, presence(archs, releases));
+  const docs = docParagraphs(constant.doc, [constantFacts(ctx, constant, archs, [...scope.keys()])], gateLines(constant));
   const name = ident(constant.name);
   return groupArchs(archs, (a) => constant.values?.[a] ?? constant.value).map(([group, value]) => ({
     docs,
-    cfg: cfgLine(group, scope),
+    cfg: cfgIn(ctx, presence(group, releases), scope),
     line: `pub const ${name}: ${type.spelled} = ${integerLiteral(BigInt(value), constant.spelling)};`,
   }));
 }
@@ -163,7 +195,7 @@ function constantFacts(ctx: RustContext, constant: ConstantDecl, archs: readonly
   const op = set?.ops?.find((o) => o.constant === constant.name);
   const payload = op?.member && set?.dispatch?.payloadField ? `${set.dispatch.record}.${set.dispatch.payloadField}.${op.member}` : undefined;
   return [
-    `Since Xen ${constant.since}.`,
+    sinceNote(ctx, constant),
     archs.length < scope.length ? `Only on ${archList(archs)}.` : '',
     constant.values ? `Per architecture: ${ARCHES.filter((a) => constant.values?.[a] !== undefined).map((a) => `${TARGET_ARCH[a]} ${constant.values![a]}`).join(', ')}.` : '',
     op && (payload || op.record) ? `Payload: ${[payload ? code(payload) : '', op.record ? code(op.record) : ''].filter(Boolean).join(', ')}.` : '',
@@ -173,11 +205,31 @@ function constantFacts(ctx: RustContext, constant: ConstantDecl, archs: readonly
     .join(' ');
 }
 
-function assertBlocks(scope: readonly Arch[], records: ModuleChecks['records'], aliases: Map<Arch, Check[]>): AssertBlock[] {
-  return scope
-    .map((arch) => ({ arch, checks: [...(aliases.get(arch) ?? []), ...records.flatMap((r) => r.checks.get(arch) ?? [])] }))
-    .filter(({ checks }) => checks.length > 0)
-    .map(({ arch, checks }) => ({ cfg: `#[cfg(target_arch = "${TARGET_ARCH[arch]}")]`, imports: memImports(checks), lines: checks.map(constAssert) }));
+function assertBlocks(ctx: RustContext, archs: readonly Arch[], releases: readonly string[], records: ModuleChecks['records'], aliases: Map<Arch, VersionedCheck[]>): AssertBlock[] {
+  return archs.flatMap((arch) => versionedBlocks(ctx, arch, releases, [...(aliases.get(arch) ?? []), ...records.flatMap((r) => r.checks.get(arch) ?? [])]));
+}
+
+/**
+ * One architecture's checks as `const` blocks: one per set of releases the checks hold in, in
+ * order of first appearance, under `target_arch` and the feature predicate of that set.
+ */
+function versionedBlocks(ctx: RustContext, arch: Arch, domain: readonly string[], checks: readonly VersionedCheck[]): AssertBlock[] {
+  const bySet = new Map<string, { releases: readonly string[]; checks: Check[] }>();
+  const keys = new Map<readonly string[], string>();
+  for (const c of checks) {
+    let key = keys.get(c.releases);
+    if (key === undefined) keys.set(c.releases, (key = c.releases.join(' ')));
+    let block = bySet.get(key);
+    if (!block) bySet.set(key, (block = { releases: c.releases, checks: [] }));
+    block.checks.push(c.check);
+  }
+  const order = (releases: readonly string[]) => (releases.length === domain.length ? -1 : domain.indexOf(releases[0]!));
+  const blocks = [...bySet.values()].sort((a, b) => order(a.releases) - order(b.releases) || b.releases.length - a.releases.length);
+  return blocks.map(({ releases, checks: cs }) => ({
+    cfg: `#[cfg(${allOf([`target_arch = "${TARGET_ARCH[arch]}"`, ctx.releases.releasePredicate(releases, domain)])})]`,
+    imports: memImports(cs),
+    lines: cs.map(constAssert),
+  }));
 }
 
 // ---- crate::types -------------------------------------------------------------------------
@@ -230,13 +282,16 @@ const POINTEES: Record<string, string> = {
   uint64_aligned_t: 'uint64_aligned_t',
 };
 
-export function typesView(ctx: RustContext): { view: TypesView; checks: Map<Arch, Check[]> } {
-  const uses = new Uses(ctx, 'crate::types', ARCHES);
-  const checks = new Map<Arch, Check[]>(ARCHES.map((a) => [a, []]));
+export function typesView(ctx: RustContext): { view: TypesView; checks: Map<Arch, VersionedCheck[]> } {
+  const known = ctx.releases.known;
+  const scope = presence(ARCHES, known);
+  const uses = new Uses(ctx, 'crate::types', scope);
+  const checks = new Map<Arch, VersionedCheck[]>(ARCHES.map((a) => [a, []]));
+  const always = (cs: Check[]) => cs.map((check) => ({ check, releases: known }));
   const archTypes = (['xen_ulong_t', 'xen_pfn_t'] as const).map((name) => {
     for (const a of ARCHES) {
       const { size, align } = ctx.layouts.get(a)!.dataModel.archScalars[name];
-      checks.get(a)!.push(...typeChecks(name, size, align, a));
+      checks.get(a)!.push(...always(typeChecks(name, size, align, a)));
     }
     return {
       docs: docLines(ARCH_TYPE_DOCS[name]),
@@ -246,19 +301,21 @@ export function typesView(ctx: RustContext): { view: TypesView; checks: Map<Arch
       })),
     };
   });
-  for (const a of ARCHES) checks.get(a)!.push(...typeChecks('uint64_aligned_t', ctx.layouts.get(a)!.dataModel.archScalars.uint64_aligned_t.size, undefined, a));
-  const handles = [...handlesInUse(ctx)].map(([name, { handle, archs }]) => {
-    const used = ARCHES.filter((a) => archs.has(a));
-    for (const a of used) {
+  for (const a of ARCHES) checks.get(a)!.push(...always(typeChecks('uint64_aligned_t', ctx.layouts.get(a)!.dataModel.archScalars.uint64_aligned_t.size, undefined, a)));
+  const inUse = handlesInUse(ctx);
+  const native = new PresenceSet();
+  for (const { handle, used } of inUse.values()) if (handle.width !== '64') for (const [a, releases] of used) native.add([a], releases);
+  const handles = [...inUse].map(([name, { handle, used }]) => {
+    for (const [a, releases] of used) {
       const { size, align } = ctx.layouts.get(a)!.sizeAlign(handle);
-      checks.get(a)!.push(...typeChecks(name, size, align, a));
+      checks.get(a)!.push(...typeChecks(name, size, align, a).map((check) => ({ check, releases: [...releases] })));
     }
     const pointee = handlePointee(ctx, handle.pointee, uses, used);
     const macro = `${handle.width === '64' ? 'XEN_GUEST_HANDLE_64' : 'XEN_GUEST_HANDLE'}(${handle.const ? 'const_' : ''}${handle.target})`;
     const shape = handle.width === '64' ? 'Eight bytes, 8-aligned, on every architecture.' : 'Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).';
     return {
       docs: [`C: ${code(macro)}, a guest address of ${code(handle.pointee)}. ${shape}`, '', 'Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.'],
-      cfg: cfgLine(used),
+      cfg: cfgIn(ctx, used, scope),
       name,
       wide: handle.width === '64',
       pointer: `${handle.const ? '*const' : '*mut'} ${pointee}`,
@@ -267,16 +324,24 @@ export function typesView(ctx: RustContext): { view: TypesView; checks: Map<Arch
   });
   const view: TypesView = {
     archTypes,
-    nativeRepr: groupArchs(ARCHES, (a) => NATIVE_HANDLE_REPR[a]).map(([archs, t]) => ({ cfg: `#[cfg(${archPredicate(archs)})]`, line: `type NativeHandle = ${t};` })),
+    nativeRepr: nativeHandleRepr(ctx, native.presence(known), scope),
     handles,
     uses: uses.lines(),
-    assertBlocks: ARCHES.map((a) => ({ cfg: `#[cfg(target_arch = "${TARGET_ARCH[a]}")]`, imports: memImports(checks.get(a)!), lines: checks.get(a)!.map(constAssert) })),
+    assertBlocks: ARCHES.flatMap((a) => versionedBlocks(ctx, a, known, checks.get(a)!)),
   };
   return { view, checks };
 }
 
+/** `type NativeHandle` per group of architectures that hold it alike, where some native handle uses it. */
+function nativeHandleRepr(ctx: RustContext, used: Presence, scope: Presence): { cfg: string; line: string }[] {
+  return groupArchs(ARCHES, (a) => NATIVE_HANDLE_REPR[a]).flatMap(([archs, t]) => {
+    const where = new Map(archs.filter((a) => used.has(a)).map((a) => [a, used.get(a)!]));
+    return where.size ? [{ cfg: `#[cfg(${ctx.releases.predicate(where, scope)})]`, line: `type NativeHandle = ${t};` }] : [];
+  });
+}
+
 /** The Rust type a handle points to: a C type, or a record or typedef of the ABI (imported). */
-function handlePointee(ctx: RustContext, pointee: string, uses: Uses, archs: readonly Arch[]): string {
+function handlePointee(ctx: RustContext, pointee: string, uses: Uses, archs: Presence): string {
   const known = POINTEES[pointee];
   if (known) return known;
   const alias = ctx.aliases.get(pointee);
@@ -301,44 +366,93 @@ export interface NamespaceView {
 }
 
 const NAMESPACE_DOCS: Record<Namespace, string> = {
-  stable: 'The stable ABI: interfaces Xen promises never to break. A binary built against these works with every later Xen release.',
+  stable:
+    'The stable ABI: interfaces Xen promises never to break. A binary built against these works with every later Xen release. The `xen-4-N` cargo features choose the oldest release it supports: the crate declares what that release has.',
   unstable:
-    'Unstable interfaces: each module names the interface-version constant it matches, and Xen refuses calls made with another version. Rebuild against the crate that matches your hypervisor.',
+    'Unstable interfaces: each module names the interface-version constant it matches, and Xen refuses calls made with another version. Rebuild against the crate that matches your hypervisor. They follow the newest release only, so they need its cargo feature (on by default): a program that makes such calls runs on that release alone.',
 };
 
+/** The namespaces, each module under the `cfg` of its architectures and, for a stable module whose items all came after 4.6, its first release's feature. */
 export function namespaceViews(ctx: RustContext): NamespaceView[] {
   return (['stable', 'unstable'] as const)
-    .map((namespace) => ({
-      namespace,
-      docs: docLines(NAMESPACE_DOCS[namespace]),
-      modules: ctx.model.modules
-        .filter((m) => m.namespace === namespace)
-        .sort((a, b) => (a.name < b.name ? -1 : 1))
-        .map((m) => ({ cfg: cfgLine(moduleArchs(ctx, m.name)), name: ident(m.name) })),
-    }))
+    .map((namespace) => {
+      const scope = presence(ARCHES, namespace === 'unstable' ? [ctx.model.release] : ctx.releases.known);
+      return {
+        namespace,
+        docs: docLines(NAMESPACE_DOCS[namespace]),
+        modules: ctx.model.modules
+          .filter((m) => m.namespace === namespace)
+          .sort((a, b) => (a.name < b.name ? -1 : 1))
+          .map((m) => ({ cfg: cfgIn(ctx, modulePresence(ctx, m), scope), name: ident(m.name) })),
+      };
+    })
     .filter((n) => n.modules.length > 0);
 }
 
 export interface CrateView {
   release: string;
   version: string;
-  namespaces: string[];
+  namespaces: { cfg: string; name: string }[];
+  /** Whether some record has bit-fields, and the `cfg` of `mod bitfield` ("" where all configurations have them). */
   hasBitfields: boolean;
+  bitfieldsCfg: string;
   supportedArchs: string;
   modules: { path: string; header: string; doc: string; archs: string }[];
   /** A doctest in the README: building the first buffer of a call. */
   example: string[];
+  /** A doctest in the README: comparing the release Xen reports with an item's first release. */
+  sinceExample: string[];
+  /** One cargo feature per release, oldest first: `xen-4-7 = ["xen-4-6"]`. */
+  features: string[];
+  /** The newest release's feature, the default. @example "xen-4-22" */
+  newestFeature: string;
+  oldest: string;
+  oldestFeature: string;
+  /** `XenRelease::new(4, 6)`. */
+  oldestLiteral: string;
+  newestLiteral: string;
+  /** `XEN_MIN_RELEASE`'s initialiser: its first line, then the others. */
+  minReleaseHead: string;
+  minRelease: string[];
+  /** `XenRelease::ALL`'s elements. */
+  releases: string[];
+  /** Stable items Xen removed, which the crate never declares: `` `GNTMAP_can_fail` (`grant_table`, Xen 4.6 to 4.15) ``. */
+  removed: string[];
+  /** Stable records that grow by design, with their sizes: `` `hvm_start_info` is 40 bytes for Xen 4.8 to 4.10, 56 bytes for Xen 4.11 on (on x86_64); … ``. */
+  growable: string[];
+  /** A module with gates, for the README: `xenabi::stable::argo`; "" when none has. */
+  gatedModule: string;
 }
 
 /** The crate version: ours, with the Xen release as build metadata. */
 export const CRATE_VERSION = '0.1.0';
 
-export function crateView(ctx: RustContext, hasBitfields: boolean): CrateView {
+/** `bitfields`: where some record has bit-field accessors, if anywhere. */
+export function crateView(ctx: RustContext, bitfields: Presence | undefined): CrateView {
+  const known = ctx.releases.known;
+  const gated = ctx.model.modules.find((m) => m.gates?.length || [...ctx.model.records, ...ctx.model.aliases, ...ctx.model.constants].some((i) => i.module === m.name && i.gates?.length));
   return {
     release: ctx.model.release,
     version: `${CRATE_VERSION}+xen.${ctx.model.release}`,
-    namespaces: namespaceViews(ctx).map((n) => n.namespace),
-    hasBitfields,
+    namespaces: namespaceViews(ctx).map((n) => ({
+      cfg: n.namespace === 'unstable' ? `#[cfg(${featurePredicate(ctx.model.release)})]` : '',
+      name: n.namespace,
+    })),
+    hasBitfields: !!bitfields,
+    bitfieldsCfg: bitfields ? cfgIn(ctx, bitfields, presence(ARCHES, known)) : '',
+    sinceExample: sinceExample(ctx),
+    features: known.map((r, i) => `${featureName(r)} = [${i > 0 ? `"${featureName(known[i - 1]!)}"` : ''}]`),
+    newestFeature: featureName(ctx.model.release),
+    oldest: known[0]!,
+    oldestFeature: featureName(known[0]!),
+    oldestLiteral: releaseLiteral(known[0]!),
+    newestLiteral: releaseLiteral(ctx.model.release),
+    minReleaseHead: minReleaseLines(known)[0]!,
+    minRelease: minReleaseLines(known).slice(1),
+    releases: known.map((r) => releaseLiteral(r)),
+    removed: removedItems(ctx),
+    growable: ctx.model.records.filter((r) => r.namespace === 'stable' && r.growable).map((r) => growableSizes(ctx, r)),
+    gatedModule: gated ? `xenabi::${gated.namespace}::${ident(gated.name)}` : '',
     supportedArchs: archPredicate(ARCHES),
     modules: [...ctx.model.modules]
       .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))
@@ -354,7 +468,8 @@ export function crateView(ctx: RustContext, hasBitfields: boolean): CrateView {
 
 /**
  * The README's example: fill in the first op of the first op set that dispatches through a
- * record on every architecture; without one, make a zeroed record.
+ * record on every architecture; without one, make a zeroed record. When what it uses needs a
+ * feature, the example is a block under that feature's `cfg`.
  */
 function example(ctx: RustContext): string[] {
   const everywhere = (r: RecordDecl | undefined): r is RecordDecl => !!r && recordArchs(ctx, r).length === ARCHES.length;
@@ -369,17 +484,26 @@ function example(ctx: RustContext): string[] {
       [payload, recordName(payload)],
       [constant, ident(constant.name)],
     ]);
-    return [
+    return underFeature(ctx, [outer, payload, constant], [
       ...imports,
       '',
       `// The first buffer of the call: which operation, and its payload.`,
       `let mut call = ${recordName(outer)}::default();`,
       `call.${ident(set.dispatch.opField)} = ${ident(constant.name)};`,
       `call.${ident(set.dispatch.payloadField)}.${ident(op.member!)} = ${recordName(payload)}::default();`,
-    ];
+    ]);
   }
   const first = ctx.model.records.find((r) => !r.parent && everywhere(r));
-  return first ? [...importLines([[first, recordName(first)]]), '', `let value = ${recordName(first)}::default();`] : ['let release = xenabi::XEN_RELEASE;'];
+  return first ? underFeature(ctx, [first], [...importLines([[first, recordName(first)]]), '', `let value = ${recordName(first)}::default();`]) : ['let release = xenabi::XEN_RELEASE;'];
+}
+
+/** `lines` as they are when every item is declared by default features; else in a block under the `cfg` that declares them all. */
+function underFeature(ctx: RustContext, items: readonly { namespace: Namespace; since: string; until?: string }[], lines: string[]): string[] {
+  const known = ctx.releases.known;
+  const releases = known.filter((r) => items.every((i) => ctx.releases.itemReleases(i).includes(r)));
+  const predicate = releasePredicate(releases, known, known);
+  if (!predicate) return lines;
+  return [`// Declared from the feature of Xen ${releases[0]} on (the default enables every release's).`, `#[cfg(${predicate})]`, '{', ...lines.map((l) => (l ? `    ${l}` : l)), '}'];
 }
 
 function importLines(items: [{ namespace: Namespace; module: string }, string][]): string[] {
@@ -397,30 +521,46 @@ export interface LayoutTestsView {
   arches: {
     cfg: string;
     arch: string;
-    uses: string[];
-    types: string[];
-    modules: { name: string; tests: { name: string; lines: string[] }[] }[];
+    uses: TestLine[];
+    types: TestLine[];
+    modules: { cfg: string; name: string; tests: { cfg: string; name: string; lines: TestLine[] }[] }[];
   }[];
 }
 
-/** Per architecture: one test of the crate-level types, and per module one test per record (and one for its typedefs). */
-export function layoutTestsView(modules: ModuleChecks[], types: Map<Arch, Check[]>): LayoutTestsView {
+/**
+ * Per architecture: one test of the crate-level types, and per module one test per record (and
+ * one for its typedefs). A test, or a line of it, that holds in some releases only is under
+ * their feature predicate; an unstable module's tests need the newest release's feature.
+ */
+export function layoutTestsView(ctx: RustContext, modules: ModuleChecks[], types: Map<Arch, VersionedCheck[]>): LayoutTestsView {
+  const known = ctx.releases.known;
+  const cfg = (releases: readonly string[], domain: readonly string[]) => {
+    const predicate = ctx.releases.releasePredicate(releases, domain);
+    return predicate ? `#[cfg(${predicate})]` : '';
+  };
+  const lines = (checks: readonly VersionedCheck[], domain: readonly string[]) => checks.map((c) => ({ cfg: cfg(c.releases, domain), line: testAssert(c.check) }));
+  const blocks = (tests: readonly VersionedLines[], domain: readonly string[]) => tests.flatMap((t) => t.lines.map((line) => ({ cfg: cfg(t.releases, domain), line })));
   return {
     arches: ARCHES.map((arch) => {
       const present = modules.filter((m) => m.archs.includes(arch));
       return {
         cfg: `#[cfg(target_arch = "${TARGET_ARCH[arch]}")]`,
         arch: TARGET_ARCH[arch],
-        uses: present.map((m) => `use xenabi::${m.namespace}::${ident(m.module)}::*;`),
-        types: (types.get(arch) ?? []).map(testAssert),
+        uses: present.map((m) => ({ cfg: cfg(m.releases, known), line: `use xenabi::${m.namespace}::${ident(m.module)}::*;` })),
+        types: lines(types.get(arch) ?? [], known),
         modules: present
           .map((m) => ({
+            cfg: cfg(m.releases, known),
             name: `${m.namespace}_${m.module}`,
             tests: [
-              ...((m.aliases.get(arch) ?? []).length ? [{ name: 'typedefs', lines: m.aliases.get(arch)!.map(testAssert) }] : []),
+              ...((m.aliases.get(arch) ?? []).length ? [{ cfg: '', name: 'typedefs', lines: lines(m.aliases.get(arch)!, m.releases) }] : []),
               ...m.records
                 .filter((r) => r.checks.has(arch))
-                .map((r) => ({ name: r.name, lines: [...r.checks.get(arch)!.map(testAssert), ...(r.bitTests.get(arch) ?? [])] })),
+                .map((r) => ({
+                  cfg: cfg(r.releases, m.releases),
+                  name: r.name,
+                  lines: [...lines(r.checks.get(arch)!, r.releases), ...blocks(r.bitTests.get(arch) ?? [], r.releases)],
+                })),
             ],
           }))
           .filter((m) => m.tests.length > 0),
@@ -428,5 +568,3 @@ export function layoutTestsView(modules: ModuleChecks[], types: Map<Arch, Check[
     }),
   };
 }
-
-export { recordArchs };

@@ -30,7 +30,7 @@ function listGoldens(dir = GOLDEN): string[] {
 
 beforeAll(async () => {
   const { model } = await loadAbi(join(FIXTURE, 'abi'), FIXTURE);
-  files = (await rustEmitter.emit(atRelease(model, RELEASE), { history: model })).map(render);
+  files = (await rustEmitter.emit(atRelease(model, RELEASE), { history: model })).map((f) => render(f));
   if (BLESS) {
     rmSync(GOLDEN, { recursive: true, force: true });
     for (const f of files) {
@@ -55,7 +55,7 @@ describe('rust emitter goldens', () => {
 
   it('is deterministic', async () => {
     const { model } = await loadAbi(join(FIXTURE, 'abi'), FIXTURE);
-    const again = (await rustEmitter.emit(atRelease(model, RELEASE), { history: model })).map(render);
+    const again = (await rustEmitter.emit(atRelease(model, RELEASE), { history: model })).map((f) => render(f));
     expect(again).toEqual(files);
   });
 });

@@ -1,18 +1,23 @@
-// Unit tests of the Rust emitter's spelling, storage plan and constant typing, over the
-// golden fixture ABI.
+// Unit tests of the Rust emitter's spelling, storage plan, constant typing and release
+// predicates, over the golden fixture ABI.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mergeChecks } from '../../../src/emit/rust/checks.js';
 import { constantType } from '../../../src/emit/rust/constants.js';
 import { recordArchs, rustContext, type RustContext } from '../../../src/emit/rust/context.js';
 import {
+  allOf,
   archPredicate,
   cfgLine,
   docLines,
+  featureName,
   handleType,
   ident,
   integerLiteral,
   recordName,
+  stringLiteral,
 } from '../../../src/emit/rust/names.js';
+import { cfgPredicate, presence, releasePredicate } from '../../../src/emit/rust/releases.js';
 import { needsAlign, planStorage } from '../../../src/emit/rust/storage.js';
 import { loadAbi } from '../../../src/load/index.js';
 import type { Arch } from '../../../src/model/types.js';
@@ -23,7 +28,7 @@ let ctx: RustContext;
 
 beforeAll(async () => {
   const { model } = await loadAbi(join(FIXTURE, 'abi'), FIXTURE);
-  ctx = rustContext(atRelease(model, '4.22'));
+  ctx = rustContext(atRelease(model, '4.22'), model);
 });
 
 const plan = (name: string) => {
@@ -69,6 +74,72 @@ describe('rust names', () => {
 
   it('keeps schema prose out of doctests', () => {
     expect(docLines('a\n    indented\n```\ncode\n```')).toEqual(['a', 'indented', '```text', 'code', '```']);
+  });
+});
+
+describe('rust release predicates', () => {
+  const known = ['4.6', '4.7', '4.8', '4.9', '4.10', '4.11', '4.12'];
+
+  it('names one cumulative feature per release', () => {
+    expect(featureName('4.15')).toBe('xen-4-15');
+  });
+
+  it('bounds a run of releases by its first feature and the next release\'s, dropping what the domain implies', () => {
+    expect(releasePredicate(known, known, known)).toBe('');
+    expect(releasePredicate(['4.11', '4.12'], known, known)).toBe('feature = "xen-4-11"');
+    expect(releasePredicate(['4.6', '4.7'], known, known)).toBe('not(feature = "xen-4-8")');
+    expect(releasePredicate(['4.8', '4.9'], known, known)).toBe('all(feature = "xen-4-8", not(feature = "xen-4-10"))');
+    expect(releasePredicate(['4.11', '4.12'], ['4.11', '4.12'], known)).toBe('');
+    expect(releasePredicate(['4.6', '4.12'], known, known)).toBe('any(not(feature = "xen-4-7"), feature = "xen-4-12")');
+  });
+
+  it('combines architectures and releases, saying only what the scope does not', () => {
+    const scope = presence(['x86_32', 'x86_64', 'arm32', 'arm64'], known);
+    expect(cfgPredicate(scope, scope, known)).toBe('');
+    expect(cfgPredicate(presence(['x86_32'], known), scope, known)).toBe('target_arch = "x86"');
+    expect(cfgPredicate(presence(['x86_32', 'x86_64', 'arm32', 'arm64'], ['4.12']), scope, known)).toBe('feature = "xen-4-12"');
+    expect(cfgPredicate(presence(['x86_32'], ['4.11', '4.12']), scope, known)).toBe('all(target_arch = "x86", feature = "xen-4-11")');
+    const mixed = new Map([
+      ['x86_32', ['4.11', '4.12']],
+      ['x86_64', known],
+    ] as const);
+    expect(cfgPredicate(mixed, presence(['x86_32', 'x86_64'], known), known)).toBe('any(all(target_arch = "x86", feature = "xen-4-11"), target_arch = "x86_64")');
+    expect(allOf(['target_arch = "x86"', 'all(feature = "a", not(feature = "b"))'])).toBe('all(target_arch = "x86", feature = "a", not(feature = "b"))');
+  });
+
+  it('merges the checks of each run of releases, older ones first, each with the releases it holds in', () => {
+    const check = (expression: string, expected: number) => ({ expression, expected, label: expression });
+    const merged = mergeChecks([
+      { releases: ['4.8', '4.9'], checks: [check('size', 40), check('a', 0)] },
+      { releases: ['4.11'], checks: [check('size', 56), check('a', 0), check('b', 40)] },
+    ]);
+    expect(merged.map((m) => `${m.check.expression}=${m.check.expected} ${m.releases.join(',')}`)).toEqual(['size=40 4.8,4.9', 'size=56 4.11', 'a=0 4.8,4.9,4.11', 'b=40 4.11']);
+  });
+
+  it('writes Rust string literals', () => {
+    expect(stringLiteral('a "b" \\ c\n')).toBe('"a \\"b\\" \\\\ c\\n"');
+  });
+});
+
+describe('rust availability over the history', () => {
+  it('keeps a renamed member under its newest name, present since the member it took over from', () => {
+    const record = ctx.records.get('fx_range')!;
+    const flags = record.fields.find((f) => f.name === 'flags')!;
+    expect(ctx.releases.predecessors(record, flags).map((f) => f.name)).toEqual(['pad']);
+    expect(ctx.releases.fieldIn(record, flags, '4.17')).toBe(true);
+  });
+
+  it('gives a stable item the releases from its first on, and an unstable one the newest only', () => {
+    expect(ctx.releases.itemReleases(ctx.aliases.get('fx_tag_t')!)).toEqual(['4.17', '4.18', '4.19', '4.20', '4.21', '4.22']);
+    expect(ctx.releases.itemReleases(ctx.records.get('fx_ctl')!)).toEqual(['4.22']);
+  });
+
+  it('plans a record once per run of releases that lay it out alike', () => {
+    const record = ctx.records.get('fx_buf')!;
+    expect(ctx.releases.segments(record.name, ctx.releases.itemReleases(record))).toEqual([
+      ['4.17', '4.18'],
+      ['4.19', '4.20', '4.21', '4.22'],
+    ]);
   });
 });
 

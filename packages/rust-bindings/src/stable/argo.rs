@@ -4,6 +4,8 @@
 //!
 //! Xen header: `xen/include/public/argo.h`.
 //!
+//! Each item is declared from the cargo feature of the Xen release that brought it (`xen-4-N`, all on by default) and records are laid out as the oldest release the features select has them; `since` holds each first release.
+//!
 //! Needs the build setting `CONFIG_ARGO` (since Xen 4.12): Argo is compiled into Xen only with this option, which is off by default and offered only to expert (later: unsupported) configurations; without it the argo hypercall returns ENOSYS.
 //! Needs the boot setting `argo=1` (since Xen 4.12): Even when compiled in, Argo stays off until Xen is booted with this option; without it every XEN_ARGO_OP_* fails with EOPNOTSUPP.
 
@@ -12,34 +14,36 @@ use crate::types::__guest_handle_uint8;
 
 /// Wildcard partner for a ring any domain may send to; the same number as DOMID_INVALID.
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
+///
+/// Needs the boot setting `argo=mac-permissive=1` (since Xen 4.12): Lets domains register wildcard rings; written together with the enable switch as argo=1,mac-permissive=1. Off by default, so registering a ring with this partner fails with EPERM.
 pub const XEN_ARGO_DOMID_ANY: u32 = 0x7ff4;
 
 /// Largest ring Xen accepts, in bytes (16 MiB).
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 pub const XEN_ARGO_MAX_RING_SIZE: u64 = 0x1000000;
 
 /// An Argo port: the per-domain number a ring is registered under. Unrelated to event channel ports.
 ///
-/// C: `typedef … xen_argo_port_t`. Since Xen 4.12.
+/// C: `typedef … xen_argo_port_t`. Since Xen 4.12: cargo feature `xen-4-12`.
 pub type xen_argo_port_t = u32;
 
 /// A guest frame number, 64 bits on every architecture; register_ring takes an array of them.
 ///
-/// C: `typedef … xen_argo_gfn_t`. Since Xen 4.12.
+/// C: `typedef … xen_argo_gfn_t`. Since Xen 4.12: cargo feature `xen-4-12`.
 pub type xen_argo_gfn_t = u64;
 
 /// Most buffers one XEN_ARGO_OP_sendv may gather.
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 pub const XEN_ARGO_MAXIOV: u32 = 8;
 
 /// One buffer of a send: where the bytes are in the sender and how many there are.
 ///
 /// C: `struct xen_argo_iov` (typedef `xen_argo_iov_t`).
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 ///
 /// Layout (size/align in bytes): x86 12/4, x86_64 16/8, arm 16/8, aarch64 16/8.
 #[repr(C)]
@@ -59,11 +63,19 @@ pub struct xen_argo_iov {
 /// C: `typedef struct xen_argo_iov xen_argo_iov_t`.
 pub type xen_argo_iov_t = xen_argo_iov;
 
+impl xen_argo_iov {
+    /// The first Xen release with this struct (cargo feature `xen-4-12`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 12);
+
+    /// What calls with it need beyond the release: how Xen was built or booted, or how the domain was created.
+    pub const GATES: &'static [crate::Gate] = gates::xen_argo_iov;
+}
+
 /// An Argo address: a port in a domain.
 ///
 /// C: `struct xen_argo_addr` (typedef `xen_argo_addr_t`).
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 ///
 /// Layout (size/align in bytes): x86 8/4, x86_64 8/4, arm 8/4, aarch64 8/4.
 #[repr(C)]
@@ -83,11 +95,19 @@ pub struct xen_argo_addr {
 /// C: `typedef struct xen_argo_addr xen_argo_addr_t`.
 pub type xen_argo_addr_t = xen_argo_addr;
 
+impl xen_argo_addr {
+    /// The first Xen release with this struct (cargo feature `xen-4-12`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 12);
+
+    /// What calls with it need beyond the release: how Xen was built or booted, or how the domain was created.
+    pub const GATES: &'static [crate::Gate] = gates::xen_argo_addr;
+}
+
 /// The first argument of XEN_ARGO_OP_sendv: who sends and which ring receives.
 ///
 /// C: `struct xen_argo_send_addr` (typedef `xen_argo_send_addr_t`).
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 ///
 /// Layout (size/align in bytes): x86 16/4, x86_64 16/4, arm 16/4, aarch64 16/4.
 #[repr(C)]
@@ -103,11 +123,19 @@ pub struct xen_argo_send_addr {
 /// C: `typedef struct xen_argo_send_addr xen_argo_send_addr_t`.
 pub type xen_argo_send_addr_t = xen_argo_send_addr;
 
+impl xen_argo_send_addr {
+    /// The first Xen release with this struct (cargo feature `xen-4-12`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 12);
+
+    /// What calls with it need beyond the release: how Xen was built or booted, or how the domain was created.
+    pub const GATES: &'static [crate::Gate] = gates::xen_argo_send_addr;
+}
+
 /// The head of a registered ring in the receiver's memory, followed by the message bytes.
 ///
 /// C: `struct xen_argo_ring` (typedef `xen_argo_ring_t`).
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 ///
 /// Layout (size/align in bytes): x86 64/4, x86_64 64/4, arm 64/4, aarch64 64/4.
 #[repr(C)]
@@ -131,6 +159,14 @@ pub struct xen_argo_ring {
 /// C: `typedef struct xen_argo_ring xen_argo_ring_t`.
 pub type xen_argo_ring_t = xen_argo_ring;
 
+impl xen_argo_ring {
+    /// The first Xen release with this struct (cargo feature `xen-4-12`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 12);
+
+    /// What calls with it need beyond the release: how Xen was built or booted, or how the domain was created.
+    pub const GATES: &'static [crate::Gate] = gates::xen_argo_ring;
+}
+
 impl Default for xen_argo_ring {
     #[inline]
     fn default() -> Self {
@@ -144,7 +180,7 @@ impl Default for xen_argo_ring {
 ///
 /// C: `struct xen_argo_register_ring` (typedef `xen_argo_register_ring_t`).
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 ///
 /// Layout (size/align in bytes): x86 12/4, x86_64 12/4, arm 12/4, aarch64 12/4.
 #[repr(C)]
@@ -166,11 +202,19 @@ pub struct xen_argo_register_ring {
 /// C: `typedef struct xen_argo_register_ring xen_argo_register_ring_t`.
 pub type xen_argo_register_ring_t = xen_argo_register_ring;
 
+impl xen_argo_register_ring {
+    /// The first Xen release with this struct (cargo feature `xen-4-12`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 12);
+
+    /// What calls with it need beyond the release: how Xen was built or booted, or how the domain was created.
+    pub const GATES: &'static [crate::Gate] = gates::xen_argo_register_ring;
+}
+
 /// The first argument of XEN_ARGO_OP_unregister_ring: which ring to tear down.
 ///
 /// C: `struct xen_argo_unregister_ring` (typedef `xen_argo_unregister_ring_t`).
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 ///
 /// Layout (size/align in bytes): x86 8/4, x86_64 8/4, arm 8/4, aarch64 8/4.
 #[repr(C)]
@@ -190,9 +234,17 @@ pub struct xen_argo_unregister_ring {
 /// C: `typedef struct xen_argo_unregister_ring xen_argo_unregister_ring_t`.
 pub type xen_argo_unregister_ring_t = xen_argo_unregister_ring;
 
+impl xen_argo_unregister_ring {
+    /// The first Xen release with this struct (cargo feature `xen-4-12`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 12);
+
+    /// What calls with it need beyond the release: how Xen was built or booted, or how the domain was created.
+    pub const GATES: &'static [crate::Gate] = gates::xen_argo_unregister_ring;
+}
+
 /// Granule of the message area: every message is rounded up to a multiple of this many bytes.
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 pub const XEN_ARGO_MSG_SLOT_SIZE: u32 = 0x10;
 
 // ---- Flag set XEN_ARGO_RING (values of xen_argo_ring_data_ent.flags) ----
@@ -200,39 +252,39 @@ pub const XEN_ARGO_MSG_SLOT_SIZE: u32 = 0x10;
 
 /// The ring is registered.
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 pub const XEN_ARGO_RING_EXISTS: u16 = 1 << 0;
 
 /// The ring accepts any sender (wildcard partner).
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 pub const XEN_ARGO_RING_SHARED: u16 = 1 << 1;
 
 /// The ring holds no messages.
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 pub const XEN_ARGO_RING_EMPTY: u16 = 1 << 2;
 
 /// There may be room for `space_required` bytes now.
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 pub const XEN_ARGO_RING_SUFFICIENT: u16 = 1 << 3;
 
 /// `space_required` can never fit in this ring.
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 pub const XEN_ARGO_RING_EMSGSIZE: u16 = 1 << 4;
 
 /// Too many domains already wait for space in this ring.
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 pub const XEN_ARGO_RING_EBUSY: u16 = 1 << 5;
 
 /// One ring queried by XEN_ARGO_OP_notify.
 ///
 /// C: `struct xen_argo_ring_data_ent` (typedef `xen_argo_ring_data_ent_t`).
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 ///
 /// Layout (size/align in bytes): x86 20/4, x86_64 20/4, arm 20/4, aarch64 20/4.
 #[repr(C)]
@@ -256,11 +308,19 @@ pub struct xen_argo_ring_data_ent {
 /// C: `typedef struct xen_argo_ring_data_ent xen_argo_ring_data_ent_t`.
 pub type xen_argo_ring_data_ent_t = xen_argo_ring_data_ent;
 
+impl xen_argo_ring_data_ent {
+    /// The first Xen release with this struct (cargo feature `xen-4-12`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 12);
+
+    /// What calls with it need beyond the release: how Xen was built or booted, or how the domain was created.
+    pub const GATES: &'static [crate::Gate] = gates::xen_argo_ring_data_ent;
+}
+
 /// The first argument of XEN_ARGO_OP_notify: a counted list of rings to query.
 ///
 /// C: `struct xen_argo_ring_data` (typedef `xen_argo_ring_data_t`).
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 ///
 /// Layout (size/align in bytes): x86 8/4, x86_64 8/4, arm 8/4, aarch64 8/4.
 #[repr(C)]
@@ -282,11 +342,19 @@ pub struct xen_argo_ring_data {
 /// C: `typedef struct xen_argo_ring_data xen_argo_ring_data_t`.
 pub type xen_argo_ring_data_t = xen_argo_ring_data;
 
+impl xen_argo_ring_data {
+    /// The first Xen release with this struct (cargo feature `xen-4-12`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 12);
+
+    /// What calls with it need beyond the release: how Xen was built or booted, or how the domain was created.
+    pub const GATES: &'static [crate::Gate] = gates::xen_argo_ring_data;
+}
+
 /// The header Xen writes in front of every message it places in a ring.
 ///
 /// C: `struct xen_argo_ring_message_header`.
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 ///
 /// Layout (size/align in bytes): x86 16/4, x86_64 16/4, arm 16/4, aarch64 16/4.
 #[repr(C)]
@@ -305,27 +373,35 @@ pub struct xen_argo_ring_message_header {
     pub data: [u8; 0],
 }
 
+impl xen_argo_ring_message_header {
+    /// The first Xen release with this struct (cargo feature `xen-4-12`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 12);
+
+    /// What calls with it need beyond the release: how Xen was built or booted, or how the domain was created.
+    pub const GATES: &'static [crate::Gate] = gates::xen_argo_ring_message_header;
+}
+
 // ---- Op set XEN_ARGO_OP ----
 // Argo hypercall sub-ops, each with the record its first argument points to.
 
 /// Register, or re-register, a ring backed by an array of xen_argo_gfn_t; the last arguments are the frame count and XEN_ARGO_REGISTER_FLAG_* flags.
 ///
-/// Since Xen 4.12. Payload: `xen_argo_register_ring`.
+/// Since Xen 4.12: cargo feature `xen-4-12`. Payload: `xen_argo_register_ring`.
 pub const XEN_ARGO_OP_register_ring: i32 = 1;
 
 /// Remove a registered ring; the other arguments are null and zero.
 ///
-/// Since Xen 4.12. Payload: `xen_argo_unregister_ring`.
+/// Since Xen 4.12: cargo feature `xen-4-12`. Payload: `xen_argo_unregister_ring`.
 pub const XEN_ARGO_OP_unregister_ring: i32 = 2;
 
 /// Send one message gathered from an array of xen_argo_iov; the last arguments are the buffer count and the message type. Fails with EAGAIN when the ring is full, and Xen signals once there is room.
 ///
-/// Since Xen 4.12. Payload: `xen_argo_send_addr`.
+/// Since Xen 4.12: cargo feature `xen-4-12`. Payload: `xen_argo_send_addr`.
 pub const XEN_ARGO_OP_sendv: i32 = 3;
 
 /// Query rings and ask to be signalled when space appears; the record may be null.
 ///
-/// Since Xen 4.12. Payload: `xen_argo_ring_data`.
+/// Since Xen 4.12: cargo feature `xen-4-12`. Payload: `xen_argo_ring_data`.
 pub const XEN_ARGO_OP_notify: i32 = 4;
 
 // ---- Flag set XEN_ARGO_REGISTER_FLAG ----
@@ -333,8 +409,103 @@ pub const XEN_ARGO_OP_notify: i32 = 4;
 
 /// Refuse to replace a ring that is already registered (without it the new ring takes over, keeping tx_ptr when it still fits).
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12: cargo feature `xen-4-12`.
 pub const XEN_ARGO_REGISTER_FLAG_FAIL_EXIST: u32 = 0x1;
+
+/// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
+///
+/// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).
+pub mod since {
+    use crate::XenRelease;
+
+    pub const XEN_ARGO_DOMID_ANY: XenRelease = XenRelease::new(4, 12);
+    pub const XEN_ARGO_MAX_RING_SIZE: XenRelease = XenRelease::new(4, 12);
+    pub const xen_argo_port_t: XenRelease = XenRelease::new(4, 12);
+    pub const xen_argo_gfn_t: XenRelease = XenRelease::new(4, 12);
+    pub const XEN_ARGO_MAXIOV: XenRelease = XenRelease::new(4, 12);
+    pub const xen_argo_iov: XenRelease = XenRelease::new(4, 12);
+    pub const xen_argo_addr: XenRelease = XenRelease::new(4, 12);
+    pub const xen_argo_send_addr: XenRelease = XenRelease::new(4, 12);
+    pub const xen_argo_ring: XenRelease = XenRelease::new(4, 12);
+    pub const xen_argo_register_ring: XenRelease = XenRelease::new(4, 12);
+    pub const xen_argo_unregister_ring: XenRelease = XenRelease::new(4, 12);
+    pub const XEN_ARGO_MSG_SLOT_SIZE: XenRelease = XenRelease::new(4, 12);
+    pub const XEN_ARGO_RING_EXISTS: XenRelease = XenRelease::new(4, 12);
+    pub const XEN_ARGO_RING_SHARED: XenRelease = XenRelease::new(4, 12);
+    pub const XEN_ARGO_RING_EMPTY: XenRelease = XenRelease::new(4, 12);
+    pub const XEN_ARGO_RING_SUFFICIENT: XenRelease = XenRelease::new(4, 12);
+    pub const XEN_ARGO_RING_EMSGSIZE: XenRelease = XenRelease::new(4, 12);
+    pub const XEN_ARGO_RING_EBUSY: XenRelease = XenRelease::new(4, 12);
+    pub const xen_argo_ring_data_ent: XenRelease = XenRelease::new(4, 12);
+    pub const xen_argo_ring_data: XenRelease = XenRelease::new(4, 12);
+    pub const xen_argo_ring_message_header: XenRelease = XenRelease::new(4, 12);
+    pub const XEN_ARGO_OP_register_ring: XenRelease = XenRelease::new(4, 12);
+    pub const XEN_ARGO_OP_unregister_ring: XenRelease = XenRelease::new(4, 12);
+    pub const XEN_ARGO_OP_sendv: XenRelease = XenRelease::new(4, 12);
+    pub const XEN_ARGO_OP_notify: XenRelease = XenRelease::new(4, 12);
+    pub const XEN_ARGO_REGISTER_FLAG_FAIL_EXIST: XenRelease = XenRelease::new(4, 12);
+}
+
+/// What the items of this module need beyond the release: how Xen was built (`GateKind::Build`, a Kconfig option) or booted (`GateKind::Boot`, a command-line option), or how the domain was created (`GateKind::Domain`, a creation flag). Without it a call fails even on a release that has the item.
+///
+/// One list per item (records also have it as `GATES`), with every gate the item needs in any release; `Gate::applies_to` says whether one applies to the release Xen reports.
+pub mod gates {
+    use crate::{Gate, GateKind, XenRelease};
+
+    const BUILD_CONFIG_ARGO: Gate = Gate {
+        kind: GateKind::Build,
+        name: "CONFIG_ARGO",
+        since: XenRelease::new(4, 12),
+        until: None,
+        doc: "Argo is compiled into Xen only with this option, which is off by default and offered only to expert (later: unsupported) configurations; without it the argo hypercall returns ENOSYS.",
+    };
+
+    const BOOT_ARGO_1: Gate = Gate {
+        kind: GateKind::Boot,
+        name: "argo=1",
+        since: XenRelease::new(4, 12),
+        until: None,
+        doc: "Even when compiled in, Argo stays off until Xen is booted with this option; without it every XEN_ARGO_OP_* fails with EOPNOTSUPP.",
+    };
+
+    const BOOT_ARGO_MAC_PERMISSIVE_1: Gate = Gate {
+        kind: GateKind::Boot,
+        name: "argo=mac-permissive=1",
+        since: XenRelease::new(4, 12),
+        until: None,
+        doc: "Lets domains register wildcard rings; written together with the enable switch as argo=1,mac-permissive=1. Off by default, so registering a ring with this partner fails with EPERM.",
+    };
+
+    /// What every item of the module needs.
+    pub const MODULE: &[Gate] = &[BUILD_CONFIG_ARGO, BOOT_ARGO_1];
+
+    pub const XEN_ARGO_DOMID_ANY: &[Gate] = &[BUILD_CONFIG_ARGO, BOOT_ARGO_1, BOOT_ARGO_MAC_PERMISSIVE_1];
+    pub const XEN_ARGO_MAX_RING_SIZE: &[Gate] = MODULE;
+    pub const xen_argo_port_t: &[Gate] = MODULE;
+    pub const xen_argo_gfn_t: &[Gate] = MODULE;
+    pub const XEN_ARGO_MAXIOV: &[Gate] = MODULE;
+    pub const xen_argo_iov: &[Gate] = MODULE;
+    pub const xen_argo_addr: &[Gate] = MODULE;
+    pub const xen_argo_send_addr: &[Gate] = MODULE;
+    pub const xen_argo_ring: &[Gate] = MODULE;
+    pub const xen_argo_register_ring: &[Gate] = MODULE;
+    pub const xen_argo_unregister_ring: &[Gate] = MODULE;
+    pub const XEN_ARGO_MSG_SLOT_SIZE: &[Gate] = MODULE;
+    pub const XEN_ARGO_RING_EXISTS: &[Gate] = MODULE;
+    pub const XEN_ARGO_RING_SHARED: &[Gate] = MODULE;
+    pub const XEN_ARGO_RING_EMPTY: &[Gate] = MODULE;
+    pub const XEN_ARGO_RING_SUFFICIENT: &[Gate] = MODULE;
+    pub const XEN_ARGO_RING_EMSGSIZE: &[Gate] = MODULE;
+    pub const XEN_ARGO_RING_EBUSY: &[Gate] = MODULE;
+    pub const xen_argo_ring_data_ent: &[Gate] = MODULE;
+    pub const xen_argo_ring_data: &[Gate] = MODULE;
+    pub const xen_argo_ring_message_header: &[Gate] = MODULE;
+    pub const XEN_ARGO_OP_register_ring: &[Gate] = MODULE;
+    pub const XEN_ARGO_OP_unregister_ring: &[Gate] = MODULE;
+    pub const XEN_ARGO_OP_sendv: &[Gate] = MODULE;
+    pub const XEN_ARGO_OP_notify: &[Gate] = MODULE;
+    pub const XEN_ARGO_REGISTER_FLAG_FAIL_EXIST: &[Gate] = MODULE;
+}
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----
 

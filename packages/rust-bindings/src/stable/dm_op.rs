@@ -3,6 +3,8 @@
 //! Device-model operations: the calls an HVM guest's emulator makes to Xen, each a xen_dm_op in the first buffer.
 //!
 //! Xen header: `xen/include/public/hvm/dm_op.h`.
+//!
+//! Each item is declared from the cargo feature of the Xen release that brought it (`xen-4-N`, all on by default) and records are laid out as the oldest release the features select has them; `since` holds each first release.
 
 use crate::stable::event_channel::evtchn_port_t;
 use crate::types::__guest_handle_void;
@@ -11,14 +13,14 @@ use crate::types::xen_ulong_t;
 
 /// Names one ioreq server of a domain. Example: 1 (the first server a device model creates).
 ///
-/// C: `typedef … ioservid_t`. Since Xen 4.9.
+/// C: `typedef … ioservid_t`. Since Xen 4.9: cargo feature `xen-4-9`.
 pub type ioservid_t = u16;
 
 /// Payload of XEN_DMOP_create_ioreq_server: asks Xen for a new ioreq server and returns its id.
 ///
 /// C: `struct xen_dm_op_create_ioreq_server` (typedef `xen_dm_op_create_ioreq_server_t`).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 6/2, x86_64 6/2, arm 6/2, aarch64 6/2.
 #[repr(C)]
@@ -38,11 +40,16 @@ pub struct xen_dm_op_create_ioreq_server {
 /// C: `typedef struct xen_dm_op_create_ioreq_server xen_dm_op_create_ioreq_server_t`.
 pub type xen_dm_op_create_ioreq_server_t = xen_dm_op_create_ioreq_server;
 
+impl xen_dm_op_create_ioreq_server {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 /// Payload of XEN_DMOP_get_ioreq_server_info: where a server finds its synchronous request page, its buffered request ring and the event channel for buffered requests.
 ///
 /// C: `struct xen_dm_op_get_ioreq_server_info` (typedef `xen_dm_op_get_ioreq_server_info_t`).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 24/8, x86_64 24/8, arm 24/8, aarch64 24/8.
 #[repr(C)]
@@ -54,41 +61,48 @@ pub struct xen_dm_op_get_ioreq_server_info {
     pub id: ioservid_t,
     /// Input: XEN_DMOP_no_gfns or 0. With XEN_DMOP_no_gfns Xen leaves both frame numbers unset. Example: 0.
     ///
-    /// Since Xen 4.11.
+    /// Since Xen 4.11; before, the same bytes were `pad` (declared here under the newest name whatever the features).
     pub flags: u16,
     /// Output: the event channel Xen signals when it posts buffered requests. Example: 37.
     pub bufioreq_port: evtchn_port_t,
     /// Output: guest frame of the synchronous request page. Example: 0xfeff0.
     ///
-    /// Since Xen 4.10.
+    /// Since Xen 4.10; before, the same bytes were `ioreq_pfn` (declared here under the newest name whatever the features).
     pub ioreq_gfn: uint64_aligned_t,
     /// Output: guest frame of the buffered request ring. Example: 0xfeff1.
     ///
-    /// Since Xen 4.10.
+    /// Since Xen 4.10; before, the same bytes were `bufioreq_pfn` (declared here under the newest name whatever the features).
     pub bufioreq_gfn: uint64_aligned_t,
 }
 
 /// C: `typedef struct xen_dm_op_get_ioreq_server_info xen_dm_op_get_ioreq_server_info_t`.
 pub type xen_dm_op_get_ioreq_server_info_t = xen_dm_op_get_ioreq_server_info;
 
+impl xen_dm_op_get_ioreq_server_info {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 // ---- Flag set XEN_DMOP_get_ioreq_server_info_flags (values of xen_dm_op_get_ioreq_server_info.flags) ----
 // Options of XEN_DMOP_get_ioreq_server_info.
 
 /// Skip the frame numbers: for emulators that map the server pages as a resource instead of through guest frames.
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
 pub const _XEN_DMOP_no_gfns: u32 = 0;
 
 /// Skip the frame numbers: for emulators that map the server pages as a resource instead of through guest frames.
 ///
-/// Since Xen 4.11. The mask of bit `_XEN_DMOP_no_gfns`.
+/// Since Xen 4.11: cargo feature `xen-4-11`. The mask of bit `_XEN_DMOP_no_gfns`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_DMOP_no_gfns: u16 = 1 << 0;
 
 /// Payload of XEN_DMOP_map_io_range_to_ioreq_server and XEN_DMOP_unmap_io_range_from_ioreq_server: an inclusive range of ports, MMIO addresses or PCI functions that a server claims or gives back.
 ///
 /// C: `struct xen_dm_op_ioreq_server_range` (typedef `xen_dm_op_ioreq_server_range_t`).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 24/8, x86_64 24/8, arm 24/8, aarch64 24/8.
 #[repr(C)]
@@ -113,29 +127,34 @@ pub struct xen_dm_op_ioreq_server_range {
 /// C: `typedef struct xen_dm_op_ioreq_server_range xen_dm_op_ioreq_server_range_t`.
 pub type xen_dm_op_ioreq_server_range_t = xen_dm_op_ioreq_server_range;
 
+impl xen_dm_op_ioreq_server_range {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 // ---- Value set XEN_DMOP_IO_RANGE (values of xen_dm_op_ioreq_server_range.type) ----
 // What the bounds of an ioreq server range count.
 
 /// I/O port numbers.
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 pub const XEN_DMOP_IO_RANGE_PORT: u32 = 0;
 
 /// Guest physical addresses of MMIO.
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 pub const XEN_DMOP_IO_RANGE_MEMORY: u32 = 1;
 
 /// PCI functions, encoded as segment << 16 | bus << 8 | device << 3 | function.
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 pub const XEN_DMOP_IO_RANGE_PCI: u32 = 2;
 
 /// Payload of XEN_DMOP_set_ioreq_server_state: turns a server on or off.
 ///
 /// C: `struct xen_dm_op_set_ioreq_server_state` (typedef `xen_dm_op_set_ioreq_server_state_t`).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 4/2, x86_64 4/2, arm 4/2, aarch64 4/2.
 #[repr(C)]
@@ -155,11 +174,16 @@ pub struct xen_dm_op_set_ioreq_server_state {
 /// C: `typedef struct xen_dm_op_set_ioreq_server_state xen_dm_op_set_ioreq_server_state_t`.
 pub type xen_dm_op_set_ioreq_server_state_t = xen_dm_op_set_ioreq_server_state;
 
+impl xen_dm_op_set_ioreq_server_state {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 /// Payload of XEN_DMOP_destroy_ioreq_server: removes a server and every range it claimed.
 ///
 /// C: `struct xen_dm_op_destroy_ioreq_server` (typedef `xen_dm_op_destroy_ioreq_server_t`).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 4/2, x86_64 4/2, arm 4/2, aarch64 4/2.
 #[repr(C)]
@@ -177,11 +201,16 @@ pub struct xen_dm_op_destroy_ioreq_server {
 /// C: `typedef struct xen_dm_op_destroy_ioreq_server xen_dm_op_destroy_ioreq_server_t`.
 pub type xen_dm_op_destroy_ioreq_server_t = xen_dm_op_destroy_ioreq_server;
 
+impl xen_dm_op_destroy_ioreq_server {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 /// Payload of XEN_DMOP_track_dirty_vram: reports which frames of the emulated framebuffer the guest wrote since the last call; the bitmap goes in the second buffer.
 ///
 /// C: `struct xen_dm_op_track_dirty_vram` (typedef `xen_dm_op_track_dirty_vram_t`).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 16/8, x86_64 16/8, arm 16/8, aarch64 16/8.
 #[repr(C)]
@@ -202,11 +231,16 @@ pub struct xen_dm_op_track_dirty_vram {
 /// C: `typedef struct xen_dm_op_track_dirty_vram xen_dm_op_track_dirty_vram_t`.
 pub type xen_dm_op_track_dirty_vram_t = xen_dm_op_track_dirty_vram;
 
+impl xen_dm_op_track_dirty_vram {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 /// Payload of XEN_DMOP_set_pci_intx_level: raises or lowers the INTx line of an emulated PCI device.
 ///
 /// C: `struct xen_dm_op_set_pci_intx_level` (typedef `xen_dm_op_set_pci_intx_level_t`).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 6/2, x86_64 6/2, arm 6/2, aarch64 6/2.
 #[repr(C)]
@@ -228,11 +262,16 @@ pub struct xen_dm_op_set_pci_intx_level {
 /// C: `typedef struct xen_dm_op_set_pci_intx_level xen_dm_op_set_pci_intx_level_t`.
 pub type xen_dm_op_set_pci_intx_level_t = xen_dm_op_set_pci_intx_level;
 
+impl xen_dm_op_set_pci_intx_level {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 /// Payload of XEN_DMOP_set_isa_irq_level: raises or lowers a legacy ISA interrupt line.
 ///
 /// C: `struct xen_dm_op_set_isa_irq_level` (typedef `xen_dm_op_set_isa_irq_level_t`).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 2/1, x86_64 2/1, arm 2/1, aarch64 2/1.
 #[repr(C)]
@@ -248,11 +287,16 @@ pub struct xen_dm_op_set_isa_irq_level {
 /// C: `typedef struct xen_dm_op_set_isa_irq_level xen_dm_op_set_isa_irq_level_t`.
 pub type xen_dm_op_set_isa_irq_level_t = xen_dm_op_set_isa_irq_level;
 
+impl xen_dm_op_set_isa_irq_level {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 /// Payload of XEN_DMOP_set_pci_link_route: connects one of the four PCI interrupt links to an ISA interrupt.
 ///
 /// C: `struct xen_dm_op_set_pci_link_route` (typedef `xen_dm_op_set_pci_link_route_t`).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 2/1, x86_64 2/1, arm 2/1, aarch64 2/1.
 #[repr(C)]
@@ -268,11 +312,16 @@ pub struct xen_dm_op_set_pci_link_route {
 /// C: `typedef struct xen_dm_op_set_pci_link_route xen_dm_op_set_pci_link_route_t`.
 pub type xen_dm_op_set_pci_link_route_t = xen_dm_op_set_pci_link_route;
 
+impl xen_dm_op_set_pci_link_route {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 /// Payload of XEN_DMOP_modified_memory: tells Xen the emulator wrote guest memory, so it is logged as dirty; the extents, each a xen_dm_op_modified_memory_extent, go in the second buffer.
 ///
 /// C: `struct xen_dm_op_modified_memory` (typedef `xen_dm_op_modified_memory_t`).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 8/4, x86_64 8/4, arm 8/4, aarch64 8/4.
 #[repr(C)]
@@ -288,11 +337,16 @@ pub struct xen_dm_op_modified_memory {
 /// C: `typedef struct xen_dm_op_modified_memory xen_dm_op_modified_memory_t`.
 pub type xen_dm_op_modified_memory_t = xen_dm_op_modified_memory;
 
+impl xen_dm_op_modified_memory {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 /// One run of guest frames the emulator wrote, as passed to XEN_DMOP_modified_memory.
 ///
 /// C: `struct xen_dm_op_modified_memory_extent`.
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 16/8, x86_64 16/8, arm 16/8, aarch64 16/8.
 #[repr(C)]
@@ -310,11 +364,16 @@ pub struct xen_dm_op_modified_memory_extent {
     pub first_pfn: uint64_aligned_t,
 }
 
+impl xen_dm_op_modified_memory_extent {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 /// Payload of XEN_DMOP_set_mem_type: changes the p2m type of a run of guest frames.
 ///
 /// C: `struct xen_dm_op_set_mem_type` (typedef `xen_dm_op_set_mem_type_t`).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 16/8, x86_64 16/8, arm 16/8, aarch64 16/8.
 #[repr(C)]
@@ -337,11 +396,16 @@ pub struct xen_dm_op_set_mem_type {
 /// C: `typedef struct xen_dm_op_set_mem_type xen_dm_op_set_mem_type_t`.
 pub type xen_dm_op_set_mem_type_t = xen_dm_op_set_mem_type;
 
+impl xen_dm_op_set_mem_type {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 /// Payload of XEN_DMOP_inject_event: delivers an interrupt or exception to one vCPU.
 ///
 /// C: `struct xen_dm_op_inject_event` (typedef `xen_dm_op_inject_event_t`).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 24/8, x86_64 24/8, arm 24/8, aarch64 24/8.
 #[repr(C)]
@@ -374,44 +438,49 @@ pub struct xen_dm_op_inject_event {
 /// C: `typedef struct xen_dm_op_inject_event xen_dm_op_inject_event_t`.
 pub type xen_dm_op_inject_event_t = xen_dm_op_inject_event;
 
+impl xen_dm_op_inject_event {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 // ---- Value set XEN_DMOP_EVENT (values of xen_dm_op_inject_event.type) ----
 // The kinds of event XEN_DMOP_inject_event delivers; the numbers are the x86 event types Xen uses internally.
 
 /// An external interrupt.
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 pub const XEN_DMOP_EVENT_ext_int: u8 = 0;
 
 /// A non-maskable interrupt.
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 pub const XEN_DMOP_EVENT_nmi: u8 = 2;
 
 /// A hardware exception.
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 pub const XEN_DMOP_EVENT_hw_exc: u8 = 3;
 
 /// A software interrupt from an INT n instruction.
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 pub const XEN_DMOP_EVENT_sw_int: u8 = 4;
 
 /// The privileged software exception of ICEBP (INT1).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 pub const XEN_DMOP_EVENT_pri_sw_exc: u8 = 5;
 
 /// A software exception from INT3 or INTO.
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 pub const XEN_DMOP_EVENT_sw_exc: u8 = 6;
 
 /// Payload of XEN_DMOP_inject_msi: delivers a message-signalled interrupt as an emulated device would write it.
 ///
 /// C: `struct xen_dm_op_inject_msi` (typedef `xen_dm_op_inject_msi_t`).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 16/8, x86_64 16/8, arm 16/8, aarch64 16/8.
 #[repr(C)]
@@ -432,11 +501,16 @@ pub struct xen_dm_op_inject_msi {
 /// C: `typedef struct xen_dm_op_inject_msi xen_dm_op_inject_msi_t`.
 pub type xen_dm_op_inject_msi_t = xen_dm_op_inject_msi;
 
+impl xen_dm_op_inject_msi {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 /// Payload of XEN_DMOP_map_mem_type_to_ioreq_server: sends accesses to every page of one p2m type to a server. Its last field is a plain uint64_t, so on x86_32 the record is only 4-byte aligned.
 ///
 /// C: `struct xen_dm_op_map_mem_type_to_ioreq_server` (typedef `xen_dm_op_map_mem_type_to_ioreq_server_t`).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 16/4, x86_64 16/8, arm 16/8, aarch64 16/8.
 #[repr(C)]
@@ -456,26 +530,32 @@ pub struct xen_dm_op_map_mem_type_to_ioreq_server {
 /// C: `typedef struct xen_dm_op_map_mem_type_to_ioreq_server xen_dm_op_map_mem_type_to_ioreq_server_t`.
 pub type xen_dm_op_map_mem_type_to_ioreq_server_t = xen_dm_op_map_mem_type_to_ioreq_server;
 
+impl xen_dm_op_map_mem_type_to_ioreq_server {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 // ---- Flag set XEN_DMOP_IOREQ_MEM_ACCESS (values of xen_dm_op_map_mem_type_to_ioreq_server.flags) ----
 // The accesses to pages of a p2m type that XEN_DMOP_map_mem_type_to_ioreq_server forwards.
 
 /// Forward reads.
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 pub const XEN_DMOP_IOREQ_MEM_ACCESS_READ: u32 = 1 << 0;
 
 /// Forward writes.
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 pub const XEN_DMOP_IOREQ_MEM_ACCESS_WRITE: u32 = 1 << 1;
 
 /// Payload of XEN_DMOP_remote_shutdown: shuts the guest down on behalf of its emulated hardware.
 ///
 /// C: `struct xen_dm_op_remote_shutdown` (typedef `xen_dm_op_remote_shutdown_t`).
 ///
-/// Since Xen 4.10.
+/// Since Xen 4.10: cargo feature `xen-4-10`.
 ///
 /// Layout (size/align in bytes): x86 4/4, x86_64 4/4, arm 4/4, aarch64 4/4.
+#[cfg(feature = "xen-4-10")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -485,15 +565,23 @@ pub struct xen_dm_op_remote_shutdown {
 }
 
 /// C: `typedef struct xen_dm_op_remote_shutdown xen_dm_op_remote_shutdown_t`.
+#[cfg(feature = "xen-4-10")]
 pub type xen_dm_op_remote_shutdown_t = xen_dm_op_remote_shutdown;
+
+#[cfg(feature = "xen-4-10")]
+impl xen_dm_op_remote_shutdown {
+    /// The first Xen release with this struct (cargo feature `xen-4-10`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 10);
+}
 
 /// Payload of XEN_DMOP_relocate_memory: moves a run of guest frames to a new place in the guest physical map. Every field is updated as the work proceeds; the values after the call carry no meaning.
 ///
 /// C: `struct xen_dm_op_relocate_memory` (typedef `xen_dm_op_relocate_memory_t`).
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
 ///
 /// Layout (size/align in bytes): x86 24/8, x86_64 24/8, arm 24/8, aarch64 24/8.
+#[cfg(feature = "xen-4-11")]
 #[repr(C)]
 #[cfg_attr(target_arch = "x86", repr(align(8)))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -512,15 +600,23 @@ pub struct xen_dm_op_relocate_memory {
 }
 
 /// C: `typedef struct xen_dm_op_relocate_memory xen_dm_op_relocate_memory_t`.
+#[cfg(feature = "xen-4-11")]
 pub type xen_dm_op_relocate_memory_t = xen_dm_op_relocate_memory;
+
+#[cfg(feature = "xen-4-11")]
+impl xen_dm_op_relocate_memory {
+    /// The first Xen release with this struct (cargo feature `xen-4-11`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 11);
+}
 
 /// Payload of XEN_DMOP_pin_memory_cacheattr: fixes the cache attribute of a range of guest frames.
 ///
 /// C: `struct xen_dm_op_pin_memory_cacheattr` (typedef `xen_dm_op_pin_memory_cacheattr_t`).
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
 ///
 /// Layout (size/align in bytes): x86 24/8, x86_64 24/8, arm 24/8, aarch64 24/8.
+#[cfg(feature = "xen-4-11")]
 #[repr(C)]
 #[cfg_attr(target_arch = "x86", repr(align(8)))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -539,53 +635,68 @@ pub struct xen_dm_op_pin_memory_cacheattr {
 }
 
 /// C: `typedef struct xen_dm_op_pin_memory_cacheattr xen_dm_op_pin_memory_cacheattr_t`.
+#[cfg(feature = "xen-4-11")]
 pub type xen_dm_op_pin_memory_cacheattr_t = xen_dm_op_pin_memory_cacheattr;
+
+#[cfg(feature = "xen-4-11")]
+impl xen_dm_op_pin_memory_cacheattr {
+    /// The first Xen release with this struct (cargo feature `xen-4-11`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 11);
+}
 
 // ---- Value set XEN_DMOP_MEM_CACHEATTR (values of xen_dm_op_pin_memory_cacheattr.type) ----
 // Cache attributes a range can be pinned to; the numbers are the x86 MTRR and PAT memory type codes.
 
 /// Uncacheable.
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_DMOP_MEM_CACHEATTR_UC: u32 = 0;
 
 /// Write-combining.
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_DMOP_MEM_CACHEATTR_WC: u32 = 1;
 
 /// Write-through.
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_DMOP_MEM_CACHEATTR_WT: u32 = 4;
 
 /// Write-protected.
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_DMOP_MEM_CACHEATTR_WP: u32 = 5;
 
 /// Write-back.
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_DMOP_MEM_CACHEATTR_WB: u32 = 6;
 
 /// Uncacheable, but MTRRs may override it (UC-).
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_DMOP_MEM_CACHEATTR_UCM: u32 = 7;
 
 /// A `type` for XEN_DMOP_pin_memory_cacheattr that removes the pinning of the range: all 32 bits set.
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_DMOP_DELETE_MEM_CACHEATTR: u32 = 0xffffffff;
 
 /// Payload of XEN_DMOP_set_irq_level: raises or lowers an interrupt line given by number; Arm guests use it.
 ///
 /// C: `struct xen_dm_op_set_irq_level` (typedef `xen_dm_op_set_irq_level_t`).
 ///
-/// Since Xen 4.15.
+/// Since Xen 4.15: cargo feature `xen-4-15`.
 ///
 /// Layout (size/align in bytes): x86 8/4, x86_64 8/4, arm 8/4, aarch64 8/4.
+#[cfg(feature = "xen-4-15")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -601,15 +712,23 @@ pub struct xen_dm_op_set_irq_level {
 }
 
 /// C: `typedef struct xen_dm_op_set_irq_level xen_dm_op_set_irq_level_t`.
+#[cfg(feature = "xen-4-15")]
 pub type xen_dm_op_set_irq_level_t = xen_dm_op_set_irq_level;
+
+#[cfg(feature = "xen-4-15")]
+impl xen_dm_op_set_irq_level {
+    /// The first Xen release with this struct (cargo feature `xen-4-15`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 15);
+}
 
 /// Payload of XEN_DMOP_nr_vcpus: the most vCPUs the guest can have, so an emulator can size per-vCPU state.
 ///
 /// C: `struct xen_dm_op_nr_vcpus` (typedef `xen_dm_op_nr_vcpus_t`).
 ///
-/// Since Xen 4.15.
+/// Since Xen 4.15: cargo feature `xen-4-15`.
 ///
 /// Layout (size/align in bytes): x86 4/4, x86_64 4/4, arm 4/4, aarch64 4/4.
+#[cfg(feature = "xen-4-15")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -619,13 +738,20 @@ pub struct xen_dm_op_nr_vcpus {
 }
 
 /// C: `typedef struct xen_dm_op_nr_vcpus xen_dm_op_nr_vcpus_t`.
+#[cfg(feature = "xen-4-15")]
 pub type xen_dm_op_nr_vcpus_t = xen_dm_op_nr_vcpus;
+
+#[cfg(feature = "xen-4-15")]
+impl xen_dm_op_nr_vcpus {
+    /// The first Xen release with this struct (cargo feature `xen-4-15`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 15);
+}
 
 /// What the first buffer of every dm_op call holds: the operation number and its payload.
 ///
 /// C: `struct xen_dm_op`.
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 32/8, x86_64 32/8, arm 32/8, aarch64 32/8.
 #[repr(C)]
@@ -642,11 +768,16 @@ pub struct xen_dm_op {
     pub u: xen_dm_op_u,
 }
 
+impl xen_dm_op {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
 /// The payload; `op` says which member is meant.
 ///
 /// C: the union declared inline in `struct xen_dm_op` as `xen_dm_op.u`; xenabi names it `xen_dm_op_u`.
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// A Rust `union`: reading a member is `unsafe`; the member in use is named by another field, as the docs of each member say. Not `IntoBytes`, since members of different sizes leave bytes unset.
 ///
@@ -675,7 +806,8 @@ pub union xen_dm_op_u {
     pub set_isa_irq_level: xen_dm_op_set_isa_irq_level,
     /// For XEN_DMOP_set_irq_level.
     ///
-    /// Since Xen 4.15.
+    /// Since Xen 4.15: cargo feature `xen-4-15`.
+    #[cfg(feature = "xen-4-15")]
     pub set_irq_level: xen_dm_op_set_irq_level,
     /// For XEN_DMOP_set_pci_link_route.
     pub set_pci_link_route: xen_dm_op_set_pci_link_route,
@@ -691,20 +823,29 @@ pub union xen_dm_op_u {
     pub map_mem_type_to_ioreq_server: xen_dm_op_map_mem_type_to_ioreq_server,
     /// For XEN_DMOP_remote_shutdown.
     ///
-    /// Since Xen 4.10.
+    /// Since Xen 4.10: cargo feature `xen-4-10`.
+    #[cfg(feature = "xen-4-10")]
     pub remote_shutdown: xen_dm_op_remote_shutdown,
     /// For XEN_DMOP_relocate_memory.
     ///
-    /// Since Xen 4.11.
+    /// Since Xen 4.11: cargo feature `xen-4-11`.
+    #[cfg(feature = "xen-4-11")]
     pub relocate_memory: xen_dm_op_relocate_memory,
     /// For XEN_DMOP_pin_memory_cacheattr.
     ///
-    /// Since Xen 4.11.
+    /// Since Xen 4.11: cargo feature `xen-4-11`.
+    #[cfg(feature = "xen-4-11")]
     pub pin_memory_cacheattr: xen_dm_op_pin_memory_cacheattr,
     /// For XEN_DMOP_nr_vcpus.
     ///
-    /// Since Xen 4.15.
+    /// Since Xen 4.15: cargo feature `xen-4-15`.
+    #[cfg(feature = "xen-4-15")]
     pub nr_vcpus: xen_dm_op_nr_vcpus,
+}
+
+impl xen_dm_op_u {
+    /// The first Xen release with this union (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
 impl Default for xen_dm_op_u {
@@ -728,109 +869,114 @@ impl ::core::fmt::Debug for xen_dm_op_u {
 
 /// Create an ioreq server.
 ///
-/// Since Xen 4.9. Payload: `xen_dm_op.u.create_ioreq_server`, `xen_dm_op_create_ioreq_server`.
+/// Since Xen 4.9: cargo feature `xen-4-9`. Payload: `xen_dm_op.u.create_ioreq_server`, `xen_dm_op_create_ioreq_server`.
 pub const XEN_DMOP_create_ioreq_server: u32 = 1;
 
 /// Look up the pages and event channel of an ioreq server.
 ///
-/// Since Xen 4.9. Payload: `xen_dm_op.u.get_ioreq_server_info`, `xen_dm_op_get_ioreq_server_info`.
+/// Since Xen 4.9: cargo feature `xen-4-9`. Payload: `xen_dm_op.u.get_ioreq_server_info`, `xen_dm_op_get_ioreq_server_info`.
 pub const XEN_DMOP_get_ioreq_server_info: u32 = 2;
 
 /// Claim a range of ports, MMIO or PCI functions for a server.
 ///
-/// Since Xen 4.9. Payload: `xen_dm_op.u.map_io_range_to_ioreq_server`, `xen_dm_op_ioreq_server_range`.
+/// Since Xen 4.9: cargo feature `xen-4-9`. Payload: `xen_dm_op.u.map_io_range_to_ioreq_server`, `xen_dm_op_ioreq_server_range`.
 pub const XEN_DMOP_map_io_range_to_ioreq_server: u32 = 3;
 
 /// Give back a range a server claimed.
 ///
-/// Since Xen 4.9. Payload: `xen_dm_op.u.unmap_io_range_from_ioreq_server`, `xen_dm_op_ioreq_server_range`.
+/// Since Xen 4.9: cargo feature `xen-4-9`. Payload: `xen_dm_op.u.unmap_io_range_from_ioreq_server`, `xen_dm_op_ioreq_server_range`.
 pub const XEN_DMOP_unmap_io_range_from_ioreq_server: u32 = 4;
 
 /// Enable or disable an ioreq server.
 ///
-/// Since Xen 4.9. Payload: `xen_dm_op.u.set_ioreq_server_state`, `xen_dm_op_set_ioreq_server_state`.
+/// Since Xen 4.9: cargo feature `xen-4-9`. Payload: `xen_dm_op.u.set_ioreq_server_state`, `xen_dm_op_set_ioreq_server_state`.
 pub const XEN_DMOP_set_ioreq_server_state: u32 = 5;
 
 /// Destroy an ioreq server.
 ///
-/// Since Xen 4.9. Payload: `xen_dm_op.u.destroy_ioreq_server`, `xen_dm_op_destroy_ioreq_server`.
+/// Since Xen 4.9: cargo feature `xen-4-9`. Payload: `xen_dm_op.u.destroy_ioreq_server`, `xen_dm_op_destroy_ioreq_server`.
 pub const XEN_DMOP_destroy_ioreq_server: u32 = 6;
 
 /// Fetch the dirty bitmap of the emulated framebuffer.
 ///
-/// Since Xen 4.9. Payload: `xen_dm_op.u.track_dirty_vram`, `xen_dm_op_track_dirty_vram`.
+/// Since Xen 4.9: cargo feature `xen-4-9`. Payload: `xen_dm_op.u.track_dirty_vram`, `xen_dm_op_track_dirty_vram`.
 pub const XEN_DMOP_track_dirty_vram: u32 = 7;
 
 /// Drive the INTx line of an emulated PCI device.
 ///
-/// Since Xen 4.9. Payload: `xen_dm_op.u.set_pci_intx_level`, `xen_dm_op_set_pci_intx_level`.
+/// Since Xen 4.9: cargo feature `xen-4-9`. Payload: `xen_dm_op.u.set_pci_intx_level`, `xen_dm_op_set_pci_intx_level`.
 pub const XEN_DMOP_set_pci_intx_level: u32 = 8;
 
 /// Drive an ISA interrupt line.
 ///
-/// Since Xen 4.9. Payload: `xen_dm_op.u.set_isa_irq_level`, `xen_dm_op_set_isa_irq_level`.
+/// Since Xen 4.9: cargo feature `xen-4-9`. Payload: `xen_dm_op.u.set_isa_irq_level`, `xen_dm_op_set_isa_irq_level`.
 pub const XEN_DMOP_set_isa_irq_level: u32 = 9;
 
 /// Route a PCI interrupt link to an ISA interrupt.
 ///
-/// Since Xen 4.9. Payload: `xen_dm_op.u.set_pci_link_route`, `xen_dm_op_set_pci_link_route`.
+/// Since Xen 4.9: cargo feature `xen-4-9`. Payload: `xen_dm_op.u.set_pci_link_route`, `xen_dm_op_set_pci_link_route`.
 pub const XEN_DMOP_set_pci_link_route: u32 = 10;
 
 /// Mark guest memory the emulator wrote as dirty.
 ///
-/// Since Xen 4.9. Payload: `xen_dm_op.u.modified_memory`, `xen_dm_op_modified_memory`.
+/// Since Xen 4.9: cargo feature `xen-4-9`. Payload: `xen_dm_op.u.modified_memory`, `xen_dm_op_modified_memory`.
 pub const XEN_DMOP_modified_memory: u32 = 11;
 
 /// Change the p2m type of guest frames.
 ///
-/// Since Xen 4.9. Payload: `xen_dm_op.u.set_mem_type`, `xen_dm_op_set_mem_type`.
+/// Since Xen 4.9: cargo feature `xen-4-9`. Payload: `xen_dm_op.u.set_mem_type`, `xen_dm_op_set_mem_type`.
 pub const XEN_DMOP_set_mem_type: u32 = 12;
 
 /// Deliver an interrupt or exception to a vCPU.
 ///
-/// Since Xen 4.9. Payload: `xen_dm_op.u.inject_event`, `xen_dm_op_inject_event`.
+/// Since Xen 4.9: cargo feature `xen-4-9`. Payload: `xen_dm_op.u.inject_event`, `xen_dm_op_inject_event`.
 pub const XEN_DMOP_inject_event: u32 = 13;
 
 /// Deliver an MSI.
 ///
-/// Since Xen 4.9. Payload: `xen_dm_op.u.inject_msi`, `xen_dm_op_inject_msi`.
+/// Since Xen 4.9: cargo feature `xen-4-9`. Payload: `xen_dm_op.u.inject_msi`, `xen_dm_op_inject_msi`.
 pub const XEN_DMOP_inject_msi: u32 = 14;
 
 /// Forward accesses to pages of a p2m type to a server.
 ///
-/// Since Xen 4.9. Payload: `xen_dm_op.u.map_mem_type_to_ioreq_server`, `xen_dm_op_map_mem_type_to_ioreq_server`.
+/// Since Xen 4.9: cargo feature `xen-4-9`. Payload: `xen_dm_op.u.map_mem_type_to_ioreq_server`, `xen_dm_op_map_mem_type_to_ioreq_server`.
 pub const XEN_DMOP_map_mem_type_to_ioreq_server: u32 = 15;
 
 /// Shut the guest down from its device model.
 ///
-/// Since Xen 4.10. Payload: `xen_dm_op.u.remote_shutdown`, `xen_dm_op_remote_shutdown`.
+/// Since Xen 4.10: cargo feature `xen-4-10`. Payload: `xen_dm_op.u.remote_shutdown`, `xen_dm_op_remote_shutdown`.
+#[cfg(feature = "xen-4-10")]
 pub const XEN_DMOP_remote_shutdown: u32 = 16;
 
 /// Move guest frames within the guest physical map.
 ///
-/// Since Xen 4.11. Payload: `xen_dm_op.u.relocate_memory`, `xen_dm_op_relocate_memory`.
+/// Since Xen 4.11: cargo feature `xen-4-11`. Payload: `xen_dm_op.u.relocate_memory`, `xen_dm_op_relocate_memory`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_DMOP_relocate_memory: u32 = 17;
 
 /// Pin or unpin the cache attribute of guest frames.
 ///
-/// Since Xen 4.11. Payload: `xen_dm_op.u.pin_memory_cacheattr`, `xen_dm_op_pin_memory_cacheattr`.
+/// Since Xen 4.11: cargo feature `xen-4-11`. Payload: `xen_dm_op.u.pin_memory_cacheattr`, `xen_dm_op_pin_memory_cacheattr`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_DMOP_pin_memory_cacheattr: u32 = 18;
 
 /// Drive an interrupt line by number.
 ///
-/// Since Xen 4.15. Payload: `xen_dm_op.u.set_irq_level`, `xen_dm_op_set_irq_level`.
+/// Since Xen 4.15: cargo feature `xen-4-15`. Payload: `xen_dm_op.u.set_irq_level`, `xen_dm_op_set_irq_level`.
+#[cfg(feature = "xen-4-15")]
 pub const XEN_DMOP_set_irq_level: u32 = 19;
 
 /// Ask how many vCPUs the guest has.
 ///
-/// Since Xen 4.15. Payload: `xen_dm_op.u.nr_vcpus`, `xen_dm_op_nr_vcpus`.
+/// Since Xen 4.15: cargo feature `xen-4-15`. Payload: `xen_dm_op.u.nr_vcpus`, `xen_dm_op_nr_vcpus`.
+#[cfg(feature = "xen-4-15")]
 pub const XEN_DMOP_nr_vcpus: u32 = 20;
 
 /// One buffer of a dm_op call: the hypercall takes an array of these. The only record of this header that Xen showed outside tools builds before 4.15.
 ///
 /// C: `struct xen_dm_op_buf` (typedef `xen_dm_op_buf_t`).
 ///
-/// Since Xen 4.9.
+/// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
 /// Layout (size/align in bytes): x86 8/4, x86_64 16/8, arm 16/8, aarch64 16/8.
 #[repr(C)]
@@ -845,6 +991,82 @@ pub struct xen_dm_op_buf {
 
 /// C: `typedef struct xen_dm_op_buf xen_dm_op_buf_t`.
 pub type xen_dm_op_buf_t = xen_dm_op_buf;
+
+impl xen_dm_op_buf {
+    /// The first Xen release with this struct (cargo feature `xen-4-9`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+/// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
+///
+/// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).
+pub mod since {
+    use crate::XenRelease;
+
+    pub const ioservid_t: XenRelease = XenRelease::new(4, 9);
+    pub const xen_dm_op_create_ioreq_server: XenRelease = XenRelease::new(4, 9);
+    pub const xen_dm_op_get_ioreq_server_info: XenRelease = XenRelease::new(4, 9);
+    pub const _XEN_DMOP_no_gfns: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_DMOP_no_gfns: XenRelease = XenRelease::new(4, 11);
+    pub const xen_dm_op_ioreq_server_range: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_IO_RANGE_PORT: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_IO_RANGE_MEMORY: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_IO_RANGE_PCI: XenRelease = XenRelease::new(4, 9);
+    pub const xen_dm_op_set_ioreq_server_state: XenRelease = XenRelease::new(4, 9);
+    pub const xen_dm_op_destroy_ioreq_server: XenRelease = XenRelease::new(4, 9);
+    pub const xen_dm_op_track_dirty_vram: XenRelease = XenRelease::new(4, 9);
+    pub const xen_dm_op_set_pci_intx_level: XenRelease = XenRelease::new(4, 9);
+    pub const xen_dm_op_set_isa_irq_level: XenRelease = XenRelease::new(4, 9);
+    pub const xen_dm_op_set_pci_link_route: XenRelease = XenRelease::new(4, 9);
+    pub const xen_dm_op_modified_memory: XenRelease = XenRelease::new(4, 9);
+    pub const xen_dm_op_modified_memory_extent: XenRelease = XenRelease::new(4, 9);
+    pub const xen_dm_op_set_mem_type: XenRelease = XenRelease::new(4, 9);
+    pub const xen_dm_op_inject_event: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_EVENT_ext_int: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_EVENT_nmi: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_EVENT_hw_exc: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_EVENT_sw_int: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_EVENT_pri_sw_exc: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_EVENT_sw_exc: XenRelease = XenRelease::new(4, 9);
+    pub const xen_dm_op_inject_msi: XenRelease = XenRelease::new(4, 9);
+    pub const xen_dm_op_map_mem_type_to_ioreq_server: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_IOREQ_MEM_ACCESS_READ: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_IOREQ_MEM_ACCESS_WRITE: XenRelease = XenRelease::new(4, 9);
+    pub const xen_dm_op_remote_shutdown: XenRelease = XenRelease::new(4, 10);
+    pub const xen_dm_op_relocate_memory: XenRelease = XenRelease::new(4, 11);
+    pub const xen_dm_op_pin_memory_cacheattr: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_DMOP_MEM_CACHEATTR_UC: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_DMOP_MEM_CACHEATTR_WC: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_DMOP_MEM_CACHEATTR_WT: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_DMOP_MEM_CACHEATTR_WP: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_DMOP_MEM_CACHEATTR_WB: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_DMOP_MEM_CACHEATTR_UCM: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_DMOP_DELETE_MEM_CACHEATTR: XenRelease = XenRelease::new(4, 11);
+    pub const xen_dm_op_set_irq_level: XenRelease = XenRelease::new(4, 15);
+    pub const xen_dm_op_nr_vcpus: XenRelease = XenRelease::new(4, 15);
+    pub const xen_dm_op: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_create_ioreq_server: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_get_ioreq_server_info: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_map_io_range_to_ioreq_server: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_unmap_io_range_from_ioreq_server: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_set_ioreq_server_state: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_destroy_ioreq_server: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_track_dirty_vram: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_set_pci_intx_level: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_set_isa_irq_level: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_set_pci_link_route: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_modified_memory: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_set_mem_type: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_inject_event: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_inject_msi: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_map_mem_type_to_ioreq_server: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_remote_shutdown: XenRelease = XenRelease::new(4, 10);
+    pub const XEN_DMOP_relocate_memory: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_DMOP_pin_memory_cacheattr: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_DMOP_set_irq_level: XenRelease = XenRelease::new(4, 15);
+    pub const XEN_DMOP_nr_vcpus: XenRelease = XenRelease::new(4, 15);
+    pub const xen_dm_op_buf: XenRelease = XenRelease::new(4, 9);
+}
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----
 
@@ -953,33 +1175,6 @@ const _: () = {
     assert!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, r#type) == 2, "xen_dm_op_map_mem_type_to_ioreq_server.type: offset on x86");
     assert!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, flags) == 4, "xen_dm_op_map_mem_type_to_ioreq_server.flags: offset on x86");
     assert!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, opaque) == 8, "xen_dm_op_map_mem_type_to_ioreq_server.opaque: offset on x86");
-    assert!(size_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: size on x86");
-    assert!(align_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: align on x86");
-    assert!(offset_of!(xen_dm_op_remote_shutdown, reason) == 0, "xen_dm_op_remote_shutdown.reason: offset on x86");
-    assert!(size_of::<xen_dm_op_relocate_memory>() == 24, "xen_dm_op_relocate_memory: size on x86");
-    assert!(align_of::<xen_dm_op_relocate_memory>() == 8, "xen_dm_op_relocate_memory: align on x86");
-    assert!(offset_of!(xen_dm_op_relocate_memory, size) == 0, "xen_dm_op_relocate_memory.size: offset on x86");
-    assert!(offset_of!(xen_dm_op_relocate_memory, pad) == 4, "xen_dm_op_relocate_memory.pad: offset on x86");
-    assert!(offset_of!(xen_dm_op_relocate_memory, src_gfn) == 8, "xen_dm_op_relocate_memory.src_gfn: offset on x86");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.src_gfn: size on x86");
-    assert!(offset_of!(xen_dm_op_relocate_memory, dst_gfn) == 16, "xen_dm_op_relocate_memory.dst_gfn: offset on x86");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.dst_gfn: size on x86");
-    assert!(size_of::<xen_dm_op_pin_memory_cacheattr>() == 24, "xen_dm_op_pin_memory_cacheattr: size on x86");
-    assert!(align_of::<xen_dm_op_pin_memory_cacheattr>() == 8, "xen_dm_op_pin_memory_cacheattr: align on x86");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, start) == 0, "xen_dm_op_pin_memory_cacheattr.start: offset on x86");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.start: size on x86");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, end) == 8, "xen_dm_op_pin_memory_cacheattr.end: offset on x86");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.end: size on x86");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, r#type) == 16, "xen_dm_op_pin_memory_cacheattr.type: offset on x86");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, pad) == 20, "xen_dm_op_pin_memory_cacheattr.pad: offset on x86");
-    assert!(size_of::<xen_dm_op_set_irq_level>() == 8, "xen_dm_op_set_irq_level: size on x86");
-    assert!(align_of::<xen_dm_op_set_irq_level>() == 4, "xen_dm_op_set_irq_level: align on x86");
-    assert!(offset_of!(xen_dm_op_set_irq_level, irq) == 0, "xen_dm_op_set_irq_level.irq: offset on x86");
-    assert!(offset_of!(xen_dm_op_set_irq_level, level) == 4, "xen_dm_op_set_irq_level.level: offset on x86");
-    assert!(offset_of!(xen_dm_op_set_irq_level, pad) == 5, "xen_dm_op_set_irq_level.pad: offset on x86");
-    assert!(size_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: size on x86");
-    assert!(align_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: align on x86");
-    assert!(offset_of!(xen_dm_op_nr_vcpus, vcpus) == 0, "xen_dm_op_nr_vcpus.vcpus: offset on x86");
     assert!(size_of::<xen_dm_op>() == 32, "xen_dm_op: size on x86");
     assert!(align_of::<xen_dm_op>() == 8, "xen_dm_op: align on x86");
     assert!(offset_of!(xen_dm_op, op) == 0, "xen_dm_op.op: offset on x86");
@@ -996,23 +1191,65 @@ const _: () = {
     assert!(offset_of!(xen_dm_op_u, track_dirty_vram) == 0, "xen_dm_op.u.track_dirty_vram: offset on x86");
     assert!(offset_of!(xen_dm_op_u, set_pci_intx_level) == 0, "xen_dm_op.u.set_pci_intx_level: offset on x86");
     assert!(offset_of!(xen_dm_op_u, set_isa_irq_level) == 0, "xen_dm_op.u.set_isa_irq_level: offset on x86");
-    assert!(offset_of!(xen_dm_op_u, set_irq_level) == 0, "xen_dm_op.u.set_irq_level: offset on x86");
     assert!(offset_of!(xen_dm_op_u, set_pci_link_route) == 0, "xen_dm_op.u.set_pci_link_route: offset on x86");
     assert!(offset_of!(xen_dm_op_u, modified_memory) == 0, "xen_dm_op.u.modified_memory: offset on x86");
     assert!(offset_of!(xen_dm_op_u, set_mem_type) == 0, "xen_dm_op.u.set_mem_type: offset on x86");
     assert!(offset_of!(xen_dm_op_u, inject_event) == 0, "xen_dm_op.u.inject_event: offset on x86");
     assert!(offset_of!(xen_dm_op_u, inject_msi) == 0, "xen_dm_op.u.inject_msi: offset on x86");
     assert!(offset_of!(xen_dm_op_u, map_mem_type_to_ioreq_server) == 0, "xen_dm_op.u.map_mem_type_to_ioreq_server: offset on x86");
-    assert!(offset_of!(xen_dm_op_u, remote_shutdown) == 0, "xen_dm_op.u.remote_shutdown: offset on x86");
-    assert!(offset_of!(xen_dm_op_u, relocate_memory) == 0, "xen_dm_op.u.relocate_memory: offset on x86");
-    assert!(offset_of!(xen_dm_op_u, pin_memory_cacheattr) == 0, "xen_dm_op.u.pin_memory_cacheattr: offset on x86");
-    assert!(offset_of!(xen_dm_op_u, nr_vcpus) == 0, "xen_dm_op.u.nr_vcpus: offset on x86");
     assert!(size_of::<xen_dm_op_buf>() == 8, "xen_dm_op_buf: size on x86");
     assert!(align_of::<xen_dm_op_buf>() == 4, "xen_dm_op_buf: align on x86");
     assert!(offset_of!(xen_dm_op_buf, h) == 0, "xen_dm_op_buf.h: offset on x86");
     assert!(size_of::<__guest_handle_void>() == 4, "xen_dm_op_buf.h: size on x86");
     assert!(offset_of!(xen_dm_op_buf, size) == 4, "xen_dm_op_buf.size: offset on x86");
     assert!(size_of::<xen_ulong_t>() == 4, "xen_dm_op_buf.size: size on x86");
+};
+
+#[cfg(all(target_arch = "x86", feature = "xen-4-10"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: size on x86");
+    assert!(align_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: align on x86");
+    assert!(offset_of!(xen_dm_op_remote_shutdown, reason) == 0, "xen_dm_op_remote_shutdown.reason: offset on x86");
+    assert!(offset_of!(xen_dm_op_u, remote_shutdown) == 0, "xen_dm_op.u.remote_shutdown: offset on x86");
+};
+
+#[cfg(all(target_arch = "x86", feature = "xen-4-11"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xen_dm_op_relocate_memory>() == 24, "xen_dm_op_relocate_memory: size on x86");
+    assert!(align_of::<xen_dm_op_relocate_memory>() == 8, "xen_dm_op_relocate_memory: align on x86");
+    assert!(offset_of!(xen_dm_op_relocate_memory, size) == 0, "xen_dm_op_relocate_memory.size: offset on x86");
+    assert!(offset_of!(xen_dm_op_relocate_memory, pad) == 4, "xen_dm_op_relocate_memory.pad: offset on x86");
+    assert!(offset_of!(xen_dm_op_relocate_memory, src_gfn) == 8, "xen_dm_op_relocate_memory.src_gfn: offset on x86");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.src_gfn: size on x86");
+    assert!(offset_of!(xen_dm_op_relocate_memory, dst_gfn) == 16, "xen_dm_op_relocate_memory.dst_gfn: offset on x86");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.dst_gfn: size on x86");
+    assert!(size_of::<xen_dm_op_pin_memory_cacheattr>() == 24, "xen_dm_op_pin_memory_cacheattr: size on x86");
+    assert!(align_of::<xen_dm_op_pin_memory_cacheattr>() == 8, "xen_dm_op_pin_memory_cacheattr: align on x86");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, start) == 0, "xen_dm_op_pin_memory_cacheattr.start: offset on x86");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.start: size on x86");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, end) == 8, "xen_dm_op_pin_memory_cacheattr.end: offset on x86");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.end: size on x86");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, r#type) == 16, "xen_dm_op_pin_memory_cacheattr.type: offset on x86");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, pad) == 20, "xen_dm_op_pin_memory_cacheattr.pad: offset on x86");
+    assert!(offset_of!(xen_dm_op_u, relocate_memory) == 0, "xen_dm_op.u.relocate_memory: offset on x86");
+    assert!(offset_of!(xen_dm_op_u, pin_memory_cacheattr) == 0, "xen_dm_op.u.pin_memory_cacheattr: offset on x86");
+};
+
+#[cfg(all(target_arch = "x86", feature = "xen-4-15"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xen_dm_op_set_irq_level>() == 8, "xen_dm_op_set_irq_level: size on x86");
+    assert!(align_of::<xen_dm_op_set_irq_level>() == 4, "xen_dm_op_set_irq_level: align on x86");
+    assert!(offset_of!(xen_dm_op_set_irq_level, irq) == 0, "xen_dm_op_set_irq_level.irq: offset on x86");
+    assert!(offset_of!(xen_dm_op_set_irq_level, level) == 4, "xen_dm_op_set_irq_level.level: offset on x86");
+    assert!(offset_of!(xen_dm_op_set_irq_level, pad) == 5, "xen_dm_op_set_irq_level.pad: offset on x86");
+    assert!(size_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: size on x86");
+    assert!(align_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: align on x86");
+    assert!(offset_of!(xen_dm_op_nr_vcpus, vcpus) == 0, "xen_dm_op_nr_vcpus.vcpus: offset on x86");
+    assert!(offset_of!(xen_dm_op_u, set_irq_level) == 0, "xen_dm_op.u.set_irq_level: offset on x86");
+    assert!(offset_of!(xen_dm_op_u, nr_vcpus) == 0, "xen_dm_op.u.nr_vcpus: offset on x86");
 };
 
 #[cfg(target_arch = "x86_64")]
@@ -1120,33 +1357,6 @@ const _: () = {
     assert!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, r#type) == 2, "xen_dm_op_map_mem_type_to_ioreq_server.type: offset on x86_64");
     assert!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, flags) == 4, "xen_dm_op_map_mem_type_to_ioreq_server.flags: offset on x86_64");
     assert!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, opaque) == 8, "xen_dm_op_map_mem_type_to_ioreq_server.opaque: offset on x86_64");
-    assert!(size_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: size on x86_64");
-    assert!(align_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: align on x86_64");
-    assert!(offset_of!(xen_dm_op_remote_shutdown, reason) == 0, "xen_dm_op_remote_shutdown.reason: offset on x86_64");
-    assert!(size_of::<xen_dm_op_relocate_memory>() == 24, "xen_dm_op_relocate_memory: size on x86_64");
-    assert!(align_of::<xen_dm_op_relocate_memory>() == 8, "xen_dm_op_relocate_memory: align on x86_64");
-    assert!(offset_of!(xen_dm_op_relocate_memory, size) == 0, "xen_dm_op_relocate_memory.size: offset on x86_64");
-    assert!(offset_of!(xen_dm_op_relocate_memory, pad) == 4, "xen_dm_op_relocate_memory.pad: offset on x86_64");
-    assert!(offset_of!(xen_dm_op_relocate_memory, src_gfn) == 8, "xen_dm_op_relocate_memory.src_gfn: offset on x86_64");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.src_gfn: size on x86_64");
-    assert!(offset_of!(xen_dm_op_relocate_memory, dst_gfn) == 16, "xen_dm_op_relocate_memory.dst_gfn: offset on x86_64");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.dst_gfn: size on x86_64");
-    assert!(size_of::<xen_dm_op_pin_memory_cacheattr>() == 24, "xen_dm_op_pin_memory_cacheattr: size on x86_64");
-    assert!(align_of::<xen_dm_op_pin_memory_cacheattr>() == 8, "xen_dm_op_pin_memory_cacheattr: align on x86_64");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, start) == 0, "xen_dm_op_pin_memory_cacheattr.start: offset on x86_64");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.start: size on x86_64");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, end) == 8, "xen_dm_op_pin_memory_cacheattr.end: offset on x86_64");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.end: size on x86_64");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, r#type) == 16, "xen_dm_op_pin_memory_cacheattr.type: offset on x86_64");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, pad) == 20, "xen_dm_op_pin_memory_cacheattr.pad: offset on x86_64");
-    assert!(size_of::<xen_dm_op_set_irq_level>() == 8, "xen_dm_op_set_irq_level: size on x86_64");
-    assert!(align_of::<xen_dm_op_set_irq_level>() == 4, "xen_dm_op_set_irq_level: align on x86_64");
-    assert!(offset_of!(xen_dm_op_set_irq_level, irq) == 0, "xen_dm_op_set_irq_level.irq: offset on x86_64");
-    assert!(offset_of!(xen_dm_op_set_irq_level, level) == 4, "xen_dm_op_set_irq_level.level: offset on x86_64");
-    assert!(offset_of!(xen_dm_op_set_irq_level, pad) == 5, "xen_dm_op_set_irq_level.pad: offset on x86_64");
-    assert!(size_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: size on x86_64");
-    assert!(align_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: align on x86_64");
-    assert!(offset_of!(xen_dm_op_nr_vcpus, vcpus) == 0, "xen_dm_op_nr_vcpus.vcpus: offset on x86_64");
     assert!(size_of::<xen_dm_op>() == 32, "xen_dm_op: size on x86_64");
     assert!(align_of::<xen_dm_op>() == 8, "xen_dm_op: align on x86_64");
     assert!(offset_of!(xen_dm_op, op) == 0, "xen_dm_op.op: offset on x86_64");
@@ -1163,23 +1373,65 @@ const _: () = {
     assert!(offset_of!(xen_dm_op_u, track_dirty_vram) == 0, "xen_dm_op.u.track_dirty_vram: offset on x86_64");
     assert!(offset_of!(xen_dm_op_u, set_pci_intx_level) == 0, "xen_dm_op.u.set_pci_intx_level: offset on x86_64");
     assert!(offset_of!(xen_dm_op_u, set_isa_irq_level) == 0, "xen_dm_op.u.set_isa_irq_level: offset on x86_64");
-    assert!(offset_of!(xen_dm_op_u, set_irq_level) == 0, "xen_dm_op.u.set_irq_level: offset on x86_64");
     assert!(offset_of!(xen_dm_op_u, set_pci_link_route) == 0, "xen_dm_op.u.set_pci_link_route: offset on x86_64");
     assert!(offset_of!(xen_dm_op_u, modified_memory) == 0, "xen_dm_op.u.modified_memory: offset on x86_64");
     assert!(offset_of!(xen_dm_op_u, set_mem_type) == 0, "xen_dm_op.u.set_mem_type: offset on x86_64");
     assert!(offset_of!(xen_dm_op_u, inject_event) == 0, "xen_dm_op.u.inject_event: offset on x86_64");
     assert!(offset_of!(xen_dm_op_u, inject_msi) == 0, "xen_dm_op.u.inject_msi: offset on x86_64");
     assert!(offset_of!(xen_dm_op_u, map_mem_type_to_ioreq_server) == 0, "xen_dm_op.u.map_mem_type_to_ioreq_server: offset on x86_64");
-    assert!(offset_of!(xen_dm_op_u, remote_shutdown) == 0, "xen_dm_op.u.remote_shutdown: offset on x86_64");
-    assert!(offset_of!(xen_dm_op_u, relocate_memory) == 0, "xen_dm_op.u.relocate_memory: offset on x86_64");
-    assert!(offset_of!(xen_dm_op_u, pin_memory_cacheattr) == 0, "xen_dm_op.u.pin_memory_cacheattr: offset on x86_64");
-    assert!(offset_of!(xen_dm_op_u, nr_vcpus) == 0, "xen_dm_op.u.nr_vcpus: offset on x86_64");
     assert!(size_of::<xen_dm_op_buf>() == 16, "xen_dm_op_buf: size on x86_64");
     assert!(align_of::<xen_dm_op_buf>() == 8, "xen_dm_op_buf: align on x86_64");
     assert!(offset_of!(xen_dm_op_buf, h) == 0, "xen_dm_op_buf.h: offset on x86_64");
     assert!(size_of::<__guest_handle_void>() == 8, "xen_dm_op_buf.h: size on x86_64");
     assert!(offset_of!(xen_dm_op_buf, size) == 8, "xen_dm_op_buf.size: offset on x86_64");
     assert!(size_of::<xen_ulong_t>() == 8, "xen_dm_op_buf.size: size on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-10"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: size on x86_64");
+    assert!(align_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: align on x86_64");
+    assert!(offset_of!(xen_dm_op_remote_shutdown, reason) == 0, "xen_dm_op_remote_shutdown.reason: offset on x86_64");
+    assert!(offset_of!(xen_dm_op_u, remote_shutdown) == 0, "xen_dm_op.u.remote_shutdown: offset on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-11"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xen_dm_op_relocate_memory>() == 24, "xen_dm_op_relocate_memory: size on x86_64");
+    assert!(align_of::<xen_dm_op_relocate_memory>() == 8, "xen_dm_op_relocate_memory: align on x86_64");
+    assert!(offset_of!(xen_dm_op_relocate_memory, size) == 0, "xen_dm_op_relocate_memory.size: offset on x86_64");
+    assert!(offset_of!(xen_dm_op_relocate_memory, pad) == 4, "xen_dm_op_relocate_memory.pad: offset on x86_64");
+    assert!(offset_of!(xen_dm_op_relocate_memory, src_gfn) == 8, "xen_dm_op_relocate_memory.src_gfn: offset on x86_64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.src_gfn: size on x86_64");
+    assert!(offset_of!(xen_dm_op_relocate_memory, dst_gfn) == 16, "xen_dm_op_relocate_memory.dst_gfn: offset on x86_64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.dst_gfn: size on x86_64");
+    assert!(size_of::<xen_dm_op_pin_memory_cacheattr>() == 24, "xen_dm_op_pin_memory_cacheattr: size on x86_64");
+    assert!(align_of::<xen_dm_op_pin_memory_cacheattr>() == 8, "xen_dm_op_pin_memory_cacheattr: align on x86_64");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, start) == 0, "xen_dm_op_pin_memory_cacheattr.start: offset on x86_64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.start: size on x86_64");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, end) == 8, "xen_dm_op_pin_memory_cacheattr.end: offset on x86_64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.end: size on x86_64");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, r#type) == 16, "xen_dm_op_pin_memory_cacheattr.type: offset on x86_64");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, pad) == 20, "xen_dm_op_pin_memory_cacheattr.pad: offset on x86_64");
+    assert!(offset_of!(xen_dm_op_u, relocate_memory) == 0, "xen_dm_op.u.relocate_memory: offset on x86_64");
+    assert!(offset_of!(xen_dm_op_u, pin_memory_cacheattr) == 0, "xen_dm_op.u.pin_memory_cacheattr: offset on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-15"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xen_dm_op_set_irq_level>() == 8, "xen_dm_op_set_irq_level: size on x86_64");
+    assert!(align_of::<xen_dm_op_set_irq_level>() == 4, "xen_dm_op_set_irq_level: align on x86_64");
+    assert!(offset_of!(xen_dm_op_set_irq_level, irq) == 0, "xen_dm_op_set_irq_level.irq: offset on x86_64");
+    assert!(offset_of!(xen_dm_op_set_irq_level, level) == 4, "xen_dm_op_set_irq_level.level: offset on x86_64");
+    assert!(offset_of!(xen_dm_op_set_irq_level, pad) == 5, "xen_dm_op_set_irq_level.pad: offset on x86_64");
+    assert!(size_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: size on x86_64");
+    assert!(align_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: align on x86_64");
+    assert!(offset_of!(xen_dm_op_nr_vcpus, vcpus) == 0, "xen_dm_op_nr_vcpus.vcpus: offset on x86_64");
+    assert!(offset_of!(xen_dm_op_u, set_irq_level) == 0, "xen_dm_op.u.set_irq_level: offset on x86_64");
+    assert!(offset_of!(xen_dm_op_u, nr_vcpus) == 0, "xen_dm_op.u.nr_vcpus: offset on x86_64");
 };
 
 #[cfg(target_arch = "arm")]
@@ -1287,33 +1539,6 @@ const _: () = {
     assert!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, r#type) == 2, "xen_dm_op_map_mem_type_to_ioreq_server.type: offset on arm");
     assert!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, flags) == 4, "xen_dm_op_map_mem_type_to_ioreq_server.flags: offset on arm");
     assert!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, opaque) == 8, "xen_dm_op_map_mem_type_to_ioreq_server.opaque: offset on arm");
-    assert!(size_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: size on arm");
-    assert!(align_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: align on arm");
-    assert!(offset_of!(xen_dm_op_remote_shutdown, reason) == 0, "xen_dm_op_remote_shutdown.reason: offset on arm");
-    assert!(size_of::<xen_dm_op_relocate_memory>() == 24, "xen_dm_op_relocate_memory: size on arm");
-    assert!(align_of::<xen_dm_op_relocate_memory>() == 8, "xen_dm_op_relocate_memory: align on arm");
-    assert!(offset_of!(xen_dm_op_relocate_memory, size) == 0, "xen_dm_op_relocate_memory.size: offset on arm");
-    assert!(offset_of!(xen_dm_op_relocate_memory, pad) == 4, "xen_dm_op_relocate_memory.pad: offset on arm");
-    assert!(offset_of!(xen_dm_op_relocate_memory, src_gfn) == 8, "xen_dm_op_relocate_memory.src_gfn: offset on arm");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.src_gfn: size on arm");
-    assert!(offset_of!(xen_dm_op_relocate_memory, dst_gfn) == 16, "xen_dm_op_relocate_memory.dst_gfn: offset on arm");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.dst_gfn: size on arm");
-    assert!(size_of::<xen_dm_op_pin_memory_cacheattr>() == 24, "xen_dm_op_pin_memory_cacheattr: size on arm");
-    assert!(align_of::<xen_dm_op_pin_memory_cacheattr>() == 8, "xen_dm_op_pin_memory_cacheattr: align on arm");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, start) == 0, "xen_dm_op_pin_memory_cacheattr.start: offset on arm");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.start: size on arm");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, end) == 8, "xen_dm_op_pin_memory_cacheattr.end: offset on arm");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.end: size on arm");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, r#type) == 16, "xen_dm_op_pin_memory_cacheattr.type: offset on arm");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, pad) == 20, "xen_dm_op_pin_memory_cacheattr.pad: offset on arm");
-    assert!(size_of::<xen_dm_op_set_irq_level>() == 8, "xen_dm_op_set_irq_level: size on arm");
-    assert!(align_of::<xen_dm_op_set_irq_level>() == 4, "xen_dm_op_set_irq_level: align on arm");
-    assert!(offset_of!(xen_dm_op_set_irq_level, irq) == 0, "xen_dm_op_set_irq_level.irq: offset on arm");
-    assert!(offset_of!(xen_dm_op_set_irq_level, level) == 4, "xen_dm_op_set_irq_level.level: offset on arm");
-    assert!(offset_of!(xen_dm_op_set_irq_level, pad) == 5, "xen_dm_op_set_irq_level.pad: offset on arm");
-    assert!(size_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: size on arm");
-    assert!(align_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: align on arm");
-    assert!(offset_of!(xen_dm_op_nr_vcpus, vcpus) == 0, "xen_dm_op_nr_vcpus.vcpus: offset on arm");
     assert!(size_of::<xen_dm_op>() == 32, "xen_dm_op: size on arm");
     assert!(align_of::<xen_dm_op>() == 8, "xen_dm_op: align on arm");
     assert!(offset_of!(xen_dm_op, op) == 0, "xen_dm_op.op: offset on arm");
@@ -1330,23 +1555,65 @@ const _: () = {
     assert!(offset_of!(xen_dm_op_u, track_dirty_vram) == 0, "xen_dm_op.u.track_dirty_vram: offset on arm");
     assert!(offset_of!(xen_dm_op_u, set_pci_intx_level) == 0, "xen_dm_op.u.set_pci_intx_level: offset on arm");
     assert!(offset_of!(xen_dm_op_u, set_isa_irq_level) == 0, "xen_dm_op.u.set_isa_irq_level: offset on arm");
-    assert!(offset_of!(xen_dm_op_u, set_irq_level) == 0, "xen_dm_op.u.set_irq_level: offset on arm");
     assert!(offset_of!(xen_dm_op_u, set_pci_link_route) == 0, "xen_dm_op.u.set_pci_link_route: offset on arm");
     assert!(offset_of!(xen_dm_op_u, modified_memory) == 0, "xen_dm_op.u.modified_memory: offset on arm");
     assert!(offset_of!(xen_dm_op_u, set_mem_type) == 0, "xen_dm_op.u.set_mem_type: offset on arm");
     assert!(offset_of!(xen_dm_op_u, inject_event) == 0, "xen_dm_op.u.inject_event: offset on arm");
     assert!(offset_of!(xen_dm_op_u, inject_msi) == 0, "xen_dm_op.u.inject_msi: offset on arm");
     assert!(offset_of!(xen_dm_op_u, map_mem_type_to_ioreq_server) == 0, "xen_dm_op.u.map_mem_type_to_ioreq_server: offset on arm");
-    assert!(offset_of!(xen_dm_op_u, remote_shutdown) == 0, "xen_dm_op.u.remote_shutdown: offset on arm");
-    assert!(offset_of!(xen_dm_op_u, relocate_memory) == 0, "xen_dm_op.u.relocate_memory: offset on arm");
-    assert!(offset_of!(xen_dm_op_u, pin_memory_cacheattr) == 0, "xen_dm_op.u.pin_memory_cacheattr: offset on arm");
-    assert!(offset_of!(xen_dm_op_u, nr_vcpus) == 0, "xen_dm_op.u.nr_vcpus: offset on arm");
     assert!(size_of::<xen_dm_op_buf>() == 16, "xen_dm_op_buf: size on arm");
     assert!(align_of::<xen_dm_op_buf>() == 8, "xen_dm_op_buf: align on arm");
     assert!(offset_of!(xen_dm_op_buf, h) == 0, "xen_dm_op_buf.h: offset on arm");
     assert!(size_of::<__guest_handle_void>() == 8, "xen_dm_op_buf.h: size on arm");
     assert!(offset_of!(xen_dm_op_buf, size) == 8, "xen_dm_op_buf.size: offset on arm");
     assert!(size_of::<xen_ulong_t>() == 8, "xen_dm_op_buf.size: size on arm");
+};
+
+#[cfg(all(target_arch = "arm", feature = "xen-4-10"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: size on arm");
+    assert!(align_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: align on arm");
+    assert!(offset_of!(xen_dm_op_remote_shutdown, reason) == 0, "xen_dm_op_remote_shutdown.reason: offset on arm");
+    assert!(offset_of!(xen_dm_op_u, remote_shutdown) == 0, "xen_dm_op.u.remote_shutdown: offset on arm");
+};
+
+#[cfg(all(target_arch = "arm", feature = "xen-4-11"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xen_dm_op_relocate_memory>() == 24, "xen_dm_op_relocate_memory: size on arm");
+    assert!(align_of::<xen_dm_op_relocate_memory>() == 8, "xen_dm_op_relocate_memory: align on arm");
+    assert!(offset_of!(xen_dm_op_relocate_memory, size) == 0, "xen_dm_op_relocate_memory.size: offset on arm");
+    assert!(offset_of!(xen_dm_op_relocate_memory, pad) == 4, "xen_dm_op_relocate_memory.pad: offset on arm");
+    assert!(offset_of!(xen_dm_op_relocate_memory, src_gfn) == 8, "xen_dm_op_relocate_memory.src_gfn: offset on arm");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.src_gfn: size on arm");
+    assert!(offset_of!(xen_dm_op_relocate_memory, dst_gfn) == 16, "xen_dm_op_relocate_memory.dst_gfn: offset on arm");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.dst_gfn: size on arm");
+    assert!(size_of::<xen_dm_op_pin_memory_cacheattr>() == 24, "xen_dm_op_pin_memory_cacheattr: size on arm");
+    assert!(align_of::<xen_dm_op_pin_memory_cacheattr>() == 8, "xen_dm_op_pin_memory_cacheattr: align on arm");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, start) == 0, "xen_dm_op_pin_memory_cacheattr.start: offset on arm");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.start: size on arm");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, end) == 8, "xen_dm_op_pin_memory_cacheattr.end: offset on arm");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.end: size on arm");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, r#type) == 16, "xen_dm_op_pin_memory_cacheattr.type: offset on arm");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, pad) == 20, "xen_dm_op_pin_memory_cacheattr.pad: offset on arm");
+    assert!(offset_of!(xen_dm_op_u, relocate_memory) == 0, "xen_dm_op.u.relocate_memory: offset on arm");
+    assert!(offset_of!(xen_dm_op_u, pin_memory_cacheattr) == 0, "xen_dm_op.u.pin_memory_cacheattr: offset on arm");
+};
+
+#[cfg(all(target_arch = "arm", feature = "xen-4-15"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xen_dm_op_set_irq_level>() == 8, "xen_dm_op_set_irq_level: size on arm");
+    assert!(align_of::<xen_dm_op_set_irq_level>() == 4, "xen_dm_op_set_irq_level: align on arm");
+    assert!(offset_of!(xen_dm_op_set_irq_level, irq) == 0, "xen_dm_op_set_irq_level.irq: offset on arm");
+    assert!(offset_of!(xen_dm_op_set_irq_level, level) == 4, "xen_dm_op_set_irq_level.level: offset on arm");
+    assert!(offset_of!(xen_dm_op_set_irq_level, pad) == 5, "xen_dm_op_set_irq_level.pad: offset on arm");
+    assert!(size_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: size on arm");
+    assert!(align_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: align on arm");
+    assert!(offset_of!(xen_dm_op_nr_vcpus, vcpus) == 0, "xen_dm_op_nr_vcpus.vcpus: offset on arm");
+    assert!(offset_of!(xen_dm_op_u, set_irq_level) == 0, "xen_dm_op.u.set_irq_level: offset on arm");
+    assert!(offset_of!(xen_dm_op_u, nr_vcpus) == 0, "xen_dm_op.u.nr_vcpus: offset on arm");
 };
 
 #[cfg(target_arch = "aarch64")]
@@ -1454,33 +1721,6 @@ const _: () = {
     assert!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, r#type) == 2, "xen_dm_op_map_mem_type_to_ioreq_server.type: offset on aarch64");
     assert!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, flags) == 4, "xen_dm_op_map_mem_type_to_ioreq_server.flags: offset on aarch64");
     assert!(offset_of!(xen_dm_op_map_mem_type_to_ioreq_server, opaque) == 8, "xen_dm_op_map_mem_type_to_ioreq_server.opaque: offset on aarch64");
-    assert!(size_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: size on aarch64");
-    assert!(align_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: align on aarch64");
-    assert!(offset_of!(xen_dm_op_remote_shutdown, reason) == 0, "xen_dm_op_remote_shutdown.reason: offset on aarch64");
-    assert!(size_of::<xen_dm_op_relocate_memory>() == 24, "xen_dm_op_relocate_memory: size on aarch64");
-    assert!(align_of::<xen_dm_op_relocate_memory>() == 8, "xen_dm_op_relocate_memory: align on aarch64");
-    assert!(offset_of!(xen_dm_op_relocate_memory, size) == 0, "xen_dm_op_relocate_memory.size: offset on aarch64");
-    assert!(offset_of!(xen_dm_op_relocate_memory, pad) == 4, "xen_dm_op_relocate_memory.pad: offset on aarch64");
-    assert!(offset_of!(xen_dm_op_relocate_memory, src_gfn) == 8, "xen_dm_op_relocate_memory.src_gfn: offset on aarch64");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.src_gfn: size on aarch64");
-    assert!(offset_of!(xen_dm_op_relocate_memory, dst_gfn) == 16, "xen_dm_op_relocate_memory.dst_gfn: offset on aarch64");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.dst_gfn: size on aarch64");
-    assert!(size_of::<xen_dm_op_pin_memory_cacheattr>() == 24, "xen_dm_op_pin_memory_cacheattr: size on aarch64");
-    assert!(align_of::<xen_dm_op_pin_memory_cacheattr>() == 8, "xen_dm_op_pin_memory_cacheattr: align on aarch64");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, start) == 0, "xen_dm_op_pin_memory_cacheattr.start: offset on aarch64");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.start: size on aarch64");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, end) == 8, "xen_dm_op_pin_memory_cacheattr.end: offset on aarch64");
-    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.end: size on aarch64");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, r#type) == 16, "xen_dm_op_pin_memory_cacheattr.type: offset on aarch64");
-    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, pad) == 20, "xen_dm_op_pin_memory_cacheattr.pad: offset on aarch64");
-    assert!(size_of::<xen_dm_op_set_irq_level>() == 8, "xen_dm_op_set_irq_level: size on aarch64");
-    assert!(align_of::<xen_dm_op_set_irq_level>() == 4, "xen_dm_op_set_irq_level: align on aarch64");
-    assert!(offset_of!(xen_dm_op_set_irq_level, irq) == 0, "xen_dm_op_set_irq_level.irq: offset on aarch64");
-    assert!(offset_of!(xen_dm_op_set_irq_level, level) == 4, "xen_dm_op_set_irq_level.level: offset on aarch64");
-    assert!(offset_of!(xen_dm_op_set_irq_level, pad) == 5, "xen_dm_op_set_irq_level.pad: offset on aarch64");
-    assert!(size_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: size on aarch64");
-    assert!(align_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: align on aarch64");
-    assert!(offset_of!(xen_dm_op_nr_vcpus, vcpus) == 0, "xen_dm_op_nr_vcpus.vcpus: offset on aarch64");
     assert!(size_of::<xen_dm_op>() == 32, "xen_dm_op: size on aarch64");
     assert!(align_of::<xen_dm_op>() == 8, "xen_dm_op: align on aarch64");
     assert!(offset_of!(xen_dm_op, op) == 0, "xen_dm_op.op: offset on aarch64");
@@ -1497,21 +1737,63 @@ const _: () = {
     assert!(offset_of!(xen_dm_op_u, track_dirty_vram) == 0, "xen_dm_op.u.track_dirty_vram: offset on aarch64");
     assert!(offset_of!(xen_dm_op_u, set_pci_intx_level) == 0, "xen_dm_op.u.set_pci_intx_level: offset on aarch64");
     assert!(offset_of!(xen_dm_op_u, set_isa_irq_level) == 0, "xen_dm_op.u.set_isa_irq_level: offset on aarch64");
-    assert!(offset_of!(xen_dm_op_u, set_irq_level) == 0, "xen_dm_op.u.set_irq_level: offset on aarch64");
     assert!(offset_of!(xen_dm_op_u, set_pci_link_route) == 0, "xen_dm_op.u.set_pci_link_route: offset on aarch64");
     assert!(offset_of!(xen_dm_op_u, modified_memory) == 0, "xen_dm_op.u.modified_memory: offset on aarch64");
     assert!(offset_of!(xen_dm_op_u, set_mem_type) == 0, "xen_dm_op.u.set_mem_type: offset on aarch64");
     assert!(offset_of!(xen_dm_op_u, inject_event) == 0, "xen_dm_op.u.inject_event: offset on aarch64");
     assert!(offset_of!(xen_dm_op_u, inject_msi) == 0, "xen_dm_op.u.inject_msi: offset on aarch64");
     assert!(offset_of!(xen_dm_op_u, map_mem_type_to_ioreq_server) == 0, "xen_dm_op.u.map_mem_type_to_ioreq_server: offset on aarch64");
-    assert!(offset_of!(xen_dm_op_u, remote_shutdown) == 0, "xen_dm_op.u.remote_shutdown: offset on aarch64");
-    assert!(offset_of!(xen_dm_op_u, relocate_memory) == 0, "xen_dm_op.u.relocate_memory: offset on aarch64");
-    assert!(offset_of!(xen_dm_op_u, pin_memory_cacheattr) == 0, "xen_dm_op.u.pin_memory_cacheattr: offset on aarch64");
-    assert!(offset_of!(xen_dm_op_u, nr_vcpus) == 0, "xen_dm_op.u.nr_vcpus: offset on aarch64");
     assert!(size_of::<xen_dm_op_buf>() == 16, "xen_dm_op_buf: size on aarch64");
     assert!(align_of::<xen_dm_op_buf>() == 8, "xen_dm_op_buf: align on aarch64");
     assert!(offset_of!(xen_dm_op_buf, h) == 0, "xen_dm_op_buf.h: offset on aarch64");
     assert!(size_of::<__guest_handle_void>() == 8, "xen_dm_op_buf.h: size on aarch64");
     assert!(offset_of!(xen_dm_op_buf, size) == 8, "xen_dm_op_buf.size: offset on aarch64");
     assert!(size_of::<xen_ulong_t>() == 8, "xen_dm_op_buf.size: size on aarch64");
+};
+
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-10"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: size on aarch64");
+    assert!(align_of::<xen_dm_op_remote_shutdown>() == 4, "xen_dm_op_remote_shutdown: align on aarch64");
+    assert!(offset_of!(xen_dm_op_remote_shutdown, reason) == 0, "xen_dm_op_remote_shutdown.reason: offset on aarch64");
+    assert!(offset_of!(xen_dm_op_u, remote_shutdown) == 0, "xen_dm_op.u.remote_shutdown: offset on aarch64");
+};
+
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-11"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xen_dm_op_relocate_memory>() == 24, "xen_dm_op_relocate_memory: size on aarch64");
+    assert!(align_of::<xen_dm_op_relocate_memory>() == 8, "xen_dm_op_relocate_memory: align on aarch64");
+    assert!(offset_of!(xen_dm_op_relocate_memory, size) == 0, "xen_dm_op_relocate_memory.size: offset on aarch64");
+    assert!(offset_of!(xen_dm_op_relocate_memory, pad) == 4, "xen_dm_op_relocate_memory.pad: offset on aarch64");
+    assert!(offset_of!(xen_dm_op_relocate_memory, src_gfn) == 8, "xen_dm_op_relocate_memory.src_gfn: offset on aarch64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.src_gfn: size on aarch64");
+    assert!(offset_of!(xen_dm_op_relocate_memory, dst_gfn) == 16, "xen_dm_op_relocate_memory.dst_gfn: offset on aarch64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_relocate_memory.dst_gfn: size on aarch64");
+    assert!(size_of::<xen_dm_op_pin_memory_cacheattr>() == 24, "xen_dm_op_pin_memory_cacheattr: size on aarch64");
+    assert!(align_of::<xen_dm_op_pin_memory_cacheattr>() == 8, "xen_dm_op_pin_memory_cacheattr: align on aarch64");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, start) == 0, "xen_dm_op_pin_memory_cacheattr.start: offset on aarch64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.start: size on aarch64");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, end) == 8, "xen_dm_op_pin_memory_cacheattr.end: offset on aarch64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_dm_op_pin_memory_cacheattr.end: size on aarch64");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, r#type) == 16, "xen_dm_op_pin_memory_cacheattr.type: offset on aarch64");
+    assert!(offset_of!(xen_dm_op_pin_memory_cacheattr, pad) == 20, "xen_dm_op_pin_memory_cacheattr.pad: offset on aarch64");
+    assert!(offset_of!(xen_dm_op_u, relocate_memory) == 0, "xen_dm_op.u.relocate_memory: offset on aarch64");
+    assert!(offset_of!(xen_dm_op_u, pin_memory_cacheattr) == 0, "xen_dm_op.u.pin_memory_cacheattr: offset on aarch64");
+};
+
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-15"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xen_dm_op_set_irq_level>() == 8, "xen_dm_op_set_irq_level: size on aarch64");
+    assert!(align_of::<xen_dm_op_set_irq_level>() == 4, "xen_dm_op_set_irq_level: align on aarch64");
+    assert!(offset_of!(xen_dm_op_set_irq_level, irq) == 0, "xen_dm_op_set_irq_level.irq: offset on aarch64");
+    assert!(offset_of!(xen_dm_op_set_irq_level, level) == 4, "xen_dm_op_set_irq_level.level: offset on aarch64");
+    assert!(offset_of!(xen_dm_op_set_irq_level, pad) == 5, "xen_dm_op_set_irq_level.pad: offset on aarch64");
+    assert!(size_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: size on aarch64");
+    assert!(align_of::<xen_dm_op_nr_vcpus>() == 4, "xen_dm_op_nr_vcpus: align on aarch64");
+    assert!(offset_of!(xen_dm_op_nr_vcpus, vcpus) == 0, "xen_dm_op_nr_vcpus.vcpus: offset on aarch64");
+    assert!(offset_of!(xen_dm_op_u, set_irq_level) == 0, "xen_dm_op.u.set_irq_level: offset on aarch64");
+    assert!(offset_of!(xen_dm_op_u, nr_vcpus) == 0, "xen_dm_op.u.nr_vcpus: offset on aarch64");
 };

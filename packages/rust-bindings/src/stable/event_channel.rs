@@ -3,6 +3,8 @@
 //! Event channels: the EVTCHNOP_* sub-ops and their arguments, port status, and the 2-level and FIFO event ABIs.
 //!
 //! Xen header: `xen/include/public/event_channel.h`.
+//!
+//! Each item is declared from the cargo feature of the Xen release that brought it (`xen-4-N`, all on by default) and records are laid out as the oldest release the features select has them; `since` holds each first release.
 
 use crate::stable::xen::domid_t;
 
@@ -106,6 +108,11 @@ pub struct evtchn_alloc_unbound {
 /// C: `typedef struct evtchn_alloc_unbound evtchn_alloc_unbound_t`.
 pub type evtchn_alloc_unbound_t = evtchn_alloc_unbound;
 
+impl evtchn_alloc_unbound {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// Arguments of EVTCHNOP_bind_interdomain: connect to a port another domain left unbound for us. The new local port starts out pending.
 ///
 /// C: `struct evtchn_bind_interdomain` (typedef `evtchn_bind_interdomain_t`).
@@ -131,6 +138,11 @@ pub struct evtchn_bind_interdomain {
 /// C: `typedef struct evtchn_bind_interdomain evtchn_bind_interdomain_t`.
 pub type evtchn_bind_interdomain_t = evtchn_bind_interdomain;
 
+impl evtchn_bind_interdomain {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// Arguments of EVTCHNOP_bind_virq: deliver a virtual IRQ through a new local port.
 ///
 /// C: `struct evtchn_bind_virq` (typedef `evtchn_bind_virq_t`).
@@ -152,6 +164,11 @@ pub struct evtchn_bind_virq {
 
 /// C: `typedef struct evtchn_bind_virq evtchn_bind_virq_t`.
 pub type evtchn_bind_virq_t = evtchn_bind_virq;
+
+impl evtchn_bind_virq {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
 
 // ---- Flag set BIND_PIRQ (values of evtchn_bind_pirq.flags) ----
 // Flags of evtchn_bind_pirq.
@@ -183,6 +200,11 @@ pub struct evtchn_bind_pirq {
 /// C: `typedef struct evtchn_bind_pirq evtchn_bind_pirq_t`.
 pub type evtchn_bind_pirq_t = evtchn_bind_pirq;
 
+impl evtchn_bind_pirq {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// Arguments of EVTCHNOP_bind_ipi: a port one vCPU of the domain uses to signal another.
 ///
 /// C: `struct evtchn_bind_ipi` (typedef `evtchn_bind_ipi_t`).
@@ -203,6 +225,11 @@ pub struct evtchn_bind_ipi {
 /// C: `typedef struct evtchn_bind_ipi evtchn_bind_ipi_t`.
 pub type evtchn_bind_ipi_t = evtchn_bind_ipi;
 
+impl evtchn_bind_ipi {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// Arguments of EVTCHNOP_close.
 ///
 /// C: `struct evtchn_close` (typedef `evtchn_close_t`).
@@ -221,6 +248,11 @@ pub struct evtchn_close {
 /// C: `typedef struct evtchn_close evtchn_close_t`.
 pub type evtchn_close_t = evtchn_close;
 
+impl evtchn_close {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// Arguments of EVTCHNOP_send.
 ///
 /// C: `struct evtchn_send` (typedef `evtchn_send_t`).
@@ -238,6 +270,11 @@ pub struct evtchn_send {
 
 /// C: `typedef struct evtchn_send evtchn_send_t`.
 pub type evtchn_send_t = evtchn_send;
+
+impl evtchn_send {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
 
 // ---- Value set EVTCHNSTAT (values of evtchn_status.status) ----
 // What a port is bound to, as EVTCHNOP_status reports it.
@@ -301,6 +338,11 @@ pub struct evtchn_status {
 /// C: `typedef struct evtchn_status evtchn_status_t`.
 pub type evtchn_status_t = evtchn_status;
 
+impl evtchn_status {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// OUT: details of the binding; the member is chosen by `status`.
 ///
 /// C: the union declared inline in `struct evtchn_status` as `evtchn_status.u`; xenabi names it `evtchn_status_u`.
@@ -322,6 +364,11 @@ pub union evtchn_status_u {
     pub pirq: u32,
     /// Valid when `status` is EVTCHNSTAT_virq: the virtual IRQ.
     pub virq: u32,
+}
+
+impl evtchn_status_u {
+    /// The first Xen release with this union.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
 impl Default for evtchn_status_u {
@@ -355,6 +402,11 @@ pub struct evtchn_status_u_unbound {
     pub dom: domid_t,
 }
 
+impl evtchn_status_u_unbound {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// Details for EVTCHNSTAT_interdomain.
 ///
 /// C: the struct declared inline in `union evtchn_status.u` as `evtchn_status.u.interdomain`; xenabi names it `evtchn_status_u_interdomain`.
@@ -373,6 +425,11 @@ pub struct evtchn_status_u_interdomain {
     pub __xenabi_hole_0: [u8; 2],
     /// The port at the other end.
     pub port: evtchn_port_t,
+}
+
+impl evtchn_status_u_interdomain {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
 /// Arguments of EVTCHNOP_bind_vcpu. IPI ports and per-vCPU VIRQ ports cannot be moved; every other port starts on vCPU 0.
@@ -395,6 +452,11 @@ pub struct evtchn_bind_vcpu {
 /// C: `typedef struct evtchn_bind_vcpu evtchn_bind_vcpu_t`.
 pub type evtchn_bind_vcpu_t = evtchn_bind_vcpu;
 
+impl evtchn_bind_vcpu {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// Arguments of EVTCHNOP_unmask.
 ///
 /// C: `struct evtchn_unmask` (typedef `evtchn_unmask_t`).
@@ -413,6 +475,11 @@ pub struct evtchn_unmask {
 /// C: `typedef struct evtchn_unmask evtchn_unmask_t`.
 pub type evtchn_unmask_t = evtchn_unmask;
 
+impl evtchn_unmask {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// Arguments of EVTCHNOP_reset. Events bound while the reset runs may be lost.
 ///
 /// C: `struct evtchn_reset` (typedef `evtchn_reset_t`).
@@ -430,6 +497,11 @@ pub struct evtchn_reset {
 
 /// C: `typedef struct evtchn_reset evtchn_reset_t`.
 pub type evtchn_reset_t = evtchn_reset;
+
+impl evtchn_reset {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
 
 /// Arguments of EVTCHNOP_init_control: register a vCPU's FIFO control block. Events pending before the switch are dropped, so call it before binding ports.
 ///
@@ -459,6 +531,11 @@ pub struct evtchn_init_control {
 /// C: `typedef struct evtchn_init_control evtchn_init_control_t`.
 pub type evtchn_init_control_t = evtchn_init_control;
 
+impl evtchn_init_control {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// Arguments of EVTCHNOP_expand_array.
 ///
 /// C: `struct evtchn_expand_array` (typedef `evtchn_expand_array_t`).
@@ -476,6 +553,11 @@ pub struct evtchn_expand_array {
 
 /// C: `typedef struct evtchn_expand_array evtchn_expand_array_t`.
 pub type evtchn_expand_array_t = evtchn_expand_array;
+
+impl evtchn_expand_array {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
 
 /// Arguments of EVTCHNOP_set_priority.
 ///
@@ -497,6 +579,11 @@ pub struct evtchn_set_priority {
 /// C: `typedef struct evtchn_set_priority evtchn_set_priority_t`.
 pub type evtchn_set_priority_t = evtchn_set_priority;
 
+impl evtchn_set_priority {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// The argument of the old single-argument event channel hypercall: a sub-op number and its arguments in one record. Newer callers pass the sub-op and the argument record separately; the FIFO sub-ops exist only that way.
 ///
 /// C: `struct evtchn_op` (typedef `evtchn_op_t`).
@@ -516,6 +603,11 @@ pub struct evtchn_op {
 
 /// C: `typedef struct evtchn_op evtchn_op_t`.
 pub type evtchn_op_t = evtchn_op;
+
+impl evtchn_op {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
 
 /// The arguments of the sub-op named by `cmd`.
 ///
@@ -550,6 +642,11 @@ pub union evtchn_op_u {
     pub bind_vcpu: evtchn_bind_vcpu,
     /// For EVTCHNOP_unmask.
     pub unmask: evtchn_unmask,
+}
+
+impl evtchn_op_u {
+    /// The first Xen release with this union.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
 impl Default for evtchn_op_u {
@@ -664,6 +761,70 @@ pub struct evtchn_fifo_control_block {
 
 /// C: `typedef struct evtchn_fifo_control_block evtchn_fifo_control_block_t`.
 pub type evtchn_fifo_control_block_t = evtchn_fifo_control_block;
+
+impl evtchn_fifo_control_block {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
+/// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
+///
+/// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).
+pub mod since {
+    use crate::XenRelease;
+
+    pub const EVTCHNOP_bind_interdomain: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNOP_bind_virq: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNOP_bind_pirq: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNOP_close: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNOP_send: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNOP_status: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNOP_alloc_unbound: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNOP_bind_ipi: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNOP_bind_vcpu: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNOP_unmask: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNOP_reset: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNOP_init_control: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNOP_expand_array: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNOP_set_priority: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_port_t: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_alloc_unbound: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_bind_interdomain: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_bind_virq: XenRelease = XenRelease::new(4, 6);
+    pub const BIND_PIRQ__WILL_SHARE: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_bind_pirq: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_bind_ipi: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_close: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_send: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNSTAT_closed: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNSTAT_unbound: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNSTAT_interdomain: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNSTAT_pirq: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNSTAT_virq: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHNSTAT_ipi: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_status: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_bind_vcpu: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_unmask: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_reset: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_init_control: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_expand_array: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_set_priority: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_op: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHN_2L_NR_CHANNELS: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHN_FIFO_PRIORITY_MAX: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHN_FIFO_PRIORITY_DEFAULT: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHN_FIFO_PRIORITY_MIN: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHN_FIFO_MAX_QUEUES: XenRelease = XenRelease::new(4, 6);
+    pub const event_word_t: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHN_FIFO_PENDING: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHN_FIFO_MASKED: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHN_FIFO_LINKED: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHN_FIFO_BUSY: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHN_FIFO_LINK_BITS: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHN_FIFO_LINK_MASK: XenRelease = XenRelease::new(4, 6);
+    pub const EVTCHN_FIFO_NR_CHANNELS: XenRelease = XenRelease::new(4, 6);
+    pub const evtchn_fifo_control_block: XenRelease = XenRelease::new(4, 6);
+}
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----
 

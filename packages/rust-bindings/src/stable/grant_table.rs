@@ -3,6 +3,8 @@
 //! Grant tables: version 1 and 2 entries, the GNTTABOP_* sub-ops and their arguments, map and copy flags, and status codes.
 //!
 //! Xen header: `xen/include/public/grant_table.h`.
+//!
+//! Each item is declared from the cargo feature of the Xen release that brought it (`xen-4-N`, all on by default) and records are laid out as the oldest release the features select has them; `since` holds each first release.
 
 use crate::stable::xen::domid_t;
 use crate::types::__guest_handle_uint64_t;
@@ -35,6 +37,11 @@ pub struct grant_entry_v1 {
 
 /// C: `typedef struct grant_entry_v1 grant_entry_v1_t`.
 pub type grant_entry_v1_t = grant_entry_v1;
+
+impl grant_entry_v1 {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
 
 /// Entries at the start of the table that the toolstack may fill in before the guest runs and that are kept when the guest switches table version; guests allocate from this index on.
 ///
@@ -198,6 +205,11 @@ pub struct grant_entry_header {
 /// C: `typedef struct grant_entry_header grant_entry_header_t`.
 pub type grant_entry_header_t = grant_entry_header;
 
+impl grant_entry_header {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// One entry of a version 2 grant table: a header and, chosen by the grant type and GTF_sub_page, the shape of the rest. Always 16 bytes.
 ///
 /// C: `union grant_entry_v2` (typedef `grant_entry_v2_t`).
@@ -225,6 +237,11 @@ pub union grant_entry_v2 {
 
 /// C: `typedef union grant_entry_v2 grant_entry_v2_t`.
 pub type grant_entry_v2_t = grant_entry_v2;
+
+impl grant_entry_v2 {
+    /// The first Xen release with this union.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
 
 impl Default for grant_entry_v2 {
     #[inline]
@@ -263,6 +280,11 @@ pub struct grant_entry_v2_full_page {
     pub frame: u64,
 }
 
+impl grant_entry_v2_full_page {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// A partial-page grant: GTF_permit_access with GTF_sub_page; the grantee may use bytes [page_off, page_off + length) of the frame.
 ///
 /// C: the struct declared inline in `union grant_entry_v2` as `grant_entry_v2.sub_page`; xenabi names it `grant_entry_v2_sub_page`.
@@ -282,6 +304,11 @@ pub struct grant_entry_v2_sub_page {
     pub length: u16,
     /// The frame the bytes are in.
     pub frame: u64,
+}
+
+impl grant_entry_v2_sub_page {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
 /// A transitive grant: the grantee may use grant `gref` of domain `trans_domid` as if it were the granter. Xen copies through such grants but does not map them.
@@ -305,6 +332,11 @@ pub struct grant_entry_v2_transitive {
     pub pad0: u16,
     /// The original grant, in the table of `trans_domid`.
     pub gref: grant_ref_t,
+}
+
+impl grant_entry_v2_transitive {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
 /// One entry of the version 2 status table, which Xen keeps beside the grant table: the GTF_reading and GTF_writing bits of the grant with the same index.
@@ -415,6 +447,11 @@ pub struct gnttab_map_grant_ref {
 /// C: `typedef struct gnttab_map_grant_ref gnttab_map_grant_ref_t`.
 pub type gnttab_map_grant_ref_t = gnttab_map_grant_ref;
 
+impl gnttab_map_grant_ref {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// One mapping to tear down with GNTTABOP_unmap_grant_ref; the sub-op takes an array of these.
 ///
 /// C: `struct gnttab_unmap_grant_ref` (typedef `gnttab_unmap_grant_ref_t`).
@@ -441,6 +478,11 @@ pub struct gnttab_unmap_grant_ref {
 
 /// C: `typedef struct gnttab_unmap_grant_ref gnttab_unmap_grant_ref_t`.
 pub type gnttab_unmap_grant_ref_t = gnttab_unmap_grant_ref;
+
+impl gnttab_unmap_grant_ref {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
 
 /// Arguments of GNTTABOP_setup_table: grow a domain's grant table to `nr_frames` frames and list the frames it occupies.
 ///
@@ -477,6 +519,11 @@ pub struct gnttab_setup_table {
 /// C: `typedef struct gnttab_setup_table gnttab_setup_table_t`.
 pub type gnttab_setup_table_t = gnttab_setup_table;
 
+impl gnttab_setup_table {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// Arguments of GNTTABOP_dump_table: print a domain's grant table on Xen's console, for debugging.
 ///
 /// C: `struct gnttab_dump_table` (typedef `gnttab_dump_table_t`).
@@ -496,6 +543,11 @@ pub struct gnttab_dump_table {
 
 /// C: `typedef struct gnttab_dump_table gnttab_dump_table_t`.
 pub type gnttab_dump_table_t = gnttab_dump_table;
+
+impl gnttab_dump_table {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
 
 /// One page to give away with GNTTABOP_transfer: the caller loses the page and the receiving domain gets it in the entry it prepared with GTF_accept_transfer. The sub-op takes an array of these.
 ///
@@ -531,6 +583,11 @@ pub struct gnttab_transfer {
 
 /// C: `typedef struct gnttab_transfer gnttab_transfer_t`.
 pub type gnttab_transfer_t = gnttab_transfer;
+
+impl gnttab_transfer {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
 
 // ---- Flag set GNTCOPY (values of gnttab_copy.flags) ----
 // Which ends of a GNTTABOP_copy are named by a grant reference rather than a frame.
@@ -578,6 +635,11 @@ pub struct gnttab_copy_ptr {
     pub __xenabi_hole_0: [u8; 4],
 }
 
+impl gnttab_copy_ptr {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// The page, chosen by the GNTCOPY_* flag of this end.
 ///
 /// C: the union declared inline in `struct gnttab_copy_ptr` as `gnttab_copy_ptr.u`; xenabi names it `gnttab_copy_ptr_u`.
@@ -595,6 +657,11 @@ pub union gnttab_copy_ptr_u {
     pub r#ref: grant_ref_t,
     /// Without it: a frame of the caller (`domid` must then be the caller).
     pub gmfn: xen_pfn_t,
+}
+
+impl gnttab_copy_ptr_u {
+    /// The first Xen release with this union.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
 impl Default for gnttab_copy_ptr_u {
@@ -642,6 +709,11 @@ pub struct gnttab_copy {
 /// C: `typedef struct gnttab_copy gnttab_copy_t`.
 pub type gnttab_copy_t = gnttab_copy;
 
+impl gnttab_copy {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// Arguments of GNTTABOP_query_size: how many frames a domain's grant table has and may grow to.
 ///
 /// C: `struct gnttab_query_size` (typedef `gnttab_query_size_t`).
@@ -672,6 +744,11 @@ pub struct gnttab_query_size {
 /// C: `typedef struct gnttab_query_size gnttab_query_size_t`.
 pub type gnttab_query_size_t = gnttab_query_size;
 
+impl gnttab_query_size {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// One mapping handled by GNTTABOP_unmap_and_replace: unmap the grant at `host_addr`, move the mapping found at `new_addr` there and clear `new_addr`. The sub-op takes an array of these.
 ///
 /// C: `struct gnttab_unmap_and_replace` (typedef `gnttab_unmap_and_replace_t`).
@@ -699,6 +776,11 @@ pub struct gnttab_unmap_and_replace {
 /// C: `typedef struct gnttab_unmap_and_replace gnttab_unmap_and_replace_t`.
 pub type gnttab_unmap_and_replace_t = gnttab_unmap_and_replace;
 
+impl gnttab_unmap_and_replace {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// Arguments of GNTTABOP_set_version: switch the caller's grant table to version 1 or 2. Only allowed while no grant is in use; the reserved entries are carried over.
 ///
 /// C: `struct gnttab_set_version` (typedef `gnttab_set_version_t`).
@@ -716,6 +798,11 @@ pub struct gnttab_set_version {
 
 /// C: `typedef struct gnttab_set_version gnttab_set_version_t`.
 pub type gnttab_set_version_t = gnttab_set_version;
+
+impl gnttab_set_version {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
 
 /// Arguments of GNTTABOP_get_status_frames: list the frames of a domain's version 2 status table (grant_status_t entries).
 ///
@@ -741,6 +828,11 @@ pub struct gnttab_get_status_frames {
 /// C: `typedef struct gnttab_get_status_frames gnttab_get_status_frames_t`.
 pub type gnttab_get_status_frames_t = gnttab_get_status_frames;
 
+impl gnttab_get_status_frames {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// Arguments of GNTTABOP_get_version: which grant table version a domain uses.
 ///
 /// C: `struct gnttab_get_version` (typedef `gnttab_get_version_t`).
@@ -764,6 +856,11 @@ pub struct gnttab_get_version {
 
 /// C: `typedef struct gnttab_get_version gnttab_get_version_t`.
 pub type gnttab_get_version_t = gnttab_get_version;
+
+impl gnttab_get_version {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
 
 /// One pair for GNTTABOP_swap_grant_ref: exchange two entries of the caller's own table, neither of which may be in use. The sub-op takes an array of these.
 ///
@@ -789,6 +886,11 @@ pub struct gnttab_swap_grant_ref {
 
 /// C: `typedef struct gnttab_swap_grant_ref gnttab_swap_grant_ref_t`.
 pub type gnttab_swap_grant_ref_t = gnttab_swap_grant_ref;
+
+impl gnttab_swap_grant_ref {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
 
 // ---- Flag set GNTTAB_CACHE (values of gnttab_cache_flush.op) ----
 // Cache maintenance GNTTABOP_cache_flush performs. Xen 4.10 made the literals unsigned. GNTTAB_CACHE_SOURCE_GREF, bit 31, belongs here too but is declared on its own: before 4.10 its literal is the negative int (1 << 31).
@@ -832,6 +934,11 @@ pub struct gnttab_cache_flush {
 /// C: `typedef struct gnttab_cache_flush gnttab_cache_flush_t`.
 pub type gnttab_cache_flush_t = gnttab_cache_flush;
 
+impl gnttab_cache_flush {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// The page, chosen by GNTTAB_CACHE_SOURCE_GREF in `op`.
 ///
 /// C: the union declared inline in `struct gnttab_cache_flush` as `gnttab_cache_flush.a`; xenabi names it `gnttab_cache_flush_a`.
@@ -849,6 +956,11 @@ pub union gnttab_cache_flush_a {
     pub dev_bus_addr: u64,
     /// With GNTTAB_CACHE_SOURCE_GREF: a grant to the caller.
     pub r#ref: grant_ref_t,
+}
+
+impl gnttab_cache_flush_a {
+    /// The first Xen release with this union.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
 impl Default for gnttab_cache_flush_a {
@@ -1000,8 +1112,109 @@ pub const GNTST_eagain: i16 = -12;
 
 /// Xen ran out of room for the request, such as mapping handles.
 ///
-/// Since Xen 4.16.
+/// Since Xen 4.16: cargo feature `xen-4-16`.
+#[cfg(feature = "xen-4-16")]
 pub const GNTST_no_space: i16 = -13;
+
+/// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
+///
+/// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).
+pub mod since {
+    use crate::XenRelease;
+
+    pub const grant_ref_t: XenRelease = XenRelease::new(4, 6);
+    pub const grant_entry_v1: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTAB_NR_RESERVED_ENTRIES: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTAB_RESERVED_CONSOLE: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTAB_RESERVED_XENSTORE: XenRelease = XenRelease::new(4, 6);
+    pub const GTF_invalid: XenRelease = XenRelease::new(4, 6);
+    pub const GTF_permit_access: XenRelease = XenRelease::new(4, 6);
+    pub const GTF_accept_transfer: XenRelease = XenRelease::new(4, 6);
+    pub const GTF_transitive: XenRelease = XenRelease::new(4, 6);
+    pub const GTF_type_mask: XenRelease = XenRelease::new(4, 6);
+    pub const _GTF_readonly: XenRelease = XenRelease::new(4, 6);
+    pub const GTF_readonly: XenRelease = XenRelease::new(4, 6);
+    pub const _GTF_reading: XenRelease = XenRelease::new(4, 6);
+    pub const GTF_reading: XenRelease = XenRelease::new(4, 6);
+    pub const _GTF_writing: XenRelease = XenRelease::new(4, 6);
+    pub const GTF_writing: XenRelease = XenRelease::new(4, 6);
+    pub const _GTF_PWT: XenRelease = XenRelease::new(4, 6);
+    pub const GTF_PWT: XenRelease = XenRelease::new(4, 6);
+    pub const _GTF_PCD: XenRelease = XenRelease::new(4, 6);
+    pub const GTF_PCD: XenRelease = XenRelease::new(4, 6);
+    pub const _GTF_PAT: XenRelease = XenRelease::new(4, 6);
+    pub const GTF_PAT: XenRelease = XenRelease::new(4, 6);
+    pub const _GTF_sub_page: XenRelease = XenRelease::new(4, 6);
+    pub const GTF_sub_page: XenRelease = XenRelease::new(4, 6);
+    pub const _GTF_transfer_committed: XenRelease = XenRelease::new(4, 6);
+    pub const GTF_transfer_committed: XenRelease = XenRelease::new(4, 6);
+    pub const _GTF_transfer_completed: XenRelease = XenRelease::new(4, 6);
+    pub const GTF_transfer_completed: XenRelease = XenRelease::new(4, 6);
+    pub const grant_entry_header: XenRelease = XenRelease::new(4, 6);
+    pub const grant_entry_v2: XenRelease = XenRelease::new(4, 6);
+    pub const grant_status_t: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTABOP_map_grant_ref: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTABOP_unmap_grant_ref: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTABOP_setup_table: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTABOP_dump_table: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTABOP_transfer: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTABOP_copy: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTABOP_query_size: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTABOP_unmap_and_replace: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTABOP_set_version: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTABOP_get_status_frames: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTABOP_get_version: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTABOP_swap_grant_ref: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTABOP_cache_flush: XenRelease = XenRelease::new(4, 6);
+    pub const grant_handle_t: XenRelease = XenRelease::new(4, 6);
+    pub const gnttab_map_grant_ref: XenRelease = XenRelease::new(4, 6);
+    pub const gnttab_unmap_grant_ref: XenRelease = XenRelease::new(4, 6);
+    pub const gnttab_setup_table: XenRelease = XenRelease::new(4, 6);
+    pub const gnttab_dump_table: XenRelease = XenRelease::new(4, 6);
+    pub const gnttab_transfer: XenRelease = XenRelease::new(4, 6);
+    pub const _GNTCOPY_source_gref: XenRelease = XenRelease::new(4, 6);
+    pub const GNTCOPY_source_gref: XenRelease = XenRelease::new(4, 6);
+    pub const _GNTCOPY_dest_gref: XenRelease = XenRelease::new(4, 6);
+    pub const GNTCOPY_dest_gref: XenRelease = XenRelease::new(4, 6);
+    pub const gnttab_copy_ptr: XenRelease = XenRelease::new(4, 6);
+    pub const gnttab_copy: XenRelease = XenRelease::new(4, 6);
+    pub const gnttab_query_size: XenRelease = XenRelease::new(4, 6);
+    pub const gnttab_unmap_and_replace: XenRelease = XenRelease::new(4, 6);
+    pub const gnttab_set_version: XenRelease = XenRelease::new(4, 6);
+    pub const gnttab_get_status_frames: XenRelease = XenRelease::new(4, 6);
+    pub const gnttab_get_version: XenRelease = XenRelease::new(4, 6);
+    pub const gnttab_swap_grant_ref: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTAB_CACHE_CLEAN: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTAB_CACHE_INVAL: XenRelease = XenRelease::new(4, 6);
+    pub const GNTTAB_CACHE_SOURCE_GREF: XenRelease = XenRelease::new(4, 6);
+    pub const gnttab_cache_flush: XenRelease = XenRelease::new(4, 6);
+    pub const _GNTMAP_device_map: XenRelease = XenRelease::new(4, 6);
+    pub const GNTMAP_device_map: XenRelease = XenRelease::new(4, 6);
+    pub const _GNTMAP_host_map: XenRelease = XenRelease::new(4, 6);
+    pub const GNTMAP_host_map: XenRelease = XenRelease::new(4, 6);
+    pub const _GNTMAP_readonly: XenRelease = XenRelease::new(4, 6);
+    pub const GNTMAP_readonly: XenRelease = XenRelease::new(4, 6);
+    pub const _GNTMAP_application_map: XenRelease = XenRelease::new(4, 6);
+    pub const GNTMAP_application_map: XenRelease = XenRelease::new(4, 6);
+    pub const _GNTMAP_contains_pte: XenRelease = XenRelease::new(4, 6);
+    pub const GNTMAP_contains_pte: XenRelease = XenRelease::new(4, 6);
+    pub const _GNTMAP_guest_avail0: XenRelease = XenRelease::new(4, 6);
+    pub const GNTMAP_guest_avail_mask: XenRelease = XenRelease::new(4, 6);
+    pub const GNTST_okay: XenRelease = XenRelease::new(4, 6);
+    pub const GNTST_general_error: XenRelease = XenRelease::new(4, 6);
+    pub const GNTST_bad_domain: XenRelease = XenRelease::new(4, 6);
+    pub const GNTST_bad_gntref: XenRelease = XenRelease::new(4, 6);
+    pub const GNTST_bad_handle: XenRelease = XenRelease::new(4, 6);
+    pub const GNTST_bad_virt_addr: XenRelease = XenRelease::new(4, 6);
+    pub const GNTST_bad_dev_addr: XenRelease = XenRelease::new(4, 6);
+    pub const GNTST_no_device_space: XenRelease = XenRelease::new(4, 6);
+    pub const GNTST_permission_denied: XenRelease = XenRelease::new(4, 6);
+    pub const GNTST_bad_page: XenRelease = XenRelease::new(4, 6);
+    pub const GNTST_bad_copy_arg: XenRelease = XenRelease::new(4, 6);
+    pub const GNTST_address_too_big: XenRelease = XenRelease::new(4, 6);
+    pub const GNTST_eagain: XenRelease = XenRelease::new(4, 6);
+    pub const GNTST_no_space: XenRelease = XenRelease::new(4, 16);
+}
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----
 

@@ -3,6 +3,8 @@
 //! Device model I/O requests: synchronous request slots, the buffered write ring and the emulated ACPI register ports.
 //!
 //! Xen header: `xen/include/public/hvm/ioreq.h`.
+//!
+//! Each item is declared from the cargo feature of the Xen release that brought it (`xen-4-N`, all on by default) and records are laid out as the oldest release the features select has them; `since` holds each first release.
 
 // ---- Value set IOREQ_DIR (values of ioreq.dir) ----
 // Direction of an access, as seen from the guest.
@@ -104,6 +106,11 @@ pub struct ioreq {
 pub type ioreq_t = ioreq;
 
 impl ioreq {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
+impl ioreq {
     /// A STATE_IOREQ_* value: who owns the slot now.
     ///
     /// The C bit-field `state:4`: bits 0..4 of `bitfields_0`.
@@ -193,6 +200,11 @@ pub struct shared_iopage {
 /// C: `typedef struct shared_iopage shared_iopage_t`.
 pub type shared_iopage_t = shared_iopage;
 
+impl shared_iopage {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// A compact buffered request: a write the guest does not wait for. An 8-byte access takes two consecutive slots, the second carrying the upper 32 bits of data.
 ///
 /// C: `struct buf_ioreq` (typedef `buf_ioreq_t`).
@@ -215,6 +227,11 @@ pub struct buf_ioreq {
 
 /// C: `typedef struct buf_ioreq buf_ioreq_t`.
 pub type buf_ioreq_t = buf_ioreq;
+
+impl buf_ioreq {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
 
 impl buf_ioreq {
     /// Zero.
@@ -303,6 +320,11 @@ pub struct buffered_iopage {
 /// C: `typedef struct buffered_iopage buffered_iopage_t`.
 pub type buffered_iopage_t = buffered_iopage;
 
+impl buffered_iopage {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 impl Default for buffered_iopage {
     #[inline]
     fn default() -> Self {
@@ -386,6 +408,45 @@ pub const ACPI_GPE0_BLK_ADDRESS: u32 = 0x1f68;
 ///
 /// Since Xen 4.6.
 pub const ACPI_GPE0_BLK_LEN: u32 = 0x8;
+
+/// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
+///
+/// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).
+pub mod since {
+    use crate::XenRelease;
+
+    pub const IOREQ_READ: XenRelease = XenRelease::new(4, 6);
+    pub const IOREQ_WRITE: XenRelease = XenRelease::new(4, 6);
+    pub const STATE_IOREQ_NONE: XenRelease = XenRelease::new(4, 6);
+    pub const STATE_IOREQ_READY: XenRelease = XenRelease::new(4, 6);
+    pub const STATE_IOREQ_INPROCESS: XenRelease = XenRelease::new(4, 6);
+    pub const STATE_IORESP_READY: XenRelease = XenRelease::new(4, 6);
+    pub const IOREQ_TYPE_PIO: XenRelease = XenRelease::new(4, 6);
+    pub const IOREQ_TYPE_COPY: XenRelease = XenRelease::new(4, 6);
+    pub const IOREQ_TYPE_PCI_CONFIG: XenRelease = XenRelease::new(4, 6);
+    pub const IOREQ_TYPE_TIMEOFFSET: XenRelease = XenRelease::new(4, 6);
+    pub const IOREQ_TYPE_INVALIDATE: XenRelease = XenRelease::new(4, 6);
+    pub const ioreq: XenRelease = XenRelease::new(4, 6);
+    pub const shared_iopage: XenRelease = XenRelease::new(4, 6);
+    pub const buf_ioreq: XenRelease = XenRelease::new(4, 6);
+    pub const IOREQ_BUFFER_SLOT_NUM: XenRelease = XenRelease::new(4, 6);
+    pub const buffered_iopage: XenRelease = XenRelease::new(4, 6);
+    pub const ACPI_PM1A_EVT_BLK_ADDRESS_V0: XenRelease = XenRelease::new(4, 6);
+    pub const ACPI_PM1A_CNT_BLK_ADDRESS_V0: XenRelease = XenRelease::new(4, 6);
+    pub const ACPI_PM_TMR_BLK_ADDRESS_V0: XenRelease = XenRelease::new(4, 6);
+    pub const ACPI_GPE0_BLK_ADDRESS_V0: XenRelease = XenRelease::new(4, 6);
+    pub const ACPI_GPE0_BLK_LEN_V0: XenRelease = XenRelease::new(4, 6);
+    pub const ACPI_PM1A_EVT_BLK_ADDRESS_V1: XenRelease = XenRelease::new(4, 6);
+    pub const ACPI_PM1A_CNT_BLK_ADDRESS_V1: XenRelease = XenRelease::new(4, 6);
+    pub const ACPI_PM_TMR_BLK_ADDRESS_V1: XenRelease = XenRelease::new(4, 6);
+    pub const ACPI_GPE0_BLK_ADDRESS_V1: XenRelease = XenRelease::new(4, 6);
+    pub const ACPI_GPE0_BLK_LEN_V1: XenRelease = XenRelease::new(4, 6);
+    pub const ACPI_PM1A_EVT_BLK_ADDRESS: XenRelease = XenRelease::new(4, 6);
+    pub const ACPI_PM1A_CNT_BLK_ADDRESS: XenRelease = XenRelease::new(4, 6);
+    pub const ACPI_PM_TMR_BLK_ADDRESS: XenRelease = XenRelease::new(4, 6);
+    pub const ACPI_GPE0_BLK_ADDRESS: XenRelease = XenRelease::new(4, 6);
+    pub const ACPI_GPE0_BLK_LEN: XenRelease = XenRelease::new(4, 6);
+}
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----
 

@@ -4,10 +4,12 @@
 //!
 //! Xen header: `xen/include/public/arch-x86/hvm/start_info.h`.
 //! Only on x86, x86_64.
+//!
+//! Each item is declared from the cargo feature of the Xen release that brought it (`xen-4-N`, all on by default) and records are laid out as the oldest release the features select has them; `since` holds each first release.
 
 /// The value of hvm_start_info.magic: the bytes "xEn3" with the top bit of the "E" set.
 ///
-/// Since Xen 4.8.
+/// Since Xen 4.8: cargo feature `xen-4-8`.
 pub const XEN_HVM_START_MAGIC_VALUE: u32 = 0x336ec578;
 
 // ---- Value set XEN_HVM_MEMMAP_TYPE (values of hvm_memmap_table_entry.type) ----
@@ -15,48 +17,55 @@ pub const XEN_HVM_START_MAGIC_VALUE: u32 = 0x336ec578;
 
 /// Ordinary RAM the guest may use.
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_HVM_MEMMAP_TYPE_RAM: u32 = 1;
 
 /// Reserved; the guest must not use it.
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_HVM_MEMMAP_TYPE_RESERVED: u32 = 2;
 
 /// ACPI tables; reusable as RAM once they have been read.
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_HVM_MEMMAP_TYPE_ACPI: u32 = 3;
 
 /// ACPI non-volatile storage that must survive sleep states.
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_HVM_MEMMAP_TYPE_NVS: u32 = 4;
 
 /// Memory with detected errors.
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_HVM_MEMMAP_TYPE_UNUSABLE: u32 = 5;
 
 /// Memory that is not enabled.
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_HVM_MEMMAP_TYPE_DISABLED: u32 = 6;
 
 /// Persistent memory.
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
 pub const XEN_HVM_MEMMAP_TYPE_PMEM: u32 = 7;
 
 /// What a PVH guest finds at the address in %ebx on entry. All addresses are guest physical; 0 means absent.
 ///
 /// C: `struct hvm_start_info`.
 ///
-/// Since Xen 4.8.
+/// Since Xen 4.8: cargo feature `xen-4-8`.
 ///
 /// Version 0 ends after rsdp_paddr (40 bytes). Version 1 (Xen 4.11) appends memmap_paddr, memmap_entries and reserved (56 bytes). A guest reads only the fields its version promises; newer versions stay compatible with older readers.
 ///
-/// Layout (size/align in bytes): x86 56/4, x86_64 56/8.
+/// Layout (size/align in bytes): Xen 4.8 to 4.10: x86 40/4, x86_64 40/8; Xen 4.11 on: x86 56/4, x86_64 56/8.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -77,23 +86,31 @@ pub struct hvm_start_info {
     pub rsdp_paddr: u64,
     /// Version 1: address of an array of hvm_memmap_table_entry.
     ///
-    /// Since Xen 4.11.
+    /// Since Xen 4.11: cargo feature `xen-4-11`.
+    #[cfg(feature = "xen-4-11")]
     pub memmap_paddr: u64,
     /// Version 1: entries in the memory map; 0 when none is given, so check it before reading the map.
     ///
-    /// Since Xen 4.11.
+    /// Since Xen 4.11: cargo feature `xen-4-11`.
+    #[cfg(feature = "xen-4-11")]
     pub memmap_entries: u32,
     /// Version 1: zero.
     ///
-    /// Padding: Xen requires it to be zero. Since Xen 4.11.
+    /// Padding: Xen requires it to be zero. Since Xen 4.11: cargo feature `xen-4-11`.
+    #[cfg(feature = "xen-4-11")]
     pub reserved: u32,
+}
+
+impl hvm_start_info {
+    /// The first Xen release with this struct (cargo feature `xen-4-8`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 8);
 }
 
 /// One module (initrd, …) the loader placed in guest memory.
 ///
 /// C: `struct hvm_modlist_entry`.
 ///
-/// Since Xen 4.8.
+/// Since Xen 4.8: cargo feature `xen-4-8`.
 ///
 /// Layout (size/align in bytes): x86 32/4, x86_64 32/8.
 #[repr(C)]
@@ -112,13 +129,19 @@ pub struct hvm_modlist_entry {
     pub reserved: u64,
 }
 
+impl hvm_modlist_entry {
+    /// The first Xen release with this struct (cargo feature `xen-4-8`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 8);
+}
+
 /// One range of the guest physical memory map (version 1 of hvm_start_info).
 ///
 /// C: `struct hvm_memmap_table_entry`.
 ///
-/// Since Xen 4.11.
+/// Since Xen 4.11: cargo feature `xen-4-11`.
 ///
 /// Layout (size/align in bytes): x86 24/4, x86_64 24/8.
+#[cfg(feature = "xen-4-11")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -135,12 +158,36 @@ pub struct hvm_memmap_table_entry {
     pub reserved: u32,
 }
 
+#[cfg(feature = "xen-4-11")]
+impl hvm_memmap_table_entry {
+    /// The first Xen release with this struct (cargo feature `xen-4-11`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 11);
+}
+
+/// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
+///
+/// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).
+pub mod since {
+    use crate::XenRelease;
+
+    pub const XEN_HVM_START_MAGIC_VALUE: XenRelease = XenRelease::new(4, 8);
+    pub const XEN_HVM_MEMMAP_TYPE_RAM: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_HVM_MEMMAP_TYPE_RESERVED: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_HVM_MEMMAP_TYPE_ACPI: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_HVM_MEMMAP_TYPE_NVS: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_HVM_MEMMAP_TYPE_UNUSABLE: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_HVM_MEMMAP_TYPE_DISABLED: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_HVM_MEMMAP_TYPE_PMEM: XenRelease = XenRelease::new(4, 11);
+    pub const hvm_start_info: XenRelease = XenRelease::new(4, 8);
+    pub const hvm_modlist_entry: XenRelease = XenRelease::new(4, 8);
+    pub const hvm_memmap_table_entry: XenRelease = XenRelease::new(4, 11);
+}
+
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----
 
 #[cfg(target_arch = "x86")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
-    assert!(size_of::<hvm_start_info>() == 56, "hvm_start_info: size on x86");
     assert!(align_of::<hvm_start_info>() == 4, "hvm_start_info: align on x86");
     assert!(offset_of!(hvm_start_info, magic) == 0, "hvm_start_info.magic: offset on x86");
     assert!(offset_of!(hvm_start_info, version) == 4, "hvm_start_info.version: offset on x86");
@@ -149,15 +196,27 @@ const _: () = {
     assert!(offset_of!(hvm_start_info, modlist_paddr) == 16, "hvm_start_info.modlist_paddr: offset on x86");
     assert!(offset_of!(hvm_start_info, cmdline_paddr) == 24, "hvm_start_info.cmdline_paddr: offset on x86");
     assert!(offset_of!(hvm_start_info, rsdp_paddr) == 32, "hvm_start_info.rsdp_paddr: offset on x86");
-    assert!(offset_of!(hvm_start_info, memmap_paddr) == 40, "hvm_start_info.memmap_paddr: offset on x86");
-    assert!(offset_of!(hvm_start_info, memmap_entries) == 48, "hvm_start_info.memmap_entries: offset on x86");
-    assert!(offset_of!(hvm_start_info, reserved) == 52, "hvm_start_info.reserved: offset on x86");
     assert!(size_of::<hvm_modlist_entry>() == 32, "hvm_modlist_entry: size on x86");
     assert!(align_of::<hvm_modlist_entry>() == 4, "hvm_modlist_entry: align on x86");
     assert!(offset_of!(hvm_modlist_entry, paddr) == 0, "hvm_modlist_entry.paddr: offset on x86");
     assert!(offset_of!(hvm_modlist_entry, size) == 8, "hvm_modlist_entry.size: offset on x86");
     assert!(offset_of!(hvm_modlist_entry, cmdline_paddr) == 16, "hvm_modlist_entry.cmdline_paddr: offset on x86");
     assert!(offset_of!(hvm_modlist_entry, reserved) == 24, "hvm_modlist_entry.reserved: offset on x86");
+};
+
+#[cfg(all(target_arch = "x86", not(feature = "xen-4-11")))]
+const _: () = {
+    use ::core::mem::size_of;
+    assert!(size_of::<hvm_start_info>() == 40, "hvm_start_info: size on x86");
+};
+
+#[cfg(all(target_arch = "x86", feature = "xen-4-11"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<hvm_start_info>() == 56, "hvm_start_info: size on x86");
+    assert!(offset_of!(hvm_start_info, memmap_paddr) == 40, "hvm_start_info.memmap_paddr: offset on x86");
+    assert!(offset_of!(hvm_start_info, memmap_entries) == 48, "hvm_start_info.memmap_entries: offset on x86");
+    assert!(offset_of!(hvm_start_info, reserved) == 52, "hvm_start_info.reserved: offset on x86");
     assert!(size_of::<hvm_memmap_table_entry>() == 24, "hvm_memmap_table_entry: size on x86");
     assert!(align_of::<hvm_memmap_table_entry>() == 4, "hvm_memmap_table_entry: align on x86");
     assert!(offset_of!(hvm_memmap_table_entry, addr) == 0, "hvm_memmap_table_entry.addr: offset on x86");
@@ -169,7 +228,6 @@ const _: () = {
 #[cfg(target_arch = "x86_64")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
-    assert!(size_of::<hvm_start_info>() == 56, "hvm_start_info: size on x86_64");
     assert!(align_of::<hvm_start_info>() == 8, "hvm_start_info: align on x86_64");
     assert!(offset_of!(hvm_start_info, magic) == 0, "hvm_start_info.magic: offset on x86_64");
     assert!(offset_of!(hvm_start_info, version) == 4, "hvm_start_info.version: offset on x86_64");
@@ -178,15 +236,27 @@ const _: () = {
     assert!(offset_of!(hvm_start_info, modlist_paddr) == 16, "hvm_start_info.modlist_paddr: offset on x86_64");
     assert!(offset_of!(hvm_start_info, cmdline_paddr) == 24, "hvm_start_info.cmdline_paddr: offset on x86_64");
     assert!(offset_of!(hvm_start_info, rsdp_paddr) == 32, "hvm_start_info.rsdp_paddr: offset on x86_64");
-    assert!(offset_of!(hvm_start_info, memmap_paddr) == 40, "hvm_start_info.memmap_paddr: offset on x86_64");
-    assert!(offset_of!(hvm_start_info, memmap_entries) == 48, "hvm_start_info.memmap_entries: offset on x86_64");
-    assert!(offset_of!(hvm_start_info, reserved) == 52, "hvm_start_info.reserved: offset on x86_64");
     assert!(size_of::<hvm_modlist_entry>() == 32, "hvm_modlist_entry: size on x86_64");
     assert!(align_of::<hvm_modlist_entry>() == 8, "hvm_modlist_entry: align on x86_64");
     assert!(offset_of!(hvm_modlist_entry, paddr) == 0, "hvm_modlist_entry.paddr: offset on x86_64");
     assert!(offset_of!(hvm_modlist_entry, size) == 8, "hvm_modlist_entry.size: offset on x86_64");
     assert!(offset_of!(hvm_modlist_entry, cmdline_paddr) == 16, "hvm_modlist_entry.cmdline_paddr: offset on x86_64");
     assert!(offset_of!(hvm_modlist_entry, reserved) == 24, "hvm_modlist_entry.reserved: offset on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", not(feature = "xen-4-11")))]
+const _: () = {
+    use ::core::mem::size_of;
+    assert!(size_of::<hvm_start_info>() == 40, "hvm_start_info: size on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-11"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<hvm_start_info>() == 56, "hvm_start_info: size on x86_64");
+    assert!(offset_of!(hvm_start_info, memmap_paddr) == 40, "hvm_start_info.memmap_paddr: offset on x86_64");
+    assert!(offset_of!(hvm_start_info, memmap_entries) == 48, "hvm_start_info.memmap_entries: offset on x86_64");
+    assert!(offset_of!(hvm_start_info, reserved) == 52, "hvm_start_info.reserved: offset on x86_64");
     assert!(size_of::<hvm_memmap_table_entry>() == 24, "hvm_memmap_table_entry: size on x86_64");
     assert!(align_of::<hvm_memmap_table_entry>() == 8, "hvm_memmap_table_entry: align on x86_64");
     assert!(offset_of!(hvm_memmap_table_entry, addr) == 0, "hvm_memmap_table_entry.addr: offset on x86_64");

@@ -3,11 +3,22 @@
 //! Typedefs shared by every Xen public header.
 //!
 //! Xen header: `xen/include/public/xen.h` (partly: only what the other modules need).
+//!
+//! Each item is declared from the cargo feature of the Xen release that brought it (`xen-4-N`, all on by default) and records are laid out as the oldest release the features select has them; `since` holds each first release.
 
 /// A domain identifier. Values from 0x7FF0 up are reserved (DOMID_SELF, DOMID_INVALID, …).
 ///
 /// C: `typedef … domid_t`. Since Xen 4.6.
 pub type domid_t = u16;
+
+/// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
+///
+/// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).
+pub mod since {
+    use crate::XenRelease;
+
+    pub const domid_t: XenRelease = XenRelease::new(4, 6);
+}
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----
 

@@ -3,7 +3,7 @@
 //! Domain creation from the unstable domctl interface: xen_domctl_createdomain and what it embeds.
 //!
 //! Xen header: `xen/include/public/domctl.h` (partly: only what the other modules need).
-//! Unstable: the layouts of interface version `XEN_DOMCTL_INTERFACE_VERSION` = 0x18, as Xen 4.22 has it; Xen refuses calls made with another version, so rebuild against the crate that matches your hypervisor.
+//! Unstable: the layouts of interface version `XEN_DOMCTL_INTERFACE_VERSION` = 0x18, as Xen 4.22 has it (the module needs the cargo feature `xen-4-22`); Xen refuses calls made with another version, so rebuild against the crate that matches your hypervisor.
 
 /// A 16-byte tag the toolstack gives a domain, normally its UUID. Example: the bytes of 5f2c0e1a-…-9b3d.
 ///
@@ -71,6 +71,11 @@ pub struct xen_arch_domainconfig {
     /// Padding: Xen requires it to be zero. Since Xen 4.22. Only on arm, aarch64.
     #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub pad: u16,
+}
+
+impl xen_arch_domainconfig {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
 // ---- Flag set XEN_X86_EMU (values of xen_arch_domainconfig.emulation_flags) ----
@@ -367,8 +372,13 @@ pub struct xen_domctl_createdomain {
     pub cpupool_id: u32,
     /// In/out: the architecture settings.
     ///
-    /// Since Xen 4.11.
+    /// Since Xen 4.11; before, the same bytes were `config` (declared here under the newest name whatever the features).
     pub arch: xen_arch_domainconfig,
+}
+
+impl xen_domctl_createdomain {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
 /// Alternate-p2m settings of the domain.
@@ -386,6 +396,11 @@ pub struct xen_domctl_createdomain_altp2m {
     pub opts: u16,
     /// In: how many alternate p2m views to allow. Example: 10.
     pub nr: u16,
+}
+
+impl xen_domctl_createdomain_altp2m {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 21);
 }
 
 // ---- Flag set XEN_DOMCTL_CDF (values of xen_domctl_createdomain.flags) ----
@@ -521,6 +536,79 @@ pub const XEN_DOMCTL_ALTP2M_limited: u32 = 3;
 ///
 /// Since Xen 4.19.
 pub const XEN_DOMCTL_ALTP2M_mode_mask: u32 = 0x3;
+
+/// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
+///
+/// The module itself follows the newest release only.
+pub mod since {
+    use crate::XenRelease;
+
+    pub const xen_domain_handle_t: XenRelease = XenRelease::new(4, 6);
+    pub const xen_arch_domainconfig: XenRelease = XenRelease::new(4, 6);
+    pub const _XEN_X86_EMU_LAPIC: XenRelease = XenRelease::new(4, 7);
+    pub const XEN_X86_EMU_LAPIC: XenRelease = XenRelease::new(4, 7);
+    pub const _XEN_X86_EMU_HPET: XenRelease = XenRelease::new(4, 7);
+    pub const XEN_X86_EMU_HPET: XenRelease = XenRelease::new(4, 7);
+    pub const _XEN_X86_EMU_PM: XenRelease = XenRelease::new(4, 7);
+    pub const XEN_X86_EMU_PM: XenRelease = XenRelease::new(4, 7);
+    pub const _XEN_X86_EMU_RTC: XenRelease = XenRelease::new(4, 7);
+    pub const XEN_X86_EMU_RTC: XenRelease = XenRelease::new(4, 7);
+    pub const _XEN_X86_EMU_IOAPIC: XenRelease = XenRelease::new(4, 7);
+    pub const XEN_X86_EMU_IOAPIC: XenRelease = XenRelease::new(4, 7);
+    pub const _XEN_X86_EMU_PIC: XenRelease = XenRelease::new(4, 7);
+    pub const XEN_X86_EMU_PIC: XenRelease = XenRelease::new(4, 7);
+    pub const _XEN_X86_EMU_VGA: XenRelease = XenRelease::new(4, 7);
+    pub const XEN_X86_EMU_VGA: XenRelease = XenRelease::new(4, 7);
+    pub const _XEN_X86_EMU_IOMMU: XenRelease = XenRelease::new(4, 7);
+    pub const XEN_X86_EMU_IOMMU: XenRelease = XenRelease::new(4, 7);
+    pub const _XEN_X86_EMU_PIT: XenRelease = XenRelease::new(4, 7);
+    pub const XEN_X86_EMU_PIT: XenRelease = XenRelease::new(4, 7);
+    pub const _XEN_X86_EMU_USE_PIRQ: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_X86_EMU_USE_PIRQ: XenRelease = XenRelease::new(4, 9);
+    pub const _XEN_X86_EMU_VPCI: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_X86_EMU_VPCI: XenRelease = XenRelease::new(4, 11);
+    pub const XEN_X86_EMU_ALL: XenRelease = XenRelease::new(4, 7);
+    pub const XEN_X86_MSR_RELAXED: XenRelease = XenRelease::new(4, 15);
+    pub const XEN_X86_MISC_FLAGS_MAX: XenRelease = XenRelease::new(4, 17);
+    pub const XEN_DOMCTL_CONFIG_GIC_NATIVE: XenRelease = XenRelease::new(4, 6);
+    pub const XEN_DOMCTL_CONFIG_GIC_V2: XenRelease = XenRelease::new(4, 6);
+    pub const XEN_DOMCTL_CONFIG_GIC_V3: XenRelease = XenRelease::new(4, 6);
+    pub const XEN_DOMCTL_CONFIG_TEE_NONE: XenRelease = XenRelease::new(4, 13);
+    pub const XEN_DOMCTL_CONFIG_TEE_OPTEE: XenRelease = XenRelease::new(4, 13);
+    pub const XEN_DOMCTL_CONFIG_TEE_FFA: XenRelease = XenRelease::new(4, 18);
+    pub const XEN_DOMCTL_CONFIG_ARM_SCI_NONE: XenRelease = XenRelease::new(4, 21);
+    pub const XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC: XenRelease = XenRelease::new(4, 21);
+    pub const XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE: XenRelease = XenRelease::new(4, 22);
+    pub const XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA: XenRelease = XenRelease::new(4, 22);
+    pub const XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA: XenRelease = XenRelease::new(4, 22);
+    pub const XEN_DOMCTL_INTERFACE_VERSION: XenRelease = XenRelease::new(4, 6);
+    pub const xen_domctl_createdomain: XenRelease = XenRelease::new(4, 6);
+    pub const _XEN_DOMCTL_CDF_hvm: XenRelease = XenRelease::new(4, 13);
+    pub const XEN_DOMCTL_CDF_hvm: XenRelease = XenRelease::new(4, 13);
+    pub const _XEN_DOMCTL_CDF_hap: XenRelease = XenRelease::new(4, 6);
+    pub const XEN_DOMCTL_CDF_hap: XenRelease = XenRelease::new(4, 6);
+    pub const _XEN_DOMCTL_CDF_s3_integrity: XenRelease = XenRelease::new(4, 6);
+    pub const XEN_DOMCTL_CDF_s3_integrity: XenRelease = XenRelease::new(4, 6);
+    pub const _XEN_DOMCTL_CDF_oos_off: XenRelease = XenRelease::new(4, 6);
+    pub const XEN_DOMCTL_CDF_oos_off: XenRelease = XenRelease::new(4, 6);
+    pub const _XEN_DOMCTL_CDF_xs_domain: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DOMCTL_CDF_xs_domain: XenRelease = XenRelease::new(4, 9);
+    pub const _XEN_DOMCTL_CDF_iommu: XenRelease = XenRelease::new(4, 13);
+    pub const XEN_DOMCTL_CDF_iommu: XenRelease = XenRelease::new(4, 13);
+    pub const _XEN_DOMCTL_CDF_nested_virt: XenRelease = XenRelease::new(4, 15);
+    pub const XEN_DOMCTL_CDF_nested_virt: XenRelease = XenRelease::new(4, 15);
+    pub const XEN_DOMCTL_CDF_vpmu: XenRelease = XenRelease::new(4, 16);
+    pub const XEN_DOMCTL_CDF_trap_unmapped_accesses: XenRelease = XenRelease::new(4, 21);
+    pub const XEN_DOMCTL_CDF_MAX: XenRelease = XenRelease::new(4, 13);
+    pub const _XEN_DOMCTL_IOMMU_no_sharept: XenRelease = XenRelease::new(4, 13);
+    pub const XEN_DOMCTL_IOMMU_no_sharept: XenRelease = XenRelease::new(4, 13);
+    pub const XEN_DOMCTL_IOMMU_MAX: XenRelease = XenRelease::new(4, 13);
+    pub const XEN_DOMCTL_GRANT_version_mask: XenRelease = XenRelease::new(4, 16);
+    pub const XEN_DOMCTL_ALTP2M_mixed: XenRelease = XenRelease::new(4, 19);
+    pub const XEN_DOMCTL_ALTP2M_external: XenRelease = XenRelease::new(4, 19);
+    pub const XEN_DOMCTL_ALTP2M_limited: XenRelease = XenRelease::new(4, 19);
+    pub const XEN_DOMCTL_ALTP2M_mode_mask: XenRelease = XenRelease::new(4, 19);
+}
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----
 

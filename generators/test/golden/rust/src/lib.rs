@@ -12,10 +12,54 @@ compile_error!("xenabi describes Xen's ABI on x86, x86_64, arm and aarch64 only"
 #[cfg(target_endian = "big")]
 compile_error!("xenabi describes little-endian Xen only (x86 and Arm guests and hypervisors are little-endian)");
 
+#[cfg(feature = "xen-4-17")]
 mod bitfield;
+pub mod release;
 pub mod types;
 pub mod stable;
+#[cfg(feature = "xen-4-22")]
 pub mod unstable;
 
-/// The Xen release whose ABI this crate describes.
+pub use release::{Gate, GateKind, XenRelease};
+
+/// The newest Xen release this crate describes: what the default features declare.
 pub const XEN_RELEASE: &str = "4.22";
+
+/// The oldest Xen release the program supports, as the cargo features select it: the release
+/// of the newest `xen-4-N` feature enabled anywhere in the build (4.6 when none is). The
+/// crate declares the stable items this release has, laid out as it has them.
+pub const XEN_MIN_RELEASE: XenRelease = if cfg!(feature = "xen-4-22") {
+    XenRelease::new(4, 22)
+} else if cfg!(feature = "xen-4-21") {
+    XenRelease::new(4, 21)
+} else if cfg!(feature = "xen-4-20") {
+    XenRelease::new(4, 20)
+} else if cfg!(feature = "xen-4-19") {
+    XenRelease::new(4, 19)
+} else if cfg!(feature = "xen-4-18") {
+    XenRelease::new(4, 18)
+} else if cfg!(feature = "xen-4-17") {
+    XenRelease::new(4, 17)
+} else if cfg!(feature = "xen-4-16") {
+    XenRelease::new(4, 16)
+} else if cfg!(feature = "xen-4-15") {
+    XenRelease::new(4, 15)
+} else if cfg!(feature = "xen-4-14") {
+    XenRelease::new(4, 14)
+} else if cfg!(feature = "xen-4-13") {
+    XenRelease::new(4, 13)
+} else if cfg!(feature = "xen-4-12") {
+    XenRelease::new(4, 12)
+} else if cfg!(feature = "xen-4-11") {
+    XenRelease::new(4, 11)
+} else if cfg!(feature = "xen-4-10") {
+    XenRelease::new(4, 10)
+} else if cfg!(feature = "xen-4-9") {
+    XenRelease::new(4, 9)
+} else if cfg!(feature = "xen-4-8") {
+    XenRelease::new(4, 8)
+} else if cfg!(feature = "xen-4-7") {
+    XenRelease::new(4, 7)
+} else {
+    XenRelease::new(4, 6)
+};

@@ -4,6 +4,7 @@
 //! records of this crate hold: the types Xen's `arch-x86/xen.h`, `arch-arm.h` and `xen.h`
 //! define with the preprocessor.
 
+#[cfg(feature = "xen-4-19")]
 use crate::stable::widgets::fx_buf_t;
 
 /// Xen's `unsigned long` in the ABI: 32 bits on x86 (32-bit), 64 bits on x86_64, and 64 bits on both Arm architectures, so 32- and 64-bit Arm guests share one ABI.
@@ -27,14 +28,16 @@ pub type xen_pfn_t = u64;
 pub type uint64_aligned_t = u64;
 
 /// The integer behind `XEN_GUEST_HANDLE`: pointer-sized on x86, 64 bits on Arm.
-#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-17"))]
 type NativeHandle = usize;
-#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+/// The integer behind `XEN_GUEST_HANDLE`: pointer-sized on x86, 64 bits on Arm.
+#[cfg(all(any(target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-17"))]
 type NativeHandle = u64;
 
 /// C: `XEN_GUEST_HANDLE_64(uint8)`, a guest address of `uint8_t`. Eight bytes, 8-aligned, on every architecture.
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-19")]
 #[repr(C, align(8))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -42,6 +45,7 @@ pub struct __guest_handle_64_uint8 {
     raw: u64,
 }
 
+#[cfg(feature = "xen-4-19")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
 impl __guest_handle_64_uint8 {
     /// The null handle: no buffer.
@@ -87,6 +91,7 @@ impl __guest_handle_64_uint8 {
 /// C: `XEN_GUEST_HANDLE(fx_buf_t)`, a guest address of `fx_buf_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-19")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -94,6 +99,7 @@ pub struct __guest_handle_fx_buf_t {
     raw: NativeHandle,
 }
 
+#[cfg(feature = "xen-4-19")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
 impl __guest_handle_fx_buf_t {
     /// The null handle: no buffer.
@@ -139,6 +145,7 @@ impl __guest_handle_fx_buf_t {
 /// C: `XEN_GUEST_HANDLE(void)`, a guest address of `void`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-17")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -146,6 +153,7 @@ pub struct __guest_handle_void {
     raw: NativeHandle,
 }
 
+#[cfg(feature = "xen-4-17")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
 impl __guest_handle_void {
     /// The null handle: no buffer.
@@ -198,12 +206,22 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 4, "xen_pfn_t: size on x86");
     assert!(align_of::<xen_pfn_t>() == 4, "xen_pfn_t: align on x86");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86");
+};
+
+#[cfg(all(target_arch = "x86", feature = "xen-4-17"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_void>() == 4, "__guest_handle_void: size on x86");
+    assert!(align_of::<__guest_handle_void>() == 4, "__guest_handle_void: align on x86");
+};
+
+#[cfg(all(target_arch = "x86", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on x86");
     assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on x86");
     assert!(size_of::<__guest_handle_fx_buf_t>() == 4, "__guest_handle_fx_buf_t: size on x86");
     assert!(align_of::<__guest_handle_fx_buf_t>() == 4, "__guest_handle_fx_buf_t: align on x86");
-    assert!(size_of::<__guest_handle_void>() == 4, "__guest_handle_void: size on x86");
-    assert!(align_of::<__guest_handle_void>() == 4, "__guest_handle_void: align on x86");
 };
 
 #[cfg(target_arch = "x86_64")]
@@ -214,12 +232,22 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on x86_64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on x86_64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-17"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on x86_64");
+    assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on x86_64");
     assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on x86_64");
     assert!(size_of::<__guest_handle_fx_buf_t>() == 8, "__guest_handle_fx_buf_t: size on x86_64");
     assert!(align_of::<__guest_handle_fx_buf_t>() == 8, "__guest_handle_fx_buf_t: align on x86_64");
-    assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on x86_64");
-    assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on x86_64");
 };
 
 #[cfg(target_arch = "arm")]
@@ -230,12 +258,22 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on arm");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on arm");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on arm");
+};
+
+#[cfg(all(target_arch = "arm", feature = "xen-4-17"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on arm");
+    assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on arm");
+};
+
+#[cfg(all(target_arch = "arm", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on arm");
     assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on arm");
     assert!(size_of::<__guest_handle_fx_buf_t>() == 8, "__guest_handle_fx_buf_t: size on arm");
     assert!(align_of::<__guest_handle_fx_buf_t>() == 8, "__guest_handle_fx_buf_t: align on arm");
-    assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on arm");
-    assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on arm");
 };
 
 #[cfg(target_arch = "aarch64")]
@@ -246,10 +284,20 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on aarch64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on aarch64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on aarch64");
+};
+
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-17"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on aarch64");
+    assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on aarch64");
+};
+
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on aarch64");
     assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on aarch64");
     assert!(size_of::<__guest_handle_fx_buf_t>() == 8, "__guest_handle_fx_buf_t: size on aarch64");
     assert!(align_of::<__guest_handle_fx_buf_t>() == 8, "__guest_handle_fx_buf_t: align on aarch64");
-    assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on aarch64");
-    assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on aarch64");
 };

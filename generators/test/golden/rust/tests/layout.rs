@@ -10,8 +10,10 @@ mod x86 {
     use core::mem::{align_of, offset_of, size_of};
     use xenabi::types::*;
     use xenabi::stable::base::*;
+    #[cfg(feature = "xen-4-17")]
     use xenabi::stable::pvh::*;
     use xenabi::stable::widgets::*;
+    #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::ctl::*;
 
     #[test]
@@ -21,11 +23,17 @@ mod x86 {
         assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_pfn_t: size on x86");
         assert_eq!(align_of::<xen_pfn_t>(), 4, "xen_pfn_t: align on x86");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on x86");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on x86");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(size_of::<__guest_handle_fx_buf_t>(), 4, "__guest_handle_fx_buf_t: size on x86");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(align_of::<__guest_handle_fx_buf_t>(), 4, "__guest_handle_fx_buf_t: align on x86");
+        #[cfg(feature = "xen-4-17")]
         assert_eq!(size_of::<__guest_handle_void>(), 4, "__guest_handle_void: size on x86");
+        #[cfg(feature = "xen-4-17")]
         assert_eq!(align_of::<__guest_handle_void>(), 4, "__guest_handle_void: align on x86");
     }
 
@@ -36,11 +44,14 @@ mod x86 {
         fn typedefs() {
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_id_t: size on x86");
             assert_eq!(align_of::<fx_id_t>(), 2, "fx_id_t: align on x86");
+            #[cfg(feature = "xen-4-17")]
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_tag_t: size on x86");
+            #[cfg(feature = "xen-4-17")]
             assert_eq!(align_of::<fx_tag_t>(), 1, "fx_tag_t: align on x86");
         }
     }
 
+    #[cfg(feature = "xen-4-17")]
     mod stable_pvh {
         use super::*;
 
@@ -57,13 +68,14 @@ mod x86 {
     mod stable_widgets {
         use super::*;
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_range() {
             assert_eq!(size_of::<fx_range>(), 24, "fx_range: size on x86");
             assert_eq!(align_of::<fx_range>(), 8, "fx_range: align on x86");
             assert_eq!(offset_of!(fx_range, id), 0, "fx_range.id: offset on x86");
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_range.id: size on x86");
-            assert_eq!(offset_of!(fx_range, pad), 2, "fx_range.pad: offset on x86");
+            assert_eq!(offset_of!(fx_range, flags), 2, "fx_range.flags: offset on x86");
             assert_eq!(offset_of!(fx_range, r#type), 4, "fx_range.type: offset on x86");
             assert_eq!(offset_of!(fx_range, start), 8, "fx_range.start: offset on x86");
             assert_eq!(size_of::<uint64_aligned_t>(), 8, "fx_range.start: size on x86");
@@ -81,6 +93,7 @@ mod x86 {
             assert_eq!(offset_of!(fx_hole, port), 4, "fx_hole.port: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_tail() {
             assert_eq!(size_of::<fx_tail>(), 12, "fx_tail: size on x86");
@@ -89,6 +102,7 @@ mod x86 {
             assert_eq!(offset_of!(fx_tail, small), 8, "fx_tail.small: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_ulong() {
             assert_eq!(size_of::<fx_ulong>(), 8, "fx_ulong: size on x86");
@@ -98,6 +112,7 @@ mod x86 {
             assert_eq!(size_of::<xen_ulong_t>(), 4, "fx_ulong.value: size on x86");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_bits() {
             assert_eq!(size_of::<fx_bits>(), 12, "fx_bits: size on x86");
@@ -121,6 +136,7 @@ mod x86 {
             assert_eq!(r.wide(), 0xfffff, "fx_bits.wide on x86: read back");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_signed() {
             assert_eq!(size_of::<fx_signed>(), 1, "fx_signed: size on x86");
@@ -136,21 +152,34 @@ mod x86 {
             assert_eq!(r.rest(), 0xf, "fx_signed.rest on x86: read back");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_buf() {
+            #[cfg(not(feature = "xen-4-19"))]
+            assert_eq!(size_of::<fx_buf>(), 8, "fx_buf: size on x86");
+            #[cfg(not(feature = "xen-4-19"))]
+            assert_eq!(align_of::<fx_buf>(), 4, "fx_buf: align on x86");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<fx_buf>(), 24, "fx_buf: size on x86");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(align_of::<fx_buf>(), 8, "fx_buf: align on x86");
             assert_eq!(offset_of!(fx_buf, h), 0, "fx_buf.h: offset on x86");
             assert_eq!(size_of::<__guest_handle_void>(), 4, "fx_buf.h: size on x86");
             assert_eq!(offset_of!(fx_buf, size), 4, "fx_buf.size: offset on x86");
             assert_eq!(size_of::<xen_ulong_t>(), 4, "fx_buf.size: size on x86");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(offset_of!(fx_buf, wide), 8, "fx_buf.wide: offset on x86");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "fx_buf.wide: size on x86");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(offset_of!(fx_buf, bufs), 16, "fx_buf.bufs: offset on x86");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<__guest_handle_fx_buf_t>(), 4, "fx_buf.bufs: size on x86");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(offset_of!(fx_buf, __xenabi_hole_0), 20, "fx_buf.__xenabi_hole_0: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_list() {
             assert_eq!(size_of::<fx_list>(), 8, "fx_list: size on x86");
@@ -160,6 +189,7 @@ mod x86 {
             assert_eq!(offset_of!(fx_list, items), 8, "fx_list.items: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_op() {
             assert_eq!(size_of::<fx_op>(), 32, "fx_op: size on x86");
@@ -169,6 +199,7 @@ mod x86 {
             assert_eq!(offset_of!(fx_op, u), 8, "fx_op.u: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_op_u() {
             assert_eq!(size_of::<fx_op_u>(), 24, "fx_op.u: size on x86");
@@ -178,6 +209,7 @@ mod x86 {
             assert_eq!(offset_of!(fx_op_u, status), 0, "fx_op.u.status: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_op_u_status() {
             assert_eq!(size_of::<fx_op_u_status>(), 8, "fx_op.u.status: size on x86");
@@ -188,6 +220,7 @@ mod x86 {
             assert_eq!(offset_of!(fx_op_u_status, state), 4, "fx_op.u.status.state: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_anon() {
             assert_eq!(size_of::<fx_anon>(), 8, "fx_anon: size on x86");
@@ -196,6 +229,7 @@ mod x86 {
             assert_eq!(offset_of!(fx_anon, anon0), 4, "fx_anon.anon0: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_anon_anon0() {
             assert_eq!(size_of::<fx_anon_anon0>(), 4, "fx_anon.<anon0>: size on x86");
@@ -204,6 +238,7 @@ mod x86 {
             assert_eq!(offset_of!(fx_anon_anon0, as_u16), 0, "fx_anon.<anon0>.as_u16: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_page() {
             assert_eq!(size_of::<fx_page>(), 272, "fx_page: size on x86");
@@ -214,6 +249,7 @@ mod x86 {
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_page.tag: size on x86");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_arch_cfg() {
             assert_eq!(size_of::<fx_arch_cfg>(), 8, "fx_arch_cfg: size on x86");
@@ -222,6 +258,7 @@ mod x86 {
             assert_eq!(offset_of!(fx_arch_cfg, x86_flags), 4, "fx_arch_cfg.x86_flags: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_x86_only() {
             assert_eq!(size_of::<fx_x86_only>(), 4, "fx_x86_only: size on x86");
@@ -230,6 +267,7 @@ mod x86 {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
     mod unstable_ctl {
         use super::*;
 
@@ -252,8 +290,10 @@ mod x86_64 {
     use core::mem::{align_of, offset_of, size_of};
     use xenabi::types::*;
     use xenabi::stable::base::*;
+    #[cfg(feature = "xen-4-17")]
     use xenabi::stable::pvh::*;
     use xenabi::stable::widgets::*;
+    #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::ctl::*;
 
     #[test]
@@ -263,11 +303,17 @@ mod x86_64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on x86_64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86_64");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on x86_64");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on x86_64");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(size_of::<__guest_handle_fx_buf_t>(), 8, "__guest_handle_fx_buf_t: size on x86_64");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(align_of::<__guest_handle_fx_buf_t>(), 8, "__guest_handle_fx_buf_t: align on x86_64");
+        #[cfg(feature = "xen-4-17")]
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on x86_64");
+        #[cfg(feature = "xen-4-17")]
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on x86_64");
     }
 
@@ -278,11 +324,14 @@ mod x86_64 {
         fn typedefs() {
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_id_t: size on x86_64");
             assert_eq!(align_of::<fx_id_t>(), 2, "fx_id_t: align on x86_64");
+            #[cfg(feature = "xen-4-17")]
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_tag_t: size on x86_64");
+            #[cfg(feature = "xen-4-17")]
             assert_eq!(align_of::<fx_tag_t>(), 1, "fx_tag_t: align on x86_64");
         }
     }
 
+    #[cfg(feature = "xen-4-17")]
     mod stable_pvh {
         use super::*;
 
@@ -299,13 +348,14 @@ mod x86_64 {
     mod stable_widgets {
         use super::*;
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_range() {
             assert_eq!(size_of::<fx_range>(), 24, "fx_range: size on x86_64");
             assert_eq!(align_of::<fx_range>(), 8, "fx_range: align on x86_64");
             assert_eq!(offset_of!(fx_range, id), 0, "fx_range.id: offset on x86_64");
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_range.id: size on x86_64");
-            assert_eq!(offset_of!(fx_range, pad), 2, "fx_range.pad: offset on x86_64");
+            assert_eq!(offset_of!(fx_range, flags), 2, "fx_range.flags: offset on x86_64");
             assert_eq!(offset_of!(fx_range, r#type), 4, "fx_range.type: offset on x86_64");
             assert_eq!(offset_of!(fx_range, start), 8, "fx_range.start: offset on x86_64");
             assert_eq!(size_of::<uint64_aligned_t>(), 8, "fx_range.start: size on x86_64");
@@ -323,6 +373,7 @@ mod x86_64 {
             assert_eq!(offset_of!(fx_hole, port), 4, "fx_hole.port: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_tail() {
             assert_eq!(size_of::<fx_tail>(), 16, "fx_tail: size on x86_64");
@@ -332,6 +383,7 @@ mod x86_64 {
             assert_eq!(offset_of!(fx_tail, __xenabi_hole_0), 12, "fx_tail.__xenabi_hole_0: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_ulong() {
             assert_eq!(size_of::<fx_ulong>(), 16, "fx_ulong: size on x86_64");
@@ -342,6 +394,7 @@ mod x86_64 {
             assert_eq!(size_of::<xen_ulong_t>(), 8, "fx_ulong.value: size on x86_64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_bits() {
             assert_eq!(size_of::<fx_bits>(), 12, "fx_bits: size on x86_64");
@@ -365,6 +418,7 @@ mod x86_64 {
             assert_eq!(r.wide(), 0xfffff, "fx_bits.wide on x86_64: read back");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_signed() {
             assert_eq!(size_of::<fx_signed>(), 1, "fx_signed: size on x86_64");
@@ -380,20 +434,29 @@ mod x86_64 {
             assert_eq!(r.rest(), 0xf, "fx_signed.rest on x86_64: read back");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_buf() {
+            #[cfg(not(feature = "xen-4-19"))]
+            assert_eq!(size_of::<fx_buf>(), 16, "fx_buf: size on x86_64");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<fx_buf>(), 32, "fx_buf: size on x86_64");
             assert_eq!(align_of::<fx_buf>(), 8, "fx_buf: align on x86_64");
             assert_eq!(offset_of!(fx_buf, h), 0, "fx_buf.h: offset on x86_64");
             assert_eq!(size_of::<__guest_handle_void>(), 8, "fx_buf.h: size on x86_64");
             assert_eq!(offset_of!(fx_buf, size), 8, "fx_buf.size: offset on x86_64");
             assert_eq!(size_of::<xen_ulong_t>(), 8, "fx_buf.size: size on x86_64");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(offset_of!(fx_buf, wide), 16, "fx_buf.wide: offset on x86_64");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "fx_buf.wide: size on x86_64");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(offset_of!(fx_buf, bufs), 24, "fx_buf.bufs: offset on x86_64");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<__guest_handle_fx_buf_t>(), 8, "fx_buf.bufs: size on x86_64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_list() {
             assert_eq!(size_of::<fx_list>(), 8, "fx_list: size on x86_64");
@@ -403,8 +466,12 @@ mod x86_64 {
             assert_eq!(offset_of!(fx_list, items), 8, "fx_list.items: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_op() {
+            #[cfg(not(feature = "xen-4-19"))]
+            assert_eq!(size_of::<fx_op>(), 32, "fx_op: size on x86_64");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<fx_op>(), 40, "fx_op: size on x86_64");
             assert_eq!(align_of::<fx_op>(), 8, "fx_op: align on x86_64");
             assert_eq!(offset_of!(fx_op, cmd), 0, "fx_op.cmd: offset on x86_64");
@@ -412,8 +479,12 @@ mod x86_64 {
             assert_eq!(offset_of!(fx_op, u), 8, "fx_op.u: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_op_u() {
+            #[cfg(not(feature = "xen-4-19"))]
+            assert_eq!(size_of::<fx_op_u>(), 24, "fx_op.u: size on x86_64");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<fx_op_u>(), 32, "fx_op.u: size on x86_64");
             assert_eq!(align_of::<fx_op_u>(), 8, "fx_op.u: align on x86_64");
             assert_eq!(offset_of!(fx_op_u, range), 0, "fx_op.u.range: offset on x86_64");
@@ -421,6 +492,7 @@ mod x86_64 {
             assert_eq!(offset_of!(fx_op_u, status), 0, "fx_op.u.status: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_op_u_status() {
             assert_eq!(size_of::<fx_op_u_status>(), 8, "fx_op.u.status: size on x86_64");
@@ -431,6 +503,7 @@ mod x86_64 {
             assert_eq!(offset_of!(fx_op_u_status, state), 4, "fx_op.u.status.state: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_anon() {
             assert_eq!(size_of::<fx_anon>(), 8, "fx_anon: size on x86_64");
@@ -439,6 +512,7 @@ mod x86_64 {
             assert_eq!(offset_of!(fx_anon, anon0), 4, "fx_anon.anon0: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_anon_anon0() {
             assert_eq!(size_of::<fx_anon_anon0>(), 4, "fx_anon.<anon0>: size on x86_64");
@@ -447,6 +521,7 @@ mod x86_64 {
             assert_eq!(offset_of!(fx_anon_anon0, as_u16), 0, "fx_anon.<anon0>.as_u16: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_page() {
             assert_eq!(size_of::<fx_page>(), 272, "fx_page: size on x86_64");
@@ -457,6 +532,7 @@ mod x86_64 {
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_page.tag: size on x86_64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_arch_cfg() {
             assert_eq!(size_of::<fx_arch_cfg>(), 8, "fx_arch_cfg: size on x86_64");
@@ -465,6 +541,7 @@ mod x86_64 {
             assert_eq!(offset_of!(fx_arch_cfg, x86_flags), 4, "fx_arch_cfg.x86_flags: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_x86_only() {
             assert_eq!(size_of::<fx_x86_only>(), 4, "fx_x86_only: size on x86_64");
@@ -473,6 +550,7 @@ mod x86_64 {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
     mod unstable_ctl {
         use super::*;
 
@@ -496,6 +574,7 @@ mod arm {
     use xenabi::types::*;
     use xenabi::stable::base::*;
     use xenabi::stable::widgets::*;
+    #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::ctl::*;
 
     #[test]
@@ -505,11 +584,17 @@ mod arm {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on arm");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on arm");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on arm");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on arm");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on arm");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(size_of::<__guest_handle_fx_buf_t>(), 8, "__guest_handle_fx_buf_t: size on arm");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(align_of::<__guest_handle_fx_buf_t>(), 8, "__guest_handle_fx_buf_t: align on arm");
+        #[cfg(feature = "xen-4-17")]
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on arm");
+        #[cfg(feature = "xen-4-17")]
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on arm");
     }
 
@@ -520,7 +605,9 @@ mod arm {
         fn typedefs() {
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_id_t: size on arm");
             assert_eq!(align_of::<fx_id_t>(), 2, "fx_id_t: align on arm");
+            #[cfg(feature = "xen-4-17")]
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_tag_t: size on arm");
+            #[cfg(feature = "xen-4-17")]
             assert_eq!(align_of::<fx_tag_t>(), 1, "fx_tag_t: align on arm");
         }
     }
@@ -528,13 +615,14 @@ mod arm {
     mod stable_widgets {
         use super::*;
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_range() {
             assert_eq!(size_of::<fx_range>(), 24, "fx_range: size on arm");
             assert_eq!(align_of::<fx_range>(), 8, "fx_range: align on arm");
             assert_eq!(offset_of!(fx_range, id), 0, "fx_range.id: offset on arm");
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_range.id: size on arm");
-            assert_eq!(offset_of!(fx_range, pad), 2, "fx_range.pad: offset on arm");
+            assert_eq!(offset_of!(fx_range, flags), 2, "fx_range.flags: offset on arm");
             assert_eq!(offset_of!(fx_range, r#type), 4, "fx_range.type: offset on arm");
             assert_eq!(offset_of!(fx_range, start), 8, "fx_range.start: offset on arm");
             assert_eq!(size_of::<uint64_aligned_t>(), 8, "fx_range.start: size on arm");
@@ -552,6 +640,7 @@ mod arm {
             assert_eq!(offset_of!(fx_hole, port), 4, "fx_hole.port: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_tail() {
             assert_eq!(size_of::<fx_tail>(), 16, "fx_tail: size on arm");
@@ -561,6 +650,7 @@ mod arm {
             assert_eq!(offset_of!(fx_tail, __xenabi_hole_0), 12, "fx_tail.__xenabi_hole_0: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_ulong() {
             assert_eq!(size_of::<fx_ulong>(), 16, "fx_ulong: size on arm");
@@ -571,6 +661,7 @@ mod arm {
             assert_eq!(size_of::<xen_ulong_t>(), 8, "fx_ulong.value: size on arm");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_bits() {
             assert_eq!(size_of::<fx_bits>(), 12, "fx_bits: size on arm");
@@ -594,6 +685,7 @@ mod arm {
             assert_eq!(r.wide(), 0xfffff, "fx_bits.wide on arm: read back");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_signed() {
             assert_eq!(size_of::<fx_signed>(), 1, "fx_signed: size on arm");
@@ -609,20 +701,29 @@ mod arm {
             assert_eq!(r.rest(), 0xf, "fx_signed.rest on arm: read back");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_buf() {
+            #[cfg(not(feature = "xen-4-19"))]
+            assert_eq!(size_of::<fx_buf>(), 16, "fx_buf: size on arm");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<fx_buf>(), 32, "fx_buf: size on arm");
             assert_eq!(align_of::<fx_buf>(), 8, "fx_buf: align on arm");
             assert_eq!(offset_of!(fx_buf, h), 0, "fx_buf.h: offset on arm");
             assert_eq!(size_of::<__guest_handle_void>(), 8, "fx_buf.h: size on arm");
             assert_eq!(offset_of!(fx_buf, size), 8, "fx_buf.size: offset on arm");
             assert_eq!(size_of::<xen_ulong_t>(), 8, "fx_buf.size: size on arm");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(offset_of!(fx_buf, wide), 16, "fx_buf.wide: offset on arm");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "fx_buf.wide: size on arm");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(offset_of!(fx_buf, bufs), 24, "fx_buf.bufs: offset on arm");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<__guest_handle_fx_buf_t>(), 8, "fx_buf.bufs: size on arm");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_list() {
             assert_eq!(size_of::<fx_list>(), 8, "fx_list: size on arm");
@@ -632,8 +733,12 @@ mod arm {
             assert_eq!(offset_of!(fx_list, items), 8, "fx_list.items: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_op() {
+            #[cfg(not(feature = "xen-4-19"))]
+            assert_eq!(size_of::<fx_op>(), 32, "fx_op: size on arm");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<fx_op>(), 40, "fx_op: size on arm");
             assert_eq!(align_of::<fx_op>(), 8, "fx_op: align on arm");
             assert_eq!(offset_of!(fx_op, cmd), 0, "fx_op.cmd: offset on arm");
@@ -641,8 +746,12 @@ mod arm {
             assert_eq!(offset_of!(fx_op, u), 8, "fx_op.u: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_op_u() {
+            #[cfg(not(feature = "xen-4-19"))]
+            assert_eq!(size_of::<fx_op_u>(), 24, "fx_op.u: size on arm");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<fx_op_u>(), 32, "fx_op.u: size on arm");
             assert_eq!(align_of::<fx_op_u>(), 8, "fx_op.u: align on arm");
             assert_eq!(offset_of!(fx_op_u, range), 0, "fx_op.u.range: offset on arm");
@@ -650,6 +759,7 @@ mod arm {
             assert_eq!(offset_of!(fx_op_u, status), 0, "fx_op.u.status: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_op_u_status() {
             assert_eq!(size_of::<fx_op_u_status>(), 8, "fx_op.u.status: size on arm");
@@ -660,6 +770,7 @@ mod arm {
             assert_eq!(offset_of!(fx_op_u_status, state), 4, "fx_op.u.status.state: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_anon() {
             assert_eq!(size_of::<fx_anon>(), 8, "fx_anon: size on arm");
@@ -668,6 +779,7 @@ mod arm {
             assert_eq!(offset_of!(fx_anon, anon0), 4, "fx_anon.anon0: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_anon_anon0() {
             assert_eq!(size_of::<fx_anon_anon0>(), 4, "fx_anon.<anon0>: size on arm");
@@ -676,6 +788,7 @@ mod arm {
             assert_eq!(offset_of!(fx_anon_anon0, as_u16), 0, "fx_anon.<anon0>.as_u16: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_page() {
             assert_eq!(size_of::<fx_page>(), 272, "fx_page: size on arm");
@@ -686,6 +799,7 @@ mod arm {
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_page.tag: size on arm");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_arch_cfg() {
             assert_eq!(size_of::<fx_arch_cfg>(), 8, "fx_arch_cfg: size on arm");
@@ -696,6 +810,7 @@ mod arm {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
     mod unstable_ctl {
         use super::*;
 
@@ -719,6 +834,7 @@ mod aarch64 {
     use xenabi::types::*;
     use xenabi::stable::base::*;
     use xenabi::stable::widgets::*;
+    #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::ctl::*;
 
     #[test]
@@ -728,11 +844,17 @@ mod aarch64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on aarch64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on aarch64");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on aarch64");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on aarch64");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(size_of::<__guest_handle_fx_buf_t>(), 8, "__guest_handle_fx_buf_t: size on aarch64");
+        #[cfg(feature = "xen-4-19")]
         assert_eq!(align_of::<__guest_handle_fx_buf_t>(), 8, "__guest_handle_fx_buf_t: align on aarch64");
+        #[cfg(feature = "xen-4-17")]
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on aarch64");
+        #[cfg(feature = "xen-4-17")]
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on aarch64");
     }
 
@@ -743,7 +865,9 @@ mod aarch64 {
         fn typedefs() {
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_id_t: size on aarch64");
             assert_eq!(align_of::<fx_id_t>(), 2, "fx_id_t: align on aarch64");
+            #[cfg(feature = "xen-4-17")]
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_tag_t: size on aarch64");
+            #[cfg(feature = "xen-4-17")]
             assert_eq!(align_of::<fx_tag_t>(), 1, "fx_tag_t: align on aarch64");
         }
     }
@@ -751,13 +875,14 @@ mod aarch64 {
     mod stable_widgets {
         use super::*;
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_range() {
             assert_eq!(size_of::<fx_range>(), 24, "fx_range: size on aarch64");
             assert_eq!(align_of::<fx_range>(), 8, "fx_range: align on aarch64");
             assert_eq!(offset_of!(fx_range, id), 0, "fx_range.id: offset on aarch64");
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_range.id: size on aarch64");
-            assert_eq!(offset_of!(fx_range, pad), 2, "fx_range.pad: offset on aarch64");
+            assert_eq!(offset_of!(fx_range, flags), 2, "fx_range.flags: offset on aarch64");
             assert_eq!(offset_of!(fx_range, r#type), 4, "fx_range.type: offset on aarch64");
             assert_eq!(offset_of!(fx_range, start), 8, "fx_range.start: offset on aarch64");
             assert_eq!(size_of::<uint64_aligned_t>(), 8, "fx_range.start: size on aarch64");
@@ -775,6 +900,7 @@ mod aarch64 {
             assert_eq!(offset_of!(fx_hole, port), 4, "fx_hole.port: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_tail() {
             assert_eq!(size_of::<fx_tail>(), 16, "fx_tail: size on aarch64");
@@ -784,6 +910,7 @@ mod aarch64 {
             assert_eq!(offset_of!(fx_tail, __xenabi_hole_0), 12, "fx_tail.__xenabi_hole_0: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_ulong() {
             assert_eq!(size_of::<fx_ulong>(), 16, "fx_ulong: size on aarch64");
@@ -794,6 +921,7 @@ mod aarch64 {
             assert_eq!(size_of::<xen_ulong_t>(), 8, "fx_ulong.value: size on aarch64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_bits() {
             assert_eq!(size_of::<fx_bits>(), 12, "fx_bits: size on aarch64");
@@ -817,6 +945,7 @@ mod aarch64 {
             assert_eq!(r.wide(), 0xfffff, "fx_bits.wide on aarch64: read back");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_signed() {
             assert_eq!(size_of::<fx_signed>(), 1, "fx_signed: size on aarch64");
@@ -832,20 +961,29 @@ mod aarch64 {
             assert_eq!(r.rest(), 0xf, "fx_signed.rest on aarch64: read back");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_buf() {
+            #[cfg(not(feature = "xen-4-19"))]
+            assert_eq!(size_of::<fx_buf>(), 16, "fx_buf: size on aarch64");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<fx_buf>(), 32, "fx_buf: size on aarch64");
             assert_eq!(align_of::<fx_buf>(), 8, "fx_buf: align on aarch64");
             assert_eq!(offset_of!(fx_buf, h), 0, "fx_buf.h: offset on aarch64");
             assert_eq!(size_of::<__guest_handle_void>(), 8, "fx_buf.h: size on aarch64");
             assert_eq!(offset_of!(fx_buf, size), 8, "fx_buf.size: offset on aarch64");
             assert_eq!(size_of::<xen_ulong_t>(), 8, "fx_buf.size: size on aarch64");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(offset_of!(fx_buf, wide), 16, "fx_buf.wide: offset on aarch64");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "fx_buf.wide: size on aarch64");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(offset_of!(fx_buf, bufs), 24, "fx_buf.bufs: offset on aarch64");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<__guest_handle_fx_buf_t>(), 8, "fx_buf.bufs: size on aarch64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_list() {
             assert_eq!(size_of::<fx_list>(), 8, "fx_list: size on aarch64");
@@ -855,8 +993,12 @@ mod aarch64 {
             assert_eq!(offset_of!(fx_list, items), 8, "fx_list.items: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_op() {
+            #[cfg(not(feature = "xen-4-19"))]
+            assert_eq!(size_of::<fx_op>(), 32, "fx_op: size on aarch64");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<fx_op>(), 40, "fx_op: size on aarch64");
             assert_eq!(align_of::<fx_op>(), 8, "fx_op: align on aarch64");
             assert_eq!(offset_of!(fx_op, cmd), 0, "fx_op.cmd: offset on aarch64");
@@ -864,8 +1006,12 @@ mod aarch64 {
             assert_eq!(offset_of!(fx_op, u), 8, "fx_op.u: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_op_u() {
+            #[cfg(not(feature = "xen-4-19"))]
+            assert_eq!(size_of::<fx_op_u>(), 24, "fx_op.u: size on aarch64");
+            #[cfg(feature = "xen-4-19")]
             assert_eq!(size_of::<fx_op_u>(), 32, "fx_op.u: size on aarch64");
             assert_eq!(align_of::<fx_op_u>(), 8, "fx_op.u: align on aarch64");
             assert_eq!(offset_of!(fx_op_u, range), 0, "fx_op.u.range: offset on aarch64");
@@ -873,6 +1019,7 @@ mod aarch64 {
             assert_eq!(offset_of!(fx_op_u, status), 0, "fx_op.u.status: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_op_u_status() {
             assert_eq!(size_of::<fx_op_u_status>(), 8, "fx_op.u.status: size on aarch64");
@@ -883,6 +1030,7 @@ mod aarch64 {
             assert_eq!(offset_of!(fx_op_u_status, state), 4, "fx_op.u.status.state: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_anon() {
             assert_eq!(size_of::<fx_anon>(), 8, "fx_anon: size on aarch64");
@@ -891,6 +1039,7 @@ mod aarch64 {
             assert_eq!(offset_of!(fx_anon, anon0), 4, "fx_anon.anon0: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_anon_anon0() {
             assert_eq!(size_of::<fx_anon_anon0>(), 4, "fx_anon.<anon0>: size on aarch64");
@@ -899,6 +1048,7 @@ mod aarch64 {
             assert_eq!(offset_of!(fx_anon_anon0, as_u16), 0, "fx_anon.<anon0>.as_u16: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_page() {
             assert_eq!(size_of::<fx_page>(), 272, "fx_page: size on aarch64");
@@ -909,6 +1059,7 @@ mod aarch64 {
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_page.tag: size on aarch64");
         }
 
+        #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_arch_cfg() {
             assert_eq!(size_of::<fx_arch_cfg>(), 8, "fx_arch_cfg: size on aarch64");
@@ -919,6 +1070,7 @@ mod aarch64 {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
     mod unstable_ctl {
         use super::*;
 

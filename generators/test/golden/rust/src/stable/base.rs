@@ -3,37 +3,73 @@
 //! Typedefs and constants for the widgets.
 //!
 //! Xen header: `xen/include/public/fx/base.h` (partly: only what the other modules need).
+//!
+//! Each item is declared from the cargo feature of the Xen release that brought it (`xen-4-N`, all on by default) and records are laid out as the oldest release the features select has them; `since` holds each first release.
 
 /// Names a widget. Example: 7.
 ///
-/// C: `typedef … fx_id_t`. Since Xen 4.17.
+/// C: `typedef … fx_id_t`. Since Xen 4.6.
 pub type fx_id_t = u16;
 
 /// An opaque 16-byte tag.
 ///
-/// C: `typedef … fx_tag_t`. Since Xen 4.17.
+/// C: `typedef … fx_tag_t`. Since Xen 4.17: cargo feature `xen-4-17`.
+#[cfg(feature = "xen-4-17")]
 pub type fx_tag_t = [u8; 16];
 
 /// Slots per widget: fewer on x86 (32-bit).
 ///
-/// Since Xen 4.17. Per architecture: x86 1024, x86_64 4096, arm 4096, aarch64 4096.
-#[cfg(target_arch = "x86")]
+/// Since Xen 4.17: cargo feature `xen-4-17`. Per architecture: x86 1024, x86_64 4096, arm 4096, aarch64 4096.
+#[cfg(all(target_arch = "x86", feature = "xen-4-17"))]
 pub const FX_NR_SLOTS: u64 = 1024;
 /// Slots per widget: fewer on x86 (32-bit).
 ///
-/// Since Xen 4.17. Per architecture: x86 1024, x86_64 4096, arm 4096, aarch64 4096.
-#[cfg(any(target_arch = "x86_64", target_arch = "arm", target_arch = "aarch64"))]
+/// Since Xen 4.17: cargo feature `xen-4-17`. Per architecture: x86 1024, x86_64 4096, arm 4096, aarch64 4096.
+#[cfg(all(any(target_arch = "x86_64", target_arch = "arm", target_arch = "aarch64"), feature = "xen-4-17"))]
 pub const FX_NR_SLOTS: u64 = 4096;
 
 /// A negative value, as errno values are.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.6.
 pub const FX_NEGATIVE: i32 = -22;
 
 /// Needs 64 bits.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
+///
+/// Needs the boot setting `fx=big` (since Xen 4.18): Xen refuses big widgets unless booted with it.
+#[cfg(feature = "xen-4-17")]
 pub const FX_BIG: u64 = 0x100000000;
+
+/// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
+///
+/// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).
+pub mod since {
+    use crate::XenRelease;
+
+    pub const fx_id_t: XenRelease = XenRelease::new(4, 6);
+    pub const fx_tag_t: XenRelease = XenRelease::new(4, 17);
+    pub const FX_NR_SLOTS: XenRelease = XenRelease::new(4, 17);
+    pub const FX_NEGATIVE: XenRelease = XenRelease::new(4, 6);
+    pub const FX_BIG: XenRelease = XenRelease::new(4, 17);
+}
+
+/// What the items of this module need beyond the release: how Xen was built (`GateKind::Build`, a Kconfig option) or booted (`GateKind::Boot`, a command-line option), or how the domain was created (`GateKind::Domain`, a creation flag). Without it a call fails even on a release that has the item.
+///
+/// One list per item (records also have it as `GATES`), with every gate the item needs in any release; `Gate::applies_to` says whether one applies to the release Xen reports.
+pub mod gates {
+    use crate::{Gate, GateKind, XenRelease};
+
+    const BOOT_FX_BIG: Gate = Gate {
+        kind: GateKind::Boot,
+        name: "fx=big",
+        since: XenRelease::new(4, 18),
+        until: None,
+        doc: "Xen refuses big widgets unless booted with it.",
+    };
+
+    pub const FX_BIG: &[Gate] = &[BOOT_FX_BIG];
+}
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----
 
@@ -42,6 +78,11 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<fx_id_t>() == 2, "fx_id_t: size on x86");
     assert!(align_of::<fx_id_t>() == 2, "fx_id_t: align on x86");
+};
+
+#[cfg(all(target_arch = "x86", feature = "xen-4-17"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
     assert!(size_of::<fx_tag_t>() == 16, "fx_tag_t: size on x86");
     assert!(align_of::<fx_tag_t>() == 1, "fx_tag_t: align on x86");
 };
@@ -51,6 +92,11 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<fx_id_t>() == 2, "fx_id_t: size on x86_64");
     assert!(align_of::<fx_id_t>() == 2, "fx_id_t: align on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-17"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
     assert!(size_of::<fx_tag_t>() == 16, "fx_tag_t: size on x86_64");
     assert!(align_of::<fx_tag_t>() == 1, "fx_tag_t: align on x86_64");
 };
@@ -60,6 +106,11 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<fx_id_t>() == 2, "fx_id_t: size on arm");
     assert!(align_of::<fx_id_t>() == 2, "fx_id_t: align on arm");
+};
+
+#[cfg(all(target_arch = "arm", feature = "xen-4-17"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
     assert!(size_of::<fx_tag_t>() == 16, "fx_tag_t: size on arm");
     assert!(align_of::<fx_tag_t>() == 1, "fx_tag_t: align on arm");
 };
@@ -69,6 +120,11 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<fx_id_t>() == 2, "fx_id_t: size on aarch64");
     assert!(align_of::<fx_id_t>() == 2, "fx_id_t: align on aarch64");
+};
+
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-17"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
     assert!(size_of::<fx_tag_t>() == 16, "fx_tag_t: size on aarch64");
     assert!(align_of::<fx_tag_t>() == 1, "fx_tag_t: align on aarch64");
 };

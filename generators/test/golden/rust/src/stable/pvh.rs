@@ -4,12 +4,16 @@
 //!
 //! Xen header: `xen/include/public/fx/pvh.h`.
 //! Only on x86, x86_64.
+//!
+//! Each item is declared from the cargo feature of the Xen release that brought it (`xen-4-N`, all on by default) and records are laid out as the oldest release the features select has them; `since` holds each first release.
+//!
+//! Needs the build setting `CONFIG_FX_PVH` (since Xen 4.17): Start info is written only by a hypervisor built with it.
 
 /// x86 only, through the module.
 ///
 /// C: `struct fx_start`.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
 ///
 /// Layout (size/align in bytes): x86 16/4, x86_64 16/8.
 #[repr(C)]
@@ -19,6 +23,43 @@ pub struct fx_start {
     pub magic: u32,
     pub version: u32,
     pub addr: u64,
+}
+
+impl fx_start {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+
+    /// What calls with it need beyond the release: how Xen was built or booted, or how the domain was created.
+    pub const GATES: &'static [crate::Gate] = gates::fx_start;
+}
+
+/// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
+///
+/// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).
+pub mod since {
+    use crate::XenRelease;
+
+    pub const fx_start: XenRelease = XenRelease::new(4, 17);
+}
+
+/// What the items of this module need beyond the release: how Xen was built (`GateKind::Build`, a Kconfig option) or booted (`GateKind::Boot`, a command-line option), or how the domain was created (`GateKind::Domain`, a creation flag). Without it a call fails even on a release that has the item.
+///
+/// One list per item (records also have it as `GATES`), with every gate the item needs in any release; `Gate::applies_to` says whether one applies to the release Xen reports.
+pub mod gates {
+    use crate::{Gate, GateKind, XenRelease};
+
+    const BUILD_CONFIG_FX_PVH: Gate = Gate {
+        kind: GateKind::Build,
+        name: "CONFIG_FX_PVH",
+        since: XenRelease::new(4, 17),
+        until: None,
+        doc: "Start info is written only by a hypervisor built with it.",
+    };
+
+    /// What every item of the module needs.
+    pub const MODULE: &[Gate] = &[BUILD_CONFIG_FX_PVH];
+
+    pub const fx_start: &[Gate] = MODULE;
 }
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----

@@ -3,13 +3,21 @@
 //! Widgets: every shape of record.
 //!
 //! Xen header: `xen/include/public/fx/widgets.h`.
+//!
+//! Each item is declared from the cargo feature of the Xen release that brought it (`xen-4-N`, all on by default) and records are laid out as the oldest release the features select has them; `since` holds each first release.
 
 use crate::stable::base::fx_id_t;
+#[cfg(feature = "xen-4-17")]
 use crate::stable::base::fx_tag_t;
+#[cfg(feature = "xen-4-19")]
 use crate::types::__guest_handle_64_uint8;
+#[cfg(feature = "xen-4-19")]
 use crate::types::__guest_handle_fx_buf_t;
+#[cfg(feature = "xen-4-17")]
 use crate::types::__guest_handle_void;
+#[cfg(feature = "xen-4-17")]
 use crate::types::uint64_aligned_t;
+#[cfg(feature = "xen-4-17")]
 use crate::types::xen_ulong_t;
 
 /// A range. `uint64_aligned_t` makes it 8-aligned on x86 (32-bit) too.
@@ -22,9 +30,10 @@ use crate::types::xen_ulong_t;
 ///
 /// C: `struct fx_range` (typedef `fx_range_t`).
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
 ///
 /// Layout (size/align in bytes): x86 24/8, x86_64 24/8, arm 24/8, aarch64 24/8.
+#[cfg(feature = "xen-4-17")]
 #[repr(C)]
 #[cfg_attr(target_arch = "x86", repr(align(8)))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -32,10 +41,10 @@ use crate::types::xen_ulong_t;
 pub struct fx_range {
     /// Which widget.
     pub id: fx_id_t,
-    /// Zero.
+    /// Renamed from pad: the crate calls it flags whatever the features.
     ///
-    /// Padding: Xen requires it to be zero.
-    pub pad: u16,
+    /// Since Xen 4.19; before, the same bytes were `pad` (declared here under the newest name whatever the features).
+    pub flags: u16,
     /// One of FX_RANGE_*.
     pub r#type: u32,
     pub start: uint64_aligned_t,
@@ -43,28 +52,38 @@ pub struct fx_range {
 }
 
 /// C: `typedef struct fx_range fx_range_t`.
+#[cfg(feature = "xen-4-17")]
 pub type fx_range_t = fx_range;
+
+#[cfg(feature = "xen-4-17")]
+impl fx_range {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
 
 // ---- Value set FX_RANGE (values of fx_range.type) ----
 // Kinds of range.
 
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
+#[cfg(feature = "xen-4-17")]
 pub const FX_RANGE_PORT: u32 = 0;
 
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
+#[cfg(feature = "xen-4-17")]
 pub const FX_RANGE_MEMORY: u32 = 1;
 
 // ---- Value set FX_WIDGET (values of fx_range.id) ----
 // Well-known widgets: typed as the typedef of their field.
 
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
+#[cfg(feature = "xen-4-17")]
 pub const FX_WIDGET_SELF: fx_id_t = 0x7ff0;
 
 /// A hole after a 2-byte id.
 ///
 /// C: `struct fx_hole`.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.6.
 ///
 /// Layout (size/align in bytes): x86 8/4, x86_64 8/4, arm 8/4, aarch64 8/4.
 #[repr(C)]
@@ -78,13 +97,19 @@ pub struct fx_hole {
     pub port: u32,
 }
 
+impl fx_hole {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// Tail padding everywhere but x86 (32-bit), where uint64_t is 4-aligned.
 ///
 /// C: `struct fx_tail`.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
 ///
 /// Layout (size/align in bytes): x86 12/4, x86_64 16/8, arm 16/8, aarch64 16/8.
+#[cfg(feature = "xen-4-17")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -97,13 +122,20 @@ pub struct fx_tail {
     pub __xenabi_hole_0: [u8; 4],
 }
 
+#[cfg(feature = "xen-4-17")]
+impl fx_tail {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
 /// A hole whose existence depends on the width of xen_ulong_t.
 ///
 /// C: `struct fx_ulong`.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
 ///
 /// Layout (size/align in bytes): x86 8/4, x86_64 16/8, arm 16/8, aarch64 16/8.
+#[cfg(feature = "xen-4-17")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -116,13 +148,20 @@ pub struct fx_ulong {
     pub value: xen_ulong_t,
 }
 
+#[cfg(feature = "xen-4-17")]
+impl fx_ulong {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
 /// Bit-fields: a hole inside the run, one after it, and tail padding.
 ///
 /// C: `struct fx_bits`.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
 ///
 /// Layout (size/align in bytes): x86 12/4, x86_64 12/4, arm 12/4, aarch64 12/4.
+#[cfg(feature = "xen-4-17")]
 #[repr(C, align(4))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -140,6 +179,13 @@ pub struct fx_bits {
     pub __xenabi_hole_1: [u8; 2],
 }
 
+#[cfg(feature = "xen-4-17")]
+impl fx_bits {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
+#[cfg(feature = "xen-4-17")]
 impl fx_bits {
     /// Low bits.
     ///
@@ -188,9 +234,10 @@ impl fx_bits {
 ///
 /// C: `struct fx_signed`.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
 ///
 /// Layout (size/align in bytes): x86 1/1, x86_64 1/1, arm 1/1, aarch64 1/1.
+#[cfg(feature = "xen-4-17")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -200,6 +247,13 @@ pub struct fx_signed {
     pub bitfields_0: [u8; 1],
 }
 
+#[cfg(feature = "xen-4-17")]
+impl fx_signed {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
+#[cfg(feature = "xen-4-17")]
 impl fx_signed {
     /// Sign-extended when read.
     ///
@@ -232,9 +286,10 @@ impl fx_signed {
 ///
 /// C: `struct fx_buf` (typedef `fx_buf_t`).
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
 ///
-/// Layout (size/align in bytes): x86 24/8, x86_64 32/8, arm 32/8, aarch64 32/8.
+/// Layout (size/align in bytes): Xen 4.17 to 4.18: x86 8/4, x86_64 16/8, arm 16/8, aarch64 16/8; Xen 4.19 on: x86 24/8, x86_64 32/8, arm 32/8, aarch64 32/8.
+#[cfg(feature = "xen-4-17")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -245,28 +300,38 @@ pub struct fx_buf {
     pub size: xen_ulong_t,
     /// Eight bytes everywhere.
     ///
-    /// Since Xen 4.19.
+    /// Since Xen 4.19: cargo feature `xen-4-19`.
+    #[cfg(feature = "xen-4-19")]
     pub wide: __guest_handle_64_uint8,
     /// More buffers.
     ///
-    /// Since Xen 4.19.
+    /// Since Xen 4.19: cargo feature `xen-4-19`.
+    #[cfg(feature = "xen-4-19")]
     pub bufs: __guest_handle_fx_buf_t,
     /// 4 bytes the C compiler inserts at the end of the record (after `bufs`): the 64-bit handle makes the record 8-aligned.
     /// Explicit here so that no byte of the record is hidden padding; keep it zero.
-    #[cfg(target_arch = "x86")]
+    #[cfg(all(target_arch = "x86", feature = "xen-4-19"))]
     pub __xenabi_hole_0: [u8; 4],
 }
 
 /// C: `typedef struct fx_buf fx_buf_t`.
+#[cfg(feature = "xen-4-17")]
 pub type fx_buf_t = fx_buf;
+
+#[cfg(feature = "xen-4-17")]
+impl fx_buf {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
 
 /// A count and a flexible array.
 ///
 /// C: `struct fx_list`.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
 ///
 /// Layout (size/align in bytes): x86 8/8, x86_64 8/8, arm 8/8, aarch64 8/8.
+#[cfg(feature = "xen-4-17")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -280,13 +345,20 @@ pub struct fx_list {
     pub items: [fx_range; 0],
 }
 
+#[cfg(feature = "xen-4-17")]
+impl fx_list {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
 /// An op number and its payload.
 ///
 /// C: `struct fx_op`.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
 ///
-/// Layout (size/align in bytes): x86 32/8, x86_64 40/8, arm 40/8, aarch64 40/8.
+/// Layout (size/align in bytes): Xen 4.17 to 4.18: x86 32/8, x86_64 32/8, arm 32/8, aarch64 32/8; Xen 4.19 on: x86 32/8, x86_64 40/8, arm 40/8, aarch64 40/8.
+#[cfg(feature = "xen-4-17")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -297,15 +369,22 @@ pub struct fx_op {
     pub u: fx_op_u,
 }
 
+#[cfg(feature = "xen-4-17")]
+impl fx_op {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
 /// The payload.
 ///
 /// C: the union declared inline in `struct fx_op` as `fx_op.u`; xenabi names it `fx_op_u`.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
 ///
 /// A Rust `union`: reading a member is `unsafe`; the member in use is named by another field, as the docs of each member say. Not `IntoBytes`, since members of different sizes leave bytes unset.
 ///
-/// Layout (size/align in bytes): x86 24/8, x86_64 32/8, arm 32/8, aarch64 32/8.
+/// Layout (size/align in bytes): Xen 4.17 to 4.18: x86 24/8, x86_64 24/8, arm 24/8, aarch64 24/8; Xen 4.19 on: x86 24/8, x86_64 32/8, arm 32/8, aarch64 32/8.
+#[cfg(feature = "xen-4-17")]
 #[repr(C)]
 #[derive(Clone, Copy)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -317,6 +396,13 @@ pub union fx_op_u {
     pub status: fx_op_u_status,
 }
 
+#[cfg(feature = "xen-4-17")]
+impl fx_op_u {
+    /// The first Xen release with this union (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
+#[cfg(feature = "xen-4-17")]
 impl Default for fx_op_u {
     #[inline]
     fn default() -> Self {
@@ -326,6 +412,7 @@ impl Default for fx_op_u {
     }
 }
 
+#[cfg(feature = "xen-4-17")]
 impl ::core::fmt::Debug for fx_op_u {
     /// Prints no member: which one is meaningful depends on another field.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -337,9 +424,10 @@ impl ::core::fmt::Debug for fx_op_u {
 ///
 /// C: the struct declared inline in `union fx_op.u` as `fx_op.u.status`; xenabi names it `fx_op_u_status`.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
 ///
 /// Layout (size/align in bytes): x86 8/4, x86_64 8/4, arm 8/4, aarch64 8/4.
+#[cfg(feature = "xen-4-17")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -351,27 +439,37 @@ pub struct fx_op_u_status {
     pub state: u32,
 }
 
+#[cfg(feature = "xen-4-17")]
+impl fx_op_u_status {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
 // ---- Op set FX_OP (values of fx_op.cmd) ----
 // The ops.
 
 /// Set a range.
 ///
-/// Since Xen 4.17. Payload: `fx_op.u.range`, `fx_range`.
+/// Since Xen 4.17: cargo feature `xen-4-17`. Payload: `fx_op.u.range`, `fx_range`.
+#[cfg(feature = "xen-4-17")]
 pub const FX_OP_range: u32 = 1;
 
-/// Since Xen 4.17. Payload: `fx_op.u.buf`, `fx_buf`.
+/// Since Xen 4.17: cargo feature `xen-4-17`. Payload: `fx_op.u.buf`, `fx_buf`.
+#[cfg(feature = "xen-4-17")]
 pub const FX_OP_buf: u32 = 2;
 
-/// Since Xen 4.17. Payload: `fx_op.u.status`.
+/// Since Xen 4.17: cargo feature `xen-4-17`. Payload: `fx_op.u.status`.
+#[cfg(feature = "xen-4-17")]
 pub const FX_OP_status: u32 = 3;
 
 /// A C11 anonymous union.
 ///
 /// C: `struct fx_anon`.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
 ///
 /// Layout (size/align in bytes): x86 8/4, x86_64 8/4, arm 8/4, aarch64 8/4.
+#[cfg(feature = "xen-4-17")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -381,13 +479,20 @@ pub struct fx_anon {
     pub anon0: fx_anon_anon0,
 }
 
+#[cfg(feature = "xen-4-17")]
+impl fx_anon {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
 /// C: the union declared inline in `struct fx_anon` as `fx_anon.<anon0>`; xenabi names it `fx_anon_anon0`.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
 ///
 /// A Rust `union`: reading a member is `unsafe`; the member in use is named by another field, as the docs of each member say. Not `IntoBytes`, since members of different sizes leave bytes unset.
 ///
 /// Layout (size/align in bytes): x86 4/4, x86_64 4/4, arm 4/4, aarch64 4/4.
+#[cfg(feature = "xen-4-17")]
 #[repr(C)]
 #[derive(Clone, Copy)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -396,6 +501,13 @@ pub union fx_anon_anon0 {
     pub as_u16: [u16; 2],
 }
 
+#[cfg(feature = "xen-4-17")]
+impl fx_anon_anon0 {
+    /// The first Xen release with this union (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
+#[cfg(feature = "xen-4-17")]
 impl Default for fx_anon_anon0 {
     #[inline]
     fn default() -> Self {
@@ -405,6 +517,7 @@ impl Default for fx_anon_anon0 {
     }
 }
 
+#[cfg(feature = "xen-4-17")]
 impl ::core::fmt::Debug for fx_anon_anon0 {
     /// Prints no member: which one is meaningful depends on another field.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -415,27 +528,32 @@ impl ::core::fmt::Debug for fx_anon_anon0 {
 // ---- Flag set FX_FLAGS (values of fx_anon.tag) ----
 // Flags.
 
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
+#[cfg(feature = "xen-4-17")]
 pub const _FX_FLAG_A: u32 = 0;
 
-/// Since Xen 4.17. The mask of bit `_FX_FLAG_A`.
+/// Since Xen 4.17: cargo feature `xen-4-17`. The mask of bit `_FX_FLAG_A`.
+#[cfg(feature = "xen-4-17")]
 pub const FX_FLAG_A: u32 = 1 << 0;
 
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
+#[cfg(feature = "xen-4-17")]
 pub const FX_FLAG_B: u32 = 1 << 5;
 
 /// Slots in a page.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
+#[cfg(feature = "xen-4-17")]
 pub const FX_NR_PAGE_SLOTS: i32 = 63;
 
 /// More than 32 array elements: Default is implemented by hand.
 ///
 /// C: `struct fx_page`.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
 ///
 /// Layout (size/align in bytes): x86 272/4, x86_64 272/4, arm 272/4, aarch64 272/4.
+#[cfg(feature = "xen-4-17")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -446,6 +564,13 @@ pub struct fx_page {
     pub tag: fx_tag_t,
 }
 
+#[cfg(feature = "xen-4-17")]
+impl fx_page {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
+#[cfg(feature = "xen-4-17")]
 impl Default for fx_page {
     #[inline]
     fn default() -> Self {
@@ -459,9 +584,10 @@ impl Default for fx_page {
 ///
 /// C: `struct fx_arch_cfg`.
 ///
-/// Since Xen 4.17.
+/// Since Xen 4.17: cargo feature `xen-4-17`.
 ///
 /// Layout (size/align in bytes): x86 8/4, x86_64 8/4, arm 8/4, aarch64 8/4.
+#[cfg(feature = "xen-4-17")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -478,14 +604,20 @@ pub struct fx_arch_cfg {
     pub arm_pad: [u8; 3],
 }
 
+#[cfg(feature = "xen-4-17")]
+impl fx_arch_cfg {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
 /// Only on x86.
 ///
 /// C: `struct fx_x86_only`.
 ///
-/// Since Xen 4.17. Only on x86, x86_64.
+/// Since Xen 4.17: cargo feature `xen-4-17`. Only on x86, x86_64.
 ///
 /// Layout (size/align in bytes): x86 4/4, x86_64 4/4.
-#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-17"))]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -493,27 +625,69 @@ pub struct fx_x86_only {
     pub msr: u32,
 }
 
+#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-17"))]
+impl fx_x86_only {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
+/// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
+///
+/// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).
+pub mod since {
+    use crate::XenRelease;
+
+    pub const fx_range: XenRelease = XenRelease::new(4, 17);
+    pub const FX_RANGE_PORT: XenRelease = XenRelease::new(4, 17);
+    pub const FX_RANGE_MEMORY: XenRelease = XenRelease::new(4, 17);
+    pub const FX_WIDGET_SELF: XenRelease = XenRelease::new(4, 17);
+    pub const fx_hole: XenRelease = XenRelease::new(4, 6);
+    pub const fx_tail: XenRelease = XenRelease::new(4, 17);
+    pub const fx_ulong: XenRelease = XenRelease::new(4, 17);
+    pub const fx_bits: XenRelease = XenRelease::new(4, 17);
+    pub const fx_signed: XenRelease = XenRelease::new(4, 17);
+    pub const fx_buf: XenRelease = XenRelease::new(4, 17);
+    pub const fx_list: XenRelease = XenRelease::new(4, 17);
+    pub const fx_op: XenRelease = XenRelease::new(4, 17);
+    pub const FX_OP_range: XenRelease = XenRelease::new(4, 17);
+    pub const FX_OP_buf: XenRelease = XenRelease::new(4, 17);
+    pub const FX_OP_status: XenRelease = XenRelease::new(4, 17);
+    pub const fx_anon: XenRelease = XenRelease::new(4, 17);
+    pub const _FX_FLAG_A: XenRelease = XenRelease::new(4, 17);
+    pub const FX_FLAG_A: XenRelease = XenRelease::new(4, 17);
+    pub const FX_FLAG_B: XenRelease = XenRelease::new(4, 17);
+    pub const FX_NR_PAGE_SLOTS: XenRelease = XenRelease::new(4, 17);
+    pub const fx_page: XenRelease = XenRelease::new(4, 17);
+    pub const fx_arch_cfg: XenRelease = XenRelease::new(4, 17);
+    pub const fx_x86_only: XenRelease = XenRelease::new(4, 17);
+}
+
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----
 
 #[cfg(target_arch = "x86")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
-    assert!(size_of::<fx_range>() == 24, "fx_range: size on x86");
-    assert!(align_of::<fx_range>() == 8, "fx_range: align on x86");
-    assert!(offset_of!(fx_range, id) == 0, "fx_range.id: offset on x86");
-    assert!(size_of::<fx_id_t>() == 2, "fx_range.id: size on x86");
-    assert!(offset_of!(fx_range, pad) == 2, "fx_range.pad: offset on x86");
-    assert!(offset_of!(fx_range, r#type) == 4, "fx_range.type: offset on x86");
-    assert!(offset_of!(fx_range, start) == 8, "fx_range.start: offset on x86");
-    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.start: size on x86");
-    assert!(offset_of!(fx_range, end) == 16, "fx_range.end: offset on x86");
-    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.end: size on x86");
     assert!(size_of::<fx_hole>() == 8, "fx_hole: size on x86");
     assert!(align_of::<fx_hole>() == 4, "fx_hole: align on x86");
     assert!(offset_of!(fx_hole, dom) == 0, "fx_hole.dom: offset on x86");
     assert!(size_of::<fx_id_t>() == 2, "fx_hole.dom: size on x86");
     assert!(offset_of!(fx_hole, __xenabi_hole_0) == 2, "fx_hole.__xenabi_hole_0: offset on x86");
     assert!(offset_of!(fx_hole, port) == 4, "fx_hole.port: offset on x86");
+};
+
+#[cfg(all(target_arch = "x86", feature = "xen-4-17"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<fx_range>() == 24, "fx_range: size on x86");
+    assert!(align_of::<fx_range>() == 8, "fx_range: align on x86");
+    assert!(offset_of!(fx_range, id) == 0, "fx_range.id: offset on x86");
+    assert!(size_of::<fx_id_t>() == 2, "fx_range.id: size on x86");
+    assert!(offset_of!(fx_range, flags) == 2, "fx_range.flags: offset on x86");
+    assert!(offset_of!(fx_range, r#type) == 4, "fx_range.type: offset on x86");
+    assert!(offset_of!(fx_range, start) == 8, "fx_range.start: offset on x86");
+    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.start: size on x86");
+    assert!(offset_of!(fx_range, end) == 16, "fx_range.end: offset on x86");
+    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.end: size on x86");
     assert!(size_of::<fx_tail>() == 12, "fx_tail: size on x86");
     assert!(align_of::<fx_tail>() == 4, "fx_tail: align on x86");
     assert!(offset_of!(fx_tail, big) == 0, "fx_tail.big: offset on x86");
@@ -533,17 +707,10 @@ const _: () = {
     assert!(size_of::<fx_signed>() == 1, "fx_signed: size on x86");
     assert!(align_of::<fx_signed>() == 1, "fx_signed: align on x86");
     assert!(offset_of!(fx_signed, bitfields_0) == 0, "fx_signed.bitfields_0: offset on x86");
-    assert!(size_of::<fx_buf>() == 24, "fx_buf: size on x86");
-    assert!(align_of::<fx_buf>() == 8, "fx_buf: align on x86");
     assert!(offset_of!(fx_buf, h) == 0, "fx_buf.h: offset on x86");
     assert!(size_of::<__guest_handle_void>() == 4, "fx_buf.h: size on x86");
     assert!(offset_of!(fx_buf, size) == 4, "fx_buf.size: offset on x86");
     assert!(size_of::<xen_ulong_t>() == 4, "fx_buf.size: size on x86");
-    assert!(offset_of!(fx_buf, wide) == 8, "fx_buf.wide: offset on x86");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "fx_buf.wide: size on x86");
-    assert!(offset_of!(fx_buf, bufs) == 16, "fx_buf.bufs: offset on x86");
-    assert!(size_of::<__guest_handle_fx_buf_t>() == 4, "fx_buf.bufs: size on x86");
-    assert!(offset_of!(fx_buf, __xenabi_hole_0) == 20, "fx_buf.__xenabi_hole_0: offset on x86");
     assert!(size_of::<fx_list>() == 8, "fx_list: size on x86");
     assert!(align_of::<fx_list>() == 8, "fx_list: align on x86");
     assert!(offset_of!(fx_list, count) == 0, "fx_list.count: offset on x86");
@@ -588,25 +755,49 @@ const _: () = {
     assert!(offset_of!(fx_x86_only, msr) == 0, "fx_x86_only.msr: offset on x86");
 };
 
+#[cfg(all(target_arch = "x86", feature = "xen-4-17", not(feature = "xen-4-19")))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<fx_buf>() == 8, "fx_buf: size on x86");
+    assert!(align_of::<fx_buf>() == 4, "fx_buf: align on x86");
+};
+
+#[cfg(all(target_arch = "x86", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<fx_buf>() == 24, "fx_buf: size on x86");
+    assert!(align_of::<fx_buf>() == 8, "fx_buf: align on x86");
+    assert!(offset_of!(fx_buf, wide) == 8, "fx_buf.wide: offset on x86");
+    assert!(size_of::<__guest_handle_64_uint8>() == 8, "fx_buf.wide: size on x86");
+    assert!(offset_of!(fx_buf, bufs) == 16, "fx_buf.bufs: offset on x86");
+    assert!(size_of::<__guest_handle_fx_buf_t>() == 4, "fx_buf.bufs: size on x86");
+    assert!(offset_of!(fx_buf, __xenabi_hole_0) == 20, "fx_buf.__xenabi_hole_0: offset on x86");
+};
+
 #[cfg(target_arch = "x86_64")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
-    assert!(size_of::<fx_range>() == 24, "fx_range: size on x86_64");
-    assert!(align_of::<fx_range>() == 8, "fx_range: align on x86_64");
-    assert!(offset_of!(fx_range, id) == 0, "fx_range.id: offset on x86_64");
-    assert!(size_of::<fx_id_t>() == 2, "fx_range.id: size on x86_64");
-    assert!(offset_of!(fx_range, pad) == 2, "fx_range.pad: offset on x86_64");
-    assert!(offset_of!(fx_range, r#type) == 4, "fx_range.type: offset on x86_64");
-    assert!(offset_of!(fx_range, start) == 8, "fx_range.start: offset on x86_64");
-    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.start: size on x86_64");
-    assert!(offset_of!(fx_range, end) == 16, "fx_range.end: offset on x86_64");
-    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.end: size on x86_64");
     assert!(size_of::<fx_hole>() == 8, "fx_hole: size on x86_64");
     assert!(align_of::<fx_hole>() == 4, "fx_hole: align on x86_64");
     assert!(offset_of!(fx_hole, dom) == 0, "fx_hole.dom: offset on x86_64");
     assert!(size_of::<fx_id_t>() == 2, "fx_hole.dom: size on x86_64");
     assert!(offset_of!(fx_hole, __xenabi_hole_0) == 2, "fx_hole.__xenabi_hole_0: offset on x86_64");
     assert!(offset_of!(fx_hole, port) == 4, "fx_hole.port: offset on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-17"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<fx_range>() == 24, "fx_range: size on x86_64");
+    assert!(align_of::<fx_range>() == 8, "fx_range: align on x86_64");
+    assert!(offset_of!(fx_range, id) == 0, "fx_range.id: offset on x86_64");
+    assert!(size_of::<fx_id_t>() == 2, "fx_range.id: size on x86_64");
+    assert!(offset_of!(fx_range, flags) == 2, "fx_range.flags: offset on x86_64");
+    assert!(offset_of!(fx_range, r#type) == 4, "fx_range.type: offset on x86_64");
+    assert!(offset_of!(fx_range, start) == 8, "fx_range.start: offset on x86_64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.start: size on x86_64");
+    assert!(offset_of!(fx_range, end) == 16, "fx_range.end: offset on x86_64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.end: size on x86_64");
     assert!(size_of::<fx_tail>() == 16, "fx_tail: size on x86_64");
     assert!(align_of::<fx_tail>() == 8, "fx_tail: align on x86_64");
     assert!(offset_of!(fx_tail, big) == 0, "fx_tail.big: offset on x86_64");
@@ -628,27 +819,20 @@ const _: () = {
     assert!(size_of::<fx_signed>() == 1, "fx_signed: size on x86_64");
     assert!(align_of::<fx_signed>() == 1, "fx_signed: align on x86_64");
     assert!(offset_of!(fx_signed, bitfields_0) == 0, "fx_signed.bitfields_0: offset on x86_64");
-    assert!(size_of::<fx_buf>() == 32, "fx_buf: size on x86_64");
     assert!(align_of::<fx_buf>() == 8, "fx_buf: align on x86_64");
     assert!(offset_of!(fx_buf, h) == 0, "fx_buf.h: offset on x86_64");
     assert!(size_of::<__guest_handle_void>() == 8, "fx_buf.h: size on x86_64");
     assert!(offset_of!(fx_buf, size) == 8, "fx_buf.size: offset on x86_64");
     assert!(size_of::<xen_ulong_t>() == 8, "fx_buf.size: size on x86_64");
-    assert!(offset_of!(fx_buf, wide) == 16, "fx_buf.wide: offset on x86_64");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "fx_buf.wide: size on x86_64");
-    assert!(offset_of!(fx_buf, bufs) == 24, "fx_buf.bufs: offset on x86_64");
-    assert!(size_of::<__guest_handle_fx_buf_t>() == 8, "fx_buf.bufs: size on x86_64");
     assert!(size_of::<fx_list>() == 8, "fx_list: size on x86_64");
     assert!(align_of::<fx_list>() == 8, "fx_list: align on x86_64");
     assert!(offset_of!(fx_list, count) == 0, "fx_list.count: offset on x86_64");
     assert!(offset_of!(fx_list, pad) == 4, "fx_list.pad: offset on x86_64");
     assert!(offset_of!(fx_list, items) == 8, "fx_list.items: offset on x86_64");
-    assert!(size_of::<fx_op>() == 40, "fx_op: size on x86_64");
     assert!(align_of::<fx_op>() == 8, "fx_op: align on x86_64");
     assert!(offset_of!(fx_op, cmd) == 0, "fx_op.cmd: offset on x86_64");
     assert!(offset_of!(fx_op, pad) == 4, "fx_op.pad: offset on x86_64");
     assert!(offset_of!(fx_op, u) == 8, "fx_op.u: offset on x86_64");
-    assert!(size_of::<fx_op_u>() == 32, "fx_op.u: size on x86_64");
     assert!(align_of::<fx_op_u>() == 8, "fx_op.u: align on x86_64");
     assert!(offset_of!(fx_op_u, range) == 0, "fx_op.u.range: offset on x86_64");
     assert!(offset_of!(fx_op_u, buf) == 0, "fx_op.u.buf: offset on x86_64");
@@ -682,25 +866,50 @@ const _: () = {
     assert!(offset_of!(fx_x86_only, msr) == 0, "fx_x86_only.msr: offset on x86_64");
 };
 
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-17", not(feature = "xen-4-19")))]
+const _: () = {
+    use ::core::mem::size_of;
+    assert!(size_of::<fx_buf>() == 16, "fx_buf: size on x86_64");
+    assert!(size_of::<fx_op>() == 32, "fx_op: size on x86_64");
+    assert!(size_of::<fx_op_u>() == 24, "fx_op.u: size on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{offset_of, size_of};
+    assert!(size_of::<fx_buf>() == 32, "fx_buf: size on x86_64");
+    assert!(offset_of!(fx_buf, wide) == 16, "fx_buf.wide: offset on x86_64");
+    assert!(size_of::<__guest_handle_64_uint8>() == 8, "fx_buf.wide: size on x86_64");
+    assert!(offset_of!(fx_buf, bufs) == 24, "fx_buf.bufs: offset on x86_64");
+    assert!(size_of::<__guest_handle_fx_buf_t>() == 8, "fx_buf.bufs: size on x86_64");
+    assert!(size_of::<fx_op>() == 40, "fx_op: size on x86_64");
+    assert!(size_of::<fx_op_u>() == 32, "fx_op.u: size on x86_64");
+};
+
 #[cfg(target_arch = "arm")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
-    assert!(size_of::<fx_range>() == 24, "fx_range: size on arm");
-    assert!(align_of::<fx_range>() == 8, "fx_range: align on arm");
-    assert!(offset_of!(fx_range, id) == 0, "fx_range.id: offset on arm");
-    assert!(size_of::<fx_id_t>() == 2, "fx_range.id: size on arm");
-    assert!(offset_of!(fx_range, pad) == 2, "fx_range.pad: offset on arm");
-    assert!(offset_of!(fx_range, r#type) == 4, "fx_range.type: offset on arm");
-    assert!(offset_of!(fx_range, start) == 8, "fx_range.start: offset on arm");
-    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.start: size on arm");
-    assert!(offset_of!(fx_range, end) == 16, "fx_range.end: offset on arm");
-    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.end: size on arm");
     assert!(size_of::<fx_hole>() == 8, "fx_hole: size on arm");
     assert!(align_of::<fx_hole>() == 4, "fx_hole: align on arm");
     assert!(offset_of!(fx_hole, dom) == 0, "fx_hole.dom: offset on arm");
     assert!(size_of::<fx_id_t>() == 2, "fx_hole.dom: size on arm");
     assert!(offset_of!(fx_hole, __xenabi_hole_0) == 2, "fx_hole.__xenabi_hole_0: offset on arm");
     assert!(offset_of!(fx_hole, port) == 4, "fx_hole.port: offset on arm");
+};
+
+#[cfg(all(target_arch = "arm", feature = "xen-4-17"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<fx_range>() == 24, "fx_range: size on arm");
+    assert!(align_of::<fx_range>() == 8, "fx_range: align on arm");
+    assert!(offset_of!(fx_range, id) == 0, "fx_range.id: offset on arm");
+    assert!(size_of::<fx_id_t>() == 2, "fx_range.id: size on arm");
+    assert!(offset_of!(fx_range, flags) == 2, "fx_range.flags: offset on arm");
+    assert!(offset_of!(fx_range, r#type) == 4, "fx_range.type: offset on arm");
+    assert!(offset_of!(fx_range, start) == 8, "fx_range.start: offset on arm");
+    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.start: size on arm");
+    assert!(offset_of!(fx_range, end) == 16, "fx_range.end: offset on arm");
+    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.end: size on arm");
     assert!(size_of::<fx_tail>() == 16, "fx_tail: size on arm");
     assert!(align_of::<fx_tail>() == 8, "fx_tail: align on arm");
     assert!(offset_of!(fx_tail, big) == 0, "fx_tail.big: offset on arm");
@@ -722,27 +931,20 @@ const _: () = {
     assert!(size_of::<fx_signed>() == 1, "fx_signed: size on arm");
     assert!(align_of::<fx_signed>() == 1, "fx_signed: align on arm");
     assert!(offset_of!(fx_signed, bitfields_0) == 0, "fx_signed.bitfields_0: offset on arm");
-    assert!(size_of::<fx_buf>() == 32, "fx_buf: size on arm");
     assert!(align_of::<fx_buf>() == 8, "fx_buf: align on arm");
     assert!(offset_of!(fx_buf, h) == 0, "fx_buf.h: offset on arm");
     assert!(size_of::<__guest_handle_void>() == 8, "fx_buf.h: size on arm");
     assert!(offset_of!(fx_buf, size) == 8, "fx_buf.size: offset on arm");
     assert!(size_of::<xen_ulong_t>() == 8, "fx_buf.size: size on arm");
-    assert!(offset_of!(fx_buf, wide) == 16, "fx_buf.wide: offset on arm");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "fx_buf.wide: size on arm");
-    assert!(offset_of!(fx_buf, bufs) == 24, "fx_buf.bufs: offset on arm");
-    assert!(size_of::<__guest_handle_fx_buf_t>() == 8, "fx_buf.bufs: size on arm");
     assert!(size_of::<fx_list>() == 8, "fx_list: size on arm");
     assert!(align_of::<fx_list>() == 8, "fx_list: align on arm");
     assert!(offset_of!(fx_list, count) == 0, "fx_list.count: offset on arm");
     assert!(offset_of!(fx_list, pad) == 4, "fx_list.pad: offset on arm");
     assert!(offset_of!(fx_list, items) == 8, "fx_list.items: offset on arm");
-    assert!(size_of::<fx_op>() == 40, "fx_op: size on arm");
     assert!(align_of::<fx_op>() == 8, "fx_op: align on arm");
     assert!(offset_of!(fx_op, cmd) == 0, "fx_op.cmd: offset on arm");
     assert!(offset_of!(fx_op, pad) == 4, "fx_op.pad: offset on arm");
     assert!(offset_of!(fx_op, u) == 8, "fx_op.u: offset on arm");
-    assert!(size_of::<fx_op_u>() == 32, "fx_op.u: size on arm");
     assert!(align_of::<fx_op_u>() == 8, "fx_op.u: align on arm");
     assert!(offset_of!(fx_op_u, range) == 0, "fx_op.u.range: offset on arm");
     assert!(offset_of!(fx_op_u, buf) == 0, "fx_op.u.buf: offset on arm");
@@ -774,25 +976,50 @@ const _: () = {
     assert!(offset_of!(fx_arch_cfg, arm_pad) == 5, "fx_arch_cfg.arm_pad: offset on arm");
 };
 
+#[cfg(all(target_arch = "arm", feature = "xen-4-17", not(feature = "xen-4-19")))]
+const _: () = {
+    use ::core::mem::size_of;
+    assert!(size_of::<fx_buf>() == 16, "fx_buf: size on arm");
+    assert!(size_of::<fx_op>() == 32, "fx_op: size on arm");
+    assert!(size_of::<fx_op_u>() == 24, "fx_op.u: size on arm");
+};
+
+#[cfg(all(target_arch = "arm", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{offset_of, size_of};
+    assert!(size_of::<fx_buf>() == 32, "fx_buf: size on arm");
+    assert!(offset_of!(fx_buf, wide) == 16, "fx_buf.wide: offset on arm");
+    assert!(size_of::<__guest_handle_64_uint8>() == 8, "fx_buf.wide: size on arm");
+    assert!(offset_of!(fx_buf, bufs) == 24, "fx_buf.bufs: offset on arm");
+    assert!(size_of::<__guest_handle_fx_buf_t>() == 8, "fx_buf.bufs: size on arm");
+    assert!(size_of::<fx_op>() == 40, "fx_op: size on arm");
+    assert!(size_of::<fx_op_u>() == 32, "fx_op.u: size on arm");
+};
+
 #[cfg(target_arch = "aarch64")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
-    assert!(size_of::<fx_range>() == 24, "fx_range: size on aarch64");
-    assert!(align_of::<fx_range>() == 8, "fx_range: align on aarch64");
-    assert!(offset_of!(fx_range, id) == 0, "fx_range.id: offset on aarch64");
-    assert!(size_of::<fx_id_t>() == 2, "fx_range.id: size on aarch64");
-    assert!(offset_of!(fx_range, pad) == 2, "fx_range.pad: offset on aarch64");
-    assert!(offset_of!(fx_range, r#type) == 4, "fx_range.type: offset on aarch64");
-    assert!(offset_of!(fx_range, start) == 8, "fx_range.start: offset on aarch64");
-    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.start: size on aarch64");
-    assert!(offset_of!(fx_range, end) == 16, "fx_range.end: offset on aarch64");
-    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.end: size on aarch64");
     assert!(size_of::<fx_hole>() == 8, "fx_hole: size on aarch64");
     assert!(align_of::<fx_hole>() == 4, "fx_hole: align on aarch64");
     assert!(offset_of!(fx_hole, dom) == 0, "fx_hole.dom: offset on aarch64");
     assert!(size_of::<fx_id_t>() == 2, "fx_hole.dom: size on aarch64");
     assert!(offset_of!(fx_hole, __xenabi_hole_0) == 2, "fx_hole.__xenabi_hole_0: offset on aarch64");
     assert!(offset_of!(fx_hole, port) == 4, "fx_hole.port: offset on aarch64");
+};
+
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-17"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<fx_range>() == 24, "fx_range: size on aarch64");
+    assert!(align_of::<fx_range>() == 8, "fx_range: align on aarch64");
+    assert!(offset_of!(fx_range, id) == 0, "fx_range.id: offset on aarch64");
+    assert!(size_of::<fx_id_t>() == 2, "fx_range.id: size on aarch64");
+    assert!(offset_of!(fx_range, flags) == 2, "fx_range.flags: offset on aarch64");
+    assert!(offset_of!(fx_range, r#type) == 4, "fx_range.type: offset on aarch64");
+    assert!(offset_of!(fx_range, start) == 8, "fx_range.start: offset on aarch64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.start: size on aarch64");
+    assert!(offset_of!(fx_range, end) == 16, "fx_range.end: offset on aarch64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "fx_range.end: size on aarch64");
     assert!(size_of::<fx_tail>() == 16, "fx_tail: size on aarch64");
     assert!(align_of::<fx_tail>() == 8, "fx_tail: align on aarch64");
     assert!(offset_of!(fx_tail, big) == 0, "fx_tail.big: offset on aarch64");
@@ -814,27 +1041,20 @@ const _: () = {
     assert!(size_of::<fx_signed>() == 1, "fx_signed: size on aarch64");
     assert!(align_of::<fx_signed>() == 1, "fx_signed: align on aarch64");
     assert!(offset_of!(fx_signed, bitfields_0) == 0, "fx_signed.bitfields_0: offset on aarch64");
-    assert!(size_of::<fx_buf>() == 32, "fx_buf: size on aarch64");
     assert!(align_of::<fx_buf>() == 8, "fx_buf: align on aarch64");
     assert!(offset_of!(fx_buf, h) == 0, "fx_buf.h: offset on aarch64");
     assert!(size_of::<__guest_handle_void>() == 8, "fx_buf.h: size on aarch64");
     assert!(offset_of!(fx_buf, size) == 8, "fx_buf.size: offset on aarch64");
     assert!(size_of::<xen_ulong_t>() == 8, "fx_buf.size: size on aarch64");
-    assert!(offset_of!(fx_buf, wide) == 16, "fx_buf.wide: offset on aarch64");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "fx_buf.wide: size on aarch64");
-    assert!(offset_of!(fx_buf, bufs) == 24, "fx_buf.bufs: offset on aarch64");
-    assert!(size_of::<__guest_handle_fx_buf_t>() == 8, "fx_buf.bufs: size on aarch64");
     assert!(size_of::<fx_list>() == 8, "fx_list: size on aarch64");
     assert!(align_of::<fx_list>() == 8, "fx_list: align on aarch64");
     assert!(offset_of!(fx_list, count) == 0, "fx_list.count: offset on aarch64");
     assert!(offset_of!(fx_list, pad) == 4, "fx_list.pad: offset on aarch64");
     assert!(offset_of!(fx_list, items) == 8, "fx_list.items: offset on aarch64");
-    assert!(size_of::<fx_op>() == 40, "fx_op: size on aarch64");
     assert!(align_of::<fx_op>() == 8, "fx_op: align on aarch64");
     assert!(offset_of!(fx_op, cmd) == 0, "fx_op.cmd: offset on aarch64");
     assert!(offset_of!(fx_op, pad) == 4, "fx_op.pad: offset on aarch64");
     assert!(offset_of!(fx_op, u) == 8, "fx_op.u: offset on aarch64");
-    assert!(size_of::<fx_op_u>() == 32, "fx_op.u: size on aarch64");
     assert!(align_of::<fx_op_u>() == 8, "fx_op.u: align on aarch64");
     assert!(offset_of!(fx_op_u, range) == 0, "fx_op.u.range: offset on aarch64");
     assert!(offset_of!(fx_op_u, buf) == 0, "fx_op.u.buf: offset on aarch64");
@@ -864,4 +1084,24 @@ const _: () = {
     assert!(offset_of!(fx_arch_cfg, common) == 0, "fx_arch_cfg.common: offset on aarch64");
     assert!(offset_of!(fx_arch_cfg, arm_version) == 4, "fx_arch_cfg.arm_version: offset on aarch64");
     assert!(offset_of!(fx_arch_cfg, arm_pad) == 5, "fx_arch_cfg.arm_pad: offset on aarch64");
+};
+
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-17", not(feature = "xen-4-19")))]
+const _: () = {
+    use ::core::mem::size_of;
+    assert!(size_of::<fx_buf>() == 16, "fx_buf: size on aarch64");
+    assert!(size_of::<fx_op>() == 32, "fx_op: size on aarch64");
+    assert!(size_of::<fx_op_u>() == 24, "fx_op.u: size on aarch64");
+};
+
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{offset_of, size_of};
+    assert!(size_of::<fx_buf>() == 32, "fx_buf: size on aarch64");
+    assert!(offset_of!(fx_buf, wide) == 16, "fx_buf.wide: offset on aarch64");
+    assert!(size_of::<__guest_handle_64_uint8>() == 8, "fx_buf.wide: size on aarch64");
+    assert!(offset_of!(fx_buf, bufs) == 24, "fx_buf.bufs: offset on aarch64");
+    assert!(size_of::<__guest_handle_fx_buf_t>() == 8, "fx_buf.bufs: size on aarch64");
+    assert!(size_of::<fx_op>() == 40, "fx_op: size on aarch64");
+    assert!(size_of::<fx_op_u>() == 32, "fx_op.u: size on aarch64");
 };

@@ -3,7 +3,7 @@
 //! Control operations.
 //!
 //! Xen header: `xen/include/public/fx/ctl.h` (partly: only what the other modules need).
-//! Unstable: the layouts of interface version `FX_CTL_INTERFACE_VERSION` = 0x18, as Xen 4.22 has it; Xen refuses calls made with another version, so rebuild against the crate that matches your hypervisor.
+//! Unstable: the layouts of interface version `FX_CTL_INTERFACE_VERSION` = 0x18, as Xen 4.22 has it (the module needs the cargo feature `xen-4-22`); Xen refuses calls made with another version, so rebuild against the crate that matches your hypervisor.
 
 use crate::stable::base::fx_id_t;
 
@@ -27,6 +27,21 @@ pub struct fx_ctl {
     pub interface_version: u32,
     pub domain: fx_id_t,
     pub pad: fx_id_t,
+}
+
+impl fx_ctl {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
+/// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
+///
+/// The module itself follows the newest release only.
+pub mod since {
+    use crate::XenRelease;
+
+    pub const FX_CTL_INTERFACE_VERSION: XenRelease = XenRelease::new(4, 17);
+    pub const fx_ctl: XenRelease = XenRelease::new(4, 17);
 }
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----

@@ -1,0 +1,303 @@
+/**
+ * Which Xen release the crate is built for, and where each item exists among those releases.
+ *
+ * The `xen-4-N` cargo features are cumulative: each enables the one of the release before it,
+ * so the enabled features always name one release, the oldest Xen the program supports
+ * (`xen-4-6`, or nothing, is 4.6). The crate then declares the stable items that release
+ * already had, each record laid out as that release has it. A feature predicate is a set of
+ * such releases: `feature = "xen-4-11"` is 4.11 and later, `not(feature = "xen-4-11")` before it.
+ *
+ * Everything the crate declares exists on some architectures in some of those releases: its
+ * `Presence`. Its `cfg` is the predicate true exactly there, given the presence of what
+ * encloses it (its scope), so a field repeats neither its record's architectures nor its
+ * record's release. Unstable modules follow the newest release only (Xen accepts one interface
+ * version), so their items exist only in the newest release's configuration.
+ *
+ * Members Xen renamed without moving (`pad` became `flags` in 4.11) keep the newest name in
+ * every configuration: features are additive, and a feature that renamed a field would break
+ * code of another crate in the same build.
+ */
+import { ArchLayout } from '../../layout/engine.js';
+import { ARCHES } from '../../model/arch.js';
+import { compareReleases, existsIn, XEN_RELEASES } from '../../model/releases.js';
+import type { AbiModel, Arch, Field, Namespace, RecordDecl } from '../../model/types.js';
+import { ChangePoints } from '../../select/changes.js';
+import { atRelease, type ReleaseModel } from '../../select/release.js';
+import { allOf, anyOf, archPredicate, featurePredicate } from './names.js';
+
+/** Per architecture, the selectable releases something exists in, oldest first. */
+export type Presence = ReadonlyMap<Arch, readonly string[]>;
+
+/** The model and its layouts as each release has it, computed once per emit. */
+export class RustReleases {
+  /** The releases the features select, oldest first: 4.6 up to the release emitted. */
+  readonly known: string[];
+  private readonly views = new Map<string, ReleaseModel>();
+  private readonly layoutMaps = new Map<string, ReadonlyMap<Arch, ArchLayout>>();
+  private readonly renamed = new Map<Field, Field[]>();
+  private readonly lifetimes = new Map<string, string[]>();
+  private readonly predicates = new Map<string, string>();
+  private readonly runPredicates = new Map<readonly string[], Map<readonly string[], string>>();
+  private changes: ChangePoints | undefined;
+  private historyRecords: Map<string, RecordDecl> | undefined;
+
+  constructor(
+    readonly history: AbiModel,
+    readonly newest: ReleaseModel,
+  ) {
+    this.known = XEN_RELEASES.filter((r) => compareReleases(r, newest.release) <= 0);
+  }
+
+  view(release: string): ReleaseModel {
+    let v = this.views.get(release);
+    if (!v) {
+      v = release === this.newest.release ? this.newest : atRelease(this.history, release);
+      this.views.set(release, v);
+    }
+    return v;
+  }
+
+  /** The layout engine on every architecture, for the model as `release` has it. */
+  layouts(release: string): ReadonlyMap<Arch, ArchLayout> {
+    let map = this.layoutMaps.get(release);
+    if (!map) {
+      const view = this.view(release);
+      map = new Map(ARCHES.map((a) => [a, new ArchLayout(view, a)]));
+      this.layoutMaps.set(release, map);
+    }
+    return map;
+  }
+
+  /** `releases` (oldest first) in runs that see `name`, and what it depends on, alike. */
+  segments(name: string, releases: readonly string[]): string[][] {
+    if (releases.length <= 1) return releases.length ? [[...releases]] : [];
+    this.changes ??= new ChangePoints(this.history);
+    return this.changes.segments(name, releases);
+  }
+
+  /** The releases a declaration of the newest release exists in, among those the features select (shared: do not change it). */
+  itemReleases(item: { namespace: Namespace; since: string; until?: string }): string[] {
+    const key = `${item.namespace} ${item.since} ${item.until ?? ''}`;
+    let releases = this.lifetimes.get(key);
+    if (!releases) {
+      releases = item.namespace === 'unstable' ? [this.newest.release] : this.known.filter((r) => existsIn(item, r));
+      this.lifetimes.set(key, releases);
+    }
+    return releases;
+  }
+
+  /** The releases of `releases` (a record's) that have `field` or a member it renamed. */
+  fieldReleases(record: RecordDecl, field: Field, releases: readonly string[]): readonly string[] {
+    if (!field.since && !field.until) return releases;
+    return releases.filter((r) => this.fieldIn(record, field, r));
+  }
+
+  /** `releasePredicate` over the known releases, remembered by the arrays given (most are shared). */
+  releasePredicate(set: readonly string[], domain: readonly string[]): string {
+    if (set.length === domain.length) return '';
+    let byDomain = this.runPredicates.get(domain);
+    if (!byDomain) this.runPredicates.set(domain, (byDomain = new Map()));
+    let predicate = byDomain.get(set);
+    if (predicate === undefined) {
+      predicate = releasePredicate(set, domain, this.known);
+      byDomain.set(set, predicate);
+    }
+    return predicate;
+  }
+
+  /** `cfgPredicate`, remembered: most things share a few presences and scopes. */
+  predicate(where: Presence, scope: Presence): string {
+    if (covers(where, scope)) return '';
+    const key = `${presenceKey(where)}|${presenceKey(scope)}`;
+    let predicate = this.predicates.get(key);
+    if (predicate === undefined) {
+      predicate = cfgPredicate(where, scope, this.known);
+      this.predicates.set(key, predicate);
+    }
+    return predicate;
+  }
+
+  /**
+   * The older members whose bytes `field` of the newest `record` took over under another name:
+   * the member declared just before it, ending where it starts, of the same type (`pad` →
+   * `flags`), and so on back.
+   */
+  predecessors(record: RecordDecl, field: Field): Field[] {
+    let chain = this.renamed.get(field);
+    if (!chain) {
+      chain = [];
+      const fields = this.historyRecord(record.name)?.fields ?? [];
+      let current = field;
+      for (let i = fields.indexOf(field) - 1; i >= 0; i--) {
+        const before = fields[i]!;
+        if (!current.since || before.until !== current.since || !sameMember(before, current)) break;
+        chain.push(before);
+        current = before;
+      }
+      this.renamed.set(field, chain);
+    }
+    return chain;
+  }
+
+  /** Whether `field` of the newest `record` (or a member it renamed) exists in `release`. */
+  fieldIn(record: RecordDecl, field: Field, release: string): boolean {
+    return existsIn(field, release) || this.predecessors(record, field).some((p) => existsIn(p, release));
+  }
+
+  /**
+   * Checks that every member the history gives a stable record in `releases` is a member of
+   * the newest record or one it renamed: a member Xen dropped could only be declared under
+   * `not(feature = …)`, which no additive feature set can express.
+   */
+  assertRepresentable(record: RecordDecl, releases: readonly string[]): void {
+    const kept = new Set(record.fields.flatMap((f) => [f, ...this.predecessors(record, f)]));
+    for (const f of this.historyRecord(record.name)?.fields ?? []) {
+      const lost = !kept.has(f) && releases.some((r) => existsIn(f, r));
+      if (lost) throw new Error(`rust emitter: ${record.name}.${f.name} left Xen in ${f.until} with no member of the same type taking its place; the crate cannot declare the older layout additively`);
+    }
+  }
+
+  /** The declaration of a record that exists in the newest release, as the history has it. */
+  private historyRecord(name: string): RecordDecl | undefined {
+    if (!this.historyRecords) {
+      this.historyRecords = new Map();
+      for (const r of this.history.records) if (existsIn(r, this.newest.release)) this.historyRecords.set(r.name, r);
+    }
+    return this.historyRecords.get(name);
+  }
+}
+
+function sameMember(a: Field, b: Field): boolean {
+  return JSON.stringify([a.type, a.bitWidth, a.archs]) === JSON.stringify([b.type, b.bitWidth, b.archs]);
+}
+
+/** Whether `where` (⊆ `scope`) is all of `scope`. */
+function covers(where: Presence, scope: Presence): boolean {
+  if (where.size !== scope.size) return false;
+  for (const [a, releases] of scope) if (where.get(a)?.length !== releases.length) return false;
+  return true;
+}
+
+function presenceKey(p: Presence): string {
+  let key = '';
+  for (const [a, releases] of p) key += `${a}:${releases.join(',')};`;
+  return key;
+}
+
+/** Everywhere `archs` meet `releases` (the array is shared, not copied). */
+export function presence(archs: readonly Arch[], releases: readonly string[]): Presence {
+  return new Map(ARCHES.filter((a) => archs.includes(a)).map((a) => [a, releases]));
+}
+
+/** A presence built up piece by piece: the union of what is added. */
+export class PresenceSet {
+  /** Per architecture, the release lists added (most are shared arrays, so this stays small). */
+  private readonly lists = new Map<Arch, Set<readonly string[]>>();
+
+  add(archs: readonly Arch[], releases: readonly string[]): this {
+    for (const a of archs) {
+      let set = this.lists.get(a);
+      if (!set) this.lists.set(a, (set = new Set()));
+      set.add(releases);
+    }
+    return this;
+  }
+
+  get empty(): boolean {
+    return this.lists.size === 0;
+  }
+
+  get archs(): Arch[] {
+    return ARCHES.filter((a) => this.lists.has(a));
+  }
+
+  /** The presence, releases in `known` order. */
+  presence(known: readonly string[]): Presence {
+    return new Map(
+      this.archs.map((a) => {
+        const lists = [...this.lists.get(a)!];
+        if (lists.length === 1) return [a, lists[0]!];
+        const all = new Set(lists.flat());
+        return [a, known.filter((r) => all.has(r))];
+      }),
+    );
+  }
+}
+
+/**
+ * The `cfg` predicate true exactly where `where` holds, for code inside `scope` (`where` ⊆
+ * `scope`); "" when it holds wherever the scope does. `known` orders the releases.
+ */
+export function cfgPredicate(where: Presence, scope: Presence, known: readonly string[]): string {
+  const groups = new Map<string, { archs: Arch[]; releases: readonly string[] }>();
+  for (const a of ARCHES) {
+    const releases = where.get(a);
+    if (!releases?.length) continue;
+    const key = releases.join(' ');
+    const g = groups.get(key);
+    if (g) g.archs.push(a);
+    else groups.set(key, { archs: [a], releases });
+  }
+  if (groups.size === 0) throw new Error('rust emitter: a cfg needs somewhere to hold');
+  const scopeArchs = ARCHES.filter((a) => scope.get(a)?.length);
+  const parts = [...groups.values()].map((g) => {
+    const domain = known.filter((r) => g.archs.some((a) => scope.get(a)?.includes(r)));
+    return { archs: g.archs, release: releasePredicate(g.releases, domain, known) };
+  });
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (only) return allOf([scopeArchs.every((a) => only.archs.includes(a)) ? '' : archPredicate(only.archs), only.release]);
+  return anyOf(parts.flatMap((p) => (p.release ? [allOf([archPredicate(p.archs), p.release])] : p.archs.map((a) => archPredicate([a])))));
+}
+
+/**
+ * The feature predicate true for the releases of `set` among those of `domain` (both oldest
+ * first, `set` ⊆ `domain`): "" for all of them; each run of consecutive releases is bounded
+ * below by its first release's feature and above by `not` of the next release's.
+ */
+export function releasePredicate(set: readonly string[], domain: readonly string[], known: readonly string[]): string {
+  if (set.length === 0) throw new Error('rust emitter: a release predicate needs a release');
+  if (set.length === domain.length) return '';
+  const members = new Set(set);
+  const runs: string[][] = [];
+  domain.forEach((r, i) => {
+    if (!members.has(r)) return;
+    if (i > 0 && members.has(domain[i - 1]!)) runs.at(-1)!.push(r);
+    else runs.push([r]);
+  });
+  return anyOf(
+    runs.map((run) => {
+      const first = run[0]!;
+      const last = run.at(-1)!;
+      const next = known[known.indexOf(last) + 1];
+      return allOf([first === domain[0] ? '' : featurePredicate(first), last === domain.at(-1) || !next ? '' : `not(${featurePredicate(next)})`]);
+    }),
+  );
+}
+
+/** Releases as a reader says them: `Xen 4.11 on`, `Xen 4.8 to 4.10`, `Xen 4.15`. */
+export function releaseSpan(releases: readonly string[], known: readonly string[]): string {
+  const first = releases[0]!;
+  const last = releases.at(-1)!;
+  if (last === known.at(-1) && first !== last) return `Xen ${first} on`;
+  return first === last ? `Xen ${first}` : `Xen ${first} to ${last}`;
+}
+
+/** Something that holds on one architecture in a run of releases. */
+export interface Unit {
+  releases: readonly string[];
+  arch: Arch;
+}
+
+/** Units grouped by a value, in order of first appearance: where each value holds. */
+export function groupUnits<U extends Unit, T>(units: readonly U[], value: (unit: U) => T, key: (v: T) => string = (v) => JSON.stringify(v)): { where: PresenceSet; value: T; units: U[] }[] {
+  const groups = new Map<string, { where: PresenceSet; value: T; units: U[] }>();
+  for (const u of units) {
+    const v = value(u);
+    const k = key(v);
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { where: new PresenceSet(), value: v, units: [] }));
+    g.where.add([u.arch], u.releases);
+    g.units.push(u);
+  }
+  return [...groups.values()];
+}
