@@ -6,13 +6,18 @@
 import { parseArgs } from 'node:util';
 import { AbiInputError, formatDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { COMMON_OPTIONS, type Command } from './command.js';
-import { checkCommand } from './commands/check.js';
-import { exportCommand } from './commands/export.js';
-import { generateCommand } from './commands/generate.js';
-import { layoutCommand } from './commands/layout.js';
 import { EXIT_BAD_INPUT, UsageError, type CliIo } from './io.js';
 
-export const COMMANDS: Command[] = [generateCommand, exportCommand, layoutCommand, checkCommand];
+/**
+ * Every command, loaded only when it runs: `check` alone pulls in ajv and the rule catalogue,
+ * which `generate` has no use for. A test keeps each summary equal to its command's own.
+ */
+export const COMMANDS: { name: string; summary: string; load: () => Promise<Command> }[] = [
+  { name: 'generate', summary: 'write every generated output (C headers, bindings, docs) from abi/', load: async () => (await import('./commands/generate.js')).generateCommand },
+  { name: 'export', summary: 'print the ABI of one Xen release as JSON (format xenabi-abi/1)', load: async () => (await import('./commands/export.js')).exportCommand },
+  { name: 'layout', summary: "show a record's layout, pahole-style: offsets, sizes, holes", load: async () => (await import('./commands/layout.js')).layoutCommand },
+  { name: 'check', summary: 'compare a base ABI with the current one and report breaking changes', load: async () => (await import('./commands/check.js')).checkCommand },
+];
 
 export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -32,15 +37,17 @@ Exit codes: 0 ok, 1 a finding (stale output, a breaking change), 2 bad input or 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    const entry = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    const topic = entry ? await entry.load() : undefined;
     io.out(topic ? `${topic.help}\n` : mainHelp());
     return name === undefined ? EXIT_BAD_INPUT : 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.err(`xenabi: unknown command '${name}'\n\n${mainHelp()}`);
     return EXIT_BAD_INPUT;
   }
+  const command = await entry.load();
   try {
     const parsed = parseArgs({ args: rest, options: { ...COMMON_OPTIONS, ...command.options }, allowPositionals: true, strict: true });
     if (parsed.values.help) {

@@ -138,3 +138,14 @@ describe('xenabi CLI', () => {
     expect((await run(['generate', '--xen-version', '4.5', '--out', out], root)).code).toBe(2);
   });
 });
+
+describe('the command list', () => {
+  it('states each command\'s own summary', async () => {
+    const { COMMANDS } = await import('../../src/cli/main.js');
+    for (const entry of COMMANDS) {
+      const command = await entry.load();
+      expect(command.name).toBe(entry.name);
+      expect(command.summary).toBe(entry.summary);
+    }
+  });
+});

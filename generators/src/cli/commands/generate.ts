@@ -17,7 +17,7 @@ Only files whose content changed are written; nothing is written when the ABI ha
 
 Options:
   --check      write nothing; exit 1 and list the stale files if any output is out of date
-  --force      run every emitter, even those whose committed manifest says nothing changed
+  --force      run every emitter and bundle abi/ afresh, ignoring the manifests and caches
   --xen-version V
                generate for Xen release V (${EXPORTABLE_RELEASES[0]} … ${EXPORTABLE_RELEASES.at(-1)}) instead of the newest,
                ${NEWEST_RELEASE}: exactly V's records, layouts and constant values; needs --out
