@@ -33,7 +33,7 @@ export function loadRepoModel(): Promise<AbiModel> {
  */
 export async function writeCHeaders(model: AbiModel, release: string, outDir: string): Promise<{ includeDir: string; headers: string[] }> {
   rmSync(outDir, { recursive: true, force: true });
-  const files = (await cEmitter.emit(atRelease(model, release), { history: model })).map(render);
+  const files = (await cEmitter.emit(atRelease(model, release), { history: model })).map((f) => render(f));
   for (const f of files) {
     const path = join(outDir, f.path);
     mkdirSync(dirname(path), { recursive: true });

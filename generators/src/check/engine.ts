@@ -68,7 +68,7 @@ export function checkAbi(base: AbiSide, head: AbiSide, options: CheckOptions = {
   const skip = new Set(skipped.map((s) => s.rule));
   let findings = merge(ctx.raw.filter((f) => !skip.has(f.rule)), failOn, ctx.can('modules'));
   findings = [...findings, ...merge(unstableVersionFindings(ctx, findings), failOn, true)];
-  const waived = applyWaivers(findings, options.waivers ?? [], head.release);
+  const waived = applyWaivers(findings, options.waivers ?? [], head.release, base.release);
   findings = sortFindings([...waived.findings, ...waived.own]);
   return { base: summarise(base), head: summarise(head), findings, skipped, notes: limitations(base, head, findings), summary: summaryOf(findings, failOn) };
 }

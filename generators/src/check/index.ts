@@ -17,7 +17,7 @@ export { formatResult, FORMATS, type FormatOptions, type OutputFormat } from './
 export { sideFromModel } from './side/from-model.js';
 export { sideFromExport, exportProblems } from './side/from-export.js';
 export { sideFromBaseline, BaselineParseError, type BaselineFile } from './side/from-baseline.js';
-export { loadSide, loadModel, loadExportFile, loadBaselineFiles, committedBaseline, sideSpecForPath, SideInputError, type SideSpec, type LoadOptions } from './side/load.js';
+export { loadSide, loadModel, sideFromLoadedModel, loadExportFile, loadBaselineFiles, committedBaseline, sideSpecForPath, SideInputError, type SideSpec, type LoadOptions } from './side/load.js';
 export { abiAtRef, GitRefError, missingRefMessage } from './side/git.js';
 export { CAPABILITIES, fieldKey, fieldPath, type AbiSide, type Capability, type SideRecord, type SideField, type SideLayout, type SideConstant } from './side/types.js';
 export { parseWaivers, applyWaivers, WaiverFileError, DEFAULT_WAIVERS_PATH, type Waiver } from './waivers/index.js';

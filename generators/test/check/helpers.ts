@@ -55,7 +55,7 @@ export async function freshRepo(): Promise<string> {
   cpSync(join(FIXTURES, 'repo'), root, { recursive: true });
   writeFileSync(join(root, 'package.json'), '{}\n');
   const { model } = await loadAbi(join(root, 'abi'), root);
-  writeChanged(root, baselineEmitter.emit(atRelease(model, '4.22')).map(render));
+  writeChanged(root, baselineEmitter.emit(atRelease(model, '4.22')).map((f) => render(f)));
   return root;
 }
 

@@ -39,7 +39,7 @@ function canonical(side: AbiSide, drop: string[]): unknown {
 function baselineFiles() {
   return baselineEmitter
     .emit(atRelease(model, '4.22'))
-    .map(render)
+    .map((f) => render(f))
     .filter((f) => f.path.endsWith('.abi.md'))
     .map((f) => ({ path: f.path, text: f.content }));
 }

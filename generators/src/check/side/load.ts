@@ -91,6 +91,16 @@ export async function loadModel(abiDir: string, repoRoot: string, strict = true)
   return { model: lowered.model, notes: errors.length ? [`${errors.length} problem(s) that this xenabi's validation reports were ignored (first: ${errors[0]?.rule} ${errors[0]?.item})`] : [] };
 }
 
+/**
+ * A side from a model already in memory, made exactly as `loadSide` makes one from an `abi/`
+ * directory once it is loaded: the release view (the newest unless `release` says), laid
+ * out on every architecture. The mutation suite builds its mutants' sides with it. Throws
+ * SideInputError when the layout engine cannot lay the model out.
+ */
+export function sideFromLoadedModel(model: AbiModel, options: { release?: string; label?: string; origin?: SideOrigin; notes?: string[] } = {}): AbiSide {
+  return modelSide(model, options.release ?? NEWEST_RELEASE, options.origin ?? 'abi', options.label ?? 'abi/', options.notes ?? []);
+}
+
 /** A model side; a lenient model the layout engine cannot lay out is bad input, not a crash. */
 function modelSide(model: AbiModel, release: string, origin: SideOrigin, label: string, notes: string[]): AbiSide {
   try {

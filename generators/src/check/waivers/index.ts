@@ -5,6 +5,12 @@
  * check. A waiver that matches nothing, or that expired for the release checked, is itself
  * reported as a warning: not an error, because once the accepted break is merged it is in
  * the base and the waiver rightly matches nothing until someone removes it.
+ *
+ * A waiver may name the Xen `release` whose change it accepts (a break Xen itself made in
+ * 4.10, say). It then takes part only in comparisons that cross that release, a base older
+ * than it and a head at it or newer, as when the checker compares consecutive release views
+ * of the model; in any other comparison (a normal check of the working tree against the
+ * baseline, both at the newest release) it is dormant: neither applied nor reported unused.
  */
 import { ARCHES } from '../../model/arch.js';
 import type { Arch, SourceLocation } from '../../model/types.js';
@@ -21,6 +27,8 @@ export interface Waiver {
   reason: string;
   expires?: string;
   arch?: Arch;
+  /** The Xen release whose change the waiver accepts: it applies only to comparisons crossing it. @example "4.10" */
+  release?: string;
   /** Where the waiver's entry starts in the waivers file. */
   loc: SourceLocation;
 }
@@ -61,18 +69,26 @@ function entryLines(text: string): number[] {
 /**
  * Marks the findings the waivers accept. A finding only partly covered (a waiver for one of
  * its architectures) is split so each part is reported for what it is. Returns the
- * findings and the waivers' own findings (unused, expired).
+ * findings and the waivers' own findings (unused, expired). `release` is the head's
+ * release; `baseRelease` the base's (the same when not given), which decides whether a
+ * waiver naming a release is in play.
  */
-export function applyWaivers(findings: Finding[], waivers: readonly Waiver[], release: string): { findings: Finding[]; own: Finding[] } {
-  const live = waivers.filter((w) => !w.expires || compareVersions(release, w.expires) < 0);
+export function applyWaivers(findings: Finding[], waivers: readonly Waiver[], release: string, baseRelease: string = release): { findings: Finding[]; own: Finding[] } {
+  const inPlay = waivers.filter((w) => crosses(w, baseRelease, release));
+  const live = inPlay.filter((w) => !w.expires || compareVersions(release, w.expires) < 0);
   const used = new Set<Waiver>();
   const out = findings.flatMap((f) => waive(f, live, used));
   const own: Finding[] = [];
-  for (const w of waivers) {
+  for (const w of inPlay) {
     if (!live.includes(w)) own.push(waiverFinding('WAIVER_EXPIRED', w, `the waiver for ${w.rule} on ${w.item} expired in Xen ${w.expires} and no longer applies (checking Xen ${release})`));
     else if (!used.has(w)) own.push(waiverFinding('WAIVER_UNUSED', w, `the waiver for ${w.rule} on ${w.item}${w.arch ? ` (${w.arch})` : ''} matches no finding; remove it`));
   }
   return { findings: out, own };
+}
+
+/** True when the comparison from `base` to `head` crosses the release a waiver names (or it names none). */
+export function crosses(w: Pick<Waiver, 'release'>, base: string, head: string): boolean {
+  return !w.release || (compareVersions(base, w.release) < 0 && compareVersions(w.release, head) <= 0);
 }
 
 function waive(f: Finding, waivers: readonly Waiver[], used: Set<Waiver>): Finding[] {

@@ -35,6 +35,12 @@ export const WAIVERS_SCHEMA = {
             pattern: '^[0-9]+\\.[0-9]+$',
           },
           arch: { description: 'Only on this architecture.', enum: [...ARCHES] },
+          release: {
+            description:
+              'The Xen release whose change the waiver accepts (a break Xen itself made). The waiver then applies only to comparisons whose base is older than this release and whose head is at it or newer, and is ignored, not reported unused, in any other.',
+            type: 'string',
+            pattern: '^[0-9]+\\.[0-9]+$',
+          },
         },
       },
     },

@@ -33,7 +33,7 @@ describe('TypeScript emitter golden files', () => {
   let output: Map<string, RenderedFile>;
   beforeAll(async () => {
     const { model } = await loadAbi(join(FIXTURE, 'abi'), FIXTURE);
-    const files = (await tsEmitter.emit(atRelease(model, NEWEST_RELEASE), { history: model })).map(render);
+    const files = (await tsEmitter.emit(atRelease(model, NEWEST_RELEASE), { history: model })).map((f) => render(f));
     output = new Map(files.map((f) => [relative(PACKAGE_DIR, f.path), f]));
     if (BLESS) {
       rmSync(GOLDEN, { recursive: true, force: true });

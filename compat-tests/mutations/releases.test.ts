@@ -1,0 +1,77 @@
+/**
+ * `xenabi check` over Xen's own history: for every consecutive pair of releases in the
+ * registry (4.6 → 4.7 … 4.21 → 4.22), the view of the model at V against the view at V+1,
+ * with the committed waivers. The stable namespace must show no break but the ones Xen
+ * really made, each waived in abi/waivers.json under the release it happened in; every such
+ * waiver must be used exactly there; and a normal check (both sides at the newest release)
+ * must leave every release waiver dormant, never unused. Unstable (domctl) changes are
+ * expected between releases; the one error the checker gives there, an interface version
+ * Xen did not bump, is pinned below as what Xen did.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkAbi, DEFAULT_WAIVERS_PATH, parseWaivers, sideFromLoadedModel, type CheckResult, type Waiver } from '../../generators/src/check/index.js';
+import { loadAbi } from '../../generators/src/load/index.js';
+import { NEWEST_RELEASE, XEN_RELEASES } from '../../generators/src/model/releases.js';
+import type { AbiModel } from '../../generators/src/model/types.js';
+import { REPO_ROOT } from './lib/paths.js';
+
+let model: AbiModel;
+let waivers: Waiver[];
+const pairs = XEN_RELEASES.slice(1).map((to, i) => [XEN_RELEASES[i] as string, to] as const);
+const results = new Map<string, CheckResult>();
+
+const side = (release: string) => sideFromLoadedModel(model, { release, label: `abi/ at Xen ${release}` });
+const show = (f: CheckResult['findings'][number]) => `${f.severity} ${f.rule} ${f.item}`;
+
+beforeAll(async () => {
+  model = (await loadAbi(`${REPO_ROOT}/abi`, REPO_ROOT)).model;
+  waivers = parseWaivers(readFileSync(`${REPO_ROOT}/${DEFAULT_WAIVERS_PATH}`, 'utf8'), DEFAULT_WAIVERS_PATH);
+  for (const [from, to] of pairs) results.set(`${from}→${to}`, checkAbi(side(from), side(to), { waivers }));
+});
+
+describe('xenabi check across consecutive Xen releases', () => {
+  it('reports no stable break but the waived ones Xen made, each waiver used in its own release', () => {
+    const lines: string[] = [];
+    const stableLive: string[] = [];
+    const waived: string[] = [];
+    for (const [pair, r] of results) {
+      const stable = r.findings.filter((f) => f.namespace === 'stable' && f.severity !== 'note');
+      const unstable = r.findings.filter((f) => f.namespace === 'unstable');
+      stableLive.push(...stable.filter((f) => !f.waived).map((f) => `${pair} ${show(f)}`));
+      waived.push(...stable.filter((f) => f.waived).map((f) => `${pair} ${f.rule} ${f.item}`));
+      const ownFindings = r.findings.filter((f) => f.category === 'waiver').map((f) => `${pair} ${show(f)}`);
+      stableLive.push(...ownFindings);
+      lines.push(
+        `${pair.padEnd(11)} stable: ${stable.filter((f) => !f.waived).length} unwaived, ${stable.filter((f) => f.waived).length} waived (${stable.filter((f) => f.waived).map((f) => f.item).join(', ') || '-'}), ` +
+          `${r.findings.filter((f) => f.namespace === 'stable' && f.severity === 'note').length} compatible notes; ` +
+          `unstable: ${unstable.filter((f) => f.severity === 'error').map((f) => f.rule).join(', ') || 'no error'}, ${unstable.filter((f) => f.severity === 'note').length} notes`,
+      );
+    }
+    console.log(lines.join('\n'));
+    expect(stableLive).toEqual([]);
+    expect(waived.sort()).toEqual(
+      [
+        '4.9→4.10 CONSTANT_VALUE_CHANGED GNTTAB_CACHE_SOURCE_GREF',
+        '4.9→4.10 FIELD_RENAMED xen_dm_op_get_ioreq_server_info.bufioreq_gfn',
+        '4.9→4.10 FIELD_RENAMED xen_dm_op_get_ioreq_server_info.ioreq_gfn',
+        '4.10→4.11 PADDING_GIVEN_MEANING xen_dm_op_get_ioreq_server_info.flags',
+        '4.15→4.16 CONSTANT_REMOVED GNTMAP_can_fail',
+        '4.15→4.16 CONSTANT_REMOVED _GNTMAP_can_fail',
+      ].sort(),
+    );
+    // Each waiver names the release of its break, and is used in the pair that reaches it.
+    for (const w of waivers) expect(waived, `${w.rule} ${w.item}`).toContainEqual(expect.stringMatching(new RegExp(`→${w.release?.replace('.', '\\.')} ${w.rule} ${w.item}$`)));
+  });
+
+  it('pins the unstable error: XEN_DOMCTL_INTERFACE_VERSION not bumped in 4.7 and in 4.21, as in Xen', () => {
+    const errors = [...results].flatMap(([pair, r]) => r.findings.filter((f) => f.namespace === 'unstable' && f.severity === 'error').map((f) => `${pair} ${f.rule} ${f.item} ${f.base}`));
+    expect(errors).toEqual(['4.6→4.7 UNSTABLE_VERSION_NOT_BUMPED domctl 11', '4.20→4.21 UNSTABLE_VERSION_NOT_BUMPED domctl 23']);
+  });
+
+  it('keeps every release waiver dormant in a normal check, where both sides are the newest release', () => {
+    const normal = checkAbi(side(NEWEST_RELEASE), side(NEWEST_RELEASE), { waivers });
+    expect(normal.findings.map(show)).toEqual([]);
+    expect(waivers.every((w) => w.release)).toBe(true);
+  });
+});
