@@ -11,7 +11,21 @@ describe('compat-test prerequisites', () => {
     const g = gate(['clang is not installed: apt-get install clang']);
     expect(g).toMatchObject({ skip: true, fail: IN_CI });
     expect(g.message).toContain('apt-get install clang');
-    expect(gate([])).toEqual({ skip: false, fail: false, message: '' });
+    expect(gate([])).toMatchObject({ skip: false, fail: false, message: '' });
+  });
+
+  it('has a prerequisite test body that passes when all is there, fails in CI and skips elsewhere', () => {
+    let skipped = 0;
+    const ctx = { skip: () => void skipped++ };
+    expect(() => gate([]).assertPresent(ctx)).not.toThrow();
+    expect(skipped).toBe(0);
+    const missing = gate(['clang is not installed: apt-get install clang']);
+    if (IN_CI) {
+      expect(() => missing.assertPresent(ctx)).toThrow(/apt-get install clang/);
+    } else {
+      missing.assertPresent(ctx);
+      expect(skipped).toBe(1);
+    }
   });
 
   it('runs Arm programs under qemu with the cross libc, x86 ones natively unless told to emulate', () => {
