@@ -172,7 +172,12 @@ function optionalParts(model: ReleaseModel, wanted: (item: { namespace: Namespac
   return { aliases, sets, modules };
 }
 
-function exportField(f: FieldLayout): ExportField {
+/**
+ * The contract's keys of one laid-out field, and nothing else. Takes a field of the layout
+ * engine or of an export document read back, so the checker's sides project fields the
+ * same way the export does.
+ */
+export function exportField(f: FieldLayout | ExportField): ExportField {
   return {
     name: f.name,
     offset: f.offset,

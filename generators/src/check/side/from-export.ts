@@ -3,11 +3,11 @@
  * sets, modules, padding markers and growable records only when the document lists them in
  * `includes`. Locations and field lifetimes are never in an export.
  */
-import { EXPORT_FORMAT, type ExportDocument, type ExportField, type ExportPart } from '../../export/abi-json.js';
+import { EXPORT_FORMAT, exportField, type ExportDocument, type ExportPart } from '../../export/abi-json.js';
 import type { Arch, Namespace } from '../../model/types.js';
 import { schemaValidator } from '../json-schema.js';
 import { EXPORT_DOCUMENT_SCHEMA } from './export-schema.js';
-import { emptySide, type AbiSide, type Capability, type SideField, type SideLayout } from './types.js';
+import { emptySide, type AbiSide, type Capability, type SideLayout } from './types.js';
 
 const PART_CAPABILITY: Record<ExportPart, Capability> = {
   aliases: 'aliases',
@@ -39,7 +39,7 @@ export function sideFromExport(doc: ExportDocument, label: string): AbiSide {
       layouts[arch] = {
         size: l.size,
         align: l.align,
-        fields: l.fields.map((f) => ({ ...pickField(f), ...(padding.has(f.name) && f.name !== '' ? { padding: true } : {}) })),
+        fields: l.fields.map((f) => ({ ...exportField(f), ...(padding.has(f.name) && f.name !== '' ? { padding: true } : {}) })),
       };
     }
     side.records[name] = {
@@ -67,19 +67,6 @@ export function sideFromExport(doc: ExportDocument, label: string): AbiSide {
   if (has.includes('sets')) for (const [name, s] of Object.entries(doc.sets ?? {})) side.sets[name] = { name, ...s };
   if (has.includes('modules')) for (const [name, m] of Object.entries(doc.modules ?? {})) side.modules[name] = { name, ...m };
   return side;
-}
-
-/** The keys of an exported field the checker reads; anything else a producer added is dropped. */
-function pickField(f: ExportField): SideField {
-  return {
-    name: f.name,
-    offset: f.offset,
-    size: f.size,
-    type: f.type,
-    ...(f.record ? { record: f.record } : {}),
-    ...(f.bitOffset !== undefined ? { bitOffset: f.bitOffset, bitWidth: f.bitWidth } : {}),
-    ...(f.flexibleArray ? { flexibleArray: true } : {}),
-  };
 }
 
 /** True when parsed JSON claims to be an export document (so errors can say which format was meant). */

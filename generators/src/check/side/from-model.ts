@@ -2,6 +2,7 @@
  * A side from the model, as one release has it: layouts read from the layout engine's
  * tables, everything else copied. An `abi/` tree knows everything, so every capability holds.
  */
+import { exportField } from '../../export/abi-json.js';
 import { ArchLayout, type FieldLayout } from '../../layout/engine.js';
 import { spellType } from '../../layout/spell.js';
 import { ARCHES } from '../../model/arch.js';
@@ -82,15 +83,7 @@ function recordOf(r: RecordDecl, layouts: ArchLayout[]): SideRecord {
   };
 }
 
+/** The export's projection of a field, plus the padding marker the checker's rules read. */
 function sideField(f: FieldLayout): SideField {
-  return {
-    name: f.name,
-    offset: f.offset,
-    size: f.size,
-    type: f.type,
-    ...(f.record ? { record: f.record } : {}),
-    ...(f.bitOffset !== undefined ? { bitOffset: f.bitOffset, bitWidth: f.bitWidth } : {}),
-    ...(f.flexibleArray ? { flexibleArray: true } : {}),
-    ...(f.padding ? { padding: true } : {}),
-  };
+  return { ...exportField(f), ...(f.padding ? { padding: true } : {}) };
 }
