@@ -35,13 +35,20 @@ export const INSTALLED_XEN_RELEASE = '4.17';
 export const QEMU_PACKAGE = 'qemu-user';
 
 /**
+ * The loader i686 programs ask for. The cross libc ships its own copy under its sysroot; only a
+ * host with i386 multiarch libraries has it here, and without it the kernel's exec fails with
+ * ENOENT, so x86_32 programs run under qemu-i386 instead.
+ */
+const I386_LOADER = '/lib/ld-linux.so.2';
+
+/**
  * How a program built for each architecture runs on an x86_64 host: natively, or under qemu's
- * user-mode emulator with the cross libc as its sysroot. x86_32 runs natively when the kernel
- * runs 32-bit programs, else under qemu-i386.
+ * user-mode emulator with the cross libc as its sysroot. x86_32 runs natively when the host
+ * has the i386 loader, else under qemu-i386.
  */
 export const RUNNERS: Record<Arch, { native: boolean; qemu: Tool; sysroot: string }> = {
   x86_64: { native: true, qemu: { command: 'qemu-x86_64', debianPackage: QEMU_PACKAGE }, sysroot: '/' },
-  x86_32: { native: true, qemu: { command: 'qemu-i386', debianPackage: QEMU_PACKAGE }, sysroot: '/usr/i686-linux-gnu' },
+  x86_32: { native: existsSync(I386_LOADER), qemu: { command: 'qemu-i386', debianPackage: QEMU_PACKAGE }, sysroot: '/usr/i686-linux-gnu' },
   arm64: { native: false, qemu: { command: 'qemu-aarch64', debianPackage: QEMU_PACKAGE }, sysroot: '/usr/aarch64-linux-gnu' },
   arm32: { native: false, qemu: { command: 'qemu-arm', debianPackage: QEMU_PACKAGE }, sysroot: '/usr/arm-linux-gnueabihf' },
 };
