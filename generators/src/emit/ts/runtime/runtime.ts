@@ -753,17 +753,45 @@ function describeIndex(index: unknown): string {
 
 // ---- Unions ---------------------------------------------------------------------------------
 
-/** Where a union value decoded with every member keeps the bytes it came from, and the decoder that read them. */
-const DECODED_FROM = Symbol('xenabi: the bytes a union was decoded from');
-
 type UnionDecoder = (d: DataView, w: BigUint64Array | undefined, b: number) => object;
 type UnionEncoder = (v: never, d: DataView, w: BigUint64Array | undefined, b: number) => void;
 
-/** Attaches to a union value decoded with every member the bytes it came from (not enumerable). @internal */
+/** What a union value decoded with every member remembers: the bytes it came from, and the decoder that read them. */
+interface Origin {
+  readonly bytes: readonly number[];
+  readonly dec: UnionDecoder;
+}
+
+/** Returns the object it is given, so that a subclass can add a private field to any object. */
+class Returns {
+  constructor(o: object) {
+    return o;
+  }
+}
+
+/**
+ * Keeps a union value's `Origin` in a private field added to the value itself: invisible to
+ * `Object.keys`, spreads, JSON and deep equality, lost by any copy, and, unlike
+ * `Object.defineProperty` (over a microsecond on Node 20), about as cheap as a property store.
+ */
+class Remembered extends Returns {
+  readonly #origin: Origin;
+
+  constructor(o: object, origin: Origin) {
+    super(o);
+    this.#origin = origin;
+  }
+
+  static of(o: object): Origin | undefined {
+    return #origin in o ? (o as Remembered).#origin : undefined;
+  }
+}
+
+/** Makes a union value decoded with every member remember the bytes it came from. @internal */
 export function decodedFrom<T extends object>(value: T, dec: UnionDecoder, d: DataView, b: number, size: number): T {
-  const bytes = new Uint8Array(size);
+  const bytes = new Array<number>(size);
   for (let i = 0; i < size; i++) bytes[i] = d.getUint8(b + i);
-  Object.defineProperty(value, DECODED_FROM, { value: { bytes, dec } });
+  new Remembered(value, { bytes, dec });
   return value;
 }
 
@@ -792,9 +820,9 @@ export function encodeDecodedUnion(
   dec: UnionDecoder,
   enc: UnionEncoder,
 ): void {
-  const from = (v as { [DECODED_FROM]?: { bytes: Uint8Array; dec: UnionDecoder } })[DECODED_FROM];
+  const from = Remembered.of(v);
   if (from === undefined || from.dec !== dec || from.bytes.length !== size) failUnion(path, set);
-  const was = dec(new DataView(from.bytes.buffer, 0, size), undefined, 0) as Record<string, unknown>;
+  const was = dec(new DataView(Uint8Array.from(from.bytes).buffer), undefined, 0) as Record<string, unknown>;
   const value = v as Record<string, unknown>;
   const changed = members.filter((m) => value[m] !== undefined && !sameValue(value[m], was[m]));
   if (changed.length > 1) {
