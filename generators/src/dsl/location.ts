@@ -2,16 +2,21 @@ import type { RawLocation } from './defs.js';
 
 /** Frames from these folders belong to xenabi itself, never to an ABI module. */
 const OWN_FRAMES = /[\\/](generators[\\/](src|dist)[\\/]dsl|node_modules)[\\/]/;
+/** True for a file of xenabi itself (the DSL) or of a package: never the ABI module that called. */
+export function isOwnFrame(file: string): boolean {
+  return OWN_FRAMES.test(file);
+}
+
 const FRAME = /\(?((?:file:\/\/)?[^\s()]+):(\d+):(\d+)\)?$/;
 
 /**
  * Maps a position in generated code (a frame's file as V8 names it, 1-based line and
  * column) to its source: the source position; undefined when no source map covers the
  * position (the stack string shows it unmapped too); or null when the locator cannot map the
- * ABI bundle in this process (something other than Node evaluated it), and the stack string
- * must be read instead. The loader installs one on `globalThis` under this key while it
- * evaluates the ABI bundle (`load/bundle.ts`), so that a DSL call reads its frames as plain
- * positions instead of formatting a source-mapped stack string.
+ * ABI bundle, and the stack string must be read instead. The loader installs one on the
+ * global object of the realm it evaluates the ABI bundle in (`load/sandbox.ts`), mapping
+ * through the bundle's own source map (`load/source-map.ts`), so that a DSL call reads its
+ * frames as plain positions instead of formatting a source-mapped stack string.
  */
 export const FRAME_LOCATOR = Symbol.for('xenabi.dsl.frameLocator');
 
