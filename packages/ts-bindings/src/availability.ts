@@ -400,18 +400,23 @@ export const AVAILABILITY = {
 /** The name of a record, typedef or constant of any release. */
 export type ItemName = keyof typeof AVAILABILITY;
 
+/** `item`'s entry; only the table's own keys are items (`constructor` or `toString`, passed from JavaScript, are not). */
+function availability(item: ItemName): ItemAvailability {
+  if (!Object.prototype.hasOwnProperty.call(AVAILABILITY, item)) throw new RangeError(`xenabi: no record, typedef or constant is named ${JSON.stringify(item)}`);
+  return AVAILABILITY[item];
+}
+
 /**
  * Whether `item` exists in `release`.
  * @example `existsIn('XEN_DMOP_nr_vcpus', '4.15') === true`
  */
 export function existsIn(item: ItemName, release: XenRelease): boolean {
-  const a: ItemAvailability = AVAILABILITY[item];
+  const a: ItemAvailability = availability(item);
   const at = XEN_RELEASES.indexOf(release);
   return at >= XEN_RELEASES.indexOf(a.since) && (a.until === undefined || at < XEN_RELEASES.indexOf(a.until));
 }
 
 /** The build, boot or domain settings `item` needs; empty when it needs none. */
 export function gatesOf(item: ItemName): readonly ItemGate[] {
-  const a: ItemAvailability = AVAILABILITY[item];
-  return a.gates ?? [];
+  return availability(item).gates ?? [];
 }

@@ -5,7 +5,7 @@
  */
 import { XEN_RELEASES, compareReleases } from '../../model/releases.js';
 import type { AbiModel, Gate, ModuleDecl, RecordDecl } from '../../model/types.js';
-import { str } from './names.js';
+import { literalKey, str } from './names.js';
 import { doc, type TsFile } from './view-model.js';
 
 export const AVAILABILITY_PATH = 'src/availability.ts';
@@ -56,7 +56,7 @@ function gateLiteral(g: Gate): string {
 function entryLiteral(name: string, e: Entry): string {
   const parts = [`since: ${str(e.since)}`, ...(e.until ? [`until: ${str(e.until)}`] : [])];
   if (e.gates.length) parts.push(`gates: [${e.gates.map(gateLiteral).join(', ')}]`);
-  return `  ${str(name)}: { ${parts.join(', ')} },`;
+  return `  ${literalKey(name, str)}: { ${parts.join(', ')} },`;
 }
 
 /** The availability module as view-model data. */
@@ -110,6 +110,18 @@ export function availabilityFile(history: AbiModel): TsFile {
       { kind: 'type', name: 'ItemName', type: 'keyof typeof AVAILABILITY', doc: doc('The name of a record, typedef or constant of any release.') },
       {
         kind: 'function',
+        name: 'availability',
+        params: [{ name: 'item', type: 'ItemName' }],
+        returnType: 'ItemAvailability',
+        body: [
+          'if (!Object.prototype.hasOwnProperty.call(AVAILABILITY, item)) throw new RangeError(`xenabi: no record, typedef or constant is named ${JSON.stringify(item)}`);',
+          'return AVAILABILITY[item];',
+        ],
+        exported: false,
+        doc: doc("`item`'s entry; only the table's own keys are items (`constructor` or `toString`, passed from JavaScript, are not)."),
+      },
+      {
+        kind: 'function',
         name: 'existsIn',
         params: [
           { name: 'item', type: 'ItemName' },
@@ -117,7 +129,7 @@ export function availabilityFile(history: AbiModel): TsFile {
         ],
         returnType: 'boolean',
         body: [
-          'const a: ItemAvailability = AVAILABILITY[item];',
+          'const a: ItemAvailability = availability(item);',
           'const at = XEN_RELEASES.indexOf(release);',
           'return at >= XEN_RELEASES.indexOf(a.since) && (a.until === undefined || at < XEN_RELEASES.indexOf(a.until));',
         ],
@@ -129,7 +141,7 @@ export function availabilityFile(history: AbiModel): TsFile {
         name: 'gatesOf',
         params: [{ name: 'item', type: 'ItemName' }],
         returnType: 'readonly ItemGate[]',
-        body: ['const a: ItemAvailability = AVAILABILITY[item];', 'return a.gates ?? [];'],
+        body: ['return availability(item).gates ?? [];'],
         exported: true,
         doc: doc('The build, boot or domain settings `item` needs; empty when it needs none.'),
       },

@@ -127,6 +127,14 @@ export function opImplName(base: string, part: 'enc' | 'dec' | 'chk', variant: n
   return `${base}$${part}${variant}`;
 }
 
+/**
+ * A key in an object literal: `__proto__` computed (`['__proto__']`), since written plainly
+ * it sets the object's prototype instead of adding the key; any other name as `spell` writes it.
+ */
+export function literalKey(name: string, spell: (name: string) => string = (n) => n): string {
+  return name === '__proto__' ? `[${str(name)}]` : spell(name);
+}
+
 /** A JavaScript string literal. */
 export function str(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
