@@ -9,26 +9,16 @@
 // Run: node bench/load-isolation.mjs [BASE_REF] [rounds]   (needs `npm run build`; default
 //      base: the first parent of HEAD; 21 rounds ≈ 1–2 min)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { baseXenabi } from './lib/base-build.mjs';
 import { timeProcesses } from './lib/timing.mjs';
 
 const repo = new URL('..', import.meta.url).pathname;
 const baseRef = process.argv[2] ?? 'HEAD^';
 const rounds = Number(process.argv[3] ?? 21);
 const git = (...args) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
-
-/** The base revision's generators, built once into node_modules/.cache (so its packages resolve). */
-function baseBuild(commit) {
-  const dir = join(repo, 'node_modules/.cache/xenabi-bench-base', commit);
-  if (!existsSync(join(dir, 'generators/dist/cli/main.js'))) {
-    mkdirSync(dir, { recursive: true });
-    execFileSync('sh', ['-c', `git archive ${commit} generators tsconfig.base.json | tar -x -C '${dir}'`], { cwd: repo });
-    execFileSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-b', join(dir, 'generators')], { stdio: 'inherit' });
-  }
-  return join(dir, 'generators/bin/xenabi.js');
-}
 
 /** A copy of the tracked files, with an empty node_modules of its own for the bundle cache. */
 function repoCopy() {
@@ -42,7 +32,7 @@ function repoCopy() {
 const base = git('rev-parse', '--short', baseRef);
 const head = git('rev-parse', '--short', 'HEAD');
 const contenders = [
-  ['base', baseBuild(git('rev-parse', baseRef)), repoCopy()],
+  ['base', baseXenabi(repo, baseRef), repoCopy()],
   ['this', join(repo, 'generators/bin/xenabi.js'), repoCopy()],
 ];
 const runs = contenders.flatMap(([who, bin, root]) => [
