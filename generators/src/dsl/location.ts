@@ -7,7 +7,8 @@ export function isOwnFrame(file: string): boolean {
   return OWN_FRAMES.test(file);
 }
 
-const FRAME = /\(?((?:file:\/\/)?[^\s()]+):(\d+):(\d+)\)?$/;
+/** `at fn (/a path/with spaces.ts:1:2)` or `at /a path.ts:1:2`: the file may hold spaces and parentheses. */
+const FRAME = /^at (?:.*? \((.+):(\d+):(\d+)\)|(.+):(\d+):(\d+))$/;
 
 /**
  * Maps a position in generated code (a frame's file as V8 names it, 1-based line and
@@ -43,9 +44,19 @@ export function callerLocation(): RawLocation {
 function callerIn(frames: readonly RawLocation[]): RawLocation {
   for (const f of frames) {
     if (OWN_FRAMES.test(f.file)) continue;
-    return { file: f.file.replace(/^file:\/\//, ''), line: f.line, column: f.column };
+    return { file: filePath(f.file), line: f.line, column: f.column };
   }
   return { file: '<unknown>', line: 0, column: 0 };
+}
+
+/** A frame's file as a path: a `file://` URL decoded (`%20` is a space), anything else as it is. */
+function filePath(file: string): string {
+  if (!file.startsWith('file://')) return file;
+  try {
+    return decodeURIComponent(file.slice('file://'.length));
+  } catch {
+    return file.slice('file://'.length);
+  }
 }
 
 /** The frames from `callerLocation` down, as the formatted (source-mapped) stack string lists them. */
@@ -57,7 +68,9 @@ function stackFrames(): RawLocation[] {
     .slice(1)
     .flatMap((line) => {
       const match = FRAME.exec(line.trim());
-      return match ? [{ file: match[1] ?? '', line: Number(match[2]), column: Number(match[3]) }] : [];
+      if (!match) return [];
+      const [file, at, column] = match[1] !== undefined ? [match[1], match[2], match[3]] : [match[4], match[5], match[6]];
+      return [{ file: file ?? '', line: Number(at), column: Number(column) }];
     });
 }
 
