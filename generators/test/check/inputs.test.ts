@@ -5,7 +5,8 @@
  * for a pipe, simply works. None is an internal error.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_INPUT_BYTES } from '../../src/check/side/read-input.js';
@@ -53,6 +54,21 @@ describe('xenabi check: what --base, --head and --waivers may name', () => {
     await refused(['--base', 'abi/stable/sample.ts/x'], 'a path through something that is not a directory');
     writeFileSync(join(root, 'waivers-not-json.json'), '[');
     await refused(['--waivers', 'waivers-not-json.json'], 'not a valid waivers file');
+  });
+
+  it('refuses a socket and a loop of symbolic links, naming what they are', async () => {
+    const server = createServer();
+    const socket = join(root, 'xenabi.sock');
+    await new Promise<void>((listening) => server.listen(socket, listening));
+    try {
+      await refused(['--base', 'xenabi.sock'], 'xenabi.sock: a socket; give an export JSON, an abi/ directory or a baseline');
+      await refused(['--waivers', 'xenabi.sock'], '--waivers xenabi.sock: a socket, not a file xenabi can read');
+    } finally {
+      server.close();
+    }
+    symlinkSync(join(root, 'loop-b'), join(root, 'loop-a'));
+    symlinkSync(join(root, 'loop-a'), join(root, 'loop-b'));
+    await refused(['--base', 'loop-a'], 'loop-a: too many symbolic links (a loop?)');
   });
 
   it('refuses an input past the size bound before reading it, and a stream past it while reading', async () => {

@@ -14,9 +14,12 @@ export const generateCommand: Command = {
 
 Loads the ABI modules under abi/, validates them, and writes every generated output.
 Only files whose content changed are written; nothing is written when the ABI has errors.
+Files are staged in .xenabi-staging/ and renamed into place together: a run that is killed
+leaves the previous outputs or, once the next run has finished it, all the new ones.
 
 Options:
-  --check      write nothing; exit 1 and list the stale files if any output is out of date
+  --check      write nothing; exit 1 and list the stale files if any output is out of date,
+               and what an interrupted run left behind (.xenabi-staging/)
   --force      run every emitter and bundle abi/ afresh, ignoring the manifests and caches
   --xen-version V
                generate for Xen release V (${EXPORTABLE_RELEASES[0]} … ${EXPORTABLE_RELEASES.at(-1)}) instead of the newest,
