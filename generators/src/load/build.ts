@@ -13,16 +13,9 @@ import { fileURLToPath } from 'node:url';
 import type { Message, Metafile } from 'esbuild';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cachedBundle, storeBundle } from './bundle-cache.js';
+import { BUNDLE_FILE, EXPORTS_KEY } from './bundle-names.js';
+import { BundleMap } from './source-map.js';
 
-/**
- * The name the bundle runs under: its stack frames say `xenabi-abi-bundle.js:LINE:COLUMN`,
- * which the loader maps back to the ABI modules. Also the (never written) output file in
- * `abi/`, so that the source map's paths are relative to `abi/`.
- */
-export const BUNDLE_FILE = 'xenabi-abi-bundle.js';
-
-/** Where the bundle leaves the modules' default exports, in the order of the files. */
-export const EXPORTS_KEY = 'xenabi.abi.exports';
 
 /** The script that evaluates `files` (absolute paths) in order and leaves their default exports under `EXPORTS_KEY`. */
 export function entrySource(files: readonly string[]): string {
@@ -45,7 +38,7 @@ export async function buildBundle(
   abiDir: string,
   repoRoot: string,
   cachePath: string | undefined,
-): Promise<{ text: string } | { diagnostics: Diagnostic[] }> {
+): Promise<{ text: string; map: BundleMap } | { diagnostics: Diagnostic[] }> {
   const options = {
     stdin: { contents: entrySource(files), resolveDir: abiDir, sourcefile: 'xenabi-abi-entry.ts', loader: 'ts' as const },
     bundle: true,
@@ -63,7 +56,7 @@ export async function buildBundle(
   };
   const recipe = { options: JSON.stringify(options) };
   const cached = cachePath ? cachedBundle(cachePath, recipe) : undefined;
-  if (cached !== undefined) return { text: cached };
+  if (cached !== undefined) return { text: cached.code, map: new BundleMap(cached.code, abiDir, cached.map) };
   const { build } = await import('esbuild');
   const result = await build({ ...options, metafile: true }).catch((error: { errors?: Message[] }) => ({ errors: error.errors ?? [], outputFiles: [], metafile: undefined }));
   if (result.errors.length > 0) return { diagnostics: result.errors.map((m) => buildDiagnostic(m, abiDir, repoRoot)) };
@@ -71,11 +64,12 @@ export async function buildBundle(
   const metafile = result.metafile as Metafile | undefined;
   const cycles = metafile ? importCycles(metafile, abiDir, repoRoot) : [];
   if (cycles.length > 0) return { diagnostics: cycles };
+  const map = new BundleMap(text, abiDir);
   if (cachePath && metafile) {
     const inputs = Object.keys(metafile.inputs).filter((i) => i !== options.stdin.sourcefile).map((i) => resolve(abiDir, i));
-    storeBundle(cachePath, recipe, inputs, text);
+    storeBundle(cachePath, recipe, inputs, text, map.serialized());
   }
-  return { text };
+  return { text, map };
 }
 
 const TOP_LEVEL_AWAIT = /^Top-level await is (currently )?not (supported|available)/;

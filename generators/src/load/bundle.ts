@@ -13,10 +13,11 @@ import { isOwnFrame, type FrameLocator } from '../dsl/location.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Namespace } from '../model/types.js';
 import { bundleCachePath } from './bundle-cache.js';
-import { BUNDLE_FILE, buildBundle, relativePath } from './build.js';
+import { buildBundle, relativePath } from './build.js';
+import { BUNDLE_FILE } from './bundle-names.js';
 import { loopSite, throwSite } from './failure-site.js';
 import { prepareBundle, runBundle, type RunOutcome } from './sandbox.js';
-import { BundleMap } from './source-map.js';
+import type { BundleMap } from './source-map.js';
 
 export const NAMESPACES: readonly Namespace[] = ['stable', 'unstable'];
 
@@ -78,7 +79,7 @@ export async function evaluateAbi(
     options.cache === false ? undefined : bundleCachePath(repoRoot, dir),
   );
   if ('diagnostics' in built) return { modules: [], diagnostics: built.diagnostics };
-  const map = new BundleMap(built.text, dir);
+  const map = built.map;
   const calls = dslCallTracker(map);
   const timeoutMs = options.timeoutMs ?? loadTimeoutMs();
   let prepared;

@@ -8,7 +8,7 @@
 import type { Session } from 'node:inspector';
 import type { RawLocation } from '../dsl/defs.js';
 import { isOwnFrame, type FrameLocator } from '../dsl/location.js';
-import { BUNDLE_FILE } from './build.js';
+import { BUNDLE_FILE } from './bundle-names.js';
 import { prepareBundle, runBundle } from './sandbox.js';
 import type { BundleMap } from './source-map.js';
 

@@ -26,7 +26,7 @@ import type {
   XenOrigin,
 } from '../model/types.js';
 import type { EvaluatedModule } from './bundle.js';
-import { describeValue, isPlainObject } from './shape.js';
+import { describeValue, isPlainObject, listOf } from './shape.js';
 
 interface Context {
   repoRoot: string;
@@ -91,7 +91,9 @@ function isModuleDef(m: EvaluatedModule, repoRoot: string, diagnostics: Diagnost
   };
   if (!isPlainObject(def) || def.kind !== 'moduleDef') return report('an ABI module must `export default abiModule({ … })`');
   if (typeof def.name !== 'string') return report(`the module's name must be a string; got ${describeValue(def.name)}`, loc(def.loc, repoRoot, { file, line: 1, column: 1 }));
-  if (!Array.isArray(def.items)) return report(`the module's items must be a list of DSL items; got ${describeValue(def.items)}`, loc(def.loc, repoRoot, { file, line: 1, column: 1 }));
+  const items = listOf(def.items);
+  if (!Array.isArray(items)) return report(`the module's items must be a list of DSL items; got ${items.problem}`, loc(def.loc, repoRoot, { file, line: 1, column: 1 }));
+  def.items = items as ItemDef[];
   return true;
 }
 
@@ -209,12 +211,13 @@ function lowerRecord(def: RecordDef, name: string, parent: RecordDecl | undefine
   };
   ctx.model.records.push(decl);
   const recordLoc = decl.loc;
-  if (!Array.isArray(def.fields)) {
-    ctx.diagnostics.push({ severity: 'error', rule: 'unknown-field', loc: recordLoc, item: name, message: `fields must be a list of the DSL's fields; got ${describeValue(def.fields)}` });
+  const fields = listOf(def.fields);
+  if (!Array.isArray(fields)) {
+    ctx.diagnostics.push({ severity: 'error', rule: 'unknown-field', loc: recordLoc, item: name, message: `fields must be a list of the DSL's fields; got ${fields.problem}` });
     return name;
   }
   let anonymous = 0;
-  decl.fields = (def.fields as unknown[]).flatMap((f, index) => {
+  decl.fields = fields.flatMap((f, index) => {
     if (!isPlainObject(f) || typeof f.name !== 'string') {
       const what = isPlainObject(f) ? `an object without a string name` : describeValue(f);
       ctx.diagnostics.push({ severity: 'error', rule: 'unknown-field', loc: recordLoc, item: name, message: `fields[${index}] is ${what}, not a field built with the DSL${undefinedHint(f)}` });

@@ -13,7 +13,7 @@ import { formatWithOptions, types } from 'node:util';
 import vm from 'node:vm';
 import type { FrameLocator } from '../dsl/location.js';
 import { FRAME_LOCATOR } from '../dsl/location.js';
-import { BUNDLE_FILE, EXPORTS_KEY } from './build.js';
+import { BUNDLE_FILE, EXPORTS_KEY } from './bundle-names.js';
 import { copyOut } from './snapshot.js';
 
 export type RunOutcome =
@@ -38,15 +38,20 @@ export interface PreparedBundle {
 export function prepareBundle(text: string, locate: FrameLocator): PreparedBundle {
   const context = vm.createContext({}, { name: 'xenabi abi/', microtaskMode: 'afterEvaluate', codeGeneration: { strings: false, wasm: false } });
   const install = vm.runInContext(
-    `(locate, log) => {
+    `(locate, log, clone) => {
+      const exports = Symbol.for(${JSON.stringify(EXPORTS_KEY)});
       Object.defineProperty(globalThis, Symbol.for(${JSON.stringify(FRAME_LOCATOR.description)}), { value: locate });
+      Object.defineProperty(globalThis, Symbol.for(${JSON.stringify(READ_KEY)}), { value: () => clone(globalThis[exports]) });
       globalThis.console = { log, info: log, warn: log, error: log, debug: log, trace: log };
     }`,
     context,
-  ) as (locate: FrameLocator, log: (...args: unknown[]) => void) => void;
-  install(locate, (...args) => process.stderr.write(`${formatWithOptions({ colors: false }, ...args)}\n`));
+  ) as (locate: FrameLocator, log: (...args: unknown[]) => void, clone: (value: unknown) => unknown) => void;
+  install(locate, (...args) => process.stderr.write(`${formatWithOptions({ colors: false }, ...args)}\n`), structuredClone);
   return { context, script: new vm.Script(`"use strict";${text}`, { filename: BUNDLE_FILE }) };
 }
+
+/** Where the bundle's realm keeps the function that copies the exports out (with this realm's structuredClone). */
+const READ_KEY = 'xenabi.abi.read';
 
 /**
  * Runs a prepared bundle for at most `timeoutMs` (microtasks included) and copies the
@@ -73,12 +78,27 @@ export async function runBundle({ context, script }: PreparedBundle, timeoutMs: 
 function evaluate(context: vm.Context, script: vm.Script, timeoutMs: number): RunOutcome {
   try {
     script.runInContext(context, { timeout: timeoutMs });
-    const exported: unknown = vm.runInContext(`globalThis[Symbol.for(${JSON.stringify(EXPORTS_KEY)})]`, context, { timeout: timeoutMs });
-    const [copied] = copyOut([exported]);
+    const copied = readExports(context, timeoutMs);
     return Array.isArray(copied) ? { kind: 'done', exports: copied } : { kind: 'no-exports' };
   } catch (error) {
     if (isTimeout(error)) return { kind: 'timeout' };
     return { kind: 'threw', error };
+  }
+}
+
+/**
+ * The modules' default exports as data of this realm. Fast: this realm's `structuredClone`,
+ * called from the bundle's realm within the time limit (a getter it runs that loops is
+ * stopped like any loop). What it cannot clone — a function, a symbol, a proxy — is bad
+ * input, copied item by item (`snapshot.ts`) so the diagnostic can say which and where.
+ */
+function readExports(context: vm.Context, timeoutMs: number): unknown {
+  try {
+    return vm.runInContext(`globalThis[Symbol.for(${JSON.stringify(READ_KEY)})]()`, context, { timeout: timeoutMs });
+  } catch (error) {
+    if (!(error instanceof DOMException && error.name === 'DataCloneError')) throw error;
+    const exported: unknown = vm.runInContext(`globalThis[Symbol.for(${JSON.stringify(EXPORTS_KEY)})]`, context, { timeout: timeoutMs });
+    return copyOut([exported])[0];
   }
 }
 

@@ -9,6 +9,19 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof ForeignValue);
 }
 
+/** More elements than any list the DSL builds holds. */
+const MAX_LIST = 1_000_000;
+
+/**
+ * `value` as a list with its holes filled with `undefined` (so that each is reported, not
+ * skipped), or why it is not one: not an array, or too long to be one the DSL built.
+ */
+export function listOf(value: unknown): unknown[] | { problem: string } {
+  if (!Array.isArray(value)) return { problem: describeValue(value) };
+  if (value.length > MAX_LIST) return { problem: `a list of ${value.length} elements` };
+  return Array.from(value as unknown[]);
+}
+
 /** `undefined`, `null`, `the string "x"`, `the number 3`, `a list`, `a function (f)`, `an object of kind "structDef"`. */
 export function describeValue(value: unknown): string {
   if (value === undefined || value === null) return String(value);

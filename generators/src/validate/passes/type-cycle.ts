@@ -18,7 +18,8 @@ const RULE = 'type-cycle';
 interface Link {
   from: string;
   to: string;
-  scope: Scope;
+  /** Where the link exists; computed only for links on a circle (most models have none). */
+  scope: () => Scope;
   /** `record.member` or the typedef, and where it is declared. */
   item: string;
   loc: SourceLocation;
@@ -62,12 +63,12 @@ function links(model: AbiModel): Link[] {
   for (const r of model.records) {
     for (const f of r.fields) {
       const to = held(f.type, scopes.index);
-      if (to) out.push({ from: `r:${r.name}`, to, scope: scopes.field(r, f), item: fieldPath(r, f), loc: f.loc });
+      if (to) out.push({ from: `r:${r.name}`, to, scope: () => scopes.field(r, f), item: fieldPath(r, f), loc: f.loc });
     }
   }
   for (const a of model.aliases) {
     const to = held(a.type, scopes.index);
-    if (to) out.push({ from: `t:${a.name}`, to, scope: scopes.item(a), item: a.name, loc: a.loc });
+    if (to) out.push({ from: `t:${a.name}`, to, scope: () => scopes.item(a), item: a.name, loc: a.loc });
   }
   return out;
 }
@@ -94,7 +95,7 @@ function findCycles(all: Link[]): Cycle[] {
     const visit = (node: string, scope: Scope): void => {
       for (const link of from.get(node) ?? []) {
         if (!cyclic.has(link.to) || link.to < start || path.some((p) => p.to === link.to)) continue;
-        const within = scope & link.scope;
+        const within = scope & link.scope();
         if (within === EMPTY) continue;
         path.push(link);
         if (link.to === start) add(cycles, { nodes: path.map((p) => p.from), links: [...path], scope: within });
