@@ -128,11 +128,20 @@ export function opImplName(base: string, part: 'enc' | 'dec' | 'chk', variant: n
 }
 
 /**
- * A key in an object literal: `__proto__` computed (`['__proto__']`), since written plainly
- * it sets the object's prototype instead of adding the key; any other name as `spell` writes it.
+ * A member name as an object-literal key. `__proto__: x` in a literal sets the object's
+ * prototype instead of making a property, so that one name is written computed.
  */
-export function literalKey(name: string, spell: (name: string) => string = (n) => n): string {
-  return name === '__proto__' ? `[${str(name)}]` : spell(name);
+export function propKey(name: string): string {
+  return name === '__proto__' ? `['__proto__']` : name;
+}
+
+/**
+ * A member name as a class member (a view's accessor or method): a member named
+ * `constructor` would be the class's constructor, which cannot be an accessor, so it is
+ * written computed.
+ */
+export function classMember(name: string): string {
+  return name === 'constructor' ? `['constructor']` : name;
 }
 
 /** A JavaScript string literal. */
