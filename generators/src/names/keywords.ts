@@ -11,7 +11,6 @@
  * | `delete` | error (C++)  | `delete`     | `delete`          | `delete_`            |
  * | `class`  | error (C++)  | `class`      | `class`           | `class_`             |
  * | `self`   | `self`       | error        | `self`            | `self`               |
- * | `constructor` | `constructor` | `constructor` | error (member) | `constructor`  |
  */
 
 /** The output languages. C headers must also compile as C++, so C++ keywords bind them too. */
@@ -101,14 +100,8 @@ function spellRust(name: string): Spelled {
   return { ok: true, text: RUST_KEYWORDS.has(name) ? `r#${name}` : name };
 }
 
-/**
- * Property names may be any identifier but `constructor`, which a record's view class cannot
- * have as an accessor; top-level names that are reserved get a trailing `_`.
- */
+/** Property names may be any identifier; top-level names that are reserved get a trailing `_`. */
 function spellTypeScript(name: string, position: NamePosition): Spelled {
-  if (position === 'member' && name === 'constructor') {
-    return { ok: false, reason: "`constructor` cannot name a member in TypeScript: a record's view is a class, and a class's `constructor` is its own" };
-  }
   if (position === 'member') return { ok: true, text: name };
   return { ok: true, text: TS_RESERVED_WORDS.has(name) || TS_RESTRICTED_NAMES.has(name) ? `${name}_` : name };
 }

@@ -66,6 +66,7 @@ describe('names that Object.prototype has', () => {
     expect(doc.constants.constructor).toMatchObject({ value: '2', module: 'names' });
     expect(own(doc.records)).toEqual(['hasOwnProperty', 'valueOf']);
     expect(doc.records.valueOf?.layouts.x86_64?.fields.map((f) => f.name)).toEqual(['hasOwnProperty', 'toString', 'valueOf', '__defineSetter__', 'handle']);
+    expect(doc.records.hasOwnProperty?.layouts.x86_64?.fields.map((f) => f.name)).toEqual(['isPrototypeOf', '__lookupSetter__']);
     expect(own(doc.aliases ?? {})).toEqual(['toString']);
     expect(own(doc.sets ?? {})).toEqual(['__defineGetter__', 'toLocaleString']);
   });
@@ -112,7 +113,7 @@ describe('names that Object.prototype has', () => {
     const availability = text('packages/ts-bindings/src/availability.ts');
     expect(availability).toContain("  ['__proto__']: { since: '4.17' },");
     expect(availability).toContain("  'constructor': { since: '4.17' },");
-    expect(availability).toContain('if (!Object.prototype.hasOwnProperty.call(AVAILABILITY, item)) throw new RangeError');
+    expect(availability).toMatch(/Object.hasOwn\(AVAILABILITY, item\)[^\n]*\n *throw new RangeError/);
     // A handle to the typedef `toString` points to that typedef, not to Object's method.
     expect(text('packages/rust-bindings/src/types.rs')).toContain('pub fn new(ptr: *mut toString) -> Self');
     const include = mkdtempSync(join(tmpdir(), 'xenabi-hostile-c-'));
