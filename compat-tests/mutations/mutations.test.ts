@@ -64,7 +64,9 @@ beforeAll(async () => {
   const shards = await Promise.all(Array.from({ length: count }, (_, i) => runShardProcess(i, count)));
   seconds = (performance.now() - started) / 1000;
   results = new Map(shards.flat().map((r) => [r.id, r]));
-}, 300_000);
+  // A failsafe, not a time goal (speed is benchmarked in bench/): the shards take about 90 s
+  // of CPU, and on the shared 2-core machine at load average 15–20 over 300 s of wall time.
+}, 900_000);
 
 interface Row {
   kind: string;
