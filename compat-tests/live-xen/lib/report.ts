@@ -1,0 +1,107 @@
+/**
+ * Reads a live-Xen boot's serial log into a structured report. dom0's init and test driver
+ * print one "@lx …" line per event on dom0's console, which Xen copies to the serial port:
+ *
+ *   @lx boot UPTIME                      dom0's kernel started userland
+ *   @lx ready UPTIME                     xenstored, xenconsoled and xl work
+ *   @lx begin LANGUAGE UPTIME            a language's guest run starts
+ *   @lx step LANGUAGE STEP pass|fail DETAIL…
+ *   @lx count LANGUAGE NAME VALUE        a figure (requests served, vCPUs)
+ *   @lx end LANGUAGE UPTIME
+ *   @lx done UPTIME                      dom0 is about to power off
+ */
+
+export interface Step {
+  language: string;
+  step: string;
+  passed: boolean;
+  detail: string;
+}
+
+export interface LanguageRun {
+  language: string;
+  steps: Step[];
+  counts: Record<string, number>;
+  /** dom0 uptime from begin to end, in seconds; undefined when the run never ended. */
+  seconds?: number;
+}
+
+export interface BootReport {
+  /** dom0 uptime when userland started and when the toolstack was ready (s). */
+  dom0Boot?: number;
+  dom0Ready?: number;
+  /** Every step, in order, dom0's own included (language "dom0"). */
+  steps: Step[];
+  languages: Map<string, LanguageRun>;
+  done: boolean;
+  /** The last "@lx" line seen: where a hung or crashed boot stopped. */
+  lastLine?: string;
+}
+
+const LINE = /@lx (\S+)(?: (.*))?$/;
+
+function run(report: BootReport, language: string): LanguageRun {
+  let r = report.languages.get(language);
+  if (!r) report.languages.set(language, (r = { language, steps: [], counts: {} }));
+  return r;
+}
+
+/** The structured report of a serial log. Lines that are not "@lx" lines are ignored. */
+export function parseSerial(serial: string): BootReport {
+  const report: BootReport = { steps: [], languages: new Map(), done: false };
+  const begins = new Map<string, number>();
+  for (const raw of serial.split('\n')) {
+    const m = LINE.exec(raw.replace(/\r/g, ''));
+    if (!m) continue;
+    const [, kind = '', rest = ''] = m;
+    report.lastLine = `@lx ${kind} ${rest}`.trim();
+    const words = rest.split(' ');
+    if (kind === 'boot') report.dom0Boot = Number(words[0]);
+    else if (kind === 'ready') report.dom0Ready = Number(words[0]);
+    else if (kind === 'done') report.done = true;
+    else if (kind === 'begin') {
+      run(report, words[0] ?? '');
+      begins.set(words[0] ?? '', Number(words[1]));
+    } else if (kind === 'end') {
+      const start = begins.get(words[0] ?? '');
+      if (start !== undefined) run(report, words[0] ?? '').seconds = Number(words[1]) - start;
+    } else if (kind === 'count') {
+      const [language = '', name = '', value = ''] = words;
+      run(report, language).counts[name] = Number(value);
+    } else if (kind === 'step') {
+      const [language = '', step = '', result = '', ...detail] = words;
+      const s: Step = { language, step, passed: result === 'pass', detail: detail.join(' ') };
+      report.steps.push(s);
+      run(report, language).steps.push(s);
+    }
+  }
+  return report;
+}
+
+/** A reason a run failed, attributed to the language (or "dom0", or "boot") it concerns. */
+export interface Problem {
+  language: string;
+  message: string;
+}
+
+/**
+ * The problems of a report against what was expected: every failed step, every expected step
+ * of each language that was never reported, a boot that did not finish. Each message names the
+ * release, the language and the step.
+ */
+export function problems(release: string, report: BootReport, expected: ReadonlyMap<string, readonly string[]>): Problem[] {
+  const out: Problem[] = [];
+  for (const s of report.steps.filter((s) => !s.passed)) {
+    out.push({ language: s.language, message: `Xen ${release}, ${s.language}: step ${s.step} failed: ${s.detail}` });
+  }
+  for (const [language, steps] of expected) {
+    const seen = new Set(report.languages.get(language)?.steps.map((s) => s.step));
+    for (const step of steps.filter((s) => !seen.has(s))) {
+      out.push({ language, message: `Xen ${release}, ${language}: step ${step} was never reported` });
+    }
+  }
+  if (!report.done) {
+    out.push({ language: 'boot', message: `Xen ${release}: the boot did not finish; the last report line was: ${report.lastLine ?? '(none)'}` });
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+/**
+ * One live-Xen run of a release: fetch (once), build the guest and the payload, boot, and read
+ * the serial log into a report checked against every step each language must pass.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { boot, type BootResult } from './boot.js';
+import { fetchRelease } from './fetch.js';
+import { buildGuest } from './guest.js';
+import { baseImage, initramfs, payloadImage, type PayloadFile } from './image.js';
+import { CACHE, LIVE_DIR, workDir, type LiveRelease } from './releases.js';
+import { parseSerial, problems, type BootReport, type Problem } from './report.js';
+
+/** What the guest checks in each mode (guest/guest.S), as the steps run.sh reports. */
+export const GUEST_CHECKS = {
+  none: [
+    'port_in8_unclaimed', 'port_in16_unclaimed', 'port_in32_unclaimed', 'port_write_dropped',
+    'mmio_in8_unclaimed', 'mmio_in16_unclaimed', 'mmio_in32_unclaimed', 'mmio_write_dropped',
+  ],
+  device: [
+    'port_id', 'port_scratch32', 'port_scratch16', 'port_scratch8', 'port_counter',
+    'mmio_pattern32', 'mmio_echo32', 'mmio_echo16', 'mmio_echo8', 'port_counter_again',
+  ],
+} as const;
+
+/** A language's run in the boot: no device model ("none"), or one started with the guest's domid. */
+export interface LanguageSpec {
+  language: string;
+  /** The device model's command line inside dom0 (paths under /payload); none when absent. */
+  command?: string[];
+  /** Files it needs under /payload. */
+  files?: PayloadFile[];
+  /** The device model's own steps, beyond the guest's. */
+  steps?: readonly string[];
+}
+
+/** Every step a language must report as passed. */
+export function expectedSteps(spec: LanguageSpec): string[] {
+  const mode = spec.command ? 'device' : 'none';
+  const guest = ['guest:create', 'guest:start_info_magic', 'guest:mode', ...GUEST_CHECKS[mode].map((c) => `guest:${c}`), 'guest:verdict'];
+  return spec.command ? [...guest, ...(spec.steps ?? []), 'dm:exit'] : guest;
+}
+
+export interface LiveRun {
+  release: LiveRelease;
+  boot: BootResult;
+  report: BootReport;
+  problems: Problem[];
+  /** Seconds spent fetching and building before QEMU started. */
+  prepareSeconds: number;
+  /** Where the serial log of a failed run was kept. */
+  keptLog?: string;
+}
+
+/** Boots `release` with one guest per language in `languages`, in order. */
+export async function runRelease(release: LiveRelease, languages: readonly LanguageSpec[], timeoutSeconds = 240): Promise<LiveRun> {
+  const started = Date.now();
+  const fetched = fetchRelease(release);
+  const base = baseImage(release, fetched);
+  const guest = buildGuest(join(workDir(release), 'guest'));
+  const files: PayloadFile[] = [
+    { path: 'run.sh', from: join(LIVE_DIR, 'dom0/run.sh'), executable: true },
+    { path: 'guest.cfg', from: join(LIVE_DIR, 'dom0/guest.cfg') },
+    { path: 'guest.elf', from: guest },
+    { path: 'languages', content: languages.map((l) => [l.language, ...(l.command ?? [])].join(' ')).join('\n') + '\n' },
+    ...languages.flatMap((l) => l.files ?? []),
+  ];
+  const initrd = initramfs(release, base, payloadImage(release, files));
+  const prepareSeconds = (Date.now() - started) / 1000;
+  const result = await boot(release, fetched, initrd, timeoutSeconds);
+  const report = parseSerial(result.serial);
+  const expected = new Map([['dom0', ['modules', 'toolstack']], ...languages.map((l) => [l.language, expectedSteps(l)] as [string, string[]])]);
+  const found = problems(release.xen, report, expected);
+  if (result.timedOut) found.push({ language: 'boot', message: `Xen ${release.xen}: QEMU was stopped after ${timeoutSeconds} s` });
+  const run: LiveRun = { release, boot: result, report, problems: found, prepareSeconds };
+  if (found.length) run.keptLog = keepLog(release, result.serialPath);
+  return run;
+}
+
+/** Copies a failed boot's serial log where the next run will not overwrite it. */
+function keepLog(release: LiveRelease, serialPath: string): string {
+  const dir = join(CACHE, 'failures');
+  mkdirSync(dir, { recursive: true });
+  const kept = join(dir, `xen-${release.xen}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
+  copyFileSync(serialPath, kept);
+  return kept;
+}
+
+/** A per-language summary of a run: steps passed, counts, times. */
+export function summary(run: LiveRun): string {
+  const r = run.report;
+  const lines = [
+    `Xen ${run.release.xen} (${run.release.suite}): prepared in ${run.prepareSeconds.toFixed(1)} s, dom0 ready after ${run.boot.readySeconds?.toFixed(1) ?? '—'} s, ` +
+      `boot total ${run.boot.totalSeconds.toFixed(1)} s (dom0 uptime ${r.dom0Ready?.toFixed(1) ?? '—'} s at ready)`,
+  ];
+  for (const l of r.languages.values()) {
+    const passed = l.steps.filter((s) => s.passed).length;
+    const counts = Object.entries(l.counts).map(([k, v]) => `${k} ${v}`).join(', ');
+    lines.push(`  ${l.language.padEnd(8)} ${passed}/${l.steps.length} steps passed${counts ? `, ${counts}` : ''}, ${l.seconds?.toFixed(1) ?? '—'} s`);
+  }
+  if (run.keptLog) lines.push(`  serial log kept: ${run.keptLog}`);
+  return lines.join('\n');
+}
