@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gate, missingPrerequisites, type Tool } from '../lib/toolchain.js';
-import { LANGUAGES } from './languages.js';
+import { LANGUAGE_PLANS, LANGUAGES } from './languages.js';
 import { LIVE_RELEASES, liveRelease } from './lib/releases.js';
 import { expectedSteps, runRelease, summary, type LiveRun } from './lib/suite.js';
 
@@ -33,7 +33,7 @@ describe('device models on real Xen (QEMU TCG)', () => {
 
   beforeAll(() => {
     if (prerequisites.skip) return;
-    runs = Promise.all(releases.map((r) => runRelease(r, LANGUAGES())));
+    runs = Promise.all(releases.map((r) => runRelease(r, LANGUAGES(r))));
     return runs.then((all) => console.log(all.map(summary).join('\n')));
   }, 400_000);
 
@@ -44,7 +44,7 @@ describe('device models on real Xen (QEMU TCG)', () => {
         const own = run.problems.filter((p) => p.language === 'dom0' || p.language === 'boot');
         expect(own.map((p) => p.message), `serial log: ${run.keptLog ?? run.boot.serialPath}`).toEqual([]);
       });
-      for (const spec of LANGUAGES()) {
+      for (const spec of LANGUAGE_PLANS) {
         it.skipIf(prerequisites.skip)(`${spec.language}: passes all ${expectedSteps(spec).length} steps`, async () => {
           const run = await runOf(release.xen);
           const own = run.problems.filter((p) => p.language === spec.language);

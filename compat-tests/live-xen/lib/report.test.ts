@@ -30,10 +30,12 @@ describe('the live-Xen serial report', () => {
   });
 
   it('names the release, language and step of each failure and of each missing step', () => {
-    const found = problems('4.17', parseSerial(SERIAL), new Map([['c', ['dm:create_server', 'guest:port_id', 'dm:destroy']]]));
-    expect(found).toEqual([
+    const expected = new Map([['c', { steps: ['dm:create_server', 'guest:port_id', 'dm:destroy'], counts: { requests: 17, vcpus: 2 } }]]);
+    expect(problems('4.17', parseSerial(SERIAL), expected)).toEqual([
       { language: 'c', message: 'Xen 4.17, c: step guest:port_id failed: got=ffffffff want=49424158' },
       { language: 'c', message: 'Xen 4.17, c: step dm:destroy was never reported' },
+      { language: 'c', message: 'Xen 4.17, c: requests was 16, expected 17' },
+      { language: 'c', message: 'Xen 4.17, c: vcpus was never reported, expected 2' },
     ]);
   });
 

@@ -84,20 +84,30 @@ export interface Problem {
   message: string;
 }
 
+/** What a language must report: steps that pass, and figures of exact values. */
+export interface Expectation {
+  steps: readonly string[];
+  counts?: Readonly<Record<string, number>> | undefined;
+}
+
 /**
  * The problems of a report against what was expected: every failed step, every expected step
- * of each language that was never reported, a boot that did not finish. Each message names the
- * release, the language and the step.
+ * of each language that was never reported, every figure off its value, a boot that did not
+ * finish. Each message names the release, the language and the step or figure.
  */
-export function problems(release: string, report: BootReport, expected: ReadonlyMap<string, readonly string[]>): Problem[] {
+export function problems(release: string, report: BootReport, expected: ReadonlyMap<string, Expectation>): Problem[] {
   const out: Problem[] = [];
   for (const s of report.steps.filter((s) => !s.passed)) {
     out.push({ language: s.language, message: `Xen ${release}, ${s.language}: step ${s.step} failed: ${s.detail}` });
   }
-  for (const [language, steps] of expected) {
-    const seen = new Set(report.languages.get(language)?.steps.map((s) => s.step));
+  for (const [language, { steps, counts = {} }] of expected) {
+    const run = report.languages.get(language);
+    const seen = new Set(run?.steps.map((s) => s.step));
     for (const step of steps.filter((s) => !seen.has(s))) {
       out.push({ language, message: `Xen ${release}, ${language}: step ${step} was never reported` });
+    }
+    for (const [name, want] of Object.entries(counts).filter(([name, want]) => run?.counts[name] !== want)) {
+      out.push({ language, message: `Xen ${release}, ${language}: ${name} was ${run?.counts[name] ?? 'never reported'}, expected ${want}` });
     }
   }
   if (!report.done) {

@@ -9,7 +9,7 @@ import { fetchRelease } from './fetch.js';
 import { buildGuest } from './guest.js';
 import { baseImage, initramfs, payloadImage, type PayloadFile } from './image.js';
 import { CACHE, LIVE_DIR, workDir, type LiveRelease } from './releases.js';
-import { parseSerial, problems, type BootReport, type Problem } from './report.js';
+import { parseSerial, problems, type BootReport, type Expectation, type Problem } from './report.js';
 
 /** What the guest checks in each mode (guest/guest.S), as the steps run.sh reports. */
 export const GUEST_CHECKS = {
@@ -23,22 +23,27 @@ export const GUEST_CHECKS = {
   ],
 } as const;
 
-/** A language's run in the boot: no device model ("none"), or one started with the guest's domid. */
-export interface LanguageSpec {
+/** A language's run in the boot: the guest alone ("none"), or served by a device model. */
+export interface LanguagePlan {
   language: string;
-  /** The device model's command line inside dom0 (paths under /payload); none when absent. */
-  command?: string[];
-  /** Files it needs under /payload. */
-  files?: PayloadFile[];
+  mode: 'none' | 'device';
   /** The device model's own steps, beyond the guest's. */
   steps?: readonly string[];
+  /** Figures it must report ("@lx count"), by name. */
+  counts?: Readonly<Record<string, number>>;
+}
+
+/** A plan made runnable: the device model's command line inside dom0 and its files. */
+export interface LanguageSpec extends LanguagePlan {
+  /** Started with the guest's domain id appended; paths under /payload. */
+  command?: string[];
+  files?: PayloadFile[];
 }
 
 /** Every step a language must report as passed. */
-export function expectedSteps(spec: LanguageSpec): string[] {
-  const mode = spec.command ? 'device' : 'none';
-  const guest = ['guest:create', 'guest:start_info_magic', 'guest:mode', ...GUEST_CHECKS[mode].map((c) => `guest:${c}`), 'guest:verdict'];
-  return spec.command ? [...guest, ...(spec.steps ?? []), 'dm:exit'] : guest;
+export function expectedSteps(plan: LanguagePlan): string[] {
+  const guest = ['guest:create', 'guest:start_info_magic', 'guest:mode', ...GUEST_CHECKS[plan.mode].map((c) => `guest:${c}`), 'guest:verdict'];
+  return plan.mode === 'device' ? [...guest, ...(plan.steps ?? []), 'dm:exit'] : guest;
 }
 
 export interface LiveRun {
@@ -53,7 +58,7 @@ export interface LiveRun {
 }
 
 /** Boots `release` with one guest per language in `languages`, in order. */
-export async function runRelease(release: LiveRelease, languages: readonly LanguageSpec[], timeoutSeconds = 240): Promise<LiveRun> {
+export async function runRelease(release: LiveRelease, languages: readonly LanguageSpec[], timeoutSeconds = 300): Promise<LiveRun> {
   const started = Date.now();
   const fetched = fetchRelease(release);
   const base = baseImage(release, fetched);
@@ -69,7 +74,10 @@ export async function runRelease(release: LiveRelease, languages: readonly Langu
   const prepareSeconds = (Date.now() - started) / 1000;
   const result = await boot(release, fetched, initrd, timeoutSeconds);
   const report = parseSerial(result.serial);
-  const expected = new Map([['dom0', ['modules', 'toolstack']], ...languages.map((l) => [l.language, expectedSteps(l)] as [string, string[]])]);
+  const expected = new Map<string, Expectation>([
+    ['dom0', { steps: ['modules', 'toolstack'] }],
+    ...languages.map((l): [string, Expectation] => [l.language, { steps: expectedSteps(l), counts: l.counts }]),
+  ]);
   const found = problems(release.xen, report, expected);
   if (result.timedOut) found.push({ language: 'boot', message: `Xen ${release.xen}: QEMU was stopped after ${timeoutSeconds} s` });
   const run: LiveRun = { release, boot: result, report, problems: found, prepareSeconds };
