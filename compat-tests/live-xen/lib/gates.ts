@@ -28,9 +28,8 @@ function met(gate: ItemGate, config: string): boolean {
   return true;
 }
 
-export function predictArgoRegisterRing(release: LiveRelease): Prediction {
-  const configName = `xen-${release.xen}-amd64.config`;
-  const config = readFileSync(join(releaseRoot(release), 'boot', configName), 'utf8');
+/** The prediction for a hypervisor built with `config` (its .config text, named `configName`). */
+export function predictFromConfig(config: string, configName: string): Prediction {
   for (const gate of gatesOf('XEN_ARGO_OP_register_ring')) {
     const error = ERROR_OF_UNMET[gate.kind];
     if (!error || met(gate, config)) continue;
@@ -38,4 +37,10 @@ export function predictArgoRegisterRing(release: LiveRelease): Prediction {
     return { errno: ERRNO[error], reason: `${gate.kind} gate ${gate.name} unmet (${configName}, Xen's command line): ${error}` };
   }
   return { errno: 0, reason: 'every gate met: register_ring succeeds' };
+}
+
+/** The prediction for `release`, from the .config Debian ships beside its hypervisor. */
+export function predictArgoRegisterRing(release: LiveRelease): Prediction {
+  const configName = `xen-${release.xen}-amd64.config`;
+  return predictFromConfig(readFileSync(join(releaseRoot(release), 'boot', configName), 'utf8'), configName);
 }

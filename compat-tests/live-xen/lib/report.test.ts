@@ -9,6 +9,7 @@ const SERIAL = [
   '@lx begin c 16.00',
   '(d1) @lxg port_id ok got=49424158 want=49424158',
   '@lx step c dm:create_server pass id 0',
+  '@lx phase c unpause 17.25',
   '@lx count c requests 16',
   '@lx step c guest:port_id fail got=ffffffff want=49424158',
   '@lx end c 19.50',
@@ -22,6 +23,7 @@ describe('the live-Xen serial report', () => {
     const c = r.languages.get('c');
     expect(c?.seconds).toBeCloseTo(3.5);
     expect(c?.counts).toEqual({ requests: 16 });
+    expect(c?.phases).toEqual({ unpause: 1.25 });
     expect(c?.steps.map((s) => [s.step, s.passed])).toEqual([
       ['dm:create_server', true],
       ['guest:port_id', false],

@@ -7,6 +7,7 @@
  *   @lx begin LANGUAGE UPTIME            a language's guest run starts
  *   @lx step LANGUAGE STEP pass|fail DETAIL…
  *   @lx count LANGUAGE NAME VALUE        a figure (requests served, vCPUs)
+ *   @lx phase LANGUAGE NAME UPTIME       the guest was unpaused, or it exited
  *   @lx end LANGUAGE UPTIME
  *   @lx done UPTIME                      dom0 is about to power off
  */
@@ -24,6 +25,8 @@ export interface LanguageRun {
   counts: Record<string, number>;
   /** dom0 uptime from begin to end, in seconds; undefined when the run never ended. */
   seconds?: number;
+  /** Seconds from begin to each phase ("unpause", "exited"). */
+  phases: Record<string, number>;
 }
 
 export interface BootReport {
@@ -42,7 +45,7 @@ const LINE = /@lx (\S+)(?: (.*))?$/;
 
 function run(report: BootReport, language: string): LanguageRun {
   let r = report.languages.get(language);
-  if (!r) report.languages.set(language, (r = { language, steps: [], counts: {} }));
+  if (!r) report.languages.set(language, (r = { language, steps: [], counts: {}, phases: {} }));
   return r;
 }
 
@@ -65,6 +68,10 @@ export function parseSerial(serial: string): BootReport {
     } else if (kind === 'end') {
       const start = begins.get(words[0] ?? '');
       if (start !== undefined) run(report, words[0] ?? '').seconds = Number(words[1]) - start;
+    } else if (kind === 'phase') {
+      const [language = '', name = '', uptime = ''] = words;
+      const start = begins.get(language);
+      if (start !== undefined) run(report, language).phases[name] = Number(uptime) - start;
     } else if (kind === 'count') {
       const [language = '', name = '', value = ''] = words;
       run(report, language).counts[name] = Number(value);

@@ -104,7 +104,11 @@ export function summary(run: LiveRun): string {
   for (const l of r.languages.values()) {
     const passed = l.steps.filter((s) => s.passed).length;
     const counts = Object.entries(l.counts).map(([k, v]) => `${k} ${v}`).join(', ');
-    lines.push(`  ${l.language.padEnd(8)} ${passed}/${l.steps.length} steps passed${counts ? `, ${counts}` : ''}, ${l.seconds?.toFixed(1) ?? '—'} s`);
+    const { unpause, exited } = l.phases;
+    const phases = unpause !== undefined && exited !== undefined && l.seconds !== undefined
+      ? ` (create and set up ${unpause.toFixed(1)} s, guest ${(exited - unpause).toFixed(1)} s, report and teardown ${(l.seconds - exited).toFixed(1)} s)`
+      : '';
+    lines.push(`  ${l.language.padEnd(8)} ${passed}/${l.steps.length} steps passed${counts ? `, ${counts}` : ''}, ${l.seconds?.toFixed(1) ?? '—'} s${phases}`);
   }
   if (run.keptLog) lines.push(`  serial log kept: ${run.keptLog}`);
   return lines.join('\n');
