@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   }
   let failed = false;
   for (const release of releases) {
-    const run = await runRelease(release, LANGUAGES(release));
+    const run = await runRelease(release, LANGUAGES);
     console.log(summary(run));
     for (const p of run.problems) console.log(`  ✗ ${p.message}`);
     failed ||= run.problems.length > 0;

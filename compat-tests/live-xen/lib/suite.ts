@@ -57,10 +57,15 @@ export interface LiveRun {
   keptLog?: string;
 }
 
-/** Boots `release` with one guest per language in `languages`, in order. */
-export async function runRelease(release: LiveRelease, languages: readonly LanguageSpec[], timeoutSeconds = 300): Promise<LiveRun> {
+/**
+ * Boots `release` with one guest per language, in order. `languagesOf` is asked for them once
+ * the release is fetched (a device model's expectations may read the fetched hypervisor's
+ * build configuration).
+ */
+export async function runRelease(release: LiveRelease, languagesOf: (r: LiveRelease) => readonly LanguageSpec[], timeoutSeconds = 300): Promise<LiveRun> {
   const started = Date.now();
   const fetched = fetchRelease(release);
+  const languages = languagesOf(release);
   const base = baseImage(release, fetched);
   const guest = buildGuest(join(workDir(release), 'guest'));
   const files: PayloadFile[] = [
