@@ -40,13 +40,20 @@ export const LANGUAGE_PLANS: readonly LanguagePlan[] = [
 ];
 
 /** Built once per process: the same binaries boot on every release. */
-let cBinaries: Map<string, string> | undefined;
+let cBinaries: Promise<Map<string, string>> | undefined;
 
-export function LANGUAGES(release: LiveRelease): LanguageSpec[] {
-  cBinaries ??= new Map(C_VARIANTS.map((v) => [v.language, buildCDeviceModel(v)]));
+async function buildCBinaries(): Promise<Map<string, string>> {
+  const built = new Map<string, string>();
+  for (const v of C_VARIANTS) built.set(v.language, await buildCDeviceModel(v));
+  return built;
+}
+
+export async function LANGUAGES(release: LiveRelease): Promise<LanguageSpec[]> {
+  cBinaries ??= buildCBinaries();
+  const binaries = await cBinaries;
   const argo = predictArgoRegisterRing(release);
   return LANGUAGE_PLANS.map((plan) => {
-    const binary = cBinaries?.get(plan.language);
+    const binary = binaries.get(plan.language);
     if (!binary) return plan;
     return {
       ...plan,

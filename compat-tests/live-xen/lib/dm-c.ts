@@ -2,10 +2,10 @@
  * Builds the C device model (dm-c/) on xenabi's generated headers alone: static, warnings as
  * errors, no libxen*, and a dependency list proving no header of Xen's own was read.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../lib/c-headers.js';
+import { exec } from './exec.js';
 import { CACHE, LIVE_DIR } from './releases.js';
 
 export interface CVariant {
@@ -23,11 +23,6 @@ export const C_VARIANTS: readonly CVariant[] = [
 const SOURCES = join(LIVE_DIR, 'dm-c');
 const FLAGS = ['-std=c11', '-O2', '-Wall', '-Wextra', '-Wpedantic', '-Werror'];
 
-function run(command: string, args: string[]): void {
-  const r = spawnSync(command, args, { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${r.status}):\n${r.stderr}${r.error ?? ''}`);
-}
-
 /** Headers a compile read that belong to Xen rather than to xenabi or the C library. */
 export function xenHeadersRead(depFile: string): string[] {
   return readFileSync(depFile, 'utf8')
@@ -36,7 +31,7 @@ export function xenHeadersRead(depFile: string): string[] {
 }
 
 /** Builds `variant` into the cache and returns the static binary's path. */
-export function buildCDeviceModel(variant: CVariant): string {
+export async function buildCDeviceModel(variant: CVariant): Promise<string> {
   const out = join(CACHE, 'work/dm-c', variant.language);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -45,12 +40,12 @@ export function buildCDeviceModel(variant: CVariant): string {
   for (const source of readdirSync(SOURCES).filter((f) => f.endsWith('.c'))) {
     const object = join(out, source.replace(/\.c$/, '.o'));
     const deps = `${object}.d`;
-    run('gcc', [...FLAGS, ...variant.defines, ...include, '-MD', '-MF', deps, '-c', '-o', object, join(SOURCES, source)]);
+    await exec('gcc', [...FLAGS, ...variant.defines, ...include, '-MD', '-MF', deps, '-c', '-o', object, join(SOURCES, source)]);
     const xen = xenHeadersRead(deps);
     if (xen.length) throw new Error(`dm-c/${source} read Xen's own headers: ${xen.join(', ')}`);
     objects.push(object);
   }
   const binary = join(out, 'dm-c');
-  run('gcc', ['-static', '-o', binary, ...objects]);
+  await exec('gcc', ['-static', '-o', binary, ...objects]);
   return binary;
 }

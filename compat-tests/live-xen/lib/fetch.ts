@@ -2,9 +2,9 @@
  * Runs fetch.sh for what a boot of `release` needs (its Xen, the kernel and busybox), once:
  * fetch.sh does nothing when its stamp is there. Returns the paths the image builder reads.
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { exec } from './exec.js';
 import { CACHE, KERNEL_ROOT, LIVE_DIR, releaseRoot, type LiveRelease } from './releases.js';
 
 export interface Fetched {
@@ -18,9 +18,8 @@ export interface Fetched {
   root: string;
 }
 
-function runFetch(target: string): void {
-  const r = spawnSync('bash', [join(LIVE_DIR, 'fetch.sh'), target], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`compat-tests/live-xen/fetch.sh ${target} failed (exit ${r.status}):\n${r.stderr}${r.stdout}`);
+function runFetch(target: string): Promise<string> {
+  return exec('bash', [join(LIVE_DIR, 'fetch.sh'), target]);
 }
 
 /** The one file in `dir` whose name starts with `prefix`. */
@@ -30,9 +29,9 @@ function only(dir: string, prefix: string): string {
   return join(dir, names[0] as string);
 }
 
-export function fetchRelease(release: LiveRelease): Fetched {
-  runFetch('kernel');
-  runFetch(release.suite);
+export async function fetchRelease(release: LiveRelease): Promise<Fetched> {
+  await runFetch('kernel');
+  await runFetch(release.suite);
   const root = releaseRoot(release);
   const modulesDir = only(join(KERNEL_ROOT, 'lib/modules'), '');
   return {

@@ -4,11 +4,11 @@
  * device models, the test driver). Linux unpacks concatenated newc archives in order, so the
  * payload changes without rebuilding the base, which is cached on the hash of its inputs.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Fetched } from './fetch.js';
+import { exec } from './exec.js';
 import { LIVE_DIR, workDir, type LiveRelease } from './releases.js';
 
 /** Linux's Xen drivers dom0 loads, in load order (xenfs needs privcmd), relative to drivers/xen. */
@@ -28,9 +28,8 @@ export interface PayloadFile {
 }
 
 /** Packs `dir` as a newc archive owned by root, entries sorted so the bytes are reproducible. */
-export function packCpio(dir: string, out: string): void {
-  const r = spawnSync('sh', ['-c', 'cd "$1" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet > "$2"', 'cpio', dir, out], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`cpio failed packing ${dir}: ${r.stderr}`);
+export async function packCpio(dir: string, out: string): Promise<void> {
+  await exec('sh', ['-c', 'cd "$1" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet > "$2"', 'cpio', dir, out]);
 }
 
 function copyExecutable(from: string, to: string): void {
@@ -70,7 +69,7 @@ function stageBase(release: LiveRelease, fetched: Fetched, stage: string): void 
 }
 
 /** The base archive of `release`, rebuilt only when init, the fetched packages or this file change. */
-export function baseImage(release: LiveRelease, fetched: Fetched): string {
+export async function baseImage(release: LiveRelease, fetched: Fetched): Promise<string> {
   const work = workDir(release);
   const key = createHash('sha256')
     .update(readFileSync(join(LIVE_DIR, 'dom0/init')))
@@ -83,14 +82,14 @@ export function baseImage(release: LiveRelease, fetched: Fetched): string {
   mkdirSync(work, { recursive: true });
   const stage = join(work, 'base');
   stageBase(release, fetched, stage);
-  packCpio(stage, out);
+  await packCpio(stage, out);
   rmSync(stage, { recursive: true, force: true });
   writeFileSync(stamp, key);
   return out;
 }
 
 /** The payload archive: `files` under /payload. */
-export function payloadImage(release: LiveRelease, files: readonly PayloadFile[]): string {
+export async function payloadImage(release: LiveRelease, files: readonly PayloadFile[]): Promise<string> {
   const work = workDir(release);
   const stage = join(work, 'payload-stage');
   rmSync(stage, { recursive: true, force: true });
@@ -102,7 +101,7 @@ export function payloadImage(release: LiveRelease, files: readonly PayloadFile[]
     if (f.executable) chmodSync(to, 0o755);
   }
   const out = join(work, 'payload.cpio');
-  packCpio(stage, out);
+  await packCpio(stage, out);
   rmSync(stage, { recursive: true, force: true });
   return out;
 }

@@ -62,12 +62,12 @@ export interface LiveRun {
  * the release is fetched (a device model's expectations may read the fetched hypervisor's
  * build configuration).
  */
-export async function runRelease(release: LiveRelease, languagesOf: (r: LiveRelease) => readonly LanguageSpec[], timeoutSeconds = 300): Promise<LiveRun> {
+export async function runRelease(release: LiveRelease, languagesOf: (r: LiveRelease) => Promise<readonly LanguageSpec[]>, timeoutSeconds = 300): Promise<LiveRun> {
   const started = Date.now();
-  const fetched = fetchRelease(release);
-  const languages = languagesOf(release);
-  const base = baseImage(release, fetched);
-  const guest = buildGuest(join(workDir(release), 'guest'));
+  const fetched = await fetchRelease(release);
+  const languages = await languagesOf(release);
+  const base = await baseImage(release, fetched);
+  const guest = await buildGuest(join(workDir(release), 'guest'));
   const files: PayloadFile[] = [
     { path: 'run.sh', from: join(LIVE_DIR, 'dom0/run.sh'), executable: true },
     { path: 'guest.cfg', from: join(LIVE_DIR, 'dom0/guest.cfg') },
@@ -75,7 +75,7 @@ export async function runRelease(release: LiveRelease, languagesOf: (r: LiveRele
     { path: 'languages', content: languages.map((l) => [l.language, ...(l.command ?? [])].join(' ')).join('\n') + '\n' },
     ...languages.flatMap((l) => l.files ?? []),
   ];
-  const initrd = initramfs(release, base, payloadImage(release, files));
+  const initrd = initramfs(release, base, await payloadImage(release, files));
   const prepareSeconds = (Date.now() - started) / 1000;
   const result = await boot(release, fetched, initrd, timeoutSeconds);
   const report = parseSerial(result.serial);
