@@ -48,8 +48,21 @@ prepare_apt() {
     echo "deb [signed-by=$KEYRING] $MIRROR $suite-updates main"
     echo "deb [signed-by=$KEYRING] $SECURITY $suite-security main"
   } >"$dir/sources.list"
-  apt_in "$suite" apt-get update -qq
+  # apt-get update exits 0 when an index failed to download unless told otherwise; a flaky
+  # mirror gets three tries.
+  retry 3 apt_in "$suite" apt-get update -qq --error-on=any
+  ls "$dir/lists/"*_Packages* >/dev/null 2>&1 || die "apt-get update for $suite left no package lists in $dir/lists"
   touch "$dir/updated"
+}
+
+# Runs a command up to N times, 5 s apart, until it succeeds.
+retry() {
+  local tries=$1 i; shift
+  for ((i = 1; i <= tries; i++)); do
+    "$@" && return 0
+    [ "$i" -lt "$tries" ] && { echo "live-xen fetch: try $i of $tries failed: $*" >&2; sleep 5; }
+  done
+  return 1
 }
 
 # Direct Depends/PreDepends of PACKAGES in SUITE that are libraries, one per line.
@@ -91,7 +104,7 @@ download_and_unpack() {
   local suite=$1 root=$2; shift 2
   local debs="$CACHE/debs/$suite"
   mkdir -p "$debs" "$root"
-  (cd "$debs" && apt_in "$suite" apt-get download -qq "$@")
+  (cd "$debs" && retry 3 apt_in "$suite" apt-get download -qq "$@")
   for pkg in "$@"; do dpkg-deb -x "$(deb_of "$debs" "$pkg")" "$root"; done
 }
 
@@ -135,7 +148,7 @@ fetch_kernel() {
   [ -n "$image" ] || die "apt-cache depends linux-image-amd64 names no kernel image in $suite"
   local debs="$CACHE/debs/$suite"
   mkdir -p "$debs"
-  (cd "$debs" && apt_in "$suite" apt-get download -qq "$image" busybox-static)
+  (cd "$debs" && retry 3 apt_in "$suite" apt-get download -qq "$image" busybox-static)
   rm -rf "$out/root" && mkdir -p "$out/root"
   dpkg-deb --fsys-tarfile "$(deb_of "$debs" "$image")" | tar -x -C "$out/root" --wildcards "${KERNEL_FILES[@]}"
   dpkg-deb -x "$(deb_of "$debs" busybox-static)" "$out/root"

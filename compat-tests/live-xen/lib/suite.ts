@@ -2,7 +2,7 @@
  * One live-Xen run of a release: fetch (once), build the guest and the payload, boot, and read
  * the serial log into a report checked against every step each language must pass.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { boot, type BootResult } from './boot.js';
 import { fetchRelease } from './fetch.js';
@@ -87,7 +87,29 @@ export async function runRelease(release: LiveRelease, languagesOf: (r: LiveRele
   if (result.timedOut) found.push({ language: 'boot', message: `Xen ${release.xen}: QEMU was stopped after ${timeoutSeconds} s` });
   const run: LiveRun = { release, boot: result, report, problems: found, prepareSeconds };
   if (found.length) run.keptLog = keepLog(release, result.serialPath);
+  writeFileSync(join(workDir(release), 'report.json'), `${JSON.stringify(reportJson(run), null, 2)}\n`);
   return run;
+}
+
+/** The run as plain JSON, written beside the serial log for tools that want the steps. */
+export function reportJson(run: LiveRun): object {
+  const r = run.report;
+  return {
+    xen: run.release.xen,
+    suite: run.release.suite,
+    seconds: { prepare: run.prepareSeconds, ready: run.boot.readySeconds ?? null, total: run.boot.totalSeconds },
+    dom0Uptime: { boot: r.dom0Boot ?? null, ready: r.dom0Ready ?? null },
+    done: r.done,
+    languages: [...r.languages.values()].map((l) => ({
+      language: l.language,
+      seconds: l.seconds ?? null,
+      phases: l.phases,
+      counts: l.counts,
+      steps: l.steps.map(({ step, passed, detail }) => ({ step, passed, detail })),
+    })),
+    problems: run.problems,
+    serialLog: run.keptLog ?? run.boot.serialPath,
+  };
 }
 
 /** Copies a failed boot's serial log where the next run will not overwrite it. */
