@@ -10,6 +10,7 @@
 #                    ELF image taken out of its bzImage as .cache/live-xen/kernel/vmlinux
 #
 # Each target writes a stamp naming what it unpacked; with the stamp present it does nothing.
+# Concurrent runs wait for each other (flock on .cache/live-xen/fetch.lock).
 # Exit 2 on bad usage; any failed download fails with apt's message.
 set -euo pipefail
 
@@ -158,6 +159,10 @@ fetch_kernel() {
 }
 
 [ $# -eq 1 ] || die "usage: fetch.sh bookworm|trixie|kernel" 2
+# One fetch at a time: two releases boot together and both need bookworm's apt view and the kernel.
+mkdir -p "$CACHE"
+exec 9>"$CACHE/fetch.lock"
+flock 9
 case "$1" in
   kernel) fetch_kernel ;;
   bookworm | trixie) fetch_xen "$1" ;;

@@ -11,7 +11,7 @@ import { LANGUAGE_PLANS, LANGUAGES } from './languages.js';
 import { LIVE_RELEASES, liveRelease } from './lib/releases.js';
 import { expectedSteps, runRelease, summary, type LiveRun } from './lib/suite.js';
 
-/** What the host runs: QEMU, cpio, the assembler and linker, xz, and apt's download tools. */
+/** What the host runs: QEMU, cpio, the assembler and linker, xz, apt's download tools and flock. */
 export const HOST_TOOLS: Tool[] = [
   { command: 'qemu-system-x86_64', debianPackage: 'qemu-system-x86' },
   { command: 'cpio', debianPackage: 'cpio' },
@@ -20,6 +20,7 @@ export const HOST_TOOLS: Tool[] = [
   { command: 'xz', debianPackage: 'xz-utils' },
   { command: 'dpkg-deb', debianPackage: 'dpkg' },
   { command: 'apt-get', debianPackage: 'apt' },
+  { command: 'flock', debianPackage: 'util-linux' },
 ];
 
 const prerequisites = gate(missingPrerequisites(HOST_TOOLS));
