@@ -13,7 +13,6 @@
 #include <xenabi/stable/xen.h>
 
 /* TODO(issue 9, xen.h): the hypercall numbers __HYPERVISOR_*. */
-#define __HYPERVISOR_memory_op 12
 #define __HYPERVISOR_xen_version 17
 #define __HYPERVISOR_grant_table_op 20
 #define __HYPERVISOR_event_channel_op 32
@@ -25,9 +24,8 @@
 /* TODO(issue 9, version.h): XENVER_version. */
 #define XENVER_version 0
 
-/* TODO(issue 9, memory.h): XENMEM_resource_ioreq_server and its frame numbering. */
+/* TODO(issue 9, memory.h): XENMEM_resource_ioreq_server and XENMEM_resource_ioreq_server_frame_ioreq. */
 #define XENMEM_resource_ioreq_server 0
-#define XENMEM_resource_ioreq_server_frame_bufioreq 0
 #define XENMEM_resource_ioreq_server_frame_ioreq(n) (1 + (n))
 
 /* TODO(issue 9, hvm/hvm_op.h or dm_op.h): HVM_IOREQSRV_BUFIOREQ_OFF. */
