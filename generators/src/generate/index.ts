@@ -8,7 +8,7 @@ import { loadAbi } from '../load/index.js';
 import { NEWEST_RELEASE } from '../model/releases.js';
 import type { AbiModel } from '../model/types.js';
 import { assertUniquePaths, render, staleFiles, writeChanged, type RenderedFile } from '../output/pipeline.js';
-import { atRelease, type ReleaseModel } from '../select/release.js';
+import { atRelease, withoutEmptyModules, type ReleaseModel } from '../select/release.js';
 import { cachedOutputs, fingerprint, manifestFile } from './cache.js';
 
 export interface GenerateResult {
@@ -29,20 +29,30 @@ export async function renderAll(
   // The emitters' modules load while the ABI does (esbuild, in its own process, bundles it when
   // the cached bundle is not current).
   const [{ model }, all] = await Promise.all([loadAbi(join(root, 'abi'), root, { cache: !options.force }), emitters ?? allEmitters()]);
-  const view = atRelease(model, release);
+  return { model, files: await renderRelease(root, model, release, all, options) };
+}
+
+/** Every output of `release` from a loaded model, sorted by path. */
+export async function renderRelease(
+  root: string,
+  model: AbiModel,
+  release: string,
+  emitters: readonly Emitter[],
+  options: RenderOptions = {},
+): Promise<RenderedFile[]> {
+  const view = withoutEmptyModules(atRelease(model, release));
   const inputs = JSON.stringify({ view, history: model });
-  const perEmitter = await Promise.all(all.map((e) => runEmitter(e, root, view, model, inputs, options)));
+  const perEmitter = await Promise.all(emitters.map((e) => runEmitter(e, root, view, model, inputs, options)));
   const files = perEmitter.flat();
   assertUniquePaths(files);
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { model, files };
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /**
  * Imported here, not at the top, so that the emitters load while the ABI does; for the same
  * reason nothing the CLI imports may import `emitters.js` statically.
  */
-async function allEmitters(): Promise<readonly Emitter[]> {
+export async function allEmitters(): Promise<readonly Emitter[]> {
   return (await import('./emitters.js')).EMITTERS;
 }
 
