@@ -8,6 +8,7 @@ import { loadAbi } from '../load/index.js';
 import { NEWEST_RELEASE } from '../model/releases.js';
 import type { AbiModel } from '../model/types.js';
 import { assertUniquePaths, render, staleFiles, writeChanged, type RenderedFile } from '../output/pipeline.js';
+import { describeCharacter, firstUnsafe } from '../names/text.js';
 import { atRelease, withoutEmptyModules, type ReleaseModel } from '../select/release.js';
 import { cachedOutputs, fingerprint, manifestFile } from './cache.js';
 
@@ -45,7 +46,20 @@ export async function renderRelease(
   const perEmitter = await Promise.all(emitters.map((e) => runEmitter(e, root, view, model, inputs, options)));
   const files = perEmitter.flat();
   assertUniquePaths(files);
+  files.forEach(assertSafeText);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The last guard of names/text.ts: no generated file carries a control, bidirectional or
+ * line-separator character. The `unsafe-text` pass refuses such text in the ABI with its
+ * location; reaching this is a bug in xenabi, which must not write the file.
+ */
+function assertSafeText(file: RenderedFile): void {
+  const bad = firstUnsafe(file.content);
+  if (!bad) return;
+  const before = file.content.slice(0, bad.index).split('\n');
+  throw new Error(`${file.path}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}: the generated text holds ${describeCharacter(bad.codePoint)}; nothing was written`);
 }
 
 /**
