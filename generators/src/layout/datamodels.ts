@@ -24,6 +24,13 @@ export interface DataModel {
   archScalars: Record<ArchScalarName, SizeAlign>;
   /** `XEN_GUEST_HANDLE(x)` and `XEN_GUEST_HANDLE_64(x)`. */
   handles: { native: SizeAlign; wide: SizeAlign };
+  /**
+   * The per-architecture types whose size and alignment here are those of Xen's `__XEN__` and
+   * `__XEN_TOOLS__` builds only: the layout the hypervisor reads, which xenabi follows. Xen's
+   * headers give a guest build another (on x86_32, `uint64_aligned_t` is then a plain,
+   * 4-aligned `uint64_t`).
+   */
+  toolsOnly: ArchScalarName[];
   /** Bits of C's `long` and `unsigned long`: 32 on the 32-bit architectures (ILP32), 64 on LP64. */
   longBits: 32 | 64;
   /**
@@ -62,6 +69,7 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
     scalars: fixed(4),
     archScalars: { xen_ulong_t: four, xen_pfn_t: four, uint64_aligned_t: eight },
     handles: { native: four, wide: eight },
+    toolsOnly: ['uint64_aligned_t'],
     longBits: 32,
     maxObjectSize: MAX_OBJECT_32,
   },
@@ -70,6 +78,7 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
     scalars: fixed(8),
     archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight },
     handles: { native: eight, wide: eight },
+    toolsOnly: [],
     longBits: 64,
     maxObjectSize: MAX_OBJECT_64,
   },
@@ -78,6 +87,7 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
     scalars: fixed(8),
     archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight },
     handles: { native: eight, wide: eight },
+    toolsOnly: [],
     longBits: 32,
     maxObjectSize: MAX_OBJECT_32,
   },
@@ -86,6 +96,7 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
     scalars: fixed(8),
     archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight },
     handles: { native: eight, wide: eight },
+    toolsOnly: [],
     longBits: 64,
     maxObjectSize: MAX_OBJECT_64,
   },
