@@ -3,12 +3,16 @@
  * arm32, with clang and GCC in C99 and C11 and with g++ and clang++ in C++11, all warnings as
  * errors; the unstable header only with its opt-in, at every interface version it knows; the
  * stable headers at several XENABI_XEN_MIN_VERSION values; and each header in one translation
- * unit with its Xen counterpart from /usr/include/xen, in either order.
+ * unit with its Xen counterpart from /usr/include/xen, in either order, on the four targets:
+ * in __XEN_TOOLS__ builds, and in guest builds (where Xen's dm_op.h first on x86_32 is refused
+ * with an #error); the unstable header also with Xen's xen.h after it, which it refuses unless
+ * the includer promises that no Xen header follows.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NEWEST_RELEASE, releaseHex } from '../../generators/src/model/releases.js';
 import type { AbiModel, ModuleDecl } from '../../generators/src/model/types.js';
+import { NO_XEN_HEADERS_AFTER } from '../../generators/src/emit/c/view-model.js';
 import { atRelease, type ReleaseModel } from '../../generators/src/select/release.js';
 import { loadAbi } from '../../generators/src/load/index.js';
 import { loadRepoModel, REPO_ROOT, writeCHeaders } from '../lib/c-headers.js';
@@ -57,12 +61,16 @@ async function check(expectations: readonly Expectation[]): Promise<string> {
 }
 
 /**
- * Known limits of coexistence, each asserted to fail for its stated reason so a fix shows up.
- * Xen declares xen_arch_domainconfig in its architecture headers, which xen.h includes; our
- * domctl.h skips its own declaration when Xen's came first, but cannot keep Xen's from
- * following it, since defining the architecture header's guard would hide the rest of it.
+ * Coexistence the headers refuse with an #error saying what to do, each asserted to fail with
+ * that message. In a __XEN_TOOLS__ build Xen's architecture headers (included by every Xen
+ * header, through xen.h) declare struct xen_arch_domainconfig; xenabi/unstable/domctl.h
+ * declares it when it comes first, so it asks for Xen's xen.h first, or for the promise that
+ * no Xen header follows (NO_XEN_HEADERS_AFTER).
  */
-const KNOWN_LIMITS: { unit: string; fails: RegExp }[] = [{ unit: 'domctl-then-xen.h', fails: /redefinition of .?(struct )?xen_arch_domainconfig/ }];
+const REFUSED: { unit: string; fails: RegExp }[] = [{ unit: 'domctl-then-xen.h', fails: /domctl\.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's arch-x86\/xen\.h or arch-arm\.h declares struct xen_arch_domainconfig too, .* include <xen\/xen\.h> \(which includes the architecture headers\) before it/ }];
+
+/** The includer's promise, in a __XEN_TOOLS__ build, that no Xen header follows the unstable ones but their own. */
+const NO_XEN_AFTER = `#define ${NO_XEN_HEADERS_AFTER}`;
 
 interface Setup {
   model: AbiModel;
@@ -181,10 +189,11 @@ describe('the generated C headers', () => {
       for (const m of s.newest.modules.filter((x) => x.namespace === 'stable')) {
         pair(m.name, m, '', coexistenceCompilers(false), NEWEST_RELEASE);
       }
-      // The newest headers, asked for Xen 4.17's interface version, against Xen 4.17's own domctl.h.
+      // The newest headers, asked for Xen 4.17's interface version, against Xen 4.17's own domctl.h
+      // (ours first: with the promise that no other Xen header follows).
       for (const m of s.newest.modules.filter((x) => x.namespace === 'unstable')) {
         const literal = interfaceVersionChoices(s.model, m).find((v) => v.releases.includes(INSTALLED_XEN_RELEASE))?.literal ?? '';
-        pair(`${m.name}-${INSTALLED_XEN_RELEASE}`, m, optInLineAt(m, literal), coexistenceCompilers(true), INSTALLED_XEN_RELEASE);
+        pair(`${m.name}-${INSTALLED_XEN_RELEASE}`, m, `${optInLineAt(m, literal)}\n${NO_XEN_AFTER}`, coexistenceCompilers(true), INSTALLED_XEN_RELEASE);
       }
       // Stable headers for XENABI_XEN_MIN_VERSION = 4.17, whose checks then check Xen 4.17's declarations.
       for (const m of s.newest.modules.filter((x) => x.namespace === 'stable')) {
@@ -194,7 +203,7 @@ describe('the generated C headers', () => {
       expect(report, report).toBe('');
     });
 
-    it("shares a translation unit with Xen's xen.h, which declares some of domctl's items, after it (before it: a known limit)", async () => {
+    it("shares a translation unit with Xen's xen.h, which declares some of domctl's items, after it; before it, refuses or takes the includer's word", async () => {
       const dir = join(BUILD, 'coexist-origin');
       const args = ['-D__XEN_TOOLS__', '-include', 'stdint.h', '-isystem', s.xenSystem];
       const expectations = s.newest.modules
@@ -204,10 +213,14 @@ describe('the generated C headers', () => {
           const head = optInLineAt(m, literal);
           const after = writeUnit(dir, `xen.h-then-${m.name}`, [head, '#include <xen/xen.h>', includeOurs(m)]);
           const before = writeUnit(dir, `${m.name}-then-xen.h`, [head, includeOurs(m), '#include <xen/xen.h>']);
-          const known = KNOWN_LIMITS.find((k) => k.unit === `${m.name}-then-xen.h`);
+          const refused = REFUSED.find((k) => k.unit === `${m.name}-then-xen.h`);
+          const alone = writeUnit(dir, `${m.name}-alone-tools`, [head, includeOurs(m)]);
+          const promised = writeUnit(dir, `${m.name}-alone-tools-promised`, [head, NO_XEN_AFTER, includeOurs(m)]);
           return coexistenceCompilers(true).flatMap((c) => [
             { job: compileJob(`Xen's xen.h, then ${m.name}`, c, after, [s.include], args) },
-            { job: compileJob(`${m.name}, then Xen's xen.h`, c, before, [s.include], args), ...(known ? { fails: known.fails } : {}) },
+            { job: compileJob(`${m.name}, then Xen's xen.h`, c, before, [s.include], args), ...(refused ? { fails: refused.fails } : {}) },
+            { job: compileJob(`${m.name} alone in a tools build, without ${NO_XEN_HEADERS_AFTER}`, c, alone, [s.include], args), ...(refused ? { fails: refused.fails } : {}) },
+            { job: compileJob(`${m.name} alone in a tools build, with ${NO_XEN_HEADERS_AFTER}`, c, promised, [s.include], args) },
           ]);
         });
       const report = await check(expectations);
@@ -220,7 +233,7 @@ describe('the generated C headers', () => {
         .filter((m) => m.namespace === 'unstable')
         .flatMap((m): Expectation[] => {
           const head = [optInLine(s.newest, m)];
-          const ours = writeUnit(dir, `${m.name}-ours-first`, [...head, includeOurs(m), includeXen(m)]);
+          const ours = writeUnit(dir, `${m.name}-ours-first`, [...head, NO_XEN_AFTER, includeOurs(m), includeXen(m)]);
           const xen = writeUnit(dir, `${m.name}-xen-first`, [...head, includeXen(m), includeOurs(m)]);
           const args = ['-D__XEN_TOOLS__', '-include', 'stdint.h', '-isystem', s.xenSystem];
           const constant = m.interfaceVersion?.constant ?? '';
@@ -236,11 +249,12 @@ describe('the generated C headers', () => {
       expect(report, report).toBe('');
     });
 
-    it("shares a translation unit with Xen's headers in guest (non-tools) mode, and checks Xen's declarations", async () => {
+    it("shares a translation unit with Xen's headers in guest (non-tools) mode, checks Xen's declarations, and refuses Xen's guest layout on x86_32", async () => {
       // Without __XEN_TOOLS__, Xen's dm_op.h makes uint64_aligned_t 4-byte aligned on x86_32,
       // and the layout xenabi follows (the tools one) is 8-aligned: with Xen's header first our
-      // checks, which then check Xen's declarations, must refuse it. Guest mode also hides the
-      // grant-table v2 items below interface 0x0003020a, which our header follows.
+      // header refuses the unit with one #error saying so (its checks would otherwise refuse
+      // Xen's declarations member by member). Guest mode also hides the grant-table v2 items
+      // below interface 0x0003020a, which our header follows.
       const dir = join(BUILD, 'coexist-guest');
       const expectations: Expectation[] = [];
       const compilers = coexistenceCompilers(false).filter((c) => c.tool.command === 'clang' && c.std === 'c11');
@@ -254,7 +268,7 @@ describe('the generated C headers', () => {
             expectations.push({ job: compileJob(`${m.name} ours first, guest mode ${version.join(' ')}`, c, ours, [s.include], args) });
             expectations.push({
               job: compileJob(`${m.name} Xen's first, guest mode ${version.join(' ')}`, c, xen, [s.include], args),
-              ...(refused ? { fails: /xen_dm_op_get_ioreq_server_info__align/ } : {}),
+              ...(refused ? { fails: /xenabi\/stable\/dm_op\.h: Xen's hvm\/dm_op\.h was included before it without __XEN_TOOLS__, so its declarations have Xen's guest layout/ } : {}),
             });
           }
         }

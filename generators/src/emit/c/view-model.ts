@@ -36,6 +36,7 @@ import {
   type HandleView,
 } from './declarations.js';
 import { handleView, itemHandles } from './handles.js';
+import { refusalsOf, type RefusalView } from './refusals.js';
 import { archScalarChecks, assertionStatement, handleChecks, recordChecks } from './layout-checks.js';
 import {
   archCondition,
@@ -60,6 +61,8 @@ import {
 } from './names.js';
 
 export type { Conditional, DeclView, HandleView, MemberView } from './declarations.js';
+export type { RefusalView } from './refusals.js';
+export { NO_XEN_HEADERS_AFTER } from './refusals.js';
 export { COMMON_MODULE, declarationOrder } from './declarations.js';
 export { Releases } from './availability.js';
 
@@ -73,6 +76,8 @@ export interface HeaderView {
   prelude: PreludeView;
   moduleArch: string;
   xenGuard: string;
+  /** Configurations refused with an `#error`; the rest of the header is their `#else`. */
+  refusals: RefusalView[];
   blocks: BlockView[];
   guardComment: string[];
   defineXenGuard: boolean;
@@ -127,6 +132,7 @@ export function headerView(releases: Releases, module: ModuleDecl): HeaderView {
     prelude: preludeView(releases),
     moduleArch: module.archs ? archCondition(module.archs) : '',
     xenGuard: module.xenGuard,
+    refusals: refusalsOf(ctx, items),
     blocks: blocksOf(ctx, items),
     guardComment: plainCommentLines(guardText(module)),
     defineXenGuard: ownsGuard,

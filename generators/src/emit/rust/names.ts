@@ -6,6 +6,7 @@
 import { ARCHES } from '../../model/arch.js';
 import type { Arch, ArchScalarName, ConstantSpelling, HandleType, Namespace, RecordDecl, ScalarName } from '../../model/types.js';
 import { rustIdentifier } from '../../names/keywords.js';
+import { escapeUnsafe } from '../../names/text.js';
 
 /** Where the crate lives in the repository. */
 export const CRATE_ROOT = 'packages/rust-bindings';
@@ -227,15 +228,10 @@ export function docParagraphs(...paragraphs: (string[] | string | undefined)[]):
   return blocks.flatMap((b, i) => (i === 0 ? b : ['', ...b]));
 }
 
-/** A Rust string literal: `"…"` with `\\`, `"` and control characters escaped. */
+/** A Rust string literal: `"…"` with `\\`, `"`, newlines, tabs and what names/text.ts calls unsafe escaped. */
 export function stringLiteral(text: string): string {
-  const escaped = text.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => {
-    if (c === '\\' || c === '"') return `\\${c}`;
-    if (c === '\n') return '\\n';
-    if (c === '\t') return '\\t';
-    return `\\u{${c.charCodeAt(0).toString(16)}}`;
-  });
-  return `"${escaped}"`;
+  const escaped = text.replace(/[\\"\n\t]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\${c}`));
+  return `"${escapeUnsafe(escaped, (cp) => `\\u{${cp.toString(16)}}`)}"`;
 }
 
 /** Inline code in a doc comment. */
