@@ -7,7 +7,7 @@ import type { Emitter, EmitterCache, OutputFile } from '../emit/emitter.js';
 import { loadAbi } from '../load/index.js';
 import { NEWEST_RELEASE } from '../model/releases.js';
 import type { AbiModel } from '../model/types.js';
-import { assertUniquePaths, leftovers, recoverStaging, render, staleFiles, writeChanged, type Recovery, type RenderedFile } from '../output/pipeline.js';
+import { assertUniquePaths, bannerSignature, leftovers, recoverStaging, render, staleFiles, writeChanged, type Recovery, type RenderedFile } from '../output/pipeline.js';
 import { describeCharacter, firstUnsafe } from '../names/text.js';
 import { atRelease, withoutEmptyModules, type ReleaseModel } from '../select/release.js';
 import { cachedOutputs, fingerprint, manifestFile } from './cache.js';
@@ -81,7 +81,7 @@ async function runEmitter(emitter: Emitter, root: string, view: ReleaseModel, hi
   const print = (file: OutputFile) => render(file, { command: options.command });
   if (!emitter.cache) return (await emitter.emit(view, { history })).map(print);
   const cacheable = emitter as Emitter & { cache: EmitterCache };
-  const key = fingerprint(cacheable, inputs);
+  const key = fingerprint(cacheable, inputs + bannerSignature(options.command));
   const cached = options.force ? undefined : cachedOutputs(root, cacheable, key);
   if (cached) return [...cached, manifestFile(cacheable, key, cached)];
   const fresh = (await emitter.emit(view, { history })).map(print);
