@@ -16,7 +16,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Namespace } from '../model/types.js';
 import { bundleCachePath, cachedBundle, storeBundle } from './bundle-cache.js';
 
-export const NAMESPACES: readonly Namespace[] = ['stable', 'unstable'];
+import { NAMESPACES } from '../model/namespaces.js';
+
+export { NAMESPACES };
 
 /** One evaluated ABI module file. */
 export interface EvaluatedModule {

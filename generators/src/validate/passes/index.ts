@@ -10,6 +10,7 @@ import { implicitPadding } from './implicit-padding.js';
 import { interfaceVersion } from './interface-version.js';
 import { keyword } from './keyword.js';
 import { lifetime } from './lifetime.js';
+import { linuxLifetime } from './linux-lifetime.js';
 import { moduleName } from './module-name.js';
 import { referenceLifetime } from './reference-lifetime.js';
 import { stableReference } from './stable-reference.js';
@@ -27,6 +28,7 @@ export const PASSES: ValidationPass[] = [
   stableReference,
   interfaceVersion,
   lifetime,
+  linuxLifetime,
   referenceLifetime,
   flexibleArray,
   bitField,
