@@ -30,6 +30,75 @@ fn min_release_follows_the_features() {
     assert_eq!(XEN_MIN_RELEASE >= XenRelease::new(4, 22), cfg!(feature = "xen-4-22"), "xen-4-22");
 }
 
+mod linux_evtchn {
+    use super::*;
+    use xenabi::linux::evtchn::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(ioctl_evtchn_bind_virq::LINUX_SINCE == since::ioctl_evtchn_bind_virq);
+        assert!(ioctl_evtchn_bind_interdomain::LINUX_SINCE == since::ioctl_evtchn_bind_interdomain);
+        assert!(ioctl_evtchn_bind_unbound_port::LINUX_SINCE == since::ioctl_evtchn_bind_unbound_port);
+        assert!(ioctl_evtchn_unbind::LINUX_SINCE == since::ioctl_evtchn_unbind);
+        assert!(ioctl_evtchn_notify::LINUX_SINCE == since::ioctl_evtchn_notify);
+        assert!(ioctl_evtchn_restrict_domid::LINUX_SINCE == since::ioctl_evtchn_restrict_domid);
+        assert!(ioctl_evtchn_bind::LINUX_SINCE == since::ioctl_evtchn_bind);
+    }
+}
+
+mod linux_gntalloc {
+    use super::*;
+    use xenabi::linux::gntalloc::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(ioctl_gntalloc_alloc_gref::LINUX_SINCE == since::ioctl_gntalloc_alloc_gref);
+        assert!(ioctl_gntalloc_dealloc_gref::LINUX_SINCE == since::ioctl_gntalloc_dealloc_gref);
+        assert!(ioctl_gntalloc_unmap_notify::LINUX_SINCE == since::ioctl_gntalloc_unmap_notify);
+    }
+}
+
+mod linux_gntdev {
+    use super::*;
+    use xenabi::linux::gntdev::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(ioctl_gntdev_grant_ref::LINUX_SINCE == since::ioctl_gntdev_grant_ref);
+        assert!(ioctl_gntdev_map_grant_ref::LINUX_SINCE == since::ioctl_gntdev_map_grant_ref);
+        assert!(ioctl_gntdev_unmap_grant_ref::LINUX_SINCE == since::ioctl_gntdev_unmap_grant_ref);
+        assert!(ioctl_gntdev_get_offset_for_vaddr::LINUX_SINCE == since::ioctl_gntdev_get_offset_for_vaddr);
+        assert!(ioctl_gntdev_set_max_grants::LINUX_SINCE == since::ioctl_gntdev_set_max_grants);
+        assert!(ioctl_gntdev_unmap_notify::LINUX_SINCE == since::ioctl_gntdev_unmap_notify);
+        assert!(gntdev_grant_copy_segment::LINUX_SINCE == since::gntdev_grant_copy_segment);
+        assert!(ioctl_gntdev_grant_copy::LINUX_SINCE == since::ioctl_gntdev_grant_copy);
+        assert!(ioctl_gntdev_dmabuf_exp_from_refs::LINUX_SINCE == since::ioctl_gntdev_dmabuf_exp_from_refs);
+        assert!(ioctl_gntdev_dmabuf_exp_wait_released::LINUX_SINCE == since::ioctl_gntdev_dmabuf_exp_wait_released);
+        assert!(ioctl_gntdev_dmabuf_imp_to_refs::LINUX_SINCE == since::ioctl_gntdev_dmabuf_imp_to_refs);
+        assert!(ioctl_gntdev_dmabuf_imp_release::LINUX_SINCE == since::ioctl_gntdev_dmabuf_imp_release);
+    }
+}
+
+mod linux_privcmd {
+    use super::*;
+    use xenabi::linux::privcmd::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(privcmd_hypercall::LINUX_SINCE == since::privcmd_hypercall);
+        assert!(privcmd_mmap_entry::LINUX_SINCE == since::privcmd_mmap_entry);
+        assert!(privcmd_mmap::LINUX_SINCE == since::privcmd_mmap);
+        assert!(privcmd_mmapbatch::LINUX_SINCE == since::privcmd_mmapbatch);
+        assert!(privcmd_mmapbatch_v2::LINUX_SINCE == since::privcmd_mmapbatch_v2);
+        assert!(privcmd_dm_op_buf::LINUX_SINCE == since::privcmd_dm_op_buf);
+        assert!(privcmd_dm_op::LINUX_SINCE == since::privcmd_dm_op);
+        assert!(privcmd_mmap_resource::LINUX_SINCE == since::privcmd_mmap_resource);
+        assert!(privcmd_irqfd::LINUX_SINCE == since::privcmd_irqfd);
+        assert!(privcmd_ioeventfd::LINUX_SINCE == since::privcmd_ioeventfd);
+        assert!(privcmd_pcidev_get_gsi::LINUX_SINCE == since::privcmd_pcidev_get_gsi);
+    }
+}
+
 #[cfg(feature = "xen-4-12")]
 mod stable_argo {
     use super::*;

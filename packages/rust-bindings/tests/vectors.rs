@@ -8487,3 +8487,1007 @@ fn domctl__xen_domctl_createdomain() {
     }
     r.finish();
 }
+
+#[test]
+fn evtchn__ioctl_evtchn_bind_virq() {
+    type T = xenabi::linux::evtchn::ioctl_evtchn_bind_virq;
+    let mut r = Report::new("ioctl_evtchn_bind_virq");
+    assert_eq!(size_of::<T>(), 4, "size_of::<ioctl_evtchn_bind_virq>()");
+    // #0
+    {
+        let want = hex("76c62aed");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.virq = 3979003510;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "virq", d.virq, 3979003510);
+    }
+    r.finish();
+}
+
+#[test]
+fn evtchn__ioctl_evtchn_bind_interdomain() {
+    type T = xenabi::linux::evtchn::ioctl_evtchn_bind_interdomain;
+    let mut r = Report::new("ioctl_evtchn_bind_interdomain");
+    assert_eq!(size_of::<T>(), 8, "size_of::<ioctl_evtchn_bind_interdomain>()");
+    // #0
+    {
+        let want = hex("b28d2760ffffffff");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.remote_domain = 1613204914;
+            v.remote_port = 4294967295;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "remote_domain", d.remote_domain, 1613204914);
+        r.value(0, "remote_port", d.remote_port, 4294967295);
+    }
+    r.finish();
+}
+
+#[test]
+fn evtchn__ioctl_evtchn_bind_unbound_port() {
+    type T = xenabi::linux::evtchn::ioctl_evtchn_bind_unbound_port;
+    let mut r = Report::new("ioctl_evtchn_bind_unbound_port");
+    assert_eq!(size_of::<T>(), 4, "size_of::<ioctl_evtchn_bind_unbound_port>()");
+    // #0
+    {
+        let want = hex("ffffffff");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.remote_domain = 4294967295;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "remote_domain", d.remote_domain, 4294967295);
+    }
+    r.finish();
+}
+
+#[test]
+fn evtchn__ioctl_evtchn_unbind() {
+    type T = xenabi::linux::evtchn::ioctl_evtchn_unbind;
+    let mut r = Report::new("ioctl_evtchn_unbind");
+    assert_eq!(size_of::<T>(), 4, "size_of::<ioctl_evtchn_unbind>()");
+    // #0
+    {
+        let want = hex("a971a72e");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.port = 782725545;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "port", d.port, 782725545);
+    }
+    r.finish();
+}
+
+#[test]
+fn evtchn__ioctl_evtchn_notify() {
+    type T = xenabi::linux::evtchn::ioctl_evtchn_notify;
+    let mut r = Report::new("ioctl_evtchn_notify");
+    assert_eq!(size_of::<T>(), 4, "size_of::<ioctl_evtchn_notify>()");
+    // #0
+    {
+        let want = hex("00000000");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.port = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "port", d.port, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn evtchn__ioctl_evtchn_restrict_domid() {
+    type T = xenabi::linux::evtchn::ioctl_evtchn_restrict_domid;
+    let mut r = Report::new("ioctl_evtchn_restrict_domid");
+    assert_eq!(size_of::<T>(), 2, "size_of::<ioctl_evtchn_restrict_domid>()");
+    // #0
+    {
+        let want = hex("df75");
+        let mut buf = Buf::new(2);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 30175;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domid", d.domid, 30175);
+    }
+    r.finish();
+}
+
+#[test]
+fn evtchn__ioctl_evtchn_bind() {
+    type T = xenabi::linux::evtchn::ioctl_evtchn_bind;
+    let mut r = Report::new("ioctl_evtchn_bind");
+    assert_eq!(size_of::<T>(), 4, "size_of::<ioctl_evtchn_bind>()");
+    // #0
+    {
+        let want = hex("8158ca38");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.port = 952785025;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "port", d.port, 952785025);
+    }
+    r.finish();
+}
+
+#[test]
+fn gntalloc__ioctl_gntalloc_alloc_gref() {
+    type T = xenabi::linux::gntalloc::ioctl_gntalloc_alloc_gref;
+    let mut r = Report::new("ioctl_gntalloc_alloc_gref");
+    assert_eq!(size_of::<T>(), 24, "size_of::<ioctl_gntalloc_alloc_gref>()");
+    // #0
+    {
+        let want = hex("000099c8004000008c3683ec64f5a2bdffffffff00000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 0;
+            v.flags = 51353;
+            v.count = 16384;
+            v.index = 13664754033209063052;
+            v.gref_ids[0] = 4294967295;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domid", d.domid, 0);
+        r.value(0, "flags", d.flags, 51353);
+        r.value(0, "count", d.count, 16384);
+        r.value(0, "index", d.index, 13664754033209063052);
+        r.value(0, "gref_ids[0]", d.gref_ids[0], 4294967295);
+    }
+    r.finish();
+}
+
+#[test]
+fn gntalloc__ioctl_gntalloc_dealloc_gref() {
+    type T = xenabi::linux::gntalloc::ioctl_gntalloc_dealloc_gref;
+    let mut r = Report::new("ioctl_gntalloc_dealloc_gref");
+    assert_eq!(size_of::<T>(), 16, "size_of::<ioctl_gntalloc_dealloc_gref>()");
+    // #0
+    {
+        let want = hex("ffffffffffffffff3d79e7a500000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.index = 18446744073709551615;
+            v.count = 2783410493;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "index", d.index, 18446744073709551615);
+        r.value(0, "count", d.count, 2783410493);
+    }
+    r.finish();
+}
+
+#[test]
+fn gntalloc__ioctl_gntalloc_unmap_notify() {
+    type T = xenabi::linux::gntalloc::ioctl_gntalloc_unmap_notify;
+    let mut r = Report::new("ioctl_gntalloc_unmap_notify");
+    assert_eq!(size_of::<T>(), 16, "size_of::<ioctl_gntalloc_unmap_notify>()");
+    // #0
+    {
+        let want = hex("383f8fc8085a8f190010000064098e3d");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.index = 1841789766388891448;
+            v.action = 4096;
+            v.event_channel_port = 1032718692;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "index", d.index, 1841789766388891448);
+        r.value(0, "action", d.action, 4096);
+        r.value(0, "event_channel_port", d.event_channel_port, 1032718692);
+    }
+    r.finish();
+}
+
+#[test]
+fn gntdev__ioctl_gntdev_grant_ref() {
+    type T = xenabi::linux::gntdev::ioctl_gntdev_grant_ref;
+    let mut r = Report::new("ioctl_gntdev_grant_ref");
+    assert_eq!(size_of::<T>(), 8, "size_of::<ioctl_gntdev_grant_ref>()");
+    // #0
+    {
+        let want = hex("000000406824a0a0");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 1073741824;
+            v.r#ref = 2694849640;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domid", d.domid, 1073741824);
+        r.value(0, "ref", d.r#ref, 2694849640);
+    }
+    r.finish();
+}
+
+#[test]
+fn gntdev__ioctl_gntdev_map_grant_ref() {
+    type T = xenabi::linux::gntdev::ioctl_gntdev_map_grant_ref;
+    let mut r = Report::new("ioctl_gntdev_map_grant_ref");
+    assert_eq!(size_of::<T>(), 24, "size_of::<ioctl_gntdev_map_grant_ref>()");
+    // #0
+    {
+        let want = hex("48ce374f0001000027ca93430ecab879ffffffff5546e268");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.count = 1329057352;
+            v.pad = 256;
+            v.index = 8770982436916152871;
+            v.refs[0].domid = 4294967295;
+            v.refs[0].r#ref = 1759659605;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "count", d.count, 1329057352);
+        r.value(0, "pad", d.pad, 256);
+        r.value(0, "index", d.index, 8770982436916152871);
+        r.value(0, "refs[0].domid", d.refs[0].domid, 4294967295);
+        r.value(0, "refs[0].ref", d.refs[0].r#ref, 1759659605);
+    }
+    r.finish();
+}
+
+#[test]
+fn gntdev__ioctl_gntdev_unmap_grant_ref() {
+    type T = xenabi::linux::gntdev::ioctl_gntdev_unmap_grant_ref;
+    let mut r = Report::new("ioctl_gntdev_unmap_grant_ref");
+    assert_eq!(size_of::<T>(), 16, "size_of::<ioctl_gntdev_unmap_grant_ref>()");
+    // #0
+    {
+        let want = hex("02cec7d234617773ffffffffda67705c");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.index = 8320225716092784130;
+            v.count = 4294967295;
+            v.pad = 1550870490;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "index", d.index, 8320225716092784130);
+        r.value(0, "count", d.count, 4294967295);
+        r.value(0, "pad", d.pad, 1550870490);
+    }
+    r.finish();
+}
+
+#[test]
+fn gntdev__ioctl_gntdev_get_offset_for_vaddr() {
+    type T = xenabi::linux::gntdev::ioctl_gntdev_get_offset_for_vaddr;
+    let mut r = Report::new("ioctl_gntdev_get_offset_for_vaddr");
+    assert_eq!(size_of::<T>(), 24, "size_of::<ioctl_gntdev_get_offset_for_vaddr>()");
+    // #0
+    {
+        let want = hex("b71a08864895aa2dffffffffffffffffba335da500000002");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.vaddr = 3290606616466430647;
+            v.offset = 18446744073709551615;
+            v.count = 2774348730;
+            v.pad = 33554432;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "vaddr", d.vaddr, 3290606616466430647);
+        r.value(0, "offset", d.offset, 18446744073709551615);
+        r.value(0, "count", d.count, 2774348730);
+        r.value(0, "pad", d.pad, 33554432);
+    }
+    r.finish();
+}
+
+#[test]
+fn gntdev__ioctl_gntdev_set_max_grants() {
+    type T = xenabi::linux::gntdev::ioctl_gntdev_set_max_grants;
+    let mut r = Report::new("ioctl_gntdev_set_max_grants");
+    assert_eq!(size_of::<T>(), 4, "size_of::<ioctl_gntdev_set_max_grants>()");
+    // #0
+    {
+        let want = hex("382ed8a5");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.count = 2782408248;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "count", d.count, 2782408248);
+    }
+    r.finish();
+}
+
+#[test]
+fn gntdev__ioctl_gntdev_unmap_notify() {
+    type T = xenabi::linux::gntdev::ioctl_gntdev_unmap_notify;
+    let mut r = Report::new("ioctl_gntdev_unmap_notify");
+    assert_eq!(size_of::<T>(), 16, "size_of::<ioctl_gntdev_unmap_notify>()");
+    // #0
+    {
+        let want = hex("c3728dd3a9f29f6f04000000d5a898bf");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.index = 8043414270719652547;
+            v.action = 4;
+            v.event_channel_port = 3214452949;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "index", d.index, 8043414270719652547);
+        r.value(0, "action", d.action, 4);
+        r.value(0, "event_channel_port", d.event_channel_port, 3214452949);
+    }
+    r.finish();
+}
+
+#[test]
+fn gntdev__gntdev_grant_copy_segment() {
+    type T = xenabi::linux::gntdev::gntdev_grant_copy_segment;
+    let mut r = Report::new("gntdev_grant_copy_segment");
+    assert_eq!(size_of::<T>(), 24, "size_of::<gntdev_grant_copy_segment>()");
+    // #0: source.virt, dest.virt
+    {
+        let want = hex("0010dec0fd7f00001020dec0fd7f0000cf7affff49360000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.source.virt = xenabi::types::UserPtr::from_addr(0x7ffdc0de1000);
+            v.dest.virt = xenabi::types::UserPtr::from_addr(0x7ffdc0de2010);
+            v.len = 31439;
+            v.flags = 65535;
+            v.status = 13897;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "source.virt", d.source.virt.addr(), 0x7ffdc0de1000);
+            r.value(0, "dest.virt", d.dest.virt.addr(), 0x7ffdc0de2010);
+            r.value(0, "len", d.len, 31439);
+            r.value(0, "flags", d.flags, 65535);
+            r.value(0, "status", d.status, 13897);
+        }
+    }
+    // #1: source.foreign, dest.foreign
+    {
+        let want = hex("d7aabe0000007cda100000002380fffffca40002862d0000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.source.foreign.r#ref = 12495575;
+            v.source.foreign.offset = 0;
+            v.source.foreign.domid = 55932;
+            v.dest.foreign.r#ref = 16;
+            v.dest.foreign.offset = 32803;
+            v.dest.foreign.domid = 65535;
+            v.len = 42236;
+            v.flags = 512;
+            v.status = 11654;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "source.foreign.ref", d.source.foreign.r#ref, 12495575);
+            r.value(1, "source.foreign.offset", d.source.foreign.offset, 0);
+            r.value(1, "source.foreign.domid", d.source.foreign.domid, 55932);
+            r.value(1, "dest.foreign.ref", d.dest.foreign.r#ref, 16);
+            r.value(1, "dest.foreign.offset", d.dest.foreign.offset, 32803);
+            r.value(1, "dest.foreign.domid", d.dest.foreign.domid, 65535);
+            r.value(1, "len", d.len, 42236);
+            r.value(1, "flags", d.flags, 512);
+            r.value(1, "status", d.status, 11654);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn gntdev__ioctl_gntdev_grant_copy() {
+    type T = xenabi::linux::gntdev::ioctl_gntdev_grant_copy;
+    let mut r = Report::new("ioctl_gntdev_grant_copy");
+    assert_eq!(size_of::<T>(), 16, "size_of::<ioctl_gntdev_grant_copy>()");
+    // #0
+    {
+        let want = hex("00000000000000000010dec0fd7f0000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.count = 0;
+            v.segments = xenabi::types::UserPtr::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "count", d.count, 0);
+        r.value(0, "segments", d.segments.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn gntdev__ioctl_gntdev_dmabuf_exp_from_refs() {
+    type T = xenabi::linux::gntdev::ioctl_gntdev_dmabuf_exp_from_refs;
+    let mut r = Report::new("ioctl_gntdev_dmabuf_exp_from_refs");
+    assert_eq!(size_of::<T>(), 20, "size_of::<ioctl_gntdev_dmabuf_exp_from_refs>()");
+    // #0
+    {
+        let want = hex("0020000032c6102fffffffff00d2134840000000");
+        let mut buf = Buf::new(20);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.flags = 8192;
+            v.count = 789628466;
+            v.fd = 4294967295;
+            v.domid = 1209258496;
+            v.refs[0] = 64;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "flags", d.flags, 8192);
+        r.value(0, "count", d.count, 789628466);
+        r.value(0, "fd", d.fd, 4294967295);
+        r.value(0, "domid", d.domid, 1209258496);
+        r.value(0, "refs[0]", d.refs[0], 64);
+    }
+    r.finish();
+}
+
+#[test]
+fn gntdev__ioctl_gntdev_dmabuf_exp_wait_released() {
+    type T = xenabi::linux::gntdev::ioctl_gntdev_dmabuf_exp_wait_released;
+    let mut r = Report::new("ioctl_gntdev_dmabuf_exp_wait_released");
+    assert_eq!(size_of::<T>(), 8, "size_of::<ioctl_gntdev_dmabuf_exp_wait_released>()");
+    // #0
+    {
+        let want = hex("051d3d3b00000000");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.fd = 993860869;
+            v.wait_to_ms = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "fd", d.fd, 993860869);
+        r.value(0, "wait_to_ms", d.wait_to_ms, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn gntdev__ioctl_gntdev_dmabuf_imp_to_refs() {
+    type T = xenabi::linux::gntdev::ioctl_gntdev_dmabuf_imp_to_refs;
+    let mut r = Report::new("ioctl_gntdev_dmabuf_imp_to_refs");
+    assert_eq!(size_of::<T>(), 20, "size_of::<ioctl_gntdev_dmabuf_imp_to_refs>()");
+    // #0
+    {
+        let want = hex("00000800df92a116fffffffff81178db10000000");
+        let mut buf = Buf::new(20);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.fd = 524288;
+            v.count = 379687647;
+            v.domid = 4294967295;
+            v.reserved = 3682079224;
+            v.refs[0] = 16;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "fd", d.fd, 524288);
+        r.value(0, "count", d.count, 379687647);
+        r.value(0, "domid", d.domid, 4294967295);
+        r.value(0, "reserved", d.reserved, 3682079224);
+        r.value(0, "refs[0]", d.refs[0], 16);
+    }
+    r.finish();
+}
+
+#[test]
+fn gntdev__ioctl_gntdev_dmabuf_imp_release() {
+    type T = xenabi::linux::gntdev::ioctl_gntdev_dmabuf_imp_release;
+    let mut r = Report::new("ioctl_gntdev_dmabuf_imp_release");
+    assert_eq!(size_of::<T>(), 8, "size_of::<ioctl_gntdev_dmabuf_imp_release>()");
+    // #0
+    {
+        let want = hex("ffffffffa1352db7");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.fd = 4294967295;
+            v.reserved = 3073193377;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "fd", d.fd, 4294967295);
+        r.value(0, "reserved", d.reserved, 3073193377);
+    }
+    r.finish();
+}
+
+#[test]
+fn privcmd__privcmd_hypercall() {
+    type T = xenabi::linux::privcmd::privcmd_hypercall;
+    let mut r = Report::new("privcmd_hypercall");
+    assert_eq!(size_of::<T>(), 48, "size_of::<privcmd_hypercall>()");
+    // #0
+    {
+        let want = hex(concat!("0a5278450193d074ffffffffffffffff90333b8743a31ae40000000000020000", "ee7de956246ac3bd0000000000000000"));
+        let mut buf = Buf::new(48);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.op = 8417389337225220618;
+            v.arg[0] = 18446744073709551615;
+            v.arg[1] = 16436629300468986768;
+            v.arg[2] = 2199023255552;
+            v.arg[3] = 13673889597936467438;
+            v.arg[4] = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "op", d.op, 8417389337225220618);
+        r.value(0, "arg[0]", d.arg[0], 18446744073709551615);
+        r.value(0, "arg[1]", d.arg[1], 16436629300468986768);
+        r.value(0, "arg[2]", d.arg[2], 2199023255552);
+        r.value(0, "arg[3]", d.arg[3], 13673889597936467438);
+        r.value(0, "arg[4]", d.arg[4], 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn privcmd__privcmd_mmap_entry() {
+    type T = xenabi::linux::privcmd::privcmd_mmap_entry;
+    let mut r = Report::new("privcmd_mmap_entry");
+    assert_eq!(size_of::<T>(), 24, "size_of::<privcmd_mmap_entry>()");
+    // #0
+    {
+        let want = hex("ffffffffffffffffefaefa39c7c601d12000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.va = 18446744073709551615;
+            v.mfn = 15060537187877170927;
+            v.npages = 32;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "va", d.va, 18446744073709551615);
+        r.value(0, "mfn", d.mfn, 15060537187877170927);
+        r.value(0, "npages", d.npages, 32);
+    }
+    r.finish();
+}
+
+#[test]
+fn privcmd__privcmd_mmap() {
+    type T = xenabi::linux::privcmd::privcmd_mmap;
+    let mut r = Report::new("privcmd_mmap");
+    assert_eq!(size_of::<T>(), 16, "size_of::<privcmd_mmap>()");
+    // #0
+    {
+        let want = hex("02000000620800000010dec0fd7f0000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.num = 2;
+            v.dom = 2146;
+            v.entry = xenabi::types::UserPtr::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "num", d.num, 2);
+        r.value(0, "dom", d.dom, 2146);
+        r.value(0, "entry", d.entry.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn privcmd__privcmd_mmapbatch() {
+    type T = xenabi::linux::privcmd::privcmd_mmapbatch;
+    let mut r = Report::new("privcmd_mmapbatch");
+    assert_eq!(size_of::<T>(), 24, "size_of::<privcmd_mmapbatch>()");
+    // #0
+    {
+        let want = hex("ffffff7f167d000000000800000000000010dec0fd7f0000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.num = 2147483647;
+            v.dom = 32022;
+            v.addr = 524288;
+            v.arr = xenabi::types::UserPtr::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "num", d.num, 2147483647);
+        r.value(0, "dom", d.dom, 32022);
+        r.value(0, "addr", d.addr, 524288);
+        r.value(0, "arr", d.arr.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn privcmd__privcmd_mmapbatch_v2() {
+    type T = xenabi::linux::privcmd::privcmd_mmapbatch_v2;
+    let mut r = Report::new("privcmd_mmapbatch_v2");
+    assert_eq!(size_of::<T>(), 32, "size_of::<privcmd_mmapbatch_v2>()");
+    // #0
+    {
+        let want = hex("ab7693bcffff0000c6258ef0336d18c60010dec0fd7f00001020dec0fd7f0000");
+        let mut buf = Buf::new(32);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.num = 3163780779;
+            v.dom = 65535;
+            v.addr = 14274279088797394374;
+            v.arr = xenabi::types::UserPtr::from_addr(0x7ffdc0de1000);
+            v.err = xenabi::types::UserPtr::from_addr(0x7ffdc0de2010);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "num", d.num, 3163780779);
+        r.value(0, "dom", d.dom, 65535);
+        r.value(0, "addr", d.addr, 14274279088797394374);
+        r.value(0, "arr", d.arr.addr(), 0x7ffdc0de1000);
+        r.value(0, "err", d.err.addr(), 0x7ffdc0de2010);
+    }
+    r.finish();
+}
+
+#[test]
+fn privcmd__privcmd_dm_op_buf() {
+    type T = xenabi::linux::privcmd::privcmd_dm_op_buf;
+    let mut r = Report::new("privcmd_dm_op_buf");
+    assert_eq!(size_of::<T>(), 16, "size_of::<privcmd_dm_op_buf>()");
+    // #0
+    {
+        let want = hex("0010dec0fd7f000014e7f02aea5c11df");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.uptr = xenabi::types::UserPtr::from_addr(0x7ffdc0de1000);
+            v.size = 16073730705874544404;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "uptr", d.uptr.addr(), 0x7ffdc0de1000);
+        r.value(0, "size", d.size, 16073730705874544404);
+    }
+    r.finish();
+}
+
+#[test]
+fn privcmd__privcmd_dm_op() {
+    type T = xenabi::linux::privcmd::privcmd_dm_op;
+    let mut r = Report::new("privcmd_dm_op");
+    assert_eq!(size_of::<T>(), 16, "size_of::<privcmd_dm_op>()");
+    // #0
+    {
+        let want = hex("4a2d0000000000000010dec0fd7f0000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.dom = 11594;
+            v.num = 0;
+            v.ubufs = xenabi::types::UserPtr::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "dom", d.dom, 11594);
+        r.value(0, "num", d.num, 0);
+        r.value(0, "ubufs", d.ubufs.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn privcmd__privcmd_mmap_resource() {
+    type T = xenabi::linux::privcmd::privcmd_mmap_resource;
+    let mut r = Report::new("privcmd_mmap_resource");
+    assert_eq!(size_of::<T>(), 32, "size_of::<privcmd_mmap_resource>()");
+    // #0
+    {
+        let want = hex("0020000079afff8f00000000910f4ca10002000000000000578b226c00d5b37b");
+        let mut buf = Buf::new(32);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.dom = 8192;
+            v.r#type = 2415898489;
+            v.id = 0;
+            v.idx = 2706116497;
+            v.num = 512;
+            v.addr = 8913702285287263063;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "dom", d.dom, 8192);
+        r.value(0, "type", d.r#type, 2415898489);
+        r.value(0, "id", d.id, 0);
+        r.value(0, "idx", d.idx, 2706116497);
+        r.value(0, "num", d.num, 512);
+        r.value(0, "addr", d.addr, 8913702285287263063);
+    }
+    r.finish();
+}
+
+#[test]
+fn privcmd__privcmd_irqfd() {
+    type T = xenabi::linux::privcmd::privcmd_irqfd;
+    let mut r = Report::new("privcmd_irqfd");
+    assert_eq!(size_of::<T>(), 24, "size_of::<privcmd_irqfd>()");
+    // #0
+    {
+        let want = hex("d630124cf244f99e00001000c2fa6bb3ffffffff5cdf0000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.dm_op = 11455262934642602198;
+            v.size = 1048576;
+            v.fd = 3010198210;
+            v.flags = 4294967295;
+            v.dom = 57180;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "dm_op", d.dm_op, 11455262934642602198);
+        r.value(0, "size", d.size, 1048576);
+        r.value(0, "fd", d.fd, 3010198210);
+        r.value(0, "flags", d.flags, 4294967295);
+        r.value(0, "dom", d.dom, 57180);
+    }
+    r.finish();
+}
+
+#[test]
+fn privcmd__privcmd_ioeventfd() {
+    type T = xenabi::linux::privcmd::privcmd_ioeventfd;
+    let mut r = Report::new("privcmd_ioeventfd");
+    assert_eq!(size_of::<T>(), 48, "size_of::<privcmd_ioeventfd>()");
+    // #0
+    {
+        let want = hex(concat!("2062e8421327d1a7ffffffffffffffff5fa66a94c285e4d6000004001742c9e9", "000000002b7289b100000080fde20000"));
+        let mut buf = Buf::new(48);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.ioreq = 12092489438146880032;
+            v.ports = 18446744073709551615;
+            v.addr = 15484648489566774879;
+            v.addr_len = 262144;
+            v.event_fd = 3922280983;
+            v.vcpus = 0;
+            v.vq = 2978574891;
+            v.flags = 2147483648;
+            v.dom = 58109;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "ioreq", d.ioreq, 12092489438146880032);
+        r.value(0, "ports", d.ports, 18446744073709551615);
+        r.value(0, "addr", d.addr, 15484648489566774879);
+        r.value(0, "addr_len", d.addr_len, 262144);
+        r.value(0, "event_fd", d.event_fd, 3922280983);
+        r.value(0, "vcpus", d.vcpus, 0);
+        r.value(0, "vq", d.vq, 2978574891);
+        r.value(0, "flags", d.flags, 2147483648);
+        r.value(0, "dom", d.dom, 58109);
+    }
+    r.finish();
+}
+
+#[test]
+fn privcmd__privcmd_pcidev_get_gsi() {
+    type T = xenabi::linux::privcmd::privcmd_pcidev_get_gsi;
+    let mut r = Report::new("privcmd_pcidev_get_gsi");
+    assert_eq!(size_of::<T>(), 8, "size_of::<privcmd_pcidev_get_gsi>()");
+    // #0
+    {
+        let want = hex("ffffffffb8febf0b");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.sbdf = 4294967295;
+            v.gsi = 197131960;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "sbdf", d.sbdf, 4294967295);
+        r.value(0, "gsi", d.gsi, 197131960);
+    }
+    r.finish();
+}
