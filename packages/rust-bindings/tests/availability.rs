@@ -468,6 +468,96 @@ mod stable_xen {
     }
 }
 
+mod stable_xenbus {
+    use super::*;
+    use xenabi::stable::xenbus::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XenbusStateUnknown <= XEN_MIN_RELEASE, "{}", XenbusStateUnknown);
+        assert!(since::XenbusStateInitialising <= XEN_MIN_RELEASE, "{}", XenbusStateInitialising);
+        assert!(since::XenbusStateInitWait <= XEN_MIN_RELEASE, "{}", XenbusStateInitWait);
+        assert!(since::XenbusStateInitialised <= XEN_MIN_RELEASE, "{}", XenbusStateInitialised);
+        assert!(since::XenbusStateConnected <= XEN_MIN_RELEASE, "{}", XenbusStateConnected);
+        assert!(since::XenbusStateClosing <= XEN_MIN_RELEASE, "{}", XenbusStateClosing);
+        assert!(since::XenbusStateClosed <= XEN_MIN_RELEASE, "{}", XenbusStateClosed);
+        assert!(since::XenbusStateReconfiguring <= XEN_MIN_RELEASE, "{}", XenbusStateReconfiguring);
+        assert!(since::XenbusStateReconfigured <= XEN_MIN_RELEASE, "{}", XenbusStateReconfigured);
+        assert!(since::XenbusState <= XEN_MIN_RELEASE, "{}", size_of::<XenbusState>());
+    }
+}
+
+mod stable_xs_wire {
+    use super::*;
+    use xenabi::stable::xs_wire::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XS_DEBUG <= XEN_MIN_RELEASE, "{}", XS_DEBUG);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XS_CONTROL <= XEN_MIN_RELEASE, "{}", XS_CONTROL);
+        assert!(since::XS_DIRECTORY <= XEN_MIN_RELEASE, "{}", XS_DIRECTORY);
+        assert!(since::XS_READ <= XEN_MIN_RELEASE, "{}", XS_READ);
+        assert!(since::XS_GET_PERMS <= XEN_MIN_RELEASE, "{}", XS_GET_PERMS);
+        assert!(since::XS_WATCH <= XEN_MIN_RELEASE, "{}", XS_WATCH);
+        assert!(since::XS_UNWATCH <= XEN_MIN_RELEASE, "{}", XS_UNWATCH);
+        assert!(since::XS_TRANSACTION_START <= XEN_MIN_RELEASE, "{}", XS_TRANSACTION_START);
+        assert!(since::XS_TRANSACTION_END <= XEN_MIN_RELEASE, "{}", XS_TRANSACTION_END);
+        assert!(since::XS_INTRODUCE <= XEN_MIN_RELEASE, "{}", XS_INTRODUCE);
+        assert!(since::XS_RELEASE <= XEN_MIN_RELEASE, "{}", XS_RELEASE);
+        assert!(since::XS_GET_DOMAIN_PATH <= XEN_MIN_RELEASE, "{}", XS_GET_DOMAIN_PATH);
+        assert!(since::XS_WRITE <= XEN_MIN_RELEASE, "{}", XS_WRITE);
+        assert!(since::XS_MKDIR <= XEN_MIN_RELEASE, "{}", XS_MKDIR);
+        assert!(since::XS_RM <= XEN_MIN_RELEASE, "{}", XS_RM);
+        assert!(since::XS_SET_PERMS <= XEN_MIN_RELEASE, "{}", XS_SET_PERMS);
+        assert!(since::XS_WATCH_EVENT <= XEN_MIN_RELEASE, "{}", XS_WATCH_EVENT);
+        assert!(since::XS_ERROR <= XEN_MIN_RELEASE, "{}", XS_ERROR);
+        assert!(since::XS_IS_DOMAIN_INTRODUCED <= XEN_MIN_RELEASE, "{}", XS_IS_DOMAIN_INTRODUCED);
+        assert!(since::XS_RESUME <= XEN_MIN_RELEASE, "{}", XS_RESUME);
+        assert!(since::XS_SET_TARGET <= XEN_MIN_RELEASE, "{}", XS_SET_TARGET);
+        assert!(since::XS_RESET_WATCHES <= XEN_MIN_RELEASE, "{}", XS_RESET_WATCHES);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XS_DIRECTORY_PART <= XEN_MIN_RELEASE, "{}", XS_DIRECTORY_PART);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XS_GET_FEATURE <= XEN_MIN_RELEASE, "{}", XS_GET_FEATURE);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XS_SET_FEATURE <= XEN_MIN_RELEASE, "{}", XS_SET_FEATURE);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XS_GET_QUOTA <= XEN_MIN_RELEASE, "{}", XS_GET_QUOTA);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XS_SET_QUOTA <= XEN_MIN_RELEASE, "{}", XS_SET_QUOTA);
+        assert!(since::XS_INVALID <= XEN_MIN_RELEASE, "{}", XS_INVALID);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XS_TYPE_COUNT <= XEN_MIN_RELEASE, "{}", XS_TYPE_COUNT);
+        assert!(xsd_sockmsg::SINCE <= XEN_MIN_RELEASE && xsd_sockmsg::SINCE == since::xsd_sockmsg);
+        assert!(since::XS_WATCH_PATH <= XEN_MIN_RELEASE, "{}", XS_WATCH_PATH);
+        assert!(since::XS_WATCH_TOKEN <= XEN_MIN_RELEASE, "{}", XS_WATCH_TOKEN);
+        assert!(since::XENSTORE_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENSTORE_RING_SIZE);
+        assert!(since::XENSTORE_RING_IDX <= XEN_MIN_RELEASE, "{}", size_of::<XENSTORE_RING_IDX>());
+        assert!(xenstore_domain_interface::SINCE <= XEN_MIN_RELEASE && xenstore_domain_interface::SINCE == since::xenstore_domain_interface);
+        assert!(since::XENSTORE_PAYLOAD_MAX <= XEN_MIN_RELEASE, "{}", XENSTORE_PAYLOAD_MAX);
+        assert!(since::XENSTORE_ABS_PATH_MAX <= XEN_MIN_RELEASE, "{}", XENSTORE_ABS_PATH_MAX);
+        assert!(since::XENSTORE_REL_PATH_MAX <= XEN_MIN_RELEASE, "{}", XENSTORE_REL_PATH_MAX);
+        assert!(since::XENSTORE_SERVER_FEATURE_RECONNECTION <= XEN_MIN_RELEASE, "{}", XENSTORE_SERVER_FEATURE_RECONNECTION);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XENSTORE_SERVER_FEATURE_ERROR <= XEN_MIN_RELEASE, "{}", XENSTORE_SERVER_FEATURE_ERROR);
+        #[cfg(feature = "xen-4-22")]
+        assert!(since::XENSTORE_SERVER_FEATURE_WATCHDEPTH <= XEN_MIN_RELEASE, "{}", XENSTORE_SERVER_FEATURE_WATCHDEPTH);
+        #[cfg(feature = "xen-4-22")]
+        assert!(since::XENSTORE_SERVER_FEATURE_DOMID_ANY <= XEN_MIN_RELEASE, "{}", XENSTORE_SERVER_FEATURE_DOMID_ANY);
+        assert!(since::XENSTORE_CONNECTED <= XEN_MIN_RELEASE, "{}", XENSTORE_CONNECTED);
+        assert!(since::XENSTORE_RECONNECT <= XEN_MIN_RELEASE, "{}", XENSTORE_RECONNECT);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XENSTORE_ERROR_NONE <= XEN_MIN_RELEASE, "{}", XENSTORE_ERROR_NONE);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XENSTORE_ERROR_COMM <= XEN_MIN_RELEASE, "{}", XENSTORE_ERROR_COMM);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XENSTORE_ERROR_RINGIDX <= XEN_MIN_RELEASE, "{}", XENSTORE_ERROR_RINGIDX);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XENSTORE_ERROR_PROTO <= XEN_MIN_RELEASE, "{}", XENSTORE_ERROR_PROTO);
+    }
+}
+
 #[cfg(feature = "xen-4-22")]
 mod unstable_domctl {
     use super::*;

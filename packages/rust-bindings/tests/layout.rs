@@ -19,6 +19,8 @@ mod x86 {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xenbus::*;
+    use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
     use xenabi::linux::evtchn::*;
@@ -1031,6 +1033,63 @@ mod x86 {
         }
     }
 
+    mod stable_xenbus {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XenbusState>(), 4, "XenbusState: size on x86");
+            assert_eq!(align_of::<XenbusState>(), 4, "XenbusState: align on x86");
+        }
+    }
+
+    mod stable_xs_wire {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: size on x86");
+            assert_eq!(align_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: align on x86");
+        }
+
+        #[test]
+        fn xsd_sockmsg() {
+            assert_eq!(size_of::<xsd_sockmsg>(), 16, "xsd_sockmsg: size on x86");
+            assert_eq!(align_of::<xsd_sockmsg>(), 4, "xsd_sockmsg: align on x86");
+            assert_eq!(offset_of!(xsd_sockmsg, r#type), 0, "xsd_sockmsg.type: offset on x86");
+            assert_eq!(offset_of!(xsd_sockmsg, req_id), 4, "xsd_sockmsg.req_id: offset on x86");
+            assert_eq!(offset_of!(xsd_sockmsg, tx_id), 8, "xsd_sockmsg.tx_id: offset on x86");
+            assert_eq!(offset_of!(xsd_sockmsg, len), 12, "xsd_sockmsg.len: offset on x86");
+        }
+
+        #[test]
+        fn xenstore_domain_interface() {
+            #[cfg(not(feature = "xen-4-17"))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2072, "xenstore_domain_interface: size on x86");
+            #[cfg(all(feature = "xen-4-17", not(feature = "xen-4-21")))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2076, "xenstore_domain_interface: size on x86");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2080, "xenstore_domain_interface: size on x86");
+            assert_eq!(align_of::<xenstore_domain_interface>(), 4, "xenstore_domain_interface: align on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, req), 0, "xenstore_domain_interface.req: offset on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp), 1024, "xenstore_domain_interface.rsp: offset on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_cons), 2048, "xenstore_domain_interface.req_cons: offset on x86");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_cons: size on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_prod), 2052, "xenstore_domain_interface.req_prod: offset on x86");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_prod: size on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_cons), 2056, "xenstore_domain_interface.rsp_cons: offset on x86");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_cons: size on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_prod), 2060, "xenstore_domain_interface.rsp_prod: offset on x86");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_prod: size on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, server_features), 2064, "xenstore_domain_interface.server_features: offset on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, connection), 2068, "xenstore_domain_interface.connection: offset on x86");
+            #[cfg(feature = "xen-4-17")]
+            assert_eq!(offset_of!(xenstore_domain_interface, error), 2072, "xenstore_domain_interface.error: offset on x86");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xenstore_domain_interface, evtchn_port), 2076, "xenstore_domain_interface.evtchn_port: offset on x86");
+        }
+    }
+
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
@@ -1470,6 +1529,8 @@ mod x86_64 {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xenbus::*;
+    use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
     use xenabi::linux::evtchn::*;
@@ -2483,6 +2544,63 @@ mod x86_64 {
         }
     }
 
+    mod stable_xenbus {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XenbusState>(), 4, "XenbusState: size on x86_64");
+            assert_eq!(align_of::<XenbusState>(), 4, "XenbusState: align on x86_64");
+        }
+    }
+
+    mod stable_xs_wire {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: size on x86_64");
+            assert_eq!(align_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: align on x86_64");
+        }
+
+        #[test]
+        fn xsd_sockmsg() {
+            assert_eq!(size_of::<xsd_sockmsg>(), 16, "xsd_sockmsg: size on x86_64");
+            assert_eq!(align_of::<xsd_sockmsg>(), 4, "xsd_sockmsg: align on x86_64");
+            assert_eq!(offset_of!(xsd_sockmsg, r#type), 0, "xsd_sockmsg.type: offset on x86_64");
+            assert_eq!(offset_of!(xsd_sockmsg, req_id), 4, "xsd_sockmsg.req_id: offset on x86_64");
+            assert_eq!(offset_of!(xsd_sockmsg, tx_id), 8, "xsd_sockmsg.tx_id: offset on x86_64");
+            assert_eq!(offset_of!(xsd_sockmsg, len), 12, "xsd_sockmsg.len: offset on x86_64");
+        }
+
+        #[test]
+        fn xenstore_domain_interface() {
+            #[cfg(not(feature = "xen-4-17"))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2072, "xenstore_domain_interface: size on x86_64");
+            #[cfg(all(feature = "xen-4-17", not(feature = "xen-4-21")))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2076, "xenstore_domain_interface: size on x86_64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2080, "xenstore_domain_interface: size on x86_64");
+            assert_eq!(align_of::<xenstore_domain_interface>(), 4, "xenstore_domain_interface: align on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, req), 0, "xenstore_domain_interface.req: offset on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp), 1024, "xenstore_domain_interface.rsp: offset on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_cons), 2048, "xenstore_domain_interface.req_cons: offset on x86_64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_cons: size on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_prod), 2052, "xenstore_domain_interface.req_prod: offset on x86_64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_prod: size on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_cons), 2056, "xenstore_domain_interface.rsp_cons: offset on x86_64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_cons: size on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_prod), 2060, "xenstore_domain_interface.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, server_features), 2064, "xenstore_domain_interface.server_features: offset on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, connection), 2068, "xenstore_domain_interface.connection: offset on x86_64");
+            #[cfg(feature = "xen-4-17")]
+            assert_eq!(offset_of!(xenstore_domain_interface, error), 2072, "xenstore_domain_interface.error: offset on x86_64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xenstore_domain_interface, evtchn_port), 2076, "xenstore_domain_interface.evtchn_port: offset on x86_64");
+        }
+    }
+
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
@@ -2924,6 +3042,8 @@ mod arm {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xenbus::*;
+    use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
     use xenabi::linux::evtchn::*;
@@ -3889,6 +4009,63 @@ mod arm {
         }
     }
 
+    mod stable_xenbus {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XenbusState>(), 4, "XenbusState: size on arm");
+            assert_eq!(align_of::<XenbusState>(), 4, "XenbusState: align on arm");
+        }
+    }
+
+    mod stable_xs_wire {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: size on arm");
+            assert_eq!(align_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: align on arm");
+        }
+
+        #[test]
+        fn xsd_sockmsg() {
+            assert_eq!(size_of::<xsd_sockmsg>(), 16, "xsd_sockmsg: size on arm");
+            assert_eq!(align_of::<xsd_sockmsg>(), 4, "xsd_sockmsg: align on arm");
+            assert_eq!(offset_of!(xsd_sockmsg, r#type), 0, "xsd_sockmsg.type: offset on arm");
+            assert_eq!(offset_of!(xsd_sockmsg, req_id), 4, "xsd_sockmsg.req_id: offset on arm");
+            assert_eq!(offset_of!(xsd_sockmsg, tx_id), 8, "xsd_sockmsg.tx_id: offset on arm");
+            assert_eq!(offset_of!(xsd_sockmsg, len), 12, "xsd_sockmsg.len: offset on arm");
+        }
+
+        #[test]
+        fn xenstore_domain_interface() {
+            #[cfg(not(feature = "xen-4-17"))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2072, "xenstore_domain_interface: size on arm");
+            #[cfg(all(feature = "xen-4-17", not(feature = "xen-4-21")))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2076, "xenstore_domain_interface: size on arm");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2080, "xenstore_domain_interface: size on arm");
+            assert_eq!(align_of::<xenstore_domain_interface>(), 4, "xenstore_domain_interface: align on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, req), 0, "xenstore_domain_interface.req: offset on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp), 1024, "xenstore_domain_interface.rsp: offset on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_cons), 2048, "xenstore_domain_interface.req_cons: offset on arm");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_cons: size on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_prod), 2052, "xenstore_domain_interface.req_prod: offset on arm");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_prod: size on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_cons), 2056, "xenstore_domain_interface.rsp_cons: offset on arm");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_cons: size on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_prod), 2060, "xenstore_domain_interface.rsp_prod: offset on arm");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_prod: size on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, server_features), 2064, "xenstore_domain_interface.server_features: offset on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, connection), 2068, "xenstore_domain_interface.connection: offset on arm");
+            #[cfg(feature = "xen-4-17")]
+            assert_eq!(offset_of!(xenstore_domain_interface, error), 2072, "xenstore_domain_interface.error: offset on arm");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xenstore_domain_interface, evtchn_port), 2076, "xenstore_domain_interface.evtchn_port: offset on arm");
+        }
+    }
+
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
@@ -4335,6 +4512,8 @@ mod aarch64 {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xenbus::*;
+    use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
     use xenabi::linux::evtchn::*;
@@ -5297,6 +5476,63 @@ mod aarch64 {
         fn typedefs() {
             assert_eq!(size_of::<domid_t>(), 2, "domid_t: size on aarch64");
             assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on aarch64");
+        }
+    }
+
+    mod stable_xenbus {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XenbusState>(), 4, "XenbusState: size on aarch64");
+            assert_eq!(align_of::<XenbusState>(), 4, "XenbusState: align on aarch64");
+        }
+    }
+
+    mod stable_xs_wire {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: size on aarch64");
+            assert_eq!(align_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: align on aarch64");
+        }
+
+        #[test]
+        fn xsd_sockmsg() {
+            assert_eq!(size_of::<xsd_sockmsg>(), 16, "xsd_sockmsg: size on aarch64");
+            assert_eq!(align_of::<xsd_sockmsg>(), 4, "xsd_sockmsg: align on aarch64");
+            assert_eq!(offset_of!(xsd_sockmsg, r#type), 0, "xsd_sockmsg.type: offset on aarch64");
+            assert_eq!(offset_of!(xsd_sockmsg, req_id), 4, "xsd_sockmsg.req_id: offset on aarch64");
+            assert_eq!(offset_of!(xsd_sockmsg, tx_id), 8, "xsd_sockmsg.tx_id: offset on aarch64");
+            assert_eq!(offset_of!(xsd_sockmsg, len), 12, "xsd_sockmsg.len: offset on aarch64");
+        }
+
+        #[test]
+        fn xenstore_domain_interface() {
+            #[cfg(not(feature = "xen-4-17"))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2072, "xenstore_domain_interface: size on aarch64");
+            #[cfg(all(feature = "xen-4-17", not(feature = "xen-4-21")))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2076, "xenstore_domain_interface: size on aarch64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2080, "xenstore_domain_interface: size on aarch64");
+            assert_eq!(align_of::<xenstore_domain_interface>(), 4, "xenstore_domain_interface: align on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, req), 0, "xenstore_domain_interface.req: offset on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp), 1024, "xenstore_domain_interface.rsp: offset on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_cons), 2048, "xenstore_domain_interface.req_cons: offset on aarch64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_cons: size on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_prod), 2052, "xenstore_domain_interface.req_prod: offset on aarch64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_prod: size on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_cons), 2056, "xenstore_domain_interface.rsp_cons: offset on aarch64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_cons: size on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_prod), 2060, "xenstore_domain_interface.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, server_features), 2064, "xenstore_domain_interface.server_features: offset on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, connection), 2068, "xenstore_domain_interface.connection: offset on aarch64");
+            #[cfg(feature = "xen-4-17")]
+            assert_eq!(offset_of!(xenstore_domain_interface, error), 2072, "xenstore_domain_interface.error: offset on aarch64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xenstore_domain_interface, evtchn_port), 2076, "xenstore_domain_interface.evtchn_port: offset on aarch64");
         }
     }
 

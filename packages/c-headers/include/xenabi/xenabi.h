@@ -17,6 +17,8 @@
 #include <xenabi/stable/ioreq.h>
 #include <xenabi/stable/start_info.h>
 #include <xenabi/stable/xen.h>
+#include <xenabi/stable/xenbus.h>
+#include <xenabi/stable/xs_wire.h>
 
 /* Unstable: define XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION to opt in. */
 #if defined(XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION)
