@@ -205,7 +205,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "_record.hbs": {
-    digest: "8497a3c2cba8d2bc74e75fc5fb5cc1ef094f31538606f06ba99ec93b0c3d8d12",
+    digest: "7bd9f48b2791ecad499cbdfbb48626218d4916c925bdf13bc21d484adf7e5ce2",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -305,7 +305,7 @@ export const PRECOMPILED: Precompiled = {
     + " {\n    /// Prints no member: which one is meaningful depends on another field.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        f.debug_struct(\""
     + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":68,"column":26},"end":{"line":68,"column":30}} ), depth0)) != null ? stack1 : "")
     + "\").finish_non_exhaustive()\n    }\n}\n";
-},"11":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"11":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -314,19 +314,80 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":77,"column":0},"end":{"line":79,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":7}}})) != null ? stack1 : "")
     + "impl "
-    + ((stack1 = container.lambda(container.strict(depths[1], "name", {"start":{"line":80,"column":7},"end":{"line":80,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":77,"column":7},"end":{"line":77,"column":11}} ), depth0)) != null ? stack1 : "")
     + " {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessors"),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":81,"column":0},"end":{"line":100,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":78,"column":0},"end":{"line":108,"column":9}}})) != null ? stack1 : "")
     + "}\n";
-},"12":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    /// A `"
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":79,"column":13},"end":{"line":79,"column":21}} ), depth0)) != null ? stack1 : "")
+    + "` call carrying `payload`; every other byte is zero.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":80,"column":0},"end":{"line":82,"column":7}}})) != null ? stack1 : "")
+    + "    #[inline]\n    pub fn "
+    + ((stack1 = alias2(alias1(depth0, "constructor", {"start":{"line":84,"column":13},"end":{"line":84,"column":24}} ), depth0)) != null ? stack1 : "")
+    + "(payload: "
+    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":84,"column":38},"end":{"line":84,"column":49}} ), depth0)) != null ? stack1 : "")
+    + ") -> Self {\n        let mut call = Self::default();\n        call."
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":86,"column":15},"end":{"line":86,"column":22}} ), depth0)) != null ? stack1 : "")
+    + " = "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":86,"column":29},"end":{"line":86,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ";\n        call."
+    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":87,"column":15},"end":{"line":87,"column":27}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":87,"column":32},"end":{"line":87,"column":38}} ), depth0)) != null ? stack1 : "")
+    + " = payload;\n        call\n    }\n\n    /// The payload, when `"
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":91,"column":29},"end":{"line":91,"column":36}} ), depth0)) != null ? stack1 : "")
+    + "` is `"
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":91,"column":46},"end":{"line":91,"column":54}} ), depth0)) != null ? stack1 : "")
+    + "`.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":0},"end":{"line":94,"column":7}}})) != null ? stack1 : "")
+    + "    #[inline]\n    pub fn "
+    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":96,"column":13},"end":{"line":96,"column":19}} ), depth0)) != null ? stack1 : "")
+    + "(&self) -> Option<&"
+    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":96,"column":42},"end":{"line":96,"column":53}} ), depth0)) != null ? stack1 : "")
+    + "> {\n        if self."
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":97,"column":18},"end":{"line":97,"column":25}} ), depth0)) != null ? stack1 : "")
+    + " == "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":97,"column":33},"end":{"line":97,"column":41}} ), depth0)) != null ? stack1 : "")
+    + " {\n            // SAFETY: every member of the union holds only integers (and records of them), for\n            // which any bytes are valid; `"
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":99,"column":45},"end":{"line":99,"column":52}} ), depth0)) != null ? stack1 : "")
+    + "` names the member in use.\n            Some(unsafe { &self."
+    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":100,"column":34},"end":{"line":100,"column":46}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":100,"column":51},"end":{"line":100,"column":57}} ), depth0)) != null ? stack1 : "")
+    + " })\n        } else {\n            None\n        }\n    }\n"
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":105,"column":0},"end":{"line":107,"column":11}}})) != null ? stack1 : "");
+},"13":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":113,"column":0},"end":{"line":115,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":116,"column":0},"end":{"line":118,"column":7}}})) != null ? stack1 : "")
+    + "impl "
+    + ((stack1 = container.lambda(container.strict(depths[1], "name", {"start":{"line":119,"column":7},"end":{"line":119,"column":14}} ), depth0)) != null ? stack1 : "")
+    + " {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessors"),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":120,"column":0},"end":{"line":139,"column":9}}})) != null ? stack1 : "")
+    + "}\n";
+},"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1;
 
-  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":75,"column":2},"end":{"line":75,"column":8}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":114,"column":2},"end":{"line":114,"column":8}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"13":function(container,depth0,helpers,partials,data) {
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -334,23 +395,23 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"getterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":82,"column":0},"end":{"line":84,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"getterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":121,"column":0},"end":{"line":123,"column":9}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub const fn "
-    + ((stack1 = alias3(alias2(depth0, "getter", {"start":{"line":86,"column":19},"end":{"line":86,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "getter", {"start":{"line":125,"column":19},"end":{"line":125,"column":25}} ), depth0)) != null ? stack1 : "")
     + "(&self) -> "
-    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":86,"column":40},"end":{"line":86,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":125,"column":40},"end":{"line":125,"column":44}} ), depth0)) != null ? stack1 : "")
     + " {\n        "
-    + ((stack1 = alias3(alias2(depth0, "getExpr", {"start":{"line":87,"column":10},"end":{"line":87,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "getExpr", {"start":{"line":126,"column":10},"end":{"line":126,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\n    }\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"setterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":90,"column":0},"end":{"line":92,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"setterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":129,"column":0},"end":{"line":131,"column":9}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub fn "
-    + ((stack1 = alias3(alias2(depth0, "setter", {"start":{"line":94,"column":13},"end":{"line":94,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "setter", {"start":{"line":133,"column":13},"end":{"line":133,"column":19}} ), depth0)) != null ? stack1 : "")
     + "(&mut self, value: "
-    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":94,"column":42},"end":{"line":94,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":133,"column":42},"end":{"line":133,"column":46}} ), depth0)) != null ? stack1 : "")
     + ") {\n        "
-    + ((stack1 = alias3(alias2(depth0, "setExpr", {"start":{"line":95,"column":10},"end":{"line":95,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "setExpr", {"start":{"line":134,"column":10},"end":{"line":134,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\n    }\n"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":97,"column":0},"end":{"line":99,"column":11}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":136,"column":0},"end":{"line":138,"column":11}}})) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -379,7 +440,8 @@ export const PRECOMPILED: Precompiled = {
     + "}\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"zeroedDefault"),{"name":"if","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":59,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opaqueDebug"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":71,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessorImpls"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":102,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":110,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessorImpls"),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":111,"column":0},"end":{"line":141,"column":9}}})) != null ? stack1 : "");
 },"useData":true,"useDepths":true},
   },
   "availability.rs.hbs": {
