@@ -95,7 +95,7 @@ function copyEnd(which: string) {
   return inlineUnion({
     doc: `The ${which} of the copy: a buffer of this process (GNTCOPY_${which === 'source' ? 'source' : 'dest'}_gref clear) or a foreign grant (set).`,
     fields: [
-      field('virt', ptr(), { doc: 'A buffer in this process.' }),
+      field('virt', ptr(), { doc: 'A buffer of the calling program.' }),
       field(
         'foreign',
         inlineStruct({

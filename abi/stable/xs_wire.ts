@@ -109,6 +109,10 @@ export const xenstore_domain_interface = struct('xenstore_domain_interface', {
     field('error', u32, { since: '4.17', doc: 'XENSTORE_ERROR_*, when xenstored offers XENSTORE_SERVER_FEATURE_ERROR.' }),
     field('evtchn_port', u32, { since: '4.21', doc: "The domain's event channel for xenstored, filled in by Xen for domains it builds at boot; 0 when XS_INTRODUCE gave it." }),
   ],
+  growable: {
+    versionField: 'server_features',
+    doc: 'The record fills the start of a whole shared page, so members are appended at its end: `error` (4.17) when `server_features` has XENSTORE_SERVER_FEATURE_ERROR, `evtchn_port` (4.21), which is zero when unused.',
+  },
 });
 
 export const XENSTORE_PAYLOAD_MAX = constant('XENSTORE_PAYLOAD_MAX', 4096, { since: '4.6', doc: 'The most payload bytes one message may carry; more breaks the connection.' });

@@ -194,7 +194,7 @@ impl gntdev_grant_copy_segment {
 #[derive(Clone, Copy)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub union gntdev_grant_copy_segment_source {
-    /// A buffer in this process.
+    /// A buffer of the calling program.
     pub virt: UserPtr<::core::ffi::c_void>,
     /// A grant of another domain.
     pub foreign: gntdev_grant_copy_segment_source_foreign,
@@ -256,7 +256,7 @@ impl gntdev_grant_copy_segment_source_foreign {
 #[derive(Clone, Copy)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub union gntdev_grant_copy_segment_dest {
-    /// A buffer in this process.
+    /// A buffer of the calling program.
     pub virt: UserPtr<::core::ffi::c_void>,
     /// A grant of another domain.
     pub foreign: gntdev_grant_copy_segment_dest_foreign,

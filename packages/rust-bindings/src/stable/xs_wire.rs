@@ -216,6 +216,8 @@ pub type XENSTORE_RING_IDX = u32;
 ///
 /// Since Xen 4.6.
 ///
+/// The record fills the start of a whole shared page, so members are appended at its end: `error` (4.17) when `server_features` has XENSTORE_SERVER_FEATURE_ERROR, `evtchn_port` (4.21), which is zero when unused.
+///
 /// Layout (size/align in bytes): Xen 4.6 to 4.16: x86 2072/4, x86_64 2072/4, arm 2072/4, aarch64 2072/4; Xen 4.17 to 4.20: x86 2076/4, x86_64 2076/4, arm 2076/4, aarch64 2076/4; Xen 4.21 on: x86 2080/4, x86_64 2080/4, arm 2080/4, aarch64 2080/4.
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1113,7 +1113,7 @@ export const gntdev_grant_copy_segment: RecordCodec<gntdev_grant_copy_segment, g
  * @since Linux 4.6
  */
 export interface gntdev_grant_copy_segment_source {
-  /** A buffer in this process. */
+  /** A buffer of the calling program. */
   virt?: bigint;
   /** A grant of another domain. */
   foreign?: gntdev_grant_copy_segment_source_foreign;
@@ -1124,12 +1124,12 @@ export interface gntdev_grant_copy_segment_source {
  * @since Linux 4.6
  */
 export interface gntdev_grant_copy_segment_source_view extends RecordView {
-  /** A buffer in this process. */
+  /** A buffer of the calling program. */
   virt: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * A buffer in this process.
+   * A buffer of the calling program.
    */
   virtAsNumber: number;
   /** A grant of another domain. */
@@ -1421,7 +1421,7 @@ export const gntdev_grant_copy_segment_source_foreign: RecordCodec<gntdev_grant_
  * @since Linux 4.6
  */
 export interface gntdev_grant_copy_segment_dest {
-  /** A buffer in this process. */
+  /** A buffer of the calling program. */
   virt?: bigint;
   /** A grant of another domain. */
   foreign?: gntdev_grant_copy_segment_dest_foreign;
@@ -1432,12 +1432,12 @@ export interface gntdev_grant_copy_segment_dest {
  * @since Linux 4.6
  */
 export interface gntdev_grant_copy_segment_dest_view extends RecordView {
-  /** A buffer in this process. */
+  /** A buffer of the calling program. */
   virt: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * A buffer in this process.
+   * A buffer of the calling program.
    */
   virtAsNumber: number;
   /** A grant of another domain. */

@@ -188,7 +188,7 @@ struct ioctl_gntdev_unmap_notify {
 struct gntdev_grant_copy_segment {
     /** Where the bytes come from. */
     union {
-        /** A buffer in this process. */
+        /** A buffer of the calling program. */
         void *virt;
         /** A grant of another domain. */
         struct {
@@ -202,7 +202,7 @@ struct gntdev_grant_copy_segment {
     } source;
     /** Where they go. */
     union {
-        /** A buffer in this process. */
+        /** A buffer of the calling program. */
         void *virt;
         /** A grant of another domain. */
         struct {
