@@ -5,7 +5,7 @@
  * wait for event channels from user space. Mirrors Xen's public/xen/evtchn.h.
  */
 import { ioctl_evtchn_bind$V0, ioctl_evtchn_bind$dec0, ioctl_evtchn_bind$enc0, ioctl_evtchn_bind_interdomain$V0, ioctl_evtchn_bind_interdomain$dec0, ioctl_evtchn_bind_interdomain$enc0, ioctl_evtchn_bind_unbound_port$V0, ioctl_evtchn_bind_unbound_port$dec0, ioctl_evtchn_bind_unbound_port$enc0, ioctl_evtchn_bind_virq$V0, ioctl_evtchn_bind_virq$dec0, ioctl_evtchn_bind_virq$enc0, ioctl_evtchn_notify$V0, ioctl_evtchn_notify$dec0, ioctl_evtchn_notify$enc0, ioctl_evtchn_restrict_domid$V0, ioctl_evtchn_restrict_domid$dec0, ioctl_evtchn_restrict_domid$enc0, ioctl_evtchn_unbind$V0, ioctl_evtchn_unbind$dec0, ioctl_evtchn_unbind$enc0 } from '../internal/linux/evtchn.js';
-import { bufferOf, current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from '../stable/xen.js';
 
@@ -78,7 +78,7 @@ export const ioctl_evtchn_bind_virq: RecordCodec<ioctl_evtchn_bind_virq, ioctl_e
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_evtchn_bind_virq');
-        return encodeFresh(value, 4, 0, ioctl_evtchn_bind_virq$enc0);
+        return encodeFresh(value, 4, 0, ioctl_evtchn_bind_virq$enc0, 'ioctl_evtchn_bind_virq');
       }
       default:
         return failArch('ioctl_evtchn_bind_virq', arch);
@@ -126,9 +126,8 @@ export const ioctl_evtchn_bind_virq: RecordCodec<ioctl_evtchn_bind_virq, ioctl_e
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_evtchn_bind_virq');
-        const b = placeView(buffer, options.offset, 4, 'ioctl_evtchn_bind_virq');
-        return new ioctl_evtchn_bind_virq$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'ioctl_evtchn_bind_virq');
+        return new ioctl_evtchn_bind_virq$V0(dataViewOf(p.buffer, 'ioctl_evtchn_bind_virq'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_evtchn_bind_virq', arch);
@@ -210,7 +209,7 @@ export const ioctl_evtchn_bind_interdomain: RecordCodec<ioctl_evtchn_bind_interd
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_evtchn_bind_interdomain');
-        return encodeFresh(value, 8, 0, ioctl_evtchn_bind_interdomain$enc0);
+        return encodeFresh(value, 8, 0, ioctl_evtchn_bind_interdomain$enc0, 'ioctl_evtchn_bind_interdomain');
       }
       default:
         return failArch('ioctl_evtchn_bind_interdomain', arch);
@@ -258,9 +257,8 @@ export const ioctl_evtchn_bind_interdomain: RecordCodec<ioctl_evtchn_bind_interd
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_evtchn_bind_interdomain');
-        const b = placeView(buffer, options.offset, 8, 'ioctl_evtchn_bind_interdomain');
-        return new ioctl_evtchn_bind_interdomain$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'ioctl_evtchn_bind_interdomain');
+        return new ioctl_evtchn_bind_interdomain$V0(dataViewOf(p.buffer, 'ioctl_evtchn_bind_interdomain'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_evtchn_bind_interdomain', arch);
@@ -337,7 +335,7 @@ export const ioctl_evtchn_bind_unbound_port: RecordCodec<ioctl_evtchn_bind_unbou
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_evtchn_bind_unbound_port');
-        return encodeFresh(value, 4, 0, ioctl_evtchn_bind_unbound_port$enc0);
+        return encodeFresh(value, 4, 0, ioctl_evtchn_bind_unbound_port$enc0, 'ioctl_evtchn_bind_unbound_port');
       }
       default:
         return failArch('ioctl_evtchn_bind_unbound_port', arch);
@@ -385,9 +383,8 @@ export const ioctl_evtchn_bind_unbound_port: RecordCodec<ioctl_evtchn_bind_unbou
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_evtchn_bind_unbound_port');
-        const b = placeView(buffer, options.offset, 4, 'ioctl_evtchn_bind_unbound_port');
-        return new ioctl_evtchn_bind_unbound_port$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'ioctl_evtchn_bind_unbound_port');
+        return new ioctl_evtchn_bind_unbound_port$V0(dataViewOf(p.buffer, 'ioctl_evtchn_bind_unbound_port'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_evtchn_bind_unbound_port', arch);
@@ -464,7 +461,7 @@ export const ioctl_evtchn_unbind: RecordCodec<ioctl_evtchn_unbind, ioctl_evtchn_
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_evtchn_unbind');
-        return encodeFresh(value, 4, 0, ioctl_evtchn_unbind$enc0);
+        return encodeFresh(value, 4, 0, ioctl_evtchn_unbind$enc0, 'ioctl_evtchn_unbind');
       }
       default:
         return failArch('ioctl_evtchn_unbind', arch);
@@ -512,9 +509,8 @@ export const ioctl_evtchn_unbind: RecordCodec<ioctl_evtchn_unbind, ioctl_evtchn_
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_evtchn_unbind');
-        const b = placeView(buffer, options.offset, 4, 'ioctl_evtchn_unbind');
-        return new ioctl_evtchn_unbind$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'ioctl_evtchn_unbind');
+        return new ioctl_evtchn_unbind$V0(dataViewOf(p.buffer, 'ioctl_evtchn_unbind'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_evtchn_unbind', arch);
@@ -591,7 +587,7 @@ export const ioctl_evtchn_notify: RecordCodec<ioctl_evtchn_notify, ioctl_evtchn_
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_evtchn_notify');
-        return encodeFresh(value, 4, 0, ioctl_evtchn_notify$enc0);
+        return encodeFresh(value, 4, 0, ioctl_evtchn_notify$enc0, 'ioctl_evtchn_notify');
       }
       default:
         return failArch('ioctl_evtchn_notify', arch);
@@ -639,9 +635,8 @@ export const ioctl_evtchn_notify: RecordCodec<ioctl_evtchn_notify, ioctl_evtchn_
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_evtchn_notify');
-        const b = placeView(buffer, options.offset, 4, 'ioctl_evtchn_notify');
-        return new ioctl_evtchn_notify$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'ioctl_evtchn_notify');
+        return new ioctl_evtchn_notify$V0(dataViewOf(p.buffer, 'ioctl_evtchn_notify'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_evtchn_notify', arch);
@@ -718,7 +713,7 @@ export const ioctl_evtchn_restrict_domid: RecordCodec<ioctl_evtchn_restrict_domi
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_evtchn_restrict_domid');
-        return encodeFresh(value, 2, 0, ioctl_evtchn_restrict_domid$enc0);
+        return encodeFresh(value, 2, 0, ioctl_evtchn_restrict_domid$enc0, 'ioctl_evtchn_restrict_domid');
       }
       default:
         return failArch('ioctl_evtchn_restrict_domid', arch);
@@ -766,9 +761,8 @@ export const ioctl_evtchn_restrict_domid: RecordCodec<ioctl_evtchn_restrict_domi
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_evtchn_restrict_domid');
-        const b = placeView(buffer, options.offset, 2, 'ioctl_evtchn_restrict_domid');
-        return new ioctl_evtchn_restrict_domid$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 2, 'ioctl_evtchn_restrict_domid');
+        return new ioctl_evtchn_restrict_domid$V0(dataViewOf(p.buffer, 'ioctl_evtchn_restrict_domid'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_evtchn_restrict_domid', arch);
@@ -845,7 +839,7 @@ export const ioctl_evtchn_bind: RecordCodec<ioctl_evtchn_bind, ioctl_evtchn_bind
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_evtchn_bind');
-        return encodeFresh(value, 4, 0, ioctl_evtchn_bind$enc0);
+        return encodeFresh(value, 4, 0, ioctl_evtchn_bind$enc0, 'ioctl_evtchn_bind');
       }
       default:
         return failArch('ioctl_evtchn_bind', arch);
@@ -893,9 +887,8 @@ export const ioctl_evtchn_bind: RecordCodec<ioctl_evtchn_bind, ioctl_evtchn_bind
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_evtchn_bind');
-        const b = placeView(buffer, options.offset, 4, 'ioctl_evtchn_bind');
-        return new ioctl_evtchn_bind$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'ioctl_evtchn_bind');
+        return new ioctl_evtchn_bind$V0(dataViewOf(p.buffer, 'ioctl_evtchn_bind'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_evtchn_bind', arch);

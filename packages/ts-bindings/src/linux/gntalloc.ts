@@ -5,8 +5,8 @@
  * this process's pages to another domain. Mirrors Xen's public/xen/gntalloc.h.
  */
 import { ioctl_gntalloc_alloc_gref$V0, ioctl_gntalloc_alloc_gref$V1, ioctl_gntalloc_alloc_gref$chk1, ioctl_gntalloc_alloc_gref$dec0, ioctl_gntalloc_alloc_gref$dec1, ioctl_gntalloc_alloc_gref$enc0, ioctl_gntalloc_alloc_gref$enc1, ioctl_gntalloc_dealloc_gref$V0, ioctl_gntalloc_dealloc_gref$V1, ioctl_gntalloc_dealloc_gref$chk1, ioctl_gntalloc_dealloc_gref$dec0, ioctl_gntalloc_dealloc_gref$dec1, ioctl_gntalloc_dealloc_gref$enc0, ioctl_gntalloc_dealloc_gref$enc1, ioctl_gntalloc_unmap_notify$V0, ioctl_gntalloc_unmap_notify$dec0, ioctl_gntalloc_unmap_notify$enc0 } from '../internal/linux/gntalloc.js';
-import { bufferOf, current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import type { IntArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
  * Grant the pages writable; without it the other domain may only read them.
@@ -59,7 +59,7 @@ export interface ioctl_gntalloc_alloc_gref_view extends RecordView {
    */
   indexAsNumber: number;
   /** OUT: the first of `count` grant references; the others follow the record. */
-  readonly gref_ids: Uint32Array;
+  readonly gref_ids: IntArrayView<number>;
 }
 
 const ioctl_gntalloc_alloc_gref$layout0: RecordLayout = frozen({
@@ -131,13 +131,13 @@ export const ioctl_gntalloc_alloc_gref: RecordCodec<ioctl_gntalloc_alloc_gref, i
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntalloc_alloc_gref');
-        return encodeFresh(value, 20, 0, ioctl_gntalloc_alloc_gref$enc0);
+        return encodeFresh(value, 20, 0, ioctl_gntalloc_alloc_gref$enc0, 'ioctl_gntalloc_alloc_gref');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntalloc_alloc_gref');
-        return encodeFresh(value, 24, 0, ioctl_gntalloc_alloc_gref$enc1);
+        return encodeFresh(value, 24, 0, ioctl_gntalloc_alloc_gref$enc1, 'ioctl_gntalloc_alloc_gref');
       }
       default:
         return failArch('ioctl_gntalloc_alloc_gref', arch);
@@ -196,16 +196,14 @@ export const ioctl_gntalloc_alloc_gref: RecordCodec<ioctl_gntalloc_alloc_gref, i
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'ioctl_gntalloc_alloc_gref');
-        const b = placeView(buffer, options.offset, 20, 'ioctl_gntalloc_alloc_gref');
-        return new ioctl_gntalloc_alloc_gref$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 20, 'ioctl_gntalloc_alloc_gref');
+        return new ioctl_gntalloc_alloc_gref$V0(dataViewOf(p.buffer, 'ioctl_gntalloc_alloc_gref'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_gntalloc_alloc_gref');
-        const b = placeView(buffer, options.offset, 24, 'ioctl_gntalloc_alloc_gref');
-        return new ioctl_gntalloc_alloc_gref$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'ioctl_gntalloc_alloc_gref');
+        return new ioctl_gntalloc_alloc_gref$V1(dataViewOf(p.buffer, 'ioctl_gntalloc_alloc_gref'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_gntalloc_alloc_gref', arch);
@@ -306,13 +304,13 @@ export const ioctl_gntalloc_dealloc_gref: RecordCodec<ioctl_gntalloc_dealloc_gre
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntalloc_dealloc_gref');
-        return encodeFresh(value, 12, 0, ioctl_gntalloc_dealloc_gref$enc0);
+        return encodeFresh(value, 12, 0, ioctl_gntalloc_dealloc_gref$enc0, 'ioctl_gntalloc_dealloc_gref');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntalloc_dealloc_gref');
-        return encodeFresh(value, 16, 0, ioctl_gntalloc_dealloc_gref$enc1);
+        return encodeFresh(value, 16, 0, ioctl_gntalloc_dealloc_gref$enc1, 'ioctl_gntalloc_dealloc_gref');
       }
       default:
         return failArch('ioctl_gntalloc_dealloc_gref', arch);
@@ -371,16 +369,14 @@ export const ioctl_gntalloc_dealloc_gref: RecordCodec<ioctl_gntalloc_dealloc_gre
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'ioctl_gntalloc_dealloc_gref');
-        const b = placeView(buffer, options.offset, 12, 'ioctl_gntalloc_dealloc_gref');
-        return new ioctl_gntalloc_dealloc_gref$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 12, 'ioctl_gntalloc_dealloc_gref');
+        return new ioctl_gntalloc_dealloc_gref$V0(dataViewOf(p.buffer, 'ioctl_gntalloc_dealloc_gref'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_gntalloc_dealloc_gref');
-        const b = placeView(buffer, options.offset, 16, 'ioctl_gntalloc_dealloc_gref');
-        return new ioctl_gntalloc_dealloc_gref$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'ioctl_gntalloc_dealloc_gref');
+        return new ioctl_gntalloc_dealloc_gref$V1(dataViewOf(p.buffer, 'ioctl_gntalloc_dealloc_gref'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_gntalloc_dealloc_gref', arch);
@@ -487,7 +483,7 @@ export const ioctl_gntalloc_unmap_notify: RecordCodec<ioctl_gntalloc_unmap_notif
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntalloc_unmap_notify');
-        return encodeFresh(value, 16, 0, ioctl_gntalloc_unmap_notify$enc0);
+        return encodeFresh(value, 16, 0, ioctl_gntalloc_unmap_notify$enc0, 'ioctl_gntalloc_unmap_notify');
       }
       default:
         return failArch('ioctl_gntalloc_unmap_notify', arch);
@@ -535,9 +531,8 @@ export const ioctl_gntalloc_unmap_notify: RecordCodec<ioctl_gntalloc_unmap_notif
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_gntalloc_unmap_notify');
-        const b = placeView(buffer, options.offset, 16, 'ioctl_gntalloc_unmap_notify');
-        return new ioctl_gntalloc_unmap_notify$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'ioctl_gntalloc_unmap_notify');
+        return new ioctl_gntalloc_unmap_notify$V0(dataViewOf(p.buffer, 'ioctl_gntalloc_unmap_notify'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_gntalloc_unmap_notify', arch);

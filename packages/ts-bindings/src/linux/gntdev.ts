@@ -5,8 +5,8 @@
  * other domains' grants, and trade them with dma-bufs. Mirrors Xen's public/xen/gntdev.h.
  */
 import { gntdev_grant_copy_segment$V0, gntdev_grant_copy_segment$V1, gntdev_grant_copy_segment$chk0, gntdev_grant_copy_segment$chk1, gntdev_grant_copy_segment$dec0, gntdev_grant_copy_segment$dec1, gntdev_grant_copy_segment$enc0, gntdev_grant_copy_segment$enc1, gntdev_grant_copy_segment_dest$V0, gntdev_grant_copy_segment_dest$V1, gntdev_grant_copy_segment_dest$dec0, gntdev_grant_copy_segment_dest$dec1, gntdev_grant_copy_segment_dest$enc0, gntdev_grant_copy_segment_dest$enc1, gntdev_grant_copy_segment_dest_foreign$V0, gntdev_grant_copy_segment_dest_foreign$dec0, gntdev_grant_copy_segment_dest_foreign$enc0, gntdev_grant_copy_segment_source$V0, gntdev_grant_copy_segment_source$V1, gntdev_grant_copy_segment_source$dec0, gntdev_grant_copy_segment_source$dec1, gntdev_grant_copy_segment_source$enc0, gntdev_grant_copy_segment_source$enc1, gntdev_grant_copy_segment_source_foreign$V0, gntdev_grant_copy_segment_source_foreign$dec0, gntdev_grant_copy_segment_source_foreign$enc0, ioctl_gntdev_dmabuf_exp_from_refs$V0, ioctl_gntdev_dmabuf_exp_from_refs$dec0, ioctl_gntdev_dmabuf_exp_from_refs$enc0, ioctl_gntdev_dmabuf_exp_wait_released$V0, ioctl_gntdev_dmabuf_exp_wait_released$dec0, ioctl_gntdev_dmabuf_exp_wait_released$enc0, ioctl_gntdev_dmabuf_imp_release$V0, ioctl_gntdev_dmabuf_imp_release$dec0, ioctl_gntdev_dmabuf_imp_release$enc0, ioctl_gntdev_dmabuf_imp_to_refs$V0, ioctl_gntdev_dmabuf_imp_to_refs$dec0, ioctl_gntdev_dmabuf_imp_to_refs$enc0, ioctl_gntdev_get_offset_for_vaddr$V0, ioctl_gntdev_get_offset_for_vaddr$dec0, ioctl_gntdev_get_offset_for_vaddr$enc0, ioctl_gntdev_grant_copy$V0, ioctl_gntdev_grant_copy$V1, ioctl_gntdev_grant_copy$chk1, ioctl_gntdev_grant_copy$dec0, ioctl_gntdev_grant_copy$dec1, ioctl_gntdev_grant_copy$enc0, ioctl_gntdev_grant_copy$enc1, ioctl_gntdev_grant_ref$V0, ioctl_gntdev_grant_ref$dec0, ioctl_gntdev_grant_ref$enc0, ioctl_gntdev_map_grant_ref$V0, ioctl_gntdev_map_grant_ref$dec0, ioctl_gntdev_map_grant_ref$enc0, ioctl_gntdev_set_max_grants$V0, ioctl_gntdev_set_max_grants$dec0, ioctl_gntdev_set_max_grants$enc0, ioctl_gntdev_unmap_grant_ref$V0, ioctl_gntdev_unmap_grant_ref$dec0, ioctl_gntdev_unmap_grant_ref$enc0, ioctl_gntdev_unmap_notify$V0, ioctl_gntdev_unmap_notify$dec0, ioctl_gntdev_unmap_notify$enc0 } from '../internal/linux/gntdev.js';
-import { bufferOf, current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import type { IntArrayView, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { grant_ref_t } from '../stable/grant_table.js';
 import type { domid_t } from '../stable/xen.js';
 
@@ -84,7 +84,7 @@ export const ioctl_gntdev_grant_ref: RecordCodec<ioctl_gntdev_grant_ref, ioctl_g
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntdev_grant_ref');
-        return encodeFresh(value, 8, 0, ioctl_gntdev_grant_ref$enc0);
+        return encodeFresh(value, 8, 0, ioctl_gntdev_grant_ref$enc0, 'ioctl_gntdev_grant_ref');
       }
       default:
         return failArch('ioctl_gntdev_grant_ref', arch);
@@ -132,9 +132,8 @@ export const ioctl_gntdev_grant_ref: RecordCodec<ioctl_gntdev_grant_ref, ioctl_g
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_gntdev_grant_ref');
-        const b = placeView(buffer, options.offset, 8, 'ioctl_gntdev_grant_ref');
-        return new ioctl_gntdev_grant_ref$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'ioctl_gntdev_grant_ref');
+        return new ioctl_gntdev_grant_ref$V0(dataViewOf(p.buffer, 'ioctl_gntdev_grant_ref'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_gntdev_grant_ref', arch);
@@ -247,7 +246,7 @@ export const ioctl_gntdev_map_grant_ref: RecordCodec<ioctl_gntdev_map_grant_ref,
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntdev_map_grant_ref');
-        return encodeFresh(value, 24, 0, ioctl_gntdev_map_grant_ref$enc0);
+        return encodeFresh(value, 24, 0, ioctl_gntdev_map_grant_ref$enc0, 'ioctl_gntdev_map_grant_ref');
       }
       default:
         return failArch('ioctl_gntdev_map_grant_ref', arch);
@@ -295,9 +294,8 @@ export const ioctl_gntdev_map_grant_ref: RecordCodec<ioctl_gntdev_map_grant_ref,
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_gntdev_map_grant_ref');
-        const b = placeView(buffer, options.offset, 24, 'ioctl_gntdev_map_grant_ref');
-        return new ioctl_gntdev_map_grant_ref$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'ioctl_gntdev_map_grant_ref');
+        return new ioctl_gntdev_map_grant_ref$V0(dataViewOf(p.buffer, 'ioctl_gntdev_map_grant_ref'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_gntdev_map_grant_ref', arch);
@@ -404,7 +402,7 @@ export const ioctl_gntdev_unmap_grant_ref: RecordCodec<ioctl_gntdev_unmap_grant_
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntdev_unmap_grant_ref');
-        return encodeFresh(value, 16, 0, ioctl_gntdev_unmap_grant_ref$enc0);
+        return encodeFresh(value, 16, 0, ioctl_gntdev_unmap_grant_ref$enc0, 'ioctl_gntdev_unmap_grant_ref');
       }
       default:
         return failArch('ioctl_gntdev_unmap_grant_ref', arch);
@@ -452,9 +450,8 @@ export const ioctl_gntdev_unmap_grant_ref: RecordCodec<ioctl_gntdev_unmap_grant_
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_gntdev_unmap_grant_ref');
-        const b = placeView(buffer, options.offset, 16, 'ioctl_gntdev_unmap_grant_ref');
-        return new ioctl_gntdev_unmap_grant_ref$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'ioctl_gntdev_unmap_grant_ref');
+        return new ioctl_gntdev_unmap_grant_ref$V0(dataViewOf(p.buffer, 'ioctl_gntdev_unmap_grant_ref'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_gntdev_unmap_grant_ref', arch);
@@ -573,7 +570,7 @@ export const ioctl_gntdev_get_offset_for_vaddr: RecordCodec<ioctl_gntdev_get_off
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntdev_get_offset_for_vaddr');
-        return encodeFresh(value, 24, 0, ioctl_gntdev_get_offset_for_vaddr$enc0);
+        return encodeFresh(value, 24, 0, ioctl_gntdev_get_offset_for_vaddr$enc0, 'ioctl_gntdev_get_offset_for_vaddr');
       }
       default:
         return failArch('ioctl_gntdev_get_offset_for_vaddr', arch);
@@ -621,9 +618,8 @@ export const ioctl_gntdev_get_offset_for_vaddr: RecordCodec<ioctl_gntdev_get_off
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_gntdev_get_offset_for_vaddr');
-        const b = placeView(buffer, options.offset, 24, 'ioctl_gntdev_get_offset_for_vaddr');
-        return new ioctl_gntdev_get_offset_for_vaddr$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'ioctl_gntdev_get_offset_for_vaddr');
+        return new ioctl_gntdev_get_offset_for_vaddr$V0(dataViewOf(p.buffer, 'ioctl_gntdev_get_offset_for_vaddr'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_gntdev_get_offset_for_vaddr', arch);
@@ -700,7 +696,7 @@ export const ioctl_gntdev_set_max_grants: RecordCodec<ioctl_gntdev_set_max_grant
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntdev_set_max_grants');
-        return encodeFresh(value, 4, 0, ioctl_gntdev_set_max_grants$enc0);
+        return encodeFresh(value, 4, 0, ioctl_gntdev_set_max_grants$enc0, 'ioctl_gntdev_set_max_grants');
       }
       default:
         return failArch('ioctl_gntdev_set_max_grants', arch);
@@ -748,9 +744,8 @@ export const ioctl_gntdev_set_max_grants: RecordCodec<ioctl_gntdev_set_max_grant
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_gntdev_set_max_grants');
-        const b = placeView(buffer, options.offset, 4, 'ioctl_gntdev_set_max_grants');
-        return new ioctl_gntdev_set_max_grants$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'ioctl_gntdev_set_max_grants');
+        return new ioctl_gntdev_set_max_grants$V0(dataViewOf(p.buffer, 'ioctl_gntdev_set_max_grants'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_gntdev_set_max_grants', arch);
@@ -857,7 +852,7 @@ export const ioctl_gntdev_unmap_notify: RecordCodec<ioctl_gntdev_unmap_notify, i
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntdev_unmap_notify');
-        return encodeFresh(value, 16, 0, ioctl_gntdev_unmap_notify$enc0);
+        return encodeFresh(value, 16, 0, ioctl_gntdev_unmap_notify$enc0, 'ioctl_gntdev_unmap_notify');
       }
       default:
         return failArch('ioctl_gntdev_unmap_notify', arch);
@@ -905,9 +900,8 @@ export const ioctl_gntdev_unmap_notify: RecordCodec<ioctl_gntdev_unmap_notify, i
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_gntdev_unmap_notify');
-        const b = placeView(buffer, options.offset, 16, 'ioctl_gntdev_unmap_notify');
-        return new ioctl_gntdev_unmap_notify$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'ioctl_gntdev_unmap_notify');
+        return new ioctl_gntdev_unmap_notify$V0(dataViewOf(p.buffer, 'ioctl_gntdev_unmap_notify'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_gntdev_unmap_notify', arch);
@@ -1022,12 +1016,12 @@ export const gntdev_grant_copy_segment: RecordCodec<gntdev_grant_copy_segment, g
       case 'x86_32':
       case 'arm32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gntdev_grant_copy_segment');
-        return encodeFresh(value, 24, 0, gntdev_grant_copy_segment$enc0);
+        return encodeFresh(value, 24, 0, gntdev_grant_copy_segment$enc0, 'gntdev_grant_copy_segment');
       }
       case 'x86_64':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gntdev_grant_copy_segment');
-        return encodeFresh(value, 24, 0, gntdev_grant_copy_segment$enc1);
+        return encodeFresh(value, 24, 0, gntdev_grant_copy_segment$enc1, 'gntdev_grant_copy_segment');
       }
       default:
         return failArch('gntdev_grant_copy_segment', arch);
@@ -1088,15 +1082,13 @@ export const gntdev_grant_copy_segment: RecordCodec<gntdev_grant_copy_segment, g
     switch (arch) {
       case 'x86_32':
       case 'arm32': {
-        const at = bufferOf(buffer, 'gntdev_grant_copy_segment');
-        const b = placeView(buffer, options.offset, 24, 'gntdev_grant_copy_segment');
-        return new gntdev_grant_copy_segment$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'gntdev_grant_copy_segment');
+        return new gntdev_grant_copy_segment$V0(dataViewOf(p.buffer, 'gntdev_grant_copy_segment'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gntdev_grant_copy_segment');
-        const b = placeView(buffer, options.offset, 24, 'gntdev_grant_copy_segment');
-        return new gntdev_grant_copy_segment$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'gntdev_grant_copy_segment');
+        return new gntdev_grant_copy_segment$V1(dataViewOf(p.buffer, 'gntdev_grant_copy_segment'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gntdev_grant_copy_segment', arch);
@@ -1107,7 +1099,7 @@ export const gntdev_grant_copy_segment: RecordCodec<gntdev_grant_copy_segment, g
 /**
  * The source of the copy: a buffer of this process (GNTCOPY_source_gref clear) or a foreign grant (set).
  *
- * A value of union gntdev_grant_copy_segment.source: set at most one member to encode; a decode fills in every member.
+ * A value of union gntdev_grant_copy_segment.source: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
  * Size: 8 bytes on every architecture.
  * @since Linux 4.6
@@ -1197,12 +1189,12 @@ export const gntdev_grant_copy_segment_source: RecordCodec<gntdev_grant_copy_seg
       case 'x86_32':
       case 'arm32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gntdev_grant_copy_segment.source');
-        return encodeFresh(value, 8, 0, gntdev_grant_copy_segment_source$enc0);
+        return encodeFresh(value, 8, 0, gntdev_grant_copy_segment_source$enc0, 'gntdev_grant_copy_segment.source');
       }
       case 'x86_64':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gntdev_grant_copy_segment.source');
-        return encodeFresh(value, 8, 0, gntdev_grant_copy_segment_source$enc1);
+        return encodeFresh(value, 8, 0, gntdev_grant_copy_segment_source$enc1, 'gntdev_grant_copy_segment.source');
       }
       default:
         return failArch('gntdev_grant_copy_segment.source', arch);
@@ -1261,15 +1253,13 @@ export const gntdev_grant_copy_segment_source: RecordCodec<gntdev_grant_copy_seg
     switch (arch) {
       case 'x86_32':
       case 'arm32': {
-        const at = bufferOf(buffer, 'gntdev_grant_copy_segment.source');
-        const b = placeView(buffer, options.offset, 8, 'gntdev_grant_copy_segment.source');
-        return new gntdev_grant_copy_segment_source$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'gntdev_grant_copy_segment.source');
+        return new gntdev_grant_copy_segment_source$V0(dataViewOf(p.buffer, 'gntdev_grant_copy_segment.source'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gntdev_grant_copy_segment.source');
-        const b = placeView(buffer, options.offset, 8, 'gntdev_grant_copy_segment.source');
-        return new gntdev_grant_copy_segment_source$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'gntdev_grant_copy_segment.source');
+        return new gntdev_grant_copy_segment_source$V1(dataViewOf(p.buffer, 'gntdev_grant_copy_segment.source'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gntdev_grant_copy_segment.source', arch);
@@ -1354,7 +1344,7 @@ export const gntdev_grant_copy_segment_source_foreign: RecordCodec<gntdev_grant_
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gntdev_grant_copy_segment.source.foreign');
-        return encodeFresh(value, 8, 0, gntdev_grant_copy_segment_source_foreign$enc0);
+        return encodeFresh(value, 8, 0, gntdev_grant_copy_segment_source_foreign$enc0, 'gntdev_grant_copy_segment.source.foreign');
       }
       default:
         return failArch('gntdev_grant_copy_segment.source.foreign', arch);
@@ -1402,9 +1392,8 @@ export const gntdev_grant_copy_segment_source_foreign: RecordCodec<gntdev_grant_
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gntdev_grant_copy_segment.source.foreign');
-        const b = placeView(buffer, options.offset, 8, 'gntdev_grant_copy_segment.source.foreign');
-        return new gntdev_grant_copy_segment_source_foreign$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'gntdev_grant_copy_segment.source.foreign');
+        return new gntdev_grant_copy_segment_source_foreign$V0(dataViewOf(p.buffer, 'gntdev_grant_copy_segment.source.foreign'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gntdev_grant_copy_segment.source.foreign', arch);
@@ -1415,7 +1404,7 @@ export const gntdev_grant_copy_segment_source_foreign: RecordCodec<gntdev_grant_
 /**
  * The dest of the copy: a buffer of this process (GNTCOPY_dest_gref clear) or a foreign grant (set).
  *
- * A value of union gntdev_grant_copy_segment.dest: set at most one member to encode; a decode fills in every member.
+ * A value of union gntdev_grant_copy_segment.dest: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
  * Size: 8 bytes on every architecture.
  * @since Linux 4.6
@@ -1505,12 +1494,12 @@ export const gntdev_grant_copy_segment_dest: RecordCodec<gntdev_grant_copy_segme
       case 'x86_32':
       case 'arm32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gntdev_grant_copy_segment.dest');
-        return encodeFresh(value, 8, 0, gntdev_grant_copy_segment_dest$enc0);
+        return encodeFresh(value, 8, 0, gntdev_grant_copy_segment_dest$enc0, 'gntdev_grant_copy_segment.dest');
       }
       case 'x86_64':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gntdev_grant_copy_segment.dest');
-        return encodeFresh(value, 8, 0, gntdev_grant_copy_segment_dest$enc1);
+        return encodeFresh(value, 8, 0, gntdev_grant_copy_segment_dest$enc1, 'gntdev_grant_copy_segment.dest');
       }
       default:
         return failArch('gntdev_grant_copy_segment.dest', arch);
@@ -1569,15 +1558,13 @@ export const gntdev_grant_copy_segment_dest: RecordCodec<gntdev_grant_copy_segme
     switch (arch) {
       case 'x86_32':
       case 'arm32': {
-        const at = bufferOf(buffer, 'gntdev_grant_copy_segment.dest');
-        const b = placeView(buffer, options.offset, 8, 'gntdev_grant_copy_segment.dest');
-        return new gntdev_grant_copy_segment_dest$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'gntdev_grant_copy_segment.dest');
+        return new gntdev_grant_copy_segment_dest$V0(dataViewOf(p.buffer, 'gntdev_grant_copy_segment.dest'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gntdev_grant_copy_segment.dest');
-        const b = placeView(buffer, options.offset, 8, 'gntdev_grant_copy_segment.dest');
-        return new gntdev_grant_copy_segment_dest$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'gntdev_grant_copy_segment.dest');
+        return new gntdev_grant_copy_segment_dest$V1(dataViewOf(p.buffer, 'gntdev_grant_copy_segment.dest'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gntdev_grant_copy_segment.dest', arch);
@@ -1662,7 +1649,7 @@ export const gntdev_grant_copy_segment_dest_foreign: RecordCodec<gntdev_grant_co
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gntdev_grant_copy_segment.dest.foreign');
-        return encodeFresh(value, 8, 0, gntdev_grant_copy_segment_dest_foreign$enc0);
+        return encodeFresh(value, 8, 0, gntdev_grant_copy_segment_dest_foreign$enc0, 'gntdev_grant_copy_segment.dest.foreign');
       }
       default:
         return failArch('gntdev_grant_copy_segment.dest.foreign', arch);
@@ -1710,9 +1697,8 @@ export const gntdev_grant_copy_segment_dest_foreign: RecordCodec<gntdev_grant_co
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gntdev_grant_copy_segment.dest.foreign');
-        const b = placeView(buffer, options.offset, 8, 'gntdev_grant_copy_segment.dest.foreign');
-        return new gntdev_grant_copy_segment_dest_foreign$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'gntdev_grant_copy_segment.dest.foreign');
+        return new gntdev_grant_copy_segment_dest_foreign$V0(dataViewOf(p.buffer, 'gntdev_grant_copy_segment.dest.foreign'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gntdev_grant_copy_segment.dest.foreign', arch);
@@ -1814,12 +1800,12 @@ export const ioctl_gntdev_grant_copy: RecordCodec<ioctl_gntdev_grant_copy, ioctl
       case 'x86_32':
       case 'arm32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntdev_grant_copy');
-        return encodeFresh(value, 8, 0, ioctl_gntdev_grant_copy$enc0);
+        return encodeFresh(value, 8, 0, ioctl_gntdev_grant_copy$enc0, 'ioctl_gntdev_grant_copy');
       }
       case 'x86_64':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntdev_grant_copy');
-        return encodeFresh(value, 16, 0, ioctl_gntdev_grant_copy$enc1);
+        return encodeFresh(value, 16, 0, ioctl_gntdev_grant_copy$enc1, 'ioctl_gntdev_grant_copy');
       }
       default:
         return failArch('ioctl_gntdev_grant_copy', arch);
@@ -1879,15 +1865,13 @@ export const ioctl_gntdev_grant_copy: RecordCodec<ioctl_gntdev_grant_copy, ioctl
     switch (arch) {
       case 'x86_32':
       case 'arm32': {
-        const at = bufferOf(buffer, 'ioctl_gntdev_grant_copy');
-        const b = placeView(buffer, options.offset, 8, 'ioctl_gntdev_grant_copy');
-        return new ioctl_gntdev_grant_copy$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'ioctl_gntdev_grant_copy');
+        return new ioctl_gntdev_grant_copy$V0(dataViewOf(p.buffer, 'ioctl_gntdev_grant_copy'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_gntdev_grant_copy');
-        const b = placeView(buffer, options.offset, 16, 'ioctl_gntdev_grant_copy');
-        return new ioctl_gntdev_grant_copy$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'ioctl_gntdev_grant_copy');
+        return new ioctl_gntdev_grant_copy$V1(dataViewOf(p.buffer, 'ioctl_gntdev_grant_copy'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_gntdev_grant_copy', arch);
@@ -1970,7 +1954,7 @@ export interface ioctl_gntdev_dmabuf_exp_from_refs_view extends RecordView {
   /** IN: the granting domain. */
   domid: number;
   /** IN: the first of `count` grant references; the others follow the record. */
-  readonly refs: Uint32Array;
+  readonly refs: IntArrayView<number>;
 }
 
 const ioctl_gntdev_dmabuf_exp_from_refs$layout0: RecordLayout = frozen({
@@ -2026,7 +2010,7 @@ export const ioctl_gntdev_dmabuf_exp_from_refs: RecordCodec<ioctl_gntdev_dmabuf_
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntdev_dmabuf_exp_from_refs');
-        return encodeFresh(value, 20, 0, ioctl_gntdev_dmabuf_exp_from_refs$enc0);
+        return encodeFresh(value, 20, 0, ioctl_gntdev_dmabuf_exp_from_refs$enc0, 'ioctl_gntdev_dmabuf_exp_from_refs');
       }
       default:
         return failArch('ioctl_gntdev_dmabuf_exp_from_refs', arch);
@@ -2074,9 +2058,8 @@ export const ioctl_gntdev_dmabuf_exp_from_refs: RecordCodec<ioctl_gntdev_dmabuf_
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_gntdev_dmabuf_exp_from_refs');
-        const b = placeView(buffer, options.offset, 20, 'ioctl_gntdev_dmabuf_exp_from_refs');
-        return new ioctl_gntdev_dmabuf_exp_from_refs$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 20, 'ioctl_gntdev_dmabuf_exp_from_refs');
+        return new ioctl_gntdev_dmabuf_exp_from_refs$V0(dataViewOf(p.buffer, 'ioctl_gntdev_dmabuf_exp_from_refs'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_gntdev_dmabuf_exp_from_refs', arch);
@@ -2158,7 +2141,7 @@ export const ioctl_gntdev_dmabuf_exp_wait_released: RecordCodec<ioctl_gntdev_dma
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntdev_dmabuf_exp_wait_released');
-        return encodeFresh(value, 8, 0, ioctl_gntdev_dmabuf_exp_wait_released$enc0);
+        return encodeFresh(value, 8, 0, ioctl_gntdev_dmabuf_exp_wait_released$enc0, 'ioctl_gntdev_dmabuf_exp_wait_released');
       }
       default:
         return failArch('ioctl_gntdev_dmabuf_exp_wait_released', arch);
@@ -2206,9 +2189,8 @@ export const ioctl_gntdev_dmabuf_exp_wait_released: RecordCodec<ioctl_gntdev_dma
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_gntdev_dmabuf_exp_wait_released');
-        const b = placeView(buffer, options.offset, 8, 'ioctl_gntdev_dmabuf_exp_wait_released');
-        return new ioctl_gntdev_dmabuf_exp_wait_released$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'ioctl_gntdev_dmabuf_exp_wait_released');
+        return new ioctl_gntdev_dmabuf_exp_wait_released$V0(dataViewOf(p.buffer, 'ioctl_gntdev_dmabuf_exp_wait_released'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_gntdev_dmabuf_exp_wait_released', arch);
@@ -2249,7 +2231,7 @@ export interface ioctl_gntdev_dmabuf_imp_to_refs_view extends RecordView {
   /** Must be zero. */
   reserved: number;
   /** OUT: the first of `count` grant references; the others follow the record. */
-  readonly refs: Uint32Array;
+  readonly refs: IntArrayView<number>;
 }
 
 const ioctl_gntdev_dmabuf_imp_to_refs$layout0: RecordLayout = frozen({
@@ -2305,7 +2287,7 @@ export const ioctl_gntdev_dmabuf_imp_to_refs: RecordCodec<ioctl_gntdev_dmabuf_im
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntdev_dmabuf_imp_to_refs');
-        return encodeFresh(value, 20, 0, ioctl_gntdev_dmabuf_imp_to_refs$enc0);
+        return encodeFresh(value, 20, 0, ioctl_gntdev_dmabuf_imp_to_refs$enc0, 'ioctl_gntdev_dmabuf_imp_to_refs');
       }
       default:
         return failArch('ioctl_gntdev_dmabuf_imp_to_refs', arch);
@@ -2353,9 +2335,8 @@ export const ioctl_gntdev_dmabuf_imp_to_refs: RecordCodec<ioctl_gntdev_dmabuf_im
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_gntdev_dmabuf_imp_to_refs');
-        const b = placeView(buffer, options.offset, 20, 'ioctl_gntdev_dmabuf_imp_to_refs');
-        return new ioctl_gntdev_dmabuf_imp_to_refs$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 20, 'ioctl_gntdev_dmabuf_imp_to_refs');
+        return new ioctl_gntdev_dmabuf_imp_to_refs$V0(dataViewOf(p.buffer, 'ioctl_gntdev_dmabuf_imp_to_refs'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_gntdev_dmabuf_imp_to_refs', arch);
@@ -2437,7 +2418,7 @@ export const ioctl_gntdev_dmabuf_imp_release: RecordCodec<ioctl_gntdev_dmabuf_im
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioctl_gntdev_dmabuf_imp_release');
-        return encodeFresh(value, 8, 0, ioctl_gntdev_dmabuf_imp_release$enc0);
+        return encodeFresh(value, 8, 0, ioctl_gntdev_dmabuf_imp_release$enc0, 'ioctl_gntdev_dmabuf_imp_release');
       }
       default:
         return failArch('ioctl_gntdev_dmabuf_imp_release', arch);
@@ -2485,9 +2466,8 @@ export const ioctl_gntdev_dmabuf_imp_release: RecordCodec<ioctl_gntdev_dmabuf_im
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioctl_gntdev_dmabuf_imp_release');
-        const b = placeView(buffer, options.offset, 8, 'ioctl_gntdev_dmabuf_imp_release');
-        return new ioctl_gntdev_dmabuf_imp_release$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'ioctl_gntdev_dmabuf_imp_release');
+        return new ioctl_gntdev_dmabuf_imp_release$V0(dataViewOf(p.buffer, 'ioctl_gntdev_dmabuf_imp_release'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioctl_gntdev_dmabuf_imp_release', arch);

@@ -5,8 +5,8 @@
  * mappings and device-model ops from user space. Mirrors Xen's public/xen/privcmd.h.
  */
 import { privcmd_dm_op$V0, privcmd_dm_op$V1, privcmd_dm_op$chk1, privcmd_dm_op$dec0, privcmd_dm_op$dec1, privcmd_dm_op$enc0, privcmd_dm_op$enc1, privcmd_dm_op_buf$V0, privcmd_dm_op_buf$V1, privcmd_dm_op_buf$dec0, privcmd_dm_op_buf$dec1, privcmd_dm_op_buf$enc0, privcmd_dm_op_buf$enc1, privcmd_hypercall$V0, privcmd_hypercall$dec0, privcmd_hypercall$enc0, privcmd_ioeventfd$V0, privcmd_ioeventfd$chk0, privcmd_ioeventfd$dec0, privcmd_ioeventfd$enc0, privcmd_irqfd$V0, privcmd_irqfd$chk0, privcmd_irqfd$dec0, privcmd_irqfd$enc0, privcmd_mmap$V0, privcmd_mmap$V1, privcmd_mmap$chk0, privcmd_mmap$chk1, privcmd_mmap$dec0, privcmd_mmap$dec1, privcmd_mmap$enc0, privcmd_mmap$enc1, privcmd_mmap_entry$V0, privcmd_mmap_entry$dec0, privcmd_mmap_entry$enc0, privcmd_mmap_resource$V0, privcmd_mmap_resource$chk0, privcmd_mmap_resource$dec0, privcmd_mmap_resource$enc0, privcmd_mmapbatch$V0, privcmd_mmapbatch$V1, privcmd_mmapbatch$V2, privcmd_mmapbatch$chk0, privcmd_mmapbatch$chk1, privcmd_mmapbatch$chk2, privcmd_mmapbatch$dec0, privcmd_mmapbatch$dec1, privcmd_mmapbatch$dec2, privcmd_mmapbatch$enc0, privcmd_mmapbatch$enc1, privcmd_mmapbatch$enc2, privcmd_mmapbatch_v2$V0, privcmd_mmapbatch_v2$V1, privcmd_mmapbatch_v2$chk0, privcmd_mmapbatch_v2$chk1, privcmd_mmapbatch_v2$dec0, privcmd_mmapbatch_v2$dec1, privcmd_mmapbatch_v2$enc0, privcmd_mmapbatch_v2$enc1, privcmd_pcidev_get_gsi$V0, privcmd_pcidev_get_gsi$dec0, privcmd_pcidev_get_gsi$enc0 } from '../internal/linux/privcmd.js';
-import { bufferOf, current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import type { IntArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from '../stable/xen.js';
 
 /**
@@ -36,7 +36,7 @@ export interface privcmd_hypercall_view extends RecordView {
    */
   opAsNumber: number;
   /** Its arguments, in order; pointers are addresses in the caller's memory, which the kernel keeps accessible during the call. */
-  readonly arg: BigUint64Array;
+  readonly arg: IntArrayView<bigint>;
 }
 
 const privcmd_hypercall$layout0: RecordLayout = frozen({
@@ -102,7 +102,7 @@ export const privcmd_hypercall: RecordCodec<privcmd_hypercall, privcmd_hypercall
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_hypercall');
-        return encodeFresh(value, 48, 0, privcmd_hypercall$enc0);
+        return encodeFresh(value, 48, 0, privcmd_hypercall$enc0, 'privcmd_hypercall');
       }
       default:
         return failArch('privcmd_hypercall', arch);
@@ -150,9 +150,8 @@ export const privcmd_hypercall: RecordCodec<privcmd_hypercall, privcmd_hypercall
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'privcmd_hypercall');
-        const b = placeView(buffer, options.offset, 48, 'privcmd_hypercall');
-        return new privcmd_hypercall$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 48, 'privcmd_hypercall');
+        return new privcmd_hypercall$V0(dataViewOf(p.buffer, 'privcmd_hypercall'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('privcmd_hypercall', arch);
@@ -271,7 +270,7 @@ export const privcmd_mmap_entry: RecordCodec<privcmd_mmap_entry, privcmd_mmap_en
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_mmap_entry');
-        return encodeFresh(value, 24, 0, privcmd_mmap_entry$enc0);
+        return encodeFresh(value, 24, 0, privcmd_mmap_entry$enc0, 'privcmd_mmap_entry');
       }
       default:
         return failArch('privcmd_mmap_entry', arch);
@@ -319,9 +318,8 @@ export const privcmd_mmap_entry: RecordCodec<privcmd_mmap_entry, privcmd_mmap_en
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'privcmd_mmap_entry');
-        const b = placeView(buffer, options.offset, 24, 'privcmd_mmap_entry');
-        return new privcmd_mmap_entry$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'privcmd_mmap_entry');
+        return new privcmd_mmap_entry$V0(dataViewOf(p.buffer, 'privcmd_mmap_entry'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('privcmd_mmap_entry', arch);
@@ -431,12 +429,12 @@ export const privcmd_mmap: RecordCodec<privcmd_mmap, privcmd_mmap_view> = {
       case 'x86_32':
       case 'arm32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_mmap');
-        return encodeFresh(value, 12, 0, privcmd_mmap$enc0);
+        return encodeFresh(value, 12, 0, privcmd_mmap$enc0, 'privcmd_mmap');
       }
       case 'x86_64':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_mmap');
-        return encodeFresh(value, 16, 0, privcmd_mmap$enc1);
+        return encodeFresh(value, 16, 0, privcmd_mmap$enc1, 'privcmd_mmap');
       }
       default:
         return failArch('privcmd_mmap', arch);
@@ -497,15 +495,13 @@ export const privcmd_mmap: RecordCodec<privcmd_mmap, privcmd_mmap_view> = {
     switch (arch) {
       case 'x86_32':
       case 'arm32': {
-        const at = bufferOf(buffer, 'privcmd_mmap');
-        const b = placeView(buffer, options.offset, 12, 'privcmd_mmap');
-        return new privcmd_mmap$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 12, 'privcmd_mmap');
+        return new privcmd_mmap$V0(dataViewOf(p.buffer, 'privcmd_mmap'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm64': {
-        const at = bufferOf(buffer, 'privcmd_mmap');
-        const b = placeView(buffer, options.offset, 16, 'privcmd_mmap');
-        return new privcmd_mmap$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'privcmd_mmap');
+        return new privcmd_mmap$V1(dataViewOf(p.buffer, 'privcmd_mmap'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('privcmd_mmap', arch);
@@ -644,16 +640,16 @@ export const privcmd_mmapbatch: RecordCodec<privcmd_mmapbatch, privcmd_mmapbatch
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_mmapbatch');
-        return encodeFresh(value, 20, 0, privcmd_mmapbatch$enc0);
+        return encodeFresh(value, 20, 0, privcmd_mmapbatch$enc0, 'privcmd_mmapbatch');
       }
       case 'x86_64':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_mmapbatch');
-        return encodeFresh(value, 24, 0, privcmd_mmapbatch$enc1);
+        return encodeFresh(value, 24, 0, privcmd_mmapbatch$enc1, 'privcmd_mmapbatch');
       }
       case 'arm32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_mmapbatch');
-        return encodeFresh(value, 24, 0, privcmd_mmapbatch$enc2);
+        return encodeFresh(value, 24, 0, privcmd_mmapbatch$enc2, 'privcmd_mmapbatch');
       }
       default:
         return failArch('privcmd_mmapbatch', arch);
@@ -727,20 +723,17 @@ export const privcmd_mmapbatch: RecordCodec<privcmd_mmapbatch, privcmd_mmapbatch
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'privcmd_mmapbatch');
-        const b = placeView(buffer, options.offset, 20, 'privcmd_mmapbatch');
-        return new privcmd_mmapbatch$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 20, 'privcmd_mmapbatch');
+        return new privcmd_mmapbatch$V0(dataViewOf(p.buffer, 'privcmd_mmapbatch'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm64': {
-        const at = bufferOf(buffer, 'privcmd_mmapbatch');
-        const b = placeView(buffer, options.offset, 24, 'privcmd_mmapbatch');
-        return new privcmd_mmapbatch$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'privcmd_mmapbatch');
+        return new privcmd_mmapbatch$V1(dataViewOf(p.buffer, 'privcmd_mmapbatch'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'arm32': {
-        const at = bufferOf(buffer, 'privcmd_mmapbatch');
-        const b = placeView(buffer, options.offset, 24, 'privcmd_mmapbatch');
-        return new privcmd_mmapbatch$V2(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'privcmd_mmapbatch');
+        return new privcmd_mmapbatch$V2(dataViewOf(p.buffer, 'privcmd_mmapbatch'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('privcmd_mmapbatch', arch);
@@ -916,12 +909,12 @@ export const privcmd_mmapbatch_v2: RecordCodec<privcmd_mmapbatch_v2, privcmd_mma
       case 'x86_32':
       case 'arm32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_mmapbatch_v2');
-        return encodeFresh(value, 24, 0, privcmd_mmapbatch_v2$enc0);
+        return encodeFresh(value, 24, 0, privcmd_mmapbatch_v2$enc0, 'privcmd_mmapbatch_v2');
       }
       case 'x86_64':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_mmapbatch_v2');
-        return encodeFresh(value, 32, 0, privcmd_mmapbatch_v2$enc1);
+        return encodeFresh(value, 32, 0, privcmd_mmapbatch_v2$enc1, 'privcmd_mmapbatch_v2');
       }
       default:
         return failArch('privcmd_mmapbatch_v2', arch);
@@ -982,15 +975,13 @@ export const privcmd_mmapbatch_v2: RecordCodec<privcmd_mmapbatch_v2, privcmd_mma
     switch (arch) {
       case 'x86_32':
       case 'arm32': {
-        const at = bufferOf(buffer, 'privcmd_mmapbatch_v2');
-        const b = placeView(buffer, options.offset, 24, 'privcmd_mmapbatch_v2');
-        return new privcmd_mmapbatch_v2$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'privcmd_mmapbatch_v2');
+        return new privcmd_mmapbatch_v2$V0(dataViewOf(p.buffer, 'privcmd_mmapbatch_v2'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm64': {
-        const at = bufferOf(buffer, 'privcmd_mmapbatch_v2');
-        const b = placeView(buffer, options.offset, 32, 'privcmd_mmapbatch_v2');
-        return new privcmd_mmapbatch_v2$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 32, 'privcmd_mmapbatch_v2');
+        return new privcmd_mmapbatch_v2$V1(dataViewOf(p.buffer, 'privcmd_mmapbatch_v2'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('privcmd_mmapbatch_v2', arch);
@@ -1096,12 +1087,12 @@ export const privcmd_dm_op_buf: RecordCodec<privcmd_dm_op_buf, privcmd_dm_op_buf
       case 'x86_32':
       case 'arm32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_dm_op_buf');
-        return encodeFresh(value, 8, 0, privcmd_dm_op_buf$enc0);
+        return encodeFresh(value, 8, 0, privcmd_dm_op_buf$enc0, 'privcmd_dm_op_buf');
       }
       case 'x86_64':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_dm_op_buf');
-        return encodeFresh(value, 16, 0, privcmd_dm_op_buf$enc1);
+        return encodeFresh(value, 16, 0, privcmd_dm_op_buf$enc1, 'privcmd_dm_op_buf');
       }
       default:
         return failArch('privcmd_dm_op_buf', arch);
@@ -1160,15 +1151,13 @@ export const privcmd_dm_op_buf: RecordCodec<privcmd_dm_op_buf, privcmd_dm_op_buf
     switch (arch) {
       case 'x86_32':
       case 'arm32': {
-        const at = bufferOf(buffer, 'privcmd_dm_op_buf');
-        const b = placeView(buffer, options.offset, 8, 'privcmd_dm_op_buf');
-        return new privcmd_dm_op_buf$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'privcmd_dm_op_buf');
+        return new privcmd_dm_op_buf$V0(dataViewOf(p.buffer, 'privcmd_dm_op_buf'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm64': {
-        const at = bufferOf(buffer, 'privcmd_dm_op_buf');
-        const b = placeView(buffer, options.offset, 16, 'privcmd_dm_op_buf');
-        return new privcmd_dm_op_buf$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'privcmd_dm_op_buf');
+        return new privcmd_dm_op_buf$V1(dataViewOf(p.buffer, 'privcmd_dm_op_buf'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('privcmd_dm_op_buf', arch);
@@ -1276,12 +1265,12 @@ export const privcmd_dm_op: RecordCodec<privcmd_dm_op, privcmd_dm_op_view> = {
       case 'x86_32':
       case 'arm32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_dm_op');
-        return encodeFresh(value, 8, 0, privcmd_dm_op$enc0);
+        return encodeFresh(value, 8, 0, privcmd_dm_op$enc0, 'privcmd_dm_op');
       }
       case 'x86_64':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_dm_op');
-        return encodeFresh(value, 16, 0, privcmd_dm_op$enc1);
+        return encodeFresh(value, 16, 0, privcmd_dm_op$enc1, 'privcmd_dm_op');
       }
       default:
         return failArch('privcmd_dm_op', arch);
@@ -1341,15 +1330,13 @@ export const privcmd_dm_op: RecordCodec<privcmd_dm_op, privcmd_dm_op_view> = {
     switch (arch) {
       case 'x86_32':
       case 'arm32': {
-        const at = bufferOf(buffer, 'privcmd_dm_op');
-        const b = placeView(buffer, options.offset, 8, 'privcmd_dm_op');
-        return new privcmd_dm_op$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'privcmd_dm_op');
+        return new privcmd_dm_op$V0(dataViewOf(p.buffer, 'privcmd_dm_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm64': {
-        const at = bufferOf(buffer, 'privcmd_dm_op');
-        const b = placeView(buffer, options.offset, 16, 'privcmd_dm_op');
-        return new privcmd_dm_op$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'privcmd_dm_op');
+        return new privcmd_dm_op$V1(dataViewOf(p.buffer, 'privcmd_dm_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('privcmd_dm_op', arch);
@@ -1484,7 +1471,7 @@ export const privcmd_mmap_resource: RecordCodec<privcmd_mmap_resource, privcmd_m
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_mmap_resource');
-        return encodeFresh(value, 32, 0, privcmd_mmap_resource$enc0);
+        return encodeFresh(value, 32, 0, privcmd_mmap_resource$enc0, 'privcmd_mmap_resource');
       }
       default:
         return failArch('privcmd_mmap_resource', arch);
@@ -1533,9 +1520,8 @@ export const privcmd_mmap_resource: RecordCodec<privcmd_mmap_resource, privcmd_m
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'privcmd_mmap_resource');
-        const b = placeView(buffer, options.offset, 32, 'privcmd_mmap_resource');
-        return new privcmd_mmap_resource$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 32, 'privcmd_mmap_resource');
+        return new privcmd_mmap_resource$V0(dataViewOf(p.buffer, 'privcmd_mmap_resource'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('privcmd_mmap_resource', arch);
@@ -1668,7 +1654,7 @@ export const privcmd_irqfd: RecordCodec<privcmd_irqfd, privcmd_irqfd_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_irqfd');
-        return encodeFresh(value, 24, 0, privcmd_irqfd$enc0);
+        return encodeFresh(value, 24, 0, privcmd_irqfd$enc0, 'privcmd_irqfd');
       }
       default:
         return failArch('privcmd_irqfd', arch);
@@ -1717,9 +1703,8 @@ export const privcmd_irqfd: RecordCodec<privcmd_irqfd, privcmd_irqfd_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'privcmd_irqfd');
-        const b = placeView(buffer, options.offset, 24, 'privcmd_irqfd');
-        return new privcmd_irqfd$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'privcmd_irqfd');
+        return new privcmd_irqfd$V0(dataViewOf(p.buffer, 'privcmd_irqfd'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('privcmd_irqfd', arch);
@@ -1888,7 +1873,7 @@ export const privcmd_ioeventfd: RecordCodec<privcmd_ioeventfd, privcmd_ioeventfd
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_ioeventfd');
-        return encodeFresh(value, 48, 0, privcmd_ioeventfd$enc0);
+        return encodeFresh(value, 48, 0, privcmd_ioeventfd$enc0, 'privcmd_ioeventfd');
       }
       default:
         return failArch('privcmd_ioeventfd', arch);
@@ -1937,9 +1922,8 @@ export const privcmd_ioeventfd: RecordCodec<privcmd_ioeventfd, privcmd_ioeventfd
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'privcmd_ioeventfd');
-        const b = placeView(buffer, options.offset, 48, 'privcmd_ioeventfd');
-        return new privcmd_ioeventfd$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 48, 'privcmd_ioeventfd');
+        return new privcmd_ioeventfd$V0(dataViewOf(p.buffer, 'privcmd_ioeventfd'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('privcmd_ioeventfd', arch);
@@ -2021,7 +2005,7 @@ export const privcmd_pcidev_get_gsi: RecordCodec<privcmd_pcidev_get_gsi, privcmd
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'privcmd_pcidev_get_gsi');
-        return encodeFresh(value, 8, 0, privcmd_pcidev_get_gsi$enc0);
+        return encodeFresh(value, 8, 0, privcmd_pcidev_get_gsi$enc0, 'privcmd_pcidev_get_gsi');
       }
       default:
         return failArch('privcmd_pcidev_get_gsi', arch);
@@ -2069,9 +2053,8 @@ export const privcmd_pcidev_get_gsi: RecordCodec<privcmd_pcidev_get_gsi, privcmd
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'privcmd_pcidev_get_gsi');
-        const b = placeView(buffer, options.offset, 8, 'privcmd_pcidev_get_gsi');
-        return new privcmd_pcidev_get_gsi$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'privcmd_pcidev_get_gsi');
+        return new privcmd_pcidev_get_gsi$V0(dataViewOf(p.buffer, 'privcmd_pcidev_get_gsi'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('privcmd_pcidev_get_gsi', arch);

@@ -6,8 +6,8 @@
  * Mirrors Xen's public/io/xs_wire.h.
  */
 import { xenstore_domain_interface$V0, xenstore_domain_interface$dec0, xenstore_domain_interface$enc0, xsd_sockmsg$V0, xsd_sockmsg$dec0, xsd_sockmsg$enc0 } from '../internal/stable/xs_wire.js';
-import { bufferOf, current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import type { IntArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
  * The old name of XS_CONTROL; an alias of it since 4.9.
@@ -279,7 +279,7 @@ export const xsd_sockmsg: RecordCodec<xsd_sockmsg, xsd_sockmsg_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xsd_sockmsg');
-        return encodeFresh(value, 16, 0, xsd_sockmsg$enc0);
+        return encodeFresh(value, 16, 0, xsd_sockmsg$enc0, 'xsd_sockmsg');
       }
       default:
         return failArch('xsd_sockmsg', arch);
@@ -327,9 +327,8 @@ export const xsd_sockmsg: RecordCodec<xsd_sockmsg, xsd_sockmsg_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xsd_sockmsg');
-        const b = placeView(buffer, options.offset, 16, 'xsd_sockmsg');
-        return new xsd_sockmsg$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xsd_sockmsg');
+        return new xsd_sockmsg$V0(dataViewOf(p.buffer, 'xsd_sockmsg'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xsd_sockmsg', arch);
@@ -414,9 +413,9 @@ export interface xenstore_domain_interface {
  */
 export interface xenstore_domain_interface_view extends RecordView {
   /** Requests to xenstored. */
-  readonly req: Uint8Array;
+  readonly req: IntArrayView<number>;
   /** Replies and watch events. */
-  readonly rsp: Uint8Array;
+  readonly rsp: IntArrayView<number>;
   /** How far xenstored has read `req`. */
   req_cons: number;
   /** How far the domain has written `req`. */
@@ -493,7 +492,7 @@ export const xenstore_domain_interface: RecordCodec<xenstore_domain_interface, x
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xenstore_domain_interface');
-        return encodeFresh(value, 2080, 0, xenstore_domain_interface$enc0);
+        return encodeFresh(value, 2080, 0, xenstore_domain_interface$enc0, 'xenstore_domain_interface');
       }
       default:
         return failArch('xenstore_domain_interface', arch);
@@ -541,9 +540,8 @@ export const xenstore_domain_interface: RecordCodec<xenstore_domain_interface, x
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xenstore_domain_interface');
-        const b = placeView(buffer, options.offset, 2080, 'xenstore_domain_interface');
-        return new xenstore_domain_interface$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 2080, 'xenstore_domain_interface');
+        return new xenstore_domain_interface$V0(dataViewOf(p.buffer, 'xenstore_domain_interface'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xenstore_domain_interface', arch);

@@ -4,12 +4,12 @@
  * Per-architecture code of linux/evtchn: internal, not part of the package's API.
  */
 import type { ioctl_evtchn_bind, ioctl_evtchn_bind_interdomain, ioctl_evtchn_bind_interdomain_view, ioctl_evtchn_bind_unbound_port, ioctl_evtchn_bind_unbound_port_view, ioctl_evtchn_bind_view, ioctl_evtchn_bind_virq, ioctl_evtchn_bind_virq_view, ioctl_evtchn_notify, ioctl_evtchn_notify_view, ioctl_evtchn_restrict_domid, ioctl_evtchn_restrict_domid_view, ioctl_evtchn_unbind, ioctl_evtchn_unbind_view } from '../../linux/evtchn.js';
-import { checkRepoint, failInt, viewLimit } from '../../runtime.js';
+import { checkRepoint, failInt } from '../../runtime.js';
 
-/** Writes ioctl_evtchn_bind_virq at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_evtchn_bind_virq at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_evtchn_bind_virq$enc0(v: ioctl_evtchn_bind_virq, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.virq;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'ioctl_evtchn_bind_virq.virq', 'uint32_t', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'ioctl_evtchn_bind_virq.virq', 'uint32_t', 32);
   d.setUint32(b, x0, true);
 }
 
@@ -24,15 +24,19 @@ export function ioctl_evtchn_bind_virq$dec0(d: DataView, w: BigUint64Array | und
 export class ioctl_evtchn_bind_virq$V0 implements ioctl_evtchn_bind_virq_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -47,7 +51,7 @@ export class ioctl_evtchn_bind_virq$V0 implements ioctl_evtchn_bind_virq_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'ioctl_evtchn_bind_virq');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'ioctl_evtchn_bind_virq');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -58,19 +62,19 @@ export class ioctl_evtchn_bind_virq$V0 implements ioctl_evtchn_bind_virq_view {
   }
 
   set virq(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_evtchn_bind_virq.virq', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_evtchn_bind_virq.virq', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes ioctl_evtchn_bind_interdomain at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_evtchn_bind_interdomain at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_evtchn_bind_interdomain$enc0(v: ioctl_evtchn_bind_interdomain, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.remote_domain;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'ioctl_evtchn_bind_interdomain.remote_domain', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'ioctl_evtchn_bind_interdomain.remote_domain', 'uint32_t', 32);
   const x1 = v.remote_port;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'ioctl_evtchn_bind_interdomain.remote_port', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'ioctl_evtchn_bind_interdomain.remote_port', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
 }
 
@@ -86,15 +90,19 @@ export function ioctl_evtchn_bind_interdomain$dec0(d: DataView, w: BigUint64Arra
 export class ioctl_evtchn_bind_interdomain$V0 implements ioctl_evtchn_bind_interdomain_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -109,7 +117,7 @@ export class ioctl_evtchn_bind_interdomain$V0 implements ioctl_evtchn_bind_inter
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'ioctl_evtchn_bind_interdomain');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'ioctl_evtchn_bind_interdomain');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -120,7 +128,7 @@ export class ioctl_evtchn_bind_interdomain$V0 implements ioctl_evtchn_bind_inter
   }
 
   set remote_domain(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_evtchn_bind_interdomain.remote_domain', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_evtchn_bind_interdomain.remote_domain', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -131,16 +139,16 @@ export class ioctl_evtchn_bind_interdomain$V0 implements ioctl_evtchn_bind_inter
   }
 
   set remote_port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_evtchn_bind_interdomain.remote_port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_evtchn_bind_interdomain.remote_port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes ioctl_evtchn_bind_unbound_port at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_evtchn_bind_unbound_port at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_evtchn_bind_unbound_port$enc0(v: ioctl_evtchn_bind_unbound_port, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.remote_domain;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'ioctl_evtchn_bind_unbound_port.remote_domain', 'uint32_t', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'ioctl_evtchn_bind_unbound_port.remote_domain', 'uint32_t', 32);
   d.setUint32(b, x0, true);
 }
 
@@ -155,15 +163,19 @@ export function ioctl_evtchn_bind_unbound_port$dec0(d: DataView, w: BigUint64Arr
 export class ioctl_evtchn_bind_unbound_port$V0 implements ioctl_evtchn_bind_unbound_port_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -178,7 +190,7 @@ export class ioctl_evtchn_bind_unbound_port$V0 implements ioctl_evtchn_bind_unbo
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'ioctl_evtchn_bind_unbound_port');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'ioctl_evtchn_bind_unbound_port');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -189,16 +201,16 @@ export class ioctl_evtchn_bind_unbound_port$V0 implements ioctl_evtchn_bind_unbo
   }
 
   set remote_domain(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_evtchn_bind_unbound_port.remote_domain', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_evtchn_bind_unbound_port.remote_domain', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes ioctl_evtchn_unbind at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_evtchn_unbind at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_evtchn_unbind$enc0(v: ioctl_evtchn_unbind, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.port;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'ioctl_evtchn_unbind.port', 'uint32_t', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'ioctl_evtchn_unbind.port', 'uint32_t', 32);
   d.setUint32(b, x0, true);
 }
 
@@ -213,15 +225,19 @@ export function ioctl_evtchn_unbind$dec0(d: DataView, w: BigUint64Array | undefi
 export class ioctl_evtchn_unbind$V0 implements ioctl_evtchn_unbind_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -236,7 +252,7 @@ export class ioctl_evtchn_unbind$V0 implements ioctl_evtchn_unbind_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'ioctl_evtchn_unbind');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'ioctl_evtchn_unbind');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -247,16 +263,16 @@ export class ioctl_evtchn_unbind$V0 implements ioctl_evtchn_unbind_view {
   }
 
   set port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_evtchn_unbind.port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_evtchn_unbind.port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes ioctl_evtchn_notify at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_evtchn_notify at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_evtchn_notify$enc0(v: ioctl_evtchn_notify, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.port;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'ioctl_evtchn_notify.port', 'uint32_t', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'ioctl_evtchn_notify.port', 'uint32_t', 32);
   d.setUint32(b, x0, true);
 }
 
@@ -271,15 +287,19 @@ export function ioctl_evtchn_notify$dec0(d: DataView, w: BigUint64Array | undefi
 export class ioctl_evtchn_notify$V0 implements ioctl_evtchn_notify_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -294,7 +314,7 @@ export class ioctl_evtchn_notify$V0 implements ioctl_evtchn_notify_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'ioctl_evtchn_notify');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'ioctl_evtchn_notify');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -305,16 +325,16 @@ export class ioctl_evtchn_notify$V0 implements ioctl_evtchn_notify_view {
   }
 
   set port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_evtchn_notify.port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_evtchn_notify.port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes ioctl_evtchn_restrict_domid at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_evtchn_restrict_domid at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_evtchn_restrict_domid$enc0(v: ioctl_evtchn_restrict_domid, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'ioctl_evtchn_restrict_domid.domid', 'uint16_t', 16);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'ioctl_evtchn_restrict_domid.domid', 'uint16_t', 16);
   d.setUint16(b, x0, true);
 }
 
@@ -329,15 +349,19 @@ export function ioctl_evtchn_restrict_domid$dec0(d: DataView, w: BigUint64Array 
 export class ioctl_evtchn_restrict_domid$V0 implements ioctl_evtchn_restrict_domid_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -352,7 +376,7 @@ export class ioctl_evtchn_restrict_domid$V0 implements ioctl_evtchn_restrict_dom
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 2 <= this.$n ? x : checkRepoint(this.$d, x, 2, 'ioctl_evtchn_restrict_domid');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 2 <= this.$n ? x : checkRepoint(this.$d, x, 2, this.$s, this.$e, 'ioctl_evtchn_restrict_domid');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -363,16 +387,16 @@ export class ioctl_evtchn_restrict_domid$V0 implements ioctl_evtchn_restrict_dom
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'ioctl_evtchn_restrict_domid.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'ioctl_evtchn_restrict_domid.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
 }
 
-/** Writes ioctl_evtchn_bind at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_evtchn_bind at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_evtchn_bind$enc0(v: ioctl_evtchn_bind, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.port;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'ioctl_evtchn_bind.port', 'uint32_t', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'ioctl_evtchn_bind.port', 'uint32_t', 32);
   d.setUint32(b, x0, true);
 }
 
@@ -387,15 +411,19 @@ export function ioctl_evtchn_bind$dec0(d: DataView, w: BigUint64Array | undefine
 export class ioctl_evtchn_bind$V0 implements ioctl_evtchn_bind_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -410,7 +438,7 @@ export class ioctl_evtchn_bind$V0 implements ioctl_evtchn_bind_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'ioctl_evtchn_bind');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'ioctl_evtchn_bind');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -421,7 +449,7 @@ export class ioctl_evtchn_bind$V0 implements ioctl_evtchn_bind_view {
   }
 
   set port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_evtchn_bind.port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_evtchn_bind.port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }

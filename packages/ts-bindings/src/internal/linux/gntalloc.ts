@@ -4,29 +4,34 @@
  * Per-architecture code of linux/gntalloc: internal, not part of the package's API.
  */
 import type { ioctl_gntalloc_alloc_gref, ioctl_gntalloc_alloc_gref_view, ioctl_gntalloc_dealloc_gref, ioctl_gntalloc_dealloc_gref_view, ioctl_gntalloc_unmap_notify, ioctl_gntalloc_unmap_notify_view } from '../../linux/gntalloc.js';
-import { alignedWords, checkArray, checkRepoint, failBigInt, failInt, failPadding, setU64FromNumber, typedArray, u64AsNumber, viewLimit } from '../../runtime.js';
+import { IntArray, alignedWords, checkArray, checkRepoint, failBigInt, failInt, failPadding, setU64FromNumber, u64AsNumber } from '../../runtime.js';
+import type { IntArrayView } from '../../runtime.js';
 
-/** Writes ioctl_gntalloc_alloc_gref at `b` on x86_32; the bytes are zero on entry. */
+/** Writes ioctl_gntalloc_alloc_gref at `b` on x86_32, every byte, once every value has passed its check. */
 export function ioctl_gntalloc_alloc_gref$enc0(v: ioctl_gntalloc_alloc_gref, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'ioctl_gntalloc_alloc_gref.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'ioctl_gntalloc_alloc_gref.domid', 'uint16_t', 16);
   const x1 = v.flags;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'ioctl_gntalloc_alloc_gref.flags', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'ioctl_gntalloc_alloc_gref.flags', 'uint16_t', 16);
   const x2 = v.count;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntalloc_alloc_gref.count', 'uint32_t', 32);
-  d.setUint32(b + 4, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntalloc_alloc_gref.count', 'uint32_t', 32);
   const x3 = v.index;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'ioctl_gntalloc_alloc_gref.index', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x3; else d.setBigUint64(b + 8, x3, true);
   const x4 = v.gref_ids;
   const a5 = checkArray(x4, 1, 'ioctl_gntalloc_alloc_gref.gref_ids');
   for (let i6 = 0; i6 < 1; i6++) {
     const e7 = a5[i6];
-    if ((e7 >>> 0) !== e7) failInt(e7, 'ioctl_gntalloc_alloc_gref.gref_ids', 'uint32_t', 32, i6);
-    d.setUint32(b + 16 + i6 * 4, e7, true);
+    if (typeof e7 !== 'number' || (e7 >>> 0) !== e7) failInt(e7, `ioctl_gntalloc_alloc_gref.gref_ids[${i6}]`, 'uint32_t', 32);
+  }
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
+  d.setUint32(b + 4, x2, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x3; else d.setBigUint64(b + 8, x3, true);
+  for (let i8 = 0; i8 < 1; i8++) {
+    const e9 = a5[i8];
+    if (typeof e9 !== 'number' || (e9 >>> 0) !== e9) failInt(e9, `ioctl_gntalloc_alloc_gref.gref_ids[${i8}]`, 'uint32_t', 32);
+    d.setUint32(b + 16 + i8 * 4, e9, true);
   }
 }
 
@@ -41,7 +46,7 @@ export function ioctl_gntalloc_alloc_gref$dec0(d: DataView, w: BigUint64Array | 
     domid: d.getUint16(b, true),
     flags: d.getUint16(b + 2, true),
     count: d.getUint32(b + 4, true),
-    index: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    index: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     gref_ids: a0,
   };
 }
@@ -50,17 +55,21 @@ export function ioctl_gntalloc_alloc_gref$dec0(d: DataView, w: BigUint64Array | 
 export class ioctl_gntalloc_alloc_gref$V0 implements ioctl_gntalloc_alloc_gref_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
-  $c_gref_ids: Uint32Array | undefined = undefined;
+  $c_gref_ids: IntArrayView<number> | undefined = undefined;
   $k_gref_ids: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -75,7 +84,7 @@ export class ioctl_gntalloc_alloc_gref$V0 implements ioctl_gntalloc_alloc_gref_v
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, 'ioctl_gntalloc_alloc_gref');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, this.$s, this.$e, 'ioctl_gntalloc_alloc_gref');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -86,7 +95,7 @@ export class ioctl_gntalloc_alloc_gref$V0 implements ioctl_gntalloc_alloc_gref_v
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'ioctl_gntalloc_alloc_gref.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'ioctl_gntalloc_alloc_gref.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -97,7 +106,7 @@ export class ioctl_gntalloc_alloc_gref$V0 implements ioctl_gntalloc_alloc_gref_v
   }
 
   set flags(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'ioctl_gntalloc_alloc_gref.flags', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'ioctl_gntalloc_alloc_gref.flags', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -108,7 +117,7 @@ export class ioctl_gntalloc_alloc_gref$V0 implements ioctl_gntalloc_alloc_gref_v
   }
 
   set count(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntalloc_alloc_gref.count', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntalloc_alloc_gref.count', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -116,14 +125,13 @@ export class ioctl_gntalloc_alloc_gref$V0 implements ioctl_gntalloc_alloc_gref_v
   get index(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set index(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'ioctl_gntalloc_alloc_gref.index', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get indexAsNumber(): number {
@@ -136,38 +144,42 @@ export class ioctl_gntalloc_alloc_gref$V0 implements ioctl_gntalloc_alloc_gref_v
     setU64FromNumber(this.$d, b + 8, false, x, 'ioctl_gntalloc_alloc_gref.index');
   }
 
-  get gref_ids(): Uint32Array {
+  get gref_ids(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_gref_ids;
     if (c === undefined || this.$k_gref_ids !== b) {
-      c = this.$c_gref_ids = typedArray('u32', this.$d, b + 16, 1, 'ioctl_gntalloc_alloc_gref.gref_ids');
+      c = this.$c_gref_ids = new IntArray({ bits: 32, signed: false, big: false, ctype: 'uint32_t' }, this.$d, b + 16, 1, 'ioctl_gntalloc_alloc_gref.gref_ids');
       this.$k_gref_ids = b;
     }
     return c;
   }
 }
 
-/** Writes ioctl_gntalloc_alloc_gref at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_gntalloc_alloc_gref at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_gntalloc_alloc_gref$enc1(v: ioctl_gntalloc_alloc_gref, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'ioctl_gntalloc_alloc_gref.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'ioctl_gntalloc_alloc_gref.domid', 'uint16_t', 16);
   const x1 = v.flags;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'ioctl_gntalloc_alloc_gref.flags', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'ioctl_gntalloc_alloc_gref.flags', 'uint16_t', 16);
   const x2 = v.count;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntalloc_alloc_gref.count', 'uint32_t', 32);
-  d.setUint32(b + 4, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntalloc_alloc_gref.count', 'uint32_t', 32);
   const x3 = v.index;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'ioctl_gntalloc_alloc_gref.index', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x3; else d.setBigUint64(b + 8, x3, true);
   const x4 = v.gref_ids;
   const a5 = checkArray(x4, 1, 'ioctl_gntalloc_alloc_gref.gref_ids');
   for (let i6 = 0; i6 < 1; i6++) {
     const e7 = a5[i6];
-    if ((e7 >>> 0) !== e7) failInt(e7, 'ioctl_gntalloc_alloc_gref.gref_ids', 'uint32_t', 32, i6);
-    d.setUint32(b + 16 + i6 * 4, e7, true);
+    if (typeof e7 !== 'number' || (e7 >>> 0) !== e7) failInt(e7, `ioctl_gntalloc_alloc_gref.gref_ids[${i6}]`, 'uint32_t', 32);
+  }
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
+  d.setUint32(b + 4, x2, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x3; else d.setBigUint64(b + 8, x3, true);
+  for (let i8 = 0; i8 < 1; i8++) {
+    const e9 = a5[i8];
+    if (typeof e9 !== 'number' || (e9 >>> 0) !== e9) failInt(e9, `ioctl_gntalloc_alloc_gref.gref_ids[${i8}]`, 'uint32_t', 32);
+    d.setUint32(b + 16 + i8 * 4, e9, true);
   }
   d.setUint32(b + 20, 0);
 }
@@ -183,7 +195,7 @@ export function ioctl_gntalloc_alloc_gref$dec1(d: DataView, w: BigUint64Array | 
     domid: d.getUint16(b, true),
     flags: d.getUint16(b + 2, true),
     count: d.getUint32(b + 4, true),
-    index: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    index: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     gref_ids: a0,
   };
 }
@@ -197,17 +209,21 @@ export function ioctl_gntalloc_alloc_gref$chk1(d: DataView, b: number): void {
 export class ioctl_gntalloc_alloc_gref$V1 implements ioctl_gntalloc_alloc_gref_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
-  $c_gref_ids: Uint32Array | undefined = undefined;
+  $c_gref_ids: IntArrayView<number> | undefined = undefined;
   $k_gref_ids: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -222,7 +238,7 @@ export class ioctl_gntalloc_alloc_gref$V1 implements ioctl_gntalloc_alloc_gref_v
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'ioctl_gntalloc_alloc_gref');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'ioctl_gntalloc_alloc_gref');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -233,7 +249,7 @@ export class ioctl_gntalloc_alloc_gref$V1 implements ioctl_gntalloc_alloc_gref_v
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'ioctl_gntalloc_alloc_gref.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'ioctl_gntalloc_alloc_gref.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -244,7 +260,7 @@ export class ioctl_gntalloc_alloc_gref$V1 implements ioctl_gntalloc_alloc_gref_v
   }
 
   set flags(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'ioctl_gntalloc_alloc_gref.flags', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'ioctl_gntalloc_alloc_gref.flags', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -255,7 +271,7 @@ export class ioctl_gntalloc_alloc_gref$V1 implements ioctl_gntalloc_alloc_gref_v
   }
 
   set count(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntalloc_alloc_gref.count', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntalloc_alloc_gref.count', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -263,14 +279,13 @@ export class ioctl_gntalloc_alloc_gref$V1 implements ioctl_gntalloc_alloc_gref_v
   get index(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set index(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'ioctl_gntalloc_alloc_gref.index', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get indexAsNumber(): number {
@@ -283,25 +298,25 @@ export class ioctl_gntalloc_alloc_gref$V1 implements ioctl_gntalloc_alloc_gref_v
     setU64FromNumber(this.$d, b + 8, false, x, 'ioctl_gntalloc_alloc_gref.index');
   }
 
-  get gref_ids(): Uint32Array {
+  get gref_ids(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_gref_ids;
     if (c === undefined || this.$k_gref_ids !== b) {
-      c = this.$c_gref_ids = typedArray('u32', this.$d, b + 16, 1, 'ioctl_gntalloc_alloc_gref.gref_ids');
+      c = this.$c_gref_ids = new IntArray({ bits: 32, signed: false, big: false, ctype: 'uint32_t' }, this.$d, b + 16, 1, 'ioctl_gntalloc_alloc_gref.gref_ids');
       this.$k_gref_ids = b;
     }
     return c;
   }
 }
 
-/** Writes ioctl_gntalloc_dealloc_gref at `b` on x86_32; the bytes are zero on entry. */
+/** Writes ioctl_gntalloc_dealloc_gref at `b` on x86_32, every byte, once every value has passed its check. */
 export function ioctl_gntalloc_dealloc_gref$enc0(v: ioctl_gntalloc_dealloc_gref, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.index;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'ioctl_gntalloc_dealloc_gref.index', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.count;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntalloc_dealloc_gref.count', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntalloc_dealloc_gref.count', 'uint32_t', 32);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   d.setUint32(b + 8, x1, true);
 }
 
@@ -309,7 +324,7 @@ export function ioctl_gntalloc_dealloc_gref$enc0(v: ioctl_gntalloc_dealloc_gref,
 export function ioctl_gntalloc_dealloc_gref$dec0(d: DataView, w: BigUint64Array | undefined, b: number): ioctl_gntalloc_dealloc_gref {
   const w8 = alignedWords(w, b);
   return {
-    index: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    index: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     count: d.getUint32(b + 8, true),
   };
 }
@@ -318,15 +333,19 @@ export function ioctl_gntalloc_dealloc_gref$dec0(d: DataView, w: BigUint64Array 
 export class ioctl_gntalloc_dealloc_gref$V0 implements ioctl_gntalloc_dealloc_gref_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -341,7 +360,7 @@ export class ioctl_gntalloc_dealloc_gref$V0 implements ioctl_gntalloc_dealloc_gr
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'ioctl_gntalloc_dealloc_gref');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, this.$s, this.$e, 'ioctl_gntalloc_dealloc_gref');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -349,14 +368,13 @@ export class ioctl_gntalloc_dealloc_gref$V0 implements ioctl_gntalloc_dealloc_gr
   get index(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set index(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'ioctl_gntalloc_dealloc_gref.index', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get indexAsNumber(): number {
@@ -375,20 +393,20 @@ export class ioctl_gntalloc_dealloc_gref$V0 implements ioctl_gntalloc_dealloc_gr
   }
 
   set count(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntalloc_dealloc_gref.count', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntalloc_dealloc_gref.count', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
 }
 
-/** Writes ioctl_gntalloc_dealloc_gref at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_gntalloc_dealloc_gref at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_gntalloc_dealloc_gref$enc1(v: ioctl_gntalloc_dealloc_gref, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.index;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'ioctl_gntalloc_dealloc_gref.index', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.count;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntalloc_dealloc_gref.count', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntalloc_dealloc_gref.count', 'uint32_t', 32);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   d.setUint32(b + 8, x1, true);
   d.setUint32(b + 12, 0);
 }
@@ -397,7 +415,7 @@ export function ioctl_gntalloc_dealloc_gref$enc1(v: ioctl_gntalloc_dealloc_gref,
 export function ioctl_gntalloc_dealloc_gref$dec1(d: DataView, w: BigUint64Array | undefined, b: number): ioctl_gntalloc_dealloc_gref {
   const w8 = alignedWords(w, b);
   return {
-    index: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    index: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     count: d.getUint32(b + 8, true),
   };
 }
@@ -411,15 +429,19 @@ export function ioctl_gntalloc_dealloc_gref$chk1(d: DataView, b: number): void {
 export class ioctl_gntalloc_dealloc_gref$V1 implements ioctl_gntalloc_dealloc_gref_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -434,7 +456,7 @@ export class ioctl_gntalloc_dealloc_gref$V1 implements ioctl_gntalloc_dealloc_gr
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'ioctl_gntalloc_dealloc_gref');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'ioctl_gntalloc_dealloc_gref');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -442,14 +464,13 @@ export class ioctl_gntalloc_dealloc_gref$V1 implements ioctl_gntalloc_dealloc_gr
   get index(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set index(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'ioctl_gntalloc_dealloc_gref.index', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get indexAsNumber(): number {
@@ -468,23 +489,23 @@ export class ioctl_gntalloc_dealloc_gref$V1 implements ioctl_gntalloc_dealloc_gr
   }
 
   set count(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntalloc_dealloc_gref.count', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntalloc_dealloc_gref.count', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
 }
 
-/** Writes ioctl_gntalloc_unmap_notify at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_gntalloc_unmap_notify at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_gntalloc_unmap_notify$enc0(v: ioctl_gntalloc_unmap_notify, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.index;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'ioctl_gntalloc_unmap_notify.index', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.action;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntalloc_unmap_notify.action', 'uint32_t', 32);
-  d.setUint32(b + 8, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntalloc_unmap_notify.action', 'uint32_t', 32);
   const x2 = v.event_channel_port;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntalloc_unmap_notify.event_channel_port', 'uint32_t', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntalloc_unmap_notify.event_channel_port', 'uint32_t', 32);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  d.setUint32(b + 8, x1, true);
   d.setUint32(b + 12, x2, true);
 }
 
@@ -492,7 +513,7 @@ export function ioctl_gntalloc_unmap_notify$enc0(v: ioctl_gntalloc_unmap_notify,
 export function ioctl_gntalloc_unmap_notify$dec0(d: DataView, w: BigUint64Array | undefined, b: number): ioctl_gntalloc_unmap_notify {
   const w8 = alignedWords(w, b);
   return {
-    index: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    index: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     action: d.getUint32(b + 8, true),
     event_channel_port: d.getUint32(b + 12, true),
   };
@@ -502,15 +523,19 @@ export function ioctl_gntalloc_unmap_notify$dec0(d: DataView, w: BigUint64Array 
 export class ioctl_gntalloc_unmap_notify$V0 implements ioctl_gntalloc_unmap_notify_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -525,7 +550,7 @@ export class ioctl_gntalloc_unmap_notify$V0 implements ioctl_gntalloc_unmap_noti
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'ioctl_gntalloc_unmap_notify');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'ioctl_gntalloc_unmap_notify');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -533,14 +558,13 @@ export class ioctl_gntalloc_unmap_notify$V0 implements ioctl_gntalloc_unmap_noti
   get index(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set index(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'ioctl_gntalloc_unmap_notify.index', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get indexAsNumber(): number {
@@ -559,7 +583,7 @@ export class ioctl_gntalloc_unmap_notify$V0 implements ioctl_gntalloc_unmap_noti
   }
 
   set action(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntalloc_unmap_notify.action', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntalloc_unmap_notify.action', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -570,7 +594,7 @@ export class ioctl_gntalloc_unmap_notify$V0 implements ioctl_gntalloc_unmap_noti
   }
 
   set event_channel_port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntalloc_unmap_notify.event_channel_port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntalloc_unmap_notify.event_channel_port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }

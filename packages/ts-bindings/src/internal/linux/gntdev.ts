@@ -4,16 +4,16 @@
  * Per-architecture code of linux/gntdev: internal, not part of the package's API.
  */
 import type { gntdev_grant_copy_segment, gntdev_grant_copy_segment_dest, gntdev_grant_copy_segment_dest_foreign, gntdev_grant_copy_segment_dest_foreign_view, gntdev_grant_copy_segment_dest_view, gntdev_grant_copy_segment_source, gntdev_grant_copy_segment_source_foreign, gntdev_grant_copy_segment_source_foreign_view, gntdev_grant_copy_segment_source_view, gntdev_grant_copy_segment_view, ioctl_gntdev_dmabuf_exp_from_refs, ioctl_gntdev_dmabuf_exp_from_refs_view, ioctl_gntdev_dmabuf_exp_wait_released, ioctl_gntdev_dmabuf_exp_wait_released_view, ioctl_gntdev_dmabuf_imp_release, ioctl_gntdev_dmabuf_imp_release_view, ioctl_gntdev_dmabuf_imp_to_refs, ioctl_gntdev_dmabuf_imp_to_refs_view, ioctl_gntdev_get_offset_for_vaddr, ioctl_gntdev_get_offset_for_vaddr_view, ioctl_gntdev_grant_copy, ioctl_gntdev_grant_copy_view, ioctl_gntdev_grant_ref, ioctl_gntdev_grant_ref_view, ioctl_gntdev_map_grant_ref, ioctl_gntdev_map_grant_ref_view, ioctl_gntdev_set_max_grants, ioctl_gntdev_set_max_grants_view, ioctl_gntdev_unmap_grant_ref, ioctl_gntdev_unmap_grant_ref_view, ioctl_gntdev_unmap_notify, ioctl_gntdev_unmap_notify_view } from '../../linux/gntdev.js';
-import { RecordArray, alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failPadding, failUnion, setU64FromNumber, typedArray, u64AsNumber, viewLimit } from '../../runtime.js';
-import type { RecordArrayView } from '../../runtime.js';
+import { IntArray, RecordArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, setU64FromNumber, u64AsNumber } from '../../runtime.js';
+import type { IntArrayView, RecordArrayView } from '../../runtime.js';
 
-/** Writes ioctl_gntdev_grant_ref at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_gntdev_grant_ref at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_gntdev_grant_ref$enc0(v: ioctl_gntdev_grant_ref, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.domid;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_grant_ref.domid', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_grant_ref.domid', 'uint32_t', 32);
   const x1 = v.ref;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_grant_ref.ref', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_grant_ref.ref', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
 }
 
@@ -29,15 +29,19 @@ export function ioctl_gntdev_grant_ref$dec0(d: DataView, w: BigUint64Array | und
 export class ioctl_gntdev_grant_ref$V0 implements ioctl_gntdev_grant_ref_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -52,7 +56,7 @@ export class ioctl_gntdev_grant_ref$V0 implements ioctl_gntdev_grant_ref_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'ioctl_gntdev_grant_ref');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'ioctl_gntdev_grant_ref');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -63,7 +67,7 @@ export class ioctl_gntdev_grant_ref$V0 implements ioctl_gntdev_grant_ref_view {
   }
 
   set domid(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_grant_ref.domid', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_grant_ref.domid', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -74,30 +78,43 @@ export class ioctl_gntdev_grant_ref$V0 implements ioctl_gntdev_grant_ref_view {
   }
 
   set ref(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_grant_ref.ref', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_grant_ref.ref', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes ioctl_gntdev_map_grant_ref at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_gntdev_map_grant_ref at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_gntdev_map_grant_ref$enc0(v: ioctl_gntdev_map_grant_ref, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.count;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_map_grant_ref.count', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_map_grant_ref.count', 'uint32_t', 32);
   const x1 = v.pad;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_map_grant_ref.pad', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_map_grant_ref.pad', 'uint32_t', 32);
   const x2 = v.index;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'ioctl_gntdev_map_grant_ref.index', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
   const x3 = v.refs;
   const a4 = checkArray(x3, 1, 'ioctl_gntdev_map_grant_ref.refs');
   for (let i5 = 0; i5 < 1; i5++) {
     const e6 = a4[i5];
-    if (typeof e6 !== 'object' || e6 === null) failObject(e6, 'ioctl_gntdev_map_grant_ref.refs', i5);
-    ioctl_gntdev_grant_ref$enc0(e6, d, w, b + 16 + i5 * 8);
+    if (typeof e6 !== 'object' || e6 === null) failObject(e6, `ioctl_gntdev_map_grant_ref.refs[${i5}]`);
+    const x7 = e6.domid;
+    if (typeof x7 !== 'number' || (x7 >>> 0) !== x7) failInt(x7, `ioctl_gntdev_map_grant_ref.refs[${i5}].domid`, 'uint32_t', 32);
+    const x8 = e6.ref;
+    if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, `ioctl_gntdev_map_grant_ref.refs[${i5}].ref`, 'uint32_t', 32);
+  }
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x1, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
+  for (let i9 = 0; i9 < 1; i9++) {
+    const e10 = a4[i9];
+    if (typeof e10 !== 'object' || e10 === null) failObject(e10, `ioctl_gntdev_map_grant_ref.refs[${i9}]`);
+    const x11 = e10.domid;
+    if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, `ioctl_gntdev_map_grant_ref.refs[${i9}].domid`, 'uint32_t', 32);
+    const x12 = e10.ref;
+    if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, `ioctl_gntdev_map_grant_ref.refs[${i9}].ref`, 'uint32_t', 32);
+    d.setUint32(b + 16 + i9 * 8, x11, true);
+    d.setUint32(b + 16 + i9 * 8 + 4, x12, true);
   }
 }
 
@@ -111,7 +128,7 @@ export function ioctl_gntdev_map_grant_ref$dec0(d: DataView, w: BigUint64Array |
   return {
     count: d.getUint32(b, true),
     pad: d.getUint32(b + 4, true),
-    index: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    index: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     refs: a0,
   };
 }
@@ -120,17 +137,21 @@ export function ioctl_gntdev_map_grant_ref$dec0(d: DataView, w: BigUint64Array |
 export class ioctl_gntdev_map_grant_ref$V0 implements ioctl_gntdev_map_grant_ref_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_refs: RecordArrayView<ioctl_gntdev_grant_ref_view> | undefined = undefined;
   $k_refs: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -145,7 +166,7 @@ export class ioctl_gntdev_map_grant_ref$V0 implements ioctl_gntdev_map_grant_ref
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'ioctl_gntdev_map_grant_ref');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'ioctl_gntdev_map_grant_ref');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -156,7 +177,7 @@ export class ioctl_gntdev_map_grant_ref$V0 implements ioctl_gntdev_map_grant_ref
   }
 
   set count(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_map_grant_ref.count', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_map_grant_ref.count', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -167,7 +188,7 @@ export class ioctl_gntdev_map_grant_ref$V0 implements ioctl_gntdev_map_grant_ref
   }
 
   set pad(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_map_grant_ref.pad', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_map_grant_ref.pad', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -175,14 +196,13 @@ export class ioctl_gntdev_map_grant_ref$V0 implements ioctl_gntdev_map_grant_ref
   get index(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set index(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'ioctl_gntdev_map_grant_ref.index', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get indexAsNumber(): number {
@@ -199,24 +219,24 @@ export class ioctl_gntdev_map_grant_ref$V0 implements ioctl_gntdev_map_grant_ref
     const b = this.$r.$b + this.$o;
     let c = this.$c_refs;
     if (c === undefined || this.$k_refs !== b) {
-      c = this.$c_refs = new RecordArray((at) => new ioctl_gntdev_grant_ref$V0(this.$d, this.$a, at), b + 16, 8, 1, 'ioctl_gntdev_map_grant_ref.refs');
+      c = this.$c_refs = new RecordArray((at) => new ioctl_gntdev_grant_ref$V0(this.$d, this.$a, at, this.$s, this.$n, this.$e), b + 16, 8, 1, 'ioctl_gntdev_map_grant_ref.refs');
       this.$k_refs = b;
     }
     return c;
   }
 }
 
-/** Writes ioctl_gntdev_unmap_grant_ref at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_gntdev_unmap_grant_ref at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_gntdev_unmap_grant_ref$enc0(v: ioctl_gntdev_unmap_grant_ref, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.index;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'ioctl_gntdev_unmap_grant_ref.index', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.count;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_unmap_grant_ref.count', 'uint32_t', 32);
-  d.setUint32(b + 8, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_unmap_grant_ref.count', 'uint32_t', 32);
   const x2 = v.pad;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntdev_unmap_grant_ref.pad', 'uint32_t', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntdev_unmap_grant_ref.pad', 'uint32_t', 32);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  d.setUint32(b + 8, x1, true);
   d.setUint32(b + 12, x2, true);
 }
 
@@ -224,7 +244,7 @@ export function ioctl_gntdev_unmap_grant_ref$enc0(v: ioctl_gntdev_unmap_grant_re
 export function ioctl_gntdev_unmap_grant_ref$dec0(d: DataView, w: BigUint64Array | undefined, b: number): ioctl_gntdev_unmap_grant_ref {
   const w8 = alignedWords(w, b);
   return {
-    index: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    index: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     count: d.getUint32(b + 8, true),
     pad: d.getUint32(b + 12, true),
   };
@@ -234,15 +254,19 @@ export function ioctl_gntdev_unmap_grant_ref$dec0(d: DataView, w: BigUint64Array
 export class ioctl_gntdev_unmap_grant_ref$V0 implements ioctl_gntdev_unmap_grant_ref_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -257,7 +281,7 @@ export class ioctl_gntdev_unmap_grant_ref$V0 implements ioctl_gntdev_unmap_grant
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'ioctl_gntdev_unmap_grant_ref');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'ioctl_gntdev_unmap_grant_ref');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -265,14 +289,13 @@ export class ioctl_gntdev_unmap_grant_ref$V0 implements ioctl_gntdev_unmap_grant
   get index(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set index(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'ioctl_gntdev_unmap_grant_ref.index', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get indexAsNumber(): number {
@@ -291,7 +314,7 @@ export class ioctl_gntdev_unmap_grant_ref$V0 implements ioctl_gntdev_unmap_grant
   }
 
   set count(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_unmap_grant_ref.count', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_unmap_grant_ref.count', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -302,26 +325,26 @@ export class ioctl_gntdev_unmap_grant_ref$V0 implements ioctl_gntdev_unmap_grant
   }
 
   set pad(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_unmap_grant_ref.pad', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_unmap_grant_ref.pad', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
 }
 
-/** Writes ioctl_gntdev_get_offset_for_vaddr at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_gntdev_get_offset_for_vaddr at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_gntdev_get_offset_for_vaddr$enc0(v: ioctl_gntdev_get_offset_for_vaddr, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.vaddr;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'ioctl_gntdev_get_offset_for_vaddr.vaddr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.offset;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'ioctl_gntdev_get_offset_for_vaddr.offset', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   const x2 = v.count;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntdev_get_offset_for_vaddr.count', 'uint32_t', 32);
-  d.setUint32(b + 16, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntdev_get_offset_for_vaddr.count', 'uint32_t', 32);
   const x3 = v.pad;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'ioctl_gntdev_get_offset_for_vaddr.pad', 'uint32_t', 32);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'ioctl_gntdev_get_offset_for_vaddr.pad', 'uint32_t', 32);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
+  d.setUint32(b + 16, x2, true);
   d.setUint32(b + 20, x3, true);
 }
 
@@ -329,8 +352,8 @@ export function ioctl_gntdev_get_offset_for_vaddr$enc0(v: ioctl_gntdev_get_offse
 export function ioctl_gntdev_get_offset_for_vaddr$dec0(d: DataView, w: BigUint64Array | undefined, b: number): ioctl_gntdev_get_offset_for_vaddr {
   const w8 = alignedWords(w, b);
   return {
-    vaddr: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-    offset: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    vaddr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    offset: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     count: d.getUint32(b + 16, true),
     pad: d.getUint32(b + 20, true),
   };
@@ -340,15 +363,19 @@ export function ioctl_gntdev_get_offset_for_vaddr$dec0(d: DataView, w: BigUint64
 export class ioctl_gntdev_get_offset_for_vaddr$V0 implements ioctl_gntdev_get_offset_for_vaddr_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -363,7 +390,7 @@ export class ioctl_gntdev_get_offset_for_vaddr$V0 implements ioctl_gntdev_get_of
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'ioctl_gntdev_get_offset_for_vaddr');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'ioctl_gntdev_get_offset_for_vaddr');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -371,14 +398,13 @@ export class ioctl_gntdev_get_offset_for_vaddr$V0 implements ioctl_gntdev_get_of
   get vaddr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set vaddr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'ioctl_gntdev_get_offset_for_vaddr.vaddr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get vaddrAsNumber(): number {
@@ -394,14 +420,13 @@ export class ioctl_gntdev_get_offset_for_vaddr$V0 implements ioctl_gntdev_get_of
   get offset(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set offset(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'ioctl_gntdev_get_offset_for_vaddr.offset', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get offsetAsNumber(): number {
@@ -420,7 +445,7 @@ export class ioctl_gntdev_get_offset_for_vaddr$V0 implements ioctl_gntdev_get_of
   }
 
   set count(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_get_offset_for_vaddr.count', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_get_offset_for_vaddr.count', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
@@ -431,16 +456,16 @@ export class ioctl_gntdev_get_offset_for_vaddr$V0 implements ioctl_gntdev_get_of
   }
 
   set pad(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_get_offset_for_vaddr.pad', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_get_offset_for_vaddr.pad', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 20, x, true);
   }
 }
 
-/** Writes ioctl_gntdev_set_max_grants at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_gntdev_set_max_grants at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_gntdev_set_max_grants$enc0(v: ioctl_gntdev_set_max_grants, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.count;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_set_max_grants.count', 'uint32_t', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_set_max_grants.count', 'uint32_t', 32);
   d.setUint32(b, x0, true);
 }
 
@@ -455,15 +480,19 @@ export function ioctl_gntdev_set_max_grants$dec0(d: DataView, w: BigUint64Array 
 export class ioctl_gntdev_set_max_grants$V0 implements ioctl_gntdev_set_max_grants_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -478,7 +507,7 @@ export class ioctl_gntdev_set_max_grants$V0 implements ioctl_gntdev_set_max_gran
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'ioctl_gntdev_set_max_grants');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'ioctl_gntdev_set_max_grants');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -489,23 +518,23 @@ export class ioctl_gntdev_set_max_grants$V0 implements ioctl_gntdev_set_max_gran
   }
 
   set count(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_set_max_grants.count', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_set_max_grants.count', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes ioctl_gntdev_unmap_notify at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_gntdev_unmap_notify at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_gntdev_unmap_notify$enc0(v: ioctl_gntdev_unmap_notify, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.index;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'ioctl_gntdev_unmap_notify.index', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.action;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_unmap_notify.action', 'uint32_t', 32);
-  d.setUint32(b + 8, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_unmap_notify.action', 'uint32_t', 32);
   const x2 = v.event_channel_port;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntdev_unmap_notify.event_channel_port', 'uint32_t', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntdev_unmap_notify.event_channel_port', 'uint32_t', 32);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  d.setUint32(b + 8, x1, true);
   d.setUint32(b + 12, x2, true);
 }
 
@@ -513,7 +542,7 @@ export function ioctl_gntdev_unmap_notify$enc0(v: ioctl_gntdev_unmap_notify, d: 
 export function ioctl_gntdev_unmap_notify$dec0(d: DataView, w: BigUint64Array | undefined, b: number): ioctl_gntdev_unmap_notify {
   const w8 = alignedWords(w, b);
   return {
-    index: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    index: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     action: d.getUint32(b + 8, true),
     event_channel_port: d.getUint32(b + 12, true),
   };
@@ -523,15 +552,19 @@ export function ioctl_gntdev_unmap_notify$dec0(d: DataView, w: BigUint64Array | 
 export class ioctl_gntdev_unmap_notify$V0 implements ioctl_gntdev_unmap_notify_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -546,7 +579,7 @@ export class ioctl_gntdev_unmap_notify$V0 implements ioctl_gntdev_unmap_notify_v
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'ioctl_gntdev_unmap_notify');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'ioctl_gntdev_unmap_notify');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -554,14 +587,13 @@ export class ioctl_gntdev_unmap_notify$V0 implements ioctl_gntdev_unmap_notify_v
   get index(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set index(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'ioctl_gntdev_unmap_notify.index', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get indexAsNumber(): number {
@@ -580,7 +612,7 @@ export class ioctl_gntdev_unmap_notify$V0 implements ioctl_gntdev_unmap_notify_v
   }
 
   set action(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_unmap_notify.action', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_unmap_notify.action', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -591,29 +623,131 @@ export class ioctl_gntdev_unmap_notify$V0 implements ioctl_gntdev_unmap_notify_v
   }
 
   set event_channel_port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_unmap_notify.event_channel_port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_unmap_notify.event_channel_port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
 }
 
-/** Writes gntdev_grant_copy_segment at `b` on x86_32, arm32; the bytes are zero on entry. */
+/** Writes gntdev_grant_copy_segment at `b` on x86_32, arm32, every byte, once every value has passed its check. */
 export function gntdev_grant_copy_segment$enc0(v: gntdev_grant_copy_segment, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.source;
   if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'gntdev_grant_copy_segment.source');
-  gntdev_grant_copy_segment_source$enc0(x0, d, w, b);
-  const x1 = v.dest;
-  if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'gntdev_grant_copy_segment.dest');
-  gntdev_grant_copy_segment_dest$enc0(x1, d, w, b + 8);
-  const x2 = v.len;
-  if ((x2 & 0xffff) !== x2) failInt(x2, 'gntdev_grant_copy_segment.len', 'uint16_t', 16);
-  d.setUint16(b + 16, x2, true);
-  const x3 = v.flags;
-  if ((x3 & 0xffff) !== x3) failInt(x3, 'gntdev_grant_copy_segment.flags', 'uint16_t', 16);
-  d.setUint16(b + 18, x3, true);
-  const x4 = v.status;
-  if (((x4 << 16) >> 16) !== x4) failInt(x4, 'gntdev_grant_copy_segment.status', 'int16_t', 16);
-  d.setInt16(b + 20, x4, true);
+  let k1 = 0;
+  let j2 = -1;
+  if (x0.virt !== undefined) {
+    k1++;
+    j2 = 0;
+    const x3 = x0.virt!;
+    if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'gntdev_grant_copy_segment.source.virt', 'void *', 32);
+  }
+  if (x0.foreign !== undefined) {
+    k1++;
+    j2 = 1;
+    const x4 = x0.foreign!;
+    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'gntdev_grant_copy_segment.source.foreign');
+    const x5 = x4.ref;
+    if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
+    const x6 = x4.offset;
+    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
+    const x7 = x4.domid;
+    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
+  }
+  if (k1 > 1) {
+    checkDecodedUnion(x0, k1, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec0, gntdev_grant_copy_segment_source$enc0);
+    j2 = -2;
+  } else if (k1 === 0) checkEmptyUnion(x0, 'gntdev_grant_copy_segment.source');
+  const x13 = v.dest;
+  if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'gntdev_grant_copy_segment.dest');
+  let k14 = 0;
+  let j15 = -1;
+  if (x13.virt !== undefined) {
+    k14++;
+    j15 = 0;
+    const x16 = x13.virt!;
+    if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffn) failBigInt(x16, 'gntdev_grant_copy_segment.dest.virt', 'void *', 32);
+  }
+  if (x13.foreign !== undefined) {
+    k14++;
+    j15 = 1;
+    const x17 = x13.foreign!;
+    if (typeof x17 !== 'object' || x17 === null) failObject(x17, 'gntdev_grant_copy_segment.dest.foreign');
+    const x18 = x17.ref;
+    if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
+    const x19 = x17.offset;
+    if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
+    const x20 = x17.domid;
+    if (typeof x20 !== 'number' || (x20 & 0xffff) !== x20) failInt(x20, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
+  }
+  if (k14 > 1) {
+    checkDecodedUnion(x13, k14, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec0, gntdev_grant_copy_segment_dest$enc0);
+    j15 = -2;
+  } else if (k14 === 0) checkEmptyUnion(x13, 'gntdev_grant_copy_segment.dest');
+  const x26 = v.len;
+  if (typeof x26 !== 'number' || (x26 & 0xffff) !== x26) failInt(x26, 'gntdev_grant_copy_segment.len', 'uint16_t', 16);
+  const x27 = v.flags;
+  if (typeof x27 !== 'number' || (x27 & 0xffff) !== x27) failInt(x27, 'gntdev_grant_copy_segment.flags', 'uint16_t', 16);
+  const x28 = v.status;
+  if (typeof x28 !== 'number' || ((x28 << 16) >> 16) !== x28) failInt(x28, 'gntdev_grant_copy_segment.status', 'int16_t', 16);
+  if (j2 === -2) {
+    encodeDecodedUnion(x0, 2, d, w, b, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec0, gntdev_grant_copy_segment_source$enc0);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j2) {
+      case 0: {
+        const x8 = x0.virt!;
+        if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffn) failBigInt(x8, 'gntdev_grant_copy_segment.source.virt', 'void *', 32);
+        d.setUint32(b, Number(x8), true);
+        break;
+      }
+      case 1: {
+        const x9 = x0.foreign!;
+        if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'gntdev_grant_copy_segment.source.foreign');
+        const x10 = x9.ref;
+        if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
+        const x11 = x9.offset;
+        if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
+        const x12 = x9.domid;
+        if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b, x10, true);
+        d.setUint16(b + 4, x11, true);
+        d.setUint16(b + 6, x12, true);
+        break;
+      }
+    }
+  }
+  if (j15 === -2) {
+    encodeDecodedUnion(x13, 2, d, w, b + 8, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec0, gntdev_grant_copy_segment_dest$enc0);
+  } else {
+    d.setUint32(b + 8, 0);
+    d.setUint32(b + 8 + 4, 0);
+    switch (j15) {
+      case 0: {
+        const x21 = x13.virt!;
+        if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffn) failBigInt(x21, 'gntdev_grant_copy_segment.dest.virt', 'void *', 32);
+        d.setUint32(b + 8, Number(x21), true);
+        break;
+      }
+      case 1: {
+        const x22 = x13.foreign!;
+        if (typeof x22 !== 'object' || x22 === null) failObject(x22, 'gntdev_grant_copy_segment.dest.foreign');
+        const x23 = x22.ref;
+        if (typeof x23 !== 'number' || (x23 >>> 0) !== x23) failInt(x23, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
+        const x24 = x22.offset;
+        if (typeof x24 !== 'number' || (x24 & 0xffff) !== x24) failInt(x24, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
+        const x25 = x22.domid;
+        if (typeof x25 !== 'number' || (x25 & 0xffff) !== x25) failInt(x25, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b + 8, x23, true);
+        d.setUint16(b + 12, x24, true);
+        d.setUint16(b + 14, x25, true);
+        break;
+      }
+    }
+  }
+  d.setUint16(b + 16, x26, true);
+  d.setUint16(b + 18, x27, true);
+  d.setInt16(b + 20, x28, true);
   d.setUint16(b + 22, 0);
 }
 
@@ -637,17 +771,21 @@ export function gntdev_grant_copy_segment$chk0(d: DataView, b: number): void {
 export class gntdev_grant_copy_segment$V0 implements gntdev_grant_copy_segment_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_source: gntdev_grant_copy_segment_source$V0 | undefined = undefined;
   $c_dest: gntdev_grant_copy_segment_dest$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -662,17 +800,17 @@ export class gntdev_grant_copy_segment$V0 implements gntdev_grant_copy_segment_v
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'gntdev_grant_copy_segment');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'gntdev_grant_copy_segment');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get source(): gntdev_grant_copy_segment_source_view {
-    return (this.$c_source ??= new gntdev_grant_copy_segment_source$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_source ??= new gntdev_grant_copy_segment_source$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get dest(): gntdev_grant_copy_segment_dest_view {
-    return (this.$c_dest ??= new gntdev_grant_copy_segment_dest$V0(this.$d, this.$a, 0, this.$r, this.$o + 8));
+    return (this.$c_dest ??= new gntdev_grant_copy_segment_dest$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 8));
   }
 
   get len(): number {
@@ -681,7 +819,7 @@ export class gntdev_grant_copy_segment$V0 implements gntdev_grant_copy_segment_v
   }
 
   set len(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.len', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.len', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 16, x, true);
   }
@@ -692,7 +830,7 @@ export class gntdev_grant_copy_segment$V0 implements gntdev_grant_copy_segment_v
   }
 
   set flags(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.flags', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.flags', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 18, x, true);
   }
@@ -703,29 +841,132 @@ export class gntdev_grant_copy_segment$V0 implements gntdev_grant_copy_segment_v
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gntdev_grant_copy_segment.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gntdev_grant_copy_segment.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 20, x, true);
   }
 }
 
-/** Writes gntdev_grant_copy_segment at `b` on x86_64, arm64; the bytes are zero on entry. */
+/** Writes gntdev_grant_copy_segment at `b` on x86_64, arm64, every byte, once every value has passed its check. */
 export function gntdev_grant_copy_segment$enc1(v: gntdev_grant_copy_segment, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
   const x0 = v.source;
   if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'gntdev_grant_copy_segment.source');
-  gntdev_grant_copy_segment_source$enc1(x0, d, w, b);
-  const x1 = v.dest;
-  if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'gntdev_grant_copy_segment.dest');
-  gntdev_grant_copy_segment_dest$enc1(x1, d, w, b + 8);
-  const x2 = v.len;
-  if ((x2 & 0xffff) !== x2) failInt(x2, 'gntdev_grant_copy_segment.len', 'uint16_t', 16);
-  d.setUint16(b + 16, x2, true);
-  const x3 = v.flags;
-  if ((x3 & 0xffff) !== x3) failInt(x3, 'gntdev_grant_copy_segment.flags', 'uint16_t', 16);
-  d.setUint16(b + 18, x3, true);
-  const x4 = v.status;
-  if (((x4 << 16) >> 16) !== x4) failInt(x4, 'gntdev_grant_copy_segment.status', 'int16_t', 16);
-  d.setInt16(b + 20, x4, true);
+  let k1 = 0;
+  let j2 = -1;
+  if (x0.virt !== undefined) {
+    k1++;
+    j2 = 0;
+    const x3 = x0.virt!;
+    if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'gntdev_grant_copy_segment.source.virt', 'void *', 64);
+  }
+  if (x0.foreign !== undefined) {
+    k1++;
+    j2 = 1;
+    const x4 = x0.foreign!;
+    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'gntdev_grant_copy_segment.source.foreign');
+    const x5 = x4.ref;
+    if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
+    const x6 = x4.offset;
+    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
+    const x7 = x4.domid;
+    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
+  }
+  if (k1 > 1) {
+    checkDecodedUnion(x0, k1, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec1, gntdev_grant_copy_segment_source$enc1);
+    j2 = -2;
+  } else if (k1 === 0) checkEmptyUnion(x0, 'gntdev_grant_copy_segment.source');
+  const x13 = v.dest;
+  if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'gntdev_grant_copy_segment.dest');
+  let k14 = 0;
+  let j15 = -1;
+  if (x13.virt !== undefined) {
+    k14++;
+    j15 = 0;
+    const x16 = x13.virt!;
+    if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'gntdev_grant_copy_segment.dest.virt', 'void *', 64);
+  }
+  if (x13.foreign !== undefined) {
+    k14++;
+    j15 = 1;
+    const x17 = x13.foreign!;
+    if (typeof x17 !== 'object' || x17 === null) failObject(x17, 'gntdev_grant_copy_segment.dest.foreign');
+    const x18 = x17.ref;
+    if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
+    const x19 = x17.offset;
+    if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
+    const x20 = x17.domid;
+    if (typeof x20 !== 'number' || (x20 & 0xffff) !== x20) failInt(x20, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
+  }
+  if (k14 > 1) {
+    checkDecodedUnion(x13, k14, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec1, gntdev_grant_copy_segment_dest$enc1);
+    j15 = -2;
+  } else if (k14 === 0) checkEmptyUnion(x13, 'gntdev_grant_copy_segment.dest');
+  const x26 = v.len;
+  if (typeof x26 !== 'number' || (x26 & 0xffff) !== x26) failInt(x26, 'gntdev_grant_copy_segment.len', 'uint16_t', 16);
+  const x27 = v.flags;
+  if (typeof x27 !== 'number' || (x27 & 0xffff) !== x27) failInt(x27, 'gntdev_grant_copy_segment.flags', 'uint16_t', 16);
+  const x28 = v.status;
+  if (typeof x28 !== 'number' || ((x28 << 16) >> 16) !== x28) failInt(x28, 'gntdev_grant_copy_segment.status', 'int16_t', 16);
+  if (j2 === -2) {
+    encodeDecodedUnion(x0, 2, d, w, b, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec1, gntdev_grant_copy_segment_source$enc1);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j2) {
+      case 0: {
+        const x8 = x0.virt!;
+        if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffffffffffn) failBigInt(x8, 'gntdev_grant_copy_segment.source.virt', 'void *', 64);
+        if (w8 !== undefined) w8[b / 8] = x8; else d.setBigUint64(b, x8, true);
+        break;
+      }
+      case 1: {
+        const x9 = x0.foreign!;
+        if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'gntdev_grant_copy_segment.source.foreign');
+        const x10 = x9.ref;
+        if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
+        const x11 = x9.offset;
+        if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
+        const x12 = x9.domid;
+        if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b, x10, true);
+        d.setUint16(b + 4, x11, true);
+        d.setUint16(b + 6, x12, true);
+        break;
+      }
+    }
+  }
+  if (j15 === -2) {
+    encodeDecodedUnion(x13, 2, d, w, b + 8, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec1, gntdev_grant_copy_segment_dest$enc1);
+  } else {
+    d.setUint32(b + 8, 0);
+    d.setUint32(b + 8 + 4, 0);
+    switch (j15) {
+      case 0: {
+        const x21 = x13.virt!;
+        if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'gntdev_grant_copy_segment.dest.virt', 'void *', 64);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x21; else d.setBigUint64(b + 8, x21, true);
+        break;
+      }
+      case 1: {
+        const x22 = x13.foreign!;
+        if (typeof x22 !== 'object' || x22 === null) failObject(x22, 'gntdev_grant_copy_segment.dest.foreign');
+        const x23 = x22.ref;
+        if (typeof x23 !== 'number' || (x23 >>> 0) !== x23) failInt(x23, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
+        const x24 = x22.offset;
+        if (typeof x24 !== 'number' || (x24 & 0xffff) !== x24) failInt(x24, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
+        const x25 = x22.domid;
+        if (typeof x25 !== 'number' || (x25 & 0xffff) !== x25) failInt(x25, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b + 8, x23, true);
+        d.setUint16(b + 12, x24, true);
+        d.setUint16(b + 14, x25, true);
+        break;
+      }
+    }
+  }
+  d.setUint16(b + 16, x26, true);
+  d.setUint16(b + 18, x27, true);
+  d.setInt16(b + 20, x28, true);
   d.setUint16(b + 22, 0);
 }
 
@@ -749,17 +990,21 @@ export function gntdev_grant_copy_segment$chk1(d: DataView, b: number): void {
 export class gntdev_grant_copy_segment$V1 implements gntdev_grant_copy_segment_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_source: gntdev_grant_copy_segment_source$V1 | undefined = undefined;
   $c_dest: gntdev_grant_copy_segment_dest$V1 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -774,17 +1019,17 @@ export class gntdev_grant_copy_segment$V1 implements gntdev_grant_copy_segment_v
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'gntdev_grant_copy_segment');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'gntdev_grant_copy_segment');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get source(): gntdev_grant_copy_segment_source_view {
-    return (this.$c_source ??= new gntdev_grant_copy_segment_source$V1(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_source ??= new gntdev_grant_copy_segment_source$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get dest(): gntdev_grant_copy_segment_dest_view {
-    return (this.$c_dest ??= new gntdev_grant_copy_segment_dest$V1(this.$d, this.$a, 0, this.$r, this.$o + 8));
+    return (this.$c_dest ??= new gntdev_grant_copy_segment_dest$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 8));
   }
 
   get len(): number {
@@ -793,7 +1038,7 @@ export class gntdev_grant_copy_segment$V1 implements gntdev_grant_copy_segment_v
   }
 
   set len(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.len', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.len', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 16, x, true);
   }
@@ -804,7 +1049,7 @@ export class gntdev_grant_copy_segment$V1 implements gntdev_grant_copy_segment_v
   }
 
   set flags(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.flags', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.flags', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 18, x, true);
   }
@@ -815,54 +1060,94 @@ export class gntdev_grant_copy_segment$V1 implements gntdev_grant_copy_segment_v
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gntdev_grant_copy_segment.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gntdev_grant_copy_segment.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 20, x, true);
   }
 }
 
-/** Writes gntdev_grant_copy_segment.source at `b` on x86_32, arm32; the bytes are zero on entry. */
+/** Writes gntdev_grant_copy_segment.source at `b` on x86_32, arm32, every byte, once every value has passed its check. */
 export function gntdev_grant_copy_segment_source$enc0(v: gntdev_grant_copy_segment_source, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.virt !== undefined) {
-    k++;
-    const x0 = v.virt;
-    if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffn) failBigInt(x0, 'gntdev_grant_copy_segment.source.virt', 'void *', 32);
-    d.setUint32(b, Number(x0), true);
+    k0++;
+    j1 = 0;
+    const x2 = v.virt!;
+    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'gntdev_grant_copy_segment.source.virt', 'void *', 32);
   }
   if (v.foreign !== undefined) {
-    k++;
-    const x1 = v.foreign;
-    if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'gntdev_grant_copy_segment.source.foreign');
-    gntdev_grant_copy_segment_source_foreign$enc0(x1, d, w, b);
+    k0++;
+    j1 = 1;
+    const x3 = v.foreign!;
+    if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'gntdev_grant_copy_segment.source.foreign');
+    const x4 = x3.ref;
+    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
+    const x5 = x3.offset;
+    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
+    const x6 = x3.domid;
+    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
   }
-  if (k > 1) failUnion('gntdev_grant_copy_segment.source', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec0, gntdev_grant_copy_segment_source$enc0);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'gntdev_grant_copy_segment.source');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec0, gntdev_grant_copy_segment_source$enc0);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j1) {
+      case 0: {
+        const x7 = v.virt!;
+        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffn) failBigInt(x7, 'gntdev_grant_copy_segment.source.virt', 'void *', 32);
+        d.setUint32(b, Number(x7), true);
+        break;
+      }
+      case 1: {
+        const x8 = v.foreign!;
+        if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'gntdev_grant_copy_segment.source.foreign');
+        const x9 = x8.ref;
+        if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
+        const x10 = x8.offset;
+        if (typeof x10 !== 'number' || (x10 & 0xffff) !== x10) failInt(x10, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
+        const x11 = x8.domid;
+        if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b, x9, true);
+        d.setUint16(b + 4, x10, true);
+        d.setUint16(b + 6, x11, true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads gntdev_grant_copy_segment.source at `b` on x86_32, arm32. */
 export function gntdev_grant_copy_segment_source$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gntdev_grant_copy_segment_source {
-  return {
+  return decodedFrom({
     virt: BigInt(d.getUint32(b, true)),
     foreign: gntdev_grant_copy_segment_source_foreign$dec0(d, w, b),
-  };
+  }, gntdev_grant_copy_segment_source$dec0, d, b, 8);
 }
 
 /** The view of gntdev_grant_copy_segment.source on x86_32, arm32. */
 export class gntdev_grant_copy_segment_source$V0 implements gntdev_grant_copy_segment_source_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_foreign: gntdev_grant_copy_segment_source_foreign$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -877,7 +1162,7 @@ export class gntdev_grant_copy_segment_source$V0 implements gntdev_grant_copy_se
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'gntdev_grant_copy_segment.source');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'gntdev_grant_copy_segment.source');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -899,60 +1184,100 @@ export class gntdev_grant_copy_segment_source$V0 implements gntdev_grant_copy_se
   }
 
   set virtAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gntdev_grant_copy_segment.source.virt', 'void *', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gntdev_grant_copy_segment.source.virt', 'void *', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 
   get foreign(): gntdev_grant_copy_segment_source_foreign_view {
-    return (this.$c_foreign ??= new gntdev_grant_copy_segment_source_foreign$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_foreign ??= new gntdev_grant_copy_segment_source_foreign$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 }
 
-/** Writes gntdev_grant_copy_segment.source at `b` on x86_64, arm64; the bytes are zero on entry. */
+/** Writes gntdev_grant_copy_segment.source at `b` on x86_64, arm64, every byte, once every value has passed its check. */
 export function gntdev_grant_copy_segment_source$enc1(v: gntdev_grant_copy_segment_source, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.virt !== undefined) {
-    k++;
-    const x0 = v.virt;
-    if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'gntdev_grant_copy_segment.source.virt', 'void *', 64);
-    if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+    k0++;
+    j1 = 0;
+    const x2 = v.virt!;
+    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'gntdev_grant_copy_segment.source.virt', 'void *', 64);
   }
   if (v.foreign !== undefined) {
-    k++;
-    const x1 = v.foreign;
-    if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'gntdev_grant_copy_segment.source.foreign');
-    gntdev_grant_copy_segment_source_foreign$enc0(x1, d, w, b);
+    k0++;
+    j1 = 1;
+    const x3 = v.foreign!;
+    if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'gntdev_grant_copy_segment.source.foreign');
+    const x4 = x3.ref;
+    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
+    const x5 = x3.offset;
+    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
+    const x6 = x3.domid;
+    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
   }
-  if (k > 1) failUnion('gntdev_grant_copy_segment.source', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec1, gntdev_grant_copy_segment_source$enc1);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'gntdev_grant_copy_segment.source');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec1, gntdev_grant_copy_segment_source$enc1);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j1) {
+      case 0: {
+        const x7 = v.virt!;
+        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'gntdev_grant_copy_segment.source.virt', 'void *', 64);
+        if (w8 !== undefined) w8[b / 8] = x7; else d.setBigUint64(b, x7, true);
+        break;
+      }
+      case 1: {
+        const x8 = v.foreign!;
+        if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'gntdev_grant_copy_segment.source.foreign');
+        const x9 = x8.ref;
+        if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
+        const x10 = x8.offset;
+        if (typeof x10 !== 'number' || (x10 & 0xffff) !== x10) failInt(x10, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
+        const x11 = x8.domid;
+        if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b, x9, true);
+        d.setUint16(b + 4, x10, true);
+        d.setUint16(b + 6, x11, true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads gntdev_grant_copy_segment.source at `b` on x86_64, arm64. */
 export function gntdev_grant_copy_segment_source$dec1(d: DataView, w: BigUint64Array | undefined, b: number): gntdev_grant_copy_segment_source {
   const w8 = alignedWords(w, b);
-  return {
-    virt: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+  return decodedFrom({
+    virt: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     foreign: gntdev_grant_copy_segment_source_foreign$dec0(d, w, b),
-  };
+  }, gntdev_grant_copy_segment_source$dec1, d, b, 8);
 }
 
 /** The view of gntdev_grant_copy_segment.source on x86_64, arm64. */
 export class gntdev_grant_copy_segment_source$V1 implements gntdev_grant_copy_segment_source_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_foreign: gntdev_grant_copy_segment_source_foreign$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -967,7 +1292,7 @@ export class gntdev_grant_copy_segment_source$V1 implements gntdev_grant_copy_se
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'gntdev_grant_copy_segment.source');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'gntdev_grant_copy_segment.source');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -975,14 +1300,13 @@ export class gntdev_grant_copy_segment_source$V1 implements gntdev_grant_copy_se
   get virt(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set virt(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gntdev_grant_copy_segment.source.virt', 'void *', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get virtAsNumber(): number {
@@ -996,20 +1320,20 @@ export class gntdev_grant_copy_segment_source$V1 implements gntdev_grant_copy_se
   }
 
   get foreign(): gntdev_grant_copy_segment_source_foreign_view {
-    return (this.$c_foreign ??= new gntdev_grant_copy_segment_source_foreign$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_foreign ??= new gntdev_grant_copy_segment_source_foreign$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 }
 
-/** Writes gntdev_grant_copy_segment.source.foreign at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gntdev_grant_copy_segment.source.foreign at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gntdev_grant_copy_segment_source_foreign$enc0(v: gntdev_grant_copy_segment_source_foreign, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.ref;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
   const x1 = v.offset;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
-  d.setUint16(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
   const x2 = v.domid;
-  if ((x2 & 0xffff) !== x2) failInt(x2, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
+  d.setUint32(b, x0, true);
+  d.setUint16(b + 4, x1, true);
   d.setUint16(b + 6, x2, true);
 }
 
@@ -1026,15 +1350,19 @@ export function gntdev_grant_copy_segment_source_foreign$dec0(d: DataView, w: Bi
 export class gntdev_grant_copy_segment_source_foreign$V0 implements gntdev_grant_copy_segment_source_foreign_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1049,7 +1377,7 @@ export class gntdev_grant_copy_segment_source_foreign$V0 implements gntdev_grant
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'gntdev_grant_copy_segment.source.foreign');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'gntdev_grant_copy_segment.source.foreign');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1060,7 +1388,7 @@ export class gntdev_grant_copy_segment_source_foreign$V0 implements gntdev_grant
   }
 
   set ref(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1071,7 +1399,7 @@ export class gntdev_grant_copy_segment_source_foreign$V0 implements gntdev_grant
   }
 
   set offset(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -1082,54 +1410,94 @@ export class gntdev_grant_copy_segment_source_foreign$V0 implements gntdev_grant
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 6, x, true);
   }
 }
 
-/** Writes gntdev_grant_copy_segment.dest at `b` on x86_32, arm32; the bytes are zero on entry. */
+/** Writes gntdev_grant_copy_segment.dest at `b` on x86_32, arm32, every byte, once every value has passed its check. */
 export function gntdev_grant_copy_segment_dest$enc0(v: gntdev_grant_copy_segment_dest, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.virt !== undefined) {
-    k++;
-    const x0 = v.virt;
-    if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffn) failBigInt(x0, 'gntdev_grant_copy_segment.dest.virt', 'void *', 32);
-    d.setUint32(b, Number(x0), true);
+    k0++;
+    j1 = 0;
+    const x2 = v.virt!;
+    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'gntdev_grant_copy_segment.dest.virt', 'void *', 32);
   }
   if (v.foreign !== undefined) {
-    k++;
-    const x1 = v.foreign;
-    if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'gntdev_grant_copy_segment.dest.foreign');
-    gntdev_grant_copy_segment_dest_foreign$enc0(x1, d, w, b);
+    k0++;
+    j1 = 1;
+    const x3 = v.foreign!;
+    if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'gntdev_grant_copy_segment.dest.foreign');
+    const x4 = x3.ref;
+    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
+    const x5 = x3.offset;
+    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
+    const x6 = x3.domid;
+    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
   }
-  if (k > 1) failUnion('gntdev_grant_copy_segment.dest', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec0, gntdev_grant_copy_segment_dest$enc0);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'gntdev_grant_copy_segment.dest');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec0, gntdev_grant_copy_segment_dest$enc0);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j1) {
+      case 0: {
+        const x7 = v.virt!;
+        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffn) failBigInt(x7, 'gntdev_grant_copy_segment.dest.virt', 'void *', 32);
+        d.setUint32(b, Number(x7), true);
+        break;
+      }
+      case 1: {
+        const x8 = v.foreign!;
+        if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'gntdev_grant_copy_segment.dest.foreign');
+        const x9 = x8.ref;
+        if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
+        const x10 = x8.offset;
+        if (typeof x10 !== 'number' || (x10 & 0xffff) !== x10) failInt(x10, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
+        const x11 = x8.domid;
+        if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b, x9, true);
+        d.setUint16(b + 4, x10, true);
+        d.setUint16(b + 6, x11, true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads gntdev_grant_copy_segment.dest at `b` on x86_32, arm32. */
 export function gntdev_grant_copy_segment_dest$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gntdev_grant_copy_segment_dest {
-  return {
+  return decodedFrom({
     virt: BigInt(d.getUint32(b, true)),
     foreign: gntdev_grant_copy_segment_dest_foreign$dec0(d, w, b),
-  };
+  }, gntdev_grant_copy_segment_dest$dec0, d, b, 8);
 }
 
 /** The view of gntdev_grant_copy_segment.dest on x86_32, arm32. */
 export class gntdev_grant_copy_segment_dest$V0 implements gntdev_grant_copy_segment_dest_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_foreign: gntdev_grant_copy_segment_dest_foreign$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1144,7 +1512,7 @@ export class gntdev_grant_copy_segment_dest$V0 implements gntdev_grant_copy_segm
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'gntdev_grant_copy_segment.dest');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'gntdev_grant_copy_segment.dest');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1166,60 +1534,100 @@ export class gntdev_grant_copy_segment_dest$V0 implements gntdev_grant_copy_segm
   }
 
   set virtAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gntdev_grant_copy_segment.dest.virt', 'void *', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gntdev_grant_copy_segment.dest.virt', 'void *', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 
   get foreign(): gntdev_grant_copy_segment_dest_foreign_view {
-    return (this.$c_foreign ??= new gntdev_grant_copy_segment_dest_foreign$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_foreign ??= new gntdev_grant_copy_segment_dest_foreign$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 }
 
-/** Writes gntdev_grant_copy_segment.dest at `b` on x86_64, arm64; the bytes are zero on entry. */
+/** Writes gntdev_grant_copy_segment.dest at `b` on x86_64, arm64, every byte, once every value has passed its check. */
 export function gntdev_grant_copy_segment_dest$enc1(v: gntdev_grant_copy_segment_dest, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.virt !== undefined) {
-    k++;
-    const x0 = v.virt;
-    if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'gntdev_grant_copy_segment.dest.virt', 'void *', 64);
-    if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+    k0++;
+    j1 = 0;
+    const x2 = v.virt!;
+    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'gntdev_grant_copy_segment.dest.virt', 'void *', 64);
   }
   if (v.foreign !== undefined) {
-    k++;
-    const x1 = v.foreign;
-    if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'gntdev_grant_copy_segment.dest.foreign');
-    gntdev_grant_copy_segment_dest_foreign$enc0(x1, d, w, b);
+    k0++;
+    j1 = 1;
+    const x3 = v.foreign!;
+    if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'gntdev_grant_copy_segment.dest.foreign');
+    const x4 = x3.ref;
+    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
+    const x5 = x3.offset;
+    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
+    const x6 = x3.domid;
+    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
   }
-  if (k > 1) failUnion('gntdev_grant_copy_segment.dest', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec1, gntdev_grant_copy_segment_dest$enc1);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'gntdev_grant_copy_segment.dest');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec1, gntdev_grant_copy_segment_dest$enc1);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j1) {
+      case 0: {
+        const x7 = v.virt!;
+        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'gntdev_grant_copy_segment.dest.virt', 'void *', 64);
+        if (w8 !== undefined) w8[b / 8] = x7; else d.setBigUint64(b, x7, true);
+        break;
+      }
+      case 1: {
+        const x8 = v.foreign!;
+        if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'gntdev_grant_copy_segment.dest.foreign');
+        const x9 = x8.ref;
+        if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
+        const x10 = x8.offset;
+        if (typeof x10 !== 'number' || (x10 & 0xffff) !== x10) failInt(x10, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
+        const x11 = x8.domid;
+        if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b, x9, true);
+        d.setUint16(b + 4, x10, true);
+        d.setUint16(b + 6, x11, true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads gntdev_grant_copy_segment.dest at `b` on x86_64, arm64. */
 export function gntdev_grant_copy_segment_dest$dec1(d: DataView, w: BigUint64Array | undefined, b: number): gntdev_grant_copy_segment_dest {
   const w8 = alignedWords(w, b);
-  return {
-    virt: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+  return decodedFrom({
+    virt: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     foreign: gntdev_grant_copy_segment_dest_foreign$dec0(d, w, b),
-  };
+  }, gntdev_grant_copy_segment_dest$dec1, d, b, 8);
 }
 
 /** The view of gntdev_grant_copy_segment.dest on x86_64, arm64. */
 export class gntdev_grant_copy_segment_dest$V1 implements gntdev_grant_copy_segment_dest_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_foreign: gntdev_grant_copy_segment_dest_foreign$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1234,7 +1642,7 @@ export class gntdev_grant_copy_segment_dest$V1 implements gntdev_grant_copy_segm
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'gntdev_grant_copy_segment.dest');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'gntdev_grant_copy_segment.dest');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1242,14 +1650,13 @@ export class gntdev_grant_copy_segment_dest$V1 implements gntdev_grant_copy_segm
   get virt(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set virt(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gntdev_grant_copy_segment.dest.virt', 'void *', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get virtAsNumber(): number {
@@ -1263,20 +1670,20 @@ export class gntdev_grant_copy_segment_dest$V1 implements gntdev_grant_copy_segm
   }
 
   get foreign(): gntdev_grant_copy_segment_dest_foreign_view {
-    return (this.$c_foreign ??= new gntdev_grant_copy_segment_dest_foreign$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_foreign ??= new gntdev_grant_copy_segment_dest_foreign$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 }
 
-/** Writes gntdev_grant_copy_segment.dest.foreign at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gntdev_grant_copy_segment.dest.foreign at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gntdev_grant_copy_segment_dest_foreign$enc0(v: gntdev_grant_copy_segment_dest_foreign, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.ref;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
   const x1 = v.offset;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
-  d.setUint16(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
   const x2 = v.domid;
-  if ((x2 & 0xffff) !== x2) failInt(x2, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
+  d.setUint32(b, x0, true);
+  d.setUint16(b + 4, x1, true);
   d.setUint16(b + 6, x2, true);
 }
 
@@ -1293,15 +1700,19 @@ export function gntdev_grant_copy_segment_dest_foreign$dec0(d: DataView, w: BigU
 export class gntdev_grant_copy_segment_dest_foreign$V0 implements gntdev_grant_copy_segment_dest_foreign_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1316,7 +1727,7 @@ export class gntdev_grant_copy_segment_dest_foreign$V0 implements gntdev_grant_c
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'gntdev_grant_copy_segment.dest.foreign');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'gntdev_grant_copy_segment.dest.foreign');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1327,7 +1738,7 @@ export class gntdev_grant_copy_segment_dest_foreign$V0 implements gntdev_grant_c
   }
 
   set ref(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1338,7 +1749,7 @@ export class gntdev_grant_copy_segment_dest_foreign$V0 implements gntdev_grant_c
   }
 
   set offset(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -1349,19 +1760,19 @@ export class gntdev_grant_copy_segment_dest_foreign$V0 implements gntdev_grant_c
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 6, x, true);
   }
 }
 
-/** Writes ioctl_gntdev_grant_copy at `b` on x86_32, arm32; the bytes are zero on entry. */
+/** Writes ioctl_gntdev_grant_copy at `b` on x86_32, arm32, every byte, once every value has passed its check. */
 export function ioctl_gntdev_grant_copy$enc0(v: ioctl_gntdev_grant_copy, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.count;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_grant_copy.count', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_grant_copy.count', 'uint32_t', 32);
   const x1 = v.segments;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffn) failBigInt(x1, 'ioctl_gntdev_grant_copy.segments', 'struct gntdev_grant_copy_segment *', 32);
+  d.setUint32(b, x0, true);
   d.setUint32(b + 4, Number(x1), true);
 }
 
@@ -1377,15 +1788,19 @@ export function ioctl_gntdev_grant_copy$dec0(d: DataView, w: BigUint64Array | un
 export class ioctl_gntdev_grant_copy$V0 implements ioctl_gntdev_grant_copy_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1400,7 +1815,7 @@ export class ioctl_gntdev_grant_copy$V0 implements ioctl_gntdev_grant_copy_view 
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'ioctl_gntdev_grant_copy');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'ioctl_gntdev_grant_copy');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1411,7 +1826,7 @@ export class ioctl_gntdev_grant_copy$V0 implements ioctl_gntdev_grant_copy_view 
   }
 
   set count(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_grant_copy.count', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_grant_copy.count', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1433,20 +1848,20 @@ export class ioctl_gntdev_grant_copy$V0 implements ioctl_gntdev_grant_copy_view 
   }
 
   set segmentsAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_grant_copy.segments', 'struct gntdev_grant_copy_segment *', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_grant_copy.segments', 'struct gntdev_grant_copy_segment *', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes ioctl_gntdev_grant_copy at `b` on x86_64, arm64; the bytes are zero on entry. */
+/** Writes ioctl_gntdev_grant_copy at `b` on x86_64, arm64, every byte, once every value has passed its check. */
 export function ioctl_gntdev_grant_copy$enc1(v: ioctl_gntdev_grant_copy, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.count;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_grant_copy.count', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_grant_copy.count', 'uint32_t', 32);
   const x1 = v.segments;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'ioctl_gntdev_grant_copy.segments', 'struct gntdev_grant_copy_segment *', 64);
+  d.setUint32(b, x0, true);
   if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   d.setUint32(b + 4, 0);
 }
@@ -1456,7 +1871,7 @@ export function ioctl_gntdev_grant_copy$dec1(d: DataView, w: BigUint64Array | un
   const w8 = alignedWords(w, b);
   return {
     count: d.getUint32(b, true),
-    segments: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    segments: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -1469,15 +1884,19 @@ export function ioctl_gntdev_grant_copy$chk1(d: DataView, b: number): void {
 export class ioctl_gntdev_grant_copy$V1 implements ioctl_gntdev_grant_copy_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1492,7 +1911,7 @@ export class ioctl_gntdev_grant_copy$V1 implements ioctl_gntdev_grant_copy_view 
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'ioctl_gntdev_grant_copy');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'ioctl_gntdev_grant_copy');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1503,7 +1922,7 @@ export class ioctl_gntdev_grant_copy$V1 implements ioctl_gntdev_grant_copy_view 
   }
 
   set count(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_grant_copy.count', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_grant_copy.count', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1511,14 +1930,13 @@ export class ioctl_gntdev_grant_copy$V1 implements ioctl_gntdev_grant_copy_view 
   get segments(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set segments(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'ioctl_gntdev_grant_copy.segments', 'struct gntdev_grant_copy_segment *', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get segmentsAsNumber(): number {
@@ -1532,26 +1950,30 @@ export class ioctl_gntdev_grant_copy$V1 implements ioctl_gntdev_grant_copy_view 
   }
 }
 
-/** Writes ioctl_gntdev_dmabuf_exp_from_refs at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_gntdev_dmabuf_exp_from_refs at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_gntdev_dmabuf_exp_from_refs$enc0(v: ioctl_gntdev_dmabuf_exp_from_refs, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.flags;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_dmabuf_exp_from_refs.flags', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_dmabuf_exp_from_refs.flags', 'uint32_t', 32);
   const x1 = v.count;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_dmabuf_exp_from_refs.count', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_dmabuf_exp_from_refs.count', 'uint32_t', 32);
   const x2 = v.fd;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntdev_dmabuf_exp_from_refs.fd', 'uint32_t', 32);
-  d.setUint32(b + 8, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntdev_dmabuf_exp_from_refs.fd', 'uint32_t', 32);
   const x3 = v.domid;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'ioctl_gntdev_dmabuf_exp_from_refs.domid', 'uint32_t', 32);
-  d.setUint32(b + 12, x3, true);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'ioctl_gntdev_dmabuf_exp_from_refs.domid', 'uint32_t', 32);
   const x4 = v.refs;
   const a5 = checkArray(x4, 1, 'ioctl_gntdev_dmabuf_exp_from_refs.refs');
   for (let i6 = 0; i6 < 1; i6++) {
     const e7 = a5[i6];
-    if ((e7 >>> 0) !== e7) failInt(e7, 'ioctl_gntdev_dmabuf_exp_from_refs.refs', 'uint32_t', 32, i6);
-    d.setUint32(b + 16 + i6 * 4, e7, true);
+    if (typeof e7 !== 'number' || (e7 >>> 0) !== e7) failInt(e7, `ioctl_gntdev_dmabuf_exp_from_refs.refs[${i6}]`, 'uint32_t', 32);
+  }
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x1, true);
+  d.setUint32(b + 8, x2, true);
+  d.setUint32(b + 12, x3, true);
+  for (let i8 = 0; i8 < 1; i8++) {
+    const e9 = a5[i8];
+    if (typeof e9 !== 'number' || (e9 >>> 0) !== e9) failInt(e9, `ioctl_gntdev_dmabuf_exp_from_refs.refs[${i8}]`, 'uint32_t', 32);
+    d.setUint32(b + 16 + i8 * 4, e9, true);
   }
 }
 
@@ -1574,17 +1996,21 @@ export function ioctl_gntdev_dmabuf_exp_from_refs$dec0(d: DataView, w: BigUint64
 export class ioctl_gntdev_dmabuf_exp_from_refs$V0 implements ioctl_gntdev_dmabuf_exp_from_refs_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
-  $c_refs: Uint32Array | undefined = undefined;
+  $c_refs: IntArrayView<number> | undefined = undefined;
   $k_refs: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1599,7 +2025,7 @@ export class ioctl_gntdev_dmabuf_exp_from_refs$V0 implements ioctl_gntdev_dmabuf
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, 'ioctl_gntdev_dmabuf_exp_from_refs');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, this.$s, this.$e, 'ioctl_gntdev_dmabuf_exp_from_refs');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1610,7 +2036,7 @@ export class ioctl_gntdev_dmabuf_exp_from_refs$V0 implements ioctl_gntdev_dmabuf
   }
 
   set flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_exp_from_refs.flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_exp_from_refs.flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1621,7 +2047,7 @@ export class ioctl_gntdev_dmabuf_exp_from_refs$V0 implements ioctl_gntdev_dmabuf
   }
 
   set count(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_exp_from_refs.count', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_exp_from_refs.count', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -1632,7 +2058,7 @@ export class ioctl_gntdev_dmabuf_exp_from_refs$V0 implements ioctl_gntdev_dmabuf
   }
 
   set fd(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_exp_from_refs.fd', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_exp_from_refs.fd', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -1643,29 +2069,29 @@ export class ioctl_gntdev_dmabuf_exp_from_refs$V0 implements ioctl_gntdev_dmabuf
   }
 
   set domid(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_exp_from_refs.domid', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_exp_from_refs.domid', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
 
-  get refs(): Uint32Array {
+  get refs(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_refs;
     if (c === undefined || this.$k_refs !== b) {
-      c = this.$c_refs = typedArray('u32', this.$d, b + 16, 1, 'ioctl_gntdev_dmabuf_exp_from_refs.refs');
+      c = this.$c_refs = new IntArray({ bits: 32, signed: false, big: false, ctype: 'uint32_t' }, this.$d, b + 16, 1, 'ioctl_gntdev_dmabuf_exp_from_refs.refs');
       this.$k_refs = b;
     }
     return c;
   }
 }
 
-/** Writes ioctl_gntdev_dmabuf_exp_wait_released at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_gntdev_dmabuf_exp_wait_released at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_gntdev_dmabuf_exp_wait_released$enc0(v: ioctl_gntdev_dmabuf_exp_wait_released, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.fd;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_dmabuf_exp_wait_released.fd', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_dmabuf_exp_wait_released.fd', 'uint32_t', 32);
   const x1 = v.wait_to_ms;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_dmabuf_exp_wait_released.wait_to_ms', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_dmabuf_exp_wait_released.wait_to_ms', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
 }
 
@@ -1681,15 +2107,19 @@ export function ioctl_gntdev_dmabuf_exp_wait_released$dec0(d: DataView, w: BigUi
 export class ioctl_gntdev_dmabuf_exp_wait_released$V0 implements ioctl_gntdev_dmabuf_exp_wait_released_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1704,7 +2134,7 @@ export class ioctl_gntdev_dmabuf_exp_wait_released$V0 implements ioctl_gntdev_dm
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'ioctl_gntdev_dmabuf_exp_wait_released');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'ioctl_gntdev_dmabuf_exp_wait_released');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1715,7 +2145,7 @@ export class ioctl_gntdev_dmabuf_exp_wait_released$V0 implements ioctl_gntdev_dm
   }
 
   set fd(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_exp_wait_released.fd', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_exp_wait_released.fd', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1726,32 +2156,36 @@ export class ioctl_gntdev_dmabuf_exp_wait_released$V0 implements ioctl_gntdev_dm
   }
 
   set wait_to_ms(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_exp_wait_released.wait_to_ms', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_exp_wait_released.wait_to_ms', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes ioctl_gntdev_dmabuf_imp_to_refs at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_gntdev_dmabuf_imp_to_refs at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_gntdev_dmabuf_imp_to_refs$enc0(v: ioctl_gntdev_dmabuf_imp_to_refs, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.fd;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_dmabuf_imp_to_refs.fd', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_dmabuf_imp_to_refs.fd', 'uint32_t', 32);
   const x1 = v.count;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_dmabuf_imp_to_refs.count', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_dmabuf_imp_to_refs.count', 'uint32_t', 32);
   const x2 = v.domid;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntdev_dmabuf_imp_to_refs.domid', 'uint32_t', 32);
-  d.setUint32(b + 8, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'ioctl_gntdev_dmabuf_imp_to_refs.domid', 'uint32_t', 32);
   const x3 = v.reserved;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'ioctl_gntdev_dmabuf_imp_to_refs.reserved', 'uint32_t', 32);
-  d.setUint32(b + 12, x3, true);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'ioctl_gntdev_dmabuf_imp_to_refs.reserved', 'uint32_t', 32);
   const x4 = v.refs;
   const a5 = checkArray(x4, 1, 'ioctl_gntdev_dmabuf_imp_to_refs.refs');
   for (let i6 = 0; i6 < 1; i6++) {
     const e7 = a5[i6];
-    if ((e7 >>> 0) !== e7) failInt(e7, 'ioctl_gntdev_dmabuf_imp_to_refs.refs', 'uint32_t', 32, i6);
-    d.setUint32(b + 16 + i6 * 4, e7, true);
+    if (typeof e7 !== 'number' || (e7 >>> 0) !== e7) failInt(e7, `ioctl_gntdev_dmabuf_imp_to_refs.refs[${i6}]`, 'uint32_t', 32);
+  }
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x1, true);
+  d.setUint32(b + 8, x2, true);
+  d.setUint32(b + 12, x3, true);
+  for (let i8 = 0; i8 < 1; i8++) {
+    const e9 = a5[i8];
+    if (typeof e9 !== 'number' || (e9 >>> 0) !== e9) failInt(e9, `ioctl_gntdev_dmabuf_imp_to_refs.refs[${i8}]`, 'uint32_t', 32);
+    d.setUint32(b + 16 + i8 * 4, e9, true);
   }
 }
 
@@ -1774,17 +2208,21 @@ export function ioctl_gntdev_dmabuf_imp_to_refs$dec0(d: DataView, w: BigUint64Ar
 export class ioctl_gntdev_dmabuf_imp_to_refs$V0 implements ioctl_gntdev_dmabuf_imp_to_refs_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
-  $c_refs: Uint32Array | undefined = undefined;
+  $c_refs: IntArrayView<number> | undefined = undefined;
   $k_refs: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1799,7 +2237,7 @@ export class ioctl_gntdev_dmabuf_imp_to_refs$V0 implements ioctl_gntdev_dmabuf_i
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, 'ioctl_gntdev_dmabuf_imp_to_refs');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, this.$s, this.$e, 'ioctl_gntdev_dmabuf_imp_to_refs');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1810,7 +2248,7 @@ export class ioctl_gntdev_dmabuf_imp_to_refs$V0 implements ioctl_gntdev_dmabuf_i
   }
 
   set fd(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_imp_to_refs.fd', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_imp_to_refs.fd', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1821,7 +2259,7 @@ export class ioctl_gntdev_dmabuf_imp_to_refs$V0 implements ioctl_gntdev_dmabuf_i
   }
 
   set count(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_imp_to_refs.count', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_imp_to_refs.count', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -1832,7 +2270,7 @@ export class ioctl_gntdev_dmabuf_imp_to_refs$V0 implements ioctl_gntdev_dmabuf_i
   }
 
   set domid(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_imp_to_refs.domid', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_imp_to_refs.domid', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -1843,29 +2281,29 @@ export class ioctl_gntdev_dmabuf_imp_to_refs$V0 implements ioctl_gntdev_dmabuf_i
   }
 
   set reserved(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_imp_to_refs.reserved', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_imp_to_refs.reserved', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
 
-  get refs(): Uint32Array {
+  get refs(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_refs;
     if (c === undefined || this.$k_refs !== b) {
-      c = this.$c_refs = typedArray('u32', this.$d, b + 16, 1, 'ioctl_gntdev_dmabuf_imp_to_refs.refs');
+      c = this.$c_refs = new IntArray({ bits: 32, signed: false, big: false, ctype: 'uint32_t' }, this.$d, b + 16, 1, 'ioctl_gntdev_dmabuf_imp_to_refs.refs');
       this.$k_refs = b;
     }
     return c;
   }
 }
 
-/** Writes ioctl_gntdev_dmabuf_imp_release at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioctl_gntdev_dmabuf_imp_release at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_gntdev_dmabuf_imp_release$enc0(v: ioctl_gntdev_dmabuf_imp_release, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.fd;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_dmabuf_imp_release.fd', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'ioctl_gntdev_dmabuf_imp_release.fd', 'uint32_t', 32);
   const x1 = v.reserved;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_dmabuf_imp_release.reserved', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'ioctl_gntdev_dmabuf_imp_release.reserved', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
 }
 
@@ -1881,15 +2319,19 @@ export function ioctl_gntdev_dmabuf_imp_release$dec0(d: DataView, w: BigUint64Ar
 export class ioctl_gntdev_dmabuf_imp_release$V0 implements ioctl_gntdev_dmabuf_imp_release_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1904,7 +2346,7 @@ export class ioctl_gntdev_dmabuf_imp_release$V0 implements ioctl_gntdev_dmabuf_i
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'ioctl_gntdev_dmabuf_imp_release');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'ioctl_gntdev_dmabuf_imp_release');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1915,7 +2357,7 @@ export class ioctl_gntdev_dmabuf_imp_release$V0 implements ioctl_gntdev_dmabuf_i
   }
 
   set fd(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_imp_release.fd', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_imp_release.fd', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1926,7 +2368,7 @@ export class ioctl_gntdev_dmabuf_imp_release$V0 implements ioctl_gntdev_dmabuf_i
   }
 
   set reserved(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_imp_release.reserved', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioctl_gntdev_dmabuf_imp_release.reserved', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }

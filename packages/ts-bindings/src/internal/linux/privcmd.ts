@@ -4,20 +4,27 @@
  * Per-architecture code of linux/privcmd: internal, not part of the package's API.
  */
 import type { privcmd_dm_op, privcmd_dm_op_buf, privcmd_dm_op_buf_view, privcmd_dm_op_view, privcmd_hypercall, privcmd_hypercall_view, privcmd_ioeventfd, privcmd_ioeventfd_view, privcmd_irqfd, privcmd_irqfd_view, privcmd_mmap, privcmd_mmap_entry, privcmd_mmap_entry_view, privcmd_mmap_resource, privcmd_mmap_resource_view, privcmd_mmap_view, privcmd_mmapbatch, privcmd_mmapbatch_v2, privcmd_mmapbatch_v2_view, privcmd_mmapbatch_view, privcmd_pcidev_get_gsi, privcmd_pcidev_get_gsi_view } from '../../linux/privcmd.js';
-import { alignedWords, checkArray, checkRepoint, failBigInt, failInt, failPadding, setU64FromNumber, typedArray, u64AsNumber, viewLimit } from '../../runtime.js';
+import { IntArray, alignedWords, checkArray, checkRepoint, failBigInt, failInt, failPadding, setU64FromNumber, u64AsNumber } from '../../runtime.js';
+import type { IntArrayView } from '../../runtime.js';
 
-/** Writes privcmd_hypercall at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes privcmd_hypercall at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function privcmd_hypercall$enc0(v: privcmd_hypercall, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.op;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'privcmd_hypercall.op', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.arg;
   const a2 = checkArray(x1, 5, 'privcmd_hypercall.arg');
   for (let i3 = 0; i3 < 5; i3++) {
     const e4 = a2[i3];
-    if (typeof e4 !== 'bigint' || e4 < 0n || e4 > 0xffffffffffffffffn) failBigInt(e4, 'privcmd_hypercall.arg', 'uint64_t', 64, i3);
-    if (w8 !== undefined) w8[(b + 8 + i3 * 8) / 8] = e4; else d.setBigUint64(b + 8 + i3 * 8, e4, true);
+    if (typeof e4 !== 'bigint' || e4 < 0n || e4 > 0xffffffffffffffffn) failBigInt(e4, `privcmd_hypercall.arg[${i3}]`, 'uint64_t', 64);
+  }
+  // A detached buffer throws here, where word stores to it would be dropped.
+  d.getUint8(b);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  for (let i5 = 0; i5 < 5; i5++) {
+    const e6 = a2[i5];
+    if (typeof e6 !== 'bigint' || e6 < 0n || e6 > 0xffffffffffffffffn) failBigInt(e6, `privcmd_hypercall.arg[${i5}]`, 'uint64_t', 64);
+    if (w8 !== undefined) w8[(b + 8 + i5 * 8) / 8] = e6; else d.setBigUint64(b + 8 + i5 * 8, e6, true);
   }
 }
 
@@ -26,10 +33,10 @@ export function privcmd_hypercall$dec0(d: DataView, w: BigUint64Array | undefine
   const w8 = alignedWords(w, b);
   const a0 = new Array(5);
   for (let i1 = 0; i1 < 5; i1++) {
-    a0[i1] = (w8 !== undefined ? w8[(b + 8 + i1 * 8) / 8] : d.getBigUint64(b + 8 + i1 * 8, true));
+    a0[i1] = (w8?.[(b + 8 + i1 * 8) / 8] ?? d.getBigUint64(b + 8 + i1 * 8, true));
   }
   return {
-    op: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    op: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     arg: a0,
   };
 }
@@ -38,17 +45,21 @@ export function privcmd_hypercall$dec0(d: DataView, w: BigUint64Array | undefine
 export class privcmd_hypercall$V0 implements privcmd_hypercall_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
-  $c_arg: BigUint64Array | undefined = undefined;
+  $c_arg: IntArrayView<bigint> | undefined = undefined;
   $k_arg: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -63,7 +74,7 @@ export class privcmd_hypercall$V0 implements privcmd_hypercall_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 48 <= this.$n ? x : checkRepoint(this.$d, x, 48, 'privcmd_hypercall');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 48 <= this.$n ? x : checkRepoint(this.$d, x, 48, this.$s, this.$e, 'privcmd_hypercall');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -71,14 +82,13 @@ export class privcmd_hypercall$V0 implements privcmd_hypercall_view {
   get op(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set op(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_hypercall.op', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get opAsNumber(): number {
@@ -91,28 +101,30 @@ export class privcmd_hypercall$V0 implements privcmd_hypercall_view {
     setU64FromNumber(this.$d, b, false, x, 'privcmd_hypercall.op');
   }
 
-  get arg(): BigUint64Array {
+  get arg(): IntArrayView<bigint> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_arg;
     if (c === undefined || this.$k_arg !== b) {
-      c = this.$c_arg = typedArray('u64', this.$d, b + 8, 5, 'privcmd_hypercall.arg');
+      c = this.$c_arg = new IntArray({ bits: 64, signed: false, big: true, ctype: 'uint64_t' }, this.$d, b + 8, 5, 'privcmd_hypercall.arg');
       this.$k_arg = b;
     }
     return c;
   }
 }
 
-/** Writes privcmd_mmap_entry at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes privcmd_mmap_entry at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function privcmd_mmap_entry$enc0(v: privcmd_mmap_entry, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.va;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'privcmd_mmap_entry.va', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.mfn;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'privcmd_mmap_entry.mfn', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   const x2 = v.npages;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'privcmd_mmap_entry.npages', 'uint64_t', 64);
+  // A detached buffer throws here, where word stores to it would be dropped.
+  d.getUint8(b);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   if (w8 !== undefined) w8[(b + 16) / 8] = x2; else d.setBigUint64(b + 16, x2, true);
 }
 
@@ -120,9 +132,9 @@ export function privcmd_mmap_entry$enc0(v: privcmd_mmap_entry, d: DataView, w: B
 export function privcmd_mmap_entry$dec0(d: DataView, w: BigUint64Array | undefined, b: number): privcmd_mmap_entry {
   const w8 = alignedWords(w, b);
   return {
-    va: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-    mfn: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
-    npages: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
+    va: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    mfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    npages: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
   };
 }
 
@@ -130,15 +142,19 @@ export function privcmd_mmap_entry$dec0(d: DataView, w: BigUint64Array | undefin
 export class privcmd_mmap_entry$V0 implements privcmd_mmap_entry_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -153,7 +169,7 @@ export class privcmd_mmap_entry$V0 implements privcmd_mmap_entry_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'privcmd_mmap_entry');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'privcmd_mmap_entry');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -161,14 +177,13 @@ export class privcmd_mmap_entry$V0 implements privcmd_mmap_entry_view {
   get va(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set va(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_mmap_entry.va', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get vaAsNumber(): number {
@@ -184,14 +199,13 @@ export class privcmd_mmap_entry$V0 implements privcmd_mmap_entry_view {
   get mfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set mfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_mmap_entry.mfn', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get mfnAsNumber(): number {
@@ -207,14 +221,13 @@ export class privcmd_mmap_entry$V0 implements privcmd_mmap_entry_view {
   get npages(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set npages(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_mmap_entry.npages', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get npagesAsNumber(): number {
@@ -228,16 +241,16 @@ export class privcmd_mmap_entry$V0 implements privcmd_mmap_entry_view {
   }
 }
 
-/** Writes privcmd_mmap at `b` on x86_32, arm32; the bytes are zero on entry. */
+/** Writes privcmd_mmap at `b` on x86_32, arm32, every byte, once every value has passed its check. */
 export function privcmd_mmap$enc0(v: privcmd_mmap, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.num;
-  if ((x0 | 0) !== x0) failInt(x0, 'privcmd_mmap.num', 'int32_t', 32);
-  d.setInt32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 | 0) !== x0) failInt(x0, 'privcmd_mmap.num', 'int32_t', 32);
   const x1 = v.dom;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'privcmd_mmap.dom', 'uint16_t', 16);
-  d.setUint16(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'privcmd_mmap.dom', 'uint16_t', 16);
   const x2 = v.entry;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'privcmd_mmap.entry', 'struct privcmd_mmap_entry *', 32);
+  d.setInt32(b, x0, true);
+  d.setUint16(b + 4, x1, true);
   d.setUint32(b + 8, Number(x2), true);
   d.setUint16(b + 6, 0);
 }
@@ -260,15 +273,19 @@ export function privcmd_mmap$chk0(d: DataView, b: number): void {
 export class privcmd_mmap$V0 implements privcmd_mmap_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -283,7 +300,7 @@ export class privcmd_mmap$V0 implements privcmd_mmap_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'privcmd_mmap');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, this.$s, this.$e, 'privcmd_mmap');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -294,7 +311,7 @@ export class privcmd_mmap$V0 implements privcmd_mmap_view {
   }
 
   set num(x: number) {
-    if ((x | 0) !== x) failInt(x, 'privcmd_mmap.num', 'int32_t', 32);
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'privcmd_mmap.num', 'int32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setInt32(b, x, true);
   }
@@ -305,7 +322,7 @@ export class privcmd_mmap$V0 implements privcmd_mmap_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'privcmd_mmap.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'privcmd_mmap.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -327,23 +344,23 @@ export class privcmd_mmap$V0 implements privcmd_mmap_view {
   }
 
   set entryAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_mmap.entry', 'struct privcmd_mmap_entry *', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_mmap.entry', 'struct privcmd_mmap_entry *', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
 }
 
-/** Writes privcmd_mmap at `b` on x86_64, arm64; the bytes are zero on entry. */
+/** Writes privcmd_mmap at `b` on x86_64, arm64, every byte, once every value has passed its check. */
 export function privcmd_mmap$enc1(v: privcmd_mmap, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.num;
-  if ((x0 | 0) !== x0) failInt(x0, 'privcmd_mmap.num', 'int32_t', 32);
-  d.setInt32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 | 0) !== x0) failInt(x0, 'privcmd_mmap.num', 'int32_t', 32);
   const x1 = v.dom;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'privcmd_mmap.dom', 'uint16_t', 16);
-  d.setUint16(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'privcmd_mmap.dom', 'uint16_t', 16);
   const x2 = v.entry;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'privcmd_mmap.entry', 'struct privcmd_mmap_entry *', 64);
+  d.setInt32(b, x0, true);
+  d.setUint16(b + 4, x1, true);
   if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
   d.setUint16(b + 6, 0);
 }
@@ -354,7 +371,7 @@ export function privcmd_mmap$dec1(d: DataView, w: BigUint64Array | undefined, b:
   return {
     num: d.getInt32(b, true),
     dom: d.getUint16(b + 4, true),
-    entry: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    entry: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -367,15 +384,19 @@ export function privcmd_mmap$chk1(d: DataView, b: number): void {
 export class privcmd_mmap$V1 implements privcmd_mmap_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -390,7 +411,7 @@ export class privcmd_mmap$V1 implements privcmd_mmap_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'privcmd_mmap');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'privcmd_mmap');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -401,7 +422,7 @@ export class privcmd_mmap$V1 implements privcmd_mmap_view {
   }
 
   set num(x: number) {
-    if ((x | 0) !== x) failInt(x, 'privcmd_mmap.num', 'int32_t', 32);
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'privcmd_mmap.num', 'int32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setInt32(b, x, true);
   }
@@ -412,7 +433,7 @@ export class privcmd_mmap$V1 implements privcmd_mmap_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'privcmd_mmap.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'privcmd_mmap.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -420,14 +441,13 @@ export class privcmd_mmap$V1 implements privcmd_mmap_view {
   get entry(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set entry(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_mmap.entry', 'struct privcmd_mmap_entry *', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get entryAsNumber(): number {
@@ -441,20 +461,20 @@ export class privcmd_mmap$V1 implements privcmd_mmap_view {
   }
 }
 
-/** Writes privcmd_mmapbatch at `b` on x86_32; the bytes are zero on entry. */
+/** Writes privcmd_mmapbatch at `b` on x86_32, every byte, once every value has passed its check. */
 export function privcmd_mmapbatch$enc0(v: privcmd_mmapbatch, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.num;
-  if ((x0 | 0) !== x0) failInt(x0, 'privcmd_mmapbatch.num', 'int32_t', 32);
-  d.setInt32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 | 0) !== x0) failInt(x0, 'privcmd_mmapbatch.num', 'int32_t', 32);
   const x1 = v.dom;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'privcmd_mmapbatch.dom', 'uint16_t', 16);
-  d.setUint16(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'privcmd_mmapbatch.dom', 'uint16_t', 16);
   const x2 = v.addr;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'privcmd_mmapbatch.addr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
   const x3 = v.arr;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'privcmd_mmapbatch.arr', 'xen_pfn_t *', 32);
+  d.setInt32(b, x0, true);
+  d.setUint16(b + 4, x1, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
   d.setUint32(b + 16, Number(x3), true);
   d.setUint16(b + 6, 0);
 }
@@ -465,7 +485,7 @@ export function privcmd_mmapbatch$dec0(d: DataView, w: BigUint64Array | undefine
   return {
     num: d.getInt32(b, true),
     dom: d.getUint16(b + 4, true),
-    addr: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    addr: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     arr: BigInt(d.getUint32(b + 16, true)),
   };
 }
@@ -479,15 +499,19 @@ export function privcmd_mmapbatch$chk0(d: DataView, b: number): void {
 export class privcmd_mmapbatch$V0 implements privcmd_mmapbatch_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -502,7 +526,7 @@ export class privcmd_mmapbatch$V0 implements privcmd_mmapbatch_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, 'privcmd_mmapbatch');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, this.$s, this.$e, 'privcmd_mmapbatch');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -513,7 +537,7 @@ export class privcmd_mmapbatch$V0 implements privcmd_mmapbatch_view {
   }
 
   set num(x: number) {
-    if ((x | 0) !== x) failInt(x, 'privcmd_mmapbatch.num', 'int32_t', 32);
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'privcmd_mmapbatch.num', 'int32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setInt32(b, x, true);
   }
@@ -524,7 +548,7 @@ export class privcmd_mmapbatch$V0 implements privcmd_mmapbatch_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'privcmd_mmapbatch.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'privcmd_mmapbatch.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -532,14 +556,13 @@ export class privcmd_mmapbatch$V0 implements privcmd_mmapbatch_view {
   get addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_mmapbatch.addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get addrAsNumber(): number {
@@ -569,26 +592,26 @@ export class privcmd_mmapbatch$V0 implements privcmd_mmapbatch_view {
   }
 
   set arrAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_mmapbatch.arr', 'xen_pfn_t *', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_mmapbatch.arr', 'xen_pfn_t *', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
 }
 
-/** Writes privcmd_mmapbatch at `b` on x86_64, arm64; the bytes are zero on entry. */
+/** Writes privcmd_mmapbatch at `b` on x86_64, arm64, every byte, once every value has passed its check. */
 export function privcmd_mmapbatch$enc1(v: privcmd_mmapbatch, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.num;
-  if ((x0 | 0) !== x0) failInt(x0, 'privcmd_mmapbatch.num', 'int32_t', 32);
-  d.setInt32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 | 0) !== x0) failInt(x0, 'privcmd_mmapbatch.num', 'int32_t', 32);
   const x1 = v.dom;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'privcmd_mmapbatch.dom', 'uint16_t', 16);
-  d.setUint16(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'privcmd_mmapbatch.dom', 'uint16_t', 16);
   const x2 = v.addr;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'privcmd_mmapbatch.addr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
   const x3 = v.arr;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'privcmd_mmapbatch.arr', 'xen_pfn_t *', 64);
+  d.setInt32(b, x0, true);
+  d.setUint16(b + 4, x1, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
   if (w8 !== undefined) w8[(b + 16) / 8] = x3; else d.setBigUint64(b + 16, x3, true);
   d.setUint16(b + 6, 0);
 }
@@ -599,8 +622,8 @@ export function privcmd_mmapbatch$dec1(d: DataView, w: BigUint64Array | undefine
   return {
     num: d.getInt32(b, true),
     dom: d.getUint16(b + 4, true),
-    addr: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
-    arr: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
+    addr: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    arr: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
   };
 }
 
@@ -613,15 +636,19 @@ export function privcmd_mmapbatch$chk1(d: DataView, b: number): void {
 export class privcmd_mmapbatch$V1 implements privcmd_mmapbatch_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -636,7 +663,7 @@ export class privcmd_mmapbatch$V1 implements privcmd_mmapbatch_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'privcmd_mmapbatch');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'privcmd_mmapbatch');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -647,7 +674,7 @@ export class privcmd_mmapbatch$V1 implements privcmd_mmapbatch_view {
   }
 
   set num(x: number) {
-    if ((x | 0) !== x) failInt(x, 'privcmd_mmapbatch.num', 'int32_t', 32);
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'privcmd_mmapbatch.num', 'int32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setInt32(b, x, true);
   }
@@ -658,7 +685,7 @@ export class privcmd_mmapbatch$V1 implements privcmd_mmapbatch_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'privcmd_mmapbatch.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'privcmd_mmapbatch.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -666,14 +693,13 @@ export class privcmd_mmapbatch$V1 implements privcmd_mmapbatch_view {
   get addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_mmapbatch.addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get addrAsNumber(): number {
@@ -689,14 +715,13 @@ export class privcmd_mmapbatch$V1 implements privcmd_mmapbatch_view {
   get arr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set arr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_mmapbatch.arr', 'xen_pfn_t *', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get arrAsNumber(): number {
@@ -710,20 +735,20 @@ export class privcmd_mmapbatch$V1 implements privcmd_mmapbatch_view {
   }
 }
 
-/** Writes privcmd_mmapbatch at `b` on arm32; the bytes are zero on entry. */
+/** Writes privcmd_mmapbatch at `b` on arm32, every byte, once every value has passed its check. */
 export function privcmd_mmapbatch$enc2(v: privcmd_mmapbatch, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.num;
-  if ((x0 | 0) !== x0) failInt(x0, 'privcmd_mmapbatch.num', 'int32_t', 32);
-  d.setInt32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 | 0) !== x0) failInt(x0, 'privcmd_mmapbatch.num', 'int32_t', 32);
   const x1 = v.dom;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'privcmd_mmapbatch.dom', 'uint16_t', 16);
-  d.setUint16(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'privcmd_mmapbatch.dom', 'uint16_t', 16);
   const x2 = v.addr;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'privcmd_mmapbatch.addr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
   const x3 = v.arr;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'privcmd_mmapbatch.arr', 'xen_pfn_t *', 32);
+  d.setInt32(b, x0, true);
+  d.setUint16(b + 4, x1, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
   d.setUint32(b + 16, Number(x3), true);
   d.setUint16(b + 6, 0);
   d.setUint32(b + 20, 0);
@@ -735,7 +760,7 @@ export function privcmd_mmapbatch$dec2(d: DataView, w: BigUint64Array | undefine
   return {
     num: d.getInt32(b, true),
     dom: d.getUint16(b + 4, true),
-    addr: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    addr: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     arr: BigInt(d.getUint32(b + 16, true)),
   };
 }
@@ -750,15 +775,19 @@ export function privcmd_mmapbatch$chk2(d: DataView, b: number): void {
 export class privcmd_mmapbatch$V2 implements privcmd_mmapbatch_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -773,7 +802,7 @@ export class privcmd_mmapbatch$V2 implements privcmd_mmapbatch_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'privcmd_mmapbatch');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'privcmd_mmapbatch');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -784,7 +813,7 @@ export class privcmd_mmapbatch$V2 implements privcmd_mmapbatch_view {
   }
 
   set num(x: number) {
-    if ((x | 0) !== x) failInt(x, 'privcmd_mmapbatch.num', 'int32_t', 32);
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'privcmd_mmapbatch.num', 'int32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setInt32(b, x, true);
   }
@@ -795,7 +824,7 @@ export class privcmd_mmapbatch$V2 implements privcmd_mmapbatch_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'privcmd_mmapbatch.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'privcmd_mmapbatch.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -803,14 +832,13 @@ export class privcmd_mmapbatch$V2 implements privcmd_mmapbatch_view {
   get addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_mmapbatch.addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get addrAsNumber(): number {
@@ -840,29 +868,29 @@ export class privcmd_mmapbatch$V2 implements privcmd_mmapbatch_view {
   }
 
   set arrAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_mmapbatch.arr', 'xen_pfn_t *', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_mmapbatch.arr', 'xen_pfn_t *', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
 }
 
-/** Writes privcmd_mmapbatch_v2 at `b` on x86_32, arm32; the bytes are zero on entry. */
+/** Writes privcmd_mmapbatch_v2 at `b` on x86_32, arm32, every byte, once every value has passed its check. */
 export function privcmd_mmapbatch_v2$enc0(v: privcmd_mmapbatch_v2, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.num;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'privcmd_mmapbatch_v2.num', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'privcmd_mmapbatch_v2.num', 'uint32_t', 32);
   const x1 = v.dom;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'privcmd_mmapbatch_v2.dom', 'uint16_t', 16);
-  d.setUint16(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'privcmd_mmapbatch_v2.dom', 'uint16_t', 16);
   const x2 = v.addr;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'privcmd_mmapbatch_v2.addr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
   const x3 = v.arr;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'privcmd_mmapbatch_v2.arr', 'const xen_pfn_t *', 32);
-  d.setUint32(b + 16, Number(x3), true);
   const x4 = v.err;
   if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffn) failBigInt(x4, 'privcmd_mmapbatch_v2.err', 'int32_t *', 32);
+  d.setUint32(b, x0, true);
+  d.setUint16(b + 4, x1, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
+  d.setUint32(b + 16, Number(x3), true);
   d.setUint32(b + 20, Number(x4), true);
   d.setUint16(b + 6, 0);
 }
@@ -873,7 +901,7 @@ export function privcmd_mmapbatch_v2$dec0(d: DataView, w: BigUint64Array | undef
   return {
     num: d.getUint32(b, true),
     dom: d.getUint16(b + 4, true),
-    addr: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    addr: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     arr: BigInt(d.getUint32(b + 16, true)),
     err: BigInt(d.getUint32(b + 20, true)),
   };
@@ -888,15 +916,19 @@ export function privcmd_mmapbatch_v2$chk0(d: DataView, b: number): void {
 export class privcmd_mmapbatch_v2$V0 implements privcmd_mmapbatch_v2_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -911,7 +943,7 @@ export class privcmd_mmapbatch_v2$V0 implements privcmd_mmapbatch_v2_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'privcmd_mmapbatch_v2');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'privcmd_mmapbatch_v2');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -922,7 +954,7 @@ export class privcmd_mmapbatch_v2$V0 implements privcmd_mmapbatch_v2_view {
   }
 
   set num(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_mmapbatch_v2.num', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_mmapbatch_v2.num', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -933,7 +965,7 @@ export class privcmd_mmapbatch_v2$V0 implements privcmd_mmapbatch_v2_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'privcmd_mmapbatch_v2.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'privcmd_mmapbatch_v2.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -941,14 +973,13 @@ export class privcmd_mmapbatch_v2$V0 implements privcmd_mmapbatch_v2_view {
   get addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_mmapbatch_v2.addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get addrAsNumber(): number {
@@ -978,7 +1009,7 @@ export class privcmd_mmapbatch_v2$V0 implements privcmd_mmapbatch_v2_view {
   }
 
   set arrAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_mmapbatch_v2.arr', 'const xen_pfn_t *', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_mmapbatch_v2.arr', 'const xen_pfn_t *', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
@@ -1000,29 +1031,29 @@ export class privcmd_mmapbatch_v2$V0 implements privcmd_mmapbatch_v2_view {
   }
 
   set errAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_mmapbatch_v2.err', 'int32_t *', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_mmapbatch_v2.err', 'int32_t *', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 20, x, true);
   }
 }
 
-/** Writes privcmd_mmapbatch_v2 at `b` on x86_64, arm64; the bytes are zero on entry. */
+/** Writes privcmd_mmapbatch_v2 at `b` on x86_64, arm64, every byte, once every value has passed its check. */
 export function privcmd_mmapbatch_v2$enc1(v: privcmd_mmapbatch_v2, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.num;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'privcmd_mmapbatch_v2.num', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'privcmd_mmapbatch_v2.num', 'uint32_t', 32);
   const x1 = v.dom;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'privcmd_mmapbatch_v2.dom', 'uint16_t', 16);
-  d.setUint16(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'privcmd_mmapbatch_v2.dom', 'uint16_t', 16);
   const x2 = v.addr;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'privcmd_mmapbatch_v2.addr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
   const x3 = v.arr;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'privcmd_mmapbatch_v2.arr', 'const xen_pfn_t *', 64);
-  if (w8 !== undefined) w8[(b + 16) / 8] = x3; else d.setBigUint64(b + 16, x3, true);
   const x4 = v.err;
   if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'privcmd_mmapbatch_v2.err', 'int32_t *', 64);
+  d.setUint32(b, x0, true);
+  d.setUint16(b + 4, x1, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x3; else d.setBigUint64(b + 16, x3, true);
   if (w8 !== undefined) w8[(b + 24) / 8] = x4; else d.setBigUint64(b + 24, x4, true);
   d.setUint16(b + 6, 0);
 }
@@ -1033,9 +1064,9 @@ export function privcmd_mmapbatch_v2$dec1(d: DataView, w: BigUint64Array | undef
   return {
     num: d.getUint32(b, true),
     dom: d.getUint16(b + 4, true),
-    addr: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
-    arr: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
-    err: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+    addr: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    arr: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+    err: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
   };
 }
 
@@ -1048,15 +1079,19 @@ export function privcmd_mmapbatch_v2$chk1(d: DataView, b: number): void {
 export class privcmd_mmapbatch_v2$V1 implements privcmd_mmapbatch_v2_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1071,7 +1106,7 @@ export class privcmd_mmapbatch_v2$V1 implements privcmd_mmapbatch_v2_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'privcmd_mmapbatch_v2');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, this.$s, this.$e, 'privcmd_mmapbatch_v2');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1082,7 +1117,7 @@ export class privcmd_mmapbatch_v2$V1 implements privcmd_mmapbatch_v2_view {
   }
 
   set num(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_mmapbatch_v2.num', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_mmapbatch_v2.num', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1093,7 +1128,7 @@ export class privcmd_mmapbatch_v2$V1 implements privcmd_mmapbatch_v2_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'privcmd_mmapbatch_v2.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'privcmd_mmapbatch_v2.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -1101,14 +1136,13 @@ export class privcmd_mmapbatch_v2$V1 implements privcmd_mmapbatch_v2_view {
   get addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_mmapbatch_v2.addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get addrAsNumber(): number {
@@ -1124,14 +1158,13 @@ export class privcmd_mmapbatch_v2$V1 implements privcmd_mmapbatch_v2_view {
   get arr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set arr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_mmapbatch_v2.arr', 'const xen_pfn_t *', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get arrAsNumber(): number {
@@ -1147,14 +1180,13 @@ export class privcmd_mmapbatch_v2$V1 implements privcmd_mmapbatch_v2_view {
   get err(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 24) / 8] : this.$d.getBigUint64(b + 24, true));
+    return (w?.[(b + 24) / 8] ?? this.$d.getBigUint64(b + 24, true));
   }
 
   set err(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_mmapbatch_v2.err', 'int32_t *', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 24) / 8] = x; else this.$d.setBigUint64(b + 24, x, true);
+    this.$d.setBigUint64(b + 24, x, true);
   }
 
   get errAsNumber(): number {
@@ -1168,13 +1200,13 @@ export class privcmd_mmapbatch_v2$V1 implements privcmd_mmapbatch_v2_view {
   }
 }
 
-/** Writes privcmd_dm_op_buf at `b` on x86_32, arm32; the bytes are zero on entry. */
+/** Writes privcmd_dm_op_buf at `b` on x86_32, arm32, every byte, once every value has passed its check. */
 export function privcmd_dm_op_buf$enc0(v: privcmd_dm_op_buf, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.uptr;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffn) failBigInt(x0, 'privcmd_dm_op_buf.uptr', 'void *', 32);
-  d.setUint32(b, Number(x0), true);
   const x1 = v.size;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffn) failBigInt(x1, 'privcmd_dm_op_buf.size', 'size_t', 32);
+  d.setUint32(b, Number(x0), true);
   d.setUint32(b + 4, Number(x1), true);
 }
 
@@ -1190,15 +1222,19 @@ export function privcmd_dm_op_buf$dec0(d: DataView, w: BigUint64Array | undefine
 export class privcmd_dm_op_buf$V0 implements privcmd_dm_op_buf_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1213,7 +1249,7 @@ export class privcmd_dm_op_buf$V0 implements privcmd_dm_op_buf_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'privcmd_dm_op_buf');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'privcmd_dm_op_buf');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1235,7 +1271,7 @@ export class privcmd_dm_op_buf$V0 implements privcmd_dm_op_buf_view {
   }
 
   set uptrAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_dm_op_buf.uptr', 'void *', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_dm_op_buf.uptr', 'void *', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1257,20 +1293,22 @@ export class privcmd_dm_op_buf$V0 implements privcmd_dm_op_buf_view {
   }
 
   set sizeAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_dm_op_buf.size', 'size_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_dm_op_buf.size', 'size_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes privcmd_dm_op_buf at `b` on x86_64, arm64; the bytes are zero on entry. */
+/** Writes privcmd_dm_op_buf at `b` on x86_64, arm64, every byte, once every value has passed its check. */
 export function privcmd_dm_op_buf$enc1(v: privcmd_dm_op_buf, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.uptr;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'privcmd_dm_op_buf.uptr', 'void *', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.size;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'privcmd_dm_op_buf.size', 'size_t', 64);
+  // A detached buffer throws here, where word stores to it would be dropped.
+  d.getUint8(b);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
 }
 
@@ -1278,8 +1316,8 @@ export function privcmd_dm_op_buf$enc1(v: privcmd_dm_op_buf, d: DataView, w: Big
 export function privcmd_dm_op_buf$dec1(d: DataView, w: BigUint64Array | undefined, b: number): privcmd_dm_op_buf {
   const w8 = alignedWords(w, b);
   return {
-    uptr: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-    size: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    uptr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    size: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -1287,15 +1325,19 @@ export function privcmd_dm_op_buf$dec1(d: DataView, w: BigUint64Array | undefine
 export class privcmd_dm_op_buf$V1 implements privcmd_dm_op_buf_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1310,7 +1352,7 @@ export class privcmd_dm_op_buf$V1 implements privcmd_dm_op_buf_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'privcmd_dm_op_buf');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'privcmd_dm_op_buf');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1318,14 +1360,13 @@ export class privcmd_dm_op_buf$V1 implements privcmd_dm_op_buf_view {
   get uptr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set uptr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_dm_op_buf.uptr', 'void *', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get uptrAsNumber(): number {
@@ -1341,14 +1382,13 @@ export class privcmd_dm_op_buf$V1 implements privcmd_dm_op_buf_view {
   get size(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set size(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_dm_op_buf.size', 'size_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get sizeAsNumber(): number {
@@ -1362,16 +1402,16 @@ export class privcmd_dm_op_buf$V1 implements privcmd_dm_op_buf_view {
   }
 }
 
-/** Writes privcmd_dm_op at `b` on x86_32, arm32; the bytes are zero on entry. */
+/** Writes privcmd_dm_op at `b` on x86_32, arm32, every byte, once every value has passed its check. */
 export function privcmd_dm_op$enc0(v: privcmd_dm_op, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'privcmd_dm_op.dom', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'privcmd_dm_op.dom', 'uint16_t', 16);
   const x1 = v.num;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'privcmd_dm_op.num', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'privcmd_dm_op.num', 'uint16_t', 16);
   const x2 = v.ubufs;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'privcmd_dm_op.ubufs', 'const struct privcmd_dm_op_buf *', 32);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
   d.setUint32(b + 4, Number(x2), true);
 }
 
@@ -1388,15 +1428,19 @@ export function privcmd_dm_op$dec0(d: DataView, w: BigUint64Array | undefined, b
 export class privcmd_dm_op$V0 implements privcmd_dm_op_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1411,7 +1455,7 @@ export class privcmd_dm_op$V0 implements privcmd_dm_op_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'privcmd_dm_op');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'privcmd_dm_op');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1422,7 +1466,7 @@ export class privcmd_dm_op$V0 implements privcmd_dm_op_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'privcmd_dm_op.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'privcmd_dm_op.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1433,7 +1477,7 @@ export class privcmd_dm_op$V0 implements privcmd_dm_op_view {
   }
 
   set num(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'privcmd_dm_op.num', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'privcmd_dm_op.num', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -1455,23 +1499,23 @@ export class privcmd_dm_op$V0 implements privcmd_dm_op_view {
   }
 
   set ubufsAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_dm_op.ubufs', 'const struct privcmd_dm_op_buf *', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_dm_op.ubufs', 'const struct privcmd_dm_op_buf *', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes privcmd_dm_op at `b` on x86_64, arm64; the bytes are zero on entry. */
+/** Writes privcmd_dm_op at `b` on x86_64, arm64, every byte, once every value has passed its check. */
 export function privcmd_dm_op$enc1(v: privcmd_dm_op, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'privcmd_dm_op.dom', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'privcmd_dm_op.dom', 'uint16_t', 16);
   const x1 = v.num;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'privcmd_dm_op.num', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'privcmd_dm_op.num', 'uint16_t', 16);
   const x2 = v.ubufs;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'privcmd_dm_op.ubufs', 'const struct privcmd_dm_op_buf *', 64);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
   if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
   d.setUint32(b + 4, 0);
 }
@@ -1482,7 +1526,7 @@ export function privcmd_dm_op$dec1(d: DataView, w: BigUint64Array | undefined, b
   return {
     dom: d.getUint16(b, true),
     num: d.getUint16(b + 2, true),
-    ubufs: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    ubufs: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -1495,15 +1539,19 @@ export function privcmd_dm_op$chk1(d: DataView, b: number): void {
 export class privcmd_dm_op$V1 implements privcmd_dm_op_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1518,7 +1566,7 @@ export class privcmd_dm_op$V1 implements privcmd_dm_op_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'privcmd_dm_op');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'privcmd_dm_op');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1529,7 +1577,7 @@ export class privcmd_dm_op$V1 implements privcmd_dm_op_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'privcmd_dm_op.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'privcmd_dm_op.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1540,7 +1588,7 @@ export class privcmd_dm_op$V1 implements privcmd_dm_op_view {
   }
 
   set num(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'privcmd_dm_op.num', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'privcmd_dm_op.num', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -1548,14 +1596,13 @@ export class privcmd_dm_op$V1 implements privcmd_dm_op_view {
   get ubufs(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set ubufs(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_dm_op.ubufs', 'const struct privcmd_dm_op_buf *', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get ubufsAsNumber(): number {
@@ -1569,26 +1616,26 @@ export class privcmd_dm_op$V1 implements privcmd_dm_op_view {
   }
 }
 
-/** Writes privcmd_mmap_resource at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes privcmd_mmap_resource at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function privcmd_mmap_resource$enc0(v: privcmd_mmap_resource, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'privcmd_mmap_resource.dom', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'privcmd_mmap_resource.dom', 'uint16_t', 16);
   const x1 = v.type;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'privcmd_mmap_resource.type', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'privcmd_mmap_resource.type', 'uint32_t', 32);
   const x2 = v.id;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'privcmd_mmap_resource.id', 'uint32_t', 32);
-  d.setUint32(b + 8, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'privcmd_mmap_resource.id', 'uint32_t', 32);
   const x3 = v.idx;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'privcmd_mmap_resource.idx', 'uint32_t', 32);
-  d.setUint32(b + 12, x3, true);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'privcmd_mmap_resource.idx', 'uint32_t', 32);
   const x4 = v.num;
   if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'privcmd_mmap_resource.num', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 16) / 8] = x4; else d.setBigUint64(b + 16, x4, true);
   const x5 = v.addr;
   if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'privcmd_mmap_resource.addr', 'uint64_t', 64);
+  d.setUint16(b, x0, true);
+  d.setUint32(b + 4, x1, true);
+  d.setUint32(b + 8, x2, true);
+  d.setUint32(b + 12, x3, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x4; else d.setBigUint64(b + 16, x4, true);
   if (w8 !== undefined) w8[(b + 24) / 8] = x5; else d.setBigUint64(b + 24, x5, true);
   d.setUint16(b + 2, 0);
 }
@@ -1601,8 +1648,8 @@ export function privcmd_mmap_resource$dec0(d: DataView, w: BigUint64Array | unde
     type: d.getUint32(b + 4, true),
     id: d.getUint32(b + 8, true),
     idx: d.getUint32(b + 12, true),
-    num: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
-    addr: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+    num: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+    addr: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
   };
 }
 
@@ -1615,15 +1662,19 @@ export function privcmd_mmap_resource$chk0(d: DataView, b: number): void {
 export class privcmd_mmap_resource$V0 implements privcmd_mmap_resource_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1638,7 +1689,7 @@ export class privcmd_mmap_resource$V0 implements privcmd_mmap_resource_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'privcmd_mmap_resource');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, this.$s, this.$e, 'privcmd_mmap_resource');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1649,7 +1700,7 @@ export class privcmd_mmap_resource$V0 implements privcmd_mmap_resource_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'privcmd_mmap_resource.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'privcmd_mmap_resource.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1660,7 +1711,7 @@ export class privcmd_mmap_resource$V0 implements privcmd_mmap_resource_view {
   }
 
   set type(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_mmap_resource.type', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_mmap_resource.type', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -1671,7 +1722,7 @@ export class privcmd_mmap_resource$V0 implements privcmd_mmap_resource_view {
   }
 
   set id(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_mmap_resource.id', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_mmap_resource.id', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -1682,7 +1733,7 @@ export class privcmd_mmap_resource$V0 implements privcmd_mmap_resource_view {
   }
 
   set idx(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_mmap_resource.idx', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_mmap_resource.idx', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
@@ -1690,14 +1741,13 @@ export class privcmd_mmap_resource$V0 implements privcmd_mmap_resource_view {
   get num(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set num(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_mmap_resource.num', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get numAsNumber(): number {
@@ -1713,14 +1763,13 @@ export class privcmd_mmap_resource$V0 implements privcmd_mmap_resource_view {
   get addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 24) / 8] : this.$d.getBigUint64(b + 24, true));
+    return (w?.[(b + 24) / 8] ?? this.$d.getBigUint64(b + 24, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_mmap_resource.addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 24) / 8] = x; else this.$d.setBigUint64(b + 24, x, true);
+    this.$d.setBigUint64(b + 24, x, true);
   }
 
   get addrAsNumber(): number {
@@ -1734,23 +1783,23 @@ export class privcmd_mmap_resource$V0 implements privcmd_mmap_resource_view {
   }
 }
 
-/** Writes privcmd_irqfd at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes privcmd_irqfd at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function privcmd_irqfd$enc0(v: privcmd_irqfd, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.dm_op;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'privcmd_irqfd.dm_op', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.size;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'privcmd_irqfd.size', 'uint32_t', 32);
-  d.setUint32(b + 8, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'privcmd_irqfd.size', 'uint32_t', 32);
   const x2 = v.fd;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'privcmd_irqfd.fd', 'uint32_t', 32);
-  d.setUint32(b + 12, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'privcmd_irqfd.fd', 'uint32_t', 32);
   const x3 = v.flags;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'privcmd_irqfd.flags', 'uint32_t', 32);
-  d.setUint32(b + 16, x3, true);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'privcmd_irqfd.flags', 'uint32_t', 32);
   const x4 = v.dom;
-  if ((x4 & 0xffff) !== x4) failInt(x4, 'privcmd_irqfd.dom', 'uint16_t', 16);
+  if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'privcmd_irqfd.dom', 'uint16_t', 16);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  d.setUint32(b + 8, x1, true);
+  d.setUint32(b + 12, x2, true);
+  d.setUint32(b + 16, x3, true);
   d.setUint16(b + 20, x4, true);
   d.setUint16(b + 22, 0);
 }
@@ -1759,7 +1808,7 @@ export function privcmd_irqfd$enc0(v: privcmd_irqfd, d: DataView, w: BigUint64Ar
 export function privcmd_irqfd$dec0(d: DataView, w: BigUint64Array | undefined, b: number): privcmd_irqfd {
   const w8 = alignedWords(w, b);
   return {
-    dm_op: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    dm_op: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     size: d.getUint32(b + 8, true),
     fd: d.getUint32(b + 12, true),
     flags: d.getUint32(b + 16, true),
@@ -1776,15 +1825,19 @@ export function privcmd_irqfd$chk0(d: DataView, b: number): void {
 export class privcmd_irqfd$V0 implements privcmd_irqfd_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1799,7 +1852,7 @@ export class privcmd_irqfd$V0 implements privcmd_irqfd_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'privcmd_irqfd');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'privcmd_irqfd');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1807,14 +1860,13 @@ export class privcmd_irqfd$V0 implements privcmd_irqfd_view {
   get dm_op(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set dm_op(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_irqfd.dm_op', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get dm_opAsNumber(): number {
@@ -1833,7 +1885,7 @@ export class privcmd_irqfd$V0 implements privcmd_irqfd_view {
   }
 
   set size(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_irqfd.size', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_irqfd.size', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -1844,7 +1896,7 @@ export class privcmd_irqfd$V0 implements privcmd_irqfd_view {
   }
 
   set fd(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_irqfd.fd', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_irqfd.fd', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
@@ -1855,7 +1907,7 @@ export class privcmd_irqfd$V0 implements privcmd_irqfd_view {
   }
 
   set flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_irqfd.flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_irqfd.flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
@@ -1866,41 +1918,41 @@ export class privcmd_irqfd$V0 implements privcmd_irqfd_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'privcmd_irqfd.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'privcmd_irqfd.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 20, x, true);
   }
 }
 
-/** Writes privcmd_ioeventfd at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes privcmd_ioeventfd at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function privcmd_ioeventfd$enc0(v: privcmd_ioeventfd, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.ioreq;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'privcmd_ioeventfd.ioreq', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.ports;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'privcmd_ioeventfd.ports', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   const x2 = v.addr;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'privcmd_ioeventfd.addr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 16) / 8] = x2; else d.setBigUint64(b + 16, x2, true);
   const x3 = v.addr_len;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'privcmd_ioeventfd.addr_len', 'uint32_t', 32);
-  d.setUint32(b + 24, x3, true);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'privcmd_ioeventfd.addr_len', 'uint32_t', 32);
   const x4 = v.event_fd;
-  if ((x4 >>> 0) !== x4) failInt(x4, 'privcmd_ioeventfd.event_fd', 'uint32_t', 32);
-  d.setUint32(b + 28, x4, true);
+  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'privcmd_ioeventfd.event_fd', 'uint32_t', 32);
   const x5 = v.vcpus;
-  if ((x5 >>> 0) !== x5) failInt(x5, 'privcmd_ioeventfd.vcpus', 'uint32_t', 32);
-  d.setUint32(b + 32, x5, true);
+  if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'privcmd_ioeventfd.vcpus', 'uint32_t', 32);
   const x6 = v.vq;
-  if ((x6 >>> 0) !== x6) failInt(x6, 'privcmd_ioeventfd.vq', 'uint32_t', 32);
-  d.setUint32(b + 36, x6, true);
+  if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'privcmd_ioeventfd.vq', 'uint32_t', 32);
   const x7 = v.flags;
-  if ((x7 >>> 0) !== x7) failInt(x7, 'privcmd_ioeventfd.flags', 'uint32_t', 32);
-  d.setUint32(b + 40, x7, true);
+  if (typeof x7 !== 'number' || (x7 >>> 0) !== x7) failInt(x7, 'privcmd_ioeventfd.flags', 'uint32_t', 32);
   const x8 = v.dom;
-  if ((x8 & 0xffff) !== x8) failInt(x8, 'privcmd_ioeventfd.dom', 'uint16_t', 16);
+  if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'privcmd_ioeventfd.dom', 'uint16_t', 16);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x2; else d.setBigUint64(b + 16, x2, true);
+  d.setUint32(b + 24, x3, true);
+  d.setUint32(b + 28, x4, true);
+  d.setUint32(b + 32, x5, true);
+  d.setUint32(b + 36, x6, true);
+  d.setUint32(b + 40, x7, true);
   d.setUint16(b + 44, x8, true);
   d.setUint16(b + 46, 0);
 }
@@ -1909,9 +1961,9 @@ export function privcmd_ioeventfd$enc0(v: privcmd_ioeventfd, d: DataView, w: Big
 export function privcmd_ioeventfd$dec0(d: DataView, w: BigUint64Array | undefined, b: number): privcmd_ioeventfd {
   const w8 = alignedWords(w, b);
   return {
-    ioreq: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-    ports: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
-    addr: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
+    ioreq: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    ports: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    addr: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
     addr_len: d.getUint32(b + 24, true),
     event_fd: d.getUint32(b + 28, true),
     vcpus: d.getUint32(b + 32, true),
@@ -1930,15 +1982,19 @@ export function privcmd_ioeventfd$chk0(d: DataView, b: number): void {
 export class privcmd_ioeventfd$V0 implements privcmd_ioeventfd_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1953,7 +2009,7 @@ export class privcmd_ioeventfd$V0 implements privcmd_ioeventfd_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 48 <= this.$n ? x : checkRepoint(this.$d, x, 48, 'privcmd_ioeventfd');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 48 <= this.$n ? x : checkRepoint(this.$d, x, 48, this.$s, this.$e, 'privcmd_ioeventfd');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1961,14 +2017,13 @@ export class privcmd_ioeventfd$V0 implements privcmd_ioeventfd_view {
   get ioreq(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set ioreq(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_ioeventfd.ioreq', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get ioreqAsNumber(): number {
@@ -1984,14 +2039,13 @@ export class privcmd_ioeventfd$V0 implements privcmd_ioeventfd_view {
   get ports(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set ports(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_ioeventfd.ports', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get portsAsNumber(): number {
@@ -2007,14 +2061,13 @@ export class privcmd_ioeventfd$V0 implements privcmd_ioeventfd_view {
   get addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'privcmd_ioeventfd.addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get addrAsNumber(): number {
@@ -2033,7 +2086,7 @@ export class privcmd_ioeventfd$V0 implements privcmd_ioeventfd_view {
   }
 
   set addr_len(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_ioeventfd.addr_len', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_ioeventfd.addr_len', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 24, x, true);
   }
@@ -2044,7 +2097,7 @@ export class privcmd_ioeventfd$V0 implements privcmd_ioeventfd_view {
   }
 
   set event_fd(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_ioeventfd.event_fd', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_ioeventfd.event_fd', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 28, x, true);
   }
@@ -2055,7 +2108,7 @@ export class privcmd_ioeventfd$V0 implements privcmd_ioeventfd_view {
   }
 
   set vcpus(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_ioeventfd.vcpus', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_ioeventfd.vcpus', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 32, x, true);
   }
@@ -2066,7 +2119,7 @@ export class privcmd_ioeventfd$V0 implements privcmd_ioeventfd_view {
   }
 
   set vq(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_ioeventfd.vq', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_ioeventfd.vq', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 36, x, true);
   }
@@ -2077,7 +2130,7 @@ export class privcmd_ioeventfd$V0 implements privcmd_ioeventfd_view {
   }
 
   set flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_ioeventfd.flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_ioeventfd.flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 40, x, true);
   }
@@ -2088,19 +2141,19 @@ export class privcmd_ioeventfd$V0 implements privcmd_ioeventfd_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'privcmd_ioeventfd.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'privcmd_ioeventfd.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 44, x, true);
   }
 }
 
-/** Writes privcmd_pcidev_get_gsi at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes privcmd_pcidev_get_gsi at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function privcmd_pcidev_get_gsi$enc0(v: privcmd_pcidev_get_gsi, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.sbdf;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'privcmd_pcidev_get_gsi.sbdf', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'privcmd_pcidev_get_gsi.sbdf', 'uint32_t', 32);
   const x1 = v.gsi;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'privcmd_pcidev_get_gsi.gsi', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'privcmd_pcidev_get_gsi.gsi', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
 }
 
@@ -2116,15 +2169,19 @@ export function privcmd_pcidev_get_gsi$dec0(d: DataView, w: BigUint64Array | und
 export class privcmd_pcidev_get_gsi$V0 implements privcmd_pcidev_get_gsi_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2139,7 +2196,7 @@ export class privcmd_pcidev_get_gsi$V0 implements privcmd_pcidev_get_gsi_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'privcmd_pcidev_get_gsi');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'privcmd_pcidev_get_gsi');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2150,7 +2207,7 @@ export class privcmd_pcidev_get_gsi$V0 implements privcmd_pcidev_get_gsi_view {
   }
 
   set sbdf(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_pcidev_get_gsi.sbdf', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_pcidev_get_gsi.sbdf', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -2161,7 +2218,7 @@ export class privcmd_pcidev_get_gsi$V0 implements privcmd_pcidev_get_gsi_view {
   }
 
   set gsi(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'privcmd_pcidev_get_gsi.gsi', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'privcmd_pcidev_get_gsi.gsi', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }

@@ -3,22 +3,23 @@
 /*
  * Per-architecture code of stable/xs_wire: internal, not part of the package's API.
  */
-import { checkArray, checkRepoint, failInt, typedArray, viewLimit } from '../../runtime.js';
+import { IntArray, checkArray, checkRepoint, failInt } from '../../runtime.js';
+import type { IntArrayView } from '../../runtime.js';
 import type { xenstore_domain_interface, xenstore_domain_interface_view, xsd_sockmsg, xsd_sockmsg_view } from '../../stable/xs_wire.js';
 
-/** Writes xsd_sockmsg at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xsd_sockmsg at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xsd_sockmsg$enc0(v: xsd_sockmsg, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.type;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xsd_sockmsg.type', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xsd_sockmsg.type', 'uint32_t', 32);
   const x1 = v.req_id;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'xsd_sockmsg.req_id', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xsd_sockmsg.req_id', 'uint32_t', 32);
   const x2 = v.tx_id;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'xsd_sockmsg.tx_id', 'uint32_t', 32);
-  d.setUint32(b + 8, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xsd_sockmsg.tx_id', 'uint32_t', 32);
   const x3 = v.len;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'xsd_sockmsg.len', 'uint32_t', 32);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xsd_sockmsg.len', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x1, true);
+  d.setUint32(b + 8, x2, true);
   d.setUint32(b + 12, x3, true);
 }
 
@@ -36,15 +37,19 @@ export function xsd_sockmsg$dec0(d: DataView, w: BigUint64Array | undefined, b: 
 export class xsd_sockmsg$V0 implements xsd_sockmsg_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -59,7 +64,7 @@ export class xsd_sockmsg$V0 implements xsd_sockmsg_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xsd_sockmsg');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xsd_sockmsg');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -70,7 +75,7 @@ export class xsd_sockmsg$V0 implements xsd_sockmsg_view {
   }
 
   set type(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xsd_sockmsg.type', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xsd_sockmsg.type', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -81,7 +86,7 @@ export class xsd_sockmsg$V0 implements xsd_sockmsg_view {
   }
 
   set req_id(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xsd_sockmsg.req_id', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xsd_sockmsg.req_id', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -92,7 +97,7 @@ export class xsd_sockmsg$V0 implements xsd_sockmsg_view {
   }
 
   set tx_id(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xsd_sockmsg.tx_id', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xsd_sockmsg.tx_id', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -103,52 +108,60 @@ export class xsd_sockmsg$V0 implements xsd_sockmsg_view {
   }
 
   set len(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xsd_sockmsg.len', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xsd_sockmsg.len', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
 }
 
-/** Writes xenstore_domain_interface at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xenstore_domain_interface at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xenstore_domain_interface$enc0(v: xenstore_domain_interface, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.req;
   const a1 = checkArray(x0, 1024, 'xenstore_domain_interface.req');
   for (let i2 = 0; i2 < 1024; i2++) {
     const e3 = a1[i2];
-    if ((e3 & 0xff) !== e3) failInt(e3, 'xenstore_domain_interface.req', 'uint8_t', 8, i2);
-    d.setUint8(b + i2 * 1, e3);
+    if (typeof e3 !== 'number' || (e3 & 0xff) !== e3) failInt(e3, `xenstore_domain_interface.req[${i2}]`, 'uint8_t', 8);
   }
-  const x4 = v.rsp;
-  const a5 = checkArray(x4, 1024, 'xenstore_domain_interface.rsp');
-  for (let i6 = 0; i6 < 1024; i6++) {
-    const e7 = a5[i6];
-    if ((e7 & 0xff) !== e7) failInt(e7, 'xenstore_domain_interface.rsp', 'uint8_t', 8, i6);
-    d.setUint8(b + 1024 + i6 * 1, e7);
+  const x6 = v.rsp;
+  const a7 = checkArray(x6, 1024, 'xenstore_domain_interface.rsp');
+  for (let i8 = 0; i8 < 1024; i8++) {
+    const e9 = a7[i8];
+    if (typeof e9 !== 'number' || (e9 & 0xff) !== e9) failInt(e9, `xenstore_domain_interface.rsp[${i8}]`, 'uint8_t', 8);
   }
-  const x8 = v.req_cons;
-  if ((x8 >>> 0) !== x8) failInt(x8, 'xenstore_domain_interface.req_cons', 'uint32_t', 32);
-  d.setUint32(b + 2048, x8, true);
-  const x9 = v.req_prod;
-  if ((x9 >>> 0) !== x9) failInt(x9, 'xenstore_domain_interface.req_prod', 'uint32_t', 32);
-  d.setUint32(b + 2052, x9, true);
-  const x10 = v.rsp_cons;
-  if ((x10 >>> 0) !== x10) failInt(x10, 'xenstore_domain_interface.rsp_cons', 'uint32_t', 32);
-  d.setUint32(b + 2056, x10, true);
-  const x11 = v.rsp_prod;
-  if ((x11 >>> 0) !== x11) failInt(x11, 'xenstore_domain_interface.rsp_prod', 'uint32_t', 32);
-  d.setUint32(b + 2060, x11, true);
-  const x12 = v.server_features;
-  if ((x12 >>> 0) !== x12) failInt(x12, 'xenstore_domain_interface.server_features', 'uint32_t', 32);
-  d.setUint32(b + 2064, x12, true);
-  const x13 = v.connection;
-  if ((x13 >>> 0) !== x13) failInt(x13, 'xenstore_domain_interface.connection', 'uint32_t', 32);
-  d.setUint32(b + 2068, x13, true);
-  const x14 = v.error;
-  if ((x14 >>> 0) !== x14) failInt(x14, 'xenstore_domain_interface.error', 'uint32_t', 32);
-  d.setUint32(b + 2072, x14, true);
-  const x15 = v.evtchn_port;
-  if ((x15 >>> 0) !== x15) failInt(x15, 'xenstore_domain_interface.evtchn_port', 'uint32_t', 32);
-  d.setUint32(b + 2076, x15, true);
+  const x12 = v.req_cons;
+  if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, 'xenstore_domain_interface.req_cons', 'uint32_t', 32);
+  const x13 = v.req_prod;
+  if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'xenstore_domain_interface.req_prod', 'uint32_t', 32);
+  const x14 = v.rsp_cons;
+  if (typeof x14 !== 'number' || (x14 >>> 0) !== x14) failInt(x14, 'xenstore_domain_interface.rsp_cons', 'uint32_t', 32);
+  const x15 = v.rsp_prod;
+  if (typeof x15 !== 'number' || (x15 >>> 0) !== x15) failInt(x15, 'xenstore_domain_interface.rsp_prod', 'uint32_t', 32);
+  const x16 = v.server_features;
+  if (typeof x16 !== 'number' || (x16 >>> 0) !== x16) failInt(x16, 'xenstore_domain_interface.server_features', 'uint32_t', 32);
+  const x17 = v.connection;
+  if (typeof x17 !== 'number' || (x17 >>> 0) !== x17) failInt(x17, 'xenstore_domain_interface.connection', 'uint32_t', 32);
+  const x18 = v.error;
+  if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'xenstore_domain_interface.error', 'uint32_t', 32);
+  const x19 = v.evtchn_port;
+  if (typeof x19 !== 'number' || (x19 >>> 0) !== x19) failInt(x19, 'xenstore_domain_interface.evtchn_port', 'uint32_t', 32);
+  for (let i4 = 0; i4 < 1024; i4++) {
+    const e5 = a1[i4];
+    if (typeof e5 !== 'number' || (e5 & 0xff) !== e5) failInt(e5, `xenstore_domain_interface.req[${i4}]`, 'uint8_t', 8);
+    d.setUint8(b + i4 * 1, e5);
+  }
+  for (let i10 = 0; i10 < 1024; i10++) {
+    const e11 = a7[i10];
+    if (typeof e11 !== 'number' || (e11 & 0xff) !== e11) failInt(e11, `xenstore_domain_interface.rsp[${i10}]`, 'uint8_t', 8);
+    d.setUint8(b + 1024 + i10 * 1, e11);
+  }
+  d.setUint32(b + 2048, x12, true);
+  d.setUint32(b + 2052, x13, true);
+  d.setUint32(b + 2056, x14, true);
+  d.setUint32(b + 2060, x15, true);
+  d.setUint32(b + 2064, x16, true);
+  d.setUint32(b + 2068, x17, true);
+  d.setUint32(b + 2072, x18, true);
+  d.setUint32(b + 2076, x19, true);
 }
 
 /** Reads xenstore_domain_interface at `b` on x86_32, x86_64, arm32, arm64. */
@@ -179,19 +192,23 @@ export function xenstore_domain_interface$dec0(d: DataView, w: BigUint64Array | 
 export class xenstore_domain_interface$V0 implements xenstore_domain_interface_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
-  $c_req: Uint8Array | undefined = undefined;
+  $c_req: IntArrayView<number> | undefined = undefined;
   $k_req: number = -1;
-  $c_rsp: Uint8Array | undefined = undefined;
+  $c_rsp: IntArrayView<number> | undefined = undefined;
   $k_rsp: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -206,26 +223,26 @@ export class xenstore_domain_interface$V0 implements xenstore_domain_interface_v
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 2080 <= this.$n ? x : checkRepoint(this.$d, x, 2080, 'xenstore_domain_interface');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 2080 <= this.$n ? x : checkRepoint(this.$d, x, 2080, this.$s, this.$e, 'xenstore_domain_interface');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
-  get req(): Uint8Array {
+  get req(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_req;
     if (c === undefined || this.$k_req !== b) {
-      c = this.$c_req = typedArray('u8', this.$d, b, 1024, 'xenstore_domain_interface.req');
+      c = this.$c_req = new IntArray({ bits: 8, signed: false, big: false, ctype: 'uint8_t' }, this.$d, b, 1024, 'xenstore_domain_interface.req');
       this.$k_req = b;
     }
     return c;
   }
 
-  get rsp(): Uint8Array {
+  get rsp(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_rsp;
     if (c === undefined || this.$k_rsp !== b) {
-      c = this.$c_rsp = typedArray('u8', this.$d, b + 1024, 1024, 'xenstore_domain_interface.rsp');
+      c = this.$c_rsp = new IntArray({ bits: 8, signed: false, big: false, ctype: 'uint8_t' }, this.$d, b + 1024, 1024, 'xenstore_domain_interface.rsp');
       this.$k_rsp = b;
     }
     return c;
@@ -237,7 +254,7 @@ export class xenstore_domain_interface$V0 implements xenstore_domain_interface_v
   }
 
   set req_cons(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.req_cons', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.req_cons', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 2048, x, true);
   }
@@ -248,7 +265,7 @@ export class xenstore_domain_interface$V0 implements xenstore_domain_interface_v
   }
 
   set req_prod(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.req_prod', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.req_prod', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 2052, x, true);
   }
@@ -259,7 +276,7 @@ export class xenstore_domain_interface$V0 implements xenstore_domain_interface_v
   }
 
   set rsp_cons(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.rsp_cons', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.rsp_cons', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 2056, x, true);
   }
@@ -270,7 +287,7 @@ export class xenstore_domain_interface$V0 implements xenstore_domain_interface_v
   }
 
   set rsp_prod(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.rsp_prod', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.rsp_prod', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 2060, x, true);
   }
@@ -281,7 +298,7 @@ export class xenstore_domain_interface$V0 implements xenstore_domain_interface_v
   }
 
   set server_features(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.server_features', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.server_features', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 2064, x, true);
   }
@@ -292,7 +309,7 @@ export class xenstore_domain_interface$V0 implements xenstore_domain_interface_v
   }
 
   set connection(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.connection', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.connection', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 2068, x, true);
   }
@@ -303,7 +320,7 @@ export class xenstore_domain_interface$V0 implements xenstore_domain_interface_v
   }
 
   set error(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.error', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.error', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 2072, x, true);
   }
@@ -314,7 +331,7 @@ export class xenstore_domain_interface$V0 implements xenstore_domain_interface_v
   }
 
   set evtchn_port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.evtchn_port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xenstore_domain_interface.evtchn_port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 2076, x, true);
   }

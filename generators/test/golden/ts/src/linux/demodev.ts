@@ -4,7 +4,7 @@
  * linux/demodev: A demo Linux device. Mirrors Xen's public/xen/demodev.h.
  */
 import { demodev_buf$V0, demodev_buf$V1, demodev_buf$dec0, demodev_buf$dec1, demodev_buf$enc0, demodev_buf$enc1, demodev_call$V0, demodev_call$V1, demodev_call$chk1, demodev_call$dec0, demodev_call$dec1, demodev_call$enc0, demodev_call$enc1, demodev_watch$V0, demodev_watch$dec0, demodev_watch$enc0 } from '../internal/linux/demodev.js';
-import { bufferOf, current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
@@ -105,12 +105,12 @@ export const demodev_buf: RecordCodec<demodev_buf, demodev_buf_view> = {
       case 'x86_32':
       case 'arm32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'demodev_buf');
-        return encodeFresh(value, 8, 0, demodev_buf$enc0);
+        return encodeFresh(value, 8, 0, demodev_buf$enc0, 'demodev_buf');
       }
       case 'x86_64':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'demodev_buf');
-        return encodeFresh(value, 16, 0, demodev_buf$enc1);
+        return encodeFresh(value, 16, 0, demodev_buf$enc1, 'demodev_buf');
       }
       default:
         return failArch('demodev_buf', arch);
@@ -169,15 +169,13 @@ export const demodev_buf: RecordCodec<demodev_buf, demodev_buf_view> = {
     switch (arch) {
       case 'x86_32':
       case 'arm32': {
-        const at = bufferOf(buffer, 'demodev_buf');
-        const b = placeView(buffer, options.offset, 8, 'demodev_buf');
-        return new demodev_buf$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'demodev_buf');
+        return new demodev_buf$V0(dataViewOf(p.buffer, 'demodev_buf'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm64': {
-        const at = bufferOf(buffer, 'demodev_buf');
-        const b = placeView(buffer, options.offset, 16, 'demodev_buf');
-        return new demodev_buf$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'demodev_buf');
+        return new demodev_buf$V1(dataViewOf(p.buffer, 'demodev_buf'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('demodev_buf', arch);
@@ -285,12 +283,12 @@ export const demodev_call: RecordCodec<demodev_call, demodev_call_view> = {
       case 'x86_32':
       case 'arm32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'demodev_call');
-        return encodeFresh(value, 8, 0, demodev_call$enc0);
+        return encodeFresh(value, 8, 0, demodev_call$enc0, 'demodev_call');
       }
       case 'x86_64':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'demodev_call');
-        return encodeFresh(value, 16, 0, demodev_call$enc1);
+        return encodeFresh(value, 16, 0, demodev_call$enc1, 'demodev_call');
       }
       default:
         return failArch('demodev_call', arch);
@@ -350,15 +348,13 @@ export const demodev_call: RecordCodec<demodev_call, demodev_call_view> = {
     switch (arch) {
       case 'x86_32':
       case 'arm32': {
-        const at = bufferOf(buffer, 'demodev_call');
-        const b = placeView(buffer, options.offset, 8, 'demodev_call');
-        return new demodev_call$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'demodev_call');
+        return new demodev_call$V0(dataViewOf(p.buffer, 'demodev_call'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm64': {
-        const at = bufferOf(buffer, 'demodev_call');
-        const b = placeView(buffer, options.offset, 16, 'demodev_call');
-        return new demodev_call$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'demodev_call');
+        return new demodev_call$V1(dataViewOf(p.buffer, 'demodev_call'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('demodev_call', arch);
@@ -477,7 +473,7 @@ export const demodev_watch: RecordCodec<demodev_watch, demodev_watch_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'demodev_watch');
-        return encodeFresh(value, 16, 0, demodev_watch$enc0);
+        return encodeFresh(value, 16, 0, demodev_watch$enc0, 'demodev_watch');
       }
       default:
         return failArch('demodev_watch', arch);
@@ -525,9 +521,8 @@ export const demodev_watch: RecordCodec<demodev_watch, demodev_watch_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'demodev_watch');
-        const b = placeView(buffer, options.offset, 16, 'demodev_watch');
-        return new demodev_watch$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'demodev_watch');
+        return new demodev_watch$V0(dataViewOf(p.buffer, 'demodev_watch'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('demodev_watch', arch);

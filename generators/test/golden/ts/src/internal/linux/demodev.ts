@@ -4,15 +4,15 @@
  * Per-architecture code of linux/demodev: internal, not part of the package's API.
  */
 import type { demodev_buf, demodev_buf_view, demodev_call, demodev_call_view, demodev_watch, demodev_watch_view } from '../../linux/demodev.js';
-import { alignedWords, checkRepoint, failBigInt, failInt, failPadding, setU64FromNumber, u64AsNumber, viewLimit } from '../../runtime.js';
+import { alignedWords, checkRepoint, failBigInt, failInt, failPadding, setU64FromNumber, u64AsNumber } from '../../runtime.js';
 
-/** Writes demodev_buf at `b` on x86_32, arm32; the bytes are zero on entry. */
+/** Writes demodev_buf at `b` on x86_32, arm32, every byte, once every value has passed its check. */
 export function demodev_buf$enc0(v: demodev_buf, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.uptr;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffn) failBigInt(x0, 'demodev_buf.uptr', 'void *', 32);
-  d.setUint32(b, Number(x0), true);
   const x1 = v.size;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffn) failBigInt(x1, 'demodev_buf.size', 'size_t', 32);
+  d.setUint32(b, Number(x0), true);
   d.setUint32(b + 4, Number(x1), true);
 }
 
@@ -28,15 +28,19 @@ export function demodev_buf$dec0(d: DataView, w: BigUint64Array | undefined, b: 
 export class demodev_buf$V0 implements demodev_buf_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -51,7 +55,7 @@ export class demodev_buf$V0 implements demodev_buf_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'demodev_buf');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'demodev_buf');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -73,7 +77,7 @@ export class demodev_buf$V0 implements demodev_buf_view {
   }
 
   set uptrAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'demodev_buf.uptr', 'void *', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'demodev_buf.uptr', 'void *', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -95,20 +99,22 @@ export class demodev_buf$V0 implements demodev_buf_view {
   }
 
   set sizeAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'demodev_buf.size', 'size_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'demodev_buf.size', 'size_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes demodev_buf at `b` on x86_64, arm64; the bytes are zero on entry. */
+/** Writes demodev_buf at `b` on x86_64, arm64, every byte, once every value has passed its check. */
 export function demodev_buf$enc1(v: demodev_buf, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.uptr;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'demodev_buf.uptr', 'void *', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.size;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'demodev_buf.size', 'size_t', 64);
+  // A detached buffer throws here, where word stores to it would be dropped.
+  d.getUint8(b);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
 }
 
@@ -116,8 +122,8 @@ export function demodev_buf$enc1(v: demodev_buf, d: DataView, w: BigUint64Array 
 export function demodev_buf$dec1(d: DataView, w: BigUint64Array | undefined, b: number): demodev_buf {
   const w8 = alignedWords(w, b);
   return {
-    uptr: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-    size: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    uptr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    size: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -125,15 +131,19 @@ export function demodev_buf$dec1(d: DataView, w: BigUint64Array | undefined, b: 
 export class demodev_buf$V1 implements demodev_buf_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -148,7 +158,7 @@ export class demodev_buf$V1 implements demodev_buf_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'demodev_buf');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'demodev_buf');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -156,14 +166,13 @@ export class demodev_buf$V1 implements demodev_buf_view {
   get uptr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set uptr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'demodev_buf.uptr', 'void *', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get uptrAsNumber(): number {
@@ -179,14 +188,13 @@ export class demodev_buf$V1 implements demodev_buf_view {
   get size(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set size(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'demodev_buf.size', 'size_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get sizeAsNumber(): number {
@@ -200,16 +208,16 @@ export class demodev_buf$V1 implements demodev_buf_view {
   }
 }
 
-/** Writes demodev_call at `b` on x86_32, arm32; the bytes are zero on entry. */
+/** Writes demodev_call at `b` on x86_32, arm32, every byte, once every value has passed its check. */
 export function demodev_call$enc0(v: demodev_call, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'demodev_call.dom', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'demodev_call.dom', 'uint16_t', 16);
   const x1 = v.num;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'demodev_call.num', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'demodev_call.num', 'uint16_t', 16);
   const x2 = v.bufs;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'demodev_call.bufs', 'const struct demodev_buf *', 32);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
   d.setUint32(b + 4, Number(x2), true);
 }
 
@@ -226,15 +234,19 @@ export function demodev_call$dec0(d: DataView, w: BigUint64Array | undefined, b:
 export class demodev_call$V0 implements demodev_call_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -249,7 +261,7 @@ export class demodev_call$V0 implements demodev_call_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'demodev_call');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'demodev_call');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -260,7 +272,7 @@ export class demodev_call$V0 implements demodev_call_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'demodev_call.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'demodev_call.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -271,7 +283,7 @@ export class demodev_call$V0 implements demodev_call_view {
   }
 
   set num(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'demodev_call.num', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'demodev_call.num', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -293,23 +305,23 @@ export class demodev_call$V0 implements demodev_call_view {
   }
 
   set bufsAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'demodev_call.bufs', 'const struct demodev_buf *', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'demodev_call.bufs', 'const struct demodev_buf *', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes demodev_call at `b` on x86_64, arm64; the bytes are zero on entry. */
+/** Writes demodev_call at `b` on x86_64, arm64, every byte, once every value has passed its check. */
 export function demodev_call$enc1(v: demodev_call, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'demodev_call.dom', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'demodev_call.dom', 'uint16_t', 16);
   const x1 = v.num;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'demodev_call.num', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'demodev_call.num', 'uint16_t', 16);
   const x2 = v.bufs;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'demodev_call.bufs', 'const struct demodev_buf *', 64);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
   if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
   d.setUint32(b + 4, 0);
 }
@@ -320,7 +332,7 @@ export function demodev_call$dec1(d: DataView, w: BigUint64Array | undefined, b:
   return {
     dom: d.getUint16(b, true),
     num: d.getUint16(b + 2, true),
-    bufs: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    bufs: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -333,15 +345,19 @@ export function demodev_call$chk1(d: DataView, b: number): void {
 export class demodev_call$V1 implements demodev_call_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -356,7 +372,7 @@ export class demodev_call$V1 implements demodev_call_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'demodev_call');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'demodev_call');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -367,7 +383,7 @@ export class demodev_call$V1 implements demodev_call_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'demodev_call.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'demodev_call.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -378,7 +394,7 @@ export class demodev_call$V1 implements demodev_call_view {
   }
 
   set num(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'demodev_call.num', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'demodev_call.num', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -386,14 +402,13 @@ export class demodev_call$V1 implements demodev_call_view {
   get bufs(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set bufs(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'demodev_call.bufs', 'const struct demodev_buf *', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get bufsAsNumber(): number {
@@ -407,17 +422,17 @@ export class demodev_call$V1 implements demodev_call_view {
   }
 }
 
-/** Writes demodev_watch at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes demodev_watch at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function demodev_watch$enc0(v: demodev_watch, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.addr;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'demodev_watch.addr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.flags;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'demodev_watch.flags', 'uint32_t', 32);
-  d.setUint32(b + 8, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'demodev_watch.flags', 'uint32_t', 32);
   const x2 = v.fd;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'demodev_watch.fd', 'uint32_t', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'demodev_watch.fd', 'uint32_t', 32);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  d.setUint32(b + 8, x1, true);
   d.setUint32(b + 12, x2, true);
 }
 
@@ -425,7 +440,7 @@ export function demodev_watch$enc0(v: demodev_watch, d: DataView, w: BigUint64Ar
 export function demodev_watch$dec0(d: DataView, w: BigUint64Array | undefined, b: number): demodev_watch {
   const w8 = alignedWords(w, b);
   return {
-    addr: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    addr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     flags: d.getUint32(b + 8, true),
     fd: d.getUint32(b + 12, true),
   };
@@ -435,15 +450,19 @@ export function demodev_watch$dec0(d: DataView, w: BigUint64Array | undefined, b
 export class demodev_watch$V0 implements demodev_watch_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -458,7 +477,7 @@ export class demodev_watch$V0 implements demodev_watch_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'demodev_watch');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'demodev_watch');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -466,14 +485,13 @@ export class demodev_watch$V0 implements demodev_watch_view {
   get addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'demodev_watch.addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get addrAsNumber(): number {
@@ -492,7 +510,7 @@ export class demodev_watch$V0 implements demodev_watch_view {
   }
 
   set flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'demodev_watch.flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'demodev_watch.flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -503,7 +521,7 @@ export class demodev_watch$V0 implements demodev_watch_view {
   }
 
   set fd(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'demodev_watch.fd', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'demodev_watch.fd', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
