@@ -3,9 +3,10 @@
  * sets, modules, padding markers and growable records only when the document lists them in
  * `includes`. Locations and field lifetimes are never in an export.
  */
-import { NAMESPACES } from '../../model/namespaces.js';
+import { isNamespace, NAMESPACES } from '../../model/namespaces.js';
 import { EXPORT_FORMAT, exportField, type ExportDocument, type ExportPart } from '../../export/abi-json.js';
 import type { Arch, Namespace } from '../../model/types.js';
+import { own } from '../../names/dict.js';
 import { schemaValidator } from '../json-schema.js';
 import { EXPORT_DOCUMENT_SCHEMA } from './export-schema.js';
 import { emptySide, type AbiSide, type Capability, type SideLayout } from './types.js';
@@ -30,9 +31,8 @@ export function exportProblems(data: unknown): string[] {
 
 /** The side an export document describes. Call `exportProblems` first: this trusts its input. */
 export function sideFromExport(doc: ExportDocument, label: string): AbiSide {
-  const parts = (doc.includes ?? []).filter((p): p is ExportPart => p in PART_CAPABILITY);
-  const has = parts.map((p) => PART_CAPABILITY[p]).sort();
-  const namespaces: Namespace[] = doc.namespace && doc.namespace !== 'all' ? [doc.namespace] : [...NAMESPACES];
+  const has = [...new Set((doc.includes ?? []).flatMap((p) => own(PART_CAPABILITY, p) ?? []))].sort();
+  const namespaces: Namespace[] = doc.namespace !== undefined && isNamespace(doc.namespace) ? [doc.namespace] : [...NAMESPACES];
   const side = emptySide('export', label, doc.xenVersion, has, namespaces);
   for (const [name, r] of Object.entries(doc.records)) {
     const padding = new Set(r.paddingFields ?? []);

@@ -95,7 +95,7 @@ export const ioctl_evtchn_bind_virq: RecordCodec<ioctl_evtchn_bind_virq, ioctl_e
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'ioctl_evtchn_bind_virq');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_evtchn_bind_virq');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_evtchn_bind_virq');
         ioctl_evtchn_bind_virq$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -112,7 +112,7 @@ export const ioctl_evtchn_bind_virq: RecordCodec<ioctl_evtchn_bind_virq, ioctl_e
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_evtchn_bind_virq');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'ioctl_evtchn_bind_virq');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'ioctl_evtchn_bind_virq');
         return ioctl_evtchn_bind_virq$dec0(current.view, current.words, b);
       }
       default:
@@ -226,7 +226,7 @@ export const ioctl_evtchn_bind_interdomain: RecordCodec<ioctl_evtchn_bind_interd
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'ioctl_evtchn_bind_interdomain');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_evtchn_bind_interdomain');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_evtchn_bind_interdomain');
         ioctl_evtchn_bind_interdomain$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -243,7 +243,7 @@ export const ioctl_evtchn_bind_interdomain: RecordCodec<ioctl_evtchn_bind_interd
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_evtchn_bind_interdomain');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'ioctl_evtchn_bind_interdomain');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'ioctl_evtchn_bind_interdomain');
         return ioctl_evtchn_bind_interdomain$dec0(current.view, current.words, b);
       }
       default:
@@ -352,7 +352,7 @@ export const ioctl_evtchn_bind_unbound_port: RecordCodec<ioctl_evtchn_bind_unbou
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'ioctl_evtchn_bind_unbound_port');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_evtchn_bind_unbound_port');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_evtchn_bind_unbound_port');
         ioctl_evtchn_bind_unbound_port$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -369,7 +369,7 @@ export const ioctl_evtchn_bind_unbound_port: RecordCodec<ioctl_evtchn_bind_unbou
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_evtchn_bind_unbound_port');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'ioctl_evtchn_bind_unbound_port');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'ioctl_evtchn_bind_unbound_port');
         return ioctl_evtchn_bind_unbound_port$dec0(current.view, current.words, b);
       }
       default:
@@ -478,7 +478,7 @@ export const ioctl_evtchn_unbind: RecordCodec<ioctl_evtchn_unbind, ioctl_evtchn_
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'ioctl_evtchn_unbind');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_evtchn_unbind');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_evtchn_unbind');
         ioctl_evtchn_unbind$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -495,7 +495,7 @@ export const ioctl_evtchn_unbind: RecordCodec<ioctl_evtchn_unbind, ioctl_evtchn_
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_evtchn_unbind');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'ioctl_evtchn_unbind');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'ioctl_evtchn_unbind');
         return ioctl_evtchn_unbind$dec0(current.view, current.words, b);
       }
       default:
@@ -604,7 +604,7 @@ export const ioctl_evtchn_notify: RecordCodec<ioctl_evtchn_notify, ioctl_evtchn_
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'ioctl_evtchn_notify');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_evtchn_notify');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_evtchn_notify');
         ioctl_evtchn_notify$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -621,7 +621,7 @@ export const ioctl_evtchn_notify: RecordCodec<ioctl_evtchn_notify, ioctl_evtchn_
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_evtchn_notify');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'ioctl_evtchn_notify');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'ioctl_evtchn_notify');
         return ioctl_evtchn_notify$dec0(current.view, current.words, b);
       }
       default:
@@ -730,7 +730,7 @@ export const ioctl_evtchn_restrict_domid: RecordCodec<ioctl_evtchn_restrict_domi
         const size = 2;
         if (target !== current.bytes) useBytes(target, 'ioctl_evtchn_restrict_domid');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_evtchn_restrict_domid');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_evtchn_restrict_domid');
         ioctl_evtchn_restrict_domid$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -747,7 +747,7 @@ export const ioctl_evtchn_restrict_domid: RecordCodec<ioctl_evtchn_restrict_domi
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_evtchn_restrict_domid');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'ioctl_evtchn_restrict_domid');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'ioctl_evtchn_restrict_domid');
         return ioctl_evtchn_restrict_domid$dec0(current.view, current.words, b);
       }
       default:
@@ -856,7 +856,7 @@ export const ioctl_evtchn_bind: RecordCodec<ioctl_evtchn_bind, ioctl_evtchn_bind
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'ioctl_evtchn_bind');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_evtchn_bind');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_evtchn_bind');
         ioctl_evtchn_bind$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -873,7 +873,7 @@ export const ioctl_evtchn_bind: RecordCodec<ioctl_evtchn_bind, ioctl_evtchn_bind
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_evtchn_bind');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'ioctl_evtchn_bind');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'ioctl_evtchn_bind');
         return ioctl_evtchn_bind$dec0(current.view, current.words, b);
       }
       default:

@@ -151,7 +151,7 @@ export const ioctl_gntalloc_alloc_gref: RecordCodec<ioctl_gntalloc_alloc_gref, i
         const size = 20;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntalloc_alloc_gref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntalloc_alloc_gref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntalloc_alloc_gref');
         ioctl_gntalloc_alloc_gref$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -162,7 +162,7 @@ export const ioctl_gntalloc_alloc_gref: RecordCodec<ioctl_gntalloc_alloc_gref, i
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntalloc_alloc_gref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntalloc_alloc_gref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntalloc_alloc_gref');
         ioctl_gntalloc_alloc_gref$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -176,7 +176,7 @@ export const ioctl_gntalloc_alloc_gref: RecordCodec<ioctl_gntalloc_alloc_gref, i
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntalloc_alloc_gref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'ioctl_gntalloc_alloc_gref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'ioctl_gntalloc_alloc_gref');
         return ioctl_gntalloc_alloc_gref$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -184,7 +184,7 @@ export const ioctl_gntalloc_alloc_gref: RecordCodec<ioctl_gntalloc_alloc_gref, i
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntalloc_alloc_gref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'ioctl_gntalloc_alloc_gref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'ioctl_gntalloc_alloc_gref');
         if (options.strict === true) ioctl_gntalloc_alloc_gref$chk1(current.view, b);
         return ioctl_gntalloc_alloc_gref$dec1(current.view, current.words, b);
       }
@@ -324,7 +324,7 @@ export const ioctl_gntalloc_dealloc_gref: RecordCodec<ioctl_gntalloc_dealloc_gre
         const size = 12;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntalloc_dealloc_gref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntalloc_dealloc_gref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntalloc_dealloc_gref');
         ioctl_gntalloc_dealloc_gref$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -335,7 +335,7 @@ export const ioctl_gntalloc_dealloc_gref: RecordCodec<ioctl_gntalloc_dealloc_gre
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntalloc_dealloc_gref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntalloc_dealloc_gref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntalloc_dealloc_gref');
         ioctl_gntalloc_dealloc_gref$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -349,7 +349,7 @@ export const ioctl_gntalloc_dealloc_gref: RecordCodec<ioctl_gntalloc_dealloc_gre
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntalloc_dealloc_gref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'ioctl_gntalloc_dealloc_gref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'ioctl_gntalloc_dealloc_gref');
         return ioctl_gntalloc_dealloc_gref$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -357,7 +357,7 @@ export const ioctl_gntalloc_dealloc_gref: RecordCodec<ioctl_gntalloc_dealloc_gre
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntalloc_dealloc_gref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'ioctl_gntalloc_dealloc_gref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'ioctl_gntalloc_dealloc_gref');
         if (options.strict === true) ioctl_gntalloc_dealloc_gref$chk1(current.view, b);
         return ioctl_gntalloc_dealloc_gref$dec1(current.view, current.words, b);
       }
@@ -500,7 +500,7 @@ export const ioctl_gntalloc_unmap_notify: RecordCodec<ioctl_gntalloc_unmap_notif
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntalloc_unmap_notify');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntalloc_unmap_notify');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntalloc_unmap_notify');
         ioctl_gntalloc_unmap_notify$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -517,7 +517,7 @@ export const ioctl_gntalloc_unmap_notify: RecordCodec<ioctl_gntalloc_unmap_notif
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntalloc_unmap_notify');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'ioctl_gntalloc_unmap_notify');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'ioctl_gntalloc_unmap_notify');
         return ioctl_gntalloc_unmap_notify$dec0(current.view, current.words, b);
       }
       default:

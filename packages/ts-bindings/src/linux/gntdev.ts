@@ -101,7 +101,7 @@ export const ioctl_gntdev_grant_ref: RecordCodec<ioctl_gntdev_grant_ref, ioctl_g
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntdev_grant_ref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_grant_ref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_grant_ref');
         ioctl_gntdev_grant_ref$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -118,7 +118,7 @@ export const ioctl_gntdev_grant_ref: RecordCodec<ioctl_gntdev_grant_ref, ioctl_g
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntdev_grant_ref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'ioctl_gntdev_grant_ref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'ioctl_gntdev_grant_ref');
         return ioctl_gntdev_grant_ref$dec0(current.view, current.words, b);
       }
       default:
@@ -263,7 +263,7 @@ export const ioctl_gntdev_map_grant_ref: RecordCodec<ioctl_gntdev_map_grant_ref,
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntdev_map_grant_ref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_map_grant_ref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_map_grant_ref');
         ioctl_gntdev_map_grant_ref$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -280,7 +280,7 @@ export const ioctl_gntdev_map_grant_ref: RecordCodec<ioctl_gntdev_map_grant_ref,
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntdev_map_grant_ref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'ioctl_gntdev_map_grant_ref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'ioctl_gntdev_map_grant_ref');
         return ioctl_gntdev_map_grant_ref$dec0(current.view, current.words, b);
       }
       default:
@@ -419,7 +419,7 @@ export const ioctl_gntdev_unmap_grant_ref: RecordCodec<ioctl_gntdev_unmap_grant_
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntdev_unmap_grant_ref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_unmap_grant_ref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_unmap_grant_ref');
         ioctl_gntdev_unmap_grant_ref$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -436,7 +436,7 @@ export const ioctl_gntdev_unmap_grant_ref: RecordCodec<ioctl_gntdev_unmap_grant_
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntdev_unmap_grant_ref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'ioctl_gntdev_unmap_grant_ref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'ioctl_gntdev_unmap_grant_ref');
         return ioctl_gntdev_unmap_grant_ref$dec0(current.view, current.words, b);
       }
       default:
@@ -587,7 +587,7 @@ export const ioctl_gntdev_get_offset_for_vaddr: RecordCodec<ioctl_gntdev_get_off
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntdev_get_offset_for_vaddr');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_get_offset_for_vaddr');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_get_offset_for_vaddr');
         ioctl_gntdev_get_offset_for_vaddr$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -604,7 +604,7 @@ export const ioctl_gntdev_get_offset_for_vaddr: RecordCodec<ioctl_gntdev_get_off
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntdev_get_offset_for_vaddr');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'ioctl_gntdev_get_offset_for_vaddr');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'ioctl_gntdev_get_offset_for_vaddr');
         return ioctl_gntdev_get_offset_for_vaddr$dec0(current.view, current.words, b);
       }
       default:
@@ -713,7 +713,7 @@ export const ioctl_gntdev_set_max_grants: RecordCodec<ioctl_gntdev_set_max_grant
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntdev_set_max_grants');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_set_max_grants');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_set_max_grants');
         ioctl_gntdev_set_max_grants$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -730,7 +730,7 @@ export const ioctl_gntdev_set_max_grants: RecordCodec<ioctl_gntdev_set_max_grant
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntdev_set_max_grants');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'ioctl_gntdev_set_max_grants');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'ioctl_gntdev_set_max_grants');
         return ioctl_gntdev_set_max_grants$dec0(current.view, current.words, b);
       }
       default:
@@ -869,7 +869,7 @@ export const ioctl_gntdev_unmap_notify: RecordCodec<ioctl_gntdev_unmap_notify, i
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntdev_unmap_notify');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_unmap_notify');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_unmap_notify');
         ioctl_gntdev_unmap_notify$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -886,7 +886,7 @@ export const ioctl_gntdev_unmap_notify: RecordCodec<ioctl_gntdev_unmap_notify, i
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntdev_unmap_notify');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'ioctl_gntdev_unmap_notify');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'ioctl_gntdev_unmap_notify');
         return ioctl_gntdev_unmap_notify$dec0(current.view, current.words, b);
       }
       default:
@@ -1036,7 +1036,7 @@ export const gntdev_grant_copy_segment: RecordCodec<gntdev_grant_copy_segment, g
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'gntdev_grant_copy_segment');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment');
         gntdev_grant_copy_segment$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1046,7 +1046,7 @@ export const gntdev_grant_copy_segment: RecordCodec<gntdev_grant_copy_segment, g
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'gntdev_grant_copy_segment');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment');
         gntdev_grant_copy_segment$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -1061,7 +1061,7 @@ export const gntdev_grant_copy_segment: RecordCodec<gntdev_grant_copy_segment, g
       case 'arm32': {
         if (bytes !== current.bytes) useBytes(bytes, 'gntdev_grant_copy_segment');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'gntdev_grant_copy_segment');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'gntdev_grant_copy_segment');
         if (options.strict === true) gntdev_grant_copy_segment$chk0(current.view, b);
         return gntdev_grant_copy_segment$dec0(current.view, current.words, b);
       }
@@ -1069,7 +1069,7 @@ export const gntdev_grant_copy_segment: RecordCodec<gntdev_grant_copy_segment, g
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gntdev_grant_copy_segment');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'gntdev_grant_copy_segment');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'gntdev_grant_copy_segment');
         if (options.strict === true) gntdev_grant_copy_segment$chk1(current.view, b);
         return gntdev_grant_copy_segment$dec1(current.view, current.words, b);
       }
@@ -1209,7 +1209,7 @@ export const gntdev_grant_copy_segment_source: RecordCodec<gntdev_grant_copy_seg
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'gntdev_grant_copy_segment.source');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment.source');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment.source');
         gntdev_grant_copy_segment_source$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1219,7 +1219,7 @@ export const gntdev_grant_copy_segment_source: RecordCodec<gntdev_grant_copy_seg
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'gntdev_grant_copy_segment.source');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment.source');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment.source');
         gntdev_grant_copy_segment_source$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -1234,14 +1234,14 @@ export const gntdev_grant_copy_segment_source: RecordCodec<gntdev_grant_copy_seg
       case 'arm32': {
         if (bytes !== current.bytes) useBytes(bytes, 'gntdev_grant_copy_segment.source');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gntdev_grant_copy_segment.source');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gntdev_grant_copy_segment.source');
         return gntdev_grant_copy_segment_source$dec0(current.view, current.words, b);
       }
       case 'x86_64':
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gntdev_grant_copy_segment.source');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gntdev_grant_copy_segment.source');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gntdev_grant_copy_segment.source');
         return gntdev_grant_copy_segment_source$dec1(current.view, current.words, b);
       }
       default:
@@ -1361,7 +1361,7 @@ export const gntdev_grant_copy_segment_source_foreign: RecordCodec<gntdev_grant_
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'gntdev_grant_copy_segment.source.foreign');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment.source.foreign');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment.source.foreign');
         gntdev_grant_copy_segment_source_foreign$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1378,7 +1378,7 @@ export const gntdev_grant_copy_segment_source_foreign: RecordCodec<gntdev_grant_
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gntdev_grant_copy_segment.source.foreign');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gntdev_grant_copy_segment.source.foreign');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gntdev_grant_copy_segment.source.foreign');
         return gntdev_grant_copy_segment_source_foreign$dec0(current.view, current.words, b);
       }
       default:
@@ -1514,7 +1514,7 @@ export const gntdev_grant_copy_segment_dest: RecordCodec<gntdev_grant_copy_segme
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'gntdev_grant_copy_segment.dest');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment.dest');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment.dest');
         gntdev_grant_copy_segment_dest$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1524,7 +1524,7 @@ export const gntdev_grant_copy_segment_dest: RecordCodec<gntdev_grant_copy_segme
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'gntdev_grant_copy_segment.dest');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment.dest');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment.dest');
         gntdev_grant_copy_segment_dest$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -1539,14 +1539,14 @@ export const gntdev_grant_copy_segment_dest: RecordCodec<gntdev_grant_copy_segme
       case 'arm32': {
         if (bytes !== current.bytes) useBytes(bytes, 'gntdev_grant_copy_segment.dest');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gntdev_grant_copy_segment.dest');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gntdev_grant_copy_segment.dest');
         return gntdev_grant_copy_segment_dest$dec0(current.view, current.words, b);
       }
       case 'x86_64':
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gntdev_grant_copy_segment.dest');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gntdev_grant_copy_segment.dest');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gntdev_grant_copy_segment.dest');
         return gntdev_grant_copy_segment_dest$dec1(current.view, current.words, b);
       }
       default:
@@ -1666,7 +1666,7 @@ export const gntdev_grant_copy_segment_dest_foreign: RecordCodec<gntdev_grant_co
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'gntdev_grant_copy_segment.dest.foreign');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment.dest.foreign');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gntdev_grant_copy_segment.dest.foreign');
         gntdev_grant_copy_segment_dest_foreign$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1683,7 +1683,7 @@ export const gntdev_grant_copy_segment_dest_foreign: RecordCodec<gntdev_grant_co
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gntdev_grant_copy_segment.dest.foreign');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gntdev_grant_copy_segment.dest.foreign');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gntdev_grant_copy_segment.dest.foreign');
         return gntdev_grant_copy_segment_dest_foreign$dec0(current.view, current.words, b);
       }
       default:
@@ -1820,7 +1820,7 @@ export const ioctl_gntdev_grant_copy: RecordCodec<ioctl_gntdev_grant_copy, ioctl
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntdev_grant_copy');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_grant_copy');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_grant_copy');
         ioctl_gntdev_grant_copy$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1830,7 +1830,7 @@ export const ioctl_gntdev_grant_copy: RecordCodec<ioctl_gntdev_grant_copy, ioctl
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntdev_grant_copy');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_grant_copy');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_grant_copy');
         ioctl_gntdev_grant_copy$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -1845,14 +1845,14 @@ export const ioctl_gntdev_grant_copy: RecordCodec<ioctl_gntdev_grant_copy, ioctl
       case 'arm32': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntdev_grant_copy');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'ioctl_gntdev_grant_copy');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'ioctl_gntdev_grant_copy');
         return ioctl_gntdev_grant_copy$dec0(current.view, current.words, b);
       }
       case 'x86_64':
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntdev_grant_copy');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'ioctl_gntdev_grant_copy');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'ioctl_gntdev_grant_copy');
         if (options.strict === true) ioctl_gntdev_grant_copy$chk1(current.view, b);
         return ioctl_gntdev_grant_copy$dec1(current.view, current.words, b);
       }
@@ -2027,7 +2027,7 @@ export const ioctl_gntdev_dmabuf_exp_from_refs: RecordCodec<ioctl_gntdev_dmabuf_
         const size = 20;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntdev_dmabuf_exp_from_refs');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_dmabuf_exp_from_refs');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_dmabuf_exp_from_refs');
         ioctl_gntdev_dmabuf_exp_from_refs$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2044,7 +2044,7 @@ export const ioctl_gntdev_dmabuf_exp_from_refs: RecordCodec<ioctl_gntdev_dmabuf_
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntdev_dmabuf_exp_from_refs');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'ioctl_gntdev_dmabuf_exp_from_refs');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'ioctl_gntdev_dmabuf_exp_from_refs');
         return ioctl_gntdev_dmabuf_exp_from_refs$dec0(current.view, current.words, b);
       }
       default:
@@ -2158,7 +2158,7 @@ export const ioctl_gntdev_dmabuf_exp_wait_released: RecordCodec<ioctl_gntdev_dma
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntdev_dmabuf_exp_wait_released');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_dmabuf_exp_wait_released');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_dmabuf_exp_wait_released');
         ioctl_gntdev_dmabuf_exp_wait_released$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2175,7 +2175,7 @@ export const ioctl_gntdev_dmabuf_exp_wait_released: RecordCodec<ioctl_gntdev_dma
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntdev_dmabuf_exp_wait_released');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'ioctl_gntdev_dmabuf_exp_wait_released');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'ioctl_gntdev_dmabuf_exp_wait_released');
         return ioctl_gntdev_dmabuf_exp_wait_released$dec0(current.view, current.words, b);
       }
       default:
@@ -2304,7 +2304,7 @@ export const ioctl_gntdev_dmabuf_imp_to_refs: RecordCodec<ioctl_gntdev_dmabuf_im
         const size = 20;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntdev_dmabuf_imp_to_refs');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_dmabuf_imp_to_refs');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_dmabuf_imp_to_refs');
         ioctl_gntdev_dmabuf_imp_to_refs$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2321,7 +2321,7 @@ export const ioctl_gntdev_dmabuf_imp_to_refs: RecordCodec<ioctl_gntdev_dmabuf_im
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntdev_dmabuf_imp_to_refs');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'ioctl_gntdev_dmabuf_imp_to_refs');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'ioctl_gntdev_dmabuf_imp_to_refs');
         return ioctl_gntdev_dmabuf_imp_to_refs$dec0(current.view, current.words, b);
       }
       default:
@@ -2435,7 +2435,7 @@ export const ioctl_gntdev_dmabuf_imp_release: RecordCodec<ioctl_gntdev_dmabuf_im
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'ioctl_gntdev_dmabuf_imp_release');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_dmabuf_imp_release');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioctl_gntdev_dmabuf_imp_release');
         ioctl_gntdev_dmabuf_imp_release$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2452,7 +2452,7 @@ export const ioctl_gntdev_dmabuf_imp_release: RecordCodec<ioctl_gntdev_dmabuf_im
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioctl_gntdev_dmabuf_imp_release');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'ioctl_gntdev_dmabuf_imp_release');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'ioctl_gntdev_dmabuf_imp_release');
         return ioctl_gntdev_dmabuf_imp_release$dec0(current.view, current.words, b);
       }
       default:

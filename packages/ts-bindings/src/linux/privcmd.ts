@@ -119,7 +119,7 @@ export const privcmd_hypercall: RecordCodec<privcmd_hypercall, privcmd_hypercall
         const size = 48;
         if (target !== current.bytes) useBytes(target, 'privcmd_hypercall');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_hypercall');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_hypercall');
         privcmd_hypercall$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -136,7 +136,7 @@ export const privcmd_hypercall: RecordCodec<privcmd_hypercall, privcmd_hypercall
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_hypercall');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 48 <= current.length ? current.base + o : placeBytes(bytes, o, 48, 'privcmd_hypercall');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 48 <= current.length ? current.base + o : placeBytes(bytes, o, 48, 'privcmd_hypercall');
         return privcmd_hypercall$dec0(current.view, current.words, b);
       }
       default:
@@ -287,7 +287,7 @@ export const privcmd_mmap_entry: RecordCodec<privcmd_mmap_entry, privcmd_mmap_en
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'privcmd_mmap_entry');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmap_entry');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmap_entry');
         privcmd_mmap_entry$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -304,7 +304,7 @@ export const privcmd_mmap_entry: RecordCodec<privcmd_mmap_entry, privcmd_mmap_en
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_mmap_entry');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'privcmd_mmap_entry');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'privcmd_mmap_entry');
         return privcmd_mmap_entry$dec0(current.view, current.words, b);
       }
       default:
@@ -449,7 +449,7 @@ export const privcmd_mmap: RecordCodec<privcmd_mmap, privcmd_mmap_view> = {
         const size = 12;
         if (target !== current.bytes) useBytes(target, 'privcmd_mmap');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmap');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmap');
         privcmd_mmap$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -459,7 +459,7 @@ export const privcmd_mmap: RecordCodec<privcmd_mmap, privcmd_mmap_view> = {
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'privcmd_mmap');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmap');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmap');
         privcmd_mmap$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -474,7 +474,7 @@ export const privcmd_mmap: RecordCodec<privcmd_mmap, privcmd_mmap_view> = {
       case 'arm32': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_mmap');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'privcmd_mmap');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'privcmd_mmap');
         if (options.strict === true) privcmd_mmap$chk0(current.view, b);
         return privcmd_mmap$dec0(current.view, current.words, b);
       }
@@ -482,7 +482,7 @@ export const privcmd_mmap: RecordCodec<privcmd_mmap, privcmd_mmap_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_mmap');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'privcmd_mmap');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'privcmd_mmap');
         if (options.strict === true) privcmd_mmap$chk1(current.view, b);
         return privcmd_mmap$dec1(current.view, current.words, b);
       }
@@ -663,7 +663,7 @@ export const privcmd_mmapbatch: RecordCodec<privcmd_mmapbatch, privcmd_mmapbatch
         const size = 20;
         if (target !== current.bytes) useBytes(target, 'privcmd_mmapbatch');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmapbatch');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmapbatch');
         privcmd_mmapbatch$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -673,7 +673,7 @@ export const privcmd_mmapbatch: RecordCodec<privcmd_mmapbatch, privcmd_mmapbatch
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'privcmd_mmapbatch');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmapbatch');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmapbatch');
         privcmd_mmapbatch$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -682,7 +682,7 @@ export const privcmd_mmapbatch: RecordCodec<privcmd_mmapbatch, privcmd_mmapbatch
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'privcmd_mmapbatch');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmapbatch');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmapbatch');
         privcmd_mmapbatch$enc2(value, current.view, current.words, b);
         return size;
       }
@@ -696,7 +696,7 @@ export const privcmd_mmapbatch: RecordCodec<privcmd_mmapbatch, privcmd_mmapbatch
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_mmapbatch');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'privcmd_mmapbatch');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'privcmd_mmapbatch');
         if (options.strict === true) privcmd_mmapbatch$chk0(current.view, b);
         return privcmd_mmapbatch$dec0(current.view, current.words, b);
       }
@@ -704,14 +704,14 @@ export const privcmd_mmapbatch: RecordCodec<privcmd_mmapbatch, privcmd_mmapbatch
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_mmapbatch');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'privcmd_mmapbatch');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'privcmd_mmapbatch');
         if (options.strict === true) privcmd_mmapbatch$chk1(current.view, b);
         return privcmd_mmapbatch$dec1(current.view, current.words, b);
       }
       case 'arm32': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_mmapbatch');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'privcmd_mmapbatch');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'privcmd_mmapbatch');
         if (options.strict === true) privcmd_mmapbatch$chk2(current.view, b);
         return privcmd_mmapbatch$dec2(current.view, current.words, b);
       }
@@ -929,7 +929,7 @@ export const privcmd_mmapbatch_v2: RecordCodec<privcmd_mmapbatch_v2, privcmd_mma
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'privcmd_mmapbatch_v2');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmapbatch_v2');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmapbatch_v2');
         privcmd_mmapbatch_v2$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -939,7 +939,7 @@ export const privcmd_mmapbatch_v2: RecordCodec<privcmd_mmapbatch_v2, privcmd_mma
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'privcmd_mmapbatch_v2');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmapbatch_v2');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmapbatch_v2');
         privcmd_mmapbatch_v2$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -954,7 +954,7 @@ export const privcmd_mmapbatch_v2: RecordCodec<privcmd_mmapbatch_v2, privcmd_mma
       case 'arm32': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_mmapbatch_v2');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'privcmd_mmapbatch_v2');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'privcmd_mmapbatch_v2');
         if (options.strict === true) privcmd_mmapbatch_v2$chk0(current.view, b);
         return privcmd_mmapbatch_v2$dec0(current.view, current.words, b);
       }
@@ -962,7 +962,7 @@ export const privcmd_mmapbatch_v2: RecordCodec<privcmd_mmapbatch_v2, privcmd_mma
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_mmapbatch_v2');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'privcmd_mmapbatch_v2');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'privcmd_mmapbatch_v2');
         if (options.strict === true) privcmd_mmapbatch_v2$chk1(current.view, b);
         return privcmd_mmapbatch_v2$dec1(current.view, current.words, b);
       }
@@ -1107,7 +1107,7 @@ export const privcmd_dm_op_buf: RecordCodec<privcmd_dm_op_buf, privcmd_dm_op_buf
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'privcmd_dm_op_buf');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_dm_op_buf');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_dm_op_buf');
         privcmd_dm_op_buf$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1117,7 +1117,7 @@ export const privcmd_dm_op_buf: RecordCodec<privcmd_dm_op_buf, privcmd_dm_op_buf
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'privcmd_dm_op_buf');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_dm_op_buf');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_dm_op_buf');
         privcmd_dm_op_buf$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -1132,14 +1132,14 @@ export const privcmd_dm_op_buf: RecordCodec<privcmd_dm_op_buf, privcmd_dm_op_buf
       case 'arm32': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_dm_op_buf');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'privcmd_dm_op_buf');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'privcmd_dm_op_buf');
         return privcmd_dm_op_buf$dec0(current.view, current.words, b);
       }
       case 'x86_64':
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_dm_op_buf');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'privcmd_dm_op_buf');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'privcmd_dm_op_buf');
         return privcmd_dm_op_buf$dec1(current.view, current.words, b);
       }
       default:
@@ -1285,7 +1285,7 @@ export const privcmd_dm_op: RecordCodec<privcmd_dm_op, privcmd_dm_op_view> = {
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'privcmd_dm_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_dm_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_dm_op');
         privcmd_dm_op$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1295,7 +1295,7 @@ export const privcmd_dm_op: RecordCodec<privcmd_dm_op, privcmd_dm_op_view> = {
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'privcmd_dm_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_dm_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_dm_op');
         privcmd_dm_op$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -1310,14 +1310,14 @@ export const privcmd_dm_op: RecordCodec<privcmd_dm_op, privcmd_dm_op_view> = {
       case 'arm32': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_dm_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'privcmd_dm_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'privcmd_dm_op');
         return privcmd_dm_op$dec0(current.view, current.words, b);
       }
       case 'x86_64':
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_dm_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'privcmd_dm_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'privcmd_dm_op');
         if (options.strict === true) privcmd_dm_op$chk1(current.view, b);
         return privcmd_dm_op$dec1(current.view, current.words, b);
       }
@@ -1488,7 +1488,7 @@ export const privcmd_mmap_resource: RecordCodec<privcmd_mmap_resource, privcmd_m
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'privcmd_mmap_resource');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmap_resource');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_mmap_resource');
         privcmd_mmap_resource$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1505,7 +1505,7 @@ export const privcmd_mmap_resource: RecordCodec<privcmd_mmap_resource, privcmd_m
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_mmap_resource');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'privcmd_mmap_resource');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'privcmd_mmap_resource');
         if (options.strict === true) privcmd_mmap_resource$chk0(current.view, b);
         return privcmd_mmap_resource$dec0(current.view, current.words, b);
       }
@@ -1671,7 +1671,7 @@ export const privcmd_irqfd: RecordCodec<privcmd_irqfd, privcmd_irqfd_view> = {
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'privcmd_irqfd');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_irqfd');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_irqfd');
         privcmd_irqfd$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1688,7 +1688,7 @@ export const privcmd_irqfd: RecordCodec<privcmd_irqfd, privcmd_irqfd_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_irqfd');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'privcmd_irqfd');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'privcmd_irqfd');
         if (options.strict === true) privcmd_irqfd$chk0(current.view, b);
         return privcmd_irqfd$dec0(current.view, current.words, b);
       }
@@ -1890,7 +1890,7 @@ export const privcmd_ioeventfd: RecordCodec<privcmd_ioeventfd, privcmd_ioeventfd
         const size = 48;
         if (target !== current.bytes) useBytes(target, 'privcmd_ioeventfd');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_ioeventfd');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_ioeventfd');
         privcmd_ioeventfd$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1907,7 +1907,7 @@ export const privcmd_ioeventfd: RecordCodec<privcmd_ioeventfd, privcmd_ioeventfd
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_ioeventfd');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 48 <= current.length ? current.base + o : placeBytes(bytes, o, 48, 'privcmd_ioeventfd');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 48 <= current.length ? current.base + o : placeBytes(bytes, o, 48, 'privcmd_ioeventfd');
         if (options.strict === true) privcmd_ioeventfd$chk0(current.view, b);
         return privcmd_ioeventfd$dec0(current.view, current.words, b);
       }
@@ -2022,7 +2022,7 @@ export const privcmd_pcidev_get_gsi: RecordCodec<privcmd_pcidev_get_gsi, privcmd
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'privcmd_pcidev_get_gsi');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_pcidev_get_gsi');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'privcmd_pcidev_get_gsi');
         privcmd_pcidev_get_gsi$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2039,7 +2039,7 @@ export const privcmd_pcidev_get_gsi: RecordCodec<privcmd_pcidev_get_gsi, privcmd
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'privcmd_pcidev_get_gsi');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'privcmd_pcidev_get_gsi');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'privcmd_pcidev_get_gsi');
         return privcmd_pcidev_get_gsi$dec0(current.view, current.words, b);
       }
       default:

@@ -296,7 +296,7 @@ export const xsd_sockmsg: RecordCodec<xsd_sockmsg, xsd_sockmsg_view> = {
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xsd_sockmsg');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xsd_sockmsg');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xsd_sockmsg');
         xsd_sockmsg$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -313,7 +313,7 @@ export const xsd_sockmsg: RecordCodec<xsd_sockmsg, xsd_sockmsg_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xsd_sockmsg');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xsd_sockmsg');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xsd_sockmsg');
         return xsd_sockmsg$dec0(current.view, current.words, b);
       }
       default:
@@ -509,7 +509,7 @@ export const xenstore_domain_interface: RecordCodec<xenstore_domain_interface, x
         const size = 2080;
         if (target !== current.bytes) useBytes(target, 'xenstore_domain_interface');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xenstore_domain_interface');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xenstore_domain_interface');
         xenstore_domain_interface$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -526,7 +526,7 @@ export const xenstore_domain_interface: RecordCodec<xenstore_domain_interface, x
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xenstore_domain_interface');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 2080 <= current.length ? current.base + o : placeBytes(bytes, o, 2080, 'xenstore_domain_interface');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 2080 <= current.length ? current.base + o : placeBytes(bytes, o, 2080, 'xenstore_domain_interface');
         return xenstore_domain_interface$dec0(current.view, current.words, b);
       }
       default:

@@ -638,116 +638,116 @@ export function gntdev_grant_copy_segment$enc0(v: gntdev_grant_copy_segment, d: 
   if (x0.virt !== undefined) {
     k1++;
     j2 = 0;
-    const x3 = x0.virt!;
-    if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'gntdev_grant_copy_segment.source.virt', 'void *', 32);
   }
   if (x0.foreign !== undefined) {
     k1++;
     j2 = 1;
-    const x4 = x0.foreign!;
-    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'gntdev_grant_copy_segment.source.foreign');
-    const x5 = x4.ref;
-    if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
-    const x6 = x4.offset;
-    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
-    const x7 = x4.domid;
-    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
   }
   if (k1 > 1) {
     checkDecodedUnion(x0, k1, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec0, gntdev_grant_copy_segment_source$enc0);
     j2 = -2;
   } else if (k1 === 0) checkEmptyUnion(x0, 'gntdev_grant_copy_segment.source');
-  const x13 = v.dest;
-  if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'gntdev_grant_copy_segment.dest');
-  let k14 = 0;
-  let j15 = -1;
-  if (x13.virt !== undefined) {
-    k14++;
-    j15 = 0;
-    const x16 = x13.virt!;
-    if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffn) failBigInt(x16, 'gntdev_grant_copy_segment.dest.virt', 'void *', 32);
+  const x8 = v.dest;
+  if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'gntdev_grant_copy_segment.dest');
+  let k9 = 0;
+  let j10 = -1;
+  if (x8.virt !== undefined) {
+    k9++;
+    j10 = 0;
+    const x11 = x8.virt!;
+    if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffn) failBigInt(x11, 'gntdev_grant_copy_segment.dest.virt', 'void *', 32);
   }
-  if (x13.foreign !== undefined) {
-    k14++;
-    j15 = 1;
-    const x17 = x13.foreign!;
-    if (typeof x17 !== 'object' || x17 === null) failObject(x17, 'gntdev_grant_copy_segment.dest.foreign');
-    const x18 = x17.ref;
-    if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
-    const x19 = x17.offset;
-    if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
-    const x20 = x17.domid;
-    if (typeof x20 !== 'number' || (x20 & 0xffff) !== x20) failInt(x20, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
+  if (x8.foreign !== undefined) {
+    k9++;
+    j10 = 1;
+    const x12 = x8.foreign!;
+    if (typeof x12 !== 'object' || x12 === null) failObject(x12, 'gntdev_grant_copy_segment.dest.foreign');
+    const x13 = x12.ref;
+    if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
+    const x14 = x12.offset;
+    if (typeof x14 !== 'number' || (x14 & 0xffff) !== x14) failInt(x14, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
+    const x15 = x12.domid;
+    if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
   }
-  if (k14 > 1) {
-    checkDecodedUnion(x13, k14, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec0, gntdev_grant_copy_segment_dest$enc0);
-    j15 = -2;
-  } else if (k14 === 0) checkEmptyUnion(x13, 'gntdev_grant_copy_segment.dest');
-  const x26 = v.len;
-  if (typeof x26 !== 'number' || (x26 & 0xffff) !== x26) failInt(x26, 'gntdev_grant_copy_segment.len', 'uint16_t', 16);
-  const x27 = v.flags;
-  if (typeof x27 !== 'number' || (x27 & 0xffff) !== x27) failInt(x27, 'gntdev_grant_copy_segment.flags', 'uint16_t', 16);
-  const x28 = v.status;
-  if (typeof x28 !== 'number' || ((x28 << 16) >> 16) !== x28) failInt(x28, 'gntdev_grant_copy_segment.status', 'int16_t', 16);
+  if (k9 > 1) {
+    checkDecodedUnion(x8, k9, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec0, gntdev_grant_copy_segment_dest$enc0);
+    j10 = -2;
+  } else if (k9 === 0) checkEmptyUnion(x8, 'gntdev_grant_copy_segment.dest');
+  const x21 = v.len;
+  if (typeof x21 !== 'number' || (x21 & 0xffff) !== x21) failInt(x21, 'gntdev_grant_copy_segment.len', 'uint16_t', 16);
+  const x22 = v.flags;
+  if (typeof x22 !== 'number' || (x22 & 0xffff) !== x22) failInt(x22, 'gntdev_grant_copy_segment.flags', 'uint16_t', 16);
+  const x23 = v.status;
+  if (typeof x23 !== 'number' || ((x23 << 16) >> 16) !== x23) failInt(x23, 'gntdev_grant_copy_segment.status', 'int16_t', 16);
   if (j2 === -2) {
     encodeDecodedUnion(x0, 2, d, w, b, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec0, gntdev_grant_copy_segment_source$enc0);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j2) {
       case 0: {
-        const x8 = x0.virt!;
-        if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffn) failBigInt(x8, 'gntdev_grant_copy_segment.source.virt', 'void *', 32);
-        d.setUint32(b, Number(x8), true);
+        const x3 = x0.virt!;
+        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'gntdev_grant_copy_segment.source.virt', 'void *', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, Number(x3), true);
         break;
       }
       case 1: {
-        const x9 = x0.foreign!;
-        if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'gntdev_grant_copy_segment.source.foreign');
-        const x10 = x9.ref;
-        if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
-        const x11 = x9.offset;
-        if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
-        const x12 = x9.domid;
-        if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
-        d.setUint32(b, x10, true);
-        d.setUint16(b + 4, x11, true);
-        d.setUint16(b + 6, x12, true);
+        const x4 = x0.foreign!;
+        if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'gntdev_grant_copy_segment.source.foreign');
+        const x5 = x4.ref;
+        if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
+        const x6 = x4.offset;
+        if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
+        const x7 = x4.domid;
+        if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, x5, true);
+        d.setUint16(b + 4, x6, true);
+        d.setUint16(b + 6, x7, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
-  if (j15 === -2) {
-    encodeDecodedUnion(x13, 2, d, w, b + 8, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec0, gntdev_grant_copy_segment_dest$enc0);
+  if (j10 === -2) {
+    encodeDecodedUnion(x8, 2, d, w, b + 8, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec0, gntdev_grant_copy_segment_dest$enc0);
   } else {
-    d.setUint32(b + 8, 0);
-    d.setUint32(b + 8 + 4, 0);
-    switch (j15) {
+    switch (j10) {
       case 0: {
-        const x21 = x13.virt!;
-        if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffn) failBigInt(x21, 'gntdev_grant_copy_segment.dest.virt', 'void *', 32);
-        d.setUint32(b + 8, Number(x21), true);
+        const x16 = x8.virt!;
+        if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffn) failBigInt(x16, 'gntdev_grant_copy_segment.dest.virt', 'void *', 32);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8, Number(x16), true);
         break;
       }
       case 1: {
-        const x22 = x13.foreign!;
-        if (typeof x22 !== 'object' || x22 === null) failObject(x22, 'gntdev_grant_copy_segment.dest.foreign');
-        const x23 = x22.ref;
-        if (typeof x23 !== 'number' || (x23 >>> 0) !== x23) failInt(x23, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
-        const x24 = x22.offset;
-        if (typeof x24 !== 'number' || (x24 & 0xffff) !== x24) failInt(x24, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
-        const x25 = x22.domid;
-        if (typeof x25 !== 'number' || (x25 & 0xffff) !== x25) failInt(x25, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
-        d.setUint32(b + 8, x23, true);
-        d.setUint16(b + 12, x24, true);
-        d.setUint16(b + 14, x25, true);
+        const x17 = x8.foreign!;
+        if (typeof x17 !== 'object' || x17 === null) failObject(x17, 'gntdev_grant_copy_segment.dest.foreign');
+        const x18 = x17.ref;
+        if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
+        const x19 = x17.offset;
+        if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
+        const x20 = x17.domid;
+        if (typeof x20 !== 'number' || (x20 & 0xffff) !== x20) failInt(x20, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8, x18, true);
+        d.setUint16(b + 12, x19, true);
+        d.setUint16(b + 14, x20, true);
         break;
       }
+      default:
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
     }
   }
-  d.setUint16(b + 16, x26, true);
-  d.setUint16(b + 18, x27, true);
-  d.setInt16(b + 20, x28, true);
+  d.setUint16(b + 16, x21, true);
+  d.setUint16(b + 18, x22, true);
+  d.setInt16(b + 20, x23, true);
   d.setUint16(b + 22, 0);
 }
 
@@ -857,116 +857,116 @@ export function gntdev_grant_copy_segment$enc1(v: gntdev_grant_copy_segment, d: 
   if (x0.virt !== undefined) {
     k1++;
     j2 = 0;
-    const x3 = x0.virt!;
-    if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'gntdev_grant_copy_segment.source.virt', 'void *', 64);
   }
   if (x0.foreign !== undefined) {
     k1++;
     j2 = 1;
-    const x4 = x0.foreign!;
-    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'gntdev_grant_copy_segment.source.foreign');
-    const x5 = x4.ref;
-    if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
-    const x6 = x4.offset;
-    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
-    const x7 = x4.domid;
-    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
   }
   if (k1 > 1) {
     checkDecodedUnion(x0, k1, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec1, gntdev_grant_copy_segment_source$enc1);
     j2 = -2;
   } else if (k1 === 0) checkEmptyUnion(x0, 'gntdev_grant_copy_segment.source');
-  const x13 = v.dest;
-  if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'gntdev_grant_copy_segment.dest');
-  let k14 = 0;
-  let j15 = -1;
-  if (x13.virt !== undefined) {
-    k14++;
-    j15 = 0;
-    const x16 = x13.virt!;
-    if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'gntdev_grant_copy_segment.dest.virt', 'void *', 64);
+  const x8 = v.dest;
+  if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'gntdev_grant_copy_segment.dest');
+  let k9 = 0;
+  let j10 = -1;
+  if (x8.virt !== undefined) {
+    k9++;
+    j10 = 0;
+    const x11 = x8.virt!;
+    if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffffffffffn) failBigInt(x11, 'gntdev_grant_copy_segment.dest.virt', 'void *', 64);
   }
-  if (x13.foreign !== undefined) {
-    k14++;
-    j15 = 1;
-    const x17 = x13.foreign!;
-    if (typeof x17 !== 'object' || x17 === null) failObject(x17, 'gntdev_grant_copy_segment.dest.foreign');
-    const x18 = x17.ref;
-    if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
-    const x19 = x17.offset;
-    if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
-    const x20 = x17.domid;
-    if (typeof x20 !== 'number' || (x20 & 0xffff) !== x20) failInt(x20, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
+  if (x8.foreign !== undefined) {
+    k9++;
+    j10 = 1;
+    const x12 = x8.foreign!;
+    if (typeof x12 !== 'object' || x12 === null) failObject(x12, 'gntdev_grant_copy_segment.dest.foreign');
+    const x13 = x12.ref;
+    if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
+    const x14 = x12.offset;
+    if (typeof x14 !== 'number' || (x14 & 0xffff) !== x14) failInt(x14, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
+    const x15 = x12.domid;
+    if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
   }
-  if (k14 > 1) {
-    checkDecodedUnion(x13, k14, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec1, gntdev_grant_copy_segment_dest$enc1);
-    j15 = -2;
-  } else if (k14 === 0) checkEmptyUnion(x13, 'gntdev_grant_copy_segment.dest');
-  const x26 = v.len;
-  if (typeof x26 !== 'number' || (x26 & 0xffff) !== x26) failInt(x26, 'gntdev_grant_copy_segment.len', 'uint16_t', 16);
-  const x27 = v.flags;
-  if (typeof x27 !== 'number' || (x27 & 0xffff) !== x27) failInt(x27, 'gntdev_grant_copy_segment.flags', 'uint16_t', 16);
-  const x28 = v.status;
-  if (typeof x28 !== 'number' || ((x28 << 16) >> 16) !== x28) failInt(x28, 'gntdev_grant_copy_segment.status', 'int16_t', 16);
+  if (k9 > 1) {
+    checkDecodedUnion(x8, k9, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec1, gntdev_grant_copy_segment_dest$enc1);
+    j10 = -2;
+  } else if (k9 === 0) checkEmptyUnion(x8, 'gntdev_grant_copy_segment.dest');
+  const x21 = v.len;
+  if (typeof x21 !== 'number' || (x21 & 0xffff) !== x21) failInt(x21, 'gntdev_grant_copy_segment.len', 'uint16_t', 16);
+  const x22 = v.flags;
+  if (typeof x22 !== 'number' || (x22 & 0xffff) !== x22) failInt(x22, 'gntdev_grant_copy_segment.flags', 'uint16_t', 16);
+  const x23 = v.status;
+  if (typeof x23 !== 'number' || ((x23 << 16) >> 16) !== x23) failInt(x23, 'gntdev_grant_copy_segment.status', 'int16_t', 16);
   if (j2 === -2) {
     encodeDecodedUnion(x0, 2, d, w, b, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec1, gntdev_grant_copy_segment_source$enc1);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j2) {
       case 0: {
-        const x8 = x0.virt!;
-        if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffffffffffn) failBigInt(x8, 'gntdev_grant_copy_segment.source.virt', 'void *', 64);
-        if (w8 !== undefined) w8[b / 8] = x8; else d.setBigUint64(b, x8, true);
+        const x3 = x0.virt!;
+        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'gntdev_grant_copy_segment.source.virt', 'void *', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[b / 8] = x3; else d.setBigUint64(b, x3, true);
         break;
       }
       case 1: {
-        const x9 = x0.foreign!;
-        if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'gntdev_grant_copy_segment.source.foreign');
-        const x10 = x9.ref;
-        if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
-        const x11 = x9.offset;
-        if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
-        const x12 = x9.domid;
-        if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
-        d.setUint32(b, x10, true);
-        d.setUint16(b + 4, x11, true);
-        d.setUint16(b + 6, x12, true);
+        const x4 = x0.foreign!;
+        if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'gntdev_grant_copy_segment.source.foreign');
+        const x5 = x4.ref;
+        if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
+        const x6 = x4.offset;
+        if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
+        const x7 = x4.domid;
+        if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, x5, true);
+        d.setUint16(b + 4, x6, true);
+        d.setUint16(b + 6, x7, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
-  if (j15 === -2) {
-    encodeDecodedUnion(x13, 2, d, w, b + 8, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec1, gntdev_grant_copy_segment_dest$enc1);
+  if (j10 === -2) {
+    encodeDecodedUnion(x8, 2, d, w, b + 8, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec1, gntdev_grant_copy_segment_dest$enc1);
   } else {
-    d.setUint32(b + 8, 0);
-    d.setUint32(b + 8 + 4, 0);
-    switch (j15) {
+    switch (j10) {
       case 0: {
-        const x21 = x13.virt!;
-        if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'gntdev_grant_copy_segment.dest.virt', 'void *', 64);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x21; else d.setBigUint64(b + 8, x21, true);
+        const x16 = x8.virt!;
+        if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'gntdev_grant_copy_segment.dest.virt', 'void *', 64);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x16; else d.setBigUint64(b + 8, x16, true);
         break;
       }
       case 1: {
-        const x22 = x13.foreign!;
-        if (typeof x22 !== 'object' || x22 === null) failObject(x22, 'gntdev_grant_copy_segment.dest.foreign');
-        const x23 = x22.ref;
-        if (typeof x23 !== 'number' || (x23 >>> 0) !== x23) failInt(x23, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
-        const x24 = x22.offset;
-        if (typeof x24 !== 'number' || (x24 & 0xffff) !== x24) failInt(x24, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
-        const x25 = x22.domid;
-        if (typeof x25 !== 'number' || (x25 & 0xffff) !== x25) failInt(x25, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
-        d.setUint32(b + 8, x23, true);
-        d.setUint16(b + 12, x24, true);
-        d.setUint16(b + 14, x25, true);
+        const x17 = x8.foreign!;
+        if (typeof x17 !== 'object' || x17 === null) failObject(x17, 'gntdev_grant_copy_segment.dest.foreign');
+        const x18 = x17.ref;
+        if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
+        const x19 = x17.offset;
+        if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
+        const x20 = x17.domid;
+        if (typeof x20 !== 'number' || (x20 & 0xffff) !== x20) failInt(x20, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8, x18, true);
+        d.setUint16(b + 12, x19, true);
+        d.setUint16(b + 14, x20, true);
         break;
       }
+      default:
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
     }
   }
-  d.setUint16(b + 16, x26, true);
-  d.setUint16(b + 18, x27, true);
-  d.setInt16(b + 20, x28, true);
+  d.setUint16(b + 16, x21, true);
+  d.setUint16(b + 18, x22, true);
+  d.setInt16(b + 20, x23, true);
   d.setUint16(b + 22, 0);
 }
 
@@ -1073,20 +1073,10 @@ export function gntdev_grant_copy_segment_source$enc0(v: gntdev_grant_copy_segme
   if (v.virt !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.virt!;
-    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'gntdev_grant_copy_segment.source.virt', 'void *', 32);
   }
   if (v.foreign !== undefined) {
     k0++;
     j1 = 1;
-    const x3 = v.foreign!;
-    if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'gntdev_grant_copy_segment.source.foreign');
-    const x4 = x3.ref;
-    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
-    const x5 = x3.offset;
-    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
-    const x6 = x3.domid;
-    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec0, gntdev_grant_copy_segment_source$enc0);
@@ -1095,29 +1085,34 @@ export function gntdev_grant_copy_segment_source$enc0(v: gntdev_grant_copy_segme
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec0, gntdev_grant_copy_segment_source$enc0);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j1) {
       case 0: {
-        const x7 = v.virt!;
-        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffn) failBigInt(x7, 'gntdev_grant_copy_segment.source.virt', 'void *', 32);
-        d.setUint32(b, Number(x7), true);
+        const x2 = v.virt!;
+        if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'gntdev_grant_copy_segment.source.virt', 'void *', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, Number(x2), true);
         break;
       }
       case 1: {
-        const x8 = v.foreign!;
-        if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'gntdev_grant_copy_segment.source.foreign');
-        const x9 = x8.ref;
-        if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
-        const x10 = x8.offset;
-        if (typeof x10 !== 'number' || (x10 & 0xffff) !== x10) failInt(x10, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
-        const x11 = x8.domid;
-        if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
-        d.setUint32(b, x9, true);
-        d.setUint16(b + 4, x10, true);
-        d.setUint16(b + 6, x11, true);
+        const x3 = v.foreign!;
+        if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'gntdev_grant_copy_segment.source.foreign');
+        const x4 = x3.ref;
+        if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
+        const x5 = x3.offset;
+        if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
+        const x6 = x3.domid;
+        if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, x4, true);
+        d.setUint16(b + 4, x5, true);
+        d.setUint16(b + 6, x6, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
 }
@@ -1202,20 +1197,10 @@ export function gntdev_grant_copy_segment_source$enc1(v: gntdev_grant_copy_segme
   if (v.virt !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.virt!;
-    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'gntdev_grant_copy_segment.source.virt', 'void *', 64);
   }
   if (v.foreign !== undefined) {
     k0++;
     j1 = 1;
-    const x3 = v.foreign!;
-    if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'gntdev_grant_copy_segment.source.foreign');
-    const x4 = x3.ref;
-    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
-    const x5 = x3.offset;
-    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
-    const x6 = x3.domid;
-    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec1, gntdev_grant_copy_segment_source$enc1);
@@ -1224,29 +1209,34 @@ export function gntdev_grant_copy_segment_source$enc1(v: gntdev_grant_copy_segme
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 8, 'gntdev_grant_copy_segment.source', ['virt', 'foreign'], gntdev_grant_copy_segment_source$dec1, gntdev_grant_copy_segment_source$enc1);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j1) {
       case 0: {
-        const x7 = v.virt!;
-        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'gntdev_grant_copy_segment.source.virt', 'void *', 64);
-        if (w8 !== undefined) w8[b / 8] = x7; else d.setBigUint64(b, x7, true);
+        const x2 = v.virt!;
+        if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'gntdev_grant_copy_segment.source.virt', 'void *', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[b / 8] = x2; else d.setBigUint64(b, x2, true);
         break;
       }
       case 1: {
-        const x8 = v.foreign!;
-        if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'gntdev_grant_copy_segment.source.foreign');
-        const x9 = x8.ref;
-        if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
-        const x10 = x8.offset;
-        if (typeof x10 !== 'number' || (x10 & 0xffff) !== x10) failInt(x10, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
-        const x11 = x8.domid;
-        if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
-        d.setUint32(b, x9, true);
-        d.setUint16(b + 4, x10, true);
-        d.setUint16(b + 6, x11, true);
+        const x3 = v.foreign!;
+        if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'gntdev_grant_copy_segment.source.foreign');
+        const x4 = x3.ref;
+        if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gntdev_grant_copy_segment.source.foreign.ref', 'uint32_t', 32);
+        const x5 = x3.offset;
+        if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gntdev_grant_copy_segment.source.foreign.offset', 'uint16_t', 16);
+        const x6 = x3.domid;
+        if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.source.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, x4, true);
+        d.setUint16(b + 4, x5, true);
+        d.setUint16(b + 6, x6, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
 }
@@ -1423,20 +1413,10 @@ export function gntdev_grant_copy_segment_dest$enc0(v: gntdev_grant_copy_segment
   if (v.virt !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.virt!;
-    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'gntdev_grant_copy_segment.dest.virt', 'void *', 32);
   }
   if (v.foreign !== undefined) {
     k0++;
     j1 = 1;
-    const x3 = v.foreign!;
-    if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'gntdev_grant_copy_segment.dest.foreign');
-    const x4 = x3.ref;
-    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
-    const x5 = x3.offset;
-    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
-    const x6 = x3.domid;
-    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec0, gntdev_grant_copy_segment_dest$enc0);
@@ -1445,29 +1425,34 @@ export function gntdev_grant_copy_segment_dest$enc0(v: gntdev_grant_copy_segment
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec0, gntdev_grant_copy_segment_dest$enc0);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j1) {
       case 0: {
-        const x7 = v.virt!;
-        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffn) failBigInt(x7, 'gntdev_grant_copy_segment.dest.virt', 'void *', 32);
-        d.setUint32(b, Number(x7), true);
+        const x2 = v.virt!;
+        if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'gntdev_grant_copy_segment.dest.virt', 'void *', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, Number(x2), true);
         break;
       }
       case 1: {
-        const x8 = v.foreign!;
-        if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'gntdev_grant_copy_segment.dest.foreign');
-        const x9 = x8.ref;
-        if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
-        const x10 = x8.offset;
-        if (typeof x10 !== 'number' || (x10 & 0xffff) !== x10) failInt(x10, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
-        const x11 = x8.domid;
-        if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
-        d.setUint32(b, x9, true);
-        d.setUint16(b + 4, x10, true);
-        d.setUint16(b + 6, x11, true);
+        const x3 = v.foreign!;
+        if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'gntdev_grant_copy_segment.dest.foreign');
+        const x4 = x3.ref;
+        if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
+        const x5 = x3.offset;
+        if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
+        const x6 = x3.domid;
+        if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, x4, true);
+        d.setUint16(b + 4, x5, true);
+        d.setUint16(b + 6, x6, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
 }
@@ -1552,20 +1537,10 @@ export function gntdev_grant_copy_segment_dest$enc1(v: gntdev_grant_copy_segment
   if (v.virt !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.virt!;
-    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'gntdev_grant_copy_segment.dest.virt', 'void *', 64);
   }
   if (v.foreign !== undefined) {
     k0++;
     j1 = 1;
-    const x3 = v.foreign!;
-    if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'gntdev_grant_copy_segment.dest.foreign');
-    const x4 = x3.ref;
-    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
-    const x5 = x3.offset;
-    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
-    const x6 = x3.domid;
-    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec1, gntdev_grant_copy_segment_dest$enc1);
@@ -1574,29 +1549,34 @@ export function gntdev_grant_copy_segment_dest$enc1(v: gntdev_grant_copy_segment
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 8, 'gntdev_grant_copy_segment.dest', ['virt', 'foreign'], gntdev_grant_copy_segment_dest$dec1, gntdev_grant_copy_segment_dest$enc1);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j1) {
       case 0: {
-        const x7 = v.virt!;
-        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'gntdev_grant_copy_segment.dest.virt', 'void *', 64);
-        if (w8 !== undefined) w8[b / 8] = x7; else d.setBigUint64(b, x7, true);
+        const x2 = v.virt!;
+        if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'gntdev_grant_copy_segment.dest.virt', 'void *', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[b / 8] = x2; else d.setBigUint64(b, x2, true);
         break;
       }
       case 1: {
-        const x8 = v.foreign!;
-        if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'gntdev_grant_copy_segment.dest.foreign');
-        const x9 = x8.ref;
-        if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
-        const x10 = x8.offset;
-        if (typeof x10 !== 'number' || (x10 & 0xffff) !== x10) failInt(x10, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
-        const x11 = x8.domid;
-        if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
-        d.setUint32(b, x9, true);
-        d.setUint16(b + 4, x10, true);
-        d.setUint16(b + 6, x11, true);
+        const x3 = v.foreign!;
+        if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'gntdev_grant_copy_segment.dest.foreign');
+        const x4 = x3.ref;
+        if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gntdev_grant_copy_segment.dest.foreign.ref', 'uint32_t', 32);
+        const x5 = x3.offset;
+        if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gntdev_grant_copy_segment.dest.foreign.offset', 'uint16_t', 16);
+        const x6 = x3.domid;
+        if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gntdev_grant_copy_segment.dest.foreign.domid', 'uint16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, x4, true);
+        d.setUint16(b + 4, x5, true);
+        d.setUint16(b + 6, x6, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
 }
