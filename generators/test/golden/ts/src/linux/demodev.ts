@@ -125,7 +125,7 @@ export const demodev_buf: RecordCodec<demodev_buf, demodev_buf_view> = {
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'demodev_buf');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'demodev_buf');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'demodev_buf');
         demodev_buf$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -135,7 +135,7 @@ export const demodev_buf: RecordCodec<demodev_buf, demodev_buf_view> = {
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'demodev_buf');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'demodev_buf');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'demodev_buf');
         demodev_buf$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -150,14 +150,14 @@ export const demodev_buf: RecordCodec<demodev_buf, demodev_buf_view> = {
       case 'arm32': {
         if (bytes !== current.bytes) useBytes(bytes, 'demodev_buf');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'demodev_buf');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'demodev_buf');
         return demodev_buf$dec0(current.view, current.words, b);
       }
       case 'x86_64':
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'demodev_buf');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'demodev_buf');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'demodev_buf');
         return demodev_buf$dec1(current.view, current.words, b);
       }
       default:
@@ -303,7 +303,7 @@ export const demodev_call: RecordCodec<demodev_call, demodev_call_view> = {
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'demodev_call');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'demodev_call');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'demodev_call');
         demodev_call$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -313,7 +313,7 @@ export const demodev_call: RecordCodec<demodev_call, demodev_call_view> = {
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'demodev_call');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'demodev_call');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'demodev_call');
         demodev_call$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -328,14 +328,14 @@ export const demodev_call: RecordCodec<demodev_call, demodev_call_view> = {
       case 'arm32': {
         if (bytes !== current.bytes) useBytes(bytes, 'demodev_call');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'demodev_call');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'demodev_call');
         return demodev_call$dec0(current.view, current.words, b);
       }
       case 'x86_64':
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'demodev_call');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'demodev_call');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'demodev_call');
         if (options.strict === true) demodev_call$chk1(current.view, b);
         return demodev_call$dec1(current.view, current.words, b);
       }
@@ -490,7 +490,7 @@ export const demodev_watch: RecordCodec<demodev_watch, demodev_watch_view> = {
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'demodev_watch');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'demodev_watch');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'demodev_watch');
         demodev_watch$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -507,7 +507,7 @@ export const demodev_watch: RecordCodec<demodev_watch, demodev_watch_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'demodev_watch');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'demodev_watch');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'demodev_watch');
         return demodev_watch$dec0(current.view, current.words, b);
       }
       default:
