@@ -17,21 +17,25 @@ export interface ArchOutcome {
   unexplained: string;
 }
 
-function clangJob(set: CheckSet, file: string, extra: string[]): Job {
+/** Which compiler builds the files: clang with `--target`, or the architecture's GCC. */
+export type Compiler = 'clang' | 'gcc';
+
+function compileJob(set: CheckSet, file: string, extra: string[], compiler: Compiler = 'clang'): Job {
+  const target = compiler === 'clang' ? { command: CLANG.command, args: [`--target=${TARGETS[set.arch].triple}`] } : { command: TARGETS[set.arch].gcc.command, args: [] };
   return {
-    label: `clang ${set.arch}: ${file}`,
-    command: CLANG.command,
-    args: [`--target=${TARGETS[set.arch].triple}`, '-std=gnu11', '-D__XEN_TOOLS__', '-include', 'stdint.h', ...extra, file],
+    label: `${compiler} ${set.arch}: ${file}`,
+    command: target.command,
+    args: [...target.args, '-std=gnu11', ...set.flags, ...extra, file],
   };
 }
 
-/** Compiles the assertions; on failure, probes Xen's numbers. */
-export async function checkArch(set: CheckSet, release: string, buildDir: string): Promise<ArchOutcome> {
-  const dir = join(buildDir, set.arch);
+/** Compiles the assertions; on failure, probes the headers' numbers (always with clang, which reads every target's assembly alike). */
+export async function checkArch(set: CheckSet, release: string, buildDir: string, compiler: Compiler = 'clang'): Promise<ArchOutcome> {
+  const dir = join(buildDir, `${set.arch}-${compiler}`);
   mkdirSync(dir, { recursive: true });
   const assertions = join(dir, 'assertions.c');
   writeFileSync(assertions, assertionFile(set, release));
-  const compiled = await runJob(clangJob(set, assertions, ['-c', '-o', '/dev/null']));
+  const compiled = await runJob(compileJob(set, assertions, ['-c', '-o', '/dev/null'], compiler));
   if (compiled.code === 0) return { set, ok: true, mismatches: [], unexplained: '' };
   const probed = await probe(set, release, dir);
   const rows = probed.values ? mismatches(set, probed.values, probed.absent) : [];
@@ -46,7 +50,7 @@ export async function probe(set: CheckSet, release: string, dir: string): Promis
   for (let round = 0; round < 8; round++) {
     const { text, firstLine } = probeFile(set, release, absent);
     writeFileSync(file, text);
-    const result = await runJob(clangJob(set, file, ['-S', '-o', '-']));
+    const result = await runJob(compileJob(set, file, ['-S', '-o', '-']));
     if (result.code === 0) return { values: parseProbeAssembly(result.stdout, set.arch), absent, error: '' };
     const rejected = rejectedEntries(result.stderr, file, firstLine, set.checks.length).filter((i) => !absent.has(i));
     if (rejected.length === 0) return { absent, error: result.stderr };

@@ -10,6 +10,10 @@
  * - arm32 (AAPCS/EABI): 64-bit integers are 8-aligned; Xen makes `xen_ulong_t`,
  *   `xen_pfn_t` and every guest handle 8 bytes so 32- and 64-bit guests share one ABI.
  * - arm64 (LP64): everything natural and 8 bytes.
+ *
+ * Linux's interface (`linux` namespace) adds the C data model proper: `size_t` and plain
+ * pointers are 4 bytes on the 32-bit architectures (ILP32) and 8 on the 64-bit ones (LP64),
+ * with no widening on Arm.
  */
 import type { Arch, ArchScalarName, ConstantCType, ScalarName } from '../model/types.js';
 
@@ -42,6 +46,8 @@ export interface DataModel {
    * offset is exact. No Xen record comes near either limit.
    */
   maxObjectSize: number;
+  /** A plain C pointer (`void *`). */
+  pointer: SizeAlign;
 }
 
 /** The bytes every output can hold in one object on a 32-bit architecture: PTRDIFF_MAX. */
@@ -67,38 +73,42 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
   x86_32: {
     arch: 'x86_32',
     scalars: fixed(4),
-    archScalars: { xen_ulong_t: four, xen_pfn_t: four, uint64_aligned_t: eight },
+    archScalars: { xen_ulong_t: four, xen_pfn_t: four, uint64_aligned_t: eight, size_t: four },
     handles: { native: four, wide: eight },
     toolsOnly: ['uint64_aligned_t'],
     longBits: 32,
     maxObjectSize: MAX_OBJECT_32,
+    pointer: four,
   },
   x86_64: {
     arch: 'x86_64',
     scalars: fixed(8),
-    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight },
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, size_t: eight },
     handles: { native: eight, wide: eight },
     toolsOnly: [],
     longBits: 64,
     maxObjectSize: MAX_OBJECT_64,
+    pointer: eight,
   },
   arm32: {
     arch: 'arm32',
     scalars: fixed(8),
-    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight },
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, size_t: four },
     handles: { native: eight, wide: eight },
     toolsOnly: [],
     longBits: 32,
     maxObjectSize: MAX_OBJECT_32,
+    pointer: four,
   },
   arm64: {
     arch: 'arm64',
     scalars: fixed(8),
-    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight },
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, size_t: eight },
     handles: { native: eight, wide: eight },
     toolsOnly: [],
     longBits: 64,
     maxObjectSize: MAX_OBJECT_64,
+    pointer: eight,
   },
 };
 

@@ -129,6 +129,8 @@ export class ArchLayout {
         return this.dataModel.archScalars[type.name];
       case 'handle':
         return type.width === '64' ? this.dataModel.handles.wide : this.dataModel.handles.native;
+      case 'pointer':
+        return this.dataModel.pointer;
       case 'alias': {
         const alias = this.aliases.get(type.name);
         if (!alias) throw new Error(`no typedef ${type.name} on ${this.arch}`);

@@ -3,7 +3,7 @@
  * literals, declarators and comment lines. Every string the templates print that is not
  * fixed text comes from a function here or in the view-model.
  */
-import type { Arch, ArchScalarName, ConstantCType, ConstantDecl, HandleType, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
+import type { Arch, ArchScalarName, ConstantCType, ConstantDecl, HandleType, IoctlDirection, IoctlEncoding, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
 import { ARCHES } from '../../model/arch.js';
 import { releaseHex } from '../../model/releases.js';
 import { escapeDocComment } from '../../names/comments.js';
@@ -68,6 +68,11 @@ export function headerGuard(namespace: Namespace, module: string): string {
 /** The availability macro of an item: `XENABI_SINCE_xen_dm_op`. */
 export function sinceMacro(item: string): string {
   return `XENABI_SINCE_${item}`;
+}
+
+/** The Linux release of an item of Linux's interface, as `LINUX_VERSION_CODE`: `XENABI_LINUX_SINCE_IOCTL_PRIVCMD_DM_OP`. */
+export function linuxSinceMacro(item: string): string {
+  return `XENABI_LINUX_SINCE_${item}`;
 }
 
 /** Defined (to 1) exactly when an item or member is declared under the release the includer chose: `XENABI_HAS_xen_dm_op_nr_vcpus`. */
@@ -198,6 +203,30 @@ function negativeLiteral(n: bigint, cType: ConstantCType): string {
 function singleBit(name: string, n: bigint): number {
   if (n <= 0n || (n & (n - 1n)) !== 0n) throw new Error(`${name}: ${n} is not a single bit, so it cannot be spelled as a shift`);
   return n.toString(2).length - 1;
+}
+
+/** Our `_IOC` and its direction names, defined once by any header with an ioctl: Linux's own are not user-space API everywhere. */
+export const IOC_MACRO = 'XENABI_IOC';
+
+const IOC_DIRECTIONS: Record<IoctlDirection, string> = {
+  none: 'XENABI_IOC_NONE',
+  write: 'XENABI_IOC_WRITE',
+  read: 'XENABI_IOC_READ',
+  readwrite: '(XENABI_IOC_READ | XENABI_IOC_WRITE)',
+};
+
+/**
+ * An ioctl number as Linux's header spells it, with our macro: `XENABI_IOC(XENABI_IOC_NONE, 'P', 5,
+ * sizeof(struct privcmd_dm_op))`. `spell` names the argument type.
+ */
+export function ioctlExpression(ioctl: IoctlEncoding, spell: (type: TypeRef) => string): string {
+  const size = ioctl.argument ? `sizeof(${spell(ioctl.argument)})` : '0';
+  return `${IOC_MACRO}(${IOC_DIRECTIONS[ioctl.direction]}, ${charLiteral(ioctl.type)}, ${ioctl.nr}, ${size})`;
+}
+
+/** A C character literal of a printable ASCII character. */
+export function charLiteral(ch: string): string {
+  return `'${ch === "'" || ch === '\\' ? `\\${ch}` : ch}'`;
 }
 
 /** How a field of an architecture-dependent integer type is spelled. */

@@ -72,8 +72,11 @@ export function unsignedOfSize(size: number): string {
 
 /** Xen's per-architecture integer types keep their names in Rust (`xenabi::types::xen_ulong_t`). */
 export function archScalarType(name: ArchScalarName): string {
-  return name;
+  return name === 'size_t' ? 'usize' : name;
 }
+
+/** The generic type of a plain user-space pointer (Linux's `void __user *`), defined in `types.rs`. */
+export const USER_PTR = 'UserPtr';
 
 /** A Rust identifier for a Xen name: `type` → `r#type`; throws for `self` and friends (the `keyword` pass rejects those first). */
 export function ident(name: string): string {
@@ -150,6 +153,12 @@ export function featurePredicate(release: string): string {
 export function releaseLiteral(release: string, prefix = ''): string {
   const [major, minor] = release.split('.');
   return `${prefix}XenRelease::new(${major}, ${minor})`;
+}
+
+/** `LinuxRelease::new(4, 11, 0)`, `LinuxRelease::new(2, 6, 37)`. */
+export function linuxReleaseLiteral(release: string, prefix = ''): string {
+  const [major, minor, patch] = release.split('.');
+  return `${prefix}LinuxRelease::new(${major}, ${minor}, ${patch ?? 0})`;
 }
 
 /** `all(…)` of the predicates that are not empty, an `all(…)` among them spread; "" when none is. */

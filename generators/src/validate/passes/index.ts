@@ -11,6 +11,7 @@ import { implicitPadding } from './implicit-padding.js';
 import { interfaceVersion } from './interface-version.js';
 import { keyword } from './keyword.js';
 import { lifetime } from './lifetime.js';
+import { linuxLifetime } from './linux-lifetime.js';
 import { moduleName } from './module-name.js';
 import { recordSize } from './record-size.js';
 import { referenceLifetime } from './reference-lifetime.js';
@@ -32,6 +33,7 @@ export const PASSES: ValidationPass[] = [
   stableReference,
   interfaceVersion,
   lifetime,
+  linuxLifetime,
   referenceLifetime,
   flexibleArray,
   bitField,
