@@ -71,6 +71,7 @@ export function lowerModules(modules: EvaluatedModule[], repoRoot: string): { mo
       ...(def.interfaceVersion ? { interfaceVersion: { constant: def.interfaceVersion.name } } : {}),
       order,
       ...gatesOf(def.gates),
+      ...(def.toolsOnlyBefore ? { toolsOnlyBefore: def.toolsOnlyBefore } : {}),
     } satisfies ModuleDecl);
   }
   return { model, diagnostics };
@@ -127,6 +128,7 @@ interface Conditions {
   guestInterface?: GuestInterfaceGate;
   gates?: GateDef[];
   xenOrigin?: XenOrigin[];
+  toolsOnlyBefore?: string;
 }
 
 function common(
@@ -143,6 +145,7 @@ function common(
     ...(def.guestInterface ? { guestInterface: { min: def.guestInterface.min } } : {}),
     ...gatesOf(def.gates),
     ...(def.xenOrigin && def.xenOrigin.length > 0 ? { xenOrigin: def.xenOrigin.map((o) => ({ ...o, ...(o.archs ? { archs: [...o.archs] } : {}) })) } : {}),
+    ...(def.toolsOnlyBefore ? { toolsOnlyBefore: def.toolsOnlyBefore } : {}),
   };
 }
 
@@ -157,6 +160,7 @@ function inherit(own: Conditions, parent: Conditions | undefined): Conditions {
     ...(own.guestInterface ?? parent?.guestInterface ? { guestInterface: own.guestInterface ?? parent?.guestInterface } : {}),
     ...(own.gates ?? parent?.gates ? { gates: own.gates ?? parent?.gates } : {}),
     ...(own.xenOrigin ?? parent?.xenOrigin ? { xenOrigin: own.xenOrigin ?? parent?.xenOrigin } : {}),
+    ...(own.toolsOnlyBefore ?? parent?.toolsOnlyBefore ? { toolsOnlyBefore: own.toolsOnlyBefore ?? parent?.toolsOnlyBefore } : {}),
   };
 }
 
