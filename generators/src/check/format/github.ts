@@ -4,13 +4,13 @@
  */
 import type { CheckResult } from '../engine.js';
 import type { Finding } from '../finding.js';
-import { archText, changeText, plural } from './common.js';
+import { archText, changeText, commandName, plural, type FormatOptions } from './common.js';
 
-export function formatGithub(result: CheckResult): string {
+export function formatGithub(result: CheckResult, options: FormatOptions = {}): string {
   const lines = result.findings.map(annotation);
   for (const s of result.skipped) lines.push(`::notice title=${escapeProperty(`xenabi: ${s.rule} not run`)}::${escapeData(s.reason)}`);
   const s = result.summary;
-  lines.push(`xenabi check: ${s.result === 'fail' ? 'FAIL' : 'ok'}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')}, ${s.waived} waived`);
+  lines.push(`${commandName(options)}: ${s.result === 'fail' ? 'FAIL' : 'ok'}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')}, ${s.waived} waived`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -159,7 +159,7 @@ function readWaivers(io: CliIo, root: string | undefined, explicit: string | und
  * Where a rule's page is: `--docs-url`, else the repository a CI job runs in (GitHub Actions
  * or GitLab CI, at the commit checked), else the local docs/rules/ folder.
  */
-function rulesUri(root: string | undefined, explicit: string | undefined): ((rule: string) => string) | undefined {
+export function rulesUri(root: string | undefined, explicit: string | undefined): ((rule: string) => string) | undefined {
   const env = process.env;
   let base = explicit;
   if (!base && env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA) {
@@ -174,7 +174,7 @@ function rulesUri(root: string | undefined, explicit: string | undefined): ((rul
   return (rule) => `${prefix}${rule}.md`;
 }
 
-function toolVersion(): string | undefined {
+export function toolVersion(): string | undefined {
   try {
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
     return pkg.version;
