@@ -52,6 +52,7 @@ function compareValues(ctx: CheckContext, at: ReturnType<CheckContext['itemAt']>
  * on LP64 targets and the size on 32-bit ones).
  */
 function compareTypes(ctx: CheckContext, at: ReturnType<CheckContext['itemAt']>, b: SideConstant, h: SideConstant): void {
+  if (b.cType === h.cType && !b.cTypes && !h.cTypes) return;
   for (const arch of ARCHES) {
     const bt = typeOn(b, arch);
     const ht = typeOn(h, arch);
