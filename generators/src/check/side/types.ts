@@ -101,6 +101,11 @@ export interface SideModule {
   xenHeader?: string;
   interfaceVersion?: string;
   loc?: SourceLocation;
+  /**
+   * An unstable part Xen versions with no interface-version constant at all (the tools-only
+   * items of a guest header, read from Xen's headers): its changes are allowed as they come.
+   */
+  unversioned?: boolean;
 }
 
 /** Optional knowledge a side may lack; rules that need a missing one are skipped. */
