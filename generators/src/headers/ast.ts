@@ -29,6 +29,8 @@ export interface AstField {
   qualType: string;
   desugared: string;
   bitWidth?: number;
+  /** `__attribute__((aligned(N)))` on the member: how Xen spells `uint64_aligned_t` on x86. */
+  alignedTo?: number;
   loc: AstLoc;
 }
 
@@ -102,7 +104,7 @@ class Locations {
   }
 }
 
-/** Kinds read in full; every other line only moves the carried location. */
+/** Kinds read in full (and every attribute, so a constant inside one stays there); every other line only moves the carried location. */
 const KEPT = new Set(['RecordDecl', 'FieldDecl', 'TypedefDecl', 'EnumDecl', 'EnumConstantDecl', 'ConstantExpr', 'value', 'Record']);
 
 /**
@@ -127,7 +129,7 @@ export function parseTextAst(text: string): Node {
     const kindEnd = space < 0 ? line.length : space;
     const kind = line.slice(i, line[kindEnd - 1] === ':' ? kindEnd - 1 : kindEnd);
     const body = space < 0 ? '' : line.slice(space + 1);
-    if (!KEPT.has(kind)) {
+    if (!KEPT.has(kind) && !kind.endsWith('Attr')) {
       if (/:\d+:\d+/.test(body)) readNode(kind, body, locs);
       continue;
     }
@@ -216,8 +218,17 @@ function fieldOf(node: Node): AstField {
   const afterFlags = node.rest.replace(FLAGS, '');
   const name = /^(\w+)\s+'/.exec(afterFlags)?.[1] ?? '';
   const types = TYPES.exec(afterFlags);
-  const width = constantOf(node.children);
-  return { name, qualType: types?.[1] ?? '', desugared: types?.[2] ?? types?.[1] ?? '', ...(width ? { bitWidth: Number(width.value) } : {}), loc: where(node) };
+  const width = constantOf(node.children.filter((c) => !c.kind.endsWith('Attr')));
+  const aligned = node.children.find((c) => c.kind === 'AlignedAttr');
+  const alignedTo = aligned ? constantOf(aligned.children) : undefined;
+  return {
+    name,
+    qualType: types?.[1] ?? '',
+    desugared: types?.[2] ?? types?.[1] ?? '',
+    ...(width ? { bitWidth: Number(width.value) } : {}),
+    ...(alignedTo ? { alignedTo: Number(alignedTo.value) } : {}),
+    loc: where(node),
+  };
 }
 
 function typedefOf(node: Node): AstTypedef {

@@ -79,11 +79,12 @@ function buildRecords(ast: AstFacts, dumps: DumpedRecord[], arch: Arch, tree: Tr
   for (const t of ast.typedefs) if (t.recordId && !recordTypedefs.has(t.recordId)) recordTypedefs.set(t.recordId, t.name);
   const placed = placeUntagged(ast, tree, recordTypedefs);
   const dumpOf = (r: AstRecord) => (r.tag ? dumpByName.get(`${r.kind} ${r.tag}`) : dumpByName.get(placed.get(r.id)?.key ?? '') ?? dumpByName.get(`${r.kind} ${recordTypedefs.get(r.id)}`));
-  const names: RecordNames = { byId: new Map(), byWhere: new Map(), byTypedef: new Map() };
+  const names: RecordNames = { byId: new Map(), byWhere: new Map(), byTypedef: new Map(), kinds: new Map() };
   for (const r of ast.records) {
     const name = r.tag ?? placed.get(r.id)?.name ?? (r.parentId ? undefined : recordTypedefs.get(r.id));
     if (!name) continue;
     names.byId.set(r.id, name);
+    names.kinds.set(name, r.kind);
     const key = placed.get(r.id)?.key;
     if (key) names.byWhere.set(key, name);
     const typedef = recordTypedefs.get(r.id);

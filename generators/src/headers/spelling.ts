@@ -15,6 +15,8 @@ export interface RecordNames {
   byId: Map<string, string>;
   byWhere: Map<string, string>;
   byTypedef: Map<string, string>;
+  /** Each named record's kind, to spell it `struct name` or `union name`. */
+  kinds: Map<string, 'struct' | 'union'>;
 }
 
 interface Paths {
@@ -50,10 +52,17 @@ export function splitDims(type: string): { element: string; dims: number[] } {
   return { element: (m[1] ?? '').trim(), dims: [...(m[2] ?? '').matchAll(/\[(\d*)\]/g)].map((d) => Number(d[1] || 0)) };
 }
 
-/** A type as the registry spells it. */
+/**
+ * A type as the registry spells it: a record as `struct name` whether C names it by its tag or
+ * by a typedef (Xen 4.15 respelled union members from `struct evtchn_send` to
+ * `evtchn_send_t`, which changes nothing), a guest handle as `XEN_GUEST_HANDLE(x)`.
+ */
 export function spellType(qualType: string, names: RecordNames, tree: Paths): string {
   const handle = /^(?:const )?__guest_handle_(64_)?(\w+)((?:\[\d*\])*)$/.exec(qualType.trim());
   if (handle) return `${handle[1] ? 'XEN_GUEST_HANDLE_64' : 'XEN_GUEST_HANDLE'}(${handle[2]})${handle[3] ?? ''}`;
+  const typedef = /^(\w+)((?:\[\d*\])*)$/.exec(qualType.trim());
+  const record = typedef ? names.byTypedef.get(typedef[1] ?? '') : undefined;
+  if (record) return `${names.kinds.get(record) ?? 'struct'} ${record}${typedef?.[2] ?? ''}`;
   return qualType.replace(UNNAMED, (whole, kind: string, at: string) => {
     const name = names.byWhere.get(tree.where(kind, at));
     return name ? `${kind} ${name}` : whole;
@@ -111,6 +120,18 @@ function handleSize(arch: Arch, type: string): number | undefined {
   return (m[1] ? handles.wide : handles.native).size;
 }
 
+/**
+ * Xen's `uint64_aligned_t` and `int64_aligned_t` where they are macros (`uint64_t
+ * __attribute__((aligned(8)))`, as tools builds have them on x86): a 64-bit member with that
+ * attribute is spelled by its name.
+ */
+function alignedSpelling(f: AstField): string | undefined {
+  if (f.alignedTo !== 8) return undefined;
+  const { element, dims } = splitDims(f.qualType);
+  const name = element === 'uint64_t' ? 'uint64_aligned_t' : element === 'int64_t' ? 'int64_aligned_t' : undefined;
+  return name ? `${name}${dims.map((d) => `[${d || ''}]`).join('')}` : undefined;
+}
+
 /** One member: its dumped place, spelled type, record and size. */
 export function spellField(f: AstField, d: DumpedField, arch: Arch, names: RecordNames, table: TypeTable, tree: Paths): FieldFact {
   const flexible = /\[\]$/.test(f.desugared.trim());
@@ -120,7 +141,7 @@ export function spellField(f: AstField, d: DumpedField, arch: Arch, names: Recor
     name: f.name,
     offset: d.offset,
     size: flexible ? 0 : sizeOfType(f.desugared, arch, table, tree),
-    type: spellType(f.qualType, names, tree),
+    type: alignedSpelling(f) ?? spellType(f.qualType, names, tree),
     ...(record ? { record } : {}),
     ...bits,
     ...(flexible ? { flexibleArray: true as const } : {}),

@@ -4,9 +4,10 @@
  * extractor: a tree already seen (the base of a check, a release tag) costs a file read.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ARCHES } from '../model/arch.js';
 import type { Arch } from '../model/types.js';
 import { clangVersion, inParallel } from './clang.js';
@@ -15,8 +16,20 @@ import type { TreeFacts } from './facts.js';
 import { readHeaders, type HeaderFile } from './roots.js';
 import { includeRoot, type HeaderTree } from './tree.js';
 
-/** Bumped whenever what the extractor writes changes, so old cache entries are not read. */
-export const EXTRACTOR_VERSION = 'xenabi-header-facts/1 extractor 1';
+/**
+ * What the extractor is: its format and the text of its own modules (this folder), so a
+ * changed extractor never reads an old cache entry.
+ */
+export function extractorFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const dir = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256').update('xenabi-header-facts/1\n');
+  for (const name of readdirSync(dir).filter((n) => /\.(?:ts|js)$/.test(n) && !n.endsWith('.d.ts')).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  fingerprint = hash.digest('hex').slice(0, 16);
+  return fingerprint;
+}
+
+let fingerprint: string | undefined;
 
 export interface ExtractOptions {
   arches?: readonly Arch[];
@@ -31,7 +44,7 @@ export function defaultCacheDir(): string {
 
 /** The cache key of a tree's headers on some architectures. */
 export function factsKey(files: readonly HeaderFile[], arches: readonly Arch[]): string {
-  const hash = createHash('sha256').update(`${EXTRACTOR_VERSION}\n${clangVersion()}\n${arches.join(',')}\n`);
+  const hash = createHash('sha256').update(`${extractorFingerprint()}\n${clangVersion()}\n${arches.join(',')}\n`);
   for (const f of files) hash.update(`${f.path}\n${f.text.length}\n`).update(f.text);
   return hash.digest('hex');
 }

@@ -153,10 +153,11 @@ describe('spelling', () => {
   const tree = { where: (kind: string, text: string) => `${kind} ${text}`, loc: () => undefined };
 
   it('spells guest handles and untagged records as the registry does', () => {
-    const names = { byId: new Map(), byWhere: new Map([['union /r/a.h:3:5', 'xen_dm_op.u']]), byTypedef: new Map() };
+    const names = { byId: new Map(), byWhere: new Map([['union /r/a.h:3:5', 'xen_dm_op.u']]), byTypedef: new Map([['evtchn_send_t', 'evtchn_send']]), kinds: new Map<string, 'struct' | 'union'>() };
     expect(spellType('__guest_handle_64_uint8', names, tree)).toBe('XEN_GUEST_HANDLE_64(uint8)');
     expect(spellType('__guest_handle_const_void', names, tree)).toBe('XEN_GUEST_HANDLE(const_void)');
     expect(spellType('union (unnamed union at /r/a.h:3:5)', names, tree)).toBe('union xen_dm_op.u');
+    expect(spellType('evtchn_send_t', names, tree)).toBe('struct evtchn_send');
     expect(splitDims('uint8_t[2][3]')).toEqual({ element: 'uint8_t', dims: [2, 3] });
   });
 
