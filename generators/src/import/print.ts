@@ -187,7 +187,7 @@ function printModule(m: DraftModule, owners: ReadonlyMap<string, DraftModule>, o
   const dsl = [...uses.dsl].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : 1));
   return [
     '/**',
-    ` * TODO: what ${m.xenHeader} is for${m.namespace === 'unstable' ? ' (its tools-only part)' : ''}, in our own words.`,
+    ` * TODO: what ${m.xenHeader} is for${m.name.endsWith('_tools') ? ' (its tools-only part)' : ''}, in our own words.`,
     ' *',
     ` * Drafted by \`${options.command}\` from Xen ${options.release}'s ${m.xenHeader} as clang`,
     ' * compiles it on x86_32, x86_64, arm32 and arm64. Every TODO is for a person: docs in our',
