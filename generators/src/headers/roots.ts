@@ -98,7 +98,8 @@ export function candidateMacros(files: readonly HeaderFile[]): MacroCandidate[] 
       // A definition continued with backslashes goes on over the next lines.
       for (let next = i + 1; body.endsWith('\\') && next < lines.length; next++) body = `${body.slice(0, -1)} ${lines[next]}`;
       body = body.replace(/\/\*.*?\*\//g, '').replace(/\/\/.*$/, '').trim();
-      if (!body || /["'{};]/.test(body)) return;
+      // Xen's guest interface version is how a build chooses what to see, not a value of the ABI.
+      if (!body || /["'{};]/.test(body) || /^__XEN(?:_LATEST)?_INTERFACE_VERSION__$/.test(name)) return;
       const entry = byName.get(name) ?? { name, sites: [] };
       entry.sites.push({ file: f.path, line: i + 1 });
       byName.set(name, entry);

@@ -43,9 +43,12 @@ export function sideFromHeaders(facts: TreeFacts, options: HeaderSideOptions): A
   const padding = paddingFields(registry);
   const growable = new Map((registry?.records ?? []).filter((r) => r.growable).map((r) => [r.name, r.growable?.versionField ?? '']));
 
-  for (const [name, perArch] of byName(facts, (a) => a.records)) {
+  const records = byName(facts, (a) => a.records);
+  for (const [name, perArch] of records) {
     const first = firstOf(perArch);
-    const where = place(rootRecord(name), first.loc.file, perArch.some(([, r]) => r.plain));
+    // A record declared inside another is where that one is: the same tier and module.
+    const root = records.get(rootRecord(name)) ?? perArch;
+    const where = place(rootRecord(name), firstOf(root).loc.file, root.some(([, r]) => r.plain));
     const record: SideRecord = { name, kind: first.kind, ...where, since: since.get(name) ?? since.get(rootRecord(name)) ?? '', loc: at(first.loc), ...(first.typedef ? { typedef: first.typedef } : {}), layouts: {}, fieldLocs: {} };
     for (const [arch, r] of perArch) record.layouts[arch] = { size: r.size, align: r.align, fields: r.fields.map((f) => sideField(f, padding.get(name))) };
     for (const f of first.fields) (record.fieldLocs as Record<string, SourceLocation>)[f.name || f.record || ''] = at(f.loc);
