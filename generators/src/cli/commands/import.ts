@@ -1,5 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { visibleLines } from '../../diagnostics/visible.js';
 import { clangProblem } from '../../headers/clang.js';
 import { HeaderTreeError, locateHeaderTree, treeRelease } from '../../headers/tree.js';
 import { ImportError, importHeaders } from '../../import/index.js';
@@ -62,7 +63,7 @@ Exit codes: 0 written, 2 bad input or usage (nothing is written then).`,
       return EXIT_OK;
     } catch (error) {
       if (error instanceof HeaderTreeError || error instanceof ImportError) {
-        io.err(`xenabi import: ${error.message}\n`);
+        io.err(`xenabi import: ${visibleLines(error.message)}\n`);
         return EXIT_BAD_INPUT;
       }
       throw error;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { FORMATS, formatResult, type OutputFormat } from '../../check/index.js';
+import { visibleLines } from '../../diagnostics/visible.js';
 import { clangProblem } from '../../headers/clang.js';
 import { HeaderTreeError, locateHeaderTree, treeRelease } from '../../headers/tree.js';
 import { loadAbi } from '../../load/index.js';
@@ -68,7 +69,7 @@ no headers in DIR, unknown release).`,
       return result.summary.result === 'fail' ? EXIT_FINDING : EXIT_OK;
     } catch (error) {
       if (error instanceof HeaderTreeError) {
-        io.err(`xenabi verify: ${error.message}\n`);
+        io.err(`xenabi verify: ${visibleLines(error.message)}\n`);
         return EXIT_BAD_INPUT;
       }
       throw error;
