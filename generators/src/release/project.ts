@@ -15,3 +15,8 @@ export const REPOSITORY_GIT_URL = `git+${REPOSITORY_URL}.git`;
 export function crateName(release: string, newest: string): string {
   return release === newest ? 'xenabi' : `xenabi-xen-${release.replace('.', '-')}`;
 }
+
+/** An npm package's name: the newest release's build has the plain name; a build of an older one names it. */
+export function npmPackageName(name: string, release: string, newest: string): string {
+  return release === newest ? name : `${name}-xen-${release.replace('.', '-')}`;
+}

@@ -12,12 +12,15 @@ export interface PackageVersions {
   c: string;
   /** `packages/rust-bindings/package.json`. @example "0.1.0" */
   rust: string;
+  /** `packages/ts-bindings/package.json`, which the TypeScript emitter writes back with the version it found. @example "0.1.0" */
+  ts: string;
 }
 
 /** Where each version is read from, relative to the repository root. */
 export const VERSION_SOURCES: Readonly<Record<keyof PackageVersions, string>> = {
   c: 'packages/c-headers/package.json',
   rust: 'packages/rust-bindings/package.json',
+  ts: 'packages/ts-bindings/package.json',
 };
 
 /** The version of a package that has no package.json (a test fixture's tree): never released. */
@@ -45,5 +48,5 @@ export function readPackageVersions(root: string): PackageVersions {
     }
     return version;
   };
-  return { c: read('c'), rust: read('rust') };
+  return { c: read('c'), rust: read('rust'), ts: read('ts') };
 }

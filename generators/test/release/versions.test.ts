@@ -17,7 +17,7 @@ function rootWith(versions: Record<string, unknown>): string {
 
 describe('package versions', () => {
   it('are read from each package.json, and unreleased where there is none', () => {
-    expect(readPackageVersions(rootWith({ [VERSION_SOURCES.c]: '1.2.3' }))).toEqual({ c: '1.2.3', rust: UNRELEASED });
+    expect(readPackageVersions(rootWith({ [VERSION_SOURCES.c]: '1.2.3' }))).toEqual({ c: '1.2.3', rust: UNRELEASED, ts: UNRELEASED });
   });
 
   it('must be MAJOR.MINOR.PATCH: the error names the file', () => {
