@@ -134,6 +134,11 @@ export interface AbiSide {
   modules: Record<string, SideModule>;
   /** Notes about how the side was read (a fallback taken), shown in the summary. */
   notes?: string[];
+  /**
+   * Per module (`stable/dm_op`): a digest of all it declares, documentation included; only a
+   * side read from `abi/` modules has them (`side/digests.ts`).
+   */
+  digests?: Record<string, string>;
 }
 
 /** The key that matches a field across sides: its name, or for an anonymous member its record. */
