@@ -50,14 +50,14 @@ function expectPublishable(dir: string, files: readonly string[]): void {
 const hasCargo = (await run('cargo', ['--version'], { allowFailure: true }).catch(() => ({ status: 1 }))).status === 0;
 
 describe('npm packages', () => {
-  let published: Record<string, { files: { path: string }[] }> = {};
+  const published: Record<string, { files: { path: string }[] }> = {};
   let warnings: string[] = [];
   beforeAll(async () => {
-    const r = await run('npm', ['publish', '--dry-run', '--json', '--workspaces', '--loglevel=warn']);
-    const parsed = JSON.parse(r.stdout) as Record<string, { files: { path: string }[] }> & { files?: unknown };
-    // One workspace prints its result bare, several print them by name.
-    published = parsed.files ? { [npmPackages[0]!.manifest.name]: parsed as never } : parsed;
-    warnings = r.stderr.split('\n').filter((l) => /\bwarn\b/i.test(l) && !/requires you to be logged in/.test(l));
+    // One npm per package, side by side: `--workspaces` with a private workspace among them
+    // makes npm 10 die with "Exit handler never called!".
+    const results = await Promise.all(npmPackages.map((p) => run('npm', ['publish', '--dry-run', '--json', '--workspace', p.dir, '--loglevel=warn'])));
+    for (const r of results) Object.assign(published, JSON.parse(r.stdout) as typeof published);
+    warnings = results.flatMap((r) => r.stderr.split('\n').filter((l) => /\bwarn\b/i.test(l) && !/requires you to be logged in/.test(l)));
   }, 120_000);
 
   it('publish without a warning (npm would otherwise rewrite package.json: a bin it cannot take is dropped)', () => {

@@ -47,7 +47,7 @@ function elementType(model: ReleaseModel, type: TypeRef): string {
 
 /** A Rust integer literal; a type's minimum as an expression, which no lint can mistake for an overflow. */
 export function rustLiteral(leaf: Leaf, value: bigint): string {
-  if (leaf.handle) return `0x${value.toString(16)}`;
+  if (leaf.handle || leaf.pointer) return `0x${value.toString(16)}`;
   if (leaf.signed && value === -(1n << BigInt(leaf.bits - 1))) return `(${value + 1n} - 1)`;
   return value.toString();
 }
@@ -72,6 +72,7 @@ function setStatement(target: string, path: string, leaf: Leaf, value: bigint): 
   const literal = rustLiteral(leaf, value);
   if (last === '') return place ? `${target}${place} = ${literal};` : `*${target} = ${literal};`;
   if (leaf.handle) return `${target}${place}.${ident(last)} = xenabi::types::${handleType(leaf.handle)}::from_addr(${literal});`;
+  if (leaf.pointer) return `${target}${place}.${ident(last)} = xenabi::types::UserPtr::from_addr(${literal});`;
   if (leaf.bitOffset !== undefined) return `${target}${place}.${ident(`set_${last}`)}(${literal});`;
   return `${target}${place}.${ident(last)} = ${literal};`;
 }
@@ -79,7 +80,7 @@ function setStatement(target: string, path: string, leaf: Leaf, value: bigint): 
 function getExpression(source: string, path: string, leaf: Leaf): string {
   const { place, last } = access(path);
   if (last === '') return `${source}${place}`;
-  if (leaf.handle) return `${source}${place}.${ident(last)}.addr()`;
+  if (leaf.handle || leaf.pointer) return `${source}${place}.${ident(last)}.addr()`;
   if (leaf.bitOffset !== undefined) return `${source}${place}.${ident(last)}()`;
   return `${source}${place}.${ident(last)}`;
 }

@@ -19,8 +19,9 @@ pub mod types;
 pub mod stable;
 #[cfg(feature = "xen-4-22")]
 pub mod unstable;
+pub mod linux;
 
-pub use release::{Gate, GateKind, XenRelease};
+pub use release::{Gate, GateKind, LinuxRelease, XenRelease};
 
 /// The newest Xen release this crate describes: what the default features declare.
 pub const XEN_RELEASE: &str = "4.22";

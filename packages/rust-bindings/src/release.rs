@@ -93,6 +93,58 @@ impl fmt::Display for XenRelease {
     }
 }
 
+/// A Linux release, `major.minor` (or `2.6.patch` before 3.0), ordered: what added an item of
+/// Linux's Xen device interface (`xenabi::linux`).
+///
+/// Compare the kernel a program runs on ([`LinuxRelease::from_uname`] of `uname -r`) with an
+/// item's `LINUX_SINCE` or `since` entry: an older kernel refuses the ioctl with `ENOTTY`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct LinuxRelease {
+    major: u8,
+    minor: u8,
+    patch: u8,
+}
+
+impl LinuxRelease {
+    /// Linux `major.minor.patch`; the patch level counts only before 3.0 (`2.6.37`).
+    #[inline]
+    pub const fn new(major: u8, minor: u8, patch: u8) -> Self {
+        Self { major, minor, patch }
+    }
+
+    /// The release a kernel release string names (`6.1.0-37-amd64`, `4.11.0`, `2.6.37.6`), by
+    /// its leading numbers; `None` when it does not start with `major.minor`.
+    pub fn from_uname(release: &str) -> Option<Self> {
+        let mut parts = release.split(|c: char| !c.is_ascii_digit());
+        let major: u8 = parts.next()?.parse().ok()?;
+        let minor: u8 = parts.next()?.parse().ok()?;
+        let patch: u8 = if major < 3 { parts.next().and_then(|p| p.parse().ok()).unwrap_or(0) } else { 0 };
+        Some(Self::new(major, minor, patch))
+    }
+
+    /// `LINUX_VERSION_CODE`'s form: `major << 16 | minor << 8 | patch`.
+    #[inline]
+    pub const fn version_code(self) -> u32 {
+        (self.major as u32) << 16 | (self.minor as u32) << 8 | self.patch as u32
+    }
+
+    /// `self >= other`, usable in `const` contexts.
+    #[inline]
+    pub const fn at_least(self, other: LinuxRelease) -> bool {
+        self.version_code() >= other.version_code()
+    }
+}
+
+impl fmt::Display for LinuxRelease {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.major < 3 {
+            write!(f, "{}.{}.{}", self.major, self.minor, self.patch)
+        } else {
+            write!(f, "{}.{}", self.major, self.minor)
+        }
+    }
+}
+
 /// What a gate asks of the system.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum GateKind {

@@ -31,6 +31,75 @@ fn min_release_follows_the_features() {
     assert_eq!(XEN_MIN_RELEASE >= XenRelease::new(4, 22), cfg!(feature = "xen-4-22"), "xen-4-22");
 }
 
+mod linux_evtchn {
+    use super::*;
+    use xenabi::linux::evtchn::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(ioctl_evtchn_bind_virq::LINUX_SINCE == since::ioctl_evtchn_bind_virq);
+        assert!(ioctl_evtchn_bind_interdomain::LINUX_SINCE == since::ioctl_evtchn_bind_interdomain);
+        assert!(ioctl_evtchn_bind_unbound_port::LINUX_SINCE == since::ioctl_evtchn_bind_unbound_port);
+        assert!(ioctl_evtchn_unbind::LINUX_SINCE == since::ioctl_evtchn_unbind);
+        assert!(ioctl_evtchn_notify::LINUX_SINCE == since::ioctl_evtchn_notify);
+        assert!(ioctl_evtchn_restrict_domid::LINUX_SINCE == since::ioctl_evtchn_restrict_domid);
+        assert!(ioctl_evtchn_bind::LINUX_SINCE == since::ioctl_evtchn_bind);
+    }
+}
+
+mod linux_gntalloc {
+    use super::*;
+    use xenabi::linux::gntalloc::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(ioctl_gntalloc_alloc_gref::LINUX_SINCE == since::ioctl_gntalloc_alloc_gref);
+        assert!(ioctl_gntalloc_dealloc_gref::LINUX_SINCE == since::ioctl_gntalloc_dealloc_gref);
+        assert!(ioctl_gntalloc_unmap_notify::LINUX_SINCE == since::ioctl_gntalloc_unmap_notify);
+    }
+}
+
+mod linux_gntdev {
+    use super::*;
+    use xenabi::linux::gntdev::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(ioctl_gntdev_grant_ref::LINUX_SINCE == since::ioctl_gntdev_grant_ref);
+        assert!(ioctl_gntdev_map_grant_ref::LINUX_SINCE == since::ioctl_gntdev_map_grant_ref);
+        assert!(ioctl_gntdev_unmap_grant_ref::LINUX_SINCE == since::ioctl_gntdev_unmap_grant_ref);
+        assert!(ioctl_gntdev_get_offset_for_vaddr::LINUX_SINCE == since::ioctl_gntdev_get_offset_for_vaddr);
+        assert!(ioctl_gntdev_set_max_grants::LINUX_SINCE == since::ioctl_gntdev_set_max_grants);
+        assert!(ioctl_gntdev_unmap_notify::LINUX_SINCE == since::ioctl_gntdev_unmap_notify);
+        assert!(gntdev_grant_copy_segment::LINUX_SINCE == since::gntdev_grant_copy_segment);
+        assert!(ioctl_gntdev_grant_copy::LINUX_SINCE == since::ioctl_gntdev_grant_copy);
+        assert!(ioctl_gntdev_dmabuf_exp_from_refs::LINUX_SINCE == since::ioctl_gntdev_dmabuf_exp_from_refs);
+        assert!(ioctl_gntdev_dmabuf_exp_wait_released::LINUX_SINCE == since::ioctl_gntdev_dmabuf_exp_wait_released);
+        assert!(ioctl_gntdev_dmabuf_imp_to_refs::LINUX_SINCE == since::ioctl_gntdev_dmabuf_imp_to_refs);
+        assert!(ioctl_gntdev_dmabuf_imp_release::LINUX_SINCE == since::ioctl_gntdev_dmabuf_imp_release);
+    }
+}
+
+mod linux_privcmd {
+    use super::*;
+    use xenabi::linux::privcmd::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(privcmd_hypercall::LINUX_SINCE == since::privcmd_hypercall);
+        assert!(privcmd_mmap_entry::LINUX_SINCE == since::privcmd_mmap_entry);
+        assert!(privcmd_mmap::LINUX_SINCE == since::privcmd_mmap);
+        assert!(privcmd_mmapbatch::LINUX_SINCE == since::privcmd_mmapbatch);
+        assert!(privcmd_mmapbatch_v2::LINUX_SINCE == since::privcmd_mmapbatch_v2);
+        assert!(privcmd_dm_op_buf::LINUX_SINCE == since::privcmd_dm_op_buf);
+        assert!(privcmd_dm_op::LINUX_SINCE == since::privcmd_dm_op);
+        assert!(privcmd_mmap_resource::LINUX_SINCE == since::privcmd_mmap_resource);
+        assert!(privcmd_irqfd::LINUX_SINCE == since::privcmd_irqfd);
+        assert!(privcmd_ioeventfd::LINUX_SINCE == since::privcmd_ioeventfd);
+        assert!(privcmd_pcidev_get_gsi::LINUX_SINCE == since::privcmd_pcidev_get_gsi);
+    }
+}
+
 #[cfg(feature = "xen-4-12")]
 mod stable_argo {
     use super::*;
@@ -397,6 +466,96 @@ mod stable_xen {
     #[test]
     fn declares_what_the_min_release_has() {
         assert!(since::domid_t <= XEN_MIN_RELEASE, "{}", size_of::<domid_t>());
+    }
+}
+
+mod stable_xenbus {
+    use super::*;
+    use xenabi::stable::xenbus::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XenbusStateUnknown <= XEN_MIN_RELEASE, "{}", XenbusStateUnknown);
+        assert!(since::XenbusStateInitialising <= XEN_MIN_RELEASE, "{}", XenbusStateInitialising);
+        assert!(since::XenbusStateInitWait <= XEN_MIN_RELEASE, "{}", XenbusStateInitWait);
+        assert!(since::XenbusStateInitialised <= XEN_MIN_RELEASE, "{}", XenbusStateInitialised);
+        assert!(since::XenbusStateConnected <= XEN_MIN_RELEASE, "{}", XenbusStateConnected);
+        assert!(since::XenbusStateClosing <= XEN_MIN_RELEASE, "{}", XenbusStateClosing);
+        assert!(since::XenbusStateClosed <= XEN_MIN_RELEASE, "{}", XenbusStateClosed);
+        assert!(since::XenbusStateReconfiguring <= XEN_MIN_RELEASE, "{}", XenbusStateReconfiguring);
+        assert!(since::XenbusStateReconfigured <= XEN_MIN_RELEASE, "{}", XenbusStateReconfigured);
+        assert!(since::XenbusState <= XEN_MIN_RELEASE, "{}", size_of::<XenbusState>());
+    }
+}
+
+mod stable_xs_wire {
+    use super::*;
+    use xenabi::stable::xs_wire::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XS_DEBUG <= XEN_MIN_RELEASE, "{}", XS_DEBUG);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XS_CONTROL <= XEN_MIN_RELEASE, "{}", XS_CONTROL);
+        assert!(since::XS_DIRECTORY <= XEN_MIN_RELEASE, "{}", XS_DIRECTORY);
+        assert!(since::XS_READ <= XEN_MIN_RELEASE, "{}", XS_READ);
+        assert!(since::XS_GET_PERMS <= XEN_MIN_RELEASE, "{}", XS_GET_PERMS);
+        assert!(since::XS_WATCH <= XEN_MIN_RELEASE, "{}", XS_WATCH);
+        assert!(since::XS_UNWATCH <= XEN_MIN_RELEASE, "{}", XS_UNWATCH);
+        assert!(since::XS_TRANSACTION_START <= XEN_MIN_RELEASE, "{}", XS_TRANSACTION_START);
+        assert!(since::XS_TRANSACTION_END <= XEN_MIN_RELEASE, "{}", XS_TRANSACTION_END);
+        assert!(since::XS_INTRODUCE <= XEN_MIN_RELEASE, "{}", XS_INTRODUCE);
+        assert!(since::XS_RELEASE <= XEN_MIN_RELEASE, "{}", XS_RELEASE);
+        assert!(since::XS_GET_DOMAIN_PATH <= XEN_MIN_RELEASE, "{}", XS_GET_DOMAIN_PATH);
+        assert!(since::XS_WRITE <= XEN_MIN_RELEASE, "{}", XS_WRITE);
+        assert!(since::XS_MKDIR <= XEN_MIN_RELEASE, "{}", XS_MKDIR);
+        assert!(since::XS_RM <= XEN_MIN_RELEASE, "{}", XS_RM);
+        assert!(since::XS_SET_PERMS <= XEN_MIN_RELEASE, "{}", XS_SET_PERMS);
+        assert!(since::XS_WATCH_EVENT <= XEN_MIN_RELEASE, "{}", XS_WATCH_EVENT);
+        assert!(since::XS_ERROR <= XEN_MIN_RELEASE, "{}", XS_ERROR);
+        assert!(since::XS_IS_DOMAIN_INTRODUCED <= XEN_MIN_RELEASE, "{}", XS_IS_DOMAIN_INTRODUCED);
+        assert!(since::XS_RESUME <= XEN_MIN_RELEASE, "{}", XS_RESUME);
+        assert!(since::XS_SET_TARGET <= XEN_MIN_RELEASE, "{}", XS_SET_TARGET);
+        assert!(since::XS_RESET_WATCHES <= XEN_MIN_RELEASE, "{}", XS_RESET_WATCHES);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XS_DIRECTORY_PART <= XEN_MIN_RELEASE, "{}", XS_DIRECTORY_PART);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XS_GET_FEATURE <= XEN_MIN_RELEASE, "{}", XS_GET_FEATURE);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XS_SET_FEATURE <= XEN_MIN_RELEASE, "{}", XS_SET_FEATURE);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XS_GET_QUOTA <= XEN_MIN_RELEASE, "{}", XS_GET_QUOTA);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XS_SET_QUOTA <= XEN_MIN_RELEASE, "{}", XS_SET_QUOTA);
+        assert!(since::XS_INVALID <= XEN_MIN_RELEASE, "{}", XS_INVALID);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XS_TYPE_COUNT <= XEN_MIN_RELEASE, "{}", XS_TYPE_COUNT);
+        assert!(xsd_sockmsg::SINCE <= XEN_MIN_RELEASE && xsd_sockmsg::SINCE == since::xsd_sockmsg);
+        assert!(since::XS_WATCH_PATH <= XEN_MIN_RELEASE, "{}", XS_WATCH_PATH);
+        assert!(since::XS_WATCH_TOKEN <= XEN_MIN_RELEASE, "{}", XS_WATCH_TOKEN);
+        assert!(since::XENSTORE_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENSTORE_RING_SIZE);
+        assert!(since::XENSTORE_RING_IDX <= XEN_MIN_RELEASE, "{}", size_of::<XENSTORE_RING_IDX>());
+        assert!(xenstore_domain_interface::SINCE <= XEN_MIN_RELEASE && xenstore_domain_interface::SINCE == since::xenstore_domain_interface);
+        assert!(since::XENSTORE_PAYLOAD_MAX <= XEN_MIN_RELEASE, "{}", XENSTORE_PAYLOAD_MAX);
+        assert!(since::XENSTORE_ABS_PATH_MAX <= XEN_MIN_RELEASE, "{}", XENSTORE_ABS_PATH_MAX);
+        assert!(since::XENSTORE_REL_PATH_MAX <= XEN_MIN_RELEASE, "{}", XENSTORE_REL_PATH_MAX);
+        assert!(since::XENSTORE_SERVER_FEATURE_RECONNECTION <= XEN_MIN_RELEASE, "{}", XENSTORE_SERVER_FEATURE_RECONNECTION);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XENSTORE_SERVER_FEATURE_ERROR <= XEN_MIN_RELEASE, "{}", XENSTORE_SERVER_FEATURE_ERROR);
+        #[cfg(feature = "xen-4-22")]
+        assert!(since::XENSTORE_SERVER_FEATURE_WATCHDEPTH <= XEN_MIN_RELEASE, "{}", XENSTORE_SERVER_FEATURE_WATCHDEPTH);
+        #[cfg(feature = "xen-4-22")]
+        assert!(since::XENSTORE_SERVER_FEATURE_DOMID_ANY <= XEN_MIN_RELEASE, "{}", XENSTORE_SERVER_FEATURE_DOMID_ANY);
+        assert!(since::XENSTORE_CONNECTED <= XEN_MIN_RELEASE, "{}", XENSTORE_CONNECTED);
+        assert!(since::XENSTORE_RECONNECT <= XEN_MIN_RELEASE, "{}", XENSTORE_RECONNECT);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XENSTORE_ERROR_NONE <= XEN_MIN_RELEASE, "{}", XENSTORE_ERROR_NONE);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XENSTORE_ERROR_COMM <= XEN_MIN_RELEASE, "{}", XENSTORE_ERROR_COMM);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XENSTORE_ERROR_RINGIDX <= XEN_MIN_RELEASE, "{}", XENSTORE_ERROR_RINGIDX);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XENSTORE_ERROR_PROTO <= XEN_MIN_RELEASE, "{}", XENSTORE_ERROR_PROTO);
     }
 }
 

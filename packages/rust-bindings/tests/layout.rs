@@ -20,8 +20,15 @@ mod x86 {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xenbus::*;
+    use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
+    use xenabi::linux::evtchn::*;
+    use xenabi::linux::gntalloc::*;
+    use xenabi::linux::gntdev::*;
+    use xenabi::linux::privcmd::*;
+    use xenabi::linux::xenbus_dev::*;
 
     #[test]
     fn types() {
@@ -1027,6 +1034,63 @@ mod x86 {
         }
     }
 
+    mod stable_xenbus {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XenbusState>(), 4, "XenbusState: size on x86");
+            assert_eq!(align_of::<XenbusState>(), 4, "XenbusState: align on x86");
+        }
+    }
+
+    mod stable_xs_wire {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: size on x86");
+            assert_eq!(align_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: align on x86");
+        }
+
+        #[test]
+        fn xsd_sockmsg() {
+            assert_eq!(size_of::<xsd_sockmsg>(), 16, "xsd_sockmsg: size on x86");
+            assert_eq!(align_of::<xsd_sockmsg>(), 4, "xsd_sockmsg: align on x86");
+            assert_eq!(offset_of!(xsd_sockmsg, r#type), 0, "xsd_sockmsg.type: offset on x86");
+            assert_eq!(offset_of!(xsd_sockmsg, req_id), 4, "xsd_sockmsg.req_id: offset on x86");
+            assert_eq!(offset_of!(xsd_sockmsg, tx_id), 8, "xsd_sockmsg.tx_id: offset on x86");
+            assert_eq!(offset_of!(xsd_sockmsg, len), 12, "xsd_sockmsg.len: offset on x86");
+        }
+
+        #[test]
+        fn xenstore_domain_interface() {
+            #[cfg(not(feature = "xen-4-17"))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2072, "xenstore_domain_interface: size on x86");
+            #[cfg(all(feature = "xen-4-17", not(feature = "xen-4-21")))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2076, "xenstore_domain_interface: size on x86");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2080, "xenstore_domain_interface: size on x86");
+            assert_eq!(align_of::<xenstore_domain_interface>(), 4, "xenstore_domain_interface: align on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, req), 0, "xenstore_domain_interface.req: offset on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp), 1024, "xenstore_domain_interface.rsp: offset on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_cons), 2048, "xenstore_domain_interface.req_cons: offset on x86");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_cons: size on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_prod), 2052, "xenstore_domain_interface.req_prod: offset on x86");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_prod: size on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_cons), 2056, "xenstore_domain_interface.rsp_cons: offset on x86");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_cons: size on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_prod), 2060, "xenstore_domain_interface.rsp_prod: offset on x86");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_prod: size on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, server_features), 2064, "xenstore_domain_interface.server_features: offset on x86");
+            assert_eq!(offset_of!(xenstore_domain_interface, connection), 2068, "xenstore_domain_interface.connection: offset on x86");
+            #[cfg(feature = "xen-4-17")]
+            assert_eq!(offset_of!(xenstore_domain_interface, error), 2072, "xenstore_domain_interface.error: offset on x86");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xenstore_domain_interface, evtchn_port), 2076, "xenstore_domain_interface.evtchn_port: offset on x86");
+        }
+    }
+
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
@@ -1073,6 +1137,383 @@ mod x86 {
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on x86");
         }
     }
+
+    mod linux_evtchn {
+        use super::*;
+
+        #[test]
+        fn ioctl_evtchn_bind_virq() {
+            assert_eq!(size_of::<ioctl_evtchn_bind_virq>(), 4, "ioctl_evtchn_bind_virq: size on x86");
+            assert_eq!(align_of::<ioctl_evtchn_bind_virq>(), 4, "ioctl_evtchn_bind_virq: align on x86");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_virq, virq), 0, "ioctl_evtchn_bind_virq.virq: offset on x86");
+        }
+
+        #[test]
+        fn ioctl_evtchn_bind_interdomain() {
+            assert_eq!(size_of::<ioctl_evtchn_bind_interdomain>(), 8, "ioctl_evtchn_bind_interdomain: size on x86");
+            assert_eq!(align_of::<ioctl_evtchn_bind_interdomain>(), 4, "ioctl_evtchn_bind_interdomain: align on x86");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_interdomain, remote_domain), 0, "ioctl_evtchn_bind_interdomain.remote_domain: offset on x86");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_interdomain, remote_port), 4, "ioctl_evtchn_bind_interdomain.remote_port: offset on x86");
+        }
+
+        #[test]
+        fn ioctl_evtchn_bind_unbound_port() {
+            assert_eq!(size_of::<ioctl_evtchn_bind_unbound_port>(), 4, "ioctl_evtchn_bind_unbound_port: size on x86");
+            assert_eq!(align_of::<ioctl_evtchn_bind_unbound_port>(), 4, "ioctl_evtchn_bind_unbound_port: align on x86");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_unbound_port, remote_domain), 0, "ioctl_evtchn_bind_unbound_port.remote_domain: offset on x86");
+        }
+
+        #[test]
+        fn ioctl_evtchn_unbind() {
+            assert_eq!(size_of::<ioctl_evtchn_unbind>(), 4, "ioctl_evtchn_unbind: size on x86");
+            assert_eq!(align_of::<ioctl_evtchn_unbind>(), 4, "ioctl_evtchn_unbind: align on x86");
+            assert_eq!(offset_of!(ioctl_evtchn_unbind, port), 0, "ioctl_evtchn_unbind.port: offset on x86");
+        }
+
+        #[test]
+        fn ioctl_evtchn_notify() {
+            assert_eq!(size_of::<ioctl_evtchn_notify>(), 4, "ioctl_evtchn_notify: size on x86");
+            assert_eq!(align_of::<ioctl_evtchn_notify>(), 4, "ioctl_evtchn_notify: align on x86");
+            assert_eq!(offset_of!(ioctl_evtchn_notify, port), 0, "ioctl_evtchn_notify.port: offset on x86");
+        }
+
+        #[test]
+        fn ioctl_evtchn_restrict_domid() {
+            assert_eq!(size_of::<ioctl_evtchn_restrict_domid>(), 2, "ioctl_evtchn_restrict_domid: size on x86");
+            assert_eq!(align_of::<ioctl_evtchn_restrict_domid>(), 2, "ioctl_evtchn_restrict_domid: align on x86");
+            assert_eq!(offset_of!(ioctl_evtchn_restrict_domid, domid), 0, "ioctl_evtchn_restrict_domid.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "ioctl_evtchn_restrict_domid.domid: size on x86");
+        }
+
+        #[test]
+        fn ioctl_evtchn_bind() {
+            assert_eq!(size_of::<ioctl_evtchn_bind>(), 4, "ioctl_evtchn_bind: size on x86");
+            assert_eq!(align_of::<ioctl_evtchn_bind>(), 4, "ioctl_evtchn_bind: align on x86");
+            assert_eq!(offset_of!(ioctl_evtchn_bind, port), 0, "ioctl_evtchn_bind.port: offset on x86");
+        }
+    }
+
+    mod linux_gntalloc {
+        use super::*;
+
+        #[test]
+        fn ioctl_gntalloc_alloc_gref() {
+            assert_eq!(size_of::<ioctl_gntalloc_alloc_gref>(), 20, "ioctl_gntalloc_alloc_gref: size on x86");
+            assert_eq!(align_of::<ioctl_gntalloc_alloc_gref>(), 4, "ioctl_gntalloc_alloc_gref: align on x86");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, domid), 0, "ioctl_gntalloc_alloc_gref.domid: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, flags), 2, "ioctl_gntalloc_alloc_gref.flags: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, count), 4, "ioctl_gntalloc_alloc_gref.count: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, index), 8, "ioctl_gntalloc_alloc_gref.index: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, gref_ids), 16, "ioctl_gntalloc_alloc_gref.gref_ids: offset on x86");
+        }
+
+        #[test]
+        fn ioctl_gntalloc_dealloc_gref() {
+            assert_eq!(size_of::<ioctl_gntalloc_dealloc_gref>(), 12, "ioctl_gntalloc_dealloc_gref: size on x86");
+            assert_eq!(align_of::<ioctl_gntalloc_dealloc_gref>(), 4, "ioctl_gntalloc_dealloc_gref: align on x86");
+            assert_eq!(offset_of!(ioctl_gntalloc_dealloc_gref, index), 0, "ioctl_gntalloc_dealloc_gref.index: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntalloc_dealloc_gref, count), 8, "ioctl_gntalloc_dealloc_gref.count: offset on x86");
+        }
+
+        #[test]
+        fn ioctl_gntalloc_unmap_notify() {
+            assert_eq!(size_of::<ioctl_gntalloc_unmap_notify>(), 16, "ioctl_gntalloc_unmap_notify: size on x86");
+            assert_eq!(align_of::<ioctl_gntalloc_unmap_notify>(), 4, "ioctl_gntalloc_unmap_notify: align on x86");
+            assert_eq!(offset_of!(ioctl_gntalloc_unmap_notify, index), 0, "ioctl_gntalloc_unmap_notify.index: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntalloc_unmap_notify, action), 8, "ioctl_gntalloc_unmap_notify.action: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntalloc_unmap_notify, event_channel_port), 12, "ioctl_gntalloc_unmap_notify.event_channel_port: offset on x86");
+        }
+    }
+
+    mod linux_gntdev {
+        use super::*;
+
+        #[test]
+        fn ioctl_gntdev_grant_ref() {
+            assert_eq!(size_of::<ioctl_gntdev_grant_ref>(), 8, "ioctl_gntdev_grant_ref: size on x86");
+            assert_eq!(align_of::<ioctl_gntdev_grant_ref>(), 4, "ioctl_gntdev_grant_ref: align on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_ref, domid), 0, "ioctl_gntdev_grant_ref.domid: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_ref, r#ref), 4, "ioctl_gntdev_grant_ref.ref: offset on x86");
+        }
+
+        #[test]
+        fn ioctl_gntdev_map_grant_ref() {
+            assert_eq!(size_of::<ioctl_gntdev_map_grant_ref>(), 24, "ioctl_gntdev_map_grant_ref: size on x86");
+            assert_eq!(align_of::<ioctl_gntdev_map_grant_ref>(), 4, "ioctl_gntdev_map_grant_ref: align on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, count), 0, "ioctl_gntdev_map_grant_ref.count: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, pad), 4, "ioctl_gntdev_map_grant_ref.pad: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, index), 8, "ioctl_gntdev_map_grant_ref.index: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, refs), 16, "ioctl_gntdev_map_grant_ref.refs: offset on x86");
+        }
+
+        #[test]
+        fn ioctl_gntdev_unmap_grant_ref() {
+            assert_eq!(size_of::<ioctl_gntdev_unmap_grant_ref>(), 16, "ioctl_gntdev_unmap_grant_ref: size on x86");
+            assert_eq!(align_of::<ioctl_gntdev_unmap_grant_ref>(), 4, "ioctl_gntdev_unmap_grant_ref: align on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_grant_ref, index), 0, "ioctl_gntdev_unmap_grant_ref.index: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_grant_ref, count), 8, "ioctl_gntdev_unmap_grant_ref.count: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_grant_ref, pad), 12, "ioctl_gntdev_unmap_grant_ref.pad: offset on x86");
+        }
+
+        #[test]
+        fn ioctl_gntdev_get_offset_for_vaddr() {
+            assert_eq!(size_of::<ioctl_gntdev_get_offset_for_vaddr>(), 24, "ioctl_gntdev_get_offset_for_vaddr: size on x86");
+            assert_eq!(align_of::<ioctl_gntdev_get_offset_for_vaddr>(), 4, "ioctl_gntdev_get_offset_for_vaddr: align on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, vaddr), 0, "ioctl_gntdev_get_offset_for_vaddr.vaddr: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, offset), 8, "ioctl_gntdev_get_offset_for_vaddr.offset: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, count), 16, "ioctl_gntdev_get_offset_for_vaddr.count: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, pad), 20, "ioctl_gntdev_get_offset_for_vaddr.pad: offset on x86");
+        }
+
+        #[test]
+        fn ioctl_gntdev_set_max_grants() {
+            assert_eq!(size_of::<ioctl_gntdev_set_max_grants>(), 4, "ioctl_gntdev_set_max_grants: size on x86");
+            assert_eq!(align_of::<ioctl_gntdev_set_max_grants>(), 4, "ioctl_gntdev_set_max_grants: align on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_set_max_grants, count), 0, "ioctl_gntdev_set_max_grants.count: offset on x86");
+        }
+
+        #[test]
+        fn ioctl_gntdev_unmap_notify() {
+            assert_eq!(size_of::<ioctl_gntdev_unmap_notify>(), 16, "ioctl_gntdev_unmap_notify: size on x86");
+            assert_eq!(align_of::<ioctl_gntdev_unmap_notify>(), 4, "ioctl_gntdev_unmap_notify: align on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_notify, index), 0, "ioctl_gntdev_unmap_notify.index: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_notify, action), 8, "ioctl_gntdev_unmap_notify.action: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_notify, event_channel_port), 12, "ioctl_gntdev_unmap_notify.event_channel_port: offset on x86");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment>(), 24, "gntdev_grant_copy_segment: size on x86");
+            assert_eq!(align_of::<gntdev_grant_copy_segment>(), 4, "gntdev_grant_copy_segment: align on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, source), 0, "gntdev_grant_copy_segment.source: offset on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, dest), 8, "gntdev_grant_copy_segment.dest: offset on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, len), 16, "gntdev_grant_copy_segment.len: offset on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, flags), 18, "gntdev_grant_copy_segment.flags: offset on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, status), 20, "gntdev_grant_copy_segment.status: offset on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, __xenabi_hole_0), 22, "gntdev_grant_copy_segment.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_source() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_source>(), 8, "gntdev_grant_copy_segment.source: size on x86");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_source>(), 4, "gntdev_grant_copy_segment.source: align on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source, virt), 0, "gntdev_grant_copy_segment.source.virt: offset on x86");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 4, "gntdev_grant_copy_segment.source.virt: size on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source, foreign), 0, "gntdev_grant_copy_segment.source.foreign: offset on x86");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_source_foreign() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_source_foreign>(), 8, "gntdev_grant_copy_segment.source.foreign: size on x86");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_source_foreign>(), 4, "gntdev_grant_copy_segment.source.foreign: align on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source_foreign, r#ref), 0, "gntdev_grant_copy_segment.source.foreign.ref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "gntdev_grant_copy_segment.source.foreign.ref: size on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source_foreign, offset), 4, "gntdev_grant_copy_segment.source.foreign.offset: offset on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source_foreign, domid), 6, "gntdev_grant_copy_segment.source.foreign.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "gntdev_grant_copy_segment.source.foreign.domid: size on x86");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_dest() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_dest>(), 8, "gntdev_grant_copy_segment.dest: size on x86");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_dest>(), 4, "gntdev_grant_copy_segment.dest: align on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest, virt), 0, "gntdev_grant_copy_segment.dest.virt: offset on x86");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 4, "gntdev_grant_copy_segment.dest.virt: size on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest, foreign), 0, "gntdev_grant_copy_segment.dest.foreign: offset on x86");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_dest_foreign() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_dest_foreign>(), 8, "gntdev_grant_copy_segment.dest.foreign: size on x86");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_dest_foreign>(), 4, "gntdev_grant_copy_segment.dest.foreign: align on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest_foreign, r#ref), 0, "gntdev_grant_copy_segment.dest.foreign.ref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "gntdev_grant_copy_segment.dest.foreign.ref: size on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest_foreign, offset), 4, "gntdev_grant_copy_segment.dest.foreign.offset: offset on x86");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest_foreign, domid), 6, "gntdev_grant_copy_segment.dest.foreign.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "gntdev_grant_copy_segment.dest.foreign.domid: size on x86");
+        }
+
+        #[test]
+        fn ioctl_gntdev_grant_copy() {
+            assert_eq!(size_of::<ioctl_gntdev_grant_copy>(), 8, "ioctl_gntdev_grant_copy: size on x86");
+            assert_eq!(align_of::<ioctl_gntdev_grant_copy>(), 4, "ioctl_gntdev_grant_copy: align on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_copy, count), 0, "ioctl_gntdev_grant_copy.count: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_copy, segments), 4, "ioctl_gntdev_grant_copy.segments: offset on x86");
+            assert_eq!(size_of::<UserPtr<gntdev_grant_copy_segment>>(), 4, "ioctl_gntdev_grant_copy.segments: size on x86");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_exp_from_refs() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_exp_from_refs>(), 20, "ioctl_gntdev_dmabuf_exp_from_refs: size on x86");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_exp_from_refs>(), 4, "ioctl_gntdev_dmabuf_exp_from_refs: align on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, flags), 0, "ioctl_gntdev_dmabuf_exp_from_refs.flags: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, count), 4, "ioctl_gntdev_dmabuf_exp_from_refs.count: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, fd), 8, "ioctl_gntdev_dmabuf_exp_from_refs.fd: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, domid), 12, "ioctl_gntdev_dmabuf_exp_from_refs.domid: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, refs), 16, "ioctl_gntdev_dmabuf_exp_from_refs.refs: offset on x86");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_exp_wait_released() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_exp_wait_released>(), 8, "ioctl_gntdev_dmabuf_exp_wait_released: size on x86");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_exp_wait_released>(), 4, "ioctl_gntdev_dmabuf_exp_wait_released: align on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_wait_released, fd), 0, "ioctl_gntdev_dmabuf_exp_wait_released.fd: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_wait_released, wait_to_ms), 4, "ioctl_gntdev_dmabuf_exp_wait_released.wait_to_ms: offset on x86");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_imp_to_refs() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_imp_to_refs>(), 20, "ioctl_gntdev_dmabuf_imp_to_refs: size on x86");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_imp_to_refs>(), 4, "ioctl_gntdev_dmabuf_imp_to_refs: align on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, fd), 0, "ioctl_gntdev_dmabuf_imp_to_refs.fd: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, count), 4, "ioctl_gntdev_dmabuf_imp_to_refs.count: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, domid), 8, "ioctl_gntdev_dmabuf_imp_to_refs.domid: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, reserved), 12, "ioctl_gntdev_dmabuf_imp_to_refs.reserved: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, refs), 16, "ioctl_gntdev_dmabuf_imp_to_refs.refs: offset on x86");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_imp_release() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_imp_release>(), 8, "ioctl_gntdev_dmabuf_imp_release: size on x86");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_imp_release>(), 4, "ioctl_gntdev_dmabuf_imp_release: align on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_release, fd), 0, "ioctl_gntdev_dmabuf_imp_release.fd: offset on x86");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_release, reserved), 4, "ioctl_gntdev_dmabuf_imp_release.reserved: offset on x86");
+        }
+    }
+
+    mod linux_privcmd {
+        use super::*;
+
+        #[test]
+        fn privcmd_hypercall() {
+            assert_eq!(size_of::<privcmd_hypercall>(), 48, "privcmd_hypercall: size on x86");
+            assert_eq!(align_of::<privcmd_hypercall>(), 4, "privcmd_hypercall: align on x86");
+            assert_eq!(offset_of!(privcmd_hypercall, op), 0, "privcmd_hypercall.op: offset on x86");
+            assert_eq!(offset_of!(privcmd_hypercall, arg), 8, "privcmd_hypercall.arg: offset on x86");
+        }
+
+        #[test]
+        fn privcmd_mmap_entry() {
+            assert_eq!(size_of::<privcmd_mmap_entry>(), 24, "privcmd_mmap_entry: size on x86");
+            assert_eq!(align_of::<privcmd_mmap_entry>(), 4, "privcmd_mmap_entry: align on x86");
+            assert_eq!(offset_of!(privcmd_mmap_entry, va), 0, "privcmd_mmap_entry.va: offset on x86");
+            assert_eq!(offset_of!(privcmd_mmap_entry, mfn), 8, "privcmd_mmap_entry.mfn: offset on x86");
+            assert_eq!(offset_of!(privcmd_mmap_entry, npages), 16, "privcmd_mmap_entry.npages: offset on x86");
+        }
+
+        #[test]
+        fn privcmd_mmap() {
+            assert_eq!(size_of::<privcmd_mmap>(), 12, "privcmd_mmap: size on x86");
+            assert_eq!(align_of::<privcmd_mmap>(), 4, "privcmd_mmap: align on x86");
+            assert_eq!(offset_of!(privcmd_mmap, num), 0, "privcmd_mmap.num: offset on x86");
+            assert_eq!(offset_of!(privcmd_mmap, dom), 4, "privcmd_mmap.dom: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmap.dom: size on x86");
+            assert_eq!(offset_of!(privcmd_mmap, __xenabi_hole_0), 6, "privcmd_mmap.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(privcmd_mmap, entry), 8, "privcmd_mmap.entry: offset on x86");
+            assert_eq!(size_of::<UserPtr<privcmd_mmap_entry>>(), 4, "privcmd_mmap.entry: size on x86");
+        }
+
+        #[test]
+        fn privcmd_mmapbatch() {
+            assert_eq!(size_of::<privcmd_mmapbatch>(), 20, "privcmd_mmapbatch: size on x86");
+            assert_eq!(align_of::<privcmd_mmapbatch>(), 4, "privcmd_mmapbatch: align on x86");
+            assert_eq!(offset_of!(privcmd_mmapbatch, num), 0, "privcmd_mmapbatch.num: offset on x86");
+            assert_eq!(offset_of!(privcmd_mmapbatch, dom), 4, "privcmd_mmapbatch.dom: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmapbatch.dom: size on x86");
+            assert_eq!(offset_of!(privcmd_mmapbatch, __xenabi_hole_0), 6, "privcmd_mmapbatch.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(privcmd_mmapbatch, addr), 8, "privcmd_mmapbatch.addr: offset on x86");
+            assert_eq!(offset_of!(privcmd_mmapbatch, arr), 16, "privcmd_mmapbatch.arr: offset on x86");
+            assert_eq!(size_of::<UserPtr<xen_pfn_t>>(), 4, "privcmd_mmapbatch.arr: size on x86");
+        }
+
+        #[test]
+        fn privcmd_mmapbatch_v2() {
+            assert_eq!(size_of::<privcmd_mmapbatch_v2>(), 24, "privcmd_mmapbatch_v2: size on x86");
+            assert_eq!(align_of::<privcmd_mmapbatch_v2>(), 4, "privcmd_mmapbatch_v2: align on x86");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, num), 0, "privcmd_mmapbatch_v2.num: offset on x86");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, dom), 4, "privcmd_mmapbatch_v2.dom: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmapbatch_v2.dom: size on x86");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, __xenabi_hole_0), 6, "privcmd_mmapbatch_v2.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, addr), 8, "privcmd_mmapbatch_v2.addr: offset on x86");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, arr), 16, "privcmd_mmapbatch_v2.arr: offset on x86");
+            assert_eq!(size_of::<UserPtr<xen_pfn_t>>(), 4, "privcmd_mmapbatch_v2.arr: size on x86");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, err), 20, "privcmd_mmapbatch_v2.err: offset on x86");
+            assert_eq!(size_of::<UserPtr<i32>>(), 4, "privcmd_mmapbatch_v2.err: size on x86");
+        }
+
+        #[test]
+        fn privcmd_dm_op_buf() {
+            assert_eq!(size_of::<privcmd_dm_op_buf>(), 8, "privcmd_dm_op_buf: size on x86");
+            assert_eq!(align_of::<privcmd_dm_op_buf>(), 4, "privcmd_dm_op_buf: align on x86");
+            assert_eq!(offset_of!(privcmd_dm_op_buf, uptr), 0, "privcmd_dm_op_buf.uptr: offset on x86");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 4, "privcmd_dm_op_buf.uptr: size on x86");
+            assert_eq!(offset_of!(privcmd_dm_op_buf, size), 4, "privcmd_dm_op_buf.size: offset on x86");
+            assert_eq!(size_of::<usize>(), 4, "privcmd_dm_op_buf.size: size on x86");
+        }
+
+        #[test]
+        fn privcmd_dm_op() {
+            assert_eq!(size_of::<privcmd_dm_op>(), 8, "privcmd_dm_op: size on x86");
+            assert_eq!(align_of::<privcmd_dm_op>(), 4, "privcmd_dm_op: align on x86");
+            assert_eq!(offset_of!(privcmd_dm_op, dom), 0, "privcmd_dm_op.dom: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_dm_op.dom: size on x86");
+            assert_eq!(offset_of!(privcmd_dm_op, num), 2, "privcmd_dm_op.num: offset on x86");
+            assert_eq!(offset_of!(privcmd_dm_op, ubufs), 4, "privcmd_dm_op.ubufs: offset on x86");
+            assert_eq!(size_of::<UserPtr<privcmd_dm_op_buf>>(), 4, "privcmd_dm_op.ubufs: size on x86");
+        }
+
+        #[test]
+        fn privcmd_mmap_resource() {
+            assert_eq!(size_of::<privcmd_mmap_resource>(), 32, "privcmd_mmap_resource: size on x86");
+            assert_eq!(align_of::<privcmd_mmap_resource>(), 4, "privcmd_mmap_resource: align on x86");
+            assert_eq!(offset_of!(privcmd_mmap_resource, dom), 0, "privcmd_mmap_resource.dom: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmap_resource.dom: size on x86");
+            assert_eq!(offset_of!(privcmd_mmap_resource, __xenabi_hole_0), 2, "privcmd_mmap_resource.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(privcmd_mmap_resource, r#type), 4, "privcmd_mmap_resource.type: offset on x86");
+            assert_eq!(offset_of!(privcmd_mmap_resource, id), 8, "privcmd_mmap_resource.id: offset on x86");
+            assert_eq!(offset_of!(privcmd_mmap_resource, idx), 12, "privcmd_mmap_resource.idx: offset on x86");
+            assert_eq!(offset_of!(privcmd_mmap_resource, num), 16, "privcmd_mmap_resource.num: offset on x86");
+            assert_eq!(offset_of!(privcmd_mmap_resource, addr), 24, "privcmd_mmap_resource.addr: offset on x86");
+        }
+
+        #[test]
+        fn privcmd_irqfd() {
+            assert_eq!(size_of::<privcmd_irqfd>(), 24, "privcmd_irqfd: size on x86");
+            assert_eq!(align_of::<privcmd_irqfd>(), 4, "privcmd_irqfd: align on x86");
+            assert_eq!(offset_of!(privcmd_irqfd, dm_op), 0, "privcmd_irqfd.dm_op: offset on x86");
+            assert_eq!(offset_of!(privcmd_irqfd, size), 8, "privcmd_irqfd.size: offset on x86");
+            assert_eq!(offset_of!(privcmd_irqfd, fd), 12, "privcmd_irqfd.fd: offset on x86");
+            assert_eq!(offset_of!(privcmd_irqfd, flags), 16, "privcmd_irqfd.flags: offset on x86");
+            assert_eq!(offset_of!(privcmd_irqfd, dom), 20, "privcmd_irqfd.dom: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_irqfd.dom: size on x86");
+            assert_eq!(offset_of!(privcmd_irqfd, pad), 22, "privcmd_irqfd.pad: offset on x86");
+        }
+
+        #[test]
+        fn privcmd_ioeventfd() {
+            assert_eq!(size_of::<privcmd_ioeventfd>(), 48, "privcmd_ioeventfd: size on x86");
+            assert_eq!(align_of::<privcmd_ioeventfd>(), 4, "privcmd_ioeventfd: align on x86");
+            assert_eq!(offset_of!(privcmd_ioeventfd, ioreq), 0, "privcmd_ioeventfd.ioreq: offset on x86");
+            assert_eq!(offset_of!(privcmd_ioeventfd, ports), 8, "privcmd_ioeventfd.ports: offset on x86");
+            assert_eq!(offset_of!(privcmd_ioeventfd, addr), 16, "privcmd_ioeventfd.addr: offset on x86");
+            assert_eq!(offset_of!(privcmd_ioeventfd, addr_len), 24, "privcmd_ioeventfd.addr_len: offset on x86");
+            assert_eq!(offset_of!(privcmd_ioeventfd, event_fd), 28, "privcmd_ioeventfd.event_fd: offset on x86");
+            assert_eq!(offset_of!(privcmd_ioeventfd, vcpus), 32, "privcmd_ioeventfd.vcpus: offset on x86");
+            assert_eq!(offset_of!(privcmd_ioeventfd, vq), 36, "privcmd_ioeventfd.vq: offset on x86");
+            assert_eq!(offset_of!(privcmd_ioeventfd, flags), 40, "privcmd_ioeventfd.flags: offset on x86");
+            assert_eq!(offset_of!(privcmd_ioeventfd, dom), 44, "privcmd_ioeventfd.dom: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_ioeventfd.dom: size on x86");
+            assert_eq!(offset_of!(privcmd_ioeventfd, pad), 46, "privcmd_ioeventfd.pad: offset on x86");
+        }
+
+        #[test]
+        fn privcmd_pcidev_get_gsi() {
+            assert_eq!(size_of::<privcmd_pcidev_get_gsi>(), 8, "privcmd_pcidev_get_gsi: size on x86");
+            assert_eq!(align_of::<privcmd_pcidev_get_gsi>(), 4, "privcmd_pcidev_get_gsi: align on x86");
+            assert_eq!(offset_of!(privcmd_pcidev_get_gsi, sbdf), 0, "privcmd_pcidev_get_gsi.sbdf: offset on x86");
+            assert_eq!(offset_of!(privcmd_pcidev_get_gsi, gsi), 4, "privcmd_pcidev_get_gsi.gsi: offset on x86");
+        }
+    }
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -1089,8 +1530,15 @@ mod x86_64 {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xenbus::*;
+    use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
+    use xenabi::linux::evtchn::*;
+    use xenabi::linux::gntalloc::*;
+    use xenabi::linux::gntdev::*;
+    use xenabi::linux::privcmd::*;
+    use xenabi::linux::xenbus_dev::*;
 
     #[test]
     fn types() {
@@ -2097,6 +2545,63 @@ mod x86_64 {
         }
     }
 
+    mod stable_xenbus {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XenbusState>(), 4, "XenbusState: size on x86_64");
+            assert_eq!(align_of::<XenbusState>(), 4, "XenbusState: align on x86_64");
+        }
+    }
+
+    mod stable_xs_wire {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: size on x86_64");
+            assert_eq!(align_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: align on x86_64");
+        }
+
+        #[test]
+        fn xsd_sockmsg() {
+            assert_eq!(size_of::<xsd_sockmsg>(), 16, "xsd_sockmsg: size on x86_64");
+            assert_eq!(align_of::<xsd_sockmsg>(), 4, "xsd_sockmsg: align on x86_64");
+            assert_eq!(offset_of!(xsd_sockmsg, r#type), 0, "xsd_sockmsg.type: offset on x86_64");
+            assert_eq!(offset_of!(xsd_sockmsg, req_id), 4, "xsd_sockmsg.req_id: offset on x86_64");
+            assert_eq!(offset_of!(xsd_sockmsg, tx_id), 8, "xsd_sockmsg.tx_id: offset on x86_64");
+            assert_eq!(offset_of!(xsd_sockmsg, len), 12, "xsd_sockmsg.len: offset on x86_64");
+        }
+
+        #[test]
+        fn xenstore_domain_interface() {
+            #[cfg(not(feature = "xen-4-17"))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2072, "xenstore_domain_interface: size on x86_64");
+            #[cfg(all(feature = "xen-4-17", not(feature = "xen-4-21")))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2076, "xenstore_domain_interface: size on x86_64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2080, "xenstore_domain_interface: size on x86_64");
+            assert_eq!(align_of::<xenstore_domain_interface>(), 4, "xenstore_domain_interface: align on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, req), 0, "xenstore_domain_interface.req: offset on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp), 1024, "xenstore_domain_interface.rsp: offset on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_cons), 2048, "xenstore_domain_interface.req_cons: offset on x86_64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_cons: size on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_prod), 2052, "xenstore_domain_interface.req_prod: offset on x86_64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_prod: size on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_cons), 2056, "xenstore_domain_interface.rsp_cons: offset on x86_64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_cons: size on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_prod), 2060, "xenstore_domain_interface.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, server_features), 2064, "xenstore_domain_interface.server_features: offset on x86_64");
+            assert_eq!(offset_of!(xenstore_domain_interface, connection), 2068, "xenstore_domain_interface.connection: offset on x86_64");
+            #[cfg(feature = "xen-4-17")]
+            assert_eq!(offset_of!(xenstore_domain_interface, error), 2072, "xenstore_domain_interface.error: offset on x86_64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xenstore_domain_interface, evtchn_port), 2076, "xenstore_domain_interface.evtchn_port: offset on x86_64");
+        }
+    }
+
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
@@ -2143,6 +2648,387 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on x86_64");
         }
     }
+
+    mod linux_evtchn {
+        use super::*;
+
+        #[test]
+        fn ioctl_evtchn_bind_virq() {
+            assert_eq!(size_of::<ioctl_evtchn_bind_virq>(), 4, "ioctl_evtchn_bind_virq: size on x86_64");
+            assert_eq!(align_of::<ioctl_evtchn_bind_virq>(), 4, "ioctl_evtchn_bind_virq: align on x86_64");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_virq, virq), 0, "ioctl_evtchn_bind_virq.virq: offset on x86_64");
+        }
+
+        #[test]
+        fn ioctl_evtchn_bind_interdomain() {
+            assert_eq!(size_of::<ioctl_evtchn_bind_interdomain>(), 8, "ioctl_evtchn_bind_interdomain: size on x86_64");
+            assert_eq!(align_of::<ioctl_evtchn_bind_interdomain>(), 4, "ioctl_evtchn_bind_interdomain: align on x86_64");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_interdomain, remote_domain), 0, "ioctl_evtchn_bind_interdomain.remote_domain: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_interdomain, remote_port), 4, "ioctl_evtchn_bind_interdomain.remote_port: offset on x86_64");
+        }
+
+        #[test]
+        fn ioctl_evtchn_bind_unbound_port() {
+            assert_eq!(size_of::<ioctl_evtchn_bind_unbound_port>(), 4, "ioctl_evtchn_bind_unbound_port: size on x86_64");
+            assert_eq!(align_of::<ioctl_evtchn_bind_unbound_port>(), 4, "ioctl_evtchn_bind_unbound_port: align on x86_64");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_unbound_port, remote_domain), 0, "ioctl_evtchn_bind_unbound_port.remote_domain: offset on x86_64");
+        }
+
+        #[test]
+        fn ioctl_evtchn_unbind() {
+            assert_eq!(size_of::<ioctl_evtchn_unbind>(), 4, "ioctl_evtchn_unbind: size on x86_64");
+            assert_eq!(align_of::<ioctl_evtchn_unbind>(), 4, "ioctl_evtchn_unbind: align on x86_64");
+            assert_eq!(offset_of!(ioctl_evtchn_unbind, port), 0, "ioctl_evtchn_unbind.port: offset on x86_64");
+        }
+
+        #[test]
+        fn ioctl_evtchn_notify() {
+            assert_eq!(size_of::<ioctl_evtchn_notify>(), 4, "ioctl_evtchn_notify: size on x86_64");
+            assert_eq!(align_of::<ioctl_evtchn_notify>(), 4, "ioctl_evtchn_notify: align on x86_64");
+            assert_eq!(offset_of!(ioctl_evtchn_notify, port), 0, "ioctl_evtchn_notify.port: offset on x86_64");
+        }
+
+        #[test]
+        fn ioctl_evtchn_restrict_domid() {
+            assert_eq!(size_of::<ioctl_evtchn_restrict_domid>(), 2, "ioctl_evtchn_restrict_domid: size on x86_64");
+            assert_eq!(align_of::<ioctl_evtchn_restrict_domid>(), 2, "ioctl_evtchn_restrict_domid: align on x86_64");
+            assert_eq!(offset_of!(ioctl_evtchn_restrict_domid, domid), 0, "ioctl_evtchn_restrict_domid.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "ioctl_evtchn_restrict_domid.domid: size on x86_64");
+        }
+
+        #[test]
+        fn ioctl_evtchn_bind() {
+            assert_eq!(size_of::<ioctl_evtchn_bind>(), 4, "ioctl_evtchn_bind: size on x86_64");
+            assert_eq!(align_of::<ioctl_evtchn_bind>(), 4, "ioctl_evtchn_bind: align on x86_64");
+            assert_eq!(offset_of!(ioctl_evtchn_bind, port), 0, "ioctl_evtchn_bind.port: offset on x86_64");
+        }
+    }
+
+    mod linux_gntalloc {
+        use super::*;
+
+        #[test]
+        fn ioctl_gntalloc_alloc_gref() {
+            assert_eq!(size_of::<ioctl_gntalloc_alloc_gref>(), 24, "ioctl_gntalloc_alloc_gref: size on x86_64");
+            assert_eq!(align_of::<ioctl_gntalloc_alloc_gref>(), 8, "ioctl_gntalloc_alloc_gref: align on x86_64");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, domid), 0, "ioctl_gntalloc_alloc_gref.domid: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, flags), 2, "ioctl_gntalloc_alloc_gref.flags: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, count), 4, "ioctl_gntalloc_alloc_gref.count: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, index), 8, "ioctl_gntalloc_alloc_gref.index: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, gref_ids), 16, "ioctl_gntalloc_alloc_gref.gref_ids: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, __xenabi_hole_0), 20, "ioctl_gntalloc_alloc_gref.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn ioctl_gntalloc_dealloc_gref() {
+            assert_eq!(size_of::<ioctl_gntalloc_dealloc_gref>(), 16, "ioctl_gntalloc_dealloc_gref: size on x86_64");
+            assert_eq!(align_of::<ioctl_gntalloc_dealloc_gref>(), 8, "ioctl_gntalloc_dealloc_gref: align on x86_64");
+            assert_eq!(offset_of!(ioctl_gntalloc_dealloc_gref, index), 0, "ioctl_gntalloc_dealloc_gref.index: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntalloc_dealloc_gref, count), 8, "ioctl_gntalloc_dealloc_gref.count: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntalloc_dealloc_gref, __xenabi_hole_0), 12, "ioctl_gntalloc_dealloc_gref.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn ioctl_gntalloc_unmap_notify() {
+            assert_eq!(size_of::<ioctl_gntalloc_unmap_notify>(), 16, "ioctl_gntalloc_unmap_notify: size on x86_64");
+            assert_eq!(align_of::<ioctl_gntalloc_unmap_notify>(), 8, "ioctl_gntalloc_unmap_notify: align on x86_64");
+            assert_eq!(offset_of!(ioctl_gntalloc_unmap_notify, index), 0, "ioctl_gntalloc_unmap_notify.index: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntalloc_unmap_notify, action), 8, "ioctl_gntalloc_unmap_notify.action: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntalloc_unmap_notify, event_channel_port), 12, "ioctl_gntalloc_unmap_notify.event_channel_port: offset on x86_64");
+        }
+    }
+
+    mod linux_gntdev {
+        use super::*;
+
+        #[test]
+        fn ioctl_gntdev_grant_ref() {
+            assert_eq!(size_of::<ioctl_gntdev_grant_ref>(), 8, "ioctl_gntdev_grant_ref: size on x86_64");
+            assert_eq!(align_of::<ioctl_gntdev_grant_ref>(), 4, "ioctl_gntdev_grant_ref: align on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_ref, domid), 0, "ioctl_gntdev_grant_ref.domid: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_ref, r#ref), 4, "ioctl_gntdev_grant_ref.ref: offset on x86_64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_map_grant_ref() {
+            assert_eq!(size_of::<ioctl_gntdev_map_grant_ref>(), 24, "ioctl_gntdev_map_grant_ref: size on x86_64");
+            assert_eq!(align_of::<ioctl_gntdev_map_grant_ref>(), 8, "ioctl_gntdev_map_grant_ref: align on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, count), 0, "ioctl_gntdev_map_grant_ref.count: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, pad), 4, "ioctl_gntdev_map_grant_ref.pad: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, index), 8, "ioctl_gntdev_map_grant_ref.index: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, refs), 16, "ioctl_gntdev_map_grant_ref.refs: offset on x86_64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_unmap_grant_ref() {
+            assert_eq!(size_of::<ioctl_gntdev_unmap_grant_ref>(), 16, "ioctl_gntdev_unmap_grant_ref: size on x86_64");
+            assert_eq!(align_of::<ioctl_gntdev_unmap_grant_ref>(), 8, "ioctl_gntdev_unmap_grant_ref: align on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_grant_ref, index), 0, "ioctl_gntdev_unmap_grant_ref.index: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_grant_ref, count), 8, "ioctl_gntdev_unmap_grant_ref.count: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_grant_ref, pad), 12, "ioctl_gntdev_unmap_grant_ref.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_get_offset_for_vaddr() {
+            assert_eq!(size_of::<ioctl_gntdev_get_offset_for_vaddr>(), 24, "ioctl_gntdev_get_offset_for_vaddr: size on x86_64");
+            assert_eq!(align_of::<ioctl_gntdev_get_offset_for_vaddr>(), 8, "ioctl_gntdev_get_offset_for_vaddr: align on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, vaddr), 0, "ioctl_gntdev_get_offset_for_vaddr.vaddr: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, offset), 8, "ioctl_gntdev_get_offset_for_vaddr.offset: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, count), 16, "ioctl_gntdev_get_offset_for_vaddr.count: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, pad), 20, "ioctl_gntdev_get_offset_for_vaddr.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_set_max_grants() {
+            assert_eq!(size_of::<ioctl_gntdev_set_max_grants>(), 4, "ioctl_gntdev_set_max_grants: size on x86_64");
+            assert_eq!(align_of::<ioctl_gntdev_set_max_grants>(), 4, "ioctl_gntdev_set_max_grants: align on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_set_max_grants, count), 0, "ioctl_gntdev_set_max_grants.count: offset on x86_64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_unmap_notify() {
+            assert_eq!(size_of::<ioctl_gntdev_unmap_notify>(), 16, "ioctl_gntdev_unmap_notify: size on x86_64");
+            assert_eq!(align_of::<ioctl_gntdev_unmap_notify>(), 8, "ioctl_gntdev_unmap_notify: align on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_notify, index), 0, "ioctl_gntdev_unmap_notify.index: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_notify, action), 8, "ioctl_gntdev_unmap_notify.action: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_notify, event_channel_port), 12, "ioctl_gntdev_unmap_notify.event_channel_port: offset on x86_64");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment>(), 24, "gntdev_grant_copy_segment: size on x86_64");
+            assert_eq!(align_of::<gntdev_grant_copy_segment>(), 8, "gntdev_grant_copy_segment: align on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, source), 0, "gntdev_grant_copy_segment.source: offset on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, dest), 8, "gntdev_grant_copy_segment.dest: offset on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, len), 16, "gntdev_grant_copy_segment.len: offset on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, flags), 18, "gntdev_grant_copy_segment.flags: offset on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, status), 20, "gntdev_grant_copy_segment.status: offset on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, __xenabi_hole_0), 22, "gntdev_grant_copy_segment.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_source() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_source>(), 8, "gntdev_grant_copy_segment.source: size on x86_64");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_source>(), 8, "gntdev_grant_copy_segment.source: align on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source, virt), 0, "gntdev_grant_copy_segment.source.virt: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 8, "gntdev_grant_copy_segment.source.virt: size on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source, foreign), 0, "gntdev_grant_copy_segment.source.foreign: offset on x86_64");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_source_foreign() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_source_foreign>(), 8, "gntdev_grant_copy_segment.source.foreign: size on x86_64");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_source_foreign>(), 4, "gntdev_grant_copy_segment.source.foreign: align on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source_foreign, r#ref), 0, "gntdev_grant_copy_segment.source.foreign.ref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "gntdev_grant_copy_segment.source.foreign.ref: size on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source_foreign, offset), 4, "gntdev_grant_copy_segment.source.foreign.offset: offset on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source_foreign, domid), 6, "gntdev_grant_copy_segment.source.foreign.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "gntdev_grant_copy_segment.source.foreign.domid: size on x86_64");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_dest() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_dest>(), 8, "gntdev_grant_copy_segment.dest: size on x86_64");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_dest>(), 8, "gntdev_grant_copy_segment.dest: align on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest, virt), 0, "gntdev_grant_copy_segment.dest.virt: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 8, "gntdev_grant_copy_segment.dest.virt: size on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest, foreign), 0, "gntdev_grant_copy_segment.dest.foreign: offset on x86_64");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_dest_foreign() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_dest_foreign>(), 8, "gntdev_grant_copy_segment.dest.foreign: size on x86_64");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_dest_foreign>(), 4, "gntdev_grant_copy_segment.dest.foreign: align on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest_foreign, r#ref), 0, "gntdev_grant_copy_segment.dest.foreign.ref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "gntdev_grant_copy_segment.dest.foreign.ref: size on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest_foreign, offset), 4, "gntdev_grant_copy_segment.dest.foreign.offset: offset on x86_64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest_foreign, domid), 6, "gntdev_grant_copy_segment.dest.foreign.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "gntdev_grant_copy_segment.dest.foreign.domid: size on x86_64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_grant_copy() {
+            assert_eq!(size_of::<ioctl_gntdev_grant_copy>(), 16, "ioctl_gntdev_grant_copy: size on x86_64");
+            assert_eq!(align_of::<ioctl_gntdev_grant_copy>(), 8, "ioctl_gntdev_grant_copy: align on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_copy, count), 0, "ioctl_gntdev_grant_copy.count: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_copy, __xenabi_hole_0), 4, "ioctl_gntdev_grant_copy.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_copy, segments), 8, "ioctl_gntdev_grant_copy.segments: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<gntdev_grant_copy_segment>>(), 8, "ioctl_gntdev_grant_copy.segments: size on x86_64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_exp_from_refs() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_exp_from_refs>(), 20, "ioctl_gntdev_dmabuf_exp_from_refs: size on x86_64");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_exp_from_refs>(), 4, "ioctl_gntdev_dmabuf_exp_from_refs: align on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, flags), 0, "ioctl_gntdev_dmabuf_exp_from_refs.flags: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, count), 4, "ioctl_gntdev_dmabuf_exp_from_refs.count: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, fd), 8, "ioctl_gntdev_dmabuf_exp_from_refs.fd: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, domid), 12, "ioctl_gntdev_dmabuf_exp_from_refs.domid: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, refs), 16, "ioctl_gntdev_dmabuf_exp_from_refs.refs: offset on x86_64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_exp_wait_released() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_exp_wait_released>(), 8, "ioctl_gntdev_dmabuf_exp_wait_released: size on x86_64");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_exp_wait_released>(), 4, "ioctl_gntdev_dmabuf_exp_wait_released: align on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_wait_released, fd), 0, "ioctl_gntdev_dmabuf_exp_wait_released.fd: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_wait_released, wait_to_ms), 4, "ioctl_gntdev_dmabuf_exp_wait_released.wait_to_ms: offset on x86_64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_imp_to_refs() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_imp_to_refs>(), 20, "ioctl_gntdev_dmabuf_imp_to_refs: size on x86_64");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_imp_to_refs>(), 4, "ioctl_gntdev_dmabuf_imp_to_refs: align on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, fd), 0, "ioctl_gntdev_dmabuf_imp_to_refs.fd: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, count), 4, "ioctl_gntdev_dmabuf_imp_to_refs.count: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, domid), 8, "ioctl_gntdev_dmabuf_imp_to_refs.domid: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, reserved), 12, "ioctl_gntdev_dmabuf_imp_to_refs.reserved: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, refs), 16, "ioctl_gntdev_dmabuf_imp_to_refs.refs: offset on x86_64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_imp_release() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_imp_release>(), 8, "ioctl_gntdev_dmabuf_imp_release: size on x86_64");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_imp_release>(), 4, "ioctl_gntdev_dmabuf_imp_release: align on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_release, fd), 0, "ioctl_gntdev_dmabuf_imp_release.fd: offset on x86_64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_release, reserved), 4, "ioctl_gntdev_dmabuf_imp_release.reserved: offset on x86_64");
+        }
+    }
+
+    mod linux_privcmd {
+        use super::*;
+
+        #[test]
+        fn privcmd_hypercall() {
+            assert_eq!(size_of::<privcmd_hypercall>(), 48, "privcmd_hypercall: size on x86_64");
+            assert_eq!(align_of::<privcmd_hypercall>(), 8, "privcmd_hypercall: align on x86_64");
+            assert_eq!(offset_of!(privcmd_hypercall, op), 0, "privcmd_hypercall.op: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_hypercall, arg), 8, "privcmd_hypercall.arg: offset on x86_64");
+        }
+
+        #[test]
+        fn privcmd_mmap_entry() {
+            assert_eq!(size_of::<privcmd_mmap_entry>(), 24, "privcmd_mmap_entry: size on x86_64");
+            assert_eq!(align_of::<privcmd_mmap_entry>(), 8, "privcmd_mmap_entry: align on x86_64");
+            assert_eq!(offset_of!(privcmd_mmap_entry, va), 0, "privcmd_mmap_entry.va: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_mmap_entry, mfn), 8, "privcmd_mmap_entry.mfn: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_mmap_entry, npages), 16, "privcmd_mmap_entry.npages: offset on x86_64");
+        }
+
+        #[test]
+        fn privcmd_mmap() {
+            assert_eq!(size_of::<privcmd_mmap>(), 16, "privcmd_mmap: size on x86_64");
+            assert_eq!(align_of::<privcmd_mmap>(), 8, "privcmd_mmap: align on x86_64");
+            assert_eq!(offset_of!(privcmd_mmap, num), 0, "privcmd_mmap.num: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_mmap, dom), 4, "privcmd_mmap.dom: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmap.dom: size on x86_64");
+            assert_eq!(offset_of!(privcmd_mmap, __xenabi_hole_0), 6, "privcmd_mmap.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_mmap, entry), 8, "privcmd_mmap.entry: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<privcmd_mmap_entry>>(), 8, "privcmd_mmap.entry: size on x86_64");
+        }
+
+        #[test]
+        fn privcmd_mmapbatch() {
+            assert_eq!(size_of::<privcmd_mmapbatch>(), 24, "privcmd_mmapbatch: size on x86_64");
+            assert_eq!(align_of::<privcmd_mmapbatch>(), 8, "privcmd_mmapbatch: align on x86_64");
+            assert_eq!(offset_of!(privcmd_mmapbatch, num), 0, "privcmd_mmapbatch.num: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_mmapbatch, dom), 4, "privcmd_mmapbatch.dom: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmapbatch.dom: size on x86_64");
+            assert_eq!(offset_of!(privcmd_mmapbatch, __xenabi_hole_0), 6, "privcmd_mmapbatch.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_mmapbatch, addr), 8, "privcmd_mmapbatch.addr: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_mmapbatch, arr), 16, "privcmd_mmapbatch.arr: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<xen_pfn_t>>(), 8, "privcmd_mmapbatch.arr: size on x86_64");
+        }
+
+        #[test]
+        fn privcmd_mmapbatch_v2() {
+            assert_eq!(size_of::<privcmd_mmapbatch_v2>(), 32, "privcmd_mmapbatch_v2: size on x86_64");
+            assert_eq!(align_of::<privcmd_mmapbatch_v2>(), 8, "privcmd_mmapbatch_v2: align on x86_64");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, num), 0, "privcmd_mmapbatch_v2.num: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, dom), 4, "privcmd_mmapbatch_v2.dom: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmapbatch_v2.dom: size on x86_64");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, __xenabi_hole_0), 6, "privcmd_mmapbatch_v2.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, addr), 8, "privcmd_mmapbatch_v2.addr: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, arr), 16, "privcmd_mmapbatch_v2.arr: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<xen_pfn_t>>(), 8, "privcmd_mmapbatch_v2.arr: size on x86_64");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, err), 24, "privcmd_mmapbatch_v2.err: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<i32>>(), 8, "privcmd_mmapbatch_v2.err: size on x86_64");
+        }
+
+        #[test]
+        fn privcmd_dm_op_buf() {
+            assert_eq!(size_of::<privcmd_dm_op_buf>(), 16, "privcmd_dm_op_buf: size on x86_64");
+            assert_eq!(align_of::<privcmd_dm_op_buf>(), 8, "privcmd_dm_op_buf: align on x86_64");
+            assert_eq!(offset_of!(privcmd_dm_op_buf, uptr), 0, "privcmd_dm_op_buf.uptr: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 8, "privcmd_dm_op_buf.uptr: size on x86_64");
+            assert_eq!(offset_of!(privcmd_dm_op_buf, size), 8, "privcmd_dm_op_buf.size: offset on x86_64");
+            assert_eq!(size_of::<usize>(), 8, "privcmd_dm_op_buf.size: size on x86_64");
+        }
+
+        #[test]
+        fn privcmd_dm_op() {
+            assert_eq!(size_of::<privcmd_dm_op>(), 16, "privcmd_dm_op: size on x86_64");
+            assert_eq!(align_of::<privcmd_dm_op>(), 8, "privcmd_dm_op: align on x86_64");
+            assert_eq!(offset_of!(privcmd_dm_op, dom), 0, "privcmd_dm_op.dom: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_dm_op.dom: size on x86_64");
+            assert_eq!(offset_of!(privcmd_dm_op, num), 2, "privcmd_dm_op.num: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_dm_op, __xenabi_hole_0), 4, "privcmd_dm_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_dm_op, ubufs), 8, "privcmd_dm_op.ubufs: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<privcmd_dm_op_buf>>(), 8, "privcmd_dm_op.ubufs: size on x86_64");
+        }
+
+        #[test]
+        fn privcmd_mmap_resource() {
+            assert_eq!(size_of::<privcmd_mmap_resource>(), 32, "privcmd_mmap_resource: size on x86_64");
+            assert_eq!(align_of::<privcmd_mmap_resource>(), 8, "privcmd_mmap_resource: align on x86_64");
+            assert_eq!(offset_of!(privcmd_mmap_resource, dom), 0, "privcmd_mmap_resource.dom: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmap_resource.dom: size on x86_64");
+            assert_eq!(offset_of!(privcmd_mmap_resource, __xenabi_hole_0), 2, "privcmd_mmap_resource.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_mmap_resource, r#type), 4, "privcmd_mmap_resource.type: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_mmap_resource, id), 8, "privcmd_mmap_resource.id: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_mmap_resource, idx), 12, "privcmd_mmap_resource.idx: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_mmap_resource, num), 16, "privcmd_mmap_resource.num: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_mmap_resource, addr), 24, "privcmd_mmap_resource.addr: offset on x86_64");
+        }
+
+        #[test]
+        fn privcmd_irqfd() {
+            assert_eq!(size_of::<privcmd_irqfd>(), 24, "privcmd_irqfd: size on x86_64");
+            assert_eq!(align_of::<privcmd_irqfd>(), 8, "privcmd_irqfd: align on x86_64");
+            assert_eq!(offset_of!(privcmd_irqfd, dm_op), 0, "privcmd_irqfd.dm_op: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_irqfd, size), 8, "privcmd_irqfd.size: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_irqfd, fd), 12, "privcmd_irqfd.fd: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_irqfd, flags), 16, "privcmd_irqfd.flags: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_irqfd, dom), 20, "privcmd_irqfd.dom: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_irqfd.dom: size on x86_64");
+            assert_eq!(offset_of!(privcmd_irqfd, pad), 22, "privcmd_irqfd.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn privcmd_ioeventfd() {
+            assert_eq!(size_of::<privcmd_ioeventfd>(), 48, "privcmd_ioeventfd: size on x86_64");
+            assert_eq!(align_of::<privcmd_ioeventfd>(), 8, "privcmd_ioeventfd: align on x86_64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, ioreq), 0, "privcmd_ioeventfd.ioreq: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, ports), 8, "privcmd_ioeventfd.ports: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, addr), 16, "privcmd_ioeventfd.addr: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, addr_len), 24, "privcmd_ioeventfd.addr_len: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, event_fd), 28, "privcmd_ioeventfd.event_fd: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, vcpus), 32, "privcmd_ioeventfd.vcpus: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, vq), 36, "privcmd_ioeventfd.vq: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, flags), 40, "privcmd_ioeventfd.flags: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, dom), 44, "privcmd_ioeventfd.dom: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_ioeventfd.dom: size on x86_64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, pad), 46, "privcmd_ioeventfd.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn privcmd_pcidev_get_gsi() {
+            assert_eq!(size_of::<privcmd_pcidev_get_gsi>(), 8, "privcmd_pcidev_get_gsi: size on x86_64");
+            assert_eq!(align_of::<privcmd_pcidev_get_gsi>(), 4, "privcmd_pcidev_get_gsi: align on x86_64");
+            assert_eq!(offset_of!(privcmd_pcidev_get_gsi, sbdf), 0, "privcmd_pcidev_get_gsi.sbdf: offset on x86_64");
+            assert_eq!(offset_of!(privcmd_pcidev_get_gsi, gsi), 4, "privcmd_pcidev_get_gsi.gsi: offset on x86_64");
+        }
+    }
 }
 
 #[cfg(target_arch = "arm")]
@@ -2157,8 +3043,15 @@ mod arm {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xenbus::*;
+    use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
+    use xenabi::linux::evtchn::*;
+    use xenabi::linux::gntalloc::*;
+    use xenabi::linux::gntdev::*;
+    use xenabi::linux::privcmd::*;
+    use xenabi::linux::xenbus_dev::*;
 
     #[test]
     fn types() {
@@ -3117,6 +4010,63 @@ mod arm {
         }
     }
 
+    mod stable_xenbus {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XenbusState>(), 4, "XenbusState: size on arm");
+            assert_eq!(align_of::<XenbusState>(), 4, "XenbusState: align on arm");
+        }
+    }
+
+    mod stable_xs_wire {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: size on arm");
+            assert_eq!(align_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: align on arm");
+        }
+
+        #[test]
+        fn xsd_sockmsg() {
+            assert_eq!(size_of::<xsd_sockmsg>(), 16, "xsd_sockmsg: size on arm");
+            assert_eq!(align_of::<xsd_sockmsg>(), 4, "xsd_sockmsg: align on arm");
+            assert_eq!(offset_of!(xsd_sockmsg, r#type), 0, "xsd_sockmsg.type: offset on arm");
+            assert_eq!(offset_of!(xsd_sockmsg, req_id), 4, "xsd_sockmsg.req_id: offset on arm");
+            assert_eq!(offset_of!(xsd_sockmsg, tx_id), 8, "xsd_sockmsg.tx_id: offset on arm");
+            assert_eq!(offset_of!(xsd_sockmsg, len), 12, "xsd_sockmsg.len: offset on arm");
+        }
+
+        #[test]
+        fn xenstore_domain_interface() {
+            #[cfg(not(feature = "xen-4-17"))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2072, "xenstore_domain_interface: size on arm");
+            #[cfg(all(feature = "xen-4-17", not(feature = "xen-4-21")))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2076, "xenstore_domain_interface: size on arm");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2080, "xenstore_domain_interface: size on arm");
+            assert_eq!(align_of::<xenstore_domain_interface>(), 4, "xenstore_domain_interface: align on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, req), 0, "xenstore_domain_interface.req: offset on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp), 1024, "xenstore_domain_interface.rsp: offset on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_cons), 2048, "xenstore_domain_interface.req_cons: offset on arm");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_cons: size on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_prod), 2052, "xenstore_domain_interface.req_prod: offset on arm");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_prod: size on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_cons), 2056, "xenstore_domain_interface.rsp_cons: offset on arm");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_cons: size on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_prod), 2060, "xenstore_domain_interface.rsp_prod: offset on arm");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_prod: size on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, server_features), 2064, "xenstore_domain_interface.server_features: offset on arm");
+            assert_eq!(offset_of!(xenstore_domain_interface, connection), 2068, "xenstore_domain_interface.connection: offset on arm");
+            #[cfg(feature = "xen-4-17")]
+            assert_eq!(offset_of!(xenstore_domain_interface, error), 2072, "xenstore_domain_interface.error: offset on arm");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xenstore_domain_interface, evtchn_port), 2076, "xenstore_domain_interface.evtchn_port: offset on arm");
+        }
+    }
+
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
@@ -3169,6 +4119,386 @@ mod arm {
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on arm");
         }
     }
+
+    mod linux_evtchn {
+        use super::*;
+
+        #[test]
+        fn ioctl_evtchn_bind_virq() {
+            assert_eq!(size_of::<ioctl_evtchn_bind_virq>(), 4, "ioctl_evtchn_bind_virq: size on arm");
+            assert_eq!(align_of::<ioctl_evtchn_bind_virq>(), 4, "ioctl_evtchn_bind_virq: align on arm");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_virq, virq), 0, "ioctl_evtchn_bind_virq.virq: offset on arm");
+        }
+
+        #[test]
+        fn ioctl_evtchn_bind_interdomain() {
+            assert_eq!(size_of::<ioctl_evtchn_bind_interdomain>(), 8, "ioctl_evtchn_bind_interdomain: size on arm");
+            assert_eq!(align_of::<ioctl_evtchn_bind_interdomain>(), 4, "ioctl_evtchn_bind_interdomain: align on arm");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_interdomain, remote_domain), 0, "ioctl_evtchn_bind_interdomain.remote_domain: offset on arm");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_interdomain, remote_port), 4, "ioctl_evtchn_bind_interdomain.remote_port: offset on arm");
+        }
+
+        #[test]
+        fn ioctl_evtchn_bind_unbound_port() {
+            assert_eq!(size_of::<ioctl_evtchn_bind_unbound_port>(), 4, "ioctl_evtchn_bind_unbound_port: size on arm");
+            assert_eq!(align_of::<ioctl_evtchn_bind_unbound_port>(), 4, "ioctl_evtchn_bind_unbound_port: align on arm");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_unbound_port, remote_domain), 0, "ioctl_evtchn_bind_unbound_port.remote_domain: offset on arm");
+        }
+
+        #[test]
+        fn ioctl_evtchn_unbind() {
+            assert_eq!(size_of::<ioctl_evtchn_unbind>(), 4, "ioctl_evtchn_unbind: size on arm");
+            assert_eq!(align_of::<ioctl_evtchn_unbind>(), 4, "ioctl_evtchn_unbind: align on arm");
+            assert_eq!(offset_of!(ioctl_evtchn_unbind, port), 0, "ioctl_evtchn_unbind.port: offset on arm");
+        }
+
+        #[test]
+        fn ioctl_evtchn_notify() {
+            assert_eq!(size_of::<ioctl_evtchn_notify>(), 4, "ioctl_evtchn_notify: size on arm");
+            assert_eq!(align_of::<ioctl_evtchn_notify>(), 4, "ioctl_evtchn_notify: align on arm");
+            assert_eq!(offset_of!(ioctl_evtchn_notify, port), 0, "ioctl_evtchn_notify.port: offset on arm");
+        }
+
+        #[test]
+        fn ioctl_evtchn_restrict_domid() {
+            assert_eq!(size_of::<ioctl_evtchn_restrict_domid>(), 2, "ioctl_evtchn_restrict_domid: size on arm");
+            assert_eq!(align_of::<ioctl_evtchn_restrict_domid>(), 2, "ioctl_evtchn_restrict_domid: align on arm");
+            assert_eq!(offset_of!(ioctl_evtchn_restrict_domid, domid), 0, "ioctl_evtchn_restrict_domid.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "ioctl_evtchn_restrict_domid.domid: size on arm");
+        }
+
+        #[test]
+        fn ioctl_evtchn_bind() {
+            assert_eq!(size_of::<ioctl_evtchn_bind>(), 4, "ioctl_evtchn_bind: size on arm");
+            assert_eq!(align_of::<ioctl_evtchn_bind>(), 4, "ioctl_evtchn_bind: align on arm");
+            assert_eq!(offset_of!(ioctl_evtchn_bind, port), 0, "ioctl_evtchn_bind.port: offset on arm");
+        }
+    }
+
+    mod linux_gntalloc {
+        use super::*;
+
+        #[test]
+        fn ioctl_gntalloc_alloc_gref() {
+            assert_eq!(size_of::<ioctl_gntalloc_alloc_gref>(), 24, "ioctl_gntalloc_alloc_gref: size on arm");
+            assert_eq!(align_of::<ioctl_gntalloc_alloc_gref>(), 8, "ioctl_gntalloc_alloc_gref: align on arm");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, domid), 0, "ioctl_gntalloc_alloc_gref.domid: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, flags), 2, "ioctl_gntalloc_alloc_gref.flags: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, count), 4, "ioctl_gntalloc_alloc_gref.count: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, index), 8, "ioctl_gntalloc_alloc_gref.index: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, gref_ids), 16, "ioctl_gntalloc_alloc_gref.gref_ids: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, __xenabi_hole_0), 20, "ioctl_gntalloc_alloc_gref.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn ioctl_gntalloc_dealloc_gref() {
+            assert_eq!(size_of::<ioctl_gntalloc_dealloc_gref>(), 16, "ioctl_gntalloc_dealloc_gref: size on arm");
+            assert_eq!(align_of::<ioctl_gntalloc_dealloc_gref>(), 8, "ioctl_gntalloc_dealloc_gref: align on arm");
+            assert_eq!(offset_of!(ioctl_gntalloc_dealloc_gref, index), 0, "ioctl_gntalloc_dealloc_gref.index: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntalloc_dealloc_gref, count), 8, "ioctl_gntalloc_dealloc_gref.count: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntalloc_dealloc_gref, __xenabi_hole_0), 12, "ioctl_gntalloc_dealloc_gref.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn ioctl_gntalloc_unmap_notify() {
+            assert_eq!(size_of::<ioctl_gntalloc_unmap_notify>(), 16, "ioctl_gntalloc_unmap_notify: size on arm");
+            assert_eq!(align_of::<ioctl_gntalloc_unmap_notify>(), 8, "ioctl_gntalloc_unmap_notify: align on arm");
+            assert_eq!(offset_of!(ioctl_gntalloc_unmap_notify, index), 0, "ioctl_gntalloc_unmap_notify.index: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntalloc_unmap_notify, action), 8, "ioctl_gntalloc_unmap_notify.action: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntalloc_unmap_notify, event_channel_port), 12, "ioctl_gntalloc_unmap_notify.event_channel_port: offset on arm");
+        }
+    }
+
+    mod linux_gntdev {
+        use super::*;
+
+        #[test]
+        fn ioctl_gntdev_grant_ref() {
+            assert_eq!(size_of::<ioctl_gntdev_grant_ref>(), 8, "ioctl_gntdev_grant_ref: size on arm");
+            assert_eq!(align_of::<ioctl_gntdev_grant_ref>(), 4, "ioctl_gntdev_grant_ref: align on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_ref, domid), 0, "ioctl_gntdev_grant_ref.domid: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_ref, r#ref), 4, "ioctl_gntdev_grant_ref.ref: offset on arm");
+        }
+
+        #[test]
+        fn ioctl_gntdev_map_grant_ref() {
+            assert_eq!(size_of::<ioctl_gntdev_map_grant_ref>(), 24, "ioctl_gntdev_map_grant_ref: size on arm");
+            assert_eq!(align_of::<ioctl_gntdev_map_grant_ref>(), 8, "ioctl_gntdev_map_grant_ref: align on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, count), 0, "ioctl_gntdev_map_grant_ref.count: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, pad), 4, "ioctl_gntdev_map_grant_ref.pad: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, index), 8, "ioctl_gntdev_map_grant_ref.index: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, refs), 16, "ioctl_gntdev_map_grant_ref.refs: offset on arm");
+        }
+
+        #[test]
+        fn ioctl_gntdev_unmap_grant_ref() {
+            assert_eq!(size_of::<ioctl_gntdev_unmap_grant_ref>(), 16, "ioctl_gntdev_unmap_grant_ref: size on arm");
+            assert_eq!(align_of::<ioctl_gntdev_unmap_grant_ref>(), 8, "ioctl_gntdev_unmap_grant_ref: align on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_grant_ref, index), 0, "ioctl_gntdev_unmap_grant_ref.index: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_grant_ref, count), 8, "ioctl_gntdev_unmap_grant_ref.count: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_grant_ref, pad), 12, "ioctl_gntdev_unmap_grant_ref.pad: offset on arm");
+        }
+
+        #[test]
+        fn ioctl_gntdev_get_offset_for_vaddr() {
+            assert_eq!(size_of::<ioctl_gntdev_get_offset_for_vaddr>(), 24, "ioctl_gntdev_get_offset_for_vaddr: size on arm");
+            assert_eq!(align_of::<ioctl_gntdev_get_offset_for_vaddr>(), 8, "ioctl_gntdev_get_offset_for_vaddr: align on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, vaddr), 0, "ioctl_gntdev_get_offset_for_vaddr.vaddr: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, offset), 8, "ioctl_gntdev_get_offset_for_vaddr.offset: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, count), 16, "ioctl_gntdev_get_offset_for_vaddr.count: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, pad), 20, "ioctl_gntdev_get_offset_for_vaddr.pad: offset on arm");
+        }
+
+        #[test]
+        fn ioctl_gntdev_set_max_grants() {
+            assert_eq!(size_of::<ioctl_gntdev_set_max_grants>(), 4, "ioctl_gntdev_set_max_grants: size on arm");
+            assert_eq!(align_of::<ioctl_gntdev_set_max_grants>(), 4, "ioctl_gntdev_set_max_grants: align on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_set_max_grants, count), 0, "ioctl_gntdev_set_max_grants.count: offset on arm");
+        }
+
+        #[test]
+        fn ioctl_gntdev_unmap_notify() {
+            assert_eq!(size_of::<ioctl_gntdev_unmap_notify>(), 16, "ioctl_gntdev_unmap_notify: size on arm");
+            assert_eq!(align_of::<ioctl_gntdev_unmap_notify>(), 8, "ioctl_gntdev_unmap_notify: align on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_notify, index), 0, "ioctl_gntdev_unmap_notify.index: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_notify, action), 8, "ioctl_gntdev_unmap_notify.action: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_notify, event_channel_port), 12, "ioctl_gntdev_unmap_notify.event_channel_port: offset on arm");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment>(), 24, "gntdev_grant_copy_segment: size on arm");
+            assert_eq!(align_of::<gntdev_grant_copy_segment>(), 4, "gntdev_grant_copy_segment: align on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, source), 0, "gntdev_grant_copy_segment.source: offset on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, dest), 8, "gntdev_grant_copy_segment.dest: offset on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, len), 16, "gntdev_grant_copy_segment.len: offset on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, flags), 18, "gntdev_grant_copy_segment.flags: offset on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, status), 20, "gntdev_grant_copy_segment.status: offset on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, __xenabi_hole_0), 22, "gntdev_grant_copy_segment.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_source() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_source>(), 8, "gntdev_grant_copy_segment.source: size on arm");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_source>(), 4, "gntdev_grant_copy_segment.source: align on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source, virt), 0, "gntdev_grant_copy_segment.source.virt: offset on arm");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 4, "gntdev_grant_copy_segment.source.virt: size on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source, foreign), 0, "gntdev_grant_copy_segment.source.foreign: offset on arm");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_source_foreign() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_source_foreign>(), 8, "gntdev_grant_copy_segment.source.foreign: size on arm");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_source_foreign>(), 4, "gntdev_grant_copy_segment.source.foreign: align on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source_foreign, r#ref), 0, "gntdev_grant_copy_segment.source.foreign.ref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "gntdev_grant_copy_segment.source.foreign.ref: size on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source_foreign, offset), 4, "gntdev_grant_copy_segment.source.foreign.offset: offset on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source_foreign, domid), 6, "gntdev_grant_copy_segment.source.foreign.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "gntdev_grant_copy_segment.source.foreign.domid: size on arm");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_dest() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_dest>(), 8, "gntdev_grant_copy_segment.dest: size on arm");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_dest>(), 4, "gntdev_grant_copy_segment.dest: align on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest, virt), 0, "gntdev_grant_copy_segment.dest.virt: offset on arm");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 4, "gntdev_grant_copy_segment.dest.virt: size on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest, foreign), 0, "gntdev_grant_copy_segment.dest.foreign: offset on arm");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_dest_foreign() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_dest_foreign>(), 8, "gntdev_grant_copy_segment.dest.foreign: size on arm");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_dest_foreign>(), 4, "gntdev_grant_copy_segment.dest.foreign: align on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest_foreign, r#ref), 0, "gntdev_grant_copy_segment.dest.foreign.ref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "gntdev_grant_copy_segment.dest.foreign.ref: size on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest_foreign, offset), 4, "gntdev_grant_copy_segment.dest.foreign.offset: offset on arm");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest_foreign, domid), 6, "gntdev_grant_copy_segment.dest.foreign.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "gntdev_grant_copy_segment.dest.foreign.domid: size on arm");
+        }
+
+        #[test]
+        fn ioctl_gntdev_grant_copy() {
+            assert_eq!(size_of::<ioctl_gntdev_grant_copy>(), 8, "ioctl_gntdev_grant_copy: size on arm");
+            assert_eq!(align_of::<ioctl_gntdev_grant_copy>(), 4, "ioctl_gntdev_grant_copy: align on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_copy, count), 0, "ioctl_gntdev_grant_copy.count: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_copy, segments), 4, "ioctl_gntdev_grant_copy.segments: offset on arm");
+            assert_eq!(size_of::<UserPtr<gntdev_grant_copy_segment>>(), 4, "ioctl_gntdev_grant_copy.segments: size on arm");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_exp_from_refs() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_exp_from_refs>(), 20, "ioctl_gntdev_dmabuf_exp_from_refs: size on arm");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_exp_from_refs>(), 4, "ioctl_gntdev_dmabuf_exp_from_refs: align on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, flags), 0, "ioctl_gntdev_dmabuf_exp_from_refs.flags: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, count), 4, "ioctl_gntdev_dmabuf_exp_from_refs.count: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, fd), 8, "ioctl_gntdev_dmabuf_exp_from_refs.fd: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, domid), 12, "ioctl_gntdev_dmabuf_exp_from_refs.domid: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, refs), 16, "ioctl_gntdev_dmabuf_exp_from_refs.refs: offset on arm");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_exp_wait_released() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_exp_wait_released>(), 8, "ioctl_gntdev_dmabuf_exp_wait_released: size on arm");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_exp_wait_released>(), 4, "ioctl_gntdev_dmabuf_exp_wait_released: align on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_wait_released, fd), 0, "ioctl_gntdev_dmabuf_exp_wait_released.fd: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_wait_released, wait_to_ms), 4, "ioctl_gntdev_dmabuf_exp_wait_released.wait_to_ms: offset on arm");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_imp_to_refs() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_imp_to_refs>(), 20, "ioctl_gntdev_dmabuf_imp_to_refs: size on arm");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_imp_to_refs>(), 4, "ioctl_gntdev_dmabuf_imp_to_refs: align on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, fd), 0, "ioctl_gntdev_dmabuf_imp_to_refs.fd: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, count), 4, "ioctl_gntdev_dmabuf_imp_to_refs.count: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, domid), 8, "ioctl_gntdev_dmabuf_imp_to_refs.domid: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, reserved), 12, "ioctl_gntdev_dmabuf_imp_to_refs.reserved: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, refs), 16, "ioctl_gntdev_dmabuf_imp_to_refs.refs: offset on arm");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_imp_release() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_imp_release>(), 8, "ioctl_gntdev_dmabuf_imp_release: size on arm");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_imp_release>(), 4, "ioctl_gntdev_dmabuf_imp_release: align on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_release, fd), 0, "ioctl_gntdev_dmabuf_imp_release.fd: offset on arm");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_release, reserved), 4, "ioctl_gntdev_dmabuf_imp_release.reserved: offset on arm");
+        }
+    }
+
+    mod linux_privcmd {
+        use super::*;
+
+        #[test]
+        fn privcmd_hypercall() {
+            assert_eq!(size_of::<privcmd_hypercall>(), 48, "privcmd_hypercall: size on arm");
+            assert_eq!(align_of::<privcmd_hypercall>(), 8, "privcmd_hypercall: align on arm");
+            assert_eq!(offset_of!(privcmd_hypercall, op), 0, "privcmd_hypercall.op: offset on arm");
+            assert_eq!(offset_of!(privcmd_hypercall, arg), 8, "privcmd_hypercall.arg: offset on arm");
+        }
+
+        #[test]
+        fn privcmd_mmap_entry() {
+            assert_eq!(size_of::<privcmd_mmap_entry>(), 24, "privcmd_mmap_entry: size on arm");
+            assert_eq!(align_of::<privcmd_mmap_entry>(), 8, "privcmd_mmap_entry: align on arm");
+            assert_eq!(offset_of!(privcmd_mmap_entry, va), 0, "privcmd_mmap_entry.va: offset on arm");
+            assert_eq!(offset_of!(privcmd_mmap_entry, mfn), 8, "privcmd_mmap_entry.mfn: offset on arm");
+            assert_eq!(offset_of!(privcmd_mmap_entry, npages), 16, "privcmd_mmap_entry.npages: offset on arm");
+        }
+
+        #[test]
+        fn privcmd_mmap() {
+            assert_eq!(size_of::<privcmd_mmap>(), 12, "privcmd_mmap: size on arm");
+            assert_eq!(align_of::<privcmd_mmap>(), 4, "privcmd_mmap: align on arm");
+            assert_eq!(offset_of!(privcmd_mmap, num), 0, "privcmd_mmap.num: offset on arm");
+            assert_eq!(offset_of!(privcmd_mmap, dom), 4, "privcmd_mmap.dom: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmap.dom: size on arm");
+            assert_eq!(offset_of!(privcmd_mmap, __xenabi_hole_0), 6, "privcmd_mmap.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(privcmd_mmap, entry), 8, "privcmd_mmap.entry: offset on arm");
+            assert_eq!(size_of::<UserPtr<privcmd_mmap_entry>>(), 4, "privcmd_mmap.entry: size on arm");
+        }
+
+        #[test]
+        fn privcmd_mmapbatch() {
+            assert_eq!(size_of::<privcmd_mmapbatch>(), 24, "privcmd_mmapbatch: size on arm");
+            assert_eq!(align_of::<privcmd_mmapbatch>(), 8, "privcmd_mmapbatch: align on arm");
+            assert_eq!(offset_of!(privcmd_mmapbatch, num), 0, "privcmd_mmapbatch.num: offset on arm");
+            assert_eq!(offset_of!(privcmd_mmapbatch, dom), 4, "privcmd_mmapbatch.dom: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmapbatch.dom: size on arm");
+            assert_eq!(offset_of!(privcmd_mmapbatch, __xenabi_hole_0), 6, "privcmd_mmapbatch.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(privcmd_mmapbatch, addr), 8, "privcmd_mmapbatch.addr: offset on arm");
+            assert_eq!(offset_of!(privcmd_mmapbatch, arr), 16, "privcmd_mmapbatch.arr: offset on arm");
+            assert_eq!(size_of::<UserPtr<xen_pfn_t>>(), 4, "privcmd_mmapbatch.arr: size on arm");
+            assert_eq!(offset_of!(privcmd_mmapbatch, __xenabi_hole_1), 20, "privcmd_mmapbatch.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn privcmd_mmapbatch_v2() {
+            assert_eq!(size_of::<privcmd_mmapbatch_v2>(), 24, "privcmd_mmapbatch_v2: size on arm");
+            assert_eq!(align_of::<privcmd_mmapbatch_v2>(), 8, "privcmd_mmapbatch_v2: align on arm");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, num), 0, "privcmd_mmapbatch_v2.num: offset on arm");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, dom), 4, "privcmd_mmapbatch_v2.dom: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmapbatch_v2.dom: size on arm");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, __xenabi_hole_0), 6, "privcmd_mmapbatch_v2.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, addr), 8, "privcmd_mmapbatch_v2.addr: offset on arm");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, arr), 16, "privcmd_mmapbatch_v2.arr: offset on arm");
+            assert_eq!(size_of::<UserPtr<xen_pfn_t>>(), 4, "privcmd_mmapbatch_v2.arr: size on arm");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, err), 20, "privcmd_mmapbatch_v2.err: offset on arm");
+            assert_eq!(size_of::<UserPtr<i32>>(), 4, "privcmd_mmapbatch_v2.err: size on arm");
+        }
+
+        #[test]
+        fn privcmd_dm_op_buf() {
+            assert_eq!(size_of::<privcmd_dm_op_buf>(), 8, "privcmd_dm_op_buf: size on arm");
+            assert_eq!(align_of::<privcmd_dm_op_buf>(), 4, "privcmd_dm_op_buf: align on arm");
+            assert_eq!(offset_of!(privcmd_dm_op_buf, uptr), 0, "privcmd_dm_op_buf.uptr: offset on arm");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 4, "privcmd_dm_op_buf.uptr: size on arm");
+            assert_eq!(offset_of!(privcmd_dm_op_buf, size), 4, "privcmd_dm_op_buf.size: offset on arm");
+            assert_eq!(size_of::<usize>(), 4, "privcmd_dm_op_buf.size: size on arm");
+        }
+
+        #[test]
+        fn privcmd_dm_op() {
+            assert_eq!(size_of::<privcmd_dm_op>(), 8, "privcmd_dm_op: size on arm");
+            assert_eq!(align_of::<privcmd_dm_op>(), 4, "privcmd_dm_op: align on arm");
+            assert_eq!(offset_of!(privcmd_dm_op, dom), 0, "privcmd_dm_op.dom: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_dm_op.dom: size on arm");
+            assert_eq!(offset_of!(privcmd_dm_op, num), 2, "privcmd_dm_op.num: offset on arm");
+            assert_eq!(offset_of!(privcmd_dm_op, ubufs), 4, "privcmd_dm_op.ubufs: offset on arm");
+            assert_eq!(size_of::<UserPtr<privcmd_dm_op_buf>>(), 4, "privcmd_dm_op.ubufs: size on arm");
+        }
+
+        #[test]
+        fn privcmd_mmap_resource() {
+            assert_eq!(size_of::<privcmd_mmap_resource>(), 32, "privcmd_mmap_resource: size on arm");
+            assert_eq!(align_of::<privcmd_mmap_resource>(), 8, "privcmd_mmap_resource: align on arm");
+            assert_eq!(offset_of!(privcmd_mmap_resource, dom), 0, "privcmd_mmap_resource.dom: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmap_resource.dom: size on arm");
+            assert_eq!(offset_of!(privcmd_mmap_resource, __xenabi_hole_0), 2, "privcmd_mmap_resource.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(privcmd_mmap_resource, r#type), 4, "privcmd_mmap_resource.type: offset on arm");
+            assert_eq!(offset_of!(privcmd_mmap_resource, id), 8, "privcmd_mmap_resource.id: offset on arm");
+            assert_eq!(offset_of!(privcmd_mmap_resource, idx), 12, "privcmd_mmap_resource.idx: offset on arm");
+            assert_eq!(offset_of!(privcmd_mmap_resource, num), 16, "privcmd_mmap_resource.num: offset on arm");
+            assert_eq!(offset_of!(privcmd_mmap_resource, addr), 24, "privcmd_mmap_resource.addr: offset on arm");
+        }
+
+        #[test]
+        fn privcmd_irqfd() {
+            assert_eq!(size_of::<privcmd_irqfd>(), 24, "privcmd_irqfd: size on arm");
+            assert_eq!(align_of::<privcmd_irqfd>(), 8, "privcmd_irqfd: align on arm");
+            assert_eq!(offset_of!(privcmd_irqfd, dm_op), 0, "privcmd_irqfd.dm_op: offset on arm");
+            assert_eq!(offset_of!(privcmd_irqfd, size), 8, "privcmd_irqfd.size: offset on arm");
+            assert_eq!(offset_of!(privcmd_irqfd, fd), 12, "privcmd_irqfd.fd: offset on arm");
+            assert_eq!(offset_of!(privcmd_irqfd, flags), 16, "privcmd_irqfd.flags: offset on arm");
+            assert_eq!(offset_of!(privcmd_irqfd, dom), 20, "privcmd_irqfd.dom: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_irqfd.dom: size on arm");
+            assert_eq!(offset_of!(privcmd_irqfd, pad), 22, "privcmd_irqfd.pad: offset on arm");
+        }
+
+        #[test]
+        fn privcmd_ioeventfd() {
+            assert_eq!(size_of::<privcmd_ioeventfd>(), 48, "privcmd_ioeventfd: size on arm");
+            assert_eq!(align_of::<privcmd_ioeventfd>(), 8, "privcmd_ioeventfd: align on arm");
+            assert_eq!(offset_of!(privcmd_ioeventfd, ioreq), 0, "privcmd_ioeventfd.ioreq: offset on arm");
+            assert_eq!(offset_of!(privcmd_ioeventfd, ports), 8, "privcmd_ioeventfd.ports: offset on arm");
+            assert_eq!(offset_of!(privcmd_ioeventfd, addr), 16, "privcmd_ioeventfd.addr: offset on arm");
+            assert_eq!(offset_of!(privcmd_ioeventfd, addr_len), 24, "privcmd_ioeventfd.addr_len: offset on arm");
+            assert_eq!(offset_of!(privcmd_ioeventfd, event_fd), 28, "privcmd_ioeventfd.event_fd: offset on arm");
+            assert_eq!(offset_of!(privcmd_ioeventfd, vcpus), 32, "privcmd_ioeventfd.vcpus: offset on arm");
+            assert_eq!(offset_of!(privcmd_ioeventfd, vq), 36, "privcmd_ioeventfd.vq: offset on arm");
+            assert_eq!(offset_of!(privcmd_ioeventfd, flags), 40, "privcmd_ioeventfd.flags: offset on arm");
+            assert_eq!(offset_of!(privcmd_ioeventfd, dom), 44, "privcmd_ioeventfd.dom: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_ioeventfd.dom: size on arm");
+            assert_eq!(offset_of!(privcmd_ioeventfd, pad), 46, "privcmd_ioeventfd.pad: offset on arm");
+        }
+
+        #[test]
+        fn privcmd_pcidev_get_gsi() {
+            assert_eq!(size_of::<privcmd_pcidev_get_gsi>(), 8, "privcmd_pcidev_get_gsi: size on arm");
+            assert_eq!(align_of::<privcmd_pcidev_get_gsi>(), 4, "privcmd_pcidev_get_gsi: align on arm");
+            assert_eq!(offset_of!(privcmd_pcidev_get_gsi, sbdf), 0, "privcmd_pcidev_get_gsi.sbdf: offset on arm");
+            assert_eq!(offset_of!(privcmd_pcidev_get_gsi, gsi), 4, "privcmd_pcidev_get_gsi.gsi: offset on arm");
+        }
+    }
 }
 
 #[cfg(target_arch = "aarch64")]
@@ -3183,8 +4513,15 @@ mod aarch64 {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xenbus::*;
+    use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
+    use xenabi::linux::evtchn::*;
+    use xenabi::linux::gntalloc::*;
+    use xenabi::linux::gntdev::*;
+    use xenabi::linux::privcmd::*;
+    use xenabi::linux::xenbus_dev::*;
 
     #[test]
     fn types() {
@@ -4143,6 +5480,63 @@ mod aarch64 {
         }
     }
 
+    mod stable_xenbus {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XenbusState>(), 4, "XenbusState: size on aarch64");
+            assert_eq!(align_of::<XenbusState>(), 4, "XenbusState: align on aarch64");
+        }
+    }
+
+    mod stable_xs_wire {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: size on aarch64");
+            assert_eq!(align_of::<XENSTORE_RING_IDX>(), 4, "XENSTORE_RING_IDX: align on aarch64");
+        }
+
+        #[test]
+        fn xsd_sockmsg() {
+            assert_eq!(size_of::<xsd_sockmsg>(), 16, "xsd_sockmsg: size on aarch64");
+            assert_eq!(align_of::<xsd_sockmsg>(), 4, "xsd_sockmsg: align on aarch64");
+            assert_eq!(offset_of!(xsd_sockmsg, r#type), 0, "xsd_sockmsg.type: offset on aarch64");
+            assert_eq!(offset_of!(xsd_sockmsg, req_id), 4, "xsd_sockmsg.req_id: offset on aarch64");
+            assert_eq!(offset_of!(xsd_sockmsg, tx_id), 8, "xsd_sockmsg.tx_id: offset on aarch64");
+            assert_eq!(offset_of!(xsd_sockmsg, len), 12, "xsd_sockmsg.len: offset on aarch64");
+        }
+
+        #[test]
+        fn xenstore_domain_interface() {
+            #[cfg(not(feature = "xen-4-17"))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2072, "xenstore_domain_interface: size on aarch64");
+            #[cfg(all(feature = "xen-4-17", not(feature = "xen-4-21")))]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2076, "xenstore_domain_interface: size on aarch64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xenstore_domain_interface>(), 2080, "xenstore_domain_interface: size on aarch64");
+            assert_eq!(align_of::<xenstore_domain_interface>(), 4, "xenstore_domain_interface: align on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, req), 0, "xenstore_domain_interface.req: offset on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp), 1024, "xenstore_domain_interface.rsp: offset on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_cons), 2048, "xenstore_domain_interface.req_cons: offset on aarch64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_cons: size on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, req_prod), 2052, "xenstore_domain_interface.req_prod: offset on aarch64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.req_prod: size on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_cons), 2056, "xenstore_domain_interface.rsp_cons: offset on aarch64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_cons: size on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, rsp_prod), 2060, "xenstore_domain_interface.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<XENSTORE_RING_IDX>(), 4, "xenstore_domain_interface.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, server_features), 2064, "xenstore_domain_interface.server_features: offset on aarch64");
+            assert_eq!(offset_of!(xenstore_domain_interface, connection), 2068, "xenstore_domain_interface.connection: offset on aarch64");
+            #[cfg(feature = "xen-4-17")]
+            assert_eq!(offset_of!(xenstore_domain_interface, error), 2072, "xenstore_domain_interface.error: offset on aarch64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xenstore_domain_interface, evtchn_port), 2076, "xenstore_domain_interface.evtchn_port: offset on aarch64");
+        }
+    }
+
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
@@ -4193,6 +5587,387 @@ mod aarch64 {
             assert_eq!(align_of::<xen_domctl_createdomain_altp2m>(), 2, "xen_domctl_createdomain.altp2m: align on aarch64");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, opts), 0, "xen_domctl_createdomain.altp2m.opts: offset on aarch64");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on aarch64");
+        }
+    }
+
+    mod linux_evtchn {
+        use super::*;
+
+        #[test]
+        fn ioctl_evtchn_bind_virq() {
+            assert_eq!(size_of::<ioctl_evtchn_bind_virq>(), 4, "ioctl_evtchn_bind_virq: size on aarch64");
+            assert_eq!(align_of::<ioctl_evtchn_bind_virq>(), 4, "ioctl_evtchn_bind_virq: align on aarch64");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_virq, virq), 0, "ioctl_evtchn_bind_virq.virq: offset on aarch64");
+        }
+
+        #[test]
+        fn ioctl_evtchn_bind_interdomain() {
+            assert_eq!(size_of::<ioctl_evtchn_bind_interdomain>(), 8, "ioctl_evtchn_bind_interdomain: size on aarch64");
+            assert_eq!(align_of::<ioctl_evtchn_bind_interdomain>(), 4, "ioctl_evtchn_bind_interdomain: align on aarch64");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_interdomain, remote_domain), 0, "ioctl_evtchn_bind_interdomain.remote_domain: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_interdomain, remote_port), 4, "ioctl_evtchn_bind_interdomain.remote_port: offset on aarch64");
+        }
+
+        #[test]
+        fn ioctl_evtchn_bind_unbound_port() {
+            assert_eq!(size_of::<ioctl_evtchn_bind_unbound_port>(), 4, "ioctl_evtchn_bind_unbound_port: size on aarch64");
+            assert_eq!(align_of::<ioctl_evtchn_bind_unbound_port>(), 4, "ioctl_evtchn_bind_unbound_port: align on aarch64");
+            assert_eq!(offset_of!(ioctl_evtchn_bind_unbound_port, remote_domain), 0, "ioctl_evtchn_bind_unbound_port.remote_domain: offset on aarch64");
+        }
+
+        #[test]
+        fn ioctl_evtchn_unbind() {
+            assert_eq!(size_of::<ioctl_evtchn_unbind>(), 4, "ioctl_evtchn_unbind: size on aarch64");
+            assert_eq!(align_of::<ioctl_evtchn_unbind>(), 4, "ioctl_evtchn_unbind: align on aarch64");
+            assert_eq!(offset_of!(ioctl_evtchn_unbind, port), 0, "ioctl_evtchn_unbind.port: offset on aarch64");
+        }
+
+        #[test]
+        fn ioctl_evtchn_notify() {
+            assert_eq!(size_of::<ioctl_evtchn_notify>(), 4, "ioctl_evtchn_notify: size on aarch64");
+            assert_eq!(align_of::<ioctl_evtchn_notify>(), 4, "ioctl_evtchn_notify: align on aarch64");
+            assert_eq!(offset_of!(ioctl_evtchn_notify, port), 0, "ioctl_evtchn_notify.port: offset on aarch64");
+        }
+
+        #[test]
+        fn ioctl_evtchn_restrict_domid() {
+            assert_eq!(size_of::<ioctl_evtchn_restrict_domid>(), 2, "ioctl_evtchn_restrict_domid: size on aarch64");
+            assert_eq!(align_of::<ioctl_evtchn_restrict_domid>(), 2, "ioctl_evtchn_restrict_domid: align on aarch64");
+            assert_eq!(offset_of!(ioctl_evtchn_restrict_domid, domid), 0, "ioctl_evtchn_restrict_domid.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "ioctl_evtchn_restrict_domid.domid: size on aarch64");
+        }
+
+        #[test]
+        fn ioctl_evtchn_bind() {
+            assert_eq!(size_of::<ioctl_evtchn_bind>(), 4, "ioctl_evtchn_bind: size on aarch64");
+            assert_eq!(align_of::<ioctl_evtchn_bind>(), 4, "ioctl_evtchn_bind: align on aarch64");
+            assert_eq!(offset_of!(ioctl_evtchn_bind, port), 0, "ioctl_evtchn_bind.port: offset on aarch64");
+        }
+    }
+
+    mod linux_gntalloc {
+        use super::*;
+
+        #[test]
+        fn ioctl_gntalloc_alloc_gref() {
+            assert_eq!(size_of::<ioctl_gntalloc_alloc_gref>(), 24, "ioctl_gntalloc_alloc_gref: size on aarch64");
+            assert_eq!(align_of::<ioctl_gntalloc_alloc_gref>(), 8, "ioctl_gntalloc_alloc_gref: align on aarch64");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, domid), 0, "ioctl_gntalloc_alloc_gref.domid: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, flags), 2, "ioctl_gntalloc_alloc_gref.flags: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, count), 4, "ioctl_gntalloc_alloc_gref.count: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, index), 8, "ioctl_gntalloc_alloc_gref.index: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, gref_ids), 16, "ioctl_gntalloc_alloc_gref.gref_ids: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntalloc_alloc_gref, __xenabi_hole_0), 20, "ioctl_gntalloc_alloc_gref.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn ioctl_gntalloc_dealloc_gref() {
+            assert_eq!(size_of::<ioctl_gntalloc_dealloc_gref>(), 16, "ioctl_gntalloc_dealloc_gref: size on aarch64");
+            assert_eq!(align_of::<ioctl_gntalloc_dealloc_gref>(), 8, "ioctl_gntalloc_dealloc_gref: align on aarch64");
+            assert_eq!(offset_of!(ioctl_gntalloc_dealloc_gref, index), 0, "ioctl_gntalloc_dealloc_gref.index: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntalloc_dealloc_gref, count), 8, "ioctl_gntalloc_dealloc_gref.count: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntalloc_dealloc_gref, __xenabi_hole_0), 12, "ioctl_gntalloc_dealloc_gref.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn ioctl_gntalloc_unmap_notify() {
+            assert_eq!(size_of::<ioctl_gntalloc_unmap_notify>(), 16, "ioctl_gntalloc_unmap_notify: size on aarch64");
+            assert_eq!(align_of::<ioctl_gntalloc_unmap_notify>(), 8, "ioctl_gntalloc_unmap_notify: align on aarch64");
+            assert_eq!(offset_of!(ioctl_gntalloc_unmap_notify, index), 0, "ioctl_gntalloc_unmap_notify.index: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntalloc_unmap_notify, action), 8, "ioctl_gntalloc_unmap_notify.action: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntalloc_unmap_notify, event_channel_port), 12, "ioctl_gntalloc_unmap_notify.event_channel_port: offset on aarch64");
+        }
+    }
+
+    mod linux_gntdev {
+        use super::*;
+
+        #[test]
+        fn ioctl_gntdev_grant_ref() {
+            assert_eq!(size_of::<ioctl_gntdev_grant_ref>(), 8, "ioctl_gntdev_grant_ref: size on aarch64");
+            assert_eq!(align_of::<ioctl_gntdev_grant_ref>(), 4, "ioctl_gntdev_grant_ref: align on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_ref, domid), 0, "ioctl_gntdev_grant_ref.domid: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_ref, r#ref), 4, "ioctl_gntdev_grant_ref.ref: offset on aarch64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_map_grant_ref() {
+            assert_eq!(size_of::<ioctl_gntdev_map_grant_ref>(), 24, "ioctl_gntdev_map_grant_ref: size on aarch64");
+            assert_eq!(align_of::<ioctl_gntdev_map_grant_ref>(), 8, "ioctl_gntdev_map_grant_ref: align on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, count), 0, "ioctl_gntdev_map_grant_ref.count: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, pad), 4, "ioctl_gntdev_map_grant_ref.pad: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, index), 8, "ioctl_gntdev_map_grant_ref.index: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_map_grant_ref, refs), 16, "ioctl_gntdev_map_grant_ref.refs: offset on aarch64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_unmap_grant_ref() {
+            assert_eq!(size_of::<ioctl_gntdev_unmap_grant_ref>(), 16, "ioctl_gntdev_unmap_grant_ref: size on aarch64");
+            assert_eq!(align_of::<ioctl_gntdev_unmap_grant_ref>(), 8, "ioctl_gntdev_unmap_grant_ref: align on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_grant_ref, index), 0, "ioctl_gntdev_unmap_grant_ref.index: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_grant_ref, count), 8, "ioctl_gntdev_unmap_grant_ref.count: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_grant_ref, pad), 12, "ioctl_gntdev_unmap_grant_ref.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_get_offset_for_vaddr() {
+            assert_eq!(size_of::<ioctl_gntdev_get_offset_for_vaddr>(), 24, "ioctl_gntdev_get_offset_for_vaddr: size on aarch64");
+            assert_eq!(align_of::<ioctl_gntdev_get_offset_for_vaddr>(), 8, "ioctl_gntdev_get_offset_for_vaddr: align on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, vaddr), 0, "ioctl_gntdev_get_offset_for_vaddr.vaddr: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, offset), 8, "ioctl_gntdev_get_offset_for_vaddr.offset: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, count), 16, "ioctl_gntdev_get_offset_for_vaddr.count: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_get_offset_for_vaddr, pad), 20, "ioctl_gntdev_get_offset_for_vaddr.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_set_max_grants() {
+            assert_eq!(size_of::<ioctl_gntdev_set_max_grants>(), 4, "ioctl_gntdev_set_max_grants: size on aarch64");
+            assert_eq!(align_of::<ioctl_gntdev_set_max_grants>(), 4, "ioctl_gntdev_set_max_grants: align on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_set_max_grants, count), 0, "ioctl_gntdev_set_max_grants.count: offset on aarch64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_unmap_notify() {
+            assert_eq!(size_of::<ioctl_gntdev_unmap_notify>(), 16, "ioctl_gntdev_unmap_notify: size on aarch64");
+            assert_eq!(align_of::<ioctl_gntdev_unmap_notify>(), 8, "ioctl_gntdev_unmap_notify: align on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_notify, index), 0, "ioctl_gntdev_unmap_notify.index: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_notify, action), 8, "ioctl_gntdev_unmap_notify.action: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_unmap_notify, event_channel_port), 12, "ioctl_gntdev_unmap_notify.event_channel_port: offset on aarch64");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment>(), 24, "gntdev_grant_copy_segment: size on aarch64");
+            assert_eq!(align_of::<gntdev_grant_copy_segment>(), 8, "gntdev_grant_copy_segment: align on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, source), 0, "gntdev_grant_copy_segment.source: offset on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, dest), 8, "gntdev_grant_copy_segment.dest: offset on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, len), 16, "gntdev_grant_copy_segment.len: offset on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, flags), 18, "gntdev_grant_copy_segment.flags: offset on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, status), 20, "gntdev_grant_copy_segment.status: offset on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment, __xenabi_hole_0), 22, "gntdev_grant_copy_segment.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_source() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_source>(), 8, "gntdev_grant_copy_segment.source: size on aarch64");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_source>(), 8, "gntdev_grant_copy_segment.source: align on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source, virt), 0, "gntdev_grant_copy_segment.source.virt: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 8, "gntdev_grant_copy_segment.source.virt: size on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source, foreign), 0, "gntdev_grant_copy_segment.source.foreign: offset on aarch64");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_source_foreign() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_source_foreign>(), 8, "gntdev_grant_copy_segment.source.foreign: size on aarch64");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_source_foreign>(), 4, "gntdev_grant_copy_segment.source.foreign: align on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source_foreign, r#ref), 0, "gntdev_grant_copy_segment.source.foreign.ref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "gntdev_grant_copy_segment.source.foreign.ref: size on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source_foreign, offset), 4, "gntdev_grant_copy_segment.source.foreign.offset: offset on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_source_foreign, domid), 6, "gntdev_grant_copy_segment.source.foreign.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "gntdev_grant_copy_segment.source.foreign.domid: size on aarch64");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_dest() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_dest>(), 8, "gntdev_grant_copy_segment.dest: size on aarch64");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_dest>(), 8, "gntdev_grant_copy_segment.dest: align on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest, virt), 0, "gntdev_grant_copy_segment.dest.virt: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 8, "gntdev_grant_copy_segment.dest.virt: size on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest, foreign), 0, "gntdev_grant_copy_segment.dest.foreign: offset on aarch64");
+        }
+
+        #[test]
+        fn gntdev_grant_copy_segment_dest_foreign() {
+            assert_eq!(size_of::<gntdev_grant_copy_segment_dest_foreign>(), 8, "gntdev_grant_copy_segment.dest.foreign: size on aarch64");
+            assert_eq!(align_of::<gntdev_grant_copy_segment_dest_foreign>(), 4, "gntdev_grant_copy_segment.dest.foreign: align on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest_foreign, r#ref), 0, "gntdev_grant_copy_segment.dest.foreign.ref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "gntdev_grant_copy_segment.dest.foreign.ref: size on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest_foreign, offset), 4, "gntdev_grant_copy_segment.dest.foreign.offset: offset on aarch64");
+            assert_eq!(offset_of!(gntdev_grant_copy_segment_dest_foreign, domid), 6, "gntdev_grant_copy_segment.dest.foreign.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "gntdev_grant_copy_segment.dest.foreign.domid: size on aarch64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_grant_copy() {
+            assert_eq!(size_of::<ioctl_gntdev_grant_copy>(), 16, "ioctl_gntdev_grant_copy: size on aarch64");
+            assert_eq!(align_of::<ioctl_gntdev_grant_copy>(), 8, "ioctl_gntdev_grant_copy: align on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_copy, count), 0, "ioctl_gntdev_grant_copy.count: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_copy, __xenabi_hole_0), 4, "ioctl_gntdev_grant_copy.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_grant_copy, segments), 8, "ioctl_gntdev_grant_copy.segments: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<gntdev_grant_copy_segment>>(), 8, "ioctl_gntdev_grant_copy.segments: size on aarch64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_exp_from_refs() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_exp_from_refs>(), 20, "ioctl_gntdev_dmabuf_exp_from_refs: size on aarch64");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_exp_from_refs>(), 4, "ioctl_gntdev_dmabuf_exp_from_refs: align on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, flags), 0, "ioctl_gntdev_dmabuf_exp_from_refs.flags: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, count), 4, "ioctl_gntdev_dmabuf_exp_from_refs.count: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, fd), 8, "ioctl_gntdev_dmabuf_exp_from_refs.fd: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, domid), 12, "ioctl_gntdev_dmabuf_exp_from_refs.domid: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_from_refs, refs), 16, "ioctl_gntdev_dmabuf_exp_from_refs.refs: offset on aarch64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_exp_wait_released() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_exp_wait_released>(), 8, "ioctl_gntdev_dmabuf_exp_wait_released: size on aarch64");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_exp_wait_released>(), 4, "ioctl_gntdev_dmabuf_exp_wait_released: align on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_wait_released, fd), 0, "ioctl_gntdev_dmabuf_exp_wait_released.fd: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_exp_wait_released, wait_to_ms), 4, "ioctl_gntdev_dmabuf_exp_wait_released.wait_to_ms: offset on aarch64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_imp_to_refs() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_imp_to_refs>(), 20, "ioctl_gntdev_dmabuf_imp_to_refs: size on aarch64");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_imp_to_refs>(), 4, "ioctl_gntdev_dmabuf_imp_to_refs: align on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, fd), 0, "ioctl_gntdev_dmabuf_imp_to_refs.fd: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, count), 4, "ioctl_gntdev_dmabuf_imp_to_refs.count: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, domid), 8, "ioctl_gntdev_dmabuf_imp_to_refs.domid: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, reserved), 12, "ioctl_gntdev_dmabuf_imp_to_refs.reserved: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_to_refs, refs), 16, "ioctl_gntdev_dmabuf_imp_to_refs.refs: offset on aarch64");
+        }
+
+        #[test]
+        fn ioctl_gntdev_dmabuf_imp_release() {
+            assert_eq!(size_of::<ioctl_gntdev_dmabuf_imp_release>(), 8, "ioctl_gntdev_dmabuf_imp_release: size on aarch64");
+            assert_eq!(align_of::<ioctl_gntdev_dmabuf_imp_release>(), 4, "ioctl_gntdev_dmabuf_imp_release: align on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_release, fd), 0, "ioctl_gntdev_dmabuf_imp_release.fd: offset on aarch64");
+            assert_eq!(offset_of!(ioctl_gntdev_dmabuf_imp_release, reserved), 4, "ioctl_gntdev_dmabuf_imp_release.reserved: offset on aarch64");
+        }
+    }
+
+    mod linux_privcmd {
+        use super::*;
+
+        #[test]
+        fn privcmd_hypercall() {
+            assert_eq!(size_of::<privcmd_hypercall>(), 48, "privcmd_hypercall: size on aarch64");
+            assert_eq!(align_of::<privcmd_hypercall>(), 8, "privcmd_hypercall: align on aarch64");
+            assert_eq!(offset_of!(privcmd_hypercall, op), 0, "privcmd_hypercall.op: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_hypercall, arg), 8, "privcmd_hypercall.arg: offset on aarch64");
+        }
+
+        #[test]
+        fn privcmd_mmap_entry() {
+            assert_eq!(size_of::<privcmd_mmap_entry>(), 24, "privcmd_mmap_entry: size on aarch64");
+            assert_eq!(align_of::<privcmd_mmap_entry>(), 8, "privcmd_mmap_entry: align on aarch64");
+            assert_eq!(offset_of!(privcmd_mmap_entry, va), 0, "privcmd_mmap_entry.va: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_mmap_entry, mfn), 8, "privcmd_mmap_entry.mfn: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_mmap_entry, npages), 16, "privcmd_mmap_entry.npages: offset on aarch64");
+        }
+
+        #[test]
+        fn privcmd_mmap() {
+            assert_eq!(size_of::<privcmd_mmap>(), 16, "privcmd_mmap: size on aarch64");
+            assert_eq!(align_of::<privcmd_mmap>(), 8, "privcmd_mmap: align on aarch64");
+            assert_eq!(offset_of!(privcmd_mmap, num), 0, "privcmd_mmap.num: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_mmap, dom), 4, "privcmd_mmap.dom: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmap.dom: size on aarch64");
+            assert_eq!(offset_of!(privcmd_mmap, __xenabi_hole_0), 6, "privcmd_mmap.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_mmap, entry), 8, "privcmd_mmap.entry: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<privcmd_mmap_entry>>(), 8, "privcmd_mmap.entry: size on aarch64");
+        }
+
+        #[test]
+        fn privcmd_mmapbatch() {
+            assert_eq!(size_of::<privcmd_mmapbatch>(), 24, "privcmd_mmapbatch: size on aarch64");
+            assert_eq!(align_of::<privcmd_mmapbatch>(), 8, "privcmd_mmapbatch: align on aarch64");
+            assert_eq!(offset_of!(privcmd_mmapbatch, num), 0, "privcmd_mmapbatch.num: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_mmapbatch, dom), 4, "privcmd_mmapbatch.dom: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmapbatch.dom: size on aarch64");
+            assert_eq!(offset_of!(privcmd_mmapbatch, __xenabi_hole_0), 6, "privcmd_mmapbatch.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_mmapbatch, addr), 8, "privcmd_mmapbatch.addr: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_mmapbatch, arr), 16, "privcmd_mmapbatch.arr: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<xen_pfn_t>>(), 8, "privcmd_mmapbatch.arr: size on aarch64");
+        }
+
+        #[test]
+        fn privcmd_mmapbatch_v2() {
+            assert_eq!(size_of::<privcmd_mmapbatch_v2>(), 32, "privcmd_mmapbatch_v2: size on aarch64");
+            assert_eq!(align_of::<privcmd_mmapbatch_v2>(), 8, "privcmd_mmapbatch_v2: align on aarch64");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, num), 0, "privcmd_mmapbatch_v2.num: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, dom), 4, "privcmd_mmapbatch_v2.dom: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmapbatch_v2.dom: size on aarch64");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, __xenabi_hole_0), 6, "privcmd_mmapbatch_v2.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, addr), 8, "privcmd_mmapbatch_v2.addr: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, arr), 16, "privcmd_mmapbatch_v2.arr: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<xen_pfn_t>>(), 8, "privcmd_mmapbatch_v2.arr: size on aarch64");
+            assert_eq!(offset_of!(privcmd_mmapbatch_v2, err), 24, "privcmd_mmapbatch_v2.err: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<i32>>(), 8, "privcmd_mmapbatch_v2.err: size on aarch64");
+        }
+
+        #[test]
+        fn privcmd_dm_op_buf() {
+            assert_eq!(size_of::<privcmd_dm_op_buf>(), 16, "privcmd_dm_op_buf: size on aarch64");
+            assert_eq!(align_of::<privcmd_dm_op_buf>(), 8, "privcmd_dm_op_buf: align on aarch64");
+            assert_eq!(offset_of!(privcmd_dm_op_buf, uptr), 0, "privcmd_dm_op_buf.uptr: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 8, "privcmd_dm_op_buf.uptr: size on aarch64");
+            assert_eq!(offset_of!(privcmd_dm_op_buf, size), 8, "privcmd_dm_op_buf.size: offset on aarch64");
+            assert_eq!(size_of::<usize>(), 8, "privcmd_dm_op_buf.size: size on aarch64");
+        }
+
+        #[test]
+        fn privcmd_dm_op() {
+            assert_eq!(size_of::<privcmd_dm_op>(), 16, "privcmd_dm_op: size on aarch64");
+            assert_eq!(align_of::<privcmd_dm_op>(), 8, "privcmd_dm_op: align on aarch64");
+            assert_eq!(offset_of!(privcmd_dm_op, dom), 0, "privcmd_dm_op.dom: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_dm_op.dom: size on aarch64");
+            assert_eq!(offset_of!(privcmd_dm_op, num), 2, "privcmd_dm_op.num: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_dm_op, __xenabi_hole_0), 4, "privcmd_dm_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_dm_op, ubufs), 8, "privcmd_dm_op.ubufs: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<privcmd_dm_op_buf>>(), 8, "privcmd_dm_op.ubufs: size on aarch64");
+        }
+
+        #[test]
+        fn privcmd_mmap_resource() {
+            assert_eq!(size_of::<privcmd_mmap_resource>(), 32, "privcmd_mmap_resource: size on aarch64");
+            assert_eq!(align_of::<privcmd_mmap_resource>(), 8, "privcmd_mmap_resource: align on aarch64");
+            assert_eq!(offset_of!(privcmd_mmap_resource, dom), 0, "privcmd_mmap_resource.dom: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_mmap_resource.dom: size on aarch64");
+            assert_eq!(offset_of!(privcmd_mmap_resource, __xenabi_hole_0), 2, "privcmd_mmap_resource.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_mmap_resource, r#type), 4, "privcmd_mmap_resource.type: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_mmap_resource, id), 8, "privcmd_mmap_resource.id: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_mmap_resource, idx), 12, "privcmd_mmap_resource.idx: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_mmap_resource, num), 16, "privcmd_mmap_resource.num: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_mmap_resource, addr), 24, "privcmd_mmap_resource.addr: offset on aarch64");
+        }
+
+        #[test]
+        fn privcmd_irqfd() {
+            assert_eq!(size_of::<privcmd_irqfd>(), 24, "privcmd_irqfd: size on aarch64");
+            assert_eq!(align_of::<privcmd_irqfd>(), 8, "privcmd_irqfd: align on aarch64");
+            assert_eq!(offset_of!(privcmd_irqfd, dm_op), 0, "privcmd_irqfd.dm_op: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_irqfd, size), 8, "privcmd_irqfd.size: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_irqfd, fd), 12, "privcmd_irqfd.fd: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_irqfd, flags), 16, "privcmd_irqfd.flags: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_irqfd, dom), 20, "privcmd_irqfd.dom: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_irqfd.dom: size on aarch64");
+            assert_eq!(offset_of!(privcmd_irqfd, pad), 22, "privcmd_irqfd.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn privcmd_ioeventfd() {
+            assert_eq!(size_of::<privcmd_ioeventfd>(), 48, "privcmd_ioeventfd: size on aarch64");
+            assert_eq!(align_of::<privcmd_ioeventfd>(), 8, "privcmd_ioeventfd: align on aarch64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, ioreq), 0, "privcmd_ioeventfd.ioreq: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, ports), 8, "privcmd_ioeventfd.ports: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, addr), 16, "privcmd_ioeventfd.addr: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, addr_len), 24, "privcmd_ioeventfd.addr_len: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, event_fd), 28, "privcmd_ioeventfd.event_fd: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, vcpus), 32, "privcmd_ioeventfd.vcpus: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, vq), 36, "privcmd_ioeventfd.vq: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, flags), 40, "privcmd_ioeventfd.flags: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, dom), 44, "privcmd_ioeventfd.dom: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "privcmd_ioeventfd.dom: size on aarch64");
+            assert_eq!(offset_of!(privcmd_ioeventfd, pad), 46, "privcmd_ioeventfd.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn privcmd_pcidev_get_gsi() {
+            assert_eq!(size_of::<privcmd_pcidev_get_gsi>(), 8, "privcmd_pcidev_get_gsi: size on aarch64");
+            assert_eq!(align_of::<privcmd_pcidev_get_gsi>(), 4, "privcmd_pcidev_get_gsi: align on aarch64");
+            assert_eq!(offset_of!(privcmd_pcidev_get_gsi, sbdf), 0, "privcmd_pcidev_get_gsi.sbdf: offset on aarch64");
+            assert_eq!(offset_of!(privcmd_pcidev_get_gsi, gsi), 4, "privcmd_pcidev_get_gsi.gsi: offset on aarch64");
         }
     }
 }

@@ -11,6 +11,9 @@ export const XEN_RELEASES = ['4.6', '4.7', '4.8', '4.9', '4.10', '4.11', '4.12',
 /** A Xen release as `major.minor`, e.g. `4.15`. */
 export type XenRelease = (typeof XEN_RELEASES)[number];
 
+/** A Linux release as `major.minor` (`2.6.N` before 3.0), e.g. `6.1`; a kernel release string's leading numbers (`6.1.0-37-amd64` is 6.1). */
+export type LinuxRelease = `${number}.${number}` | `${number}.${number}.${number}`;
+
 /** A build, boot or domain setting an item needs in order to work; it never changes a layout or a value. */
 export interface ItemGate {
   /** `build`: a Kconfig option; `boot`: a command-line option; `domain`: a creation flag. */
@@ -25,7 +28,7 @@ export interface ItemGate {
   readonly doc: string;
 }
 
-/** The releases an item exists in, from `since` up to but not including `until`, and its gates. */
+/** The releases an item exists in, from `since` up to but not including `until`, and its gates; for Linux's interface, also the Linux releases. */
 export interface ItemAvailability {
   /** First release that has the item. */
   readonly since: XenRelease;
@@ -33,6 +36,10 @@ export interface ItemAvailability {
   readonly until?: XenRelease;
   /** Settings the item needs, including its module's, set's and enclosing record's. */
   readonly gates?: readonly ItemGate[];
+  /** For Linux's device interface (the `linux` namespace): the Linux release that added the item. Xen releases do not version such items, so `since` is then the oldest Xen release. */
+  readonly linuxSince?: string;
+  /** For the `linux` namespace: the first Linux release without the item. */
+  readonly linuxUntil?: string;
 }
 
 /**
@@ -87,8 +94,11 @@ export const AVAILABILITY = {
   'EVTCHN_FIFO_PRIORITY_DEFAULT': { since: '4.6' },
   'EVTCHN_FIFO_PRIORITY_MAX': { since: '4.6' },
   'EVTCHN_FIFO_PRIORITY_MIN': { since: '4.6' },
+  'GNTALLOC_FLAG_WRITABLE': { since: '4.6', linuxSince: '2.6.39' },
   'GNTCOPY_dest_gref': { since: '4.6' },
   'GNTCOPY_source_gref': { since: '4.6' },
+  'GNTDEV_DMA_FLAG_COHERENT': { since: '4.6', linuxSince: '4.19' },
+  'GNTDEV_DMA_FLAG_WC': { since: '4.6', linuxSince: '4.19' },
   'GNTMAP_application_map': { since: '4.6' },
   'GNTMAP_can_fail': { since: '4.6', until: '4.16' },
   'GNTMAP_contains_pte': { since: '4.6' },
@@ -143,6 +153,39 @@ export const AVAILABILITY = {
   'GTF_transitive': { since: '4.6' },
   'GTF_type_mask': { since: '4.6' },
   'GTF_writing': { since: '4.6' },
+  'IOCTL_EVTCHN_BIND_INTERDOMAIN': { since: '4.6', linuxSince: '2.6.32' },
+  'IOCTL_EVTCHN_BIND_STATIC': { since: '4.6', linuxSince: '6.6' },
+  'IOCTL_EVTCHN_BIND_UNBOUND_PORT': { since: '4.6', linuxSince: '2.6.32' },
+  'IOCTL_EVTCHN_BIND_VIRQ': { since: '4.6', linuxSince: '2.6.32' },
+  'IOCTL_EVTCHN_NOTIFY': { since: '4.6', linuxSince: '2.6.32' },
+  'IOCTL_EVTCHN_RESET': { since: '4.6', linuxSince: '2.6.32' },
+  'IOCTL_EVTCHN_RESTRICT_DOMID': { since: '4.6', linuxSince: '4.8' },
+  'IOCTL_EVTCHN_UNBIND': { since: '4.6', linuxSince: '2.6.32' },
+  'IOCTL_GNTALLOC_ALLOC_GREF': { since: '4.6', linuxSince: '2.6.39' },
+  'IOCTL_GNTALLOC_DEALLOC_GREF': { since: '4.6', linuxSince: '2.6.39' },
+  'IOCTL_GNTALLOC_SET_UNMAP_NOTIFY': { since: '4.6', linuxSince: '2.6.39' },
+  'IOCTL_GNTDEV_DMABUF_EXP_FROM_REFS': { since: '4.6', linuxSince: '4.19' },
+  'IOCTL_GNTDEV_DMABUF_EXP_WAIT_RELEASED': { since: '4.6', linuxSince: '4.19' },
+  'IOCTL_GNTDEV_DMABUF_IMP_RELEASE': { since: '4.6', linuxSince: '4.19' },
+  'IOCTL_GNTDEV_DMABUF_IMP_TO_REFS': { since: '4.6', linuxSince: '4.19' },
+  'IOCTL_GNTDEV_GET_OFFSET_FOR_VADDR': { since: '4.6', linuxSince: '2.6.38' },
+  'IOCTL_GNTDEV_GRANT_COPY': { since: '4.6', linuxSince: '4.6' },
+  'IOCTL_GNTDEV_MAP_GRANT_REF': { since: '4.6', linuxSince: '2.6.38' },
+  'IOCTL_GNTDEV_SET_MAX_GRANTS': { since: '4.6', linuxSince: '2.6.38' },
+  'IOCTL_GNTDEV_SET_UNMAP_NOTIFY': { since: '4.6', linuxSince: '2.6.39' },
+  'IOCTL_GNTDEV_UNMAP_GRANT_REF': { since: '4.6', linuxSince: '2.6.38' },
+  'IOCTL_PRIVCMD_DM_OP': { since: '4.6', linuxSince: '4.11' },
+  'IOCTL_PRIVCMD_HYPERCALL': { since: '4.6', linuxSince: '2.6.37' },
+  'IOCTL_PRIVCMD_IOEVENTFD': { since: '4.6', linuxSince: '6.7' },
+  'IOCTL_PRIVCMD_IRQFD': { since: '4.6', linuxSince: '6.6' },
+  'IOCTL_PRIVCMD_MMAP': { since: '4.6', linuxSince: '2.6.37' },
+  'IOCTL_PRIVCMD_MMAPBATCH': { since: '4.6', linuxSince: '2.6.37' },
+  'IOCTL_PRIVCMD_MMAPBATCH_V2': { since: '4.6', linuxSince: '3.7' },
+  'IOCTL_PRIVCMD_MMAP_RESOURCE': { since: '4.6', linuxSince: '4.18' },
+  'IOCTL_PRIVCMD_PCIDEV_GET_GSI': { since: '4.6', linuxSince: '6.12' },
+  'IOCTL_PRIVCMD_RESTRICT': { since: '4.6', linuxSince: '4.11' },
+  'IOCTL_XENBUS_BACKEND_EVTCHN': { since: '4.6', linuxSince: '3.2' },
+  'IOCTL_XENBUS_BACKEND_SETUP': { since: '4.6', linuxSince: '3.4' },
   'IOREQ_BUFFER_SLOT_NUM': { since: '4.6' },
   'IOREQ_READ': { since: '4.6' },
   'IOREQ_TYPE_COPY': { since: '4.6' },
@@ -151,10 +194,31 @@ export const AVAILABILITY = {
   'IOREQ_TYPE_PIO': { since: '4.6' },
   'IOREQ_TYPE_TIMEOFFSET': { since: '4.6' },
   'IOREQ_WRITE': { since: '4.6' },
+  'PRIVCMD_IOEVENTFD_FLAG_DEASSIGN': { since: '4.6', linuxSince: '6.7' },
+  'PRIVCMD_IRQFD_FLAG_DEASSIGN': { since: '4.6', linuxSince: '6.6' },
+  'PRIVCMD_MMAPBATCH_MFN_ERROR': { since: '4.6', linuxSince: '3.7' },
+  'PRIVCMD_MMAPBATCH_PAGED_ERROR': { since: '4.6', linuxSince: '3.7' },
   'STATE_IOREQ_INPROCESS': { since: '4.6' },
   'STATE_IOREQ_NONE': { since: '4.6' },
   'STATE_IOREQ_READY': { since: '4.6' },
   'STATE_IORESP_READY': { since: '4.6' },
+  'UNMAP_NOTIFY_CLEAR_BYTE': { since: '4.6', linuxSince: '2.6.39' },
+  'UNMAP_NOTIFY_SEND_EVENT': { since: '4.6', linuxSince: '2.6.39' },
+  'XENSTORE_ABS_PATH_MAX': { since: '4.6' },
+  'XENSTORE_CONNECTED': { since: '4.6' },
+  'XENSTORE_ERROR_COMM': { since: '4.17' },
+  'XENSTORE_ERROR_NONE': { since: '4.17' },
+  'XENSTORE_ERROR_PROTO': { since: '4.17' },
+  'XENSTORE_ERROR_RINGIDX': { since: '4.17' },
+  'XENSTORE_PAYLOAD_MAX': { since: '4.6' },
+  'XENSTORE_RECONNECT': { since: '4.6' },
+  'XENSTORE_REL_PATH_MAX': { since: '4.6' },
+  'XENSTORE_RING_IDX': { since: '4.6' },
+  'XENSTORE_RING_SIZE': { since: '4.6' },
+  'XENSTORE_SERVER_FEATURE_DOMID_ANY': { since: '4.22' },
+  'XENSTORE_SERVER_FEATURE_ERROR': { since: '4.17' },
+  'XENSTORE_SERVER_FEATURE_RECONNECTION': { since: '4.6' },
+  'XENSTORE_SERVER_FEATURE_WATCHDEPTH': { since: '4.22' },
   'XEN_ARGO_DOMID_ANY': { since: '4.12', gates: [{ kind: 'build', name: 'CONFIG_ARGO', since: '4.12', doc: 'Argo is compiled into Xen only with this option, which is off by default and offered only to expert (later: unsupported) configurations; without it the argo hypercall returns ENOSYS.' }, { kind: 'boot', name: 'argo=1', since: '4.12', doc: 'Even when compiled in, Argo stays off until Xen is booted with this option; without it every XEN_ARGO_OP_* fails with EOPNOTSUPP.' }, { kind: 'boot', name: 'argo=mac-permissive=1', since: '4.12', doc: 'Lets domains register wildcard rings; written together with the enable switch as argo=1,mac-permissive=1. Off by default, so registering a ring with this partner fails with EPERM.' }] },
   'XEN_ARGO_MAXIOV': { since: '4.12', gates: [{ kind: 'build', name: 'CONFIG_ARGO', since: '4.12', doc: 'Argo is compiled into Xen only with this option, which is off by default and offered only to expert (later: unsupported) configurations; without it the argo hypercall returns ENOSYS.' }, { kind: 'boot', name: 'argo=1', since: '4.12', doc: 'Even when compiled in, Argo stays off until Xen is booted with this option; without it every XEN_ARGO_OP_* fails with EOPNOTSUPP.' }] },
   'XEN_ARGO_MAX_RING_SIZE': { since: '4.12', gates: [{ kind: 'build', name: 'CONFIG_ARGO', since: '4.12', doc: 'Argo is compiled into Xen only with this option, which is off by default and offered only to expert (later: unsupported) configurations; without it the argo hypercall returns ENOSYS.' }, { kind: 'boot', name: 'argo=1', since: '4.12', doc: 'Even when compiled in, Argo stays off until Xen is booted with this option; without it every XEN_ARGO_OP_* fails with EOPNOTSUPP.' }] },
@@ -262,6 +326,48 @@ export const AVAILABILITY = {
   'XEN_X86_EMU_VPCI': { since: '4.11' },
   'XEN_X86_MISC_FLAGS_MAX': { since: '4.17' },
   'XEN_X86_MSR_RELAXED': { since: '4.15' },
+  'XS_CONTROL': { since: '4.9' },
+  'XS_DEBUG': { since: '4.6' },
+  'XS_DIRECTORY': { since: '4.6' },
+  'XS_DIRECTORY_PART': { since: '4.9' },
+  'XS_ERROR': { since: '4.6' },
+  'XS_GET_DOMAIN_PATH': { since: '4.6' },
+  'XS_GET_FEATURE': { since: '4.21' },
+  'XS_GET_PERMS': { since: '4.6' },
+  'XS_GET_QUOTA': { since: '4.21' },
+  'XS_INTRODUCE': { since: '4.6' },
+  'XS_INVALID': { since: '4.6' },
+  'XS_IS_DOMAIN_INTRODUCED': { since: '4.6' },
+  'XS_MKDIR': { since: '4.6' },
+  'XS_READ': { since: '4.6' },
+  'XS_RELEASE': { since: '4.6' },
+  'XS_RESET_WATCHES': { since: '4.6' },
+  'XS_RESTRICT': { since: '4.6', until: '4.9' },
+  'XS_RESUME': { since: '4.6' },
+  'XS_RM': { since: '4.6' },
+  'XS_SET_FEATURE': { since: '4.21' },
+  'XS_SET_PERMS': { since: '4.6' },
+  'XS_SET_QUOTA': { since: '4.21' },
+  'XS_SET_TARGET': { since: '4.6' },
+  'XS_TRANSACTION_END': { since: '4.6' },
+  'XS_TRANSACTION_START': { since: '4.6' },
+  'XS_TYPE_COUNT': { since: '4.9' },
+  'XS_UNWATCH': { since: '4.6' },
+  'XS_WATCH': { since: '4.6' },
+  'XS_WATCH_EVENT': { since: '4.6' },
+  'XS_WATCH_PATH': { since: '4.6' },
+  'XS_WATCH_TOKEN': { since: '4.6' },
+  'XS_WRITE': { since: '4.6' },
+  'XenbusState': { since: '4.6' },
+  'XenbusStateClosed': { since: '4.6' },
+  'XenbusStateClosing': { since: '4.6' },
+  'XenbusStateConnected': { since: '4.6' },
+  'XenbusStateInitWait': { since: '4.6' },
+  'XenbusStateInitialised': { since: '4.6' },
+  'XenbusStateInitialising': { since: '4.6' },
+  'XenbusStateReconfigured': { since: '4.6' },
+  'XenbusStateReconfiguring': { since: '4.6' },
+  'XenbusStateUnknown': { since: '4.6' },
   '_GNTCOPY_dest_gref': { since: '4.6' },
   '_GNTCOPY_source_gref': { since: '4.6' },
   '_GNTMAP_application_map': { since: '4.6' },
@@ -327,6 +433,11 @@ export const AVAILABILITY = {
   'evtchn_status.u.interdomain': { since: '4.6' },
   'evtchn_status.u.unbound': { since: '4.6' },
   'evtchn_unmask': { since: '4.6' },
+  'gntdev_grant_copy_segment': { since: '4.6', linuxSince: '4.6' },
+  'gntdev_grant_copy_segment.dest': { since: '4.6', linuxSince: '4.6' },
+  'gntdev_grant_copy_segment.dest.foreign': { since: '4.6', linuxSince: '4.6' },
+  'gntdev_grant_copy_segment.source': { since: '4.6', linuxSince: '4.6' },
+  'gntdev_grant_copy_segment.source.foreign': { since: '4.6', linuxSince: '4.6' },
   'gnttab_cache_flush': { since: '4.6' },
   'gnttab_cache_flush.a': { since: '4.6' },
   'gnttab_copy': { since: '4.6' },
@@ -355,8 +466,40 @@ export const AVAILABILITY = {
   'hvm_memmap_table_entry': { since: '4.11' },
   'hvm_modlist_entry': { since: '4.8' },
   'hvm_start_info': { since: '4.8' },
+  'ioctl_evtchn_bind': { since: '4.6', linuxSince: '6.6' },
+  'ioctl_evtchn_bind_interdomain': { since: '4.6', linuxSince: '2.6.32' },
+  'ioctl_evtchn_bind_unbound_port': { since: '4.6', linuxSince: '2.6.32' },
+  'ioctl_evtchn_bind_virq': { since: '4.6', linuxSince: '2.6.32' },
+  'ioctl_evtchn_notify': { since: '4.6', linuxSince: '2.6.32' },
+  'ioctl_evtchn_restrict_domid': { since: '4.6', linuxSince: '4.8' },
+  'ioctl_evtchn_unbind': { since: '4.6', linuxSince: '2.6.32' },
+  'ioctl_gntalloc_alloc_gref': { since: '4.6', linuxSince: '2.6.39' },
+  'ioctl_gntalloc_dealloc_gref': { since: '4.6', linuxSince: '2.6.39' },
+  'ioctl_gntalloc_unmap_notify': { since: '4.6', linuxSince: '2.6.39' },
+  'ioctl_gntdev_dmabuf_exp_from_refs': { since: '4.6', linuxSince: '4.19' },
+  'ioctl_gntdev_dmabuf_exp_wait_released': { since: '4.6', linuxSince: '4.19' },
+  'ioctl_gntdev_dmabuf_imp_release': { since: '4.6', linuxSince: '4.19' },
+  'ioctl_gntdev_dmabuf_imp_to_refs': { since: '4.6', linuxSince: '4.19' },
+  'ioctl_gntdev_get_offset_for_vaddr': { since: '4.6', linuxSince: '2.6.38' },
+  'ioctl_gntdev_grant_copy': { since: '4.6', linuxSince: '4.6' },
+  'ioctl_gntdev_grant_ref': { since: '4.6', linuxSince: '2.6.38' },
+  'ioctl_gntdev_map_grant_ref': { since: '4.6', linuxSince: '2.6.38' },
+  'ioctl_gntdev_set_max_grants': { since: '4.6', linuxSince: '2.6.38' },
+  'ioctl_gntdev_unmap_grant_ref': { since: '4.6', linuxSince: '2.6.38' },
+  'ioctl_gntdev_unmap_notify': { since: '4.6', linuxSince: '2.6.39' },
   'ioreq': { since: '4.6' },
   'ioservid_t': { since: '4.9' },
+  'privcmd_dm_op': { since: '4.6', linuxSince: '4.11' },
+  'privcmd_dm_op_buf': { since: '4.6', linuxSince: '4.11' },
+  'privcmd_hypercall': { since: '4.6', linuxSince: '2.6.37' },
+  'privcmd_ioeventfd': { since: '4.6', linuxSince: '6.7' },
+  'privcmd_irqfd': { since: '4.6', linuxSince: '6.6' },
+  'privcmd_mmap': { since: '4.6', linuxSince: '2.6.37' },
+  'privcmd_mmap_entry': { since: '4.6', linuxSince: '2.6.37' },
+  'privcmd_mmap_resource': { since: '4.6', linuxSince: '4.18' },
+  'privcmd_mmapbatch': { since: '4.6', linuxSince: '2.6.37' },
+  'privcmd_mmapbatch_v2': { since: '4.6', linuxSince: '3.7' },
+  'privcmd_pcidev_get_gsi': { since: '4.6', linuxSince: '6.12' },
   'shared_iopage': { since: '4.6' },
   'xen_arch_domainconfig': { since: '4.6' },
   'xen_argo_addr': { since: '4.12', gates: [{ kind: 'build', name: 'CONFIG_ARGO', since: '4.12', doc: 'Argo is compiled into Xen only with this option, which is off by default and offered only to expert (later: unsupported) configurations; without it the argo hypercall returns ENOSYS.' }, { kind: 'boot', name: 'argo=1', since: '4.12', doc: 'Even when compiled in, Argo stays off until Xen is booted with this option; without it every XEN_ARGO_OP_* fails with EOPNOTSUPP.' }] },
@@ -396,6 +539,8 @@ export const AVAILABILITY = {
   'xen_domain_handle_t': { since: '4.6' },
   'xen_domctl_createdomain': { since: '4.6' },
   'xen_domctl_createdomain.altp2m': { since: '4.21' },
+  'xenstore_domain_interface': { since: '4.6' },
+  'xsd_sockmsg': { since: '4.6' },
 } as const satisfies Readonly<Record<string, ItemAvailability>>;
 
 /** The name of a record, typedef or constant of any release. */
@@ -422,6 +567,17 @@ export function existsIn(item: ItemName, release: XenRelease): boolean {
   const a = availabilityOf(item);
   const at = releaseIndex(release);
   return at >= XEN_RELEASES.indexOf(a.since) && (a.until === undefined || at < XEN_RELEASES.indexOf(a.until));
+}
+
+/**
+ * Whether `item` exists in Linux `release` (`6.1`, or a kernel release string such as `6.1.0-37-amd64`). Items of Xen's ABI carry no Linux release and exist in every one.
+ * @example `existsInLinux('IOCTL_PRIVCMD_IRQFD', '6.1') === false`
+ */
+export function existsInLinux(item: ItemName, release: LinuxRelease | string): boolean {
+  const a: ItemAvailability = AVAILABILITY[item];
+  const code = (r: string): number => { const [x = 0, y = 0, z = 0] = r.split(/[^0-9]/).map(Number); return x * 65536 + y * 256 + (x < 3 ? z : 0); };
+  const at = code(release);
+  return (a.linuxSince === undefined || at >= code(a.linuxSince)) && (a.linuxUntil === undefined || at < code(a.linuxUntil));
 }
 
 /** The build, boot or domain settings `item` needs; empty when it needs none; a `RangeError` for an item xenabi does not know. */

@@ -5,7 +5,8 @@
  */
 /**
  * Every xenabi header. The unstable ones are included only when the includer opted in, by
- * defining their XENABI_WANT_ macro to the interface version it was written against.
+ * defining their XENABI_WANT_ macro to the interface version it was written against; Linux's
+ * device interface only when compiling for Linux.
  */
 #ifndef XENABI_XENABI_H
 #define XENABI_XENABI_H
@@ -18,10 +19,21 @@
 #include <xenabi/stable/ioreq.h>
 #include <xenabi/stable/start_info.h>
 #include <xenabi/stable/xen.h>
+#include <xenabi/stable/xenbus.h>
+#include <xenabi/stable/xs_wire.h>
 
 /* Unstable: define XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION to opt in. */
 #if defined(XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION)
 #include <xenabi/unstable/domctl.h>
+#endif
+
+/* Linux's Xen device interface (/dev/xen/privcmd and friends), when compiling for Linux. */
+#if defined(__linux__)
+#include <xenabi/linux/evtchn.h>
+#include <xenabi/linux/gntalloc.h>
+#include <xenabi/linux/gntdev.h>
+#include <xenabi/linux/privcmd.h>
+#include <xenabi/linux/xenbus_dev.h>
 #endif
 
 #endif /* XENABI_XENABI_H */

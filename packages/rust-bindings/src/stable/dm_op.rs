@@ -774,6 +774,438 @@ impl xen_dm_op {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+impl xen_dm_op {
+    /// A `XEN_DMOP_create_ioreq_server` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn create_ioreq_server(payload: xen_dm_op_create_ioreq_server) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_create_ioreq_server;
+        call.u.create_ioreq_server = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_create_ioreq_server`.
+    #[inline]
+    pub fn as_create_ioreq_server(&self) -> Option<&xen_dm_op_create_ioreq_server> {
+        if self.op == XEN_DMOP_create_ioreq_server {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.create_ioreq_server })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_get_ioreq_server_info` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn get_ioreq_server_info(payload: xen_dm_op_get_ioreq_server_info) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_get_ioreq_server_info;
+        call.u.get_ioreq_server_info = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_get_ioreq_server_info`.
+    #[inline]
+    pub fn as_get_ioreq_server_info(&self) -> Option<&xen_dm_op_get_ioreq_server_info> {
+        if self.op == XEN_DMOP_get_ioreq_server_info {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.get_ioreq_server_info })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_map_io_range_to_ioreq_server` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn map_io_range_to_ioreq_server(payload: xen_dm_op_ioreq_server_range) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_map_io_range_to_ioreq_server;
+        call.u.map_io_range_to_ioreq_server = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_map_io_range_to_ioreq_server`.
+    #[inline]
+    pub fn as_map_io_range_to_ioreq_server(&self) -> Option<&xen_dm_op_ioreq_server_range> {
+        if self.op == XEN_DMOP_map_io_range_to_ioreq_server {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.map_io_range_to_ioreq_server })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_unmap_io_range_from_ioreq_server` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn unmap_io_range_from_ioreq_server(payload: xen_dm_op_ioreq_server_range) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_unmap_io_range_from_ioreq_server;
+        call.u.unmap_io_range_from_ioreq_server = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_unmap_io_range_from_ioreq_server`.
+    #[inline]
+    pub fn as_unmap_io_range_from_ioreq_server(&self) -> Option<&xen_dm_op_ioreq_server_range> {
+        if self.op == XEN_DMOP_unmap_io_range_from_ioreq_server {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.unmap_io_range_from_ioreq_server })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_set_ioreq_server_state` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn set_ioreq_server_state(payload: xen_dm_op_set_ioreq_server_state) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_set_ioreq_server_state;
+        call.u.set_ioreq_server_state = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_set_ioreq_server_state`.
+    #[inline]
+    pub fn as_set_ioreq_server_state(&self) -> Option<&xen_dm_op_set_ioreq_server_state> {
+        if self.op == XEN_DMOP_set_ioreq_server_state {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.set_ioreq_server_state })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_destroy_ioreq_server` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn destroy_ioreq_server(payload: xen_dm_op_destroy_ioreq_server) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_destroy_ioreq_server;
+        call.u.destroy_ioreq_server = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_destroy_ioreq_server`.
+    #[inline]
+    pub fn as_destroy_ioreq_server(&self) -> Option<&xen_dm_op_destroy_ioreq_server> {
+        if self.op == XEN_DMOP_destroy_ioreq_server {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.destroy_ioreq_server })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_track_dirty_vram` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn track_dirty_vram(payload: xen_dm_op_track_dirty_vram) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_track_dirty_vram;
+        call.u.track_dirty_vram = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_track_dirty_vram`.
+    #[inline]
+    pub fn as_track_dirty_vram(&self) -> Option<&xen_dm_op_track_dirty_vram> {
+        if self.op == XEN_DMOP_track_dirty_vram {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.track_dirty_vram })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_set_pci_intx_level` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn set_pci_intx_level(payload: xen_dm_op_set_pci_intx_level) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_set_pci_intx_level;
+        call.u.set_pci_intx_level = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_set_pci_intx_level`.
+    #[inline]
+    pub fn as_set_pci_intx_level(&self) -> Option<&xen_dm_op_set_pci_intx_level> {
+        if self.op == XEN_DMOP_set_pci_intx_level {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.set_pci_intx_level })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_set_isa_irq_level` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn set_isa_irq_level(payload: xen_dm_op_set_isa_irq_level) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_set_isa_irq_level;
+        call.u.set_isa_irq_level = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_set_isa_irq_level`.
+    #[inline]
+    pub fn as_set_isa_irq_level(&self) -> Option<&xen_dm_op_set_isa_irq_level> {
+        if self.op == XEN_DMOP_set_isa_irq_level {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.set_isa_irq_level })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_set_pci_link_route` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn set_pci_link_route(payload: xen_dm_op_set_pci_link_route) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_set_pci_link_route;
+        call.u.set_pci_link_route = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_set_pci_link_route`.
+    #[inline]
+    pub fn as_set_pci_link_route(&self) -> Option<&xen_dm_op_set_pci_link_route> {
+        if self.op == XEN_DMOP_set_pci_link_route {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.set_pci_link_route })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_modified_memory` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn modified_memory(payload: xen_dm_op_modified_memory) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_modified_memory;
+        call.u.modified_memory = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_modified_memory`.
+    #[inline]
+    pub fn as_modified_memory(&self) -> Option<&xen_dm_op_modified_memory> {
+        if self.op == XEN_DMOP_modified_memory {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.modified_memory })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_set_mem_type` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn set_mem_type(payload: xen_dm_op_set_mem_type) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_set_mem_type;
+        call.u.set_mem_type = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_set_mem_type`.
+    #[inline]
+    pub fn as_set_mem_type(&self) -> Option<&xen_dm_op_set_mem_type> {
+        if self.op == XEN_DMOP_set_mem_type {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.set_mem_type })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_inject_event` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn inject_event(payload: xen_dm_op_inject_event) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_inject_event;
+        call.u.inject_event = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_inject_event`.
+    #[inline]
+    pub fn as_inject_event(&self) -> Option<&xen_dm_op_inject_event> {
+        if self.op == XEN_DMOP_inject_event {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.inject_event })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_inject_msi` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn inject_msi(payload: xen_dm_op_inject_msi) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_inject_msi;
+        call.u.inject_msi = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_inject_msi`.
+    #[inline]
+    pub fn as_inject_msi(&self) -> Option<&xen_dm_op_inject_msi> {
+        if self.op == XEN_DMOP_inject_msi {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.inject_msi })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_map_mem_type_to_ioreq_server` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn map_mem_type_to_ioreq_server(payload: xen_dm_op_map_mem_type_to_ioreq_server) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_map_mem_type_to_ioreq_server;
+        call.u.map_mem_type_to_ioreq_server = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_map_mem_type_to_ioreq_server`.
+    #[inline]
+    pub fn as_map_mem_type_to_ioreq_server(&self) -> Option<&xen_dm_op_map_mem_type_to_ioreq_server> {
+        if self.op == XEN_DMOP_map_mem_type_to_ioreq_server {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.map_mem_type_to_ioreq_server })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_remote_shutdown` call carrying `payload`; every other byte is zero.
+    #[cfg(feature = "xen-4-10")]
+    #[inline]
+    pub fn remote_shutdown(payload: xen_dm_op_remote_shutdown) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_remote_shutdown;
+        call.u.remote_shutdown = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_remote_shutdown`.
+    #[cfg(feature = "xen-4-10")]
+    #[inline]
+    pub fn as_remote_shutdown(&self) -> Option<&xen_dm_op_remote_shutdown> {
+        if self.op == XEN_DMOP_remote_shutdown {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.remote_shutdown })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_relocate_memory` call carrying `payload`; every other byte is zero.
+    #[cfg(feature = "xen-4-11")]
+    #[inline]
+    pub fn relocate_memory(payload: xen_dm_op_relocate_memory) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_relocate_memory;
+        call.u.relocate_memory = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_relocate_memory`.
+    #[cfg(feature = "xen-4-11")]
+    #[inline]
+    pub fn as_relocate_memory(&self) -> Option<&xen_dm_op_relocate_memory> {
+        if self.op == XEN_DMOP_relocate_memory {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.relocate_memory })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_pin_memory_cacheattr` call carrying `payload`; every other byte is zero.
+    #[cfg(feature = "xen-4-11")]
+    #[inline]
+    pub fn pin_memory_cacheattr(payload: xen_dm_op_pin_memory_cacheattr) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_pin_memory_cacheattr;
+        call.u.pin_memory_cacheattr = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_pin_memory_cacheattr`.
+    #[cfg(feature = "xen-4-11")]
+    #[inline]
+    pub fn as_pin_memory_cacheattr(&self) -> Option<&xen_dm_op_pin_memory_cacheattr> {
+        if self.op == XEN_DMOP_pin_memory_cacheattr {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.pin_memory_cacheattr })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_set_irq_level` call carrying `payload`; every other byte is zero.
+    #[cfg(feature = "xen-4-15")]
+    #[inline]
+    pub fn set_irq_level(payload: xen_dm_op_set_irq_level) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_set_irq_level;
+        call.u.set_irq_level = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_set_irq_level`.
+    #[cfg(feature = "xen-4-15")]
+    #[inline]
+    pub fn as_set_irq_level(&self) -> Option<&xen_dm_op_set_irq_level> {
+        if self.op == XEN_DMOP_set_irq_level {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.set_irq_level })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DMOP_nr_vcpus` call carrying `payload`; every other byte is zero.
+    #[cfg(feature = "xen-4-15")]
+    #[inline]
+    pub fn nr_vcpus(payload: xen_dm_op_nr_vcpus) -> Self {
+        let mut call = Self::default();
+        call.op = XEN_DMOP_nr_vcpus;
+        call.u.nr_vcpus = payload;
+        call
+    }
+
+    /// The payload, when `op` is `XEN_DMOP_nr_vcpus`.
+    #[cfg(feature = "xen-4-15")]
+    #[inline]
+    pub fn as_nr_vcpus(&self) -> Option<&xen_dm_op_nr_vcpus> {
+        if self.op == XEN_DMOP_nr_vcpus {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `op` names the member in use.
+            Some(unsafe { &self.u.nr_vcpus })
+        } else {
+            None
+        }
+    }
+}
+
 /// The payload; `op` says which member is meant.
 ///
 /// C: the union declared inline in `struct xen_dm_op` as `xen_dm_op.u`; xenabi names it `xen_dm_op_u`.

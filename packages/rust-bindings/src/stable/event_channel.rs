@@ -610,6 +610,218 @@ impl evtchn_op {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+impl evtchn_op {
+    /// A `EVTCHNOP_bind_interdomain` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn bind_interdomain(payload: evtchn_bind_interdomain) -> Self {
+        let mut call = Self::default();
+        call.cmd = EVTCHNOP_bind_interdomain;
+        call.u.bind_interdomain = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `EVTCHNOP_bind_interdomain`.
+    #[inline]
+    pub fn as_bind_interdomain(&self) -> Option<&evtchn_bind_interdomain> {
+        if self.cmd == EVTCHNOP_bind_interdomain {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.bind_interdomain })
+        } else {
+            None
+        }
+    }
+
+    /// A `EVTCHNOP_bind_virq` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn bind_virq(payload: evtchn_bind_virq) -> Self {
+        let mut call = Self::default();
+        call.cmd = EVTCHNOP_bind_virq;
+        call.u.bind_virq = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `EVTCHNOP_bind_virq`.
+    #[inline]
+    pub fn as_bind_virq(&self) -> Option<&evtchn_bind_virq> {
+        if self.cmd == EVTCHNOP_bind_virq {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.bind_virq })
+        } else {
+            None
+        }
+    }
+
+    /// A `EVTCHNOP_bind_pirq` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn bind_pirq(payload: evtchn_bind_pirq) -> Self {
+        let mut call = Self::default();
+        call.cmd = EVTCHNOP_bind_pirq;
+        call.u.bind_pirq = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `EVTCHNOP_bind_pirq`.
+    #[inline]
+    pub fn as_bind_pirq(&self) -> Option<&evtchn_bind_pirq> {
+        if self.cmd == EVTCHNOP_bind_pirq {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.bind_pirq })
+        } else {
+            None
+        }
+    }
+
+    /// A `EVTCHNOP_close` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn close(payload: evtchn_close) -> Self {
+        let mut call = Self::default();
+        call.cmd = EVTCHNOP_close;
+        call.u.close = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `EVTCHNOP_close`.
+    #[inline]
+    pub fn as_close(&self) -> Option<&evtchn_close> {
+        if self.cmd == EVTCHNOP_close {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.close })
+        } else {
+            None
+        }
+    }
+
+    /// A `EVTCHNOP_send` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn send(payload: evtchn_send) -> Self {
+        let mut call = Self::default();
+        call.cmd = EVTCHNOP_send;
+        call.u.send = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `EVTCHNOP_send`.
+    #[inline]
+    pub fn as_send(&self) -> Option<&evtchn_send> {
+        if self.cmd == EVTCHNOP_send {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.send })
+        } else {
+            None
+        }
+    }
+
+    /// A `EVTCHNOP_status` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn status(payload: evtchn_status) -> Self {
+        let mut call = Self::default();
+        call.cmd = EVTCHNOP_status;
+        call.u.status = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `EVTCHNOP_status`.
+    #[inline]
+    pub fn as_status(&self) -> Option<&evtchn_status> {
+        if self.cmd == EVTCHNOP_status {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.status })
+        } else {
+            None
+        }
+    }
+
+    /// A `EVTCHNOP_alloc_unbound` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn alloc_unbound(payload: evtchn_alloc_unbound) -> Self {
+        let mut call = Self::default();
+        call.cmd = EVTCHNOP_alloc_unbound;
+        call.u.alloc_unbound = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `EVTCHNOP_alloc_unbound`.
+    #[inline]
+    pub fn as_alloc_unbound(&self) -> Option<&evtchn_alloc_unbound> {
+        if self.cmd == EVTCHNOP_alloc_unbound {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.alloc_unbound })
+        } else {
+            None
+        }
+    }
+
+    /// A `EVTCHNOP_bind_ipi` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn bind_ipi(payload: evtchn_bind_ipi) -> Self {
+        let mut call = Self::default();
+        call.cmd = EVTCHNOP_bind_ipi;
+        call.u.bind_ipi = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `EVTCHNOP_bind_ipi`.
+    #[inline]
+    pub fn as_bind_ipi(&self) -> Option<&evtchn_bind_ipi> {
+        if self.cmd == EVTCHNOP_bind_ipi {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.bind_ipi })
+        } else {
+            None
+        }
+    }
+
+    /// A `EVTCHNOP_bind_vcpu` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn bind_vcpu(payload: evtchn_bind_vcpu) -> Self {
+        let mut call = Self::default();
+        call.cmd = EVTCHNOP_bind_vcpu;
+        call.u.bind_vcpu = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `EVTCHNOP_bind_vcpu`.
+    #[inline]
+    pub fn as_bind_vcpu(&self) -> Option<&evtchn_bind_vcpu> {
+        if self.cmd == EVTCHNOP_bind_vcpu {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.bind_vcpu })
+        } else {
+            None
+        }
+    }
+
+    /// A `EVTCHNOP_unmask` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn unmask(payload: evtchn_unmask) -> Self {
+        let mut call = Self::default();
+        call.cmd = EVTCHNOP_unmask;
+        call.u.unmask = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `EVTCHNOP_unmask`.
+    #[inline]
+    pub fn as_unmask(&self) -> Option<&evtchn_unmask> {
+        if self.cmd == EVTCHNOP_unmask {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.unmask })
+        } else {
+            None
+        }
+    }
+}
+
 /// The arguments of the sub-op named by `cmd`.
 ///
 /// C: the union declared inline in `struct evtchn_op` as `evtchn_op.u`; xenabi names it `evtchn_op_u`.

@@ -13,3 +13,5 @@ pub mod ioreq;
 #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-8"))]
 pub mod start_info;
 pub mod xen;
+pub mod xenbus;
+pub mod xs_wire;

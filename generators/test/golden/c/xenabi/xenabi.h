@@ -5,7 +5,8 @@
  */
 /**
  * Every xenabi header. The unstable ones are included only when the includer opted in, by
- * defining their XENABI_WANT_ macro to the interface version it was written against.
+ * defining their XENABI_WANT_ macro to the interface version it was written against; Linux's
+ * device interface only when compiling for Linux.
  */
 #ifndef XENABI_XENABI_H
 #define XENABI_XENABI_H
@@ -18,6 +19,11 @@
 /* Unstable: define XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION to opt in. */
 #if defined(XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION)
 #include <xenabi/unstable/democtl.h>
+#endif
+
+/* Linux's Xen device interface (/dev/xen/privcmd and friends), when compiling for Linux. */
+#if defined(__linux__)
+#include <xenabi/linux/demodev.h>
 #endif
 
 #endif /* XENABI_XENABI_H */

@@ -28,6 +28,107 @@ pub type xen_pfn_t = u64;
 /// 8-aligned on x86 (32-bit).
 pub type uint64_aligned_t = u64;
 
+
+/// A pointer into the calling process's memory, as Linux's ioctl arguments hold them (C:
+/// `T *`, `void __user *` in Linux's headers): pointer-sized on every architecture (4 bytes
+/// on x86 and arm, 8 on x86_64 and aarch64), never widened like a guest handle.
+///
+/// Held as an address, so the all-zero value (`NULL`) is valid, the type is plain bytes, and
+/// `Send` and `Sync`; `T` only documents what it points to. The kernel reads through it
+/// during the ioctl: keep the memory alive and unmoved until the call returns.
+#[repr(transparent)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct UserPtr<T: ?Sized> {
+    addr: usize,
+    to: ::core::marker::PhantomData<fn() -> *const T>,
+}
+
+impl<T: ?Sized> UserPtr<T> {
+    /// The null pointer.
+    pub const NULL: Self = Self::from_addr(0);
+
+    /// A pointer at `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { addr, to: ::core::marker::PhantomData }
+    }
+
+    /// The address.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.addr
+    }
+
+    /// True for the null pointer.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.addr == 0
+    }
+}
+
+impl<T> UserPtr<T> {
+    /// A pointer to `ptr`.
+    #[inline]
+    pub fn new(ptr: *const T) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A pointer to the first element of `items`.
+    #[inline]
+    pub fn of_slice(items: &[T]) -> Self {
+        Self::new(items.as_ptr())
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *const T {
+        self.addr as *const T
+    }
+
+    /// The address as a mutable pointer.
+    #[inline]
+    pub fn as_mut_ptr(self) -> *mut T {
+        self.addr as *mut T
+    }
+}
+
+impl<T: ?Sized> Clone for UserPtr<T> {
+    #[inline]
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: ?Sized> Copy for UserPtr<T> {}
+
+impl<T: ?Sized> Default for UserPtr<T> {
+    #[inline]
+    fn default() -> Self {
+        Self::NULL
+    }
+}
+
+impl<T: ?Sized> PartialEq for UserPtr<T> {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.addr == other.addr
+    }
+}
+
+impl<T: ?Sized> Eq for UserPtr<T> {}
+
+impl<T: ?Sized> ::core::hash::Hash for UserPtr<T> {
+    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+        self.addr.hash(state);
+    }
+}
+
+impl<T: ?Sized> ::core::fmt::Debug for UserPtr<T> {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        write!(f, "UserPtr({:#x})", self.addr)
+    }
+}
+
 /// The integer behind `XEN_GUEST_HANDLE`: pointer-sized on x86, 64 bits on Arm.
 #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-17"))]
 type NativeHandle = usize;

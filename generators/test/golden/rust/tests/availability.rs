@@ -31,6 +31,18 @@ fn min_release_follows_the_features() {
     assert_eq!(XEN_MIN_RELEASE >= XenRelease::new(4, 22), cfg!(feature = "xen-4-22"), "xen-4-22");
 }
 
+mod linux_demodev {
+    use super::*;
+    use xenabi::linux::demodev::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(demodev_buf::LINUX_SINCE == since::demodev_buf);
+        assert!(demodev_call::LINUX_SINCE == since::demodev_call);
+        assert!(demodev_watch::LINUX_SINCE == since::demodev_watch);
+    }
+}
+
 mod stable_base {
     use super::*;
     use xenabi::stable::base::*;

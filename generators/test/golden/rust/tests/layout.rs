@@ -16,6 +16,7 @@ mod x86 {
     use xenabi::stable::widgets::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::ctl::*;
+    use xenabi::linux::demodev::*;
 
     #[test]
     fn types() {
@@ -284,6 +285,40 @@ mod x86 {
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl.pad: size on x86");
         }
     }
+
+    mod linux_demodev {
+        use super::*;
+
+        #[test]
+        fn demodev_buf() {
+            assert_eq!(size_of::<demodev_buf>(), 8, "demodev_buf: size on x86");
+            assert_eq!(align_of::<demodev_buf>(), 4, "demodev_buf: align on x86");
+            assert_eq!(offset_of!(demodev_buf, uptr), 0, "demodev_buf.uptr: offset on x86");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 4, "demodev_buf.uptr: size on x86");
+            assert_eq!(offset_of!(demodev_buf, size), 4, "demodev_buf.size: offset on x86");
+            assert_eq!(size_of::<usize>(), 4, "demodev_buf.size: size on x86");
+        }
+
+        #[test]
+        fn demodev_call() {
+            assert_eq!(size_of::<demodev_call>(), 8, "demodev_call: size on x86");
+            assert_eq!(align_of::<demodev_call>(), 4, "demodev_call: align on x86");
+            assert_eq!(offset_of!(demodev_call, dom), 0, "demodev_call.dom: offset on x86");
+            assert_eq!(size_of::<fx_id_t>(), 2, "demodev_call.dom: size on x86");
+            assert_eq!(offset_of!(demodev_call, num), 2, "demodev_call.num: offset on x86");
+            assert_eq!(offset_of!(demodev_call, bufs), 4, "demodev_call.bufs: offset on x86");
+            assert_eq!(size_of::<UserPtr<demodev_buf>>(), 4, "demodev_call.bufs: size on x86");
+        }
+
+        #[test]
+        fn demodev_watch() {
+            assert_eq!(size_of::<demodev_watch>(), 16, "demodev_watch: size on x86");
+            assert_eq!(align_of::<demodev_watch>(), 4, "demodev_watch: align on x86");
+            assert_eq!(offset_of!(demodev_watch, addr), 0, "demodev_watch.addr: offset on x86");
+            assert_eq!(offset_of!(demodev_watch, flags), 8, "demodev_watch.flags: offset on x86");
+            assert_eq!(offset_of!(demodev_watch, fd), 12, "demodev_watch.fd: offset on x86");
+        }
+    }
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -296,6 +331,7 @@ mod x86_64 {
     use xenabi::stable::widgets::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::ctl::*;
+    use xenabi::linux::demodev::*;
 
     #[test]
     fn types() {
@@ -567,6 +603,41 @@ mod x86_64 {
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl.pad: size on x86_64");
         }
     }
+
+    mod linux_demodev {
+        use super::*;
+
+        #[test]
+        fn demodev_buf() {
+            assert_eq!(size_of::<demodev_buf>(), 16, "demodev_buf: size on x86_64");
+            assert_eq!(align_of::<demodev_buf>(), 8, "demodev_buf: align on x86_64");
+            assert_eq!(offset_of!(demodev_buf, uptr), 0, "demodev_buf.uptr: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 8, "demodev_buf.uptr: size on x86_64");
+            assert_eq!(offset_of!(demodev_buf, size), 8, "demodev_buf.size: offset on x86_64");
+            assert_eq!(size_of::<usize>(), 8, "demodev_buf.size: size on x86_64");
+        }
+
+        #[test]
+        fn demodev_call() {
+            assert_eq!(size_of::<demodev_call>(), 16, "demodev_call: size on x86_64");
+            assert_eq!(align_of::<demodev_call>(), 8, "demodev_call: align on x86_64");
+            assert_eq!(offset_of!(demodev_call, dom), 0, "demodev_call.dom: offset on x86_64");
+            assert_eq!(size_of::<fx_id_t>(), 2, "demodev_call.dom: size on x86_64");
+            assert_eq!(offset_of!(demodev_call, num), 2, "demodev_call.num: offset on x86_64");
+            assert_eq!(offset_of!(demodev_call, __xenabi_hole_0), 4, "demodev_call.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(demodev_call, bufs), 8, "demodev_call.bufs: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<demodev_buf>>(), 8, "demodev_call.bufs: size on x86_64");
+        }
+
+        #[test]
+        fn demodev_watch() {
+            assert_eq!(size_of::<demodev_watch>(), 16, "demodev_watch: size on x86_64");
+            assert_eq!(align_of::<demodev_watch>(), 8, "demodev_watch: align on x86_64");
+            assert_eq!(offset_of!(demodev_watch, addr), 0, "demodev_watch.addr: offset on x86_64");
+            assert_eq!(offset_of!(demodev_watch, flags), 8, "demodev_watch.flags: offset on x86_64");
+            assert_eq!(offset_of!(demodev_watch, fd), 12, "demodev_watch.fd: offset on x86_64");
+        }
+    }
 }
 
 #[cfg(target_arch = "arm")]
@@ -577,6 +648,7 @@ mod arm {
     use xenabi::stable::widgets::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::ctl::*;
+    use xenabi::linux::demodev::*;
 
     #[test]
     fn types() {
@@ -827,6 +899,40 @@ mod arm {
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl.pad: size on arm");
         }
     }
+
+    mod linux_demodev {
+        use super::*;
+
+        #[test]
+        fn demodev_buf() {
+            assert_eq!(size_of::<demodev_buf>(), 8, "demodev_buf: size on arm");
+            assert_eq!(align_of::<demodev_buf>(), 4, "demodev_buf: align on arm");
+            assert_eq!(offset_of!(demodev_buf, uptr), 0, "demodev_buf.uptr: offset on arm");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 4, "demodev_buf.uptr: size on arm");
+            assert_eq!(offset_of!(demodev_buf, size), 4, "demodev_buf.size: offset on arm");
+            assert_eq!(size_of::<usize>(), 4, "demodev_buf.size: size on arm");
+        }
+
+        #[test]
+        fn demodev_call() {
+            assert_eq!(size_of::<demodev_call>(), 8, "demodev_call: size on arm");
+            assert_eq!(align_of::<demodev_call>(), 4, "demodev_call: align on arm");
+            assert_eq!(offset_of!(demodev_call, dom), 0, "demodev_call.dom: offset on arm");
+            assert_eq!(size_of::<fx_id_t>(), 2, "demodev_call.dom: size on arm");
+            assert_eq!(offset_of!(demodev_call, num), 2, "demodev_call.num: offset on arm");
+            assert_eq!(offset_of!(demodev_call, bufs), 4, "demodev_call.bufs: offset on arm");
+            assert_eq!(size_of::<UserPtr<demodev_buf>>(), 4, "demodev_call.bufs: size on arm");
+        }
+
+        #[test]
+        fn demodev_watch() {
+            assert_eq!(size_of::<demodev_watch>(), 16, "demodev_watch: size on arm");
+            assert_eq!(align_of::<demodev_watch>(), 8, "demodev_watch: align on arm");
+            assert_eq!(offset_of!(demodev_watch, addr), 0, "demodev_watch.addr: offset on arm");
+            assert_eq!(offset_of!(demodev_watch, flags), 8, "demodev_watch.flags: offset on arm");
+            assert_eq!(offset_of!(demodev_watch, fd), 12, "demodev_watch.fd: offset on arm");
+        }
+    }
 }
 
 #[cfg(target_arch = "aarch64")]
@@ -837,6 +943,7 @@ mod aarch64 {
     use xenabi::stable::widgets::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::ctl::*;
+    use xenabi::linux::demodev::*;
 
     #[test]
     fn types() {
@@ -1085,6 +1192,41 @@ mod aarch64 {
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl.domain: size on aarch64");
             assert_eq!(offset_of!(fx_ctl, pad), 10, "fx_ctl.pad: offset on aarch64");
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl.pad: size on aarch64");
+        }
+    }
+
+    mod linux_demodev {
+        use super::*;
+
+        #[test]
+        fn demodev_buf() {
+            assert_eq!(size_of::<demodev_buf>(), 16, "demodev_buf: size on aarch64");
+            assert_eq!(align_of::<demodev_buf>(), 8, "demodev_buf: align on aarch64");
+            assert_eq!(offset_of!(demodev_buf, uptr), 0, "demodev_buf.uptr: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<::core::ffi::c_void>>(), 8, "demodev_buf.uptr: size on aarch64");
+            assert_eq!(offset_of!(demodev_buf, size), 8, "demodev_buf.size: offset on aarch64");
+            assert_eq!(size_of::<usize>(), 8, "demodev_buf.size: size on aarch64");
+        }
+
+        #[test]
+        fn demodev_call() {
+            assert_eq!(size_of::<demodev_call>(), 16, "demodev_call: size on aarch64");
+            assert_eq!(align_of::<demodev_call>(), 8, "demodev_call: align on aarch64");
+            assert_eq!(offset_of!(demodev_call, dom), 0, "demodev_call.dom: offset on aarch64");
+            assert_eq!(size_of::<fx_id_t>(), 2, "demodev_call.dom: size on aarch64");
+            assert_eq!(offset_of!(demodev_call, num), 2, "demodev_call.num: offset on aarch64");
+            assert_eq!(offset_of!(demodev_call, __xenabi_hole_0), 4, "demodev_call.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(demodev_call, bufs), 8, "demodev_call.bufs: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<demodev_buf>>(), 8, "demodev_call.bufs: size on aarch64");
+        }
+
+        #[test]
+        fn demodev_watch() {
+            assert_eq!(size_of::<demodev_watch>(), 16, "demodev_watch: size on aarch64");
+            assert_eq!(align_of::<demodev_watch>(), 8, "demodev_watch: align on aarch64");
+            assert_eq!(offset_of!(demodev_watch, addr), 0, "demodev_watch.addr: offset on aarch64");
+            assert_eq!(offset_of!(demodev_watch, flags), 8, "demodev_watch.flags: offset on aarch64");
+            assert_eq!(offset_of!(demodev_watch, fd), 12, "demodev_watch.fd: offset on aarch64");
         }
     }
 }

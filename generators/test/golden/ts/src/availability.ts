@@ -11,6 +11,9 @@ export const XEN_RELEASES = ['4.6', '4.7', '4.8', '4.9', '4.10', '4.11', '4.12',
 /** A Xen release as `major.minor`, e.g. `4.15`. */
 export type XenRelease = (typeof XEN_RELEASES)[number];
 
+/** A Linux release as `major.minor` (`2.6.N` before 3.0), e.g. `6.1`; a kernel release string's leading numbers (`6.1.0-37-amd64` is 6.1). */
+export type LinuxRelease = `${number}.${number}` | `${number}.${number}.${number}`;
+
 /** A build, boot or domain setting an item needs in order to work; it never changes a layout or a value. */
 export interface ItemGate {
   /** `build`: a Kconfig option; `boot`: a command-line option; `domain`: a creation flag. */
@@ -25,7 +28,7 @@ export interface ItemGate {
   readonly doc: string;
 }
 
-/** The releases an item exists in, from `since` up to but not including `until`, and its gates. */
+/** The releases an item exists in, from `since` up to but not including `until`, and its gates; for Linux's interface, also the Linux releases. */
 export interface ItemAvailability {
   /** First release that has the item. */
   readonly since: XenRelease;
@@ -33,16 +36,25 @@ export interface ItemAvailability {
   readonly until?: XenRelease;
   /** Settings the item needs, including its module's, set's and enclosing record's. */
   readonly gates?: readonly ItemGate[];
+  /** For Linux's device interface (the `linux` namespace): the Linux release that added the item. Xen releases do not version such items, so `since` is then the oldest Xen release. */
+  readonly linuxSince?: string;
+  /** For the `linux` namespace: the first Linux release without the item. */
+  readonly linuxUntil?: string;
 }
 
 /**
  * Every record (inline ones as `parent.member`), typedef and constant of every release, by Xen's name.
  */
 export const AVAILABILITY = {
+  'DEMODEV_FLAG_ONCE': { since: '4.6', linuxSince: '6.7' },
   'GADGET_OP___proto__': { since: '4.17' },
   'GADGET_OP_count': { since: '4.17' },
   'GADGET_OP_place': { since: '4.17' },
   'GIZMOCTL_INTERFACE_VERSION': { since: '4.17' },
+  'IOCTL_DEMODEV_CALL': { since: '4.6', linuxSince: '4.11' },
+  'IOCTL_DEMODEV_RESET': { since: '4.6', linuxSince: '4.11' },
+  'IOCTL_DEMODEV_RESTRICT': { since: '4.6', linuxSince: '4.11' },
+  'IOCTL_DEMODEV_WATCH': { since: '4.6', linuxSince: '6.7' },
   'WIDGET_F_hidden': { since: '4.17' },
   'WIDGET_KIND_box': { since: '4.17' },
   'WIDGET_KIND_dial': { since: '4.17' },
@@ -53,6 +65,9 @@ export const AVAILABILITY = {
   'WIDGET_OP_send': { since: '4.18' },
   'WIDGET_SLOTS': { since: '4.17' },
   '_WIDGET_F_hidden': { since: '4.17' },
+  'demodev_buf': { since: '4.6', linuxSince: '4.11' },
+  'demodev_call': { since: '4.6', linuxSince: '4.11' },
+  'demodev_watch': { since: '4.6', linuxSince: '6.7' },
   'gadget_count': { since: '4.17' },
   'gadget_either': { since: '4.17' },
   'gadget_half': { since: '4.17' },
@@ -92,6 +107,17 @@ export function existsIn(item: ItemName, release: XenRelease): boolean {
   const a = availabilityOf(item);
   const at = releaseIndex(release);
   return at >= XEN_RELEASES.indexOf(a.since) && (a.until === undefined || at < XEN_RELEASES.indexOf(a.until));
+}
+
+/**
+ * Whether `item` exists in Linux `release` (`6.1`, or a kernel release string such as `6.1.0-37-amd64`). Items of Xen's ABI carry no Linux release and exist in every one.
+ * @example `existsInLinux('IOCTL_PRIVCMD_IRQFD', '6.1') === false`
+ */
+export function existsInLinux(item: ItemName, release: LinuxRelease | string): boolean {
+  const a: ItemAvailability = AVAILABILITY[item];
+  const code = (r: string): number => { const [x = 0, y = 0, z = 0] = r.split(/[^0-9]/).map(Number); return x * 65536 + y * 256 + (x < 3 ? z : 0); };
+  const at = code(release);
+  return (a.linuxSince === undefined || at >= code(a.linuxSince)) && (a.linuxUntil === undefined || at < code(a.linuxUntil));
 }
 
 /** The build, boot or domain settings `item` needs; empty when it needs none; a `RangeError` for an item xenabi does not know. */

@@ -3,13 +3,14 @@
 // SPDX-License-Identifier: MIT
 /**
  * \@xenabi/ts-bindings: the Xen ABI as TypeScript codecs, views, layouts and constants. Stable modules
- * are exported here directly; unstable ones under `unstable`.
+ * are exported here directly; unstable ones under `unstable`, Linux's device interface under `linux`.
  *
  * @packageDocumentation
  */
 export { ARCHES } from './runtime.js';
 export type { Arch, ArchOptions, DecodeOptions, EncodeIntoOptions, FieldLayout, HoleLayout, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView, ViewOptions } from './runtime.js';
-export { XEN_RELEASES, AVAILABILITY, existsIn, gatesOf } from './availability.js';
-export type { XenRelease, ItemName, ItemGate, ItemAvailability } from './availability.js';
+export { XEN_RELEASES, AVAILABILITY, existsIn, existsInLinux, gatesOf } from './availability.js';
+export type { XenRelease, LinuxRelease, ItemName, ItemGate, ItemAvailability } from './availability.js';
 export * from './stable/index.js';
 export * as unstable from './unstable/index.js';
+export * as linux from './linux/index.js';

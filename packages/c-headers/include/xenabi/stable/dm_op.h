@@ -93,6 +93,10 @@ typedef uint64_t xenabi_uint64_aligned_t;
 
 #endif /* XENABI_PRELUDE_DEFINED */
 
+#if (defined(__i386__)) && (defined(__XEN_PUBLIC_HVM_DM_OP_H__)) && (!(defined(__XEN__) || defined(__XEN_TOOLS__)))
+#error "xenabi/stable/dm_op.h: Xen's hvm/dm_op.h was included before it without __XEN_TOOLS__, so its declarations have Xen's guest layout; the hypervisor reads uint64_aligned_t members 8-byte aligned on x86_32, as xenabi declares and checks them: define __XEN_TOOLS__ before including Xen's headers, or include xenabi/stable/dm_op.h first"
+#else
+
 #ifndef __XEN_PUBLIC_HVM_DM_OP_H__
 
 #if XENABI_XEN_MIN_VERSION >= 0x040900
@@ -2064,5 +2068,7 @@ XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size__offset, XENABI_OFFSETOF(struct 
 XENABI_STATIC_ASSERT(dm_op__xen_dm_op_buf__size__size, sizeof(((struct xen_dm_op_buf *)0)->size) == 8);
 #endif
 #endif
+
+#endif /* refused */
 
 #endif /* XENABI_STABLE_DM_OP_H */

@@ -639,7 +639,7 @@ typedef struct gnttab_swap_grant_ref gnttab_swap_grant_ref_t;
  * 32 bits.
  */
 #if XENABI_XEN_MIN_VERSION < 0x040a00
-#define GNTTAB_CACHE_SOURCE_GREF (1 << 31)
+#define GNTTAB_CACHE_SOURCE_GREF (-2147483647 - 1)
 #else
 #define GNTTAB_CACHE_SOURCE_GREF (1U << 31)
 #endif

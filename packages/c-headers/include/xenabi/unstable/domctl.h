@@ -141,6 +141,10 @@ typedef uint64_t xenabi_uint64_aligned_t;
 
 #endif /* XENABI_PRELUDE_DEFINED */
 
+#if (defined(__XEN__) || defined(__XEN_TOOLS__)) && (!defined(XENABI_NO_XEN_HEADERS_AFTER)) && (((defined(__i386__) || defined(__x86_64__)) && (!defined(__XEN_PUBLIC_ARCH_X86_XEN_H__))) || ((defined(__arm__) || defined(__aarch64__)) && (!defined(__XEN_PUBLIC_ARCH_ARM_H__))))
+#error "xenabi/unstable/domctl.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's arch-x86/xen.h or arch-arm.h declares struct xen_arch_domainconfig too, so no Xen header that includes it can follow this one, which declared it: include <xen/xen.h> (which includes the architecture headers) before it (its xen_arch_domainconfig is then used, and must be that of the version you ask for), or #define XENABI_NO_XEN_HEADERS_AFTER if no Xen header but domctl.h follows"
+#else
+
 #ifndef __XEN_PUBLIC_DOMCTL_H__
 
 #if !defined(__XEN_PUBLIC_XEN_H__)
@@ -1721,6 +1725,8 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__size, sizeof(((str
 #endif
 #endif
 #endif /* XEN_DOMCTL_INTERFACE_VERSION != XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION */
+
+#endif /* refused */
 
 #endif /* XENABI_DOMCTL_XEN_VERSION */
 

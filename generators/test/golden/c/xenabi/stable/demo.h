@@ -93,6 +93,10 @@ typedef uint64_t xenabi_uint64_aligned_t;
 
 #endif /* XENABI_PRELUDE_DEFINED */
 
+#if (defined(__i386__)) && (defined(__XEN_PUBLIC_DEMO_H__)) && (!(defined(__XEN__) || defined(__XEN_TOOLS__)))
+#error "xenabi/stable/demo.h: Xen's demo.h was included before it without __XEN_TOOLS__, so its declarations have Xen's guest layout; the hypervisor reads uint64_aligned_t members 8-byte aligned on x86_32, as xenabi declares and checks them: define __XEN_TOOLS__ before including Xen's headers, or include xenabi/stable/demo.h first"
+#else
+
 #ifndef __XEN_PUBLIC_DEMO_H__
 
 /** A value that changed in 4.11. */
@@ -1056,5 +1060,7 @@ XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__offset, XENABI_OFFSETOF(struct 
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__size, sizeof(((struct demo_entry_v2 *)0)->frame) == 8);
 #endif
 #endif
+
+#endif /* refused */
 
 #endif /* XENABI_STABLE_DEMO_H */

@@ -108,6 +108,10 @@ typedef uint64_t xenabi_uint64_aligned_t;
 
 #endif /* XENABI_PRELUDE_DEFINED */
 
+#if (defined(__XEN__) || defined(__XEN_TOOLS__)) && (!defined(XENABI_NO_XEN_HEADERS_AFTER)) && (((defined(__i386__) || defined(__x86_64__)) && (!defined(__XEN_PUBLIC_ARCH_X86_DEMO_H__))) || ((defined(__arm__) || defined(__aarch64__)) && (!defined(__XEN_PUBLIC_ARCH_ARM_DEMO_H__))))
+#error "xenabi/unstable/democtl.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's arch-x86/demo.h or arch-arm/demo.h declares struct democtl_arch too, so no Xen header that includes it can follow this one, which declared it: include <xen/xen.h> (which includes the architecture headers) before it (its democtl_arch is then used, and must be that of the version you ask for), or #define XENABI_NO_XEN_HEADERS_AFTER if no Xen header but democtl.h follows"
+#else
+
 #ifndef __XEN_PUBLIC_DEMOCTL_H__
 
 #if !defined(__XEN_PUBLIC_XEN_H__)
@@ -274,6 +278,8 @@ XENABI_STATIC_ASSERT(democtl__xen_democtl__extra__size, sizeof(((struct xen_demo
 #endif
 #endif
 #endif /* XEN_DEMOCTL_INTERFACE_VERSION != XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION */
+
+#endif /* refused */
 
 #endif /* XENABI_DEMOCTL_XEN_VERSION */
 

@@ -376,6 +376,51 @@ impl fx_op {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
 
+#[cfg(feature = "xen-4-17")]
+impl fx_op {
+    /// A `FX_OP_range` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn range(payload: fx_range) -> Self {
+        let mut call = Self::default();
+        call.cmd = FX_OP_range;
+        call.u.range = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `FX_OP_range`.
+    #[inline]
+    pub fn as_range(&self) -> Option<&fx_range> {
+        if self.cmd == FX_OP_range {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.range })
+        } else {
+            None
+        }
+    }
+
+    /// A `FX_OP_buf` call carrying `payload`; every other byte is zero.
+    #[inline]
+    pub fn buf(payload: fx_buf) -> Self {
+        let mut call = Self::default();
+        call.cmd = FX_OP_buf;
+        call.u.buf = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `FX_OP_buf`.
+    #[inline]
+    pub fn as_buf(&self) -> Option<&fx_buf> {
+        if self.cmd == FX_OP_buf {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.buf })
+        } else {
+            None
+        }
+    }
+}
+
 /// The payload.
 ///
 /// C: the union declared inline in `struct fx_op` as `fx_op.u`; xenabi names it `fx_op_u`.
