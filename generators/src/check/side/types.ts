@@ -142,6 +142,11 @@ export interface AbiSide {
    * in `arch-arm.h` for Arm, so a finding on Arm only points at the Arm header.
    */
   archLocs?: Record<string, Partial<Record<Arch, SourceLocation>>>;
+  /**
+   * Per module (`stable/dm_op`): a digest of all it declares, documentation included; only a
+   * side read from `abi/` modules has them (`side/digests.ts`).
+   */
+  digests?: Record<string, string>;
 }
 
 /** The key that matches a field across sides: its name, or for an anonymous member its record. */
