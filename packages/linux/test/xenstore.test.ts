@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { XS_READ, XS_WATCH_EVENT, XS_WRITE } from '@xenabi/ts-bindings/stable/xs_wire';
-import { encodeMessage, MessageReader, XenDeviceError, XenStore, XenStoreError } from '../src/index.js';
+import { encodeMessage, MessageReader, XenDeviceError, XenStore, XenStoreError, XSD_ERRORS } from '../src/index.js';
 import { strings, type XsMessage } from '../src/xenstore/wire.js';
 import { FakeXenstored } from './fake-xenstored.js';
 
@@ -60,6 +60,16 @@ describe('the xenstore wire format', () => {
       expect(got.map((m) => ({ ...m, payload: hex(m.payload) }))).toEqual(packets.map((p) => ({ ...p.message, payload: hex(p.message.payload) })));
     }
     expect(() => encodeMessage({ type: XS_WRITE, reqId: 1, txId: 0, payload: new Uint8Array(4097) }, 'x86_64')).toThrow(/at most 4096 bytes/);
+  });
+
+  it("maps every error name xenstored sends to Linux's errno, as the shared table does", () => {
+    const shared = readFileSync(new URL('../../../compat-tests/xenstore/error-strings.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => line.split('\t').slice(0, 2).join('\t'));
+    expect(XSD_ERRORS.map(([name, errno]) => `${name}\t${errno}`)).toEqual(shared);
+    expect(new XenStoreError('EPERM', 'rm /x').errno).toBe(1);
+    expect(new XenStoreError('EWHATEVER', 'rm /x').errno).toBeUndefined();
   });
 
   it('splits a stream into messages however it is chunked, and refuses an oversized payload', () => {

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use fake_xenstored::FakeXenstored;
-use xenabi_linux::xenstore::wire::{strings, Message, MessageReader};
+use xenabi_linux::xenstore::wire::{strings, Message, MessageReader, XSD_ERRORS};
 use xenabi_linux::xenstore::{Access, Permission, WatchEvent, XenStore, XenStoreError};
 
 /// The shared golden packets: name, type, req_id, tx_id, payload, bytes.
@@ -144,6 +144,21 @@ fn maps_xenstoreds_error_strings_to_errors_with_the_name_and_errno() {
     assert_eq!(xenabi_linux::errno(&error), Some(2));
     let refusal = error.get_ref().and_then(|e| e.downcast_ref::<XenStoreError>()).unwrap();
     assert_eq!((refusal.code(), refusal.errno(), refusal.request()), ("ENOENT", Some(2), "read /nowhere"));
+}
+
+#[test]
+fn maps_every_error_name_xenstored_sends_as_the_shared_table_does() {
+    let shared: Vec<String> = include_str!("../../../../compat-tests/xenstore/error-strings.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split('\t').take(2).collect::<Vec<_>>().join("\t"))
+        .collect();
+    let ours: Vec<String> = XSD_ERRORS.iter().map(|(name, errno)| format!("{name}\t{errno}")).collect();
+    assert_eq!(ours, shared);
+    // The kind follows the errno: EAGAIN is WouldBlock, EACCES PermissionDenied.
+    assert_eq!(XenStoreError::io("EAGAIN".into(), "x".into()).kind(), io::ErrorKind::WouldBlock);
+    assert_eq!(XenStoreError::io("EACCES".into(), "x".into()).kind(), io::ErrorKind::PermissionDenied);
+    assert_eq!(XenStoreError::io("EWHATEVER".into(), "x".into()).kind(), io::ErrorKind::Other);
 }
 
 #[test]
