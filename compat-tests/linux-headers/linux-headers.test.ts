@@ -21,8 +21,8 @@ import { atRelease, type ReleaseModel } from '../../generators/src/select/releas
 import { failureReport, runJobs, type Job } from '../lib/compile.js';
 import { debianPackage, installedVersion, linuxReleaseOf, REPO_ROOT, type UnpackedPackage } from '../lib/debian.js';
 import { CLANG, gate, IN_CI, missingPrerequisites, TARGETS } from '../lib/toolchain.js';
-import { checkArch, type Compiler } from '../xen-headers/diagnose.js';
-import { mismatchTable } from '../xen-headers/xen-checks.js';
+import { checkArch, type Compiler } from './diagnose.js';
+import { mismatchTable } from './header-checks.js';
 import { absenceFile, includeFlags, ioctlCount, linuxChecks, modulesIn, type LinuxHeaders } from './linux-checks.js';
 
 const BUILD = fileURLToPath(new URL('./build/', import.meta.url));
