@@ -476,3 +476,68 @@ mod open {
         assert!(error.to_string().contains("run as root, or give this user access to /dev/xen/evtchn"), "{error}");
     }
 }
+
+/// Every ioctl number of `xenabi::linux`, not only those this crate calls, recomputed with
+/// Linux's `_IOC` encoding from the size Rust gives the argument on this architecture: the
+/// number the kernel decodes must describe the record Rust passes.
+mod numbers {
+    use std::mem::size_of;
+
+    use xenabi::linux::gntalloc as ga;
+    use xenabi::linux::xenbus_dev as xb;
+    use xenabi::stable::xen::domid_t;
+
+    use super::*;
+
+    const NONE: u32 = 0;
+    const WRITE: u32 = 1;
+
+    /// Linux's `_IOC(dir, type, nr, size)` on x86, x86_64, arm and aarch64.
+    const fn ioc(dir: u32, kind: u8, nr: u32, size: usize) -> u32 {
+        (dir << 30) | ((size as u32) << 16) | ((kind as u32) << 8) | nr
+    }
+
+    #[test]
+    fn every_ioctl_number_is_linuxs_ioc_of_its_argument() {
+        let table: [(&str, u32, u32); 33] = [
+            ("IOCTL_EVTCHN_BIND_VIRQ", ev::IOCTL_EVTCHN_BIND_VIRQ, ioc(NONE, b'E', 0, size_of::<ev::ioctl_evtchn_bind_virq>())),
+            ("IOCTL_EVTCHN_BIND_INTERDOMAIN", ev::IOCTL_EVTCHN_BIND_INTERDOMAIN, ioc(NONE, b'E', 1, size_of::<ev::ioctl_evtchn_bind_interdomain>())),
+            ("IOCTL_EVTCHN_BIND_UNBOUND_PORT", ev::IOCTL_EVTCHN_BIND_UNBOUND_PORT, ioc(NONE, b'E', 2, size_of::<ev::ioctl_evtchn_bind_unbound_port>())),
+            ("IOCTL_EVTCHN_UNBIND", ev::IOCTL_EVTCHN_UNBIND, ioc(NONE, b'E', 3, size_of::<ev::ioctl_evtchn_unbind>())),
+            ("IOCTL_EVTCHN_NOTIFY", ev::IOCTL_EVTCHN_NOTIFY, ioc(NONE, b'E', 4, size_of::<ev::ioctl_evtchn_notify>())),
+            ("IOCTL_EVTCHN_RESET", ev::IOCTL_EVTCHN_RESET, ioc(NONE, b'E', 5, 0)),
+            ("IOCTL_EVTCHN_RESTRICT_DOMID", ev::IOCTL_EVTCHN_RESTRICT_DOMID, ioc(NONE, b'E', 6, size_of::<ev::ioctl_evtchn_restrict_domid>())),
+            ("IOCTL_EVTCHN_BIND_STATIC", ev::IOCTL_EVTCHN_BIND_STATIC, ioc(NONE, b'E', 7, size_of::<ev::ioctl_evtchn_bind>())),
+            ("IOCTL_GNTALLOC_ALLOC_GREF", ga::IOCTL_GNTALLOC_ALLOC_GREF, ioc(NONE, b'G', 5, size_of::<ga::ioctl_gntalloc_alloc_gref>())),
+            ("IOCTL_GNTALLOC_DEALLOC_GREF", ga::IOCTL_GNTALLOC_DEALLOC_GREF, ioc(NONE, b'G', 6, size_of::<ga::ioctl_gntalloc_dealloc_gref>())),
+            ("IOCTL_GNTALLOC_SET_UNMAP_NOTIFY", ga::IOCTL_GNTALLOC_SET_UNMAP_NOTIFY, ioc(NONE, b'G', 7, size_of::<ga::ioctl_gntalloc_unmap_notify>())),
+            ("IOCTL_GNTDEV_MAP_GRANT_REF", gd::IOCTL_GNTDEV_MAP_GRANT_REF, ioc(NONE, b'G', 0, size_of::<gd::ioctl_gntdev_map_grant_ref>())),
+            ("IOCTL_GNTDEV_UNMAP_GRANT_REF", gd::IOCTL_GNTDEV_UNMAP_GRANT_REF, ioc(NONE, b'G', 1, size_of::<gd::ioctl_gntdev_unmap_grant_ref>())),
+            ("IOCTL_GNTDEV_GET_OFFSET_FOR_VADDR", gd::IOCTL_GNTDEV_GET_OFFSET_FOR_VADDR, ioc(NONE, b'G', 2, size_of::<gd::ioctl_gntdev_get_offset_for_vaddr>())),
+            ("IOCTL_GNTDEV_SET_MAX_GRANTS", gd::IOCTL_GNTDEV_SET_MAX_GRANTS, ioc(NONE, b'G', 3, size_of::<gd::ioctl_gntdev_set_max_grants>())),
+            ("IOCTL_GNTDEV_SET_UNMAP_NOTIFY", gd::IOCTL_GNTDEV_SET_UNMAP_NOTIFY, ioc(NONE, b'G', 7, size_of::<gd::ioctl_gntdev_unmap_notify>())),
+            ("IOCTL_GNTDEV_GRANT_COPY", gd::IOCTL_GNTDEV_GRANT_COPY, ioc(NONE, b'G', 8, size_of::<gd::ioctl_gntdev_grant_copy>())),
+            ("IOCTL_GNTDEV_DMABUF_EXP_FROM_REFS", gd::IOCTL_GNTDEV_DMABUF_EXP_FROM_REFS, ioc(NONE, b'G', 9, size_of::<gd::ioctl_gntdev_dmabuf_exp_from_refs>())),
+            ("IOCTL_GNTDEV_DMABUF_EXP_WAIT_RELEASED", gd::IOCTL_GNTDEV_DMABUF_EXP_WAIT_RELEASED, ioc(NONE, b'G', 10, size_of::<gd::ioctl_gntdev_dmabuf_exp_wait_released>())),
+            ("IOCTL_GNTDEV_DMABUF_IMP_TO_REFS", gd::IOCTL_GNTDEV_DMABUF_IMP_TO_REFS, ioc(NONE, b'G', 11, size_of::<gd::ioctl_gntdev_dmabuf_imp_to_refs>())),
+            ("IOCTL_GNTDEV_DMABUF_IMP_RELEASE", gd::IOCTL_GNTDEV_DMABUF_IMP_RELEASE, ioc(NONE, b'G', 12, size_of::<gd::ioctl_gntdev_dmabuf_imp_release>())),
+            ("IOCTL_PRIVCMD_HYPERCALL", pc::IOCTL_PRIVCMD_HYPERCALL, ioc(NONE, b'P', 0, size_of::<pc::privcmd_hypercall>())),
+            ("IOCTL_PRIVCMD_MMAP", pc::IOCTL_PRIVCMD_MMAP, ioc(NONE, b'P', 2, size_of::<pc::privcmd_mmap>())),
+            ("IOCTL_PRIVCMD_MMAPBATCH", pc::IOCTL_PRIVCMD_MMAPBATCH, ioc(NONE, b'P', 3, size_of::<pc::privcmd_mmapbatch>())),
+            ("IOCTL_PRIVCMD_MMAPBATCH_V2", pc::IOCTL_PRIVCMD_MMAPBATCH_V2, ioc(NONE, b'P', 4, size_of::<pc::privcmd_mmapbatch_v2>())),
+            ("IOCTL_PRIVCMD_DM_OP", pc::IOCTL_PRIVCMD_DM_OP, ioc(NONE, b'P', 5, size_of::<pc::privcmd_dm_op>())),
+            ("IOCTL_PRIVCMD_RESTRICT", pc::IOCTL_PRIVCMD_RESTRICT, ioc(NONE, b'P', 6, size_of::<domid_t>())),
+            ("IOCTL_PRIVCMD_MMAP_RESOURCE", pc::IOCTL_PRIVCMD_MMAP_RESOURCE, ioc(NONE, b'P', 7, size_of::<pc::privcmd_mmap_resource>())),
+            ("IOCTL_PRIVCMD_IRQFD", pc::IOCTL_PRIVCMD_IRQFD, ioc(WRITE, b'P', 8, size_of::<pc::privcmd_irqfd>())),
+            ("IOCTL_PRIVCMD_IOEVENTFD", pc::IOCTL_PRIVCMD_IOEVENTFD, ioc(WRITE, b'P', 9, size_of::<pc::privcmd_ioeventfd>())),
+            ("IOCTL_PRIVCMD_PCIDEV_GET_GSI", pc::IOCTL_PRIVCMD_PCIDEV_GET_GSI, ioc(NONE, b'P', 10, size_of::<pc::privcmd_pcidev_get_gsi>())),
+            ("IOCTL_XENBUS_BACKEND_EVTCHN", xb::IOCTL_XENBUS_BACKEND_EVTCHN, ioc(NONE, b'B', 0, 0)),
+            ("IOCTL_XENBUS_BACKEND_SETUP", xb::IOCTL_XENBUS_BACKEND_SETUP, ioc(NONE, b'B', 1, 0)),
+        ];
+        let wrong: Vec<String> =
+            table.iter().filter(|(_, ours, linux)| ours != linux).map(|(name, ours, linux)| format!("{name}: {ours:#x}, _IOC gives {linux:#x}")).collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+        // The check can fail: a size off by one is another number.
+        assert_ne!(pc::IOCTL_PRIVCMD_DM_OP, ioc(NONE, b'P', 5, size_of::<pc::privcmd_dm_op>() + 1));
+    }
+}
