@@ -14,8 +14,8 @@ use std::process::ExitCode;
 use std::sync::atomic::{fence, Ordering};
 
 use xenabi::stable::dm_op::{
-    ioservid_t, xen_dm_op, xen_dm_op_create_ioreq_server, xen_dm_op_destroy_ioreq_server, xen_dm_op_ioreq_server_range,
-    xen_dm_op_set_ioreq_server_state, XEN_DMOP_IO_RANGE_PORT,
+    ioservid_t, xen_dm_op, xen_dm_op_create_ioreq_server, xen_dm_op_destroy_ioreq_server, xen_dm_op_ioreq_server_range, xen_dm_op_set_ioreq_server_state,
+    XEN_DMOP_IO_RANGE_PORT,
 };
 use xenabi::stable::ioreq::{ioreq, IOREQ_READ, IOREQ_TYPE_PIO, STATE_IOREQ_READY, STATE_IORESP_READY};
 use xenabi::stable::xen::domid_t;

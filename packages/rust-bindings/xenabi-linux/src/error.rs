@@ -54,13 +54,9 @@ impl fmt::Display for DeviceError {
                  /proc/xen/capabilities exists)",
                 self.source
             ),
-            io::ErrorKind::PermissionDenied => write!(
-                f,
-                "cannot open {}: {}. The device belongs to root: run as root, or give this user access to {}",
-                self.path(),
-                self.source,
-                self.path()
-            ),
+            io::ErrorKind::PermissionDenied => {
+                write!(f, "cannot open {}: {}. The device belongs to root: run as root, or give this user access to {}", self.path(), self.source, self.path())
+            }
             _ => write!(f, "cannot open {}: {} (kernel module {module})", self.path(), self.source),
         }
     }

@@ -11,9 +11,9 @@ use std::time::Duration;
 
 use rustix::event::{poll, PollFd, PollFlags, Timespec};
 use xenabi::linux::evtchn::{
-    ioctl_evtchn_bind, ioctl_evtchn_bind_interdomain, ioctl_evtchn_bind_unbound_port, ioctl_evtchn_bind_virq, ioctl_evtchn_notify,
-    ioctl_evtchn_restrict_domid, ioctl_evtchn_unbind, IOCTL_EVTCHN_BIND_INTERDOMAIN, IOCTL_EVTCHN_BIND_STATIC, IOCTL_EVTCHN_BIND_UNBOUND_PORT,
-    IOCTL_EVTCHN_BIND_VIRQ, IOCTL_EVTCHN_NOTIFY, IOCTL_EVTCHN_RESET, IOCTL_EVTCHN_RESTRICT_DOMID, IOCTL_EVTCHN_UNBIND,
+    ioctl_evtchn_bind, ioctl_evtchn_bind_interdomain, ioctl_evtchn_bind_unbound_port, ioctl_evtchn_bind_virq, ioctl_evtchn_notify, ioctl_evtchn_restrict_domid,
+    ioctl_evtchn_unbind, IOCTL_EVTCHN_BIND_INTERDOMAIN, IOCTL_EVTCHN_BIND_STATIC, IOCTL_EVTCHN_BIND_UNBOUND_PORT, IOCTL_EVTCHN_BIND_VIRQ, IOCTL_EVTCHN_NOTIFY,
+    IOCTL_EVTCHN_RESET, IOCTL_EVTCHN_RESTRICT_DOMID, IOCTL_EVTCHN_UNBIND,
 };
 use xenabi::stable::xen::domid_t;
 

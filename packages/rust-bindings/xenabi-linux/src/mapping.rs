@@ -105,9 +105,10 @@ impl Mapping {
     }
 
     fn byte(&self, offset: usize, i: usize) -> io::Result<Shared<'_, u8>> {
-        offset.checked_add(i).and_then(|at| self.get::<u8>(at)).ok_or_else(|| {
-            io::Error::new(io::ErrorKind::InvalidInput, format!("byte {offset} + {i} is outside the mapping of {} bytes", self.len))
-        })
+        offset
+            .checked_add(i)
+            .and_then(|at| self.get::<u8>(at))
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("byte {offset} + {i} is outside the mapping of {} bytes", self.len)))
     }
 }
 

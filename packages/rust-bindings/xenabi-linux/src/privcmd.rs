@@ -8,10 +8,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use xenabi::linux::privcmd::{
-    privcmd_dm_op, privcmd_dm_op_buf, privcmd_hypercall, privcmd_ioeventfd, privcmd_irqfd, privcmd_mmap_resource, privcmd_mmapbatch_v2,
-    privcmd_pcidev_get_gsi, IOCTL_PRIVCMD_DM_OP, IOCTL_PRIVCMD_HYPERCALL, IOCTL_PRIVCMD_IOEVENTFD, IOCTL_PRIVCMD_IRQFD,
-    IOCTL_PRIVCMD_MMAPBATCH_V2, IOCTL_PRIVCMD_MMAP_RESOURCE, IOCTL_PRIVCMD_PCIDEV_GET_GSI, IOCTL_PRIVCMD_RESTRICT,
-    PRIVCMD_IOEVENTFD_FLAG_DEASSIGN, PRIVCMD_IRQFD_FLAG_DEASSIGN,
+    privcmd_dm_op, privcmd_dm_op_buf, privcmd_hypercall, privcmd_ioeventfd, privcmd_irqfd, privcmd_mmap_resource, privcmd_mmapbatch_v2, privcmd_pcidev_get_gsi,
+    IOCTL_PRIVCMD_DM_OP, IOCTL_PRIVCMD_HYPERCALL, IOCTL_PRIVCMD_IOEVENTFD, IOCTL_PRIVCMD_IRQFD, IOCTL_PRIVCMD_MMAPBATCH_V2, IOCTL_PRIVCMD_MMAP_RESOURCE,
+    IOCTL_PRIVCMD_PCIDEV_GET_GSI, IOCTL_PRIVCMD_RESTRICT, PRIVCMD_IOEVENTFD_FLAG_DEASSIGN, PRIVCMD_IRQFD_FLAG_DEASSIGN,
 };
 use xenabi::stable::dm_op::xen_dm_op;
 use xenabi::stable::xen::domid_t;
@@ -116,7 +115,8 @@ impl Privcmd {
         let len = frames.checked_mul(XEN_PAGE_SIZE).filter(|&n| n > 0).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "map at least one frame"))?;
         let addr = self.dev.mmap("mmap /dev/xen/privcmd", len, 0, true)?;
         let mapping = Mapping::new(addr, len, Arc::clone(self.dev.kernel()), None, 0);
-        let mut arg = privcmd_mmap_resource { dom: domid, r#type: kind, id, idx, num: frames as u64, addr: addr.as_ptr() as usize as u64, ..Default::default() };
+        let mut arg =
+            privcmd_mmap_resource { dom: domid, r#type: kind, id, idx, num: frames as u64, addr: addr.as_ptr() as usize as u64, ..Default::default() };
         // SAFETY: the record is privcmd_mmap_resource; `addr` is our mapping of this device, of
         // `frames` pages (dropping `mapping` unmaps it if the call fails).
         unsafe { self.dev.ioctl("IOCTL_PRIVCMD_MMAP_RESOURCE", IOCTL_PRIVCMD_MMAP_RESOURCE, &mut arg) }?;
@@ -136,7 +136,8 @@ impl Privcmd {
     /// page's result (0, or a negative errno: that page is not mapped). The call itself fails
     /// with ENOENT when some page is paged out; retry it then.
     pub fn map_foreign(&self, domid: domid_t, gfns: &[u64], writable: bool) -> io::Result<(Mapping, Vec<i32>)> {
-        let len = gfns.len().checked_mul(XEN_PAGE_SIZE).filter(|&n| n > 0).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "map at least one frame"))?;
+        let len =
+            gfns.len().checked_mul(XEN_PAGE_SIZE).filter(|&n| n > 0).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "map at least one frame"))?;
         let num = u32::try_from(gfns.len()).map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "too many frames"))?;
         let frames: Vec<xenabi::types::xen_pfn_t> = gfns.iter().map(|&g| g as xenabi::types::xen_pfn_t).collect();
         let mut errors = vec![0i32; gfns.len()];

@@ -255,7 +255,10 @@ mod privcmd {
         assert_call(&call, pc::IOCTL_PRIVCMD_IRQFD);
         let arg: pc::privcmd_irqfd = record(&call.bytes);
         use std::os::fd::AsRawFd;
-        assert_eq!((arg.dm_op, arg.size as usize, arg.fd, arg.flags, arg.dom), (op_addr, size_of::<xen_dm_op>(), eventfd.as_raw_fd() as u32, pc::PRIVCMD_IRQFD_FLAG_DEASSIGN, 2));
+        assert_eq!(
+            (arg.dm_op, arg.size as usize, arg.fd, arg.flags, arg.dom),
+            (op_addr, size_of::<xen_dm_op>(), eventfd.as_raw_fd() as u32, pc::PRIVCMD_IRQFD_FLAG_DEASSIGN, 2)
+        );
     }
 
     #[test]
@@ -269,7 +272,10 @@ mod privcmd {
         let call = k.only_call();
         assert_call(&call, pc::IOCTL_PRIVCMD_IOEVENTFD);
         let arg: pc::privcmd_ioeventfd = record(&call.bytes);
-        assert_eq!((arg.ioreq, arg.ports, arg.addr, arg.addr_len, arg.vcpus, arg.vq, arg.flags, arg.dom), (page.as_ptr() as u64, ports.as_ptr() as u64, 0x1000_0050, 4, 2, 1, 0, 2));
+        assert_eq!(
+            (arg.ioreq, arg.ports, arg.addr, arg.addr_len, arg.vcpus, arg.vq, arg.flags, arg.dom),
+            (page.as_ptr() as u64, ports.as_ptr() as u64, 0x1000_0050, 4, 2, 1, 0, 2)
+        );
     }
 
     #[test]
@@ -425,7 +431,10 @@ mod gntdev {
             let (first, second) = (read(0), read(1));
             // SAFETY (test): which member of each union is meant is what the flags say.
             unsafe {
-                assert_eq!((first.source.virt.addr(), first.dest.foreign.r#ref, first.dest.foreign.domid, first.dest.foreign.offset), (source_addr, 33, 4, 100));
+                assert_eq!(
+                    (first.source.virt.addr(), first.dest.foreign.r#ref, first.dest.foreign.domid, first.dest.foreign.offset),
+                    (source_addr, 33, 4, 100)
+                );
                 assert_eq!((second.source.foreign.r#ref, second.source.foreign.domid, second.dest.virt.addr()), (34, 4, dest_addr));
             }
             assert_eq!((first.len, first.flags, second.len, second.flags), (16, 2, 16, 1));
@@ -462,7 +471,9 @@ mod open {
         let inner = error.get_ref().and_then(|e| e.downcast_ref::<DeviceError>()).unwrap();
         assert_eq!((inner.path(), inner.module()), ("/nonexistent/xen/privcmd", "xen-privcmd"));
 
-        for error in [Privcmd::open_path("/nonexistent/privcmd").err(), Evtchn::open_path("/nonexistent/evtchn").err(), Gntdev::open_path("/nonexistent/gntdev").err()] {
+        for error in
+            [Privcmd::open_path("/nonexistent/privcmd").err(), Evtchn::open_path("/nonexistent/evtchn").err(), Gntdev::open_path("/nonexistent/gntdev").err()]
+        {
             let message = error.unwrap().to_string();
             assert!(message.starts_with("cannot open /nonexistent/"), "{message}");
             assert!(message.contains("modprobe xen-"), "{message}");
@@ -513,12 +524,24 @@ mod numbers {
             ("IOCTL_GNTALLOC_SET_UNMAP_NOTIFY", ga::IOCTL_GNTALLOC_SET_UNMAP_NOTIFY, ioc(NONE, b'G', 7, size_of::<ga::ioctl_gntalloc_unmap_notify>())),
             ("IOCTL_GNTDEV_MAP_GRANT_REF", gd::IOCTL_GNTDEV_MAP_GRANT_REF, ioc(NONE, b'G', 0, size_of::<gd::ioctl_gntdev_map_grant_ref>())),
             ("IOCTL_GNTDEV_UNMAP_GRANT_REF", gd::IOCTL_GNTDEV_UNMAP_GRANT_REF, ioc(NONE, b'G', 1, size_of::<gd::ioctl_gntdev_unmap_grant_ref>())),
-            ("IOCTL_GNTDEV_GET_OFFSET_FOR_VADDR", gd::IOCTL_GNTDEV_GET_OFFSET_FOR_VADDR, ioc(NONE, b'G', 2, size_of::<gd::ioctl_gntdev_get_offset_for_vaddr>())),
+            (
+                "IOCTL_GNTDEV_GET_OFFSET_FOR_VADDR",
+                gd::IOCTL_GNTDEV_GET_OFFSET_FOR_VADDR,
+                ioc(NONE, b'G', 2, size_of::<gd::ioctl_gntdev_get_offset_for_vaddr>()),
+            ),
             ("IOCTL_GNTDEV_SET_MAX_GRANTS", gd::IOCTL_GNTDEV_SET_MAX_GRANTS, ioc(NONE, b'G', 3, size_of::<gd::ioctl_gntdev_set_max_grants>())),
             ("IOCTL_GNTDEV_SET_UNMAP_NOTIFY", gd::IOCTL_GNTDEV_SET_UNMAP_NOTIFY, ioc(NONE, b'G', 7, size_of::<gd::ioctl_gntdev_unmap_notify>())),
             ("IOCTL_GNTDEV_GRANT_COPY", gd::IOCTL_GNTDEV_GRANT_COPY, ioc(NONE, b'G', 8, size_of::<gd::ioctl_gntdev_grant_copy>())),
-            ("IOCTL_GNTDEV_DMABUF_EXP_FROM_REFS", gd::IOCTL_GNTDEV_DMABUF_EXP_FROM_REFS, ioc(NONE, b'G', 9, size_of::<gd::ioctl_gntdev_dmabuf_exp_from_refs>())),
-            ("IOCTL_GNTDEV_DMABUF_EXP_WAIT_RELEASED", gd::IOCTL_GNTDEV_DMABUF_EXP_WAIT_RELEASED, ioc(NONE, b'G', 10, size_of::<gd::ioctl_gntdev_dmabuf_exp_wait_released>())),
+            (
+                "IOCTL_GNTDEV_DMABUF_EXP_FROM_REFS",
+                gd::IOCTL_GNTDEV_DMABUF_EXP_FROM_REFS,
+                ioc(NONE, b'G', 9, size_of::<gd::ioctl_gntdev_dmabuf_exp_from_refs>()),
+            ),
+            (
+                "IOCTL_GNTDEV_DMABUF_EXP_WAIT_RELEASED",
+                gd::IOCTL_GNTDEV_DMABUF_EXP_WAIT_RELEASED,
+                ioc(NONE, b'G', 10, size_of::<gd::ioctl_gntdev_dmabuf_exp_wait_released>()),
+            ),
             ("IOCTL_GNTDEV_DMABUF_IMP_TO_REFS", gd::IOCTL_GNTDEV_DMABUF_IMP_TO_REFS, ioc(NONE, b'G', 11, size_of::<gd::ioctl_gntdev_dmabuf_imp_to_refs>())),
             ("IOCTL_GNTDEV_DMABUF_IMP_RELEASE", gd::IOCTL_GNTDEV_DMABUF_IMP_RELEASE, ioc(NONE, b'G', 12, size_of::<gd::ioctl_gntdev_dmabuf_imp_release>())),
             ("IOCTL_PRIVCMD_HYPERCALL", pc::IOCTL_PRIVCMD_HYPERCALL, ioc(NONE, b'P', 0, size_of::<pc::privcmd_hypercall>())),

@@ -18,8 +18,8 @@ use std::time::Duration;
 
 use rustix::event::{poll, PollFd, PollFlags};
 use xenabi::stable::xs_wire::{
-    XS_DIRECTORY, XS_GET_DOMAIN_PATH, XS_GET_PERMS, XS_MKDIR, XS_READ, XS_RM, XS_SET_PERMS, XS_TRANSACTION_END, XS_TRANSACTION_START,
-    XS_UNWATCH, XS_WATCH, XS_WATCH_EVENT, XS_WRITE,
+    XS_DIRECTORY, XS_GET_DOMAIN_PATH, XS_GET_PERMS, XS_MKDIR, XS_READ, XS_RM, XS_SET_PERMS, XS_TRANSACTION_END, XS_TRANSACTION_START, XS_UNWATCH, XS_WATCH,
+    XS_WATCH_EVENT, XS_WRITE,
 };
 
 use super::wire::{reply_error, strings, terminated, text, write_payload, Message, MessageReader, Permission, XenStoreError, HEADER_SIZE, PAYLOAD_MAX};
@@ -153,7 +153,9 @@ impl XenStore {
         let mut attempt = 1;
         loop {
             let id = text(&self.request(XS_TRANSACTION_START, terminated(&[""]), "transaction start")?);
-            let id = id.parse::<u32>().map_err(|_| io::Error::new(io::ErrorKind::InvalidData, format!("xenstore sent a transaction id that is not a number: {id:?}")))?;
+            let id = id
+                .parse::<u32>()
+                .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, format!("xenstore sent a transaction id that is not a number: {id:?}")))?;
             let tx = Transaction { store: self, id };
             let result = match body(&tx) {
                 Ok(result) => result,

@@ -245,12 +245,8 @@ fn set(state: &mut State, path: &str, value: Vec<u8>) {
 }
 
 fn fire(state: &mut State, path: &str) {
-    let hits: Vec<(usize, String)> = state
-        .watches
-        .iter()
-        .filter(|w| path == w.path || path.starts_with(&format!("{}/", w.path)))
-        .map(|w| (w.client, w.token.clone()))
-        .collect();
+    let hits: Vec<(usize, String)> =
+        state.watches.iter().filter(|w| path == w.path || path.starts_with(&format!("{}/", w.path))).map(|w| (w.client, w.token.clone())).collect();
     for (client, token) in hits {
         send(state, client, WATCH_EVENT, 0, 0, &terminated(&[path, &token]));
     }
