@@ -6,6 +6,7 @@
  */
 import { buildCDeviceModel, C_VARIANTS } from './lib/dm-c.js';
 import { buildRustDeviceModel, RUST_VARIANTS } from './lib/dm-rust.js';
+import { stageTsDeviceModel, TS_APP, TS_COMMAND, TS_NODE } from './lib/dm-ts.js';
 import { predictArgoRegisterRing } from './lib/gates.js';
 import type { LiveRelease } from './lib/releases.js';
 import type { LanguagePlan, LanguageSpec } from './lib/suite.js';
@@ -29,6 +30,10 @@ const SIDE_STEPS = [
 /** What only a build whose ABI has XEN_DMOP_nr_vcpus (Xen 4.15) reports. */
 const NR_VCPUS_STEPS = ['dm:nr_vcpus'];
 const DEVICE_COUNTS = { requests: DEVICE_REQUESTS, vcpus: GUEST_VCPUS };
+/** The TypeScript xenstore client against dom0's xenstored (dm-ts/xenstore-checks.ts). */
+const XENSTORE_STEPS = [
+  'xs:connect', 'xs:write_read', 'xs:watch', 'xs:unwatch', 'xs:transaction', 'xs:directory', 'xs:rm', 'xs:domain_path',
+];
 
 export const LANGUAGE_PLANS: readonly LanguagePlan[] = [
   { language: 'none', mode: 'none' },
@@ -47,10 +52,13 @@ export const LANGUAGE_PLANS: readonly LanguagePlan[] = [
     steps: [...SERVER_STEPS, ...(v.features.length ? [] : NR_VCPUS_STEPS)],
     counts: DEVICE_COUNTS,
   })),
+  // Node in dom0: the same server steps, then the xenstore client; no side checks, as for Rust.
+  { language: 'ts', mode: 'device', steps: [...SERVER_STEPS, ...NR_VCPUS_STEPS, ...XENSTORE_STEPS], counts: DEVICE_COUNTS },
 ];
 
 /** Built once per process: the same binaries boot on every release. */
 let binariesBuilt: Promise<Map<string, string>> | undefined;
+let tsStaged: ReturnType<typeof stageTsDeviceModel> | undefined;
 
 async function buildBinaries(): Promise<Map<string, string>> {
   const built = new Map<string, string>();
@@ -61,9 +69,17 @@ async function buildBinaries(): Promise<Map<string, string>> {
 
 export async function LANGUAGES(release: LiveRelease): Promise<LanguageSpec[]> {
   binariesBuilt ??= buildBinaries();
-  const binaries = await binariesBuilt;
+  tsStaged ??= stageTsDeviceModel();
+  const [binaries, ts] = await Promise.all([binariesBuilt, tsStaged]);
   const argo = predictArgoRegisterRing(release);
   return LANGUAGE_PLANS.map((plan) => {
+    if (plan.language === 'ts') {
+      return {
+        ...plan,
+        command: [...TS_COMMAND, plan.language, release.xen, String(argo.errno)],
+        files: [{ path: TS_APP, from: ts.app }, { path: TS_NODE, from: ts.node }],
+      };
+    }
     const binary = binaries.get(plan.language);
     if (!binary) return plan;
     return {
