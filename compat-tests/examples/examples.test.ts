@@ -2,8 +2,9 @@
  * The worked device-model examples build on xenabi alone: the C ioreq server compiles, with
  * GCC and clang on four architectures, against the generated headers with no Xen or Linux Xen
  * header, and on a machine without Xen it stops at once saying which device is missing. (The
- * TypeScript example is type-checked by scripts/test-all.sh; both serve a real guest in the
- * live-Xen tests.)
+ * TypeScript example is type-checked by scripts/test-all.sh. The live-Xen device models in
+ * compat-tests/live-xen, C, Rust and TypeScript, take the same steps in the same order and
+ * serve a real guest.)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';

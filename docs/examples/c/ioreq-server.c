@@ -8,9 +8,9 @@
  *
  * The steps of every ioreq server: create the server (XEN_DMOP_create_ioreq_server), map its
  * synchronous page (the ioreq_server resource, frame 1, through IOCTL_PRIVCMD_MMAP_RESOURCE),
- * bind each vCPU's event channel, claim the port range, enable the server, then take
- * requests: when a vCPU's port fires, its slot is STATE_IOREQ_READY; answer it, mark it
- * STATE_IORESP_READY, notify the port, unmask it.
+ * claim the port range, enable the server, bind each vCPU's event channel (Xen writes them
+ * into the page at enable), then take requests: when a vCPU's port fires, its slot is
+ * STATE_IOREQ_READY; answer it, mark it STATE_IORESP_READY, notify the port, unmask it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -82,13 +82,6 @@ int main(int argc, char **argv)
     ioservid_t id = op.u.create_ioreq_server.id;
 
     struct ioreq *slots = map_synchronous_page(domid, id);
-    evtchn_port_t port_of[MAX_VCPUS];
-    for (unsigned int v = 0; v < vcpus; v++) {
-        struct ioctl_evtchn_bind_interdomain bind = { .remote_domain = domid, .remote_port = slots[v].vp_eport };
-        int port = ioctl(evtchn_fd, IOCTL_EVTCHN_BIND_INTERDOMAIN, &bind);
-        if (port < 0) die("IOCTL_EVTCHN_BIND_INTERDOMAIN");
-        port_of[v] = (evtchn_port_t)port;
-    }
 
     memset(&op, 0, sizeof op);
     op.op = XEN_DMOP_map_io_range_to_ioreq_server;
@@ -103,6 +96,16 @@ int main(int argc, char **argv)
     op.u.set_ioreq_server_state.id = id;
     op.u.set_ioreq_server_state.enabled = 1;
     if (dm_op(domid, &op) < 0) die("XEN_DMOP_set_ioreq_server_state");
+
+    /* Xen writes each vCPU's event channel into its slot when the server is enabled (before,
+     * the slots read 0): bind them now. Start the guest paused, and unpause it after this. */
+    evtchn_port_t port_of[MAX_VCPUS];
+    for (unsigned int v = 0; v < vcpus; v++) {
+        struct ioctl_evtchn_bind_interdomain bind = { .remote_domain = domid, .remote_port = slots[v].vp_eport };
+        int port = ioctl(evtchn_fd, IOCTL_EVTCHN_BIND_INTERDOMAIN, &bind);
+        if (port < 0) die("IOCTL_EVTCHN_BIND_INTERDOMAIN");
+        port_of[v] = (evtchn_port_t)port;
+    }
 
     uint64_t reg = 0;
     long served = 0;

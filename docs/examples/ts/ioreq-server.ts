@@ -4,9 +4,10 @@
  * written. Run in dom0 as root: `node ioreq-server.js <domid> <vcpus>`.
  *
  * The steps are those of every ioreq server: create the server (XEN_DMOP_create_ioreq_server),
- * map its synchronous page (the ioreq_server resource, frame 1), bind each vCPU's event
- * channel, claim the port range, enable the server, then take requests: when a vCPU's port
- * fires, its slot is STATE_IOREQ_READY; answer it, mark it STATE_IORESP_READY, notify.
+ * map its synchronous page (the ioreq_server resource, frame 1), claim the port range, enable
+ * the server, bind each vCPU's event channel (Xen writes them into the page at enable), then
+ * take requests: when a vCPU's port fires, its slot is STATE_IOREQ_READY; answer it, mark it
+ * STATE_IORESP_READY, notify.
  */
 import { ioreq, IOREQ_READ, IOREQ_TYPE_PIO, STATE_IOREQ_READY, STATE_IORESP_READY } from '@xenabi/ts-bindings/stable/ioreq';
 import { XEN_DMOP_IO_RANGE_PORT } from '@xenabi/ts-bindings/stable/dm_op';
@@ -25,10 +26,12 @@ export async function serve(domid: number, vcpus: number, requests = Infinity): 
   const id = created.id;
   const page = privcmd.mapResource(domid, XENMEM_resource_ioreq_server, id, SYNCHRONOUS_PAGE, 1);
   const slots = Array.from({ length: vcpus }, (_, vcpu) => page.view(ioreq, vcpu * ioreq.size(page.arch)));
-  const ports = new Map<number, number>();
-  slots.forEach((slot, vcpu) => ports.set(evtchn.bindInterdomain(domid, slot.vp_eport), vcpu));
   privcmd.dmOp(domid, { op: 'map_io_range_to_ioreq_server', id, type: XEN_DMOP_IO_RANGE_PORT, start: 0x5000n, end: 0x5003n });
   privcmd.dmOp(domid, { op: 'set_ioreq_server_state', id, enabled: 1 });
+  // Xen writes each vCPU's event channel into its slot when the server is enabled (before, the
+  // slots read 0): bind them now. Start the guest paused, and unpause it after this.
+  const ports = new Map<number, number>();
+  slots.forEach((slot, vcpu) => ports.set(evtchn.bindInterdomain(domid, slot.vp_eport), vcpu));
   let register = 0n;
   let served = 0;
   try {

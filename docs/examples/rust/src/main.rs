@@ -3,9 +3,10 @@
 //! written. Run in dom0 as root: `ioreq-server <domid> <vcpus> [requests]`.
 //!
 //! The steps are those of every ioreq server: create the server (XEN_DMOP_create_ioreq_server),
-//! map its synchronous page (the ioreq_server resource, frame 1), bind each vCPU's event
-//! channel, claim the port range, enable the server, then take requests: when a vCPU's port
-//! fires, its slot is STATE_IOREQ_READY; answer it, mark it STATE_IORESP_READY, notify.
+//! map its synchronous page (the ioreq_server resource, frame 1), claim the port range, enable
+//! the server, bind each vCPU's event channel (Xen writes them into the page at enable), then
+//! take requests: when a vCPU's port fires, its slot is STATE_IOREQ_READY; answer it, mark it
+//! STATE_IORESP_READY, notify.
 #![forbid(unsafe_code)]
 
 use std::collections::HashMap;
@@ -51,14 +52,16 @@ fn serve(domid: domid_t, vcpus: usize, requests: u64) -> io::Result<u64> {
     let id = created.as_create_ioreq_server().map(|s| s.id).ok_or_else(|| io::Error::other("Xen answered another op"))?;
     let server = Server { privcmd: &privcmd, domid, id };
     let page = privcmd.mmap_resource(domid, XENMEM_RESOURCE_IOREQ_SERVER, id.into(), SYNCHRONOUS_PAGE, 1)?;
+    let range = xen_dm_op_ioreq_server_range { id, r#type: XEN_DMOP_IO_RANGE_PORT, start: 0x5000, end: 0x5003, ..Default::default() };
+    server.op(xen_dm_op::map_io_range_to_ioreq_server(range))?;
+    server.op(xen_dm_op::set_ioreq_server_state(xen_dm_op_set_ioreq_server_state { id, enabled: 1, ..Default::default() }))?;
+    // Xen writes each vCPU's event channel into its slot when the server is enabled (before,
+    // the slots read 0): bind them now. Start the guest paused, and unpause it after this.
     let mut slots = HashMap::new();
     for vcpu in 0..vcpus {
         let slot = page.slot::<ioreq>(vcpu).ok_or_else(|| io::Error::other(format!("vCPU {vcpu} has no slot in one page")))?;
         slots.insert(evtchn.bind_interdomain(domid, slot.read().vp_eport)?, slot);
     }
-    let range = xen_dm_op_ioreq_server_range { id, r#type: XEN_DMOP_IO_RANGE_PORT, start: 0x5000, end: 0x5003, ..Default::default() };
-    server.op(xen_dm_op::map_io_range_to_ioreq_server(range))?;
-    server.op(xen_dm_op::set_ioreq_server_state(xen_dm_op_set_ioreq_server_state { id, enabled: 1, ..Default::default() }))?;
 
     let mut register = 0u64;
     let mut served = 0;
