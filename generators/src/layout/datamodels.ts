@@ -10,6 +10,10 @@
  * - arm32 (AAPCS/EABI): 64-bit integers are 8-aligned; Xen makes `xen_ulong_t`,
  *   `xen_pfn_t` and every guest handle 8 bytes so 32- and 64-bit guests share one ABI.
  * - arm64 (LP64): everything natural and 8 bytes.
+ *
+ * C's `long` and `unsigned long` follow the data model: 4 bytes on the two 32-bit
+ * architectures (ILP32), 8 on the two 64-bit ones (LP64). `char` is 1 byte everywhere; its
+ * signedness (signed on x86, unsigned on Arm) is the emitters' business, not the layout's.
  */
 import type { Arch, ArchScalarName, ScalarName } from '../model/types.js';
 
@@ -35,6 +39,10 @@ const fixed = (u64align: number): Record<ScalarName, SizeAlign> => ({
   int32_t: { size: 4, align: 4 },
   uint64_t: { size: 8, align: u64align },
   int64_t: { size: 8, align: u64align },
+  char: { size: 1, align: 1 },
+  'unsigned char': { size: 1, align: 1 },
+  int: { size: 4, align: 4 },
+  'unsigned int': { size: 4, align: 4 },
 });
 
 const eight: SizeAlign = { size: 8, align: 8 };
@@ -44,25 +52,25 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
   x86_32: {
     arch: 'x86_32',
     scalars: fixed(4),
-    archScalars: { xen_ulong_t: four, xen_pfn_t: four, uint64_aligned_t: eight },
+    archScalars: { xen_ulong_t: four, xen_pfn_t: four, uint64_aligned_t: eight, long: four, 'unsigned long': four },
     handles: { native: four, wide: eight },
   },
   x86_64: {
     arch: 'x86_64',
     scalars: fixed(8),
-    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight },
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, long: eight, 'unsigned long': eight },
     handles: { native: eight, wide: eight },
   },
   arm32: {
     arch: 'arm32',
     scalars: fixed(8),
-    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight },
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, long: four, 'unsigned long': four },
     handles: { native: eight, wide: eight },
   },
   arm64: {
     arch: 'arm64',
     scalars: fixed(8),
-    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight },
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, long: eight, 'unsigned long': eight },
     handles: { native: eight, wide: eight },
   },
 };

@@ -124,7 +124,12 @@ export interface XenOrigin {
   tools?: boolean;
 }
 
-/** Fixed-width C integer types. @example "uint32_t" */
+/**
+ * C integer types of the same width on every architecture: the `<stdint.h>` ones, and the
+ * plain C spellings Xen uses where the width happens to be fixed (`int`, `unsigned int`,
+ * `char`, `unsigned char`). `char` is 1 byte everywhere but signed on x86 and unsigned on Arm.
+ * @example "uint32_t"
+ */
 export type ScalarName =
   | 'uint8_t'
   | 'uint16_t'
@@ -133,10 +138,19 @@ export type ScalarName =
   | 'int8_t'
   | 'int16_t'
   | 'int32_t'
-  | 'int64_t';
+  | 'int64_t'
+  | 'char'
+  | 'unsigned char'
+  | 'int'
+  | 'unsigned int';
 
-/** Xen's integer types whose width or alignment depends on the architecture. @example "xen_pfn_t" */
-export type ArchScalarName = 'xen_ulong_t' | 'xen_pfn_t' | 'uint64_aligned_t';
+/**
+ * Integer types whose width or alignment depends on the architecture: Xen's typedefs, and C's
+ * `long` and `unsigned long` (4 bytes on x86_32 and arm32, 8 on x86_64 and arm64; not the same
+ * as `xen_ulong_t`, which is 8 bytes on arm32).
+ * @example "xen_pfn_t"
+ */
+export type ArchScalarName = 'xen_ulong_t' | 'xen_pfn_t' | 'uint64_aligned_t' | 'long' | 'unsigned long';
 
 /** A fixed-width integer. @example { "kind": "scalar", "name": "uint16_t" } */
 export interface ScalarType {

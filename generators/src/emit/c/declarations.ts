@@ -9,7 +9,6 @@ import { ARCHES, onArch } from '../../model/arch.js';
 import type {
   AliasDecl,
   Arch,
-  ArchScalarName,
   ConstantDecl,
   ConstantSetDecl,
   Field,
@@ -19,6 +18,7 @@ import type {
   TypeRef,
   XenOrigin,
 } from '../../model/types.js';
+import { XEN_TYPEDEFS_MODULE, type XenArchTypedef } from '../../model/xen-typedefs.js';
 import type { ReleaseModel } from '../../select/release.js';
 import { aliveCondition, allOf, fieldAlive, type Releases, type Selection } from './availability.js';
 import {
@@ -92,22 +92,8 @@ export interface Ctx {
   selection: Selection;
 }
 
-/** The C types of the per-architecture integer typedefs the `xen` module declares. */
-export const ARCH_SCALAR_TYPEDEFS: { name: ArchScalarName; doc: string; types: Record<Arch, string> }[] = [
-  {
-    name: 'xen_ulong_t',
-    doc: 'The word of the Xen ABI: 32 bits on x86_32, 64 bits on x86_64 and on both Arm architectures, so that 32- and 64-bit Arm guests share one layout.',
-    types: { x86_32: 'unsigned long', x86_64: 'unsigned long', arm32: 'uint64_t', arm64: 'unsigned long' },
-  },
-  {
-    name: 'xen_pfn_t',
-    doc: 'A guest page frame number; as wide as xen_ulong_t.',
-    types: { x86_32: 'unsigned long', x86_64: 'unsigned long', arm32: 'uint64_t', arm64: 'unsigned long' },
-  },
-];
-
 /** The module that declares `xen_ulong_t` and `xen_pfn_t`. */
-export const COMMON_MODULE = 'xen';
+export const COMMON_MODULE = XEN_TYPEDEFS_MODULE;
 
 /** `ModuleDecl.order` without repeats: an item Xen renumbered is declared twice, once per lifetime. */
 export function declarationOrder(module: Pick<ModuleDecl, 'order'>): string[] {
@@ -268,7 +254,7 @@ function flagMasks(sets: readonly ConstantSetDecl[]): ReadonlyMap<string, string
 
 const masksOf = new WeakMap<readonly ConstantSetDecl[], Map<string, string>>();
 
-export function archScalarDecl(ctx: Ctx, s: (typeof ARCH_SCALAR_TYPEDEFS)[number]): DeclView {
+export function archScalarDecl(ctx: Ctx, s: XenArchTypedef): DeclView {
   const branches = archBranches(Object.fromEntries(ARCHES.map((a) => [a, s.types[a]])));
   return {
     ...emptyDecl(docCommentLines(s.doc), {}, ctx),

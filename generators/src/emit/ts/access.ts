@@ -49,7 +49,7 @@ export function wordPath(shape: IntShape, offsetAligned8: boolean): boolean {
 
 /** Reads an integer at `at` (an expression). `aligned8`: the offset within the record is a multiple of 8. */
 export function readInt(ctx: CodeCtx, view: string, shape: IntShape, at: string, aligned8: boolean, words = 'w8'): string {
-  if (shape.big && shape.bits === 32) return `BigInt(${view}.getUint32(${at}, true))`;
+  if (shape.big && shape.bits === 32) return `BigInt(${view}.${shape.signed ? 'getInt32' : 'getUint32'}(${at}, true))`;
   const c = code(shape.bits, shape.signed);
   if (wordPath(shape, aligned8)) {
     ctx.words = true;
@@ -96,7 +96,7 @@ export function checkInt(ctx: CodeCtx, shape: IntShape, x: string, path: string,
 
 /** Writes a checked integer `x` at `at`. */
 export function writeInt(ctx: CodeCtx, view: string, shape: IntShape, at: string, x: string, aligned8: boolean, words = 'w8'): string {
-  if (shape.big && shape.bits === 32) return `${view}.setUint32(${at}, Number(${x}), true);`;
+  if (shape.big && shape.bits === 32) return `${view}.${shape.signed ? 'setInt32' : 'setUint32'}(${at}, Number(${x}), true);`;
   const c = code(shape.bits, shape.signed);
   if (wordPath(shape, aligned8)) {
     ctx.words = true;
