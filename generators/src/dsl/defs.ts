@@ -97,6 +97,7 @@ export interface ConstantDef extends ItemOptions {
   value: bigint;
   values?: Partial<Record<Arch, bigint>>;
   history?: { since: XenRelease; value: bigint; cType?: ConstantCType }[];
+  legacyValue?: { value: bigint; belowInterfaceVersion: InterfaceVersion };
   cType?: ConstantCType;
   spelling?: ConstantSpelling;
   bitConstant?: string;

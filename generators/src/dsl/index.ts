@@ -204,6 +204,8 @@ interface ConstantOptions extends ItemOptions {
   values?: Partial<Record<Arch, number | bigint>>;
   /** Later values: the release each took effect in, and the literal's C type when that changed too. */
   history?: { since: XenRelease; value: number | bigint; cType?: ConstantCType }[];
+  /** Xen's other value for guests built against an older interface version (`__HYPERVISOR_sched_op` is 6 below 0x00030101). */
+  legacyValue?: { value: number | bigint; belowInterfaceVersion: InterfaceVersion };
   cType?: ConstantCType;
   spelling?: ConstantSpelling;
 }
@@ -214,12 +216,13 @@ export function constant(name: string, value: number | bigint, options: Constant
 }
 
 function constantAt(name: string, value: number | bigint, options: ConstantOptions, bitConstant?: string): ConstantDef {
-  const { values, history, ...rest } = options;
+  const { values, history, legacyValue, ...rest } = options;
   return {
     kind: 'constantDef',
     name,
     value: BigInt(value),
     ...rest,
+    ...(legacyValue ? { legacyValue: { value: BigInt(legacyValue.value), belowInterfaceVersion: legacyValue.belowInterfaceVersion } } : {}),
     ...(values ? { values: mapValues(values) } : {}),
     ...(history ? { history: history.map((h) => ({ since: h.since, value: BigInt(h.value), ...(h.cType ? { cType: h.cType } : {}) })) } : {}),
     ...(bitConstant ? { bitConstant } : {}),

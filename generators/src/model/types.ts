@@ -311,6 +311,20 @@ export type ConstantSpelling = 'dec' | 'hex' | 'shift';
 /** The C type of a constant's literal. @example "unsigned int" */
 export type ConstantCType = 'int' | 'unsigned int' | 'long' | 'unsigned long' | 'long long' | 'unsigned long long';
 
+/**
+ * The value a constant has for guests built against an older interface version, where Xen's
+ * header gives the name another value (`__HYPERVISOR_event_channel_op` is the legacy hypercall
+ * 16 below 0x00030202). xenabi's headers give it only to includers that ask for such an
+ * interface by defining `__XEN_INTERFACE_VERSION__`; by default they present the newest.
+ * @example { "value": "16", "belowInterfaceVersion": "0x00030202" }
+ */
+export interface LegacyConstantValue {
+  /** Decimal. @pattern ^-?[0-9]+$ */
+  value: string;
+  /** The first interface version that has the constant's own value. */
+  belowInterfaceVersion: InterfaceVersion;
+}
+
 /** A value a constant took from a release on. @example { "since": "4.17", "value": "21" } */
 export interface ConstantValueChange {
   since: XenRelease;
@@ -334,6 +348,8 @@ export interface ConstantDecl extends Lifetime {
   values?: Partial<Record<Arch, string>>;
   /** Later values, oldest first. */
   history?: ConstantValueChange[];
+  /** Its value for guests built against an older interface version, when Xen's header gives another. */
+  legacyValue?: LegacyConstantValue;
   cType: ConstantCType;
   spelling: ConstantSpelling;
   /** For a mask spelled `(1U << _BIT)`: the constant holding the bit number. */

@@ -395,7 +395,306 @@ mod stable_xen {
 
     #[test]
     fn declares_what_the_min_release_has() {
+        assert!(since::__HYPERVISOR_set_trap_table <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_set_trap_table);
+        assert!(since::__HYPERVISOR_mmu_update <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_mmu_update);
+        assert!(since::__HYPERVISOR_set_gdt <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_set_gdt);
+        assert!(since::__HYPERVISOR_stack_switch <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_stack_switch);
+        assert!(since::__HYPERVISOR_set_callbacks <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_set_callbacks);
+        assert!(since::__HYPERVISOR_fpu_taskswitch <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_fpu_taskswitch);
+        assert!(since::__HYPERVISOR_sched_op_compat <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_sched_op_compat);
+        assert!(since::__HYPERVISOR_platform_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_platform_op);
+        assert!(since::__HYPERVISOR_set_debugreg <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_set_debugreg);
+        assert!(since::__HYPERVISOR_get_debugreg <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_get_debugreg);
+        assert!(since::__HYPERVISOR_update_descriptor <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_update_descriptor);
+        assert!(since::__HYPERVISOR_memory_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_memory_op);
+        assert!(since::__HYPERVISOR_multicall <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_multicall);
+        assert!(since::__HYPERVISOR_update_va_mapping <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_update_va_mapping);
+        assert!(since::__HYPERVISOR_set_timer_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_set_timer_op);
+        assert!(since::__HYPERVISOR_event_channel_op_compat <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_event_channel_op_compat);
+        assert!(since::__HYPERVISOR_xen_version <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_xen_version);
+        assert!(since::__HYPERVISOR_console_io <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_console_io);
+        assert!(since::__HYPERVISOR_physdev_op_compat <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_physdev_op_compat);
+        assert!(since::__HYPERVISOR_grant_table_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_grant_table_op);
+        assert!(since::__HYPERVISOR_vm_assist <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_vm_assist);
+        assert!(since::__HYPERVISOR_update_va_mapping_otherdomain <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_update_va_mapping_otherdomain);
+        assert!(since::__HYPERVISOR_iret <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_iret);
+        assert!(since::__HYPERVISOR_vcpu_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_vcpu_op);
+        assert!(since::__HYPERVISOR_set_segment_base <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_set_segment_base);
+        assert!(since::__HYPERVISOR_mmuext_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_mmuext_op);
+        assert!(since::__HYPERVISOR_xsm_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_xsm_op);
+        assert!(since::__HYPERVISOR_nmi_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_nmi_op);
+        assert!(since::__HYPERVISOR_sched_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_sched_op);
+        assert!(since::__HYPERVISOR_callback_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_callback_op);
+        assert!(since::__HYPERVISOR_xenoprof_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_xenoprof_op);
+        assert!(since::__HYPERVISOR_event_channel_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_event_channel_op);
+        assert!(since::__HYPERVISOR_physdev_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_physdev_op);
+        assert!(since::__HYPERVISOR_hvm_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_hvm_op);
+        assert!(since::__HYPERVISOR_sysctl <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_sysctl);
+        assert!(since::__HYPERVISOR_domctl <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_domctl);
+        assert!(since::__HYPERVISOR_kexec_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_kexec_op);
+        assert!(since::__HYPERVISOR_tmem_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_tmem_op);
+        #[cfg(feature = "xen-4-12")]
+        assert!(since::__HYPERVISOR_argo_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_argo_op);
+        assert!(since::__HYPERVISOR_xenpmu_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_xenpmu_op);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::__HYPERVISOR_dm_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_dm_op);
+        #[cfg(feature = "xen-4-14")]
+        assert!(since::__HYPERVISOR_hypfs_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_hypfs_op);
+        assert!(since::__HYPERVISOR_arch_0 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_0);
+        assert!(since::__HYPERVISOR_arch_1 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_1);
+        assert!(since::__HYPERVISOR_arch_2 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_2);
+        assert!(since::__HYPERVISOR_arch_3 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_3);
+        assert!(since::__HYPERVISOR_arch_4 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_4);
+        assert!(since::__HYPERVISOR_arch_5 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_5);
+        assert!(since::__HYPERVISOR_arch_6 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_6);
+        assert!(since::__HYPERVISOR_arch_7 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_7);
+        assert!(since::VIRQ_TIMER <= XEN_MIN_RELEASE, "{}", VIRQ_TIMER);
+        assert!(since::VIRQ_DEBUG <= XEN_MIN_RELEASE, "{}", VIRQ_DEBUG);
+        assert!(since::VIRQ_CONSOLE <= XEN_MIN_RELEASE, "{}", VIRQ_CONSOLE);
+        assert!(since::VIRQ_DOM_EXC <= XEN_MIN_RELEASE, "{}", VIRQ_DOM_EXC);
+        assert!(since::VIRQ_TBUF <= XEN_MIN_RELEASE, "{}", VIRQ_TBUF);
+        assert!(since::VIRQ_DEBUGGER <= XEN_MIN_RELEASE, "{}", VIRQ_DEBUGGER);
+        assert!(since::VIRQ_XENOPROF <= XEN_MIN_RELEASE, "{}", VIRQ_XENOPROF);
+        assert!(since::VIRQ_CON_RING <= XEN_MIN_RELEASE, "{}", VIRQ_CON_RING);
+        assert!(since::VIRQ_PCPU_STATE <= XEN_MIN_RELEASE, "{}", VIRQ_PCPU_STATE);
+        assert!(since::VIRQ_MEM_EVENT <= XEN_MIN_RELEASE, "{}", VIRQ_MEM_EVENT);
+        #[cfg(feature = "xen-4-12")]
+        assert!(since::VIRQ_ARGO <= XEN_MIN_RELEASE, "{}", VIRQ_ARGO);
+        assert!(since::VIRQ_ENOMEM <= XEN_MIN_RELEASE, "{}", VIRQ_ENOMEM);
+        assert!(since::VIRQ_XENPMU <= XEN_MIN_RELEASE, "{}", VIRQ_XENPMU);
+        assert!(since::VIRQ_ARCH_0 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_0);
+        assert!(since::VIRQ_ARCH_1 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_1);
+        assert!(since::VIRQ_ARCH_2 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_2);
+        assert!(since::VIRQ_ARCH_3 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_3);
+        assert!(since::VIRQ_ARCH_4 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_4);
+        assert!(since::VIRQ_ARCH_5 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_5);
+        assert!(since::VIRQ_ARCH_6 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_6);
+        assert!(since::VIRQ_ARCH_7 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_7);
+        assert!(since::NR_VIRQS <= XEN_MIN_RELEASE, "{}", NR_VIRQS);
+        assert!(since::MMU_NORMAL_PT_UPDATE <= XEN_MIN_RELEASE, "{}", MMU_NORMAL_PT_UPDATE);
+        assert!(since::MMU_MACHPHYS_UPDATE <= XEN_MIN_RELEASE, "{}", MMU_MACHPHYS_UPDATE);
+        assert!(since::MMU_PT_UPDATE_PRESERVE_AD <= XEN_MIN_RELEASE, "{}", MMU_PT_UPDATE_PRESERVE_AD);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::MMU_PT_UPDATE_NO_TRANSLATE <= XEN_MIN_RELEASE, "{}", MMU_PT_UPDATE_NO_TRANSLATE);
+        assert!(since::MMUEXT_PIN_L1_TABLE <= XEN_MIN_RELEASE, "{}", MMUEXT_PIN_L1_TABLE);
+        assert!(since::MMUEXT_PIN_L2_TABLE <= XEN_MIN_RELEASE, "{}", MMUEXT_PIN_L2_TABLE);
+        assert!(since::MMUEXT_PIN_L3_TABLE <= XEN_MIN_RELEASE, "{}", MMUEXT_PIN_L3_TABLE);
+        assert!(since::MMUEXT_PIN_L4_TABLE <= XEN_MIN_RELEASE, "{}", MMUEXT_PIN_L4_TABLE);
+        assert!(since::MMUEXT_UNPIN_TABLE <= XEN_MIN_RELEASE, "{}", MMUEXT_UNPIN_TABLE);
+        assert!(since::MMUEXT_NEW_BASEPTR <= XEN_MIN_RELEASE, "{}", MMUEXT_NEW_BASEPTR);
+        assert!(since::MMUEXT_TLB_FLUSH_LOCAL <= XEN_MIN_RELEASE, "{}", MMUEXT_TLB_FLUSH_LOCAL);
+        assert!(since::MMUEXT_INVLPG_LOCAL <= XEN_MIN_RELEASE, "{}", MMUEXT_INVLPG_LOCAL);
+        assert!(since::MMUEXT_TLB_FLUSH_MULTI <= XEN_MIN_RELEASE, "{}", MMUEXT_TLB_FLUSH_MULTI);
+        assert!(since::MMUEXT_INVLPG_MULTI <= XEN_MIN_RELEASE, "{}", MMUEXT_INVLPG_MULTI);
+        assert!(since::MMUEXT_TLB_FLUSH_ALL <= XEN_MIN_RELEASE, "{}", MMUEXT_TLB_FLUSH_ALL);
+        assert!(since::MMUEXT_INVLPG_ALL <= XEN_MIN_RELEASE, "{}", MMUEXT_INVLPG_ALL);
+        assert!(since::MMUEXT_FLUSH_CACHE <= XEN_MIN_RELEASE, "{}", MMUEXT_FLUSH_CACHE);
+        assert!(since::MMUEXT_SET_LDT <= XEN_MIN_RELEASE, "{}", MMUEXT_SET_LDT);
+        assert!(since::MMUEXT_NEW_USER_BASEPTR <= XEN_MIN_RELEASE, "{}", MMUEXT_NEW_USER_BASEPTR);
+        assert!(since::MMUEXT_CLEAR_PAGE <= XEN_MIN_RELEASE, "{}", MMUEXT_CLEAR_PAGE);
+        assert!(since::MMUEXT_COPY_PAGE <= XEN_MIN_RELEASE, "{}", MMUEXT_COPY_PAGE);
+        assert!(since::MMUEXT_FLUSH_CACHE_GLOBAL <= XEN_MIN_RELEASE, "{}", MMUEXT_FLUSH_CACHE_GLOBAL);
+        assert!(since::MMUEXT_MARK_SUPER <= XEN_MIN_RELEASE, "{}", MMUEXT_MARK_SUPER);
+        assert!(since::MMUEXT_UNMARK_SUPER <= XEN_MIN_RELEASE, "{}", MMUEXT_UNMARK_SUPER);
+        assert!(since::UVMF_NONE <= XEN_MIN_RELEASE, "{}", UVMF_NONE);
+        assert!(since::UVMF_TLB_FLUSH <= XEN_MIN_RELEASE, "{}", UVMF_TLB_FLUSH);
+        assert!(since::UVMF_INVLPG <= XEN_MIN_RELEASE, "{}", UVMF_INVLPG);
+        assert!(since::UVMF_FLUSHTYPE_MASK <= XEN_MIN_RELEASE, "{}", UVMF_FLUSHTYPE_MASK);
+        assert!(since::UVMF_MULTI <= XEN_MIN_RELEASE, "{}", UVMF_MULTI);
+        assert!(since::UVMF_LOCAL <= XEN_MIN_RELEASE, "{}", UVMF_LOCAL);
+        assert!(since::UVMF_ALL <= XEN_MIN_RELEASE, "{}", UVMF_ALL);
+        assert!(since::VMASST_CMD_enable <= XEN_MIN_RELEASE, "{}", VMASST_CMD_enable);
+        assert!(since::VMASST_CMD_disable <= XEN_MIN_RELEASE, "{}", VMASST_CMD_disable);
+        assert!(since::VMASST_TYPE_4gb_segments <= XEN_MIN_RELEASE, "{}", VMASST_TYPE_4gb_segments);
+        assert!(since::VMASST_TYPE_4gb_segments_notify <= XEN_MIN_RELEASE, "{}", VMASST_TYPE_4gb_segments_notify);
+        assert!(since::VMASST_TYPE_writable_pagetables <= XEN_MIN_RELEASE, "{}", VMASST_TYPE_writable_pagetables);
+        assert!(since::VMASST_TYPE_pae_extended_cr3 <= XEN_MIN_RELEASE, "{}", VMASST_TYPE_pae_extended_cr3);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::VMASST_TYPE_architectural_iopl <= XEN_MIN_RELEASE, "{}", VMASST_TYPE_architectural_iopl);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::VMASST_TYPE_runstate_update_flag <= XEN_MIN_RELEASE, "{}", VMASST_TYPE_runstate_update_flag);
+        assert!(since::VMASST_TYPE_m2p_strict <= XEN_MIN_RELEASE, "{}", VMASST_TYPE_m2p_strict);
         assert!(since::domid_t <= XEN_MIN_RELEASE, "{}", size_of::<domid_t>());
+        assert!(since::DOMID_FIRST_RESERVED <= XEN_MIN_RELEASE, "{}", DOMID_FIRST_RESERVED);
+        assert!(since::DOMID_SELF <= XEN_MIN_RELEASE, "{}", DOMID_SELF);
+        assert!(since::DOMID_IO <= XEN_MIN_RELEASE, "{}", DOMID_IO);
+        assert!(since::DOMID_XEN <= XEN_MIN_RELEASE, "{}", DOMID_XEN);
+        assert!(since::DOMID_COW <= XEN_MIN_RELEASE, "{}", DOMID_COW);
+        assert!(since::DOMID_INVALID <= XEN_MIN_RELEASE, "{}", DOMID_INVALID);
+        #[cfg(feature = "xen-4-22")]
+        assert!(since::DOMID_ANY <= XEN_MIN_RELEASE, "{}", DOMID_ANY);
+        assert!(since::DOMID_IDLE <= XEN_MIN_RELEASE, "{}", DOMID_IDLE);
+        #[cfg(feature = "xen-4-14")]
+        assert!(since::DOMID_MASK <= XEN_MIN_RELEASE, "{}", DOMID_MASK);
+        assert!(since::CONSOLEIO_write <= XEN_MIN_RELEASE, "{}", CONSOLEIO_write);
+        assert!(since::CONSOLEIO_read <= XEN_MIN_RELEASE, "{}", CONSOLEIO_read);
+        assert!(since::XEN_VGATYPE_TEXT_MODE_3 <= XEN_MIN_RELEASE, "{}", XEN_VGATYPE_TEXT_MODE_3);
+        assert!(since::XEN_VGATYPE_VESA_LFB <= XEN_MIN_RELEASE, "{}", XEN_VGATYPE_VESA_LFB);
+        assert!(since::XEN_VGATYPE_EFI_LFB <= XEN_MIN_RELEASE, "{}", XEN_VGATYPE_EFI_LFB);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::MAX_GUEST_CMDLINE <= XEN_MIN_RELEASE, "{}", MAX_GUEST_CMDLINE);
+        assert!(since::SIF_PRIVILEGED <= XEN_MIN_RELEASE, "{}", SIF_PRIVILEGED);
+        assert!(since::SIF_INITDOMAIN <= XEN_MIN_RELEASE, "{}", SIF_INITDOMAIN);
+        assert!(since::SIF_MULTIBOOT_MOD <= XEN_MIN_RELEASE, "{}", SIF_MULTIBOOT_MOD);
+        assert!(since::SIF_MOD_START_PFN <= XEN_MIN_RELEASE, "{}", SIF_MOD_START_PFN);
+        assert!(since::SIF_VIRT_P2M_4TOOLS <= XEN_MIN_RELEASE, "{}", SIF_VIRT_P2M_4TOOLS);
+        assert!(since::SIF_PM_MASK <= XEN_MIN_RELEASE, "{}", SIF_PM_MASK);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_PVCLOCK_TSC_STABLE_BIT <= XEN_MIN_RELEASE, "{}", XEN_PVCLOCK_TSC_STABLE_BIT);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_PVCLOCK_GUEST_STOPPED <= XEN_MIN_RELEASE, "{}", XEN_PVCLOCK_GUEST_STOPPED);
+        assert!(since::xen_domain_handle_t <= XEN_MIN_RELEASE, "{}", size_of::<xen_domain_handle_t>());
+        assert!(since::XEN_LEGACY_MAX_VCPUS <= XEN_MIN_RELEASE, "{}", XEN_LEGACY_MAX_VCPUS);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::XEN_HAVE_PV_GUEST_ENTRY <= XEN_MIN_RELEASE, "{}", XEN_HAVE_PV_GUEST_ENTRY);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::XEN_HAVE_PV_UPCALL_MASK <= XEN_MIN_RELEASE, "{}", XEN_HAVE_PV_UPCALL_MASK);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FIRST_RESERVED_GDT_PAGE <= XEN_MIN_RELEASE, "{}", FIRST_RESERVED_GDT_PAGE);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FIRST_RESERVED_GDT_BYTE <= XEN_MIN_RELEASE, "{}", FIRST_RESERVED_GDT_BYTE);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FIRST_RESERVED_GDT_ENTRY <= XEN_MIN_RELEASE, "{}", FIRST_RESERVED_GDT_ENTRY);
+        #[cfg(all(feature = "xen-4-12", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::XEN_CPUID_NO_SUBLEAF <= XEN_MIN_RELEASE, "{}", XEN_CPUID_NO_SUBLEAF);
+        #[cfg(all(feature = "xen-4-12", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::XEN_HVM_DEBUGCONS_IOPORT <= XEN_MIN_RELEASE, "{}", XEN_HVM_DEBUGCONS_IOPORT);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::_VGCF_i387_valid <= XEN_MIN_RELEASE, "{}", _VGCF_i387_valid);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::VGCF_i387_valid <= XEN_MIN_RELEASE, "{}", VGCF_i387_valid);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::_VGCF_in_kernel <= XEN_MIN_RELEASE, "{}", _VGCF_in_kernel);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::VGCF_in_kernel <= XEN_MIN_RELEASE, "{}", VGCF_in_kernel);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::_VGCF_failsafe_disables_events <= XEN_MIN_RELEASE, "{}", _VGCF_failsafe_disables_events);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::VGCF_failsafe_disables_events <= XEN_MIN_RELEASE, "{}", VGCF_failsafe_disables_events);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::_VGCF_syscall_disables_events <= XEN_MIN_RELEASE, "{}", _VGCF_syscall_disables_events);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::VGCF_syscall_disables_events <= XEN_MIN_RELEASE, "{}", VGCF_syscall_disables_events);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::_VGCF_online <= XEN_MIN_RELEASE, "{}", _VGCF_online);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::VGCF_online <= XEN_MIN_RELEASE, "{}", VGCF_online);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::_VGCF_in_syscall <= XEN_MIN_RELEASE, "{}", _VGCF_in_syscall);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::VGCF_in_syscall <= XEN_MIN_RELEASE, "{}", VGCF_in_syscall);
+        #[cfg(target_arch = "x86")]
+        assert!(since::FLAT_RING1_CS <= XEN_MIN_RELEASE, "{}", FLAT_RING1_CS);
+        #[cfg(target_arch = "x86")]
+        assert!(since::FLAT_RING1_DS <= XEN_MIN_RELEASE, "{}", FLAT_RING1_DS);
+        #[cfg(target_arch = "x86")]
+        assert!(since::FLAT_RING1_SS <= XEN_MIN_RELEASE, "{}", FLAT_RING1_SS);
+        #[cfg(target_arch = "x86")]
+        assert!(since::FLAT_RING3_CS <= XEN_MIN_RELEASE, "{}", FLAT_RING3_CS);
+        #[cfg(target_arch = "x86")]
+        assert!(since::FLAT_RING3_DS <= XEN_MIN_RELEASE, "{}", FLAT_RING3_DS);
+        #[cfg(target_arch = "x86")]
+        assert!(since::FLAT_RING3_SS <= XEN_MIN_RELEASE, "{}", FLAT_RING3_SS);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_RING3_CS32 <= XEN_MIN_RELEASE, "{}", FLAT_RING3_CS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_RING3_CS64 <= XEN_MIN_RELEASE, "{}", FLAT_RING3_CS64);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_RING3_DS32 <= XEN_MIN_RELEASE, "{}", FLAT_RING3_DS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_RING3_DS64 <= XEN_MIN_RELEASE, "{}", FLAT_RING3_DS64);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_RING3_SS32 <= XEN_MIN_RELEASE, "{}", FLAT_RING3_SS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_RING3_SS64 <= XEN_MIN_RELEASE, "{}", FLAT_RING3_SS64);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FLAT_KERNEL_CS <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_CS);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FLAT_KERNEL_DS <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_DS);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FLAT_KERNEL_SS <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_SS);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FLAT_USER_CS <= XEN_MIN_RELEASE, "{}", FLAT_USER_CS);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FLAT_USER_DS <= XEN_MIN_RELEASE, "{}", FLAT_USER_DS);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FLAT_USER_SS <= XEN_MIN_RELEASE, "{}", FLAT_USER_SS);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_KERNEL_CS32 <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_CS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_KERNEL_CS64 <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_CS64);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_KERNEL_DS32 <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_DS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_KERNEL_DS64 <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_DS64);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_KERNEL_SS32 <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_SS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_KERNEL_SS64 <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_SS64);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_USER_CS32 <= XEN_MIN_RELEASE, "{}", FLAT_USER_CS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_USER_CS64 <= XEN_MIN_RELEASE, "{}", FLAT_USER_CS64);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_USER_DS32 <= XEN_MIN_RELEASE, "{}", FLAT_USER_DS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_USER_DS64 <= XEN_MIN_RELEASE, "{}", FLAT_USER_DS64);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_USER_SS32 <= XEN_MIN_RELEASE, "{}", FLAT_USER_SS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_USER_SS64 <= XEN_MIN_RELEASE, "{}", FLAT_USER_SS64);
+        #[cfg(target_arch = "x86")]
+        assert!(since::__HYPERVISOR_VIRT_START_PAE <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_VIRT_START_PAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::__HYPERVISOR_VIRT_START_NONPAE <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_VIRT_START_NONPAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::__MACH2PHYS_VIRT_START_PAE <= XEN_MIN_RELEASE, "{}", __MACH2PHYS_VIRT_START_PAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::__MACH2PHYS_VIRT_END_PAE <= XEN_MIN_RELEASE, "{}", __MACH2PHYS_VIRT_END_PAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::__MACH2PHYS_VIRT_START_NONPAE <= XEN_MIN_RELEASE, "{}", __MACH2PHYS_VIRT_START_NONPAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::__MACH2PHYS_VIRT_END_NONPAE <= XEN_MIN_RELEASE, "{}", __MACH2PHYS_VIRT_END_NONPAE);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::__HYPERVISOR_VIRT_START <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_VIRT_START);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::__HYPERVISOR_VIRT_END <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_VIRT_END);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::__MACH2PHYS_VIRT_START <= XEN_MIN_RELEASE, "{}", __MACH2PHYS_VIRT_START);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::__MACH2PHYS_VIRT_END <= XEN_MIN_RELEASE, "{}", __MACH2PHYS_VIRT_END);
+        #[cfg(target_arch = "x86")]
+        assert!(since::HYPERVISOR_VIRT_START_PAE <= XEN_MIN_RELEASE, "{}", HYPERVISOR_VIRT_START_PAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::HYPERVISOR_VIRT_START_NONPAE <= XEN_MIN_RELEASE, "{}", HYPERVISOR_VIRT_START_NONPAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::MACH2PHYS_VIRT_START_PAE <= XEN_MIN_RELEASE, "{}", MACH2PHYS_VIRT_START_PAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::MACH2PHYS_VIRT_END_PAE <= XEN_MIN_RELEASE, "{}", MACH2PHYS_VIRT_END_PAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::MACH2PHYS_VIRT_START_NONPAE <= XEN_MIN_RELEASE, "{}", MACH2PHYS_VIRT_START_NONPAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::MACH2PHYS_VIRT_END_NONPAE <= XEN_MIN_RELEASE, "{}", MACH2PHYS_VIRT_END_NONPAE);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::HYPERVISOR_VIRT_START <= XEN_MIN_RELEASE, "{}", HYPERVISOR_VIRT_START);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::HYPERVISOR_VIRT_END <= XEN_MIN_RELEASE, "{}", HYPERVISOR_VIRT_END);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::MACH2PHYS_VIRT_START <= XEN_MIN_RELEASE, "{}", MACH2PHYS_VIRT_START);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::MACH2PHYS_VIRT_END <= XEN_MIN_RELEASE, "{}", MACH2PHYS_VIRT_END);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::MACH2PHYS_NR_ENTRIES <= XEN_MIN_RELEASE, "{}", MACH2PHYS_NR_ENTRIES);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::SEGBASE_FS <= XEN_MIN_RELEASE, "{}", SEGBASE_FS);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::SEGBASE_GS_USER <= XEN_MIN_RELEASE, "{}", SEGBASE_GS_USER);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::SEGBASE_GS_KERNEL <= XEN_MIN_RELEASE, "{}", SEGBASE_GS_KERNEL);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::SEGBASE_GS_USER_SEL <= XEN_MIN_RELEASE, "{}", SEGBASE_GS_USER_SEL);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::XEN_HYPERCALL_TAG <= XEN_MIN_RELEASE, "{}", XEN_HYPERCALL_TAG);
     }
 }
 
@@ -406,7 +705,6 @@ mod unstable_domctl {
 
     #[test]
     fn declares_what_the_min_release_has() {
-        assert!(since::xen_domain_handle_t <= XEN_MIN_RELEASE, "{}", size_of::<xen_domain_handle_t>());
         assert!(xen_arch_domainconfig::SINCE <= XEN_MIN_RELEASE && xen_arch_domainconfig::SINCE == since::xen_arch_domainconfig);
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         assert!(since::_XEN_X86_EMU_LAPIC <= XEN_MIN_RELEASE, "{}", _XEN_X86_EMU_LAPIC);

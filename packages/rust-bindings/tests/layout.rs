@@ -1023,18 +1023,14 @@ mod x86 {
         fn typedefs() {
             assert_eq!(size_of::<domid_t>(), 2, "domid_t: size on x86");
             assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on x86");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on x86");
+            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on x86");
         }
     }
 
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
-
-        #[test]
-        fn typedefs() {
-            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on x86");
-            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on x86");
-        }
 
         #[test]
         fn xen_arch_domainconfig() {
@@ -2093,18 +2089,14 @@ mod x86_64 {
         fn typedefs() {
             assert_eq!(size_of::<domid_t>(), 2, "domid_t: size on x86_64");
             assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on x86_64");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on x86_64");
+            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on x86_64");
         }
     }
 
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
-
-        #[test]
-        fn typedefs() {
-            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on x86_64");
-            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on x86_64");
-        }
 
         #[test]
         fn xen_arch_domainconfig() {
@@ -3113,18 +3105,14 @@ mod arm {
         fn typedefs() {
             assert_eq!(size_of::<domid_t>(), 2, "domid_t: size on arm");
             assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on arm");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on arm");
+            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on arm");
         }
     }
 
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
-
-        #[test]
-        fn typedefs() {
-            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on arm");
-            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on arm");
-        }
 
         #[test]
         fn xen_arch_domainconfig() {
@@ -4139,18 +4127,14 @@ mod aarch64 {
         fn typedefs() {
             assert_eq!(size_of::<domid_t>(), 2, "domid_t: size on aarch64");
             assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on aarch64");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on aarch64");
+            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on aarch64");
         }
     }
 
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
-
-        #[test]
-        fn typedefs() {
-            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on aarch64");
-            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on aarch64");
-        }
 
         #[test]
         fn xen_arch_domainconfig() {

@@ -217,12 +217,21 @@ function constantDecl(ctx: Ctx, c: ConstantDecl, sets: readonly ConstantSetDecl[
   const literal = (value: string): string => (iv ? interfaceVersionLiteral(value) : constantLiteral(c, value));
   const on = ctx.archs.filter((a) => onArch(c, a));
   let lines: string[];
+  if (c.values && c.legacyValue) throw new Error(`${c.name}: a per-architecture value and a legacy value cannot be spelled together`);
   if (c.values) {
     const branches = archBranches(Object.fromEntries(on.map((a) => [a, literal(c.values?.[a] ?? c.value)])) as Partial<Record<Arch, string>>);
     lines = [
       ...branches.flatMap((b, i) => [`${i === 0 ? '#if' : '#elif'} ${b.condition}`, `#define ${c.name} ${b.value}`]),
       '#else',
       `#error ${cString(`xenabi: ${c.name} has a value for ${on.join(', ')} only`)}`,
+      '#endif',
+    ];
+  } else if (c.legacyValue) {
+    lines = [
+      `#if ${belowInterfaceCondition(c.legacyValue.belowInterfaceVersion)}`,
+      `#define ${c.name} ${literal(c.legacyValue.value)}`,
+      '#else',
+      `#define ${c.name} ${literal(c.value)}`,
       '#endif',
     ];
   } else {
@@ -232,7 +241,14 @@ function constantDecl(ctx: Ctx, c: ConstantDecl, sets: readonly ConstantSetDecl[
   const xenMayDefine = (ctx.module.coverage === 'partial' && ctx.module.namespace === 'stable') || Boolean(c.xenOrigin);
   if (xenMayDefine) lines = [`#ifndef ${c.name}`, ...lines, '#endif'];
   const gated: Gated = { ...(c.archs ? { archs: c.archs } : {}), ...(c.guestInterface ? { guestInterface: c.guestInterface } : {}) };
-  return { ...emptyDecl(docCommentLines(constantDoc(sets, c), ...gateDocs(c.gates)), gated, ctx), lines };
+  return { ...emptyDecl(docCommentLines(constantDoc(sets, c), legacyValueDoc(c), ...gateDocs(c.gates)), gated, ctx), lines };
+}
+
+/** Where the constant has Xen's other value for older guest interfaces, says when it applies. */
+function legacyValueDoc(c: ConstantDecl): string | undefined {
+  const legacy = c.legacyValue;
+  if (!legacy) return undefined;
+  return `${legacy.value} instead when __XEN_INTERFACE_VERSION__ is defined below ${legacy.belowInterfaceVersion}, as in Xen's header; never by default.`;
 }
 
 /** A flag's bit-number constant is documented by pointing at its mask, which carries the doc. */

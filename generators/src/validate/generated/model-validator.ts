@@ -5,7 +5,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$ref":"#/definitions/AbiModel","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"AbiModel":{"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"},"AliasDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"},"AliasType":{"additionalProperties":false,"properties":{"kind":{"const":"alias","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"Arch":{"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"},"ArchScalarName":{"enum":["long","uint64_aligned_t","unsigned long","xen_pfn_t","xen_ulong_t"],"type":"string"},"ArchScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"archScalar","type":"string"},"name":{"$ref":"#/definitions/ArchScalarName"}},"required":["kind","name"],"type":"object"},"ArrayType":{"additionalProperties":false,"properties":{"element":{"$ref":"#/definitions/TypeRef"},"kind":{"const":"array","type":"string"},"length":{"minimum":0,"type":"integer"},"lengthConstant":{"type":"string"}},"required":["element","kind","length"],"type":"object"},"ConstantCType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"ConstantDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"kind":{"const":"constant","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"},"ConstantSetDecl":{"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"},"ConstantSpelling":{"enum":["dec","hex","shift"],"type":"string"},"ConstantValueChange":{"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["since","value"],"type":"object"},"DeclaredHole":{"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"},"Field":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"},"FlagMember":{"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"},"Gate":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"kind":{"enum":["boot","build","domain"],"type":"string"},"name":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["doc","kind","name","since"],"type":"object"},"GuestInterfaceGate":{"additionalProperties":false,"properties":{"min":{"pattern":"^0x[0-9a-f]{8}$","type":"string"}},"required":["min"],"type":"object"},"HandleType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"handle","type":"string"},"pointee":{"type":"string"},"target":{"type":"string"},"width":{"enum":["64","native"],"type":"string"}},"required":["kind","pointee","target","width"],"type":"object"},"InterfaceVersionDecl":{"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"},"LegacyFieldType":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"},"LegacyRecordName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"ModuleDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"},"Namespace":{"enum":["stable","unstable"],"type":"string"},"OpMember":{"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"},"Partial<Record<Arch,string>>":{"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"},"RecordDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"},"RecordType":{"additionalProperties":false,"properties":{"kind":{"const":"record","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"ScalarName":{"enum":["char","int","int16_t","int32_t","int64_t","int8_t","uint16_t","uint32_t","uint64_t","uint8_t","unsigned char","unsigned int"],"type":"string"},"ScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"scalar","type":"string"},"name":{"$ref":"#/definitions/ScalarName"}},"required":["kind","name"],"type":"object"},"SourceLocation":{"additionalProperties":false,"properties":{"column":{"minimum":0,"type":"integer"},"file":{"type":"string"},"line":{"minimum":0,"type":"integer"}},"required":["column","file","line"],"type":"object"},"TypeRef":{"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"}],"properties":{"kind":{"type":"string"}},"required":["kind"],"type":"object"},"XenOrigin":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"guard":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"header":{"type":"string"},"tools":{"type":"boolean"}},"required":["guard","header"],"type":"object"}}};
+const schema11 = {"$ref":"#/definitions/AbiModel","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"AbiModel":{"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"},"AliasDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"},"AliasType":{"additionalProperties":false,"properties":{"kind":{"const":"alias","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"Arch":{"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"},"ArchScalarName":{"enum":["long","uint64_aligned_t","unsigned long","xen_pfn_t","xen_ulong_t"],"type":"string"},"ArchScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"archScalar","type":"string"},"name":{"$ref":"#/definitions/ArchScalarName"}},"required":["kind","name"],"type":"object"},"ArrayType":{"additionalProperties":false,"properties":{"element":{"$ref":"#/definitions/TypeRef"},"kind":{"const":"array","type":"string"},"length":{"minimum":0,"type":"integer"},"lengthConstant":{"type":"string"}},"required":["element","kind","length"],"type":"object"},"ConstantCType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"ConstantDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"kind":{"const":"constant","type":"string"},"legacyValue":{"$ref":"#/definitions/LegacyConstantValue"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"},"ConstantSetDecl":{"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"},"ConstantSpelling":{"enum":["dec","hex","shift"],"type":"string"},"ConstantValueChange":{"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["since","value"],"type":"object"},"DeclaredHole":{"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"},"Field":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"},"FlagMember":{"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"},"Gate":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"kind":{"enum":["boot","build","domain"],"type":"string"},"name":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["doc","kind","name","since"],"type":"object"},"GuestInterfaceGate":{"additionalProperties":false,"properties":{"min":{"pattern":"^0x[0-9a-f]{8}$","type":"string"}},"required":["min"],"type":"object"},"HandleType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"handle","type":"string"},"pointee":{"type":"string"},"target":{"type":"string"},"width":{"enum":["64","native"],"type":"string"}},"required":["kind","pointee","target","width"],"type":"object"},"InterfaceVersionDecl":{"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"},"LegacyConstantValue":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["belowInterfaceVersion","value"],"type":"object"},"LegacyFieldType":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"},"LegacyRecordName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"ModuleDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"},"Namespace":{"enum":["stable","unstable"],"type":"string"},"OpMember":{"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"},"Partial<Record<Arch,string>>":{"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"},"RecordDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"},"RecordType":{"additionalProperties":false,"properties":{"kind":{"const":"record","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"ScalarName":{"enum":["char","int","int16_t","int32_t","int64_t","int8_t","uint16_t","uint32_t","uint64_t","uint8_t","unsigned char","unsigned int"],"type":"string"},"ScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"scalar","type":"string"},"name":{"$ref":"#/definitions/ScalarName"}},"required":["kind","name"],"type":"object"},"SourceLocation":{"additionalProperties":false,"properties":{"column":{"minimum":0,"type":"integer"},"file":{"type":"string"},"line":{"minimum":0,"type":"integer"}},"required":["column","file","line"],"type":"object"},"TypeRef":{"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"}],"properties":{"kind":{"type":"string"}},"required":["kind"],"type":"object"},"XenOrigin":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"guard":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"header":{"type":"string"},"tools":{"type":"boolean"}},"required":["guard","header"],"type":"object"}}};
 const schema12 = {"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"};
 const schema13 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"};
 const schema14 = {"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"};
@@ -1560,11 +1560,12 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema30 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"kind":{"const":"constant","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"};
+const schema30 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"kind":{"const":"constant","type":"string"},"legacyValue":{"$ref":"#/definitions/LegacyConstantValue"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"};
 const schema32 = {"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"};
 const schema35 = {"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["since","value"],"type":"object"};
-const schema38 = {"enum":["dec","hex","shift"],"type":"string"};
-const schema39 = {"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"};
+const schema36 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["belowInterfaceVersion","value"],"type":"object"};
+const schema39 = {"enum":["dec","hex","shift"],"type":"string"};
+const schema40 = {"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"};
 const pattern11 = new RegExp("^-?[0-9]+$", "u");
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2160,11 +2161,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.loc !== undefined){
-let data20 = data.loc;
+if(data.legacyValue !== undefined){
+let data20 = data.legacyValue;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.column === undefined){
-const err50 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(data20.belowInterfaceVersion === undefined){
+const err50 = {instancePath:instancePath+"/legacyValue",schemaPath:"#/definitions/LegacyConstantValue/required",keyword:"required",params:{missingProperty: "belowInterfaceVersion"},message:"must have required property '"+"belowInterfaceVersion"+"'"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2173,8 +2174,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data20.file === undefined){
-const err51 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(data20.value === undefined){
+const err51 = {instancePath:instancePath+"/legacyValue",schemaPath:"#/definitions/LegacyConstantValue/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2183,8 +2184,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data20.line === undefined){
-const err52 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+for(const key4 in data20){
+if(!((key4 === "belowInterfaceVersion") || (key4 === "value"))){
+const err52 = {instancePath:instancePath+"/legacyValue",schemaPath:"#/definitions/LegacyConstantValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2193,9 +2195,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key4 in data20){
-if(!(((key4 === "column") || (key4 === "file")) || (key4 === "line"))){
-const err53 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data20.belowInterfaceVersion !== undefined){
+let data21 = data20.belowInterfaceVersion;
+if(typeof data21 === "string"){
+if(!pattern2.test(data21)){
+const err53 = {instancePath:instancePath+"/legacyValue/belowInterfaceVersion",schemaPath:"#/definitions/LegacyConstantValue/properties/belowInterfaceVersion/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-f]{8}$"},message:"must match pattern \""+"^0x[0-9a-f]{8}$"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2205,10 +2210,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data20.column !== undefined){
-let data21 = data20.column;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err54 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err54 = {instancePath:instancePath+"/legacyValue/belowInterfaceVersion",schemaPath:"#/definitions/LegacyConstantValue/properties/belowInterfaceVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2217,9 +2220,12 @@ vErrors.push(err54);
 }
 errors++;
 }
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 < 0 || isNaN(data21)){
-const err55 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data20.value !== undefined){
+let data22 = data20.value;
+if(typeof data22 === "string"){
+if(!pattern11.test(data22)){
+const err55 = {instancePath:instancePath+"/legacyValue/value",schemaPath:"#/definitions/LegacyConstantValue/properties/value/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2229,10 +2235,8 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-if(data20.file !== undefined){
-if(typeof data20.file !== "string"){
-const err56 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err56 = {instancePath:instancePath+"/legacyValue/value",schemaPath:"#/definitions/LegacyConstantValue/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2242,10 +2246,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data20.line !== undefined){
-let data23 = data20.line;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err57 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err57 = {instancePath:instancePath+"/legacyValue",schemaPath:"#/definitions/LegacyConstantValue/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2254,9 +2257,12 @@ vErrors.push(err57);
 }
 errors++;
 }
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 < 0 || isNaN(data23)){
-const err58 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.loc !== undefined){
+let data23 = data.loc;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.column === undefined){
+const err58 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2265,11 +2271,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data23.file === undefined){
+const err59 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2278,10 +2281,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-if(data.module !== undefined){
-if(typeof data.module !== "string"){
-const err60 = {instancePath:instancePath+"/module",schemaPath:"#/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data23.line === undefined){
+const err60 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2290,12 +2291,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-let data25 = data.name;
-if(typeof data25 === "string"){
-if(!pattern3.test(data25)){
-const err61 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+for(const key5 in data23){
+if(!(((key5 === "column") || (key5 === "file")) || (key5 === "line"))){
+const err61 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2305,8 +2303,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-else {
-const err62 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data23.column !== undefined){
+let data24 = data23.column;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err62 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2315,11 +2315,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data.namespace !== undefined){
-let data26 = data.namespace;
-if(typeof data26 !== "string"){
-const err63 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 < 0 || isNaN(data24)){
+const err63 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2328,8 +2326,11 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(!((data26 === "stable") || (data26 === "unstable"))){
-const err64 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data23.file !== undefined){
+if(typeof data23.file !== "string"){
+const err64 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2339,9 +2340,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data.set !== undefined){
-if(typeof data.set !== "string"){
-const err65 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data23.line !== undefined){
+let data26 = data23.line;
+if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
+const err65 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2350,12 +2352,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data.since !== undefined){
-let data28 = data.since;
-if(typeof data28 === "string"){
-if(!pattern0.test(data28)){
-const err66 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if((typeof data26 == "number") && (isFinite(data26))){
+if(data26 < 0 || isNaN(data26)){
+const err66 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2365,8 +2364,10 @@ vErrors.push(err66);
 errors++;
 }
 }
+}
+}
 else {
-const err67 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err67 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2376,10 +2377,9 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data.spelling !== undefined){
-let data29 = data.spelling;
-if(typeof data29 !== "string"){
-const err68 = {instancePath:instancePath+"/spelling",schemaPath:"#/definitions/ConstantSpelling/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.module !== undefined){
+if(typeof data.module !== "string"){
+const err68 = {instancePath:instancePath+"/module",schemaPath:"#/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2388,8 +2388,12 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(!(((data29 === "dec") || (data29 === "hex")) || (data29 === "shift"))){
-const err69 = {instancePath:instancePath+"/spelling",schemaPath:"#/definitions/ConstantSpelling/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.name !== undefined){
+let data28 = data.name;
+if(typeof data28 === "string"){
+if(!pattern3.test(data28)){
+const err69 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2399,11 +2403,8 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.until !== undefined){
-let data30 = data.until;
-if(typeof data30 === "string"){
-if(!pattern0.test(data30)){
-const err70 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+else {
+const err70 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2413,8 +2414,10 @@ vErrors.push(err70);
 errors++;
 }
 }
-else {
-const err71 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.namespace !== undefined){
+let data29 = data.namespace;
+if(typeof data29 !== "string"){
+const err71 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2423,12 +2426,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data.value !== undefined){
-let data31 = data.value;
-if(typeof data31 === "string"){
-if(!pattern11.test(data31)){
-const err72 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
+if(!((data29 === "stable") || (data29 === "unstable"))){
+const err72 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2438,8 +2437,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-else {
-const err73 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.set !== undefined){
+if(typeof data.set !== "string"){
+const err73 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2449,12 +2449,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data.values !== undefined){
-let data32 = data.values;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key5 in data32){
-if(!((((key5 === "arm32") || (key5 === "arm64")) || (key5 === "x86_32")) || (key5 === "x86_64"))){
-const err74 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(data.since !== undefined){
+let data31 = data.since;
+if(typeof data31 === "string"){
+if(!pattern0.test(data31)){
+const err74 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2464,9 +2463,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data32.arm32 !== undefined){
-if(typeof data32.arm32 !== "string"){
-const err75 = {instancePath:instancePath+"/values/arm32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm32/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err75 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2476,9 +2474,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data32.arm64 !== undefined){
-if(typeof data32.arm64 !== "string"){
-const err76 = {instancePath:instancePath+"/values/arm64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.spelling !== undefined){
+let data32 = data.spelling;
+if(typeof data32 !== "string"){
+const err76 = {instancePath:instancePath+"/spelling",schemaPath:"#/definitions/ConstantSpelling/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2487,10 +2486,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data32.x86_32 !== undefined){
-if(typeof data32.x86_32 !== "string"){
-const err77 = {instancePath:instancePath+"/values/x86_32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_32/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data32 === "dec") || (data32 === "hex")) || (data32 === "shift"))){
+const err77 = {instancePath:instancePath+"/spelling",schemaPath:"#/definitions/ConstantSpelling/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2500,9 +2497,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data32.x86_64 !== undefined){
-if(typeof data32.x86_64 !== "string"){
-const err78 = {instancePath:instancePath+"/values/x86_64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.until !== undefined){
+let data33 = data.until;
+if(typeof data33 === "string"){
+if(!pattern0.test(data33)){
+const err78 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2512,9 +2511,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-}
 else {
-const err79 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err79 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2524,19 +2522,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data.xenOrigin !== undefined){
-let data37 = data.xenOrigin;
-if(Array.isArray(data37)){
-const len3 = data37.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate21(data37[i3], {instancePath:instancePath+"/xenOrigin/" + i3,parentData:data37,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.value !== undefined){
+let data34 = data.value;
+if(typeof data34 === "string"){
+if(!pattern11.test(data34)){
+const err80 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2546,9 +2536,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
 else {
-const err81 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err81 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2557,13 +2546,122 @@ vErrors.push(err81);
 }
 errors++;
 }
+}
+if(data.values !== undefined){
+let data35 = data.values;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key6 in data35){
+if(!((((key6 === "arm32") || (key6 === "arm64")) || (key6 === "x86_32")) || (key6 === "x86_64"))){
+const err82 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data35.arm32 !== undefined){
+if(typeof data35.arm32 !== "string"){
+const err83 = {instancePath:instancePath+"/values/arm32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm32/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data35.arm64 !== undefined){
+if(typeof data35.arm64 !== "string"){
+const err84 = {instancePath:instancePath+"/values/arm64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data35.x86_32 !== undefined){
+if(typeof data35.x86_32 !== "string"){
+const err85 = {instancePath:instancePath+"/values/x86_32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_32/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data35.x86_64 !== undefined){
+if(typeof data35.x86_64 !== "string"){
+const err86 = {instancePath:instancePath+"/values/x86_64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data.xenOrigin !== undefined){
+let data40 = data.xenOrigin;
+if(Array.isArray(data40)){
+const len3 = data40.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate21(data40[i3], {instancePath:instancePath+"/xenOrigin/" + i3,parentData:data40,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
 validate24.errors = vErrors;
 return errors === 0;
 }
 
-const schema40 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"};
-const schema43 = {"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"};
-const pattern18 = new RegExp("^[a-z_][a-z0-9_]*$", "u");
+const schema41 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"};
+const schema44 = {"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"};
+const pattern20 = new RegExp("^[a-z_][a-z0-9_]*$", "u");
 
 function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2650,7 +2748,7 @@ vErrors.push(err7);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema40.properties, key0))){
+if(!(func2.call(schema41.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
@@ -2713,7 +2811,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!((data2 === "full") || (data2 === "partial"))){
-const err13 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/enum",keyword:"enum",params:{allowedValues: schema40.properties.coverage.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/enum",keyword:"enum",params:{allowedValues: schema41.properties.coverage.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3114,7 +3212,7 @@ errors++;
 if(data.name !== undefined){
 let data19 = data.name;
 if(typeof data19 === "string"){
-if(!pattern18.test(data19)){
+if(!pattern20.test(data19)){
 const err46 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z_][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err46];
@@ -3226,10 +3324,10 @@ validate27.errors = vErrors;
 return errors === 0;
 }
 
-const schema46 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"};
-const schema56 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"};
-const schema48 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"};
-const schema50 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"};
+const schema47 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"};
+const schema57 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"};
+const schema49 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"};
+const schema51 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"};
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3313,7 +3411,7 @@ validate31.errors = vErrors;
 return errors === 0;
 }
 
-const pattern20 = new RegExp("^(?:[A-Za-z_][A-Za-z0-9_]*)?$", "u");
+const pattern22 = new RegExp("^(?:[A-Za-z_][A-Za-z0-9_]*)?$", "u");
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3350,7 +3448,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema48.properties, key0))){
+if(!(func2.call(schema49.properties, key0))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -3587,7 +3685,7 @@ errors++;
 if(data.name !== undefined){
 let data10 = data.name;
 if(typeof data10 === "string"){
-if(!pattern20.test(data10)){
+if(!pattern22.test(data10)){
 const err22 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z_][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^(?:[A-Za-z_][A-Za-z0-9_]*)?$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
@@ -3692,7 +3790,7 @@ validate30.errors = vErrors;
 return errors === 0;
 }
 
-const schema54 = {"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"};
+const schema55 = {"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3868,7 +3966,7 @@ validate36.errors = vErrors;
 return errors === 0;
 }
 
-const pattern35 = new RegExp("^[A-Za-z_][A-Za-z0-9_.]*$", "u");
+const pattern37 = new RegExp("^[A-Za-z_][A-Za-z0-9_.]*$", "u");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3945,7 +4043,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema46.properties, key0))){
+if(!(func2.call(schema47.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -4367,7 +4465,7 @@ vErrors.push(err39);
 errors++;
 }
 if(!((data19 === "struct") || (data19 === "union"))){
-const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema46.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema47.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4802,7 +4900,7 @@ errors++;
 if(data.xenScope !== undefined){
 let data38 = data.xenScope;
 if(typeof data38 === "string"){
-if(!pattern35.test(data38)){
+if(!pattern37.test(data38)){
 const err75 = {instancePath:instancePath+"/xenScope",schemaPath:"#/properties/xenScope/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_.]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_.]*$"+"\""};
 if(vErrors === null){
 vErrors = [err75];
@@ -4839,9 +4937,9 @@ validate29.errors = vErrors;
 return errors === 0;
 }
 
-const schema59 = {"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"};
-const schema60 = {"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"};
-const schema65 = {"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"};
+const schema60 = {"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"};
+const schema61 = {"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"};
+const schema66 = {"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4908,7 +5006,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema59.properties, key0))){
+if(!(func2.call(schema60.properties, key0))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
@@ -5403,7 +5501,7 @@ vErrors.push(err46);
 errors++;
 }
 if(!(((data20 === "flags") || (data20 === "ops")) || (data20 === "values"))){
-const err47 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema59.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err47 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema60.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err47];
 }

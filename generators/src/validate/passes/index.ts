@@ -1,6 +1,7 @@
 import type { ValidationPass } from '../pass.js';
 import { arrayLength } from './array-length.js';
 import { bitField } from './bit-field.js';
+import { constantSpelling } from './constant-spelling.js';
 import { declarationOrder } from './declaration-order.js';
 import { duplicateName } from './duplicate-name.js';
 import { duplicateOp } from './duplicate-op.js';
@@ -34,5 +35,6 @@ export const PASSES: ValidationPass[] = [
   declarationOrder,
   duplicateOp,
   flagBits,
+  constantSpelling,
   implicitPadding,
 ];

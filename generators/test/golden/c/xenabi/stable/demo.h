@@ -139,6 +139,18 @@ typedef uint64_t xenabi_uint64_aligned_t;
 
 #endif /* defined(__i386__) || defined(__x86_64__) */
 
+/**
+ * Another value for guests built against an old interface.
+ *
+ * 16 instead when __XEN_INTERFACE_VERSION__ is defined below 0x00030202, as in Xen's header;
+ * never by default.
+ */
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030202
+#define DEMO_LEGACY 16
+#else
+#define DEMO_LEGACY 32
+#endif
+
 /** Names a demo. */
 typedef uint32_t demo_id_t;
 
@@ -390,6 +402,7 @@ struct demo_ctypes {
 #define XENABI_SINCE_DEMO_NEG 0x040600
 #define XENABI_SINCE_DEMO_WORD_BITS 0x040600
 #define XENABI_SINCE_DEMO_X86_ONLY 0x040600
+#define XENABI_SINCE_DEMO_LEGACY 0x040600
 #define XENABI_SINCE_demo_id_t 0x040600
 #define XENABI_SINCE_demo_uuid_t 0x040600
 #define XENABI_SINCE__DEMO_FLAG_A 0x040600
@@ -427,6 +440,7 @@ struct demo_ctypes {
 #if defined(__i386__) || defined(__x86_64__)
 #define XENABI_HAS_DEMO_X86_ONLY 1
 #endif
+#define XENABI_HAS_DEMO_LEGACY 1
 #define XENABI_HAS_demo_id_t 1
 #define XENABI_HAS_demo_uuid_t 1
 #define XENABI_HAS__DEMO_FLAG_A 1
@@ -475,6 +489,7 @@ struct demo_ctypes {
 #define XENABI_GATES_DEMO_NEG "build:CONFIG_DEMO"
 #define XENABI_GATES_DEMO_WORD_BITS "build:CONFIG_DEMO"
 #define XENABI_GATES_DEMO_X86_ONLY "build:CONFIG_DEMO"
+#define XENABI_GATES_DEMO_LEGACY "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_id_t "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_uuid_t "build:CONFIG_DEMO"
 #define XENABI_GATES__DEMO_FLAG_A "build:CONFIG_DEMO"
