@@ -218,6 +218,43 @@ mod stable_event_channel {
     }
 }
 
+mod stable_features {
+    use super::*;
+    use xenabi::stable::features::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENFEAT_writable_page_tables <= XEN_MIN_RELEASE, "{}", XENFEAT_writable_page_tables);
+        assert!(since::XENFEAT_writable_descriptor_tables <= XEN_MIN_RELEASE, "{}", XENFEAT_writable_descriptor_tables);
+        assert!(since::XENFEAT_auto_translated_physmap <= XEN_MIN_RELEASE, "{}", XENFEAT_auto_translated_physmap);
+        assert!(since::XENFEAT_supervisor_mode_kernel <= XEN_MIN_RELEASE, "{}", XENFEAT_supervisor_mode_kernel);
+        assert!(since::XENFEAT_pae_pgdir_above_4gb <= XEN_MIN_RELEASE, "{}", XENFEAT_pae_pgdir_above_4gb);
+        assert!(since::XENFEAT_mmu_pt_update_preserve_ad <= XEN_MIN_RELEASE, "{}", XENFEAT_mmu_pt_update_preserve_ad);
+        assert!(since::XENFEAT_highmem_assist <= XEN_MIN_RELEASE, "{}", XENFEAT_highmem_assist);
+        assert!(since::XENFEAT_gnttab_map_avail_bits <= XEN_MIN_RELEASE, "{}", XENFEAT_gnttab_map_avail_bits);
+        assert!(since::XENFEAT_hvm_callback_vector <= XEN_MIN_RELEASE, "{}", XENFEAT_hvm_callback_vector);
+        assert!(since::XENFEAT_hvm_safe_pvclock <= XEN_MIN_RELEASE, "{}", XENFEAT_hvm_safe_pvclock);
+        assert!(since::XENFEAT_hvm_pirqs <= XEN_MIN_RELEASE, "{}", XENFEAT_hvm_pirqs);
+        assert!(since::XENFEAT_dom0 <= XEN_MIN_RELEASE, "{}", XENFEAT_dom0);
+        assert!(since::XENFEAT_memory_op_vnode_supported <= XEN_MIN_RELEASE, "{}", XENFEAT_memory_op_vnode_supported);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XENFEAT_ARM_SMCCC_supported <= XEN_MIN_RELEASE, "{}", XENFEAT_ARM_SMCCC_supported);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENFEAT_linux_rsdp_unrestricted <= XEN_MIN_RELEASE, "{}", XENFEAT_linux_rsdp_unrestricted);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::XENFEAT_not_direct_mapped <= XEN_MIN_RELEASE, "{}", XENFEAT_not_direct_mapped);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::XENFEAT_direct_mapped <= XEN_MIN_RELEASE, "{}", XENFEAT_direct_mapped);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::XENFEAT_runstate_phys_area <= XEN_MIN_RELEASE, "{}", XENFEAT_runstate_phys_area);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::XENFEAT_vcpu_time_phys_area <= XEN_MIN_RELEASE, "{}", XENFEAT_vcpu_time_phys_area);
+        #[cfg(feature = "xen-4-19")]
+        assert!(since::XENFEAT_dm_msix_all_writes <= XEN_MIN_RELEASE, "{}", XENFEAT_dm_msix_all_writes);
+        assert!(since::XENFEAT_NR_SUBMAPS <= XEN_MIN_RELEASE, "{}", XENFEAT_NR_SUBMAPS);
+    }
+}
+
 mod stable_grant_table {
     use super::*;
     use xenabi::stable::grant_table::*;
@@ -360,6 +397,38 @@ mod stable_ioreq {
     }
 }
 
+mod stable_sched {
+    use super::*;
+    use xenabi::stable::sched::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::SCHEDOP_yield <= XEN_MIN_RELEASE, "{}", SCHEDOP_yield);
+        assert!(since::SCHEDOP_block <= XEN_MIN_RELEASE, "{}", SCHEDOP_block);
+        assert!(since::SCHEDOP_shutdown <= XEN_MIN_RELEASE, "{}", SCHEDOP_shutdown);
+        assert!(since::SCHEDOP_poll <= XEN_MIN_RELEASE, "{}", SCHEDOP_poll);
+        assert!(since::SCHEDOP_remote_shutdown <= XEN_MIN_RELEASE, "{}", SCHEDOP_remote_shutdown);
+        assert!(since::SCHEDOP_shutdown_code <= XEN_MIN_RELEASE, "{}", SCHEDOP_shutdown_code);
+        assert!(since::SCHEDOP_watchdog <= XEN_MIN_RELEASE, "{}", SCHEDOP_watchdog);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::SCHEDOP_pin_override <= XEN_MIN_RELEASE, "{}", SCHEDOP_pin_override);
+        assert!(sched_shutdown::SINCE <= XEN_MIN_RELEASE && sched_shutdown::SINCE == since::sched_shutdown);
+        assert!(sched_poll::SINCE <= XEN_MIN_RELEASE && sched_poll::SINCE == since::sched_poll);
+        assert!(sched_remote_shutdown::SINCE <= XEN_MIN_RELEASE && sched_remote_shutdown::SINCE == since::sched_remote_shutdown);
+        assert!(sched_watchdog::SINCE <= XEN_MIN_RELEASE && sched_watchdog::SINCE == since::sched_watchdog);
+        #[cfg(feature = "xen-4-7")]
+        assert!(sched_pin_override::SINCE <= XEN_MIN_RELEASE && sched_pin_override::SINCE == since::sched_pin_override);
+        assert!(since::SHUTDOWN_poweroff <= XEN_MIN_RELEASE, "{}", SHUTDOWN_poweroff);
+        assert!(since::SHUTDOWN_reboot <= XEN_MIN_RELEASE, "{}", SHUTDOWN_reboot);
+        assert!(since::SHUTDOWN_suspend <= XEN_MIN_RELEASE, "{}", SHUTDOWN_suspend);
+        assert!(since::SHUTDOWN_crash <= XEN_MIN_RELEASE, "{}", SHUTDOWN_crash);
+        assert!(since::SHUTDOWN_watchdog <= XEN_MIN_RELEASE, "{}", SHUTDOWN_watchdog);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::SHUTDOWN_soft_reset <= XEN_MIN_RELEASE, "{}", SHUTDOWN_soft_reset);
+        assert!(since::SHUTDOWN_MAX <= XEN_MIN_RELEASE, "{}", SHUTDOWN_MAX);
+    }
+}
+
 #[cfg(all(feature = "xen-4-8", any(target_arch = "x86", target_arch = "x86_64")))]
 mod stable_start_info {
     use super::*;
@@ -386,6 +455,49 @@ mod stable_start_info {
         assert!(hvm_modlist_entry::SINCE <= XEN_MIN_RELEASE && hvm_modlist_entry::SINCE == since::hvm_modlist_entry);
         #[cfg(feature = "xen-4-11")]
         assert!(hvm_memmap_table_entry::SINCE <= XEN_MIN_RELEASE && hvm_memmap_table_entry::SINCE == since::hvm_memmap_table_entry);
+    }
+}
+
+mod stable_version {
+    use super::*;
+    use xenabi::stable::version::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENVER_version <= XEN_MIN_RELEASE, "{}", XENVER_version);
+        assert!(since::XENVER_extraversion <= XEN_MIN_RELEASE, "{}", XENVER_extraversion);
+        assert!(since::XENVER_compile_info <= XEN_MIN_RELEASE, "{}", XENVER_compile_info);
+        assert!(since::XENVER_capabilities <= XEN_MIN_RELEASE, "{}", XENVER_capabilities);
+        assert!(since::XENVER_changeset <= XEN_MIN_RELEASE, "{}", XENVER_changeset);
+        assert!(since::XENVER_platform_parameters <= XEN_MIN_RELEASE, "{}", XENVER_platform_parameters);
+        assert!(since::XENVER_get_features <= XEN_MIN_RELEASE, "{}", XENVER_get_features);
+        assert!(since::XENVER_pagesize <= XEN_MIN_RELEASE, "{}", XENVER_pagesize);
+        assert!(since::XENVER_guest_handle <= XEN_MIN_RELEASE, "{}", XENVER_guest_handle);
+        assert!(since::XENVER_commandline <= XEN_MIN_RELEASE, "{}", XENVER_commandline);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XENVER_build_id <= XEN_MIN_RELEASE, "{}", XENVER_build_id);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::XENVER_extraversion2 <= XEN_MIN_RELEASE, "{}", XENVER_extraversion2);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::XENVER_capabilities2 <= XEN_MIN_RELEASE, "{}", XENVER_capabilities2);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::XENVER_changeset2 <= XEN_MIN_RELEASE, "{}", XENVER_changeset2);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::XENVER_commandline2 <= XEN_MIN_RELEASE, "{}", XENVER_commandline2);
+        assert!(since::xen_extraversion_t <= XEN_MIN_RELEASE, "{}", size_of::<xen_extraversion_t>());
+        assert!(since::XEN_EXTRAVERSION_LEN <= XEN_MIN_RELEASE, "{}", XEN_EXTRAVERSION_LEN);
+        assert!(xen_compile_info::SINCE <= XEN_MIN_RELEASE && xen_compile_info::SINCE == since::xen_compile_info);
+        assert!(since::xen_capabilities_info_t <= XEN_MIN_RELEASE, "{}", size_of::<xen_capabilities_info_t>());
+        assert!(since::XEN_CAPABILITIES_INFO_LEN <= XEN_MIN_RELEASE, "{}", XEN_CAPABILITIES_INFO_LEN);
+        assert!(since::xen_changeset_info_t <= XEN_MIN_RELEASE, "{}", size_of::<xen_changeset_info_t>());
+        assert!(since::XEN_CHANGESET_INFO_LEN <= XEN_MIN_RELEASE, "{}", XEN_CHANGESET_INFO_LEN);
+        assert!(xen_platform_parameters::SINCE <= XEN_MIN_RELEASE && xen_platform_parameters::SINCE == since::xen_platform_parameters);
+        assert!(xen_feature_info::SINCE <= XEN_MIN_RELEASE && xen_feature_info::SINCE == since::xen_feature_info);
+        assert!(since::xen_commandline_t <= XEN_MIN_RELEASE, "{}", size_of::<xen_commandline_t>());
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_build_id::SINCE <= XEN_MIN_RELEASE && xen_build_id::SINCE == since::xen_build_id);
+        #[cfg(feature = "xen-4-20")]
+        assert!(xen_varbuf::SINCE <= XEN_MIN_RELEASE && xen_varbuf::SINCE == since::xen_varbuf);
     }
 }
 

@@ -14,10 +14,13 @@ mod x86 {
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
@@ -29,6 +32,8 @@ mod x86 {
         assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_pfn_t: size on x86");
         assert_eq!(align_of::<xen_pfn_t>(), 4, "xen_pfn_t: align on x86");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86");
+        assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 4, "__guest_handle_evtchn_port_t: size on x86");
+        assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 4, "__guest_handle_evtchn_port_t: align on x86");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: size on x86");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: align on x86");
         #[cfg(feature = "xen-4-12")]
@@ -968,6 +973,53 @@ mod x86 {
         }
     }
 
+    mod stable_sched {
+        use super::*;
+
+        #[test]
+        fn sched_shutdown() {
+            assert_eq!(size_of::<sched_shutdown>(), 4, "sched_shutdown: size on x86");
+            assert_eq!(align_of::<sched_shutdown>(), 4, "sched_shutdown: align on x86");
+            assert_eq!(offset_of!(sched_shutdown, reason), 0, "sched_shutdown.reason: offset on x86");
+        }
+
+        #[test]
+        fn sched_poll() {
+            assert_eq!(size_of::<sched_poll>(), 16, "sched_poll: size on x86");
+            assert_eq!(align_of::<sched_poll>(), 4, "sched_poll: align on x86");
+            assert_eq!(offset_of!(sched_poll, ports), 0, "sched_poll.ports: offset on x86");
+            assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 4, "sched_poll.ports: size on x86");
+            assert_eq!(offset_of!(sched_poll, nr_ports), 4, "sched_poll.nr_ports: offset on x86");
+            assert_eq!(offset_of!(sched_poll, timeout), 8, "sched_poll.timeout: offset on x86");
+        }
+
+        #[test]
+        fn sched_remote_shutdown() {
+            assert_eq!(size_of::<sched_remote_shutdown>(), 8, "sched_remote_shutdown: size on x86");
+            assert_eq!(align_of::<sched_remote_shutdown>(), 4, "sched_remote_shutdown: align on x86");
+            assert_eq!(offset_of!(sched_remote_shutdown, domain_id), 0, "sched_remote_shutdown.domain_id: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "sched_remote_shutdown.domain_id: size on x86");
+            assert_eq!(offset_of!(sched_remote_shutdown, __xenabi_hole_0), 2, "sched_remote_shutdown.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(sched_remote_shutdown, reason), 4, "sched_remote_shutdown.reason: offset on x86");
+        }
+
+        #[test]
+        fn sched_watchdog() {
+            assert_eq!(size_of::<sched_watchdog>(), 8, "sched_watchdog: size on x86");
+            assert_eq!(align_of::<sched_watchdog>(), 4, "sched_watchdog: align on x86");
+            assert_eq!(offset_of!(sched_watchdog, id), 0, "sched_watchdog.id: offset on x86");
+            assert_eq!(offset_of!(sched_watchdog, timeout), 4, "sched_watchdog.timeout: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn sched_pin_override() {
+            assert_eq!(size_of::<sched_pin_override>(), 4, "sched_pin_override: size on x86");
+            assert_eq!(align_of::<sched_pin_override>(), 4, "sched_pin_override: align on x86");
+            assert_eq!(offset_of!(sched_pin_override, pcpu), 0, "sched_pin_override.pcpu: offset on x86");
+        }
+    }
+
     #[cfg(feature = "xen-4-8")]
     mod stable_start_info {
         use super::*;
@@ -1013,6 +1065,66 @@ mod x86 {
             assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on x86");
             assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on x86");
             assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on x86");
+        }
+    }
+
+    mod stable_version {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_extraversion_t>(), 16, "xen_extraversion_t: size on x86");
+            assert_eq!(align_of::<xen_extraversion_t>(), 1, "xen_extraversion_t: align on x86");
+            assert_eq!(size_of::<xen_capabilities_info_t>(), 1024, "xen_capabilities_info_t: size on x86");
+            assert_eq!(align_of::<xen_capabilities_info_t>(), 1, "xen_capabilities_info_t: align on x86");
+            assert_eq!(size_of::<xen_changeset_info_t>(), 64, "xen_changeset_info_t: size on x86");
+            assert_eq!(align_of::<xen_changeset_info_t>(), 1, "xen_changeset_info_t: align on x86");
+            assert_eq!(size_of::<xen_commandline_t>(), 1024, "xen_commandline_t: size on x86");
+            assert_eq!(align_of::<xen_commandline_t>(), 1, "xen_commandline_t: align on x86");
+        }
+
+        #[test]
+        fn xen_compile_info() {
+            assert_eq!(size_of::<xen_compile_info>(), 144, "xen_compile_info: size on x86");
+            assert_eq!(align_of::<xen_compile_info>(), 1, "xen_compile_info: align on x86");
+            assert_eq!(offset_of!(xen_compile_info, compiler), 0, "xen_compile_info.compiler: offset on x86");
+            assert_eq!(offset_of!(xen_compile_info, compile_by), 64, "xen_compile_info.compile_by: offset on x86");
+            assert_eq!(offset_of!(xen_compile_info, compile_domain), 80, "xen_compile_info.compile_domain: offset on x86");
+            assert_eq!(offset_of!(xen_compile_info, compile_date), 112, "xen_compile_info.compile_date: offset on x86");
+        }
+
+        #[test]
+        fn xen_platform_parameters() {
+            assert_eq!(size_of::<xen_platform_parameters>(), 4, "xen_platform_parameters: size on x86");
+            assert_eq!(align_of::<xen_platform_parameters>(), 4, "xen_platform_parameters: align on x86");
+            assert_eq!(offset_of!(xen_platform_parameters, virt_start), 0, "xen_platform_parameters.virt_start: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xen_platform_parameters.virt_start: size on x86");
+        }
+
+        #[test]
+        fn xen_feature_info() {
+            assert_eq!(size_of::<xen_feature_info>(), 8, "xen_feature_info: size on x86");
+            assert_eq!(align_of::<xen_feature_info>(), 4, "xen_feature_info: align on x86");
+            assert_eq!(offset_of!(xen_feature_info, submap_idx), 0, "xen_feature_info.submap_idx: offset on x86");
+            assert_eq!(offset_of!(xen_feature_info, submap), 4, "xen_feature_info.submap: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_build_id() {
+            assert_eq!(size_of::<xen_build_id>(), 4, "xen_build_id: size on x86");
+            assert_eq!(align_of::<xen_build_id>(), 4, "xen_build_id: align on x86");
+            assert_eq!(offset_of!(xen_build_id, len), 0, "xen_build_id.len: offset on x86");
+            assert_eq!(offset_of!(xen_build_id, buf), 4, "xen_build_id.buf: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn xen_varbuf() {
+            assert_eq!(size_of::<xen_varbuf>(), 4, "xen_varbuf: size on x86");
+            assert_eq!(align_of::<xen_varbuf>(), 4, "xen_varbuf: align on x86");
+            assert_eq!(offset_of!(xen_varbuf, len), 0, "xen_varbuf.len: offset on x86");
+            assert_eq!(offset_of!(xen_varbuf, buf), 4, "xen_varbuf.buf: offset on x86");
         }
     }
 
@@ -1079,10 +1191,13 @@ mod x86_64 {
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
@@ -1094,6 +1209,8 @@ mod x86_64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on x86_64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86_64");
+        assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on x86_64");
         #[cfg(feature = "xen-4-12")]
@@ -2034,6 +2151,54 @@ mod x86_64 {
         }
     }
 
+    mod stable_sched {
+        use super::*;
+
+        #[test]
+        fn sched_shutdown() {
+            assert_eq!(size_of::<sched_shutdown>(), 4, "sched_shutdown: size on x86_64");
+            assert_eq!(align_of::<sched_shutdown>(), 4, "sched_shutdown: align on x86_64");
+            assert_eq!(offset_of!(sched_shutdown, reason), 0, "sched_shutdown.reason: offset on x86_64");
+        }
+
+        #[test]
+        fn sched_poll() {
+            assert_eq!(size_of::<sched_poll>(), 24, "sched_poll: size on x86_64");
+            assert_eq!(align_of::<sched_poll>(), 8, "sched_poll: align on x86_64");
+            assert_eq!(offset_of!(sched_poll, ports), 0, "sched_poll.ports: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "sched_poll.ports: size on x86_64");
+            assert_eq!(offset_of!(sched_poll, nr_ports), 8, "sched_poll.nr_ports: offset on x86_64");
+            assert_eq!(offset_of!(sched_poll, __xenabi_hole_0), 12, "sched_poll.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(sched_poll, timeout), 16, "sched_poll.timeout: offset on x86_64");
+        }
+
+        #[test]
+        fn sched_remote_shutdown() {
+            assert_eq!(size_of::<sched_remote_shutdown>(), 8, "sched_remote_shutdown: size on x86_64");
+            assert_eq!(align_of::<sched_remote_shutdown>(), 4, "sched_remote_shutdown: align on x86_64");
+            assert_eq!(offset_of!(sched_remote_shutdown, domain_id), 0, "sched_remote_shutdown.domain_id: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "sched_remote_shutdown.domain_id: size on x86_64");
+            assert_eq!(offset_of!(sched_remote_shutdown, __xenabi_hole_0), 2, "sched_remote_shutdown.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(sched_remote_shutdown, reason), 4, "sched_remote_shutdown.reason: offset on x86_64");
+        }
+
+        #[test]
+        fn sched_watchdog() {
+            assert_eq!(size_of::<sched_watchdog>(), 8, "sched_watchdog: size on x86_64");
+            assert_eq!(align_of::<sched_watchdog>(), 4, "sched_watchdog: align on x86_64");
+            assert_eq!(offset_of!(sched_watchdog, id), 0, "sched_watchdog.id: offset on x86_64");
+            assert_eq!(offset_of!(sched_watchdog, timeout), 4, "sched_watchdog.timeout: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn sched_pin_override() {
+            assert_eq!(size_of::<sched_pin_override>(), 4, "sched_pin_override: size on x86_64");
+            assert_eq!(align_of::<sched_pin_override>(), 4, "sched_pin_override: align on x86_64");
+            assert_eq!(offset_of!(sched_pin_override, pcpu), 0, "sched_pin_override.pcpu: offset on x86_64");
+        }
+    }
+
     #[cfg(feature = "xen-4-8")]
     mod stable_start_info {
         use super::*;
@@ -2079,6 +2244,66 @@ mod x86_64 {
             assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on x86_64");
             assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on x86_64");
             assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on x86_64");
+        }
+    }
+
+    mod stable_version {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_extraversion_t>(), 16, "xen_extraversion_t: size on x86_64");
+            assert_eq!(align_of::<xen_extraversion_t>(), 1, "xen_extraversion_t: align on x86_64");
+            assert_eq!(size_of::<xen_capabilities_info_t>(), 1024, "xen_capabilities_info_t: size on x86_64");
+            assert_eq!(align_of::<xen_capabilities_info_t>(), 1, "xen_capabilities_info_t: align on x86_64");
+            assert_eq!(size_of::<xen_changeset_info_t>(), 64, "xen_changeset_info_t: size on x86_64");
+            assert_eq!(align_of::<xen_changeset_info_t>(), 1, "xen_changeset_info_t: align on x86_64");
+            assert_eq!(size_of::<xen_commandline_t>(), 1024, "xen_commandline_t: size on x86_64");
+            assert_eq!(align_of::<xen_commandline_t>(), 1, "xen_commandline_t: align on x86_64");
+        }
+
+        #[test]
+        fn xen_compile_info() {
+            assert_eq!(size_of::<xen_compile_info>(), 144, "xen_compile_info: size on x86_64");
+            assert_eq!(align_of::<xen_compile_info>(), 1, "xen_compile_info: align on x86_64");
+            assert_eq!(offset_of!(xen_compile_info, compiler), 0, "xen_compile_info.compiler: offset on x86_64");
+            assert_eq!(offset_of!(xen_compile_info, compile_by), 64, "xen_compile_info.compile_by: offset on x86_64");
+            assert_eq!(offset_of!(xen_compile_info, compile_domain), 80, "xen_compile_info.compile_domain: offset on x86_64");
+            assert_eq!(offset_of!(xen_compile_info, compile_date), 112, "xen_compile_info.compile_date: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_platform_parameters() {
+            assert_eq!(size_of::<xen_platform_parameters>(), 8, "xen_platform_parameters: size on x86_64");
+            assert_eq!(align_of::<xen_platform_parameters>(), 8, "xen_platform_parameters: align on x86_64");
+            assert_eq!(offset_of!(xen_platform_parameters, virt_start), 0, "xen_platform_parameters.virt_start: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_platform_parameters.virt_start: size on x86_64");
+        }
+
+        #[test]
+        fn xen_feature_info() {
+            assert_eq!(size_of::<xen_feature_info>(), 8, "xen_feature_info: size on x86_64");
+            assert_eq!(align_of::<xen_feature_info>(), 4, "xen_feature_info: align on x86_64");
+            assert_eq!(offset_of!(xen_feature_info, submap_idx), 0, "xen_feature_info.submap_idx: offset on x86_64");
+            assert_eq!(offset_of!(xen_feature_info, submap), 4, "xen_feature_info.submap: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_build_id() {
+            assert_eq!(size_of::<xen_build_id>(), 4, "xen_build_id: size on x86_64");
+            assert_eq!(align_of::<xen_build_id>(), 4, "xen_build_id: align on x86_64");
+            assert_eq!(offset_of!(xen_build_id, len), 0, "xen_build_id.len: offset on x86_64");
+            assert_eq!(offset_of!(xen_build_id, buf), 4, "xen_build_id.buf: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn xen_varbuf() {
+            assert_eq!(size_of::<xen_varbuf>(), 4, "xen_varbuf: size on x86_64");
+            assert_eq!(align_of::<xen_varbuf>(), 4, "xen_varbuf: align on x86_64");
+            assert_eq!(offset_of!(xen_varbuf, len), 0, "xen_varbuf.len: offset on x86_64");
+            assert_eq!(offset_of!(xen_varbuf, buf), 4, "xen_varbuf.buf: offset on x86_64");
         }
     }
 
@@ -2145,8 +2370,11 @@ mod arm {
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::sched::*;
+    use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
@@ -2158,6 +2386,8 @@ mod arm {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on arm");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on arm");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on arm");
+        assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: size on arm");
+        assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on arm");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on arm");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on arm");
         #[cfg(feature = "xen-4-12")]
@@ -3098,6 +3328,114 @@ mod arm {
         }
     }
 
+    mod stable_sched {
+        use super::*;
+
+        #[test]
+        fn sched_shutdown() {
+            assert_eq!(size_of::<sched_shutdown>(), 4, "sched_shutdown: size on arm");
+            assert_eq!(align_of::<sched_shutdown>(), 4, "sched_shutdown: align on arm");
+            assert_eq!(offset_of!(sched_shutdown, reason), 0, "sched_shutdown.reason: offset on arm");
+        }
+
+        #[test]
+        fn sched_poll() {
+            assert_eq!(size_of::<sched_poll>(), 24, "sched_poll: size on arm");
+            assert_eq!(align_of::<sched_poll>(), 8, "sched_poll: align on arm");
+            assert_eq!(offset_of!(sched_poll, ports), 0, "sched_poll.ports: offset on arm");
+            assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "sched_poll.ports: size on arm");
+            assert_eq!(offset_of!(sched_poll, nr_ports), 8, "sched_poll.nr_ports: offset on arm");
+            assert_eq!(offset_of!(sched_poll, __xenabi_hole_0), 12, "sched_poll.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(sched_poll, timeout), 16, "sched_poll.timeout: offset on arm");
+        }
+
+        #[test]
+        fn sched_remote_shutdown() {
+            assert_eq!(size_of::<sched_remote_shutdown>(), 8, "sched_remote_shutdown: size on arm");
+            assert_eq!(align_of::<sched_remote_shutdown>(), 4, "sched_remote_shutdown: align on arm");
+            assert_eq!(offset_of!(sched_remote_shutdown, domain_id), 0, "sched_remote_shutdown.domain_id: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "sched_remote_shutdown.domain_id: size on arm");
+            assert_eq!(offset_of!(sched_remote_shutdown, __xenabi_hole_0), 2, "sched_remote_shutdown.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(sched_remote_shutdown, reason), 4, "sched_remote_shutdown.reason: offset on arm");
+        }
+
+        #[test]
+        fn sched_watchdog() {
+            assert_eq!(size_of::<sched_watchdog>(), 8, "sched_watchdog: size on arm");
+            assert_eq!(align_of::<sched_watchdog>(), 4, "sched_watchdog: align on arm");
+            assert_eq!(offset_of!(sched_watchdog, id), 0, "sched_watchdog.id: offset on arm");
+            assert_eq!(offset_of!(sched_watchdog, timeout), 4, "sched_watchdog.timeout: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn sched_pin_override() {
+            assert_eq!(size_of::<sched_pin_override>(), 4, "sched_pin_override: size on arm");
+            assert_eq!(align_of::<sched_pin_override>(), 4, "sched_pin_override: align on arm");
+            assert_eq!(offset_of!(sched_pin_override, pcpu), 0, "sched_pin_override.pcpu: offset on arm");
+        }
+    }
+
+    mod stable_version {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_extraversion_t>(), 16, "xen_extraversion_t: size on arm");
+            assert_eq!(align_of::<xen_extraversion_t>(), 1, "xen_extraversion_t: align on arm");
+            assert_eq!(size_of::<xen_capabilities_info_t>(), 1024, "xen_capabilities_info_t: size on arm");
+            assert_eq!(align_of::<xen_capabilities_info_t>(), 1, "xen_capabilities_info_t: align on arm");
+            assert_eq!(size_of::<xen_changeset_info_t>(), 64, "xen_changeset_info_t: size on arm");
+            assert_eq!(align_of::<xen_changeset_info_t>(), 1, "xen_changeset_info_t: align on arm");
+            assert_eq!(size_of::<xen_commandline_t>(), 1024, "xen_commandline_t: size on arm");
+            assert_eq!(align_of::<xen_commandline_t>(), 1, "xen_commandline_t: align on arm");
+        }
+
+        #[test]
+        fn xen_compile_info() {
+            assert_eq!(size_of::<xen_compile_info>(), 144, "xen_compile_info: size on arm");
+            assert_eq!(align_of::<xen_compile_info>(), 1, "xen_compile_info: align on arm");
+            assert_eq!(offset_of!(xen_compile_info, compiler), 0, "xen_compile_info.compiler: offset on arm");
+            assert_eq!(offset_of!(xen_compile_info, compile_by), 64, "xen_compile_info.compile_by: offset on arm");
+            assert_eq!(offset_of!(xen_compile_info, compile_domain), 80, "xen_compile_info.compile_domain: offset on arm");
+            assert_eq!(offset_of!(xen_compile_info, compile_date), 112, "xen_compile_info.compile_date: offset on arm");
+        }
+
+        #[test]
+        fn xen_platform_parameters() {
+            assert_eq!(size_of::<xen_platform_parameters>(), 8, "xen_platform_parameters: size on arm");
+            assert_eq!(align_of::<xen_platform_parameters>(), 8, "xen_platform_parameters: align on arm");
+            assert_eq!(offset_of!(xen_platform_parameters, virt_start), 0, "xen_platform_parameters.virt_start: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_platform_parameters.virt_start: size on arm");
+        }
+
+        #[test]
+        fn xen_feature_info() {
+            assert_eq!(size_of::<xen_feature_info>(), 8, "xen_feature_info: size on arm");
+            assert_eq!(align_of::<xen_feature_info>(), 4, "xen_feature_info: align on arm");
+            assert_eq!(offset_of!(xen_feature_info, submap_idx), 0, "xen_feature_info.submap_idx: offset on arm");
+            assert_eq!(offset_of!(xen_feature_info, submap), 4, "xen_feature_info.submap: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_build_id() {
+            assert_eq!(size_of::<xen_build_id>(), 4, "xen_build_id: size on arm");
+            assert_eq!(align_of::<xen_build_id>(), 4, "xen_build_id: align on arm");
+            assert_eq!(offset_of!(xen_build_id, len), 0, "xen_build_id.len: offset on arm");
+            assert_eq!(offset_of!(xen_build_id, buf), 4, "xen_build_id.buf: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn xen_varbuf() {
+            assert_eq!(size_of::<xen_varbuf>(), 4, "xen_varbuf: size on arm");
+            assert_eq!(align_of::<xen_varbuf>(), 4, "xen_varbuf: align on arm");
+            assert_eq!(offset_of!(xen_varbuf, len), 0, "xen_varbuf.len: offset on arm");
+            assert_eq!(offset_of!(xen_varbuf, buf), 4, "xen_varbuf.buf: offset on arm");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -3167,8 +3505,11 @@ mod aarch64 {
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::sched::*;
+    use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
@@ -3180,6 +3521,8 @@ mod aarch64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on aarch64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on aarch64");
+        assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on aarch64");
         #[cfg(feature = "xen-4-12")]
@@ -4117,6 +4460,114 @@ mod aarch64 {
             assert_eq!(offset_of!(buffered_iopage, read_pointer), 0, "buffered_iopage.read_pointer: offset on aarch64");
             assert_eq!(offset_of!(buffered_iopage, write_pointer), 4, "buffered_iopage.write_pointer: offset on aarch64");
             assert_eq!(offset_of!(buffered_iopage, buf_ioreq), 8, "buffered_iopage.buf_ioreq: offset on aarch64");
+        }
+    }
+
+    mod stable_sched {
+        use super::*;
+
+        #[test]
+        fn sched_shutdown() {
+            assert_eq!(size_of::<sched_shutdown>(), 4, "sched_shutdown: size on aarch64");
+            assert_eq!(align_of::<sched_shutdown>(), 4, "sched_shutdown: align on aarch64");
+            assert_eq!(offset_of!(sched_shutdown, reason), 0, "sched_shutdown.reason: offset on aarch64");
+        }
+
+        #[test]
+        fn sched_poll() {
+            assert_eq!(size_of::<sched_poll>(), 24, "sched_poll: size on aarch64");
+            assert_eq!(align_of::<sched_poll>(), 8, "sched_poll: align on aarch64");
+            assert_eq!(offset_of!(sched_poll, ports), 0, "sched_poll.ports: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "sched_poll.ports: size on aarch64");
+            assert_eq!(offset_of!(sched_poll, nr_ports), 8, "sched_poll.nr_ports: offset on aarch64");
+            assert_eq!(offset_of!(sched_poll, __xenabi_hole_0), 12, "sched_poll.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(sched_poll, timeout), 16, "sched_poll.timeout: offset on aarch64");
+        }
+
+        #[test]
+        fn sched_remote_shutdown() {
+            assert_eq!(size_of::<sched_remote_shutdown>(), 8, "sched_remote_shutdown: size on aarch64");
+            assert_eq!(align_of::<sched_remote_shutdown>(), 4, "sched_remote_shutdown: align on aarch64");
+            assert_eq!(offset_of!(sched_remote_shutdown, domain_id), 0, "sched_remote_shutdown.domain_id: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "sched_remote_shutdown.domain_id: size on aarch64");
+            assert_eq!(offset_of!(sched_remote_shutdown, __xenabi_hole_0), 2, "sched_remote_shutdown.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(sched_remote_shutdown, reason), 4, "sched_remote_shutdown.reason: offset on aarch64");
+        }
+
+        #[test]
+        fn sched_watchdog() {
+            assert_eq!(size_of::<sched_watchdog>(), 8, "sched_watchdog: size on aarch64");
+            assert_eq!(align_of::<sched_watchdog>(), 4, "sched_watchdog: align on aarch64");
+            assert_eq!(offset_of!(sched_watchdog, id), 0, "sched_watchdog.id: offset on aarch64");
+            assert_eq!(offset_of!(sched_watchdog, timeout), 4, "sched_watchdog.timeout: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn sched_pin_override() {
+            assert_eq!(size_of::<sched_pin_override>(), 4, "sched_pin_override: size on aarch64");
+            assert_eq!(align_of::<sched_pin_override>(), 4, "sched_pin_override: align on aarch64");
+            assert_eq!(offset_of!(sched_pin_override, pcpu), 0, "sched_pin_override.pcpu: offset on aarch64");
+        }
+    }
+
+    mod stable_version {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_extraversion_t>(), 16, "xen_extraversion_t: size on aarch64");
+            assert_eq!(align_of::<xen_extraversion_t>(), 1, "xen_extraversion_t: align on aarch64");
+            assert_eq!(size_of::<xen_capabilities_info_t>(), 1024, "xen_capabilities_info_t: size on aarch64");
+            assert_eq!(align_of::<xen_capabilities_info_t>(), 1, "xen_capabilities_info_t: align on aarch64");
+            assert_eq!(size_of::<xen_changeset_info_t>(), 64, "xen_changeset_info_t: size on aarch64");
+            assert_eq!(align_of::<xen_changeset_info_t>(), 1, "xen_changeset_info_t: align on aarch64");
+            assert_eq!(size_of::<xen_commandline_t>(), 1024, "xen_commandline_t: size on aarch64");
+            assert_eq!(align_of::<xen_commandline_t>(), 1, "xen_commandline_t: align on aarch64");
+        }
+
+        #[test]
+        fn xen_compile_info() {
+            assert_eq!(size_of::<xen_compile_info>(), 144, "xen_compile_info: size on aarch64");
+            assert_eq!(align_of::<xen_compile_info>(), 1, "xen_compile_info: align on aarch64");
+            assert_eq!(offset_of!(xen_compile_info, compiler), 0, "xen_compile_info.compiler: offset on aarch64");
+            assert_eq!(offset_of!(xen_compile_info, compile_by), 64, "xen_compile_info.compile_by: offset on aarch64");
+            assert_eq!(offset_of!(xen_compile_info, compile_domain), 80, "xen_compile_info.compile_domain: offset on aarch64");
+            assert_eq!(offset_of!(xen_compile_info, compile_date), 112, "xen_compile_info.compile_date: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_platform_parameters() {
+            assert_eq!(size_of::<xen_platform_parameters>(), 8, "xen_platform_parameters: size on aarch64");
+            assert_eq!(align_of::<xen_platform_parameters>(), 8, "xen_platform_parameters: align on aarch64");
+            assert_eq!(offset_of!(xen_platform_parameters, virt_start), 0, "xen_platform_parameters.virt_start: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_platform_parameters.virt_start: size on aarch64");
+        }
+
+        #[test]
+        fn xen_feature_info() {
+            assert_eq!(size_of::<xen_feature_info>(), 8, "xen_feature_info: size on aarch64");
+            assert_eq!(align_of::<xen_feature_info>(), 4, "xen_feature_info: align on aarch64");
+            assert_eq!(offset_of!(xen_feature_info, submap_idx), 0, "xen_feature_info.submap_idx: offset on aarch64");
+            assert_eq!(offset_of!(xen_feature_info, submap), 4, "xen_feature_info.submap: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_build_id() {
+            assert_eq!(size_of::<xen_build_id>(), 4, "xen_build_id: size on aarch64");
+            assert_eq!(align_of::<xen_build_id>(), 4, "xen_build_id: align on aarch64");
+            assert_eq!(offset_of!(xen_build_id, len), 0, "xen_build_id.len: offset on aarch64");
+            assert_eq!(offset_of!(xen_build_id, buf), 4, "xen_build_id.buf: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn xen_varbuf() {
+            assert_eq!(size_of::<xen_varbuf>(), 4, "xen_varbuf: size on aarch64");
+            assert_eq!(align_of::<xen_varbuf>(), 4, "xen_varbuf: align on aarch64");
+            assert_eq!(offset_of!(xen_varbuf, len), 0, "xen_varbuf.len: offset on aarch64");
+            assert_eq!(offset_of!(xen_varbuf, buf), 4, "xen_varbuf.buf: offset on aarch64");
         }
     }
 

@@ -8280,6 +8280,139 @@ fn ioreq__buffered_iopage() {
 }
 
 #[test]
+fn sched__sched_shutdown() {
+    type T = xenabi::stable::sched::sched_shutdown;
+    let mut r = Report::new("sched_shutdown");
+    assert_eq!(size_of::<T>(), 4, "size_of::<sched_shutdown>()");
+    // #0
+    {
+        let want = hex("91dba1da");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.reason = 3668040593;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "reason", d.reason, 3668040593);
+    }
+    r.finish();
+}
+
+#[test]
+fn sched__sched_poll() {
+    type T = xenabi::stable::sched::sched_poll;
+    let mut r = Report::new("sched_poll");
+    assert_eq!(size_of::<T>(), 24, "size_of::<sched_poll>()");
+    // #0
+    {
+        let want = hex("0010dec0fd7f000094593018000000000000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.ports = xenabi::types::__guest_handle_evtchn_port_t::from_addr(0x7ffdc0de1000);
+            v.nr_ports = 405821844;
+            v.timeout = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "ports", d.ports.addr(), 0x7ffdc0de1000);
+        r.value(0, "nr_ports", d.nr_ports, 405821844);
+        r.value(0, "timeout", d.timeout, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn sched__sched_remote_shutdown() {
+    type T = xenabi::stable::sched::sched_remote_shutdown;
+    let mut r = Report::new("sched_remote_shutdown");
+    assert_eq!(size_of::<T>(), 8, "size_of::<sched_remote_shutdown>()");
+    // #0
+    {
+        let want = hex("10000000f1ac707c");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domain_id = 16;
+            v.reason = 2087759089;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domain_id", d.domain_id, 16);
+        r.value(0, "reason", d.reason, 2087759089);
+    }
+    r.finish();
+}
+
+#[test]
+fn sched__sched_watchdog() {
+    type T = xenabi::stable::sched::sched_watchdog;
+    let mut r = Report::new("sched_watchdog");
+    assert_eq!(size_of::<T>(), 8, "size_of::<sched_watchdog>()");
+    // #0
+    {
+        let want = hex("ffffffff9c9e691c");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.id = 4294967295;
+            v.timeout = 476683932;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "id", d.id, 4294967295);
+        r.value(0, "timeout", d.timeout, 476683932);
+    }
+    r.finish();
+}
+
+#[test]
+fn sched__sched_pin_override() {
+    type T = xenabi::stable::sched::sched_pin_override;
+    let mut r = Report::new("sched_pin_override");
+    assert_eq!(size_of::<T>(), 4, "size_of::<sched_pin_override>()");
+    // #0
+    {
+        let want = hex("c7e4c30a");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.pcpu = 180610247;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "pcpu", d.pcpu, 180610247);
+    }
+    r.finish();
+}
+
+#[test]
 fn start_info__hvm_start_info() {
     type T = xenabi::stable::start_info::hvm_start_info;
     let mut r = Report::new("hvm_start_info");
@@ -8374,6 +8507,439 @@ fn start_info__hvm_memmap_table_entry() {
         r.value(0, "addr", d.addr, 11545436085364531151);
         r.value(0, "size", d.size, 18446744073709551615);
         r.value(0, "type", d.r#type, 2860169911);
+    }
+    r.finish();
+}
+
+#[test]
+fn version__xen_compile_info() {
+    type T = xenabi::stable::version::xen_compile_info;
+    let mut r = Report::new("xen_compile_info");
+    assert_eq!(size_of::<T>(), 144, "size_of::<xen_compile_info>()");
+    // #0
+    {
+        let want = hex(concat!("6b806f004e0227ffeb02b7009f084dff4f01a400b24075ff764095003b4053ff", "28027a002008b8ffbb08e200d0040bfffd1014009104adff0d088200fa8070ff", "7a2033001e028fffcd015b00da8049ff8408f400500290ff08800100781045ff", "e3020600eb04a8ff5f041600844025ff2620c100b74035ff450223007601daff", "0d205f00d48067ffe1200900cb10a2ff"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.compiler[0] = 107;
+            v.compiler[1] = 128;
+            v.compiler[2] = 111;
+            v.compiler[3] = 0;
+            v.compiler[4] = 78;
+            v.compiler[5] = 2;
+            v.compiler[6] = 39;
+            v.compiler[7] = 255;
+            v.compiler[8] = 235;
+            v.compiler[9] = 2;
+            v.compiler[10] = 183;
+            v.compiler[11] = 0;
+            v.compiler[12] = 159;
+            v.compiler[13] = 8;
+            v.compiler[14] = 77;
+            v.compiler[15] = 255;
+            v.compiler[16] = 79;
+            v.compiler[17] = 1;
+            v.compiler[18] = 164;
+            v.compiler[19] = 0;
+            v.compiler[20] = 178;
+            v.compiler[21] = 64;
+            v.compiler[22] = 117;
+            v.compiler[23] = 255;
+            v.compiler[24] = 118;
+            v.compiler[25] = 64;
+            v.compiler[26] = 149;
+            v.compiler[27] = 0;
+            v.compiler[28] = 59;
+            v.compiler[29] = 64;
+            v.compiler[30] = 83;
+            v.compiler[31] = 255;
+            v.compiler[32] = 40;
+            v.compiler[33] = 2;
+            v.compiler[34] = 122;
+            v.compiler[35] = 0;
+            v.compiler[36] = 32;
+            v.compiler[37] = 8;
+            v.compiler[38] = 184;
+            v.compiler[39] = 255;
+            v.compiler[40] = 187;
+            v.compiler[41] = 8;
+            v.compiler[42] = 226;
+            v.compiler[43] = 0;
+            v.compiler[44] = 208;
+            v.compiler[45] = 4;
+            v.compiler[46] = 11;
+            v.compiler[47] = 255;
+            v.compiler[48] = 253;
+            v.compiler[49] = 16;
+            v.compiler[50] = 20;
+            v.compiler[51] = 0;
+            v.compiler[52] = 145;
+            v.compiler[53] = 4;
+            v.compiler[54] = 173;
+            v.compiler[55] = 255;
+            v.compiler[56] = 13;
+            v.compiler[57] = 8;
+            v.compiler[58] = 130;
+            v.compiler[59] = 0;
+            v.compiler[60] = 250;
+            v.compiler[61] = 128;
+            v.compiler[62] = 112;
+            v.compiler[63] = 255;
+            v.compile_by[0] = 122;
+            v.compile_by[1] = 32;
+            v.compile_by[2] = 51;
+            v.compile_by[3] = 0;
+            v.compile_by[4] = 30;
+            v.compile_by[5] = 2;
+            v.compile_by[6] = 143;
+            v.compile_by[7] = 255;
+            v.compile_by[8] = 205;
+            v.compile_by[9] = 1;
+            v.compile_by[10] = 91;
+            v.compile_by[11] = 0;
+            v.compile_by[12] = 218;
+            v.compile_by[13] = 128;
+            v.compile_by[14] = 73;
+            v.compile_by[15] = 255;
+            v.compile_domain[0] = 132;
+            v.compile_domain[1] = 8;
+            v.compile_domain[2] = 244;
+            v.compile_domain[3] = 0;
+            v.compile_domain[4] = 80;
+            v.compile_domain[5] = 2;
+            v.compile_domain[6] = 144;
+            v.compile_domain[7] = 255;
+            v.compile_domain[8] = 8;
+            v.compile_domain[9] = 128;
+            v.compile_domain[10] = 1;
+            v.compile_domain[11] = 0;
+            v.compile_domain[12] = 120;
+            v.compile_domain[13] = 16;
+            v.compile_domain[14] = 69;
+            v.compile_domain[15] = 255;
+            v.compile_domain[16] = 227;
+            v.compile_domain[17] = 2;
+            v.compile_domain[18] = 6;
+            v.compile_domain[19] = 0;
+            v.compile_domain[20] = 235;
+            v.compile_domain[21] = 4;
+            v.compile_domain[22] = 168;
+            v.compile_domain[23] = 255;
+            v.compile_domain[24] = 95;
+            v.compile_domain[25] = 4;
+            v.compile_domain[26] = 22;
+            v.compile_domain[27] = 0;
+            v.compile_domain[28] = 132;
+            v.compile_domain[29] = 64;
+            v.compile_domain[30] = 37;
+            v.compile_domain[31] = 255;
+            v.compile_date[0] = 38;
+            v.compile_date[1] = 32;
+            v.compile_date[2] = 193;
+            v.compile_date[3] = 0;
+            v.compile_date[4] = 183;
+            v.compile_date[5] = 64;
+            v.compile_date[6] = 53;
+            v.compile_date[7] = 255;
+            v.compile_date[8] = 69;
+            v.compile_date[9] = 2;
+            v.compile_date[10] = 35;
+            v.compile_date[11] = 0;
+            v.compile_date[12] = 118;
+            v.compile_date[13] = 1;
+            v.compile_date[14] = 218;
+            v.compile_date[15] = 255;
+            v.compile_date[16] = 13;
+            v.compile_date[17] = 32;
+            v.compile_date[18] = 95;
+            v.compile_date[19] = 0;
+            v.compile_date[20] = 212;
+            v.compile_date[21] = 128;
+            v.compile_date[22] = 103;
+            v.compile_date[23] = 255;
+            v.compile_date[24] = 225;
+            v.compile_date[25] = 32;
+            v.compile_date[26] = 9;
+            v.compile_date[27] = 0;
+            v.compile_date[28] = 203;
+            v.compile_date[29] = 16;
+            v.compile_date[30] = 162;
+            v.compile_date[31] = 255;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "compiler[0]", d.compiler[0], 107);
+        r.value(0, "compiler[1]", d.compiler[1], 128);
+        r.value(0, "compiler[2]", d.compiler[2], 111);
+        r.value(0, "compiler[3]", d.compiler[3], 0);
+        r.value(0, "compiler[4]", d.compiler[4], 78);
+        r.value(0, "compiler[5]", d.compiler[5], 2);
+        r.value(0, "compiler[6]", d.compiler[6], 39);
+        r.value(0, "compiler[7]", d.compiler[7], 255);
+        r.value(0, "compiler[8]", d.compiler[8], 235);
+        r.value(0, "compiler[9]", d.compiler[9], 2);
+        r.value(0, "compiler[10]", d.compiler[10], 183);
+        r.value(0, "compiler[11]", d.compiler[11], 0);
+        r.value(0, "compiler[12]", d.compiler[12], 159);
+        r.value(0, "compiler[13]", d.compiler[13], 8);
+        r.value(0, "compiler[14]", d.compiler[14], 77);
+        r.value(0, "compiler[15]", d.compiler[15], 255);
+        r.value(0, "compiler[16]", d.compiler[16], 79);
+        r.value(0, "compiler[17]", d.compiler[17], 1);
+        r.value(0, "compiler[18]", d.compiler[18], 164);
+        r.value(0, "compiler[19]", d.compiler[19], 0);
+        r.value(0, "compiler[20]", d.compiler[20], 178);
+        r.value(0, "compiler[21]", d.compiler[21], 64);
+        r.value(0, "compiler[22]", d.compiler[22], 117);
+        r.value(0, "compiler[23]", d.compiler[23], 255);
+        r.value(0, "compiler[24]", d.compiler[24], 118);
+        r.value(0, "compiler[25]", d.compiler[25], 64);
+        r.value(0, "compiler[26]", d.compiler[26], 149);
+        r.value(0, "compiler[27]", d.compiler[27], 0);
+        r.value(0, "compiler[28]", d.compiler[28], 59);
+        r.value(0, "compiler[29]", d.compiler[29], 64);
+        r.value(0, "compiler[30]", d.compiler[30], 83);
+        r.value(0, "compiler[31]", d.compiler[31], 255);
+        r.value(0, "compiler[32]", d.compiler[32], 40);
+        r.value(0, "compiler[33]", d.compiler[33], 2);
+        r.value(0, "compiler[34]", d.compiler[34], 122);
+        r.value(0, "compiler[35]", d.compiler[35], 0);
+        r.value(0, "compiler[36]", d.compiler[36], 32);
+        r.value(0, "compiler[37]", d.compiler[37], 8);
+        r.value(0, "compiler[38]", d.compiler[38], 184);
+        r.value(0, "compiler[39]", d.compiler[39], 255);
+        r.value(0, "compiler[40]", d.compiler[40], 187);
+        r.value(0, "compiler[41]", d.compiler[41], 8);
+        r.value(0, "compiler[42]", d.compiler[42], 226);
+        r.value(0, "compiler[43]", d.compiler[43], 0);
+        r.value(0, "compiler[44]", d.compiler[44], 208);
+        r.value(0, "compiler[45]", d.compiler[45], 4);
+        r.value(0, "compiler[46]", d.compiler[46], 11);
+        r.value(0, "compiler[47]", d.compiler[47], 255);
+        r.value(0, "compiler[48]", d.compiler[48], 253);
+        r.value(0, "compiler[49]", d.compiler[49], 16);
+        r.value(0, "compiler[50]", d.compiler[50], 20);
+        r.value(0, "compiler[51]", d.compiler[51], 0);
+        r.value(0, "compiler[52]", d.compiler[52], 145);
+        r.value(0, "compiler[53]", d.compiler[53], 4);
+        r.value(0, "compiler[54]", d.compiler[54], 173);
+        r.value(0, "compiler[55]", d.compiler[55], 255);
+        r.value(0, "compiler[56]", d.compiler[56], 13);
+        r.value(0, "compiler[57]", d.compiler[57], 8);
+        r.value(0, "compiler[58]", d.compiler[58], 130);
+        r.value(0, "compiler[59]", d.compiler[59], 0);
+        r.value(0, "compiler[60]", d.compiler[60], 250);
+        r.value(0, "compiler[61]", d.compiler[61], 128);
+        r.value(0, "compiler[62]", d.compiler[62], 112);
+        r.value(0, "compiler[63]", d.compiler[63], 255);
+        r.value(0, "compile_by[0]", d.compile_by[0], 122);
+        r.value(0, "compile_by[1]", d.compile_by[1], 32);
+        r.value(0, "compile_by[2]", d.compile_by[2], 51);
+        r.value(0, "compile_by[3]", d.compile_by[3], 0);
+        r.value(0, "compile_by[4]", d.compile_by[4], 30);
+        r.value(0, "compile_by[5]", d.compile_by[5], 2);
+        r.value(0, "compile_by[6]", d.compile_by[6], 143);
+        r.value(0, "compile_by[7]", d.compile_by[7], 255);
+        r.value(0, "compile_by[8]", d.compile_by[8], 205);
+        r.value(0, "compile_by[9]", d.compile_by[9], 1);
+        r.value(0, "compile_by[10]", d.compile_by[10], 91);
+        r.value(0, "compile_by[11]", d.compile_by[11], 0);
+        r.value(0, "compile_by[12]", d.compile_by[12], 218);
+        r.value(0, "compile_by[13]", d.compile_by[13], 128);
+        r.value(0, "compile_by[14]", d.compile_by[14], 73);
+        r.value(0, "compile_by[15]", d.compile_by[15], 255);
+        r.value(0, "compile_domain[0]", d.compile_domain[0], 132);
+        r.value(0, "compile_domain[1]", d.compile_domain[1], 8);
+        r.value(0, "compile_domain[2]", d.compile_domain[2], 244);
+        r.value(0, "compile_domain[3]", d.compile_domain[3], 0);
+        r.value(0, "compile_domain[4]", d.compile_domain[4], 80);
+        r.value(0, "compile_domain[5]", d.compile_domain[5], 2);
+        r.value(0, "compile_domain[6]", d.compile_domain[6], 144);
+        r.value(0, "compile_domain[7]", d.compile_domain[7], 255);
+        r.value(0, "compile_domain[8]", d.compile_domain[8], 8);
+        r.value(0, "compile_domain[9]", d.compile_domain[9], 128);
+        r.value(0, "compile_domain[10]", d.compile_domain[10], 1);
+        r.value(0, "compile_domain[11]", d.compile_domain[11], 0);
+        r.value(0, "compile_domain[12]", d.compile_domain[12], 120);
+        r.value(0, "compile_domain[13]", d.compile_domain[13], 16);
+        r.value(0, "compile_domain[14]", d.compile_domain[14], 69);
+        r.value(0, "compile_domain[15]", d.compile_domain[15], 255);
+        r.value(0, "compile_domain[16]", d.compile_domain[16], 227);
+        r.value(0, "compile_domain[17]", d.compile_domain[17], 2);
+        r.value(0, "compile_domain[18]", d.compile_domain[18], 6);
+        r.value(0, "compile_domain[19]", d.compile_domain[19], 0);
+        r.value(0, "compile_domain[20]", d.compile_domain[20], 235);
+        r.value(0, "compile_domain[21]", d.compile_domain[21], 4);
+        r.value(0, "compile_domain[22]", d.compile_domain[22], 168);
+        r.value(0, "compile_domain[23]", d.compile_domain[23], 255);
+        r.value(0, "compile_domain[24]", d.compile_domain[24], 95);
+        r.value(0, "compile_domain[25]", d.compile_domain[25], 4);
+        r.value(0, "compile_domain[26]", d.compile_domain[26], 22);
+        r.value(0, "compile_domain[27]", d.compile_domain[27], 0);
+        r.value(0, "compile_domain[28]", d.compile_domain[28], 132);
+        r.value(0, "compile_domain[29]", d.compile_domain[29], 64);
+        r.value(0, "compile_domain[30]", d.compile_domain[30], 37);
+        r.value(0, "compile_domain[31]", d.compile_domain[31], 255);
+        r.value(0, "compile_date[0]", d.compile_date[0], 38);
+        r.value(0, "compile_date[1]", d.compile_date[1], 32);
+        r.value(0, "compile_date[2]", d.compile_date[2], 193);
+        r.value(0, "compile_date[3]", d.compile_date[3], 0);
+        r.value(0, "compile_date[4]", d.compile_date[4], 183);
+        r.value(0, "compile_date[5]", d.compile_date[5], 64);
+        r.value(0, "compile_date[6]", d.compile_date[6], 53);
+        r.value(0, "compile_date[7]", d.compile_date[7], 255);
+        r.value(0, "compile_date[8]", d.compile_date[8], 69);
+        r.value(0, "compile_date[9]", d.compile_date[9], 2);
+        r.value(0, "compile_date[10]", d.compile_date[10], 35);
+        r.value(0, "compile_date[11]", d.compile_date[11], 0);
+        r.value(0, "compile_date[12]", d.compile_date[12], 118);
+        r.value(0, "compile_date[13]", d.compile_date[13], 1);
+        r.value(0, "compile_date[14]", d.compile_date[14], 218);
+        r.value(0, "compile_date[15]", d.compile_date[15], 255);
+        r.value(0, "compile_date[16]", d.compile_date[16], 13);
+        r.value(0, "compile_date[17]", d.compile_date[17], 32);
+        r.value(0, "compile_date[18]", d.compile_date[18], 95);
+        r.value(0, "compile_date[19]", d.compile_date[19], 0);
+        r.value(0, "compile_date[20]", d.compile_date[20], 212);
+        r.value(0, "compile_date[21]", d.compile_date[21], 128);
+        r.value(0, "compile_date[22]", d.compile_date[22], 103);
+        r.value(0, "compile_date[23]", d.compile_date[23], 255);
+        r.value(0, "compile_date[24]", d.compile_date[24], 225);
+        r.value(0, "compile_date[25]", d.compile_date[25], 32);
+        r.value(0, "compile_date[26]", d.compile_date[26], 9);
+        r.value(0, "compile_date[27]", d.compile_date[27], 0);
+        r.value(0, "compile_date[28]", d.compile_date[28], 203);
+        r.value(0, "compile_date[29]", d.compile_date[29], 16);
+        r.value(0, "compile_date[30]", d.compile_date[30], 162);
+        r.value(0, "compile_date[31]", d.compile_date[31], 255);
+    }
+    r.finish();
+}
+
+#[test]
+fn version__xen_platform_parameters() {
+    type T = xenabi::stable::version::xen_platform_parameters;
+    let mut r = Report::new("xen_platform_parameters");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_platform_parameters>()");
+    // #0
+    {
+        let want = hex("ffffffffffffffff");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.virt_start = 18446744073709551615;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "virt_start", d.virt_start, 18446744073709551615);
+    }
+    r.finish();
+}
+
+#[test]
+fn version__xen_feature_info() {
+    type T = xenabi::stable::version::xen_feature_info;
+    let mut r = Report::new("xen_feature_info");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_feature_info>()");
+    // #0
+    {
+        let want = hex("a636eece00000080");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.submap_idx = 3471718054;
+            v.submap = 2147483648;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "submap_idx", d.submap_idx, 3471718054);
+        r.value(0, "submap", d.submap, 2147483648);
+    }
+    r.finish();
+}
+
+#[test]
+fn version__xen_build_id() {
+    type T = xenabi::stable::version::xen_build_id;
+    type E = u8;
+    let mut r = Report::new("xen_build_id");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xen_build_id>()");
+    // #0
+    {
+        let want = hex("ffffffffd0409b");
+        let mut buf = Buf::new(7);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.len = 4294967295;
+            *buf.at::<E>(core::mem::offset_of!(T, buf) + 0 * size_of::<E>()) = 208;
+            *buf.at::<E>(core::mem::offset_of!(T, buf) + 1 * size_of::<E>()) = 64;
+            *buf.at::<E>(core::mem::offset_of!(T, buf) + 2 * size_of::<E>()) = 155;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "len", d.len, 4294967295);
+        let d0 = read::<E>(&want[core::mem::offset_of!(T, buf) + 0 * size_of::<E>()..]);
+        r.value(0, "buf[0]", d0, 208);
+        let d1 = read::<E>(&want[core::mem::offset_of!(T, buf) + 1 * size_of::<E>()..]);
+        r.value(0, "buf[1]", d1, 64);
+        let d2 = read::<E>(&want[core::mem::offset_of!(T, buf) + 2 * size_of::<E>()..]);
+        r.value(0, "buf[2]", d2, 155);
+    }
+    r.finish();
+}
+
+#[test]
+fn version__xen_varbuf() {
+    type T = xenabi::stable::version::xen_varbuf;
+    type E = u8;
+    let mut r = Report::new("xen_varbuf");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xen_varbuf>()");
+    // #0
+    {
+        let want = hex("515298ff0820ff");
+        let mut buf = Buf::new(7);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.len = 4288172625;
+            *buf.at::<E>(core::mem::offset_of!(T, buf) + 0 * size_of::<E>()) = 8;
+            *buf.at::<E>(core::mem::offset_of!(T, buf) + 1 * size_of::<E>()) = 32;
+            *buf.at::<E>(core::mem::offset_of!(T, buf) + 2 * size_of::<E>()) = 255;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "len", d.len, 4288172625);
+        let d0 = read::<E>(&want[core::mem::offset_of!(T, buf) + 0 * size_of::<E>()..]);
+        r.value(0, "buf[0]", d0, 8);
+        let d1 = read::<E>(&want[core::mem::offset_of!(T, buf) + 1 * size_of::<E>()..]);
+        r.value(0, "buf[1]", d1, 32);
+        let d2 = read::<E>(&want[core::mem::offset_of!(T, buf) + 2 * size_of::<E>()..]);
+        r.value(0, "buf[2]", d2, 255);
     }
     r.finish();
 }

@@ -12,9 +12,12 @@
 #include <xenabi/stable/argo.h>
 #include <xenabi/stable/dm_op.h>
 #include <xenabi/stable/event_channel.h>
+#include <xenabi/stable/features.h>
 #include <xenabi/stable/grant_table.h>
 #include <xenabi/stable/ioreq.h>
+#include <xenabi/stable/sched.h>
 #include <xenabi/stable/start_info.h>
+#include <xenabi/stable/version.h>
 #include <xenabi/stable/xen.h>
 
 /* Unstable: define XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION to opt in. */
