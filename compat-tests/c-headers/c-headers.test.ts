@@ -64,6 +64,16 @@ async function check(expectations: readonly Expectation[]): Promise<string> {
  */
 const KNOWN_LIMITS: { unit: string; fails: RegExp }[] = [{ unit: 'domctl-then-xen.h', fails: /redefinition of .?(struct )?xen_arch_domainconfig/ }];
 
+/** What a compiler says when our checks name a record or member Xen's older header lacks. */
+const NEWER_THAN_XEN = /incomplete type|has no member|undeclared|unknown type/;
+
+/** True when the module has, at `newest`, a record or member it lacks at `older`: what the layout checks name. */
+function newerThan(newest: ReleaseModel, older: ReleaseModel, module: string): boolean {
+  const names = (view: ReleaseModel) => new Set(view.records.filter((r) => r.module === module).flatMap((r) => [r.name, ...r.fields.map((f) => `${r.name}.${f.name}`)]));
+  const before = names(older);
+  return [...names(newest)].some((n) => !before.has(n));
+}
+
 interface Setup {
   model: AbiModel;
   newest: ReleaseModel;
@@ -167,7 +177,7 @@ describe('the generated C headers', () => {
     it("shares a translation unit with its Xen counterpart, in both orders", async () => {
       const dir = join(BUILD, 'coexist');
       const expectations: Expectation[] = [];
-      const pair = (label: string, m: ModuleDecl, head: string, compilers: Compiler[], release: string) => {
+      const pair = (label: string, m: ModuleDecl, head: string, compilers: Compiler[], release: string, xenFirstFails?: RegExp) => {
         const uses = handleUses(s.newest, m);
         const include = s.include;
         const ours = writeUnit(dir, `${label}-ours-first`, [head, includeOurs(m), includeXen(m), ...uses].filter(Boolean));
@@ -175,20 +185,25 @@ describe('the generated C headers', () => {
         for (const c of compilers) {
           const args = ['-D__XEN_TOOLS__', '-include', 'stdint.h', '-isystem', s.xenSystem];
           expectations.push({ job: compileJob(`${m.name} (${release}) ours first`, c, ours, [include], args) });
-          expectations.push({ job: compileJob(`${m.name} (${release}) Xen's first`, c, xen, [include], args) });
+          expectations.push({ job: compileJob(`${m.name} (${release}) Xen's first`, c, xen, [include], args), ...(xenFirstFails ? { fails: xenFirstFails } : {}) });
         }
       };
+      // A header that follows a newer release than Xen's own, included after Xen's, checks items
+      // Xen's header does not declare: the documented limit, asserted so that a fix shows up.
+      const installed = atRelease(s.model, INSTALLED_XEN_RELEASE);
       for (const m of s.newest.modules.filter((x) => x.namespace === 'stable')) {
-        pair(m.name, m, '', coexistenceCompilers(false), NEWEST_RELEASE);
+        pair(m.name, m, '', coexistenceCompilers(false), NEWEST_RELEASE, newerThan(s.newest, installed, m.name) ? NEWER_THAN_XEN : undefined);
       }
       // The newest headers, asked for Xen 4.17's interface version, against Xen 4.17's own domctl.h.
       for (const m of s.newest.modules.filter((x) => x.namespace === 'unstable')) {
         const literal = interfaceVersionChoices(s.model, m).find((v) => v.releases.includes(INSTALLED_XEN_RELEASE))?.literal ?? '';
         pair(`${m.name}-${INSTALLED_XEN_RELEASE}`, m, optInLineAt(m, literal), coexistenceCompilers(true), INSTALLED_XEN_RELEASE);
       }
-      // Stable headers for XENABI_XEN_MIN_VERSION = 4.17, whose checks then check Xen 4.17's declarations.
+      // Stable headers for XENABI_XEN_MIN_VERSION = 4.17, whose checks then check Xen 4.17's
+      // declarations; the language standards are the pairing above's business.
+      const dialects = coexistenceCompilers(false).filter((c) => c.cxx || (c.tool.command === 'clang' && c.std === 'c11'));
       for (const m of s.newest.modules.filter((x) => x.namespace === 'stable')) {
-        pair(`${m.name}-min-${INSTALLED_XEN_RELEASE}`, m, `#define XENABI_XEN_MIN_VERSION ${releaseHex(INSTALLED_XEN_RELEASE)}`, coexistenceCompilers(false), `min ${INSTALLED_XEN_RELEASE}`);
+        pair(`${m.name}-min-${INSTALLED_XEN_RELEASE}`, m, `#define XENABI_XEN_MIN_VERSION ${releaseHex(INSTALLED_XEN_RELEASE)}`, dialects, `min ${INSTALLED_XEN_RELEASE}`);
       }
       const report = await check(expectations);
       expect(report, report).toBe('');
@@ -244,7 +259,9 @@ describe('the generated C headers', () => {
       const dir = join(BUILD, 'coexist-guest');
       const expectations: Expectation[] = [];
       const compilers = coexistenceCompilers(false).filter((c) => c.tool.command === 'clang' && c.std === 'c11');
+      const installed = atRelease(s.model, INSTALLED_XEN_RELEASE);
       for (const m of s.newest.modules.filter((x) => x.namespace === 'stable')) {
+        const newer = newerThan(s.newest, installed, m.name);
         const ours = writeUnit(dir, `${m.name}-ours-first`, [includeOurs(m), includeXen(m)]);
         const xen = writeUnit(dir, `${m.name}-xen-first`, [includeXen(m), includeOurs(m)]);
         for (const c of compilers) {
@@ -254,7 +271,7 @@ describe('the generated C headers', () => {
             expectations.push({ job: compileJob(`${m.name} ours first, guest mode ${version.join(' ')}`, c, ours, [s.include], args) });
             expectations.push({
               job: compileJob(`${m.name} Xen's first, guest mode ${version.join(' ')}`, c, xen, [s.include], args),
-              ...(refused ? { fails: /xen_dm_op_get_ioreq_server_info__align/ } : {}),
+              ...(refused ? { fails: /xen_dm_op_get_ioreq_server_info__align/ } : newer ? { fails: NEWER_THAN_XEN } : {}),
             });
           }
         }

@@ -19,7 +19,7 @@ import { loadAbi } from '../../generators/src/load/index.js';
 import { NEWEST_RELEASE } from '../../generators/src/model/releases.js';
 import { atRelease } from '../../generators/src/select/release.js';
 import type { View } from './lib/edit.js';
-import { ALL_KINDS, generateMutations } from './lib/generate.js';
+import { ALL_KINDS, generateMutations, MUTATIONS_PER_KIND, sampleByKind, selectMutations } from './lib/generate.js';
 import { judge, sideOfView } from './lib/judge.js';
 import { BUILD_DIR, REPO_ROOT, SHARD_ENTRY } from './lib/paths.js';
 import type { ShardResult } from './lib/shard.js';
@@ -56,7 +56,7 @@ function runShardProcess(index: number, count: number): Promise<ShardResult[]> {
 beforeAll(async () => {
   const { model } = await loadAbi(`${REPO_ROOT}/abi`, REPO_ROOT);
   view = atRelease(model, NEWEST_RELEASE);
-  mutations = generateMutations(view);
+  mutations = selectMutations(view);
   const started = performance.now();
   await bundleShard();
   writeFileSync(MODEL_FILE, JSON.stringify(model));
@@ -86,9 +86,20 @@ function table(rows: Row[]): string {
 
 describe('xenabi check against every mutation of the stable ABI', () => {
   it('generates every mutation mechanically and deterministically, each kind at least once', () => {
-    const again = generateMutations(view).map((m) => `${m.id} ${m.verdict} ${JSON.stringify(m.expect)}`);
+    const every = generateMutations(view);
+    const again = selectMutations(view).map((m) => `${m.id} ${m.verdict} ${JSON.stringify(m.expect)}`);
     expect(again).toEqual(mutations.map((m) => `${m.id} ${m.verdict} ${JSON.stringify(m.expect)}`));
-    expect(new Set(mutations.map((m) => m.id)).size).toBe(mutations.length);
+    expect(new Set(every.map((m) => m.id)).size).toBe(every.length);
+    // The sample keeps every kind, at most MUTATIONS_PER_KIND of each, the first and last of each included.
+    const kindsOf = (ms: readonly { kind: string }[]) => [...new Set(ms.map((m) => m.kind))];
+    expect(kindsOf(mutations)).toEqual(kindsOf(every));
+    for (const kind of kindsOf(every)) {
+      const all = every.filter((m) => m.kind === kind);
+      const kept = mutations.filter((m) => m.kind === kind);
+      expect(kept.length).toBe(Math.min(all.length, MUTATIONS_PER_KIND));
+      expect([kept[0]?.id, kept.at(-1)?.id]).toEqual([all[0]?.id, all.at(-1)?.id]);
+    }
+    expect(sampleByKind(every, Number.MAX_SAFE_INTEGER)).toEqual(every);
     const kinds = ALL_KINDS.map((k) => k(view).length);
     expect(kinds.every((n) => n > 0)).toBe(true);
     // Mutations never modify the view they are applied to.

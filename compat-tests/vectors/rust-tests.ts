@@ -44,10 +44,10 @@ function elementType(model: ReleaseModel, type: TypeRef): string {
   }
 }
 
-/** A Rust integer literal; a type's minimum as an expression, which no lint can mistake for an overflow. */
+/** A Rust integer literal; a signed type's minimum as `iN::MIN`, which no lint can mistake for an overflow. */
 export function rustLiteral(leaf: Leaf, value: bigint): string {
   if (leaf.handle) return `0x${value.toString(16)}`;
-  if (leaf.signed && value === -(1n << BigInt(leaf.bits - 1))) return `(${value + 1n} - 1)`;
+  if (leaf.signed && value === -(1n << BigInt(leaf.bits - 1))) return `i${leaf.bits}::MIN`;
   return value.toString();
 }
 

@@ -113,7 +113,10 @@ export const widenField = resize('field.widen', 1);
 export const narrowField = resize('field.narrow', -1);
 
 export const flipSignedness: MutationKind = perField((view, r, f) => {
-  const type = withScalar(view, f.type, (s) => ({ kind: 'scalar', name: flipped(s) }));
+  const type = withScalar(view, f.type, (s) => {
+    const to = flipped(s);
+    return to ? { kind: 'scalar', name: to } : undefined;
+  });
   if (!type) return [];
   return [
     mutation('field.signedness', path(r, f), {

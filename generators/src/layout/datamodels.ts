@@ -24,6 +24,8 @@ export interface SizeAlign {
 
 export interface DataModel {
   arch: Arch;
+  /** Whether plain `char` is signed: yes on x86, no on Arm. */
+  charSigned: boolean;
   scalars: Record<ScalarName, SizeAlign>;
   archScalars: Record<ArchScalarName, SizeAlign>;
   /** `XEN_GUEST_HANDLE(x)` and `XEN_GUEST_HANDLE_64(x)`. */
@@ -51,26 +53,37 @@ const four: SizeAlign = { size: 4, align: 4 };
 export const DATA_MODELS: Record<Arch, DataModel> = {
   x86_32: {
     arch: 'x86_32',
+    charSigned: true,
     scalars: fixed(4),
     archScalars: { xen_ulong_t: four, xen_pfn_t: four, uint64_aligned_t: eight, long: four, 'unsigned long': four },
     handles: { native: four, wide: eight },
   },
   x86_64: {
     arch: 'x86_64',
+    charSigned: true,
     scalars: fixed(8),
     archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, long: eight, 'unsigned long': eight },
     handles: { native: eight, wide: eight },
   },
   arm32: {
     arch: 'arm32',
+    charSigned: false,
     scalars: fixed(8),
     archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, long: four, 'unsigned long': four },
     handles: { native: eight, wide: eight },
   },
   arm64: {
     arch: 'arm64',
+    charSigned: false,
     scalars: fixed(8),
     archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, long: eight, 'unsigned long': eight },
     handles: { native: eight, wide: eight },
   },
 };
+
+/** Whether an integer type is signed on `arch`: the `int…` types, `int`, `long`, and `char` where the data model says so. */
+export function integerSigned(type: { kind: 'scalar'; name: ScalarName } | { kind: 'archScalar'; name: ArchScalarName }, arch: Arch): boolean {
+  if (type.kind === 'archScalar') return type.name === 'long';
+  if (type.name === 'char') return DATA_MODELS[arch].charSigned;
+  return type.name === 'int' || type.name.startsWith('int');
+}

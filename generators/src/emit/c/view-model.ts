@@ -213,7 +213,7 @@ function includesOf(ctx: Ctx): string[] {
   const types = moduleTypes(ctx);
   if (ctx.module.name !== COMMON_MODULE && types.some((t) => t.kind === 'archScalar' && XEN_TYPEDEF_SCALARS.includes(t.name))) names.add(COMMON_MODULE);
   for (const t of types) {
-    const owner = t.kind === 'array' && t.lengthConstant ? ctx.model.constants.find((c) => c.name === t.lengthConstant)?.module : undefined;
+    const owner = t.kind === 'array' && t.lengthConstant ? ctx.model.constants.find((c) => c.name === t.lengthConstant)?.module : handleOwner(ctx, t);
     if (owner) names.add(owner);
   }
   names.delete(ctx.module.name);
@@ -222,6 +222,14 @@ function includesOf(ctx: Ctx): string[] {
     if (!m) throw new Error(`module ${ctx.module.name} needs module ${name}, which the model does not have`);
     return includeName(m.namespace, m.name);
   });
+}
+
+/** The module declaring the typedef or record a guest handle points to, when the ABI declares it (`evtchn_port_t`). */
+function handleOwner(ctx: Ctx, t: TypeRef): string | undefined {
+  if (t.kind !== 'handle') return undefined;
+  const alias = ctx.model.aliases.find((a) => a.name === t.pointee);
+  if (alias) return alias.module;
+  return ctx.model.records.find((r) => !r.parent && (r.typedef ?? r.name) === t.pointee)?.module;
 }
 
 /** Every type the module's declarations use in any release, arrays and inline records included. */

@@ -5,7 +5,8 @@
  */
 import type { ArchLayout } from '../../layout/engine.js';
 import { onArch } from '../../model/arch.js';
-import type { AliasDecl, Arch, ScalarName, TypeRef } from '../../model/types.js';
+import { integerSigned } from '../../layout/datamodels.js';
+import type { AliasDecl, Arch, TypeRef } from '../../model/types.js';
 import type { TsNames } from './names.js';
 
 /** An integer: `big` when JavaScript holds it as a bigint. */
@@ -51,13 +52,13 @@ export class ShapeResolver {
     switch (type.kind) {
       case 'scalar': {
         const size = this.layout.sizeAlign(type).size;
-        return { kind: 'int', ctype: type.name, bits: size * 8, signed: scalarSigned(type.name, this.arch), big: size === 8, size };
+        return { kind: 'int', ctype: type.name, bits: size * 8, signed: integerSigned(type, this.arch), big: size === 8, size };
       }
       case 'archScalar':
       case 'handle': {
         const size = this.layout.sizeAlign(type).size;
         const ctype = type.kind === 'handle' ? `XEN_GUEST_HANDLE${type.width === '64' ? '_64' : ''}(${type.target})` : type.name;
-        return { kind: 'int', ctype, bits: size * 8, signed: type.kind === 'archScalar' && type.name === 'long', big: true, size };
+        return { kind: 'int', ctype, bits: size * 8, signed: type.kind === 'archScalar' && integerSigned(type, this.arch), big: true, size };
       }
       case 'alias': {
         const alias = this.aliases.get(type.name);
@@ -72,12 +73,6 @@ export class ShapeResolver {
       }
     }
   }
-}
-
-/** Whether a fixed-width C integer is signed on `arch`: `char` is signed on x86 and unsigned on Arm. */
-export function scalarSigned(name: ScalarName, arch: Arch): boolean {
-  if (name === 'char') return arch === 'x86_32' || arch === 'x86_64';
-  return name === 'int' || name.startsWith('int');
 }
 
 /** The innermost element of an array shape (the shape itself otherwise), and the dimensions. */

@@ -15,6 +15,7 @@
 #define XENABI_STABLE_SCHED_H
 
 #include <stdint.h>
+#include <xenabi/stable/event_channel.h>
 #include <xenabi/stable/xen.h>
 
 /*

@@ -1,6 +1,7 @@
-// Xen's per-architecture typedefs (xen_ulong_t, xen_pfn_t) are typedefs of the xen module in
-// every description of the ABI: the export, the model side and the baseline, with one target
-// per architecture, and the checker compares them architecture by architecture.
+// C's own integer types in the checker. Xen's per-architecture typedefs (xen_ulong_t,
+// xen_pfn_t) are typedefs of the xen module in every description of the ABI (the export, the
+// model side and the baseline), with one target per architecture, compared architecture by
+// architecture; and C's spellings of fixed-width types (unsigned int) are those types.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkAbi } from '../../src/check/engine.js';
@@ -61,5 +62,21 @@ describe("xen_ulong_t and xen_pfn_t", () => {
       head: 'unsigned long on x86_32, x86_64; uint32_t on arm32; uint64_t on arm64',
     });
     expect(aliasTarget({ name: 'a', namespace: 'stable', module: 'm', since: '4.6', type: 'uint16_t' })).toBe('uint16_t');
+  });
+});
+
+describe("C's spellings of fixed-width integers", () => {
+  const retyped = (type: string): AbiSide => {
+    const head: AbiSide = structuredClone(modelSide);
+    for (const layout of Object.values(head.records.sched_shutdown!.layouts)) layout!.fields[0]!.type = type;
+    return head;
+  };
+  const findings = (type: string) => checkAbi(modelSide, retyped(type)).findings.map((f) => `${f.severity} ${f.rule} ${f.item}`);
+
+  it('take unsigned int respelled uint32_t as the same type, and int32_t as a change of signedness', () => {
+    expect(modelSide.records.sched_shutdown?.layouts.x86_64?.fields[0]?.type).toBe('unsigned int');
+    expect([...new Set(findings('uint32_t'))]).toEqual(['note FIELD_TYPE_RESPELLED sched_shutdown.reason']);
+    expect([...new Set(findings('int32_t'))]).toEqual(['error FIELD_SIGNEDNESS_CHANGED sched_shutdown.reason']);
+    expect([...new Set(findings('int'))]).toEqual(['error FIELD_SIGNEDNESS_CHANGED sched_shutdown.reason']);
   });
 });
