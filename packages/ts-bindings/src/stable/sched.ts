@@ -5,7 +5,7 @@
  * public/sched.h.
  */
 import { sched_pin_override$V0, sched_pin_override$dec0, sched_pin_override$enc0, sched_poll$V0, sched_poll$V1, sched_poll$chk1, sched_poll$dec0, sched_poll$dec1, sched_poll$enc0, sched_poll$enc1, sched_remote_shutdown$V0, sched_remote_shutdown$chk0, sched_remote_shutdown$dec0, sched_remote_shutdown$enc0, sched_shutdown$V0, sched_shutdown$dec0, sched_shutdown$enc0, sched_watchdog$V0, sched_watchdog$dec0, sched_watchdog$enc0 } from '../internal/stable/sched.js';
-import { bufferOf, checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { ArchOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from './xen.js';
 
@@ -244,7 +244,7 @@ export const sched_shutdown: RecordCodec<sched_shutdown, sched_shutdown_view> = 
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'sched_shutdown');
-        return encodeFresh(value, 4, 0, sched_shutdown$enc0);
+        return encodeFresh(value, 4, 0, sched_shutdown$enc0, 'sched_shutdown');
       }
       default:
         return failArch('sched_shutdown', arch);
@@ -292,9 +292,8 @@ export const sched_shutdown: RecordCodec<sched_shutdown, sched_shutdown_view> = 
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'sched_shutdown');
-        const b = placeView(buffer, options.offset, 4, 'sched_shutdown');
-        return new sched_shutdown$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'sched_shutdown');
+        return new sched_shutdown$V0(dataViewOf(p.buffer, 'sched_shutdown'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('sched_shutdown', arch);
@@ -409,13 +408,13 @@ export const sched_poll: RecordCodec<sched_poll, sched_poll_view> = {
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'sched_poll');
-        return encodeFresh(value, 16, 0, sched_poll$enc0);
+        return encodeFresh(value, 16, 0, sched_poll$enc0, 'sched_poll');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'sched_poll');
-        return encodeFresh(value, 24, 0, sched_poll$enc1);
+        return encodeFresh(value, 24, 0, sched_poll$enc1, 'sched_poll');
       }
       default:
         return failArch('sched_poll', arch);
@@ -474,16 +473,14 @@ export const sched_poll: RecordCodec<sched_poll, sched_poll_view> = {
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'sched_poll');
-        const b = placeView(buffer, options.offset, 16, 'sched_poll');
-        return new sched_poll$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'sched_poll');
+        return new sched_poll$V0(dataViewOf(p.buffer, 'sched_poll'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'sched_poll');
-        const b = placeView(buffer, options.offset, 24, 'sched_poll');
-        return new sched_poll$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'sched_poll');
+        return new sched_poll$V1(dataViewOf(p.buffer, 'sched_poll'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('sched_poll', arch);
@@ -569,7 +566,7 @@ export const sched_remote_shutdown: RecordCodec<sched_remote_shutdown, sched_rem
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'sched_remote_shutdown');
-        return encodeFresh(value, 8, 0, sched_remote_shutdown$enc0);
+        return encodeFresh(value, 8, 0, sched_remote_shutdown$enc0, 'sched_remote_shutdown');
       }
       default:
         return failArch('sched_remote_shutdown', arch);
@@ -618,9 +615,8 @@ export const sched_remote_shutdown: RecordCodec<sched_remote_shutdown, sched_rem
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'sched_remote_shutdown');
-        const b = placeView(buffer, options.offset, 8, 'sched_remote_shutdown');
-        return new sched_remote_shutdown$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'sched_remote_shutdown');
+        return new sched_remote_shutdown$V0(dataViewOf(p.buffer, 'sched_remote_shutdown'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('sched_remote_shutdown', arch);
@@ -704,7 +700,7 @@ export const sched_watchdog: RecordCodec<sched_watchdog, sched_watchdog_view> = 
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'sched_watchdog');
-        return encodeFresh(value, 8, 0, sched_watchdog$enc0);
+        return encodeFresh(value, 8, 0, sched_watchdog$enc0, 'sched_watchdog');
       }
       default:
         return failArch('sched_watchdog', arch);
@@ -752,9 +748,8 @@ export const sched_watchdog: RecordCodec<sched_watchdog, sched_watchdog_view> = 
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'sched_watchdog');
-        const b = placeView(buffer, options.offset, 8, 'sched_watchdog');
-        return new sched_watchdog$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'sched_watchdog');
+        return new sched_watchdog$V0(dataViewOf(p.buffer, 'sched_watchdog'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('sched_watchdog', arch);
@@ -833,7 +828,7 @@ export const sched_pin_override: RecordCodec<sched_pin_override, sched_pin_overr
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'sched_pin_override');
-        return encodeFresh(value, 4, 0, sched_pin_override$enc0);
+        return encodeFresh(value, 4, 0, sched_pin_override$enc0, 'sched_pin_override');
       }
       default:
         return failArch('sched_pin_override', arch);
@@ -881,9 +876,8 @@ export const sched_pin_override: RecordCodec<sched_pin_override, sched_pin_overr
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'sched_pin_override');
-        const b = placeView(buffer, options.offset, 4, 'sched_pin_override');
-        return new sched_pin_override$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'sched_pin_override');
+        return new sched_pin_override$V0(dataViewOf(p.buffer, 'sched_pin_override'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('sched_pin_override', arch);

@@ -5,8 +5,8 @@
  * public/version.h.
  */
 import { xen_build_id$V0, xen_build_id$dec0, xen_build_id$enc0, xen_compile_info$V0, xen_compile_info$V1, xen_compile_info$dec0, xen_compile_info$dec1, xen_compile_info$enc0, xen_compile_info$enc1, xen_feature_info$V0, xen_feature_info$dec0, xen_feature_info$enc0, xen_platform_parameters$V0, xen_platform_parameters$V1, xen_platform_parameters$dec0, xen_platform_parameters$dec1, xen_platform_parameters$enc0, xen_platform_parameters$enc1, xen_varbuf$V0, xen_varbuf$dec0, xen_varbuf$enc0 } from '../internal/stable/version.js';
-import { bufferOf, checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import type { ArchOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
  * The version as major \<\< 16 | minor; the argument is null. Example: 0x40011 (4.17).
@@ -303,13 +303,13 @@ export interface xen_compile_info {
  */
 export interface xen_compile_info_view extends RecordView {
   /** The compiler and its version. Example: "gcc (Debian 12.2.0-14) 12.2.0". */
-  readonly compiler: Int8Array | Uint8Array;
+  readonly compiler: IntArrayView<number>;
   /** The user who built it. */
-  readonly compile_by: Int8Array | Uint8Array;
+  readonly compile_by: IntArrayView<number>;
   /** The DNS domain of the build host. */
-  readonly compile_domain: Int8Array | Uint8Array;
+  readonly compile_domain: IntArrayView<number>;
   /** The build date. */
-  readonly compile_date: Int8Array | Uint8Array;
+  readonly compile_date: IntArrayView<number>;
 }
 
 const xen_compile_info$layout0: RecordLayout = frozen({
@@ -377,12 +377,12 @@ export const xen_compile_info: RecordCodec<xen_compile_info, xen_compile_info_vi
       case 'x86_32':
       case 'x86_64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_compile_info');
-        return encodeFresh(value, 144, 0, xen_compile_info$enc0);
+        return encodeFresh(value, 144, 0, xen_compile_info$enc0, 'xen_compile_info');
       }
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_compile_info');
-        return encodeFresh(value, 144, 0, xen_compile_info$enc1);
+        return encodeFresh(value, 144, 0, xen_compile_info$enc1, 'xen_compile_info');
       }
       default:
         return failArch('xen_compile_info', arch);
@@ -441,15 +441,13 @@ export const xen_compile_info: RecordCodec<xen_compile_info, xen_compile_info_vi
     switch (arch) {
       case 'x86_32':
       case 'x86_64': {
-        const at = bufferOf(buffer, 'xen_compile_info');
-        const b = placeView(buffer, options.offset, 144, 'xen_compile_info');
-        return new xen_compile_info$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 144, 'xen_compile_info');
+        return new xen_compile_info$V0(dataViewOf(p.buffer, 'xen_compile_info'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_compile_info');
-        const b = placeView(buffer, options.offset, 144, 'xen_compile_info');
-        return new xen_compile_info$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 144, 'xen_compile_info');
+        return new xen_compile_info$V1(dataViewOf(p.buffer, 'xen_compile_info'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_compile_info', arch);
@@ -568,13 +566,13 @@ export const xen_platform_parameters: RecordCodec<xen_platform_parameters, xen_p
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_platform_parameters');
-        return encodeFresh(value, 4, 0, xen_platform_parameters$enc0);
+        return encodeFresh(value, 4, 0, xen_platform_parameters$enc0, 'xen_platform_parameters');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_platform_parameters');
-        return encodeFresh(value, 8, 0, xen_platform_parameters$enc1);
+        return encodeFresh(value, 8, 0, xen_platform_parameters$enc1, 'xen_platform_parameters');
       }
       default:
         return failArch('xen_platform_parameters', arch);
@@ -632,16 +630,14 @@ export const xen_platform_parameters: RecordCodec<xen_platform_parameters, xen_p
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_platform_parameters');
-        const b = placeView(buffer, options.offset, 4, 'xen_platform_parameters');
-        return new xen_platform_parameters$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'xen_platform_parameters');
+        return new xen_platform_parameters$V0(dataViewOf(p.buffer, 'xen_platform_parameters'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_platform_parameters');
-        const b = placeView(buffer, options.offset, 8, 'xen_platform_parameters');
-        return new xen_platform_parameters$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_platform_parameters');
+        return new xen_platform_parameters$V1(dataViewOf(p.buffer, 'xen_platform_parameters'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_platform_parameters', arch);
@@ -725,7 +721,7 @@ export const xen_feature_info: RecordCodec<xen_feature_info, xen_feature_info_vi
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_feature_info');
-        return encodeFresh(value, 8, 0, xen_feature_info$enc0);
+        return encodeFresh(value, 8, 0, xen_feature_info$enc0, 'xen_feature_info');
       }
       default:
         return failArch('xen_feature_info', arch);
@@ -773,9 +769,8 @@ export const xen_feature_info: RecordCodec<xen_feature_info, xen_feature_info_vi
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_feature_info');
-        const b = placeView(buffer, options.offset, 8, 'xen_feature_info');
-        return new xen_feature_info$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_feature_info');
+        return new xen_feature_info$V0(dataViewOf(p.buffer, 'xen_feature_info'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_feature_info', arch);
@@ -812,7 +807,7 @@ export interface xen_build_id_view extends RecordView {
   /** In: the bytes buf can take. Example: 20. */
   len: number;
   /** The flexible array member `buf` with `count` elements, zero-copy. */
-  buf(count: number): Uint8Array;
+  buf(count: number): IntArrayView<number>;
 }
 
 const xen_build_id$layout0: RecordLayout = frozen({
@@ -867,7 +862,7 @@ export const xen_build_id: RecordCodec<xen_build_id, xen_build_id_view> = {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_build_id');
         const f = value.buf;
         const n = Array.isArray(f) ? f.length : flexArray(f, 'xen_build_id.buf').length;
-        return encodeFresh(value, 4 + n * 1, n, xen_build_id$enc0);
+        return encodeFresh(value, 4 + n * 1, n, xen_build_id$enc0, 'xen_build_id');
       }
       default:
         return failArch('xen_build_id', arch);
@@ -918,9 +913,8 @@ export const xen_build_id: RecordCodec<xen_build_id, xen_build_id_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_build_id');
-        const b = placeView(buffer, options.offset, 4, 'xen_build_id');
-        return new xen_build_id$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'xen_build_id');
+        return new xen_build_id$V0(dataViewOf(p.buffer, 'xen_build_id'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_build_id', arch);
@@ -951,7 +945,7 @@ export interface xen_varbuf_view extends RecordView {
   /** In: the bytes buf can take. Example: 4096. */
   len: number;
   /** The flexible array member `buf` with `count` elements, zero-copy. */
-  buf(count: number): Uint8Array;
+  buf(count: number): IntArrayView<number>;
 }
 
 const xen_varbuf$layout0: RecordLayout = frozen({
@@ -1006,7 +1000,7 @@ export const xen_varbuf: RecordCodec<xen_varbuf, xen_varbuf_view> = {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_varbuf');
         const f = value.buf;
         const n = Array.isArray(f) ? f.length : flexArray(f, 'xen_varbuf.buf').length;
-        return encodeFresh(value, 4 + n * 1, n, xen_varbuf$enc0);
+        return encodeFresh(value, 4 + n * 1, n, xen_varbuf$enc0, 'xen_varbuf');
       }
       default:
         return failArch('xen_varbuf', arch);
@@ -1057,9 +1051,8 @@ export const xen_varbuf: RecordCodec<xen_varbuf, xen_varbuf_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_varbuf');
-        const b = placeView(buffer, options.offset, 4, 'xen_varbuf');
-        return new xen_varbuf$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'xen_varbuf');
+        return new xen_varbuf$V0(dataViewOf(p.buffer, 'xen_varbuf'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_varbuf', arch);

@@ -3,13 +3,13 @@
 /*
  * Per-architecture code of stable/sched: internal, not part of the package's API.
  */
-import { alignedWords, checkRepoint, failBigInt, failInt, failPadding, setU64FromNumber, u64AsNumber, viewLimit } from '../../runtime.js';
+import { alignedWords, checkRepoint, failBigInt, failInt, failPadding, setU64FromNumber, u64AsNumber } from '../../runtime.js';
 import type { sched_pin_override, sched_pin_override_view, sched_poll, sched_poll_view, sched_remote_shutdown, sched_remote_shutdown_view, sched_shutdown, sched_shutdown_view, sched_watchdog, sched_watchdog_view } from '../../stable/sched.js';
 
-/** Writes sched_shutdown at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes sched_shutdown at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function sched_shutdown$enc0(v: sched_shutdown, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.reason;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'sched_shutdown.reason', 'unsigned int', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'sched_shutdown.reason', 'unsigned int', 32);
   d.setUint32(b, x0, true);
 }
 
@@ -24,15 +24,19 @@ export function sched_shutdown$dec0(d: DataView, w: BigUint64Array | undefined, 
 export class sched_shutdown$V0 implements sched_shutdown_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -47,7 +51,7 @@ export class sched_shutdown$V0 implements sched_shutdown_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'sched_shutdown');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'sched_shutdown');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -58,23 +62,23 @@ export class sched_shutdown$V0 implements sched_shutdown_view {
   }
 
   set reason(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'sched_shutdown.reason', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'sched_shutdown.reason', 'unsigned int', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes sched_poll at `b` on x86_32; the bytes are zero on entry. */
+/** Writes sched_poll at `b` on x86_32, every byte, once every value has passed its check. */
 export function sched_poll$enc0(v: sched_poll, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.ports;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffn) failBigInt(x0, 'sched_poll.ports', 'XEN_GUEST_HANDLE(evtchn_port_t)', 32);
-  d.setUint32(b, Number(x0), true);
   const x1 = v.nr_ports;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'sched_poll.nr_ports', 'unsigned int', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'sched_poll.nr_ports', 'unsigned int', 32);
   const x2 = v.timeout;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'sched_poll.timeout', 'uint64_t', 64);
+  d.setUint32(b, Number(x0), true);
+  d.setUint32(b + 4, x1, true);
   if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
 }
 
@@ -84,7 +88,7 @@ export function sched_poll$dec0(d: DataView, w: BigUint64Array | undefined, b: n
   return {
     ports: BigInt(d.getUint32(b, true)),
     nr_ports: d.getUint32(b + 4, true),
-    timeout: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    timeout: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -92,15 +96,19 @@ export function sched_poll$dec0(d: DataView, w: BigUint64Array | undefined, b: n
 export class sched_poll$V0 implements sched_poll_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -115,7 +123,7 @@ export class sched_poll$V0 implements sched_poll_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'sched_poll');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'sched_poll');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -137,7 +145,7 @@ export class sched_poll$V0 implements sched_poll_view {
   }
 
   set portsAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'sched_poll.ports', 'XEN_GUEST_HANDLE(evtchn_port_t)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'sched_poll.ports', 'XEN_GUEST_HANDLE(evtchn_port_t)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -148,7 +156,7 @@ export class sched_poll$V0 implements sched_poll_view {
   }
 
   set nr_ports(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'sched_poll.nr_ports', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'sched_poll.nr_ports', 'unsigned int', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -156,14 +164,13 @@ export class sched_poll$V0 implements sched_poll_view {
   get timeout(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set timeout(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'sched_poll.timeout', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get timeoutAsNumber(): number {
@@ -177,17 +184,17 @@ export class sched_poll$V0 implements sched_poll_view {
   }
 }
 
-/** Writes sched_poll at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes sched_poll at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function sched_poll$enc1(v: sched_poll, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.ports;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'sched_poll.ports', 'XEN_GUEST_HANDLE(evtchn_port_t)', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.nr_ports;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'sched_poll.nr_ports', 'unsigned int', 32);
-  d.setUint32(b + 8, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'sched_poll.nr_ports', 'unsigned int', 32);
   const x2 = v.timeout;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'sched_poll.timeout', 'uint64_t', 64);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  d.setUint32(b + 8, x1, true);
   if (w8 !== undefined) w8[(b + 16) / 8] = x2; else d.setBigUint64(b + 16, x2, true);
   d.setUint32(b + 12, 0);
 }
@@ -196,9 +203,9 @@ export function sched_poll$enc1(v: sched_poll, d: DataView, w: BigUint64Array | 
 export function sched_poll$dec1(d: DataView, w: BigUint64Array | undefined, b: number): sched_poll {
   const w8 = alignedWords(w, b);
   return {
-    ports: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    ports: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     nr_ports: d.getUint32(b + 8, true),
-    timeout: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
+    timeout: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
   };
 }
 
@@ -211,15 +218,19 @@ export function sched_poll$chk1(d: DataView, b: number): void {
 export class sched_poll$V1 implements sched_poll_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -234,7 +245,7 @@ export class sched_poll$V1 implements sched_poll_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'sched_poll');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'sched_poll');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -242,14 +253,13 @@ export class sched_poll$V1 implements sched_poll_view {
   get ports(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set ports(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'sched_poll.ports', 'XEN_GUEST_HANDLE(evtchn_port_t)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get portsAsNumber(): number {
@@ -268,7 +278,7 @@ export class sched_poll$V1 implements sched_poll_view {
   }
 
   set nr_ports(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'sched_poll.nr_ports', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'sched_poll.nr_ports', 'unsigned int', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -276,14 +286,13 @@ export class sched_poll$V1 implements sched_poll_view {
   get timeout(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set timeout(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'sched_poll.timeout', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get timeoutAsNumber(): number {
@@ -297,13 +306,13 @@ export class sched_poll$V1 implements sched_poll_view {
   }
 }
 
-/** Writes sched_remote_shutdown at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes sched_remote_shutdown at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function sched_remote_shutdown$enc0(v: sched_remote_shutdown, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.domain_id;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'sched_remote_shutdown.domain_id', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'sched_remote_shutdown.domain_id', 'uint16_t', 16);
   const x1 = v.reason;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'sched_remote_shutdown.reason', 'unsigned int', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'sched_remote_shutdown.reason', 'unsigned int', 32);
+  d.setUint16(b, x0, true);
   d.setUint32(b + 4, x1, true);
   d.setUint16(b + 2, 0);
 }
@@ -325,15 +334,19 @@ export function sched_remote_shutdown$chk0(d: DataView, b: number): void {
 export class sched_remote_shutdown$V0 implements sched_remote_shutdown_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -348,7 +361,7 @@ export class sched_remote_shutdown$V0 implements sched_remote_shutdown_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'sched_remote_shutdown');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'sched_remote_shutdown');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -359,7 +372,7 @@ export class sched_remote_shutdown$V0 implements sched_remote_shutdown_view {
   }
 
   set domain_id(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'sched_remote_shutdown.domain_id', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'sched_remote_shutdown.domain_id', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -370,19 +383,19 @@ export class sched_remote_shutdown$V0 implements sched_remote_shutdown_view {
   }
 
   set reason(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'sched_remote_shutdown.reason', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'sched_remote_shutdown.reason', 'unsigned int', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes sched_watchdog at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes sched_watchdog at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function sched_watchdog$enc0(v: sched_watchdog, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.id;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'sched_watchdog.id', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'sched_watchdog.id', 'uint32_t', 32);
   const x1 = v.timeout;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'sched_watchdog.timeout', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'sched_watchdog.timeout', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
 }
 
@@ -398,15 +411,19 @@ export function sched_watchdog$dec0(d: DataView, w: BigUint64Array | undefined, 
 export class sched_watchdog$V0 implements sched_watchdog_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -421,7 +438,7 @@ export class sched_watchdog$V0 implements sched_watchdog_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'sched_watchdog');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'sched_watchdog');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -432,7 +449,7 @@ export class sched_watchdog$V0 implements sched_watchdog_view {
   }
 
   set id(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'sched_watchdog.id', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'sched_watchdog.id', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -443,16 +460,16 @@ export class sched_watchdog$V0 implements sched_watchdog_view {
   }
 
   set timeout(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'sched_watchdog.timeout', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'sched_watchdog.timeout', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes sched_pin_override at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes sched_pin_override at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function sched_pin_override$enc0(v: sched_pin_override, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.pcpu;
-  if ((x0 | 0) !== x0) failInt(x0, 'sched_pin_override.pcpu', 'int32_t', 32);
+  if (typeof x0 !== 'number' || (x0 | 0) !== x0) failInt(x0, 'sched_pin_override.pcpu', 'int32_t', 32);
   d.setInt32(b, x0, true);
 }
 
@@ -467,15 +484,19 @@ export function sched_pin_override$dec0(d: DataView, w: BigUint64Array | undefin
 export class sched_pin_override$V0 implements sched_pin_override_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -490,7 +511,7 @@ export class sched_pin_override$V0 implements sched_pin_override_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'sched_pin_override');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'sched_pin_override');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -501,7 +522,7 @@ export class sched_pin_override$V0 implements sched_pin_override_view {
   }
 
   set pcpu(x: number) {
-    if ((x | 0) !== x) failInt(x, 'sched_pin_override.pcpu', 'int32_t', 32);
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'sched_pin_override.pcpu', 'int32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setInt32(b, x, true);
   }

@@ -3,38 +3,55 @@
 /*
  * Per-architecture code of stable/version: internal, not part of the package's API.
  */
-import { alignedWords, checkArray, checkRepoint, failBigInt, failInt, flexArray, flexRoom, setU64FromNumber, typedArray, u64AsNumber, viewLimit } from '../../runtime.js';
+import { IntArray, alignedWords, checkArray, checkRepoint, failBigInt, failInt, flexArray, flexRoom, setU64FromNumber, u64AsNumber } from '../../runtime.js';
+import type { IntArrayView } from '../../runtime.js';
 import type { xen_build_id, xen_build_id_view, xen_compile_info, xen_compile_info_view, xen_feature_info, xen_feature_info_view, xen_platform_parameters, xen_platform_parameters_view, xen_varbuf, xen_varbuf_view } from '../../stable/version.js';
 
-/** Writes xen_compile_info at `b` on x86_32, x86_64; the bytes are zero on entry. */
+/** Writes xen_compile_info at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
 export function xen_compile_info$enc0(v: xen_compile_info, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.compiler;
   const a1 = checkArray(x0, 64, 'xen_compile_info.compiler');
   for (let i2 = 0; i2 < 64; i2++) {
     const e3 = a1[i2];
-    if (((e3 << 24) >> 24) !== e3) failInt(e3, 'xen_compile_info.compiler', 'char', 8, i2);
-    d.setInt8(b + i2 * 1, e3);
+    if (typeof e3 !== 'number' || ((e3 << 24) >> 24) !== e3) failInt(e3, `xen_compile_info.compiler[${i2}]`, 'char', 8);
   }
-  const x4 = v.compile_by;
-  const a5 = checkArray(x4, 16, 'xen_compile_info.compile_by');
-  for (let i6 = 0; i6 < 16; i6++) {
-    const e7 = a5[i6];
-    if (((e7 << 24) >> 24) !== e7) failInt(e7, 'xen_compile_info.compile_by', 'char', 8, i6);
-    d.setInt8(b + 64 + i6 * 1, e7);
+  const x6 = v.compile_by;
+  const a7 = checkArray(x6, 16, 'xen_compile_info.compile_by');
+  for (let i8 = 0; i8 < 16; i8++) {
+    const e9 = a7[i8];
+    if (typeof e9 !== 'number' || ((e9 << 24) >> 24) !== e9) failInt(e9, `xen_compile_info.compile_by[${i8}]`, 'char', 8);
   }
-  const x8 = v.compile_domain;
-  const a9 = checkArray(x8, 32, 'xen_compile_info.compile_domain');
-  for (let i10 = 0; i10 < 32; i10++) {
-    const e11 = a9[i10];
-    if (((e11 << 24) >> 24) !== e11) failInt(e11, 'xen_compile_info.compile_domain', 'char', 8, i10);
-    d.setInt8(b + 80 + i10 * 1, e11);
-  }
-  const x12 = v.compile_date;
-  const a13 = checkArray(x12, 32, 'xen_compile_info.compile_date');
+  const x12 = v.compile_domain;
+  const a13 = checkArray(x12, 32, 'xen_compile_info.compile_domain');
   for (let i14 = 0; i14 < 32; i14++) {
     const e15 = a13[i14];
-    if (((e15 << 24) >> 24) !== e15) failInt(e15, 'xen_compile_info.compile_date', 'char', 8, i14);
-    d.setInt8(b + 112 + i14 * 1, e15);
+    if (typeof e15 !== 'number' || ((e15 << 24) >> 24) !== e15) failInt(e15, `xen_compile_info.compile_domain[${i14}]`, 'char', 8);
+  }
+  const x18 = v.compile_date;
+  const a19 = checkArray(x18, 32, 'xen_compile_info.compile_date');
+  for (let i20 = 0; i20 < 32; i20++) {
+    const e21 = a19[i20];
+    if (typeof e21 !== 'number' || ((e21 << 24) >> 24) !== e21) failInt(e21, `xen_compile_info.compile_date[${i20}]`, 'char', 8);
+  }
+  for (let i4 = 0; i4 < 64; i4++) {
+    const e5 = a1[i4];
+    if (typeof e5 !== 'number' || ((e5 << 24) >> 24) !== e5) failInt(e5, `xen_compile_info.compiler[${i4}]`, 'char', 8);
+    d.setInt8(b + i4 * 1, e5);
+  }
+  for (let i10 = 0; i10 < 16; i10++) {
+    const e11 = a7[i10];
+    if (typeof e11 !== 'number' || ((e11 << 24) >> 24) !== e11) failInt(e11, `xen_compile_info.compile_by[${i10}]`, 'char', 8);
+    d.setInt8(b + 64 + i10 * 1, e11);
+  }
+  for (let i16 = 0; i16 < 32; i16++) {
+    const e17 = a13[i16];
+    if (typeof e17 !== 'number' || ((e17 << 24) >> 24) !== e17) failInt(e17, `xen_compile_info.compile_domain[${i16}]`, 'char', 8);
+    d.setInt8(b + 80 + i16 * 1, e17);
+  }
+  for (let i22 = 0; i22 < 32; i22++) {
+    const e23 = a19[i22];
+    if (typeof e23 !== 'number' || ((e23 << 24) >> 24) !== e23) failInt(e23, `xen_compile_info.compile_date[${i22}]`, 'char', 8);
+    d.setInt8(b + 112 + i22 * 1, e23);
   }
 }
 
@@ -68,23 +85,27 @@ export function xen_compile_info$dec0(d: DataView, w: BigUint64Array | undefined
 export class xen_compile_info$V0 implements xen_compile_info_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
-  $c_compiler: Int8Array | undefined = undefined;
+  $c_compiler: IntArrayView<number> | undefined = undefined;
   $k_compiler: number = -1;
-  $c_compile_by: Int8Array | undefined = undefined;
+  $c_compile_by: IntArrayView<number> | undefined = undefined;
   $k_compile_by: number = -1;
-  $c_compile_domain: Int8Array | undefined = undefined;
+  $c_compile_domain: IntArrayView<number> | undefined = undefined;
   $k_compile_domain: number = -1;
-  $c_compile_date: Int8Array | undefined = undefined;
+  $c_compile_date: IntArrayView<number> | undefined = undefined;
   $k_compile_date: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -99,81 +120,97 @@ export class xen_compile_info$V0 implements xen_compile_info_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 144 <= this.$n ? x : checkRepoint(this.$d, x, 144, 'xen_compile_info');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 144 <= this.$n ? x : checkRepoint(this.$d, x, 144, this.$s, this.$e, 'xen_compile_info');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
-  get compiler(): Int8Array {
+  get compiler(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_compiler;
     if (c === undefined || this.$k_compiler !== b) {
-      c = this.$c_compiler = typedArray('i8', this.$d, b, 64, 'xen_compile_info.compiler');
+      c = this.$c_compiler = new IntArray({ bits: 8, signed: true, big: false, ctype: 'char' }, this.$d, b, 64, 'xen_compile_info.compiler');
       this.$k_compiler = b;
     }
     return c;
   }
 
-  get compile_by(): Int8Array {
+  get compile_by(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_compile_by;
     if (c === undefined || this.$k_compile_by !== b) {
-      c = this.$c_compile_by = typedArray('i8', this.$d, b + 64, 16, 'xen_compile_info.compile_by');
+      c = this.$c_compile_by = new IntArray({ bits: 8, signed: true, big: false, ctype: 'char' }, this.$d, b + 64, 16, 'xen_compile_info.compile_by');
       this.$k_compile_by = b;
     }
     return c;
   }
 
-  get compile_domain(): Int8Array {
+  get compile_domain(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_compile_domain;
     if (c === undefined || this.$k_compile_domain !== b) {
-      c = this.$c_compile_domain = typedArray('i8', this.$d, b + 80, 32, 'xen_compile_info.compile_domain');
+      c = this.$c_compile_domain = new IntArray({ bits: 8, signed: true, big: false, ctype: 'char' }, this.$d, b + 80, 32, 'xen_compile_info.compile_domain');
       this.$k_compile_domain = b;
     }
     return c;
   }
 
-  get compile_date(): Int8Array {
+  get compile_date(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_compile_date;
     if (c === undefined || this.$k_compile_date !== b) {
-      c = this.$c_compile_date = typedArray('i8', this.$d, b + 112, 32, 'xen_compile_info.compile_date');
+      c = this.$c_compile_date = new IntArray({ bits: 8, signed: true, big: false, ctype: 'char' }, this.$d, b + 112, 32, 'xen_compile_info.compile_date');
       this.$k_compile_date = b;
     }
     return c;
   }
 }
 
-/** Writes xen_compile_info at `b` on arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_compile_info at `b` on arm32, arm64, every byte, once every value has passed its check. */
 export function xen_compile_info$enc1(v: xen_compile_info, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.compiler;
   const a1 = checkArray(x0, 64, 'xen_compile_info.compiler');
   for (let i2 = 0; i2 < 64; i2++) {
     const e3 = a1[i2];
-    if ((e3 & 0xff) !== e3) failInt(e3, 'xen_compile_info.compiler', 'char', 8, i2);
-    d.setUint8(b + i2 * 1, e3);
+    if (typeof e3 !== 'number' || (e3 & 0xff) !== e3) failInt(e3, `xen_compile_info.compiler[${i2}]`, 'char', 8);
   }
-  const x4 = v.compile_by;
-  const a5 = checkArray(x4, 16, 'xen_compile_info.compile_by');
-  for (let i6 = 0; i6 < 16; i6++) {
-    const e7 = a5[i6];
-    if ((e7 & 0xff) !== e7) failInt(e7, 'xen_compile_info.compile_by', 'char', 8, i6);
-    d.setUint8(b + 64 + i6 * 1, e7);
+  const x6 = v.compile_by;
+  const a7 = checkArray(x6, 16, 'xen_compile_info.compile_by');
+  for (let i8 = 0; i8 < 16; i8++) {
+    const e9 = a7[i8];
+    if (typeof e9 !== 'number' || (e9 & 0xff) !== e9) failInt(e9, `xen_compile_info.compile_by[${i8}]`, 'char', 8);
   }
-  const x8 = v.compile_domain;
-  const a9 = checkArray(x8, 32, 'xen_compile_info.compile_domain');
-  for (let i10 = 0; i10 < 32; i10++) {
-    const e11 = a9[i10];
-    if ((e11 & 0xff) !== e11) failInt(e11, 'xen_compile_info.compile_domain', 'char', 8, i10);
-    d.setUint8(b + 80 + i10 * 1, e11);
-  }
-  const x12 = v.compile_date;
-  const a13 = checkArray(x12, 32, 'xen_compile_info.compile_date');
+  const x12 = v.compile_domain;
+  const a13 = checkArray(x12, 32, 'xen_compile_info.compile_domain');
   for (let i14 = 0; i14 < 32; i14++) {
     const e15 = a13[i14];
-    if ((e15 & 0xff) !== e15) failInt(e15, 'xen_compile_info.compile_date', 'char', 8, i14);
-    d.setUint8(b + 112 + i14 * 1, e15);
+    if (typeof e15 !== 'number' || (e15 & 0xff) !== e15) failInt(e15, `xen_compile_info.compile_domain[${i14}]`, 'char', 8);
+  }
+  const x18 = v.compile_date;
+  const a19 = checkArray(x18, 32, 'xen_compile_info.compile_date');
+  for (let i20 = 0; i20 < 32; i20++) {
+    const e21 = a19[i20];
+    if (typeof e21 !== 'number' || (e21 & 0xff) !== e21) failInt(e21, `xen_compile_info.compile_date[${i20}]`, 'char', 8);
+  }
+  for (let i4 = 0; i4 < 64; i4++) {
+    const e5 = a1[i4];
+    if (typeof e5 !== 'number' || (e5 & 0xff) !== e5) failInt(e5, `xen_compile_info.compiler[${i4}]`, 'char', 8);
+    d.setUint8(b + i4 * 1, e5);
+  }
+  for (let i10 = 0; i10 < 16; i10++) {
+    const e11 = a7[i10];
+    if (typeof e11 !== 'number' || (e11 & 0xff) !== e11) failInt(e11, `xen_compile_info.compile_by[${i10}]`, 'char', 8);
+    d.setUint8(b + 64 + i10 * 1, e11);
+  }
+  for (let i16 = 0; i16 < 32; i16++) {
+    const e17 = a13[i16];
+    if (typeof e17 !== 'number' || (e17 & 0xff) !== e17) failInt(e17, `xen_compile_info.compile_domain[${i16}]`, 'char', 8);
+    d.setUint8(b + 80 + i16 * 1, e17);
+  }
+  for (let i22 = 0; i22 < 32; i22++) {
+    const e23 = a19[i22];
+    if (typeof e23 !== 'number' || (e23 & 0xff) !== e23) failInt(e23, `xen_compile_info.compile_date[${i22}]`, 'char', 8);
+    d.setUint8(b + 112 + i22 * 1, e23);
   }
 }
 
@@ -207,23 +244,27 @@ export function xen_compile_info$dec1(d: DataView, w: BigUint64Array | undefined
 export class xen_compile_info$V1 implements xen_compile_info_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
-  $c_compiler: Uint8Array | undefined = undefined;
+  $c_compiler: IntArrayView<number> | undefined = undefined;
   $k_compiler: number = -1;
-  $c_compile_by: Uint8Array | undefined = undefined;
+  $c_compile_by: IntArrayView<number> | undefined = undefined;
   $k_compile_by: number = -1;
-  $c_compile_domain: Uint8Array | undefined = undefined;
+  $c_compile_domain: IntArrayView<number> | undefined = undefined;
   $k_compile_domain: number = -1;
-  $c_compile_date: Uint8Array | undefined = undefined;
+  $c_compile_date: IntArrayView<number> | undefined = undefined;
   $k_compile_date: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -238,53 +279,53 @@ export class xen_compile_info$V1 implements xen_compile_info_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 144 <= this.$n ? x : checkRepoint(this.$d, x, 144, 'xen_compile_info');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 144 <= this.$n ? x : checkRepoint(this.$d, x, 144, this.$s, this.$e, 'xen_compile_info');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
-  get compiler(): Uint8Array {
+  get compiler(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_compiler;
     if (c === undefined || this.$k_compiler !== b) {
-      c = this.$c_compiler = typedArray('u8', this.$d, b, 64, 'xen_compile_info.compiler');
+      c = this.$c_compiler = new IntArray({ bits: 8, signed: false, big: false, ctype: 'char' }, this.$d, b, 64, 'xen_compile_info.compiler');
       this.$k_compiler = b;
     }
     return c;
   }
 
-  get compile_by(): Uint8Array {
+  get compile_by(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_compile_by;
     if (c === undefined || this.$k_compile_by !== b) {
-      c = this.$c_compile_by = typedArray('u8', this.$d, b + 64, 16, 'xen_compile_info.compile_by');
+      c = this.$c_compile_by = new IntArray({ bits: 8, signed: false, big: false, ctype: 'char' }, this.$d, b + 64, 16, 'xen_compile_info.compile_by');
       this.$k_compile_by = b;
     }
     return c;
   }
 
-  get compile_domain(): Uint8Array {
+  get compile_domain(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_compile_domain;
     if (c === undefined || this.$k_compile_domain !== b) {
-      c = this.$c_compile_domain = typedArray('u8', this.$d, b + 80, 32, 'xen_compile_info.compile_domain');
+      c = this.$c_compile_domain = new IntArray({ bits: 8, signed: false, big: false, ctype: 'char' }, this.$d, b + 80, 32, 'xen_compile_info.compile_domain');
       this.$k_compile_domain = b;
     }
     return c;
   }
 
-  get compile_date(): Uint8Array {
+  get compile_date(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_compile_date;
     if (c === undefined || this.$k_compile_date !== b) {
-      c = this.$c_compile_date = typedArray('u8', this.$d, b + 112, 32, 'xen_compile_info.compile_date');
+      c = this.$c_compile_date = new IntArray({ bits: 8, signed: false, big: false, ctype: 'char' }, this.$d, b + 112, 32, 'xen_compile_info.compile_date');
       this.$k_compile_date = b;
     }
     return c;
   }
 }
 
-/** Writes xen_platform_parameters at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_platform_parameters at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_platform_parameters$enc0(v: xen_platform_parameters, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.virt_start;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffn) failBigInt(x0, 'xen_platform_parameters.virt_start', 'xen_ulong_t', 32);
@@ -302,15 +343,19 @@ export function xen_platform_parameters$dec0(d: DataView, w: BigUint64Array | un
 export class xen_platform_parameters$V0 implements xen_platform_parameters_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -325,7 +370,7 @@ export class xen_platform_parameters$V0 implements xen_platform_parameters_view 
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'xen_platform_parameters');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'xen_platform_parameters');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -347,17 +392,19 @@ export class xen_platform_parameters$V0 implements xen_platform_parameters_view 
   }
 
   set virt_startAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_platform_parameters.virt_start', 'xen_ulong_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_platform_parameters.virt_start', 'xen_ulong_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes xen_platform_parameters at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_platform_parameters at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_platform_parameters$enc1(v: xen_platform_parameters, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.virt_start;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xen_platform_parameters.virt_start', 'xen_ulong_t', 64);
+  // A detached buffer throws here, where word stores to it would be dropped.
+  d.getUint8(b);
   if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
 }
 
@@ -365,7 +412,7 @@ export function xen_platform_parameters$enc1(v: xen_platform_parameters, d: Data
 export function xen_platform_parameters$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_platform_parameters {
   const w8 = alignedWords(w, b);
   return {
-    virt_start: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    virt_start: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
   };
 }
 
@@ -373,15 +420,19 @@ export function xen_platform_parameters$dec1(d: DataView, w: BigUint64Array | un
 export class xen_platform_parameters$V1 implements xen_platform_parameters_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -396,7 +447,7 @@ export class xen_platform_parameters$V1 implements xen_platform_parameters_view 
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_platform_parameters');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_platform_parameters');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -404,14 +455,13 @@ export class xen_platform_parameters$V1 implements xen_platform_parameters_view 
   get virt_start(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set virt_start(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_platform_parameters.virt_start', 'xen_ulong_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get virt_startAsNumber(): number {
@@ -425,13 +475,13 @@ export class xen_platform_parameters$V1 implements xen_platform_parameters_view 
   }
 }
 
-/** Writes xen_feature_info at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_feature_info at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_feature_info$enc0(v: xen_feature_info, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.submap_idx;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_feature_info.submap_idx', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_feature_info.submap_idx', 'uint32_t', 32);
   const x1 = v.submap;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'xen_feature_info.submap', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_feature_info.submap', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
 }
 
@@ -447,15 +497,19 @@ export function xen_feature_info$dec0(d: DataView, w: BigUint64Array | undefined
 export class xen_feature_info$V0 implements xen_feature_info_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -470,7 +524,7 @@ export class xen_feature_info$V0 implements xen_feature_info_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_feature_info');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_feature_info');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -481,7 +535,7 @@ export class xen_feature_info$V0 implements xen_feature_info_view {
   }
 
   set submap_idx(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_feature_info.submap_idx', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_feature_info.submap_idx', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -492,23 +546,30 @@ export class xen_feature_info$V0 implements xen_feature_info_view {
   }
 
   set submap(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_feature_info.submap', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_feature_info.submap', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes xen_build_id at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_build_id at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_build_id$enc0(v: xen_build_id, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
   const x0 = v.len;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_build_id.len', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_build_id.len', 'uint32_t', 32);
   if (n > 0) {
     const a1 = flexArray(v.buf, 'xen_build_id.buf');
     for (let i2 = 0; i2 < n; i2++) {
       const e3 = a1[i2];
-      if ((e3 & 0xff) !== e3) failInt(e3, 'xen_build_id.buf', 'unsigned char', 8, i2);
-      d.setUint8(b + 4 + i2 * 1, e3);
+      if (typeof e3 !== 'number' || (e3 & 0xff) !== e3) failInt(e3, `xen_build_id.buf[${i2}]`, 'unsigned char', 8);
+    }
+  }
+  d.setUint32(b, x0, true);
+  if (n > 0) {
+    const a1 = flexArray(v.buf, 'xen_build_id.buf');
+    for (let i4 = 0; i4 < n; i4++) {
+      const e5 = a1[i4];
+      if (typeof e5 !== 'number' || (e5 & 0xff) !== e5) failInt(e5, `xen_build_id.buf[${i4}]`, 'unsigned char', 8);
+      d.setUint8(b + 4 + i4 * 1, e5);
     }
   }
 }
@@ -529,15 +590,19 @@ export function xen_build_id$dec0(d: DataView, w: BigUint64Array | undefined, b:
 export class xen_build_id$V0 implements xen_build_id_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -552,7 +617,7 @@ export class xen_build_id$V0 implements xen_build_id_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'xen_build_id');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'xen_build_id');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -563,28 +628,35 @@ export class xen_build_id$V0 implements xen_build_id_view {
   }
 
   set len(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_build_id.len', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_build_id.len', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 
-  buf(count: number): Uint8Array {
+  buf(count: number): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
-    return typedArray('u8', this.$d, b + 4, flexRoom(this.$d, b + 4, count, 1, 'xen_build_id.buf'), 'xen_build_id.buf');
+    return new IntArray({ bits: 8, signed: false, big: false, ctype: 'unsigned char' }, this.$d, b + 4, flexRoom(this, b + 4, count, 1, 'xen_build_id.buf'), 'xen_build_id.buf');
   }
 }
 
-/** Writes xen_varbuf at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_varbuf at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_varbuf$enc0(v: xen_varbuf, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
   const x0 = v.len;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_varbuf.len', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_varbuf.len', 'uint32_t', 32);
   if (n > 0) {
     const a1 = flexArray(v.buf, 'xen_varbuf.buf');
     for (let i2 = 0; i2 < n; i2++) {
       const e3 = a1[i2];
-      if ((e3 & 0xff) !== e3) failInt(e3, 'xen_varbuf.buf', 'unsigned char', 8, i2);
-      d.setUint8(b + 4 + i2 * 1, e3);
+      if (typeof e3 !== 'number' || (e3 & 0xff) !== e3) failInt(e3, `xen_varbuf.buf[${i2}]`, 'unsigned char', 8);
+    }
+  }
+  d.setUint32(b, x0, true);
+  if (n > 0) {
+    const a1 = flexArray(v.buf, 'xen_varbuf.buf');
+    for (let i4 = 0; i4 < n; i4++) {
+      const e5 = a1[i4];
+      if (typeof e5 !== 'number' || (e5 & 0xff) !== e5) failInt(e5, `xen_varbuf.buf[${i4}]`, 'unsigned char', 8);
+      d.setUint8(b + 4 + i4 * 1, e5);
     }
   }
 }
@@ -605,15 +677,19 @@ export function xen_varbuf$dec0(d: DataView, w: BigUint64Array | undefined, b: n
 export class xen_varbuf$V0 implements xen_varbuf_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -628,7 +704,7 @@ export class xen_varbuf$V0 implements xen_varbuf_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'xen_varbuf');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'xen_varbuf');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -639,13 +715,13 @@ export class xen_varbuf$V0 implements xen_varbuf_view {
   }
 
   set len(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_varbuf.len', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_varbuf.len', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 
-  buf(count: number): Uint8Array {
+  buf(count: number): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
-    return typedArray('u8', this.$d, b + 4, flexRoom(this.$d, b + 4, count, 1, 'xen_varbuf.buf'), 'xen_varbuf.buf');
+    return new IntArray({ bits: 8, signed: false, big: false, ctype: 'unsigned char' }, this.$d, b + 4, flexRoom(this, b + 4, count, 1, 'xen_varbuf.buf'), 'xen_varbuf.buf');
   }
 }
