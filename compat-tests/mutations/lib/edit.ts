@@ -293,7 +293,7 @@ export const SIGNED: readonly ScalarName[] = ['int8_t', 'int16_t', 'int32_t', 'i
  */
 const STDINT: Partial<Record<ScalarName, ScalarName>> = { 'unsigned char': 'uint8_t', int: 'int32_t', 'unsigned int': 'uint32_t' };
 
-function stdint(name: ScalarName): ScalarName | undefined {
+export function stdint(name: ScalarName): ScalarName | undefined {
   const s = STDINT[name] ?? name;
   return UNSIGNED.includes(s) || SIGNED.includes(s) ? s : undefined;
 }

@@ -23,7 +23,7 @@ export const ALL_KINDS: readonly MutationKind[] = [...RECORD_KINDS, ...FIELD_KIN
  * fixed number per kind, spread evenly over the kind's list (so over its modules), keeps the
  * suite linear as the registry grows. `XENABI_MUTATIONS=all` checks every one.
  */
-export const MUTATIONS_PER_KIND = 48;
+export const MUTATIONS_PER_KIND = 32;
 
 /** The mutations the suite checks: every one when `all`, else at most `perKind` of each kind, evenly spaced, first and last included. */
 export function selectMutations(view: View, all = process.env.XENABI_MUTATIONS === 'all', perKind = MUTATIONS_PER_KIND): Mutation[] {
