@@ -17,32 +17,6 @@ import type { Mutation, MutationKind } from './types.js';
 
 export const ALL_KINDS: readonly MutationKind[] = [...RECORD_KINDS, ...FIELD_KINDS, ...CONSTANT_KINDS, ...SET_KINDS, ...ADDITION_KINDS];
 
-/**
- * How many mutations of each kind the suite checks by default. Every check lays out and
- * compares the whole ABI, so checking every mutation costs the square of the ABI's size; a
- * fixed number per kind, spread evenly over the kind's list (so over its modules), keeps the
- * suite linear as the registry grows. `XENABI_MUTATIONS=all` checks every one.
- */
-export const MUTATIONS_PER_KIND = 32;
-
-/** The mutations the suite checks: every one when `all`, else at most `perKind` of each kind, evenly spaced, first and last included. */
-export function selectMutations(view: View, all = process.env.XENABI_MUTATIONS === 'all', perKind = MUTATIONS_PER_KIND): Mutation[] {
-  const every = generateMutations(view);
-  return all ? every : sampleByKind(every, perKind);
-}
-
-/** At most `perKind` mutations of each kind, evenly spaced over its list, in the original order. */
-export function sampleByKind(mutations: readonly Mutation[], perKind: number): Mutation[] {
-  const byKind = new Map<string, Mutation[]>();
-  for (const m of mutations) byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), m]);
-  const keep = new Set<Mutation>();
-  for (const list of byKind.values()) {
-    if (list.length <= perKind) list.forEach((m) => keep.add(m));
-    else for (let i = 0; i < perKind; i++) keep.add(list[Math.round((i * (list.length - 1)) / (perKind - 1))] as Mutation);
-  }
-  return mutations.filter((m) => keep.has(m));
-}
-
 export function generateMutations(view: View, kinds: readonly MutationKind[] = ALL_KINDS): Mutation[] {
   const all = kinds.flatMap((kind) => kind(view));
   const seen = new Set<string>();
@@ -51,4 +25,35 @@ export function generateMutations(view: View, kinds: readonly MutationKind[] = A
     seen.add(m.id);
   }
   return all;
+}
+
+/**
+ * How many mutations of each kind the suite runs by default. Each mutant is checked against
+ * the whole ABI, so running every mutation costs (items)²: as the registry grows, the default
+ * run keeps every kind and samples its targets evenly across the model's order (which walks
+ * the modules one after another), so every kind still meets every part of the ABI it applies
+ * to. `XENABI_MUTATIONS=all` runs every mutation.
+ */
+export const DEFAULT_PER_KIND = 32;
+
+/** The mutations the suite runs: all when `perKind` is `all`, else up to `perKind` of each kind. */
+export function selectMutations(all: readonly Mutation[], perKind: number | 'all' = perKindFromEnv()): Mutation[] {
+  if (perKind === 'all') return [...all];
+  const byKind = new Map<string, Mutation[]>();
+  for (const m of all) byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), m]);
+  const kept = new Set<Mutation>();
+  for (const list of byKind.values()) {
+    const take = Math.min(perKind, list.length);
+    for (let i = 0; i < take; i++) kept.add(list[Math.floor((i * list.length) / take)] as Mutation);
+  }
+  return all.filter((m) => kept.has(m));
+}
+
+/** `XENABI_MUTATIONS`: `all`, a count per kind, or unset for the default. */
+export function perKindFromEnv(value = process.env.XENABI_MUTATIONS): number | 'all' {
+  if (value === undefined || value === '') return DEFAULT_PER_KIND;
+  if (value === 'all') return 'all';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`XENABI_MUTATIONS must be "all" or a whole number of mutations per kind, not ${JSON.stringify(value)}`);
+  return n;
 }
