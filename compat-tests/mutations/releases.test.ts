@@ -59,6 +59,8 @@ describe('xenabi check across consecutive Xen releases', () => {
         '4.15→4.16 CONSTANT_REMOVED GNTMAP_can_fail',
         '4.15→4.16 CONSTANT_REMOVED _GNTMAP_can_fail',
         '4.6→4.7 CONSTANT_VALUE_CHANGED SHUTDOWN_MAX',
+        '4.6→4.7 CONSTANT_VALUE_CHANGED XEN_ELFNOTE_MAX',
+        '4.18→4.19 CONSTANT_VALUE_CHANGED XEN_ELFNOTE_MAX',
         '4.11→4.12 CONSTANT_REMOVED __HYPERVISOR_xc_reserved_op',
         '4.11→4.12 CONSTANT_REMOVED VIRQ_XC_RESERVED',
         '4.21→4.22 CONSTANT_REMOVED VGCF_I387_VALID',

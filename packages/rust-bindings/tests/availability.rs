@@ -158,6 +158,44 @@ mod stable_dm_op {
     }
 }
 
+mod stable_elfnote {
+    use super::*;
+    use xenabi::stable::elfnote::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XEN_ELFNOTE_INFO <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_INFO);
+        assert!(since::XEN_ELFNOTE_ENTRY <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_ENTRY);
+        assert!(since::XEN_ELFNOTE_HYPERCALL_PAGE <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_HYPERCALL_PAGE);
+        assert!(since::XEN_ELFNOTE_VIRT_BASE <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_VIRT_BASE);
+        assert!(since::XEN_ELFNOTE_PADDR_OFFSET <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_PADDR_OFFSET);
+        assert!(since::XEN_ELFNOTE_XEN_VERSION <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_XEN_VERSION);
+        assert!(since::XEN_ELFNOTE_GUEST_OS <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_GUEST_OS);
+        assert!(since::XEN_ELFNOTE_GUEST_VERSION <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_GUEST_VERSION);
+        assert!(since::XEN_ELFNOTE_LOADER <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_LOADER);
+        assert!(since::XEN_ELFNOTE_PAE_MODE <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_PAE_MODE);
+        assert!(since::XEN_ELFNOTE_FEATURES <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_FEATURES);
+        assert!(since::XEN_ELFNOTE_BSD_SYMTAB <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_BSD_SYMTAB);
+        assert!(since::XEN_ELFNOTE_HV_START_LOW <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_HV_START_LOW);
+        assert!(since::XEN_ELFNOTE_L1_MFN_VALID <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_L1_MFN_VALID);
+        assert!(since::XEN_ELFNOTE_SUSPEND_CANCEL <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_SUSPEND_CANCEL);
+        assert!(since::XEN_ELFNOTE_INIT_P2M <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_INIT_P2M);
+        assert!(since::XEN_ELFNOTE_MOD_START_PFN <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_MOD_START_PFN);
+        assert!(since::XEN_ELFNOTE_SUPPORTED_FEATURES <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_SUPPORTED_FEATURES);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_ELFNOTE_PHYS32_ENTRY <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_PHYS32_ENTRY);
+        #[cfg(feature = "xen-4-19")]
+        assert!(since::XEN_ELFNOTE_PHYS32_RELOC <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_PHYS32_RELOC);
+        assert!(since::XEN_ELFNOTE_CRASH_INFO <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_CRASH_INFO);
+        assert!(since::XEN_ELFNOTE_CRASH_REGS <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_CRASH_REGS);
+        assert!(since::XEN_ELFNOTE_DUMPCORE_NONE <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_DUMPCORE_NONE);
+        assert!(since::XEN_ELFNOTE_DUMPCORE_HEADER <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_DUMPCORE_HEADER);
+        assert!(since::XEN_ELFNOTE_DUMPCORE_XEN_VERSION <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_DUMPCORE_XEN_VERSION);
+        assert!(since::XEN_ELFNOTE_DUMPCORE_FORMAT_VERSION <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_DUMPCORE_FORMAT_VERSION);
+        assert!(since::XEN_ELFNOTE_MAX <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_MAX);
+    }
+}
+
 mod stable_event_channel {
     use super::*;
     use xenabi::stable::event_channel::*;
@@ -429,7 +467,7 @@ mod stable_sched {
     }
 }
 
-#[cfg(all(feature = "xen-4-8", any(target_arch = "x86", target_arch = "x86_64")))]
+#[cfg(feature = "xen-4-8")]
 mod stable_start_info {
     use super::*;
     use xenabi::stable::start_info::*;

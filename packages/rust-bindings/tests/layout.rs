@@ -13,6 +13,7 @@ mod x86 {
     use xenabi::stable::argo::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
@@ -1190,6 +1191,7 @@ mod x86_64 {
     use xenabi::stable::argo::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
@@ -2369,11 +2371,14 @@ mod arm {
     use xenabi::stable::argo::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::sched::*;
+    #[cfg(feature = "xen-4-8")]
+    use xenabi::stable::start_info::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
@@ -3376,6 +3381,54 @@ mod arm {
         }
     }
 
+    #[cfg(feature = "xen-4-8")]
+    mod stable_start_info {
+        use super::*;
+
+        #[test]
+        fn hvm_start_info() {
+            #[cfg(not(feature = "xen-4-11"))]
+            assert_eq!(size_of::<hvm_start_info>(), 40, "hvm_start_info: size on arm");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(size_of::<hvm_start_info>(), 56, "hvm_start_info: size on arm");
+            assert_eq!(align_of::<hvm_start_info>(), 8, "hvm_start_info: align on arm");
+            assert_eq!(offset_of!(hvm_start_info, magic), 0, "hvm_start_info.magic: offset on arm");
+            assert_eq!(offset_of!(hvm_start_info, version), 4, "hvm_start_info.version: offset on arm");
+            assert_eq!(offset_of!(hvm_start_info, flags), 8, "hvm_start_info.flags: offset on arm");
+            assert_eq!(offset_of!(hvm_start_info, nr_modules), 12, "hvm_start_info.nr_modules: offset on arm");
+            assert_eq!(offset_of!(hvm_start_info, modlist_paddr), 16, "hvm_start_info.modlist_paddr: offset on arm");
+            assert_eq!(offset_of!(hvm_start_info, cmdline_paddr), 24, "hvm_start_info.cmdline_paddr: offset on arm");
+            assert_eq!(offset_of!(hvm_start_info, rsdp_paddr), 32, "hvm_start_info.rsdp_paddr: offset on arm");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(hvm_start_info, memmap_paddr), 40, "hvm_start_info.memmap_paddr: offset on arm");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(hvm_start_info, memmap_entries), 48, "hvm_start_info.memmap_entries: offset on arm");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(hvm_start_info, reserved), 52, "hvm_start_info.reserved: offset on arm");
+        }
+
+        #[test]
+        fn hvm_modlist_entry() {
+            assert_eq!(size_of::<hvm_modlist_entry>(), 32, "hvm_modlist_entry: size on arm");
+            assert_eq!(align_of::<hvm_modlist_entry>(), 8, "hvm_modlist_entry: align on arm");
+            assert_eq!(offset_of!(hvm_modlist_entry, paddr), 0, "hvm_modlist_entry.paddr: offset on arm");
+            assert_eq!(offset_of!(hvm_modlist_entry, size), 8, "hvm_modlist_entry.size: offset on arm");
+            assert_eq!(offset_of!(hvm_modlist_entry, cmdline_paddr), 16, "hvm_modlist_entry.cmdline_paddr: offset on arm");
+            assert_eq!(offset_of!(hvm_modlist_entry, reserved), 24, "hvm_modlist_entry.reserved: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn hvm_memmap_table_entry() {
+            assert_eq!(size_of::<hvm_memmap_table_entry>(), 24, "hvm_memmap_table_entry: size on arm");
+            assert_eq!(align_of::<hvm_memmap_table_entry>(), 8, "hvm_memmap_table_entry: align on arm");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, addr), 0, "hvm_memmap_table_entry.addr: offset on arm");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on arm");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on arm");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on arm");
+        }
+    }
+
     mod stable_version {
         use super::*;
 
@@ -3504,11 +3557,14 @@ mod aarch64 {
     use xenabi::stable::argo::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::sched::*;
+    #[cfg(feature = "xen-4-8")]
+    use xenabi::stable::start_info::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
@@ -4508,6 +4564,54 @@ mod aarch64 {
             assert_eq!(size_of::<sched_pin_override>(), 4, "sched_pin_override: size on aarch64");
             assert_eq!(align_of::<sched_pin_override>(), 4, "sched_pin_override: align on aarch64");
             assert_eq!(offset_of!(sched_pin_override, pcpu), 0, "sched_pin_override.pcpu: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-8")]
+    mod stable_start_info {
+        use super::*;
+
+        #[test]
+        fn hvm_start_info() {
+            #[cfg(not(feature = "xen-4-11"))]
+            assert_eq!(size_of::<hvm_start_info>(), 40, "hvm_start_info: size on aarch64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(size_of::<hvm_start_info>(), 56, "hvm_start_info: size on aarch64");
+            assert_eq!(align_of::<hvm_start_info>(), 8, "hvm_start_info: align on aarch64");
+            assert_eq!(offset_of!(hvm_start_info, magic), 0, "hvm_start_info.magic: offset on aarch64");
+            assert_eq!(offset_of!(hvm_start_info, version), 4, "hvm_start_info.version: offset on aarch64");
+            assert_eq!(offset_of!(hvm_start_info, flags), 8, "hvm_start_info.flags: offset on aarch64");
+            assert_eq!(offset_of!(hvm_start_info, nr_modules), 12, "hvm_start_info.nr_modules: offset on aarch64");
+            assert_eq!(offset_of!(hvm_start_info, modlist_paddr), 16, "hvm_start_info.modlist_paddr: offset on aarch64");
+            assert_eq!(offset_of!(hvm_start_info, cmdline_paddr), 24, "hvm_start_info.cmdline_paddr: offset on aarch64");
+            assert_eq!(offset_of!(hvm_start_info, rsdp_paddr), 32, "hvm_start_info.rsdp_paddr: offset on aarch64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(hvm_start_info, memmap_paddr), 40, "hvm_start_info.memmap_paddr: offset on aarch64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(hvm_start_info, memmap_entries), 48, "hvm_start_info.memmap_entries: offset on aarch64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(hvm_start_info, reserved), 52, "hvm_start_info.reserved: offset on aarch64");
+        }
+
+        #[test]
+        fn hvm_modlist_entry() {
+            assert_eq!(size_of::<hvm_modlist_entry>(), 32, "hvm_modlist_entry: size on aarch64");
+            assert_eq!(align_of::<hvm_modlist_entry>(), 8, "hvm_modlist_entry: align on aarch64");
+            assert_eq!(offset_of!(hvm_modlist_entry, paddr), 0, "hvm_modlist_entry.paddr: offset on aarch64");
+            assert_eq!(offset_of!(hvm_modlist_entry, size), 8, "hvm_modlist_entry.size: offset on aarch64");
+            assert_eq!(offset_of!(hvm_modlist_entry, cmdline_paddr), 16, "hvm_modlist_entry.cmdline_paddr: offset on aarch64");
+            assert_eq!(offset_of!(hvm_modlist_entry, reserved), 24, "hvm_modlist_entry.reserved: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn hvm_memmap_table_entry() {
+            assert_eq!(size_of::<hvm_memmap_table_entry>(), 24, "hvm_memmap_table_entry: size on aarch64");
+            assert_eq!(align_of::<hvm_memmap_table_entry>(), 8, "hvm_memmap_table_entry: align on aarch64");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, addr), 0, "hvm_memmap_table_entry.addr: offset on aarch64");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on aarch64");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on aarch64");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on aarch64");
         }
     }
 
