@@ -6,6 +6,7 @@ import { exportField } from '../../export/abi-json.js';
 import { ArchLayout, type FieldLayout } from '../../layout/engine.js';
 import { spellType } from '../../layout/spell.js';
 import { ARCHES } from '../../model/arch.js';
+import { dict } from '../../names/dict.js';
 import type { Arch, Namespace, RecordDecl } from '../../model/types.js';
 import { XEN_TYPEDEFS_MODULE, xenArchTypedefsOf } from '../../model/xen-typedefs.js';
 import type { ReleaseModel } from '../../select/release.js';
@@ -59,8 +60,8 @@ function item(decl: { name: string; namespace: Namespace; module: string; since:
 
 function recordOf(r: RecordDecl, layouts: ArchLayout[]): SideRecord {
   const perArch: Partial<Record<Arch, SideLayout>> = {};
-  const fieldLocs: Record<string, { file: string; line: number; column: number }> = {};
-  const fieldSince: Record<string, string> = {};
+  const fieldLocs = dict<{ file: string; line: number; column: number }>();
+  const fieldSince = dict<string>();
   for (const layout of layouts) {
     if (!layout.has(r.name)) continue;
     const table = layout.record(r.name);

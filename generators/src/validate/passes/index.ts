@@ -14,6 +14,7 @@ import { lifetime } from './lifetime.js';
 import { moduleName } from './module-name.js';
 import { referenceLifetime } from './reference-lifetime.js';
 import { stableReference } from './stable-reference.js';
+import { typeCycle } from './type-cycle.js';
 import { unknownReference } from './unknown-reference.js';
 
 /**
@@ -32,6 +33,7 @@ export const PASSES: ValidationPass[] = [
   flexibleArray,
   bitField,
   arrayLength,
+  typeCycle,
   declarationOrder,
   duplicateOp,
   flagBits,

@@ -261,7 +261,7 @@ export const sched_shutdown: RecordCodec<sched_shutdown, sched_shutdown_view> = 
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'sched_shutdown');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'sched_shutdown');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'sched_shutdown');
         sched_shutdown$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -278,7 +278,7 @@ export const sched_shutdown: RecordCodec<sched_shutdown, sched_shutdown_view> = 
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'sched_shutdown');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'sched_shutdown');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'sched_shutdown');
         return sched_shutdown$dec0(current.view, current.words, b);
       }
       default:
@@ -428,7 +428,7 @@ export const sched_poll: RecordCodec<sched_poll, sched_poll_view> = {
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'sched_poll');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'sched_poll');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'sched_poll');
         sched_poll$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -439,7 +439,7 @@ export const sched_poll: RecordCodec<sched_poll, sched_poll_view> = {
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'sched_poll');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'sched_poll');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'sched_poll');
         sched_poll$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -453,7 +453,7 @@ export const sched_poll: RecordCodec<sched_poll, sched_poll_view> = {
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'sched_poll');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'sched_poll');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'sched_poll');
         return sched_poll$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -461,7 +461,7 @@ export const sched_poll: RecordCodec<sched_poll, sched_poll_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'sched_poll');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'sched_poll');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'sched_poll');
         if (options.strict === true) sched_poll$chk1(current.view, b);
         return sched_poll$dec1(current.view, current.words, b);
       }
@@ -583,7 +583,7 @@ export const sched_remote_shutdown: RecordCodec<sched_remote_shutdown, sched_rem
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'sched_remote_shutdown');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'sched_remote_shutdown');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'sched_remote_shutdown');
         sched_remote_shutdown$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -600,7 +600,7 @@ export const sched_remote_shutdown: RecordCodec<sched_remote_shutdown, sched_rem
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'sched_remote_shutdown');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'sched_remote_shutdown');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'sched_remote_shutdown');
         if (options.strict === true) sched_remote_shutdown$chk0(current.view, b);
         return sched_remote_shutdown$dec0(current.view, current.words, b);
       }
@@ -717,7 +717,7 @@ export const sched_watchdog: RecordCodec<sched_watchdog, sched_watchdog_view> = 
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'sched_watchdog');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'sched_watchdog');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'sched_watchdog');
         sched_watchdog$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -734,7 +734,7 @@ export const sched_watchdog: RecordCodec<sched_watchdog, sched_watchdog_view> = 
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'sched_watchdog');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'sched_watchdog');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'sched_watchdog');
         return sched_watchdog$dec0(current.view, current.words, b);
       }
       default:
@@ -845,7 +845,7 @@ export const sched_pin_override: RecordCodec<sched_pin_override, sched_pin_overr
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'sched_pin_override');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'sched_pin_override');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'sched_pin_override');
         sched_pin_override$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -862,7 +862,7 @@ export const sched_pin_override: RecordCodec<sched_pin_override, sched_pin_overr
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'sched_pin_override');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'sched_pin_override');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'sched_pin_override');
         return sched_pin_override$dec0(current.view, current.words, b);
       }
       default:

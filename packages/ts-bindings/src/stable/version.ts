@@ -397,7 +397,7 @@ export const xen_compile_info: RecordCodec<xen_compile_info, xen_compile_info_vi
         const size = 144;
         if (target !== current.bytes) useBytes(target, 'xen_compile_info');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_compile_info');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_compile_info');
         xen_compile_info$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -407,7 +407,7 @@ export const xen_compile_info: RecordCodec<xen_compile_info, xen_compile_info_vi
         const size = 144;
         if (target !== current.bytes) useBytes(target, 'xen_compile_info');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_compile_info');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_compile_info');
         xen_compile_info$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -422,14 +422,14 @@ export const xen_compile_info: RecordCodec<xen_compile_info, xen_compile_info_vi
       case 'x86_64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_compile_info');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 144 <= current.length ? current.base + o : placeBytes(bytes, o, 144, 'xen_compile_info');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 144 <= current.length ? current.base + o : placeBytes(bytes, o, 144, 'xen_compile_info');
         return xen_compile_info$dec0(current.view, current.words, b);
       }
       case 'arm32':
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_compile_info');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 144 <= current.length ? current.base + o : placeBytes(bytes, o, 144, 'xen_compile_info');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 144 <= current.length ? current.base + o : placeBytes(bytes, o, 144, 'xen_compile_info');
         return xen_compile_info$dec1(current.view, current.words, b);
       }
       default:
@@ -586,7 +586,7 @@ export const xen_platform_parameters: RecordCodec<xen_platform_parameters, xen_p
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'xen_platform_parameters');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_platform_parameters');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_platform_parameters');
         xen_platform_parameters$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -597,7 +597,7 @@ export const xen_platform_parameters: RecordCodec<xen_platform_parameters, xen_p
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_platform_parameters');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_platform_parameters');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_platform_parameters');
         xen_platform_parameters$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -611,7 +611,7 @@ export const xen_platform_parameters: RecordCodec<xen_platform_parameters, xen_p
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_platform_parameters');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_platform_parameters');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_platform_parameters');
         return xen_platform_parameters$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -619,7 +619,7 @@ export const xen_platform_parameters: RecordCodec<xen_platform_parameters, xen_p
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_platform_parameters');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_platform_parameters');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_platform_parameters');
         return xen_platform_parameters$dec1(current.view, current.words, b);
       }
       default:
@@ -738,7 +738,7 @@ export const xen_feature_info: RecordCodec<xen_feature_info, xen_feature_info_vi
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_feature_info');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_feature_info');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_feature_info');
         xen_feature_info$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -755,7 +755,7 @@ export const xen_feature_info: RecordCodec<xen_feature_info, xen_feature_info_vi
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_feature_info');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_feature_info');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_feature_info');
         return xen_feature_info$dec0(current.view, current.words, b);
       }
       default:
@@ -881,7 +881,7 @@ export const xen_build_id: RecordCodec<xen_build_id, xen_build_id_view> = {
         const size = 4 + n * 1;
         if (target !== current.bytes) useBytes(target, 'xen_build_id');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_build_id');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_build_id');
         xen_build_id$enc0(value, current.view, current.words, b, n);
         return size;
       }
@@ -899,7 +899,7 @@ export const xen_build_id: RecordCodec<xen_build_id, xen_build_id_view> = {
         const n = flexCount(options.count, 'xen_build_id');
         if (bytes !== current.bytes) useBytes(bytes, 'xen_build_id');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (4 + n * 1) <= current.length ? current.base + o : placeBytes(bytes, o, 4 + n * 1, 'xen_build_id');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (4 + n * 1) <= current.length ? current.base + o : placeBytes(bytes, o, 4 + n * 1, 'xen_build_id');
         return xen_build_id$dec0(current.view, current.words, b, n);
       }
       default:
@@ -1019,7 +1019,7 @@ export const xen_varbuf: RecordCodec<xen_varbuf, xen_varbuf_view> = {
         const size = 4 + n * 1;
         if (target !== current.bytes) useBytes(target, 'xen_varbuf');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_varbuf');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_varbuf');
         xen_varbuf$enc0(value, current.view, current.words, b, n);
         return size;
       }
@@ -1037,7 +1037,7 @@ export const xen_varbuf: RecordCodec<xen_varbuf, xen_varbuf_view> = {
         const n = flexCount(options.count, 'xen_varbuf');
         if (bytes !== current.bytes) useBytes(bytes, 'xen_varbuf');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (4 + n * 1) <= current.length ? current.base + o : placeBytes(bytes, o, 4 + n * 1, 'xen_varbuf');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (4 + n * 1) <= current.length ? current.base + o : placeBytes(bytes, o, 4 + n * 1, 'xen_varbuf');
         return xen_varbuf$dec0(current.view, current.words, b, n);
       }
       default:
