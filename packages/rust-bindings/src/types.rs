@@ -33,6 +33,58 @@ type NativeHandle = usize;
 #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 type NativeHandle = u64;
 
+/// C: `XEN_GUEST_HANDLE(const_void)`, a guest address of `void`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_const_void {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_const_void {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *const ::core::ffi::c_void) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *const ::core::ffi::c_void {
+        self.addr() as *const ::core::ffi::c_void
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
 /// C: `XEN_GUEST_HANDLE(evtchn_port_t)`, a guest address of `evtchn_port_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
@@ -307,6 +359,8 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 4, "xen_pfn_t: size on x86");
     assert!(align_of::<xen_pfn_t>() == 4, "xen_pfn_t: align on x86");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86");
+    assert!(size_of::<__guest_handle_const_void>() == 4, "__guest_handle_const_void: size on x86");
+    assert!(align_of::<__guest_handle_const_void>() == 4, "__guest_handle_const_void: align on x86");
     assert!(size_of::<__guest_handle_evtchn_port_t>() == 4, "__guest_handle_evtchn_port_t: size on x86");
     assert!(align_of::<__guest_handle_evtchn_port_t>() == 4, "__guest_handle_evtchn_port_t: align on x86");
     assert!(size_of::<__guest_handle_uint64_t>() == 4, "__guest_handle_uint64_t: size on x86");
@@ -337,6 +391,8 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on x86_64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on x86_64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86_64");
+    assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on x86_64");
+    assert!(align_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: align on x86_64");
     assert!(size_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: size on x86_64");
     assert!(align_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: align on x86_64");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on x86_64");
@@ -367,6 +423,8 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on arm");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on arm");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on arm");
+    assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on arm");
+    assert!(align_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: align on arm");
     assert!(size_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: size on arm");
     assert!(align_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: align on arm");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on arm");
@@ -397,6 +455,8 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on aarch64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on aarch64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on aarch64");
+    assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on aarch64");
+    assert!(align_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: align on aarch64");
     assert!(size_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: size on aarch64");
     assert!(align_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: align on aarch64");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on aarch64");

@@ -848,6 +848,29 @@ mod stable_xen {
     }
 }
 
+mod stable_xen_guest {
+    use super::*;
+    use xenabi::stable::xen_guest::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(mmu_update::SINCE <= XEN_MIN_RELEASE && mmu_update::SINCE == since::mmu_update);
+        assert!(mmuext_op::SINCE <= XEN_MIN_RELEASE && mmuext_op::SINCE == since::mmuext_op);
+        assert!(multicall_entry::SINCE <= XEN_MIN_RELEASE && multicall_entry::SINCE == since::multicall_entry);
+        assert!(vcpu_time_info::SINCE <= XEN_MIN_RELEASE && vcpu_time_info::SINCE == since::vcpu_time_info);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(arch_vcpu_info::SINCE <= XEN_MIN_RELEASE && arch_vcpu_info::SINCE == since::arch_vcpu_info);
+        assert!(vcpu_info::SINCE <= XEN_MIN_RELEASE && vcpu_info::SINCE == since::vcpu_info);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(arch_shared_info::SINCE <= XEN_MIN_RELEASE && arch_shared_info::SINCE == since::arch_shared_info);
+        assert!(shared_info::SINCE <= XEN_MIN_RELEASE && shared_info::SINCE == since::shared_info);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(start_info::SINCE <= XEN_MIN_RELEASE && start_info::SINCE == since::start_info);
+        assert!(xen_multiboot_mod_list::SINCE <= XEN_MIN_RELEASE && xen_multiboot_mod_list::SINCE == since::xen_multiboot_mod_list);
+        assert!(dom0_vga_console_info::SINCE <= XEN_MIN_RELEASE && dom0_vga_console_info::SINCE == since::dom0_vga_console_info);
+    }
+}
+
 #[cfg(feature = "xen-4-22")]
 mod unstable_domctl {
     use super::*;

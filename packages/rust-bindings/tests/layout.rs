@@ -23,6 +23,7 @@ mod x86 {
     use xenabi::stable::start_info::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xen_guest::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
 
@@ -33,6 +34,8 @@ mod x86 {
         assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_pfn_t: size on x86");
         assert_eq!(align_of::<xen_pfn_t>(), 4, "xen_pfn_t: align on x86");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86");
+        assert_eq!(size_of::<__guest_handle_const_void>(), 4, "__guest_handle_const_void: size on x86");
+        assert_eq!(align_of::<__guest_handle_const_void>(), 4, "__guest_handle_const_void: align on x86");
         assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 4, "__guest_handle_evtchn_port_t: size on x86");
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 4, "__guest_handle_evtchn_port_t: align on x86");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: size on x86");
@@ -1141,6 +1144,266 @@ mod x86 {
         }
     }
 
+    mod stable_xen_guest {
+        use super::*;
+
+        #[test]
+        fn mmu_update() {
+            assert_eq!(size_of::<mmu_update>(), 16, "mmu_update: size on x86");
+            assert_eq!(align_of::<mmu_update>(), 4, "mmu_update: align on x86");
+            assert_eq!(offset_of!(mmu_update, ptr), 0, "mmu_update.ptr: offset on x86");
+            assert_eq!(offset_of!(mmu_update, val), 8, "mmu_update.val: offset on x86");
+        }
+
+        #[test]
+        fn mmuext_op() {
+            assert_eq!(size_of::<mmuext_op>(), 12, "mmuext_op: size on x86");
+            assert_eq!(align_of::<mmuext_op>(), 4, "mmuext_op: align on x86");
+            assert_eq!(offset_of!(mmuext_op, cmd), 0, "mmuext_op.cmd: offset on x86");
+            assert_eq!(offset_of!(mmuext_op, arg1), 4, "mmuext_op.arg1: offset on x86");
+            assert_eq!(offset_of!(mmuext_op, arg2), 8, "mmuext_op.arg2: offset on x86");
+        }
+
+        #[test]
+        fn mmuext_op_arg1() {
+            assert_eq!(size_of::<mmuext_op_arg1>(), 4, "mmuext_op.arg1: size on x86");
+            assert_eq!(align_of::<mmuext_op_arg1>(), 4, "mmuext_op.arg1: align on x86");
+            assert_eq!(offset_of!(mmuext_op_arg1, mfn), 0, "mmuext_op.arg1.mfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "mmuext_op.arg1.mfn: size on x86");
+            assert_eq!(offset_of!(mmuext_op_arg1, linear_addr), 0, "mmuext_op.arg1.linear_addr: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "mmuext_op.arg1.linear_addr: size on x86");
+        }
+
+        #[test]
+        fn mmuext_op_arg2() {
+            assert_eq!(size_of::<mmuext_op_arg2>(), 4, "mmuext_op.arg2: size on x86");
+            assert_eq!(align_of::<mmuext_op_arg2>(), 4, "mmuext_op.arg2: align on x86");
+            assert_eq!(offset_of!(mmuext_op_arg2, nr_ents), 0, "mmuext_op.arg2.nr_ents: offset on x86");
+            assert_eq!(offset_of!(mmuext_op_arg2, vcpumask), 0, "mmuext_op.arg2.vcpumask: offset on x86");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 4, "mmuext_op.arg2.vcpumask: size on x86");
+            assert_eq!(offset_of!(mmuext_op_arg2, src_mfn), 0, "mmuext_op.arg2.src_mfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "mmuext_op.arg2.src_mfn: size on x86");
+        }
+
+        #[test]
+        fn multicall_entry() {
+            assert_eq!(size_of::<multicall_entry>(), 32, "multicall_entry: size on x86");
+            assert_eq!(align_of::<multicall_entry>(), 4, "multicall_entry: align on x86");
+            assert_eq!(offset_of!(multicall_entry, op), 0, "multicall_entry.op: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "multicall_entry.op: size on x86");
+            assert_eq!(offset_of!(multicall_entry, result), 4, "multicall_entry.result: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "multicall_entry.result: size on x86");
+            assert_eq!(offset_of!(multicall_entry, args), 8, "multicall_entry.args: offset on x86");
+            assert_eq!(size_of::<[xen_ulong_t; 6]>(), 24, "multicall_entry.args: size on x86");
+        }
+
+        #[test]
+        fn vcpu_time_info() {
+            assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on x86");
+            assert_eq!(align_of::<vcpu_time_info>(), 4, "vcpu_time_info: align on x86");
+            assert_eq!(offset_of!(vcpu_time_info, version), 0, "vcpu_time_info.version: offset on x86");
+            assert_eq!(offset_of!(vcpu_time_info, pad0), 4, "vcpu_time_info.pad0: offset on x86");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_timestamp), 8, "vcpu_time_info.tsc_timestamp: offset on x86");
+            assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on x86");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on x86");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on x86");
+            #[cfg(not(feature = "xen-4-7"))]
+            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on x86");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on x86");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on x86");
+        }
+
+        #[test]
+        fn arch_vcpu_info() {
+            assert_eq!(size_of::<arch_vcpu_info>(), 24, "arch_vcpu_info: size on x86");
+            assert_eq!(align_of::<arch_vcpu_info>(), 4, "arch_vcpu_info: align on x86");
+            assert_eq!(offset_of!(arch_vcpu_info, cr2), 0, "arch_vcpu_info.cr2: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "arch_vcpu_info.cr2: size on x86");
+            assert_eq!(offset_of!(arch_vcpu_info, pad), 4, "arch_vcpu_info.pad: offset on x86");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 5]>(), 20, "arch_vcpu_info.pad: size on x86");
+        }
+
+        #[test]
+        fn vcpu_info() {
+            assert_eq!(size_of::<vcpu_info>(), 64, "vcpu_info: size on x86");
+            assert_eq!(align_of::<vcpu_info>(), 4, "vcpu_info: align on x86");
+            assert_eq!(offset_of!(vcpu_info, evtchn_upcall_pending), 0, "vcpu_info.evtchn_upcall_pending: offset on x86");
+            assert_eq!(offset_of!(vcpu_info, evtchn_upcall_mask), 1, "vcpu_info.evtchn_upcall_mask: offset on x86");
+            assert_eq!(offset_of!(vcpu_info, __xenabi_hole_0), 2, "vcpu_info.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(vcpu_info, evtchn_pending_sel), 4, "vcpu_info.evtchn_pending_sel: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "vcpu_info.evtchn_pending_sel: size on x86");
+            assert_eq!(offset_of!(vcpu_info, arch), 8, "vcpu_info.arch: offset on x86");
+            assert_eq!(offset_of!(vcpu_info, time), 32, "vcpu_info.time: offset on x86");
+        }
+
+        #[test]
+        fn arch_shared_info() {
+            assert_eq!(size_of::<arch_shared_info>(), 28, "arch_shared_info: size on x86");
+            assert_eq!(align_of::<arch_shared_info>(), 4, "arch_shared_info: align on x86");
+            assert_eq!(offset_of!(arch_shared_info, max_pfn), 0, "arch_shared_info.max_pfn: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "arch_shared_info.max_pfn: size on x86");
+            assert_eq!(offset_of!(arch_shared_info, pfn_to_mfn_frame_list_list), 4, "arch_shared_info.pfn_to_mfn_frame_list_list: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "arch_shared_info.pfn_to_mfn_frame_list_list: size on x86");
+            assert_eq!(offset_of!(arch_shared_info, nmi_reason), 8, "arch_shared_info.nmi_reason: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "arch_shared_info.nmi_reason: size on x86");
+            assert_eq!(offset_of!(arch_shared_info, p2m_cr3), 12, "arch_shared_info.p2m_cr3: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "arch_shared_info.p2m_cr3: size on x86");
+            assert_eq!(offset_of!(arch_shared_info, p2m_vaddr), 16, "arch_shared_info.p2m_vaddr: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "arch_shared_info.p2m_vaddr: size on x86");
+            assert_eq!(offset_of!(arch_shared_info, p2m_generation), 20, "arch_shared_info.p2m_generation: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "arch_shared_info.p2m_generation: size on x86");
+            assert_eq!(offset_of!(arch_shared_info, wc_sec_hi), 24, "arch_shared_info.wc_sec_hi: offset on x86");
+        }
+
+        #[test]
+        fn shared_info() {
+            assert_eq!(size_of::<shared_info>(), 2344, "shared_info: size on x86");
+            assert_eq!(align_of::<shared_info>(), 4, "shared_info: align on x86");
+            assert_eq!(offset_of!(shared_info, vcpu_info), 0, "shared_info.vcpu_info: offset on x86");
+            assert_eq!(offset_of!(shared_info, evtchn_pending), 2048, "shared_info.evtchn_pending: offset on x86");
+            assert_eq!(size_of::<[xen_ulong_t; 32]>(), 128, "shared_info.evtchn_pending: size on x86");
+            assert_eq!(offset_of!(shared_info, evtchn_mask), 2176, "shared_info.evtchn_mask: offset on x86");
+            assert_eq!(size_of::<[xen_ulong_t; 32]>(), 128, "shared_info.evtchn_mask: size on x86");
+            assert_eq!(offset_of!(shared_info, wc_version), 2304, "shared_info.wc_version: offset on x86");
+            assert_eq!(offset_of!(shared_info, wc_sec), 2308, "shared_info.wc_sec: offset on x86");
+            assert_eq!(offset_of!(shared_info, wc_nsec), 2312, "shared_info.wc_nsec: offset on x86");
+            assert_eq!(offset_of!(shared_info, arch), 2316, "shared_info.arch: offset on x86");
+        }
+
+        #[test]
+        fn start_info() {
+            assert_eq!(size_of::<start_info>(), 1112, "start_info: size on x86");
+            assert_eq!(align_of::<start_info>(), 4, "start_info: align on x86");
+            assert_eq!(offset_of!(start_info, magic), 0, "start_info.magic: offset on x86");
+            assert_eq!(offset_of!(start_info, nr_pages), 32, "start_info.nr_pages: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.nr_pages: size on x86");
+            assert_eq!(offset_of!(start_info, shared_info), 36, "start_info.shared_info: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.shared_info: size on x86");
+            assert_eq!(offset_of!(start_info, flags), 40, "start_info.flags: offset on x86");
+            assert_eq!(offset_of!(start_info, store_mfn), 44, "start_info.store_mfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "start_info.store_mfn: size on x86");
+            assert_eq!(offset_of!(start_info, store_evtchn), 48, "start_info.store_evtchn: offset on x86");
+            assert_eq!(offset_of!(start_info, console), 52, "start_info.console: offset on x86");
+            assert_eq!(offset_of!(start_info, pt_base), 60, "start_info.pt_base: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.pt_base: size on x86");
+            assert_eq!(offset_of!(start_info, nr_pt_frames), 64, "start_info.nr_pt_frames: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.nr_pt_frames: size on x86");
+            assert_eq!(offset_of!(start_info, mfn_list), 68, "start_info.mfn_list: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.mfn_list: size on x86");
+            assert_eq!(offset_of!(start_info, mod_start), 72, "start_info.mod_start: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.mod_start: size on x86");
+            assert_eq!(offset_of!(start_info, mod_len), 76, "start_info.mod_len: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.mod_len: size on x86");
+            assert_eq!(offset_of!(start_info, cmd_line), 80, "start_info.cmd_line: offset on x86");
+            assert_eq!(offset_of!(start_info, first_p2m_pfn), 1104, "start_info.first_p2m_pfn: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.first_p2m_pfn: size on x86");
+            assert_eq!(offset_of!(start_info, nr_p2m_frames), 1108, "start_info.nr_p2m_frames: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.nr_p2m_frames: size on x86");
+        }
+
+        #[test]
+        fn start_info_console() {
+            assert_eq!(size_of::<start_info_console>(), 8, "start_info.console: size on x86");
+            assert_eq!(align_of::<start_info_console>(), 4, "start_info.console: align on x86");
+            assert_eq!(offset_of!(start_info_console, domU), 0, "start_info.console.domU: offset on x86");
+            assert_eq!(offset_of!(start_info_console, dom0), 0, "start_info.console.dom0: offset on x86");
+        }
+
+        #[test]
+        fn start_info_console_domU() {
+            assert_eq!(size_of::<start_info_console_domU>(), 8, "start_info.console.domU: size on x86");
+            assert_eq!(align_of::<start_info_console_domU>(), 4, "start_info.console.domU: align on x86");
+            assert_eq!(offset_of!(start_info_console_domU, mfn), 0, "start_info.console.domU.mfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "start_info.console.domU.mfn: size on x86");
+            assert_eq!(offset_of!(start_info_console_domU, evtchn), 4, "start_info.console.domU.evtchn: offset on x86");
+        }
+
+        #[test]
+        fn start_info_console_dom0() {
+            assert_eq!(size_of::<start_info_console_dom0>(), 8, "start_info.console.dom0: size on x86");
+            assert_eq!(align_of::<start_info_console_dom0>(), 4, "start_info.console.dom0: align on x86");
+            assert_eq!(offset_of!(start_info_console_dom0, info_off), 0, "start_info.console.dom0.info_off: offset on x86");
+            assert_eq!(offset_of!(start_info_console_dom0, info_size), 4, "start_info.console.dom0.info_size: offset on x86");
+        }
+
+        #[test]
+        fn xen_multiboot_mod_list() {
+            assert_eq!(size_of::<xen_multiboot_mod_list>(), 16, "xen_multiboot_mod_list: size on x86");
+            assert_eq!(align_of::<xen_multiboot_mod_list>(), 4, "xen_multiboot_mod_list: align on x86");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_start), 0, "xen_multiboot_mod_list.mod_start: offset on x86");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_end), 4, "xen_multiboot_mod_list.mod_end: offset on x86");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, cmdline), 8, "xen_multiboot_mod_list.cmdline: offset on x86");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, pad), 12, "xen_multiboot_mod_list.pad: offset on x86");
+        }
+
+        #[test]
+        fn dom0_vga_console_info() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 36, "dom0_vga_console_info: size on x86");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 40, "dom0_vga_console_info: size on x86");
+            assert_eq!(align_of::<dom0_vga_console_info>(), 4, "dom0_vga_console_info: align on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info, video_type), 0, "dom0_vga_console_info.video_type: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info, __xenabi_hole_0), 1, "dom0_vga_console_info.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info, u), 4, "dom0_vga_console_info.u: offset on x86");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 32, "dom0_vga_console_info.u: size on x86");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 36, "dom0_vga_console_info.u: size on x86");
+            assert_eq!(align_of::<dom0_vga_console_info_u>(), 4, "dom0_vga_console_info.u: align on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, text_mode_3), 0, "dom0_vga_console_info.u.text_mode_3: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, vesa_lfb), 0, "dom0_vga_console_info.u.vesa_lfb: offset on x86");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_text_mode_3() {
+            assert_eq!(size_of::<dom0_vga_console_info_u_text_mode_3>(), 10, "dom0_vga_console_info.u.text_mode_3: size on x86");
+            assert_eq!(align_of::<dom0_vga_console_info_u_text_mode_3>(), 2, "dom0_vga_console_info.u.text_mode_3: align on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, font_height), 0, "dom0_vga_console_info.u.text_mode_3.font_height: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_x), 2, "dom0_vga_console_info.u.text_mode_3.cursor_x: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_y), 4, "dom0_vga_console_info.u.text_mode_3.cursor_y: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, rows), 6, "dom0_vga_console_info.u.text_mode_3.rows: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, columns), 8, "dom0_vga_console_info.u.text_mode_3.columns: offset on x86");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_vesa_lfb() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 32, "dom0_vga_console_info.u.vesa_lfb: size on x86");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 36, "dom0_vga_console_info.u.vesa_lfb: size on x86");
+            assert_eq!(align_of::<dom0_vga_console_info_u_vesa_lfb>(), 4, "dom0_vga_console_info.u.vesa_lfb: align on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, width), 0, "dom0_vga_console_info.u.vesa_lfb.width: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, height), 2, "dom0_vga_console_info.u.vesa_lfb.height: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bytes_per_line), 4, "dom0_vga_console_info.u.vesa_lfb.bytes_per_line: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bits_per_pixel), 6, "dom0_vga_console_info.u.vesa_lfb.bits_per_pixel: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_base), 8, "dom0_vga_console_info.u.vesa_lfb.lfb_base: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_size), 12, "dom0_vga_console_info.u.vesa_lfb.lfb_size: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_pos), 16, "dom0_vga_console_info.u.vesa_lfb.red_pos: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_size), 17, "dom0_vga_console_info.u.vesa_lfb.red_size: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_pos), 18, "dom0_vga_console_info.u.vesa_lfb.green_pos: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_size), 19, "dom0_vga_console_info.u.vesa_lfb.green_size: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_pos), 20, "dom0_vga_console_info.u.vesa_lfb.blue_pos: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_size), 21, "dom0_vga_console_info.u.vesa_lfb.blue_size: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_pos), 22, "dom0_vga_console_info.u.vesa_lfb.rsvd_pos: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_size), 23, "dom0_vga_console_info.u.vesa_lfb.rsvd_size: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, gbl_caps), 24, "dom0_vga_console_info.u.vesa_lfb.gbl_caps: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, mode_attrs), 28, "dom0_vga_console_info.u.vesa_lfb.mode_attrs: offset on x86");
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, __xenabi_hole_0), 30, "dom0_vga_console_info.u.vesa_lfb.__xenabi_hole_0: offset on x86");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, pad), 30, "dom0_vga_console_info.u.vesa_lfb.pad: offset on x86");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, ext_lfb_base), 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base: offset on x86");
+        }
+    }
+
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
@@ -1201,6 +1464,7 @@ mod x86_64 {
     use xenabi::stable::start_info::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xen_guest::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
 
@@ -1211,6 +1475,8 @@ mod x86_64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on x86_64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86_64");
+        assert_eq!(size_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: align on x86_64");
         assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on x86_64");
@@ -2321,6 +2587,270 @@ mod x86_64 {
         }
     }
 
+    mod stable_xen_guest {
+        use super::*;
+
+        #[test]
+        fn mmu_update() {
+            assert_eq!(size_of::<mmu_update>(), 16, "mmu_update: size on x86_64");
+            assert_eq!(align_of::<mmu_update>(), 8, "mmu_update: align on x86_64");
+            assert_eq!(offset_of!(mmu_update, ptr), 0, "mmu_update.ptr: offset on x86_64");
+            assert_eq!(offset_of!(mmu_update, val), 8, "mmu_update.val: offset on x86_64");
+        }
+
+        #[test]
+        fn mmuext_op() {
+            assert_eq!(size_of::<mmuext_op>(), 24, "mmuext_op: size on x86_64");
+            assert_eq!(align_of::<mmuext_op>(), 8, "mmuext_op: align on x86_64");
+            assert_eq!(offset_of!(mmuext_op, cmd), 0, "mmuext_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(mmuext_op, __xenabi_hole_0), 4, "mmuext_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(mmuext_op, arg1), 8, "mmuext_op.arg1: offset on x86_64");
+            assert_eq!(offset_of!(mmuext_op, arg2), 16, "mmuext_op.arg2: offset on x86_64");
+        }
+
+        #[test]
+        fn mmuext_op_arg1() {
+            assert_eq!(size_of::<mmuext_op_arg1>(), 8, "mmuext_op.arg1: size on x86_64");
+            assert_eq!(align_of::<mmuext_op_arg1>(), 8, "mmuext_op.arg1: align on x86_64");
+            assert_eq!(offset_of!(mmuext_op_arg1, mfn), 0, "mmuext_op.arg1.mfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "mmuext_op.arg1.mfn: size on x86_64");
+            assert_eq!(offset_of!(mmuext_op_arg1, linear_addr), 0, "mmuext_op.arg1.linear_addr: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "mmuext_op.arg1.linear_addr: size on x86_64");
+        }
+
+        #[test]
+        fn mmuext_op_arg2() {
+            assert_eq!(size_of::<mmuext_op_arg2>(), 8, "mmuext_op.arg2: size on x86_64");
+            assert_eq!(align_of::<mmuext_op_arg2>(), 8, "mmuext_op.arg2: align on x86_64");
+            assert_eq!(offset_of!(mmuext_op_arg2, nr_ents), 0, "mmuext_op.arg2.nr_ents: offset on x86_64");
+            assert_eq!(offset_of!(mmuext_op_arg2, vcpumask), 0, "mmuext_op.arg2.vcpumask: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 8, "mmuext_op.arg2.vcpumask: size on x86_64");
+            assert_eq!(offset_of!(mmuext_op_arg2, src_mfn), 0, "mmuext_op.arg2.src_mfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "mmuext_op.arg2.src_mfn: size on x86_64");
+        }
+
+        #[test]
+        fn multicall_entry() {
+            assert_eq!(size_of::<multicall_entry>(), 64, "multicall_entry: size on x86_64");
+            assert_eq!(align_of::<multicall_entry>(), 8, "multicall_entry: align on x86_64");
+            assert_eq!(offset_of!(multicall_entry, op), 0, "multicall_entry.op: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "multicall_entry.op: size on x86_64");
+            assert_eq!(offset_of!(multicall_entry, result), 8, "multicall_entry.result: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "multicall_entry.result: size on x86_64");
+            assert_eq!(offset_of!(multicall_entry, args), 16, "multicall_entry.args: offset on x86_64");
+            assert_eq!(size_of::<[xen_ulong_t; 6]>(), 48, "multicall_entry.args: size on x86_64");
+        }
+
+        #[test]
+        fn vcpu_time_info() {
+            assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on x86_64");
+            assert_eq!(align_of::<vcpu_time_info>(), 8, "vcpu_time_info: align on x86_64");
+            assert_eq!(offset_of!(vcpu_time_info, version), 0, "vcpu_time_info.version: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_time_info, pad0), 4, "vcpu_time_info.pad0: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_timestamp), 8, "vcpu_time_info.tsc_timestamp: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on x86_64");
+            #[cfg(not(feature = "xen-4-7"))]
+            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on x86_64");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on x86_64");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on x86_64");
+        }
+
+        #[test]
+        fn arch_vcpu_info() {
+            assert_eq!(size_of::<arch_vcpu_info>(), 16, "arch_vcpu_info: size on x86_64");
+            assert_eq!(align_of::<arch_vcpu_info>(), 8, "arch_vcpu_info: align on x86_64");
+            assert_eq!(offset_of!(arch_vcpu_info, cr2), 0, "arch_vcpu_info.cr2: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_vcpu_info.cr2: size on x86_64");
+            assert_eq!(offset_of!(arch_vcpu_info, pad), 8, "arch_vcpu_info.pad: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_vcpu_info.pad: size on x86_64");
+        }
+
+        #[test]
+        fn vcpu_info() {
+            assert_eq!(size_of::<vcpu_info>(), 64, "vcpu_info: size on x86_64");
+            assert_eq!(align_of::<vcpu_info>(), 8, "vcpu_info: align on x86_64");
+            assert_eq!(offset_of!(vcpu_info, evtchn_upcall_pending), 0, "vcpu_info.evtchn_upcall_pending: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_info, evtchn_upcall_mask), 1, "vcpu_info.evtchn_upcall_mask: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_info, __xenabi_hole_0), 2, "vcpu_info.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_info, evtchn_pending_sel), 8, "vcpu_info.evtchn_pending_sel: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "vcpu_info.evtchn_pending_sel: size on x86_64");
+            assert_eq!(offset_of!(vcpu_info, arch), 16, "vcpu_info.arch: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_info, time), 32, "vcpu_info.time: offset on x86_64");
+        }
+
+        #[test]
+        fn arch_shared_info() {
+            assert_eq!(size_of::<arch_shared_info>(), 48, "arch_shared_info: size on x86_64");
+            assert_eq!(align_of::<arch_shared_info>(), 8, "arch_shared_info: align on x86_64");
+            assert_eq!(offset_of!(arch_shared_info, max_pfn), 0, "arch_shared_info.max_pfn: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_shared_info.max_pfn: size on x86_64");
+            assert_eq!(offset_of!(arch_shared_info, pfn_to_mfn_frame_list_list), 8, "arch_shared_info.pfn_to_mfn_frame_list_list: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "arch_shared_info.pfn_to_mfn_frame_list_list: size on x86_64");
+            assert_eq!(offset_of!(arch_shared_info, nmi_reason), 16, "arch_shared_info.nmi_reason: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_shared_info.nmi_reason: size on x86_64");
+            assert_eq!(offset_of!(arch_shared_info, p2m_cr3), 24, "arch_shared_info.p2m_cr3: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_shared_info.p2m_cr3: size on x86_64");
+            assert_eq!(offset_of!(arch_shared_info, p2m_vaddr), 32, "arch_shared_info.p2m_vaddr: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_shared_info.p2m_vaddr: size on x86_64");
+            assert_eq!(offset_of!(arch_shared_info, p2m_generation), 40, "arch_shared_info.p2m_generation: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_shared_info.p2m_generation: size on x86_64");
+        }
+
+        #[test]
+        fn shared_info() {
+            assert_eq!(size_of::<shared_info>(), 3136, "shared_info: size on x86_64");
+            assert_eq!(align_of::<shared_info>(), 8, "shared_info: align on x86_64");
+            assert_eq!(offset_of!(shared_info, vcpu_info), 0, "shared_info.vcpu_info: offset on x86_64");
+            assert_eq!(offset_of!(shared_info, evtchn_pending), 2048, "shared_info.evtchn_pending: offset on x86_64");
+            assert_eq!(size_of::<[xen_ulong_t; 64]>(), 512, "shared_info.evtchn_pending: size on x86_64");
+            assert_eq!(offset_of!(shared_info, evtchn_mask), 2560, "shared_info.evtchn_mask: offset on x86_64");
+            assert_eq!(size_of::<[xen_ulong_t; 64]>(), 512, "shared_info.evtchn_mask: size on x86_64");
+            assert_eq!(offset_of!(shared_info, wc_version), 3072, "shared_info.wc_version: offset on x86_64");
+            assert_eq!(offset_of!(shared_info, wc_sec), 3076, "shared_info.wc_sec: offset on x86_64");
+            assert_eq!(offset_of!(shared_info, wc_nsec), 3080, "shared_info.wc_nsec: offset on x86_64");
+            assert_eq!(offset_of!(shared_info, wc_sec_hi), 3084, "shared_info.wc_sec_hi: offset on x86_64");
+            assert_eq!(offset_of!(shared_info, arch), 3088, "shared_info.arch: offset on x86_64");
+        }
+
+        #[test]
+        fn start_info() {
+            assert_eq!(size_of::<start_info>(), 1168, "start_info: size on x86_64");
+            assert_eq!(align_of::<start_info>(), 8, "start_info: align on x86_64");
+            assert_eq!(offset_of!(start_info, magic), 0, "start_info.magic: offset on x86_64");
+            assert_eq!(offset_of!(start_info, nr_pages), 32, "start_info.nr_pages: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.nr_pages: size on x86_64");
+            assert_eq!(offset_of!(start_info, shared_info), 40, "start_info.shared_info: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.shared_info: size on x86_64");
+            assert_eq!(offset_of!(start_info, flags), 48, "start_info.flags: offset on x86_64");
+            assert_eq!(offset_of!(start_info, __xenabi_hole_0), 52, "start_info.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(start_info, store_mfn), 56, "start_info.store_mfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "start_info.store_mfn: size on x86_64");
+            assert_eq!(offset_of!(start_info, store_evtchn), 64, "start_info.store_evtchn: offset on x86_64");
+            assert_eq!(offset_of!(start_info, __xenabi_hole_1), 68, "start_info.__xenabi_hole_1: offset on x86_64");
+            assert_eq!(offset_of!(start_info, console), 72, "start_info.console: offset on x86_64");
+            assert_eq!(offset_of!(start_info, pt_base), 88, "start_info.pt_base: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.pt_base: size on x86_64");
+            assert_eq!(offset_of!(start_info, nr_pt_frames), 96, "start_info.nr_pt_frames: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.nr_pt_frames: size on x86_64");
+            assert_eq!(offset_of!(start_info, mfn_list), 104, "start_info.mfn_list: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.mfn_list: size on x86_64");
+            assert_eq!(offset_of!(start_info, mod_start), 112, "start_info.mod_start: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.mod_start: size on x86_64");
+            assert_eq!(offset_of!(start_info, mod_len), 120, "start_info.mod_len: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.mod_len: size on x86_64");
+            assert_eq!(offset_of!(start_info, cmd_line), 128, "start_info.cmd_line: offset on x86_64");
+            assert_eq!(offset_of!(start_info, first_p2m_pfn), 1152, "start_info.first_p2m_pfn: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.first_p2m_pfn: size on x86_64");
+            assert_eq!(offset_of!(start_info, nr_p2m_frames), 1160, "start_info.nr_p2m_frames: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.nr_p2m_frames: size on x86_64");
+        }
+
+        #[test]
+        fn start_info_console() {
+            assert_eq!(size_of::<start_info_console>(), 16, "start_info.console: size on x86_64");
+            assert_eq!(align_of::<start_info_console>(), 8, "start_info.console: align on x86_64");
+            assert_eq!(offset_of!(start_info_console, domU), 0, "start_info.console.domU: offset on x86_64");
+            assert_eq!(offset_of!(start_info_console, dom0), 0, "start_info.console.dom0: offset on x86_64");
+        }
+
+        #[test]
+        fn start_info_console_domU() {
+            assert_eq!(size_of::<start_info_console_domU>(), 16, "start_info.console.domU: size on x86_64");
+            assert_eq!(align_of::<start_info_console_domU>(), 8, "start_info.console.domU: align on x86_64");
+            assert_eq!(offset_of!(start_info_console_domU, mfn), 0, "start_info.console.domU.mfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "start_info.console.domU.mfn: size on x86_64");
+            assert_eq!(offset_of!(start_info_console_domU, evtchn), 8, "start_info.console.domU.evtchn: offset on x86_64");
+            assert_eq!(offset_of!(start_info_console_domU, __xenabi_hole_0), 12, "start_info.console.domU.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn start_info_console_dom0() {
+            assert_eq!(size_of::<start_info_console_dom0>(), 8, "start_info.console.dom0: size on x86_64");
+            assert_eq!(align_of::<start_info_console_dom0>(), 4, "start_info.console.dom0: align on x86_64");
+            assert_eq!(offset_of!(start_info_console_dom0, info_off), 0, "start_info.console.dom0.info_off: offset on x86_64");
+            assert_eq!(offset_of!(start_info_console_dom0, info_size), 4, "start_info.console.dom0.info_size: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_multiboot_mod_list() {
+            assert_eq!(size_of::<xen_multiboot_mod_list>(), 16, "xen_multiboot_mod_list: size on x86_64");
+            assert_eq!(align_of::<xen_multiboot_mod_list>(), 4, "xen_multiboot_mod_list: align on x86_64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_start), 0, "xen_multiboot_mod_list.mod_start: offset on x86_64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_end), 4, "xen_multiboot_mod_list.mod_end: offset on x86_64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, cmdline), 8, "xen_multiboot_mod_list.cmdline: offset on x86_64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, pad), 12, "xen_multiboot_mod_list.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 36, "dom0_vga_console_info: size on x86_64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 40, "dom0_vga_console_info: size on x86_64");
+            assert_eq!(align_of::<dom0_vga_console_info>(), 4, "dom0_vga_console_info: align on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info, video_type), 0, "dom0_vga_console_info.video_type: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info, __xenabi_hole_0), 1, "dom0_vga_console_info.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info, u), 4, "dom0_vga_console_info.u: offset on x86_64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 32, "dom0_vga_console_info.u: size on x86_64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 36, "dom0_vga_console_info.u: size on x86_64");
+            assert_eq!(align_of::<dom0_vga_console_info_u>(), 4, "dom0_vga_console_info.u: align on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, text_mode_3), 0, "dom0_vga_console_info.u.text_mode_3: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, vesa_lfb), 0, "dom0_vga_console_info.u.vesa_lfb: offset on x86_64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_text_mode_3() {
+            assert_eq!(size_of::<dom0_vga_console_info_u_text_mode_3>(), 10, "dom0_vga_console_info.u.text_mode_3: size on x86_64");
+            assert_eq!(align_of::<dom0_vga_console_info_u_text_mode_3>(), 2, "dom0_vga_console_info.u.text_mode_3: align on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, font_height), 0, "dom0_vga_console_info.u.text_mode_3.font_height: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_x), 2, "dom0_vga_console_info.u.text_mode_3.cursor_x: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_y), 4, "dom0_vga_console_info.u.text_mode_3.cursor_y: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, rows), 6, "dom0_vga_console_info.u.text_mode_3.rows: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, columns), 8, "dom0_vga_console_info.u.text_mode_3.columns: offset on x86_64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_vesa_lfb() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 32, "dom0_vga_console_info.u.vesa_lfb: size on x86_64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 36, "dom0_vga_console_info.u.vesa_lfb: size on x86_64");
+            assert_eq!(align_of::<dom0_vga_console_info_u_vesa_lfb>(), 4, "dom0_vga_console_info.u.vesa_lfb: align on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, width), 0, "dom0_vga_console_info.u.vesa_lfb.width: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, height), 2, "dom0_vga_console_info.u.vesa_lfb.height: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bytes_per_line), 4, "dom0_vga_console_info.u.vesa_lfb.bytes_per_line: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bits_per_pixel), 6, "dom0_vga_console_info.u.vesa_lfb.bits_per_pixel: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_base), 8, "dom0_vga_console_info.u.vesa_lfb.lfb_base: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_size), 12, "dom0_vga_console_info.u.vesa_lfb.lfb_size: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_pos), 16, "dom0_vga_console_info.u.vesa_lfb.red_pos: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_size), 17, "dom0_vga_console_info.u.vesa_lfb.red_size: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_pos), 18, "dom0_vga_console_info.u.vesa_lfb.green_pos: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_size), 19, "dom0_vga_console_info.u.vesa_lfb.green_size: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_pos), 20, "dom0_vga_console_info.u.vesa_lfb.blue_pos: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_size), 21, "dom0_vga_console_info.u.vesa_lfb.blue_size: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_pos), 22, "dom0_vga_console_info.u.vesa_lfb.rsvd_pos: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_size), 23, "dom0_vga_console_info.u.vesa_lfb.rsvd_size: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, gbl_caps), 24, "dom0_vga_console_info.u.vesa_lfb.gbl_caps: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, mode_attrs), 28, "dom0_vga_console_info.u.vesa_lfb.mode_attrs: offset on x86_64");
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, __xenabi_hole_0), 30, "dom0_vga_console_info.u.vesa_lfb.__xenabi_hole_0: offset on x86_64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, pad), 30, "dom0_vga_console_info.u.vesa_lfb.pad: offset on x86_64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, ext_lfb_base), 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base: offset on x86_64");
+        }
+    }
+
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
@@ -2381,6 +2911,7 @@ mod arm {
     use xenabi::stable::start_info::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xen_guest::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
 
@@ -2391,6 +2922,8 @@ mod arm {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on arm");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on arm");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on arm");
+        assert_eq!(size_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: size on arm");
+        assert_eq!(align_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: align on arm");
         assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: size on arm");
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on arm");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on arm");
@@ -3501,6 +4034,181 @@ mod arm {
         }
     }
 
+    mod stable_xen_guest {
+        use super::*;
+
+        #[test]
+        fn mmu_update() {
+            assert_eq!(size_of::<mmu_update>(), 16, "mmu_update: size on arm");
+            assert_eq!(align_of::<mmu_update>(), 8, "mmu_update: align on arm");
+            assert_eq!(offset_of!(mmu_update, ptr), 0, "mmu_update.ptr: offset on arm");
+            assert_eq!(offset_of!(mmu_update, val), 8, "mmu_update.val: offset on arm");
+        }
+
+        #[test]
+        fn mmuext_op() {
+            assert_eq!(size_of::<mmuext_op>(), 24, "mmuext_op: size on arm");
+            assert_eq!(align_of::<mmuext_op>(), 8, "mmuext_op: align on arm");
+            assert_eq!(offset_of!(mmuext_op, cmd), 0, "mmuext_op.cmd: offset on arm");
+            assert_eq!(offset_of!(mmuext_op, __xenabi_hole_0), 4, "mmuext_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(mmuext_op, arg1), 8, "mmuext_op.arg1: offset on arm");
+            assert_eq!(offset_of!(mmuext_op, arg2), 16, "mmuext_op.arg2: offset on arm");
+        }
+
+        #[test]
+        fn mmuext_op_arg1() {
+            assert_eq!(size_of::<mmuext_op_arg1>(), 8, "mmuext_op.arg1: size on arm");
+            assert_eq!(align_of::<mmuext_op_arg1>(), 8, "mmuext_op.arg1: align on arm");
+            assert_eq!(offset_of!(mmuext_op_arg1, mfn), 0, "mmuext_op.arg1.mfn: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "mmuext_op.arg1.mfn: size on arm");
+            assert_eq!(offset_of!(mmuext_op_arg1, linear_addr), 0, "mmuext_op.arg1.linear_addr: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "mmuext_op.arg1.linear_addr: size on arm");
+        }
+
+        #[test]
+        fn mmuext_op_arg2() {
+            assert_eq!(size_of::<mmuext_op_arg2>(), 8, "mmuext_op.arg2: size on arm");
+            assert_eq!(align_of::<mmuext_op_arg2>(), 8, "mmuext_op.arg2: align on arm");
+            assert_eq!(offset_of!(mmuext_op_arg2, nr_ents), 0, "mmuext_op.arg2.nr_ents: offset on arm");
+            assert_eq!(offset_of!(mmuext_op_arg2, vcpumask), 0, "mmuext_op.arg2.vcpumask: offset on arm");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 8, "mmuext_op.arg2.vcpumask: size on arm");
+            assert_eq!(offset_of!(mmuext_op_arg2, src_mfn), 0, "mmuext_op.arg2.src_mfn: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "mmuext_op.arg2.src_mfn: size on arm");
+        }
+
+        #[test]
+        fn multicall_entry() {
+            assert_eq!(size_of::<multicall_entry>(), 64, "multicall_entry: size on arm");
+            assert_eq!(align_of::<multicall_entry>(), 8, "multicall_entry: align on arm");
+            assert_eq!(offset_of!(multicall_entry, op), 0, "multicall_entry.op: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "multicall_entry.op: size on arm");
+            assert_eq!(offset_of!(multicall_entry, result), 8, "multicall_entry.result: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "multicall_entry.result: size on arm");
+            assert_eq!(offset_of!(multicall_entry, args), 16, "multicall_entry.args: offset on arm");
+            assert_eq!(size_of::<[xen_ulong_t; 6]>(), 48, "multicall_entry.args: size on arm");
+        }
+
+        #[test]
+        fn vcpu_time_info() {
+            assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on arm");
+            assert_eq!(align_of::<vcpu_time_info>(), 8, "vcpu_time_info: align on arm");
+            assert_eq!(offset_of!(vcpu_time_info, version), 0, "vcpu_time_info.version: offset on arm");
+            assert_eq!(offset_of!(vcpu_time_info, pad0), 4, "vcpu_time_info.pad0: offset on arm");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_timestamp), 8, "vcpu_time_info.tsc_timestamp: offset on arm");
+            assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on arm");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on arm");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on arm");
+            #[cfg(not(feature = "xen-4-7"))]
+            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on arm");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on arm");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_info() {
+            assert_eq!(size_of::<vcpu_info>(), 48, "vcpu_info: size on arm");
+            assert_eq!(align_of::<vcpu_info>(), 8, "vcpu_info: align on arm");
+            assert_eq!(offset_of!(vcpu_info, evtchn_upcall_pending), 0, "vcpu_info.evtchn_upcall_pending: offset on arm");
+            assert_eq!(offset_of!(vcpu_info, pad0), 1, "vcpu_info.pad0: offset on arm");
+            assert_eq!(offset_of!(vcpu_info, __xenabi_hole_1), 2, "vcpu_info.__xenabi_hole_1: offset on arm");
+            assert_eq!(offset_of!(vcpu_info, evtchn_pending_sel), 8, "vcpu_info.evtchn_pending_sel: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "vcpu_info.evtchn_pending_sel: size on arm");
+            assert_eq!(offset_of!(vcpu_info, time), 16, "vcpu_info.time: offset on arm");
+        }
+
+        #[test]
+        fn shared_info() {
+            assert_eq!(size_of::<shared_info>(), 1088, "shared_info: size on arm");
+            assert_eq!(align_of::<shared_info>(), 8, "shared_info: align on arm");
+            assert_eq!(offset_of!(shared_info, vcpu_info), 0, "shared_info.vcpu_info: offset on arm");
+            assert_eq!(offset_of!(shared_info, evtchn_pending), 48, "shared_info.evtchn_pending: offset on arm");
+            assert_eq!(size_of::<[xen_ulong_t; 64]>(), 512, "shared_info.evtchn_pending: size on arm");
+            assert_eq!(offset_of!(shared_info, evtchn_mask), 560, "shared_info.evtchn_mask: offset on arm");
+            assert_eq!(size_of::<[xen_ulong_t; 64]>(), 512, "shared_info.evtchn_mask: size on arm");
+            assert_eq!(offset_of!(shared_info, wc_version), 1072, "shared_info.wc_version: offset on arm");
+            assert_eq!(offset_of!(shared_info, wc_sec), 1076, "shared_info.wc_sec: offset on arm");
+            assert_eq!(offset_of!(shared_info, wc_nsec), 1080, "shared_info.wc_nsec: offset on arm");
+            assert_eq!(offset_of!(shared_info, wc_sec_hi), 1084, "shared_info.wc_sec_hi: offset on arm");
+        }
+
+        #[test]
+        fn xen_multiboot_mod_list() {
+            assert_eq!(size_of::<xen_multiboot_mod_list>(), 16, "xen_multiboot_mod_list: size on arm");
+            assert_eq!(align_of::<xen_multiboot_mod_list>(), 4, "xen_multiboot_mod_list: align on arm");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_start), 0, "xen_multiboot_mod_list.mod_start: offset on arm");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_end), 4, "xen_multiboot_mod_list.mod_end: offset on arm");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, cmdline), 8, "xen_multiboot_mod_list.cmdline: offset on arm");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, pad), 12, "xen_multiboot_mod_list.pad: offset on arm");
+        }
+
+        #[test]
+        fn dom0_vga_console_info() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 36, "dom0_vga_console_info: size on arm");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 40, "dom0_vga_console_info: size on arm");
+            assert_eq!(align_of::<dom0_vga_console_info>(), 4, "dom0_vga_console_info: align on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info, video_type), 0, "dom0_vga_console_info.video_type: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info, __xenabi_hole_0), 1, "dom0_vga_console_info.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info, u), 4, "dom0_vga_console_info.u: offset on arm");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 32, "dom0_vga_console_info.u: size on arm");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 36, "dom0_vga_console_info.u: size on arm");
+            assert_eq!(align_of::<dom0_vga_console_info_u>(), 4, "dom0_vga_console_info.u: align on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, text_mode_3), 0, "dom0_vga_console_info.u.text_mode_3: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, vesa_lfb), 0, "dom0_vga_console_info.u.vesa_lfb: offset on arm");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_text_mode_3() {
+            assert_eq!(size_of::<dom0_vga_console_info_u_text_mode_3>(), 10, "dom0_vga_console_info.u.text_mode_3: size on arm");
+            assert_eq!(align_of::<dom0_vga_console_info_u_text_mode_3>(), 2, "dom0_vga_console_info.u.text_mode_3: align on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, font_height), 0, "dom0_vga_console_info.u.text_mode_3.font_height: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_x), 2, "dom0_vga_console_info.u.text_mode_3.cursor_x: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_y), 4, "dom0_vga_console_info.u.text_mode_3.cursor_y: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, rows), 6, "dom0_vga_console_info.u.text_mode_3.rows: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, columns), 8, "dom0_vga_console_info.u.text_mode_3.columns: offset on arm");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_vesa_lfb() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 32, "dom0_vga_console_info.u.vesa_lfb: size on arm");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 36, "dom0_vga_console_info.u.vesa_lfb: size on arm");
+            assert_eq!(align_of::<dom0_vga_console_info_u_vesa_lfb>(), 4, "dom0_vga_console_info.u.vesa_lfb: align on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, width), 0, "dom0_vga_console_info.u.vesa_lfb.width: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, height), 2, "dom0_vga_console_info.u.vesa_lfb.height: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bytes_per_line), 4, "dom0_vga_console_info.u.vesa_lfb.bytes_per_line: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bits_per_pixel), 6, "dom0_vga_console_info.u.vesa_lfb.bits_per_pixel: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_base), 8, "dom0_vga_console_info.u.vesa_lfb.lfb_base: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_size), 12, "dom0_vga_console_info.u.vesa_lfb.lfb_size: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_pos), 16, "dom0_vga_console_info.u.vesa_lfb.red_pos: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_size), 17, "dom0_vga_console_info.u.vesa_lfb.red_size: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_pos), 18, "dom0_vga_console_info.u.vesa_lfb.green_pos: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_size), 19, "dom0_vga_console_info.u.vesa_lfb.green_size: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_pos), 20, "dom0_vga_console_info.u.vesa_lfb.blue_pos: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_size), 21, "dom0_vga_console_info.u.vesa_lfb.blue_size: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_pos), 22, "dom0_vga_console_info.u.vesa_lfb.rsvd_pos: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_size), 23, "dom0_vga_console_info.u.vesa_lfb.rsvd_size: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, gbl_caps), 24, "dom0_vga_console_info.u.vesa_lfb.gbl_caps: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, mode_attrs), 28, "dom0_vga_console_info.u.vesa_lfb.mode_attrs: offset on arm");
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, __xenabi_hole_0), 30, "dom0_vga_console_info.u.vesa_lfb.__xenabi_hole_0: offset on arm");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, pad), 30, "dom0_vga_console_info.u.vesa_lfb.pad: offset on arm");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, ext_lfb_base), 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base: offset on arm");
+        }
+    }
+
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
@@ -3567,6 +4275,7 @@ mod aarch64 {
     use xenabi::stable::start_info::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xen_guest::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
 
@@ -3577,6 +4286,8 @@ mod aarch64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on aarch64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on aarch64");
+        assert_eq!(size_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: align on aarch64");
         assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on aarch64");
@@ -4684,6 +5395,181 @@ mod aarch64 {
             assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on aarch64");
             assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on aarch64");
             assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on aarch64");
+        }
+    }
+
+    mod stable_xen_guest {
+        use super::*;
+
+        #[test]
+        fn mmu_update() {
+            assert_eq!(size_of::<mmu_update>(), 16, "mmu_update: size on aarch64");
+            assert_eq!(align_of::<mmu_update>(), 8, "mmu_update: align on aarch64");
+            assert_eq!(offset_of!(mmu_update, ptr), 0, "mmu_update.ptr: offset on aarch64");
+            assert_eq!(offset_of!(mmu_update, val), 8, "mmu_update.val: offset on aarch64");
+        }
+
+        #[test]
+        fn mmuext_op() {
+            assert_eq!(size_of::<mmuext_op>(), 24, "mmuext_op: size on aarch64");
+            assert_eq!(align_of::<mmuext_op>(), 8, "mmuext_op: align on aarch64");
+            assert_eq!(offset_of!(mmuext_op, cmd), 0, "mmuext_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(mmuext_op, __xenabi_hole_0), 4, "mmuext_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(mmuext_op, arg1), 8, "mmuext_op.arg1: offset on aarch64");
+            assert_eq!(offset_of!(mmuext_op, arg2), 16, "mmuext_op.arg2: offset on aarch64");
+        }
+
+        #[test]
+        fn mmuext_op_arg1() {
+            assert_eq!(size_of::<mmuext_op_arg1>(), 8, "mmuext_op.arg1: size on aarch64");
+            assert_eq!(align_of::<mmuext_op_arg1>(), 8, "mmuext_op.arg1: align on aarch64");
+            assert_eq!(offset_of!(mmuext_op_arg1, mfn), 0, "mmuext_op.arg1.mfn: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "mmuext_op.arg1.mfn: size on aarch64");
+            assert_eq!(offset_of!(mmuext_op_arg1, linear_addr), 0, "mmuext_op.arg1.linear_addr: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "mmuext_op.arg1.linear_addr: size on aarch64");
+        }
+
+        #[test]
+        fn mmuext_op_arg2() {
+            assert_eq!(size_of::<mmuext_op_arg2>(), 8, "mmuext_op.arg2: size on aarch64");
+            assert_eq!(align_of::<mmuext_op_arg2>(), 8, "mmuext_op.arg2: align on aarch64");
+            assert_eq!(offset_of!(mmuext_op_arg2, nr_ents), 0, "mmuext_op.arg2.nr_ents: offset on aarch64");
+            assert_eq!(offset_of!(mmuext_op_arg2, vcpumask), 0, "mmuext_op.arg2.vcpumask: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 8, "mmuext_op.arg2.vcpumask: size on aarch64");
+            assert_eq!(offset_of!(mmuext_op_arg2, src_mfn), 0, "mmuext_op.arg2.src_mfn: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "mmuext_op.arg2.src_mfn: size on aarch64");
+        }
+
+        #[test]
+        fn multicall_entry() {
+            assert_eq!(size_of::<multicall_entry>(), 64, "multicall_entry: size on aarch64");
+            assert_eq!(align_of::<multicall_entry>(), 8, "multicall_entry: align on aarch64");
+            assert_eq!(offset_of!(multicall_entry, op), 0, "multicall_entry.op: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "multicall_entry.op: size on aarch64");
+            assert_eq!(offset_of!(multicall_entry, result), 8, "multicall_entry.result: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "multicall_entry.result: size on aarch64");
+            assert_eq!(offset_of!(multicall_entry, args), 16, "multicall_entry.args: offset on aarch64");
+            assert_eq!(size_of::<[xen_ulong_t; 6]>(), 48, "multicall_entry.args: size on aarch64");
+        }
+
+        #[test]
+        fn vcpu_time_info() {
+            assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on aarch64");
+            assert_eq!(align_of::<vcpu_time_info>(), 8, "vcpu_time_info: align on aarch64");
+            assert_eq!(offset_of!(vcpu_time_info, version), 0, "vcpu_time_info.version: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_time_info, pad0), 4, "vcpu_time_info.pad0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_timestamp), 8, "vcpu_time_info.tsc_timestamp: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on aarch64");
+            #[cfg(not(feature = "xen-4-7"))]
+            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on aarch64");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on aarch64");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_info() {
+            assert_eq!(size_of::<vcpu_info>(), 48, "vcpu_info: size on aarch64");
+            assert_eq!(align_of::<vcpu_info>(), 8, "vcpu_info: align on aarch64");
+            assert_eq!(offset_of!(vcpu_info, evtchn_upcall_pending), 0, "vcpu_info.evtchn_upcall_pending: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_info, pad0), 1, "vcpu_info.pad0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_info, __xenabi_hole_1), 2, "vcpu_info.__xenabi_hole_1: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_info, evtchn_pending_sel), 8, "vcpu_info.evtchn_pending_sel: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "vcpu_info.evtchn_pending_sel: size on aarch64");
+            assert_eq!(offset_of!(vcpu_info, time), 16, "vcpu_info.time: offset on aarch64");
+        }
+
+        #[test]
+        fn shared_info() {
+            assert_eq!(size_of::<shared_info>(), 1088, "shared_info: size on aarch64");
+            assert_eq!(align_of::<shared_info>(), 8, "shared_info: align on aarch64");
+            assert_eq!(offset_of!(shared_info, vcpu_info), 0, "shared_info.vcpu_info: offset on aarch64");
+            assert_eq!(offset_of!(shared_info, evtchn_pending), 48, "shared_info.evtchn_pending: offset on aarch64");
+            assert_eq!(size_of::<[xen_ulong_t; 64]>(), 512, "shared_info.evtchn_pending: size on aarch64");
+            assert_eq!(offset_of!(shared_info, evtchn_mask), 560, "shared_info.evtchn_mask: offset on aarch64");
+            assert_eq!(size_of::<[xen_ulong_t; 64]>(), 512, "shared_info.evtchn_mask: size on aarch64");
+            assert_eq!(offset_of!(shared_info, wc_version), 1072, "shared_info.wc_version: offset on aarch64");
+            assert_eq!(offset_of!(shared_info, wc_sec), 1076, "shared_info.wc_sec: offset on aarch64");
+            assert_eq!(offset_of!(shared_info, wc_nsec), 1080, "shared_info.wc_nsec: offset on aarch64");
+            assert_eq!(offset_of!(shared_info, wc_sec_hi), 1084, "shared_info.wc_sec_hi: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_multiboot_mod_list() {
+            assert_eq!(size_of::<xen_multiboot_mod_list>(), 16, "xen_multiboot_mod_list: size on aarch64");
+            assert_eq!(align_of::<xen_multiboot_mod_list>(), 4, "xen_multiboot_mod_list: align on aarch64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_start), 0, "xen_multiboot_mod_list.mod_start: offset on aarch64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_end), 4, "xen_multiboot_mod_list.mod_end: offset on aarch64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, cmdline), 8, "xen_multiboot_mod_list.cmdline: offset on aarch64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, pad), 12, "xen_multiboot_mod_list.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 36, "dom0_vga_console_info: size on aarch64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 40, "dom0_vga_console_info: size on aarch64");
+            assert_eq!(align_of::<dom0_vga_console_info>(), 4, "dom0_vga_console_info: align on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info, video_type), 0, "dom0_vga_console_info.video_type: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info, __xenabi_hole_0), 1, "dom0_vga_console_info.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info, u), 4, "dom0_vga_console_info.u: offset on aarch64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 32, "dom0_vga_console_info.u: size on aarch64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 36, "dom0_vga_console_info.u: size on aarch64");
+            assert_eq!(align_of::<dom0_vga_console_info_u>(), 4, "dom0_vga_console_info.u: align on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, text_mode_3), 0, "dom0_vga_console_info.u.text_mode_3: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, vesa_lfb), 0, "dom0_vga_console_info.u.vesa_lfb: offset on aarch64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_text_mode_3() {
+            assert_eq!(size_of::<dom0_vga_console_info_u_text_mode_3>(), 10, "dom0_vga_console_info.u.text_mode_3: size on aarch64");
+            assert_eq!(align_of::<dom0_vga_console_info_u_text_mode_3>(), 2, "dom0_vga_console_info.u.text_mode_3: align on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, font_height), 0, "dom0_vga_console_info.u.text_mode_3.font_height: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_x), 2, "dom0_vga_console_info.u.text_mode_3.cursor_x: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_y), 4, "dom0_vga_console_info.u.text_mode_3.cursor_y: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, rows), 6, "dom0_vga_console_info.u.text_mode_3.rows: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, columns), 8, "dom0_vga_console_info.u.text_mode_3.columns: offset on aarch64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_vesa_lfb() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 32, "dom0_vga_console_info.u.vesa_lfb: size on aarch64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 36, "dom0_vga_console_info.u.vesa_lfb: size on aarch64");
+            assert_eq!(align_of::<dom0_vga_console_info_u_vesa_lfb>(), 4, "dom0_vga_console_info.u.vesa_lfb: align on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, width), 0, "dom0_vga_console_info.u.vesa_lfb.width: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, height), 2, "dom0_vga_console_info.u.vesa_lfb.height: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bytes_per_line), 4, "dom0_vga_console_info.u.vesa_lfb.bytes_per_line: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bits_per_pixel), 6, "dom0_vga_console_info.u.vesa_lfb.bits_per_pixel: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_base), 8, "dom0_vga_console_info.u.vesa_lfb.lfb_base: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_size), 12, "dom0_vga_console_info.u.vesa_lfb.lfb_size: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_pos), 16, "dom0_vga_console_info.u.vesa_lfb.red_pos: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_size), 17, "dom0_vga_console_info.u.vesa_lfb.red_size: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_pos), 18, "dom0_vga_console_info.u.vesa_lfb.green_pos: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_size), 19, "dom0_vga_console_info.u.vesa_lfb.green_size: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_pos), 20, "dom0_vga_console_info.u.vesa_lfb.blue_pos: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_size), 21, "dom0_vga_console_info.u.vesa_lfb.blue_size: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_pos), 22, "dom0_vga_console_info.u.vesa_lfb.rsvd_pos: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_size), 23, "dom0_vga_console_info.u.vesa_lfb.rsvd_size: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, gbl_caps), 24, "dom0_vga_console_info.u.vesa_lfb.gbl_caps: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, mode_attrs), 28, "dom0_vga_console_info.u.vesa_lfb.mode_attrs: offset on aarch64");
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, __xenabi_hole_0), 30, "dom0_vga_console_info.u.vesa_lfb.__xenabi_hole_0: offset on aarch64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, pad), 30, "dom0_vga_console_info.u.vesa_lfb.pad: offset on aarch64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, ext_lfb_base), 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base: offset on aarch64");
         }
     }
 

@@ -20,6 +20,7 @@
 #include <xenabi/stable/start_info.h>
 #include <xenabi/stable/version.h>
 #include <xenabi/stable/xen.h>
+#include <xenabi/stable/xen_guest.h>
 
 /* Unstable: define XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION to opt in. */
 #if defined(XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION)

@@ -16,3 +16,4 @@ pub mod sched;
 pub mod start_info;
 pub mod version;
 pub mod xen;
+pub mod xen_guest;
