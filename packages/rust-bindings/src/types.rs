@@ -192,7 +192,6 @@ impl __guest_handle_uint64_t {
 /// C: `XEN_GUEST_HANDLE(uint8)`, a guest address of `uint8_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
-#[cfg(feature = "xen-4-12")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -200,7 +199,6 @@ pub struct __guest_handle_uint8 {
     raw: NativeHandle,
 }
 
-#[cfg(feature = "xen-4-12")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
 impl __guest_handle_uint8 {
     /// The null handle: no buffer.
@@ -365,6 +363,8 @@ const _: () = {
     assert!(align_of::<__guest_handle_evtchn_port_t>() == 4, "__guest_handle_evtchn_port_t: align on x86");
     assert!(size_of::<__guest_handle_uint64_t>() == 4, "__guest_handle_uint64_t: size on x86");
     assert!(align_of::<__guest_handle_uint64_t>() == 4, "__guest_handle_uint64_t: align on x86");
+    assert!(size_of::<__guest_handle_uint8>() == 4, "__guest_handle_uint8: size on x86");
+    assert!(align_of::<__guest_handle_uint8>() == 4, "__guest_handle_uint8: align on x86");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: size on x86");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: align on x86");
 };
@@ -374,13 +374,6 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_void>() == 4, "__guest_handle_void: size on x86");
     assert!(align_of::<__guest_handle_void>() == 4, "__guest_handle_void: align on x86");
-};
-
-#[cfg(all(target_arch = "x86", feature = "xen-4-12"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_uint8>() == 4, "__guest_handle_uint8: size on x86");
-    assert!(align_of::<__guest_handle_uint8>() == 4, "__guest_handle_uint8: align on x86");
 };
 
 #[cfg(target_arch = "x86_64")]
@@ -397,6 +390,8 @@ const _: () = {
     assert!(align_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: align on x86_64");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on x86_64");
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on x86_64");
+    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on x86_64");
+    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on x86_64");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on x86_64");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on x86_64");
 };
@@ -406,13 +401,6 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on x86_64");
     assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on x86_64");
-};
-
-#[cfg(all(target_arch = "x86_64", feature = "xen-4-12"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on x86_64");
-    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on x86_64");
 };
 
 #[cfg(target_arch = "arm")]
@@ -429,6 +417,8 @@ const _: () = {
     assert!(align_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: align on arm");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on arm");
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on arm");
+    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on arm");
+    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on arm");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on arm");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on arm");
 };
@@ -438,13 +428,6 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on arm");
     assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on arm");
-};
-
-#[cfg(all(target_arch = "arm", feature = "xen-4-12"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on arm");
-    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on arm");
 };
 
 #[cfg(target_arch = "aarch64")]
@@ -461,6 +444,8 @@ const _: () = {
     assert!(align_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: align on aarch64");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on aarch64");
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on aarch64");
+    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on aarch64");
+    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on aarch64");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on aarch64");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on aarch64");
 };
@@ -470,11 +455,4 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on aarch64");
     assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on aarch64");
-};
-
-#[cfg(all(target_arch = "aarch64", feature = "xen-4-12"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on aarch64");
-    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on aarch64");
 };

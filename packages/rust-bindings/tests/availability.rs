@@ -435,6 +435,110 @@ mod stable_ioreq {
     }
 }
 
+mod stable_nmi {
+    use super::*;
+    use xenabi::stable::nmi::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::_XEN_NMIREASON_io_error <= XEN_MIN_RELEASE, "{}", _XEN_NMIREASON_io_error);
+        assert!(since::XEN_NMIREASON_io_error <= XEN_MIN_RELEASE, "{}", XEN_NMIREASON_io_error);
+        assert!(since::_XEN_NMIREASON_pci_serr <= XEN_MIN_RELEASE, "{}", _XEN_NMIREASON_pci_serr);
+        assert!(since::XEN_NMIREASON_pci_serr <= XEN_MIN_RELEASE, "{}", XEN_NMIREASON_pci_serr);
+        assert!(since::_XEN_NMIREASON_unknown <= XEN_MIN_RELEASE, "{}", _XEN_NMIREASON_unknown);
+        assert!(since::XEN_NMIREASON_unknown <= XEN_MIN_RELEASE, "{}", XEN_NMIREASON_unknown);
+        assert!(xennmi_callback::SINCE <= XEN_MIN_RELEASE && xennmi_callback::SINCE == since::xennmi_callback);
+        assert!(since::XENNMI_register_callback <= XEN_MIN_RELEASE, "{}", XENNMI_register_callback);
+        assert!(since::XENNMI_unregister_callback <= XEN_MIN_RELEASE, "{}", XENNMI_unregister_callback);
+    }
+}
+
+mod stable_physdev {
+    use super::*;
+    use xenabi::stable::physdev::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::PHYSDEVOP_IRQ_UNMASK_NOTIFY <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_IRQ_UNMASK_NOTIFY);
+        assert!(since::PHYSDEVOP_irq_status_query <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_irq_status_query);
+        assert!(since::PHYSDEVOP_set_iopl <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_set_iopl);
+        assert!(since::PHYSDEVOP_set_iobitmap <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_set_iobitmap);
+        assert!(since::PHYSDEVOP_apic_read <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_apic_read);
+        assert!(since::PHYSDEVOP_apic_write <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_apic_write);
+        assert!(since::PHYSDEVOP_alloc_irq_vector <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_alloc_irq_vector);
+        assert!(since::PHYSDEVOP_free_irq_vector <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_free_irq_vector);
+        assert!(since::PHYSDEVOP_eoi <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_eoi);
+        assert!(since::PHYSDEVOP_map_pirq <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_map_pirq);
+        assert!(since::PHYSDEVOP_unmap_pirq <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_unmap_pirq);
+        assert!(since::PHYSDEVOP_manage_pci_add <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_manage_pci_add);
+        assert!(since::PHYSDEVOP_manage_pci_remove <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_manage_pci_remove);
+        assert!(since::PHYSDEVOP_pirq_eoi_gmfn_v1 <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_pirq_eoi_gmfn_v1);
+        assert!(since::PHYSDEVOP_restore_msi <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_restore_msi);
+        assert!(since::PHYSDEVOP_manage_pci_add_ext <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_manage_pci_add_ext);
+        assert!(since::PHYSDEVOP_setup_gsi <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_setup_gsi);
+        assert!(since::PHYSDEVOP_get_free_pirq <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_get_free_pirq);
+        assert!(since::PHYSDEVOP_pci_mmcfg_reserved <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_pci_mmcfg_reserved);
+        assert!(since::PHYSDEVOP_pci_device_add <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_pci_device_add);
+        assert!(since::PHYSDEVOP_pci_device_remove <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_pci_device_remove);
+        assert!(since::PHYSDEVOP_restore_msi_ext <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_restore_msi_ext);
+        assert!(since::PHYSDEVOP_pirq_eoi_gmfn_v2 <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_pirq_eoi_gmfn_v2);
+        assert!(since::PHYSDEVOP_dbgp_op <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_dbgp_op);
+        assert!(since::PHYSDEVOP_prepare_msix <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_prepare_msix);
+        assert!(since::PHYSDEVOP_release_msix <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_release_msix);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::PHYSDEVOP_pci_device_reset <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_pci_device_reset);
+        assert!(since::PHYSDEVOP_pirq_eoi_gmfn <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_pirq_eoi_gmfn);
+        assert!(physdev_eoi::SINCE <= XEN_MIN_RELEASE && physdev_eoi::SINCE == since::physdev_eoi);
+        assert!(physdev_pirq_eoi_gmfn::SINCE <= XEN_MIN_RELEASE && physdev_pirq_eoi_gmfn::SINCE == since::physdev_pirq_eoi_gmfn);
+        assert!(physdev_irq_status_query::SINCE <= XEN_MIN_RELEASE && physdev_irq_status_query::SINCE == since::physdev_irq_status_query);
+        assert!(since::_XENIRQSTAT_needs_eoi <= XEN_MIN_RELEASE, "{}", _XENIRQSTAT_needs_eoi);
+        assert!(since::XENIRQSTAT_needs_eoi <= XEN_MIN_RELEASE, "{}", XENIRQSTAT_needs_eoi);
+        assert!(since::_XENIRQSTAT_shared <= XEN_MIN_RELEASE, "{}", _XENIRQSTAT_shared);
+        assert!(since::XENIRQSTAT_shared <= XEN_MIN_RELEASE, "{}", XENIRQSTAT_shared);
+        assert!(physdev_set_iopl::SINCE <= XEN_MIN_RELEASE && physdev_set_iopl::SINCE == since::physdev_set_iopl);
+        assert!(physdev_set_iobitmap::SINCE <= XEN_MIN_RELEASE && physdev_set_iobitmap::SINCE == since::physdev_set_iobitmap);
+        assert!(physdev_apic::SINCE <= XEN_MIN_RELEASE && physdev_apic::SINCE == since::physdev_apic);
+        assert!(physdev_irq::SINCE <= XEN_MIN_RELEASE && physdev_irq::SINCE == since::physdev_irq);
+        assert!(since::MAP_PIRQ_TYPE_MSI <= XEN_MIN_RELEASE, "{}", MAP_PIRQ_TYPE_MSI);
+        assert!(since::MAP_PIRQ_TYPE_GSI <= XEN_MIN_RELEASE, "{}", MAP_PIRQ_TYPE_GSI);
+        assert!(since::MAP_PIRQ_TYPE_UNKNOWN <= XEN_MIN_RELEASE, "{}", MAP_PIRQ_TYPE_UNKNOWN);
+        assert!(since::MAP_PIRQ_TYPE_MSI_SEG <= XEN_MIN_RELEASE, "{}", MAP_PIRQ_TYPE_MSI_SEG);
+        assert!(since::MAP_PIRQ_TYPE_MULTI_MSI <= XEN_MIN_RELEASE, "{}", MAP_PIRQ_TYPE_MULTI_MSI);
+        assert!(physdev_map_pirq::SINCE <= XEN_MIN_RELEASE && physdev_map_pirq::SINCE == since::physdev_map_pirq);
+        assert!(physdev_unmap_pirq::SINCE <= XEN_MIN_RELEASE && physdev_unmap_pirq::SINCE == since::physdev_unmap_pirq);
+        assert!(physdev_manage_pci::SINCE <= XEN_MIN_RELEASE && physdev_manage_pci::SINCE == since::physdev_manage_pci);
+        assert!(physdev_restore_msi::SINCE <= XEN_MIN_RELEASE && physdev_restore_msi::SINCE == since::physdev_restore_msi);
+        assert!(physdev_manage_pci_ext::SINCE <= XEN_MIN_RELEASE && physdev_manage_pci_ext::SINCE == since::physdev_manage_pci_ext);
+        assert!(physdev_op::SINCE <= XEN_MIN_RELEASE && physdev_op::SINCE == since::physdev_op);
+        assert!(physdev_setup_gsi::SINCE <= XEN_MIN_RELEASE && physdev_setup_gsi::SINCE == since::physdev_setup_gsi);
+        assert!(physdev_get_free_pirq::SINCE <= XEN_MIN_RELEASE && physdev_get_free_pirq::SINCE == since::physdev_get_free_pirq);
+        assert!(since::XEN_PCI_MMCFG_RESERVED <= XEN_MIN_RELEASE, "{}", XEN_PCI_MMCFG_RESERVED);
+        assert!(physdev_pci_mmcfg_reserved::SINCE <= XEN_MIN_RELEASE && physdev_pci_mmcfg_reserved::SINCE == since::physdev_pci_mmcfg_reserved);
+        assert!(since::XEN_PCI_DEV_EXTFN <= XEN_MIN_RELEASE, "{}", XEN_PCI_DEV_EXTFN);
+        assert!(since::XEN_PCI_DEV_VIRTFN <= XEN_MIN_RELEASE, "{}", XEN_PCI_DEV_VIRTFN);
+        assert!(since::XEN_PCI_DEV_PXM <= XEN_MIN_RELEASE, "{}", XEN_PCI_DEV_PXM);
+        assert!(physdev_pci_device_add::SINCE <= XEN_MIN_RELEASE && physdev_pci_device_add::SINCE == since::physdev_pci_device_add);
+        assert!(physdev_pci_device::SINCE <= XEN_MIN_RELEASE && physdev_pci_device::SINCE == since::physdev_pci_device);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::PCI_DEVICE_RESET_COLD <= XEN_MIN_RELEASE, "{}", PCI_DEVICE_RESET_COLD);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::PCI_DEVICE_RESET_WARM <= XEN_MIN_RELEASE, "{}", PCI_DEVICE_RESET_WARM);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::PCI_DEVICE_RESET_HOT <= XEN_MIN_RELEASE, "{}", PCI_DEVICE_RESET_HOT);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::PCI_DEVICE_RESET_FLR <= XEN_MIN_RELEASE, "{}", PCI_DEVICE_RESET_FLR);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::PCI_DEVICE_RESET_MASK <= XEN_MIN_RELEASE, "{}", PCI_DEVICE_RESET_MASK);
+        #[cfg(feature = "xen-4-20")]
+        assert!(pci_device_reset::SINCE <= XEN_MIN_RELEASE && pci_device_reset::SINCE == since::pci_device_reset);
+        assert!(since::PHYSDEVOP_DBGP_RESET_PREPARE <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_DBGP_RESET_PREPARE);
+        assert!(since::PHYSDEVOP_DBGP_RESET_DONE <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_DBGP_RESET_DONE);
+        assert!(since::PHYSDEVOP_DBGP_BUS_UNKNOWN <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_DBGP_BUS_UNKNOWN);
+        assert!(since::PHYSDEVOP_DBGP_BUS_PCI <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_DBGP_BUS_PCI);
+        assert!(physdev_dbgp_op::SINCE <= XEN_MIN_RELEASE && physdev_dbgp_op::SINCE == since::physdev_dbgp_op);
+    }
+}
+
 mod stable_sched {
     use super::*;
     use xenabi::stable::sched::*;

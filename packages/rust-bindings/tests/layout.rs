@@ -18,6 +18,8 @@ mod x86 {
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::nmi::*;
+    use xenabi::stable::physdev::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
@@ -40,9 +42,7 @@ mod x86 {
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 4, "__guest_handle_evtchn_port_t: align on x86");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: size on x86");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: align on x86");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 4, "__guest_handle_uint8: size on x86");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 4, "__guest_handle_uint8: align on x86");
         #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 4, "__guest_handle_void: size on x86");
@@ -977,6 +977,247 @@ mod x86 {
         }
     }
 
+    mod stable_nmi {
+        use super::*;
+
+        #[test]
+        fn xennmi_callback() {
+            assert_eq!(size_of::<xennmi_callback>(), 8, "xennmi_callback: size on x86");
+            assert_eq!(align_of::<xennmi_callback>(), 4, "xennmi_callback: align on x86");
+            assert_eq!(offset_of!(xennmi_callback, handler_address), 0, "xennmi_callback.handler_address: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xennmi_callback.handler_address: size on x86");
+            assert_eq!(offset_of!(xennmi_callback, pad), 4, "xennmi_callback.pad: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xennmi_callback.pad: size on x86");
+        }
+    }
+
+    mod stable_physdev {
+        use super::*;
+
+        #[test]
+        fn physdev_eoi() {
+            assert_eq!(size_of::<physdev_eoi>(), 4, "physdev_eoi: size on x86");
+            assert_eq!(align_of::<physdev_eoi>(), 4, "physdev_eoi: align on x86");
+            assert_eq!(offset_of!(physdev_eoi, irq), 0, "physdev_eoi.irq: offset on x86");
+        }
+
+        #[test]
+        fn physdev_pirq_eoi_gmfn() {
+            assert_eq!(size_of::<physdev_pirq_eoi_gmfn>(), 4, "physdev_pirq_eoi_gmfn: size on x86");
+            assert_eq!(align_of::<physdev_pirq_eoi_gmfn>(), 4, "physdev_pirq_eoi_gmfn: align on x86");
+            assert_eq!(offset_of!(physdev_pirq_eoi_gmfn, gmfn), 0, "physdev_pirq_eoi_gmfn.gmfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "physdev_pirq_eoi_gmfn.gmfn: size on x86");
+        }
+
+        #[test]
+        fn physdev_irq_status_query() {
+            assert_eq!(size_of::<physdev_irq_status_query>(), 8, "physdev_irq_status_query: size on x86");
+            assert_eq!(align_of::<physdev_irq_status_query>(), 4, "physdev_irq_status_query: align on x86");
+            assert_eq!(offset_of!(physdev_irq_status_query, irq), 0, "physdev_irq_status_query.irq: offset on x86");
+            assert_eq!(offset_of!(physdev_irq_status_query, flags), 4, "physdev_irq_status_query.flags: offset on x86");
+        }
+
+        #[test]
+        fn physdev_set_iopl() {
+            assert_eq!(size_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: size on x86");
+            assert_eq!(align_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: align on x86");
+            assert_eq!(offset_of!(physdev_set_iopl, iopl), 0, "physdev_set_iopl.iopl: offset on x86");
+        }
+
+        #[test]
+        fn physdev_set_iobitmap() {
+            assert_eq!(size_of::<physdev_set_iobitmap>(), 8, "physdev_set_iobitmap: size on x86");
+            assert_eq!(align_of::<physdev_set_iobitmap>(), 4, "physdev_set_iobitmap: align on x86");
+            assert_eq!(offset_of!(physdev_set_iobitmap, bitmap), 0, "physdev_set_iobitmap.bitmap: offset on x86");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 4, "physdev_set_iobitmap.bitmap: size on x86");
+            assert_eq!(offset_of!(physdev_set_iobitmap, nr_ports), 4, "physdev_set_iobitmap.nr_ports: offset on x86");
+        }
+
+        #[test]
+        fn physdev_apic() {
+            assert_eq!(size_of::<physdev_apic>(), 12, "physdev_apic: size on x86");
+            assert_eq!(align_of::<physdev_apic>(), 4, "physdev_apic: align on x86");
+            assert_eq!(offset_of!(physdev_apic, apic_physbase), 0, "physdev_apic.apic_physbase: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "physdev_apic.apic_physbase: size on x86");
+            assert_eq!(offset_of!(physdev_apic, reg), 4, "physdev_apic.reg: offset on x86");
+            assert_eq!(offset_of!(physdev_apic, value), 8, "physdev_apic.value: offset on x86");
+        }
+
+        #[test]
+        fn physdev_irq() {
+            assert_eq!(size_of::<physdev_irq>(), 8, "physdev_irq: size on x86");
+            assert_eq!(align_of::<physdev_irq>(), 4, "physdev_irq: align on x86");
+            assert_eq!(offset_of!(physdev_irq, irq), 0, "physdev_irq.irq: offset on x86");
+            assert_eq!(offset_of!(physdev_irq, vector), 4, "physdev_irq.vector: offset on x86");
+        }
+
+        #[test]
+        fn physdev_map_pirq() {
+            assert_eq!(size_of::<physdev_map_pirq>(), 36, "physdev_map_pirq: size on x86");
+            assert_eq!(align_of::<physdev_map_pirq>(), 4, "physdev_map_pirq: align on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, domid), 0, "physdev_map_pirq.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_map_pirq.domid: size on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, __xenabi_hole_0), 2, "physdev_map_pirq.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, r#type), 4, "physdev_map_pirq.type: offset on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, index), 8, "physdev_map_pirq.index: offset on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, pirq), 12, "physdev_map_pirq.pirq: offset on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, bus), 16, "physdev_map_pirq.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, devfn), 20, "physdev_map_pirq.devfn: offset on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, entry_nr), 24, "physdev_map_pirq.entry_nr: offset on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, table_base), 28, "physdev_map_pirq.table_base: offset on x86");
+        }
+
+        #[test]
+        fn physdev_unmap_pirq() {
+            assert_eq!(size_of::<physdev_unmap_pirq>(), 8, "physdev_unmap_pirq: size on x86");
+            assert_eq!(align_of::<physdev_unmap_pirq>(), 4, "physdev_unmap_pirq: align on x86");
+            assert_eq!(offset_of!(physdev_unmap_pirq, domid), 0, "physdev_unmap_pirq.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_unmap_pirq.domid: size on x86");
+            assert_eq!(offset_of!(physdev_unmap_pirq, __xenabi_hole_0), 2, "physdev_unmap_pirq.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(physdev_unmap_pirq, pirq), 4, "physdev_unmap_pirq.pirq: offset on x86");
+        }
+
+        #[test]
+        fn physdev_manage_pci() {
+            assert_eq!(size_of::<physdev_manage_pci>(), 2, "physdev_manage_pci: size on x86");
+            assert_eq!(align_of::<physdev_manage_pci>(), 1, "physdev_manage_pci: align on x86");
+            assert_eq!(offset_of!(physdev_manage_pci, bus), 0, "physdev_manage_pci.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci, devfn), 1, "physdev_manage_pci.devfn: offset on x86");
+        }
+
+        #[test]
+        fn physdev_restore_msi() {
+            assert_eq!(size_of::<physdev_restore_msi>(), 2, "physdev_restore_msi: size on x86");
+            assert_eq!(align_of::<physdev_restore_msi>(), 1, "physdev_restore_msi: align on x86");
+            assert_eq!(offset_of!(physdev_restore_msi, bus), 0, "physdev_restore_msi.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_restore_msi, devfn), 1, "physdev_restore_msi.devfn: offset on x86");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext() {
+            assert_eq!(size_of::<physdev_manage_pci_ext>(), 16, "physdev_manage_pci_ext: size on x86");
+            assert_eq!(align_of::<physdev_manage_pci_ext>(), 4, "physdev_manage_pci_ext: align on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, bus), 0, "physdev_manage_pci_ext.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, devfn), 1, "physdev_manage_pci_ext.devfn: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_0), 2, "physdev_manage_pci_ext.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_extfn), 4, "physdev_manage_pci_ext.is_extfn: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_virtfn), 8, "physdev_manage_pci_ext.is_virtfn: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, physfn), 12, "physdev_manage_pci_ext.physfn: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_1), 14, "physdev_manage_pci_ext.__xenabi_hole_1: offset on x86");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext_physfn() {
+            assert_eq!(size_of::<physdev_manage_pci_ext_physfn>(), 2, "physdev_manage_pci_ext.physfn: size on x86");
+            assert_eq!(align_of::<physdev_manage_pci_ext_physfn>(), 1, "physdev_manage_pci_ext.physfn: align on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, bus), 0, "physdev_manage_pci_ext.physfn.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, devfn), 1, "physdev_manage_pci_ext.physfn.devfn: offset on x86");
+        }
+
+        #[test]
+        fn physdev_op() {
+            assert_eq!(size_of::<physdev_op>(), 16, "physdev_op: size on x86");
+            assert_eq!(align_of::<physdev_op>(), 4, "physdev_op: align on x86");
+            assert_eq!(offset_of!(physdev_op, cmd), 0, "physdev_op.cmd: offset on x86");
+            assert_eq!(offset_of!(physdev_op, u), 4, "physdev_op.u: offset on x86");
+        }
+
+        #[test]
+        fn physdev_op_u() {
+            assert_eq!(size_of::<physdev_op_u>(), 12, "physdev_op.u: size on x86");
+            assert_eq!(align_of::<physdev_op_u>(), 4, "physdev_op.u: align on x86");
+            assert_eq!(offset_of!(physdev_op_u, irq_status_query), 0, "physdev_op.u.irq_status_query: offset on x86");
+            assert_eq!(offset_of!(physdev_op_u, set_iopl), 0, "physdev_op.u.set_iopl: offset on x86");
+            assert_eq!(offset_of!(physdev_op_u, set_iobitmap), 0, "physdev_op.u.set_iobitmap: offset on x86");
+            assert_eq!(offset_of!(physdev_op_u, apic_op), 0, "physdev_op.u.apic_op: offset on x86");
+            assert_eq!(offset_of!(physdev_op_u, irq_op), 0, "physdev_op.u.irq_op: offset on x86");
+        }
+
+        #[test]
+        fn physdev_setup_gsi() {
+            assert_eq!(size_of::<physdev_setup_gsi>(), 8, "physdev_setup_gsi: size on x86");
+            assert_eq!(align_of::<physdev_setup_gsi>(), 4, "physdev_setup_gsi: align on x86");
+            assert_eq!(offset_of!(physdev_setup_gsi, gsi), 0, "physdev_setup_gsi.gsi: offset on x86");
+            assert_eq!(offset_of!(physdev_setup_gsi, triggering), 4, "physdev_setup_gsi.triggering: offset on x86");
+            assert_eq!(offset_of!(physdev_setup_gsi, polarity), 5, "physdev_setup_gsi.polarity: offset on x86");
+            assert_eq!(offset_of!(physdev_setup_gsi, __xenabi_hole_0), 6, "physdev_setup_gsi.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn physdev_get_free_pirq() {
+            assert_eq!(size_of::<physdev_get_free_pirq>(), 8, "physdev_get_free_pirq: size on x86");
+            assert_eq!(align_of::<physdev_get_free_pirq>(), 4, "physdev_get_free_pirq: align on x86");
+            assert_eq!(offset_of!(physdev_get_free_pirq, r#type), 0, "physdev_get_free_pirq.type: offset on x86");
+            assert_eq!(offset_of!(physdev_get_free_pirq, pirq), 4, "physdev_get_free_pirq.pirq: offset on x86");
+        }
+
+        #[test]
+        fn physdev_pci_mmcfg_reserved() {
+            assert_eq!(size_of::<physdev_pci_mmcfg_reserved>(), 16, "physdev_pci_mmcfg_reserved: size on x86");
+            assert_eq!(align_of::<physdev_pci_mmcfg_reserved>(), 4, "physdev_pci_mmcfg_reserved: align on x86");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, address), 0, "physdev_pci_mmcfg_reserved.address: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, segment), 8, "physdev_pci_mmcfg_reserved.segment: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, start_bus), 10, "physdev_pci_mmcfg_reserved.start_bus: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, end_bus), 11, "physdev_pci_mmcfg_reserved.end_bus: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, flags), 12, "physdev_pci_mmcfg_reserved.flags: offset on x86");
+        }
+
+        #[test]
+        fn physdev_pci_device_add() {
+            assert_eq!(size_of::<physdev_pci_device_add>(), 12, "physdev_pci_device_add: size on x86");
+            assert_eq!(align_of::<physdev_pci_device_add>(), 4, "physdev_pci_device_add: align on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add, seg), 0, "physdev_pci_device_add.seg: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add, bus), 2, "physdev_pci_device_add.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add, devfn), 3, "physdev_pci_device_add.devfn: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add, flags), 4, "physdev_pci_device_add.flags: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add, physfn), 8, "physdev_pci_device_add.physfn: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add, __xenabi_hole_0), 10, "physdev_pci_device_add.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add, optarr), 12, "physdev_pci_device_add.optarr: offset on x86");
+        }
+
+        #[test]
+        fn physdev_pci_device_add_physfn() {
+            assert_eq!(size_of::<physdev_pci_device_add_physfn>(), 2, "physdev_pci_device_add.physfn: size on x86");
+            assert_eq!(align_of::<physdev_pci_device_add_physfn>(), 1, "physdev_pci_device_add.physfn: align on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, bus), 0, "physdev_pci_device_add.physfn.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, devfn), 1, "physdev_pci_device_add.physfn.devfn: offset on x86");
+        }
+
+        #[test]
+        fn physdev_pci_device() {
+            assert_eq!(size_of::<physdev_pci_device>(), 4, "physdev_pci_device: size on x86");
+            assert_eq!(align_of::<physdev_pci_device>(), 2, "physdev_pci_device: align on x86");
+            assert_eq!(offset_of!(physdev_pci_device, seg), 0, "physdev_pci_device.seg: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device, bus), 2, "physdev_pci_device.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device, devfn), 3, "physdev_pci_device.devfn: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn pci_device_reset() {
+            assert_eq!(size_of::<pci_device_reset>(), 8, "pci_device_reset: size on x86");
+            assert_eq!(align_of::<pci_device_reset>(), 4, "pci_device_reset: align on x86");
+            assert_eq!(offset_of!(pci_device_reset, dev), 0, "pci_device_reset.dev: offset on x86");
+            assert_eq!(offset_of!(pci_device_reset, flags), 4, "pci_device_reset.flags: offset on x86");
+        }
+
+        #[test]
+        fn physdev_dbgp_op() {
+            assert_eq!(size_of::<physdev_dbgp_op>(), 6, "physdev_dbgp_op: size on x86");
+            assert_eq!(align_of::<physdev_dbgp_op>(), 2, "physdev_dbgp_op: align on x86");
+            assert_eq!(offset_of!(physdev_dbgp_op, op), 0, "physdev_dbgp_op.op: offset on x86");
+            assert_eq!(offset_of!(physdev_dbgp_op, bus), 1, "physdev_dbgp_op.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_dbgp_op, u), 2, "physdev_dbgp_op.u: offset on x86");
+        }
+
+        #[test]
+        fn physdev_dbgp_op_u() {
+            assert_eq!(size_of::<physdev_dbgp_op_u>(), 4, "physdev_dbgp_op.u: size on x86");
+            assert_eq!(align_of::<physdev_dbgp_op_u>(), 2, "physdev_dbgp_op.u: align on x86");
+            assert_eq!(offset_of!(physdev_dbgp_op_u, pci), 0, "physdev_dbgp_op.u.pci: offset on x86");
+        }
+    }
+
     mod stable_sched {
         use super::*;
 
@@ -1459,6 +1700,8 @@ mod x86_64 {
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::nmi::*;
+    use xenabi::stable::physdev::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
@@ -1481,9 +1724,7 @@ mod x86_64 {
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on x86_64");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on x86_64");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on x86_64");
         #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on x86_64");
@@ -2419,6 +2660,250 @@ mod x86_64 {
         }
     }
 
+    mod stable_nmi {
+        use super::*;
+
+        #[test]
+        fn xennmi_callback() {
+            assert_eq!(size_of::<xennmi_callback>(), 16, "xennmi_callback: size on x86_64");
+            assert_eq!(align_of::<xennmi_callback>(), 8, "xennmi_callback: align on x86_64");
+            assert_eq!(offset_of!(xennmi_callback, handler_address), 0, "xennmi_callback.handler_address: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xennmi_callback.handler_address: size on x86_64");
+            assert_eq!(offset_of!(xennmi_callback, pad), 8, "xennmi_callback.pad: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xennmi_callback.pad: size on x86_64");
+        }
+    }
+
+    mod stable_physdev {
+        use super::*;
+
+        #[test]
+        fn physdev_eoi() {
+            assert_eq!(size_of::<physdev_eoi>(), 4, "physdev_eoi: size on x86_64");
+            assert_eq!(align_of::<physdev_eoi>(), 4, "physdev_eoi: align on x86_64");
+            assert_eq!(offset_of!(physdev_eoi, irq), 0, "physdev_eoi.irq: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_pirq_eoi_gmfn() {
+            assert_eq!(size_of::<physdev_pirq_eoi_gmfn>(), 8, "physdev_pirq_eoi_gmfn: size on x86_64");
+            assert_eq!(align_of::<physdev_pirq_eoi_gmfn>(), 8, "physdev_pirq_eoi_gmfn: align on x86_64");
+            assert_eq!(offset_of!(physdev_pirq_eoi_gmfn, gmfn), 0, "physdev_pirq_eoi_gmfn.gmfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "physdev_pirq_eoi_gmfn.gmfn: size on x86_64");
+        }
+
+        #[test]
+        fn physdev_irq_status_query() {
+            assert_eq!(size_of::<physdev_irq_status_query>(), 8, "physdev_irq_status_query: size on x86_64");
+            assert_eq!(align_of::<physdev_irq_status_query>(), 4, "physdev_irq_status_query: align on x86_64");
+            assert_eq!(offset_of!(physdev_irq_status_query, irq), 0, "physdev_irq_status_query.irq: offset on x86_64");
+            assert_eq!(offset_of!(physdev_irq_status_query, flags), 4, "physdev_irq_status_query.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_set_iopl() {
+            assert_eq!(size_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: size on x86_64");
+            assert_eq!(align_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: align on x86_64");
+            assert_eq!(offset_of!(physdev_set_iopl, iopl), 0, "physdev_set_iopl.iopl: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_set_iobitmap() {
+            assert_eq!(size_of::<physdev_set_iobitmap>(), 16, "physdev_set_iobitmap: size on x86_64");
+            assert_eq!(align_of::<physdev_set_iobitmap>(), 8, "physdev_set_iobitmap: align on x86_64");
+            assert_eq!(offset_of!(physdev_set_iobitmap, bitmap), 0, "physdev_set_iobitmap.bitmap: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 8, "physdev_set_iobitmap.bitmap: size on x86_64");
+            assert_eq!(offset_of!(physdev_set_iobitmap, nr_ports), 8, "physdev_set_iobitmap.nr_ports: offset on x86_64");
+            assert_eq!(offset_of!(physdev_set_iobitmap, __xenabi_hole_0), 12, "physdev_set_iobitmap.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_apic() {
+            assert_eq!(size_of::<physdev_apic>(), 16, "physdev_apic: size on x86_64");
+            assert_eq!(align_of::<physdev_apic>(), 8, "physdev_apic: align on x86_64");
+            assert_eq!(offset_of!(physdev_apic, apic_physbase), 0, "physdev_apic.apic_physbase: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "physdev_apic.apic_physbase: size on x86_64");
+            assert_eq!(offset_of!(physdev_apic, reg), 8, "physdev_apic.reg: offset on x86_64");
+            assert_eq!(offset_of!(physdev_apic, value), 12, "physdev_apic.value: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_irq() {
+            assert_eq!(size_of::<physdev_irq>(), 8, "physdev_irq: size on x86_64");
+            assert_eq!(align_of::<physdev_irq>(), 4, "physdev_irq: align on x86_64");
+            assert_eq!(offset_of!(physdev_irq, irq), 0, "physdev_irq.irq: offset on x86_64");
+            assert_eq!(offset_of!(physdev_irq, vector), 4, "physdev_irq.vector: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_map_pirq() {
+            assert_eq!(size_of::<physdev_map_pirq>(), 40, "physdev_map_pirq: size on x86_64");
+            assert_eq!(align_of::<physdev_map_pirq>(), 8, "physdev_map_pirq: align on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, domid), 0, "physdev_map_pirq.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_map_pirq.domid: size on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, __xenabi_hole_0), 2, "physdev_map_pirq.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, r#type), 4, "physdev_map_pirq.type: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, index), 8, "physdev_map_pirq.index: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, pirq), 12, "physdev_map_pirq.pirq: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, bus), 16, "physdev_map_pirq.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, devfn), 20, "physdev_map_pirq.devfn: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, entry_nr), 24, "physdev_map_pirq.entry_nr: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, __xenabi_hole_1), 28, "physdev_map_pirq.__xenabi_hole_1: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, table_base), 32, "physdev_map_pirq.table_base: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_unmap_pirq() {
+            assert_eq!(size_of::<physdev_unmap_pirq>(), 8, "physdev_unmap_pirq: size on x86_64");
+            assert_eq!(align_of::<physdev_unmap_pirq>(), 4, "physdev_unmap_pirq: align on x86_64");
+            assert_eq!(offset_of!(physdev_unmap_pirq, domid), 0, "physdev_unmap_pirq.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_unmap_pirq.domid: size on x86_64");
+            assert_eq!(offset_of!(physdev_unmap_pirq, __xenabi_hole_0), 2, "physdev_unmap_pirq.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(physdev_unmap_pirq, pirq), 4, "physdev_unmap_pirq.pirq: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_manage_pci() {
+            assert_eq!(size_of::<physdev_manage_pci>(), 2, "physdev_manage_pci: size on x86_64");
+            assert_eq!(align_of::<physdev_manage_pci>(), 1, "physdev_manage_pci: align on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci, bus), 0, "physdev_manage_pci.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci, devfn), 1, "physdev_manage_pci.devfn: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_restore_msi() {
+            assert_eq!(size_of::<physdev_restore_msi>(), 2, "physdev_restore_msi: size on x86_64");
+            assert_eq!(align_of::<physdev_restore_msi>(), 1, "physdev_restore_msi: align on x86_64");
+            assert_eq!(offset_of!(physdev_restore_msi, bus), 0, "physdev_restore_msi.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_restore_msi, devfn), 1, "physdev_restore_msi.devfn: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext() {
+            assert_eq!(size_of::<physdev_manage_pci_ext>(), 16, "physdev_manage_pci_ext: size on x86_64");
+            assert_eq!(align_of::<physdev_manage_pci_ext>(), 4, "physdev_manage_pci_ext: align on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, bus), 0, "physdev_manage_pci_ext.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, devfn), 1, "physdev_manage_pci_ext.devfn: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_0), 2, "physdev_manage_pci_ext.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_extfn), 4, "physdev_manage_pci_ext.is_extfn: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_virtfn), 8, "physdev_manage_pci_ext.is_virtfn: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, physfn), 12, "physdev_manage_pci_ext.physfn: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_1), 14, "physdev_manage_pci_ext.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext_physfn() {
+            assert_eq!(size_of::<physdev_manage_pci_ext_physfn>(), 2, "physdev_manage_pci_ext.physfn: size on x86_64");
+            assert_eq!(align_of::<physdev_manage_pci_ext_physfn>(), 1, "physdev_manage_pci_ext.physfn: align on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, bus), 0, "physdev_manage_pci_ext.physfn.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, devfn), 1, "physdev_manage_pci_ext.physfn.devfn: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_op() {
+            assert_eq!(size_of::<physdev_op>(), 24, "physdev_op: size on x86_64");
+            assert_eq!(align_of::<physdev_op>(), 8, "physdev_op: align on x86_64");
+            assert_eq!(offset_of!(physdev_op, cmd), 0, "physdev_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(physdev_op, __xenabi_hole_0), 4, "physdev_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(physdev_op, u), 8, "physdev_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_op_u() {
+            assert_eq!(size_of::<physdev_op_u>(), 16, "physdev_op.u: size on x86_64");
+            assert_eq!(align_of::<physdev_op_u>(), 8, "physdev_op.u: align on x86_64");
+            assert_eq!(offset_of!(physdev_op_u, irq_status_query), 0, "physdev_op.u.irq_status_query: offset on x86_64");
+            assert_eq!(offset_of!(physdev_op_u, set_iopl), 0, "physdev_op.u.set_iopl: offset on x86_64");
+            assert_eq!(offset_of!(physdev_op_u, set_iobitmap), 0, "physdev_op.u.set_iobitmap: offset on x86_64");
+            assert_eq!(offset_of!(physdev_op_u, apic_op), 0, "physdev_op.u.apic_op: offset on x86_64");
+            assert_eq!(offset_of!(physdev_op_u, irq_op), 0, "physdev_op.u.irq_op: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_setup_gsi() {
+            assert_eq!(size_of::<physdev_setup_gsi>(), 8, "physdev_setup_gsi: size on x86_64");
+            assert_eq!(align_of::<physdev_setup_gsi>(), 4, "physdev_setup_gsi: align on x86_64");
+            assert_eq!(offset_of!(physdev_setup_gsi, gsi), 0, "physdev_setup_gsi.gsi: offset on x86_64");
+            assert_eq!(offset_of!(physdev_setup_gsi, triggering), 4, "physdev_setup_gsi.triggering: offset on x86_64");
+            assert_eq!(offset_of!(physdev_setup_gsi, polarity), 5, "physdev_setup_gsi.polarity: offset on x86_64");
+            assert_eq!(offset_of!(physdev_setup_gsi, __xenabi_hole_0), 6, "physdev_setup_gsi.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_get_free_pirq() {
+            assert_eq!(size_of::<physdev_get_free_pirq>(), 8, "physdev_get_free_pirq: size on x86_64");
+            assert_eq!(align_of::<physdev_get_free_pirq>(), 4, "physdev_get_free_pirq: align on x86_64");
+            assert_eq!(offset_of!(physdev_get_free_pirq, r#type), 0, "physdev_get_free_pirq.type: offset on x86_64");
+            assert_eq!(offset_of!(physdev_get_free_pirq, pirq), 4, "physdev_get_free_pirq.pirq: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_pci_mmcfg_reserved() {
+            assert_eq!(size_of::<physdev_pci_mmcfg_reserved>(), 16, "physdev_pci_mmcfg_reserved: size on x86_64");
+            assert_eq!(align_of::<physdev_pci_mmcfg_reserved>(), 8, "physdev_pci_mmcfg_reserved: align on x86_64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, address), 0, "physdev_pci_mmcfg_reserved.address: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, segment), 8, "physdev_pci_mmcfg_reserved.segment: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, start_bus), 10, "physdev_pci_mmcfg_reserved.start_bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, end_bus), 11, "physdev_pci_mmcfg_reserved.end_bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, flags), 12, "physdev_pci_mmcfg_reserved.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_pci_device_add() {
+            assert_eq!(size_of::<physdev_pci_device_add>(), 12, "physdev_pci_device_add: size on x86_64");
+            assert_eq!(align_of::<physdev_pci_device_add>(), 4, "physdev_pci_device_add: align on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add, seg), 0, "physdev_pci_device_add.seg: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add, bus), 2, "physdev_pci_device_add.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add, devfn), 3, "physdev_pci_device_add.devfn: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add, flags), 4, "physdev_pci_device_add.flags: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add, physfn), 8, "physdev_pci_device_add.physfn: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add, __xenabi_hole_0), 10, "physdev_pci_device_add.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add, optarr), 12, "physdev_pci_device_add.optarr: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_pci_device_add_physfn() {
+            assert_eq!(size_of::<physdev_pci_device_add_physfn>(), 2, "physdev_pci_device_add.physfn: size on x86_64");
+            assert_eq!(align_of::<physdev_pci_device_add_physfn>(), 1, "physdev_pci_device_add.physfn: align on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, bus), 0, "physdev_pci_device_add.physfn.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, devfn), 1, "physdev_pci_device_add.physfn.devfn: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_pci_device() {
+            assert_eq!(size_of::<physdev_pci_device>(), 4, "physdev_pci_device: size on x86_64");
+            assert_eq!(align_of::<physdev_pci_device>(), 2, "physdev_pci_device: align on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device, seg), 0, "physdev_pci_device.seg: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device, bus), 2, "physdev_pci_device.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device, devfn), 3, "physdev_pci_device.devfn: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn pci_device_reset() {
+            assert_eq!(size_of::<pci_device_reset>(), 8, "pci_device_reset: size on x86_64");
+            assert_eq!(align_of::<pci_device_reset>(), 4, "pci_device_reset: align on x86_64");
+            assert_eq!(offset_of!(pci_device_reset, dev), 0, "pci_device_reset.dev: offset on x86_64");
+            assert_eq!(offset_of!(pci_device_reset, flags), 4, "pci_device_reset.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_dbgp_op() {
+            assert_eq!(size_of::<physdev_dbgp_op>(), 6, "physdev_dbgp_op: size on x86_64");
+            assert_eq!(align_of::<physdev_dbgp_op>(), 2, "physdev_dbgp_op: align on x86_64");
+            assert_eq!(offset_of!(physdev_dbgp_op, op), 0, "physdev_dbgp_op.op: offset on x86_64");
+            assert_eq!(offset_of!(physdev_dbgp_op, bus), 1, "physdev_dbgp_op.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_dbgp_op, u), 2, "physdev_dbgp_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_dbgp_op_u() {
+            assert_eq!(size_of::<physdev_dbgp_op_u>(), 4, "physdev_dbgp_op.u: size on x86_64");
+            assert_eq!(align_of::<physdev_dbgp_op_u>(), 2, "physdev_dbgp_op.u: align on x86_64");
+            assert_eq!(offset_of!(physdev_dbgp_op_u, pci), 0, "physdev_dbgp_op.u.pci: offset on x86_64");
+        }
+    }
+
     mod stable_sched {
         use super::*;
 
@@ -2906,6 +3391,8 @@ mod arm {
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::nmi::*;
+    use xenabi::stable::physdev::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
@@ -2928,9 +3415,7 @@ mod arm {
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on arm");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on arm");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on arm");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on arm");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on arm");
         #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on arm");
@@ -3866,6 +4351,250 @@ mod arm {
         }
     }
 
+    mod stable_nmi {
+        use super::*;
+
+        #[test]
+        fn xennmi_callback() {
+            assert_eq!(size_of::<xennmi_callback>(), 8, "xennmi_callback: size on arm");
+            assert_eq!(align_of::<xennmi_callback>(), 4, "xennmi_callback: align on arm");
+            assert_eq!(offset_of!(xennmi_callback, handler_address), 0, "xennmi_callback.handler_address: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xennmi_callback.handler_address: size on arm");
+            assert_eq!(offset_of!(xennmi_callback, pad), 4, "xennmi_callback.pad: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xennmi_callback.pad: size on arm");
+        }
+    }
+
+    mod stable_physdev {
+        use super::*;
+
+        #[test]
+        fn physdev_eoi() {
+            assert_eq!(size_of::<physdev_eoi>(), 4, "physdev_eoi: size on arm");
+            assert_eq!(align_of::<physdev_eoi>(), 4, "physdev_eoi: align on arm");
+            assert_eq!(offset_of!(physdev_eoi, irq), 0, "physdev_eoi.irq: offset on arm");
+        }
+
+        #[test]
+        fn physdev_pirq_eoi_gmfn() {
+            assert_eq!(size_of::<physdev_pirq_eoi_gmfn>(), 8, "physdev_pirq_eoi_gmfn: size on arm");
+            assert_eq!(align_of::<physdev_pirq_eoi_gmfn>(), 8, "physdev_pirq_eoi_gmfn: align on arm");
+            assert_eq!(offset_of!(physdev_pirq_eoi_gmfn, gmfn), 0, "physdev_pirq_eoi_gmfn.gmfn: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "physdev_pirq_eoi_gmfn.gmfn: size on arm");
+        }
+
+        #[test]
+        fn physdev_irq_status_query() {
+            assert_eq!(size_of::<physdev_irq_status_query>(), 8, "physdev_irq_status_query: size on arm");
+            assert_eq!(align_of::<physdev_irq_status_query>(), 4, "physdev_irq_status_query: align on arm");
+            assert_eq!(offset_of!(physdev_irq_status_query, irq), 0, "physdev_irq_status_query.irq: offset on arm");
+            assert_eq!(offset_of!(physdev_irq_status_query, flags), 4, "physdev_irq_status_query.flags: offset on arm");
+        }
+
+        #[test]
+        fn physdev_set_iopl() {
+            assert_eq!(size_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: size on arm");
+            assert_eq!(align_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: align on arm");
+            assert_eq!(offset_of!(physdev_set_iopl, iopl), 0, "physdev_set_iopl.iopl: offset on arm");
+        }
+
+        #[test]
+        fn physdev_set_iobitmap() {
+            assert_eq!(size_of::<physdev_set_iobitmap>(), 16, "physdev_set_iobitmap: size on arm");
+            assert_eq!(align_of::<physdev_set_iobitmap>(), 8, "physdev_set_iobitmap: align on arm");
+            assert_eq!(offset_of!(physdev_set_iobitmap, bitmap), 0, "physdev_set_iobitmap.bitmap: offset on arm");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 8, "physdev_set_iobitmap.bitmap: size on arm");
+            assert_eq!(offset_of!(physdev_set_iobitmap, nr_ports), 8, "physdev_set_iobitmap.nr_ports: offset on arm");
+            assert_eq!(offset_of!(physdev_set_iobitmap, __xenabi_hole_0), 12, "physdev_set_iobitmap.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn physdev_apic() {
+            assert_eq!(size_of::<physdev_apic>(), 12, "physdev_apic: size on arm");
+            assert_eq!(align_of::<physdev_apic>(), 4, "physdev_apic: align on arm");
+            assert_eq!(offset_of!(physdev_apic, apic_physbase), 0, "physdev_apic.apic_physbase: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "physdev_apic.apic_physbase: size on arm");
+            assert_eq!(offset_of!(physdev_apic, reg), 4, "physdev_apic.reg: offset on arm");
+            assert_eq!(offset_of!(physdev_apic, value), 8, "physdev_apic.value: offset on arm");
+        }
+
+        #[test]
+        fn physdev_irq() {
+            assert_eq!(size_of::<physdev_irq>(), 8, "physdev_irq: size on arm");
+            assert_eq!(align_of::<physdev_irq>(), 4, "physdev_irq: align on arm");
+            assert_eq!(offset_of!(physdev_irq, irq), 0, "physdev_irq.irq: offset on arm");
+            assert_eq!(offset_of!(physdev_irq, vector), 4, "physdev_irq.vector: offset on arm");
+        }
+
+        #[test]
+        fn physdev_map_pirq() {
+            assert_eq!(size_of::<physdev_map_pirq>(), 40, "physdev_map_pirq: size on arm");
+            assert_eq!(align_of::<physdev_map_pirq>(), 8, "physdev_map_pirq: align on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, domid), 0, "physdev_map_pirq.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_map_pirq.domid: size on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, __xenabi_hole_0), 2, "physdev_map_pirq.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, r#type), 4, "physdev_map_pirq.type: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, index), 8, "physdev_map_pirq.index: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, pirq), 12, "physdev_map_pirq.pirq: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, bus), 16, "physdev_map_pirq.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, devfn), 20, "physdev_map_pirq.devfn: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, entry_nr), 24, "physdev_map_pirq.entry_nr: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, __xenabi_hole_1), 28, "physdev_map_pirq.__xenabi_hole_1: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, table_base), 32, "physdev_map_pirq.table_base: offset on arm");
+        }
+
+        #[test]
+        fn physdev_unmap_pirq() {
+            assert_eq!(size_of::<physdev_unmap_pirq>(), 8, "physdev_unmap_pirq: size on arm");
+            assert_eq!(align_of::<physdev_unmap_pirq>(), 4, "physdev_unmap_pirq: align on arm");
+            assert_eq!(offset_of!(physdev_unmap_pirq, domid), 0, "physdev_unmap_pirq.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_unmap_pirq.domid: size on arm");
+            assert_eq!(offset_of!(physdev_unmap_pirq, __xenabi_hole_0), 2, "physdev_unmap_pirq.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(physdev_unmap_pirq, pirq), 4, "physdev_unmap_pirq.pirq: offset on arm");
+        }
+
+        #[test]
+        fn physdev_manage_pci() {
+            assert_eq!(size_of::<physdev_manage_pci>(), 2, "physdev_manage_pci: size on arm");
+            assert_eq!(align_of::<physdev_manage_pci>(), 1, "physdev_manage_pci: align on arm");
+            assert_eq!(offset_of!(physdev_manage_pci, bus), 0, "physdev_manage_pci.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci, devfn), 1, "physdev_manage_pci.devfn: offset on arm");
+        }
+
+        #[test]
+        fn physdev_restore_msi() {
+            assert_eq!(size_of::<physdev_restore_msi>(), 2, "physdev_restore_msi: size on arm");
+            assert_eq!(align_of::<physdev_restore_msi>(), 1, "physdev_restore_msi: align on arm");
+            assert_eq!(offset_of!(physdev_restore_msi, bus), 0, "physdev_restore_msi.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_restore_msi, devfn), 1, "physdev_restore_msi.devfn: offset on arm");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext() {
+            assert_eq!(size_of::<physdev_manage_pci_ext>(), 16, "physdev_manage_pci_ext: size on arm");
+            assert_eq!(align_of::<physdev_manage_pci_ext>(), 4, "physdev_manage_pci_ext: align on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, bus), 0, "physdev_manage_pci_ext.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, devfn), 1, "physdev_manage_pci_ext.devfn: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_0), 2, "physdev_manage_pci_ext.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_extfn), 4, "physdev_manage_pci_ext.is_extfn: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_virtfn), 8, "physdev_manage_pci_ext.is_virtfn: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, physfn), 12, "physdev_manage_pci_ext.physfn: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_1), 14, "physdev_manage_pci_ext.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext_physfn() {
+            assert_eq!(size_of::<physdev_manage_pci_ext_physfn>(), 2, "physdev_manage_pci_ext.physfn: size on arm");
+            assert_eq!(align_of::<physdev_manage_pci_ext_physfn>(), 1, "physdev_manage_pci_ext.physfn: align on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, bus), 0, "physdev_manage_pci_ext.physfn.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, devfn), 1, "physdev_manage_pci_ext.physfn.devfn: offset on arm");
+        }
+
+        #[test]
+        fn physdev_op() {
+            assert_eq!(size_of::<physdev_op>(), 24, "physdev_op: size on arm");
+            assert_eq!(align_of::<physdev_op>(), 8, "physdev_op: align on arm");
+            assert_eq!(offset_of!(physdev_op, cmd), 0, "physdev_op.cmd: offset on arm");
+            assert_eq!(offset_of!(physdev_op, __xenabi_hole_0), 4, "physdev_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(physdev_op, u), 8, "physdev_op.u: offset on arm");
+        }
+
+        #[test]
+        fn physdev_op_u() {
+            assert_eq!(size_of::<physdev_op_u>(), 16, "physdev_op.u: size on arm");
+            assert_eq!(align_of::<physdev_op_u>(), 8, "physdev_op.u: align on arm");
+            assert_eq!(offset_of!(physdev_op_u, irq_status_query), 0, "physdev_op.u.irq_status_query: offset on arm");
+            assert_eq!(offset_of!(physdev_op_u, set_iopl), 0, "physdev_op.u.set_iopl: offset on arm");
+            assert_eq!(offset_of!(physdev_op_u, set_iobitmap), 0, "physdev_op.u.set_iobitmap: offset on arm");
+            assert_eq!(offset_of!(physdev_op_u, apic_op), 0, "physdev_op.u.apic_op: offset on arm");
+            assert_eq!(offset_of!(physdev_op_u, irq_op), 0, "physdev_op.u.irq_op: offset on arm");
+        }
+
+        #[test]
+        fn physdev_setup_gsi() {
+            assert_eq!(size_of::<physdev_setup_gsi>(), 8, "physdev_setup_gsi: size on arm");
+            assert_eq!(align_of::<physdev_setup_gsi>(), 4, "physdev_setup_gsi: align on arm");
+            assert_eq!(offset_of!(physdev_setup_gsi, gsi), 0, "physdev_setup_gsi.gsi: offset on arm");
+            assert_eq!(offset_of!(physdev_setup_gsi, triggering), 4, "physdev_setup_gsi.triggering: offset on arm");
+            assert_eq!(offset_of!(physdev_setup_gsi, polarity), 5, "physdev_setup_gsi.polarity: offset on arm");
+            assert_eq!(offset_of!(physdev_setup_gsi, __xenabi_hole_0), 6, "physdev_setup_gsi.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn physdev_get_free_pirq() {
+            assert_eq!(size_of::<physdev_get_free_pirq>(), 8, "physdev_get_free_pirq: size on arm");
+            assert_eq!(align_of::<physdev_get_free_pirq>(), 4, "physdev_get_free_pirq: align on arm");
+            assert_eq!(offset_of!(physdev_get_free_pirq, r#type), 0, "physdev_get_free_pirq.type: offset on arm");
+            assert_eq!(offset_of!(physdev_get_free_pirq, pirq), 4, "physdev_get_free_pirq.pirq: offset on arm");
+        }
+
+        #[test]
+        fn physdev_pci_mmcfg_reserved() {
+            assert_eq!(size_of::<physdev_pci_mmcfg_reserved>(), 16, "physdev_pci_mmcfg_reserved: size on arm");
+            assert_eq!(align_of::<physdev_pci_mmcfg_reserved>(), 8, "physdev_pci_mmcfg_reserved: align on arm");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, address), 0, "physdev_pci_mmcfg_reserved.address: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, segment), 8, "physdev_pci_mmcfg_reserved.segment: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, start_bus), 10, "physdev_pci_mmcfg_reserved.start_bus: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, end_bus), 11, "physdev_pci_mmcfg_reserved.end_bus: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, flags), 12, "physdev_pci_mmcfg_reserved.flags: offset on arm");
+        }
+
+        #[test]
+        fn physdev_pci_device_add() {
+            assert_eq!(size_of::<physdev_pci_device_add>(), 12, "physdev_pci_device_add: size on arm");
+            assert_eq!(align_of::<physdev_pci_device_add>(), 4, "physdev_pci_device_add: align on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add, seg), 0, "physdev_pci_device_add.seg: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add, bus), 2, "physdev_pci_device_add.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add, devfn), 3, "physdev_pci_device_add.devfn: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add, flags), 4, "physdev_pci_device_add.flags: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add, physfn), 8, "physdev_pci_device_add.physfn: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add, __xenabi_hole_0), 10, "physdev_pci_device_add.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add, optarr), 12, "physdev_pci_device_add.optarr: offset on arm");
+        }
+
+        #[test]
+        fn physdev_pci_device_add_physfn() {
+            assert_eq!(size_of::<physdev_pci_device_add_physfn>(), 2, "physdev_pci_device_add.physfn: size on arm");
+            assert_eq!(align_of::<physdev_pci_device_add_physfn>(), 1, "physdev_pci_device_add.physfn: align on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, bus), 0, "physdev_pci_device_add.physfn.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, devfn), 1, "physdev_pci_device_add.physfn.devfn: offset on arm");
+        }
+
+        #[test]
+        fn physdev_pci_device() {
+            assert_eq!(size_of::<physdev_pci_device>(), 4, "physdev_pci_device: size on arm");
+            assert_eq!(align_of::<physdev_pci_device>(), 2, "physdev_pci_device: align on arm");
+            assert_eq!(offset_of!(physdev_pci_device, seg), 0, "physdev_pci_device.seg: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device, bus), 2, "physdev_pci_device.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device, devfn), 3, "physdev_pci_device.devfn: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn pci_device_reset() {
+            assert_eq!(size_of::<pci_device_reset>(), 8, "pci_device_reset: size on arm");
+            assert_eq!(align_of::<pci_device_reset>(), 4, "pci_device_reset: align on arm");
+            assert_eq!(offset_of!(pci_device_reset, dev), 0, "pci_device_reset.dev: offset on arm");
+            assert_eq!(offset_of!(pci_device_reset, flags), 4, "pci_device_reset.flags: offset on arm");
+        }
+
+        #[test]
+        fn physdev_dbgp_op() {
+            assert_eq!(size_of::<physdev_dbgp_op>(), 6, "physdev_dbgp_op: size on arm");
+            assert_eq!(align_of::<physdev_dbgp_op>(), 2, "physdev_dbgp_op: align on arm");
+            assert_eq!(offset_of!(physdev_dbgp_op, op), 0, "physdev_dbgp_op.op: offset on arm");
+            assert_eq!(offset_of!(physdev_dbgp_op, bus), 1, "physdev_dbgp_op.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_dbgp_op, u), 2, "physdev_dbgp_op.u: offset on arm");
+        }
+
+        #[test]
+        fn physdev_dbgp_op_u() {
+            assert_eq!(size_of::<physdev_dbgp_op_u>(), 4, "physdev_dbgp_op.u: size on arm");
+            assert_eq!(align_of::<physdev_dbgp_op_u>(), 2, "physdev_dbgp_op.u: align on arm");
+            assert_eq!(offset_of!(physdev_dbgp_op_u, pci), 0, "physdev_dbgp_op.u.pci: offset on arm");
+        }
+    }
+
     mod stable_sched {
         use super::*;
 
@@ -4270,6 +4999,8 @@ mod aarch64 {
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::nmi::*;
+    use xenabi::stable::physdev::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
@@ -4292,9 +5023,7 @@ mod aarch64 {
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on aarch64");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on aarch64");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on aarch64");
         #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on aarch64");
@@ -5227,6 +5956,250 @@ mod aarch64 {
             assert_eq!(offset_of!(buffered_iopage, read_pointer), 0, "buffered_iopage.read_pointer: offset on aarch64");
             assert_eq!(offset_of!(buffered_iopage, write_pointer), 4, "buffered_iopage.write_pointer: offset on aarch64");
             assert_eq!(offset_of!(buffered_iopage, buf_ioreq), 8, "buffered_iopage.buf_ioreq: offset on aarch64");
+        }
+    }
+
+    mod stable_nmi {
+        use super::*;
+
+        #[test]
+        fn xennmi_callback() {
+            assert_eq!(size_of::<xennmi_callback>(), 16, "xennmi_callback: size on aarch64");
+            assert_eq!(align_of::<xennmi_callback>(), 8, "xennmi_callback: align on aarch64");
+            assert_eq!(offset_of!(xennmi_callback, handler_address), 0, "xennmi_callback.handler_address: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xennmi_callback.handler_address: size on aarch64");
+            assert_eq!(offset_of!(xennmi_callback, pad), 8, "xennmi_callback.pad: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xennmi_callback.pad: size on aarch64");
+        }
+    }
+
+    mod stable_physdev {
+        use super::*;
+
+        #[test]
+        fn physdev_eoi() {
+            assert_eq!(size_of::<physdev_eoi>(), 4, "physdev_eoi: size on aarch64");
+            assert_eq!(align_of::<physdev_eoi>(), 4, "physdev_eoi: align on aarch64");
+            assert_eq!(offset_of!(physdev_eoi, irq), 0, "physdev_eoi.irq: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_pirq_eoi_gmfn() {
+            assert_eq!(size_of::<physdev_pirq_eoi_gmfn>(), 8, "physdev_pirq_eoi_gmfn: size on aarch64");
+            assert_eq!(align_of::<physdev_pirq_eoi_gmfn>(), 8, "physdev_pirq_eoi_gmfn: align on aarch64");
+            assert_eq!(offset_of!(physdev_pirq_eoi_gmfn, gmfn), 0, "physdev_pirq_eoi_gmfn.gmfn: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "physdev_pirq_eoi_gmfn.gmfn: size on aarch64");
+        }
+
+        #[test]
+        fn physdev_irq_status_query() {
+            assert_eq!(size_of::<physdev_irq_status_query>(), 8, "physdev_irq_status_query: size on aarch64");
+            assert_eq!(align_of::<physdev_irq_status_query>(), 4, "physdev_irq_status_query: align on aarch64");
+            assert_eq!(offset_of!(physdev_irq_status_query, irq), 0, "physdev_irq_status_query.irq: offset on aarch64");
+            assert_eq!(offset_of!(physdev_irq_status_query, flags), 4, "physdev_irq_status_query.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_set_iopl() {
+            assert_eq!(size_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: size on aarch64");
+            assert_eq!(align_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: align on aarch64");
+            assert_eq!(offset_of!(physdev_set_iopl, iopl), 0, "physdev_set_iopl.iopl: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_set_iobitmap() {
+            assert_eq!(size_of::<physdev_set_iobitmap>(), 16, "physdev_set_iobitmap: size on aarch64");
+            assert_eq!(align_of::<physdev_set_iobitmap>(), 8, "physdev_set_iobitmap: align on aarch64");
+            assert_eq!(offset_of!(physdev_set_iobitmap, bitmap), 0, "physdev_set_iobitmap.bitmap: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 8, "physdev_set_iobitmap.bitmap: size on aarch64");
+            assert_eq!(offset_of!(physdev_set_iobitmap, nr_ports), 8, "physdev_set_iobitmap.nr_ports: offset on aarch64");
+            assert_eq!(offset_of!(physdev_set_iobitmap, __xenabi_hole_0), 12, "physdev_set_iobitmap.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_apic() {
+            assert_eq!(size_of::<physdev_apic>(), 16, "physdev_apic: size on aarch64");
+            assert_eq!(align_of::<physdev_apic>(), 8, "physdev_apic: align on aarch64");
+            assert_eq!(offset_of!(physdev_apic, apic_physbase), 0, "physdev_apic.apic_physbase: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "physdev_apic.apic_physbase: size on aarch64");
+            assert_eq!(offset_of!(physdev_apic, reg), 8, "physdev_apic.reg: offset on aarch64");
+            assert_eq!(offset_of!(physdev_apic, value), 12, "physdev_apic.value: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_irq() {
+            assert_eq!(size_of::<physdev_irq>(), 8, "physdev_irq: size on aarch64");
+            assert_eq!(align_of::<physdev_irq>(), 4, "physdev_irq: align on aarch64");
+            assert_eq!(offset_of!(physdev_irq, irq), 0, "physdev_irq.irq: offset on aarch64");
+            assert_eq!(offset_of!(physdev_irq, vector), 4, "physdev_irq.vector: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_map_pirq() {
+            assert_eq!(size_of::<physdev_map_pirq>(), 40, "physdev_map_pirq: size on aarch64");
+            assert_eq!(align_of::<physdev_map_pirq>(), 8, "physdev_map_pirq: align on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, domid), 0, "physdev_map_pirq.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_map_pirq.domid: size on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, __xenabi_hole_0), 2, "physdev_map_pirq.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, r#type), 4, "physdev_map_pirq.type: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, index), 8, "physdev_map_pirq.index: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, pirq), 12, "physdev_map_pirq.pirq: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, bus), 16, "physdev_map_pirq.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, devfn), 20, "physdev_map_pirq.devfn: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, entry_nr), 24, "physdev_map_pirq.entry_nr: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, __xenabi_hole_1), 28, "physdev_map_pirq.__xenabi_hole_1: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, table_base), 32, "physdev_map_pirq.table_base: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_unmap_pirq() {
+            assert_eq!(size_of::<physdev_unmap_pirq>(), 8, "physdev_unmap_pirq: size on aarch64");
+            assert_eq!(align_of::<physdev_unmap_pirq>(), 4, "physdev_unmap_pirq: align on aarch64");
+            assert_eq!(offset_of!(physdev_unmap_pirq, domid), 0, "physdev_unmap_pirq.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_unmap_pirq.domid: size on aarch64");
+            assert_eq!(offset_of!(physdev_unmap_pirq, __xenabi_hole_0), 2, "physdev_unmap_pirq.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(physdev_unmap_pirq, pirq), 4, "physdev_unmap_pirq.pirq: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_manage_pci() {
+            assert_eq!(size_of::<physdev_manage_pci>(), 2, "physdev_manage_pci: size on aarch64");
+            assert_eq!(align_of::<physdev_manage_pci>(), 1, "physdev_manage_pci: align on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci, bus), 0, "physdev_manage_pci.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci, devfn), 1, "physdev_manage_pci.devfn: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_restore_msi() {
+            assert_eq!(size_of::<physdev_restore_msi>(), 2, "physdev_restore_msi: size on aarch64");
+            assert_eq!(align_of::<physdev_restore_msi>(), 1, "physdev_restore_msi: align on aarch64");
+            assert_eq!(offset_of!(physdev_restore_msi, bus), 0, "physdev_restore_msi.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_restore_msi, devfn), 1, "physdev_restore_msi.devfn: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext() {
+            assert_eq!(size_of::<physdev_manage_pci_ext>(), 16, "physdev_manage_pci_ext: size on aarch64");
+            assert_eq!(align_of::<physdev_manage_pci_ext>(), 4, "physdev_manage_pci_ext: align on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, bus), 0, "physdev_manage_pci_ext.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, devfn), 1, "physdev_manage_pci_ext.devfn: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_0), 2, "physdev_manage_pci_ext.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_extfn), 4, "physdev_manage_pci_ext.is_extfn: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_virtfn), 8, "physdev_manage_pci_ext.is_virtfn: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, physfn), 12, "physdev_manage_pci_ext.physfn: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_1), 14, "physdev_manage_pci_ext.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext_physfn() {
+            assert_eq!(size_of::<physdev_manage_pci_ext_physfn>(), 2, "physdev_manage_pci_ext.physfn: size on aarch64");
+            assert_eq!(align_of::<physdev_manage_pci_ext_physfn>(), 1, "physdev_manage_pci_ext.physfn: align on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, bus), 0, "physdev_manage_pci_ext.physfn.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, devfn), 1, "physdev_manage_pci_ext.physfn.devfn: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_op() {
+            assert_eq!(size_of::<physdev_op>(), 24, "physdev_op: size on aarch64");
+            assert_eq!(align_of::<physdev_op>(), 8, "physdev_op: align on aarch64");
+            assert_eq!(offset_of!(physdev_op, cmd), 0, "physdev_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(physdev_op, __xenabi_hole_0), 4, "physdev_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(physdev_op, u), 8, "physdev_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_op_u() {
+            assert_eq!(size_of::<physdev_op_u>(), 16, "physdev_op.u: size on aarch64");
+            assert_eq!(align_of::<physdev_op_u>(), 8, "physdev_op.u: align on aarch64");
+            assert_eq!(offset_of!(physdev_op_u, irq_status_query), 0, "physdev_op.u.irq_status_query: offset on aarch64");
+            assert_eq!(offset_of!(physdev_op_u, set_iopl), 0, "physdev_op.u.set_iopl: offset on aarch64");
+            assert_eq!(offset_of!(physdev_op_u, set_iobitmap), 0, "physdev_op.u.set_iobitmap: offset on aarch64");
+            assert_eq!(offset_of!(physdev_op_u, apic_op), 0, "physdev_op.u.apic_op: offset on aarch64");
+            assert_eq!(offset_of!(physdev_op_u, irq_op), 0, "physdev_op.u.irq_op: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_setup_gsi() {
+            assert_eq!(size_of::<physdev_setup_gsi>(), 8, "physdev_setup_gsi: size on aarch64");
+            assert_eq!(align_of::<physdev_setup_gsi>(), 4, "physdev_setup_gsi: align on aarch64");
+            assert_eq!(offset_of!(physdev_setup_gsi, gsi), 0, "physdev_setup_gsi.gsi: offset on aarch64");
+            assert_eq!(offset_of!(physdev_setup_gsi, triggering), 4, "physdev_setup_gsi.triggering: offset on aarch64");
+            assert_eq!(offset_of!(physdev_setup_gsi, polarity), 5, "physdev_setup_gsi.polarity: offset on aarch64");
+            assert_eq!(offset_of!(physdev_setup_gsi, __xenabi_hole_0), 6, "physdev_setup_gsi.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_get_free_pirq() {
+            assert_eq!(size_of::<physdev_get_free_pirq>(), 8, "physdev_get_free_pirq: size on aarch64");
+            assert_eq!(align_of::<physdev_get_free_pirq>(), 4, "physdev_get_free_pirq: align on aarch64");
+            assert_eq!(offset_of!(physdev_get_free_pirq, r#type), 0, "physdev_get_free_pirq.type: offset on aarch64");
+            assert_eq!(offset_of!(physdev_get_free_pirq, pirq), 4, "physdev_get_free_pirq.pirq: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_pci_mmcfg_reserved() {
+            assert_eq!(size_of::<physdev_pci_mmcfg_reserved>(), 16, "physdev_pci_mmcfg_reserved: size on aarch64");
+            assert_eq!(align_of::<physdev_pci_mmcfg_reserved>(), 8, "physdev_pci_mmcfg_reserved: align on aarch64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, address), 0, "physdev_pci_mmcfg_reserved.address: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, segment), 8, "physdev_pci_mmcfg_reserved.segment: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, start_bus), 10, "physdev_pci_mmcfg_reserved.start_bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, end_bus), 11, "physdev_pci_mmcfg_reserved.end_bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, flags), 12, "physdev_pci_mmcfg_reserved.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_pci_device_add() {
+            assert_eq!(size_of::<physdev_pci_device_add>(), 12, "physdev_pci_device_add: size on aarch64");
+            assert_eq!(align_of::<physdev_pci_device_add>(), 4, "physdev_pci_device_add: align on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add, seg), 0, "physdev_pci_device_add.seg: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add, bus), 2, "physdev_pci_device_add.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add, devfn), 3, "physdev_pci_device_add.devfn: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add, flags), 4, "physdev_pci_device_add.flags: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add, physfn), 8, "physdev_pci_device_add.physfn: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add, __xenabi_hole_0), 10, "physdev_pci_device_add.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add, optarr), 12, "physdev_pci_device_add.optarr: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_pci_device_add_physfn() {
+            assert_eq!(size_of::<physdev_pci_device_add_physfn>(), 2, "physdev_pci_device_add.physfn: size on aarch64");
+            assert_eq!(align_of::<physdev_pci_device_add_physfn>(), 1, "physdev_pci_device_add.physfn: align on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, bus), 0, "physdev_pci_device_add.physfn.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, devfn), 1, "physdev_pci_device_add.physfn.devfn: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_pci_device() {
+            assert_eq!(size_of::<physdev_pci_device>(), 4, "physdev_pci_device: size on aarch64");
+            assert_eq!(align_of::<physdev_pci_device>(), 2, "physdev_pci_device: align on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device, seg), 0, "physdev_pci_device.seg: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device, bus), 2, "physdev_pci_device.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device, devfn), 3, "physdev_pci_device.devfn: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn pci_device_reset() {
+            assert_eq!(size_of::<pci_device_reset>(), 8, "pci_device_reset: size on aarch64");
+            assert_eq!(align_of::<pci_device_reset>(), 4, "pci_device_reset: align on aarch64");
+            assert_eq!(offset_of!(pci_device_reset, dev), 0, "pci_device_reset.dev: offset on aarch64");
+            assert_eq!(offset_of!(pci_device_reset, flags), 4, "pci_device_reset.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_dbgp_op() {
+            assert_eq!(size_of::<physdev_dbgp_op>(), 6, "physdev_dbgp_op: size on aarch64");
+            assert_eq!(align_of::<physdev_dbgp_op>(), 2, "physdev_dbgp_op: align on aarch64");
+            assert_eq!(offset_of!(physdev_dbgp_op, op), 0, "physdev_dbgp_op.op: offset on aarch64");
+            assert_eq!(offset_of!(physdev_dbgp_op, bus), 1, "physdev_dbgp_op.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_dbgp_op, u), 2, "physdev_dbgp_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_dbgp_op_u() {
+            assert_eq!(size_of::<physdev_dbgp_op_u>(), 4, "physdev_dbgp_op.u: size on aarch64");
+            assert_eq!(align_of::<physdev_dbgp_op_u>(), 2, "physdev_dbgp_op.u: align on aarch64");
+            assert_eq!(offset_of!(physdev_dbgp_op_u, pci), 0, "physdev_dbgp_op.u.pci: offset on aarch64");
         }
     }
 

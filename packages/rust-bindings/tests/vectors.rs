@@ -8280,6 +8280,717 @@ fn ioreq__buffered_iopage() {
 }
 
 #[test]
+fn nmi__xennmi_callback() {
+    type T = xenabi::stable::nmi::xennmi_callback;
+    let mut r = Report::new("xennmi_callback");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xennmi_callback>()");
+    // #0
+    {
+        let want = hex("01000000000000000000000000000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.handler_address = 1;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "handler_address", d.handler_address, 1);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_eoi() {
+    type T = xenabi::stable::physdev::physdev_eoi;
+    let mut r = Report::new("physdev_eoi");
+    assert_eq!(size_of::<T>(), 4, "size_of::<physdev_eoi>()");
+    // #0
+    {
+        let want = hex("e5a7a6b6");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.irq = 3064375269;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "irq", d.irq, 3064375269);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_pirq_eoi_gmfn() {
+    type T = xenabi::stable::physdev::physdev_pirq_eoi_gmfn;
+    let mut r = Report::new("physdev_pirq_eoi_gmfn");
+    assert_eq!(size_of::<T>(), 8, "size_of::<physdev_pirq_eoi_gmfn>()");
+    // #0
+    {
+        let want = hex("869a5e91d472c01f");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.gmfn = 2287954868001741446;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "gmfn", d.gmfn, 2287954868001741446);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_irq_status_query() {
+    type T = xenabi::stable::physdev::physdev_irq_status_query;
+    let mut r = Report::new("physdev_irq_status_query");
+    assert_eq!(size_of::<T>(), 8, "size_of::<physdev_irq_status_query>()");
+    // #0
+    {
+        let want = hex("ffffffffddb86ddd");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.irq = 4294967295;
+            v.flags = 3714955485;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "irq", d.irq, 4294967295);
+        r.value(0, "flags", d.flags, 3714955485);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_set_iopl() {
+    type T = xenabi::stable::physdev::physdev_set_iopl;
+    let mut r = Report::new("physdev_set_iopl");
+    assert_eq!(size_of::<T>(), 4, "size_of::<physdev_set_iopl>()");
+    // #0
+    {
+        let want = hex("00000000");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.iopl = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "iopl", d.iopl, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_set_iobitmap() {
+    type T = xenabi::stable::physdev::physdev_set_iobitmap;
+    let mut r = Report::new("physdev_set_iobitmap");
+    assert_eq!(size_of::<T>(), 16, "size_of::<physdev_set_iobitmap>()");
+    // #0
+    {
+        let want = hex("0010dec0fd7f00000000000000000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.bitmap = xenabi::types::__guest_handle_uint8::from_addr(0x7ffdc0de1000);
+            v.nr_ports = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "bitmap", d.bitmap.addr(), 0x7ffdc0de1000);
+        r.value(0, "nr_ports", d.nr_ports, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_apic() {
+    type T = xenabi::stable::physdev::physdev_apic;
+    let mut r = Report::new("physdev_apic");
+    assert_eq!(size_of::<T>(), 16, "size_of::<physdev_apic>()");
+    // #0
+    {
+        let want = hex("0000400000000000b6ae6634ffffffff");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.apic_physbase = 4194304;
+            v.reg = 879144630;
+            v.value = 4294967295;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "apic_physbase", d.apic_physbase, 4194304);
+        r.value(0, "reg", d.reg, 879144630);
+        r.value(0, "value", d.value, 4294967295);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_irq() {
+    type T = xenabi::stable::physdev::physdev_irq;
+    let mut r = Report::new("physdev_irq");
+    assert_eq!(size_of::<T>(), 8, "size_of::<physdev_irq>()");
+    // #0
+    {
+        let want = hex("000000002be46d04");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.irq = 0;
+            v.vector = 74310699;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "irq", d.irq, 0);
+        r.value(0, "vector", d.vector, 74310699);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_map_pirq() {
+    type T = xenabi::stable::physdev::physdev_map_pirq;
+    let mut r = Report::new("physdev_map_pirq");
+    assert_eq!(size_of::<T>(), 40, "size_of::<physdev_map_pirq>()");
+    // #0
+    {
+        let want = hex(concat!("00400000a8f4502010000000a39c4bc5000000005bc0cabe00ffffff00000000", "ddac135d50d339bc"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 16384;
+            v.r#type = 542176424;
+            v.index = 16;
+            v.pirq = -984900445;
+            v.bus = 0;
+            v.devfn = -1094008741;
+            v.entry_nr = -256;
+            v.table_base = 13563104094915374301;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domid", d.domid, 16384);
+        r.value(0, "type", d.r#type, 542176424);
+        r.value(0, "index", d.index, 16);
+        r.value(0, "pirq", d.pirq, -984900445);
+        r.value(0, "bus", d.bus, 0);
+        r.value(0, "devfn", d.devfn, -1094008741);
+        r.value(0, "entry_nr", d.entry_nr, -256);
+        r.value(0, "table_base", d.table_base, 13563104094915374301);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_unmap_pirq() {
+    type T = xenabi::stable::physdev::physdev_unmap_pirq;
+    let mut r = Report::new("physdev_unmap_pirq");
+    assert_eq!(size_of::<T>(), 8, "size_of::<physdev_unmap_pirq>()");
+    // #0
+    {
+        let want = hex("b155000000e0ffff");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 21937;
+            v.pirq = -8192;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domid", d.domid, 21937);
+        r.value(0, "pirq", d.pirq, -8192);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_manage_pci() {
+    type T = xenabi::stable::physdev::physdev_manage_pci;
+    let mut r = Report::new("physdev_manage_pci");
+    assert_eq!(size_of::<T>(), 2, "size_of::<physdev_manage_pci>()");
+    // #0
+    {
+        let want = hex("a801");
+        let mut buf = Buf::new(2);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.bus = 168;
+            v.devfn = 1;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "bus", d.bus, 168);
+        r.value(0, "devfn", d.devfn, 1);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_restore_msi() {
+    type T = xenabi::stable::physdev::physdev_restore_msi;
+    let mut r = Report::new("physdev_restore_msi");
+    assert_eq!(size_of::<T>(), 2, "size_of::<physdev_restore_msi>()");
+    // #0
+    {
+        let want = hex("66ff");
+        let mut buf = Buf::new(2);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.bus = 102;
+            v.devfn = 255;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "bus", d.bus, 102);
+        r.value(0, "devfn", d.devfn, 255);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_manage_pci_ext() {
+    type T = xenabi::stable::physdev::physdev_manage_pci_ext;
+    let mut r = Report::new("physdev_manage_pci_ext");
+    assert_eq!(size_of::<T>(), 16, "size_of::<physdev_manage_pci_ext>()");
+    // #0
+    {
+        let want = hex("a204000007c9c4b40000000065040000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.bus = 162;
+            v.devfn = 4;
+            v.is_extfn = 3032795399;
+            v.is_virtfn = 0;
+            v.physfn.bus = 101;
+            v.physfn.devfn = 4;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "bus", d.bus, 162);
+        r.value(0, "devfn", d.devfn, 4);
+        r.value(0, "is_extfn", d.is_extfn, 3032795399);
+        r.value(0, "is_virtfn", d.is_virtfn, 0);
+        r.value(0, "physfn.bus", d.physfn.bus, 101);
+        r.value(0, "physfn.devfn", d.physfn.devfn, 4);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_op() {
+    type T = xenabi::stable::physdev::physdev_op;
+    let mut r = Report::new("physdev_op");
+    assert_eq!(size_of::<T>(), 24, "size_of::<physdev_op>()");
+    // #0: u.irq_status_query
+    {
+        let want = hex("f19306f700000000ffffffffa6c235660000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4144403441;
+            v.u.irq_status_query.irq = 4294967295;
+            v.u.irq_status_query.flags = 1714799270;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "cmd", d.cmd, 4144403441);
+            r.value(0, "u.irq_status_query.irq", d.u.irq_status_query.irq, 4294967295);
+            r.value(0, "u.irq_status_query.flags", d.u.irq_status_query.flags, 1714799270);
+        }
+    }
+    // #1: u.set_iopl
+    {
+        let want = hex("0008000000000000e0f4839f000000000000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 2048;
+            v.u.set_iopl.iopl = 2676225248;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "cmd", d.cmd, 2048);
+            r.value(1, "u.set_iopl.iopl", d.u.set_iopl.iopl, 2676225248);
+        }
+    }
+    // #2: u.set_iobitmap
+    {
+        let want = hex("7a2bb520000000000010dec0fd7f0000f0fbbc9300000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 548744058;
+            v.u.set_iobitmap.bitmap = xenabi::types::__guest_handle_uint8::from_addr(0x7ffdc0de1000);
+            v.u.set_iobitmap.nr_ports = 2478636016;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "cmd", d.cmd, 548744058);
+            r.value(2, "u.set_iobitmap.bitmap", d.u.set_iobitmap.bitmap.addr(), 0x7ffdc0de1000);
+            r.value(2, "u.set_iobitmap.nr_ports", d.u.set_iobitmap.nr_ports, 2478636016);
+        }
+    }
+    // #3: u.apic_op
+    {
+        let want = hex("6f7395d400000000ffffffffffffffff52e35e2b00100000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 3566564207;
+            v.u.apic_op.apic_physbase = 18446744073709551615;
+            v.u.apic_op.reg = 727638866;
+            v.u.apic_op.value = 4096;
+        }
+        r.bytes(3, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(3, "cmd", d.cmd, 3566564207);
+            r.value(3, "u.apic_op.apic_physbase", d.u.apic_op.apic_physbase, 18446744073709551615);
+            r.value(3, "u.apic_op.reg", d.u.apic_op.reg, 727638866);
+            r.value(3, "u.apic_op.value", d.u.apic_op.value, 4096);
+        }
+    }
+    // #4: u.irq_op
+    {
+        let want = hex("ffffffff000000009166060c400000000000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4294967295;
+            v.u.irq_op.irq = 201746065;
+            v.u.irq_op.vector = 64;
+        }
+        r.bytes(4, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(4, "cmd", d.cmd, 4294967295);
+            r.value(4, "u.irq_op.irq", d.u.irq_op.irq, 201746065);
+            r.value(4, "u.irq_op.vector", d.u.irq_op.vector, 64);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_setup_gsi() {
+    type T = xenabi::stable::physdev::physdev_setup_gsi;
+    let mut r = Report::new("physdev_setup_gsi");
+    assert_eq!(size_of::<T>(), 8, "size_of::<physdev_setup_gsi>()");
+    // #0
+    {
+        let want = hex("00000080ceff0000");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.gsi = i32::MIN;
+            v.triggering = 206;
+            v.polarity = 255;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "gsi", d.gsi, i32::MIN);
+        r.value(0, "triggering", d.triggering, 206);
+        r.value(0, "polarity", d.polarity, 255);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_get_free_pirq() {
+    type T = xenabi::stable::physdev::physdev_get_free_pirq;
+    let mut r = Report::new("physdev_get_free_pirq");
+    assert_eq!(size_of::<T>(), 8, "size_of::<physdev_get_free_pirq>()");
+    // #0
+    {
+        let want = hex("ffffff7f4394ce4b");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.r#type = 2147483647;
+            v.pirq = 1271829571;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "type", d.r#type, 2147483647);
+        r.value(0, "pirq", d.pirq, 1271829571);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_pci_mmcfg_reserved() {
+    type T = xenabi::stable::physdev::physdev_pci_mmcfg_reserved;
+    let mut r = Report::new("physdev_pci_mmcfg_reserved");
+    assert_eq!(size_of::<T>(), 16, "size_of::<physdev_pci_mmcfg_reserved>()");
+    // #0
+    {
+        let want = hex("00000000010000002b2e00df00100000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.address = 4294967296;
+            v.segment = 11819;
+            v.start_bus = 0;
+            v.end_bus = 223;
+            v.flags = 4096;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "address", d.address, 4294967296);
+        r.value(0, "segment", d.segment, 11819);
+        r.value(0, "start_bus", d.start_bus, 0);
+        r.value(0, "end_bus", d.end_bus, 223);
+        r.value(0, "flags", d.flags, 4096);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_pci_device_add() {
+    type T = xenabi::stable::physdev::physdev_pci_device_add;
+    type E = u32;
+    let mut r = Report::new("physdev_pci_device_add");
+    assert_eq!(size_of::<T>(), 12, "size_of::<physdev_pci_device_add>()");
+    // #0
+    {
+        let want = hex("400039ff1ec013b920860000000000005fc02c2700000200");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.seg = 64;
+            v.bus = 57;
+            v.devfn = 255;
+            v.flags = 3105079326;
+            v.physfn.bus = 32;
+            v.physfn.devfn = 134;
+            *buf.at::<E>(core::mem::offset_of!(T, optarr) + 0 * size_of::<E>()) = 0;
+            *buf.at::<E>(core::mem::offset_of!(T, optarr) + 1 * size_of::<E>()) = 657244255;
+            *buf.at::<E>(core::mem::offset_of!(T, optarr) + 2 * size_of::<E>()) = 131072;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "seg", d.seg, 64);
+        r.value(0, "bus", d.bus, 57);
+        r.value(0, "devfn", d.devfn, 255);
+        r.value(0, "flags", d.flags, 3105079326);
+        r.value(0, "physfn.bus", d.physfn.bus, 32);
+        r.value(0, "physfn.devfn", d.physfn.devfn, 134);
+        let d0 = read::<E>(&want[core::mem::offset_of!(T, optarr) + 0 * size_of::<E>()..]);
+        r.value(0, "optarr[0]", d0, 0);
+        let d1 = read::<E>(&want[core::mem::offset_of!(T, optarr) + 1 * size_of::<E>()..]);
+        r.value(0, "optarr[1]", d1, 657244255);
+        let d2 = read::<E>(&want[core::mem::offset_of!(T, optarr) + 2 * size_of::<E>()..]);
+        r.value(0, "optarr[2]", d2, 131072);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_pci_device() {
+    type T = xenabi::stable::physdev::physdev_pci_device;
+    let mut r = Report::new("physdev_pci_device");
+    assert_eq!(size_of::<T>(), 4, "size_of::<physdev_pci_device>()");
+    // #0
+    {
+        let want = hex("00005640");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.seg = 0;
+            v.bus = 86;
+            v.devfn = 64;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "seg", d.seg, 0);
+        r.value(0, "bus", d.bus, 86);
+        r.value(0, "devfn", d.devfn, 64);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__pci_device_reset() {
+    type T = xenabi::stable::physdev::pci_device_reset;
+    let mut r = Report::new("pci_device_reset");
+    assert_eq!(size_of::<T>(), 8, "size_of::<pci_device_reset>()");
+    // #0
+    {
+        let want = hex("c92920f600000000");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.dev.seg = 10697;
+            v.dev.bus = 32;
+            v.dev.devfn = 246;
+            v.flags = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "dev.seg", d.dev.seg, 10697);
+        r.value(0, "dev.bus", d.dev.bus, 32);
+        r.value(0, "dev.devfn", d.dev.devfn, 246);
+        r.value(0, "flags", d.flags, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn physdev__physdev_dbgp_op() {
+    type T = xenabi::stable::physdev::physdev_dbgp_op;
+    let mut r = Report::new("physdev_dbgp_op");
+    assert_eq!(size_of::<T>(), 6, "size_of::<physdev_dbgp_op>()");
+    // #0: u.pci
+    {
+        let want = hex("2e04a24efff1");
+        let mut buf = Buf::new(6);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.op = 46;
+            v.bus = 4;
+            v.u.pci.seg = 20130;
+            v.u.pci.bus = 255;
+            v.u.pci.devfn = 241;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "op", d.op, 46);
+            r.value(0, "bus", d.bus, 4);
+            r.value(0, "u.pci.seg", d.u.pci.seg, 20130);
+            r.value(0, "u.pci.bus", d.u.pci.bus, 255);
+            r.value(0, "u.pci.devfn", d.u.pci.devfn, 241);
+        }
+    }
+    r.finish();
+}
+
+#[test]
 fn sched__sched_shutdown() {
     type T = xenabi::stable::sched::sched_shutdown;
     let mut r = Report::new("sched_shutdown");

@@ -16,6 +16,8 @@
 #include <xenabi/stable/features.h>
 #include <xenabi/stable/grant_table.h>
 #include <xenabi/stable/ioreq.h>
+#include <xenabi/stable/nmi.h>
+#include <xenabi/stable/physdev.h>
 #include <xenabi/stable/sched.h>
 #include <xenabi/stable/start_info.h>
 #include <xenabi/stable/version.h>

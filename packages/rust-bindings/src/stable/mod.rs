@@ -11,6 +11,8 @@ pub mod event_channel;
 pub mod features;
 pub mod grant_table;
 pub mod ioreq;
+pub mod nmi;
+pub mod physdev;
 pub mod sched;
 #[cfg(feature = "xen-4-8")]
 pub mod start_info;
