@@ -1553,7 +1553,7 @@ mod x86 {
         }
 
         #[test]
-        fn start_info_console_domU() {
+        fn start_info_console_domu() {
             assert_eq!(size_of::<start_info_console_domU>(), 8, "start_info.console.domU: size on x86");
             assert_eq!(align_of::<start_info_console_domU>(), 4, "start_info.console.domU: align on x86");
             assert_eq!(offset_of!(start_info_console_domU, mfn), 0, "start_info.console.domU.mfn: offset on x86");
@@ -3243,7 +3243,7 @@ mod x86_64 {
         }
 
         #[test]
-        fn start_info_console_domU() {
+        fn start_info_console_domu() {
             assert_eq!(size_of::<start_info_console_domU>(), 16, "start_info.console.domU: size on x86_64");
             assert_eq!(align_of::<start_info_console_domU>(), 8, "start_info.console.domU: align on x86_64");
             assert_eq!(offset_of!(start_info_console_domU, mfn), 0, "start_info.console.domU.mfn: offset on x86_64");

@@ -1299,7 +1299,7 @@ export const widget_ctypes: RecordCodec<widget_ctypes, widget_ctypes_view> = {
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'widget_ctypes');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_ctypes');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_ctypes');
         widget_ctypes$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1308,7 +1308,7 @@ export const widget_ctypes: RecordCodec<widget_ctypes, widget_ctypes_view> = {
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'widget_ctypes');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_ctypes');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_ctypes');
         widget_ctypes$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -1317,7 +1317,7 @@ export const widget_ctypes: RecordCodec<widget_ctypes, widget_ctypes_view> = {
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'widget_ctypes');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_ctypes');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_ctypes');
         widget_ctypes$enc2(value, current.view, current.words, b);
         return size;
       }
@@ -1326,7 +1326,7 @@ export const widget_ctypes: RecordCodec<widget_ctypes, widget_ctypes_view> = {
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'widget_ctypes');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_ctypes');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_ctypes');
         widget_ctypes$enc3(value, current.view, current.words, b);
         return size;
       }
@@ -1340,28 +1340,28 @@ export const widget_ctypes: RecordCodec<widget_ctypes, widget_ctypes_view> = {
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'widget_ctypes');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'widget_ctypes');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'widget_ctypes');
         if (options.strict === true) widget_ctypes$chk0(current.view, b);
         return widget_ctypes$dec0(current.view, current.words, b);
       }
       case 'x86_64': {
         if (bytes !== current.bytes) useBytes(bytes, 'widget_ctypes');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'widget_ctypes');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'widget_ctypes');
         if (options.strict === true) widget_ctypes$chk1(current.view, b);
         return widget_ctypes$dec1(current.view, current.words, b);
       }
       case 'arm32': {
         if (bytes !== current.bytes) useBytes(bytes, 'widget_ctypes');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'widget_ctypes');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'widget_ctypes');
         if (options.strict === true) widget_ctypes$chk2(current.view, b);
         return widget_ctypes$dec2(current.view, current.words, b);
       }
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'widget_ctypes');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'widget_ctypes');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'widget_ctypes');
         if (options.strict === true) widget_ctypes$chk3(current.view, b);
         return widget_ctypes$dec3(current.view, current.words, b);
       }
