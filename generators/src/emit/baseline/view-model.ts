@@ -46,7 +46,7 @@ export function baselineView(side: AbiSide, namespace: Namespace): BaselineView 
 /** One line per typedef; one per group of architectures that agree when the target depends on them. */
 function aliasLines(a: SideAlias): string[] {
   const line = (archs: readonly Arch[] | undefined, type: string | undefined) =>
-    factLine(['typedef', a.name, ...keyWord('since', a.since), ...keyWord('archs', archs ? archWord([...archs]) : undefined)], type);
+    factLine(['typedef', a.name, ...keyWord('since', a.since), ...keyWord('linux', a.linuxSince), ...keyWord('archs', archs ? archWord([...archs]) : undefined)], type);
   if (!a.types) return [line(a.archs, a.type)];
   const groups = new Map<string, Arch[]>();
   for (const arch of ARCHES) {
@@ -67,6 +67,7 @@ function recordLines(r: SideRecord): string[] {
     r.name,
     r.kind,
     ...keyWord('since', r.since),
+    ...keyWord('linux', r.linuxSince),
     ...keyWord('typedef', r.typedef),
     ...keyWord('growable', r.growable?.versionField),
   ]);
@@ -105,7 +106,7 @@ function fieldFacts(f: SideField, since: string | undefined): string {
 
 function constantLine(c: SideConstant): string {
   const values = c.values ? ARCHES.flatMap((a) => keyWord(a, c.values?.[a])) : keyWord('value', c.value);
-  return factLine(['constant', c.name, ...keyWord('since', c.since), ...keyWord('archs', c.archs ? archWord(c.archs) : undefined), ...values], c.cType);
+  return factLine(['constant', c.name, ...keyWord('since', c.since), ...keyWord('linux', c.linuxSince), ...keyWord('archs', c.archs ? archWord(c.archs) : undefined), ...values], c.cType);
 }
 
 function setLines(s: SideSet): string[] {
@@ -114,6 +115,7 @@ function setLines(s: SideSet): string[] {
     s.name,
     s.kind,
     ...keyWord('since', s.since),
+    ...keyWord('linux', s.linuxSince),
     ...keyWord('field', s.field),
     ...keyWord('dispatch', s.dispatch?.record),
     ...keyWord('opField', s.dispatch?.opField),

@@ -7,7 +7,7 @@ import type { ArchLayout } from '../../layout/engine.js';
 import { ARCHES, onArch } from '../../model/arch.js';
 import type { AbiModel, AliasDecl, Arch, ConstantDecl, ConstantSetDecl, HandleType, ModuleDecl, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
-import { archScalarType, cratePerArchType, handleType, ident, modulePath, recordName, scalarType } from './names.js';
+import { archScalarType, cratePerArchType, handleType, ident, modulePath, recordName, scalarType, USER_PTR } from './names.js';
 import { presence, PresenceSet, RustReleases, type Presence } from './releases.js';
 
 export interface RustContext {
@@ -148,6 +148,9 @@ export class Uses {
       case 'archScalar':
         if (cratePerArchType(type.name)) this.add('crate::types', archScalarType(type.name), archs);
         return archScalarType(type.name);
+      case 'pointer':
+        this.add('crate::types', USER_PTR, archs);
+        return `${USER_PTR}<${type.pointee ? this.type(type.pointee, archs) : '::core::ffi::c_void'}>`;
       case 'handle':
         this.add('crate::types', handleType(type), archs);
         return handleType(type);
