@@ -12,14 +12,11 @@
 
 #include <xenabi/stable/xen.h>
 
-/* TODO(issue 9, xen.h): the hypercall numbers __HYPERVISOR_*. */
+/* TODO(issue 9, xen.h): the hypercall numbers __HYPERVISOR_*, as xenabi's xen.h spells them; DOMID_SELF comes from it. */
 #define __HYPERVISOR_xen_version 17
 #define __HYPERVISOR_grant_table_op 20
 #define __HYPERVISOR_event_channel_op 32
 #define __HYPERVISOR_argo_op 39
-
-/* TODO(issue 9, xen.h): DOMID_SELF. */
-#define DOMID_SELF ((domid_t)0x7ff0)
 
 /* TODO(issue 9, version.h): XENVER_version. */
 #define XENVER_version 0
