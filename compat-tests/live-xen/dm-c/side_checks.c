@@ -6,6 +6,8 @@
 #include <xenabi/stable/argo.h>
 #include <xenabi/stable/event_channel.h>
 #include <xenabi/stable/grant_table.h>
+#include <xenabi/stable/version.h>
+#include <xenabi/stable/xen.h>
 
 #include "report.h"
 
