@@ -30,6 +30,14 @@ describe('the live-Xen languages', () => {
     expect(steps('rust-4.12')).not.toContain('dm:nr_vcpus');
   });
 
+  it('has the Rust models run every side check, and the TypeScript one all but gnttab_setup_table', () => {
+    const side = steps('c').filter((s) => s.startsWith('side:'));
+    expect(side).toHaveLength(11);
+    expect(steps('rust').filter((s) => s.startsWith('side:'))).toEqual(side);
+    expect(steps('rust-4.12').filter((s) => s.startsWith('side:'))).toEqual(side);
+    expect(steps('ts').filter((s) => s.startsWith('side:'))).toEqual(side.filter((s) => s !== 'side:gnttab_setup_table'));
+  });
+
   it('has the TypeScript model run the xenstore client', () => {
     expect(steps('ts').filter((s) => s.startsWith('xs:'))).toEqual([
       'xs:connect', 'xs:write_read', 'xs:watch', 'xs:unwatch', 'xs:transaction', 'xs:directory', 'xs:rm', 'xs:domain_path',

@@ -43,17 +43,21 @@ export const LANGUAGE_PLANS: readonly LanguagePlan[] = [
     steps: ['dm:mlock', ...SERVER_STEPS, ...(v.defines.length ? [] : NR_VCPUS_STEPS), ...SIDE_STEPS],
     counts: DEVICE_COUNTS,
   })),
-  // The side checks are raw hypercalls: they need the hypercall numbers, DOMID_SELF and
-  // XENVER_version, which the registry (and so the crate) does not declare yet. Without raw
-  // hypercalls from its own memory the Rust model has nothing to mlock either.
+  // Rust hands Xen buffers written just before each call, so it has nothing to mlock.
   ...RUST_VARIANTS.map((v): LanguagePlan => ({
     language: v.language,
     mode: 'device',
-    steps: [...SERVER_STEPS, ...(v.features.length ? [] : NR_VCPUS_STEPS)],
+    steps: [...SERVER_STEPS, ...(v.features.length ? [] : NR_VCPUS_STEPS), ...SIDE_STEPS],
     counts: DEVICE_COUNTS,
   })),
-  // Node in dom0: the same server steps, then the xenstore client; no side checks, as for Rust.
-  { language: 'ts', mode: 'device', steps: [...SERVER_STEPS, ...NR_VCPUS_STEPS, ...XENSTORE_STEPS], counts: DEVICE_COUNTS },
+  // Node in dom0: the same server steps and side checks (but gnttab_setup_table, whose guest
+  // handle must point into this process), then the xenstore client.
+  {
+    language: 'ts',
+    mode: 'device',
+    steps: [...SERVER_STEPS, ...NR_VCPUS_STEPS, ...SIDE_STEPS.filter((s) => s !== 'side:gnttab_setup_table'), ...XENSTORE_STEPS],
+    counts: DEVICE_COUNTS,
+  },
 ];
 
 /** Built once per process: the same binaries boot on every release. */

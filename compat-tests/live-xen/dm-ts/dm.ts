@@ -6,15 +6,16 @@
  *
  *   node dm.js LANGUAGE XEN_RELEASE ARGO_ERRNO DOMID
  *
- * XEN_RELEASE and ARGO_ERRNO are the C model's side-check arguments, taken for the same
- * command line: the side checks need hypercall numbers the registry does not declare yet.
- * Exit 0 when every step passed.
+ * XEN_RELEASE is the release booted ("4.17"), ARGO_ERRNO the errno Argo's register_ring must
+ * fail with (0: it must work); after the server come the side checks (side-checks.ts) and the
+ * xenstore client (xenstore-checks.ts). Exit 0 when every step passed.
  */
 import { writeFileSync } from 'node:fs';
 import { XEN_DMOP_IO_RANGE_MEMORY, XEN_DMOP_IO_RANGE_PORT, XEN_DMOP_no_gfns, type DmOp } from '@xenabi/ts-bindings/stable/dm_op';
 import { ioreq, IOREQ_TYPE_INVALIDATE, IOREQ_TYPE_TIMEOFFSET, STATE_IOREQ_READY, STATE_IORESP_READY, type ioreq_view } from '@xenabi/ts-bindings/stable/ioreq';
 import { Evtchn, Privcmd, type Mapping } from '@xenabi/linux';
 import { message, Report } from './report.js';
+import { sideChecks } from './side-checks.js';
 import { MMIO_BASE, MMIO_LAST, PORT_BASE, PORT_LAST, TestDevice } from './test-device.js';
 import { xenstoreChecks } from './xenstore-checks.js';
 
@@ -181,7 +182,28 @@ function signalReady(): void {
   writeFileSync(READY_FILE, '');
 }
 
-async function runServer(r: Report, domid: number): Promise<void> {
+async function runServer(r: Report, privcmd: Privcmd, evtchn: Evtchn, domid: number): Promise<void> {
+  const id = createServer(r, privcmd, domid);
+  if (id === undefined) return signalReady();
+  const s = new Server(r, privcmd, evtchn, domid, id);
+  const what = 'XENMEM_acquire_resource via privcmd mmap_resource';
+  const page = r.call('dm:map_ioreq_page', what, () => privcmd.mapResource(domid, XENMEM_RESOURCE_IOREQ_SERVER, id, SYNCHRONOUS_PAGE, 1));
+  let vcpus: Vcpu[] = [];
+  const ready =
+    page !== undefined &&
+    claim(s, 'dm:claim_ports', XEN_DMOP_IO_RANGE_PORT, PORT_BASE, PORT_LAST) &&
+    claim(s, 'dm:claim_mmio', XEN_DMOP_IO_RANGE_MEMORY, MMIO_BASE, MMIO_LAST) &&
+    setState(s, 'dm:enable', true) &&
+    (vcpus = findVcpus(s, page)).length > 0 &&
+    bindPorts(s, vcpus);
+  signalReady();
+  if (ready) await serve(s, vcpus);
+  teardown(s, vcpus);
+  page?.close();
+}
+
+/** The server, then the side checks, on the two devices. */
+async function runDevices(r: Report, domid: number, release: string, argoErrno: number): Promise<void> {
   const devices = r.call('dm:open', '/dev/xen/privcmd and /dev/xen/evtchn', () => {
     const privcmd = Privcmd.open();
     return { privcmd, evtchn: Evtchn.open() };
@@ -189,23 +211,8 @@ async function runServer(r: Report, domid: number): Promise<void> {
   if (!devices) return signalReady();
   const { privcmd, evtchn } = devices;
   try {
-    const id = createServer(r, privcmd, domid);
-    if (id === undefined) return signalReady();
-    const s = new Server(r, privcmd, evtchn, domid, id);
-    const what = 'XENMEM_acquire_resource via privcmd mmap_resource';
-    const page = r.call('dm:map_ioreq_page', what, () => privcmd.mapResource(domid, XENMEM_RESOURCE_IOREQ_SERVER, id, SYNCHRONOUS_PAGE, 1));
-    let vcpus: Vcpu[] = [];
-    const ready =
-      page !== undefined &&
-      claim(s, 'dm:claim_ports', XEN_DMOP_IO_RANGE_PORT, PORT_BASE, PORT_LAST) &&
-      claim(s, 'dm:claim_mmio', XEN_DMOP_IO_RANGE_MEMORY, MMIO_BASE, MMIO_LAST) &&
-      setState(s, 'dm:enable', true) &&
-      (vcpus = findVcpus(s, page)).length > 0 &&
-      bindPorts(s, vcpus);
-    signalReady();
-    if (ready) await serve(s, vcpus);
-    teardown(s, vcpus);
-    page?.close();
+    await runServer(r, privcmd, evtchn, domid);
+    sideChecks(r, privcmd, release, argoErrno);
   } finally {
     evtchn.close();
     privcmd.close();
@@ -213,14 +220,15 @@ async function runServer(r: Report, domid: number): Promise<void> {
 }
 
 async function main(args: string[]): Promise<number> {
-  const [language, , , domidText] = args;
+  const [language, release = '', argoText, domidText] = args;
   const domid = Number(domidText);
-  if (args.length !== 4 || !language || !Number.isInteger(domid)) {
+  const argoErrno = Number(argoText);
+  if (args.length !== 4 || !language || !Number.isInteger(domid) || !Number.isInteger(argoErrno)) {
     console.error('usage: node dm.js LANGUAGE XEN_RELEASE ARGO_ERRNO DOMID');
     return 2;
   }
   const r = new Report(language);
-  await runServer(r, domid);
+  await runDevices(r, domid, release, argoErrno);
   await xenstoreChecks(r, domid);
   return r.failures ? 1 : 0;
 }

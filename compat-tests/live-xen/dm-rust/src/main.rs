@@ -4,13 +4,14 @@
 //!
 //!   dm-rust LANGUAGE XEN_RELEASE ARGO_ERRNO DOMID
 //!
-//! LANGUAGE is the name it reports under ("rust", "rust-4.12"). XEN_RELEASE and ARGO_ERRNO
-//! are the C device model's side-check arguments, taken for the same command line: the
-//! side checks need hypercall numbers the registry does not declare yet, so this one has
-//! none. Exit 0 when every step passed.
+//! LANGUAGE is the name it reports under ("rust", "rust-4.12"); XEN_RELEASE the release booted
+//! ("4.17"); ARGO_ERRNO the errno Argo's register_ring must fail with (0: it must work).
+//! After the server, it runs the C model's side checks (side_checks.rs). Exit 0 when every
+//! step passed.
 #![forbid(unsafe_code)]
 
 mod report;
+mod side_checks;
 mod test_device;
 
 use std::io;
@@ -217,11 +218,16 @@ fn signal_ready() {
     let _ = std::fs::File::create(READY_FILE);
 }
 
-fn run(r: &mut Report, domid: domid_t) {
+fn run(r: &mut Report, domid: domid_t, release: &str, argo_errno: i32) {
     let opened = Privcmd::open().and_then(|privcmd| Ok(Devices { privcmd, evtchn: Evtchn::open()? }));
     let Some(dev) = r.call("dm:open", "/dev/xen/privcmd and /dev/xen/evtchn", opened) else { return signal_ready() };
-    let Some(id) = create_server(r, &dev, domid) else { return signal_ready() };
-    let server = Server { dev: &dev, domid, id };
+    serve_guest(r, &dev, domid);
+    side_checks::side_checks(r, &dev.privcmd, release, argo_errno);
+}
+
+fn serve_guest(r: &mut Report, dev: &Devices, domid: domid_t) {
+    let Some(id) = create_server(r, dev, domid) else { return signal_ready() };
+    let server = Server { dev, domid, id };
     // Xen writes the vCPUs' ports into the ioreq page when the server is enabled; the guest is
     // still paused, so nothing reaches the server before they are bound.
     let what = "XENMEM_acquire_resource via privcmd mmap_resource";
@@ -233,32 +239,32 @@ fn run(r: &mut Report, domid: domid_t) {
                 && claim(r, &server, "dm:claim_mmio", XEN_DMOP_IO_RANGE_MEMORY, MMIO_BASE, MMIO_LAST)
                 && set_state(r, &server, "dm:enable", true)
                 && {
-                    vcpus = find_vcpus(r, &dev, domid, page);
+                    vcpus = find_vcpus(r, dev, domid, page);
                     !vcpus.is_empty()
                 }
-                && bind_ports(r, &dev, domid, &mut vcpus)
+                && bind_ports(r, dev, domid, &mut vcpus)
         }
         None => false,
     };
     signal_ready();
     if ready {
-        serve(r, &dev, &vcpus);
+        serve(r, dev, &vcpus);
     }
     teardown(r, &server, &vcpus);
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [language, _release, _argo_errno, domid] = args.as_slice() else {
+    let [language, release, argo_errno, domid] = args.as_slice() else {
         eprintln!("usage: dm-rust LANGUAGE XEN_RELEASE ARGO_ERRNO DOMID");
         return ExitCode::from(2);
     };
-    let Ok(domid) = domid.parse::<domid_t>() else {
-        eprintln!("dm-rust: DOMID must be a domain id, not {domid:?}");
+    let (Ok(domid), Ok(argo_errno)) = (domid.parse::<domid_t>(), argo_errno.parse::<i32>()) else {
+        eprintln!("dm-rust: DOMID must be a domain id and ARGO_ERRNO a number, not {domid:?} and {argo_errno:?}");
         return ExitCode::from(2);
     };
     let mut report = Report::new(language.clone());
-    run(&mut report, domid);
+    run(&mut report, domid, release, argo_errno);
     if report.failures == 0 {
         ExitCode::SUCCESS
     } else {
