@@ -71,10 +71,18 @@ async function buildBinaries(): Promise<Map<string, string>> {
   return built;
 }
 
-export async function LANGUAGES(release: LiveRelease): Promise<LanguageSpec[]> {
+/**
+ * Starts building the device models (once per process), so that a caller can overlap the
+ * builds with the fetch: LANGUAGES needs the fetched release, the builds do not.
+ */
+export function buildDeviceModels(): Promise<[Map<string, string>, Awaited<ReturnType<typeof stageTsDeviceModel>>]> {
   binariesBuilt ??= buildBinaries();
   tsStaged ??= stageTsDeviceModel();
-  const [binaries, ts] = await Promise.all([binariesBuilt, tsStaged]);
+  return Promise.all([binariesBuilt, tsStaged]);
+}
+
+export async function LANGUAGES(release: LiveRelease): Promise<LanguageSpec[]> {
+  const [binaries, ts] = await buildDeviceModels();
   const argo = predictArgoRegisterRing(release);
   return LANGUAGE_PLANS.map((plan) => {
     if (plan.language === 'ts') {

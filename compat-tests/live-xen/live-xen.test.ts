@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gate, hasCommand, missingPrerequisites, type Tool } from '../lib/toolchain.js';
-import { LANGUAGE_PLANS, LANGUAGES } from './languages.js';
+import { buildDeviceModels, LANGUAGE_PLANS, LANGUAGES } from './languages.js';
 import { LIVE_RELEASES, liveRelease } from './lib/releases.js';
 import { expectedSteps, runRelease, summary, type LiveRun } from './lib/suite.js';
 
@@ -37,6 +37,9 @@ describe('device models on real Xen (QEMU TCG)', () => {
 
   beforeAll(() => {
     if (prerequisites.skip) return;
+    // The device models build while the releases are fetched; each run waits for them.
+    const built = buildDeviceModels();
+    built.catch(() => undefined);
     runs = Promise.all(releases.map((r) => runRelease(r, LANGUAGES)));
     return runs.then((all) => console.log(all.map(summary).join('\n')));
   }, 400_000);

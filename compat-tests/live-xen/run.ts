@@ -7,7 +7,7 @@
  */
 import { LIVE_RELEASES, liveRelease } from './lib/releases.js';
 import { runRelease, summary } from './lib/suite.js';
-import { LANGUAGES } from './languages.js';
+import { buildDeviceModels, LANGUAGES } from './languages.js';
 
 function releasesFromArgs(args: string[]) {
   if (args.length === 0) return LIVE_RELEASES;
@@ -24,6 +24,8 @@ async function main(): Promise<number> {
     return 2;
   }
   let failed = false;
+  // The device models build while the first release is fetched.
+  buildDeviceModels().catch(() => undefined);
   for (const release of releases) {
     const run = await runRelease(release, LANGUAGES);
     console.log(summary(run));
