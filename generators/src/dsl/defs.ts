@@ -12,6 +12,7 @@ import type {
   GuestInterfaceGate,
   InterfaceVersion,
   LegacyRecordName,
+  RingInfo,
   ScalarName,
   XenOrigin,
   XenRelease,
@@ -88,6 +89,8 @@ export interface RecordDef {
   gates?: GateDef[];
   xenOrigin?: XenOrigin[];
   xenScope?: string;
+  /** Set by `ring()` on the shared page it builds. */
+  ring?: RingInfo;
   loc: RawLocation;
 }
 

@@ -329,3 +329,7 @@ export const gate = {
   /** The domain must be created with this flag (an `XEN_DOMCTL_CDF_*` constant's name). */
   domain: (name: string, options: GateOptions): GateDef => gateOf('domain', name, options),
 };
+
+// ---- Rings -------------------------------------------------------------------------------
+
+export { ring, XEN_RING_PAGE_SIZE } from './ring.js';

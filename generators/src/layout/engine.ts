@@ -62,6 +62,20 @@ export interface RecordLayout {
   holes: HoleLayout[];
 }
 
+/** How a ring's shared page is laid out on one architecture (`RecordDecl.ring`). */
+export interface RingLayout {
+  /** The protocol's prefix. @example "blkif" */
+  name: string;
+  /** Bytes of shared memory the ring is laid out in. */
+  pageSize: number;
+  /** Where the entries start: after the head, at the entry's alignment (64 for every Xen ring). */
+  entriesOffset: number;
+  /** Bytes of one entry: the size of the entry union. */
+  entrySize: number;
+  /** Entries that fit the page after the indices, rounded down to a power of two (`__CONST_RING_SIZE`). */
+  entries: number;
+}
+
 /**
  * Where an `ArchLayout` keeps the record layouts it computed: by default its own map. The
  * layouts of several releases may share one, keyed so that releases in which a record and
@@ -106,6 +120,16 @@ export class ArchLayout {
     this.inProgress.delete(name);
     this.memo.set(name, layout);
     return layout;
+  }
+
+  /** The layout of the ring whose shared page is record `name`. */
+  ring(name: string): RingLayout {
+    const info = this.records.get(name)?.ring;
+    if (!info) throw new Error(`record ${name} is no ring's shared page on ${this.arch}`);
+    const entry = this.record(info.entry);
+    const entriesOffset = alignUp(this.record(name).size, entry.align);
+    const fit = Math.floor((info.pageSize - entriesOffset) / entry.size);
+    return { name: info.name, pageSize: info.pageSize, entriesOffset, entrySize: entry.size, entries: fit < 1 ? 0 : 2 ** Math.floor(Math.log2(fit)) };
   }
 
   /** Size and alignment of any type on this architecture. */

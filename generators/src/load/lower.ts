@@ -181,6 +181,7 @@ function lowerRecord(def: RecordDef, name: string, parent: RecordDecl | undefine
     ...(def.growable ? { growable: def.growable } : {}),
     ...(def.legacyName ? { legacyName: { ...def.legacyName } } : {}),
     ...(def.xenScope ? { xenScope: def.xenScope } : {}),
+    ...(def.ring ? { ring: { ...def.ring } } : {}),
   };
   ctx.model.records.push(decl);
   let anonymous = 0;

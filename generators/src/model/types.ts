@@ -269,6 +269,33 @@ export interface RecordDecl extends Lifetime {
    * C++ scopes the tag to. @pattern ^[A-Za-z_][A-Za-z0-9_.]*$
    */
   xenScope?: string;
+  /** This record is the shared page of a request/response ring (`blkif_sring`). */
+  ring?: RingInfo;
+}
+
+/**
+ * A request/response ring, as Xen's `DEFINE_RING_TYPES(name, request, response)` makes one:
+ * the head of the shared page (this record: four free-running `RING_IDX` indices and padding
+ * to 64 bytes), the entries after it (each the union of one request and one response), and
+ * the private front and back ring state that every language generates around the page. The
+ * entries are no member of the record, because Xen's declaration of them (one element, or a
+ * flexible array since 4.20) makes C's `sizeof` vary while the page does not; the layout
+ * engine places them after the head and computes how many fit `pageSize` (`ArchLayout.ring`).
+ * @example { "name": "blkif", "request": "blkif_request", "response": "blkif_response", "entry": "blkif_sring_entry", "entries": "ring", "pageSize": 4096 }
+ */
+export interface RingInfo {
+  /** The protocol's prefix: `blkif` gives `blkif_sring`, `blkif_front_ring`, `blkif_back_ring`. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  name: string;
+  /** The request record. */
+  request: string;
+  /** The response record. */
+  response: string;
+  /** The entry union (`blkif_sring_entry`). */
+  entry: string;
+  /** The name of the entries member C declares after the head (`ring`). @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  entries: string;
+  /** Bytes of shared memory the ring is laid out in: Xen's rings take one 4096-byte page. @minimum 128 */
+  pageSize: number;
 }
 
 /** `typedef <type> <name>;` @example { "kind": "alias", "name": "domid_t", "type": { "kind": "scalar", "name": "uint16_t" } } */

@@ -66,6 +66,40 @@ mod stable_argo {
     }
 }
 
+mod stable_blkif {
+    use super::*;
+    use xenabi::stable::blkif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::blkif_vdev_t <= XEN_MIN_RELEASE, "{}", size_of::<blkif_vdev_t>());
+        assert!(since::blkif_sector_t <= XEN_MIN_RELEASE, "{}", size_of::<blkif_sector_t>());
+        assert!(since::BLKIF_OP_READ <= XEN_MIN_RELEASE, "{}", BLKIF_OP_READ);
+        assert!(since::BLKIF_OP_WRITE <= XEN_MIN_RELEASE, "{}", BLKIF_OP_WRITE);
+        assert!(since::BLKIF_OP_WRITE_BARRIER <= XEN_MIN_RELEASE, "{}", BLKIF_OP_WRITE_BARRIER);
+        assert!(since::BLKIF_OP_FLUSH_DISKCACHE <= XEN_MIN_RELEASE, "{}", BLKIF_OP_FLUSH_DISKCACHE);
+        assert!(since::BLKIF_OP_RESERVED_1 <= XEN_MIN_RELEASE, "{}", BLKIF_OP_RESERVED_1);
+        assert!(since::BLKIF_OP_DISCARD <= XEN_MIN_RELEASE, "{}", BLKIF_OP_DISCARD);
+        assert!(since::BLKIF_OP_INDIRECT <= XEN_MIN_RELEASE, "{}", BLKIF_OP_INDIRECT);
+        assert!(since::BLKIF_MAX_SEGMENTS_PER_REQUEST <= XEN_MIN_RELEASE, "{}", BLKIF_MAX_SEGMENTS_PER_REQUEST);
+        assert!(since::BLKIF_MAX_INDIRECT_PAGES_PER_REQUEST <= XEN_MIN_RELEASE, "{}", BLKIF_MAX_INDIRECT_PAGES_PER_REQUEST);
+        assert!(blkif_request_segment::SINCE <= XEN_MIN_RELEASE && blkif_request_segment::SINCE == since::blkif_request_segment);
+        assert!(blkif_request::SINCE <= XEN_MIN_RELEASE && blkif_request::SINCE == since::blkif_request);
+        assert!(since::BLKIF_DISCARD_SECURE <= XEN_MIN_RELEASE, "{}", BLKIF_DISCARD_SECURE);
+        assert!(blkif_request_discard::SINCE <= XEN_MIN_RELEASE && blkif_request_discard::SINCE == since::blkif_request_discard);
+        assert!(blkif_request_indirect::SINCE <= XEN_MIN_RELEASE && blkif_request_indirect::SINCE == since::blkif_request_indirect);
+        assert!(blkif_response::SINCE <= XEN_MIN_RELEASE && blkif_response::SINCE == since::blkif_response);
+        assert!(since::BLKIF_RSP_EOPNOTSUPP <= XEN_MIN_RELEASE, "{}", BLKIF_RSP_EOPNOTSUPP);
+        assert!(since::BLKIF_RSP_ERROR <= XEN_MIN_RELEASE, "{}", BLKIF_RSP_ERROR);
+        assert!(since::BLKIF_RSP_OKAY <= XEN_MIN_RELEASE, "{}", BLKIF_RSP_OKAY);
+        assert!(blkif_sring_entry::SINCE <= XEN_MIN_RELEASE && blkif_sring_entry::SINCE == since::blkif_sring_entry);
+        assert!(blkif_sring::SINCE <= XEN_MIN_RELEASE && blkif_sring::SINCE == since::blkif_sring);
+        assert!(since::VDISK_CDROM <= XEN_MIN_RELEASE, "{}", VDISK_CDROM);
+        assert!(since::VDISK_REMOVABLE <= XEN_MIN_RELEASE, "{}", VDISK_REMOVABLE);
+        assert!(since::VDISK_READONLY <= XEN_MIN_RELEASE, "{}", VDISK_READONLY);
+    }
+}
+
 #[cfg(feature = "xen-4-9")]
 mod stable_dm_op {
     use super::*;
@@ -357,6 +391,16 @@ mod stable_ioreq {
         assert!(since::ACPI_PM_TMR_BLK_ADDRESS <= XEN_MIN_RELEASE, "{}", ACPI_PM_TMR_BLK_ADDRESS);
         assert!(since::ACPI_GPE0_BLK_ADDRESS <= XEN_MIN_RELEASE, "{}", ACPI_GPE0_BLK_ADDRESS);
         assert!(since::ACPI_GPE0_BLK_LEN <= XEN_MIN_RELEASE, "{}", ACPI_GPE0_BLK_LEN);
+    }
+}
+
+mod stable_ring {
+    use super::*;
+    use xenabi::stable::ring::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::RING_IDX <= XEN_MIN_RELEASE, "{}", size_of::<RING_IDX>());
     }
 }
 

@@ -11,11 +11,13 @@ mod x86 {
     use xenabi::types::*;
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    use xenabi::stable::blkif::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::ring::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::xen::*;
@@ -145,6 +147,132 @@ mod x86 {
             assert_eq!(offset_of!(xen_argo_ring_message_header, source), 4, "xen_argo_ring_message_header.source: offset on x86");
             assert_eq!(offset_of!(xen_argo_ring_message_header, message_type), 12, "xen_argo_ring_message_header.message_type: offset on x86");
             assert_eq!(offset_of!(xen_argo_ring_message_header, data), 16, "xen_argo_ring_message_header.data: offset on x86");
+        }
+    }
+
+    mod stable_blkif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: size on x86");
+            assert_eq!(align_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: align on x86");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_sector_t: size on x86");
+            assert_eq!(align_of::<blkif_sector_t>(), 4, "blkif_sector_t: align on x86");
+        }
+
+        #[test]
+        fn blkif_request_segment() {
+            assert_eq!(size_of::<blkif_request_segment>(), 8, "blkif_request_segment: size on x86");
+            assert_eq!(align_of::<blkif_request_segment>(), 4, "blkif_request_segment: align on x86");
+            assert_eq!(offset_of!(blkif_request_segment, gref), 0, "blkif_request_segment.gref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "blkif_request_segment.gref: size on x86");
+            assert_eq!(offset_of!(blkif_request_segment, first_sect), 4, "blkif_request_segment.first_sect: offset on x86");
+            assert_eq!(offset_of!(blkif_request_segment, last_sect), 5, "blkif_request_segment.last_sect: offset on x86");
+            assert_eq!(offset_of!(blkif_request_segment, __xenabi_hole_0), 6, "blkif_request_segment.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn blkif_request() {
+            assert_eq!(size_of::<blkif_request>(), 108, "blkif_request: size on x86");
+            assert_eq!(align_of::<blkif_request>(), 4, "blkif_request: align on x86");
+            assert_eq!(offset_of!(blkif_request, operation), 0, "blkif_request.operation: offset on x86");
+            assert_eq!(offset_of!(blkif_request, nr_segments), 1, "blkif_request.nr_segments: offset on x86");
+            assert_eq!(offset_of!(blkif_request, handle), 2, "blkif_request.handle: offset on x86");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request.handle: size on x86");
+            assert_eq!(offset_of!(blkif_request, id), 4, "blkif_request.id: offset on x86");
+            assert_eq!(offset_of!(blkif_request, sector_number), 12, "blkif_request.sector_number: offset on x86");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request.sector_number: size on x86");
+            assert_eq!(offset_of!(blkif_request, seg), 20, "blkif_request.seg: offset on x86");
+        }
+
+        #[test]
+        fn blkif_request_discard() {
+            assert_eq!(size_of::<blkif_request_discard>(), 28, "blkif_request_discard: size on x86");
+            assert_eq!(align_of::<blkif_request_discard>(), 4, "blkif_request_discard: align on x86");
+            assert_eq!(offset_of!(blkif_request_discard, operation), 0, "blkif_request_discard.operation: offset on x86");
+            assert_eq!(offset_of!(blkif_request_discard, flag), 1, "blkif_request_discard.flag: offset on x86");
+            assert_eq!(offset_of!(blkif_request_discard, handle), 2, "blkif_request_discard.handle: offset on x86");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_discard.handle: size on x86");
+            assert_eq!(offset_of!(blkif_request_discard, id), 4, "blkif_request_discard.id: offset on x86");
+            assert_eq!(offset_of!(blkif_request_discard, sector_number), 12, "blkif_request_discard.sector_number: offset on x86");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_discard.sector_number: size on x86");
+            assert_eq!(offset_of!(blkif_request_discard, nr_sectors), 20, "blkif_request_discard.nr_sectors: offset on x86");
+        }
+
+        #[test]
+        fn blkif_request_indirect() {
+            assert_eq!(size_of::<blkif_request_indirect>(), 64, "blkif_request_indirect: size on x86");
+            assert_eq!(align_of::<blkif_request_indirect>(), 4, "blkif_request_indirect: align on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, operation), 0, "blkif_request_indirect.operation: offset on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_op), 1, "blkif_request_indirect.indirect_op: offset on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, nr_segments), 2, "blkif_request_indirect.nr_segments: offset on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, id), 4, "blkif_request_indirect.id: offset on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, sector_number), 12, "blkif_request_indirect.sector_number: offset on x86");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_indirect.sector_number: size on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, handle), 20, "blkif_request_indirect.handle: offset on x86");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_indirect.handle: size on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_1), 22, "blkif_request_indirect.__xenabi_hole_1: offset on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_grefs), 24, "blkif_request_indirect.indirect_grefs: offset on x86");
+            assert_eq!(size_of::<[grant_ref_t; 8]>(), 32, "blkif_request_indirect.indirect_grefs: size on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, pad), 56, "blkif_request_indirect.pad: offset on x86");
+        }
+
+        #[test]
+        fn blkif_response() {
+            assert_eq!(size_of::<blkif_response>(), 12, "blkif_response: size on x86");
+            assert_eq!(align_of::<blkif_response>(), 4, "blkif_response: align on x86");
+            assert_eq!(offset_of!(blkif_response, id), 0, "blkif_response.id: offset on x86");
+            assert_eq!(offset_of!(blkif_response, operation), 8, "blkif_response.operation: offset on x86");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_0), 9, "blkif_response.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(blkif_response, status), 10, "blkif_response.status: offset on x86");
+        }
+
+        #[test]
+        fn blkif_sring_entry() {
+            assert_eq!(size_of::<blkif_sring_entry>(), 108, "blkif_sring_entry: size on x86");
+            assert_eq!(align_of::<blkif_sring_entry>(), 4, "blkif_sring_entry: align on x86");
+            assert_eq!(offset_of!(blkif_sring_entry, req), 0, "blkif_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(blkif_sring_entry, rsp), 0, "blkif_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn blkif_sring() {
+            assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on x86");
+            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on x86");
+            assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_event: size on x86");
+            assert_eq!(offset_of!(blkif_sring, rsp_prod), 8, "blkif_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(blkif_sring, rsp_event), 12, "blkif_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(blkif_sring, pvt), 16, "blkif_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(blkif_sring, __pad), 20, "blkif_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn blkif_sring_pvt() {
+            assert_eq!(size_of::<blkif_sring_pvt>(), 4, "blkif_sring.pvt: size on x86");
+            assert_eq!(align_of::<blkif_sring_pvt>(), 1, "blkif_sring.pvt: align on x86");
+            assert_eq!(offset_of!(blkif_sring_pvt, netif), 0, "blkif_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(blkif_sring_pvt, tapif_user), 0, "blkif_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(blkif_sring_pvt, pvt_pad), 0, "blkif_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_netif() {
+            assert_eq!(size_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(blkif_sring_pvt_netif, smartpoll_active), 0, "blkif_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on x86");
         }
     }
 
@@ -968,6 +1096,16 @@ mod x86 {
         }
     }
 
+    mod stable_ring {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<RING_IDX>(), 4, "RING_IDX: size on x86");
+            assert_eq!(align_of::<RING_IDX>(), 4, "RING_IDX: align on x86");
+        }
+    }
+
     #[cfg(feature = "xen-4-8")]
     mod stable_start_info {
         use super::*;
@@ -1080,11 +1218,13 @@ mod x86_64 {
     use xenabi::types::*;
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    use xenabi::stable::blkif::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::ring::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::xen::*;
@@ -1214,6 +1354,136 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_argo_ring_message_header, source), 4, "xen_argo_ring_message_header.source: offset on x86_64");
             assert_eq!(offset_of!(xen_argo_ring_message_header, message_type), 12, "xen_argo_ring_message_header.message_type: offset on x86_64");
             assert_eq!(offset_of!(xen_argo_ring_message_header, data), 16, "xen_argo_ring_message_header.data: offset on x86_64");
+        }
+    }
+
+    mod stable_blkif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: size on x86_64");
+            assert_eq!(align_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: align on x86_64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_sector_t: size on x86_64");
+            assert_eq!(align_of::<blkif_sector_t>(), 8, "blkif_sector_t: align on x86_64");
+        }
+
+        #[test]
+        fn blkif_request_segment() {
+            assert_eq!(size_of::<blkif_request_segment>(), 8, "blkif_request_segment: size on x86_64");
+            assert_eq!(align_of::<blkif_request_segment>(), 4, "blkif_request_segment: align on x86_64");
+            assert_eq!(offset_of!(blkif_request_segment, gref), 0, "blkif_request_segment.gref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "blkif_request_segment.gref: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_segment, first_sect), 4, "blkif_request_segment.first_sect: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_segment, last_sect), 5, "blkif_request_segment.last_sect: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_segment, __xenabi_hole_0), 6, "blkif_request_segment.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_request() {
+            assert_eq!(size_of::<blkif_request>(), 112, "blkif_request: size on x86_64");
+            assert_eq!(align_of::<blkif_request>(), 8, "blkif_request: align on x86_64");
+            assert_eq!(offset_of!(blkif_request, operation), 0, "blkif_request.operation: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request, nr_segments), 1, "blkif_request.nr_segments: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request, handle), 2, "blkif_request.handle: offset on x86_64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request.handle: size on x86_64");
+            assert_eq!(offset_of!(blkif_request, __xenabi_hole_0), 4, "blkif_request.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request, id), 8, "blkif_request.id: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request, sector_number), 16, "blkif_request.sector_number: offset on x86_64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request.sector_number: size on x86_64");
+            assert_eq!(offset_of!(blkif_request, seg), 24, "blkif_request.seg: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_request_discard() {
+            assert_eq!(size_of::<blkif_request_discard>(), 32, "blkif_request_discard: size on x86_64");
+            assert_eq!(align_of::<blkif_request_discard>(), 8, "blkif_request_discard: align on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, operation), 0, "blkif_request_discard.operation: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, flag), 1, "blkif_request_discard.flag: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, handle), 2, "blkif_request_discard.handle: offset on x86_64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_discard.handle: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, __xenabi_hole_0), 4, "blkif_request_discard.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, id), 8, "blkif_request_discard.id: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, sector_number), 16, "blkif_request_discard.sector_number: offset on x86_64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_discard.sector_number: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, nr_sectors), 24, "blkif_request_discard.nr_sectors: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_request_indirect() {
+            assert_eq!(size_of::<blkif_request_indirect>(), 64, "blkif_request_indirect: size on x86_64");
+            assert_eq!(align_of::<blkif_request_indirect>(), 8, "blkif_request_indirect: align on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, operation), 0, "blkif_request_indirect.operation: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_op), 1, "blkif_request_indirect.indirect_op: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, nr_segments), 2, "blkif_request_indirect.nr_segments: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_0), 4, "blkif_request_indirect.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, id), 8, "blkif_request_indirect.id: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, sector_number), 16, "blkif_request_indirect.sector_number: offset on x86_64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_indirect.sector_number: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, handle), 24, "blkif_request_indirect.handle: offset on x86_64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_indirect.handle: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_1), 26, "blkif_request_indirect.__xenabi_hole_1: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_grefs), 28, "blkif_request_indirect.indirect_grefs: offset on x86_64");
+            assert_eq!(size_of::<[grant_ref_t; 8]>(), 32, "blkif_request_indirect.indirect_grefs: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_2), 60, "blkif_request_indirect.__xenabi_hole_2: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_response() {
+            assert_eq!(size_of::<blkif_response>(), 16, "blkif_response: size on x86_64");
+            assert_eq!(align_of::<blkif_response>(), 8, "blkif_response: align on x86_64");
+            assert_eq!(offset_of!(blkif_response, id), 0, "blkif_response.id: offset on x86_64");
+            assert_eq!(offset_of!(blkif_response, operation), 8, "blkif_response.operation: offset on x86_64");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_0), 9, "blkif_response.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(blkif_response, status), 10, "blkif_response.status: offset on x86_64");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_1), 12, "blkif_response.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_sring_entry() {
+            assert_eq!(size_of::<blkif_sring_entry>(), 112, "blkif_sring_entry: size on x86_64");
+            assert_eq!(align_of::<blkif_sring_entry>(), 8, "blkif_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(blkif_sring_entry, req), 0, "blkif_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(blkif_sring_entry, rsp), 0, "blkif_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_sring() {
+            assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on x86_64");
+            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on x86_64");
+            assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(blkif_sring, rsp_prod), 8, "blkif_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(blkif_sring, rsp_event), 12, "blkif_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(blkif_sring, pvt), 16, "blkif_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(blkif_sring, __pad), 20, "blkif_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt() {
+            assert_eq!(size_of::<blkif_sring_pvt>(), 4, "blkif_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<blkif_sring_pvt>(), 1, "blkif_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(blkif_sring_pvt, netif), 0, "blkif_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(blkif_sring_pvt, tapif_user), 0, "blkif_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(blkif_sring_pvt, pvt_pad), 0, "blkif_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_netif() {
+            assert_eq!(size_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(blkif_sring_pvt_netif, smartpoll_active), 0, "blkif_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on x86_64");
         }
     }
 
@@ -2038,6 +2308,16 @@ mod x86_64 {
         }
     }
 
+    mod stable_ring {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<RING_IDX>(), 4, "RING_IDX: size on x86_64");
+            assert_eq!(align_of::<RING_IDX>(), 4, "RING_IDX: align on x86_64");
+        }
+    }
+
     #[cfg(feature = "xen-4-8")]
     mod stable_start_info {
         use super::*;
@@ -2150,11 +2430,13 @@ mod arm {
     use xenabi::types::*;
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    use xenabi::stable::blkif::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::ring::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
@@ -2282,6 +2564,136 @@ mod arm {
             assert_eq!(offset_of!(xen_argo_ring_message_header, source), 4, "xen_argo_ring_message_header.source: offset on arm");
             assert_eq!(offset_of!(xen_argo_ring_message_header, message_type), 12, "xen_argo_ring_message_header.message_type: offset on arm");
             assert_eq!(offset_of!(xen_argo_ring_message_header, data), 16, "xen_argo_ring_message_header.data: offset on arm");
+        }
+    }
+
+    mod stable_blkif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: size on arm");
+            assert_eq!(align_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: align on arm");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_sector_t: size on arm");
+            assert_eq!(align_of::<blkif_sector_t>(), 8, "blkif_sector_t: align on arm");
+        }
+
+        #[test]
+        fn blkif_request_segment() {
+            assert_eq!(size_of::<blkif_request_segment>(), 8, "blkif_request_segment: size on arm");
+            assert_eq!(align_of::<blkif_request_segment>(), 4, "blkif_request_segment: align on arm");
+            assert_eq!(offset_of!(blkif_request_segment, gref), 0, "blkif_request_segment.gref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "blkif_request_segment.gref: size on arm");
+            assert_eq!(offset_of!(blkif_request_segment, first_sect), 4, "blkif_request_segment.first_sect: offset on arm");
+            assert_eq!(offset_of!(blkif_request_segment, last_sect), 5, "blkif_request_segment.last_sect: offset on arm");
+            assert_eq!(offset_of!(blkif_request_segment, __xenabi_hole_0), 6, "blkif_request_segment.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn blkif_request() {
+            assert_eq!(size_of::<blkif_request>(), 112, "blkif_request: size on arm");
+            assert_eq!(align_of::<blkif_request>(), 8, "blkif_request: align on arm");
+            assert_eq!(offset_of!(blkif_request, operation), 0, "blkif_request.operation: offset on arm");
+            assert_eq!(offset_of!(blkif_request, nr_segments), 1, "blkif_request.nr_segments: offset on arm");
+            assert_eq!(offset_of!(blkif_request, handle), 2, "blkif_request.handle: offset on arm");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request.handle: size on arm");
+            assert_eq!(offset_of!(blkif_request, __xenabi_hole_0), 4, "blkif_request.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(blkif_request, id), 8, "blkif_request.id: offset on arm");
+            assert_eq!(offset_of!(blkif_request, sector_number), 16, "blkif_request.sector_number: offset on arm");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request.sector_number: size on arm");
+            assert_eq!(offset_of!(blkif_request, seg), 24, "blkif_request.seg: offset on arm");
+        }
+
+        #[test]
+        fn blkif_request_discard() {
+            assert_eq!(size_of::<blkif_request_discard>(), 32, "blkif_request_discard: size on arm");
+            assert_eq!(align_of::<blkif_request_discard>(), 8, "blkif_request_discard: align on arm");
+            assert_eq!(offset_of!(blkif_request_discard, operation), 0, "blkif_request_discard.operation: offset on arm");
+            assert_eq!(offset_of!(blkif_request_discard, flag), 1, "blkif_request_discard.flag: offset on arm");
+            assert_eq!(offset_of!(blkif_request_discard, handle), 2, "blkif_request_discard.handle: offset on arm");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_discard.handle: size on arm");
+            assert_eq!(offset_of!(blkif_request_discard, __xenabi_hole_0), 4, "blkif_request_discard.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(blkif_request_discard, id), 8, "blkif_request_discard.id: offset on arm");
+            assert_eq!(offset_of!(blkif_request_discard, sector_number), 16, "blkif_request_discard.sector_number: offset on arm");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_discard.sector_number: size on arm");
+            assert_eq!(offset_of!(blkif_request_discard, nr_sectors), 24, "blkif_request_discard.nr_sectors: offset on arm");
+        }
+
+        #[test]
+        fn blkif_request_indirect() {
+            assert_eq!(size_of::<blkif_request_indirect>(), 64, "blkif_request_indirect: size on arm");
+            assert_eq!(align_of::<blkif_request_indirect>(), 8, "blkif_request_indirect: align on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, operation), 0, "blkif_request_indirect.operation: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_op), 1, "blkif_request_indirect.indirect_op: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, nr_segments), 2, "blkif_request_indirect.nr_segments: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_0), 4, "blkif_request_indirect.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, id), 8, "blkif_request_indirect.id: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, sector_number), 16, "blkif_request_indirect.sector_number: offset on arm");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_indirect.sector_number: size on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, handle), 24, "blkif_request_indirect.handle: offset on arm");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_indirect.handle: size on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_1), 26, "blkif_request_indirect.__xenabi_hole_1: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_grefs), 28, "blkif_request_indirect.indirect_grefs: offset on arm");
+            assert_eq!(size_of::<[grant_ref_t; 8]>(), 32, "blkif_request_indirect.indirect_grefs: size on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_2), 60, "blkif_request_indirect.__xenabi_hole_2: offset on arm");
+        }
+
+        #[test]
+        fn blkif_response() {
+            assert_eq!(size_of::<blkif_response>(), 16, "blkif_response: size on arm");
+            assert_eq!(align_of::<blkif_response>(), 8, "blkif_response: align on arm");
+            assert_eq!(offset_of!(blkif_response, id), 0, "blkif_response.id: offset on arm");
+            assert_eq!(offset_of!(blkif_response, operation), 8, "blkif_response.operation: offset on arm");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_0), 9, "blkif_response.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(blkif_response, status), 10, "blkif_response.status: offset on arm");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_1), 12, "blkif_response.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn blkif_sring_entry() {
+            assert_eq!(size_of::<blkif_sring_entry>(), 112, "blkif_sring_entry: size on arm");
+            assert_eq!(align_of::<blkif_sring_entry>(), 8, "blkif_sring_entry: align on arm");
+            assert_eq!(offset_of!(blkif_sring_entry, req), 0, "blkif_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(blkif_sring_entry, rsp), 0, "blkif_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn blkif_sring() {
+            assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on arm");
+            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on arm");
+            assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_event: size on arm");
+            assert_eq!(offset_of!(blkif_sring, rsp_prod), 8, "blkif_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(blkif_sring, rsp_event), 12, "blkif_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(blkif_sring, pvt), 16, "blkif_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(blkif_sring, __pad), 20, "blkif_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn blkif_sring_pvt() {
+            assert_eq!(size_of::<blkif_sring_pvt>(), 4, "blkif_sring.pvt: size on arm");
+            assert_eq!(align_of::<blkif_sring_pvt>(), 1, "blkif_sring.pvt: align on arm");
+            assert_eq!(offset_of!(blkif_sring_pvt, netif), 0, "blkif_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(blkif_sring_pvt, tapif_user), 0, "blkif_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(blkif_sring_pvt, pvt_pad), 0, "blkif_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_netif() {
+            assert_eq!(size_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(blkif_sring_pvt_netif, smartpoll_active), 0, "blkif_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on arm");
         }
     }
 
@@ -3106,6 +3518,16 @@ mod arm {
         }
     }
 
+    mod stable_ring {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<RING_IDX>(), 4, "RING_IDX: size on arm");
+            assert_eq!(align_of::<RING_IDX>(), 4, "RING_IDX: align on arm");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -3176,11 +3598,13 @@ mod aarch64 {
     use xenabi::types::*;
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    use xenabi::stable::blkif::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::ring::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
@@ -3308,6 +3732,136 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_argo_ring_message_header, source), 4, "xen_argo_ring_message_header.source: offset on aarch64");
             assert_eq!(offset_of!(xen_argo_ring_message_header, message_type), 12, "xen_argo_ring_message_header.message_type: offset on aarch64");
             assert_eq!(offset_of!(xen_argo_ring_message_header, data), 16, "xen_argo_ring_message_header.data: offset on aarch64");
+        }
+    }
+
+    mod stable_blkif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: size on aarch64");
+            assert_eq!(align_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: align on aarch64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_sector_t: size on aarch64");
+            assert_eq!(align_of::<blkif_sector_t>(), 8, "blkif_sector_t: align on aarch64");
+        }
+
+        #[test]
+        fn blkif_request_segment() {
+            assert_eq!(size_of::<blkif_request_segment>(), 8, "blkif_request_segment: size on aarch64");
+            assert_eq!(align_of::<blkif_request_segment>(), 4, "blkif_request_segment: align on aarch64");
+            assert_eq!(offset_of!(blkif_request_segment, gref), 0, "blkif_request_segment.gref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "blkif_request_segment.gref: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_segment, first_sect), 4, "blkif_request_segment.first_sect: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_segment, last_sect), 5, "blkif_request_segment.last_sect: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_segment, __xenabi_hole_0), 6, "blkif_request_segment.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_request() {
+            assert_eq!(size_of::<blkif_request>(), 112, "blkif_request: size on aarch64");
+            assert_eq!(align_of::<blkif_request>(), 8, "blkif_request: align on aarch64");
+            assert_eq!(offset_of!(blkif_request, operation), 0, "blkif_request.operation: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request, nr_segments), 1, "blkif_request.nr_segments: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request, handle), 2, "blkif_request.handle: offset on aarch64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request.handle: size on aarch64");
+            assert_eq!(offset_of!(blkif_request, __xenabi_hole_0), 4, "blkif_request.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request, id), 8, "blkif_request.id: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request, sector_number), 16, "blkif_request.sector_number: offset on aarch64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request.sector_number: size on aarch64");
+            assert_eq!(offset_of!(blkif_request, seg), 24, "blkif_request.seg: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_request_discard() {
+            assert_eq!(size_of::<blkif_request_discard>(), 32, "blkif_request_discard: size on aarch64");
+            assert_eq!(align_of::<blkif_request_discard>(), 8, "blkif_request_discard: align on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, operation), 0, "blkif_request_discard.operation: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, flag), 1, "blkif_request_discard.flag: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, handle), 2, "blkif_request_discard.handle: offset on aarch64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_discard.handle: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, __xenabi_hole_0), 4, "blkif_request_discard.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, id), 8, "blkif_request_discard.id: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, sector_number), 16, "blkif_request_discard.sector_number: offset on aarch64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_discard.sector_number: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, nr_sectors), 24, "blkif_request_discard.nr_sectors: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_request_indirect() {
+            assert_eq!(size_of::<blkif_request_indirect>(), 64, "blkif_request_indirect: size on aarch64");
+            assert_eq!(align_of::<blkif_request_indirect>(), 8, "blkif_request_indirect: align on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, operation), 0, "blkif_request_indirect.operation: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_op), 1, "blkif_request_indirect.indirect_op: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, nr_segments), 2, "blkif_request_indirect.nr_segments: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_0), 4, "blkif_request_indirect.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, id), 8, "blkif_request_indirect.id: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, sector_number), 16, "blkif_request_indirect.sector_number: offset on aarch64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_indirect.sector_number: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, handle), 24, "blkif_request_indirect.handle: offset on aarch64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_indirect.handle: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_1), 26, "blkif_request_indirect.__xenabi_hole_1: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_grefs), 28, "blkif_request_indirect.indirect_grefs: offset on aarch64");
+            assert_eq!(size_of::<[grant_ref_t; 8]>(), 32, "blkif_request_indirect.indirect_grefs: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_2), 60, "blkif_request_indirect.__xenabi_hole_2: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_response() {
+            assert_eq!(size_of::<blkif_response>(), 16, "blkif_response: size on aarch64");
+            assert_eq!(align_of::<blkif_response>(), 8, "blkif_response: align on aarch64");
+            assert_eq!(offset_of!(blkif_response, id), 0, "blkif_response.id: offset on aarch64");
+            assert_eq!(offset_of!(blkif_response, operation), 8, "blkif_response.operation: offset on aarch64");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_0), 9, "blkif_response.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(blkif_response, status), 10, "blkif_response.status: offset on aarch64");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_1), 12, "blkif_response.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_sring_entry() {
+            assert_eq!(size_of::<blkif_sring_entry>(), 112, "blkif_sring_entry: size on aarch64");
+            assert_eq!(align_of::<blkif_sring_entry>(), 8, "blkif_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(blkif_sring_entry, req), 0, "blkif_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(blkif_sring_entry, rsp), 0, "blkif_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_sring() {
+            assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on aarch64");
+            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on aarch64");
+            assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(blkif_sring, rsp_prod), 8, "blkif_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(blkif_sring, rsp_event), 12, "blkif_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(blkif_sring, pvt), 16, "blkif_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(blkif_sring, __pad), 20, "blkif_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt() {
+            assert_eq!(size_of::<blkif_sring_pvt>(), 4, "blkif_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<blkif_sring_pvt>(), 1, "blkif_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(blkif_sring_pvt, netif), 0, "blkif_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(blkif_sring_pvt, tapif_user), 0, "blkif_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(blkif_sring_pvt, pvt_pad), 0, "blkif_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_netif() {
+            assert_eq!(size_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(blkif_sring_pvt_netif, smartpoll_active), 0, "blkif_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on aarch64");
         }
     }
 
@@ -4129,6 +4683,16 @@ mod aarch64 {
             assert_eq!(offset_of!(buffered_iopage, read_pointer), 0, "buffered_iopage.read_pointer: offset on aarch64");
             assert_eq!(offset_of!(buffered_iopage, write_pointer), 4, "buffered_iopage.write_pointer: offset on aarch64");
             assert_eq!(offset_of!(buffered_iopage, buf_ioreq), 8, "buffered_iopage.buf_ioreq: offset on aarch64");
+        }
+    }
+
+    mod stable_ring {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<RING_IDX>(), 4, "RING_IDX: size on aarch64");
+            assert_eq!(align_of::<RING_IDX>(), 4, "RING_IDX: align on aarch64");
         }
     }
 

@@ -408,6 +408,463 @@ fn argo__xen_argo_ring_message_header() {
 }
 
 #[test]
+fn blkif__blkif_request_segment() {
+    type T = xenabi::stable::blkif::blkif_request_segment;
+    let mut r = Report::new("blkif_request_segment");
+    assert_eq!(size_of::<T>(), 8, "size_of::<blkif_request_segment>()");
+    // #0
+    {
+        let want = hex("10000000ddff0000");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.gref = 16;
+            v.first_sect = 221;
+            v.last_sect = 255;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "gref", d.gref, 16);
+        r.value(0, "first_sect", d.first_sect, 221);
+        r.value(0, "last_sect", d.last_sect, 255);
+    }
+    r.finish();
+}
+
+#[test]
+fn blkif__blkif_request() {
+    type T = xenabi::stable::blkif::blkif_request;
+    let mut r = Report::new("blkif_request");
+    assert_eq!(size_of::<T>(), 112, "size_of::<blkif_request>()");
+    // #0
+    {
+        let want = hex(concat!("baff46af0000000000000004000000000f1e9e43c6f8354900000000be020000", "dfdb6f12ff890000400000004300000098b03ec804a10000ffffffff11100000", "c5dc0f9100310000100000004dff0000c931a9c810300000000000008a080000", "f8edfa1cffcb0000000080008c000000"));
+        let mut buf = Buf::new(112);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.operation = 186;
+            v.nr_segments = 255;
+            v.handle = 44870;
+            v.id = 67108864;
+            v.sector_number = 5275396068956053007;
+            v.seg[0].gref = 0;
+            v.seg[0].first_sect = 190;
+            v.seg[0].last_sect = 2;
+            v.seg[1].gref = 309320671;
+            v.seg[1].first_sect = 255;
+            v.seg[1].last_sect = 137;
+            v.seg[2].gref = 64;
+            v.seg[2].first_sect = 67;
+            v.seg[2].last_sect = 0;
+            v.seg[3].gref = 3359551640;
+            v.seg[3].first_sect = 4;
+            v.seg[3].last_sect = 161;
+            v.seg[4].gref = 4294967295;
+            v.seg[4].first_sect = 17;
+            v.seg[4].last_sect = 16;
+            v.seg[5].gref = 2433735877;
+            v.seg[5].first_sect = 0;
+            v.seg[5].last_sect = 49;
+            v.seg[6].gref = 16;
+            v.seg[6].first_sect = 77;
+            v.seg[6].last_sect = 255;
+            v.seg[7].gref = 3366531529;
+            v.seg[7].first_sect = 16;
+            v.seg[7].last_sect = 48;
+            v.seg[8].gref = 0;
+            v.seg[8].first_sect = 138;
+            v.seg[8].last_sect = 8;
+            v.seg[9].gref = 486206968;
+            v.seg[9].first_sect = 255;
+            v.seg[9].last_sect = 203;
+            v.seg[10].gref = 8388608;
+            v.seg[10].first_sect = 140;
+            v.seg[10].last_sect = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "operation", d.operation, 186);
+        r.value(0, "nr_segments", d.nr_segments, 255);
+        r.value(0, "handle", d.handle, 44870);
+        r.value(0, "id", d.id, 67108864);
+        r.value(0, "sector_number", d.sector_number, 5275396068956053007);
+        r.value(0, "seg[0].gref", d.seg[0].gref, 0);
+        r.value(0, "seg[0].first_sect", d.seg[0].first_sect, 190);
+        r.value(0, "seg[0].last_sect", d.seg[0].last_sect, 2);
+        r.value(0, "seg[1].gref", d.seg[1].gref, 309320671);
+        r.value(0, "seg[1].first_sect", d.seg[1].first_sect, 255);
+        r.value(0, "seg[1].last_sect", d.seg[1].last_sect, 137);
+        r.value(0, "seg[2].gref", d.seg[2].gref, 64);
+        r.value(0, "seg[2].first_sect", d.seg[2].first_sect, 67);
+        r.value(0, "seg[2].last_sect", d.seg[2].last_sect, 0);
+        r.value(0, "seg[3].gref", d.seg[3].gref, 3359551640);
+        r.value(0, "seg[3].first_sect", d.seg[3].first_sect, 4);
+        r.value(0, "seg[3].last_sect", d.seg[3].last_sect, 161);
+        r.value(0, "seg[4].gref", d.seg[4].gref, 4294967295);
+        r.value(0, "seg[4].first_sect", d.seg[4].first_sect, 17);
+        r.value(0, "seg[4].last_sect", d.seg[4].last_sect, 16);
+        r.value(0, "seg[5].gref", d.seg[5].gref, 2433735877);
+        r.value(0, "seg[5].first_sect", d.seg[5].first_sect, 0);
+        r.value(0, "seg[5].last_sect", d.seg[5].last_sect, 49);
+        r.value(0, "seg[6].gref", d.seg[6].gref, 16);
+        r.value(0, "seg[6].first_sect", d.seg[6].first_sect, 77);
+        r.value(0, "seg[6].last_sect", d.seg[6].last_sect, 255);
+        r.value(0, "seg[7].gref", d.seg[7].gref, 3366531529);
+        r.value(0, "seg[7].first_sect", d.seg[7].first_sect, 16);
+        r.value(0, "seg[7].last_sect", d.seg[7].last_sect, 48);
+        r.value(0, "seg[8].gref", d.seg[8].gref, 0);
+        r.value(0, "seg[8].first_sect", d.seg[8].first_sect, 138);
+        r.value(0, "seg[8].last_sect", d.seg[8].last_sect, 8);
+        r.value(0, "seg[9].gref", d.seg[9].gref, 486206968);
+        r.value(0, "seg[9].first_sect", d.seg[9].first_sect, 255);
+        r.value(0, "seg[9].last_sect", d.seg[9].last_sect, 203);
+        r.value(0, "seg[10].gref", d.seg[10].gref, 8388608);
+        r.value(0, "seg[10].first_sect", d.seg[10].first_sect, 140);
+        r.value(0, "seg[10].last_sect", d.seg[10].last_sect, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn blkif__blkif_request_discard() {
+    type T = xenabi::stable::blkif::blkif_request_discard;
+    let mut r = Report::new("blkif_request_discard");
+    assert_eq!(size_of::<T>(), 32, "size_of::<blkif_request_discard>()");
+    // #0
+    {
+        let want = hex("04bf000000000000fdf664b11722168e0000000000000020caf4dc9e537f36f5");
+        let mut buf = Buf::new(32);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.operation = 4;
+            v.flag = 191;
+            v.handle = 0;
+            v.id = 10238408288029177597;
+            v.sector_number = 2305843009213693952;
+            v.nr_sectors = 17669450185159013578;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "operation", d.operation, 4);
+        r.value(0, "flag", d.flag, 191);
+        r.value(0, "handle", d.handle, 0);
+        r.value(0, "id", d.id, 10238408288029177597);
+        r.value(0, "sector_number", d.sector_number, 2305843009213693952);
+        r.value(0, "nr_sectors", d.nr_sectors, 17669450185159013578);
+    }
+    r.finish();
+}
+
+#[test]
+fn blkif__blkif_request_indirect() {
+    type T = xenabi::stable::blkif::blkif_request_indirect;
+    let mut r = Report::new("blkif_request_indirect");
+    assert_eq!(size_of::<T>(), 64, "size_of::<blkif_request_indirect>()");
+    // #0
+    {
+        let want = hex(concat!("20260000000000003e12f9d6882b09e30000000040000000169e0000ffffffff", "72d7d075000800009518fbbb0000000070efc25d000040004ae2f0a700000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.operation = 32;
+            v.indirect_op = 38;
+            v.nr_segments = 0;
+            v.id = 16359654988122231358;
+            v.sector_number = 274877906944;
+            v.handle = 40470;
+            v.indirect_grefs[0] = 4294967295;
+            v.indirect_grefs[1] = 1976620914;
+            v.indirect_grefs[2] = 2048;
+            v.indirect_grefs[3] = 3153795221;
+            v.indirect_grefs[4] = 0;
+            v.indirect_grefs[5] = 1573056368;
+            v.indirect_grefs[6] = 4194304;
+            v.indirect_grefs[7] = 2817581642;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "operation", d.operation, 32);
+        r.value(0, "indirect_op", d.indirect_op, 38);
+        r.value(0, "nr_segments", d.nr_segments, 0);
+        r.value(0, "id", d.id, 16359654988122231358);
+        r.value(0, "sector_number", d.sector_number, 274877906944);
+        r.value(0, "handle", d.handle, 40470);
+        r.value(0, "indirect_grefs[0]", d.indirect_grefs[0], 4294967295);
+        r.value(0, "indirect_grefs[1]", d.indirect_grefs[1], 1976620914);
+        r.value(0, "indirect_grefs[2]", d.indirect_grefs[2], 2048);
+        r.value(0, "indirect_grefs[3]", d.indirect_grefs[3], 3153795221);
+        r.value(0, "indirect_grefs[4]", d.indirect_grefs[4], 0);
+        r.value(0, "indirect_grefs[5]", d.indirect_grefs[5], 1573056368);
+        r.value(0, "indirect_grefs[6]", d.indirect_grefs[6], 4194304);
+        r.value(0, "indirect_grefs[7]", d.indirect_grefs[7], 2817581642);
+    }
+    r.finish();
+}
+
+#[test]
+fn blkif__blkif_response() {
+    type T = xenabi::stable::blkif::blkif_response;
+    let mut r = Report::new("blkif_response");
+    assert_eq!(size_of::<T>(), 16, "size_of::<blkif_response>()");
+    // #0
+    {
+        let want = hex("0000000040000000020080ff00000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.id = 274877906944;
+            v.operation = 2;
+            v.status = -128;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "id", d.id, 274877906944);
+        r.value(0, "operation", d.operation, 2);
+        r.value(0, "status", d.status, -128);
+    }
+    r.finish();
+}
+
+#[test]
+fn blkif__blkif_sring_entry() {
+    type T = xenabi::stable::blkif::blkif_sring_entry;
+    let mut r = Report::new("blkif_sring_entry");
+    assert_eq!(size_of::<T>(), 112, "size_of::<blkif_sring_entry>()");
+    // #0: req
+    {
+        let want = hex(concat!("70807a020000000000000000000000007f3e7e2d6a2cbb7d0008000007ff0000", "121e5bb802f8000000000000aa8000004746df20ff8c000040000000f1000000", "1ae3047710990000ffffffffaf1000000e82656200c000000010000071ff0000", "9b43f303022300000000000089080000"));
+        let mut buf = Buf::new(112);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req.operation = 112;
+            v.req.nr_segments = 128;
+            v.req.handle = 634;
+            v.req.id = 0;
+            v.req.sector_number = 9059883909927288447;
+            v.req.seg[0].gref = 2048;
+            v.req.seg[0].first_sect = 7;
+            v.req.seg[0].last_sect = 255;
+            v.req.seg[1].gref = 3092979218;
+            v.req.seg[1].first_sect = 2;
+            v.req.seg[1].last_sect = 248;
+            v.req.seg[2].gref = 0;
+            v.req.seg[2].first_sect = 170;
+            v.req.seg[2].last_sect = 128;
+            v.req.seg[3].gref = 551503431;
+            v.req.seg[3].first_sect = 255;
+            v.req.seg[3].last_sect = 140;
+            v.req.seg[4].gref = 64;
+            v.req.seg[4].first_sect = 241;
+            v.req.seg[4].last_sect = 0;
+            v.req.seg[5].gref = 1996808986;
+            v.req.seg[5].first_sect = 16;
+            v.req.seg[5].last_sect = 153;
+            v.req.seg[6].gref = 4294967295;
+            v.req.seg[6].first_sect = 175;
+            v.req.seg[6].last_sect = 16;
+            v.req.seg[7].gref = 1650819598;
+            v.req.seg[7].first_sect = 0;
+            v.req.seg[7].last_sect = 192;
+            v.req.seg[8].gref = 4096;
+            v.req.seg[8].first_sect = 113;
+            v.req.seg[8].last_sect = 255;
+            v.req.seg[9].gref = 66274203;
+            v.req.seg[9].first_sect = 2;
+            v.req.seg[9].last_sect = 35;
+            v.req.seg[10].gref = 0;
+            v.req.seg[10].first_sect = 137;
+            v.req.seg[10].last_sect = 8;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "req.operation", d.req.operation, 112);
+            r.value(0, "req.nr_segments", d.req.nr_segments, 128);
+            r.value(0, "req.handle", d.req.handle, 634);
+            r.value(0, "req.id", d.req.id, 0);
+            r.value(0, "req.sector_number", d.req.sector_number, 9059883909927288447);
+            r.value(0, "req.seg[0].gref", d.req.seg[0].gref, 2048);
+            r.value(0, "req.seg[0].first_sect", d.req.seg[0].first_sect, 7);
+            r.value(0, "req.seg[0].last_sect", d.req.seg[0].last_sect, 255);
+            r.value(0, "req.seg[1].gref", d.req.seg[1].gref, 3092979218);
+            r.value(0, "req.seg[1].first_sect", d.req.seg[1].first_sect, 2);
+            r.value(0, "req.seg[1].last_sect", d.req.seg[1].last_sect, 248);
+            r.value(0, "req.seg[2].gref", d.req.seg[2].gref, 0);
+            r.value(0, "req.seg[2].first_sect", d.req.seg[2].first_sect, 170);
+            r.value(0, "req.seg[2].last_sect", d.req.seg[2].last_sect, 128);
+            r.value(0, "req.seg[3].gref", d.req.seg[3].gref, 551503431);
+            r.value(0, "req.seg[3].first_sect", d.req.seg[3].first_sect, 255);
+            r.value(0, "req.seg[3].last_sect", d.req.seg[3].last_sect, 140);
+            r.value(0, "req.seg[4].gref", d.req.seg[4].gref, 64);
+            r.value(0, "req.seg[4].first_sect", d.req.seg[4].first_sect, 241);
+            r.value(0, "req.seg[4].last_sect", d.req.seg[4].last_sect, 0);
+            r.value(0, "req.seg[5].gref", d.req.seg[5].gref, 1996808986);
+            r.value(0, "req.seg[5].first_sect", d.req.seg[5].first_sect, 16);
+            r.value(0, "req.seg[5].last_sect", d.req.seg[5].last_sect, 153);
+            r.value(0, "req.seg[6].gref", d.req.seg[6].gref, 4294967295);
+            r.value(0, "req.seg[6].first_sect", d.req.seg[6].first_sect, 175);
+            r.value(0, "req.seg[6].last_sect", d.req.seg[6].last_sect, 16);
+            r.value(0, "req.seg[7].gref", d.req.seg[7].gref, 1650819598);
+            r.value(0, "req.seg[7].first_sect", d.req.seg[7].first_sect, 0);
+            r.value(0, "req.seg[7].last_sect", d.req.seg[7].last_sect, 192);
+            r.value(0, "req.seg[8].gref", d.req.seg[8].gref, 4096);
+            r.value(0, "req.seg[8].first_sect", d.req.seg[8].first_sect, 113);
+            r.value(0, "req.seg[8].last_sect", d.req.seg[8].last_sect, 255);
+            r.value(0, "req.seg[9].gref", d.req.seg[9].gref, 66274203);
+            r.value(0, "req.seg[9].first_sect", d.req.seg[9].first_sect, 2);
+            r.value(0, "req.seg[9].last_sect", d.req.seg[9].last_sect, 35);
+            r.value(0, "req.seg[10].gref", d.req.seg[10].gref, 0);
+            r.value(0, "req.seg[10].first_sect", d.req.seg[10].first_sect, 137);
+            r.value(0, "req.seg[10].last_sect", d.req.seg[10].last_sect, 8);
+        }
+    }
+    // #1: rsp
+    {
+        let want = hex(concat!("97cdb12a8b89eff0ff0008c80000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(112);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.rsp.id = 17361246319346306455;
+            v.rsp.operation = 255;
+            v.rsp.status = -14328;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "rsp.id", d.rsp.id, 17361246319346306455);
+            r.value(1, "rsp.operation", d.rsp.operation, 255);
+            r.value(1, "rsp.status", d.rsp.status, -14328);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn blkif__blkif_sring() {
+    type T = xenabi::stable::blkif::blkif_sring;
+    let mut r = Report::new("blkif_sring");
+    assert_eq!(size_of::<T>(), 64, "size_of::<blkif_sring>()");
+    // #0: pvt.netif
+    {
+        let want = hex(concat!("fffffffff2941a7b0000100069b6054900000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 4294967295;
+            v.req_event = 2065339634;
+            v.rsp_prod = 1048576;
+            v.rsp_event = 1225111145;
+            v.pvt.netif.smartpoll_active = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "req_prod", d.req_prod, 4294967295);
+            r.value(0, "req_event", d.req_event, 2065339634);
+            r.value(0, "rsp_prod", d.rsp_prod, 1048576);
+            r.value(0, "rsp_event", d.rsp_event, 1225111145);
+            r.value(0, "pvt.netif.smartpoll_active", d.pvt.netif.smartpoll_active, 0);
+        }
+    }
+    // #1: pvt.tapif_user
+    {
+        let want = hex(concat!("000000047661cfda00000000780750f601000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 67108864;
+            v.req_event = 3671023990;
+            v.rsp_prod = 0;
+            v.rsp_event = 4132439928;
+            v.pvt.tapif_user.msg = 1;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "req_prod", d.req_prod, 67108864);
+            r.value(1, "req_event", d.req_event, 3671023990);
+            r.value(1, "rsp_prod", d.rsp_prod, 0);
+            r.value(1, "rsp_event", d.rsp_event, 4132439928);
+            r.value(1, "pvt.tapif_user.msg", d.pvt.tapif_user.msg, 1);
+        }
+    }
+    // #2: pvt.pvt_pad
+    {
+        let want = hex(concat!("625f8361ffffffffdd24d8860001000022007520000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 1635999586;
+            v.req_event = 4294967295;
+            v.rsp_prod = 2262312157;
+            v.rsp_event = 256;
+            v.pvt.pvt_pad[0] = 34;
+            v.pvt.pvt_pad[1] = 0;
+            v.pvt.pvt_pad[2] = 117;
+            v.pvt.pvt_pad[3] = 32;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "req_prod", d.req_prod, 1635999586);
+            r.value(2, "req_event", d.req_event, 4294967295);
+            r.value(2, "rsp_prod", d.rsp_prod, 2262312157);
+            r.value(2, "rsp_event", d.rsp_event, 256);
+            r.value(2, "pvt.pvt_pad[0]", d.pvt.pvt_pad[0], 34);
+            r.value(2, "pvt.pvt_pad[1]", d.pvt.pvt_pad[1], 0);
+            r.value(2, "pvt.pvt_pad[2]", d.pvt.pvt_pad[2], 117);
+            r.value(2, "pvt.pvt_pad[3]", d.pvt.pvt_pad[3], 32);
+        }
+    }
+    r.finish();
+}
+
+#[test]
 fn dm_op__xen_dm_op_create_ioreq_server() {
     type T = xenabi::stable::dm_op::xen_dm_op_create_ioreq_server;
     let mut r = Report::new("xen_dm_op_create_ioreq_server");

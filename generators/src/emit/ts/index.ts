@@ -15,6 +15,7 @@ import type { EmitContext, Emitter, OutputFile } from '../emitter.js';
 import { availabilityFile } from './availability.js';
 import { implFile } from './impl-module.js';
 import { publicFile } from './module-decls.js';
+import { hasRings, RING_RUNTIME } from './rings.js';
 import { PACKAGE_DIR, TsNames } from './names.js';
 import { dispatchOf, opVariants, type Dispatch, type OpVariant } from './ops-code.js';
 import { COMPILER_OPTIONS, namespaceFile, packageJson, rootFile, tsconfigJson } from './package-files.js';
@@ -25,6 +26,8 @@ import { RUNTIME, type TsFile } from './view-model.js';
 /** Where the runtime's source lives, in src/ whether running from src/ or dist/. */
 const RUNTIME_SOURCE = new URL('runtime/runtime.ts', import.meta.url.replace('/dist/', '/src/'));
 const RUNTIME_ORIGIN = 'generators/src/emit/ts/runtime/runtime.ts';
+const RING_SOURCE = new URL('runtime/ring.ts', import.meta.url.replace('/dist/', '/src/'));
+const RING_ORIGIN = 'generators/src/emit/ts/runtime/ring.ts';
 
 /** How long the last run took, in milliseconds: loading ts-morph, building the files, type-checking them. */
 export const tsEmitterTimings = { load: 0, build: 0, check: 0 };
@@ -47,7 +50,7 @@ export function packageFiles(model: ReleaseModel, history: AbiModel = model): Ts
   }
   for (const ns of [...new Set(model.modules.map((m) => m.namespace))].sort()) files.push(namespaceFile(ns, model.modules));
   files.push(availabilityFile(history));
-  files.push(rootFile(model.modules));
+  files.push(rootFile(model.modules, hasRings(model)));
   return files;
 }
 
@@ -75,6 +78,8 @@ export const tsEmitter: Emitter = {
     });
     const runtime = readFileSync(RUNTIME_SOURCE, 'utf8');
     project.createSourceFile(`/pkg/${RUNTIME}`, runtime);
+    const ringRuntime = hasRings(model) ? readFileSync(RING_SOURCE, 'utf8') : undefined;
+    if (ringRuntime) project.createSourceFile(`/pkg/${RING_RUNTIME}`, ringRuntime);
     const sources = files.map((f) => ({ file: f, sf: project.createSourceFile(`/pkg/${f.path}`, fileStructure(tsm, f)) }));
     const t2 = performance.now();
     const diagnostics = project.getPreEmitDiagnostics();
@@ -93,6 +98,7 @@ export const tsEmitter: Emitter = {
       out('package.json', packageJson(model.modules), [], 'none'),
       out('tsconfig.json', tsconfigJson(), [], 'none'),
       out(RUNTIME, runtime, [RUNTIME_ORIGIN], 'line'),
+      ...(ringRuntime ? [out(RING_RUNTIME, ringRuntime, [RING_ORIGIN], 'line')] : []),
       ...sources.map(({ file, sf }) => out(file.path, spaceOut(sf.getFullText()), file.sources, 'line')),
     ];
   },

@@ -10,10 +10,12 @@
 #define XENABI_XENABI_H
 
 #include <xenabi/stable/argo.h>
+#include <xenabi/stable/blkif.h>
 #include <xenabi/stable/dm_op.h>
 #include <xenabi/stable/event_channel.h>
 #include <xenabi/stable/grant_table.h>
 #include <xenabi/stable/ioreq.h>
+#include <xenabi/stable/ring.h>
 #include <xenabi/stable/start_info.h>
 #include <xenabi/stable/xen.h>
 

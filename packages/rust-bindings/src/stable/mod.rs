@@ -4,11 +4,13 @@
 
 #[cfg(feature = "xen-4-12")]
 pub mod argo;
+pub mod blkif;
 #[cfg(feature = "xen-4-9")]
 pub mod dm_op;
 pub mod event_channel;
 pub mod grant_table;
 pub mod ioreq;
+pub mod ring;
 #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-8"))]
 pub mod start_info;
 pub mod xen;
