@@ -7,7 +7,7 @@
  * run instead of landing in the repository. ts-morph is imported here, lazily, only when the
  * emitter runs.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { ReleaseModel } from '../../select/release.js';
 import type { AbiModel } from '../../model/types.js';
@@ -24,10 +24,19 @@ import { Variants } from './variants.js';
 import { RUNTIME, type TsFile } from './view-model.js';
 
 /** Where the runtime's source lives, in src/ whether running from src/ or dist/. */
-const RUNTIME_SOURCE = new URL('runtime/runtime.ts', import.meta.url.replace('/dist/', '/src/'));
-const RUNTIME_ORIGIN = 'generators/src/emit/ts/runtime/runtime.ts';
-const RING_SOURCE = new URL('runtime/ring.ts', import.meta.url.replace('/dist/', '/src/'));
-const RING_ORIGIN = 'generators/src/emit/ts/runtime/ring.ts';
+const RUNTIME_DIR = new URL('runtime/', import.meta.url.replace('/dist/', '/src/'));
+const RUNTIME_ORIGIN = 'generators/src/emit/ts/runtime';
+
+/** The runtime's files, copied verbatim beside the package's `src/runtime.ts` (`runtime.ts` and its `runtime-*.ts` parts). */
+function runtimeFiles(): { path: string; origin: string; text: string }[] {
+  return readdirSync(RUNTIME_DIR)
+    .filter((f) => f === 'runtime.ts' || (f.startsWith('runtime-') && f.endsWith('.ts')))
+    .sort()
+    .map((f) => ({ path: RUNTIME.replace(/runtime\.ts$/, f), origin: `${RUNTIME_ORIGIN}/${f}`, text: readFileSync(new URL(f, RUNTIME_DIR), 'utf8') }));
+}
+/** The ring runtime, in the same folder but shipped only when the model declares a ring. */
+const RING_SOURCE = new URL('ring.ts', RUNTIME_DIR);
+const RING_ORIGIN = `${RUNTIME_ORIGIN}/ring.ts`;
 
 /** How long the last run took, in milliseconds: loading ts-morph, building the files, type-checking them. */
 export const tsEmitterTimings = { load: 0, build: 0, check: 0 };
@@ -76,8 +85,8 @@ export const tsEmitter: Emitter = {
         useTrailingCommas: true,
       },
     });
-    const runtime = readFileSync(RUNTIME_SOURCE, 'utf8');
-    project.createSourceFile(`/pkg/${RUNTIME}`, runtime);
+    const runtime = runtimeFiles();
+    for (const r of runtime) project.createSourceFile(`/pkg/${r.path}`, r.text);
     const ringRuntime = hasRings(model) ? readFileSync(RING_SOURCE, 'utf8') : undefined;
     if (ringRuntime) project.createSourceFile(`/pkg/${RING_RUNTIME}`, ringRuntime);
     const sources = files.map((f) => ({ file: f, sf: project.createSourceFile(`/pkg/${f.path}`, fileStructure(tsm, f)) }));
@@ -97,7 +106,7 @@ export const tsEmitter: Emitter = {
     return [
       out('package.json', packageJson(model.modules), [], 'none'),
       out('tsconfig.json', tsconfigJson(), [], 'none'),
-      out(RUNTIME, runtime, [RUNTIME_ORIGIN], 'line'),
+      ...runtime.map((r) => out(r.path, r.text, [r.origin], 'line')),
       ...(ringRuntime ? [out(RING_RUNTIME, ringRuntime, [RING_ORIGIN], 'line')] : []),
       ...sources.map(({ file, sf }) => out(file.path, spaceOut(sf.getFullText()), file.sources, 'line')),
     ];

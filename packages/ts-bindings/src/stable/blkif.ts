@@ -187,7 +187,7 @@ export const blkif_request_segment: RecordCodec<blkif_request_segment, blkif_req
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'blkif_request_segment');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_request_segment');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_request_segment');
         blkif_request_segment$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -204,7 +204,7 @@ export const blkif_request_segment: RecordCodec<blkif_request_segment, blkif_req
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'blkif_request_segment');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'blkif_request_segment');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'blkif_request_segment');
         if (options.strict === true) blkif_request_segment$chk0(current.view, b);
         return blkif_request_segment$dec0(current.view, current.words, b);
       }
@@ -371,7 +371,7 @@ export const blkif_request: RecordCodec<blkif_request, blkif_request_view> = {
         const size = 108;
         if (target !== current.bytes) useBytes(target, 'blkif_request');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_request');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_request');
         blkif_request$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -382,7 +382,7 @@ export const blkif_request: RecordCodec<blkif_request, blkif_request_view> = {
         const size = 112;
         if (target !== current.bytes) useBytes(target, 'blkif_request');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_request');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_request');
         blkif_request$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -396,7 +396,7 @@ export const blkif_request: RecordCodec<blkif_request, blkif_request_view> = {
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'blkif_request');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 108 <= current.length ? current.base + o : placeBytes(bytes, o, 108, 'blkif_request');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 108 <= current.length ? current.base + o : placeBytes(bytes, o, 108, 'blkif_request');
         if (options.strict === true) blkif_request$chk0(current.view, b);
         return blkif_request$dec0(current.view, current.words, b);
       }
@@ -405,7 +405,7 @@ export const blkif_request: RecordCodec<blkif_request, blkif_request_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'blkif_request');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 112 <= current.length ? current.base + o : placeBytes(bytes, o, 112, 'blkif_request');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 112 <= current.length ? current.base + o : placeBytes(bytes, o, 112, 'blkif_request');
         if (options.strict === true) blkif_request$chk1(current.view, b);
         return blkif_request$dec1(current.view, current.words, b);
       }
@@ -595,7 +595,7 @@ export const blkif_request_discard: RecordCodec<blkif_request_discard, blkif_req
         const size = 28;
         if (target !== current.bytes) useBytes(target, 'blkif_request_discard');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_request_discard');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_request_discard');
         blkif_request_discard$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -606,7 +606,7 @@ export const blkif_request_discard: RecordCodec<blkif_request_discard, blkif_req
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'blkif_request_discard');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_request_discard');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_request_discard');
         blkif_request_discard$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -620,7 +620,7 @@ export const blkif_request_discard: RecordCodec<blkif_request_discard, blkif_req
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'blkif_request_discard');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 28 <= current.length ? current.base + o : placeBytes(bytes, o, 28, 'blkif_request_discard');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 28 <= current.length ? current.base + o : placeBytes(bytes, o, 28, 'blkif_request_discard');
         return blkif_request_discard$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -628,7 +628,7 @@ export const blkif_request_discard: RecordCodec<blkif_request_discard, blkif_req
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'blkif_request_discard');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'blkif_request_discard');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'blkif_request_discard');
         if (options.strict === true) blkif_request_discard$chk1(current.view, b);
         return blkif_request_discard$dec1(current.view, current.words, b);
       }
@@ -810,7 +810,7 @@ export const blkif_request_indirect: RecordCodec<blkif_request_indirect, blkif_r
         const size = 64;
         if (target !== current.bytes) useBytes(target, 'blkif_request_indirect');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_request_indirect');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_request_indirect');
         blkif_request_indirect$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -821,7 +821,7 @@ export const blkif_request_indirect: RecordCodec<blkif_request_indirect, blkif_r
         const size = 64;
         if (target !== current.bytes) useBytes(target, 'blkif_request_indirect');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_request_indirect');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_request_indirect');
         blkif_request_indirect$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -835,7 +835,7 @@ export const blkif_request_indirect: RecordCodec<blkif_request_indirect, blkif_r
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'blkif_request_indirect');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'blkif_request_indirect');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'blkif_request_indirect');
         if (options.strict === true) blkif_request_indirect$chk0(current.view, b);
         return blkif_request_indirect$dec0(current.view, current.words, b);
       }
@@ -844,7 +844,7 @@ export const blkif_request_indirect: RecordCodec<blkif_request_indirect, blkif_r
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'blkif_request_indirect');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'blkif_request_indirect');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'blkif_request_indirect');
         if (options.strict === true) blkif_request_indirect$chk1(current.view, b);
         return blkif_request_indirect$dec1(current.view, current.words, b);
       }
@@ -995,7 +995,7 @@ export const blkif_response: RecordCodec<blkif_response, blkif_response_view> = 
         const size = 12;
         if (target !== current.bytes) useBytes(target, 'blkif_response');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_response');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_response');
         blkif_response$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1006,7 +1006,7 @@ export const blkif_response: RecordCodec<blkif_response, blkif_response_view> = 
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'blkif_response');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_response');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_response');
         blkif_response$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -1020,7 +1020,7 @@ export const blkif_response: RecordCodec<blkif_response, blkif_response_view> = 
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'blkif_response');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'blkif_response');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'blkif_response');
         if (options.strict === true) blkif_response$chk0(current.view, b);
         return blkif_response$dec0(current.view, current.words, b);
       }
@@ -1029,7 +1029,7 @@ export const blkif_response: RecordCodec<blkif_response, blkif_response_view> = 
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'blkif_response');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'blkif_response');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'blkif_response');
         if (options.strict === true) blkif_response$chk1(current.view, b);
         return blkif_response$dec1(current.view, current.words, b);
       }
@@ -1195,7 +1195,7 @@ export const blkif_sring_entry: RecordCodec<blkif_sring_entry, blkif_sring_entry
         const size = 108;
         if (target !== current.bytes) useBytes(target, 'blkif_sring_entry');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_sring_entry');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_sring_entry');
         blkif_sring_entry$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1206,7 +1206,7 @@ export const blkif_sring_entry: RecordCodec<blkif_sring_entry, blkif_sring_entry
         const size = 112;
         if (target !== current.bytes) useBytes(target, 'blkif_sring_entry');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_sring_entry');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_sring_entry');
         blkif_sring_entry$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -1220,7 +1220,7 @@ export const blkif_sring_entry: RecordCodec<blkif_sring_entry, blkif_sring_entry
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'blkif_sring_entry');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 108 <= current.length ? current.base + o : placeBytes(bytes, o, 108, 'blkif_sring_entry');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 108 <= current.length ? current.base + o : placeBytes(bytes, o, 108, 'blkif_sring_entry');
         return blkif_sring_entry$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -1228,7 +1228,7 @@ export const blkif_sring_entry: RecordCodec<blkif_sring_entry, blkif_sring_entry
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'blkif_sring_entry');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 112 <= current.length ? current.base + o : placeBytes(bytes, o, 112, 'blkif_sring_entry');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 112 <= current.length ? current.base + o : placeBytes(bytes, o, 112, 'blkif_sring_entry');
         return blkif_sring_entry$dec1(current.view, current.words, b);
       }
       default:
@@ -1361,7 +1361,7 @@ export const blkif_sring: RecordCodec<blkif_sring, blkif_sring_view> = {
         const size = 64;
         if (target !== current.bytes) useBytes(target, 'blkif_sring');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_sring');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_sring');
         blkif_sring$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1378,7 +1378,7 @@ export const blkif_sring: RecordCodec<blkif_sring, blkif_sring_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'blkif_sring');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'blkif_sring');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'blkif_sring');
         if (options.strict === true) blkif_sring$chk0(current.view, b);
         return blkif_sring$dec0(current.view, current.words, b);
       }
@@ -1502,7 +1502,7 @@ export const blkif_sring_pvt: RecordCodec<blkif_sring_pvt, blkif_sring_pvt_view>
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'blkif_sring.pvt');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_sring.pvt');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_sring.pvt');
         blkif_sring_pvt$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1519,7 +1519,7 @@ export const blkif_sring_pvt: RecordCodec<blkif_sring_pvt, blkif_sring_pvt_view>
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'blkif_sring.pvt');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'blkif_sring.pvt');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'blkif_sring.pvt');
         return blkif_sring_pvt$dec0(current.view, current.words, b);
       }
       default:
@@ -1626,7 +1626,7 @@ export const blkif_sring_pvt_netif: RecordCodec<blkif_sring_pvt_netif, blkif_sri
         const size = 1;
         if (target !== current.bytes) useBytes(target, 'blkif_sring.pvt.netif');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_sring.pvt.netif');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_sring.pvt.netif');
         blkif_sring_pvt_netif$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1643,7 +1643,7 @@ export const blkif_sring_pvt_netif: RecordCodec<blkif_sring_pvt_netif, blkif_sri
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'blkif_sring.pvt.netif');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 1 <= current.length ? current.base + o : placeBytes(bytes, o, 1, 'blkif_sring.pvt.netif');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 1 <= current.length ? current.base + o : placeBytes(bytes, o, 1, 'blkif_sring.pvt.netif');
         return blkif_sring_pvt_netif$dec0(current.view, current.words, b);
       }
       default:
@@ -1750,7 +1750,7 @@ export const blkif_sring_pvt_tapif_user: RecordCodec<blkif_sring_pvt_tapif_user,
         const size = 1;
         if (target !== current.bytes) useBytes(target, 'blkif_sring.pvt.tapif_user');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_sring.pvt.tapif_user');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'blkif_sring.pvt.tapif_user');
         blkif_sring_pvt_tapif_user$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1767,7 +1767,7 @@ export const blkif_sring_pvt_tapif_user: RecordCodec<blkif_sring_pvt_tapif_user,
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'blkif_sring.pvt.tapif_user');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 1 <= current.length ? current.base + o : placeBytes(bytes, o, 1, 'blkif_sring.pvt.tapif_user');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 1 <= current.length ? current.base + o : placeBytes(bytes, o, 1, 'blkif_sring.pvt.tapif_user');
         return blkif_sring_pvt_tapif_user$dec0(current.view, current.words, b);
       }
       default:

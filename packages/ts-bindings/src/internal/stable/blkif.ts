@@ -1461,42 +1461,10 @@ export function blkif_sring_entry$enc0(v: blkif_sring_entry, d: DataView, w: Big
   if (v.req !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.req!;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'blkif_sring_entry.req');
-    const x3 = x2.operation;
-    if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'blkif_sring_entry.req.operation', 'uint8_t', 8);
-    const x4 = x2.nr_segments;
-    if (typeof x4 !== 'number' || (x4 & 0xff) !== x4) failInt(x4, 'blkif_sring_entry.req.nr_segments', 'uint8_t', 8);
-    const x5 = x2.handle;
-    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'blkif_sring_entry.req.handle', 'uint16_t', 16);
-    const x6 = x2.id;
-    if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'blkif_sring_entry.req.id', 'uint64_t', 64);
-    const x7 = x2.sector_number;
-    if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'blkif_sring_entry.req.sector_number', 'uint64_t', 64);
-    const x8 = x2.seg;
-    const a9 = checkArray(x8, 11, 'blkif_sring_entry.req.seg');
-    for (let i10 = 0; i10 < 11; i10++) {
-      const e11 = a9[i10];
-      if (typeof e11 !== 'object' || e11 === null) failObject(e11, `blkif_sring_entry.req.seg[${i10}]`);
-      const x12 = e11.gref;
-      if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, `blkif_sring_entry.req.seg[${i10}].gref`, 'uint32_t', 32);
-      const x13 = e11.first_sect;
-      if (typeof x13 !== 'number' || (x13 & 0xff) !== x13) failInt(x13, `blkif_sring_entry.req.seg[${i10}].first_sect`, 'uint8_t', 8);
-      const x14 = e11.last_sect;
-      if (typeof x14 !== 'number' || (x14 & 0xff) !== x14) failInt(x14, `blkif_sring_entry.req.seg[${i10}].last_sect`, 'uint8_t', 8);
-    }
   }
   if (v.rsp !== undefined) {
     k0++;
     j1 = 1;
-    const x20 = v.rsp!;
-    if (typeof x20 !== 'object' || x20 === null) failObject(x20, 'blkif_sring_entry.rsp');
-    const x21 = x20.id;
-    if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'blkif_sring_entry.rsp.id', 'uint64_t', 64);
-    const x22 = x20.operation;
-    if (typeof x22 !== 'number' || (x22 & 0xff) !== x22) failInt(x22, 'blkif_sring_entry.rsp.operation', 'uint8_t', 8);
-    const x23 = x20.status;
-    if (typeof x23 !== 'number' || ((x23 << 16) >> 16) !== x23) failInt(x23, 'blkif_sring_entry.rsp.status', 'int16_t', 16);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 108, 'blkif_sring_entry', ['req', 'rsp'], blkif_sring_entry$dec0, blkif_sring_entry$enc0);
@@ -1505,69 +1473,72 @@ export function blkif_sring_entry$enc0(v: blkif_sring_entry, d: DataView, w: Big
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 108, 'blkif_sring_entry', ['req', 'rsp'], blkif_sring_entry$dec0, blkif_sring_entry$enc0);
   } else {
-    zero(d, b, 108);
     switch (j1) {
       case 0: {
-        const x24 = v.req!;
-        if (typeof x24 !== 'object' || x24 === null) failObject(x24, 'blkif_sring_entry.req');
-        const x25 = x24.operation;
-        if (typeof x25 !== 'number' || (x25 & 0xff) !== x25) failInt(x25, 'blkif_sring_entry.req.operation', 'uint8_t', 8);
-        const x26 = x24.nr_segments;
-        if (typeof x26 !== 'number' || (x26 & 0xff) !== x26) failInt(x26, 'blkif_sring_entry.req.nr_segments', 'uint8_t', 8);
-        const x27 = x24.handle;
-        if (typeof x27 !== 'number' || (x27 & 0xffff) !== x27) failInt(x27, 'blkif_sring_entry.req.handle', 'uint16_t', 16);
-        const x28 = x24.id;
-        if (typeof x28 !== 'bigint' || x28 < 0n || x28 > 0xffffffffffffffffn) failBigInt(x28, 'blkif_sring_entry.req.id', 'uint64_t', 64);
-        const x29 = x24.sector_number;
-        if (typeof x29 !== 'bigint' || x29 < 0n || x29 > 0xffffffffffffffffn) failBigInt(x29, 'blkif_sring_entry.req.sector_number', 'uint64_t', 64);
-        const x30 = x24.seg;
-        const a31 = checkArray(x30, 11, 'blkif_sring_entry.req.seg');
-        for (let i32 = 0; i32 < 11; i32++) {
-          const e33 = a31[i32];
-          if (typeof e33 !== 'object' || e33 === null) failObject(e33, `blkif_sring_entry.req.seg[${i32}]`);
-          const x34 = e33.gref;
-          if (typeof x34 !== 'number' || (x34 >>> 0) !== x34) failInt(x34, `blkif_sring_entry.req.seg[${i32}].gref`, 'uint32_t', 32);
-          const x35 = e33.first_sect;
-          if (typeof x35 !== 'number' || (x35 & 0xff) !== x35) failInt(x35, `blkif_sring_entry.req.seg[${i32}].first_sect`, 'uint8_t', 8);
-          const x36 = e33.last_sect;
-          if (typeof x36 !== 'number' || (x36 & 0xff) !== x36) failInt(x36, `blkif_sring_entry.req.seg[${i32}].last_sect`, 'uint8_t', 8);
+        const x2 = v.req!;
+        if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'blkif_sring_entry.req');
+        const x3 = x2.operation;
+        if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'blkif_sring_entry.req.operation', 'uint8_t', 8);
+        const x4 = x2.nr_segments;
+        if (typeof x4 !== 'number' || (x4 & 0xff) !== x4) failInt(x4, 'blkif_sring_entry.req.nr_segments', 'uint8_t', 8);
+        const x5 = x2.handle;
+        if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'blkif_sring_entry.req.handle', 'uint16_t', 16);
+        const x6 = x2.id;
+        if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'blkif_sring_entry.req.id', 'uint64_t', 64);
+        const x7 = x2.sector_number;
+        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'blkif_sring_entry.req.sector_number', 'uint64_t', 64);
+        const x8 = x2.seg;
+        const a9 = checkArray(x8, 11, 'blkif_sring_entry.req.seg');
+        for (let i10 = 0; i10 < 11; i10++) {
+          const e11 = a9[i10];
+          if (typeof e11 !== 'object' || e11 === null) failObject(e11, `blkif_sring_entry.req.seg[${i10}]`);
+          const x12 = e11.gref;
+          if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, `blkif_sring_entry.req.seg[${i10}].gref`, 'uint32_t', 32);
+          const x13 = e11.first_sect;
+          if (typeof x13 !== 'number' || (x13 & 0xff) !== x13) failInt(x13, `blkif_sring_entry.req.seg[${i10}].first_sect`, 'uint8_t', 8);
+          const x14 = e11.last_sect;
+          if (typeof x14 !== 'number' || (x14 & 0xff) !== x14) failInt(x14, `blkif_sring_entry.req.seg[${i10}].last_sect`, 'uint8_t', 8);
         }
-        d.setUint8(b, x25);
-        d.setUint8(b + 1, x26);
-        d.setUint16(b + 2, x27, true);
-        d.setBigUint64(b + 4, x28, true);
-        d.setBigUint64(b + 12, x29, true);
-        for (let i37 = 0; i37 < 11; i37++) {
-          const e38 = a31[i37];
-          if (typeof e38 !== 'object' || e38 === null) failObject(e38, `blkif_sring_entry.req.seg[${i37}]`);
-          const x39 = e38.gref;
-          if (typeof x39 !== 'number' || (x39 >>> 0) !== x39) failInt(x39, `blkif_sring_entry.req.seg[${i37}].gref`, 'uint32_t', 32);
-          const x40 = e38.first_sect;
-          if (typeof x40 !== 'number' || (x40 & 0xff) !== x40) failInt(x40, `blkif_sring_entry.req.seg[${i37}].first_sect`, 'uint8_t', 8);
-          const x41 = e38.last_sect;
-          if (typeof x41 !== 'number' || (x41 & 0xff) !== x41) failInt(x41, `blkif_sring_entry.req.seg[${i37}].last_sect`, 'uint8_t', 8);
-          d.setUint32(b + 20 + i37 * 8, x39, true);
-          d.setUint8(b + 20 + i37 * 8 + 4, x40);
-          d.setUint8(b + 20 + i37 * 8 + 5, x41);
-          d.setUint16(b + 20 + i37 * 8 + 6, 0);
+        zero(d, b, 108);
+        d.setUint8(b, x3);
+        d.setUint8(b + 1, x4);
+        d.setUint16(b + 2, x5, true);
+        d.setBigUint64(b + 4, x6, true);
+        d.setBigUint64(b + 12, x7, true);
+        for (let i15 = 0; i15 < 11; i15++) {
+          const e16 = a9[i15];
+          if (typeof e16 !== 'object' || e16 === null) failObject(e16, `blkif_sring_entry.req.seg[${i15}]`);
+          const x17 = e16.gref;
+          if (typeof x17 !== 'number' || (x17 >>> 0) !== x17) failInt(x17, `blkif_sring_entry.req.seg[${i15}].gref`, 'uint32_t', 32);
+          const x18 = e16.first_sect;
+          if (typeof x18 !== 'number' || (x18 & 0xff) !== x18) failInt(x18, `blkif_sring_entry.req.seg[${i15}].first_sect`, 'uint8_t', 8);
+          const x19 = e16.last_sect;
+          if (typeof x19 !== 'number' || (x19 & 0xff) !== x19) failInt(x19, `blkif_sring_entry.req.seg[${i15}].last_sect`, 'uint8_t', 8);
+          d.setUint32(b + 20 + i15 * 8, x17, true);
+          d.setUint8(b + 20 + i15 * 8 + 4, x18);
+          d.setUint8(b + 20 + i15 * 8 + 5, x19);
+          d.setUint16(b + 20 + i15 * 8 + 6, 0);
         }
         break;
       }
       case 1: {
-        const x42 = v.rsp!;
-        if (typeof x42 !== 'object' || x42 === null) failObject(x42, 'blkif_sring_entry.rsp');
-        const x43 = x42.id;
-        if (typeof x43 !== 'bigint' || x43 < 0n || x43 > 0xffffffffffffffffn) failBigInt(x43, 'blkif_sring_entry.rsp.id', 'uint64_t', 64);
-        const x44 = x42.operation;
-        if (typeof x44 !== 'number' || (x44 & 0xff) !== x44) failInt(x44, 'blkif_sring_entry.rsp.operation', 'uint8_t', 8);
-        const x45 = x42.status;
-        if (typeof x45 !== 'number' || ((x45 << 16) >> 16) !== x45) failInt(x45, 'blkif_sring_entry.rsp.status', 'int16_t', 16);
-        if (w8 !== undefined) w8[b / 8] = x43; else d.setBigUint64(b, x43, true);
-        d.setUint8(b + 8, x44);
-        d.setInt16(b + 10, x45, true);
+        const x20 = v.rsp!;
+        if (typeof x20 !== 'object' || x20 === null) failObject(x20, 'blkif_sring_entry.rsp');
+        const x21 = x20.id;
+        if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'blkif_sring_entry.rsp.id', 'uint64_t', 64);
+        const x22 = x20.operation;
+        if (typeof x22 !== 'number' || (x22 & 0xff) !== x22) failInt(x22, 'blkif_sring_entry.rsp.operation', 'uint8_t', 8);
+        const x23 = x20.status;
+        if (typeof x23 !== 'number' || ((x23 << 16) >> 16) !== x23) failInt(x23, 'blkif_sring_entry.rsp.status', 'int16_t', 16);
+        zero(d, b, 108);
+        if (w8 !== undefined) w8[b / 8] = x21; else d.setBigUint64(b, x21, true);
+        d.setUint8(b + 8, x22);
+        d.setInt16(b + 10, x23, true);
         d.setUint8(b + 9, 0);
         break;
       }
+      default:
+        zero(d, b, 108);
     }
   }
 }
@@ -1635,42 +1606,10 @@ export function blkif_sring_entry$enc1(v: blkif_sring_entry, d: DataView, w: Big
   if (v.req !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.req!;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'blkif_sring_entry.req');
-    const x3 = x2.operation;
-    if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'blkif_sring_entry.req.operation', 'uint8_t', 8);
-    const x4 = x2.nr_segments;
-    if (typeof x4 !== 'number' || (x4 & 0xff) !== x4) failInt(x4, 'blkif_sring_entry.req.nr_segments', 'uint8_t', 8);
-    const x5 = x2.handle;
-    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'blkif_sring_entry.req.handle', 'uint16_t', 16);
-    const x6 = x2.id;
-    if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'blkif_sring_entry.req.id', 'uint64_t', 64);
-    const x7 = x2.sector_number;
-    if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'blkif_sring_entry.req.sector_number', 'uint64_t', 64);
-    const x8 = x2.seg;
-    const a9 = checkArray(x8, 11, 'blkif_sring_entry.req.seg');
-    for (let i10 = 0; i10 < 11; i10++) {
-      const e11 = a9[i10];
-      if (typeof e11 !== 'object' || e11 === null) failObject(e11, `blkif_sring_entry.req.seg[${i10}]`);
-      const x12 = e11.gref;
-      if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, `blkif_sring_entry.req.seg[${i10}].gref`, 'uint32_t', 32);
-      const x13 = e11.first_sect;
-      if (typeof x13 !== 'number' || (x13 & 0xff) !== x13) failInt(x13, `blkif_sring_entry.req.seg[${i10}].first_sect`, 'uint8_t', 8);
-      const x14 = e11.last_sect;
-      if (typeof x14 !== 'number' || (x14 & 0xff) !== x14) failInt(x14, `blkif_sring_entry.req.seg[${i10}].last_sect`, 'uint8_t', 8);
-    }
   }
   if (v.rsp !== undefined) {
     k0++;
     j1 = 1;
-    const x20 = v.rsp!;
-    if (typeof x20 !== 'object' || x20 === null) failObject(x20, 'blkif_sring_entry.rsp');
-    const x21 = x20.id;
-    if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'blkif_sring_entry.rsp.id', 'uint64_t', 64);
-    const x22 = x20.operation;
-    if (typeof x22 !== 'number' || (x22 & 0xff) !== x22) failInt(x22, 'blkif_sring_entry.rsp.operation', 'uint8_t', 8);
-    const x23 = x20.status;
-    if (typeof x23 !== 'number' || ((x23 << 16) >> 16) !== x23) failInt(x23, 'blkif_sring_entry.rsp.status', 'int16_t', 16);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 112, 'blkif_sring_entry', ['req', 'rsp'], blkif_sring_entry$dec1, blkif_sring_entry$enc1);
@@ -1679,71 +1618,74 @@ export function blkif_sring_entry$enc1(v: blkif_sring_entry, d: DataView, w: Big
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 112, 'blkif_sring_entry', ['req', 'rsp'], blkif_sring_entry$dec1, blkif_sring_entry$enc1);
   } else {
-    zero(d, b, 112);
     switch (j1) {
       case 0: {
-        const x24 = v.req!;
-        if (typeof x24 !== 'object' || x24 === null) failObject(x24, 'blkif_sring_entry.req');
-        const x25 = x24.operation;
-        if (typeof x25 !== 'number' || (x25 & 0xff) !== x25) failInt(x25, 'blkif_sring_entry.req.operation', 'uint8_t', 8);
-        const x26 = x24.nr_segments;
-        if (typeof x26 !== 'number' || (x26 & 0xff) !== x26) failInt(x26, 'blkif_sring_entry.req.nr_segments', 'uint8_t', 8);
-        const x27 = x24.handle;
-        if (typeof x27 !== 'number' || (x27 & 0xffff) !== x27) failInt(x27, 'blkif_sring_entry.req.handle', 'uint16_t', 16);
-        const x28 = x24.id;
-        if (typeof x28 !== 'bigint' || x28 < 0n || x28 > 0xffffffffffffffffn) failBigInt(x28, 'blkif_sring_entry.req.id', 'uint64_t', 64);
-        const x29 = x24.sector_number;
-        if (typeof x29 !== 'bigint' || x29 < 0n || x29 > 0xffffffffffffffffn) failBigInt(x29, 'blkif_sring_entry.req.sector_number', 'uint64_t', 64);
-        const x30 = x24.seg;
-        const a31 = checkArray(x30, 11, 'blkif_sring_entry.req.seg');
-        for (let i32 = 0; i32 < 11; i32++) {
-          const e33 = a31[i32];
-          if (typeof e33 !== 'object' || e33 === null) failObject(e33, `blkif_sring_entry.req.seg[${i32}]`);
-          const x34 = e33.gref;
-          if (typeof x34 !== 'number' || (x34 >>> 0) !== x34) failInt(x34, `blkif_sring_entry.req.seg[${i32}].gref`, 'uint32_t', 32);
-          const x35 = e33.first_sect;
-          if (typeof x35 !== 'number' || (x35 & 0xff) !== x35) failInt(x35, `blkif_sring_entry.req.seg[${i32}].first_sect`, 'uint8_t', 8);
-          const x36 = e33.last_sect;
-          if (typeof x36 !== 'number' || (x36 & 0xff) !== x36) failInt(x36, `blkif_sring_entry.req.seg[${i32}].last_sect`, 'uint8_t', 8);
+        const x2 = v.req!;
+        if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'blkif_sring_entry.req');
+        const x3 = x2.operation;
+        if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'blkif_sring_entry.req.operation', 'uint8_t', 8);
+        const x4 = x2.nr_segments;
+        if (typeof x4 !== 'number' || (x4 & 0xff) !== x4) failInt(x4, 'blkif_sring_entry.req.nr_segments', 'uint8_t', 8);
+        const x5 = x2.handle;
+        if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'blkif_sring_entry.req.handle', 'uint16_t', 16);
+        const x6 = x2.id;
+        if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'blkif_sring_entry.req.id', 'uint64_t', 64);
+        const x7 = x2.sector_number;
+        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'blkif_sring_entry.req.sector_number', 'uint64_t', 64);
+        const x8 = x2.seg;
+        const a9 = checkArray(x8, 11, 'blkif_sring_entry.req.seg');
+        for (let i10 = 0; i10 < 11; i10++) {
+          const e11 = a9[i10];
+          if (typeof e11 !== 'object' || e11 === null) failObject(e11, `blkif_sring_entry.req.seg[${i10}]`);
+          const x12 = e11.gref;
+          if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, `blkif_sring_entry.req.seg[${i10}].gref`, 'uint32_t', 32);
+          const x13 = e11.first_sect;
+          if (typeof x13 !== 'number' || (x13 & 0xff) !== x13) failInt(x13, `blkif_sring_entry.req.seg[${i10}].first_sect`, 'uint8_t', 8);
+          const x14 = e11.last_sect;
+          if (typeof x14 !== 'number' || (x14 & 0xff) !== x14) failInt(x14, `blkif_sring_entry.req.seg[${i10}].last_sect`, 'uint8_t', 8);
         }
-        d.setUint8(b, x25);
-        d.setUint8(b + 1, x26);
-        d.setUint16(b + 2, x27, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x28; else d.setBigUint64(b + 8, x28, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x29; else d.setBigUint64(b + 16, x29, true);
-        for (let i37 = 0; i37 < 11; i37++) {
-          const e38 = a31[i37];
-          if (typeof e38 !== 'object' || e38 === null) failObject(e38, `blkif_sring_entry.req.seg[${i37}]`);
-          const x39 = e38.gref;
-          if (typeof x39 !== 'number' || (x39 >>> 0) !== x39) failInt(x39, `blkif_sring_entry.req.seg[${i37}].gref`, 'uint32_t', 32);
-          const x40 = e38.first_sect;
-          if (typeof x40 !== 'number' || (x40 & 0xff) !== x40) failInt(x40, `blkif_sring_entry.req.seg[${i37}].first_sect`, 'uint8_t', 8);
-          const x41 = e38.last_sect;
-          if (typeof x41 !== 'number' || (x41 & 0xff) !== x41) failInt(x41, `blkif_sring_entry.req.seg[${i37}].last_sect`, 'uint8_t', 8);
-          d.setUint32(b + 24 + i37 * 8, x39, true);
-          d.setUint8(b + 24 + i37 * 8 + 4, x40);
-          d.setUint8(b + 24 + i37 * 8 + 5, x41);
-          d.setUint16(b + 24 + i37 * 8 + 6, 0);
+        zero(d, b, 112);
+        d.setUint8(b, x3);
+        d.setUint8(b + 1, x4);
+        d.setUint16(b + 2, x5, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x6; else d.setBigUint64(b + 8, x6, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x7; else d.setBigUint64(b + 16, x7, true);
+        for (let i15 = 0; i15 < 11; i15++) {
+          const e16 = a9[i15];
+          if (typeof e16 !== 'object' || e16 === null) failObject(e16, `blkif_sring_entry.req.seg[${i15}]`);
+          const x17 = e16.gref;
+          if (typeof x17 !== 'number' || (x17 >>> 0) !== x17) failInt(x17, `blkif_sring_entry.req.seg[${i15}].gref`, 'uint32_t', 32);
+          const x18 = e16.first_sect;
+          if (typeof x18 !== 'number' || (x18 & 0xff) !== x18) failInt(x18, `blkif_sring_entry.req.seg[${i15}].first_sect`, 'uint8_t', 8);
+          const x19 = e16.last_sect;
+          if (typeof x19 !== 'number' || (x19 & 0xff) !== x19) failInt(x19, `blkif_sring_entry.req.seg[${i15}].last_sect`, 'uint8_t', 8);
+          d.setUint32(b + 24 + i15 * 8, x17, true);
+          d.setUint8(b + 24 + i15 * 8 + 4, x18);
+          d.setUint8(b + 24 + i15 * 8 + 5, x19);
+          d.setUint16(b + 24 + i15 * 8 + 6, 0);
         }
         d.setUint32(b + 4, 0);
         break;
       }
       case 1: {
-        const x42 = v.rsp!;
-        if (typeof x42 !== 'object' || x42 === null) failObject(x42, 'blkif_sring_entry.rsp');
-        const x43 = x42.id;
-        if (typeof x43 !== 'bigint' || x43 < 0n || x43 > 0xffffffffffffffffn) failBigInt(x43, 'blkif_sring_entry.rsp.id', 'uint64_t', 64);
-        const x44 = x42.operation;
-        if (typeof x44 !== 'number' || (x44 & 0xff) !== x44) failInt(x44, 'blkif_sring_entry.rsp.operation', 'uint8_t', 8);
-        const x45 = x42.status;
-        if (typeof x45 !== 'number' || ((x45 << 16) >> 16) !== x45) failInt(x45, 'blkif_sring_entry.rsp.status', 'int16_t', 16);
-        if (w8 !== undefined) w8[b / 8] = x43; else d.setBigUint64(b, x43, true);
-        d.setUint8(b + 8, x44);
-        d.setInt16(b + 10, x45, true);
+        const x20 = v.rsp!;
+        if (typeof x20 !== 'object' || x20 === null) failObject(x20, 'blkif_sring_entry.rsp');
+        const x21 = x20.id;
+        if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'blkif_sring_entry.rsp.id', 'uint64_t', 64);
+        const x22 = x20.operation;
+        if (typeof x22 !== 'number' || (x22 & 0xff) !== x22) failInt(x22, 'blkif_sring_entry.rsp.operation', 'uint8_t', 8);
+        const x23 = x20.status;
+        if (typeof x23 !== 'number' || ((x23 << 16) >> 16) !== x23) failInt(x23, 'blkif_sring_entry.rsp.status', 'int16_t', 16);
+        zero(d, b, 112);
+        if (w8 !== undefined) w8[b / 8] = x21; else d.setBigUint64(b, x21, true);
+        d.setUint8(b + 8, x22);
+        d.setInt16(b + 10, x23, true);
         d.setUint8(b + 9, 0);
         d.setUint32(b + 12, 0);
         break;
       }
+      default:
+        zero(d, b, 112);
     }
   }
 }
@@ -1820,74 +1762,64 @@ export function blkif_sring$enc0(v: blkif_sring, d: DataView, w: BigUint64Array 
   if (x4.netif !== undefined) {
     k5++;
     j6 = 0;
-    const x7 = x4.netif!;
-    if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'blkif_sring.pvt.netif');
-    const x8 = x7.smartpoll_active;
-    if (typeof x8 !== 'number' || (x8 & 0xff) !== x8) failInt(x8, 'blkif_sring.pvt.netif.smartpoll_active', 'uint8_t', 8);
   }
   if (x4.tapif_user !== undefined) {
     k5++;
     j6 = 1;
-    const x9 = x4.tapif_user!;
-    if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'blkif_sring.pvt.tapif_user');
-    const x10 = x9.msg;
-    if (typeof x10 !== 'number' || (x10 & 0xff) !== x10) failInt(x10, 'blkif_sring.pvt.tapif_user.msg', 'uint8_t', 8);
   }
   if (x4.pvt_pad !== undefined) {
     k5++;
     j6 = 2;
-    const x11 = x4.pvt_pad!;
-    const a12 = checkArray(x11, 4, 'blkif_sring.pvt.pvt_pad');
-    for (let i13 = 0; i13 < 4; i13++) {
-      const e14 = a12[i13];
-      if (typeof e14 !== 'number' || (e14 & 0xff) !== e14) failInt(e14, `blkif_sring.pvt.pvt_pad[${i13}]`, 'uint8_t', 8);
-    }
   }
   if (k5 > 1) {
     checkDecodedUnion(x4, k5, 4, 'blkif_sring.pvt', ['netif', 'tapif_user', 'pvt_pad'], blkif_sring_pvt$dec0, blkif_sring_pvt$enc0);
     j6 = -2;
   } else if (k5 === 0) checkEmptyUnion(x4, 'blkif_sring.pvt');
+  if (j6 === -2) {
+    encodeDecodedUnion(x4, 2, d, w, b + 16, 4, 'blkif_sring.pvt', ['netif', 'tapif_user', 'pvt_pad'], blkif_sring_pvt$dec0, blkif_sring_pvt$enc0);
+  } else {
+    switch (j6) {
+      case 0: {
+        const x7 = x4.netif!;
+        if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'blkif_sring.pvt.netif');
+        const x8 = x7.smartpoll_active;
+        if (typeof x8 !== 'number' || (x8 & 0xff) !== x8) failInt(x8, 'blkif_sring.pvt.netif.smartpoll_active', 'uint8_t', 8);
+        d.setUint32(b + 16, 0);
+        d.setUint8(b + 16, x8);
+        break;
+      }
+      case 1: {
+        const x9 = x4.tapif_user!;
+        if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'blkif_sring.pvt.tapif_user');
+        const x10 = x9.msg;
+        if (typeof x10 !== 'number' || (x10 & 0xff) !== x10) failInt(x10, 'blkif_sring.pvt.tapif_user.msg', 'uint8_t', 8);
+        d.setUint32(b + 16, 0);
+        d.setUint8(b + 16, x10);
+        break;
+      }
+      case 2: {
+        const x11 = x4.pvt_pad!;
+        const a12 = checkArray(x11, 4, 'blkif_sring.pvt.pvt_pad');
+        for (let i13 = 0; i13 < 4; i13++) {
+          const e14 = a12[i13];
+          if (typeof e14 !== 'number' || (e14 & 0xff) !== e14) failInt(e14, `blkif_sring.pvt.pvt_pad[${i13}]`, 'uint8_t', 8);
+        }
+        d.setUint32(b + 16, 0);
+        for (let i15 = 0; i15 < 4; i15++) {
+          const e16 = a12[i15];
+          if (typeof e16 !== 'number' || (e16 & 0xff) !== e16) failInt(e16, `blkif_sring.pvt.pvt_pad[${i15}]`, 'uint8_t', 8);
+          d.setUint8(b + 16 + i15 * 1, e16);
+        }
+        break;
+      }
+      default:
+        d.setUint32(b + 16, 0);
+    }
+  }
   d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
   d.setUint32(b + 8, x2, true);
   d.setUint32(b + 12, x3, true);
-  if (j6 === -2) {
-    encodeDecodedUnion(x4, 2, d, w, b + 16, 4, 'blkif_sring.pvt', ['netif', 'tapif_user', 'pvt_pad'], blkif_sring_pvt$dec0, blkif_sring_pvt$enc0);
-  } else {
-    d.setUint32(b + 16, 0);
-    switch (j6) {
-      case 0: {
-        const x17 = x4.netif!;
-        if (typeof x17 !== 'object' || x17 === null) failObject(x17, 'blkif_sring.pvt.netif');
-        const x18 = x17.smartpoll_active;
-        if (typeof x18 !== 'number' || (x18 & 0xff) !== x18) failInt(x18, 'blkif_sring.pvt.netif.smartpoll_active', 'uint8_t', 8);
-        d.setUint8(b + 16, x18);
-        break;
-      }
-      case 1: {
-        const x19 = x4.tapif_user!;
-        if (typeof x19 !== 'object' || x19 === null) failObject(x19, 'blkif_sring.pvt.tapif_user');
-        const x20 = x19.msg;
-        if (typeof x20 !== 'number' || (x20 & 0xff) !== x20) failInt(x20, 'blkif_sring.pvt.tapif_user.msg', 'uint8_t', 8);
-        d.setUint8(b + 16, x20);
-        break;
-      }
-      case 2: {
-        const x21 = x4.pvt_pad!;
-        const a22 = checkArray(x21, 4, 'blkif_sring.pvt.pvt_pad');
-        for (let i23 = 0; i23 < 4; i23++) {
-          const e24 = a22[i23];
-          if (typeof e24 !== 'number' || (e24 & 0xff) !== e24) failInt(e24, `blkif_sring.pvt.pvt_pad[${i23}]`, 'uint8_t', 8);
-        }
-        for (let i25 = 0; i25 < 4; i25++) {
-          const e26 = a22[i25];
-          if (typeof e26 !== 'number' || (e26 & 0xff) !== e26) failInt(e26, `blkif_sring.pvt.pvt_pad[${i25}]`, 'uint8_t', 8);
-          d.setUint8(b + 16 + i25 * 1, e26);
-        }
-        break;
-      }
-    }
-  }
   d.setUint32(b + 20, 0);
   d.setUint32(b + 20 + 4, 0);
   d.setUint32(b + 20 + 8, 0);
@@ -2010,28 +1942,14 @@ export function blkif_sring_pvt$enc0(v: blkif_sring_pvt, d: DataView, w: BigUint
   if (v.netif !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.netif!;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'blkif_sring.pvt.netif');
-    const x3 = x2.smartpoll_active;
-    if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'blkif_sring.pvt.netif.smartpoll_active', 'uint8_t', 8);
   }
   if (v.tapif_user !== undefined) {
     k0++;
     j1 = 1;
-    const x4 = v.tapif_user!;
-    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'blkif_sring.pvt.tapif_user');
-    const x5 = x4.msg;
-    if (typeof x5 !== 'number' || (x5 & 0xff) !== x5) failInt(x5, 'blkif_sring.pvt.tapif_user.msg', 'uint8_t', 8);
   }
   if (v.pvt_pad !== undefined) {
     k0++;
     j1 = 2;
-    const x6 = v.pvt_pad!;
-    const a7 = checkArray(x6, 4, 'blkif_sring.pvt.pvt_pad');
-    for (let i8 = 0; i8 < 4; i8++) {
-      const e9 = a7[i8];
-      if (typeof e9 !== 'number' || (e9 & 0xff) !== e9) failInt(e9, `blkif_sring.pvt.pvt_pad[${i8}]`, 'uint8_t', 8);
-    }
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 4, 'blkif_sring.pvt', ['netif', 'tapif_user', 'pvt_pad'], blkif_sring_pvt$dec0, blkif_sring_pvt$enc0);
@@ -2040,38 +1958,42 @@ export function blkif_sring_pvt$enc0(v: blkif_sring_pvt, d: DataView, w: BigUint
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 4, 'blkif_sring.pvt', ['netif', 'tapif_user', 'pvt_pad'], blkif_sring_pvt$dec0, blkif_sring_pvt$enc0);
   } else {
-    d.setUint32(b, 0);
     switch (j1) {
       case 0: {
-        const x12 = v.netif!;
-        if (typeof x12 !== 'object' || x12 === null) failObject(x12, 'blkif_sring.pvt.netif');
-        const x13 = x12.smartpoll_active;
-        if (typeof x13 !== 'number' || (x13 & 0xff) !== x13) failInt(x13, 'blkif_sring.pvt.netif.smartpoll_active', 'uint8_t', 8);
-        d.setUint8(b, x13);
+        const x2 = v.netif!;
+        if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'blkif_sring.pvt.netif');
+        const x3 = x2.smartpoll_active;
+        if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'blkif_sring.pvt.netif.smartpoll_active', 'uint8_t', 8);
+        d.setUint32(b, 0);
+        d.setUint8(b, x3);
         break;
       }
       case 1: {
-        const x14 = v.tapif_user!;
-        if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'blkif_sring.pvt.tapif_user');
-        const x15 = x14.msg;
-        if (typeof x15 !== 'number' || (x15 & 0xff) !== x15) failInt(x15, 'blkif_sring.pvt.tapif_user.msg', 'uint8_t', 8);
-        d.setUint8(b, x15);
+        const x4 = v.tapif_user!;
+        if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'blkif_sring.pvt.tapif_user');
+        const x5 = x4.msg;
+        if (typeof x5 !== 'number' || (x5 & 0xff) !== x5) failInt(x5, 'blkif_sring.pvt.tapif_user.msg', 'uint8_t', 8);
+        d.setUint32(b, 0);
+        d.setUint8(b, x5);
         break;
       }
       case 2: {
-        const x16 = v.pvt_pad!;
-        const a17 = checkArray(x16, 4, 'blkif_sring.pvt.pvt_pad');
-        for (let i18 = 0; i18 < 4; i18++) {
-          const e19 = a17[i18];
-          if (typeof e19 !== 'number' || (e19 & 0xff) !== e19) failInt(e19, `blkif_sring.pvt.pvt_pad[${i18}]`, 'uint8_t', 8);
+        const x6 = v.pvt_pad!;
+        const a7 = checkArray(x6, 4, 'blkif_sring.pvt.pvt_pad');
+        for (let i8 = 0; i8 < 4; i8++) {
+          const e9 = a7[i8];
+          if (typeof e9 !== 'number' || (e9 & 0xff) !== e9) failInt(e9, `blkif_sring.pvt.pvt_pad[${i8}]`, 'uint8_t', 8);
         }
-        for (let i20 = 0; i20 < 4; i20++) {
-          const e21 = a17[i20];
-          if (typeof e21 !== 'number' || (e21 & 0xff) !== e21) failInt(e21, `blkif_sring.pvt.pvt_pad[${i20}]`, 'uint8_t', 8);
-          d.setUint8(b + i20 * 1, e21);
+        d.setUint32(b, 0);
+        for (let i10 = 0; i10 < 4; i10++) {
+          const e11 = a7[i10];
+          if (typeof e11 !== 'number' || (e11 & 0xff) !== e11) failInt(e11, `blkif_sring.pvt.pvt_pad[${i10}]`, 'uint8_t', 8);
+          d.setUint8(b + i10 * 1, e11);
         }
         break;
       }
+      default:
+        d.setUint32(b, 0);
     }
   }
 }
