@@ -13,6 +13,7 @@ import type {
   InterfaceVersion,
   LegacyRecordName,
   RingInfo,
+  ByteRingInfo,
   ScalarName,
   XenOrigin,
   XenRelease,
@@ -94,6 +95,7 @@ export interface RecordDef {
   toolsOnlyBefore?: XenRelease;
   /** Set by `ring()` on the shared page it builds. */
   ring?: RingInfo;
+  byteRings?: ByteRingInfo[];
   loc: RawLocation;
 }
 

@@ -18,6 +18,7 @@ import type {
   DeclaredHole,
   GuestInterfaceGate,
   InterfaceVersion,
+  ByteRingInfo,
   LegacyRecordName,
   XenOrigin,
   XenRelease,
@@ -336,4 +337,4 @@ export const gate = {
 
 // ---- Rings -------------------------------------------------------------------------------
 
-export { ring, XEN_RING_PAGE_SIZE } from './ring.js';
+export { byteRing, ring, XEN_RING_PAGE_SIZE } from './ring.js';

@@ -16,7 +16,7 @@
  * });
  * ```
  */
-import type { XenRelease } from '../model/types.js';
+import type { ByteRingInfo, XenRelease } from '../model/types.js';
 import type { AliasDef, RecordDef } from './defs.js';
 import { array, field, inlineStruct, inlineUnion, pad, struct, u8, union } from './index.js';
 
@@ -74,4 +74,12 @@ function privateUnion(): RecordDef {
 
 function nameOf(def: RecordDef): string {
   return def.name ?? def.typedef ?? '?';
+}
+
+/**
+ * A byte ring of a shared record, for its `byteRings`: the array `data`, read up to member
+ * `cons` and written up to member `prod` by the `producer` end.
+ */
+export function byteRing(data: string, options: Omit<ByteRingInfo, 'data'>): ByteRingInfo {
+  return { data, ...options };
 }

@@ -79,6 +79,19 @@ export interface RingLayout {
   entries: number;
 }
 
+/** Where a byte ring lies in its record on one architecture (`RecordDecl.byteRings`). */
+export interface ByteRingLayout {
+  /** The byte array member. @example "out" */
+  name: string;
+  /** Offset of the first byte of the array. */
+  data: number;
+  /** Bytes in the array: a power of two. */
+  size: number;
+  /** Offsets of the consumer and producer indices. */
+  cons: number;
+  prod: number;
+}
+
 /**
  * Where an `ArchLayout` keeps the record layouts it computed: by default its own map. The
  * layouts of several releases may share one, keyed so that releases in which a record and
@@ -133,6 +146,20 @@ export class ArchLayout {
     const entriesOffset = alignUp(this.record(name).size, entry.align);
     const fit = Math.floor((info.pageSize - entriesOffset) / entry.size);
     return { name: info.name, pageSize: info.pageSize, entriesOffset, entrySize: entry.size, entries: fit < 1 ? 0 : 2 ** Math.floor(Math.log2(fit)) };
+  }
+
+  /** The byte rings of record `name`, in declaration order. */
+  byteRings(name: string): ByteRingLayout[] {
+    const layout = this.record(name);
+    const at = (member: string) => {
+      const f = layout.fields.find((x) => x.name === member);
+      if (!f) throw new Error(`byte ring of ${name}: no member ${member} on ${this.arch}`);
+      return f;
+    };
+    return (this.records.get(name)?.byteRings ?? []).map((b) => {
+      const data = at(b.data);
+      return { name: b.data, data: data.offset, size: data.size, cons: at(b.cons).offset, prod: at(b.prod).offset };
+    });
   }
 
   /** Size and alignment of any type on this architecture. */

@@ -213,6 +213,7 @@ function lowerRecord(def: RecordDef, name: string, parent: RecordDecl | undefine
     ...(def.legacyName ? { legacyName: { ...def.legacyName } } : {}),
     ...(def.xenScope ? { xenScope: def.xenScope } : {}),
     ...(def.ring ? { ring: { ...def.ring } } : {}),
+    ...(def.byteRings ? { byteRings: def.byteRings.map((b) => ({ ...b })) } : {}),
   };
   ctx.model.records.push(decl);
   const recordLoc = decl.loc;

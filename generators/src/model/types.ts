@@ -277,6 +277,27 @@ export interface RecordDecl extends Lifetime {
   xenScope?: string;
   /** This record is the shared page of a request/response ring (`blkif_sring`). */
   ring?: RingInfo;
+  /** The byte rings this shared record holds (the console's `in` and `out`). */
+  byteRings?: ByteRingInfo[];
+}
+
+/**
+ * A byte ring inside a shared record: a byte array both ends use as a circular buffer, with the
+ * free-running consumer and producer indices of it in members of the same record (the
+ * console's `in` with `in_cons` and `in_prod`, xenstore's `req` and `rsp`). The array's length
+ * is a power of two; byte `i` of the stream is at `i` masked by the length minus one. Every
+ * language gets a reader and a writer that follow the ring protocol's barriers.
+ * @example { "data": "out", "cons": "out_cons", "prod": "out_prod", "producer": "front" }
+ */
+export interface ByteRingInfo {
+  /** The byte array member. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  data: string;
+  /** The consumer index member: how far the reader has read. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  cons: string;
+  /** The producer index member: how far the writer has written. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  prod: string;
+  /** Which end writes the bytes: `front` (the guest) or `back` (the console daemon, xenstored). */
+  producer: 'front' | 'back';
 }
 
 /**

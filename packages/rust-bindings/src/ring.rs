@@ -5,7 +5,8 @@
 //! the same slot. Both advance free-running 32-bit indices at the head of the page and notify
 //! each other only when the other asked to be told.
 //!
-//! [`FrontRing`] and [`BackRing`] drive one ring over [`SharedMemory`]: every index is an
+//! [`FrontRing`] and [`BackRing`] drive one ring over [`SharedMemory`], [`ByteRingWriter`] and
+//! [`ByteRingReader`] the byte rings of the console and xenstore pages: every index is an
 //! atomic, entries are copied in and out whole, and the fences are Xen's (`xen_wmb` before
 //! publishing an index, `xen_mb` before reading the other end's event index, an acquire load
 //! of the producer index before reading entries). Nothing here needs `unsafe` from the user but
@@ -24,6 +25,21 @@
 //! back.queue_response(blkif_response { id: request.id, ..Default::default() }).unwrap();
 //! assert!(back.push_responses());
 //! assert_eq!(front.take_response().unwrap().unwrap().id, 7);
+//! ```
+//!
+//! A console page: the guest writes its output, the console back end reads it.
+//!
+//! ```
+//! use xenabi::ring::{ByteRingReader, ByteRingWriter, Page, SharedMemory};
+//! use xenabi::stable::console::xencons_interface;
+//!
+//! let page = Page::new();
+//! let mut guest = ByteRingWriter::new(SharedMemory::new(&page), xencons_interface::OUT_RING).unwrap();
+//! let mut daemon = ByteRingReader::new(SharedMemory::new(&page), xencons_interface::OUT_RING).unwrap();
+//! assert_eq!(guest.write(b"hello\n").unwrap(), 6);
+//! let mut line = [0u8; 16];
+//! assert_eq!(daemon.read(&mut line).unwrap(), 6);
+//! assert_eq!(&line[..6], b"hello\n");
 //! ```
 
 use core::cell::UnsafeCell;
@@ -59,6 +75,16 @@ impl Page {
     /// A zeroed page.
     pub const fn new() -> Self {
         Page(UnsafeCell::new([0; 4096]))
+    }
+
+    /// A page holding `bytes` (a page read from a file, say).
+    pub const fn from_bytes(bytes: [u8; 4096]) -> Self {
+        Page(UnsafeCell::new(bytes))
+    }
+
+    /// The page's bytes, once nothing shares it any more.
+    pub fn into_bytes(self) -> [u8; 4096] {
+        self.0.into_inner()
     }
 }
 
@@ -123,10 +149,109 @@ impl<'a> SharedMemory<'a> {
     }
 }
 
+/// Where a byte ring lies in its shared record: its byte array (a power of two long) and its
+/// consumer and producer indices, as byte offsets from the start of the record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ByteRingLayout {
+    /// Offset of the byte array.
+    pub data: usize,
+    /// Bytes in the array: a power of two.
+    pub size: usize,
+    /// Offset of the consumer index.
+    pub cons: usize,
+    /// Offset of the producer index.
+    pub prod: usize,
+}
+
+fn checked_bytes(memory: &SharedMemory<'_>, layout: &ByteRingLayout) -> Result<(), RingError> {
+    let fits = layout.data + layout.size <= memory.len && layout.cons + 4 <= memory.len && layout.prod + 4 <= memory.len;
+    let aligned = (memory.base as usize) % 4 == 0 && layout.cons % 4 == 0 && layout.prod % 4 == 0;
+    if !fits || !aligned || !layout.size.is_power_of_two() || layout.size > u32::MAX as usize {
+        return Err(RingError::BadMemory);
+    }
+    Ok(())
+}
+
+/// The writing end of a byte ring (the guest's console output, a xenstore request).
+pub struct ByteRingWriter<'a> {
+    memory: SharedMemory<'a>,
+    layout: ByteRingLayout,
+}
+
+impl<'a> ByteRingWriter<'a> {
+    /// The writer of the ring at `layout` in `memory`.
+    pub fn new(memory: SharedMemory<'a>, layout: ByteRingLayout) -> Result<Self, RingError> {
+        checked_bytes(&memory, &layout)?;
+        Ok(ByteRingWriter { memory, layout })
+    }
+
+    /// Bytes that can be written before the reader catches up.
+    pub fn space(&self) -> Result<usize, RingError> {
+        let cons = self.memory.index(self.layout.cons).load(Ordering::Acquire);
+        let prod = self.memory.index(self.layout.prod).load(Ordering::Relaxed);
+        let used = prod.wrapping_sub(cons) as usize;
+        if used > self.layout.size {
+            return Err(RingError::Overflow);
+        }
+        Ok(self.layout.size - used)
+    }
+
+    /// Writes as much of `bytes` as there is space for and publishes it; returns how much.
+    pub fn write(&mut self, bytes: &[u8]) -> Result<usize, RingError> {
+        let n = bytes.len().min(self.space()?);
+        let prod = self.memory.index(self.layout.prod).load(Ordering::Relaxed);
+        for (i, byte) in bytes[..n].iter().enumerate() {
+            let at = prod.wrapping_add(i as u32) as usize & (self.layout.size - 1);
+            self.memory.write(self.layout.data + at, *byte);
+        }
+        // The bytes before the index that covers them (xen_wmb).
+        self.memory.index(self.layout.prod).store(prod.wrapping_add(n as u32), Ordering::Release);
+        Ok(n)
+    }
+}
+
+/// The reading end of a byte ring (the console back end reading the guest's output).
+pub struct ByteRingReader<'a> {
+    memory: SharedMemory<'a>,
+    layout: ByteRingLayout,
+}
+
+impl<'a> ByteRingReader<'a> {
+    /// The reader of the ring at `layout` in `memory`.
+    pub fn new(memory: SharedMemory<'a>, layout: ByteRingLayout) -> Result<Self, RingError> {
+        checked_bytes(&memory, &layout)?;
+        Ok(ByteRingReader { memory, layout })
+    }
+
+    /// Bytes written and not read yet.
+    pub fn available(&self) -> Result<usize, RingError> {
+        let prod = self.memory.index(self.layout.prod).load(Ordering::Acquire);
+        let cons = self.memory.index(self.layout.cons).load(Ordering::Relaxed);
+        let ready = prod.wrapping_sub(cons) as usize;
+        if ready > self.layout.size {
+            return Err(RingError::Overflow);
+        }
+        Ok(ready)
+    }
+
+    /// Reads as many bytes as are ready and fit `out`, and hands their space back; returns how many.
+    pub fn read(&mut self, out: &mut [u8]) -> Result<usize, RingError> {
+        let n = out.len().min(self.available()?);
+        let cons = self.memory.index(self.layout.cons).load(Ordering::Relaxed);
+        for (i, byte) in out[..n].iter_mut().enumerate() {
+            let at = cons.wrapping_add(i as u32) as usize & (self.layout.size - 1);
+            *byte = self.memory.read(self.layout.data + at);
+        }
+        // The bytes are read before the writer may reuse their space (xen_mb).
+        self.memory.index(self.layout.cons).store(cons.wrapping_add(n as u32), Ordering::Release);
+        Ok(n)
+    }
+}
+
 /// What can go wrong with a ring.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RingError {
-    /// The memory is too small for one entry, or not 8-byte aligned.
+    /// The memory is too small for one entry (or for the byte ring), or not aligned.
     BadMemory,
     /// No free slot: as many requests are outstanding as the ring holds.
     Full,
@@ -351,4 +476,13 @@ unsafe impl Protocol for crate::stable::blkif::blkif_sring {
     type Response = crate::stable::blkif::blkif_response;
     const ENTRIES_OFFSET: usize = 64;
     const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::blkif::blkif_sring_entry>();
+}
+
+#[cfg(feature = "xen-4-6")]
+impl crate::stable::console::xencons_interface {
+    /// Where the `in` byte ring lies in the record; the back end writes it.
+    pub const IN_RING: ByteRingLayout = ByteRingLayout { data: 0, size: 1024, cons: 3072, prod: 3076 };
+
+    /// Where the `out` byte ring lies in the record; the front end writes it.
+    pub const OUT_RING: ByteRingLayout = ByteRingLayout { data: 1024, size: 2048, cons: 3080, prod: 3084 };
 }

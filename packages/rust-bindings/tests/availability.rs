@@ -100,6 +100,21 @@ mod stable_blkif {
     }
 }
 
+mod stable_console {
+    use super::*;
+    use xenabi::stable::console::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENCONS_RING_IDX <= XEN_MIN_RELEASE, "{}", size_of::<XENCONS_RING_IDX>());
+        assert!(xencons_interface::SINCE <= XEN_MIN_RELEASE && xencons_interface::SINCE == since::xencons_interface);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XENCONSOLE_DISCONNECTED <= XEN_MIN_RELEASE, "{}", XENCONSOLE_DISCONNECTED);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XENCONSOLE_CONNECTED <= XEN_MIN_RELEASE, "{}", XENCONSOLE_CONNECTED);
+    }
+}
+
 #[cfg(feature = "xen-4-9")]
 mod stable_dm_op {
     use super::*;

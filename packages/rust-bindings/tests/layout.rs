@@ -12,6 +12,7 @@ mod x86 {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
@@ -273,6 +274,39 @@ mod x86 {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on x86");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on x86");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
+    mod stable_console {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: size on x86");
+            assert_eq!(align_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: align on x86");
+        }
+
+        #[test]
+        fn xencons_interface() {
+            #[cfg(not(feature = "xen-4-21"))]
+            assert_eq!(size_of::<xencons_interface>(), 3088, "xencons_interface: size on x86");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xencons_interface>(), 3092, "xencons_interface: size on x86");
+            assert_eq!(align_of::<xencons_interface>(), 4, "xencons_interface: align on x86");
+            assert_eq!(offset_of!(xencons_interface, r#in), 0, "xencons_interface.in: offset on x86");
+            assert_eq!(offset_of!(xencons_interface, out), 1024, "xencons_interface.out: offset on x86");
+            assert_eq!(offset_of!(xencons_interface, in_cons), 3072, "xencons_interface.in_cons: offset on x86");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_cons: size on x86");
+            assert_eq!(offset_of!(xencons_interface, in_prod), 3076, "xencons_interface.in_prod: offset on x86");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_prod: size on x86");
+            assert_eq!(offset_of!(xencons_interface, out_cons), 3080, "xencons_interface.out_cons: offset on x86");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_cons: size on x86");
+            assert_eq!(offset_of!(xencons_interface, out_prod), 3084, "xencons_interface.out_prod: offset on x86");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_prod: size on x86");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on x86");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on x86");
         }
     }
 
@@ -1219,6 +1253,7 @@ mod x86_64 {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
@@ -1484,6 +1519,39 @@ mod x86_64 {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on x86_64");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on x86_64");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
+    mod stable_console {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: size on x86_64");
+            assert_eq!(align_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: align on x86_64");
+        }
+
+        #[test]
+        fn xencons_interface() {
+            #[cfg(not(feature = "xen-4-21"))]
+            assert_eq!(size_of::<xencons_interface>(), 3088, "xencons_interface: size on x86_64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xencons_interface>(), 3092, "xencons_interface: size on x86_64");
+            assert_eq!(align_of::<xencons_interface>(), 4, "xencons_interface: align on x86_64");
+            assert_eq!(offset_of!(xencons_interface, r#in), 0, "xencons_interface.in: offset on x86_64");
+            assert_eq!(offset_of!(xencons_interface, out), 1024, "xencons_interface.out: offset on x86_64");
+            assert_eq!(offset_of!(xencons_interface, in_cons), 3072, "xencons_interface.in_cons: offset on x86_64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_cons: size on x86_64");
+            assert_eq!(offset_of!(xencons_interface, in_prod), 3076, "xencons_interface.in_prod: offset on x86_64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_prod: size on x86_64");
+            assert_eq!(offset_of!(xencons_interface, out_cons), 3080, "xencons_interface.out_cons: offset on x86_64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_cons: size on x86_64");
+            assert_eq!(offset_of!(xencons_interface, out_prod), 3084, "xencons_interface.out_prod: offset on x86_64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_prod: size on x86_64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on x86_64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on x86_64");
         }
     }
 
@@ -2431,6 +2499,7 @@ mod arm {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
@@ -2694,6 +2763,39 @@ mod arm {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on arm");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on arm");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
+    mod stable_console {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: size on arm");
+            assert_eq!(align_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: align on arm");
+        }
+
+        #[test]
+        fn xencons_interface() {
+            #[cfg(not(feature = "xen-4-21"))]
+            assert_eq!(size_of::<xencons_interface>(), 3088, "xencons_interface: size on arm");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xencons_interface>(), 3092, "xencons_interface: size on arm");
+            assert_eq!(align_of::<xencons_interface>(), 4, "xencons_interface: align on arm");
+            assert_eq!(offset_of!(xencons_interface, r#in), 0, "xencons_interface.in: offset on arm");
+            assert_eq!(offset_of!(xencons_interface, out), 1024, "xencons_interface.out: offset on arm");
+            assert_eq!(offset_of!(xencons_interface, in_cons), 3072, "xencons_interface.in_cons: offset on arm");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_cons: size on arm");
+            assert_eq!(offset_of!(xencons_interface, in_prod), 3076, "xencons_interface.in_prod: offset on arm");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_prod: size on arm");
+            assert_eq!(offset_of!(xencons_interface, out_cons), 3080, "xencons_interface.out_cons: offset on arm");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_cons: size on arm");
+            assert_eq!(offset_of!(xencons_interface, out_prod), 3084, "xencons_interface.out_prod: offset on arm");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_prod: size on arm");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on arm");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on arm");
         }
     }
 
@@ -3599,6 +3701,7 @@ mod aarch64 {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::event_channel::*;
@@ -3862,6 +3965,39 @@ mod aarch64 {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on aarch64");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on aarch64");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+    }
+
+    mod stable_console {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: size on aarch64");
+            assert_eq!(align_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: align on aarch64");
+        }
+
+        #[test]
+        fn xencons_interface() {
+            #[cfg(not(feature = "xen-4-21"))]
+            assert_eq!(size_of::<xencons_interface>(), 3088, "xencons_interface: size on aarch64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xencons_interface>(), 3092, "xencons_interface: size on aarch64");
+            assert_eq!(align_of::<xencons_interface>(), 4, "xencons_interface: align on aarch64");
+            assert_eq!(offset_of!(xencons_interface, r#in), 0, "xencons_interface.in: offset on aarch64");
+            assert_eq!(offset_of!(xencons_interface, out), 1024, "xencons_interface.out: offset on aarch64");
+            assert_eq!(offset_of!(xencons_interface, in_cons), 3072, "xencons_interface.in_cons: offset on aarch64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_cons: size on aarch64");
+            assert_eq!(offset_of!(xencons_interface, in_prod), 3076, "xencons_interface.in_prod: offset on aarch64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_prod: size on aarch64");
+            assert_eq!(offset_of!(xencons_interface, out_cons), 3080, "xencons_interface.out_cons: offset on aarch64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_cons: size on aarch64");
+            assert_eq!(offset_of!(xencons_interface, out_prod), 3084, "xencons_interface.out_prod: offset on aarch64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_prod: size on aarch64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on aarch64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on aarch64");
         }
     }
 

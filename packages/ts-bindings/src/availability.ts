@@ -171,6 +171,9 @@ export const AVAILABILITY = {
   'VDISK_CDROM': { since: '4.6' },
   'VDISK_READONLY': { since: '4.6' },
   'VDISK_REMOVABLE': { since: '4.6' },
+  'XENCONSOLE_CONNECTED': { since: '4.21' },
+  'XENCONSOLE_DISCONNECTED': { since: '4.21' },
+  'XENCONS_RING_IDX': { since: '4.6' },
   'XEN_ARGO_DOMID_ANY': { since: '4.12', gates: [{ kind: 'build', name: 'CONFIG_ARGO', since: '4.12', doc: 'Argo is compiled into Xen only with this option, which is off by default and offered only to expert (later: unsupported) configurations; without it the argo hypercall returns ENOSYS.' }, { kind: 'boot', name: 'argo=1', since: '4.12', doc: 'Even when compiled in, Argo stays off until Xen is booted with this option; without it every XEN_ARGO_OP_* fails with EOPNOTSUPP.' }, { kind: 'boot', name: 'argo=mac-permissive=1', since: '4.12', doc: 'Lets domains register wildcard rings; written together with the enable switch as argo=1,mac-permissive=1. Off by default, so registering a ring with this partner fails with EPERM.' }] },
   'XEN_ARGO_MAXIOV': { since: '4.12', gates: [{ kind: 'build', name: 'CONFIG_ARGO', since: '4.12', doc: 'Argo is compiled into Xen only with this option, which is off by default and offered only to expert (later: unsupported) configurations; without it the argo hypercall returns ENOSYS.' }, { kind: 'boot', name: 'argo=1', since: '4.12', doc: 'Even when compiled in, Argo stays off until Xen is booted with this option; without it every XEN_ARGO_OP_* fails with EOPNOTSUPP.' }] },
   'XEN_ARGO_MAX_RING_SIZE': { since: '4.12', gates: [{ kind: 'build', name: 'CONFIG_ARGO', since: '4.12', doc: 'Argo is compiled into Xen only with this option, which is off by default and offered only to expert (later: unsupported) configurations; without it the argo hypercall returns ENOSYS.' }, { kind: 'boot', name: 'argo=1', since: '4.12', doc: 'Even when compiled in, Argo stays off until Xen is booted with this option; without it every XEN_ARGO_OP_* fails with EOPNOTSUPP.' }] },
@@ -424,6 +427,7 @@ export const AVAILABILITY = {
   'xen_domain_handle_t': { since: '4.6' },
   'xen_domctl_createdomain': { since: '4.6' },
   'xen_domctl_createdomain.altp2m': { since: '4.21' },
+  'xencons_interface': { since: '4.6' },
 } as const satisfies Readonly<Record<string, ItemAvailability>>;
 
 /** The name of a record, typedef or constant of any release. */

@@ -8,8 +8,8 @@
  */
 export { ARCHES } from './runtime.js';
 export type { Arch, ArchOptions, DecodeOptions, EncodeIntoOptions, FieldLayout, HoleLayout, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView, ViewOptions } from './runtime.js';
-export { FrontRing, BackRing } from './ring.js';
-export type { RingProtocol, RingOptions } from './ring.js';
+export { FrontRing, BackRing, ByteRingWriter, ByteRingReader } from './ring.js';
+export type { RingProtocol, RingOptions, ByteRingLayout } from './ring.js';
 export { XEN_RELEASES, AVAILABILITY, existsIn, gatesOf } from './availability.js';
 export type { XenRelease, ItemName, ItemGate, ItemAvailability } from './availability.js';
 export * from './stable/index.js';

@@ -1,10 +1,12 @@
 /**
  * The ring runtime over the blkif ring: both ends over one page, in an ArrayBuffer and in a
- * SharedArrayBuffer (Atomics), with Xen's notification rule and its overflow guards.
+ * SharedArrayBuffer (Atomics), with Xen's notification rule and its overflow guards; and the
+ * byte rings of the console page.
  */
 import { describe, expect, it } from 'vitest';
-import { ARCHES, BackRing, FrontRing } from '../src/index.js';
+import { ARCHES, BackRing, ByteRingReader, ByteRingWriter, FrontRing } from '../src/index.js';
 import { blkif_ring, type blkif_request, type blkif_response, BLKIF_OP_READ, BLKIF_RSP_OKAY } from '../src/stable/blkif.js';
+import { xencons_interface_in_ring, xencons_interface_out_ring } from '../src/stable/console.js';
 
 const request = (id: number): blkif_request => ({
   operation: BLKIF_OP_READ,
@@ -72,5 +74,38 @@ describe('blkif ring', () => {
   it('refuses a page too small for one entry', () => {
     expect(() => FrontRing.init(blkif_ring, new ArrayBuffer(100), { arch: 'x86_64', size: 100 })).toThrow(/hold no entry/);
     expect(() => FrontRing.init(blkif_ring, new ArrayBuffer(100), { arch: 'x86_64' })).toThrow(/4096 are needed/);
+  });
+});
+
+describe('console byte rings', () => {
+  for (const make of [() => new ArrayBuffer(4096), () => new SharedArrayBuffer(4096)]) {
+    it(`carries the guest's output and its input over ${make().constructor.name}`, () => {
+      const page = make();
+      const guestOut = new ByteRingWriter(page, xencons_interface_out_ring.x86_64);
+      const daemonIn = new ByteRingReader(page, xencons_interface_out_ring.x86_64);
+      expect(guestOut.space).toBe(2048);
+      expect(guestOut.write(new TextEncoder().encode('hello\n'))).toBe(6);
+      expect(new TextDecoder().decode(daemonIn.read())).toBe('hello\n');
+      expect(daemonIn.available).toBe(0);
+      const keys = new ByteRingWriter(page, xencons_interface_in_ring.arm32);
+      expect(keys.write(new Uint8Array(1500).fill(0x61))).toBe(1024); // the input ring holds 1024
+      expect(new ByteRingReader(page, xencons_interface_in_ring.arm32).read(10)).toEqual(new Uint8Array(10).fill(0x61));
+      expect(keys.space).toBe(10);
+    });
+  }
+
+  it('wraps its indices and refuses a reader that claims too much', () => {
+    const page = new ArrayBuffer(4096);
+    const view = new DataView(page);
+    const out = xencons_interface_out_ring.x86_32;
+    view.setUint32(out.cons, 0xffff_fffc, true);
+    view.setUint32(out.prod, 0xffff_fffc, true);
+    expect(new ByteRingWriter(page, out).write(Uint8Array.of(1, 2, 3, 4, 5, 6, 7, 8))).toBe(8);
+    expect(view.getUint32(out.prod, true)).toBe(4);
+    expect([...new ByteRingReader(page, out).read()]).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    view.setUint32(out.prod, 5000, true);
+    view.setUint32(out.cons, 0, true);
+    expect(() => new ByteRingReader(page, out).available).toThrow(/5000 bytes claimed in a ring of 2048/);
+    expect(() => new ByteRingWriter(new ArrayBuffer(100), out)).toThrow(/needs 3088 bytes/);
   });
 });

@@ -13,6 +13,9 @@ import type { DeclView } from './declarations.js';
 /** The Xen header whose module carries the ring macros. */
 export const RING_HEADER = 'io/ring.h';
 
+/** The console header, whose index-masking macro its module carries. */
+export const CONSOLE_HEADER = 'io/console.h';
+
 /** The front and back ring structs and typedefs of a shared ring page; nothing for other records. */
 export function ringStateLines(r: Pick<RecordDecl, 'ring'>): string[] {
   const ring = r.ring;
@@ -34,10 +37,16 @@ export function ringStateLines(r: Pick<RecordDecl, 'ring'>): string[] {
   ];
 }
 
-/** The ring macros, as one declaration of the `ring` module. */
-export function ringMacrosDecl(): DeclView {
-  return { condition: '', open: '', close: '', doc: [], pre: [], record: false, lines: RING_MACROS };
+/** The macros a ring module's header ends its Xen block with: the ring macros (ring.h), the console's mask. */
+export function ringMacrosDecl(xenHeader: string): DeclView | undefined {
+  const lines = xenHeader === RING_HEADER ? RING_MACROS : xenHeader === CONSOLE_HEADER ? CONSOLE_MACROS : undefined;
+  return lines && { condition: '', open: '', close: '', doc: [], pre: [], record: false, lines };
 }
+
+const CONSOLE_MACROS = [
+  '/* The byte of a console ring at free-running index idx: ring is the in or out array. */',
+  '#define MASK_XENCONS_IDX(idx, ring) ((idx) & (sizeof(ring) - 1))',
+];
 
 const RING_MACROS = [
   '/*',

@@ -36,7 +36,7 @@ import {
   type HandleView,
 } from './declarations.js';
 import { handleView, itemHandles } from './handles.js';
-import { RING_HEADER, ringMacrosDecl } from './rings.js';
+import { ringMacrosDecl } from './rings.js';
 import { archScalarChecks, assertionStatement, handleChecks, recordChecks } from './layout-checks.js';
 import {
   archCondition,
@@ -265,7 +265,8 @@ function blocksOf(ctx: Ctx, items: Items): BlockView[] {
     if (heading) decls.push({ ...heading, condition: decl?.condition ?? '' });
     if (decl) decls.push(decl);
   }
-  if (ctx.module.xenHeader === RING_HEADER) decls.push(ringMacrosDecl());
+  const macros = ringMacrosDecl(ctx.module.xenHeader);
+  if (macros) decls.push(macros);
   if (decls.length > 0) blocks.push({ xen: true, decls: conditionRuns(decls), handle: false });
   return blocks;
 }

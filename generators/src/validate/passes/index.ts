@@ -12,6 +12,7 @@ import { keyword } from './keyword.js';
 import { lifetime } from './lifetime.js';
 import { moduleName } from './module-name.js';
 import { referenceLifetime } from './reference-lifetime.js';
+import { rings } from './rings.js';
 import { stableReference } from './stable-reference.js';
 import { typeCycle } from './type-cycle.js';
 import { unknownReference } from './unknown-reference.js';
@@ -36,5 +37,6 @@ export const PASSES: ValidationPass[] = [
   declarationOrder,
   duplicateOp,
   flagBits,
+  rings,
   implicitPadding,
 ];

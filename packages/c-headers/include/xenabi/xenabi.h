@@ -11,6 +11,7 @@
 
 #include <xenabi/stable/argo.h>
 #include <xenabi/stable/blkif.h>
+#include <xenabi/stable/console.h>
 #include <xenabi/stable/dm_op.h>
 #include <xenabi/stable/event_channel.h>
 #include <xenabi/stable/grant_table.h>

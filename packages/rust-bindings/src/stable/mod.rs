@@ -5,6 +5,7 @@
 #[cfg(feature = "xen-4-12")]
 pub mod argo;
 pub mod blkif;
+pub mod console;
 #[cfg(feature = "xen-4-9")]
 pub mod dm_op;
 pub mod event_channel;

@@ -1,6 +1,6 @@
 /**
  * Shared-memory request/response rings (Xen's io/ring.h): the front and back ends of a PV
- * protocol's ring over one page, held in any ArrayBuffer, SharedArrayBuffer or view of one
+ * protocol's ring over one page, and the writer and reader of a byte ring (console, xenstore), held in any ArrayBuffer, SharedArrayBuffer or view of one
  * (a page mapped from another domain, a file-backed mapping). On a SharedArrayBuffer every
  * index is read and written with Atomics, which order the entries before the index that
  * publishes them, as Xen's barriers do; on other buffers the other end is not a JavaScript
@@ -225,5 +225,98 @@ export class BackRing<Req, Rsp> extends RingEnd<Req, Rsp> {
     if (this.unconsumedRequests > 0) return true;
     this.idx.set(REQ_EVENT, u32(this.reqCons + 1));
     return this.unconsumedRequests > 0;
+  }
+}
+
+/** Where a byte ring lies in its shared record: the byte array and its two indices, in bytes from the record's start. */
+export interface ByteRingLayout {
+  /** Offset of the byte array. */
+  readonly data: number;
+  /** Bytes in the array: a power of two. */
+  readonly size: number;
+  /** Offset of the consumer index. */
+  readonly cons: number;
+  /** Offset of the producer index. */
+  readonly prod: number;
+}
+
+/** The page and indices of one byte ring, checked once. */
+abstract class ByteRingEnd {
+  protected readonly bytes: Uint8Array;
+  protected readonly layout: ByteRingLayout;
+  private readonly view: DataView;
+  private readonly shared: Int32Array | undefined;
+
+  protected constructor(page: ArrayBufferLike | ArrayBufferView, layout: ByteRingLayout) {
+    const bytes = ArrayBuffer.isView(page) ? new Uint8Array(page.buffer, page.byteOffset, page.byteLength) : new Uint8Array(page);
+    const end = Math.max(layout.data + layout.size, layout.cons + 4, layout.prod + 4);
+    if (bytes.byteLength < end) throw new RangeError(`byte ring: the record needs ${end} bytes, the page has ${bytes.byteLength}`);
+    if (layout.size <= 0 || (layout.size & (layout.size - 1)) !== 0) throw new RangeError(`byte ring: its size ${layout.size} is not a power of two`);
+    if ((bytes.byteOffset + layout.cons) % 4 !== 0 || (bytes.byteOffset + layout.prod) % 4 !== 0) throw new RangeError('byte ring: the indices must be 4-byte aligned in the buffer');
+    this.bytes = bytes;
+    this.layout = layout;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const buffer = ArrayBuffer.isView(page) ? page.buffer : page;
+    const isShared = typeof SharedArrayBuffer !== 'undefined' && buffer instanceof SharedArrayBuffer;
+    this.shared = isShared ? new Int32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.byteLength / 4)) : undefined;
+  }
+
+  protected index(offset: number): number {
+    return this.shared ? Atomics.load(this.shared, offset / 4) >>> 0 : this.view.getUint32(offset, true);
+  }
+
+  protected setIndex(offset: number, value: number): void {
+    if (this.shared) Atomics.store(this.shared, offset / 4, value | 0);
+    else this.view.setUint32(offset, value >>> 0, true);
+  }
+
+  /** Bytes written and not read yet; more than the ring holds is the other end's fault. */
+  protected used(): number {
+    const used = u32(this.index(this.layout.prod) - this.index(this.layout.cons));
+    if (used > this.layout.size) throw new RangeError(`byte ring: ${used} bytes claimed in a ring of ${this.layout.size}`);
+    return used;
+  }
+}
+
+/** The writing end of a byte ring (the guest's console output, a xenstore request). */
+export class ByteRingWriter extends ByteRingEnd {
+  constructor(page: ArrayBufferLike | ArrayBufferView, layout: ByteRingLayout) {
+    super(page, layout);
+  }
+
+  /** Bytes that can be written before the reader catches up. */
+  get space(): number {
+    return this.layout.size - this.used();
+  }
+
+  /** Writes as much of `data` as there is space for and publishes it; returns how much. */
+  write(data: Uint8Array): number {
+    const n = Math.min(data.length, this.space);
+    const prod = this.index(this.layout.prod);
+    for (let i = 0; i < n; i++) this.bytes[this.layout.data + (u32(prod + i) & (this.layout.size - 1))] = data[i]!;
+    this.setIndex(this.layout.prod, u32(prod + n));
+    return n;
+  }
+}
+
+/** The reading end of a byte ring (the console back end reading the guest's output). */
+export class ByteRingReader extends ByteRingEnd {
+  constructor(page: ArrayBufferLike | ArrayBufferView, layout: ByteRingLayout) {
+    super(page, layout);
+  }
+
+  /** Bytes written and not read yet. */
+  get available(): number {
+    return this.used();
+  }
+
+  /** Reads up to `max` ready bytes and hands their space back. */
+  read(max = Infinity): Uint8Array {
+    const n = Math.min(max, this.available);
+    const cons = this.index(this.layout.cons);
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = this.bytes[this.layout.data + (u32(cons + i) & (this.layout.size - 1))]!;
+    this.setIndex(this.layout.cons, u32(cons + n));
+    return out;
   }
 }
