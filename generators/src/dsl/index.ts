@@ -109,6 +109,8 @@ interface RecordOptions {
   xenScope?: string;
   /** Xen showed it only to `__XEN__`/`__XEN_TOOLS__` builds before this release (the module's value when unset). */
   toolsOnlyBefore?: XenRelease;
+  /** Byte rings the record holds: a byte array and its consumer and producer indices (`byteRing(…)`). */
+  byteRings?: ByteRingInfo[];
 }
 
 /** `struct tag { … }`. Pass `null` as the tag for `typedef struct { … } name_t;`. */

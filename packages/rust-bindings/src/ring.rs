@@ -486,3 +486,36 @@ impl crate::stable::console::xencons_interface {
     /// Where the `out` byte ring lies in the record; the front end writes it.
     pub const OUT_RING: ByteRingLayout = ByteRingLayout { data: 1024, size: 2048, cons: 3080, prod: 3084 };
 }
+
+/// The xen_netif_ctrl ring: requests `xen_netif_ctrl_request`, responses `xen_netif_ctrl_response`.
+#[cfg(feature = "xen-4-7")]
+// SAFETY: both records hold integers only, and the layout engine placed the entries at
+// ENTRIES_OFFSET; ENTRY_SIZE is the entry union's size, which tests/layout.rs asserts.
+unsafe impl Protocol for crate::stable::netif::xen_netif_ctrl_sring {
+    type Request = crate::stable::netif::xen_netif_ctrl_request;
+    type Response = crate::stable::netif::xen_netif_ctrl_response;
+    const ENTRIES_OFFSET: usize = 64;
+    const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::netif::xen_netif_ctrl_sring_entry>();
+}
+
+/// The netif_tx ring: requests `netif_tx_request`, responses `netif_tx_response`.
+#[cfg(feature = "xen-4-6")]
+// SAFETY: both records hold integers only, and the layout engine placed the entries at
+// ENTRIES_OFFSET; ENTRY_SIZE is the entry union's size, which tests/layout.rs asserts.
+unsafe impl Protocol for crate::stable::netif::netif_tx_sring {
+    type Request = crate::stable::netif::netif_tx_request;
+    type Response = crate::stable::netif::netif_tx_response;
+    const ENTRIES_OFFSET: usize = 64;
+    const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::netif::netif_tx_sring_entry>();
+}
+
+/// The netif_rx ring: requests `netif_rx_request`, responses `netif_rx_response`.
+#[cfg(feature = "xen-4-6")]
+// SAFETY: both records hold integers only, and the layout engine placed the entries at
+// ENTRIES_OFFSET; ENTRY_SIZE is the entry union's size, which tests/layout.rs asserts.
+unsafe impl Protocol for crate::stable::netif::netif_rx_sring {
+    type Request = crate::stable::netif::netif_rx_request;
+    type Response = crate::stable::netif::netif_rx_response;
+    const ENTRIES_OFFSET: usize = 64;
+    const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::netif::netif_rx_sring_entry>();
+}

@@ -409,6 +409,126 @@ mod stable_ioreq {
     }
 }
 
+mod stable_netif {
+    use super::*;
+    use xenabi::stable::netif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XEN_NETIF_NR_SLOTS_MIN <= XEN_MIN_RELEASE, "{}", XEN_NETIF_NR_SLOTS_MIN);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::_XEN_NETIF_CTRL_HASH_TYPE_IPV4 <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_CTRL_HASH_TYPE_IPV4);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_TYPE_IPV4 <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_TYPE_IPV4);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::_XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::_XEN_NETIF_CTRL_HASH_TYPE_IPV6 <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_CTRL_HASH_TYPE_IPV6);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_TYPE_IPV6 <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_TYPE_IPV6);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::_XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_ALGORITHM_NONE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_ALGORITHM_NONE);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ);
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_netif_ctrl_request::SINCE <= XEN_MIN_RELEASE && xen_netif_ctrl_request::SINCE == since::xen_netif_ctrl_request);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_INVALID <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_INVALID);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_SET_HASH_KEY <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_SET_HASH_KEY);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING);
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_netif_ctrl_response::SINCE <= XEN_MIN_RELEASE && xen_netif_ctrl_response::SINCE == since::xen_netif_ctrl_response);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_STATUS_SUCCESS <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_STATUS_SUCCESS);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW);
+        #[cfg(feature = "xen-4-10")]
+        assert!(xen_netif_gref::SINCE <= XEN_MIN_RELEASE && xen_netif_gref::SINCE == since::xen_netif_gref);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::_XEN_NETIF_CTRLF_GREF_readonly <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_CTRLF_GREF_readonly);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XEN_NETIF_CTRLF_GREF_readonly <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRLF_GREF_readonly);
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_netif_ctrl_sring_entry::SINCE <= XEN_MIN_RELEASE && xen_netif_ctrl_sring_entry::SINCE == since::xen_netif_ctrl_sring_entry);
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_netif_ctrl_sring::SINCE <= XEN_MIN_RELEASE && xen_netif_ctrl_sring::SINCE == since::xen_netif_ctrl_sring);
+        assert!(since::_NETTXF_csum_blank <= XEN_MIN_RELEASE, "{}", _NETTXF_csum_blank);
+        assert!(since::NETTXF_csum_blank <= XEN_MIN_RELEASE, "{}", NETTXF_csum_blank);
+        assert!(since::_NETTXF_data_validated <= XEN_MIN_RELEASE, "{}", _NETTXF_data_validated);
+        assert!(since::NETTXF_data_validated <= XEN_MIN_RELEASE, "{}", NETTXF_data_validated);
+        assert!(since::_NETTXF_more_data <= XEN_MIN_RELEASE, "{}", _NETTXF_more_data);
+        assert!(since::NETTXF_more_data <= XEN_MIN_RELEASE, "{}", NETTXF_more_data);
+        assert!(since::_NETTXF_extra_info <= XEN_MIN_RELEASE, "{}", _NETTXF_extra_info);
+        assert!(since::NETTXF_extra_info <= XEN_MIN_RELEASE, "{}", NETTXF_extra_info);
+        assert!(since::XEN_NETIF_MAX_TX_SIZE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_MAX_TX_SIZE);
+        assert!(netif_tx_request::SINCE <= XEN_MIN_RELEASE && netif_tx_request::SINCE == since::netif_tx_request);
+        assert!(since::XEN_NETIF_EXTRA_TYPE_NONE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_NONE);
+        assert!(since::XEN_NETIF_EXTRA_TYPE_GSO <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_GSO);
+        assert!(since::XEN_NETIF_EXTRA_TYPE_MCAST_ADD <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_MCAST_ADD);
+        assert!(since::XEN_NETIF_EXTRA_TYPE_MCAST_DEL <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_MCAST_DEL);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_EXTRA_TYPE_HASH <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_HASH);
+        assert!(since::XEN_NETIF_EXTRA_TYPE_MAX <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_MAX);
+        assert!(since::_XEN_NETIF_EXTRA_FLAG_MORE <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_EXTRA_FLAG_MORE);
+        assert!(since::XEN_NETIF_EXTRA_FLAG_MORE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_FLAG_MORE);
+        assert!(since::XEN_NETIF_GSO_TYPE_NONE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_GSO_TYPE_NONE);
+        assert!(since::XEN_NETIF_GSO_TYPE_TCPV4 <= XEN_MIN_RELEASE, "{}", XEN_NETIF_GSO_TYPE_TCPV4);
+        assert!(since::XEN_NETIF_GSO_TYPE_TCPV6 <= XEN_MIN_RELEASE, "{}", XEN_NETIF_GSO_TYPE_TCPV6);
+        assert!(netif_extra_info::SINCE <= XEN_MIN_RELEASE && netif_extra_info::SINCE == since::netif_extra_info);
+        assert!(netif_tx_response::SINCE <= XEN_MIN_RELEASE && netif_tx_response::SINCE == since::netif_tx_response);
+        assert!(netif_rx_request::SINCE <= XEN_MIN_RELEASE && netif_rx_request::SINCE == since::netif_rx_request);
+        assert!(since::_NETRXF_data_validated <= XEN_MIN_RELEASE, "{}", _NETRXF_data_validated);
+        assert!(since::NETRXF_data_validated <= XEN_MIN_RELEASE, "{}", NETRXF_data_validated);
+        assert!(since::_NETRXF_csum_blank <= XEN_MIN_RELEASE, "{}", _NETRXF_csum_blank);
+        assert!(since::NETRXF_csum_blank <= XEN_MIN_RELEASE, "{}", NETRXF_csum_blank);
+        assert!(since::_NETRXF_more_data <= XEN_MIN_RELEASE, "{}", _NETRXF_more_data);
+        assert!(since::NETRXF_more_data <= XEN_MIN_RELEASE, "{}", NETRXF_more_data);
+        assert!(since::_NETRXF_extra_info <= XEN_MIN_RELEASE, "{}", _NETRXF_extra_info);
+        assert!(since::NETRXF_extra_info <= XEN_MIN_RELEASE, "{}", NETRXF_extra_info);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::_NETRXF_gso_prefix <= XEN_MIN_RELEASE, "{}", _NETRXF_gso_prefix);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::NETRXF_gso_prefix <= XEN_MIN_RELEASE, "{}", NETRXF_gso_prefix);
+        assert!(netif_rx_response::SINCE <= XEN_MIN_RELEASE && netif_rx_response::SINCE == since::netif_rx_response);
+        assert!(netif_tx_sring_entry::SINCE <= XEN_MIN_RELEASE && netif_tx_sring_entry::SINCE == since::netif_tx_sring_entry);
+        assert!(netif_tx_sring::SINCE <= XEN_MIN_RELEASE && netif_tx_sring::SINCE == since::netif_tx_sring);
+        assert!(netif_rx_sring_entry::SINCE <= XEN_MIN_RELEASE && netif_rx_sring_entry::SINCE == since::netif_rx_sring_entry);
+        assert!(netif_rx_sring::SINCE <= XEN_MIN_RELEASE && netif_rx_sring::SINCE == since::netif_rx_sring);
+        assert!(since::NETIF_RSP_DROPPED <= XEN_MIN_RELEASE, "{}", NETIF_RSP_DROPPED);
+        assert!(since::NETIF_RSP_ERROR <= XEN_MIN_RELEASE, "{}", NETIF_RSP_ERROR);
+        assert!(since::NETIF_RSP_OKAY <= XEN_MIN_RELEASE, "{}", NETIF_RSP_OKAY);
+        assert!(since::NETIF_RSP_NULL <= XEN_MIN_RELEASE, "{}", NETIF_RSP_NULL);
+    }
+}
+
 mod stable_ring {
     use super::*;
     use xenabi::stable::ring::*;

@@ -18,6 +18,7 @@ mod x86 {
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::netif::*;
     use xenabi::stable::ring::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
@@ -1130,6 +1131,274 @@ mod x86 {
         }
     }
 
+    mod stable_netif {
+        use super::*;
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_request() {
+            assert_eq!(size_of::<xen_netif_ctrl_request>(), 16, "xen_netif_ctrl_request: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_request>(), 4, "xen_netif_ctrl_request: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, id), 0, "xen_netif_ctrl_request.id: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, r#type), 2, "xen_netif_ctrl_request.type: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, data), 4, "xen_netif_ctrl_request.data: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_response() {
+            assert_eq!(size_of::<xen_netif_ctrl_response>(), 12, "xen_netif_ctrl_response: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_response>(), 4, "xen_netif_ctrl_response: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, id), 0, "xen_netif_ctrl_response.id: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, r#type), 2, "xen_netif_ctrl_response.type: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, status), 4, "xen_netif_ctrl_response.status: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, data), 8, "xen_netif_ctrl_response.data: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-10")]
+        #[test]
+        fn xen_netif_gref() {
+            assert_eq!(size_of::<xen_netif_gref>(), 8, "xen_netif_gref: size on x86");
+            assert_eq!(align_of::<xen_netif_gref>(), 4, "xen_netif_gref: align on x86");
+            assert_eq!(offset_of!(xen_netif_gref, r#ref), 0, "xen_netif_gref.ref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_netif_gref.ref: size on x86");
+            assert_eq!(offset_of!(xen_netif_gref, flags), 4, "xen_netif_gref.flags: offset on x86");
+            assert_eq!(offset_of!(xen_netif_gref, status), 6, "xen_netif_gref.status: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_entry() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_entry>(), 16, "xen_netif_ctrl_sring_entry: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_entry>(), 4, "xen_netif_ctrl_sring_entry: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, req), 0, "xen_netif_ctrl_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, rsp), 0, "xen_netif_ctrl_sring_entry.rsp: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring>(), 64, "xen_netif_ctrl_sring: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_sring>(), 4, "xen_netif_ctrl_sring: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_prod), 0, "xen_netif_ctrl_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_event), 4, "xen_netif_ctrl_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_event: size on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_prod), 8, "xen_netif_ctrl_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_event), 12, "xen_netif_ctrl_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, pvt), 16, "xen_netif_ctrl_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, __pad), 20, "xen_netif_ctrl_sring.__pad: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt>(), 4, "xen_netif_ctrl_sring.pvt: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt>(), 1, "xen_netif_ctrl_sring.pvt: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, netif), 0, "xen_netif_ctrl_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, tapif_user), 0, "xen_netif_ctrl_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, pvt_pad), 0, "xen_netif_ctrl_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_netif, smartpoll_active), 0, "xen_netif_ctrl_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_tapif_user, msg), 0, "xen_netif_ctrl_sring.pvt.tapif_user.msg: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_request() {
+            assert_eq!(size_of::<netif_tx_request>(), 12, "netif_tx_request: size on x86");
+            assert_eq!(align_of::<netif_tx_request>(), 4, "netif_tx_request: align on x86");
+            assert_eq!(offset_of!(netif_tx_request, gref), 0, "netif_tx_request.gref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_tx_request.gref: size on x86");
+            assert_eq!(offset_of!(netif_tx_request, offset), 4, "netif_tx_request.offset: offset on x86");
+            assert_eq!(offset_of!(netif_tx_request, flags), 6, "netif_tx_request.flags: offset on x86");
+            assert_eq!(offset_of!(netif_tx_request, id), 8, "netif_tx_request.id: offset on x86");
+            assert_eq!(offset_of!(netif_tx_request, size), 10, "netif_tx_request.size: offset on x86");
+        }
+
+        #[test]
+        fn netif_extra_info() {
+            assert_eq!(size_of::<netif_extra_info>(), 8, "netif_extra_info: size on x86");
+            assert_eq!(align_of::<netif_extra_info>(), 2, "netif_extra_info: align on x86");
+            assert_eq!(offset_of!(netif_extra_info, r#type), 0, "netif_extra_info.type: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info, flags), 1, "netif_extra_info.flags: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info, u), 2, "netif_extra_info.u: offset on x86");
+        }
+
+        #[test]
+        fn netif_extra_info_u() {
+            assert_eq!(size_of::<netif_extra_info_u>(), 6, "netif_extra_info.u: size on x86");
+            assert_eq!(align_of::<netif_extra_info_u>(), 2, "netif_extra_info.u: align on x86");
+            assert_eq!(offset_of!(netif_extra_info_u, gso), 0, "netif_extra_info.u.gso: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u, mcast), 0, "netif_extra_info.u.mcast: offset on x86");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(netif_extra_info_u, hash), 0, "netif_extra_info.u.hash: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u, pad), 0, "netif_extra_info.u.pad: offset on x86");
+        }
+
+        #[test]
+        fn netif_extra_info_u_gso() {
+            assert_eq!(size_of::<netif_extra_info_u_gso>(), 6, "netif_extra_info.u.gso: size on x86");
+            assert_eq!(align_of::<netif_extra_info_u_gso>(), 2, "netif_extra_info.u.gso: align on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, size), 0, "netif_extra_info.u.gso.size: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, r#type), 2, "netif_extra_info.u.gso.type: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, pad), 3, "netif_extra_info.u.gso.pad: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, features), 4, "netif_extra_info.u.gso.features: offset on x86");
+        }
+
+        #[test]
+        fn netif_extra_info_u_mcast() {
+            assert_eq!(size_of::<netif_extra_info_u_mcast>(), 6, "netif_extra_info.u.mcast: size on x86");
+            assert_eq!(align_of::<netif_extra_info_u_mcast>(), 1, "netif_extra_info.u.mcast: align on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_mcast, addr), 0, "netif_extra_info.u.mcast.addr: offset on x86");
+        }
+
+        #[test]
+        fn netif_extra_info_u_hash() {
+            assert_eq!(size_of::<netif_extra_info_u_hash>(), 6, "netif_extra_info.u.hash: size on x86");
+            assert_eq!(align_of::<netif_extra_info_u_hash>(), 1, "netif_extra_info.u.hash: align on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, r#type), 0, "netif_extra_info.u.hash.type: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, algorithm), 1, "netif_extra_info.u.hash.algorithm: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, value), 2, "netif_extra_info.u.hash.value: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_response() {
+            assert_eq!(size_of::<netif_tx_response>(), 4, "netif_tx_response: size on x86");
+            assert_eq!(align_of::<netif_tx_response>(), 2, "netif_tx_response: align on x86");
+            assert_eq!(offset_of!(netif_tx_response, id), 0, "netif_tx_response.id: offset on x86");
+            assert_eq!(offset_of!(netif_tx_response, status), 2, "netif_tx_response.status: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_request() {
+            assert_eq!(size_of::<netif_rx_request>(), 8, "netif_rx_request: size on x86");
+            assert_eq!(align_of::<netif_rx_request>(), 4, "netif_rx_request: align on x86");
+            assert_eq!(offset_of!(netif_rx_request, id), 0, "netif_rx_request.id: offset on x86");
+            assert_eq!(offset_of!(netif_rx_request, pad), 2, "netif_rx_request.pad: offset on x86");
+            assert_eq!(offset_of!(netif_rx_request, gref), 4, "netif_rx_request.gref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_rx_request.gref: size on x86");
+        }
+
+        #[test]
+        fn netif_rx_response() {
+            assert_eq!(size_of::<netif_rx_response>(), 8, "netif_rx_response: size on x86");
+            assert_eq!(align_of::<netif_rx_response>(), 2, "netif_rx_response: align on x86");
+            assert_eq!(offset_of!(netif_rx_response, id), 0, "netif_rx_response.id: offset on x86");
+            assert_eq!(offset_of!(netif_rx_response, offset), 2, "netif_rx_response.offset: offset on x86");
+            assert_eq!(offset_of!(netif_rx_response, flags), 4, "netif_rx_response.flags: offset on x86");
+            assert_eq!(offset_of!(netif_rx_response, status), 6, "netif_rx_response.status: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_sring_entry() {
+            assert_eq!(size_of::<netif_tx_sring_entry>(), 12, "netif_tx_sring_entry: size on x86");
+            assert_eq!(align_of::<netif_tx_sring_entry>(), 4, "netif_tx_sring_entry: align on x86");
+            assert_eq!(offset_of!(netif_tx_sring_entry, req), 0, "netif_tx_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(netif_tx_sring_entry, rsp), 0, "netif_tx_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_sring() {
+            assert_eq!(size_of::<netif_tx_sring>(), 64, "netif_tx_sring: size on x86");
+            assert_eq!(align_of::<netif_tx_sring>(), 4, "netif_tx_sring: align on x86");
+            assert_eq!(offset_of!(netif_tx_sring, req_prod), 0, "netif_tx_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(netif_tx_sring, req_event), 4, "netif_tx_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_event: size on x86");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_prod), 8, "netif_tx_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_event), 12, "netif_tx_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(netif_tx_sring, pvt), 16, "netif_tx_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(netif_tx_sring, __pad), 20, "netif_tx_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt() {
+            assert_eq!(size_of::<netif_tx_sring_pvt>(), 4, "netif_tx_sring.pvt: size on x86");
+            assert_eq!(align_of::<netif_tx_sring_pvt>(), 1, "netif_tx_sring.pvt: align on x86");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, netif), 0, "netif_tx_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, tapif_user), 0, "netif_tx_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, pvt_pad), 0, "netif_tx_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_netif, smartpoll_active), 0, "netif_tx_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_tapif_user, msg), 0, "netif_tx_sring.pvt.tapif_user.msg: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_sring_entry() {
+            assert_eq!(size_of::<netif_rx_sring_entry>(), 8, "netif_rx_sring_entry: size on x86");
+            assert_eq!(align_of::<netif_rx_sring_entry>(), 4, "netif_rx_sring_entry: align on x86");
+            assert_eq!(offset_of!(netif_rx_sring_entry, req), 0, "netif_rx_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(netif_rx_sring_entry, rsp), 0, "netif_rx_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_sring() {
+            assert_eq!(size_of::<netif_rx_sring>(), 64, "netif_rx_sring: size on x86");
+            assert_eq!(align_of::<netif_rx_sring>(), 4, "netif_rx_sring: align on x86");
+            assert_eq!(offset_of!(netif_rx_sring, req_prod), 0, "netif_rx_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(netif_rx_sring, req_event), 4, "netif_rx_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_event: size on x86");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_prod), 8, "netif_rx_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_event), 12, "netif_rx_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(netif_rx_sring, pvt), 16, "netif_rx_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(netif_rx_sring, __pad), 20, "netif_rx_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt() {
+            assert_eq!(size_of::<netif_rx_sring_pvt>(), 4, "netif_rx_sring.pvt: size on x86");
+            assert_eq!(align_of::<netif_rx_sring_pvt>(), 1, "netif_rx_sring.pvt: align on x86");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, netif), 0, "netif_rx_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, tapif_user), 0, "netif_rx_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, pvt_pad), 0, "netif_rx_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_netif, smartpoll_active), 0, "netif_rx_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_tapif_user, msg), 0, "netif_rx_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
     mod stable_ring {
         use super::*;
 
@@ -1259,6 +1528,7 @@ mod x86_64 {
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::netif::*;
     use xenabi::stable::ring::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
@@ -2376,6 +2646,274 @@ mod x86_64 {
         }
     }
 
+    mod stable_netif {
+        use super::*;
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_request() {
+            assert_eq!(size_of::<xen_netif_ctrl_request>(), 16, "xen_netif_ctrl_request: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_request>(), 4, "xen_netif_ctrl_request: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, id), 0, "xen_netif_ctrl_request.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, r#type), 2, "xen_netif_ctrl_request.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, data), 4, "xen_netif_ctrl_request.data: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_response() {
+            assert_eq!(size_of::<xen_netif_ctrl_response>(), 12, "xen_netif_ctrl_response: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_response>(), 4, "xen_netif_ctrl_response: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, id), 0, "xen_netif_ctrl_response.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, r#type), 2, "xen_netif_ctrl_response.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, status), 4, "xen_netif_ctrl_response.status: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, data), 8, "xen_netif_ctrl_response.data: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-10")]
+        #[test]
+        fn xen_netif_gref() {
+            assert_eq!(size_of::<xen_netif_gref>(), 8, "xen_netif_gref: size on x86_64");
+            assert_eq!(align_of::<xen_netif_gref>(), 4, "xen_netif_gref: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_gref, r#ref), 0, "xen_netif_gref.ref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_netif_gref.ref: size on x86_64");
+            assert_eq!(offset_of!(xen_netif_gref, flags), 4, "xen_netif_gref.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_gref, status), 6, "xen_netif_gref.status: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_entry() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_entry>(), 16, "xen_netif_ctrl_sring_entry: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_entry>(), 4, "xen_netif_ctrl_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, req), 0, "xen_netif_ctrl_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, rsp), 0, "xen_netif_ctrl_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring>(), 64, "xen_netif_ctrl_sring: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring>(), 4, "xen_netif_ctrl_sring: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_prod), 0, "xen_netif_ctrl_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_event), 4, "xen_netif_ctrl_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_prod), 8, "xen_netif_ctrl_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_event), 12, "xen_netif_ctrl_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, pvt), 16, "xen_netif_ctrl_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, __pad), 20, "xen_netif_ctrl_sring.__pad: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt>(), 4, "xen_netif_ctrl_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt>(), 1, "xen_netif_ctrl_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, netif), 0, "xen_netif_ctrl_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, tapif_user), 0, "xen_netif_ctrl_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, pvt_pad), 0, "xen_netif_ctrl_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_netif, smartpoll_active), 0, "xen_netif_ctrl_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_tapif_user, msg), 0, "xen_netif_ctrl_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_request() {
+            assert_eq!(size_of::<netif_tx_request>(), 12, "netif_tx_request: size on x86_64");
+            assert_eq!(align_of::<netif_tx_request>(), 4, "netif_tx_request: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_request, gref), 0, "netif_tx_request.gref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_tx_request.gref: size on x86_64");
+            assert_eq!(offset_of!(netif_tx_request, offset), 4, "netif_tx_request.offset: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_request, flags), 6, "netif_tx_request.flags: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_request, id), 8, "netif_tx_request.id: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_request, size), 10, "netif_tx_request.size: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_extra_info() {
+            assert_eq!(size_of::<netif_extra_info>(), 8, "netif_extra_info: size on x86_64");
+            assert_eq!(align_of::<netif_extra_info>(), 2, "netif_extra_info: align on x86_64");
+            assert_eq!(offset_of!(netif_extra_info, r#type), 0, "netif_extra_info.type: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info, flags), 1, "netif_extra_info.flags: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info, u), 2, "netif_extra_info.u: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_extra_info_u() {
+            assert_eq!(size_of::<netif_extra_info_u>(), 6, "netif_extra_info.u: size on x86_64");
+            assert_eq!(align_of::<netif_extra_info_u>(), 2, "netif_extra_info.u: align on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u, gso), 0, "netif_extra_info.u.gso: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u, mcast), 0, "netif_extra_info.u.mcast: offset on x86_64");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(netif_extra_info_u, hash), 0, "netif_extra_info.u.hash: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u, pad), 0, "netif_extra_info.u.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_gso() {
+            assert_eq!(size_of::<netif_extra_info_u_gso>(), 6, "netif_extra_info.u.gso: size on x86_64");
+            assert_eq!(align_of::<netif_extra_info_u_gso>(), 2, "netif_extra_info.u.gso: align on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, size), 0, "netif_extra_info.u.gso.size: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, r#type), 2, "netif_extra_info.u.gso.type: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, pad), 3, "netif_extra_info.u.gso.pad: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, features), 4, "netif_extra_info.u.gso.features: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_mcast() {
+            assert_eq!(size_of::<netif_extra_info_u_mcast>(), 6, "netif_extra_info.u.mcast: size on x86_64");
+            assert_eq!(align_of::<netif_extra_info_u_mcast>(), 1, "netif_extra_info.u.mcast: align on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_mcast, addr), 0, "netif_extra_info.u.mcast.addr: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_hash() {
+            assert_eq!(size_of::<netif_extra_info_u_hash>(), 6, "netif_extra_info.u.hash: size on x86_64");
+            assert_eq!(align_of::<netif_extra_info_u_hash>(), 1, "netif_extra_info.u.hash: align on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, r#type), 0, "netif_extra_info.u.hash.type: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, algorithm), 1, "netif_extra_info.u.hash.algorithm: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, value), 2, "netif_extra_info.u.hash.value: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_response() {
+            assert_eq!(size_of::<netif_tx_response>(), 4, "netif_tx_response: size on x86_64");
+            assert_eq!(align_of::<netif_tx_response>(), 2, "netif_tx_response: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_response, id), 0, "netif_tx_response.id: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_response, status), 2, "netif_tx_response.status: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_request() {
+            assert_eq!(size_of::<netif_rx_request>(), 8, "netif_rx_request: size on x86_64");
+            assert_eq!(align_of::<netif_rx_request>(), 4, "netif_rx_request: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_request, id), 0, "netif_rx_request.id: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_request, pad), 2, "netif_rx_request.pad: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_request, gref), 4, "netif_rx_request.gref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_rx_request.gref: size on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_response() {
+            assert_eq!(size_of::<netif_rx_response>(), 8, "netif_rx_response: size on x86_64");
+            assert_eq!(align_of::<netif_rx_response>(), 2, "netif_rx_response: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_response, id), 0, "netif_rx_response.id: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_response, offset), 2, "netif_rx_response.offset: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_response, flags), 4, "netif_rx_response.flags: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_response, status), 6, "netif_rx_response.status: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_sring_entry() {
+            assert_eq!(size_of::<netif_tx_sring_entry>(), 12, "netif_tx_sring_entry: size on x86_64");
+            assert_eq!(align_of::<netif_tx_sring_entry>(), 4, "netif_tx_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_entry, req), 0, "netif_tx_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_entry, rsp), 0, "netif_tx_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_sring() {
+            assert_eq!(size_of::<netif_tx_sring>(), 64, "netif_tx_sring: size on x86_64");
+            assert_eq!(align_of::<netif_tx_sring>(), 4, "netif_tx_sring: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, req_prod), 0, "netif_tx_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, req_event), 4, "netif_tx_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_prod), 8, "netif_tx_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_event), 12, "netif_tx_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, pvt), 16, "netif_tx_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, __pad), 20, "netif_tx_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt() {
+            assert_eq!(size_of::<netif_tx_sring_pvt>(), 4, "netif_tx_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<netif_tx_sring_pvt>(), 1, "netif_tx_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, netif), 0, "netif_tx_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, tapif_user), 0, "netif_tx_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, pvt_pad), 0, "netif_tx_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_netif, smartpoll_active), 0, "netif_tx_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_tapif_user, msg), 0, "netif_tx_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_sring_entry() {
+            assert_eq!(size_of::<netif_rx_sring_entry>(), 8, "netif_rx_sring_entry: size on x86_64");
+            assert_eq!(align_of::<netif_rx_sring_entry>(), 4, "netif_rx_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_entry, req), 0, "netif_rx_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_entry, rsp), 0, "netif_rx_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_sring() {
+            assert_eq!(size_of::<netif_rx_sring>(), 64, "netif_rx_sring: size on x86_64");
+            assert_eq!(align_of::<netif_rx_sring>(), 4, "netif_rx_sring: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, req_prod), 0, "netif_rx_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, req_event), 4, "netif_rx_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_prod), 8, "netif_rx_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_event), 12, "netif_rx_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, pvt), 16, "netif_rx_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, __pad), 20, "netif_rx_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt() {
+            assert_eq!(size_of::<netif_rx_sring_pvt>(), 4, "netif_rx_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<netif_rx_sring_pvt>(), 1, "netif_rx_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, netif), 0, "netif_rx_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, tapif_user), 0, "netif_rx_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, pvt_pad), 0, "netif_rx_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_netif, smartpoll_active), 0, "netif_rx_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_tapif_user, msg), 0, "netif_rx_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
     mod stable_ring {
         use super::*;
 
@@ -2505,6 +3043,7 @@ mod arm {
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::netif::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
@@ -3620,6 +4159,274 @@ mod arm {
         }
     }
 
+    mod stable_netif {
+        use super::*;
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_request() {
+            assert_eq!(size_of::<xen_netif_ctrl_request>(), 16, "xen_netif_ctrl_request: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_request>(), 4, "xen_netif_ctrl_request: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, id), 0, "xen_netif_ctrl_request.id: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, r#type), 2, "xen_netif_ctrl_request.type: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, data), 4, "xen_netif_ctrl_request.data: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_response() {
+            assert_eq!(size_of::<xen_netif_ctrl_response>(), 12, "xen_netif_ctrl_response: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_response>(), 4, "xen_netif_ctrl_response: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, id), 0, "xen_netif_ctrl_response.id: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, r#type), 2, "xen_netif_ctrl_response.type: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, status), 4, "xen_netif_ctrl_response.status: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, data), 8, "xen_netif_ctrl_response.data: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-10")]
+        #[test]
+        fn xen_netif_gref() {
+            assert_eq!(size_of::<xen_netif_gref>(), 8, "xen_netif_gref: size on arm");
+            assert_eq!(align_of::<xen_netif_gref>(), 4, "xen_netif_gref: align on arm");
+            assert_eq!(offset_of!(xen_netif_gref, r#ref), 0, "xen_netif_gref.ref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_netif_gref.ref: size on arm");
+            assert_eq!(offset_of!(xen_netif_gref, flags), 4, "xen_netif_gref.flags: offset on arm");
+            assert_eq!(offset_of!(xen_netif_gref, status), 6, "xen_netif_gref.status: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_entry() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_entry>(), 16, "xen_netif_ctrl_sring_entry: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_entry>(), 4, "xen_netif_ctrl_sring_entry: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, req), 0, "xen_netif_ctrl_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, rsp), 0, "xen_netif_ctrl_sring_entry.rsp: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring>(), 64, "xen_netif_ctrl_sring: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_sring>(), 4, "xen_netif_ctrl_sring: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_prod), 0, "xen_netif_ctrl_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_event), 4, "xen_netif_ctrl_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_event: size on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_prod), 8, "xen_netif_ctrl_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_event), 12, "xen_netif_ctrl_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, pvt), 16, "xen_netif_ctrl_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, __pad), 20, "xen_netif_ctrl_sring.__pad: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt>(), 4, "xen_netif_ctrl_sring.pvt: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt>(), 1, "xen_netif_ctrl_sring.pvt: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, netif), 0, "xen_netif_ctrl_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, tapif_user), 0, "xen_netif_ctrl_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, pvt_pad), 0, "xen_netif_ctrl_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_netif, smartpoll_active), 0, "xen_netif_ctrl_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_tapif_user, msg), 0, "xen_netif_ctrl_sring.pvt.tapif_user.msg: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_request() {
+            assert_eq!(size_of::<netif_tx_request>(), 12, "netif_tx_request: size on arm");
+            assert_eq!(align_of::<netif_tx_request>(), 4, "netif_tx_request: align on arm");
+            assert_eq!(offset_of!(netif_tx_request, gref), 0, "netif_tx_request.gref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_tx_request.gref: size on arm");
+            assert_eq!(offset_of!(netif_tx_request, offset), 4, "netif_tx_request.offset: offset on arm");
+            assert_eq!(offset_of!(netif_tx_request, flags), 6, "netif_tx_request.flags: offset on arm");
+            assert_eq!(offset_of!(netif_tx_request, id), 8, "netif_tx_request.id: offset on arm");
+            assert_eq!(offset_of!(netif_tx_request, size), 10, "netif_tx_request.size: offset on arm");
+        }
+
+        #[test]
+        fn netif_extra_info() {
+            assert_eq!(size_of::<netif_extra_info>(), 8, "netif_extra_info: size on arm");
+            assert_eq!(align_of::<netif_extra_info>(), 2, "netif_extra_info: align on arm");
+            assert_eq!(offset_of!(netif_extra_info, r#type), 0, "netif_extra_info.type: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info, flags), 1, "netif_extra_info.flags: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info, u), 2, "netif_extra_info.u: offset on arm");
+        }
+
+        #[test]
+        fn netif_extra_info_u() {
+            assert_eq!(size_of::<netif_extra_info_u>(), 6, "netif_extra_info.u: size on arm");
+            assert_eq!(align_of::<netif_extra_info_u>(), 2, "netif_extra_info.u: align on arm");
+            assert_eq!(offset_of!(netif_extra_info_u, gso), 0, "netif_extra_info.u.gso: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u, mcast), 0, "netif_extra_info.u.mcast: offset on arm");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(netif_extra_info_u, hash), 0, "netif_extra_info.u.hash: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u, pad), 0, "netif_extra_info.u.pad: offset on arm");
+        }
+
+        #[test]
+        fn netif_extra_info_u_gso() {
+            assert_eq!(size_of::<netif_extra_info_u_gso>(), 6, "netif_extra_info.u.gso: size on arm");
+            assert_eq!(align_of::<netif_extra_info_u_gso>(), 2, "netif_extra_info.u.gso: align on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, size), 0, "netif_extra_info.u.gso.size: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, r#type), 2, "netif_extra_info.u.gso.type: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, pad), 3, "netif_extra_info.u.gso.pad: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, features), 4, "netif_extra_info.u.gso.features: offset on arm");
+        }
+
+        #[test]
+        fn netif_extra_info_u_mcast() {
+            assert_eq!(size_of::<netif_extra_info_u_mcast>(), 6, "netif_extra_info.u.mcast: size on arm");
+            assert_eq!(align_of::<netif_extra_info_u_mcast>(), 1, "netif_extra_info.u.mcast: align on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_mcast, addr), 0, "netif_extra_info.u.mcast.addr: offset on arm");
+        }
+
+        #[test]
+        fn netif_extra_info_u_hash() {
+            assert_eq!(size_of::<netif_extra_info_u_hash>(), 6, "netif_extra_info.u.hash: size on arm");
+            assert_eq!(align_of::<netif_extra_info_u_hash>(), 1, "netif_extra_info.u.hash: align on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, r#type), 0, "netif_extra_info.u.hash.type: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, algorithm), 1, "netif_extra_info.u.hash.algorithm: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, value), 2, "netif_extra_info.u.hash.value: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_response() {
+            assert_eq!(size_of::<netif_tx_response>(), 4, "netif_tx_response: size on arm");
+            assert_eq!(align_of::<netif_tx_response>(), 2, "netif_tx_response: align on arm");
+            assert_eq!(offset_of!(netif_tx_response, id), 0, "netif_tx_response.id: offset on arm");
+            assert_eq!(offset_of!(netif_tx_response, status), 2, "netif_tx_response.status: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_request() {
+            assert_eq!(size_of::<netif_rx_request>(), 8, "netif_rx_request: size on arm");
+            assert_eq!(align_of::<netif_rx_request>(), 4, "netif_rx_request: align on arm");
+            assert_eq!(offset_of!(netif_rx_request, id), 0, "netif_rx_request.id: offset on arm");
+            assert_eq!(offset_of!(netif_rx_request, pad), 2, "netif_rx_request.pad: offset on arm");
+            assert_eq!(offset_of!(netif_rx_request, gref), 4, "netif_rx_request.gref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_rx_request.gref: size on arm");
+        }
+
+        #[test]
+        fn netif_rx_response() {
+            assert_eq!(size_of::<netif_rx_response>(), 8, "netif_rx_response: size on arm");
+            assert_eq!(align_of::<netif_rx_response>(), 2, "netif_rx_response: align on arm");
+            assert_eq!(offset_of!(netif_rx_response, id), 0, "netif_rx_response.id: offset on arm");
+            assert_eq!(offset_of!(netif_rx_response, offset), 2, "netif_rx_response.offset: offset on arm");
+            assert_eq!(offset_of!(netif_rx_response, flags), 4, "netif_rx_response.flags: offset on arm");
+            assert_eq!(offset_of!(netif_rx_response, status), 6, "netif_rx_response.status: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_sring_entry() {
+            assert_eq!(size_of::<netif_tx_sring_entry>(), 12, "netif_tx_sring_entry: size on arm");
+            assert_eq!(align_of::<netif_tx_sring_entry>(), 4, "netif_tx_sring_entry: align on arm");
+            assert_eq!(offset_of!(netif_tx_sring_entry, req), 0, "netif_tx_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(netif_tx_sring_entry, rsp), 0, "netif_tx_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_sring() {
+            assert_eq!(size_of::<netif_tx_sring>(), 64, "netif_tx_sring: size on arm");
+            assert_eq!(align_of::<netif_tx_sring>(), 4, "netif_tx_sring: align on arm");
+            assert_eq!(offset_of!(netif_tx_sring, req_prod), 0, "netif_tx_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(netif_tx_sring, req_event), 4, "netif_tx_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_event: size on arm");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_prod), 8, "netif_tx_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_event), 12, "netif_tx_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(netif_tx_sring, pvt), 16, "netif_tx_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(netif_tx_sring, __pad), 20, "netif_tx_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt() {
+            assert_eq!(size_of::<netif_tx_sring_pvt>(), 4, "netif_tx_sring.pvt: size on arm");
+            assert_eq!(align_of::<netif_tx_sring_pvt>(), 1, "netif_tx_sring.pvt: align on arm");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, netif), 0, "netif_tx_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, tapif_user), 0, "netif_tx_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, pvt_pad), 0, "netif_tx_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_netif, smartpoll_active), 0, "netif_tx_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_tapif_user, msg), 0, "netif_tx_sring.pvt.tapif_user.msg: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_sring_entry() {
+            assert_eq!(size_of::<netif_rx_sring_entry>(), 8, "netif_rx_sring_entry: size on arm");
+            assert_eq!(align_of::<netif_rx_sring_entry>(), 4, "netif_rx_sring_entry: align on arm");
+            assert_eq!(offset_of!(netif_rx_sring_entry, req), 0, "netif_rx_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(netif_rx_sring_entry, rsp), 0, "netif_rx_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_sring() {
+            assert_eq!(size_of::<netif_rx_sring>(), 64, "netif_rx_sring: size on arm");
+            assert_eq!(align_of::<netif_rx_sring>(), 4, "netif_rx_sring: align on arm");
+            assert_eq!(offset_of!(netif_rx_sring, req_prod), 0, "netif_rx_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(netif_rx_sring, req_event), 4, "netif_rx_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_event: size on arm");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_prod), 8, "netif_rx_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_event), 12, "netif_rx_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(netif_rx_sring, pvt), 16, "netif_rx_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(netif_rx_sring, __pad), 20, "netif_rx_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt() {
+            assert_eq!(size_of::<netif_rx_sring_pvt>(), 4, "netif_rx_sring.pvt: size on arm");
+            assert_eq!(align_of::<netif_rx_sring_pvt>(), 1, "netif_rx_sring.pvt: align on arm");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, netif), 0, "netif_rx_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, tapif_user), 0, "netif_rx_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, pvt_pad), 0, "netif_rx_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_netif, smartpoll_active), 0, "netif_rx_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_tapif_user, msg), 0, "netif_rx_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
     mod stable_ring {
         use super::*;
 
@@ -3707,6 +4514,7 @@ mod aarch64 {
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::netif::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
@@ -4819,6 +5627,274 @@ mod aarch64 {
             assert_eq!(offset_of!(buffered_iopage, read_pointer), 0, "buffered_iopage.read_pointer: offset on aarch64");
             assert_eq!(offset_of!(buffered_iopage, write_pointer), 4, "buffered_iopage.write_pointer: offset on aarch64");
             assert_eq!(offset_of!(buffered_iopage, buf_ioreq), 8, "buffered_iopage.buf_ioreq: offset on aarch64");
+        }
+    }
+
+    mod stable_netif {
+        use super::*;
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_request() {
+            assert_eq!(size_of::<xen_netif_ctrl_request>(), 16, "xen_netif_ctrl_request: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_request>(), 4, "xen_netif_ctrl_request: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, id), 0, "xen_netif_ctrl_request.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, r#type), 2, "xen_netif_ctrl_request.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, data), 4, "xen_netif_ctrl_request.data: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_response() {
+            assert_eq!(size_of::<xen_netif_ctrl_response>(), 12, "xen_netif_ctrl_response: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_response>(), 4, "xen_netif_ctrl_response: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, id), 0, "xen_netif_ctrl_response.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, r#type), 2, "xen_netif_ctrl_response.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, status), 4, "xen_netif_ctrl_response.status: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, data), 8, "xen_netif_ctrl_response.data: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-10")]
+        #[test]
+        fn xen_netif_gref() {
+            assert_eq!(size_of::<xen_netif_gref>(), 8, "xen_netif_gref: size on aarch64");
+            assert_eq!(align_of::<xen_netif_gref>(), 4, "xen_netif_gref: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_gref, r#ref), 0, "xen_netif_gref.ref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_netif_gref.ref: size on aarch64");
+            assert_eq!(offset_of!(xen_netif_gref, flags), 4, "xen_netif_gref.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_gref, status), 6, "xen_netif_gref.status: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_entry() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_entry>(), 16, "xen_netif_ctrl_sring_entry: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_entry>(), 4, "xen_netif_ctrl_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, req), 0, "xen_netif_ctrl_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, rsp), 0, "xen_netif_ctrl_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring>(), 64, "xen_netif_ctrl_sring: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring>(), 4, "xen_netif_ctrl_sring: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_prod), 0, "xen_netif_ctrl_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_event), 4, "xen_netif_ctrl_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_prod), 8, "xen_netif_ctrl_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_event), 12, "xen_netif_ctrl_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, pvt), 16, "xen_netif_ctrl_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, __pad), 20, "xen_netif_ctrl_sring.__pad: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt>(), 4, "xen_netif_ctrl_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt>(), 1, "xen_netif_ctrl_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, netif), 0, "xen_netif_ctrl_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, tapif_user), 0, "xen_netif_ctrl_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, pvt_pad), 0, "xen_netif_ctrl_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_netif, smartpoll_active), 0, "xen_netif_ctrl_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_tapif_user, msg), 0, "xen_netif_ctrl_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_request() {
+            assert_eq!(size_of::<netif_tx_request>(), 12, "netif_tx_request: size on aarch64");
+            assert_eq!(align_of::<netif_tx_request>(), 4, "netif_tx_request: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_request, gref), 0, "netif_tx_request.gref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_tx_request.gref: size on aarch64");
+            assert_eq!(offset_of!(netif_tx_request, offset), 4, "netif_tx_request.offset: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_request, flags), 6, "netif_tx_request.flags: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_request, id), 8, "netif_tx_request.id: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_request, size), 10, "netif_tx_request.size: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_extra_info() {
+            assert_eq!(size_of::<netif_extra_info>(), 8, "netif_extra_info: size on aarch64");
+            assert_eq!(align_of::<netif_extra_info>(), 2, "netif_extra_info: align on aarch64");
+            assert_eq!(offset_of!(netif_extra_info, r#type), 0, "netif_extra_info.type: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info, flags), 1, "netif_extra_info.flags: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info, u), 2, "netif_extra_info.u: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_extra_info_u() {
+            assert_eq!(size_of::<netif_extra_info_u>(), 6, "netif_extra_info.u: size on aarch64");
+            assert_eq!(align_of::<netif_extra_info_u>(), 2, "netif_extra_info.u: align on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u, gso), 0, "netif_extra_info.u.gso: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u, mcast), 0, "netif_extra_info.u.mcast: offset on aarch64");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(netif_extra_info_u, hash), 0, "netif_extra_info.u.hash: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u, pad), 0, "netif_extra_info.u.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_gso() {
+            assert_eq!(size_of::<netif_extra_info_u_gso>(), 6, "netif_extra_info.u.gso: size on aarch64");
+            assert_eq!(align_of::<netif_extra_info_u_gso>(), 2, "netif_extra_info.u.gso: align on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, size), 0, "netif_extra_info.u.gso.size: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, r#type), 2, "netif_extra_info.u.gso.type: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, pad), 3, "netif_extra_info.u.gso.pad: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, features), 4, "netif_extra_info.u.gso.features: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_mcast() {
+            assert_eq!(size_of::<netif_extra_info_u_mcast>(), 6, "netif_extra_info.u.mcast: size on aarch64");
+            assert_eq!(align_of::<netif_extra_info_u_mcast>(), 1, "netif_extra_info.u.mcast: align on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_mcast, addr), 0, "netif_extra_info.u.mcast.addr: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_hash() {
+            assert_eq!(size_of::<netif_extra_info_u_hash>(), 6, "netif_extra_info.u.hash: size on aarch64");
+            assert_eq!(align_of::<netif_extra_info_u_hash>(), 1, "netif_extra_info.u.hash: align on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, r#type), 0, "netif_extra_info.u.hash.type: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, algorithm), 1, "netif_extra_info.u.hash.algorithm: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, value), 2, "netif_extra_info.u.hash.value: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_response() {
+            assert_eq!(size_of::<netif_tx_response>(), 4, "netif_tx_response: size on aarch64");
+            assert_eq!(align_of::<netif_tx_response>(), 2, "netif_tx_response: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_response, id), 0, "netif_tx_response.id: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_response, status), 2, "netif_tx_response.status: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_request() {
+            assert_eq!(size_of::<netif_rx_request>(), 8, "netif_rx_request: size on aarch64");
+            assert_eq!(align_of::<netif_rx_request>(), 4, "netif_rx_request: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_request, id), 0, "netif_rx_request.id: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_request, pad), 2, "netif_rx_request.pad: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_request, gref), 4, "netif_rx_request.gref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_rx_request.gref: size on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_response() {
+            assert_eq!(size_of::<netif_rx_response>(), 8, "netif_rx_response: size on aarch64");
+            assert_eq!(align_of::<netif_rx_response>(), 2, "netif_rx_response: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_response, id), 0, "netif_rx_response.id: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_response, offset), 2, "netif_rx_response.offset: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_response, flags), 4, "netif_rx_response.flags: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_response, status), 6, "netif_rx_response.status: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_sring_entry() {
+            assert_eq!(size_of::<netif_tx_sring_entry>(), 12, "netif_tx_sring_entry: size on aarch64");
+            assert_eq!(align_of::<netif_tx_sring_entry>(), 4, "netif_tx_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_entry, req), 0, "netif_tx_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_entry, rsp), 0, "netif_tx_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_sring() {
+            assert_eq!(size_of::<netif_tx_sring>(), 64, "netif_tx_sring: size on aarch64");
+            assert_eq!(align_of::<netif_tx_sring>(), 4, "netif_tx_sring: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, req_prod), 0, "netif_tx_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, req_event), 4, "netif_tx_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_prod), 8, "netif_tx_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_event), 12, "netif_tx_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, pvt), 16, "netif_tx_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, __pad), 20, "netif_tx_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt() {
+            assert_eq!(size_of::<netif_tx_sring_pvt>(), 4, "netif_tx_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<netif_tx_sring_pvt>(), 1, "netif_tx_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, netif), 0, "netif_tx_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, tapif_user), 0, "netif_tx_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, pvt_pad), 0, "netif_tx_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_netif, smartpoll_active), 0, "netif_tx_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_tapif_user, msg), 0, "netif_tx_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_sring_entry() {
+            assert_eq!(size_of::<netif_rx_sring_entry>(), 8, "netif_rx_sring_entry: size on aarch64");
+            assert_eq!(align_of::<netif_rx_sring_entry>(), 4, "netif_rx_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_entry, req), 0, "netif_rx_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_entry, rsp), 0, "netif_rx_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_sring() {
+            assert_eq!(size_of::<netif_rx_sring>(), 64, "netif_rx_sring: size on aarch64");
+            assert_eq!(align_of::<netif_rx_sring>(), 4, "netif_rx_sring: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, req_prod), 0, "netif_rx_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, req_event), 4, "netif_rx_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_prod), 8, "netif_rx_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_event), 12, "netif_rx_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, pvt), 16, "netif_rx_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, __pad), 20, "netif_rx_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt() {
+            assert_eq!(size_of::<netif_rx_sring_pvt>(), 4, "netif_rx_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<netif_rx_sring_pvt>(), 1, "netif_rx_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, netif), 0, "netif_rx_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, tapif_user), 0, "netif_rx_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, pvt_pad), 0, "netif_rx_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_netif, smartpoll_active), 0, "netif_rx_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_tapif_user, msg), 0, "netif_rx_sring.pvt.tapif_user.msg: offset on aarch64");
         }
     }
 

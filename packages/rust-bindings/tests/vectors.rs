@@ -14914,6 +14914,755 @@ fn ioreq__buffered_iopage() {
 }
 
 #[test]
+fn netif__xen_netif_ctrl_request() {
+    type T = xenabi::stable::netif::xen_netif_ctrl_request;
+    let mut r = Report::new("xen_netif_ctrl_request");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_netif_ctrl_request>()");
+    // #0
+    {
+        let want = hex("001030b200000000bf555daf04000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.id = 4096;
+            v.r#type = 45616;
+            v.data[0] = 0;
+            v.data[1] = 2942129599;
+            v.data[2] = 4;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "id", d.id, 4096);
+        r.value(0, "type", d.r#type, 45616);
+        r.value(0, "data[0]", d.data[0], 0);
+        r.value(0, "data[1]", d.data[1], 2942129599);
+        r.value(0, "data[2]", d.data[2], 4);
+    }
+    r.finish();
+}
+
+#[test]
+fn netif__xen_netif_ctrl_response() {
+    type T = xenabi::stable::netif::xen_netif_ctrl_response;
+    let mut r = Report::new("xen_netif_ctrl_response");
+    assert_eq!(size_of::<T>(), 12, "size_of::<xen_netif_ctrl_response>()");
+    // #0
+    {
+        let want = hex("78db0000e566e8d500100000");
+        let mut buf = Buf::new(12);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.id = 56184;
+            v.r#type = 0;
+            v.status = 3588777701;
+            v.data = 4096;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "id", d.id, 56184);
+        r.value(0, "type", d.r#type, 0);
+        r.value(0, "status", d.status, 3588777701);
+        r.value(0, "data", d.data, 4096);
+    }
+    r.finish();
+}
+
+#[test]
+fn netif__xen_netif_gref() {
+    type T = xenabi::stable::netif::xen_netif_gref;
+    let mut r = Report::new("xen_netif_gref");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_netif_gref>()");
+    // #0
+    {
+        let want = hex("00000010cd920000");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.r#ref = 268435456;
+            v.flags = 37581;
+            v.status = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "ref", d.r#ref, 268435456);
+        r.value(0, "flags", d.flags, 37581);
+        r.value(0, "status", d.status, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn netif__xen_netif_ctrl_sring_entry() {
+    type T = xenabi::stable::netif::xen_netif_ctrl_sring_entry;
+    let mut r = Report::new("xen_netif_ctrl_sring_entry");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_netif_ctrl_sring_entry>()");
+    // #0: req
+    {
+        let want = hex("0000b6c62000000019c8a1b8ffffffff");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req.id = 0;
+            v.req.r#type = 50870;
+            v.req.data[0] = 32;
+            v.req.data[1] = 3097610265;
+            v.req.data[2] = 4294967295;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "req.id", d.req.id, 0);
+            r.value(0, "req.type", d.req.r#type, 50870);
+            r.value(0, "req.data[0]", d.req.data[0], 32);
+            r.value(0, "req.data[1]", d.req.data[1], 3097610265);
+            r.value(0, "req.data[2]", d.req.data[2], 4294967295);
+        }
+    }
+    // #1: rsp
+    {
+        let want = hex("52d640009f4099e90000000000000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.rsp.id = 54866;
+            v.rsp.r#type = 64;
+            v.rsp.status = 3919134879;
+            v.rsp.data = 0;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "rsp.id", d.rsp.id, 54866);
+            r.value(1, "rsp.type", d.rsp.r#type, 64);
+            r.value(1, "rsp.status", d.rsp.status, 3919134879);
+            r.value(1, "rsp.data", d.rsp.data, 0);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn netif__xen_netif_ctrl_sring() {
+    type T = xenabi::stable::netif::xen_netif_ctrl_sring;
+    let mut r = Report::new("xen_netif_ctrl_sring");
+    assert_eq!(size_of::<T>(), 64, "size_of::<xen_netif_ctrl_sring>()");
+    // #0: pvt.netif
+    {
+        let want = hex(concat!("9f06258c00000800383fe3710000000060000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 2351236767;
+            v.req_event = 524288;
+            v.rsp_prod = 1910718264;
+            v.rsp_event = 0;
+            v.pvt.netif.smartpoll_active = 96;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "req_prod", d.req_prod, 2351236767);
+            r.value(0, "req_event", d.req_event, 524288);
+            r.value(0, "rsp_prod", d.rsp_prod, 1910718264);
+            r.value(0, "rsp_event", d.rsp_event, 0);
+            r.value(0, "pvt.netif.smartpoll_active", d.pvt.netif.smartpoll_active, 96);
+        }
+    }
+    // #1: pvt.tapif_user
+    {
+        let want = hex(concat!("857a3299ffffffffe24023cd01000000a2000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 2570222213;
+            v.req_event = 4294967295;
+            v.rsp_prod = 3441639650;
+            v.rsp_event = 1;
+            v.pvt.tapif_user.msg = 162;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "req_prod", d.req_prod, 2570222213);
+            r.value(1, "req_event", d.req_event, 4294967295);
+            r.value(1, "rsp_prod", d.rsp_prod, 3441639650);
+            r.value(1, "rsp_event", d.rsp_event, 1);
+            r.value(1, "pvt.tapif_user.msg", d.pvt.tapif_user.msg, 162);
+        }
+    }
+    // #2: pvt.pvt_pad
+    {
+        let want = hex(concat!("ffffffff6bd9cdf90010000096c2eb2400c54063000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 4294967295;
+            v.req_event = 4191017323;
+            v.rsp_prod = 4096;
+            v.rsp_event = 619430550;
+            v.pvt.pvt_pad[0] = 0;
+            v.pvt.pvt_pad[1] = 197;
+            v.pvt.pvt_pad[2] = 64;
+            v.pvt.pvt_pad[3] = 99;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "req_prod", d.req_prod, 4294967295);
+            r.value(2, "req_event", d.req_event, 4191017323);
+            r.value(2, "rsp_prod", d.rsp_prod, 4096);
+            r.value(2, "rsp_event", d.rsp_event, 619430550);
+            r.value(2, "pvt.pvt_pad[0]", d.pvt.pvt_pad[0], 0);
+            r.value(2, "pvt.pvt_pad[1]", d.pvt.pvt_pad[1], 197);
+            r.value(2, "pvt.pvt_pad[2]", d.pvt.pvt_pad[2], 64);
+            r.value(2, "pvt.pvt_pad[3]", d.pvt.pvt_pad[3], 99);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn netif__netif_tx_request() {
+    type T = xenabi::stable::netif::netif_tx_request;
+    let mut r = Report::new("netif_tx_request");
+    assert_eq!(size_of::<T>(), 12, "size_of::<netif_tx_request>()");
+    // #0
+    {
+        let want = hex("ffffffffdc33000104680000");
+        let mut buf = Buf::new(12);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.gref = 4294967295;
+            v.offset = 13276;
+            v.flags = 256;
+            v.id = 26628;
+            v.size = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "gref", d.gref, 4294967295);
+        r.value(0, "offset", d.offset, 13276);
+        r.value(0, "flags", d.flags, 256);
+        r.value(0, "id", d.id, 26628);
+        r.value(0, "size", d.size, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn netif__netif_extra_info() {
+    type T = xenabi::stable::netif::netif_extra_info;
+    let mut r = Report::new("netif_extra_info");
+    assert_eq!(size_of::<T>(), 8, "size_of::<netif_extra_info>()");
+    // #0: u.gso
+    {
+        let want = hex("ffae02008d000000");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.r#type = 255;
+            v.flags = 174;
+            v.u.gso.size = 2;
+            v.u.gso.r#type = 141;
+            v.u.gso.features = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "type", d.r#type, 255);
+            r.value(0, "flags", d.flags, 174);
+            r.value(0, "u.gso.size", d.u.gso.size, 2);
+            r.value(0, "u.gso.type", d.u.gso.r#type, 141);
+            r.value(0, "u.gso.features", d.u.gso.features, 0);
+        }
+    }
+    // #1: u.mcast
+    {
+        let want = hex("02e9ff3002020094");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.r#type = 2;
+            v.flags = 233;
+            v.u.mcast.addr[0] = 255;
+            v.u.mcast.addr[1] = 48;
+            v.u.mcast.addr[2] = 2;
+            v.u.mcast.addr[3] = 2;
+            v.u.mcast.addr[4] = 0;
+            v.u.mcast.addr[5] = 148;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "type", d.r#type, 2);
+            r.value(1, "flags", d.flags, 233);
+            r.value(1, "u.mcast.addr[0]", d.u.mcast.addr[0], 255);
+            r.value(1, "u.mcast.addr[1]", d.u.mcast.addr[1], 48);
+            r.value(1, "u.mcast.addr[2]", d.u.mcast.addr[2], 2);
+            r.value(1, "u.mcast.addr[3]", d.u.mcast.addr[3], 2);
+            r.value(1, "u.mcast.addr[4]", d.u.mcast.addr[4], 0);
+            r.value(1, "u.mcast.addr[5]", d.u.mcast.addr[5], 148);
+        }
+    }
+    // #2: u.hash
+    {
+        let want = hex("ff9a10c3005b02d0");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.r#type = 255;
+            v.flags = 154;
+            v.u.hash.r#type = 16;
+            v.u.hash.algorithm = 195;
+            v.u.hash.value[0] = 0;
+            v.u.hash.value[1] = 91;
+            v.u.hash.value[2] = 2;
+            v.u.hash.value[3] = 208;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "type", d.r#type, 255);
+            r.value(2, "flags", d.flags, 154);
+            r.value(2, "u.hash.type", d.u.hash.r#type, 16);
+            r.value(2, "u.hash.algorithm", d.u.hash.algorithm, 195);
+            r.value(2, "u.hash.value[0]", d.u.hash.value[0], 0);
+            r.value(2, "u.hash.value[1]", d.u.hash.value[1], 91);
+            r.value(2, "u.hash.value[2]", d.u.hash.value[2], 2);
+            r.value(2, "u.hash.value[3]", d.u.hash.value[3], 208);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn netif__netif_tx_response() {
+    type T = xenabi::stable::netif::netif_tx_response;
+    let mut r = Report::new("netif_tx_response");
+    assert_eq!(size_of::<T>(), 4, "size_of::<netif_tx_response>()");
+    // #0
+    {
+        let want = hex("0020a020");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.id = 8192;
+            v.status = 8352;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "id", d.id, 8192);
+        r.value(0, "status", d.status, 8352);
+    }
+    r.finish();
+}
+
+#[test]
+fn netif__netif_rx_request() {
+    type T = xenabi::stable::netif::netif_rx_request;
+    let mut r = Report::new("netif_rx_request");
+    assert_eq!(size_of::<T>(), 8, "size_of::<netif_rx_request>()");
+    // #0
+    {
+        let want = hex("ffff0000e099e5c8");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.id = 65535;
+            v.gref = 3370490336;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "id", d.id, 65535);
+        r.value(0, "gref", d.gref, 3370490336);
+    }
+    r.finish();
+}
+
+#[test]
+fn netif__netif_rx_response() {
+    type T = xenabi::stable::netif::netif_rx_response;
+    let mut r = Report::new("netif_rx_response");
+    assert_eq!(size_of::<T>(), 8, "size_of::<netif_rx_response>()");
+    // #0
+    {
+        let want = hex("51b38000f9630080");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.id = 45905;
+            v.offset = 128;
+            v.flags = 25593;
+            v.status = (-32767 - 1);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "id", d.id, 45905);
+        r.value(0, "offset", d.offset, 128);
+        r.value(0, "flags", d.flags, 25593);
+        r.value(0, "status", d.status, (-32767 - 1));
+    }
+    r.finish();
+}
+
+#[test]
+fn netif__netif_tx_sring_entry() {
+    type T = xenabi::stable::netif::netif_tx_sring_entry;
+    let mut r = Report::new("netif_tx_sring_entry");
+    assert_eq!(size_of::<T>(), 12, "size_of::<netif_tx_sring_entry>()");
+    // #0: req
+    {
+        let want = hex("2ca16b5a800012aa00009cca");
+        let mut buf = Buf::new(12);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req.gref = 1517003052;
+            v.req.offset = 128;
+            v.req.flags = 43538;
+            v.req.id = 0;
+            v.req.size = 51868;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "req.gref", d.req.gref, 1517003052);
+            r.value(0, "req.offset", d.req.offset, 128);
+            r.value(0, "req.flags", d.req.flags, 43538);
+            r.value(0, "req.id", d.req.id, 0);
+            r.value(0, "req.size", d.req.size, 51868);
+        }
+    }
+    // #1: rsp
+    {
+        let want = hex("0000deb50000000000000000");
+        let mut buf = Buf::new(12);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.rsp.id = 0;
+            v.rsp.status = -18978;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "rsp.id", d.rsp.id, 0);
+            r.value(1, "rsp.status", d.rsp.status, -18978);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn netif__netif_tx_sring() {
+    type T = xenabi::stable::netif::netif_tx_sring;
+    let mut r = Report::new("netif_tx_sring");
+    assert_eq!(size_of::<T>(), 64, "size_of::<netif_tx_sring>()");
+    // #0: pvt.netif
+    {
+        let want = hex(concat!("0000000001705734010000001fcf83f8ff000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 0;
+            v.req_event = 878145537;
+            v.rsp_prod = 1;
+            v.rsp_event = 4169387807;
+            v.pvt.netif.smartpoll_active = 255;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "req_prod", d.req_prod, 0);
+            r.value(0, "req_event", d.req_event, 878145537);
+            r.value(0, "rsp_prod", d.rsp_prod, 1);
+            r.value(0, "rsp_event", d.rsp_event, 4169387807);
+            r.value(0, "pvt.netif.smartpoll_active", d.pvt.netif.smartpoll_active, 255);
+        }
+    }
+    // #1: pvt.tapif_user
+    {
+        let want = hex(concat!("000000009bfc2db80020000006da35deff000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 0;
+            v.req_event = 3090021531;
+            v.rsp_prod = 8192;
+            v.rsp_event = 3728071174;
+            v.pvt.tapif_user.msg = 255;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "req_prod", d.req_prod, 0);
+            r.value(1, "req_event", d.req_event, 3090021531);
+            r.value(1, "rsp_prod", d.rsp_prod, 8192);
+            r.value(1, "rsp_event", d.rsp_event, 3728071174);
+            r.value(1, "pvt.tapif_user.msg", d.pvt.tapif_user.msg, 255);
+        }
+    }
+    // #2: pvt.pvt_pad
+    {
+        let want = hex(concat!("00000000c9330084000020002d1ef8bdff3a1072000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 0;
+            v.req_event = 2214605769;
+            v.rsp_prod = 2097152;
+            v.rsp_event = 3187154477;
+            v.pvt.pvt_pad[0] = 255;
+            v.pvt.pvt_pad[1] = 58;
+            v.pvt.pvt_pad[2] = 16;
+            v.pvt.pvt_pad[3] = 114;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "req_prod", d.req_prod, 0);
+            r.value(2, "req_event", d.req_event, 2214605769);
+            r.value(2, "rsp_prod", d.rsp_prod, 2097152);
+            r.value(2, "rsp_event", d.rsp_event, 3187154477);
+            r.value(2, "pvt.pvt_pad[0]", d.pvt.pvt_pad[0], 255);
+            r.value(2, "pvt.pvt_pad[1]", d.pvt.pvt_pad[1], 58);
+            r.value(2, "pvt.pvt_pad[2]", d.pvt.pvt_pad[2], 16);
+            r.value(2, "pvt.pvt_pad[3]", d.pvt.pvt_pad[3], 114);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn netif__netif_rx_sring_entry() {
+    type T = xenabi::stable::netif::netif_rx_sring_entry;
+    let mut r = Report::new("netif_rx_sring_entry");
+    assert_eq!(size_of::<T>(), 8, "size_of::<netif_rx_sring_entry>()");
+    // #0: req
+    {
+        let want = hex("ffff000042d5682e");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req.id = 65535;
+            v.req.gref = 778622274;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "req.id", d.req.id, 65535);
+            r.value(0, "req.gref", d.req.gref, 778622274);
+        }
+    }
+    // #1: rsp
+    {
+        let want = hex("2050ffff66710080");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.rsp.id = 20512;
+            v.rsp.offset = 65535;
+            v.rsp.flags = 29030;
+            v.rsp.status = (-32767 - 1);
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "rsp.id", d.rsp.id, 20512);
+            r.value(1, "rsp.offset", d.rsp.offset, 65535);
+            r.value(1, "rsp.flags", d.rsp.flags, 29030);
+            r.value(1, "rsp.status", d.rsp.status, (-32767 - 1));
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn netif__netif_rx_sring() {
+    type T = xenabi::stable::netif::netif_rx_sring;
+    let mut r = Report::new("netif_rx_sring");
+    assert_eq!(size_of::<T>(), 64, "size_of::<netif_rx_sring>()");
+    // #0: pvt.netif
+    {
+        let want = hex(concat!("00004000f22eb04f00000000dba9c0d480000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 4194304;
+            v.req_event = 1336946418;
+            v.rsp_prod = 0;
+            v.rsp_event = 3569396187;
+            v.pvt.netif.smartpoll_active = 128;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "req_prod", d.req_prod, 4194304);
+            r.value(0, "req_event", d.req_event, 1336946418);
+            r.value(0, "rsp_prod", d.rsp_prod, 0);
+            r.value(0, "rsp_event", d.rsp_event, 3569396187);
+            r.value(0, "pvt.netif.smartpoll_active", d.pvt.netif.smartpoll_active, 128);
+        }
+    }
+    // #1: pvt.tapif_user
+    {
+        let want = hex(concat!("00020000d9a53e1bffffffffae7de24c02000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 512;
+            v.req_event = 457090521;
+            v.rsp_prod = 4294967295;
+            v.rsp_event = 1289911726;
+            v.pvt.tapif_user.msg = 2;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "req_prod", d.req_prod, 512);
+            r.value(1, "req_event", d.req_event, 457090521);
+            r.value(1, "rsp_prod", d.rsp_prod, 4294967295);
+            r.value(1, "rsp_event", d.rsp_event, 1289911726);
+            r.value(1, "pvt.tapif_user.msg", d.pvt.tapif_user.msg, 2);
+        }
+    }
+    // #2: pvt.pvt_pad
+    {
+        let want = hex(concat!("49e9445200010000cf7fa9b0ffffffff4302f000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 1380247881;
+            v.req_event = 256;
+            v.rsp_prod = 2963898319;
+            v.rsp_event = 4294967295;
+            v.pvt.pvt_pad[0] = 67;
+            v.pvt.pvt_pad[1] = 2;
+            v.pvt.pvt_pad[2] = 240;
+            v.pvt.pvt_pad[3] = 0;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "req_prod", d.req_prod, 1380247881);
+            r.value(2, "req_event", d.req_event, 256);
+            r.value(2, "rsp_prod", d.rsp_prod, 2963898319);
+            r.value(2, "rsp_event", d.rsp_event, 4294967295);
+            r.value(2, "pvt.pvt_pad[0]", d.pvt.pvt_pad[0], 67);
+            r.value(2, "pvt.pvt_pad[1]", d.pvt.pvt_pad[1], 2);
+            r.value(2, "pvt.pvt_pad[2]", d.pvt.pvt_pad[2], 240);
+            r.value(2, "pvt.pvt_pad[3]", d.pvt.pvt_pad[3], 0);
+        }
+    }
+    r.finish();
+}
+
+#[test]
 fn start_info__hvm_start_info() {
     type T = xenabi::stable::start_info::hvm_start_info;
     let mut r = Report::new("hvm_start_info");
