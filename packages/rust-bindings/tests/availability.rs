@@ -529,6 +529,43 @@ mod stable_netif {
     }
 }
 
+mod stable_pciif {
+    use super::*;
+    use xenabi::stable::pciif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::_XEN_PCIF_active <= XEN_MIN_RELEASE, "{}", _XEN_PCIF_active);
+        assert!(since::XEN_PCIF_active <= XEN_MIN_RELEASE, "{}", XEN_PCIF_active);
+        assert!(since::_XEN_PCIB_AERHANDLER <= XEN_MIN_RELEASE, "{}", _XEN_PCIB_AERHANDLER);
+        assert!(since::XEN_PCIB_AERHANDLER <= XEN_MIN_RELEASE, "{}", XEN_PCIB_AERHANDLER);
+        assert!(since::_XEN_PCIB_active <= XEN_MIN_RELEASE, "{}", _XEN_PCIB_active);
+        assert!(since::XEN_PCIB_active <= XEN_MIN_RELEASE, "{}", XEN_PCIB_active);
+        assert!(since::XEN_PCI_OP_conf_read <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_conf_read);
+        assert!(since::XEN_PCI_OP_conf_write <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_conf_write);
+        assert!(since::XEN_PCI_OP_enable_msi <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_enable_msi);
+        assert!(since::XEN_PCI_OP_disable_msi <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_disable_msi);
+        assert!(since::XEN_PCI_OP_enable_msix <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_enable_msix);
+        assert!(since::XEN_PCI_OP_disable_msix <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_disable_msix);
+        assert!(since::XEN_PCI_OP_aer_detected <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_aer_detected);
+        assert!(since::XEN_PCI_OP_aer_resume <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_aer_resume);
+        assert!(since::XEN_PCI_OP_aer_mmio <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_aer_mmio);
+        assert!(since::XEN_PCI_OP_aer_slotreset <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_aer_slotreset);
+        assert!(since::XEN_PCI_OP_enable_multi_msi <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_enable_multi_msi);
+        assert!(since::XEN_PCI_ERR_success <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_success);
+        assert!(since::XEN_PCI_ERR_dev_not_found <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_dev_not_found);
+        assert!(since::XEN_PCI_ERR_invalid_offset <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_invalid_offset);
+        assert!(since::XEN_PCI_ERR_access_denied <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_access_denied);
+        assert!(since::XEN_PCI_ERR_not_implemented <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_not_implemented);
+        assert!(since::XEN_PCI_ERR_op_failed <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_op_failed);
+        assert!(since::SH_INFO_MAX_VEC <= XEN_MIN_RELEASE, "{}", SH_INFO_MAX_VEC);
+        assert!(xen_msix_entry::SINCE <= XEN_MIN_RELEASE && xen_msix_entry::SINCE == since::xen_msix_entry);
+        assert!(xen_pci_op::SINCE <= XEN_MIN_RELEASE && xen_pci_op::SINCE == since::xen_pci_op);
+        assert!(xen_pcie_aer_op::SINCE <= XEN_MIN_RELEASE && xen_pcie_aer_op::SINCE == since::xen_pcie_aer_op);
+        assert!(xen_pci_sharedinfo::SINCE <= XEN_MIN_RELEASE && xen_pci_sharedinfo::SINCE == since::xen_pci_sharedinfo);
+    }
+}
+
 mod stable_ring {
     use super::*;
     use xenabi::stable::ring::*;

@@ -19,6 +19,7 @@ mod x86 {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::netif::*;
+    use xenabi::stable::pciif::*;
     use xenabi::stable::ring::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
@@ -1399,6 +1400,54 @@ mod x86 {
         }
     }
 
+    mod stable_pciif {
+        use super::*;
+
+        #[test]
+        fn xen_msix_entry() {
+            assert_eq!(size_of::<xen_msix_entry>(), 4, "xen_msix_entry: size on x86");
+            assert_eq!(align_of::<xen_msix_entry>(), 2, "xen_msix_entry: align on x86");
+            assert_eq!(offset_of!(xen_msix_entry, vector), 0, "xen_msix_entry.vector: offset on x86");
+            assert_eq!(offset_of!(xen_msix_entry, entry), 2, "xen_msix_entry.entry: offset on x86");
+        }
+
+        #[test]
+        fn xen_pci_op() {
+            assert_eq!(size_of::<xen_pci_op>(), 548, "xen_pci_op: size on x86");
+            assert_eq!(align_of::<xen_pci_op>(), 4, "xen_pci_op: align on x86");
+            assert_eq!(offset_of!(xen_pci_op, cmd), 0, "xen_pci_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, err), 4, "xen_pci_op.err: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, domain), 8, "xen_pci_op.domain: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, bus), 12, "xen_pci_op.bus: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, devfn), 16, "xen_pci_op.devfn: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, offset), 20, "xen_pci_op.offset: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, size), 24, "xen_pci_op.size: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, value), 28, "xen_pci_op.value: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, info), 32, "xen_pci_op.info: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, msix_entries), 36, "xen_pci_op.msix_entries: offset on x86");
+        }
+
+        #[test]
+        fn xen_pcie_aer_op() {
+            assert_eq!(size_of::<xen_pcie_aer_op>(), 20, "xen_pcie_aer_op: size on x86");
+            assert_eq!(align_of::<xen_pcie_aer_op>(), 4, "xen_pcie_aer_op: align on x86");
+            assert_eq!(offset_of!(xen_pcie_aer_op, cmd), 0, "xen_pcie_aer_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_pcie_aer_op, err), 4, "xen_pcie_aer_op.err: offset on x86");
+            assert_eq!(offset_of!(xen_pcie_aer_op, domain), 8, "xen_pcie_aer_op.domain: offset on x86");
+            assert_eq!(offset_of!(xen_pcie_aer_op, bus), 12, "xen_pcie_aer_op.bus: offset on x86");
+            assert_eq!(offset_of!(xen_pcie_aer_op, devfn), 16, "xen_pcie_aer_op.devfn: offset on x86");
+        }
+
+        #[test]
+        fn xen_pci_sharedinfo() {
+            assert_eq!(size_of::<xen_pci_sharedinfo>(), 572, "xen_pci_sharedinfo: size on x86");
+            assert_eq!(align_of::<xen_pci_sharedinfo>(), 4, "xen_pci_sharedinfo: align on x86");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, flags), 0, "xen_pci_sharedinfo.flags: offset on x86");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, op), 4, "xen_pci_sharedinfo.op: offset on x86");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, aer_op), 552, "xen_pci_sharedinfo.aer_op: offset on x86");
+        }
+    }
+
     mod stable_ring {
         use super::*;
 
@@ -1529,6 +1578,7 @@ mod x86_64 {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::netif::*;
+    use xenabi::stable::pciif::*;
     use xenabi::stable::ring::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
@@ -2914,6 +2964,54 @@ mod x86_64 {
         }
     }
 
+    mod stable_pciif {
+        use super::*;
+
+        #[test]
+        fn xen_msix_entry() {
+            assert_eq!(size_of::<xen_msix_entry>(), 4, "xen_msix_entry: size on x86_64");
+            assert_eq!(align_of::<xen_msix_entry>(), 2, "xen_msix_entry: align on x86_64");
+            assert_eq!(offset_of!(xen_msix_entry, vector), 0, "xen_msix_entry.vector: offset on x86_64");
+            assert_eq!(offset_of!(xen_msix_entry, entry), 2, "xen_msix_entry.entry: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pci_op() {
+            assert_eq!(size_of::<xen_pci_op>(), 548, "xen_pci_op: size on x86_64");
+            assert_eq!(align_of::<xen_pci_op>(), 4, "xen_pci_op: align on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, cmd), 0, "xen_pci_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, err), 4, "xen_pci_op.err: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, domain), 8, "xen_pci_op.domain: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, bus), 12, "xen_pci_op.bus: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, devfn), 16, "xen_pci_op.devfn: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, offset), 20, "xen_pci_op.offset: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, size), 24, "xen_pci_op.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, value), 28, "xen_pci_op.value: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, info), 32, "xen_pci_op.info: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, msix_entries), 36, "xen_pci_op.msix_entries: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pcie_aer_op() {
+            assert_eq!(size_of::<xen_pcie_aer_op>(), 20, "xen_pcie_aer_op: size on x86_64");
+            assert_eq!(align_of::<xen_pcie_aer_op>(), 4, "xen_pcie_aer_op: align on x86_64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, cmd), 0, "xen_pcie_aer_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, err), 4, "xen_pcie_aer_op.err: offset on x86_64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, domain), 8, "xen_pcie_aer_op.domain: offset on x86_64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, bus), 12, "xen_pcie_aer_op.bus: offset on x86_64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, devfn), 16, "xen_pcie_aer_op.devfn: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pci_sharedinfo() {
+            assert_eq!(size_of::<xen_pci_sharedinfo>(), 572, "xen_pci_sharedinfo: size on x86_64");
+            assert_eq!(align_of::<xen_pci_sharedinfo>(), 4, "xen_pci_sharedinfo: align on x86_64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, flags), 0, "xen_pci_sharedinfo.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, op), 4, "xen_pci_sharedinfo.op: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, aer_op), 552, "xen_pci_sharedinfo.aer_op: offset on x86_64");
+        }
+    }
+
     mod stable_ring {
         use super::*;
 
@@ -3044,6 +3142,7 @@ mod arm {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::netif::*;
+    use xenabi::stable::pciif::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
@@ -4427,6 +4526,54 @@ mod arm {
         }
     }
 
+    mod stable_pciif {
+        use super::*;
+
+        #[test]
+        fn xen_msix_entry() {
+            assert_eq!(size_of::<xen_msix_entry>(), 4, "xen_msix_entry: size on arm");
+            assert_eq!(align_of::<xen_msix_entry>(), 2, "xen_msix_entry: align on arm");
+            assert_eq!(offset_of!(xen_msix_entry, vector), 0, "xen_msix_entry.vector: offset on arm");
+            assert_eq!(offset_of!(xen_msix_entry, entry), 2, "xen_msix_entry.entry: offset on arm");
+        }
+
+        #[test]
+        fn xen_pci_op() {
+            assert_eq!(size_of::<xen_pci_op>(), 548, "xen_pci_op: size on arm");
+            assert_eq!(align_of::<xen_pci_op>(), 4, "xen_pci_op: align on arm");
+            assert_eq!(offset_of!(xen_pci_op, cmd), 0, "xen_pci_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, err), 4, "xen_pci_op.err: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, domain), 8, "xen_pci_op.domain: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, bus), 12, "xen_pci_op.bus: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, devfn), 16, "xen_pci_op.devfn: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, offset), 20, "xen_pci_op.offset: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, size), 24, "xen_pci_op.size: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, value), 28, "xen_pci_op.value: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, info), 32, "xen_pci_op.info: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, msix_entries), 36, "xen_pci_op.msix_entries: offset on arm");
+        }
+
+        #[test]
+        fn xen_pcie_aer_op() {
+            assert_eq!(size_of::<xen_pcie_aer_op>(), 20, "xen_pcie_aer_op: size on arm");
+            assert_eq!(align_of::<xen_pcie_aer_op>(), 4, "xen_pcie_aer_op: align on arm");
+            assert_eq!(offset_of!(xen_pcie_aer_op, cmd), 0, "xen_pcie_aer_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_pcie_aer_op, err), 4, "xen_pcie_aer_op.err: offset on arm");
+            assert_eq!(offset_of!(xen_pcie_aer_op, domain), 8, "xen_pcie_aer_op.domain: offset on arm");
+            assert_eq!(offset_of!(xen_pcie_aer_op, bus), 12, "xen_pcie_aer_op.bus: offset on arm");
+            assert_eq!(offset_of!(xen_pcie_aer_op, devfn), 16, "xen_pcie_aer_op.devfn: offset on arm");
+        }
+
+        #[test]
+        fn xen_pci_sharedinfo() {
+            assert_eq!(size_of::<xen_pci_sharedinfo>(), 572, "xen_pci_sharedinfo: size on arm");
+            assert_eq!(align_of::<xen_pci_sharedinfo>(), 4, "xen_pci_sharedinfo: align on arm");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, flags), 0, "xen_pci_sharedinfo.flags: offset on arm");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, op), 4, "xen_pci_sharedinfo.op: offset on arm");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, aer_op), 552, "xen_pci_sharedinfo.aer_op: offset on arm");
+        }
+    }
+
     mod stable_ring {
         use super::*;
 
@@ -4515,6 +4662,7 @@ mod aarch64 {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::netif::*;
+    use xenabi::stable::pciif::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
@@ -5895,6 +6043,54 @@ mod aarch64 {
             assert_eq!(size_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: size on aarch64");
             assert_eq!(align_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: align on aarch64");
             assert_eq!(offset_of!(netif_rx_sring_pvt_tapif_user, msg), 0, "netif_rx_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+    }
+
+    mod stable_pciif {
+        use super::*;
+
+        #[test]
+        fn xen_msix_entry() {
+            assert_eq!(size_of::<xen_msix_entry>(), 4, "xen_msix_entry: size on aarch64");
+            assert_eq!(align_of::<xen_msix_entry>(), 2, "xen_msix_entry: align on aarch64");
+            assert_eq!(offset_of!(xen_msix_entry, vector), 0, "xen_msix_entry.vector: offset on aarch64");
+            assert_eq!(offset_of!(xen_msix_entry, entry), 2, "xen_msix_entry.entry: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pci_op() {
+            assert_eq!(size_of::<xen_pci_op>(), 548, "xen_pci_op: size on aarch64");
+            assert_eq!(align_of::<xen_pci_op>(), 4, "xen_pci_op: align on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, cmd), 0, "xen_pci_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, err), 4, "xen_pci_op.err: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, domain), 8, "xen_pci_op.domain: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, bus), 12, "xen_pci_op.bus: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, devfn), 16, "xen_pci_op.devfn: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, offset), 20, "xen_pci_op.offset: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, size), 24, "xen_pci_op.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, value), 28, "xen_pci_op.value: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, info), 32, "xen_pci_op.info: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, msix_entries), 36, "xen_pci_op.msix_entries: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pcie_aer_op() {
+            assert_eq!(size_of::<xen_pcie_aer_op>(), 20, "xen_pcie_aer_op: size on aarch64");
+            assert_eq!(align_of::<xen_pcie_aer_op>(), 4, "xen_pcie_aer_op: align on aarch64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, cmd), 0, "xen_pcie_aer_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, err), 4, "xen_pcie_aer_op.err: offset on aarch64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, domain), 8, "xen_pcie_aer_op.domain: offset on aarch64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, bus), 12, "xen_pcie_aer_op.bus: offset on aarch64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, devfn), 16, "xen_pcie_aer_op.devfn: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pci_sharedinfo() {
+            assert_eq!(size_of::<xen_pci_sharedinfo>(), 572, "xen_pci_sharedinfo: size on aarch64");
+            assert_eq!(align_of::<xen_pci_sharedinfo>(), 4, "xen_pci_sharedinfo: align on aarch64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, flags), 0, "xen_pci_sharedinfo.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, op), 4, "xen_pci_sharedinfo.op: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, aer_op), 552, "xen_pci_sharedinfo.aer_op: offset on aarch64");
         }
     }
 

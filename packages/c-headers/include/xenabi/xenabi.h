@@ -17,6 +17,7 @@
 #include <xenabi/stable/grant_table.h>
 #include <xenabi/stable/ioreq.h>
 #include <xenabi/stable/netif.h>
+#include <xenabi/stable/pciif.h>
 #include <xenabi/stable/ring.h>
 #include <xenabi/stable/start_info.h>
 #include <xenabi/stable/xen.h>

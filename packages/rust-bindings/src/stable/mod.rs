@@ -12,6 +12,7 @@ pub mod event_channel;
 pub mod grant_table;
 pub mod ioreq;
 pub mod netif;
+pub mod pciif;
 pub mod ring;
 #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-8"))]
 pub mod start_info;
