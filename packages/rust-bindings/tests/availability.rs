@@ -409,6 +409,47 @@ mod stable_ioreq {
     }
 }
 
+mod stable_kbdif {
+    use super::*;
+    use xenabi::stable::kbdif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENKBD_TYPE_MOTION <= XEN_MIN_RELEASE, "{}", XENKBD_TYPE_MOTION);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_TYPE_RESERVED <= XEN_MIN_RELEASE, "{}", XENKBD_TYPE_RESERVED);
+        assert!(since::XENKBD_TYPE_KEY <= XEN_MIN_RELEASE, "{}", XENKBD_TYPE_KEY);
+        assert!(since::XENKBD_TYPE_POS <= XEN_MIN_RELEASE, "{}", XENKBD_TYPE_POS);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_TYPE_MTOUCH <= XEN_MIN_RELEASE, "{}", XENKBD_TYPE_MTOUCH);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_DOWN <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_DOWN);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_UP <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_UP);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_MOTION <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_MOTION);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_SYN <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_SYN);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_SHAPE <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_SHAPE);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_ORIENT <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_ORIENT);
+        assert!(xenkbd_motion::SINCE <= XEN_MIN_RELEASE && xenkbd_motion::SINCE == since::xenkbd_motion);
+        assert!(xenkbd_key::SINCE <= XEN_MIN_RELEASE && xenkbd_key::SINCE == since::xenkbd_key);
+        assert!(xenkbd_position::SINCE <= XEN_MIN_RELEASE && xenkbd_position::SINCE == since::xenkbd_position);
+        #[cfg(feature = "xen-4-9")]
+        assert!(xenkbd_mtouch::SINCE <= XEN_MIN_RELEASE && xenkbd_mtouch::SINCE == since::xenkbd_mtouch);
+        assert!(since::XENKBD_IN_EVENT_SIZE <= XEN_MIN_RELEASE, "{}", XENKBD_IN_EVENT_SIZE);
+        assert!(xenkbd_in_event::SINCE <= XEN_MIN_RELEASE && xenkbd_in_event::SINCE == since::xenkbd_in_event);
+        assert!(since::XENKBD_OUT_EVENT_SIZE <= XEN_MIN_RELEASE, "{}", XENKBD_OUT_EVENT_SIZE);
+        assert!(xenkbd_out_event::SINCE <= XEN_MIN_RELEASE && xenkbd_out_event::SINCE == since::xenkbd_out_event);
+        assert!(since::XENKBD_IN_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENKBD_IN_RING_SIZE);
+        assert!(since::XENKBD_IN_RING_OFFS <= XEN_MIN_RELEASE, "{}", XENKBD_IN_RING_OFFS);
+        assert!(since::XENKBD_OUT_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENKBD_OUT_RING_SIZE);
+        assert!(xenkbd_page::SINCE <= XEN_MIN_RELEASE && xenkbd_page::SINCE == since::xenkbd_page);
+    }
+}
+
 mod stable_netif {
     use super::*;
     use xenabi::stable::netif::*;

@@ -18,6 +18,7 @@ mod x86 {
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::kbdif::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::ring::*;
@@ -1132,6 +1133,113 @@ mod x86 {
         }
     }
 
+    mod stable_kbdif {
+        use super::*;
+
+        #[test]
+        fn xenkbd_motion() {
+            assert_eq!(size_of::<xenkbd_motion>(), 16, "xenkbd_motion: size on x86");
+            assert_eq!(align_of::<xenkbd_motion>(), 4, "xenkbd_motion: align on x86");
+            assert_eq!(offset_of!(xenkbd_motion, r#type), 0, "xenkbd_motion.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_motion, __xenabi_hole_0), 1, "xenkbd_motion.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenkbd_motion, rel_x), 4, "xenkbd_motion.rel_x: offset on x86");
+            assert_eq!(offset_of!(xenkbd_motion, rel_y), 8, "xenkbd_motion.rel_y: offset on x86");
+            assert_eq!(offset_of!(xenkbd_motion, rel_z), 12, "xenkbd_motion.rel_z: offset on x86");
+        }
+
+        #[test]
+        fn xenkbd_key() {
+            assert_eq!(size_of::<xenkbd_key>(), 8, "xenkbd_key: size on x86");
+            assert_eq!(align_of::<xenkbd_key>(), 4, "xenkbd_key: align on x86");
+            assert_eq!(offset_of!(xenkbd_key, r#type), 0, "xenkbd_key.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_key, pressed), 1, "xenkbd_key.pressed: offset on x86");
+            assert_eq!(offset_of!(xenkbd_key, __xenabi_hole_0), 2, "xenkbd_key.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenkbd_key, keycode), 4, "xenkbd_key.keycode: offset on x86");
+        }
+
+        #[test]
+        fn xenkbd_position() {
+            assert_eq!(size_of::<xenkbd_position>(), 16, "xenkbd_position: size on x86");
+            assert_eq!(align_of::<xenkbd_position>(), 4, "xenkbd_position: align on x86");
+            assert_eq!(offset_of!(xenkbd_position, r#type), 0, "xenkbd_position.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_position, __xenabi_hole_0), 1, "xenkbd_position.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenkbd_position, abs_x), 4, "xenkbd_position.abs_x: offset on x86");
+            assert_eq!(offset_of!(xenkbd_position, abs_y), 8, "xenkbd_position.abs_y: offset on x86");
+            assert_eq!(offset_of!(xenkbd_position, rel_z), 12, "xenkbd_position.rel_z: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch() {
+            assert_eq!(size_of::<xenkbd_mtouch>(), 16, "xenkbd_mtouch: size on x86");
+            assert_eq!(align_of::<xenkbd_mtouch>(), 4, "xenkbd_mtouch: align on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch, r#type), 0, "xenkbd_mtouch.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch, event_type), 1, "xenkbd_mtouch.event_type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch, contact_id), 2, "xenkbd_mtouch.contact_id: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch, reserved), 3, "xenkbd_mtouch.reserved: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch, u), 8, "xenkbd_mtouch.u: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u() {
+            assert_eq!(size_of::<xenkbd_mtouch_u>(), 8, "xenkbd_mtouch.u: size on x86");
+            assert_eq!(align_of::<xenkbd_mtouch_u>(), 4, "xenkbd_mtouch.u: align on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, pos), 0, "xenkbd_mtouch.u.pos: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, shape), 0, "xenkbd_mtouch.u.shape: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, orientation), 0, "xenkbd_mtouch.u.orientation: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_pos() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_pos>(), 8, "xenkbd_mtouch.u.pos: size on x86");
+            assert_eq!(align_of::<xenkbd_mtouch_u_pos>(), 4, "xenkbd_mtouch.u.pos: align on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_x), 0, "xenkbd_mtouch.u.pos.abs_x: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_y), 4, "xenkbd_mtouch.u.pos.abs_y: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_shape() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_shape>(), 8, "xenkbd_mtouch.u.shape: size on x86");
+            assert_eq!(align_of::<xenkbd_mtouch_u_shape>(), 4, "xenkbd_mtouch.u.shape: align on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, major), 0, "xenkbd_mtouch.u.shape.major: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, minor), 4, "xenkbd_mtouch.u.shape.minor: offset on x86");
+        }
+
+        #[test]
+        fn xenkbd_in_event() {
+            assert_eq!(size_of::<xenkbd_in_event>(), 40, "xenkbd_in_event: size on x86");
+            assert_eq!(align_of::<xenkbd_in_event>(), 4, "xenkbd_in_event: align on x86");
+            assert_eq!(offset_of!(xenkbd_in_event, r#type), 0, "xenkbd_in_event.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_in_event, motion), 0, "xenkbd_in_event.motion: offset on x86");
+            assert_eq!(offset_of!(xenkbd_in_event, key), 0, "xenkbd_in_event.key: offset on x86");
+            assert_eq!(offset_of!(xenkbd_in_event, pos), 0, "xenkbd_in_event.pos: offset on x86");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenkbd_in_event, mtouch), 0, "xenkbd_in_event.mtouch: offset on x86");
+            assert_eq!(offset_of!(xenkbd_in_event, pad), 0, "xenkbd_in_event.pad: offset on x86");
+        }
+
+        #[test]
+        fn xenkbd_out_event() {
+            assert_eq!(size_of::<xenkbd_out_event>(), 40, "xenkbd_out_event: size on x86");
+            assert_eq!(align_of::<xenkbd_out_event>(), 1, "xenkbd_out_event: align on x86");
+            assert_eq!(offset_of!(xenkbd_out_event, r#type), 0, "xenkbd_out_event.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_out_event, pad), 0, "xenkbd_out_event.pad: offset on x86");
+        }
+
+        #[test]
+        fn xenkbd_page() {
+            assert_eq!(size_of::<xenkbd_page>(), 16, "xenkbd_page: size on x86");
+            assert_eq!(align_of::<xenkbd_page>(), 4, "xenkbd_page: align on x86");
+            assert_eq!(offset_of!(xenkbd_page, in_cons), 0, "xenkbd_page.in_cons: offset on x86");
+            assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on x86");
+            assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on x86");
+            assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on x86");
+        }
+    }
+
     mod stable_netif {
         use super::*;
 
@@ -1577,6 +1685,7 @@ mod x86_64 {
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::kbdif::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::ring::*;
@@ -2696,6 +2805,113 @@ mod x86_64 {
         }
     }
 
+    mod stable_kbdif {
+        use super::*;
+
+        #[test]
+        fn xenkbd_motion() {
+            assert_eq!(size_of::<xenkbd_motion>(), 16, "xenkbd_motion: size on x86_64");
+            assert_eq!(align_of::<xenkbd_motion>(), 4, "xenkbd_motion: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_motion, r#type), 0, "xenkbd_motion.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_motion, __xenabi_hole_0), 1, "xenkbd_motion.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_x), 4, "xenkbd_motion.rel_x: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_y), 8, "xenkbd_motion.rel_y: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_z), 12, "xenkbd_motion.rel_z: offset on x86_64");
+        }
+
+        #[test]
+        fn xenkbd_key() {
+            assert_eq!(size_of::<xenkbd_key>(), 8, "xenkbd_key: size on x86_64");
+            assert_eq!(align_of::<xenkbd_key>(), 4, "xenkbd_key: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_key, r#type), 0, "xenkbd_key.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_key, pressed), 1, "xenkbd_key.pressed: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_key, __xenabi_hole_0), 2, "xenkbd_key.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_key, keycode), 4, "xenkbd_key.keycode: offset on x86_64");
+        }
+
+        #[test]
+        fn xenkbd_position() {
+            assert_eq!(size_of::<xenkbd_position>(), 16, "xenkbd_position: size on x86_64");
+            assert_eq!(align_of::<xenkbd_position>(), 4, "xenkbd_position: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_position, r#type), 0, "xenkbd_position.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_position, __xenabi_hole_0), 1, "xenkbd_position.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_position, abs_x), 4, "xenkbd_position.abs_x: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_position, abs_y), 8, "xenkbd_position.abs_y: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_position, rel_z), 12, "xenkbd_position.rel_z: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch() {
+            assert_eq!(size_of::<xenkbd_mtouch>(), 16, "xenkbd_mtouch: size on x86_64");
+            assert_eq!(align_of::<xenkbd_mtouch>(), 4, "xenkbd_mtouch: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch, r#type), 0, "xenkbd_mtouch.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch, event_type), 1, "xenkbd_mtouch.event_type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch, contact_id), 2, "xenkbd_mtouch.contact_id: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch, reserved), 3, "xenkbd_mtouch.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch, u), 8, "xenkbd_mtouch.u: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u() {
+            assert_eq!(size_of::<xenkbd_mtouch_u>(), 8, "xenkbd_mtouch.u: size on x86_64");
+            assert_eq!(align_of::<xenkbd_mtouch_u>(), 4, "xenkbd_mtouch.u: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, pos), 0, "xenkbd_mtouch.u.pos: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, shape), 0, "xenkbd_mtouch.u.shape: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, orientation), 0, "xenkbd_mtouch.u.orientation: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_pos() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_pos>(), 8, "xenkbd_mtouch.u.pos: size on x86_64");
+            assert_eq!(align_of::<xenkbd_mtouch_u_pos>(), 4, "xenkbd_mtouch.u.pos: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_x), 0, "xenkbd_mtouch.u.pos.abs_x: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_y), 4, "xenkbd_mtouch.u.pos.abs_y: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_shape() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_shape>(), 8, "xenkbd_mtouch.u.shape: size on x86_64");
+            assert_eq!(align_of::<xenkbd_mtouch_u_shape>(), 4, "xenkbd_mtouch.u.shape: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, major), 0, "xenkbd_mtouch.u.shape.major: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, minor), 4, "xenkbd_mtouch.u.shape.minor: offset on x86_64");
+        }
+
+        #[test]
+        fn xenkbd_in_event() {
+            assert_eq!(size_of::<xenkbd_in_event>(), 40, "xenkbd_in_event: size on x86_64");
+            assert_eq!(align_of::<xenkbd_in_event>(), 4, "xenkbd_in_event: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_in_event, r#type), 0, "xenkbd_in_event.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_in_event, motion), 0, "xenkbd_in_event.motion: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_in_event, key), 0, "xenkbd_in_event.key: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_in_event, pos), 0, "xenkbd_in_event.pos: offset on x86_64");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenkbd_in_event, mtouch), 0, "xenkbd_in_event.mtouch: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_in_event, pad), 0, "xenkbd_in_event.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xenkbd_out_event() {
+            assert_eq!(size_of::<xenkbd_out_event>(), 40, "xenkbd_out_event: size on x86_64");
+            assert_eq!(align_of::<xenkbd_out_event>(), 1, "xenkbd_out_event: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_out_event, r#type), 0, "xenkbd_out_event.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_out_event, pad), 0, "xenkbd_out_event.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xenkbd_page() {
+            assert_eq!(size_of::<xenkbd_page>(), 16, "xenkbd_page: size on x86_64");
+            assert_eq!(align_of::<xenkbd_page>(), 4, "xenkbd_page: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_page, in_cons), 0, "xenkbd_page.in_cons: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on x86_64");
+        }
+    }
+
     mod stable_netif {
         use super::*;
 
@@ -3141,6 +3357,7 @@ mod arm {
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::kbdif::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::ring::*;
@@ -4258,6 +4475,113 @@ mod arm {
         }
     }
 
+    mod stable_kbdif {
+        use super::*;
+
+        #[test]
+        fn xenkbd_motion() {
+            assert_eq!(size_of::<xenkbd_motion>(), 16, "xenkbd_motion: size on arm");
+            assert_eq!(align_of::<xenkbd_motion>(), 4, "xenkbd_motion: align on arm");
+            assert_eq!(offset_of!(xenkbd_motion, r#type), 0, "xenkbd_motion.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_motion, __xenabi_hole_0), 1, "xenkbd_motion.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenkbd_motion, rel_x), 4, "xenkbd_motion.rel_x: offset on arm");
+            assert_eq!(offset_of!(xenkbd_motion, rel_y), 8, "xenkbd_motion.rel_y: offset on arm");
+            assert_eq!(offset_of!(xenkbd_motion, rel_z), 12, "xenkbd_motion.rel_z: offset on arm");
+        }
+
+        #[test]
+        fn xenkbd_key() {
+            assert_eq!(size_of::<xenkbd_key>(), 8, "xenkbd_key: size on arm");
+            assert_eq!(align_of::<xenkbd_key>(), 4, "xenkbd_key: align on arm");
+            assert_eq!(offset_of!(xenkbd_key, r#type), 0, "xenkbd_key.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_key, pressed), 1, "xenkbd_key.pressed: offset on arm");
+            assert_eq!(offset_of!(xenkbd_key, __xenabi_hole_0), 2, "xenkbd_key.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenkbd_key, keycode), 4, "xenkbd_key.keycode: offset on arm");
+        }
+
+        #[test]
+        fn xenkbd_position() {
+            assert_eq!(size_of::<xenkbd_position>(), 16, "xenkbd_position: size on arm");
+            assert_eq!(align_of::<xenkbd_position>(), 4, "xenkbd_position: align on arm");
+            assert_eq!(offset_of!(xenkbd_position, r#type), 0, "xenkbd_position.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_position, __xenabi_hole_0), 1, "xenkbd_position.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenkbd_position, abs_x), 4, "xenkbd_position.abs_x: offset on arm");
+            assert_eq!(offset_of!(xenkbd_position, abs_y), 8, "xenkbd_position.abs_y: offset on arm");
+            assert_eq!(offset_of!(xenkbd_position, rel_z), 12, "xenkbd_position.rel_z: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch() {
+            assert_eq!(size_of::<xenkbd_mtouch>(), 16, "xenkbd_mtouch: size on arm");
+            assert_eq!(align_of::<xenkbd_mtouch>(), 4, "xenkbd_mtouch: align on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch, r#type), 0, "xenkbd_mtouch.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch, event_type), 1, "xenkbd_mtouch.event_type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch, contact_id), 2, "xenkbd_mtouch.contact_id: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch, reserved), 3, "xenkbd_mtouch.reserved: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch, u), 8, "xenkbd_mtouch.u: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u() {
+            assert_eq!(size_of::<xenkbd_mtouch_u>(), 8, "xenkbd_mtouch.u: size on arm");
+            assert_eq!(align_of::<xenkbd_mtouch_u>(), 4, "xenkbd_mtouch.u: align on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, pos), 0, "xenkbd_mtouch.u.pos: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, shape), 0, "xenkbd_mtouch.u.shape: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, orientation), 0, "xenkbd_mtouch.u.orientation: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_pos() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_pos>(), 8, "xenkbd_mtouch.u.pos: size on arm");
+            assert_eq!(align_of::<xenkbd_mtouch_u_pos>(), 4, "xenkbd_mtouch.u.pos: align on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_x), 0, "xenkbd_mtouch.u.pos.abs_x: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_y), 4, "xenkbd_mtouch.u.pos.abs_y: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_shape() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_shape>(), 8, "xenkbd_mtouch.u.shape: size on arm");
+            assert_eq!(align_of::<xenkbd_mtouch_u_shape>(), 4, "xenkbd_mtouch.u.shape: align on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, major), 0, "xenkbd_mtouch.u.shape.major: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, minor), 4, "xenkbd_mtouch.u.shape.minor: offset on arm");
+        }
+
+        #[test]
+        fn xenkbd_in_event() {
+            assert_eq!(size_of::<xenkbd_in_event>(), 40, "xenkbd_in_event: size on arm");
+            assert_eq!(align_of::<xenkbd_in_event>(), 4, "xenkbd_in_event: align on arm");
+            assert_eq!(offset_of!(xenkbd_in_event, r#type), 0, "xenkbd_in_event.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_in_event, motion), 0, "xenkbd_in_event.motion: offset on arm");
+            assert_eq!(offset_of!(xenkbd_in_event, key), 0, "xenkbd_in_event.key: offset on arm");
+            assert_eq!(offset_of!(xenkbd_in_event, pos), 0, "xenkbd_in_event.pos: offset on arm");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenkbd_in_event, mtouch), 0, "xenkbd_in_event.mtouch: offset on arm");
+            assert_eq!(offset_of!(xenkbd_in_event, pad), 0, "xenkbd_in_event.pad: offset on arm");
+        }
+
+        #[test]
+        fn xenkbd_out_event() {
+            assert_eq!(size_of::<xenkbd_out_event>(), 40, "xenkbd_out_event: size on arm");
+            assert_eq!(align_of::<xenkbd_out_event>(), 1, "xenkbd_out_event: align on arm");
+            assert_eq!(offset_of!(xenkbd_out_event, r#type), 0, "xenkbd_out_event.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_out_event, pad), 0, "xenkbd_out_event.pad: offset on arm");
+        }
+
+        #[test]
+        fn xenkbd_page() {
+            assert_eq!(size_of::<xenkbd_page>(), 16, "xenkbd_page: size on arm");
+            assert_eq!(align_of::<xenkbd_page>(), 4, "xenkbd_page: align on arm");
+            assert_eq!(offset_of!(xenkbd_page, in_cons), 0, "xenkbd_page.in_cons: offset on arm");
+            assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on arm");
+            assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on arm");
+            assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on arm");
+        }
+    }
+
     mod stable_netif {
         use super::*;
 
@@ -4661,6 +4985,7 @@ mod aarch64 {
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::kbdif::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::ring::*;
@@ -5775,6 +6100,113 @@ mod aarch64 {
             assert_eq!(offset_of!(buffered_iopage, read_pointer), 0, "buffered_iopage.read_pointer: offset on aarch64");
             assert_eq!(offset_of!(buffered_iopage, write_pointer), 4, "buffered_iopage.write_pointer: offset on aarch64");
             assert_eq!(offset_of!(buffered_iopage, buf_ioreq), 8, "buffered_iopage.buf_ioreq: offset on aarch64");
+        }
+    }
+
+    mod stable_kbdif {
+        use super::*;
+
+        #[test]
+        fn xenkbd_motion() {
+            assert_eq!(size_of::<xenkbd_motion>(), 16, "xenkbd_motion: size on aarch64");
+            assert_eq!(align_of::<xenkbd_motion>(), 4, "xenkbd_motion: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_motion, r#type), 0, "xenkbd_motion.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_motion, __xenabi_hole_0), 1, "xenkbd_motion.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_x), 4, "xenkbd_motion.rel_x: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_y), 8, "xenkbd_motion.rel_y: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_z), 12, "xenkbd_motion.rel_z: offset on aarch64");
+        }
+
+        #[test]
+        fn xenkbd_key() {
+            assert_eq!(size_of::<xenkbd_key>(), 8, "xenkbd_key: size on aarch64");
+            assert_eq!(align_of::<xenkbd_key>(), 4, "xenkbd_key: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_key, r#type), 0, "xenkbd_key.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_key, pressed), 1, "xenkbd_key.pressed: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_key, __xenabi_hole_0), 2, "xenkbd_key.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_key, keycode), 4, "xenkbd_key.keycode: offset on aarch64");
+        }
+
+        #[test]
+        fn xenkbd_position() {
+            assert_eq!(size_of::<xenkbd_position>(), 16, "xenkbd_position: size on aarch64");
+            assert_eq!(align_of::<xenkbd_position>(), 4, "xenkbd_position: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_position, r#type), 0, "xenkbd_position.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_position, __xenabi_hole_0), 1, "xenkbd_position.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_position, abs_x), 4, "xenkbd_position.abs_x: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_position, abs_y), 8, "xenkbd_position.abs_y: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_position, rel_z), 12, "xenkbd_position.rel_z: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch() {
+            assert_eq!(size_of::<xenkbd_mtouch>(), 16, "xenkbd_mtouch: size on aarch64");
+            assert_eq!(align_of::<xenkbd_mtouch>(), 4, "xenkbd_mtouch: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch, r#type), 0, "xenkbd_mtouch.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch, event_type), 1, "xenkbd_mtouch.event_type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch, contact_id), 2, "xenkbd_mtouch.contact_id: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch, reserved), 3, "xenkbd_mtouch.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch, u), 8, "xenkbd_mtouch.u: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u() {
+            assert_eq!(size_of::<xenkbd_mtouch_u>(), 8, "xenkbd_mtouch.u: size on aarch64");
+            assert_eq!(align_of::<xenkbd_mtouch_u>(), 4, "xenkbd_mtouch.u: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, pos), 0, "xenkbd_mtouch.u.pos: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, shape), 0, "xenkbd_mtouch.u.shape: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, orientation), 0, "xenkbd_mtouch.u.orientation: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_pos() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_pos>(), 8, "xenkbd_mtouch.u.pos: size on aarch64");
+            assert_eq!(align_of::<xenkbd_mtouch_u_pos>(), 4, "xenkbd_mtouch.u.pos: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_x), 0, "xenkbd_mtouch.u.pos.abs_x: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_y), 4, "xenkbd_mtouch.u.pos.abs_y: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_shape() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_shape>(), 8, "xenkbd_mtouch.u.shape: size on aarch64");
+            assert_eq!(align_of::<xenkbd_mtouch_u_shape>(), 4, "xenkbd_mtouch.u.shape: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, major), 0, "xenkbd_mtouch.u.shape.major: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, minor), 4, "xenkbd_mtouch.u.shape.minor: offset on aarch64");
+        }
+
+        #[test]
+        fn xenkbd_in_event() {
+            assert_eq!(size_of::<xenkbd_in_event>(), 40, "xenkbd_in_event: size on aarch64");
+            assert_eq!(align_of::<xenkbd_in_event>(), 4, "xenkbd_in_event: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_in_event, r#type), 0, "xenkbd_in_event.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_in_event, motion), 0, "xenkbd_in_event.motion: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_in_event, key), 0, "xenkbd_in_event.key: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_in_event, pos), 0, "xenkbd_in_event.pos: offset on aarch64");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenkbd_in_event, mtouch), 0, "xenkbd_in_event.mtouch: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_in_event, pad), 0, "xenkbd_in_event.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xenkbd_out_event() {
+            assert_eq!(size_of::<xenkbd_out_event>(), 40, "xenkbd_out_event: size on aarch64");
+            assert_eq!(align_of::<xenkbd_out_event>(), 1, "xenkbd_out_event: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_out_event, r#type), 0, "xenkbd_out_event.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_out_event, pad), 0, "xenkbd_out_event.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xenkbd_page() {
+            assert_eq!(size_of::<xenkbd_page>(), 16, "xenkbd_page: size on aarch64");
+            assert_eq!(align_of::<xenkbd_page>(), 4, "xenkbd_page: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_page, in_cons), 0, "xenkbd_page.in_cons: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on aarch64");
         }
     }
 

@@ -14914,6 +14914,662 @@ fn ioreq__buffered_iopage() {
 }
 
 #[test]
+fn kbdif__xenkbd_motion() {
+    type T = xenabi::stable::kbdif::xenkbd_motion;
+    let mut r = Report::new("xenkbd_motion");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xenkbd_motion>()");
+    // #0
+    {
+        let want = hex("20000000c89fecc60000fcffd67d2435");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.r#type = 32;
+            v.rel_x = -957571128;
+            v.rel_y = -262144;
+            v.rel_z = 891583958;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "type", d.r#type, 32);
+        r.value(0, "rel_x", d.rel_x, -957571128);
+        r.value(0, "rel_y", d.rel_y, -262144);
+        r.value(0, "rel_z", d.rel_z, 891583958);
+    }
+    r.finish();
+}
+
+#[test]
+fn kbdif__xenkbd_key() {
+    type T = xenabi::stable::kbdif::xenkbd_key;
+    let mut r = Report::new("xenkbd_key");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xenkbd_key>()");
+    // #0
+    {
+        let want = hex("76400000967df404");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.r#type = 118;
+            v.pressed = 64;
+            v.keycode = 83131798;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "type", d.r#type, 118);
+        r.value(0, "pressed", d.pressed, 64);
+        r.value(0, "keycode", d.keycode, 83131798);
+    }
+    r.finish();
+}
+
+#[test]
+fn kbdif__xenkbd_position() {
+    type T = xenabi::stable::kbdif::xenkbd_position;
+    let mut r = Report::new("xenkbd_position");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xenkbd_position>()");
+    // #0
+    {
+        let want = hex("870000000000000025b1b9b900c0ffff");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.r#type = 135;
+            v.abs_x = 0;
+            v.abs_y = -1179012827;
+            v.rel_z = -16384;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "type", d.r#type, 135);
+        r.value(0, "abs_x", d.abs_x, 0);
+        r.value(0, "abs_y", d.abs_y, -1179012827);
+        r.value(0, "rel_z", d.rel_z, -16384);
+    }
+    r.finish();
+}
+
+#[test]
+fn kbdif__xenkbd_mtouch() {
+    type T = xenabi::stable::kbdif::xenkbd_mtouch;
+    let mut r = Report::new("xenkbd_mtouch");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xenkbd_mtouch>()");
+    // #0: u.pos
+    {
+        let want = hex("99ff9802a7009410bc40ef42ffffff7f");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.r#type = 153;
+            v.event_type = 255;
+            v.contact_id = 152;
+            v.reserved[0] = 2;
+            v.reserved[1] = 167;
+            v.reserved[2] = 0;
+            v.reserved[3] = 148;
+            v.reserved[4] = 16;
+            v.u.pos.abs_x = 1122975932;
+            v.u.pos.abs_y = 2147483647;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "type", d.r#type, 153);
+            r.value(0, "event_type", d.event_type, 255);
+            r.value(0, "contact_id", d.contact_id, 152);
+            r.value(0, "reserved[0]", d.reserved[0], 2);
+            r.value(0, "reserved[1]", d.reserved[1], 167);
+            r.value(0, "reserved[2]", d.reserved[2], 0);
+            r.value(0, "reserved[3]", d.reserved[3], 148);
+            r.value(0, "reserved[4]", d.reserved[4], 16);
+            r.value(0, "u.pos.abs_x", d.u.pos.abs_x, 1122975932);
+            r.value(0, "u.pos.abs_y", d.u.pos.abs_y, 2147483647);
+        }
+    }
+    // #1: u.shape
+    {
+        let want = hex("7340f800de409eff6c5e29f600000080");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.r#type = 115;
+            v.event_type = 64;
+            v.contact_id = 248;
+            v.reserved[0] = 0;
+            v.reserved[1] = 222;
+            v.reserved[2] = 64;
+            v.reserved[3] = 158;
+            v.reserved[4] = 255;
+            v.u.shape.major = 4129906284;
+            v.u.shape.minor = 2147483648;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "type", d.r#type, 115);
+            r.value(1, "event_type", d.event_type, 64);
+            r.value(1, "contact_id", d.contact_id, 248);
+            r.value(1, "reserved[0]", d.reserved[0], 0);
+            r.value(1, "reserved[1]", d.reserved[1], 222);
+            r.value(1, "reserved[2]", d.reserved[2], 64);
+            r.value(1, "reserved[3]", d.reserved[3], 158);
+            r.value(1, "reserved[4]", d.reserved[4], 255);
+            r.value(1, "u.shape.major", d.u.shape.major, 4129906284);
+            r.value(1, "u.shape.minor", d.u.shape.minor, 2147483648);
+        }
+    }
+    // #2: u.orientation
+    {
+        let want = hex("c80109ff9c01cf004b4c000000000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.r#type = 200;
+            v.event_type = 1;
+            v.contact_id = 9;
+            v.reserved[0] = 255;
+            v.reserved[1] = 156;
+            v.reserved[2] = 1;
+            v.reserved[3] = 207;
+            v.reserved[4] = 0;
+            v.u.orientation = 19531;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "type", d.r#type, 200);
+            r.value(2, "event_type", d.event_type, 1);
+            r.value(2, "contact_id", d.contact_id, 9);
+            r.value(2, "reserved[0]", d.reserved[0], 255);
+            r.value(2, "reserved[1]", d.reserved[1], 156);
+            r.value(2, "reserved[2]", d.reserved[2], 1);
+            r.value(2, "reserved[3]", d.reserved[3], 207);
+            r.value(2, "reserved[4]", d.reserved[4], 0);
+            r.value(2, "u.orientation", d.u.orientation, 19531);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn kbdif__xenkbd_in_event() {
+    type T = xenabi::stable::kbdif::xenkbd_in_event;
+    let mut r = Report::new("xenkbd_in_event");
+    assert_eq!(size_of::<T>(), 40, "size_of::<xenkbd_in_event>()");
+    // #0: type
+    {
+        let want = hex(concat!("6c00000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.r#type = 108;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "type", d.r#type, 108);
+        }
+    }
+    // #1: motion
+    {
+        let want = hex(concat!("ff000000342d98c9ffffff7f8bbeb30600000000000000000000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.motion.r#type = 255;
+            v.motion.rel_x = -912773836;
+            v.motion.rel_y = 2147483647;
+            v.motion.rel_z = 112443019;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "motion.type", d.motion.r#type, 255);
+            r.value(1, "motion.rel_x", d.motion.rel_x, -912773836);
+            r.value(1, "motion.rel_y", d.motion.rel_y, 2147483647);
+            r.value(1, "motion.rel_z", d.motion.rel_z, 112443019);
+        }
+    }
+    // #2: key
+    {
+        let want = hex(concat!("3904000084e04d0f000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.key.r#type = 57;
+            v.key.pressed = 4;
+            v.key.keycode = 256761988;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "key.type", d.key.r#type, 57);
+            r.value(2, "key.pressed", d.key.pressed, 4);
+            r.value(2, "key.keycode", d.key.keycode, 256761988);
+        }
+    }
+    // #3: pos
+    {
+        let want = hex(concat!("19000000000000005a20e17bc0ffffff00000000000000000000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.pos.r#type = 25;
+            v.pos.abs_x = 0;
+            v.pos.abs_y = 2078351450;
+            v.pos.rel_z = -64;
+        }
+        r.bytes(3, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(3, "pos.type", d.pos.r#type, 25);
+            r.value(3, "pos.abs_x", d.pos.abs_x, 0);
+            r.value(3, "pos.abs_y", d.pos.abs_y, 2078351450);
+            r.value(3, "pos.rel_z", d.pos.rel_z, -64);
+        }
+    }
+    // #4: mtouch, mtouch.u.pos
+    {
+        let want = hex(concat!("41083900370192ff8b942ea20000000000000000000000000000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.mtouch.r#type = 65;
+            v.mtouch.event_type = 8;
+            v.mtouch.contact_id = 57;
+            v.mtouch.reserved[0] = 0;
+            v.mtouch.reserved[1] = 55;
+            v.mtouch.reserved[2] = 1;
+            v.mtouch.reserved[3] = 146;
+            v.mtouch.reserved[4] = 255;
+            v.mtouch.u.pos.abs_x = -1574005621;
+            v.mtouch.u.pos.abs_y = 0;
+        }
+        r.bytes(4, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(4, "mtouch.type", d.mtouch.r#type, 65);
+            r.value(4, "mtouch.event_type", d.mtouch.event_type, 8);
+            r.value(4, "mtouch.contact_id", d.mtouch.contact_id, 57);
+            r.value(4, "mtouch.reserved[0]", d.mtouch.reserved[0], 0);
+            r.value(4, "mtouch.reserved[1]", d.mtouch.reserved[1], 55);
+            r.value(4, "mtouch.reserved[2]", d.mtouch.reserved[2], 1);
+            r.value(4, "mtouch.reserved[3]", d.mtouch.reserved[3], 146);
+            r.value(4, "mtouch.reserved[4]", d.mtouch.reserved[4], 255);
+            r.value(4, "mtouch.u.pos.abs_x", d.mtouch.u.pos.abs_x, -1574005621);
+            r.value(4, "mtouch.u.pos.abs_y", d.mtouch.u.pos.abs_y, 0);
+        }
+    }
+    // #5: mtouch, mtouch.u.shape
+    {
+        let want = hex(concat!("00f302f4ffd94092000000000a58c6fe00000000000000000000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.mtouch.r#type = 0;
+            v.mtouch.event_type = 243;
+            v.mtouch.contact_id = 2;
+            v.mtouch.reserved[0] = 244;
+            v.mtouch.reserved[1] = 255;
+            v.mtouch.reserved[2] = 217;
+            v.mtouch.reserved[3] = 64;
+            v.mtouch.reserved[4] = 146;
+            v.mtouch.u.shape.major = 0;
+            v.mtouch.u.shape.minor = 4274411530;
+        }
+        r.bytes(5, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(5, "mtouch.type", d.mtouch.r#type, 0);
+            r.value(5, "mtouch.event_type", d.mtouch.event_type, 243);
+            r.value(5, "mtouch.contact_id", d.mtouch.contact_id, 2);
+            r.value(5, "mtouch.reserved[0]", d.mtouch.reserved[0], 244);
+            r.value(5, "mtouch.reserved[1]", d.mtouch.reserved[1], 255);
+            r.value(5, "mtouch.reserved[2]", d.mtouch.reserved[2], 217);
+            r.value(5, "mtouch.reserved[3]", d.mtouch.reserved[3], 64);
+            r.value(5, "mtouch.reserved[4]", d.mtouch.reserved[4], 146);
+            r.value(5, "mtouch.u.shape.major", d.mtouch.u.shape.major, 0);
+            r.value(5, "mtouch.u.shape.minor", d.mtouch.u.shape.minor, 4274411530);
+        }
+    }
+    // #6: mtouch, mtouch.u.orientation
+    {
+        let want = hex(concat!("ff330883009702cfff7f00000000000000000000000000000000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.mtouch.r#type = 255;
+            v.mtouch.event_type = 51;
+            v.mtouch.contact_id = 8;
+            v.mtouch.reserved[0] = 131;
+            v.mtouch.reserved[1] = 0;
+            v.mtouch.reserved[2] = 151;
+            v.mtouch.reserved[3] = 2;
+            v.mtouch.reserved[4] = 207;
+            v.mtouch.u.orientation = 32767;
+        }
+        r.bytes(6, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(6, "mtouch.type", d.mtouch.r#type, 255);
+            r.value(6, "mtouch.event_type", d.mtouch.event_type, 51);
+            r.value(6, "mtouch.contact_id", d.mtouch.contact_id, 8);
+            r.value(6, "mtouch.reserved[0]", d.mtouch.reserved[0], 131);
+            r.value(6, "mtouch.reserved[1]", d.mtouch.reserved[1], 0);
+            r.value(6, "mtouch.reserved[2]", d.mtouch.reserved[2], 151);
+            r.value(6, "mtouch.reserved[3]", d.mtouch.reserved[3], 2);
+            r.value(6, "mtouch.reserved[4]", d.mtouch.reserved[4], 207);
+            r.value(6, "mtouch.u.orientation", d.mtouch.u.orientation, 32767);
+        }
+    }
+    // #7: pad
+    {
+        let want = hex(concat!("00e320fffff7021000b68029ff3e40fe006f04a6ff70800600600863ffeb02f3", "00160223ff450474"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.pad[0] = 0;
+            v.pad[1] = 227;
+            v.pad[2] = 32;
+            v.pad[3] = 255;
+            v.pad[4] = 255;
+            v.pad[5] = 247;
+            v.pad[6] = 2;
+            v.pad[7] = 16;
+            v.pad[8] = 0;
+            v.pad[9] = 182;
+            v.pad[10] = 128;
+            v.pad[11] = 41;
+            v.pad[12] = 255;
+            v.pad[13] = 62;
+            v.pad[14] = 64;
+            v.pad[15] = 254;
+            v.pad[16] = 0;
+            v.pad[17] = 111;
+            v.pad[18] = 4;
+            v.pad[19] = 166;
+            v.pad[20] = 255;
+            v.pad[21] = 112;
+            v.pad[22] = 128;
+            v.pad[23] = 6;
+            v.pad[24] = 0;
+            v.pad[25] = 96;
+            v.pad[26] = 8;
+            v.pad[27] = 99;
+            v.pad[28] = 255;
+            v.pad[29] = 235;
+            v.pad[30] = 2;
+            v.pad[31] = 243;
+            v.pad[32] = 0;
+            v.pad[33] = 22;
+            v.pad[34] = 2;
+            v.pad[35] = 35;
+            v.pad[36] = 255;
+            v.pad[37] = 69;
+            v.pad[38] = 4;
+            v.pad[39] = 116;
+        }
+        r.bytes(7, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(7, "pad[0]", d.pad[0], 0);
+            r.value(7, "pad[1]", d.pad[1], 227);
+            r.value(7, "pad[2]", d.pad[2], 32);
+            r.value(7, "pad[3]", d.pad[3], 255);
+            r.value(7, "pad[4]", d.pad[4], 255);
+            r.value(7, "pad[5]", d.pad[5], 247);
+            r.value(7, "pad[6]", d.pad[6], 2);
+            r.value(7, "pad[7]", d.pad[7], 16);
+            r.value(7, "pad[8]", d.pad[8], 0);
+            r.value(7, "pad[9]", d.pad[9], 182);
+            r.value(7, "pad[10]", d.pad[10], 128);
+            r.value(7, "pad[11]", d.pad[11], 41);
+            r.value(7, "pad[12]", d.pad[12], 255);
+            r.value(7, "pad[13]", d.pad[13], 62);
+            r.value(7, "pad[14]", d.pad[14], 64);
+            r.value(7, "pad[15]", d.pad[15], 254);
+            r.value(7, "pad[16]", d.pad[16], 0);
+            r.value(7, "pad[17]", d.pad[17], 111);
+            r.value(7, "pad[18]", d.pad[18], 4);
+            r.value(7, "pad[19]", d.pad[19], 166);
+            r.value(7, "pad[20]", d.pad[20], 255);
+            r.value(7, "pad[21]", d.pad[21], 112);
+            r.value(7, "pad[22]", d.pad[22], 128);
+            r.value(7, "pad[23]", d.pad[23], 6);
+            r.value(7, "pad[24]", d.pad[24], 0);
+            r.value(7, "pad[25]", d.pad[25], 96);
+            r.value(7, "pad[26]", d.pad[26], 8);
+            r.value(7, "pad[27]", d.pad[27], 99);
+            r.value(7, "pad[28]", d.pad[28], 255);
+            r.value(7, "pad[29]", d.pad[29], 235);
+            r.value(7, "pad[30]", d.pad[30], 2);
+            r.value(7, "pad[31]", d.pad[31], 243);
+            r.value(7, "pad[32]", d.pad[32], 0);
+            r.value(7, "pad[33]", d.pad[33], 22);
+            r.value(7, "pad[34]", d.pad[34], 2);
+            r.value(7, "pad[35]", d.pad[35], 35);
+            r.value(7, "pad[36]", d.pad[36], 255);
+            r.value(7, "pad[37]", d.pad[37], 69);
+            r.value(7, "pad[38]", d.pad[38], 4);
+            r.value(7, "pad[39]", d.pad[39], 116);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn kbdif__xenkbd_out_event() {
+    type T = xenabi::stable::kbdif::xenkbd_out_event;
+    let mut r = Report::new("xenkbd_out_event");
+    assert_eq!(size_of::<T>(), 40, "size_of::<xenkbd_out_event>()");
+    // #0: type
+    {
+        let want = hex(concat!("8f00000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.r#type = 143;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "type", d.r#type, 143);
+        }
+    }
+    // #1: pad
+    {
+        let want = hex(concat!("01ec006720edffc740fa00b401d3ffcb103e00bc20d2ffb6013100011056ffde", "08350008804fff50"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.pad[0] = 1;
+            v.pad[1] = 236;
+            v.pad[2] = 0;
+            v.pad[3] = 103;
+            v.pad[4] = 32;
+            v.pad[5] = 237;
+            v.pad[6] = 255;
+            v.pad[7] = 199;
+            v.pad[8] = 64;
+            v.pad[9] = 250;
+            v.pad[10] = 0;
+            v.pad[11] = 180;
+            v.pad[12] = 1;
+            v.pad[13] = 211;
+            v.pad[14] = 255;
+            v.pad[15] = 203;
+            v.pad[16] = 16;
+            v.pad[17] = 62;
+            v.pad[18] = 0;
+            v.pad[19] = 188;
+            v.pad[20] = 32;
+            v.pad[21] = 210;
+            v.pad[22] = 255;
+            v.pad[23] = 182;
+            v.pad[24] = 1;
+            v.pad[25] = 49;
+            v.pad[26] = 0;
+            v.pad[27] = 1;
+            v.pad[28] = 16;
+            v.pad[29] = 86;
+            v.pad[30] = 255;
+            v.pad[31] = 222;
+            v.pad[32] = 8;
+            v.pad[33] = 53;
+            v.pad[34] = 0;
+            v.pad[35] = 8;
+            v.pad[36] = 128;
+            v.pad[37] = 79;
+            v.pad[38] = 255;
+            v.pad[39] = 80;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "pad[0]", d.pad[0], 1);
+            r.value(1, "pad[1]", d.pad[1], 236);
+            r.value(1, "pad[2]", d.pad[2], 0);
+            r.value(1, "pad[3]", d.pad[3], 103);
+            r.value(1, "pad[4]", d.pad[4], 32);
+            r.value(1, "pad[5]", d.pad[5], 237);
+            r.value(1, "pad[6]", d.pad[6], 255);
+            r.value(1, "pad[7]", d.pad[7], 199);
+            r.value(1, "pad[8]", d.pad[8], 64);
+            r.value(1, "pad[9]", d.pad[9], 250);
+            r.value(1, "pad[10]", d.pad[10], 0);
+            r.value(1, "pad[11]", d.pad[11], 180);
+            r.value(1, "pad[12]", d.pad[12], 1);
+            r.value(1, "pad[13]", d.pad[13], 211);
+            r.value(1, "pad[14]", d.pad[14], 255);
+            r.value(1, "pad[15]", d.pad[15], 203);
+            r.value(1, "pad[16]", d.pad[16], 16);
+            r.value(1, "pad[17]", d.pad[17], 62);
+            r.value(1, "pad[18]", d.pad[18], 0);
+            r.value(1, "pad[19]", d.pad[19], 188);
+            r.value(1, "pad[20]", d.pad[20], 32);
+            r.value(1, "pad[21]", d.pad[21], 210);
+            r.value(1, "pad[22]", d.pad[22], 255);
+            r.value(1, "pad[23]", d.pad[23], 182);
+            r.value(1, "pad[24]", d.pad[24], 1);
+            r.value(1, "pad[25]", d.pad[25], 49);
+            r.value(1, "pad[26]", d.pad[26], 0);
+            r.value(1, "pad[27]", d.pad[27], 1);
+            r.value(1, "pad[28]", d.pad[28], 16);
+            r.value(1, "pad[29]", d.pad[29], 86);
+            r.value(1, "pad[30]", d.pad[30], 255);
+            r.value(1, "pad[31]", d.pad[31], 222);
+            r.value(1, "pad[32]", d.pad[32], 8);
+            r.value(1, "pad[33]", d.pad[33], 53);
+            r.value(1, "pad[34]", d.pad[34], 0);
+            r.value(1, "pad[35]", d.pad[35], 8);
+            r.value(1, "pad[36]", d.pad[36], 128);
+            r.value(1, "pad[37]", d.pad[37], 79);
+            r.value(1, "pad[38]", d.pad[38], 255);
+            r.value(1, "pad[39]", d.pad[39], 80);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn kbdif__xenkbd_page() {
+    type T = xenabi::stable::kbdif::xenkbd_page;
+    let mut r = Report::new("xenkbd_page");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xenkbd_page>()");
+    // #0
+    {
+        let want = hex("0000008028b15aeeffffffff0bb1cbe2");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.in_cons = 2147483648;
+            v.in_prod = 3998921000;
+            v.out_cons = 4294967295;
+            v.out_prod = 3804999947;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "in_cons", d.in_cons, 2147483648);
+        r.value(0, "in_prod", d.in_prod, 3998921000);
+        r.value(0, "out_cons", d.out_cons, 4294967295);
+        r.value(0, "out_prod", d.out_prod, 3804999947);
+    }
+    r.finish();
+}
+
+#[test]
 fn netif__xen_netif_ctrl_request() {
     type T = xenabi::stable::netif::xen_netif_ctrl_request;
     let mut r = Report::new("xen_netif_ctrl_request");

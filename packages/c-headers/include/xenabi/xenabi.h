@@ -16,6 +16,7 @@
 #include <xenabi/stable/event_channel.h>
 #include <xenabi/stable/grant_table.h>
 #include <xenabi/stable/ioreq.h>
+#include <xenabi/stable/kbdif.h>
 #include <xenabi/stable/netif.h>
 #include <xenabi/stable/pciif.h>
 #include <xenabi/stable/ring.h>

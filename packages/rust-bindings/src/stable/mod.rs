@@ -11,6 +11,7 @@ pub mod dm_op;
 pub mod event_channel;
 pub mod grant_table;
 pub mod ioreq;
+pub mod kbdif;
 pub mod netif;
 pub mod pciif;
 pub mod ring;
