@@ -108,6 +108,8 @@ export interface ConstantDef extends ItemOptions {
   cType?: ConstantCType;
   spelling?: ConstantSpelling;
   bitConstant?: string;
+  /** Set by `ringEntries()`: the ring page record whose entries per page the value counts. */
+  ringEntries?: string;
   loc: RawLocation;
 }
 

@@ -339,4 +339,4 @@ export const gate = {
 
 // ---- Rings -------------------------------------------------------------------------------
 
-export { byteRing, ring, XEN_RING_PAGE_SIZE } from './ring.js';
+export { byteRing, ring, ringEntries, XEN_RING_PAGE_SIZE } from './ring.js';

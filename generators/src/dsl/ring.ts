@@ -17,7 +17,8 @@
  * ```
  */
 import type { ByteRingInfo, XenRelease } from '../model/types.js';
-import type { AliasDef, RecordDef } from './defs.js';
+import type { AliasDef, ConstantDef, ItemOptions, RecordDef } from './defs.js';
+import { callerLocation } from './location.js';
 import { array, field, inlineStruct, inlineUnion, pad, struct, u8, union } from './index.js';
 
 /** Bytes of one Xen page: every ring Xen declares is laid out in one. */
@@ -82,4 +83,13 @@ function nameOf(def: RecordDef): string {
  */
 export function byteRing(data: string, options: Omit<ByteRingInfo, 'data'>): ByteRingInfo {
   return { data, ...options };
+}
+
+/**
+ * A constant holding how many entries of a ring fit its page, as Xen's
+ * `__CONST_RING_SIZE(name, size)` computes it (`USB_URB_RING_SIZE`). The layout engine computes
+ * the value, per architecture; its C type is `size_t`'s, `unsigned long` on Xen's targets.
+ */
+export function ringEntries(name: string, sring: RecordDef, options: ItemOptions): ConstantDef {
+  return { kind: 'constantDef', name, value: 0n, cType: 'unsigned long', ...options, ringEntries: nameOf(sring), loc: callerLocation() };
 }

@@ -3,6 +3,7 @@
  * inline records get their path names, set members become constants, and absolute
  * locations become repository-relative ones.
  */
+import { resolveRingEntries } from './ring-entries.js';
 import { basename, isAbsolute, relative } from 'node:path';
 import type { AliasDef, ConstantDef, FieldDef, GateDef, ItemDef, ModuleDef, RecordDef, SetDef, TypeDef } from '../dsl/defs.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -80,6 +81,7 @@ export function lowerModules(modules: EvaluatedModule[], repoRoot: string): { mo
       ...(def.toolsOnlyBefore ? { toolsOnlyBefore: def.toolsOnlyBefore } : {}),
     } satisfies ModuleDecl);
   }
+  resolveRingEntries(model);
   return { model, diagnostics };
 }
 
@@ -301,6 +303,7 @@ function lowerConstant(def: ConstantDef, ctx: Context, set?: string): string {
   if (def.values) decl.values = Object.fromEntries(Object.entries(def.values).map(([a, v]) => [a, (v as bigint).toString()]));
   if (def.history) decl.history = def.history.map((h) => ({ since: h.since, value: h.value.toString(), ...(h.cType ? { cType: h.cType } : {}) }));
   if (def.bitConstant) decl.bitConstant = def.bitConstant;
+  if (def.ringEntries) decl.ringEntries = def.ringEntries;
   if (def.archs) decl.archs = def.archs;
   if (set) decl.set = set;
   ctx.model.constants.push(decl);

@@ -384,6 +384,12 @@ export interface ConstantDecl extends Lifetime {
   spelling: ConstantSpelling;
   /** For a mask spelled `(1U << _BIT)`: the constant holding the bit number. */
   bitConstant?: string;
+  /**
+   * The entries of a ring's page (`__CONST_RING_SIZE`): the ring page record this constant
+   * counts for. The loader stores what the layout engine computes as `value` (and `values`
+   * where the architectures differ). @example "usbif_urb_sring"
+   */
+  ringEntries?: string;
   /** Only on these architectures. */
   archs?: Arch[];
   namespace: Namespace;

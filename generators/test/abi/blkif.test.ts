@@ -1,5 +1,6 @@
-// Layouts of abi/stable/blkif.ts and of its ring, as Xen 4.17's headers have them on i386,
-// x86_64, armhf and aarch64 (figures read from clang's sizeof/offsetof of those headers).
+// Layouts of abi/stable/blkif.ts and of its ring, and usbif's ring sizes, as Xen 4.17's headers
+// have them on i386, x86_64, armhf and aarch64 (figures read from clang's sizeof/offsetof and
+// __CONST_RING_SIZE of those headers).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAbi } from '../../src/load/index.js';
 import { ArchLayout } from '../../src/layout/engine.js';
@@ -39,6 +40,14 @@ describe('blkif', () => {
     const sring = model.records.find((r) => r.name === 'blkif_sring');
     expect(sring?.ring).toEqual({ name: 'blkif', request: 'blkif_request', response: 'blkif_response', entry: 'blkif_sring_entry', entries: 'ring', pageSize: 4096 });
     expect(model.records.find((r) => r.name === 'blkif_sring_entry')).toMatchObject({ kind: 'union', module: 'blkif' });
+  });
+
+  it('counts the entries of usbif\'s rings as Xen\'s __CONST_RING_SIZE does', () => {
+    const value = (name: string) => model.constants.find((c) => c.name === name);
+    expect(value('USB_URB_RING_SIZE')).toMatchObject({ value: '16', cType: 'unsigned long', ringEntries: 'usbif_urb_sring' });
+    expect(value('USB_URB_RING_SIZE')?.values).toBeUndefined();
+    expect(value('USB_CONN_RING_SIZE')).toMatchObject({ value: '512' });
+    for (const arch of ARCHES) expect(engine(arch).ring('usbif_urb_sring')).toMatchObject({ entrySize: 148, entries: 16 });
   });
 
   it('refuses a record that is no ring', () => {

@@ -519,3 +519,25 @@ unsafe impl Protocol for crate::stable::netif::netif_rx_sring {
     const ENTRIES_OFFSET: usize = 64;
     const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::netif::netif_rx_sring_entry>();
 }
+
+/// The usbif_urb ring: requests `usbif_urb_request`, responses `usbif_urb_response`.
+#[cfg(feature = "xen-4-6")]
+// SAFETY: both records hold integers only, and the layout engine placed the entries at
+// ENTRIES_OFFSET; ENTRY_SIZE is the entry union's size, which tests/layout.rs asserts.
+unsafe impl Protocol for crate::stable::usbif::usbif_urb_sring {
+    type Request = crate::stable::usbif::usbif_urb_request;
+    type Response = crate::stable::usbif::usbif_urb_response;
+    const ENTRIES_OFFSET: usize = 64;
+    const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::usbif::usbif_urb_sring_entry>();
+}
+
+/// The usbif_conn ring: requests `usbif_conn_request`, responses `usbif_conn_response`.
+#[cfg(feature = "xen-4-6")]
+// SAFETY: both records hold integers only, and the layout engine placed the entries at
+// ENTRIES_OFFSET; ENTRY_SIZE is the entry union's size, which tests/layout.rs asserts.
+unsafe impl Protocol for crate::stable::usbif::usbif_conn_sring {
+    type Request = crate::stable::usbif::usbif_conn_request;
+    type Response = crate::stable::usbif::usbif_conn_response;
+    const ENTRIES_OFFSET: usize = 64;
+    const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::usbif::usbif_conn_sring_entry>();
+}

@@ -646,6 +646,69 @@ mod stable_start_info {
     }
 }
 
+mod stable_usbif {
+    use super::*;
+    use xenabi::stable::usbif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::USB_VER_UNKNOWN <= XEN_MIN_RELEASE, "{}", USB_VER_UNKNOWN);
+        assert!(since::USB_VER_USB11 <= XEN_MIN_RELEASE, "{}", USB_VER_USB11);
+        assert!(since::USB_VER_USB20 <= XEN_MIN_RELEASE, "{}", USB_VER_USB20);
+        assert!(since::USB_VER_USB30 <= XEN_MIN_RELEASE, "{}", USB_VER_USB30);
+        assert!(since::USBIF_PIPE_PORT_MASK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_PORT_MASK);
+        assert!(since::USBIF_PIPE_UNLINK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_UNLINK);
+        assert!(since::USBIF_PIPE_DIR <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_DIR);
+        assert!(since::USBIF_PIPE_DEV_MASK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_DEV_MASK);
+        assert!(since::USBIF_PIPE_DEV_SHIFT <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_DEV_SHIFT);
+        assert!(since::USBIF_PIPE_EP_MASK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_EP_MASK);
+        assert!(since::USBIF_PIPE_EP_SHIFT <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_EP_SHIFT);
+        assert!(since::USBIF_PIPE_TYPE_MASK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_MASK);
+        assert!(since::USBIF_PIPE_TYPE_SHIFT <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_SHIFT);
+        assert!(since::USBIF_PIPE_TYPE_ISOC <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_ISOC);
+        assert!(since::USBIF_PIPE_TYPE_INT <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_INT);
+        assert!(since::USBIF_PIPE_TYPE_CTRL <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_CTRL);
+        assert!(since::USBIF_PIPE_TYPE_BULK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_BULK);
+        assert!(since::USBIF_MAX_SEGMENTS_PER_REQUEST <= XEN_MIN_RELEASE, "{}", USBIF_MAX_SEGMENTS_PER_REQUEST);
+        assert!(since::USBIF_MAX_PORTNR <= XEN_MIN_RELEASE, "{}", USBIF_MAX_PORTNR);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::USBIF_RING_SIZE <= XEN_MIN_RELEASE, "{}", USBIF_RING_SIZE);
+        assert!(usbif_request_segment::SINCE <= XEN_MIN_RELEASE && usbif_request_segment::SINCE == since::usbif_request_segment);
+        assert!(usbif_urb_request::SINCE <= XEN_MIN_RELEASE && usbif_urb_request::SINCE == since::usbif_urb_request);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::USBIF_SHORT_NOT_OK <= XEN_MIN_RELEASE, "{}", USBIF_SHORT_NOT_OK);
+        assert!(usbif_urb_response::SINCE <= XEN_MIN_RELEASE && usbif_urb_response::SINCE == since::usbif_urb_response);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_OK <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_OK);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_NODEV <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_NODEV);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_INVAL <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_INVAL);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_STALL <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_STALL);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_IOERROR <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_IOERROR);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_BABBLE <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_BABBLE);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_SHUTDOWN <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_SHUTDOWN);
+        assert!(usbif_urb_sring_entry::SINCE <= XEN_MIN_RELEASE && usbif_urb_sring_entry::SINCE == since::usbif_urb_sring_entry);
+        assert!(usbif_urb_sring::SINCE <= XEN_MIN_RELEASE && usbif_urb_sring::SINCE == since::usbif_urb_sring);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::USB_URB_RING_SIZE <= XEN_MIN_RELEASE, "{}", USB_URB_RING_SIZE);
+        assert!(usbif_conn_request::SINCE <= XEN_MIN_RELEASE && usbif_conn_request::SINCE == since::usbif_conn_request);
+        assert!(usbif_conn_response::SINCE <= XEN_MIN_RELEASE && usbif_conn_response::SINCE == since::usbif_conn_response);
+        assert!(since::USBIF_SPEED_NONE <= XEN_MIN_RELEASE, "{}", USBIF_SPEED_NONE);
+        assert!(since::USBIF_SPEED_LOW <= XEN_MIN_RELEASE, "{}", USBIF_SPEED_LOW);
+        assert!(since::USBIF_SPEED_FULL <= XEN_MIN_RELEASE, "{}", USBIF_SPEED_FULL);
+        assert!(since::USBIF_SPEED_HIGH <= XEN_MIN_RELEASE, "{}", USBIF_SPEED_HIGH);
+        assert!(usbif_conn_sring_entry::SINCE <= XEN_MIN_RELEASE && usbif_conn_sring_entry::SINCE == since::usbif_conn_sring_entry);
+        assert!(usbif_conn_sring::SINCE <= XEN_MIN_RELEASE && usbif_conn_sring::SINCE == since::usbif_conn_sring);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::USB_CONN_RING_SIZE <= XEN_MIN_RELEASE, "{}", USB_CONN_RING_SIZE);
+    }
+}
+
 mod stable_xen {
     use super::*;
     use xenabi::stable::xen::*;

@@ -24,6 +24,7 @@ mod x86 {
     use xenabi::stable::ring::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::usbif::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
@@ -1614,6 +1615,190 @@ mod x86 {
         }
     }
 
+    mod stable_usbif {
+        use super::*;
+
+        #[test]
+        fn usbif_request_segment() {
+            assert_eq!(size_of::<usbif_request_segment>(), 8, "usbif_request_segment: size on x86");
+            assert_eq!(align_of::<usbif_request_segment>(), 4, "usbif_request_segment: align on x86");
+            assert_eq!(offset_of!(usbif_request_segment, gref), 0, "usbif_request_segment.gref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "usbif_request_segment.gref: size on x86");
+            assert_eq!(offset_of!(usbif_request_segment, offset), 4, "usbif_request_segment.offset: offset on x86");
+            assert_eq!(offset_of!(usbif_request_segment, length), 6, "usbif_request_segment.length: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_request() {
+            assert_eq!(size_of::<usbif_urb_request>(), 148, "usbif_urb_request: size on x86");
+            assert_eq!(align_of::<usbif_urb_request>(), 4, "usbif_urb_request: align on x86");
+            assert_eq!(offset_of!(usbif_urb_request, id), 0, "usbif_urb_request.id: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, nr_buffer_segs), 2, "usbif_urb_request.nr_buffer_segs: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, pipe), 4, "usbif_urb_request.pipe: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, transfer_flags), 8, "usbif_urb_request.transfer_flags: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, buffer_length), 10, "usbif_urb_request.buffer_length: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, u), 12, "usbif_urb_request.u: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, seg), 20, "usbif_urb_request.seg: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_request_u() {
+            assert_eq!(size_of::<usbif_urb_request_u>(), 8, "usbif_urb_request.u: size on x86");
+            assert_eq!(align_of::<usbif_urb_request_u>(), 2, "usbif_urb_request.u: align on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u, ctrl), 0, "usbif_urb_request.u.ctrl: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u, isoc), 0, "usbif_urb_request.u.isoc: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u, intr), 0, "usbif_urb_request.u.intr: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u, unlink), 0, "usbif_urb_request.u.unlink: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_isoc() {
+            assert_eq!(size_of::<usbif_urb_request_u_isoc>(), 8, "usbif_urb_request.u.isoc: size on x86");
+            assert_eq!(align_of::<usbif_urb_request_u_isoc>(), 2, "usbif_urb_request.u.isoc: align on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, interval), 0, "usbif_urb_request.u.isoc.interval: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, start_frame), 2, "usbif_urb_request.u.isoc.start_frame: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, number_of_packets), 4, "usbif_urb_request.u.isoc.number_of_packets: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, nr_frame_desc_segs), 6, "usbif_urb_request.u.isoc.nr_frame_desc_segs: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_intr() {
+            assert_eq!(size_of::<usbif_urb_request_u_intr>(), 8, "usbif_urb_request.u.intr: size on x86");
+            assert_eq!(align_of::<usbif_urb_request_u_intr>(), 2, "usbif_urb_request.u.intr: align on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, interval), 0, "usbif_urb_request.u.intr.interval: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, pad), 2, "usbif_urb_request.u.intr.pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_unlink() {
+            assert_eq!(size_of::<usbif_urb_request_u_unlink>(), 8, "usbif_urb_request.u.unlink: size on x86");
+            assert_eq!(align_of::<usbif_urb_request_u_unlink>(), 2, "usbif_urb_request.u.unlink: align on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, unlink_id), 0, "usbif_urb_request.u.unlink.unlink_id: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, pad), 2, "usbif_urb_request.u.unlink.pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_response() {
+            assert_eq!(size_of::<usbif_urb_response>(), 16, "usbif_urb_response: size on x86");
+            assert_eq!(align_of::<usbif_urb_response>(), 4, "usbif_urb_response: align on x86");
+            assert_eq!(offset_of!(usbif_urb_response, id), 0, "usbif_urb_response.id: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_response, start_frame), 2, "usbif_urb_response.start_frame: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_response, status), 4, "usbif_urb_response.status: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_response, actual_length), 8, "usbif_urb_response.actual_length: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_response, error_count), 12, "usbif_urb_response.error_count: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_sring_entry() {
+            assert_eq!(size_of::<usbif_urb_sring_entry>(), 148, "usbif_urb_sring_entry: size on x86");
+            assert_eq!(align_of::<usbif_urb_sring_entry>(), 4, "usbif_urb_sring_entry: align on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, req), 0, "usbif_urb_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, rsp), 0, "usbif_urb_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_sring() {
+            assert_eq!(size_of::<usbif_urb_sring>(), 64, "usbif_urb_sring: size on x86");
+            assert_eq!(align_of::<usbif_urb_sring>(), 4, "usbif_urb_sring: align on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, req_prod), 0, "usbif_urb_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, req_event), 4, "usbif_urb_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_event: size on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_prod), 8, "usbif_urb_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_event), 12, "usbif_urb_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, pvt), 16, "usbif_urb_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, __pad), 20, "usbif_urb_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt>(), 4, "usbif_urb_sring.pvt: size on x86");
+            assert_eq!(align_of::<usbif_urb_sring_pvt>(), 1, "usbif_urb_sring.pvt: align on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, netif), 0, "usbif_urb_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, tapif_user), 0, "usbif_urb_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, pvt_pad), 0, "usbif_urb_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_netif, smartpoll_active), 0, "usbif_urb_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_tapif_user, msg), 0, "usbif_urb_sring.pvt.tapif_user.msg: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_request() {
+            assert_eq!(size_of::<usbif_conn_request>(), 2, "usbif_conn_request: size on x86");
+            assert_eq!(align_of::<usbif_conn_request>(), 2, "usbif_conn_request: align on x86");
+            assert_eq!(offset_of!(usbif_conn_request, id), 0, "usbif_conn_request.id: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_response() {
+            assert_eq!(size_of::<usbif_conn_response>(), 4, "usbif_conn_response: size on x86");
+            assert_eq!(align_of::<usbif_conn_response>(), 2, "usbif_conn_response: align on x86");
+            assert_eq!(offset_of!(usbif_conn_response, id), 0, "usbif_conn_response.id: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_response, portnum), 2, "usbif_conn_response.portnum: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_response, speed), 3, "usbif_conn_response.speed: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_sring_entry() {
+            assert_eq!(size_of::<usbif_conn_sring_entry>(), 4, "usbif_conn_sring_entry: size on x86");
+            assert_eq!(align_of::<usbif_conn_sring_entry>(), 2, "usbif_conn_sring_entry: align on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, req), 0, "usbif_conn_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, rsp), 0, "usbif_conn_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_sring() {
+            assert_eq!(size_of::<usbif_conn_sring>(), 64, "usbif_conn_sring: size on x86");
+            assert_eq!(align_of::<usbif_conn_sring>(), 4, "usbif_conn_sring: align on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, req_prod), 0, "usbif_conn_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, req_event), 4, "usbif_conn_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_event: size on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_prod), 8, "usbif_conn_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_event), 12, "usbif_conn_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, pvt), 16, "usbif_conn_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, __pad), 20, "usbif_conn_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt>(), 4, "usbif_conn_sring.pvt: size on x86");
+            assert_eq!(align_of::<usbif_conn_sring_pvt>(), 1, "usbif_conn_sring.pvt: align on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, netif), 0, "usbif_conn_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, tapif_user), 0, "usbif_conn_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, pvt_pad), 0, "usbif_conn_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_netif, smartpoll_active), 0, "usbif_conn_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_tapif_user, msg), 0, "usbif_conn_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -1691,6 +1876,7 @@ mod x86_64 {
     use xenabi::stable::ring::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::usbif::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
@@ -3286,6 +3472,190 @@ mod x86_64 {
         }
     }
 
+    mod stable_usbif {
+        use super::*;
+
+        #[test]
+        fn usbif_request_segment() {
+            assert_eq!(size_of::<usbif_request_segment>(), 8, "usbif_request_segment: size on x86_64");
+            assert_eq!(align_of::<usbif_request_segment>(), 4, "usbif_request_segment: align on x86_64");
+            assert_eq!(offset_of!(usbif_request_segment, gref), 0, "usbif_request_segment.gref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "usbif_request_segment.gref: size on x86_64");
+            assert_eq!(offset_of!(usbif_request_segment, offset), 4, "usbif_request_segment.offset: offset on x86_64");
+            assert_eq!(offset_of!(usbif_request_segment, length), 6, "usbif_request_segment.length: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_request() {
+            assert_eq!(size_of::<usbif_urb_request>(), 148, "usbif_urb_request: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_request>(), 4, "usbif_urb_request: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, id), 0, "usbif_urb_request.id: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, nr_buffer_segs), 2, "usbif_urb_request.nr_buffer_segs: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, pipe), 4, "usbif_urb_request.pipe: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, transfer_flags), 8, "usbif_urb_request.transfer_flags: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, buffer_length), 10, "usbif_urb_request.buffer_length: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, u), 12, "usbif_urb_request.u: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, seg), 20, "usbif_urb_request.seg: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u() {
+            assert_eq!(size_of::<usbif_urb_request_u>(), 8, "usbif_urb_request.u: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_request_u>(), 2, "usbif_urb_request.u: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u, ctrl), 0, "usbif_urb_request.u.ctrl: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u, isoc), 0, "usbif_urb_request.u.isoc: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u, intr), 0, "usbif_urb_request.u.intr: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u, unlink), 0, "usbif_urb_request.u.unlink: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_isoc() {
+            assert_eq!(size_of::<usbif_urb_request_u_isoc>(), 8, "usbif_urb_request.u.isoc: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_request_u_isoc>(), 2, "usbif_urb_request.u.isoc: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, interval), 0, "usbif_urb_request.u.isoc.interval: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, start_frame), 2, "usbif_urb_request.u.isoc.start_frame: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, number_of_packets), 4, "usbif_urb_request.u.isoc.number_of_packets: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, nr_frame_desc_segs), 6, "usbif_urb_request.u.isoc.nr_frame_desc_segs: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_intr() {
+            assert_eq!(size_of::<usbif_urb_request_u_intr>(), 8, "usbif_urb_request.u.intr: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_request_u_intr>(), 2, "usbif_urb_request.u.intr: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, interval), 0, "usbif_urb_request.u.intr.interval: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, pad), 2, "usbif_urb_request.u.intr.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_unlink() {
+            assert_eq!(size_of::<usbif_urb_request_u_unlink>(), 8, "usbif_urb_request.u.unlink: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_request_u_unlink>(), 2, "usbif_urb_request.u.unlink: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, unlink_id), 0, "usbif_urb_request.u.unlink.unlink_id: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, pad), 2, "usbif_urb_request.u.unlink.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_response() {
+            assert_eq!(size_of::<usbif_urb_response>(), 16, "usbif_urb_response: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_response>(), 4, "usbif_urb_response: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_response, id), 0, "usbif_urb_response.id: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_response, start_frame), 2, "usbif_urb_response.start_frame: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_response, status), 4, "usbif_urb_response.status: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_response, actual_length), 8, "usbif_urb_response.actual_length: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_response, error_count), 12, "usbif_urb_response.error_count: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_entry() {
+            assert_eq!(size_of::<usbif_urb_sring_entry>(), 148, "usbif_urb_sring_entry: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_sring_entry>(), 4, "usbif_urb_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, req), 0, "usbif_urb_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, rsp), 0, "usbif_urb_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_sring() {
+            assert_eq!(size_of::<usbif_urb_sring>(), 64, "usbif_urb_sring: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_sring>(), 4, "usbif_urb_sring: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, req_prod), 0, "usbif_urb_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, req_event), 4, "usbif_urb_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_prod), 8, "usbif_urb_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_event), 12, "usbif_urb_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, pvt), 16, "usbif_urb_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, __pad), 20, "usbif_urb_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt>(), 4, "usbif_urb_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt>(), 1, "usbif_urb_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, netif), 0, "usbif_urb_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, tapif_user), 0, "usbif_urb_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, pvt_pad), 0, "usbif_urb_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_netif, smartpoll_active), 0, "usbif_urb_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_tapif_user, msg), 0, "usbif_urb_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_request() {
+            assert_eq!(size_of::<usbif_conn_request>(), 2, "usbif_conn_request: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_request>(), 2, "usbif_conn_request: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_request, id), 0, "usbif_conn_request.id: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_response() {
+            assert_eq!(size_of::<usbif_conn_response>(), 4, "usbif_conn_response: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_response>(), 2, "usbif_conn_response: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_response, id), 0, "usbif_conn_response.id: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_response, portnum), 2, "usbif_conn_response.portnum: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_response, speed), 3, "usbif_conn_response.speed: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_entry() {
+            assert_eq!(size_of::<usbif_conn_sring_entry>(), 4, "usbif_conn_sring_entry: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_sring_entry>(), 2, "usbif_conn_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, req), 0, "usbif_conn_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, rsp), 0, "usbif_conn_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_sring() {
+            assert_eq!(size_of::<usbif_conn_sring>(), 64, "usbif_conn_sring: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_sring>(), 4, "usbif_conn_sring: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, req_prod), 0, "usbif_conn_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, req_event), 4, "usbif_conn_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_prod), 8, "usbif_conn_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_event), 12, "usbif_conn_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, pvt), 16, "usbif_conn_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, __pad), 20, "usbif_conn_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt>(), 4, "usbif_conn_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt>(), 1, "usbif_conn_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, netif), 0, "usbif_conn_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, tapif_user), 0, "usbif_conn_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, pvt_pad), 0, "usbif_conn_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_netif, smartpoll_active), 0, "usbif_conn_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_tapif_user, msg), 0, "usbif_conn_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -3361,6 +3731,7 @@ mod arm {
     use xenabi::stable::netif::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::ring::*;
+    use xenabi::stable::usbif::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
@@ -4908,6 +5279,190 @@ mod arm {
         }
     }
 
+    mod stable_usbif {
+        use super::*;
+
+        #[test]
+        fn usbif_request_segment() {
+            assert_eq!(size_of::<usbif_request_segment>(), 8, "usbif_request_segment: size on arm");
+            assert_eq!(align_of::<usbif_request_segment>(), 4, "usbif_request_segment: align on arm");
+            assert_eq!(offset_of!(usbif_request_segment, gref), 0, "usbif_request_segment.gref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "usbif_request_segment.gref: size on arm");
+            assert_eq!(offset_of!(usbif_request_segment, offset), 4, "usbif_request_segment.offset: offset on arm");
+            assert_eq!(offset_of!(usbif_request_segment, length), 6, "usbif_request_segment.length: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_request() {
+            assert_eq!(size_of::<usbif_urb_request>(), 148, "usbif_urb_request: size on arm");
+            assert_eq!(align_of::<usbif_urb_request>(), 4, "usbif_urb_request: align on arm");
+            assert_eq!(offset_of!(usbif_urb_request, id), 0, "usbif_urb_request.id: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, nr_buffer_segs), 2, "usbif_urb_request.nr_buffer_segs: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, pipe), 4, "usbif_urb_request.pipe: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, transfer_flags), 8, "usbif_urb_request.transfer_flags: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, buffer_length), 10, "usbif_urb_request.buffer_length: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, u), 12, "usbif_urb_request.u: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, seg), 20, "usbif_urb_request.seg: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_request_u() {
+            assert_eq!(size_of::<usbif_urb_request_u>(), 8, "usbif_urb_request.u: size on arm");
+            assert_eq!(align_of::<usbif_urb_request_u>(), 2, "usbif_urb_request.u: align on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u, ctrl), 0, "usbif_urb_request.u.ctrl: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u, isoc), 0, "usbif_urb_request.u.isoc: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u, intr), 0, "usbif_urb_request.u.intr: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u, unlink), 0, "usbif_urb_request.u.unlink: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_isoc() {
+            assert_eq!(size_of::<usbif_urb_request_u_isoc>(), 8, "usbif_urb_request.u.isoc: size on arm");
+            assert_eq!(align_of::<usbif_urb_request_u_isoc>(), 2, "usbif_urb_request.u.isoc: align on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, interval), 0, "usbif_urb_request.u.isoc.interval: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, start_frame), 2, "usbif_urb_request.u.isoc.start_frame: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, number_of_packets), 4, "usbif_urb_request.u.isoc.number_of_packets: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, nr_frame_desc_segs), 6, "usbif_urb_request.u.isoc.nr_frame_desc_segs: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_intr() {
+            assert_eq!(size_of::<usbif_urb_request_u_intr>(), 8, "usbif_urb_request.u.intr: size on arm");
+            assert_eq!(align_of::<usbif_urb_request_u_intr>(), 2, "usbif_urb_request.u.intr: align on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, interval), 0, "usbif_urb_request.u.intr.interval: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, pad), 2, "usbif_urb_request.u.intr.pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_unlink() {
+            assert_eq!(size_of::<usbif_urb_request_u_unlink>(), 8, "usbif_urb_request.u.unlink: size on arm");
+            assert_eq!(align_of::<usbif_urb_request_u_unlink>(), 2, "usbif_urb_request.u.unlink: align on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, unlink_id), 0, "usbif_urb_request.u.unlink.unlink_id: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, pad), 2, "usbif_urb_request.u.unlink.pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_response() {
+            assert_eq!(size_of::<usbif_urb_response>(), 16, "usbif_urb_response: size on arm");
+            assert_eq!(align_of::<usbif_urb_response>(), 4, "usbif_urb_response: align on arm");
+            assert_eq!(offset_of!(usbif_urb_response, id), 0, "usbif_urb_response.id: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_response, start_frame), 2, "usbif_urb_response.start_frame: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_response, status), 4, "usbif_urb_response.status: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_response, actual_length), 8, "usbif_urb_response.actual_length: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_response, error_count), 12, "usbif_urb_response.error_count: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_sring_entry() {
+            assert_eq!(size_of::<usbif_urb_sring_entry>(), 148, "usbif_urb_sring_entry: size on arm");
+            assert_eq!(align_of::<usbif_urb_sring_entry>(), 4, "usbif_urb_sring_entry: align on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, req), 0, "usbif_urb_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, rsp), 0, "usbif_urb_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_sring() {
+            assert_eq!(size_of::<usbif_urb_sring>(), 64, "usbif_urb_sring: size on arm");
+            assert_eq!(align_of::<usbif_urb_sring>(), 4, "usbif_urb_sring: align on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, req_prod), 0, "usbif_urb_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, req_event), 4, "usbif_urb_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_event: size on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_prod), 8, "usbif_urb_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_event), 12, "usbif_urb_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, pvt), 16, "usbif_urb_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, __pad), 20, "usbif_urb_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt>(), 4, "usbif_urb_sring.pvt: size on arm");
+            assert_eq!(align_of::<usbif_urb_sring_pvt>(), 1, "usbif_urb_sring.pvt: align on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, netif), 0, "usbif_urb_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, tapif_user), 0, "usbif_urb_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, pvt_pad), 0, "usbif_urb_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_netif, smartpoll_active), 0, "usbif_urb_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_tapif_user, msg), 0, "usbif_urb_sring.pvt.tapif_user.msg: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_request() {
+            assert_eq!(size_of::<usbif_conn_request>(), 2, "usbif_conn_request: size on arm");
+            assert_eq!(align_of::<usbif_conn_request>(), 2, "usbif_conn_request: align on arm");
+            assert_eq!(offset_of!(usbif_conn_request, id), 0, "usbif_conn_request.id: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_response() {
+            assert_eq!(size_of::<usbif_conn_response>(), 4, "usbif_conn_response: size on arm");
+            assert_eq!(align_of::<usbif_conn_response>(), 2, "usbif_conn_response: align on arm");
+            assert_eq!(offset_of!(usbif_conn_response, id), 0, "usbif_conn_response.id: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_response, portnum), 2, "usbif_conn_response.portnum: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_response, speed), 3, "usbif_conn_response.speed: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_sring_entry() {
+            assert_eq!(size_of::<usbif_conn_sring_entry>(), 4, "usbif_conn_sring_entry: size on arm");
+            assert_eq!(align_of::<usbif_conn_sring_entry>(), 2, "usbif_conn_sring_entry: align on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, req), 0, "usbif_conn_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, rsp), 0, "usbif_conn_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_sring() {
+            assert_eq!(size_of::<usbif_conn_sring>(), 64, "usbif_conn_sring: size on arm");
+            assert_eq!(align_of::<usbif_conn_sring>(), 4, "usbif_conn_sring: align on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, req_prod), 0, "usbif_conn_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, req_event), 4, "usbif_conn_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_event: size on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_prod), 8, "usbif_conn_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_event), 12, "usbif_conn_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, pvt), 16, "usbif_conn_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, __pad), 20, "usbif_conn_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt>(), 4, "usbif_conn_sring.pvt: size on arm");
+            assert_eq!(align_of::<usbif_conn_sring_pvt>(), 1, "usbif_conn_sring.pvt: align on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, netif), 0, "usbif_conn_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, tapif_user), 0, "usbif_conn_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, pvt_pad), 0, "usbif_conn_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_netif, smartpoll_active), 0, "usbif_conn_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_tapif_user, msg), 0, "usbif_conn_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -4989,6 +5544,7 @@ mod aarch64 {
     use xenabi::stable::netif::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::ring::*;
+    use xenabi::stable::usbif::*;
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
@@ -6533,6 +7089,190 @@ mod aarch64 {
         fn typedefs() {
             assert_eq!(size_of::<RING_IDX>(), 4, "RING_IDX: size on aarch64");
             assert_eq!(align_of::<RING_IDX>(), 4, "RING_IDX: align on aarch64");
+        }
+    }
+
+    mod stable_usbif {
+        use super::*;
+
+        #[test]
+        fn usbif_request_segment() {
+            assert_eq!(size_of::<usbif_request_segment>(), 8, "usbif_request_segment: size on aarch64");
+            assert_eq!(align_of::<usbif_request_segment>(), 4, "usbif_request_segment: align on aarch64");
+            assert_eq!(offset_of!(usbif_request_segment, gref), 0, "usbif_request_segment.gref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "usbif_request_segment.gref: size on aarch64");
+            assert_eq!(offset_of!(usbif_request_segment, offset), 4, "usbif_request_segment.offset: offset on aarch64");
+            assert_eq!(offset_of!(usbif_request_segment, length), 6, "usbif_request_segment.length: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_request() {
+            assert_eq!(size_of::<usbif_urb_request>(), 148, "usbif_urb_request: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_request>(), 4, "usbif_urb_request: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, id), 0, "usbif_urb_request.id: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, nr_buffer_segs), 2, "usbif_urb_request.nr_buffer_segs: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, pipe), 4, "usbif_urb_request.pipe: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, transfer_flags), 8, "usbif_urb_request.transfer_flags: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, buffer_length), 10, "usbif_urb_request.buffer_length: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, u), 12, "usbif_urb_request.u: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, seg), 20, "usbif_urb_request.seg: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u() {
+            assert_eq!(size_of::<usbif_urb_request_u>(), 8, "usbif_urb_request.u: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_request_u>(), 2, "usbif_urb_request.u: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u, ctrl), 0, "usbif_urb_request.u.ctrl: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u, isoc), 0, "usbif_urb_request.u.isoc: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u, intr), 0, "usbif_urb_request.u.intr: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u, unlink), 0, "usbif_urb_request.u.unlink: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_isoc() {
+            assert_eq!(size_of::<usbif_urb_request_u_isoc>(), 8, "usbif_urb_request.u.isoc: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_request_u_isoc>(), 2, "usbif_urb_request.u.isoc: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, interval), 0, "usbif_urb_request.u.isoc.interval: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, start_frame), 2, "usbif_urb_request.u.isoc.start_frame: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, number_of_packets), 4, "usbif_urb_request.u.isoc.number_of_packets: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, nr_frame_desc_segs), 6, "usbif_urb_request.u.isoc.nr_frame_desc_segs: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_intr() {
+            assert_eq!(size_of::<usbif_urb_request_u_intr>(), 8, "usbif_urb_request.u.intr: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_request_u_intr>(), 2, "usbif_urb_request.u.intr: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, interval), 0, "usbif_urb_request.u.intr.interval: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, pad), 2, "usbif_urb_request.u.intr.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_unlink() {
+            assert_eq!(size_of::<usbif_urb_request_u_unlink>(), 8, "usbif_urb_request.u.unlink: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_request_u_unlink>(), 2, "usbif_urb_request.u.unlink: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, unlink_id), 0, "usbif_urb_request.u.unlink.unlink_id: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, pad), 2, "usbif_urb_request.u.unlink.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_response() {
+            assert_eq!(size_of::<usbif_urb_response>(), 16, "usbif_urb_response: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_response>(), 4, "usbif_urb_response: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_response, id), 0, "usbif_urb_response.id: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_response, start_frame), 2, "usbif_urb_response.start_frame: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_response, status), 4, "usbif_urb_response.status: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_response, actual_length), 8, "usbif_urb_response.actual_length: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_response, error_count), 12, "usbif_urb_response.error_count: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_entry() {
+            assert_eq!(size_of::<usbif_urb_sring_entry>(), 148, "usbif_urb_sring_entry: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_sring_entry>(), 4, "usbif_urb_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, req), 0, "usbif_urb_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, rsp), 0, "usbif_urb_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_sring() {
+            assert_eq!(size_of::<usbif_urb_sring>(), 64, "usbif_urb_sring: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_sring>(), 4, "usbif_urb_sring: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, req_prod), 0, "usbif_urb_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, req_event), 4, "usbif_urb_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_prod), 8, "usbif_urb_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_event), 12, "usbif_urb_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, pvt), 16, "usbif_urb_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, __pad), 20, "usbif_urb_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt>(), 4, "usbif_urb_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt>(), 1, "usbif_urb_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, netif), 0, "usbif_urb_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, tapif_user), 0, "usbif_urb_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, pvt_pad), 0, "usbif_urb_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_netif, smartpoll_active), 0, "usbif_urb_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_tapif_user, msg), 0, "usbif_urb_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_request() {
+            assert_eq!(size_of::<usbif_conn_request>(), 2, "usbif_conn_request: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_request>(), 2, "usbif_conn_request: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_request, id), 0, "usbif_conn_request.id: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_response() {
+            assert_eq!(size_of::<usbif_conn_response>(), 4, "usbif_conn_response: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_response>(), 2, "usbif_conn_response: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_response, id), 0, "usbif_conn_response.id: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_response, portnum), 2, "usbif_conn_response.portnum: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_response, speed), 3, "usbif_conn_response.speed: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_entry() {
+            assert_eq!(size_of::<usbif_conn_sring_entry>(), 4, "usbif_conn_sring_entry: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_sring_entry>(), 2, "usbif_conn_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, req), 0, "usbif_conn_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, rsp), 0, "usbif_conn_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_sring() {
+            assert_eq!(size_of::<usbif_conn_sring>(), 64, "usbif_conn_sring: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_sring>(), 4, "usbif_conn_sring: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, req_prod), 0, "usbif_conn_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, req_event), 4, "usbif_conn_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_prod), 8, "usbif_conn_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_event), 12, "usbif_conn_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, pvt), 16, "usbif_conn_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, __pad), 20, "usbif_conn_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt>(), 4, "usbif_conn_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt>(), 1, "usbif_conn_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, netif), 0, "usbif_conn_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, tapif_user), 0, "usbif_conn_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, pvt_pad), 0, "usbif_conn_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_netif, smartpoll_active), 0, "usbif_conn_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_tapif_user, msg), 0, "usbif_conn_sring.pvt.tapif_user.msg: offset on aarch64");
         }
     }
 

@@ -17596,6 +17596,1428 @@ fn start_info__hvm_memmap_table_entry() {
 }
 
 #[test]
+fn usbif__usbif_request_segment() {
+    type T = xenabi::stable::usbif::usbif_request_segment;
+    let mut r = Report::new("usbif_request_segment");
+    assert_eq!(size_of::<T>(), 8, "size_of::<usbif_request_segment>()");
+    // #0
+    {
+        let want = hex("0000000009c61000");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.gref = 0;
+            v.offset = 50697;
+            v.length = 16;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "gref", d.gref, 0);
+        r.value(0, "offset", d.offset, 50697);
+        r.value(0, "length", d.length, 16);
+    }
+    r.finish();
+}
+
+#[test]
+fn usbif__usbif_urb_request() {
+    type T = xenabi::stable::usbif::usbif_urb_request;
+    let mut r = Report::new("usbif_urb_request");
+    assert_eq!(size_of::<T>(), 148, "size_of::<usbif_urb_request>()");
+    // #0: u.ctrl
+    {
+        let want = hex(concat!("4f0e0001111e42bcffff0055207700df0228ffa6000000202aaf0000c5168b3a", "80008e95ffffffff53c7040024f223bb0000610d20000000c07affff3905591d", "20007f200000000010e110009ae97052ffffd30c000020000ff4000036dda0ef", "00407686fffffffff3bb0008309cbaf600005a65000080008402ffffe59aeaa2", "40006caf00000000e13a04001e68c3e2ffff263f"));
+        let mut buf = Buf::new(148);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.id = 3663;
+            v.nr_buffer_segs = 256;
+            v.pipe = 3158449681;
+            v.transfer_flags = 65535;
+            v.buffer_length = 21760;
+            v.u.ctrl[0] = 32;
+            v.u.ctrl[1] = 119;
+            v.u.ctrl[2] = 0;
+            v.u.ctrl[3] = 223;
+            v.u.ctrl[4] = 2;
+            v.u.ctrl[5] = 40;
+            v.u.ctrl[6] = 255;
+            v.u.ctrl[7] = 166;
+            v.seg[0].gref = 536870912;
+            v.seg[0].offset = 44842;
+            v.seg[0].length = 0;
+            v.seg[1].gref = 982193861;
+            v.seg[1].offset = 128;
+            v.seg[1].length = 38286;
+            v.seg[2].gref = 4294967295;
+            v.seg[2].offset = 51027;
+            v.seg[2].length = 4;
+            v.seg[3].gref = 3139695140;
+            v.seg[3].offset = 0;
+            v.seg[3].length = 3425;
+            v.seg[4].gref = 32;
+            v.seg[4].offset = 31424;
+            v.seg[4].length = 65535;
+            v.seg[5].gref = 492373305;
+            v.seg[5].offset = 32;
+            v.seg[5].length = 8319;
+            v.seg[6].gref = 0;
+            v.seg[6].offset = 57616;
+            v.seg[6].length = 16;
+            v.seg[7].gref = 1383131546;
+            v.seg[7].offset = 65535;
+            v.seg[7].length = 3283;
+            v.seg[8].gref = 2097152;
+            v.seg[8].offset = 62479;
+            v.seg[8].length = 0;
+            v.seg[9].gref = 4020297014;
+            v.seg[9].offset = 16384;
+            v.seg[9].length = 34422;
+            v.seg[10].gref = 4294967295;
+            v.seg[10].offset = 48115;
+            v.seg[10].length = 2048;
+            v.seg[11].gref = 4139424816;
+            v.seg[11].offset = 0;
+            v.seg[11].length = 25946;
+            v.seg[12].gref = 8388608;
+            v.seg[12].offset = 644;
+            v.seg[12].length = 65535;
+            v.seg[13].gref = 2733284069;
+            v.seg[13].offset = 64;
+            v.seg[13].length = 44908;
+            v.seg[14].gref = 0;
+            v.seg[14].offset = 15073;
+            v.seg[14].length = 4;
+            v.seg[15].gref = 3804456990;
+            v.seg[15].offset = 65535;
+            v.seg[15].length = 16166;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "id", d.id, 3663);
+            r.value(0, "nr_buffer_segs", d.nr_buffer_segs, 256);
+            r.value(0, "pipe", d.pipe, 3158449681);
+            r.value(0, "transfer_flags", d.transfer_flags, 65535);
+            r.value(0, "buffer_length", d.buffer_length, 21760);
+            r.value(0, "u.ctrl[0]", d.u.ctrl[0], 32);
+            r.value(0, "u.ctrl[1]", d.u.ctrl[1], 119);
+            r.value(0, "u.ctrl[2]", d.u.ctrl[2], 0);
+            r.value(0, "u.ctrl[3]", d.u.ctrl[3], 223);
+            r.value(0, "u.ctrl[4]", d.u.ctrl[4], 2);
+            r.value(0, "u.ctrl[5]", d.u.ctrl[5], 40);
+            r.value(0, "u.ctrl[6]", d.u.ctrl[6], 255);
+            r.value(0, "u.ctrl[7]", d.u.ctrl[7], 166);
+            r.value(0, "seg[0].gref", d.seg[0].gref, 536870912);
+            r.value(0, "seg[0].offset", d.seg[0].offset, 44842);
+            r.value(0, "seg[0].length", d.seg[0].length, 0);
+            r.value(0, "seg[1].gref", d.seg[1].gref, 982193861);
+            r.value(0, "seg[1].offset", d.seg[1].offset, 128);
+            r.value(0, "seg[1].length", d.seg[1].length, 38286);
+            r.value(0, "seg[2].gref", d.seg[2].gref, 4294967295);
+            r.value(0, "seg[2].offset", d.seg[2].offset, 51027);
+            r.value(0, "seg[2].length", d.seg[2].length, 4);
+            r.value(0, "seg[3].gref", d.seg[3].gref, 3139695140);
+            r.value(0, "seg[3].offset", d.seg[3].offset, 0);
+            r.value(0, "seg[3].length", d.seg[3].length, 3425);
+            r.value(0, "seg[4].gref", d.seg[4].gref, 32);
+            r.value(0, "seg[4].offset", d.seg[4].offset, 31424);
+            r.value(0, "seg[4].length", d.seg[4].length, 65535);
+            r.value(0, "seg[5].gref", d.seg[5].gref, 492373305);
+            r.value(0, "seg[5].offset", d.seg[5].offset, 32);
+            r.value(0, "seg[5].length", d.seg[5].length, 8319);
+            r.value(0, "seg[6].gref", d.seg[6].gref, 0);
+            r.value(0, "seg[6].offset", d.seg[6].offset, 57616);
+            r.value(0, "seg[6].length", d.seg[6].length, 16);
+            r.value(0, "seg[7].gref", d.seg[7].gref, 1383131546);
+            r.value(0, "seg[7].offset", d.seg[7].offset, 65535);
+            r.value(0, "seg[7].length", d.seg[7].length, 3283);
+            r.value(0, "seg[8].gref", d.seg[8].gref, 2097152);
+            r.value(0, "seg[8].offset", d.seg[8].offset, 62479);
+            r.value(0, "seg[8].length", d.seg[8].length, 0);
+            r.value(0, "seg[9].gref", d.seg[9].gref, 4020297014);
+            r.value(0, "seg[9].offset", d.seg[9].offset, 16384);
+            r.value(0, "seg[9].length", d.seg[9].length, 34422);
+            r.value(0, "seg[10].gref", d.seg[10].gref, 4294967295);
+            r.value(0, "seg[10].offset", d.seg[10].offset, 48115);
+            r.value(0, "seg[10].length", d.seg[10].length, 2048);
+            r.value(0, "seg[11].gref", d.seg[11].gref, 4139424816);
+            r.value(0, "seg[11].offset", d.seg[11].offset, 0);
+            r.value(0, "seg[11].length", d.seg[11].length, 25946);
+            r.value(0, "seg[12].gref", d.seg[12].gref, 8388608);
+            r.value(0, "seg[12].offset", d.seg[12].offset, 644);
+            r.value(0, "seg[12].length", d.seg[12].length, 65535);
+            r.value(0, "seg[13].gref", d.seg[13].gref, 2733284069);
+            r.value(0, "seg[13].offset", d.seg[13].offset, 64);
+            r.value(0, "seg[13].length", d.seg[13].length, 44908);
+            r.value(0, "seg[14].gref", d.seg[14].gref, 0);
+            r.value(0, "seg[14].offset", d.seg[14].offset, 15073);
+            r.value(0, "seg[14].length", d.seg[14].length, 4);
+            r.value(0, "seg[15].gref", d.seg[15].gref, 3804456990);
+            r.value(0, "seg[15].offset", d.seg[15].offset, 65535);
+            r.value(0, "seg[15].length", d.seg[15].length, 16166);
+        }
+    }
+    // #1: u.isoc
+    {
+        let want = hex(concat!("00009f5b010000006770ffffe1140040aef50000a642c20c0100c655ffffffff", "e246000812ed108000007d3f000000080187ffff7bc9c95220002cb800000000", "21dc800035a45e97ffff5ff20000200057c500001253393802001a84ffffffff", "403780007010bfc40000fc6000000080f436ffffcf1ed2ed4000f4f300000000", "1d170020300cd805ffff6b2600000400347b0000"));
+        let mut buf = Buf::new(148);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.id = 0;
+            v.nr_buffer_segs = 23455;
+            v.pipe = 1;
+            v.transfer_flags = 28775;
+            v.buffer_length = 65535;
+            v.u.isoc.interval = 5345;
+            v.u.isoc.start_frame = 16384;
+            v.u.isoc.number_of_packets = 62894;
+            v.u.isoc.nr_frame_desc_segs = 0;
+            v.seg[0].gref = 214057638;
+            v.seg[0].offset = 1;
+            v.seg[0].length = 21958;
+            v.seg[1].gref = 4294967295;
+            v.seg[1].offset = 18146;
+            v.seg[1].length = 2048;
+            v.seg[2].gref = 2148592914;
+            v.seg[2].offset = 0;
+            v.seg[2].length = 16253;
+            v.seg[3].gref = 134217728;
+            v.seg[3].offset = 34561;
+            v.seg[3].length = 65535;
+            v.seg[4].gref = 1388956027;
+            v.seg[4].offset = 32;
+            v.seg[4].length = 47148;
+            v.seg[5].gref = 0;
+            v.seg[5].offset = 56353;
+            v.seg[5].length = 128;
+            v.seg[6].gref = 2539562037;
+            v.seg[6].offset = 65535;
+            v.seg[6].length = 62047;
+            v.seg[7].gref = 2097152;
+            v.seg[7].offset = 50519;
+            v.seg[7].length = 0;
+            v.seg[8].gref = 943280914;
+            v.seg[8].offset = 2;
+            v.seg[8].length = 33818;
+            v.seg[9].gref = 4294967295;
+            v.seg[9].offset = 14144;
+            v.seg[9].length = 128;
+            v.seg[10].gref = 3300855920;
+            v.seg[10].offset = 0;
+            v.seg[10].length = 24828;
+            v.seg[11].gref = 2147483648;
+            v.seg[11].offset = 14068;
+            v.seg[11].length = 65535;
+            v.seg[12].gref = 3989970639;
+            v.seg[12].offset = 64;
+            v.seg[12].length = 62452;
+            v.seg[13].gref = 0;
+            v.seg[13].offset = 5917;
+            v.seg[13].length = 8192;
+            v.seg[14].gref = 98044976;
+            v.seg[14].offset = 65535;
+            v.seg[14].length = 9835;
+            v.seg[15].gref = 262144;
+            v.seg[15].offset = 31540;
+            v.seg[15].length = 0;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "id", d.id, 0);
+            r.value(1, "nr_buffer_segs", d.nr_buffer_segs, 23455);
+            r.value(1, "pipe", d.pipe, 1);
+            r.value(1, "transfer_flags", d.transfer_flags, 28775);
+            r.value(1, "buffer_length", d.buffer_length, 65535);
+            r.value(1, "u.isoc.interval", d.u.isoc.interval, 5345);
+            r.value(1, "u.isoc.start_frame", d.u.isoc.start_frame, 16384);
+            r.value(1, "u.isoc.number_of_packets", d.u.isoc.number_of_packets, 62894);
+            r.value(1, "u.isoc.nr_frame_desc_segs", d.u.isoc.nr_frame_desc_segs, 0);
+            r.value(1, "seg[0].gref", d.seg[0].gref, 214057638);
+            r.value(1, "seg[0].offset", d.seg[0].offset, 1);
+            r.value(1, "seg[0].length", d.seg[0].length, 21958);
+            r.value(1, "seg[1].gref", d.seg[1].gref, 4294967295);
+            r.value(1, "seg[1].offset", d.seg[1].offset, 18146);
+            r.value(1, "seg[1].length", d.seg[1].length, 2048);
+            r.value(1, "seg[2].gref", d.seg[2].gref, 2148592914);
+            r.value(1, "seg[2].offset", d.seg[2].offset, 0);
+            r.value(1, "seg[2].length", d.seg[2].length, 16253);
+            r.value(1, "seg[3].gref", d.seg[3].gref, 134217728);
+            r.value(1, "seg[3].offset", d.seg[3].offset, 34561);
+            r.value(1, "seg[3].length", d.seg[3].length, 65535);
+            r.value(1, "seg[4].gref", d.seg[4].gref, 1388956027);
+            r.value(1, "seg[4].offset", d.seg[4].offset, 32);
+            r.value(1, "seg[4].length", d.seg[4].length, 47148);
+            r.value(1, "seg[5].gref", d.seg[5].gref, 0);
+            r.value(1, "seg[5].offset", d.seg[5].offset, 56353);
+            r.value(1, "seg[5].length", d.seg[5].length, 128);
+            r.value(1, "seg[6].gref", d.seg[6].gref, 2539562037);
+            r.value(1, "seg[6].offset", d.seg[6].offset, 65535);
+            r.value(1, "seg[6].length", d.seg[6].length, 62047);
+            r.value(1, "seg[7].gref", d.seg[7].gref, 2097152);
+            r.value(1, "seg[7].offset", d.seg[7].offset, 50519);
+            r.value(1, "seg[7].length", d.seg[7].length, 0);
+            r.value(1, "seg[8].gref", d.seg[8].gref, 943280914);
+            r.value(1, "seg[8].offset", d.seg[8].offset, 2);
+            r.value(1, "seg[8].length", d.seg[8].length, 33818);
+            r.value(1, "seg[9].gref", d.seg[9].gref, 4294967295);
+            r.value(1, "seg[9].offset", d.seg[9].offset, 14144);
+            r.value(1, "seg[9].length", d.seg[9].length, 128);
+            r.value(1, "seg[10].gref", d.seg[10].gref, 3300855920);
+            r.value(1, "seg[10].offset", d.seg[10].offset, 0);
+            r.value(1, "seg[10].length", d.seg[10].length, 24828);
+            r.value(1, "seg[11].gref", d.seg[11].gref, 2147483648);
+            r.value(1, "seg[11].offset", d.seg[11].offset, 14068);
+            r.value(1, "seg[11].length", d.seg[11].length, 65535);
+            r.value(1, "seg[12].gref", d.seg[12].gref, 3989970639);
+            r.value(1, "seg[12].offset", d.seg[12].offset, 64);
+            r.value(1, "seg[12].length", d.seg[12].length, 62452);
+            r.value(1, "seg[13].gref", d.seg[13].gref, 0);
+            r.value(1, "seg[13].offset", d.seg[13].offset, 5917);
+            r.value(1, "seg[13].length", d.seg[13].length, 8192);
+            r.value(1, "seg[14].gref", d.seg[14].gref, 98044976);
+            r.value(1, "seg[14].offset", d.seg[14].offset, 65535);
+            r.value(1, "seg[14].length", d.seg[14].length, 9835);
+            r.value(1, "seg[15].gref", d.seg[15].gref, 262144);
+            r.value(1, "seg[15].offset", d.seg[15].offset, 31540);
+            r.value(1, "seg[15].length", d.seg[15].length, 0);
+        }
+    }
+    // #2: u.intr
+    {
+        let want = hex(concat!("ce7affff90a310ac00204da1000000000000000097af15f1000290a2ffffffff", "dd54008076333b0d000002f100001000ce70ffffbd202bee0800802800000000", "18558000bd2ee9b4ffff3b89010000005a0d00001ee03a7e0008b9e8ffffffff", "988100407620a3b300002ec600080000289dffff953ceaef400040db00000000", "8c120040ea9f3e42ffffdcc30200000048c00000"));
+        let mut buf = Buf::new(148);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.id = 31438;
+            v.nr_buffer_segs = 65535;
+            v.pipe = 2886771600;
+            v.transfer_flags = 8192;
+            v.buffer_length = 41293;
+            v.u.intr.interval = 0;
+            v.seg[0].gref = 4044730263;
+            v.seg[0].offset = 512;
+            v.seg[0].length = 41616;
+            v.seg[1].gref = 4294967295;
+            v.seg[1].offset = 21725;
+            v.seg[1].length = 32768;
+            v.seg[2].gref = 221983606;
+            v.seg[2].offset = 0;
+            v.seg[2].length = 61698;
+            v.seg[3].gref = 1048576;
+            v.seg[3].offset = 28878;
+            v.seg[3].length = 65535;
+            v.seg[4].gref = 3995803837;
+            v.seg[4].offset = 8;
+            v.seg[4].length = 10368;
+            v.seg[5].gref = 0;
+            v.seg[5].offset = 21784;
+            v.seg[5].length = 128;
+            v.seg[6].gref = 3035180733;
+            v.seg[6].offset = 65535;
+            v.seg[6].length = 35131;
+            v.seg[7].gref = 1;
+            v.seg[7].offset = 3418;
+            v.seg[7].length = 0;
+            v.seg[8].gref = 2117787678;
+            v.seg[8].offset = 2048;
+            v.seg[8].length = 59577;
+            v.seg[9].gref = 4294967295;
+            v.seg[9].offset = 33176;
+            v.seg[9].length = 16384;
+            v.seg[10].gref = 3013812342;
+            v.seg[10].offset = 0;
+            v.seg[10].length = 50734;
+            v.seg[11].gref = 2048;
+            v.seg[11].offset = 40232;
+            v.seg[11].length = 65535;
+            v.seg[12].gref = 4025105557;
+            v.seg[12].offset = 64;
+            v.seg[12].length = 56128;
+            v.seg[13].gref = 0;
+            v.seg[13].offset = 4748;
+            v.seg[13].length = 16384;
+            v.seg[14].gref = 1111400426;
+            v.seg[14].offset = 65535;
+            v.seg[14].length = 50140;
+            v.seg[15].gref = 2;
+            v.seg[15].offset = 49224;
+            v.seg[15].length = 0;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "id", d.id, 31438);
+            r.value(2, "nr_buffer_segs", d.nr_buffer_segs, 65535);
+            r.value(2, "pipe", d.pipe, 2886771600);
+            r.value(2, "transfer_flags", d.transfer_flags, 8192);
+            r.value(2, "buffer_length", d.buffer_length, 41293);
+            r.value(2, "u.intr.interval", d.u.intr.interval, 0);
+            r.value(2, "seg[0].gref", d.seg[0].gref, 4044730263);
+            r.value(2, "seg[0].offset", d.seg[0].offset, 512);
+            r.value(2, "seg[0].length", d.seg[0].length, 41616);
+            r.value(2, "seg[1].gref", d.seg[1].gref, 4294967295);
+            r.value(2, "seg[1].offset", d.seg[1].offset, 21725);
+            r.value(2, "seg[1].length", d.seg[1].length, 32768);
+            r.value(2, "seg[2].gref", d.seg[2].gref, 221983606);
+            r.value(2, "seg[2].offset", d.seg[2].offset, 0);
+            r.value(2, "seg[2].length", d.seg[2].length, 61698);
+            r.value(2, "seg[3].gref", d.seg[3].gref, 1048576);
+            r.value(2, "seg[3].offset", d.seg[3].offset, 28878);
+            r.value(2, "seg[3].length", d.seg[3].length, 65535);
+            r.value(2, "seg[4].gref", d.seg[4].gref, 3995803837);
+            r.value(2, "seg[4].offset", d.seg[4].offset, 8);
+            r.value(2, "seg[4].length", d.seg[4].length, 10368);
+            r.value(2, "seg[5].gref", d.seg[5].gref, 0);
+            r.value(2, "seg[5].offset", d.seg[5].offset, 21784);
+            r.value(2, "seg[5].length", d.seg[5].length, 128);
+            r.value(2, "seg[6].gref", d.seg[6].gref, 3035180733);
+            r.value(2, "seg[6].offset", d.seg[6].offset, 65535);
+            r.value(2, "seg[6].length", d.seg[6].length, 35131);
+            r.value(2, "seg[7].gref", d.seg[7].gref, 1);
+            r.value(2, "seg[7].offset", d.seg[7].offset, 3418);
+            r.value(2, "seg[7].length", d.seg[7].length, 0);
+            r.value(2, "seg[8].gref", d.seg[8].gref, 2117787678);
+            r.value(2, "seg[8].offset", d.seg[8].offset, 2048);
+            r.value(2, "seg[8].length", d.seg[8].length, 59577);
+            r.value(2, "seg[9].gref", d.seg[9].gref, 4294967295);
+            r.value(2, "seg[9].offset", d.seg[9].offset, 33176);
+            r.value(2, "seg[9].length", d.seg[9].length, 16384);
+            r.value(2, "seg[10].gref", d.seg[10].gref, 3013812342);
+            r.value(2, "seg[10].offset", d.seg[10].offset, 0);
+            r.value(2, "seg[10].length", d.seg[10].length, 50734);
+            r.value(2, "seg[11].gref", d.seg[11].gref, 2048);
+            r.value(2, "seg[11].offset", d.seg[11].offset, 40232);
+            r.value(2, "seg[11].length", d.seg[11].length, 65535);
+            r.value(2, "seg[12].gref", d.seg[12].gref, 4025105557);
+            r.value(2, "seg[12].offset", d.seg[12].offset, 64);
+            r.value(2, "seg[12].length", d.seg[12].length, 56128);
+            r.value(2, "seg[13].gref", d.seg[13].gref, 0);
+            r.value(2, "seg[13].offset", d.seg[13].offset, 4748);
+            r.value(2, "seg[13].length", d.seg[13].length, 16384);
+            r.value(2, "seg[14].gref", d.seg[14].gref, 1111400426);
+            r.value(2, "seg[14].offset", d.seg[14].offset, 65535);
+            r.value(2, "seg[14].length", d.seg[14].length, 50140);
+            r.value(2, "seg[15].gref", d.seg[15].gref, 2);
+            r.value(2, "seg[15].offset", d.seg[15].offset, 49224);
+            r.value(2, "seg[15].length", d.seg[15].length, 0);
+        }
+    }
+    // #3: u.unlink
+    {
+        let want = hex(concat!("80006967000000002c7902005199000000000000ffffffff3f4a0010da430df0", "00006e3d20000000f865ffff61575cd82000fc37000000004ef500046801b49a", "ffff2b1b000000400b4e0000888d4a150001f3e2ffffffff383880003337dee8", "0000ac6200040000fb2dffffe29c63044000248e00000000977b020017acb27e", "ffffd15a200000009dad000038201a9c400006d8"));
+        let mut buf = Buf::new(148);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.id = 128;
+            v.nr_buffer_segs = 26473;
+            v.pipe = 0;
+            v.transfer_flags = 31020;
+            v.buffer_length = 2;
+            v.u.unlink.unlink_id = 39249;
+            v.seg[0].gref = 4294967295;
+            v.seg[0].offset = 19007;
+            v.seg[0].length = 4096;
+            v.seg[1].gref = 4027401178;
+            v.seg[1].offset = 0;
+            v.seg[1].length = 15726;
+            v.seg[2].gref = 32;
+            v.seg[2].offset = 26104;
+            v.seg[2].length = 65535;
+            v.seg[3].gref = 3629930337;
+            v.seg[3].offset = 32;
+            v.seg[3].length = 14332;
+            v.seg[4].gref = 0;
+            v.seg[4].offset = 62798;
+            v.seg[4].length = 1024;
+            v.seg[5].gref = 2595488104;
+            v.seg[5].offset = 65535;
+            v.seg[5].length = 6955;
+            v.seg[6].gref = 1073741824;
+            v.seg[6].offset = 19979;
+            v.seg[6].length = 0;
+            v.seg[7].gref = 357207432;
+            v.seg[7].offset = 256;
+            v.seg[7].length = 58099;
+            v.seg[8].gref = 4294967295;
+            v.seg[8].offset = 14392;
+            v.seg[8].length = 128;
+            v.seg[9].gref = 3906877235;
+            v.seg[9].offset = 0;
+            v.seg[9].length = 25260;
+            v.seg[10].gref = 1024;
+            v.seg[10].offset = 11771;
+            v.seg[10].length = 65535;
+            v.seg[11].gref = 73637090;
+            v.seg[11].offset = 64;
+            v.seg[11].length = 36388;
+            v.seg[12].gref = 0;
+            v.seg[12].offset = 31639;
+            v.seg[12].length = 2;
+            v.seg[13].gref = 2125638679;
+            v.seg[13].offset = 65535;
+            v.seg[13].length = 23249;
+            v.seg[14].gref = 32;
+            v.seg[14].offset = 44445;
+            v.seg[14].length = 0;
+            v.seg[15].gref = 2618957880;
+            v.seg[15].offset = 64;
+            v.seg[15].length = 55302;
+        }
+        r.bytes(3, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(3, "id", d.id, 128);
+            r.value(3, "nr_buffer_segs", d.nr_buffer_segs, 26473);
+            r.value(3, "pipe", d.pipe, 0);
+            r.value(3, "transfer_flags", d.transfer_flags, 31020);
+            r.value(3, "buffer_length", d.buffer_length, 2);
+            r.value(3, "u.unlink.unlink_id", d.u.unlink.unlink_id, 39249);
+            r.value(3, "seg[0].gref", d.seg[0].gref, 4294967295);
+            r.value(3, "seg[0].offset", d.seg[0].offset, 19007);
+            r.value(3, "seg[0].length", d.seg[0].length, 4096);
+            r.value(3, "seg[1].gref", d.seg[1].gref, 4027401178);
+            r.value(3, "seg[1].offset", d.seg[1].offset, 0);
+            r.value(3, "seg[1].length", d.seg[1].length, 15726);
+            r.value(3, "seg[2].gref", d.seg[2].gref, 32);
+            r.value(3, "seg[2].offset", d.seg[2].offset, 26104);
+            r.value(3, "seg[2].length", d.seg[2].length, 65535);
+            r.value(3, "seg[3].gref", d.seg[3].gref, 3629930337);
+            r.value(3, "seg[3].offset", d.seg[3].offset, 32);
+            r.value(3, "seg[3].length", d.seg[3].length, 14332);
+            r.value(3, "seg[4].gref", d.seg[4].gref, 0);
+            r.value(3, "seg[4].offset", d.seg[4].offset, 62798);
+            r.value(3, "seg[4].length", d.seg[4].length, 1024);
+            r.value(3, "seg[5].gref", d.seg[5].gref, 2595488104);
+            r.value(3, "seg[5].offset", d.seg[5].offset, 65535);
+            r.value(3, "seg[5].length", d.seg[5].length, 6955);
+            r.value(3, "seg[6].gref", d.seg[6].gref, 1073741824);
+            r.value(3, "seg[6].offset", d.seg[6].offset, 19979);
+            r.value(3, "seg[6].length", d.seg[6].length, 0);
+            r.value(3, "seg[7].gref", d.seg[7].gref, 357207432);
+            r.value(3, "seg[7].offset", d.seg[7].offset, 256);
+            r.value(3, "seg[7].length", d.seg[7].length, 58099);
+            r.value(3, "seg[8].gref", d.seg[8].gref, 4294967295);
+            r.value(3, "seg[8].offset", d.seg[8].offset, 14392);
+            r.value(3, "seg[8].length", d.seg[8].length, 128);
+            r.value(3, "seg[9].gref", d.seg[9].gref, 3906877235);
+            r.value(3, "seg[9].offset", d.seg[9].offset, 0);
+            r.value(3, "seg[9].length", d.seg[9].length, 25260);
+            r.value(3, "seg[10].gref", d.seg[10].gref, 1024);
+            r.value(3, "seg[10].offset", d.seg[10].offset, 11771);
+            r.value(3, "seg[10].length", d.seg[10].length, 65535);
+            r.value(3, "seg[11].gref", d.seg[11].gref, 73637090);
+            r.value(3, "seg[11].offset", d.seg[11].offset, 64);
+            r.value(3, "seg[11].length", d.seg[11].length, 36388);
+            r.value(3, "seg[12].gref", d.seg[12].gref, 0);
+            r.value(3, "seg[12].offset", d.seg[12].offset, 31639);
+            r.value(3, "seg[12].length", d.seg[12].length, 2);
+            r.value(3, "seg[13].gref", d.seg[13].gref, 2125638679);
+            r.value(3, "seg[13].offset", d.seg[13].offset, 65535);
+            r.value(3, "seg[13].length", d.seg[13].length, 23249);
+            r.value(3, "seg[14].gref", d.seg[14].gref, 32);
+            r.value(3, "seg[14].offset", d.seg[14].offset, 44445);
+            r.value(3, "seg[14].length", d.seg[14].length, 0);
+            r.value(3, "seg[15].gref", d.seg[15].gref, 2618957880);
+            r.value(3, "seg[15].offset", d.seg[15].offset, 64);
+            r.value(3, "seg[15].length", d.seg[15].length, 55302);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn usbif__usbif_urb_response() {
+    type T = xenabi::stable::usbif::usbif_urb_response;
+    let mut r = Report::new("usbif_urb_response");
+    assert_eq!(size_of::<T>(), 16, "size_of::<usbif_urb_response>()");
+    // #0
+    {
+        let want = hex("0000b27c0000010061c94c3200000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.id = 0;
+            v.start_frame = 31922;
+            v.status = 65536;
+            v.actual_length = 843893089;
+            v.error_count = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "id", d.id, 0);
+        r.value(0, "start_frame", d.start_frame, 31922);
+        r.value(0, "status", d.status, 65536);
+        r.value(0, "actual_length", d.actual_length, 843893089);
+        r.value(0, "error_count", d.error_count, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn usbif__usbif_urb_sring_entry() {
+    type T = xenabi::stable::usbif::usbif_urb_sring_entry;
+    let mut r = Report::new("usbif_urb_sring_entry");
+    assert_eq!(size_of::<T>(), 148, "size_of::<usbif_urb_sring_entry>()");
+    // #0: req, req.u.ctrl
+    {
+        let want = hex(concat!("f28f0100ae28dfd90000964001fefffc089a0055000008007582fffffe899942", "0800f0f100000000a910008019805ca3ffff3d140000001053990000a4fcce1b", "000198a9ffffffff2c650080cb05630b00003010000000080cf1ffffcd0009d1", "00109b8d000000005436000420006132ffffefe00000000886b3000001c79894", "04009f25ffffffffd42d008047df57160000b50e"));
+        let mut buf = Buf::new(148);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req.id = 36850;
+            v.req.nr_buffer_segs = 1;
+            v.req.pipe = 3655280814;
+            v.req.transfer_flags = 0;
+            v.req.buffer_length = 16534;
+            v.req.u.ctrl[0] = 1;
+            v.req.u.ctrl[1] = 254;
+            v.req.u.ctrl[2] = 255;
+            v.req.u.ctrl[3] = 252;
+            v.req.u.ctrl[4] = 8;
+            v.req.u.ctrl[5] = 154;
+            v.req.u.ctrl[6] = 0;
+            v.req.u.ctrl[7] = 85;
+            v.req.seg[0].gref = 524288;
+            v.req.seg[0].offset = 33397;
+            v.req.seg[0].length = 65535;
+            v.req.seg[1].gref = 1117358590;
+            v.req.seg[1].offset = 8;
+            v.req.seg[1].length = 61936;
+            v.req.seg[2].gref = 0;
+            v.req.seg[2].offset = 4265;
+            v.req.seg[2].length = 32768;
+            v.req.seg[3].gref = 2740748313;
+            v.req.seg[3].offset = 65535;
+            v.req.seg[3].length = 5181;
+            v.req.seg[4].gref = 268435456;
+            v.req.seg[4].offset = 39251;
+            v.req.seg[4].length = 0;
+            v.req.seg[5].gref = 466549924;
+            v.req.seg[5].offset = 256;
+            v.req.seg[5].length = 43416;
+            v.req.seg[6].gref = 4294967295;
+            v.req.seg[6].offset = 25900;
+            v.req.seg[6].length = 32768;
+            v.req.seg[7].gref = 191038923;
+            v.req.seg[7].offset = 0;
+            v.req.seg[7].length = 4144;
+            v.req.seg[8].gref = 134217728;
+            v.req.seg[8].offset = 61708;
+            v.req.seg[8].length = 65535;
+            v.req.seg[9].gref = 3507028173;
+            v.req.seg[9].offset = 4096;
+            v.req.seg[9].length = 36251;
+            v.req.seg[10].gref = 0;
+            v.req.seg[10].offset = 13908;
+            v.req.seg[10].length = 1024;
+            v.req.seg[11].gref = 845217824;
+            v.req.seg[11].offset = 65535;
+            v.req.seg[11].length = 57583;
+            v.req.seg[12].gref = 134217728;
+            v.req.seg[12].offset = 45958;
+            v.req.seg[12].length = 0;
+            v.req.seg[13].gref = 2493040385;
+            v.req.seg[13].offset = 4;
+            v.req.seg[13].length = 9631;
+            v.req.seg[14].gref = 4294967295;
+            v.req.seg[14].offset = 11732;
+            v.req.seg[14].length = 32768;
+            v.req.seg[15].gref = 374857543;
+            v.req.seg[15].offset = 0;
+            v.req.seg[15].length = 3765;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "req.id", d.req.id, 36850);
+            r.value(0, "req.nr_buffer_segs", d.req.nr_buffer_segs, 1);
+            r.value(0, "req.pipe", d.req.pipe, 3655280814);
+            r.value(0, "req.transfer_flags", d.req.transfer_flags, 0);
+            r.value(0, "req.buffer_length", d.req.buffer_length, 16534);
+            r.value(0, "req.u.ctrl[0]", d.req.u.ctrl[0], 1);
+            r.value(0, "req.u.ctrl[1]", d.req.u.ctrl[1], 254);
+            r.value(0, "req.u.ctrl[2]", d.req.u.ctrl[2], 255);
+            r.value(0, "req.u.ctrl[3]", d.req.u.ctrl[3], 252);
+            r.value(0, "req.u.ctrl[4]", d.req.u.ctrl[4], 8);
+            r.value(0, "req.u.ctrl[5]", d.req.u.ctrl[5], 154);
+            r.value(0, "req.u.ctrl[6]", d.req.u.ctrl[6], 0);
+            r.value(0, "req.u.ctrl[7]", d.req.u.ctrl[7], 85);
+            r.value(0, "req.seg[0].gref", d.req.seg[0].gref, 524288);
+            r.value(0, "req.seg[0].offset", d.req.seg[0].offset, 33397);
+            r.value(0, "req.seg[0].length", d.req.seg[0].length, 65535);
+            r.value(0, "req.seg[1].gref", d.req.seg[1].gref, 1117358590);
+            r.value(0, "req.seg[1].offset", d.req.seg[1].offset, 8);
+            r.value(0, "req.seg[1].length", d.req.seg[1].length, 61936);
+            r.value(0, "req.seg[2].gref", d.req.seg[2].gref, 0);
+            r.value(0, "req.seg[2].offset", d.req.seg[2].offset, 4265);
+            r.value(0, "req.seg[2].length", d.req.seg[2].length, 32768);
+            r.value(0, "req.seg[3].gref", d.req.seg[3].gref, 2740748313);
+            r.value(0, "req.seg[3].offset", d.req.seg[3].offset, 65535);
+            r.value(0, "req.seg[3].length", d.req.seg[3].length, 5181);
+            r.value(0, "req.seg[4].gref", d.req.seg[4].gref, 268435456);
+            r.value(0, "req.seg[4].offset", d.req.seg[4].offset, 39251);
+            r.value(0, "req.seg[4].length", d.req.seg[4].length, 0);
+            r.value(0, "req.seg[5].gref", d.req.seg[5].gref, 466549924);
+            r.value(0, "req.seg[5].offset", d.req.seg[5].offset, 256);
+            r.value(0, "req.seg[5].length", d.req.seg[5].length, 43416);
+            r.value(0, "req.seg[6].gref", d.req.seg[6].gref, 4294967295);
+            r.value(0, "req.seg[6].offset", d.req.seg[6].offset, 25900);
+            r.value(0, "req.seg[6].length", d.req.seg[6].length, 32768);
+            r.value(0, "req.seg[7].gref", d.req.seg[7].gref, 191038923);
+            r.value(0, "req.seg[7].offset", d.req.seg[7].offset, 0);
+            r.value(0, "req.seg[7].length", d.req.seg[7].length, 4144);
+            r.value(0, "req.seg[8].gref", d.req.seg[8].gref, 134217728);
+            r.value(0, "req.seg[8].offset", d.req.seg[8].offset, 61708);
+            r.value(0, "req.seg[8].length", d.req.seg[8].length, 65535);
+            r.value(0, "req.seg[9].gref", d.req.seg[9].gref, 3507028173);
+            r.value(0, "req.seg[9].offset", d.req.seg[9].offset, 4096);
+            r.value(0, "req.seg[9].length", d.req.seg[9].length, 36251);
+            r.value(0, "req.seg[10].gref", d.req.seg[10].gref, 0);
+            r.value(0, "req.seg[10].offset", d.req.seg[10].offset, 13908);
+            r.value(0, "req.seg[10].length", d.req.seg[10].length, 1024);
+            r.value(0, "req.seg[11].gref", d.req.seg[11].gref, 845217824);
+            r.value(0, "req.seg[11].offset", d.req.seg[11].offset, 65535);
+            r.value(0, "req.seg[11].length", d.req.seg[11].length, 57583);
+            r.value(0, "req.seg[12].gref", d.req.seg[12].gref, 134217728);
+            r.value(0, "req.seg[12].offset", d.req.seg[12].offset, 45958);
+            r.value(0, "req.seg[12].length", d.req.seg[12].length, 0);
+            r.value(0, "req.seg[13].gref", d.req.seg[13].gref, 2493040385);
+            r.value(0, "req.seg[13].offset", d.req.seg[13].offset, 4);
+            r.value(0, "req.seg[13].length", d.req.seg[13].length, 9631);
+            r.value(0, "req.seg[14].gref", d.req.seg[14].gref, 4294967295);
+            r.value(0, "req.seg[14].offset", d.req.seg[14].offset, 11732);
+            r.value(0, "req.seg[14].length", d.req.seg[14].length, 32768);
+            r.value(0, "req.seg[15].gref", d.req.seg[15].gref, 374857543);
+            r.value(0, "req.seg[15].offset", d.req.seg[15].offset, 0);
+            r.value(0, "req.seg[15].length", d.req.seg[15].length, 3765);
+        }
+    }
+    // #1: req, req.u.isoc
+    {
+        let want = hex(concat!("2b4e100053aab9c0ffffeb75010012c40000978700000020a401ffff99d4f3a8", "400024170000000058a900400e93099cffffc4710010000033650000a3b1139e", "0002537bffffffff595800049fe5ccc500003b1f000000024269ffff303b0c4f", "0020cd5b0000000046070001d219fe7affff9230000000203d6d0000425b319e", "0004655bffffffff0a0c40008e4c676e000017fe"));
+        let mut buf = Buf::new(148);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req.id = 20011;
+            v.req.nr_buffer_segs = 16;
+            v.req.pipe = 3233393235;
+            v.req.transfer_flags = 65535;
+            v.req.buffer_length = 30187;
+            v.req.u.isoc.interval = 1;
+            v.req.u.isoc.start_frame = 50194;
+            v.req.u.isoc.number_of_packets = 0;
+            v.req.u.isoc.nr_frame_desc_segs = 34711;
+            v.req.seg[0].gref = 536870912;
+            v.req.seg[0].offset = 420;
+            v.req.seg[0].length = 65535;
+            v.req.seg[1].gref = 2834551961;
+            v.req.seg[1].offset = 64;
+            v.req.seg[1].length = 5924;
+            v.req.seg[2].gref = 0;
+            v.req.seg[2].offset = 43352;
+            v.req.seg[2].length = 16384;
+            v.req.seg[3].gref = 2617873166;
+            v.req.seg[3].offset = 65535;
+            v.req.seg[3].length = 29124;
+            v.req.seg[4].gref = 4096;
+            v.req.seg[4].offset = 25907;
+            v.req.seg[4].length = 0;
+            v.req.seg[5].gref = 2652090787;
+            v.req.seg[5].offset = 512;
+            v.req.seg[5].length = 31571;
+            v.req.seg[6].gref = 4294967295;
+            v.req.seg[6].offset = 22617;
+            v.req.seg[6].length = 1024;
+            v.req.seg[7].gref = 3318539679;
+            v.req.seg[7].offset = 0;
+            v.req.seg[7].length = 7995;
+            v.req.seg[8].gref = 33554432;
+            v.req.seg[8].offset = 26946;
+            v.req.seg[8].length = 65535;
+            v.req.seg[9].gref = 1326201648;
+            v.req.seg[9].offset = 8192;
+            v.req.seg[9].length = 23501;
+            v.req.seg[10].gref = 0;
+            v.req.seg[10].offset = 1862;
+            v.req.seg[10].length = 256;
+            v.req.seg[11].gref = 2063473106;
+            v.req.seg[11].offset = 65535;
+            v.req.seg[11].length = 12434;
+            v.req.seg[12].gref = 536870912;
+            v.req.seg[12].offset = 27965;
+            v.req.seg[12].length = 0;
+            v.req.seg[13].gref = 2654034754;
+            v.req.seg[13].offset = 1024;
+            v.req.seg[13].length = 23397;
+            v.req.seg[14].gref = 4294967295;
+            v.req.seg[14].offset = 3082;
+            v.req.seg[14].length = 64;
+            v.req.seg[15].gref = 1852263566;
+            v.req.seg[15].offset = 0;
+            v.req.seg[15].length = 65047;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "req.id", d.req.id, 20011);
+            r.value(1, "req.nr_buffer_segs", d.req.nr_buffer_segs, 16);
+            r.value(1, "req.pipe", d.req.pipe, 3233393235);
+            r.value(1, "req.transfer_flags", d.req.transfer_flags, 65535);
+            r.value(1, "req.buffer_length", d.req.buffer_length, 30187);
+            r.value(1, "req.u.isoc.interval", d.req.u.isoc.interval, 1);
+            r.value(1, "req.u.isoc.start_frame", d.req.u.isoc.start_frame, 50194);
+            r.value(1, "req.u.isoc.number_of_packets", d.req.u.isoc.number_of_packets, 0);
+            r.value(1, "req.u.isoc.nr_frame_desc_segs", d.req.u.isoc.nr_frame_desc_segs, 34711);
+            r.value(1, "req.seg[0].gref", d.req.seg[0].gref, 536870912);
+            r.value(1, "req.seg[0].offset", d.req.seg[0].offset, 420);
+            r.value(1, "req.seg[0].length", d.req.seg[0].length, 65535);
+            r.value(1, "req.seg[1].gref", d.req.seg[1].gref, 2834551961);
+            r.value(1, "req.seg[1].offset", d.req.seg[1].offset, 64);
+            r.value(1, "req.seg[1].length", d.req.seg[1].length, 5924);
+            r.value(1, "req.seg[2].gref", d.req.seg[2].gref, 0);
+            r.value(1, "req.seg[2].offset", d.req.seg[2].offset, 43352);
+            r.value(1, "req.seg[2].length", d.req.seg[2].length, 16384);
+            r.value(1, "req.seg[3].gref", d.req.seg[3].gref, 2617873166);
+            r.value(1, "req.seg[3].offset", d.req.seg[3].offset, 65535);
+            r.value(1, "req.seg[3].length", d.req.seg[3].length, 29124);
+            r.value(1, "req.seg[4].gref", d.req.seg[4].gref, 4096);
+            r.value(1, "req.seg[4].offset", d.req.seg[4].offset, 25907);
+            r.value(1, "req.seg[4].length", d.req.seg[4].length, 0);
+            r.value(1, "req.seg[5].gref", d.req.seg[5].gref, 2652090787);
+            r.value(1, "req.seg[5].offset", d.req.seg[5].offset, 512);
+            r.value(1, "req.seg[5].length", d.req.seg[5].length, 31571);
+            r.value(1, "req.seg[6].gref", d.req.seg[6].gref, 4294967295);
+            r.value(1, "req.seg[6].offset", d.req.seg[6].offset, 22617);
+            r.value(1, "req.seg[6].length", d.req.seg[6].length, 1024);
+            r.value(1, "req.seg[7].gref", d.req.seg[7].gref, 3318539679);
+            r.value(1, "req.seg[7].offset", d.req.seg[7].offset, 0);
+            r.value(1, "req.seg[7].length", d.req.seg[7].length, 7995);
+            r.value(1, "req.seg[8].gref", d.req.seg[8].gref, 33554432);
+            r.value(1, "req.seg[8].offset", d.req.seg[8].offset, 26946);
+            r.value(1, "req.seg[8].length", d.req.seg[8].length, 65535);
+            r.value(1, "req.seg[9].gref", d.req.seg[9].gref, 1326201648);
+            r.value(1, "req.seg[9].offset", d.req.seg[9].offset, 8192);
+            r.value(1, "req.seg[9].length", d.req.seg[9].length, 23501);
+            r.value(1, "req.seg[10].gref", d.req.seg[10].gref, 0);
+            r.value(1, "req.seg[10].offset", d.req.seg[10].offset, 1862);
+            r.value(1, "req.seg[10].length", d.req.seg[10].length, 256);
+            r.value(1, "req.seg[11].gref", d.req.seg[11].gref, 2063473106);
+            r.value(1, "req.seg[11].offset", d.req.seg[11].offset, 65535);
+            r.value(1, "req.seg[11].length", d.req.seg[11].length, 12434);
+            r.value(1, "req.seg[12].gref", d.req.seg[12].gref, 536870912);
+            r.value(1, "req.seg[12].offset", d.req.seg[12].offset, 27965);
+            r.value(1, "req.seg[12].length", d.req.seg[12].length, 0);
+            r.value(1, "req.seg[13].gref", d.req.seg[13].gref, 2654034754);
+            r.value(1, "req.seg[13].offset", d.req.seg[13].offset, 1024);
+            r.value(1, "req.seg[13].length", d.req.seg[13].length, 23397);
+            r.value(1, "req.seg[14].gref", d.req.seg[14].gref, 4294967295);
+            r.value(1, "req.seg[14].offset", d.req.seg[14].offset, 3082);
+            r.value(1, "req.seg[14].length", d.req.seg[14].length, 64);
+            r.value(1, "req.seg[15].gref", d.req.seg[15].gref, 1852263566);
+            r.value(1, "req.seg[15].offset", d.req.seg[15].offset, 0);
+            r.value(1, "req.seg[15].length", d.req.seg[15].length, 65047);
+        }
+    }
+    // #2: req, req.u.intr
+    {
+        let want = hex(concat!("ffffa8260000000419a400003be80000000000008000000067b0ffffa0705603", "010015ef0000000027651000b2cf4411ffffaf9b00000002a7cc0000b5a7e3f2", "040057e7ffffffff53928000c2df728d000067cc00000100e3fdffffe808ed8e", "020050b900000000fc3e00040a75a08dffff65a240000000529e0000b3b800b9", "4000c4afffffffffd6f8010007c66ab30000156b"));
+        let mut buf = Buf::new(148);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req.id = 65535;
+            v.req.nr_buffer_segs = 9896;
+            v.req.pipe = 67108864;
+            v.req.transfer_flags = 42009;
+            v.req.buffer_length = 0;
+            v.req.u.intr.interval = 59451;
+            v.req.seg[0].gref = 128;
+            v.req.seg[0].offset = 45159;
+            v.req.seg[0].length = 65535;
+            v.req.seg[1].gref = 55996576;
+            v.req.seg[1].offset = 1;
+            v.req.seg[1].length = 61205;
+            v.req.seg[2].gref = 0;
+            v.req.seg[2].offset = 25895;
+            v.req.seg[2].length = 16;
+            v.req.seg[3].gref = 289722290;
+            v.req.seg[3].offset = 65535;
+            v.req.seg[3].length = 39855;
+            v.req.seg[4].gref = 33554432;
+            v.req.seg[4].offset = 52391;
+            v.req.seg[4].length = 0;
+            v.req.seg[5].gref = 4075005877;
+            v.req.seg[5].offset = 4;
+            v.req.seg[5].length = 59223;
+            v.req.seg[6].gref = 4294967295;
+            v.req.seg[6].offset = 37459;
+            v.req.seg[6].length = 128;
+            v.req.seg[7].gref = 2373115842;
+            v.req.seg[7].offset = 0;
+            v.req.seg[7].length = 52327;
+            v.req.seg[8].gref = 65536;
+            v.req.seg[8].offset = 64995;
+            v.req.seg[8].length = 65535;
+            v.req.seg[9].gref = 2397898984;
+            v.req.seg[9].offset = 2;
+            v.req.seg[9].length = 47440;
+            v.req.seg[10].gref = 0;
+            v.req.seg[10].offset = 16124;
+            v.req.seg[10].length = 1024;
+            v.req.seg[11].gref = 2376103178;
+            v.req.seg[11].offset = 65535;
+            v.req.seg[11].length = 41573;
+            v.req.seg[12].gref = 64;
+            v.req.seg[12].offset = 40530;
+            v.req.seg[12].length = 0;
+            v.req.seg[13].gref = 3103832243;
+            v.req.seg[13].offset = 64;
+            v.req.seg[13].length = 44996;
+            v.req.seg[14].gref = 4294967295;
+            v.req.seg[14].offset = 63702;
+            v.req.seg[14].length = 1;
+            v.req.seg[15].gref = 3010119175;
+            v.req.seg[15].offset = 0;
+            v.req.seg[15].length = 27413;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "req.id", d.req.id, 65535);
+            r.value(2, "req.nr_buffer_segs", d.req.nr_buffer_segs, 9896);
+            r.value(2, "req.pipe", d.req.pipe, 67108864);
+            r.value(2, "req.transfer_flags", d.req.transfer_flags, 42009);
+            r.value(2, "req.buffer_length", d.req.buffer_length, 0);
+            r.value(2, "req.u.intr.interval", d.req.u.intr.interval, 59451);
+            r.value(2, "req.seg[0].gref", d.req.seg[0].gref, 128);
+            r.value(2, "req.seg[0].offset", d.req.seg[0].offset, 45159);
+            r.value(2, "req.seg[0].length", d.req.seg[0].length, 65535);
+            r.value(2, "req.seg[1].gref", d.req.seg[1].gref, 55996576);
+            r.value(2, "req.seg[1].offset", d.req.seg[1].offset, 1);
+            r.value(2, "req.seg[1].length", d.req.seg[1].length, 61205);
+            r.value(2, "req.seg[2].gref", d.req.seg[2].gref, 0);
+            r.value(2, "req.seg[2].offset", d.req.seg[2].offset, 25895);
+            r.value(2, "req.seg[2].length", d.req.seg[2].length, 16);
+            r.value(2, "req.seg[3].gref", d.req.seg[3].gref, 289722290);
+            r.value(2, "req.seg[3].offset", d.req.seg[3].offset, 65535);
+            r.value(2, "req.seg[3].length", d.req.seg[3].length, 39855);
+            r.value(2, "req.seg[4].gref", d.req.seg[4].gref, 33554432);
+            r.value(2, "req.seg[4].offset", d.req.seg[4].offset, 52391);
+            r.value(2, "req.seg[4].length", d.req.seg[4].length, 0);
+            r.value(2, "req.seg[5].gref", d.req.seg[5].gref, 4075005877);
+            r.value(2, "req.seg[5].offset", d.req.seg[5].offset, 4);
+            r.value(2, "req.seg[5].length", d.req.seg[5].length, 59223);
+            r.value(2, "req.seg[6].gref", d.req.seg[6].gref, 4294967295);
+            r.value(2, "req.seg[6].offset", d.req.seg[6].offset, 37459);
+            r.value(2, "req.seg[6].length", d.req.seg[6].length, 128);
+            r.value(2, "req.seg[7].gref", d.req.seg[7].gref, 2373115842);
+            r.value(2, "req.seg[7].offset", d.req.seg[7].offset, 0);
+            r.value(2, "req.seg[7].length", d.req.seg[7].length, 52327);
+            r.value(2, "req.seg[8].gref", d.req.seg[8].gref, 65536);
+            r.value(2, "req.seg[8].offset", d.req.seg[8].offset, 64995);
+            r.value(2, "req.seg[8].length", d.req.seg[8].length, 65535);
+            r.value(2, "req.seg[9].gref", d.req.seg[9].gref, 2397898984);
+            r.value(2, "req.seg[9].offset", d.req.seg[9].offset, 2);
+            r.value(2, "req.seg[9].length", d.req.seg[9].length, 47440);
+            r.value(2, "req.seg[10].gref", d.req.seg[10].gref, 0);
+            r.value(2, "req.seg[10].offset", d.req.seg[10].offset, 16124);
+            r.value(2, "req.seg[10].length", d.req.seg[10].length, 1024);
+            r.value(2, "req.seg[11].gref", d.req.seg[11].gref, 2376103178);
+            r.value(2, "req.seg[11].offset", d.req.seg[11].offset, 65535);
+            r.value(2, "req.seg[11].length", d.req.seg[11].length, 41573);
+            r.value(2, "req.seg[12].gref", d.req.seg[12].gref, 64);
+            r.value(2, "req.seg[12].offset", d.req.seg[12].offset, 40530);
+            r.value(2, "req.seg[12].length", d.req.seg[12].length, 0);
+            r.value(2, "req.seg[13].gref", d.req.seg[13].gref, 3103832243);
+            r.value(2, "req.seg[13].offset", d.req.seg[13].offset, 64);
+            r.value(2, "req.seg[13].length", d.req.seg[13].length, 44996);
+            r.value(2, "req.seg[14].gref", d.req.seg[14].gref, 4294967295);
+            r.value(2, "req.seg[14].offset", d.req.seg[14].offset, 63702);
+            r.value(2, "req.seg[14].length", d.req.seg[14].length, 1);
+            r.value(2, "req.seg[15].gref", d.req.seg[15].gref, 3010119175);
+            r.value(2, "req.seg[15].offset", d.req.seg[15].offset, 0);
+            r.value(2, "req.seg[15].length", d.req.seg[15].length, 27413);
+        }
+    }
+    // #3: req, req.u.unlink
+    {
+        let want = hex(concat!("00001c0a0000080026ecffff39e500000000000000000400c948000095086e4e", "02008dbbffffffff82d80001426a9c530000a23620000000401cffffec967d48", "1000a28a00000000511c0400c494986affff14180002000067360000f66edc77", "0004d52cffffffffda9a800003b122f000009630000100007ea8fffffb1f5493", "0200f8eb00000000bede10008771bdd6ffff06e3"));
+        let mut buf = Buf::new(148);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req.id = 0;
+            v.req.nr_buffer_segs = 2588;
+            v.req.pipe = 524288;
+            v.req.transfer_flags = 60454;
+            v.req.buffer_length = 65535;
+            v.req.u.unlink.unlink_id = 58681;
+            v.req.seg[0].gref = 262144;
+            v.req.seg[0].offset = 18633;
+            v.req.seg[0].length = 0;
+            v.req.seg[1].gref = 1315834005;
+            v.req.seg[1].offset = 2;
+            v.req.seg[1].length = 48013;
+            v.req.seg[2].gref = 4294967295;
+            v.req.seg[2].offset = 55426;
+            v.req.seg[2].length = 256;
+            v.req.seg[3].gref = 1402759746;
+            v.req.seg[3].offset = 0;
+            v.req.seg[3].length = 13986;
+            v.req.seg[4].gref = 32;
+            v.req.seg[4].offset = 7232;
+            v.req.seg[4].length = 65535;
+            v.req.seg[5].gref = 1216190188;
+            v.req.seg[5].offset = 16;
+            v.req.seg[5].length = 35490;
+            v.req.seg[6].gref = 0;
+            v.req.seg[6].offset = 7249;
+            v.req.seg[6].length = 4;
+            v.req.seg[7].gref = 1788384452;
+            v.req.seg[7].offset = 65535;
+            v.req.seg[7].length = 6164;
+            v.req.seg[8].gref = 512;
+            v.req.seg[8].offset = 13927;
+            v.req.seg[8].length = 0;
+            v.req.seg[9].gref = 2010935030;
+            v.req.seg[9].offset = 1024;
+            v.req.seg[9].length = 11477;
+            v.req.seg[10].gref = 4294967295;
+            v.req.seg[10].offset = 39642;
+            v.req.seg[10].length = 128;
+            v.req.seg[11].gref = 4028805379;
+            v.req.seg[11].offset = 0;
+            v.req.seg[11].length = 12438;
+            v.req.seg[12].gref = 256;
+            v.req.seg[12].offset = 43134;
+            v.req.seg[12].length = 65535;
+            v.req.seg[13].gref = 2471763963;
+            v.req.seg[13].offset = 2;
+            v.req.seg[13].length = 60408;
+            v.req.seg[14].gref = 0;
+            v.req.seg[14].offset = 57022;
+            v.req.seg[14].length = 16;
+            v.req.seg[15].gref = 3602739591;
+            v.req.seg[15].offset = 65535;
+            v.req.seg[15].length = 58118;
+        }
+        r.bytes(3, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(3, "req.id", d.req.id, 0);
+            r.value(3, "req.nr_buffer_segs", d.req.nr_buffer_segs, 2588);
+            r.value(3, "req.pipe", d.req.pipe, 524288);
+            r.value(3, "req.transfer_flags", d.req.transfer_flags, 60454);
+            r.value(3, "req.buffer_length", d.req.buffer_length, 65535);
+            r.value(3, "req.u.unlink.unlink_id", d.req.u.unlink.unlink_id, 58681);
+            r.value(3, "req.seg[0].gref", d.req.seg[0].gref, 262144);
+            r.value(3, "req.seg[0].offset", d.req.seg[0].offset, 18633);
+            r.value(3, "req.seg[0].length", d.req.seg[0].length, 0);
+            r.value(3, "req.seg[1].gref", d.req.seg[1].gref, 1315834005);
+            r.value(3, "req.seg[1].offset", d.req.seg[1].offset, 2);
+            r.value(3, "req.seg[1].length", d.req.seg[1].length, 48013);
+            r.value(3, "req.seg[2].gref", d.req.seg[2].gref, 4294967295);
+            r.value(3, "req.seg[2].offset", d.req.seg[2].offset, 55426);
+            r.value(3, "req.seg[2].length", d.req.seg[2].length, 256);
+            r.value(3, "req.seg[3].gref", d.req.seg[3].gref, 1402759746);
+            r.value(3, "req.seg[3].offset", d.req.seg[3].offset, 0);
+            r.value(3, "req.seg[3].length", d.req.seg[3].length, 13986);
+            r.value(3, "req.seg[4].gref", d.req.seg[4].gref, 32);
+            r.value(3, "req.seg[4].offset", d.req.seg[4].offset, 7232);
+            r.value(3, "req.seg[4].length", d.req.seg[4].length, 65535);
+            r.value(3, "req.seg[5].gref", d.req.seg[5].gref, 1216190188);
+            r.value(3, "req.seg[5].offset", d.req.seg[5].offset, 16);
+            r.value(3, "req.seg[5].length", d.req.seg[5].length, 35490);
+            r.value(3, "req.seg[6].gref", d.req.seg[6].gref, 0);
+            r.value(3, "req.seg[6].offset", d.req.seg[6].offset, 7249);
+            r.value(3, "req.seg[6].length", d.req.seg[6].length, 4);
+            r.value(3, "req.seg[7].gref", d.req.seg[7].gref, 1788384452);
+            r.value(3, "req.seg[7].offset", d.req.seg[7].offset, 65535);
+            r.value(3, "req.seg[7].length", d.req.seg[7].length, 6164);
+            r.value(3, "req.seg[8].gref", d.req.seg[8].gref, 512);
+            r.value(3, "req.seg[8].offset", d.req.seg[8].offset, 13927);
+            r.value(3, "req.seg[8].length", d.req.seg[8].length, 0);
+            r.value(3, "req.seg[9].gref", d.req.seg[9].gref, 2010935030);
+            r.value(3, "req.seg[9].offset", d.req.seg[9].offset, 1024);
+            r.value(3, "req.seg[9].length", d.req.seg[9].length, 11477);
+            r.value(3, "req.seg[10].gref", d.req.seg[10].gref, 4294967295);
+            r.value(3, "req.seg[10].offset", d.req.seg[10].offset, 39642);
+            r.value(3, "req.seg[10].length", d.req.seg[10].length, 128);
+            r.value(3, "req.seg[11].gref", d.req.seg[11].gref, 4028805379);
+            r.value(3, "req.seg[11].offset", d.req.seg[11].offset, 0);
+            r.value(3, "req.seg[11].length", d.req.seg[11].length, 12438);
+            r.value(3, "req.seg[12].gref", d.req.seg[12].gref, 256);
+            r.value(3, "req.seg[12].offset", d.req.seg[12].offset, 43134);
+            r.value(3, "req.seg[12].length", d.req.seg[12].length, 65535);
+            r.value(3, "req.seg[13].gref", d.req.seg[13].gref, 2471763963);
+            r.value(3, "req.seg[13].offset", d.req.seg[13].offset, 2);
+            r.value(3, "req.seg[13].length", d.req.seg[13].length, 60408);
+            r.value(3, "req.seg[14].gref", d.req.seg[14].gref, 0);
+            r.value(3, "req.seg[14].offset", d.req.seg[14].offset, 57022);
+            r.value(3, "req.seg[14].length", d.req.seg[14].length, 16);
+            r.value(3, "req.seg[15].gref", d.req.seg[15].gref, 3602739591);
+            r.value(3, "req.seg[15].offset", d.req.seg[15].offset, 65535);
+            r.value(3, "req.seg[15].length", d.req.seg[15].length, 58118);
+        }
+    }
+    // #4: rsp
+    {
+        let want = hex(concat!("62050004aeb553d10000e0ffa995f00b00000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(148);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.rsp.id = 1378;
+            v.rsp.start_frame = 1024;
+            v.rsp.status = -783043154;
+            v.rsp.actual_length = -2097152;
+            v.rsp.error_count = 200316329;
+        }
+        r.bytes(4, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(4, "rsp.id", d.rsp.id, 1378);
+            r.value(4, "rsp.start_frame", d.rsp.start_frame, 1024);
+            r.value(4, "rsp.status", d.rsp.status, -783043154);
+            r.value(4, "rsp.actual_length", d.rsp.actual_length, -2097152);
+            r.value(4, "rsp.error_count", d.rsp.error_count, 200316329);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn usbif__usbif_urb_sring() {
+    type T = xenabi::stable::usbif::usbif_urb_sring;
+    let mut r = Report::new("usbif_urb_sring");
+    assert_eq!(size_of::<T>(), 64, "size_of::<usbif_urb_sring>()");
+    // #0: pvt.netif
+    {
+        let want = hex(concat!("ffffffffcd32f9b5000004000e06e82100000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 4294967295;
+            v.req_event = 3053007565;
+            v.rsp_prod = 262144;
+            v.rsp_event = 568854030;
+            v.pvt.netif.smartpoll_active = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "req_prod", d.req_prod, 4294967295);
+            r.value(0, "req_event", d.req_event, 3053007565);
+            r.value(0, "rsp_prod", d.rsp_prod, 262144);
+            r.value(0, "rsp_event", d.rsp_event, 568854030);
+            r.value(0, "pvt.netif.smartpoll_active", d.pvt.netif.smartpoll_active, 0);
+        }
+    }
+    // #1: pvt.tapif_user
+    {
+        let want = hex(concat!("369e66cf000000207f6cf3bf0000000042000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 3479608886;
+            v.req_event = 536870912;
+            v.rsp_prod = 3220401279;
+            v.rsp_event = 0;
+            v.pvt.tapif_user.msg = 66;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "req_prod", d.req_prod, 3479608886);
+            r.value(1, "req_event", d.req_event, 536870912);
+            r.value(1, "rsp_prod", d.rsp_prod, 3220401279);
+            r.value(1, "rsp_event", d.rsp_event, 0);
+            r.value(1, "pvt.tapif_user.msg", d.pvt.tapif_user.msg, 66);
+        }
+    }
+    // #2: pvt.pvt_pad
+    {
+        let want = hex(concat!("d226e9ef0000400010a9b4af00000000db04b2ff000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 4025034450;
+            v.req_event = 4194304;
+            v.rsp_prod = 2947852560;
+            v.rsp_event = 0;
+            v.pvt.pvt_pad[0] = 219;
+            v.pvt.pvt_pad[1] = 4;
+            v.pvt.pvt_pad[2] = 178;
+            v.pvt.pvt_pad[3] = 255;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "req_prod", d.req_prod, 4025034450);
+            r.value(2, "req_event", d.req_event, 4194304);
+            r.value(2, "rsp_prod", d.rsp_prod, 2947852560);
+            r.value(2, "rsp_event", d.rsp_event, 0);
+            r.value(2, "pvt.pvt_pad[0]", d.pvt.pvt_pad[0], 219);
+            r.value(2, "pvt.pvt_pad[1]", d.pvt.pvt_pad[1], 4);
+            r.value(2, "pvt.pvt_pad[2]", d.pvt.pvt_pad[2], 178);
+            r.value(2, "pvt.pvt_pad[3]", d.pvt.pvt_pad[3], 255);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn usbif__usbif_conn_request() {
+    type T = xenabi::stable::usbif::usbif_conn_request;
+    let mut r = Report::new("usbif_conn_request");
+    assert_eq!(size_of::<T>(), 2, "size_of::<usbif_conn_request>()");
+    // #0
+    {
+        let want = hex("1dd5");
+        let mut buf = Buf::new(2);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.id = 54557;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "id", d.id, 54557);
+    }
+    r.finish();
+}
+
+#[test]
+fn usbif__usbif_conn_response() {
+    type T = xenabi::stable::usbif::usbif_conn_response;
+    let mut r = Report::new("usbif_conn_response");
+    assert_eq!(size_of::<T>(), 4, "size_of::<usbif_conn_response>()");
+    // #0
+    {
+        let want = hex("ffffd502");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.id = 65535;
+            v.portnum = 213;
+            v.speed = 2;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "id", d.id, 65535);
+        r.value(0, "portnum", d.portnum, 213);
+        r.value(0, "speed", d.speed, 2);
+    }
+    r.finish();
+}
+
+#[test]
+fn usbif__usbif_conn_sring_entry() {
+    type T = xenabi::stable::usbif::usbif_conn_sring_entry;
+    let mut r = Report::new("usbif_conn_sring_entry");
+    assert_eq!(size_of::<T>(), 4, "size_of::<usbif_conn_sring_entry>()");
+    // #0: req
+    {
+        let want = hex("ffff0000");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req.id = 65535;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "req.id", d.req.id, 65535);
+        }
+    }
+    // #1: rsp
+    {
+        let want = hex("0225005f");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.rsp.id = 9474;
+            v.rsp.portnum = 0;
+            v.rsp.speed = 95;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "rsp.id", d.rsp.id, 9474);
+            r.value(1, "rsp.portnum", d.rsp.portnum, 0);
+            r.value(1, "rsp.speed", d.rsp.speed, 95);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn usbif__usbif_conn_sring() {
+    type T = xenabi::stable::usbif::usbif_conn_sring;
+    let mut r = Report::new("usbif_conn_sring");
+    assert_eq!(size_of::<T>(), 64, "size_of::<usbif_conn_sring>()");
+    // #0: pvt.netif
+    {
+        let want = hex(concat!("616f7b3d0020000070344df6ffffffffe9000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 1031499617;
+            v.req_event = 8192;
+            v.rsp_prod = 4132254832;
+            v.rsp_event = 4294967295;
+            v.pvt.netif.smartpoll_active = 233;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "req_prod", d.req_prod, 1031499617);
+            r.value(0, "req_event", d.req_event, 8192);
+            r.value(0, "rsp_prod", d.rsp_prod, 4132254832);
+            r.value(0, "rsp_event", d.rsp_event, 4294967295);
+            r.value(0, "pvt.netif.smartpoll_active", d.pvt.netif.smartpoll_active, 233);
+        }
+    }
+    // #1: pvt.tapif_user
+    {
+        let want = hex(concat!("204a42e2ffffffff425be7238000000026000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 3795995168;
+            v.req_event = 4294967295;
+            v.rsp_prod = 602364738;
+            v.rsp_event = 128;
+            v.pvt.tapif_user.msg = 38;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "req_prod", d.req_prod, 3795995168);
+            r.value(1, "req_event", d.req_event, 4294967295);
+            r.value(1, "rsp_prod", d.rsp_prod, 602364738);
+            r.value(1, "rsp_event", d.rsp_event, 128);
+            r.value(1, "pvt.tapif_user.msg", d.pvt.tapif_user.msg, 38);
+        }
+    }
+    // #2: pvt.pvt_pad
+    {
+        let want = hex(concat!("ffffffff7cf312f20000001016715c3f00c70196000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000"));
+        let mut buf = Buf::new(64);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.req_prod = 4294967295;
+            v.req_event = 4061328252;
+            v.rsp_prod = 268435456;
+            v.rsp_event = 1063022870;
+            v.pvt.pvt_pad[0] = 0;
+            v.pvt.pvt_pad[1] = 199;
+            v.pvt.pvt_pad[2] = 1;
+            v.pvt.pvt_pad[3] = 150;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "req_prod", d.req_prod, 4294967295);
+            r.value(2, "req_event", d.req_event, 4061328252);
+            r.value(2, "rsp_prod", d.rsp_prod, 268435456);
+            r.value(2, "rsp_event", d.rsp_event, 1063022870);
+            r.value(2, "pvt.pvt_pad[0]", d.pvt.pvt_pad[0], 0);
+            r.value(2, "pvt.pvt_pad[1]", d.pvt.pvt_pad[1], 199);
+            r.value(2, "pvt.pvt_pad[2]", d.pvt.pvt_pad[2], 1);
+            r.value(2, "pvt.pvt_pad[3]", d.pvt.pvt_pad[3], 150);
+        }
+    }
+    r.finish();
+}
+
+#[test]
 fn domctl__xen_arch_domainconfig() {
     type T = xenabi::unstable::domctl::xen_arch_domainconfig;
     let mut r = Report::new("xen_arch_domainconfig");

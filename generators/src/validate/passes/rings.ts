@@ -1,7 +1,7 @@
 /**
  * `rings`: what the ring construct and byte rings point at must be there and have the shape
  * the generated accessors assume. A ring page is a struct whose request, response and entry
- * records exist; a byte ring's array is of one-byte integers with a power-of-two length (the
+ * records exist, and a ring-entries constant counts a ring page's entries; a byte ring's array is of one-byte integers with a power-of-two length (the
  * index is masked with it), and its consumer and producer indices are 32-bit unsigned members
  * of the same record.
  */
@@ -18,7 +18,11 @@ export const rings: ValidationPass = {
   description: "A ring's records exist; a byte ring is a power-of-two array of bytes with 32-bit unsigned indices in its record.",
   run(model) {
     const index = indexModel(model);
-    return model.records.flatMap((r) => [...ringProblems(r, index), ...(r.byteRings ?? []).flatMap((b) => byteRingProblems(r, b, index))]);
+    const counts = model.constants.filter((c) => c.ringEntries && !index.records.get(c.ringEntries)?.ring);
+    return [
+      ...model.records.flatMap((r) => [...ringProblems(r, index), ...(r.byteRings ?? []).flatMap((b) => byteRingProblems(r, b, index))]),
+      ...counts.map((c) => error(RULE, c.loc, c.name, `counts the entries of \`${c.ringEntries}\`, which is no ring's page`)),
+    ];
   },
 };
 

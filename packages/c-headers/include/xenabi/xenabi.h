@@ -21,6 +21,7 @@
 #include <xenabi/stable/pciif.h>
 #include <xenabi/stable/ring.h>
 #include <xenabi/stable/start_info.h>
+#include <xenabi/stable/usbif.h>
 #include <xenabi/stable/xen.h>
 
 /* Unstable: define XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION to opt in. */

@@ -17,4 +17,5 @@ pub mod pciif;
 pub mod ring;
 #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-8"))]
 pub mod start_info;
+pub mod usbif;
 pub mod xen;
