@@ -10,12 +10,17 @@ PACKAGES=(
   gcc-aarch64-linux-gnu      # arm64
   gcc-arm-linux-gnueabihf    # arm32
   libc6-dev-i386-cross libc6-dev-arm64-cross libc6-dev-armhf-cross
+  linux-libc-dev             # Linux's Xen device headers (xen/privcmd.h, …) that abi/linux is checked against
+  linux-libc-dev-i386-cross linux-libc-dev-arm64-cross linux-libc-dev-armhf-cross
   qemu-user                  # runs the Arm test programs
   libxen-dev                 # Xen 4.17's real public headers in /usr/include/xen
   abigail-tools              # abidiff, compared with xenabi check in bench/
   bindgen                    # the peer of xenabi generate in bench/
   qemu-system-x86            # boots Xen 4.17 and 4.20 under TCG in compat-tests/live-xen
   cpio xz-utils              # packs live-Xen's dom0 initramfs; takes the ELF kernel out of its bzImage
+  make pkgconf               # make install of the C headers; a consumer finds them with pkg-config
+  dpkg-dev debhelper         # builds libxenabi-dev from packaging/debian (compat-tests/packaging)
+  chromium                   # opens the docs site headless (compat-tests/site)
 )
 
 missing=()

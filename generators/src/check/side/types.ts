@@ -44,6 +44,8 @@ export interface SideItemBase {
   module: string;
   /** First release with the item. @example "4.9" */
   since: string;
+  /** For Linux's interface: the Linux release that added the item. @example "4.11" */
+  linuxSince?: string;
   /** Where it is declared, when the side knows (an `abi/` tree does, an export does not). */
   loc?: SourceLocation;
 }
@@ -110,9 +112,9 @@ export interface SideModule {
 }
 
 /** Optional knowledge a side may lack; rules that need a missing one are skipped. */
-export type Capability = 'sets' | 'padding' | 'growable' | 'aliases' | 'modules' | 'constantArchs' | 'locations' | 'fieldLifetimes';
+export type Capability = 'sets' | 'padding' | 'growable' | 'aliases' | 'modules' | 'constantArchs' | 'locations' | 'fieldLifetimes' | 'linuxLifetimes';
 
-export const CAPABILITIES: readonly Capability[] = ['aliases', 'constantArchs', 'fieldLifetimes', 'growable', 'locations', 'modules', 'padding', 'sets'];
+export const CAPABILITIES: readonly Capability[] = ['aliases', 'constantArchs', 'fieldLifetimes', 'growable', 'linuxLifetimes', 'locations', 'modules', 'padding', 'sets'];
 
 /** What a side was read from (`headers`: a tree of Xen's C headers, through the compiler). */
 export type SideOrigin = 'abi' | 'git' | 'export' | 'baseline' | 'headers';
@@ -134,6 +136,17 @@ export interface AbiSide {
   modules: Record<string, SideModule>;
   /** Notes about how the side was read (a fallback taken), shown in the summary. */
   notes?: string[];
+  /**
+   * Where an item is declared on an architecture, by item path (as findings name it), when
+   * that differs from `loc`: Xen declares `vcpu_guest_context` in `arch-x86/xen.h` for x86 and
+   * in `arch-arm.h` for Arm, so a finding on Arm only points at the Arm header.
+   */
+  archLocs?: Record<string, Partial<Record<Arch, SourceLocation>>>;
+  /**
+   * Per module (`stable/dm_op`): a digest of all it declares, documentation included; only a
+   * side read from `abi/` modules has them (`side/digests.ts`).
+   */
+  digests?: Record<string, string>;
 }
 
 /** The key that matches a field across sides: its name, or for an anonymous member its record. */

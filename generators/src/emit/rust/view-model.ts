@@ -7,7 +7,11 @@
  */
 import { ringRecords } from './rings.js';
 import { ARCHES } from '../../model/arch.js';
-import type { AliasDecl, Arch, ConstantDecl, ConstantSetDecl, ModuleDecl, Namespace, RecordDecl } from '../../model/types.js';
+import { NAMESPACES } from '../../model/namespaces.js';
+import { NEWEST_RELEASE } from '../../model/releases.js';
+import { crateName, HOMEPAGE_URL, REPOSITORY_URL } from '../../release/project.js';
+import { UNRELEASED } from '../../release/versions.js';
+import type { AliasDecl, Arch, ConstantDecl, ConstantSetDecl, ModuleDecl, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
 import { own } from '../../names/dict.js';
 import { gatesModule, growableSizes, minReleaseLines, removedItems, sinceExample, sinceModule, sinceNote, type GatesModuleView, type SinceModuleView } from './availability.js';
 import { constAssert, memImports, testAssert, typeChecks, type Check, type TestLine, type VersionedCheck, type VersionedLines } from './checks.js';
@@ -139,7 +143,9 @@ function inlineRecords(ctx: RustContext, record: RecordDecl): RecordDecl[] {
 function moduleDocs(ctx: RustContext, module: ModuleDecl): string[] {
   const archs = moduleArchs(ctx, module.name);
   const facts = [
-    `Xen header: ${code(`xen/include/public/${module.xenHeader}`)}${module.coverage === 'partial' ? ' (partly: only what the other modules need)' : ''}.`,
+    module.namespace === 'linux'
+      ? `Linux header: ${code(`<${module.xenHeader}>`)}; Xen releases do not change it, so no cargo feature selects its items, and \`since\` holds the Linux release of each.`
+      : `Xen header: ${code(`xen/include/public/${module.xenHeader}`)}${module.coverage === 'partial' ? ' (partly: only what the other modules need)' : ''}.`,
     archs.length < 4 ? `Only on ${archList(archs)}.` : '',
     module.interfaceVersion ? interfaceVersionNote(ctx, module.interfaceVersion.constant) : '',
   ].filter(Boolean);
@@ -252,6 +258,8 @@ export interface HandleView {
 }
 
 export interface TypesView {
+  /** Whether some record holds a plain user-space pointer (`UserPtr`). */
+  userPtr: boolean;
   archTypes: ArchTypeView[];
   nativeRepr: { cfg: string; line: string }[];
   handles: HandleView[];
@@ -325,6 +333,7 @@ export function typesView(ctx: RustContext): { view: TypesView; checks: Map<Arch
     };
   });
   const view: TypesView = {
+    userPtr: usesPointers(ctx),
     archTypes,
     nativeRepr: nativeHandleRepr(ctx, native.presence(known), scope),
     handles,
@@ -332,6 +341,12 @@ export function typesView(ctx: RustContext): { view: TypesView; checks: Map<Arch
     assertBlocks: ARCHES.flatMap((a) => versionedBlocks(ctx, a, known, checks.get(a)!)),
   };
   return { view, checks };
+}
+
+/** True when some record member or typedef is a plain pointer (Linux's interface). */
+function usesPointers(ctx: RustContext): boolean {
+  const has = (t: TypeRef): boolean => t.kind === 'pointer' || (t.kind === 'array' && has(t.element));
+  return ctx.model.records.some((r) => r.fields.some((f) => has(f.type))) || ctx.model.aliases.some((a) => has(a.type));
 }
 
 /** `type NativeHandle` per group of architectures that hold it alike, where some native handle uses it. */
@@ -368,6 +383,8 @@ export interface NamespaceView {
 }
 
 const NAMESPACE_DOCS: Record<Namespace, string> = {
+  linux:
+    "Linux's Xen device interface: the ioctl arguments and numbers of `/dev/xen/privcmd`, `/dev/xen/evtchn`, `/dev/xen/gntdev`, `/dev/xen/gntalloc` and `/dev/xen/xenbus_backend`. Linux never breaks it; each item says which Linux release added it. Pointers in it are `UserPtr`s: addresses in the calling process, pointer-sized on every architecture. The `xenabi-linux` crate makes the calls.",
   stable:
     'The stable ABI: interfaces Xen promises never to break. A binary built against these works with every later Xen release. The `xen-4-N` cargo features choose the oldest release it supports: the crate declares what that release has.',
   unstable:
@@ -376,8 +393,7 @@ const NAMESPACE_DOCS: Record<Namespace, string> = {
 
 /** The namespaces, each module under the `cfg` of its architectures and, for a stable module whose items all came after 4.6, its first release's feature. */
 export function namespaceViews(ctx: RustContext): NamespaceView[] {
-  return (['stable', 'unstable'] as const)
-    .map((namespace) => {
+  return NAMESPACES.map((namespace) => {
       const scope = presence(ARCHES, namespace === 'unstable' ? [ctx.model.release] : ctx.releases.known);
       return {
         namespace,
@@ -387,13 +403,17 @@ export function namespaceViews(ctx: RustContext): NamespaceView[] {
           .sort((a, b) => (a.name < b.name ? -1 : 1))
           .map((m) => ({ cfg: cfgIn(ctx, modulePresence(ctx, m), scope), name: ident(m.name) })),
       };
-    })
-    .filter((n) => n.modules.length > 0);
+    }).filter((n) => n.modules.length > 0);
 }
 
 export interface CrateView {
   release: string;
+  /** `xenabi`, or `xenabi-xen-4-17` for a build of an older release (`generate --xen-version`). */
+  packageName: string;
+  /** The crate's own version (packages/rust-bindings/package.json), the same for every release's build. @example "0.1.0" */
   version: string;
+  repository: string;
+  homepage: string;
   namespaces: { cfg: string; name: string }[];
   /** Whether some record has bit-fields, and the `cfg` of `mod bitfield` ("" where all configurations have them). */
   hasBitfields: boolean;
@@ -428,16 +448,19 @@ export interface CrateView {
   gatedModule: string;
 }
 
-/** The crate version: ours, with the Xen release as build metadata. */
-export const CRATE_VERSION = '0.1.0';
-
-/** `bitfields`: where some record has bit-field accessors, if anywhere. */
-export function crateView(ctx: RustContext, bitfields: Presence | undefined): CrateView {
+/**
+ * `bitfields`: where some record has bit-field accessors, if anywhere. `version` is the
+ * crate's: the Xen release goes in the name (registries ignore build metadata).
+ */
+export function crateView(ctx: RustContext, bitfields: Presence | undefined, version: string = UNRELEASED): CrateView {
   const known = ctx.releases.known;
   const gated = ctx.model.modules.find((m) => m.gates?.length || [...ctx.model.records, ...ctx.model.aliases, ...ctx.model.constants].some((i) => i.module === m.name && i.gates?.length));
   return {
     release: ctx.model.release,
-    version: `${CRATE_VERSION}+xen.${ctx.model.release}`,
+    packageName: crateName(ctx.model.release, NEWEST_RELEASE),
+    version,
+    repository: REPOSITORY_URL,
+    homepage: HOMEPAGE_URL,
     namespaces: namespaceViews(ctx).map((n) => ({
       cfg: n.namespace === 'unstable' ? `#[cfg(${featurePredicate(ctx.model.release)})]` : '',
       name: n.namespace,

@@ -14,7 +14,9 @@ import { tsType } from './shapes.js';
 import type { Variants } from './variants.js';
 import { Imports, RUNTIME, doc, type Decl, type TsFile } from './view-model.js';
 
-function tags(item: { since?: string }): { tag: string; text: string }[] {
+/** `@since 4.9` (a Xen release), or `@since Linux 4.11` for Linux's interface. */
+function tags(item: { since?: string; linuxSince?: string }): { tag: string; text: string }[] {
+  if (item.linuxSince) return [{ tag: 'since', text: `Linux ${item.linuxSince}` }];
   return item.since ? [{ tag: 'since', text: item.since }] : [];
 }
 
@@ -256,7 +258,7 @@ export function publicFile(variants: Variants, names: TsNames, module: ModuleDec
   }
   const header = [
     `${module.namespace}/${module.name}: ${module.doc ?? ''}`.trim(),
-    `Mirrors Xen's public/${module.xenHeader}.`,
+    module.namespace === 'linux' ? `Mirrors Linux's <${module.xenHeader}>; Xen releases do not change it.` : `Mirrors Xen's public/${module.xenHeader}.`,
     module.interfaceVersion ? `Unstable: valid for exactly one Xen release, versioned by ${module.interfaceVersion.constant}.` : '',
   ]
     .filter(Boolean)

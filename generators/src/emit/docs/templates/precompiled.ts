@@ -72,7 +72,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "module.md.hbs": {
-    digest: "edd86ab4919908aafce0233f8f10f1dce4de08728a7cba74f1197ac78e96f9b5",
+    digest: "e500ec28dbf18fdd9237a1c2f3a7827ffd71cb3d5cf13bedbd6f31e890499d83",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -89,10 +89,10 @@ export const PRECOMPILED: Precompiled = {
 
   return "## "
     + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":15,"column":5},"end":{"line":15,"column":10}} ), depth0)) != null ? stack1 : "")
-    + "\n\nSince Xen "
-    + ((stack1 = alias2(alias1(depth0, "since", {"start":{"line":17,"column":12},"end":{"line":17,"column":17}} ), depth0)) != null ? stack1 : "")
-    + ". "
-    + ((stack1 = alias2(alias1(depth0, "doc", {"start":{"line":17,"column":23},"end":{"line":17,"column":26}} ), depth0)) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = alias2(alias1(depth0, "since", {"start":{"line":17,"column":2},"end":{"line":17,"column":7}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(depth0, "doc", {"start":{"line":17,"column":12},"end":{"line":17,"column":15}} ), depth0)) != null ? stack1 : "")
     + "\n\n| "
     + ((stack1 = alias2(alias1(depth0, "archHeader", {"start":{"line":19,"column":4},"end":{"line":19,"column":14}} ), depth0)) != null ? stack1 : "")
     + " |\n| "
@@ -159,13 +159,17 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":1,"column":4},"end":{"line":1,"column":9}} ), depth0)) != null ? stack1 : "")
     + "\n\n"
     + ((stack1 = alias2(alias1(depth0, "doc", {"start":{"line":3,"column":2},"end":{"line":3,"column":5}} ), depth0)) != null ? stack1 : "")
-    + "\n\n- Xen header: `"
-    + ((stack1 = alias2(alias1(depth0, "xenHeader", {"start":{"line":5,"column":17},"end":{"line":5,"column":26}} ), depth0)) != null ? stack1 : "")
+    + "\n\n- "
+    + ((stack1 = alias2(alias1(depth0, "headerLabel", {"start":{"line":5,"column":4},"end":{"line":5,"column":15}} ), depth0)) != null ? stack1 : "")
+    + ": `"
+    + ((stack1 = alias2(alias1(depth0, "xenHeader", {"start":{"line":5,"column":22},"end":{"line":5,"column":31}} ), depth0)) != null ? stack1 : "")
     + "`\n- Generated C header: `"
     + ((stack1 = alias2(alias1(depth0, "header", {"start":{"line":6,"column":25},"end":{"line":6,"column":31}} ), depth0)) != null ? stack1 : "")
     + "`\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"interfaceVersion"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":7}}})) != null ? stack1 : "")
-    + "\nOffsets are in bytes as `offset (size)`; bit-fields as `byte, bits first+width`.\nLayouts follow the `__XEN_TOOLS__` layout on x86_32 (see [layout.md](../../layout.md)).\n\n"
+    + "\nOffsets are in bytes as `offset (size)`; bit-fields as `byte, bits first+width`.\n"
+    + ((stack1 = alias2(alias1(depth0, "layoutNote", {"start":{"line":12,"column":2},"end":{"line":12,"column":12}} ), depth0)) != null ? stack1 : "")
+    + "\n\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"records"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":33,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sets"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":34,"column":0},"end":{"line":41,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"constants"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":50,"column":7}}})) != null ? stack1 : "");
