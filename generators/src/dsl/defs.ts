@@ -13,6 +13,8 @@ import type {
   InterfaceVersion,
   IoctlDirection,
   LegacyRecordName,
+  RingInfo,
+  ByteRingInfo,
   LinuxRelease,
   ScalarName,
   XenOrigin,
@@ -124,6 +126,9 @@ export interface RecordDef {
   xenOrigin?: XenOrigin[];
   xenScope?: string;
   toolsOnlyBefore?: XenRelease;
+  /** Set by `ring()` on the shared page it builds. */
+  ring?: RingInfo;
+  byteRings?: ByteRingInfo[];
   loc: RawLocation;
 }
 
@@ -146,6 +151,8 @@ export interface ConstantDef extends ItemFields {
   cType?: ConstantCType;
   spelling?: ConstantSpelling;
   bitConstant?: string;
+  /** Set by `ringEntries()`: the ring page record whose entries per page the value counts. */
+  ringEntries?: string;
   loc: RawLocation;
 }
 

@@ -5,6 +5,8 @@
 
 #[cfg(feature = "xen-4-12")]
 pub mod argo;
+pub mod blkif;
+pub mod console;
 #[cfg(feature = "xen-4-9")]
 pub mod dm_op;
 pub mod elfnote;
@@ -12,11 +14,16 @@ pub mod event_channel;
 pub mod features;
 pub mod grant_table;
 pub mod ioreq;
+pub mod kbdif;
+pub mod netif;
 pub mod nmi;
+pub mod pciif;
 pub mod physdev;
+pub mod ring;
 pub mod sched;
 #[cfg(feature = "xen-4-8")]
 pub mod start_info;
+pub mod usbif;
 pub mod version;
 pub mod xen;
 pub mod xen_guest;
