@@ -7,6 +7,8 @@
 
 use crate::stable::event_channel::evtchn_port_t;
 use crate::stable::memory::xen_vmemrange_t;
+use crate::stable::vcpu::vcpu_runstate_info_t;
+use crate::stable::xen_guest::vcpu_time_info_t;
 
 /// Xen's `unsigned long` in the ABI: 32 bits on x86 (32-bit), 64 bits on x86_64, and 64 bits on both Arm architectures, so 32- and 64-bit Arm guests share one ABI.
 #[cfg(target_arch = "x86")]
@@ -450,6 +452,110 @@ impl __guest_handle_uint8 {
     }
 }
 
+/// C: `XEN_GUEST_HANDLE(vcpu_runstate_info_t)`, a guest address of `vcpu_runstate_info_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_vcpu_runstate_info_t {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_vcpu_runstate_info_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut vcpu_runstate_info_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut vcpu_runstate_info_t {
+        self.addr() as *mut vcpu_runstate_info_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE(vcpu_time_info_t)`, a guest address of `vcpu_time_info_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_vcpu_time_info_t {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_vcpu_time_info_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut vcpu_time_info_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut vcpu_time_info_t {
+        self.addr() as *mut vcpu_time_info_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
 /// C: `XEN_GUEST_HANDLE(void)`, a guest address of `void`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
@@ -680,6 +786,10 @@ const _: () = {
     assert!(align_of::<__guest_handle_uint64_t>() == 4, "__guest_handle_uint64_t: align on x86");
     assert!(size_of::<__guest_handle_uint8>() == 4, "__guest_handle_uint8: size on x86");
     assert!(align_of::<__guest_handle_uint8>() == 4, "__guest_handle_uint8: align on x86");
+    assert!(size_of::<__guest_handle_vcpu_runstate_info_t>() == 4, "__guest_handle_vcpu_runstate_info_t: size on x86");
+    assert!(align_of::<__guest_handle_vcpu_runstate_info_t>() == 4, "__guest_handle_vcpu_runstate_info_t: align on x86");
+    assert!(size_of::<__guest_handle_vcpu_time_info_t>() == 4, "__guest_handle_vcpu_time_info_t: size on x86");
+    assert!(align_of::<__guest_handle_vcpu_time_info_t>() == 4, "__guest_handle_vcpu_time_info_t: align on x86");
     assert!(size_of::<__guest_handle_void>() == 4, "__guest_handle_void: size on x86");
     assert!(align_of::<__guest_handle_void>() == 4, "__guest_handle_void: align on x86");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: size on x86");
@@ -715,6 +825,10 @@ const _: () = {
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on x86_64");
     assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on x86_64");
     assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on x86_64");
+    assert!(size_of::<__guest_handle_vcpu_runstate_info_t>() == 8, "__guest_handle_vcpu_runstate_info_t: size on x86_64");
+    assert!(align_of::<__guest_handle_vcpu_runstate_info_t>() == 8, "__guest_handle_vcpu_runstate_info_t: align on x86_64");
+    assert!(size_of::<__guest_handle_vcpu_time_info_t>() == 8, "__guest_handle_vcpu_time_info_t: size on x86_64");
+    assert!(align_of::<__guest_handle_vcpu_time_info_t>() == 8, "__guest_handle_vcpu_time_info_t: align on x86_64");
     assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on x86_64");
     assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on x86_64");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on x86_64");
@@ -750,6 +864,10 @@ const _: () = {
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on arm");
     assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on arm");
     assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on arm");
+    assert!(size_of::<__guest_handle_vcpu_runstate_info_t>() == 8, "__guest_handle_vcpu_runstate_info_t: size on arm");
+    assert!(align_of::<__guest_handle_vcpu_runstate_info_t>() == 8, "__guest_handle_vcpu_runstate_info_t: align on arm");
+    assert!(size_of::<__guest_handle_vcpu_time_info_t>() == 8, "__guest_handle_vcpu_time_info_t: size on arm");
+    assert!(align_of::<__guest_handle_vcpu_time_info_t>() == 8, "__guest_handle_vcpu_time_info_t: align on arm");
     assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on arm");
     assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on arm");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on arm");
@@ -785,6 +903,10 @@ const _: () = {
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on aarch64");
     assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on aarch64");
     assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on aarch64");
+    assert!(size_of::<__guest_handle_vcpu_runstate_info_t>() == 8, "__guest_handle_vcpu_runstate_info_t: size on aarch64");
+    assert!(align_of::<__guest_handle_vcpu_runstate_info_t>() == 8, "__guest_handle_vcpu_runstate_info_t: align on aarch64");
+    assert!(size_of::<__guest_handle_vcpu_time_info_t>() == 8, "__guest_handle_vcpu_time_info_t: size on aarch64");
+    assert!(align_of::<__guest_handle_vcpu_time_info_t>() == 8, "__guest_handle_vcpu_time_info_t: align on aarch64");
     assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on aarch64");
     assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on aarch64");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on aarch64");

@@ -743,6 +743,48 @@ mod stable_start_info {
     }
 }
 
+mod stable_vcpu {
+    use super::*;
+    use xenabi::stable::vcpu::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::VCPUOP_initialise <= XEN_MIN_RELEASE, "{}", VCPUOP_initialise);
+        assert!(since::VCPUOP_up <= XEN_MIN_RELEASE, "{}", VCPUOP_up);
+        assert!(since::VCPUOP_down <= XEN_MIN_RELEASE, "{}", VCPUOP_down);
+        assert!(since::VCPUOP_is_up <= XEN_MIN_RELEASE, "{}", VCPUOP_is_up);
+        assert!(since::VCPUOP_get_runstate_info <= XEN_MIN_RELEASE, "{}", VCPUOP_get_runstate_info);
+        assert!(since::VCPUOP_register_runstate_memory_area <= XEN_MIN_RELEASE, "{}", VCPUOP_register_runstate_memory_area);
+        assert!(since::VCPUOP_set_periodic_timer <= XEN_MIN_RELEASE, "{}", VCPUOP_set_periodic_timer);
+        assert!(since::VCPUOP_stop_periodic_timer <= XEN_MIN_RELEASE, "{}", VCPUOP_stop_periodic_timer);
+        assert!(since::VCPUOP_set_singleshot_timer <= XEN_MIN_RELEASE, "{}", VCPUOP_set_singleshot_timer);
+        assert!(since::VCPUOP_stop_singleshot_timer <= XEN_MIN_RELEASE, "{}", VCPUOP_stop_singleshot_timer);
+        assert!(since::VCPUOP_register_vcpu_info <= XEN_MIN_RELEASE, "{}", VCPUOP_register_vcpu_info);
+        assert!(since::VCPUOP_send_nmi <= XEN_MIN_RELEASE, "{}", VCPUOP_send_nmi);
+        assert!(since::VCPUOP_get_physid <= XEN_MIN_RELEASE, "{}", VCPUOP_get_physid);
+        assert!(since::VCPUOP_register_vcpu_time_memory_area <= XEN_MIN_RELEASE, "{}", VCPUOP_register_vcpu_time_memory_area);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::VCPUOP_register_runstate_phys_area <= XEN_MIN_RELEASE, "{}", VCPUOP_register_runstate_phys_area);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::VCPUOP_register_vcpu_time_phys_area <= XEN_MIN_RELEASE, "{}", VCPUOP_register_vcpu_time_phys_area);
+        assert!(vcpu_runstate_info::SINCE <= XEN_MIN_RELEASE && vcpu_runstate_info::SINCE == since::vcpu_runstate_info);
+        assert!(since::RUNSTATE_running <= XEN_MIN_RELEASE, "{}", RUNSTATE_running);
+        assert!(since::RUNSTATE_runnable <= XEN_MIN_RELEASE, "{}", RUNSTATE_runnable);
+        assert!(since::RUNSTATE_blocked <= XEN_MIN_RELEASE, "{}", RUNSTATE_blocked);
+        assert!(since::RUNSTATE_offline <= XEN_MIN_RELEASE, "{}", RUNSTATE_offline);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::XEN_RUNSTATE_UPDATE <= XEN_MIN_RELEASE, "{}", XEN_RUNSTATE_UPDATE);
+        assert!(vcpu_register_runstate_memory_area::SINCE <= XEN_MIN_RELEASE && vcpu_register_runstate_memory_area::SINCE == since::vcpu_register_runstate_memory_area);
+        assert!(vcpu_set_periodic_timer::SINCE <= XEN_MIN_RELEASE && vcpu_set_periodic_timer::SINCE == since::vcpu_set_periodic_timer);
+        assert!(vcpu_set_singleshot_timer::SINCE <= XEN_MIN_RELEASE && vcpu_set_singleshot_timer::SINCE == since::vcpu_set_singleshot_timer);
+        assert!(since::_VCPU_SSHOTTMR_future <= XEN_MIN_RELEASE, "{}", _VCPU_SSHOTTMR_future);
+        assert!(since::VCPU_SSHOTTMR_future <= XEN_MIN_RELEASE, "{}", VCPU_SSHOTTMR_future);
+        assert!(vcpu_register_vcpu_info::SINCE <= XEN_MIN_RELEASE && vcpu_register_vcpu_info::SINCE == since::vcpu_register_vcpu_info);
+        assert!(vcpu_get_physid::SINCE <= XEN_MIN_RELEASE && vcpu_get_physid::SINCE == since::vcpu_get_physid);
+        assert!(vcpu_register_time_memory_area::SINCE <= XEN_MIN_RELEASE && vcpu_register_time_memory_area::SINCE == since::vcpu_register_time_memory_area);
+    }
+}
+
 mod stable_version {
     use super::*;
     use xenabi::stable::version::*;

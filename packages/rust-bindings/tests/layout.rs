@@ -25,6 +25,7 @@ mod x86 {
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
@@ -59,6 +60,10 @@ mod x86 {
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: align on x86");
         assert_eq!(size_of::<__guest_handle_uint8>(), 4, "__guest_handle_uint8: size on x86");
         assert_eq!(align_of::<__guest_handle_uint8>(), 4, "__guest_handle_uint8: align on x86");
+        assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 4, "__guest_handle_vcpu_runstate_info_t: size on x86");
+        assert_eq!(align_of::<__guest_handle_vcpu_runstate_info_t>(), 4, "__guest_handle_vcpu_runstate_info_t: align on x86");
+        assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 4, "__guest_handle_vcpu_time_info_t: size on x86");
+        assert_eq!(align_of::<__guest_handle_vcpu_time_info_t>(), 4, "__guest_handle_vcpu_time_info_t: align on x86");
         assert_eq!(size_of::<__guest_handle_void>(), 4, "__guest_handle_void: size on x86");
         assert_eq!(align_of::<__guest_handle_void>(), 4, "__guest_handle_void: align on x86");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "__guest_handle_xen_pfn_t: size on x86");
@@ -1545,6 +1550,86 @@ mod x86 {
         }
     }
 
+    mod stable_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_runstate_info() {
+            assert_eq!(size_of::<vcpu_runstate_info>(), 44, "vcpu_runstate_info: size on x86");
+            assert_eq!(align_of::<vcpu_runstate_info>(), 4, "vcpu_runstate_info: align on x86");
+            assert_eq!(offset_of!(vcpu_runstate_info, state), 0, "vcpu_runstate_info.state: offset on x86");
+            assert_eq!(offset_of!(vcpu_runstate_info, state_entry_time), 4, "vcpu_runstate_info.state_entry_time: offset on x86");
+            assert_eq!(offset_of!(vcpu_runstate_info, time), 12, "vcpu_runstate_info.time: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area>(), 8, "vcpu_register_runstate_memory_area: size on x86");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area>(), 4, "vcpu_register_runstate_memory_area: align on x86");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area, addr), 0, "vcpu_register_runstate_memory_area.addr: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area_addr>(), 8, "vcpu_register_runstate_memory_area.addr: size on x86");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area_addr>(), 4, "vcpu_register_runstate_memory_area.addr: align on x86");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, h), 0, "vcpu_register_runstate_memory_area.addr.h: offset on x86");
+            assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 4, "vcpu_register_runstate_memory_area.addr.h: size on x86");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, v), 0, "vcpu_register_runstate_memory_area.addr.v: offset on x86");
+            assert_eq!(size_of::<UserPtr<vcpu_runstate_info>>(), 4, "vcpu_register_runstate_memory_area.addr.v: size on x86");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, p), 0, "vcpu_register_runstate_memory_area.addr.p: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_set_periodic_timer() {
+            assert_eq!(size_of::<vcpu_set_periodic_timer>(), 8, "vcpu_set_periodic_timer: size on x86");
+            assert_eq!(align_of::<vcpu_set_periodic_timer>(), 4, "vcpu_set_periodic_timer: align on x86");
+            assert_eq!(offset_of!(vcpu_set_periodic_timer, period_ns), 0, "vcpu_set_periodic_timer.period_ns: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_set_singleshot_timer() {
+            assert_eq!(size_of::<vcpu_set_singleshot_timer>(), 12, "vcpu_set_singleshot_timer: size on x86");
+            assert_eq!(align_of::<vcpu_set_singleshot_timer>(), 4, "vcpu_set_singleshot_timer: align on x86");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, timeout_abs_ns), 0, "vcpu_set_singleshot_timer.timeout_abs_ns: offset on x86");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, flags), 8, "vcpu_set_singleshot_timer.flags: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_register_vcpu_info() {
+            assert_eq!(size_of::<vcpu_register_vcpu_info>(), 16, "vcpu_register_vcpu_info: size on x86");
+            assert_eq!(align_of::<vcpu_register_vcpu_info>(), 4, "vcpu_register_vcpu_info: align on x86");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, mfn), 0, "vcpu_register_vcpu_info.mfn: offset on x86");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, offset), 8, "vcpu_register_vcpu_info.offset: offset on x86");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, rsvd), 12, "vcpu_register_vcpu_info.rsvd: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_get_physid() {
+            assert_eq!(size_of::<vcpu_get_physid>(), 8, "vcpu_get_physid: size on x86");
+            assert_eq!(align_of::<vcpu_get_physid>(), 4, "vcpu_get_physid: align on x86");
+            assert_eq!(offset_of!(vcpu_get_physid, phys_id), 0, "vcpu_get_physid.phys_id: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area>(), 8, "vcpu_register_time_memory_area: size on x86");
+            assert_eq!(align_of::<vcpu_register_time_memory_area>(), 4, "vcpu_register_time_memory_area: align on x86");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area, addr), 0, "vcpu_register_time_memory_area.addr: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area_addr>(), 8, "vcpu_register_time_memory_area.addr: size on x86");
+            assert_eq!(align_of::<vcpu_register_time_memory_area_addr>(), 4, "vcpu_register_time_memory_area.addr: align on x86");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, h), 0, "vcpu_register_time_memory_area.addr.h: offset on x86");
+            assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 4, "vcpu_register_time_memory_area.addr.h: size on x86");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, v), 0, "vcpu_register_time_memory_area.addr.v: offset on x86");
+            assert_eq!(size_of::<UserPtr<vcpu_time_info>>(), 4, "vcpu_register_time_memory_area.addr.v: size on x86");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, p), 0, "vcpu_register_time_memory_area.addr.p: offset on x86");
+        }
+    }
+
     mod stable_version {
         use super::*;
 
@@ -2372,6 +2457,7 @@ mod x86_64 {
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
@@ -2406,6 +2492,10 @@ mod x86_64 {
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "__guest_handle_vcpu_runstate_info_t: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "__guest_handle_vcpu_runstate_info_t: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 8, "__guest_handle_vcpu_time_info_t: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_vcpu_time_info_t>(), 8, "__guest_handle_vcpu_time_info_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on x86_64");
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on x86_64");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on x86_64");
@@ -3900,6 +3990,88 @@ mod x86_64 {
         }
     }
 
+    mod stable_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_runstate_info() {
+            assert_eq!(size_of::<vcpu_runstate_info>(), 48, "vcpu_runstate_info: size on x86_64");
+            assert_eq!(align_of::<vcpu_runstate_info>(), 8, "vcpu_runstate_info: align on x86_64");
+            assert_eq!(offset_of!(vcpu_runstate_info, state), 0, "vcpu_runstate_info.state: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_runstate_info, __xenabi_hole_0), 4, "vcpu_runstate_info.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_runstate_info, state_entry_time), 8, "vcpu_runstate_info.state_entry_time: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_runstate_info, time), 16, "vcpu_runstate_info.time: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area>(), 8, "vcpu_register_runstate_memory_area: size on x86_64");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area>(), 8, "vcpu_register_runstate_memory_area: align on x86_64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area, addr), 0, "vcpu_register_runstate_memory_area.addr: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area_addr>(), 8, "vcpu_register_runstate_memory_area.addr: size on x86_64");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area_addr>(), 8, "vcpu_register_runstate_memory_area.addr: align on x86_64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, h), 0, "vcpu_register_runstate_memory_area.addr.h: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "vcpu_register_runstate_memory_area.addr.h: size on x86_64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, v), 0, "vcpu_register_runstate_memory_area.addr.v: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<vcpu_runstate_info>>(), 8, "vcpu_register_runstate_memory_area.addr.v: size on x86_64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, p), 0, "vcpu_register_runstate_memory_area.addr.p: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_set_periodic_timer() {
+            assert_eq!(size_of::<vcpu_set_periodic_timer>(), 8, "vcpu_set_periodic_timer: size on x86_64");
+            assert_eq!(align_of::<vcpu_set_periodic_timer>(), 8, "vcpu_set_periodic_timer: align on x86_64");
+            assert_eq!(offset_of!(vcpu_set_periodic_timer, period_ns), 0, "vcpu_set_periodic_timer.period_ns: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_set_singleshot_timer() {
+            assert_eq!(size_of::<vcpu_set_singleshot_timer>(), 16, "vcpu_set_singleshot_timer: size on x86_64");
+            assert_eq!(align_of::<vcpu_set_singleshot_timer>(), 8, "vcpu_set_singleshot_timer: align on x86_64");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, timeout_abs_ns), 0, "vcpu_set_singleshot_timer.timeout_abs_ns: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, flags), 8, "vcpu_set_singleshot_timer.flags: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, __xenabi_hole_0), 12, "vcpu_set_singleshot_timer.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_register_vcpu_info() {
+            assert_eq!(size_of::<vcpu_register_vcpu_info>(), 16, "vcpu_register_vcpu_info: size on x86_64");
+            assert_eq!(align_of::<vcpu_register_vcpu_info>(), 8, "vcpu_register_vcpu_info: align on x86_64");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, mfn), 0, "vcpu_register_vcpu_info.mfn: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, offset), 8, "vcpu_register_vcpu_info.offset: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, rsvd), 12, "vcpu_register_vcpu_info.rsvd: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_get_physid() {
+            assert_eq!(size_of::<vcpu_get_physid>(), 8, "vcpu_get_physid: size on x86_64");
+            assert_eq!(align_of::<vcpu_get_physid>(), 8, "vcpu_get_physid: align on x86_64");
+            assert_eq!(offset_of!(vcpu_get_physid, phys_id), 0, "vcpu_get_physid.phys_id: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area>(), 8, "vcpu_register_time_memory_area: size on x86_64");
+            assert_eq!(align_of::<vcpu_register_time_memory_area>(), 8, "vcpu_register_time_memory_area: align on x86_64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area, addr), 0, "vcpu_register_time_memory_area.addr: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area_addr>(), 8, "vcpu_register_time_memory_area.addr: size on x86_64");
+            assert_eq!(align_of::<vcpu_register_time_memory_area_addr>(), 8, "vcpu_register_time_memory_area.addr: align on x86_64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, h), 0, "vcpu_register_time_memory_area.addr.h: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 8, "vcpu_register_time_memory_area.addr.h: size on x86_64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, v), 0, "vcpu_register_time_memory_area.addr.v: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<vcpu_time_info>>(), 8, "vcpu_register_time_memory_area.addr.v: size on x86_64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, p), 0, "vcpu_register_time_memory_area.addr.p: offset on x86_64");
+        }
+    }
+
     mod stable_version {
         use super::*;
 
@@ -4735,6 +4907,7 @@ mod arm {
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
@@ -4769,6 +4942,10 @@ mod arm {
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on arm");
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on arm");
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on arm");
+        assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "__guest_handle_vcpu_runstate_info_t: size on arm");
+        assert_eq!(align_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "__guest_handle_vcpu_runstate_info_t: align on arm");
+        assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 8, "__guest_handle_vcpu_time_info_t: size on arm");
+        assert_eq!(align_of::<__guest_handle_vcpu_time_info_t>(), 8, "__guest_handle_vcpu_time_info_t: align on arm");
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on arm");
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on arm");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on arm");
@@ -6263,6 +6440,88 @@ mod arm {
         }
     }
 
+    mod stable_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_runstate_info() {
+            assert_eq!(size_of::<vcpu_runstate_info>(), 48, "vcpu_runstate_info: size on arm");
+            assert_eq!(align_of::<vcpu_runstate_info>(), 8, "vcpu_runstate_info: align on arm");
+            assert_eq!(offset_of!(vcpu_runstate_info, state), 0, "vcpu_runstate_info.state: offset on arm");
+            assert_eq!(offset_of!(vcpu_runstate_info, __xenabi_hole_0), 4, "vcpu_runstate_info.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(vcpu_runstate_info, state_entry_time), 8, "vcpu_runstate_info.state_entry_time: offset on arm");
+            assert_eq!(offset_of!(vcpu_runstate_info, time), 16, "vcpu_runstate_info.time: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area>(), 8, "vcpu_register_runstate_memory_area: size on arm");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area>(), 8, "vcpu_register_runstate_memory_area: align on arm");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area, addr), 0, "vcpu_register_runstate_memory_area.addr: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area_addr>(), 8, "vcpu_register_runstate_memory_area.addr: size on arm");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area_addr>(), 8, "vcpu_register_runstate_memory_area.addr: align on arm");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, h), 0, "vcpu_register_runstate_memory_area.addr.h: offset on arm");
+            assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "vcpu_register_runstate_memory_area.addr.h: size on arm");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, v), 0, "vcpu_register_runstate_memory_area.addr.v: offset on arm");
+            assert_eq!(size_of::<UserPtr<vcpu_runstate_info>>(), 4, "vcpu_register_runstate_memory_area.addr.v: size on arm");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, p), 0, "vcpu_register_runstate_memory_area.addr.p: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_set_periodic_timer() {
+            assert_eq!(size_of::<vcpu_set_periodic_timer>(), 8, "vcpu_set_periodic_timer: size on arm");
+            assert_eq!(align_of::<vcpu_set_periodic_timer>(), 8, "vcpu_set_periodic_timer: align on arm");
+            assert_eq!(offset_of!(vcpu_set_periodic_timer, period_ns), 0, "vcpu_set_periodic_timer.period_ns: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_set_singleshot_timer() {
+            assert_eq!(size_of::<vcpu_set_singleshot_timer>(), 16, "vcpu_set_singleshot_timer: size on arm");
+            assert_eq!(align_of::<vcpu_set_singleshot_timer>(), 8, "vcpu_set_singleshot_timer: align on arm");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, timeout_abs_ns), 0, "vcpu_set_singleshot_timer.timeout_abs_ns: offset on arm");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, flags), 8, "vcpu_set_singleshot_timer.flags: offset on arm");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, __xenabi_hole_0), 12, "vcpu_set_singleshot_timer.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_register_vcpu_info() {
+            assert_eq!(size_of::<vcpu_register_vcpu_info>(), 16, "vcpu_register_vcpu_info: size on arm");
+            assert_eq!(align_of::<vcpu_register_vcpu_info>(), 8, "vcpu_register_vcpu_info: align on arm");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, mfn), 0, "vcpu_register_vcpu_info.mfn: offset on arm");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, offset), 8, "vcpu_register_vcpu_info.offset: offset on arm");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, rsvd), 12, "vcpu_register_vcpu_info.rsvd: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_get_physid() {
+            assert_eq!(size_of::<vcpu_get_physid>(), 8, "vcpu_get_physid: size on arm");
+            assert_eq!(align_of::<vcpu_get_physid>(), 8, "vcpu_get_physid: align on arm");
+            assert_eq!(offset_of!(vcpu_get_physid, phys_id), 0, "vcpu_get_physid.phys_id: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area>(), 8, "vcpu_register_time_memory_area: size on arm");
+            assert_eq!(align_of::<vcpu_register_time_memory_area>(), 8, "vcpu_register_time_memory_area: align on arm");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area, addr), 0, "vcpu_register_time_memory_area.addr: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area_addr>(), 8, "vcpu_register_time_memory_area.addr: size on arm");
+            assert_eq!(align_of::<vcpu_register_time_memory_area_addr>(), 8, "vcpu_register_time_memory_area.addr: align on arm");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, h), 0, "vcpu_register_time_memory_area.addr.h: offset on arm");
+            assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 8, "vcpu_register_time_memory_area.addr.h: size on arm");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, v), 0, "vcpu_register_time_memory_area.addr.v: offset on arm");
+            assert_eq!(size_of::<UserPtr<vcpu_time_info>>(), 4, "vcpu_register_time_memory_area.addr.v: size on arm");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, p), 0, "vcpu_register_time_memory_area.addr.p: offset on arm");
+        }
+    }
+
     mod stable_version {
         use super::*;
 
@@ -7014,6 +7273,7 @@ mod aarch64 {
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
@@ -7048,6 +7308,10 @@ mod aarch64 {
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "__guest_handle_vcpu_runstate_info_t: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "__guest_handle_vcpu_runstate_info_t: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 8, "__guest_handle_vcpu_time_info_t: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_vcpu_time_info_t>(), 8, "__guest_handle_vcpu_time_info_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on aarch64");
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on aarch64");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on aarch64");
@@ -8539,6 +8803,88 @@ mod aarch64 {
             assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on aarch64");
             assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on aarch64");
             assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on aarch64");
+        }
+    }
+
+    mod stable_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_runstate_info() {
+            assert_eq!(size_of::<vcpu_runstate_info>(), 48, "vcpu_runstate_info: size on aarch64");
+            assert_eq!(align_of::<vcpu_runstate_info>(), 8, "vcpu_runstate_info: align on aarch64");
+            assert_eq!(offset_of!(vcpu_runstate_info, state), 0, "vcpu_runstate_info.state: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_runstate_info, __xenabi_hole_0), 4, "vcpu_runstate_info.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_runstate_info, state_entry_time), 8, "vcpu_runstate_info.state_entry_time: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_runstate_info, time), 16, "vcpu_runstate_info.time: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area>(), 8, "vcpu_register_runstate_memory_area: size on aarch64");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area>(), 8, "vcpu_register_runstate_memory_area: align on aarch64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area, addr), 0, "vcpu_register_runstate_memory_area.addr: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area_addr>(), 8, "vcpu_register_runstate_memory_area.addr: size on aarch64");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area_addr>(), 8, "vcpu_register_runstate_memory_area.addr: align on aarch64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, h), 0, "vcpu_register_runstate_memory_area.addr.h: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "vcpu_register_runstate_memory_area.addr.h: size on aarch64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, v), 0, "vcpu_register_runstate_memory_area.addr.v: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<vcpu_runstate_info>>(), 8, "vcpu_register_runstate_memory_area.addr.v: size on aarch64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, p), 0, "vcpu_register_runstate_memory_area.addr.p: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_set_periodic_timer() {
+            assert_eq!(size_of::<vcpu_set_periodic_timer>(), 8, "vcpu_set_periodic_timer: size on aarch64");
+            assert_eq!(align_of::<vcpu_set_periodic_timer>(), 8, "vcpu_set_periodic_timer: align on aarch64");
+            assert_eq!(offset_of!(vcpu_set_periodic_timer, period_ns), 0, "vcpu_set_periodic_timer.period_ns: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_set_singleshot_timer() {
+            assert_eq!(size_of::<vcpu_set_singleshot_timer>(), 16, "vcpu_set_singleshot_timer: size on aarch64");
+            assert_eq!(align_of::<vcpu_set_singleshot_timer>(), 8, "vcpu_set_singleshot_timer: align on aarch64");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, timeout_abs_ns), 0, "vcpu_set_singleshot_timer.timeout_abs_ns: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, flags), 8, "vcpu_set_singleshot_timer.flags: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, __xenabi_hole_0), 12, "vcpu_set_singleshot_timer.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_register_vcpu_info() {
+            assert_eq!(size_of::<vcpu_register_vcpu_info>(), 16, "vcpu_register_vcpu_info: size on aarch64");
+            assert_eq!(align_of::<vcpu_register_vcpu_info>(), 8, "vcpu_register_vcpu_info: align on aarch64");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, mfn), 0, "vcpu_register_vcpu_info.mfn: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, offset), 8, "vcpu_register_vcpu_info.offset: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, rsvd), 12, "vcpu_register_vcpu_info.rsvd: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_get_physid() {
+            assert_eq!(size_of::<vcpu_get_physid>(), 8, "vcpu_get_physid: size on aarch64");
+            assert_eq!(align_of::<vcpu_get_physid>(), 8, "vcpu_get_physid: align on aarch64");
+            assert_eq!(offset_of!(vcpu_get_physid, phys_id), 0, "vcpu_get_physid.phys_id: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area>(), 8, "vcpu_register_time_memory_area: size on aarch64");
+            assert_eq!(align_of::<vcpu_register_time_memory_area>(), 8, "vcpu_register_time_memory_area: align on aarch64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area, addr), 0, "vcpu_register_time_memory_area.addr: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area_addr>(), 8, "vcpu_register_time_memory_area.addr: size on aarch64");
+            assert_eq!(align_of::<vcpu_register_time_memory_area_addr>(), 8, "vcpu_register_time_memory_area.addr: align on aarch64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, h), 0, "vcpu_register_time_memory_area.addr.h: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 8, "vcpu_register_time_memory_area.addr.h: size on aarch64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, v), 0, "vcpu_register_time_memory_area.addr.v: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<vcpu_time_info>>(), 8, "vcpu_register_time_memory_area.addr.v: size on aarch64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, p), 0, "vcpu_register_time_memory_area.addr.p: offset on aarch64");
         }
     }
 

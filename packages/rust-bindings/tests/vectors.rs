@@ -124,6 +124,8 @@ mod privcmd;
 mod sched;
 #[path = "vectors/start_info.rs"]
 mod start_info;
+#[path = "vectors/vcpu.rs"]
+mod vcpu;
 #[path = "vectors/version.rs"]
 mod version;
 #[path = "vectors/xen_guest.rs"]

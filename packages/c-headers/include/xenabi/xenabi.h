@@ -24,6 +24,7 @@
 #include <xenabi/stable/physdev.h>
 #include <xenabi/stable/sched.h>
 #include <xenabi/stable/start_info.h>
+#include <xenabi/stable/vcpu.h>
 #include <xenabi/stable/version.h>
 #include <xenabi/stable/xen.h>
 #include <xenabi/stable/xen_guest.h>

@@ -18,6 +18,7 @@ pub mod physdev;
 pub mod sched;
 #[cfg(feature = "xen-4-8")]
 pub mod start_info;
+pub mod vcpu;
 pub mod version;
 pub mod xen;
 pub mod xen_guest;

@@ -1,5 +1,5 @@
-// Layouts and history of abi/stable/memory.ts, as clang lays out Xen's memory.h at every
-// release 4.6-4.22 on i386, x86_64, armhf and aarch64 (scripts/verify-history.ts).
+// Layouts and history of abi/stable/memory.ts and vcpu.ts, as clang lays out Xen's
+// headers at every release 4.6-4.22 on i386, x86_64, armhf and aarch64 (scripts/verify-history.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ArchLayout } from '../../src/layout/engine.js';
 import { loadAbi } from '../../src/load/index.js';
@@ -43,5 +43,23 @@ describe('memory', () => {
   it('pads the domain id of a reservation to the width of its handle and counts', () => {
     expect(layout('x86_32', 'xen_memory_reservation')).toMatchObject({ size: 20, holes: [{ after: 'domid', offset: 18, size: 2, tail: true }] });
     for (const arch of ['x86_64', 'arm32', 'arm64'] as const) expect(layout(arch, 'xen_memory_reservation')).toMatchObject({ size: 32, holes: [{ after: 'domid', offset: 26, size: 6, tail: true }] });
+  });
+});
+
+describe('vcpu', () => {
+  it('lays the runstate out with a 4-aligned 64-bit time on x86_32 and a hole after state elsewhere', () => {
+    expect(layout('x86_32', 'vcpu_runstate_info')).toMatchObject({ size: 44, align: 4, holes: [] });
+    for (const arch of ['x86_64', 'arm32', 'arm64'] as const) expect(layout(arch, 'vcpu_runstate_info')).toMatchObject({ size: 48, align: 8, holes: [{ after: 'state', offset: 4, size: 4, tail: false }] });
+  });
+
+  it('makes the registration address 8 bytes on every architecture, although a pointer is 4 on the 32-bit ones', () => {
+    for (const arch of ARCHES) expect(layout(arch, 'vcpu_register_runstate_memory_area').size).toBe(8);
+  });
+
+  it('adds the physical-address registrations in 4.18, and XEN_RUNSTATE_UPDATE (bit 63) in 4.8', () => {
+    expect(constant('VCPUOP_register_runstate_phys_area', '4.17')).toBeUndefined();
+    expect(constant('VCPUOP_register_vcpu_time_phys_area', '4.18')?.value).toBe('15');
+    expect(constant('XEN_RUNSTATE_UPDATE', '4.7')).toBeUndefined();
+    expect(constant('XEN_RUNSTATE_UPDATE', '4.8')?.value).toBe((1n << 63n).toString());
   });
 });
