@@ -595,6 +595,79 @@ mod stable_kbdif {
     }
 }
 
+mod stable_memory {
+    use super::*;
+    use xenabi::stable::memory::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENMEM_increase_reservation <= XEN_MIN_RELEASE, "{}", XENMEM_increase_reservation);
+        assert!(since::XENMEM_decrease_reservation <= XEN_MIN_RELEASE, "{}", XENMEM_decrease_reservation);
+        assert!(since::XENMEM_maximum_ram_page <= XEN_MIN_RELEASE, "{}", XENMEM_maximum_ram_page);
+        assert!(since::XENMEM_current_reservation <= XEN_MIN_RELEASE, "{}", XENMEM_current_reservation);
+        assert!(since::XENMEM_maximum_reservation <= XEN_MIN_RELEASE, "{}", XENMEM_maximum_reservation);
+        assert!(since::XENMEM_machphys_mfn_list <= XEN_MIN_RELEASE, "{}", XENMEM_machphys_mfn_list);
+        assert!(since::XENMEM_populate_physmap <= XEN_MIN_RELEASE, "{}", XENMEM_populate_physmap);
+        assert!(since::XENMEM_add_to_physmap <= XEN_MIN_RELEASE, "{}", XENMEM_add_to_physmap);
+        assert!(since::XENMEM_memory_map <= XEN_MIN_RELEASE, "{}", XENMEM_memory_map);
+        assert!(since::XENMEM_machine_memory_map <= XEN_MIN_RELEASE, "{}", XENMEM_machine_memory_map);
+        assert!(since::XENMEM_exchange <= XEN_MIN_RELEASE, "{}", XENMEM_exchange);
+        assert!(since::XENMEM_machphys_mapping <= XEN_MIN_RELEASE, "{}", XENMEM_machphys_mapping);
+        assert!(since::XENMEM_set_memory_map <= XEN_MIN_RELEASE, "{}", XENMEM_set_memory_map);
+        assert!(since::XENMEM_maximum_gpfn <= XEN_MIN_RELEASE, "{}", XENMEM_maximum_gpfn);
+        assert!(since::XENMEM_remove_from_physmap <= XEN_MIN_RELEASE, "{}", XENMEM_remove_from_physmap);
+        assert!(since::XENMEM_set_pod_target <= XEN_MIN_RELEASE, "{}", XENMEM_set_pod_target);
+        assert!(since::XENMEM_get_pod_target <= XEN_MIN_RELEASE, "{}", XENMEM_get_pod_target);
+        assert!(since::XENMEM_add_to_physmap_batch <= XEN_MIN_RELEASE, "{}", XENMEM_add_to_physmap_batch);
+        assert!(since::XENMEM_machphys_compat_mfn_list <= XEN_MIN_RELEASE, "{}", XENMEM_machphys_compat_mfn_list);
+        assert!(since::XENMEM_get_vnumainfo <= XEN_MIN_RELEASE, "{}", XENMEM_get_vnumainfo);
+        #[cfg(feature = "xen-4-14")]
+        assert!(since::XENMEM_acquire_resource <= XEN_MIN_RELEASE, "{}", XENMEM_acquire_resource);
+        assert!(since::XENMEMF_populate_on_demand <= XEN_MIN_RELEASE, "{}", XENMEMF_populate_on_demand);
+        assert!(since::XENMEMF_exact_node_request <= XEN_MIN_RELEASE, "{}", XENMEMF_exact_node_request);
+        assert!(since::XENMEMF_vnode <= XEN_MIN_RELEASE, "{}", XENMEMF_vnode);
+        assert!(xen_memory_reservation::SINCE <= XEN_MIN_RELEASE && xen_memory_reservation::SINCE == since::xen_memory_reservation);
+        assert!(xen_memory_exchange::SINCE <= XEN_MIN_RELEASE && xen_memory_exchange::SINCE == since::xen_memory_exchange);
+        #[cfg(feature = "xen-4-16")]
+        assert!(xen_memory_domain::SINCE <= XEN_MIN_RELEASE && xen_memory_domain::SINCE == since::xen_memory_domain);
+        assert!(xen_machphys_mfn_list::SINCE <= XEN_MIN_RELEASE && xen_machphys_mfn_list::SINCE == since::xen_machphys_mfn_list);
+        assert!(xen_machphys_mapping::SINCE <= XEN_MIN_RELEASE && xen_machphys_mapping::SINCE == since::xen_machphys_mapping);
+        assert!(since::XENMAPSPACE_shared_info <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_shared_info);
+        assert!(since::XENMAPSPACE_grant_table <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_grant_table);
+        assert!(since::XENMAPSPACE_gmfn <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_gmfn);
+        assert!(since::XENMAPSPACE_gmfn_range <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_gmfn_range);
+        assert!(since::XENMAPSPACE_gmfn_foreign <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_gmfn_foreign);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XENMAPSPACE_dev_mmio <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_dev_mmio);
+        assert!(since::XENMAPIDX_grant_table_status <= XEN_MIN_RELEASE, "{}", XENMAPIDX_grant_table_status);
+        assert!(xen_add_to_physmap::SINCE <= XEN_MIN_RELEASE && xen_add_to_physmap::SINCE == since::xen_add_to_physmap);
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_add_to_physmap_batch_extra::SINCE <= XEN_MIN_RELEASE && xen_add_to_physmap_batch_extra::SINCE == since::xen_add_to_physmap_batch_extra);
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_add_to_physmap_batch::SINCE <= XEN_MIN_RELEASE && xen_add_to_physmap_batch::SINCE == since::xen_add_to_physmap_batch);
+        assert!(xen_remove_from_physmap::SINCE <= XEN_MIN_RELEASE && xen_remove_from_physmap::SINCE == since::xen_remove_from_physmap);
+        assert!(xen_memory_map::SINCE <= XEN_MIN_RELEASE && xen_memory_map::SINCE == since::xen_memory_map);
+        assert!(xen_foreign_memory_map::SINCE <= XEN_MIN_RELEASE && xen_foreign_memory_map::SINCE == since::xen_foreign_memory_map);
+        assert!(xen_pod_target::SINCE <= XEN_MIN_RELEASE && xen_pod_target::SINCE == since::xen_pod_target);
+        #[cfg(feature = "xen-4-14")]
+        assert!(since::XENMEM_resource_ioreq_server <= XEN_MIN_RELEASE, "{}", XENMEM_resource_ioreq_server);
+        #[cfg(feature = "xen-4-14")]
+        assert!(since::XENMEM_resource_grant_table <= XEN_MIN_RELEASE, "{}", XENMEM_resource_grant_table);
+        #[cfg(feature = "xen-4-15")]
+        assert!(since::XENMEM_resource_vmtrace_buf <= XEN_MIN_RELEASE, "{}", XENMEM_resource_vmtrace_buf);
+        #[cfg(feature = "xen-4-14")]
+        assert!(since::XENMEM_resource_grant_table_id_shared <= XEN_MIN_RELEASE, "{}", XENMEM_resource_grant_table_id_shared);
+        #[cfg(feature = "xen-4-14")]
+        assert!(since::XENMEM_resource_grant_table_id_status <= XEN_MIN_RELEASE, "{}", XENMEM_resource_grant_table_id_status);
+        #[cfg(feature = "xen-4-14")]
+        assert!(since::XENMEM_resource_ioreq_server_frame_bufioreq <= XEN_MIN_RELEASE, "{}", XENMEM_resource_ioreq_server_frame_bufioreq);
+        #[cfg(feature = "xen-4-14")]
+        assert!(xen_mem_acquire_resource::SINCE <= XEN_MIN_RELEASE && xen_mem_acquire_resource::SINCE == since::xen_mem_acquire_resource);
+        assert!(xen_vmemrange::SINCE <= XEN_MIN_RELEASE && xen_vmemrange::SINCE == since::xen_vmemrange);
+        assert!(xen_vnuma_topology_info::SINCE <= XEN_MIN_RELEASE && xen_vnuma_topology_info::SINCE == since::xen_vnuma_topology_info);
+    }
+}
+
 mod stable_netif {
     use super::*;
     use xenabi::stable::netif::*;
@@ -987,6 +1060,48 @@ mod stable_usbif {
         assert!(usbif_conn_sring::SINCE <= XEN_MIN_RELEASE && usbif_conn_sring::SINCE == since::usbif_conn_sring);
         #[cfg(feature = "xen-4-8")]
         assert!(since::USB_CONN_RING_SIZE <= XEN_MIN_RELEASE, "{}", USB_CONN_RING_SIZE);
+    }
+}
+
+mod stable_vcpu {
+    use super::*;
+    use xenabi::stable::vcpu::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::VCPUOP_initialise <= XEN_MIN_RELEASE, "{}", VCPUOP_initialise);
+        assert!(since::VCPUOP_up <= XEN_MIN_RELEASE, "{}", VCPUOP_up);
+        assert!(since::VCPUOP_down <= XEN_MIN_RELEASE, "{}", VCPUOP_down);
+        assert!(since::VCPUOP_is_up <= XEN_MIN_RELEASE, "{}", VCPUOP_is_up);
+        assert!(since::VCPUOP_get_runstate_info <= XEN_MIN_RELEASE, "{}", VCPUOP_get_runstate_info);
+        assert!(since::VCPUOP_register_runstate_memory_area <= XEN_MIN_RELEASE, "{}", VCPUOP_register_runstate_memory_area);
+        assert!(since::VCPUOP_set_periodic_timer <= XEN_MIN_RELEASE, "{}", VCPUOP_set_periodic_timer);
+        assert!(since::VCPUOP_stop_periodic_timer <= XEN_MIN_RELEASE, "{}", VCPUOP_stop_periodic_timer);
+        assert!(since::VCPUOP_set_singleshot_timer <= XEN_MIN_RELEASE, "{}", VCPUOP_set_singleshot_timer);
+        assert!(since::VCPUOP_stop_singleshot_timer <= XEN_MIN_RELEASE, "{}", VCPUOP_stop_singleshot_timer);
+        assert!(since::VCPUOP_register_vcpu_info <= XEN_MIN_RELEASE, "{}", VCPUOP_register_vcpu_info);
+        assert!(since::VCPUOP_send_nmi <= XEN_MIN_RELEASE, "{}", VCPUOP_send_nmi);
+        assert!(since::VCPUOP_get_physid <= XEN_MIN_RELEASE, "{}", VCPUOP_get_physid);
+        assert!(since::VCPUOP_register_vcpu_time_memory_area <= XEN_MIN_RELEASE, "{}", VCPUOP_register_vcpu_time_memory_area);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::VCPUOP_register_runstate_phys_area <= XEN_MIN_RELEASE, "{}", VCPUOP_register_runstate_phys_area);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::VCPUOP_register_vcpu_time_phys_area <= XEN_MIN_RELEASE, "{}", VCPUOP_register_vcpu_time_phys_area);
+        assert!(vcpu_runstate_info::SINCE <= XEN_MIN_RELEASE && vcpu_runstate_info::SINCE == since::vcpu_runstate_info);
+        assert!(since::RUNSTATE_running <= XEN_MIN_RELEASE, "{}", RUNSTATE_running);
+        assert!(since::RUNSTATE_runnable <= XEN_MIN_RELEASE, "{}", RUNSTATE_runnable);
+        assert!(since::RUNSTATE_blocked <= XEN_MIN_RELEASE, "{}", RUNSTATE_blocked);
+        assert!(since::RUNSTATE_offline <= XEN_MIN_RELEASE, "{}", RUNSTATE_offline);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::XEN_RUNSTATE_UPDATE <= XEN_MIN_RELEASE, "{}", XEN_RUNSTATE_UPDATE);
+        assert!(vcpu_register_runstate_memory_area::SINCE <= XEN_MIN_RELEASE && vcpu_register_runstate_memory_area::SINCE == since::vcpu_register_runstate_memory_area);
+        assert!(vcpu_set_periodic_timer::SINCE <= XEN_MIN_RELEASE && vcpu_set_periodic_timer::SINCE == since::vcpu_set_periodic_timer);
+        assert!(vcpu_set_singleshot_timer::SINCE <= XEN_MIN_RELEASE && vcpu_set_singleshot_timer::SINCE == since::vcpu_set_singleshot_timer);
+        assert!(since::_VCPU_SSHOTTMR_future <= XEN_MIN_RELEASE, "{}", _VCPU_SSHOTTMR_future);
+        assert!(since::VCPU_SSHOTTMR_future <= XEN_MIN_RELEASE, "{}", VCPU_SSHOTTMR_future);
+        assert!(vcpu_register_vcpu_info::SINCE <= XEN_MIN_RELEASE && vcpu_register_vcpu_info::SINCE == since::vcpu_register_vcpu_info);
+        assert!(vcpu_get_physid::SINCE <= XEN_MIN_RELEASE && vcpu_get_physid::SINCE == since::vcpu_get_physid);
+        assert!(vcpu_register_time_memory_area::SINCE <= XEN_MIN_RELEASE && vcpu_register_time_memory_area::SINCE == since::vcpu_register_time_memory_area);
     }
 }
 

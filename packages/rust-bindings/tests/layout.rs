@@ -22,6 +22,7 @@ mod x86 {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
+    use xenabi::stable::memory::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
     use xenabi::stable::pciif::*;
@@ -31,6 +32,7 @@ mod x86 {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::usbif::*;
+    use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
@@ -55,16 +57,30 @@ mod x86 {
         assert_eq!(align_of::<__guest_handle_const_void>(), 4, "__guest_handle_const_void: align on x86");
         assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 4, "__guest_handle_evtchn_port_t: size on x86");
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 4, "__guest_handle_evtchn_port_t: align on x86");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(size_of::<__guest_handle_int>(), 4, "__guest_handle_int: size on x86");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(align_of::<__guest_handle_int>(), 4, "__guest_handle_int: align on x86");
+        assert_eq!(size_of::<__guest_handle_uint>(), 4, "__guest_handle_uint: size on x86");
+        assert_eq!(align_of::<__guest_handle_uint>(), 4, "__guest_handle_uint: align on x86");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: size on x86");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: align on x86");
         assert_eq!(size_of::<__guest_handle_uint8>(), 4, "__guest_handle_uint8: size on x86");
         assert_eq!(align_of::<__guest_handle_uint8>(), 4, "__guest_handle_uint8: align on x86");
-        #[cfg(feature = "xen-4-9")]
+        assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 4, "__guest_handle_vcpu_runstate_info_t: size on x86");
+        assert_eq!(align_of::<__guest_handle_vcpu_runstate_info_t>(), 4, "__guest_handle_vcpu_runstate_info_t: align on x86");
+        assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 4, "__guest_handle_vcpu_time_info_t: size on x86");
+        assert_eq!(align_of::<__guest_handle_vcpu_time_info_t>(), 4, "__guest_handle_vcpu_time_info_t: align on x86");
         assert_eq!(size_of::<__guest_handle_void>(), 4, "__guest_handle_void: size on x86");
-        #[cfg(feature = "xen-4-9")]
         assert_eq!(align_of::<__guest_handle_void>(), 4, "__guest_handle_void: align on x86");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "__guest_handle_xen_pfn_t: size on x86");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 4, "__guest_handle_xen_pfn_t: align on x86");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 4, "__guest_handle_xen_ulong_t: size on x86");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 4, "__guest_handle_xen_ulong_t: align on x86");
+        assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 4, "__guest_handle_xen_vmemrange_t: size on x86");
+        assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 4, "__guest_handle_xen_vmemrange_t: align on x86");
     }
 
     #[cfg(feature = "xen-4-12")]
@@ -1258,6 +1274,219 @@ mod x86 {
         }
     }
 
+    mod stable_memory {
+        use super::*;
+
+        #[test]
+        fn xen_memory_reservation() {
+            assert_eq!(size_of::<xen_memory_reservation>(), 20, "xen_memory_reservation: size on x86");
+            assert_eq!(align_of::<xen_memory_reservation>(), 4, "xen_memory_reservation: align on x86");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_start), 0, "xen_memory_reservation.extent_start: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "xen_memory_reservation.extent_start: size on x86");
+            assert_eq!(offset_of!(xen_memory_reservation, nr_extents), 4, "xen_memory_reservation.nr_extents: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xen_memory_reservation.nr_extents: size on x86");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_order), 8, "xen_memory_reservation.extent_order: offset on x86");
+            assert_eq!(offset_of!(xen_memory_reservation, mem_flags), 12, "xen_memory_reservation.mem_flags: offset on x86");
+            assert_eq!(offset_of!(xen_memory_reservation, domid), 16, "xen_memory_reservation.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_reservation.domid: size on x86");
+            assert_eq!(offset_of!(xen_memory_reservation, __xenabi_hole_0), 18, "xen_memory_reservation.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_memory_exchange() {
+            assert_eq!(size_of::<xen_memory_exchange>(), 44, "xen_memory_exchange: size on x86");
+            assert_eq!(align_of::<xen_memory_exchange>(), 4, "xen_memory_exchange: align on x86");
+            assert_eq!(offset_of!(xen_memory_exchange, r#in), 0, "xen_memory_exchange.in: offset on x86");
+            assert_eq!(offset_of!(xen_memory_exchange, out), 20, "xen_memory_exchange.out: offset on x86");
+            assert_eq!(offset_of!(xen_memory_exchange, nr_exchanged), 40, "xen_memory_exchange.nr_exchanged: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xen_memory_exchange.nr_exchanged: size on x86");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn xen_memory_domain() {
+            assert_eq!(size_of::<xen_memory_domain>(), 2, "xen_memory_domain: size on x86");
+            assert_eq!(align_of::<xen_memory_domain>(), 2, "xen_memory_domain: align on x86");
+            assert_eq!(offset_of!(xen_memory_domain, domid), 0, "xen_memory_domain.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_domain.domid: size on x86");
+        }
+
+        #[test]
+        fn xen_machphys_mfn_list() {
+            assert_eq!(size_of::<xen_machphys_mfn_list>(), 12, "xen_machphys_mfn_list: size on x86");
+            assert_eq!(align_of::<xen_machphys_mfn_list>(), 4, "xen_machphys_mfn_list: align on x86");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, max_extents), 0, "xen_machphys_mfn_list.max_extents: offset on x86");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, extent_start), 4, "xen_machphys_mfn_list.extent_start: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "xen_machphys_mfn_list.extent_start: size on x86");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, nr_extents), 8, "xen_machphys_mfn_list.nr_extents: offset on x86");
+        }
+
+        #[test]
+        fn xen_machphys_mapping() {
+            assert_eq!(size_of::<xen_machphys_mapping>(), 12, "xen_machphys_mapping: size on x86");
+            assert_eq!(align_of::<xen_machphys_mapping>(), 4, "xen_machphys_mapping: align on x86");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_start), 0, "xen_machphys_mapping.v_start: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xen_machphys_mapping.v_start: size on x86");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_end), 4, "xen_machphys_mapping.v_end: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xen_machphys_mapping.v_end: size on x86");
+            assert_eq!(offset_of!(xen_machphys_mapping, max_mfn), 8, "xen_machphys_mapping.max_mfn: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xen_machphys_mapping.max_mfn: size on x86");
+        }
+
+        #[test]
+        fn xen_add_to_physmap() {
+            assert_eq!(size_of::<xen_add_to_physmap>(), 16, "xen_add_to_physmap: size on x86");
+            assert_eq!(align_of::<xen_add_to_physmap>(), 4, "xen_add_to_physmap: align on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap, domid), 0, "xen_add_to_physmap.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap.domid: size on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap, size), 2, "xen_add_to_physmap.size: offset on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap, space), 4, "xen_add_to_physmap.space: offset on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap, idx), 8, "xen_add_to_physmap.idx: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xen_add_to_physmap.idx: size on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap, gpfn), 12, "xen_add_to_physmap.gpfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_add_to_physmap.gpfn: size on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_add_to_physmap_batch_extra() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: size on x86");
+            assert_eq!(align_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: align on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, foreign_domid), 0, "xen_add_to_physmap_batch_extra.foreign_domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch_extra.foreign_domid: size on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, res0), 0, "xen_add_to_physmap_batch_extra.res0: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_add_to_physmap_batch() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch>(), 20, "xen_add_to_physmap_batch: size on x86");
+            assert_eq!(align_of::<xen_add_to_physmap_batch>(), 4, "xen_add_to_physmap_batch: align on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, domid), 0, "xen_add_to_physmap_batch.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch.domid: size on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, space), 2, "xen_add_to_physmap_batch.space: offset on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, size), 4, "xen_add_to_physmap_batch.size: offset on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, u), 6, "xen_add_to_physmap_batch.u: offset on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, idxs), 8, "xen_add_to_physmap_batch.idxs: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 4, "xen_add_to_physmap_batch.idxs: size on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, gpfns), 12, "xen_add_to_physmap_batch.gpfns: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "xen_add_to_physmap_batch.gpfns: size on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, errs), 16, "xen_add_to_physmap_batch.errs: offset on x86");
+            assert_eq!(size_of::<__guest_handle_int>(), 4, "xen_add_to_physmap_batch.errs: size on x86");
+        }
+
+        #[test]
+        fn xen_remove_from_physmap() {
+            assert_eq!(size_of::<xen_remove_from_physmap>(), 8, "xen_remove_from_physmap: size on x86");
+            assert_eq!(align_of::<xen_remove_from_physmap>(), 4, "xen_remove_from_physmap: align on x86");
+            assert_eq!(offset_of!(xen_remove_from_physmap, domid), 0, "xen_remove_from_physmap.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_remove_from_physmap.domid: size on x86");
+            assert_eq!(offset_of!(xen_remove_from_physmap, __xenabi_hole_0), 2, "xen_remove_from_physmap.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_remove_from_physmap, gpfn), 4, "xen_remove_from_physmap.gpfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_remove_from_physmap.gpfn: size on x86");
+        }
+
+        #[test]
+        fn xen_memory_map() {
+            assert_eq!(size_of::<xen_memory_map>(), 8, "xen_memory_map: size on x86");
+            assert_eq!(align_of::<xen_memory_map>(), 4, "xen_memory_map: align on x86");
+            assert_eq!(offset_of!(xen_memory_map, nr_entries), 0, "xen_memory_map.nr_entries: offset on x86");
+            assert_eq!(offset_of!(xen_memory_map, buffer), 4, "xen_memory_map.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_void>(), 4, "xen_memory_map.buffer: size on x86");
+        }
+
+        #[test]
+        fn xen_foreign_memory_map() {
+            assert_eq!(size_of::<xen_foreign_memory_map>(), 12, "xen_foreign_memory_map: size on x86");
+            assert_eq!(align_of::<xen_foreign_memory_map>(), 4, "xen_foreign_memory_map: align on x86");
+            assert_eq!(offset_of!(xen_foreign_memory_map, domid), 0, "xen_foreign_memory_map.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_foreign_memory_map.domid: size on x86");
+            assert_eq!(offset_of!(xen_foreign_memory_map, __xenabi_hole_0), 2, "xen_foreign_memory_map.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_foreign_memory_map, map), 4, "xen_foreign_memory_map.map: offset on x86");
+        }
+
+        #[test]
+        fn xen_pod_target() {
+            assert_eq!(size_of::<xen_pod_target>(), 36, "xen_pod_target: size on x86");
+            assert_eq!(align_of::<xen_pod_target>(), 4, "xen_pod_target: align on x86");
+            assert_eq!(offset_of!(xen_pod_target, target_pages), 0, "xen_pod_target.target_pages: offset on x86");
+            assert_eq!(offset_of!(xen_pod_target, tot_pages), 8, "xen_pod_target.tot_pages: offset on x86");
+            assert_eq!(offset_of!(xen_pod_target, pod_cache_pages), 16, "xen_pod_target.pod_cache_pages: offset on x86");
+            assert_eq!(offset_of!(xen_pod_target, pod_entries), 24, "xen_pod_target.pod_entries: offset on x86");
+            assert_eq!(offset_of!(xen_pod_target, domid), 32, "xen_pod_target.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pod_target.domid: size on x86");
+            assert_eq!(offset_of!(xen_pod_target, __xenabi_hole_0), 34, "xen_pod_target.__xenabi_hole_0: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_mem_acquire_resource() {
+            assert_eq!(size_of::<xen_mem_acquire_resource>(), 28, "xen_mem_acquire_resource: size on x86");
+            assert_eq!(align_of::<xen_mem_acquire_resource>(), 4, "xen_mem_acquire_resource: align on x86");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, domid), 0, "xen_mem_acquire_resource.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_mem_acquire_resource.domid: size on x86");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, r#type), 2, "xen_mem_acquire_resource.type: offset on x86");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, id), 4, "xen_mem_acquire_resource.id: offset on x86");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, nr_frames), 8, "xen_mem_acquire_resource.nr_frames: offset on x86");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, pad), 12, "xen_mem_acquire_resource.pad: offset on x86");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame), 16, "xen_mem_acquire_resource.frame: offset on x86");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame_list), 24, "xen_mem_acquire_resource.frame_list: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "xen_mem_acquire_resource.frame_list: size on x86");
+        }
+
+        #[test]
+        fn xen_vmemrange() {
+            assert_eq!(size_of::<xen_vmemrange>(), 24, "xen_vmemrange: size on x86");
+            assert_eq!(align_of::<xen_vmemrange>(), 4, "xen_vmemrange: align on x86");
+            assert_eq!(offset_of!(xen_vmemrange, start), 0, "xen_vmemrange.start: offset on x86");
+            assert_eq!(offset_of!(xen_vmemrange, end), 8, "xen_vmemrange.end: offset on x86");
+            assert_eq!(offset_of!(xen_vmemrange, flags), 16, "xen_vmemrange.flags: offset on x86");
+            assert_eq!(offset_of!(xen_vmemrange, nid), 20, "xen_vmemrange.nid: offset on x86");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info() {
+            assert_eq!(size_of::<xen_vnuma_topology_info>(), 40, "xen_vnuma_topology_info: size on x86");
+            assert_eq!(align_of::<xen_vnuma_topology_info>(), 4, "xen_vnuma_topology_info: align on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, domid), 0, "xen_vnuma_topology_info.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_vnuma_topology_info.domid: size on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, pad), 2, "xen_vnuma_topology_info.pad: offset on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vnodes), 4, "xen_vnuma_topology_info.nr_vnodes: offset on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vcpus), 8, "xen_vnuma_topology_info.nr_vcpus: offset on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vmemranges), 12, "xen_vnuma_topology_info.nr_vmemranges: offset on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vdistance), 16, "xen_vnuma_topology_info.vdistance: offset on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vcpu_to_vnode), 24, "xen_vnuma_topology_info.vcpu_to_vnode: offset on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vmemrange), 32, "xen_vnuma_topology_info.vmemrange: offset on x86");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vdistance() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vdistance>(), 8, "xen_vnuma_topology_info.vdistance: size on x86");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vdistance>(), 4, "xen_vnuma_topology_info.vdistance: align on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, h), 0, "xen_vnuma_topology_info.vdistance.h: offset on x86");
+            assert_eq!(size_of::<__guest_handle_uint>(), 4, "xen_vnuma_topology_info.vdistance.h: size on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, pad), 0, "xen_vnuma_topology_info.vdistance.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vcpu_to_vnode() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode: size on x86");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 4, "xen_vnuma_topology_info.vcpu_to_vnode: align on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, h), 0, "xen_vnuma_topology_info.vcpu_to_vnode.h: offset on x86");
+            assert_eq!(size_of::<__guest_handle_uint>(), 4, "xen_vnuma_topology_info.vcpu_to_vnode.h: size on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, pad), 0, "xen_vnuma_topology_info.vcpu_to_vnode.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vmemrange() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vmemrange>(), 8, "xen_vnuma_topology_info.vmemrange: size on x86");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vmemrange>(), 4, "xen_vnuma_topology_info.vmemrange: align on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, h), 0, "xen_vnuma_topology_info.vmemrange.h: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 4, "xen_vnuma_topology_info.vmemrange.h: size on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, pad), 0, "xen_vnuma_topology_info.vmemrange.pad: offset on x86");
+        }
+    }
+
     mod stable_netif {
         use super::*;
 
@@ -2104,6 +2333,86 @@ mod x86 {
         }
     }
 
+    mod stable_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_runstate_info() {
+            assert_eq!(size_of::<vcpu_runstate_info>(), 44, "vcpu_runstate_info: size on x86");
+            assert_eq!(align_of::<vcpu_runstate_info>(), 4, "vcpu_runstate_info: align on x86");
+            assert_eq!(offset_of!(vcpu_runstate_info, state), 0, "vcpu_runstate_info.state: offset on x86");
+            assert_eq!(offset_of!(vcpu_runstate_info, state_entry_time), 4, "vcpu_runstate_info.state_entry_time: offset on x86");
+            assert_eq!(offset_of!(vcpu_runstate_info, time), 12, "vcpu_runstate_info.time: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area>(), 8, "vcpu_register_runstate_memory_area: size on x86");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area>(), 4, "vcpu_register_runstate_memory_area: align on x86");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area, addr), 0, "vcpu_register_runstate_memory_area.addr: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area_addr>(), 8, "vcpu_register_runstate_memory_area.addr: size on x86");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area_addr>(), 4, "vcpu_register_runstate_memory_area.addr: align on x86");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, h), 0, "vcpu_register_runstate_memory_area.addr.h: offset on x86");
+            assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 4, "vcpu_register_runstate_memory_area.addr.h: size on x86");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, v), 0, "vcpu_register_runstate_memory_area.addr.v: offset on x86");
+            assert_eq!(size_of::<UserPtr<vcpu_runstate_info>>(), 4, "vcpu_register_runstate_memory_area.addr.v: size on x86");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, p), 0, "vcpu_register_runstate_memory_area.addr.p: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_set_periodic_timer() {
+            assert_eq!(size_of::<vcpu_set_periodic_timer>(), 8, "vcpu_set_periodic_timer: size on x86");
+            assert_eq!(align_of::<vcpu_set_periodic_timer>(), 4, "vcpu_set_periodic_timer: align on x86");
+            assert_eq!(offset_of!(vcpu_set_periodic_timer, period_ns), 0, "vcpu_set_periodic_timer.period_ns: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_set_singleshot_timer() {
+            assert_eq!(size_of::<vcpu_set_singleshot_timer>(), 12, "vcpu_set_singleshot_timer: size on x86");
+            assert_eq!(align_of::<vcpu_set_singleshot_timer>(), 4, "vcpu_set_singleshot_timer: align on x86");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, timeout_abs_ns), 0, "vcpu_set_singleshot_timer.timeout_abs_ns: offset on x86");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, flags), 8, "vcpu_set_singleshot_timer.flags: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_register_vcpu_info() {
+            assert_eq!(size_of::<vcpu_register_vcpu_info>(), 16, "vcpu_register_vcpu_info: size on x86");
+            assert_eq!(align_of::<vcpu_register_vcpu_info>(), 4, "vcpu_register_vcpu_info: align on x86");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, mfn), 0, "vcpu_register_vcpu_info.mfn: offset on x86");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, offset), 8, "vcpu_register_vcpu_info.offset: offset on x86");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, rsvd), 12, "vcpu_register_vcpu_info.rsvd: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_get_physid() {
+            assert_eq!(size_of::<vcpu_get_physid>(), 8, "vcpu_get_physid: size on x86");
+            assert_eq!(align_of::<vcpu_get_physid>(), 4, "vcpu_get_physid: align on x86");
+            assert_eq!(offset_of!(vcpu_get_physid, phys_id), 0, "vcpu_get_physid.phys_id: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area>(), 8, "vcpu_register_time_memory_area: size on x86");
+            assert_eq!(align_of::<vcpu_register_time_memory_area>(), 4, "vcpu_register_time_memory_area: align on x86");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area, addr), 0, "vcpu_register_time_memory_area.addr: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area_addr>(), 8, "vcpu_register_time_memory_area.addr: size on x86");
+            assert_eq!(align_of::<vcpu_register_time_memory_area_addr>(), 4, "vcpu_register_time_memory_area.addr: align on x86");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, h), 0, "vcpu_register_time_memory_area.addr.h: offset on x86");
+            assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 4, "vcpu_register_time_memory_area.addr.h: size on x86");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, v), 0, "vcpu_register_time_memory_area.addr.v: offset on x86");
+            assert_eq!(size_of::<UserPtr<vcpu_time_info>>(), 4, "vcpu_register_time_memory_area.addr.v: size on x86");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, p), 0, "vcpu_register_time_memory_area.addr.p: offset on x86");
+        }
+    }
+
     mod stable_version {
         use super::*;
 
@@ -2928,6 +3237,7 @@ mod x86_64 {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
+    use xenabi::stable::memory::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
     use xenabi::stable::pciif::*;
@@ -2937,6 +3247,7 @@ mod x86_64 {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::usbif::*;
+    use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
@@ -2961,16 +3272,30 @@ mod x86_64 {
         assert_eq!(align_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: align on x86_64");
         assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on x86_64");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(size_of::<__guest_handle_int>(), 8, "__guest_handle_int: size on x86_64");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on x86_64");
-        #[cfg(feature = "xen-4-9")]
+        assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "__guest_handle_vcpu_runstate_info_t: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "__guest_handle_vcpu_runstate_info_t: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 8, "__guest_handle_vcpu_time_info_t: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_vcpu_time_info_t>(), 8, "__guest_handle_vcpu_time_info_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on x86_64");
-        #[cfg(feature = "xen-4-9")]
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on x86_64");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on x86_64");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: size on x86_64");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: align on x86_64");
     }
 
     #[cfg(feature = "xen-4-12")]
@@ -4169,6 +4494,222 @@ mod x86_64 {
         }
     }
 
+    mod stable_memory {
+        use super::*;
+
+        #[test]
+        fn xen_memory_reservation() {
+            assert_eq!(size_of::<xen_memory_reservation>(), 32, "xen_memory_reservation: size on x86_64");
+            assert_eq!(align_of::<xen_memory_reservation>(), 8, "xen_memory_reservation: align on x86_64");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_start), 0, "xen_memory_reservation.extent_start: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_memory_reservation.extent_start: size on x86_64");
+            assert_eq!(offset_of!(xen_memory_reservation, nr_extents), 8, "xen_memory_reservation.nr_extents: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_memory_reservation.nr_extents: size on x86_64");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_order), 16, "xen_memory_reservation.extent_order: offset on x86_64");
+            assert_eq!(offset_of!(xen_memory_reservation, mem_flags), 20, "xen_memory_reservation.mem_flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_memory_reservation, domid), 24, "xen_memory_reservation.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_reservation.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_memory_reservation, __xenabi_hole_0), 26, "xen_memory_reservation.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_memory_exchange() {
+            assert_eq!(size_of::<xen_memory_exchange>(), 72, "xen_memory_exchange: size on x86_64");
+            assert_eq!(align_of::<xen_memory_exchange>(), 8, "xen_memory_exchange: align on x86_64");
+            assert_eq!(offset_of!(xen_memory_exchange, r#in), 0, "xen_memory_exchange.in: offset on x86_64");
+            assert_eq!(offset_of!(xen_memory_exchange, out), 32, "xen_memory_exchange.out: offset on x86_64");
+            assert_eq!(offset_of!(xen_memory_exchange, nr_exchanged), 64, "xen_memory_exchange.nr_exchanged: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_memory_exchange.nr_exchanged: size on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn xen_memory_domain() {
+            assert_eq!(size_of::<xen_memory_domain>(), 2, "xen_memory_domain: size on x86_64");
+            assert_eq!(align_of::<xen_memory_domain>(), 2, "xen_memory_domain: align on x86_64");
+            assert_eq!(offset_of!(xen_memory_domain, domid), 0, "xen_memory_domain.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_domain.domid: size on x86_64");
+        }
+
+        #[test]
+        fn xen_machphys_mfn_list() {
+            assert_eq!(size_of::<xen_machphys_mfn_list>(), 24, "xen_machphys_mfn_list: size on x86_64");
+            assert_eq!(align_of::<xen_machphys_mfn_list>(), 8, "xen_machphys_mfn_list: align on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, max_extents), 0, "xen_machphys_mfn_list.max_extents: offset on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, __xenabi_hole_0), 4, "xen_machphys_mfn_list.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, extent_start), 8, "xen_machphys_mfn_list.extent_start: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_machphys_mfn_list.extent_start: size on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, nr_extents), 16, "xen_machphys_mfn_list.nr_extents: offset on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, __xenabi_hole_1), 20, "xen_machphys_mfn_list.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_machphys_mapping() {
+            assert_eq!(size_of::<xen_machphys_mapping>(), 24, "xen_machphys_mapping: size on x86_64");
+            assert_eq!(align_of::<xen_machphys_mapping>(), 8, "xen_machphys_mapping: align on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_start), 0, "xen_machphys_mapping.v_start: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.v_start: size on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_end), 8, "xen_machphys_mapping.v_end: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.v_end: size on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mapping, max_mfn), 16, "xen_machphys_mapping.max_mfn: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.max_mfn: size on x86_64");
+        }
+
+        #[test]
+        fn xen_add_to_physmap() {
+            assert_eq!(size_of::<xen_add_to_physmap>(), 24, "xen_add_to_physmap: size on x86_64");
+            assert_eq!(align_of::<xen_add_to_physmap>(), 8, "xen_add_to_physmap: align on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap, domid), 0, "xen_add_to_physmap.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap, size), 2, "xen_add_to_physmap.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap, space), 4, "xen_add_to_physmap.space: offset on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap, idx), 8, "xen_add_to_physmap.idx: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_add_to_physmap.idx: size on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap, gpfn), 16, "xen_add_to_physmap.gpfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_add_to_physmap.gpfn: size on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_add_to_physmap_batch_extra() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: size on x86_64");
+            assert_eq!(align_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: align on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, foreign_domid), 0, "xen_add_to_physmap_batch_extra.foreign_domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch_extra.foreign_domid: size on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, res0), 0, "xen_add_to_physmap_batch_extra.res0: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_add_to_physmap_batch() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch>(), 32, "xen_add_to_physmap_batch: size on x86_64");
+            assert_eq!(align_of::<xen_add_to_physmap_batch>(), 8, "xen_add_to_physmap_batch: align on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, domid), 0, "xen_add_to_physmap_batch.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, space), 2, "xen_add_to_physmap_batch.space: offset on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, size), 4, "xen_add_to_physmap_batch.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, u), 6, "xen_add_to_physmap_batch.u: offset on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, idxs), 8, "xen_add_to_physmap_batch.idxs: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "xen_add_to_physmap_batch.idxs: size on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, gpfns), 16, "xen_add_to_physmap_batch.gpfns: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_add_to_physmap_batch.gpfns: size on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, errs), 24, "xen_add_to_physmap_batch.errs: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_int>(), 8, "xen_add_to_physmap_batch.errs: size on x86_64");
+        }
+
+        #[test]
+        fn xen_remove_from_physmap() {
+            assert_eq!(size_of::<xen_remove_from_physmap>(), 16, "xen_remove_from_physmap: size on x86_64");
+            assert_eq!(align_of::<xen_remove_from_physmap>(), 8, "xen_remove_from_physmap: align on x86_64");
+            assert_eq!(offset_of!(xen_remove_from_physmap, domid), 0, "xen_remove_from_physmap.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_remove_from_physmap.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_remove_from_physmap, __xenabi_hole_0), 2, "xen_remove_from_physmap.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_remove_from_physmap, gpfn), 8, "xen_remove_from_physmap.gpfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_remove_from_physmap.gpfn: size on x86_64");
+        }
+
+        #[test]
+        fn xen_memory_map() {
+            assert_eq!(size_of::<xen_memory_map>(), 16, "xen_memory_map: size on x86_64");
+            assert_eq!(align_of::<xen_memory_map>(), 8, "xen_memory_map: align on x86_64");
+            assert_eq!(offset_of!(xen_memory_map, nr_entries), 0, "xen_memory_map.nr_entries: offset on x86_64");
+            assert_eq!(offset_of!(xen_memory_map, __xenabi_hole_0), 4, "xen_memory_map.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_memory_map, buffer), 8, "xen_memory_map.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xen_memory_map.buffer: size on x86_64");
+        }
+
+        #[test]
+        fn xen_foreign_memory_map() {
+            assert_eq!(size_of::<xen_foreign_memory_map>(), 24, "xen_foreign_memory_map: size on x86_64");
+            assert_eq!(align_of::<xen_foreign_memory_map>(), 8, "xen_foreign_memory_map: align on x86_64");
+            assert_eq!(offset_of!(xen_foreign_memory_map, domid), 0, "xen_foreign_memory_map.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_foreign_memory_map.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_foreign_memory_map, __xenabi_hole_0), 2, "xen_foreign_memory_map.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_foreign_memory_map, map), 8, "xen_foreign_memory_map.map: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pod_target() {
+            assert_eq!(size_of::<xen_pod_target>(), 40, "xen_pod_target: size on x86_64");
+            assert_eq!(align_of::<xen_pod_target>(), 8, "xen_pod_target: align on x86_64");
+            assert_eq!(offset_of!(xen_pod_target, target_pages), 0, "xen_pod_target.target_pages: offset on x86_64");
+            assert_eq!(offset_of!(xen_pod_target, tot_pages), 8, "xen_pod_target.tot_pages: offset on x86_64");
+            assert_eq!(offset_of!(xen_pod_target, pod_cache_pages), 16, "xen_pod_target.pod_cache_pages: offset on x86_64");
+            assert_eq!(offset_of!(xen_pod_target, pod_entries), 24, "xen_pod_target.pod_entries: offset on x86_64");
+            assert_eq!(offset_of!(xen_pod_target, domid), 32, "xen_pod_target.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pod_target.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_pod_target, __xenabi_hole_0), 34, "xen_pod_target.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_mem_acquire_resource() {
+            assert_eq!(size_of::<xen_mem_acquire_resource>(), 32, "xen_mem_acquire_resource: size on x86_64");
+            assert_eq!(align_of::<xen_mem_acquire_resource>(), 8, "xen_mem_acquire_resource: align on x86_64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, domid), 0, "xen_mem_acquire_resource.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_mem_acquire_resource.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, r#type), 2, "xen_mem_acquire_resource.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, id), 4, "xen_mem_acquire_resource.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, nr_frames), 8, "xen_mem_acquire_resource.nr_frames: offset on x86_64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, pad), 12, "xen_mem_acquire_resource.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame), 16, "xen_mem_acquire_resource.frame: offset on x86_64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame_list), 24, "xen_mem_acquire_resource.frame_list: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_mem_acquire_resource.frame_list: size on x86_64");
+        }
+
+        #[test]
+        fn xen_vmemrange() {
+            assert_eq!(size_of::<xen_vmemrange>(), 24, "xen_vmemrange: size on x86_64");
+            assert_eq!(align_of::<xen_vmemrange>(), 8, "xen_vmemrange: align on x86_64");
+            assert_eq!(offset_of!(xen_vmemrange, start), 0, "xen_vmemrange.start: offset on x86_64");
+            assert_eq!(offset_of!(xen_vmemrange, end), 8, "xen_vmemrange.end: offset on x86_64");
+            assert_eq!(offset_of!(xen_vmemrange, flags), 16, "xen_vmemrange.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_vmemrange, nid), 20, "xen_vmemrange.nid: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info() {
+            assert_eq!(size_of::<xen_vnuma_topology_info>(), 40, "xen_vnuma_topology_info: size on x86_64");
+            assert_eq!(align_of::<xen_vnuma_topology_info>(), 8, "xen_vnuma_topology_info: align on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, domid), 0, "xen_vnuma_topology_info.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_vnuma_topology_info.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, pad), 2, "xen_vnuma_topology_info.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vnodes), 4, "xen_vnuma_topology_info.nr_vnodes: offset on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vcpus), 8, "xen_vnuma_topology_info.nr_vcpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vmemranges), 12, "xen_vnuma_topology_info.nr_vmemranges: offset on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vdistance), 16, "xen_vnuma_topology_info.vdistance: offset on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vcpu_to_vnode), 24, "xen_vnuma_topology_info.vcpu_to_vnode: offset on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vmemrange), 32, "xen_vnuma_topology_info.vmemrange: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vdistance() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vdistance>(), 8, "xen_vnuma_topology_info.vdistance: size on x86_64");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vdistance>(), 8, "xen_vnuma_topology_info.vdistance: align on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, h), 0, "xen_vnuma_topology_info.vdistance.h: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_uint>(), 8, "xen_vnuma_topology_info.vdistance.h: size on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, pad), 0, "xen_vnuma_topology_info.vdistance.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vcpu_to_vnode() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode: size on x86_64");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode: align on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, h), 0, "xen_vnuma_topology_info.vcpu_to_vnode.h: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_uint>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode.h: size on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, pad), 0, "xen_vnuma_topology_info.vcpu_to_vnode.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vmemrange() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vmemrange>(), 8, "xen_vnuma_topology_info.vmemrange: size on x86_64");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vmemrange>(), 8, "xen_vnuma_topology_info.vmemrange: align on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, h), 0, "xen_vnuma_topology_info.vmemrange.h: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "xen_vnuma_topology_info.vmemrange.h: size on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, pad), 0, "xen_vnuma_topology_info.vmemrange.pad: offset on x86_64");
+        }
+    }
+
     mod stable_netif {
         use super::*;
 
@@ -5019,6 +5560,88 @@ mod x86_64 {
         }
     }
 
+    mod stable_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_runstate_info() {
+            assert_eq!(size_of::<vcpu_runstate_info>(), 48, "vcpu_runstate_info: size on x86_64");
+            assert_eq!(align_of::<vcpu_runstate_info>(), 8, "vcpu_runstate_info: align on x86_64");
+            assert_eq!(offset_of!(vcpu_runstate_info, state), 0, "vcpu_runstate_info.state: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_runstate_info, __xenabi_hole_0), 4, "vcpu_runstate_info.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_runstate_info, state_entry_time), 8, "vcpu_runstate_info.state_entry_time: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_runstate_info, time), 16, "vcpu_runstate_info.time: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area>(), 8, "vcpu_register_runstate_memory_area: size on x86_64");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area>(), 8, "vcpu_register_runstate_memory_area: align on x86_64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area, addr), 0, "vcpu_register_runstate_memory_area.addr: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area_addr>(), 8, "vcpu_register_runstate_memory_area.addr: size on x86_64");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area_addr>(), 8, "vcpu_register_runstate_memory_area.addr: align on x86_64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, h), 0, "vcpu_register_runstate_memory_area.addr.h: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "vcpu_register_runstate_memory_area.addr.h: size on x86_64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, v), 0, "vcpu_register_runstate_memory_area.addr.v: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<vcpu_runstate_info>>(), 8, "vcpu_register_runstate_memory_area.addr.v: size on x86_64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, p), 0, "vcpu_register_runstate_memory_area.addr.p: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_set_periodic_timer() {
+            assert_eq!(size_of::<vcpu_set_periodic_timer>(), 8, "vcpu_set_periodic_timer: size on x86_64");
+            assert_eq!(align_of::<vcpu_set_periodic_timer>(), 8, "vcpu_set_periodic_timer: align on x86_64");
+            assert_eq!(offset_of!(vcpu_set_periodic_timer, period_ns), 0, "vcpu_set_periodic_timer.period_ns: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_set_singleshot_timer() {
+            assert_eq!(size_of::<vcpu_set_singleshot_timer>(), 16, "vcpu_set_singleshot_timer: size on x86_64");
+            assert_eq!(align_of::<vcpu_set_singleshot_timer>(), 8, "vcpu_set_singleshot_timer: align on x86_64");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, timeout_abs_ns), 0, "vcpu_set_singleshot_timer.timeout_abs_ns: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, flags), 8, "vcpu_set_singleshot_timer.flags: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, __xenabi_hole_0), 12, "vcpu_set_singleshot_timer.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_register_vcpu_info() {
+            assert_eq!(size_of::<vcpu_register_vcpu_info>(), 16, "vcpu_register_vcpu_info: size on x86_64");
+            assert_eq!(align_of::<vcpu_register_vcpu_info>(), 8, "vcpu_register_vcpu_info: align on x86_64");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, mfn), 0, "vcpu_register_vcpu_info.mfn: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, offset), 8, "vcpu_register_vcpu_info.offset: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, rsvd), 12, "vcpu_register_vcpu_info.rsvd: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_get_physid() {
+            assert_eq!(size_of::<vcpu_get_physid>(), 8, "vcpu_get_physid: size on x86_64");
+            assert_eq!(align_of::<vcpu_get_physid>(), 8, "vcpu_get_physid: align on x86_64");
+            assert_eq!(offset_of!(vcpu_get_physid, phys_id), 0, "vcpu_get_physid.phys_id: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area>(), 8, "vcpu_register_time_memory_area: size on x86_64");
+            assert_eq!(align_of::<vcpu_register_time_memory_area>(), 8, "vcpu_register_time_memory_area: align on x86_64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area, addr), 0, "vcpu_register_time_memory_area.addr: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area_addr>(), 8, "vcpu_register_time_memory_area.addr: size on x86_64");
+            assert_eq!(align_of::<vcpu_register_time_memory_area_addr>(), 8, "vcpu_register_time_memory_area.addr: align on x86_64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, h), 0, "vcpu_register_time_memory_area.addr.h: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 8, "vcpu_register_time_memory_area.addr.h: size on x86_64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, v), 0, "vcpu_register_time_memory_area.addr.v: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<vcpu_time_info>>(), 8, "vcpu_register_time_memory_area.addr.v: size on x86_64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, p), 0, "vcpu_register_time_memory_area.addr.p: offset on x86_64");
+        }
+    }
+
     mod stable_version {
         use super::*;
 
@@ -5851,6 +6474,7 @@ mod arm {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
+    use xenabi::stable::memory::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
     use xenabi::stable::pciif::*;
@@ -5860,6 +6484,7 @@ mod arm {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::usbif::*;
+    use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
@@ -5884,16 +6509,30 @@ mod arm {
         assert_eq!(align_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: align on arm");
         assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: size on arm");
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on arm");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(size_of::<__guest_handle_int>(), 8, "__guest_handle_int: size on arm");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on arm");
+        assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on arm");
+        assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on arm");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on arm");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on arm");
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on arm");
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on arm");
-        #[cfg(feature = "xen-4-9")]
+        assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "__guest_handle_vcpu_runstate_info_t: size on arm");
+        assert_eq!(align_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "__guest_handle_vcpu_runstate_info_t: align on arm");
+        assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 8, "__guest_handle_vcpu_time_info_t: size on arm");
+        assert_eq!(align_of::<__guest_handle_vcpu_time_info_t>(), 8, "__guest_handle_vcpu_time_info_t: align on arm");
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on arm");
-        #[cfg(feature = "xen-4-9")]
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on arm");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on arm");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on arm");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: size on arm");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: align on arm");
+        assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: size on arm");
+        assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: align on arm");
     }
 
     #[cfg(feature = "xen-4-12")]
@@ -7092,6 +7731,222 @@ mod arm {
         }
     }
 
+    mod stable_memory {
+        use super::*;
+
+        #[test]
+        fn xen_memory_reservation() {
+            assert_eq!(size_of::<xen_memory_reservation>(), 32, "xen_memory_reservation: size on arm");
+            assert_eq!(align_of::<xen_memory_reservation>(), 8, "xen_memory_reservation: align on arm");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_start), 0, "xen_memory_reservation.extent_start: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_memory_reservation.extent_start: size on arm");
+            assert_eq!(offset_of!(xen_memory_reservation, nr_extents), 8, "xen_memory_reservation.nr_extents: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_memory_reservation.nr_extents: size on arm");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_order), 16, "xen_memory_reservation.extent_order: offset on arm");
+            assert_eq!(offset_of!(xen_memory_reservation, mem_flags), 20, "xen_memory_reservation.mem_flags: offset on arm");
+            assert_eq!(offset_of!(xen_memory_reservation, domid), 24, "xen_memory_reservation.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_reservation.domid: size on arm");
+            assert_eq!(offset_of!(xen_memory_reservation, __xenabi_hole_0), 26, "xen_memory_reservation.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_memory_exchange() {
+            assert_eq!(size_of::<xen_memory_exchange>(), 72, "xen_memory_exchange: size on arm");
+            assert_eq!(align_of::<xen_memory_exchange>(), 8, "xen_memory_exchange: align on arm");
+            assert_eq!(offset_of!(xen_memory_exchange, r#in), 0, "xen_memory_exchange.in: offset on arm");
+            assert_eq!(offset_of!(xen_memory_exchange, out), 32, "xen_memory_exchange.out: offset on arm");
+            assert_eq!(offset_of!(xen_memory_exchange, nr_exchanged), 64, "xen_memory_exchange.nr_exchanged: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_memory_exchange.nr_exchanged: size on arm");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn xen_memory_domain() {
+            assert_eq!(size_of::<xen_memory_domain>(), 2, "xen_memory_domain: size on arm");
+            assert_eq!(align_of::<xen_memory_domain>(), 2, "xen_memory_domain: align on arm");
+            assert_eq!(offset_of!(xen_memory_domain, domid), 0, "xen_memory_domain.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_domain.domid: size on arm");
+        }
+
+        #[test]
+        fn xen_machphys_mfn_list() {
+            assert_eq!(size_of::<xen_machphys_mfn_list>(), 24, "xen_machphys_mfn_list: size on arm");
+            assert_eq!(align_of::<xen_machphys_mfn_list>(), 8, "xen_machphys_mfn_list: align on arm");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, max_extents), 0, "xen_machphys_mfn_list.max_extents: offset on arm");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, __xenabi_hole_0), 4, "xen_machphys_mfn_list.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, extent_start), 8, "xen_machphys_mfn_list.extent_start: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_machphys_mfn_list.extent_start: size on arm");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, nr_extents), 16, "xen_machphys_mfn_list.nr_extents: offset on arm");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, __xenabi_hole_1), 20, "xen_machphys_mfn_list.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn xen_machphys_mapping() {
+            assert_eq!(size_of::<xen_machphys_mapping>(), 24, "xen_machphys_mapping: size on arm");
+            assert_eq!(align_of::<xen_machphys_mapping>(), 8, "xen_machphys_mapping: align on arm");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_start), 0, "xen_machphys_mapping.v_start: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.v_start: size on arm");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_end), 8, "xen_machphys_mapping.v_end: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.v_end: size on arm");
+            assert_eq!(offset_of!(xen_machphys_mapping, max_mfn), 16, "xen_machphys_mapping.max_mfn: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.max_mfn: size on arm");
+        }
+
+        #[test]
+        fn xen_add_to_physmap() {
+            assert_eq!(size_of::<xen_add_to_physmap>(), 24, "xen_add_to_physmap: size on arm");
+            assert_eq!(align_of::<xen_add_to_physmap>(), 8, "xen_add_to_physmap: align on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap, domid), 0, "xen_add_to_physmap.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap.domid: size on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap, size), 2, "xen_add_to_physmap.size: offset on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap, space), 4, "xen_add_to_physmap.space: offset on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap, idx), 8, "xen_add_to_physmap.idx: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_add_to_physmap.idx: size on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap, gpfn), 16, "xen_add_to_physmap.gpfn: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_add_to_physmap.gpfn: size on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_add_to_physmap_batch_extra() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: size on arm");
+            assert_eq!(align_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: align on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, foreign_domid), 0, "xen_add_to_physmap_batch_extra.foreign_domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch_extra.foreign_domid: size on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, res0), 0, "xen_add_to_physmap_batch_extra.res0: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_add_to_physmap_batch() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch>(), 32, "xen_add_to_physmap_batch: size on arm");
+            assert_eq!(align_of::<xen_add_to_physmap_batch>(), 8, "xen_add_to_physmap_batch: align on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, domid), 0, "xen_add_to_physmap_batch.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch.domid: size on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, space), 2, "xen_add_to_physmap_batch.space: offset on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, size), 4, "xen_add_to_physmap_batch.size: offset on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, u), 6, "xen_add_to_physmap_batch.u: offset on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, idxs), 8, "xen_add_to_physmap_batch.idxs: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "xen_add_to_physmap_batch.idxs: size on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, gpfns), 16, "xen_add_to_physmap_batch.gpfns: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_add_to_physmap_batch.gpfns: size on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, errs), 24, "xen_add_to_physmap_batch.errs: offset on arm");
+            assert_eq!(size_of::<__guest_handle_int>(), 8, "xen_add_to_physmap_batch.errs: size on arm");
+        }
+
+        #[test]
+        fn xen_remove_from_physmap() {
+            assert_eq!(size_of::<xen_remove_from_physmap>(), 16, "xen_remove_from_physmap: size on arm");
+            assert_eq!(align_of::<xen_remove_from_physmap>(), 8, "xen_remove_from_physmap: align on arm");
+            assert_eq!(offset_of!(xen_remove_from_physmap, domid), 0, "xen_remove_from_physmap.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_remove_from_physmap.domid: size on arm");
+            assert_eq!(offset_of!(xen_remove_from_physmap, __xenabi_hole_0), 2, "xen_remove_from_physmap.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_remove_from_physmap, gpfn), 8, "xen_remove_from_physmap.gpfn: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_remove_from_physmap.gpfn: size on arm");
+        }
+
+        #[test]
+        fn xen_memory_map() {
+            assert_eq!(size_of::<xen_memory_map>(), 16, "xen_memory_map: size on arm");
+            assert_eq!(align_of::<xen_memory_map>(), 8, "xen_memory_map: align on arm");
+            assert_eq!(offset_of!(xen_memory_map, nr_entries), 0, "xen_memory_map.nr_entries: offset on arm");
+            assert_eq!(offset_of!(xen_memory_map, __xenabi_hole_0), 4, "xen_memory_map.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_memory_map, buffer), 8, "xen_memory_map.buffer: offset on arm");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xen_memory_map.buffer: size on arm");
+        }
+
+        #[test]
+        fn xen_foreign_memory_map() {
+            assert_eq!(size_of::<xen_foreign_memory_map>(), 24, "xen_foreign_memory_map: size on arm");
+            assert_eq!(align_of::<xen_foreign_memory_map>(), 8, "xen_foreign_memory_map: align on arm");
+            assert_eq!(offset_of!(xen_foreign_memory_map, domid), 0, "xen_foreign_memory_map.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_foreign_memory_map.domid: size on arm");
+            assert_eq!(offset_of!(xen_foreign_memory_map, __xenabi_hole_0), 2, "xen_foreign_memory_map.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_foreign_memory_map, map), 8, "xen_foreign_memory_map.map: offset on arm");
+        }
+
+        #[test]
+        fn xen_pod_target() {
+            assert_eq!(size_of::<xen_pod_target>(), 40, "xen_pod_target: size on arm");
+            assert_eq!(align_of::<xen_pod_target>(), 8, "xen_pod_target: align on arm");
+            assert_eq!(offset_of!(xen_pod_target, target_pages), 0, "xen_pod_target.target_pages: offset on arm");
+            assert_eq!(offset_of!(xen_pod_target, tot_pages), 8, "xen_pod_target.tot_pages: offset on arm");
+            assert_eq!(offset_of!(xen_pod_target, pod_cache_pages), 16, "xen_pod_target.pod_cache_pages: offset on arm");
+            assert_eq!(offset_of!(xen_pod_target, pod_entries), 24, "xen_pod_target.pod_entries: offset on arm");
+            assert_eq!(offset_of!(xen_pod_target, domid), 32, "xen_pod_target.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pod_target.domid: size on arm");
+            assert_eq!(offset_of!(xen_pod_target, __xenabi_hole_0), 34, "xen_pod_target.__xenabi_hole_0: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_mem_acquire_resource() {
+            assert_eq!(size_of::<xen_mem_acquire_resource>(), 32, "xen_mem_acquire_resource: size on arm");
+            assert_eq!(align_of::<xen_mem_acquire_resource>(), 8, "xen_mem_acquire_resource: align on arm");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, domid), 0, "xen_mem_acquire_resource.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_mem_acquire_resource.domid: size on arm");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, r#type), 2, "xen_mem_acquire_resource.type: offset on arm");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, id), 4, "xen_mem_acquire_resource.id: offset on arm");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, nr_frames), 8, "xen_mem_acquire_resource.nr_frames: offset on arm");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, pad), 12, "xen_mem_acquire_resource.pad: offset on arm");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame), 16, "xen_mem_acquire_resource.frame: offset on arm");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame_list), 24, "xen_mem_acquire_resource.frame_list: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_mem_acquire_resource.frame_list: size on arm");
+        }
+
+        #[test]
+        fn xen_vmemrange() {
+            assert_eq!(size_of::<xen_vmemrange>(), 24, "xen_vmemrange: size on arm");
+            assert_eq!(align_of::<xen_vmemrange>(), 8, "xen_vmemrange: align on arm");
+            assert_eq!(offset_of!(xen_vmemrange, start), 0, "xen_vmemrange.start: offset on arm");
+            assert_eq!(offset_of!(xen_vmemrange, end), 8, "xen_vmemrange.end: offset on arm");
+            assert_eq!(offset_of!(xen_vmemrange, flags), 16, "xen_vmemrange.flags: offset on arm");
+            assert_eq!(offset_of!(xen_vmemrange, nid), 20, "xen_vmemrange.nid: offset on arm");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info() {
+            assert_eq!(size_of::<xen_vnuma_topology_info>(), 40, "xen_vnuma_topology_info: size on arm");
+            assert_eq!(align_of::<xen_vnuma_topology_info>(), 8, "xen_vnuma_topology_info: align on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, domid), 0, "xen_vnuma_topology_info.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_vnuma_topology_info.domid: size on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, pad), 2, "xen_vnuma_topology_info.pad: offset on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vnodes), 4, "xen_vnuma_topology_info.nr_vnodes: offset on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vcpus), 8, "xen_vnuma_topology_info.nr_vcpus: offset on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vmemranges), 12, "xen_vnuma_topology_info.nr_vmemranges: offset on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vdistance), 16, "xen_vnuma_topology_info.vdistance: offset on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vcpu_to_vnode), 24, "xen_vnuma_topology_info.vcpu_to_vnode: offset on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vmemrange), 32, "xen_vnuma_topology_info.vmemrange: offset on arm");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vdistance() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vdistance>(), 8, "xen_vnuma_topology_info.vdistance: size on arm");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vdistance>(), 8, "xen_vnuma_topology_info.vdistance: align on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, h), 0, "xen_vnuma_topology_info.vdistance.h: offset on arm");
+            assert_eq!(size_of::<__guest_handle_uint>(), 8, "xen_vnuma_topology_info.vdistance.h: size on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, pad), 0, "xen_vnuma_topology_info.vdistance.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vcpu_to_vnode() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode: size on arm");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode: align on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, h), 0, "xen_vnuma_topology_info.vcpu_to_vnode.h: offset on arm");
+            assert_eq!(size_of::<__guest_handle_uint>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode.h: size on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, pad), 0, "xen_vnuma_topology_info.vcpu_to_vnode.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vmemrange() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vmemrange>(), 8, "xen_vnuma_topology_info.vmemrange: size on arm");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vmemrange>(), 8, "xen_vnuma_topology_info.vmemrange: align on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, h), 0, "xen_vnuma_topology_info.vmemrange.h: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "xen_vnuma_topology_info.vmemrange.h: size on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, pad), 0, "xen_vnuma_topology_info.vmemrange.pad: offset on arm");
+        }
+    }
+
     mod stable_netif {
         use super::*;
 
@@ -7942,6 +8797,88 @@ mod arm {
         }
     }
 
+    mod stable_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_runstate_info() {
+            assert_eq!(size_of::<vcpu_runstate_info>(), 48, "vcpu_runstate_info: size on arm");
+            assert_eq!(align_of::<vcpu_runstate_info>(), 8, "vcpu_runstate_info: align on arm");
+            assert_eq!(offset_of!(vcpu_runstate_info, state), 0, "vcpu_runstate_info.state: offset on arm");
+            assert_eq!(offset_of!(vcpu_runstate_info, __xenabi_hole_0), 4, "vcpu_runstate_info.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(vcpu_runstate_info, state_entry_time), 8, "vcpu_runstate_info.state_entry_time: offset on arm");
+            assert_eq!(offset_of!(vcpu_runstate_info, time), 16, "vcpu_runstate_info.time: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area>(), 8, "vcpu_register_runstate_memory_area: size on arm");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area>(), 8, "vcpu_register_runstate_memory_area: align on arm");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area, addr), 0, "vcpu_register_runstate_memory_area.addr: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area_addr>(), 8, "vcpu_register_runstate_memory_area.addr: size on arm");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area_addr>(), 8, "vcpu_register_runstate_memory_area.addr: align on arm");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, h), 0, "vcpu_register_runstate_memory_area.addr.h: offset on arm");
+            assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "vcpu_register_runstate_memory_area.addr.h: size on arm");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, v), 0, "vcpu_register_runstate_memory_area.addr.v: offset on arm");
+            assert_eq!(size_of::<UserPtr<vcpu_runstate_info>>(), 4, "vcpu_register_runstate_memory_area.addr.v: size on arm");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, p), 0, "vcpu_register_runstate_memory_area.addr.p: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_set_periodic_timer() {
+            assert_eq!(size_of::<vcpu_set_periodic_timer>(), 8, "vcpu_set_periodic_timer: size on arm");
+            assert_eq!(align_of::<vcpu_set_periodic_timer>(), 8, "vcpu_set_periodic_timer: align on arm");
+            assert_eq!(offset_of!(vcpu_set_periodic_timer, period_ns), 0, "vcpu_set_periodic_timer.period_ns: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_set_singleshot_timer() {
+            assert_eq!(size_of::<vcpu_set_singleshot_timer>(), 16, "vcpu_set_singleshot_timer: size on arm");
+            assert_eq!(align_of::<vcpu_set_singleshot_timer>(), 8, "vcpu_set_singleshot_timer: align on arm");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, timeout_abs_ns), 0, "vcpu_set_singleshot_timer.timeout_abs_ns: offset on arm");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, flags), 8, "vcpu_set_singleshot_timer.flags: offset on arm");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, __xenabi_hole_0), 12, "vcpu_set_singleshot_timer.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_register_vcpu_info() {
+            assert_eq!(size_of::<vcpu_register_vcpu_info>(), 16, "vcpu_register_vcpu_info: size on arm");
+            assert_eq!(align_of::<vcpu_register_vcpu_info>(), 8, "vcpu_register_vcpu_info: align on arm");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, mfn), 0, "vcpu_register_vcpu_info.mfn: offset on arm");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, offset), 8, "vcpu_register_vcpu_info.offset: offset on arm");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, rsvd), 12, "vcpu_register_vcpu_info.rsvd: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_get_physid() {
+            assert_eq!(size_of::<vcpu_get_physid>(), 8, "vcpu_get_physid: size on arm");
+            assert_eq!(align_of::<vcpu_get_physid>(), 8, "vcpu_get_physid: align on arm");
+            assert_eq!(offset_of!(vcpu_get_physid, phys_id), 0, "vcpu_get_physid.phys_id: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area>(), 8, "vcpu_register_time_memory_area: size on arm");
+            assert_eq!(align_of::<vcpu_register_time_memory_area>(), 8, "vcpu_register_time_memory_area: align on arm");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area, addr), 0, "vcpu_register_time_memory_area.addr: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area_addr>(), 8, "vcpu_register_time_memory_area.addr: size on arm");
+            assert_eq!(align_of::<vcpu_register_time_memory_area_addr>(), 8, "vcpu_register_time_memory_area.addr: align on arm");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, h), 0, "vcpu_register_time_memory_area.addr.h: offset on arm");
+            assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 8, "vcpu_register_time_memory_area.addr.h: size on arm");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, v), 0, "vcpu_register_time_memory_area.addr.v: offset on arm");
+            assert_eq!(size_of::<UserPtr<vcpu_time_info>>(), 4, "vcpu_register_time_memory_area.addr.v: size on arm");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, p), 0, "vcpu_register_time_memory_area.addr.p: offset on arm");
+        }
+    }
+
     mod stable_version {
         use super::*;
 
@@ -8690,6 +9627,7 @@ mod aarch64 {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
+    use xenabi::stable::memory::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
     use xenabi::stable::pciif::*;
@@ -8699,6 +9637,7 @@ mod aarch64 {
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::usbif::*;
+    use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
@@ -8723,16 +9662,30 @@ mod aarch64 {
         assert_eq!(align_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: align on aarch64");
         assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on aarch64");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(size_of::<__guest_handle_int>(), 8, "__guest_handle_int: size on aarch64");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on aarch64");
-        #[cfg(feature = "xen-4-9")]
+        assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "__guest_handle_vcpu_runstate_info_t: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "__guest_handle_vcpu_runstate_info_t: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 8, "__guest_handle_vcpu_time_info_t: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_vcpu_time_info_t>(), 8, "__guest_handle_vcpu_time_info_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on aarch64");
-        #[cfg(feature = "xen-4-9")]
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on aarch64");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on aarch64");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: size on aarch64");
+        #[cfg(feature = "xen-4-7")]
+        assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: align on aarch64");
     }
 
     #[cfg(feature = "xen-4-12")]
@@ -9931,6 +10884,222 @@ mod aarch64 {
         }
     }
 
+    mod stable_memory {
+        use super::*;
+
+        #[test]
+        fn xen_memory_reservation() {
+            assert_eq!(size_of::<xen_memory_reservation>(), 32, "xen_memory_reservation: size on aarch64");
+            assert_eq!(align_of::<xen_memory_reservation>(), 8, "xen_memory_reservation: align on aarch64");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_start), 0, "xen_memory_reservation.extent_start: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_memory_reservation.extent_start: size on aarch64");
+            assert_eq!(offset_of!(xen_memory_reservation, nr_extents), 8, "xen_memory_reservation.nr_extents: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_memory_reservation.nr_extents: size on aarch64");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_order), 16, "xen_memory_reservation.extent_order: offset on aarch64");
+            assert_eq!(offset_of!(xen_memory_reservation, mem_flags), 20, "xen_memory_reservation.mem_flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_memory_reservation, domid), 24, "xen_memory_reservation.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_reservation.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_memory_reservation, __xenabi_hole_0), 26, "xen_memory_reservation.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_memory_exchange() {
+            assert_eq!(size_of::<xen_memory_exchange>(), 72, "xen_memory_exchange: size on aarch64");
+            assert_eq!(align_of::<xen_memory_exchange>(), 8, "xen_memory_exchange: align on aarch64");
+            assert_eq!(offset_of!(xen_memory_exchange, r#in), 0, "xen_memory_exchange.in: offset on aarch64");
+            assert_eq!(offset_of!(xen_memory_exchange, out), 32, "xen_memory_exchange.out: offset on aarch64");
+            assert_eq!(offset_of!(xen_memory_exchange, nr_exchanged), 64, "xen_memory_exchange.nr_exchanged: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_memory_exchange.nr_exchanged: size on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn xen_memory_domain() {
+            assert_eq!(size_of::<xen_memory_domain>(), 2, "xen_memory_domain: size on aarch64");
+            assert_eq!(align_of::<xen_memory_domain>(), 2, "xen_memory_domain: align on aarch64");
+            assert_eq!(offset_of!(xen_memory_domain, domid), 0, "xen_memory_domain.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_domain.domid: size on aarch64");
+        }
+
+        #[test]
+        fn xen_machphys_mfn_list() {
+            assert_eq!(size_of::<xen_machphys_mfn_list>(), 24, "xen_machphys_mfn_list: size on aarch64");
+            assert_eq!(align_of::<xen_machphys_mfn_list>(), 8, "xen_machphys_mfn_list: align on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, max_extents), 0, "xen_machphys_mfn_list.max_extents: offset on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, __xenabi_hole_0), 4, "xen_machphys_mfn_list.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, extent_start), 8, "xen_machphys_mfn_list.extent_start: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_machphys_mfn_list.extent_start: size on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, nr_extents), 16, "xen_machphys_mfn_list.nr_extents: offset on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, __xenabi_hole_1), 20, "xen_machphys_mfn_list.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_machphys_mapping() {
+            assert_eq!(size_of::<xen_machphys_mapping>(), 24, "xen_machphys_mapping: size on aarch64");
+            assert_eq!(align_of::<xen_machphys_mapping>(), 8, "xen_machphys_mapping: align on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_start), 0, "xen_machphys_mapping.v_start: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.v_start: size on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_end), 8, "xen_machphys_mapping.v_end: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.v_end: size on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mapping, max_mfn), 16, "xen_machphys_mapping.max_mfn: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.max_mfn: size on aarch64");
+        }
+
+        #[test]
+        fn xen_add_to_physmap() {
+            assert_eq!(size_of::<xen_add_to_physmap>(), 24, "xen_add_to_physmap: size on aarch64");
+            assert_eq!(align_of::<xen_add_to_physmap>(), 8, "xen_add_to_physmap: align on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap, domid), 0, "xen_add_to_physmap.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap, size), 2, "xen_add_to_physmap.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap, space), 4, "xen_add_to_physmap.space: offset on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap, idx), 8, "xen_add_to_physmap.idx: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_add_to_physmap.idx: size on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap, gpfn), 16, "xen_add_to_physmap.gpfn: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_add_to_physmap.gpfn: size on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_add_to_physmap_batch_extra() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: size on aarch64");
+            assert_eq!(align_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: align on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, foreign_domid), 0, "xen_add_to_physmap_batch_extra.foreign_domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch_extra.foreign_domid: size on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, res0), 0, "xen_add_to_physmap_batch_extra.res0: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_add_to_physmap_batch() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch>(), 32, "xen_add_to_physmap_batch: size on aarch64");
+            assert_eq!(align_of::<xen_add_to_physmap_batch>(), 8, "xen_add_to_physmap_batch: align on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, domid), 0, "xen_add_to_physmap_batch.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, space), 2, "xen_add_to_physmap_batch.space: offset on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, size), 4, "xen_add_to_physmap_batch.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, u), 6, "xen_add_to_physmap_batch.u: offset on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, idxs), 8, "xen_add_to_physmap_batch.idxs: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "xen_add_to_physmap_batch.idxs: size on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, gpfns), 16, "xen_add_to_physmap_batch.gpfns: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_add_to_physmap_batch.gpfns: size on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, errs), 24, "xen_add_to_physmap_batch.errs: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_int>(), 8, "xen_add_to_physmap_batch.errs: size on aarch64");
+        }
+
+        #[test]
+        fn xen_remove_from_physmap() {
+            assert_eq!(size_of::<xen_remove_from_physmap>(), 16, "xen_remove_from_physmap: size on aarch64");
+            assert_eq!(align_of::<xen_remove_from_physmap>(), 8, "xen_remove_from_physmap: align on aarch64");
+            assert_eq!(offset_of!(xen_remove_from_physmap, domid), 0, "xen_remove_from_physmap.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_remove_from_physmap.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_remove_from_physmap, __xenabi_hole_0), 2, "xen_remove_from_physmap.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_remove_from_physmap, gpfn), 8, "xen_remove_from_physmap.gpfn: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_remove_from_physmap.gpfn: size on aarch64");
+        }
+
+        #[test]
+        fn xen_memory_map() {
+            assert_eq!(size_of::<xen_memory_map>(), 16, "xen_memory_map: size on aarch64");
+            assert_eq!(align_of::<xen_memory_map>(), 8, "xen_memory_map: align on aarch64");
+            assert_eq!(offset_of!(xen_memory_map, nr_entries), 0, "xen_memory_map.nr_entries: offset on aarch64");
+            assert_eq!(offset_of!(xen_memory_map, __xenabi_hole_0), 4, "xen_memory_map.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_memory_map, buffer), 8, "xen_memory_map.buffer: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xen_memory_map.buffer: size on aarch64");
+        }
+
+        #[test]
+        fn xen_foreign_memory_map() {
+            assert_eq!(size_of::<xen_foreign_memory_map>(), 24, "xen_foreign_memory_map: size on aarch64");
+            assert_eq!(align_of::<xen_foreign_memory_map>(), 8, "xen_foreign_memory_map: align on aarch64");
+            assert_eq!(offset_of!(xen_foreign_memory_map, domid), 0, "xen_foreign_memory_map.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_foreign_memory_map.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_foreign_memory_map, __xenabi_hole_0), 2, "xen_foreign_memory_map.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_foreign_memory_map, map), 8, "xen_foreign_memory_map.map: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pod_target() {
+            assert_eq!(size_of::<xen_pod_target>(), 40, "xen_pod_target: size on aarch64");
+            assert_eq!(align_of::<xen_pod_target>(), 8, "xen_pod_target: align on aarch64");
+            assert_eq!(offset_of!(xen_pod_target, target_pages), 0, "xen_pod_target.target_pages: offset on aarch64");
+            assert_eq!(offset_of!(xen_pod_target, tot_pages), 8, "xen_pod_target.tot_pages: offset on aarch64");
+            assert_eq!(offset_of!(xen_pod_target, pod_cache_pages), 16, "xen_pod_target.pod_cache_pages: offset on aarch64");
+            assert_eq!(offset_of!(xen_pod_target, pod_entries), 24, "xen_pod_target.pod_entries: offset on aarch64");
+            assert_eq!(offset_of!(xen_pod_target, domid), 32, "xen_pod_target.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pod_target.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_pod_target, __xenabi_hole_0), 34, "xen_pod_target.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_mem_acquire_resource() {
+            assert_eq!(size_of::<xen_mem_acquire_resource>(), 32, "xen_mem_acquire_resource: size on aarch64");
+            assert_eq!(align_of::<xen_mem_acquire_resource>(), 8, "xen_mem_acquire_resource: align on aarch64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, domid), 0, "xen_mem_acquire_resource.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_mem_acquire_resource.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, r#type), 2, "xen_mem_acquire_resource.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, id), 4, "xen_mem_acquire_resource.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, nr_frames), 8, "xen_mem_acquire_resource.nr_frames: offset on aarch64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, pad), 12, "xen_mem_acquire_resource.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame), 16, "xen_mem_acquire_resource.frame: offset on aarch64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame_list), 24, "xen_mem_acquire_resource.frame_list: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_mem_acquire_resource.frame_list: size on aarch64");
+        }
+
+        #[test]
+        fn xen_vmemrange() {
+            assert_eq!(size_of::<xen_vmemrange>(), 24, "xen_vmemrange: size on aarch64");
+            assert_eq!(align_of::<xen_vmemrange>(), 8, "xen_vmemrange: align on aarch64");
+            assert_eq!(offset_of!(xen_vmemrange, start), 0, "xen_vmemrange.start: offset on aarch64");
+            assert_eq!(offset_of!(xen_vmemrange, end), 8, "xen_vmemrange.end: offset on aarch64");
+            assert_eq!(offset_of!(xen_vmemrange, flags), 16, "xen_vmemrange.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_vmemrange, nid), 20, "xen_vmemrange.nid: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info() {
+            assert_eq!(size_of::<xen_vnuma_topology_info>(), 40, "xen_vnuma_topology_info: size on aarch64");
+            assert_eq!(align_of::<xen_vnuma_topology_info>(), 8, "xen_vnuma_topology_info: align on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, domid), 0, "xen_vnuma_topology_info.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_vnuma_topology_info.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, pad), 2, "xen_vnuma_topology_info.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vnodes), 4, "xen_vnuma_topology_info.nr_vnodes: offset on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vcpus), 8, "xen_vnuma_topology_info.nr_vcpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vmemranges), 12, "xen_vnuma_topology_info.nr_vmemranges: offset on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vdistance), 16, "xen_vnuma_topology_info.vdistance: offset on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vcpu_to_vnode), 24, "xen_vnuma_topology_info.vcpu_to_vnode: offset on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vmemrange), 32, "xen_vnuma_topology_info.vmemrange: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vdistance() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vdistance>(), 8, "xen_vnuma_topology_info.vdistance: size on aarch64");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vdistance>(), 8, "xen_vnuma_topology_info.vdistance: align on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, h), 0, "xen_vnuma_topology_info.vdistance.h: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_uint>(), 8, "xen_vnuma_topology_info.vdistance.h: size on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, pad), 0, "xen_vnuma_topology_info.vdistance.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vcpu_to_vnode() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode: size on aarch64");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode: align on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, h), 0, "xen_vnuma_topology_info.vcpu_to_vnode.h: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_uint>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode.h: size on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, pad), 0, "xen_vnuma_topology_info.vcpu_to_vnode.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vmemrange() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vmemrange>(), 8, "xen_vnuma_topology_info.vmemrange: size on aarch64");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vmemrange>(), 8, "xen_vnuma_topology_info.vmemrange: align on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, h), 0, "xen_vnuma_topology_info.vmemrange.h: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "xen_vnuma_topology_info.vmemrange.h: size on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, pad), 0, "xen_vnuma_topology_info.vmemrange.pad: offset on aarch64");
+        }
+    }
+
     mod stable_netif {
         use super::*;
 
@@ -10778,6 +11947,88 @@ mod aarch64 {
             assert_eq!(size_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: size on aarch64");
             assert_eq!(align_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: align on aarch64");
             assert_eq!(offset_of!(usbif_conn_sring_pvt_tapif_user, msg), 0, "usbif_conn_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+    }
+
+    mod stable_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_runstate_info() {
+            assert_eq!(size_of::<vcpu_runstate_info>(), 48, "vcpu_runstate_info: size on aarch64");
+            assert_eq!(align_of::<vcpu_runstate_info>(), 8, "vcpu_runstate_info: align on aarch64");
+            assert_eq!(offset_of!(vcpu_runstate_info, state), 0, "vcpu_runstate_info.state: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_runstate_info, __xenabi_hole_0), 4, "vcpu_runstate_info.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_runstate_info, state_entry_time), 8, "vcpu_runstate_info.state_entry_time: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_runstate_info, time), 16, "vcpu_runstate_info.time: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area>(), 8, "vcpu_register_runstate_memory_area: size on aarch64");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area>(), 8, "vcpu_register_runstate_memory_area: align on aarch64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area, addr), 0, "vcpu_register_runstate_memory_area.addr: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_register_runstate_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_runstate_memory_area_addr>(), 8, "vcpu_register_runstate_memory_area.addr: size on aarch64");
+            assert_eq!(align_of::<vcpu_register_runstate_memory_area_addr>(), 8, "vcpu_register_runstate_memory_area.addr: align on aarch64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, h), 0, "vcpu_register_runstate_memory_area.addr.h: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_vcpu_runstate_info_t>(), 8, "vcpu_register_runstate_memory_area.addr.h: size on aarch64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, v), 0, "vcpu_register_runstate_memory_area.addr.v: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<vcpu_runstate_info>>(), 8, "vcpu_register_runstate_memory_area.addr.v: size on aarch64");
+            assert_eq!(offset_of!(vcpu_register_runstate_memory_area_addr, p), 0, "vcpu_register_runstate_memory_area.addr.p: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_set_periodic_timer() {
+            assert_eq!(size_of::<vcpu_set_periodic_timer>(), 8, "vcpu_set_periodic_timer: size on aarch64");
+            assert_eq!(align_of::<vcpu_set_periodic_timer>(), 8, "vcpu_set_periodic_timer: align on aarch64");
+            assert_eq!(offset_of!(vcpu_set_periodic_timer, period_ns), 0, "vcpu_set_periodic_timer.period_ns: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_set_singleshot_timer() {
+            assert_eq!(size_of::<vcpu_set_singleshot_timer>(), 16, "vcpu_set_singleshot_timer: size on aarch64");
+            assert_eq!(align_of::<vcpu_set_singleshot_timer>(), 8, "vcpu_set_singleshot_timer: align on aarch64");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, timeout_abs_ns), 0, "vcpu_set_singleshot_timer.timeout_abs_ns: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, flags), 8, "vcpu_set_singleshot_timer.flags: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_set_singleshot_timer, __xenabi_hole_0), 12, "vcpu_set_singleshot_timer.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_register_vcpu_info() {
+            assert_eq!(size_of::<vcpu_register_vcpu_info>(), 16, "vcpu_register_vcpu_info: size on aarch64");
+            assert_eq!(align_of::<vcpu_register_vcpu_info>(), 8, "vcpu_register_vcpu_info: align on aarch64");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, mfn), 0, "vcpu_register_vcpu_info.mfn: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, offset), 8, "vcpu_register_vcpu_info.offset: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_register_vcpu_info, rsvd), 12, "vcpu_register_vcpu_info.rsvd: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_get_physid() {
+            assert_eq!(size_of::<vcpu_get_physid>(), 8, "vcpu_get_physid: size on aarch64");
+            assert_eq!(align_of::<vcpu_get_physid>(), 8, "vcpu_get_physid: align on aarch64");
+            assert_eq!(offset_of!(vcpu_get_physid, phys_id), 0, "vcpu_get_physid.phys_id: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area>(), 8, "vcpu_register_time_memory_area: size on aarch64");
+            assert_eq!(align_of::<vcpu_register_time_memory_area>(), 8, "vcpu_register_time_memory_area: align on aarch64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area, addr), 0, "vcpu_register_time_memory_area.addr: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_register_time_memory_area_addr() {
+            assert_eq!(size_of::<vcpu_register_time_memory_area_addr>(), 8, "vcpu_register_time_memory_area.addr: size on aarch64");
+            assert_eq!(align_of::<vcpu_register_time_memory_area_addr>(), 8, "vcpu_register_time_memory_area.addr: align on aarch64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, h), 0, "vcpu_register_time_memory_area.addr.h: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_vcpu_time_info_t>(), 8, "vcpu_register_time_memory_area.addr.h: size on aarch64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, v), 0, "vcpu_register_time_memory_area.addr.v: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<vcpu_time_info>>(), 8, "vcpu_register_time_memory_area.addr.v: size on aarch64");
+            assert_eq!(offset_of!(vcpu_register_time_memory_area_addr, p), 0, "vcpu_register_time_memory_area.addr.p: offset on aarch64");
         }
     }
 

@@ -118,6 +118,8 @@ mod grant_table;
 mod ioreq;
 #[path = "vectors/kbdif.rs"]
 mod kbdif;
+#[path = "vectors/memory.rs"]
+mod memory;
 #[path = "vectors/netif.rs"]
 mod netif;
 #[path = "vectors/nmi.rs"]
@@ -134,6 +136,8 @@ mod sched;
 mod start_info;
 #[path = "vectors/usbif.rs"]
 mod usbif;
+#[path = "vectors/vcpu.rs"]
+mod vcpu;
 #[path = "vectors/version.rs"]
 mod version;
 #[path = "vectors/xen_guest.rs"]

@@ -22,6 +22,7 @@
 #include <xenabi/stable/grant_table.h>
 #include <xenabi/stable/ioreq.h>
 #include <xenabi/stable/kbdif.h>
+#include <xenabi/stable/memory.h>
 #include <xenabi/stable/netif.h>
 #include <xenabi/stable/nmi.h>
 #include <xenabi/stable/pciif.h>
@@ -30,6 +31,7 @@
 #include <xenabi/stable/sched.h>
 #include <xenabi/stable/start_info.h>
 #include <xenabi/stable/usbif.h>
+#include <xenabi/stable/vcpu.h>
 #include <xenabi/stable/version.h>
 #include <xenabi/stable/xen.h>
 #include <xenabi/stable/xen_guest.h>

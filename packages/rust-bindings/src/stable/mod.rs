@@ -15,6 +15,7 @@ pub mod features;
 pub mod grant_table;
 pub mod ioreq;
 pub mod kbdif;
+pub mod memory;
 pub mod netif;
 pub mod nmi;
 pub mod pciif;
@@ -24,6 +25,7 @@ pub mod sched;
 #[cfg(feature = "xen-4-8")]
 pub mod start_info;
 pub mod usbif;
+pub mod vcpu;
 pub mod version;
 pub mod xen;
 pub mod xen_guest;
