@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain script, without types
+import { LINUX_CRATE, wantedVersions, withVersions } from '../../../scripts/release/crate-versions.mjs';
+// @ts-expect-error: a plain script, without types
 import { debianDate, newestUpstream, withVersion } from '../../../scripts/release/debian-changelog.mjs';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -14,8 +16,23 @@ const workspaces = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
 const names = workspaces.map((w) => (JSON.parse(readFileSync(join(ROOT, w, 'package.json'), 'utf8')) as { name: string }).name);
 
 describe('changesets', () => {
-  it('know every package: the CLI, the bindings, the crate and the C headers', () => {
-    expect(names).toEqual(expect.arrayContaining(['xenabi', '@xenabi/ts-bindings', '@xenabi/rust-bindings', '@xenabi/c-headers']));
+  it('know every package: the CLI, the bindings, the crates and the C headers', () => {
+    expect(names).toEqual(
+      expect.arrayContaining(['xenabi', '@xenabi/ts-bindings', '@xenabi/linux', '@xenabi/rust-bindings', '@xenabi/rust-linux', '@xenabi/c-headers']),
+    );
+  });
+
+  it('the xenabi-linux crate\'s Cargo.toml follows its package.json and requires the xenabi crate\'s version', () => {
+    const manifest = readFileSync(join(ROOT, LINUX_CRATE, 'Cargo.toml'), 'utf8');
+    const [version, xenabi] = wantedVersions() as [string, string];
+    expect(manifest, `${LINUX_CRATE}/Cargo.toml is behind: npm run release:version (node scripts/release/crate-versions.mjs) updates it`).toBe(
+      withVersions(manifest, version, xenabi),
+    );
+    const next = withVersions(manifest, '1.0.0', '2.3.4') as string;
+    expect(next).toMatch(/^\[package\]\nname = "xenabi-linux"\nversion = "1\.0\.0"\n/);
+    expect(next.match(/^xenabi = \{ path = "\.\.", version = "2\.3\.4",/gm)).toHaveLength(2);
+    expect(next.match(/^rustix = \{ version = "1\.1",/m), 'other dependencies keep their versions').not.toBeNull();
+    expect(() => withVersions('[package]\nname = "x"\n', '1.0.0', '1.0.0')).toThrow(/no version = "…" line in \[package\]/);
   });
 
   it('pending in .changeset/ name only known packages, and the release plan computes', async () => {
@@ -36,3 +53,4 @@ describe('changesets', () => {
     expect(withVersion(next, '0.2.0', date)).toBe(next);
   });
 });
+
