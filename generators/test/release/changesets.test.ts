@@ -3,7 +3,9 @@
  * known packages and kinds of release, and a version bump reaches the Debian changelog.
  */
 import getReleasePlan from '@changesets/get-release-plan';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain script, without types
@@ -54,3 +56,50 @@ describe('changesets', () => {
   });
 });
 
+/** Runs the pull request's changeset check in `cwd` with `base` (unset when undefined). */
+function changesetCheck(cwd: string, base: string | undefined) {
+  const env = { ...process.env };
+  delete env.XENABI_CHANGESET_BASE;
+  if (base !== undefined) env.XENABI_CHANGESET_BASE = base;
+  const r = spawnSync('bash', [join(ROOT, 'scripts/release/changeset-check.sh')], { cwd, env, encoding: 'utf8' });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+function git(cwd: string, ...args: string[]): void {
+  const r = spawnSync('git', ['-c', 'user.name=xenabi test', '-c', 'user.email=test@example.org', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+}
+
+describe('the changeset check of a pull request (npm run changeset:check)', () => {
+  it('refuses to run without a base, or with one this clone does not have, and says what to do', () => {
+    const unset = changesetCheck(ROOT, undefined);
+    expect(unset.status).toBe(2);
+    expect(unset.out).toContain('XENABI_CHANGESET_BASE is not set');
+    const missing = changesetCheck(ROOT, 'no-such-revision');
+    expect(missing.status).toBe(2);
+    expect(missing.out).toContain('XENABI_CHANGESET_BASE=no-such-revision is not a commit of this clone');
+  });
+
+  it('fails a package changed since the base without a changeset, and passes once one is committed', () => {
+    const root = mkdtempSync(join(tmpdir(), 'xenabi-changesets-'));
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'root', private: true, workspaces: ['pkg'] }));
+    mkdirSync(join(root, 'pkg'));
+    writeFileSync(join(root, 'pkg/package.json'), JSON.stringify({ name: 'pkg', version: '1.0.0' }));
+    cpSync(join(ROOT, '.changeset/config.json'), join(root, '.changeset/config.json'));
+    git(root, 'init', '--quiet');
+    git(root, 'add', '.');
+    git(root, 'commit', '--quiet', '-m', 'base');
+    writeFileSync(join(root, 'pkg/index.js'), 'export const x = 1;\n');
+    git(root, 'add', '.');
+    git(root, 'commit', '--quiet', '-m', 'change pkg');
+    const without = changesetCheck(root, 'HEAD~1');
+    expect(without.status, without.out).toBe(1);
+    expect(without.out).toContain('Some packages have been changed but no changesets were found');
+    writeFileSync(join(root, '.changeset/pkg-change.md'), '---\n"pkg": patch\n---\n\nChange pkg.\n');
+    git(root, 'add', '.');
+    git(root, 'commit', '--quiet', '-m', 'changeset');
+    const withIt = changesetCheck(root, 'HEAD~2');
+    expect(withIt.status, withIt.out).toBe(0);
+    expect(withIt.out).toMatch(/Packages to be bumped at patch[\s\S]*- pkg/);
+  }, 60_000);
+});
