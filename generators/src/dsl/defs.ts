@@ -13,6 +13,8 @@ import type {
   InterfaceVersion,
   IoctlDirection,
   LegacyRecordName,
+  RingInfo,
+  ByteRingInfo,
   LinuxRelease,
   ScalarName,
   XenOrigin,
@@ -124,6 +126,9 @@ export interface RecordDef {
   xenOrigin?: XenOrigin[];
   xenScope?: string;
   toolsOnlyBefore?: XenRelease;
+  /** Set by `ring()` on the shared page it builds. */
+  ring?: RingInfo;
+  byteRings?: ByteRingInfo[];
   loc: RawLocation;
 }
 
@@ -142,9 +147,12 @@ export interface ConstantDef extends ItemFields {
   ioctl?: IoctlDef;
   values?: Partial<Record<Arch, bigint>>;
   history?: { since: XenRelease; value: bigint; cType?: ConstantCType }[];
+  legacyValue?: { value: bigint; belowInterfaceVersion: InterfaceVersion };
   cType?: ConstantCType;
   spelling?: ConstantSpelling;
   bitConstant?: string;
+  /** Set by `ringEntries()`: the ring page record whose entries per page the value counts. */
+  ringEntries?: string;
   loc: RawLocation;
 }
 
