@@ -2,11 +2,17 @@
  * What npm and crates.io would receive: `npm publish --dry-run` for every public npm package
  * and `cargo publish --dry-run` for every crate, clean (no warning but npm's note that nobody
  * is logged in), with the licence, a README whose relative links resolve inside the package,
- * the repository and homepage, and no build leftovers or test data. And the CLI as another
- * project gets it: packed, installed as a devDependency, run there, naming that project's
- * files relative to it.
+ * the repository, homepage and documentation, and no build leftovers or test data. And the CLI
+ * as another project gets it: packed, installed as a devDependency, run there, naming that
+ * project's files relative to it.
+ *
+ * xenabi-linux depends on the xenabi crate, which is not on crates.io yet, so a dry run of it
+ * alone cannot resolve its dependency. Both crates are dry-run together instead, as
+ * `cargo publish --workspace` would publish them: xenabi first, then xenabi-linux verified
+ * (built from its packaged files) against the packaged xenabi, which cargo serves from a
+ * local registry of the crates being published.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -28,8 +34,10 @@ const rootManifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'u
 const npmPackages = rootManifest.workspaces
   .map((dir) => ({ dir, manifest: JSON.parse(readFileSync(join(REPO_ROOT, dir, 'package.json'), 'utf8')) as Manifest }))
   .filter((p) => !p.manifest.private);
+/** Every crate: the folders under packages/ with a Cargo.toml, and the crates nested in them. */
 const crates = readdirSync(join(REPO_ROOT, 'packages'))
   .map((d) => `packages/${d}`)
+  .flatMap((dir) => [dir, ...readdirSync(join(REPO_ROOT, dir)).map((d) => `${dir}/${d}`)])
   .filter((dir) => existsSync(join(REPO_ROOT, dir, 'Cargo.toml')));
 
 /** What a published package must never carry. */
@@ -77,23 +85,64 @@ describe('npm packages', () => {
 });
 
 describe.skipIf(!hasCargo && !IN_CI)('crates', () => {
+  const env = { CARGO_TARGET_DIR: join(REPO_ROOT, 'packages/rust-bindings/target/publish'), CARGO_TERM_COLOR: 'never' };
+  const warningsOf = (stderr: string) => stderr.split('\n').filter((l) => /^warning/.test(l) && !/aborting upload due to dry run/.test(l));
+
   it('have cargo', () => expect(hasCargo, 'cargo is not installed: install Rust with rustup').toBe(true));
 
-  it.each(crates)('%s: cargo publish --dry-run is clean, with LICENSE, README, repository and no leftovers', async (dir) => {
+  it('are the xenabi crate and xenabi-linux', () => {
+    expect(crates).toEqual(['packages/rust-bindings', 'packages/rust-bindings/xenabi-linux']);
+  });
+
+  it.each(crates)('%s: cargo package --list is clean, with LICENSE, README, repository, homepage, documentation and no leftovers', async (dir) => {
     const manifest = join(REPO_ROOT, dir, 'Cargo.toml');
-    const env = { CARGO_TARGET_DIR: join(REPO_ROOT, dir, 'target/publish'), CARGO_TERM_COLOR: 'never' };
     const list = await run('cargo', ['package', '--list', '--allow-dirty', '--manifest-path', manifest], { env });
+    expect(warningsOf(list.stderr), `cargo package --list warned for ${dir}`).toEqual([]);
     const files = list.stdout.trim().split('\n');
     expectPublishable(dir, files);
     expect(files).not.toContain('package.json');
     const toml = readFileSync(manifest, 'utf8');
+    const name = /^name = "([^"]+)"$/m.exec(toml)![1];
     expect(toml).toContain(`repository = "${REPOSITORY_URL}"`);
     expect(toml).toContain(`homepage = "${HOMEPAGE_URL}"`);
-    const publish = await run('cargo', ['publish', '--dry-run', '--allow-dirty', '--manifest-path', manifest], { env });
-    expect(publish.stderr).toMatch(/aborting upload due to dry run/);
-    expect(publish.stderr.split('\n').filter((l) => /^warning/.test(l) && !/aborting upload due to dry run/.test(l))).toEqual([]);
-  }, 300_000);
+    expect(toml).toContain(`documentation = "https://docs.rs/${name}"`);
+  }, 120_000);
+
+  it('xenabi-linux carries its tests\' data as files, not as links out of the package', async () => {
+    const manifest = join(REPO_ROOT, 'packages/rust-bindings/xenabi-linux/Cargo.toml');
+    const files = (await run('cargo', ['package', '--list', '--allow-dirty', '--manifest-path', manifest], { env })).stdout.trim().split('\n');
+    expect(files).toEqual(expect.arrayContaining(['tests/data/golden-packets.txt', 'tests/data/error-strings.txt', 'tests/xenstore.rs']));
+    const sources = files.filter((f) => f.endsWith('.rs')).map((f) => readFileSync(join(REPO_ROOT, 'packages/rust-bindings/xenabi-linux', f), 'utf8'));
+    expect(sources.flatMap((text) => [...text.matchAll(/include_(?:str|bytes)!\("([^"]+)"\)/g)].map((m) => m[1]!)).filter((p) => p.includes('..'))).toEqual([]);
+  }, 120_000);
+
+  it('cargo publish --dry-run of both, in order: xenabi, then xenabi-linux built against the packaged xenabi', async () => {
+    const workspace = publishWorkspace();
+    const publish = await run('cargo', ['publish', '--dry-run', '--workspace', '--allow-dirty', '--manifest-path', join(workspace, 'Cargo.toml')], { env });
+    expect(warningsOf(publish.stderr), 'cargo publish --dry-run warned').toEqual([]);
+    const uploads = [...publish.stderr.matchAll(/^\s*Uploading (\S+) v/gm)].map((m) => m[1]);
+    expect(uploads).toEqual(['xenabi', 'xenabi-linux']);
+    expect(publish.stderr, 'xenabi-linux is built from its packaged files').toMatch(/Verifying xenabi-linux v\S+[\s\S]*Compiling xenabi-linux v\S+ \([^)]*\/package\/xenabi-linux-[^)]*\)/);
+    expect(publish.stderr.match(/aborting upload due to dry run/g)).toHaveLength(2);
+  }, 900_000);
 });
+
+/**
+ * A scratch copy of packages/rust-bindings with xenabi-linux as a member of the xenabi crate's
+ * workspace (in the repository each is a workspace of its own: the xenabi manifest is
+ * generated), links followed, without build output. Nothing else in either manifest changes.
+ */
+function publishWorkspace(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'xenabi-publish-')), 'rust-bindings');
+  cpSync(join(REPO_ROOT, 'packages/rust-bindings'), dir, { recursive: true, dereference: true, filter: (src) => !/\/target$/.test(src) });
+  const linux = join(dir, 'xenabi-linux/Cargo.toml');
+  const own = readFileSync(linux, 'utf8');
+  expect(own).toMatch(/^\[workspace\]\n/m);
+  writeFileSync(linux, own.replace(/^\[workspace\]\n/m, ''));
+  appendFileSync(join(dir, 'Cargo.toml'), '\n[workspace]\nmembers = ["xenabi-linux"]\n');
+  copyFileSync(join(dir, 'xenabi-linux/Cargo.lock'), join(dir, 'Cargo.lock'));
+  return dir;
+}
 
 describe('the CLI in another project', () => {
   let project = '';

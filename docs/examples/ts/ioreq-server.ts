@@ -13,7 +13,11 @@ import { ioreq, IOREQ_READ, IOREQ_TYPE_PIO, STATE_IOREQ_READY, STATE_IORESP_READ
 import { XEN_DMOP_IO_RANGE_PORT } from '@xenabi/ts-bindings/stable/dm_op';
 import { Evtchn, Privcmd } from '@xenabi/linux';
 
-/** XENMEM_resource_ioreq_server (memory.h): the resource type of an ioreq server's pages. */
+/**
+ * XENMEM_resource_ioreq_server (memory.h): the resource type of an ioreq server's pages.
+ * TODO: import it from `@xenabi/ts-bindings/stable/memory` once the registry declares
+ * memory.h (module `abi/stable/memory.ts`); until then it is spelled here.
+ */
 const XENMEM_resource_ioreq_server = 0;
 /** Frame 1 of that resource is the synchronous page (frame 0 the buffered one). */
 const SYNCHRONOUS_PAGE = 1;

@@ -1,9 +1,10 @@
 /**
  * `xenabi check --changeset`: the changeset (`.changeset/*.md`, read by `@changesets/cli`) that
  * an ABI change implies for the packages generated from the ABI modules. Semantic versioning
- * over the ABI: a breaking change in the stable namespace is a major release, any other change
- * the check reports (additions, unstable interfaces moving with their version) a minor one, and
- * a module that changed only in what the rules do not judge (documentation) a patch.
+ * over the ABI: a breaking change in a namespace whose owner promises never to break it (Xen's
+ * stable ABI, Linux's interface: `neverBreaks`) is a major release, any other change the check
+ * reports (additions, unstable interfaces moving with their version) a minor one, and a module
+ * that changed only in what the rules do not judge (documentation) a patch.
  */
 import { createHash } from 'node:crypto';
 import type { AbiSide } from '../check/side/types.js';
@@ -11,6 +12,7 @@ import type { CheckResult } from '../check/engine.js';
 import { isBreaking } from '../check/rules/catalogue.js';
 import { code, escape } from '../check/format/markdown.js';
 import { moduleKey } from '../check/side/digests.js';
+import { neverBreaks } from '../model/namespaces.js';
 
 export type Bump = 'major' | 'minor' | 'patch';
 
@@ -30,7 +32,7 @@ export function impliedChangeset(result: CheckResult, base: AbiSide, head: AbiSi
   const findings = result.findings.filter((f) => f.category !== 'waiver' && f.module !== null);
   const docsOnly = changedDigests(base, head).filter((key) => !findings.some((f) => moduleKey(f.namespace ?? '', f.module ?? '') === key));
   if (!findings.length && !docsOnly.length) return undefined;
-  const stableBreak = findings.some((f) => f.namespace === 'stable' && isBreaking(f.category));
+  const stableBreak = findings.some((f) => f.namespace !== null && neverBreaks(f.namespace) && isBreaking(f.category));
   const bump: Bump = stableBreak ? 'major' : findings.length ? 'minor' : 'patch';
   const modules = [...new Set([...findings.map((f) => moduleKey(f.namespace ?? '', f.module ?? '')), ...docsOnly])].sort();
   const lines = [
@@ -50,7 +52,7 @@ function changedDigests(base: AbiSide, head: AbiSide): string[] {
 
 /** The changeset file: front matter naming each package's bump, then the changelog entry. */
 export function changesetText(change: ImpliedChangeset, packages: readonly string[] = GENERATED_PACKAGES): string {
-  const kind = { major: 'a breaking change to the stable ABI', minor: 'ABI additions or changes', patch: 'documentation of the ABI' }[change.bump];
+  const kind = { major: 'a breaking change to a stable interface', minor: 'ABI additions or changes', patch: 'documentation of the ABI' }[change.bump];
   return [
     '---',
     ...packages.map((p) => `"${p}": ${change.bump}`),

@@ -1,7 +1,7 @@
 // `xenabi check --changeset`: the changeset an ABI change implies, written for the packages
 // generated from the ABI, in a real temporary git repository.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { edit, freshRepo, run } from '../check/helpers.js';
@@ -10,8 +10,31 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=xenabi test', '-c', 'user.email=test@example.org', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
 }
 
-async function repo(): Promise<string> {
+/** A module of Linux's interface: stable by Linux's rules, versioned by Linux releases. */
+const LINUX_MODULE = `import { abiModule, field, struct, u32 } from 'xenabi/dsl';
+
+export const sample_dev_arg = struct('sample_dev_arg', {
+  linuxSince: '6.1',
+  doc: 'The argument of a sample ioctl.',
+  fields: [field('count', u32, { doc: 'How many.' })],
+});
+
+export default abiModule({
+  name: 'sample_dev',
+  xenHeader: 'xen/sample_dev.h',
+  xenGuard: '__LINUX_PUBLIC_SAMPLE_DEV_H__',
+  coverage: 'full',
+  doc: 'A sample Linux device.',
+  items: [sample_dev_arg],
+});
+`;
+
+async function repo(withLinux = false): Promise<string> {
   const root = await freshRepo();
+  if (withLinux) {
+    mkdirSync(join(root, 'abi/linux'));
+    writeFileSync(join(root, 'abi/linux/sample_dev.ts'), LINUX_MODULE);
+  }
   git(root, 'init', '--quiet');
   git(root, 'add', '.');
   git(root, 'commit', '--quiet', '-m', 'base');
@@ -38,11 +61,25 @@ describe('xenabi check --changeset', () => {
     expect(r.err).toBe(`xenabi check: wrote .changeset/${name}: major for @xenabi/c-headers, @xenabi/rust-bindings, @xenabi/ts-bindings\n`);
     expect(name).toMatch(/^abi-[0-9a-f]{12}\.md$/);
     expect(text.startsWith(FRONT('major'))).toBe(true);
-    expect(text).toContain('ABI: a breaking change to the stable ABI, in `stable/sample`');
+    expect(text).toContain('ABI: a breaking change to a stable interface, in `stable/sample`');
     expect(text).toMatch(/^- breaking: `sample_range\.type` \(`stable\/sample`\): FIELD_SIGNEDNESS_CHANGED: /m);
     // The same change writes the same file again, not a second one.
     await run(['check', '--against', 'HEAD', '--changeset'], root);
     expect(Object.keys(changesets(root))).toEqual([name]);
+  });
+
+  it('writes a major changeset for a break of Linux\'s interface, which Linux keeps stable too', async () => {
+    const root = await repo(true);
+    expect((await run(['check', '--against', 'HEAD', '--changeset'], root)).err).toBe('xenabi check: no ABI change, so no changeset\n');
+    edit(root, 'abi/linux/sample_dev.ts', "field('count', u32,", "field('count', i32,");
+    edit(root, 'abi/linux/sample_dev.ts', 'struct, u32 }', 'struct, i32 }');
+    const r = await run(['check', '--against', 'HEAD', '--changeset'], root);
+    expect(r.code).toBe(1);
+    const texts = Object.values(changesets(root));
+    expect(texts).toHaveLength(1);
+    expect(texts[0]?.startsWith(FRONT('major'))).toBe(true);
+    expect(texts[0]).toContain('ABI: a breaking change to a stable interface, in `linux/sample_dev`');
+    expect(texts[0]).toMatch(/^- breaking: `sample_dev_arg\.count` \(`linux\/sample_dev`\): FIELD_SIGNEDNESS_CHANGED: /m);
   });
 
   it('writes a minor changeset for an addition', async () => {

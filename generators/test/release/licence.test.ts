@@ -8,12 +8,16 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 
-/** Every folder that is published on its own: the CLI and each folder under packages/. */
+/**
+ * Every folder that is published on its own: each folder under packages/ and every npm
+ * workspace, which covers the CLI and the crates nested in another package (xenabi-linux).
+ */
 function packageDirs(): string[] {
   const packages = readdirSync(join(ROOT, 'packages'), { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => `packages/${d.name}`);
-  return ['generators', ...packages].sort();
+  const workspaces = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces;
+  return [...new Set([...packages, ...workspaces])].sort();
 }
 
 describe('licence', () => {
@@ -22,6 +26,10 @@ describe('licence', () => {
   it('is MIT at the root, as package.json and the README say', () => {
     expect(licence).toMatch(/^MIT License\n/);
     expect(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).license).toBe('MIT');
+  });
+
+  it('covers the CLI and the xenabi-linux crate', () => {
+    expect(packageDirs()).toEqual(expect.arrayContaining(['generators', 'packages/rust-bindings/xenabi-linux']));
   });
 
   it.each(packageDirs())('is in %s, identical to the root LICENSE (cp LICENSE into it)', (dir) => {

@@ -35,19 +35,15 @@ export const EVTCHN_DEVICE: DeviceInfo = { paths: ['/dev/xen/evtchn'], module: '
 /** How many ports one read takes at most. */
 const READ_PORTS = 64;
 
-/** Waits for a file descriptor to become readable without blocking the event loop. @internal */
-export type Poller = (fd: number, ready: () => void) => { stop(): void };
-
-/** libuv's poll through koffi: the callback runs on the event loop when the file is readable. */
-const libuvPoller: Poller = (fd, ready) => {
+/** libuv's poll through koffi: `ready` runs on the event loop when the file is readable, without blocking it. */
+function pollReadable(fd: number, ready: () => void): { stop(): void } {
   const handle = koffi.node.poll(fd, { readable: true }, () => ready());
   return { stop: () => handle.close() };
-};
+}
 
 /** An open `/dev/xen/evtchn`: the ports bound through it, and the ones that fired. */
 export class Evtchn implements AsyncIterable<number> {
   readonly #file: DeviceFile;
-  readonly #poller: Poller;
   readonly #queued: number[] = [];
   #waiting: { resolve: (ports: number[]) => void; reject: (e: unknown) => void } | undefined;
   #poll: { stop(): void } | undefined;
@@ -55,17 +51,15 @@ export class Evtchn implements AsyncIterable<number> {
   /** The architecture whose records the ioctls use. */
   readonly arch: Arch;
 
-  /** @internal */
-  constructor(file: DeviceFile, arch: Arch, poller: Poller = libuvPoller) {
+  private constructor(file: DeviceFile, arch: Arch) {
     this.#file = file;
     this.arch = arch;
-    this.#poller = poller;
   }
 
   /** Opens `/dev/xen/evtchn`; a missing device is a `XenDeviceError` saying what to do. */
-  static open(options: OpenOptions = {}): Evtchn {
+  static open(options: OpenOptions & { arch?: Arch } = {}): Evtchn {
     const fd = openDevice(EVTCHN_DEVICE, options, constants.O_NONBLOCK);
-    return new Evtchn(new DeviceFile(fd, options.syscalls ?? nativeSyscalls), HOST_ARCH);
+    return new Evtchn(new DeviceFile(fd, options.syscalls ?? nativeSyscalls), options.arch ?? HOST_ARCH);
   }
 
   /** Connects a new local port to port `remotePort` that domain `remoteDomain` left unbound; returns the local port. */
@@ -134,7 +128,7 @@ export class Evtchn implements AsyncIterable<number> {
     if (now.length) return Promise.resolve(now);
     return new Promise((resolve, reject) => {
       this.#waiting = { resolve, reject };
-      this.#poll = this.#poller(this.#file.fd, () => this.#ready());
+      this.#poll = pollReadable(this.#file.fd, () => this.#ready());
     });
   }
 

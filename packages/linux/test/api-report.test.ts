@@ -22,4 +22,16 @@ describe('API report', () => {
     const changed = result.apiReportChanged || !existsSync(committed) || readFileSync(report, 'utf8') !== readFileSync(committed, 'utf8');
     expect(changed, `the public API of @xenabi/linux changed: review it, then run \`${UPDATE}\` and commit packages/linux/etc/linux.api.md`).toBe(false);
   });
+
+  it('has no api-extractor warning, and shows every xenstore call a connection and a transaction offer', () => {
+    // api-extractor writes the report with CRLF line ends.
+    const report = readFileSync(join(ROOT, 'etc', 'linux.api.md'), 'utf8').replace(/\r\n/g, '\n');
+    expect(report.match(/^\s*\/\/ Warning: .*$/gm) ?? []).toEqual([]);
+    expect(report).toMatch(/^export class XenStore extends XenStoreOperations \{$/m);
+    expect(report).toMatch(/^export class Transaction extends XenStoreOperations \{$/m);
+    const operations = /^export abstract class XenStoreOperations \{\n([\s\S]*?)^\}$/m.exec(report)?.[1] ?? '';
+    for (const call of ['read', 'readBytes', 'write', 'mkdir', 'rm', 'directory', 'getPermissions', 'setPermissions']) {
+      expect(operations, `XenStoreOperations.${call} is not in the report`).toMatch(new RegExp(`^    ${call}\\(`, 'm'));
+    }
+  });
 });

@@ -9,8 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Evtchn, Gntdev, Privcmd, XenDeviceError } from '../src/index.js';
-import { DeviceFile } from '../src/device.js';
-import { nativeSyscalls } from '../src/syscalls.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'xenabi-dev-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,9 +46,8 @@ describe('waiting for event-channel ports', () => {
   function fifoEvtchn(): { evtchn: Evtchn; send: (...ports: number[]) => void; end: () => void } {
     const path = join(dir, `fifo-${Math.random().toString(36).slice(2)}`);
     execFileSync('mkfifo', [path]);
-    const fd = openSync(path, constants.O_RDWR | constants.O_NONBLOCK);
+    const evtchn = Evtchn.open({ path, arch: 'x86_64' });
     const writer = openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
-    const evtchn = new Evtchn(new DeviceFile(fd, nativeSyscalls), 'x86_64');
     const send = (...ports: number[]) => void writeSync(writer, new Uint8Array(new Uint32Array(ports).buffer));
     return { evtchn, send, end: () => closeSync(writer) };
   }
@@ -92,7 +89,7 @@ describe('waiting for event-channel ports', () => {
     const path = join(dir, 'unmask');
     execFileSync('mkfifo', [path]);
     const reader = openSync(path, constants.O_RDWR | constants.O_NONBLOCK);
-    const evtchn = new Evtchn(new DeviceFile(openSync(path, constants.O_WRONLY | constants.O_NONBLOCK), nativeSyscalls), 'x86_64');
+    const evtchn = Evtchn.open({ path, arch: 'x86_64' });
     evtchn.unmask(0x01020304);
     const bytes = new Uint8Array(8);
     const n = readSync(reader, bytes);

@@ -15,7 +15,6 @@ import * as privcmdAbi from '@xenabi/ts-bindings/linux/privcmd';
 import { decodeDmOp, encodeDmOp } from '@xenabi/ts-bindings/stable/dm_op';
 import { Gntdev, Privcmd, XenCallError } from '../src/index.js';
 import { Evtchn } from '../src/evtchn.js';
-import { DeviceFile } from '../src/device.js';
 import { SyscallError } from '../src/syscalls.js';
 import { RecordingSyscalls, type IoctlCall } from './fake-syscalls.js';
 
@@ -137,7 +136,7 @@ describe('evtchn', () => {
   it('binds, notifies, unbinds, resets and restricts with the registry\'s numbers and records', () => {
     const syscalls = new RecordingSyscalls();
     syscalls.answer = (call) => (call.name.startsWith('IOCTL_EVTCHN_BIND') ? 40 : 0);
-    const ev = new Evtchn(new DeviceFile(0, syscalls), 'x86_64');
+    const ev = Evtchn.open({ path: '/dev/null', syscalls, arch: 'x86_64' });
     expect(ev.bindInterdomain(1, 2)).toBe(40);
     expect(ev.bindUnboundPort(3)).toBe(40);
     expect(ev.bindVirq(4)).toBe(40);
@@ -164,7 +163,7 @@ describe('evtchn', () => {
     syscalls.answer = (call: IoctlCall) => {
       throw new SyscallError(call.name === 'IOCTL_EVTCHN_BIND_STATIC' ? 25 : 1, call.name);
     };
-    const ev = new Evtchn(new DeviceFile(0, syscalls), 'x86_64');
+    const ev = Evtchn.open({ path: '/dev/null', syscalls, arch: 'x86_64' });
     expect(() => ev.notify(1)).toThrow(expect.objectContaining({ name: 'XenCallError', code: 'EPERM', errno: 1, call: 'IOCTL_EVTCHN_NOTIFY' }));
     expect(() => ev.bindStatic(1)).toThrow(/IOCTL_EVTCHN_BIND_STATIC failed: ENOTTY \(the kernel does not know this ioctl/);
     expect(new XenCallError('x', 2).code).toBe('ENOENT');

@@ -54,9 +54,13 @@ interface Pending {
   request: string;
 }
 
-/** The calls every context (outside a transaction, or inside one) offers. */
-abstract class Operations {
-  /** @internal */
+/**
+ * The calls a {@link XenStore} connection and a {@link Transaction} both offer: read, write,
+ * mkdir, rm, directory and permissions. Not constructed by users: `XenStore.connect()`
+ * gives a connection, `store.transaction(...)` a transaction.
+ */
+export abstract class XenStoreOperations {
+  /** Sends one request in this context (a transaction's, or none) and waits for its reply. @internal */
   protected abstract request(type: number, payload: Uint8Array, what: string): Promise<XsMessage>;
 
   /** The value of `path`, as UTF-8 text. */
@@ -101,7 +105,7 @@ abstract class Operations {
 }
 
 /** A transaction: the same calls, seen by others only if it commits. */
-export class Transaction extends Operations {
+export class Transaction extends XenStoreOperations {
   /** @internal */
   constructor(
     private readonly store: XenStore,
@@ -118,7 +122,7 @@ export class Transaction extends Operations {
 }
 
 /** A connection to xenstored. */
-export class XenStore extends Operations {
+export class XenStore extends XenStoreOperations {
   readonly #stream: XenStoreStream;
   readonly #reader: MessageReader;
   readonly #pending = new Map<number, Pending>();

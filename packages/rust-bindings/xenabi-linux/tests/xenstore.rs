@@ -14,7 +14,7 @@ use xenabi_linux::xenstore::wire::{strings, Message, MessageReader, XSD_ERRORS};
 use xenabi_linux::xenstore::{Access, Permission, WatchEvent, XenStore, XenStoreError};
 
 /// The shared golden packets: name, type, req_id, tx_id, payload, bytes.
-const GOLDEN: &str = include_str!("../../../../compat-tests/xenstore/golden-packets.txt");
+const GOLDEN: &str = include_str!("data/golden-packets.txt");
 
 fn unescape(text: &str) -> Vec<u8> {
     let mut out = Vec::new();
@@ -148,7 +148,7 @@ fn maps_xenstoreds_error_strings_to_errors_with_the_name_and_errno() {
 
 #[test]
 fn maps_every_error_name_xenstored_sends_as_the_shared_table_does() {
-    let shared: Vec<String> = include_str!("../../../../compat-tests/xenstore/error-strings.txt")
+    let shared: Vec<String> = include_str!("data/error-strings.txt")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .map(|l| l.split('\t').take(2).collect::<Vec<_>>().join("\t"))
