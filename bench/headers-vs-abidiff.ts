@@ -11,7 +11,7 @@
 //    trees in the header-facts cache) and as a CI job runs it (the base tree cached, the head
 //    tree compiled), as processes interleaved round by round.
 //
-// Run: npm run build && npx tsx bench/headers-vs-abidiff.ts [--all | --per-kind N | --timing-only] [--rounds R]
+// Run: npm run build && npx tsx bench/headers-vs-abidiff.ts [--all | --per-kind N] [--timing-only | --mutations-only] [--rounds R]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -116,6 +116,11 @@ for (const v of run.verdicts.filter((x) => !x.ok)) console.log(`  xenabi wrong: 
 
 // ---- 2. Time -------------------------------------------------------------------------------
 
+if (args.includes('--mutations-only')) {
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
+
 const full = join(work, 'time');
 cpSync(XEN, join(full, 'base'), { recursive: true });
 cpSync(XEN, join(full, 'head'), { recursive: true });
@@ -150,11 +155,19 @@ const timings = timeProcesses(
   ],
   { rounds },
 );
-console.log(`\n${allRoots.length} root headers, ${allTags.length} record tags; ${rounds} rounds, interleaved\n`);
-console.log('| contender | median | min |');
-console.log('| --- | ---: | ---: |');
-for (const t of timings) console.log(`| ${t.name} | ${t.medianMs.toFixed(0)} ms | ${t.minMs.toFixed(0)} ms |`);
+console.log(`\n${allRoots.length} root headers, ${allTags.length} record tags; ${rounds} rounds, interleaved; ${environment()}\n`);
+console.log('| contender | min | median | max |');
+console.log('| --- | ---: | ---: | ---: |');
+for (const t of timings) console.log(`| ${t.name} | ${t.minMs.toFixed(0)} ms | ${t.medianMs.toFixed(0)} ms | ${t.maxMs.toFixed(0)} ms |`);
 const [cold, ci, warm, pipe] = timings;
 if (cold && ci && warm && pipe) console.log(`\nabidiff pipeline / xenabi check: ${(pipe.medianMs / cold.medianMs).toFixed(2)}× (cold), ${(pipe.medianMs / ci.medianMs).toFixed(2)}× (as in CI), ${(pipe.medianMs / warm.medianMs).toFixed(2)}× (warm); above 1 means xenabi check is faster`);
 console.log(`\nThe exact pipeline:\n  ${pipeline}`);
 rmSync(work, { recursive: true, force: true });
+
+/** The commit, the date and the tools' versions, for the record in docs/performance.md. */
+function environment(): string {
+  const first = (cmd: string, a: string[]) => (spawnSync(cmd, a, { cwd: root, encoding: 'utf8' }).stdout ?? '').split('\n')[0]?.trim() ?? '?';
+  const dirty = first('git', ['status', '--porcelain', '--untracked-files=no']) ? ' with uncommitted changes' : '';
+  const date = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return [`commit ${first('git', ['rev-parse', '--short=10', 'HEAD'])}${dirty}`, date, first('clang', ['--version']), first('gcc', ['--version']), first('abidiff', ['--version']), `load average ${first('cat', ['/proc/loadavg'])}`].join('; ');
+}

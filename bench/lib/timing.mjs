@@ -2,7 +2,7 @@
 // contender alike; reports medians and ratios measured in the same run.
 import { spawnSync } from 'node:child_process';
 
-/** Runs each contender `rounds` times, interleaved; returns median milliseconds per contender. */
+/** Runs each contender `rounds` times, interleaved; returns the median, min and max milliseconds per contender. */
 export function timeProcesses(contenders, { rounds = 15, warmup = 2 } = {}) {
   const samples = new Map(contenders.map((c) => [c.name, []]));
   for (let round = -warmup; round < rounds; round++) {
@@ -15,7 +15,7 @@ export function timeProcesses(contenders, { rounds = 15, warmup = 2 } = {}) {
       if (round >= 0) samples.get(c.name).push(ms);
     }
   }
-  return contenders.map((c) => ({ name: c.name, medianMs: median(samples.get(c.name)), minMs: Math.min(...samples.get(c.name)), rounds }));
+  return contenders.map((c) => ({ name: c.name, medianMs: median(samples.get(c.name)), minMs: Math.min(...samples.get(c.name)), maxMs: Math.max(...samples.get(c.name)), rounds }));
 }
 
 export function median(values) {
