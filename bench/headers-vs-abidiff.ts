@@ -17,7 +17,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { headerMutations, sample, type HeaderMutation } from '../compat-tests/header-mutations/lib/mutations.js';
-import { runHeaderMutations, visibleStable } from '../compat-tests/header-mutations/lib/run.js';
+import { runHeaderMutations, visibility, visibleStable } from '../compat-tests/header-mutations/lib/run.js';
 import { registryTree, writeTree, type HeaderText } from '../compat-tests/header-mutations/lib/tree.js';
 import { readHeaders, rootHeaders } from '../generators/src/headers/roots.js';
 import { treeFacts } from '../generators/src/headers/tree-facts.js';
@@ -100,6 +100,8 @@ const abidiffSeconds = (performance.now() - abidiffStarted) / 1000;
 
 const kinds = [...new Set(run.verdicts.map((v) => v.mutation.kind))].sort();
 console.log(`\n${run.verdicts.length} mutations judged (${everything.length} generated, ${everything.filter((m) => visibleStable(m, run.base)).length} on stable items the base shows); xenabi ${xenabiSeconds.toFixed(0)} s, abidiff ${abidiffSeconds.toFixed(0)} s\n`);
+const untaken = everything.filter((m) => visibility(m, run.base) === 'untaken line');
+console.log(`left out, ${untaken.length} edits of lines the compile does not take: ${untaken.map((m) => `${m.id} (${m.description})`).join(', ')}\n`);
 console.log('| kind | verdict | mutations | xenabi check: as expected | abidiff (x86_64): flagged | abidiff: build failed |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: |');
 for (const k of kinds) {
