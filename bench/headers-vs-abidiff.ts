@@ -9,7 +9,8 @@
 //    and a head tree with one #define changed) beside abidiff's one-architecture pipeline on
 //    the same headers: two compiles, two abidw, one abidiff. Cold (no cache) and warm (both
 //    trees in the header-facts cache) and as a CI job runs it (the base tree cached, the head
-//    tree compiled), as processes interleaved round by round.
+//    tree compiled), as processes interleaved round by round: wall time (min, median, max) and
+//    the CPU time of each process and its children (median).
 //
 // Run: npm run build && npx tsx bench/headers-vs-abidiff.ts [--all | --per-kind N] [--timing-only | --mutations-only] [--rounds R]
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -158,11 +159,14 @@ const timings = timeProcesses(
   { rounds },
 );
 console.log(`\n${allRoots.length} root headers, ${allTags.length} record tags; ${rounds} rounds, interleaved; ${environment()}\n`);
-console.log('| contender | min | median | max |');
-console.log('| --- | ---: | ---: | ---: |');
-for (const t of timings) console.log(`| ${t.name} | ${t.minMs.toFixed(0)} ms | ${t.medianMs.toFixed(0)} ms | ${t.maxMs.toFixed(0)} ms |`);
+console.log('| contender | min | median | max | CPU, median |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const t of timings) console.log(`| ${t.name} | ${t.minMs.toFixed(0)} ms | ${t.medianMs.toFixed(0)} ms | ${t.maxMs.toFixed(0)} ms | ${t.cpuMedianMs?.toFixed(0) ?? '?'} ms |`);
 const [cold, ci, warm, pipe] = timings;
-if (cold && ci && warm && pipe) console.log(`\nabidiff pipeline / xenabi check: ${(pipe.medianMs / cold.medianMs).toFixed(2)}× (cold), ${(pipe.medianMs / ci.medianMs).toFixed(2)}× (as in CI), ${(pipe.medianMs / warm.medianMs).toFixed(2)}× (warm); above 1 means xenabi check is faster`);
+if (cold && ci && warm && pipe) {
+  const ratio = (key: 'medianMs' | 'minMs' | 'cpuMedianMs') => [cold, ci, warm].map((t) => ((pipe[key] ?? NaN) / (t[key] ?? NaN)).toFixed(2)).join(' / ');
+  console.log(`\nabidiff pipeline / xenabi check, cold / as in CI / warm (above 1: xenabi check is faster): wall medians ${ratio('medianMs')}; wall minima ${ratio('minMs')}; CPU medians ${ratio('cpuMedianMs')}`);
+}
 console.log(`\nThe exact pipeline:\n  ${pipeline}`);
 rmSync(work, { recursive: true, force: true });
 
