@@ -149,9 +149,11 @@ function placeUntagged(ast: AstFacts, tree: TreePaths, typedefs: ReadonlyMap<str
   const placed = new Map<string, { name?: string; key: string }>();
   const claimed = new Set<string>();
   const named = new Map<string, string>();
+  const typedefOf = new Map<string, AstFacts['typedefs'][number]>();
+  for (const d of ast.typedefs) if (d.recordId && !typedefOf.has(d.recordId)) typedefOf.set(d.recordId, d);
   for (const r of ast.records) {
     if (!r.tag && !r.parentId) {
-      const t = ast.typedefs.find((d) => d.recordId === r.id);
+      const t = typedefOf.get(r.id);
       const m = t ? [...`${t.qualType} ${t.desugared}`.matchAll(UNNAMED)][0] : undefined;
       if (m) placed.set(r.id, { key: tree.where(m[1] ?? '', m[2] ?? '') });
       const name = typedefs.get(r.id);
