@@ -9,15 +9,16 @@
 //    and a head tree with one #define changed) beside abidiff's one-architecture pipeline on
 //    the same headers: two compiles, two abidw, one abidiff. Cold (no cache) and warm (both
 //    trees in the header-facts cache) and as a CI job runs it (the base tree cached, the head
-//    tree compiled), as processes interleaved round by round.
+//    tree compiled), as processes interleaved round by round: wall time (min, median, max) and
+//    the CPU time of each process and its children (median).
 //
-// Run: npm run build && npx tsx bench/headers-vs-abidiff.ts [--all | --per-kind N | --timing-only] [--rounds R]
+// Run: npm run build && npx tsx bench/headers-vs-abidiff.ts [--all | --per-kind N] [--timing-only | --mutations-only] [--rounds R]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { headerMutations, sample, type HeaderMutation } from '../compat-tests/header-mutations/lib/mutations.js';
-import { runHeaderMutations, visibleStable } from '../compat-tests/header-mutations/lib/run.js';
+import { runHeaderMutations, visibility, visibleStable } from '../compat-tests/header-mutations/lib/run.js';
 import { registryTree, writeTree, type HeaderText } from '../compat-tests/header-mutations/lib/tree.js';
 import { readHeaders, rootHeaders } from '../generators/src/headers/roots.js';
 import { treeFacts } from '../generators/src/headers/tree-facts.js';
@@ -100,6 +101,8 @@ const abidiffSeconds = (performance.now() - abidiffStarted) / 1000;
 
 const kinds = [...new Set(run.verdicts.map((v) => v.mutation.kind))].sort();
 console.log(`\n${run.verdicts.length} mutations judged (${everything.length} generated, ${everything.filter((m) => visibleStable(m, run.base)).length} on stable items the base shows); xenabi ${xenabiSeconds.toFixed(0)} s, abidiff ${abidiffSeconds.toFixed(0)} s\n`);
+const untaken = everything.filter((m) => visibility(m, run.base) === 'untaken line');
+console.log(`left out, ${untaken.length} edits of lines the compile does not take: ${untaken.map((m) => `${m.id} (${m.description})`).join(', ')}\n`);
 console.log('| kind | verdict | mutations | xenabi check: as expected | abidiff (x86_64): flagged | abidiff: build failed |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: |');
 for (const k of kinds) {
@@ -115,6 +118,11 @@ for (const v of run.verdicts.filter((x) => !x.ok)) console.log(`  xenabi wrong: 
 }
 
 // ---- 2. Time -------------------------------------------------------------------------------
+
+if (args.includes('--mutations-only')) {
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
 
 const full = join(work, 'time');
 cpSync(XEN, join(full, 'base'), { recursive: true });
@@ -150,11 +158,22 @@ const timings = timeProcesses(
   ],
   { rounds },
 );
-console.log(`\n${allRoots.length} root headers, ${allTags.length} record tags; ${rounds} rounds, interleaved\n`);
-console.log('| contender | median | min |');
-console.log('| --- | ---: | ---: |');
-for (const t of timings) console.log(`| ${t.name} | ${t.medianMs.toFixed(0)} ms | ${t.minMs.toFixed(0)} ms |`);
+console.log(`\n${allRoots.length} root headers, ${allTags.length} record tags; ${rounds} rounds, interleaved; ${environment()}\n`);
+console.log('| contender | min | median | max | CPU, median |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const t of timings) console.log(`| ${t.name} | ${t.minMs.toFixed(0)} ms | ${t.medianMs.toFixed(0)} ms | ${t.maxMs.toFixed(0)} ms | ${t.cpuMedianMs?.toFixed(0) ?? '?'} ms |`);
 const [cold, ci, warm, pipe] = timings;
-if (cold && ci && warm && pipe) console.log(`\nabidiff pipeline / xenabi check: ${(pipe.medianMs / cold.medianMs).toFixed(2)}× (cold), ${(pipe.medianMs / ci.medianMs).toFixed(2)}× (as in CI), ${(pipe.medianMs / warm.medianMs).toFixed(2)}× (warm); above 1 means xenabi check is faster`);
+if (cold && ci && warm && pipe) {
+  const ratio = (key: 'medianMs' | 'minMs' | 'cpuMedianMs') => [cold, ci, warm].map((t) => ((pipe[key] ?? NaN) / (t[key] ?? NaN)).toFixed(2)).join(' / ');
+  console.log(`\nabidiff pipeline / xenabi check, cold / as in CI / warm (above 1: xenabi check is faster): wall medians ${ratio('medianMs')}; wall minima ${ratio('minMs')}; CPU medians ${ratio('cpuMedianMs')}`);
+}
 console.log(`\nThe exact pipeline:\n  ${pipeline}`);
 rmSync(work, { recursive: true, force: true });
+
+/** The commit, the date and the tools' versions, for the record in docs/performance.md. */
+function environment(): string {
+  const first = (cmd: string, a: string[]) => (spawnSync(cmd, a, { cwd: root, encoding: 'utf8' }).stdout ?? '').split('\n')[0]?.trim() ?? '?';
+  const dirty = first('git', ['status', '--porcelain', '--untracked-files=no']) ? ' with uncommitted changes' : '';
+  const date = `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return [`commit ${first('git', ['rev-parse', '--short=10', 'HEAD'])}${dirty}`, date, first('clang', ['--version']), first('gcc', ['--version']), first('abidiff', ['--version']), `load average ${first('cat', ['/proc/loadavg'])}`].join('; ');
+}

@@ -1,21 +1,41 @@
 // Wall-time measurement of whole processes, interleaved so machine noise hits every
 // contender alike; reports medians and ratios measured in the same run.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
-/** Runs each contender `rounds` times, interleaved; returns median milliseconds per contender. */
+/** Runs each contender `rounds` times, interleaved; returns the median, min and max milliseconds per contender. */
 export function timeProcesses(contenders, { rounds = 15, warmup = 2 } = {}) {
   const samples = new Map(contenders.map((c) => [c.name, []]));
+  const cpu = new Map(contenders.map((c) => [c.name, []]));
   for (let round = -warmup; round < rounds; round++) {
     for (const c of contenders) {
+      const cpuBefore = childrenCpuMs();
       const start = process.hrtime.bigint();
       const result = spawnSync(c.command, c.args, { cwd: c.cwd, env: { ...process.env, ...c.env }, stdio: ['ignore', 'ignore', 'pipe'] });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const cpuAfter = childrenCpuMs();
       // `okStatus` lists the exit codes that mean success (a checker reporting a break exits non-zero).
       if (!(c.okStatus ?? [0]).includes(result.status)) throw new Error(`${c.name} failed (${result.status}): ${result.stderr}`);
       if (round >= 0) samples.get(c.name).push(ms);
+      if (round >= 0 && cpuBefore !== undefined && cpuAfter !== undefined) cpu.get(c.name).push(cpuAfter - cpuBefore);
     }
   }
-  return contenders.map((c) => ({ name: c.name, medianMs: median(samples.get(c.name)), minMs: Math.min(...samples.get(c.name)), rounds }));
+  return contenders.map((c) => ({ name: c.name, medianMs: median(samples.get(c.name)), minMs: Math.min(...samples.get(c.name)), maxMs: Math.max(...samples.get(c.name)), ...(cpu.get(c.name).length ? { cpuMedianMs: median(cpu.get(c.name)) } : {}), rounds }));
+}
+
+/**
+ * The CPU time (user + system) of this process's waited-for children so far, from
+ * /proc/self/stat (Linux; 10 ms ticks): a process's CPU time counts its own waited-for
+ * children, so a contender's compilers are in it. Undefined elsewhere.
+ */
+function childrenCpuMs() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    // After the command name: field 3 is the state, so cutime and cstime (fields 16, 17) are at 13, 14.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 export function median(values) {

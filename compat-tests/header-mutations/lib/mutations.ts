@@ -18,6 +18,10 @@ export interface HeaderMutation {
   target?: string;
   /** For a member's mutation: the member, which the unmutated tree must show. */
   member?: string;
+  /** For a `#define`'s mutation: the macro the edited line defines. */
+  macro?: string;
+  /** The edited line, 1-based. */
+  line: number;
   /** The header's text after the edit. */
   text: string;
 }
@@ -74,7 +78,7 @@ export function headerMutations(files: readonly HeaderText[], paths: ReadonlySet
 }
 
 function mutation(file: HeaderText, index: number, kind: string, description: string, verdict: HeaderMutation['verdict'], target: string | undefined, replacement: string[]): HeaderMutation {
-  return { id: `${kind}:${file.path}:${index + 1}`, kind, file: file.path, description, verdict, ...(target ? { target } : {}), text: replaceLine(file, index, replacement) };
+  return { id: `${kind}:${file.path}:${index + 1}`, kind, file: file.path, line: index + 1, description, verdict, ...(target ? { target } : {}), text: replaceLine(file, index, replacement) };
 }
 
 function defineMutations(at: Line, m: RegExpExecArray): HeaderMutation[] {
@@ -82,13 +86,14 @@ function defineMutations(at: Line, m: RegExpExecArray): HeaderMutation[] {
   const value = BigInt(literal);
   const spell = (v: bigint) => (literal.startsWith('0x') ? `0x${v.toString(16)}` : v.toString());
   const target = name.startsWith('_') ? name.slice(1) : name;
-  return [
+  const out = [
     mutation(at.file, at.index, 'define.value', `${name} ${literal} → ${spell(value + 1n)}`, 'breaking', target, [`${head}${name}${space}${open}${spell(value + 1n)}${suffix}${close}${tail}`]),
     mutation(at.file, at.index, 'define.remove', `${name} removed`, 'breaking', name, []),
     // The same value and type, spelled otherwise: hex for decimal and the other way round
     // (below 2^31, where both are an int; above, a hex literal may be unsigned where a decimal is long).
     ...(value < 2n ** 31n ? [mutation(at.file, at.index, 'define.respell', `${name} ${literal} respelled`, 'compatible', undefined, [`${head}${name}${space}${open}${literal.startsWith('0x') ? value.toString() : `0x${value.toString(16)}`}${suffix}${close}${tail}`])] : []),
   ];
+  return out.map((x) => ({ ...x, macro: name }));
 }
 
 const WIDER: Record<string, string> = { uint8_t: 'uint16_t', uint16_t: 'uint32_t', uint32_t: 'uint64_t', int8_t: 'int16_t', int16_t: 'int32_t', int32_t: 'int64_t' };

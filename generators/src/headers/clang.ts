@@ -86,5 +86,9 @@ export function clangProblem(): string | undefined {
 
 /** clang's version line, which goes into cache keys (another compiler may lay out otherwise). */
 export function clangVersion(): string {
-  return spawnSync(CLANG, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? CLANG;
+  version ??= spawnSync(CLANG, ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] ?? CLANG;
+  return version;
 }
+
+/** Asked once a process: a check keys two trees with it. */
+let version: string | undefined;

@@ -52,13 +52,18 @@ export async function extractArch(files: readonly HeaderFile[], arch: Arch, incl
 /** File names as clang writes them, turned into paths relative to the public folder. */
 class TreePaths {
   private readonly prefix: string;
+  /** Thousands of locations name a few dozen files: each is normalised once. */
+  private readonly seen = new Map<string, string | undefined>();
   constructor(includeRoot: string) {
     this.prefix = `${posix.normalize(includeRoot)}/xen/`;
   }
   /** The tree-relative path, or undefined for a file outside the tree (stdint.h, the probe). */
   relative(file: string): string | undefined {
+    if (this.seen.has(file)) return this.seen.get(file);
     const full = posix.normalize(file);
-    return full.startsWith(this.prefix) ? full.slice(this.prefix.length) : undefined;
+    const out = full.startsWith(this.prefix) ? full.slice(this.prefix.length) : undefined;
+    this.seen.set(file, out);
+    return out;
   }
   loc(l: AstLoc): FactLoc | undefined {
     const file = this.relative(l.file);
@@ -144,9 +149,11 @@ function placeUntagged(ast: AstFacts, tree: TreePaths, typedefs: ReadonlyMap<str
   const placed = new Map<string, { name?: string; key: string }>();
   const claimed = new Set<string>();
   const named = new Map<string, string>();
+  const typedefOf = new Map<string, AstFacts['typedefs'][number]>();
+  for (const d of ast.typedefs) if (d.recordId && !typedefOf.has(d.recordId)) typedefOf.set(d.recordId, d);
   for (const r of ast.records) {
     if (!r.tag && !r.parentId) {
-      const t = ast.typedefs.find((d) => d.recordId === r.id);
+      const t = typedefOf.get(r.id);
       const m = t ? [...`${t.qualType} ${t.desugared}`.matchAll(UNNAMED)][0] : undefined;
       if (m) placed.set(r.id, { key: tree.where(m[1] ?? '', m[2] ?? '') });
       const name = typedefs.get(r.id);

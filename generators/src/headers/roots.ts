@@ -68,7 +68,7 @@ export function rootHeaders(files: readonly HeaderFile[], arch: Arch): string[] 
   for (const f of files) {
     const { found, missing } = localIncludes(f, paths);
     for (const p of found) if (p !== f.path) included.add(p);
-    if (missing.length || /^\s*#\s*include\s*<linux\//m.test(f.text)) unusable.add(f.path);
+    if (missing.length || /^[ \t]*#[ \t]*include[ \t]*<linux\//m.test(f.text)) unusable.add(f.path);
   }
   const roots = files
     .map((f) => f.path)

@@ -313,16 +313,23 @@ function draftConstant(c: Across<ConstantFact>, n: number, text: string): DraftC
   const common = new Set(values.values()).size === 1;
   const cType = (C_TYPES as readonly string[]).includes(c.first.cType) ? (c.first.cType as ConstantCType) : 'int';
   const body = new RegExp(`^\\s*#\\s*define\\s+${c.first.name}\\s+(.*)$`, 'm').exec(text)?.[1] ?? '';
-  const value = BigInt(c.first.value);
-  // The registry spells only a single bit as a shift (`1U << n`); Xen's `(0xfU<<28)` masks become hex.
-  const singleBit = value > 0n && (value & (value - 1n)) === 0n;
-  const spelling: ConstantSpelling = /<</.test(body) ? (singleBit ? 'shift' : 'hex') : /\b0x/i.test(body) ? 'hex' : 'dec';
   return {
     name: c.first.name,
-    value,
+    value: BigInt(c.first.value),
     ...(common ? {} : { values: Object.fromEntries(values) }),
     cType,
-    spelling,
+    spelling: spellingOf(body, [...values.values()]),
     ...archsOf(c.perArch, n),
   };
+}
+
+/**
+ * How the registry spells a constant Xen writes as `body`: a shift only when it is one bit
+ * (or a signed type's sign bit, `1 << 31`), as a shift is written `1 << n`; a field of several
+ * bits in place (`(0x3U<<28)`) in hex, like any other hex or shifted value; else in decimal.
+ */
+export function spellingOf(body: string, values: readonly bigint[]): ConstantSpelling {
+  const oneBit = (v: bigint) => (v < 0n ? -v : v) > 0n && ((v < 0n ? -v : v) & ((v < 0n ? -v : v) - 1n)) === 0n;
+  if (/<</.test(body) && values.every(oneBit)) return 'shift';
+  return /<<|\b0x/i.test(body) && values.every((v) => v >= 0n) ? 'hex' : 'dec';
 }

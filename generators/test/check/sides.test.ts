@@ -17,6 +17,7 @@ import { loadAbi } from '../../src/load/index.js';
 import type { AbiModel } from '../../src/model/types.js';
 import { render } from '../../src/output/pipeline.js';
 import { atRelease } from '../../src/select/release.js';
+import { fileURLToPath } from 'node:url';
 import { FIXTURES } from './helpers.js';
 
 const REPO = join(FIXTURES, 'repo');
@@ -174,4 +175,17 @@ describe('telling inputs apart', () => {
     writeFileSync(join(dir, 'bad.json'), '{"format": "something-else"}');
     await expect(loadSide({ kind: 'export', file: join(dir, 'bad.json'), label: 'bad.json' })).rejects.toThrow(/bad\.json: not an export document/);
   });
+});
+
+describe('an abi/ tree as the base', () => {
+  it("computes Linux's ioctl numbers as for the head: the same tree on both sides changes nothing", async () => {
+    const root = fileURLToPath(new URL('../../..', import.meta.url));
+    const base = await loadSide({ kind: 'abi', dir: join(root, 'abi'), repoRoot: root, lenient: true });
+    const head = await loadSide({ kind: 'abi', dir: join(root, 'abi'), repoRoot: root });
+    const ioctl = head.constants.IOCTL_EVTCHN_BIND_VIRQ;
+    expect(ioctl?.namespace).toBe('linux');
+    expect(ioctl?.value).not.toBe('0');
+    expect(base.constants.IOCTL_EVTCHN_BIND_VIRQ?.value).toBe(ioctl?.value);
+    expect(checkAbi(base, head).findings.filter((f) => f.severity !== 'note')).toEqual([]);
+  }, 60_000);
 });

@@ -2,6 +2,7 @@
 // registry's, and drafts printed from header facts.
 import { describe, expect, it } from 'vitest';
 import type { TreeFacts } from '../../src/headers/facts.js';
+import { spellingOf } from '../../src/import/draft.js';
 import { draftFromFacts } from '../../src/import/index.js';
 import { groupConstants } from '../../src/import/sets.js';
 import { draftType } from '../../src/import/types.js';
@@ -28,6 +29,18 @@ describe('groupConstants', () => {
       { name: 'SAMPLE_STATE', kind: 'values', members: [{ name: 'SAMPLE_STATE_closed' }, { name: 'SAMPLE_STATE_open' }] },
     ]);
     expect(single).toEqual(['XEN_X_CDF_MAX', 'LONELY']);
+  });
+});
+
+describe('spellingOf', () => {
+  it('keeps a shift for one bit or a sign bit, and spells a multi-bit field in place in hex (valid drafts need it)', () => {
+    expect(spellingOf('(1U << _XEN_DOMCTL_CDF_evtchn_fifo)', [256n])).toBe('shift');
+    expect(spellingOf('(1<<31)', [-2147483648n])).toBe('shift');
+    expect(spellingOf('(0x3U<<28)', [805306368n])).toBe('hex');
+    expect(spellingOf('(0x0U<<28)', [0n])).toBe('hex');
+    expect(spellingOf('0x10', [16n])).toBe('hex');
+    expect(spellingOf('(-1)', [-1n])).toBe('dec');
+    expect(spellingOf('12', [12n])).toBe('dec');
   });
 });
 

@@ -71,8 +71,9 @@ export function sideFromHeaders(facts: TreeFacts, options: HeaderSideOptions): A
     const set = setOf(s, side.constants, s.since);
     if (set) side.sets[s.name] = set;
   }
+  const items = itemsByModule(side);
   for (const [file, name] of new Set([...modules].map(([f, n]) => [f, n] as const).filter(([, n]) => !side.modules[n]))) {
-    side.modules[name] = moduleOf(name, file, side, registry, options.pathPrefix ?? '');
+    side.modules[name] = moduleOf(name, file, items.get(name) ?? [], registry, options.pathPrefix ?? '');
   }
   return side;
 }
@@ -181,16 +182,35 @@ export function moduleNames(facts: TreeFacts, registry: AbiModel | undefined): M
   return out;
 }
 
+interface ModuleItem {
+  kind: 'record' | 'alias' | 'constant';
+  name: string;
+  namespace: Namespace;
+}
+
+/** The side's records, typedefs and constants by module, in that order, each kind in name order. */
+function itemsByModule(side: AbiSide): Map<string, ModuleItem[]> {
+  const out = new Map<string, ModuleItem[]>();
+  const add = (kind: ModuleItem['kind'], i: { name: string; namespace: Namespace; module: string }) => {
+    const list = out.get(i.module) ?? [];
+    list.push({ kind, name: i.name, namespace: i.namespace });
+    out.set(i.module, list);
+  };
+  for (const r of Object.values(side.records)) add('record', r);
+  for (const a of Object.values(side.aliases)) add('alias', a);
+  for (const c of Object.values(side.constants)) add('constant', c);
+  return out;
+}
+
 /**
  * A module read from a header: the registry's when it declares one for the header; else
  * stable when a guest sees any of its items, with its interface-version constant when the
  * header defines one (`XEN_SYSCTL_INTERFACE_VERSION`), and otherwise unversioned.
  */
-function moduleOf(name: string, file: string, side: AbiSide, registry: AbiModel | undefined, prefix: string): SideModule {
+function moduleOf(name: string, file: string, items: readonly ModuleItem[], registry: AbiModel | undefined, prefix: string): SideModule {
   const declared = registry?.modules.find((m) => m.name === name);
   if (declared) return { name, namespace: declared.namespace, xenHeader: declared.xenHeader, ...(declared.interfaceVersion ? { interfaceVersion: declared.interfaceVersion.constant } : {}) };
-  const items = [...Object.values(side.records), ...Object.values(side.aliases), ...Object.values(side.constants)].filter((i) => i.module === name);
-  const version = Object.values(side.constants).find((c) => c.module === name && /INTERFACE_VERSION$/.test(c.name) && !c.name.startsWith('__'));
+  const version = items.find((c) => c.kind === 'constant' && /INTERFACE_VERSION$/.test(c.name) && !c.name.startsWith('__'));
   const namespace: Namespace = items.some((i) => i.namespace === 'stable') ? 'stable' : 'unstable';
   return { name, namespace, xenHeader: file, ...(version ? { interfaceVersion: version.name } : { unversioned: true }), loc: { file: `${prefix}${file}`, line: 1, column: 1 } };
 }

@@ -11,6 +11,7 @@ import { baselinePath } from '../../emit/baseline/names.js';
 import type { ExportDocument } from '../../export/abi-json.js';
 import { evaluateAbi } from '../../load/bundle.js';
 import { loadAbi } from '../../load/index.js';
+import { settleIoctls } from '../../load/ioctls.js';
 import { lowerModules } from '../../load/lower.js';
 import { NEWEST_RELEASE } from '../../model/releases.js';
 import type { AbiModel } from '../../model/types.js';
@@ -92,7 +93,16 @@ export async function loadModel(abiDir: string, repoRoot: string, strict = true)
     return { model: lowered.model, notes: [`this xenabi's validation failed on it (${(error as Error).message}); compared as it is`] };
   }
   const errors = problems.filter((d) => d.severity === 'error');
-  return { model: lowered.model, notes: errors.length ? [`${errors.length} problem(s) that this xenabi's validation reports were ignored (first: ${errors[0]?.rule} ${errors[0]?.item})`] : [] };
+  const notes = errors.length ? [`${errors.length} problem(s) that this xenabi's validation reports were ignored (first: ${errors[0]?.rule} ${errors[0]?.item})`] : [];
+  // Linux's ioctl numbers come from their payloads' sizes, as for the head: without them
+  // every ioctl of the base reads 0 and an unchanged tree reports each one changed.
+  try {
+    const settled = settleIoctls(lowered.model);
+    const unsettled = settled.diagnostics.filter((d) => d.severity === 'error');
+    return { model: settled.model, notes: unsettled.length ? [...notes, `${unsettled.length} ioctl number(s) could not be computed (first: ${unsettled[0]?.item})`] : notes };
+  } catch (error) {
+    return { model: lowered.model, notes: [...notes, `its ioctl numbers could not be computed (${(error as Error).message}); compared as it is`] };
+  }
 }
 
 /**
