@@ -37,14 +37,24 @@ function gitOk(cwd: string, args: string[]): string | undefined {
   }
 }
 
-/** Copies `abi/` (relative to `root`) at `ref` into a temporary directory. */
-export function abiAtRef(root: string, ref: string): RefTree {
+/**
+ * The commit `ref` names and the id of its `abi/` tree (undefined when it has none), or the
+ * GitRefError that says why the revision cannot be read. The tree id names the content of
+ * `abi/` at the revision, which is what the model cache keys by (`load/model-cache.ts`).
+ */
+export function resolveRef(root: string, ref: string): { commit: string; tree?: string } {
   if (gitOk(root, ['rev-parse', '--is-inside-work-tree']) !== 'true') {
     throw new GitRefError(`--against ${ref}: ${root} is not inside a git repository; use --base with an export JSON or an abi/ directory instead`);
   }
   if (ref.startsWith('-') || ref.trim() === '') throw new GitRefError(`--against ${ref}: not a revision name`);
   const commit = gitOk(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   if (!commit) throw new GitRefError(missingRefMessage(root, ref));
+  return { commit, tree: gitOk(root, ['rev-parse', '--verify', '--quiet', `${commit}:abi`]) || undefined };
+}
+
+/** Copies `abi/` (relative to `root`) at `ref` into a temporary directory. */
+export function abiAtRef(root: string, ref: string, resolved: { commit: string } = resolveRef(root, ref)): RefTree {
+  const { commit } = resolved;
   const listing = git(root, ['ls-tree', '-r', '-z', commit, '--', 'abi']);
   const entries = listing.split('\0').filter(Boolean).map(parseEntry).filter((e) => e.type === 'blob' && e.mode !== '120000');
   if (!entries.some((e) => /^abi\/(stable|unstable|linux)\/[^/]+\.ts$/.test(e.path))) {
