@@ -43,6 +43,12 @@ function gitOk(cwd: string, args: string[]): string | undefined {
  * `abi/` at the revision, which is what the model cache keys by (`load/model-cache.ts`).
  */
 export function resolveRef(root: string, ref: string): { commit: string; tree?: string } {
+  // The usual case in one git process (each costs a cold check about 10 ms, more on a busy
+  // machine); anything unexpected takes the steps below, which say what is wrong.
+  if (!ref.startsWith('-') && ref.trim() !== '') {
+    const lines = gitOk(root, ['rev-parse', '--is-inside-work-tree', `${ref}^{commit}`, `${ref}^{commit}:abi`])?.split('\n');
+    if (lines?.length === 3 && lines[0] === 'true' && lines.slice(1).every((l) => /^[0-9a-f]{40,64}$/.test(l))) return { commit: lines[1]!, tree: lines[2]! };
+  }
   if (gitOk(root, ['rev-parse', '--is-inside-work-tree']) !== 'true') {
     throw new GitRefError(`--against ${ref}: ${root} is not inside a git repository; use --base with an export JSON or an abi/ directory instead`);
   }
