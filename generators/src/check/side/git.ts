@@ -68,16 +68,33 @@ export function abiAtRef(root: string, ref: string, resolved: { commit: string }
   }
   const dir = mkdtempSync(join(tmpdir(), 'xenabi-against-'));
   try {
-    for (const e of entries) {
+    const blobs = readBlobs(root, entries.map((e) => e.object));
+    entries.forEach((e, i) => {
       const target = join(dir, e.path);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, execFileSync('git', ['cat-file', 'blob', e.object], { cwd: root, maxBuffer: 64 * 1024 * 1024 }));
-    }
+      writeFileSync(target, blobs[i]!);
+    });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   return { root: dir, commit, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The content of each blob, in order, from one `git cat-file --batch` (a process per file cost a cold check more than the check). */
+function readBlobs(root: string, objects: readonly string[]): Buffer[] {
+  const out = execFileSync('git', ['cat-file', '--batch'], { cwd: root, input: `${objects.join('\n')}\n`, maxBuffer: 256 * 1024 * 1024 });
+  const blobs: Buffer[] = [];
+  let at = 0;
+  for (const object of objects) {
+    const eol = out.indexOf(0x0a, at);
+    const [id, type, size] = out.subarray(at, eol).toString('utf8').split(' ');
+    if (id !== object || type !== 'blob' || size === undefined) throw new Error(`git cat-file --batch: expected blob ${object}, got: ${out.subarray(at, eol).toString('utf8')}`);
+    const start = eol + 1;
+    blobs.push(out.subarray(start, start + Number(size)));
+    at = start + Number(size) + 1;
+  }
+  return blobs;
 }
 
 function parseEntry(line: string): { mode: string; type: string; object: string; path: string } {
