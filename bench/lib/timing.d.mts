@@ -18,3 +18,12 @@ export interface Timing {
 
 export function timeProcesses(contenders: Contender[], options?: { rounds?: number; warmup?: number }): Timing[];
 export function median(values: number[]): number;
+
+export interface FullTiming extends Timing {
+  samples: number[];
+  maxMs: number;
+  medianRssMiB: number;
+  maxRssMiB: number;
+}
+
+export function timeProcessesWithMemory(contenders: Contender[], options: { rounds?: number; warmup?: number; rssFile: string }): FullTiming[];

@@ -43,3 +43,26 @@ export function median(values) {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/**
+ * Like `timeProcesses`, but each contender runs under GNU time, which records its peak
+ * resident set: returns min, median and max milliseconds, every sample, and the largest and
+ * median peak RSS (MiB) per contender. GNU time adds the same fork to every contender.
+ */
+export function timeProcessesWithMemory(contenders, { rounds = 9, warmup = 2, rssFile }) {
+  const samples = new Map(contenders.map((c) => [c.name, { ms: [], rss: [] }]));
+  for (let round = -warmup; round < rounds; round++) {
+    for (const c of contenders) {
+      const start = process.hrtime.bigint();
+      const result = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, c.command, ...c.args], { cwd: c.cwd, env: { ...process.env, ...c.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      if (!(c.okStatus ?? [0]).includes(result.status)) throw new Error(`${c.name} failed (${result.status}): ${result.stderr}`);
+      const kib = Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1));
+      if (round >= 0) samples.get(c.name).ms.push(ms), samples.get(c.name).rss.push(kib / 1024);
+    }
+  }
+  return contenders.map((c) => {
+    const { ms, rss } = samples.get(c.name);
+    return { name: c.name, samples: ms, minMs: Math.min(...ms), medianMs: median(ms), maxMs: Math.max(...ms), medianRssMiB: median(rss), maxRssMiB: Math.max(...rss), rounds };
+  });
+}

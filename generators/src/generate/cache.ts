@@ -41,6 +41,13 @@ export function fingerprint(emitter: Emitter & { cache: EmitterCache }, inputsJs
   return hash.digest('hex');
 }
 
+/** The digest of every file under an emitter's source folder, by path relative to it (not to the checkout). */
+export function sourceDigest(sourceDir: string): string {
+  const hash = createHash('sha256');
+  for (const file of sourceFiles(sourceDir)) hash.update(relative(sourceDir, file).split(sep).join('/')).update(readFileSync(file));
+  return hash.digest('hex');
+}
+
 /** The files of the last run, when the manifest says they are still what this run would write. */
 export function cachedOutputs(root: string, emitter: Emitter & { cache: EmitterCache }, inputs: string): RenderedFile[] | undefined {
   const manifest = readManifest(join(root, emitter.cache.manifest));

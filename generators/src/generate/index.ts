@@ -10,7 +10,8 @@ import type { AbiModel } from '../model/types.js';
 import { assertUniquePaths, bannerSignature, leftovers, recoverStaging, render, staleFiles, writeChanged, type Recovery, type RenderedFile } from '../output/pipeline.js';
 import { describeCharacter, firstUnsafe } from '../names/text.js';
 import { atRelease, withoutEmptyModules, type ReleaseModel } from '../select/release.js';
-import { cachedOutputs, fingerprint, manifestFile } from './cache.js';
+import { cachedOutputs, fingerprint, manifestFile, sha256 } from './cache.js';
+import { outputCache } from './output-cache.js';
 import { readPackageVersions } from '../release/versions.js';
 
 export interface GenerateResult {
@@ -45,7 +46,8 @@ export async function renderRelease(
   const view = withoutEmptyModules(atRelease(model, release));
   const versions = readPackageVersions(root);
   const inputs = JSON.stringify({ view, history: model, versions });
-  const perEmitter = await Promise.all(emitters.map((e) => runEmitter(e, root, view, { history: model, versions }, inputs, options)));
+  const digest = sha256(inputs + bannerSignature(options.command));
+  const perEmitter = await Promise.all(emitters.map((e) => runEmitter(e, root, view, { history: model, versions }, { inputs, digest }, options)));
   const files = perEmitter.flat();
   assertUniquePaths(files);
   files.forEach(assertSafeText);
@@ -79,9 +81,23 @@ export interface RenderOptions {
   command?: string;
 }
 
-async function runEmitter(emitter: Emitter, root: string, view: ReleaseModel, context: EmitContext, inputs: string, options: RenderOptions): Promise<RenderedFile[]> {
+async function runEmitter(
+  emitter: Emitter,
+  root: string,
+  view: ReleaseModel,
+  context: EmitContext,
+  { inputs, digest }: { inputs: string; digest: string },
+  options: RenderOptions,
+): Promise<RenderedFile[]> {
   const print = (file: OutputFile) => render(file, { command: options.command });
-  if (!emitter.cache) return (await emitter.emit(view, context)).map(print);
+  if (!emitter.cache) {
+    const store = options.force ? undefined : outputCache(root, emitter.id, digest);
+    const cached = store?.read();
+    if (cached) return cached;
+    const fresh = (await emitter.emit(view, context)).map(print);
+    store?.write(fresh);
+    return fresh;
+  }
   const cacheable = emitter as Emitter & { cache: EmitterCache };
   const key = fingerprint(cacheable, inputs + bannerSignature(options.command));
   const cached = options.force ? undefined : cachedOutputs(root, cacheable, key);

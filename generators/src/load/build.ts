@@ -12,7 +12,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Message, Metafile } from 'esbuild';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { cachedBundle, storeBundle } from './bundle-cache.js';
+import { cachedBundle, storeBundle, type BundleRecipe } from './bundle-cache.js';
 import { BUNDLE_FILE, EXPORTS_KEY } from './bundle-names.js';
 import { BundleMap } from './source-map.js';
 
@@ -29,17 +29,9 @@ function dslEntry(): string {
   return existsSync(compiled) ? compiled : compiled.replace(/\.js$/, '.ts');
 }
 
-/**
- * The ABI as one script: from the cache (`bundle-cache.ts`) when it is current, else from
- * esbuild (imported only then), cached for the next run. Diagnostics when it does not build.
- */
-export async function buildBundle(
-  files: readonly string[],
-  abiDir: string,
-  repoRoot: string,
-  cachePath: string | undefined,
-): Promise<{ text: string; map: BundleMap } | { diagnostics: Diagnostic[] }> {
-  const options = {
+/** esbuild's options for the bundle of `files` (absolute paths) under `abiDir`. */
+function bundleOptions(files: readonly string[], abiDir: string) {
+  return {
     stdin: { contents: entrySource(files), resolveDir: abiDir, sourcefile: 'xenabi-abi-entry.ts', loader: 'ts' as const },
     bundle: true,
     write: false,
@@ -54,9 +46,28 @@ export async function buildBundle(
     logLevel: 'silent' as const,
     alias: { 'xenabi/dsl': dslEntry() },
   };
-  const recipe = { options: JSON.stringify(options) };
+}
+
+/** What the bundle of `files` under `abiDir` is keyed by besides its inputs (`bundle-cache.ts`). */
+export function bundleRecipe(files: readonly string[], abiDir: string): BundleRecipe {
+  return { options: JSON.stringify(bundleOptions(files, abiDir)) };
+}
+
+/**
+ * The ABI as one script: from the cache (`bundle-cache.ts`) when it is current, else from
+ * esbuild (imported only then), cached for the next run. Diagnostics when it does not build.
+ * `inputs`: the files it was built from, when known (absolute).
+ */
+export async function buildBundle(
+  files: readonly string[],
+  abiDir: string,
+  repoRoot: string,
+  cachePath: string | undefined,
+): Promise<{ text: string; map: BundleMap; inputs?: string[] } | { diagnostics: Diagnostic[] }> {
+  const options = bundleOptions(files, abiDir);
+  const recipe = bundleRecipe(files, abiDir);
   const cached = cachePath ? cachedBundle(cachePath, recipe) : undefined;
-  if (cached !== undefined) return { text: cached.code, map: new BundleMap(cached.code, abiDir, cached.map) };
+  if (cached !== undefined) return { text: cached.code, map: new BundleMap(cached.code, abiDir, cached.map), inputs: cached.inputs };
   const { build } = await import('esbuild');
   const result = await build({ ...options, metafile: true }).catch((error: { errors?: Message[] }) => ({ errors: error.errors ?? [], outputFiles: [], metafile: undefined }));
   if (result.errors.length > 0) return { diagnostics: result.errors.map((m) => buildDiagnostic(m, abiDir, repoRoot)) };
@@ -65,11 +76,9 @@ export async function buildBundle(
   const cycles = metafile ? importCycles(metafile, abiDir, repoRoot) : [];
   if (cycles.length > 0) return { diagnostics: cycles };
   const map = new BundleMap(text, abiDir);
-  if (cachePath && metafile) {
-    const inputs = Object.keys(metafile.inputs).filter((i) => i !== options.stdin.sourcefile).map((i) => resolve(abiDir, i));
-    storeBundle(cachePath, recipe, inputs, text, map.serialized());
-  }
-  return { text, map };
+  const inputs = metafile ? Object.keys(metafile.inputs).filter((i) => i !== options.stdin.sourcefile).map((i) => resolve(abiDir, i)) : undefined;
+  if (cachePath && inputs) storeBundle(cachePath, recipe, inputs, text, map.serialized());
+  return { text, map, ...(inputs ? { inputs } : {}) };
 }
 
 const TOP_LEVEL_AWAIT = /^Top-level await is (currently )?not (supported|available)/;

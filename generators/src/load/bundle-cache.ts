@@ -41,6 +41,8 @@ interface Entry {
 export interface CachedBundle {
   code: string;
   map?: string;
+  /** The files it was built from, absolute and sorted. */
+  inputs: string[];
 }
 
 /** Where the bundle of `abiDir` is cached in `repoRoot`, or undefined when it is not cached. */
@@ -55,7 +57,7 @@ export function cachedBundle(path: string, recipe: BundleRecipe): CachedBundle |
   try {
     const entry = JSON.parse(readFileSync(path, 'utf8')) as Entry;
     if (entry.format !== FORMAT || entry.digest !== digest(recipe, entry.inputs)) return undefined;
-    return typeof entry.map === 'string' ? { code: entry.code, map: entry.map } : { code: entry.code };
+    return typeof entry.map === 'string' ? { code: entry.code, map: entry.map, inputs: entry.inputs } : { code: entry.code, inputs: entry.inputs };
   } catch {
     return undefined;
   }
@@ -76,7 +78,7 @@ export function storeBundle(path: string, recipe: BundleRecipe, inputs: readonly
 }
 
 /** The digest of a recipe and of the current state of its inputs; throws when an input is gone. */
-function digest(recipe: BundleRecipe, inputs: readonly string[]): string {
+export function digest(recipe: BundleRecipe, inputs: readonly string[]): string {
   const h = createHash('sha256');
   h.update(`${FORMAT}\nesbuild ${esbuildVersion()}\n${recipe.options}\n`);
   for (const dir of [...new Set(inputs.map((i) => dirname(i)))].sort()) h.update(`dir ${dir}\n${readdirSync(dir).sort().join('\n')}\n`);

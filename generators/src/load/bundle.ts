@@ -71,7 +71,7 @@ export async function evaluateAbi(
   abiDir: string,
   repoRoot: string,
   options: EvaluateOptions = {},
-): Promise<{ modules: EvaluatedModule[]; diagnostics: Diagnostic[] }> {
+): Promise<{ modules: EvaluatedModule[]; diagnostics: Diagnostic[]; inputs?: string[] }> {
   const dir = resolve(abiDir);
   const files = listModuleFiles(dir);
   const built = await buildBundle(
@@ -93,7 +93,7 @@ export async function evaluateAbi(
     throw error;
   }
   const outcome = await runBundle(prepared, timeoutMs);
-  if (outcome.kind === 'done') return { modules: files.map((f, i) => ({ ...f, exported: outcome.exports[i] })), diagnostics: [] };
+  if (outcome.kind === 'done') return { modules: files.map((f, i) => ({ ...f, exported: outcome.exports[i] })), diagnostics: [], ...(built.inputs ? { inputs: built.inputs } : {}) };
   const failure = await describeFailure(outcome, { text: built.text, map, locate: calls.locate, timeoutMs });
   return { modules: [], diagnostics: [failureDiagnostic(failure, calls.last(), files[0]?.file ?? dir, repoRoot)] };
 }

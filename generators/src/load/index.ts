@@ -11,6 +11,7 @@ import { validateModel } from '../validate/index.js';
 import { evaluateAbi, type EvaluateOptions } from './bundle.js';
 import { settleIoctls } from './ioctls.js';
 import { lowerModules } from './lower.js';
+import { modelCacheByContent } from './model-cache.js';
 
 export interface LoadedAbi {
   model: AbiModel;
@@ -20,9 +21,13 @@ export interface LoadedAbi {
 
 /**
  * Loads `abiDir` (normally `<repo>/abi`) or throws AbiInputError listing every problem.
- * `options.cache: false` bundles the ABI afresh (see `bundle-cache.ts`).
+ * `options.cache: false` bundles the ABI afresh (see `bundle-cache.ts`) and loads it afresh
+ * (see `model-cache.ts`).
  */
 export async function loadAbi(abiDir: string, repoRoot: string = resolve(abiDir, '..'), options: EvaluateOptions = {}): Promise<LoadedAbi> {
+  const cache = options.cache === false ? undefined : modelCacheByContent<LoadedAbi>(repoRoot, resolve(abiDir), 'strict');
+  const hit = cache?.read();
+  if (hit) return hit;
   const evaluated = await evaluateAbi(abiDir, repoRoot, options);
   if (hasErrors(evaluated.diagnostics)) throw new AbiInputError(evaluated.diagnostics);
   const lowered = lowerModules(evaluated.modules, repoRoot);
@@ -32,5 +37,7 @@ export async function loadAbi(abiDir: string, repoRoot: string = resolve(abiDir,
   const settled = settleIoctls(lowered.model);
   diagnostics.push(...settled.diagnostics);
   if (hasErrors(diagnostics)) throw new AbiInputError(diagnostics);
-  return { model: settled.model, diagnostics: sortDiagnostics(diagnostics) };
+  const loaded = { model: settled.model, diagnostics: sortDiagnostics(diagnostics) };
+  cache?.write(loaded, evaluated.inputs);
+  return loaded;
 }

@@ -7,8 +7,8 @@ import { isNamespace, NAMESPACES } from '../../model/namespaces.js';
 import { EXPORT_FORMAT, exportField, type ExportDocument, type ExportPart } from '../../export/abi-json.js';
 import type { Arch, Namespace } from '../../model/types.js';
 import { own } from '../../names/dict.js';
-import { schemaValidator } from '../json-schema.js';
-import { EXPORT_DOCUMENT_SCHEMA } from './export-schema.js';
+import validateGenerated from '../generated/export-validator.js';
+import { problemLister } from '../problems.js';
 import { emptySide, type AbiSide, type Capability, type SideLayout } from './types.js';
 
 const PART_CAPABILITY: Record<ExportPart, Capability> = {
@@ -25,7 +25,7 @@ let validate: ((data: unknown) => string[]) | undefined;
 
 /** Problems that make `data` unusable as an export document; empty when it is one. */
 export function exportProblems(data: unknown): string[] {
-  validate ??= schemaValidator(EXPORT_DOCUMENT_SCHEMA);
+  validate ??= problemLister(validateGenerated);
   return validate(data);
 }
 

@@ -37,14 +37,30 @@ function gitOk(cwd: string, args: string[]): string | undefined {
   }
 }
 
-/** Copies `abi/` (relative to `root`) at `ref` into a temporary directory. */
-export function abiAtRef(root: string, ref: string): RefTree {
+/**
+ * The commit `ref` names and the id of its `abi/` tree (undefined when it has none), or the
+ * GitRefError that says why the revision cannot be read. The tree id names the content of
+ * `abi/` at the revision, which is what the model cache keys by (`load/model-cache.ts`).
+ */
+export function resolveRef(root: string, ref: string): { commit: string; tree?: string } {
+  // The usual case in one git process (each costs a cold check about 10 ms, more on a busy
+  // machine); anything unexpected takes the steps below, which say what is wrong.
+  if (!ref.startsWith('-') && ref.trim() !== '') {
+    const lines = gitOk(root, ['rev-parse', '--is-inside-work-tree', `${ref}^{commit}`, `${ref}^{commit}:abi`])?.split('\n');
+    if (lines?.length === 3 && lines[0] === 'true' && lines.slice(1).every((l) => /^[0-9a-f]{40,64}$/.test(l))) return { commit: lines[1]!, tree: lines[2]! };
+  }
   if (gitOk(root, ['rev-parse', '--is-inside-work-tree']) !== 'true') {
     throw new GitRefError(`--against ${ref}: ${root} is not inside a git repository; use --base with an export JSON or an abi/ directory instead`);
   }
   if (ref.startsWith('-') || ref.trim() === '') throw new GitRefError(`--against ${ref}: not a revision name`);
   const commit = gitOk(root, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   if (!commit) throw new GitRefError(missingRefMessage(root, ref));
+  return { commit, tree: gitOk(root, ['rev-parse', '--verify', '--quiet', `${commit}:abi`]) || undefined };
+}
+
+/** Copies `abi/` (relative to `root`) at `ref` into a temporary directory. */
+export function abiAtRef(root: string, ref: string, resolved: { commit: string } = resolveRef(root, ref)): RefTree {
+  const { commit } = resolved;
   const listing = git(root, ['ls-tree', '-r', '-z', commit, '--', 'abi']);
   const entries = listing.split('\0').filter(Boolean).map(parseEntry).filter((e) => e.type === 'blob' && e.mode !== '120000');
   if (!entries.some((e) => /^abi\/(stable|unstable|linux)\/[^/]+\.ts$/.test(e.path))) {
@@ -52,16 +68,33 @@ export function abiAtRef(root: string, ref: string): RefTree {
   }
   const dir = mkdtempSync(join(tmpdir(), 'xenabi-against-'));
   try {
-    for (const e of entries) {
+    const blobs = readBlobs(root, entries.map((e) => e.object));
+    entries.forEach((e, i) => {
       const target = join(dir, e.path);
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, execFileSync('git', ['cat-file', 'blob', e.object], { cwd: root, maxBuffer: 64 * 1024 * 1024 }));
-    }
+      writeFileSync(target, blobs[i]!);
+    });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   return { root: dir, commit, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The content of each blob, in order, from one `git cat-file --batch` (a process per file cost a cold check more than the check). */
+function readBlobs(root: string, objects: readonly string[]): Buffer[] {
+  const out = execFileSync('git', ['cat-file', '--batch'], { cwd: root, input: `${objects.join('\n')}\n`, maxBuffer: 256 * 1024 * 1024 });
+  const blobs: Buffer[] = [];
+  let at = 0;
+  for (const object of objects) {
+    const eol = out.indexOf(0x0a, at);
+    const [id, type, size] = out.subarray(at, eol).toString('utf8').split(' ');
+    if (id !== object || type !== 'blob' || size === undefined) throw new Error(`git cat-file --batch: expected blob ${object}, got: ${out.subarray(at, eol).toString('utf8')}`);
+    const start = eol + 1;
+    blobs.push(out.subarray(start, start + Number(size)));
+    at = start + Number(size) + 1;
+  }
+  return blobs;
 }
 
 function parseEntry(line: string): { mode: string; type: string; object: string; path: string } {

@@ -13,6 +13,7 @@ import { evaluateAbi } from '../../load/bundle.js';
 import { loadAbi } from '../../load/index.js';
 import { settleIoctls } from '../../load/ioctls.js';
 import { lowerModules } from '../../load/lower.js';
+import { modelCacheByContent, modelCacheByTree } from '../../load/model-cache.js';
 import { NEWEST_RELEASE } from '../../model/releases.js';
 import type { AbiModel } from '../../model/types.js';
 import { atRelease } from '../../select/release.js';
@@ -22,7 +23,7 @@ import { sideFromBaseline } from './from-baseline.js';
 import { moduleDigests } from './digests.js';
 import { exportProblems, looksLikeExport, sideFromExport } from './from-export.js';
 import { sideFromModel } from './from-model.js';
-import { abiAtRef } from './git.js';
+import { abiAtRef, resolveRef } from './git.js';
 import { referenceProblems } from './integrity.js';
 import { InputFileError, isReadable, kindOf, listInput, parseJson, readInput, statInput } from './read-input.js';
 import type { AbiSide, SideOrigin } from './types.js';
@@ -81,16 +82,28 @@ function checkRelease(side: AbiSide, options: LoadOptions, what: string): AbiSid
  */
 export async function loadModel(abiDir: string, repoRoot: string, strict = true): Promise<{ model: AbiModel; notes: string[] }> {
   if (strict) return { model: (await loadAbi(abiDir, repoRoot)).model, notes: [] };
+  const cache = modelCacheByContent<LenientModel>(repoRoot, resolve(abiDir), 'lenient');
+  const hit = cache.read();
+  if (hit) return hit;
+  const { loaded, inputs } = await loadLenient(abiDir, repoRoot);
+  cache.write(loaded, inputs);
+  return loaded;
+}
+
+type LenientModel = { model: AbiModel; notes: string[] };
+
+async function loadLenient(abiDir: string, repoRoot: string): Promise<{ loaded: LenientModel; inputs?: string[] }> {
   const evaluated = await evaluateAbi(abiDir, repoRoot);
   if (hasErrors(evaluated.diagnostics)) throw new AbiInputError(evaluated.diagnostics);
   const lowered = lowerModules(evaluated.modules, repoRoot);
   if (hasErrors(lowered.diagnostics)) throw new AbiInputError(lowered.diagnostics);
+  const inputs = evaluated.inputs;
   const schema = checkModelSchema(lowered.model);
   let problems = schema;
   try {
     if (!hasErrors(schema)) problems = validateModel(lowered.model);
   } catch (error) {
-    return { model: lowered.model, notes: [`this xenabi's validation failed on it (${(error as Error).message}); compared as it is`] };
+    return { loaded: { model: lowered.model, notes: [`this xenabi's validation failed on it (${(error as Error).message}); compared as it is`] }, inputs };
   }
   const errors = problems.filter((d) => d.severity === 'error');
   const notes = errors.length ? [`${errors.length} problem(s) that this xenabi's validation reports were ignored (first: ${errors[0]?.rule} ${errors[0]?.item})`] : [];
@@ -99,9 +112,9 @@ export async function loadModel(abiDir: string, repoRoot: string, strict = true)
   try {
     const settled = settleIoctls(lowered.model);
     const unsettled = settled.diagnostics.filter((d) => d.severity === 'error');
-    return { model: settled.model, notes: unsettled.length ? [...notes, `${unsettled.length} ioctl number(s) could not be computed (first: ${unsettled[0]?.item})`] : notes };
+    return { loaded: { model: settled.model, notes: unsettled.length ? [...notes, `${unsettled.length} ioctl number(s) could not be computed (first: ${unsettled[0]?.item})`] : notes }, inputs };
   } catch (error) {
-    return { model: lowered.model, notes: [...notes, `its ioctl numbers could not be computed (${(error as Error).message}); compared as it is`] };
+    return { loaded: { model: lowered.model, notes: [...notes, `its ioctl numbers could not be computed (${(error as Error).message}); compared as it is`] }, inputs };
   }
 }
 
@@ -125,12 +138,20 @@ function modelSide(model: AbiModel, release: string, origin: SideOrigin, label: 
 }
 
 async function loadGitSide(repoRoot: string, ref: string, options: LoadOptions): Promise<AbiSide> {
-  const tree = abiAtRef(repoRoot, ref);
-  const label = `git ${ref} (${tree.commit.slice(0, 12)})`;
+  const resolved = resolveRef(repoRoot, ref);
+  const label = `git ${ref} (${resolved.commit.slice(0, 12)})`;
+  const release = options.release ?? NEWEST_RELEASE;
+  // A tree loaded before is not read out of git again (only successful loads are cached).
+  const cache = resolved.tree ? modelCacheByTree<LenientModel>(repoRoot, resolved.tree, 'lenient') : undefined;
+  const hit = cache?.read();
+  if (hit) return modelSide(hit.model, release, 'git', label, hit.notes);
+  const tree = abiAtRef(repoRoot, ref, resolved);
   try {
     try {
       const loaded = await loadModel(join(tree.root, 'abi'), tree.root, false);
-      return modelSide(loaded.model, options.release ?? NEWEST_RELEASE, 'git', label, loaded.notes);
+      const side = modelSide(loaded.model, release, 'git', label, loaded.notes);
+      cache?.write(loaded);
+      return side;
     } catch (error) {
       // A revision whose modules this xenabi cannot evaluate may still carry its baseline.
       const files = NAMESPACES.map((ns) => join(tree.root, baselinePath(ns))).filter((f) => existsSync(f));

@@ -15,9 +15,9 @@
 import { ARCHES } from '../../model/arch.js';
 import type { Arch, SourceLocation } from '../../model/types.js';
 import type { Finding } from '../finding.js';
-import { schemaValidator } from '../json-schema.js';
+import validateGenerated from '../generated/waivers-validator.js';
+import { problemLister } from '../problems.js';
 import { compareVersions } from '../rules/lifetimes.js';
-import { WAIVERS_SCHEMA } from './schema.js';
 
 export const DEFAULT_WAIVERS_PATH = 'abi/waivers.json';
 
@@ -54,7 +54,7 @@ export function parseWaivers(text: string, path: string): Waiver[] {
   } catch (error) {
     throw new WaiverFileError(path, [`not JSON: ${(error as Error).message}`]);
   }
-  validate ??= schemaValidator(WAIVERS_SCHEMA);
+  validate ??= problemLister(validateGenerated);
   const problems = validate(data);
   if (problems.length) throw new WaiverFileError(path, problems);
   const lines = entryLines(text);

@@ -1,0 +1,98 @@
+// Benchmark: the speed goals of issue 15, every contender a cold process, interleaved round
+// by round in this one process tree so that machine noise hits each alike. Every ratio is
+// taken per round (xenabi's time over its peer's in the same round) and reported as
+// min / median / max over the rounds:
+//   - `xenabi generate` (what a developer runs: caches warm) over bindgen generating Rust
+//     for one architecture (x86_64) from Xen's own headers for the same modules (goal ≤ 0.5);
+//   - `xenabi generate --force` (no cache at all) over the same bindgen run (goal ≤ 1);
+//   - `xenabi check --against REF` of the whole registry over abidiff's one-architecture
+//     pipeline on the same Xen headers: gcc twice (base and head) and abidiff (goal ≤ 0.5),
+//     once with xenabi's caches warm and once with what it caches for a check emptied first
+//     (the ABI bundles and models in node_modules/.cache/xenabi; generate's outputs stay);
+//   - `xenabi export` minus `node -e 0` (goal ≤ 100 ms);
+//   - the peak resident set of `generate --force` (goal ≤ 300 MiB), from GNU time.
+//
+// Run: npm run build && node bench/goals.mjs [--rounds N] [--against REF]      (9 rounds ≈ 1–2 min)
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { median, timeProcessesWithMemory } from './lib/timing.mjs';
+
+const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
+const xenabi = join(root, 'generators/bin/xenabi.js');
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const rounds = Number(option('--rounds', 9));
+const against = option('--against', 'HEAD');
+const work = mkdtempSync(join(tmpdir(), 'xenabi-goals-'));
+const cacheDir = join(root, 'node_modules/.cache/xenabi');
+
+/** Xen's public headers for every module the registry declares (abi/stable, abi/unstable, abi/linux). */
+const HEADERS = [
+  'xen/xen.h', 'xen/hvm/dm_op.h', 'xen/event_channel.h', 'xen/argo.h', 'xen/grant_table.h', 'xen/arch-x86/hvm/start_info.h',
+  'xen/hvm/ioreq.h', 'xen/io/xenbus.h', 'xen/io/xs_wire.h', 'xen/domctl.h',
+  'xen/evtchn.h', 'xen/gntalloc.h', 'xen/gntdev.h', 'xen/privcmd.h',
+];
+const includes = ['#include <stddef.h>', '#include <stdint.h>', '#include <sys/ioctl.h>', ...HEADERS.map((h) => `#include <${h}>`)];
+const header = join(work, 'xen-covered.h');
+writeFileSync(header, `${includes.join('\n')}\n`);
+// Linux's privcmd.h includes the kernel's own <xen/interface/xen.h>: Xen's public headers stand
+// in for it (xenbus_dev.h is not in Debian's linux-libc-dev, so that module has no peer here).
+mkdirSync(join(work, 'shim/xen/interface'), { recursive: true });
+writeFileSync(join(work, 'shim/xen/interface/xen.h'), '#include <stddef.h>\n#include <xen/xen.h>\n#include <xen/grant_table.h>\n');
+const cflags = `-D__XEN_TOOLS__ -isystem ${join(work, 'shim')}`;
+
+// abidiff sees the types reachable from exported functions: one per record of the registry
+// that Xen's headers declare under the same tag on x86_64.
+const exported = JSON.parse(execFileSync(process.execPath, [xenabi, 'export', '--root', root], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+const preprocessed = execFileSync('gcc', ['-E', ...cflags.split(' '), '-x', 'c', header], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const tags = Object.keys(exported.records).filter((name) => new RegExp(`\\bstruct\\s+${name}\\s*\\{`).test(preprocessed));
+const unit = join(work, 'tu.c');
+writeFileSync(unit, [...includes, ...tags.map((t, i) => `void xenabi_bench_${i}(struct ${t} *p) { (void)p; }`), ''].join('\n'));
+const gcc = (object) => `gcc -shared -fPIC -g -O0 -fno-eliminate-unused-debug-types -std=gnu11 -w ${cflags} -o ${object} ${unit}`;
+const abidiffPipeline = `${gcc(join(work, 'base.so'))} && ${gcc(join(work, 'head.so'))} && abidiff --no-added-syms ${join(work, 'base.so')} ${join(work, 'head.so')}`;
+
+const node = (name, argv, extra = {}) => ({ name, command: process.execPath, args: argv, cwd: root, ...extra });
+const bindgenVersion = execFileSync('bindgen', ['--version'], { encoding: 'utf8' }).trim();
+const contenders = [
+  { name: 'xenabi check --against REF, caches emptied first', command: 'sh', args: ['-c', `rm -f '${cacheDir}'/abi-bundle-* '${cacheDir}'/abi-model-* && exec '${process.execPath}' '${xenabi}' check --against '${against}' --root '${root}' --format json`], cwd: root, okStatus: [0, 1] },
+  node('xenabi check --against REF', [xenabi, 'check', '--against', against, '--root', root, '--format', 'json'], { okStatus: [0, 1] }),
+  node('xenabi generate', [xenabi, 'generate', '--root', root]),
+  node('xenabi generate --force', [xenabi, 'generate', '--force', '--root', root]),
+  { name: `${bindgenVersion}, Rust for x86_64`, command: 'bindgen', args: [header, '-o', join(work, 'out.rs'), '--', ...cflags.split(' '), '--target=x86_64-linux-gnu'], cwd: work },
+  { name: 'abidiff pipeline, x86_64: gcc ×2 + abidiff', command: 'sh', args: ['-c', abidiffPipeline], cwd: work },
+  node('xenabi export', [xenabi, 'export', '--root', root]),
+  node('node -e 0', ['-e', '0']),
+];
+const results = timeProcessesWithMemory(contenders, { rounds, rssFile: join(work, 'rss') });
+const by = Object.fromEntries(results.map((r, i) => [['checkEmpty', 'check', 'generate', 'force', 'bindgen', 'abidiff', 'export', 'node'][i], r]));
+
+const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+const load = execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).split(' ').slice(0, 3).join(' ');
+console.log(`${new Date().toISOString().slice(0, 16)}Z, HEAD ${commit}${dirty ? ' (with uncommitted changes)' : ''}, ${rounds} rounds after 2 warm-up rounds, load average at the end ${load}`);
+console.log(`--against ${against}; abidiff's translation unit exports ${tags.length} records of the registry found in Xen's headers\n`);
+const f = (ms) => `${ms.toFixed(0)}`;
+console.log('| contender | min ms | median ms | max ms | peak RSS, median (max) |\n| --- | ---: | ---: | ---: | ---: |');
+for (const r of results) console.log(`| ${r.name} | ${f(r.minMs)} | ${f(r.medianMs)} | ${f(r.maxMs)} | ${r.medianRssMiB.toFixed(0)} MiB (${r.maxRssMiB.toFixed(0)}) |`);
+
+/** min / median / max over the rounds of a per-round figure. */
+const spread = (values, digits) => [Math.min(...values), median(values), Math.max(...values)].map((v) => v.toFixed(digits)).join(' / ');
+const perRound = (a, b, op) => a.samples.map((x, i) => op(x, b.samples[i]));
+const ratio = (a, b) => perRound(a, b, (x, y) => x / y);
+const goals = [
+  ['cached `generate` ÷ bindgen', ratio(by.generate, by.bindgen), 2, (m) => m <= 0.5, '≤ 0.5'],
+  ['`generate --force` ÷ bindgen', ratio(by.force, by.bindgen), 2, (m) => m <= 1, '≤ 1'],
+  ['`check --against` ÷ abidiff pipeline (caches warm)', ratio(by.check, by.abidiff), 2, (m) => m <= 0.5, '≤ 0.5'],
+  ['`check --against` ÷ abidiff pipeline (caches emptied)', ratio(by.checkEmpty, by.abidiff), 2, (m) => m <= 0.5, '≤ 0.5'],
+  ['`export` − `node -e 0` (ms)', perRound(by.export, by.node, (x, y) => x - y), 0, (m) => m <= 100, '≤ 100'],
+];
+console.log('\nPer-round figures, min / median / max (a goal is judged on the median):\n');
+console.log('| goal | min / median / max | target | |\n| --- | ---: | ---: | --- |');
+for (const [name, values, digits, met, target] of goals) console.log(`| ${name} | ${spread(values, digits)} | ${target} | ${met(median(values)) ? 'met' : 'missed'} |`);
+const rss = by.force.maxRssMiB;
+console.log(`| peak RSS of \`generate --force\` (MiB, max over rounds) | ${by.force.samples.length} runs: ${by.force.medianRssMiB.toFixed(0)} median, ${rss.toFixed(0)} max | ≤ 300 | ${rss <= 300 ? 'met' : 'missed'} |`);
+console.log(`\nCommands (cwd ${root}, then ${work}):`);
+for (const c of contenders) console.log(`  ${[c.command, ...c.args].join(' ')}`);
+rmSync(work, { recursive: true, force: true });

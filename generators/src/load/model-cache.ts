@@ -1,0 +1,104 @@
+/**
+ * The loaded model of the last run, reused while nothing it came from changed: evaluating
+ * `abi/` and running the validation passes cost a cold `export` or `check` more than
+ * everything else it does. Two kinds of entry, each an exact match or a miss:
+ *
+ * - by content: the model of an `abi/` directory, keyed like its bundle (`bundle-cache.ts`:
+ *   the build recipe, every file the bundle was built from, their folders' names);
+ * - by git tree: the model of `abi/` at a revision (`check --against`), keyed by the id of
+ *   that tree, which names its content.
+ *
+ * Both are keyed by this xenabi's build id too (`build-id.ts`), and only a bundled xenabi has
+ * one: an entry is read only by the build that wrote it. Entries live in
+ * `node_modules/.cache/xenabi/` beside the bundles, written with V8's serializer (the model is
+ * plain data; the copy is exact, `undefined` members included). Anything unreadable is a miss;
+ * a failure to write is ignored. Only loads that succeeded are stored.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { BUILD_ID } from '../build-id.js';
+import { digest } from './bundle-cache.js';
+import { bundleRecipe } from './build.js';
+import { listModuleFiles } from './bundle.js';
+
+const FORMAT = 'xenabi-model-cache/1';
+
+interface Entry<T> {
+  format: typeof FORMAT;
+  build: string;
+  /** What the entry is keyed by: the digest of its inputs, or a git tree id. */
+  key: string;
+  inputs?: string[];
+  value: T;
+}
+
+/** One cache entry's place and key; `read` and `write` do nothing when there is no cache. */
+export interface ModelCache<T> {
+  read(): T | undefined;
+  /** Stores `value`, loaded from `inputs` (absolute paths; needed for content-keyed entries). */
+  write(value: T, inputs?: readonly string[]): void;
+}
+
+const NONE: ModelCache<never> = { read: () => undefined, write: () => undefined };
+
+function cacheFile(repoRoot: string, name: string, build: string | undefined): string | undefined {
+  if (build === undefined || !existsSync(join(repoRoot, 'node_modules'))) return undefined;
+  return join(repoRoot, 'node_modules', '.cache', 'xenabi', name);
+}
+
+/**
+ * The content-keyed entry of the model of `abiDir`; `kind` tells loads of different
+ * strictness apart; `build` is this xenabi's (none: no cache).
+ */
+export function modelCacheByContent<T>(repoRoot: string, abiDir: string, kind: string, build = BUILD_ID): ModelCache<T> {
+  const path = cacheFile(repoRoot, `abi-model-${kind}-${hash(`${repoRoot}\n${abiDir}`).slice(0, 16)}.bin`, build);
+  if (path === undefined) return NONE;
+  // The model's locations are relative to the repository root: it is part of the key.
+  const bundle = bundleRecipe(
+    listModuleFiles(abiDir).map((f) => f.file),
+    abiDir,
+  );
+  const recipe = { options: `${bundle.options}\nroot ${repoRoot}` };
+  return {
+    read: () => readEntry<T>(path, build, (e) => e.inputs !== undefined && e.key === digest(recipe, e.inputs)),
+    write: (value, inputs) => {
+      if (!inputs) return;
+      const sorted = [...inputs].sort();
+      writeEntry(path, { build, key: digest(recipe, sorted), inputs: sorted, value });
+    },
+  };
+}
+
+/** The entry of the model of the git tree `tree` (an object id) of `abi/`; `kind` and `build` as above. */
+export function modelCacheByTree<T>(repoRoot: string, tree: string, kind: string, build = BUILD_ID): ModelCache<T> {
+  const path = /^[0-9a-f]{40,64}$/.test(tree) ? cacheFile(repoRoot, `abi-model-${kind}-tree-${tree}.bin`, build) : undefined;
+  if (path === undefined) return NONE;
+  return { read: () => readEntry<T>(path, build, (e) => e.key === tree), write: (value) => writeEntry(path, { build, key: tree, value }) };
+}
+
+function readEntry<T>(path: string, build: string | undefined, matches: (entry: Entry<T>) => boolean): T | undefined {
+  try {
+    const entry = deserialize(readFileSync(path)) as Entry<T>;
+    return entry.format === FORMAT && entry.build === build && matches(entry) ? entry.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeEntry<T>(path: string, fields: { build: string | undefined; key: string; inputs?: string[]; value: T }): void {
+  try {
+    const entry = { format: FORMAT, ...fields } as Entry<T>;
+    mkdirSync(dirname(path), { recursive: true });
+    const temp = `${path}.${process.pid}.tmp`;
+    writeFileSync(temp, serialize(entry));
+    renameSync(temp, path);
+  } catch {
+    // A read-only or vanished cache directory only costs the next run a load.
+  }
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
