@@ -20,11 +20,24 @@
 
 #include <xenabi/stable/dm_op.h>
 #include <xenabi/stable/ioreq.h>
+#include <xenabi/stable/memory.h>
 
 #include "report.h"
 #include "side_checks.h"
 #include "test_device.h"
 #include "xen_dev.h"
+
+/*
+ * The registry declares the ioreq server resource of XENMEM_acquire_resource from Xen 4.14,
+ * when the call left the tools-only interface; the toolstack (and so a device model such as
+ * this one) had it from 4.11. A build for Xen 4.12 as its oldest release therefore does not
+ * get the two names from memory.h, and this model, a tool, names their values itself: the one
+ * place it does (see README.md).
+ */
+#ifndef XENABI_HAS_XENMEM_resource_ioreq_server
+#define XENMEM_resource_ioreq_server 0
+#define XENMEM_resource_ioreq_server_frame_bufioreq 0
+#endif
 
 /* More vCPUs than the test guest has (2); the ioreq page has room for 128 at 32 bytes each. */
 #define MAX_VCPUS 16
@@ -61,8 +74,8 @@ static int dm_op_step(const struct xen_dev *dev, const char *name, domid_t dom, 
 
 static int create_server(const struct xen_dev *dev, struct server *s)
 {
+    /* handle_bufioreq stays 0: no buffered requests, every one waits for the server. */
     struct xen_dm_op op = { .op = XEN_DMOP_create_ioreq_server };
-    op.u.create_ioreq_server.handle_bufioreq = HVM_IOREQSRV_BUFIOREQ_OFF;
     if (!dm_op_step(dev, "dm:create_server", s->dom, &op, "XEN_DMOP_create_ioreq_server"))
         return 0;
     s->id = op.u.create_ioreq_server.id;

@@ -11,8 +11,7 @@
 #include <xenabi/linux/evtchn.h>
 #include <xenabi/linux/privcmd.h>
 #include <xenabi/stable/dm_op.h>
-
-#include "shim.h"
+#include <xenabi/stable/xen.h>
 
 struct xen_dev {
     int privcmd;

@@ -12,6 +12,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { XEN_DMOP_IO_RANGE_MEMORY, XEN_DMOP_IO_RANGE_PORT, XEN_DMOP_no_gfns, type DmOp } from '@xenabi/ts-bindings/stable/dm_op';
+import { XENMEM_resource_ioreq_server, XENMEM_resource_ioreq_server_frame_bufioreq } from '@xenabi/ts-bindings/stable/memory';
 import { ioreq, IOREQ_TYPE_INVALIDATE, IOREQ_TYPE_TIMEOFFSET, STATE_IOREQ_READY, STATE_IORESP_READY, type ioreq_view } from '@xenabi/ts-bindings/stable/ioreq';
 import { Evtchn, Privcmd, type Mapping } from '@xenabi/linux';
 import { message, Report } from './report.js';
@@ -21,10 +22,8 @@ import { xenstoreChecks } from './xenstore-checks.js';
 
 /** More vCPUs than the test guest has (2). */
 const MAX_VCPUS = 16;
-/** XENMEM_resource_ioreq_server: the resource type of an ioreq server's pages (not in the registry yet). */
-const XENMEM_RESOURCE_IOREQ_SERVER = 0;
-/** The server's synchronous page: frame 1 of its resource (frame 0 is the buffered one). */
-const SYNCHRONOUS_PAGE = 1;
+/** The server's synchronous page (the vCPUs' slots): the frame after the buffered ring. */
+const SYNCHRONOUS_PAGE = XENMEM_resource_ioreq_server_frame_bufioreq + 1;
 /** How long the guest may leave the device model waiting between two requests. */
 const SERVE_TIMEOUT_MS = 30_000;
 /** Where run.sh waits for the device model to say it serves. */
@@ -187,7 +186,7 @@ async function runServer(r: Report, privcmd: Privcmd, evtchn: Evtchn, domid: num
   if (id === undefined) return signalReady();
   const s = new Server(r, privcmd, evtchn, domid, id);
   const what = 'XENMEM_acquire_resource via privcmd mmap_resource';
-  const page = r.call('dm:map_ioreq_page', what, () => privcmd.mapResource(domid, XENMEM_RESOURCE_IOREQ_SERVER, id, SYNCHRONOUS_PAGE, 1));
+  const page = r.call('dm:map_ioreq_page', what, () => privcmd.mapResource(domid, XENMEM_resource_ioreq_server, id, SYNCHRONOUS_PAGE, 1));
   let vcpus: Vcpu[] = [];
   const ready =
     page !== undefined &&
