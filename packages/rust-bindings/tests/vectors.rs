@@ -112,6 +112,8 @@ mod gntdev;
 mod grant_table;
 #[path = "vectors/ioreq.rs"]
 mod ioreq;
+#[path = "vectors/kexec.rs"]
+mod kexec;
 #[path = "vectors/memory.rs"]
 mod memory;
 #[path = "vectors/nmi.rs"]

@@ -19,6 +19,7 @@
 #include <xenabi/stable/features.h>
 #include <xenabi/stable/grant_table.h>
 #include <xenabi/stable/ioreq.h>
+#include <xenabi/stable/kexec.h>
 #include <xenabi/stable/memory.h>
 #include <xenabi/stable/nmi.h>
 #include <xenabi/stable/physdev.h>

@@ -12,6 +12,7 @@ pub mod event_channel;
 pub mod features;
 pub mod grant_table;
 pub mod ioreq;
+pub mod kexec;
 pub mod memory;
 pub mod nmi;
 pub mod physdev;
