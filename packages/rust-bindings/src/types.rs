@@ -6,6 +6,7 @@
 //! define with the preprocessor.
 
 use crate::stable::event_channel::evtchn_port_t;
+use crate::stable::kexec::xen_kexec_segment_t;
 use crate::stable::memory::xen_vmemrange_t;
 use crate::stable::vcpu::vcpu_runstate_info_t;
 use crate::stable::xen_guest::vcpu_time_info_t;
@@ -608,6 +609,58 @@ impl __guest_handle_void {
     }
 }
 
+/// C: `XEN_GUEST_HANDLE(xen_kexec_segment_t)`, a guest address of `xen_kexec_segment_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_xen_kexec_segment_t {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_xen_kexec_segment_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_kexec_segment_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_kexec_segment_t {
+        self.addr() as *mut xen_kexec_segment_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
 /// C: `XEN_GUEST_HANDLE(xen_pfn_t)`, a guest address of `xen_pfn_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
@@ -792,6 +845,8 @@ const _: () = {
     assert!(align_of::<__guest_handle_vcpu_time_info_t>() == 4, "__guest_handle_vcpu_time_info_t: align on x86");
     assert!(size_of::<__guest_handle_void>() == 4, "__guest_handle_void: size on x86");
     assert!(align_of::<__guest_handle_void>() == 4, "__guest_handle_void: align on x86");
+    assert!(size_of::<__guest_handle_xen_kexec_segment_t>() == 4, "__guest_handle_xen_kexec_segment_t: size on x86");
+    assert!(align_of::<__guest_handle_xen_kexec_segment_t>() == 4, "__guest_handle_xen_kexec_segment_t: align on x86");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: size on x86");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: align on x86");
     assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 4, "__guest_handle_xen_vmemrange_t: size on x86");
@@ -831,6 +886,8 @@ const _: () = {
     assert!(align_of::<__guest_handle_vcpu_time_info_t>() == 8, "__guest_handle_vcpu_time_info_t: align on x86_64");
     assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on x86_64");
     assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on x86_64");
+    assert!(size_of::<__guest_handle_xen_kexec_segment_t>() == 8, "__guest_handle_xen_kexec_segment_t: size on x86_64");
+    assert!(align_of::<__guest_handle_xen_kexec_segment_t>() == 8, "__guest_handle_xen_kexec_segment_t: align on x86_64");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on x86_64");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on x86_64");
     assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: size on x86_64");
@@ -870,6 +927,8 @@ const _: () = {
     assert!(align_of::<__guest_handle_vcpu_time_info_t>() == 8, "__guest_handle_vcpu_time_info_t: align on arm");
     assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on arm");
     assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on arm");
+    assert!(size_of::<__guest_handle_xen_kexec_segment_t>() == 8, "__guest_handle_xen_kexec_segment_t: size on arm");
+    assert!(align_of::<__guest_handle_xen_kexec_segment_t>() == 8, "__guest_handle_xen_kexec_segment_t: align on arm");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on arm");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on arm");
     assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: size on arm");
@@ -909,6 +968,8 @@ const _: () = {
     assert!(align_of::<__guest_handle_vcpu_time_info_t>() == 8, "__guest_handle_vcpu_time_info_t: align on aarch64");
     assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on aarch64");
     assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on aarch64");
+    assert!(size_of::<__guest_handle_xen_kexec_segment_t>() == 8, "__guest_handle_xen_kexec_segment_t: size on aarch64");
+    assert!(align_of::<__guest_handle_xen_kexec_segment_t>() == 8, "__guest_handle_xen_kexec_segment_t: align on aarch64");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on aarch64");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on aarch64");
     assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: size on aarch64");

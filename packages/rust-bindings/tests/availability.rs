@@ -595,6 +595,43 @@ mod stable_kbdif {
     }
 }
 
+mod stable_kexec {
+    use super::*;
+    use xenabi::stable::kexec::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::KEXEC_XEN_NO_PAGES <= XEN_MIN_RELEASE, "{}", KEXEC_XEN_NO_PAGES);
+        assert!(since::KEXEC_TYPE_DEFAULT <= XEN_MIN_RELEASE, "{}", KEXEC_TYPE_DEFAULT);
+        assert!(since::KEXEC_TYPE_CRASH <= XEN_MIN_RELEASE, "{}", KEXEC_TYPE_CRASH);
+        assert!(xen_kexec_image::SINCE <= XEN_MIN_RELEASE && xen_kexec_image::SINCE == since::xen_kexec_image);
+        assert!(since::KEXEC_CMD_kexec <= XEN_MIN_RELEASE, "{}", KEXEC_CMD_kexec);
+        assert!(since::KEXEC_CMD_kexec_load_v1 <= XEN_MIN_RELEASE, "{}", KEXEC_CMD_kexec_load_v1);
+        assert!(since::KEXEC_CMD_kexec_unload_v1 <= XEN_MIN_RELEASE, "{}", KEXEC_CMD_kexec_unload_v1);
+        assert!(since::KEXEC_CMD_kexec_get_range <= XEN_MIN_RELEASE, "{}", KEXEC_CMD_kexec_get_range);
+        assert!(since::KEXEC_CMD_kexec_load <= XEN_MIN_RELEASE, "{}", KEXEC_CMD_kexec_load);
+        assert!(since::KEXEC_CMD_kexec_unload <= XEN_MIN_RELEASE, "{}", KEXEC_CMD_kexec_unload);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::KEXEC_CMD_kexec_status <= XEN_MIN_RELEASE, "{}", KEXEC_CMD_kexec_status);
+        assert!(xen_kexec_exec::SINCE <= XEN_MIN_RELEASE && xen_kexec_exec::SINCE == since::xen_kexec_exec);
+        assert!(xen_kexec_load_v1::SINCE <= XEN_MIN_RELEASE && xen_kexec_load_v1::SINCE == since::xen_kexec_load_v1);
+        assert!(since::KEXEC_RANGE_MA_CRASH <= XEN_MIN_RELEASE, "{}", KEXEC_RANGE_MA_CRASH);
+        assert!(since::KEXEC_RANGE_MA_XEN <= XEN_MIN_RELEASE, "{}", KEXEC_RANGE_MA_XEN);
+        assert!(since::KEXEC_RANGE_MA_CPU <= XEN_MIN_RELEASE, "{}", KEXEC_RANGE_MA_CPU);
+        assert!(since::KEXEC_RANGE_MA_XENHEAP <= XEN_MIN_RELEASE, "{}", KEXEC_RANGE_MA_XENHEAP);
+        assert!(since::KEXEC_RANGE_MA_BOOT_PARAM <= XEN_MIN_RELEASE, "{}", KEXEC_RANGE_MA_BOOT_PARAM);
+        assert!(since::KEXEC_RANGE_MA_EFI_MEMMAP <= XEN_MIN_RELEASE, "{}", KEXEC_RANGE_MA_EFI_MEMMAP);
+        assert!(since::KEXEC_RANGE_MA_VMCOREINFO <= XEN_MIN_RELEASE, "{}", KEXEC_RANGE_MA_VMCOREINFO);
+        assert!(xen_kexec_range::SINCE <= XEN_MIN_RELEASE && xen_kexec_range::SINCE == since::xen_kexec_range);
+        assert!(xen_kexec_segment::SINCE <= XEN_MIN_RELEASE && xen_kexec_segment::SINCE == since::xen_kexec_segment);
+        assert!(xen_kexec_load::SINCE <= XEN_MIN_RELEASE && xen_kexec_load::SINCE == since::xen_kexec_load);
+        assert!(xen_kexec_unload::SINCE <= XEN_MIN_RELEASE && xen_kexec_unload::SINCE == since::xen_kexec_unload);
+        #[cfg(feature = "xen-4-9")]
+        assert!(xen_kexec_status::SINCE <= XEN_MIN_RELEASE && xen_kexec_status::SINCE == since::xen_kexec_status);
+    }
+}
+
 mod stable_memory {
     use super::*;
     use xenabi::stable::memory::*;

@@ -22,6 +22,7 @@ mod x86 {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
+    use xenabi::stable::kexec::*;
     use xenabi::stable::memory::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
@@ -73,6 +74,8 @@ mod x86 {
         assert_eq!(align_of::<__guest_handle_vcpu_time_info_t>(), 4, "__guest_handle_vcpu_time_info_t: align on x86");
         assert_eq!(size_of::<__guest_handle_void>(), 4, "__guest_handle_void: size on x86");
         assert_eq!(align_of::<__guest_handle_void>(), 4, "__guest_handle_void: align on x86");
+        assert_eq!(size_of::<__guest_handle_xen_kexec_segment_t>(), 4, "__guest_handle_xen_kexec_segment_t: size on x86");
+        assert_eq!(align_of::<__guest_handle_xen_kexec_segment_t>(), 4, "__guest_handle_xen_kexec_segment_t: align on x86");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "__guest_handle_xen_pfn_t: size on x86");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 4, "__guest_handle_xen_pfn_t: align on x86");
         #[cfg(feature = "xen-4-7")]
@@ -1271,6 +1274,104 @@ mod x86 {
             assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on x86");
             assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on x86");
             assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on x86");
+        }
+    }
+
+    mod stable_kexec {
+        use super::*;
+
+        #[test]
+        fn xen_kexec_image() {
+            assert_eq!(size_of::<xen_kexec_image>(), 76, "xen_kexec_image: size on x86");
+            assert_eq!(align_of::<xen_kexec_image>(), 4, "xen_kexec_image: align on x86");
+            assert_eq!(offset_of!(xen_kexec_image, page_list), 0, "xen_kexec_image.page_list: offset on x86");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 17]>(), 68, "xen_kexec_image.page_list: size on x86");
+            assert_eq!(offset_of!(xen_kexec_image, indirection_page), 68, "xen_kexec_image.indirection_page: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xen_kexec_image.indirection_page: size on x86");
+            assert_eq!(offset_of!(xen_kexec_image, start_address), 72, "xen_kexec_image.start_address: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xen_kexec_image.start_address: size on x86");
+        }
+
+        #[test]
+        fn xen_kexec_exec() {
+            assert_eq!(size_of::<xen_kexec_exec>(), 4, "xen_kexec_exec: size on x86");
+            assert_eq!(align_of::<xen_kexec_exec>(), 4, "xen_kexec_exec: align on x86");
+            assert_eq!(offset_of!(xen_kexec_exec, r#type), 0, "xen_kexec_exec.type: offset on x86");
+        }
+
+        #[test]
+        fn xen_kexec_load_v1() {
+            assert_eq!(size_of::<xen_kexec_load_v1>(), 80, "xen_kexec_load_v1: size on x86");
+            assert_eq!(align_of::<xen_kexec_load_v1>(), 4, "xen_kexec_load_v1: align on x86");
+            assert_eq!(offset_of!(xen_kexec_load_v1, r#type), 0, "xen_kexec_load_v1.type: offset on x86");
+            assert_eq!(offset_of!(xen_kexec_load_v1, image), 4, "xen_kexec_load_v1.image: offset on x86");
+        }
+
+        #[test]
+        fn xen_kexec_range() {
+            assert_eq!(size_of::<xen_kexec_range>(), 16, "xen_kexec_range: size on x86");
+            assert_eq!(align_of::<xen_kexec_range>(), 4, "xen_kexec_range: align on x86");
+            assert_eq!(offset_of!(xen_kexec_range, range), 0, "xen_kexec_range.range: offset on x86");
+            assert_eq!(offset_of!(xen_kexec_range, nr), 4, "xen_kexec_range.nr: offset on x86");
+            assert_eq!(offset_of!(xen_kexec_range, size), 8, "xen_kexec_range.size: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xen_kexec_range.size: size on x86");
+            assert_eq!(offset_of!(xen_kexec_range, start), 12, "xen_kexec_range.start: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xen_kexec_range.start: size on x86");
+        }
+
+        #[test]
+        fn xen_kexec_segment() {
+            assert_eq!(size_of::<xen_kexec_segment>(), 32, "xen_kexec_segment: size on x86");
+            assert_eq!(align_of::<xen_kexec_segment>(), 4, "xen_kexec_segment: align on x86");
+            assert_eq!(offset_of!(xen_kexec_segment, buf), 0, "xen_kexec_segment.buf: offset on x86");
+            assert_eq!(offset_of!(xen_kexec_segment, buf_size), 8, "xen_kexec_segment.buf_size: offset on x86");
+            assert_eq!(offset_of!(xen_kexec_segment, dest_maddr), 16, "xen_kexec_segment.dest_maddr: offset on x86");
+            assert_eq!(offset_of!(xen_kexec_segment, dest_size), 24, "xen_kexec_segment.dest_size: offset on x86");
+        }
+
+        #[test]
+        fn xen_kexec_segment_buf() {
+            assert_eq!(size_of::<xen_kexec_segment_buf>(), 8, "xen_kexec_segment.buf: size on x86");
+            assert_eq!(align_of::<xen_kexec_segment_buf>(), 4, "xen_kexec_segment.buf: align on x86");
+            assert_eq!(offset_of!(xen_kexec_segment_buf, h), 0, "xen_kexec_segment.buf.h: offset on x86");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 4, "xen_kexec_segment.buf.h: size on x86");
+            assert_eq!(offset_of!(xen_kexec_segment_buf, _pad), 0, "xen_kexec_segment.buf._pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_kexec_load() {
+            assert_eq!(size_of::<xen_kexec_load>(), 24, "xen_kexec_load: size on x86");
+            assert_eq!(align_of::<xen_kexec_load>(), 4, "xen_kexec_load: align on x86");
+            assert_eq!(offset_of!(xen_kexec_load, r#type), 0, "xen_kexec_load.type: offset on x86");
+            assert_eq!(offset_of!(xen_kexec_load, _pad), 1, "xen_kexec_load._pad: offset on x86");
+            assert_eq!(offset_of!(xen_kexec_load, arch), 2, "xen_kexec_load.arch: offset on x86");
+            assert_eq!(offset_of!(xen_kexec_load, nr_segments), 4, "xen_kexec_load.nr_segments: offset on x86");
+            assert_eq!(offset_of!(xen_kexec_load, segments), 8, "xen_kexec_load.segments: offset on x86");
+            assert_eq!(offset_of!(xen_kexec_load, entry_maddr), 16, "xen_kexec_load.entry_maddr: offset on x86");
+        }
+
+        #[test]
+        fn xen_kexec_load_segments() {
+            assert_eq!(size_of::<xen_kexec_load_segments>(), 8, "xen_kexec_load.segments: size on x86");
+            assert_eq!(align_of::<xen_kexec_load_segments>(), 4, "xen_kexec_load.segments: align on x86");
+            assert_eq!(offset_of!(xen_kexec_load_segments, h), 0, "xen_kexec_load.segments.h: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_kexec_segment_t>(), 4, "xen_kexec_load.segments.h: size on x86");
+            assert_eq!(offset_of!(xen_kexec_load_segments, _pad), 0, "xen_kexec_load.segments._pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_kexec_unload() {
+            assert_eq!(size_of::<xen_kexec_unload>(), 1, "xen_kexec_unload: size on x86");
+            assert_eq!(align_of::<xen_kexec_unload>(), 1, "xen_kexec_unload: align on x86");
+            assert_eq!(offset_of!(xen_kexec_unload, r#type), 0, "xen_kexec_unload.type: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xen_kexec_status() {
+            assert_eq!(size_of::<xen_kexec_status>(), 1, "xen_kexec_status: size on x86");
+            assert_eq!(align_of::<xen_kexec_status>(), 1, "xen_kexec_status: align on x86");
+            assert_eq!(offset_of!(xen_kexec_status, r#type), 0, "xen_kexec_status.type: offset on x86");
         }
     }
 
@@ -3237,6 +3338,7 @@ mod x86_64 {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
+    use xenabi::stable::kexec::*;
     use xenabi::stable::memory::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
@@ -3288,6 +3390,8 @@ mod x86_64 {
         assert_eq!(align_of::<__guest_handle_vcpu_time_info_t>(), 8, "__guest_handle_vcpu_time_info_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on x86_64");
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_xen_kexec_segment_t>(), 8, "__guest_handle_xen_kexec_segment_t: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_xen_kexec_segment_t>(), 8, "__guest_handle_xen_kexec_segment_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on x86_64");
         #[cfg(feature = "xen-4-7")]
@@ -4491,6 +4595,105 @@ mod x86_64 {
             assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on x86_64");
             assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on x86_64");
             assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on x86_64");
+        }
+    }
+
+    mod stable_kexec {
+        use super::*;
+
+        #[test]
+        fn xen_kexec_image() {
+            assert_eq!(size_of::<xen_kexec_image>(), 152, "xen_kexec_image: size on x86_64");
+            assert_eq!(align_of::<xen_kexec_image>(), 8, "xen_kexec_image: align on x86_64");
+            assert_eq!(offset_of!(xen_kexec_image, page_list), 0, "xen_kexec_image.page_list: offset on x86_64");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 17]>(), 136, "xen_kexec_image.page_list: size on x86_64");
+            assert_eq!(offset_of!(xen_kexec_image, indirection_page), 136, "xen_kexec_image.indirection_page: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xen_kexec_image.indirection_page: size on x86_64");
+            assert_eq!(offset_of!(xen_kexec_image, start_address), 144, "xen_kexec_image.start_address: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xen_kexec_image.start_address: size on x86_64");
+        }
+
+        #[test]
+        fn xen_kexec_exec() {
+            assert_eq!(size_of::<xen_kexec_exec>(), 4, "xen_kexec_exec: size on x86_64");
+            assert_eq!(align_of::<xen_kexec_exec>(), 4, "xen_kexec_exec: align on x86_64");
+            assert_eq!(offset_of!(xen_kexec_exec, r#type), 0, "xen_kexec_exec.type: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_kexec_load_v1() {
+            assert_eq!(size_of::<xen_kexec_load_v1>(), 160, "xen_kexec_load_v1: size on x86_64");
+            assert_eq!(align_of::<xen_kexec_load_v1>(), 8, "xen_kexec_load_v1: align on x86_64");
+            assert_eq!(offset_of!(xen_kexec_load_v1, r#type), 0, "xen_kexec_load_v1.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_kexec_load_v1, __xenabi_hole_0), 4, "xen_kexec_load_v1.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_kexec_load_v1, image), 8, "xen_kexec_load_v1.image: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_kexec_range() {
+            assert_eq!(size_of::<xen_kexec_range>(), 24, "xen_kexec_range: size on x86_64");
+            assert_eq!(align_of::<xen_kexec_range>(), 8, "xen_kexec_range: align on x86_64");
+            assert_eq!(offset_of!(xen_kexec_range, range), 0, "xen_kexec_range.range: offset on x86_64");
+            assert_eq!(offset_of!(xen_kexec_range, nr), 4, "xen_kexec_range.nr: offset on x86_64");
+            assert_eq!(offset_of!(xen_kexec_range, size), 8, "xen_kexec_range.size: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xen_kexec_range.size: size on x86_64");
+            assert_eq!(offset_of!(xen_kexec_range, start), 16, "xen_kexec_range.start: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xen_kexec_range.start: size on x86_64");
+        }
+
+        #[test]
+        fn xen_kexec_segment() {
+            assert_eq!(size_of::<xen_kexec_segment>(), 32, "xen_kexec_segment: size on x86_64");
+            assert_eq!(align_of::<xen_kexec_segment>(), 8, "xen_kexec_segment: align on x86_64");
+            assert_eq!(offset_of!(xen_kexec_segment, buf), 0, "xen_kexec_segment.buf: offset on x86_64");
+            assert_eq!(offset_of!(xen_kexec_segment, buf_size), 8, "xen_kexec_segment.buf_size: offset on x86_64");
+            assert_eq!(offset_of!(xen_kexec_segment, dest_maddr), 16, "xen_kexec_segment.dest_maddr: offset on x86_64");
+            assert_eq!(offset_of!(xen_kexec_segment, dest_size), 24, "xen_kexec_segment.dest_size: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_kexec_segment_buf() {
+            assert_eq!(size_of::<xen_kexec_segment_buf>(), 8, "xen_kexec_segment.buf: size on x86_64");
+            assert_eq!(align_of::<xen_kexec_segment_buf>(), 8, "xen_kexec_segment.buf: align on x86_64");
+            assert_eq!(offset_of!(xen_kexec_segment_buf, h), 0, "xen_kexec_segment.buf.h: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 8, "xen_kexec_segment.buf.h: size on x86_64");
+            assert_eq!(offset_of!(xen_kexec_segment_buf, _pad), 0, "xen_kexec_segment.buf._pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_kexec_load() {
+            assert_eq!(size_of::<xen_kexec_load>(), 24, "xen_kexec_load: size on x86_64");
+            assert_eq!(align_of::<xen_kexec_load>(), 8, "xen_kexec_load: align on x86_64");
+            assert_eq!(offset_of!(xen_kexec_load, r#type), 0, "xen_kexec_load.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_kexec_load, _pad), 1, "xen_kexec_load._pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_kexec_load, arch), 2, "xen_kexec_load.arch: offset on x86_64");
+            assert_eq!(offset_of!(xen_kexec_load, nr_segments), 4, "xen_kexec_load.nr_segments: offset on x86_64");
+            assert_eq!(offset_of!(xen_kexec_load, segments), 8, "xen_kexec_load.segments: offset on x86_64");
+            assert_eq!(offset_of!(xen_kexec_load, entry_maddr), 16, "xen_kexec_load.entry_maddr: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_kexec_load_segments() {
+            assert_eq!(size_of::<xen_kexec_load_segments>(), 8, "xen_kexec_load.segments: size on x86_64");
+            assert_eq!(align_of::<xen_kexec_load_segments>(), 8, "xen_kexec_load.segments: align on x86_64");
+            assert_eq!(offset_of!(xen_kexec_load_segments, h), 0, "xen_kexec_load.segments.h: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_kexec_segment_t>(), 8, "xen_kexec_load.segments.h: size on x86_64");
+            assert_eq!(offset_of!(xen_kexec_load_segments, _pad), 0, "xen_kexec_load.segments._pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_kexec_unload() {
+            assert_eq!(size_of::<xen_kexec_unload>(), 1, "xen_kexec_unload: size on x86_64");
+            assert_eq!(align_of::<xen_kexec_unload>(), 1, "xen_kexec_unload: align on x86_64");
+            assert_eq!(offset_of!(xen_kexec_unload, r#type), 0, "xen_kexec_unload.type: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xen_kexec_status() {
+            assert_eq!(size_of::<xen_kexec_status>(), 1, "xen_kexec_status: size on x86_64");
+            assert_eq!(align_of::<xen_kexec_status>(), 1, "xen_kexec_status: align on x86_64");
+            assert_eq!(offset_of!(xen_kexec_status, r#type), 0, "xen_kexec_status.type: offset on x86_64");
         }
     }
 
@@ -6474,6 +6677,7 @@ mod arm {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
+    use xenabi::stable::kexec::*;
     use xenabi::stable::memory::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
@@ -6525,6 +6729,8 @@ mod arm {
         assert_eq!(align_of::<__guest_handle_vcpu_time_info_t>(), 8, "__guest_handle_vcpu_time_info_t: align on arm");
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on arm");
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on arm");
+        assert_eq!(size_of::<__guest_handle_xen_kexec_segment_t>(), 8, "__guest_handle_xen_kexec_segment_t: size on arm");
+        assert_eq!(align_of::<__guest_handle_xen_kexec_segment_t>(), 8, "__guest_handle_xen_kexec_segment_t: align on arm");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on arm");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on arm");
         #[cfg(feature = "xen-4-7")]
@@ -7728,6 +7934,102 @@ mod arm {
             assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on arm");
             assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on arm");
             assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on arm");
+        }
+    }
+
+    mod stable_kexec {
+        use super::*;
+
+        #[test]
+        fn xen_kexec_image() {
+            assert_eq!(size_of::<xen_kexec_image>(), 8, "xen_kexec_image: size on arm");
+            assert_eq!(align_of::<xen_kexec_image>(), 4, "xen_kexec_image: align on arm");
+            assert_eq!(offset_of!(xen_kexec_image, indirection_page), 0, "xen_kexec_image.indirection_page: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xen_kexec_image.indirection_page: size on arm");
+            assert_eq!(offset_of!(xen_kexec_image, start_address), 4, "xen_kexec_image.start_address: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xen_kexec_image.start_address: size on arm");
+        }
+
+        #[test]
+        fn xen_kexec_exec() {
+            assert_eq!(size_of::<xen_kexec_exec>(), 4, "xen_kexec_exec: size on arm");
+            assert_eq!(align_of::<xen_kexec_exec>(), 4, "xen_kexec_exec: align on arm");
+            assert_eq!(offset_of!(xen_kexec_exec, r#type), 0, "xen_kexec_exec.type: offset on arm");
+        }
+
+        #[test]
+        fn xen_kexec_load_v1() {
+            assert_eq!(size_of::<xen_kexec_load_v1>(), 12, "xen_kexec_load_v1: size on arm");
+            assert_eq!(align_of::<xen_kexec_load_v1>(), 4, "xen_kexec_load_v1: align on arm");
+            assert_eq!(offset_of!(xen_kexec_load_v1, r#type), 0, "xen_kexec_load_v1.type: offset on arm");
+            assert_eq!(offset_of!(xen_kexec_load_v1, image), 4, "xen_kexec_load_v1.image: offset on arm");
+        }
+
+        #[test]
+        fn xen_kexec_range() {
+            assert_eq!(size_of::<xen_kexec_range>(), 16, "xen_kexec_range: size on arm");
+            assert_eq!(align_of::<xen_kexec_range>(), 4, "xen_kexec_range: align on arm");
+            assert_eq!(offset_of!(xen_kexec_range, range), 0, "xen_kexec_range.range: offset on arm");
+            assert_eq!(offset_of!(xen_kexec_range, nr), 4, "xen_kexec_range.nr: offset on arm");
+            assert_eq!(offset_of!(xen_kexec_range, size), 8, "xen_kexec_range.size: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xen_kexec_range.size: size on arm");
+            assert_eq!(offset_of!(xen_kexec_range, start), 12, "xen_kexec_range.start: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xen_kexec_range.start: size on arm");
+        }
+
+        #[test]
+        fn xen_kexec_segment() {
+            assert_eq!(size_of::<xen_kexec_segment>(), 32, "xen_kexec_segment: size on arm");
+            assert_eq!(align_of::<xen_kexec_segment>(), 8, "xen_kexec_segment: align on arm");
+            assert_eq!(offset_of!(xen_kexec_segment, buf), 0, "xen_kexec_segment.buf: offset on arm");
+            assert_eq!(offset_of!(xen_kexec_segment, buf_size), 8, "xen_kexec_segment.buf_size: offset on arm");
+            assert_eq!(offset_of!(xen_kexec_segment, dest_maddr), 16, "xen_kexec_segment.dest_maddr: offset on arm");
+            assert_eq!(offset_of!(xen_kexec_segment, dest_size), 24, "xen_kexec_segment.dest_size: offset on arm");
+        }
+
+        #[test]
+        fn xen_kexec_segment_buf() {
+            assert_eq!(size_of::<xen_kexec_segment_buf>(), 8, "xen_kexec_segment.buf: size on arm");
+            assert_eq!(align_of::<xen_kexec_segment_buf>(), 8, "xen_kexec_segment.buf: align on arm");
+            assert_eq!(offset_of!(xen_kexec_segment_buf, h), 0, "xen_kexec_segment.buf.h: offset on arm");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 8, "xen_kexec_segment.buf.h: size on arm");
+            assert_eq!(offset_of!(xen_kexec_segment_buf, _pad), 0, "xen_kexec_segment.buf._pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_kexec_load() {
+            assert_eq!(size_of::<xen_kexec_load>(), 24, "xen_kexec_load: size on arm");
+            assert_eq!(align_of::<xen_kexec_load>(), 8, "xen_kexec_load: align on arm");
+            assert_eq!(offset_of!(xen_kexec_load, r#type), 0, "xen_kexec_load.type: offset on arm");
+            assert_eq!(offset_of!(xen_kexec_load, _pad), 1, "xen_kexec_load._pad: offset on arm");
+            assert_eq!(offset_of!(xen_kexec_load, arch), 2, "xen_kexec_load.arch: offset on arm");
+            assert_eq!(offset_of!(xen_kexec_load, nr_segments), 4, "xen_kexec_load.nr_segments: offset on arm");
+            assert_eq!(offset_of!(xen_kexec_load, segments), 8, "xen_kexec_load.segments: offset on arm");
+            assert_eq!(offset_of!(xen_kexec_load, entry_maddr), 16, "xen_kexec_load.entry_maddr: offset on arm");
+        }
+
+        #[test]
+        fn xen_kexec_load_segments() {
+            assert_eq!(size_of::<xen_kexec_load_segments>(), 8, "xen_kexec_load.segments: size on arm");
+            assert_eq!(align_of::<xen_kexec_load_segments>(), 8, "xen_kexec_load.segments: align on arm");
+            assert_eq!(offset_of!(xen_kexec_load_segments, h), 0, "xen_kexec_load.segments.h: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_kexec_segment_t>(), 8, "xen_kexec_load.segments.h: size on arm");
+            assert_eq!(offset_of!(xen_kexec_load_segments, _pad), 0, "xen_kexec_load.segments._pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_kexec_unload() {
+            assert_eq!(size_of::<xen_kexec_unload>(), 1, "xen_kexec_unload: size on arm");
+            assert_eq!(align_of::<xen_kexec_unload>(), 1, "xen_kexec_unload: align on arm");
+            assert_eq!(offset_of!(xen_kexec_unload, r#type), 0, "xen_kexec_unload.type: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xen_kexec_status() {
+            assert_eq!(size_of::<xen_kexec_status>(), 1, "xen_kexec_status: size on arm");
+            assert_eq!(align_of::<xen_kexec_status>(), 1, "xen_kexec_status: align on arm");
+            assert_eq!(offset_of!(xen_kexec_status, r#type), 0, "xen_kexec_status.type: offset on arm");
         }
     }
 
@@ -9627,6 +9929,7 @@ mod aarch64 {
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
+    use xenabi::stable::kexec::*;
     use xenabi::stable::memory::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
@@ -9678,6 +9981,8 @@ mod aarch64 {
         assert_eq!(align_of::<__guest_handle_vcpu_time_info_t>(), 8, "__guest_handle_vcpu_time_info_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on aarch64");
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_xen_kexec_segment_t>(), 8, "__guest_handle_xen_kexec_segment_t: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_xen_kexec_segment_t>(), 8, "__guest_handle_xen_kexec_segment_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on aarch64");
         #[cfg(feature = "xen-4-7")]
@@ -10881,6 +11186,103 @@ mod aarch64 {
             assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on aarch64");
             assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on aarch64");
             assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on aarch64");
+        }
+    }
+
+    mod stable_kexec {
+        use super::*;
+
+        #[test]
+        fn xen_kexec_image() {
+            assert_eq!(size_of::<xen_kexec_image>(), 16, "xen_kexec_image: size on aarch64");
+            assert_eq!(align_of::<xen_kexec_image>(), 8, "xen_kexec_image: align on aarch64");
+            assert_eq!(offset_of!(xen_kexec_image, indirection_page), 0, "xen_kexec_image.indirection_page: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xen_kexec_image.indirection_page: size on aarch64");
+            assert_eq!(offset_of!(xen_kexec_image, start_address), 8, "xen_kexec_image.start_address: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xen_kexec_image.start_address: size on aarch64");
+        }
+
+        #[test]
+        fn xen_kexec_exec() {
+            assert_eq!(size_of::<xen_kexec_exec>(), 4, "xen_kexec_exec: size on aarch64");
+            assert_eq!(align_of::<xen_kexec_exec>(), 4, "xen_kexec_exec: align on aarch64");
+            assert_eq!(offset_of!(xen_kexec_exec, r#type), 0, "xen_kexec_exec.type: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_kexec_load_v1() {
+            assert_eq!(size_of::<xen_kexec_load_v1>(), 24, "xen_kexec_load_v1: size on aarch64");
+            assert_eq!(align_of::<xen_kexec_load_v1>(), 8, "xen_kexec_load_v1: align on aarch64");
+            assert_eq!(offset_of!(xen_kexec_load_v1, r#type), 0, "xen_kexec_load_v1.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_kexec_load_v1, __xenabi_hole_0), 4, "xen_kexec_load_v1.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_kexec_load_v1, image), 8, "xen_kexec_load_v1.image: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_kexec_range() {
+            assert_eq!(size_of::<xen_kexec_range>(), 24, "xen_kexec_range: size on aarch64");
+            assert_eq!(align_of::<xen_kexec_range>(), 8, "xen_kexec_range: align on aarch64");
+            assert_eq!(offset_of!(xen_kexec_range, range), 0, "xen_kexec_range.range: offset on aarch64");
+            assert_eq!(offset_of!(xen_kexec_range, nr), 4, "xen_kexec_range.nr: offset on aarch64");
+            assert_eq!(offset_of!(xen_kexec_range, size), 8, "xen_kexec_range.size: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xen_kexec_range.size: size on aarch64");
+            assert_eq!(offset_of!(xen_kexec_range, start), 16, "xen_kexec_range.start: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xen_kexec_range.start: size on aarch64");
+        }
+
+        #[test]
+        fn xen_kexec_segment() {
+            assert_eq!(size_of::<xen_kexec_segment>(), 32, "xen_kexec_segment: size on aarch64");
+            assert_eq!(align_of::<xen_kexec_segment>(), 8, "xen_kexec_segment: align on aarch64");
+            assert_eq!(offset_of!(xen_kexec_segment, buf), 0, "xen_kexec_segment.buf: offset on aarch64");
+            assert_eq!(offset_of!(xen_kexec_segment, buf_size), 8, "xen_kexec_segment.buf_size: offset on aarch64");
+            assert_eq!(offset_of!(xen_kexec_segment, dest_maddr), 16, "xen_kexec_segment.dest_maddr: offset on aarch64");
+            assert_eq!(offset_of!(xen_kexec_segment, dest_size), 24, "xen_kexec_segment.dest_size: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_kexec_segment_buf() {
+            assert_eq!(size_of::<xen_kexec_segment_buf>(), 8, "xen_kexec_segment.buf: size on aarch64");
+            assert_eq!(align_of::<xen_kexec_segment_buf>(), 8, "xen_kexec_segment.buf: align on aarch64");
+            assert_eq!(offset_of!(xen_kexec_segment_buf, h), 0, "xen_kexec_segment.buf.h: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 8, "xen_kexec_segment.buf.h: size on aarch64");
+            assert_eq!(offset_of!(xen_kexec_segment_buf, _pad), 0, "xen_kexec_segment.buf._pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_kexec_load() {
+            assert_eq!(size_of::<xen_kexec_load>(), 24, "xen_kexec_load: size on aarch64");
+            assert_eq!(align_of::<xen_kexec_load>(), 8, "xen_kexec_load: align on aarch64");
+            assert_eq!(offset_of!(xen_kexec_load, r#type), 0, "xen_kexec_load.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_kexec_load, _pad), 1, "xen_kexec_load._pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_kexec_load, arch), 2, "xen_kexec_load.arch: offset on aarch64");
+            assert_eq!(offset_of!(xen_kexec_load, nr_segments), 4, "xen_kexec_load.nr_segments: offset on aarch64");
+            assert_eq!(offset_of!(xen_kexec_load, segments), 8, "xen_kexec_load.segments: offset on aarch64");
+            assert_eq!(offset_of!(xen_kexec_load, entry_maddr), 16, "xen_kexec_load.entry_maddr: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_kexec_load_segments() {
+            assert_eq!(size_of::<xen_kexec_load_segments>(), 8, "xen_kexec_load.segments: size on aarch64");
+            assert_eq!(align_of::<xen_kexec_load_segments>(), 8, "xen_kexec_load.segments: align on aarch64");
+            assert_eq!(offset_of!(xen_kexec_load_segments, h), 0, "xen_kexec_load.segments.h: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_kexec_segment_t>(), 8, "xen_kexec_load.segments.h: size on aarch64");
+            assert_eq!(offset_of!(xen_kexec_load_segments, _pad), 0, "xen_kexec_load.segments._pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_kexec_unload() {
+            assert_eq!(size_of::<xen_kexec_unload>(), 1, "xen_kexec_unload: size on aarch64");
+            assert_eq!(align_of::<xen_kexec_unload>(), 1, "xen_kexec_unload: align on aarch64");
+            assert_eq!(offset_of!(xen_kexec_unload, r#type), 0, "xen_kexec_unload.type: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xen_kexec_status() {
+            assert_eq!(size_of::<xen_kexec_status>(), 1, "xen_kexec_status: size on aarch64");
+            assert_eq!(align_of::<xen_kexec_status>(), 1, "xen_kexec_status: align on aarch64");
+            assert_eq!(offset_of!(xen_kexec_status, r#type), 0, "xen_kexec_status.type: offset on aarch64");
         }
     }
 

@@ -118,6 +118,8 @@ mod grant_table;
 mod ioreq;
 #[path = "vectors/kbdif.rs"]
 mod kbdif;
+#[path = "vectors/kexec.rs"]
+mod kexec;
 #[path = "vectors/memory.rs"]
 mod memory;
 #[path = "vectors/netif.rs"]

@@ -23,22 +23,37 @@ export function itemHandles(ctx: Ctx, name: string): HandleType[] {
   return [...found.values()];
 }
 
-/** Xen's shapes under our names: x86 `struct { T *p; }`, Arm and x86_32's 64-bit handle a pointer/uint64 union. */
-export function handleShapes(handle: HandleType): Record<Arch, string> {
+/**
+ * Xen's shapes under our names: x86 `struct { T *p; }`, Arm and x86_32's 64-bit handle a
+ * pointer/uint64 union. `pointee` replaces the handle's own C spelling of what it points to.
+ */
+export function handleShapes(handle: HandleType, pointee = handlePointee(handle)): Record<Arch, string> {
   const name = handleTypedefName(handle);
-  const p = `${handlePointee(handle)} *p;`;
+  const p = `${pointee} *p;`;
   const x86 = `typedef struct { ${p} } ${name};`;
   const arm = `typedef union { ${p} uint64_t q; } ${name};`;
   const x86Wide = `__extension__ typedef struct { union { ${p} xenabi_uint64_aligned_t q; }; } ${name};`;
   return { x86_32: handle.width === '64' ? x86Wide : x86, x86_64: x86, arm32: arm, arm64: arm };
 }
 
-export function handleView(handle: HandleType): HandleView {
+/**
+ * What a handle's typedef points to, in C: the handle's own spelling, or `struct tag` for a
+ * record only some guest interfaces declare (`xen_kexec_segment_t` from 0x00040400): the
+ * handle is ours, outside that gate, and a pointer to an undeclared struct compiles for every
+ * guest where its typedef would not.
+ */
+export function handlePointeeIn(ctx: Pick<Ctx, 'records'>, handle: HandleType): string {
+  const record = [...ctx.records.values()].find((r) => r.typedef === handle.pointee && !r.parent);
+  if (!record?.guestInterface || !record.tag) return handlePointee(handle);
+  return `${handle.const ? 'const ' : ''}${record.kind} ${record.tag}`;
+}
+
+export function handleView(handle: HandleType, pointee = handlePointee(handle)): HandleView {
   const xenName = `${handle.width === '64' ? 'XEN_GUEST_HANDLE_64' : 'XEN_GUEST_HANDLE'}(${handle.const ? 'const_' : ''}${handle.target})`;
   return {
     doc: docCommentLines(`A guest handle to ${handlePointee(handle)}, shaped as Xen's ${xenName}. Set it with XENABI_SET_GUEST_HANDLE().`),
     definedMacro: handleDefinedMacro(handle),
-    branches: archBranches(handleShapes(handle)).map((b, i) => ({ directive: i === 0 ? '#if' : '#elif', condition: b.condition, typedef: b.value })),
+    branches: archBranches(handleShapes(handle, pointee)).map((b, i) => ({ directive: i === 0 ? '#if' : '#elif', condition: b.condition, typedef: b.value })),
     error: cString(`xenabi: guest handles are defined for ${ARCHES.join(', ')} only`),
   };
 }

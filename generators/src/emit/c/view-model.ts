@@ -36,7 +36,7 @@ import {
   type DeclView,
   type HandleView,
 } from './declarations.js';
-import { handleView, itemHandles } from './handles.js';
+import { handlePointeeIn, handleView, itemHandles } from './handles.js';
 import { ringMacrosDecl } from './rings.js';
 import { refusalsOf, type RefusalView } from './refusals.js';
 import { archScalarChecks, assertionStatement, handleChecks, ioctlChecks, recordChecks } from './layout-checks.js';
@@ -301,7 +301,7 @@ function blocksOf(ctx: Ctx, items: Items): BlockView[] {
       decls = [];
       for (const h of handles) {
         handlesDone.add(handleTypedefName(h));
-        blocks.push({ xen: false, decls: [], handle: handleView(h) });
+        blocks.push({ xen: false, decls: [], handle: handleView(h, handlePointeeIn(ctx, h)) });
       }
     }
     const heading = setHeadings.get(name);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertionStatement, handleChecks, recordChecks } from '../../../src/emit/c/layout-checks.js';
 import { archBranches, conditionRuns, itemCondition, legacyNameLines } from '../../../src/emit/c/declarations.js';
-import { handleShapes } from '../../../src/emit/c/handles.js';
+import { handlePointeeIn, handleShapes } from '../../../src/emit/c/handles.js';
 import { declarationOrder, guardText, headerView, preludeView, Releases, umbrellaView, type DeclView, type HeaderView } from '../../../src/emit/c/view-model.js';
 import { ArchLayout } from '../../../src/layout/engine.js';
 import { loadAbi } from '../../../src/load/index.js';
@@ -45,6 +45,20 @@ describe('C view-model helpers', () => {
     expect(shapes.x86_32).toBe('__extension__ typedef struct { union { uint8_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_uint8;');
     expect(shapes.arm32).toBe('typedef union { uint8_t *p; uint64_t q; } xenabi_guest_handle_64_uint8;');
     expect(handleShapes({ kind: 'handle', width: 'native', target: 'uint8', pointee: 'uint8_t' }).x86_32).toBe(shapes.x86_64.replace('_64_', '_'));
+  });
+
+  it('points a handle at the struct tag of a record only newer guest interfaces declare, and at the typedef otherwise', () => {
+    const record = (typedef: string, guestInterface?: { min: string }) =>
+      ({ name: typedef.replace(/_t$/, ''), tag: typedef.replace(/_t$/, ''), typedef, kind: 'struct', ...(guestInterface ? { guestInterface } : {}) }) as never;
+    const records = new Map([
+      ['gated', record('gated_t', { min: '0x00040400' })],
+      ['plain', record('plain_t')],
+    ]);
+    const h = (pointee: string, isConst = false) => ({ kind: 'handle', width: 'native', target: pointee, pointee, ...(isConst ? { const: true } : {}) }) as const;
+    expect(handlePointeeIn({ records }, h('gated_t'))).toBe('struct gated');
+    expect(handlePointeeIn({ records }, h('gated_t', true))).toBe('const struct gated');
+    expect(handlePointeeIn({ records }, h('plain_t'))).toBe('plain_t');
+    expect(handleShapes(h('gated_t'), 'struct gated').x86_64).toBe('typedef struct { struct gated *p; } xenabi_guest_handle_gated_t;');
   });
 
   it('combines architecture and guest-interface conditions', () => {

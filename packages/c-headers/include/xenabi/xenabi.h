@@ -22,6 +22,7 @@
 #include <xenabi/stable/grant_table.h>
 #include <xenabi/stable/ioreq.h>
 #include <xenabi/stable/kbdif.h>
+#include <xenabi/stable/kexec.h>
 #include <xenabi/stable/memory.h>
 #include <xenabi/stable/netif.h>
 #include <xenabi/stable/nmi.h>

@@ -15,6 +15,7 @@ pub mod features;
 pub mod grant_table;
 pub mod ioreq;
 pub mod kbdif;
+pub mod kexec;
 pub mod memory;
 pub mod netif;
 pub mod nmi;

@@ -1,4 +1,4 @@
-// Layouts and history of abi/stable/memory.ts and vcpu.ts, as clang lays out Xen's
+// Layouts and history of abi/stable/memory.ts, vcpu.ts and kexec.ts, as clang lays out Xen's
 // headers at every release 4.6-4.22 on i386, x86_64, armhf and aarch64 (scripts/verify-history.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ArchLayout } from '../../src/layout/engine.js';
@@ -61,5 +61,24 @@ describe('vcpu', () => {
     expect(constant('VCPUOP_register_vcpu_time_phys_area', '4.18')?.value).toBe('15');
     expect(constant('XEN_RUNSTATE_UPDATE', '4.7')).toBeUndefined();
     expect(constant('XEN_RUNSTATE_UPDATE', '4.8')?.value).toBe((1n << 63n).toString());
+  });
+});
+
+describe('kexec', () => {
+  it('gives xen_kexec_image its page list on x86 only, in unsigned longs', () => {
+    expect(layout('x86_32', 'xen_kexec_image').size).toBe(76);
+    expect(layout('x86_64', 'xen_kexec_image').size).toBe(152);
+    expect(layout('arm32', 'xen_kexec_image').size).toBe(8);
+    expect(layout('arm64', 'xen_kexec_image').size).toBe(16);
+  });
+
+  it('widens the segment handles to 8 bytes, and keeps the v1 numbers as the legacy values of load and unload', () => {
+    for (const arch of ARCHES) {
+      expect(layout(arch, 'xen_kexec_segment').size).toBe(32);
+      expect(layout(arch, 'xen_kexec_load').fields.map((f) => f.offset)).toEqual([0, 1, 2, 4, 8, 16]);
+    }
+    expect(constant('KEXEC_CMD_kexec_load')?.legacyValue).toEqual({ value: '1', belowInterfaceVersion: '0x00040400' });
+    expect(constant('KEXEC_CMD_kexec_status', '4.8')).toBeUndefined();
+    expect(constant('KEXEC_CMD_kexec_status', '4.9')?.value).toBe('6');
   });
 });
