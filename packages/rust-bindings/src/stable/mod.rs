@@ -8,7 +8,10 @@ pub mod argo;
 pub mod dm_op;
 pub mod event_channel;
 pub mod grant_table;
+pub mod hvm_op;
 pub mod ioreq;
+pub mod memory;
+pub mod params;
 #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-8"))]
 pub mod start_info;
 pub mod xen;
