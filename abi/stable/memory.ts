@@ -50,7 +50,7 @@ export const xen_memory_reservation = struct('xen_memory_reservation', {
   doc:
     'Argument of XENMEM_increase_reservation, XENMEM_decrease_reservation and XENMEM_populate_physmap: ' +
     'a list of extents, each 2^extent_order pages, to give to or take from a domain. Xen returns how many ' +
-    'extents it handled. Guests built for an interface older than 0x00030209 call `mem_flags` `address_bits`.',
+    'extents it handled.',
   fields: [
     field('extent_start', handle('xen_pfn_t'), {
       doc: 'IN or OUT: the array of extent base frames: those to free, those to populate, or, on return, those allocated.',
@@ -58,6 +58,7 @@ export const xen_memory_reservation = struct('xen_memory_reservation', {
     field('nr_extents', xen_ulong_t, { doc: 'IN: how many extents the array holds. Example: 512.' }),
     field('extent_order', u32, { doc: 'IN: each extent is 2^extent_order pages. Example: 9 (2 MiB extents).' }),
     field('mem_flags', u32, {
+      legacyName: { name: 'address_bits', belowInterfaceVersion: '0x00030209' },
       doc: 'IN: XENMEMF_* flags, plus an address width (XENMEMF_address_bits) and a NUMA node (XENMEMF_node) in the low bits. Example: 0.',
     }),
     field('domid', domid_t, { doc: 'IN: the domain whose memory changes; DOMID_SELF (0x7ff0) unless the caller is privileged.' }),
@@ -187,9 +188,13 @@ export const XENMAPIDX_grant_table_status = constant('XENMAPIDX_grant_table_stat
   doc: 'Bit 31 of `idx` with XENMAPSPACE_grant_table: map a frame of the version 2 status table instead of the grant table.',
 });
 
+/** The union `u` of xen_add_to_physmap_batch replaced its `foreign_domid` for guest interfaces from Xen 4.7 on. */
+const BATCH_EXTRA = '0x00040700';
+
 export const xen_add_to_physmap_batch_extra = union('xen_add_to_physmap_batch_extra', {
   since: '4.7',
   xenScope: 'xen_add_to_physmap_batch',
+  guestInterface: { min: BATCH_EXTRA },
   doc: 'The member of xen_add_to_physmap_batch whose meaning depends on the space. Xen declares it inside that struct; the tag is still visible to the whole file.',
   fields: [
     field('foreign_domid', domid_t, { doc: 'IN: for XENMAPSPACE_gmfn_foreign, the domain the frames belong to.' }),
@@ -202,7 +207,7 @@ export const xen_add_to_physmap_batch = struct('xen_add_to_physmap_batch', {
   since: '4.6',
   doc:
     'Argument of XENMEM_add_to_physmap_batch: place many pages in one call, with an error code per page. ' +
-    'Guests built for an interface older than 0x00040700 see `u.foreign_domid` as a plain `foreign_domid` member at the same place.',
+    'Guests built for an interface older than 0x00040400 may also call it xen_add_to_physmap_range (and the op XENMEM_add_to_physmap_range).',
   fields: [
     field('domid', domid_t, { doc: 'IN: the domain whose map changes.' }),
     field('space', u16, { doc: 'IN: a XENMAPSPACE_* value. Example: 4 (foreign frames).' }),
@@ -211,7 +216,12 @@ export const xen_add_to_physmap_batch = struct('xen_add_to_physmap_batch', {
       until: '4.7',
       doc: 'IN: for XENMAPSPACE_gmfn_foreign, the domain the frames belong to; became the union `u` in 4.7.',
     }),
-    field('u', xen_add_to_physmap_batch_extra, { since: '4.7', doc: 'IN: the foreign domain, or zero.' }),
+    field('u', xen_add_to_physmap_batch_extra, {
+      since: '4.7',
+      legacyName: { name: 'foreign_domid', belowInterfaceVersion: BATCH_EXTRA },
+      legacyType: { type: domid_t, belowInterfaceVersion: BATCH_EXTRA },
+      doc: 'IN: the foreign domain, or zero.',
+    }),
     field('idxs', handle('xen_ulong_t'), { doc: 'IN: the pages of the space, `size` entries.' }),
     field('gpfns', handle('xen_pfn_t'), { doc: 'IN: the guest frames they appear at, `size` entries.' }),
     field('errs', handle('int'), { doc: 'OUT: one error code per entry, 0 for success.' }),

@@ -66,6 +66,8 @@ export interface FieldDef {
   until?: XenRelease;
   /** The member's type below an interface version, when Xen spells it differently there. */
   legacyType?: { type: TypeDef; belowInterfaceVersion: InterfaceVersion };
+  /** The member's name below an interface version, where Xen renamed it in place. */
+  legacyName?: { name: string; belowInterfaceVersion: InterfaceVersion };
   loc: RawLocation;
 }
 

@@ -157,6 +157,8 @@ interface FieldOptions {
   until?: XenRelease;
   /** The member's type below an interface version, where Xen spells it differently with the same layout. */
   legacyType?: { type: TypeDef; belowInterfaceVersion: InterfaceVersion };
+  /** The member's name below an interface version, where Xen renamed it in place. */
+  legacyName?: { name: string; belowInterfaceVersion: InterfaceVersion };
 }
 
 /** A member. */

@@ -194,9 +194,9 @@ function lowerRecord(def: RecordDef, name: string, parent: RecordDecl | undefine
 function lowerField(def: FieldDef, path: string, parent: RecordDecl, ctx: Context): Field {
   const inline = isInlineRecord(def.type, ctx) ? (def.type as RecordDef) : undefined;
   const type: TypeRef = inline ? { kind: 'record', name: lowerRecord(inline, path, parent, ctx) } : lowerType(def.type, path, ctx);
-  const { loc: rawLoc, type: _type, legacyType, ...rest } = def;
+  const { loc: rawLoc, type: _type, legacyType, legacyName, ...rest } = def;
   const legacy = legacyType ? { legacyType: { type: lowerType(legacyType.type, path, ctx), belowInterfaceVersion: legacyType.belowInterfaceVersion } } : {};
-  return { ...rest, type, loc: loc(rawLoc, ctx.repoRoot), ...legacy };
+  return { ...rest, type, loc: loc(rawLoc, ctx.repoRoot), ...legacy, ...(legacyName ? { legacyName: { ...legacyName } } : {}) };
 }
 
 /** A record object used as a field type and declared in no module: it is an inline record. */

@@ -16,7 +16,7 @@ use crate::types::__guest_handle_xen_vmemrange_t;
 use crate::types::xen_pfn_t;
 use crate::types::xen_ulong_t;
 
-/// Argument of XENMEM_increase_reservation, XENMEM_decrease_reservation and XENMEM_populate_physmap: a list of extents, each 2^extent_order pages, to give to or take from a domain. Xen returns how many extents it handled. Guests built for an interface older than 0x00030209 call `mem_flags` `address_bits`.
+/// Argument of XENMEM_increase_reservation, XENMEM_decrease_reservation and XENMEM_populate_physmap: a list of extents, each 2^extent_order pages, to give to or take from a domain. Xen returns how many extents it handled.
 ///
 /// C: `struct xen_memory_reservation` (typedef `xen_memory_reservation_t`).
 ///
@@ -258,7 +258,7 @@ pub const XENMAPIDX_grant_table_status: u32 = 0x80000000;
 ///
 /// C: `union xen_add_to_physmap_batch_extra`.
 ///
-/// Since Xen 4.6.
+/// Since Xen 4.6. Guests see it from interface version 0x00040700 on.
 ///
 /// A Rust `union`: reading a member is `unsafe`; the member in use is named by another field, as the docs of each member say. Not `IntoBytes`, since members of different sizes leave bytes unset.
 ///
@@ -294,7 +294,7 @@ impl ::core::fmt::Debug for xen_add_to_physmap_batch_extra {
     }
 }
 
-/// Argument of XENMEM_add_to_physmap_batch: place many pages in one call, with an error code per page. Guests built for an interface older than 0x00040700 see `u.foreign_domid` as a plain `foreign_domid` member at the same place.
+/// Argument of XENMEM_add_to_physmap_batch: place many pages in one call, with an error code per page. Guests built for an interface older than 0x00040400 may also call it xen_add_to_physmap_range (and the op XENMEM_add_to_physmap_range).
 ///
 /// C: `struct xen_add_to_physmap_batch` (typedef `xen_add_to_physmap_batch_t`).
 ///

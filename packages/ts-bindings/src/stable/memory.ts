@@ -10,7 +10,7 @@ import type { ArchOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordVie
 import type { domid_t } from './xen.js';
 
 /**
- * Argument of XENMEM_increase_reservation, XENMEM_decrease_reservation and XENMEM_populate_physmap: a list of extents, each 2^extent_order pages, to give to or take from a domain. Xen returns how many extents it handled. Guests built for an interface older than 0x00030209 call `mem_flags` `address_bits`.
+ * Argument of XENMEM_increase_reservation, XENMEM_decrease_reservation and XENMEM_populate_physmap: a list of extents, each 2^extent_order pages, to give to or take from a domain. Xen returns how many extents it handled.
  *
  * Size: 20 bytes on x86_32, 32 bytes on x86_64, 32 bytes on arm32, 32 bytes on arm64.
  * @since 4.6
@@ -1309,7 +1309,7 @@ export const xen_add_to_physmap_batch_extra: RecordCodec<xen_add_to_physmap_batc
 };
 
 /**
- * Argument of XENMEM_add_to_physmap_batch: place many pages in one call, with an error code per page. Guests built for an interface older than 0x00040700 see `u.foreign_domid` as a plain `foreign_domid` member at the same place.
+ * Argument of XENMEM_add_to_physmap_batch: place many pages in one call, with an error code per page. Guests built for an interface older than 0x00040400 may also call it xen_add_to_physmap_range (and the op XENMEM_add_to_physmap_range).
  *
  * Size: 20 bytes on x86_32, 32 bytes on x86_64, 32 bytes on arm32, 32 bytes on arm64.
  * @since 4.6

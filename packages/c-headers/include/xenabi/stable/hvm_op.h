@@ -332,6 +332,27 @@ struct xen_hvm_altp2m_view {
 };
 typedef struct xen_hvm_altp2m_view xen_hvm_altp2m_view_t;
 
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+
+/**
+ * Payload of HVMOP_altp2m_set_mem_access until 4.11; 4.12 replaced it with
+ * xen_hvm_altp2m_mem_access, the same bytes, and keeps it (with the member called `access`)
+ * only for guests built for an interface older than 0x00040a00.
+ */
+struct xen_hvm_altp2m_set_mem_access {
+    /** IN: the view. Example: 1. */
+    uint16_t view;
+    /** IN: the access to give the page, a xenmem_access_t value. Example: 1 (r). */
+    uint16_t hvmmem_access;
+    /** Reserved; zero. */
+    uint32_t pad;
+    /** IN: the guest frame. Example: 0x1000. */
+    uint64_t gfn;
+};
+typedef struct xen_hvm_altp2m_set_mem_access xen_hvm_altp2m_set_mem_access_t;
+
+#endif /* XENABI_XEN_MIN_VERSION < 0x040c00 */
+
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 
 /**
@@ -695,6 +716,7 @@ typedef struct xen_hvm_altp2m_op xen_hvm_altp2m_op_t;
 #define XENABI_SINCE_xen_hvm_altp2m_vcpu_enable_notify 0x040600
 #define XENABI_SINCE_xen_hvm_altp2m_vcpu_disable_notify 0x040c00
 #define XENABI_SINCE_xen_hvm_altp2m_view 0x040600
+#define XENABI_SINCE_xen_hvm_altp2m_set_mem_access 0x040600
 #define XENABI_SINCE_xen_hvm_altp2m_mem_access 0x040c00
 #define XENABI_SINCE_xen_hvm_altp2m_set_mem_access_multi 0x040b00
 #define XENABI_SINCE_xen_hvm_altp2m_change_gfn 0x040600
@@ -778,6 +800,9 @@ typedef struct xen_hvm_altp2m_op xen_hvm_altp2m_op_t;
 #define XENABI_HAS_xen_hvm_altp2m_vcpu_disable_notify 1
 #endif
 #define XENABI_HAS_xen_hvm_altp2m_view 1
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+#define XENABI_HAS_xen_hvm_altp2m_set_mem_access 1
+#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 #define XENABI_HAS_xen_hvm_altp2m_mem_access 1
 #endif
@@ -968,6 +993,18 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__offset, XENABI_OFFSETOF(
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__size, sizeof(((struct xen_hvm_altp2m_view *)0)->view) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, hvmmem_default_access) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__size, sizeof(((struct xen_hvm_altp2m_view *)0)->hvmmem_default_access) == 2);
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__size, sizeof(struct xen_hvm_altp2m_set_mem_access) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->gfn) == 8);
+#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__size, sizeof(struct xen_hvm_altp2m_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_mem_access) == 4);
@@ -1193,6 +1230,18 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__offset, XENABI_OFFSETOF(
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__size, sizeof(((struct xen_hvm_altp2m_view *)0)->view) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, hvmmem_default_access) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__size, sizeof(((struct xen_hvm_altp2m_view *)0)->hvmmem_default_access) == 2);
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__size, sizeof(struct xen_hvm_altp2m_set_mem_access) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->gfn) == 8);
+#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__size, sizeof(struct xen_hvm_altp2m_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_mem_access) == 8);
@@ -1412,6 +1461,18 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__offset, XENABI_OFFSETOF(
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__size, sizeof(((struct xen_hvm_altp2m_view *)0)->view) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, hvmmem_default_access) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__size, sizeof(((struct xen_hvm_altp2m_view *)0)->hvmmem_default_access) == 2);
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__size, sizeof(struct xen_hvm_altp2m_set_mem_access) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->gfn) == 8);
+#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__size, sizeof(struct xen_hvm_altp2m_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_mem_access) == 8);
@@ -1631,6 +1692,18 @@ XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__offset, XENABI_OFFSETOF(
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__view__size, sizeof(((struct xen_hvm_altp2m_view *)0)->view) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_view, hvmmem_default_access) == 2);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_view__hvmmem_default_access__size, sizeof(((struct xen_hvm_altp2m_view *)0)->hvmmem_default_access) == 2);
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__size, sizeof(struct xen_hvm_altp2m_set_mem_access) == 16);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_set_mem_access) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, view) == 0);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__view__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->view) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__hvmmem_access__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->hvmmem_access) == 2);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__pad__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->pad) == 4);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__offset, XENABI_OFFSETOF(struct xen_hvm_altp2m_set_mem_access, gfn) == 8);
+XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_set_mem_access__gfn__size, sizeof(((struct xen_hvm_altp2m_set_mem_access *)0)->gfn) == 8);
+#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__size, sizeof(struct xen_hvm_altp2m_mem_access) == 16);
 XENABI_STATIC_ASSERT(hvm_op__xen_hvm_altp2m_mem_access__align, XENABI_ALIGNOF(struct xen_hvm_altp2m_mem_access) == 8);

@@ -110,8 +110,7 @@ typedef union { xen_pfn_t *p; uint64_t q; } xenabi_guest_handle_xen_pfn_t;
 /**
  * Argument of XENMEM_increase_reservation, XENMEM_decrease_reservation and
  * XENMEM_populate_physmap: a list of extents, each 2^extent_order pages, to give to or take
- * from a domain. Xen returns how many extents it handled. Guests built for an interface older
- * than 0x00030209 call `mem_flags` `address_bits`.
+ * from a domain. Xen returns how many extents it handled.
  */
 struct xen_memory_reservation {
     /**
@@ -123,11 +122,19 @@ struct xen_memory_reservation {
     xen_ulong_t nr_extents;
     /** IN: each extent is 2^extent_order pages. Example: 9 (2 MiB extents). */
     uint32_t extent_order;
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
     /**
      * IN: XENMEMF_* flags, plus an address width (XENMEMF_address_bits) and a NUMA node
      * (XENMEMF_node) in the low bits. Example: 0.
      */
     uint32_t mem_flags;
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030209
+    /**
+     * Guests built for interface versions below 0x00030209 see `mem_flags` under this name.
+     */
+    uint32_t address_bits;
+#endif
     /**
      * IN: the domain whose memory changes; DOMID_SELF (0x7ff0) unless the caller is
      * privileged.
@@ -273,7 +280,7 @@ typedef struct xen_add_to_physmap xen_add_to_physmap_t;
  */
 #define XENMAPIDX_grant_table_status 0x80000000U
 
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 
 /**
  * The member of xen_add_to_physmap_batch whose meaning depends on the space. Xen declares it
@@ -286,7 +293,7 @@ union xen_add_to_physmap_batch_extra {
     uint16_t res0;
 };
 
-#endif /* XENABI_XEN_MIN_VERSION >= 0x040700 */
+#endif /* (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700) */
 
 #endif /* !__XEN_PUBLIC_MEMORY_H__ */
 
@@ -324,8 +331,8 @@ typedef union { int *p; uint64_t q; } xenabi_guest_handle_int;
 
 /**
  * Argument of XENMEM_add_to_physmap_batch: place many pages in one call, with an error code
- * per page. Guests built for an interface older than 0x00040700 see `u.foreign_domid` as a
- * plain `foreign_domid` member at the same place.
+ * per page. Guests built for an interface older than 0x00040400 may also call it
+ * xen_add_to_physmap_range (and the op XENMEM_add_to_physmap_range).
  */
 struct xen_add_to_physmap_batch {
     /** IN: the domain whose map changes. */
@@ -341,13 +348,21 @@ struct xen_add_to_physmap_batch {
      */
     domid_t foreign_domid;
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+#if (XENABI_XEN_MIN_VERSION >= 0x040700) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700)
     /**
      * IN: the foreign domain, or zero.
      *
      * Since Xen 4.7.
      */
     union xen_add_to_physmap_batch_extra u;
+#endif
+#if (XENABI_XEN_MIN_VERSION >= 0x040700) && (defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700)
+    /**
+     * Guests built for interface versions below 0x00040700 see `u` under this name.
+     *
+     * Since Xen 4.7.
+     */
+    domid_t foreign_domid;
 #endif
     /** IN: the pages of the space, `size` entries. */
     xenabi_guest_handle_xen_ulong_t idxs;
@@ -815,7 +830,7 @@ typedef struct xen_vnuma_topology_info xen_vnuma_topology_info_t;
 #define XENABI_HAS_XENMAPSPACE 1
 #define XENABI_HAS_xen_add_to_physmap 1
 #define XENABI_HAS_XENMAPIDX_grant_table_status 1
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 #define XENABI_HAS_xen_add_to_physmap_batch_extra 1
 #endif
 #define XENABI_HAS_xen_add_to_physmap_batch 1
@@ -916,10 +931,16 @@ XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__offset, XENABI_
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__size, sizeof(((struct xen_memory_reservation *)0)->nr_extents) == 4);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_order) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__size, sizeof(((struct xen_memory_reservation *)0)->extent_order) == 4);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__offset, XENABI_OFFSETOF(struct xen_memory_reservation, mem_flags) == 12);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__size, sizeof(((struct xen_memory_reservation *)0)->mem_flags) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__offset, XENABI_OFFSETOF(struct xen_memory_reservation, domid) == 16);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__size, sizeof(((struct xen_memory_reservation *)0)->domid) == 2);
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030209
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__offset, XENABI_OFFSETOF(struct xen_memory_reservation, address_bits) == 12);
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__size, sizeof(((struct xen_memory_reservation *)0)->address_bits) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__size, sizeof(struct xen_memory_exchange) == 44);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__align, XENABI_ALIGNOF(struct xen_memory_exchange) == 4);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__offset, XENABI_OFFSETOF(struct xen_memory_exchange, in) == 0);
@@ -962,7 +983,7 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__offset, XENABI_OFFSETOF(st
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__size, sizeof(((struct xen_add_to_physmap *)0)->idx) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, gpfn) == 12);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__size, sizeof(((struct xen_add_to_physmap *)0)->gpfn) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__size, sizeof(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u), foreign_domid) == 0);
@@ -978,11 +999,11 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__offset, XENABI_OFF
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__size, sizeof(((struct xen_add_to_physmap_batch *)0)->space) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, size) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__size, sizeof(((struct xen_add_to_physmap_batch *)0)->size) == 2);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, u) == 6);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__size, sizeof(((struct xen_add_to_physmap_batch *)0)->u) == 2);
 #endif
-#if XENABI_XEN_MIN_VERSION < 0x040700
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, foreign_domid) == 6);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__size, sizeof(((struct xen_add_to_physmap_batch *)0)->foreign_domid) == 2);
 #endif
@@ -1125,10 +1146,16 @@ XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__offset, XENABI_
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__size, sizeof(((struct xen_memory_reservation *)0)->nr_extents) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_order) == 16);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__size, sizeof(((struct xen_memory_reservation *)0)->extent_order) == 4);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__offset, XENABI_OFFSETOF(struct xen_memory_reservation, mem_flags) == 20);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__size, sizeof(((struct xen_memory_reservation *)0)->mem_flags) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__offset, XENABI_OFFSETOF(struct xen_memory_reservation, domid) == 24);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__size, sizeof(((struct xen_memory_reservation *)0)->domid) == 2);
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030209
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__offset, XENABI_OFFSETOF(struct xen_memory_reservation, address_bits) == 20);
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__size, sizeof(((struct xen_memory_reservation *)0)->address_bits) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__size, sizeof(struct xen_memory_exchange) == 72);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__align, XENABI_ALIGNOF(struct xen_memory_exchange) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__offset, XENABI_OFFSETOF(struct xen_memory_exchange, in) == 0);
@@ -1171,7 +1198,7 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__offset, XENABI_OFFSETOF(st
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__size, sizeof(((struct xen_add_to_physmap *)0)->idx) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, gpfn) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__size, sizeof(((struct xen_add_to_physmap *)0)->gpfn) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__size, sizeof(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u), foreign_domid) == 0);
@@ -1187,11 +1214,11 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__offset, XENABI_OFF
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__size, sizeof(((struct xen_add_to_physmap_batch *)0)->space) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, size) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__size, sizeof(((struct xen_add_to_physmap_batch *)0)->size) == 2);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, u) == 6);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__size, sizeof(((struct xen_add_to_physmap_batch *)0)->u) == 2);
 #endif
-#if XENABI_XEN_MIN_VERSION < 0x040700
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, foreign_domid) == 6);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__size, sizeof(((struct xen_add_to_physmap_batch *)0)->foreign_domid) == 2);
 #endif
@@ -1328,10 +1355,16 @@ XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__offset, XENABI_
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__size, sizeof(((struct xen_memory_reservation *)0)->nr_extents) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_order) == 16);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__size, sizeof(((struct xen_memory_reservation *)0)->extent_order) == 4);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__offset, XENABI_OFFSETOF(struct xen_memory_reservation, mem_flags) == 20);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__size, sizeof(((struct xen_memory_reservation *)0)->mem_flags) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__offset, XENABI_OFFSETOF(struct xen_memory_reservation, domid) == 24);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__size, sizeof(((struct xen_memory_reservation *)0)->domid) == 2);
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030209
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__offset, XENABI_OFFSETOF(struct xen_memory_reservation, address_bits) == 20);
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__size, sizeof(((struct xen_memory_reservation *)0)->address_bits) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__size, sizeof(struct xen_memory_exchange) == 72);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__align, XENABI_ALIGNOF(struct xen_memory_exchange) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__offset, XENABI_OFFSETOF(struct xen_memory_exchange, in) == 0);
@@ -1374,7 +1407,7 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__offset, XENABI_OFFSETOF(st
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__size, sizeof(((struct xen_add_to_physmap *)0)->idx) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, gpfn) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__size, sizeof(((struct xen_add_to_physmap *)0)->gpfn) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__size, sizeof(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u), foreign_domid) == 0);
@@ -1390,11 +1423,11 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__offset, XENABI_OFF
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__size, sizeof(((struct xen_add_to_physmap_batch *)0)->space) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, size) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__size, sizeof(((struct xen_add_to_physmap_batch *)0)->size) == 2);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, u) == 6);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__size, sizeof(((struct xen_add_to_physmap_batch *)0)->u) == 2);
 #endif
-#if XENABI_XEN_MIN_VERSION < 0x040700
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, foreign_domid) == 6);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__size, sizeof(((struct xen_add_to_physmap_batch *)0)->foreign_domid) == 2);
 #endif
@@ -1531,10 +1564,16 @@ XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__offset, XENABI_
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__size, sizeof(((struct xen_memory_reservation *)0)->nr_extents) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_order) == 16);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__size, sizeof(((struct xen_memory_reservation *)0)->extent_order) == 4);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__offset, XENABI_OFFSETOF(struct xen_memory_reservation, mem_flags) == 20);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__size, sizeof(((struct xen_memory_reservation *)0)->mem_flags) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__offset, XENABI_OFFSETOF(struct xen_memory_reservation, domid) == 24);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__size, sizeof(((struct xen_memory_reservation *)0)->domid) == 2);
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030209
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__offset, XENABI_OFFSETOF(struct xen_memory_reservation, address_bits) == 20);
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__size, sizeof(((struct xen_memory_reservation *)0)->address_bits) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__size, sizeof(struct xen_memory_exchange) == 72);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__align, XENABI_ALIGNOF(struct xen_memory_exchange) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__offset, XENABI_OFFSETOF(struct xen_memory_exchange, in) == 0);
@@ -1577,7 +1616,7 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__offset, XENABI_OFFSETOF(st
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__size, sizeof(((struct xen_add_to_physmap *)0)->idx) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, gpfn) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__size, sizeof(((struct xen_add_to_physmap *)0)->gpfn) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__size, sizeof(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u), foreign_domid) == 0);
@@ -1593,11 +1632,11 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__offset, XENABI_OFF
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__size, sizeof(((struct xen_add_to_physmap_batch *)0)->space) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, size) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__size, sizeof(((struct xen_add_to_physmap_batch *)0)->size) == 2);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, u) == 6);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__size, sizeof(((struct xen_add_to_physmap_batch *)0)->u) == 2);
 #endif
-#if XENABI_XEN_MIN_VERSION < 0x040700
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, foreign_domid) == 6);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__size, sizeof(((struct xen_add_to_physmap_batch *)0)->foreign_domid) == 2);
 #endif
