@@ -3,7 +3,7 @@
  * taken out of releases that had it; earlier means it now claims releases that did not.
  */
 import type { CheckContext } from '../context.js';
-import { fieldKey, fieldPath, type AbiSide, type SideItemBase } from '../side/types.js';
+import { fieldKey, fieldPath, type AbiSide, type SideField, type SideItemBase } from '../side/types.js';
 
 type Kind = 'record' | 'typedef' | 'constant';
 
@@ -29,12 +29,12 @@ function compareFieldSince(ctx: CheckContext): void {
   for (const [name, h] of Object.entries(ctx.head.records)) {
     const b = ctx.base.records[name];
     if (!b || b.since !== h.since) continue;
-    const keys = new Set(Object.values(h.layouts).flatMap((l) => l.fields.map(fieldKey)));
+    // The first field of each key, over the architectures in layout order.
+    const fields = new Map<string, SideField>();
+    for (const l of Object.values(h.layouts)) for (const f of l.fields) if (!fields.has(fieldKey(f))) fields.set(fieldKey(f), f);
     const inBase = new Set(Object.values(b.layouts).flatMap((l) => l.fields.map(fieldKey)));
-    for (const key of keys) {
+    for (const [key, field] of fields) {
       if (!inBase.has(key)) continue;
-      const field = Object.values(h.layouts).flatMap((l) => l.fields).find((f) => fieldKey(f) === key);
-      if (!field) continue;
       const path = fieldPath(name, field);
       compareSince(ctx, ctx.fieldAt(name, key, path), b.fieldSince?.[key] ?? b.since, h.fieldSince?.[key] ?? h.since);
     }
