@@ -601,18 +601,30 @@ export const AVAILABILITY = {
 /** The name of a record, typedef or constant of any release. */
 export type ItemName = keyof typeof AVAILABILITY;
 
+/** The availability of `item`; a `RangeError` for a name no release has. */
+function availabilityOf(item: unknown): ItemAvailability {
+  if (typeof item === 'string' && Object.hasOwn(AVAILABILITY, item)) return AVAILABILITY[item as ItemName];
+  throw new RangeError(`xenabi availability: ${typeof item === 'string' ? JSON.stringify(item) : typeof item} is not a record, typedef or constant of any release`);
+}
+
+/** Where `release` is in `XEN_RELEASES`; a `RangeError` for one xenabi does not know. */
+function releaseIndex(release: unknown): number {
+  const at = XEN_RELEASES.indexOf(release as XenRelease);
+  if (at < 0) throw new RangeError(`xenabi availability: ${typeof release === 'string' ? JSON.stringify(release) : typeof release} is not a Xen release xenabi knows (${XEN_RELEASES[0]} to ${XEN_RELEASES[XEN_RELEASES.length - 1]})`);
+  return at;
+}
+
 /**
- * Whether `item` exists in `release`.
+ * Whether `item` exists in `release`; a `RangeError` for an item or release xenabi does not know.
  * @example `existsIn('XEN_DMOP_nr_vcpus', '4.15') === true`
  */
 export function existsIn(item: ItemName, release: XenRelease): boolean {
-  const a: ItemAvailability = AVAILABILITY[item];
-  const at = XEN_RELEASES.indexOf(release);
+  const a = availabilityOf(item);
+  const at = releaseIndex(release);
   return at >= XEN_RELEASES.indexOf(a.since) && (a.until === undefined || at < XEN_RELEASES.indexOf(a.until));
 }
 
-/** The build, boot or domain settings `item` needs; empty when it needs none. */
+/** The build, boot or domain settings `item` needs; empty when it needs none; a `RangeError` for an item xenabi does not know. */
 export function gatesOf(item: ItemName): readonly ItemGate[] {
-  const a: ItemAvailability = AVAILABILITY[item];
-  return a.gates ?? [];
+  return availabilityOf(item).gates ?? [];
 }

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 export { ARCHES } from './runtime.js';
-export type { Arch, ArchOptions, DecodeOptions, EncodeIntoOptions, FieldLayout, HoleLayout, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView, ViewOptions } from './runtime.js';
+export type { Arch, ArchOptions, DecodeOptions, EncodeIntoOptions, FieldLayout, HoleLayout, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView, ViewOptions } from './runtime.js';
 export { XEN_RELEASES, AVAILABILITY, existsIn, gatesOf } from './availability.js';
 export type { XenRelease, ItemName, ItemGate, ItemAvailability } from './availability.js';
 export * from './stable/index.js';

@@ -15,12 +15,14 @@ export interface CodeCtx {
   helpers: Set<string>;
   /** Set when an access used `w8`, so the function declares it. */
   words: boolean;
+  /** Set when a write went through the `DataView` (or a call that may), not only the words. */
+  touches: boolean;
   /** Fresh local names. */
   next: number;
 }
 
 export function newCtx(): CodeCtx {
-  return { helpers: new Set(), words: false, next: 0 };
+  return { helpers: new Set(), words: false, touches: false, next: 0 };
 }
 
 export function local(ctx: CodeCtx, prefix = 'x'): string {
@@ -53,7 +55,8 @@ export function readInt(ctx: CodeCtx, view: string, shape: IntShape, at: string,
   const c = code(shape.bits, shape.signed);
   if (wordPath(shape, aligned8)) {
     ctx.words = true;
-    return `(${words} !== undefined ? ${words}[${index(at)}] : ${view}.getBigUint64(${at}, true))`;
+    // A word array over a detached buffer reads `undefined`: the DataView then throws.
+    return `(${words}?.[${index(at)}] ?? ${view}.getBigUint64(${at}, true))`;
   }
   return `${view}.${GET[c]}(${at}${le(shape.bits)})`;
 }
@@ -72,10 +75,15 @@ export function badInt(shape: IntShape, x: string): string {
   return badSmall(shape.bits, shape.signed, x);
 }
 
+/**
+ * One comparison after a `typeof`: the bit operations alone would throw the engine's own
+ * error for a bigint or a symbol, and call `valueOf` on an object.
+ */
 function badSmall(bits: number, signed: boolean, x: string): string {
-  if (signed) return bits === 32 ? `(${x} | 0) !== ${x}` : `((${x} << ${32 - bits}) >> ${32 - bits}) !== ${x}`;
-  if (bits === 32) return `(${x} >>> 0) !== ${x}`;
-  return `(${x} & ${hex(2 ** bits - 1)}) !== ${x}`;
+  const number = `typeof ${x} !== 'number'`;
+  if (signed) return bits === 32 ? `${number} || (${x} | 0) !== ${x}` : `${number} || ((${x} << ${32 - bits}) >> ${32 - bits}) !== ${x}`;
+  if (bits === 32) return `${number} || (${x} >>> 0) !== ${x}`;
+  return `${number} || (${x} & ${hex(2 ** bits - 1)}) !== ${x}`;
 }
 
 function bigRange(bits: number, signed: boolean): [string, string] {
@@ -94,15 +102,22 @@ export function checkInt(ctx: CodeCtx, shape: IntShape, x: string, path: string,
   return `if (${badInt(shape, x)}) ${fail}(${x}, ${str(path)}, ${str(shape.ctype)}, ${shape.bits}${index ? `, ${index}` : ''});`;
 }
 
+/** `if (bad) fail…(x, where, ctype, bits);` with `where` an expression (a string or template literal). */
+export function checkIntAt(ctx: CodeCtx, shape: IntShape, x: string, where: string): string {
+  const fail = shape.big ? 'failBigInt' : 'failInt';
+  ctx.helpers.add(fail);
+  return `if (${badInt(shape, x)}) ${fail}(${x}, ${where}, ${str(shape.ctype)}, ${shape.bits});`;
+}
+
 /** Writes a checked integer `x` at `at`. */
 export function writeInt(ctx: CodeCtx, view: string, shape: IntShape, at: string, x: string, aligned8: boolean, words = 'w8'): string {
-  if (shape.big && shape.bits === 32) return `${view}.setUint32(${at}, Number(${x}), true);`;
-  const c = code(shape.bits, shape.signed);
   if (wordPath(shape, aligned8)) {
     ctx.words = true;
     return `if (${words} !== undefined) ${words}[${index(at)}] = ${x}; else ${view}.setBigUint64(${at}, ${x}, true);`;
   }
-  return `${view}.${SET[c]}(${at}, ${x}${le(shape.bits)});`;
+  ctx.touches = true;
+  if (shape.big && shape.bits === 32) return `${view}.setUint32(${at}, Number(${x}), true);`;
+  return `${view}.${SET[code(shape.bits, shape.signed)]}(${at}, ${x}${le(shape.bits)});`;
 }
 
 // ---- Bit-fields -----------------------------------------------------------------------------
@@ -163,6 +178,7 @@ export function badBits(plan: BitPlan, x: string): string {
 
 /** Writes a checked bit-field value `x`, keeping the container's other bits. */
 export function writeBits(ctx: CodeCtx, view: string, b: string, plan: BitPlan, x: string): string {
+  ctx.touches = true;
   if (plan.start < 0) {
     const helper = plan.width > 32 ? 'writeBigBits' : 'writeBits';
     ctx.helpers.add(helper);

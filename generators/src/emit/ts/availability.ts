@@ -56,7 +56,8 @@ function gateLiteral(g: Gate): string {
 function entryLiteral(name: string, e: Entry): string {
   const parts = [`since: ${str(e.since)}`, ...(e.until ? [`until: ${str(e.until)}`] : [])];
   if (e.gates.length) parts.push(`gates: [${e.gates.map(gateLiteral).join(', ')}]`);
-  return `  ${str(name)}: { ${parts.join(', ')} },`;
+  // A quoted `'__proto__'` key would set the table's prototype; computed, it is a property.
+  return `  ${name === '__proto__' ? `['__proto__']` : str(name)}: { ${parts.join(', ')} },`;
 }
 
 /** The availability module as view-model data. */
@@ -110,6 +111,32 @@ export function availabilityFile(history: AbiModel): TsFile {
       { kind: 'type', name: 'ItemName', type: 'keyof typeof AVAILABILITY', doc: doc('The name of a record, typedef or constant of any release.') },
       {
         kind: 'function',
+        name: 'availabilityOf',
+        params: [{ name: 'item', type: 'unknown' }],
+        returnType: 'ItemAvailability',
+        body: [
+          // Own properties only: `toString` or `constructor` are no items, whatever the prototype has.
+          "if (typeof item === 'string' && Object.hasOwn(AVAILABILITY, item)) return AVAILABILITY[item as ItemName];",
+          "throw new RangeError(`xenabi availability: ${typeof item === 'string' ? JSON.stringify(item) : typeof item} is not a record, typedef or constant of any release`);",
+        ],
+        exported: false,
+        doc: doc('The availability of `item`; a `RangeError` for a name no release has.'),
+      },
+      {
+        kind: 'function',
+        name: 'releaseIndex',
+        params: [{ name: 'release', type: 'unknown' }],
+        returnType: 'number',
+        body: [
+          'const at = XEN_RELEASES.indexOf(release as XenRelease);',
+          "if (at < 0) throw new RangeError(`xenabi availability: ${typeof release === 'string' ? JSON.stringify(release) : typeof release} is not a Xen release xenabi knows (${XEN_RELEASES[0]} to ${XEN_RELEASES[XEN_RELEASES.length - 1]})`);",
+          'return at;',
+        ],
+        exported: false,
+        doc: doc('Where `release` is in `XEN_RELEASES`; a `RangeError` for one xenabi does not know.'),
+      },
+      {
+        kind: 'function',
         name: 'existsIn',
         params: [
           { name: 'item', type: 'ItemName' },
@@ -117,21 +144,21 @@ export function availabilityFile(history: AbiModel): TsFile {
         ],
         returnType: 'boolean',
         body: [
-          'const a: ItemAvailability = AVAILABILITY[item];',
-          'const at = XEN_RELEASES.indexOf(release);',
+          'const a = availabilityOf(item);',
+          'const at = releaseIndex(release);',
           'return at >= XEN_RELEASES.indexOf(a.since) && (a.until === undefined || at < XEN_RELEASES.indexOf(a.until));',
         ],
         exported: true,
-        doc: doc('Whether `item` exists in `release`.', [{ tag: 'example', text: "`existsIn('XEN_DMOP_nr_vcpus', '4.15') === true`" }]),
+        doc: doc('Whether `item` exists in `release`; a `RangeError` for an item or release xenabi does not know.', [{ tag: 'example', text: "`existsIn('XEN_DMOP_nr_vcpus', '4.15') === true`" }]),
       },
       {
         kind: 'function',
         name: 'gatesOf',
         params: [{ name: 'item', type: 'ItemName' }],
         returnType: 'readonly ItemGate[]',
-        body: ['const a: ItemAvailability = AVAILABILITY[item];', 'return a.gates ?? [];'],
+        body: ['return availabilityOf(item).gates ?? [];'],
         exported: true,
-        doc: doc('The build, boot or domain settings `item` needs; empty when it needs none.'),
+        doc: doc('The build, boot or domain settings `item` needs; empty when it needs none; a `RangeError` for an item xenabi does not know.'),
       },
     ],
   };

@@ -4,7 +4,7 @@
  * and the view class; per dispatched op set, its encode, decode and check functions.
  */
 import type { ModuleDecl } from '../../model/types.js';
-import { implName, implPath, modulePath, opImplName, type TsNames } from './names.js';
+import { classMember, implName, implPath, modulePath, opImplName, str, type TsNames } from './names.js';
 import type { Dispatch, OpVariant } from './ops-code.js';
 import type { RecordVariant, Variants } from './variants.js';
 import { Imports, RUNTIME, type Decl, type Param, type TsFile } from './view-model.js';
@@ -36,7 +36,7 @@ function recordDecls(variants: Variants, names: TsNames, imports: Imports, recor
       params: [{ name: 'v', type: valueType }, ...VIEW_PARAMS, ...n],
       returnType: 'void',
       body: v.enc,
-      doc: { text: `Writes ${record} at \`b\` on ${archs}; the bytes are zero on entry.`, tags: [] },
+      doc: { text: `Writes ${record} at \`b\` on ${archs}, every byte, once every value has passed its check.`, tags: [] },
       exported: true,
     },
     {
@@ -69,11 +69,9 @@ function viewClassDecl(variants: Variants, names: TsNames, imports: Imports, rec
   const id = names.record(record);
   const name = implName(id, 'V', v.index);
   for (const r of plan.views) imports.type(recordHome(variants, r).pub, names.view(r));
-  if (plan.accessors.some((a) => a.type.startsWith('RecordArrayView')) || plan.methods.some((m) => m.returnType.startsWith('RecordArrayView'))) {
-    imports.type(RUNTIME, 'RecordArrayView');
-  }
+  const types = [...plan.accessors.map((a) => a.type), ...plan.methods.map((m) => m.returnType)];
+  for (const t of ['RecordArrayView', 'IntArrayView']) if (types.some((x) => x.startsWith(t))) imports.type(RUNTIME, t);
   imports.value(RUNTIME, 'checkRepoint');
-  imports.value(RUNTIME, 'viewLimit');
   return {
     kind: 'class',
     name,
@@ -85,7 +83,9 @@ function viewClassDecl(variants: Variants, names: TsNames, imports: Imports, rec
     props: [
       { name: '$d', type: 'DataView', readonly: true, declare: true },
       { name: '$a', type: 'BigUint64Array | undefined', readonly: true, declare: true },
+      { name: '$s', type: 'number', readonly: true, declare: true },
       { name: '$n', type: 'number', readonly: true, declare: true },
+      { name: '$e', type: 'number', readonly: true, declare: true },
       { name: '$r', type: '{ $b: number }', readonly: true, declare: true },
       { name: '$b', type: 'number', declare: true },
       { name: '$o', type: 'number', declare: true },
@@ -99,10 +99,22 @@ function viewClassDecl(variants: Variants, names: TsNames, imports: Imports, rec
         { name: 'd', type: 'DataView' },
         { name: 'a', type: 'BigUint64Array | undefined' },
         { name: 'b', type: 'number' },
+        { name: 's', type: 'number' },
+        { name: 'n', type: 'number' },
+        { name: 'e', type: 'number' },
         { name: 'r', type: '{ $b: number }', optional: true },
         { name: 'o', type: 'number', optional: true },
       ],
-      body: ['this.$d = d;', 'this.$a = a;', 'this.$n = viewLimit(d);', 'this.$r = r ?? this;', 'this.$b = b;', 'this.$o = o ?? 0;'],
+      body: [
+        'this.$d = d;',
+        'this.$a = a;',
+        'this.$s = s;',
+        'this.$n = n;',
+        'this.$e = e;',
+        'this.$r = r ?? this;',
+        'this.$b = b;',
+        'this.$o = o ?? 0;',
+      ],
     },
     accessors: [
       { name: '$buffer', type: 'ArrayBufferLike', get: ['return this.$d.buffer;'] },
@@ -111,14 +123,14 @@ function viewClassDecl(variants: Variants, names: TsNames, imports: Imports, rec
         type: 'number',
         get: ['return this.$r.$b + this.$o;'],
         set: [
-          `const b = (x >>> 0) === x && x + ${plan.size} <= this.$n ? x : checkRepoint(this.$d, x, ${plan.size}, '${record}');`,
+          `const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + ${plan.size} <= this.$n ? x : checkRepoint(this.$d, x, ${plan.size}, this.$s, this.$e, ${str(record)});`,
           'if (this.$r === this) this.$b = b;',
           'else this.$o = b - this.$r.$b;',
         ],
       },
-      ...plan.accessors,
+      ...plan.accessors.map((a) => ({ ...a, name: classMember(a.name) })),
     ],
-    methods: plan.methods,
+    methods: plan.methods.map((m) => ({ ...m, name: classMember(m.name) })),
   };
 }
 

@@ -6,7 +6,7 @@
 import { ARCHES } from '../../model/arch.js';
 import type { AliasDecl, ConstantDecl, ConstantSetDecl, ModuleDecl } from '../../model/types.js';
 import { moduleRecords, recordHome } from './impl-module.js';
-import { implPath, intLiteral, modulePath, opImplName, opName, opSetBase, str, tsdoc, type TsNames } from './names.js';
+import { implPath, intLiteral, modulePath, opImplName, opName, opSetBase, propKey, str, tsdoc, type TsNames } from './names.js';
 import { nestsPayload, payloadRecord, type Dispatch, type OpVariant } from './ops-code.js';
 import { caseGroup, place, recordDecls, useType } from './record-decls.js';
 import { tsType } from './shapes.js';
@@ -79,7 +79,7 @@ function opInfo(s: ConstantSetDecl, ops: { name: string; constant: string; recor
     : 'undefined';
   const lines = ops.map((o) => {
     const parts = [`number: ${o.constant}`, `record: ${o.record ? str(o.record) : 'undefined'}`, `member: ${members.get(o.name) ? str(members.get(o.name)!) : 'undefined'}`];
-    return `    ${o.name}: { ${parts.join(', ')} },`;
+    return `    ${propKey(o.name)}: { ${parts.join(', ')} },`;
   });
   return [`{`, `  set: ${str(s.name)},`, `  dispatch: ${dispatch},`, `  nested: ${nested},`, `  ops: {`, ...lines, `  },`, `} as const`].join('\n');
 }
@@ -115,7 +115,7 @@ function opSetDecls(variants: Variants, names: TsNames, imports: Imports, s: Con
     {
       kind: 'const',
       name: `${base}Number`,
-      init: `{${ops.length ? ` ${ops.map((o) => `${o.name}: ${o.constant}`).join(', ')} ` : ''}} as const`,
+      init: `{${ops.length ? ` ${ops.map((o) => `${propKey(o.name)}: ${o.constant}`).join(', ')} ` : ''}} as const`,
       exported: true,
       doc: doc(`The number of each ${s.name} op, by the name its \`op\` discriminant uses.`, tags(s)),
     },
@@ -197,7 +197,7 @@ function dispatchDecls(variants: Variants, names: TsNames, imports: Imports, pla
       body: sw((v) => [
         '{',
         `  if (typeof value !== 'object' || value === null) failObject(value, ${str(s.name)});`,
-        `  return encodeFresh(value, ${v.size}, 0, ${use('enc', v)});`,
+        `  return encodeFresh(value, ${v.size}, 0, ${use('enc', v)}, ${str(s.name)});`,
         '}',
       ]),
       exported: true,

@@ -129,6 +129,23 @@ export function opImplName(base: string, part: 'enc' | 'dec' | 'chk', variant: n
   return `${base}$${part}${variant}`;
 }
 
+/**
+ * A member name as an object-literal key. `__proto__: x` in a literal sets the object's
+ * prototype instead of making a property, so that one name is written computed.
+ */
+export function propKey(name: string): string {
+  return name === '__proto__' ? `['__proto__']` : name;
+}
+
+/**
+ * A member name as a class member (a view's accessor or method): a member named
+ * `constructor` would be the class's constructor, which cannot be an accessor, so it is
+ * written computed.
+ */
+export function classMember(name: string): string {
+  return name === 'constructor' ? `['constructor']` : name;
+}
+
 /** A JavaScript string literal. */
 export function str(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;

@@ -7,8 +7,9 @@
 import { ARCHES } from '../../model/arch.js';
 import type { Arch, ConstantSetDecl, OpMember } from '../../model/types.js';
 import { checkInt, newCtx, readInt, writeInt, offsetExpr, type CodeCtx } from './access.js';
-import { opName, opSetBase, str } from './names.js';
-import { decodeProps, valueMembers, zeroBytes, type Member } from './record-code.js';
+import { opName, opSetBase, propKey, str } from './names.js';
+import { zeroBytes } from './encode-code.js';
+import { decodeProps, valueMembers, type Member } from './record-code.js';
 import type { Variants } from './variants.js';
 
 /** An op that travels inside the dispatch record. */
@@ -162,7 +163,7 @@ function makeOpVariant(plan: Dispatch, variants: Variants, arch: Arch): Omit<OpV
 function commonProps(ctx: CodeCtx, commons: Member[]): string[] {
   return commons.map((m) => {
     if (m.shape.kind !== 'int') throw new Error(`ts emitter: only integer members may sit beside the op`);
-    return `${m.name}: ${readInt(ctx, 'd', m.shape, offsetExpr('b', m.layout.offset), m.layout.offset % 8 === 0)}`;
+    return `${propKey(m.name)}: ${readInt(ctx, 'd', m.shape, offsetExpr('b', m.layout.offset), m.layout.offset % 8 === 0)}`;
   });
 }
 

@@ -37,6 +37,7 @@ const RUNTIME_TYPES = [
   'EncodeIntoOptions',
   'FieldLayout',
   'HoleLayout',
+  'IntArrayView',
   'OpDecodeOptions',
   'RecordArrayView',
   'RecordCodec',

@@ -53,7 +53,10 @@ function valueInterface(variants: Variants, names: TsNames, imports: Imports, de
   const archs = variants.archs(decl.name);
   const fields = decl.fields.filter((f) => !f.padding && archs.some((a) => onArch(f, a)));
   for (const f of fields) useType(f.type, variants, names, imports);
-  const kind = decl.kind === 'union' ? `A value of union ${decl.name}: set at most one member to encode; a decode fills in every member.` : '';
+  const kind =
+    decl.kind === 'union'
+      ? `A value of union ${decl.name}: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).`
+      : '';
   return {
     kind: 'interface',
     name: names.record(decl.name),
@@ -84,7 +87,7 @@ function viewInterface(variants: Variants, names: TsNames, imports: Imports, dec
     for (const r of v.view.views) imports.type(recordHome(variants, r).pub, names.view(r));
   }
   const allTypes = [...props.values()].flatMap((p) => [...p.types]).concat([...methods.values()].map((m) => m.returnType));
-  if (allTypes.some((t) => t.startsWith('RecordArrayView'))) imports.type(RUNTIME, 'RecordArrayView');
+  for (const t of ['RecordArrayView', 'IntArrayView']) if (allTypes.some((x) => x.startsWith(t))) imports.type(RUNTIME, t);
   const docs = new Map(decl.fields.map((f) => [f.name, f]));
   const archs = variants.archs(decl.name);
   return {
@@ -215,7 +218,7 @@ function codecInit(variants: Variants, names: TsNames, imports: Imports, decl: R
   const archs = variants.archs(name);
   const impl = recordHome(variants, name).impl;
   const use = (part: 'enc' | 'dec' | 'chk' | 'V', v: RecordVariant) => imports.value(impl, implName(id, part, v.index));
-  for (const h of ['failArch', 'failObject', 'placeBytes', 'current', 'useBytes', 'dataViewOf', 'wordsOf', 'bufferOf', 'placeView', 'encodeFresh']) imports.value(RUNTIME, h);
+  for (const h of ['failArch', 'failObject', 'placeBytes', 'current', 'useBytes', 'dataViewOf', 'wordsOf', 'placeView', 'encodeFresh']) imports.value(RUNTIME, h);
   const flex = decl.fields.find((f) => f.flexible);
   if (flex) imports.value(RUNTIME, 'flexArray');
   if (flex) imports.value(RUNTIME, 'flexCount');
@@ -249,7 +252,7 @@ function codecInit(variants: Variants, names: TsNames, imports: Imports, decl: R
         '{',
         `  ${checkValue}`,
         ...countFromValue.map((l) => `  ${l}`),
-        `  return encodeFresh(value, ${total(a)}, ${flex ? 'n' : '0'}, ${use('enc', v)});`,
+        `  return encodeFresh(value, ${total(a)}, ${flex ? 'n' : '0'}, ${use('enc', v)}, ${str(name)});`,
         '}',
       ])),
     ]),
@@ -261,6 +264,7 @@ function codecInit(variants: Variants, names: TsNames, imports: Imports, decl: R
         ...countFromValue.map((l) => `  ${l}`),
         `  const size = ${total(a)};`,
         ...place('target', 'size', name).map((l) => `  ${l}`),
+        // `enc` checks every value before it writes a byte: a bad one leaves the target as it was.
         `  ${use('enc', v)}(value, current.view, current.words, b${nArg});`,
         '  return size;',
         '}',
@@ -281,9 +285,8 @@ function codecInit(variants: Variants, names: TsNames, imports: Imports, decl: R
       'const arch = options?.arch;',
       ...archSwitch('arch', name, perVariant((v, a) => [
         '{',
-        `  const at = bufferOf(buffer, ${str(name)});`,
-        `  const b = placeView(buffer, options.offset, ${variants.layout(name, a).size}, ${str(name)});`,
-        `  return new ${use('V', v)}(dataViewOf(at), wordsOf(at), b);`,
+        `  const p = placeView(buffer, options.offset, ${variants.layout(name, a).size}, ${str(name)});`,
+        `  return new ${use('V', v)}(dataViewOf(p.buffer, ${str(name)}), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);`,
         '}',
       ])),
     ]),

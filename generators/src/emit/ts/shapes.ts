@@ -105,19 +105,3 @@ export function tsType(type: TypeRef, names: TsNames): string {
       return `${tsType(type.element, names)}[]`;
   }
 }
-
-/** The view-side TypeScript type of a scalar array's innermost element: the typed array it is viewed as. */
-export function typedArrayKind(shape: IntShape): 'u8' | 'i8' | 'u16' | 'i16' | 'u32' | 'i32' | 'u64' | 'i64' {
-  return `${shape.signed ? 'i' : 'u'}${shape.bits}` as 'u8';
-}
-
-export const TYPED_ARRAY_NAMES: Record<string, string> = {
-  u8: 'Uint8Array',
-  i8: 'Int8Array',
-  u16: 'Uint16Array',
-  i16: 'Int16Array',
-  u32: 'Uint32Array',
-  i32: 'Int32Array',
-  u64: 'BigUint64Array',
-  i64: 'BigInt64Array',
-};

@@ -20,7 +20,7 @@ function docs(tsm: Tsm, doc: Doc | undefined): TsMorph.JSDocStructure[] {
 }
 
 function params(tsm: Tsm, list: Param[]): TsMorph.ParameterDeclarationStructure[] {
-  return list.map((p) => ({ kind: tsm.StructureKind.Parameter, name: p.name, type: p.type, hasQuestionToken: !!p.optional }));
+  return list.map((p) => ({ kind: tsm.StructureKind.Parameter, name: p.name, type: p.type, hasQuestionToken: !!p.optional, ...(p.init ? { initializer: p.init } : {}) }));
 }
 
 function body(lines: string[]): string {

@@ -10,7 +10,8 @@ import type { Arch, RecordDecl } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
 import { newCtx } from './access.js';
 import { implName, type TsNames } from './names.js';
-import { checkBody, decodeBody, encodeBody, members, type Member, type RecordEnv } from './record-code.js';
+import { encodeBody } from './encode-code.js';
+import { checkBody, decodeBody, members, SELF, type Member, type RecordEnv } from './record-code.js';
 import { ShapeResolver } from './shapes.js';
 import { viewClass, type ViewClassPlan } from './view-code.js';
 
@@ -75,7 +76,8 @@ export class Variants {
     let variant = list.find((v) => this.signatures.get(v) === signature);
     if (variant) variant.archs.push(arch);
     else {
-      variant = { ...made, index: list.length, archs: [arch] };
+      const index = list.length;
+      variant = { ...withSelf(made, (part) => implName(this.names.record(record), part, index)), index, archs: [arch] };
       this.signatures.set(variant, signature);
       list.push(variant);
       this.byRecord.set(record, list);
@@ -100,6 +102,10 @@ export class Variants {
         return id;
       },
       nestedChecks: (record) => this.variant(record, arch).chk.length > 0,
+      isUnion: (record) => this.decl(record).kind === 'union',
+      members: (record) => this.members(record, arch),
+      layout: (record) => this.layout(record, arch),
+      self: '',
     };
   }
 
@@ -112,7 +118,7 @@ export class Variants {
     const enc = newCtx();
     const dec = newCtx();
     const chk = newCtx();
-    const encLines = encodeBody(enc, env, decl, layout, all);
+    const encLines = encodeBody(enc, { ...env, self: record }, decl, layout);
     const decLines = decodeBody(dec, env, decl, layout, all);
     const chkLines = checkBody(chk, env, decl, layout, all);
     const view = viewClass(env, this.names, decl, layout, all);
@@ -130,6 +136,12 @@ export class Variants {
       flex: all.some((m) => m.layout.flexibleArray),
     };
   }
+}
+
+/** The variant's code with the placeholders of its own functions replaced by their names. */
+function withSelf<T extends { enc: string[]; dec: string[] }>(made: T, name: (part: keyof typeof SELF) => string): T {
+  const fill = (lines: string[]) => lines.map((l) => (Object.keys(SELF) as (keyof typeof SELF)[]).reduce((t, part) => t.replaceAll(SELF[part], name(part)), l));
+  return { ...made, enc: fill(made.enc), dec: fill(made.dec) };
 }
 
 function fingerprint(v: Omit<RecordVariant, 'index' | 'archs'>): string {

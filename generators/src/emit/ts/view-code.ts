@@ -2,18 +2,19 @@
  * The per-architecture view class of one record: a flyweight over `(DataView, offset)` with a
  * getter and a setter per field at a literal offset from the view's base. A view made by
  * `view()` (or by `RecordArray.at`) is a root: its base is its own `$b`, which assigning
- * `$offset` rewrites after one comparison against the limit it keeps (`$n`). A nested view
- * (a record member) is made on first use and kept, and reads its base from its root,
+ * `$offset` rewrites after one comparison against the window it keeps (`$s` to `$n`). A nested
+ * view (a record member) is made on first use and kept, and reads its base from its root,
  * `$r.$b + $o`, so re-pointing the root moves every nested view with no work per nested view;
- * assigning a nested view's own `$offset` moves it relative to its root. Arrays and typed-array
- * subviews are kept with the base they were made for (`$k_…`) and remade when it changes.
+ * assigning a nested view's own `$offset` moves it relative to its root. Arrays are kept with
+ * the base they were made for (`$k_…`) and remade when it changes. Every view of one record
+ * shares the window `view()` was given: the bytes of a typed array, or the whole buffer.
  */
 import type { RecordLayout } from '../../layout/engine.js';
 import type { RecordDecl } from '../../model/types.js';
 import { bitPlan, checkInt, badBits, newCtx, offsetExpr, readBits, readInt, wordPath, writeBits, writeInt, type CodeCtx } from './access.js';
 import { str, type TsNames } from './names.js';
 import { valueMembers, type Member, type RecordEnv } from './record-code.js';
-import { innermost, typedArrayKind, TYPED_ARRAY_NAMES, type IntShape } from './shapes.js';
+import { innermost, type IntShape } from './shapes.js';
 
 export interface Accessor {
   name: string;
@@ -88,7 +89,8 @@ function intAccessors(ctx: CodeCtx, m: Member, shape: IntShape, record: string, 
     name: m.name,
     type: shape.big ? 'bigint' : 'number',
     get: [...base(ctx, words), `return ${readInt(ctx, D, shape, at(m.layout.offset), aligned, 'w')};`],
-    set: [checkInt(ctx, shape, 'x', path), ...base(ctx, words), writeInt(ctx, D, shape, at(m.layout.offset), 'x', aligned, 'w')],
+    // Writes take the DataView: a word array over a buffer detached since would drop them silently.
+    set: [checkInt(ctx, shape, 'x', path), BASE, writeInt(ctx, D, shape, at(m.layout.offset), 'x', false)],
   };
   const numberName = `${m.name}AsNumber`;
   if (!shape.big || taken.has(numberName)) return [main];
@@ -132,10 +134,17 @@ function bitAccessor(ctx: CodeCtx, m: Member, shape: IntShape, layout: RecordLay
   };
 }
 
-/** The typed-array type a scalar array is viewed as on this architecture. */
-function typedArrayOf(shape: IntShape): { kind: string; type: string } {
-  const kind = typedArrayKind(shape);
-  return { kind, type: TYPED_ARRAY_NAMES[kind]! };
+/** The view type of an integer array, and the element description `IntArray` takes. */
+function intArrayOf(shape: IntShape): { type: string; element: string } {
+  return {
+    type: `IntArrayView<${shape.big ? 'bigint' : 'number'}>`,
+    element: `{ bits: ${shape.bits}, signed: ${shape.signed}, big: ${shape.big}, ctype: ${str(shape.ctype)} }`,
+  };
+}
+
+/** A new root view of `cls` at `at` (an expression) sharing this view's window. */
+function rootView(cls: string, at: string): string {
+  return `new ${cls}(${D}, this.$a, ${at}, this.$s, this.$n, this.$e)`;
 }
 
 /** Builds the view class of one record on one architecture. */
@@ -161,7 +170,7 @@ export function viewClass(env: RecordEnv, names: TsNames, record: RecordDecl, la
       plan.accessors.push({
         name: m.name,
         type: names.view(element.record),
-        get: [`return (${cache} ??= new ${cls}(${D}, this.$a, 0, this.$r, ${offsetExpr('this.$o', m.layout.offset)}));`],
+        get: [`return (${cache} ??= new ${cls}(${D}, this.$a, 0, this.$s, this.$n, this.$e, this.$r, ${offsetExpr('this.$o', m.layout.offset)}));`],
       });
     } else if (element.kind === 'record') {
       const cls = env.nested(element.record, 'V');
@@ -173,14 +182,14 @@ export function viewClass(env: RecordEnv, names: TsNames, record: RecordDecl, la
       plan.accessors.push({
         name: m.name,
         type,
-        get: keyedGetter(m.name, `new RecordArray((at) => new ${cls}(${D}, this.$a, at), ${at(m.layout.offset)}, ${element.size}, ${length}, ${str(path)})`),
+        get: keyedGetter(m.name, `new RecordArray((at) => ${rootView(cls, 'at')}, ${at(m.layout.offset)}, ${element.size}, ${length}, ${str(path)})`),
       });
     } else {
-      const { kind, type } = typedArrayOf(element);
+      const { type, element: described } = intArrayOf(element);
       const length = dims.reduce((a, b) => a * b, 1);
-      ctx.helpers.add('typedArray');
+      ctx.helpers.add('IntArray');
       plan.cached.push({ field: m.name, type, keyed: true });
-      plan.accessors.push({ name: m.name, type, get: keyedGetter(m.name, `typedArray(${str(kind)}, ${D}, ${at(m.layout.offset)}, ${length}, ${str(path)})`) });
+      plan.accessors.push({ name: m.name, type, get: keyedGetter(m.name, `new IntArray(${described}, ${D}, ${at(m.layout.offset)}, ${length}, ${str(path)})`) });
     }
   }
   return plan;
@@ -190,7 +199,7 @@ function flexMethod(ctx: CodeCtx, env: RecordEnv, names: TsNames, plan: ViewClas
   const { element } = innermost(m.shape);
   const stride = m.shape.kind === 'array' ? m.shape.stride : 0;
   ctx.helpers.add('flexRoom');
-  const count = `flexRoom(${D}, ${at(m.layout.offset)}, count, ${stride}, ${str(path)})`;
+  const count = `flexRoom(this, ${at(m.layout.offset)}, count, ${stride}, ${str(path)})`;
   if (element.kind === 'record') {
     const cls = env.nested(element.record, 'V');
     plan.views.add(element.record);
@@ -199,15 +208,15 @@ function flexMethod(ctx: CodeCtx, env: RecordEnv, names: TsNames, plan: ViewClas
       name: m.name,
       params: [{ name: 'count', type: 'number' }],
       returnType: `RecordArrayView<${names.view(element.record)}>`,
-      body: [BASE, `return new RecordArray((at) => new ${cls}(${D}, this.$a, at), ${at(m.layout.offset)}, ${stride}, ${count}, ${str(path)});`],
+      body: [BASE, `return new RecordArray((at) => ${rootView(cls, 'at')}, ${at(m.layout.offset)}, ${stride}, ${count}, ${str(path)});`],
     };
   }
-  const { kind, type } = typedArrayOf(element);
-  ctx.helpers.add('typedArray');
+  const { type, element: described } = intArrayOf(element);
+  ctx.helpers.add('IntArray');
   return {
     name: m.name,
     params: [{ name: 'count', type: 'number' }],
     returnType: type,
-    body: [BASE, `return typedArray(${str(kind)}, ${D}, ${at(m.layout.offset)}, ${count}, ${str(path)});`],
+    body: [BASE, `return new IntArray(${described}, ${D}, ${at(m.layout.offset)}, ${count}, ${str(path)});`],
   };
 }

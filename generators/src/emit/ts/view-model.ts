@@ -15,6 +15,8 @@ export interface Param {
   name: string;
   type: string;
   optional?: boolean;
+  /** A default value (an expression). */
+  init?: string;
 }
 
 export type Decl =

@@ -1,17 +1,20 @@
 /**
- * The emitter's golden output for the fixture ABI, run: the same property tests as the real
- * package (round-trips on every architecture, encodeInto over dirty memory, views, random
- * bytes), plus the shapes only the fixture has: sub-byte holes, per-architecture members,
- * 64-bit constants, ops without payload.
+ * The emitter's golden output for the fixture ABI, run: the same property tests and fuzzers as
+ * the real package (round-trips on every architecture, encodeInto over dirty memory, views,
+ * random bytes, hostile values and buffers), plus the shapes only the fixture has: sub-byte
+ * holes, per-architecture members, 64-bit constants, ops without payload, members named like
+ * Object.prototype's own, an untagged union with uneven members, arrays of arrays.
  */
 import { describe, expect, it } from 'vitest';
 import { codecsOf } from '../../../../packages/ts-bindings/test/codecs.js';
+import { fuzzCodecs } from '../../../../packages/ts-bindings/test/fuzz-properties.js';
 import { recordProperties } from '../../../../packages/ts-bindings/test/record-properties.js';
 import * as fixture from '../../golden/ts/src/index.js';
 
 const exports = { ...fixture, ...(fixture.unstable as Record<string, unknown>) };
 
 recordProperties(codecsOf(exports));
+fuzzCodecs(codecsOf(exports));
 
 describe('fixture package', () => {
   it('dispatches ops through the record and names unknown ones', () => {
@@ -62,10 +65,10 @@ describe('fixture package', () => {
     values.forEach((v, i) => shape.encodeInto(v, bytes, { arch: 'x86_64', offset: i * size }));
     const view = shape.view(bytes, { arch: 'x86_64' });
     const origin = view.origin;
-    expect([origin.x, view.corners.at(0).x, view.tag[0], view.size]).toEqual([10, 0, 0, 1000n]);
+    expect([origin.x, view.corners.at(0).x, view.tag.at(0), view.size]).toEqual([10, 0, 0, 1000n]);
     view.$offset = size;
     expect(view.origin).toBe(origin);
-    expect([origin.x, origin.y, origin.$offset, view.corners.at(0).x, view.tag[0], view.size]).toEqual([11, -1, size + 16, 1, 1, 1001n]);
+    expect([origin.x, origin.y, origin.$offset, view.corners.at(0).x, view.tag.at(0), view.size]).toEqual([11, -1, size + 16, 1, 1, 1001n]);
     expect(() => {
       view.$offset = size + 1;
     }).toThrow(new RangeError(`widget_shape: needs ${size} bytes at offset ${size + 1}, but the buffer has ${2 * size}`));
@@ -84,6 +87,58 @@ describe('fixture package', () => {
     expect(() => {
       point.$offset = 8;
     }).toThrow(new RangeError('widget_point: needs 8 bytes at offset 8, but the buffer has 8'));
+  });
+
+  it('keeps members named like Object.prototype\'s own: decode, encode, views, op sets, availability', () => {
+    const names = fixture.gadget_names;
+    const value = { ['__proto__']: 7, constructor: 8, toString: 9, valueOf: [1, 2, 3, 4], hasOwnProperty: { x: -1, y: 2 } };
+    const bytes = names.encode(value, { arch: 'x86_64' });
+    const back = names.decode(bytes, { arch: 'x86_64', strict: true });
+    expect(Object.getOwnPropertyNames(back)).toEqual(['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty']);
+    expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
+    expect(back).toEqual(value);
+    const view = names.view(bytes, { arch: 'x86_64' });
+    expect([view.__proto__, view.constructor, view.toString, view.valueOf.at(3), view.hasOwnProperty.x]).toEqual([7, 8, 9, 4, -1]);
+    view.__proto__ = 70;
+    expect(names.decode(bytes, { arch: 'x86_64' }).__proto__).toBe(70);
+    expect(() => names.encode({ ...value, constructor: undefined } as unknown as typeof value, { arch: 'x86_64' })).toThrow(
+      new TypeError('gadget_names.constructor: expected a number (uint16_t), got undefined'),
+    );
+    expect(() => names.encode({ constructor: 1, toString: 1, valueOf: [0, 0, 0, 0], hasOwnProperty: { x: 0, y: 0 } } as unknown as typeof value, { arch: 'x86_64' })).toThrow(
+      new TypeError('gadget_names.__proto__: expected a number (uint32_t), got an object'),
+    );
+    expect(Object.keys(fixture.GadgetOpNumber)).toEqual(['place', 'count', '__proto__']);
+    expect(fixture.decodeGadgetOp(bytes, { arch: 'x86_64', op: fixture.GADGET_OP___proto__ })).toEqual({ op: '__proto__', ...value, ['__proto__']: 70 });
+    expect(fixture.existsIn('gadget_names', '4.17')).toBe(true);
+  });
+
+  it('gives the bytes of an untagged union back, and encodes one changed member alone', () => {
+    const either = fixture.gadget_either;
+    const bytes = Uint8Array.of(1, 2, 3, 4);
+    const value = either.decode(bytes, { arch: 'arm64' });
+    expect(value).toEqual({ half: { lo: 0x0201 }, whole: 0x04030201, bytes: [1, 2, 3, 4] });
+    expect(either.encode(value, { arch: 'arm64' })).toEqual(bytes);
+    value.half!.lo = 0x0605;
+    expect(either.encode(value, { arch: 'arm64' })).toEqual(Uint8Array.of(5, 6, 0, 0));
+    value.whole = 0;
+    expect(() => either.encode(value, { arch: 'arm64' })).toThrow(new TypeError('gadget_either: members half and whole were both changed since decode; a union value sets one member'));
+    expect(() => either.encode({ ...value }, { arch: 'arm64' })).toThrow(/^gadget_either: a union value sets one member, got 3/);
+    expect(either.encode({ bytes: [9, 9, 9, 9] }, { arch: 'arm64' })).toEqual(Uint8Array.of(9, 9, 9, 9));
+    expect(either.encode({}, { arch: 'arm64' })).toEqual(new Uint8Array(4));
+  });
+
+  it('names the element of an array of records and of an array of arrays', () => {
+    const list = fixture.gadget_list;
+    const place = { id: 1, at: { x: 0, y: 0 } };
+    const value = { n: 0, either: { whole: 1 }, pair: [place, place], grid: [[0, 0, 0], [0, 0, 0]], more: [place] };
+    expect(list.decode(list.encode(value, { arch: 'x86_32' }), { arch: 'x86_32', count: 1 })).toMatchObject({ pair: [place, place], more: [place] });
+    const bad = (patch: object) => () => list.encode({ ...value, ...patch }, { arch: 'x86_32' });
+    expect(bad({ pair: [place, { id: 1, at: { x: 0, y: 1n } }] })).toThrow(new TypeError('gadget_list.pair[1].at.y: expected a number (int16_t), got the bigint 1n'));
+    expect(bad({ grid: [[0, 0, 0], [0, -1, 0]] })).toThrow(new RangeError('gadget_list.grid[1][1]: -1 is not an integer from 0 to 65535 (uint16_t)'));
+    expect(bad({ grid: [[0, 0, 0], [0, 0]] })).toThrow(new RangeError('gadget_list.grid[1]: expected 3 elements, got 2'));
+    expect(bad({ more: [place, place, { id: 70000, at: { x: 0, y: 0 } }] })).toThrow(new RangeError('gadget_list.more[2].id: 70000 is not an integer from 0 to 65535 (uint16_t)'));
+    expect(bad({ either: { whole: 1, half: { lo: 1 } } })).toThrow(/^gadget_list\.either: a union value sets one member, got 2/);
+    expect(bad({ either: { half: { lo: 1n } } })).toThrow(new TypeError('gadget_list.either.half.lo: expected a number (uint16_t), got the bigint 1n'));
   });
 
   it('spells constants with literal types', () => {

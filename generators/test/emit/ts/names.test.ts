@@ -51,9 +51,9 @@ describe('TypeScript emitter accesses', () => {
     expect(readBits(newCtx(), 'd', 'b', bitPlan(3, 3, true, 1))).toBe('((d.getUint8(b) << 26) >> 29)');
   });
 
-  it('checks integers with one comparison', () => {
-    expect(badInt({ kind: 'int', ctype: 'uint16_t', bits: 16, signed: false, big: false, size: 2 }, 'x')).toBe('(x & 0xffff) !== x');
-    expect(badInt({ kind: 'int', ctype: 'int32_t', bits: 32, signed: true, big: false, size: 4 }, 'x')).toBe('(x | 0) !== x');
+  it('checks integers with a typeof and one comparison', () => {
+    expect(badInt({ kind: 'int', ctype: 'uint16_t', bits: 16, signed: false, big: false, size: 2 }, 'x')).toBe("typeof x !== 'number' || (x & 0xffff) !== x");
+    expect(badInt({ kind: 'int', ctype: 'int32_t', bits: 32, signed: true, big: false, size: 4 }, 'x')).toBe("typeof x !== 'number' || (x | 0) !== x");
     expect(badInt({ kind: 'int', ctype: 'uint64_t', bits: 64, signed: false, big: true, size: 8 }, 'x')).toBe(
       "typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn",
     );

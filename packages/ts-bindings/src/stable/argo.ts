@@ -5,8 +5,8 @@
  * XEN_ARGO_OP_* sub-ops. Mirrors Xen's public/argo.h.
  */
 import { xen_argo_addr$V0, xen_argo_addr$chk0, xen_argo_addr$dec0, xen_argo_addr$enc0, xen_argo_iov$V0, xen_argo_iov$V1, xen_argo_iov$chk0, xen_argo_iov$chk1, xen_argo_iov$dec0, xen_argo_iov$dec1, xen_argo_iov$enc0, xen_argo_iov$enc1, xen_argo_register_ring$V0, xen_argo_register_ring$chk0, xen_argo_register_ring$dec0, xen_argo_register_ring$enc0, xen_argo_ring$V0, xen_argo_ring$chk0, xen_argo_ring$dec0, xen_argo_ring$enc0, xen_argo_ring_data$V0, xen_argo_ring_data$chk0, xen_argo_ring_data$dec0, xen_argo_ring_data$enc0, xen_argo_ring_data_ent$V0, xen_argo_ring_data_ent$chk0, xen_argo_ring_data_ent$dec0, xen_argo_ring_data_ent$enc0, xen_argo_ring_message_header$V0, xen_argo_ring_message_header$chk0, xen_argo_ring_message_header$dec0, xen_argo_ring_message_header$enc0, xen_argo_send_addr$V0, xen_argo_send_addr$chk0, xen_argo_send_addr$dec0, xen_argo_send_addr$enc0, xen_argo_unregister_ring$V0, xen_argo_unregister_ring$chk0, xen_argo_unregister_ring$dec0, xen_argo_unregister_ring$enc0 } from '../internal/stable/argo.js';
-import { bufferOf, checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import type { ArchOptions, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from './xen.js';
 
 /**
@@ -132,13 +132,13 @@ export const xen_argo_iov: RecordCodec<xen_argo_iov, xen_argo_iov_view> = {
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_iov');
-        return encodeFresh(value, 12, 0, xen_argo_iov$enc0);
+        return encodeFresh(value, 12, 0, xen_argo_iov$enc0, 'xen_argo_iov');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_iov');
-        return encodeFresh(value, 16, 0, xen_argo_iov$enc1);
+        return encodeFresh(value, 16, 0, xen_argo_iov$enc1, 'xen_argo_iov');
       }
       default:
         return failArch('xen_argo_iov', arch);
@@ -198,16 +198,14 @@ export const xen_argo_iov: RecordCodec<xen_argo_iov, xen_argo_iov_view> = {
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_argo_iov');
-        const b = placeView(buffer, options.offset, 12, 'xen_argo_iov');
-        return new xen_argo_iov$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 12, 'xen_argo_iov');
+        return new xen_argo_iov$V0(dataViewOf(p.buffer, 'xen_argo_iov'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_argo_iov');
-        const b = placeView(buffer, options.offset, 16, 'xen_argo_iov');
-        return new xen_argo_iov$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_argo_iov');
+        return new xen_argo_iov$V1(dataViewOf(p.buffer, 'xen_argo_iov'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_argo_iov', arch);
@@ -292,7 +290,7 @@ export const xen_argo_addr: RecordCodec<xen_argo_addr, xen_argo_addr_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_addr');
-        return encodeFresh(value, 8, 0, xen_argo_addr$enc0);
+        return encodeFresh(value, 8, 0, xen_argo_addr$enc0, 'xen_argo_addr');
       }
       default:
         return failArch('xen_argo_addr', arch);
@@ -341,9 +339,8 @@ export const xen_argo_addr: RecordCodec<xen_argo_addr, xen_argo_addr_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_argo_addr');
-        const b = placeView(buffer, options.offset, 8, 'xen_argo_addr');
-        return new xen_argo_addr$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_argo_addr');
+        return new xen_argo_addr$V0(dataViewOf(p.buffer, 'xen_argo_addr'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_argo_addr', arch);
@@ -427,7 +424,7 @@ export const xen_argo_send_addr: RecordCodec<xen_argo_send_addr, xen_argo_send_a
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_send_addr');
-        return encodeFresh(value, 16, 0, xen_argo_send_addr$enc0);
+        return encodeFresh(value, 16, 0, xen_argo_send_addr$enc0, 'xen_argo_send_addr');
       }
       default:
         return failArch('xen_argo_send_addr', arch);
@@ -476,9 +473,8 @@ export const xen_argo_send_addr: RecordCodec<xen_argo_send_addr, xen_argo_send_a
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_argo_send_addr');
-        const b = placeView(buffer, options.offset, 16, 'xen_argo_send_addr');
-        return new xen_argo_send_addr$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_argo_send_addr');
+        return new xen_argo_send_addr$V0(dataViewOf(p.buffer, 'xen_argo_send_addr'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_argo_send_addr', arch);
@@ -513,7 +509,7 @@ export interface xen_argo_ring_view extends RecordView {
   /** Xen-owned write offset into `ring`; access it atomically. */
   tx_ptr: number;
   /** The flexible array member `ring` with `count` elements, zero-copy. */
-  ring(count: number): Uint8Array;
+  ring(count: number): IntArrayView<number>;
 }
 
 const xen_argo_ring$layout0: RecordLayout = frozen({
@@ -570,7 +566,7 @@ export const xen_argo_ring: RecordCodec<xen_argo_ring, xen_argo_ring_view> = {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_ring');
         const f = value.ring;
         const n = Array.isArray(f) ? f.length : flexArray(f, 'xen_argo_ring.ring').length;
-        return encodeFresh(value, 64 + n * 1, n, xen_argo_ring$enc0);
+        return encodeFresh(value, 64 + n * 1, n, xen_argo_ring$enc0, 'xen_argo_ring');
       }
       default:
         return failArch('xen_argo_ring', arch);
@@ -622,9 +618,8 @@ export const xen_argo_ring: RecordCodec<xen_argo_ring, xen_argo_ring_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_argo_ring');
-        const b = placeView(buffer, options.offset, 64, 'xen_argo_ring');
-        return new xen_argo_ring$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 64, 'xen_argo_ring');
+        return new xen_argo_ring$V0(dataViewOf(p.buffer, 'xen_argo_ring'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_argo_ring', arch);
@@ -714,7 +709,7 @@ export const xen_argo_register_ring: RecordCodec<xen_argo_register_ring, xen_arg
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_register_ring');
-        return encodeFresh(value, 12, 0, xen_argo_register_ring$enc0);
+        return encodeFresh(value, 12, 0, xen_argo_register_ring$enc0, 'xen_argo_register_ring');
       }
       default:
         return failArch('xen_argo_register_ring', arch);
@@ -763,9 +758,8 @@ export const xen_argo_register_ring: RecordCodec<xen_argo_register_ring, xen_arg
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_argo_register_ring');
-        const b = placeView(buffer, options.offset, 12, 'xen_argo_register_ring');
-        return new xen_argo_register_ring$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 12, 'xen_argo_register_ring');
+        return new xen_argo_register_ring$V0(dataViewOf(p.buffer, 'xen_argo_register_ring'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_argo_register_ring', arch);
@@ -850,7 +844,7 @@ export const xen_argo_unregister_ring: RecordCodec<xen_argo_unregister_ring, xen
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_unregister_ring');
-        return encodeFresh(value, 8, 0, xen_argo_unregister_ring$enc0);
+        return encodeFresh(value, 8, 0, xen_argo_unregister_ring$enc0, 'xen_argo_unregister_ring');
       }
       default:
         return failArch('xen_argo_unregister_ring', arch);
@@ -899,9 +893,8 @@ export const xen_argo_unregister_ring: RecordCodec<xen_argo_unregister_ring, xen
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_argo_unregister_ring');
-        const b = placeView(buffer, options.offset, 8, 'xen_argo_unregister_ring');
-        return new xen_argo_unregister_ring$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_argo_unregister_ring');
+        return new xen_argo_unregister_ring$V0(dataViewOf(p.buffer, 'xen_argo_unregister_ring'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_argo_unregister_ring', arch);
@@ -1044,7 +1037,7 @@ export const xen_argo_ring_data_ent: RecordCodec<xen_argo_ring_data_ent, xen_arg
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_ring_data_ent');
-        return encodeFresh(value, 20, 0, xen_argo_ring_data_ent$enc0);
+        return encodeFresh(value, 20, 0, xen_argo_ring_data_ent$enc0, 'xen_argo_ring_data_ent');
       }
       default:
         return failArch('xen_argo_ring_data_ent', arch);
@@ -1093,9 +1086,8 @@ export const xen_argo_ring_data_ent: RecordCodec<xen_argo_ring_data_ent, xen_arg
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_argo_ring_data_ent');
-        const b = placeView(buffer, options.offset, 20, 'xen_argo_ring_data_ent');
-        return new xen_argo_ring_data_ent$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 20, 'xen_argo_ring_data_ent');
+        return new xen_argo_ring_data_ent$V0(dataViewOf(p.buffer, 'xen_argo_ring_data_ent'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_argo_ring_data_ent', arch);
@@ -1182,7 +1174,7 @@ export const xen_argo_ring_data: RecordCodec<xen_argo_ring_data, xen_argo_ring_d
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_ring_data');
         const f = value.data;
         const n = Array.isArray(f) ? f.length : flexArray(f, 'xen_argo_ring_data.data').length;
-        return encodeFresh(value, 8 + n * 20, n, xen_argo_ring_data$enc0);
+        return encodeFresh(value, 8 + n * 20, n, xen_argo_ring_data$enc0, 'xen_argo_ring_data');
       }
       default:
         return failArch('xen_argo_ring_data', arch);
@@ -1234,9 +1226,8 @@ export const xen_argo_ring_data: RecordCodec<xen_argo_ring_data, xen_argo_ring_d
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_argo_ring_data');
-        const b = placeView(buffer, options.offset, 8, 'xen_argo_ring_data');
-        return new xen_argo_ring_data$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_argo_ring_data');
+        return new xen_argo_ring_data$V0(dataViewOf(p.buffer, 'xen_argo_ring_data'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_argo_ring_data', arch);
@@ -1275,7 +1266,7 @@ export interface xen_argo_ring_message_header_view extends RecordView {
   /** The 32-bit type the sender passed to XEN_ARGO_OP_sendv. */
   message_type: number;
   /** The flexible array member `data` with `count` elements, zero-copy. */
-  data(count: number): Uint8Array;
+  data(count: number): IntArrayView<number>;
 }
 
 const xen_argo_ring_message_header$layout0: RecordLayout = frozen({
@@ -1332,7 +1323,7 @@ export const xen_argo_ring_message_header: RecordCodec<xen_argo_ring_message_hea
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_argo_ring_message_header');
         const f = value.data;
         const n = Array.isArray(f) ? f.length : flexArray(f, 'xen_argo_ring_message_header.data').length;
-        return encodeFresh(value, 16 + n * 1, n, xen_argo_ring_message_header$enc0);
+        return encodeFresh(value, 16 + n * 1, n, xen_argo_ring_message_header$enc0, 'xen_argo_ring_message_header');
       }
       default:
         return failArch('xen_argo_ring_message_header', arch);
@@ -1384,9 +1375,8 @@ export const xen_argo_ring_message_header: RecordCodec<xen_argo_ring_message_hea
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_argo_ring_message_header');
-        const b = placeView(buffer, options.offset, 16, 'xen_argo_ring_message_header');
-        return new xen_argo_ring_message_header$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_argo_ring_message_header');
+        return new xen_argo_ring_message_header$V0(dataViewOf(p.buffer, 'xen_argo_ring_message_header'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_argo_ring_message_header', arch);

@@ -5,7 +5,7 @@
  * xen_dm_op in the first buffer. Mirrors Xen's public/hvm/dm_op.h.
  */
 import { DmOp$chk0, DmOp$dec0, DmOp$enc0, xen_dm_op$V0, xen_dm_op$chk0, xen_dm_op$dec0, xen_dm_op$enc0, xen_dm_op_buf$V0, xen_dm_op_buf$V1, xen_dm_op_buf$dec0, xen_dm_op_buf$dec1, xen_dm_op_buf$enc0, xen_dm_op_buf$enc1, xen_dm_op_create_ioreq_server$V0, xen_dm_op_create_ioreq_server$chk0, xen_dm_op_create_ioreq_server$dec0, xen_dm_op_create_ioreq_server$enc0, xen_dm_op_destroy_ioreq_server$V0, xen_dm_op_destroy_ioreq_server$chk0, xen_dm_op_destroy_ioreq_server$dec0, xen_dm_op_destroy_ioreq_server$enc0, xen_dm_op_get_ioreq_server_info$V0, xen_dm_op_get_ioreq_server_info$dec0, xen_dm_op_get_ioreq_server_info$enc0, xen_dm_op_inject_event$V0, xen_dm_op_inject_event$chk0, xen_dm_op_inject_event$dec0, xen_dm_op_inject_event$enc0, xen_dm_op_inject_msi$V0, xen_dm_op_inject_msi$chk0, xen_dm_op_inject_msi$dec0, xen_dm_op_inject_msi$enc0, xen_dm_op_ioreq_server_range$V0, xen_dm_op_ioreq_server_range$chk0, xen_dm_op_ioreq_server_range$dec0, xen_dm_op_ioreq_server_range$enc0, xen_dm_op_map_mem_type_to_ioreq_server$V0, xen_dm_op_map_mem_type_to_ioreq_server$dec0, xen_dm_op_map_mem_type_to_ioreq_server$enc0, xen_dm_op_modified_memory$V0, xen_dm_op_modified_memory$dec0, xen_dm_op_modified_memory$enc0, xen_dm_op_modified_memory_extent$V0, xen_dm_op_modified_memory_extent$chk0, xen_dm_op_modified_memory_extent$dec0, xen_dm_op_modified_memory_extent$enc0, xen_dm_op_nr_vcpus$V0, xen_dm_op_nr_vcpus$dec0, xen_dm_op_nr_vcpus$enc0, xen_dm_op_pin_memory_cacheattr$V0, xen_dm_op_pin_memory_cacheattr$chk0, xen_dm_op_pin_memory_cacheattr$dec0, xen_dm_op_pin_memory_cacheattr$enc0, xen_dm_op_relocate_memory$V0, xen_dm_op_relocate_memory$chk0, xen_dm_op_relocate_memory$dec0, xen_dm_op_relocate_memory$enc0, xen_dm_op_remote_shutdown$V0, xen_dm_op_remote_shutdown$dec0, xen_dm_op_remote_shutdown$enc0, xen_dm_op_set_ioreq_server_state$V0, xen_dm_op_set_ioreq_server_state$chk0, xen_dm_op_set_ioreq_server_state$dec0, xen_dm_op_set_ioreq_server_state$enc0, xen_dm_op_set_irq_level$V0, xen_dm_op_set_irq_level$chk0, xen_dm_op_set_irq_level$dec0, xen_dm_op_set_irq_level$enc0, xen_dm_op_set_isa_irq_level$V0, xen_dm_op_set_isa_irq_level$dec0, xen_dm_op_set_isa_irq_level$enc0, xen_dm_op_set_mem_type$V0, xen_dm_op_set_mem_type$chk0, xen_dm_op_set_mem_type$dec0, xen_dm_op_set_mem_type$enc0, xen_dm_op_set_pci_intx_level$V0, xen_dm_op_set_pci_intx_level$dec0, xen_dm_op_set_pci_intx_level$enc0, xen_dm_op_set_pci_link_route$V0, xen_dm_op_set_pci_link_route$dec0, xen_dm_op_set_pci_link_route$enc0, xen_dm_op_track_dirty_vram$V0, xen_dm_op_track_dirty_vram$chk0, xen_dm_op_track_dirty_vram$dec0, xen_dm_op_track_dirty_vram$enc0, xen_dm_op_u$V0, xen_dm_op_u$dec0, xen_dm_op_u$enc0 } from '../internal/stable/dm_op.js';
-import { bufferOf, checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { ArchOptions, DecodeOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { evtchn_port_t } from './event_channel.js';
 
@@ -90,7 +90,7 @@ export const xen_dm_op_create_ioreq_server: RecordCodec<xen_dm_op_create_ioreq_s
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_create_ioreq_server');
-        return encodeFresh(value, 6, 0, xen_dm_op_create_ioreq_server$enc0);
+        return encodeFresh(value, 6, 0, xen_dm_op_create_ioreq_server$enc0, 'xen_dm_op_create_ioreq_server');
       }
       default:
         return failArch('xen_dm_op_create_ioreq_server', arch);
@@ -139,9 +139,8 @@ export const xen_dm_op_create_ioreq_server: RecordCodec<xen_dm_op_create_ioreq_s
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_create_ioreq_server');
-        const b = placeView(buffer, options.offset, 6, 'xen_dm_op_create_ioreq_server');
-        return new xen_dm_op_create_ioreq_server$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 6, 'xen_dm_op_create_ioreq_server');
+        return new xen_dm_op_create_ioreq_server$V0(dataViewOf(p.buffer, 'xen_dm_op_create_ioreq_server'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_create_ioreq_server', arch);
@@ -261,7 +260,7 @@ export const xen_dm_op_get_ioreq_server_info: RecordCodec<xen_dm_op_get_ioreq_se
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_get_ioreq_server_info');
-        return encodeFresh(value, 24, 0, xen_dm_op_get_ioreq_server_info$enc0);
+        return encodeFresh(value, 24, 0, xen_dm_op_get_ioreq_server_info$enc0, 'xen_dm_op_get_ioreq_server_info');
       }
       default:
         return failArch('xen_dm_op_get_ioreq_server_info', arch);
@@ -309,9 +308,8 @@ export const xen_dm_op_get_ioreq_server_info: RecordCodec<xen_dm_op_get_ioreq_se
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_get_ioreq_server_info');
-        const b = placeView(buffer, options.offset, 24, 'xen_dm_op_get_ioreq_server_info');
-        return new xen_dm_op_get_ioreq_server_info$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'xen_dm_op_get_ioreq_server_info');
+        return new xen_dm_op_get_ioreq_server_info$V0(dataViewOf(p.buffer, 'xen_dm_op_get_ioreq_server_info'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_get_ioreq_server_info', arch);
@@ -436,7 +434,7 @@ export const xen_dm_op_ioreq_server_range: RecordCodec<xen_dm_op_ioreq_server_ra
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_ioreq_server_range');
-        return encodeFresh(value, 24, 0, xen_dm_op_ioreq_server_range$enc0);
+        return encodeFresh(value, 24, 0, xen_dm_op_ioreq_server_range$enc0, 'xen_dm_op_ioreq_server_range');
       }
       default:
         return failArch('xen_dm_op_ioreq_server_range', arch);
@@ -485,9 +483,8 @@ export const xen_dm_op_ioreq_server_range: RecordCodec<xen_dm_op_ioreq_server_ra
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_ioreq_server_range');
-        const b = placeView(buffer, options.offset, 24, 'xen_dm_op_ioreq_server_range');
-        return new xen_dm_op_ioreq_server_range$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'xen_dm_op_ioreq_server_range');
+        return new xen_dm_op_ioreq_server_range$V0(dataViewOf(p.buffer, 'xen_dm_op_ioreq_server_range'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_ioreq_server_range', arch);
@@ -602,7 +599,7 @@ export const xen_dm_op_set_ioreq_server_state: RecordCodec<xen_dm_op_set_ioreq_s
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_ioreq_server_state');
-        return encodeFresh(value, 4, 0, xen_dm_op_set_ioreq_server_state$enc0);
+        return encodeFresh(value, 4, 0, xen_dm_op_set_ioreq_server_state$enc0, 'xen_dm_op_set_ioreq_server_state');
       }
       default:
         return failArch('xen_dm_op_set_ioreq_server_state', arch);
@@ -651,9 +648,8 @@ export const xen_dm_op_set_ioreq_server_state: RecordCodec<xen_dm_op_set_ioreq_s
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_set_ioreq_server_state');
-        const b = placeView(buffer, options.offset, 4, 'xen_dm_op_set_ioreq_server_state');
-        return new xen_dm_op_set_ioreq_server_state$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'xen_dm_op_set_ioreq_server_state');
+        return new xen_dm_op_set_ioreq_server_state$V0(dataViewOf(p.buffer, 'xen_dm_op_set_ioreq_server_state'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_set_ioreq_server_state', arch);
@@ -733,7 +729,7 @@ export const xen_dm_op_destroy_ioreq_server: RecordCodec<xen_dm_op_destroy_ioreq
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_destroy_ioreq_server');
-        return encodeFresh(value, 4, 0, xen_dm_op_destroy_ioreq_server$enc0);
+        return encodeFresh(value, 4, 0, xen_dm_op_destroy_ioreq_server$enc0, 'xen_dm_op_destroy_ioreq_server');
       }
       default:
         return failArch('xen_dm_op_destroy_ioreq_server', arch);
@@ -782,9 +778,8 @@ export const xen_dm_op_destroy_ioreq_server: RecordCodec<xen_dm_op_destroy_ioreq
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_destroy_ioreq_server');
-        const b = placeView(buffer, options.offset, 4, 'xen_dm_op_destroy_ioreq_server');
-        return new xen_dm_op_destroy_ioreq_server$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'xen_dm_op_destroy_ioreq_server');
+        return new xen_dm_op_destroy_ioreq_server$V0(dataViewOf(p.buffer, 'xen_dm_op_destroy_ioreq_server'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_destroy_ioreq_server', arch);
@@ -875,7 +870,7 @@ export const xen_dm_op_track_dirty_vram: RecordCodec<xen_dm_op_track_dirty_vram,
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_track_dirty_vram');
-        return encodeFresh(value, 16, 0, xen_dm_op_track_dirty_vram$enc0);
+        return encodeFresh(value, 16, 0, xen_dm_op_track_dirty_vram$enc0, 'xen_dm_op_track_dirty_vram');
       }
       default:
         return failArch('xen_dm_op_track_dirty_vram', arch);
@@ -924,9 +919,8 @@ export const xen_dm_op_track_dirty_vram: RecordCodec<xen_dm_op_track_dirty_vram,
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_track_dirty_vram');
-        const b = placeView(buffer, options.offset, 16, 'xen_dm_op_track_dirty_vram');
-        return new xen_dm_op_track_dirty_vram$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_dm_op_track_dirty_vram');
+        return new xen_dm_op_track_dirty_vram$V0(dataViewOf(p.buffer, 'xen_dm_op_track_dirty_vram'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_track_dirty_vram', arch);
@@ -1025,7 +1019,7 @@ export const xen_dm_op_set_pci_intx_level: RecordCodec<xen_dm_op_set_pci_intx_le
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_pci_intx_level');
-        return encodeFresh(value, 6, 0, xen_dm_op_set_pci_intx_level$enc0);
+        return encodeFresh(value, 6, 0, xen_dm_op_set_pci_intx_level$enc0, 'xen_dm_op_set_pci_intx_level');
       }
       default:
         return failArch('xen_dm_op_set_pci_intx_level', arch);
@@ -1073,9 +1067,8 @@ export const xen_dm_op_set_pci_intx_level: RecordCodec<xen_dm_op_set_pci_intx_le
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_set_pci_intx_level');
-        const b = placeView(buffer, options.offset, 6, 'xen_dm_op_set_pci_intx_level');
-        return new xen_dm_op_set_pci_intx_level$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 6, 'xen_dm_op_set_pci_intx_level');
+        return new xen_dm_op_set_pci_intx_level$V0(dataViewOf(p.buffer, 'xen_dm_op_set_pci_intx_level'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_set_pci_intx_level', arch);
@@ -1159,7 +1152,7 @@ export const xen_dm_op_set_isa_irq_level: RecordCodec<xen_dm_op_set_isa_irq_leve
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_isa_irq_level');
-        return encodeFresh(value, 2, 0, xen_dm_op_set_isa_irq_level$enc0);
+        return encodeFresh(value, 2, 0, xen_dm_op_set_isa_irq_level$enc0, 'xen_dm_op_set_isa_irq_level');
       }
       default:
         return failArch('xen_dm_op_set_isa_irq_level', arch);
@@ -1207,9 +1200,8 @@ export const xen_dm_op_set_isa_irq_level: RecordCodec<xen_dm_op_set_isa_irq_leve
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_set_isa_irq_level');
-        const b = placeView(buffer, options.offset, 2, 'xen_dm_op_set_isa_irq_level');
-        return new xen_dm_op_set_isa_irq_level$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 2, 'xen_dm_op_set_isa_irq_level');
+        return new xen_dm_op_set_isa_irq_level$V0(dataViewOf(p.buffer, 'xen_dm_op_set_isa_irq_level'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_set_isa_irq_level', arch);
@@ -1293,7 +1285,7 @@ export const xen_dm_op_set_pci_link_route: RecordCodec<xen_dm_op_set_pci_link_ro
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_pci_link_route');
-        return encodeFresh(value, 2, 0, xen_dm_op_set_pci_link_route$enc0);
+        return encodeFresh(value, 2, 0, xen_dm_op_set_pci_link_route$enc0, 'xen_dm_op_set_pci_link_route');
       }
       default:
         return failArch('xen_dm_op_set_pci_link_route', arch);
@@ -1341,9 +1333,8 @@ export const xen_dm_op_set_pci_link_route: RecordCodec<xen_dm_op_set_pci_link_ro
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_set_pci_link_route');
-        const b = placeView(buffer, options.offset, 2, 'xen_dm_op_set_pci_link_route');
-        return new xen_dm_op_set_pci_link_route$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 2, 'xen_dm_op_set_pci_link_route');
+        return new xen_dm_op_set_pci_link_route$V0(dataViewOf(p.buffer, 'xen_dm_op_set_pci_link_route'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_set_pci_link_route', arch);
@@ -1427,7 +1418,7 @@ export const xen_dm_op_modified_memory: RecordCodec<xen_dm_op_modified_memory, x
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_modified_memory');
-        return encodeFresh(value, 8, 0, xen_dm_op_modified_memory$enc0);
+        return encodeFresh(value, 8, 0, xen_dm_op_modified_memory$enc0, 'xen_dm_op_modified_memory');
       }
       default:
         return failArch('xen_dm_op_modified_memory', arch);
@@ -1475,9 +1466,8 @@ export const xen_dm_op_modified_memory: RecordCodec<xen_dm_op_modified_memory, x
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_modified_memory');
-        const b = placeView(buffer, options.offset, 8, 'xen_dm_op_modified_memory');
-        return new xen_dm_op_modified_memory$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_dm_op_modified_memory');
+        return new xen_dm_op_modified_memory$V0(dataViewOf(p.buffer, 'xen_dm_op_modified_memory'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_modified_memory', arch);
@@ -1568,7 +1558,7 @@ export const xen_dm_op_modified_memory_extent: RecordCodec<xen_dm_op_modified_me
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_modified_memory_extent');
-        return encodeFresh(value, 16, 0, xen_dm_op_modified_memory_extent$enc0);
+        return encodeFresh(value, 16, 0, xen_dm_op_modified_memory_extent$enc0, 'xen_dm_op_modified_memory_extent');
       }
       default:
         return failArch('xen_dm_op_modified_memory_extent', arch);
@@ -1617,9 +1607,8 @@ export const xen_dm_op_modified_memory_extent: RecordCodec<xen_dm_op_modified_me
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_modified_memory_extent');
-        const b = placeView(buffer, options.offset, 16, 'xen_dm_op_modified_memory_extent');
-        return new xen_dm_op_modified_memory_extent$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_dm_op_modified_memory_extent');
+        return new xen_dm_op_modified_memory_extent$V0(dataViewOf(p.buffer, 'xen_dm_op_modified_memory_extent'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_modified_memory_extent', arch);
@@ -1713,7 +1702,7 @@ export const xen_dm_op_set_mem_type: RecordCodec<xen_dm_op_set_mem_type, xen_dm_
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_mem_type');
-        return encodeFresh(value, 16, 0, xen_dm_op_set_mem_type$enc0);
+        return encodeFresh(value, 16, 0, xen_dm_op_set_mem_type$enc0, 'xen_dm_op_set_mem_type');
       }
       default:
         return failArch('xen_dm_op_set_mem_type', arch);
@@ -1762,9 +1751,8 @@ export const xen_dm_op_set_mem_type: RecordCodec<xen_dm_op_set_mem_type, xen_dm_
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_set_mem_type');
-        const b = placeView(buffer, options.offset, 16, 'xen_dm_op_set_mem_type');
-        return new xen_dm_op_set_mem_type$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_dm_op_set_mem_type');
+        return new xen_dm_op_set_mem_type$V0(dataViewOf(p.buffer, 'xen_dm_op_set_mem_type'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_set_mem_type', arch);
@@ -1876,7 +1864,7 @@ export const xen_dm_op_inject_event: RecordCodec<xen_dm_op_inject_event, xen_dm_
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_inject_event');
-        return encodeFresh(value, 24, 0, xen_dm_op_inject_event$enc0);
+        return encodeFresh(value, 24, 0, xen_dm_op_inject_event$enc0, 'xen_dm_op_inject_event');
       }
       default:
         return failArch('xen_dm_op_inject_event', arch);
@@ -1925,9 +1913,8 @@ export const xen_dm_op_inject_event: RecordCodec<xen_dm_op_inject_event, xen_dm_
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_inject_event');
-        const b = placeView(buffer, options.offset, 24, 'xen_dm_op_inject_event');
-        return new xen_dm_op_inject_event$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'xen_dm_op_inject_event');
+        return new xen_dm_op_inject_event$V0(dataViewOf(p.buffer, 'xen_dm_op_inject_event'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_inject_event', arch);
@@ -2066,7 +2053,7 @@ export const xen_dm_op_inject_msi: RecordCodec<xen_dm_op_inject_msi, xen_dm_op_i
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_inject_msi');
-        return encodeFresh(value, 16, 0, xen_dm_op_inject_msi$enc0);
+        return encodeFresh(value, 16, 0, xen_dm_op_inject_msi$enc0, 'xen_dm_op_inject_msi');
       }
       default:
         return failArch('xen_dm_op_inject_msi', arch);
@@ -2115,9 +2102,8 @@ export const xen_dm_op_inject_msi: RecordCodec<xen_dm_op_inject_msi, xen_dm_op_i
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_inject_msi');
-        const b = placeView(buffer, options.offset, 16, 'xen_dm_op_inject_msi');
-        return new xen_dm_op_inject_msi$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_dm_op_inject_msi');
+        return new xen_dm_op_inject_msi$V0(dataViewOf(p.buffer, 'xen_dm_op_inject_msi'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_inject_msi', arch);
@@ -2232,7 +2218,7 @@ export const xen_dm_op_map_mem_type_to_ioreq_server: RecordCodec<xen_dm_op_map_m
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_map_mem_type_to_ioreq_server');
-        return encodeFresh(value, 16, 0, xen_dm_op_map_mem_type_to_ioreq_server$enc0);
+        return encodeFresh(value, 16, 0, xen_dm_op_map_mem_type_to_ioreq_server$enc0, 'xen_dm_op_map_mem_type_to_ioreq_server');
       }
       default:
         return failArch('xen_dm_op_map_mem_type_to_ioreq_server', arch);
@@ -2280,9 +2266,8 @@ export const xen_dm_op_map_mem_type_to_ioreq_server: RecordCodec<xen_dm_op_map_m
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_map_mem_type_to_ioreq_server');
-        const b = placeView(buffer, options.offset, 16, 'xen_dm_op_map_mem_type_to_ioreq_server');
-        return new xen_dm_op_map_mem_type_to_ioreq_server$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_dm_op_map_mem_type_to_ioreq_server');
+        return new xen_dm_op_map_mem_type_to_ioreq_server$V0(dataViewOf(p.buffer, 'xen_dm_op_map_mem_type_to_ioreq_server'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_map_mem_type_to_ioreq_server', arch);
@@ -2379,7 +2364,7 @@ export const xen_dm_op_remote_shutdown: RecordCodec<xen_dm_op_remote_shutdown, x
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_remote_shutdown');
-        return encodeFresh(value, 4, 0, xen_dm_op_remote_shutdown$enc0);
+        return encodeFresh(value, 4, 0, xen_dm_op_remote_shutdown$enc0, 'xen_dm_op_remote_shutdown');
       }
       default:
         return failArch('xen_dm_op_remote_shutdown', arch);
@@ -2427,9 +2412,8 @@ export const xen_dm_op_remote_shutdown: RecordCodec<xen_dm_op_remote_shutdown, x
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_remote_shutdown');
-        const b = placeView(buffer, options.offset, 4, 'xen_dm_op_remote_shutdown');
-        return new xen_dm_op_remote_shutdown$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'xen_dm_op_remote_shutdown');
+        return new xen_dm_op_remote_shutdown$V0(dataViewOf(p.buffer, 'xen_dm_op_remote_shutdown'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_remote_shutdown', arch);
@@ -2531,7 +2515,7 @@ export const xen_dm_op_relocate_memory: RecordCodec<xen_dm_op_relocate_memory, x
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_relocate_memory');
-        return encodeFresh(value, 24, 0, xen_dm_op_relocate_memory$enc0);
+        return encodeFresh(value, 24, 0, xen_dm_op_relocate_memory$enc0, 'xen_dm_op_relocate_memory');
       }
       default:
         return failArch('xen_dm_op_relocate_memory', arch);
@@ -2580,9 +2564,8 @@ export const xen_dm_op_relocate_memory: RecordCodec<xen_dm_op_relocate_memory, x
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_relocate_memory');
-        const b = placeView(buffer, options.offset, 24, 'xen_dm_op_relocate_memory');
-        return new xen_dm_op_relocate_memory$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'xen_dm_op_relocate_memory');
+        return new xen_dm_op_relocate_memory$V0(dataViewOf(p.buffer, 'xen_dm_op_relocate_memory'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_relocate_memory', arch);
@@ -2684,7 +2667,7 @@ export const xen_dm_op_pin_memory_cacheattr: RecordCodec<xen_dm_op_pin_memory_ca
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_pin_memory_cacheattr');
-        return encodeFresh(value, 24, 0, xen_dm_op_pin_memory_cacheattr$enc0);
+        return encodeFresh(value, 24, 0, xen_dm_op_pin_memory_cacheattr$enc0, 'xen_dm_op_pin_memory_cacheattr');
       }
       default:
         return failArch('xen_dm_op_pin_memory_cacheattr', arch);
@@ -2733,9 +2716,8 @@ export const xen_dm_op_pin_memory_cacheattr: RecordCodec<xen_dm_op_pin_memory_ca
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_pin_memory_cacheattr');
-        const b = placeView(buffer, options.offset, 24, 'xen_dm_op_pin_memory_cacheattr');
-        return new xen_dm_op_pin_memory_cacheattr$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'xen_dm_op_pin_memory_cacheattr');
+        return new xen_dm_op_pin_memory_cacheattr$V0(dataViewOf(p.buffer, 'xen_dm_op_pin_memory_cacheattr'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_pin_memory_cacheattr', arch);
@@ -2874,7 +2856,7 @@ export const xen_dm_op_set_irq_level: RecordCodec<xen_dm_op_set_irq_level, xen_d
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_irq_level');
-        return encodeFresh(value, 8, 0, xen_dm_op_set_irq_level$enc0);
+        return encodeFresh(value, 8, 0, xen_dm_op_set_irq_level$enc0, 'xen_dm_op_set_irq_level');
       }
       default:
         return failArch('xen_dm_op_set_irq_level', arch);
@@ -2923,9 +2905,8 @@ export const xen_dm_op_set_irq_level: RecordCodec<xen_dm_op_set_irq_level, xen_d
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_set_irq_level');
-        const b = placeView(buffer, options.offset, 8, 'xen_dm_op_set_irq_level');
-        return new xen_dm_op_set_irq_level$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_dm_op_set_irq_level');
+        return new xen_dm_op_set_irq_level$V0(dataViewOf(p.buffer, 'xen_dm_op_set_irq_level'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_set_irq_level', arch);
@@ -3004,7 +2985,7 @@ export const xen_dm_op_nr_vcpus: RecordCodec<xen_dm_op_nr_vcpus, xen_dm_op_nr_vc
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_nr_vcpus');
-        return encodeFresh(value, 4, 0, xen_dm_op_nr_vcpus$enc0);
+        return encodeFresh(value, 4, 0, xen_dm_op_nr_vcpus$enc0, 'xen_dm_op_nr_vcpus');
       }
       default:
         return failArch('xen_dm_op_nr_vcpus', arch);
@@ -3052,9 +3033,8 @@ export const xen_dm_op_nr_vcpus: RecordCodec<xen_dm_op_nr_vcpus, xen_dm_op_nr_vc
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_nr_vcpus');
-        const b = placeView(buffer, options.offset, 4, 'xen_dm_op_nr_vcpus');
-        return new xen_dm_op_nr_vcpus$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'xen_dm_op_nr_vcpus');
+        return new xen_dm_op_nr_vcpus$V0(dataViewOf(p.buffer, 'xen_dm_op_nr_vcpus'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_nr_vcpus', arch);
@@ -3139,7 +3119,7 @@ export const xen_dm_op: RecordCodec<xen_dm_op, xen_dm_op_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op');
-        return encodeFresh(value, 32, 0, xen_dm_op$enc0);
+        return encodeFresh(value, 32, 0, xen_dm_op$enc0, 'xen_dm_op');
       }
       default:
         return failArch('xen_dm_op', arch);
@@ -3188,9 +3168,8 @@ export const xen_dm_op: RecordCodec<xen_dm_op, xen_dm_op_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op');
-        const b = placeView(buffer, options.offset, 32, 'xen_dm_op');
-        return new xen_dm_op$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 32, 'xen_dm_op');
+        return new xen_dm_op$V0(dataViewOf(p.buffer, 'xen_dm_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op', arch);
@@ -3201,7 +3180,7 @@ export const xen_dm_op: RecordCodec<xen_dm_op, xen_dm_op_view> = {
 /**
  * The payload; `op` says which member is meant.
  *
- * A value of union xen_dm_op.u: set at most one member to encode; a decode fills in every member.
+ * A value of union xen_dm_op.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
  * Size: 24 bytes on every architecture.
  * @since 4.9
@@ -3410,7 +3389,7 @@ export const xen_dm_op_u: RecordCodec<xen_dm_op_u, xen_dm_op_u_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op.u');
-        return encodeFresh(value, 24, 0, xen_dm_op_u$enc0);
+        return encodeFresh(value, 24, 0, xen_dm_op_u$enc0, 'xen_dm_op.u');
       }
       default:
         return failArch('xen_dm_op.u', arch);
@@ -3458,9 +3437,8 @@ export const xen_dm_op_u: RecordCodec<xen_dm_op_u, xen_dm_op_u_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op.u');
-        const b = placeView(buffer, options.offset, 24, 'xen_dm_op.u');
-        return new xen_dm_op_u$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'xen_dm_op.u');
+        return new xen_dm_op_u$V0(dataViewOf(p.buffer, 'xen_dm_op.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op.u', arch);
@@ -3812,7 +3790,7 @@ export function encodeDmOp(value: DmOp, options: ArchOptions): Uint8Array {
     case 'arm32':
     case 'arm64': {
       if (typeof value !== 'object' || value === null) failObject(value, 'XEN_DMOP');
-      return encodeFresh(value, 32, 0, DmOp$enc0);
+      return encodeFresh(value, 32, 0, DmOp$enc0, 'XEN_DMOP');
     }
     default:
       return failArch('XEN_DMOP', arch);
@@ -3938,13 +3916,13 @@ export const xen_dm_op_buf: RecordCodec<xen_dm_op_buf, xen_dm_op_buf_view> = {
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_buf');
-        return encodeFresh(value, 8, 0, xen_dm_op_buf$enc0);
+        return encodeFresh(value, 8, 0, xen_dm_op_buf$enc0, 'xen_dm_op_buf');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_buf');
-        return encodeFresh(value, 16, 0, xen_dm_op_buf$enc1);
+        return encodeFresh(value, 16, 0, xen_dm_op_buf$enc1, 'xen_dm_op_buf');
       }
       default:
         return failArch('xen_dm_op_buf', arch);
@@ -4002,16 +3980,14 @@ export const xen_dm_op_buf: RecordCodec<xen_dm_op_buf, xen_dm_op_buf_view> = {
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_dm_op_buf');
-        const b = placeView(buffer, options.offset, 8, 'xen_dm_op_buf');
-        return new xen_dm_op_buf$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_dm_op_buf');
+        return new xen_dm_op_buf$V0(dataViewOf(p.buffer, 'xen_dm_op_buf'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_dm_op_buf');
-        const b = placeView(buffer, options.offset, 16, 'xen_dm_op_buf');
-        return new xen_dm_op_buf$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_dm_op_buf');
+        return new xen_dm_op_buf$V1(dataViewOf(p.buffer, 'xen_dm_op_buf'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_dm_op_buf', arch);

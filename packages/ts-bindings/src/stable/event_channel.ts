@@ -5,8 +5,8 @@
  * the 2-level and FIFO event ABIs. Mirrors Xen's public/event_channel.h.
  */
 import { EvtchnOp$chk0, EvtchnOp$dec0, EvtchnOp$enc0, evtchn_alloc_unbound$V0, evtchn_alloc_unbound$dec0, evtchn_alloc_unbound$enc0, evtchn_bind_interdomain$V0, evtchn_bind_interdomain$chk0, evtchn_bind_interdomain$dec0, evtchn_bind_interdomain$enc0, evtchn_bind_ipi$V0, evtchn_bind_ipi$dec0, evtchn_bind_ipi$enc0, evtchn_bind_pirq$V0, evtchn_bind_pirq$dec0, evtchn_bind_pirq$enc0, evtchn_bind_vcpu$V0, evtchn_bind_vcpu$dec0, evtchn_bind_vcpu$enc0, evtchn_bind_virq$V0, evtchn_bind_virq$dec0, evtchn_bind_virq$enc0, evtchn_close$V0, evtchn_close$dec0, evtchn_close$enc0, evtchn_expand_array$V0, evtchn_expand_array$dec0, evtchn_expand_array$enc0, evtchn_fifo_control_block$V0, evtchn_fifo_control_block$chk0, evtchn_fifo_control_block$dec0, evtchn_fifo_control_block$enc0, evtchn_init_control$V0, evtchn_init_control$chk0, evtchn_init_control$dec0, evtchn_init_control$enc0, evtchn_op$V0, evtchn_op$dec0, evtchn_op$enc0, evtchn_op_u$V0, evtchn_op_u$dec0, evtchn_op_u$enc0, evtchn_reset$V0, evtchn_reset$dec0, evtchn_reset$enc0, evtchn_send$V0, evtchn_send$dec0, evtchn_send$enc0, evtchn_set_priority$V0, evtchn_set_priority$dec0, evtchn_set_priority$enc0, evtchn_status$V0, evtchn_status$chk0, evtchn_status$dec0, evtchn_status$enc0, evtchn_status_u$V0, evtchn_status_u$dec0, evtchn_status_u$enc0, evtchn_status_u_interdomain$V0, evtchn_status_u_interdomain$chk0, evtchn_status_u_interdomain$dec0, evtchn_status_u_interdomain$enc0, evtchn_status_u_unbound$V0, evtchn_status_u_unbound$dec0, evtchn_status_u_unbound$enc0, evtchn_unmask$V0, evtchn_unmask$dec0, evtchn_unmask$enc0 } from '../internal/stable/event_channel.js';
-import { bufferOf, checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, DecodeOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import type { ArchOptions, DecodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from './xen.js';
 
 /**
@@ -271,7 +271,7 @@ export function encodeEvtchnOp(value: EvtchnOp, options: ArchOptions): Uint8Arra
     case 'arm32':
     case 'arm64': {
       if (typeof value !== 'object' || value === null) failObject(value, 'EVTCHNOP');
-      return encodeFresh(value, 28, 0, EvtchnOp$enc0);
+      return encodeFresh(value, 28, 0, EvtchnOp$enc0, 'EVTCHNOP');
     }
     default:
       return failArch('EVTCHNOP', arch);
@@ -385,7 +385,7 @@ export const evtchn_alloc_unbound: RecordCodec<evtchn_alloc_unbound, evtchn_allo
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_alloc_unbound');
-        return encodeFresh(value, 8, 0, evtchn_alloc_unbound$enc0);
+        return encodeFresh(value, 8, 0, evtchn_alloc_unbound$enc0, 'evtchn_alloc_unbound');
       }
       default:
         return failArch('evtchn_alloc_unbound', arch);
@@ -433,9 +433,8 @@ export const evtchn_alloc_unbound: RecordCodec<evtchn_alloc_unbound, evtchn_allo
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_alloc_unbound');
-        const b = placeView(buffer, options.offset, 8, 'evtchn_alloc_unbound');
-        return new evtchn_alloc_unbound$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'evtchn_alloc_unbound');
+        return new evtchn_alloc_unbound$V0(dataViewOf(p.buffer, 'evtchn_alloc_unbound'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_alloc_unbound', arch);
@@ -526,7 +525,7 @@ export const evtchn_bind_interdomain: RecordCodec<evtchn_bind_interdomain, evtch
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_bind_interdomain');
-        return encodeFresh(value, 12, 0, evtchn_bind_interdomain$enc0);
+        return encodeFresh(value, 12, 0, evtchn_bind_interdomain$enc0, 'evtchn_bind_interdomain');
       }
       default:
         return failArch('evtchn_bind_interdomain', arch);
@@ -575,9 +574,8 @@ export const evtchn_bind_interdomain: RecordCodec<evtchn_bind_interdomain, evtch
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_bind_interdomain');
-        const b = placeView(buffer, options.offset, 12, 'evtchn_bind_interdomain');
-        return new evtchn_bind_interdomain$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 12, 'evtchn_bind_interdomain');
+        return new evtchn_bind_interdomain$V0(dataViewOf(p.buffer, 'evtchn_bind_interdomain'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_bind_interdomain', arch);
@@ -666,7 +664,7 @@ export const evtchn_bind_virq: RecordCodec<evtchn_bind_virq, evtchn_bind_virq_vi
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_bind_virq');
-        return encodeFresh(value, 12, 0, evtchn_bind_virq$enc0);
+        return encodeFresh(value, 12, 0, evtchn_bind_virq$enc0, 'evtchn_bind_virq');
       }
       default:
         return failArch('evtchn_bind_virq', arch);
@@ -714,9 +712,8 @@ export const evtchn_bind_virq: RecordCodec<evtchn_bind_virq, evtchn_bind_virq_vi
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_bind_virq');
-        const b = placeView(buffer, options.offset, 12, 'evtchn_bind_virq');
-        return new evtchn_bind_virq$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 12, 'evtchn_bind_virq');
+        return new evtchn_bind_virq$V0(dataViewOf(p.buffer, 'evtchn_bind_virq'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_bind_virq', arch);
@@ -817,7 +814,7 @@ export const evtchn_bind_pirq: RecordCodec<evtchn_bind_pirq, evtchn_bind_pirq_vi
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_bind_pirq');
-        return encodeFresh(value, 12, 0, evtchn_bind_pirq$enc0);
+        return encodeFresh(value, 12, 0, evtchn_bind_pirq$enc0, 'evtchn_bind_pirq');
       }
       default:
         return failArch('evtchn_bind_pirq', arch);
@@ -865,9 +862,8 @@ export const evtchn_bind_pirq: RecordCodec<evtchn_bind_pirq, evtchn_bind_pirq_vi
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_bind_pirq');
-        const b = placeView(buffer, options.offset, 12, 'evtchn_bind_pirq');
-        return new evtchn_bind_pirq$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 12, 'evtchn_bind_pirq');
+        return new evtchn_bind_pirq$V0(dataViewOf(p.buffer, 'evtchn_bind_pirq'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_bind_pirq', arch);
@@ -951,7 +947,7 @@ export const evtchn_bind_ipi: RecordCodec<evtchn_bind_ipi, evtchn_bind_ipi_view>
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_bind_ipi');
-        return encodeFresh(value, 8, 0, evtchn_bind_ipi$enc0);
+        return encodeFresh(value, 8, 0, evtchn_bind_ipi$enc0, 'evtchn_bind_ipi');
       }
       default:
         return failArch('evtchn_bind_ipi', arch);
@@ -999,9 +995,8 @@ export const evtchn_bind_ipi: RecordCodec<evtchn_bind_ipi, evtchn_bind_ipi_view>
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_bind_ipi');
-        const b = placeView(buffer, options.offset, 8, 'evtchn_bind_ipi');
-        return new evtchn_bind_ipi$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'evtchn_bind_ipi');
+        return new evtchn_bind_ipi$V0(dataViewOf(p.buffer, 'evtchn_bind_ipi'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_bind_ipi', arch);
@@ -1080,7 +1075,7 @@ export const evtchn_close: RecordCodec<evtchn_close, evtchn_close_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_close');
-        return encodeFresh(value, 4, 0, evtchn_close$enc0);
+        return encodeFresh(value, 4, 0, evtchn_close$enc0, 'evtchn_close');
       }
       default:
         return failArch('evtchn_close', arch);
@@ -1128,9 +1123,8 @@ export const evtchn_close: RecordCodec<evtchn_close, evtchn_close_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_close');
-        const b = placeView(buffer, options.offset, 4, 'evtchn_close');
-        return new evtchn_close$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'evtchn_close');
+        return new evtchn_close$V0(dataViewOf(p.buffer, 'evtchn_close'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_close', arch);
@@ -1209,7 +1203,7 @@ export const evtchn_send: RecordCodec<evtchn_send, evtchn_send_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_send');
-        return encodeFresh(value, 4, 0, evtchn_send$enc0);
+        return encodeFresh(value, 4, 0, evtchn_send$enc0, 'evtchn_send');
       }
       default:
         return failArch('evtchn_send', arch);
@@ -1257,9 +1251,8 @@ export const evtchn_send: RecordCodec<evtchn_send, evtchn_send_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_send');
-        const b = placeView(buffer, options.offset, 4, 'evtchn_send');
-        return new evtchn_send$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'evtchn_send');
+        return new evtchn_send$V0(dataViewOf(p.buffer, 'evtchn_send'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_send', arch);
@@ -1408,7 +1401,7 @@ export const evtchn_status: RecordCodec<evtchn_status, evtchn_status_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_status');
-        return encodeFresh(value, 24, 0, evtchn_status$enc0);
+        return encodeFresh(value, 24, 0, evtchn_status$enc0, 'evtchn_status');
       }
       default:
         return failArch('evtchn_status', arch);
@@ -1457,9 +1450,8 @@ export const evtchn_status: RecordCodec<evtchn_status, evtchn_status_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_status');
-        const b = placeView(buffer, options.offset, 24, 'evtchn_status');
-        return new evtchn_status$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'evtchn_status');
+        return new evtchn_status$V0(dataViewOf(p.buffer, 'evtchn_status'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_status', arch);
@@ -1472,7 +1464,7 @@ export { evtchn_status as evtchn_status_t };
 /**
  * OUT: details of the binding; the member is chosen by `status`.
  *
- * A value of union evtchn_status.u: set at most one member to encode; a decode fills in every member.
+ * A value of union evtchn_status.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
  * Size: 8 bytes on every architecture.
  * @since 4.6
@@ -1555,7 +1547,7 @@ export const evtchn_status_u: RecordCodec<evtchn_status_u, evtchn_status_u_view>
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_status.u');
-        return encodeFresh(value, 8, 0, evtchn_status_u$enc0);
+        return encodeFresh(value, 8, 0, evtchn_status_u$enc0, 'evtchn_status.u');
       }
       default:
         return failArch('evtchn_status.u', arch);
@@ -1603,9 +1595,8 @@ export const evtchn_status_u: RecordCodec<evtchn_status_u, evtchn_status_u_view>
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_status.u');
-        const b = placeView(buffer, options.offset, 8, 'evtchn_status.u');
-        return new evtchn_status_u$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'evtchn_status.u');
+        return new evtchn_status_u$V0(dataViewOf(p.buffer, 'evtchn_status.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_status.u', arch);
@@ -1682,7 +1673,7 @@ export const evtchn_status_u_unbound: RecordCodec<evtchn_status_u_unbound, evtch
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_status.u.unbound');
-        return encodeFresh(value, 2, 0, evtchn_status_u_unbound$enc0);
+        return encodeFresh(value, 2, 0, evtchn_status_u_unbound$enc0, 'evtchn_status.u.unbound');
       }
       default:
         return failArch('evtchn_status.u.unbound', arch);
@@ -1730,9 +1721,8 @@ export const evtchn_status_u_unbound: RecordCodec<evtchn_status_u_unbound, evtch
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_status.u.unbound');
-        const b = placeView(buffer, options.offset, 2, 'evtchn_status.u.unbound');
-        return new evtchn_status_u_unbound$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 2, 'evtchn_status.u.unbound');
+        return new evtchn_status_u_unbound$V0(dataViewOf(p.buffer, 'evtchn_status.u.unbound'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_status.u.unbound', arch);
@@ -1816,7 +1806,7 @@ export const evtchn_status_u_interdomain: RecordCodec<evtchn_status_u_interdomai
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_status.u.interdomain');
-        return encodeFresh(value, 8, 0, evtchn_status_u_interdomain$enc0);
+        return encodeFresh(value, 8, 0, evtchn_status_u_interdomain$enc0, 'evtchn_status.u.interdomain');
       }
       default:
         return failArch('evtchn_status.u.interdomain', arch);
@@ -1865,9 +1855,8 @@ export const evtchn_status_u_interdomain: RecordCodec<evtchn_status_u_interdomai
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_status.u.interdomain');
-        const b = placeView(buffer, options.offset, 8, 'evtchn_status.u.interdomain');
-        return new evtchn_status_u_interdomain$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'evtchn_status.u.interdomain');
+        return new evtchn_status_u_interdomain$V0(dataViewOf(p.buffer, 'evtchn_status.u.interdomain'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_status.u.interdomain', arch);
@@ -1949,7 +1938,7 @@ export const evtchn_bind_vcpu: RecordCodec<evtchn_bind_vcpu, evtchn_bind_vcpu_vi
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_bind_vcpu');
-        return encodeFresh(value, 8, 0, evtchn_bind_vcpu$enc0);
+        return encodeFresh(value, 8, 0, evtchn_bind_vcpu$enc0, 'evtchn_bind_vcpu');
       }
       default:
         return failArch('evtchn_bind_vcpu', arch);
@@ -1997,9 +1986,8 @@ export const evtchn_bind_vcpu: RecordCodec<evtchn_bind_vcpu, evtchn_bind_vcpu_vi
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_bind_vcpu');
-        const b = placeView(buffer, options.offset, 8, 'evtchn_bind_vcpu');
-        return new evtchn_bind_vcpu$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'evtchn_bind_vcpu');
+        return new evtchn_bind_vcpu$V0(dataViewOf(p.buffer, 'evtchn_bind_vcpu'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_bind_vcpu', arch);
@@ -2078,7 +2066,7 @@ export const evtchn_unmask: RecordCodec<evtchn_unmask, evtchn_unmask_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_unmask');
-        return encodeFresh(value, 4, 0, evtchn_unmask$enc0);
+        return encodeFresh(value, 4, 0, evtchn_unmask$enc0, 'evtchn_unmask');
       }
       default:
         return failArch('evtchn_unmask', arch);
@@ -2126,9 +2114,8 @@ export const evtchn_unmask: RecordCodec<evtchn_unmask, evtchn_unmask_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_unmask');
-        const b = placeView(buffer, options.offset, 4, 'evtchn_unmask');
-        return new evtchn_unmask$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'evtchn_unmask');
+        return new evtchn_unmask$V0(dataViewOf(p.buffer, 'evtchn_unmask'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_unmask', arch);
@@ -2207,7 +2194,7 @@ export const evtchn_reset: RecordCodec<evtchn_reset, evtchn_reset_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_reset');
-        return encodeFresh(value, 2, 0, evtchn_reset$enc0);
+        return encodeFresh(value, 2, 0, evtchn_reset$enc0, 'evtchn_reset');
       }
       default:
         return failArch('evtchn_reset', arch);
@@ -2255,9 +2242,8 @@ export const evtchn_reset: RecordCodec<evtchn_reset, evtchn_reset_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_reset');
-        const b = placeView(buffer, options.offset, 2, 'evtchn_reset');
-        return new evtchn_reset$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 2, 'evtchn_reset');
+        return new evtchn_reset$V0(dataViewOf(p.buffer, 'evtchn_reset'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_reset', arch);
@@ -2374,7 +2360,7 @@ export const evtchn_init_control: RecordCodec<evtchn_init_control, evtchn_init_c
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_init_control');
-        return encodeFresh(value, 24, 0, evtchn_init_control$enc0);
+        return encodeFresh(value, 24, 0, evtchn_init_control$enc0, 'evtchn_init_control');
       }
       default:
         return failArch('evtchn_init_control', arch);
@@ -2423,9 +2409,8 @@ export const evtchn_init_control: RecordCodec<evtchn_init_control, evtchn_init_c
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_init_control');
-        const b = placeView(buffer, options.offset, 24, 'evtchn_init_control');
-        return new evtchn_init_control$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'evtchn_init_control');
+        return new evtchn_init_control$V0(dataViewOf(p.buffer, 'evtchn_init_control'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_init_control', arch);
@@ -2522,7 +2507,7 @@ export const evtchn_expand_array: RecordCodec<evtchn_expand_array, evtchn_expand
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_expand_array');
-        return encodeFresh(value, 8, 0, evtchn_expand_array$enc0);
+        return encodeFresh(value, 8, 0, evtchn_expand_array$enc0, 'evtchn_expand_array');
       }
       default:
         return failArch('evtchn_expand_array', arch);
@@ -2570,9 +2555,8 @@ export const evtchn_expand_array: RecordCodec<evtchn_expand_array, evtchn_expand
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_expand_array');
-        const b = placeView(buffer, options.offset, 8, 'evtchn_expand_array');
-        return new evtchn_expand_array$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'evtchn_expand_array');
+        return new evtchn_expand_array$V0(dataViewOf(p.buffer, 'evtchn_expand_array'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_expand_array', arch);
@@ -2656,7 +2640,7 @@ export const evtchn_set_priority: RecordCodec<evtchn_set_priority, evtchn_set_pr
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_set_priority');
-        return encodeFresh(value, 8, 0, evtchn_set_priority$enc0);
+        return encodeFresh(value, 8, 0, evtchn_set_priority$enc0, 'evtchn_set_priority');
       }
       default:
         return failArch('evtchn_set_priority', arch);
@@ -2704,9 +2688,8 @@ export const evtchn_set_priority: RecordCodec<evtchn_set_priority, evtchn_set_pr
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_set_priority');
-        const b = placeView(buffer, options.offset, 8, 'evtchn_set_priority');
-        return new evtchn_set_priority$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'evtchn_set_priority');
+        return new evtchn_set_priority$V0(dataViewOf(p.buffer, 'evtchn_set_priority'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_set_priority', arch);
@@ -2790,7 +2773,7 @@ export const evtchn_op: RecordCodec<evtchn_op, evtchn_op_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_op');
-        return encodeFresh(value, 28, 0, evtchn_op$enc0);
+        return encodeFresh(value, 28, 0, evtchn_op$enc0, 'evtchn_op');
       }
       default:
         return failArch('evtchn_op', arch);
@@ -2838,9 +2821,8 @@ export const evtchn_op: RecordCodec<evtchn_op, evtchn_op_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_op');
-        const b = placeView(buffer, options.offset, 28, 'evtchn_op');
-        return new evtchn_op$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 28, 'evtchn_op');
+        return new evtchn_op$V0(dataViewOf(p.buffer, 'evtchn_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_op', arch);
@@ -2853,7 +2835,7 @@ export { evtchn_op as evtchn_op_t };
 /**
  * The arguments of the sub-op named by `cmd`.
  *
- * A value of union evtchn_op.u: set at most one member to encode; a decode fills in every member.
+ * A value of union evtchn_op.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
  * Size: 24 bytes on every architecture.
  * @since 4.6
@@ -2966,7 +2948,7 @@ export const evtchn_op_u: RecordCodec<evtchn_op_u, evtchn_op_u_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_op.u');
-        return encodeFresh(value, 24, 0, evtchn_op_u$enc0);
+        return encodeFresh(value, 24, 0, evtchn_op_u$enc0, 'evtchn_op.u');
       }
       default:
         return failArch('evtchn_op.u', arch);
@@ -3014,9 +2996,8 @@ export const evtchn_op_u: RecordCodec<evtchn_op_u, evtchn_op_u_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_op.u');
-        const b = placeView(buffer, options.offset, 24, 'evtchn_op.u');
-        return new evtchn_op_u$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'evtchn_op.u');
+        return new evtchn_op_u$V0(dataViewOf(p.buffer, 'evtchn_op.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_op.u', arch);
@@ -3125,7 +3106,7 @@ export interface evtchn_fifo_control_block_view extends RecordView {
   /** Bitmap of queues that have events waiting; bit n is priority n. */
   ready: number;
   /** The first port of each priority queue. */
-  readonly head: Uint32Array;
+  readonly head: IntArrayView<number>;
 }
 
 const evtchn_fifo_control_block$layout0: RecordLayout = frozen({
@@ -3179,7 +3160,7 @@ export const evtchn_fifo_control_block: RecordCodec<evtchn_fifo_control_block, e
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'evtchn_fifo_control_block');
-        return encodeFresh(value, 72, 0, evtchn_fifo_control_block$enc0);
+        return encodeFresh(value, 72, 0, evtchn_fifo_control_block$enc0, 'evtchn_fifo_control_block');
       }
       default:
         return failArch('evtchn_fifo_control_block', arch);
@@ -3228,9 +3209,8 @@ export const evtchn_fifo_control_block: RecordCodec<evtchn_fifo_control_block, e
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'evtchn_fifo_control_block');
-        const b = placeView(buffer, options.offset, 72, 'evtchn_fifo_control_block');
-        return new evtchn_fifo_control_block$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 72, 'evtchn_fifo_control_block');
+        return new evtchn_fifo_control_block$V0(dataViewOf(p.buffer, 'evtchn_fifo_control_block'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('evtchn_fifo_control_block', arch);

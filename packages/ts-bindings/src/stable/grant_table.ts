@@ -5,8 +5,8 @@
  * arguments, map and copy flags, and status codes. Mirrors Xen's public/grant_table.h.
  */
 import { gnttab_cache_flush$V0, gnttab_cache_flush$dec0, gnttab_cache_flush$enc0, gnttab_cache_flush_a$V0, gnttab_cache_flush_a$dec0, gnttab_cache_flush_a$enc0, gnttab_copy$V0, gnttab_copy$V1, gnttab_copy$chk0, gnttab_copy$chk1, gnttab_copy$dec0, gnttab_copy$dec1, gnttab_copy$enc0, gnttab_copy$enc1, gnttab_copy_ptr$V0, gnttab_copy_ptr$V1, gnttab_copy_ptr$chk1, gnttab_copy_ptr$dec0, gnttab_copy_ptr$dec1, gnttab_copy_ptr$enc0, gnttab_copy_ptr$enc1, gnttab_copy_ptr_u$V0, gnttab_copy_ptr_u$V1, gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc0, gnttab_copy_ptr_u$enc1, gnttab_dump_table$V0, gnttab_dump_table$dec0, gnttab_dump_table$enc0, gnttab_get_status_frames$V0, gnttab_get_status_frames$V1, gnttab_get_status_frames$dec0, gnttab_get_status_frames$dec1, gnttab_get_status_frames$enc0, gnttab_get_status_frames$enc1, gnttab_get_version$V0, gnttab_get_version$chk0, gnttab_get_version$dec0, gnttab_get_version$enc0, gnttab_map_grant_ref$V0, gnttab_map_grant_ref$dec0, gnttab_map_grant_ref$enc0, gnttab_query_size$V0, gnttab_query_size$chk0, gnttab_query_size$dec0, gnttab_query_size$enc0, gnttab_set_version$V0, gnttab_set_version$dec0, gnttab_set_version$enc0, gnttab_setup_table$V0, gnttab_setup_table$V1, gnttab_setup_table$chk0, gnttab_setup_table$chk1, gnttab_setup_table$dec0, gnttab_setup_table$dec1, gnttab_setup_table$enc0, gnttab_setup_table$enc1, gnttab_swap_grant_ref$V0, gnttab_swap_grant_ref$chk0, gnttab_swap_grant_ref$dec0, gnttab_swap_grant_ref$enc0, gnttab_transfer$V0, gnttab_transfer$V1, gnttab_transfer$chk0, gnttab_transfer$chk1, gnttab_transfer$dec0, gnttab_transfer$dec1, gnttab_transfer$enc0, gnttab_transfer$enc1, gnttab_unmap_and_replace$V0, gnttab_unmap_and_replace$chk0, gnttab_unmap_and_replace$dec0, gnttab_unmap_and_replace$enc0, gnttab_unmap_grant_ref$V0, gnttab_unmap_grant_ref$chk0, gnttab_unmap_grant_ref$dec0, gnttab_unmap_grant_ref$enc0, grant_entry_header$V0, grant_entry_header$dec0, grant_entry_header$enc0, grant_entry_v1$V0, grant_entry_v1$dec0, grant_entry_v1$enc0, grant_entry_v2$V0, grant_entry_v2$dec0, grant_entry_v2$enc0, grant_entry_v2_full_page$V0, grant_entry_v2_full_page$chk0, grant_entry_v2_full_page$dec0, grant_entry_v2_full_page$enc0, grant_entry_v2_sub_page$V0, grant_entry_v2_sub_page$dec0, grant_entry_v2_sub_page$enc0, grant_entry_v2_transitive$V0, grant_entry_v2_transitive$chk0, grant_entry_v2_transitive$dec0, grant_entry_v2_transitive$enc0 } from '../internal/stable/grant_table.js';
-import { bufferOf, checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import type { ArchOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from './xen.js';
 
 /**
@@ -94,7 +94,7 @@ export const grant_entry_v1: RecordCodec<grant_entry_v1, grant_entry_v1_view> = 
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'grant_entry_v1');
-        return encodeFresh(value, 8, 0, grant_entry_v1$enc0);
+        return encodeFresh(value, 8, 0, grant_entry_v1$enc0, 'grant_entry_v1');
       }
       default:
         return failArch('grant_entry_v1', arch);
@@ -142,9 +142,8 @@ export const grant_entry_v1: RecordCodec<grant_entry_v1, grant_entry_v1_view> = 
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'grant_entry_v1');
-        const b = placeView(buffer, options.offset, 8, 'grant_entry_v1');
-        return new grant_entry_v1$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'grant_entry_v1');
+        return new grant_entry_v1$V0(dataViewOf(p.buffer, 'grant_entry_v1'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('grant_entry_v1', arch);
@@ -420,7 +419,7 @@ export const grant_entry_header: RecordCodec<grant_entry_header, grant_entry_hea
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'grant_entry_header');
-        return encodeFresh(value, 4, 0, grant_entry_header$enc0);
+        return encodeFresh(value, 4, 0, grant_entry_header$enc0, 'grant_entry_header');
       }
       default:
         return failArch('grant_entry_header', arch);
@@ -468,9 +467,8 @@ export const grant_entry_header: RecordCodec<grant_entry_header, grant_entry_hea
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'grant_entry_header');
-        const b = placeView(buffer, options.offset, 4, 'grant_entry_header');
-        return new grant_entry_header$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'grant_entry_header');
+        return new grant_entry_header$V0(dataViewOf(p.buffer, 'grant_entry_header'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('grant_entry_header', arch);
@@ -483,7 +481,7 @@ export { grant_entry_header as grant_entry_header_t };
 /**
  * One entry of a version 2 grant table: a header and, chosen by the grant type and GTF_sub_page, the shape of the rest. Always 16 bytes.
  *
- * A value of union grant_entry_v2: set at most one member to encode; a decode fills in every member.
+ * A value of union grant_entry_v2: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
  * Size: 16 bytes on every architecture.
  * @since 4.6
@@ -515,7 +513,7 @@ export interface grant_entry_v2_view extends RecordView {
   /** For GTF_transitive grants. */
   readonly transitive: grant_entry_v2_transitive_view;
   /** Makes every entry 16 bytes, a power of two. */
-  readonly __spacer: Uint32Array;
+  readonly __spacer: IntArrayView<number>;
 }
 
 const grant_entry_v2$layout0: RecordLayout = frozen({
@@ -587,7 +585,7 @@ export const grant_entry_v2: RecordCodec<grant_entry_v2, grant_entry_v2_view> = 
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'grant_entry_v2');
-        return encodeFresh(value, 16, 0, grant_entry_v2$enc0);
+        return encodeFresh(value, 16, 0, grant_entry_v2$enc0, 'grant_entry_v2');
       }
       default:
         return failArch('grant_entry_v2', arch);
@@ -635,9 +633,8 @@ export const grant_entry_v2: RecordCodec<grant_entry_v2, grant_entry_v2_view> = 
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'grant_entry_v2');
-        const b = placeView(buffer, options.offset, 16, 'grant_entry_v2');
-        return new grant_entry_v2$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'grant_entry_v2');
+        return new grant_entry_v2$V0(dataViewOf(p.buffer, 'grant_entry_v2'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('grant_entry_v2', arch);
@@ -742,7 +739,7 @@ export const grant_entry_v2_full_page: RecordCodec<grant_entry_v2_full_page, gra
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'grant_entry_v2.full_page');
-        return encodeFresh(value, 16, 0, grant_entry_v2_full_page$enc0);
+        return encodeFresh(value, 16, 0, grant_entry_v2_full_page$enc0, 'grant_entry_v2.full_page');
       }
       default:
         return failArch('grant_entry_v2.full_page', arch);
@@ -791,9 +788,8 @@ export const grant_entry_v2_full_page: RecordCodec<grant_entry_v2_full_page, gra
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'grant_entry_v2.full_page');
-        const b = placeView(buffer, options.offset, 16, 'grant_entry_v2.full_page');
-        return new grant_entry_v2_full_page$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'grant_entry_v2.full_page');
+        return new grant_entry_v2_full_page$V0(dataViewOf(p.buffer, 'grant_entry_v2.full_page'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('grant_entry_v2.full_page', arch);
@@ -906,7 +902,7 @@ export const grant_entry_v2_sub_page: RecordCodec<grant_entry_v2_sub_page, grant
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'grant_entry_v2.sub_page');
-        return encodeFresh(value, 16, 0, grant_entry_v2_sub_page$enc0);
+        return encodeFresh(value, 16, 0, grant_entry_v2_sub_page$enc0, 'grant_entry_v2.sub_page');
       }
       default:
         return failArch('grant_entry_v2.sub_page', arch);
@@ -954,9 +950,8 @@ export const grant_entry_v2_sub_page: RecordCodec<grant_entry_v2_sub_page, grant
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'grant_entry_v2.sub_page');
-        const b = placeView(buffer, options.offset, 16, 'grant_entry_v2.sub_page');
-        return new grant_entry_v2_sub_page$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'grant_entry_v2.sub_page');
+        return new grant_entry_v2_sub_page$V0(dataViewOf(p.buffer, 'grant_entry_v2.sub_page'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('grant_entry_v2.sub_page', arch);
@@ -1044,7 +1039,7 @@ export const grant_entry_v2_transitive: RecordCodec<grant_entry_v2_transitive, g
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'grant_entry_v2.transitive');
-        return encodeFresh(value, 12, 0, grant_entry_v2_transitive$enc0);
+        return encodeFresh(value, 12, 0, grant_entry_v2_transitive$enc0, 'grant_entry_v2.transitive');
       }
       default:
         return failArch('grant_entry_v2.transitive', arch);
@@ -1093,9 +1088,8 @@ export const grant_entry_v2_transitive: RecordCodec<grant_entry_v2_transitive, g
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'grant_entry_v2.transitive');
-        const b = placeView(buffer, options.offset, 12, 'grant_entry_v2.transitive');
-        return new grant_entry_v2_transitive$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 12, 'grant_entry_v2.transitive');
+        return new grant_entry_v2_transitive$V0(dataViewOf(p.buffer, 'grant_entry_v2.transitive'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('grant_entry_v2.transitive', arch);
@@ -1466,7 +1460,7 @@ export const gnttab_map_grant_ref: RecordCodec<gnttab_map_grant_ref, gnttab_map_
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_map_grant_ref');
-        return encodeFresh(value, 32, 0, gnttab_map_grant_ref$enc0);
+        return encodeFresh(value, 32, 0, gnttab_map_grant_ref$enc0, 'gnttab_map_grant_ref');
       }
       default:
         return failArch('gnttab_map_grant_ref', arch);
@@ -1514,9 +1508,8 @@ export const gnttab_map_grant_ref: RecordCodec<gnttab_map_grant_ref, gnttab_map_
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_map_grant_ref');
-        const b = placeView(buffer, options.offset, 32, 'gnttab_map_grant_ref');
-        return new gnttab_map_grant_ref$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 32, 'gnttab_map_grant_ref');
+        return new gnttab_map_grant_ref$V0(dataViewOf(p.buffer, 'gnttab_map_grant_ref'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_map_grant_ref', arch);
@@ -1641,7 +1634,7 @@ export const gnttab_unmap_grant_ref: RecordCodec<gnttab_unmap_grant_ref, gnttab_
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_unmap_grant_ref');
-        return encodeFresh(value, 24, 0, gnttab_unmap_grant_ref$enc0);
+        return encodeFresh(value, 24, 0, gnttab_unmap_grant_ref$enc0, 'gnttab_unmap_grant_ref');
       }
       default:
         return failArch('gnttab_unmap_grant_ref', arch);
@@ -1690,9 +1683,8 @@ export const gnttab_unmap_grant_ref: RecordCodec<gnttab_unmap_grant_ref, gnttab_
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_unmap_grant_ref');
-        const b = placeView(buffer, options.offset, 24, 'gnttab_unmap_grant_ref');
-        return new gnttab_unmap_grant_ref$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'gnttab_unmap_grant_ref');
+        return new gnttab_unmap_grant_ref$V0(dataViewOf(p.buffer, 'gnttab_unmap_grant_ref'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_unmap_grant_ref', arch);
@@ -1811,13 +1803,13 @@ export const gnttab_setup_table: RecordCodec<gnttab_setup_table, gnttab_setup_ta
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_setup_table');
-        return encodeFresh(value, 16, 0, gnttab_setup_table$enc0);
+        return encodeFresh(value, 16, 0, gnttab_setup_table$enc0, 'gnttab_setup_table');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_setup_table');
-        return encodeFresh(value, 24, 0, gnttab_setup_table$enc1);
+        return encodeFresh(value, 24, 0, gnttab_setup_table$enc1, 'gnttab_setup_table');
       }
       default:
         return failArch('gnttab_setup_table', arch);
@@ -1877,16 +1869,14 @@ export const gnttab_setup_table: RecordCodec<gnttab_setup_table, gnttab_setup_ta
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'gnttab_setup_table');
-        const b = placeView(buffer, options.offset, 16, 'gnttab_setup_table');
-        return new gnttab_setup_table$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'gnttab_setup_table');
+        return new gnttab_setup_table$V0(dataViewOf(p.buffer, 'gnttab_setup_table'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_setup_table');
-        const b = placeView(buffer, options.offset, 24, 'gnttab_setup_table');
-        return new gnttab_setup_table$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'gnttab_setup_table');
+        return new gnttab_setup_table$V1(dataViewOf(p.buffer, 'gnttab_setup_table'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_setup_table', arch);
@@ -1970,7 +1960,7 @@ export const gnttab_dump_table: RecordCodec<gnttab_dump_table, gnttab_dump_table
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_dump_table');
-        return encodeFresh(value, 4, 0, gnttab_dump_table$enc0);
+        return encodeFresh(value, 4, 0, gnttab_dump_table$enc0, 'gnttab_dump_table');
       }
       default:
         return failArch('gnttab_dump_table', arch);
@@ -2018,9 +2008,8 @@ export const gnttab_dump_table: RecordCodec<gnttab_dump_table, gnttab_dump_table
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_dump_table');
-        const b = placeView(buffer, options.offset, 4, 'gnttab_dump_table');
-        return new gnttab_dump_table$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'gnttab_dump_table');
+        return new gnttab_dump_table$V0(dataViewOf(p.buffer, 'gnttab_dump_table'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_dump_table', arch);
@@ -2139,13 +2128,13 @@ export const gnttab_transfer: RecordCodec<gnttab_transfer, gnttab_transfer_view>
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_transfer');
-        return encodeFresh(value, 16, 0, gnttab_transfer$enc0);
+        return encodeFresh(value, 16, 0, gnttab_transfer$enc0, 'gnttab_transfer');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_transfer');
-        return encodeFresh(value, 24, 0, gnttab_transfer$enc1);
+        return encodeFresh(value, 24, 0, gnttab_transfer$enc1, 'gnttab_transfer');
       }
       default:
         return failArch('gnttab_transfer', arch);
@@ -2205,16 +2194,14 @@ export const gnttab_transfer: RecordCodec<gnttab_transfer, gnttab_transfer_view>
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'gnttab_transfer');
-        const b = placeView(buffer, options.offset, 16, 'gnttab_transfer');
-        return new gnttab_transfer$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'gnttab_transfer');
+        return new gnttab_transfer$V0(dataViewOf(p.buffer, 'gnttab_transfer'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_transfer');
-        const b = placeView(buffer, options.offset, 24, 'gnttab_transfer');
-        return new gnttab_transfer$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'gnttab_transfer');
+        return new gnttab_transfer$V1(dataViewOf(p.buffer, 'gnttab_transfer'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_transfer', arch);
@@ -2347,13 +2334,13 @@ export const gnttab_copy_ptr: RecordCodec<gnttab_copy_ptr, gnttab_copy_ptr_view>
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_copy_ptr');
-        return encodeFresh(value, 8, 0, gnttab_copy_ptr$enc0);
+        return encodeFresh(value, 8, 0, gnttab_copy_ptr$enc0, 'gnttab_copy_ptr');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_copy_ptr');
-        return encodeFresh(value, 16, 0, gnttab_copy_ptr$enc1);
+        return encodeFresh(value, 16, 0, gnttab_copy_ptr$enc1, 'gnttab_copy_ptr');
       }
       default:
         return failArch('gnttab_copy_ptr', arch);
@@ -2412,16 +2399,14 @@ export const gnttab_copy_ptr: RecordCodec<gnttab_copy_ptr, gnttab_copy_ptr_view>
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'gnttab_copy_ptr');
-        const b = placeView(buffer, options.offset, 8, 'gnttab_copy_ptr');
-        return new gnttab_copy_ptr$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'gnttab_copy_ptr');
+        return new gnttab_copy_ptr$V0(dataViewOf(p.buffer, 'gnttab_copy_ptr'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_copy_ptr');
-        const b = placeView(buffer, options.offset, 16, 'gnttab_copy_ptr');
-        return new gnttab_copy_ptr$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'gnttab_copy_ptr');
+        return new gnttab_copy_ptr$V1(dataViewOf(p.buffer, 'gnttab_copy_ptr'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_copy_ptr', arch);
@@ -2432,7 +2417,7 @@ export const gnttab_copy_ptr: RecordCodec<gnttab_copy_ptr, gnttab_copy_ptr_view>
 /**
  * The page, chosen by the GNTCOPY_* flag of this end.
  *
- * A value of union gnttab_copy_ptr.u: set at most one member to encode; a decode fills in every member.
+ * A value of union gnttab_copy_ptr.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
  * Size: 4 bytes on x86_32, 8 bytes on x86_64, 8 bytes on arm32, 8 bytes on arm64.
  * @since 4.6
@@ -2522,13 +2507,13 @@ export const gnttab_copy_ptr_u: RecordCodec<gnttab_copy_ptr_u, gnttab_copy_ptr_u
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_copy_ptr.u');
-        return encodeFresh(value, 4, 0, gnttab_copy_ptr_u$enc0);
+        return encodeFresh(value, 4, 0, gnttab_copy_ptr_u$enc0, 'gnttab_copy_ptr.u');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_copy_ptr.u');
-        return encodeFresh(value, 8, 0, gnttab_copy_ptr_u$enc1);
+        return encodeFresh(value, 8, 0, gnttab_copy_ptr_u$enc1, 'gnttab_copy_ptr.u');
       }
       default:
         return failArch('gnttab_copy_ptr.u', arch);
@@ -2586,16 +2571,14 @@ export const gnttab_copy_ptr_u: RecordCodec<gnttab_copy_ptr_u, gnttab_copy_ptr_u
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'gnttab_copy_ptr.u');
-        const b = placeView(buffer, options.offset, 4, 'gnttab_copy_ptr.u');
-        return new gnttab_copy_ptr_u$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'gnttab_copy_ptr.u');
+        return new gnttab_copy_ptr_u$V0(dataViewOf(p.buffer, 'gnttab_copy_ptr.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_copy_ptr.u');
-        const b = placeView(buffer, options.offset, 8, 'gnttab_copy_ptr.u');
-        return new gnttab_copy_ptr_u$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'gnttab_copy_ptr.u');
+        return new gnttab_copy_ptr_u$V1(dataViewOf(p.buffer, 'gnttab_copy_ptr.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_copy_ptr.u', arch);
@@ -2710,13 +2693,13 @@ export const gnttab_copy: RecordCodec<gnttab_copy, gnttab_copy_view> = {
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_copy');
-        return encodeFresh(value, 24, 0, gnttab_copy$enc0);
+        return encodeFresh(value, 24, 0, gnttab_copy$enc0, 'gnttab_copy');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_copy');
-        return encodeFresh(value, 40, 0, gnttab_copy$enc1);
+        return encodeFresh(value, 40, 0, gnttab_copy$enc1, 'gnttab_copy');
       }
       default:
         return failArch('gnttab_copy', arch);
@@ -2776,16 +2759,14 @@ export const gnttab_copy: RecordCodec<gnttab_copy, gnttab_copy_view> = {
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'gnttab_copy');
-        const b = placeView(buffer, options.offset, 24, 'gnttab_copy');
-        return new gnttab_copy$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'gnttab_copy');
+        return new gnttab_copy$V0(dataViewOf(p.buffer, 'gnttab_copy'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_copy');
-        const b = placeView(buffer, options.offset, 40, 'gnttab_copy');
-        return new gnttab_copy$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 40, 'gnttab_copy');
+        return new gnttab_copy$V1(dataViewOf(p.buffer, 'gnttab_copy'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_copy', arch);
@@ -2882,7 +2863,7 @@ export const gnttab_query_size: RecordCodec<gnttab_query_size, gnttab_query_size
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_query_size');
-        return encodeFresh(value, 16, 0, gnttab_query_size$enc0);
+        return encodeFresh(value, 16, 0, gnttab_query_size$enc0, 'gnttab_query_size');
       }
       default:
         return failArch('gnttab_query_size', arch);
@@ -2931,9 +2912,8 @@ export const gnttab_query_size: RecordCodec<gnttab_query_size, gnttab_query_size
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_query_size');
-        const b = placeView(buffer, options.offset, 16, 'gnttab_query_size');
-        return new gnttab_query_size$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'gnttab_query_size');
+        return new gnttab_query_size$V0(dataViewOf(p.buffer, 'gnttab_query_size'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_query_size', arch);
@@ -3058,7 +3038,7 @@ export const gnttab_unmap_and_replace: RecordCodec<gnttab_unmap_and_replace, gnt
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_unmap_and_replace');
-        return encodeFresh(value, 24, 0, gnttab_unmap_and_replace$enc0);
+        return encodeFresh(value, 24, 0, gnttab_unmap_and_replace$enc0, 'gnttab_unmap_and_replace');
       }
       default:
         return failArch('gnttab_unmap_and_replace', arch);
@@ -3107,9 +3087,8 @@ export const gnttab_unmap_and_replace: RecordCodec<gnttab_unmap_and_replace, gnt
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_unmap_and_replace');
-        const b = placeView(buffer, options.offset, 24, 'gnttab_unmap_and_replace');
-        return new gnttab_unmap_and_replace$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'gnttab_unmap_and_replace');
+        return new gnttab_unmap_and_replace$V0(dataViewOf(p.buffer, 'gnttab_unmap_and_replace'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_unmap_and_replace', arch);
@@ -3188,7 +3167,7 @@ export const gnttab_set_version: RecordCodec<gnttab_set_version, gnttab_set_vers
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_set_version');
-        return encodeFresh(value, 4, 0, gnttab_set_version$enc0);
+        return encodeFresh(value, 4, 0, gnttab_set_version$enc0, 'gnttab_set_version');
       }
       default:
         return failArch('gnttab_set_version', arch);
@@ -3236,9 +3215,8 @@ export const gnttab_set_version: RecordCodec<gnttab_set_version, gnttab_set_vers
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_set_version');
-        const b = placeView(buffer, options.offset, 4, 'gnttab_set_version');
-        return new gnttab_set_version$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'gnttab_set_version');
+        return new gnttab_set_version$V0(dataViewOf(p.buffer, 'gnttab_set_version'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_set_version', arch);
@@ -3351,13 +3329,13 @@ export const gnttab_get_status_frames: RecordCodec<gnttab_get_status_frames, gnt
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_get_status_frames');
-        return encodeFresh(value, 12, 0, gnttab_get_status_frames$enc0);
+        return encodeFresh(value, 12, 0, gnttab_get_status_frames$enc0, 'gnttab_get_status_frames');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_get_status_frames');
-        return encodeFresh(value, 16, 0, gnttab_get_status_frames$enc1);
+        return encodeFresh(value, 16, 0, gnttab_get_status_frames$enc1, 'gnttab_get_status_frames');
       }
       default:
         return failArch('gnttab_get_status_frames', arch);
@@ -3415,16 +3393,14 @@ export const gnttab_get_status_frames: RecordCodec<gnttab_get_status_frames, gnt
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'gnttab_get_status_frames');
-        const b = placeView(buffer, options.offset, 12, 'gnttab_get_status_frames');
-        return new gnttab_get_status_frames$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 12, 'gnttab_get_status_frames');
+        return new gnttab_get_status_frames$V0(dataViewOf(p.buffer, 'gnttab_get_status_frames'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_get_status_frames');
-        const b = placeView(buffer, options.offset, 16, 'gnttab_get_status_frames');
-        return new gnttab_get_status_frames$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'gnttab_get_status_frames');
+        return new gnttab_get_status_frames$V1(dataViewOf(p.buffer, 'gnttab_get_status_frames'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_get_status_frames', arch);
@@ -3509,7 +3485,7 @@ export const gnttab_get_version: RecordCodec<gnttab_get_version, gnttab_get_vers
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_get_version');
-        return encodeFresh(value, 8, 0, gnttab_get_version$enc0);
+        return encodeFresh(value, 8, 0, gnttab_get_version$enc0, 'gnttab_get_version');
       }
       default:
         return failArch('gnttab_get_version', arch);
@@ -3558,9 +3534,8 @@ export const gnttab_get_version: RecordCodec<gnttab_get_version, gnttab_get_vers
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_get_version');
-        const b = placeView(buffer, options.offset, 8, 'gnttab_get_version');
-        return new gnttab_get_version$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'gnttab_get_version');
+        return new gnttab_get_version$V0(dataViewOf(p.buffer, 'gnttab_get_version'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_get_version', arch);
@@ -3651,7 +3626,7 @@ export const gnttab_swap_grant_ref: RecordCodec<gnttab_swap_grant_ref, gnttab_sw
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_swap_grant_ref');
-        return encodeFresh(value, 12, 0, gnttab_swap_grant_ref$enc0);
+        return encodeFresh(value, 12, 0, gnttab_swap_grant_ref$enc0, 'gnttab_swap_grant_ref');
       }
       default:
         return failArch('gnttab_swap_grant_ref', arch);
@@ -3700,9 +3675,8 @@ export const gnttab_swap_grant_ref: RecordCodec<gnttab_swap_grant_ref, gnttab_sw
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_swap_grant_ref');
-        const b = placeView(buffer, options.offset, 12, 'gnttab_swap_grant_ref');
-        return new gnttab_swap_grant_ref$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 12, 'gnttab_swap_grant_ref');
+        return new gnttab_swap_grant_ref$V0(dataViewOf(p.buffer, 'gnttab_swap_grant_ref'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_swap_grant_ref', arch);
@@ -3835,7 +3809,7 @@ export const gnttab_cache_flush: RecordCodec<gnttab_cache_flush, gnttab_cache_fl
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_cache_flush');
-        return encodeFresh(value, 16, 0, gnttab_cache_flush$enc0);
+        return encodeFresh(value, 16, 0, gnttab_cache_flush$enc0, 'gnttab_cache_flush');
       }
       default:
         return failArch('gnttab_cache_flush', arch);
@@ -3883,9 +3857,8 @@ export const gnttab_cache_flush: RecordCodec<gnttab_cache_flush, gnttab_cache_fl
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_cache_flush');
-        const b = placeView(buffer, options.offset, 16, 'gnttab_cache_flush');
-        return new gnttab_cache_flush$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'gnttab_cache_flush');
+        return new gnttab_cache_flush$V0(dataViewOf(p.buffer, 'gnttab_cache_flush'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_cache_flush', arch);
@@ -3898,7 +3871,7 @@ export { gnttab_cache_flush as gnttab_cache_flush_t };
 /**
  * The page, chosen by GNTTAB_CACHE_SOURCE_GREF in `op`.
  *
- * A value of union gnttab_cache_flush.a: set at most one member to encode; a decode fills in every member.
+ * A value of union gnttab_cache_flush.a: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
  * Size: 8 bytes on every architecture.
  * @since 4.6
@@ -3990,7 +3963,7 @@ export const gnttab_cache_flush_a: RecordCodec<gnttab_cache_flush_a, gnttab_cach
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gnttab_cache_flush.a');
-        return encodeFresh(value, 8, 0, gnttab_cache_flush_a$enc0);
+        return encodeFresh(value, 8, 0, gnttab_cache_flush_a$enc0, 'gnttab_cache_flush.a');
       }
       default:
         return failArch('gnttab_cache_flush.a', arch);
@@ -4038,9 +4011,8 @@ export const gnttab_cache_flush_a: RecordCodec<gnttab_cache_flush_a, gnttab_cach
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gnttab_cache_flush.a');
-        const b = placeView(buffer, options.offset, 8, 'gnttab_cache_flush.a');
-        return new gnttab_cache_flush_a$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'gnttab_cache_flush.a');
+        return new gnttab_cache_flush_a$V0(dataViewOf(p.buffer, 'gnttab_cache_flush.a'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gnttab_cache_flush.a', arch);

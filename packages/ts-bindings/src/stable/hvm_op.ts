@@ -5,8 +5,8 @@
  * p2m; the tools-only ones are in hvm_op_tools. Mirrors Xen's public/hvm/hvm_op.h.
  */
 import { HvmopAltp2mCmdOp$chk0, HvmopAltp2mCmdOp$chk1, HvmopAltp2mCmdOp$dec0, HvmopAltp2mCmdOp$dec1, HvmopAltp2mCmdOp$enc0, HvmopAltp2mCmdOp$enc1, xen_hvm_altp2m_change_gfn$V0, xen_hvm_altp2m_change_gfn$chk0, xen_hvm_altp2m_change_gfn$dec0, xen_hvm_altp2m_change_gfn$enc0, xen_hvm_altp2m_domain_state$V0, xen_hvm_altp2m_domain_state$dec0, xen_hvm_altp2m_domain_state$enc0, xen_hvm_altp2m_get_vcpu_p2m_idx$V0, xen_hvm_altp2m_get_vcpu_p2m_idx$chk0, xen_hvm_altp2m_get_vcpu_p2m_idx$dec0, xen_hvm_altp2m_get_vcpu_p2m_idx$enc0, xen_hvm_altp2m_mem_access$V0, xen_hvm_altp2m_mem_access$chk0, xen_hvm_altp2m_mem_access$dec0, xen_hvm_altp2m_mem_access$enc0, xen_hvm_altp2m_op$V0, xen_hvm_altp2m_op$V1, xen_hvm_altp2m_op$chk0, xen_hvm_altp2m_op$chk1, xen_hvm_altp2m_op$dec0, xen_hvm_altp2m_op$dec1, xen_hvm_altp2m_op$enc0, xen_hvm_altp2m_op$enc1, xen_hvm_altp2m_op_u$V0, xen_hvm_altp2m_op_u$V1, xen_hvm_altp2m_op_u$dec0, xen_hvm_altp2m_op_u$dec1, xen_hvm_altp2m_op_u$enc0, xen_hvm_altp2m_op_u$enc1, xen_hvm_altp2m_set_mem_access_multi$V0, xen_hvm_altp2m_set_mem_access_multi$V1, xen_hvm_altp2m_set_mem_access_multi$chk0, xen_hvm_altp2m_set_mem_access_multi$chk1, xen_hvm_altp2m_set_mem_access_multi$dec0, xen_hvm_altp2m_set_mem_access_multi$dec1, xen_hvm_altp2m_set_mem_access_multi$enc0, xen_hvm_altp2m_set_mem_access_multi$enc1, xen_hvm_altp2m_set_visibility$V0, xen_hvm_altp2m_set_visibility$chk0, xen_hvm_altp2m_set_visibility$dec0, xen_hvm_altp2m_set_visibility$enc0, xen_hvm_altp2m_suppress_ve$V0, xen_hvm_altp2m_suppress_ve$chk0, xen_hvm_altp2m_suppress_ve$dec0, xen_hvm_altp2m_suppress_ve$enc0, xen_hvm_altp2m_suppress_ve_multi$V0, xen_hvm_altp2m_suppress_ve_multi$chk0, xen_hvm_altp2m_suppress_ve_multi$dec0, xen_hvm_altp2m_suppress_ve_multi$enc0, xen_hvm_altp2m_vcpu_disable_notify$V0, xen_hvm_altp2m_vcpu_disable_notify$dec0, xen_hvm_altp2m_vcpu_disable_notify$enc0, xen_hvm_altp2m_vcpu_enable_notify$V0, xen_hvm_altp2m_vcpu_enable_notify$chk0, xen_hvm_altp2m_vcpu_enable_notify$dec0, xen_hvm_altp2m_vcpu_enable_notify$enc0, xen_hvm_altp2m_view$V0, xen_hvm_altp2m_view$dec0, xen_hvm_altp2m_view$enc0, xen_hvm_evtchn_upcall_vector$V0, xen_hvm_evtchn_upcall_vector$chk0, xen_hvm_evtchn_upcall_vector$dec0, xen_hvm_evtchn_upcall_vector$enc0, xen_hvm_get_mem_type$V0, xen_hvm_get_mem_type$chk0, xen_hvm_get_mem_type$dec0, xen_hvm_get_mem_type$enc0, xen_hvm_get_time$V0, xen_hvm_get_time$dec0, xen_hvm_get_time$enc0, xen_hvm_pagetable_dying$V0, xen_hvm_pagetable_dying$chk0, xen_hvm_pagetable_dying$dec0, xen_hvm_pagetable_dying$enc0, xen_hvm_param$V0, xen_hvm_param$chk0, xen_hvm_param$dec0, xen_hvm_param$enc0, xen_hvm_xentrace$V0, xen_hvm_xentrace$dec0, xen_hvm_xentrace$enc0 } from '../internal/stable/hvm_op.js';
-import { bufferOf, checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, DecodeOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import type { ArchOptions, DecodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from './xen.js';
 
 /**
@@ -110,7 +110,7 @@ export const xen_hvm_param: RecordCodec<xen_hvm_param, xen_hvm_param_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_param');
-        return encodeFresh(value, 16, 0, xen_hvm_param$enc0);
+        return encodeFresh(value, 16, 0, xen_hvm_param$enc0, 'xen_hvm_param');
       }
       default:
         return failArch('xen_hvm_param', arch);
@@ -159,9 +159,8 @@ export const xen_hvm_param: RecordCodec<xen_hvm_param, xen_hvm_param_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_param');
-        const b = placeView(buffer, options.offset, 16, 'xen_hvm_param');
-        return new xen_hvm_param$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_hvm_param');
+        return new xen_hvm_param$V0(dataViewOf(p.buffer, 'xen_hvm_param'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_param', arch);
@@ -274,7 +273,7 @@ export const xen_hvm_altp2m_suppress_ve: RecordCodec<xen_hvm_altp2m_suppress_ve,
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_suppress_ve');
-        return encodeFresh(value, 16, 0, xen_hvm_altp2m_suppress_ve$enc0);
+        return encodeFresh(value, 16, 0, xen_hvm_altp2m_suppress_ve$enc0, 'xen_hvm_altp2m_suppress_ve');
       }
       default:
         return failArch('xen_hvm_altp2m_suppress_ve', arch);
@@ -323,9 +322,8 @@ export const xen_hvm_altp2m_suppress_ve: RecordCodec<xen_hvm_altp2m_suppress_ve,
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_suppress_ve');
-        const b = placeView(buffer, options.offset, 16, 'xen_hvm_altp2m_suppress_ve');
-        return new xen_hvm_altp2m_suppress_ve$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_hvm_altp2m_suppress_ve');
+        return new xen_hvm_altp2m_suppress_ve$V0(dataViewOf(p.buffer, 'xen_hvm_altp2m_suppress_ve'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_altp2m_suppress_ve', arch);
@@ -464,7 +462,7 @@ export const xen_hvm_altp2m_suppress_ve_multi: RecordCodec<xen_hvm_altp2m_suppre
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_suppress_ve_multi');
-        return encodeFresh(value, 32, 0, xen_hvm_altp2m_suppress_ve_multi$enc0);
+        return encodeFresh(value, 32, 0, xen_hvm_altp2m_suppress_ve_multi$enc0, 'xen_hvm_altp2m_suppress_ve_multi');
       }
       default:
         return failArch('xen_hvm_altp2m_suppress_ve_multi', arch);
@@ -513,9 +511,8 @@ export const xen_hvm_altp2m_suppress_ve_multi: RecordCodec<xen_hvm_altp2m_suppre
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_suppress_ve_multi');
-        const b = placeView(buffer, options.offset, 32, 'xen_hvm_altp2m_suppress_ve_multi');
-        return new xen_hvm_altp2m_suppress_ve_multi$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 32, 'xen_hvm_altp2m_suppress_ve_multi');
+        return new xen_hvm_altp2m_suppress_ve_multi$V0(dataViewOf(p.buffer, 'xen_hvm_altp2m_suppress_ve_multi'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_altp2m_suppress_ve_multi', arch);
@@ -666,7 +663,7 @@ export const xen_hvm_pagetable_dying: RecordCodec<xen_hvm_pagetable_dying, xen_h
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_pagetable_dying');
-        return encodeFresh(value, 16, 0, xen_hvm_pagetable_dying$enc0);
+        return encodeFresh(value, 16, 0, xen_hvm_pagetable_dying$enc0, 'xen_hvm_pagetable_dying');
       }
       default:
         return failArch('xen_hvm_pagetable_dying', arch);
@@ -715,9 +712,8 @@ export const xen_hvm_pagetable_dying: RecordCodec<xen_hvm_pagetable_dying, xen_h
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_pagetable_dying');
-        const b = placeView(buffer, options.offset, 16, 'xen_hvm_pagetable_dying');
-        return new xen_hvm_pagetable_dying$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_hvm_pagetable_dying');
+        return new xen_hvm_pagetable_dying$V0(dataViewOf(p.buffer, 'xen_hvm_pagetable_dying'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_pagetable_dying', arch);
@@ -814,7 +810,7 @@ export const xen_hvm_get_time: RecordCodec<xen_hvm_get_time, xen_hvm_get_time_vi
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_get_time');
-        return encodeFresh(value, 8, 0, xen_hvm_get_time$enc0);
+        return encodeFresh(value, 8, 0, xen_hvm_get_time$enc0, 'xen_hvm_get_time');
       }
       default:
         return failArch('xen_hvm_get_time', arch);
@@ -862,9 +858,8 @@ export const xen_hvm_get_time: RecordCodec<xen_hvm_get_time, xen_hvm_get_time_vi
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_get_time');
-        const b = placeView(buffer, options.offset, 8, 'xen_hvm_get_time');
-        return new xen_hvm_get_time$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_hvm_get_time');
+        return new xen_hvm_get_time$V0(dataViewOf(p.buffer, 'xen_hvm_get_time'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_get_time', arch);
@@ -899,7 +894,7 @@ export interface xen_hvm_xentrace_view extends RecordView {
   /** IN: how many bytes of `extra` carry data. Example: 8. */
   extra_bytes: number;
   /** IN: the payload: TRACE_EXTRA_MAX (7) 32-bit words. */
-  readonly extra: Uint8Array;
+  readonly extra: IntArrayView<number>;
 }
 
 const xen_hvm_xentrace$layout0: RecordLayout = frozen({
@@ -953,7 +948,7 @@ export const xen_hvm_xentrace: RecordCodec<xen_hvm_xentrace, xen_hvm_xentrace_vi
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_xentrace');
-        return encodeFresh(value, 32, 0, xen_hvm_xentrace$enc0);
+        return encodeFresh(value, 32, 0, xen_hvm_xentrace$enc0, 'xen_hvm_xentrace');
       }
       default:
         return failArch('xen_hvm_xentrace', arch);
@@ -1001,9 +996,8 @@ export const xen_hvm_xentrace: RecordCodec<xen_hvm_xentrace, xen_hvm_xentrace_vi
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_xentrace');
-        const b = placeView(buffer, options.offset, 32, 'xen_hvm_xentrace');
-        return new xen_hvm_xentrace$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 32, 'xen_hvm_xentrace');
+        return new xen_hvm_xentrace$V0(dataViewOf(p.buffer, 'xen_hvm_xentrace'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_xentrace', arch);
@@ -1114,7 +1108,7 @@ export const xen_hvm_get_mem_type: RecordCodec<xen_hvm_get_mem_type, xen_hvm_get
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_get_mem_type');
-        return encodeFresh(value, 16, 0, xen_hvm_get_mem_type$enc0);
+        return encodeFresh(value, 16, 0, xen_hvm_get_mem_type$enc0, 'xen_hvm_get_mem_type');
       }
       default:
         return failArch('xen_hvm_get_mem_type', arch);
@@ -1163,9 +1157,8 @@ export const xen_hvm_get_mem_type: RecordCodec<xen_hvm_get_mem_type, xen_hvm_get
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_get_mem_type');
-        const b = placeView(buffer, options.offset, 16, 'xen_hvm_get_mem_type');
-        return new xen_hvm_get_mem_type$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_hvm_get_mem_type');
+        return new xen_hvm_get_mem_type$V0(dataViewOf(p.buffer, 'xen_hvm_get_mem_type'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_get_mem_type', arch);
@@ -1275,7 +1268,7 @@ export const xen_hvm_evtchn_upcall_vector: RecordCodec<xen_hvm_evtchn_upcall_vec
       case 'x86_32':
       case 'x86_64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_evtchn_upcall_vector');
-        return encodeFresh(value, 8, 0, xen_hvm_evtchn_upcall_vector$enc0);
+        return encodeFresh(value, 8, 0, xen_hvm_evtchn_upcall_vector$enc0, 'xen_hvm_evtchn_upcall_vector');
       }
       default:
         return failArch('xen_hvm_evtchn_upcall_vector', arch);
@@ -1318,9 +1311,8 @@ export const xen_hvm_evtchn_upcall_vector: RecordCodec<xen_hvm_evtchn_upcall_vec
     switch (arch) {
       case 'x86_32':
       case 'x86_64': {
-        const at = bufferOf(buffer, 'xen_hvm_evtchn_upcall_vector');
-        const b = placeView(buffer, options.offset, 8, 'xen_hvm_evtchn_upcall_vector');
-        return new xen_hvm_evtchn_upcall_vector$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_hvm_evtchn_upcall_vector');
+        return new xen_hvm_evtchn_upcall_vector$V0(dataViewOf(p.buffer, 'xen_hvm_evtchn_upcall_vector'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_evtchn_upcall_vector', arch);
@@ -1405,7 +1397,7 @@ export const xen_hvm_altp2m_domain_state: RecordCodec<xen_hvm_altp2m_domain_stat
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_domain_state');
-        return encodeFresh(value, 1, 0, xen_hvm_altp2m_domain_state$enc0);
+        return encodeFresh(value, 1, 0, xen_hvm_altp2m_domain_state$enc0, 'xen_hvm_altp2m_domain_state');
       }
       default:
         return failArch('xen_hvm_altp2m_domain_state', arch);
@@ -1453,9 +1445,8 @@ export const xen_hvm_altp2m_domain_state: RecordCodec<xen_hvm_altp2m_domain_stat
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_domain_state');
-        const b = placeView(buffer, options.offset, 1, 'xen_hvm_altp2m_domain_state');
-        return new xen_hvm_altp2m_domain_state$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 1, 'xen_hvm_altp2m_domain_state');
+        return new xen_hvm_altp2m_domain_state$V0(dataViewOf(p.buffer, 'xen_hvm_altp2m_domain_state'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_altp2m_domain_state', arch);
@@ -1560,7 +1551,7 @@ export const xen_hvm_altp2m_vcpu_enable_notify: RecordCodec<xen_hvm_altp2m_vcpu_
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_vcpu_enable_notify');
-        return encodeFresh(value, 16, 0, xen_hvm_altp2m_vcpu_enable_notify$enc0);
+        return encodeFresh(value, 16, 0, xen_hvm_altp2m_vcpu_enable_notify$enc0, 'xen_hvm_altp2m_vcpu_enable_notify');
       }
       default:
         return failArch('xen_hvm_altp2m_vcpu_enable_notify', arch);
@@ -1609,9 +1600,8 @@ export const xen_hvm_altp2m_vcpu_enable_notify: RecordCodec<xen_hvm_altp2m_vcpu_
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_vcpu_enable_notify');
-        const b = placeView(buffer, options.offset, 16, 'xen_hvm_altp2m_vcpu_enable_notify');
-        return new xen_hvm_altp2m_vcpu_enable_notify$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_hvm_altp2m_vcpu_enable_notify');
+        return new xen_hvm_altp2m_vcpu_enable_notify$V0(dataViewOf(p.buffer, 'xen_hvm_altp2m_vcpu_enable_notify'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_altp2m_vcpu_enable_notify', arch);
@@ -1690,7 +1680,7 @@ export const xen_hvm_altp2m_vcpu_disable_notify: RecordCodec<xen_hvm_altp2m_vcpu
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_vcpu_disable_notify');
-        return encodeFresh(value, 4, 0, xen_hvm_altp2m_vcpu_disable_notify$enc0);
+        return encodeFresh(value, 4, 0, xen_hvm_altp2m_vcpu_disable_notify$enc0, 'xen_hvm_altp2m_vcpu_disable_notify');
       }
       default:
         return failArch('xen_hvm_altp2m_vcpu_disable_notify', arch);
@@ -1738,9 +1728,8 @@ export const xen_hvm_altp2m_vcpu_disable_notify: RecordCodec<xen_hvm_altp2m_vcpu
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_vcpu_disable_notify');
-        const b = placeView(buffer, options.offset, 4, 'xen_hvm_altp2m_vcpu_disable_notify');
-        return new xen_hvm_altp2m_vcpu_disable_notify$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'xen_hvm_altp2m_vcpu_disable_notify');
+        return new xen_hvm_altp2m_vcpu_disable_notify$V0(dataViewOf(p.buffer, 'xen_hvm_altp2m_vcpu_disable_notify'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_altp2m_vcpu_disable_notify', arch);
@@ -1824,7 +1813,7 @@ export const xen_hvm_altp2m_view: RecordCodec<xen_hvm_altp2m_view, xen_hvm_altp2
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_view');
-        return encodeFresh(value, 4, 0, xen_hvm_altp2m_view$enc0);
+        return encodeFresh(value, 4, 0, xen_hvm_altp2m_view$enc0, 'xen_hvm_altp2m_view');
       }
       default:
         return failArch('xen_hvm_altp2m_view', arch);
@@ -1872,9 +1861,8 @@ export const xen_hvm_altp2m_view: RecordCodec<xen_hvm_altp2m_view, xen_hvm_altp2
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_view');
-        const b = placeView(buffer, options.offset, 4, 'xen_hvm_altp2m_view');
-        return new xen_hvm_altp2m_view$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'xen_hvm_altp2m_view');
+        return new xen_hvm_altp2m_view$V0(dataViewOf(p.buffer, 'xen_hvm_altp2m_view'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_altp2m_view', arch);
@@ -1985,7 +1973,7 @@ export const xen_hvm_altp2m_mem_access: RecordCodec<xen_hvm_altp2m_mem_access, x
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_mem_access');
-        return encodeFresh(value, 16, 0, xen_hvm_altp2m_mem_access$enc0);
+        return encodeFresh(value, 16, 0, xen_hvm_altp2m_mem_access$enc0, 'xen_hvm_altp2m_mem_access');
       }
       default:
         return failArch('xen_hvm_altp2m_mem_access', arch);
@@ -2034,9 +2022,8 @@ export const xen_hvm_altp2m_mem_access: RecordCodec<xen_hvm_altp2m_mem_access, x
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_mem_access');
-        const b = placeView(buffer, options.offset, 16, 'xen_hvm_altp2m_mem_access');
-        return new xen_hvm_altp2m_mem_access$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_hvm_altp2m_mem_access');
+        return new xen_hvm_altp2m_mem_access$V0(dataViewOf(p.buffer, 'xen_hvm_altp2m_mem_access'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_altp2m_mem_access', arch);
@@ -2169,13 +2156,13 @@ export const xen_hvm_altp2m_set_mem_access_multi: RecordCodec<xen_hvm_altp2m_set
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_set_mem_access_multi');
-        return encodeFresh(value, 24, 0, xen_hvm_altp2m_set_mem_access_multi$enc0);
+        return encodeFresh(value, 24, 0, xen_hvm_altp2m_set_mem_access_multi$enc0, 'xen_hvm_altp2m_set_mem_access_multi');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_set_mem_access_multi');
-        return encodeFresh(value, 32, 0, xen_hvm_altp2m_set_mem_access_multi$enc1);
+        return encodeFresh(value, 32, 0, xen_hvm_altp2m_set_mem_access_multi$enc1, 'xen_hvm_altp2m_set_mem_access_multi');
       }
       default:
         return failArch('xen_hvm_altp2m_set_mem_access_multi', arch);
@@ -2235,16 +2222,14 @@ export const xen_hvm_altp2m_set_mem_access_multi: RecordCodec<xen_hvm_altp2m_set
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_set_mem_access_multi');
-        const b = placeView(buffer, options.offset, 24, 'xen_hvm_altp2m_set_mem_access_multi');
-        return new xen_hvm_altp2m_set_mem_access_multi$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'xen_hvm_altp2m_set_mem_access_multi');
+        return new xen_hvm_altp2m_set_mem_access_multi$V0(dataViewOf(p.buffer, 'xen_hvm_altp2m_set_mem_access_multi'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_set_mem_access_multi');
-        const b = placeView(buffer, options.offset, 32, 'xen_hvm_altp2m_set_mem_access_multi');
-        return new xen_hvm_altp2m_set_mem_access_multi$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 32, 'xen_hvm_altp2m_set_mem_access_multi');
+        return new xen_hvm_altp2m_set_mem_access_multi$V1(dataViewOf(p.buffer, 'xen_hvm_altp2m_set_mem_access_multi'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_altp2m_set_mem_access_multi', arch);
@@ -2361,7 +2346,7 @@ export const xen_hvm_altp2m_change_gfn: RecordCodec<xen_hvm_altp2m_change_gfn, x
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_change_gfn');
-        return encodeFresh(value, 24, 0, xen_hvm_altp2m_change_gfn$enc0);
+        return encodeFresh(value, 24, 0, xen_hvm_altp2m_change_gfn$enc0, 'xen_hvm_altp2m_change_gfn');
       }
       default:
         return failArch('xen_hvm_altp2m_change_gfn', arch);
@@ -2410,9 +2395,8 @@ export const xen_hvm_altp2m_change_gfn: RecordCodec<xen_hvm_altp2m_change_gfn, x
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_change_gfn');
-        const b = placeView(buffer, options.offset, 24, 'xen_hvm_altp2m_change_gfn');
-        return new xen_hvm_altp2m_change_gfn$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'xen_hvm_altp2m_change_gfn');
+        return new xen_hvm_altp2m_change_gfn$V0(dataViewOf(p.buffer, 'xen_hvm_altp2m_change_gfn'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_altp2m_change_gfn', arch);
@@ -2498,7 +2482,7 @@ export const xen_hvm_altp2m_get_vcpu_p2m_idx: RecordCodec<xen_hvm_altp2m_get_vcp
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_get_vcpu_p2m_idx');
-        return encodeFresh(value, 8, 0, xen_hvm_altp2m_get_vcpu_p2m_idx$enc0);
+        return encodeFresh(value, 8, 0, xen_hvm_altp2m_get_vcpu_p2m_idx$enc0, 'xen_hvm_altp2m_get_vcpu_p2m_idx');
       }
       default:
         return failArch('xen_hvm_altp2m_get_vcpu_p2m_idx', arch);
@@ -2547,9 +2531,8 @@ export const xen_hvm_altp2m_get_vcpu_p2m_idx: RecordCodec<xen_hvm_altp2m_get_vcp
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_get_vcpu_p2m_idx');
-        const b = placeView(buffer, options.offset, 8, 'xen_hvm_altp2m_get_vcpu_p2m_idx');
-        return new xen_hvm_altp2m_get_vcpu_p2m_idx$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_hvm_altp2m_get_vcpu_p2m_idx');
+        return new xen_hvm_altp2m_get_vcpu_p2m_idx$V0(dataViewOf(p.buffer, 'xen_hvm_altp2m_get_vcpu_p2m_idx'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_altp2m_get_vcpu_p2m_idx', arch);
@@ -2632,7 +2615,7 @@ export const xen_hvm_altp2m_set_visibility: RecordCodec<xen_hvm_altp2m_set_visib
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_set_visibility');
-        return encodeFresh(value, 4, 0, xen_hvm_altp2m_set_visibility$enc0);
+        return encodeFresh(value, 4, 0, xen_hvm_altp2m_set_visibility$enc0, 'xen_hvm_altp2m_set_visibility');
       }
       default:
         return failArch('xen_hvm_altp2m_set_visibility', arch);
@@ -2681,9 +2664,8 @@ export const xen_hvm_altp2m_set_visibility: RecordCodec<xen_hvm_altp2m_set_visib
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_set_visibility');
-        const b = placeView(buffer, options.offset, 4, 'xen_hvm_altp2m_set_visibility');
-        return new xen_hvm_altp2m_set_visibility$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'xen_hvm_altp2m_set_visibility');
+        return new xen_hvm_altp2m_set_visibility$V0(dataViewOf(p.buffer, 'xen_hvm_altp2m_set_visibility'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_altp2m_set_visibility', arch);
@@ -2791,13 +2773,13 @@ export const xen_hvm_altp2m_op: RecordCodec<xen_hvm_altp2m_op, xen_hvm_altp2m_op
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_op');
-        return encodeFresh(value, 80, 0, xen_hvm_altp2m_op$enc0);
+        return encodeFresh(value, 80, 0, xen_hvm_altp2m_op$enc0, 'xen_hvm_altp2m_op');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_op');
-        return encodeFresh(value, 80, 0, xen_hvm_altp2m_op$enc1);
+        return encodeFresh(value, 80, 0, xen_hvm_altp2m_op$enc1, 'xen_hvm_altp2m_op');
       }
       default:
         return failArch('xen_hvm_altp2m_op', arch);
@@ -2857,16 +2839,14 @@ export const xen_hvm_altp2m_op: RecordCodec<xen_hvm_altp2m_op, xen_hvm_altp2m_op
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_op');
-        const b = placeView(buffer, options.offset, 80, 'xen_hvm_altp2m_op');
-        return new xen_hvm_altp2m_op$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 80, 'xen_hvm_altp2m_op');
+        return new xen_hvm_altp2m_op$V0(dataViewOf(p.buffer, 'xen_hvm_altp2m_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_op');
-        const b = placeView(buffer, options.offset, 80, 'xen_hvm_altp2m_op');
-        return new xen_hvm_altp2m_op$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 80, 'xen_hvm_altp2m_op');
+        return new xen_hvm_altp2m_op$V1(dataViewOf(p.buffer, 'xen_hvm_altp2m_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_altp2m_op', arch);
@@ -2879,7 +2859,7 @@ export { xen_hvm_altp2m_op as xen_hvm_altp2m_op_t };
 /**
  * The payload; `cmd` says which member is meant. Always 64 bytes.
  *
- * A value of union xen_hvm_altp2m_op.u: set at most one member to encode; a decode fills in every member.
+ * A value of union xen_hvm_altp2m_op.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
  * Size: 64 bytes on every architecture.
  * @since 4.6
@@ -3039,13 +3019,13 @@ export const xen_hvm_altp2m_op_u: RecordCodec<xen_hvm_altp2m_op_u, xen_hvm_altp2
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_op.u');
-        return encodeFresh(value, 64, 0, xen_hvm_altp2m_op_u$enc0);
+        return encodeFresh(value, 64, 0, xen_hvm_altp2m_op_u$enc0, 'xen_hvm_altp2m_op.u');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hvm_altp2m_op.u');
-        return encodeFresh(value, 64, 0, xen_hvm_altp2m_op_u$enc1);
+        return encodeFresh(value, 64, 0, xen_hvm_altp2m_op_u$enc1, 'xen_hvm_altp2m_op.u');
       }
       default:
         return failArch('xen_hvm_altp2m_op.u', arch);
@@ -3103,16 +3083,14 @@ export const xen_hvm_altp2m_op_u: RecordCodec<xen_hvm_altp2m_op_u, xen_hvm_altp2
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_op.u');
-        const b = placeView(buffer, options.offset, 64, 'xen_hvm_altp2m_op.u');
-        return new xen_hvm_altp2m_op_u$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 64, 'xen_hvm_altp2m_op.u');
+        return new xen_hvm_altp2m_op_u$V0(dataViewOf(p.buffer, 'xen_hvm_altp2m_op.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_hvm_altp2m_op.u');
-        const b = placeView(buffer, options.offset, 64, 'xen_hvm_altp2m_op.u');
-        return new xen_hvm_altp2m_op_u$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 64, 'xen_hvm_altp2m_op.u');
+        return new xen_hvm_altp2m_op_u$V1(dataViewOf(p.buffer, 'xen_hvm_altp2m_op.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_hvm_altp2m_op.u', arch);
@@ -3409,13 +3387,13 @@ export function encodeHvmopAltp2mCmdOp(value: HvmopAltp2mCmdOp, options: ArchOpt
   switch (arch) {
     case 'x86_32': {
       if (typeof value !== 'object' || value === null) failObject(value, 'HVMOP_altp2m_cmd');
-      return encodeFresh(value, 80, 0, HvmopAltp2mCmdOp$enc0);
+      return encodeFresh(value, 80, 0, HvmopAltp2mCmdOp$enc0, 'HVMOP_altp2m_cmd');
     }
     case 'x86_64':
     case 'arm32':
     case 'arm64': {
       if (typeof value !== 'object' || value === null) failObject(value, 'HVMOP_altp2m_cmd');
-      return encodeFresh(value, 80, 0, HvmopAltp2mCmdOp$enc1);
+      return encodeFresh(value, 80, 0, HvmopAltp2mCmdOp$enc1, 'HVMOP_altp2m_cmd');
     }
     default:
       return failArch('HVMOP_altp2m_cmd', arch);

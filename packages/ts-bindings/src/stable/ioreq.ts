@@ -5,7 +5,7 @@
  * emulated ACPI register ports. Mirrors Xen's public/hvm/ioreq.h.
  */
 import { buf_ioreq$V0, buf_ioreq$chk0, buf_ioreq$dec0, buf_ioreq$enc0, buffered_iopage$V0, buffered_iopage$chk0, buffered_iopage$dec0, buffered_iopage$enc0, ioreq$V0, ioreq$chk0, ioreq$dec0, ioreq$enc0, shared_iopage$V0, shared_iopage$chk0, shared_iopage$dec0, shared_iopage$enc0 } from '../internal/stable/ioreq.js';
-import { bufferOf, current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
@@ -261,7 +261,7 @@ export const ioreq: RecordCodec<ioreq, ioreq_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'ioreq');
-        return encodeFresh(value, 32, 0, ioreq$enc0);
+        return encodeFresh(value, 32, 0, ioreq$enc0, 'ioreq');
       }
       default:
         return failArch('ioreq', arch);
@@ -310,9 +310,8 @@ export const ioreq: RecordCodec<ioreq, ioreq_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'ioreq');
-        const b = placeView(buffer, options.offset, 32, 'ioreq');
-        return new ioreq$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 32, 'ioreq');
+        return new ioreq$V0(dataViewOf(p.buffer, 'ioreq'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('ioreq', arch);
@@ -403,7 +402,7 @@ export const shared_iopage: RecordCodec<shared_iopage, shared_iopage_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'shared_iopage');
-        return encodeFresh(value, 32, 0, shared_iopage$enc0);
+        return encodeFresh(value, 32, 0, shared_iopage$enc0, 'shared_iopage');
       }
       default:
         return failArch('shared_iopage', arch);
@@ -452,9 +451,8 @@ export const shared_iopage: RecordCodec<shared_iopage, shared_iopage_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'shared_iopage');
-        const b = placeView(buffer, options.offset, 32, 'shared_iopage');
-        return new shared_iopage$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 32, 'shared_iopage');
+        return new shared_iopage$V0(dataViewOf(p.buffer, 'shared_iopage'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('shared_iopage', arch);
@@ -554,7 +552,7 @@ export const buf_ioreq: RecordCodec<buf_ioreq, buf_ioreq_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'buf_ioreq');
-        return encodeFresh(value, 8, 0, buf_ioreq$enc0);
+        return encodeFresh(value, 8, 0, buf_ioreq$enc0, 'buf_ioreq');
       }
       default:
         return failArch('buf_ioreq', arch);
@@ -603,9 +601,8 @@ export const buf_ioreq: RecordCodec<buf_ioreq, buf_ioreq_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'buf_ioreq');
-        const b = placeView(buffer, options.offset, 8, 'buf_ioreq');
-        return new buf_ioreq$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'buf_ioreq');
+        return new buf_ioreq$V0(dataViewOf(p.buffer, 'buf_ioreq'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('buf_ioreq', arch);
@@ -700,7 +697,7 @@ export const buffered_iopage: RecordCodec<buffered_iopage, buffered_iopage_view>
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'buffered_iopage');
-        return encodeFresh(value, 4096, 0, buffered_iopage$enc0);
+        return encodeFresh(value, 4096, 0, buffered_iopage$enc0, 'buffered_iopage');
       }
       default:
         return failArch('buffered_iopage', arch);
@@ -749,9 +746,8 @@ export const buffered_iopage: RecordCodec<buffered_iopage, buffered_iopage_view>
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'buffered_iopage');
-        const b = placeView(buffer, options.offset, 4096, 'buffered_iopage');
-        return new buffered_iopage$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4096, 'buffered_iopage');
+        return new buffered_iopage$V0(dataViewOf(p.buffer, 'buffered_iopage'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('buffered_iopage', arch);

@@ -5,7 +5,7 @@
  * tools-only ones are in memory_tools. Mirrors Xen's public/memory.h.
  */
 import { xen_add_to_physmap$V0, xen_add_to_physmap$V1, xen_add_to_physmap$dec0, xen_add_to_physmap$dec1, xen_add_to_physmap$enc0, xen_add_to_physmap$enc1, xen_add_to_physmap_batch$V0, xen_add_to_physmap_batch$V1, xen_add_to_physmap_batch$dec0, xen_add_to_physmap_batch$dec1, xen_add_to_physmap_batch$enc0, xen_add_to_physmap_batch$enc1, xen_add_to_physmap_batch_extra$V0, xen_add_to_physmap_batch_extra$dec0, xen_add_to_physmap_batch_extra$enc0, xen_foreign_memory_map$V0, xen_foreign_memory_map$V1, xen_foreign_memory_map$chk0, xen_foreign_memory_map$chk1, xen_foreign_memory_map$dec0, xen_foreign_memory_map$dec1, xen_foreign_memory_map$enc0, xen_foreign_memory_map$enc1, xen_machphys_mapping$V0, xen_machphys_mapping$V1, xen_machphys_mapping$dec0, xen_machphys_mapping$dec1, xen_machphys_mapping$enc0, xen_machphys_mapping$enc1, xen_machphys_mfn_list$V0, xen_machphys_mfn_list$V1, xen_machphys_mfn_list$chk1, xen_machphys_mfn_list$dec0, xen_machphys_mfn_list$dec1, xen_machphys_mfn_list$enc0, xen_machphys_mfn_list$enc1, xen_mem_acquire_resource$V0, xen_mem_acquire_resource$V1, xen_mem_acquire_resource$chk0, xen_mem_acquire_resource$chk1, xen_mem_acquire_resource$dec0, xen_mem_acquire_resource$dec1, xen_mem_acquire_resource$enc0, xen_mem_acquire_resource$enc1, xen_memory_domain$V0, xen_memory_domain$dec0, xen_memory_domain$enc0, xen_memory_exchange$V0, xen_memory_exchange$V1, xen_memory_exchange$chk0, xen_memory_exchange$chk1, xen_memory_exchange$dec0, xen_memory_exchange$dec1, xen_memory_exchange$enc0, xen_memory_exchange$enc1, xen_memory_map$V0, xen_memory_map$V1, xen_memory_map$chk1, xen_memory_map$dec0, xen_memory_map$dec1, xen_memory_map$enc0, xen_memory_map$enc1, xen_memory_reservation$V0, xen_memory_reservation$V1, xen_memory_reservation$chk0, xen_memory_reservation$chk1, xen_memory_reservation$dec0, xen_memory_reservation$dec1, xen_memory_reservation$enc0, xen_memory_reservation$enc1, xen_pod_target$V0, xen_pod_target$V1, xen_pod_target$chk0, xen_pod_target$chk1, xen_pod_target$dec0, xen_pod_target$dec1, xen_pod_target$enc0, xen_pod_target$enc1, xen_remove_from_physmap$V0, xen_remove_from_physmap$V1, xen_remove_from_physmap$chk0, xen_remove_from_physmap$chk1, xen_remove_from_physmap$dec0, xen_remove_from_physmap$dec1, xen_remove_from_physmap$enc0, xen_remove_from_physmap$enc1, xen_vmemrange$V0, xen_vmemrange$dec0, xen_vmemrange$enc0, xen_vnuma_topology_info$V0, xen_vnuma_topology_info$V1, xen_vnuma_topology_info$chk0, xen_vnuma_topology_info$chk1, xen_vnuma_topology_info$dec0, xen_vnuma_topology_info$dec1, xen_vnuma_topology_info$enc0, xen_vnuma_topology_info$enc1, xen_vnuma_topology_info_vcpu_to_vnode$V0, xen_vnuma_topology_info_vcpu_to_vnode$V1, xen_vnuma_topology_info_vcpu_to_vnode$dec0, xen_vnuma_topology_info_vcpu_to_vnode$dec1, xen_vnuma_topology_info_vcpu_to_vnode$enc0, xen_vnuma_topology_info_vcpu_to_vnode$enc1, xen_vnuma_topology_info_vdistance$V0, xen_vnuma_topology_info_vdistance$V1, xen_vnuma_topology_info_vdistance$dec0, xen_vnuma_topology_info_vdistance$dec1, xen_vnuma_topology_info_vdistance$enc0, xen_vnuma_topology_info_vdistance$enc1, xen_vnuma_topology_info_vmemrange$V0, xen_vnuma_topology_info_vmemrange$V1, xen_vnuma_topology_info_vmemrange$dec0, xen_vnuma_topology_info_vmemrange$dec1, xen_vnuma_topology_info_vmemrange$enc0, xen_vnuma_topology_info_vmemrange$enc1 } from '../internal/stable/memory.js';
-import { bufferOf, checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { ArchOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from './xen.js';
 
@@ -128,13 +128,13 @@ export const xen_memory_reservation: RecordCodec<xen_memory_reservation, xen_mem
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_memory_reservation');
-        return encodeFresh(value, 20, 0, xen_memory_reservation$enc0);
+        return encodeFresh(value, 20, 0, xen_memory_reservation$enc0, 'xen_memory_reservation');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_memory_reservation');
-        return encodeFresh(value, 32, 0, xen_memory_reservation$enc1);
+        return encodeFresh(value, 32, 0, xen_memory_reservation$enc1, 'xen_memory_reservation');
       }
       default:
         return failArch('xen_memory_reservation', arch);
@@ -194,16 +194,14 @@ export const xen_memory_reservation: RecordCodec<xen_memory_reservation, xen_mem
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_memory_reservation');
-        const b = placeView(buffer, options.offset, 20, 'xen_memory_reservation');
-        return new xen_memory_reservation$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 20, 'xen_memory_reservation');
+        return new xen_memory_reservation$V0(dataViewOf(p.buffer, 'xen_memory_reservation'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_memory_reservation');
-        const b = placeView(buffer, options.offset, 32, 'xen_memory_reservation');
-        return new xen_memory_reservation$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 32, 'xen_memory_reservation');
+        return new xen_memory_reservation$V1(dataViewOf(p.buffer, 'xen_memory_reservation'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_memory_reservation', arch);
@@ -334,13 +332,13 @@ export const xen_memory_exchange: RecordCodec<xen_memory_exchange, xen_memory_ex
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_memory_exchange');
-        return encodeFresh(value, 44, 0, xen_memory_exchange$enc0);
+        return encodeFresh(value, 44, 0, xen_memory_exchange$enc0, 'xen_memory_exchange');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_memory_exchange');
-        return encodeFresh(value, 72, 0, xen_memory_exchange$enc1);
+        return encodeFresh(value, 72, 0, xen_memory_exchange$enc1, 'xen_memory_exchange');
       }
       default:
         return failArch('xen_memory_exchange', arch);
@@ -400,16 +398,14 @@ export const xen_memory_exchange: RecordCodec<xen_memory_exchange, xen_memory_ex
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_memory_exchange');
-        const b = placeView(buffer, options.offset, 44, 'xen_memory_exchange');
-        return new xen_memory_exchange$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 44, 'xen_memory_exchange');
+        return new xen_memory_exchange$V0(dataViewOf(p.buffer, 'xen_memory_exchange'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_memory_exchange');
-        const b = placeView(buffer, options.offset, 72, 'xen_memory_exchange');
-        return new xen_memory_exchange$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 72, 'xen_memory_exchange');
+        return new xen_memory_exchange$V1(dataViewOf(p.buffer, 'xen_memory_exchange'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_memory_exchange', arch);
@@ -488,7 +484,7 @@ export const xen_memory_domain: RecordCodec<xen_memory_domain, xen_memory_domain
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_memory_domain');
-        return encodeFresh(value, 2, 0, xen_memory_domain$enc0);
+        return encodeFresh(value, 2, 0, xen_memory_domain$enc0, 'xen_memory_domain');
       }
       default:
         return failArch('xen_memory_domain', arch);
@@ -536,9 +532,8 @@ export const xen_memory_domain: RecordCodec<xen_memory_domain, xen_memory_domain
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_memory_domain');
-        const b = placeView(buffer, options.offset, 2, 'xen_memory_domain');
-        return new xen_memory_domain$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 2, 'xen_memory_domain');
+        return new xen_memory_domain$V0(dataViewOf(p.buffer, 'xen_memory_domain'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_memory_domain', arch);
@@ -646,13 +641,13 @@ export const xen_machphys_mfn_list: RecordCodec<xen_machphys_mfn_list, xen_machp
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_machphys_mfn_list');
-        return encodeFresh(value, 12, 0, xen_machphys_mfn_list$enc0);
+        return encodeFresh(value, 12, 0, xen_machphys_mfn_list$enc0, 'xen_machphys_mfn_list');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_machphys_mfn_list');
-        return encodeFresh(value, 24, 0, xen_machphys_mfn_list$enc1);
+        return encodeFresh(value, 24, 0, xen_machphys_mfn_list$enc1, 'xen_machphys_mfn_list');
       }
       default:
         return failArch('xen_machphys_mfn_list', arch);
@@ -711,16 +706,14 @@ export const xen_machphys_mfn_list: RecordCodec<xen_machphys_mfn_list, xen_machp
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_machphys_mfn_list');
-        const b = placeView(buffer, options.offset, 12, 'xen_machphys_mfn_list');
-        return new xen_machphys_mfn_list$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 12, 'xen_machphys_mfn_list');
+        return new xen_machphys_mfn_list$V0(dataViewOf(p.buffer, 'xen_machphys_mfn_list'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_machphys_mfn_list');
-        const b = placeView(buffer, options.offset, 24, 'xen_machphys_mfn_list');
-        return new xen_machphys_mfn_list$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'xen_machphys_mfn_list');
+        return new xen_machphys_mfn_list$V1(dataViewOf(p.buffer, 'xen_machphys_mfn_list'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_machphys_mfn_list', arch);
@@ -839,13 +832,13 @@ export const xen_machphys_mapping: RecordCodec<xen_machphys_mapping, xen_machphy
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_machphys_mapping');
-        return encodeFresh(value, 12, 0, xen_machphys_mapping$enc0);
+        return encodeFresh(value, 12, 0, xen_machphys_mapping$enc0, 'xen_machphys_mapping');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_machphys_mapping');
-        return encodeFresh(value, 24, 0, xen_machphys_mapping$enc1);
+        return encodeFresh(value, 24, 0, xen_machphys_mapping$enc1, 'xen_machphys_mapping');
       }
       default:
         return failArch('xen_machphys_mapping', arch);
@@ -903,16 +896,14 @@ export const xen_machphys_mapping: RecordCodec<xen_machphys_mapping, xen_machphy
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_machphys_mapping');
-        const b = placeView(buffer, options.offset, 12, 'xen_machphys_mapping');
-        return new xen_machphys_mapping$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 12, 'xen_machphys_mapping');
+        return new xen_machphys_mapping$V0(dataViewOf(p.buffer, 'xen_machphys_mapping'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_machphys_mapping');
-        const b = placeView(buffer, options.offset, 24, 'xen_machphys_mapping');
-        return new xen_machphys_mapping$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'xen_machphys_mapping');
+        return new xen_machphys_mapping$V1(dataViewOf(p.buffer, 'xen_machphys_mapping'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_machphys_mapping', arch);
@@ -1085,13 +1076,13 @@ export const xen_add_to_physmap: RecordCodec<xen_add_to_physmap, xen_add_to_phys
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_add_to_physmap');
-        return encodeFresh(value, 16, 0, xen_add_to_physmap$enc0);
+        return encodeFresh(value, 16, 0, xen_add_to_physmap$enc0, 'xen_add_to_physmap');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_add_to_physmap');
-        return encodeFresh(value, 24, 0, xen_add_to_physmap$enc1);
+        return encodeFresh(value, 24, 0, xen_add_to_physmap$enc1, 'xen_add_to_physmap');
       }
       default:
         return failArch('xen_add_to_physmap', arch);
@@ -1149,16 +1140,14 @@ export const xen_add_to_physmap: RecordCodec<xen_add_to_physmap, xen_add_to_phys
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_add_to_physmap');
-        const b = placeView(buffer, options.offset, 16, 'xen_add_to_physmap');
-        return new xen_add_to_physmap$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_add_to_physmap');
+        return new xen_add_to_physmap$V0(dataViewOf(p.buffer, 'xen_add_to_physmap'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_add_to_physmap');
-        const b = placeView(buffer, options.offset, 24, 'xen_add_to_physmap');
-        return new xen_add_to_physmap$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'xen_add_to_physmap');
+        return new xen_add_to_physmap$V1(dataViewOf(p.buffer, 'xen_add_to_physmap'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_add_to_physmap', arch);
@@ -1177,7 +1166,7 @@ export const XENMAPIDX_grant_table_status = 0x80000000;
 /**
  * The member of xen_add_to_physmap_batch whose meaning depends on the space. Xen declares it inside that struct; the tag is still visible to the whole file.
  *
- * A value of union xen_add_to_physmap_batch_extra: set at most one member to encode; a decode fills in every member.
+ * A value of union xen_add_to_physmap_batch_extra: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
  * Size: 2 bytes on every architecture.
  * @since 4.7
@@ -1250,7 +1239,7 @@ export const xen_add_to_physmap_batch_extra: RecordCodec<xen_add_to_physmap_batc
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_add_to_physmap_batch_extra');
-        return encodeFresh(value, 2, 0, xen_add_to_physmap_batch_extra$enc0);
+        return encodeFresh(value, 2, 0, xen_add_to_physmap_batch_extra$enc0, 'xen_add_to_physmap_batch_extra');
       }
       default:
         return failArch('xen_add_to_physmap_batch_extra', arch);
@@ -1298,9 +1287,8 @@ export const xen_add_to_physmap_batch_extra: RecordCodec<xen_add_to_physmap_batc
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_add_to_physmap_batch_extra');
-        const b = placeView(buffer, options.offset, 2, 'xen_add_to_physmap_batch_extra');
-        return new xen_add_to_physmap_batch_extra$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 2, 'xen_add_to_physmap_batch_extra');
+        return new xen_add_to_physmap_batch_extra$V0(dataViewOf(p.buffer, 'xen_add_to_physmap_batch_extra'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_add_to_physmap_batch_extra', arch);
@@ -1444,13 +1432,13 @@ export const xen_add_to_physmap_batch: RecordCodec<xen_add_to_physmap_batch, xen
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_add_to_physmap_batch');
-        return encodeFresh(value, 20, 0, xen_add_to_physmap_batch$enc0);
+        return encodeFresh(value, 20, 0, xen_add_to_physmap_batch$enc0, 'xen_add_to_physmap_batch');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_add_to_physmap_batch');
-        return encodeFresh(value, 32, 0, xen_add_to_physmap_batch$enc1);
+        return encodeFresh(value, 32, 0, xen_add_to_physmap_batch$enc1, 'xen_add_to_physmap_batch');
       }
       default:
         return failArch('xen_add_to_physmap_batch', arch);
@@ -1508,16 +1496,14 @@ export const xen_add_to_physmap_batch: RecordCodec<xen_add_to_physmap_batch, xen
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_add_to_physmap_batch');
-        const b = placeView(buffer, options.offset, 20, 'xen_add_to_physmap_batch');
-        return new xen_add_to_physmap_batch$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 20, 'xen_add_to_physmap_batch');
+        return new xen_add_to_physmap_batch$V0(dataViewOf(p.buffer, 'xen_add_to_physmap_batch'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_add_to_physmap_batch');
-        const b = placeView(buffer, options.offset, 32, 'xen_add_to_physmap_batch');
-        return new xen_add_to_physmap_batch$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 32, 'xen_add_to_physmap_batch');
+        return new xen_add_to_physmap_batch$V1(dataViewOf(p.buffer, 'xen_add_to_physmap_batch'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_add_to_physmap_batch', arch);
@@ -1622,13 +1608,13 @@ export const xen_remove_from_physmap: RecordCodec<xen_remove_from_physmap, xen_r
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_remove_from_physmap');
-        return encodeFresh(value, 8, 0, xen_remove_from_physmap$enc0);
+        return encodeFresh(value, 8, 0, xen_remove_from_physmap$enc0, 'xen_remove_from_physmap');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_remove_from_physmap');
-        return encodeFresh(value, 16, 0, xen_remove_from_physmap$enc1);
+        return encodeFresh(value, 16, 0, xen_remove_from_physmap$enc1, 'xen_remove_from_physmap');
       }
       default:
         return failArch('xen_remove_from_physmap', arch);
@@ -1688,16 +1674,14 @@ export const xen_remove_from_physmap: RecordCodec<xen_remove_from_physmap, xen_r
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_remove_from_physmap');
-        const b = placeView(buffer, options.offset, 8, 'xen_remove_from_physmap');
-        return new xen_remove_from_physmap$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_remove_from_physmap');
+        return new xen_remove_from_physmap$V0(dataViewOf(p.buffer, 'xen_remove_from_physmap'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_remove_from_physmap');
-        const b = placeView(buffer, options.offset, 16, 'xen_remove_from_physmap');
-        return new xen_remove_from_physmap$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_remove_from_physmap');
+        return new xen_remove_from_physmap$V1(dataViewOf(p.buffer, 'xen_remove_from_physmap'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_remove_from_physmap', arch);
@@ -1800,13 +1784,13 @@ export const xen_memory_map: RecordCodec<xen_memory_map, xen_memory_map_view> = 
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_memory_map');
-        return encodeFresh(value, 8, 0, xen_memory_map$enc0);
+        return encodeFresh(value, 8, 0, xen_memory_map$enc0, 'xen_memory_map');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_memory_map');
-        return encodeFresh(value, 16, 0, xen_memory_map$enc1);
+        return encodeFresh(value, 16, 0, xen_memory_map$enc1, 'xen_memory_map');
       }
       default:
         return failArch('xen_memory_map', arch);
@@ -1865,16 +1849,14 @@ export const xen_memory_map: RecordCodec<xen_memory_map, xen_memory_map_view> = 
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_memory_map');
-        const b = placeView(buffer, options.offset, 8, 'xen_memory_map');
-        return new xen_memory_map$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_memory_map');
+        return new xen_memory_map$V0(dataViewOf(p.buffer, 'xen_memory_map'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_memory_map');
-        const b = placeView(buffer, options.offset, 16, 'xen_memory_map');
-        return new xen_memory_map$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_memory_map');
+        return new xen_memory_map$V1(dataViewOf(p.buffer, 'xen_memory_map'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_memory_map', arch);
@@ -1973,13 +1955,13 @@ export const xen_foreign_memory_map: RecordCodec<xen_foreign_memory_map, xen_for
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_foreign_memory_map');
-        return encodeFresh(value, 12, 0, xen_foreign_memory_map$enc0);
+        return encodeFresh(value, 12, 0, xen_foreign_memory_map$enc0, 'xen_foreign_memory_map');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_foreign_memory_map');
-        return encodeFresh(value, 24, 0, xen_foreign_memory_map$enc1);
+        return encodeFresh(value, 24, 0, xen_foreign_memory_map$enc1, 'xen_foreign_memory_map');
       }
       default:
         return failArch('xen_foreign_memory_map', arch);
@@ -2039,16 +2021,14 @@ export const xen_foreign_memory_map: RecordCodec<xen_foreign_memory_map, xen_for
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_foreign_memory_map');
-        const b = placeView(buffer, options.offset, 12, 'xen_foreign_memory_map');
-        return new xen_foreign_memory_map$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 12, 'xen_foreign_memory_map');
+        return new xen_foreign_memory_map$V0(dataViewOf(p.buffer, 'xen_foreign_memory_map'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_foreign_memory_map');
-        const b = placeView(buffer, options.offset, 24, 'xen_foreign_memory_map');
-        return new xen_foreign_memory_map$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'xen_foreign_memory_map');
+        return new xen_foreign_memory_map$V1(dataViewOf(p.buffer, 'xen_foreign_memory_map'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_foreign_memory_map', arch);
@@ -2189,13 +2169,13 @@ export const xen_pod_target: RecordCodec<xen_pod_target, xen_pod_target_view> = 
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_pod_target');
-        return encodeFresh(value, 36, 0, xen_pod_target$enc0);
+        return encodeFresh(value, 36, 0, xen_pod_target$enc0, 'xen_pod_target');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_pod_target');
-        return encodeFresh(value, 40, 0, xen_pod_target$enc1);
+        return encodeFresh(value, 40, 0, xen_pod_target$enc1, 'xen_pod_target');
       }
       default:
         return failArch('xen_pod_target', arch);
@@ -2255,16 +2235,14 @@ export const xen_pod_target: RecordCodec<xen_pod_target, xen_pod_target_view> = 
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_pod_target');
-        const b = placeView(buffer, options.offset, 36, 'xen_pod_target');
-        return new xen_pod_target$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 36, 'xen_pod_target');
+        return new xen_pod_target$V0(dataViewOf(p.buffer, 'xen_pod_target'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_pod_target');
-        const b = placeView(buffer, options.offset, 40, 'xen_pod_target');
-        return new xen_pod_target$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 40, 'xen_pod_target');
+        return new xen_pod_target$V1(dataViewOf(p.buffer, 'xen_pod_target'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_pod_target', arch);
@@ -2400,13 +2378,13 @@ export const xen_mem_acquire_resource: RecordCodec<xen_mem_acquire_resource, xen
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_mem_acquire_resource');
-        return encodeFresh(value, 28, 0, xen_mem_acquire_resource$enc0);
+        return encodeFresh(value, 28, 0, xen_mem_acquire_resource$enc0, 'xen_mem_acquire_resource');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_mem_acquire_resource');
-        return encodeFresh(value, 32, 0, xen_mem_acquire_resource$enc1);
+        return encodeFresh(value, 32, 0, xen_mem_acquire_resource$enc1, 'xen_mem_acquire_resource');
       }
       default:
         return failArch('xen_mem_acquire_resource', arch);
@@ -2466,16 +2444,14 @@ export const xen_mem_acquire_resource: RecordCodec<xen_mem_acquire_resource, xen
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_mem_acquire_resource');
-        const b = placeView(buffer, options.offset, 28, 'xen_mem_acquire_resource');
-        return new xen_mem_acquire_resource$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 28, 'xen_mem_acquire_resource');
+        return new xen_mem_acquire_resource$V0(dataViewOf(p.buffer, 'xen_mem_acquire_resource'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_mem_acquire_resource');
-        const b = placeView(buffer, options.offset, 32, 'xen_mem_acquire_resource');
-        return new xen_mem_acquire_resource$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 32, 'xen_mem_acquire_resource');
+        return new xen_mem_acquire_resource$V1(dataViewOf(p.buffer, 'xen_mem_acquire_resource'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_mem_acquire_resource', arch);
@@ -2656,7 +2632,7 @@ export const xen_vmemrange: RecordCodec<xen_vmemrange, xen_vmemrange_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_vmemrange');
-        return encodeFresh(value, 24, 0, xen_vmemrange$enc0);
+        return encodeFresh(value, 24, 0, xen_vmemrange$enc0, 'xen_vmemrange');
       }
       default:
         return failArch('xen_vmemrange', arch);
@@ -2704,9 +2680,8 @@ export const xen_vmemrange: RecordCodec<xen_vmemrange, xen_vmemrange_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_vmemrange');
-        const b = placeView(buffer, options.offset, 24, 'xen_vmemrange');
-        return new xen_vmemrange$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'xen_vmemrange');
+        return new xen_vmemrange$V0(dataViewOf(p.buffer, 'xen_vmemrange'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_vmemrange', arch);
@@ -2832,13 +2807,13 @@ export const xen_vnuma_topology_info: RecordCodec<xen_vnuma_topology_info, xen_v
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_vnuma_topology_info');
-        return encodeFresh(value, 40, 0, xen_vnuma_topology_info$enc0);
+        return encodeFresh(value, 40, 0, xen_vnuma_topology_info$enc0, 'xen_vnuma_topology_info');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_vnuma_topology_info');
-        return encodeFresh(value, 40, 0, xen_vnuma_topology_info$enc1);
+        return encodeFresh(value, 40, 0, xen_vnuma_topology_info$enc1, 'xen_vnuma_topology_info');
       }
       default:
         return failArch('xen_vnuma_topology_info', arch);
@@ -2898,16 +2873,14 @@ export const xen_vnuma_topology_info: RecordCodec<xen_vnuma_topology_info, xen_v
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_vnuma_topology_info');
-        const b = placeView(buffer, options.offset, 40, 'xen_vnuma_topology_info');
-        return new xen_vnuma_topology_info$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 40, 'xen_vnuma_topology_info');
+        return new xen_vnuma_topology_info$V0(dataViewOf(p.buffer, 'xen_vnuma_topology_info'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_vnuma_topology_info');
-        const b = placeView(buffer, options.offset, 40, 'xen_vnuma_topology_info');
-        return new xen_vnuma_topology_info$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 40, 'xen_vnuma_topology_info');
+        return new xen_vnuma_topology_info$V1(dataViewOf(p.buffer, 'xen_vnuma_topology_info'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_vnuma_topology_info', arch);
@@ -2920,7 +2893,7 @@ export { xen_vnuma_topology_info as xen_vnuma_topology_info_t };
 /**
  * The node distance table, as a handle padded to 8 bytes.
  *
- * A value of union xen_vnuma_topology_info.vdistance: set at most one member to encode; a decode fills in every member.
+ * A value of union xen_vnuma_topology_info.vdistance: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
  * Size: 8 bytes on every architecture.
  * @since 4.6
@@ -3005,13 +2978,13 @@ export const xen_vnuma_topology_info_vdistance: RecordCodec<xen_vnuma_topology_i
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_vnuma_topology_info.vdistance');
-        return encodeFresh(value, 8, 0, xen_vnuma_topology_info_vdistance$enc0);
+        return encodeFresh(value, 8, 0, xen_vnuma_topology_info_vdistance$enc0, 'xen_vnuma_topology_info.vdistance');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_vnuma_topology_info.vdistance');
-        return encodeFresh(value, 8, 0, xen_vnuma_topology_info_vdistance$enc1);
+        return encodeFresh(value, 8, 0, xen_vnuma_topology_info_vdistance$enc1, 'xen_vnuma_topology_info.vdistance');
       }
       default:
         return failArch('xen_vnuma_topology_info.vdistance', arch);
@@ -3069,16 +3042,14 @@ export const xen_vnuma_topology_info_vdistance: RecordCodec<xen_vnuma_topology_i
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_vnuma_topology_info.vdistance');
-        const b = placeView(buffer, options.offset, 8, 'xen_vnuma_topology_info.vdistance');
-        return new xen_vnuma_topology_info_vdistance$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_vnuma_topology_info.vdistance');
+        return new xen_vnuma_topology_info_vdistance$V0(dataViewOf(p.buffer, 'xen_vnuma_topology_info.vdistance'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_vnuma_topology_info.vdistance');
-        const b = placeView(buffer, options.offset, 8, 'xen_vnuma_topology_info.vdistance');
-        return new xen_vnuma_topology_info_vdistance$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_vnuma_topology_info.vdistance');
+        return new xen_vnuma_topology_info_vdistance$V1(dataViewOf(p.buffer, 'xen_vnuma_topology_info.vdistance'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_vnuma_topology_info.vdistance', arch);
@@ -3089,7 +3060,7 @@ export const xen_vnuma_topology_info_vdistance: RecordCodec<xen_vnuma_topology_i
 /**
  * The node of each vCPU, as a handle padded to 8 bytes.
  *
- * A value of union xen_vnuma_topology_info.vcpu_to_vnode: set at most one member to encode; a decode fills in every member.
+ * A value of union xen_vnuma_topology_info.vcpu_to_vnode: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
  * Size: 8 bytes on every architecture.
  * @since 4.6
@@ -3174,13 +3145,13 @@ export const xen_vnuma_topology_info_vcpu_to_vnode: RecordCodec<xen_vnuma_topolo
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_vnuma_topology_info.vcpu_to_vnode');
-        return encodeFresh(value, 8, 0, xen_vnuma_topology_info_vcpu_to_vnode$enc0);
+        return encodeFresh(value, 8, 0, xen_vnuma_topology_info_vcpu_to_vnode$enc0, 'xen_vnuma_topology_info.vcpu_to_vnode');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_vnuma_topology_info.vcpu_to_vnode');
-        return encodeFresh(value, 8, 0, xen_vnuma_topology_info_vcpu_to_vnode$enc1);
+        return encodeFresh(value, 8, 0, xen_vnuma_topology_info_vcpu_to_vnode$enc1, 'xen_vnuma_topology_info.vcpu_to_vnode');
       }
       default:
         return failArch('xen_vnuma_topology_info.vcpu_to_vnode', arch);
@@ -3238,16 +3209,14 @@ export const xen_vnuma_topology_info_vcpu_to_vnode: RecordCodec<xen_vnuma_topolo
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_vnuma_topology_info.vcpu_to_vnode');
-        const b = placeView(buffer, options.offset, 8, 'xen_vnuma_topology_info.vcpu_to_vnode');
-        return new xen_vnuma_topology_info_vcpu_to_vnode$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_vnuma_topology_info.vcpu_to_vnode');
+        return new xen_vnuma_topology_info_vcpu_to_vnode$V0(dataViewOf(p.buffer, 'xen_vnuma_topology_info.vcpu_to_vnode'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_vnuma_topology_info.vcpu_to_vnode');
-        const b = placeView(buffer, options.offset, 8, 'xen_vnuma_topology_info.vcpu_to_vnode');
-        return new xen_vnuma_topology_info_vcpu_to_vnode$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_vnuma_topology_info.vcpu_to_vnode');
+        return new xen_vnuma_topology_info_vcpu_to_vnode$V1(dataViewOf(p.buffer, 'xen_vnuma_topology_info.vcpu_to_vnode'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_vnuma_topology_info.vcpu_to_vnode', arch);
@@ -3258,7 +3227,7 @@ export const xen_vnuma_topology_info_vcpu_to_vnode: RecordCodec<xen_vnuma_topolo
 /**
  * The memory ranges, as a handle padded to 8 bytes.
  *
- * A value of union xen_vnuma_topology_info.vmemrange: set at most one member to encode; a decode fills in every member.
+ * A value of union xen_vnuma_topology_info.vmemrange: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
  * Size: 8 bytes on every architecture.
  * @since 4.6
@@ -3343,13 +3312,13 @@ export const xen_vnuma_topology_info_vmemrange: RecordCodec<xen_vnuma_topology_i
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_vnuma_topology_info.vmemrange');
-        return encodeFresh(value, 8, 0, xen_vnuma_topology_info_vmemrange$enc0);
+        return encodeFresh(value, 8, 0, xen_vnuma_topology_info_vmemrange$enc0, 'xen_vnuma_topology_info.vmemrange');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_vnuma_topology_info.vmemrange');
-        return encodeFresh(value, 8, 0, xen_vnuma_topology_info_vmemrange$enc1);
+        return encodeFresh(value, 8, 0, xen_vnuma_topology_info_vmemrange$enc1, 'xen_vnuma_topology_info.vmemrange');
       }
       default:
         return failArch('xen_vnuma_topology_info.vmemrange', arch);
@@ -3407,16 +3376,14 @@ export const xen_vnuma_topology_info_vmemrange: RecordCodec<xen_vnuma_topology_i
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'xen_vnuma_topology_info.vmemrange');
-        const b = placeView(buffer, options.offset, 8, 'xen_vnuma_topology_info.vmemrange');
-        return new xen_vnuma_topology_info_vmemrange$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_vnuma_topology_info.vmemrange');
+        return new xen_vnuma_topology_info_vmemrange$V0(dataViewOf(p.buffer, 'xen_vnuma_topology_info.vmemrange'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_vnuma_topology_info.vmemrange');
-        const b = placeView(buffer, options.offset, 8, 'xen_vnuma_topology_info.vmemrange');
-        return new xen_vnuma_topology_info_vmemrange$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_vnuma_topology_info.vmemrange');
+        return new xen_vnuma_topology_info_vmemrange$V1(dataViewOf(p.buffer, 'xen_vnuma_topology_info.vmemrange'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_vnuma_topology_info.vmemrange', arch);

@@ -5,7 +5,7 @@
  * list and memory map. Mirrors Xen's public/arch-x86/hvm/start_info.h.
  */
 import { hvm_memmap_table_entry$V0, hvm_memmap_table_entry$chk0, hvm_memmap_table_entry$dec0, hvm_memmap_table_entry$enc0, hvm_modlist_entry$V0, hvm_modlist_entry$chk0, hvm_modlist_entry$dec0, hvm_modlist_entry$enc0, hvm_start_info$V0, hvm_start_info$chk0, hvm_start_info$dec0, hvm_start_info$enc0 } from '../internal/stable/start_info.js';
-import { bufferOf, current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
@@ -239,7 +239,7 @@ export const hvm_start_info: RecordCodec<hvm_start_info, hvm_start_info_view> = 
       case 'x86_32':
       case 'x86_64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'hvm_start_info');
-        return encodeFresh(value, 56, 0, hvm_start_info$enc0);
+        return encodeFresh(value, 56, 0, hvm_start_info$enc0, 'hvm_start_info');
       }
       default:
         return failArch('hvm_start_info', arch);
@@ -282,9 +282,8 @@ export const hvm_start_info: RecordCodec<hvm_start_info, hvm_start_info_view> = 
     switch (arch) {
       case 'x86_32':
       case 'x86_64': {
-        const at = bufferOf(buffer, 'hvm_start_info');
-        const b = placeView(buffer, options.offset, 56, 'hvm_start_info');
-        return new hvm_start_info$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 56, 'hvm_start_info');
+        return new hvm_start_info$V0(dataViewOf(p.buffer, 'hvm_start_info'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('hvm_start_info', arch);
@@ -399,7 +398,7 @@ export const hvm_modlist_entry: RecordCodec<hvm_modlist_entry, hvm_modlist_entry
       case 'x86_32':
       case 'x86_64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'hvm_modlist_entry');
-        return encodeFresh(value, 32, 0, hvm_modlist_entry$enc0);
+        return encodeFresh(value, 32, 0, hvm_modlist_entry$enc0, 'hvm_modlist_entry');
       }
       default:
         return failArch('hvm_modlist_entry', arch);
@@ -442,9 +441,8 @@ export const hvm_modlist_entry: RecordCodec<hvm_modlist_entry, hvm_modlist_entry
     switch (arch) {
       case 'x86_32':
       case 'x86_64': {
-        const at = bufferOf(buffer, 'hvm_modlist_entry');
-        const b = placeView(buffer, options.offset, 32, 'hvm_modlist_entry');
-        return new hvm_modlist_entry$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 32, 'hvm_modlist_entry');
+        return new hvm_modlist_entry$V0(dataViewOf(p.buffer, 'hvm_modlist_entry'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('hvm_modlist_entry', arch);
@@ -553,7 +551,7 @@ export const hvm_memmap_table_entry: RecordCodec<hvm_memmap_table_entry, hvm_mem
       case 'x86_32':
       case 'x86_64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'hvm_memmap_table_entry');
-        return encodeFresh(value, 24, 0, hvm_memmap_table_entry$enc0);
+        return encodeFresh(value, 24, 0, hvm_memmap_table_entry$enc0, 'hvm_memmap_table_entry');
       }
       default:
         return failArch('hvm_memmap_table_entry', arch);
@@ -596,9 +594,8 @@ export const hvm_memmap_table_entry: RecordCodec<hvm_memmap_table_entry, hvm_mem
     switch (arch) {
       case 'x86_32':
       case 'x86_64': {
-        const at = bufferOf(buffer, 'hvm_memmap_table_entry');
-        const b = placeView(buffer, options.offset, 24, 'hvm_memmap_table_entry');
-        return new hvm_memmap_table_entry$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 24, 'hvm_memmap_table_entry');
+        return new hvm_memmap_table_entry$V0(dataViewOf(p.buffer, 'hvm_memmap_table_entry'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('hvm_memmap_table_entry', arch);

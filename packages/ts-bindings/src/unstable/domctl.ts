@@ -6,8 +6,8 @@
  * versioned by XEN_DOMCTL_INTERFACE_VERSION.
  */
 import { xen_arch_domainconfig$V0, xen_arch_domainconfig$V1, xen_arch_domainconfig$chk1, xen_arch_domainconfig$dec0, xen_arch_domainconfig$dec1, xen_arch_domainconfig$enc0, xen_arch_domainconfig$enc1, xen_domctl_createdomain$V0, xen_domctl_createdomain$V1, xen_domctl_createdomain$chk1, xen_domctl_createdomain$dec0, xen_domctl_createdomain$dec1, xen_domctl_createdomain$enc0, xen_domctl_createdomain$enc1, xen_domctl_createdomain_altp2m$V0, xen_domctl_createdomain_altp2m$dec0, xen_domctl_createdomain_altp2m$enc0 } from '../internal/unstable/domctl.js';
-import { bufferOf, current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import type { IntArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
  * A 16-byte tag the toolstack gives a domain, normally its UUID. Example: the bytes of 5f2c0e1a-…-9b3d.
@@ -213,12 +213,12 @@ export const xen_arch_domainconfig: RecordCodec<xen_arch_domainconfig, xen_arch_
       case 'x86_32':
       case 'x86_64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_arch_domainconfig');
-        return encodeFresh(value, 8, 0, xen_arch_domainconfig$enc0);
+        return encodeFresh(value, 8, 0, xen_arch_domainconfig$enc0, 'xen_arch_domainconfig');
       }
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_arch_domainconfig');
-        return encodeFresh(value, 16, 0, xen_arch_domainconfig$enc1);
+        return encodeFresh(value, 16, 0, xen_arch_domainconfig$enc1, 'xen_arch_domainconfig');
       }
       default:
         return failArch('xen_arch_domainconfig', arch);
@@ -278,15 +278,13 @@ export const xen_arch_domainconfig: RecordCodec<xen_arch_domainconfig, xen_arch_
     switch (arch) {
       case 'x86_32':
       case 'x86_64': {
-        const at = bufferOf(buffer, 'xen_arch_domainconfig');
-        const b = placeView(buffer, options.offset, 8, 'xen_arch_domainconfig');
-        return new xen_arch_domainconfig$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'xen_arch_domainconfig');
+        return new xen_arch_domainconfig$V0(dataViewOf(p.buffer, 'xen_arch_domainconfig'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_arch_domainconfig');
-        const b = placeView(buffer, options.offset, 16, 'xen_arch_domainconfig');
-        return new xen_arch_domainconfig$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'xen_arch_domainconfig');
+        return new xen_arch_domainconfig$V1(dataViewOf(p.buffer, 'xen_arch_domainconfig'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_arch_domainconfig', arch);
@@ -721,7 +719,7 @@ export interface xen_domctl_createdomain_view extends RecordView {
   /** In: the security label (XSM/Flask SID) of the domain. Example: 0. */
   ssidref: number;
   /** In: the tag the toolstack identifies the domain by. Example: its UUID. */
-  readonly handle: Uint8Array;
+  readonly handle: IntArrayView<number>;
   /** In: XEN_DOMCTL_CDF_* bits. Example: 0x3 (HVM with HAP). */
   flags: number;
   /** In: XEN_DOMCTL_IOMMU_* bits. Example: 0. */
@@ -830,12 +828,12 @@ export const xen_domctl_createdomain: RecordCodec<xen_domctl_createdomain, xen_d
       case 'x86_32':
       case 'x86_64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_createdomain');
-        return encodeFresh(value, 68, 0, xen_domctl_createdomain$enc0);
+        return encodeFresh(value, 68, 0, xen_domctl_createdomain$enc0, 'xen_domctl_createdomain');
       }
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_createdomain');
-        return encodeFresh(value, 76, 0, xen_domctl_createdomain$enc1);
+        return encodeFresh(value, 76, 0, xen_domctl_createdomain$enc1, 'xen_domctl_createdomain');
       }
       default:
         return failArch('xen_domctl_createdomain', arch);
@@ -895,15 +893,13 @@ export const xen_domctl_createdomain: RecordCodec<xen_domctl_createdomain, xen_d
     switch (arch) {
       case 'x86_32':
       case 'x86_64': {
-        const at = bufferOf(buffer, 'xen_domctl_createdomain');
-        const b = placeView(buffer, options.offset, 68, 'xen_domctl_createdomain');
-        return new xen_domctl_createdomain$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 68, 'xen_domctl_createdomain');
+        return new xen_domctl_createdomain$V0(dataViewOf(p.buffer, 'xen_domctl_createdomain'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_domctl_createdomain');
-        const b = placeView(buffer, options.offset, 76, 'xen_domctl_createdomain');
-        return new xen_domctl_createdomain$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 76, 'xen_domctl_createdomain');
+        return new xen_domctl_createdomain$V1(dataViewOf(p.buffer, 'xen_domctl_createdomain'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_domctl_createdomain', arch);
@@ -985,7 +981,7 @@ export const xen_domctl_createdomain_altp2m: RecordCodec<xen_domctl_createdomain
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_createdomain.altp2m');
-        return encodeFresh(value, 4, 0, xen_domctl_createdomain_altp2m$enc0);
+        return encodeFresh(value, 4, 0, xen_domctl_createdomain_altp2m$enc0, 'xen_domctl_createdomain.altp2m');
       }
       default:
         return failArch('xen_domctl_createdomain.altp2m', arch);
@@ -1033,9 +1029,8 @@ export const xen_domctl_createdomain_altp2m: RecordCodec<xen_domctl_createdomain
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'xen_domctl_createdomain.altp2m');
-        const b = placeView(buffer, options.offset, 4, 'xen_domctl_createdomain.altp2m');
-        return new xen_domctl_createdomain_altp2m$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'xen_domctl_createdomain.altp2m');
+        return new xen_domctl_createdomain_altp2m$V0(dataViewOf(p.buffer, 'xen_domctl_createdomain.altp2m'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('xen_domctl_createdomain.altp2m', arch);

@@ -38,6 +38,7 @@ export interface ItemAvailability {
  * Every record (inline ones as `parent.member`), typedef and constant of every release, by Xen's name.
  */
 export const AVAILABILITY = {
+  'GADGET_OP___proto__': { since: '4.17' },
   'GADGET_OP_count': { since: '4.17' },
   'GADGET_OP_place': { since: '4.17' },
   'GIZMOCTL_INTERFACE_VERSION': { since: '4.17' },
@@ -53,6 +54,10 @@ export const AVAILABILITY = {
   'WIDGET_SLOTS': { since: '4.17' },
   '_WIDGET_F_hidden': { since: '4.17' },
   'gadget_count': { since: '4.17' },
+  'gadget_either': { since: '4.17' },
+  'gadget_half': { since: '4.17' },
+  'gadget_list': { since: '4.17' },
+  'gadget_names': { since: '4.17' },
   'gadget_place': { since: '4.17' },
   'gizmoctl_config': { since: '4.17' },
   'widget_id_t': { since: '4.17' },
@@ -66,18 +71,30 @@ export const AVAILABILITY = {
 /** The name of a record, typedef or constant of any release. */
 export type ItemName = keyof typeof AVAILABILITY;
 
+/** The availability of `item`; a `RangeError` for a name no release has. */
+function availabilityOf(item: unknown): ItemAvailability {
+  if (typeof item === 'string' && Object.hasOwn(AVAILABILITY, item)) return AVAILABILITY[item as ItemName];
+  throw new RangeError(`xenabi availability: ${typeof item === 'string' ? JSON.stringify(item) : typeof item} is not a record, typedef or constant of any release`);
+}
+
+/** Where `release` is in `XEN_RELEASES`; a `RangeError` for one xenabi does not know. */
+function releaseIndex(release: unknown): number {
+  const at = XEN_RELEASES.indexOf(release as XenRelease);
+  if (at < 0) throw new RangeError(`xenabi availability: ${typeof release === 'string' ? JSON.stringify(release) : typeof release} is not a Xen release xenabi knows (${XEN_RELEASES[0]} to ${XEN_RELEASES[XEN_RELEASES.length - 1]})`);
+  return at;
+}
+
 /**
- * Whether `item` exists in `release`.
+ * Whether `item` exists in `release`; a `RangeError` for an item or release xenabi does not know.
  * @example `existsIn('XEN_DMOP_nr_vcpus', '4.15') === true`
  */
 export function existsIn(item: ItemName, release: XenRelease): boolean {
-  const a: ItemAvailability = AVAILABILITY[item];
-  const at = XEN_RELEASES.indexOf(release);
+  const a = availabilityOf(item);
+  const at = releaseIndex(release);
   return at >= XEN_RELEASES.indexOf(a.since) && (a.until === undefined || at < XEN_RELEASES.indexOf(a.until));
 }
 
-/** The build, boot or domain settings `item` needs; empty when it needs none. */
+/** The build, boot or domain settings `item` needs; empty when it needs none; a `RangeError` for an item xenabi does not know. */
 export function gatesOf(item: ItemName): readonly ItemGate[] {
-  const a: ItemAvailability = AVAILABILITY[item];
-  return a.gates ?? [];
+  return availabilityOf(item).gates ?? [];
 }

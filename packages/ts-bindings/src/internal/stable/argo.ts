@@ -3,17 +3,17 @@
 /*
  * Per-architecture code of stable/argo: internal, not part of the package's API.
  */
-import { RecordArray, alignedWords, checkRepoint, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, nonZero, setU64FromNumber, typedArray, u64AsNumber, viewLimit } from '../../runtime.js';
-import type { RecordArrayView } from '../../runtime.js';
+import { IntArray, RecordArray, alignedWords, checkRepoint, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, nonZero, setU64FromNumber, u64AsNumber } from '../../runtime.js';
+import type { IntArrayView, RecordArrayView } from '../../runtime.js';
 import type { xen_argo_addr, xen_argo_addr_view, xen_argo_iov, xen_argo_iov_view, xen_argo_register_ring, xen_argo_register_ring_view, xen_argo_ring, xen_argo_ring_data, xen_argo_ring_data_ent, xen_argo_ring_data_ent_view, xen_argo_ring_data_view, xen_argo_ring_message_header, xen_argo_ring_message_header_view, xen_argo_ring_view, xen_argo_send_addr, xen_argo_send_addr_view, xen_argo_unregister_ring, xen_argo_unregister_ring_view } from '../../stable/argo.js';
 
-/** Writes xen_argo_iov at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_argo_iov at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_argo_iov$enc0(v: xen_argo_iov, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.iov_hnd;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffn) failBigInt(x0, 'xen_argo_iov.iov_hnd', 'XEN_GUEST_HANDLE(uint8)', 32);
-  d.setUint32(b, Number(x0), true);
   const x1 = v.iov_len;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'xen_argo_iov.iov_len', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_argo_iov.iov_len', 'uint32_t', 32);
+  d.setUint32(b, Number(x0), true);
   d.setUint32(b + 4, x1, true);
   d.setUint32(b + 8, 0);
 }
@@ -35,15 +35,19 @@ export function xen_argo_iov$chk0(d: DataView, b: number): void {
 export class xen_argo_iov$V0 implements xen_argo_iov_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -58,7 +62,7 @@ export class xen_argo_iov$V0 implements xen_argo_iov_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'xen_argo_iov');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, this.$s, this.$e, 'xen_argo_iov');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -80,7 +84,7 @@ export class xen_argo_iov$V0 implements xen_argo_iov_view {
   }
 
   set iov_hndAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_argo_iov.iov_hnd', 'XEN_GUEST_HANDLE(uint8)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_argo_iov.iov_hnd', 'XEN_GUEST_HANDLE(uint8)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -91,20 +95,20 @@ export class xen_argo_iov$V0 implements xen_argo_iov_view {
   }
 
   set iov_len(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_argo_iov.iov_len', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_argo_iov.iov_len', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes xen_argo_iov at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_argo_iov at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_argo_iov$enc1(v: xen_argo_iov, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.iov_hnd;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xen_argo_iov.iov_hnd', 'XEN_GUEST_HANDLE(uint8)', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.iov_len;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'xen_argo_iov.iov_len', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_argo_iov.iov_len', 'uint32_t', 32);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   d.setUint32(b + 8, x1, true);
   d.setUint32(b + 12, 0);
 }
@@ -113,7 +117,7 @@ export function xen_argo_iov$enc1(v: xen_argo_iov, d: DataView, w: BigUint64Arra
 export function xen_argo_iov$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_argo_iov {
   const w8 = alignedWords(w, b);
   return {
-    iov_hnd: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    iov_hnd: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     iov_len: d.getUint32(b + 8, true),
   };
 }
@@ -127,15 +131,19 @@ export function xen_argo_iov$chk1(d: DataView, b: number): void {
 export class xen_argo_iov$V1 implements xen_argo_iov_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -150,7 +158,7 @@ export class xen_argo_iov$V1 implements xen_argo_iov_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_argo_iov');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xen_argo_iov');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -158,14 +166,13 @@ export class xen_argo_iov$V1 implements xen_argo_iov_view {
   get iov_hnd(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set iov_hnd(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_argo_iov.iov_hnd', 'XEN_GUEST_HANDLE(uint8)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get iov_hndAsNumber(): number {
@@ -184,19 +191,19 @@ export class xen_argo_iov$V1 implements xen_argo_iov_view {
   }
 
   set iov_len(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_argo_iov.iov_len', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_argo_iov.iov_len', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
 }
 
-/** Writes xen_argo_addr at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_argo_addr at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_argo_addr$enc0(v: xen_argo_addr, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.aport;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_argo_addr.aport', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_argo_addr.aport', 'uint32_t', 32);
   const x1 = v.domain_id;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_argo_addr.domain_id', 'uint16_t', 16);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_argo_addr.domain_id', 'uint16_t', 16);
+  d.setUint32(b, x0, true);
   d.setUint16(b + 4, x1, true);
   d.setUint16(b + 6, 0);
 }
@@ -218,15 +225,19 @@ export function xen_argo_addr$chk0(d: DataView, b: number): void {
 export class xen_argo_addr$V0 implements xen_argo_addr_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -241,7 +252,7 @@ export class xen_argo_addr$V0 implements xen_argo_addr_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_argo_addr');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_argo_addr');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -252,7 +263,7 @@ export class xen_argo_addr$V0 implements xen_argo_addr_view {
   }
 
   set aport(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_argo_addr.aport', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_argo_addr.aport', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -263,20 +274,32 @@ export class xen_argo_addr$V0 implements xen_argo_addr_view {
   }
 
   set domain_id(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_argo_addr.domain_id', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_argo_addr.domain_id', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
 }
 
-/** Writes xen_argo_send_addr at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_argo_send_addr at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_argo_send_addr$enc0(v: xen_argo_send_addr, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.src;
   if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'xen_argo_send_addr.src');
-  xen_argo_addr$enc0(x0, d, w, b);
-  const x1 = v.dst;
-  if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'xen_argo_send_addr.dst');
-  xen_argo_addr$enc0(x1, d, w, b + 8);
+  const x1 = x0.aport;
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_argo_send_addr.src.aport', 'uint32_t', 32);
+  const x2 = x0.domain_id;
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'xen_argo_send_addr.src.domain_id', 'uint16_t', 16);
+  const x3 = v.dst;
+  if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'xen_argo_send_addr.dst');
+  const x4 = x3.aport;
+  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'xen_argo_send_addr.dst.aport', 'uint32_t', 32);
+  const x5 = x3.domain_id;
+  if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'xen_argo_send_addr.dst.domain_id', 'uint16_t', 16);
+  d.setUint32(b, x1, true);
+  d.setUint16(b + 4, x2, true);
+  d.setUint16(b + 6, 0);
+  d.setUint32(b + 8, x4, true);
+  d.setUint16(b + 12, x5, true);
+  d.setUint16(b + 14, 0);
 }
 
 /** Reads xen_argo_send_addr at `b` on x86_32, x86_64, arm32, arm64. */
@@ -297,17 +320,21 @@ export function xen_argo_send_addr$chk0(d: DataView, b: number): void {
 export class xen_argo_send_addr$V0 implements xen_argo_send_addr_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_src: xen_argo_addr$V0 | undefined = undefined;
   $c_dst: xen_argo_addr$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -322,27 +349,34 @@ export class xen_argo_send_addr$V0 implements xen_argo_send_addr_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_argo_send_addr');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xen_argo_send_addr');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get src(): xen_argo_addr_view {
-    return (this.$c_src ??= new xen_argo_addr$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_src ??= new xen_argo_addr$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get dst(): xen_argo_addr_view {
-    return (this.$c_dst ??= new xen_argo_addr$V0(this.$d, this.$a, 0, this.$r, this.$o + 8));
+    return (this.$c_dst ??= new xen_argo_addr$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 8));
   }
 }
 
-/** Writes xen_argo_ring at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_argo_ring at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_argo_ring$enc0(v: xen_argo_ring, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
   const x0 = v.rx_ptr;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_argo_ring.rx_ptr', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_argo_ring.rx_ptr', 'uint32_t', 32);
   const x1 = v.tx_ptr;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'xen_argo_ring.tx_ptr', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_argo_ring.tx_ptr', 'uint32_t', 32);
+  if (n > 0) {
+    const a2 = flexArray(v.ring, 'xen_argo_ring.ring');
+    for (let i3 = 0; i3 < n; i3++) {
+      const e4 = a2[i3];
+      if (typeof e4 !== 'number' || (e4 & 0xff) !== e4) failInt(e4, `xen_argo_ring.ring[${i3}]`, 'uint8_t', 8);
+    }
+  }
+  d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
   d.setUint32(b + 8, 0);
   d.setUint32(b + 8 + 4, 0);
@@ -360,10 +394,10 @@ export function xen_argo_ring$enc0(v: xen_argo_ring, d: DataView, w: BigUint64Ar
   d.setUint32(b + 8 + 52, 0);
   if (n > 0) {
     const a2 = flexArray(v.ring, 'xen_argo_ring.ring');
-    for (let i3 = 0; i3 < n; i3++) {
-      const e4 = a2[i3];
-      if ((e4 & 0xff) !== e4) failInt(e4, 'xen_argo_ring.ring', 'uint8_t', 8, i3);
-      d.setUint8(b + 64 + i3 * 1, e4);
+    for (let i5 = 0; i5 < n; i5++) {
+      const e6 = a2[i5];
+      if (typeof e6 !== 'number' || (e6 & 0xff) !== e6) failInt(e6, `xen_argo_ring.ring[${i5}]`, 'uint8_t', 8);
+      d.setUint8(b + 64 + i5 * 1, e6);
     }
   }
 }
@@ -390,15 +424,19 @@ export function xen_argo_ring$chk0(d: DataView, b: number, n: number): void {
 export class xen_argo_ring$V0 implements xen_argo_ring_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -413,7 +451,7 @@ export class xen_argo_ring$V0 implements xen_argo_ring_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, 'xen_argo_ring');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, this.$s, this.$e, 'xen_argo_ring');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -424,7 +462,7 @@ export class xen_argo_ring$V0 implements xen_argo_ring_view {
   }
 
   set rx_ptr(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_argo_ring.rx_ptr', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_argo_ring.rx_ptr', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -435,28 +473,28 @@ export class xen_argo_ring$V0 implements xen_argo_ring_view {
   }
 
   set tx_ptr(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_argo_ring.tx_ptr', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_argo_ring.tx_ptr', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 
-  ring(count: number): Uint8Array {
+  ring(count: number): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
-    return typedArray('u8', this.$d, b + 64, flexRoom(this.$d, b + 64, count, 1, 'xen_argo_ring.ring'), 'xen_argo_ring.ring');
+    return new IntArray({ bits: 8, signed: false, big: false, ctype: 'uint8_t' }, this.$d, b + 64, flexRoom(this, b + 64, count, 1, 'xen_argo_ring.ring'), 'xen_argo_ring.ring');
   }
 }
 
-/** Writes xen_argo_register_ring at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_argo_register_ring at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_argo_register_ring$enc0(v: xen_argo_register_ring, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.aport;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_argo_register_ring.aport', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_argo_register_ring.aport', 'uint32_t', 32);
   const x1 = v.partner_id;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_argo_register_ring.partner_id', 'uint16_t', 16);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_argo_register_ring.partner_id', 'uint16_t', 16);
+  const x2 = v.len;
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_argo_register_ring.len', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
   d.setUint16(b + 4, x1, true);
   d.setUint16(b + 6, 0);
-  const x2 = v.len;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'xen_argo_register_ring.len', 'uint32_t', 32);
   d.setUint32(b + 8, x2, true);
 }
 
@@ -478,15 +516,19 @@ export function xen_argo_register_ring$chk0(d: DataView, b: number): void {
 export class xen_argo_register_ring$V0 implements xen_argo_register_ring_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -501,7 +543,7 @@ export class xen_argo_register_ring$V0 implements xen_argo_register_ring_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'xen_argo_register_ring');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, this.$s, this.$e, 'xen_argo_register_ring');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -512,7 +554,7 @@ export class xen_argo_register_ring$V0 implements xen_argo_register_ring_view {
   }
 
   set aport(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_argo_register_ring.aport', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_argo_register_ring.aport', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -523,7 +565,7 @@ export class xen_argo_register_ring$V0 implements xen_argo_register_ring_view {
   }
 
   set partner_id(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_argo_register_ring.partner_id', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_argo_register_ring.partner_id', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -534,19 +576,19 @@ export class xen_argo_register_ring$V0 implements xen_argo_register_ring_view {
   }
 
   set len(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_argo_register_ring.len', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_argo_register_ring.len', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
 }
 
-/** Writes xen_argo_unregister_ring at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_argo_unregister_ring at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_argo_unregister_ring$enc0(v: xen_argo_unregister_ring, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.aport;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_argo_unregister_ring.aport', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_argo_unregister_ring.aport', 'uint32_t', 32);
   const x1 = v.partner_id;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_argo_unregister_ring.partner_id', 'uint16_t', 16);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_argo_unregister_ring.partner_id', 'uint16_t', 16);
+  d.setUint32(b, x0, true);
   d.setUint16(b + 4, x1, true);
   d.setUint16(b + 6, 0);
 }
@@ -568,15 +610,19 @@ export function xen_argo_unregister_ring$chk0(d: DataView, b: number): void {
 export class xen_argo_unregister_ring$V0 implements xen_argo_unregister_ring_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -591,7 +637,7 @@ export class xen_argo_unregister_ring$V0 implements xen_argo_unregister_ring_vie
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_argo_unregister_ring');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_argo_unregister_ring');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -602,7 +648,7 @@ export class xen_argo_unregister_ring$V0 implements xen_argo_unregister_ring_vie
   }
 
   set aport(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_argo_unregister_ring.aport', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_argo_unregister_ring.aport', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -613,27 +659,33 @@ export class xen_argo_unregister_ring$V0 implements xen_argo_unregister_ring_vie
   }
 
   set partner_id(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_argo_unregister_ring.partner_id', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_argo_unregister_ring.partner_id', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
 }
 
-/** Writes xen_argo_ring_data_ent at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_argo_ring_data_ent at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_argo_ring_data_ent$enc0(v: xen_argo_ring_data_ent, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.ring;
   if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'xen_argo_ring_data_ent.ring');
-  xen_argo_addr$enc0(x0, d, w, b);
-  const x1 = v.flags;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_argo_ring_data_ent.flags', 'uint16_t', 16);
-  d.setUint16(b + 8, x1, true);
+  const x1 = x0.aport;
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_argo_ring_data_ent.ring.aport', 'uint32_t', 32);
+  const x2 = x0.domain_id;
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'xen_argo_ring_data_ent.ring.domain_id', 'uint16_t', 16);
+  const x3 = v.flags;
+  if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'xen_argo_ring_data_ent.flags', 'uint16_t', 16);
+  const x4 = v.space_required;
+  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'xen_argo_ring_data_ent.space_required', 'uint32_t', 32);
+  const x5 = v.max_message_size;
+  if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'xen_argo_ring_data_ent.max_message_size', 'uint32_t', 32);
+  d.setUint32(b, x1, true);
+  d.setUint16(b + 4, x2, true);
+  d.setUint16(b + 6, 0);
+  d.setUint16(b + 8, x3, true);
   d.setUint16(b + 10, 0);
-  const x2 = v.space_required;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'xen_argo_ring_data_ent.space_required', 'uint32_t', 32);
-  d.setUint32(b + 12, x2, true);
-  const x3 = v.max_message_size;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'xen_argo_ring_data_ent.max_message_size', 'uint32_t', 32);
-  d.setUint32(b + 16, x3, true);
+  d.setUint32(b + 12, x4, true);
+  d.setUint32(b + 16, x5, true);
 }
 
 /** Reads xen_argo_ring_data_ent at `b` on x86_32, x86_64, arm32, arm64. */
@@ -656,16 +708,20 @@ export function xen_argo_ring_data_ent$chk0(d: DataView, b: number): void {
 export class xen_argo_ring_data_ent$V0 implements xen_argo_ring_data_ent_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_ring: xen_argo_addr$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -680,13 +736,13 @@ export class xen_argo_ring_data_ent$V0 implements xen_argo_ring_data_ent_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, 'xen_argo_ring_data_ent');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, this.$s, this.$e, 'xen_argo_ring_data_ent');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get ring(): xen_argo_addr_view {
-    return (this.$c_ring ??= new xen_argo_addr$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_ring ??= new xen_argo_addr$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get flags(): number {
@@ -695,7 +751,7 @@ export class xen_argo_ring_data_ent$V0 implements xen_argo_ring_data_ent_view {
   }
 
   set flags(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_argo_ring_data_ent.flags', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_argo_ring_data_ent.flags', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 8, x, true);
   }
@@ -706,7 +762,7 @@ export class xen_argo_ring_data_ent$V0 implements xen_argo_ring_data_ent_view {
   }
 
   set space_required(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_argo_ring_data_ent.space_required', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_argo_ring_data_ent.space_required', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
@@ -717,24 +773,61 @@ export class xen_argo_ring_data_ent$V0 implements xen_argo_ring_data_ent_view {
   }
 
   set max_message_size(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_argo_ring_data_ent.max_message_size', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_argo_ring_data_ent.max_message_size', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
 }
 
-/** Writes xen_argo_ring_data at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_argo_ring_data at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_argo_ring_data$enc0(v: xen_argo_ring_data, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
   const x0 = v.nent;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_argo_ring_data.nent', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
-  d.setUint32(b + 4, 0);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_argo_ring_data.nent', 'uint32_t', 32);
   if (n > 0) {
     const a1 = flexArray(v.data, 'xen_argo_ring_data.data');
     for (let i2 = 0; i2 < n; i2++) {
       const e3 = a1[i2];
-      if (typeof e3 !== 'object' || e3 === null) failObject(e3, 'xen_argo_ring_data.data', i2);
-      xen_argo_ring_data_ent$enc0(e3, d, w, b + 8 + i2 * 20);
+      if (typeof e3 !== 'object' || e3 === null) failObject(e3, `xen_argo_ring_data.data[${i2}]`);
+      const x4 = e3.ring;
+      if (typeof x4 !== 'object' || x4 === null) failObject(x4, `xen_argo_ring_data.data[${i2}].ring`);
+      const x5 = x4.aport;
+      if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, `xen_argo_ring_data.data[${i2}].ring.aport`, 'uint32_t', 32);
+      const x6 = x4.domain_id;
+      if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, `xen_argo_ring_data.data[${i2}].ring.domain_id`, 'uint16_t', 16);
+      const x7 = e3.flags;
+      if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, `xen_argo_ring_data.data[${i2}].flags`, 'uint16_t', 16);
+      const x8 = e3.space_required;
+      if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, `xen_argo_ring_data.data[${i2}].space_required`, 'uint32_t', 32);
+      const x9 = e3.max_message_size;
+      if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, `xen_argo_ring_data.data[${i2}].max_message_size`, 'uint32_t', 32);
+    }
+  }
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, 0);
+  if (n > 0) {
+    const a1 = flexArray(v.data, 'xen_argo_ring_data.data');
+    for (let i10 = 0; i10 < n; i10++) {
+      const e11 = a1[i10];
+      if (typeof e11 !== 'object' || e11 === null) failObject(e11, `xen_argo_ring_data.data[${i10}]`);
+      const x12 = e11.ring;
+      if (typeof x12 !== 'object' || x12 === null) failObject(x12, `xen_argo_ring_data.data[${i10}].ring`);
+      const x13 = x12.aport;
+      if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, `xen_argo_ring_data.data[${i10}].ring.aport`, 'uint32_t', 32);
+      const x14 = x12.domain_id;
+      if (typeof x14 !== 'number' || (x14 & 0xffff) !== x14) failInt(x14, `xen_argo_ring_data.data[${i10}].ring.domain_id`, 'uint16_t', 16);
+      const x15 = e11.flags;
+      if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, `xen_argo_ring_data.data[${i10}].flags`, 'uint16_t', 16);
+      const x16 = e11.space_required;
+      if (typeof x16 !== 'number' || (x16 >>> 0) !== x16) failInt(x16, `xen_argo_ring_data.data[${i10}].space_required`, 'uint32_t', 32);
+      const x17 = e11.max_message_size;
+      if (typeof x17 !== 'number' || (x17 >>> 0) !== x17) failInt(x17, `xen_argo_ring_data.data[${i10}].max_message_size`, 'uint32_t', 32);
+      d.setUint32(b + 8 + i10 * 20, x13, true);
+      d.setUint16(b + 8 + i10 * 20 + 4, x14, true);
+      d.setUint16(b + 8 + i10 * 20 + 6, 0);
+      d.setUint16(b + 8 + i10 * 20 + 8, x15, true);
+      d.setUint16(b + 8 + i10 * 20 + 10, 0);
+      d.setUint32(b + 8 + i10 * 20 + 12, x16, true);
+      d.setUint32(b + 8 + i10 * 20 + 16, x17, true);
     }
   }
 }
@@ -761,15 +854,19 @@ export function xen_argo_ring_data$chk0(d: DataView, b: number, n: number): void
 export class xen_argo_ring_data$V0 implements xen_argo_ring_data_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -784,7 +881,7 @@ export class xen_argo_ring_data$V0 implements xen_argo_ring_data_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_argo_ring_data');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_argo_ring_data');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -795,34 +892,47 @@ export class xen_argo_ring_data$V0 implements xen_argo_ring_data_view {
   }
 
   set nent(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_argo_ring_data.nent', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_argo_ring_data.nent', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 
   data(count: number): RecordArrayView<xen_argo_ring_data_ent_view> {
     const b = this.$r.$b + this.$o;
-    return new RecordArray((at) => new xen_argo_ring_data_ent$V0(this.$d, this.$a, at), b + 8, 20, flexRoom(this.$d, b + 8, count, 20, 'xen_argo_ring_data.data'), 'xen_argo_ring_data.data');
+    return new RecordArray((at) => new xen_argo_ring_data_ent$V0(this.$d, this.$a, at, this.$s, this.$n, this.$e), b + 8, 20, flexRoom(this, b + 8, count, 20, 'xen_argo_ring_data.data'), 'xen_argo_ring_data.data');
   }
 }
 
-/** Writes xen_argo_ring_message_header at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_argo_ring_message_header at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_argo_ring_message_header$enc0(v: xen_argo_ring_message_header, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
   const x0 = v.len;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_argo_ring_message_header.len', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_argo_ring_message_header.len', 'uint32_t', 32);
   const x1 = v.source;
   if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'xen_argo_ring_message_header.source');
-  xen_argo_addr$enc0(x1, d, w, b + 4);
-  const x2 = v.message_type;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'xen_argo_ring_message_header.message_type', 'uint32_t', 32);
-  d.setUint32(b + 12, x2, true);
+  const x2 = x1.aport;
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_argo_ring_message_header.source.aport', 'uint32_t', 32);
+  const x3 = x1.domain_id;
+  if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'xen_argo_ring_message_header.source.domain_id', 'uint16_t', 16);
+  const x4 = v.message_type;
+  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'xen_argo_ring_message_header.message_type', 'uint32_t', 32);
   if (n > 0) {
-    const a3 = flexArray(v.data, 'xen_argo_ring_message_header.data');
-    for (let i4 = 0; i4 < n; i4++) {
-      const e5 = a3[i4];
-      if ((e5 & 0xff) !== e5) failInt(e5, 'xen_argo_ring_message_header.data', 'uint8_t', 8, i4);
-      d.setUint8(b + 16 + i4 * 1, e5);
+    const a5 = flexArray(v.data, 'xen_argo_ring_message_header.data');
+    for (let i6 = 0; i6 < n; i6++) {
+      const e7 = a5[i6];
+      if (typeof e7 !== 'number' || (e7 & 0xff) !== e7) failInt(e7, `xen_argo_ring_message_header.data[${i6}]`, 'uint8_t', 8);
+    }
+  }
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x2, true);
+  d.setUint16(b + 8, x3, true);
+  d.setUint16(b + 10, 0);
+  d.setUint32(b + 12, x4, true);
+  if (n > 0) {
+    const a5 = flexArray(v.data, 'xen_argo_ring_message_header.data');
+    for (let i8 = 0; i8 < n; i8++) {
+      const e9 = a5[i8];
+      if (typeof e9 !== 'number' || (e9 & 0xff) !== e9) failInt(e9, `xen_argo_ring_message_header.data[${i8}]`, 'uint8_t', 8);
+      d.setUint8(b + 16 + i8 * 1, e9);
     }
   }
 }
@@ -850,16 +960,20 @@ export function xen_argo_ring_message_header$chk0(d: DataView, b: number, n: num
 export class xen_argo_ring_message_header$V0 implements xen_argo_ring_message_header_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_source: xen_argo_addr$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -874,7 +988,7 @@ export class xen_argo_ring_message_header$V0 implements xen_argo_ring_message_he
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_argo_ring_message_header');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xen_argo_ring_message_header');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -885,13 +999,13 @@ export class xen_argo_ring_message_header$V0 implements xen_argo_ring_message_he
   }
 
   set len(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_argo_ring_message_header.len', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_argo_ring_message_header.len', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 
   get source(): xen_argo_addr_view {
-    return (this.$c_source ??= new xen_argo_addr$V0(this.$d, this.$a, 0, this.$r, this.$o + 4));
+    return (this.$c_source ??= new xen_argo_addr$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 4));
   }
 
   get message_type(): number {
@@ -900,13 +1014,13 @@ export class xen_argo_ring_message_header$V0 implements xen_argo_ring_message_he
   }
 
   set message_type(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_argo_ring_message_header.message_type', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_argo_ring_message_header.message_type', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
 
-  data(count: number): Uint8Array {
+  data(count: number): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
-    return typedArray('u8', this.$d, b + 16, flexRoom(this.$d, b + 16, count, 1, 'xen_argo_ring_message_header.data'), 'xen_argo_ring_message_header.data');
+    return new IntArray({ bits: 8, signed: false, big: false, ctype: 'uint8_t' }, this.$d, b + 16, flexRoom(this, b + 16, count, 1, 'xen_argo_ring_message_header.data'), 'xen_argo_ring_message_header.data');
   }
 }

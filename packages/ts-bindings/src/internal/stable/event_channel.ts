@@ -3,19 +3,20 @@
 /*
  * Per-architecture code of stable/event_channel: internal, not part of the package's API.
  */
-import { alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failOp, failOpName, failPadding, failUnion, nonZero, setU64FromNumber, typedArray, u64AsNumber, viewLimit, zero } from '../../runtime.js';
+import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
+import type { IntArrayView } from '../../runtime.js';
 import type { EvtchnOp, evtchn_alloc_unbound, evtchn_alloc_unbound_view, evtchn_bind_interdomain, evtchn_bind_interdomain_view, evtchn_bind_ipi, evtchn_bind_ipi_view, evtchn_bind_pirq, evtchn_bind_pirq_view, evtchn_bind_vcpu, evtchn_bind_vcpu_view, evtchn_bind_virq, evtchn_bind_virq_view, evtchn_close, evtchn_close_view, evtchn_expand_array, evtchn_expand_array_view, evtchn_fifo_control_block, evtchn_fifo_control_block_view, evtchn_init_control, evtchn_init_control_view, evtchn_op, evtchn_op_u, evtchn_op_u_view, evtchn_op_view, evtchn_reset, evtchn_reset_view, evtchn_send, evtchn_send_view, evtchn_set_priority, evtchn_set_priority_view, evtchn_status, evtchn_status_u, evtchn_status_u_interdomain, evtchn_status_u_interdomain_view, evtchn_status_u_unbound, evtchn_status_u_unbound_view, evtchn_status_u_view, evtchn_status_view, evtchn_unmask, evtchn_unmask_view } from '../../stable/event_channel.js';
 
-/** Writes evtchn_alloc_unbound at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_alloc_unbound at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_alloc_unbound$enc0(v: evtchn_alloc_unbound, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'evtchn_alloc_unbound.dom', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'evtchn_alloc_unbound.dom', 'uint16_t', 16);
   const x1 = v.remote_dom;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'evtchn_alloc_unbound.remote_dom', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'evtchn_alloc_unbound.remote_dom', 'uint16_t', 16);
   const x2 = v.port;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'evtchn_alloc_unbound.port', 'uint32_t', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'evtchn_alloc_unbound.port', 'uint32_t', 32);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
   d.setUint32(b + 4, x2, true);
 }
 
@@ -32,15 +33,19 @@ export function evtchn_alloc_unbound$dec0(d: DataView, w: BigUint64Array | undef
 export class evtchn_alloc_unbound$V0 implements evtchn_alloc_unbound_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -55,7 +60,7 @@ export class evtchn_alloc_unbound$V0 implements evtchn_alloc_unbound_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'evtchn_alloc_unbound');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'evtchn_alloc_unbound');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -66,7 +71,7 @@ export class evtchn_alloc_unbound$V0 implements evtchn_alloc_unbound_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'evtchn_alloc_unbound.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'evtchn_alloc_unbound.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -77,7 +82,7 @@ export class evtchn_alloc_unbound$V0 implements evtchn_alloc_unbound_view {
   }
 
   set remote_dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'evtchn_alloc_unbound.remote_dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'evtchn_alloc_unbound.remote_dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -88,22 +93,22 @@ export class evtchn_alloc_unbound$V0 implements evtchn_alloc_unbound_view {
   }
 
   set port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_alloc_unbound.port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_alloc_unbound.port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes evtchn_bind_interdomain at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_bind_interdomain at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_bind_interdomain$enc0(v: evtchn_bind_interdomain, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.remote_dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'evtchn_bind_interdomain.remote_dom', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'evtchn_bind_interdomain.remote_dom', 'uint16_t', 16);
   const x1 = v.remote_port;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'evtchn_bind_interdomain.remote_port', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'evtchn_bind_interdomain.remote_port', 'uint32_t', 32);
   const x2 = v.local_port;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'evtchn_bind_interdomain.local_port', 'uint32_t', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'evtchn_bind_interdomain.local_port', 'uint32_t', 32);
+  d.setUint16(b, x0, true);
+  d.setUint32(b + 4, x1, true);
   d.setUint32(b + 8, x2, true);
   d.setUint16(b + 2, 0);
 }
@@ -126,15 +131,19 @@ export function evtchn_bind_interdomain$chk0(d: DataView, b: number): void {
 export class evtchn_bind_interdomain$V0 implements evtchn_bind_interdomain_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -149,7 +158,7 @@ export class evtchn_bind_interdomain$V0 implements evtchn_bind_interdomain_view 
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'evtchn_bind_interdomain');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, this.$s, this.$e, 'evtchn_bind_interdomain');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -160,7 +169,7 @@ export class evtchn_bind_interdomain$V0 implements evtchn_bind_interdomain_view 
   }
 
   set remote_dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'evtchn_bind_interdomain.remote_dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'evtchn_bind_interdomain.remote_dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -171,7 +180,7 @@ export class evtchn_bind_interdomain$V0 implements evtchn_bind_interdomain_view 
   }
 
   set remote_port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_interdomain.remote_port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_bind_interdomain.remote_port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -182,22 +191,22 @@ export class evtchn_bind_interdomain$V0 implements evtchn_bind_interdomain_view 
   }
 
   set local_port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_interdomain.local_port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_bind_interdomain.local_port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
 }
 
-/** Writes evtchn_bind_virq at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_bind_virq at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_bind_virq$enc0(v: evtchn_bind_virq, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.virq;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'evtchn_bind_virq.virq', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'evtchn_bind_virq.virq', 'uint32_t', 32);
   const x1 = v.vcpu;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'evtchn_bind_virq.vcpu', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'evtchn_bind_virq.vcpu', 'uint32_t', 32);
   const x2 = v.port;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'evtchn_bind_virq.port', 'uint32_t', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'evtchn_bind_virq.port', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x1, true);
   d.setUint32(b + 8, x2, true);
 }
 
@@ -214,15 +223,19 @@ export function evtchn_bind_virq$dec0(d: DataView, w: BigUint64Array | undefined
 export class evtchn_bind_virq$V0 implements evtchn_bind_virq_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -237,7 +250,7 @@ export class evtchn_bind_virq$V0 implements evtchn_bind_virq_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'evtchn_bind_virq');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, this.$s, this.$e, 'evtchn_bind_virq');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -248,7 +261,7 @@ export class evtchn_bind_virq$V0 implements evtchn_bind_virq_view {
   }
 
   set virq(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_virq.virq', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_bind_virq.virq', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -259,7 +272,7 @@ export class evtchn_bind_virq$V0 implements evtchn_bind_virq_view {
   }
 
   set vcpu(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_virq.vcpu', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_bind_virq.vcpu', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -270,22 +283,22 @@ export class evtchn_bind_virq$V0 implements evtchn_bind_virq_view {
   }
 
   set port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_virq.port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_bind_virq.port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
 }
 
-/** Writes evtchn_bind_pirq at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_bind_pirq at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_bind_pirq$enc0(v: evtchn_bind_pirq, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.pirq;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'evtchn_bind_pirq.pirq', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'evtchn_bind_pirq.pirq', 'uint32_t', 32);
   const x1 = v.flags;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'evtchn_bind_pirq.flags', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'evtchn_bind_pirq.flags', 'uint32_t', 32);
   const x2 = v.port;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'evtchn_bind_pirq.port', 'uint32_t', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'evtchn_bind_pirq.port', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x1, true);
   d.setUint32(b + 8, x2, true);
 }
 
@@ -302,15 +315,19 @@ export function evtchn_bind_pirq$dec0(d: DataView, w: BigUint64Array | undefined
 export class evtchn_bind_pirq$V0 implements evtchn_bind_pirq_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -325,7 +342,7 @@ export class evtchn_bind_pirq$V0 implements evtchn_bind_pirq_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'evtchn_bind_pirq');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, this.$s, this.$e, 'evtchn_bind_pirq');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -336,7 +353,7 @@ export class evtchn_bind_pirq$V0 implements evtchn_bind_pirq_view {
   }
 
   set pirq(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_pirq.pirq', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_bind_pirq.pirq', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -347,7 +364,7 @@ export class evtchn_bind_pirq$V0 implements evtchn_bind_pirq_view {
   }
 
   set flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_pirq.flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_bind_pirq.flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -358,19 +375,19 @@ export class evtchn_bind_pirq$V0 implements evtchn_bind_pirq_view {
   }
 
   set port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_pirq.port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_bind_pirq.port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
 }
 
-/** Writes evtchn_bind_ipi at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_bind_ipi at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_bind_ipi$enc0(v: evtchn_bind_ipi, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.vcpu;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'evtchn_bind_ipi.vcpu', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'evtchn_bind_ipi.vcpu', 'uint32_t', 32);
   const x1 = v.port;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'evtchn_bind_ipi.port', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'evtchn_bind_ipi.port', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
 }
 
@@ -386,15 +403,19 @@ export function evtchn_bind_ipi$dec0(d: DataView, w: BigUint64Array | undefined,
 export class evtchn_bind_ipi$V0 implements evtchn_bind_ipi_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -409,7 +430,7 @@ export class evtchn_bind_ipi$V0 implements evtchn_bind_ipi_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'evtchn_bind_ipi');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'evtchn_bind_ipi');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -420,7 +441,7 @@ export class evtchn_bind_ipi$V0 implements evtchn_bind_ipi_view {
   }
 
   set vcpu(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_ipi.vcpu', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_bind_ipi.vcpu', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -431,16 +452,16 @@ export class evtchn_bind_ipi$V0 implements evtchn_bind_ipi_view {
   }
 
   set port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_ipi.port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_bind_ipi.port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes evtchn_close at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_close at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_close$enc0(v: evtchn_close, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.port;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'evtchn_close.port', 'uint32_t', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'evtchn_close.port', 'uint32_t', 32);
   d.setUint32(b, x0, true);
 }
 
@@ -455,15 +476,19 @@ export function evtchn_close$dec0(d: DataView, w: BigUint64Array | undefined, b:
 export class evtchn_close$V0 implements evtchn_close_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -478,7 +503,7 @@ export class evtchn_close$V0 implements evtchn_close_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'evtchn_close');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'evtchn_close');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -489,16 +514,16 @@ export class evtchn_close$V0 implements evtchn_close_view {
   }
 
   set port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_close.port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_close.port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes evtchn_send at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_send at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_send$enc0(v: evtchn_send, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.port;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'evtchn_send.port', 'uint32_t', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'evtchn_send.port', 'uint32_t', 32);
   d.setUint32(b, x0, true);
 }
 
@@ -513,15 +538,19 @@ export function evtchn_send$dec0(d: DataView, w: BigUint64Array | undefined, b: 
 export class evtchn_send$V0 implements evtchn_send_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -536,7 +565,7 @@ export class evtchn_send$V0 implements evtchn_send_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'evtchn_send');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'evtchn_send');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -547,29 +576,104 @@ export class evtchn_send$V0 implements evtchn_send_view {
   }
 
   set port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_send.port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_send.port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes evtchn_status at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_status at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_status$enc0(v: evtchn_status, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'evtchn_status.dom', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'evtchn_status.dom', 'uint16_t', 16);
   const x1 = v.port;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'evtchn_status.port', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'evtchn_status.port', 'uint32_t', 32);
   const x2 = v.status;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'evtchn_status.status', 'uint32_t', 32);
-  d.setUint32(b + 8, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'evtchn_status.status', 'uint32_t', 32);
   const x3 = v.vcpu;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'evtchn_status.vcpu', 'uint32_t', 32);
-  d.setUint32(b + 12, x3, true);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'evtchn_status.vcpu', 'uint32_t', 32);
   const x4 = v.u;
   if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'evtchn_status.u');
-  evtchn_status_u$enc0(x4, d, w, b + 16);
+  let k5 = 0;
+  let j6 = -1;
+  if (x4.unbound !== undefined) {
+    k5++;
+    j6 = 0;
+    const x7 = x4.unbound!;
+    if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'evtchn_status.u.unbound');
+    const x8 = x7.dom;
+    if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'evtchn_status.u.unbound.dom', 'uint16_t', 16);
+  }
+  if (x4.interdomain !== undefined) {
+    k5++;
+    j6 = 1;
+    const x9 = x4.interdomain!;
+    if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'evtchn_status.u.interdomain');
+    const x10 = x9.dom;
+    if (typeof x10 !== 'number' || (x10 & 0xffff) !== x10) failInt(x10, 'evtchn_status.u.interdomain.dom', 'uint16_t', 16);
+    const x11 = x9.port;
+    if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'evtchn_status.u.interdomain.port', 'uint32_t', 32);
+  }
+  if (x4.pirq !== undefined) {
+    k5++;
+    j6 = 2;
+    const x12 = x4.pirq!;
+    if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, 'evtchn_status.u.pirq', 'uint32_t', 32);
+  }
+  if (x4.virq !== undefined) {
+    k5++;
+    j6 = 3;
+    const x13 = x4.virq!;
+    if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'evtchn_status.u.virq', 'uint32_t', 32);
+  }
+  if (k5 > 1) {
+    checkDecodedUnion(x4, k5, 8, 'evtchn_status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
+    j6 = -2;
+  } else if (k5 === 0) checkEmptyUnion(x4, 'evtchn_status.u');
+  d.setUint16(b, x0, true);
+  d.setUint32(b + 4, x1, true);
+  d.setUint32(b + 8, x2, true);
+  d.setUint32(b + 12, x3, true);
+  if (j6 === -2) {
+    encodeDecodedUnion(x4, 2, d, w, b + 16, 8, 'evtchn_status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
+  } else {
+    d.setUint32(b + 16, 0);
+    d.setUint32(b + 16 + 4, 0);
+    switch (j6) {
+      case 0: {
+        const x14 = x4.unbound!;
+        if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'evtchn_status.u.unbound');
+        const x15 = x14.dom;
+        if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'evtchn_status.u.unbound.dom', 'uint16_t', 16);
+        d.setUint16(b + 16, x15, true);
+        break;
+      }
+      case 1: {
+        const x16 = x4.interdomain!;
+        if (typeof x16 !== 'object' || x16 === null) failObject(x16, 'evtchn_status.u.interdomain');
+        const x17 = x16.dom;
+        if (typeof x17 !== 'number' || (x17 & 0xffff) !== x17) failInt(x17, 'evtchn_status.u.interdomain.dom', 'uint16_t', 16);
+        const x18 = x16.port;
+        if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'evtchn_status.u.interdomain.port', 'uint32_t', 32);
+        d.setUint16(b + 16, x17, true);
+        d.setUint32(b + 20, x18, true);
+        d.setUint16(b + 18, 0);
+        break;
+      }
+      case 2: {
+        const x19 = x4.pirq!;
+        if (typeof x19 !== 'number' || (x19 >>> 0) !== x19) failInt(x19, 'evtchn_status.u.pirq', 'uint32_t', 32);
+        d.setUint32(b + 16, x19, true);
+        break;
+      }
+      case 3: {
+        const x20 = x4.virq!;
+        if (typeof x20 !== 'number' || (x20 >>> 0) !== x20) failInt(x20, 'evtchn_status.u.virq', 'uint32_t', 32);
+        d.setUint32(b + 16, x20, true);
+        break;
+      }
+    }
+  }
   d.setUint16(b + 2, 0);
 }
 
@@ -593,16 +697,20 @@ export function evtchn_status$chk0(d: DataView, b: number): void {
 export class evtchn_status$V0 implements evtchn_status_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_u: evtchn_status_u$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -617,7 +725,7 @@ export class evtchn_status$V0 implements evtchn_status_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'evtchn_status');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'evtchn_status');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -628,7 +736,7 @@ export class evtchn_status$V0 implements evtchn_status_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'evtchn_status.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'evtchn_status.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -639,7 +747,7 @@ export class evtchn_status$V0 implements evtchn_status_view {
   }
 
   set port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_status.port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_status.port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -650,7 +758,7 @@ export class evtchn_status$V0 implements evtchn_status_view {
   }
 
   set status(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_status.status', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_status.status', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -661,73 +769,125 @@ export class evtchn_status$V0 implements evtchn_status_view {
   }
 
   set vcpu(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_status.vcpu', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_status.vcpu', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
 
   get u(): evtchn_status_u_view {
-    return (this.$c_u ??= new evtchn_status_u$V0(this.$d, this.$a, 0, this.$r, this.$o + 16));
+    return (this.$c_u ??= new evtchn_status_u$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 16));
   }
 }
 
-/** Writes evtchn_status.u at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_status.u at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_status_u$enc0(v: evtchn_status_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.unbound !== undefined) {
-    k++;
-    const x0 = v.unbound;
-    if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'evtchn_status.u.unbound');
-    evtchn_status_u_unbound$enc0(x0, d, w, b);
+    k0++;
+    j1 = 0;
+    const x2 = v.unbound!;
+    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'evtchn_status.u.unbound');
+    const x3 = x2.dom;
+    if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'evtchn_status.u.unbound.dom', 'uint16_t', 16);
   }
   if (v.interdomain !== undefined) {
-    k++;
-    const x1 = v.interdomain;
-    if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'evtchn_status.u.interdomain');
-    evtchn_status_u_interdomain$enc0(x1, d, w, b);
+    k0++;
+    j1 = 1;
+    const x4 = v.interdomain!;
+    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'evtchn_status.u.interdomain');
+    const x5 = x4.dom;
+    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'evtchn_status.u.interdomain.dom', 'uint16_t', 16);
+    const x6 = x4.port;
+    if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'evtchn_status.u.interdomain.port', 'uint32_t', 32);
   }
   if (v.pirq !== undefined) {
-    k++;
-    const x2 = v.pirq;
-    if ((x2 >>> 0) !== x2) failInt(x2, 'evtchn_status.u.pirq', 'uint32_t', 32);
-    d.setUint32(b, x2, true);
+    k0++;
+    j1 = 2;
+    const x7 = v.pirq!;
+    if (typeof x7 !== 'number' || (x7 >>> 0) !== x7) failInt(x7, 'evtchn_status.u.pirq', 'uint32_t', 32);
   }
   if (v.virq !== undefined) {
-    k++;
-    const x3 = v.virq;
-    if ((x3 >>> 0) !== x3) failInt(x3, 'evtchn_status.u.virq', 'uint32_t', 32);
-    d.setUint32(b, x3, true);
+    k0++;
+    j1 = 3;
+    const x8 = v.virq!;
+    if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'evtchn_status.u.virq', 'uint32_t', 32);
   }
-  if (k > 1) failUnion('evtchn_status.u', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 8, 'evtchn_status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'evtchn_status.u');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 8, 'evtchn_status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j1) {
+      case 0: {
+        const x9 = v.unbound!;
+        if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'evtchn_status.u.unbound');
+        const x10 = x9.dom;
+        if (typeof x10 !== 'number' || (x10 & 0xffff) !== x10) failInt(x10, 'evtchn_status.u.unbound.dom', 'uint16_t', 16);
+        d.setUint16(b, x10, true);
+        break;
+      }
+      case 1: {
+        const x11 = v.interdomain!;
+        if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'evtchn_status.u.interdomain');
+        const x12 = x11.dom;
+        if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'evtchn_status.u.interdomain.dom', 'uint16_t', 16);
+        const x13 = x11.port;
+        if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'evtchn_status.u.interdomain.port', 'uint32_t', 32);
+        d.setUint16(b, x12, true);
+        d.setUint32(b + 4, x13, true);
+        d.setUint16(b + 2, 0);
+        break;
+      }
+      case 2: {
+        const x14 = v.pirq!;
+        if (typeof x14 !== 'number' || (x14 >>> 0) !== x14) failInt(x14, 'evtchn_status.u.pirq', 'uint32_t', 32);
+        d.setUint32(b, x14, true);
+        break;
+      }
+      case 3: {
+        const x15 = v.virq!;
+        if (typeof x15 !== 'number' || (x15 >>> 0) !== x15) failInt(x15, 'evtchn_status.u.virq', 'uint32_t', 32);
+        d.setUint32(b, x15, true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads evtchn_status.u at `b` on x86_32, x86_64, arm32, arm64. */
 export function evtchn_status_u$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_status_u {
-  return {
+  return decodedFrom({
     unbound: evtchn_status_u_unbound$dec0(d, w, b),
     interdomain: evtchn_status_u_interdomain$dec0(d, w, b),
     pirq: d.getUint32(b, true),
     virq: d.getUint32(b, true),
-  };
+  }, evtchn_status_u$dec0, d, b, 8);
 }
 
 /** The view of evtchn_status.u on x86_32, x86_64, arm32, arm64. */
 export class evtchn_status_u$V0 implements evtchn_status_u_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_unbound: evtchn_status_u_unbound$V0 | undefined = undefined;
   $c_interdomain: evtchn_status_u_interdomain$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -742,17 +902,17 @@ export class evtchn_status_u$V0 implements evtchn_status_u_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'evtchn_status.u');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'evtchn_status.u');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get unbound(): evtchn_status_u_unbound_view {
-    return (this.$c_unbound ??= new evtchn_status_u_unbound$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_unbound ??= new evtchn_status_u_unbound$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get interdomain(): evtchn_status_u_interdomain_view {
-    return (this.$c_interdomain ??= new evtchn_status_u_interdomain$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_interdomain ??= new evtchn_status_u_interdomain$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get pirq(): number {
@@ -761,7 +921,7 @@ export class evtchn_status_u$V0 implements evtchn_status_u_view {
   }
 
   set pirq(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_status.u.pirq', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_status.u.pirq', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -772,16 +932,16 @@ export class evtchn_status_u$V0 implements evtchn_status_u_view {
   }
 
   set virq(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_status.u.virq', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_status.u.virq', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes evtchn_status.u.unbound at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_status.u.unbound at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_status_u_unbound$enc0(v: evtchn_status_u_unbound, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'evtchn_status.u.unbound.dom', 'uint16_t', 16);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'evtchn_status.u.unbound.dom', 'uint16_t', 16);
   d.setUint16(b, x0, true);
 }
 
@@ -796,15 +956,19 @@ export function evtchn_status_u_unbound$dec0(d: DataView, w: BigUint64Array | un
 export class evtchn_status_u_unbound$V0 implements evtchn_status_u_unbound_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -819,7 +983,7 @@ export class evtchn_status_u_unbound$V0 implements evtchn_status_u_unbound_view 
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 2 <= this.$n ? x : checkRepoint(this.$d, x, 2, 'evtchn_status.u.unbound');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 2 <= this.$n ? x : checkRepoint(this.$d, x, 2, this.$s, this.$e, 'evtchn_status.u.unbound');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -830,19 +994,19 @@ export class evtchn_status_u_unbound$V0 implements evtchn_status_u_unbound_view 
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'evtchn_status.u.unbound.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'evtchn_status.u.unbound.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
 }
 
-/** Writes evtchn_status.u.interdomain at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_status.u.interdomain at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_status_u_interdomain$enc0(v: evtchn_status_u_interdomain, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'evtchn_status.u.interdomain.dom', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'evtchn_status.u.interdomain.dom', 'uint16_t', 16);
   const x1 = v.port;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'evtchn_status.u.interdomain.port', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'evtchn_status.u.interdomain.port', 'uint32_t', 32);
+  d.setUint16(b, x0, true);
   d.setUint32(b + 4, x1, true);
   d.setUint16(b + 2, 0);
 }
@@ -864,15 +1028,19 @@ export function evtchn_status_u_interdomain$chk0(d: DataView, b: number): void {
 export class evtchn_status_u_interdomain$V0 implements evtchn_status_u_interdomain_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -887,7 +1055,7 @@ export class evtchn_status_u_interdomain$V0 implements evtchn_status_u_interdoma
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'evtchn_status.u.interdomain');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'evtchn_status.u.interdomain');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -898,7 +1066,7 @@ export class evtchn_status_u_interdomain$V0 implements evtchn_status_u_interdoma
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'evtchn_status.u.interdomain.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'evtchn_status.u.interdomain.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -909,19 +1077,19 @@ export class evtchn_status_u_interdomain$V0 implements evtchn_status_u_interdoma
   }
 
   set port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_status.u.interdomain.port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_status.u.interdomain.port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes evtchn_bind_vcpu at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_bind_vcpu at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_bind_vcpu$enc0(v: evtchn_bind_vcpu, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.port;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'evtchn_bind_vcpu.port', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'evtchn_bind_vcpu.port', 'uint32_t', 32);
   const x1 = v.vcpu;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'evtchn_bind_vcpu.vcpu', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'evtchn_bind_vcpu.vcpu', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
 }
 
@@ -937,15 +1105,19 @@ export function evtchn_bind_vcpu$dec0(d: DataView, w: BigUint64Array | undefined
 export class evtchn_bind_vcpu$V0 implements evtchn_bind_vcpu_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -960,7 +1132,7 @@ export class evtchn_bind_vcpu$V0 implements evtchn_bind_vcpu_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'evtchn_bind_vcpu');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'evtchn_bind_vcpu');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -971,7 +1143,7 @@ export class evtchn_bind_vcpu$V0 implements evtchn_bind_vcpu_view {
   }
 
   set port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_vcpu.port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_bind_vcpu.port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -982,16 +1154,16 @@ export class evtchn_bind_vcpu$V0 implements evtchn_bind_vcpu_view {
   }
 
   set vcpu(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_bind_vcpu.vcpu', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_bind_vcpu.vcpu', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes evtchn_unmask at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_unmask at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_unmask$enc0(v: evtchn_unmask, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.port;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'evtchn_unmask.port', 'uint32_t', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'evtchn_unmask.port', 'uint32_t', 32);
   d.setUint32(b, x0, true);
 }
 
@@ -1006,15 +1178,19 @@ export function evtchn_unmask$dec0(d: DataView, w: BigUint64Array | undefined, b
 export class evtchn_unmask$V0 implements evtchn_unmask_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1029,7 +1205,7 @@ export class evtchn_unmask$V0 implements evtchn_unmask_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'evtchn_unmask');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'evtchn_unmask');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1040,16 +1216,16 @@ export class evtchn_unmask$V0 implements evtchn_unmask_view {
   }
 
   set port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_unmask.port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_unmask.port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes evtchn_reset at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_reset at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_reset$enc0(v: evtchn_reset, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'evtchn_reset.dom', 'uint16_t', 16);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'evtchn_reset.dom', 'uint16_t', 16);
   d.setUint16(b, x0, true);
 }
 
@@ -1064,15 +1240,19 @@ export function evtchn_reset$dec0(d: DataView, w: BigUint64Array | undefined, b:
 export class evtchn_reset$V0 implements evtchn_reset_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1087,7 +1267,7 @@ export class evtchn_reset$V0 implements evtchn_reset_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 2 <= this.$n ? x : checkRepoint(this.$d, x, 2, 'evtchn_reset');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 2 <= this.$n ? x : checkRepoint(this.$d, x, 2, this.$s, this.$e, 'evtchn_reset');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1098,26 +1278,26 @@ export class evtchn_reset$V0 implements evtchn_reset_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'evtchn_reset.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'evtchn_reset.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
 }
 
-/** Writes evtchn_init_control at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_init_control at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_init_control$enc0(v: evtchn_init_control, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.control_gfn;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'evtchn_init_control.control_gfn', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.offset;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'evtchn_init_control.offset', 'uint32_t', 32);
-  d.setUint32(b + 8, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'evtchn_init_control.offset', 'uint32_t', 32);
   const x2 = v.vcpu;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'evtchn_init_control.vcpu', 'uint32_t', 32);
-  d.setUint32(b + 12, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'evtchn_init_control.vcpu', 'uint32_t', 32);
   const x3 = v.link_bits;
-  if ((x3 & 0xff) !== x3) failInt(x3, 'evtchn_init_control.link_bits', 'uint8_t', 8);
+  if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'evtchn_init_control.link_bits', 'uint8_t', 8);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  d.setUint32(b + 8, x1, true);
+  d.setUint32(b + 12, x2, true);
   d.setUint8(b + 16, x3);
   zero(d, b + 17, 7);
 }
@@ -1126,7 +1306,7 @@ export function evtchn_init_control$enc0(v: evtchn_init_control, d: DataView, w:
 export function evtchn_init_control$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_init_control {
   const w8 = alignedWords(w, b);
   return {
-    control_gfn: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    control_gfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     offset: d.getUint32(b + 8, true),
     vcpu: d.getUint32(b + 12, true),
     link_bits: d.getUint8(b + 16),
@@ -1142,15 +1322,19 @@ export function evtchn_init_control$chk0(d: DataView, b: number): void {
 export class evtchn_init_control$V0 implements evtchn_init_control_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1165,7 +1349,7 @@ export class evtchn_init_control$V0 implements evtchn_init_control_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'evtchn_init_control');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'evtchn_init_control');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1173,14 +1357,13 @@ export class evtchn_init_control$V0 implements evtchn_init_control_view {
   get control_gfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set control_gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'evtchn_init_control.control_gfn', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get control_gfnAsNumber(): number {
@@ -1199,7 +1382,7 @@ export class evtchn_init_control$V0 implements evtchn_init_control_view {
   }
 
   set offset(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_init_control.offset', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_init_control.offset', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -1210,7 +1393,7 @@ export class evtchn_init_control$V0 implements evtchn_init_control_view {
   }
 
   set vcpu(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_init_control.vcpu', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_init_control.vcpu', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
@@ -1221,17 +1404,19 @@ export class evtchn_init_control$V0 implements evtchn_init_control_view {
   }
 
   set link_bits(x: number) {
-    if ((x & 0xff) !== x) failInt(x, 'evtchn_init_control.link_bits', 'uint8_t', 8);
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'evtchn_init_control.link_bits', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 16, x);
   }
 }
 
-/** Writes evtchn_expand_array at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_expand_array at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_expand_array$enc0(v: evtchn_expand_array, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.array_gfn;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'evtchn_expand_array.array_gfn', 'uint64_t', 64);
+  // A detached buffer throws here, where word stores to it would be dropped.
+  d.getUint8(b);
   if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
 }
 
@@ -1239,7 +1424,7 @@ export function evtchn_expand_array$enc0(v: evtchn_expand_array, d: DataView, w:
 export function evtchn_expand_array$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_expand_array {
   const w8 = alignedWords(w, b);
   return {
-    array_gfn: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    array_gfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
   };
 }
 
@@ -1247,15 +1432,19 @@ export function evtchn_expand_array$dec0(d: DataView, w: BigUint64Array | undefi
 export class evtchn_expand_array$V0 implements evtchn_expand_array_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1270,7 +1459,7 @@ export class evtchn_expand_array$V0 implements evtchn_expand_array_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'evtchn_expand_array');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'evtchn_expand_array');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1278,14 +1467,13 @@ export class evtchn_expand_array$V0 implements evtchn_expand_array_view {
   get array_gfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set array_gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'evtchn_expand_array.array_gfn', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get array_gfnAsNumber(): number {
@@ -1299,13 +1487,13 @@ export class evtchn_expand_array$V0 implements evtchn_expand_array_view {
   }
 }
 
-/** Writes evtchn_set_priority at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_set_priority at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_set_priority$enc0(v: evtchn_set_priority, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.port;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'evtchn_set_priority.port', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'evtchn_set_priority.port', 'uint32_t', 32);
   const x1 = v.priority;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'evtchn_set_priority.priority', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'evtchn_set_priority.priority', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
 }
 
@@ -1321,15 +1509,19 @@ export function evtchn_set_priority$dec0(d: DataView, w: BigUint64Array | undefi
 export class evtchn_set_priority$V0 implements evtchn_set_priority_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1344,7 +1536,7 @@ export class evtchn_set_priority$V0 implements evtchn_set_priority_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'evtchn_set_priority');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'evtchn_set_priority');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1355,7 +1547,7 @@ export class evtchn_set_priority$V0 implements evtchn_set_priority_view {
   }
 
   set port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_set_priority.port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_set_priority.port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1366,20 +1558,380 @@ export class evtchn_set_priority$V0 implements evtchn_set_priority_view {
   }
 
   set priority(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_set_priority.priority', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_set_priority.priority', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes evtchn_op at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_op at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_op$enc0(v: evtchn_op, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.cmd;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'evtchn_op.cmd', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'evtchn_op.cmd', 'uint32_t', 32);
   const x1 = v.u;
   if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'evtchn_op.u');
-  evtchn_op_u$enc0(x1, d, w, b + 4);
+  let k2 = 0;
+  let j3 = -1;
+  if (x1.alloc_unbound !== undefined) {
+    k2++;
+    j3 = 0;
+    const x4 = x1.alloc_unbound!;
+    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'evtchn_op.u.alloc_unbound');
+    const x5 = x4.dom;
+    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'evtchn_op.u.alloc_unbound.dom', 'uint16_t', 16);
+    const x6 = x4.remote_dom;
+    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'evtchn_op.u.alloc_unbound.remote_dom', 'uint16_t', 16);
+    const x7 = x4.port;
+    if (typeof x7 !== 'number' || (x7 >>> 0) !== x7) failInt(x7, 'evtchn_op.u.alloc_unbound.port', 'uint32_t', 32);
+  }
+  if (x1.bind_interdomain !== undefined) {
+    k2++;
+    j3 = 1;
+    const x8 = x1.bind_interdomain!;
+    if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'evtchn_op.u.bind_interdomain');
+    const x9 = x8.remote_dom;
+    if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'evtchn_op.u.bind_interdomain.remote_dom', 'uint16_t', 16);
+    const x10 = x8.remote_port;
+    if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'evtchn_op.u.bind_interdomain.remote_port', 'uint32_t', 32);
+    const x11 = x8.local_port;
+    if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'evtchn_op.u.bind_interdomain.local_port', 'uint32_t', 32);
+  }
+  if (x1.bind_virq !== undefined) {
+    k2++;
+    j3 = 2;
+    const x12 = x1.bind_virq!;
+    if (typeof x12 !== 'object' || x12 === null) failObject(x12, 'evtchn_op.u.bind_virq');
+    const x13 = x12.virq;
+    if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'evtchn_op.u.bind_virq.virq', 'uint32_t', 32);
+    const x14 = x12.vcpu;
+    if (typeof x14 !== 'number' || (x14 >>> 0) !== x14) failInt(x14, 'evtchn_op.u.bind_virq.vcpu', 'uint32_t', 32);
+    const x15 = x12.port;
+    if (typeof x15 !== 'number' || (x15 >>> 0) !== x15) failInt(x15, 'evtchn_op.u.bind_virq.port', 'uint32_t', 32);
+  }
+  if (x1.bind_pirq !== undefined) {
+    k2++;
+    j3 = 3;
+    const x16 = x1.bind_pirq!;
+    if (typeof x16 !== 'object' || x16 === null) failObject(x16, 'evtchn_op.u.bind_pirq');
+    const x17 = x16.pirq;
+    if (typeof x17 !== 'number' || (x17 >>> 0) !== x17) failInt(x17, 'evtchn_op.u.bind_pirq.pirq', 'uint32_t', 32);
+    const x18 = x16.flags;
+    if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'evtchn_op.u.bind_pirq.flags', 'uint32_t', 32);
+    const x19 = x16.port;
+    if (typeof x19 !== 'number' || (x19 >>> 0) !== x19) failInt(x19, 'evtchn_op.u.bind_pirq.port', 'uint32_t', 32);
+  }
+  if (x1.bind_ipi !== undefined) {
+    k2++;
+    j3 = 4;
+    const x20 = x1.bind_ipi!;
+    if (typeof x20 !== 'object' || x20 === null) failObject(x20, 'evtchn_op.u.bind_ipi');
+    const x21 = x20.vcpu;
+    if (typeof x21 !== 'number' || (x21 >>> 0) !== x21) failInt(x21, 'evtchn_op.u.bind_ipi.vcpu', 'uint32_t', 32);
+    const x22 = x20.port;
+    if (typeof x22 !== 'number' || (x22 >>> 0) !== x22) failInt(x22, 'evtchn_op.u.bind_ipi.port', 'uint32_t', 32);
+  }
+  if (x1.close !== undefined) {
+    k2++;
+    j3 = 5;
+    const x23 = x1.close!;
+    if (typeof x23 !== 'object' || x23 === null) failObject(x23, 'evtchn_op.u.close');
+    const x24 = x23.port;
+    if (typeof x24 !== 'number' || (x24 >>> 0) !== x24) failInt(x24, 'evtchn_op.u.close.port', 'uint32_t', 32);
+  }
+  if (x1.send !== undefined) {
+    k2++;
+    j3 = 6;
+    const x25 = x1.send!;
+    if (typeof x25 !== 'object' || x25 === null) failObject(x25, 'evtchn_op.u.send');
+    const x26 = x25.port;
+    if (typeof x26 !== 'number' || (x26 >>> 0) !== x26) failInt(x26, 'evtchn_op.u.send.port', 'uint32_t', 32);
+  }
+  if (x1.status !== undefined) {
+    k2++;
+    j3 = 7;
+    const x27 = x1.status!;
+    if (typeof x27 !== 'object' || x27 === null) failObject(x27, 'evtchn_op.u.status');
+    const x28 = x27.dom;
+    if (typeof x28 !== 'number' || (x28 & 0xffff) !== x28) failInt(x28, 'evtchn_op.u.status.dom', 'uint16_t', 16);
+    const x29 = x27.port;
+    if (typeof x29 !== 'number' || (x29 >>> 0) !== x29) failInt(x29, 'evtchn_op.u.status.port', 'uint32_t', 32);
+    const x30 = x27.status;
+    if (typeof x30 !== 'number' || (x30 >>> 0) !== x30) failInt(x30, 'evtchn_op.u.status.status', 'uint32_t', 32);
+    const x31 = x27.vcpu;
+    if (typeof x31 !== 'number' || (x31 >>> 0) !== x31) failInt(x31, 'evtchn_op.u.status.vcpu', 'uint32_t', 32);
+    const x32 = x27.u;
+    if (typeof x32 !== 'object' || x32 === null) failObject(x32, 'evtchn_op.u.status.u');
+    let k33 = 0;
+    let j34 = -1;
+    if (x32.unbound !== undefined) {
+      k33++;
+      j34 = 0;
+      const x35 = x32.unbound!;
+      if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'evtchn_op.u.status.u.unbound');
+      const x36 = x35.dom;
+      if (typeof x36 !== 'number' || (x36 & 0xffff) !== x36) failInt(x36, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
+    }
+    if (x32.interdomain !== undefined) {
+      k33++;
+      j34 = 1;
+      const x37 = x32.interdomain!;
+      if (typeof x37 !== 'object' || x37 === null) failObject(x37, 'evtchn_op.u.status.u.interdomain');
+      const x38 = x37.dom;
+      if (typeof x38 !== 'number' || (x38 & 0xffff) !== x38) failInt(x38, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
+      const x39 = x37.port;
+      if (typeof x39 !== 'number' || (x39 >>> 0) !== x39) failInt(x39, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
+    }
+    if (x32.pirq !== undefined) {
+      k33++;
+      j34 = 2;
+      const x40 = x32.pirq!;
+      if (typeof x40 !== 'number' || (x40 >>> 0) !== x40) failInt(x40, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
+    }
+    if (x32.virq !== undefined) {
+      k33++;
+      j34 = 3;
+      const x41 = x32.virq!;
+      if (typeof x41 !== 'number' || (x41 >>> 0) !== x41) failInt(x41, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
+    }
+    if (k33 > 1) {
+      checkDecodedUnion(x32, k33, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
+      j34 = -2;
+    } else if (k33 === 0) checkEmptyUnion(x32, 'evtchn_op.u.status.u');
+  }
+  if (x1.bind_vcpu !== undefined) {
+    k2++;
+    j3 = 8;
+    const x49 = x1.bind_vcpu!;
+    if (typeof x49 !== 'object' || x49 === null) failObject(x49, 'evtchn_op.u.bind_vcpu');
+    const x50 = x49.port;
+    if (typeof x50 !== 'number' || (x50 >>> 0) !== x50) failInt(x50, 'evtchn_op.u.bind_vcpu.port', 'uint32_t', 32);
+    const x51 = x49.vcpu;
+    if (typeof x51 !== 'number' || (x51 >>> 0) !== x51) failInt(x51, 'evtchn_op.u.bind_vcpu.vcpu', 'uint32_t', 32);
+  }
+  if (x1.unmask !== undefined) {
+    k2++;
+    j3 = 9;
+    const x52 = x1.unmask!;
+    if (typeof x52 !== 'object' || x52 === null) failObject(x52, 'evtchn_op.u.unmask');
+    const x53 = x52.port;
+    if (typeof x53 !== 'number' || (x53 >>> 0) !== x53) failInt(x53, 'evtchn_op.u.unmask.port', 'uint32_t', 32);
+  }
+  if (k2 > 1) {
+    checkDecodedUnion(x1, k2, 24, 'evtchn_op.u', ['alloc_unbound', 'bind_interdomain', 'bind_virq', 'bind_pirq', 'bind_ipi', 'close', 'send', 'status', 'bind_vcpu', 'unmask'], evtchn_op_u$dec0, evtchn_op_u$enc0);
+    j3 = -2;
+  } else if (k2 === 0) checkEmptyUnion(x1, 'evtchn_op.u');
+  d.setUint32(b, x0, true);
+  if (j3 === -2) {
+    encodeDecodedUnion(x1, 2, d, w, b + 4, 24, 'evtchn_op.u', ['alloc_unbound', 'bind_interdomain', 'bind_virq', 'bind_pirq', 'bind_ipi', 'close', 'send', 'status', 'bind_vcpu', 'unmask'], evtchn_op_u$dec0, evtchn_op_u$enc0);
+  } else {
+    d.setUint32(b + 4, 0);
+    d.setUint32(b + 4 + 4, 0);
+    d.setUint32(b + 4 + 8, 0);
+    d.setUint32(b + 4 + 12, 0);
+    d.setUint32(b + 4 + 16, 0);
+    d.setUint32(b + 4 + 20, 0);
+    switch (j3) {
+      case 0: {
+        const x54 = x1.alloc_unbound!;
+        if (typeof x54 !== 'object' || x54 === null) failObject(x54, 'evtchn_op.u.alloc_unbound');
+        const x55 = x54.dom;
+        if (typeof x55 !== 'number' || (x55 & 0xffff) !== x55) failInt(x55, 'evtchn_op.u.alloc_unbound.dom', 'uint16_t', 16);
+        const x56 = x54.remote_dom;
+        if (typeof x56 !== 'number' || (x56 & 0xffff) !== x56) failInt(x56, 'evtchn_op.u.alloc_unbound.remote_dom', 'uint16_t', 16);
+        const x57 = x54.port;
+        if (typeof x57 !== 'number' || (x57 >>> 0) !== x57) failInt(x57, 'evtchn_op.u.alloc_unbound.port', 'uint32_t', 32);
+        d.setUint16(b + 4, x55, true);
+        d.setUint16(b + 6, x56, true);
+        d.setUint32(b + 8, x57, true);
+        break;
+      }
+      case 1: {
+        const x58 = x1.bind_interdomain!;
+        if (typeof x58 !== 'object' || x58 === null) failObject(x58, 'evtchn_op.u.bind_interdomain');
+        const x59 = x58.remote_dom;
+        if (typeof x59 !== 'number' || (x59 & 0xffff) !== x59) failInt(x59, 'evtchn_op.u.bind_interdomain.remote_dom', 'uint16_t', 16);
+        const x60 = x58.remote_port;
+        if (typeof x60 !== 'number' || (x60 >>> 0) !== x60) failInt(x60, 'evtchn_op.u.bind_interdomain.remote_port', 'uint32_t', 32);
+        const x61 = x58.local_port;
+        if (typeof x61 !== 'number' || (x61 >>> 0) !== x61) failInt(x61, 'evtchn_op.u.bind_interdomain.local_port', 'uint32_t', 32);
+        d.setUint16(b + 4, x59, true);
+        d.setUint32(b + 8, x60, true);
+        d.setUint32(b + 12, x61, true);
+        d.setUint16(b + 6, 0);
+        break;
+      }
+      case 2: {
+        const x62 = x1.bind_virq!;
+        if (typeof x62 !== 'object' || x62 === null) failObject(x62, 'evtchn_op.u.bind_virq');
+        const x63 = x62.virq;
+        if (typeof x63 !== 'number' || (x63 >>> 0) !== x63) failInt(x63, 'evtchn_op.u.bind_virq.virq', 'uint32_t', 32);
+        const x64 = x62.vcpu;
+        if (typeof x64 !== 'number' || (x64 >>> 0) !== x64) failInt(x64, 'evtchn_op.u.bind_virq.vcpu', 'uint32_t', 32);
+        const x65 = x62.port;
+        if (typeof x65 !== 'number' || (x65 >>> 0) !== x65) failInt(x65, 'evtchn_op.u.bind_virq.port', 'uint32_t', 32);
+        d.setUint32(b + 4, x63, true);
+        d.setUint32(b + 8, x64, true);
+        d.setUint32(b + 12, x65, true);
+        break;
+      }
+      case 3: {
+        const x66 = x1.bind_pirq!;
+        if (typeof x66 !== 'object' || x66 === null) failObject(x66, 'evtchn_op.u.bind_pirq');
+        const x67 = x66.pirq;
+        if (typeof x67 !== 'number' || (x67 >>> 0) !== x67) failInt(x67, 'evtchn_op.u.bind_pirq.pirq', 'uint32_t', 32);
+        const x68 = x66.flags;
+        if (typeof x68 !== 'number' || (x68 >>> 0) !== x68) failInt(x68, 'evtchn_op.u.bind_pirq.flags', 'uint32_t', 32);
+        const x69 = x66.port;
+        if (typeof x69 !== 'number' || (x69 >>> 0) !== x69) failInt(x69, 'evtchn_op.u.bind_pirq.port', 'uint32_t', 32);
+        d.setUint32(b + 4, x67, true);
+        d.setUint32(b + 8, x68, true);
+        d.setUint32(b + 12, x69, true);
+        break;
+      }
+      case 4: {
+        const x70 = x1.bind_ipi!;
+        if (typeof x70 !== 'object' || x70 === null) failObject(x70, 'evtchn_op.u.bind_ipi');
+        const x71 = x70.vcpu;
+        if (typeof x71 !== 'number' || (x71 >>> 0) !== x71) failInt(x71, 'evtchn_op.u.bind_ipi.vcpu', 'uint32_t', 32);
+        const x72 = x70.port;
+        if (typeof x72 !== 'number' || (x72 >>> 0) !== x72) failInt(x72, 'evtchn_op.u.bind_ipi.port', 'uint32_t', 32);
+        d.setUint32(b + 4, x71, true);
+        d.setUint32(b + 8, x72, true);
+        break;
+      }
+      case 5: {
+        const x73 = x1.close!;
+        if (typeof x73 !== 'object' || x73 === null) failObject(x73, 'evtchn_op.u.close');
+        const x74 = x73.port;
+        if (typeof x74 !== 'number' || (x74 >>> 0) !== x74) failInt(x74, 'evtchn_op.u.close.port', 'uint32_t', 32);
+        d.setUint32(b + 4, x74, true);
+        break;
+      }
+      case 6: {
+        const x75 = x1.send!;
+        if (typeof x75 !== 'object' || x75 === null) failObject(x75, 'evtchn_op.u.send');
+        const x76 = x75.port;
+        if (typeof x76 !== 'number' || (x76 >>> 0) !== x76) failInt(x76, 'evtchn_op.u.send.port', 'uint32_t', 32);
+        d.setUint32(b + 4, x76, true);
+        break;
+      }
+      case 7: {
+        const x77 = x1.status!;
+        if (typeof x77 !== 'object' || x77 === null) failObject(x77, 'evtchn_op.u.status');
+        const x78 = x77.dom;
+        if (typeof x78 !== 'number' || (x78 & 0xffff) !== x78) failInt(x78, 'evtchn_op.u.status.dom', 'uint16_t', 16);
+        const x79 = x77.port;
+        if (typeof x79 !== 'number' || (x79 >>> 0) !== x79) failInt(x79, 'evtchn_op.u.status.port', 'uint32_t', 32);
+        const x80 = x77.status;
+        if (typeof x80 !== 'number' || (x80 >>> 0) !== x80) failInt(x80, 'evtchn_op.u.status.status', 'uint32_t', 32);
+        const x81 = x77.vcpu;
+        if (typeof x81 !== 'number' || (x81 >>> 0) !== x81) failInt(x81, 'evtchn_op.u.status.vcpu', 'uint32_t', 32);
+        const x82 = x77.u;
+        if (typeof x82 !== 'object' || x82 === null) failObject(x82, 'evtchn_op.u.status.u');
+        let k83 = 0;
+        let j84 = -1;
+        if (x82.unbound !== undefined) {
+          k83++;
+          j84 = 0;
+          const x85 = x82.unbound!;
+          if (typeof x85 !== 'object' || x85 === null) failObject(x85, 'evtchn_op.u.status.u.unbound');
+          const x86 = x85.dom;
+          if (typeof x86 !== 'number' || (x86 & 0xffff) !== x86) failInt(x86, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
+        }
+        if (x82.interdomain !== undefined) {
+          k83++;
+          j84 = 1;
+          const x87 = x82.interdomain!;
+          if (typeof x87 !== 'object' || x87 === null) failObject(x87, 'evtchn_op.u.status.u.interdomain');
+          const x88 = x87.dom;
+          if (typeof x88 !== 'number' || (x88 & 0xffff) !== x88) failInt(x88, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
+          const x89 = x87.port;
+          if (typeof x89 !== 'number' || (x89 >>> 0) !== x89) failInt(x89, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
+        }
+        if (x82.pirq !== undefined) {
+          k83++;
+          j84 = 2;
+          const x90 = x82.pirq!;
+          if (typeof x90 !== 'number' || (x90 >>> 0) !== x90) failInt(x90, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
+        }
+        if (x82.virq !== undefined) {
+          k83++;
+          j84 = 3;
+          const x91 = x82.virq!;
+          if (typeof x91 !== 'number' || (x91 >>> 0) !== x91) failInt(x91, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
+        }
+        if (k83 > 1) {
+          checkDecodedUnion(x82, k83, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
+          j84 = -2;
+        } else if (k83 === 0) checkEmptyUnion(x82, 'evtchn_op.u.status.u');
+        d.setUint16(b + 4, x78, true);
+        d.setUint32(b + 8, x79, true);
+        d.setUint32(b + 12, x80, true);
+        d.setUint32(b + 16, x81, true);
+        if (j84 === -2) {
+          encodeDecodedUnion(x82, 2, d, w, b + 20, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
+        } else {
+          d.setUint32(b + 20, 0);
+          d.setUint32(b + 20 + 4, 0);
+          switch (j84) {
+            case 0: {
+              const x92 = x82.unbound!;
+              if (typeof x92 !== 'object' || x92 === null) failObject(x92, 'evtchn_op.u.status.u.unbound');
+              const x93 = x92.dom;
+              if (typeof x93 !== 'number' || (x93 & 0xffff) !== x93) failInt(x93, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
+              d.setUint16(b + 20, x93, true);
+              break;
+            }
+            case 1: {
+              const x94 = x82.interdomain!;
+              if (typeof x94 !== 'object' || x94 === null) failObject(x94, 'evtchn_op.u.status.u.interdomain');
+              const x95 = x94.dom;
+              if (typeof x95 !== 'number' || (x95 & 0xffff) !== x95) failInt(x95, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
+              const x96 = x94.port;
+              if (typeof x96 !== 'number' || (x96 >>> 0) !== x96) failInt(x96, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
+              d.setUint16(b + 20, x95, true);
+              d.setUint32(b + 24, x96, true);
+              d.setUint16(b + 22, 0);
+              break;
+            }
+            case 2: {
+              const x97 = x82.pirq!;
+              if (typeof x97 !== 'number' || (x97 >>> 0) !== x97) failInt(x97, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
+              d.setUint32(b + 20, x97, true);
+              break;
+            }
+            case 3: {
+              const x98 = x82.virq!;
+              if (typeof x98 !== 'number' || (x98 >>> 0) !== x98) failInt(x98, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
+              d.setUint32(b + 20, x98, true);
+              break;
+            }
+          }
+        }
+        d.setUint16(b + 6, 0);
+        break;
+      }
+      case 8: {
+        const x99 = x1.bind_vcpu!;
+        if (typeof x99 !== 'object' || x99 === null) failObject(x99, 'evtchn_op.u.bind_vcpu');
+        const x100 = x99.port;
+        if (typeof x100 !== 'number' || (x100 >>> 0) !== x100) failInt(x100, 'evtchn_op.u.bind_vcpu.port', 'uint32_t', 32);
+        const x101 = x99.vcpu;
+        if (typeof x101 !== 'number' || (x101 >>> 0) !== x101) failInt(x101, 'evtchn_op.u.bind_vcpu.vcpu', 'uint32_t', 32);
+        d.setUint32(b + 4, x100, true);
+        d.setUint32(b + 8, x101, true);
+        break;
+      }
+      case 9: {
+        const x102 = x1.unmask!;
+        if (typeof x102 !== 'object' || x102 === null) failObject(x102, 'evtchn_op.u.unmask');
+        const x103 = x102.port;
+        if (typeof x103 !== 'number' || (x103 >>> 0) !== x103) failInt(x103, 'evtchn_op.u.unmask.port', 'uint32_t', 32);
+        d.setUint32(b + 4, x103, true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads evtchn_op at `b` on x86_32, x86_64, arm32, arm64. */
@@ -1394,16 +1946,20 @@ export function evtchn_op$dec0(d: DataView, w: BigUint64Array | undefined, b: nu
 export class evtchn_op$V0 implements evtchn_op_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_u: evtchn_op_u$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1418,7 +1974,7 @@ export class evtchn_op$V0 implements evtchn_op_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 28 <= this.$n ? x : checkRepoint(this.$d, x, 28, 'evtchn_op');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 28 <= this.$n ? x : checkRepoint(this.$d, x, 28, this.$s, this.$e, 'evtchn_op');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1429,91 +1985,384 @@ export class evtchn_op$V0 implements evtchn_op_view {
   }
 
   set cmd(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_op.cmd', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_op.cmd', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 
   get u(): evtchn_op_u_view {
-    return (this.$c_u ??= new evtchn_op_u$V0(this.$d, this.$a, 0, this.$r, this.$o + 4));
+    return (this.$c_u ??= new evtchn_op_u$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 4));
   }
 }
 
-/** Writes evtchn_op.u at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_op.u at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_op_u$enc0(v: evtchn_op_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  d.setUint32(b + 8, 0);
-  d.setUint32(b + 12, 0);
-  d.setUint32(b + 16, 0);
-  d.setUint32(b + 20, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.alloc_unbound !== undefined) {
-    k++;
-    const x0 = v.alloc_unbound;
-    if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'evtchn_op.u.alloc_unbound');
-    evtchn_alloc_unbound$enc0(x0, d, w, b);
+    k0++;
+    j1 = 0;
+    const x2 = v.alloc_unbound!;
+    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'evtchn_op.u.alloc_unbound');
+    const x3 = x2.dom;
+    if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'evtchn_op.u.alloc_unbound.dom', 'uint16_t', 16);
+    const x4 = x2.remote_dom;
+    if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'evtchn_op.u.alloc_unbound.remote_dom', 'uint16_t', 16);
+    const x5 = x2.port;
+    if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'evtchn_op.u.alloc_unbound.port', 'uint32_t', 32);
   }
   if (v.bind_interdomain !== undefined) {
-    k++;
-    const x1 = v.bind_interdomain;
-    if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'evtchn_op.u.bind_interdomain');
-    evtchn_bind_interdomain$enc0(x1, d, w, b);
+    k0++;
+    j1 = 1;
+    const x6 = v.bind_interdomain!;
+    if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'evtchn_op.u.bind_interdomain');
+    const x7 = x6.remote_dom;
+    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'evtchn_op.u.bind_interdomain.remote_dom', 'uint16_t', 16);
+    const x8 = x6.remote_port;
+    if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'evtchn_op.u.bind_interdomain.remote_port', 'uint32_t', 32);
+    const x9 = x6.local_port;
+    if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'evtchn_op.u.bind_interdomain.local_port', 'uint32_t', 32);
   }
   if (v.bind_virq !== undefined) {
-    k++;
-    const x2 = v.bind_virq;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'evtchn_op.u.bind_virq');
-    evtchn_bind_virq$enc0(x2, d, w, b);
+    k0++;
+    j1 = 2;
+    const x10 = v.bind_virq!;
+    if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'evtchn_op.u.bind_virq');
+    const x11 = x10.virq;
+    if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'evtchn_op.u.bind_virq.virq', 'uint32_t', 32);
+    const x12 = x10.vcpu;
+    if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, 'evtchn_op.u.bind_virq.vcpu', 'uint32_t', 32);
+    const x13 = x10.port;
+    if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'evtchn_op.u.bind_virq.port', 'uint32_t', 32);
   }
   if (v.bind_pirq !== undefined) {
-    k++;
-    const x3 = v.bind_pirq;
-    if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'evtchn_op.u.bind_pirq');
-    evtchn_bind_pirq$enc0(x3, d, w, b);
+    k0++;
+    j1 = 3;
+    const x14 = v.bind_pirq!;
+    if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'evtchn_op.u.bind_pirq');
+    const x15 = x14.pirq;
+    if (typeof x15 !== 'number' || (x15 >>> 0) !== x15) failInt(x15, 'evtchn_op.u.bind_pirq.pirq', 'uint32_t', 32);
+    const x16 = x14.flags;
+    if (typeof x16 !== 'number' || (x16 >>> 0) !== x16) failInt(x16, 'evtchn_op.u.bind_pirq.flags', 'uint32_t', 32);
+    const x17 = x14.port;
+    if (typeof x17 !== 'number' || (x17 >>> 0) !== x17) failInt(x17, 'evtchn_op.u.bind_pirq.port', 'uint32_t', 32);
   }
   if (v.bind_ipi !== undefined) {
-    k++;
-    const x4 = v.bind_ipi;
-    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'evtchn_op.u.bind_ipi');
-    evtchn_bind_ipi$enc0(x4, d, w, b);
+    k0++;
+    j1 = 4;
+    const x18 = v.bind_ipi!;
+    if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'evtchn_op.u.bind_ipi');
+    const x19 = x18.vcpu;
+    if (typeof x19 !== 'number' || (x19 >>> 0) !== x19) failInt(x19, 'evtchn_op.u.bind_ipi.vcpu', 'uint32_t', 32);
+    const x20 = x18.port;
+    if (typeof x20 !== 'number' || (x20 >>> 0) !== x20) failInt(x20, 'evtchn_op.u.bind_ipi.port', 'uint32_t', 32);
   }
   if (v.close !== undefined) {
-    k++;
-    const x5 = v.close;
-    if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'evtchn_op.u.close');
-    evtchn_close$enc0(x5, d, w, b);
+    k0++;
+    j1 = 5;
+    const x21 = v.close!;
+    if (typeof x21 !== 'object' || x21 === null) failObject(x21, 'evtchn_op.u.close');
+    const x22 = x21.port;
+    if (typeof x22 !== 'number' || (x22 >>> 0) !== x22) failInt(x22, 'evtchn_op.u.close.port', 'uint32_t', 32);
   }
   if (v.send !== undefined) {
-    k++;
-    const x6 = v.send;
-    if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'evtchn_op.u.send');
-    evtchn_send$enc0(x6, d, w, b);
+    k0++;
+    j1 = 6;
+    const x23 = v.send!;
+    if (typeof x23 !== 'object' || x23 === null) failObject(x23, 'evtchn_op.u.send');
+    const x24 = x23.port;
+    if (typeof x24 !== 'number' || (x24 >>> 0) !== x24) failInt(x24, 'evtchn_op.u.send.port', 'uint32_t', 32);
   }
   if (v.status !== undefined) {
-    k++;
-    const x7 = v.status;
-    if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'evtchn_op.u.status');
-    evtchn_status$enc0(x7, d, w, b);
+    k0++;
+    j1 = 7;
+    const x25 = v.status!;
+    if (typeof x25 !== 'object' || x25 === null) failObject(x25, 'evtchn_op.u.status');
+    const x26 = x25.dom;
+    if (typeof x26 !== 'number' || (x26 & 0xffff) !== x26) failInt(x26, 'evtchn_op.u.status.dom', 'uint16_t', 16);
+    const x27 = x25.port;
+    if (typeof x27 !== 'number' || (x27 >>> 0) !== x27) failInt(x27, 'evtchn_op.u.status.port', 'uint32_t', 32);
+    const x28 = x25.status;
+    if (typeof x28 !== 'number' || (x28 >>> 0) !== x28) failInt(x28, 'evtchn_op.u.status.status', 'uint32_t', 32);
+    const x29 = x25.vcpu;
+    if (typeof x29 !== 'number' || (x29 >>> 0) !== x29) failInt(x29, 'evtchn_op.u.status.vcpu', 'uint32_t', 32);
+    const x30 = x25.u;
+    if (typeof x30 !== 'object' || x30 === null) failObject(x30, 'evtchn_op.u.status.u');
+    let k31 = 0;
+    let j32 = -1;
+    if (x30.unbound !== undefined) {
+      k31++;
+      j32 = 0;
+      const x33 = x30.unbound!;
+      if (typeof x33 !== 'object' || x33 === null) failObject(x33, 'evtchn_op.u.status.u.unbound');
+      const x34 = x33.dom;
+      if (typeof x34 !== 'number' || (x34 & 0xffff) !== x34) failInt(x34, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
+    }
+    if (x30.interdomain !== undefined) {
+      k31++;
+      j32 = 1;
+      const x35 = x30.interdomain!;
+      if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'evtchn_op.u.status.u.interdomain');
+      const x36 = x35.dom;
+      if (typeof x36 !== 'number' || (x36 & 0xffff) !== x36) failInt(x36, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
+      const x37 = x35.port;
+      if (typeof x37 !== 'number' || (x37 >>> 0) !== x37) failInt(x37, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
+    }
+    if (x30.pirq !== undefined) {
+      k31++;
+      j32 = 2;
+      const x38 = x30.pirq!;
+      if (typeof x38 !== 'number' || (x38 >>> 0) !== x38) failInt(x38, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
+    }
+    if (x30.virq !== undefined) {
+      k31++;
+      j32 = 3;
+      const x39 = x30.virq!;
+      if (typeof x39 !== 'number' || (x39 >>> 0) !== x39) failInt(x39, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
+    }
+    if (k31 > 1) {
+      checkDecodedUnion(x30, k31, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
+      j32 = -2;
+    } else if (k31 === 0) checkEmptyUnion(x30, 'evtchn_op.u.status.u');
   }
   if (v.bind_vcpu !== undefined) {
-    k++;
-    const x8 = v.bind_vcpu;
-    if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'evtchn_op.u.bind_vcpu');
-    evtchn_bind_vcpu$enc0(x8, d, w, b);
+    k0++;
+    j1 = 8;
+    const x47 = v.bind_vcpu!;
+    if (typeof x47 !== 'object' || x47 === null) failObject(x47, 'evtchn_op.u.bind_vcpu');
+    const x48 = x47.port;
+    if (typeof x48 !== 'number' || (x48 >>> 0) !== x48) failInt(x48, 'evtchn_op.u.bind_vcpu.port', 'uint32_t', 32);
+    const x49 = x47.vcpu;
+    if (typeof x49 !== 'number' || (x49 >>> 0) !== x49) failInt(x49, 'evtchn_op.u.bind_vcpu.vcpu', 'uint32_t', 32);
   }
   if (v.unmask !== undefined) {
-    k++;
-    const x9 = v.unmask;
-    if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'evtchn_op.u.unmask');
-    evtchn_unmask$enc0(x9, d, w, b);
+    k0++;
+    j1 = 9;
+    const x50 = v.unmask!;
+    if (typeof x50 !== 'object' || x50 === null) failObject(x50, 'evtchn_op.u.unmask');
+    const x51 = x50.port;
+    if (typeof x51 !== 'number' || (x51 >>> 0) !== x51) failInt(x51, 'evtchn_op.u.unmask.port', 'uint32_t', 32);
   }
-  if (k > 1) failUnion('evtchn_op.u', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 24, 'evtchn_op.u', ['alloc_unbound', 'bind_interdomain', 'bind_virq', 'bind_pirq', 'bind_ipi', 'close', 'send', 'status', 'bind_vcpu', 'unmask'], evtchn_op_u$dec0, evtchn_op_u$enc0);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'evtchn_op.u');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 24, 'evtchn_op.u', ['alloc_unbound', 'bind_interdomain', 'bind_virq', 'bind_pirq', 'bind_ipi', 'close', 'send', 'status', 'bind_vcpu', 'unmask'], evtchn_op_u$dec0, evtchn_op_u$enc0);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    d.setUint32(b + 8, 0);
+    d.setUint32(b + 12, 0);
+    d.setUint32(b + 16, 0);
+    d.setUint32(b + 20, 0);
+    switch (j1) {
+      case 0: {
+        const x52 = v.alloc_unbound!;
+        if (typeof x52 !== 'object' || x52 === null) failObject(x52, 'evtchn_op.u.alloc_unbound');
+        const x53 = x52.dom;
+        if (typeof x53 !== 'number' || (x53 & 0xffff) !== x53) failInt(x53, 'evtchn_op.u.alloc_unbound.dom', 'uint16_t', 16);
+        const x54 = x52.remote_dom;
+        if (typeof x54 !== 'number' || (x54 & 0xffff) !== x54) failInt(x54, 'evtchn_op.u.alloc_unbound.remote_dom', 'uint16_t', 16);
+        const x55 = x52.port;
+        if (typeof x55 !== 'number' || (x55 >>> 0) !== x55) failInt(x55, 'evtchn_op.u.alloc_unbound.port', 'uint32_t', 32);
+        d.setUint16(b, x53, true);
+        d.setUint16(b + 2, x54, true);
+        d.setUint32(b + 4, x55, true);
+        break;
+      }
+      case 1: {
+        const x56 = v.bind_interdomain!;
+        if (typeof x56 !== 'object' || x56 === null) failObject(x56, 'evtchn_op.u.bind_interdomain');
+        const x57 = x56.remote_dom;
+        if (typeof x57 !== 'number' || (x57 & 0xffff) !== x57) failInt(x57, 'evtchn_op.u.bind_interdomain.remote_dom', 'uint16_t', 16);
+        const x58 = x56.remote_port;
+        if (typeof x58 !== 'number' || (x58 >>> 0) !== x58) failInt(x58, 'evtchn_op.u.bind_interdomain.remote_port', 'uint32_t', 32);
+        const x59 = x56.local_port;
+        if (typeof x59 !== 'number' || (x59 >>> 0) !== x59) failInt(x59, 'evtchn_op.u.bind_interdomain.local_port', 'uint32_t', 32);
+        d.setUint16(b, x57, true);
+        d.setUint32(b + 4, x58, true);
+        d.setUint32(b + 8, x59, true);
+        d.setUint16(b + 2, 0);
+        break;
+      }
+      case 2: {
+        const x60 = v.bind_virq!;
+        if (typeof x60 !== 'object' || x60 === null) failObject(x60, 'evtchn_op.u.bind_virq');
+        const x61 = x60.virq;
+        if (typeof x61 !== 'number' || (x61 >>> 0) !== x61) failInt(x61, 'evtchn_op.u.bind_virq.virq', 'uint32_t', 32);
+        const x62 = x60.vcpu;
+        if (typeof x62 !== 'number' || (x62 >>> 0) !== x62) failInt(x62, 'evtchn_op.u.bind_virq.vcpu', 'uint32_t', 32);
+        const x63 = x60.port;
+        if (typeof x63 !== 'number' || (x63 >>> 0) !== x63) failInt(x63, 'evtchn_op.u.bind_virq.port', 'uint32_t', 32);
+        d.setUint32(b, x61, true);
+        d.setUint32(b + 4, x62, true);
+        d.setUint32(b + 8, x63, true);
+        break;
+      }
+      case 3: {
+        const x64 = v.bind_pirq!;
+        if (typeof x64 !== 'object' || x64 === null) failObject(x64, 'evtchn_op.u.bind_pirq');
+        const x65 = x64.pirq;
+        if (typeof x65 !== 'number' || (x65 >>> 0) !== x65) failInt(x65, 'evtchn_op.u.bind_pirq.pirq', 'uint32_t', 32);
+        const x66 = x64.flags;
+        if (typeof x66 !== 'number' || (x66 >>> 0) !== x66) failInt(x66, 'evtchn_op.u.bind_pirq.flags', 'uint32_t', 32);
+        const x67 = x64.port;
+        if (typeof x67 !== 'number' || (x67 >>> 0) !== x67) failInt(x67, 'evtchn_op.u.bind_pirq.port', 'uint32_t', 32);
+        d.setUint32(b, x65, true);
+        d.setUint32(b + 4, x66, true);
+        d.setUint32(b + 8, x67, true);
+        break;
+      }
+      case 4: {
+        const x68 = v.bind_ipi!;
+        if (typeof x68 !== 'object' || x68 === null) failObject(x68, 'evtchn_op.u.bind_ipi');
+        const x69 = x68.vcpu;
+        if (typeof x69 !== 'number' || (x69 >>> 0) !== x69) failInt(x69, 'evtchn_op.u.bind_ipi.vcpu', 'uint32_t', 32);
+        const x70 = x68.port;
+        if (typeof x70 !== 'number' || (x70 >>> 0) !== x70) failInt(x70, 'evtchn_op.u.bind_ipi.port', 'uint32_t', 32);
+        d.setUint32(b, x69, true);
+        d.setUint32(b + 4, x70, true);
+        break;
+      }
+      case 5: {
+        const x71 = v.close!;
+        if (typeof x71 !== 'object' || x71 === null) failObject(x71, 'evtchn_op.u.close');
+        const x72 = x71.port;
+        if (typeof x72 !== 'number' || (x72 >>> 0) !== x72) failInt(x72, 'evtchn_op.u.close.port', 'uint32_t', 32);
+        d.setUint32(b, x72, true);
+        break;
+      }
+      case 6: {
+        const x73 = v.send!;
+        if (typeof x73 !== 'object' || x73 === null) failObject(x73, 'evtchn_op.u.send');
+        const x74 = x73.port;
+        if (typeof x74 !== 'number' || (x74 >>> 0) !== x74) failInt(x74, 'evtchn_op.u.send.port', 'uint32_t', 32);
+        d.setUint32(b, x74, true);
+        break;
+      }
+      case 7: {
+        const x75 = v.status!;
+        if (typeof x75 !== 'object' || x75 === null) failObject(x75, 'evtchn_op.u.status');
+        const x76 = x75.dom;
+        if (typeof x76 !== 'number' || (x76 & 0xffff) !== x76) failInt(x76, 'evtchn_op.u.status.dom', 'uint16_t', 16);
+        const x77 = x75.port;
+        if (typeof x77 !== 'number' || (x77 >>> 0) !== x77) failInt(x77, 'evtchn_op.u.status.port', 'uint32_t', 32);
+        const x78 = x75.status;
+        if (typeof x78 !== 'number' || (x78 >>> 0) !== x78) failInt(x78, 'evtchn_op.u.status.status', 'uint32_t', 32);
+        const x79 = x75.vcpu;
+        if (typeof x79 !== 'number' || (x79 >>> 0) !== x79) failInt(x79, 'evtchn_op.u.status.vcpu', 'uint32_t', 32);
+        const x80 = x75.u;
+        if (typeof x80 !== 'object' || x80 === null) failObject(x80, 'evtchn_op.u.status.u');
+        let k81 = 0;
+        let j82 = -1;
+        if (x80.unbound !== undefined) {
+          k81++;
+          j82 = 0;
+          const x83 = x80.unbound!;
+          if (typeof x83 !== 'object' || x83 === null) failObject(x83, 'evtchn_op.u.status.u.unbound');
+          const x84 = x83.dom;
+          if (typeof x84 !== 'number' || (x84 & 0xffff) !== x84) failInt(x84, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
+        }
+        if (x80.interdomain !== undefined) {
+          k81++;
+          j82 = 1;
+          const x85 = x80.interdomain!;
+          if (typeof x85 !== 'object' || x85 === null) failObject(x85, 'evtchn_op.u.status.u.interdomain');
+          const x86 = x85.dom;
+          if (typeof x86 !== 'number' || (x86 & 0xffff) !== x86) failInt(x86, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
+          const x87 = x85.port;
+          if (typeof x87 !== 'number' || (x87 >>> 0) !== x87) failInt(x87, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
+        }
+        if (x80.pirq !== undefined) {
+          k81++;
+          j82 = 2;
+          const x88 = x80.pirq!;
+          if (typeof x88 !== 'number' || (x88 >>> 0) !== x88) failInt(x88, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
+        }
+        if (x80.virq !== undefined) {
+          k81++;
+          j82 = 3;
+          const x89 = x80.virq!;
+          if (typeof x89 !== 'number' || (x89 >>> 0) !== x89) failInt(x89, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
+        }
+        if (k81 > 1) {
+          checkDecodedUnion(x80, k81, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
+          j82 = -2;
+        } else if (k81 === 0) checkEmptyUnion(x80, 'evtchn_op.u.status.u');
+        d.setUint16(b, x76, true);
+        d.setUint32(b + 4, x77, true);
+        d.setUint32(b + 8, x78, true);
+        d.setUint32(b + 12, x79, true);
+        if (j82 === -2) {
+          encodeDecodedUnion(x80, 2, d, w, b + 16, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
+        } else {
+          d.setUint32(b + 16, 0);
+          d.setUint32(b + 16 + 4, 0);
+          switch (j82) {
+            case 0: {
+              const x90 = x80.unbound!;
+              if (typeof x90 !== 'object' || x90 === null) failObject(x90, 'evtchn_op.u.status.u.unbound');
+              const x91 = x90.dom;
+              if (typeof x91 !== 'number' || (x91 & 0xffff) !== x91) failInt(x91, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
+              d.setUint16(b + 16, x91, true);
+              break;
+            }
+            case 1: {
+              const x92 = x80.interdomain!;
+              if (typeof x92 !== 'object' || x92 === null) failObject(x92, 'evtchn_op.u.status.u.interdomain');
+              const x93 = x92.dom;
+              if (typeof x93 !== 'number' || (x93 & 0xffff) !== x93) failInt(x93, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
+              const x94 = x92.port;
+              if (typeof x94 !== 'number' || (x94 >>> 0) !== x94) failInt(x94, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
+              d.setUint16(b + 16, x93, true);
+              d.setUint32(b + 20, x94, true);
+              d.setUint16(b + 18, 0);
+              break;
+            }
+            case 2: {
+              const x95 = x80.pirq!;
+              if (typeof x95 !== 'number' || (x95 >>> 0) !== x95) failInt(x95, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
+              d.setUint32(b + 16, x95, true);
+              break;
+            }
+            case 3: {
+              const x96 = x80.virq!;
+              if (typeof x96 !== 'number' || (x96 >>> 0) !== x96) failInt(x96, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
+              d.setUint32(b + 16, x96, true);
+              break;
+            }
+          }
+        }
+        d.setUint16(b + 2, 0);
+        break;
+      }
+      case 8: {
+        const x97 = v.bind_vcpu!;
+        if (typeof x97 !== 'object' || x97 === null) failObject(x97, 'evtchn_op.u.bind_vcpu');
+        const x98 = x97.port;
+        if (typeof x98 !== 'number' || (x98 >>> 0) !== x98) failInt(x98, 'evtchn_op.u.bind_vcpu.port', 'uint32_t', 32);
+        const x99 = x97.vcpu;
+        if (typeof x99 !== 'number' || (x99 >>> 0) !== x99) failInt(x99, 'evtchn_op.u.bind_vcpu.vcpu', 'uint32_t', 32);
+        d.setUint32(b, x98, true);
+        d.setUint32(b + 4, x99, true);
+        break;
+      }
+      case 9: {
+        const x100 = v.unmask!;
+        if (typeof x100 !== 'object' || x100 === null) failObject(x100, 'evtchn_op.u.unmask');
+        const x101 = x100.port;
+        if (typeof x101 !== 'number' || (x101 >>> 0) !== x101) failInt(x101, 'evtchn_op.u.unmask.port', 'uint32_t', 32);
+        d.setUint32(b, x101, true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads evtchn_op.u at `b` on x86_32, x86_64, arm32, arm64. */
 export function evtchn_op_u$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_op_u {
-  return {
+  return decodedFrom({
     alloc_unbound: evtchn_alloc_unbound$dec0(d, w, b),
     bind_interdomain: evtchn_bind_interdomain$dec0(d, w, b),
     bind_virq: evtchn_bind_virq$dec0(d, w, b),
@@ -1524,14 +2373,16 @@ export function evtchn_op_u$dec0(d: DataView, w: BigUint64Array | undefined, b: 
     status: evtchn_status$dec0(d, w, b),
     bind_vcpu: evtchn_bind_vcpu$dec0(d, w, b),
     unmask: evtchn_unmask$dec0(d, w, b),
-  };
+  }, evtchn_op_u$dec0, d, b, 24);
 }
 
 /** The view of evtchn_op.u on x86_32, x86_64, arm32, arm64. */
 export class evtchn_op_u$V0 implements evtchn_op_u_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
@@ -1546,10 +2397,12 @@ export class evtchn_op_u$V0 implements evtchn_op_u_view {
   $c_bind_vcpu: evtchn_bind_vcpu$V0 | undefined = undefined;
   $c_unmask: evtchn_unmask$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1564,64 +2417,68 @@ export class evtchn_op_u$V0 implements evtchn_op_u_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'evtchn_op.u');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'evtchn_op.u');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get alloc_unbound(): evtchn_alloc_unbound_view {
-    return (this.$c_alloc_unbound ??= new evtchn_alloc_unbound$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_alloc_unbound ??= new evtchn_alloc_unbound$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get bind_interdomain(): evtchn_bind_interdomain_view {
-    return (this.$c_bind_interdomain ??= new evtchn_bind_interdomain$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_bind_interdomain ??= new evtchn_bind_interdomain$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get bind_virq(): evtchn_bind_virq_view {
-    return (this.$c_bind_virq ??= new evtchn_bind_virq$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_bind_virq ??= new evtchn_bind_virq$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get bind_pirq(): evtchn_bind_pirq_view {
-    return (this.$c_bind_pirq ??= new evtchn_bind_pirq$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_bind_pirq ??= new evtchn_bind_pirq$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get bind_ipi(): evtchn_bind_ipi_view {
-    return (this.$c_bind_ipi ??= new evtchn_bind_ipi$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_bind_ipi ??= new evtchn_bind_ipi$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get close(): evtchn_close_view {
-    return (this.$c_close ??= new evtchn_close$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_close ??= new evtchn_close$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get send(): evtchn_send_view {
-    return (this.$c_send ??= new evtchn_send$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_send ??= new evtchn_send$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get status(): evtchn_status_view {
-    return (this.$c_status ??= new evtchn_status$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_status ??= new evtchn_status$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get bind_vcpu(): evtchn_bind_vcpu_view {
-    return (this.$c_bind_vcpu ??= new evtchn_bind_vcpu$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_bind_vcpu ??= new evtchn_bind_vcpu$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get unmask(): evtchn_unmask_view {
-    return (this.$c_unmask ??= new evtchn_unmask$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_unmask ??= new evtchn_unmask$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 }
 
-/** Writes evtchn_fifo_control_block at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes evtchn_fifo_control_block at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function evtchn_fifo_control_block$enc0(v: evtchn_fifo_control_block, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.ready;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'evtchn_fifo_control_block.ready', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
-  d.setUint32(b + 4, 0);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'evtchn_fifo_control_block.ready', 'uint32_t', 32);
   const x1 = v.head;
   const a2 = checkArray(x1, 16, 'evtchn_fifo_control_block.head');
   for (let i3 = 0; i3 < 16; i3++) {
     const e4 = a2[i3];
-    if ((e4 >>> 0) !== e4) failInt(e4, 'evtchn_fifo_control_block.head', 'uint32_t', 32, i3);
-    d.setUint32(b + 8 + i3 * 4, e4, true);
+    if (typeof e4 !== 'number' || (e4 >>> 0) !== e4) failInt(e4, `evtchn_fifo_control_block.head[${i3}]`, 'uint32_t', 32);
+  }
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, 0);
+  for (let i5 = 0; i5 < 16; i5++) {
+    const e6 = a2[i5];
+    if (typeof e6 !== 'number' || (e6 >>> 0) !== e6) failInt(e6, `evtchn_fifo_control_block.head[${i5}]`, 'uint32_t', 32);
+    d.setUint32(b + 8 + i5 * 4, e6, true);
   }
 }
 
@@ -1646,17 +2503,21 @@ export function evtchn_fifo_control_block$chk0(d: DataView, b: number): void {
 export class evtchn_fifo_control_block$V0 implements evtchn_fifo_control_block_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
-  $c_head: Uint32Array | undefined = undefined;
+  $c_head: IntArrayView<number> | undefined = undefined;
   $k_head: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1671,7 +2532,7 @@ export class evtchn_fifo_control_block$V0 implements evtchn_fifo_control_block_v
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 72 <= this.$n ? x : checkRepoint(this.$d, x, 72, 'evtchn_fifo_control_block');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 72 <= this.$n ? x : checkRepoint(this.$d, x, 72, this.$s, this.$e, 'evtchn_fifo_control_block');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1682,16 +2543,16 @@ export class evtchn_fifo_control_block$V0 implements evtchn_fifo_control_block_v
   }
 
   set ready(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'evtchn_fifo_control_block.ready', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'evtchn_fifo_control_block.ready', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 
-  get head(): Uint32Array {
+  get head(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_head;
     if (c === undefined || this.$k_head !== b) {
-      c = this.$c_head = typedArray('u32', this.$d, b + 8, 16, 'evtchn_fifo_control_block.head');
+      c = this.$c_head = new IntArray({ bits: 32, signed: false, big: false, ctype: 'uint32_t' }, this.$d, b + 8, 16, 'evtchn_fifo_control_block.head');
       this.$k_head = b;
     }
     return c;

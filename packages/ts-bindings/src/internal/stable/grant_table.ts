@@ -3,19 +3,20 @@
 /*
  * Per-architecture code of stable/grant_table: internal, not part of the package's API.
  */
-import { alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failPadding, failUnion, nonZero, setU64FromNumber, typedArray, u64AsNumber, viewLimit, zero } from '../../runtime.js';
+import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
+import type { IntArrayView } from '../../runtime.js';
 import type { gnttab_cache_flush, gnttab_cache_flush_a, gnttab_cache_flush_a_view, gnttab_cache_flush_view, gnttab_copy, gnttab_copy_ptr, gnttab_copy_ptr_u, gnttab_copy_ptr_u_view, gnttab_copy_ptr_view, gnttab_copy_view, gnttab_dump_table, gnttab_dump_table_view, gnttab_get_status_frames, gnttab_get_status_frames_view, gnttab_get_version, gnttab_get_version_view, gnttab_map_grant_ref, gnttab_map_grant_ref_view, gnttab_query_size, gnttab_query_size_view, gnttab_set_version, gnttab_set_version_view, gnttab_setup_table, gnttab_setup_table_view, gnttab_swap_grant_ref, gnttab_swap_grant_ref_view, gnttab_transfer, gnttab_transfer_view, gnttab_unmap_and_replace, gnttab_unmap_and_replace_view, gnttab_unmap_grant_ref, gnttab_unmap_grant_ref_view, grant_entry_header, grant_entry_header_view, grant_entry_v1, grant_entry_v1_view, grant_entry_v2, grant_entry_v2_full_page, grant_entry_v2_full_page_view, grant_entry_v2_sub_page, grant_entry_v2_sub_page_view, grant_entry_v2_transitive, grant_entry_v2_transitive_view, grant_entry_v2_view } from '../../stable/grant_table.js';
 
-/** Writes grant_entry_v1 at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes grant_entry_v1 at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function grant_entry_v1$enc0(v: grant_entry_v1, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.flags;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'grant_entry_v1.flags', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'grant_entry_v1.flags', 'uint16_t', 16);
   const x1 = v.domid;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'grant_entry_v1.domid', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'grant_entry_v1.domid', 'uint16_t', 16);
   const x2 = v.frame;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'grant_entry_v1.frame', 'uint32_t', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'grant_entry_v1.frame', 'uint32_t', 32);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
   d.setUint32(b + 4, x2, true);
 }
 
@@ -32,15 +33,19 @@ export function grant_entry_v1$dec0(d: DataView, w: BigUint64Array | undefined, 
 export class grant_entry_v1$V0 implements grant_entry_v1_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -55,7 +60,7 @@ export class grant_entry_v1$V0 implements grant_entry_v1_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'grant_entry_v1');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'grant_entry_v1');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -66,7 +71,7 @@ export class grant_entry_v1$V0 implements grant_entry_v1_view {
   }
 
   set flags(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'grant_entry_v1.flags', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'grant_entry_v1.flags', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -77,7 +82,7 @@ export class grant_entry_v1$V0 implements grant_entry_v1_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'grant_entry_v1.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'grant_entry_v1.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -88,19 +93,19 @@ export class grant_entry_v1$V0 implements grant_entry_v1_view {
   }
 
   set frame(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'grant_entry_v1.frame', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'grant_entry_v1.frame', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes grant_entry_header at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes grant_entry_header at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function grant_entry_header$enc0(v: grant_entry_header, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.flags;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'grant_entry_header.flags', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'grant_entry_header.flags', 'uint16_t', 16);
   const x1 = v.domid;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'grant_entry_header.domid', 'uint16_t', 16);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'grant_entry_header.domid', 'uint16_t', 16);
+  d.setUint16(b, x0, true);
   d.setUint16(b + 2, x1, true);
 }
 
@@ -116,15 +121,19 @@ export function grant_entry_header$dec0(d: DataView, w: BigUint64Array | undefin
 export class grant_entry_header$V0 implements grant_entry_header_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -139,7 +148,7 @@ export class grant_entry_header$V0 implements grant_entry_header_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'grant_entry_header');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'grant_entry_header');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -150,7 +159,7 @@ export class grant_entry_header$V0 implements grant_entry_header_view {
   }
 
   set flags(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'grant_entry_header.flags', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'grant_entry_header.flags', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -161,54 +170,183 @@ export class grant_entry_header$V0 implements grant_entry_header_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'grant_entry_header.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'grant_entry_header.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
 }
 
-/** Writes grant_entry_v2 at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes grant_entry_v2 at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function grant_entry_v2$enc0(v: grant_entry_v2, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  d.setUint32(b + 8, 0);
-  d.setUint32(b + 12, 0);
-  let k = 0;
+  const w8 = alignedWords(w, b);
+  let k0 = 0;
+  let j1 = -1;
   if (v.hdr !== undefined) {
-    k++;
-    const x0 = v.hdr;
-    if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'grant_entry_v2.hdr');
-    grant_entry_header$enc0(x0, d, w, b);
+    k0++;
+    j1 = 0;
+    const x2 = v.hdr!;
+    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'grant_entry_v2.hdr');
+    const x3 = x2.flags;
+    if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'grant_entry_v2.hdr.flags', 'uint16_t', 16);
+    const x4 = x2.domid;
+    if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'grant_entry_v2.hdr.domid', 'uint16_t', 16);
   }
   if (v.full_page !== undefined) {
-    k++;
-    const x1 = v.full_page;
-    if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'grant_entry_v2.full_page');
-    grant_entry_v2_full_page$enc0(x1, d, w, b);
+    k0++;
+    j1 = 1;
+    const x5 = v.full_page!;
+    if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'grant_entry_v2.full_page');
+    const x6 = x5.hdr;
+    if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'grant_entry_v2.full_page.hdr');
+    const x7 = x6.flags;
+    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'grant_entry_v2.full_page.hdr.flags', 'uint16_t', 16);
+    const x8 = x6.domid;
+    if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'grant_entry_v2.full_page.hdr.domid', 'uint16_t', 16);
+    const x9 = x5.frame;
+    if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffffffffffn) failBigInt(x9, 'grant_entry_v2.full_page.frame', 'uint64_t', 64);
   }
   if (v.sub_page !== undefined) {
-    k++;
-    const x2 = v.sub_page;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'grant_entry_v2.sub_page');
-    grant_entry_v2_sub_page$enc0(x2, d, w, b);
+    k0++;
+    j1 = 2;
+    const x10 = v.sub_page!;
+    if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'grant_entry_v2.sub_page');
+    const x11 = x10.hdr;
+    if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'grant_entry_v2.sub_page.hdr');
+    const x12 = x11.flags;
+    if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'grant_entry_v2.sub_page.hdr.flags', 'uint16_t', 16);
+    const x13 = x11.domid;
+    if (typeof x13 !== 'number' || (x13 & 0xffff) !== x13) failInt(x13, 'grant_entry_v2.sub_page.hdr.domid', 'uint16_t', 16);
+    const x14 = x10.page_off;
+    if (typeof x14 !== 'number' || (x14 & 0xffff) !== x14) failInt(x14, 'grant_entry_v2.sub_page.page_off', 'uint16_t', 16);
+    const x15 = x10.length;
+    if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'grant_entry_v2.sub_page.length', 'uint16_t', 16);
+    const x16 = x10.frame;
+    if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'grant_entry_v2.sub_page.frame', 'uint64_t', 64);
   }
   if (v.transitive !== undefined) {
-    k++;
-    const x3 = v.transitive;
-    if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'grant_entry_v2.transitive');
-    grant_entry_v2_transitive$enc0(x3, d, w, b);
+    k0++;
+    j1 = 3;
+    const x17 = v.transitive!;
+    if (typeof x17 !== 'object' || x17 === null) failObject(x17, 'grant_entry_v2.transitive');
+    const x18 = x17.hdr;
+    if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'grant_entry_v2.transitive.hdr');
+    const x19 = x18.flags;
+    if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'grant_entry_v2.transitive.hdr.flags', 'uint16_t', 16);
+    const x20 = x18.domid;
+    if (typeof x20 !== 'number' || (x20 & 0xffff) !== x20) failInt(x20, 'grant_entry_v2.transitive.hdr.domid', 'uint16_t', 16);
+    const x21 = x17.trans_domid;
+    if (typeof x21 !== 'number' || (x21 & 0xffff) !== x21) failInt(x21, 'grant_entry_v2.transitive.trans_domid', 'uint16_t', 16);
+    const x22 = x17.gref;
+    if (typeof x22 !== 'number' || (x22 >>> 0) !== x22) failInt(x22, 'grant_entry_v2.transitive.gref', 'uint32_t', 32);
   }
   if (v.__spacer !== undefined) {
-    k++;
-    const x4 = v.__spacer;
-    const a5 = checkArray(x4, 4, 'grant_entry_v2.__spacer');
-    for (let i6 = 0; i6 < 4; i6++) {
-      const e7 = a5[i6];
-      if ((e7 >>> 0) !== e7) failInt(e7, 'grant_entry_v2.__spacer', 'uint32_t', 32, i6);
-      d.setUint32(b + i6 * 4, e7, true);
+    k0++;
+    j1 = 4;
+    const x23 = v.__spacer!;
+    const a24 = checkArray(x23, 4, 'grant_entry_v2.__spacer');
+    for (let i25 = 0; i25 < 4; i25++) {
+      const e26 = a24[i25];
+      if (typeof e26 !== 'number' || (e26 >>> 0) !== e26) failInt(e26, `grant_entry_v2.__spacer[${i25}]`, 'uint32_t', 32);
     }
   }
-  if (k > 1) failUnion('grant_entry_v2', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 16, 'grant_entry_v2', ['hdr', 'full_page', 'sub_page', 'transitive', '__spacer'], grant_entry_v2$dec0, grant_entry_v2$enc0);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'grant_entry_v2');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 16, 'grant_entry_v2', ['hdr', 'full_page', 'sub_page', 'transitive', '__spacer'], grant_entry_v2$dec0, grant_entry_v2$enc0);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    d.setUint32(b + 8, 0);
+    d.setUint32(b + 12, 0);
+    switch (j1) {
+      case 0: {
+        const x29 = v.hdr!;
+        if (typeof x29 !== 'object' || x29 === null) failObject(x29, 'grant_entry_v2.hdr');
+        const x30 = x29.flags;
+        if (typeof x30 !== 'number' || (x30 & 0xffff) !== x30) failInt(x30, 'grant_entry_v2.hdr.flags', 'uint16_t', 16);
+        const x31 = x29.domid;
+        if (typeof x31 !== 'number' || (x31 & 0xffff) !== x31) failInt(x31, 'grant_entry_v2.hdr.domid', 'uint16_t', 16);
+        d.setUint16(b, x30, true);
+        d.setUint16(b + 2, x31, true);
+        break;
+      }
+      case 1: {
+        const x32 = v.full_page!;
+        if (typeof x32 !== 'object' || x32 === null) failObject(x32, 'grant_entry_v2.full_page');
+        const x33 = x32.hdr;
+        if (typeof x33 !== 'object' || x33 === null) failObject(x33, 'grant_entry_v2.full_page.hdr');
+        const x34 = x33.flags;
+        if (typeof x34 !== 'number' || (x34 & 0xffff) !== x34) failInt(x34, 'grant_entry_v2.full_page.hdr.flags', 'uint16_t', 16);
+        const x35 = x33.domid;
+        if (typeof x35 !== 'number' || (x35 & 0xffff) !== x35) failInt(x35, 'grant_entry_v2.full_page.hdr.domid', 'uint16_t', 16);
+        const x36 = x32.frame;
+        if (typeof x36 !== 'bigint' || x36 < 0n || x36 > 0xffffffffffffffffn) failBigInt(x36, 'grant_entry_v2.full_page.frame', 'uint64_t', 64);
+        d.setUint16(b, x34, true);
+        d.setUint16(b + 2, x35, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x36; else d.setBigUint64(b + 8, x36, true);
+        break;
+      }
+      case 2: {
+        const x37 = v.sub_page!;
+        if (typeof x37 !== 'object' || x37 === null) failObject(x37, 'grant_entry_v2.sub_page');
+        const x38 = x37.hdr;
+        if (typeof x38 !== 'object' || x38 === null) failObject(x38, 'grant_entry_v2.sub_page.hdr');
+        const x39 = x38.flags;
+        if (typeof x39 !== 'number' || (x39 & 0xffff) !== x39) failInt(x39, 'grant_entry_v2.sub_page.hdr.flags', 'uint16_t', 16);
+        const x40 = x38.domid;
+        if (typeof x40 !== 'number' || (x40 & 0xffff) !== x40) failInt(x40, 'grant_entry_v2.sub_page.hdr.domid', 'uint16_t', 16);
+        const x41 = x37.page_off;
+        if (typeof x41 !== 'number' || (x41 & 0xffff) !== x41) failInt(x41, 'grant_entry_v2.sub_page.page_off', 'uint16_t', 16);
+        const x42 = x37.length;
+        if (typeof x42 !== 'number' || (x42 & 0xffff) !== x42) failInt(x42, 'grant_entry_v2.sub_page.length', 'uint16_t', 16);
+        const x43 = x37.frame;
+        if (typeof x43 !== 'bigint' || x43 < 0n || x43 > 0xffffffffffffffffn) failBigInt(x43, 'grant_entry_v2.sub_page.frame', 'uint64_t', 64);
+        d.setUint16(b, x39, true);
+        d.setUint16(b + 2, x40, true);
+        d.setUint16(b + 4, x41, true);
+        d.setUint16(b + 6, x42, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x43; else d.setBigUint64(b + 8, x43, true);
+        break;
+      }
+      case 3: {
+        const x44 = v.transitive!;
+        if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'grant_entry_v2.transitive');
+        const x45 = x44.hdr;
+        if (typeof x45 !== 'object' || x45 === null) failObject(x45, 'grant_entry_v2.transitive.hdr');
+        const x46 = x45.flags;
+        if (typeof x46 !== 'number' || (x46 & 0xffff) !== x46) failInt(x46, 'grant_entry_v2.transitive.hdr.flags', 'uint16_t', 16);
+        const x47 = x45.domid;
+        if (typeof x47 !== 'number' || (x47 & 0xffff) !== x47) failInt(x47, 'grant_entry_v2.transitive.hdr.domid', 'uint16_t', 16);
+        const x48 = x44.trans_domid;
+        if (typeof x48 !== 'number' || (x48 & 0xffff) !== x48) failInt(x48, 'grant_entry_v2.transitive.trans_domid', 'uint16_t', 16);
+        const x49 = x44.gref;
+        if (typeof x49 !== 'number' || (x49 >>> 0) !== x49) failInt(x49, 'grant_entry_v2.transitive.gref', 'uint32_t', 32);
+        d.setUint16(b, x46, true);
+        d.setUint16(b + 2, x47, true);
+        d.setUint16(b + 4, x48, true);
+        d.setUint16(b + 6, 0);
+        d.setUint32(b + 8, x49, true);
+        break;
+      }
+      case 4: {
+        const x50 = v.__spacer!;
+        const a51 = checkArray(x50, 4, 'grant_entry_v2.__spacer');
+        for (let i52 = 0; i52 < 4; i52++) {
+          const e53 = a51[i52];
+          if (typeof e53 !== 'number' || (e53 >>> 0) !== e53) failInt(e53, `grant_entry_v2.__spacer[${i52}]`, 'uint32_t', 32);
+        }
+        for (let i54 = 0; i54 < 4; i54++) {
+          const e55 = a51[i54];
+          if (typeof e55 !== 'number' || (e55 >>> 0) !== e55) failInt(e55, `grant_entry_v2.__spacer[${i54}]`, 'uint32_t', 32);
+          d.setUint32(b + i54 * 4, e55, true);
+        }
+        break;
+      }
+    }
+  }
 }
 
 /** Reads grant_entry_v2 at `b` on x86_32, x86_64, arm32, arm64. */
@@ -217,20 +355,22 @@ export function grant_entry_v2$dec0(d: DataView, w: BigUint64Array | undefined, 
   for (let i1 = 0; i1 < 4; i1++) {
     a0[i1] = d.getUint32(b + i1 * 4, true);
   }
-  return {
+  return decodedFrom({
     hdr: grant_entry_header$dec0(d, w, b),
     full_page: grant_entry_v2_full_page$dec0(d, w, b),
     sub_page: grant_entry_v2_sub_page$dec0(d, w, b),
     transitive: grant_entry_v2_transitive$dec0(d, w, b),
     __spacer: a0,
-  };
+  }, grant_entry_v2$dec0, d, b, 16);
 }
 
 /** The view of grant_entry_v2 on x86_32, x86_64, arm32, arm64. */
 export class grant_entry_v2$V0 implements grant_entry_v2_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
@@ -238,13 +378,15 @@ export class grant_entry_v2$V0 implements grant_entry_v2_view {
   $c_full_page: grant_entry_v2_full_page$V0 | undefined = undefined;
   $c_sub_page: grant_entry_v2_sub_page$V0 | undefined = undefined;
   $c_transitive: grant_entry_v2_transitive$V0 | undefined = undefined;
-  $c___spacer: Uint32Array | undefined = undefined;
+  $c___spacer: IntArrayView<number> | undefined = undefined;
   $k___spacer: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -259,48 +401,53 @@ export class grant_entry_v2$V0 implements grant_entry_v2_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'grant_entry_v2');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'grant_entry_v2');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get hdr(): grant_entry_header_view {
-    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get full_page(): grant_entry_v2_full_page_view {
-    return (this.$c_full_page ??= new grant_entry_v2_full_page$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_full_page ??= new grant_entry_v2_full_page$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get sub_page(): grant_entry_v2_sub_page_view {
-    return (this.$c_sub_page ??= new grant_entry_v2_sub_page$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_sub_page ??= new grant_entry_v2_sub_page$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get transitive(): grant_entry_v2_transitive_view {
-    return (this.$c_transitive ??= new grant_entry_v2_transitive$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_transitive ??= new grant_entry_v2_transitive$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
-  get __spacer(): Uint32Array {
+  get __spacer(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c___spacer;
     if (c === undefined || this.$k___spacer !== b) {
-      c = this.$c___spacer = typedArray('u32', this.$d, b, 4, 'grant_entry_v2.__spacer');
+      c = this.$c___spacer = new IntArray({ bits: 32, signed: false, big: false, ctype: 'uint32_t' }, this.$d, b, 4, 'grant_entry_v2.__spacer');
       this.$k___spacer = b;
     }
     return c;
   }
 }
 
-/** Writes grant_entry_v2.full_page at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes grant_entry_v2.full_page at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function grant_entry_v2_full_page$enc0(v: grant_entry_v2_full_page, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.hdr;
   if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'grant_entry_v2.full_page.hdr');
-  grant_entry_header$enc0(x0, d, w, b);
+  const x1 = x0.flags;
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'grant_entry_v2.full_page.hdr.flags', 'uint16_t', 16);
+  const x2 = x0.domid;
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'grant_entry_v2.full_page.hdr.domid', 'uint16_t', 16);
+  const x3 = v.frame;
+  if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'grant_entry_v2.full_page.frame', 'uint64_t', 64);
+  d.setUint16(b, x1, true);
+  d.setUint16(b + 2, x2, true);
   d.setUint32(b + 4, 0);
-  const x1 = v.frame;
-  if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'grant_entry_v2.full_page.frame', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x3; else d.setBigUint64(b + 8, x3, true);
 }
 
 /** Reads grant_entry_v2.full_page at `b` on x86_32, x86_64, arm32, arm64. */
@@ -308,7 +455,7 @@ export function grant_entry_v2_full_page$dec0(d: DataView, w: BigUint64Array | u
   const w8 = alignedWords(w, b);
   return {
     hdr: grant_entry_header$dec0(d, w, b),
-    frame: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    frame: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -321,16 +468,20 @@ export function grant_entry_v2_full_page$chk0(d: DataView, b: number): void {
 export class grant_entry_v2_full_page$V0 implements grant_entry_v2_full_page_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_hdr: grant_entry_header$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -345,26 +496,25 @@ export class grant_entry_v2_full_page$V0 implements grant_entry_v2_full_page_vie
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'grant_entry_v2.full_page');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'grant_entry_v2.full_page');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get hdr(): grant_entry_header_view {
-    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get frame(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set frame(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'grant_entry_v2.full_page.frame', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get frameAsNumber(): number {
@@ -378,21 +528,26 @@ export class grant_entry_v2_full_page$V0 implements grant_entry_v2_full_page_vie
   }
 }
 
-/** Writes grant_entry_v2.sub_page at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes grant_entry_v2.sub_page at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function grant_entry_v2_sub_page$enc0(v: grant_entry_v2_sub_page, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.hdr;
   if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'grant_entry_v2.sub_page.hdr');
-  grant_entry_header$enc0(x0, d, w, b);
-  const x1 = v.page_off;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'grant_entry_v2.sub_page.page_off', 'uint16_t', 16);
-  d.setUint16(b + 4, x1, true);
-  const x2 = v.length;
-  if ((x2 & 0xffff) !== x2) failInt(x2, 'grant_entry_v2.sub_page.length', 'uint16_t', 16);
-  d.setUint16(b + 6, x2, true);
-  const x3 = v.frame;
-  if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'grant_entry_v2.sub_page.frame', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x3; else d.setBigUint64(b + 8, x3, true);
+  const x1 = x0.flags;
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'grant_entry_v2.sub_page.hdr.flags', 'uint16_t', 16);
+  const x2 = x0.domid;
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'grant_entry_v2.sub_page.hdr.domid', 'uint16_t', 16);
+  const x3 = v.page_off;
+  if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'grant_entry_v2.sub_page.page_off', 'uint16_t', 16);
+  const x4 = v.length;
+  if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'grant_entry_v2.sub_page.length', 'uint16_t', 16);
+  const x5 = v.frame;
+  if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'grant_entry_v2.sub_page.frame', 'uint64_t', 64);
+  d.setUint16(b, x1, true);
+  d.setUint16(b + 2, x2, true);
+  d.setUint16(b + 4, x3, true);
+  d.setUint16(b + 6, x4, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x5; else d.setBigUint64(b + 8, x5, true);
 }
 
 /** Reads grant_entry_v2.sub_page at `b` on x86_32, x86_64, arm32, arm64. */
@@ -402,7 +557,7 @@ export function grant_entry_v2_sub_page$dec0(d: DataView, w: BigUint64Array | un
     hdr: grant_entry_header$dec0(d, w, b),
     page_off: d.getUint16(b + 4, true),
     length: d.getUint16(b + 6, true),
-    frame: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    frame: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -410,16 +565,20 @@ export function grant_entry_v2_sub_page$dec0(d: DataView, w: BigUint64Array | un
 export class grant_entry_v2_sub_page$V0 implements grant_entry_v2_sub_page_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_hdr: grant_entry_header$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -434,13 +593,13 @@ export class grant_entry_v2_sub_page$V0 implements grant_entry_v2_sub_page_view 
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'grant_entry_v2.sub_page');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'grant_entry_v2.sub_page');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get hdr(): grant_entry_header_view {
-    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get page_off(): number {
@@ -449,7 +608,7 @@ export class grant_entry_v2_sub_page$V0 implements grant_entry_v2_sub_page_view 
   }
 
   set page_off(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'grant_entry_v2.sub_page.page_off', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'grant_entry_v2.sub_page.page_off', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -460,7 +619,7 @@ export class grant_entry_v2_sub_page$V0 implements grant_entry_v2_sub_page_view 
   }
 
   set length(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'grant_entry_v2.sub_page.length', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'grant_entry_v2.sub_page.length', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 6, x, true);
   }
@@ -468,14 +627,13 @@ export class grant_entry_v2_sub_page$V0 implements grant_entry_v2_sub_page_view 
   get frame(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set frame(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'grant_entry_v2.sub_page.frame', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get frameAsNumber(): number {
@@ -489,18 +647,23 @@ export class grant_entry_v2_sub_page$V0 implements grant_entry_v2_sub_page_view 
   }
 }
 
-/** Writes grant_entry_v2.transitive at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes grant_entry_v2.transitive at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function grant_entry_v2_transitive$enc0(v: grant_entry_v2_transitive, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.hdr;
   if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'grant_entry_v2.transitive.hdr');
-  grant_entry_header$enc0(x0, d, w, b);
-  const x1 = v.trans_domid;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'grant_entry_v2.transitive.trans_domid', 'uint16_t', 16);
-  d.setUint16(b + 4, x1, true);
+  const x1 = x0.flags;
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'grant_entry_v2.transitive.hdr.flags', 'uint16_t', 16);
+  const x2 = x0.domid;
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'grant_entry_v2.transitive.hdr.domid', 'uint16_t', 16);
+  const x3 = v.trans_domid;
+  if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'grant_entry_v2.transitive.trans_domid', 'uint16_t', 16);
+  const x4 = v.gref;
+  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'grant_entry_v2.transitive.gref', 'uint32_t', 32);
+  d.setUint16(b, x1, true);
+  d.setUint16(b + 2, x2, true);
+  d.setUint16(b + 4, x3, true);
   d.setUint16(b + 6, 0);
-  const x2 = v.gref;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'grant_entry_v2.transitive.gref', 'uint32_t', 32);
-  d.setUint32(b + 8, x2, true);
+  d.setUint32(b + 8, x4, true);
 }
 
 /** Reads grant_entry_v2.transitive at `b` on x86_32, x86_64, arm32, arm64. */
@@ -521,16 +684,20 @@ export function grant_entry_v2_transitive$chk0(d: DataView, b: number): void {
 export class grant_entry_v2_transitive$V0 implements grant_entry_v2_transitive_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_hdr: grant_entry_header$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -545,13 +712,13 @@ export class grant_entry_v2_transitive$V0 implements grant_entry_v2_transitive_v
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'grant_entry_v2.transitive');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, this.$s, this.$e, 'grant_entry_v2.transitive');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get hdr(): grant_entry_header_view {
-    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_hdr ??= new grant_entry_header$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get trans_domid(): number {
@@ -560,7 +727,7 @@ export class grant_entry_v2_transitive$V0 implements grant_entry_v2_transitive_v
   }
 
   set trans_domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'grant_entry_v2.transitive.trans_domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'grant_entry_v2.transitive.trans_domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -571,35 +738,35 @@ export class grant_entry_v2_transitive$V0 implements grant_entry_v2_transitive_v
   }
 
   set gref(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'grant_entry_v2.transitive.gref', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'grant_entry_v2.transitive.gref', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
 }
 
-/** Writes gnttab_map_grant_ref at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_map_grant_ref at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_map_grant_ref$enc0(v: gnttab_map_grant_ref, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.host_addr;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'gnttab_map_grant_ref.host_addr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.flags;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'gnttab_map_grant_ref.flags', 'uint32_t', 32);
-  d.setUint32(b + 8, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'gnttab_map_grant_ref.flags', 'uint32_t', 32);
   const x2 = v.ref;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'gnttab_map_grant_ref.ref', 'uint32_t', 32);
-  d.setUint32(b + 12, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'gnttab_map_grant_ref.ref', 'uint32_t', 32);
   const x3 = v.dom;
-  if ((x3 & 0xffff) !== x3) failInt(x3, 'gnttab_map_grant_ref.dom', 'uint16_t', 16);
-  d.setUint16(b + 16, x3, true);
+  if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'gnttab_map_grant_ref.dom', 'uint16_t', 16);
   const x4 = v.status;
-  if (((x4 << 16) >> 16) !== x4) failInt(x4, 'gnttab_map_grant_ref.status', 'int16_t', 16);
-  d.setInt16(b + 18, x4, true);
+  if (typeof x4 !== 'number' || ((x4 << 16) >> 16) !== x4) failInt(x4, 'gnttab_map_grant_ref.status', 'int16_t', 16);
   const x5 = v.handle;
-  if ((x5 >>> 0) !== x5) failInt(x5, 'gnttab_map_grant_ref.handle', 'uint32_t', 32);
-  d.setUint32(b + 20, x5, true);
+  if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'gnttab_map_grant_ref.handle', 'uint32_t', 32);
   const x6 = v.dev_bus_addr;
   if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'gnttab_map_grant_ref.dev_bus_addr', 'uint64_t', 64);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  d.setUint32(b + 8, x1, true);
+  d.setUint32(b + 12, x2, true);
+  d.setUint16(b + 16, x3, true);
+  d.setInt16(b + 18, x4, true);
+  d.setUint32(b + 20, x5, true);
   if (w8 !== undefined) w8[(b + 24) / 8] = x6; else d.setBigUint64(b + 24, x6, true);
 }
 
@@ -607,13 +774,13 @@ export function gnttab_map_grant_ref$enc0(v: gnttab_map_grant_ref, d: DataView, 
 export function gnttab_map_grant_ref$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_map_grant_ref {
   const w8 = alignedWords(w, b);
   return {
-    host_addr: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    host_addr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     flags: d.getUint32(b + 8, true),
     ref: d.getUint32(b + 12, true),
     dom: d.getUint16(b + 16, true),
     status: d.getInt16(b + 18, true),
     handle: d.getUint32(b + 20, true),
-    dev_bus_addr: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+    dev_bus_addr: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
   };
 }
 
@@ -621,15 +788,19 @@ export function gnttab_map_grant_ref$dec0(d: DataView, w: BigUint64Array | undef
 export class gnttab_map_grant_ref$V0 implements gnttab_map_grant_ref_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -644,7 +815,7 @@ export class gnttab_map_grant_ref$V0 implements gnttab_map_grant_ref_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'gnttab_map_grant_ref');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, this.$s, this.$e, 'gnttab_map_grant_ref');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -652,14 +823,13 @@ export class gnttab_map_grant_ref$V0 implements gnttab_map_grant_ref_view {
   get host_addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set host_addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_map_grant_ref.host_addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get host_addrAsNumber(): number {
@@ -678,7 +848,7 @@ export class gnttab_map_grant_ref$V0 implements gnttab_map_grant_ref_view {
   }
 
   set flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_map_grant_ref.flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_map_grant_ref.flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -689,7 +859,7 @@ export class gnttab_map_grant_ref$V0 implements gnttab_map_grant_ref_view {
   }
 
   set ref(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_map_grant_ref.ref', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_map_grant_ref.ref', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
@@ -700,7 +870,7 @@ export class gnttab_map_grant_ref$V0 implements gnttab_map_grant_ref_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_map_grant_ref.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_map_grant_ref.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 16, x, true);
   }
@@ -711,7 +881,7 @@ export class gnttab_map_grant_ref$V0 implements gnttab_map_grant_ref_view {
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_map_grant_ref.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gnttab_map_grant_ref.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 18, x, true);
   }
@@ -722,7 +892,7 @@ export class gnttab_map_grant_ref$V0 implements gnttab_map_grant_ref_view {
   }
 
   set handle(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_map_grant_ref.handle', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_map_grant_ref.handle', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 20, x, true);
   }
@@ -730,14 +900,13 @@ export class gnttab_map_grant_ref$V0 implements gnttab_map_grant_ref_view {
   get dev_bus_addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 24) / 8] : this.$d.getBigUint64(b + 24, true));
+    return (w?.[(b + 24) / 8] ?? this.$d.getBigUint64(b + 24, true));
   }
 
   set dev_bus_addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_map_grant_ref.dev_bus_addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 24) / 8] = x; else this.$d.setBigUint64(b + 24, x, true);
+    this.$d.setBigUint64(b + 24, x, true);
   }
 
   get dev_bus_addrAsNumber(): number {
@@ -751,20 +920,20 @@ export class gnttab_map_grant_ref$V0 implements gnttab_map_grant_ref_view {
   }
 }
 
-/** Writes gnttab_unmap_grant_ref at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_unmap_grant_ref at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_unmap_grant_ref$enc0(v: gnttab_unmap_grant_ref, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.host_addr;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'gnttab_unmap_grant_ref.host_addr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.dev_bus_addr;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'gnttab_unmap_grant_ref.dev_bus_addr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   const x2 = v.handle;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'gnttab_unmap_grant_ref.handle', 'uint32_t', 32);
-  d.setUint32(b + 16, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'gnttab_unmap_grant_ref.handle', 'uint32_t', 32);
   const x3 = v.status;
-  if (((x3 << 16) >> 16) !== x3) failInt(x3, 'gnttab_unmap_grant_ref.status', 'int16_t', 16);
+  if (typeof x3 !== 'number' || ((x3 << 16) >> 16) !== x3) failInt(x3, 'gnttab_unmap_grant_ref.status', 'int16_t', 16);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
+  d.setUint32(b + 16, x2, true);
   d.setInt16(b + 20, x3, true);
   d.setUint16(b + 22, 0);
 }
@@ -773,8 +942,8 @@ export function gnttab_unmap_grant_ref$enc0(v: gnttab_unmap_grant_ref, d: DataVi
 export function gnttab_unmap_grant_ref$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_unmap_grant_ref {
   const w8 = alignedWords(w, b);
   return {
-    host_addr: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-    dev_bus_addr: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    host_addr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    dev_bus_addr: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     handle: d.getUint32(b + 16, true),
     status: d.getInt16(b + 20, true),
   };
@@ -789,15 +958,19 @@ export function gnttab_unmap_grant_ref$chk0(d: DataView, b: number): void {
 export class gnttab_unmap_grant_ref$V0 implements gnttab_unmap_grant_ref_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -812,7 +985,7 @@ export class gnttab_unmap_grant_ref$V0 implements gnttab_unmap_grant_ref_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'gnttab_unmap_grant_ref');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'gnttab_unmap_grant_ref');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -820,14 +993,13 @@ export class gnttab_unmap_grant_ref$V0 implements gnttab_unmap_grant_ref_view {
   get host_addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set host_addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_unmap_grant_ref.host_addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get host_addrAsNumber(): number {
@@ -843,14 +1015,13 @@ export class gnttab_unmap_grant_ref$V0 implements gnttab_unmap_grant_ref_view {
   get dev_bus_addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set dev_bus_addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_unmap_grant_ref.dev_bus_addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get dev_bus_addrAsNumber(): number {
@@ -869,7 +1040,7 @@ export class gnttab_unmap_grant_ref$V0 implements gnttab_unmap_grant_ref_view {
   }
 
   set handle(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_unmap_grant_ref.handle', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_unmap_grant_ref.handle', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
@@ -880,25 +1051,25 @@ export class gnttab_unmap_grant_ref$V0 implements gnttab_unmap_grant_ref_view {
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_unmap_grant_ref.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gnttab_unmap_grant_ref.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 20, x, true);
   }
 }
 
-/** Writes gnttab_setup_table at `b` on x86_32; the bytes are zero on entry. */
+/** Writes gnttab_setup_table at `b` on x86_32, every byte, once every value has passed its check. */
 export function gnttab_setup_table$enc0(v: gnttab_setup_table, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'gnttab_setup_table.dom', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'gnttab_setup_table.dom', 'uint16_t', 16);
   const x1 = v.nr_frames;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'gnttab_setup_table.nr_frames', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'gnttab_setup_table.nr_frames', 'uint32_t', 32);
   const x2 = v.status;
-  if (((x2 << 16) >> 16) !== x2) failInt(x2, 'gnttab_setup_table.status', 'int16_t', 16);
-  d.setInt16(b + 8, x2, true);
+  if (typeof x2 !== 'number' || ((x2 << 16) >> 16) !== x2) failInt(x2, 'gnttab_setup_table.status', 'int16_t', 16);
   const x3 = v.frame_list;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'gnttab_setup_table.frame_list', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
+  d.setUint16(b, x0, true);
+  d.setUint32(b + 4, x1, true);
+  d.setInt16(b + 8, x2, true);
   d.setUint32(b + 12, Number(x3), true);
   d.setUint16(b + 2, 0);
   d.setUint16(b + 10, 0);
@@ -924,15 +1095,19 @@ export function gnttab_setup_table$chk0(d: DataView, b: number): void {
 export class gnttab_setup_table$V0 implements gnttab_setup_table_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -947,7 +1122,7 @@ export class gnttab_setup_table$V0 implements gnttab_setup_table_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'gnttab_setup_table');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'gnttab_setup_table');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -958,7 +1133,7 @@ export class gnttab_setup_table$V0 implements gnttab_setup_table_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_setup_table.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_setup_table.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -969,7 +1144,7 @@ export class gnttab_setup_table$V0 implements gnttab_setup_table_view {
   }
 
   set nr_frames(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_setup_table.nr_frames', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_setup_table.nr_frames', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -980,7 +1155,7 @@ export class gnttab_setup_table$V0 implements gnttab_setup_table_view {
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_setup_table.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gnttab_setup_table.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 8, x, true);
   }
@@ -1002,26 +1177,26 @@ export class gnttab_setup_table$V0 implements gnttab_setup_table_view {
   }
 
   set frame_listAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_setup_table.frame_list', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_setup_table.frame_list', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
 }
 
-/** Writes gnttab_setup_table at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_setup_table at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_setup_table$enc1(v: gnttab_setup_table, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'gnttab_setup_table.dom', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'gnttab_setup_table.dom', 'uint16_t', 16);
   const x1 = v.nr_frames;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'gnttab_setup_table.nr_frames', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'gnttab_setup_table.nr_frames', 'uint32_t', 32);
   const x2 = v.status;
-  if (((x2 << 16) >> 16) !== x2) failInt(x2, 'gnttab_setup_table.status', 'int16_t', 16);
-  d.setInt16(b + 8, x2, true);
+  if (typeof x2 !== 'number' || ((x2 << 16) >> 16) !== x2) failInt(x2, 'gnttab_setup_table.status', 'int16_t', 16);
   const x3 = v.frame_list;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'gnttab_setup_table.frame_list', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
+  d.setUint16(b, x0, true);
+  d.setUint32(b + 4, x1, true);
+  d.setInt16(b + 8, x2, true);
   if (w8 !== undefined) w8[(b + 16) / 8] = x3; else d.setBigUint64(b + 16, x3, true);
   d.setUint16(b + 2, 0);
   zero(d, b + 10, 6);
@@ -1034,7 +1209,7 @@ export function gnttab_setup_table$dec1(d: DataView, w: BigUint64Array | undefin
     dom: d.getUint16(b, true),
     nr_frames: d.getUint32(b + 4, true),
     status: d.getInt16(b + 8, true),
-    frame_list: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
+    frame_list: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
   };
 }
 
@@ -1048,15 +1223,19 @@ export function gnttab_setup_table$chk1(d: DataView, b: number): void {
 export class gnttab_setup_table$V1 implements gnttab_setup_table_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1071,7 +1250,7 @@ export class gnttab_setup_table$V1 implements gnttab_setup_table_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'gnttab_setup_table');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'gnttab_setup_table');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1082,7 +1261,7 @@ export class gnttab_setup_table$V1 implements gnttab_setup_table_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_setup_table.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_setup_table.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1093,7 +1272,7 @@ export class gnttab_setup_table$V1 implements gnttab_setup_table_view {
   }
 
   set nr_frames(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_setup_table.nr_frames', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_setup_table.nr_frames', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -1104,7 +1283,7 @@ export class gnttab_setup_table$V1 implements gnttab_setup_table_view {
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_setup_table.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gnttab_setup_table.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 8, x, true);
   }
@@ -1112,14 +1291,13 @@ export class gnttab_setup_table$V1 implements gnttab_setup_table_view {
   get frame_list(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set frame_list(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_setup_table.frame_list', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get frame_listAsNumber(): number {
@@ -1133,13 +1311,13 @@ export class gnttab_setup_table$V1 implements gnttab_setup_table_view {
   }
 }
 
-/** Writes gnttab_dump_table at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_dump_table at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_dump_table$enc0(v: gnttab_dump_table, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'gnttab_dump_table.dom', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'gnttab_dump_table.dom', 'uint16_t', 16);
   const x1 = v.status;
-  if (((x1 << 16) >> 16) !== x1) failInt(x1, 'gnttab_dump_table.status', 'int16_t', 16);
+  if (typeof x1 !== 'number' || ((x1 << 16) >> 16) !== x1) failInt(x1, 'gnttab_dump_table.status', 'int16_t', 16);
+  d.setUint16(b, x0, true);
   d.setInt16(b + 2, x1, true);
 }
 
@@ -1155,15 +1333,19 @@ export function gnttab_dump_table$dec0(d: DataView, w: BigUint64Array | undefine
 export class gnttab_dump_table$V0 implements gnttab_dump_table_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1178,7 +1360,7 @@ export class gnttab_dump_table$V0 implements gnttab_dump_table_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'gnttab_dump_table');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'gnttab_dump_table');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1189,7 +1371,7 @@ export class gnttab_dump_table$V0 implements gnttab_dump_table_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_dump_table.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_dump_table.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1200,25 +1382,25 @@ export class gnttab_dump_table$V0 implements gnttab_dump_table_view {
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_dump_table.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gnttab_dump_table.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 2, x, true);
   }
 }
 
-/** Writes gnttab_transfer at `b` on x86_32; the bytes are zero on entry. */
+/** Writes gnttab_transfer at `b` on x86_32, every byte, once every value has passed its check. */
 export function gnttab_transfer$enc0(v: gnttab_transfer, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.mfn;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffn) failBigInt(x0, 'gnttab_transfer.mfn', 'xen_pfn_t', 32);
-  d.setUint32(b, Number(x0), true);
   const x1 = v.domid;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'gnttab_transfer.domid', 'uint16_t', 16);
-  d.setUint16(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'gnttab_transfer.domid', 'uint16_t', 16);
   const x2 = v.ref;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'gnttab_transfer.ref', 'uint32_t', 32);
-  d.setUint32(b + 8, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'gnttab_transfer.ref', 'uint32_t', 32);
   const x3 = v.status;
-  if (((x3 << 16) >> 16) !== x3) failInt(x3, 'gnttab_transfer.status', 'int16_t', 16);
+  if (typeof x3 !== 'number' || ((x3 << 16) >> 16) !== x3) failInt(x3, 'gnttab_transfer.status', 'int16_t', 16);
+  d.setUint32(b, Number(x0), true);
+  d.setUint16(b + 4, x1, true);
+  d.setUint32(b + 8, x2, true);
   d.setInt16(b + 12, x3, true);
   d.setUint16(b + 6, 0);
   d.setUint16(b + 14, 0);
@@ -1244,15 +1426,19 @@ export function gnttab_transfer$chk0(d: DataView, b: number): void {
 export class gnttab_transfer$V0 implements gnttab_transfer_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1267,7 +1453,7 @@ export class gnttab_transfer$V0 implements gnttab_transfer_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'gnttab_transfer');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'gnttab_transfer');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1289,7 +1475,7 @@ export class gnttab_transfer$V0 implements gnttab_transfer_view {
   }
 
   set mfnAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_transfer.mfn', 'xen_pfn_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_transfer.mfn', 'xen_pfn_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1300,7 +1486,7 @@ export class gnttab_transfer$V0 implements gnttab_transfer_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_transfer.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_transfer.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -1311,7 +1497,7 @@ export class gnttab_transfer$V0 implements gnttab_transfer_view {
   }
 
   set ref(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_transfer.ref', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_transfer.ref', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -1322,26 +1508,26 @@ export class gnttab_transfer$V0 implements gnttab_transfer_view {
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_transfer.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gnttab_transfer.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 12, x, true);
   }
 }
 
-/** Writes gnttab_transfer at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_transfer at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_transfer$enc1(v: gnttab_transfer, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.mfn;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'gnttab_transfer.mfn', 'xen_pfn_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.domid;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'gnttab_transfer.domid', 'uint16_t', 16);
-  d.setUint16(b + 8, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'gnttab_transfer.domid', 'uint16_t', 16);
   const x2 = v.ref;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'gnttab_transfer.ref', 'uint32_t', 32);
-  d.setUint32(b + 12, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'gnttab_transfer.ref', 'uint32_t', 32);
   const x3 = v.status;
-  if (((x3 << 16) >> 16) !== x3) failInt(x3, 'gnttab_transfer.status', 'int16_t', 16);
+  if (typeof x3 !== 'number' || ((x3 << 16) >> 16) !== x3) failInt(x3, 'gnttab_transfer.status', 'int16_t', 16);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  d.setUint16(b + 8, x1, true);
+  d.setUint32(b + 12, x2, true);
   d.setInt16(b + 16, x3, true);
   d.setUint16(b + 10, 0);
   zero(d, b + 18, 6);
@@ -1351,7 +1537,7 @@ export function gnttab_transfer$enc1(v: gnttab_transfer, d: DataView, w: BigUint
 export function gnttab_transfer$dec1(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_transfer {
   const w8 = alignedWords(w, b);
   return {
-    mfn: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    mfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     domid: d.getUint16(b + 8, true),
     ref: d.getUint32(b + 12, true),
     status: d.getInt16(b + 16, true),
@@ -1368,15 +1554,19 @@ export function gnttab_transfer$chk1(d: DataView, b: number): void {
 export class gnttab_transfer$V1 implements gnttab_transfer_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1391,7 +1581,7 @@ export class gnttab_transfer$V1 implements gnttab_transfer_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'gnttab_transfer');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'gnttab_transfer');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1399,14 +1589,13 @@ export class gnttab_transfer$V1 implements gnttab_transfer_view {
   get mfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set mfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_transfer.mfn', 'xen_pfn_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get mfnAsNumber(): number {
@@ -1425,7 +1614,7 @@ export class gnttab_transfer$V1 implements gnttab_transfer_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_transfer.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_transfer.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 8, x, true);
   }
@@ -1436,7 +1625,7 @@ export class gnttab_transfer$V1 implements gnttab_transfer_view {
   }
 
   set ref(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_transfer.ref', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_transfer.ref', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
@@ -1447,23 +1636,59 @@ export class gnttab_transfer$V1 implements gnttab_transfer_view {
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_transfer.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gnttab_transfer.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 16, x, true);
   }
 }
 
-/** Writes gnttab_copy_ptr at `b` on x86_32; the bytes are zero on entry. */
+/** Writes gnttab_copy_ptr at `b` on x86_32, every byte, once every value has passed its check. */
 export function gnttab_copy_ptr$enc0(v: gnttab_copy_ptr, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.u;
   if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'gnttab_copy_ptr.u');
-  gnttab_copy_ptr_u$enc0(x0, d, w, b);
-  const x1 = v.domid;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'gnttab_copy_ptr.domid', 'uint16_t', 16);
-  d.setUint16(b + 4, x1, true);
-  const x2 = v.offset;
-  if ((x2 & 0xffff) !== x2) failInt(x2, 'gnttab_copy_ptr.offset', 'uint16_t', 16);
-  d.setUint16(b + 6, x2, true);
+  let k1 = 0;
+  let j2 = -1;
+  if (x0.ref !== undefined) {
+    k1++;
+    j2 = 0;
+    const x3 = x0.ref!;
+    if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
+  }
+  if (x0.gmfn !== undefined) {
+    k1++;
+    j2 = 1;
+    const x4 = x0.gmfn!;
+    if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffn) failBigInt(x4, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 32);
+  }
+  if (k1 > 1) {
+    checkDecodedUnion(x0, k1, 4, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
+    j2 = -2;
+  } else if (k1 === 0) checkEmptyUnion(x0, 'gnttab_copy_ptr.u');
+  const x7 = v.domid;
+  if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'gnttab_copy_ptr.domid', 'uint16_t', 16);
+  const x8 = v.offset;
+  if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'gnttab_copy_ptr.offset', 'uint16_t', 16);
+  if (j2 === -2) {
+    encodeDecodedUnion(x0, 2, d, w, b, 4, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
+  } else {
+    d.setUint32(b, 0);
+    switch (j2) {
+      case 0: {
+        const x5 = x0.ref!;
+        if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
+        d.setUint32(b, x5, true);
+        break;
+      }
+      case 1: {
+        const x6 = x0.gmfn!;
+        if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffn) failBigInt(x6, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 32);
+        d.setUint32(b, Number(x6), true);
+        break;
+      }
+    }
+  }
+  d.setUint16(b + 4, x7, true);
+  d.setUint16(b + 6, x8, true);
 }
 
 /** Reads gnttab_copy_ptr at `b` on x86_32. */
@@ -1479,16 +1704,20 @@ export function gnttab_copy_ptr$dec0(d: DataView, w: BigUint64Array | undefined,
 export class gnttab_copy_ptr$V0 implements gnttab_copy_ptr_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_u: gnttab_copy_ptr_u$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1503,13 +1732,13 @@ export class gnttab_copy_ptr$V0 implements gnttab_copy_ptr_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'gnttab_copy_ptr');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'gnttab_copy_ptr');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get u(): gnttab_copy_ptr_u_view {
-    return (this.$c_u ??= new gnttab_copy_ptr_u$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_u ??= new gnttab_copy_ptr_u$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get domid(): number {
@@ -1518,7 +1747,7 @@ export class gnttab_copy_ptr$V0 implements gnttab_copy_ptr_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy_ptr.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_copy_ptr.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -1529,23 +1758,61 @@ export class gnttab_copy_ptr$V0 implements gnttab_copy_ptr_view {
   }
 
   set offset(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy_ptr.offset', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_copy_ptr.offset', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 6, x, true);
   }
 }
 
-/** Writes gnttab_copy_ptr at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_copy_ptr at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_copy_ptr$enc1(v: gnttab_copy_ptr, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
   const x0 = v.u;
   if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'gnttab_copy_ptr.u');
-  gnttab_copy_ptr_u$enc1(x0, d, w, b);
-  const x1 = v.domid;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'gnttab_copy_ptr.domid', 'uint16_t', 16);
-  d.setUint16(b + 8, x1, true);
-  const x2 = v.offset;
-  if ((x2 & 0xffff) !== x2) failInt(x2, 'gnttab_copy_ptr.offset', 'uint16_t', 16);
-  d.setUint16(b + 10, x2, true);
+  let k1 = 0;
+  let j2 = -1;
+  if (x0.ref !== undefined) {
+    k1++;
+    j2 = 0;
+    const x3 = x0.ref!;
+    if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
+  }
+  if (x0.gmfn !== undefined) {
+    k1++;
+    j2 = 1;
+    const x4 = x0.gmfn!;
+    if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 64);
+  }
+  if (k1 > 1) {
+    checkDecodedUnion(x0, k1, 8, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
+    j2 = -2;
+  } else if (k1 === 0) checkEmptyUnion(x0, 'gnttab_copy_ptr.u');
+  const x7 = v.domid;
+  if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'gnttab_copy_ptr.domid', 'uint16_t', 16);
+  const x8 = v.offset;
+  if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'gnttab_copy_ptr.offset', 'uint16_t', 16);
+  if (j2 === -2) {
+    encodeDecodedUnion(x0, 2, d, w, b, 8, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j2) {
+      case 0: {
+        const x5 = x0.ref!;
+        if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
+        d.setUint32(b, x5, true);
+        break;
+      }
+      case 1: {
+        const x6 = x0.gmfn!;
+        if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 64);
+        if (w8 !== undefined) w8[b / 8] = x6; else d.setBigUint64(b, x6, true);
+        break;
+      }
+    }
+  }
+  d.setUint16(b + 8, x7, true);
+  d.setUint16(b + 10, x8, true);
   d.setUint32(b + 12, 0);
 }
 
@@ -1567,16 +1834,20 @@ export function gnttab_copy_ptr$chk1(d: DataView, b: number): void {
 export class gnttab_copy_ptr$V1 implements gnttab_copy_ptr_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_u: gnttab_copy_ptr_u$V1 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1591,13 +1862,13 @@ export class gnttab_copy_ptr$V1 implements gnttab_copy_ptr_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'gnttab_copy_ptr');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'gnttab_copy_ptr');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get u(): gnttab_copy_ptr_u_view {
-    return (this.$c_u ??= new gnttab_copy_ptr_u$V1(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_u ??= new gnttab_copy_ptr_u$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get domid(): number {
@@ -1606,7 +1877,7 @@ export class gnttab_copy_ptr$V1 implements gnttab_copy_ptr_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy_ptr.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_copy_ptr.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 8, x, true);
   }
@@ -1617,52 +1888,78 @@ export class gnttab_copy_ptr$V1 implements gnttab_copy_ptr_view {
   }
 
   set offset(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy_ptr.offset', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_copy_ptr.offset', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 10, x, true);
   }
 }
 
-/** Writes gnttab_copy_ptr.u at `b` on x86_32; the bytes are zero on entry. */
+/** Writes gnttab_copy_ptr.u at `b` on x86_32, every byte, once every value has passed its check. */
 export function gnttab_copy_ptr_u$enc0(v: gnttab_copy_ptr_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  d.setUint32(b, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.ref !== undefined) {
-    k++;
-    const x0 = v.ref;
-    if ((x0 >>> 0) !== x0) failInt(x0, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
-    d.setUint32(b, x0, true);
+    k0++;
+    j1 = 0;
+    const x2 = v.ref!;
+    if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
   }
   if (v.gmfn !== undefined) {
-    k++;
-    const x1 = v.gmfn;
-    if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffn) failBigInt(x1, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 32);
-    d.setUint32(b, Number(x1), true);
+    k0++;
+    j1 = 1;
+    const x3 = v.gmfn!;
+    if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 32);
   }
-  if (k > 1) failUnion('gnttab_copy_ptr.u', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 4, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'gnttab_copy_ptr.u');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 4, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
+  } else {
+    d.setUint32(b, 0);
+    switch (j1) {
+      case 0: {
+        const x4 = v.ref!;
+        if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
+        d.setUint32(b, x4, true);
+        break;
+      }
+      case 1: {
+        const x5 = v.gmfn!;
+        if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffn) failBigInt(x5, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 32);
+        d.setUint32(b, Number(x5), true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads gnttab_copy_ptr.u at `b` on x86_32. */
 export function gnttab_copy_ptr_u$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_copy_ptr_u {
-  return {
+  return decodedFrom({
     ref: d.getUint32(b, true),
     gmfn: BigInt(d.getUint32(b, true)),
-  };
+  }, gnttab_copy_ptr_u$dec0, d, b, 4);
 }
 
 /** The view of gnttab_copy_ptr.u on x86_32. */
 export class gnttab_copy_ptr_u$V0 implements gnttab_copy_ptr_u_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1677,7 +1974,7 @@ export class gnttab_copy_ptr_u$V0 implements gnttab_copy_ptr_u_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'gnttab_copy_ptr.u');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'gnttab_copy_ptr.u');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1688,7 +1985,7 @@ export class gnttab_copy_ptr_u$V0 implements gnttab_copy_ptr_u_view {
   }
 
   set ref(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1710,55 +2007,81 @@ export class gnttab_copy_ptr_u$V0 implements gnttab_copy_ptr_u_view {
   }
 
   set gmfnAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes gnttab_copy_ptr.u at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_copy_ptr.u at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_copy_ptr_u$enc1(v: gnttab_copy_ptr_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.ref !== undefined) {
-    k++;
-    const x0 = v.ref;
-    if ((x0 >>> 0) !== x0) failInt(x0, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
-    d.setUint32(b, x0, true);
+    k0++;
+    j1 = 0;
+    const x2 = v.ref!;
+    if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
   }
   if (v.gmfn !== undefined) {
-    k++;
-    const x1 = v.gmfn;
-    if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 64);
-    if (w8 !== undefined) w8[b / 8] = x1; else d.setBigUint64(b, x1, true);
+    k0++;
+    j1 = 1;
+    const x3 = v.gmfn!;
+    if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 64);
   }
-  if (k > 1) failUnion('gnttab_copy_ptr.u', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 8, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'gnttab_copy_ptr.u');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 8, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j1) {
+      case 0: {
+        const x4 = v.ref!;
+        if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
+        d.setUint32(b, x4, true);
+        break;
+      }
+      case 1: {
+        const x5 = v.gmfn!;
+        if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 64);
+        if (w8 !== undefined) w8[b / 8] = x5; else d.setBigUint64(b, x5, true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads gnttab_copy_ptr.u at `b` on x86_64, arm32, arm64. */
 export function gnttab_copy_ptr_u$dec1(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_copy_ptr_u {
   const w8 = alignedWords(w, b);
-  return {
+  return decodedFrom({
     ref: d.getUint32(b, true),
-    gmfn: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-  };
+    gmfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+  }, gnttab_copy_ptr_u$dec1, d, b, 8);
 }
 
 /** The view of gnttab_copy_ptr.u on x86_64, arm32, arm64. */
 export class gnttab_copy_ptr_u$V1 implements gnttab_copy_ptr_u_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1773,7 +2096,7 @@ export class gnttab_copy_ptr_u$V1 implements gnttab_copy_ptr_u_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'gnttab_copy_ptr.u');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'gnttab_copy_ptr.u');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1784,7 +2107,7 @@ export class gnttab_copy_ptr_u$V1 implements gnttab_copy_ptr_u_view {
   }
 
   set ref(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1792,14 +2115,13 @@ export class gnttab_copy_ptr_u$V1 implements gnttab_copy_ptr_u_view {
   get gmfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set gmfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get gmfnAsNumber(): number {
@@ -1813,23 +2135,111 @@ export class gnttab_copy_ptr_u$V1 implements gnttab_copy_ptr_u_view {
   }
 }
 
-/** Writes gnttab_copy at `b` on x86_32; the bytes are zero on entry. */
+/** Writes gnttab_copy at `b` on x86_32, every byte, once every value has passed its check. */
 export function gnttab_copy$enc0(v: gnttab_copy, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.source;
   if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'gnttab_copy.source');
-  gnttab_copy_ptr$enc0(x0, d, w, b);
-  const x1 = v.dest;
-  if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'gnttab_copy.dest');
-  gnttab_copy_ptr$enc0(x1, d, w, b + 8);
-  const x2 = v.len;
-  if ((x2 & 0xffff) !== x2) failInt(x2, 'gnttab_copy.len', 'uint16_t', 16);
-  d.setUint16(b + 16, x2, true);
-  const x3 = v.flags;
-  if ((x3 & 0xffff) !== x3) failInt(x3, 'gnttab_copy.flags', 'uint16_t', 16);
-  d.setUint16(b + 18, x3, true);
-  const x4 = v.status;
-  if (((x4 << 16) >> 16) !== x4) failInt(x4, 'gnttab_copy.status', 'int16_t', 16);
-  d.setInt16(b + 20, x4, true);
+  const x1 = x0.u;
+  if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'gnttab_copy.source.u');
+  let k2 = 0;
+  let j3 = -1;
+  if (x1.ref !== undefined) {
+    k2++;
+    j3 = 0;
+    const x4 = x1.ref!;
+    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gnttab_copy.source.u.ref', 'uint32_t', 32);
+  }
+  if (x1.gmfn !== undefined) {
+    k2++;
+    j3 = 1;
+    const x5 = x1.gmfn!;
+    if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffn) failBigInt(x5, 'gnttab_copy.source.u.gmfn', 'xen_pfn_t', 32);
+  }
+  if (k2 > 1) {
+    checkDecodedUnion(x1, k2, 4, 'gnttab_copy.source.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
+    j3 = -2;
+  } else if (k2 === 0) checkEmptyUnion(x1, 'gnttab_copy.source.u');
+  const x8 = x0.domid;
+  if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'gnttab_copy.source.domid', 'uint16_t', 16);
+  const x9 = x0.offset;
+  if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'gnttab_copy.source.offset', 'uint16_t', 16);
+  const x10 = v.dest;
+  if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'gnttab_copy.dest');
+  const x11 = x10.u;
+  if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'gnttab_copy.dest.u');
+  let k12 = 0;
+  let j13 = -1;
+  if (x11.ref !== undefined) {
+    k12++;
+    j13 = 0;
+    const x14 = x11.ref!;
+    if (typeof x14 !== 'number' || (x14 >>> 0) !== x14) failInt(x14, 'gnttab_copy.dest.u.ref', 'uint32_t', 32);
+  }
+  if (x11.gmfn !== undefined) {
+    k12++;
+    j13 = 1;
+    const x15 = x11.gmfn!;
+    if (typeof x15 !== 'bigint' || x15 < 0n || x15 > 0xffffffffn) failBigInt(x15, 'gnttab_copy.dest.u.gmfn', 'xen_pfn_t', 32);
+  }
+  if (k12 > 1) {
+    checkDecodedUnion(x11, k12, 4, 'gnttab_copy.dest.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
+    j13 = -2;
+  } else if (k12 === 0) checkEmptyUnion(x11, 'gnttab_copy.dest.u');
+  const x18 = x10.domid;
+  if (typeof x18 !== 'number' || (x18 & 0xffff) !== x18) failInt(x18, 'gnttab_copy.dest.domid', 'uint16_t', 16);
+  const x19 = x10.offset;
+  if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'gnttab_copy.dest.offset', 'uint16_t', 16);
+  const x20 = v.len;
+  if (typeof x20 !== 'number' || (x20 & 0xffff) !== x20) failInt(x20, 'gnttab_copy.len', 'uint16_t', 16);
+  const x21 = v.flags;
+  if (typeof x21 !== 'number' || (x21 & 0xffff) !== x21) failInt(x21, 'gnttab_copy.flags', 'uint16_t', 16);
+  const x22 = v.status;
+  if (typeof x22 !== 'number' || ((x22 << 16) >> 16) !== x22) failInt(x22, 'gnttab_copy.status', 'int16_t', 16);
+  if (j3 === -2) {
+    encodeDecodedUnion(x1, 2, d, w, b, 4, 'gnttab_copy.source.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
+  } else {
+    d.setUint32(b, 0);
+    switch (j3) {
+      case 0: {
+        const x6 = x1.ref!;
+        if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'gnttab_copy.source.u.ref', 'uint32_t', 32);
+        d.setUint32(b, x6, true);
+        break;
+      }
+      case 1: {
+        const x7 = x1.gmfn!;
+        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffn) failBigInt(x7, 'gnttab_copy.source.u.gmfn', 'xen_pfn_t', 32);
+        d.setUint32(b, Number(x7), true);
+        break;
+      }
+    }
+  }
+  d.setUint16(b + 4, x8, true);
+  d.setUint16(b + 6, x9, true);
+  if (j13 === -2) {
+    encodeDecodedUnion(x11, 2, d, w, b + 8, 4, 'gnttab_copy.dest.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
+  } else {
+    d.setUint32(b + 8, 0);
+    switch (j13) {
+      case 0: {
+        const x16 = x11.ref!;
+        if (typeof x16 !== 'number' || (x16 >>> 0) !== x16) failInt(x16, 'gnttab_copy.dest.u.ref', 'uint32_t', 32);
+        d.setUint32(b + 8, x16, true);
+        break;
+      }
+      case 1: {
+        const x17 = x11.gmfn!;
+        if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffn) failBigInt(x17, 'gnttab_copy.dest.u.gmfn', 'xen_pfn_t', 32);
+        d.setUint32(b + 8, Number(x17), true);
+        break;
+      }
+    }
+  }
+  d.setUint16(b + 12, x18, true);
+  d.setUint16(b + 14, x19, true);
+  d.setUint16(b + 16, x20, true);
+  d.setUint16(b + 18, x21, true);
+  d.setInt16(b + 20, x22, true);
   d.setUint16(b + 22, 0);
 }
 
@@ -1853,17 +2263,21 @@ export function gnttab_copy$chk0(d: DataView, b: number): void {
 export class gnttab_copy$V0 implements gnttab_copy_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_source: gnttab_copy_ptr$V0 | undefined = undefined;
   $c_dest: gnttab_copy_ptr$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1878,17 +2292,17 @@ export class gnttab_copy$V0 implements gnttab_copy_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'gnttab_copy');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'gnttab_copy');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get source(): gnttab_copy_ptr_view {
-    return (this.$c_source ??= new gnttab_copy_ptr$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_source ??= new gnttab_copy_ptr$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get dest(): gnttab_copy_ptr_view {
-    return (this.$c_dest ??= new gnttab_copy_ptr$V0(this.$d, this.$a, 0, this.$r, this.$o + 8));
+    return (this.$c_dest ??= new gnttab_copy_ptr$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 8));
   }
 
   get len(): number {
@@ -1897,7 +2311,7 @@ export class gnttab_copy$V0 implements gnttab_copy_view {
   }
 
   set len(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy.len', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_copy.len', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 16, x, true);
   }
@@ -1908,7 +2322,7 @@ export class gnttab_copy$V0 implements gnttab_copy_view {
   }
 
   set flags(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy.flags', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_copy.flags', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 18, x, true);
   }
@@ -1919,29 +2333,122 @@ export class gnttab_copy$V0 implements gnttab_copy_view {
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_copy.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gnttab_copy.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 20, x, true);
   }
 }
 
-/** Writes gnttab_copy at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_copy at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_copy$enc1(v: gnttab_copy, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
   const x0 = v.source;
   if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'gnttab_copy.source');
-  gnttab_copy_ptr$enc1(x0, d, w, b);
-  const x1 = v.dest;
-  if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'gnttab_copy.dest');
-  gnttab_copy_ptr$enc1(x1, d, w, b + 16);
-  const x2 = v.len;
-  if ((x2 & 0xffff) !== x2) failInt(x2, 'gnttab_copy.len', 'uint16_t', 16);
-  d.setUint16(b + 32, x2, true);
-  const x3 = v.flags;
-  if ((x3 & 0xffff) !== x3) failInt(x3, 'gnttab_copy.flags', 'uint16_t', 16);
-  d.setUint16(b + 34, x3, true);
-  const x4 = v.status;
-  if (((x4 << 16) >> 16) !== x4) failInt(x4, 'gnttab_copy.status', 'int16_t', 16);
-  d.setInt16(b + 36, x4, true);
+  const x1 = x0.u;
+  if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'gnttab_copy.source.u');
+  let k2 = 0;
+  let j3 = -1;
+  if (x1.ref !== undefined) {
+    k2++;
+    j3 = 0;
+    const x4 = x1.ref!;
+    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gnttab_copy.source.u.ref', 'uint32_t', 32);
+  }
+  if (x1.gmfn !== undefined) {
+    k2++;
+    j3 = 1;
+    const x5 = x1.gmfn!;
+    if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'gnttab_copy.source.u.gmfn', 'xen_pfn_t', 64);
+  }
+  if (k2 > 1) {
+    checkDecodedUnion(x1, k2, 8, 'gnttab_copy.source.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
+    j3 = -2;
+  } else if (k2 === 0) checkEmptyUnion(x1, 'gnttab_copy.source.u');
+  const x8 = x0.domid;
+  if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'gnttab_copy.source.domid', 'uint16_t', 16);
+  const x9 = x0.offset;
+  if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'gnttab_copy.source.offset', 'uint16_t', 16);
+  const x10 = v.dest;
+  if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'gnttab_copy.dest');
+  const x11 = x10.u;
+  if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'gnttab_copy.dest.u');
+  let k12 = 0;
+  let j13 = -1;
+  if (x11.ref !== undefined) {
+    k12++;
+    j13 = 0;
+    const x14 = x11.ref!;
+    if (typeof x14 !== 'number' || (x14 >>> 0) !== x14) failInt(x14, 'gnttab_copy.dest.u.ref', 'uint32_t', 32);
+  }
+  if (x11.gmfn !== undefined) {
+    k12++;
+    j13 = 1;
+    const x15 = x11.gmfn!;
+    if (typeof x15 !== 'bigint' || x15 < 0n || x15 > 0xffffffffffffffffn) failBigInt(x15, 'gnttab_copy.dest.u.gmfn', 'xen_pfn_t', 64);
+  }
+  if (k12 > 1) {
+    checkDecodedUnion(x11, k12, 8, 'gnttab_copy.dest.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
+    j13 = -2;
+  } else if (k12 === 0) checkEmptyUnion(x11, 'gnttab_copy.dest.u');
+  const x18 = x10.domid;
+  if (typeof x18 !== 'number' || (x18 & 0xffff) !== x18) failInt(x18, 'gnttab_copy.dest.domid', 'uint16_t', 16);
+  const x19 = x10.offset;
+  if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'gnttab_copy.dest.offset', 'uint16_t', 16);
+  const x20 = v.len;
+  if (typeof x20 !== 'number' || (x20 & 0xffff) !== x20) failInt(x20, 'gnttab_copy.len', 'uint16_t', 16);
+  const x21 = v.flags;
+  if (typeof x21 !== 'number' || (x21 & 0xffff) !== x21) failInt(x21, 'gnttab_copy.flags', 'uint16_t', 16);
+  const x22 = v.status;
+  if (typeof x22 !== 'number' || ((x22 << 16) >> 16) !== x22) failInt(x22, 'gnttab_copy.status', 'int16_t', 16);
+  if (j3 === -2) {
+    encodeDecodedUnion(x1, 2, d, w, b, 8, 'gnttab_copy.source.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j3) {
+      case 0: {
+        const x6 = x1.ref!;
+        if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'gnttab_copy.source.u.ref', 'uint32_t', 32);
+        d.setUint32(b, x6, true);
+        break;
+      }
+      case 1: {
+        const x7 = x1.gmfn!;
+        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'gnttab_copy.source.u.gmfn', 'xen_pfn_t', 64);
+        if (w8 !== undefined) w8[b / 8] = x7; else d.setBigUint64(b, x7, true);
+        break;
+      }
+    }
+  }
+  d.setUint16(b + 8, x8, true);
+  d.setUint16(b + 10, x9, true);
+  d.setUint32(b + 12, 0);
+  if (j13 === -2) {
+    encodeDecodedUnion(x11, 2, d, w, b + 16, 8, 'gnttab_copy.dest.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
+  } else {
+    d.setUint32(b + 16, 0);
+    d.setUint32(b + 16 + 4, 0);
+    switch (j13) {
+      case 0: {
+        const x16 = x11.ref!;
+        if (typeof x16 !== 'number' || (x16 >>> 0) !== x16) failInt(x16, 'gnttab_copy.dest.u.ref', 'uint32_t', 32);
+        d.setUint32(b + 16, x16, true);
+        break;
+      }
+      case 1: {
+        const x17 = x11.gmfn!;
+        if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'gnttab_copy.dest.u.gmfn', 'xen_pfn_t', 64);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x17; else d.setBigUint64(b + 16, x17, true);
+        break;
+      }
+    }
+  }
+  d.setUint16(b + 24, x18, true);
+  d.setUint16(b + 26, x19, true);
+  d.setUint32(b + 28, 0);
+  d.setUint16(b + 32, x20, true);
+  d.setUint16(b + 34, x21, true);
+  d.setInt16(b + 36, x22, true);
   d.setUint16(b + 38, 0);
 }
 
@@ -1967,17 +2474,21 @@ export function gnttab_copy$chk1(d: DataView, b: number): void {
 export class gnttab_copy$V1 implements gnttab_copy_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_source: gnttab_copy_ptr$V1 | undefined = undefined;
   $c_dest: gnttab_copy_ptr$V1 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1992,17 +2503,17 @@ export class gnttab_copy$V1 implements gnttab_copy_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 40 <= this.$n ? x : checkRepoint(this.$d, x, 40, 'gnttab_copy');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 40 <= this.$n ? x : checkRepoint(this.$d, x, 40, this.$s, this.$e, 'gnttab_copy');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get source(): gnttab_copy_ptr_view {
-    return (this.$c_source ??= new gnttab_copy_ptr$V1(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_source ??= new gnttab_copy_ptr$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get dest(): gnttab_copy_ptr_view {
-    return (this.$c_dest ??= new gnttab_copy_ptr$V1(this.$d, this.$a, 0, this.$r, this.$o + 16));
+    return (this.$c_dest ??= new gnttab_copy_ptr$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 16));
   }
 
   get len(): number {
@@ -2011,7 +2522,7 @@ export class gnttab_copy$V1 implements gnttab_copy_view {
   }
 
   set len(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy.len', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_copy.len', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 32, x, true);
   }
@@ -2022,7 +2533,7 @@ export class gnttab_copy$V1 implements gnttab_copy_view {
   }
 
   set flags(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_copy.flags', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_copy.flags', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 34, x, true);
   }
@@ -2033,25 +2544,25 @@ export class gnttab_copy$V1 implements gnttab_copy_view {
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_copy.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gnttab_copy.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 36, x, true);
   }
 }
 
-/** Writes gnttab_query_size at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_query_size at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_query_size$enc0(v: gnttab_query_size, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'gnttab_query_size.dom', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'gnttab_query_size.dom', 'uint16_t', 16);
   const x1 = v.nr_frames;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'gnttab_query_size.nr_frames', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'gnttab_query_size.nr_frames', 'uint32_t', 32);
   const x2 = v.max_nr_frames;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'gnttab_query_size.max_nr_frames', 'uint32_t', 32);
-  d.setUint32(b + 8, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'gnttab_query_size.max_nr_frames', 'uint32_t', 32);
   const x3 = v.status;
-  if (((x3 << 16) >> 16) !== x3) failInt(x3, 'gnttab_query_size.status', 'int16_t', 16);
+  if (typeof x3 !== 'number' || ((x3 << 16) >> 16) !== x3) failInt(x3, 'gnttab_query_size.status', 'int16_t', 16);
+  d.setUint16(b, x0, true);
+  d.setUint32(b + 4, x1, true);
+  d.setUint32(b + 8, x2, true);
   d.setInt16(b + 12, x3, true);
   d.setUint16(b + 2, 0);
   d.setUint16(b + 14, 0);
@@ -2077,15 +2588,19 @@ export function gnttab_query_size$chk0(d: DataView, b: number): void {
 export class gnttab_query_size$V0 implements gnttab_query_size_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2100,7 +2615,7 @@ export class gnttab_query_size$V0 implements gnttab_query_size_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'gnttab_query_size');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'gnttab_query_size');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2111,7 +2626,7 @@ export class gnttab_query_size$V0 implements gnttab_query_size_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_query_size.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_query_size.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -2122,7 +2637,7 @@ export class gnttab_query_size$V0 implements gnttab_query_size_view {
   }
 
   set nr_frames(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_query_size.nr_frames', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_query_size.nr_frames', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -2133,7 +2648,7 @@ export class gnttab_query_size$V0 implements gnttab_query_size_view {
   }
 
   set max_nr_frames(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_query_size.max_nr_frames', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_query_size.max_nr_frames', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -2144,26 +2659,26 @@ export class gnttab_query_size$V0 implements gnttab_query_size_view {
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_query_size.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gnttab_query_size.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 12, x, true);
   }
 }
 
-/** Writes gnttab_unmap_and_replace at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_unmap_and_replace at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_unmap_and_replace$enc0(v: gnttab_unmap_and_replace, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.host_addr;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'gnttab_unmap_and_replace.host_addr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.new_addr;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'gnttab_unmap_and_replace.new_addr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   const x2 = v.handle;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'gnttab_unmap_and_replace.handle', 'uint32_t', 32);
-  d.setUint32(b + 16, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'gnttab_unmap_and_replace.handle', 'uint32_t', 32);
   const x3 = v.status;
-  if (((x3 << 16) >> 16) !== x3) failInt(x3, 'gnttab_unmap_and_replace.status', 'int16_t', 16);
+  if (typeof x3 !== 'number' || ((x3 << 16) >> 16) !== x3) failInt(x3, 'gnttab_unmap_and_replace.status', 'int16_t', 16);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
+  d.setUint32(b + 16, x2, true);
   d.setInt16(b + 20, x3, true);
   d.setUint16(b + 22, 0);
 }
@@ -2172,8 +2687,8 @@ export function gnttab_unmap_and_replace$enc0(v: gnttab_unmap_and_replace, d: Da
 export function gnttab_unmap_and_replace$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_unmap_and_replace {
   const w8 = alignedWords(w, b);
   return {
-    host_addr: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-    new_addr: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    host_addr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    new_addr: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     handle: d.getUint32(b + 16, true),
     status: d.getInt16(b + 20, true),
   };
@@ -2188,15 +2703,19 @@ export function gnttab_unmap_and_replace$chk0(d: DataView, b: number): void {
 export class gnttab_unmap_and_replace$V0 implements gnttab_unmap_and_replace_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2211,7 +2730,7 @@ export class gnttab_unmap_and_replace$V0 implements gnttab_unmap_and_replace_vie
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'gnttab_unmap_and_replace');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'gnttab_unmap_and_replace');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2219,14 +2738,13 @@ export class gnttab_unmap_and_replace$V0 implements gnttab_unmap_and_replace_vie
   get host_addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set host_addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_unmap_and_replace.host_addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get host_addrAsNumber(): number {
@@ -2242,14 +2760,13 @@ export class gnttab_unmap_and_replace$V0 implements gnttab_unmap_and_replace_vie
   get new_addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set new_addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_unmap_and_replace.new_addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get new_addrAsNumber(): number {
@@ -2268,7 +2785,7 @@ export class gnttab_unmap_and_replace$V0 implements gnttab_unmap_and_replace_vie
   }
 
   set handle(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_unmap_and_replace.handle', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_unmap_and_replace.handle', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
@@ -2279,16 +2796,16 @@ export class gnttab_unmap_and_replace$V0 implements gnttab_unmap_and_replace_vie
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_unmap_and_replace.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gnttab_unmap_and_replace.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 20, x, true);
   }
 }
 
-/** Writes gnttab_set_version at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_set_version at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_set_version$enc0(v: gnttab_set_version, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.version;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'gnttab_set_version.version', 'uint32_t', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'gnttab_set_version.version', 'uint32_t', 32);
   d.setUint32(b, x0, true);
 }
 
@@ -2303,15 +2820,19 @@ export function gnttab_set_version$dec0(d: DataView, w: BigUint64Array | undefin
 export class gnttab_set_version$V0 implements gnttab_set_version_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2326,7 +2847,7 @@ export class gnttab_set_version$V0 implements gnttab_set_version_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'gnttab_set_version');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'gnttab_set_version');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2337,25 +2858,25 @@ export class gnttab_set_version$V0 implements gnttab_set_version_view {
   }
 
   set version(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_set_version.version', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_set_version.version', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes gnttab_get_status_frames at `b` on x86_32; the bytes are zero on entry. */
+/** Writes gnttab_get_status_frames at `b` on x86_32, every byte, once every value has passed its check. */
 export function gnttab_get_status_frames$enc0(v: gnttab_get_status_frames, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.nr_frames;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'gnttab_get_status_frames.nr_frames', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'gnttab_get_status_frames.nr_frames', 'uint32_t', 32);
   const x1 = v.dom;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'gnttab_get_status_frames.dom', 'uint16_t', 16);
-  d.setUint16(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'gnttab_get_status_frames.dom', 'uint16_t', 16);
   const x2 = v.status;
-  if (((x2 << 16) >> 16) !== x2) failInt(x2, 'gnttab_get_status_frames.status', 'int16_t', 16);
-  d.setInt16(b + 6, x2, true);
+  if (typeof x2 !== 'number' || ((x2 << 16) >> 16) !== x2) failInt(x2, 'gnttab_get_status_frames.status', 'int16_t', 16);
   const x3 = v.frame_list;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'gnttab_get_status_frames.frame_list', 'XEN_GUEST_HANDLE(uint64_t)', 32);
+  d.setUint32(b, x0, true);
+  d.setUint16(b + 4, x1, true);
+  d.setInt16(b + 6, x2, true);
   d.setUint32(b + 8, Number(x3), true);
 }
 
@@ -2373,15 +2894,19 @@ export function gnttab_get_status_frames$dec0(d: DataView, w: BigUint64Array | u
 export class gnttab_get_status_frames$V0 implements gnttab_get_status_frames_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2396,7 +2921,7 @@ export class gnttab_get_status_frames$V0 implements gnttab_get_status_frames_vie
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'gnttab_get_status_frames');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, this.$s, this.$e, 'gnttab_get_status_frames');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2407,7 +2932,7 @@ export class gnttab_get_status_frames$V0 implements gnttab_get_status_frames_vie
   }
 
   set nr_frames(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_get_status_frames.nr_frames', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_get_status_frames.nr_frames', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -2418,7 +2943,7 @@ export class gnttab_get_status_frames$V0 implements gnttab_get_status_frames_vie
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_get_status_frames.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_get_status_frames.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -2429,7 +2954,7 @@ export class gnttab_get_status_frames$V0 implements gnttab_get_status_frames_vie
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_get_status_frames.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gnttab_get_status_frames.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 6, x, true);
   }
@@ -2451,26 +2976,26 @@ export class gnttab_get_status_frames$V0 implements gnttab_get_status_frames_vie
   }
 
   set frame_listAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_get_status_frames.frame_list', 'XEN_GUEST_HANDLE(uint64_t)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_get_status_frames.frame_list', 'XEN_GUEST_HANDLE(uint64_t)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
 }
 
-/** Writes gnttab_get_status_frames at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_get_status_frames at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_get_status_frames$enc1(v: gnttab_get_status_frames, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.nr_frames;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'gnttab_get_status_frames.nr_frames', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'gnttab_get_status_frames.nr_frames', 'uint32_t', 32);
   const x1 = v.dom;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'gnttab_get_status_frames.dom', 'uint16_t', 16);
-  d.setUint16(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'gnttab_get_status_frames.dom', 'uint16_t', 16);
   const x2 = v.status;
-  if (((x2 << 16) >> 16) !== x2) failInt(x2, 'gnttab_get_status_frames.status', 'int16_t', 16);
-  d.setInt16(b + 6, x2, true);
+  if (typeof x2 !== 'number' || ((x2 << 16) >> 16) !== x2) failInt(x2, 'gnttab_get_status_frames.status', 'int16_t', 16);
   const x3 = v.frame_list;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'gnttab_get_status_frames.frame_list', 'XEN_GUEST_HANDLE(uint64_t)', 64);
+  d.setUint32(b, x0, true);
+  d.setUint16(b + 4, x1, true);
+  d.setInt16(b + 6, x2, true);
   if (w8 !== undefined) w8[(b + 8) / 8] = x3; else d.setBigUint64(b + 8, x3, true);
 }
 
@@ -2481,7 +3006,7 @@ export function gnttab_get_status_frames$dec1(d: DataView, w: BigUint64Array | u
     nr_frames: d.getUint32(b, true),
     dom: d.getUint16(b + 4, true),
     status: d.getInt16(b + 6, true),
-    frame_list: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    frame_list: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -2489,15 +3014,19 @@ export function gnttab_get_status_frames$dec1(d: DataView, w: BigUint64Array | u
 export class gnttab_get_status_frames$V1 implements gnttab_get_status_frames_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2512,7 +3041,7 @@ export class gnttab_get_status_frames$V1 implements gnttab_get_status_frames_vie
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'gnttab_get_status_frames');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'gnttab_get_status_frames');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2523,7 +3052,7 @@ export class gnttab_get_status_frames$V1 implements gnttab_get_status_frames_vie
   }
 
   set nr_frames(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_get_status_frames.nr_frames', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_get_status_frames.nr_frames', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -2534,7 +3063,7 @@ export class gnttab_get_status_frames$V1 implements gnttab_get_status_frames_vie
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_get_status_frames.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_get_status_frames.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
@@ -2545,7 +3074,7 @@ export class gnttab_get_status_frames$V1 implements gnttab_get_status_frames_vie
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_get_status_frames.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gnttab_get_status_frames.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 6, x, true);
   }
@@ -2553,14 +3082,13 @@ export class gnttab_get_status_frames$V1 implements gnttab_get_status_frames_vie
   get frame_list(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set frame_list(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_get_status_frames.frame_list', 'XEN_GUEST_HANDLE(uint64_t)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get frame_listAsNumber(): number {
@@ -2574,14 +3102,14 @@ export class gnttab_get_status_frames$V1 implements gnttab_get_status_frames_vie
   }
 }
 
-/** Writes gnttab_get_version at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_get_version at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_get_version$enc0(v: gnttab_get_version, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.dom;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'gnttab_get_version.dom', 'uint16_t', 16);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'gnttab_get_version.dom', 'uint16_t', 16);
+  const x1 = v.version;
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'gnttab_get_version.version', 'uint32_t', 32);
   d.setUint16(b, x0, true);
   d.setUint16(b + 2, 0);
-  const x1 = v.version;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'gnttab_get_version.version', 'uint32_t', 32);
   d.setUint32(b + 4, x1, true);
 }
 
@@ -2602,15 +3130,19 @@ export function gnttab_get_version$chk0(d: DataView, b: number): void {
 export class gnttab_get_version$V0 implements gnttab_get_version_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2625,7 +3157,7 @@ export class gnttab_get_version$V0 implements gnttab_get_version_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'gnttab_get_version');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'gnttab_get_version');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2636,7 +3168,7 @@ export class gnttab_get_version$V0 implements gnttab_get_version_view {
   }
 
   set dom(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_get_version.dom', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_get_version.dom', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -2647,22 +3179,22 @@ export class gnttab_get_version$V0 implements gnttab_get_version_view {
   }
 
   set version(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_get_version.version', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_get_version.version', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes gnttab_swap_grant_ref at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_swap_grant_ref at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_swap_grant_ref$enc0(v: gnttab_swap_grant_ref, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.ref_a;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'gnttab_swap_grant_ref.ref_a', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'gnttab_swap_grant_ref.ref_a', 'uint32_t', 32);
   const x1 = v.ref_b;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'gnttab_swap_grant_ref.ref_b', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'gnttab_swap_grant_ref.ref_b', 'uint32_t', 32);
   const x2 = v.status;
-  if (((x2 << 16) >> 16) !== x2) failInt(x2, 'gnttab_swap_grant_ref.status', 'int16_t', 16);
+  if (typeof x2 !== 'number' || ((x2 << 16) >> 16) !== x2) failInt(x2, 'gnttab_swap_grant_ref.status', 'int16_t', 16);
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x1, true);
   d.setInt16(b + 8, x2, true);
   d.setUint16(b + 10, 0);
 }
@@ -2685,15 +3217,19 @@ export function gnttab_swap_grant_ref$chk0(d: DataView, b: number): void {
 export class gnttab_swap_grant_ref$V0 implements gnttab_swap_grant_ref_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2708,7 +3244,7 @@ export class gnttab_swap_grant_ref$V0 implements gnttab_swap_grant_ref_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'gnttab_swap_grant_ref');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, this.$s, this.$e, 'gnttab_swap_grant_ref');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2719,7 +3255,7 @@ export class gnttab_swap_grant_ref$V0 implements gnttab_swap_grant_ref_view {
   }
 
   set ref_a(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_swap_grant_ref.ref_a', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_swap_grant_ref.ref_a', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -2730,7 +3266,7 @@ export class gnttab_swap_grant_ref$V0 implements gnttab_swap_grant_ref_view {
   }
 
   set ref_b(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_swap_grant_ref.ref_b', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_swap_grant_ref.ref_b', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -2741,26 +3277,64 @@ export class gnttab_swap_grant_ref$V0 implements gnttab_swap_grant_ref_view {
   }
 
   set status(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'gnttab_swap_grant_ref.status', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'gnttab_swap_grant_ref.status', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 8, x, true);
   }
 }
 
-/** Writes gnttab_cache_flush at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_cache_flush at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_cache_flush$enc0(v: gnttab_cache_flush, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
   const x0 = v.a;
   if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'gnttab_cache_flush.a');
-  gnttab_cache_flush_a$enc0(x0, d, w, b);
-  const x1 = v.offset;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'gnttab_cache_flush.offset', 'uint16_t', 16);
-  d.setUint16(b + 8, x1, true);
-  const x2 = v.length;
-  if ((x2 & 0xffff) !== x2) failInt(x2, 'gnttab_cache_flush.length', 'uint16_t', 16);
-  d.setUint16(b + 10, x2, true);
-  const x3 = v.op;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'gnttab_cache_flush.op', 'uint32_t', 32);
-  d.setUint32(b + 12, x3, true);
+  let k1 = 0;
+  let j2 = -1;
+  if (x0.dev_bus_addr !== undefined) {
+    k1++;
+    j2 = 0;
+    const x3 = x0.dev_bus_addr!;
+    if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'gnttab_cache_flush.a.dev_bus_addr', 'uint64_t', 64);
+  }
+  if (x0.ref !== undefined) {
+    k1++;
+    j2 = 1;
+    const x4 = x0.ref!;
+    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gnttab_cache_flush.a.ref', 'uint32_t', 32);
+  }
+  if (k1 > 1) {
+    checkDecodedUnion(x0, k1, 8, 'gnttab_cache_flush.a', ['dev_bus_addr', 'ref'], gnttab_cache_flush_a$dec0, gnttab_cache_flush_a$enc0);
+    j2 = -2;
+  } else if (k1 === 0) checkEmptyUnion(x0, 'gnttab_cache_flush.a');
+  const x7 = v.offset;
+  if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'gnttab_cache_flush.offset', 'uint16_t', 16);
+  const x8 = v.length;
+  if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'gnttab_cache_flush.length', 'uint16_t', 16);
+  const x9 = v.op;
+  if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'gnttab_cache_flush.op', 'uint32_t', 32);
+  if (j2 === -2) {
+    encodeDecodedUnion(x0, 2, d, w, b, 8, 'gnttab_cache_flush.a', ['dev_bus_addr', 'ref'], gnttab_cache_flush_a$dec0, gnttab_cache_flush_a$enc0);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j2) {
+      case 0: {
+        const x5 = x0.dev_bus_addr!;
+        if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'gnttab_cache_flush.a.dev_bus_addr', 'uint64_t', 64);
+        if (w8 !== undefined) w8[b / 8] = x5; else d.setBigUint64(b, x5, true);
+        break;
+      }
+      case 1: {
+        const x6 = x0.ref!;
+        if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'gnttab_cache_flush.a.ref', 'uint32_t', 32);
+        d.setUint32(b, x6, true);
+        break;
+      }
+    }
+  }
+  d.setUint16(b + 8, x7, true);
+  d.setUint16(b + 10, x8, true);
+  d.setUint32(b + 12, x9, true);
 }
 
 /** Reads gnttab_cache_flush at `b` on x86_32, x86_64, arm32, arm64. */
@@ -2777,16 +3351,20 @@ export function gnttab_cache_flush$dec0(d: DataView, w: BigUint64Array | undefin
 export class gnttab_cache_flush$V0 implements gnttab_cache_flush_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_a: gnttab_cache_flush_a$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2801,13 +3379,13 @@ export class gnttab_cache_flush$V0 implements gnttab_cache_flush_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'gnttab_cache_flush');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'gnttab_cache_flush');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get a(): gnttab_cache_flush_a_view {
-    return (this.$c_a ??= new gnttab_cache_flush_a$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_a ??= new gnttab_cache_flush_a$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get offset(): number {
@@ -2816,7 +3394,7 @@ export class gnttab_cache_flush$V0 implements gnttab_cache_flush_view {
   }
 
   set offset(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_cache_flush.offset', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_cache_flush.offset', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 8, x, true);
   }
@@ -2827,7 +3405,7 @@ export class gnttab_cache_flush$V0 implements gnttab_cache_flush_view {
   }
 
   set length(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gnttab_cache_flush.length', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gnttab_cache_flush.length', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 10, x, true);
   }
@@ -2838,55 +3416,81 @@ export class gnttab_cache_flush$V0 implements gnttab_cache_flush_view {
   }
 
   set op(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_cache_flush.op', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_cache_flush.op', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
 }
 
-/** Writes gnttab_cache_flush.a at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gnttab_cache_flush.a at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gnttab_cache_flush_a$enc0(v: gnttab_cache_flush_a, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.dev_bus_addr !== undefined) {
-    k++;
-    const x0 = v.dev_bus_addr;
-    if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'gnttab_cache_flush.a.dev_bus_addr', 'uint64_t', 64);
-    if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+    k0++;
+    j1 = 0;
+    const x2 = v.dev_bus_addr!;
+    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'gnttab_cache_flush.a.dev_bus_addr', 'uint64_t', 64);
   }
   if (v.ref !== undefined) {
-    k++;
-    const x1 = v.ref;
-    if ((x1 >>> 0) !== x1) failInt(x1, 'gnttab_cache_flush.a.ref', 'uint32_t', 32);
-    d.setUint32(b, x1, true);
+    k0++;
+    j1 = 1;
+    const x3 = v.ref!;
+    if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'gnttab_cache_flush.a.ref', 'uint32_t', 32);
   }
-  if (k > 1) failUnion('gnttab_cache_flush.a', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 8, 'gnttab_cache_flush.a', ['dev_bus_addr', 'ref'], gnttab_cache_flush_a$dec0, gnttab_cache_flush_a$enc0);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'gnttab_cache_flush.a');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 8, 'gnttab_cache_flush.a', ['dev_bus_addr', 'ref'], gnttab_cache_flush_a$dec0, gnttab_cache_flush_a$enc0);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j1) {
+      case 0: {
+        const x4 = v.dev_bus_addr!;
+        if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'gnttab_cache_flush.a.dev_bus_addr', 'uint64_t', 64);
+        if (w8 !== undefined) w8[b / 8] = x4; else d.setBigUint64(b, x4, true);
+        break;
+      }
+      case 1: {
+        const x5 = v.ref!;
+        if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'gnttab_cache_flush.a.ref', 'uint32_t', 32);
+        d.setUint32(b, x5, true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads gnttab_cache_flush.a at `b` on x86_32, x86_64, arm32, arm64. */
 export function gnttab_cache_flush_a$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_cache_flush_a {
   const w8 = alignedWords(w, b);
-  return {
-    dev_bus_addr: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+  return decodedFrom({
+    dev_bus_addr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     ref: d.getUint32(b, true),
-  };
+  }, gnttab_cache_flush_a$dec0, d, b, 8);
 }
 
 /** The view of gnttab_cache_flush.a on x86_32, x86_64, arm32, arm64. */
 export class gnttab_cache_flush_a$V0 implements gnttab_cache_flush_a_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2901,7 +3505,7 @@ export class gnttab_cache_flush_a$V0 implements gnttab_cache_flush_a_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'gnttab_cache_flush.a');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'gnttab_cache_flush.a');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2909,14 +3513,13 @@ export class gnttab_cache_flush_a$V0 implements gnttab_cache_flush_a_view {
   get dev_bus_addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set dev_bus_addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'gnttab_cache_flush.a.dev_bus_addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get dev_bus_addrAsNumber(): number {
@@ -2935,7 +3538,7 @@ export class gnttab_cache_flush_a$V0 implements gnttab_cache_flush_a_view {
   }
 
   set ref(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gnttab_cache_flush.a.ref', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gnttab_cache_flush.a.ref', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }

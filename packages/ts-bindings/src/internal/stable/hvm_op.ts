@@ -3,21 +3,22 @@
 /*
  * Per-architecture code of stable/hvm_op: internal, not part of the package's API.
  */
-import { alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failOp, failOpName, failPadding, failUnion, nonZero, setU64FromNumber, typedArray, u64AsNumber, viewLimit, zero } from '../../runtime.js';
+import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
+import type { IntArrayView } from '../../runtime.js';
 import type { HvmopAltp2mCmdOp, xen_hvm_altp2m_change_gfn, xen_hvm_altp2m_change_gfn_view, xen_hvm_altp2m_domain_state, xen_hvm_altp2m_domain_state_view, xen_hvm_altp2m_get_vcpu_p2m_idx, xen_hvm_altp2m_get_vcpu_p2m_idx_view, xen_hvm_altp2m_mem_access, xen_hvm_altp2m_mem_access_view, xen_hvm_altp2m_op, xen_hvm_altp2m_op_u, xen_hvm_altp2m_op_u_view, xen_hvm_altp2m_op_view, xen_hvm_altp2m_set_mem_access_multi, xen_hvm_altp2m_set_mem_access_multi_view, xen_hvm_altp2m_set_visibility, xen_hvm_altp2m_set_visibility_view, xen_hvm_altp2m_suppress_ve, xen_hvm_altp2m_suppress_ve_multi, xen_hvm_altp2m_suppress_ve_multi_view, xen_hvm_altp2m_suppress_ve_view, xen_hvm_altp2m_vcpu_disable_notify, xen_hvm_altp2m_vcpu_disable_notify_view, xen_hvm_altp2m_vcpu_enable_notify, xen_hvm_altp2m_vcpu_enable_notify_view, xen_hvm_altp2m_view, xen_hvm_altp2m_view_view, xen_hvm_evtchn_upcall_vector, xen_hvm_evtchn_upcall_vector_view, xen_hvm_get_mem_type, xen_hvm_get_mem_type_view, xen_hvm_get_time, xen_hvm_get_time_view, xen_hvm_pagetable_dying, xen_hvm_pagetable_dying_view, xen_hvm_param, xen_hvm_param_view, xen_hvm_xentrace, xen_hvm_xentrace_view } from '../../stable/hvm_op.js';
 
-/** Writes xen_hvm_param at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_param at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_param$enc0(v: xen_hvm_param, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_param.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
-  d.setUint16(b + 2, 0);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_param.domid', 'uint16_t', 16);
   const x1 = v.index;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'xen_hvm_param.index', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_hvm_param.index', 'uint32_t', 32);
   const x2 = v.value;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_hvm_param.value', 'uint64_t', 64);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, 0);
+  d.setUint32(b + 4, x1, true);
   if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
 }
 
@@ -27,7 +28,7 @@ export function xen_hvm_param$dec0(d: DataView, w: BigUint64Array | undefined, b
   return {
     domid: d.getUint16(b, true),
     index: d.getUint32(b + 4, true),
-    value: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    value: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -40,15 +41,19 @@ export function xen_hvm_param$chk0(d: DataView, b: number): void {
 export class xen_hvm_param$V0 implements xen_hvm_param_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -63,7 +68,7 @@ export class xen_hvm_param$V0 implements xen_hvm_param_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_hvm_param');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xen_hvm_param');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -74,7 +79,7 @@ export class xen_hvm_param$V0 implements xen_hvm_param_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_param.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_param.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -85,7 +90,7 @@ export class xen_hvm_param$V0 implements xen_hvm_param_view {
   }
 
   set index(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_hvm_param.index', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_hvm_param.index', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -93,14 +98,13 @@ export class xen_hvm_param$V0 implements xen_hvm_param_view {
   get value(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set value(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_param.value', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get valueAsNumber(): number {
@@ -114,19 +118,19 @@ export class xen_hvm_param$V0 implements xen_hvm_param_view {
   }
 }
 
-/** Writes xen_hvm_altp2m_suppress_ve at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_suppress_ve at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_suppress_ve$enc0(v: xen_hvm_altp2m_suppress_ve, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.view;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_suppress_ve.view', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_suppress_ve.view', 'uint16_t', 16);
   const x1 = v.suppress_ve;
-  if ((x1 & 0xff) !== x1) failInt(x1, 'xen_hvm_altp2m_suppress_ve.suppress_ve', 'uint8_t', 8);
+  if (typeof x1 !== 'number' || (x1 & 0xff) !== x1) failInt(x1, 'xen_hvm_altp2m_suppress_ve.suppress_ve', 'uint8_t', 8);
+  const x2 = v.gfn;
+  if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_hvm_altp2m_suppress_ve.gfn', 'uint64_t', 64);
+  d.setUint16(b, x0, true);
   d.setUint8(b + 2, x1);
   d.setUint8(b + 3, 0);
   d.setUint32(b + 4, 0);
-  const x2 = v.gfn;
-  if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_hvm_altp2m_suppress_ve.gfn', 'uint64_t', 64);
   if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
 }
 
@@ -136,7 +140,7 @@ export function xen_hvm_altp2m_suppress_ve$dec0(d: DataView, w: BigUint64Array |
   return {
     view: d.getUint16(b, true),
     suppress_ve: d.getUint8(b + 2),
-    gfn: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    gfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -150,15 +154,19 @@ export function xen_hvm_altp2m_suppress_ve$chk0(d: DataView, b: number): void {
 export class xen_hvm_altp2m_suppress_ve$V0 implements xen_hvm_altp2m_suppress_ve_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -173,7 +181,7 @@ export class xen_hvm_altp2m_suppress_ve$V0 implements xen_hvm_altp2m_suppress_ve
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_hvm_altp2m_suppress_ve');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xen_hvm_altp2m_suppress_ve');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -184,7 +192,7 @@ export class xen_hvm_altp2m_suppress_ve$V0 implements xen_hvm_altp2m_suppress_ve
   }
 
   set view(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_suppress_ve.view', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_suppress_ve.view', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -195,7 +203,7 @@ export class xen_hvm_altp2m_suppress_ve$V0 implements xen_hvm_altp2m_suppress_ve
   }
 
   set suppress_ve(x: number) {
-    if ((x & 0xff) !== x) failInt(x, 'xen_hvm_altp2m_suppress_ve.suppress_ve', 'uint8_t', 8);
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'xen_hvm_altp2m_suppress_ve.suppress_ve', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 2, x);
   }
@@ -203,14 +211,13 @@ export class xen_hvm_altp2m_suppress_ve$V0 implements xen_hvm_altp2m_suppress_ve
   get gfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_altp2m_suppress_ve.gfn', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get gfnAsNumber(): number {
@@ -224,27 +231,27 @@ export class xen_hvm_altp2m_suppress_ve$V0 implements xen_hvm_altp2m_suppress_ve
   }
 }
 
-/** Writes xen_hvm_altp2m_suppress_ve_multi at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_suppress_ve_multi at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_suppress_ve_multi$enc0(v: xen_hvm_altp2m_suppress_ve_multi, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.view;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_suppress_ve_multi.view', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_suppress_ve_multi.view', 'uint16_t', 16);
   const x1 = v.suppress_ve;
-  if ((x1 & 0xff) !== x1) failInt(x1, 'xen_hvm_altp2m_suppress_ve_multi.suppress_ve', 'uint8_t', 8);
-  d.setUint8(b + 2, x1);
-  d.setUint8(b + 3, 0);
+  if (typeof x1 !== 'number' || (x1 & 0xff) !== x1) failInt(x1, 'xen_hvm_altp2m_suppress_ve_multi.suppress_ve', 'uint8_t', 8);
   const x2 = v.first_error;
-  if ((x2 | 0) !== x2) failInt(x2, 'xen_hvm_altp2m_suppress_ve_multi.first_error', 'int32_t', 32);
-  d.setInt32(b + 4, x2, true);
+  if (typeof x2 !== 'number' || (x2 | 0) !== x2) failInt(x2, 'xen_hvm_altp2m_suppress_ve_multi.first_error', 'int32_t', 32);
   const x3 = v.first_gfn;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_hvm_altp2m_suppress_ve_multi.first_gfn', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x3; else d.setBigUint64(b + 8, x3, true);
   const x4 = v.last_gfn;
   if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'xen_hvm_altp2m_suppress_ve_multi.last_gfn', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 16) / 8] = x4; else d.setBigUint64(b + 16, x4, true);
   const x5 = v.first_error_gfn;
   if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'xen_hvm_altp2m_suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
+  d.setUint16(b, x0, true);
+  d.setUint8(b + 2, x1);
+  d.setUint8(b + 3, 0);
+  d.setInt32(b + 4, x2, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x3; else d.setBigUint64(b + 8, x3, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x4; else d.setBigUint64(b + 16, x4, true);
   if (w8 !== undefined) w8[(b + 24) / 8] = x5; else d.setBigUint64(b + 24, x5, true);
 }
 
@@ -255,9 +262,9 @@ export function xen_hvm_altp2m_suppress_ve_multi$dec0(d: DataView, w: BigUint64A
     view: d.getUint16(b, true),
     suppress_ve: d.getUint8(b + 2),
     first_error: d.getInt32(b + 4, true),
-    first_gfn: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
-    last_gfn: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
-    first_error_gfn: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+    first_gfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    last_gfn: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+    first_error_gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
   };
 }
 
@@ -270,15 +277,19 @@ export function xen_hvm_altp2m_suppress_ve_multi$chk0(d: DataView, b: number): v
 export class xen_hvm_altp2m_suppress_ve_multi$V0 implements xen_hvm_altp2m_suppress_ve_multi_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -293,7 +304,7 @@ export class xen_hvm_altp2m_suppress_ve_multi$V0 implements xen_hvm_altp2m_suppr
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'xen_hvm_altp2m_suppress_ve_multi');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, this.$s, this.$e, 'xen_hvm_altp2m_suppress_ve_multi');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -304,7 +315,7 @@ export class xen_hvm_altp2m_suppress_ve_multi$V0 implements xen_hvm_altp2m_suppr
   }
 
   set view(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_suppress_ve_multi.view', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_suppress_ve_multi.view', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -315,7 +326,7 @@ export class xen_hvm_altp2m_suppress_ve_multi$V0 implements xen_hvm_altp2m_suppr
   }
 
   set suppress_ve(x: number) {
-    if ((x & 0xff) !== x) failInt(x, 'xen_hvm_altp2m_suppress_ve_multi.suppress_ve', 'uint8_t', 8);
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'xen_hvm_altp2m_suppress_ve_multi.suppress_ve', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 2, x);
   }
@@ -326,7 +337,7 @@ export class xen_hvm_altp2m_suppress_ve_multi$V0 implements xen_hvm_altp2m_suppr
   }
 
   set first_error(x: number) {
-    if ((x | 0) !== x) failInt(x, 'xen_hvm_altp2m_suppress_ve_multi.first_error', 'int32_t', 32);
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'xen_hvm_altp2m_suppress_ve_multi.first_error', 'int32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setInt32(b + 4, x, true);
   }
@@ -334,14 +345,13 @@ export class xen_hvm_altp2m_suppress_ve_multi$V0 implements xen_hvm_altp2m_suppr
   get first_gfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set first_gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_altp2m_suppress_ve_multi.first_gfn', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get first_gfnAsNumber(): number {
@@ -357,14 +367,13 @@ export class xen_hvm_altp2m_suppress_ve_multi$V0 implements xen_hvm_altp2m_suppr
   get last_gfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set last_gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_altp2m_suppress_ve_multi.last_gfn', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get last_gfnAsNumber(): number {
@@ -380,14 +389,13 @@ export class xen_hvm_altp2m_suppress_ve_multi$V0 implements xen_hvm_altp2m_suppr
   get first_error_gfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 24) / 8] : this.$d.getBigUint64(b + 24, true));
+    return (w?.[(b + 24) / 8] ?? this.$d.getBigUint64(b + 24, true));
   }
 
   set first_error_gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_altp2m_suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 24) / 8] = x; else this.$d.setBigUint64(b + 24, x, true);
+    this.$d.setBigUint64(b + 24, x, true);
   }
 
   get first_error_gfnAsNumber(): number {
@@ -401,15 +409,15 @@ export class xen_hvm_altp2m_suppress_ve_multi$V0 implements xen_hvm_altp2m_suppr
   }
 }
 
-/** Writes xen_hvm_pagetable_dying at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_pagetable_dying at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_pagetable_dying$enc0(v: xen_hvm_pagetable_dying, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_pagetable_dying.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
-  zero(d, b + 2, 6);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_pagetable_dying.domid', 'uint16_t', 16);
   const x1 = v.gpa;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_hvm_pagetable_dying.gpa', 'uint64_t', 64);
+  d.setUint16(b, x0, true);
+  zero(d, b + 2, 6);
   if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
 }
 
@@ -418,7 +426,7 @@ export function xen_hvm_pagetable_dying$dec0(d: DataView, w: BigUint64Array | un
   const w8 = alignedWords(w, b);
   return {
     domid: d.getUint16(b, true),
-    gpa: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    gpa: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -431,15 +439,19 @@ export function xen_hvm_pagetable_dying$chk0(d: DataView, b: number): void {
 export class xen_hvm_pagetable_dying$V0 implements xen_hvm_pagetable_dying_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -454,7 +466,7 @@ export class xen_hvm_pagetable_dying$V0 implements xen_hvm_pagetable_dying_view 
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_hvm_pagetable_dying');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xen_hvm_pagetable_dying');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -465,7 +477,7 @@ export class xen_hvm_pagetable_dying$V0 implements xen_hvm_pagetable_dying_view 
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_pagetable_dying.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_pagetable_dying.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -473,14 +485,13 @@ export class xen_hvm_pagetable_dying$V0 implements xen_hvm_pagetable_dying_view 
   get gpa(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set gpa(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_pagetable_dying.gpa', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get gpaAsNumber(): number {
@@ -494,11 +505,13 @@ export class xen_hvm_pagetable_dying$V0 implements xen_hvm_pagetable_dying_view 
   }
 }
 
-/** Writes xen_hvm_get_time at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_get_time at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_get_time$enc0(v: xen_hvm_get_time, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.now;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xen_hvm_get_time.now', 'uint64_t', 64);
+  // A detached buffer throws here, where word stores to it would be dropped.
+  d.getUint8(b);
   if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
 }
 
@@ -506,7 +519,7 @@ export function xen_hvm_get_time$enc0(v: xen_hvm_get_time, d: DataView, w: BigUi
 export function xen_hvm_get_time$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_hvm_get_time {
   const w8 = alignedWords(w, b);
   return {
-    now: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
+    now: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
   };
 }
 
@@ -514,15 +527,19 @@ export function xen_hvm_get_time$dec0(d: DataView, w: BigUint64Array | undefined
 export class xen_hvm_get_time$V0 implements xen_hvm_get_time_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -537,7 +554,7 @@ export class xen_hvm_get_time$V0 implements xen_hvm_get_time_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_hvm_get_time');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_hvm_get_time');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -545,14 +562,13 @@ export class xen_hvm_get_time$V0 implements xen_hvm_get_time_view {
   get now(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set now(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_get_time.now', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get nowAsNumber(): number {
@@ -566,20 +582,24 @@ export class xen_hvm_get_time$V0 implements xen_hvm_get_time_view {
   }
 }
 
-/** Writes xen_hvm_xentrace at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_xentrace at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_xentrace$enc0(v: xen_hvm_xentrace, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.event;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_xentrace.event', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_xentrace.event', 'uint16_t', 16);
   const x1 = v.extra_bytes;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_hvm_xentrace.extra_bytes', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_hvm_xentrace.extra_bytes', 'uint16_t', 16);
   const x2 = v.extra;
   const a3 = checkArray(x2, 28, 'xen_hvm_xentrace.extra');
   for (let i4 = 0; i4 < 28; i4++) {
     const e5 = a3[i4];
-    if ((e5 & 0xff) !== e5) failInt(e5, 'xen_hvm_xentrace.extra', 'uint8_t', 8, i4);
-    d.setUint8(b + 4 + i4 * 1, e5);
+    if (typeof e5 !== 'number' || (e5 & 0xff) !== e5) failInt(e5, `xen_hvm_xentrace.extra[${i4}]`, 'uint8_t', 8);
+  }
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
+  for (let i6 = 0; i6 < 28; i6++) {
+    const e7 = a3[i6];
+    if (typeof e7 !== 'number' || (e7 & 0xff) !== e7) failInt(e7, `xen_hvm_xentrace.extra[${i6}]`, 'uint8_t', 8);
+    d.setUint8(b + 4 + i6 * 1, e7);
   }
 }
 
@@ -600,17 +620,21 @@ export function xen_hvm_xentrace$dec0(d: DataView, w: BigUint64Array | undefined
 export class xen_hvm_xentrace$V0 implements xen_hvm_xentrace_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
-  $c_extra: Uint8Array | undefined = undefined;
+  $c_extra: IntArrayView<number> | undefined = undefined;
   $k_extra: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -625,7 +649,7 @@ export class xen_hvm_xentrace$V0 implements xen_hvm_xentrace_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'xen_hvm_xentrace');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, this.$s, this.$e, 'xen_hvm_xentrace');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -636,7 +660,7 @@ export class xen_hvm_xentrace$V0 implements xen_hvm_xentrace_view {
   }
 
   set event(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_xentrace.event', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_xentrace.event', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -647,34 +671,34 @@ export class xen_hvm_xentrace$V0 implements xen_hvm_xentrace_view {
   }
 
   set extra_bytes(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_xentrace.extra_bytes', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_xentrace.extra_bytes', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
 
-  get extra(): Uint8Array {
+  get extra(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_extra;
     if (c === undefined || this.$k_extra !== b) {
-      c = this.$c_extra = typedArray('u8', this.$d, b + 4, 28, 'xen_hvm_xentrace.extra');
+      c = this.$c_extra = new IntArray({ bits: 8, signed: false, big: false, ctype: 'uint8_t' }, this.$d, b + 4, 28, 'xen_hvm_xentrace.extra');
       this.$k_extra = b;
     }
     return c;
   }
 }
 
-/** Writes xen_hvm_get_mem_type at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_get_mem_type at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_get_mem_type$enc0(v: xen_hvm_get_mem_type, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_get_mem_type.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_get_mem_type.domid', 'uint16_t', 16);
   const x1 = v.mem_type;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_hvm_get_mem_type.mem_type', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
-  d.setUint32(b + 4, 0);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_hvm_get_mem_type.mem_type', 'uint16_t', 16);
   const x2 = v.pfn;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_hvm_get_mem_type.pfn', 'uint64_t', 64);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
+  d.setUint32(b + 4, 0);
   if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
 }
 
@@ -684,7 +708,7 @@ export function xen_hvm_get_mem_type$dec0(d: DataView, w: BigUint64Array | undef
   return {
     domid: d.getUint16(b, true),
     mem_type: d.getUint16(b + 2, true),
-    pfn: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    pfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -697,15 +721,19 @@ export function xen_hvm_get_mem_type$chk0(d: DataView, b: number): void {
 export class xen_hvm_get_mem_type$V0 implements xen_hvm_get_mem_type_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -720,7 +748,7 @@ export class xen_hvm_get_mem_type$V0 implements xen_hvm_get_mem_type_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_hvm_get_mem_type');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xen_hvm_get_mem_type');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -731,7 +759,7 @@ export class xen_hvm_get_mem_type$V0 implements xen_hvm_get_mem_type_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_get_mem_type.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_get_mem_type.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -742,7 +770,7 @@ export class xen_hvm_get_mem_type$V0 implements xen_hvm_get_mem_type_view {
   }
 
   set mem_type(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_get_mem_type.mem_type', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_get_mem_type.mem_type', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -750,14 +778,13 @@ export class xen_hvm_get_mem_type$V0 implements xen_hvm_get_mem_type_view {
   get pfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set pfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_get_mem_type.pfn', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get pfnAsNumber(): number {
@@ -771,13 +798,13 @@ export class xen_hvm_get_mem_type$V0 implements xen_hvm_get_mem_type_view {
   }
 }
 
-/** Writes xen_hvm_evtchn_upcall_vector at `b` on x86_32, x86_64; the bytes are zero on entry. */
+/** Writes xen_hvm_evtchn_upcall_vector at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
 export function xen_hvm_evtchn_upcall_vector$enc0(v: xen_hvm_evtchn_upcall_vector, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.vcpu;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_hvm_evtchn_upcall_vector.vcpu', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_hvm_evtchn_upcall_vector.vcpu', 'uint32_t', 32);
   const x1 = v.vector;
-  if ((x1 & 0xff) !== x1) failInt(x1, 'xen_hvm_evtchn_upcall_vector.vector', 'uint8_t', 8);
+  if (typeof x1 !== 'number' || (x1 & 0xff) !== x1) failInt(x1, 'xen_hvm_evtchn_upcall_vector.vector', 'uint8_t', 8);
+  d.setUint32(b, x0, true);
   d.setUint8(b + 4, x1);
   zero(d, b + 5, 3);
 }
@@ -799,15 +826,19 @@ export function xen_hvm_evtchn_upcall_vector$chk0(d: DataView, b: number): void 
 export class xen_hvm_evtchn_upcall_vector$V0 implements xen_hvm_evtchn_upcall_vector_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -822,7 +853,7 @@ export class xen_hvm_evtchn_upcall_vector$V0 implements xen_hvm_evtchn_upcall_ve
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_hvm_evtchn_upcall_vector');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_hvm_evtchn_upcall_vector');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -833,7 +864,7 @@ export class xen_hvm_evtchn_upcall_vector$V0 implements xen_hvm_evtchn_upcall_ve
   }
 
   set vcpu(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_hvm_evtchn_upcall_vector.vcpu', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_hvm_evtchn_upcall_vector.vcpu', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -844,16 +875,16 @@ export class xen_hvm_evtchn_upcall_vector$V0 implements xen_hvm_evtchn_upcall_ve
   }
 
   set vector(x: number) {
-    if ((x & 0xff) !== x) failInt(x, 'xen_hvm_evtchn_upcall_vector.vector', 'uint8_t', 8);
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'xen_hvm_evtchn_upcall_vector.vector', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 4, x);
   }
 }
 
-/** Writes xen_hvm_altp2m_domain_state at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_domain_state at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_domain_state$enc0(v: xen_hvm_altp2m_domain_state, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.state;
-  if ((x0 & 0xff) !== x0) failInt(x0, 'xen_hvm_altp2m_domain_state.state', 'uint8_t', 8);
+  if (typeof x0 !== 'number' || (x0 & 0xff) !== x0) failInt(x0, 'xen_hvm_altp2m_domain_state.state', 'uint8_t', 8);
   d.setUint8(b, x0);
 }
 
@@ -868,15 +899,19 @@ export function xen_hvm_altp2m_domain_state$dec0(d: DataView, w: BigUint64Array 
 export class xen_hvm_altp2m_domain_state$V0 implements xen_hvm_altp2m_domain_state_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -891,7 +926,7 @@ export class xen_hvm_altp2m_domain_state$V0 implements xen_hvm_altp2m_domain_sta
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 1 <= this.$n ? x : checkRepoint(this.$d, x, 1, 'xen_hvm_altp2m_domain_state');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 1 <= this.$n ? x : checkRepoint(this.$d, x, 1, this.$s, this.$e, 'xen_hvm_altp2m_domain_state');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -902,21 +937,21 @@ export class xen_hvm_altp2m_domain_state$V0 implements xen_hvm_altp2m_domain_sta
   }
 
   set state(x: number) {
-    if ((x & 0xff) !== x) failInt(x, 'xen_hvm_altp2m_domain_state.state', 'uint8_t', 8);
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'xen_hvm_altp2m_domain_state.state', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b, x);
   }
 }
 
-/** Writes xen_hvm_altp2m_vcpu_enable_notify at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_vcpu_enable_notify at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_vcpu_enable_notify$enc0(v: xen_hvm_altp2m_vcpu_enable_notify, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.vcpu_id;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_hvm_altp2m_vcpu_enable_notify.vcpu_id', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
-  d.setUint32(b + 4, 0);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_hvm_altp2m_vcpu_enable_notify.vcpu_id', 'uint32_t', 32);
   const x1 = v.gfn;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_hvm_altp2m_vcpu_enable_notify.gfn', 'uint64_t', 64);
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, 0);
   if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
 }
 
@@ -925,7 +960,7 @@ export function xen_hvm_altp2m_vcpu_enable_notify$dec0(d: DataView, w: BigUint64
   const w8 = alignedWords(w, b);
   return {
     vcpu_id: d.getUint32(b, true),
-    gfn: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    gfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -938,15 +973,19 @@ export function xen_hvm_altp2m_vcpu_enable_notify$chk0(d: DataView, b: number): 
 export class xen_hvm_altp2m_vcpu_enable_notify$V0 implements xen_hvm_altp2m_vcpu_enable_notify_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -961,7 +1000,7 @@ export class xen_hvm_altp2m_vcpu_enable_notify$V0 implements xen_hvm_altp2m_vcpu
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_hvm_altp2m_vcpu_enable_notify');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xen_hvm_altp2m_vcpu_enable_notify');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -972,7 +1011,7 @@ export class xen_hvm_altp2m_vcpu_enable_notify$V0 implements xen_hvm_altp2m_vcpu
   }
 
   set vcpu_id(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_vcpu_enable_notify.vcpu_id', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_vcpu_enable_notify.vcpu_id', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -980,14 +1019,13 @@ export class xen_hvm_altp2m_vcpu_enable_notify$V0 implements xen_hvm_altp2m_vcpu
   get gfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_altp2m_vcpu_enable_notify.gfn', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get gfnAsNumber(): number {
@@ -1001,10 +1039,10 @@ export class xen_hvm_altp2m_vcpu_enable_notify$V0 implements xen_hvm_altp2m_vcpu
   }
 }
 
-/** Writes xen_hvm_altp2m_vcpu_disable_notify at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_vcpu_disable_notify at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_vcpu_disable_notify$enc0(v: xen_hvm_altp2m_vcpu_disable_notify, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.vcpu_id;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_hvm_altp2m_vcpu_disable_notify.vcpu_id', 'uint32_t', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_hvm_altp2m_vcpu_disable_notify.vcpu_id', 'uint32_t', 32);
   d.setUint32(b, x0, true);
 }
 
@@ -1019,15 +1057,19 @@ export function xen_hvm_altp2m_vcpu_disable_notify$dec0(d: DataView, w: BigUint6
 export class xen_hvm_altp2m_vcpu_disable_notify$V0 implements xen_hvm_altp2m_vcpu_disable_notify_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1042,7 +1084,7 @@ export class xen_hvm_altp2m_vcpu_disable_notify$V0 implements xen_hvm_altp2m_vcp
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'xen_hvm_altp2m_vcpu_disable_notify');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'xen_hvm_altp2m_vcpu_disable_notify');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1053,19 +1095,19 @@ export class xen_hvm_altp2m_vcpu_disable_notify$V0 implements xen_hvm_altp2m_vcp
   }
 
   set vcpu_id(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_vcpu_disable_notify.vcpu_id', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_vcpu_disable_notify.vcpu_id', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes xen_hvm_altp2m_view at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_view at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_view$enc0(v: xen_hvm_altp2m_view, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.view;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_view.view', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_view.view', 'uint16_t', 16);
   const x1 = v.hvmmem_default_access;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_hvm_altp2m_view.hvmmem_default_access', 'uint16_t', 16);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_hvm_altp2m_view.hvmmem_default_access', 'uint16_t', 16);
+  d.setUint16(b, x0, true);
   d.setUint16(b + 2, x1, true);
 }
 
@@ -1081,15 +1123,19 @@ export function xen_hvm_altp2m_view$dec0(d: DataView, w: BigUint64Array | undefi
 export class xen_hvm_altp2m_view$V0 implements xen_hvm_altp2m_view_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1104,7 +1150,7 @@ export class xen_hvm_altp2m_view$V0 implements xen_hvm_altp2m_view_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'xen_hvm_altp2m_view');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'xen_hvm_altp2m_view');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1115,7 +1161,7 @@ export class xen_hvm_altp2m_view$V0 implements xen_hvm_altp2m_view_view {
   }
 
   set view(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_view.view', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_view.view', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1126,24 +1172,24 @@ export class xen_hvm_altp2m_view$V0 implements xen_hvm_altp2m_view_view {
   }
 
   set hvmmem_default_access(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_view.hvmmem_default_access', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_view.hvmmem_default_access', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
 }
 
-/** Writes xen_hvm_altp2m_mem_access at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_mem_access at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_mem_access$enc0(v: xen_hvm_altp2m_mem_access, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.view;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_mem_access.view', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_mem_access.view', 'uint16_t', 16);
   const x1 = v.access;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_hvm_altp2m_mem_access.access', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
-  d.setUint32(b + 4, 0);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_hvm_altp2m_mem_access.access', 'uint16_t', 16);
   const x2 = v.gfn;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_hvm_altp2m_mem_access.gfn', 'uint64_t', 64);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
+  d.setUint32(b + 4, 0);
   if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
 }
 
@@ -1153,7 +1199,7 @@ export function xen_hvm_altp2m_mem_access$dec0(d: DataView, w: BigUint64Array | 
   return {
     view: d.getUint16(b, true),
     access: d.getUint16(b + 2, true),
-    gfn: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    gfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -1166,15 +1212,19 @@ export function xen_hvm_altp2m_mem_access$chk0(d: DataView, b: number): void {
 export class xen_hvm_altp2m_mem_access$V0 implements xen_hvm_altp2m_mem_access_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1189,7 +1239,7 @@ export class xen_hvm_altp2m_mem_access$V0 implements xen_hvm_altp2m_mem_access_v
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_hvm_altp2m_mem_access');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xen_hvm_altp2m_mem_access');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1200,7 +1250,7 @@ export class xen_hvm_altp2m_mem_access$V0 implements xen_hvm_altp2m_mem_access_v
   }
 
   set view(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_mem_access.view', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_mem_access.view', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1211,7 +1261,7 @@ export class xen_hvm_altp2m_mem_access$V0 implements xen_hvm_altp2m_mem_access_v
   }
 
   set access(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_mem_access.access', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_mem_access.access', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -1219,14 +1269,13 @@ export class xen_hvm_altp2m_mem_access$V0 implements xen_hvm_altp2m_mem_access_v
   get gfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_altp2m_mem_access.gfn', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get gfnAsNumber(): number {
@@ -1240,24 +1289,24 @@ export class xen_hvm_altp2m_mem_access$V0 implements xen_hvm_altp2m_mem_access_v
   }
 }
 
-/** Writes xen_hvm_altp2m_set_mem_access_multi at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_set_mem_access_multi at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_set_mem_access_multi$enc0(v: xen_hvm_altp2m_set_mem_access_multi, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.view;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_set_mem_access_multi.view', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
-  d.setUint16(b + 2, 0);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_set_mem_access_multi.view', 'uint16_t', 16);
   const x1 = v.nr;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'xen_hvm_altp2m_set_mem_access_multi.nr', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_hvm_altp2m_set_mem_access_multi.nr', 'uint32_t', 32);
   const x2 = v.opaque;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_hvm_altp2m_set_mem_access_multi.opaque', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
   const x3 = v.pfn_list;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'xen_hvm_altp2m_set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 32);
-  d.setUint32(b + 16, Number(x3), true);
   const x4 = v.access_list;
   if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffn) failBigInt(x4, 'xen_hvm_altp2m_set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 32);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, 0);
+  d.setUint32(b + 4, x1, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
+  d.setUint32(b + 16, Number(x3), true);
   d.setUint32(b + 20, Number(x4), true);
 }
 
@@ -1267,7 +1316,7 @@ export function xen_hvm_altp2m_set_mem_access_multi$dec0(d: DataView, w: BigUint
   return {
     view: d.getUint16(b, true),
     nr: d.getUint32(b + 4, true),
-    opaque: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    opaque: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     pfn_list: BigInt(d.getUint32(b + 16, true)),
     access_list: BigInt(d.getUint32(b + 20, true)),
   };
@@ -1282,15 +1331,19 @@ export function xen_hvm_altp2m_set_mem_access_multi$chk0(d: DataView, b: number)
 export class xen_hvm_altp2m_set_mem_access_multi$V0 implements xen_hvm_altp2m_set_mem_access_multi_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1305,7 +1358,7 @@ export class xen_hvm_altp2m_set_mem_access_multi$V0 implements xen_hvm_altp2m_se
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'xen_hvm_altp2m_set_mem_access_multi');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'xen_hvm_altp2m_set_mem_access_multi');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1316,7 +1369,7 @@ export class xen_hvm_altp2m_set_mem_access_multi$V0 implements xen_hvm_altp2m_se
   }
 
   set view(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_set_mem_access_multi.view', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_set_mem_access_multi.view', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1327,7 +1380,7 @@ export class xen_hvm_altp2m_set_mem_access_multi$V0 implements xen_hvm_altp2m_se
   }
 
   set nr(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_set_mem_access_multi.nr', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_set_mem_access_multi.nr', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -1335,14 +1388,13 @@ export class xen_hvm_altp2m_set_mem_access_multi$V0 implements xen_hvm_altp2m_se
   get opaque(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set opaque(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_altp2m_set_mem_access_multi.opaque', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get opaqueAsNumber(): number {
@@ -1372,7 +1424,7 @@ export class xen_hvm_altp2m_set_mem_access_multi$V0 implements xen_hvm_altp2m_se
   }
 
   set pfn_listAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
@@ -1394,30 +1446,30 @@ export class xen_hvm_altp2m_set_mem_access_multi$V0 implements xen_hvm_altp2m_se
   }
 
   set access_listAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 20, x, true);
   }
 }
 
-/** Writes xen_hvm_altp2m_set_mem_access_multi at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_set_mem_access_multi at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_set_mem_access_multi$enc1(v: xen_hvm_altp2m_set_mem_access_multi, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.view;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_set_mem_access_multi.view', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
-  d.setUint16(b + 2, 0);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_set_mem_access_multi.view', 'uint16_t', 16);
   const x1 = v.nr;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'xen_hvm_altp2m_set_mem_access_multi.nr', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_hvm_altp2m_set_mem_access_multi.nr', 'uint32_t', 32);
   const x2 = v.opaque;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_hvm_altp2m_set_mem_access_multi.opaque', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
   const x3 = v.pfn_list;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_hvm_altp2m_set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 64);
-  if (w8 !== undefined) w8[(b + 16) / 8] = x3; else d.setBigUint64(b + 16, x3, true);
   const x4 = v.access_list;
   if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'xen_hvm_altp2m_set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 64);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, 0);
+  d.setUint32(b + 4, x1, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x3; else d.setBigUint64(b + 16, x3, true);
   if (w8 !== undefined) w8[(b + 24) / 8] = x4; else d.setBigUint64(b + 24, x4, true);
 }
 
@@ -1427,9 +1479,9 @@ export function xen_hvm_altp2m_set_mem_access_multi$dec1(d: DataView, w: BigUint
   return {
     view: d.getUint16(b, true),
     nr: d.getUint32(b + 4, true),
-    opaque: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
-    pfn_list: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
-    access_list: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+    opaque: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    pfn_list: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+    access_list: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
   };
 }
 
@@ -1442,15 +1494,19 @@ export function xen_hvm_altp2m_set_mem_access_multi$chk1(d: DataView, b: number)
 export class xen_hvm_altp2m_set_mem_access_multi$V1 implements xen_hvm_altp2m_set_mem_access_multi_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1465,7 +1521,7 @@ export class xen_hvm_altp2m_set_mem_access_multi$V1 implements xen_hvm_altp2m_se
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'xen_hvm_altp2m_set_mem_access_multi');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, this.$s, this.$e, 'xen_hvm_altp2m_set_mem_access_multi');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1476,7 +1532,7 @@ export class xen_hvm_altp2m_set_mem_access_multi$V1 implements xen_hvm_altp2m_se
   }
 
   set view(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_set_mem_access_multi.view', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_set_mem_access_multi.view', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1487,7 +1543,7 @@ export class xen_hvm_altp2m_set_mem_access_multi$V1 implements xen_hvm_altp2m_se
   }
 
   set nr(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_set_mem_access_multi.nr', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_set_mem_access_multi.nr', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -1495,14 +1551,13 @@ export class xen_hvm_altp2m_set_mem_access_multi$V1 implements xen_hvm_altp2m_se
   get opaque(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set opaque(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_altp2m_set_mem_access_multi.opaque', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get opaqueAsNumber(): number {
@@ -1518,14 +1573,13 @@ export class xen_hvm_altp2m_set_mem_access_multi$V1 implements xen_hvm_altp2m_se
   get pfn_list(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set pfn_list(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_altp2m_set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get pfn_listAsNumber(): number {
@@ -1541,14 +1595,13 @@ export class xen_hvm_altp2m_set_mem_access_multi$V1 implements xen_hvm_altp2m_se
   get access_list(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 24) / 8] : this.$d.getBigUint64(b + 24, true));
+    return (w?.[(b + 24) / 8] ?? this.$d.getBigUint64(b + 24, true));
   }
 
   set access_list(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_altp2m_set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 24) / 8] = x; else this.$d.setBigUint64(b + 24, x, true);
+    this.$d.setBigUint64(b + 24, x, true);
   }
 
   get access_listAsNumber(): number {
@@ -1562,19 +1615,19 @@ export class xen_hvm_altp2m_set_mem_access_multi$V1 implements xen_hvm_altp2m_se
   }
 }
 
-/** Writes xen_hvm_altp2m_change_gfn at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_change_gfn at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_change_gfn$enc0(v: xen_hvm_altp2m_change_gfn, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.view;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_change_gfn.view', 'uint16_t', 16);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_change_gfn.view', 'uint16_t', 16);
+  const x1 = v.old_gfn;
+  if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_hvm_altp2m_change_gfn.old_gfn', 'uint64_t', 64);
+  const x2 = v.new_gfn;
+  if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_hvm_altp2m_change_gfn.new_gfn', 'uint64_t', 64);
   d.setUint16(b, x0, true);
   d.setUint16(b + 2, 0);
   d.setUint32(b + 4, 0);
-  const x1 = v.old_gfn;
-  if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_hvm_altp2m_change_gfn.old_gfn', 'uint64_t', 64);
   if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
-  const x2 = v.new_gfn;
-  if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_hvm_altp2m_change_gfn.new_gfn', 'uint64_t', 64);
   if (w8 !== undefined) w8[(b + 16) / 8] = x2; else d.setBigUint64(b + 16, x2, true);
 }
 
@@ -1583,8 +1636,8 @@ export function xen_hvm_altp2m_change_gfn$dec0(d: DataView, w: BigUint64Array | 
   const w8 = alignedWords(w, b);
   return {
     view: d.getUint16(b, true),
-    old_gfn: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
-    new_gfn: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
+    old_gfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    new_gfn: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
   };
 }
 
@@ -1598,15 +1651,19 @@ export function xen_hvm_altp2m_change_gfn$chk0(d: DataView, b: number): void {
 export class xen_hvm_altp2m_change_gfn$V0 implements xen_hvm_altp2m_change_gfn_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1621,7 +1678,7 @@ export class xen_hvm_altp2m_change_gfn$V0 implements xen_hvm_altp2m_change_gfn_v
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'xen_hvm_altp2m_change_gfn');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'xen_hvm_altp2m_change_gfn');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1632,7 +1689,7 @@ export class xen_hvm_altp2m_change_gfn$V0 implements xen_hvm_altp2m_change_gfn_v
   }
 
   set view(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_change_gfn.view', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_change_gfn.view', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1640,14 +1697,13 @@ export class xen_hvm_altp2m_change_gfn$V0 implements xen_hvm_altp2m_change_gfn_v
   get old_gfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set old_gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_altp2m_change_gfn.old_gfn', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get old_gfnAsNumber(): number {
@@ -1663,14 +1719,13 @@ export class xen_hvm_altp2m_change_gfn$V0 implements xen_hvm_altp2m_change_gfn_v
   get new_gfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set new_gfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_hvm_altp2m_change_gfn.new_gfn', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get new_gfnAsNumber(): number {
@@ -1684,13 +1739,13 @@ export class xen_hvm_altp2m_change_gfn$V0 implements xen_hvm_altp2m_change_gfn_v
   }
 }
 
-/** Writes xen_hvm_altp2m_get_vcpu_p2m_idx at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_get_vcpu_p2m_idx at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_get_vcpu_p2m_idx$enc0(v: xen_hvm_altp2m_get_vcpu_p2m_idx, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.vcpu_id;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_hvm_altp2m_get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_hvm_altp2m_get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
   const x1 = v.altp2m_idx;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_hvm_altp2m_get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_hvm_altp2m_get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
+  d.setUint32(b, x0, true);
   d.setUint16(b + 4, x1, true);
   d.setUint16(b + 6, 0);
 }
@@ -1712,15 +1767,19 @@ export function xen_hvm_altp2m_get_vcpu_p2m_idx$chk0(d: DataView, b: number): vo
 export class xen_hvm_altp2m_get_vcpu_p2m_idx$V0 implements xen_hvm_altp2m_get_vcpu_p2m_idx_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1735,7 +1794,7 @@ export class xen_hvm_altp2m_get_vcpu_p2m_idx$V0 implements xen_hvm_altp2m_get_vc
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_hvm_altp2m_get_vcpu_p2m_idx');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_hvm_altp2m_get_vcpu_p2m_idx');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1746,7 +1805,7 @@ export class xen_hvm_altp2m_get_vcpu_p2m_idx$V0 implements xen_hvm_altp2m_get_vc
   }
 
   set vcpu_id(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1757,19 +1816,19 @@ export class xen_hvm_altp2m_get_vcpu_p2m_idx$V0 implements xen_hvm_altp2m_get_vc
   }
 
   set altp2m_idx(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
 }
 
-/** Writes xen_hvm_altp2m_set_visibility at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_set_visibility at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_set_visibility$enc0(v: xen_hvm_altp2m_set_visibility, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.altp2m_idx;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_set_visibility.altp2m_idx', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_hvm_altp2m_set_visibility.altp2m_idx', 'uint16_t', 16);
   const x1 = v.visible;
-  if ((x1 & 0xff) !== x1) failInt(x1, 'xen_hvm_altp2m_set_visibility.visible', 'uint8_t', 8);
+  if (typeof x1 !== 'number' || (x1 & 0xff) !== x1) failInt(x1, 'xen_hvm_altp2m_set_visibility.visible', 'uint8_t', 8);
+  d.setUint16(b, x0, true);
   d.setUint8(b + 2, x1);
   d.setUint8(b + 3, 0);
 }
@@ -1791,15 +1850,19 @@ export function xen_hvm_altp2m_set_visibility$chk0(d: DataView, b: number): void
 export class xen_hvm_altp2m_set_visibility$V0 implements xen_hvm_altp2m_set_visibility_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1814,7 +1877,7 @@ export class xen_hvm_altp2m_set_visibility$V0 implements xen_hvm_altp2m_set_visi
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'xen_hvm_altp2m_set_visibility');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'xen_hvm_altp2m_set_visibility');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1825,7 +1888,7 @@ export class xen_hvm_altp2m_set_visibility$V0 implements xen_hvm_altp2m_set_visi
   }
 
   set altp2m_idx(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_set_visibility.altp2m_idx', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_set_visibility.altp2m_idx', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1836,28 +1899,337 @@ export class xen_hvm_altp2m_set_visibility$V0 implements xen_hvm_altp2m_set_visi
   }
 
   set visible(x: number) {
-    if ((x & 0xff) !== x) failInt(x, 'xen_hvm_altp2m_set_visibility.visible', 'uint8_t', 8);
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'xen_hvm_altp2m_set_visibility.visible', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 2, x);
   }
 }
 
-/** Writes xen_hvm_altp2m_op at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_op at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_op$enc0(v: xen_hvm_altp2m_op, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
   const x0 = v.version;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_hvm_altp2m_op.version', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_hvm_altp2m_op.version', 'uint32_t', 32);
   const x1 = v.cmd;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'xen_hvm_altp2m_op.cmd', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_hvm_altp2m_op.cmd', 'uint32_t', 32);
   const x2 = v.domain;
-  if ((x2 & 0xffff) !== x2) failInt(x2, 'xen_hvm_altp2m_op.domain', 'uint16_t', 16);
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'xen_hvm_altp2m_op.domain', 'uint16_t', 16);
+  const x3 = v.u;
+  if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'xen_hvm_altp2m_op.u');
+  let k4 = 0;
+  let j5 = -1;
+  if (x3.domain_state !== undefined) {
+    k4++;
+    j5 = 0;
+    const x6 = x3.domain_state!;
+    if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'xen_hvm_altp2m_op.u.domain_state');
+    const x7 = x6.state;
+    if (typeof x7 !== 'number' || (x7 & 0xff) !== x7) failInt(x7, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
+  }
+  if (x3.enable_notify !== undefined) {
+    k4++;
+    j5 = 1;
+    const x8 = x3.enable_notify!;
+    if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'xen_hvm_altp2m_op.u.enable_notify');
+    const x9 = x8.vcpu_id;
+    if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
+    const x10 = x8.gfn;
+    if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
+  }
+  if (x3.view !== undefined) {
+    k4++;
+    j5 = 2;
+    const x11 = x3.view!;
+    if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'xen_hvm_altp2m_op.u.view');
+    const x12 = x11.view;
+    if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
+    const x13 = x11.hvmmem_default_access;
+    if (typeof x13 !== 'number' || (x13 & 0xffff) !== x13) failInt(x13, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
+  }
+  if (x3.mem_access !== undefined) {
+    k4++;
+    j5 = 3;
+    const x14 = x3.mem_access!;
+    if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_hvm_altp2m_op.u.mem_access');
+    const x15 = x14.view;
+    if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
+    const x16 = x14.access;
+    if (typeof x16 !== 'number' || (x16 & 0xffff) !== x16) failInt(x16, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
+    const x17 = x14.gfn;
+    if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
+  }
+  if (x3.change_gfn !== undefined) {
+    k4++;
+    j5 = 4;
+    const x18 = x3.change_gfn!;
+    if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'xen_hvm_altp2m_op.u.change_gfn');
+    const x19 = x18.view;
+    if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
+    const x20 = x18.old_gfn;
+    if (typeof x20 !== 'bigint' || x20 < 0n || x20 > 0xffffffffffffffffn) failBigInt(x20, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
+    const x21 = x18.new_gfn;
+    if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
+  }
+  if (x3.set_mem_access_multi !== undefined) {
+    k4++;
+    j5 = 5;
+    const x22 = x3.set_mem_access_multi!;
+    if (typeof x22 !== 'object' || x22 === null) failObject(x22, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
+    const x23 = x22.view;
+    if (typeof x23 !== 'number' || (x23 & 0xffff) !== x23) failInt(x23, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
+    const x24 = x22.nr;
+    if (typeof x24 !== 'number' || (x24 >>> 0) !== x24) failInt(x24, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
+    const x25 = x22.opaque;
+    if (typeof x25 !== 'bigint' || x25 < 0n || x25 > 0xffffffffffffffffn) failBigInt(x25, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
+    const x26 = x22.pfn_list;
+    if (typeof x26 !== 'bigint' || x26 < 0n || x26 > 0xffffffffn) failBigInt(x26, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 32);
+    const x27 = x22.access_list;
+    if (typeof x27 !== 'bigint' || x27 < 0n || x27 > 0xffffffffn) failBigInt(x27, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 32);
+  }
+  if (x3.suppress_ve !== undefined) {
+    k4++;
+    j5 = 6;
+    const x28 = x3.suppress_ve!;
+    if (typeof x28 !== 'object' || x28 === null) failObject(x28, 'xen_hvm_altp2m_op.u.suppress_ve');
+    const x29 = x28.view;
+    if (typeof x29 !== 'number' || (x29 & 0xffff) !== x29) failInt(x29, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
+    const x30 = x28.suppress_ve;
+    if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
+    const x31 = x28.gfn;
+    if (typeof x31 !== 'bigint' || x31 < 0n || x31 > 0xffffffffffffffffn) failBigInt(x31, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
+  }
+  if (x3.suppress_ve_multi !== undefined) {
+    k4++;
+    j5 = 7;
+    const x32 = x3.suppress_ve_multi!;
+    if (typeof x32 !== 'object' || x32 === null) failObject(x32, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
+    const x33 = x32.view;
+    if (typeof x33 !== 'number' || (x33 & 0xffff) !== x33) failInt(x33, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
+    const x34 = x32.suppress_ve;
+    if (typeof x34 !== 'number' || (x34 & 0xff) !== x34) failInt(x34, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
+    const x35 = x32.first_error;
+    if (typeof x35 !== 'number' || (x35 | 0) !== x35) failInt(x35, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
+    const x36 = x32.first_gfn;
+    if (typeof x36 !== 'bigint' || x36 < 0n || x36 > 0xffffffffffffffffn) failBigInt(x36, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
+    const x37 = x32.last_gfn;
+    if (typeof x37 !== 'bigint' || x37 < 0n || x37 > 0xffffffffffffffffn) failBigInt(x37, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
+    const x38 = x32.first_error_gfn;
+    if (typeof x38 !== 'bigint' || x38 < 0n || x38 > 0xffffffffffffffffn) failBigInt(x38, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
+  }
+  if (x3.disable_notify !== undefined) {
+    k4++;
+    j5 = 8;
+    const x39 = x3.disable_notify!;
+    if (typeof x39 !== 'object' || x39 === null) failObject(x39, 'xen_hvm_altp2m_op.u.disable_notify');
+    const x40 = x39.vcpu_id;
+    if (typeof x40 !== 'number' || (x40 >>> 0) !== x40) failInt(x40, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
+  }
+  if (x3.get_vcpu_p2m_idx !== undefined) {
+    k4++;
+    j5 = 9;
+    const x41 = x3.get_vcpu_p2m_idx!;
+    if (typeof x41 !== 'object' || x41 === null) failObject(x41, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
+    const x42 = x41.vcpu_id;
+    if (typeof x42 !== 'number' || (x42 >>> 0) !== x42) failInt(x42, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
+    const x43 = x41.altp2m_idx;
+    if (typeof x43 !== 'number' || (x43 & 0xffff) !== x43) failInt(x43, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
+  }
+  if (x3.set_visibility !== undefined) {
+    k4++;
+    j5 = 10;
+    const x44 = x3.set_visibility!;
+    if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'xen_hvm_altp2m_op.u.set_visibility');
+    const x45 = x44.altp2m_idx;
+    if (typeof x45 !== 'number' || (x45 & 0xffff) !== x45) failInt(x45, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
+    const x46 = x44.visible;
+    if (typeof x46 !== 'number' || (x46 & 0xff) !== x46) failInt(x46, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
+  }
+  if (k4 > 1) {
+    checkDecodedUnion(x3, k4, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec0, xen_hvm_altp2m_op_u$enc0);
+    j5 = -2;
+  } else if (k4 === 0) checkEmptyUnion(x3, 'xen_hvm_altp2m_op.u');
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x1, true);
   d.setUint16(b + 8, x2, true);
   d.setUint16(b + 10, 0);
   d.setUint32(b + 12, 0);
-  const x3 = v.u;
-  if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'xen_hvm_altp2m_op.u');
-  xen_hvm_altp2m_op_u$enc0(x3, d, w, b + 16);
+  if (j5 === -2) {
+    encodeDecodedUnion(x3, 2, d, w, b + 16, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec0, xen_hvm_altp2m_op_u$enc0);
+  } else {
+    d.setUint32(b + 16, 0);
+    d.setUint32(b + 16 + 4, 0);
+    d.setUint32(b + 16 + 8, 0);
+    d.setUint32(b + 16 + 12, 0);
+    d.setUint32(b + 16 + 16, 0);
+    d.setUint32(b + 16 + 20, 0);
+    d.setUint32(b + 16 + 24, 0);
+    d.setUint32(b + 16 + 28, 0);
+    d.setUint32(b + 16 + 32, 0);
+    d.setUint32(b + 16 + 36, 0);
+    d.setUint32(b + 16 + 40, 0);
+    d.setUint32(b + 16 + 44, 0);
+    d.setUint32(b + 16 + 48, 0);
+    d.setUint32(b + 16 + 52, 0);
+    d.setUint32(b + 16 + 56, 0);
+    d.setUint32(b + 16 + 60, 0);
+    switch (j5) {
+      case 0: {
+        const x47 = x3.domain_state!;
+        if (typeof x47 !== 'object' || x47 === null) failObject(x47, 'xen_hvm_altp2m_op.u.domain_state');
+        const x48 = x47.state;
+        if (typeof x48 !== 'number' || (x48 & 0xff) !== x48) failInt(x48, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
+        d.setUint8(b + 16, x48);
+        break;
+      }
+      case 1: {
+        const x49 = x3.enable_notify!;
+        if (typeof x49 !== 'object' || x49 === null) failObject(x49, 'xen_hvm_altp2m_op.u.enable_notify');
+        const x50 = x49.vcpu_id;
+        if (typeof x50 !== 'number' || (x50 >>> 0) !== x50) failInt(x50, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
+        const x51 = x49.gfn;
+        if (typeof x51 !== 'bigint' || x51 < 0n || x51 > 0xffffffffffffffffn) failBigInt(x51, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
+        d.setUint32(b + 16, x50, true);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x51; else d.setBigUint64(b + 24, x51, true);
+        break;
+      }
+      case 2: {
+        const x52 = x3.view!;
+        if (typeof x52 !== 'object' || x52 === null) failObject(x52, 'xen_hvm_altp2m_op.u.view');
+        const x53 = x52.view;
+        if (typeof x53 !== 'number' || (x53 & 0xffff) !== x53) failInt(x53, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
+        const x54 = x52.hvmmem_default_access;
+        if (typeof x54 !== 'number' || (x54 & 0xffff) !== x54) failInt(x54, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
+        d.setUint16(b + 16, x53, true);
+        d.setUint16(b + 18, x54, true);
+        break;
+      }
+      case 3: {
+        const x55 = x3.mem_access!;
+        if (typeof x55 !== 'object' || x55 === null) failObject(x55, 'xen_hvm_altp2m_op.u.mem_access');
+        const x56 = x55.view;
+        if (typeof x56 !== 'number' || (x56 & 0xffff) !== x56) failInt(x56, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
+        const x57 = x55.access;
+        if (typeof x57 !== 'number' || (x57 & 0xffff) !== x57) failInt(x57, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
+        const x58 = x55.gfn;
+        if (typeof x58 !== 'bigint' || x58 < 0n || x58 > 0xffffffffffffffffn) failBigInt(x58, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
+        d.setUint16(b + 16, x56, true);
+        d.setUint16(b + 18, x57, true);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x58; else d.setBigUint64(b + 24, x58, true);
+        break;
+      }
+      case 4: {
+        const x59 = x3.change_gfn!;
+        if (typeof x59 !== 'object' || x59 === null) failObject(x59, 'xen_hvm_altp2m_op.u.change_gfn');
+        const x60 = x59.view;
+        if (typeof x60 !== 'number' || (x60 & 0xffff) !== x60) failInt(x60, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
+        const x61 = x59.old_gfn;
+        if (typeof x61 !== 'bigint' || x61 < 0n || x61 > 0xffffffffffffffffn) failBigInt(x61, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
+        const x62 = x59.new_gfn;
+        if (typeof x62 !== 'bigint' || x62 < 0n || x62 > 0xffffffffffffffffn) failBigInt(x62, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
+        d.setUint16(b + 16, x60, true);
+        d.setUint16(b + 18, 0);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x61; else d.setBigUint64(b + 24, x61, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x62; else d.setBigUint64(b + 32, x62, true);
+        break;
+      }
+      case 5: {
+        const x63 = x3.set_mem_access_multi!;
+        if (typeof x63 !== 'object' || x63 === null) failObject(x63, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
+        const x64 = x63.view;
+        if (typeof x64 !== 'number' || (x64 & 0xffff) !== x64) failInt(x64, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
+        const x65 = x63.nr;
+        if (typeof x65 !== 'number' || (x65 >>> 0) !== x65) failInt(x65, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
+        const x66 = x63.opaque;
+        if (typeof x66 !== 'bigint' || x66 < 0n || x66 > 0xffffffffffffffffn) failBigInt(x66, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
+        const x67 = x63.pfn_list;
+        if (typeof x67 !== 'bigint' || x67 < 0n || x67 > 0xffffffffn) failBigInt(x67, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 32);
+        const x68 = x63.access_list;
+        if (typeof x68 !== 'bigint' || x68 < 0n || x68 > 0xffffffffn) failBigInt(x68, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 32);
+        d.setUint16(b + 16, x64, true);
+        d.setUint16(b + 18, 0);
+        d.setUint32(b + 20, x65, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x66; else d.setBigUint64(b + 24, x66, true);
+        d.setUint32(b + 32, Number(x67), true);
+        d.setUint32(b + 36, Number(x68), true);
+        break;
+      }
+      case 6: {
+        const x69 = x3.suppress_ve!;
+        if (typeof x69 !== 'object' || x69 === null) failObject(x69, 'xen_hvm_altp2m_op.u.suppress_ve');
+        const x70 = x69.view;
+        if (typeof x70 !== 'number' || (x70 & 0xffff) !== x70) failInt(x70, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
+        const x71 = x69.suppress_ve;
+        if (typeof x71 !== 'number' || (x71 & 0xff) !== x71) failInt(x71, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
+        const x72 = x69.gfn;
+        if (typeof x72 !== 'bigint' || x72 < 0n || x72 > 0xffffffffffffffffn) failBigInt(x72, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
+        d.setUint16(b + 16, x70, true);
+        d.setUint8(b + 18, x71);
+        d.setUint8(b + 19, 0);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x72; else d.setBigUint64(b + 24, x72, true);
+        break;
+      }
+      case 7: {
+        const x73 = x3.suppress_ve_multi!;
+        if (typeof x73 !== 'object' || x73 === null) failObject(x73, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
+        const x74 = x73.view;
+        if (typeof x74 !== 'number' || (x74 & 0xffff) !== x74) failInt(x74, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
+        const x75 = x73.suppress_ve;
+        if (typeof x75 !== 'number' || (x75 & 0xff) !== x75) failInt(x75, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
+        const x76 = x73.first_error;
+        if (typeof x76 !== 'number' || (x76 | 0) !== x76) failInt(x76, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
+        const x77 = x73.first_gfn;
+        if (typeof x77 !== 'bigint' || x77 < 0n || x77 > 0xffffffffffffffffn) failBigInt(x77, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
+        const x78 = x73.last_gfn;
+        if (typeof x78 !== 'bigint' || x78 < 0n || x78 > 0xffffffffffffffffn) failBigInt(x78, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
+        const x79 = x73.first_error_gfn;
+        if (typeof x79 !== 'bigint' || x79 < 0n || x79 > 0xffffffffffffffffn) failBigInt(x79, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
+        d.setUint16(b + 16, x74, true);
+        d.setUint8(b + 18, x75);
+        d.setUint8(b + 19, 0);
+        d.setInt32(b + 20, x76, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x77; else d.setBigUint64(b + 24, x77, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x78; else d.setBigUint64(b + 32, x78, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x79; else d.setBigUint64(b + 40, x79, true);
+        break;
+      }
+      case 8: {
+        const x80 = x3.disable_notify!;
+        if (typeof x80 !== 'object' || x80 === null) failObject(x80, 'xen_hvm_altp2m_op.u.disable_notify');
+        const x81 = x80.vcpu_id;
+        if (typeof x81 !== 'number' || (x81 >>> 0) !== x81) failInt(x81, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
+        d.setUint32(b + 16, x81, true);
+        break;
+      }
+      case 9: {
+        const x82 = x3.get_vcpu_p2m_idx!;
+        if (typeof x82 !== 'object' || x82 === null) failObject(x82, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
+        const x83 = x82.vcpu_id;
+        if (typeof x83 !== 'number' || (x83 >>> 0) !== x83) failInt(x83, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
+        const x84 = x82.altp2m_idx;
+        if (typeof x84 !== 'number' || (x84 & 0xffff) !== x84) failInt(x84, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
+        d.setUint32(b + 16, x83, true);
+        d.setUint16(b + 20, x84, true);
+        d.setUint16(b + 22, 0);
+        break;
+      }
+      case 10: {
+        const x85 = x3.set_visibility!;
+        if (typeof x85 !== 'object' || x85 === null) failObject(x85, 'xen_hvm_altp2m_op.u.set_visibility');
+        const x86 = x85.altp2m_idx;
+        if (typeof x86 !== 'number' || (x86 & 0xffff) !== x86) failInt(x86, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
+        const x87 = x85.visible;
+        if (typeof x87 !== 'number' || (x87 & 0xff) !== x87) failInt(x87, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
+        d.setUint16(b + 16, x86, true);
+        d.setUint8(b + 18, x87);
+        d.setUint8(b + 19, 0);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads xen_hvm_altp2m_op at `b` on x86_32. */
@@ -1880,16 +2252,20 @@ export function xen_hvm_altp2m_op$chk0(d: DataView, b: number): void {
 export class xen_hvm_altp2m_op$V0 implements xen_hvm_altp2m_op_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_u: xen_hvm_altp2m_op_u$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1904,7 +2280,7 @@ export class xen_hvm_altp2m_op$V0 implements xen_hvm_altp2m_op_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 80 <= this.$n ? x : checkRepoint(this.$d, x, 80, 'xen_hvm_altp2m_op');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 80 <= this.$n ? x : checkRepoint(this.$d, x, 80, this.$s, this.$e, 'xen_hvm_altp2m_op');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1915,7 +2291,7 @@ export class xen_hvm_altp2m_op$V0 implements xen_hvm_altp2m_op_view {
   }
 
   set version(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_op.version', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_op.version', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1926,7 +2302,7 @@ export class xen_hvm_altp2m_op$V0 implements xen_hvm_altp2m_op_view {
   }
 
   set cmd(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_op.cmd', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_op.cmd', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -1937,32 +2313,341 @@ export class xen_hvm_altp2m_op$V0 implements xen_hvm_altp2m_op_view {
   }
 
   set domain(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_op.domain', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_op.domain', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 8, x, true);
   }
 
   get u(): xen_hvm_altp2m_op_u_view {
-    return (this.$c_u ??= new xen_hvm_altp2m_op_u$V0(this.$d, this.$a, 0, this.$r, this.$o + 16));
+    return (this.$c_u ??= new xen_hvm_altp2m_op_u$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 16));
   }
 }
 
-/** Writes xen_hvm_altp2m_op at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_op at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_op$enc1(v: xen_hvm_altp2m_op, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
   const x0 = v.version;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_hvm_altp2m_op.version', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_hvm_altp2m_op.version', 'uint32_t', 32);
   const x1 = v.cmd;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'xen_hvm_altp2m_op.cmd', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_hvm_altp2m_op.cmd', 'uint32_t', 32);
   const x2 = v.domain;
-  if ((x2 & 0xffff) !== x2) failInt(x2, 'xen_hvm_altp2m_op.domain', 'uint16_t', 16);
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'xen_hvm_altp2m_op.domain', 'uint16_t', 16);
+  const x3 = v.u;
+  if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'xen_hvm_altp2m_op.u');
+  let k4 = 0;
+  let j5 = -1;
+  if (x3.domain_state !== undefined) {
+    k4++;
+    j5 = 0;
+    const x6 = x3.domain_state!;
+    if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'xen_hvm_altp2m_op.u.domain_state');
+    const x7 = x6.state;
+    if (typeof x7 !== 'number' || (x7 & 0xff) !== x7) failInt(x7, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
+  }
+  if (x3.enable_notify !== undefined) {
+    k4++;
+    j5 = 1;
+    const x8 = x3.enable_notify!;
+    if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'xen_hvm_altp2m_op.u.enable_notify');
+    const x9 = x8.vcpu_id;
+    if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
+    const x10 = x8.gfn;
+    if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
+  }
+  if (x3.view !== undefined) {
+    k4++;
+    j5 = 2;
+    const x11 = x3.view!;
+    if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'xen_hvm_altp2m_op.u.view');
+    const x12 = x11.view;
+    if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
+    const x13 = x11.hvmmem_default_access;
+    if (typeof x13 !== 'number' || (x13 & 0xffff) !== x13) failInt(x13, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
+  }
+  if (x3.mem_access !== undefined) {
+    k4++;
+    j5 = 3;
+    const x14 = x3.mem_access!;
+    if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_hvm_altp2m_op.u.mem_access');
+    const x15 = x14.view;
+    if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
+    const x16 = x14.access;
+    if (typeof x16 !== 'number' || (x16 & 0xffff) !== x16) failInt(x16, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
+    const x17 = x14.gfn;
+    if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
+  }
+  if (x3.change_gfn !== undefined) {
+    k4++;
+    j5 = 4;
+    const x18 = x3.change_gfn!;
+    if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'xen_hvm_altp2m_op.u.change_gfn');
+    const x19 = x18.view;
+    if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
+    const x20 = x18.old_gfn;
+    if (typeof x20 !== 'bigint' || x20 < 0n || x20 > 0xffffffffffffffffn) failBigInt(x20, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
+    const x21 = x18.new_gfn;
+    if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
+  }
+  if (x3.set_mem_access_multi !== undefined) {
+    k4++;
+    j5 = 5;
+    const x22 = x3.set_mem_access_multi!;
+    if (typeof x22 !== 'object' || x22 === null) failObject(x22, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
+    const x23 = x22.view;
+    if (typeof x23 !== 'number' || (x23 & 0xffff) !== x23) failInt(x23, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
+    const x24 = x22.nr;
+    if (typeof x24 !== 'number' || (x24 >>> 0) !== x24) failInt(x24, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
+    const x25 = x22.opaque;
+    if (typeof x25 !== 'bigint' || x25 < 0n || x25 > 0xffffffffffffffffn) failBigInt(x25, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
+    const x26 = x22.pfn_list;
+    if (typeof x26 !== 'bigint' || x26 < 0n || x26 > 0xffffffffffffffffn) failBigInt(x26, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 64);
+    const x27 = x22.access_list;
+    if (typeof x27 !== 'bigint' || x27 < 0n || x27 > 0xffffffffffffffffn) failBigInt(x27, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 64);
+  }
+  if (x3.suppress_ve !== undefined) {
+    k4++;
+    j5 = 6;
+    const x28 = x3.suppress_ve!;
+    if (typeof x28 !== 'object' || x28 === null) failObject(x28, 'xen_hvm_altp2m_op.u.suppress_ve');
+    const x29 = x28.view;
+    if (typeof x29 !== 'number' || (x29 & 0xffff) !== x29) failInt(x29, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
+    const x30 = x28.suppress_ve;
+    if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
+    const x31 = x28.gfn;
+    if (typeof x31 !== 'bigint' || x31 < 0n || x31 > 0xffffffffffffffffn) failBigInt(x31, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
+  }
+  if (x3.suppress_ve_multi !== undefined) {
+    k4++;
+    j5 = 7;
+    const x32 = x3.suppress_ve_multi!;
+    if (typeof x32 !== 'object' || x32 === null) failObject(x32, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
+    const x33 = x32.view;
+    if (typeof x33 !== 'number' || (x33 & 0xffff) !== x33) failInt(x33, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
+    const x34 = x32.suppress_ve;
+    if (typeof x34 !== 'number' || (x34 & 0xff) !== x34) failInt(x34, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
+    const x35 = x32.first_error;
+    if (typeof x35 !== 'number' || (x35 | 0) !== x35) failInt(x35, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
+    const x36 = x32.first_gfn;
+    if (typeof x36 !== 'bigint' || x36 < 0n || x36 > 0xffffffffffffffffn) failBigInt(x36, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
+    const x37 = x32.last_gfn;
+    if (typeof x37 !== 'bigint' || x37 < 0n || x37 > 0xffffffffffffffffn) failBigInt(x37, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
+    const x38 = x32.first_error_gfn;
+    if (typeof x38 !== 'bigint' || x38 < 0n || x38 > 0xffffffffffffffffn) failBigInt(x38, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
+  }
+  if (x3.disable_notify !== undefined) {
+    k4++;
+    j5 = 8;
+    const x39 = x3.disable_notify!;
+    if (typeof x39 !== 'object' || x39 === null) failObject(x39, 'xen_hvm_altp2m_op.u.disable_notify');
+    const x40 = x39.vcpu_id;
+    if (typeof x40 !== 'number' || (x40 >>> 0) !== x40) failInt(x40, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
+  }
+  if (x3.get_vcpu_p2m_idx !== undefined) {
+    k4++;
+    j5 = 9;
+    const x41 = x3.get_vcpu_p2m_idx!;
+    if (typeof x41 !== 'object' || x41 === null) failObject(x41, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
+    const x42 = x41.vcpu_id;
+    if (typeof x42 !== 'number' || (x42 >>> 0) !== x42) failInt(x42, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
+    const x43 = x41.altp2m_idx;
+    if (typeof x43 !== 'number' || (x43 & 0xffff) !== x43) failInt(x43, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
+  }
+  if (x3.set_visibility !== undefined) {
+    k4++;
+    j5 = 10;
+    const x44 = x3.set_visibility!;
+    if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'xen_hvm_altp2m_op.u.set_visibility');
+    const x45 = x44.altp2m_idx;
+    if (typeof x45 !== 'number' || (x45 & 0xffff) !== x45) failInt(x45, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
+    const x46 = x44.visible;
+    if (typeof x46 !== 'number' || (x46 & 0xff) !== x46) failInt(x46, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
+  }
+  if (k4 > 1) {
+    checkDecodedUnion(x3, k4, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec1, xen_hvm_altp2m_op_u$enc1);
+    j5 = -2;
+  } else if (k4 === 0) checkEmptyUnion(x3, 'xen_hvm_altp2m_op.u');
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x1, true);
   d.setUint16(b + 8, x2, true);
   d.setUint16(b + 10, 0);
   d.setUint32(b + 12, 0);
-  const x3 = v.u;
-  if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'xen_hvm_altp2m_op.u');
-  xen_hvm_altp2m_op_u$enc1(x3, d, w, b + 16);
+  if (j5 === -2) {
+    encodeDecodedUnion(x3, 2, d, w, b + 16, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec1, xen_hvm_altp2m_op_u$enc1);
+  } else {
+    d.setUint32(b + 16, 0);
+    d.setUint32(b + 16 + 4, 0);
+    d.setUint32(b + 16 + 8, 0);
+    d.setUint32(b + 16 + 12, 0);
+    d.setUint32(b + 16 + 16, 0);
+    d.setUint32(b + 16 + 20, 0);
+    d.setUint32(b + 16 + 24, 0);
+    d.setUint32(b + 16 + 28, 0);
+    d.setUint32(b + 16 + 32, 0);
+    d.setUint32(b + 16 + 36, 0);
+    d.setUint32(b + 16 + 40, 0);
+    d.setUint32(b + 16 + 44, 0);
+    d.setUint32(b + 16 + 48, 0);
+    d.setUint32(b + 16 + 52, 0);
+    d.setUint32(b + 16 + 56, 0);
+    d.setUint32(b + 16 + 60, 0);
+    switch (j5) {
+      case 0: {
+        const x47 = x3.domain_state!;
+        if (typeof x47 !== 'object' || x47 === null) failObject(x47, 'xen_hvm_altp2m_op.u.domain_state');
+        const x48 = x47.state;
+        if (typeof x48 !== 'number' || (x48 & 0xff) !== x48) failInt(x48, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
+        d.setUint8(b + 16, x48);
+        break;
+      }
+      case 1: {
+        const x49 = x3.enable_notify!;
+        if (typeof x49 !== 'object' || x49 === null) failObject(x49, 'xen_hvm_altp2m_op.u.enable_notify');
+        const x50 = x49.vcpu_id;
+        if (typeof x50 !== 'number' || (x50 >>> 0) !== x50) failInt(x50, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
+        const x51 = x49.gfn;
+        if (typeof x51 !== 'bigint' || x51 < 0n || x51 > 0xffffffffffffffffn) failBigInt(x51, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
+        d.setUint32(b + 16, x50, true);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x51; else d.setBigUint64(b + 24, x51, true);
+        break;
+      }
+      case 2: {
+        const x52 = x3.view!;
+        if (typeof x52 !== 'object' || x52 === null) failObject(x52, 'xen_hvm_altp2m_op.u.view');
+        const x53 = x52.view;
+        if (typeof x53 !== 'number' || (x53 & 0xffff) !== x53) failInt(x53, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
+        const x54 = x52.hvmmem_default_access;
+        if (typeof x54 !== 'number' || (x54 & 0xffff) !== x54) failInt(x54, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
+        d.setUint16(b + 16, x53, true);
+        d.setUint16(b + 18, x54, true);
+        break;
+      }
+      case 3: {
+        const x55 = x3.mem_access!;
+        if (typeof x55 !== 'object' || x55 === null) failObject(x55, 'xen_hvm_altp2m_op.u.mem_access');
+        const x56 = x55.view;
+        if (typeof x56 !== 'number' || (x56 & 0xffff) !== x56) failInt(x56, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
+        const x57 = x55.access;
+        if (typeof x57 !== 'number' || (x57 & 0xffff) !== x57) failInt(x57, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
+        const x58 = x55.gfn;
+        if (typeof x58 !== 'bigint' || x58 < 0n || x58 > 0xffffffffffffffffn) failBigInt(x58, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
+        d.setUint16(b + 16, x56, true);
+        d.setUint16(b + 18, x57, true);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x58; else d.setBigUint64(b + 24, x58, true);
+        break;
+      }
+      case 4: {
+        const x59 = x3.change_gfn!;
+        if (typeof x59 !== 'object' || x59 === null) failObject(x59, 'xen_hvm_altp2m_op.u.change_gfn');
+        const x60 = x59.view;
+        if (typeof x60 !== 'number' || (x60 & 0xffff) !== x60) failInt(x60, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
+        const x61 = x59.old_gfn;
+        if (typeof x61 !== 'bigint' || x61 < 0n || x61 > 0xffffffffffffffffn) failBigInt(x61, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
+        const x62 = x59.new_gfn;
+        if (typeof x62 !== 'bigint' || x62 < 0n || x62 > 0xffffffffffffffffn) failBigInt(x62, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
+        d.setUint16(b + 16, x60, true);
+        d.setUint16(b + 18, 0);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x61; else d.setBigUint64(b + 24, x61, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x62; else d.setBigUint64(b + 32, x62, true);
+        break;
+      }
+      case 5: {
+        const x63 = x3.set_mem_access_multi!;
+        if (typeof x63 !== 'object' || x63 === null) failObject(x63, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
+        const x64 = x63.view;
+        if (typeof x64 !== 'number' || (x64 & 0xffff) !== x64) failInt(x64, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
+        const x65 = x63.nr;
+        if (typeof x65 !== 'number' || (x65 >>> 0) !== x65) failInt(x65, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
+        const x66 = x63.opaque;
+        if (typeof x66 !== 'bigint' || x66 < 0n || x66 > 0xffffffffffffffffn) failBigInt(x66, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
+        const x67 = x63.pfn_list;
+        if (typeof x67 !== 'bigint' || x67 < 0n || x67 > 0xffffffffffffffffn) failBigInt(x67, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 64);
+        const x68 = x63.access_list;
+        if (typeof x68 !== 'bigint' || x68 < 0n || x68 > 0xffffffffffffffffn) failBigInt(x68, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 64);
+        d.setUint16(b + 16, x64, true);
+        d.setUint16(b + 18, 0);
+        d.setUint32(b + 20, x65, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x66; else d.setBigUint64(b + 24, x66, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x67; else d.setBigUint64(b + 32, x67, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x68; else d.setBigUint64(b + 40, x68, true);
+        break;
+      }
+      case 6: {
+        const x69 = x3.suppress_ve!;
+        if (typeof x69 !== 'object' || x69 === null) failObject(x69, 'xen_hvm_altp2m_op.u.suppress_ve');
+        const x70 = x69.view;
+        if (typeof x70 !== 'number' || (x70 & 0xffff) !== x70) failInt(x70, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
+        const x71 = x69.suppress_ve;
+        if (typeof x71 !== 'number' || (x71 & 0xff) !== x71) failInt(x71, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
+        const x72 = x69.gfn;
+        if (typeof x72 !== 'bigint' || x72 < 0n || x72 > 0xffffffffffffffffn) failBigInt(x72, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
+        d.setUint16(b + 16, x70, true);
+        d.setUint8(b + 18, x71);
+        d.setUint8(b + 19, 0);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x72; else d.setBigUint64(b + 24, x72, true);
+        break;
+      }
+      case 7: {
+        const x73 = x3.suppress_ve_multi!;
+        if (typeof x73 !== 'object' || x73 === null) failObject(x73, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
+        const x74 = x73.view;
+        if (typeof x74 !== 'number' || (x74 & 0xffff) !== x74) failInt(x74, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
+        const x75 = x73.suppress_ve;
+        if (typeof x75 !== 'number' || (x75 & 0xff) !== x75) failInt(x75, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
+        const x76 = x73.first_error;
+        if (typeof x76 !== 'number' || (x76 | 0) !== x76) failInt(x76, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
+        const x77 = x73.first_gfn;
+        if (typeof x77 !== 'bigint' || x77 < 0n || x77 > 0xffffffffffffffffn) failBigInt(x77, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
+        const x78 = x73.last_gfn;
+        if (typeof x78 !== 'bigint' || x78 < 0n || x78 > 0xffffffffffffffffn) failBigInt(x78, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
+        const x79 = x73.first_error_gfn;
+        if (typeof x79 !== 'bigint' || x79 < 0n || x79 > 0xffffffffffffffffn) failBigInt(x79, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
+        d.setUint16(b + 16, x74, true);
+        d.setUint8(b + 18, x75);
+        d.setUint8(b + 19, 0);
+        d.setInt32(b + 20, x76, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x77; else d.setBigUint64(b + 24, x77, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x78; else d.setBigUint64(b + 32, x78, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x79; else d.setBigUint64(b + 40, x79, true);
+        break;
+      }
+      case 8: {
+        const x80 = x3.disable_notify!;
+        if (typeof x80 !== 'object' || x80 === null) failObject(x80, 'xen_hvm_altp2m_op.u.disable_notify');
+        const x81 = x80.vcpu_id;
+        if (typeof x81 !== 'number' || (x81 >>> 0) !== x81) failInt(x81, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
+        d.setUint32(b + 16, x81, true);
+        break;
+      }
+      case 9: {
+        const x82 = x3.get_vcpu_p2m_idx!;
+        if (typeof x82 !== 'object' || x82 === null) failObject(x82, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
+        const x83 = x82.vcpu_id;
+        if (typeof x83 !== 'number' || (x83 >>> 0) !== x83) failInt(x83, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
+        const x84 = x82.altp2m_idx;
+        if (typeof x84 !== 'number' || (x84 & 0xffff) !== x84) failInt(x84, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
+        d.setUint32(b + 16, x83, true);
+        d.setUint16(b + 20, x84, true);
+        d.setUint16(b + 22, 0);
+        break;
+      }
+      case 10: {
+        const x85 = x3.set_visibility!;
+        if (typeof x85 !== 'object' || x85 === null) failObject(x85, 'xen_hvm_altp2m_op.u.set_visibility');
+        const x86 = x85.altp2m_idx;
+        if (typeof x86 !== 'number' || (x86 & 0xffff) !== x86) failInt(x86, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
+        const x87 = x85.visible;
+        if (typeof x87 !== 'number' || (x87 & 0xff) !== x87) failInt(x87, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
+        d.setUint16(b + 16, x86, true);
+        d.setUint8(b + 18, x87);
+        d.setUint8(b + 19, 0);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads xen_hvm_altp2m_op at `b` on x86_64, arm32, arm64. */
@@ -1985,16 +2670,20 @@ export function xen_hvm_altp2m_op$chk1(d: DataView, b: number): void {
 export class xen_hvm_altp2m_op$V1 implements xen_hvm_altp2m_op_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_u: xen_hvm_altp2m_op_u$V1 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2009,7 +2698,7 @@ export class xen_hvm_altp2m_op$V1 implements xen_hvm_altp2m_op_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 80 <= this.$n ? x : checkRepoint(this.$d, x, 80, 'xen_hvm_altp2m_op');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 80 <= this.$n ? x : checkRepoint(this.$d, x, 80, this.$s, this.$e, 'xen_hvm_altp2m_op');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2020,7 +2709,7 @@ export class xen_hvm_altp2m_op$V1 implements xen_hvm_altp2m_op_view {
   }
 
   set version(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_op.version', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_op.version', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -2031,7 +2720,7 @@ export class xen_hvm_altp2m_op$V1 implements xen_hvm_altp2m_op_view {
   }
 
   set cmd(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_op.cmd', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_hvm_altp2m_op.cmd', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -2042,107 +2731,333 @@ export class xen_hvm_altp2m_op$V1 implements xen_hvm_altp2m_op_view {
   }
 
   set domain(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_op.domain', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_hvm_altp2m_op.domain', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 8, x, true);
   }
 
   get u(): xen_hvm_altp2m_op_u_view {
-    return (this.$c_u ??= new xen_hvm_altp2m_op_u$V1(this.$d, this.$a, 0, this.$r, this.$o + 16));
+    return (this.$c_u ??= new xen_hvm_altp2m_op_u$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 16));
   }
 }
 
-/** Writes xen_hvm_altp2m_op.u at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_op.u at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_op_u$enc0(v: xen_hvm_altp2m_op_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  d.setUint32(b + 8, 0);
-  d.setUint32(b + 12, 0);
-  d.setUint32(b + 16, 0);
-  d.setUint32(b + 20, 0);
-  d.setUint32(b + 24, 0);
-  d.setUint32(b + 28, 0);
-  d.setUint32(b + 32, 0);
-  d.setUint32(b + 36, 0);
-  d.setUint32(b + 40, 0);
-  d.setUint32(b + 44, 0);
-  d.setUint32(b + 48, 0);
-  d.setUint32(b + 52, 0);
-  d.setUint32(b + 56, 0);
-  d.setUint32(b + 60, 0);
-  let k = 0;
+  const w8 = alignedWords(w, b);
+  let k0 = 0;
+  let j1 = -1;
   if (v.domain_state !== undefined) {
-    k++;
-    const x0 = v.domain_state;
-    if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'xen_hvm_altp2m_op.u.domain_state');
-    xen_hvm_altp2m_domain_state$enc0(x0, d, w, b);
+    k0++;
+    j1 = 0;
+    const x2 = v.domain_state!;
+    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'xen_hvm_altp2m_op.u.domain_state');
+    const x3 = x2.state;
+    if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
   }
   if (v.enable_notify !== undefined) {
-    k++;
-    const x1 = v.enable_notify;
-    if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'xen_hvm_altp2m_op.u.enable_notify');
-    xen_hvm_altp2m_vcpu_enable_notify$enc0(x1, d, w, b);
+    k0++;
+    j1 = 1;
+    const x4 = v.enable_notify!;
+    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'xen_hvm_altp2m_op.u.enable_notify');
+    const x5 = x4.vcpu_id;
+    if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
+    const x6 = x4.gfn;
+    if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
   }
   if (v.view !== undefined) {
-    k++;
-    const x2 = v.view;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'xen_hvm_altp2m_op.u.view');
-    xen_hvm_altp2m_view$enc0(x2, d, w, b);
+    k0++;
+    j1 = 2;
+    const x7 = v.view!;
+    if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'xen_hvm_altp2m_op.u.view');
+    const x8 = x7.view;
+    if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
+    const x9 = x7.hvmmem_default_access;
+    if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
   }
   if (v.mem_access !== undefined) {
-    k++;
-    const x3 = v.mem_access;
-    if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'xen_hvm_altp2m_op.u.mem_access');
-    xen_hvm_altp2m_mem_access$enc0(x3, d, w, b);
+    k0++;
+    j1 = 3;
+    const x10 = v.mem_access!;
+    if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'xen_hvm_altp2m_op.u.mem_access');
+    const x11 = x10.view;
+    if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
+    const x12 = x10.access;
+    if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
+    const x13 = x10.gfn;
+    if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffffffffffn) failBigInt(x13, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
   }
   if (v.change_gfn !== undefined) {
-    k++;
-    const x4 = v.change_gfn;
-    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'xen_hvm_altp2m_op.u.change_gfn');
-    xen_hvm_altp2m_change_gfn$enc0(x4, d, w, b);
+    k0++;
+    j1 = 4;
+    const x14 = v.change_gfn!;
+    if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_hvm_altp2m_op.u.change_gfn');
+    const x15 = x14.view;
+    if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
+    const x16 = x14.old_gfn;
+    if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
+    const x17 = x14.new_gfn;
+    if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
   }
   if (v.set_mem_access_multi !== undefined) {
-    k++;
-    const x5 = v.set_mem_access_multi;
-    if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
-    xen_hvm_altp2m_set_mem_access_multi$enc0(x5, d, w, b);
+    k0++;
+    j1 = 5;
+    const x18 = v.set_mem_access_multi!;
+    if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
+    const x19 = x18.view;
+    if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
+    const x20 = x18.nr;
+    if (typeof x20 !== 'number' || (x20 >>> 0) !== x20) failInt(x20, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
+    const x21 = x18.opaque;
+    if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
+    const x22 = x18.pfn_list;
+    if (typeof x22 !== 'bigint' || x22 < 0n || x22 > 0xffffffffn) failBigInt(x22, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 32);
+    const x23 = x18.access_list;
+    if (typeof x23 !== 'bigint' || x23 < 0n || x23 > 0xffffffffn) failBigInt(x23, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 32);
   }
   if (v.suppress_ve !== undefined) {
-    k++;
-    const x6 = v.suppress_ve;
-    if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'xen_hvm_altp2m_op.u.suppress_ve');
-    xen_hvm_altp2m_suppress_ve$enc0(x6, d, w, b);
+    k0++;
+    j1 = 6;
+    const x24 = v.suppress_ve!;
+    if (typeof x24 !== 'object' || x24 === null) failObject(x24, 'xen_hvm_altp2m_op.u.suppress_ve');
+    const x25 = x24.view;
+    if (typeof x25 !== 'number' || (x25 & 0xffff) !== x25) failInt(x25, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
+    const x26 = x24.suppress_ve;
+    if (typeof x26 !== 'number' || (x26 & 0xff) !== x26) failInt(x26, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
+    const x27 = x24.gfn;
+    if (typeof x27 !== 'bigint' || x27 < 0n || x27 > 0xffffffffffffffffn) failBigInt(x27, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
   }
   if (v.suppress_ve_multi !== undefined) {
-    k++;
-    const x7 = v.suppress_ve_multi;
-    if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
-    xen_hvm_altp2m_suppress_ve_multi$enc0(x7, d, w, b);
+    k0++;
+    j1 = 7;
+    const x28 = v.suppress_ve_multi!;
+    if (typeof x28 !== 'object' || x28 === null) failObject(x28, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
+    const x29 = x28.view;
+    if (typeof x29 !== 'number' || (x29 & 0xffff) !== x29) failInt(x29, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
+    const x30 = x28.suppress_ve;
+    if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
+    const x31 = x28.first_error;
+    if (typeof x31 !== 'number' || (x31 | 0) !== x31) failInt(x31, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
+    const x32 = x28.first_gfn;
+    if (typeof x32 !== 'bigint' || x32 < 0n || x32 > 0xffffffffffffffffn) failBigInt(x32, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
+    const x33 = x28.last_gfn;
+    if (typeof x33 !== 'bigint' || x33 < 0n || x33 > 0xffffffffffffffffn) failBigInt(x33, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
+    const x34 = x28.first_error_gfn;
+    if (typeof x34 !== 'bigint' || x34 < 0n || x34 > 0xffffffffffffffffn) failBigInt(x34, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
   }
   if (v.disable_notify !== undefined) {
-    k++;
-    const x8 = v.disable_notify;
-    if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'xen_hvm_altp2m_op.u.disable_notify');
-    xen_hvm_altp2m_vcpu_disable_notify$enc0(x8, d, w, b);
+    k0++;
+    j1 = 8;
+    const x35 = v.disable_notify!;
+    if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'xen_hvm_altp2m_op.u.disable_notify');
+    const x36 = x35.vcpu_id;
+    if (typeof x36 !== 'number' || (x36 >>> 0) !== x36) failInt(x36, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
   }
   if (v.get_vcpu_p2m_idx !== undefined) {
-    k++;
-    const x9 = v.get_vcpu_p2m_idx;
-    if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
-    xen_hvm_altp2m_get_vcpu_p2m_idx$enc0(x9, d, w, b);
+    k0++;
+    j1 = 9;
+    const x37 = v.get_vcpu_p2m_idx!;
+    if (typeof x37 !== 'object' || x37 === null) failObject(x37, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
+    const x38 = x37.vcpu_id;
+    if (typeof x38 !== 'number' || (x38 >>> 0) !== x38) failInt(x38, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
+    const x39 = x37.altp2m_idx;
+    if (typeof x39 !== 'number' || (x39 & 0xffff) !== x39) failInt(x39, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
   }
   if (v.set_visibility !== undefined) {
-    k++;
-    const x10 = v.set_visibility;
-    if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'xen_hvm_altp2m_op.u.set_visibility');
-    xen_hvm_altp2m_set_visibility$enc0(x10, d, w, b);
+    k0++;
+    j1 = 10;
+    const x40 = v.set_visibility!;
+    if (typeof x40 !== 'object' || x40 === null) failObject(x40, 'xen_hvm_altp2m_op.u.set_visibility');
+    const x41 = x40.altp2m_idx;
+    if (typeof x41 !== 'number' || (x41 & 0xffff) !== x41) failInt(x41, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
+    const x42 = x40.visible;
+    if (typeof x42 !== 'number' || (x42 & 0xff) !== x42) failInt(x42, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
   }
-  if (k > 1) failUnion('xen_hvm_altp2m_op.u', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec0, xen_hvm_altp2m_op_u$enc0);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'xen_hvm_altp2m_op.u');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec0, xen_hvm_altp2m_op_u$enc0);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    d.setUint32(b + 8, 0);
+    d.setUint32(b + 12, 0);
+    d.setUint32(b + 16, 0);
+    d.setUint32(b + 20, 0);
+    d.setUint32(b + 24, 0);
+    d.setUint32(b + 28, 0);
+    d.setUint32(b + 32, 0);
+    d.setUint32(b + 36, 0);
+    d.setUint32(b + 40, 0);
+    d.setUint32(b + 44, 0);
+    d.setUint32(b + 48, 0);
+    d.setUint32(b + 52, 0);
+    d.setUint32(b + 56, 0);
+    d.setUint32(b + 60, 0);
+    switch (j1) {
+      case 0: {
+        const x43 = v.domain_state!;
+        if (typeof x43 !== 'object' || x43 === null) failObject(x43, 'xen_hvm_altp2m_op.u.domain_state');
+        const x44 = x43.state;
+        if (typeof x44 !== 'number' || (x44 & 0xff) !== x44) failInt(x44, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
+        d.setUint8(b, x44);
+        break;
+      }
+      case 1: {
+        const x45 = v.enable_notify!;
+        if (typeof x45 !== 'object' || x45 === null) failObject(x45, 'xen_hvm_altp2m_op.u.enable_notify');
+        const x46 = x45.vcpu_id;
+        if (typeof x46 !== 'number' || (x46 >>> 0) !== x46) failInt(x46, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
+        const x47 = x45.gfn;
+        if (typeof x47 !== 'bigint' || x47 < 0n || x47 > 0xffffffffffffffffn) failBigInt(x47, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
+        d.setUint32(b, x46, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x47; else d.setBigUint64(b + 8, x47, true);
+        break;
+      }
+      case 2: {
+        const x48 = v.view!;
+        if (typeof x48 !== 'object' || x48 === null) failObject(x48, 'xen_hvm_altp2m_op.u.view');
+        const x49 = x48.view;
+        if (typeof x49 !== 'number' || (x49 & 0xffff) !== x49) failInt(x49, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
+        const x50 = x48.hvmmem_default_access;
+        if (typeof x50 !== 'number' || (x50 & 0xffff) !== x50) failInt(x50, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
+        d.setUint16(b, x49, true);
+        d.setUint16(b + 2, x50, true);
+        break;
+      }
+      case 3: {
+        const x51 = v.mem_access!;
+        if (typeof x51 !== 'object' || x51 === null) failObject(x51, 'xen_hvm_altp2m_op.u.mem_access');
+        const x52 = x51.view;
+        if (typeof x52 !== 'number' || (x52 & 0xffff) !== x52) failInt(x52, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
+        const x53 = x51.access;
+        if (typeof x53 !== 'number' || (x53 & 0xffff) !== x53) failInt(x53, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
+        const x54 = x51.gfn;
+        if (typeof x54 !== 'bigint' || x54 < 0n || x54 > 0xffffffffffffffffn) failBigInt(x54, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
+        d.setUint16(b, x52, true);
+        d.setUint16(b + 2, x53, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x54; else d.setBigUint64(b + 8, x54, true);
+        break;
+      }
+      case 4: {
+        const x55 = v.change_gfn!;
+        if (typeof x55 !== 'object' || x55 === null) failObject(x55, 'xen_hvm_altp2m_op.u.change_gfn');
+        const x56 = x55.view;
+        if (typeof x56 !== 'number' || (x56 & 0xffff) !== x56) failInt(x56, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
+        const x57 = x55.old_gfn;
+        if (typeof x57 !== 'bigint' || x57 < 0n || x57 > 0xffffffffffffffffn) failBigInt(x57, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
+        const x58 = x55.new_gfn;
+        if (typeof x58 !== 'bigint' || x58 < 0n || x58 > 0xffffffffffffffffn) failBigInt(x58, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
+        d.setUint16(b, x56, true);
+        d.setUint16(b + 2, 0);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x57; else d.setBigUint64(b + 8, x57, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x58; else d.setBigUint64(b + 16, x58, true);
+        break;
+      }
+      case 5: {
+        const x59 = v.set_mem_access_multi!;
+        if (typeof x59 !== 'object' || x59 === null) failObject(x59, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
+        const x60 = x59.view;
+        if (typeof x60 !== 'number' || (x60 & 0xffff) !== x60) failInt(x60, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
+        const x61 = x59.nr;
+        if (typeof x61 !== 'number' || (x61 >>> 0) !== x61) failInt(x61, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
+        const x62 = x59.opaque;
+        if (typeof x62 !== 'bigint' || x62 < 0n || x62 > 0xffffffffffffffffn) failBigInt(x62, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
+        const x63 = x59.pfn_list;
+        if (typeof x63 !== 'bigint' || x63 < 0n || x63 > 0xffffffffn) failBigInt(x63, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 32);
+        const x64 = x59.access_list;
+        if (typeof x64 !== 'bigint' || x64 < 0n || x64 > 0xffffffffn) failBigInt(x64, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 32);
+        d.setUint16(b, x60, true);
+        d.setUint16(b + 2, 0);
+        d.setUint32(b + 4, x61, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x62; else d.setBigUint64(b + 8, x62, true);
+        d.setUint32(b + 16, Number(x63), true);
+        d.setUint32(b + 20, Number(x64), true);
+        break;
+      }
+      case 6: {
+        const x65 = v.suppress_ve!;
+        if (typeof x65 !== 'object' || x65 === null) failObject(x65, 'xen_hvm_altp2m_op.u.suppress_ve');
+        const x66 = x65.view;
+        if (typeof x66 !== 'number' || (x66 & 0xffff) !== x66) failInt(x66, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
+        const x67 = x65.suppress_ve;
+        if (typeof x67 !== 'number' || (x67 & 0xff) !== x67) failInt(x67, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
+        const x68 = x65.gfn;
+        if (typeof x68 !== 'bigint' || x68 < 0n || x68 > 0xffffffffffffffffn) failBigInt(x68, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
+        d.setUint16(b, x66, true);
+        d.setUint8(b + 2, x67);
+        d.setUint8(b + 3, 0);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x68; else d.setBigUint64(b + 8, x68, true);
+        break;
+      }
+      case 7: {
+        const x69 = v.suppress_ve_multi!;
+        if (typeof x69 !== 'object' || x69 === null) failObject(x69, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
+        const x70 = x69.view;
+        if (typeof x70 !== 'number' || (x70 & 0xffff) !== x70) failInt(x70, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
+        const x71 = x69.suppress_ve;
+        if (typeof x71 !== 'number' || (x71 & 0xff) !== x71) failInt(x71, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
+        const x72 = x69.first_error;
+        if (typeof x72 !== 'number' || (x72 | 0) !== x72) failInt(x72, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
+        const x73 = x69.first_gfn;
+        if (typeof x73 !== 'bigint' || x73 < 0n || x73 > 0xffffffffffffffffn) failBigInt(x73, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
+        const x74 = x69.last_gfn;
+        if (typeof x74 !== 'bigint' || x74 < 0n || x74 > 0xffffffffffffffffn) failBigInt(x74, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
+        const x75 = x69.first_error_gfn;
+        if (typeof x75 !== 'bigint' || x75 < 0n || x75 > 0xffffffffffffffffn) failBigInt(x75, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
+        d.setUint16(b, x70, true);
+        d.setUint8(b + 2, x71);
+        d.setUint8(b + 3, 0);
+        d.setInt32(b + 4, x72, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x73; else d.setBigUint64(b + 8, x73, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x74; else d.setBigUint64(b + 16, x74, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x75; else d.setBigUint64(b + 24, x75, true);
+        break;
+      }
+      case 8: {
+        const x76 = v.disable_notify!;
+        if (typeof x76 !== 'object' || x76 === null) failObject(x76, 'xen_hvm_altp2m_op.u.disable_notify');
+        const x77 = x76.vcpu_id;
+        if (typeof x77 !== 'number' || (x77 >>> 0) !== x77) failInt(x77, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
+        d.setUint32(b, x77, true);
+        break;
+      }
+      case 9: {
+        const x78 = v.get_vcpu_p2m_idx!;
+        if (typeof x78 !== 'object' || x78 === null) failObject(x78, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
+        const x79 = x78.vcpu_id;
+        if (typeof x79 !== 'number' || (x79 >>> 0) !== x79) failInt(x79, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
+        const x80 = x78.altp2m_idx;
+        if (typeof x80 !== 'number' || (x80 & 0xffff) !== x80) failInt(x80, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
+        d.setUint32(b, x79, true);
+        d.setUint16(b + 4, x80, true);
+        d.setUint16(b + 6, 0);
+        break;
+      }
+      case 10: {
+        const x81 = v.set_visibility!;
+        if (typeof x81 !== 'object' || x81 === null) failObject(x81, 'xen_hvm_altp2m_op.u.set_visibility');
+        const x82 = x81.altp2m_idx;
+        if (typeof x82 !== 'number' || (x82 & 0xffff) !== x82) failInt(x82, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
+        const x83 = x81.visible;
+        if (typeof x83 !== 'number' || (x83 & 0xff) !== x83) failInt(x83, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
+        d.setUint16(b, x82, true);
+        d.setUint8(b + 2, x83);
+        d.setUint8(b + 3, 0);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads xen_hvm_altp2m_op.u at `b` on x86_32. */
 export function xen_hvm_altp2m_op_u$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_hvm_altp2m_op_u {
-  return {
+  return decodedFrom({
     domain_state: xen_hvm_altp2m_domain_state$dec0(d, w, b),
     enable_notify: xen_hvm_altp2m_vcpu_enable_notify$dec0(d, w, b),
     view: xen_hvm_altp2m_view$dec0(d, w, b),
@@ -2154,14 +3069,16 @@ export function xen_hvm_altp2m_op_u$dec0(d: DataView, w: BigUint64Array | undefi
     disable_notify: xen_hvm_altp2m_vcpu_disable_notify$dec0(d, w, b),
     get_vcpu_p2m_idx: xen_hvm_altp2m_get_vcpu_p2m_idx$dec0(d, w, b),
     set_visibility: xen_hvm_altp2m_set_visibility$dec0(d, w, b),
-  };
+  }, xen_hvm_altp2m_op_u$dec0, d, b, 64);
 }
 
 /** The view of xen_hvm_altp2m_op.u on x86_32. */
 export class xen_hvm_altp2m_op_u$V0 implements xen_hvm_altp2m_op_u_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
@@ -2177,10 +3094,12 @@ export class xen_hvm_altp2m_op_u$V0 implements xen_hvm_altp2m_op_u_view {
   $c_get_vcpu_p2m_idx: xen_hvm_altp2m_get_vcpu_p2m_idx$V0 | undefined = undefined;
   $c_set_visibility: xen_hvm_altp2m_set_visibility$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2195,147 +3114,373 @@ export class xen_hvm_altp2m_op_u$V0 implements xen_hvm_altp2m_op_u_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, 'xen_hvm_altp2m_op.u');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, this.$s, this.$e, 'xen_hvm_altp2m_op.u');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get domain_state(): xen_hvm_altp2m_domain_state_view {
-    return (this.$c_domain_state ??= new xen_hvm_altp2m_domain_state$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_domain_state ??= new xen_hvm_altp2m_domain_state$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get enable_notify(): xen_hvm_altp2m_vcpu_enable_notify_view {
-    return (this.$c_enable_notify ??= new xen_hvm_altp2m_vcpu_enable_notify$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_enable_notify ??= new xen_hvm_altp2m_vcpu_enable_notify$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get view(): xen_hvm_altp2m_view_view {
-    return (this.$c_view ??= new xen_hvm_altp2m_view$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_view ??= new xen_hvm_altp2m_view$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get mem_access(): xen_hvm_altp2m_mem_access_view {
-    return (this.$c_mem_access ??= new xen_hvm_altp2m_mem_access$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_mem_access ??= new xen_hvm_altp2m_mem_access$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get change_gfn(): xen_hvm_altp2m_change_gfn_view {
-    return (this.$c_change_gfn ??= new xen_hvm_altp2m_change_gfn$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_change_gfn ??= new xen_hvm_altp2m_change_gfn$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get set_mem_access_multi(): xen_hvm_altp2m_set_mem_access_multi_view {
-    return (this.$c_set_mem_access_multi ??= new xen_hvm_altp2m_set_mem_access_multi$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_set_mem_access_multi ??= new xen_hvm_altp2m_set_mem_access_multi$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get suppress_ve(): xen_hvm_altp2m_suppress_ve_view {
-    return (this.$c_suppress_ve ??= new xen_hvm_altp2m_suppress_ve$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_suppress_ve ??= new xen_hvm_altp2m_suppress_ve$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get suppress_ve_multi(): xen_hvm_altp2m_suppress_ve_multi_view {
-    return (this.$c_suppress_ve_multi ??= new xen_hvm_altp2m_suppress_ve_multi$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_suppress_ve_multi ??= new xen_hvm_altp2m_suppress_ve_multi$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get disable_notify(): xen_hvm_altp2m_vcpu_disable_notify_view {
-    return (this.$c_disable_notify ??= new xen_hvm_altp2m_vcpu_disable_notify$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_disable_notify ??= new xen_hvm_altp2m_vcpu_disable_notify$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get get_vcpu_p2m_idx(): xen_hvm_altp2m_get_vcpu_p2m_idx_view {
-    return (this.$c_get_vcpu_p2m_idx ??= new xen_hvm_altp2m_get_vcpu_p2m_idx$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_get_vcpu_p2m_idx ??= new xen_hvm_altp2m_get_vcpu_p2m_idx$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get set_visibility(): xen_hvm_altp2m_set_visibility_view {
-    return (this.$c_set_visibility ??= new xen_hvm_altp2m_set_visibility$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_set_visibility ??= new xen_hvm_altp2m_set_visibility$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 }
 
-/** Writes xen_hvm_altp2m_op.u at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_hvm_altp2m_op.u at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_hvm_altp2m_op_u$enc1(v: xen_hvm_altp2m_op_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  d.setUint32(b + 8, 0);
-  d.setUint32(b + 12, 0);
-  d.setUint32(b + 16, 0);
-  d.setUint32(b + 20, 0);
-  d.setUint32(b + 24, 0);
-  d.setUint32(b + 28, 0);
-  d.setUint32(b + 32, 0);
-  d.setUint32(b + 36, 0);
-  d.setUint32(b + 40, 0);
-  d.setUint32(b + 44, 0);
-  d.setUint32(b + 48, 0);
-  d.setUint32(b + 52, 0);
-  d.setUint32(b + 56, 0);
-  d.setUint32(b + 60, 0);
-  let k = 0;
+  const w8 = alignedWords(w, b);
+  let k0 = 0;
+  let j1 = -1;
   if (v.domain_state !== undefined) {
-    k++;
-    const x0 = v.domain_state;
-    if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'xen_hvm_altp2m_op.u.domain_state');
-    xen_hvm_altp2m_domain_state$enc0(x0, d, w, b);
+    k0++;
+    j1 = 0;
+    const x2 = v.domain_state!;
+    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'xen_hvm_altp2m_op.u.domain_state');
+    const x3 = x2.state;
+    if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
   }
   if (v.enable_notify !== undefined) {
-    k++;
-    const x1 = v.enable_notify;
-    if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'xen_hvm_altp2m_op.u.enable_notify');
-    xen_hvm_altp2m_vcpu_enable_notify$enc0(x1, d, w, b);
+    k0++;
+    j1 = 1;
+    const x4 = v.enable_notify!;
+    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'xen_hvm_altp2m_op.u.enable_notify');
+    const x5 = x4.vcpu_id;
+    if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
+    const x6 = x4.gfn;
+    if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
   }
   if (v.view !== undefined) {
-    k++;
-    const x2 = v.view;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'xen_hvm_altp2m_op.u.view');
-    xen_hvm_altp2m_view$enc0(x2, d, w, b);
+    k0++;
+    j1 = 2;
+    const x7 = v.view!;
+    if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'xen_hvm_altp2m_op.u.view');
+    const x8 = x7.view;
+    if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
+    const x9 = x7.hvmmem_default_access;
+    if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
   }
   if (v.mem_access !== undefined) {
-    k++;
-    const x3 = v.mem_access;
-    if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'xen_hvm_altp2m_op.u.mem_access');
-    xen_hvm_altp2m_mem_access$enc0(x3, d, w, b);
+    k0++;
+    j1 = 3;
+    const x10 = v.mem_access!;
+    if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'xen_hvm_altp2m_op.u.mem_access');
+    const x11 = x10.view;
+    if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
+    const x12 = x10.access;
+    if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
+    const x13 = x10.gfn;
+    if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffffffffffn) failBigInt(x13, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
   }
   if (v.change_gfn !== undefined) {
-    k++;
-    const x4 = v.change_gfn;
-    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'xen_hvm_altp2m_op.u.change_gfn');
-    xen_hvm_altp2m_change_gfn$enc0(x4, d, w, b);
+    k0++;
+    j1 = 4;
+    const x14 = v.change_gfn!;
+    if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_hvm_altp2m_op.u.change_gfn');
+    const x15 = x14.view;
+    if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
+    const x16 = x14.old_gfn;
+    if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
+    const x17 = x14.new_gfn;
+    if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
   }
   if (v.set_mem_access_multi !== undefined) {
-    k++;
-    const x5 = v.set_mem_access_multi;
-    if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
-    xen_hvm_altp2m_set_mem_access_multi$enc1(x5, d, w, b);
+    k0++;
+    j1 = 5;
+    const x18 = v.set_mem_access_multi!;
+    if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
+    const x19 = x18.view;
+    if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
+    const x20 = x18.nr;
+    if (typeof x20 !== 'number' || (x20 >>> 0) !== x20) failInt(x20, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
+    const x21 = x18.opaque;
+    if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
+    const x22 = x18.pfn_list;
+    if (typeof x22 !== 'bigint' || x22 < 0n || x22 > 0xffffffffffffffffn) failBigInt(x22, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 64);
+    const x23 = x18.access_list;
+    if (typeof x23 !== 'bigint' || x23 < 0n || x23 > 0xffffffffffffffffn) failBigInt(x23, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 64);
   }
   if (v.suppress_ve !== undefined) {
-    k++;
-    const x6 = v.suppress_ve;
-    if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'xen_hvm_altp2m_op.u.suppress_ve');
-    xen_hvm_altp2m_suppress_ve$enc0(x6, d, w, b);
+    k0++;
+    j1 = 6;
+    const x24 = v.suppress_ve!;
+    if (typeof x24 !== 'object' || x24 === null) failObject(x24, 'xen_hvm_altp2m_op.u.suppress_ve');
+    const x25 = x24.view;
+    if (typeof x25 !== 'number' || (x25 & 0xffff) !== x25) failInt(x25, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
+    const x26 = x24.suppress_ve;
+    if (typeof x26 !== 'number' || (x26 & 0xff) !== x26) failInt(x26, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
+    const x27 = x24.gfn;
+    if (typeof x27 !== 'bigint' || x27 < 0n || x27 > 0xffffffffffffffffn) failBigInt(x27, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
   }
   if (v.suppress_ve_multi !== undefined) {
-    k++;
-    const x7 = v.suppress_ve_multi;
-    if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
-    xen_hvm_altp2m_suppress_ve_multi$enc0(x7, d, w, b);
+    k0++;
+    j1 = 7;
+    const x28 = v.suppress_ve_multi!;
+    if (typeof x28 !== 'object' || x28 === null) failObject(x28, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
+    const x29 = x28.view;
+    if (typeof x29 !== 'number' || (x29 & 0xffff) !== x29) failInt(x29, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
+    const x30 = x28.suppress_ve;
+    if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
+    const x31 = x28.first_error;
+    if (typeof x31 !== 'number' || (x31 | 0) !== x31) failInt(x31, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
+    const x32 = x28.first_gfn;
+    if (typeof x32 !== 'bigint' || x32 < 0n || x32 > 0xffffffffffffffffn) failBigInt(x32, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
+    const x33 = x28.last_gfn;
+    if (typeof x33 !== 'bigint' || x33 < 0n || x33 > 0xffffffffffffffffn) failBigInt(x33, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
+    const x34 = x28.first_error_gfn;
+    if (typeof x34 !== 'bigint' || x34 < 0n || x34 > 0xffffffffffffffffn) failBigInt(x34, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
   }
   if (v.disable_notify !== undefined) {
-    k++;
-    const x8 = v.disable_notify;
-    if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'xen_hvm_altp2m_op.u.disable_notify');
-    xen_hvm_altp2m_vcpu_disable_notify$enc0(x8, d, w, b);
+    k0++;
+    j1 = 8;
+    const x35 = v.disable_notify!;
+    if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'xen_hvm_altp2m_op.u.disable_notify');
+    const x36 = x35.vcpu_id;
+    if (typeof x36 !== 'number' || (x36 >>> 0) !== x36) failInt(x36, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
   }
   if (v.get_vcpu_p2m_idx !== undefined) {
-    k++;
-    const x9 = v.get_vcpu_p2m_idx;
-    if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
-    xen_hvm_altp2m_get_vcpu_p2m_idx$enc0(x9, d, w, b);
+    k0++;
+    j1 = 9;
+    const x37 = v.get_vcpu_p2m_idx!;
+    if (typeof x37 !== 'object' || x37 === null) failObject(x37, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
+    const x38 = x37.vcpu_id;
+    if (typeof x38 !== 'number' || (x38 >>> 0) !== x38) failInt(x38, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
+    const x39 = x37.altp2m_idx;
+    if (typeof x39 !== 'number' || (x39 & 0xffff) !== x39) failInt(x39, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
   }
   if (v.set_visibility !== undefined) {
-    k++;
-    const x10 = v.set_visibility;
-    if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'xen_hvm_altp2m_op.u.set_visibility');
-    xen_hvm_altp2m_set_visibility$enc0(x10, d, w, b);
+    k0++;
+    j1 = 10;
+    const x40 = v.set_visibility!;
+    if (typeof x40 !== 'object' || x40 === null) failObject(x40, 'xen_hvm_altp2m_op.u.set_visibility');
+    const x41 = x40.altp2m_idx;
+    if (typeof x41 !== 'number' || (x41 & 0xffff) !== x41) failInt(x41, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
+    const x42 = x40.visible;
+    if (typeof x42 !== 'number' || (x42 & 0xff) !== x42) failInt(x42, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
   }
-  if (k > 1) failUnion('xen_hvm_altp2m_op.u', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec1, xen_hvm_altp2m_op_u$enc1);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'xen_hvm_altp2m_op.u');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec1, xen_hvm_altp2m_op_u$enc1);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    d.setUint32(b + 8, 0);
+    d.setUint32(b + 12, 0);
+    d.setUint32(b + 16, 0);
+    d.setUint32(b + 20, 0);
+    d.setUint32(b + 24, 0);
+    d.setUint32(b + 28, 0);
+    d.setUint32(b + 32, 0);
+    d.setUint32(b + 36, 0);
+    d.setUint32(b + 40, 0);
+    d.setUint32(b + 44, 0);
+    d.setUint32(b + 48, 0);
+    d.setUint32(b + 52, 0);
+    d.setUint32(b + 56, 0);
+    d.setUint32(b + 60, 0);
+    switch (j1) {
+      case 0: {
+        const x43 = v.domain_state!;
+        if (typeof x43 !== 'object' || x43 === null) failObject(x43, 'xen_hvm_altp2m_op.u.domain_state');
+        const x44 = x43.state;
+        if (typeof x44 !== 'number' || (x44 & 0xff) !== x44) failInt(x44, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
+        d.setUint8(b, x44);
+        break;
+      }
+      case 1: {
+        const x45 = v.enable_notify!;
+        if (typeof x45 !== 'object' || x45 === null) failObject(x45, 'xen_hvm_altp2m_op.u.enable_notify');
+        const x46 = x45.vcpu_id;
+        if (typeof x46 !== 'number' || (x46 >>> 0) !== x46) failInt(x46, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
+        const x47 = x45.gfn;
+        if (typeof x47 !== 'bigint' || x47 < 0n || x47 > 0xffffffffffffffffn) failBigInt(x47, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
+        d.setUint32(b, x46, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x47; else d.setBigUint64(b + 8, x47, true);
+        break;
+      }
+      case 2: {
+        const x48 = v.view!;
+        if (typeof x48 !== 'object' || x48 === null) failObject(x48, 'xen_hvm_altp2m_op.u.view');
+        const x49 = x48.view;
+        if (typeof x49 !== 'number' || (x49 & 0xffff) !== x49) failInt(x49, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
+        const x50 = x48.hvmmem_default_access;
+        if (typeof x50 !== 'number' || (x50 & 0xffff) !== x50) failInt(x50, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
+        d.setUint16(b, x49, true);
+        d.setUint16(b + 2, x50, true);
+        break;
+      }
+      case 3: {
+        const x51 = v.mem_access!;
+        if (typeof x51 !== 'object' || x51 === null) failObject(x51, 'xen_hvm_altp2m_op.u.mem_access');
+        const x52 = x51.view;
+        if (typeof x52 !== 'number' || (x52 & 0xffff) !== x52) failInt(x52, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
+        const x53 = x51.access;
+        if (typeof x53 !== 'number' || (x53 & 0xffff) !== x53) failInt(x53, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
+        const x54 = x51.gfn;
+        if (typeof x54 !== 'bigint' || x54 < 0n || x54 > 0xffffffffffffffffn) failBigInt(x54, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
+        d.setUint16(b, x52, true);
+        d.setUint16(b + 2, x53, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x54; else d.setBigUint64(b + 8, x54, true);
+        break;
+      }
+      case 4: {
+        const x55 = v.change_gfn!;
+        if (typeof x55 !== 'object' || x55 === null) failObject(x55, 'xen_hvm_altp2m_op.u.change_gfn');
+        const x56 = x55.view;
+        if (typeof x56 !== 'number' || (x56 & 0xffff) !== x56) failInt(x56, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
+        const x57 = x55.old_gfn;
+        if (typeof x57 !== 'bigint' || x57 < 0n || x57 > 0xffffffffffffffffn) failBigInt(x57, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
+        const x58 = x55.new_gfn;
+        if (typeof x58 !== 'bigint' || x58 < 0n || x58 > 0xffffffffffffffffn) failBigInt(x58, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
+        d.setUint16(b, x56, true);
+        d.setUint16(b + 2, 0);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x57; else d.setBigUint64(b + 8, x57, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x58; else d.setBigUint64(b + 16, x58, true);
+        break;
+      }
+      case 5: {
+        const x59 = v.set_mem_access_multi!;
+        if (typeof x59 !== 'object' || x59 === null) failObject(x59, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
+        const x60 = x59.view;
+        if (typeof x60 !== 'number' || (x60 & 0xffff) !== x60) failInt(x60, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
+        const x61 = x59.nr;
+        if (typeof x61 !== 'number' || (x61 >>> 0) !== x61) failInt(x61, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
+        const x62 = x59.opaque;
+        if (typeof x62 !== 'bigint' || x62 < 0n || x62 > 0xffffffffffffffffn) failBigInt(x62, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
+        const x63 = x59.pfn_list;
+        if (typeof x63 !== 'bigint' || x63 < 0n || x63 > 0xffffffffffffffffn) failBigInt(x63, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 64);
+        const x64 = x59.access_list;
+        if (typeof x64 !== 'bigint' || x64 < 0n || x64 > 0xffffffffffffffffn) failBigInt(x64, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 64);
+        d.setUint16(b, x60, true);
+        d.setUint16(b + 2, 0);
+        d.setUint32(b + 4, x61, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x62; else d.setBigUint64(b + 8, x62, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x63; else d.setBigUint64(b + 16, x63, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x64; else d.setBigUint64(b + 24, x64, true);
+        break;
+      }
+      case 6: {
+        const x65 = v.suppress_ve!;
+        if (typeof x65 !== 'object' || x65 === null) failObject(x65, 'xen_hvm_altp2m_op.u.suppress_ve');
+        const x66 = x65.view;
+        if (typeof x66 !== 'number' || (x66 & 0xffff) !== x66) failInt(x66, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
+        const x67 = x65.suppress_ve;
+        if (typeof x67 !== 'number' || (x67 & 0xff) !== x67) failInt(x67, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
+        const x68 = x65.gfn;
+        if (typeof x68 !== 'bigint' || x68 < 0n || x68 > 0xffffffffffffffffn) failBigInt(x68, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
+        d.setUint16(b, x66, true);
+        d.setUint8(b + 2, x67);
+        d.setUint8(b + 3, 0);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x68; else d.setBigUint64(b + 8, x68, true);
+        break;
+      }
+      case 7: {
+        const x69 = v.suppress_ve_multi!;
+        if (typeof x69 !== 'object' || x69 === null) failObject(x69, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
+        const x70 = x69.view;
+        if (typeof x70 !== 'number' || (x70 & 0xffff) !== x70) failInt(x70, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
+        const x71 = x69.suppress_ve;
+        if (typeof x71 !== 'number' || (x71 & 0xff) !== x71) failInt(x71, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
+        const x72 = x69.first_error;
+        if (typeof x72 !== 'number' || (x72 | 0) !== x72) failInt(x72, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
+        const x73 = x69.first_gfn;
+        if (typeof x73 !== 'bigint' || x73 < 0n || x73 > 0xffffffffffffffffn) failBigInt(x73, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
+        const x74 = x69.last_gfn;
+        if (typeof x74 !== 'bigint' || x74 < 0n || x74 > 0xffffffffffffffffn) failBigInt(x74, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
+        const x75 = x69.first_error_gfn;
+        if (typeof x75 !== 'bigint' || x75 < 0n || x75 > 0xffffffffffffffffn) failBigInt(x75, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
+        d.setUint16(b, x70, true);
+        d.setUint8(b + 2, x71);
+        d.setUint8(b + 3, 0);
+        d.setInt32(b + 4, x72, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x73; else d.setBigUint64(b + 8, x73, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x74; else d.setBigUint64(b + 16, x74, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x75; else d.setBigUint64(b + 24, x75, true);
+        break;
+      }
+      case 8: {
+        const x76 = v.disable_notify!;
+        if (typeof x76 !== 'object' || x76 === null) failObject(x76, 'xen_hvm_altp2m_op.u.disable_notify');
+        const x77 = x76.vcpu_id;
+        if (typeof x77 !== 'number' || (x77 >>> 0) !== x77) failInt(x77, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
+        d.setUint32(b, x77, true);
+        break;
+      }
+      case 9: {
+        const x78 = v.get_vcpu_p2m_idx!;
+        if (typeof x78 !== 'object' || x78 === null) failObject(x78, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
+        const x79 = x78.vcpu_id;
+        if (typeof x79 !== 'number' || (x79 >>> 0) !== x79) failInt(x79, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
+        const x80 = x78.altp2m_idx;
+        if (typeof x80 !== 'number' || (x80 & 0xffff) !== x80) failInt(x80, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
+        d.setUint32(b, x79, true);
+        d.setUint16(b + 4, x80, true);
+        d.setUint16(b + 6, 0);
+        break;
+      }
+      case 10: {
+        const x81 = v.set_visibility!;
+        if (typeof x81 !== 'object' || x81 === null) failObject(x81, 'xen_hvm_altp2m_op.u.set_visibility');
+        const x82 = x81.altp2m_idx;
+        if (typeof x82 !== 'number' || (x82 & 0xffff) !== x82) failInt(x82, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
+        const x83 = x81.visible;
+        if (typeof x83 !== 'number' || (x83 & 0xff) !== x83) failInt(x83, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
+        d.setUint16(b, x82, true);
+        d.setUint8(b + 2, x83);
+        d.setUint8(b + 3, 0);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads xen_hvm_altp2m_op.u at `b` on x86_64, arm32, arm64. */
 export function xen_hvm_altp2m_op_u$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_hvm_altp2m_op_u {
-  return {
+  return decodedFrom({
     domain_state: xen_hvm_altp2m_domain_state$dec0(d, w, b),
     enable_notify: xen_hvm_altp2m_vcpu_enable_notify$dec0(d, w, b),
     view: xen_hvm_altp2m_view$dec0(d, w, b),
@@ -2347,14 +3492,16 @@ export function xen_hvm_altp2m_op_u$dec1(d: DataView, w: BigUint64Array | undefi
     disable_notify: xen_hvm_altp2m_vcpu_disable_notify$dec0(d, w, b),
     get_vcpu_p2m_idx: xen_hvm_altp2m_get_vcpu_p2m_idx$dec0(d, w, b),
     set_visibility: xen_hvm_altp2m_set_visibility$dec0(d, w, b),
-  };
+  }, xen_hvm_altp2m_op_u$dec1, d, b, 64);
 }
 
 /** The view of xen_hvm_altp2m_op.u on x86_64, arm32, arm64. */
 export class xen_hvm_altp2m_op_u$V1 implements xen_hvm_altp2m_op_u_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
@@ -2370,10 +3517,12 @@ export class xen_hvm_altp2m_op_u$V1 implements xen_hvm_altp2m_op_u_view {
   $c_get_vcpu_p2m_idx: xen_hvm_altp2m_get_vcpu_p2m_idx$V0 | undefined = undefined;
   $c_set_visibility: xen_hvm_altp2m_set_visibility$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2388,53 +3537,53 @@ export class xen_hvm_altp2m_op_u$V1 implements xen_hvm_altp2m_op_u_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, 'xen_hvm_altp2m_op.u');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, this.$s, this.$e, 'xen_hvm_altp2m_op.u');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get domain_state(): xen_hvm_altp2m_domain_state_view {
-    return (this.$c_domain_state ??= new xen_hvm_altp2m_domain_state$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_domain_state ??= new xen_hvm_altp2m_domain_state$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get enable_notify(): xen_hvm_altp2m_vcpu_enable_notify_view {
-    return (this.$c_enable_notify ??= new xen_hvm_altp2m_vcpu_enable_notify$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_enable_notify ??= new xen_hvm_altp2m_vcpu_enable_notify$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get view(): xen_hvm_altp2m_view_view {
-    return (this.$c_view ??= new xen_hvm_altp2m_view$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_view ??= new xen_hvm_altp2m_view$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get mem_access(): xen_hvm_altp2m_mem_access_view {
-    return (this.$c_mem_access ??= new xen_hvm_altp2m_mem_access$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_mem_access ??= new xen_hvm_altp2m_mem_access$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get change_gfn(): xen_hvm_altp2m_change_gfn_view {
-    return (this.$c_change_gfn ??= new xen_hvm_altp2m_change_gfn$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_change_gfn ??= new xen_hvm_altp2m_change_gfn$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get set_mem_access_multi(): xen_hvm_altp2m_set_mem_access_multi_view {
-    return (this.$c_set_mem_access_multi ??= new xen_hvm_altp2m_set_mem_access_multi$V1(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_set_mem_access_multi ??= new xen_hvm_altp2m_set_mem_access_multi$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get suppress_ve(): xen_hvm_altp2m_suppress_ve_view {
-    return (this.$c_suppress_ve ??= new xen_hvm_altp2m_suppress_ve$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_suppress_ve ??= new xen_hvm_altp2m_suppress_ve$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get suppress_ve_multi(): xen_hvm_altp2m_suppress_ve_multi_view {
-    return (this.$c_suppress_ve_multi ??= new xen_hvm_altp2m_suppress_ve_multi$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_suppress_ve_multi ??= new xen_hvm_altp2m_suppress_ve_multi$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get disable_notify(): xen_hvm_altp2m_vcpu_disable_notify_view {
-    return (this.$c_disable_notify ??= new xen_hvm_altp2m_vcpu_disable_notify$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_disable_notify ??= new xen_hvm_altp2m_vcpu_disable_notify$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get get_vcpu_p2m_idx(): xen_hvm_altp2m_get_vcpu_p2m_idx_view {
-    return (this.$c_get_vcpu_p2m_idx ??= new xen_hvm_altp2m_get_vcpu_p2m_idx$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_get_vcpu_p2m_idx ??= new xen_hvm_altp2m_get_vcpu_p2m_idx$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get set_visibility(): xen_hvm_altp2m_set_visibility_view {
-    return (this.$c_set_visibility ??= new xen_hvm_altp2m_set_visibility$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_set_visibility ??= new xen_hvm_altp2m_set_visibility$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 }
 
@@ -2509,9 +3658,9 @@ export function HvmopAltp2mCmdOp$enc0(v: HvmopAltp2mCmdOp, d: DataView, w: BigUi
     default:
       failOpName('HVMOP_altp2m_cmd', (v as { op: unknown }).op);
   }
-  if ((v.version >>> 0) !== v.version) failInt(v.version, 'xen_hvm_altp2m_op.version', 'uint32_t', 32);
+  if (typeof v.version !== 'number' || (v.version >>> 0) !== v.version) failInt(v.version, 'xen_hvm_altp2m_op.version', 'uint32_t', 32);
   d.setUint32(b, v.version, true);
-  if ((v.domain & 0xffff) !== v.domain) failInt(v.domain, 'xen_hvm_altp2m_op.domain', 'uint16_t', 16);
+  if (typeof v.domain !== 'number' || (v.domain & 0xffff) !== v.domain) failInt(v.domain, 'xen_hvm_altp2m_op.domain', 'uint16_t', 16);
   d.setUint16(b + 8, v.domain, true);
 }
 
@@ -2542,7 +3691,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
         version: d.getUint32(b, true),
         domain: d.getUint16(b + 8, true),
         vcpu_id: d.getUint32(b + 16, true),
-        gfn: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+        gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
       };
     }
     case 4: {
@@ -2579,7 +3728,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
         domain: d.getUint16(b + 8, true),
         view: d.getUint16(b + 16, true),
         access: d.getUint16(b + 18, true),
-        gfn: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+        gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
       };
     }
     case 8: {
@@ -2588,8 +3737,8 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
         version: d.getUint32(b, true),
         domain: d.getUint16(b + 8, true),
         view: d.getUint16(b + 16, true),
-        old_gfn: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
-        new_gfn: (w8 !== undefined ? w8[(b + 32) / 8] : d.getBigUint64(b + 32, true)),
+        old_gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
+        new_gfn: (w8?.[(b + 32) / 8] ?? d.getBigUint64(b + 32, true)),
       };
     }
     case 9: {
@@ -2599,7 +3748,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
         domain: d.getUint16(b + 8, true),
         view: d.getUint16(b + 16, true),
         nr: d.getUint32(b + 20, true),
-        opaque: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+        opaque: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
         pfn_list: BigInt(d.getUint32(b + 32, true)),
         access_list: BigInt(d.getUint32(b + 36, true)),
       };
@@ -2611,7 +3760,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
         domain: d.getUint16(b + 8, true),
         view: d.getUint16(b + 16, true),
         suppress_ve: d.getUint8(b + 18),
-        gfn: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+        gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
       };
     }
     case 11: {
@@ -2621,7 +3770,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
         domain: d.getUint16(b + 8, true),
         view: d.getUint16(b + 16, true),
         suppress_ve: d.getUint8(b + 18),
-        gfn: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+        gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
       };
     }
     case 12: {
@@ -2631,7 +3780,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
         domain: d.getUint16(b + 8, true),
         view: d.getUint16(b + 16, true),
         access: d.getUint16(b + 18, true),
-        gfn: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+        gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
       };
     }
     case 13: {
@@ -2659,9 +3808,9 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
         view: d.getUint16(b + 16, true),
         suppress_ve: d.getUint8(b + 18),
         first_error: d.getInt32(b + 20, true),
-        first_gfn: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
-        last_gfn: (w8 !== undefined ? w8[(b + 32) / 8] : d.getBigUint64(b + 32, true)),
-        first_error_gfn: (w8 !== undefined ? w8[(b + 40) / 8] : d.getBigUint64(b + 40, true)),
+        first_gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
+        last_gfn: (w8?.[(b + 32) / 8] ?? d.getBigUint64(b + 32, true)),
+        first_error_gfn: (w8?.[(b + 40) / 8] ?? d.getBigUint64(b + 40, true)),
       };
     }
     case 16: {
@@ -2786,9 +3935,9 @@ export function HvmopAltp2mCmdOp$enc1(v: HvmopAltp2mCmdOp, d: DataView, w: BigUi
     default:
       failOpName('HVMOP_altp2m_cmd', (v as { op: unknown }).op);
   }
-  if ((v.version >>> 0) !== v.version) failInt(v.version, 'xen_hvm_altp2m_op.version', 'uint32_t', 32);
+  if (typeof v.version !== 'number' || (v.version >>> 0) !== v.version) failInt(v.version, 'xen_hvm_altp2m_op.version', 'uint32_t', 32);
   d.setUint32(b, v.version, true);
-  if ((v.domain & 0xffff) !== v.domain) failInt(v.domain, 'xen_hvm_altp2m_op.domain', 'uint16_t', 16);
+  if (typeof v.domain !== 'number' || (v.domain & 0xffff) !== v.domain) failInt(v.domain, 'xen_hvm_altp2m_op.domain', 'uint16_t', 16);
   d.setUint16(b + 8, v.domain, true);
 }
 
@@ -2819,7 +3968,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
         version: d.getUint32(b, true),
         domain: d.getUint16(b + 8, true),
         vcpu_id: d.getUint32(b + 16, true),
-        gfn: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+        gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
       };
     }
     case 4: {
@@ -2856,7 +4005,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
         domain: d.getUint16(b + 8, true),
         view: d.getUint16(b + 16, true),
         access: d.getUint16(b + 18, true),
-        gfn: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+        gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
       };
     }
     case 8: {
@@ -2865,8 +4014,8 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
         version: d.getUint32(b, true),
         domain: d.getUint16(b + 8, true),
         view: d.getUint16(b + 16, true),
-        old_gfn: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
-        new_gfn: (w8 !== undefined ? w8[(b + 32) / 8] : d.getBigUint64(b + 32, true)),
+        old_gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
+        new_gfn: (w8?.[(b + 32) / 8] ?? d.getBigUint64(b + 32, true)),
       };
     }
     case 9: {
@@ -2876,9 +4025,9 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
         domain: d.getUint16(b + 8, true),
         view: d.getUint16(b + 16, true),
         nr: d.getUint32(b + 20, true),
-        opaque: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
-        pfn_list: (w8 !== undefined ? w8[(b + 32) / 8] : d.getBigUint64(b + 32, true)),
-        access_list: (w8 !== undefined ? w8[(b + 40) / 8] : d.getBigUint64(b + 40, true)),
+        opaque: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
+        pfn_list: (w8?.[(b + 32) / 8] ?? d.getBigUint64(b + 32, true)),
+        access_list: (w8?.[(b + 40) / 8] ?? d.getBigUint64(b + 40, true)),
       };
     }
     case 10: {
@@ -2888,7 +4037,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
         domain: d.getUint16(b + 8, true),
         view: d.getUint16(b + 16, true),
         suppress_ve: d.getUint8(b + 18),
-        gfn: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+        gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
       };
     }
     case 11: {
@@ -2898,7 +4047,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
         domain: d.getUint16(b + 8, true),
         view: d.getUint16(b + 16, true),
         suppress_ve: d.getUint8(b + 18),
-        gfn: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+        gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
       };
     }
     case 12: {
@@ -2908,7 +4057,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
         domain: d.getUint16(b + 8, true),
         view: d.getUint16(b + 16, true),
         access: d.getUint16(b + 18, true),
-        gfn: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+        gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
       };
     }
     case 13: {
@@ -2936,9 +4085,9 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
         view: d.getUint16(b + 16, true),
         suppress_ve: d.getUint8(b + 18),
         first_error: d.getInt32(b + 20, true),
-        first_gfn: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
-        last_gfn: (w8 !== undefined ? w8[(b + 32) / 8] : d.getBigUint64(b + 32, true)),
-        first_error_gfn: (w8 !== undefined ? w8[(b + 40) / 8] : d.getBigUint64(b + 40, true)),
+        first_gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
+        last_gfn: (w8?.[(b + 32) / 8] ?? d.getBigUint64(b + 32, true)),
+        first_error_gfn: (w8?.[(b + 40) / 8] ?? d.getBigUint64(b + 40, true)),
       };
     }
     case 16: {

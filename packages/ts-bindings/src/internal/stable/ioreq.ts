@@ -3,44 +3,44 @@
 /*
  * Per-architecture code of stable/ioreq: internal, not part of the package's API.
  */
-import { RecordArray, alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failPadding, setU64FromNumber, u64AsNumber, viewLimit } from '../../runtime.js';
+import { RecordArray, alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failPadding, setU64FromNumber, u64AsNumber } from '../../runtime.js';
 import type { RecordArrayView } from '../../runtime.js';
 import type { buf_ioreq, buf_ioreq_view, buffered_iopage, buffered_iopage_view, ioreq, ioreq_view, shared_iopage, shared_iopage_view } from '../../stable/ioreq.js';
 
-/** Writes ioreq at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes ioreq at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioreq$enc0(v: ioreq, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.addr;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'ioreq.addr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.data;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'ioreq.data', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   const x2 = v.count;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'ioreq.count', 'uint32_t', 32);
-  d.setUint32(b + 16, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'ioreq.count', 'uint32_t', 32);
   const x3 = v.size;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'ioreq.size', 'uint32_t', 32);
-  d.setUint32(b + 20, x3, true);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'ioreq.size', 'uint32_t', 32);
   const x4 = v.vp_eport;
-  if ((x4 >>> 0) !== x4) failInt(x4, 'ioreq.vp_eport', 'uint32_t', 32);
+  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'ioreq.vp_eport', 'uint32_t', 32);
+  const x5 = v.state;
+  if (typeof x5 !== 'number' || (x5 & 0xf) !== x5) failInt(x5, 'ioreq.state', 'uint8_t:4', 4);
+  const x6 = v.data_is_ptr;
+  if (typeof x6 !== 'number' || (x6 & 0x1) !== x6) failInt(x6, 'ioreq.data_is_ptr', 'uint8_t:1', 1);
+  const x7 = v.dir;
+  if (typeof x7 !== 'number' || (x7 & 0x1) !== x7) failInt(x7, 'ioreq.dir', 'uint8_t:1', 1);
+  const x8 = v.df;
+  if (typeof x8 !== 'number' || (x8 & 0x1) !== x8) failInt(x8, 'ioreq.df', 'uint8_t:1', 1);
+  const x9 = v.type;
+  if (typeof x9 !== 'number' || (x9 & 0xff) !== x9) failInt(x9, 'ioreq.type', 'uint8_t', 8);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
+  d.setUint32(b + 16, x2, true);
+  d.setUint32(b + 20, x3, true);
   d.setUint32(b + 24, x4, true);
   d.setUint16(b + 28, 0);
-  const x5 = v.state;
-  if ((x5 & 0xf) !== x5) failInt(x5, 'ioreq.state', 'uint8_t:4', 4);
   d.setUint8(b + 30, (d.getUint8(b + 30) & 0xf0) | (x5 & 0xf));
-  const x6 = v.data_is_ptr;
-  if ((x6 & 0x1) !== x6) failInt(x6, 'ioreq.data_is_ptr', 'uint8_t:1', 1);
   d.setUint8(b + 30, (d.getUint8(b + 30) & 0xef) | ((x6 & 0x1) << 4));
-  const x7 = v.dir;
-  if ((x7 & 0x1) !== x7) failInt(x7, 'ioreq.dir', 'uint8_t:1', 1);
   d.setUint8(b + 30, (d.getUint8(b + 30) & 0xdf) | ((x7 & 0x1) << 5));
-  const x8 = v.df;
-  if ((x8 & 0x1) !== x8) failInt(x8, 'ioreq.df', 'uint8_t:1', 1);
   d.setUint8(b + 30, (d.getUint8(b + 30) & 0xbf) | ((x8 & 0x1) << 6));
   d.setUint8(b + 30, d.getUint8(b + 30) & 0x7f);
-  const x9 = v.type;
-  if ((x9 & 0xff) !== x9) failInt(x9, 'ioreq.type', 'uint8_t', 8);
   d.setUint8(b + 31, x9);
 }
 
@@ -48,8 +48,8 @@ export function ioreq$enc0(v: ioreq, d: DataView, w: BigUint64Array | undefined,
 export function ioreq$dec0(d: DataView, w: BigUint64Array | undefined, b: number): ioreq {
   const w8 = alignedWords(w, b);
   return {
-    addr: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-    data: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    addr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    data: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     count: d.getUint32(b + 16, true),
     size: d.getUint32(b + 20, true),
     vp_eport: d.getUint32(b + 24, true),
@@ -71,15 +71,19 @@ export function ioreq$chk0(d: DataView, b: number): void {
 export class ioreq$V0 implements ioreq_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -94,7 +98,7 @@ export class ioreq$V0 implements ioreq_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'ioreq');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, this.$s, this.$e, 'ioreq');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -102,14 +106,13 @@ export class ioreq$V0 implements ioreq_view {
   get addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'ioreq.addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get addrAsNumber(): number {
@@ -125,14 +128,13 @@ export class ioreq$V0 implements ioreq_view {
   get data(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set data(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'ioreq.data', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get dataAsNumber(): number {
@@ -151,7 +153,7 @@ export class ioreq$V0 implements ioreq_view {
   }
 
   set count(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioreq.count', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioreq.count', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
@@ -162,7 +164,7 @@ export class ioreq$V0 implements ioreq_view {
   }
 
   set size(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioreq.size', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioreq.size', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 20, x, true);
   }
@@ -173,7 +175,7 @@ export class ioreq$V0 implements ioreq_view {
   }
 
   set vp_eport(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'ioreq.vp_eport', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'ioreq.vp_eport', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 24, x, true);
   }
@@ -184,7 +186,7 @@ export class ioreq$V0 implements ioreq_view {
   }
 
   set state(x: number) {
-    if ((x & 0xf) !== x) failInt(x, 'ioreq.state', 'uint8_t:4', 4);
+    if (typeof x !== 'number' || (x & 0xf) !== x) failInt(x, 'ioreq.state', 'uint8_t:4', 4);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 30, (this.$d.getUint8(b + 30) & 0xf0) | (x & 0xf));
   }
@@ -195,7 +197,7 @@ export class ioreq$V0 implements ioreq_view {
   }
 
   set data_is_ptr(x: number) {
-    if ((x & 0x1) !== x) failInt(x, 'ioreq.data_is_ptr', 'uint8_t:1', 1);
+    if (typeof x !== 'number' || (x & 0x1) !== x) failInt(x, 'ioreq.data_is_ptr', 'uint8_t:1', 1);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 30, (this.$d.getUint8(b + 30) & 0xef) | ((x & 0x1) << 4));
   }
@@ -206,7 +208,7 @@ export class ioreq$V0 implements ioreq_view {
   }
 
   set dir(x: number) {
-    if ((x & 0x1) !== x) failInt(x, 'ioreq.dir', 'uint8_t:1', 1);
+    if (typeof x !== 'number' || (x & 0x1) !== x) failInt(x, 'ioreq.dir', 'uint8_t:1', 1);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 30, (this.$d.getUint8(b + 30) & 0xdf) | ((x & 0x1) << 5));
   }
@@ -217,7 +219,7 @@ export class ioreq$V0 implements ioreq_view {
   }
 
   set df(x: number) {
-    if ((x & 0x1) !== x) failInt(x, 'ioreq.df', 'uint8_t:1', 1);
+    if (typeof x !== 'number' || (x & 0x1) !== x) failInt(x, 'ioreq.df', 'uint8_t:1', 1);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 30, (this.$d.getUint8(b + 30) & 0xbf) | ((x & 0x1) << 6));
   }
@@ -228,20 +230,76 @@ export class ioreq$V0 implements ioreq_view {
   }
 
   set type(x: number) {
-    if ((x & 0xff) !== x) failInt(x, 'ioreq.type', 'uint8_t', 8);
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'ioreq.type', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 31, x);
   }
 }
 
-/** Writes shared_iopage at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes shared_iopage at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function shared_iopage$enc0(v: shared_iopage, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
   const x0 = v.vcpu_ioreq;
   const a1 = checkArray(x0, 1, 'shared_iopage.vcpu_ioreq');
   for (let i2 = 0; i2 < 1; i2++) {
     const e3 = a1[i2];
-    if (typeof e3 !== 'object' || e3 === null) failObject(e3, 'shared_iopage.vcpu_ioreq', i2);
-    ioreq$enc0(e3, d, w, b + i2 * 32);
+    if (typeof e3 !== 'object' || e3 === null) failObject(e3, `shared_iopage.vcpu_ioreq[${i2}]`);
+    const x4 = e3.addr;
+    if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, `shared_iopage.vcpu_ioreq[${i2}].addr`, 'uint64_t', 64);
+    const x5 = e3.data;
+    if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, `shared_iopage.vcpu_ioreq[${i2}].data`, 'uint64_t', 64);
+    const x6 = e3.count;
+    if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, `shared_iopage.vcpu_ioreq[${i2}].count`, 'uint32_t', 32);
+    const x7 = e3.size;
+    if (typeof x7 !== 'number' || (x7 >>> 0) !== x7) failInt(x7, `shared_iopage.vcpu_ioreq[${i2}].size`, 'uint32_t', 32);
+    const x8 = e3.vp_eport;
+    if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, `shared_iopage.vcpu_ioreq[${i2}].vp_eport`, 'uint32_t', 32);
+    const x9 = e3.state;
+    if (typeof x9 !== 'number' || (x9 & 0xf) !== x9) failInt(x9, `shared_iopage.vcpu_ioreq[${i2}].state`, 'uint8_t:4', 4);
+    const x10 = e3.data_is_ptr;
+    if (typeof x10 !== 'number' || (x10 & 0x1) !== x10) failInt(x10, `shared_iopage.vcpu_ioreq[${i2}].data_is_ptr`, 'uint8_t:1', 1);
+    const x11 = e3.dir;
+    if (typeof x11 !== 'number' || (x11 & 0x1) !== x11) failInt(x11, `shared_iopage.vcpu_ioreq[${i2}].dir`, 'uint8_t:1', 1);
+    const x12 = e3.df;
+    if (typeof x12 !== 'number' || (x12 & 0x1) !== x12) failInt(x12, `shared_iopage.vcpu_ioreq[${i2}].df`, 'uint8_t:1', 1);
+    const x13 = e3.type;
+    if (typeof x13 !== 'number' || (x13 & 0xff) !== x13) failInt(x13, `shared_iopage.vcpu_ioreq[${i2}].type`, 'uint8_t', 8);
+  }
+  for (let i14 = 0; i14 < 1; i14++) {
+    const e15 = a1[i14];
+    if (typeof e15 !== 'object' || e15 === null) failObject(e15, `shared_iopage.vcpu_ioreq[${i14}]`);
+    const x16 = e15.addr;
+    if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, `shared_iopage.vcpu_ioreq[${i14}].addr`, 'uint64_t', 64);
+    const x17 = e15.data;
+    if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, `shared_iopage.vcpu_ioreq[${i14}].data`, 'uint64_t', 64);
+    const x18 = e15.count;
+    if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, `shared_iopage.vcpu_ioreq[${i14}].count`, 'uint32_t', 32);
+    const x19 = e15.size;
+    if (typeof x19 !== 'number' || (x19 >>> 0) !== x19) failInt(x19, `shared_iopage.vcpu_ioreq[${i14}].size`, 'uint32_t', 32);
+    const x20 = e15.vp_eport;
+    if (typeof x20 !== 'number' || (x20 >>> 0) !== x20) failInt(x20, `shared_iopage.vcpu_ioreq[${i14}].vp_eport`, 'uint32_t', 32);
+    const x21 = e15.state;
+    if (typeof x21 !== 'number' || (x21 & 0xf) !== x21) failInt(x21, `shared_iopage.vcpu_ioreq[${i14}].state`, 'uint8_t:4', 4);
+    const x22 = e15.data_is_ptr;
+    if (typeof x22 !== 'number' || (x22 & 0x1) !== x22) failInt(x22, `shared_iopage.vcpu_ioreq[${i14}].data_is_ptr`, 'uint8_t:1', 1);
+    const x23 = e15.dir;
+    if (typeof x23 !== 'number' || (x23 & 0x1) !== x23) failInt(x23, `shared_iopage.vcpu_ioreq[${i14}].dir`, 'uint8_t:1', 1);
+    const x24 = e15.df;
+    if (typeof x24 !== 'number' || (x24 & 0x1) !== x24) failInt(x24, `shared_iopage.vcpu_ioreq[${i14}].df`, 'uint8_t:1', 1);
+    const x25 = e15.type;
+    if (typeof x25 !== 'number' || (x25 & 0xff) !== x25) failInt(x25, `shared_iopage.vcpu_ioreq[${i14}].type`, 'uint8_t', 8);
+    if (w8 !== undefined) w8[(b + i14 * 32) / 8] = x16; else d.setBigUint64(b + i14 * 32, x16, true);
+    if (w8 !== undefined) w8[(b + i14 * 32 + 8) / 8] = x17; else d.setBigUint64(b + i14 * 32 + 8, x17, true);
+    d.setUint32(b + i14 * 32 + 16, x18, true);
+    d.setUint32(b + i14 * 32 + 20, x19, true);
+    d.setUint32(b + i14 * 32 + 24, x20, true);
+    d.setUint16(b + i14 * 32 + 28, 0);
+    d.setUint8(b + i14 * 32 + 30, (d.getUint8(b + i14 * 32 + 30) & 0xf0) | (x21 & 0xf));
+    d.setUint8(b + i14 * 32 + 30, (d.getUint8(b + i14 * 32 + 30) & 0xef) | ((x22 & 0x1) << 4));
+    d.setUint8(b + i14 * 32 + 30, (d.getUint8(b + i14 * 32 + 30) & 0xdf) | ((x23 & 0x1) << 5));
+    d.setUint8(b + i14 * 32 + 30, (d.getUint8(b + i14 * 32 + 30) & 0xbf) | ((x24 & 0x1) << 6));
+    d.setUint8(b + i14 * 32 + 30, d.getUint8(b + i14 * 32 + 30) & 0x7f);
+    d.setUint8(b + i14 * 32 + 31, x25);
   }
 }
 
@@ -265,17 +323,21 @@ export function shared_iopage$chk0(d: DataView, b: number): void {
 export class shared_iopage$V0 implements shared_iopage_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_vcpu_ioreq: RecordArrayView<ioreq_view> | undefined = undefined;
   $k_vcpu_ioreq: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -290,7 +352,7 @@ export class shared_iopage$V0 implements shared_iopage_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'shared_iopage');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, this.$s, this.$e, 'shared_iopage');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -299,30 +361,30 @@ export class shared_iopage$V0 implements shared_iopage_view {
     const b = this.$r.$b + this.$o;
     let c = this.$c_vcpu_ioreq;
     if (c === undefined || this.$k_vcpu_ioreq !== b) {
-      c = this.$c_vcpu_ioreq = new RecordArray((at) => new ioreq$V0(this.$d, this.$a, at), b, 32, 1, 'shared_iopage.vcpu_ioreq');
+      c = this.$c_vcpu_ioreq = new RecordArray((at) => new ioreq$V0(this.$d, this.$a, at, this.$s, this.$n, this.$e), b, 32, 1, 'shared_iopage.vcpu_ioreq');
       this.$k_vcpu_ioreq = b;
     }
     return c;
   }
 }
 
-/** Writes buf_ioreq at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes buf_ioreq at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function buf_ioreq$enc0(v: buf_ioreq, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.type;
-  if ((x0 & 0xff) !== x0) failInt(x0, 'buf_ioreq.type', 'uint8_t', 8);
+  if (typeof x0 !== 'number' || (x0 & 0xff) !== x0) failInt(x0, 'buf_ioreq.type', 'uint8_t', 8);
+  const x1 = v.dir;
+  if (typeof x1 !== 'number' || (x1 & 0x1) !== x1) failInt(x1, 'buf_ioreq.dir', 'uint8_t:1', 1);
+  const x2 = v.size;
+  if (typeof x2 !== 'number' || (x2 & 0x3) !== x2) failInt(x2, 'buf_ioreq.size', 'uint8_t:2', 2);
+  const x3 = v.addr;
+  if (typeof x3 !== 'number' || (x3 & 0xfffff) !== x3) failInt(x3, 'buf_ioreq.addr', 'uint32_t:20', 20);
+  const x4 = v.data;
+  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'buf_ioreq.data', 'uint32_t', 32);
   d.setUint8(b, x0);
   d.setUint8(b + 1, d.getUint8(b + 1) & 0xfe);
-  const x1 = v.dir;
-  if ((x1 & 0x1) !== x1) failInt(x1, 'buf_ioreq.dir', 'uint8_t:1', 1);
   d.setUint8(b + 1, (d.getUint8(b + 1) & 0xfd) | ((x1 & 0x1) << 1));
-  const x2 = v.size;
-  if ((x2 & 0x3) !== x2) failInt(x2, 'buf_ioreq.size', 'uint8_t:2', 2);
   d.setUint8(b + 1, (d.getUint8(b + 1) & 0xf3) | ((x2 & 0x3) << 2));
-  const x3 = v.addr;
-  if ((x3 & 0xfffff) !== x3) failInt(x3, 'buf_ioreq.addr', 'uint32_t:20', 20);
   d.setUint32(b + 1, (d.getUint32(b + 1, true) & 0xff00000f) | ((x3 & 0xfffff) << 4), true);
-  const x4 = v.data;
-  if ((x4 >>> 0) !== x4) failInt(x4, 'buf_ioreq.data', 'uint32_t', 32);
   d.setUint32(b + 4, x4, true);
 }
 
@@ -346,15 +408,19 @@ export function buf_ioreq$chk0(d: DataView, b: number): void {
 export class buf_ioreq$V0 implements buf_ioreq_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -369,7 +435,7 @@ export class buf_ioreq$V0 implements buf_ioreq_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'buf_ioreq');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'buf_ioreq');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -380,7 +446,7 @@ export class buf_ioreq$V0 implements buf_ioreq_view {
   }
 
   set type(x: number) {
-    if ((x & 0xff) !== x) failInt(x, 'buf_ioreq.type', 'uint8_t', 8);
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'buf_ioreq.type', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b, x);
   }
@@ -391,7 +457,7 @@ export class buf_ioreq$V0 implements buf_ioreq_view {
   }
 
   set dir(x: number) {
-    if ((x & 0x1) !== x) failInt(x, 'buf_ioreq.dir', 'uint8_t:1', 1);
+    if (typeof x !== 'number' || (x & 0x1) !== x) failInt(x, 'buf_ioreq.dir', 'uint8_t:1', 1);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 1, (this.$d.getUint8(b + 1) & 0xfd) | ((x & 0x1) << 1));
   }
@@ -402,7 +468,7 @@ export class buf_ioreq$V0 implements buf_ioreq_view {
   }
 
   set size(x: number) {
-    if ((x & 0x3) !== x) failInt(x, 'buf_ioreq.size', 'uint8_t:2', 2);
+    if (typeof x !== 'number' || (x & 0x3) !== x) failInt(x, 'buf_ioreq.size', 'uint8_t:2', 2);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 1, (this.$d.getUint8(b + 1) & 0xf3) | ((x & 0x3) << 2));
   }
@@ -413,7 +479,7 @@ export class buf_ioreq$V0 implements buf_ioreq_view {
   }
 
   set addr(x: number) {
-    if ((x & 0xfffff) !== x) failInt(x, 'buf_ioreq.addr', 'uint32_t:20', 20);
+    if (typeof x !== 'number' || (x & 0xfffff) !== x) failInt(x, 'buf_ioreq.addr', 'uint32_t:20', 20);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 1, (this.$d.getUint32(b + 1, true) & 0xff00000f) | ((x & 0xfffff) << 4), true);
   }
@@ -424,26 +490,55 @@ export class buf_ioreq$V0 implements buf_ioreq_view {
   }
 
   set data(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'buf_ioreq.data', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'buf_ioreq.data', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes buffered_iopage at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes buffered_iopage at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function buffered_iopage$enc0(v: buffered_iopage, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.read_pointer;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'buffered_iopage.read_pointer', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'buffered_iopage.read_pointer', 'uint32_t', 32);
   const x1 = v.write_pointer;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'buffered_iopage.write_pointer', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'buffered_iopage.write_pointer', 'uint32_t', 32);
   const x2 = v.buf_ioreq;
   const a3 = checkArray(x2, 511, 'buffered_iopage.buf_ioreq');
   for (let i4 = 0; i4 < 511; i4++) {
     const e5 = a3[i4];
-    if (typeof e5 !== 'object' || e5 === null) failObject(e5, 'buffered_iopage.buf_ioreq', i4);
-    buf_ioreq$enc0(e5, d, w, b + 8 + i4 * 8);
+    if (typeof e5 !== 'object' || e5 === null) failObject(e5, `buffered_iopage.buf_ioreq[${i4}]`);
+    const x6 = e5.type;
+    if (typeof x6 !== 'number' || (x6 & 0xff) !== x6) failInt(x6, `buffered_iopage.buf_ioreq[${i4}].type`, 'uint8_t', 8);
+    const x7 = e5.dir;
+    if (typeof x7 !== 'number' || (x7 & 0x1) !== x7) failInt(x7, `buffered_iopage.buf_ioreq[${i4}].dir`, 'uint8_t:1', 1);
+    const x8 = e5.size;
+    if (typeof x8 !== 'number' || (x8 & 0x3) !== x8) failInt(x8, `buffered_iopage.buf_ioreq[${i4}].size`, 'uint8_t:2', 2);
+    const x9 = e5.addr;
+    if (typeof x9 !== 'number' || (x9 & 0xfffff) !== x9) failInt(x9, `buffered_iopage.buf_ioreq[${i4}].addr`, 'uint32_t:20', 20);
+    const x10 = e5.data;
+    if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, `buffered_iopage.buf_ioreq[${i4}].data`, 'uint32_t', 32);
+  }
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x1, true);
+  for (let i11 = 0; i11 < 511; i11++) {
+    const e12 = a3[i11];
+    if (typeof e12 !== 'object' || e12 === null) failObject(e12, `buffered_iopage.buf_ioreq[${i11}]`);
+    const x13 = e12.type;
+    if (typeof x13 !== 'number' || (x13 & 0xff) !== x13) failInt(x13, `buffered_iopage.buf_ioreq[${i11}].type`, 'uint8_t', 8);
+    const x14 = e12.dir;
+    if (typeof x14 !== 'number' || (x14 & 0x1) !== x14) failInt(x14, `buffered_iopage.buf_ioreq[${i11}].dir`, 'uint8_t:1', 1);
+    const x15 = e12.size;
+    if (typeof x15 !== 'number' || (x15 & 0x3) !== x15) failInt(x15, `buffered_iopage.buf_ioreq[${i11}].size`, 'uint8_t:2', 2);
+    const x16 = e12.addr;
+    if (typeof x16 !== 'number' || (x16 & 0xfffff) !== x16) failInt(x16, `buffered_iopage.buf_ioreq[${i11}].addr`, 'uint32_t:20', 20);
+    const x17 = e12.data;
+    if (typeof x17 !== 'number' || (x17 >>> 0) !== x17) failInt(x17, `buffered_iopage.buf_ioreq[${i11}].data`, 'uint32_t', 32);
+    d.setUint8(b + 8 + i11 * 8, x13);
+    d.setUint8(b + 8 + i11 * 8 + 1, d.getUint8(b + 8 + i11 * 8 + 1) & 0xfe);
+    d.setUint8(b + 8 + i11 * 8 + 1, (d.getUint8(b + 8 + i11 * 8 + 1) & 0xfd) | ((x14 & 0x1) << 1));
+    d.setUint8(b + 8 + i11 * 8 + 1, (d.getUint8(b + 8 + i11 * 8 + 1) & 0xf3) | ((x15 & 0x3) << 2));
+    d.setUint32(b + 8 + i11 * 8 + 1, (d.getUint32(b + 8 + i11 * 8 + 1, true) & 0xff00000f) | ((x16 & 0xfffff) << 4), true);
+    d.setUint32(b + 8 + i11 * 8 + 4, x17, true);
   }
 }
 
@@ -469,17 +564,21 @@ export function buffered_iopage$chk0(d: DataView, b: number): void {
 export class buffered_iopage$V0 implements buffered_iopage_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_buf_ioreq: RecordArrayView<buf_ioreq_view> | undefined = undefined;
   $k_buf_ioreq: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -494,7 +593,7 @@ export class buffered_iopage$V0 implements buffered_iopage_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4096 <= this.$n ? x : checkRepoint(this.$d, x, 4096, 'buffered_iopage');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4096 <= this.$n ? x : checkRepoint(this.$d, x, 4096, this.$s, this.$e, 'buffered_iopage');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -505,7 +604,7 @@ export class buffered_iopage$V0 implements buffered_iopage_view {
   }
 
   set read_pointer(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'buffered_iopage.read_pointer', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'buffered_iopage.read_pointer', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -516,7 +615,7 @@ export class buffered_iopage$V0 implements buffered_iopage_view {
   }
 
   set write_pointer(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'buffered_iopage.write_pointer', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'buffered_iopage.write_pointer', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -525,7 +624,7 @@ export class buffered_iopage$V0 implements buffered_iopage_view {
     const b = this.$r.$b + this.$o;
     let c = this.$c_buf_ioreq;
     if (c === undefined || this.$k_buf_ioreq !== b) {
-      c = this.$c_buf_ioreq = new RecordArray((at) => new buf_ioreq$V0(this.$d, this.$a, at), b + 8, 8, 511, 'buffered_iopage.buf_ioreq');
+      c = this.$c_buf_ioreq = new RecordArray((at) => new buf_ioreq$V0(this.$d, this.$a, at, this.$s, this.$n, this.$e), b + 8, 8, 511, 'buffered_iopage.buf_ioreq');
       this.$k_buf_ioreq = b;
     }
     return c;

@@ -3,25 +3,25 @@
 /*
  * Per-architecture code of stable/memory: internal, not part of the package's API.
  */
-import { alignedWords, checkRepoint, failBigInt, failInt, failObject, failPadding, failUnion, nonZero, setU64FromNumber, u64AsNumber, viewLimit, zero } from '../../runtime.js';
+import { alignedWords, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
 import type { xen_add_to_physmap, xen_add_to_physmap_batch, xen_add_to_physmap_batch_extra, xen_add_to_physmap_batch_extra_view, xen_add_to_physmap_batch_view, xen_add_to_physmap_view, xen_foreign_memory_map, xen_foreign_memory_map_view, xen_machphys_mapping, xen_machphys_mapping_view, xen_machphys_mfn_list, xen_machphys_mfn_list_view, xen_mem_acquire_resource, xen_mem_acquire_resource_view, xen_memory_domain, xen_memory_domain_view, xen_memory_exchange, xen_memory_exchange_view, xen_memory_map, xen_memory_map_view, xen_memory_reservation, xen_memory_reservation_view, xen_pod_target, xen_pod_target_view, xen_remove_from_physmap, xen_remove_from_physmap_view, xen_vmemrange, xen_vmemrange_view, xen_vnuma_topology_info, xen_vnuma_topology_info_vcpu_to_vnode, xen_vnuma_topology_info_vcpu_to_vnode_view, xen_vnuma_topology_info_vdistance, xen_vnuma_topology_info_vdistance_view, xen_vnuma_topology_info_view, xen_vnuma_topology_info_vmemrange, xen_vnuma_topology_info_vmemrange_view } from '../../stable/memory.js';
 
-/** Writes xen_memory_reservation at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_memory_reservation at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_memory_reservation$enc0(v: xen_memory_reservation, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.extent_start;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffn) failBigInt(x0, 'xen_memory_reservation.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
-  d.setUint32(b, Number(x0), true);
   const x1 = v.nr_extents;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffn) failBigInt(x1, 'xen_memory_reservation.nr_extents', 'xen_ulong_t', 32);
-  d.setUint32(b + 4, Number(x1), true);
   const x2 = v.extent_order;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'xen_memory_reservation.extent_order', 'uint32_t', 32);
-  d.setUint32(b + 8, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_memory_reservation.extent_order', 'uint32_t', 32);
   const x3 = v.mem_flags;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'xen_memory_reservation.mem_flags', 'uint32_t', 32);
-  d.setUint32(b + 12, x3, true);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_memory_reservation.mem_flags', 'uint32_t', 32);
   const x4 = v.domid;
-  if ((x4 & 0xffff) !== x4) failInt(x4, 'xen_memory_reservation.domid', 'uint16_t', 16);
+  if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'xen_memory_reservation.domid', 'uint16_t', 16);
+  d.setUint32(b, Number(x0), true);
+  d.setUint32(b + 4, Number(x1), true);
+  d.setUint32(b + 8, x2, true);
+  d.setUint32(b + 12, x3, true);
   d.setUint16(b + 16, x4, true);
   d.setUint16(b + 18, 0);
 }
@@ -46,15 +46,19 @@ export function xen_memory_reservation$chk0(d: DataView, b: number): void {
 export class xen_memory_reservation$V0 implements xen_memory_reservation_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -69,7 +73,7 @@ export class xen_memory_reservation$V0 implements xen_memory_reservation_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, 'xen_memory_reservation');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, this.$s, this.$e, 'xen_memory_reservation');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -91,7 +95,7 @@ export class xen_memory_reservation$V0 implements xen_memory_reservation_view {
   }
 
   set extent_startAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_memory_reservation.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_reservation.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -113,7 +117,7 @@ export class xen_memory_reservation$V0 implements xen_memory_reservation_view {
   }
 
   set nr_extentsAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_memory_reservation.nr_extents', 'xen_ulong_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_reservation.nr_extents', 'xen_ulong_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -124,7 +128,7 @@ export class xen_memory_reservation$V0 implements xen_memory_reservation_view {
   }
 
   set extent_order(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_memory_reservation.extent_order', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_reservation.extent_order', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -135,7 +139,7 @@ export class xen_memory_reservation$V0 implements xen_memory_reservation_view {
   }
 
   set mem_flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_memory_reservation.mem_flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_reservation.mem_flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
@@ -146,29 +150,29 @@ export class xen_memory_reservation$V0 implements xen_memory_reservation_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_memory_reservation.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_memory_reservation.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 16, x, true);
   }
 }
 
-/** Writes xen_memory_reservation at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_memory_reservation at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_memory_reservation$enc1(v: xen_memory_reservation, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.extent_start;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xen_memory_reservation.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.nr_extents;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_memory_reservation.nr_extents', 'xen_ulong_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   const x2 = v.extent_order;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'xen_memory_reservation.extent_order', 'uint32_t', 32);
-  d.setUint32(b + 16, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_memory_reservation.extent_order', 'uint32_t', 32);
   const x3 = v.mem_flags;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'xen_memory_reservation.mem_flags', 'uint32_t', 32);
-  d.setUint32(b + 20, x3, true);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_memory_reservation.mem_flags', 'uint32_t', 32);
   const x4 = v.domid;
-  if ((x4 & 0xffff) !== x4) failInt(x4, 'xen_memory_reservation.domid', 'uint16_t', 16);
+  if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'xen_memory_reservation.domid', 'uint16_t', 16);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
+  d.setUint32(b + 16, x2, true);
+  d.setUint32(b + 20, x3, true);
   d.setUint16(b + 24, x4, true);
   zero(d, b + 26, 6);
 }
@@ -177,8 +181,8 @@ export function xen_memory_reservation$enc1(v: xen_memory_reservation, d: DataVi
 export function xen_memory_reservation$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_memory_reservation {
   const w8 = alignedWords(w, b);
   return {
-    extent_start: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-    nr_extents: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    extent_start: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    nr_extents: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     extent_order: d.getUint32(b + 16, true),
     mem_flags: d.getUint32(b + 20, true),
     domid: d.getUint16(b + 24, true),
@@ -194,15 +198,19 @@ export function xen_memory_reservation$chk1(d: DataView, b: number): void {
 export class xen_memory_reservation$V1 implements xen_memory_reservation_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -217,7 +225,7 @@ export class xen_memory_reservation$V1 implements xen_memory_reservation_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'xen_memory_reservation');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, this.$s, this.$e, 'xen_memory_reservation');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -225,14 +233,13 @@ export class xen_memory_reservation$V1 implements xen_memory_reservation_view {
   get extent_start(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set extent_start(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_memory_reservation.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get extent_startAsNumber(): number {
@@ -248,14 +255,13 @@ export class xen_memory_reservation$V1 implements xen_memory_reservation_view {
   get nr_extents(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set nr_extents(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_memory_reservation.nr_extents', 'xen_ulong_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get nr_extentsAsNumber(): number {
@@ -274,7 +280,7 @@ export class xen_memory_reservation$V1 implements xen_memory_reservation_view {
   }
 
   set extent_order(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_memory_reservation.extent_order', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_reservation.extent_order', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
@@ -285,7 +291,7 @@ export class xen_memory_reservation$V1 implements xen_memory_reservation_view {
   }
 
   set mem_flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_memory_reservation.mem_flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_reservation.mem_flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 20, x, true);
   }
@@ -296,23 +302,53 @@ export class xen_memory_reservation$V1 implements xen_memory_reservation_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_memory_reservation.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_memory_reservation.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 24, x, true);
   }
 }
 
-/** Writes xen_memory_exchange at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_memory_exchange at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_memory_exchange$enc0(v: xen_memory_exchange, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.in;
   if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'xen_memory_exchange.in');
-  xen_memory_reservation$enc0(x0, d, w, b);
-  const x1 = v.out;
-  if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'xen_memory_exchange.out');
-  xen_memory_reservation$enc0(x1, d, w, b + 20);
-  const x2 = v.nr_exchanged;
-  if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'xen_memory_exchange.nr_exchanged', 'xen_ulong_t', 32);
-  d.setUint32(b + 40, Number(x2), true);
+  const x1 = x0.extent_start;
+  if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffn) failBigInt(x1, 'xen_memory_exchange.in.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
+  const x2 = x0.nr_extents;
+  if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'xen_memory_exchange.in.nr_extents', 'xen_ulong_t', 32);
+  const x3 = x0.extent_order;
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_memory_exchange.in.extent_order', 'uint32_t', 32);
+  const x4 = x0.mem_flags;
+  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'xen_memory_exchange.in.mem_flags', 'uint32_t', 32);
+  const x5 = x0.domid;
+  if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'xen_memory_exchange.in.domid', 'uint16_t', 16);
+  const x6 = v.out;
+  if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'xen_memory_exchange.out');
+  const x7 = x6.extent_start;
+  if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffn) failBigInt(x7, 'xen_memory_exchange.out.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
+  const x8 = x6.nr_extents;
+  if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffn) failBigInt(x8, 'xen_memory_exchange.out.nr_extents', 'xen_ulong_t', 32);
+  const x9 = x6.extent_order;
+  if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'xen_memory_exchange.out.extent_order', 'uint32_t', 32);
+  const x10 = x6.mem_flags;
+  if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'xen_memory_exchange.out.mem_flags', 'uint32_t', 32);
+  const x11 = x6.domid;
+  if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'xen_memory_exchange.out.domid', 'uint16_t', 16);
+  const x12 = v.nr_exchanged;
+  if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffn) failBigInt(x12, 'xen_memory_exchange.nr_exchanged', 'xen_ulong_t', 32);
+  d.setUint32(b, Number(x1), true);
+  d.setUint32(b + 4, Number(x2), true);
+  d.setUint32(b + 8, x3, true);
+  d.setUint32(b + 12, x4, true);
+  d.setUint16(b + 16, x5, true);
+  d.setUint16(b + 18, 0);
+  d.setUint32(b + 20, Number(x7), true);
+  d.setUint32(b + 24, Number(x8), true);
+  d.setUint32(b + 28, x9, true);
+  d.setUint32(b + 32, x10, true);
+  d.setUint16(b + 36, x11, true);
+  d.setUint16(b + 38, 0);
+  d.setUint32(b + 40, Number(x12), true);
 }
 
 /** Reads xen_memory_exchange at `b` on x86_32. */
@@ -334,17 +370,21 @@ export function xen_memory_exchange$chk0(d: DataView, b: number): void {
 export class xen_memory_exchange$V0 implements xen_memory_exchange_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_in: xen_memory_reservation$V0 | undefined = undefined;
   $c_out: xen_memory_reservation$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -359,17 +399,17 @@ export class xen_memory_exchange$V0 implements xen_memory_exchange_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 44 <= this.$n ? x : checkRepoint(this.$d, x, 44, 'xen_memory_exchange');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 44 <= this.$n ? x : checkRepoint(this.$d, x, 44, this.$s, this.$e, 'xen_memory_exchange');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get in(): xen_memory_reservation_view {
-    return (this.$c_in ??= new xen_memory_reservation$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_in ??= new xen_memory_reservation$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get out(): xen_memory_reservation_view {
-    return (this.$c_out ??= new xen_memory_reservation$V0(this.$d, this.$a, 0, this.$r, this.$o + 20));
+    return (this.$c_out ??= new xen_memory_reservation$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 20));
   }
 
   get nr_exchanged(): bigint {
@@ -389,24 +429,54 @@ export class xen_memory_exchange$V0 implements xen_memory_exchange_view {
   }
 
   set nr_exchangedAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_memory_exchange.nr_exchanged', 'xen_ulong_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_exchange.nr_exchanged', 'xen_ulong_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 40, x, true);
   }
 }
 
-/** Writes xen_memory_exchange at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_memory_exchange at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_memory_exchange$enc1(v: xen_memory_exchange, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.in;
   if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'xen_memory_exchange.in');
-  xen_memory_reservation$enc1(x0, d, w, b);
-  const x1 = v.out;
-  if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'xen_memory_exchange.out');
-  xen_memory_reservation$enc1(x1, d, w, b + 32);
-  const x2 = v.nr_exchanged;
-  if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_memory_exchange.nr_exchanged', 'xen_ulong_t', 64);
-  if (w8 !== undefined) w8[(b + 64) / 8] = x2; else d.setBigUint64(b + 64, x2, true);
+  const x1 = x0.extent_start;
+  if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_memory_exchange.in.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
+  const x2 = x0.nr_extents;
+  if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_memory_exchange.in.nr_extents', 'xen_ulong_t', 64);
+  const x3 = x0.extent_order;
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_memory_exchange.in.extent_order', 'uint32_t', 32);
+  const x4 = x0.mem_flags;
+  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'xen_memory_exchange.in.mem_flags', 'uint32_t', 32);
+  const x5 = x0.domid;
+  if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'xen_memory_exchange.in.domid', 'uint16_t', 16);
+  const x6 = v.out;
+  if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'xen_memory_exchange.out');
+  const x7 = x6.extent_start;
+  if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'xen_memory_exchange.out.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
+  const x8 = x6.nr_extents;
+  if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffffffffffn) failBigInt(x8, 'xen_memory_exchange.out.nr_extents', 'xen_ulong_t', 64);
+  const x9 = x6.extent_order;
+  if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'xen_memory_exchange.out.extent_order', 'uint32_t', 32);
+  const x10 = x6.mem_flags;
+  if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'xen_memory_exchange.out.mem_flags', 'uint32_t', 32);
+  const x11 = x6.domid;
+  if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'xen_memory_exchange.out.domid', 'uint16_t', 16);
+  const x12 = v.nr_exchanged;
+  if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'xen_memory_exchange.nr_exchanged', 'xen_ulong_t', 64);
+  if (w8 !== undefined) w8[b / 8] = x1; else d.setBigUint64(b, x1, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
+  d.setUint32(b + 16, x3, true);
+  d.setUint32(b + 20, x4, true);
+  d.setUint16(b + 24, x5, true);
+  zero(d, b + 26, 6);
+  if (w8 !== undefined) w8[(b + 32) / 8] = x7; else d.setBigUint64(b + 32, x7, true);
+  if (w8 !== undefined) w8[(b + 40) / 8] = x8; else d.setBigUint64(b + 40, x8, true);
+  d.setUint32(b + 48, x9, true);
+  d.setUint32(b + 52, x10, true);
+  d.setUint16(b + 56, x11, true);
+  zero(d, b + 58, 6);
+  if (w8 !== undefined) w8[(b + 64) / 8] = x12; else d.setBigUint64(b + 64, x12, true);
 }
 
 /** Reads xen_memory_exchange at `b` on x86_64, arm32, arm64. */
@@ -415,7 +485,7 @@ export function xen_memory_exchange$dec1(d: DataView, w: BigUint64Array | undefi
   return {
     in: xen_memory_reservation$dec1(d, w, b),
     out: xen_memory_reservation$dec1(d, w, b + 32),
-    nr_exchanged: (w8 !== undefined ? w8[(b + 64) / 8] : d.getBigUint64(b + 64, true)),
+    nr_exchanged: (w8?.[(b + 64) / 8] ?? d.getBigUint64(b + 64, true)),
   };
 }
 
@@ -429,17 +499,21 @@ export function xen_memory_exchange$chk1(d: DataView, b: number): void {
 export class xen_memory_exchange$V1 implements xen_memory_exchange_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_in: xen_memory_reservation$V1 | undefined = undefined;
   $c_out: xen_memory_reservation$V1 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -454,30 +528,29 @@ export class xen_memory_exchange$V1 implements xen_memory_exchange_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 72 <= this.$n ? x : checkRepoint(this.$d, x, 72, 'xen_memory_exchange');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 72 <= this.$n ? x : checkRepoint(this.$d, x, 72, this.$s, this.$e, 'xen_memory_exchange');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get in(): xen_memory_reservation_view {
-    return (this.$c_in ??= new xen_memory_reservation$V1(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_in ??= new xen_memory_reservation$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get out(): xen_memory_reservation_view {
-    return (this.$c_out ??= new xen_memory_reservation$V1(this.$d, this.$a, 0, this.$r, this.$o + 32));
+    return (this.$c_out ??= new xen_memory_reservation$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 32));
   }
 
   get nr_exchanged(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 64) / 8] : this.$d.getBigUint64(b + 64, true));
+    return (w?.[(b + 64) / 8] ?? this.$d.getBigUint64(b + 64, true));
   }
 
   set nr_exchanged(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_memory_exchange.nr_exchanged', 'xen_ulong_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 64) / 8] = x; else this.$d.setBigUint64(b + 64, x, true);
+    this.$d.setBigUint64(b + 64, x, true);
   }
 
   get nr_exchangedAsNumber(): number {
@@ -491,10 +564,10 @@ export class xen_memory_exchange$V1 implements xen_memory_exchange_view {
   }
 }
 
-/** Writes xen_memory_domain at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_memory_domain at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_memory_domain$enc0(v: xen_memory_domain, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_memory_domain.domid', 'uint16_t', 16);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_memory_domain.domid', 'uint16_t', 16);
   d.setUint16(b, x0, true);
 }
 
@@ -509,15 +582,19 @@ export function xen_memory_domain$dec0(d: DataView, w: BigUint64Array | undefine
 export class xen_memory_domain$V0 implements xen_memory_domain_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -532,7 +609,7 @@ export class xen_memory_domain$V0 implements xen_memory_domain_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 2 <= this.$n ? x : checkRepoint(this.$d, x, 2, 'xen_memory_domain');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 2 <= this.$n ? x : checkRepoint(this.$d, x, 2, this.$s, this.$e, 'xen_memory_domain');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -543,22 +620,22 @@ export class xen_memory_domain$V0 implements xen_memory_domain_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_memory_domain.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_memory_domain.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
 }
 
-/** Writes xen_machphys_mfn_list at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_machphys_mfn_list at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_machphys_mfn_list$enc0(v: xen_machphys_mfn_list, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.max_extents;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_machphys_mfn_list.max_extents', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_machphys_mfn_list.max_extents', 'uint32_t', 32);
   const x1 = v.extent_start;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffn) failBigInt(x1, 'xen_machphys_mfn_list.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
-  d.setUint32(b + 4, Number(x1), true);
   const x2 = v.nr_extents;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'xen_machphys_mfn_list.nr_extents', 'uint32_t', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_machphys_mfn_list.nr_extents', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, Number(x1), true);
   d.setUint32(b + 8, x2, true);
 }
 
@@ -575,15 +652,19 @@ export function xen_machphys_mfn_list$dec0(d: DataView, w: BigUint64Array | unde
 export class xen_machphys_mfn_list$V0 implements xen_machphys_mfn_list_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -598,7 +679,7 @@ export class xen_machphys_mfn_list$V0 implements xen_machphys_mfn_list_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'xen_machphys_mfn_list');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, this.$s, this.$e, 'xen_machphys_mfn_list');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -609,7 +690,7 @@ export class xen_machphys_mfn_list$V0 implements xen_machphys_mfn_list_view {
   }
 
   set max_extents(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.max_extents', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.max_extents', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -631,7 +712,7 @@ export class xen_machphys_mfn_list$V0 implements xen_machphys_mfn_list_view {
   }
 
   set extent_startAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -642,23 +723,23 @@ export class xen_machphys_mfn_list$V0 implements xen_machphys_mfn_list_view {
   }
 
   set nr_extents(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.nr_extents', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.nr_extents', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
 }
 
-/** Writes xen_machphys_mfn_list at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_machphys_mfn_list at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_machphys_mfn_list$enc1(v: xen_machphys_mfn_list, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.max_extents;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_machphys_mfn_list.max_extents', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_machphys_mfn_list.max_extents', 'uint32_t', 32);
   const x1 = v.extent_start;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_machphys_mfn_list.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   const x2 = v.nr_extents;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'xen_machphys_mfn_list.nr_extents', 'uint32_t', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_machphys_mfn_list.nr_extents', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   d.setUint32(b + 16, x2, true);
   d.setUint32(b + 4, 0);
   d.setUint32(b + 20, 0);
@@ -669,7 +750,7 @@ export function xen_machphys_mfn_list$dec1(d: DataView, w: BigUint64Array | unde
   const w8 = alignedWords(w, b);
   return {
     max_extents: d.getUint32(b, true),
-    extent_start: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    extent_start: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     nr_extents: d.getUint32(b + 16, true),
   };
 }
@@ -684,15 +765,19 @@ export function xen_machphys_mfn_list$chk1(d: DataView, b: number): void {
 export class xen_machphys_mfn_list$V1 implements xen_machphys_mfn_list_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -707,7 +792,7 @@ export class xen_machphys_mfn_list$V1 implements xen_machphys_mfn_list_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'xen_machphys_mfn_list');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'xen_machphys_mfn_list');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -718,7 +803,7 @@ export class xen_machphys_mfn_list$V1 implements xen_machphys_mfn_list_view {
   }
 
   set max_extents(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.max_extents', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.max_extents', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -726,14 +811,13 @@ export class xen_machphys_mfn_list$V1 implements xen_machphys_mfn_list_view {
   get extent_start(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set extent_start(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_machphys_mfn_list.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get extent_startAsNumber(): number {
@@ -752,22 +836,22 @@ export class xen_machphys_mfn_list$V1 implements xen_machphys_mfn_list_view {
   }
 
   set nr_extents(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.nr_extents', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.nr_extents', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
 }
 
-/** Writes xen_machphys_mapping at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_machphys_mapping at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_machphys_mapping$enc0(v: xen_machphys_mapping, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.v_start;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffn) failBigInt(x0, 'xen_machphys_mapping.v_start', 'xen_ulong_t', 32);
-  d.setUint32(b, Number(x0), true);
   const x1 = v.v_end;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffn) failBigInt(x1, 'xen_machphys_mapping.v_end', 'xen_ulong_t', 32);
-  d.setUint32(b + 4, Number(x1), true);
   const x2 = v.max_mfn;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'xen_machphys_mapping.max_mfn', 'xen_ulong_t', 32);
+  d.setUint32(b, Number(x0), true);
+  d.setUint32(b + 4, Number(x1), true);
   d.setUint32(b + 8, Number(x2), true);
 }
 
@@ -784,15 +868,19 @@ export function xen_machphys_mapping$dec0(d: DataView, w: BigUint64Array | undef
 export class xen_machphys_mapping$V0 implements xen_machphys_mapping_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -807,7 +895,7 @@ export class xen_machphys_mapping$V0 implements xen_machphys_mapping_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'xen_machphys_mapping');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, this.$s, this.$e, 'xen_machphys_mapping');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -829,7 +917,7 @@ export class xen_machphys_mapping$V0 implements xen_machphys_mapping_view {
   }
 
   set v_startAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_machphys_mapping.v_start', 'xen_ulong_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mapping.v_start', 'xen_ulong_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -851,7 +939,7 @@ export class xen_machphys_mapping$V0 implements xen_machphys_mapping_view {
   }
 
   set v_endAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_machphys_mapping.v_end', 'xen_ulong_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mapping.v_end', 'xen_ulong_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -873,23 +961,25 @@ export class xen_machphys_mapping$V0 implements xen_machphys_mapping_view {
   }
 
   set max_mfnAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_machphys_mapping.max_mfn', 'xen_ulong_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mapping.max_mfn', 'xen_ulong_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
 }
 
-/** Writes xen_machphys_mapping at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_machphys_mapping at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_machphys_mapping$enc1(v: xen_machphys_mapping, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.v_start;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xen_machphys_mapping.v_start', 'xen_ulong_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.v_end;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_machphys_mapping.v_end', 'xen_ulong_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   const x2 = v.max_mfn;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_machphys_mapping.max_mfn', 'xen_ulong_t', 64);
+  // A detached buffer throws here, where word stores to it would be dropped.
+  d.getUint8(b);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   if (w8 !== undefined) w8[(b + 16) / 8] = x2; else d.setBigUint64(b + 16, x2, true);
 }
 
@@ -897,9 +987,9 @@ export function xen_machphys_mapping$enc1(v: xen_machphys_mapping, d: DataView, 
 export function xen_machphys_mapping$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_machphys_mapping {
   const w8 = alignedWords(w, b);
   return {
-    v_start: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-    v_end: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
-    max_mfn: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
+    v_start: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    v_end: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    max_mfn: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
   };
 }
 
@@ -907,15 +997,19 @@ export function xen_machphys_mapping$dec1(d: DataView, w: BigUint64Array | undef
 export class xen_machphys_mapping$V1 implements xen_machphys_mapping_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -930,7 +1024,7 @@ export class xen_machphys_mapping$V1 implements xen_machphys_mapping_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'xen_machphys_mapping');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'xen_machphys_mapping');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -938,14 +1032,13 @@ export class xen_machphys_mapping$V1 implements xen_machphys_mapping_view {
   get v_start(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set v_start(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_machphys_mapping.v_start', 'xen_ulong_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get v_startAsNumber(): number {
@@ -961,14 +1054,13 @@ export class xen_machphys_mapping$V1 implements xen_machphys_mapping_view {
   get v_end(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set v_end(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_machphys_mapping.v_end', 'xen_ulong_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get v_endAsNumber(): number {
@@ -984,14 +1076,13 @@ export class xen_machphys_mapping$V1 implements xen_machphys_mapping_view {
   get max_mfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set max_mfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_machphys_mapping.max_mfn', 'xen_ulong_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get max_mfnAsNumber(): number {
@@ -1005,22 +1096,22 @@ export class xen_machphys_mapping$V1 implements xen_machphys_mapping_view {
   }
 }
 
-/** Writes xen_add_to_physmap at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_add_to_physmap at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_add_to_physmap$enc0(v: xen_add_to_physmap, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_add_to_physmap.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_add_to_physmap.domid', 'uint16_t', 16);
   const x1 = v.size;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_add_to_physmap.size', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_add_to_physmap.size', 'uint16_t', 16);
   const x2 = v.space;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'xen_add_to_physmap.space', 'uint32_t', 32);
-  d.setUint32(b + 4, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_add_to_physmap.space', 'uint32_t', 32);
   const x3 = v.idx;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'xen_add_to_physmap.idx', 'xen_ulong_t', 32);
-  d.setUint32(b + 8, Number(x3), true);
   const x4 = v.gpfn;
   if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffn) failBigInt(x4, 'xen_add_to_physmap.gpfn', 'xen_pfn_t', 32);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
+  d.setUint32(b + 4, x2, true);
+  d.setUint32(b + 8, Number(x3), true);
   d.setUint32(b + 12, Number(x4), true);
 }
 
@@ -1039,15 +1130,19 @@ export function xen_add_to_physmap$dec0(d: DataView, w: BigUint64Array | undefin
 export class xen_add_to_physmap$V0 implements xen_add_to_physmap_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1062,7 +1157,7 @@ export class xen_add_to_physmap$V0 implements xen_add_to_physmap_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_add_to_physmap');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xen_add_to_physmap');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1073,7 +1168,7 @@ export class xen_add_to_physmap$V0 implements xen_add_to_physmap_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1084,7 +1179,7 @@ export class xen_add_to_physmap$V0 implements xen_add_to_physmap_view {
   }
 
   set size(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap.size', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap.size', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -1095,7 +1190,7 @@ export class xen_add_to_physmap$V0 implements xen_add_to_physmap_view {
   }
 
   set space(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_add_to_physmap.space', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_add_to_physmap.space', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -1117,7 +1212,7 @@ export class xen_add_to_physmap$V0 implements xen_add_to_physmap_view {
   }
 
   set idxAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_add_to_physmap.idx', 'xen_ulong_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_add_to_physmap.idx', 'xen_ulong_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -1139,29 +1234,29 @@ export class xen_add_to_physmap$V0 implements xen_add_to_physmap_view {
   }
 
   set gpfnAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_add_to_physmap.gpfn', 'xen_pfn_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_add_to_physmap.gpfn', 'xen_pfn_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
 }
 
-/** Writes xen_add_to_physmap at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_add_to_physmap at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_add_to_physmap$enc1(v: xen_add_to_physmap, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_add_to_physmap.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_add_to_physmap.domid', 'uint16_t', 16);
   const x1 = v.size;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_add_to_physmap.size', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_add_to_physmap.size', 'uint16_t', 16);
   const x2 = v.space;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'xen_add_to_physmap.space', 'uint32_t', 32);
-  d.setUint32(b + 4, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_add_to_physmap.space', 'uint32_t', 32);
   const x3 = v.idx;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_add_to_physmap.idx', 'xen_ulong_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x3; else d.setBigUint64(b + 8, x3, true);
   const x4 = v.gpfn;
   if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'xen_add_to_physmap.gpfn', 'xen_pfn_t', 64);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
+  d.setUint32(b + 4, x2, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x3; else d.setBigUint64(b + 8, x3, true);
   if (w8 !== undefined) w8[(b + 16) / 8] = x4; else d.setBigUint64(b + 16, x4, true);
 }
 
@@ -1172,8 +1267,8 @@ export function xen_add_to_physmap$dec1(d: DataView, w: BigUint64Array | undefin
     domid: d.getUint16(b, true),
     size: d.getUint16(b + 2, true),
     space: d.getUint32(b + 4, true),
-    idx: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
-    gpfn: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
+    idx: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    gpfn: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
   };
 }
 
@@ -1181,15 +1276,19 @@ export function xen_add_to_physmap$dec1(d: DataView, w: BigUint64Array | undefin
 export class xen_add_to_physmap$V1 implements xen_add_to_physmap_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1204,7 +1303,7 @@ export class xen_add_to_physmap$V1 implements xen_add_to_physmap_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'xen_add_to_physmap');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'xen_add_to_physmap');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1215,7 +1314,7 @@ export class xen_add_to_physmap$V1 implements xen_add_to_physmap_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1226,7 +1325,7 @@ export class xen_add_to_physmap$V1 implements xen_add_to_physmap_view {
   }
 
   set size(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap.size', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap.size', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -1237,7 +1336,7 @@ export class xen_add_to_physmap$V1 implements xen_add_to_physmap_view {
   }
 
   set space(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_add_to_physmap.space', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_add_to_physmap.space', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -1245,14 +1344,13 @@ export class xen_add_to_physmap$V1 implements xen_add_to_physmap_view {
   get idx(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set idx(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_add_to_physmap.idx', 'xen_ulong_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get idxAsNumber(): number {
@@ -1268,14 +1366,13 @@ export class xen_add_to_physmap$V1 implements xen_add_to_physmap_view {
   get gpfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set gpfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_add_to_physmap.gpfn', 'xen_pfn_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get gpfnAsNumber(): number {
@@ -1289,46 +1386,72 @@ export class xen_add_to_physmap$V1 implements xen_add_to_physmap_view {
   }
 }
 
-/** Writes xen_add_to_physmap_batch_extra at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_add_to_physmap_batch_extra at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_add_to_physmap_batch_extra$enc0(v: xen_add_to_physmap_batch_extra, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  d.setUint16(b, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.foreign_domid !== undefined) {
-    k++;
-    const x0 = v.foreign_domid;
-    if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_add_to_physmap_batch_extra.foreign_domid', 'uint16_t', 16);
-    d.setUint16(b, x0, true);
+    k0++;
+    j1 = 0;
+    const x2 = v.foreign_domid!;
+    if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'xen_add_to_physmap_batch_extra.foreign_domid', 'uint16_t', 16);
   }
   if (v.res0 !== undefined) {
-    k++;
-    const x1 = v.res0;
-    if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_add_to_physmap_batch_extra.res0', 'uint16_t', 16);
-    d.setUint16(b, x1, true);
+    k0++;
+    j1 = 1;
+    const x3 = v.res0!;
+    if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'xen_add_to_physmap_batch_extra.res0', 'uint16_t', 16);
   }
-  if (k > 1) failUnion('xen_add_to_physmap_batch_extra', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 2, 'xen_add_to_physmap_batch_extra', ['foreign_domid', 'res0'], xen_add_to_physmap_batch_extra$dec0, xen_add_to_physmap_batch_extra$enc0);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'xen_add_to_physmap_batch_extra');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 2, 'xen_add_to_physmap_batch_extra', ['foreign_domid', 'res0'], xen_add_to_physmap_batch_extra$dec0, xen_add_to_physmap_batch_extra$enc0);
+  } else {
+    d.setUint16(b, 0);
+    switch (j1) {
+      case 0: {
+        const x4 = v.foreign_domid!;
+        if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'xen_add_to_physmap_batch_extra.foreign_domid', 'uint16_t', 16);
+        d.setUint16(b, x4, true);
+        break;
+      }
+      case 1: {
+        const x5 = v.res0!;
+        if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'xen_add_to_physmap_batch_extra.res0', 'uint16_t', 16);
+        d.setUint16(b, x5, true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads xen_add_to_physmap_batch_extra at `b` on x86_32, x86_64, arm32, arm64. */
 export function xen_add_to_physmap_batch_extra$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_add_to_physmap_batch_extra {
-  return {
+  return decodedFrom({
     foreign_domid: d.getUint16(b, true),
     res0: d.getUint16(b, true),
-  };
+  }, xen_add_to_physmap_batch_extra$dec0, d, b, 2);
 }
 
 /** The view of xen_add_to_physmap_batch_extra on x86_32, x86_64, arm32, arm64. */
 export class xen_add_to_physmap_batch_extra$V0 implements xen_add_to_physmap_batch_extra_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1343,7 +1466,7 @@ export class xen_add_to_physmap_batch_extra$V0 implements xen_add_to_physmap_bat
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 2 <= this.$n ? x : checkRepoint(this.$d, x, 2, 'xen_add_to_physmap_batch_extra');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 2 <= this.$n ? x : checkRepoint(this.$d, x, 2, this.$s, this.$e, 'xen_add_to_physmap_batch_extra');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1354,7 +1477,7 @@ export class xen_add_to_physmap_batch_extra$V0 implements xen_add_to_physmap_bat
   }
 
   set foreign_domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch_extra.foreign_domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch_extra.foreign_domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1365,35 +1488,71 @@ export class xen_add_to_physmap_batch_extra$V0 implements xen_add_to_physmap_bat
   }
 
   set res0(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch_extra.res0', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch_extra.res0', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
 }
 
-/** Writes xen_add_to_physmap_batch at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_add_to_physmap_batch at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_add_to_physmap_batch$enc0(v: xen_add_to_physmap_batch, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_add_to_physmap_batch.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_add_to_physmap_batch.domid', 'uint16_t', 16);
   const x1 = v.space;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_add_to_physmap_batch.space', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_add_to_physmap_batch.space', 'uint16_t', 16);
   const x2 = v.size;
-  if ((x2 & 0xffff) !== x2) failInt(x2, 'xen_add_to_physmap_batch.size', 'uint16_t', 16);
-  d.setUint16(b + 4, x2, true);
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'xen_add_to_physmap_batch.size', 'uint16_t', 16);
   const x3 = v.u;
   if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'xen_add_to_physmap_batch.u');
-  xen_add_to_physmap_batch_extra$enc0(x3, d, w, b + 6);
-  const x4 = v.idxs;
-  if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffn) failBigInt(x4, 'xen_add_to_physmap_batch.idxs', 'XEN_GUEST_HANDLE(xen_ulong_t)', 32);
-  d.setUint32(b + 8, Number(x4), true);
-  const x5 = v.gpfns;
-  if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffn) failBigInt(x5, 'xen_add_to_physmap_batch.gpfns', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
-  d.setUint32(b + 12, Number(x5), true);
-  const x6 = v.errs;
-  if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffn) failBigInt(x6, 'xen_add_to_physmap_batch.errs', 'XEN_GUEST_HANDLE(int)', 32);
-  d.setUint32(b + 16, Number(x6), true);
+  let k4 = 0;
+  let j5 = -1;
+  if (x3.foreign_domid !== undefined) {
+    k4++;
+    j5 = 0;
+    const x6 = x3.foreign_domid!;
+    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'xen_add_to_physmap_batch.u.foreign_domid', 'uint16_t', 16);
+  }
+  if (x3.res0 !== undefined) {
+    k4++;
+    j5 = 1;
+    const x7 = x3.res0!;
+    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'xen_add_to_physmap_batch.u.res0', 'uint16_t', 16);
+  }
+  if (k4 > 1) {
+    checkDecodedUnion(x3, k4, 2, 'xen_add_to_physmap_batch.u', ['foreign_domid', 'res0'], xen_add_to_physmap_batch_extra$dec0, xen_add_to_physmap_batch_extra$enc0);
+    j5 = -2;
+  } else if (k4 === 0) checkEmptyUnion(x3, 'xen_add_to_physmap_batch.u');
+  const x10 = v.idxs;
+  if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffn) failBigInt(x10, 'xen_add_to_physmap_batch.idxs', 'XEN_GUEST_HANDLE(xen_ulong_t)', 32);
+  const x11 = v.gpfns;
+  if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffn) failBigInt(x11, 'xen_add_to_physmap_batch.gpfns', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
+  const x12 = v.errs;
+  if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffn) failBigInt(x12, 'xen_add_to_physmap_batch.errs', 'XEN_GUEST_HANDLE(int)', 32);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
+  d.setUint16(b + 4, x2, true);
+  if (j5 === -2) {
+    encodeDecodedUnion(x3, 2, d, w, b + 6, 2, 'xen_add_to_physmap_batch.u', ['foreign_domid', 'res0'], xen_add_to_physmap_batch_extra$dec0, xen_add_to_physmap_batch_extra$enc0);
+  } else {
+    d.setUint16(b + 6, 0);
+    switch (j5) {
+      case 0: {
+        const x8 = x3.foreign_domid!;
+        if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'xen_add_to_physmap_batch.u.foreign_domid', 'uint16_t', 16);
+        d.setUint16(b + 6, x8, true);
+        break;
+      }
+      case 1: {
+        const x9 = x3.res0!;
+        if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'xen_add_to_physmap_batch.u.res0', 'uint16_t', 16);
+        d.setUint16(b + 6, x9, true);
+        break;
+      }
+    }
+  }
+  d.setUint32(b + 8, Number(x10), true);
+  d.setUint32(b + 12, Number(x11), true);
+  d.setUint32(b + 16, Number(x12), true);
 }
 
 /** Reads xen_add_to_physmap_batch at `b` on x86_32. */
@@ -1413,16 +1572,20 @@ export function xen_add_to_physmap_batch$dec0(d: DataView, w: BigUint64Array | u
 export class xen_add_to_physmap_batch$V0 implements xen_add_to_physmap_batch_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_u: xen_add_to_physmap_batch_extra$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1437,7 +1600,7 @@ export class xen_add_to_physmap_batch$V0 implements xen_add_to_physmap_batch_vie
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, 'xen_add_to_physmap_batch');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, this.$s, this.$e, 'xen_add_to_physmap_batch');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1448,7 +1611,7 @@ export class xen_add_to_physmap_batch$V0 implements xen_add_to_physmap_batch_vie
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1459,7 +1622,7 @@ export class xen_add_to_physmap_batch$V0 implements xen_add_to_physmap_batch_vie
   }
 
   set space(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch.space', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch.space', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -1470,13 +1633,13 @@ export class xen_add_to_physmap_batch$V0 implements xen_add_to_physmap_batch_vie
   }
 
   set size(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch.size', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch.size', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
 
   get u(): xen_add_to_physmap_batch_extra_view {
-    return (this.$c_u ??= new xen_add_to_physmap_batch_extra$V0(this.$d, this.$a, 0, this.$r, this.$o + 6));
+    return (this.$c_u ??= new xen_add_to_physmap_batch_extra$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 6));
   }
 
   get idxs(): bigint {
@@ -1496,7 +1659,7 @@ export class xen_add_to_physmap_batch$V0 implements xen_add_to_physmap_batch_vie
   }
 
   set idxsAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_add_to_physmap_batch.idxs', 'XEN_GUEST_HANDLE(xen_ulong_t)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_add_to_physmap_batch.idxs', 'XEN_GUEST_HANDLE(xen_ulong_t)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -1518,7 +1681,7 @@ export class xen_add_to_physmap_batch$V0 implements xen_add_to_physmap_batch_vie
   }
 
   set gpfnsAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_add_to_physmap_batch.gpfns', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_add_to_physmap_batch.gpfns', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
@@ -1540,36 +1703,72 @@ export class xen_add_to_physmap_batch$V0 implements xen_add_to_physmap_batch_vie
   }
 
   set errsAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_add_to_physmap_batch.errs', 'XEN_GUEST_HANDLE(int)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_add_to_physmap_batch.errs', 'XEN_GUEST_HANDLE(int)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
 }
 
-/** Writes xen_add_to_physmap_batch at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_add_to_physmap_batch at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_add_to_physmap_batch$enc1(v: xen_add_to_physmap_batch, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_add_to_physmap_batch.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_add_to_physmap_batch.domid', 'uint16_t', 16);
   const x1 = v.space;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_add_to_physmap_batch.space', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_add_to_physmap_batch.space', 'uint16_t', 16);
   const x2 = v.size;
-  if ((x2 & 0xffff) !== x2) failInt(x2, 'xen_add_to_physmap_batch.size', 'uint16_t', 16);
-  d.setUint16(b + 4, x2, true);
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'xen_add_to_physmap_batch.size', 'uint16_t', 16);
   const x3 = v.u;
   if (typeof x3 !== 'object' || x3 === null) failObject(x3, 'xen_add_to_physmap_batch.u');
-  xen_add_to_physmap_batch_extra$enc0(x3, d, w, b + 6);
-  const x4 = v.idxs;
-  if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'xen_add_to_physmap_batch.idxs', 'XEN_GUEST_HANDLE(xen_ulong_t)', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x4; else d.setBigUint64(b + 8, x4, true);
-  const x5 = v.gpfns;
-  if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'xen_add_to_physmap_batch.gpfns', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
-  if (w8 !== undefined) w8[(b + 16) / 8] = x5; else d.setBigUint64(b + 16, x5, true);
-  const x6 = v.errs;
-  if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'xen_add_to_physmap_batch.errs', 'XEN_GUEST_HANDLE(int)', 64);
-  if (w8 !== undefined) w8[(b + 24) / 8] = x6; else d.setBigUint64(b + 24, x6, true);
+  let k4 = 0;
+  let j5 = -1;
+  if (x3.foreign_domid !== undefined) {
+    k4++;
+    j5 = 0;
+    const x6 = x3.foreign_domid!;
+    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'xen_add_to_physmap_batch.u.foreign_domid', 'uint16_t', 16);
+  }
+  if (x3.res0 !== undefined) {
+    k4++;
+    j5 = 1;
+    const x7 = x3.res0!;
+    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'xen_add_to_physmap_batch.u.res0', 'uint16_t', 16);
+  }
+  if (k4 > 1) {
+    checkDecodedUnion(x3, k4, 2, 'xen_add_to_physmap_batch.u', ['foreign_domid', 'res0'], xen_add_to_physmap_batch_extra$dec0, xen_add_to_physmap_batch_extra$enc0);
+    j5 = -2;
+  } else if (k4 === 0) checkEmptyUnion(x3, 'xen_add_to_physmap_batch.u');
+  const x10 = v.idxs;
+  if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'xen_add_to_physmap_batch.idxs', 'XEN_GUEST_HANDLE(xen_ulong_t)', 64);
+  const x11 = v.gpfns;
+  if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffffffffffn) failBigInt(x11, 'xen_add_to_physmap_batch.gpfns', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
+  const x12 = v.errs;
+  if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'xen_add_to_physmap_batch.errs', 'XEN_GUEST_HANDLE(int)', 64);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
+  d.setUint16(b + 4, x2, true);
+  if (j5 === -2) {
+    encodeDecodedUnion(x3, 2, d, w, b + 6, 2, 'xen_add_to_physmap_batch.u', ['foreign_domid', 'res0'], xen_add_to_physmap_batch_extra$dec0, xen_add_to_physmap_batch_extra$enc0);
+  } else {
+    d.setUint16(b + 6, 0);
+    switch (j5) {
+      case 0: {
+        const x8 = x3.foreign_domid!;
+        if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'xen_add_to_physmap_batch.u.foreign_domid', 'uint16_t', 16);
+        d.setUint16(b + 6, x8, true);
+        break;
+      }
+      case 1: {
+        const x9 = x3.res0!;
+        if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'xen_add_to_physmap_batch.u.res0', 'uint16_t', 16);
+        d.setUint16(b + 6, x9, true);
+        break;
+      }
+    }
+  }
+  if (w8 !== undefined) w8[(b + 8) / 8] = x10; else d.setBigUint64(b + 8, x10, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x11; else d.setBigUint64(b + 16, x11, true);
+  if (w8 !== undefined) w8[(b + 24) / 8] = x12; else d.setBigUint64(b + 24, x12, true);
 }
 
 /** Reads xen_add_to_physmap_batch at `b` on x86_64, arm32, arm64. */
@@ -1580,9 +1779,9 @@ export function xen_add_to_physmap_batch$dec1(d: DataView, w: BigUint64Array | u
     space: d.getUint16(b + 2, true),
     size: d.getUint16(b + 4, true),
     u: xen_add_to_physmap_batch_extra$dec0(d, w, b + 6),
-    idxs: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
-    gpfns: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
-    errs: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+    idxs: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    gpfns: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+    errs: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
   };
 }
 
@@ -1590,16 +1789,20 @@ export function xen_add_to_physmap_batch$dec1(d: DataView, w: BigUint64Array | u
 export class xen_add_to_physmap_batch$V1 implements xen_add_to_physmap_batch_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_u: xen_add_to_physmap_batch_extra$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1614,7 +1817,7 @@ export class xen_add_to_physmap_batch$V1 implements xen_add_to_physmap_batch_vie
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'xen_add_to_physmap_batch');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, this.$s, this.$e, 'xen_add_to_physmap_batch');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1625,7 +1828,7 @@ export class xen_add_to_physmap_batch$V1 implements xen_add_to_physmap_batch_vie
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1636,7 +1839,7 @@ export class xen_add_to_physmap_batch$V1 implements xen_add_to_physmap_batch_vie
   }
 
   set space(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch.space', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch.space', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -1647,26 +1850,25 @@ export class xen_add_to_physmap_batch$V1 implements xen_add_to_physmap_batch_vie
   }
 
   set size(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch.size', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_add_to_physmap_batch.size', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 4, x, true);
   }
 
   get u(): xen_add_to_physmap_batch_extra_view {
-    return (this.$c_u ??= new xen_add_to_physmap_batch_extra$V0(this.$d, this.$a, 0, this.$r, this.$o + 6));
+    return (this.$c_u ??= new xen_add_to_physmap_batch_extra$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 6));
   }
 
   get idxs(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set idxs(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_add_to_physmap_batch.idxs', 'XEN_GUEST_HANDLE(xen_ulong_t)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get idxsAsNumber(): number {
@@ -1682,14 +1884,13 @@ export class xen_add_to_physmap_batch$V1 implements xen_add_to_physmap_batch_vie
   get gpfns(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set gpfns(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_add_to_physmap_batch.gpfns', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get gpfnsAsNumber(): number {
@@ -1705,14 +1906,13 @@ export class xen_add_to_physmap_batch$V1 implements xen_add_to_physmap_batch_vie
   get errs(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 24) / 8] : this.$d.getBigUint64(b + 24, true));
+    return (w?.[(b + 24) / 8] ?? this.$d.getBigUint64(b + 24, true));
   }
 
   set errs(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_add_to_physmap_batch.errs', 'XEN_GUEST_HANDLE(int)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 24) / 8] = x; else this.$d.setBigUint64(b + 24, x, true);
+    this.$d.setBigUint64(b + 24, x, true);
   }
 
   get errsAsNumber(): number {
@@ -1726,13 +1926,13 @@ export class xen_add_to_physmap_batch$V1 implements xen_add_to_physmap_batch_vie
   }
 }
 
-/** Writes xen_remove_from_physmap at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_remove_from_physmap at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_remove_from_physmap$enc0(v: xen_remove_from_physmap, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_remove_from_physmap.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_remove_from_physmap.domid', 'uint16_t', 16);
   const x1 = v.gpfn;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffn) failBigInt(x1, 'xen_remove_from_physmap.gpfn', 'xen_pfn_t', 32);
+  d.setUint16(b, x0, true);
   d.setUint32(b + 4, Number(x1), true);
   d.setUint16(b + 2, 0);
 }
@@ -1754,15 +1954,19 @@ export function xen_remove_from_physmap$chk0(d: DataView, b: number): void {
 export class xen_remove_from_physmap$V0 implements xen_remove_from_physmap_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1777,7 +1981,7 @@ export class xen_remove_from_physmap$V0 implements xen_remove_from_physmap_view 
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_remove_from_physmap');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_remove_from_physmap');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1788,7 +1992,7 @@ export class xen_remove_from_physmap$V0 implements xen_remove_from_physmap_view 
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_remove_from_physmap.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_remove_from_physmap.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1810,20 +2014,20 @@ export class xen_remove_from_physmap$V0 implements xen_remove_from_physmap_view 
   }
 
   set gpfnAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_remove_from_physmap.gpfn', 'xen_pfn_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_remove_from_physmap.gpfn', 'xen_pfn_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes xen_remove_from_physmap at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_remove_from_physmap at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_remove_from_physmap$enc1(v: xen_remove_from_physmap, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_remove_from_physmap.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_remove_from_physmap.domid', 'uint16_t', 16);
   const x1 = v.gpfn;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_remove_from_physmap.gpfn', 'xen_pfn_t', 64);
+  d.setUint16(b, x0, true);
   if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   zero(d, b + 2, 6);
 }
@@ -1833,7 +2037,7 @@ export function xen_remove_from_physmap$dec1(d: DataView, w: BigUint64Array | un
   const w8 = alignedWords(w, b);
   return {
     domid: d.getUint16(b, true),
-    gpfn: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    gpfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -1846,15 +2050,19 @@ export function xen_remove_from_physmap$chk1(d: DataView, b: number): void {
 export class xen_remove_from_physmap$V1 implements xen_remove_from_physmap_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1869,7 +2077,7 @@ export class xen_remove_from_physmap$V1 implements xen_remove_from_physmap_view 
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_remove_from_physmap');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xen_remove_from_physmap');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1880,7 +2088,7 @@ export class xen_remove_from_physmap$V1 implements xen_remove_from_physmap_view 
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_remove_from_physmap.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_remove_from_physmap.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -1888,14 +2096,13 @@ export class xen_remove_from_physmap$V1 implements xen_remove_from_physmap_view 
   get gpfn(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set gpfn(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_remove_from_physmap.gpfn', 'xen_pfn_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get gpfnAsNumber(): number {
@@ -1909,13 +2116,13 @@ export class xen_remove_from_physmap$V1 implements xen_remove_from_physmap_view 
   }
 }
 
-/** Writes xen_memory_map at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_memory_map at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_memory_map$enc0(v: xen_memory_map, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.nr_entries;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_memory_map.nr_entries', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_memory_map.nr_entries', 'uint32_t', 32);
   const x1 = v.buffer;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffn) failBigInt(x1, 'xen_memory_map.buffer', 'XEN_GUEST_HANDLE(void)', 32);
+  d.setUint32(b, x0, true);
   d.setUint32(b + 4, Number(x1), true);
 }
 
@@ -1931,15 +2138,19 @@ export function xen_memory_map$dec0(d: DataView, w: BigUint64Array | undefined, 
 export class xen_memory_map$V0 implements xen_memory_map_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1954,7 +2165,7 @@ export class xen_memory_map$V0 implements xen_memory_map_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_memory_map');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_memory_map');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -1965,7 +2176,7 @@ export class xen_memory_map$V0 implements xen_memory_map_view {
   }
 
   set nr_entries(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_memory_map.nr_entries', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_map.nr_entries', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -1987,20 +2198,20 @@ export class xen_memory_map$V0 implements xen_memory_map_view {
   }
 
   set bufferAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_memory_map.buffer', 'XEN_GUEST_HANDLE(void)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_map.buffer', 'XEN_GUEST_HANDLE(void)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes xen_memory_map at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_memory_map at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_memory_map$enc1(v: xen_memory_map, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.nr_entries;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_memory_map.nr_entries', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_memory_map.nr_entries', 'uint32_t', 32);
   const x1 = v.buffer;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_memory_map.buffer', 'XEN_GUEST_HANDLE(void)', 64);
+  d.setUint32(b, x0, true);
   if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   d.setUint32(b + 4, 0);
 }
@@ -2010,7 +2221,7 @@ export function xen_memory_map$dec1(d: DataView, w: BigUint64Array | undefined, 
   const w8 = alignedWords(w, b);
   return {
     nr_entries: d.getUint32(b, true),
-    buffer: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    buffer: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
 
@@ -2023,15 +2234,19 @@ export function xen_memory_map$chk1(d: DataView, b: number): void {
 export class xen_memory_map$V1 implements xen_memory_map_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2046,7 +2261,7 @@ export class xen_memory_map$V1 implements xen_memory_map_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_memory_map');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xen_memory_map');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2057,7 +2272,7 @@ export class xen_memory_map$V1 implements xen_memory_map_view {
   }
 
   set nr_entries(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_memory_map.nr_entries', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_map.nr_entries', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -2065,14 +2280,13 @@ export class xen_memory_map$V1 implements xen_memory_map_view {
   get buffer(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set buffer(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_memory_map.buffer', 'XEN_GUEST_HANDLE(void)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get bufferAsNumber(): number {
@@ -2086,14 +2300,19 @@ export class xen_memory_map$V1 implements xen_memory_map_view {
   }
 }
 
-/** Writes xen_foreign_memory_map at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_foreign_memory_map at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_foreign_memory_map$enc0(v: xen_foreign_memory_map, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_foreign_memory_map.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_foreign_memory_map.domid', 'uint16_t', 16);
   const x1 = v.map;
   if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'xen_foreign_memory_map.map');
-  xen_memory_map$enc0(x1, d, w, b + 4);
+  const x2 = x1.nr_entries;
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_foreign_memory_map.map.nr_entries', 'uint32_t', 32);
+  const x3 = x1.buffer;
+  if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'xen_foreign_memory_map.map.buffer', 'XEN_GUEST_HANDLE(void)', 32);
+  d.setUint16(b, x0, true);
+  d.setUint32(b + 4, x2, true);
+  d.setUint32(b + 8, Number(x3), true);
   d.setUint16(b + 2, 0);
 }
 
@@ -2114,16 +2333,20 @@ export function xen_foreign_memory_map$chk0(d: DataView, b: number): void {
 export class xen_foreign_memory_map$V0 implements xen_foreign_memory_map_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_map: xen_memory_map$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2138,7 +2361,7 @@ export class xen_foreign_memory_map$V0 implements xen_foreign_memory_map_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'xen_foreign_memory_map');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, this.$s, this.$e, 'xen_foreign_memory_map');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2149,24 +2372,31 @@ export class xen_foreign_memory_map$V0 implements xen_foreign_memory_map_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_foreign_memory_map.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_foreign_memory_map.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
 
   get map(): xen_memory_map_view {
-    return (this.$c_map ??= new xen_memory_map$V0(this.$d, this.$a, 0, this.$r, this.$o + 4));
+    return (this.$c_map ??= new xen_memory_map$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 4));
   }
 }
 
-/** Writes xen_foreign_memory_map at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_foreign_memory_map at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_foreign_memory_map$enc1(v: xen_foreign_memory_map, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_foreign_memory_map.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_foreign_memory_map.domid', 'uint16_t', 16);
   const x1 = v.map;
   if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'xen_foreign_memory_map.map');
-  xen_memory_map$enc1(x1, d, w, b + 8);
+  const x2 = x1.nr_entries;
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_foreign_memory_map.map.nr_entries', 'uint32_t', 32);
+  const x3 = x1.buffer;
+  if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_foreign_memory_map.map.buffer', 'XEN_GUEST_HANDLE(void)', 64);
+  d.setUint16(b, x0, true);
+  d.setUint32(b + 8, x2, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x3; else d.setBigUint64(b + 16, x3, true);
+  d.setUint32(b + 12, 0);
   zero(d, b + 2, 6);
 }
 
@@ -2188,16 +2418,20 @@ export function xen_foreign_memory_map$chk1(d: DataView, b: number): void {
 export class xen_foreign_memory_map$V1 implements xen_foreign_memory_map_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_map: xen_memory_map$V1 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2212,7 +2446,7 @@ export class xen_foreign_memory_map$V1 implements xen_foreign_memory_map_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'xen_foreign_memory_map');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'xen_foreign_memory_map');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2223,33 +2457,33 @@ export class xen_foreign_memory_map$V1 implements xen_foreign_memory_map_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_foreign_memory_map.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_foreign_memory_map.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
 
   get map(): xen_memory_map_view {
-    return (this.$c_map ??= new xen_memory_map$V1(this.$d, this.$a, 0, this.$r, this.$o + 8));
+    return (this.$c_map ??= new xen_memory_map$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 8));
   }
 }
 
-/** Writes xen_pod_target at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_pod_target at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_pod_target$enc0(v: xen_pod_target, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.target_pages;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xen_pod_target.target_pages', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.tot_pages;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_pod_target.tot_pages', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   const x2 = v.pod_cache_pages;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_pod_target.pod_cache_pages', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 16) / 8] = x2; else d.setBigUint64(b + 16, x2, true);
   const x3 = v.pod_entries;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_pod_target.pod_entries', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 24) / 8] = x3; else d.setBigUint64(b + 24, x3, true);
   const x4 = v.domid;
-  if ((x4 & 0xffff) !== x4) failInt(x4, 'xen_pod_target.domid', 'uint16_t', 16);
+  if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'xen_pod_target.domid', 'uint16_t', 16);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x2; else d.setBigUint64(b + 16, x2, true);
+  if (w8 !== undefined) w8[(b + 24) / 8] = x3; else d.setBigUint64(b + 24, x3, true);
   d.setUint16(b + 32, x4, true);
   d.setUint16(b + 34, 0);
 }
@@ -2258,10 +2492,10 @@ export function xen_pod_target$enc0(v: xen_pod_target, d: DataView, w: BigUint64
 export function xen_pod_target$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_pod_target {
   const w8 = alignedWords(w, b);
   return {
-    target_pages: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-    tot_pages: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
-    pod_cache_pages: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
-    pod_entries: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+    target_pages: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    tot_pages: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    pod_cache_pages: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+    pod_entries: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
     domid: d.getUint16(b + 32, true),
   };
 }
@@ -2275,15 +2509,19 @@ export function xen_pod_target$chk0(d: DataView, b: number): void {
 export class xen_pod_target$V0 implements xen_pod_target_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2298,7 +2536,7 @@ export class xen_pod_target$V0 implements xen_pod_target_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 36 <= this.$n ? x : checkRepoint(this.$d, x, 36, 'xen_pod_target');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 36 <= this.$n ? x : checkRepoint(this.$d, x, 36, this.$s, this.$e, 'xen_pod_target');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2306,14 +2544,13 @@ export class xen_pod_target$V0 implements xen_pod_target_view {
   get target_pages(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set target_pages(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_pod_target.target_pages', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get target_pagesAsNumber(): number {
@@ -2329,14 +2566,13 @@ export class xen_pod_target$V0 implements xen_pod_target_view {
   get tot_pages(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set tot_pages(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_pod_target.tot_pages', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get tot_pagesAsNumber(): number {
@@ -2352,14 +2588,13 @@ export class xen_pod_target$V0 implements xen_pod_target_view {
   get pod_cache_pages(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set pod_cache_pages(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_pod_target.pod_cache_pages', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get pod_cache_pagesAsNumber(): number {
@@ -2375,14 +2610,13 @@ export class xen_pod_target$V0 implements xen_pod_target_view {
   get pod_entries(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 24) / 8] : this.$d.getBigUint64(b + 24, true));
+    return (w?.[(b + 24) / 8] ?? this.$d.getBigUint64(b + 24, true));
   }
 
   set pod_entries(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_pod_target.pod_entries', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 24) / 8] = x; else this.$d.setBigUint64(b + 24, x, true);
+    this.$d.setBigUint64(b + 24, x, true);
   }
 
   get pod_entriesAsNumber(): number {
@@ -2401,29 +2635,29 @@ export class xen_pod_target$V0 implements xen_pod_target_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_pod_target.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_pod_target.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 32, x, true);
   }
 }
 
-/** Writes xen_pod_target at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_pod_target at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_pod_target$enc1(v: xen_pod_target, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.target_pages;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xen_pod_target.target_pages', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.tot_pages;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_pod_target.tot_pages', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   const x2 = v.pod_cache_pages;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_pod_target.pod_cache_pages', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 16) / 8] = x2; else d.setBigUint64(b + 16, x2, true);
   const x3 = v.pod_entries;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_pod_target.pod_entries', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 24) / 8] = x3; else d.setBigUint64(b + 24, x3, true);
   const x4 = v.domid;
-  if ((x4 & 0xffff) !== x4) failInt(x4, 'xen_pod_target.domid', 'uint16_t', 16);
+  if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'xen_pod_target.domid', 'uint16_t', 16);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x2; else d.setBigUint64(b + 16, x2, true);
+  if (w8 !== undefined) w8[(b + 24) / 8] = x3; else d.setBigUint64(b + 24, x3, true);
   d.setUint16(b + 32, x4, true);
   zero(d, b + 34, 6);
 }
@@ -2432,10 +2666,10 @@ export function xen_pod_target$enc1(v: xen_pod_target, d: DataView, w: BigUint64
 export function xen_pod_target$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_pod_target {
   const w8 = alignedWords(w, b);
   return {
-    target_pages: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-    tot_pages: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
-    pod_cache_pages: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
-    pod_entries: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+    target_pages: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    tot_pages: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    pod_cache_pages: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+    pod_entries: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
     domid: d.getUint16(b + 32, true),
   };
 }
@@ -2449,15 +2683,19 @@ export function xen_pod_target$chk1(d: DataView, b: number): void {
 export class xen_pod_target$V1 implements xen_pod_target_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2472,7 +2710,7 @@ export class xen_pod_target$V1 implements xen_pod_target_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 40 <= this.$n ? x : checkRepoint(this.$d, x, 40, 'xen_pod_target');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 40 <= this.$n ? x : checkRepoint(this.$d, x, 40, this.$s, this.$e, 'xen_pod_target');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2480,14 +2718,13 @@ export class xen_pod_target$V1 implements xen_pod_target_view {
   get target_pages(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set target_pages(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_pod_target.target_pages', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get target_pagesAsNumber(): number {
@@ -2503,14 +2740,13 @@ export class xen_pod_target$V1 implements xen_pod_target_view {
   get tot_pages(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set tot_pages(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_pod_target.tot_pages', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get tot_pagesAsNumber(): number {
@@ -2526,14 +2762,13 @@ export class xen_pod_target$V1 implements xen_pod_target_view {
   get pod_cache_pages(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set pod_cache_pages(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_pod_target.pod_cache_pages', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get pod_cache_pagesAsNumber(): number {
@@ -2549,14 +2784,13 @@ export class xen_pod_target$V1 implements xen_pod_target_view {
   get pod_entries(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 24) / 8] : this.$d.getBigUint64(b + 24, true));
+    return (w?.[(b + 24) / 8] ?? this.$d.getBigUint64(b + 24, true));
   }
 
   set pod_entries(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_pod_target.pod_entries', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 24) / 8] = x; else this.$d.setBigUint64(b + 24, x, true);
+    this.$d.setBigUint64(b + 24, x, true);
   }
 
   get pod_entriesAsNumber(): number {
@@ -2575,33 +2809,33 @@ export class xen_pod_target$V1 implements xen_pod_target_view {
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_pod_target.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_pod_target.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 32, x, true);
   }
 }
 
-/** Writes xen_mem_acquire_resource at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_mem_acquire_resource at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_mem_acquire_resource$enc0(v: xen_mem_acquire_resource, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_mem_acquire_resource.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_mem_acquire_resource.domid', 'uint16_t', 16);
   const x1 = v.type;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_mem_acquire_resource.type', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_mem_acquire_resource.type', 'uint16_t', 16);
   const x2 = v.id;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'xen_mem_acquire_resource.id', 'uint32_t', 32);
-  d.setUint32(b + 4, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_mem_acquire_resource.id', 'uint32_t', 32);
   const x3 = v.nr_frames;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'xen_mem_acquire_resource.nr_frames', 'uint32_t', 32);
-  d.setUint32(b + 8, x3, true);
-  d.setUint32(b + 12, 0);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_mem_acquire_resource.nr_frames', 'uint32_t', 32);
   const x4 = v.frame;
   if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'xen_mem_acquire_resource.frame', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 16) / 8] = x4; else d.setBigUint64(b + 16, x4, true);
   const x5 = v.frame_list;
   if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffn) failBigInt(x5, 'xen_mem_acquire_resource.frame_list', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
+  d.setUint32(b + 4, x2, true);
+  d.setUint32(b + 8, x3, true);
+  d.setUint32(b + 12, 0);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x4; else d.setBigUint64(b + 16, x4, true);
   d.setUint32(b + 24, Number(x5), true);
 }
 
@@ -2613,7 +2847,7 @@ export function xen_mem_acquire_resource$dec0(d: DataView, w: BigUint64Array | u
     type: d.getUint16(b + 2, true),
     id: d.getUint32(b + 4, true),
     nr_frames: d.getUint32(b + 8, true),
-    frame: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
+    frame: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
     frame_list: BigInt(d.getUint32(b + 24, true)),
   };
 }
@@ -2627,15 +2861,19 @@ export function xen_mem_acquire_resource$chk0(d: DataView, b: number): void {
 export class xen_mem_acquire_resource$V0 implements xen_mem_acquire_resource_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2650,7 +2888,7 @@ export class xen_mem_acquire_resource$V0 implements xen_mem_acquire_resource_vie
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 28 <= this.$n ? x : checkRepoint(this.$d, x, 28, 'xen_mem_acquire_resource');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 28 <= this.$n ? x : checkRepoint(this.$d, x, 28, this.$s, this.$e, 'xen_mem_acquire_resource');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2661,7 +2899,7 @@ export class xen_mem_acquire_resource$V0 implements xen_mem_acquire_resource_vie
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_mem_acquire_resource.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_mem_acquire_resource.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -2672,7 +2910,7 @@ export class xen_mem_acquire_resource$V0 implements xen_mem_acquire_resource_vie
   }
 
   set type(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_mem_acquire_resource.type', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_mem_acquire_resource.type', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -2683,7 +2921,7 @@ export class xen_mem_acquire_resource$V0 implements xen_mem_acquire_resource_vie
   }
 
   set id(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_mem_acquire_resource.id', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_mem_acquire_resource.id', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -2694,7 +2932,7 @@ export class xen_mem_acquire_resource$V0 implements xen_mem_acquire_resource_vie
   }
 
   set nr_frames(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_mem_acquire_resource.nr_frames', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_mem_acquire_resource.nr_frames', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -2702,14 +2940,13 @@ export class xen_mem_acquire_resource$V0 implements xen_mem_acquire_resource_vie
   get frame(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set frame(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_mem_acquire_resource.frame', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get frameAsNumber(): number {
@@ -2739,33 +2976,33 @@ export class xen_mem_acquire_resource$V0 implements xen_mem_acquire_resource_vie
   }
 
   set frame_listAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_mem_acquire_resource.frame_list', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_mem_acquire_resource.frame_list', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 24, x, true);
   }
 }
 
-/** Writes xen_mem_acquire_resource at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_mem_acquire_resource at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_mem_acquire_resource$enc1(v: xen_mem_acquire_resource, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_mem_acquire_resource.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_mem_acquire_resource.domid', 'uint16_t', 16);
   const x1 = v.type;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_mem_acquire_resource.type', 'uint16_t', 16);
-  d.setUint16(b + 2, x1, true);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_mem_acquire_resource.type', 'uint16_t', 16);
   const x2 = v.id;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'xen_mem_acquire_resource.id', 'uint32_t', 32);
-  d.setUint32(b + 4, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_mem_acquire_resource.id', 'uint32_t', 32);
   const x3 = v.nr_frames;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'xen_mem_acquire_resource.nr_frames', 'uint32_t', 32);
-  d.setUint32(b + 8, x3, true);
-  d.setUint32(b + 12, 0);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_mem_acquire_resource.nr_frames', 'uint32_t', 32);
   const x4 = v.frame;
   if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'xen_mem_acquire_resource.frame', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 16) / 8] = x4; else d.setBigUint64(b + 16, x4, true);
   const x5 = v.frame_list;
   if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'xen_mem_acquire_resource.frame_list', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
+  d.setUint32(b + 4, x2, true);
+  d.setUint32(b + 8, x3, true);
+  d.setUint32(b + 12, 0);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x4; else d.setBigUint64(b + 16, x4, true);
   if (w8 !== undefined) w8[(b + 24) / 8] = x5; else d.setBigUint64(b + 24, x5, true);
 }
 
@@ -2777,8 +3014,8 @@ export function xen_mem_acquire_resource$dec1(d: DataView, w: BigUint64Array | u
     type: d.getUint16(b + 2, true),
     id: d.getUint32(b + 4, true),
     nr_frames: d.getUint32(b + 8, true),
-    frame: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
-    frame_list: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
+    frame: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+    frame_list: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
   };
 }
 
@@ -2791,15 +3028,19 @@ export function xen_mem_acquire_resource$chk1(d: DataView, b: number): void {
 export class xen_mem_acquire_resource$V1 implements xen_mem_acquire_resource_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2814,7 +3055,7 @@ export class xen_mem_acquire_resource$V1 implements xen_mem_acquire_resource_vie
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'xen_mem_acquire_resource');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, this.$s, this.$e, 'xen_mem_acquire_resource');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2825,7 +3066,7 @@ export class xen_mem_acquire_resource$V1 implements xen_mem_acquire_resource_vie
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_mem_acquire_resource.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_mem_acquire_resource.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -2836,7 +3077,7 @@ export class xen_mem_acquire_resource$V1 implements xen_mem_acquire_resource_vie
   }
 
   set type(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_mem_acquire_resource.type', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_mem_acquire_resource.type', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -2847,7 +3088,7 @@ export class xen_mem_acquire_resource$V1 implements xen_mem_acquire_resource_vie
   }
 
   set id(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_mem_acquire_resource.id', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_mem_acquire_resource.id', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -2858,7 +3099,7 @@ export class xen_mem_acquire_resource$V1 implements xen_mem_acquire_resource_vie
   }
 
   set nr_frames(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_mem_acquire_resource.nr_frames', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_mem_acquire_resource.nr_frames', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -2866,14 +3107,13 @@ export class xen_mem_acquire_resource$V1 implements xen_mem_acquire_resource_vie
   get frame(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set frame(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_mem_acquire_resource.frame', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get frameAsNumber(): number {
@@ -2889,14 +3129,13 @@ export class xen_mem_acquire_resource$V1 implements xen_mem_acquire_resource_vie
   get frame_list(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 24) / 8] : this.$d.getBigUint64(b + 24, true));
+    return (w?.[(b + 24) / 8] ?? this.$d.getBigUint64(b + 24, true));
   }
 
   set frame_list(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_mem_acquire_resource.frame_list', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 24) / 8] = x; else this.$d.setBigUint64(b + 24, x, true);
+    this.$d.setBigUint64(b + 24, x, true);
   }
 
   get frame_listAsNumber(): number {
@@ -2910,20 +3149,20 @@ export class xen_mem_acquire_resource$V1 implements xen_mem_acquire_resource_vie
   }
 }
 
-/** Writes xen_vmemrange at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_vmemrange at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_vmemrange$enc0(v: xen_vmemrange, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.start;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xen_vmemrange.start', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.end;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_vmemrange.end', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   const x2 = v.flags;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'xen_vmemrange.flags', 'uint32_t', 32);
-  d.setUint32(b + 16, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_vmemrange.flags', 'uint32_t', 32);
   const x3 = v.nid;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'xen_vmemrange.nid', 'uint32_t', 32);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_vmemrange.nid', 'uint32_t', 32);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
+  d.setUint32(b + 16, x2, true);
   d.setUint32(b + 20, x3, true);
 }
 
@@ -2931,8 +3170,8 @@ export function xen_vmemrange$enc0(v: xen_vmemrange, d: DataView, w: BigUint64Ar
 export function xen_vmemrange$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_vmemrange {
   const w8 = alignedWords(w, b);
   return {
-    start: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-    end: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    start: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    end: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     flags: d.getUint32(b + 16, true),
     nid: d.getUint32(b + 20, true),
   };
@@ -2942,15 +3181,19 @@ export function xen_vmemrange$dec0(d: DataView, w: BigUint64Array | undefined, b
 export class xen_vmemrange$V0 implements xen_vmemrange_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -2965,7 +3208,7 @@ export class xen_vmemrange$V0 implements xen_vmemrange_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'xen_vmemrange');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'xen_vmemrange');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -2973,14 +3216,13 @@ export class xen_vmemrange$V0 implements xen_vmemrange_view {
   get start(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set start(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_vmemrange.start', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get startAsNumber(): number {
@@ -2996,14 +3238,13 @@ export class xen_vmemrange$V0 implements xen_vmemrange_view {
   get end(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set end(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_vmemrange.end', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get endAsNumber(): number {
@@ -3022,7 +3263,7 @@ export class xen_vmemrange$V0 implements xen_vmemrange_view {
   }
 
   set flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_vmemrange.flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vmemrange.flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
@@ -3033,36 +3274,111 @@ export class xen_vmemrange$V0 implements xen_vmemrange_view {
   }
 
   set nid(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_vmemrange.nid', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vmemrange.nid', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 20, x, true);
   }
 }
 
-/** Writes xen_vnuma_topology_info at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_vnuma_topology_info at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_vnuma_topology_info$enc0(v: xen_vnuma_topology_info, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_vnuma_topology_info.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
-  d.setUint16(b + 2, 0);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_vnuma_topology_info.domid', 'uint16_t', 16);
   const x1 = v.nr_vnodes;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'xen_vnuma_topology_info.nr_vnodes', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_vnuma_topology_info.nr_vnodes', 'uint32_t', 32);
   const x2 = v.nr_vcpus;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'xen_vnuma_topology_info.nr_vcpus', 'uint32_t', 32);
-  d.setUint32(b + 8, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_vnuma_topology_info.nr_vcpus', 'uint32_t', 32);
   const x3 = v.nr_vmemranges;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'xen_vnuma_topology_info.nr_vmemranges', 'uint32_t', 32);
-  d.setUint32(b + 12, x3, true);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_vnuma_topology_info.nr_vmemranges', 'uint32_t', 32);
   const x4 = v.vdistance;
   if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'xen_vnuma_topology_info.vdistance');
-  xen_vnuma_topology_info_vdistance$enc0(x4, d, w, b + 16);
-  const x5 = v.vcpu_to_vnode;
-  if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'xen_vnuma_topology_info.vcpu_to_vnode');
-  xen_vnuma_topology_info_vcpu_to_vnode$enc0(x5, d, w, b + 24);
-  const x6 = v.vmemrange;
-  if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'xen_vnuma_topology_info.vmemrange');
-  xen_vnuma_topology_info_vmemrange$enc0(x6, d, w, b + 32);
+  let k5 = 0;
+  let j6 = -1;
+  if (x4.h !== undefined) {
+    k5++;
+    j6 = 0;
+    const x7 = x4.h!;
+    if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffn) failBigInt(x7, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 32);
+  }
+  if (k5 > 1) {
+    checkDecodedUnion(x4, k5, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec0, xen_vnuma_topology_info_vdistance$enc0);
+    j6 = -2;
+  } else if (k5 === 0) checkEmptyUnion(x4, 'xen_vnuma_topology_info.vdistance');
+  const x9 = v.vcpu_to_vnode;
+  if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'xen_vnuma_topology_info.vcpu_to_vnode');
+  let k10 = 0;
+  let j11 = -1;
+  if (x9.h !== undefined) {
+    k10++;
+    j11 = 0;
+    const x12 = x9.h!;
+    if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffn) failBigInt(x12, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 32);
+  }
+  if (k10 > 1) {
+    checkDecodedUnion(x9, k10, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec0, xen_vnuma_topology_info_vcpu_to_vnode$enc0);
+    j11 = -2;
+  } else if (k10 === 0) checkEmptyUnion(x9, 'xen_vnuma_topology_info.vcpu_to_vnode');
+  const x14 = v.vmemrange;
+  if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_vnuma_topology_info.vmemrange');
+  let k15 = 0;
+  let j16 = -1;
+  if (x14.h !== undefined) {
+    k15++;
+    j16 = 0;
+    const x17 = x14.h!;
+    if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffn) failBigInt(x17, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 32);
+  }
+  if (k15 > 1) {
+    checkDecodedUnion(x14, k15, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec0, xen_vnuma_topology_info_vmemrange$enc0);
+    j16 = -2;
+  } else if (k15 === 0) checkEmptyUnion(x14, 'xen_vnuma_topology_info.vmemrange');
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, 0);
+  d.setUint32(b + 4, x1, true);
+  d.setUint32(b + 8, x2, true);
+  d.setUint32(b + 12, x3, true);
+  if (j6 === -2) {
+    encodeDecodedUnion(x4, 2, d, w, b + 16, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec0, xen_vnuma_topology_info_vdistance$enc0);
+  } else {
+    d.setUint32(b + 16, 0);
+    d.setUint32(b + 16 + 4, 0);
+    switch (j6) {
+      case 0: {
+        const x8 = x4.h!;
+        if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffn) failBigInt(x8, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 32);
+        d.setUint32(b + 16, Number(x8), true);
+        break;
+      }
+    }
+  }
+  if (j11 === -2) {
+    encodeDecodedUnion(x9, 2, d, w, b + 24, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec0, xen_vnuma_topology_info_vcpu_to_vnode$enc0);
+  } else {
+    d.setUint32(b + 24, 0);
+    d.setUint32(b + 24 + 4, 0);
+    switch (j11) {
+      case 0: {
+        const x13 = x9.h!;
+        if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffn) failBigInt(x13, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 32);
+        d.setUint32(b + 24, Number(x13), true);
+        break;
+      }
+    }
+  }
+  if (j16 === -2) {
+    encodeDecodedUnion(x14, 2, d, w, b + 32, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec0, xen_vnuma_topology_info_vmemrange$enc0);
+  } else {
+    d.setUint32(b + 32, 0);
+    d.setUint32(b + 32 + 4, 0);
+    switch (j16) {
+      case 0: {
+        const x18 = x14.h!;
+        if (typeof x18 !== 'bigint' || x18 < 0n || x18 > 0xffffffffn) failBigInt(x18, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 32);
+        d.setUint32(b + 32, Number(x18), true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads xen_vnuma_topology_info at `b` on x86_32. */
@@ -3087,7 +3403,9 @@ export function xen_vnuma_topology_info$chk0(d: DataView, b: number): void {
 export class xen_vnuma_topology_info$V0 implements xen_vnuma_topology_info_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
@@ -3095,10 +3413,12 @@ export class xen_vnuma_topology_info$V0 implements xen_vnuma_topology_info_view 
   $c_vcpu_to_vnode: xen_vnuma_topology_info_vcpu_to_vnode$V0 | undefined = undefined;
   $c_vmemrange: xen_vnuma_topology_info_vmemrange$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -3113,7 +3433,7 @@ export class xen_vnuma_topology_info$V0 implements xen_vnuma_topology_info_view 
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 40 <= this.$n ? x : checkRepoint(this.$d, x, 40, 'xen_vnuma_topology_info');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 40 <= this.$n ? x : checkRepoint(this.$d, x, 40, this.$s, this.$e, 'xen_vnuma_topology_info');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -3124,7 +3444,7 @@ export class xen_vnuma_topology_info$V0 implements xen_vnuma_topology_info_view 
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_vnuma_topology_info.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_vnuma_topology_info.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -3135,7 +3455,7 @@ export class xen_vnuma_topology_info$V0 implements xen_vnuma_topology_info_view 
   }
 
   set nr_vnodes(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vnodes', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vnodes', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -3146,7 +3466,7 @@ export class xen_vnuma_topology_info$V0 implements xen_vnuma_topology_info_view 
   }
 
   set nr_vcpus(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vcpus', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vcpus', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -3157,48 +3477,124 @@ export class xen_vnuma_topology_info$V0 implements xen_vnuma_topology_info_view 
   }
 
   set nr_vmemranges(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vmemranges', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vmemranges', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
 
   get vdistance(): xen_vnuma_topology_info_vdistance_view {
-    return (this.$c_vdistance ??= new xen_vnuma_topology_info_vdistance$V0(this.$d, this.$a, 0, this.$r, this.$o + 16));
+    return (this.$c_vdistance ??= new xen_vnuma_topology_info_vdistance$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 16));
   }
 
   get vcpu_to_vnode(): xen_vnuma_topology_info_vcpu_to_vnode_view {
-    return (this.$c_vcpu_to_vnode ??= new xen_vnuma_topology_info_vcpu_to_vnode$V0(this.$d, this.$a, 0, this.$r, this.$o + 24));
+    return (this.$c_vcpu_to_vnode ??= new xen_vnuma_topology_info_vcpu_to_vnode$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 24));
   }
 
   get vmemrange(): xen_vnuma_topology_info_vmemrange_view {
-    return (this.$c_vmemrange ??= new xen_vnuma_topology_info_vmemrange$V0(this.$d, this.$a, 0, this.$r, this.$o + 32));
+    return (this.$c_vmemrange ??= new xen_vnuma_topology_info_vmemrange$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 32));
   }
 }
 
-/** Writes xen_vnuma_topology_info at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_vnuma_topology_info at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_vnuma_topology_info$enc1(v: xen_vnuma_topology_info, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
   const x0 = v.domid;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_vnuma_topology_info.domid', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
-  d.setUint16(b + 2, 0);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_vnuma_topology_info.domid', 'uint16_t', 16);
   const x1 = v.nr_vnodes;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'xen_vnuma_topology_info.nr_vnodes', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_vnuma_topology_info.nr_vnodes', 'uint32_t', 32);
   const x2 = v.nr_vcpus;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'xen_vnuma_topology_info.nr_vcpus', 'uint32_t', 32);
-  d.setUint32(b + 8, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_vnuma_topology_info.nr_vcpus', 'uint32_t', 32);
   const x3 = v.nr_vmemranges;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'xen_vnuma_topology_info.nr_vmemranges', 'uint32_t', 32);
-  d.setUint32(b + 12, x3, true);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_vnuma_topology_info.nr_vmemranges', 'uint32_t', 32);
   const x4 = v.vdistance;
   if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'xen_vnuma_topology_info.vdistance');
-  xen_vnuma_topology_info_vdistance$enc1(x4, d, w, b + 16);
-  const x5 = v.vcpu_to_vnode;
-  if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'xen_vnuma_topology_info.vcpu_to_vnode');
-  xen_vnuma_topology_info_vcpu_to_vnode$enc1(x5, d, w, b + 24);
-  const x6 = v.vmemrange;
-  if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'xen_vnuma_topology_info.vmemrange');
-  xen_vnuma_topology_info_vmemrange$enc1(x6, d, w, b + 32);
+  let k5 = 0;
+  let j6 = -1;
+  if (x4.h !== undefined) {
+    k5++;
+    j6 = 0;
+    const x7 = x4.h!;
+    if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 64);
+  }
+  if (k5 > 1) {
+    checkDecodedUnion(x4, k5, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec1, xen_vnuma_topology_info_vdistance$enc1);
+    j6 = -2;
+  } else if (k5 === 0) checkEmptyUnion(x4, 'xen_vnuma_topology_info.vdistance');
+  const x9 = v.vcpu_to_vnode;
+  if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'xen_vnuma_topology_info.vcpu_to_vnode');
+  let k10 = 0;
+  let j11 = -1;
+  if (x9.h !== undefined) {
+    k10++;
+    j11 = 0;
+    const x12 = x9.h!;
+    if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 64);
+  }
+  if (k10 > 1) {
+    checkDecodedUnion(x9, k10, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec1, xen_vnuma_topology_info_vcpu_to_vnode$enc1);
+    j11 = -2;
+  } else if (k10 === 0) checkEmptyUnion(x9, 'xen_vnuma_topology_info.vcpu_to_vnode');
+  const x14 = v.vmemrange;
+  if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_vnuma_topology_info.vmemrange');
+  let k15 = 0;
+  let j16 = -1;
+  if (x14.h !== undefined) {
+    k15++;
+    j16 = 0;
+    const x17 = x14.h!;
+    if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 64);
+  }
+  if (k15 > 1) {
+    checkDecodedUnion(x14, k15, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec1, xen_vnuma_topology_info_vmemrange$enc1);
+    j16 = -2;
+  } else if (k15 === 0) checkEmptyUnion(x14, 'xen_vnuma_topology_info.vmemrange');
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, 0);
+  d.setUint32(b + 4, x1, true);
+  d.setUint32(b + 8, x2, true);
+  d.setUint32(b + 12, x3, true);
+  if (j6 === -2) {
+    encodeDecodedUnion(x4, 2, d, w, b + 16, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec1, xen_vnuma_topology_info_vdistance$enc1);
+  } else {
+    d.setUint32(b + 16, 0);
+    d.setUint32(b + 16 + 4, 0);
+    switch (j6) {
+      case 0: {
+        const x8 = x4.h!;
+        if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffffffffffn) failBigInt(x8, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 64);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x8; else d.setBigUint64(b + 16, x8, true);
+        break;
+      }
+    }
+  }
+  if (j11 === -2) {
+    encodeDecodedUnion(x9, 2, d, w, b + 24, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec1, xen_vnuma_topology_info_vcpu_to_vnode$enc1);
+  } else {
+    d.setUint32(b + 24, 0);
+    d.setUint32(b + 24 + 4, 0);
+    switch (j11) {
+      case 0: {
+        const x13 = x9.h!;
+        if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffffffffffn) failBigInt(x13, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 64);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x13; else d.setBigUint64(b + 24, x13, true);
+        break;
+      }
+    }
+  }
+  if (j16 === -2) {
+    encodeDecodedUnion(x14, 2, d, w, b + 32, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec1, xen_vnuma_topology_info_vmemrange$enc1);
+  } else {
+    d.setUint32(b + 32, 0);
+    d.setUint32(b + 32 + 4, 0);
+    switch (j16) {
+      case 0: {
+        const x18 = x14.h!;
+        if (typeof x18 !== 'bigint' || x18 < 0n || x18 > 0xffffffffffffffffn) failBigInt(x18, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 64);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x18; else d.setBigUint64(b + 32, x18, true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads xen_vnuma_topology_info at `b` on x86_64, arm32, arm64. */
@@ -3223,7 +3619,9 @@ export function xen_vnuma_topology_info$chk1(d: DataView, b: number): void {
 export class xen_vnuma_topology_info$V1 implements xen_vnuma_topology_info_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
@@ -3231,10 +3629,12 @@ export class xen_vnuma_topology_info$V1 implements xen_vnuma_topology_info_view 
   $c_vcpu_to_vnode: xen_vnuma_topology_info_vcpu_to_vnode$V1 | undefined = undefined;
   $c_vmemrange: xen_vnuma_topology_info_vmemrange$V1 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -3249,7 +3649,7 @@ export class xen_vnuma_topology_info$V1 implements xen_vnuma_topology_info_view 
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 40 <= this.$n ? x : checkRepoint(this.$d, x, 40, 'xen_vnuma_topology_info');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 40 <= this.$n ? x : checkRepoint(this.$d, x, 40, this.$s, this.$e, 'xen_vnuma_topology_info');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -3260,7 +3660,7 @@ export class xen_vnuma_topology_info$V1 implements xen_vnuma_topology_info_view 
   }
 
   set domid(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_vnuma_topology_info.domid', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_vnuma_topology_info.domid', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -3271,7 +3671,7 @@ export class xen_vnuma_topology_info$V1 implements xen_vnuma_topology_info_view 
   }
 
   set nr_vnodes(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vnodes', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vnodes', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -3282,7 +3682,7 @@ export class xen_vnuma_topology_info$V1 implements xen_vnuma_topology_info_view 
   }
 
   set nr_vcpus(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vcpus', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vcpus', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -3293,58 +3693,78 @@ export class xen_vnuma_topology_info$V1 implements xen_vnuma_topology_info_view 
   }
 
   set nr_vmemranges(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vmemranges', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vmemranges', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
 
   get vdistance(): xen_vnuma_topology_info_vdistance_view {
-    return (this.$c_vdistance ??= new xen_vnuma_topology_info_vdistance$V1(this.$d, this.$a, 0, this.$r, this.$o + 16));
+    return (this.$c_vdistance ??= new xen_vnuma_topology_info_vdistance$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 16));
   }
 
   get vcpu_to_vnode(): xen_vnuma_topology_info_vcpu_to_vnode_view {
-    return (this.$c_vcpu_to_vnode ??= new xen_vnuma_topology_info_vcpu_to_vnode$V1(this.$d, this.$a, 0, this.$r, this.$o + 24));
+    return (this.$c_vcpu_to_vnode ??= new xen_vnuma_topology_info_vcpu_to_vnode$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 24));
   }
 
   get vmemrange(): xen_vnuma_topology_info_vmemrange_view {
-    return (this.$c_vmemrange ??= new xen_vnuma_topology_info_vmemrange$V1(this.$d, this.$a, 0, this.$r, this.$o + 32));
+    return (this.$c_vmemrange ??= new xen_vnuma_topology_info_vmemrange$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 32));
   }
 }
 
-/** Writes xen_vnuma_topology_info.vdistance at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_vnuma_topology_info.vdistance at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_vnuma_topology_info_vdistance$enc0(v: xen_vnuma_topology_info_vdistance, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.h !== undefined) {
-    k++;
-    const x0 = v.h;
-    if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffn) failBigInt(x0, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 32);
-    d.setUint32(b, Number(x0), true);
+    k0++;
+    j1 = 0;
+    const x2 = v.h!;
+    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 32);
   }
-  if (k > 1) failUnion('xen_vnuma_topology_info.vdistance', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec0, xen_vnuma_topology_info_vdistance$enc0);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'xen_vnuma_topology_info.vdistance');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec0, xen_vnuma_topology_info_vdistance$enc0);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j1) {
+      case 0: {
+        const x3 = v.h!;
+        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 32);
+        d.setUint32(b, Number(x3), true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads xen_vnuma_topology_info.vdistance at `b` on x86_32. */
 export function xen_vnuma_topology_info_vdistance$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_vnuma_topology_info_vdistance {
-  return {
+  return decodedFrom({
     h: BigInt(d.getUint32(b, true)),
-  };
+  }, xen_vnuma_topology_info_vdistance$dec0, d, b, 8);
 }
 
 /** The view of xen_vnuma_topology_info.vdistance on x86_32. */
 export class xen_vnuma_topology_info_vdistance$V0 implements xen_vnuma_topology_info_vdistance_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -3359,7 +3779,7 @@ export class xen_vnuma_topology_info_vdistance$V0 implements xen_vnuma_topology_
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_vnuma_topology_info.vdistance');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_vnuma_topology_info.vdistance');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -3381,48 +3801,68 @@ export class xen_vnuma_topology_info_vdistance$V0 implements xen_vnuma_topology_
   }
 
   set hAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes xen_vnuma_topology_info.vdistance at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_vnuma_topology_info.vdistance at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_vnuma_topology_info_vdistance$enc1(v: xen_vnuma_topology_info_vdistance, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.h !== undefined) {
-    k++;
-    const x0 = v.h;
-    if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 64);
-    if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+    k0++;
+    j1 = 0;
+    const x2 = v.h!;
+    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 64);
   }
-  if (k > 1) failUnion('xen_vnuma_topology_info.vdistance', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec1, xen_vnuma_topology_info_vdistance$enc1);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'xen_vnuma_topology_info.vdistance');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec1, xen_vnuma_topology_info_vdistance$enc1);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j1) {
+      case 0: {
+        const x3 = v.h!;
+        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 64);
+        if (w8 !== undefined) w8[b / 8] = x3; else d.setBigUint64(b, x3, true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads xen_vnuma_topology_info.vdistance at `b` on x86_64, arm32, arm64. */
 export function xen_vnuma_topology_info_vdistance$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_vnuma_topology_info_vdistance {
   const w8 = alignedWords(w, b);
-  return {
-    h: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-  };
+  return decodedFrom({
+    h: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+  }, xen_vnuma_topology_info_vdistance$dec1, d, b, 8);
 }
 
 /** The view of xen_vnuma_topology_info.vdistance on x86_64, arm32, arm64. */
 export class xen_vnuma_topology_info_vdistance$V1 implements xen_vnuma_topology_info_vdistance_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -3437,7 +3877,7 @@ export class xen_vnuma_topology_info_vdistance$V1 implements xen_vnuma_topology_
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_vnuma_topology_info.vdistance');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_vnuma_topology_info.vdistance');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -3445,14 +3885,13 @@ export class xen_vnuma_topology_info_vdistance$V1 implements xen_vnuma_topology_
   get h(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set h(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get hAsNumber(): number {
@@ -3466,40 +3905,60 @@ export class xen_vnuma_topology_info_vdistance$V1 implements xen_vnuma_topology_
   }
 }
 
-/** Writes xen_vnuma_topology_info.vcpu_to_vnode at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_vnuma_topology_info.vcpu_to_vnode at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_vnuma_topology_info_vcpu_to_vnode$enc0(v: xen_vnuma_topology_info_vcpu_to_vnode, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.h !== undefined) {
-    k++;
-    const x0 = v.h;
-    if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffn) failBigInt(x0, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 32);
-    d.setUint32(b, Number(x0), true);
+    k0++;
+    j1 = 0;
+    const x2 = v.h!;
+    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 32);
   }
-  if (k > 1) failUnion('xen_vnuma_topology_info.vcpu_to_vnode', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec0, xen_vnuma_topology_info_vcpu_to_vnode$enc0);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'xen_vnuma_topology_info.vcpu_to_vnode');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec0, xen_vnuma_topology_info_vcpu_to_vnode$enc0);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j1) {
+      case 0: {
+        const x3 = v.h!;
+        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 32);
+        d.setUint32(b, Number(x3), true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads xen_vnuma_topology_info.vcpu_to_vnode at `b` on x86_32. */
 export function xen_vnuma_topology_info_vcpu_to_vnode$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_vnuma_topology_info_vcpu_to_vnode {
-  return {
+  return decodedFrom({
     h: BigInt(d.getUint32(b, true)),
-  };
+  }, xen_vnuma_topology_info_vcpu_to_vnode$dec0, d, b, 8);
 }
 
 /** The view of xen_vnuma_topology_info.vcpu_to_vnode on x86_32. */
 export class xen_vnuma_topology_info_vcpu_to_vnode$V0 implements xen_vnuma_topology_info_vcpu_to_vnode_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -3514,7 +3973,7 @@ export class xen_vnuma_topology_info_vcpu_to_vnode$V0 implements xen_vnuma_topol
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_vnuma_topology_info.vcpu_to_vnode');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_vnuma_topology_info.vcpu_to_vnode');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -3536,48 +3995,68 @@ export class xen_vnuma_topology_info_vcpu_to_vnode$V0 implements xen_vnuma_topol
   }
 
   set hAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes xen_vnuma_topology_info.vcpu_to_vnode at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_vnuma_topology_info.vcpu_to_vnode at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_vnuma_topology_info_vcpu_to_vnode$enc1(v: xen_vnuma_topology_info_vcpu_to_vnode, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.h !== undefined) {
-    k++;
-    const x0 = v.h;
-    if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 64);
-    if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+    k0++;
+    j1 = 0;
+    const x2 = v.h!;
+    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 64);
   }
-  if (k > 1) failUnion('xen_vnuma_topology_info.vcpu_to_vnode', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec1, xen_vnuma_topology_info_vcpu_to_vnode$enc1);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'xen_vnuma_topology_info.vcpu_to_vnode');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec1, xen_vnuma_topology_info_vcpu_to_vnode$enc1);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j1) {
+      case 0: {
+        const x3 = v.h!;
+        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 64);
+        if (w8 !== undefined) w8[b / 8] = x3; else d.setBigUint64(b, x3, true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads xen_vnuma_topology_info.vcpu_to_vnode at `b` on x86_64, arm32, arm64. */
 export function xen_vnuma_topology_info_vcpu_to_vnode$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_vnuma_topology_info_vcpu_to_vnode {
   const w8 = alignedWords(w, b);
-  return {
-    h: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-  };
+  return decodedFrom({
+    h: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+  }, xen_vnuma_topology_info_vcpu_to_vnode$dec1, d, b, 8);
 }
 
 /** The view of xen_vnuma_topology_info.vcpu_to_vnode on x86_64, arm32, arm64. */
 export class xen_vnuma_topology_info_vcpu_to_vnode$V1 implements xen_vnuma_topology_info_vcpu_to_vnode_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -3592,7 +4071,7 @@ export class xen_vnuma_topology_info_vcpu_to_vnode$V1 implements xen_vnuma_topol
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_vnuma_topology_info.vcpu_to_vnode');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_vnuma_topology_info.vcpu_to_vnode');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -3600,14 +4079,13 @@ export class xen_vnuma_topology_info_vcpu_to_vnode$V1 implements xen_vnuma_topol
   get h(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set h(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get hAsNumber(): number {
@@ -3621,40 +4099,60 @@ export class xen_vnuma_topology_info_vcpu_to_vnode$V1 implements xen_vnuma_topol
   }
 }
 
-/** Writes xen_vnuma_topology_info.vmemrange at `b` on x86_32; the bytes are zero on entry. */
+/** Writes xen_vnuma_topology_info.vmemrange at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_vnuma_topology_info_vmemrange$enc0(v: xen_vnuma_topology_info_vmemrange, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.h !== undefined) {
-    k++;
-    const x0 = v.h;
-    if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffn) failBigInt(x0, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 32);
-    d.setUint32(b, Number(x0), true);
+    k0++;
+    j1 = 0;
+    const x2 = v.h!;
+    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 32);
   }
-  if (k > 1) failUnion('xen_vnuma_topology_info.vmemrange', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec0, xen_vnuma_topology_info_vmemrange$enc0);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'xen_vnuma_topology_info.vmemrange');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec0, xen_vnuma_topology_info_vmemrange$enc0);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j1) {
+      case 0: {
+        const x3 = v.h!;
+        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 32);
+        d.setUint32(b, Number(x3), true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads xen_vnuma_topology_info.vmemrange at `b` on x86_32. */
 export function xen_vnuma_topology_info_vmemrange$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_vnuma_topology_info_vmemrange {
-  return {
+  return decodedFrom({
     h: BigInt(d.getUint32(b, true)),
-  };
+  }, xen_vnuma_topology_info_vmemrange$dec0, d, b, 8);
 }
 
 /** The view of xen_vnuma_topology_info.vmemrange on x86_32. */
 export class xen_vnuma_topology_info_vmemrange$V0 implements xen_vnuma_topology_info_vmemrange_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -3669,7 +4167,7 @@ export class xen_vnuma_topology_info_vmemrange$V0 implements xen_vnuma_topology_
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_vnuma_topology_info.vmemrange');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_vnuma_topology_info.vmemrange');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -3691,48 +4189,68 @@ export class xen_vnuma_topology_info_vmemrange$V0 implements xen_vnuma_topology_
   }
 
   set hAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes xen_vnuma_topology_info.vmemrange at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_vnuma_topology_info.vmemrange at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_vnuma_topology_info_vmemrange$enc1(v: xen_vnuma_topology_info_vmemrange, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  let k = 0;
+  let k0 = 0;
+  let j1 = -1;
   if (v.h !== undefined) {
-    k++;
-    const x0 = v.h;
-    if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 64);
-    if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+    k0++;
+    j1 = 0;
+    const x2 = v.h!;
+    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 64);
   }
-  if (k > 1) failUnion('xen_vnuma_topology_info.vmemrange', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec1, xen_vnuma_topology_info_vmemrange$enc1);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'xen_vnuma_topology_info.vmemrange');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec1, xen_vnuma_topology_info_vmemrange$enc1);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    switch (j1) {
+      case 0: {
+        const x3 = v.h!;
+        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 64);
+        if (w8 !== undefined) w8[b / 8] = x3; else d.setBigUint64(b, x3, true);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads xen_vnuma_topology_info.vmemrange at `b` on x86_64, arm32, arm64. */
 export function xen_vnuma_topology_info_vmemrange$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_vnuma_topology_info_vmemrange {
   const w8 = alignedWords(w, b);
-  return {
-    h: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-  };
+  return decodedFrom({
+    h: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+  }, xen_vnuma_topology_info_vmemrange$dec1, d, b, 8);
 }
 
 /** The view of xen_vnuma_topology_info.vmemrange on x86_64, arm32, arm64. */
 export class xen_vnuma_topology_info_vmemrange$V1 implements xen_vnuma_topology_info_vmemrange_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -3747,7 +4265,7 @@ export class xen_vnuma_topology_info_vmemrange$V1 implements xen_vnuma_topology_
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_vnuma_topology_info.vmemrange');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_vnuma_topology_info.vmemrange');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -3755,14 +4273,13 @@ export class xen_vnuma_topology_info_vmemrange$V1 implements xen_vnuma_topology_
   get h(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set h(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get hAsNumber(): number {

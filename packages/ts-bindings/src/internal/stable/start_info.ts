@@ -3,38 +3,38 @@
 /*
  * Per-architecture code of stable/start_info: internal, not part of the package's API.
  */
-import { alignedWords, checkRepoint, failBigInt, failInt, failPadding, setU64FromNumber, u64AsNumber, viewLimit } from '../../runtime.js';
+import { alignedWords, checkRepoint, failBigInt, failInt, failPadding, setU64FromNumber, u64AsNumber } from '../../runtime.js';
 import type { hvm_memmap_table_entry, hvm_memmap_table_entry_view, hvm_modlist_entry, hvm_modlist_entry_view, hvm_start_info, hvm_start_info_view } from '../../stable/start_info.js';
 
-/** Writes hvm_start_info at `b` on x86_32, x86_64; the bytes are zero on entry. */
+/** Writes hvm_start_info at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
 export function hvm_start_info$enc0(v: hvm_start_info, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.magic;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'hvm_start_info.magic', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'hvm_start_info.magic', 'uint32_t', 32);
   const x1 = v.version;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'hvm_start_info.version', 'uint32_t', 32);
-  d.setUint32(b + 4, x1, true);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'hvm_start_info.version', 'uint32_t', 32);
   const x2 = v.flags;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'hvm_start_info.flags', 'uint32_t', 32);
-  d.setUint32(b + 8, x2, true);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'hvm_start_info.flags', 'uint32_t', 32);
   const x3 = v.nr_modules;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'hvm_start_info.nr_modules', 'uint32_t', 32);
-  d.setUint32(b + 12, x3, true);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'hvm_start_info.nr_modules', 'uint32_t', 32);
   const x4 = v.modlist_paddr;
   if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'hvm_start_info.modlist_paddr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 16) / 8] = x4; else d.setBigUint64(b + 16, x4, true);
   const x5 = v.cmdline_paddr;
   if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'hvm_start_info.cmdline_paddr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 24) / 8] = x5; else d.setBigUint64(b + 24, x5, true);
   const x6 = v.rsdp_paddr;
   if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'hvm_start_info.rsdp_paddr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 32) / 8] = x6; else d.setBigUint64(b + 32, x6, true);
   const x7 = v.memmap_paddr;
   if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'hvm_start_info.memmap_paddr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 40) / 8] = x7; else d.setBigUint64(b + 40, x7, true);
   const x8 = v.memmap_entries;
-  if ((x8 >>> 0) !== x8) failInt(x8, 'hvm_start_info.memmap_entries', 'uint32_t', 32);
+  if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'hvm_start_info.memmap_entries', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x1, true);
+  d.setUint32(b + 8, x2, true);
+  d.setUint32(b + 12, x3, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x4; else d.setBigUint64(b + 16, x4, true);
+  if (w8 !== undefined) w8[(b + 24) / 8] = x5; else d.setBigUint64(b + 24, x5, true);
+  if (w8 !== undefined) w8[(b + 32) / 8] = x6; else d.setBigUint64(b + 32, x6, true);
+  if (w8 !== undefined) w8[(b + 40) / 8] = x7; else d.setBigUint64(b + 40, x7, true);
   d.setUint32(b + 48, x8, true);
   d.setUint32(b + 52, 0);
 }
@@ -47,10 +47,10 @@ export function hvm_start_info$dec0(d: DataView, w: BigUint64Array | undefined, 
     version: d.getUint32(b + 4, true),
     flags: d.getUint32(b + 8, true),
     nr_modules: d.getUint32(b + 12, true),
-    modlist_paddr: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
-    cmdline_paddr: (w8 !== undefined ? w8[(b + 24) / 8] : d.getBigUint64(b + 24, true)),
-    rsdp_paddr: (w8 !== undefined ? w8[(b + 32) / 8] : d.getBigUint64(b + 32, true)),
-    memmap_paddr: (w8 !== undefined ? w8[(b + 40) / 8] : d.getBigUint64(b + 40, true)),
+    modlist_paddr: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+    cmdline_paddr: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
+    rsdp_paddr: (w8?.[(b + 32) / 8] ?? d.getBigUint64(b + 32, true)),
+    memmap_paddr: (w8?.[(b + 40) / 8] ?? d.getBigUint64(b + 40, true)),
     memmap_entries: d.getUint32(b + 48, true),
   };
 }
@@ -64,15 +64,19 @@ export function hvm_start_info$chk0(d: DataView, b: number): void {
 export class hvm_start_info$V0 implements hvm_start_info_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -87,7 +91,7 @@ export class hvm_start_info$V0 implements hvm_start_info_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 56 <= this.$n ? x : checkRepoint(this.$d, x, 56, 'hvm_start_info');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 56 <= this.$n ? x : checkRepoint(this.$d, x, 56, this.$s, this.$e, 'hvm_start_info');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -98,7 +102,7 @@ export class hvm_start_info$V0 implements hvm_start_info_view {
   }
 
   set magic(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'hvm_start_info.magic', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'hvm_start_info.magic', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -109,7 +113,7 @@ export class hvm_start_info$V0 implements hvm_start_info_view {
   }
 
   set version(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'hvm_start_info.version', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'hvm_start_info.version', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -120,7 +124,7 @@ export class hvm_start_info$V0 implements hvm_start_info_view {
   }
 
   set flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'hvm_start_info.flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'hvm_start_info.flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -131,7 +135,7 @@ export class hvm_start_info$V0 implements hvm_start_info_view {
   }
 
   set nr_modules(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'hvm_start_info.nr_modules', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'hvm_start_info.nr_modules', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
@@ -139,14 +143,13 @@ export class hvm_start_info$V0 implements hvm_start_info_view {
   get modlist_paddr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set modlist_paddr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_start_info.modlist_paddr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get modlist_paddrAsNumber(): number {
@@ -162,14 +165,13 @@ export class hvm_start_info$V0 implements hvm_start_info_view {
   get cmdline_paddr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 24) / 8] : this.$d.getBigUint64(b + 24, true));
+    return (w?.[(b + 24) / 8] ?? this.$d.getBigUint64(b + 24, true));
   }
 
   set cmdline_paddr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_start_info.cmdline_paddr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 24) / 8] = x; else this.$d.setBigUint64(b + 24, x, true);
+    this.$d.setBigUint64(b + 24, x, true);
   }
 
   get cmdline_paddrAsNumber(): number {
@@ -185,14 +187,13 @@ export class hvm_start_info$V0 implements hvm_start_info_view {
   get rsdp_paddr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 32) / 8] : this.$d.getBigUint64(b + 32, true));
+    return (w?.[(b + 32) / 8] ?? this.$d.getBigUint64(b + 32, true));
   }
 
   set rsdp_paddr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_start_info.rsdp_paddr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 32) / 8] = x; else this.$d.setBigUint64(b + 32, x, true);
+    this.$d.setBigUint64(b + 32, x, true);
   }
 
   get rsdp_paddrAsNumber(): number {
@@ -208,14 +209,13 @@ export class hvm_start_info$V0 implements hvm_start_info_view {
   get memmap_paddr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 40) / 8] : this.$d.getBigUint64(b + 40, true));
+    return (w?.[(b + 40) / 8] ?? this.$d.getBigUint64(b + 40, true));
   }
 
   set memmap_paddr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_start_info.memmap_paddr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 40) / 8] = x; else this.$d.setBigUint64(b + 40, x, true);
+    this.$d.setBigUint64(b + 40, x, true);
   }
 
   get memmap_paddrAsNumber(): number {
@@ -234,23 +234,23 @@ export class hvm_start_info$V0 implements hvm_start_info_view {
   }
 
   set memmap_entries(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'hvm_start_info.memmap_entries', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'hvm_start_info.memmap_entries', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 48, x, true);
   }
 }
 
-/** Writes hvm_modlist_entry at `b` on x86_32, x86_64; the bytes are zero on entry. */
+/** Writes hvm_modlist_entry at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
 export function hvm_modlist_entry$enc0(v: hvm_modlist_entry, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.paddr;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'hvm_modlist_entry.paddr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.size;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'hvm_modlist_entry.size', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   const x2 = v.cmdline_paddr;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'hvm_modlist_entry.cmdline_paddr', 'uint64_t', 64);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   if (w8 !== undefined) w8[(b + 16) / 8] = x2; else d.setBigUint64(b + 16, x2, true);
   d.setUint32(b + 24, 0);
   d.setUint32(b + 24 + 4, 0);
@@ -260,9 +260,9 @@ export function hvm_modlist_entry$enc0(v: hvm_modlist_entry, d: DataView, w: Big
 export function hvm_modlist_entry$dec0(d: DataView, w: BigUint64Array | undefined, b: number): hvm_modlist_entry {
   const w8 = alignedWords(w, b);
   return {
-    paddr: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-    size: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
-    cmdline_paddr: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
+    paddr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    size: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    cmdline_paddr: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
   };
 }
 
@@ -275,15 +275,19 @@ export function hvm_modlist_entry$chk0(d: DataView, b: number): void {
 export class hvm_modlist_entry$V0 implements hvm_modlist_entry_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -298,7 +302,7 @@ export class hvm_modlist_entry$V0 implements hvm_modlist_entry_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, 'hvm_modlist_entry');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, this.$s, this.$e, 'hvm_modlist_entry');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -306,14 +310,13 @@ export class hvm_modlist_entry$V0 implements hvm_modlist_entry_view {
   get paddr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set paddr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_modlist_entry.paddr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get paddrAsNumber(): number {
@@ -329,14 +332,13 @@ export class hvm_modlist_entry$V0 implements hvm_modlist_entry_view {
   get size(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set size(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_modlist_entry.size', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get sizeAsNumber(): number {
@@ -352,14 +354,13 @@ export class hvm_modlist_entry$V0 implements hvm_modlist_entry_view {
   get cmdline_paddr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 16) / 8] : this.$d.getBigUint64(b + 16, true));
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
   }
 
   set cmdline_paddr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_modlist_entry.cmdline_paddr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 16) / 8] = x; else this.$d.setBigUint64(b + 16, x, true);
+    this.$d.setBigUint64(b + 16, x, true);
   }
 
   get cmdline_paddrAsNumber(): number {
@@ -373,17 +374,17 @@ export class hvm_modlist_entry$V0 implements hvm_modlist_entry_view {
   }
 }
 
-/** Writes hvm_memmap_table_entry at `b` on x86_32, x86_64; the bytes are zero on entry. */
+/** Writes hvm_memmap_table_entry at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
 export function hvm_memmap_table_entry$enc0(v: hvm_memmap_table_entry, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.addr;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'hvm_memmap_table_entry.addr', 'uint64_t', 64);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   const x1 = v.size;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'hvm_memmap_table_entry.size', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   const x2 = v.type;
-  if ((x2 >>> 0) !== x2) failInt(x2, 'hvm_memmap_table_entry.type', 'uint32_t', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'hvm_memmap_table_entry.type', 'uint32_t', 32);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   d.setUint32(b + 16, x2, true);
   d.setUint32(b + 20, 0);
 }
@@ -392,8 +393,8 @@ export function hvm_memmap_table_entry$enc0(v: hvm_memmap_table_entry, d: DataVi
 export function hvm_memmap_table_entry$dec0(d: DataView, w: BigUint64Array | undefined, b: number): hvm_memmap_table_entry {
   const w8 = alignedWords(w, b);
   return {
-    addr: (w8 !== undefined ? w8[b / 8] : d.getBigUint64(b, true)),
-    size: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    addr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    size: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     type: d.getUint32(b + 16, true),
   };
 }
@@ -407,15 +408,19 @@ export function hvm_memmap_table_entry$chk0(d: DataView, b: number): void {
 export class hvm_memmap_table_entry$V0 implements hvm_memmap_table_entry_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -430,7 +435,7 @@ export class hvm_memmap_table_entry$V0 implements hvm_memmap_table_entry_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, 'hvm_memmap_table_entry');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'hvm_memmap_table_entry');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -438,14 +443,13 @@ export class hvm_memmap_table_entry$V0 implements hvm_memmap_table_entry_view {
   get addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[b / 8] : this.$d.getBigUint64(b, true));
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_memmap_table_entry.addr', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[b / 8] = x; else this.$d.setBigUint64(b, x, true);
+    this.$d.setBigUint64(b, x, true);
   }
 
   get addrAsNumber(): number {
@@ -461,14 +465,13 @@ export class hvm_memmap_table_entry$V0 implements hvm_memmap_table_entry_view {
   get size(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set size(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'hvm_memmap_table_entry.size', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get sizeAsNumber(): number {
@@ -487,7 +490,7 @@ export class hvm_memmap_table_entry$V0 implements hvm_memmap_table_entry_view {
   }
 
   set type(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'hvm_memmap_table_entry.type', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'hvm_memmap_table_entry.type', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }

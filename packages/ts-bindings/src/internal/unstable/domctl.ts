@@ -3,16 +3,17 @@
 /*
  * Per-architecture code of unstable/domctl: internal, not part of the package's API.
  */
-import { checkArray, checkRepoint, failInt, failObject, failPadding, typedArray, viewLimit } from '../../runtime.js';
+import { IntArray, checkArray, checkRepoint, failInt, failObject, failPadding } from '../../runtime.js';
+import type { IntArrayView } from '../../runtime.js';
 import type { xen_arch_domainconfig, xen_arch_domainconfig_view, xen_domctl_createdomain, xen_domctl_createdomain_altp2m, xen_domctl_createdomain_altp2m_view, xen_domctl_createdomain_view } from '../../unstable/domctl.js';
 
-/** Writes xen_arch_domainconfig at `b` on x86_32, x86_64; the bytes are zero on entry. */
+/** Writes xen_arch_domainconfig at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
 export function xen_arch_domainconfig$enc0(v: xen_arch_domainconfig, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.emulation_flags!;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_arch_domainconfig.emulation_flags', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_arch_domainconfig.emulation_flags', 'uint32_t', 32);
   const x1 = v.misc_flags!;
-  if ((x1 >>> 0) !== x1) failInt(x1, 'xen_arch_domainconfig.misc_flags', 'uint32_t', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_arch_domainconfig.misc_flags', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
 }
 
@@ -28,15 +29,19 @@ export function xen_arch_domainconfig$dec0(d: DataView, w: BigUint64Array | unde
 export class xen_arch_domainconfig$V0 implements xen_arch_domainconfig_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -51,7 +56,7 @@ export class xen_arch_domainconfig$V0 implements xen_arch_domainconfig_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'xen_arch_domainconfig');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'xen_arch_domainconfig');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -62,7 +67,7 @@ export class xen_arch_domainconfig$V0 implements xen_arch_domainconfig_view {
   }
 
   set emulation_flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_arch_domainconfig.emulation_flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_arch_domainconfig.emulation_flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -73,34 +78,34 @@ export class xen_arch_domainconfig$V0 implements xen_arch_domainconfig_view {
   }
 
   set misc_flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_arch_domainconfig.misc_flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_arch_domainconfig.misc_flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
 }
 
-/** Writes xen_arch_domainconfig at `b` on arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_arch_domainconfig at `b` on arm32, arm64, every byte, once every value has passed its check. */
 export function xen_arch_domainconfig$enc1(v: xen_arch_domainconfig, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.gic_version!;
-  if ((x0 & 0xff) !== x0) failInt(x0, 'xen_arch_domainconfig.gic_version', 'uint8_t', 8);
-  d.setUint8(b, x0);
+  if (typeof x0 !== 'number' || (x0 & 0xff) !== x0) failInt(x0, 'xen_arch_domainconfig.gic_version', 'uint8_t', 8);
   const x1 = v.sve_vl!;
-  if ((x1 & 0xff) !== x1) failInt(x1, 'xen_arch_domainconfig.sve_vl', 'uint8_t', 8);
-  d.setUint8(b + 1, x1);
+  if (typeof x1 !== 'number' || (x1 & 0xff) !== x1) failInt(x1, 'xen_arch_domainconfig.sve_vl', 'uint8_t', 8);
   const x2 = v.tee_type!;
-  if ((x2 & 0xffff) !== x2) failInt(x2, 'xen_arch_domainconfig.tee_type', 'uint16_t', 16);
-  d.setUint16(b + 2, x2, true);
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'xen_arch_domainconfig.tee_type', 'uint16_t', 16);
   const x3 = v.nr_spis!;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'xen_arch_domainconfig.nr_spis', 'uint32_t', 32);
-  d.setUint32(b + 4, x3, true);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_arch_domainconfig.nr_spis', 'uint32_t', 32);
   const x4 = v.clock_frequency!;
-  if ((x4 >>> 0) !== x4) failInt(x4, 'xen_arch_domainconfig.clock_frequency', 'uint32_t', 32);
-  d.setUint32(b + 8, x4, true);
+  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'xen_arch_domainconfig.clock_frequency', 'uint32_t', 32);
   const x5 = v.arm_sci_type!;
-  if ((x5 & 0xff) !== x5) failInt(x5, 'xen_arch_domainconfig.arm_sci_type', 'uint8_t', 8);
-  d.setUint8(b + 12, x5);
+  if (typeof x5 !== 'number' || (x5 & 0xff) !== x5) failInt(x5, 'xen_arch_domainconfig.arm_sci_type', 'uint8_t', 8);
   const x6 = v.v8r_el1_msa!;
-  if ((x6 & 0xff) !== x6) failInt(x6, 'xen_arch_domainconfig.v8r_el1_msa', 'uint8_t', 8);
+  if (typeof x6 !== 'number' || (x6 & 0xff) !== x6) failInt(x6, 'xen_arch_domainconfig.v8r_el1_msa', 'uint8_t', 8);
+  d.setUint8(b, x0);
+  d.setUint8(b + 1, x1);
+  d.setUint16(b + 2, x2, true);
+  d.setUint32(b + 4, x3, true);
+  d.setUint32(b + 8, x4, true);
+  d.setUint8(b + 12, x5);
   d.setUint8(b + 13, x6);
   d.setUint16(b + 14, 0);
 }
@@ -127,15 +132,19 @@ export function xen_arch_domainconfig$chk1(d: DataView, b: number): void {
 export class xen_arch_domainconfig$V1 implements xen_arch_domainconfig_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -150,7 +159,7 @@ export class xen_arch_domainconfig$V1 implements xen_arch_domainconfig_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'xen_arch_domainconfig');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xen_arch_domainconfig');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -161,7 +170,7 @@ export class xen_arch_domainconfig$V1 implements xen_arch_domainconfig_view {
   }
 
   set gic_version(x: number) {
-    if ((x & 0xff) !== x) failInt(x, 'xen_arch_domainconfig.gic_version', 'uint8_t', 8);
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'xen_arch_domainconfig.gic_version', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b, x);
   }
@@ -172,7 +181,7 @@ export class xen_arch_domainconfig$V1 implements xen_arch_domainconfig_view {
   }
 
   set sve_vl(x: number) {
-    if ((x & 0xff) !== x) failInt(x, 'xen_arch_domainconfig.sve_vl', 'uint8_t', 8);
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'xen_arch_domainconfig.sve_vl', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 1, x);
   }
@@ -183,7 +192,7 @@ export class xen_arch_domainconfig$V1 implements xen_arch_domainconfig_view {
   }
 
   set tee_type(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_arch_domainconfig.tee_type', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_arch_domainconfig.tee_type', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }
@@ -194,7 +203,7 @@ export class xen_arch_domainconfig$V1 implements xen_arch_domainconfig_view {
   }
 
   set nr_spis(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_arch_domainconfig.nr_spis', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_arch_domainconfig.nr_spis', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -205,7 +214,7 @@ export class xen_arch_domainconfig$V1 implements xen_arch_domainconfig_view {
   }
 
   set clock_frequency(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_arch_domainconfig.clock_frequency', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_arch_domainconfig.clock_frequency', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -216,7 +225,7 @@ export class xen_arch_domainconfig$V1 implements xen_arch_domainconfig_view {
   }
 
   set arm_sci_type(x: number) {
-    if ((x & 0xff) !== x) failInt(x, 'xen_arch_domainconfig.arm_sci_type', 'uint8_t', 8);
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'xen_arch_domainconfig.arm_sci_type', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 12, x);
   }
@@ -227,57 +236,71 @@ export class xen_arch_domainconfig$V1 implements xen_arch_domainconfig_view {
   }
 
   set v8r_el1_msa(x: number) {
-    if ((x & 0xff) !== x) failInt(x, 'xen_arch_domainconfig.v8r_el1_msa', 'uint8_t', 8);
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'xen_arch_domainconfig.v8r_el1_msa', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 13, x);
   }
 }
 
-/** Writes xen_domctl_createdomain at `b` on x86_32, x86_64; the bytes are zero on entry. */
+/** Writes xen_domctl_createdomain at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
 export function xen_domctl_createdomain$enc0(v: xen_domctl_createdomain, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.ssidref;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_domctl_createdomain.ssidref', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_domctl_createdomain.ssidref', 'uint32_t', 32);
   const x1 = v.handle;
   const a2 = checkArray(x1, 16, 'xen_domctl_createdomain.handle');
   for (let i3 = 0; i3 < 16; i3++) {
     const e4 = a2[i3];
-    if ((e4 & 0xff) !== e4) failInt(e4, 'xen_domctl_createdomain.handle', 'uint8_t', 8, i3);
-    d.setUint8(b + 4 + i3 * 1, e4);
+    if (typeof e4 !== 'number' || (e4 & 0xff) !== e4) failInt(e4, `xen_domctl_createdomain.handle[${i3}]`, 'uint8_t', 8);
   }
-  const x5 = v.flags;
-  if ((x5 >>> 0) !== x5) failInt(x5, 'xen_domctl_createdomain.flags', 'uint32_t', 32);
-  d.setUint32(b + 20, x5, true);
-  const x6 = v.iommu_opts;
-  if ((x6 >>> 0) !== x6) failInt(x6, 'xen_domctl_createdomain.iommu_opts', 'uint32_t', 32);
-  d.setUint32(b + 24, x6, true);
-  const x7 = v.max_vcpus;
-  if ((x7 >>> 0) !== x7) failInt(x7, 'xen_domctl_createdomain.max_vcpus', 'uint32_t', 32);
-  d.setUint32(b + 28, x7, true);
-  const x8 = v.max_evtchn_port;
-  if ((x8 >>> 0) !== x8) failInt(x8, 'xen_domctl_createdomain.max_evtchn_port', 'uint32_t', 32);
-  d.setUint32(b + 32, x8, true);
-  const x9 = v.max_grant_frames;
-  if ((x9 | 0) !== x9) failInt(x9, 'xen_domctl_createdomain.max_grant_frames', 'int32_t', 32);
-  d.setInt32(b + 36, x9, true);
-  const x10 = v.max_maptrack_frames;
-  if ((x10 | 0) !== x10) failInt(x10, 'xen_domctl_createdomain.max_maptrack_frames', 'int32_t', 32);
-  d.setInt32(b + 40, x10, true);
-  const x11 = v.grant_opts;
-  if ((x11 >>> 0) !== x11) failInt(x11, 'xen_domctl_createdomain.grant_opts', 'uint32_t', 32);
-  d.setUint32(b + 44, x11, true);
-  const x12 = v.altp2m;
-  if (typeof x12 !== 'object' || x12 === null) failObject(x12, 'xen_domctl_createdomain.altp2m');
-  xen_domctl_createdomain_altp2m$enc0(x12, d, w, b + 48);
-  const x13 = v.vmtrace_size;
-  if ((x13 >>> 0) !== x13) failInt(x13, 'xen_domctl_createdomain.vmtrace_size', 'uint32_t', 32);
-  d.setUint32(b + 52, x13, true);
-  const x14 = v.cpupool_id;
-  if ((x14 >>> 0) !== x14) failInt(x14, 'xen_domctl_createdomain.cpupool_id', 'uint32_t', 32);
-  d.setUint32(b + 56, x14, true);
-  const x15 = v.arch;
-  if (typeof x15 !== 'object' || x15 === null) failObject(x15, 'xen_domctl_createdomain.arch');
-  xen_arch_domainconfig$enc0(x15, d, w, b + 60);
+  const x7 = v.flags;
+  if (typeof x7 !== 'number' || (x7 >>> 0) !== x7) failInt(x7, 'xen_domctl_createdomain.flags', 'uint32_t', 32);
+  const x8 = v.iommu_opts;
+  if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'xen_domctl_createdomain.iommu_opts', 'uint32_t', 32);
+  const x9 = v.max_vcpus;
+  if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'xen_domctl_createdomain.max_vcpus', 'uint32_t', 32);
+  const x10 = v.max_evtchn_port;
+  if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'xen_domctl_createdomain.max_evtchn_port', 'uint32_t', 32);
+  const x11 = v.max_grant_frames;
+  if (typeof x11 !== 'number' || (x11 | 0) !== x11) failInt(x11, 'xen_domctl_createdomain.max_grant_frames', 'int32_t', 32);
+  const x12 = v.max_maptrack_frames;
+  if (typeof x12 !== 'number' || (x12 | 0) !== x12) failInt(x12, 'xen_domctl_createdomain.max_maptrack_frames', 'int32_t', 32);
+  const x13 = v.grant_opts;
+  if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'xen_domctl_createdomain.grant_opts', 'uint32_t', 32);
+  const x14 = v.altp2m;
+  if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_domctl_createdomain.altp2m');
+  const x15 = x14.opts;
+  if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'xen_domctl_createdomain.altp2m.opts', 'uint16_t', 16);
+  const x16 = x14.nr;
+  if (typeof x16 !== 'number' || (x16 & 0xffff) !== x16) failInt(x16, 'xen_domctl_createdomain.altp2m.nr', 'uint16_t', 16);
+  const x17 = v.vmtrace_size;
+  if (typeof x17 !== 'number' || (x17 >>> 0) !== x17) failInt(x17, 'xen_domctl_createdomain.vmtrace_size', 'uint32_t', 32);
+  const x18 = v.cpupool_id;
+  if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'xen_domctl_createdomain.cpupool_id', 'uint32_t', 32);
+  const x19 = v.arch;
+  if (typeof x19 !== 'object' || x19 === null) failObject(x19, 'xen_domctl_createdomain.arch');
+  const x20 = x19.emulation_flags!;
+  if (typeof x20 !== 'number' || (x20 >>> 0) !== x20) failInt(x20, 'xen_domctl_createdomain.arch.emulation_flags', 'uint32_t', 32);
+  const x21 = x19.misc_flags!;
+  if (typeof x21 !== 'number' || (x21 >>> 0) !== x21) failInt(x21, 'xen_domctl_createdomain.arch.misc_flags', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
+  for (let i5 = 0; i5 < 16; i5++) {
+    const e6 = a2[i5];
+    if (typeof e6 !== 'number' || (e6 & 0xff) !== e6) failInt(e6, `xen_domctl_createdomain.handle[${i5}]`, 'uint8_t', 8);
+    d.setUint8(b + 4 + i5 * 1, e6);
+  }
+  d.setUint32(b + 20, x7, true);
+  d.setUint32(b + 24, x8, true);
+  d.setUint32(b + 28, x9, true);
+  d.setUint32(b + 32, x10, true);
+  d.setInt32(b + 36, x11, true);
+  d.setInt32(b + 40, x12, true);
+  d.setUint32(b + 44, x13, true);
+  d.setUint16(b + 48, x15, true);
+  d.setUint16(b + 50, x16, true);
+  d.setUint32(b + 52, x17, true);
+  d.setUint32(b + 56, x18, true);
+  d.setUint32(b + 60, x20, true);
+  d.setUint32(b + 64, x21, true);
 }
 
 /** Reads xen_domctl_createdomain at `b` on x86_32, x86_64. */
@@ -307,19 +330,23 @@ export function xen_domctl_createdomain$dec0(d: DataView, w: BigUint64Array | un
 export class xen_domctl_createdomain$V0 implements xen_domctl_createdomain_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
-  $c_handle: Uint8Array | undefined = undefined;
+  $c_handle: IntArrayView<number> | undefined = undefined;
   $k_handle: number = -1;
   $c_altp2m: xen_domctl_createdomain_altp2m$V0 | undefined = undefined;
   $c_arch: xen_arch_domainconfig$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -334,7 +361,7 @@ export class xen_domctl_createdomain$V0 implements xen_domctl_createdomain_view 
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 68 <= this.$n ? x : checkRepoint(this.$d, x, 68, 'xen_domctl_createdomain');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 68 <= this.$n ? x : checkRepoint(this.$d, x, 68, this.$s, this.$e, 'xen_domctl_createdomain');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -345,16 +372,16 @@ export class xen_domctl_createdomain$V0 implements xen_domctl_createdomain_view 
   }
 
   set ssidref(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.ssidref', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.ssidref', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 
-  get handle(): Uint8Array {
+  get handle(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_handle;
     if (c === undefined || this.$k_handle !== b) {
-      c = this.$c_handle = typedArray('u8', this.$d, b + 4, 16, 'xen_domctl_createdomain.handle');
+      c = this.$c_handle = new IntArray({ bits: 8, signed: false, big: false, ctype: 'uint8_t' }, this.$d, b + 4, 16, 'xen_domctl_createdomain.handle');
       this.$k_handle = b;
     }
     return c;
@@ -366,7 +393,7 @@ export class xen_domctl_createdomain$V0 implements xen_domctl_createdomain_view 
   }
 
   set flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 20, x, true);
   }
@@ -377,7 +404,7 @@ export class xen_domctl_createdomain$V0 implements xen_domctl_createdomain_view 
   }
 
   set iommu_opts(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.iommu_opts', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.iommu_opts', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 24, x, true);
   }
@@ -388,7 +415,7 @@ export class xen_domctl_createdomain$V0 implements xen_domctl_createdomain_view 
   }
 
   set max_vcpus(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.max_vcpus', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.max_vcpus', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 28, x, true);
   }
@@ -399,7 +426,7 @@ export class xen_domctl_createdomain$V0 implements xen_domctl_createdomain_view 
   }
 
   set max_evtchn_port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.max_evtchn_port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.max_evtchn_port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 32, x, true);
   }
@@ -410,7 +437,7 @@ export class xen_domctl_createdomain$V0 implements xen_domctl_createdomain_view 
   }
 
   set max_grant_frames(x: number) {
-    if ((x | 0) !== x) failInt(x, 'xen_domctl_createdomain.max_grant_frames', 'int32_t', 32);
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'xen_domctl_createdomain.max_grant_frames', 'int32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setInt32(b + 36, x, true);
   }
@@ -421,7 +448,7 @@ export class xen_domctl_createdomain$V0 implements xen_domctl_createdomain_view 
   }
 
   set max_maptrack_frames(x: number) {
-    if ((x | 0) !== x) failInt(x, 'xen_domctl_createdomain.max_maptrack_frames', 'int32_t', 32);
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'xen_domctl_createdomain.max_maptrack_frames', 'int32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setInt32(b + 40, x, true);
   }
@@ -432,13 +459,13 @@ export class xen_domctl_createdomain$V0 implements xen_domctl_createdomain_view 
   }
 
   set grant_opts(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.grant_opts', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.grant_opts', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 44, x, true);
   }
 
   get altp2m(): xen_domctl_createdomain_altp2m_view {
-    return (this.$c_altp2m ??= new xen_domctl_createdomain_altp2m$V0(this.$d, this.$a, 0, this.$r, this.$o + 48));
+    return (this.$c_altp2m ??= new xen_domctl_createdomain_altp2m$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 48));
   }
 
   get vmtrace_size(): number {
@@ -447,7 +474,7 @@ export class xen_domctl_createdomain$V0 implements xen_domctl_createdomain_view 
   }
 
   set vmtrace_size(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.vmtrace_size', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.vmtrace_size', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 52, x, true);
   }
@@ -458,61 +485,91 @@ export class xen_domctl_createdomain$V0 implements xen_domctl_createdomain_view 
   }
 
   set cpupool_id(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.cpupool_id', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.cpupool_id', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 56, x, true);
   }
 
   get arch(): xen_arch_domainconfig_view {
-    return (this.$c_arch ??= new xen_arch_domainconfig$V0(this.$d, this.$a, 0, this.$r, this.$o + 60));
+    return (this.$c_arch ??= new xen_arch_domainconfig$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 60));
   }
 }
 
-/** Writes xen_domctl_createdomain at `b` on arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_domctl_createdomain at `b` on arm32, arm64, every byte, once every value has passed its check. */
 export function xen_domctl_createdomain$enc1(v: xen_domctl_createdomain, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.ssidref;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'xen_domctl_createdomain.ssidref', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_domctl_createdomain.ssidref', 'uint32_t', 32);
   const x1 = v.handle;
   const a2 = checkArray(x1, 16, 'xen_domctl_createdomain.handle');
   for (let i3 = 0; i3 < 16; i3++) {
     const e4 = a2[i3];
-    if ((e4 & 0xff) !== e4) failInt(e4, 'xen_domctl_createdomain.handle', 'uint8_t', 8, i3);
-    d.setUint8(b + 4 + i3 * 1, e4);
+    if (typeof e4 !== 'number' || (e4 & 0xff) !== e4) failInt(e4, `xen_domctl_createdomain.handle[${i3}]`, 'uint8_t', 8);
   }
-  const x5 = v.flags;
-  if ((x5 >>> 0) !== x5) failInt(x5, 'xen_domctl_createdomain.flags', 'uint32_t', 32);
-  d.setUint32(b + 20, x5, true);
-  const x6 = v.iommu_opts;
-  if ((x6 >>> 0) !== x6) failInt(x6, 'xen_domctl_createdomain.iommu_opts', 'uint32_t', 32);
-  d.setUint32(b + 24, x6, true);
-  const x7 = v.max_vcpus;
-  if ((x7 >>> 0) !== x7) failInt(x7, 'xen_domctl_createdomain.max_vcpus', 'uint32_t', 32);
-  d.setUint32(b + 28, x7, true);
-  const x8 = v.max_evtchn_port;
-  if ((x8 >>> 0) !== x8) failInt(x8, 'xen_domctl_createdomain.max_evtchn_port', 'uint32_t', 32);
-  d.setUint32(b + 32, x8, true);
-  const x9 = v.max_grant_frames;
-  if ((x9 | 0) !== x9) failInt(x9, 'xen_domctl_createdomain.max_grant_frames', 'int32_t', 32);
-  d.setInt32(b + 36, x9, true);
-  const x10 = v.max_maptrack_frames;
-  if ((x10 | 0) !== x10) failInt(x10, 'xen_domctl_createdomain.max_maptrack_frames', 'int32_t', 32);
-  d.setInt32(b + 40, x10, true);
-  const x11 = v.grant_opts;
-  if ((x11 >>> 0) !== x11) failInt(x11, 'xen_domctl_createdomain.grant_opts', 'uint32_t', 32);
-  d.setUint32(b + 44, x11, true);
-  const x12 = v.altp2m;
-  if (typeof x12 !== 'object' || x12 === null) failObject(x12, 'xen_domctl_createdomain.altp2m');
-  xen_domctl_createdomain_altp2m$enc0(x12, d, w, b + 48);
-  const x13 = v.vmtrace_size;
-  if ((x13 >>> 0) !== x13) failInt(x13, 'xen_domctl_createdomain.vmtrace_size', 'uint32_t', 32);
-  d.setUint32(b + 52, x13, true);
-  const x14 = v.cpupool_id;
-  if ((x14 >>> 0) !== x14) failInt(x14, 'xen_domctl_createdomain.cpupool_id', 'uint32_t', 32);
-  d.setUint32(b + 56, x14, true);
-  const x15 = v.arch;
-  if (typeof x15 !== 'object' || x15 === null) failObject(x15, 'xen_domctl_createdomain.arch');
-  xen_arch_domainconfig$enc1(x15, d, w, b + 60);
+  const x7 = v.flags;
+  if (typeof x7 !== 'number' || (x7 >>> 0) !== x7) failInt(x7, 'xen_domctl_createdomain.flags', 'uint32_t', 32);
+  const x8 = v.iommu_opts;
+  if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'xen_domctl_createdomain.iommu_opts', 'uint32_t', 32);
+  const x9 = v.max_vcpus;
+  if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'xen_domctl_createdomain.max_vcpus', 'uint32_t', 32);
+  const x10 = v.max_evtchn_port;
+  if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'xen_domctl_createdomain.max_evtchn_port', 'uint32_t', 32);
+  const x11 = v.max_grant_frames;
+  if (typeof x11 !== 'number' || (x11 | 0) !== x11) failInt(x11, 'xen_domctl_createdomain.max_grant_frames', 'int32_t', 32);
+  const x12 = v.max_maptrack_frames;
+  if (typeof x12 !== 'number' || (x12 | 0) !== x12) failInt(x12, 'xen_domctl_createdomain.max_maptrack_frames', 'int32_t', 32);
+  const x13 = v.grant_opts;
+  if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'xen_domctl_createdomain.grant_opts', 'uint32_t', 32);
+  const x14 = v.altp2m;
+  if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_domctl_createdomain.altp2m');
+  const x15 = x14.opts;
+  if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'xen_domctl_createdomain.altp2m.opts', 'uint16_t', 16);
+  const x16 = x14.nr;
+  if (typeof x16 !== 'number' || (x16 & 0xffff) !== x16) failInt(x16, 'xen_domctl_createdomain.altp2m.nr', 'uint16_t', 16);
+  const x17 = v.vmtrace_size;
+  if (typeof x17 !== 'number' || (x17 >>> 0) !== x17) failInt(x17, 'xen_domctl_createdomain.vmtrace_size', 'uint32_t', 32);
+  const x18 = v.cpupool_id;
+  if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'xen_domctl_createdomain.cpupool_id', 'uint32_t', 32);
+  const x19 = v.arch;
+  if (typeof x19 !== 'object' || x19 === null) failObject(x19, 'xen_domctl_createdomain.arch');
+  const x20 = x19.gic_version!;
+  if (typeof x20 !== 'number' || (x20 & 0xff) !== x20) failInt(x20, 'xen_domctl_createdomain.arch.gic_version', 'uint8_t', 8);
+  const x21 = x19.sve_vl!;
+  if (typeof x21 !== 'number' || (x21 & 0xff) !== x21) failInt(x21, 'xen_domctl_createdomain.arch.sve_vl', 'uint8_t', 8);
+  const x22 = x19.tee_type!;
+  if (typeof x22 !== 'number' || (x22 & 0xffff) !== x22) failInt(x22, 'xen_domctl_createdomain.arch.tee_type', 'uint16_t', 16);
+  const x23 = x19.nr_spis!;
+  if (typeof x23 !== 'number' || (x23 >>> 0) !== x23) failInt(x23, 'xen_domctl_createdomain.arch.nr_spis', 'uint32_t', 32);
+  const x24 = x19.clock_frequency!;
+  if (typeof x24 !== 'number' || (x24 >>> 0) !== x24) failInt(x24, 'xen_domctl_createdomain.arch.clock_frequency', 'uint32_t', 32);
+  const x25 = x19.arm_sci_type!;
+  if (typeof x25 !== 'number' || (x25 & 0xff) !== x25) failInt(x25, 'xen_domctl_createdomain.arch.arm_sci_type', 'uint8_t', 8);
+  const x26 = x19.v8r_el1_msa!;
+  if (typeof x26 !== 'number' || (x26 & 0xff) !== x26) failInt(x26, 'xen_domctl_createdomain.arch.v8r_el1_msa', 'uint8_t', 8);
+  d.setUint32(b, x0, true);
+  for (let i5 = 0; i5 < 16; i5++) {
+    const e6 = a2[i5];
+    if (typeof e6 !== 'number' || (e6 & 0xff) !== e6) failInt(e6, `xen_domctl_createdomain.handle[${i5}]`, 'uint8_t', 8);
+    d.setUint8(b + 4 + i5 * 1, e6);
+  }
+  d.setUint32(b + 20, x7, true);
+  d.setUint32(b + 24, x8, true);
+  d.setUint32(b + 28, x9, true);
+  d.setUint32(b + 32, x10, true);
+  d.setInt32(b + 36, x11, true);
+  d.setInt32(b + 40, x12, true);
+  d.setUint32(b + 44, x13, true);
+  d.setUint16(b + 48, x15, true);
+  d.setUint16(b + 50, x16, true);
+  d.setUint32(b + 52, x17, true);
+  d.setUint32(b + 56, x18, true);
+  d.setUint8(b + 60, x20);
+  d.setUint8(b + 61, x21);
+  d.setUint16(b + 62, x22, true);
+  d.setUint32(b + 64, x23, true);
+  d.setUint32(b + 68, x24, true);
+  d.setUint8(b + 72, x25);
+  d.setUint8(b + 73, x26);
+  d.setUint16(b + 74, 0);
 }
 
 /** Reads xen_domctl_createdomain at `b` on arm32, arm64. */
@@ -547,19 +604,23 @@ export function xen_domctl_createdomain$chk1(d: DataView, b: number): void {
 export class xen_domctl_createdomain$V1 implements xen_domctl_createdomain_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
-  $c_handle: Uint8Array | undefined = undefined;
+  $c_handle: IntArrayView<number> | undefined = undefined;
   $k_handle: number = -1;
   $c_altp2m: xen_domctl_createdomain_altp2m$V0 | undefined = undefined;
   $c_arch: xen_arch_domainconfig$V1 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -574,7 +635,7 @@ export class xen_domctl_createdomain$V1 implements xen_domctl_createdomain_view 
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 76 <= this.$n ? x : checkRepoint(this.$d, x, 76, 'xen_domctl_createdomain');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 76 <= this.$n ? x : checkRepoint(this.$d, x, 76, this.$s, this.$e, 'xen_domctl_createdomain');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -585,16 +646,16 @@ export class xen_domctl_createdomain$V1 implements xen_domctl_createdomain_view 
   }
 
   set ssidref(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.ssidref', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.ssidref', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 
-  get handle(): Uint8Array {
+  get handle(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_handle;
     if (c === undefined || this.$k_handle !== b) {
-      c = this.$c_handle = typedArray('u8', this.$d, b + 4, 16, 'xen_domctl_createdomain.handle');
+      c = this.$c_handle = new IntArray({ bits: 8, signed: false, big: false, ctype: 'uint8_t' }, this.$d, b + 4, 16, 'xen_domctl_createdomain.handle');
       this.$k_handle = b;
     }
     return c;
@@ -606,7 +667,7 @@ export class xen_domctl_createdomain$V1 implements xen_domctl_createdomain_view 
   }
 
   set flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 20, x, true);
   }
@@ -617,7 +678,7 @@ export class xen_domctl_createdomain$V1 implements xen_domctl_createdomain_view 
   }
 
   set iommu_opts(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.iommu_opts', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.iommu_opts', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 24, x, true);
   }
@@ -628,7 +689,7 @@ export class xen_domctl_createdomain$V1 implements xen_domctl_createdomain_view 
   }
 
   set max_vcpus(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.max_vcpus', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.max_vcpus', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 28, x, true);
   }
@@ -639,7 +700,7 @@ export class xen_domctl_createdomain$V1 implements xen_domctl_createdomain_view 
   }
 
   set max_evtchn_port(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.max_evtchn_port', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.max_evtchn_port', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 32, x, true);
   }
@@ -650,7 +711,7 @@ export class xen_domctl_createdomain$V1 implements xen_domctl_createdomain_view 
   }
 
   set max_grant_frames(x: number) {
-    if ((x | 0) !== x) failInt(x, 'xen_domctl_createdomain.max_grant_frames', 'int32_t', 32);
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'xen_domctl_createdomain.max_grant_frames', 'int32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setInt32(b + 36, x, true);
   }
@@ -661,7 +722,7 @@ export class xen_domctl_createdomain$V1 implements xen_domctl_createdomain_view 
   }
 
   set max_maptrack_frames(x: number) {
-    if ((x | 0) !== x) failInt(x, 'xen_domctl_createdomain.max_maptrack_frames', 'int32_t', 32);
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'xen_domctl_createdomain.max_maptrack_frames', 'int32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setInt32(b + 40, x, true);
   }
@@ -672,13 +733,13 @@ export class xen_domctl_createdomain$V1 implements xen_domctl_createdomain_view 
   }
 
   set grant_opts(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.grant_opts', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.grant_opts', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 44, x, true);
   }
 
   get altp2m(): xen_domctl_createdomain_altp2m_view {
-    return (this.$c_altp2m ??= new xen_domctl_createdomain_altp2m$V0(this.$d, this.$a, 0, this.$r, this.$o + 48));
+    return (this.$c_altp2m ??= new xen_domctl_createdomain_altp2m$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 48));
   }
 
   get vmtrace_size(): number {
@@ -687,7 +748,7 @@ export class xen_domctl_createdomain$V1 implements xen_domctl_createdomain_view 
   }
 
   set vmtrace_size(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.vmtrace_size', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.vmtrace_size', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 52, x, true);
   }
@@ -698,23 +759,23 @@ export class xen_domctl_createdomain$V1 implements xen_domctl_createdomain_view 
   }
 
   set cpupool_id(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.cpupool_id', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_createdomain.cpupool_id', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 56, x, true);
   }
 
   get arch(): xen_arch_domainconfig_view {
-    return (this.$c_arch ??= new xen_arch_domainconfig$V1(this.$d, this.$a, 0, this.$r, this.$o + 60));
+    return (this.$c_arch ??= new xen_arch_domainconfig$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 60));
   }
 }
 
-/** Writes xen_domctl_createdomain.altp2m at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes xen_domctl_createdomain.altp2m at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_domctl_createdomain_altp2m$enc0(v: xen_domctl_createdomain_altp2m, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.opts;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'xen_domctl_createdomain.altp2m.opts', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_domctl_createdomain.altp2m.opts', 'uint16_t', 16);
   const x1 = v.nr;
-  if ((x1 & 0xffff) !== x1) failInt(x1, 'xen_domctl_createdomain.altp2m.nr', 'uint16_t', 16);
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_domctl_createdomain.altp2m.nr', 'uint16_t', 16);
+  d.setUint16(b, x0, true);
   d.setUint16(b + 2, x1, true);
 }
 
@@ -730,15 +791,19 @@ export function xen_domctl_createdomain_altp2m$dec0(d: DataView, w: BigUint64Arr
 export class xen_domctl_createdomain_altp2m$V0 implements xen_domctl_createdomain_altp2m_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -753,7 +818,7 @@ export class xen_domctl_createdomain_altp2m$V0 implements xen_domctl_createdomai
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'xen_domctl_createdomain.altp2m');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'xen_domctl_createdomain.altp2m');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -764,7 +829,7 @@ export class xen_domctl_createdomain_altp2m$V0 implements xen_domctl_createdomai
   }
 
   set opts(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_domctl_createdomain.altp2m.opts', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_domctl_createdomain.altp2m.opts', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -775,7 +840,7 @@ export class xen_domctl_createdomain_altp2m$V0 implements xen_domctl_createdomai
   }
 
   set nr(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'xen_domctl_createdomain.altp2m.nr', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_domctl_createdomain.altp2m.nr', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
   }

@@ -3,9 +3,9 @@
 /*
  * stable/gadget: Gadgets, for the TypeScript emitter golden test. Mirrors Xen's public/gadget.h.
  */
-import { gadget_count$V0, gadget_count$dec0, gadget_count$enc0, gadget_place$V0, gadget_place$chk0, gadget_place$dec0, gadget_place$enc0 } from '../internal/stable/gadget.js';
-import { bufferOf, checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import { gadget_count$V0, gadget_count$dec0, gadget_count$enc0, gadget_either$V0, gadget_either$dec0, gadget_either$enc0, gadget_half$V0, gadget_half$chk0, gadget_half$dec0, gadget_half$enc0, gadget_list$V0, gadget_list$chk0, gadget_list$dec0, gadget_list$enc0, gadget_names$V0, gadget_names$chk0, gadget_names$dec0, gadget_names$enc0, gadget_place$V0, gadget_place$chk0, gadget_place$dec0, gadget_place$enc0 } from '../internal/stable/gadget.js';
+import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import type { ArchOptions, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { widget_id_t, widget_point, widget_point_view } from './widget.js';
 
 /**
@@ -84,7 +84,7 @@ export const gadget_place: RecordCodec<gadget_place, gadget_place_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gadget_place');
-        return encodeFresh(value, 12, 0, gadget_place$enc0);
+        return encodeFresh(value, 12, 0, gadget_place$enc0, 'gadget_place');
       }
       default:
         return failArch('gadget_place', arch);
@@ -133,9 +133,8 @@ export const gadget_place: RecordCodec<gadget_place, gadget_place_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gadget_place');
-        const b = placeView(buffer, options.offset, 12, 'gadget_place');
-        return new gadget_place$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 12, 'gadget_place');
+        return new gadget_place$V0(dataViewOf(p.buffer, 'gadget_place'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gadget_place', arch);
@@ -212,7 +211,7 @@ export const gadget_count: RecordCodec<gadget_count, gadget_count_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gadget_count');
-        return encodeFresh(value, 4, 0, gadget_count$enc0);
+        return encodeFresh(value, 4, 0, gadget_count$enc0, 'gadget_count');
       }
       default:
         return failArch('gadget_count', arch);
@@ -260,12 +259,576 @@ export const gadget_count: RecordCodec<gadget_count, gadget_count_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gadget_count');
-        const b = placeView(buffer, options.offset, 4, 'gadget_count');
-        return new gadget_count$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'gadget_count');
+        return new gadget_count$V0(dataViewOf(p.buffer, 'gadget_count'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gadget_count', arch);
+    }
+  },
+};
+
+/**
+ * Members named like the properties every JavaScript object inherits.
+ *
+ * Size: 20 bytes on every architecture.
+ * @since 4.17
+ */
+export interface gadget_names {
+  /** Not the prototype. */
+  __proto__: number;
+  /** Not the class. */
+  constructor: number;
+  /** Not a method. */
+  toString: number;
+  /** Not a method either. */
+  valueOf: number[];
+  /** A record. */
+  hasOwnProperty: widget_point;
+}
+
+/**
+ * A zero-copy view of `gadget_names` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.17
+ */
+export interface gadget_names_view extends RecordView {
+  /** Not the prototype. */
+  __proto__: number;
+  /** Not the class. */
+  constructor: number;
+  /** Not a method. */
+  toString: number;
+  /** Not a method either. */
+  readonly valueOf: IntArrayView<number>;
+  /** A record. */
+  readonly hasOwnProperty: widget_point_view;
+}
+
+const gadget_names$layout0: RecordLayout = frozen({
+  name: 'gadget_names',
+  kind: 'struct',
+  size: 20,
+  align: 4,
+  fields: [
+    { name: '__proto__', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'constructor', offset: 4, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'toString', offset: 6, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'valueOf', offset: 8, size: 4, align: 1, type: 'uint8_t[4]', value: 'number', signed: false, bits: 8, dims: [4], elementSize: 1 },
+    { name: 'hasOwnProperty', offset: 12, size: 8, align: 4, type: 'struct widget_point', value: 'record', record: 'widget_point' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `gadget_names` (struct gadget_names). Size: 20 bytes on every architecture.
+ * @since 4.17
+ */
+export const gadget_names: RecordCodec<gadget_names, gadget_names_view> = {
+  name: 'gadget_names',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 20;
+      default:
+        return failArch('gadget_names', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return gadget_names$layout0;
+      default:
+        return failArch('gadget_names', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'gadget_names');
+        return encodeFresh(value, 20, 0, gadget_names$enc0, 'gadget_names');
+      }
+      default:
+        return failArch('gadget_names', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'gadget_names');
+        const size = 20;
+        if (target !== current.bytes) useBytes(target, 'gadget_names');
+        const o = options.offset ?? 0;
+        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_names');
+        gadget_names$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('gadget_names', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'gadget_names');
+        const o = options.offset ?? 0;
+        const b = (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'gadget_names');
+        if (options.strict === true) gadget_names$chk0(current.view, b);
+        return gadget_names$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('gadget_names', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 20, 'gadget_names');
+        return new gadget_names$V0(dataViewOf(p.buffer, 'gadget_names'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('gadget_names', arch);
+    }
+  },
+};
+
+/**
+ * Two bytes of data, then two of padding.
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.17
+ */
+export interface gadget_half {
+  /** The low half. */
+  lo: number;
+}
+
+/**
+ * A zero-copy view of `gadget_half` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.17
+ */
+export interface gadget_half_view extends RecordView {
+  /** The low half. */
+  lo: number;
+}
+
+const gadget_half$layout0: RecordLayout = frozen({
+  name: 'gadget_half',
+  kind: 'struct',
+  size: 4,
+  align: 2,
+  fields: [
+    { name: 'lo', offset: 0, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'pad', offset: 2, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16, padding: true },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `gadget_half` (struct gadget_half). Size: 4 bytes on every architecture.
+ * @since 4.17
+ */
+export const gadget_half: RecordCodec<gadget_half, gadget_half_view> = {
+  name: 'gadget_half',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('gadget_half', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return gadget_half$layout0;
+      default:
+        return failArch('gadget_half', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'gadget_half');
+        return encodeFresh(value, 4, 0, gadget_half$enc0, 'gadget_half');
+      }
+      default:
+        return failArch('gadget_half', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'gadget_half');
+        const size = 4;
+        if (target !== current.bytes) useBytes(target, 'gadget_half');
+        const o = options.offset ?? 0;
+        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_half');
+        gadget_half$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('gadget_half', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'gadget_half');
+        const o = options.offset ?? 0;
+        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gadget_half');
+        if (options.strict === true) gadget_half$chk0(current.view, b);
+        return gadget_half$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('gadget_half', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'gadget_half');
+        return new gadget_half$V0(dataViewOf(p.buffer, 'gadget_half'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('gadget_half', arch);
+    }
+  },
+};
+
+/**
+ * An untagged union: the bytes of `half` that are padding are data in `whole`.
+ *
+ * A value of union gadget_either: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.17
+ */
+export interface gadget_either {
+  /** Two bytes. */
+  half?: gadget_half;
+  /** Four bytes. */
+  whole?: number;
+  /** Each byte. */
+  bytes?: number[];
+}
+
+/**
+ * A zero-copy view of `gadget_either` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.17
+ */
+export interface gadget_either_view extends RecordView {
+  /** Two bytes. */
+  readonly half: gadget_half_view;
+  /** Four bytes. */
+  whole: number;
+  /** Each byte. */
+  readonly bytes: IntArrayView<number>;
+}
+
+const gadget_either$layout0: RecordLayout = frozen({
+  name: 'gadget_either',
+  kind: 'union',
+  size: 4,
+  align: 4,
+  fields: [
+    { name: 'half', offset: 0, size: 4, align: 2, type: 'struct gadget_half', value: 'record', record: 'gadget_half' },
+    { name: 'whole', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'bytes', offset: 0, size: 4, align: 1, type: 'uint8_t[4]', value: 'number', signed: false, bits: 8, dims: [4], elementSize: 1 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `gadget_either` (union gadget_either). Size: 4 bytes on every architecture.
+ * @since 4.17
+ */
+export const gadget_either: RecordCodec<gadget_either, gadget_either_view> = {
+  name: 'gadget_either',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('gadget_either', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return gadget_either$layout0;
+      default:
+        return failArch('gadget_either', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'gadget_either');
+        return encodeFresh(value, 4, 0, gadget_either$enc0, 'gadget_either');
+      }
+      default:
+        return failArch('gadget_either', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'gadget_either');
+        const size = 4;
+        if (target !== current.bytes) useBytes(target, 'gadget_either');
+        const o = options.offset ?? 0;
+        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_either');
+        gadget_either$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('gadget_either', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'gadget_either');
+        const o = options.offset ?? 0;
+        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gadget_either');
+        return gadget_either$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('gadget_either', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'gadget_either');
+        return new gadget_either$V0(dataViewOf(p.buffer, 'gadget_either'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('gadget_either', arch);
+    }
+  },
+};
+
+/**
+ * Arrays of records, fixed and flexible.
+ *
+ * Size: 44 bytes on every architecture.
+ * @since 4.17
+ */
+export interface gadget_list {
+  /** Elements in `more`. */
+  n: number;
+  /** A union inside a record. */
+  either: gadget_either;
+  /** Two places. */
+  pair: gadget_place[];
+  /** Two rows of three. */
+  grid: number[][];
+  /** Any number of places. */
+  more: gadget_place[];
+}
+
+/**
+ * A zero-copy view of `gadget_list` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.17
+ */
+export interface gadget_list_view extends RecordView {
+  /** Elements in `more`. */
+  n: number;
+  /** A union inside a record. */
+  readonly either: gadget_either_view;
+  /** Two places. */
+  readonly pair: RecordArrayView<gadget_place_view>;
+  /** Two rows of three. */
+  readonly grid: IntArrayView<number>;
+  /** The flexible array member `more` with `count` elements, zero-copy. */
+  more(count: number): RecordArrayView<gadget_place_view>;
+}
+
+const gadget_list$layout0: RecordLayout = frozen({
+  name: 'gadget_list',
+  kind: 'struct',
+  size: 44,
+  align: 4,
+  fields: [
+    { name: 'n', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'either', offset: 4, size: 4, align: 4, type: 'union gadget_either', value: 'record', record: 'gadget_either' },
+    { name: 'pair', offset: 8, size: 24, align: 4, type: 'struct gadget_place[2]', value: 'record', record: 'gadget_place', dims: [2], elementSize: 12 },
+    { name: 'grid', offset: 32, size: 12, align: 2, type: 'uint16_t[3][2]', value: 'number', signed: false, bits: 16, dims: [2, 3], elementSize: 2 },
+    { name: 'more', offset: 44, size: 0, align: 4, type: 'struct gadget_place[]', value: 'record', record: 'gadget_place', dims: [0], elementSize: 12, flexible: true },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `gadget_list` (struct gadget_list). Size: 44 bytes on every architecture.
+ * @since 4.17
+ */
+export const gadget_list: RecordCodec<gadget_list, gadget_list_view> = {
+  name: 'gadget_list',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 44;
+      default:
+        return failArch('gadget_list', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return gadget_list$layout0;
+      default:
+        return failArch('gadget_list', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'gadget_list');
+        const f = value.more;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'gadget_list.more').length;
+        return encodeFresh(value, 44 + n * 12, n, gadget_list$enc0, 'gadget_list');
+      }
+      default:
+        return failArch('gadget_list', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'gadget_list');
+        const f = value.more;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'gadget_list.more').length;
+        const size = 44 + n * 12;
+        if (target !== current.bytes) useBytes(target, 'gadget_list');
+        const o = options.offset ?? 0;
+        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_list');
+        gadget_list$enc0(value, current.view, current.words, b, n);
+        return size;
+      }
+      default:
+        return failArch('gadget_list', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const n = flexCount(options.count, 'gadget_list');
+        if (bytes !== current.bytes) useBytes(bytes, 'gadget_list');
+        const o = options.offset ?? 0;
+        const b = (o >>> 0) === o && o + (44 + n * 12) <= current.length ? current.base + o : placeBytes(bytes, o, 44 + n * 12, 'gadget_list');
+        if (options.strict === true) gadget_list$chk0(current.view, b, n);
+        return gadget_list$dec0(current.view, current.words, b, n);
+      }
+      default:
+        return failArch('gadget_list', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 44, 'gadget_list');
+        return new gadget_list$V0(dataViewOf(p.buffer, 'gadget_list'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('gadget_list', arch);
     }
   },
 };
@@ -283,10 +846,16 @@ export const GADGET_OP_place = 1;
 export const GADGET_OP_count = 2;
 
 /**
+ * An op whose name is `__proto__`.
+ * @since 4.17
+ */
+export const GADGET_OP___proto__ = 3;
+
+/**
  * Gadget sub-ops; the op number is a separate hypercall argument.
  * @since 4.17
  */
-export const GADGET_OP = { GADGET_OP_place, GADGET_OP_count } as const;
+export const GADGET_OP = { GADGET_OP_place, GADGET_OP_count, GADGET_OP___proto__ } as const;
 
 /**
  * One of the values of `GADGET_OP`.
@@ -298,7 +867,7 @@ export type GADGET_OP = (typeof GADGET_OP)[keyof typeof GADGET_OP];
  * The number of each GADGET_OP op, by the name its `op` discriminant uses.
  * @since 4.17
  */
-export const GadgetOpNumber = { place: GADGET_OP_place, count: GADGET_OP_count } as const;
+export const GadgetOpNumber = { place: GADGET_OP_place, count: GADGET_OP_count, ['__proto__']: GADGET_OP___proto__ } as const;
 
 /**
  * The name of a GADGET_OP op.
@@ -317,6 +886,7 @@ export const GadgetOpInfo = {
   ops: {
     place: { number: GADGET_OP_place, record: 'gadget_place', member: undefined },
     count: { number: GADGET_OP_count, record: 'gadget_count', member: undefined },
+    ['__proto__']: { number: GADGET_OP___proto__, record: 'gadget_names', member: undefined },
   },
 } as const;
 
@@ -326,7 +896,8 @@ export const GadgetOpInfo = {
  */
 export type GadgetOp =
   | ({ op: 'place' } & gadget_place)
-  | ({ op: 'count' } & gadget_count);
+  | ({ op: 'count' } & gadget_count)
+  | ({ op: '__proto__' } & gadget_names);
 
 /**
  * Encodes the argument record of the GADGET_OP op that `value.op` names; an op without one encodes to no bytes.
@@ -339,6 +910,8 @@ export function encodeGadgetOp(value: GadgetOp, options: ArchOptions): Uint8Arra
       return gadget_place.encode(value, options);
     case 'count':
       return gadget_count.encode(value, options);
+    case '__proto__':
+      return gadget_names.encode(value, options);
     default:
       return failOpName('GADGET_OP', (value as { op: unknown }).op);
   }
@@ -355,6 +928,8 @@ export function decodeGadgetOp(bytes: Uint8Array, options: OpDecodeOptions): Gad
       return { op: 'place', ...gadget_place.decode(bytes, options) };
     case GADGET_OP_count:
       return { op: 'count', ...gadget_count.decode(bytes, options) };
+    case GADGET_OP___proto__:
+      return { op: '__proto__', ...gadget_names.decode(bytes, options) };
     default:
       return failOp('GADGET_OP', 'options.op', op);
   }

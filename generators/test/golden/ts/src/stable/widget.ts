@@ -4,8 +4,8 @@
  * stable/widget: Widgets, for the TypeScript emitter golden test. Mirrors Xen's public/widget.h.
  */
 import { WidgetOp$chk0, WidgetOp$chk1, WidgetOp$dec0, WidgetOp$dec1, WidgetOp$enc0, WidgetOp$enc1, widget_msg$V0, widget_msg$chk0, widget_msg$dec0, widget_msg$enc0, widget_op$V0, widget_op$V1, widget_op$chk0, widget_op$chk1, widget_op$dec0, widget_op$dec1, widget_op$enc0, widget_op$enc1, widget_op_u$V0, widget_op_u$V1, widget_op_u$dec0, widget_op_u$dec1, widget_op_u$enc0, widget_op_u$enc1, widget_point$V0, widget_point$chk0, widget_point$dec0, widget_point$enc0, widget_shape$V0, widget_shape$V1, widget_shape$chk0, widget_shape$chk1, widget_shape$dec0, widget_shape$dec1, widget_shape$enc0, widget_shape$enc1 } from '../internal/stable/widget.js';
-import { bufferOf, checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, DecodeOptions, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import type { ArchOptions, DecodeOptions, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
  * Names a widget. Example: 7.
@@ -88,7 +88,7 @@ export const widget_point: RecordCodec<widget_point, widget_point_view> = {
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_point');
-        return encodeFresh(value, 8, 0, widget_point$enc0);
+        return encodeFresh(value, 8, 0, widget_point$enc0, 'widget_point');
       }
       default:
         return failArch('widget_point', arch);
@@ -137,9 +137,8 @@ export const widget_point: RecordCodec<widget_point, widget_point_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'widget_point');
-        const b = placeView(buffer, options.offset, 8, 'widget_point');
-        return new widget_point$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 8, 'widget_point');
+        return new widget_point$V0(dataViewOf(p.buffer, 'widget_point'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('widget_point', arch);
@@ -206,7 +205,7 @@ export interface widget_shape_view extends RecordView {
   /** Two corners. */
   readonly corners: RecordArrayView<widget_point_view>;
   /** A short tag. */
-  readonly tag: Uint8Array;
+  readonly tag: IntArrayView<number>;
   /** A count. */
   tally: number;
   /** An address, as wide as a long. */
@@ -314,13 +313,13 @@ export const widget_shape: RecordCodec<widget_shape, widget_shape_view> = {
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_shape');
-        return encodeFresh(value, 56, 0, widget_shape$enc0);
+        return encodeFresh(value, 56, 0, widget_shape$enc0, 'widget_shape');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_shape');
-        return encodeFresh(value, 64, 0, widget_shape$enc1);
+        return encodeFresh(value, 64, 0, widget_shape$enc1, 'widget_shape');
       }
       default:
         return failArch('widget_shape', arch);
@@ -380,16 +379,14 @@ export const widget_shape: RecordCodec<widget_shape, widget_shape_view> = {
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'widget_shape');
-        const b = placeView(buffer, options.offset, 56, 'widget_shape');
-        return new widget_shape$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 56, 'widget_shape');
+        return new widget_shape$V0(dataViewOf(p.buffer, 'widget_shape'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'widget_shape');
-        const b = placeView(buffer, options.offset, 64, 'widget_shape');
-        return new widget_shape$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 64, 'widget_shape');
+        return new widget_shape$V1(dataViewOf(p.buffer, 'widget_shape'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('widget_shape', arch);
@@ -428,7 +425,7 @@ export interface widget_msg_view extends RecordView {
    */
   stampAsNumber: number;
   /** The flexible array member `data` with `count` elements, zero-copy. */
-  data(count: number): Uint8Array;
+  data(count: number): IntArrayView<number>;
 }
 
 const widget_msg$layout0: RecordLayout = frozen({
@@ -500,7 +497,7 @@ export const widget_msg: RecordCodec<widget_msg, widget_msg_view> = {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_msg');
         const f = value.data;
         const n = Array.isArray(f) ? f.length : flexArray(f, 'widget_msg.data').length;
-        return encodeFresh(value, 16 + n * 1, n, widget_msg$enc0);
+        return encodeFresh(value, 16 + n * 1, n, widget_msg$enc0, 'widget_msg');
       }
       default:
         return failArch('widget_msg', arch);
@@ -552,9 +549,8 @@ export const widget_msg: RecordCodec<widget_msg, widget_msg_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'widget_msg');
-        const b = placeView(buffer, options.offset, 16, 'widget_msg');
-        return new widget_msg$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 16, 'widget_msg');
+        return new widget_msg$V0(dataViewOf(p.buffer, 'widget_msg'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('widget_msg', arch);
@@ -691,13 +687,13 @@ export const widget_op: RecordCodec<widget_op, widget_op_view> = {
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_op');
-        return encodeFresh(value, 64, 0, widget_op$enc0);
+        return encodeFresh(value, 64, 0, widget_op$enc0, 'widget_op');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_op');
-        return encodeFresh(value, 72, 0, widget_op$enc1);
+        return encodeFresh(value, 72, 0, widget_op$enc1, 'widget_op');
       }
       default:
         return failArch('widget_op', arch);
@@ -757,16 +753,14 @@ export const widget_op: RecordCodec<widget_op, widget_op_view> = {
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'widget_op');
-        const b = placeView(buffer, options.offset, 64, 'widget_op');
-        return new widget_op$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 64, 'widget_op');
+        return new widget_op$V0(dataViewOf(p.buffer, 'widget_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'widget_op');
-        const b = placeView(buffer, options.offset, 72, 'widget_op');
-        return new widget_op$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 72, 'widget_op');
+        return new widget_op$V1(dataViewOf(p.buffer, 'widget_op'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('widget_op', arch);
@@ -777,7 +771,7 @@ export const widget_op: RecordCodec<widget_op, widget_op_view> = {
 /**
  * The payload; `op` selects the member.
  *
- * A value of union widget_op.u: set at most one member to encode; a decode fills in every member.
+ * A value of union widget_op.u: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
  * Size: 56 bytes on x86_32, 64 bytes on x86_64, 64 bytes on arm32, 64 bytes on arm64.
  * @since 4.17
@@ -861,13 +855,13 @@ export const widget_op_u: RecordCodec<widget_op_u, widget_op_u_view> = {
     switch (arch) {
       case 'x86_32': {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_op.u');
-        return encodeFresh(value, 56, 0, widget_op_u$enc0);
+        return encodeFresh(value, 56, 0, widget_op_u$enc0, 'widget_op.u');
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'widget_op.u');
-        return encodeFresh(value, 64, 0, widget_op_u$enc1);
+        return encodeFresh(value, 64, 0, widget_op_u$enc1, 'widget_op.u');
       }
       default:
         return failArch('widget_op.u', arch);
@@ -925,16 +919,14 @@ export const widget_op_u: RecordCodec<widget_op_u, widget_op_u_view> = {
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32': {
-        const at = bufferOf(buffer, 'widget_op.u');
-        const b = placeView(buffer, options.offset, 56, 'widget_op.u');
-        return new widget_op_u$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 56, 'widget_op.u');
+        return new widget_op_u$V0(dataViewOf(p.buffer, 'widget_op.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'widget_op.u');
-        const b = placeView(buffer, options.offset, 64, 'widget_op.u');
-        return new widget_op_u$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 64, 'widget_op.u');
+        return new widget_op_u$V1(dataViewOf(p.buffer, 'widget_op.u'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('widget_op.u', arch);
@@ -1088,13 +1080,13 @@ export function encodeWidgetOp(value: WidgetOp, options: ArchOptions): Uint8Arra
   switch (arch) {
     case 'x86_32': {
       if (typeof value !== 'object' || value === null) failObject(value, 'WIDGET_OP');
-      return encodeFresh(value, 64, 0, WidgetOp$enc0);
+      return encodeFresh(value, 64, 0, WidgetOp$enc0, 'WIDGET_OP');
     }
     case 'x86_64':
     case 'arm32':
     case 'arm64': {
       if (typeof value !== 'object' || value === null) failObject(value, 'WIDGET_OP');
-      return encodeFresh(value, 72, 0, WidgetOp$enc1);
+      return encodeFresh(value, 72, 0, WidgetOp$enc1, 'WIDGET_OP');
     }
     default:
       return failArch('WIDGET_OP', arch);

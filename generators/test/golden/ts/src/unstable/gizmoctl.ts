@@ -5,7 +5,7 @@
  * exactly one Xen release, versioned by GIZMOCTL_INTERFACE_VERSION.
  */
 import { gizmoctl_config$V0, gizmoctl_config$V1, gizmoctl_config$dec0, gizmoctl_config$dec1, gizmoctl_config$enc0, gizmoctl_config$enc1 } from '../internal/unstable/gizmoctl.js';
-import { bufferOf, current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
@@ -114,12 +114,12 @@ export const gizmoctl_config: RecordCodec<gizmoctl_config, gizmoctl_config_view>
       case 'x86_32':
       case 'x86_64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gizmoctl_config');
-        return encodeFresh(value, 4, 0, gizmoctl_config$enc0);
+        return encodeFresh(value, 4, 0, gizmoctl_config$enc0, 'gizmoctl_config');
       }
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'gizmoctl_config');
-        return encodeFresh(value, 1, 0, gizmoctl_config$enc1);
+        return encodeFresh(value, 1, 0, gizmoctl_config$enc1, 'gizmoctl_config');
       }
       default:
         return failArch('gizmoctl_config', arch);
@@ -178,15 +178,13 @@ export const gizmoctl_config: RecordCodec<gizmoctl_config, gizmoctl_config_view>
     switch (arch) {
       case 'x86_32':
       case 'x86_64': {
-        const at = bufferOf(buffer, 'gizmoctl_config');
-        const b = placeView(buffer, options.offset, 4, 'gizmoctl_config');
-        return new gizmoctl_config$V0(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 4, 'gizmoctl_config');
+        return new gizmoctl_config$V0(dataViewOf(p.buffer, 'gizmoctl_config'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       case 'arm32':
       case 'arm64': {
-        const at = bufferOf(buffer, 'gizmoctl_config');
-        const b = placeView(buffer, options.offset, 1, 'gizmoctl_config');
-        return new gizmoctl_config$V1(dataViewOf(at), wordsOf(at), b);
+        const p = placeView(buffer, options.offset, 1, 'gizmoctl_config');
+        return new gizmoctl_config$V1(dataViewOf(p.buffer, 'gizmoctl_config'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
       default:
         return failArch('gizmoctl_config', arch);

@@ -3,19 +3,26 @@
 /*
  * Per-architecture code of stable/gadget: internal, not part of the package's API.
  */
-import { widget_point$V0, widget_point$chk0, widget_point$dec0, widget_point$enc0 } from './widget.js';
-import { checkRepoint, failInt, failObject, failPadding, viewLimit } from '../../runtime.js';
-import type { gadget_count, gadget_count_view, gadget_place, gadget_place_view } from '../../stable/gadget.js';
+import { widget_point$V0, widget_point$chk0, widget_point$dec0 } from './widget.js';
+import { IntArray, RecordArray, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failInt, failObject, failPadding, flexArray, flexRoom } from '../../runtime.js';
+import type { IntArrayView, RecordArrayView } from '../../runtime.js';
+import type { gadget_count, gadget_count_view, gadget_either, gadget_either_view, gadget_half, gadget_half_view, gadget_list, gadget_list_view, gadget_names, gadget_names_view, gadget_place, gadget_place_view } from '../../stable/gadget.js';
 import type { widget_point_view } from '../../stable/widget.js';
 
-/** Writes gadget_place at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gadget_place at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gadget_place$enc0(v: gadget_place, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.id;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'gadget_place.id', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'gadget_place.id', 'uint16_t', 16);
   const x1 = v.at;
   if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'gadget_place.at');
-  widget_point$enc0(x1, d, w, b + 4);
+  const x2 = x1.x;
+  if (typeof x2 !== 'number' || (x2 | 0) !== x2) failInt(x2, 'gadget_place.at.x', 'int32_t', 32);
+  const x3 = x1.y;
+  if (typeof x3 !== 'number' || ((x3 << 16) >> 16) !== x3) failInt(x3, 'gadget_place.at.y', 'int16_t', 16);
+  d.setUint16(b, x0, true);
+  d.setInt32(b + 4, x2, true);
+  d.setInt16(b + 8, x3, true);
+  d.setUint16(b + 10, 0);
   d.setUint16(b + 2, 0);
 }
 
@@ -37,16 +44,20 @@ export function gadget_place$chk0(d: DataView, b: number): void {
 export class gadget_place$V0 implements gadget_place_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_at: widget_point$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -61,7 +72,7 @@ export class gadget_place$V0 implements gadget_place_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, 'gadget_place');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 12 <= this.$n ? x : checkRepoint(this.$d, x, 12, this.$s, this.$e, 'gadget_place');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -72,20 +83,20 @@ export class gadget_place$V0 implements gadget_place_view {
   }
 
   set id(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'gadget_place.id', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gadget_place.id', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
 
   get at(): widget_point_view {
-    return (this.$c_at ??= new widget_point$V0(this.$d, this.$a, 0, this.$r, this.$o + 4));
+    return (this.$c_at ??= new widget_point$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 4));
   }
 }
 
-/** Writes gadget_count at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes gadget_count at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function gadget_count$enc0(v: gadget_count, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.n;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'gadget_count.n', 'uint32_t', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'gadget_count.n', 'uint32_t', 32);
   d.setUint32(b, x0, true);
 }
 
@@ -100,15 +111,19 @@ export function gadget_count$dec0(d: DataView, w: BigUint64Array | undefined, b:
 export class gadget_count$V0 implements gadget_count_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -123,7 +138,7 @@ export class gadget_count$V0 implements gadget_count_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'gadget_count');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'gadget_count');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -134,8 +149,643 @@ export class gadget_count$V0 implements gadget_count_view {
   }
 
   set n(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gadget_count.n', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gadget_count.n', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
+  }
+}
+
+/** Writes gadget_names at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+export function gadget_names$enc0(v: gadget_names, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const x0 = v.__proto__;
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'gadget_names.__proto__', 'uint32_t', 32);
+  const x1 = v.constructor;
+  if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'gadget_names.constructor', 'uint16_t', 16);
+  const x2 = v.toString;
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'gadget_names.toString', 'uint16_t', 16);
+  const x3 = v.valueOf;
+  const a4 = checkArray(x3, 4, 'gadget_names.valueOf');
+  for (let i5 = 0; i5 < 4; i5++) {
+    const e6 = a4[i5];
+    if (typeof e6 !== 'number' || (e6 & 0xff) !== e6) failInt(e6, `gadget_names.valueOf[${i5}]`, 'uint8_t', 8);
+  }
+  const x9 = v.hasOwnProperty;
+  if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'gadget_names.hasOwnProperty');
+  const x10 = x9.x;
+  if (typeof x10 !== 'number' || (x10 | 0) !== x10) failInt(x10, 'gadget_names.hasOwnProperty.x', 'int32_t', 32);
+  const x11 = x9.y;
+  if (typeof x11 !== 'number' || ((x11 << 16) >> 16) !== x11) failInt(x11, 'gadget_names.hasOwnProperty.y', 'int16_t', 16);
+  d.setUint32(b, x0, true);
+  d.setUint16(b + 4, x1, true);
+  d.setUint16(b + 6, x2, true);
+  for (let i7 = 0; i7 < 4; i7++) {
+    const e8 = a4[i7];
+    if (typeof e8 !== 'number' || (e8 & 0xff) !== e8) failInt(e8, `gadget_names.valueOf[${i7}]`, 'uint8_t', 8);
+    d.setUint8(b + 8 + i7 * 1, e8);
+  }
+  d.setInt32(b + 12, x10, true);
+  d.setInt16(b + 16, x11, true);
+  d.setUint16(b + 18, 0);
+}
+
+/** Reads gadget_names at `b` on x86_32, x86_64, arm32, arm64. */
+export function gadget_names$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gadget_names {
+  const a0 = new Array(4);
+  for (let i1 = 0; i1 < 4; i1++) {
+    a0[i1] = d.getUint8(b + 8 + i1 * 1);
+  }
+  return {
+    ['__proto__']: d.getUint32(b, true),
+    constructor: d.getUint16(b + 4, true),
+    toString: d.getUint16(b + 6, true),
+    valueOf: a0,
+    hasOwnProperty: widget_point$dec0(d, w, b + 12),
+  };
+}
+
+/** Throws when padding of gadget_names at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
+export function gadget_names$chk0(d: DataView, b: number): void {
+  widget_point$chk0(d, b + 12);
+}
+
+/** The view of gadget_names on x86_32, x86_64, arm32, arm64. */
+export class gadget_names$V0 implements gadget_names_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_valueOf: IntArrayView<number> | undefined = undefined;
+  $k_valueOf: number = -1;
+  $c_hasOwnProperty: widget_point$V0 | undefined = undefined;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 20 <= this.$n ? x : checkRepoint(this.$d, x, 20, this.$s, this.$e, 'gadget_names');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get __proto__(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
+  }
+
+  set __proto__(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gadget_names.__proto__', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
+  }
+
+  get ['constructor'](): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 4, true);
+  }
+
+  set ['constructor'](x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gadget_names.constructor', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 4, x, true);
+  }
+
+  get toString(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b + 6, true);
+  }
+
+  set toString(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gadget_names.toString', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b + 6, x, true);
+  }
+
+  get valueOf(): IntArrayView<number> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_valueOf;
+    if (c === undefined || this.$k_valueOf !== b) {
+      c = this.$c_valueOf = new IntArray({ bits: 8, signed: false, big: false, ctype: 'uint8_t' }, this.$d, b + 8, 4, 'gadget_names.valueOf');
+      this.$k_valueOf = b;
+    }
+    return c;
+  }
+
+  get hasOwnProperty(): widget_point_view {
+    return (this.$c_hasOwnProperty ??= new widget_point$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 12));
+  }
+}
+
+/** Writes gadget_half at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+export function gadget_half$enc0(v: gadget_half, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const x0 = v.lo;
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'gadget_half.lo', 'uint16_t', 16);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, 0);
+}
+
+/** Reads gadget_half at `b` on x86_32, x86_64, arm32, arm64. */
+export function gadget_half$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gadget_half {
+  return {
+    lo: d.getUint16(b, true),
+  };
+}
+
+/** Throws when padding of gadget_half at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
+export function gadget_half$chk0(d: DataView, b: number): void {
+  if (d.getUint16(b + 2) !== 0) failPadding('gadget_half.pad');
+}
+
+/** The view of gadget_half on x86_32, x86_64, arm32, arm64. */
+export class gadget_half$V0 implements gadget_half_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'gadget_half');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get lo(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint16(b, true);
+  }
+
+  set lo(x: number) {
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'gadget_half.lo', 'uint16_t', 16);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint16(b, x, true);
+  }
+}
+
+/** Writes gadget_either at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+export function gadget_either$enc0(v: gadget_either, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  let k0 = 0;
+  let j1 = -1;
+  if (v.half !== undefined) {
+    k0++;
+    j1 = 0;
+    const x2 = v.half!;
+    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'gadget_either.half');
+    const x3 = x2.lo;
+    if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'gadget_either.half.lo', 'uint16_t', 16);
+  }
+  if (v.whole !== undefined) {
+    k0++;
+    j1 = 1;
+    const x4 = v.whole!;
+    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gadget_either.whole', 'uint32_t', 32);
+  }
+  if (v.bytes !== undefined) {
+    k0++;
+    j1 = 2;
+    const x5 = v.bytes!;
+    const a6 = checkArray(x5, 4, 'gadget_either.bytes');
+    for (let i7 = 0; i7 < 4; i7++) {
+      const e8 = a6[i7];
+      if (typeof e8 !== 'number' || (e8 & 0xff) !== e8) failInt(e8, `gadget_either.bytes[${i7}]`, 'uint8_t', 8);
+    }
+  }
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 4, 'gadget_either', ['half', 'whole', 'bytes'], gadget_either$dec0, gadget_either$enc0);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'gadget_either');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 4, 'gadget_either', ['half', 'whole', 'bytes'], gadget_either$dec0, gadget_either$enc0);
+  } else {
+    d.setUint32(b, 0);
+    switch (j1) {
+      case 0: {
+        const x11 = v.half!;
+        if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'gadget_either.half');
+        const x12 = x11.lo;
+        if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'gadget_either.half.lo', 'uint16_t', 16);
+        d.setUint16(b, x12, true);
+        d.setUint16(b + 2, 0);
+        break;
+      }
+      case 1: {
+        const x13 = v.whole!;
+        if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'gadget_either.whole', 'uint32_t', 32);
+        d.setUint32(b, x13, true);
+        break;
+      }
+      case 2: {
+        const x14 = v.bytes!;
+        const a15 = checkArray(x14, 4, 'gadget_either.bytes');
+        for (let i16 = 0; i16 < 4; i16++) {
+          const e17 = a15[i16];
+          if (typeof e17 !== 'number' || (e17 & 0xff) !== e17) failInt(e17, `gadget_either.bytes[${i16}]`, 'uint8_t', 8);
+        }
+        for (let i18 = 0; i18 < 4; i18++) {
+          const e19 = a15[i18];
+          if (typeof e19 !== 'number' || (e19 & 0xff) !== e19) failInt(e19, `gadget_either.bytes[${i18}]`, 'uint8_t', 8);
+          d.setUint8(b + i18 * 1, e19);
+        }
+        break;
+      }
+    }
+  }
+}
+
+/** Reads gadget_either at `b` on x86_32, x86_64, arm32, arm64. */
+export function gadget_either$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gadget_either {
+  const a0 = new Array(4);
+  for (let i1 = 0; i1 < 4; i1++) {
+    a0[i1] = d.getUint8(b + i1 * 1);
+  }
+  return decodedFrom({
+    half: gadget_half$dec0(d, w, b),
+    whole: d.getUint32(b, true),
+    bytes: a0,
+  }, gadget_either$dec0, d, b, 4);
+}
+
+/** The view of gadget_either on x86_32, x86_64, arm32, arm64. */
+export class gadget_either$V0 implements gadget_either_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_half: gadget_half$V0 | undefined = undefined;
+  $c_bytes: IntArrayView<number> | undefined = undefined;
+  $k_bytes: number = -1;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'gadget_either');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get half(): gadget_half_view {
+    return (this.$c_half ??= new gadget_half$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
+  }
+
+  get whole(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
+  }
+
+  set whole(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gadget_either.whole', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
+  }
+
+  get bytes(): IntArrayView<number> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_bytes;
+    if (c === undefined || this.$k_bytes !== b) {
+      c = this.$c_bytes = new IntArray({ bits: 8, signed: false, big: false, ctype: 'uint8_t' }, this.$d, b, 4, 'gadget_either.bytes');
+      this.$k_bytes = b;
+    }
+    return c;
+  }
+}
+
+/** Writes gadget_list at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+export function gadget_list$enc0(v: gadget_list, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
+  const x0 = v.n;
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'gadget_list.n', 'uint32_t', 32);
+  const x1 = v.either;
+  if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'gadget_list.either');
+  let k2 = 0;
+  let j3 = -1;
+  if (x1.half !== undefined) {
+    k2++;
+    j3 = 0;
+    const x4 = x1.half!;
+    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'gadget_list.either.half');
+    const x5 = x4.lo;
+    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gadget_list.either.half.lo', 'uint16_t', 16);
+  }
+  if (x1.whole !== undefined) {
+    k2++;
+    j3 = 1;
+    const x6 = x1.whole!;
+    if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'gadget_list.either.whole', 'uint32_t', 32);
+  }
+  if (x1.bytes !== undefined) {
+    k2++;
+    j3 = 2;
+    const x7 = x1.bytes!;
+    const a8 = checkArray(x7, 4, 'gadget_list.either.bytes');
+    for (let i9 = 0; i9 < 4; i9++) {
+      const e10 = a8[i9];
+      if (typeof e10 !== 'number' || (e10 & 0xff) !== e10) failInt(e10, `gadget_list.either.bytes[${i9}]`, 'uint8_t', 8);
+    }
+  }
+  if (k2 > 1) {
+    checkDecodedUnion(x1, k2, 4, 'gadget_list.either', ['half', 'whole', 'bytes'], gadget_either$dec0, gadget_either$enc0);
+    j3 = -2;
+  } else if (k2 === 0) checkEmptyUnion(x1, 'gadget_list.either');
+  const x22 = v.pair;
+  const a23 = checkArray(x22, 2, 'gadget_list.pair');
+  for (let i24 = 0; i24 < 2; i24++) {
+    const e25 = a23[i24];
+    if (typeof e25 !== 'object' || e25 === null) failObject(e25, `gadget_list.pair[${i24}]`);
+    const x26 = e25.id;
+    if (typeof x26 !== 'number' || (x26 & 0xffff) !== x26) failInt(x26, `gadget_list.pair[${i24}].id`, 'uint16_t', 16);
+    const x27 = e25.at;
+    if (typeof x27 !== 'object' || x27 === null) failObject(x27, `gadget_list.pair[${i24}].at`);
+    const x28 = x27.x;
+    if (typeof x28 !== 'number' || (x28 | 0) !== x28) failInt(x28, `gadget_list.pair[${i24}].at.x`, 'int32_t', 32);
+    const x29 = x27.y;
+    if (typeof x29 !== 'number' || ((x29 << 16) >> 16) !== x29) failInt(x29, `gadget_list.pair[${i24}].at.y`, 'int16_t', 16);
+  }
+  const x36 = v.grid;
+  const a37 = checkArray(x36, 2, 'gadget_list.grid');
+  for (let i38 = 0; i38 < 2; i38++) {
+    const e39 = a37[i38];
+    const a40 = checkArray(e39, 3, `gadget_list.grid[${i38}]`);
+    for (let i41 = 0; i41 < 3; i41++) {
+      const e42 = a40[i41];
+      if (typeof e42 !== 'number' || (e42 & 0xffff) !== e42) failInt(e42, `gadget_list.grid[${i38}][${i41}]`, 'uint16_t', 16);
+    }
+  }
+  if (n > 0) {
+    const a52 = flexArray(v.more, 'gadget_list.more');
+    for (let i53 = 0; i53 < n; i53++) {
+      const e54 = a52[i53];
+      if (typeof e54 !== 'object' || e54 === null) failObject(e54, `gadget_list.more[${i53}]`);
+      const x55 = e54.id;
+      if (typeof x55 !== 'number' || (x55 & 0xffff) !== x55) failInt(x55, `gadget_list.more[${i53}].id`, 'uint16_t', 16);
+      const x56 = e54.at;
+      if (typeof x56 !== 'object' || x56 === null) failObject(x56, `gadget_list.more[${i53}].at`);
+      const x57 = x56.x;
+      if (typeof x57 !== 'number' || (x57 | 0) !== x57) failInt(x57, `gadget_list.more[${i53}].at.x`, 'int32_t', 32);
+      const x58 = x56.y;
+      if (typeof x58 !== 'number' || ((x58 << 16) >> 16) !== x58) failInt(x58, `gadget_list.more[${i53}].at.y`, 'int16_t', 16);
+    }
+  }
+  d.setUint32(b, x0, true);
+  if (j3 === -2) {
+    encodeDecodedUnion(x1, 2, d, w, b + 4, 4, 'gadget_list.either', ['half', 'whole', 'bytes'], gadget_either$dec0, gadget_either$enc0);
+  } else {
+    d.setUint32(b + 4, 0);
+    switch (j3) {
+      case 0: {
+        const x13 = x1.half!;
+        if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'gadget_list.either.half');
+        const x14 = x13.lo;
+        if (typeof x14 !== 'number' || (x14 & 0xffff) !== x14) failInt(x14, 'gadget_list.either.half.lo', 'uint16_t', 16);
+        d.setUint16(b + 4, x14, true);
+        d.setUint16(b + 6, 0);
+        break;
+      }
+      case 1: {
+        const x15 = x1.whole!;
+        if (typeof x15 !== 'number' || (x15 >>> 0) !== x15) failInt(x15, 'gadget_list.either.whole', 'uint32_t', 32);
+        d.setUint32(b + 4, x15, true);
+        break;
+      }
+      case 2: {
+        const x16 = x1.bytes!;
+        const a17 = checkArray(x16, 4, 'gadget_list.either.bytes');
+        for (let i18 = 0; i18 < 4; i18++) {
+          const e19 = a17[i18];
+          if (typeof e19 !== 'number' || (e19 & 0xff) !== e19) failInt(e19, `gadget_list.either.bytes[${i18}]`, 'uint8_t', 8);
+        }
+        for (let i20 = 0; i20 < 4; i20++) {
+          const e21 = a17[i20];
+          if (typeof e21 !== 'number' || (e21 & 0xff) !== e21) failInt(e21, `gadget_list.either.bytes[${i20}]`, 'uint8_t', 8);
+          d.setUint8(b + 4 + i20 * 1, e21);
+        }
+        break;
+      }
+    }
+  }
+  for (let i30 = 0; i30 < 2; i30++) {
+    const e31 = a23[i30];
+    if (typeof e31 !== 'object' || e31 === null) failObject(e31, `gadget_list.pair[${i30}]`);
+    const x32 = e31.id;
+    if (typeof x32 !== 'number' || (x32 & 0xffff) !== x32) failInt(x32, `gadget_list.pair[${i30}].id`, 'uint16_t', 16);
+    const x33 = e31.at;
+    if (typeof x33 !== 'object' || x33 === null) failObject(x33, `gadget_list.pair[${i30}].at`);
+    const x34 = x33.x;
+    if (typeof x34 !== 'number' || (x34 | 0) !== x34) failInt(x34, `gadget_list.pair[${i30}].at.x`, 'int32_t', 32);
+    const x35 = x33.y;
+    if (typeof x35 !== 'number' || ((x35 << 16) >> 16) !== x35) failInt(x35, `gadget_list.pair[${i30}].at.y`, 'int16_t', 16);
+    d.setUint16(b + 8 + i30 * 12, x32, true);
+    d.setInt32(b + 8 + i30 * 12 + 4, x34, true);
+    d.setInt16(b + 8 + i30 * 12 + 8, x35, true);
+    d.setUint16(b + 8 + i30 * 12 + 10, 0);
+    d.setUint16(b + 8 + i30 * 12 + 2, 0);
+  }
+  for (let i45 = 0; i45 < 2; i45++) {
+    const e46 = a37[i45];
+    const a47 = checkArray(e46, 3, `gadget_list.grid[${i45}]`);
+    for (let i48 = 0; i48 < 3; i48++) {
+      const e49 = a47[i48];
+      if (typeof e49 !== 'number' || (e49 & 0xffff) !== e49) failInt(e49, `gadget_list.grid[${i45}][${i48}]`, 'uint16_t', 16);
+    }
+    for (let i50 = 0; i50 < 3; i50++) {
+      const e51 = a47[i50];
+      if (typeof e51 !== 'number' || (e51 & 0xffff) !== e51) failInt(e51, `gadget_list.grid[${i45}][${i50}]`, 'uint16_t', 16);
+      d.setUint16(b + 32 + i45 * 6 + i50 * 2, e51, true);
+    }
+  }
+  if (n > 0) {
+    const a52 = flexArray(v.more, 'gadget_list.more');
+    for (let i59 = 0; i59 < n; i59++) {
+      const e60 = a52[i59];
+      if (typeof e60 !== 'object' || e60 === null) failObject(e60, `gadget_list.more[${i59}]`);
+      const x61 = e60.id;
+      if (typeof x61 !== 'number' || (x61 & 0xffff) !== x61) failInt(x61, `gadget_list.more[${i59}].id`, 'uint16_t', 16);
+      const x62 = e60.at;
+      if (typeof x62 !== 'object' || x62 === null) failObject(x62, `gadget_list.more[${i59}].at`);
+      const x63 = x62.x;
+      if (typeof x63 !== 'number' || (x63 | 0) !== x63) failInt(x63, `gadget_list.more[${i59}].at.x`, 'int32_t', 32);
+      const x64 = x62.y;
+      if (typeof x64 !== 'number' || ((x64 << 16) >> 16) !== x64) failInt(x64, `gadget_list.more[${i59}].at.y`, 'int16_t', 16);
+      d.setUint16(b + 44 + i59 * 12, x61, true);
+      d.setInt32(b + 44 + i59 * 12 + 4, x63, true);
+      d.setInt16(b + 44 + i59 * 12 + 8, x64, true);
+      d.setUint16(b + 44 + i59 * 12 + 10, 0);
+      d.setUint16(b + 44 + i59 * 12 + 2, 0);
+    }
+  }
+}
+
+/** Reads gadget_list at `b` on x86_32, x86_64, arm32, arm64. */
+export function gadget_list$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number): gadget_list {
+  const a0 = new Array(2);
+  for (let i1 = 0; i1 < 2; i1++) {
+    a0[i1] = gadget_place$dec0(d, w, b + 8 + i1 * 12);
+  }
+  const a2 = new Array(2);
+  for (let i3 = 0; i3 < 2; i3++) {
+    const a4 = new Array(3);
+    for (let i5 = 0; i5 < 3; i5++) {
+      a4[i5] = d.getUint16(b + 32 + i3 * 6 + i5 * 2, true);
+    }
+    a2[i3] = a4;
+  }
+  const a6 = n === 0 ? [] : new Array(n);
+  for (let i7 = 0; i7 < n; i7++) {
+    a6[i7] = gadget_place$dec0(d, w, b + 44 + i7 * 12);
+  }
+  return {
+    n: d.getUint32(b, true),
+    either: gadget_either$dec0(d, w, b + 4),
+    pair: a0,
+    grid: a2,
+    more: a6,
+  };
+}
+
+/** Throws when padding of gadget_list at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
+export function gadget_list$chk0(d: DataView, b: number, n: number): void {
+  for (let i0 = 0; i0 < 2; i0++) gadget_place$chk0(d, b + 8 + i0 * 12);
+  for (let i1 = 0; i1 < n; i1++) gadget_place$chk0(d, b + 44 + i1 * 12);
+}
+
+/** The view of gadget_list on x86_32, x86_64, arm32, arm64. */
+export class gadget_list$V0 implements gadget_list_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_either: gadget_either$V0 | undefined = undefined;
+  $c_pair: RecordArrayView<gadget_place_view> | undefined = undefined;
+  $k_pair: number = -1;
+  $c_grid: IntArrayView<number> | undefined = undefined;
+  $k_grid: number = -1;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 44 <= this.$n ? x : checkRepoint(this.$d, x, 44, this.$s, this.$e, 'gadget_list');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get n(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
+  }
+
+  set n(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gadget_list.n', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
+  }
+
+  get either(): gadget_either_view {
+    return (this.$c_either ??= new gadget_either$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 4));
+  }
+
+  get pair(): RecordArrayView<gadget_place_view> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_pair;
+    if (c === undefined || this.$k_pair !== b) {
+      c = this.$c_pair = new RecordArray((at) => new gadget_place$V0(this.$d, this.$a, at, this.$s, this.$n, this.$e), b + 8, 12, 2, 'gadget_list.pair');
+      this.$k_pair = b;
+    }
+    return c;
+  }
+
+  get grid(): IntArrayView<number> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_grid;
+    if (c === undefined || this.$k_grid !== b) {
+      c = this.$c_grid = new IntArray({ bits: 16, signed: false, big: false, ctype: 'uint16_t' }, this.$d, b + 32, 6, 'gadget_list.grid');
+      this.$k_grid = b;
+    }
+    return c;
+  }
+
+  more(count: number): RecordArrayView<gadget_place_view> {
+    const b = this.$r.$b + this.$o;
+    return new RecordArray((at) => new gadget_place$V0(this.$d, this.$a, at, this.$s, this.$n, this.$e), b + 44, 12, flexRoom(this, b + 44, count, 12, 'gadget_list.more'), 'gadget_list.more');
   }
 }

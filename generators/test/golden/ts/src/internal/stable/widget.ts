@@ -3,17 +3,17 @@
 /*
  * Per-architecture code of stable/widget: internal, not part of the package's API.
  */
-import { RecordArray, alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failOp, failOpName, failPadding, failUnion, flexArray, flexRoom, setU64FromNumber, typedArray, u64AsNumber, viewLimit, zero } from '../../runtime.js';
-import type { RecordArrayView } from '../../runtime.js';
+import { IntArray, RecordArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, flexArray, flexRoom, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
+import type { IntArrayView, RecordArrayView } from '../../runtime.js';
 import type { WidgetOp, widget_msg, widget_msg_view, widget_op, widget_op_u, widget_op_u_view, widget_op_view, widget_point, widget_point_view, widget_shape, widget_shape_view } from '../../stable/widget.js';
 
-/** Writes widget_point at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes widget_point at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function widget_point$enc0(v: widget_point, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.x;
-  if ((x0 | 0) !== x0) failInt(x0, 'widget_point.x', 'int32_t', 32);
-  d.setInt32(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 | 0) !== x0) failInt(x0, 'widget_point.x', 'int32_t', 32);
   const x1 = v.y;
-  if (((x1 << 16) >> 16) !== x1) failInt(x1, 'widget_point.y', 'int16_t', 16);
+  if (typeof x1 !== 'number' || ((x1 << 16) >> 16) !== x1) failInt(x1, 'widget_point.y', 'int16_t', 16);
+  d.setInt32(b, x0, true);
   d.setInt16(b + 4, x1, true);
   d.setUint16(b + 6, 0);
 }
@@ -35,15 +35,19 @@ export function widget_point$chk0(d: DataView, b: number): void {
 export class widget_point$V0 implements widget_point_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -58,7 +62,7 @@ export class widget_point$V0 implements widget_point_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, 'widget_point');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 8 <= this.$n ? x : checkRepoint(this.$d, x, 8, this.$s, this.$e, 'widget_point');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -69,7 +73,7 @@ export class widget_point$V0 implements widget_point_view {
   }
 
   set x(x: number) {
-    if ((x | 0) !== x) failInt(x, 'widget_point.x', 'int32_t', 32);
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'widget_point.x', 'int32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setInt32(b, x, true);
   }
@@ -80,58 +84,82 @@ export class widget_point$V0 implements widget_point_view {
   }
 
   set y(x: number) {
-    if (((x << 16) >> 16) !== x) failInt(x, 'widget_point.y', 'int16_t', 16);
+    if (typeof x !== 'number' || ((x << 16) >> 16) !== x) failInt(x, 'widget_point.y', 'int16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setInt16(b + 4, x, true);
   }
 }
 
-/** Writes widget_shape at `b` on x86_32; the bytes are zero on entry. */
+/** Writes widget_shape at `b` on x86_32, every byte, once every value has passed its check. */
 export function widget_shape$enc0(v: widget_shape, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.id;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'widget_shape.id', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'widget_shape.id', 'uint16_t', 16);
   const x1 = v.kind;
-  if ((x1 & 0x7) !== x1) failInt(x1, 'widget_shape.kind', 'uint8_t:3', 3);
-  d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf8) | (x1 & 0x7));
+  if (typeof x1 !== 'number' || (x1 & 0x7) !== x1) failInt(x1, 'widget_shape.kind', 'uint8_t:3', 3);
   const x2 = v.on;
-  if ((x2 & 0x1) !== x2) failInt(x2, 'widget_shape.on', 'uint8_t:1', 1);
+  if (typeof x2 !== 'number' || (x2 & 0x1) !== x2) failInt(x2, 'widget_shape.on', 'uint8_t:1', 1);
+  const x3 = v.flags;
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'widget_shape.flags', 'uint32_t', 32);
+  const x4 = v.size;
+  if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'widget_shape.size', 'uint64_aligned_t', 64);
+  const x5 = v.origin;
+  if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'widget_shape.origin');
+  const x6 = x5.x;
+  if (typeof x6 !== 'number' || (x6 | 0) !== x6) failInt(x6, 'widget_shape.origin.x', 'int32_t', 32);
+  const x7 = x5.y;
+  if (typeof x7 !== 'number' || ((x7 << 16) >> 16) !== x7) failInt(x7, 'widget_shape.origin.y', 'int16_t', 16);
+  const x8 = v.corners;
+  const a9 = checkArray(x8, 2, 'widget_shape.corners');
+  for (let i10 = 0; i10 < 2; i10++) {
+    const e11 = a9[i10];
+    if (typeof e11 !== 'object' || e11 === null) failObject(e11, `widget_shape.corners[${i10}]`);
+    const x12 = e11.x;
+    if (typeof x12 !== 'number' || (x12 | 0) !== x12) failInt(x12, `widget_shape.corners[${i10}].x`, 'int32_t', 32);
+    const x13 = e11.y;
+    if (typeof x13 !== 'number' || ((x13 << 16) >> 16) !== x13) failInt(x13, `widget_shape.corners[${i10}].y`, 'int16_t', 16);
+  }
+  const x18 = v.tag;
+  const a19 = checkArray(x18, 3, 'widget_shape.tag');
+  for (let i20 = 0; i20 < 3; i20++) {
+    const e21 = a19[i20];
+    if (typeof e21 !== 'number' || (e21 & 0xff) !== e21) failInt(e21, `widget_shape.tag[${i20}]`, 'uint8_t', 8);
+  }
+  const x24 = v.tally;
+  if (typeof x24 !== 'number' || (x24 & 0xff) !== x24) failInt(x24, 'widget_shape.tally', 'uint8_t', 8);
+  const x25 = v.addr;
+  if (typeof x25 !== 'bigint' || x25 < 0n || x25 > 0xffffffffn) failBigInt(x25, 'widget_shape.addr', 'xen_ulong_t', 32);
+  const x26 = v.buf;
+  if (typeof x26 !== 'bigint' || x26 < 0n || x26 > 0xffffffffn) failBigInt(x26, 'widget_shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
+  d.setUint16(b, x0, true);
+  d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf8) | (x1 & 0x7));
   d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf7) | ((x2 & 0x1) << 3));
   d.setUint8(b + 2, d.getUint8(b + 2) & 0xf);
   d.setUint8(b + 3, 0);
-  const x3 = v.flags;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'widget_shape.flags', 'uint32_t', 32);
   d.setUint32(b + 4, x3, true);
-  const x4 = v.size;
-  if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'widget_shape.size', 'uint64_aligned_t', 64);
   if (w8 !== undefined) w8[(b + 8) / 8] = x4; else d.setBigUint64(b + 8, x4, true);
-  const x5 = v.origin;
-  if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'widget_shape.origin');
-  widget_point$enc0(x5, d, w, b + 16);
-  const x6 = v.corners;
-  const a7 = checkArray(x6, 2, 'widget_shape.corners');
-  for (let i8 = 0; i8 < 2; i8++) {
-    const e9 = a7[i8];
-    if (typeof e9 !== 'object' || e9 === null) failObject(e9, 'widget_shape.corners', i8);
-    widget_point$enc0(e9, d, w, b + 24 + i8 * 8);
+  d.setInt32(b + 16, x6, true);
+  d.setInt16(b + 20, x7, true);
+  d.setUint16(b + 22, 0);
+  for (let i14 = 0; i14 < 2; i14++) {
+    const e15 = a9[i14];
+    if (typeof e15 !== 'object' || e15 === null) failObject(e15, `widget_shape.corners[${i14}]`);
+    const x16 = e15.x;
+    if (typeof x16 !== 'number' || (x16 | 0) !== x16) failInt(x16, `widget_shape.corners[${i14}].x`, 'int32_t', 32);
+    const x17 = e15.y;
+    if (typeof x17 !== 'number' || ((x17 << 16) >> 16) !== x17) failInt(x17, `widget_shape.corners[${i14}].y`, 'int16_t', 16);
+    d.setInt32(b + 24 + i14 * 8, x16, true);
+    d.setInt16(b + 24 + i14 * 8 + 4, x17, true);
+    d.setUint16(b + 24 + i14 * 8 + 6, 0);
   }
-  const x10 = v.tag;
-  const a11 = checkArray(x10, 3, 'widget_shape.tag');
-  for (let i12 = 0; i12 < 3; i12++) {
-    const e13 = a11[i12];
-    if ((e13 & 0xff) !== e13) failInt(e13, 'widget_shape.tag', 'uint8_t', 8, i12);
-    d.setUint8(b + 40 + i12 * 1, e13);
+  for (let i22 = 0; i22 < 3; i22++) {
+    const e23 = a19[i22];
+    if (typeof e23 !== 'number' || (e23 & 0xff) !== e23) failInt(e23, `widget_shape.tag[${i22}]`, 'uint8_t', 8);
+    d.setUint8(b + 40 + i22 * 1, e23);
   }
-  const x14 = v.tally;
-  if ((x14 & 0xff) !== x14) failInt(x14, 'widget_shape.tally', 'uint8_t', 8);
-  d.setUint8(b + 43, x14);
-  const x15 = v.addr;
-  if (typeof x15 !== 'bigint' || x15 < 0n || x15 > 0xffffffffn) failBigInt(x15, 'widget_shape.addr', 'xen_ulong_t', 32);
-  d.setUint32(b + 44, Number(x15), true);
-  const x16 = v.buf;
-  if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffn) failBigInt(x16, 'widget_shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
-  d.setUint32(b + 48, Number(x16), true);
+  d.setUint8(b + 43, x24);
+  d.setUint32(b + 44, Number(x25), true);
+  d.setUint32(b + 48, Number(x26), true);
   d.setUint32(b + 52, 0);
 }
 
@@ -151,7 +179,7 @@ export function widget_shape$dec0(d: DataView, w: BigUint64Array | undefined, b:
     kind: (d.getUint8(b + 2) & 0x7),
     on: ((d.getUint8(b + 2) >>> 3) & 0x1),
     flags: d.getUint32(b + 4, true),
-    size: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    size: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     origin: widget_point$dec0(d, w, b + 16),
     corners: a0,
     tag: a2,
@@ -174,20 +202,24 @@ export function widget_shape$chk0(d: DataView, b: number): void {
 export class widget_shape$V0 implements widget_shape_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_origin: widget_point$V0 | undefined = undefined;
   $c_corners: RecordArrayView<widget_point_view> | undefined = undefined;
   $k_corners: number = -1;
-  $c_tag: Uint8Array | undefined = undefined;
+  $c_tag: IntArrayView<number> | undefined = undefined;
   $k_tag: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -202,7 +234,7 @@ export class widget_shape$V0 implements widget_shape_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 56 <= this.$n ? x : checkRepoint(this.$d, x, 56, 'widget_shape');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 56 <= this.$n ? x : checkRepoint(this.$d, x, 56, this.$s, this.$e, 'widget_shape');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -213,7 +245,7 @@ export class widget_shape$V0 implements widget_shape_view {
   }
 
   set id(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'widget_shape.id', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'widget_shape.id', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -224,7 +256,7 @@ export class widget_shape$V0 implements widget_shape_view {
   }
 
   set kind(x: number) {
-    if ((x & 0x7) !== x) failInt(x, 'widget_shape.kind', 'uint8_t:3', 3);
+    if (typeof x !== 'number' || (x & 0x7) !== x) failInt(x, 'widget_shape.kind', 'uint8_t:3', 3);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 2, (this.$d.getUint8(b + 2) & 0xf8) | (x & 0x7));
   }
@@ -235,7 +267,7 @@ export class widget_shape$V0 implements widget_shape_view {
   }
 
   set on(x: number) {
-    if ((x & 0x1) !== x) failInt(x, 'widget_shape.on', 'uint8_t:1', 1);
+    if (typeof x !== 'number' || (x & 0x1) !== x) failInt(x, 'widget_shape.on', 'uint8_t:1', 1);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 2, (this.$d.getUint8(b + 2) & 0xf7) | ((x & 0x1) << 3));
   }
@@ -246,7 +278,7 @@ export class widget_shape$V0 implements widget_shape_view {
   }
 
   set flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'widget_shape.flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_shape.flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -254,14 +286,13 @@ export class widget_shape$V0 implements widget_shape_view {
   get size(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set size(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'widget_shape.size', 'uint64_aligned_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get sizeAsNumber(): number {
@@ -275,24 +306,24 @@ export class widget_shape$V0 implements widget_shape_view {
   }
 
   get origin(): widget_point_view {
-    return (this.$c_origin ??= new widget_point$V0(this.$d, this.$a, 0, this.$r, this.$o + 16));
+    return (this.$c_origin ??= new widget_point$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 16));
   }
 
   get corners(): RecordArrayView<widget_point_view> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_corners;
     if (c === undefined || this.$k_corners !== b) {
-      c = this.$c_corners = new RecordArray((at) => new widget_point$V0(this.$d, this.$a, at), b + 24, 8, 2, 'widget_shape.corners');
+      c = this.$c_corners = new RecordArray((at) => new widget_point$V0(this.$d, this.$a, at, this.$s, this.$n, this.$e), b + 24, 8, 2, 'widget_shape.corners');
       this.$k_corners = b;
     }
     return c;
   }
 
-  get tag(): Uint8Array {
+  get tag(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_tag;
     if (c === undefined || this.$k_tag !== b) {
-      c = this.$c_tag = typedArray('u8', this.$d, b + 40, 3, 'widget_shape.tag');
+      c = this.$c_tag = new IntArray({ bits: 8, signed: false, big: false, ctype: 'uint8_t' }, this.$d, b + 40, 3, 'widget_shape.tag');
       this.$k_tag = b;
     }
     return c;
@@ -304,7 +335,7 @@ export class widget_shape$V0 implements widget_shape_view {
   }
 
   set tally(x: number) {
-    if ((x & 0xff) !== x) failInt(x, 'widget_shape.tally', 'uint8_t', 8);
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'widget_shape.tally', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 43, x);
   }
@@ -326,7 +357,7 @@ export class widget_shape$V0 implements widget_shape_view {
   }
 
   set addrAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'widget_shape.addr', 'xen_ulong_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_shape.addr', 'xen_ulong_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 44, x, true);
   }
@@ -348,58 +379,82 @@ export class widget_shape$V0 implements widget_shape_view {
   }
 
   set bufAsNumber(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'widget_shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 48, x, true);
   }
 }
 
-/** Writes widget_shape at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes widget_shape at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function widget_shape$enc1(v: widget_shape, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.id;
-  if ((x0 & 0xffff) !== x0) failInt(x0, 'widget_shape.id', 'uint16_t', 16);
-  d.setUint16(b, x0, true);
+  if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'widget_shape.id', 'uint16_t', 16);
   const x1 = v.kind;
-  if ((x1 & 0x7) !== x1) failInt(x1, 'widget_shape.kind', 'uint8_t:3', 3);
-  d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf8) | (x1 & 0x7));
+  if (typeof x1 !== 'number' || (x1 & 0x7) !== x1) failInt(x1, 'widget_shape.kind', 'uint8_t:3', 3);
   const x2 = v.on;
-  if ((x2 & 0x1) !== x2) failInt(x2, 'widget_shape.on', 'uint8_t:1', 1);
+  if (typeof x2 !== 'number' || (x2 & 0x1) !== x2) failInt(x2, 'widget_shape.on', 'uint8_t:1', 1);
+  const x3 = v.flags;
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'widget_shape.flags', 'uint32_t', 32);
+  const x4 = v.size;
+  if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'widget_shape.size', 'uint64_aligned_t', 64);
+  const x5 = v.origin;
+  if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'widget_shape.origin');
+  const x6 = x5.x;
+  if (typeof x6 !== 'number' || (x6 | 0) !== x6) failInt(x6, 'widget_shape.origin.x', 'int32_t', 32);
+  const x7 = x5.y;
+  if (typeof x7 !== 'number' || ((x7 << 16) >> 16) !== x7) failInt(x7, 'widget_shape.origin.y', 'int16_t', 16);
+  const x8 = v.corners;
+  const a9 = checkArray(x8, 2, 'widget_shape.corners');
+  for (let i10 = 0; i10 < 2; i10++) {
+    const e11 = a9[i10];
+    if (typeof e11 !== 'object' || e11 === null) failObject(e11, `widget_shape.corners[${i10}]`);
+    const x12 = e11.x;
+    if (typeof x12 !== 'number' || (x12 | 0) !== x12) failInt(x12, `widget_shape.corners[${i10}].x`, 'int32_t', 32);
+    const x13 = e11.y;
+    if (typeof x13 !== 'number' || ((x13 << 16) >> 16) !== x13) failInt(x13, `widget_shape.corners[${i10}].y`, 'int16_t', 16);
+  }
+  const x18 = v.tag;
+  const a19 = checkArray(x18, 3, 'widget_shape.tag');
+  for (let i20 = 0; i20 < 3; i20++) {
+    const e21 = a19[i20];
+    if (typeof e21 !== 'number' || (e21 & 0xff) !== e21) failInt(e21, `widget_shape.tag[${i20}]`, 'uint8_t', 8);
+  }
+  const x24 = v.tally;
+  if (typeof x24 !== 'number' || (x24 & 0xff) !== x24) failInt(x24, 'widget_shape.tally', 'uint8_t', 8);
+  const x25 = v.addr;
+  if (typeof x25 !== 'bigint' || x25 < 0n || x25 > 0xffffffffffffffffn) failBigInt(x25, 'widget_shape.addr', 'xen_ulong_t', 64);
+  const x26 = v.buf;
+  if (typeof x26 !== 'bigint' || x26 < 0n || x26 > 0xffffffffffffffffn) failBigInt(x26, 'widget_shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
+  d.setUint16(b, x0, true);
+  d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf8) | (x1 & 0x7));
   d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf7) | ((x2 & 0x1) << 3));
   d.setUint8(b + 2, d.getUint8(b + 2) & 0xf);
   d.setUint8(b + 3, 0);
-  const x3 = v.flags;
-  if ((x3 >>> 0) !== x3) failInt(x3, 'widget_shape.flags', 'uint32_t', 32);
   d.setUint32(b + 4, x3, true);
-  const x4 = v.size;
-  if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'widget_shape.size', 'uint64_aligned_t', 64);
   if (w8 !== undefined) w8[(b + 8) / 8] = x4; else d.setBigUint64(b + 8, x4, true);
-  const x5 = v.origin;
-  if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'widget_shape.origin');
-  widget_point$enc0(x5, d, w, b + 16);
-  const x6 = v.corners;
-  const a7 = checkArray(x6, 2, 'widget_shape.corners');
-  for (let i8 = 0; i8 < 2; i8++) {
-    const e9 = a7[i8];
-    if (typeof e9 !== 'object' || e9 === null) failObject(e9, 'widget_shape.corners', i8);
-    widget_point$enc0(e9, d, w, b + 24 + i8 * 8);
+  d.setInt32(b + 16, x6, true);
+  d.setInt16(b + 20, x7, true);
+  d.setUint16(b + 22, 0);
+  for (let i14 = 0; i14 < 2; i14++) {
+    const e15 = a9[i14];
+    if (typeof e15 !== 'object' || e15 === null) failObject(e15, `widget_shape.corners[${i14}]`);
+    const x16 = e15.x;
+    if (typeof x16 !== 'number' || (x16 | 0) !== x16) failInt(x16, `widget_shape.corners[${i14}].x`, 'int32_t', 32);
+    const x17 = e15.y;
+    if (typeof x17 !== 'number' || ((x17 << 16) >> 16) !== x17) failInt(x17, `widget_shape.corners[${i14}].y`, 'int16_t', 16);
+    d.setInt32(b + 24 + i14 * 8, x16, true);
+    d.setInt16(b + 24 + i14 * 8 + 4, x17, true);
+    d.setUint16(b + 24 + i14 * 8 + 6, 0);
   }
-  const x10 = v.tag;
-  const a11 = checkArray(x10, 3, 'widget_shape.tag');
-  for (let i12 = 0; i12 < 3; i12++) {
-    const e13 = a11[i12];
-    if ((e13 & 0xff) !== e13) failInt(e13, 'widget_shape.tag', 'uint8_t', 8, i12);
-    d.setUint8(b + 40 + i12 * 1, e13);
+  for (let i22 = 0; i22 < 3; i22++) {
+    const e23 = a19[i22];
+    if (typeof e23 !== 'number' || (e23 & 0xff) !== e23) failInt(e23, `widget_shape.tag[${i22}]`, 'uint8_t', 8);
+    d.setUint8(b + 40 + i22 * 1, e23);
   }
-  const x14 = v.tally;
-  if ((x14 & 0xff) !== x14) failInt(x14, 'widget_shape.tally', 'uint8_t', 8);
-  d.setUint8(b + 43, x14);
-  const x15 = v.addr;
-  if (typeof x15 !== 'bigint' || x15 < 0n || x15 > 0xffffffffffffffffn) failBigInt(x15, 'widget_shape.addr', 'xen_ulong_t', 64);
-  if (w8 !== undefined) w8[(b + 48) / 8] = x15; else d.setBigUint64(b + 48, x15, true);
-  const x16 = v.buf;
-  if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'widget_shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
-  if (w8 !== undefined) w8[(b + 56) / 8] = x16; else d.setBigUint64(b + 56, x16, true);
+  d.setUint8(b + 43, x24);
+  if (w8 !== undefined) w8[(b + 48) / 8] = x25; else d.setBigUint64(b + 48, x25, true);
+  if (w8 !== undefined) w8[(b + 56) / 8] = x26; else d.setBigUint64(b + 56, x26, true);
   d.setUint32(b + 44, 0);
 }
 
@@ -419,13 +474,13 @@ export function widget_shape$dec1(d: DataView, w: BigUint64Array | undefined, b:
     kind: (d.getUint8(b + 2) & 0x7),
     on: ((d.getUint8(b + 2) >>> 3) & 0x1),
     flags: d.getUint32(b + 4, true),
-    size: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    size: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     origin: widget_point$dec0(d, w, b + 16),
     corners: a0,
     tag: a2,
     tally: d.getUint8(b + 43),
-    addr: (w8 !== undefined ? w8[(b + 48) / 8] : d.getBigUint64(b + 48, true)),
-    buf: (w8 !== undefined ? w8[(b + 56) / 8] : d.getBigUint64(b + 56, true)),
+    addr: (w8?.[(b + 48) / 8] ?? d.getBigUint64(b + 48, true)),
+    buf: (w8?.[(b + 56) / 8] ?? d.getBigUint64(b + 56, true)),
   };
 }
 
@@ -442,20 +497,24 @@ export function widget_shape$chk1(d: DataView, b: number): void {
 export class widget_shape$V1 implements widget_shape_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_origin: widget_point$V0 | undefined = undefined;
   $c_corners: RecordArrayView<widget_point_view> | undefined = undefined;
   $k_corners: number = -1;
-  $c_tag: Uint8Array | undefined = undefined;
+  $c_tag: IntArrayView<number> | undefined = undefined;
   $k_tag: number = -1;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -470,7 +529,7 @@ export class widget_shape$V1 implements widget_shape_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, 'widget_shape');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, this.$s, this.$e, 'widget_shape');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -481,7 +540,7 @@ export class widget_shape$V1 implements widget_shape_view {
   }
 
   set id(x: number) {
-    if ((x & 0xffff) !== x) failInt(x, 'widget_shape.id', 'uint16_t', 16);
+    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'widget_shape.id', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b, x, true);
   }
@@ -492,7 +551,7 @@ export class widget_shape$V1 implements widget_shape_view {
   }
 
   set kind(x: number) {
-    if ((x & 0x7) !== x) failInt(x, 'widget_shape.kind', 'uint8_t:3', 3);
+    if (typeof x !== 'number' || (x & 0x7) !== x) failInt(x, 'widget_shape.kind', 'uint8_t:3', 3);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 2, (this.$d.getUint8(b + 2) & 0xf8) | (x & 0x7));
   }
@@ -503,7 +562,7 @@ export class widget_shape$V1 implements widget_shape_view {
   }
 
   set on(x: number) {
-    if ((x & 0x1) !== x) failInt(x, 'widget_shape.on', 'uint8_t:1', 1);
+    if (typeof x !== 'number' || (x & 0x1) !== x) failInt(x, 'widget_shape.on', 'uint8_t:1', 1);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 2, (this.$d.getUint8(b + 2) & 0xf7) | ((x & 0x1) << 3));
   }
@@ -514,7 +573,7 @@ export class widget_shape$V1 implements widget_shape_view {
   }
 
   set flags(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'widget_shape.flags', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_shape.flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -522,14 +581,13 @@ export class widget_shape$V1 implements widget_shape_view {
   get size(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set size(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'widget_shape.size', 'uint64_aligned_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get sizeAsNumber(): number {
@@ -543,24 +601,24 @@ export class widget_shape$V1 implements widget_shape_view {
   }
 
   get origin(): widget_point_view {
-    return (this.$c_origin ??= new widget_point$V0(this.$d, this.$a, 0, this.$r, this.$o + 16));
+    return (this.$c_origin ??= new widget_point$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 16));
   }
 
   get corners(): RecordArrayView<widget_point_view> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_corners;
     if (c === undefined || this.$k_corners !== b) {
-      c = this.$c_corners = new RecordArray((at) => new widget_point$V0(this.$d, this.$a, at), b + 24, 8, 2, 'widget_shape.corners');
+      c = this.$c_corners = new RecordArray((at) => new widget_point$V0(this.$d, this.$a, at, this.$s, this.$n, this.$e), b + 24, 8, 2, 'widget_shape.corners');
       this.$k_corners = b;
     }
     return c;
   }
 
-  get tag(): Uint8Array {
+  get tag(): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
     let c = this.$c_tag;
     if (c === undefined || this.$k_tag !== b) {
-      c = this.$c_tag = typedArray('u8', this.$d, b + 40, 3, 'widget_shape.tag');
+      c = this.$c_tag = new IntArray({ bits: 8, signed: false, big: false, ctype: 'uint8_t' }, this.$d, b + 40, 3, 'widget_shape.tag');
       this.$k_tag = b;
     }
     return c;
@@ -572,7 +630,7 @@ export class widget_shape$V1 implements widget_shape_view {
   }
 
   set tally(x: number) {
-    if ((x & 0xff) !== x) failInt(x, 'widget_shape.tally', 'uint8_t', 8);
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'widget_shape.tally', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b + 43, x);
   }
@@ -580,14 +638,13 @@ export class widget_shape$V1 implements widget_shape_view {
   get addr(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 48) / 8] : this.$d.getBigUint64(b + 48, true));
+    return (w?.[(b + 48) / 8] ?? this.$d.getBigUint64(b + 48, true));
   }
 
   set addr(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'widget_shape.addr', 'xen_ulong_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 48) / 8] = x; else this.$d.setBigUint64(b + 48, x, true);
+    this.$d.setBigUint64(b + 48, x, true);
   }
 
   get addrAsNumber(): number {
@@ -603,14 +660,13 @@ export class widget_shape$V1 implements widget_shape_view {
   get buf(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 56) / 8] : this.$d.getBigUint64(b + 56, true));
+    return (w?.[(b + 56) / 8] ?? this.$d.getBigUint64(b + 56, true));
   }
 
   set buf(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'widget_shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 56) / 8] = x; else this.$d.setBigUint64(b + 56, x, true);
+    this.$d.setBigUint64(b + 56, x, true);
   }
 
   get bufAsNumber(): number {
@@ -624,22 +680,29 @@ export class widget_shape$V1 implements widget_shape_view {
   }
 }
 
-/** Writes widget_msg at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes widget_msg at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function widget_msg$enc0(v: widget_msg, d: DataView, w: BigUint64Array | undefined, b: number, n: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.len;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'widget_msg.len', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
-  d.setUint32(b + 4, 0);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'widget_msg.len', 'uint32_t', 32);
   const x1 = v.stamp;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'widget_msg.stamp', 'uint64_t', 64);
-  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   if (n > 0) {
     const a2 = flexArray(v.data, 'widget_msg.data');
     for (let i3 = 0; i3 < n; i3++) {
       const e4 = a2[i3];
-      if ((e4 & 0xff) !== e4) failInt(e4, 'widget_msg.data', 'uint8_t', 8, i3);
-      d.setUint8(b + 16 + i3 * 1, e4);
+      if (typeof e4 !== 'number' || (e4 & 0xff) !== e4) failInt(e4, `widget_msg.data[${i3}]`, 'uint8_t', 8);
+    }
+  }
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, 0);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
+  if (n > 0) {
+    const a2 = flexArray(v.data, 'widget_msg.data');
+    for (let i5 = 0; i5 < n; i5++) {
+      const e6 = a2[i5];
+      if (typeof e6 !== 'number' || (e6 & 0xff) !== e6) failInt(e6, `widget_msg.data[${i5}]`, 'uint8_t', 8);
+      d.setUint8(b + 16 + i5 * 1, e6);
     }
   }
 }
@@ -653,7 +716,7 @@ export function widget_msg$dec0(d: DataView, w: BigUint64Array | undefined, b: n
   }
   return {
     len: d.getUint32(b, true),
-    stamp: (w8 !== undefined ? w8[(b + 8) / 8] : d.getBigUint64(b + 8, true)),
+    stamp: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     data: a0,
   };
 }
@@ -667,15 +730,19 @@ export function widget_msg$chk0(d: DataView, b: number, n: number): void {
 export class widget_msg$V0 implements widget_msg_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -690,7 +757,7 @@ export class widget_msg$V0 implements widget_msg_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, 'widget_msg');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'widget_msg');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -701,7 +768,7 @@ export class widget_msg$V0 implements widget_msg_view {
   }
 
   set len(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'widget_msg.len', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_msg.len', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -709,14 +776,13 @@ export class widget_msg$V0 implements widget_msg_view {
   get stamp(): bigint {
     const b = this.$r.$b + this.$o;
     const w = alignedWords(this.$a, b);
-    return (w !== undefined ? w[(b + 8) / 8] : this.$d.getBigUint64(b + 8, true));
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
   }
 
   set stamp(x: bigint) {
     if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'widget_msg.stamp', 'uint64_t', 64);
     const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    if (w !== undefined) w[(b + 8) / 8] = x; else this.$d.setBigUint64(b + 8, x, true);
+    this.$d.setBigUint64(b + 8, x, true);
   }
 
   get stampAsNumber(): number {
@@ -729,21 +795,186 @@ export class widget_msg$V0 implements widget_msg_view {
     setU64FromNumber(this.$d, b + 8, false, x, 'widget_msg.stamp');
   }
 
-  data(count: number): Uint8Array {
+  data(count: number): IntArrayView<number> {
     const b = this.$r.$b + this.$o;
-    return typedArray('u8', this.$d, b + 16, flexRoom(this.$d, b + 16, count, 1, 'widget_msg.data'), 'widget_msg.data');
+    return new IntArray({ bits: 8, signed: false, big: false, ctype: 'uint8_t' }, this.$d, b + 16, flexRoom(this, b + 16, count, 1, 'widget_msg.data'), 'widget_msg.data');
   }
 }
 
-/** Writes widget_op at `b` on x86_32; the bytes are zero on entry. */
+/** Writes widget_op at `b` on x86_32, every byte, once every value has passed its check. */
 export function widget_op$enc0(v: widget_op, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
   const x0 = v.op;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'widget_op.op', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
-  d.setUint32(b + 4, 0);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'widget_op.op', 'uint32_t', 32);
   const x1 = v.u;
   if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'widget_op.u');
-  widget_op_u$enc0(x1, d, w, b + 8);
+  let k2 = 0;
+  let j3 = -1;
+  if (x1.point !== undefined) {
+    k2++;
+    j3 = 0;
+    const x4 = x1.point!;
+    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'widget_op.u.point');
+    const x5 = x4.x;
+    if (typeof x5 !== 'number' || (x5 | 0) !== x5) failInt(x5, 'widget_op.u.point.x', 'int32_t', 32);
+    const x6 = x4.y;
+    if (typeof x6 !== 'number' || ((x6 << 16) >> 16) !== x6) failInt(x6, 'widget_op.u.point.y', 'int16_t', 16);
+  }
+  if (x1.shape !== undefined) {
+    k2++;
+    j3 = 1;
+    const x7 = x1.shape!;
+    if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'widget_op.u.shape');
+    const x8 = x7.id;
+    if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'widget_op.u.shape.id', 'uint16_t', 16);
+    const x9 = x7.kind;
+    if (typeof x9 !== 'number' || (x9 & 0x7) !== x9) failInt(x9, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
+    const x10 = x7.on;
+    if (typeof x10 !== 'number' || (x10 & 0x1) !== x10) failInt(x10, 'widget_op.u.shape.on', 'uint8_t:1', 1);
+    const x11 = x7.flags;
+    if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'widget_op.u.shape.flags', 'uint32_t', 32);
+    const x12 = x7.size;
+    if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
+    const x13 = x7.origin;
+    if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'widget_op.u.shape.origin');
+    const x14 = x13.x;
+    if (typeof x14 !== 'number' || (x14 | 0) !== x14) failInt(x14, 'widget_op.u.shape.origin.x', 'int32_t', 32);
+    const x15 = x13.y;
+    if (typeof x15 !== 'number' || ((x15 << 16) >> 16) !== x15) failInt(x15, 'widget_op.u.shape.origin.y', 'int16_t', 16);
+    const x16 = x7.corners;
+    const a17 = checkArray(x16, 2, 'widget_op.u.shape.corners');
+    for (let i18 = 0; i18 < 2; i18++) {
+      const e19 = a17[i18];
+      if (typeof e19 !== 'object' || e19 === null) failObject(e19, `widget_op.u.shape.corners[${i18}]`);
+      const x20 = e19.x;
+      if (typeof x20 !== 'number' || (x20 | 0) !== x20) failInt(x20, `widget_op.u.shape.corners[${i18}].x`, 'int32_t', 32);
+      const x21 = e19.y;
+      if (typeof x21 !== 'number' || ((x21 << 16) >> 16) !== x21) failInt(x21, `widget_op.u.shape.corners[${i18}].y`, 'int16_t', 16);
+    }
+    const x26 = x7.tag;
+    const a27 = checkArray(x26, 3, 'widget_op.u.shape.tag');
+    for (let i28 = 0; i28 < 3; i28++) {
+      const e29 = a27[i28];
+      if (typeof e29 !== 'number' || (e29 & 0xff) !== e29) failInt(e29, `widget_op.u.shape.tag[${i28}]`, 'uint8_t', 8);
+    }
+    const x32 = x7.tally;
+    if (typeof x32 !== 'number' || (x32 & 0xff) !== x32) failInt(x32, 'widget_op.u.shape.tally', 'uint8_t', 8);
+    const x33 = x7.addr;
+    if (typeof x33 !== 'bigint' || x33 < 0n || x33 > 0xffffffffn) failBigInt(x33, 'widget_op.u.shape.addr', 'xen_ulong_t', 32);
+    const x34 = x7.buf;
+    if (typeof x34 !== 'bigint' || x34 < 0n || x34 > 0xffffffffn) failBigInt(x34, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
+  }
+  if (k2 > 1) {
+    checkDecodedUnion(x1, k2, 56, 'widget_op.u', ['point', 'shape'], widget_op_u$dec0, widget_op_u$enc0);
+    j3 = -2;
+  } else if (k2 === 0) checkEmptyUnion(x1, 'widget_op.u');
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, 0);
+  if (j3 === -2) {
+    encodeDecodedUnion(x1, 2, d, w, b + 8, 56, 'widget_op.u', ['point', 'shape'], widget_op_u$dec0, widget_op_u$enc0);
+  } else {
+    d.setUint32(b + 8, 0);
+    d.setUint32(b + 8 + 4, 0);
+    d.setUint32(b + 8 + 8, 0);
+    d.setUint32(b + 8 + 12, 0);
+    d.setUint32(b + 8 + 16, 0);
+    d.setUint32(b + 8 + 20, 0);
+    d.setUint32(b + 8 + 24, 0);
+    d.setUint32(b + 8 + 28, 0);
+    d.setUint32(b + 8 + 32, 0);
+    d.setUint32(b + 8 + 36, 0);
+    d.setUint32(b + 8 + 40, 0);
+    d.setUint32(b + 8 + 44, 0);
+    d.setUint32(b + 8 + 48, 0);
+    d.setUint32(b + 8 + 52, 0);
+    switch (j3) {
+      case 0: {
+        const x35 = x1.point!;
+        if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'widget_op.u.point');
+        const x36 = x35.x;
+        if (typeof x36 !== 'number' || (x36 | 0) !== x36) failInt(x36, 'widget_op.u.point.x', 'int32_t', 32);
+        const x37 = x35.y;
+        if (typeof x37 !== 'number' || ((x37 << 16) >> 16) !== x37) failInt(x37, 'widget_op.u.point.y', 'int16_t', 16);
+        d.setInt32(b + 8, x36, true);
+        d.setInt16(b + 12, x37, true);
+        d.setUint16(b + 14, 0);
+        break;
+      }
+      case 1: {
+        const x38 = x1.shape!;
+        if (typeof x38 !== 'object' || x38 === null) failObject(x38, 'widget_op.u.shape');
+        const x39 = x38.id;
+        if (typeof x39 !== 'number' || (x39 & 0xffff) !== x39) failInt(x39, 'widget_op.u.shape.id', 'uint16_t', 16);
+        const x40 = x38.kind;
+        if (typeof x40 !== 'number' || (x40 & 0x7) !== x40) failInt(x40, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
+        const x41 = x38.on;
+        if (typeof x41 !== 'number' || (x41 & 0x1) !== x41) failInt(x41, 'widget_op.u.shape.on', 'uint8_t:1', 1);
+        const x42 = x38.flags;
+        if (typeof x42 !== 'number' || (x42 >>> 0) !== x42) failInt(x42, 'widget_op.u.shape.flags', 'uint32_t', 32);
+        const x43 = x38.size;
+        if (typeof x43 !== 'bigint' || x43 < 0n || x43 > 0xffffffffffffffffn) failBigInt(x43, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
+        const x44 = x38.origin;
+        if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'widget_op.u.shape.origin');
+        const x45 = x44.x;
+        if (typeof x45 !== 'number' || (x45 | 0) !== x45) failInt(x45, 'widget_op.u.shape.origin.x', 'int32_t', 32);
+        const x46 = x44.y;
+        if (typeof x46 !== 'number' || ((x46 << 16) >> 16) !== x46) failInt(x46, 'widget_op.u.shape.origin.y', 'int16_t', 16);
+        const x47 = x38.corners;
+        const a48 = checkArray(x47, 2, 'widget_op.u.shape.corners');
+        for (let i49 = 0; i49 < 2; i49++) {
+          const e50 = a48[i49];
+          if (typeof e50 !== 'object' || e50 === null) failObject(e50, `widget_op.u.shape.corners[${i49}]`);
+          const x51 = e50.x;
+          if (typeof x51 !== 'number' || (x51 | 0) !== x51) failInt(x51, `widget_op.u.shape.corners[${i49}].x`, 'int32_t', 32);
+          const x52 = e50.y;
+          if (typeof x52 !== 'number' || ((x52 << 16) >> 16) !== x52) failInt(x52, `widget_op.u.shape.corners[${i49}].y`, 'int16_t', 16);
+        }
+        const x57 = x38.tag;
+        const a58 = checkArray(x57, 3, 'widget_op.u.shape.tag');
+        for (let i59 = 0; i59 < 3; i59++) {
+          const e60 = a58[i59];
+          if (typeof e60 !== 'number' || (e60 & 0xff) !== e60) failInt(e60, `widget_op.u.shape.tag[${i59}]`, 'uint8_t', 8);
+        }
+        const x63 = x38.tally;
+        if (typeof x63 !== 'number' || (x63 & 0xff) !== x63) failInt(x63, 'widget_op.u.shape.tally', 'uint8_t', 8);
+        const x64 = x38.addr;
+        if (typeof x64 !== 'bigint' || x64 < 0n || x64 > 0xffffffffn) failBigInt(x64, 'widget_op.u.shape.addr', 'xen_ulong_t', 32);
+        const x65 = x38.buf;
+        if (typeof x65 !== 'bigint' || x65 < 0n || x65 > 0xffffffffn) failBigInt(x65, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
+        d.setUint16(b + 8, x39, true);
+        d.setUint8(b + 8 + 2, (d.getUint8(b + 8 + 2) & 0xf8) | (x40 & 0x7));
+        d.setUint8(b + 8 + 2, (d.getUint8(b + 8 + 2) & 0xf7) | ((x41 & 0x1) << 3));
+        d.setUint8(b + 8 + 2, d.getUint8(b + 8 + 2) & 0xf);
+        d.setUint8(b + 11, 0);
+        d.setUint32(b + 12, x42, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x43; else d.setBigUint64(b + 16, x43, true);
+        d.setInt32(b + 24, x45, true);
+        d.setInt16(b + 28, x46, true);
+        d.setUint16(b + 30, 0);
+        for (let i53 = 0; i53 < 2; i53++) {
+          const e54 = a48[i53];
+          if (typeof e54 !== 'object' || e54 === null) failObject(e54, `widget_op.u.shape.corners[${i53}]`);
+          const x55 = e54.x;
+          if (typeof x55 !== 'number' || (x55 | 0) !== x55) failInt(x55, `widget_op.u.shape.corners[${i53}].x`, 'int32_t', 32);
+          const x56 = e54.y;
+          if (typeof x56 !== 'number' || ((x56 << 16) >> 16) !== x56) failInt(x56, `widget_op.u.shape.corners[${i53}].y`, 'int16_t', 16);
+          d.setInt32(b + 32 + i53 * 8, x55, true);
+          d.setInt16(b + 32 + i53 * 8 + 4, x56, true);
+          d.setUint16(b + 32 + i53 * 8 + 6, 0);
+        }
+        for (let i61 = 0; i61 < 3; i61++) {
+          const e62 = a58[i61];
+          if (typeof e62 !== 'number' || (e62 & 0xff) !== e62) failInt(e62, `widget_op.u.shape.tag[${i61}]`, 'uint8_t', 8);
+          d.setUint8(b + 48 + i61 * 1, e62);
+        }
+        d.setUint8(b + 51, x63);
+        d.setUint32(b + 52, Number(x64), true);
+        d.setUint32(b + 56, Number(x65), true);
+        d.setUint32(b + 60, 0);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads widget_op at `b` on x86_32. */
@@ -763,16 +994,20 @@ export function widget_op$chk0(d: DataView, b: number): void {
 export class widget_op$V0 implements widget_op_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_u: widget_op_u$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -787,7 +1022,7 @@ export class widget_op$V0 implements widget_op_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, 'widget_op');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, this.$s, this.$e, 'widget_op');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -798,25 +1033,192 @@ export class widget_op$V0 implements widget_op_view {
   }
 
   set op(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'widget_op.op', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_op.op', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 
   get u(): widget_op_u_view {
-    return (this.$c_u ??= new widget_op_u$V0(this.$d, this.$a, 0, this.$r, this.$o + 8));
+    return (this.$c_u ??= new widget_op_u$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 8));
   }
 }
 
-/** Writes widget_op at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes widget_op at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function widget_op$enc1(v: widget_op, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
   const x0 = v.op;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'widget_op.op', 'uint32_t', 32);
-  d.setUint32(b, x0, true);
-  d.setUint32(b + 4, 0);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'widget_op.op', 'uint32_t', 32);
   const x1 = v.u;
   if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'widget_op.u');
-  widget_op_u$enc1(x1, d, w, b + 8);
+  let k2 = 0;
+  let j3 = -1;
+  if (x1.point !== undefined) {
+    k2++;
+    j3 = 0;
+    const x4 = x1.point!;
+    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'widget_op.u.point');
+    const x5 = x4.x;
+    if (typeof x5 !== 'number' || (x5 | 0) !== x5) failInt(x5, 'widget_op.u.point.x', 'int32_t', 32);
+    const x6 = x4.y;
+    if (typeof x6 !== 'number' || ((x6 << 16) >> 16) !== x6) failInt(x6, 'widget_op.u.point.y', 'int16_t', 16);
+  }
+  if (x1.shape !== undefined) {
+    k2++;
+    j3 = 1;
+    const x7 = x1.shape!;
+    if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'widget_op.u.shape');
+    const x8 = x7.id;
+    if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'widget_op.u.shape.id', 'uint16_t', 16);
+    const x9 = x7.kind;
+    if (typeof x9 !== 'number' || (x9 & 0x7) !== x9) failInt(x9, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
+    const x10 = x7.on;
+    if (typeof x10 !== 'number' || (x10 & 0x1) !== x10) failInt(x10, 'widget_op.u.shape.on', 'uint8_t:1', 1);
+    const x11 = x7.flags;
+    if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'widget_op.u.shape.flags', 'uint32_t', 32);
+    const x12 = x7.size;
+    if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
+    const x13 = x7.origin;
+    if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'widget_op.u.shape.origin');
+    const x14 = x13.x;
+    if (typeof x14 !== 'number' || (x14 | 0) !== x14) failInt(x14, 'widget_op.u.shape.origin.x', 'int32_t', 32);
+    const x15 = x13.y;
+    if (typeof x15 !== 'number' || ((x15 << 16) >> 16) !== x15) failInt(x15, 'widget_op.u.shape.origin.y', 'int16_t', 16);
+    const x16 = x7.corners;
+    const a17 = checkArray(x16, 2, 'widget_op.u.shape.corners');
+    for (let i18 = 0; i18 < 2; i18++) {
+      const e19 = a17[i18];
+      if (typeof e19 !== 'object' || e19 === null) failObject(e19, `widget_op.u.shape.corners[${i18}]`);
+      const x20 = e19.x;
+      if (typeof x20 !== 'number' || (x20 | 0) !== x20) failInt(x20, `widget_op.u.shape.corners[${i18}].x`, 'int32_t', 32);
+      const x21 = e19.y;
+      if (typeof x21 !== 'number' || ((x21 << 16) >> 16) !== x21) failInt(x21, `widget_op.u.shape.corners[${i18}].y`, 'int16_t', 16);
+    }
+    const x26 = x7.tag;
+    const a27 = checkArray(x26, 3, 'widget_op.u.shape.tag');
+    for (let i28 = 0; i28 < 3; i28++) {
+      const e29 = a27[i28];
+      if (typeof e29 !== 'number' || (e29 & 0xff) !== e29) failInt(e29, `widget_op.u.shape.tag[${i28}]`, 'uint8_t', 8);
+    }
+    const x32 = x7.tally;
+    if (typeof x32 !== 'number' || (x32 & 0xff) !== x32) failInt(x32, 'widget_op.u.shape.tally', 'uint8_t', 8);
+    const x33 = x7.addr;
+    if (typeof x33 !== 'bigint' || x33 < 0n || x33 > 0xffffffffffffffffn) failBigInt(x33, 'widget_op.u.shape.addr', 'xen_ulong_t', 64);
+    const x34 = x7.buf;
+    if (typeof x34 !== 'bigint' || x34 < 0n || x34 > 0xffffffffffffffffn) failBigInt(x34, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
+  }
+  if (k2 > 1) {
+    checkDecodedUnion(x1, k2, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec1, widget_op_u$enc1);
+    j3 = -2;
+  } else if (k2 === 0) checkEmptyUnion(x1, 'widget_op.u');
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, 0);
+  if (j3 === -2) {
+    encodeDecodedUnion(x1, 2, d, w, b + 8, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec1, widget_op_u$enc1);
+  } else {
+    d.setUint32(b + 8, 0);
+    d.setUint32(b + 8 + 4, 0);
+    d.setUint32(b + 8 + 8, 0);
+    d.setUint32(b + 8 + 12, 0);
+    d.setUint32(b + 8 + 16, 0);
+    d.setUint32(b + 8 + 20, 0);
+    d.setUint32(b + 8 + 24, 0);
+    d.setUint32(b + 8 + 28, 0);
+    d.setUint32(b + 8 + 32, 0);
+    d.setUint32(b + 8 + 36, 0);
+    d.setUint32(b + 8 + 40, 0);
+    d.setUint32(b + 8 + 44, 0);
+    d.setUint32(b + 8 + 48, 0);
+    d.setUint32(b + 8 + 52, 0);
+    d.setUint32(b + 8 + 56, 0);
+    d.setUint32(b + 8 + 60, 0);
+    switch (j3) {
+      case 0: {
+        const x35 = x1.point!;
+        if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'widget_op.u.point');
+        const x36 = x35.x;
+        if (typeof x36 !== 'number' || (x36 | 0) !== x36) failInt(x36, 'widget_op.u.point.x', 'int32_t', 32);
+        const x37 = x35.y;
+        if (typeof x37 !== 'number' || ((x37 << 16) >> 16) !== x37) failInt(x37, 'widget_op.u.point.y', 'int16_t', 16);
+        d.setInt32(b + 8, x36, true);
+        d.setInt16(b + 12, x37, true);
+        d.setUint16(b + 14, 0);
+        break;
+      }
+      case 1: {
+        const x38 = x1.shape!;
+        if (typeof x38 !== 'object' || x38 === null) failObject(x38, 'widget_op.u.shape');
+        const x39 = x38.id;
+        if (typeof x39 !== 'number' || (x39 & 0xffff) !== x39) failInt(x39, 'widget_op.u.shape.id', 'uint16_t', 16);
+        const x40 = x38.kind;
+        if (typeof x40 !== 'number' || (x40 & 0x7) !== x40) failInt(x40, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
+        const x41 = x38.on;
+        if (typeof x41 !== 'number' || (x41 & 0x1) !== x41) failInt(x41, 'widget_op.u.shape.on', 'uint8_t:1', 1);
+        const x42 = x38.flags;
+        if (typeof x42 !== 'number' || (x42 >>> 0) !== x42) failInt(x42, 'widget_op.u.shape.flags', 'uint32_t', 32);
+        const x43 = x38.size;
+        if (typeof x43 !== 'bigint' || x43 < 0n || x43 > 0xffffffffffffffffn) failBigInt(x43, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
+        const x44 = x38.origin;
+        if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'widget_op.u.shape.origin');
+        const x45 = x44.x;
+        if (typeof x45 !== 'number' || (x45 | 0) !== x45) failInt(x45, 'widget_op.u.shape.origin.x', 'int32_t', 32);
+        const x46 = x44.y;
+        if (typeof x46 !== 'number' || ((x46 << 16) >> 16) !== x46) failInt(x46, 'widget_op.u.shape.origin.y', 'int16_t', 16);
+        const x47 = x38.corners;
+        const a48 = checkArray(x47, 2, 'widget_op.u.shape.corners');
+        for (let i49 = 0; i49 < 2; i49++) {
+          const e50 = a48[i49];
+          if (typeof e50 !== 'object' || e50 === null) failObject(e50, `widget_op.u.shape.corners[${i49}]`);
+          const x51 = e50.x;
+          if (typeof x51 !== 'number' || (x51 | 0) !== x51) failInt(x51, `widget_op.u.shape.corners[${i49}].x`, 'int32_t', 32);
+          const x52 = e50.y;
+          if (typeof x52 !== 'number' || ((x52 << 16) >> 16) !== x52) failInt(x52, `widget_op.u.shape.corners[${i49}].y`, 'int16_t', 16);
+        }
+        const x57 = x38.tag;
+        const a58 = checkArray(x57, 3, 'widget_op.u.shape.tag');
+        for (let i59 = 0; i59 < 3; i59++) {
+          const e60 = a58[i59];
+          if (typeof e60 !== 'number' || (e60 & 0xff) !== e60) failInt(e60, `widget_op.u.shape.tag[${i59}]`, 'uint8_t', 8);
+        }
+        const x63 = x38.tally;
+        if (typeof x63 !== 'number' || (x63 & 0xff) !== x63) failInt(x63, 'widget_op.u.shape.tally', 'uint8_t', 8);
+        const x64 = x38.addr;
+        if (typeof x64 !== 'bigint' || x64 < 0n || x64 > 0xffffffffffffffffn) failBigInt(x64, 'widget_op.u.shape.addr', 'xen_ulong_t', 64);
+        const x65 = x38.buf;
+        if (typeof x65 !== 'bigint' || x65 < 0n || x65 > 0xffffffffffffffffn) failBigInt(x65, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
+        d.setUint16(b + 8, x39, true);
+        d.setUint8(b + 8 + 2, (d.getUint8(b + 8 + 2) & 0xf8) | (x40 & 0x7));
+        d.setUint8(b + 8 + 2, (d.getUint8(b + 8 + 2) & 0xf7) | ((x41 & 0x1) << 3));
+        d.setUint8(b + 8 + 2, d.getUint8(b + 8 + 2) & 0xf);
+        d.setUint8(b + 11, 0);
+        d.setUint32(b + 12, x42, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x43; else d.setBigUint64(b + 16, x43, true);
+        d.setInt32(b + 24, x45, true);
+        d.setInt16(b + 28, x46, true);
+        d.setUint16(b + 30, 0);
+        for (let i53 = 0; i53 < 2; i53++) {
+          const e54 = a48[i53];
+          if (typeof e54 !== 'object' || e54 === null) failObject(e54, `widget_op.u.shape.corners[${i53}]`);
+          const x55 = e54.x;
+          if (typeof x55 !== 'number' || (x55 | 0) !== x55) failInt(x55, `widget_op.u.shape.corners[${i53}].x`, 'int32_t', 32);
+          const x56 = e54.y;
+          if (typeof x56 !== 'number' || ((x56 << 16) >> 16) !== x56) failInt(x56, `widget_op.u.shape.corners[${i53}].y`, 'int16_t', 16);
+          d.setInt32(b + 32 + i53 * 8, x55, true);
+          d.setInt16(b + 32 + i53 * 8 + 4, x56, true);
+          d.setUint16(b + 32 + i53 * 8 + 6, 0);
+        }
+        for (let i61 = 0; i61 < 3; i61++) {
+          const e62 = a58[i61];
+          if (typeof e62 !== 'number' || (e62 & 0xff) !== e62) failInt(e62, `widget_op.u.shape.tag[${i61}]`, 'uint8_t', 8);
+          d.setUint8(b + 48 + i61 * 1, e62);
+        }
+        d.setUint8(b + 51, x63);
+        if (w8 !== undefined) w8[(b + 56) / 8] = x64; else d.setBigUint64(b + 56, x64, true);
+        if (w8 !== undefined) w8[(b + 64) / 8] = x65; else d.setBigUint64(b + 64, x65, true);
+        d.setUint32(b + 52, 0);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads widget_op at `b` on x86_64, arm32, arm64. */
@@ -836,16 +1238,20 @@ export function widget_op$chk1(d: DataView, b: number): void {
 export class widget_op$V1 implements widget_op_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_u: widget_op_u$V1 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -860,7 +1266,7 @@ export class widget_op$V1 implements widget_op_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 72 <= this.$n ? x : checkRepoint(this.$d, x, 72, 'widget_op');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 72 <= this.$n ? x : checkRepoint(this.$d, x, 72, this.$s, this.$e, 'widget_op');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -871,71 +1277,213 @@ export class widget_op$V1 implements widget_op_view {
   }
 
   set op(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'widget_op.op', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_op.op', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 
   get u(): widget_op_u_view {
-    return (this.$c_u ??= new widget_op_u$V1(this.$d, this.$a, 0, this.$r, this.$o + 8));
+    return (this.$c_u ??= new widget_op_u$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 8));
   }
 }
 
-/** Writes widget_op.u at `b` on x86_32; the bytes are zero on entry. */
+/** Writes widget_op.u at `b` on x86_32, every byte, once every value has passed its check. */
 export function widget_op_u$enc0(v: widget_op_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  d.setUint32(b + 8, 0);
-  d.setUint32(b + 12, 0);
-  d.setUint32(b + 16, 0);
-  d.setUint32(b + 20, 0);
-  d.setUint32(b + 24, 0);
-  d.setUint32(b + 28, 0);
-  d.setUint32(b + 32, 0);
-  d.setUint32(b + 36, 0);
-  d.setUint32(b + 40, 0);
-  d.setUint32(b + 44, 0);
-  d.setUint32(b + 48, 0);
-  d.setUint32(b + 52, 0);
-  let k = 0;
+  const w8 = alignedWords(w, b);
+  let k0 = 0;
+  let j1 = -1;
   if (v.point !== undefined) {
-    k++;
-    const x0 = v.point;
-    if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'widget_op.u.point');
-    widget_point$enc0(x0, d, w, b);
+    k0++;
+    j1 = 0;
+    const x2 = v.point!;
+    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'widget_op.u.point');
+    const x3 = x2.x;
+    if (typeof x3 !== 'number' || (x3 | 0) !== x3) failInt(x3, 'widget_op.u.point.x', 'int32_t', 32);
+    const x4 = x2.y;
+    if (typeof x4 !== 'number' || ((x4 << 16) >> 16) !== x4) failInt(x4, 'widget_op.u.point.y', 'int16_t', 16);
   }
   if (v.shape !== undefined) {
-    k++;
-    const x1 = v.shape;
-    if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'widget_op.u.shape');
-    widget_shape$enc0(x1, d, w, b);
+    k0++;
+    j1 = 1;
+    const x5 = v.shape!;
+    if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'widget_op.u.shape');
+    const x6 = x5.id;
+    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'widget_op.u.shape.id', 'uint16_t', 16);
+    const x7 = x5.kind;
+    if (typeof x7 !== 'number' || (x7 & 0x7) !== x7) failInt(x7, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
+    const x8 = x5.on;
+    if (typeof x8 !== 'number' || (x8 & 0x1) !== x8) failInt(x8, 'widget_op.u.shape.on', 'uint8_t:1', 1);
+    const x9 = x5.flags;
+    if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'widget_op.u.shape.flags', 'uint32_t', 32);
+    const x10 = x5.size;
+    if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
+    const x11 = x5.origin;
+    if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'widget_op.u.shape.origin');
+    const x12 = x11.x;
+    if (typeof x12 !== 'number' || (x12 | 0) !== x12) failInt(x12, 'widget_op.u.shape.origin.x', 'int32_t', 32);
+    const x13 = x11.y;
+    if (typeof x13 !== 'number' || ((x13 << 16) >> 16) !== x13) failInt(x13, 'widget_op.u.shape.origin.y', 'int16_t', 16);
+    const x14 = x5.corners;
+    const a15 = checkArray(x14, 2, 'widget_op.u.shape.corners');
+    for (let i16 = 0; i16 < 2; i16++) {
+      const e17 = a15[i16];
+      if (typeof e17 !== 'object' || e17 === null) failObject(e17, `widget_op.u.shape.corners[${i16}]`);
+      const x18 = e17.x;
+      if (typeof x18 !== 'number' || (x18 | 0) !== x18) failInt(x18, `widget_op.u.shape.corners[${i16}].x`, 'int32_t', 32);
+      const x19 = e17.y;
+      if (typeof x19 !== 'number' || ((x19 << 16) >> 16) !== x19) failInt(x19, `widget_op.u.shape.corners[${i16}].y`, 'int16_t', 16);
+    }
+    const x24 = x5.tag;
+    const a25 = checkArray(x24, 3, 'widget_op.u.shape.tag');
+    for (let i26 = 0; i26 < 3; i26++) {
+      const e27 = a25[i26];
+      if (typeof e27 !== 'number' || (e27 & 0xff) !== e27) failInt(e27, `widget_op.u.shape.tag[${i26}]`, 'uint8_t', 8);
+    }
+    const x30 = x5.tally;
+    if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'widget_op.u.shape.tally', 'uint8_t', 8);
+    const x31 = x5.addr;
+    if (typeof x31 !== 'bigint' || x31 < 0n || x31 > 0xffffffffn) failBigInt(x31, 'widget_op.u.shape.addr', 'xen_ulong_t', 32);
+    const x32 = x5.buf;
+    if (typeof x32 !== 'bigint' || x32 < 0n || x32 > 0xffffffffn) failBigInt(x32, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
   }
-  if (k > 1) failUnion('widget_op.u', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 56, 'widget_op.u', ['point', 'shape'], widget_op_u$dec0, widget_op_u$enc0);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'widget_op.u');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 56, 'widget_op.u', ['point', 'shape'], widget_op_u$dec0, widget_op_u$enc0);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    d.setUint32(b + 8, 0);
+    d.setUint32(b + 12, 0);
+    d.setUint32(b + 16, 0);
+    d.setUint32(b + 20, 0);
+    d.setUint32(b + 24, 0);
+    d.setUint32(b + 28, 0);
+    d.setUint32(b + 32, 0);
+    d.setUint32(b + 36, 0);
+    d.setUint32(b + 40, 0);
+    d.setUint32(b + 44, 0);
+    d.setUint32(b + 48, 0);
+    d.setUint32(b + 52, 0);
+    switch (j1) {
+      case 0: {
+        const x33 = v.point!;
+        if (typeof x33 !== 'object' || x33 === null) failObject(x33, 'widget_op.u.point');
+        const x34 = x33.x;
+        if (typeof x34 !== 'number' || (x34 | 0) !== x34) failInt(x34, 'widget_op.u.point.x', 'int32_t', 32);
+        const x35 = x33.y;
+        if (typeof x35 !== 'number' || ((x35 << 16) >> 16) !== x35) failInt(x35, 'widget_op.u.point.y', 'int16_t', 16);
+        d.setInt32(b, x34, true);
+        d.setInt16(b + 4, x35, true);
+        d.setUint16(b + 6, 0);
+        break;
+      }
+      case 1: {
+        const x36 = v.shape!;
+        if (typeof x36 !== 'object' || x36 === null) failObject(x36, 'widget_op.u.shape');
+        const x37 = x36.id;
+        if (typeof x37 !== 'number' || (x37 & 0xffff) !== x37) failInt(x37, 'widget_op.u.shape.id', 'uint16_t', 16);
+        const x38 = x36.kind;
+        if (typeof x38 !== 'number' || (x38 & 0x7) !== x38) failInt(x38, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
+        const x39 = x36.on;
+        if (typeof x39 !== 'number' || (x39 & 0x1) !== x39) failInt(x39, 'widget_op.u.shape.on', 'uint8_t:1', 1);
+        const x40 = x36.flags;
+        if (typeof x40 !== 'number' || (x40 >>> 0) !== x40) failInt(x40, 'widget_op.u.shape.flags', 'uint32_t', 32);
+        const x41 = x36.size;
+        if (typeof x41 !== 'bigint' || x41 < 0n || x41 > 0xffffffffffffffffn) failBigInt(x41, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
+        const x42 = x36.origin;
+        if (typeof x42 !== 'object' || x42 === null) failObject(x42, 'widget_op.u.shape.origin');
+        const x43 = x42.x;
+        if (typeof x43 !== 'number' || (x43 | 0) !== x43) failInt(x43, 'widget_op.u.shape.origin.x', 'int32_t', 32);
+        const x44 = x42.y;
+        if (typeof x44 !== 'number' || ((x44 << 16) >> 16) !== x44) failInt(x44, 'widget_op.u.shape.origin.y', 'int16_t', 16);
+        const x45 = x36.corners;
+        const a46 = checkArray(x45, 2, 'widget_op.u.shape.corners');
+        for (let i47 = 0; i47 < 2; i47++) {
+          const e48 = a46[i47];
+          if (typeof e48 !== 'object' || e48 === null) failObject(e48, `widget_op.u.shape.corners[${i47}]`);
+          const x49 = e48.x;
+          if (typeof x49 !== 'number' || (x49 | 0) !== x49) failInt(x49, `widget_op.u.shape.corners[${i47}].x`, 'int32_t', 32);
+          const x50 = e48.y;
+          if (typeof x50 !== 'number' || ((x50 << 16) >> 16) !== x50) failInt(x50, `widget_op.u.shape.corners[${i47}].y`, 'int16_t', 16);
+        }
+        const x55 = x36.tag;
+        const a56 = checkArray(x55, 3, 'widget_op.u.shape.tag');
+        for (let i57 = 0; i57 < 3; i57++) {
+          const e58 = a56[i57];
+          if (typeof e58 !== 'number' || (e58 & 0xff) !== e58) failInt(e58, `widget_op.u.shape.tag[${i57}]`, 'uint8_t', 8);
+        }
+        const x61 = x36.tally;
+        if (typeof x61 !== 'number' || (x61 & 0xff) !== x61) failInt(x61, 'widget_op.u.shape.tally', 'uint8_t', 8);
+        const x62 = x36.addr;
+        if (typeof x62 !== 'bigint' || x62 < 0n || x62 > 0xffffffffn) failBigInt(x62, 'widget_op.u.shape.addr', 'xen_ulong_t', 32);
+        const x63 = x36.buf;
+        if (typeof x63 !== 'bigint' || x63 < 0n || x63 > 0xffffffffn) failBigInt(x63, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
+        d.setUint16(b, x37, true);
+        d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf8) | (x38 & 0x7));
+        d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf7) | ((x39 & 0x1) << 3));
+        d.setUint8(b + 2, d.getUint8(b + 2) & 0xf);
+        d.setUint8(b + 3, 0);
+        d.setUint32(b + 4, x40, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x41; else d.setBigUint64(b + 8, x41, true);
+        d.setInt32(b + 16, x43, true);
+        d.setInt16(b + 20, x44, true);
+        d.setUint16(b + 22, 0);
+        for (let i51 = 0; i51 < 2; i51++) {
+          const e52 = a46[i51];
+          if (typeof e52 !== 'object' || e52 === null) failObject(e52, `widget_op.u.shape.corners[${i51}]`);
+          const x53 = e52.x;
+          if (typeof x53 !== 'number' || (x53 | 0) !== x53) failInt(x53, `widget_op.u.shape.corners[${i51}].x`, 'int32_t', 32);
+          const x54 = e52.y;
+          if (typeof x54 !== 'number' || ((x54 << 16) >> 16) !== x54) failInt(x54, `widget_op.u.shape.corners[${i51}].y`, 'int16_t', 16);
+          d.setInt32(b + 24 + i51 * 8, x53, true);
+          d.setInt16(b + 24 + i51 * 8 + 4, x54, true);
+          d.setUint16(b + 24 + i51 * 8 + 6, 0);
+        }
+        for (let i59 = 0; i59 < 3; i59++) {
+          const e60 = a56[i59];
+          if (typeof e60 !== 'number' || (e60 & 0xff) !== e60) failInt(e60, `widget_op.u.shape.tag[${i59}]`, 'uint8_t', 8);
+          d.setUint8(b + 40 + i59 * 1, e60);
+        }
+        d.setUint8(b + 43, x61);
+        d.setUint32(b + 44, Number(x62), true);
+        d.setUint32(b + 48, Number(x63), true);
+        d.setUint32(b + 52, 0);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads widget_op.u at `b` on x86_32. */
 export function widget_op_u$dec0(d: DataView, w: BigUint64Array | undefined, b: number): widget_op_u {
-  return {
+  return decodedFrom({
     point: widget_point$dec0(d, w, b),
     shape: widget_shape$dec0(d, w, b),
-  };
+  }, widget_op_u$dec0, d, b, 56);
 }
 
 /** The view of widget_op.u on x86_32. */
 export class widget_op_u$V0 implements widget_op_u_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_point: widget_point$V0 | undefined = undefined;
   $c_shape: widget_shape$V0 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -950,77 +1498,219 @@ export class widget_op_u$V0 implements widget_op_u_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 56 <= this.$n ? x : checkRepoint(this.$d, x, 56, 'widget_op.u');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 56 <= this.$n ? x : checkRepoint(this.$d, x, 56, this.$s, this.$e, 'widget_op.u');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get point(): widget_point_view {
-    return (this.$c_point ??= new widget_point$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_point ??= new widget_point$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get shape(): widget_shape_view {
-    return (this.$c_shape ??= new widget_shape$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_shape ??= new widget_shape$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 }
 
-/** Writes widget_op.u at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
+/** Writes widget_op.u at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function widget_op_u$enc1(v: widget_op_u, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  d.setUint32(b, 0);
-  d.setUint32(b + 4, 0);
-  d.setUint32(b + 8, 0);
-  d.setUint32(b + 12, 0);
-  d.setUint32(b + 16, 0);
-  d.setUint32(b + 20, 0);
-  d.setUint32(b + 24, 0);
-  d.setUint32(b + 28, 0);
-  d.setUint32(b + 32, 0);
-  d.setUint32(b + 36, 0);
-  d.setUint32(b + 40, 0);
-  d.setUint32(b + 44, 0);
-  d.setUint32(b + 48, 0);
-  d.setUint32(b + 52, 0);
-  d.setUint32(b + 56, 0);
-  d.setUint32(b + 60, 0);
-  let k = 0;
+  const w8 = alignedWords(w, b);
+  let k0 = 0;
+  let j1 = -1;
   if (v.point !== undefined) {
-    k++;
-    const x0 = v.point;
-    if (typeof x0 !== 'object' || x0 === null) failObject(x0, 'widget_op.u.point');
-    widget_point$enc0(x0, d, w, b);
+    k0++;
+    j1 = 0;
+    const x2 = v.point!;
+    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'widget_op.u.point');
+    const x3 = x2.x;
+    if (typeof x3 !== 'number' || (x3 | 0) !== x3) failInt(x3, 'widget_op.u.point.x', 'int32_t', 32);
+    const x4 = x2.y;
+    if (typeof x4 !== 'number' || ((x4 << 16) >> 16) !== x4) failInt(x4, 'widget_op.u.point.y', 'int16_t', 16);
   }
   if (v.shape !== undefined) {
-    k++;
-    const x1 = v.shape;
-    if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'widget_op.u.shape');
-    widget_shape$enc1(x1, d, w, b);
+    k0++;
+    j1 = 1;
+    const x5 = v.shape!;
+    if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'widget_op.u.shape');
+    const x6 = x5.id;
+    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'widget_op.u.shape.id', 'uint16_t', 16);
+    const x7 = x5.kind;
+    if (typeof x7 !== 'number' || (x7 & 0x7) !== x7) failInt(x7, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
+    const x8 = x5.on;
+    if (typeof x8 !== 'number' || (x8 & 0x1) !== x8) failInt(x8, 'widget_op.u.shape.on', 'uint8_t:1', 1);
+    const x9 = x5.flags;
+    if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'widget_op.u.shape.flags', 'uint32_t', 32);
+    const x10 = x5.size;
+    if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
+    const x11 = x5.origin;
+    if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'widget_op.u.shape.origin');
+    const x12 = x11.x;
+    if (typeof x12 !== 'number' || (x12 | 0) !== x12) failInt(x12, 'widget_op.u.shape.origin.x', 'int32_t', 32);
+    const x13 = x11.y;
+    if (typeof x13 !== 'number' || ((x13 << 16) >> 16) !== x13) failInt(x13, 'widget_op.u.shape.origin.y', 'int16_t', 16);
+    const x14 = x5.corners;
+    const a15 = checkArray(x14, 2, 'widget_op.u.shape.corners');
+    for (let i16 = 0; i16 < 2; i16++) {
+      const e17 = a15[i16];
+      if (typeof e17 !== 'object' || e17 === null) failObject(e17, `widget_op.u.shape.corners[${i16}]`);
+      const x18 = e17.x;
+      if (typeof x18 !== 'number' || (x18 | 0) !== x18) failInt(x18, `widget_op.u.shape.corners[${i16}].x`, 'int32_t', 32);
+      const x19 = e17.y;
+      if (typeof x19 !== 'number' || ((x19 << 16) >> 16) !== x19) failInt(x19, `widget_op.u.shape.corners[${i16}].y`, 'int16_t', 16);
+    }
+    const x24 = x5.tag;
+    const a25 = checkArray(x24, 3, 'widget_op.u.shape.tag');
+    for (let i26 = 0; i26 < 3; i26++) {
+      const e27 = a25[i26];
+      if (typeof e27 !== 'number' || (e27 & 0xff) !== e27) failInt(e27, `widget_op.u.shape.tag[${i26}]`, 'uint8_t', 8);
+    }
+    const x30 = x5.tally;
+    if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'widget_op.u.shape.tally', 'uint8_t', 8);
+    const x31 = x5.addr;
+    if (typeof x31 !== 'bigint' || x31 < 0n || x31 > 0xffffffffffffffffn) failBigInt(x31, 'widget_op.u.shape.addr', 'xen_ulong_t', 64);
+    const x32 = x5.buf;
+    if (typeof x32 !== 'bigint' || x32 < 0n || x32 > 0xffffffffffffffffn) failBigInt(x32, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
   }
-  if (k > 1) failUnion('widget_op.u', k);
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec1, widget_op_u$enc1);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'widget_op.u');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec1, widget_op_u$enc1);
+  } else {
+    d.setUint32(b, 0);
+    d.setUint32(b + 4, 0);
+    d.setUint32(b + 8, 0);
+    d.setUint32(b + 12, 0);
+    d.setUint32(b + 16, 0);
+    d.setUint32(b + 20, 0);
+    d.setUint32(b + 24, 0);
+    d.setUint32(b + 28, 0);
+    d.setUint32(b + 32, 0);
+    d.setUint32(b + 36, 0);
+    d.setUint32(b + 40, 0);
+    d.setUint32(b + 44, 0);
+    d.setUint32(b + 48, 0);
+    d.setUint32(b + 52, 0);
+    d.setUint32(b + 56, 0);
+    d.setUint32(b + 60, 0);
+    switch (j1) {
+      case 0: {
+        const x33 = v.point!;
+        if (typeof x33 !== 'object' || x33 === null) failObject(x33, 'widget_op.u.point');
+        const x34 = x33.x;
+        if (typeof x34 !== 'number' || (x34 | 0) !== x34) failInt(x34, 'widget_op.u.point.x', 'int32_t', 32);
+        const x35 = x33.y;
+        if (typeof x35 !== 'number' || ((x35 << 16) >> 16) !== x35) failInt(x35, 'widget_op.u.point.y', 'int16_t', 16);
+        d.setInt32(b, x34, true);
+        d.setInt16(b + 4, x35, true);
+        d.setUint16(b + 6, 0);
+        break;
+      }
+      case 1: {
+        const x36 = v.shape!;
+        if (typeof x36 !== 'object' || x36 === null) failObject(x36, 'widget_op.u.shape');
+        const x37 = x36.id;
+        if (typeof x37 !== 'number' || (x37 & 0xffff) !== x37) failInt(x37, 'widget_op.u.shape.id', 'uint16_t', 16);
+        const x38 = x36.kind;
+        if (typeof x38 !== 'number' || (x38 & 0x7) !== x38) failInt(x38, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
+        const x39 = x36.on;
+        if (typeof x39 !== 'number' || (x39 & 0x1) !== x39) failInt(x39, 'widget_op.u.shape.on', 'uint8_t:1', 1);
+        const x40 = x36.flags;
+        if (typeof x40 !== 'number' || (x40 >>> 0) !== x40) failInt(x40, 'widget_op.u.shape.flags', 'uint32_t', 32);
+        const x41 = x36.size;
+        if (typeof x41 !== 'bigint' || x41 < 0n || x41 > 0xffffffffffffffffn) failBigInt(x41, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
+        const x42 = x36.origin;
+        if (typeof x42 !== 'object' || x42 === null) failObject(x42, 'widget_op.u.shape.origin');
+        const x43 = x42.x;
+        if (typeof x43 !== 'number' || (x43 | 0) !== x43) failInt(x43, 'widget_op.u.shape.origin.x', 'int32_t', 32);
+        const x44 = x42.y;
+        if (typeof x44 !== 'number' || ((x44 << 16) >> 16) !== x44) failInt(x44, 'widget_op.u.shape.origin.y', 'int16_t', 16);
+        const x45 = x36.corners;
+        const a46 = checkArray(x45, 2, 'widget_op.u.shape.corners');
+        for (let i47 = 0; i47 < 2; i47++) {
+          const e48 = a46[i47];
+          if (typeof e48 !== 'object' || e48 === null) failObject(e48, `widget_op.u.shape.corners[${i47}]`);
+          const x49 = e48.x;
+          if (typeof x49 !== 'number' || (x49 | 0) !== x49) failInt(x49, `widget_op.u.shape.corners[${i47}].x`, 'int32_t', 32);
+          const x50 = e48.y;
+          if (typeof x50 !== 'number' || ((x50 << 16) >> 16) !== x50) failInt(x50, `widget_op.u.shape.corners[${i47}].y`, 'int16_t', 16);
+        }
+        const x55 = x36.tag;
+        const a56 = checkArray(x55, 3, 'widget_op.u.shape.tag');
+        for (let i57 = 0; i57 < 3; i57++) {
+          const e58 = a56[i57];
+          if (typeof e58 !== 'number' || (e58 & 0xff) !== e58) failInt(e58, `widget_op.u.shape.tag[${i57}]`, 'uint8_t', 8);
+        }
+        const x61 = x36.tally;
+        if (typeof x61 !== 'number' || (x61 & 0xff) !== x61) failInt(x61, 'widget_op.u.shape.tally', 'uint8_t', 8);
+        const x62 = x36.addr;
+        if (typeof x62 !== 'bigint' || x62 < 0n || x62 > 0xffffffffffffffffn) failBigInt(x62, 'widget_op.u.shape.addr', 'xen_ulong_t', 64);
+        const x63 = x36.buf;
+        if (typeof x63 !== 'bigint' || x63 < 0n || x63 > 0xffffffffffffffffn) failBigInt(x63, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
+        d.setUint16(b, x37, true);
+        d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf8) | (x38 & 0x7));
+        d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf7) | ((x39 & 0x1) << 3));
+        d.setUint8(b + 2, d.getUint8(b + 2) & 0xf);
+        d.setUint8(b + 3, 0);
+        d.setUint32(b + 4, x40, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x41; else d.setBigUint64(b + 8, x41, true);
+        d.setInt32(b + 16, x43, true);
+        d.setInt16(b + 20, x44, true);
+        d.setUint16(b + 22, 0);
+        for (let i51 = 0; i51 < 2; i51++) {
+          const e52 = a46[i51];
+          if (typeof e52 !== 'object' || e52 === null) failObject(e52, `widget_op.u.shape.corners[${i51}]`);
+          const x53 = e52.x;
+          if (typeof x53 !== 'number' || (x53 | 0) !== x53) failInt(x53, `widget_op.u.shape.corners[${i51}].x`, 'int32_t', 32);
+          const x54 = e52.y;
+          if (typeof x54 !== 'number' || ((x54 << 16) >> 16) !== x54) failInt(x54, `widget_op.u.shape.corners[${i51}].y`, 'int16_t', 16);
+          d.setInt32(b + 24 + i51 * 8, x53, true);
+          d.setInt16(b + 24 + i51 * 8 + 4, x54, true);
+          d.setUint16(b + 24 + i51 * 8 + 6, 0);
+        }
+        for (let i59 = 0; i59 < 3; i59++) {
+          const e60 = a56[i59];
+          if (typeof e60 !== 'number' || (e60 & 0xff) !== e60) failInt(e60, `widget_op.u.shape.tag[${i59}]`, 'uint8_t', 8);
+          d.setUint8(b + 40 + i59 * 1, e60);
+        }
+        d.setUint8(b + 43, x61);
+        if (w8 !== undefined) w8[(b + 48) / 8] = x62; else d.setBigUint64(b + 48, x62, true);
+        if (w8 !== undefined) w8[(b + 56) / 8] = x63; else d.setBigUint64(b + 56, x63, true);
+        d.setUint32(b + 44, 0);
+        break;
+      }
+    }
+  }
 }
 
 /** Reads widget_op.u at `b` on x86_64, arm32, arm64. */
 export function widget_op_u$dec1(d: DataView, w: BigUint64Array | undefined, b: number): widget_op_u {
-  return {
+  return decodedFrom({
     point: widget_point$dec0(d, w, b),
     shape: widget_shape$dec1(d, w, b),
-  };
+  }, widget_op_u$dec1, d, b, 64);
 }
 
 /** The view of widget_op.u on x86_64, arm32, arm64. */
 export class widget_op_u$V1 implements widget_op_u_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
   $c_point: widget_point$V0 | undefined = undefined;
   $c_shape: widget_shape$V1 | undefined = undefined;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -1035,17 +1725,17 @@ export class widget_op_u$V1 implements widget_op_u_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, 'widget_op.u');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 64 <= this.$n ? x : checkRepoint(this.$d, x, 64, this.$s, this.$e, 'widget_op.u');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
 
   get point(): widget_point_view {
-    return (this.$c_point ??= new widget_point$V0(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_point ??= new widget_point$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get shape(): widget_shape_view {
-    return (this.$c_shape ??= new widget_shape$V1(this.$d, this.$a, 0, this.$r, this.$o));
+    return (this.$c_shape ??= new widget_shape$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 }
 
@@ -1112,7 +1802,7 @@ export function WidgetOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
         kind: (d.getUint8(b + 10) & 0x7),
         on: ((d.getUint8(b + 10) >>> 3) & 0x1),
         flags: d.getUint32(b + 12, true),
-        size: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
+        size: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
         origin: widget_point$dec0(d, w, b + 24),
         corners: a0,
         tag: a2,
@@ -1197,13 +1887,13 @@ export function WidgetOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
         kind: (d.getUint8(b + 10) & 0x7),
         on: ((d.getUint8(b + 10) >>> 3) & 0x1),
         flags: d.getUint32(b + 12, true),
-        size: (w8 !== undefined ? w8[(b + 16) / 8] : d.getBigUint64(b + 16, true)),
+        size: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
         origin: widget_point$dec0(d, w, b + 24),
         corners: a0,
         tag: a2,
         tally: d.getUint8(b + 51),
-        addr: (w8 !== undefined ? w8[(b + 56) / 8] : d.getBigUint64(b + 56, true)),
-        buf: (w8 !== undefined ? w8[(b + 64) / 8] : d.getBigUint64(b + 64, true)),
+        addr: (w8?.[(b + 56) / 8] ?? d.getBigUint64(b + 56, true)),
+        buf: (w8?.[(b + 64) / 8] ?? d.getBigUint64(b + 64, true)),
       };
     }
     case 5: {

@@ -3,13 +3,13 @@
 /*
  * Per-architecture code of unstable/gizmoctl: internal, not part of the package's API.
  */
-import { checkRepoint, failInt, viewLimit } from '../../runtime.js';
+import { checkRepoint, failInt } from '../../runtime.js';
 import type { gizmoctl_config, gizmoctl_config_view } from '../../unstable/gizmoctl.js';
 
-/** Writes gizmoctl_config at `b` on x86_32, x86_64; the bytes are zero on entry. */
+/** Writes gizmoctl_config at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
 export function gizmoctl_config$enc0(v: gizmoctl_config, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.x86_mode!;
-  if ((x0 >>> 0) !== x0) failInt(x0, 'gizmoctl_config.x86_mode', 'uint32_t', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'gizmoctl_config.x86_mode', 'uint32_t', 32);
   d.setUint32(b, x0, true);
 }
 
@@ -24,15 +24,19 @@ export function gizmoctl_config$dec0(d: DataView, w: BigUint64Array | undefined,
 export class gizmoctl_config$V0 implements gizmoctl_config_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -47,7 +51,7 @@ export class gizmoctl_config$V0 implements gizmoctl_config_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, 'gizmoctl_config');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'gizmoctl_config');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -58,16 +62,16 @@ export class gizmoctl_config$V0 implements gizmoctl_config_view {
   }
 
   set x86_mode(x: number) {
-    if ((x >>> 0) !== x) failInt(x, 'gizmoctl_config.x86_mode', 'uint32_t', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'gizmoctl_config.x86_mode', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
 }
 
-/** Writes gizmoctl_config at `b` on arm32, arm64; the bytes are zero on entry. */
+/** Writes gizmoctl_config at `b` on arm32, arm64, every byte, once every value has passed its check. */
 export function gizmoctl_config$enc1(v: gizmoctl_config, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.arm_level!;
-  if ((x0 & 0xff) !== x0) failInt(x0, 'gizmoctl_config.arm_level', 'uint8_t', 8);
+  if (typeof x0 !== 'number' || (x0 & 0xff) !== x0) failInt(x0, 'gizmoctl_config.arm_level', 'uint8_t', 8);
   d.setUint8(b, x0);
 }
 
@@ -82,15 +86,19 @@ export function gizmoctl_config$dec1(d: DataView, w: BigUint64Array | undefined,
 export class gizmoctl_config$V1 implements gizmoctl_config_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
   declare readonly $n: number;
+  declare readonly $e: number;
   declare readonly $r: { $b: number };
   declare $b: number;
   declare $o: number;
 
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, r?: { $b: number }, o?: number) {
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
     this.$d = d;
     this.$a = a;
-    this.$n = viewLimit(d);
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
     this.$r = r ?? this;
     this.$b = b;
     this.$o = o ?? 0;
@@ -105,7 +113,7 @@ export class gizmoctl_config$V1 implements gizmoctl_config_view {
   }
 
   set $offset(x: number) {
-    const b = (x >>> 0) === x && x + 1 <= this.$n ? x : checkRepoint(this.$d, x, 1, 'gizmoctl_config');
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 1 <= this.$n ? x : checkRepoint(this.$d, x, 1, this.$s, this.$e, 'gizmoctl_config');
     if (this.$r === this) this.$b = b;
     else this.$o = b - this.$r.$b;
   }
@@ -116,7 +124,7 @@ export class gizmoctl_config$V1 implements gizmoctl_config_view {
   }
 
   set arm_level(x: number) {
-    if ((x & 0xff) !== x) failInt(x, 'gizmoctl_config.arm_level', 'uint8_t', 8);
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'gizmoctl_config.arm_level', 'uint8_t', 8);
     const b = this.$r.$b + this.$o;
     this.$d.setUint8(b, x);
   }
