@@ -14,6 +14,8 @@ PACKAGES=(
   libxen-dev                 # Xen 4.17's real public headers in /usr/include/xen
   abigail-tools              # abidiff, compared with xenabi check in bench/
   bindgen                    # the peer of xenabi generate in bench/
+  qemu-system-x86            # boots Xen 4.17 and 4.20 under TCG in compat-tests/live-xen
+  cpio xz-utils              # packs live-Xen's dom0 initramfs; takes the ELF kernel out of its bzImage
 )
 
 missing=()

@@ -2,18 +2,43 @@
 // The xenabi command. The TypeScript sources are compiled to dist/ by `npm ci` (prepare).
 import { main } from '../dist/cli/main.js';
 
+/** Exit code for xenabi's own failures (EX_SOFTWARE): never 0, never a finding's 1 or bad input's 2. */
+const EXIT_INTERNAL = 70;
+
+// When nothing is left for Node to run while the command still waits (a promise nothing will
+// ever settle), Node exits with the exit code as it stands: 0. A command that did not finish
+// its work must not look like one that found nothing, so that exit is an internal error.
+let finished = false;
+process.on('exit', () => {
+  if (finished) return;
+  process.stderr.write('xenabi: internal error: the command stopped before it finished its work (it was left waiting on something that never happened); nothing it printed can be trusted\n');
+  process.exitCode = EXIT_INTERNAL;
+});
+
+// A reader that goes away (`xenabi export | head`) is no error of ours: stop writing, finish
+// the command, and exit as it decides, as other Unix tools do.
+let readerGone = false;
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  readerGone = true;
+});
+
 const io = {
-  out: (text) => process.stdout.write(text),
+  out: (text) => {
+    if (!readerGone) process.stdout.write(text);
+  },
   err: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   isTty: Boolean(process.stdout.isTTY),
 };
 main(process.argv.slice(2), io).then(
   (code) => {
+    finished = true;
     process.exitCode = code;
   },
   (error) => {
+    finished = true;
     process.stderr.write(`xenabi: internal error: ${error?.stack ?? error}\n`);
-    process.exitCode = 70;
+    process.exitCode = EXIT_INTERNAL;
   },
 );

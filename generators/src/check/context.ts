@@ -3,6 +3,7 @@
  * a finding, how to see through typedefs, and the list findings are collected in.
  */
 import type { Arch, Namespace, SourceLocation } from '../model/types.js';
+import { own } from '../names/dict.js';
 import type { ItemKind, RawFinding } from './finding.js';
 import type { AbiSide, Capability, SideRecord } from './side/types.js';
 
@@ -97,7 +98,7 @@ export class CheckContext {
     let current = type;
     for (let depth = 0; depth < 16; depth++) {
       const { element, dims } = splitArray(current);
-      const target = side.aliases[element]?.type ?? SAME_TYPE[element];
+      const target = side.aliases[element]?.type ?? own(SAME_TYPE, element);
       if (target === undefined) return current;
       current = `${target}${dims}`;
     }

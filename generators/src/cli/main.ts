@@ -5,6 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { AbiInputError, formatDiagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { visibleLines } from '../diagnostics/visible.js';
+import { OutputBusyError } from '../output/staging.js';
 import { COMMON_OPTIONS, type Command } from './command.js';
 import { EXIT_BAD_INPUT, UsageError, type CliIo } from './io.js';
 
@@ -70,8 +72,12 @@ function reportError(error: unknown, command: Command, io: CliIo): number {
     io.err(`${sortDiagnostics(error.diagnostics).map(formatDiagnostic).join('\n')}\nxenabi ${command.name}: ${errors} error(s) in abi/; nothing was written\n`);
     return EXIT_BAD_INPUT;
   }
+  if (error instanceof OutputBusyError) {
+    io.err(`xenabi ${command.name}: ${error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
   if (error instanceof UsageError || isParseArgsError(error)) {
-    io.err(`xenabi ${command.name}: ${(error as Error).message}\nRun \`xenabi ${command.name} --help\` for usage.\n`);
+    io.err(`xenabi ${command.name}: ${visibleLines((error as Error).message)}\nRun \`xenabi ${command.name} --help\` for usage.\n`);
     return EXIT_BAD_INPUT;
   }
   throw error;

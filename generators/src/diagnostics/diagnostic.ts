@@ -1,4 +1,5 @@
 import type { SourceLocation } from '../model/types.js';
+import { visible } from './visible.js';
 
 /**
  * A problem found in the ABI, located at the line that declares it. Every pass returns these;
@@ -14,8 +15,9 @@ export interface Diagnostic {
   message: string;
 }
 
+/** `file:line:column: error [rule] item: message`, on one line whatever the item or the message holds. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.loc.file}:${d.loc.line}:${d.loc.column}: ${d.severity} [${d.rule}] ${d.item}: ${d.message}`;
+  return visible(`${d.loc.file}:${d.loc.line}:${d.loc.column}: ${d.severity} [${d.rule}] ${d.item}: ${d.message}`);
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -2,16 +2,22 @@ import type { RawLocation } from './defs.js';
 
 /** Frames from these folders belong to xenabi itself, never to an ABI module. */
 const OWN_FRAMES = /[\\/](generators[\\/](src|dist)[\\/]dsl|node_modules)[\\/]/;
-const FRAME = /\(?((?:file:\/\/)?[^\s()]+):(\d+):(\d+)\)?$/;
+/** True for a file of xenabi itself (the DSL) or of a package: never the ABI module that called. */
+export function isOwnFrame(file: string): boolean {
+  return OWN_FRAMES.test(file);
+}
+
+/** `at fn (/a path/with spaces.ts:1:2)` or `at /a path.ts:1:2`: the file may hold spaces and parentheses. */
+const FRAME = /^at (?:.*? \((.+):(\d+):(\d+)\)|(.+):(\d+):(\d+))$/;
 
 /**
  * Maps a position in generated code (a frame's file as V8 names it, 1-based line and
  * column) to its source: the source position; undefined when no source map covers the
  * position (the stack string shows it unmapped too); or null when the locator cannot map the
- * ABI bundle in this process (something other than Node evaluated it), and the stack string
- * must be read instead. The loader installs one on `globalThis` under this key while it
- * evaluates the ABI bundle (`load/bundle.ts`), so that a DSL call reads its frames as plain
- * positions instead of formatting a source-mapped stack string.
+ * ABI bundle, and the stack string must be read instead. The loader installs one on the
+ * global object of the realm it evaluates the ABI bundle in (`load/sandbox.ts`), mapping
+ * through the bundle's own source map (`load/source-map.ts`), so that a DSL call reads its
+ * frames as plain positions instead of formatting a source-mapped stack string.
  */
 export const FRAME_LOCATOR = Symbol.for('xenabi.dsl.frameLocator');
 
@@ -38,9 +44,19 @@ export function callerLocation(): RawLocation {
 function callerIn(frames: readonly RawLocation[]): RawLocation {
   for (const f of frames) {
     if (OWN_FRAMES.test(f.file)) continue;
-    return { file: f.file.replace(/^file:\/\//, ''), line: f.line, column: f.column };
+    return { file: filePath(f.file), line: f.line, column: f.column };
   }
   return { file: '<unknown>', line: 0, column: 0 };
+}
+
+/** A frame's file as a path: a `file://` URL decoded (`%20` is a space), anything else as it is. */
+function filePath(file: string): string {
+  if (!file.startsWith('file://')) return file;
+  try {
+    return decodeURIComponent(file.slice('file://'.length));
+  } catch {
+    return file.slice('file://'.length);
+  }
 }
 
 /** The frames from `callerLocation` down, as the formatted (source-mapped) stack string lists them. */
@@ -52,7 +68,9 @@ function stackFrames(): RawLocation[] {
     .slice(1)
     .flatMap((line) => {
       const match = FRAME.exec(line.trim());
-      return match ? [{ file: match[1] ?? '', line: Number(match[2]), column: Number(match[3]) }] : [];
+      if (!match) return [];
+      const [file, at, column] = match[1] !== undefined ? [match[1], match[2], match[3]] : [match[4], match[5], match[6]];
+      return [{ file: file ?? '', line: Number(at), column: Number(column) }];
     });
 }
 

@@ -7,6 +7,7 @@ import { ArchLayout, type FieldLayout } from '../layout/engine.js';
 import { spellType } from '../layout/spell.js';
 import { ARCHES, onArch } from '../model/arch.js';
 import type { Arch, Namespace } from '../model/types.js';
+import { dict } from '../names/dict.js';
 import type { ReleaseModel } from '../select/release.js';
 
 export const EXPORT_FORMAT = 'xenabi-abi/1';
@@ -102,7 +103,7 @@ export type NamespaceFilter = Namespace | 'all';
 export function exportAbi(model: ReleaseModel, namespace: NamespaceFilter = 'all'): ExportDocument {
   const wanted = (item: { namespace: Namespace }) => namespace === 'all' || item.namespace === namespace;
   const layouts = ARCHES.map((arch) => new ArchLayout(model, arch));
-  const records: Record<string, ExportRecord> = {};
+  const records = dict<ExportRecord>();
   for (const record of [...model.records].filter(wanted).sort(byName)) {
     const perArch: Partial<Record<Arch, ExportLayout>> = {};
     for (const layout of layouts) {
@@ -122,7 +123,7 @@ export function exportAbi(model: ReleaseModel, namespace: NamespaceFilter = 'all
       ...(paddingFields.length ? { paddingFields } : {}),
     };
   }
-  const constants: Record<string, ExportConstant> = {};
+  const constants = dict<ExportConstant>();
   for (const c of [...model.constants].filter(wanted).sort(byName)) {
     const values = c.values ? archValues(c.values, c) : undefined;
     constants[c.name] = {
@@ -147,11 +148,11 @@ export function exportAbi(model: ReleaseModel, namespace: NamespaceFilter = 'all
 /** The optional parts: typedefs, sets and modules, each map sorted by name. */
 function optionalParts(model: ReleaseModel, wanted: (item: { namespace: Namespace }) => boolean) {
   const kindOf = (name: string) => model.records.find((r) => r.name === name)?.kind ?? 'struct';
-  const aliases: Record<string, ExportAlias> = {};
+  const aliases = dict<ExportAlias>();
   for (const a of [...model.aliases].filter(wanted).sort(byName)) {
     aliases[a.name] = { type: spellType(a.type, kindOf), namespace: a.namespace, module: a.module, since: a.since, ...(a.archs ? { archs: [...a.archs] } : {}) };
   }
-  const sets: Record<string, ExportSet> = {};
+  const sets = dict<ExportSet>();
   for (const s of [...model.sets].filter(wanted).sort(byName)) {
     sets[s.name] = {
       kind: s.kind,
@@ -165,7 +166,7 @@ function optionalParts(model: ReleaseModel, wanted: (item: { namespace: Namespac
       ...(s.dispatch ? { dispatch: { ...s.dispatch } } : {}),
     };
   }
-  const modules: Record<string, ExportModule> = {};
+  const modules = dict<ExportModule>();
   for (const m of [...model.modules].filter(wanted).sort(byName)) {
     modules[m.name] = { namespace: m.namespace, xenHeader: m.xenHeader, ...(m.interfaceVersion ? { interfaceVersion: m.interfaceVersion.constant } : {}) };
   }

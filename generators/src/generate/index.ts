@@ -7,7 +7,7 @@ import type { Emitter, EmitterCache, OutputFile } from '../emit/emitter.js';
 import { loadAbi } from '../load/index.js';
 import { NEWEST_RELEASE } from '../model/releases.js';
 import type { AbiModel } from '../model/types.js';
-import { assertUniquePaths, render, staleFiles, writeChanged, type RenderedFile } from '../output/pipeline.js';
+import { assertUniquePaths, leftovers, recoverStaging, render, staleFiles, writeChanged, type Recovery, type RenderedFile } from '../output/pipeline.js';
 import { atRelease, type ReleaseModel } from '../select/release.js';
 import { cachedOutputs, fingerprint, manifestFile } from './cache.js';
 
@@ -64,12 +64,18 @@ async function runEmitter(emitter: Emitter, root: string, view: ReleaseModel, hi
   return [...fresh, manifestFile(cacheable, key, fresh)];
 }
 
-export async function generate(root: string, options: RenderOptions = {}): Promise<{ written: string[]; total: number }> {
+/**
+ * Writes every output that changed. What an interrupted run left is dealt with first
+ * (`output/staging.ts`), so that the cached emitters read a whole tree.
+ */
+export async function generate(root: string, options: RenderOptions = {}): Promise<{ written: string[]; total: number; recovery: Recovery }> {
+  const recovery = recoverStaging(root);
   const { files } = await renderAll(root, undefined, NEWEST_RELEASE, options);
-  return { written: writeChanged(root, files), total: files.length };
+  return { written: writeChanged(root, files), total: files.length, recovery };
 }
 
-export async function checkGenerated(root: string, options: RenderOptions = {}): Promise<{ stale: string[]; total: number }> {
+/** What is out of date, writing nothing; `leftovers` are what an interrupted run left behind. */
+export async function checkGenerated(root: string, options: RenderOptions = {}): Promise<{ stale: string[]; total: number; leftovers: string[] }> {
   const { files } = await renderAll(root, undefined, NEWEST_RELEASE, options);
-  return { stale: staleFiles(root, files), total: files.length };
+  return { stale: staleFiles(root, files), total: files.length, leftovers: leftovers(root, files.map((f) => f.path)) };
 }

@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-const FORMAT = 'xenabi-abi-bundle/1';
+const FORMAT = 'xenabi-abi-bundle/2';
 
 /** What a build is keyed by besides its inputs: everything that shapes esbuild's output. */
 export interface BundleRecipe {
@@ -33,6 +33,14 @@ interface Entry {
   inputs: string[];
   digest: string;
   code: string;
+  /** The bundle's source map decoded (`source-map.ts`), so a run that reuses the bundle need not decode it. */
+  map?: string;
+}
+
+/** A cached bundle: its code, and its decoded source map when it was stored with one. */
+export interface CachedBundle {
+  code: string;
+  map?: string;
 }
 
 /** Where the bundle of `abiDir` is cached in `repoRoot`, or undefined when it is not cached. */
@@ -43,21 +51,21 @@ export function bundleCachePath(repoRoot: string, abiDir: string): string | unde
 }
 
 /** The cached bundle, when the files it was built from are all as they were. */
-export function cachedBundle(path: string, recipe: BundleRecipe): string | undefined {
+export function cachedBundle(path: string, recipe: BundleRecipe): CachedBundle | undefined {
   try {
     const entry = JSON.parse(readFileSync(path, 'utf8')) as Entry;
     if (entry.format !== FORMAT || entry.digest !== digest(recipe, entry.inputs)) return undefined;
-    return entry.code;
+    return typeof entry.map === 'string' ? { code: entry.code, map: entry.map } : { code: entry.code };
   } catch {
     return undefined;
   }
 }
 
 /** Caches a bundle built from `inputs` (absolute paths); a failure to write is ignored. */
-export function storeBundle(path: string, recipe: BundleRecipe, inputs: readonly string[], code: string): void {
+export function storeBundle(path: string, recipe: BundleRecipe, inputs: readonly string[], code: string, map?: string): void {
   try {
     const sorted = [...inputs].sort();
-    const entry: Entry = { format: FORMAT, inputs: sorted, digest: digest(recipe, sorted), code };
+    const entry: Entry = { format: FORMAT, inputs: sorted, digest: digest(recipe, sorted), code, ...(map !== undefined ? { map } : {}) };
     mkdirSync(dirname(path), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;
     writeFileSync(temp, JSON.stringify(entry));

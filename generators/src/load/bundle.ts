@@ -1,20 +1,23 @@
 /**
- * Evaluates the ABI modules under an `abi/` directory. They are TypeScript, so esbuild
- * bundles them (with the DSL) into one ES module with an inline source map; Node maps stack
- * frames back through it, which is how every DSL call learns its file and line (through a
- * frame locator, `withFrameLocator`, that maps only the frames' positions).
+ * Evaluates the ABI modules under an `abi/` directory: bundled by esbuild into one script
+ * (`build.ts`), run in a realm of its own with a time limit (`sandbox.ts`), every DSL call
+ * located through the bundle's source map (`source-map.ts`). Whatever goes wrong — the
+ * TypeScript does not build, a module throws, loops, or leaves a promise rejected — comes
+ * back as a diagnostic located in the module, never as an exception or a hang.
  */
-import { existsSync, readdirSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { findSourceMap, type SourceMap, type SourceMapping } from 'node:module';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Message } from 'esbuild';
-import type { ModuleDef } from '../dsl/defs.js';
-import { FRAME_LOCATOR, type FrameLocator } from '../dsl/location.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { types } from 'node:util';
+import type { ModuleDef, RawLocation } from '../dsl/defs.js';
+import { isOwnFrame, type FrameLocator } from '../dsl/location.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Namespace } from '../model/types.js';
-import { bundleCachePath, cachedBundle, storeBundle } from './bundle-cache.js';
+import { bundleCachePath } from './bundle-cache.js';
+import { buildBundle, relativePath } from './build.js';
+import { BUNDLE_FILE } from './bundle-names.js';
+import { loopSite, throwSite } from './failure-site.js';
+import { prepareBundle, runBundle, type RunOutcome } from './sandbox.js';
+import type { BundleMap } from './source-map.js';
 
 export const NAMESPACES: readonly Namespace[] = ['stable', 'unstable'];
 
@@ -23,7 +26,7 @@ export interface EvaluatedModule {
   namespace: Namespace;
   /** Absolute path of the file. */
   file: string;
-  /** Its default export, when it evaluated. */
+  /** Its default export, when it evaluated: plain data of this realm (`snapshot.ts`). */
   exported: unknown;
 }
 
@@ -39,154 +42,133 @@ export function listModuleFiles(abiDir: string): { namespace: Namespace; file: s
   });
 }
 
-function dslEntry(): string {
-  const compiled = fileURLToPath(new URL('../dsl/index.js', import.meta.url));
-  return existsSync(compiled) ? compiled : compiled.replace(/\.js$/, '.ts');
+/** How to evaluate. */
+export interface EvaluateOptions {
+  /** `false` bundles afresh even when the cached bundle is current. */
+  cache?: boolean;
+  /** How long evaluating `abi/` may take, in milliseconds (default: `loadTimeoutMs()`). */
+  timeoutMs?: number;
 }
 
-/** How to evaluate: `cache: false` bundles afresh even when the cached bundle is current. */
-export interface EvaluateOptions {
-  cache?: boolean;
+/** The environment variable that sets the time limit, in seconds. */
+export const TIMEOUT_VARIABLE = 'XENABI_LOAD_TIMEOUT';
+const DEFAULT_TIMEOUT_S = 10;
+
+/** The time limit for evaluating `abi/`: `XENABI_LOAD_TIMEOUT` seconds, else 10 s. */
+export function loadTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const seconds = Number(env[TIMEOUT_VARIABLE]);
+  return Math.round((Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_TIMEOUT_S) * 1000);
 }
 
 /**
  * Bundles and evaluates every module under `abiDir`. `repoRoot` makes the locations in
  * diagnostics relative, and holds the bundle cache (`bundle-cache.ts`). Returns the modules,
- * or diagnostics when the TypeScript does not build.
+ * or the diagnostic of why they could not be evaluated.
  */
 export async function evaluateAbi(
   abiDir: string,
   repoRoot: string,
   options: EvaluateOptions = {},
 ): Promise<{ modules: EvaluatedModule[]; diagnostics: Diagnostic[] }> {
-  const files = listModuleFiles(resolve(abiDir));
-  const entry = files.map((f, i) => `export * as m${i} from ${JSON.stringify(f.file)};`).join('\n');
-  const workDir = mkdtempSync(join(tmpdir(), 'xenabi-abi-'));
-  const outfile = join(workDir, 'abi.mjs');
+  const dir = resolve(abiDir);
+  const files = listModuleFiles(dir);
+  const built = await buildBundle(
+    files.map((f) => f.file),
+    dir,
+    repoRoot,
+    options.cache === false ? undefined : bundleCachePath(repoRoot, dir),
+  );
+  if ('diagnostics' in built) return { modules: [], diagnostics: built.diagnostics };
+  const map = built.map;
+  const calls = dslCallTracker(map);
+  const timeoutMs = options.timeoutMs ?? loadTimeoutMs();
+  let prepared;
   try {
-    const built = await bundle(entry, resolve(abiDir), outfile, options.cache === false ? undefined : bundleCachePath(repoRoot, resolve(abiDir)));
-    if ('errors' in built) return { modules: [], diagnostics: built.errors.map((m) => buildDiagnostic(m, abiDir, repoRoot)) };
-    if (built.text === undefined) return { modules: [], diagnostics: [] };
-    writeFileSync(outfile, built.text);
-    const url = pathToFileURL(outfile).href;
-    const loaded = await withSourceMaps(() => withFrameLocator([url, outfile], () => import(url) as Promise<Record<string, { default?: unknown }>>));
-    const modules = files.map((f, i) => ({ ...f, exported: loaded[`m${i}`]?.default }));
-    return { modules, diagnostics: [] };
+    prepared = prepareBundle(built.text, calls.locate);
   } catch (error) {
-    return { modules: [], diagnostics: [evaluationDiagnostic(error, repoRoot)] };
-  } finally {
-    rmSync(workDir, { recursive: true, force: true });
-  }
-}
-
-/**
- * Runs `evaluate` with Node's source maps on, as the bundle is loaded, so that its stack frames
- * map to the ABI modules; then as they were, so that modules loaded later (the emitters, while
- * the ABI loads) are not made to read their own source maps. A thrown error's stack is
- * formatted before that, so that `evaluationDiagnostic` reads it mapped.
- */
-async function withSourceMaps<T>(evaluate: () => Promise<T>): Promise<T> {
-  const before = process.sourceMapsEnabled ?? false;
-  process.setSourceMapsEnabled(true);
-  try {
-    return await evaluate();
-  } catch (error) {
-    // Format the stack now, while the maps are on: Node formats it when it is first read.
-    if (error instanceof Error) void error.stack;
+    // esbuild's output compiles; a cached bundle that does not was damaged: build afresh.
+    if (options.cache !== false) return evaluateAbi(abiDir, repoRoot, { ...options, cache: false });
     throw error;
-  } finally {
-    process.setSourceMapsEnabled(before);
   }
+  const outcome = await runBundle(prepared, timeoutMs);
+  if (outcome.kind === 'done') return { modules: files.map((f, i) => ({ ...f, exported: outcome.exports[i] })), diagnostics: [] };
+  const failure = await describeFailure(outcome, { text: built.text, map, locate: calls.locate, timeoutMs });
+  return { modules: [], diagnostics: [failureDiagnostic(failure, calls.last(), files[0]?.file ?? dir, repoRoot)] };
 }
 
 /**
- * Runs `evaluate` with a frame locator installed for the DSL (`dsl/location.ts`): it maps a
- * generated position through the source map Node cached for that file, exactly as Node's
- * source-mapped stack strings do, without formatting a stack string per DSL call. When Node
- * holds no source map for the bundle (`bundle`: its URL and path), because something else
- * evaluated it (a test runner), the DSL reads the stack string, mapped by whoever did.
+ * The diagnostic of a failed evaluation, at the failure's line; when that cannot be found,
+ * at the last line a DSL call came from (the failure is after it), else at the first module.
  */
-async function withFrameLocator<T>(bundle: readonly string[], evaluate: () => Promise<T>): Promise<T> {
-  const global = globalThis as { [FRAME_LOCATOR]?: FrameLocator };
-  const maps = new Map<string, SourceMap | undefined>();
-  const paths = new Map<string, string>();
-  global[FRAME_LOCATOR] = (file, line, column) => {
-    if (!maps.has(file)) maps.set(file, findSourceMap(file));
-    const map = maps.get(file);
-    if (!map) return bundle.includes(file) ? null : undefined;
-    const entry = map.findEntry(line - 1, column - 1) as Partial<SourceMapping>;
-    const source = entry.originalSource;
-    if (source === undefined || entry.originalLine === undefined || entry.originalColumn === undefined) return undefined;
-    let path = paths.get(source);
-    if (path === undefined) {
-      path = source.startsWith('file://') ? fileURLToPath(source) : source;
-      paths.set(source, path);
+function failureDiagnostic(failure: { message: string; at?: RawLocation }, lastCall: RawLocation | undefined, firstFile: string, repoRoot: string): Diagnostic {
+  const at = failure.at ?? lastCall ?? { file: firstFile, line: 1, column: 1 };
+  const note = failure.at ? '' : lastCall ? ' (xenabi could not find the line: it is after this one, the last DSL call that returned)' : ' (xenabi could not find the line)';
+  const file = relativePath(repoRoot, at.file);
+  return { severity: 'error', rule: 'evaluation', loc: { file, line: at.line, column: at.column }, item: basename(file, '.ts'), message: `${failure.message}${note}` };
+}
+
+/**
+ * The frame locator of the DSL calls (`dsl/location.ts`), which also remembers the last
+ * ABI-module line a DSL call came from: the best guess of where a failure without a
+ * location happened.
+ */
+function dslCallTracker(map: BundleMap): { locate: FrameLocator; last: () => RawLocation | undefined } {
+  let last: RawLocation | undefined;
+  const locate: FrameLocator = (file, line, column) => {
+    if (file !== BUNDLE_FILE) return undefined;
+    const at = map.locate(line, column);
+    if (at && !isOwnFrame(at.file)) last = at;
+    return at;
+  };
+  return { locate, last: () => last };
+}
+
+interface FailureContext {
+  text: string;
+  map: BundleMap;
+  locate: FrameLocator;
+  timeoutMs: number;
+}
+
+/** What went wrong, and where when that can be found. */
+async function describeFailure(outcome: Exclude<RunOutcome, { kind: 'done' }>, c: FailureContext): Promise<{ message: string; at?: RawLocation }> {
+  switch (outcome.kind) {
+    case 'threw': {
+      const thrown = describeThrown(outcome.error);
+      const at = (thrown.stack && c.map.firstModuleFrame(thrown.stack)) || (await throwSite(c.text, c.map, c.locate, c.timeoutMs));
+      return { message: thrown.error ? `the module threw while loading: ${thrown.what}` : `the module threw ${thrown.what} while loading`, at };
     }
-    return { file: path, line: entry.originalLine + 1, column: entry.originalColumn + 1 };
-  };
-  try {
-    return await evaluate();
-  } finally {
-    delete global[FRAME_LOCATOR];
+    case 'timeout': {
+      const at = await loopSite(c.text, c.map, c.locate);
+      const running = at ? ': this line was running when it was stopped' : '';
+      return { message: `the module did not finish loading within ${c.timeoutMs / 1000} s${running} (an endless loop? if it is only slow, set ${TIMEOUT_VARIABLE}=SECONDS)`, at };
+    }
+    case 'rejected': {
+      const thrown = describeThrown(outcome.reason);
+      return { message: `a promise the module created was rejected (${thrown.what}) and nothing handled it`, at: thrown.stack ? c.map.firstModuleFrame(thrown.stack) : undefined };
+    }
+    case 'no-exports':
+      return { message: `the ABI bundle left no exports behind: a module replaced \`globalThis\` or \`Symbol.for\`` };
   }
 }
 
 /**
- * The ABI as one ES module with an inline source map: from the cache when it is current,
- * else from esbuild (imported only then), cached for the next run.
+ * A thrown value in words, and its stack when it is an Error, read from another realm without
+ * calling anything it defines: an Error's message, `the string "x"`, `null`.
  */
-async function bundle(entry: string, abiDir: string, outfile: string, cachePath: string | undefined): Promise<{ text?: string } | { errors: Message[] }> {
-  const options = {
-    stdin: { contents: entry || 'export {};', resolveDir: abiDir, sourcefile: 'xenabi-abi-entry.ts', loader: 'ts' as const },
-    bundle: true,
-    write: false,
-    format: 'esm' as const,
-    platform: 'neutral' as const,
-    target: 'es2022',
-    // esbuild reports error locations relative to this; buildDiagnostic resolves them against abiDir.
-    absWorkingDir: abiDir,
-    sourcemap: 'inline' as const,
-    sourcesContent: false,
-    logLevel: 'silent' as const,
-    alias: { 'xenabi/dsl': dslEntry() },
-  };
-  // The source map's paths are relative to the output's directory, a fresh one in the same place each run.
-  const recipe = { options: JSON.stringify({ ...options, outDirIn: dirname(dirname(outfile)) }) };
-  const cached = cachePath ? cachedBundle(cachePath, recipe) : undefined;
-  if (cached !== undefined) return { text: cached };
-  const { build } = await import('esbuild');
-  const result = await build({ ...options, outfile, metafile: true }).catch((error: { errors?: Message[] }) => ({ errors: error.errors ?? [], outputFiles: [], metafile: undefined }));
-  if (result.errors.length > 0) return { errors: result.errors };
-  const text = result.outputFiles?.[0]?.text;
-  if (text !== undefined && cachePath && result.metafile) {
-    const inputs = Object.keys(result.metafile.inputs).filter((i) => i !== options.stdin.sourcefile).map((i) => resolve(abiDir, i));
-    storeBundle(cachePath, recipe, inputs, text);
+function describeThrown(value: unknown): { what: string; error?: true; stack?: string } {
+  if (types.isNativeError(value) && !types.isProxy(value)) {
+    const own = (key: string) => {
+      const v = Object.getOwnPropertyDescriptor(value, key)?.value as unknown;
+      return typeof v === 'string' ? v : undefined;
+    };
+    return { what: own('message') || 'an Error without a message', error: true, stack: own('stack') };
   }
-  return { text };
-}
-
-function buildDiagnostic(message: Message, abiDir: string, repoRoot: string): Diagnostic {
-  const file = message.location?.file ? resolve(abiDir, message.location.file) : abiDir;
-  return {
-    severity: 'error',
-    rule: 'typescript',
-    loc: { file: relative(repoRoot, file).split('\\').join('/'), line: message.location?.line ?? 0, column: (message.location?.column ?? 0) + 1 },
-    item: basename(file, '.ts'),
-    message: message.text,
-  };
-}
-
-function evaluationDiagnostic(error: unknown, repoRoot: string): Diagnostic {
-  const text = error instanceof Error ? error.message : String(error);
-  const frame = /\(?([^\s()]+\.ts):(\d+):(\d+)\)?/.exec(error instanceof Error ? (error.stack ?? '') : '');
-  const file = frame?.[1] ? relative(repoRoot, frame[1].replace(/^file:\/\//, '')) : 'abi';
-  return {
-    severity: 'error',
-    rule: 'evaluation',
-    loc: { file: file.split('\\').join('/'), line: Number(frame?.[2] ?? 0), column: Number(frame?.[3] ?? 0) },
-    item: basename(file, '.ts'),
-    message: `the module threw while loading: ${text}`,
-  };
+  if (typeof value === 'string') return { what: `the string ${JSON.stringify(value)}` };
+  if (value === null || value === undefined) return { what: String(value) };
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return { what: `the ${typeof value} ${String(value)}` };
+  if (typeof value === 'symbol') return { what: 'a symbol' };
+  return { what: typeof value === 'function' ? 'a function' : 'an object that is not an Error' };
 }
 
 export type { ModuleDef };

@@ -3,12 +3,16 @@
  * inline records get their path names, set members become constants, and absolute
  * locations become repository-relative ones.
  */
-import { basename, relative } from 'node:path';
+import { basename, isAbsolute, relative } from 'node:path';
 import type { AliasDef, ConstantDef, FieldDef, GateDef, ItemDef, ModuleDef, RecordDef, SetDef, TypeDef } from '../dsl/defs.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type {
   AbiModel,
   AliasDecl,
+  ArchScalarName,
+  ArrayType,
+  HandleType,
+  ScalarName,
   ConstantDecl,
   ConstantSetDecl,
   Field,
@@ -22,6 +26,7 @@ import type {
   XenOrigin,
 } from '../model/types.js';
 import type { EvaluatedModule } from './bundle.js';
+import { describeValue, isPlainObject, listOf } from './shape.js';
 
 interface Context {
   repoRoot: string;
@@ -45,17 +50,18 @@ export function lowerModules(modules: EvaluatedModule[], repoRoot: string): { mo
   for (const m of valid) registerNames(m.exported as ModuleDef, names, owners);
   for (const m of valid) {
     const def = m.exported as ModuleDef;
+    const fileLoc = { file: relative(repoRoot, m.file).split('\\').join('/'), line: 1, column: 1 };
     const ctx: Context = {
       repoRoot,
       namespace: m.namespace,
       module: def.name,
-      moduleLoc: loc(def.loc, repoRoot),
+      moduleLoc: loc(def.loc, repoRoot, fileLoc),
       model,
       diagnostics,
       names,
       referenced: new Set(),
     };
-    const order = def.items.map((item) => lowerItem(item, ctx)).flat();
+    const order = def.items.map((item, index) => lowerItem(item, index, ctx)).flat();
     if (def.archs) inheritModuleArchs(model, def.name, def.archs);
     const imports = [...new Set([...ctx.referenced].map((o) => owners.get(o)).filter((o): o is string => !!o && o !== def.name))];
     model.modules.push({
@@ -78,48 +84,68 @@ export function lowerModules(modules: EvaluatedModule[], repoRoot: string): { mo
 
 function isModuleDef(m: EvaluatedModule, repoRoot: string, diagnostics: Diagnostic[]): boolean {
   const def = m.exported as Partial<ModuleDef> | undefined;
-  if (def && def.kind === 'moduleDef') return true;
   const file = relative(repoRoot, m.file).split('\\').join('/');
-  diagnostics.push({
-    severity: 'error',
-    rule: 'module-export',
-    loc: { file, line: 1, column: 1 },
-    item: basename(m.file, '.ts'),
-    message: 'an ABI module must `export default abiModule({ … })`',
-  });
-  return false;
+  const report = (message: string, at = { file, line: 1, column: 1 }) => {
+    diagnostics.push({ severity: 'error', rule: 'module-export', loc: at, item: basename(m.file, '.ts'), message });
+    return false;
+  };
+  if (!isPlainObject(def) || def.kind !== 'moduleDef') return report('an ABI module must `export default abiModule({ … })`');
+  if (typeof def.name !== 'string') return report(`the module's name must be a string; got ${describeValue(def.name)}`, loc(def.loc, repoRoot, { file, line: 1, column: 1 }));
+  const items = listOf(def.items);
+  if (!Array.isArray(items)) return report(`the module's items must be a list of DSL items; got ${items.problem}`, loc(def.loc, repoRoot, { file, line: 1, column: 1 }));
+  def.items = items as ItemDef[];
+  return true;
 }
 
 /** Names every record and alias a module declares, so references across modules resolve. */
 function registerNames(def: ModuleDef, names: Map<object, string>, owners: Map<object, string>): void {
-  for (const item of def.items) {
-    if (item.kind === 'recordDef' || item.kind === 'aliasDef') {
-      names.set(item, item.name ?? '?');
+  for (const item of def.items as unknown[]) {
+    if (isPlainObject(item) && (item.kind === 'recordDef' || item.kind === 'aliasDef')) {
+      names.set(item, typeof item.name === 'string' ? item.name : '?');
       owners.set(item, def.name);
     }
   }
 }
 
-function lowerItem(item: ItemDef, ctx: Context): string[] {
-  switch (item.kind) {
-    case 'aliasDef':
-      return [lowerAlias(item, ctx)];
-    case 'recordDef':
-      return [lowerRecord(item, item.name ?? '?', undefined, ctx)];
-    case 'constantDef':
-      return [lowerConstant(item, ctx)];
-    case 'setDef':
-      return lowerSet(item, ctx);
-    default:
-      ctx.diagnostics.push({
-        severity: 'error',
-        rule: 'unknown-item',
-        loc: ctx.moduleLoc,
-        item: ctx.module,
-        message: `items must be built with the DSL; got ${JSON.stringify((item as { kind?: unknown }).kind ?? typeof item)}`,
-      });
-      return [];
+/**
+ * One item of a module's `items`. Anything that is not an item the DSL built is a diagnostic,
+ * and so is an item the DSL's types would have refused (a hand-made object): lowering never
+ * throws, whatever a module exports.
+ */
+function lowerItem(item: ItemDef, index: number, ctx: Context): string[] {
+  if (!isPlainObject(item)) {
+    ctx.diagnostics.push(unknownItem(ctx, ctx.moduleLoc, ctx.module, `items[${index}] is ${describeValue(item)}, not an item built with the DSL${undefinedHint(item)}`));
+    return [];
   }
+  try {
+    switch (item.kind) {
+      case 'aliasDef':
+        return [lowerAlias(item, ctx)];
+      case 'recordDef':
+        return [lowerRecord(item, item.name ?? '?', undefined, ctx)];
+      case 'constantDef':
+        return [lowerConstant(item, ctx)];
+      case 'setDef':
+        return lowerSet(item, ctx);
+      default:
+        ctx.diagnostics.push(unknownItem(ctx, ctx.moduleLoc, ctx.module, `items must be built with the DSL; got ${JSON.stringify((item as { kind?: unknown }).kind ?? typeof item)}`));
+        return [];
+    }
+  } catch (error) {
+    const name = typeof (item as { name?: unknown }).name === 'string' ? (item as { name: string }).name : `items[${index}]`;
+    const at = loc((item as { loc?: unknown }).loc, ctx.repoRoot, ctx.moduleLoc);
+    ctx.diagnostics.push(unknownItem(ctx, at, name, `is not an item the DSL builds (${(error as Error).message}); declare it with the DSL's functions`));
+    return [];
+  }
+}
+
+function unknownItem(ctx: Context, at: SourceLocation, item: string, message: string): Diagnostic {
+  return { severity: 'error', rule: 'unknown-item', loc: at, item, message };
+}
+
+/** Why a value a module refers to may be undefined while it evaluates. */
+function undefinedHint(value: unknown): string {
+  return value === undefined ? ' (used before its declaration, or imported from a module that imports this one?)' : '';
 }
 
 /** What a declaration may carry beyond its release: the guest interface version, gates and Xen's header. */
@@ -139,7 +165,7 @@ function common(
     since: def.since ?? '',
     ...(def.until ? { until: def.until } : {}),
     ...(def.doc ? { doc: def.doc } : {}),
-    loc: loc(def.loc, ctx.repoRoot),
+    loc: loc(def.loc, ctx.repoRoot, ctx.moduleLoc),
     ...(def.guestInterface ? { guestInterface: { min: def.guestInterface.min } } : {}),
     ...gatesOf(def.gates),
     ...(def.xenOrigin && def.xenOrigin.length > 0 ? { xenOrigin: def.xenOrigin.map((o) => ({ ...o, ...(o.archs ? { archs: [...o.archs] } : {}) })) } : {}),
@@ -161,7 +187,8 @@ function inherit(own: Conditions, parent: Conditions | undefined): Conditions {
 }
 
 function lowerAlias(def: AliasDef, ctx: Context): string {
-  const decl: AliasDecl = { kind: 'alias', name: def.name, type: lowerType(def.type, def.name, ctx), ...common(ctx, def) };
+  const place = common(ctx, def);
+  const decl: AliasDecl = { kind: 'alias', name: def.name, type: lowerType(def.type, def.name, place.loc, ctx), ...place };
   if (def.archs) decl.archs = def.archs;
   ctx.model.aliases.push(decl);
   return def.name;
@@ -183,47 +210,60 @@ function lowerRecord(def: RecordDef, name: string, parent: RecordDecl | undefine
     ...(def.xenScope ? { xenScope: def.xenScope } : {}),
   };
   ctx.model.records.push(decl);
+  const recordLoc = decl.loc;
+  const fields = listOf(def.fields);
+  if (!Array.isArray(fields)) {
+    ctx.diagnostics.push({ severity: 'error', rule: 'unknown-field', loc: recordLoc, item: name, message: `fields must be a list of the DSL's fields; got ${fields.problem}` });
+    return name;
+  }
   let anonymous = 0;
-  decl.fields = def.fields.map((f) => {
+  decl.fields = fields.flatMap((f, index) => {
+    if (!isPlainObject(f) || typeof f.name !== 'string') {
+      const what = isPlainObject(f) ? `an object without a string name` : describeValue(f);
+      ctx.diagnostics.push({ severity: 'error', rule: 'unknown-field', loc: recordLoc, item: name, message: `fields[${index}] is ${what}, not a field built with the DSL${undefinedHint(f)}` });
+      return [];
+    }
     const path = f.name === '' ? `${name}.<anon${anonymous++}>` : `${name}.${f.name}`;
-    return lowerField(f, path, decl, ctx);
+    return [lowerField(f as unknown as FieldDef, path, decl, ctx)];
   });
   return name;
 }
 
 function lowerField(def: FieldDef, path: string, parent: RecordDecl, ctx: Context): Field {
+  const at = loc(def.loc, ctx.repoRoot, parent.loc);
   const inline = isInlineRecord(def.type, ctx) ? (def.type as RecordDef) : undefined;
-  const type: TypeRef = inline ? { kind: 'record', name: lowerRecord(inline, path, parent, ctx) } : lowerType(def.type, path, ctx);
-  const { loc: rawLoc, type: _type, legacyType, legacyName, ...rest } = def;
-  const legacy = legacyType ? { legacyType: { type: lowerType(legacyType.type, path, ctx), belowInterfaceVersion: legacyType.belowInterfaceVersion } } : {};
-  return { ...rest, type, loc: loc(rawLoc, ctx.repoRoot), ...legacy, ...(legacyName ? { legacyName: { ...legacyName } } : {}) };
+  const type: TypeRef = inline ? { kind: 'record', name: lowerRecord(inline, path, parent, ctx) } : lowerType(def.type, path, at, ctx);
+  const { loc: _rawLoc, type: _type, legacyType, legacyName, ...rest } = def;
+  const legacy = legacyType ? { legacyType: { type: lowerType(legacyType.type, path, at, ctx), belowInterfaceVersion: legacyType.belowInterfaceVersion } } : {};
+  return { ...rest, type, loc: at, ...legacy, ...(legacyName ? { legacyName: { ...legacyName } } : {}) };
 }
 
 /** A record object used as a field type and declared in no module: it is an inline record. */
 function isInlineRecord(type: TypeDef, ctx: Context): boolean {
-  return type.kind === 'recordDef' && !ctx.names.has(type);
+  return kindOf(type) === 'recordDef' && !ctx.names.has(type);
 }
 
-function lowerType(type: TypeDef, path: string, ctx: Context): TypeRef {
-  switch (type.kind) {
+/** A type of the DSL as the model's reference; `at` is where the field or typedef using it is. */
+function lowerType(type: TypeDef, path: string, at: SourceLocation, ctx: Context): TypeRef {
+  switch (kindOf(type)) {
     case 'scalar':
-      return { kind: 'scalar', name: type.name };
+      return { kind: 'scalar', name: (type as { name: ScalarName }).name };
     case 'archScalar':
-      return { kind: 'archScalar', name: type.name };
+      return { kind: 'archScalar', name: (type as { name: ArchScalarName }).name };
     case 'handle':
-      return { ...type };
+      return { ...(type as HandleType) };
     case 'array':
-      return { ...type, element: lowerType(type.element, path, ctx) };
+      return { ...(type as ArrayType), element: lowerType((type as { element: TypeDef }).element, path, at, ctx) };
     case 'aliasDef':
     case 'recordDef':
-      return lowerReference(type, path, ctx);
+      return lowerReference(type as AliasDef | RecordDef, path, ctx);
     default:
       ctx.diagnostics.push({
         severity: 'error',
         rule: 'unknown-type',
-        loc: ctx.moduleLoc,
+        loc: at,
         item: path,
-        message: `not a type built with the DSL: ${JSON.stringify(type)}`,
+        message: `not a type built with the DSL: ${describeValue(type)}${undefinedHint(type)}`,
       });
       return { kind: 'scalar', name: 'uint8_t' };
   }
@@ -236,7 +276,7 @@ function lowerReference(type: AliasDef | RecordDef, path: string, ctx: Context):
   ctx.diagnostics.push({
     severity: 'error',
     rule: 'undeclared-reference',
-    loc: loc(type.loc, ctx.repoRoot),
+    loc: loc(type.loc, ctx.repoRoot, ctx.moduleLoc),
     item: path,
     message: `refers to ${type.kind === 'aliasDef' ? 'typedef' : 'record'} ${type.name ?? '(unnamed)'}, which no module lists in its items`,
   });
@@ -295,8 +335,15 @@ function refName(def: RecordDef, ctx: Context): string {
   return ctx.names.get(def) ?? def.name ?? '?';
 }
 
-function loc(raw: { file: string; line: number; column: number }, repoRoot: string): SourceLocation {
-  const file = raw.file.startsWith('/') ? relative(repoRoot, raw.file) : raw.file;
+/** The `kind` a DSL object carries; undefined for anything else. */
+function kindOf(value: unknown): unknown {
+  return isPlainObject(value) ? value.kind : undefined;
+}
+
+/** A DSL location made repository-relative; `fallback` when the object carries none (a hand-made one). */
+function loc(raw: unknown, repoRoot: string, fallback: SourceLocation): SourceLocation {
+  if (!isPlainObject(raw) || typeof raw.file !== 'string' || typeof raw.line !== 'number' || typeof raw.column !== 'number') return fallback;
+  const file = isAbsolute(raw.file) ? relative(repoRoot, raw.file) : raw.file;
   return { file: file.split('\\').join('/'), line: raw.line, column: raw.column };
 }
 

@@ -1,12 +1,15 @@
 /**
  * The one output pipeline: banner → normalise → write only what changed. Every file is
  * rendered in memory first; only when all of them rendered does anything touch the disk,
- * and each write goes through a temporary file and a rename, so a failed run leaves the
- * previous tree intact rather than half-written.
+ * and then through one staging folder and renames (`staging.ts`), so a failed or killed run
+ * leaves the previous tree or the new one, never a mix.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { OutputFile } from '../emit/emitter.js';
+import { recoverStaging, stageAndCommit } from './staging.js';
+
+export { leftovers, OutputBusyError, recoverStaging, STAGING_DIR, type Recovery } from './staging.js';
 
 export const REGENERATE_COMMAND = 'npx xenabi generate';
 
@@ -58,27 +61,16 @@ export function staleFiles(root: string, files: readonly RenderedFile[]): string
 }
 
 /**
- * Writes the files that changed: each to a sibling temporary file first, then all renamed
- * into place. Returns the paths written, sorted.
+ * Writes the files that changed, through the staging folder, after finishing or discarding
+ * what an interrupted run left there (the files to write are those that differ after that).
+ * Returns the paths written, sorted.
  */
 export function writeChanged(root: string, files: readonly RenderedFile[]): string[] {
-  const changed = staleFiles(root, files).sort();
+  recoverStaging(root, files.map((f) => f.path));
   const byPath = new Map(files.map((f) => [f.path, f]));
-  const staged: { temp: string; target: string }[] = [];
-  try {
-    for (const path of changed) {
-      const target = join(root, path);
-      mkdirSync(dirname(target), { recursive: true });
-      const temp = `${target}.xenabi-tmp-${process.pid}`;
-      writeFileSync(temp, byPath.get(path)?.content ?? '');
-      staged.push({ temp, target });
-    }
-  } catch (error) {
-    for (const s of staged) rmSync(s.temp, { force: true });
-    throw error;
-  }
-  for (const s of staged) renameSync(s.temp, s.target);
-  return changed;
+  const written = staleFiles(root, files).sort();
+  stageAndCommit(root, written.map((path) => ({ path, content: byPath.get(path)?.content ?? '' })));
+  return written;
 }
 
 function readIfExists(path: string): string | undefined {

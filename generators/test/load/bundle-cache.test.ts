@@ -27,7 +27,7 @@ async function evaluated(root: string, cache = true): Promise<unknown> {
 function plant(root: string): void {
   const path = bundleCachePath(root, join(root, 'abi')) as string;
   const entry = JSON.parse(readFileSync(path, 'utf8')) as { code: string };
-  writeFileSync(path, JSON.stringify({ ...entry, code: 'export const m0 = { default: { planted: true } };' }));
+  writeFileSync(path, JSON.stringify({ ...entry, code: "globalThis[Symbol.for('xenabi.abi.exports')] = [{ planted: true }];" }));
 }
 
 describe('the ABI bundle cache', () => {

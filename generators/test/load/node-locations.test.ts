@@ -1,7 +1,6 @@
 /**
- * Locations as the CLI finds them: in Node itself, where the loader maps each DSL call's
- * frames through the source map Node cached for the ABI bundle (vitest evaluates the bundle
- * its own way, so the other tests exercise the stack-string path).
+ * Locations as the CLI finds them: in a fresh Node process, outside the test runner, where
+ * the loader maps each DSL call's frames through the bundle's source map.
  */
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';

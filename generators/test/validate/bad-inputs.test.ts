@@ -13,6 +13,8 @@ import { PASSES } from '../../src/validate/passes/index.js';
 
 const BAD = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 const EXPECT = /^\s*\/\/\s*expect:\s*(\S+?):(\d+): (error|warning) \[([^\]]+)\] (\S+): (.+)$/;
+/** A fixture that must hit the loader's time limit says how short it may be: `// load-timeout-ms: 500`. */
+const TIMEOUT = /^\s*\/\/\s*load-timeout-ms:\s*(\d+)\s*$/m;
 
 interface Expected {
   file: string;
@@ -39,6 +41,14 @@ function expectations(caseDir: string): Expected[] {
     .map(([, file, line, severity, rule, item, message]) => ({ file: file!, line: Number(line), severity: severity!, rule: rule!, item: item!, message: message! }));
 }
 
+function loadTimeout(caseDir: string): number | undefined {
+  const found = filesUnder(caseDir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => TIMEOUT.exec(readFileSync(f, 'utf8'))?.[1])
+    .find((v) => v !== undefined);
+  return found === undefined ? undefined : Number(found);
+}
+
 function matches(d: Diagnostic, e: Expected): boolean {
   return d.loc.file === e.file && d.loc.line === e.line && d.severity === e.severity && d.rule === e.rule && d.item === e.item && d.message.includes(e.message);
 }
@@ -50,7 +60,8 @@ describe('bad inputs', () => {
     const dir = join(BAD, name);
     const expected = expectations(dir);
     expect(expected.length, `${relative(process.cwd(), dir)} has no // expect: line`).toBeGreaterThan(0);
-    const error = await loadAbi(join(dir, 'abi'), dir).then(
+    const timeoutMs = loadTimeout(dir);
+    const error = await loadAbi(join(dir, 'abi'), dir, timeoutMs === undefined ? {} : { timeoutMs }).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -65,7 +76,7 @@ describe('bad inputs', () => {
 
   it('covers every semantic rule and the schema', () => {
     const rules = new Set(cases.flatMap((name) => expectations(join(BAD, name)).map((e) => e.rule)));
-    const wanted = ['schema', 'typescript', 'evaluation', 'module-export', 'unknown-item', ...PASSES.map((p) => p.id)];
+    const wanted = ['schema', 'typescript', 'evaluation', 'import-cycle', 'module-export', 'unknown-item', 'unknown-field', 'unknown-type', ...PASSES.map((p) => p.id)];
     expect(wanted.filter((rule) => !rules.has(rule))).toEqual([]);
   });
 });

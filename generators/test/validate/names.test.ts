@@ -38,6 +38,9 @@ describe('keywords', () => {
     expect(tsIdentifier('number', 'top-level')).toBe('number_');
     expect(tsIdentifier('type', 'top-level')).toBe('type');
     expect(tsIdentifier('xen_dm_op', 'top-level')).toBe('xen_dm_op');
+    // Object.prototype's names are members like any (the emitter writes `constructor` and `__proto__` computed where it must).
+    expect(tsIdentifier('constructor', 'top-level')).toBe('constructor');
+    for (const name of ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__']) expect(tsIdentifier(name, 'member')).toBe(name);
   });
 
   it('lists the languages that refuse a name', () => {

@@ -3,6 +3,7 @@ import { arrayLength } from '../../src/validate/passes/array-length.js';
 import { bitField } from '../../src/validate/passes/bit-field.js';
 import { declarationOrder } from '../../src/validate/passes/declaration-order.js';
 import { flexibleArray } from '../../src/validate/passes/flexible-array.js';
+import { typeCycle } from '../../src/validate/passes/type-cycle.js';
 import { alias, arr, constant, field, model, module, rec, struct, typedef, ulong, union, u8, u16, u32 } from './model-builder.js';
 
 const lines = (ds: { item: string; message: string }[]) => ds.map((d) => `${d.item}: ${d.message}`);
@@ -92,8 +93,41 @@ describe('declaration-order', () => {
     expect(declarationOrder.run(m)).toEqual([]);
   });
 
-  it('reports a record that holds itself', () => {
+  it('leaves a record that holds itself, and records that hold each other, to type-cycle', () => {
     const s = struct('s', [field('self_', rec('s'))]);
-    expect(lines(declarationOrder.run(model({ records: [s] })))).toEqual(['s.self_: s holds itself by value, so it has no finite size']);
+    expect(declarationOrder.run(model({ records: [s] }))).toEqual([]);
+    expect(lines(typeCycle.run(model({ records: [s] })))).toEqual(['s.self_: s holds itself by value, so it has no finite size']);
+    const a = struct('a', [field('b', rec('b'))]);
+    const b = struct('b', [field('a', rec('a'))]);
+    const m = model({ records: [a, b], modules: [module('m', { order: ['a', 'b'] })] });
+    expect(declarationOrder.run(m)).toEqual([]);
+    expect(lines(typeCycle.run(m))).toEqual(['a.b: records hold each other by value in a circle (a.b → b, b.a → a) in 4.6-4.22, so none of them has a finite size: hold one of them through a guest handle instead']);
+  });
+});
+
+describe('type-cycle', () => {
+  it('follows typedefs and arrays, not guest handles', () => {
+    const a = struct('a', [field('list', arr(alias('b_t'), 2))]);
+    const b = struct('b', [field('back', rec('a'))]);
+    const b_t = typedef('b_t', rec('b'));
+    expect(lines(typeCycle.run(model({ records: [a, b], aliases: [b_t] })))).toEqual([
+      'a.list: records hold each other by value in a circle (a.list → b_t, b_t → b, b.back → a) in 4.6-4.22, so none of them has a finite size: hold one of them through a guest handle instead',
+    ]);
+    const viaHandle = struct('b', [field('back', { kind: 'handle', width: '64', target: 'a', pointee: 'a' })]);
+    expect(typeCycle.run(model({ records: [a, viaHandle], aliases: [b_t] }))).toEqual([]);
+  });
+
+  it('reports typedefs naming each other in a circle', () => {
+    const x = typedef('x_t', alias('y_t'));
+    const y = typedef('y_t', alias('x_t'));
+    expect(lines(typeCycle.run(model({ aliases: [x, y] })))).toEqual(['x_t: typedefs name each other in a circle (x_t → y_t → x_t) in 4.6-4.22, so none of them names a type']);
+  });
+
+  it('reports a circle only where all its links exist together', () => {
+    const a = struct('a', [field('b', rec('b'), { until: '4.10' })]);
+    const b = struct('b', [field('a', rec('a'), { since: '4.12' })]);
+    expect(typeCycle.run(model({ records: [a, b] }))).toEqual([]);
+    const c = struct('a', [field('b', rec('b'), { until: '4.14' })]);
+    expect(lines(typeCycle.run(model({ records: [c, b] })))[0]).toContain('in 4.12-4.13, so none of them has a finite size');
   });
 });

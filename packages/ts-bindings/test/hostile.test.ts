@@ -80,13 +80,17 @@ const windows: Case[] = [
     },
   },
   {
-    name: 'offsets that are not byte offsets are refused by name',
+    name: 'offsets that are not byte offsets (a bigint among them) are refused by name, in views and codecs',
     run: () => {
       const buf = new Uint8Array(64);
       for (const bad of [-1, 1.5, NaN, 2 ** 53]) throws(() => dm.xen_dm_op_ioreq_server_range.view(buf, { arch, offset: bad }), RangeError, /^xen_dm_op_ioreq_server_range: offset .* is not a byte offset$/);
       throws(() => dm.xen_dm_op_ioreq_server_range.view(buf, { arch, offset: '8' as unknown as number }), TypeError, 'xen_dm_op_ioreq_server_range: offset must be a number, got the string "8"');
       const view = dm.xen_dm_op_ioreq_server_range.view(buf, o);
       throws(() => (view.$offset = 8n as unknown as number), TypeError, 'xen_dm_op_ioreq_server_range: $offset must be a number, got the bigint 8n');
+      const offset = 8n as unknown as number;
+      throws(() => dm.xen_dm_op_ioreq_server_range.decode(buf, { arch, offset }), TypeError, 'xen_dm_op_ioreq_server_range: offset must be a number, got the bigint 8n');
+      throws(() => dm.xen_dm_op_ioreq_server_range.encodeInto(RANGE, buf, { arch, offset }), TypeError, 'xen_dm_op_ioreq_server_range: offset must be a number, got the bigint 8n');
+      throws(() => dm.decodeDmOp(buf, { arch, offset }), TypeError, 'XEN_DMOP: offset must be a number, got the bigint 8n');
     },
   },
 ];

@@ -1,6 +1,7 @@
 /** What the output formats share: options, and the words every one of them prints. */
 import { ARCHES } from '../../model/arch.js';
 import type { Arch } from '../../model/types.js';
+import type { CheckResult } from '../engine.js';
 import type { Finding } from '../finding.js';
 
 export interface FormatOptions {
@@ -14,6 +15,19 @@ export interface FormatOptions {
 
 export const FORMATS = ['text', 'json', 'github', 'markdown', 'sarif'] as const;
 export type OutputFormat = (typeof FORMATS)[number];
+
+export { visible } from '../../diagnostics/visible.js';
+
+/** The result with `clean` applied to every string in it: what the text formats print from. */
+export function cleanResult(result: CheckResult, clean: (text: string) => string): CheckResult {
+  const map = (value: unknown): unknown => {
+    if (typeof value === 'string') return clean(value);
+    if (Array.isArray(value)) return value.map(map);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, map(v)]));
+    return value;
+  };
+  return map(result) as CheckResult;
+}
 
 /** `x86_32, x86_64`, `all architectures`, or "" when the finding does not depend on one. */
 export function archText(archs: readonly Arch[]): string {

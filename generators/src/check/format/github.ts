@@ -4,9 +4,11 @@
  */
 import type { CheckResult } from '../engine.js';
 import type { Finding } from '../finding.js';
-import { archText, changeText, plural } from './common.js';
+import { visible } from '../../diagnostics/visible.js';
+import { archText, changeText, cleanResult, plural } from './common.js';
 
-export function formatGithub(result: CheckResult): string {
+export function formatGithub(raw: CheckResult): string {
+  const result = cleanResult(raw, visible);
   const lines = result.findings.map(annotation);
   for (const s of result.skipped) lines.push(`::notice title=${escapeProperty(`xenabi: ${s.rule} not run`)}::${escapeData(s.reason)}`);
   const s = result.summary;

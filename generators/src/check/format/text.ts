@@ -5,11 +5,13 @@
  */
 import type { CheckResult } from '../engine.js';
 import type { Finding } from '../finding.js';
-import { archText, changeText, plural, whereText, type FormatOptions } from './common.js';
+import { visible } from '../../diagnostics/visible.js';
+import { archText, changeText, cleanResult, plural, whereText, type FormatOptions } from './common.js';
 
 const CODES = { red: 31, yellow: 33, cyan: 36, green: 32, bold: 1, dim: 2 } as const;
 
-export function formatText(result: CheckResult, options: FormatOptions = {}): string {
+export function formatText(raw: CheckResult, options: FormatOptions = {}): string {
+  const result = cleanResult(raw, visible);
   const paint = (style: keyof typeof CODES, text: string) => (options.color ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text);
   const live = result.findings.filter((f) => !f.waived);
   const lines = [

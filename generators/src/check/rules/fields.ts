@@ -36,32 +36,44 @@ export function compareFields(ctx: CheckContext, b: SideRecord, h: SideRecord, a
     if (match) pairs.push({ b: f, h: match, renamed: false });
     else removed.push(f);
   }
-  let added = hl.fields.filter((f) => !baseKeys.has(fieldKey(f)));
-  for (const gone of [...removed]) {
-    const twin = added.find((f) => samePlace(gone, f));
-    if (!twin) continue;
-    pairs.push({ b: gone, h: twin, renamed: true });
-    removed.splice(removed.indexOf(gone), 1);
-    added = added.filter((f) => f !== twin);
+  const unmatched = hl.fields.filter((f) => !baseKeys.has(fieldKey(f)));
+  // A removed field and a new one at the same place are a rename: each removed field takes
+  // the first new one there. By place, so that a record of many fields costs no more than few.
+  const newAt = new Map<string, SideField[]>();
+  for (const f of unmatched) {
+    const list = newAt.get(place(f));
+    if (list) list.push(f);
+    else newAt.set(place(f), [f]);
   }
-  for (const f of removed) reportRemoved(ctx, h, f, arch);
+  const renamedTo = new Set<SideField>();
+  const gone = removed.filter((f) => {
+    const twin = newAt.get(place(f))?.shift();
+    if (twin) {
+      pairs.push({ b: f, h: twin, renamed: true });
+      renamedTo.add(twin);
+    }
+    return !twin;
+  });
+  const added = unmatched.filter((f) => !renamedTo.has(f));
+  for (const f of gone) reportRemoved(ctx, h, f, arch);
   const growable = !!(b.growable && h.growable && ctx.can('growable'));
-  const fillsPadding = !growable && h.kind === 'struct' && bl.size === hl.size && removed.length === 0 && pairs.every((p) => p.b.offset === p.h.offset);
+  const fillsPadding = !growable && h.kind === 'struct' && bl.size === hl.size && gone.length === 0 && pairs.every((p) => p.b.offset === p.h.offset);
   for (const f of added) reportAdded(ctx, h, f, arch, fillsPadding);
   for (const p of pairs) comparePair(ctx, h, p, arch);
   if (h.kind === 'struct') reportOrder(ctx, h, bl, hl, pairs, arch);
-  const lastShared = Math.max(-1, ...pairs.map((p) => hl.fields.indexOf(p.h)));
+  const position = new Map(hl.fields.map((f, i) => [f, i]));
+  const lastShared = pairs.reduce((last, p) => Math.max(last, position.get(p.h) ?? -1), -1);
   return {
-    baseKept: removed.length === 0 && pairs.every((p) => p.b.offset === p.h.offset && p.b.size === p.h.size && p.b.bitOffset === p.h.bitOffset),
-    appendedOnly: added.every((f) => hl.fields.indexOf(f) > lastShared),
+    baseKept: gone.length === 0 && pairs.every((p) => p.b.offset === p.h.offset && p.b.size === p.h.size && p.b.bitOffset === p.h.bitOffset),
+    appendedOnly: added.every((f) => (position.get(f) ?? -1) > lastShared),
     added,
     grown: [...added.map((f) => f.name || fieldKey(f)), ...pairs.filter((p) => p.h.size !== p.b.size).map((p) => p.h.name || fieldKey(p.h))],
   };
 }
 
-/** Same offset, size, bit position and flexibility: a rename candidate. */
-function samePlace(a: SideField, b: SideField): boolean {
-  return a.offset === b.offset && a.size === b.size && a.bitOffset === b.bitOffset && a.bitWidth === b.bitWidth && !!a.flexibleArray === !!b.flexibleArray;
+/** Offset, size, bit position and flexibility, as one key: fields at the same place are rename candidates. */
+function place(f: SideField): string {
+  return `${f.offset}|${f.size}|${f.bitOffset}|${f.bitWidth}|${!!f.flexibleArray}`;
 }
 
 function reportRemoved(ctx: CheckContext, h: SideRecord, f: SideField, arch: Arch): void {
@@ -143,7 +155,8 @@ function compareTypes(ctx: CheckContext, at: ReturnType<CheckContext['fieldAt']>
 function reportOrder(ctx: CheckContext, h: SideRecord, bl: SideLayout, hl: SideLayout, pairs: Pair[], arch: Arch): void {
   const shared = new Map(pairs.map((p) => [p.b, p.h]));
   const baseOrder = bl.fields.filter((f) => shared.has(f)).map((f) => shared.get(f) as SideField);
-  const headOrder = hl.fields.filter((f) => baseOrder.includes(f));
+  const inBase = new Set(baseOrder);
+  const headOrder = hl.fields.filter((f) => inBase.has(f));
   if (baseOrder.every((f, i) => headOrder[i] === f)) return;
   const names = (list: SideField[]) => list.map((f) => f.name || fieldKey(f)).join(', ');
   const at = { ...ctx.itemAt('record', h.name) };

@@ -29,7 +29,7 @@ function compareFieldSince(ctx: CheckContext): void {
   for (const [name, h] of Object.entries(ctx.head.records)) {
     const b = ctx.base.records[name];
     if (!b || b.since !== h.since) continue;
-    // The first field of each key, over the architectures in layout order.
+    // Each field by its key, as the head's first layout to have it lists it.
     const fields = new Map<string, SideField>();
     for (const l of Object.values(h.layouts)) for (const f of l.fields) if (!fields.has(fieldKey(f))) fields.set(fieldKey(f), f);
     const inBase = new Set(Object.values(b.layouts).flatMap((l) => l.fields.map(fieldKey)));

@@ -62,10 +62,16 @@ function compareOps(ctx: CheckContext, base: Map<string, OpInfo>, head: Map<stri
       ctx.report('OP_PAYLOAD_CHANGED', at, payload(b), payload(h), `op ${name} carries ${payload(h)}, was ${payload(b)}`);
     }
   }
+  // The base's first op of each number in each set, for saying which op a new one reuses the number of.
+  const byNumber = new Map<string, OpInfo>();
+  for (const b of base.values()) {
+    const key = `${b.set.name}\n${valueOf(ctx.base, b.constant)}`;
+    if (!byNumber.has(key)) byNumber.set(key, b);
+  }
   for (const [name, h] of [...head].sort()) {
     if (base.has(name) || !ctx.covers(h.set.namespace)) continue;
     const hv = valueOf(ctx.head, name);
-    const previous = [...base.values()].find((b) => b.set.name === h.set.name && valueOf(ctx.base, b.constant) === hv);
+    const previous = byNumber.get(`${h.set.name}\n${hv}`);
     const reuse = previous && previous.constant !== name ? `; it reuses the number of ${previous.constant}` : '';
     ctx.report('OP_ADDED', ctx.itemAt('constant', name, 'op'), null, hv, `op ${name} (number ${hv}) was added to ${h.set.name}${reuse}`);
     ctx.explained.added.add(name);
@@ -77,7 +83,9 @@ function payload(op: OpInfo): string {
 }
 
 function compareFlags(ctx: CheckContext, base: Map<string, FlagInfo>, head: Map<string, FlagInfo>): void {
-  const baseAt = (set: string, bit: number) => [...base.values()].find((f) => f.set.name === set && f.bit === bit);
+  const byBit = new Map<string, FlagInfo>();
+  for (const f of base.values()) if (!byBit.has(`${f.set.name}\n${f.bit}`)) byBit.set(`${f.set.name}\n${f.bit}`, f);
+  const baseAt = (set: string, bit: number) => byBit.get(`${set}\n${bit}`);
   for (const [mask, h] of [...head].sort()) {
     const b = base.get(mask);
     const at = ctx.itemAt('constant', mask, 'flag');

@@ -12,7 +12,9 @@ export function unstableVersionFindings(ctx: CheckContext, findings: readonly Fi
   const byModule = new Map<string, Finding[]>();
   for (const f of findings) {
     if (f.namespace !== 'unstable' || !f.module || !isBreaking(ruleInfo(f.rule).category)) continue;
-    byModule.set(f.module, [...(byModule.get(f.module) ?? []), f]);
+    const list = byModule.get(f.module);
+    if (list) list.push(f);
+    else byModule.set(f.module, [f]);
   }
   const out: RawFinding[] = [];
   for (const [module, changes] of [...byModule].sort()) {

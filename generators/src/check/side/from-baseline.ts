@@ -4,6 +4,7 @@
  * emit/baseline/names.ts. Everything but source locations survives the round trip.
  */
 import { ARCHES } from '../../model/arch.js';
+import { dict } from '../../names/dict.js';
 import type { Arch, Namespace } from '../../model/types.js';
 import { BASELINE_FORMAT, parseFact, readArchs, readName, type Fact } from '../../emit/baseline/names.js';
 import { CAPABILITIES, emptySide, type AbiSide, type SideField, type SideRecord, type SideSet } from './types.js';
@@ -215,6 +216,6 @@ function readField(side: AbiSide, fact: Fact, fail: Fail): void {
   }
   if (fact.keys.since) {
     const key = field.name !== '' ? field.name : (field.record ?? '');
-    (record.fieldSince ??= {})[key] = fact.keys.since;
+    (record.fieldSince ??= dict())[key] = fact.keys.since;
   }
 }

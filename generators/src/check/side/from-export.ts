@@ -5,6 +5,7 @@
  */
 import { EXPORT_FORMAT, exportField, type ExportDocument, type ExportPart } from '../../export/abi-json.js';
 import type { Arch, Namespace } from '../../model/types.js';
+import { own } from '../../names/dict.js';
 import { schemaValidator } from '../json-schema.js';
 import { EXPORT_DOCUMENT_SCHEMA } from './export-schema.js';
 import { emptySide, type AbiSide, type Capability, type SideLayout } from './types.js';
@@ -28,8 +29,7 @@ export function exportProblems(data: unknown): string[] {
 
 /** The side an export document describes. Call `exportProblems` first: this trusts its input. */
 export function sideFromExport(doc: ExportDocument, label: string): AbiSide {
-  const parts = (doc.includes ?? []).filter((p): p is ExportPart => p in PART_CAPABILITY);
-  const has = parts.map((p) => PART_CAPABILITY[p]).sort();
+  const has = [...new Set((doc.includes ?? []).flatMap((p) => own(PART_CAPABILITY, p) ?? []))].sort();
   const namespaces: Namespace[] = doc.namespace === 'stable' || doc.namespace === 'unstable' ? [doc.namespace] : ['stable', 'unstable'];
   const side = emptySide('export', label, doc.xenVersion, has, namespaces);
   for (const [name, r] of Object.entries(doc.records)) {

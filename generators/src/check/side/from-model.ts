@@ -6,6 +6,7 @@ import { exportField } from '../../export/abi-json.js';
 import { ArchLayout, type FieldLayout } from '../../layout/engine.js';
 import { spellType } from '../../layout/spell.js';
 import { ARCHES } from '../../model/arch.js';
+import { dict } from '../../names/dict.js';
 import type { AbiModel, Arch, Field, Namespace, RecordDecl } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
 import { CAPABILITIES, emptySide, type AbiSide, type SideField, type SideLayout, type SideOrigin, type SideRecord } from './types.js';
@@ -61,8 +62,8 @@ function item(decl: { name: string; namespace: Namespace; module: string; since:
 
 function recordOf(r: RecordDecl, layouts: ArchLayout[], history?: RecordDecl): SideRecord {
   const perArch: Partial<Record<Arch, SideLayout>> = {};
-  const fieldLocs: Record<string, { file: string; line: number; column: number }> = {};
-  const fieldSince: Record<string, string> = {};
+  const fieldLocs = dict<{ file: string; line: number; column: number }>();
+  const fieldSince = dict<string>();
   for (const layout of layouts) {
     if (!layout.has(r.name)) continue;
     const table = layout.record(r.name);

@@ -3,7 +3,7 @@
  * directory, or a git revision), an export JSON, or the committed baseline. Paths given on
  * the command line are told apart by what they contain.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { AbiInputError, hasErrors } from '../../diagnostics/diagnostic.js';
 import { baselinePath } from '../../emit/baseline/names.js';
@@ -20,6 +20,8 @@ import { sideFromBaseline } from './from-baseline.js';
 import { exportProblems, looksLikeExport, sideFromExport } from './from-export.js';
 import { sideFromModel } from './from-model.js';
 import { abiAtRef } from './git.js';
+import { referenceProblems } from './integrity.js';
+import { InputFileError, isReadable, kindOf, listInput, parseJson, readInput, statInput } from './read-input.js';
 import type { AbiSide, SideOrigin } from './types.js';
 
 /** A side cannot be read: bad input, exit 2. */
@@ -129,22 +131,36 @@ async function loadGitSide(repoRoot: string, ref: string, options: LoadOptions):
   }
 }
 
+/** A side from an export document at `file` (a file or a pipe), bounded in size (`read-input.ts`). */
 export function loadExportFile(file: string, label: string): AbiSide {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new SideInputError(`${label}: not JSON (${(error as Error).message})`);
-  }
+  const data = readOrFail(() => parseJson(readInput(file, label), label));
   if (!looksLikeExport(data)) throw new SideInputError(`${label}: not an export document (expected "format": "xenabi-abi/1", as \`xenabi export\` writes)`);
   const problems = exportProblems(data);
   if (problems.length) throw new SideInputError(`${label}: not a valid xenabi-abi/1 document:\n${problems.slice(0, 20).map((p) => `  ${p}`).join('\n')}`);
-  return sideFromExport(data as ExportDocument, label);
+  return consistent(sideFromExport(data as ExportDocument, label), 'xenabi-abi/1 document');
 }
 
 export function loadBaselineFiles(files: string[], label: string, relativeTo?: string): AbiSide {
   const path = (f: string) => (relativeTo ? relative(relativeTo, f) : f).split('\\').join('/') || basename(f);
-  return sideFromBaseline(files.map((f) => ({ path: path(f), text: readFileSync(f, 'utf8') })), label);
+  const texts = files.map((f) => ({ path: path(f), text: readOrFail(() => readInput(f, path(f))) }));
+  return consistent(sideFromBaseline(texts, label), 'baseline');
+}
+
+/** Runs a read, turning an unreadable input into the side's bad input. */
+function readOrFail<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof InputFileError) throw new SideInputError(error.message);
+    throw error;
+  }
+}
+
+/** The side, when every name it refers to is one it has (`integrity.ts`). */
+function consistent(side: AbiSide, what: string): AbiSide {
+  const problems = referenceProblems(side);
+  if (problems.length) throw new SideInputError(`${side.label}: not a valid ${what}:\n${problems.slice(0, 20).map((p) => `  ${p}`).join('\n')}${problems.length > 20 ? `\n  and ${problems.length - 20} more` : ''}`);
+  return side;
 }
 
 /** The committed baseline of the repository at `root`. */
@@ -163,15 +179,18 @@ export function committedBaseline(root: string): SideSpec {
 export function sideSpecForPath(path: string, cwd: string): SideSpec {
   const full = resolve(cwd, path);
   const label = relative(cwd, full) || '.';
-  if (!existsSync(full)) throw new SideInputError(`${path}: no such file or directory`);
-  if (statSync(full).isFile()) {
-    if (full.endsWith('.abi.md')) return { kind: 'baseline', files: [full], label, relativeTo: cwd };
-    return { kind: 'export', file: full, label };
+  const stats = readOrFail(() => statInput(full, path));
+  // A pipe (`--base <(xenabi export)`) or a device is read once, as an export.
+  if (isReadable(stats)) {
+    if (stats.isFile() && full.endsWith('.abi.md')) return { kind: 'baseline', files: [full], label, relativeTo: cwd };
+    return { kind: 'export', file: full, label: stats.isFile() ? label : path };
   }
-  const hasModules = (dir: string) => ['stable', 'unstable'].some((ns) => existsSync(join(dir, ns)) && readdirSync(join(dir, ns)).some((f) => f.endsWith('.ts')));
+  if (!stats.isDirectory()) throw new SideInputError(`${path}: ${kindOf(stats)}; give an export JSON, an abi/ directory or a baseline`);
+  const list = (dir: string) => readOrFail(() => listInput(dir, relative(cwd, dir) || '.'));
+  const hasModules = (dir: string) => ['stable', 'unstable'].some((ns) => list(join(dir, ns)).some((f) => f.endsWith('.ts')));
   if (hasModules(full)) return { kind: 'abi', dir: full, repoRoot: resolve(full, '..'), label, lenient: true };
   if (hasModules(join(full, 'abi'))) return { kind: 'abi', dir: join(full, 'abi'), repoRoot: full, label, lenient: true };
-  const reports = readdirSync(full).filter((f) => f.endsWith('.abi.md')).sort();
+  const reports = list(full).filter((f) => f.endsWith('.abi.md')).sort();
   if (reports.length) return { kind: 'baseline', files: reports.map((f) => join(full, f)), label, relativeTo: cwd };
   throw new SideInputError(`${path}: neither an export JSON, an abi/ directory (with stable/ or unstable/ modules), nor a baseline folder (*.abi.md)`);
 }

@@ -8,6 +8,7 @@
  * padding markers or locations, and the rules that need them are skipped and reported.
  */
 import type { Arch, Namespace, SourceLocation } from '../../model/types.js';
+import { dict } from '../../names/dict.js';
 
 /** One field of a record on one architecture, as the layout engine laid it out. */
 export interface SideField {
@@ -133,7 +134,7 @@ export function fieldPath(record: string, field: Pick<SideField, 'name' | 'recor
   return field.name !== '' ? `${record}.${field.name}` : (field.record ?? `${record}.<anonymous>`);
 }
 
-/** An empty side, for builders. */
+/** An empty side, for builders. Its tables have no prototype (`names/dict.ts`): any name is a key. */
 export function emptySide(origin: SideOrigin, label: string, release: string, has: Capability[], namespaces: Namespace[]): AbiSide {
-  return { origin, label, release, namespaces, has, records: {}, constants: {}, aliases: {}, sets: {}, modules: {} };
+  return { origin, label, release, namespaces, has, records: dict(), constants: dict(), aliases: dict(), sets: dict(), modules: dict() };
 }

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { InputFileError, readInput } from '../../check/side/read-input.js';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AbiInputError, formatDiagnostic, sortDiagnostics } from '../../diagnostics/diagnostic.js';
+import { visibleLines } from '../../diagnostics/visible.js';
 import {
   BaselineParseError,
   checkAbi,
@@ -101,7 +103,7 @@ Exit codes: 0 no breaking change, 1 at least one breaking change, 2 bad input or
       return result.summary.result === 'fail' ? EXIT_FINDING : EXIT_OK;
     } catch (error) {
       if (error instanceof SideInputError || error instanceof GitRefError || error instanceof BaselineParseError || error instanceof WaiverFileError) {
-        io.err(`${error.message.startsWith('xenabi check:') ? '' : 'xenabi check: '}${error.message}\n`);
+        io.err(`${error.message.startsWith('xenabi check:') ? '' : 'xenabi check: '}${visibleLines(error.message)}\n`);
         return EXIT_BAD_INPUT;
       }
       throw error;
@@ -148,11 +150,14 @@ async function loadLabelled(which: 'base' | 'head', spec: SideSpec, options: { r
 function readWaivers(io: CliIo, root: string | undefined, explicit: string | undefined): Waiver[] {
   const path = explicit !== undefined ? resolve(io.cwd, explicit) : root ? join(root, DEFAULT_WAIVERS_PATH) : undefined;
   if (!path) return [];
-  if (!existsSync(path)) {
-    if (explicit !== undefined) throw new SideInputError(`--waivers ${explicit}: no such file`);
-    return [];
+  if (explicit === undefined && !existsSync(path)) return [];
+  const label = explicit !== undefined ? `--waivers ${explicit}` : DEFAULT_WAIVERS_PATH;
+  try {
+    return parseWaivers(readInput(path, label), relative(root ?? io.cwd, path).split('\\').join('/'));
+  } catch (error) {
+    if (error instanceof InputFileError) throw new SideInputError(error.message);
+    throw error;
   }
-  return parseWaivers(readFileSync(path, 'utf8'), relative(root ?? io.cwd, path).split('\\').join('/'));
 }
 
 /**

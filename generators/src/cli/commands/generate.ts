@@ -14,9 +14,12 @@ export const generateCommand: Command = {
 
 Loads the ABI modules under abi/, validates them, and writes every generated output.
 Only files whose content changed are written; nothing is written when the ABI has errors.
+Files are staged in .xenabi-staging/ and renamed into place together: a run that is killed
+leaves the previous outputs or, once the next run has finished it, all the new ones.
 
 Options:
-  --check      write nothing; exit 1 and list the stale files if any output is out of date
+  --check      write nothing; exit 1 and list the stale files if any output is out of date,
+               and what an interrupted run left behind (.xenabi-staging/)
   --force      run every emitter and bundle abi/ afresh, ignoring the manifests and caches
   --xen-version V
                generate for Xen release V (${EXPORTABLE_RELEASES[0]} … ${EXPORTABLE_RELEASES.at(-1)}) instead of the newest,
@@ -41,15 +44,19 @@ Exit codes: 0 ok, 1 stale output (--check), 2 bad input or usage.`,
       return EXIT_OK;
     }
     if (values.check) {
-      const { stale, total } = await checkGenerated(root, { force: Boolean(values.force) });
-      if (stale.length === 0) {
+      const { stale, total, leftovers } = await checkGenerated(root, { force: Boolean(values.force) });
+      if (stale.length === 0 && leftovers.length === 0) {
         io.out(`xenabi: all ${total} generated files are up to date\n`);
         return EXIT_OK;
       }
-      io.err(`xenabi: ${stale.length} of ${total} generated files are stale:\n${stale.map((p) => `  ${p}\n`).join('')}Run \`${REGENERATE_COMMAND}\` and commit the result.\n`);
+      if (stale.length) io.err(`xenabi: ${stale.length} of ${total} generated files are stale:\n${stale.map((p) => `  ${p}\n`).join('')}`);
+      if (leftovers.length) io.err(`xenabi: an interrupted xenabi generate left these behind:\n${leftovers.map((p) => `  ${p}\n`).join('')}`);
+      io.err(`Run \`${REGENERATE_COMMAND}\` and commit the result.\n`);
       return EXIT_FINDING;
     }
-    const { written, total } = await generate(root, { force: Boolean(values.force) });
+    const { written, total, recovery } = await generate(root, { force: Boolean(values.force) });
+    if (recovery.kind === 'discarded') io.out('xenabi: discarded what an interrupted run had staged (its files were not yet in place)\n');
+    if (recovery.kind === 'finished') io.out(`xenabi: finished putting in place the ${recovery.paths.length} file(s) an interrupted run had left staged\n`);
     io.out(`xenabi: ${written.length} of ${total} generated files written${written.length ? ':' : ''}\n${written.map((p) => `  ${p}\n`).join('')}`);
     return EXIT_OK;
   },

@@ -8,6 +8,7 @@
  */
 import { ARCHES, isArch } from '../../model/arch.js';
 import type { Arch } from '../../model/types.js';
+import { dict, own } from '../../names/dict.js';
 
 export const BASELINE_FORMAT = 'xenabi-baseline/1';
 
@@ -62,7 +63,7 @@ export function parseFact(line: string): Fact {
   const type = typeAt >= 0 ? line.slice(typeAt + ' type='.length) : undefined;
   const [kind = '', ...rest] = head.split(' ').filter((w) => w !== '');
   const words: string[] = [];
-  const keys: Record<string, string> = {};
+  const keys = dict<string>();
   for (const w of rest) {
     const eq = w.indexOf('=');
     if (eq > 0) keys[w.slice(0, eq)] = w.slice(eq + 1);
@@ -74,7 +75,7 @@ export function parseFact(line: string): Fact {
 
 /** How many positional words each kind of fact has before its keyed words. */
 export function positionalCount(kind: string): number {
-  return POSITIONALS[kind] ?? 0;
+  return own(POSITIONALS, kind) ?? 0;
 }
 
 const POSITIONALS: Record<string, number> = {

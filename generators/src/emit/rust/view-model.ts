@@ -7,6 +7,7 @@
  */
 import { ARCHES } from '../../model/arch.js';
 import type { AliasDecl, Arch, ConstantDecl, ConstantSetDecl, ModuleDecl, Namespace, RecordDecl } from '../../model/types.js';
+import { own } from '../../names/dict.js';
 import { gatesModule, growableSizes, minReleaseLines, removedItems, sinceExample, sinceModule, sinceNote, type GatesModuleView, type SinceModuleView } from './availability.js';
 import { constAssert, memImports, testAssert, typeChecks, type Check, type TestLine, type VersionedCheck, type VersionedLines } from './checks.js';
 import { constantType, setField } from './constants.js';
@@ -342,7 +343,7 @@ function nativeHandleRepr(ctx: RustContext, used: Presence, scope: Presence): { 
 
 /** The Rust type a handle points to: a C type, or a record or typedef of the ABI (imported). */
 function handlePointee(ctx: RustContext, pointee: string, uses: Uses, archs: Presence): string {
-  const known = POINTEES[pointee];
+  const known = own(POINTEES, pointee);
   if (known) return known;
   const alias = ctx.aliases.get(pointee);
   if (alias) return uses.type({ kind: 'alias', name: alias.name }, archs);

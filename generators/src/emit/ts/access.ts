@@ -17,12 +17,14 @@ export interface CodeCtx {
   words: boolean;
   /** Set when a write went through the `DataView` (or a call that may), not only the words. */
   touches: boolean;
+  /** Set once an encoder checks a union's member in its second half (`encode-code.ts`). */
+  deferred: boolean;
   /** Fresh local names. */
   next: number;
 }
 
 export function newCtx(): CodeCtx {
-  return { helpers: new Set(), words: false, touches: false, next: 0 };
+  return { helpers: new Set(), words: false, touches: false, deferred: false, next: 0 };
 }
 
 export function local(ctx: CodeCtx, prefix = 'x'): string {

@@ -61,19 +61,23 @@ function spell(where: Where): string {
 
 // ---- Code -----------------------------------------------------------------------------------
 
-/** The two halves of an encoder: reads and checks, then writes. */
+/**
+ * The two halves of an encoder: reads and checks, then writes. `first` opens the second half:
+ * checks that may still fail there, since nothing has been written before them.
+ */
 interface Halves {
   check: string[];
+  first: string[];
   write: string[];
 }
 
 function halves(): Halves {
-  return { check: [], write: [] };
+  return { check: [], first: [], write: [] };
 }
 
 /** Both halves of one value as one run of lines, for a union member or an array element. */
 function together(h: Halves): string[] {
-  return [...h.check, ...h.write];
+  return [...h.check, ...h.first, ...h.write];
 }
 
 function indent(lines: string[], by = '  '): string[] {
@@ -91,8 +95,11 @@ function bitsCheck(ctx: CodeCtx, ctype: string, plan: BitPlan, x: string, where:
   return `if (${badBits(plan, x)}) ${fail}(${x}, ${spell(where)}, ${str(`${ctype}:${plan.width}`)}, ${plan.width});`;
 }
 
-/** The code of value `x`, of `shape`, at `a`, into `out`. */
-function value(ctx: CodeCtx, env: RecordEnv, shape: Shape, x: string, a: Addr, where: Where, out: Halves): void {
+/**
+ * The code of value `x`, of `shape`, at `a`, into `out`. `top`: the value is read in the
+ * encoder's own scope (not in a loop or a union member), where its locals outlive the first half.
+ */
+function value(ctx: CodeCtx, env: RecordEnv, shape: Shape, x: string, a: Addr, where: Where, out: Halves, top: boolean): void {
   switch (shape.kind) {
     case 'int':
       out.check.push(checkIntAt(ctx, shape, x, spell(where)));
@@ -100,8 +107,8 @@ function value(ctx: CodeCtx, env: RecordEnv, shape: Shape, x: string, a: Addr, w
       return;
     case 'record':
       out.check.push(objectCheck(ctx, x, where));
-      if (env.isUnion(shape.record)) union(ctx, env, shape.record, x, a, where, out);
-      else struct(ctx, env, shape.record, x, a, where, out);
+      if (env.isUnion(shape.record)) union(ctx, env, shape.record, x, a, where, out, top);
+      else struct(ctx, env, shape.record, x, a, where, out, top);
       return;
     case 'array': {
       ctx.helpers.add('checkArray');
@@ -122,7 +129,7 @@ function elements(ctx: CodeCtx, env: RecordEnv, element: Shape, list: string, co
     const i = local(ctx, 'i');
     const e = local(ctx, 'e');
     const inner = halves();
-    value(ctx, env, element, e, elementAddr(a, i, stride), [...where, { index: i }], inner);
+    value(ctx, env, element, e, elementAddr(a, i, stride), [...where, { index: i }], inner, false);
     return [`for (let ${i} = 0; ${i} < ${count}; ${i}++) {`, `  const ${e} = ${list}[${i}];`, ...indent(write ? together(inner) : inner.check), '}'];
   };
   out.check.push(...pass(false));
@@ -130,7 +137,7 @@ function elements(ctx: CodeCtx, env: RecordEnv, element: Shape, list: string, co
 }
 
 /** A struct's members at `a`: read once into locals and checked, then written, padding as zero. */
-function struct(ctx: CodeCtx, env: RecordEnv, record: string, x: string, a: Addr, where: Where, out: Halves): void {
+function struct(ctx: CodeCtx, env: RecordEnv, record: string, x: string, a: Addr, where: Where, out: Halves, top: boolean): void {
   const layout = env.layout(record);
   for (const m of env.members(record)) {
     const at = moved(a, m.layout.offset);
@@ -150,7 +157,7 @@ function struct(ctx: CodeCtx, env: RecordEnv, record: string, x: string, a: Addr
       out.check.push(bitsCheck(ctx, m.shape.kind === 'int' ? m.shape.ctype : '', plan, y, path));
       out.write.push(writeBits(ctx, 'd', expr(a), plan, y));
     } else {
-      value(ctx, env, m.shape, y, at, path, out);
+      value(ctx, env, m.shape, y, at, path, out, top);
     }
   }
   for (const hole of layout.holes) out.write.push(...zeroPadding(ctx, layout, a, undefined, hole));
@@ -170,11 +177,13 @@ function flex(ctx: CodeCtx, env: RecordEnv, x: string, m: Member, a: Addr, where
 }
 
 /**
- * A union at `a`: in the first half, each member checked when set, and `j` the one set (-1:
- * none, -2: several, as decode made them); in the second, the bytes zeroed and member `j`
- * written (checked again, from a read of its own).
+ * A union at `a`: in the first half, the members counted, and `j` the one set (-1: none, -2:
+ * several, as decode made them); in the second, the bytes zeroed and member `j` checked and
+ * written, from a read of its own. The member is checked in the first half too, unless it can be
+ * checked before the second half writes anything: the first union the encoder meets at its own
+ * scope, whose member is then checked and written by the only switch on `j`.
  */
-function union(ctx: CodeCtx, env: RecordEnv, record: string, x: string, a: Addr, where: Where, out: Halves): void {
+function union(ctx: CodeCtx, env: RecordEnv, record: string, x: string, a: Addr, where: Where, out: Halves, top: boolean): void {
   const layout = env.layout(record);
   const members = valueMembers(env.members(record));
   const k = local(ctx, 'k');
@@ -192,14 +201,16 @@ function union(ctx: CodeCtx, env: RecordEnv, record: string, x: string, a: Addr,
       h.check.push(bitsCheck(ctx, m.shape.kind === 'int' ? m.shape.ctype : '', plan, y, [...where, `.${m.name}`]));
       h.write.push(writeBits(ctx, 'd', expr(a), plan, y));
     } else {
-      value(ctx, env, m.shape, y, a, [...where, `.${m.name}`], h);
+      value(ctx, env, m.shape, y, a, [...where, `.${m.name}`], h, false);
     }
     return h;
   };
+  const deferred = top && !ctx.deferred;
+  if (deferred) ctx.deferred = true;
   ctx.helpers.add('checkDecodedUnion').add('checkEmptyUnion').add('encodeDecodedUnion');
   out.check.push(`let ${k} = 0;`, `let ${j} = -1;`);
   members.forEach((m, i) => {
-    out.check.push(`if (${x}.${m.name} !== undefined) {`, `  ${k}++;`, `  ${j} = ${i};`, ...indent(memberCode(m).check), '}');
+    out.check.push(`if (${x}.${m.name} !== undefined) {`, `  ${k}++;`, `  ${j} = ${i};`, ...(deferred ? [] : indent(memberCode(m).check)), '}');
   });
   out.check.push(
     `if (${k} > 1) {`,
@@ -207,14 +218,19 @@ function union(ctx: CodeCtx, env: RecordEnv, record: string, x: string, a: Addr,
     `  ${j} = -2;`,
     `} else if (${k} === 0) checkEmptyUnion(${x}, ${spell(where)});`,
   );
-  const cases = members.flatMap((m, i) => [`  case ${i}: {`, ...indent(together(memberCode(m)), '    '), '    break;', '  }']);
-  out.write.push(
+  const zero = zeroBytes(ctx, expr(a), layout.size);
+  const cases = members.flatMap((m, i) => {
+    const h = memberCode(m);
+    return [`  case ${i}: {`, ...indent([...h.check, ...h.first, ...zero, ...h.write], '    '), '    break;', '  }'];
+  });
+  (deferred ? out.first : out.write).push(
     `if (${j} === -2) {`,
     `  encodeDecodedUnion(${x}, 2, d, w, ${expr(a)}, ${layout.size}, ${spell(where)}, ${names}, ${dec}, ${enc});`,
     '} else {',
-    ...indent(zeroBytes(ctx, expr(a), layout.size)),
     `  switch (${j}) {`,
     ...indent(cases),
+    '    default:',
+    ...indent(zero, '      '),
     '  }',
     '}',
   );
@@ -272,8 +288,8 @@ function zeroPadding(ctx: CodeCtx, layout: RecordLayout, a: Addr, m: Member | un
 export function encodeBody(ctx: CodeCtx, env: RecordEnv, record: RecordDecl, layout: RecordLayout): string[] {
   const out = halves();
   const at = addr('b', 0, true);
-  if (layout.kind === 'union') union(ctx, env, record.name, 'v', at, [record.name], out);
-  else struct(ctx, env, record.name, 'v', at, [record.name], out);
+  if (layout.kind === 'union') union(ctx, env, record.name, 'v', at, [record.name], out, true);
+  else struct(ctx, env, record.name, 'v', at, [record.name], out, true);
   const guard = ctx.words && !ctx.touches ? ['// A detached buffer throws here, where word stores to it would be dropped.', 'd.getUint8(b);'] : [];
-  return [...out.check, ...guard, ...out.write];
+  return [...out.check, ...guard, ...out.first, ...out.write];
 }

@@ -7,7 +7,7 @@
  * run instead of landing in the repository. ts-morph is imported here, lazily, only when the
  * emitter runs.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { ReleaseModel } from '../../select/release.js';
 import type { AbiModel } from '../../model/types.js';
@@ -23,8 +23,16 @@ import { Variants } from './variants.js';
 import { RUNTIME, type TsFile } from './view-model.js';
 
 /** Where the runtime's source lives, in src/ whether running from src/ or dist/. */
-const RUNTIME_SOURCE = new URL('runtime/runtime.ts', import.meta.url.replace('/dist/', '/src/'));
-const RUNTIME_ORIGIN = 'generators/src/emit/ts/runtime/runtime.ts';
+const RUNTIME_DIR = new URL('runtime/', import.meta.url.replace('/dist/', '/src/'));
+const RUNTIME_ORIGIN = 'generators/src/emit/ts/runtime';
+
+/** The runtime's files, copied verbatim beside the package's `src/runtime.ts` (`runtime.ts` and its `runtime-*.ts` parts). */
+function runtimeFiles(): { path: string; origin: string; text: string }[] {
+  return readdirSync(RUNTIME_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => ({ path: RUNTIME.replace(/runtime\.ts$/, f), origin: `${RUNTIME_ORIGIN}/${f}`, text: readFileSync(new URL(f, RUNTIME_DIR), 'utf8') }));
+}
 
 /** How long the last run took, in milliseconds: loading ts-morph, building the files, type-checking them. */
 export const tsEmitterTimings = { load: 0, build: 0, check: 0 };
@@ -73,8 +81,8 @@ export const tsEmitter: Emitter = {
         useTrailingCommas: true,
       },
     });
-    const runtime = readFileSync(RUNTIME_SOURCE, 'utf8');
-    project.createSourceFile(`/pkg/${RUNTIME}`, runtime);
+    const runtime = runtimeFiles();
+    for (const r of runtime) project.createSourceFile(`/pkg/${r.path}`, r.text);
     const sources = files.map((f) => ({ file: f, sf: project.createSourceFile(`/pkg/${f.path}`, fileStructure(tsm, f)) }));
     const t2 = performance.now();
     const diagnostics = project.getPreEmitDiagnostics();
@@ -92,7 +100,7 @@ export const tsEmitter: Emitter = {
     return [
       out('package.json', packageJson(model.modules), [], 'none'),
       out('tsconfig.json', tsconfigJson(), [], 'none'),
-      out(RUNTIME, runtime, [RUNTIME_ORIGIN], 'line'),
+      ...runtime.map((r) => out(r.path, r.text, [r.origin], 'line')),
       ...sources.map(({ file, sf }) => out(file.path, spaceOut(sf.getFullText()), file.sources, 'line')),
     ];
   },

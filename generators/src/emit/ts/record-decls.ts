@@ -168,7 +168,7 @@ export function place(bytes: string, size: string, name: string): string[] {
   return [
     `if (${bytes} !== current.bytes) useBytes(${bytes}, ${str(name)});`,
     'const o = options.offset ?? 0;',
-    `const b = (o >>> 0) === o && o + ${room} <= current.length ? current.base + o : placeBytes(${bytes}, o, ${size}, ${str(name)});`,
+    `const b = typeof o === 'number' && (o >>> 0) === o && o + ${room} <= current.length ? current.base + o : placeBytes(${bytes}, o, ${size}, ${str(name)});`,
   ];
 }
 

@@ -3,13 +3,15 @@
  * typedef or macro declared before its first use. Within one module the generated header
  * follows the module's item order, so a record, typedef or length constant declared later
  * in the same module than its user is an error. (Other modules are included first.)
- * A record that holds itself by value has no size at all.
+ * Records that hold each other by value in a circle have no order that works: `type-cycle`
+ * reports the circle once, and this pass says nothing about its links.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { AbiModel, RecordDecl, SourceLocation, TypeRef } from '../../model/types.js';
 import type { ValidationPass } from '../pass.js';
 import { error } from '../report.js';
 import { fieldPath, type ModelIndex, scopesOf } from '../scope.js';
+import { onOneCycle } from './type-cycle.js';
 
 const RULE = 'declaration-order';
 
@@ -28,12 +30,24 @@ export const declarationOrder: ValidationPass = {
     const { index } = scopesOf(model);
     const position = positions(model);
     const fields = model.records.flatMap((r) =>
-      r.fields.flatMap((f) => check(needs(f.type, true, index), top(r, index), fieldPath(r, f), f.loc, position)),
+      r.fields.flatMap((f) => {
+        const needed = needs(f.type, true, index).filter((n) => !onCycleWith(model, { kind: 'record', name: r.name }, n));
+        return check(needed, top(r, index), fieldPath(r, f), f.loc, position);
+      }),
     );
-    const aliases = model.aliases.flatMap((a) => check(needs(a.type, false, index), a.name, a.name, a.loc, position));
+    const aliases = model.aliases.flatMap((a) => {
+      const needed = needs(a.type, false, index).filter((n) => !onCycleWith(model, { kind: 'typedef', name: a.name }, n));
+      return check(needed, a.name, a.name, a.loc, position);
+    });
     return [...fields, ...aliases];
   },
 };
+
+/** True when the need and its user are on one of `type-cycle`'s circles (a constant is on none). */
+function onCycleWith(model: AbiModel, user: { kind: 'record' | 'typedef'; name: string }, need: Need): boolean {
+  if (need.kind === 'constant') return false;
+  return onOneCycle(model, user, need.kind === 'typedef' ? { kind: 'typedef', name: need.name } : { kind: 'record', name: need.record ?? need.name });
+}
 
 /** Each top-level item's place in its module's order. */
 function positions(model: AbiModel): Map<string, { module: string; at: number }> {
@@ -80,8 +94,7 @@ function check(needed: Need[], user: string, item: string, loc: SourceLocation, 
   return needed.flatMap((need): Diagnostic[] => {
     if (seen.has(need.name)) return [];
     seen.add(need.name);
-    if (need.record === user) return [error(RULE, loc, item, `${user} holds itself by value, so it has no finite size`)];
-    if (need.name === user) return []; // an inline record of the user itself
+    if (need.name === user) return []; // an inline record of the user itself, or the user (type-cycle's)
     const target = position.get(need.name);
     if (!target || target.module !== at.module || target.at < at.at) return [];
     const use = need.kind === 'record' ? `holds record ${need.name} by value` : `uses ${need.kind} ${need.name}`;

@@ -4,7 +4,8 @@
  * typedefs and macros in one scope and Rust and TypeScript put every generated item in one
  * crate or package. Module names are unique too. Two declarations clash only where both
  * exist: the same name on disjoint arches or releases is one item per release and arch.
- * In a record, member names are unique, counting the members of C11 anonymous members.
+ * In a record, member names are unique, counting the members of C11 anonymous members; and
+ * no member is named as a constant is, since C's macro would replace the member's name.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { AbiModel, Field, RecordDecl, SourceLocation } from '../../model/types.js';
@@ -27,7 +28,12 @@ export const duplicateName: ValidationPass = {
   description: 'Every name (record, tag, typedef, constant, set, module, record member) is declared once where it exists.',
   run(model) {
     const scopes = scopesOf(model);
-    return [...clashes(declarations(model, scopes)), ...moduleClashes(model), ...model.records.flatMap((r) => memberClashes(r, scopes.index))];
+    return [
+      ...clashes(declarations(model, scopes)),
+      ...moduleClashes(model),
+      ...model.records.flatMap((r) => memberClashes(r, scopes.index)),
+      ...macroClashes(model),
+    ];
   },
 };
 
@@ -85,6 +91,21 @@ function memberClashes(record: RecordDecl, index: ModelIndex): Diagnostic[] {
     );
   });
   return diagnostics;
+}
+
+/**
+ * Members named as a constant is: the constant is a C macro, which replaces the member's name
+ * in every header that declares both, whatever module, namespace or release each is in.
+ */
+function macroClashes(model: AbiModel): Diagnostic[] {
+  const constants = new Map(model.constants.map((c) => [c.name, c]));
+  return model.records.flatMap((r) =>
+    r.fields.flatMap((f) => {
+      const macro = f.name ? constants.get(f.name) : undefined;
+      if (!macro) return [];
+      return [error(RULE, f.loc, fieldPath(r, f), `member \`${f.name}\` has the name of the constant at ${where(macro.loc)}, a C macro that would replace it wherever a header declares both; rename one of them`)];
+    }),
+  );
 }
 
 interface Member {

@@ -13,6 +13,7 @@ import { lifetime } from './lifetime.js';
 import { moduleName } from './module-name.js';
 import { referenceLifetime } from './reference-lifetime.js';
 import { stableReference } from './stable-reference.js';
+import { typeCycle } from './type-cycle.js';
 import { unknownReference } from './unknown-reference.js';
 
 /**
@@ -31,6 +32,7 @@ export const PASSES: ValidationPass[] = [
   flexibleArray,
   bitField,
   arrayLength,
+  typeCycle,
   declarationOrder,
   duplicateOp,
   flagBits,

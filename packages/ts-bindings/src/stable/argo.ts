@@ -152,7 +152,7 @@ export const xen_argo_iov: RecordCodec<xen_argo_iov, xen_argo_iov_view> = {
         const size = 12;
         if (target !== current.bytes) useBytes(target, 'xen_argo_iov');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_iov');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_iov');
         xen_argo_iov$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -163,7 +163,7 @@ export const xen_argo_iov: RecordCodec<xen_argo_iov, xen_argo_iov_view> = {
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_argo_iov');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_iov');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_iov');
         xen_argo_iov$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -177,7 +177,7 @@ export const xen_argo_iov: RecordCodec<xen_argo_iov, xen_argo_iov_view> = {
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_argo_iov');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'xen_argo_iov');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'xen_argo_iov');
         if (options.strict === true) xen_argo_iov$chk0(current.view, b);
         return xen_argo_iov$dec0(current.view, current.words, b);
       }
@@ -186,7 +186,7 @@ export const xen_argo_iov: RecordCodec<xen_argo_iov, xen_argo_iov_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_argo_iov');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_argo_iov');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_argo_iov');
         if (options.strict === true) xen_argo_iov$chk1(current.view, b);
         return xen_argo_iov$dec1(current.view, current.words, b);
       }
@@ -307,7 +307,7 @@ export const xen_argo_addr: RecordCodec<xen_argo_addr, xen_argo_addr_view> = {
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_argo_addr');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_addr');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_addr');
         xen_argo_addr$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -324,7 +324,7 @@ export const xen_argo_addr: RecordCodec<xen_argo_addr, xen_argo_addr_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_argo_addr');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_argo_addr');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_argo_addr');
         if (options.strict === true) xen_argo_addr$chk0(current.view, b);
         return xen_argo_addr$dec0(current.view, current.words, b);
       }
@@ -441,7 +441,7 @@ export const xen_argo_send_addr: RecordCodec<xen_argo_send_addr, xen_argo_send_a
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_argo_send_addr');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_send_addr');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_send_addr');
         xen_argo_send_addr$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -458,7 +458,7 @@ export const xen_argo_send_addr: RecordCodec<xen_argo_send_addr, xen_argo_send_a
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_argo_send_addr');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_argo_send_addr');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_argo_send_addr');
         if (options.strict === true) xen_argo_send_addr$chk0(current.view, b);
         return xen_argo_send_addr$dec0(current.view, current.words, b);
       }
@@ -585,7 +585,7 @@ export const xen_argo_ring: RecordCodec<xen_argo_ring, xen_argo_ring_view> = {
         const size = 64 + n * 1;
         if (target !== current.bytes) useBytes(target, 'xen_argo_ring');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_ring');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_ring');
         xen_argo_ring$enc0(value, current.view, current.words, b, n);
         return size;
       }
@@ -603,7 +603,7 @@ export const xen_argo_ring: RecordCodec<xen_argo_ring, xen_argo_ring_view> = {
         const n = flexCount(options.count, 'xen_argo_ring');
         if (bytes !== current.bytes) useBytes(bytes, 'xen_argo_ring');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (64 + n * 1) <= current.length ? current.base + o : placeBytes(bytes, o, 64 + n * 1, 'xen_argo_ring');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (64 + n * 1) <= current.length ? current.base + o : placeBytes(bytes, o, 64 + n * 1, 'xen_argo_ring');
         if (options.strict === true) xen_argo_ring$chk0(current.view, b, n);
         return xen_argo_ring$dec0(current.view, current.words, b, n);
       }
@@ -726,7 +726,7 @@ export const xen_argo_register_ring: RecordCodec<xen_argo_register_ring, xen_arg
         const size = 12;
         if (target !== current.bytes) useBytes(target, 'xen_argo_register_ring');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_register_ring');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_register_ring');
         xen_argo_register_ring$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -743,7 +743,7 @@ export const xen_argo_register_ring: RecordCodec<xen_argo_register_ring, xen_arg
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_argo_register_ring');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'xen_argo_register_ring');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'xen_argo_register_ring');
         if (options.strict === true) xen_argo_register_ring$chk0(current.view, b);
         return xen_argo_register_ring$dec0(current.view, current.words, b);
       }
@@ -861,7 +861,7 @@ export const xen_argo_unregister_ring: RecordCodec<xen_argo_unregister_ring, xen
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_argo_unregister_ring');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_unregister_ring');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_unregister_ring');
         xen_argo_unregister_ring$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -878,7 +878,7 @@ export const xen_argo_unregister_ring: RecordCodec<xen_argo_unregister_ring, xen
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_argo_unregister_ring');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_argo_unregister_ring');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_argo_unregister_ring');
         if (options.strict === true) xen_argo_unregister_ring$chk0(current.view, b);
         return xen_argo_unregister_ring$dec0(current.view, current.words, b);
       }
@@ -1054,7 +1054,7 @@ export const xen_argo_ring_data_ent: RecordCodec<xen_argo_ring_data_ent, xen_arg
         const size = 20;
         if (target !== current.bytes) useBytes(target, 'xen_argo_ring_data_ent');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_ring_data_ent');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_ring_data_ent');
         xen_argo_ring_data_ent$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1071,7 +1071,7 @@ export const xen_argo_ring_data_ent: RecordCodec<xen_argo_ring_data_ent, xen_arg
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_argo_ring_data_ent');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'xen_argo_ring_data_ent');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'xen_argo_ring_data_ent');
         if (options.strict === true) xen_argo_ring_data_ent$chk0(current.view, b);
         return xen_argo_ring_data_ent$dec0(current.view, current.words, b);
       }
@@ -1193,7 +1193,7 @@ export const xen_argo_ring_data: RecordCodec<xen_argo_ring_data, xen_argo_ring_d
         const size = 8 + n * 20;
         if (target !== current.bytes) useBytes(target, 'xen_argo_ring_data');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_ring_data');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_ring_data');
         xen_argo_ring_data$enc0(value, current.view, current.words, b, n);
         return size;
       }
@@ -1211,7 +1211,7 @@ export const xen_argo_ring_data: RecordCodec<xen_argo_ring_data, xen_argo_ring_d
         const n = flexCount(options.count, 'xen_argo_ring_data');
         if (bytes !== current.bytes) useBytes(bytes, 'xen_argo_ring_data');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (8 + n * 20) <= current.length ? current.base + o : placeBytes(bytes, o, 8 + n * 20, 'xen_argo_ring_data');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (8 + n * 20) <= current.length ? current.base + o : placeBytes(bytes, o, 8 + n * 20, 'xen_argo_ring_data');
         if (options.strict === true) xen_argo_ring_data$chk0(current.view, b, n);
         return xen_argo_ring_data$dec0(current.view, current.words, b, n);
       }
@@ -1342,7 +1342,7 @@ export const xen_argo_ring_message_header: RecordCodec<xen_argo_ring_message_hea
         const size = 16 + n * 1;
         if (target !== current.bytes) useBytes(target, 'xen_argo_ring_message_header');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_ring_message_header');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_argo_ring_message_header');
         xen_argo_ring_message_header$enc0(value, current.view, current.words, b, n);
         return size;
       }
@@ -1360,7 +1360,7 @@ export const xen_argo_ring_message_header: RecordCodec<xen_argo_ring_message_hea
         const n = flexCount(options.count, 'xen_argo_ring_message_header');
         if (bytes !== current.bytes) useBytes(bytes, 'xen_argo_ring_message_header');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (16 + n * 1) <= current.length ? current.base + o : placeBytes(bytes, o, 16 + n * 1, 'xen_argo_ring_message_header');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (16 + n * 1) <= current.length ? current.base + o : placeBytes(bytes, o, 16 + n * 1, 'xen_argo_ring_message_header');
         if (options.strict === true) xen_argo_ring_message_header$chk0(current.view, b, n);
         return xen_argo_ring_message_header$dec0(current.view, current.words, b, n);
       }

@@ -107,7 +107,7 @@ export const xen_dm_op_create_ioreq_server: RecordCodec<xen_dm_op_create_ioreq_s
         const size = 6;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_create_ioreq_server');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_create_ioreq_server');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_create_ioreq_server');
         xen_dm_op_create_ioreq_server$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -124,7 +124,7 @@ export const xen_dm_op_create_ioreq_server: RecordCodec<xen_dm_op_create_ioreq_s
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_create_ioreq_server');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 6 <= current.length ? current.base + o : placeBytes(bytes, o, 6, 'xen_dm_op_create_ioreq_server');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 6 <= current.length ? current.base + o : placeBytes(bytes, o, 6, 'xen_dm_op_create_ioreq_server');
         if (options.strict === true) xen_dm_op_create_ioreq_server$chk0(current.view, b);
         return xen_dm_op_create_ioreq_server$dec0(current.view, current.words, b);
       }
@@ -277,7 +277,7 @@ export const xen_dm_op_get_ioreq_server_info: RecordCodec<xen_dm_op_get_ioreq_se
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_get_ioreq_server_info');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_get_ioreq_server_info');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_get_ioreq_server_info');
         xen_dm_op_get_ioreq_server_info$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -294,7 +294,7 @@ export const xen_dm_op_get_ioreq_server_info: RecordCodec<xen_dm_op_get_ioreq_se
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_get_ioreq_server_info');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_dm_op_get_ioreq_server_info');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_dm_op_get_ioreq_server_info');
         return xen_dm_op_get_ioreq_server_info$dec0(current.view, current.words, b);
       }
       default:
@@ -451,7 +451,7 @@ export const xen_dm_op_ioreq_server_range: RecordCodec<xen_dm_op_ioreq_server_ra
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_ioreq_server_range');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_ioreq_server_range');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_ioreq_server_range');
         xen_dm_op_ioreq_server_range$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -468,7 +468,7 @@ export const xen_dm_op_ioreq_server_range: RecordCodec<xen_dm_op_ioreq_server_ra
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_ioreq_server_range');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_dm_op_ioreq_server_range');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_dm_op_ioreq_server_range');
         if (options.strict === true) xen_dm_op_ioreq_server_range$chk0(current.view, b);
         return xen_dm_op_ioreq_server_range$dec0(current.view, current.words, b);
       }
@@ -616,7 +616,7 @@ export const xen_dm_op_set_ioreq_server_state: RecordCodec<xen_dm_op_set_ioreq_s
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_set_ioreq_server_state');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_set_ioreq_server_state');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_set_ioreq_server_state');
         xen_dm_op_set_ioreq_server_state$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -633,7 +633,7 @@ export const xen_dm_op_set_ioreq_server_state: RecordCodec<xen_dm_op_set_ioreq_s
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_set_ioreq_server_state');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_dm_op_set_ioreq_server_state');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_dm_op_set_ioreq_server_state');
         if (options.strict === true) xen_dm_op_set_ioreq_server_state$chk0(current.view, b);
         return xen_dm_op_set_ioreq_server_state$dec0(current.view, current.words, b);
       }
@@ -746,7 +746,7 @@ export const xen_dm_op_destroy_ioreq_server: RecordCodec<xen_dm_op_destroy_ioreq
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_destroy_ioreq_server');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_destroy_ioreq_server');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_destroy_ioreq_server');
         xen_dm_op_destroy_ioreq_server$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -763,7 +763,7 @@ export const xen_dm_op_destroy_ioreq_server: RecordCodec<xen_dm_op_destroy_ioreq
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_destroy_ioreq_server');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_dm_op_destroy_ioreq_server');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_dm_op_destroy_ioreq_server');
         if (options.strict === true) xen_dm_op_destroy_ioreq_server$chk0(current.view, b);
         return xen_dm_op_destroy_ioreq_server$dec0(current.view, current.words, b);
       }
@@ -887,7 +887,7 @@ export const xen_dm_op_track_dirty_vram: RecordCodec<xen_dm_op_track_dirty_vram,
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_track_dirty_vram');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_track_dirty_vram');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_track_dirty_vram');
         xen_dm_op_track_dirty_vram$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -904,7 +904,7 @@ export const xen_dm_op_track_dirty_vram: RecordCodec<xen_dm_op_track_dirty_vram,
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_track_dirty_vram');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_dm_op_track_dirty_vram');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_dm_op_track_dirty_vram');
         if (options.strict === true) xen_dm_op_track_dirty_vram$chk0(current.view, b);
         return xen_dm_op_track_dirty_vram$dec0(current.view, current.words, b);
       }
@@ -1036,7 +1036,7 @@ export const xen_dm_op_set_pci_intx_level: RecordCodec<xen_dm_op_set_pci_intx_le
         const size = 6;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_set_pci_intx_level');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_set_pci_intx_level');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_set_pci_intx_level');
         xen_dm_op_set_pci_intx_level$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1053,7 +1053,7 @@ export const xen_dm_op_set_pci_intx_level: RecordCodec<xen_dm_op_set_pci_intx_le
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_set_pci_intx_level');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 6 <= current.length ? current.base + o : placeBytes(bytes, o, 6, 'xen_dm_op_set_pci_intx_level');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 6 <= current.length ? current.base + o : placeBytes(bytes, o, 6, 'xen_dm_op_set_pci_intx_level');
         return xen_dm_op_set_pci_intx_level$dec0(current.view, current.words, b);
       }
       default:
@@ -1169,7 +1169,7 @@ export const xen_dm_op_set_isa_irq_level: RecordCodec<xen_dm_op_set_isa_irq_leve
         const size = 2;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_set_isa_irq_level');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_set_isa_irq_level');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_set_isa_irq_level');
         xen_dm_op_set_isa_irq_level$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1186,7 +1186,7 @@ export const xen_dm_op_set_isa_irq_level: RecordCodec<xen_dm_op_set_isa_irq_leve
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_set_isa_irq_level');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'xen_dm_op_set_isa_irq_level');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'xen_dm_op_set_isa_irq_level');
         return xen_dm_op_set_isa_irq_level$dec0(current.view, current.words, b);
       }
       default:
@@ -1302,7 +1302,7 @@ export const xen_dm_op_set_pci_link_route: RecordCodec<xen_dm_op_set_pci_link_ro
         const size = 2;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_set_pci_link_route');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_set_pci_link_route');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_set_pci_link_route');
         xen_dm_op_set_pci_link_route$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1319,7 +1319,7 @@ export const xen_dm_op_set_pci_link_route: RecordCodec<xen_dm_op_set_pci_link_ro
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_set_pci_link_route');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'xen_dm_op_set_pci_link_route');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'xen_dm_op_set_pci_link_route');
         return xen_dm_op_set_pci_link_route$dec0(current.view, current.words, b);
       }
       default:
@@ -1435,7 +1435,7 @@ export const xen_dm_op_modified_memory: RecordCodec<xen_dm_op_modified_memory, x
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_modified_memory');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_modified_memory');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_modified_memory');
         xen_dm_op_modified_memory$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1452,7 +1452,7 @@ export const xen_dm_op_modified_memory: RecordCodec<xen_dm_op_modified_memory, x
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_modified_memory');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_dm_op_modified_memory');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_dm_op_modified_memory');
         return xen_dm_op_modified_memory$dec0(current.view, current.words, b);
       }
       default:
@@ -1575,7 +1575,7 @@ export const xen_dm_op_modified_memory_extent: RecordCodec<xen_dm_op_modified_me
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_modified_memory_extent');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_modified_memory_extent');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_modified_memory_extent');
         xen_dm_op_modified_memory_extent$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1592,7 +1592,7 @@ export const xen_dm_op_modified_memory_extent: RecordCodec<xen_dm_op_modified_me
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_modified_memory_extent');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_dm_op_modified_memory_extent');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_dm_op_modified_memory_extent');
         if (options.strict === true) xen_dm_op_modified_memory_extent$chk0(current.view, b);
         return xen_dm_op_modified_memory_extent$dec0(current.view, current.words, b);
       }
@@ -1719,7 +1719,7 @@ export const xen_dm_op_set_mem_type: RecordCodec<xen_dm_op_set_mem_type, xen_dm_
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_set_mem_type');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_set_mem_type');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_set_mem_type');
         xen_dm_op_set_mem_type$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1736,7 +1736,7 @@ export const xen_dm_op_set_mem_type: RecordCodec<xen_dm_op_set_mem_type, xen_dm_
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_set_mem_type');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_dm_op_set_mem_type');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_dm_op_set_mem_type');
         if (options.strict === true) xen_dm_op_set_mem_type$chk0(current.view, b);
         return xen_dm_op_set_mem_type$dec0(current.view, current.words, b);
       }
@@ -1881,7 +1881,7 @@ export const xen_dm_op_inject_event: RecordCodec<xen_dm_op_inject_event, xen_dm_
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_inject_event');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_inject_event');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_inject_event');
         xen_dm_op_inject_event$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1898,7 +1898,7 @@ export const xen_dm_op_inject_event: RecordCodec<xen_dm_op_inject_event, xen_dm_
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_inject_event');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_dm_op_inject_event');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_dm_op_inject_event');
         if (options.strict === true) xen_dm_op_inject_event$chk0(current.view, b);
         return xen_dm_op_inject_event$dec0(current.view, current.words, b);
       }
@@ -2070,7 +2070,7 @@ export const xen_dm_op_inject_msi: RecordCodec<xen_dm_op_inject_msi, xen_dm_op_i
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_inject_msi');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_inject_msi');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_inject_msi');
         xen_dm_op_inject_msi$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2087,7 +2087,7 @@ export const xen_dm_op_inject_msi: RecordCodec<xen_dm_op_inject_msi, xen_dm_op_i
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_inject_msi');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_dm_op_inject_msi');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_dm_op_inject_msi');
         if (options.strict === true) xen_dm_op_inject_msi$chk0(current.view, b);
         return xen_dm_op_inject_msi$dec0(current.view, current.words, b);
       }
@@ -2235,7 +2235,7 @@ export const xen_dm_op_map_mem_type_to_ioreq_server: RecordCodec<xen_dm_op_map_m
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_map_mem_type_to_ioreq_server');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_map_mem_type_to_ioreq_server');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_map_mem_type_to_ioreq_server');
         xen_dm_op_map_mem_type_to_ioreq_server$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2252,7 +2252,7 @@ export const xen_dm_op_map_mem_type_to_ioreq_server: RecordCodec<xen_dm_op_map_m
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_map_mem_type_to_ioreq_server');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_dm_op_map_mem_type_to_ioreq_server');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_dm_op_map_mem_type_to_ioreq_server');
         return xen_dm_op_map_mem_type_to_ioreq_server$dec0(current.view, current.words, b);
       }
       default:
@@ -2381,7 +2381,7 @@ export const xen_dm_op_remote_shutdown: RecordCodec<xen_dm_op_remote_shutdown, x
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_remote_shutdown');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_remote_shutdown');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_remote_shutdown');
         xen_dm_op_remote_shutdown$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2398,7 +2398,7 @@ export const xen_dm_op_remote_shutdown: RecordCodec<xen_dm_op_remote_shutdown, x
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_remote_shutdown');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_dm_op_remote_shutdown');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_dm_op_remote_shutdown');
         return xen_dm_op_remote_shutdown$dec0(current.view, current.words, b);
       }
       default:
@@ -2532,7 +2532,7 @@ export const xen_dm_op_relocate_memory: RecordCodec<xen_dm_op_relocate_memory, x
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_relocate_memory');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_relocate_memory');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_relocate_memory');
         xen_dm_op_relocate_memory$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2549,7 +2549,7 @@ export const xen_dm_op_relocate_memory: RecordCodec<xen_dm_op_relocate_memory, x
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_relocate_memory');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_dm_op_relocate_memory');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_dm_op_relocate_memory');
         if (options.strict === true) xen_dm_op_relocate_memory$chk0(current.view, b);
         return xen_dm_op_relocate_memory$dec0(current.view, current.words, b);
       }
@@ -2684,7 +2684,7 @@ export const xen_dm_op_pin_memory_cacheattr: RecordCodec<xen_dm_op_pin_memory_ca
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_pin_memory_cacheattr');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_pin_memory_cacheattr');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_pin_memory_cacheattr');
         xen_dm_op_pin_memory_cacheattr$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2701,7 +2701,7 @@ export const xen_dm_op_pin_memory_cacheattr: RecordCodec<xen_dm_op_pin_memory_ca
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_pin_memory_cacheattr');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_dm_op_pin_memory_cacheattr');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_dm_op_pin_memory_cacheattr');
         if (options.strict === true) xen_dm_op_pin_memory_cacheattr$chk0(current.view, b);
         return xen_dm_op_pin_memory_cacheattr$dec0(current.view, current.words, b);
       }
@@ -2873,7 +2873,7 @@ export const xen_dm_op_set_irq_level: RecordCodec<xen_dm_op_set_irq_level, xen_d
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_set_irq_level');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_set_irq_level');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_set_irq_level');
         xen_dm_op_set_irq_level$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2890,7 +2890,7 @@ export const xen_dm_op_set_irq_level: RecordCodec<xen_dm_op_set_irq_level, xen_d
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_set_irq_level');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_dm_op_set_irq_level');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_dm_op_set_irq_level');
         if (options.strict === true) xen_dm_op_set_irq_level$chk0(current.view, b);
         return xen_dm_op_set_irq_level$dec0(current.view, current.words, b);
       }
@@ -3002,7 +3002,7 @@ export const xen_dm_op_nr_vcpus: RecordCodec<xen_dm_op_nr_vcpus, xen_dm_op_nr_vc
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_nr_vcpus');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_nr_vcpus');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_nr_vcpus');
         xen_dm_op_nr_vcpus$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3019,7 +3019,7 @@ export const xen_dm_op_nr_vcpus: RecordCodec<xen_dm_op_nr_vcpus, xen_dm_op_nr_vc
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_nr_vcpus');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_dm_op_nr_vcpus');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_dm_op_nr_vcpus');
         return xen_dm_op_nr_vcpus$dec0(current.view, current.words, b);
       }
       default:
@@ -3136,7 +3136,7 @@ export const xen_dm_op: RecordCodec<xen_dm_op, xen_dm_op_view> = {
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op');
         xen_dm_op$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3153,7 +3153,7 @@ export const xen_dm_op: RecordCodec<xen_dm_op, xen_dm_op_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_dm_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_dm_op');
         if (options.strict === true) xen_dm_op$chk0(current.view, b);
         return xen_dm_op$dec0(current.view, current.words, b);
       }
@@ -3406,7 +3406,7 @@ export const xen_dm_op_u: RecordCodec<xen_dm_op_u, xen_dm_op_u_view> = {
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op.u');
         xen_dm_op_u$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3423,7 +3423,7 @@ export const xen_dm_op_u: RecordCodec<xen_dm_op_u, xen_dm_op_u_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_dm_op.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_dm_op.u');
         return xen_dm_op_u$dec0(current.view, current.words, b);
       }
       default:
@@ -3810,7 +3810,7 @@ export function decodeDmOp(bytes: Uint8Array, options: DecodeOptions): DmOp {
     case 'arm64': {
       if (bytes !== current.bytes) useBytes(bytes, 'XEN_DMOP');
       const o = options.offset ?? 0;
-      const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'XEN_DMOP');
+      const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'XEN_DMOP');
       if (options.strict === true) DmOp$chk0(current.view, b);
       return DmOp$dec0(current.view, current.words, b);
     }
@@ -3936,7 +3936,7 @@ export const xen_dm_op_buf: RecordCodec<xen_dm_op_buf, xen_dm_op_buf_view> = {
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_buf');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_buf');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_buf');
         xen_dm_op_buf$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3947,7 +3947,7 @@ export const xen_dm_op_buf: RecordCodec<xen_dm_op_buf, xen_dm_op_buf_view> = {
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_buf');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_buf');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_dm_op_buf');
         xen_dm_op_buf$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -3961,7 +3961,7 @@ export const xen_dm_op_buf: RecordCodec<xen_dm_op_buf, xen_dm_op_buf_view> = {
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_buf');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_dm_op_buf');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_dm_op_buf');
         return xen_dm_op_buf$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -3969,7 +3969,7 @@ export const xen_dm_op_buf: RecordCodec<xen_dm_op_buf, xen_dm_op_buf_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_dm_op_buf');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_dm_op_buf');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_dm_op_buf');
         return xen_dm_op_buf$dec1(current.view, current.words, b);
       }
       default:

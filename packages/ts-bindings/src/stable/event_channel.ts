@@ -291,7 +291,7 @@ export function decodeEvtchnOp(bytes: Uint8Array, options: DecodeOptions): Evtch
     case 'arm64': {
       if (bytes !== current.bytes) useBytes(bytes, 'EVTCHNOP');
       const o = options.offset ?? 0;
-      const b = (o >>> 0) === o && o + 28 <= current.length ? current.base + o : placeBytes(bytes, o, 28, 'EVTCHNOP');
+      const b = typeof o === 'number' && (o >>> 0) === o && o + 28 <= current.length ? current.base + o : placeBytes(bytes, o, 28, 'EVTCHNOP');
       if (options.strict === true) EvtchnOp$chk0(current.view, b);
       return EvtchnOp$dec0(current.view, current.words, b);
     }
@@ -402,7 +402,7 @@ export const evtchn_alloc_unbound: RecordCodec<evtchn_alloc_unbound, evtchn_allo
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'evtchn_alloc_unbound');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_alloc_unbound');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_alloc_unbound');
         evtchn_alloc_unbound$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -419,7 +419,7 @@ export const evtchn_alloc_unbound: RecordCodec<evtchn_alloc_unbound, evtchn_allo
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_alloc_unbound');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'evtchn_alloc_unbound');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'evtchn_alloc_unbound');
         return evtchn_alloc_unbound$dec0(current.view, current.words, b);
       }
       default:
@@ -542,7 +542,7 @@ export const evtchn_bind_interdomain: RecordCodec<evtchn_bind_interdomain, evtch
         const size = 12;
         if (target !== current.bytes) useBytes(target, 'evtchn_bind_interdomain');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_bind_interdomain');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_bind_interdomain');
         evtchn_bind_interdomain$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -559,7 +559,7 @@ export const evtchn_bind_interdomain: RecordCodec<evtchn_bind_interdomain, evtch
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_bind_interdomain');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'evtchn_bind_interdomain');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'evtchn_bind_interdomain');
         if (options.strict === true) evtchn_bind_interdomain$chk0(current.view, b);
         return evtchn_bind_interdomain$dec0(current.view, current.words, b);
       }
@@ -681,7 +681,7 @@ export const evtchn_bind_virq: RecordCodec<evtchn_bind_virq, evtchn_bind_virq_vi
         const size = 12;
         if (target !== current.bytes) useBytes(target, 'evtchn_bind_virq');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_bind_virq');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_bind_virq');
         evtchn_bind_virq$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -698,7 +698,7 @@ export const evtchn_bind_virq: RecordCodec<evtchn_bind_virq, evtchn_bind_virq_vi
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_bind_virq');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'evtchn_bind_virq');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'evtchn_bind_virq');
         return evtchn_bind_virq$dec0(current.view, current.words, b);
       }
       default:
@@ -831,7 +831,7 @@ export const evtchn_bind_pirq: RecordCodec<evtchn_bind_pirq, evtchn_bind_pirq_vi
         const size = 12;
         if (target !== current.bytes) useBytes(target, 'evtchn_bind_pirq');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_bind_pirq');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_bind_pirq');
         evtchn_bind_pirq$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -848,7 +848,7 @@ export const evtchn_bind_pirq: RecordCodec<evtchn_bind_pirq, evtchn_bind_pirq_vi
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_bind_pirq');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'evtchn_bind_pirq');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'evtchn_bind_pirq');
         return evtchn_bind_pirq$dec0(current.view, current.words, b);
       }
       default:
@@ -964,7 +964,7 @@ export const evtchn_bind_ipi: RecordCodec<evtchn_bind_ipi, evtchn_bind_ipi_view>
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'evtchn_bind_ipi');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_bind_ipi');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_bind_ipi');
         evtchn_bind_ipi$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -981,7 +981,7 @@ export const evtchn_bind_ipi: RecordCodec<evtchn_bind_ipi, evtchn_bind_ipi_view>
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_bind_ipi');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'evtchn_bind_ipi');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'evtchn_bind_ipi');
         return evtchn_bind_ipi$dec0(current.view, current.words, b);
       }
       default:
@@ -1092,7 +1092,7 @@ export const evtchn_close: RecordCodec<evtchn_close, evtchn_close_view> = {
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'evtchn_close');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_close');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_close');
         evtchn_close$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1109,7 +1109,7 @@ export const evtchn_close: RecordCodec<evtchn_close, evtchn_close_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_close');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'evtchn_close');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'evtchn_close');
         return evtchn_close$dec0(current.view, current.words, b);
       }
       default:
@@ -1220,7 +1220,7 @@ export const evtchn_send: RecordCodec<evtchn_send, evtchn_send_view> = {
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'evtchn_send');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_send');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_send');
         evtchn_send$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1237,7 +1237,7 @@ export const evtchn_send: RecordCodec<evtchn_send, evtchn_send_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_send');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'evtchn_send');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'evtchn_send');
         return evtchn_send$dec0(current.view, current.words, b);
       }
       default:
@@ -1418,7 +1418,7 @@ export const evtchn_status: RecordCodec<evtchn_status, evtchn_status_view> = {
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'evtchn_status');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_status');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_status');
         evtchn_status$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1435,7 +1435,7 @@ export const evtchn_status: RecordCodec<evtchn_status, evtchn_status_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_status');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'evtchn_status');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'evtchn_status');
         if (options.strict === true) evtchn_status$chk0(current.view, b);
         return evtchn_status$dec0(current.view, current.words, b);
       }
@@ -1564,7 +1564,7 @@ export const evtchn_status_u: RecordCodec<evtchn_status_u, evtchn_status_u_view>
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'evtchn_status.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_status.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_status.u');
         evtchn_status_u$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1581,7 +1581,7 @@ export const evtchn_status_u: RecordCodec<evtchn_status_u, evtchn_status_u_view>
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_status.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'evtchn_status.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'evtchn_status.u');
         return evtchn_status_u$dec0(current.view, current.words, b);
       }
       default:
@@ -1690,7 +1690,7 @@ export const evtchn_status_u_unbound: RecordCodec<evtchn_status_u_unbound, evtch
         const size = 2;
         if (target !== current.bytes) useBytes(target, 'evtchn_status.u.unbound');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_status.u.unbound');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_status.u.unbound');
         evtchn_status_u_unbound$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1707,7 +1707,7 @@ export const evtchn_status_u_unbound: RecordCodec<evtchn_status_u_unbound, evtch
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_status.u.unbound');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'evtchn_status.u.unbound');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'evtchn_status.u.unbound');
         return evtchn_status_u_unbound$dec0(current.view, current.words, b);
       }
       default:
@@ -1823,7 +1823,7 @@ export const evtchn_status_u_interdomain: RecordCodec<evtchn_status_u_interdomai
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'evtchn_status.u.interdomain');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_status.u.interdomain');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_status.u.interdomain');
         evtchn_status_u_interdomain$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1840,7 +1840,7 @@ export const evtchn_status_u_interdomain: RecordCodec<evtchn_status_u_interdomai
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_status.u.interdomain');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'evtchn_status.u.interdomain');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'evtchn_status.u.interdomain');
         if (options.strict === true) evtchn_status_u_interdomain$chk0(current.view, b);
         return evtchn_status_u_interdomain$dec0(current.view, current.words, b);
       }
@@ -1955,7 +1955,7 @@ export const evtchn_bind_vcpu: RecordCodec<evtchn_bind_vcpu, evtchn_bind_vcpu_vi
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'evtchn_bind_vcpu');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_bind_vcpu');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_bind_vcpu');
         evtchn_bind_vcpu$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1972,7 +1972,7 @@ export const evtchn_bind_vcpu: RecordCodec<evtchn_bind_vcpu, evtchn_bind_vcpu_vi
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_bind_vcpu');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'evtchn_bind_vcpu');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'evtchn_bind_vcpu');
         return evtchn_bind_vcpu$dec0(current.view, current.words, b);
       }
       default:
@@ -2083,7 +2083,7 @@ export const evtchn_unmask: RecordCodec<evtchn_unmask, evtchn_unmask_view> = {
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'evtchn_unmask');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_unmask');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_unmask');
         evtchn_unmask$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2100,7 +2100,7 @@ export const evtchn_unmask: RecordCodec<evtchn_unmask, evtchn_unmask_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_unmask');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'evtchn_unmask');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'evtchn_unmask');
         return evtchn_unmask$dec0(current.view, current.words, b);
       }
       default:
@@ -2211,7 +2211,7 @@ export const evtchn_reset: RecordCodec<evtchn_reset, evtchn_reset_view> = {
         const size = 2;
         if (target !== current.bytes) useBytes(target, 'evtchn_reset');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_reset');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_reset');
         evtchn_reset$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2228,7 +2228,7 @@ export const evtchn_reset: RecordCodec<evtchn_reset, evtchn_reset_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_reset');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'evtchn_reset');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'evtchn_reset');
         return evtchn_reset$dec0(current.view, current.words, b);
       }
       default:
@@ -2377,7 +2377,7 @@ export const evtchn_init_control: RecordCodec<evtchn_init_control, evtchn_init_c
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'evtchn_init_control');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_init_control');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_init_control');
         evtchn_init_control$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2394,7 +2394,7 @@ export const evtchn_init_control: RecordCodec<evtchn_init_control, evtchn_init_c
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_init_control');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'evtchn_init_control');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'evtchn_init_control');
         if (options.strict === true) evtchn_init_control$chk0(current.view, b);
         return evtchn_init_control$dec0(current.view, current.words, b);
       }
@@ -2524,7 +2524,7 @@ export const evtchn_expand_array: RecordCodec<evtchn_expand_array, evtchn_expand
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'evtchn_expand_array');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_expand_array');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_expand_array');
         evtchn_expand_array$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2541,7 +2541,7 @@ export const evtchn_expand_array: RecordCodec<evtchn_expand_array, evtchn_expand
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_expand_array');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'evtchn_expand_array');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'evtchn_expand_array');
         return evtchn_expand_array$dec0(current.view, current.words, b);
       }
       default:
@@ -2657,7 +2657,7 @@ export const evtchn_set_priority: RecordCodec<evtchn_set_priority, evtchn_set_pr
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'evtchn_set_priority');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_set_priority');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_set_priority');
         evtchn_set_priority$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2674,7 +2674,7 @@ export const evtchn_set_priority: RecordCodec<evtchn_set_priority, evtchn_set_pr
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_set_priority');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'evtchn_set_priority');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'evtchn_set_priority');
         return evtchn_set_priority$dec0(current.view, current.words, b);
       }
       default:
@@ -2790,7 +2790,7 @@ export const evtchn_op: RecordCodec<evtchn_op, evtchn_op_view> = {
         const size = 28;
         if (target !== current.bytes) useBytes(target, 'evtchn_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_op');
         evtchn_op$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2807,7 +2807,7 @@ export const evtchn_op: RecordCodec<evtchn_op, evtchn_op_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 28 <= current.length ? current.base + o : placeBytes(bytes, o, 28, 'evtchn_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 28 <= current.length ? current.base + o : placeBytes(bytes, o, 28, 'evtchn_op');
         return evtchn_op$dec0(current.view, current.words, b);
       }
       default:
@@ -2965,7 +2965,7 @@ export const evtchn_op_u: RecordCodec<evtchn_op_u, evtchn_op_u_view> = {
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'evtchn_op.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_op.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_op.u');
         evtchn_op_u$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2982,7 +2982,7 @@ export const evtchn_op_u: RecordCodec<evtchn_op_u, evtchn_op_u_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_op.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'evtchn_op.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'evtchn_op.u');
         return evtchn_op_u$dec0(current.view, current.words, b);
       }
       default:
@@ -3177,7 +3177,7 @@ export const evtchn_fifo_control_block: RecordCodec<evtchn_fifo_control_block, e
         const size = 72;
         if (target !== current.bytes) useBytes(target, 'evtchn_fifo_control_block');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_fifo_control_block');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'evtchn_fifo_control_block');
         evtchn_fifo_control_block$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3194,7 +3194,7 @@ export const evtchn_fifo_control_block: RecordCodec<evtchn_fifo_control_block, e
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'evtchn_fifo_control_block');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 72 <= current.length ? current.base + o : placeBytes(bytes, o, 72, 'evtchn_fifo_control_block');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 72 <= current.length ? current.base + o : placeBytes(bytes, o, 72, 'evtchn_fifo_control_block');
         if (options.strict === true) evtchn_fifo_control_block$chk0(current.view, b);
         return evtchn_fifo_control_block$dec0(current.view, current.words, b);
       }

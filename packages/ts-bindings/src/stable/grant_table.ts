@@ -111,7 +111,7 @@ export const grant_entry_v1: RecordCodec<grant_entry_v1, grant_entry_v1_view> = 
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'grant_entry_v1');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'grant_entry_v1');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'grant_entry_v1');
         grant_entry_v1$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -128,7 +128,7 @@ export const grant_entry_v1: RecordCodec<grant_entry_v1, grant_entry_v1_view> = 
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'grant_entry_v1');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'grant_entry_v1');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'grant_entry_v1');
         return grant_entry_v1$dec0(current.view, current.words, b);
       }
       default:
@@ -436,7 +436,7 @@ export const grant_entry_header: RecordCodec<grant_entry_header, grant_entry_hea
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'grant_entry_header');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'grant_entry_header');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'grant_entry_header');
         grant_entry_header$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -453,7 +453,7 @@ export const grant_entry_header: RecordCodec<grant_entry_header, grant_entry_hea
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'grant_entry_header');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'grant_entry_header');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'grant_entry_header');
         return grant_entry_header$dec0(current.view, current.words, b);
       }
       default:
@@ -602,7 +602,7 @@ export const grant_entry_v2: RecordCodec<grant_entry_v2, grant_entry_v2_view> = 
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'grant_entry_v2');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'grant_entry_v2');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'grant_entry_v2');
         grant_entry_v2$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -619,7 +619,7 @@ export const grant_entry_v2: RecordCodec<grant_entry_v2, grant_entry_v2_view> = 
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'grant_entry_v2');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'grant_entry_v2');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'grant_entry_v2');
         return grant_entry_v2$dec0(current.view, current.words, b);
       }
       default:
@@ -756,7 +756,7 @@ export const grant_entry_v2_full_page: RecordCodec<grant_entry_v2_full_page, gra
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'grant_entry_v2.full_page');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'grant_entry_v2.full_page');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'grant_entry_v2.full_page');
         grant_entry_v2_full_page$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -773,7 +773,7 @@ export const grant_entry_v2_full_page: RecordCodec<grant_entry_v2_full_page, gra
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'grant_entry_v2.full_page');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'grant_entry_v2.full_page');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'grant_entry_v2.full_page');
         if (options.strict === true) grant_entry_v2_full_page$chk0(current.view, b);
         return grant_entry_v2_full_page$dec0(current.view, current.words, b);
       }
@@ -919,7 +919,7 @@ export const grant_entry_v2_sub_page: RecordCodec<grant_entry_v2_sub_page, grant
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'grant_entry_v2.sub_page');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'grant_entry_v2.sub_page');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'grant_entry_v2.sub_page');
         grant_entry_v2_sub_page$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -936,7 +936,7 @@ export const grant_entry_v2_sub_page: RecordCodec<grant_entry_v2_sub_page, grant
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'grant_entry_v2.sub_page');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'grant_entry_v2.sub_page');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'grant_entry_v2.sub_page');
         return grant_entry_v2_sub_page$dec0(current.view, current.words, b);
       }
       default:
@@ -1056,7 +1056,7 @@ export const grant_entry_v2_transitive: RecordCodec<grant_entry_v2_transitive, g
         const size = 12;
         if (target !== current.bytes) useBytes(target, 'grant_entry_v2.transitive');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'grant_entry_v2.transitive');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'grant_entry_v2.transitive');
         grant_entry_v2_transitive$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1073,7 +1073,7 @@ export const grant_entry_v2_transitive: RecordCodec<grant_entry_v2_transitive, g
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'grant_entry_v2.transitive');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'grant_entry_v2.transitive');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'grant_entry_v2.transitive');
         if (options.strict === true) grant_entry_v2_transitive$chk0(current.view, b);
         return grant_entry_v2_transitive$dec0(current.view, current.words, b);
       }
@@ -1477,7 +1477,7 @@ export const gnttab_map_grant_ref: RecordCodec<gnttab_map_grant_ref, gnttab_map_
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'gnttab_map_grant_ref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_map_grant_ref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_map_grant_ref');
         gnttab_map_grant_ref$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1494,7 +1494,7 @@ export const gnttab_map_grant_ref: RecordCodec<gnttab_map_grant_ref, gnttab_map_
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_map_grant_ref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'gnttab_map_grant_ref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'gnttab_map_grant_ref');
         return gnttab_map_grant_ref$dec0(current.view, current.words, b);
       }
       default:
@@ -1651,7 +1651,7 @@ export const gnttab_unmap_grant_ref: RecordCodec<gnttab_unmap_grant_ref, gnttab_
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'gnttab_unmap_grant_ref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_unmap_grant_ref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_unmap_grant_ref');
         gnttab_unmap_grant_ref$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1668,7 +1668,7 @@ export const gnttab_unmap_grant_ref: RecordCodec<gnttab_unmap_grant_ref, gnttab_
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_unmap_grant_ref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'gnttab_unmap_grant_ref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'gnttab_unmap_grant_ref');
         if (options.strict === true) gnttab_unmap_grant_ref$chk0(current.view, b);
         return gnttab_unmap_grant_ref$dec0(current.view, current.words, b);
       }
@@ -1823,7 +1823,7 @@ export const gnttab_setup_table: RecordCodec<gnttab_setup_table, gnttab_setup_ta
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'gnttab_setup_table');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_setup_table');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_setup_table');
         gnttab_setup_table$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1834,7 +1834,7 @@ export const gnttab_setup_table: RecordCodec<gnttab_setup_table, gnttab_setup_ta
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'gnttab_setup_table');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_setup_table');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_setup_table');
         gnttab_setup_table$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -1848,7 +1848,7 @@ export const gnttab_setup_table: RecordCodec<gnttab_setup_table, gnttab_setup_ta
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_setup_table');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'gnttab_setup_table');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'gnttab_setup_table');
         if (options.strict === true) gnttab_setup_table$chk0(current.view, b);
         return gnttab_setup_table$dec0(current.view, current.words, b);
       }
@@ -1857,7 +1857,7 @@ export const gnttab_setup_table: RecordCodec<gnttab_setup_table, gnttab_setup_ta
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_setup_table');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'gnttab_setup_table');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'gnttab_setup_table');
         if (options.strict === true) gnttab_setup_table$chk1(current.view, b);
         return gnttab_setup_table$dec1(current.view, current.words, b);
       }
@@ -1977,7 +1977,7 @@ export const gnttab_dump_table: RecordCodec<gnttab_dump_table, gnttab_dump_table
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'gnttab_dump_table');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_dump_table');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_dump_table');
         gnttab_dump_table$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1994,7 +1994,7 @@ export const gnttab_dump_table: RecordCodec<gnttab_dump_table, gnttab_dump_table
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_dump_table');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gnttab_dump_table');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gnttab_dump_table');
         return gnttab_dump_table$dec0(current.view, current.words, b);
       }
       default:
@@ -2148,7 +2148,7 @@ export const gnttab_transfer: RecordCodec<gnttab_transfer, gnttab_transfer_view>
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'gnttab_transfer');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_transfer');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_transfer');
         gnttab_transfer$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2159,7 +2159,7 @@ export const gnttab_transfer: RecordCodec<gnttab_transfer, gnttab_transfer_view>
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'gnttab_transfer');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_transfer');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_transfer');
         gnttab_transfer$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -2173,7 +2173,7 @@ export const gnttab_transfer: RecordCodec<gnttab_transfer, gnttab_transfer_view>
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_transfer');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'gnttab_transfer');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'gnttab_transfer');
         if (options.strict === true) gnttab_transfer$chk0(current.view, b);
         return gnttab_transfer$dec0(current.view, current.words, b);
       }
@@ -2182,7 +2182,7 @@ export const gnttab_transfer: RecordCodec<gnttab_transfer, gnttab_transfer_view>
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_transfer');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'gnttab_transfer');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'gnttab_transfer');
         if (options.strict === true) gnttab_transfer$chk1(current.view, b);
         return gnttab_transfer$dec1(current.view, current.words, b);
       }
@@ -2354,7 +2354,7 @@ export const gnttab_copy_ptr: RecordCodec<gnttab_copy_ptr, gnttab_copy_ptr_view>
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'gnttab_copy_ptr');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_copy_ptr');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_copy_ptr');
         gnttab_copy_ptr$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2365,7 +2365,7 @@ export const gnttab_copy_ptr: RecordCodec<gnttab_copy_ptr, gnttab_copy_ptr_view>
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'gnttab_copy_ptr');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_copy_ptr');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_copy_ptr');
         gnttab_copy_ptr$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -2379,7 +2379,7 @@ export const gnttab_copy_ptr: RecordCodec<gnttab_copy_ptr, gnttab_copy_ptr_view>
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_copy_ptr');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gnttab_copy_ptr');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gnttab_copy_ptr');
         return gnttab_copy_ptr$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -2387,7 +2387,7 @@ export const gnttab_copy_ptr: RecordCodec<gnttab_copy_ptr, gnttab_copy_ptr_view>
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_copy_ptr');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'gnttab_copy_ptr');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'gnttab_copy_ptr');
         if (options.strict === true) gnttab_copy_ptr$chk1(current.view, b);
         return gnttab_copy_ptr$dec1(current.view, current.words, b);
       }
@@ -2527,7 +2527,7 @@ export const gnttab_copy_ptr_u: RecordCodec<gnttab_copy_ptr_u, gnttab_copy_ptr_u
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'gnttab_copy_ptr.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_copy_ptr.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_copy_ptr.u');
         gnttab_copy_ptr_u$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2538,7 +2538,7 @@ export const gnttab_copy_ptr_u: RecordCodec<gnttab_copy_ptr_u, gnttab_copy_ptr_u
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'gnttab_copy_ptr.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_copy_ptr.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_copy_ptr.u');
         gnttab_copy_ptr_u$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -2552,7 +2552,7 @@ export const gnttab_copy_ptr_u: RecordCodec<gnttab_copy_ptr_u, gnttab_copy_ptr_u
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_copy_ptr.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gnttab_copy_ptr.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gnttab_copy_ptr.u');
         return gnttab_copy_ptr_u$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -2560,7 +2560,7 @@ export const gnttab_copy_ptr_u: RecordCodec<gnttab_copy_ptr_u, gnttab_copy_ptr_u
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_copy_ptr.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gnttab_copy_ptr.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gnttab_copy_ptr.u');
         return gnttab_copy_ptr_u$dec1(current.view, current.words, b);
       }
       default:
@@ -2713,7 +2713,7 @@ export const gnttab_copy: RecordCodec<gnttab_copy, gnttab_copy_view> = {
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'gnttab_copy');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_copy');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_copy');
         gnttab_copy$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2724,7 +2724,7 @@ export const gnttab_copy: RecordCodec<gnttab_copy, gnttab_copy_view> = {
         const size = 40;
         if (target !== current.bytes) useBytes(target, 'gnttab_copy');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_copy');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_copy');
         gnttab_copy$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -2738,7 +2738,7 @@ export const gnttab_copy: RecordCodec<gnttab_copy, gnttab_copy_view> = {
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_copy');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'gnttab_copy');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'gnttab_copy');
         if (options.strict === true) gnttab_copy$chk0(current.view, b);
         return gnttab_copy$dec0(current.view, current.words, b);
       }
@@ -2747,7 +2747,7 @@ export const gnttab_copy: RecordCodec<gnttab_copy, gnttab_copy_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_copy');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 40 <= current.length ? current.base + o : placeBytes(bytes, o, 40, 'gnttab_copy');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 40 <= current.length ? current.base + o : placeBytes(bytes, o, 40, 'gnttab_copy');
         if (options.strict === true) gnttab_copy$chk1(current.view, b);
         return gnttab_copy$dec1(current.view, current.words, b);
       }
@@ -2880,7 +2880,7 @@ export const gnttab_query_size: RecordCodec<gnttab_query_size, gnttab_query_size
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'gnttab_query_size');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_query_size');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_query_size');
         gnttab_query_size$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2897,7 +2897,7 @@ export const gnttab_query_size: RecordCodec<gnttab_query_size, gnttab_query_size
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_query_size');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'gnttab_query_size');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'gnttab_query_size');
         if (options.strict === true) gnttab_query_size$chk0(current.view, b);
         return gnttab_query_size$dec0(current.view, current.words, b);
       }
@@ -3055,7 +3055,7 @@ export const gnttab_unmap_and_replace: RecordCodec<gnttab_unmap_and_replace, gnt
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'gnttab_unmap_and_replace');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_unmap_and_replace');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_unmap_and_replace');
         gnttab_unmap_and_replace$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3072,7 +3072,7 @@ export const gnttab_unmap_and_replace: RecordCodec<gnttab_unmap_and_replace, gnt
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_unmap_and_replace');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'gnttab_unmap_and_replace');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'gnttab_unmap_and_replace');
         if (options.strict === true) gnttab_unmap_and_replace$chk0(current.view, b);
         return gnttab_unmap_and_replace$dec0(current.view, current.words, b);
       }
@@ -3184,7 +3184,7 @@ export const gnttab_set_version: RecordCodec<gnttab_set_version, gnttab_set_vers
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'gnttab_set_version');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_set_version');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_set_version');
         gnttab_set_version$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3201,7 +3201,7 @@ export const gnttab_set_version: RecordCodec<gnttab_set_version, gnttab_set_vers
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_set_version');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gnttab_set_version');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gnttab_set_version');
         return gnttab_set_version$dec0(current.view, current.words, b);
       }
       default:
@@ -3349,7 +3349,7 @@ export const gnttab_get_status_frames: RecordCodec<gnttab_get_status_frames, gnt
         const size = 12;
         if (target !== current.bytes) useBytes(target, 'gnttab_get_status_frames');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_get_status_frames');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_get_status_frames');
         gnttab_get_status_frames$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3360,7 +3360,7 @@ export const gnttab_get_status_frames: RecordCodec<gnttab_get_status_frames, gnt
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'gnttab_get_status_frames');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_get_status_frames');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_get_status_frames');
         gnttab_get_status_frames$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -3374,7 +3374,7 @@ export const gnttab_get_status_frames: RecordCodec<gnttab_get_status_frames, gnt
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_get_status_frames');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'gnttab_get_status_frames');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'gnttab_get_status_frames');
         return gnttab_get_status_frames$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -3382,7 +3382,7 @@ export const gnttab_get_status_frames: RecordCodec<gnttab_get_status_frames, gnt
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_get_status_frames');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'gnttab_get_status_frames');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'gnttab_get_status_frames');
         return gnttab_get_status_frames$dec1(current.view, current.words, b);
       }
       default:
@@ -3502,7 +3502,7 @@ export const gnttab_get_version: RecordCodec<gnttab_get_version, gnttab_get_vers
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'gnttab_get_version');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_get_version');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_get_version');
         gnttab_get_version$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3519,7 +3519,7 @@ export const gnttab_get_version: RecordCodec<gnttab_get_version, gnttab_get_vers
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_get_version');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gnttab_get_version');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gnttab_get_version');
         if (options.strict === true) gnttab_get_version$chk0(current.view, b);
         return gnttab_get_version$dec0(current.view, current.words, b);
       }
@@ -3643,7 +3643,7 @@ export const gnttab_swap_grant_ref: RecordCodec<gnttab_swap_grant_ref, gnttab_sw
         const size = 12;
         if (target !== current.bytes) useBytes(target, 'gnttab_swap_grant_ref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_swap_grant_ref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_swap_grant_ref');
         gnttab_swap_grant_ref$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3660,7 +3660,7 @@ export const gnttab_swap_grant_ref: RecordCodec<gnttab_swap_grant_ref, gnttab_sw
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_swap_grant_ref');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'gnttab_swap_grant_ref');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'gnttab_swap_grant_ref');
         if (options.strict === true) gnttab_swap_grant_ref$chk0(current.view, b);
         return gnttab_swap_grant_ref$dec0(current.view, current.words, b);
       }
@@ -3826,7 +3826,7 @@ export const gnttab_cache_flush: RecordCodec<gnttab_cache_flush, gnttab_cache_fl
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'gnttab_cache_flush');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_cache_flush');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_cache_flush');
         gnttab_cache_flush$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3843,7 +3843,7 @@ export const gnttab_cache_flush: RecordCodec<gnttab_cache_flush, gnttab_cache_fl
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_cache_flush');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'gnttab_cache_flush');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'gnttab_cache_flush');
         return gnttab_cache_flush$dec0(current.view, current.words, b);
       }
       default:
@@ -3980,7 +3980,7 @@ export const gnttab_cache_flush_a: RecordCodec<gnttab_cache_flush_a, gnttab_cach
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'gnttab_cache_flush.a');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_cache_flush.a');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gnttab_cache_flush.a');
         gnttab_cache_flush_a$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3997,7 +3997,7 @@ export const gnttab_cache_flush_a: RecordCodec<gnttab_cache_flush_a, gnttab_cach
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gnttab_cache_flush.a');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gnttab_cache_flush.a');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'gnttab_cache_flush.a');
         return gnttab_cache_flush_a$dec0(current.view, current.words, b);
       }
       default:

@@ -127,7 +127,7 @@ export const xen_hvm_param: RecordCodec<xen_hvm_param, xen_hvm_param_view> = {
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_param');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_param');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_param');
         xen_hvm_param$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -144,7 +144,7 @@ export const xen_hvm_param: RecordCodec<xen_hvm_param, xen_hvm_param_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_param');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_hvm_param');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_hvm_param');
         if (options.strict === true) xen_hvm_param$chk0(current.view, b);
         return xen_hvm_param$dec0(current.view, current.words, b);
       }
@@ -290,7 +290,7 @@ export const xen_hvm_altp2m_suppress_ve: RecordCodec<xen_hvm_altp2m_suppress_ve,
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_suppress_ve');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_suppress_ve');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_suppress_ve');
         xen_hvm_altp2m_suppress_ve$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -307,7 +307,7 @@ export const xen_hvm_altp2m_suppress_ve: RecordCodec<xen_hvm_altp2m_suppress_ve,
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_suppress_ve');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_hvm_altp2m_suppress_ve');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_hvm_altp2m_suppress_ve');
         if (options.strict === true) xen_hvm_altp2m_suppress_ve$chk0(current.view, b);
         return xen_hvm_altp2m_suppress_ve$dec0(current.view, current.words, b);
       }
@@ -479,7 +479,7 @@ export const xen_hvm_altp2m_suppress_ve_multi: RecordCodec<xen_hvm_altp2m_suppre
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_suppress_ve_multi');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_suppress_ve_multi');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_suppress_ve_multi');
         xen_hvm_altp2m_suppress_ve_multi$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -496,7 +496,7 @@ export const xen_hvm_altp2m_suppress_ve_multi: RecordCodec<xen_hvm_altp2m_suppre
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_suppress_ve_multi');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_hvm_altp2m_suppress_ve_multi');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_hvm_altp2m_suppress_ve_multi');
         if (options.strict === true) xen_hvm_altp2m_suppress_ve_multi$chk0(current.view, b);
         return xen_hvm_altp2m_suppress_ve_multi$dec0(current.view, current.words, b);
       }
@@ -680,7 +680,7 @@ export const xen_hvm_pagetable_dying: RecordCodec<xen_hvm_pagetable_dying, xen_h
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_pagetable_dying');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_pagetable_dying');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_pagetable_dying');
         xen_hvm_pagetable_dying$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -697,7 +697,7 @@ export const xen_hvm_pagetable_dying: RecordCodec<xen_hvm_pagetable_dying, xen_h
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_pagetable_dying');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_hvm_pagetable_dying');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_hvm_pagetable_dying');
         if (options.strict === true) xen_hvm_pagetable_dying$chk0(current.view, b);
         return xen_hvm_pagetable_dying$dec0(current.view, current.words, b);
       }
@@ -827,7 +827,7 @@ export const xen_hvm_get_time: RecordCodec<xen_hvm_get_time, xen_hvm_get_time_vi
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_get_time');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_get_time');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_get_time');
         xen_hvm_get_time$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -844,7 +844,7 @@ export const xen_hvm_get_time: RecordCodec<xen_hvm_get_time, xen_hvm_get_time_vi
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_get_time');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_hvm_get_time');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_hvm_get_time');
         return xen_hvm_get_time$dec0(current.view, current.words, b);
       }
       default:
@@ -965,7 +965,7 @@ export const xen_hvm_xentrace: RecordCodec<xen_hvm_xentrace, xen_hvm_xentrace_vi
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_xentrace');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_xentrace');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_xentrace');
         xen_hvm_xentrace$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -982,7 +982,7 @@ export const xen_hvm_xentrace: RecordCodec<xen_hvm_xentrace, xen_hvm_xentrace_vi
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_xentrace');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_hvm_xentrace');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_hvm_xentrace');
         return xen_hvm_xentrace$dec0(current.view, current.words, b);
       }
       default:
@@ -1125,7 +1125,7 @@ export const xen_hvm_get_mem_type: RecordCodec<xen_hvm_get_mem_type, xen_hvm_get
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_get_mem_type');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_get_mem_type');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_get_mem_type');
         xen_hvm_get_mem_type$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1142,7 +1142,7 @@ export const xen_hvm_get_mem_type: RecordCodec<xen_hvm_get_mem_type, xen_hvm_get
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_get_mem_type');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_hvm_get_mem_type');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_hvm_get_mem_type');
         if (options.strict === true) xen_hvm_get_mem_type$chk0(current.view, b);
         return xen_hvm_get_mem_type$dec0(current.view, current.words, b);
       }
@@ -1283,7 +1283,7 @@ export const xen_hvm_evtchn_upcall_vector: RecordCodec<xen_hvm_evtchn_upcall_vec
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_evtchn_upcall_vector');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_evtchn_upcall_vector');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_evtchn_upcall_vector');
         xen_hvm_evtchn_upcall_vector$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1298,7 +1298,7 @@ export const xen_hvm_evtchn_upcall_vector: RecordCodec<xen_hvm_evtchn_upcall_vec
       case 'x86_64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_evtchn_upcall_vector');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_hvm_evtchn_upcall_vector');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_hvm_evtchn_upcall_vector');
         if (options.strict === true) xen_hvm_evtchn_upcall_vector$chk0(current.view, b);
         return xen_hvm_evtchn_upcall_vector$dec0(current.view, current.words, b);
       }
@@ -1414,7 +1414,7 @@ export const xen_hvm_altp2m_domain_state: RecordCodec<xen_hvm_altp2m_domain_stat
         const size = 1;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_domain_state');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_domain_state');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_domain_state');
         xen_hvm_altp2m_domain_state$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1431,7 +1431,7 @@ export const xen_hvm_altp2m_domain_state: RecordCodec<xen_hvm_altp2m_domain_stat
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_domain_state');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 1 <= current.length ? current.base + o : placeBytes(bytes, o, 1, 'xen_hvm_altp2m_domain_state');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 1 <= current.length ? current.base + o : placeBytes(bytes, o, 1, 'xen_hvm_altp2m_domain_state');
         return xen_hvm_altp2m_domain_state$dec0(current.view, current.words, b);
       }
       default:
@@ -1568,7 +1568,7 @@ export const xen_hvm_altp2m_vcpu_enable_notify: RecordCodec<xen_hvm_altp2m_vcpu_
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_vcpu_enable_notify');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_vcpu_enable_notify');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_vcpu_enable_notify');
         xen_hvm_altp2m_vcpu_enable_notify$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1585,7 +1585,7 @@ export const xen_hvm_altp2m_vcpu_enable_notify: RecordCodec<xen_hvm_altp2m_vcpu_
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_vcpu_enable_notify');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_hvm_altp2m_vcpu_enable_notify');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_hvm_altp2m_vcpu_enable_notify');
         if (options.strict === true) xen_hvm_altp2m_vcpu_enable_notify$chk0(current.view, b);
         return xen_hvm_altp2m_vcpu_enable_notify$dec0(current.view, current.words, b);
       }
@@ -1697,7 +1697,7 @@ export const xen_hvm_altp2m_vcpu_disable_notify: RecordCodec<xen_hvm_altp2m_vcpu
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_vcpu_disable_notify');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_vcpu_disable_notify');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_vcpu_disable_notify');
         xen_hvm_altp2m_vcpu_disable_notify$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1714,7 +1714,7 @@ export const xen_hvm_altp2m_vcpu_disable_notify: RecordCodec<xen_hvm_altp2m_vcpu
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_vcpu_disable_notify');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_hvm_altp2m_vcpu_disable_notify');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_hvm_altp2m_vcpu_disable_notify');
         return xen_hvm_altp2m_vcpu_disable_notify$dec0(current.view, current.words, b);
       }
       default:
@@ -1830,7 +1830,7 @@ export const xen_hvm_altp2m_view: RecordCodec<xen_hvm_altp2m_view, xen_hvm_altp2
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_view');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_view');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_view');
         xen_hvm_altp2m_view$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1847,7 +1847,7 @@ export const xen_hvm_altp2m_view: RecordCodec<xen_hvm_altp2m_view, xen_hvm_altp2
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_view');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_hvm_altp2m_view');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_hvm_altp2m_view');
         return xen_hvm_altp2m_view$dec0(current.view, current.words, b);
       }
       default:
@@ -1990,7 +1990,7 @@ export const xen_hvm_altp2m_mem_access: RecordCodec<xen_hvm_altp2m_mem_access, x
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_mem_access');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_mem_access');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_mem_access');
         xen_hvm_altp2m_mem_access$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2007,7 +2007,7 @@ export const xen_hvm_altp2m_mem_access: RecordCodec<xen_hvm_altp2m_mem_access, x
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_mem_access');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_hvm_altp2m_mem_access');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_hvm_altp2m_mem_access');
         if (options.strict === true) xen_hvm_altp2m_mem_access$chk0(current.view, b);
         return xen_hvm_altp2m_mem_access$dec0(current.view, current.words, b);
       }
@@ -2176,7 +2176,7 @@ export const xen_hvm_altp2m_set_mem_access_multi: RecordCodec<xen_hvm_altp2m_set
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_set_mem_access_multi');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_set_mem_access_multi');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_set_mem_access_multi');
         xen_hvm_altp2m_set_mem_access_multi$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2187,7 +2187,7 @@ export const xen_hvm_altp2m_set_mem_access_multi: RecordCodec<xen_hvm_altp2m_set
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_set_mem_access_multi');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_set_mem_access_multi');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_set_mem_access_multi');
         xen_hvm_altp2m_set_mem_access_multi$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -2201,7 +2201,7 @@ export const xen_hvm_altp2m_set_mem_access_multi: RecordCodec<xen_hvm_altp2m_set
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_set_mem_access_multi');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_hvm_altp2m_set_mem_access_multi');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_hvm_altp2m_set_mem_access_multi');
         if (options.strict === true) xen_hvm_altp2m_set_mem_access_multi$chk0(current.view, b);
         return xen_hvm_altp2m_set_mem_access_multi$dec0(current.view, current.words, b);
       }
@@ -2210,7 +2210,7 @@ export const xen_hvm_altp2m_set_mem_access_multi: RecordCodec<xen_hvm_altp2m_set
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_set_mem_access_multi');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_hvm_altp2m_set_mem_access_multi');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_hvm_altp2m_set_mem_access_multi');
         if (options.strict === true) xen_hvm_altp2m_set_mem_access_multi$chk1(current.view, b);
         return xen_hvm_altp2m_set_mem_access_multi$dec1(current.view, current.words, b);
       }
@@ -2363,7 +2363,7 @@ export const xen_hvm_altp2m_change_gfn: RecordCodec<xen_hvm_altp2m_change_gfn, x
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_change_gfn');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_change_gfn');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_change_gfn');
         xen_hvm_altp2m_change_gfn$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2380,7 +2380,7 @@ export const xen_hvm_altp2m_change_gfn: RecordCodec<xen_hvm_altp2m_change_gfn, x
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_change_gfn');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_hvm_altp2m_change_gfn');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_hvm_altp2m_change_gfn');
         if (options.strict === true) xen_hvm_altp2m_change_gfn$chk0(current.view, b);
         return xen_hvm_altp2m_change_gfn$dec0(current.view, current.words, b);
       }
@@ -2499,7 +2499,7 @@ export const xen_hvm_altp2m_get_vcpu_p2m_idx: RecordCodec<xen_hvm_altp2m_get_vcp
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_get_vcpu_p2m_idx');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_get_vcpu_p2m_idx');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_get_vcpu_p2m_idx');
         xen_hvm_altp2m_get_vcpu_p2m_idx$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2516,7 +2516,7 @@ export const xen_hvm_altp2m_get_vcpu_p2m_idx: RecordCodec<xen_hvm_altp2m_get_vcp
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_get_vcpu_p2m_idx');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_hvm_altp2m_get_vcpu_p2m_idx');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_hvm_altp2m_get_vcpu_p2m_idx');
         if (options.strict === true) xen_hvm_altp2m_get_vcpu_p2m_idx$chk0(current.view, b);
         return xen_hvm_altp2m_get_vcpu_p2m_idx$dec0(current.view, current.words, b);
       }
@@ -2632,7 +2632,7 @@ export const xen_hvm_altp2m_set_visibility: RecordCodec<xen_hvm_altp2m_set_visib
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_set_visibility');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_set_visibility');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_set_visibility');
         xen_hvm_altp2m_set_visibility$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2649,7 +2649,7 @@ export const xen_hvm_altp2m_set_visibility: RecordCodec<xen_hvm_altp2m_set_visib
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_set_visibility');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_hvm_altp2m_set_visibility');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_hvm_altp2m_set_visibility');
         if (options.strict === true) xen_hvm_altp2m_set_visibility$chk0(current.view, b);
         return xen_hvm_altp2m_set_visibility$dec0(current.view, current.words, b);
       }
@@ -2793,7 +2793,7 @@ export const xen_hvm_altp2m_op: RecordCodec<xen_hvm_altp2m_op, xen_hvm_altp2m_op
         const size = 80;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_op');
         xen_hvm_altp2m_op$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2804,7 +2804,7 @@ export const xen_hvm_altp2m_op: RecordCodec<xen_hvm_altp2m_op, xen_hvm_altp2m_op
         const size = 80;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_op');
         xen_hvm_altp2m_op$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -2818,7 +2818,7 @@ export const xen_hvm_altp2m_op: RecordCodec<xen_hvm_altp2m_op, xen_hvm_altp2m_op
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 80 <= current.length ? current.base + o : placeBytes(bytes, o, 80, 'xen_hvm_altp2m_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 80 <= current.length ? current.base + o : placeBytes(bytes, o, 80, 'xen_hvm_altp2m_op');
         if (options.strict === true) xen_hvm_altp2m_op$chk0(current.view, b);
         return xen_hvm_altp2m_op$dec0(current.view, current.words, b);
       }
@@ -2827,7 +2827,7 @@ export const xen_hvm_altp2m_op: RecordCodec<xen_hvm_altp2m_op, xen_hvm_altp2m_op
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 80 <= current.length ? current.base + o : placeBytes(bytes, o, 80, 'xen_hvm_altp2m_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 80 <= current.length ? current.base + o : placeBytes(bytes, o, 80, 'xen_hvm_altp2m_op');
         if (options.strict === true) xen_hvm_altp2m_op$chk1(current.view, b);
         return xen_hvm_altp2m_op$dec1(current.view, current.words, b);
       }
@@ -3039,7 +3039,7 @@ export const xen_hvm_altp2m_op_u: RecordCodec<xen_hvm_altp2m_op_u, xen_hvm_altp2
         const size = 64;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_op.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_op.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_op.u');
         xen_hvm_altp2m_op_u$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3050,7 +3050,7 @@ export const xen_hvm_altp2m_op_u: RecordCodec<xen_hvm_altp2m_op_u, xen_hvm_altp2
         const size = 64;
         if (target !== current.bytes) useBytes(target, 'xen_hvm_altp2m_op.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_op.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hvm_altp2m_op.u');
         xen_hvm_altp2m_op_u$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -3064,7 +3064,7 @@ export const xen_hvm_altp2m_op_u: RecordCodec<xen_hvm_altp2m_op_u, xen_hvm_altp2
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_op.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'xen_hvm_altp2m_op.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'xen_hvm_altp2m_op.u');
         return xen_hvm_altp2m_op_u$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -3072,7 +3072,7 @@ export const xen_hvm_altp2m_op_u: RecordCodec<xen_hvm_altp2m_op_u, xen_hvm_altp2
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hvm_altp2m_op.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'xen_hvm_altp2m_op.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'xen_hvm_altp2m_op.u');
         return xen_hvm_altp2m_op_u$dec1(current.view, current.words, b);
       }
       default:
@@ -3410,7 +3410,7 @@ export function decodeHvmopAltp2mCmdOp(bytes: Uint8Array, options: DecodeOptions
     case 'x86_32': {
       if (bytes !== current.bytes) useBytes(bytes, 'HVMOP_altp2m_cmd');
       const o = options.offset ?? 0;
-      const b = (o >>> 0) === o && o + 80 <= current.length ? current.base + o : placeBytes(bytes, o, 80, 'HVMOP_altp2m_cmd');
+      const b = typeof o === 'number' && (o >>> 0) === o && o + 80 <= current.length ? current.base + o : placeBytes(bytes, o, 80, 'HVMOP_altp2m_cmd');
       if (options.strict === true) HvmopAltp2mCmdOp$chk0(current.view, b);
       return HvmopAltp2mCmdOp$dec0(current.view, current.words, b);
     }
@@ -3419,7 +3419,7 @@ export function decodeHvmopAltp2mCmdOp(bytes: Uint8Array, options: DecodeOptions
     case 'arm64': {
       if (bytes !== current.bytes) useBytes(bytes, 'HVMOP_altp2m_cmd');
       const o = options.offset ?? 0;
-      const b = (o >>> 0) === o && o + 80 <= current.length ? current.base + o : placeBytes(bytes, o, 80, 'HVMOP_altp2m_cmd');
+      const b = typeof o === 'number' && (o >>> 0) === o && o + 80 <= current.length ? current.base + o : placeBytes(bytes, o, 80, 'HVMOP_altp2m_cmd');
       if (options.strict === true) HvmopAltp2mCmdOp$chk1(current.view, b);
       return HvmopAltp2mCmdOp$dec1(current.view, current.words, b);
     }

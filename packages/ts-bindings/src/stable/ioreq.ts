@@ -278,7 +278,7 @@ export const ioreq: RecordCodec<ioreq, ioreq_view> = {
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'ioreq');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioreq');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'ioreq');
         ioreq$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -295,7 +295,7 @@ export const ioreq: RecordCodec<ioreq, ioreq_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'ioreq');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'ioreq');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'ioreq');
         if (options.strict === true) ioreq$chk0(current.view, b);
         return ioreq$dec0(current.view, current.words, b);
       }
@@ -419,7 +419,7 @@ export const shared_iopage: RecordCodec<shared_iopage, shared_iopage_view> = {
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'shared_iopage');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'shared_iopage');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'shared_iopage');
         shared_iopage$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -436,7 +436,7 @@ export const shared_iopage: RecordCodec<shared_iopage, shared_iopage_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'shared_iopage');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'shared_iopage');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'shared_iopage');
         if (options.strict === true) shared_iopage$chk0(current.view, b);
         return shared_iopage$dec0(current.view, current.words, b);
       }
@@ -569,7 +569,7 @@ export const buf_ioreq: RecordCodec<buf_ioreq, buf_ioreq_view> = {
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'buf_ioreq');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'buf_ioreq');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'buf_ioreq');
         buf_ioreq$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -586,7 +586,7 @@ export const buf_ioreq: RecordCodec<buf_ioreq, buf_ioreq_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'buf_ioreq');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'buf_ioreq');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'buf_ioreq');
         if (options.strict === true) buf_ioreq$chk0(current.view, b);
         return buf_ioreq$dec0(current.view, current.words, b);
       }
@@ -714,7 +714,7 @@ export const buffered_iopage: RecordCodec<buffered_iopage, buffered_iopage_view>
         const size = 4096;
         if (target !== current.bytes) useBytes(target, 'buffered_iopage');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'buffered_iopage');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'buffered_iopage');
         buffered_iopage$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -731,7 +731,7 @@ export const buffered_iopage: RecordCodec<buffered_iopage, buffered_iopage_view>
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'buffered_iopage');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4096 <= current.length ? current.base + o : placeBytes(bytes, o, 4096, 'buffered_iopage');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4096 <= current.length ? current.base + o : placeBytes(bytes, o, 4096, 'buffered_iopage');
         if (options.strict === true) buffered_iopage$chk0(current.view, b);
         return buffered_iopage$dec0(current.view, current.words, b);
       }

@@ -148,7 +148,7 @@ export const xen_memory_reservation: RecordCodec<xen_memory_reservation, xen_mem
         const size = 20;
         if (target !== current.bytes) useBytes(target, 'xen_memory_reservation');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_memory_reservation');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_memory_reservation');
         xen_memory_reservation$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -159,7 +159,7 @@ export const xen_memory_reservation: RecordCodec<xen_memory_reservation, xen_mem
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'xen_memory_reservation');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_memory_reservation');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_memory_reservation');
         xen_memory_reservation$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -173,7 +173,7 @@ export const xen_memory_reservation: RecordCodec<xen_memory_reservation, xen_mem
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_memory_reservation');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'xen_memory_reservation');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'xen_memory_reservation');
         if (options.strict === true) xen_memory_reservation$chk0(current.view, b);
         return xen_memory_reservation$dec0(current.view, current.words, b);
       }
@@ -182,7 +182,7 @@ export const xen_memory_reservation: RecordCodec<xen_memory_reservation, xen_mem
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_memory_reservation');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_memory_reservation');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_memory_reservation');
         if (options.strict === true) xen_memory_reservation$chk1(current.view, b);
         return xen_memory_reservation$dec1(current.view, current.words, b);
       }
@@ -352,7 +352,7 @@ export const xen_memory_exchange: RecordCodec<xen_memory_exchange, xen_memory_ex
         const size = 44;
         if (target !== current.bytes) useBytes(target, 'xen_memory_exchange');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_memory_exchange');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_memory_exchange');
         xen_memory_exchange$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -363,7 +363,7 @@ export const xen_memory_exchange: RecordCodec<xen_memory_exchange, xen_memory_ex
         const size = 72;
         if (target !== current.bytes) useBytes(target, 'xen_memory_exchange');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_memory_exchange');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_memory_exchange');
         xen_memory_exchange$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -377,7 +377,7 @@ export const xen_memory_exchange: RecordCodec<xen_memory_exchange, xen_memory_ex
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_memory_exchange');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 44 <= current.length ? current.base + o : placeBytes(bytes, o, 44, 'xen_memory_exchange');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 44 <= current.length ? current.base + o : placeBytes(bytes, o, 44, 'xen_memory_exchange');
         if (options.strict === true) xen_memory_exchange$chk0(current.view, b);
         return xen_memory_exchange$dec0(current.view, current.words, b);
       }
@@ -386,7 +386,7 @@ export const xen_memory_exchange: RecordCodec<xen_memory_exchange, xen_memory_ex
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_memory_exchange');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 72 <= current.length ? current.base + o : placeBytes(bytes, o, 72, 'xen_memory_exchange');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 72 <= current.length ? current.base + o : placeBytes(bytes, o, 72, 'xen_memory_exchange');
         if (options.strict === true) xen_memory_exchange$chk1(current.view, b);
         return xen_memory_exchange$dec1(current.view, current.words, b);
       }
@@ -501,7 +501,7 @@ export const xen_memory_domain: RecordCodec<xen_memory_domain, xen_memory_domain
         const size = 2;
         if (target !== current.bytes) useBytes(target, 'xen_memory_domain');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_memory_domain');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_memory_domain');
         xen_memory_domain$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -518,7 +518,7 @@ export const xen_memory_domain: RecordCodec<xen_memory_domain, xen_memory_domain
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_memory_domain');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'xen_memory_domain');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'xen_memory_domain');
         return xen_memory_domain$dec0(current.view, current.words, b);
       }
       default:
@@ -661,7 +661,7 @@ export const xen_machphys_mfn_list: RecordCodec<xen_machphys_mfn_list, xen_machp
         const size = 12;
         if (target !== current.bytes) useBytes(target, 'xen_machphys_mfn_list');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_machphys_mfn_list');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_machphys_mfn_list');
         xen_machphys_mfn_list$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -672,7 +672,7 @@ export const xen_machphys_mfn_list: RecordCodec<xen_machphys_mfn_list, xen_machp
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_machphys_mfn_list');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_machphys_mfn_list');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_machphys_mfn_list');
         xen_machphys_mfn_list$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -686,7 +686,7 @@ export const xen_machphys_mfn_list: RecordCodec<xen_machphys_mfn_list, xen_machp
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_machphys_mfn_list');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'xen_machphys_mfn_list');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'xen_machphys_mfn_list');
         return xen_machphys_mfn_list$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -694,7 +694,7 @@ export const xen_machphys_mfn_list: RecordCodec<xen_machphys_mfn_list, xen_machp
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_machphys_mfn_list');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_machphys_mfn_list');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_machphys_mfn_list');
         if (options.strict === true) xen_machphys_mfn_list$chk1(current.view, b);
         return xen_machphys_mfn_list$dec1(current.view, current.words, b);
       }
@@ -852,7 +852,7 @@ export const xen_machphys_mapping: RecordCodec<xen_machphys_mapping, xen_machphy
         const size = 12;
         if (target !== current.bytes) useBytes(target, 'xen_machphys_mapping');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_machphys_mapping');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_machphys_mapping');
         xen_machphys_mapping$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -863,7 +863,7 @@ export const xen_machphys_mapping: RecordCodec<xen_machphys_mapping, xen_machphy
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_machphys_mapping');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_machphys_mapping');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_machphys_mapping');
         xen_machphys_mapping$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -877,7 +877,7 @@ export const xen_machphys_mapping: RecordCodec<xen_machphys_mapping, xen_machphy
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_machphys_mapping');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'xen_machphys_mapping');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'xen_machphys_mapping');
         return xen_machphys_mapping$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -885,7 +885,7 @@ export const xen_machphys_mapping: RecordCodec<xen_machphys_mapping, xen_machphy
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_machphys_mapping');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_machphys_mapping');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_machphys_mapping');
         return xen_machphys_mapping$dec1(current.view, current.words, b);
       }
       default:
@@ -1096,7 +1096,7 @@ export const xen_add_to_physmap: RecordCodec<xen_add_to_physmap, xen_add_to_phys
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_add_to_physmap');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_add_to_physmap');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_add_to_physmap');
         xen_add_to_physmap$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1107,7 +1107,7 @@ export const xen_add_to_physmap: RecordCodec<xen_add_to_physmap, xen_add_to_phys
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_add_to_physmap');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_add_to_physmap');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_add_to_physmap');
         xen_add_to_physmap$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -1121,7 +1121,7 @@ export const xen_add_to_physmap: RecordCodec<xen_add_to_physmap, xen_add_to_phys
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_add_to_physmap');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_add_to_physmap');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_add_to_physmap');
         return xen_add_to_physmap$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -1129,7 +1129,7 @@ export const xen_add_to_physmap: RecordCodec<xen_add_to_physmap, xen_add_to_phys
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_add_to_physmap');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_add_to_physmap');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_add_to_physmap');
         return xen_add_to_physmap$dec1(current.view, current.words, b);
       }
       default:
@@ -1256,7 +1256,7 @@ export const xen_add_to_physmap_batch_extra: RecordCodec<xen_add_to_physmap_batc
         const size = 2;
         if (target !== current.bytes) useBytes(target, 'xen_add_to_physmap_batch_extra');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_add_to_physmap_batch_extra');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_add_to_physmap_batch_extra');
         xen_add_to_physmap_batch_extra$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1273,7 +1273,7 @@ export const xen_add_to_physmap_batch_extra: RecordCodec<xen_add_to_physmap_batc
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_add_to_physmap_batch_extra');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'xen_add_to_physmap_batch_extra');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 2 <= current.length ? current.base + o : placeBytes(bytes, o, 2, 'xen_add_to_physmap_batch_extra');
         return xen_add_to_physmap_batch_extra$dec0(current.view, current.words, b);
       }
       default:
@@ -1452,7 +1452,7 @@ export const xen_add_to_physmap_batch: RecordCodec<xen_add_to_physmap_batch, xen
         const size = 20;
         if (target !== current.bytes) useBytes(target, 'xen_add_to_physmap_batch');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_add_to_physmap_batch');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_add_to_physmap_batch');
         xen_add_to_physmap_batch$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1463,7 +1463,7 @@ export const xen_add_to_physmap_batch: RecordCodec<xen_add_to_physmap_batch, xen
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'xen_add_to_physmap_batch');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_add_to_physmap_batch');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_add_to_physmap_batch');
         xen_add_to_physmap_batch$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -1477,7 +1477,7 @@ export const xen_add_to_physmap_batch: RecordCodec<xen_add_to_physmap_batch, xen
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_add_to_physmap_batch');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'xen_add_to_physmap_batch');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'xen_add_to_physmap_batch');
         return xen_add_to_physmap_batch$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -1485,7 +1485,7 @@ export const xen_add_to_physmap_batch: RecordCodec<xen_add_to_physmap_batch, xen
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_add_to_physmap_batch');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_add_to_physmap_batch');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_add_to_physmap_batch');
         return xen_add_to_physmap_batch$dec1(current.view, current.words, b);
       }
       default:
@@ -1628,7 +1628,7 @@ export const xen_remove_from_physmap: RecordCodec<xen_remove_from_physmap, xen_r
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_remove_from_physmap');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_remove_from_physmap');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_remove_from_physmap');
         xen_remove_from_physmap$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1639,7 +1639,7 @@ export const xen_remove_from_physmap: RecordCodec<xen_remove_from_physmap, xen_r
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_remove_from_physmap');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_remove_from_physmap');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_remove_from_physmap');
         xen_remove_from_physmap$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -1653,7 +1653,7 @@ export const xen_remove_from_physmap: RecordCodec<xen_remove_from_physmap, xen_r
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_remove_from_physmap');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_remove_from_physmap');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_remove_from_physmap');
         if (options.strict === true) xen_remove_from_physmap$chk0(current.view, b);
         return xen_remove_from_physmap$dec0(current.view, current.words, b);
       }
@@ -1662,7 +1662,7 @@ export const xen_remove_from_physmap: RecordCodec<xen_remove_from_physmap, xen_r
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_remove_from_physmap');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_remove_from_physmap');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_remove_from_physmap');
         if (options.strict === true) xen_remove_from_physmap$chk1(current.view, b);
         return xen_remove_from_physmap$dec1(current.view, current.words, b);
       }
@@ -1804,7 +1804,7 @@ export const xen_memory_map: RecordCodec<xen_memory_map, xen_memory_map_view> = 
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_memory_map');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_memory_map');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_memory_map');
         xen_memory_map$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1815,7 +1815,7 @@ export const xen_memory_map: RecordCodec<xen_memory_map, xen_memory_map_view> = 
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_memory_map');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_memory_map');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_memory_map');
         xen_memory_map$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -1829,7 +1829,7 @@ export const xen_memory_map: RecordCodec<xen_memory_map, xen_memory_map_view> = 
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_memory_map');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_memory_map');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_memory_map');
         return xen_memory_map$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -1837,7 +1837,7 @@ export const xen_memory_map: RecordCodec<xen_memory_map, xen_memory_map_view> = 
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_memory_map');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_memory_map');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_memory_map');
         if (options.strict === true) xen_memory_map$chk1(current.view, b);
         return xen_memory_map$dec1(current.view, current.words, b);
       }
@@ -1975,7 +1975,7 @@ export const xen_foreign_memory_map: RecordCodec<xen_foreign_memory_map, xen_for
         const size = 12;
         if (target !== current.bytes) useBytes(target, 'xen_foreign_memory_map');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_foreign_memory_map');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_foreign_memory_map');
         xen_foreign_memory_map$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1986,7 +1986,7 @@ export const xen_foreign_memory_map: RecordCodec<xen_foreign_memory_map, xen_for
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_foreign_memory_map');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_foreign_memory_map');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_foreign_memory_map');
         xen_foreign_memory_map$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -2000,7 +2000,7 @@ export const xen_foreign_memory_map: RecordCodec<xen_foreign_memory_map, xen_for
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_foreign_memory_map');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'xen_foreign_memory_map');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'xen_foreign_memory_map');
         if (options.strict === true) xen_foreign_memory_map$chk0(current.view, b);
         return xen_foreign_memory_map$dec0(current.view, current.words, b);
       }
@@ -2009,7 +2009,7 @@ export const xen_foreign_memory_map: RecordCodec<xen_foreign_memory_map, xen_for
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_foreign_memory_map');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_foreign_memory_map');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_foreign_memory_map');
         if (options.strict === true) xen_foreign_memory_map$chk1(current.view, b);
         return xen_foreign_memory_map$dec1(current.view, current.words, b);
       }
@@ -2189,7 +2189,7 @@ export const xen_pod_target: RecordCodec<xen_pod_target, xen_pod_target_view> = 
         const size = 36;
         if (target !== current.bytes) useBytes(target, 'xen_pod_target');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_pod_target');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_pod_target');
         xen_pod_target$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2200,7 +2200,7 @@ export const xen_pod_target: RecordCodec<xen_pod_target, xen_pod_target_view> = 
         const size = 40;
         if (target !== current.bytes) useBytes(target, 'xen_pod_target');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_pod_target');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_pod_target');
         xen_pod_target$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -2214,7 +2214,7 @@ export const xen_pod_target: RecordCodec<xen_pod_target, xen_pod_target_view> = 
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_pod_target');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 36 <= current.length ? current.base + o : placeBytes(bytes, o, 36, 'xen_pod_target');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 36 <= current.length ? current.base + o : placeBytes(bytes, o, 36, 'xen_pod_target');
         if (options.strict === true) xen_pod_target$chk0(current.view, b);
         return xen_pod_target$dec0(current.view, current.words, b);
       }
@@ -2223,7 +2223,7 @@ export const xen_pod_target: RecordCodec<xen_pod_target, xen_pod_target_view> = 
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_pod_target');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 40 <= current.length ? current.base + o : placeBytes(bytes, o, 40, 'xen_pod_target');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 40 <= current.length ? current.base + o : placeBytes(bytes, o, 40, 'xen_pod_target');
         if (options.strict === true) xen_pod_target$chk1(current.view, b);
         return xen_pod_target$dec1(current.view, current.words, b);
       }
@@ -2398,7 +2398,7 @@ export const xen_mem_acquire_resource: RecordCodec<xen_mem_acquire_resource, xen
         const size = 28;
         if (target !== current.bytes) useBytes(target, 'xen_mem_acquire_resource');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_mem_acquire_resource');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_mem_acquire_resource');
         xen_mem_acquire_resource$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2409,7 +2409,7 @@ export const xen_mem_acquire_resource: RecordCodec<xen_mem_acquire_resource, xen
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'xen_mem_acquire_resource');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_mem_acquire_resource');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_mem_acquire_resource');
         xen_mem_acquire_resource$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -2423,7 +2423,7 @@ export const xen_mem_acquire_resource: RecordCodec<xen_mem_acquire_resource, xen
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_mem_acquire_resource');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 28 <= current.length ? current.base + o : placeBytes(bytes, o, 28, 'xen_mem_acquire_resource');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 28 <= current.length ? current.base + o : placeBytes(bytes, o, 28, 'xen_mem_acquire_resource');
         if (options.strict === true) xen_mem_acquire_resource$chk0(current.view, b);
         return xen_mem_acquire_resource$dec0(current.view, current.words, b);
       }
@@ -2432,7 +2432,7 @@ export const xen_mem_acquire_resource: RecordCodec<xen_mem_acquire_resource, xen
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_mem_acquire_resource');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_mem_acquire_resource');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_mem_acquire_resource');
         if (options.strict === true) xen_mem_acquire_resource$chk1(current.view, b);
         return xen_mem_acquire_resource$dec1(current.view, current.words, b);
       }
@@ -2649,7 +2649,7 @@ export const xen_vmemrange: RecordCodec<xen_vmemrange, xen_vmemrange_view> = {
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_vmemrange');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vmemrange');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vmemrange');
         xen_vmemrange$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2666,7 +2666,7 @@ export const xen_vmemrange: RecordCodec<xen_vmemrange, xen_vmemrange_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_vmemrange');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_vmemrange');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'xen_vmemrange');
         return xen_vmemrange$dec0(current.view, current.words, b);
       }
       default:
@@ -2827,7 +2827,7 @@ export const xen_vnuma_topology_info: RecordCodec<xen_vnuma_topology_info, xen_v
         const size = 40;
         if (target !== current.bytes) useBytes(target, 'xen_vnuma_topology_info');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info');
         xen_vnuma_topology_info$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -2838,7 +2838,7 @@ export const xen_vnuma_topology_info: RecordCodec<xen_vnuma_topology_info, xen_v
         const size = 40;
         if (target !== current.bytes) useBytes(target, 'xen_vnuma_topology_info');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info');
         xen_vnuma_topology_info$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -2852,7 +2852,7 @@ export const xen_vnuma_topology_info: RecordCodec<xen_vnuma_topology_info, xen_v
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_vnuma_topology_info');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 40 <= current.length ? current.base + o : placeBytes(bytes, o, 40, 'xen_vnuma_topology_info');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 40 <= current.length ? current.base + o : placeBytes(bytes, o, 40, 'xen_vnuma_topology_info');
         if (options.strict === true) xen_vnuma_topology_info$chk0(current.view, b);
         return xen_vnuma_topology_info$dec0(current.view, current.words, b);
       }
@@ -2861,7 +2861,7 @@ export const xen_vnuma_topology_info: RecordCodec<xen_vnuma_topology_info, xen_v
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_vnuma_topology_info');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 40 <= current.length ? current.base + o : placeBytes(bytes, o, 40, 'xen_vnuma_topology_info');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 40 <= current.length ? current.base + o : placeBytes(bytes, o, 40, 'xen_vnuma_topology_info');
         if (options.strict === true) xen_vnuma_topology_info$chk1(current.view, b);
         return xen_vnuma_topology_info$dec1(current.view, current.words, b);
       }
@@ -2998,7 +2998,7 @@ export const xen_vnuma_topology_info_vdistance: RecordCodec<xen_vnuma_topology_i
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_vnuma_topology_info.vdistance');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info.vdistance');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info.vdistance');
         xen_vnuma_topology_info_vdistance$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3009,7 +3009,7 @@ export const xen_vnuma_topology_info_vdistance: RecordCodec<xen_vnuma_topology_i
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_vnuma_topology_info.vdistance');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info.vdistance');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info.vdistance');
         xen_vnuma_topology_info_vdistance$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -3023,7 +3023,7 @@ export const xen_vnuma_topology_info_vdistance: RecordCodec<xen_vnuma_topology_i
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_vnuma_topology_info.vdistance');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_vnuma_topology_info.vdistance');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_vnuma_topology_info.vdistance');
         return xen_vnuma_topology_info_vdistance$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -3031,7 +3031,7 @@ export const xen_vnuma_topology_info_vdistance: RecordCodec<xen_vnuma_topology_i
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_vnuma_topology_info.vdistance');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_vnuma_topology_info.vdistance');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_vnuma_topology_info.vdistance');
         return xen_vnuma_topology_info_vdistance$dec1(current.view, current.words, b);
       }
       default:
@@ -3165,7 +3165,7 @@ export const xen_vnuma_topology_info_vcpu_to_vnode: RecordCodec<xen_vnuma_topolo
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_vnuma_topology_info.vcpu_to_vnode');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info.vcpu_to_vnode');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info.vcpu_to_vnode');
         xen_vnuma_topology_info_vcpu_to_vnode$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3176,7 +3176,7 @@ export const xen_vnuma_topology_info_vcpu_to_vnode: RecordCodec<xen_vnuma_topolo
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_vnuma_topology_info.vcpu_to_vnode');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info.vcpu_to_vnode');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info.vcpu_to_vnode');
         xen_vnuma_topology_info_vcpu_to_vnode$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -3190,7 +3190,7 @@ export const xen_vnuma_topology_info_vcpu_to_vnode: RecordCodec<xen_vnuma_topolo
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_vnuma_topology_info.vcpu_to_vnode');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_vnuma_topology_info.vcpu_to_vnode');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_vnuma_topology_info.vcpu_to_vnode');
         return xen_vnuma_topology_info_vcpu_to_vnode$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -3198,7 +3198,7 @@ export const xen_vnuma_topology_info_vcpu_to_vnode: RecordCodec<xen_vnuma_topolo
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_vnuma_topology_info.vcpu_to_vnode');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_vnuma_topology_info.vcpu_to_vnode');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_vnuma_topology_info.vcpu_to_vnode');
         return xen_vnuma_topology_info_vcpu_to_vnode$dec1(current.view, current.words, b);
       }
       default:
@@ -3332,7 +3332,7 @@ export const xen_vnuma_topology_info_vmemrange: RecordCodec<xen_vnuma_topology_i
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_vnuma_topology_info.vmemrange');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info.vmemrange');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info.vmemrange');
         xen_vnuma_topology_info_vmemrange$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -3343,7 +3343,7 @@ export const xen_vnuma_topology_info_vmemrange: RecordCodec<xen_vnuma_topology_i
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_vnuma_topology_info.vmemrange');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info.vmemrange');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_vnuma_topology_info.vmemrange');
         xen_vnuma_topology_info_vmemrange$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -3357,7 +3357,7 @@ export const xen_vnuma_topology_info_vmemrange: RecordCodec<xen_vnuma_topology_i
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_vnuma_topology_info.vmemrange');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_vnuma_topology_info.vmemrange');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_vnuma_topology_info.vmemrange');
         return xen_vnuma_topology_info_vmemrange$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -3365,7 +3365,7 @@ export const xen_vnuma_topology_info_vmemrange: RecordCodec<xen_vnuma_topology_i
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_vnuma_topology_info.vmemrange');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_vnuma_topology_info.vmemrange');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_vnuma_topology_info.vmemrange');
         return xen_vnuma_topology_info_vmemrange$dec1(current.view, current.words, b);
       }
       default:

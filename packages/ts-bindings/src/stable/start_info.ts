@@ -254,7 +254,7 @@ export const hvm_start_info: RecordCodec<hvm_start_info, hvm_start_info_view> = 
         const size = 56;
         if (target !== current.bytes) useBytes(target, 'hvm_start_info');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'hvm_start_info');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'hvm_start_info');
         hvm_start_info$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -269,7 +269,7 @@ export const hvm_start_info: RecordCodec<hvm_start_info, hvm_start_info_view> = 
       case 'x86_64': {
         if (bytes !== current.bytes) useBytes(bytes, 'hvm_start_info');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 56 <= current.length ? current.base + o : placeBytes(bytes, o, 56, 'hvm_start_info');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 56 <= current.length ? current.base + o : placeBytes(bytes, o, 56, 'hvm_start_info');
         if (options.strict === true) hvm_start_info$chk0(current.view, b);
         return hvm_start_info$dec0(current.view, current.words, b);
       }
@@ -413,7 +413,7 @@ export const hvm_modlist_entry: RecordCodec<hvm_modlist_entry, hvm_modlist_entry
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'hvm_modlist_entry');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'hvm_modlist_entry');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'hvm_modlist_entry');
         hvm_modlist_entry$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -428,7 +428,7 @@ export const hvm_modlist_entry: RecordCodec<hvm_modlist_entry, hvm_modlist_entry
       case 'x86_64': {
         if (bytes !== current.bytes) useBytes(bytes, 'hvm_modlist_entry');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'hvm_modlist_entry');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'hvm_modlist_entry');
         if (options.strict === true) hvm_modlist_entry$chk0(current.view, b);
         return hvm_modlist_entry$dec0(current.view, current.words, b);
       }
@@ -566,7 +566,7 @@ export const hvm_memmap_table_entry: RecordCodec<hvm_memmap_table_entry, hvm_mem
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'hvm_memmap_table_entry');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'hvm_memmap_table_entry');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'hvm_memmap_table_entry');
         hvm_memmap_table_entry$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -581,7 +581,7 @@ export const hvm_memmap_table_entry: RecordCodec<hvm_memmap_table_entry, hvm_mem
       case 'x86_64': {
         if (bytes !== current.bytes) useBytes(bytes, 'hvm_memmap_table_entry');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'hvm_memmap_table_entry');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'hvm_memmap_table_entry');
         if (options.strict === true) hvm_memmap_table_entry$chk0(current.view, b);
         return hvm_memmap_table_entry$dec0(current.view, current.words, b);
       }

@@ -233,7 +233,7 @@ export const xen_arch_domainconfig: RecordCodec<xen_arch_domainconfig, xen_arch_
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_arch_domainconfig');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_arch_domainconfig');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_arch_domainconfig');
         xen_arch_domainconfig$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -243,7 +243,7 @@ export const xen_arch_domainconfig: RecordCodec<xen_arch_domainconfig, xen_arch_
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_arch_domainconfig');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_arch_domainconfig');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_arch_domainconfig');
         xen_arch_domainconfig$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -258,14 +258,14 @@ export const xen_arch_domainconfig: RecordCodec<xen_arch_domainconfig, xen_arch_
       case 'x86_64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_arch_domainconfig');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_arch_domainconfig');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'xen_arch_domainconfig');
         return xen_arch_domainconfig$dec0(current.view, current.words, b);
       }
       case 'arm32':
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_arch_domainconfig');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_arch_domainconfig');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xen_arch_domainconfig');
         if (options.strict === true) xen_arch_domainconfig$chk1(current.view, b);
         return xen_arch_domainconfig$dec1(current.view, current.words, b);
       }
@@ -848,7 +848,7 @@ export const xen_domctl_createdomain: RecordCodec<xen_domctl_createdomain, xen_d
         const size = 68;
         if (target !== current.bytes) useBytes(target, 'xen_domctl_createdomain');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_createdomain');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_createdomain');
         xen_domctl_createdomain$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -858,7 +858,7 @@ export const xen_domctl_createdomain: RecordCodec<xen_domctl_createdomain, xen_d
         const size = 76;
         if (target !== current.bytes) useBytes(target, 'xen_domctl_createdomain');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_createdomain');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_createdomain');
         xen_domctl_createdomain$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -873,14 +873,14 @@ export const xen_domctl_createdomain: RecordCodec<xen_domctl_createdomain, xen_d
       case 'x86_64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_createdomain');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 68 <= current.length ? current.base + o : placeBytes(bytes, o, 68, 'xen_domctl_createdomain');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 68 <= current.length ? current.base + o : placeBytes(bytes, o, 68, 'xen_domctl_createdomain');
         return xen_domctl_createdomain$dec0(current.view, current.words, b);
       }
       case 'arm32':
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_createdomain');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 76 <= current.length ? current.base + o : placeBytes(bytes, o, 76, 'xen_domctl_createdomain');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 76 <= current.length ? current.base + o : placeBytes(bytes, o, 76, 'xen_domctl_createdomain');
         if (options.strict === true) xen_domctl_createdomain$chk1(current.view, b);
         return xen_domctl_createdomain$dec1(current.view, current.words, b);
       }
@@ -998,7 +998,7 @@ export const xen_domctl_createdomain_altp2m: RecordCodec<xen_domctl_createdomain
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'xen_domctl_createdomain.altp2m');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_createdomain.altp2m');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_createdomain.altp2m');
         xen_domctl_createdomain_altp2m$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -1015,7 +1015,7 @@ export const xen_domctl_createdomain_altp2m: RecordCodec<xen_domctl_createdomain
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_createdomain.altp2m');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_domctl_createdomain.altp2m');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'xen_domctl_createdomain.altp2m');
         return xen_domctl_createdomain_altp2m$dec0(current.view, current.words, b);
       }
       default:

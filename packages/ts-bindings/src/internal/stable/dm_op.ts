@@ -2016,534 +2016,503 @@ export function xen_dm_op$enc0(v: xen_dm_op, d: DataView, w: BigUint64Array | un
   if (x1.create_ioreq_server !== undefined) {
     k2++;
     j3 = 0;
-    const x4 = x1.create_ioreq_server!;
-    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'xen_dm_op.u.create_ioreq_server');
-    const x5 = x4.handle_bufioreq;
-    if (typeof x5 !== 'number' || (x5 & 0xff) !== x5) failInt(x5, 'xen_dm_op.u.create_ioreq_server.handle_bufioreq', 'uint8_t', 8);
-    const x6 = x4.id;
-    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'xen_dm_op.u.create_ioreq_server.id', 'uint16_t', 16);
   }
   if (x1.get_ioreq_server_info !== undefined) {
     k2++;
     j3 = 1;
-    const x7 = x1.get_ioreq_server_info!;
-    if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'xen_dm_op.u.get_ioreq_server_info');
-    const x8 = x7.id;
-    if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'xen_dm_op.u.get_ioreq_server_info.id', 'uint16_t', 16);
-    const x9 = x7.flags;
-    if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'xen_dm_op.u.get_ioreq_server_info.flags', 'uint16_t', 16);
-    const x10 = x7.bufioreq_port;
-    if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_port', 'uint32_t', 32);
-    const x11 = x7.ioreq_gfn;
-    if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffffffffffn) failBigInt(x11, 'xen_dm_op.u.get_ioreq_server_info.ioreq_gfn', 'uint64_aligned_t', 64);
-    const x12 = x7.bufioreq_gfn;
-    if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_gfn', 'uint64_aligned_t', 64);
   }
   if (x1.map_io_range_to_ioreq_server !== undefined) {
     k2++;
     j3 = 2;
-    const x13 = x1.map_io_range_to_ioreq_server!;
-    if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'xen_dm_op.u.map_io_range_to_ioreq_server');
-    const x14 = x13.id;
-    if (typeof x14 !== 'number' || (x14 & 0xffff) !== x14) failInt(x14, 'xen_dm_op.u.map_io_range_to_ioreq_server.id', 'uint16_t', 16);
-    const x15 = x13.type;
-    if (typeof x15 !== 'number' || (x15 >>> 0) !== x15) failInt(x15, 'xen_dm_op.u.map_io_range_to_ioreq_server.type', 'uint32_t', 32);
-    const x16 = x13.start;
-    if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'xen_dm_op.u.map_io_range_to_ioreq_server.start', 'uint64_aligned_t', 64);
-    const x17 = x13.end;
-    if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_dm_op.u.map_io_range_to_ioreq_server.end', 'uint64_aligned_t', 64);
   }
   if (x1.unmap_io_range_from_ioreq_server !== undefined) {
     k2++;
     j3 = 3;
-    const x18 = x1.unmap_io_range_from_ioreq_server!;
-    if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'xen_dm_op.u.unmap_io_range_from_ioreq_server');
-    const x19 = x18.id;
-    if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.id', 'uint16_t', 16);
-    const x20 = x18.type;
-    if (typeof x20 !== 'number' || (x20 >>> 0) !== x20) failInt(x20, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.type', 'uint32_t', 32);
-    const x21 = x18.start;
-    if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.start', 'uint64_aligned_t', 64);
-    const x22 = x18.end;
-    if (typeof x22 !== 'bigint' || x22 < 0n || x22 > 0xffffffffffffffffn) failBigInt(x22, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.end', 'uint64_aligned_t', 64);
   }
   if (x1.set_ioreq_server_state !== undefined) {
     k2++;
     j3 = 4;
-    const x23 = x1.set_ioreq_server_state!;
-    if (typeof x23 !== 'object' || x23 === null) failObject(x23, 'xen_dm_op.u.set_ioreq_server_state');
-    const x24 = x23.id;
-    if (typeof x24 !== 'number' || (x24 & 0xffff) !== x24) failInt(x24, 'xen_dm_op.u.set_ioreq_server_state.id', 'uint16_t', 16);
-    const x25 = x23.enabled;
-    if (typeof x25 !== 'number' || (x25 & 0xff) !== x25) failInt(x25, 'xen_dm_op.u.set_ioreq_server_state.enabled', 'uint8_t', 8);
   }
   if (x1.destroy_ioreq_server !== undefined) {
     k2++;
     j3 = 5;
-    const x26 = x1.destroy_ioreq_server!;
-    if (typeof x26 !== 'object' || x26 === null) failObject(x26, 'xen_dm_op.u.destroy_ioreq_server');
-    const x27 = x26.id;
-    if (typeof x27 !== 'number' || (x27 & 0xffff) !== x27) failInt(x27, 'xen_dm_op.u.destroy_ioreq_server.id', 'uint16_t', 16);
   }
   if (x1.track_dirty_vram !== undefined) {
     k2++;
     j3 = 6;
-    const x28 = x1.track_dirty_vram!;
-    if (typeof x28 !== 'object' || x28 === null) failObject(x28, 'xen_dm_op.u.track_dirty_vram');
-    const x29 = x28.nr;
-    if (typeof x29 !== 'number' || (x29 >>> 0) !== x29) failInt(x29, 'xen_dm_op.u.track_dirty_vram.nr', 'uint32_t', 32);
-    const x30 = x28.first_pfn;
-    if (typeof x30 !== 'bigint' || x30 < 0n || x30 > 0xffffffffffffffffn) failBigInt(x30, 'xen_dm_op.u.track_dirty_vram.first_pfn', 'uint64_aligned_t', 64);
   }
   if (x1.set_pci_intx_level !== undefined) {
     k2++;
     j3 = 7;
-    const x31 = x1.set_pci_intx_level!;
-    if (typeof x31 !== 'object' || x31 === null) failObject(x31, 'xen_dm_op.u.set_pci_intx_level');
-    const x32 = x31.domain;
-    if (typeof x32 !== 'number' || (x32 & 0xffff) !== x32) failInt(x32, 'xen_dm_op.u.set_pci_intx_level.domain', 'uint16_t', 16);
-    const x33 = x31.bus;
-    if (typeof x33 !== 'number' || (x33 & 0xff) !== x33) failInt(x33, 'xen_dm_op.u.set_pci_intx_level.bus', 'uint8_t', 8);
-    const x34 = x31.device;
-    if (typeof x34 !== 'number' || (x34 & 0xff) !== x34) failInt(x34, 'xen_dm_op.u.set_pci_intx_level.device', 'uint8_t', 8);
-    const x35 = x31.intx;
-    if (typeof x35 !== 'number' || (x35 & 0xff) !== x35) failInt(x35, 'xen_dm_op.u.set_pci_intx_level.intx', 'uint8_t', 8);
-    const x36 = x31.level;
-    if (typeof x36 !== 'number' || (x36 & 0xff) !== x36) failInt(x36, 'xen_dm_op.u.set_pci_intx_level.level', 'uint8_t', 8);
   }
   if (x1.set_isa_irq_level !== undefined) {
     k2++;
     j3 = 8;
-    const x37 = x1.set_isa_irq_level!;
-    if (typeof x37 !== 'object' || x37 === null) failObject(x37, 'xen_dm_op.u.set_isa_irq_level');
-    const x38 = x37.isa_irq;
-    if (typeof x38 !== 'number' || (x38 & 0xff) !== x38) failInt(x38, 'xen_dm_op.u.set_isa_irq_level.isa_irq', 'uint8_t', 8);
-    const x39 = x37.level;
-    if (typeof x39 !== 'number' || (x39 & 0xff) !== x39) failInt(x39, 'xen_dm_op.u.set_isa_irq_level.level', 'uint8_t', 8);
   }
   if (x1.set_irq_level !== undefined) {
     k2++;
     j3 = 9;
-    const x40 = x1.set_irq_level!;
-    if (typeof x40 !== 'object' || x40 === null) failObject(x40, 'xen_dm_op.u.set_irq_level');
-    const x41 = x40.irq;
-    if (typeof x41 !== 'number' || (x41 >>> 0) !== x41) failInt(x41, 'xen_dm_op.u.set_irq_level.irq', 'uint32_t', 32);
-    const x42 = x40.level;
-    if (typeof x42 !== 'number' || (x42 & 0xff) !== x42) failInt(x42, 'xen_dm_op.u.set_irq_level.level', 'uint8_t', 8);
   }
   if (x1.set_pci_link_route !== undefined) {
     k2++;
     j3 = 10;
-    const x43 = x1.set_pci_link_route!;
-    if (typeof x43 !== 'object' || x43 === null) failObject(x43, 'xen_dm_op.u.set_pci_link_route');
-    const x44 = x43.link;
-    if (typeof x44 !== 'number' || (x44 & 0xff) !== x44) failInt(x44, 'xen_dm_op.u.set_pci_link_route.link', 'uint8_t', 8);
-    const x45 = x43.isa_irq;
-    if (typeof x45 !== 'number' || (x45 & 0xff) !== x45) failInt(x45, 'xen_dm_op.u.set_pci_link_route.isa_irq', 'uint8_t', 8);
   }
   if (x1.modified_memory !== undefined) {
     k2++;
     j3 = 11;
-    const x46 = x1.modified_memory!;
-    if (typeof x46 !== 'object' || x46 === null) failObject(x46, 'xen_dm_op.u.modified_memory');
-    const x47 = x46.nr_extents;
-    if (typeof x47 !== 'number' || (x47 >>> 0) !== x47) failInt(x47, 'xen_dm_op.u.modified_memory.nr_extents', 'uint32_t', 32);
-    const x48 = x46.opaque;
-    if (typeof x48 !== 'number' || (x48 >>> 0) !== x48) failInt(x48, 'xen_dm_op.u.modified_memory.opaque', 'uint32_t', 32);
   }
   if (x1.set_mem_type !== undefined) {
     k2++;
     j3 = 12;
-    const x49 = x1.set_mem_type!;
-    if (typeof x49 !== 'object' || x49 === null) failObject(x49, 'xen_dm_op.u.set_mem_type');
-    const x50 = x49.nr;
-    if (typeof x50 !== 'number' || (x50 >>> 0) !== x50) failInt(x50, 'xen_dm_op.u.set_mem_type.nr', 'uint32_t', 32);
-    const x51 = x49.mem_type;
-    if (typeof x51 !== 'number' || (x51 & 0xffff) !== x51) failInt(x51, 'xen_dm_op.u.set_mem_type.mem_type', 'uint16_t', 16);
-    const x52 = x49.first_pfn;
-    if (typeof x52 !== 'bigint' || x52 < 0n || x52 > 0xffffffffffffffffn) failBigInt(x52, 'xen_dm_op.u.set_mem_type.first_pfn', 'uint64_aligned_t', 64);
   }
   if (x1.inject_event !== undefined) {
     k2++;
     j3 = 13;
-    const x53 = x1.inject_event!;
-    if (typeof x53 !== 'object' || x53 === null) failObject(x53, 'xen_dm_op.u.inject_event');
-    const x54 = x53.vcpuid;
-    if (typeof x54 !== 'number' || (x54 >>> 0) !== x54) failInt(x54, 'xen_dm_op.u.inject_event.vcpuid', 'uint32_t', 32);
-    const x55 = x53.vector;
-    if (typeof x55 !== 'number' || (x55 & 0xff) !== x55) failInt(x55, 'xen_dm_op.u.inject_event.vector', 'uint8_t', 8);
-    const x56 = x53.type;
-    if (typeof x56 !== 'number' || (x56 & 0xff) !== x56) failInt(x56, 'xen_dm_op.u.inject_event.type', 'uint8_t', 8);
-    const x57 = x53.insn_len;
-    if (typeof x57 !== 'number' || (x57 & 0xff) !== x57) failInt(x57, 'xen_dm_op.u.inject_event.insn_len', 'uint8_t', 8);
-    const x58 = x53.error_code;
-    if (typeof x58 !== 'number' || (x58 >>> 0) !== x58) failInt(x58, 'xen_dm_op.u.inject_event.error_code', 'uint32_t', 32);
-    const x59 = x53.cr2;
-    if (typeof x59 !== 'bigint' || x59 < 0n || x59 > 0xffffffffffffffffn) failBigInt(x59, 'xen_dm_op.u.inject_event.cr2', 'uint64_aligned_t', 64);
   }
   if (x1.inject_msi !== undefined) {
     k2++;
     j3 = 14;
-    const x60 = x1.inject_msi!;
-    if (typeof x60 !== 'object' || x60 === null) failObject(x60, 'xen_dm_op.u.inject_msi');
-    const x61 = x60.data;
-    if (typeof x61 !== 'number' || (x61 >>> 0) !== x61) failInt(x61, 'xen_dm_op.u.inject_msi.data', 'uint32_t', 32);
-    const x62 = x60.addr;
-    if (typeof x62 !== 'bigint' || x62 < 0n || x62 > 0xffffffffffffffffn) failBigInt(x62, 'xen_dm_op.u.inject_msi.addr', 'uint64_aligned_t', 64);
   }
   if (x1.map_mem_type_to_ioreq_server !== undefined) {
     k2++;
     j3 = 15;
-    const x63 = x1.map_mem_type_to_ioreq_server!;
-    if (typeof x63 !== 'object' || x63 === null) failObject(x63, 'xen_dm_op.u.map_mem_type_to_ioreq_server');
-    const x64 = x63.id;
-    if (typeof x64 !== 'number' || (x64 & 0xffff) !== x64) failInt(x64, 'xen_dm_op.u.map_mem_type_to_ioreq_server.id', 'uint16_t', 16);
-    const x65 = x63.type;
-    if (typeof x65 !== 'number' || (x65 & 0xffff) !== x65) failInt(x65, 'xen_dm_op.u.map_mem_type_to_ioreq_server.type', 'uint16_t', 16);
-    const x66 = x63.flags;
-    if (typeof x66 !== 'number' || (x66 >>> 0) !== x66) failInt(x66, 'xen_dm_op.u.map_mem_type_to_ioreq_server.flags', 'uint32_t', 32);
-    const x67 = x63.opaque;
-    if (typeof x67 !== 'bigint' || x67 < 0n || x67 > 0xffffffffffffffffn) failBigInt(x67, 'xen_dm_op.u.map_mem_type_to_ioreq_server.opaque', 'uint64_t', 64);
   }
   if (x1.remote_shutdown !== undefined) {
     k2++;
     j3 = 16;
-    const x68 = x1.remote_shutdown!;
-    if (typeof x68 !== 'object' || x68 === null) failObject(x68, 'xen_dm_op.u.remote_shutdown');
-    const x69 = x68.reason;
-    if (typeof x69 !== 'number' || (x69 >>> 0) !== x69) failInt(x69, 'xen_dm_op.u.remote_shutdown.reason', 'uint32_t', 32);
   }
   if (x1.relocate_memory !== undefined) {
     k2++;
     j3 = 17;
-    const x70 = x1.relocate_memory!;
-    if (typeof x70 !== 'object' || x70 === null) failObject(x70, 'xen_dm_op.u.relocate_memory');
-    const x71 = x70.size;
-    if (typeof x71 !== 'number' || (x71 >>> 0) !== x71) failInt(x71, 'xen_dm_op.u.relocate_memory.size', 'uint32_t', 32);
-    const x72 = x70.src_gfn;
-    if (typeof x72 !== 'bigint' || x72 < 0n || x72 > 0xffffffffffffffffn) failBigInt(x72, 'xen_dm_op.u.relocate_memory.src_gfn', 'uint64_aligned_t', 64);
-    const x73 = x70.dst_gfn;
-    if (typeof x73 !== 'bigint' || x73 < 0n || x73 > 0xffffffffffffffffn) failBigInt(x73, 'xen_dm_op.u.relocate_memory.dst_gfn', 'uint64_aligned_t', 64);
   }
   if (x1.pin_memory_cacheattr !== undefined) {
     k2++;
     j3 = 18;
-    const x74 = x1.pin_memory_cacheattr!;
-    if (typeof x74 !== 'object' || x74 === null) failObject(x74, 'xen_dm_op.u.pin_memory_cacheattr');
-    const x75 = x74.start;
-    if (typeof x75 !== 'bigint' || x75 < 0n || x75 > 0xffffffffffffffffn) failBigInt(x75, 'xen_dm_op.u.pin_memory_cacheattr.start', 'uint64_aligned_t', 64);
-    const x76 = x74.end;
-    if (typeof x76 !== 'bigint' || x76 < 0n || x76 > 0xffffffffffffffffn) failBigInt(x76, 'xen_dm_op.u.pin_memory_cacheattr.end', 'uint64_aligned_t', 64);
-    const x77 = x74.type;
-    if (typeof x77 !== 'number' || (x77 >>> 0) !== x77) failInt(x77, 'xen_dm_op.u.pin_memory_cacheattr.type', 'uint32_t', 32);
   }
   if (x1.nr_vcpus !== undefined) {
     k2++;
     j3 = 19;
-    const x78 = x1.nr_vcpus!;
-    if (typeof x78 !== 'object' || x78 === null) failObject(x78, 'xen_dm_op.u.nr_vcpus');
-    const x79 = x78.vcpus;
-    if (typeof x79 !== 'number' || (x79 >>> 0) !== x79) failInt(x79, 'xen_dm_op.u.nr_vcpus.vcpus', 'uint32_t', 32);
   }
   if (k2 > 1) {
     checkDecodedUnion(x1, k2, 24, 'xen_dm_op.u', ['create_ioreq_server', 'get_ioreq_server_info', 'map_io_range_to_ioreq_server', 'unmap_io_range_from_ioreq_server', 'set_ioreq_server_state', 'destroy_ioreq_server', 'track_dirty_vram', 'set_pci_intx_level', 'set_isa_irq_level', 'set_irq_level', 'set_pci_link_route', 'modified_memory', 'set_mem_type', 'inject_event', 'inject_msi', 'map_mem_type_to_ioreq_server', 'remote_shutdown', 'relocate_memory', 'pin_memory_cacheattr', 'nr_vcpus'], xen_dm_op_u$dec0, xen_dm_op_u$enc0);
     j3 = -2;
   } else if (k2 === 0) checkEmptyUnion(x1, 'xen_dm_op.u');
-  d.setUint32(b, x0, true);
-  d.setUint32(b + 4, 0);
   if (j3 === -2) {
     encodeDecodedUnion(x1, 2, d, w, b + 8, 24, 'xen_dm_op.u', ['create_ioreq_server', 'get_ioreq_server_info', 'map_io_range_to_ioreq_server', 'unmap_io_range_from_ioreq_server', 'set_ioreq_server_state', 'destroy_ioreq_server', 'track_dirty_vram', 'set_pci_intx_level', 'set_isa_irq_level', 'set_irq_level', 'set_pci_link_route', 'modified_memory', 'set_mem_type', 'inject_event', 'inject_msi', 'map_mem_type_to_ioreq_server', 'remote_shutdown', 'relocate_memory', 'pin_memory_cacheattr', 'nr_vcpus'], xen_dm_op_u$dec0, xen_dm_op_u$enc0);
   } else {
-    d.setUint32(b + 8, 0);
-    d.setUint32(b + 8 + 4, 0);
-    d.setUint32(b + 8 + 8, 0);
-    d.setUint32(b + 8 + 12, 0);
-    d.setUint32(b + 8 + 16, 0);
-    d.setUint32(b + 8 + 20, 0);
     switch (j3) {
       case 0: {
-        const x80 = x1.create_ioreq_server!;
-        if (typeof x80 !== 'object' || x80 === null) failObject(x80, 'xen_dm_op.u.create_ioreq_server');
-        const x81 = x80.handle_bufioreq;
-        if (typeof x81 !== 'number' || (x81 & 0xff) !== x81) failInt(x81, 'xen_dm_op.u.create_ioreq_server.handle_bufioreq', 'uint8_t', 8);
-        const x82 = x80.id;
-        if (typeof x82 !== 'number' || (x82 & 0xffff) !== x82) failInt(x82, 'xen_dm_op.u.create_ioreq_server.id', 'uint16_t', 16);
-        d.setUint8(b + 8, x81);
+        const x4 = x1.create_ioreq_server!;
+        if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'xen_dm_op.u.create_ioreq_server');
+        const x5 = x4.handle_bufioreq;
+        if (typeof x5 !== 'number' || (x5 & 0xff) !== x5) failInt(x5, 'xen_dm_op.u.create_ioreq_server.handle_bufioreq', 'uint8_t', 8);
+        const x6 = x4.id;
+        if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'xen_dm_op.u.create_ioreq_server.id', 'uint16_t', 16);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint8(b + 8, x5);
         zero(d, b + 9, 3);
-        d.setUint16(b + 12, x82, true);
+        d.setUint16(b + 12, x6, true);
         break;
       }
       case 1: {
-        const x83 = x1.get_ioreq_server_info!;
-        if (typeof x83 !== 'object' || x83 === null) failObject(x83, 'xen_dm_op.u.get_ioreq_server_info');
-        const x84 = x83.id;
-        if (typeof x84 !== 'number' || (x84 & 0xffff) !== x84) failInt(x84, 'xen_dm_op.u.get_ioreq_server_info.id', 'uint16_t', 16);
-        const x85 = x83.flags;
-        if (typeof x85 !== 'number' || (x85 & 0xffff) !== x85) failInt(x85, 'xen_dm_op.u.get_ioreq_server_info.flags', 'uint16_t', 16);
-        const x86 = x83.bufioreq_port;
-        if (typeof x86 !== 'number' || (x86 >>> 0) !== x86) failInt(x86, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_port', 'uint32_t', 32);
-        const x87 = x83.ioreq_gfn;
-        if (typeof x87 !== 'bigint' || x87 < 0n || x87 > 0xffffffffffffffffn) failBigInt(x87, 'xen_dm_op.u.get_ioreq_server_info.ioreq_gfn', 'uint64_aligned_t', 64);
-        const x88 = x83.bufioreq_gfn;
-        if (typeof x88 !== 'bigint' || x88 < 0n || x88 > 0xffffffffffffffffn) failBigInt(x88, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_gfn', 'uint64_aligned_t', 64);
-        d.setUint16(b + 8, x84, true);
-        d.setUint16(b + 10, x85, true);
-        d.setUint32(b + 12, x86, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x87; else d.setBigUint64(b + 16, x87, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x88; else d.setBigUint64(b + 24, x88, true);
+        const x7 = x1.get_ioreq_server_info!;
+        if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'xen_dm_op.u.get_ioreq_server_info');
+        const x8 = x7.id;
+        if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'xen_dm_op.u.get_ioreq_server_info.id', 'uint16_t', 16);
+        const x9 = x7.flags;
+        if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'xen_dm_op.u.get_ioreq_server_info.flags', 'uint16_t', 16);
+        const x10 = x7.bufioreq_port;
+        if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_port', 'uint32_t', 32);
+        const x11 = x7.ioreq_gfn;
+        if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffffffffffn) failBigInt(x11, 'xen_dm_op.u.get_ioreq_server_info.ioreq_gfn', 'uint64_aligned_t', 64);
+        const x12 = x7.bufioreq_gfn;
+        if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_gfn', 'uint64_aligned_t', 64);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint16(b + 8, x8, true);
+        d.setUint16(b + 10, x9, true);
+        d.setUint32(b + 12, x10, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x11; else d.setBigUint64(b + 16, x11, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x12; else d.setBigUint64(b + 24, x12, true);
         break;
       }
       case 2: {
-        const x89 = x1.map_io_range_to_ioreq_server!;
-        if (typeof x89 !== 'object' || x89 === null) failObject(x89, 'xen_dm_op.u.map_io_range_to_ioreq_server');
-        const x90 = x89.id;
-        if (typeof x90 !== 'number' || (x90 & 0xffff) !== x90) failInt(x90, 'xen_dm_op.u.map_io_range_to_ioreq_server.id', 'uint16_t', 16);
-        const x91 = x89.type;
-        if (typeof x91 !== 'number' || (x91 >>> 0) !== x91) failInt(x91, 'xen_dm_op.u.map_io_range_to_ioreq_server.type', 'uint32_t', 32);
-        const x92 = x89.start;
-        if (typeof x92 !== 'bigint' || x92 < 0n || x92 > 0xffffffffffffffffn) failBigInt(x92, 'xen_dm_op.u.map_io_range_to_ioreq_server.start', 'uint64_aligned_t', 64);
-        const x93 = x89.end;
-        if (typeof x93 !== 'bigint' || x93 < 0n || x93 > 0xffffffffffffffffn) failBigInt(x93, 'xen_dm_op.u.map_io_range_to_ioreq_server.end', 'uint64_aligned_t', 64);
-        d.setUint16(b + 8, x90, true);
+        const x13 = x1.map_io_range_to_ioreq_server!;
+        if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'xen_dm_op.u.map_io_range_to_ioreq_server');
+        const x14 = x13.id;
+        if (typeof x14 !== 'number' || (x14 & 0xffff) !== x14) failInt(x14, 'xen_dm_op.u.map_io_range_to_ioreq_server.id', 'uint16_t', 16);
+        const x15 = x13.type;
+        if (typeof x15 !== 'number' || (x15 >>> 0) !== x15) failInt(x15, 'xen_dm_op.u.map_io_range_to_ioreq_server.type', 'uint32_t', 32);
+        const x16 = x13.start;
+        if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'xen_dm_op.u.map_io_range_to_ioreq_server.start', 'uint64_aligned_t', 64);
+        const x17 = x13.end;
+        if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_dm_op.u.map_io_range_to_ioreq_server.end', 'uint64_aligned_t', 64);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint16(b + 8, x14, true);
         d.setUint16(b + 10, 0);
-        d.setUint32(b + 12, x91, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x92; else d.setBigUint64(b + 16, x92, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x93; else d.setBigUint64(b + 24, x93, true);
+        d.setUint32(b + 12, x15, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x16; else d.setBigUint64(b + 16, x16, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x17; else d.setBigUint64(b + 24, x17, true);
         break;
       }
       case 3: {
-        const x94 = x1.unmap_io_range_from_ioreq_server!;
-        if (typeof x94 !== 'object' || x94 === null) failObject(x94, 'xen_dm_op.u.unmap_io_range_from_ioreq_server');
-        const x95 = x94.id;
-        if (typeof x95 !== 'number' || (x95 & 0xffff) !== x95) failInt(x95, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.id', 'uint16_t', 16);
-        const x96 = x94.type;
-        if (typeof x96 !== 'number' || (x96 >>> 0) !== x96) failInt(x96, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.type', 'uint32_t', 32);
-        const x97 = x94.start;
-        if (typeof x97 !== 'bigint' || x97 < 0n || x97 > 0xffffffffffffffffn) failBigInt(x97, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.start', 'uint64_aligned_t', 64);
-        const x98 = x94.end;
-        if (typeof x98 !== 'bigint' || x98 < 0n || x98 > 0xffffffffffffffffn) failBigInt(x98, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.end', 'uint64_aligned_t', 64);
-        d.setUint16(b + 8, x95, true);
+        const x18 = x1.unmap_io_range_from_ioreq_server!;
+        if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'xen_dm_op.u.unmap_io_range_from_ioreq_server');
+        const x19 = x18.id;
+        if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.id', 'uint16_t', 16);
+        const x20 = x18.type;
+        if (typeof x20 !== 'number' || (x20 >>> 0) !== x20) failInt(x20, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.type', 'uint32_t', 32);
+        const x21 = x18.start;
+        if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.start', 'uint64_aligned_t', 64);
+        const x22 = x18.end;
+        if (typeof x22 !== 'bigint' || x22 < 0n || x22 > 0xffffffffffffffffn) failBigInt(x22, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.end', 'uint64_aligned_t', 64);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint16(b + 8, x19, true);
         d.setUint16(b + 10, 0);
-        d.setUint32(b + 12, x96, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x97; else d.setBigUint64(b + 16, x97, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x98; else d.setBigUint64(b + 24, x98, true);
+        d.setUint32(b + 12, x20, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x21; else d.setBigUint64(b + 16, x21, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x22; else d.setBigUint64(b + 24, x22, true);
         break;
       }
       case 4: {
-        const x99 = x1.set_ioreq_server_state!;
-        if (typeof x99 !== 'object' || x99 === null) failObject(x99, 'xen_dm_op.u.set_ioreq_server_state');
-        const x100 = x99.id;
-        if (typeof x100 !== 'number' || (x100 & 0xffff) !== x100) failInt(x100, 'xen_dm_op.u.set_ioreq_server_state.id', 'uint16_t', 16);
-        const x101 = x99.enabled;
-        if (typeof x101 !== 'number' || (x101 & 0xff) !== x101) failInt(x101, 'xen_dm_op.u.set_ioreq_server_state.enabled', 'uint8_t', 8);
-        d.setUint16(b + 8, x100, true);
-        d.setUint8(b + 10, x101);
+        const x23 = x1.set_ioreq_server_state!;
+        if (typeof x23 !== 'object' || x23 === null) failObject(x23, 'xen_dm_op.u.set_ioreq_server_state');
+        const x24 = x23.id;
+        if (typeof x24 !== 'number' || (x24 & 0xffff) !== x24) failInt(x24, 'xen_dm_op.u.set_ioreq_server_state.id', 'uint16_t', 16);
+        const x25 = x23.enabled;
+        if (typeof x25 !== 'number' || (x25 & 0xff) !== x25) failInt(x25, 'xen_dm_op.u.set_ioreq_server_state.enabled', 'uint8_t', 8);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint16(b + 8, x24, true);
+        d.setUint8(b + 10, x25);
         d.setUint8(b + 11, 0);
         break;
       }
       case 5: {
-        const x102 = x1.destroy_ioreq_server!;
-        if (typeof x102 !== 'object' || x102 === null) failObject(x102, 'xen_dm_op.u.destroy_ioreq_server');
-        const x103 = x102.id;
-        if (typeof x103 !== 'number' || (x103 & 0xffff) !== x103) failInt(x103, 'xen_dm_op.u.destroy_ioreq_server.id', 'uint16_t', 16);
-        d.setUint16(b + 8, x103, true);
+        const x26 = x1.destroy_ioreq_server!;
+        if (typeof x26 !== 'object' || x26 === null) failObject(x26, 'xen_dm_op.u.destroy_ioreq_server');
+        const x27 = x26.id;
+        if (typeof x27 !== 'number' || (x27 & 0xffff) !== x27) failInt(x27, 'xen_dm_op.u.destroy_ioreq_server.id', 'uint16_t', 16);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint16(b + 8, x27, true);
         d.setUint16(b + 10, 0);
         break;
       }
       case 6: {
-        const x104 = x1.track_dirty_vram!;
-        if (typeof x104 !== 'object' || x104 === null) failObject(x104, 'xen_dm_op.u.track_dirty_vram');
-        const x105 = x104.nr;
-        if (typeof x105 !== 'number' || (x105 >>> 0) !== x105) failInt(x105, 'xen_dm_op.u.track_dirty_vram.nr', 'uint32_t', 32);
-        const x106 = x104.first_pfn;
-        if (typeof x106 !== 'bigint' || x106 < 0n || x106 > 0xffffffffffffffffn) failBigInt(x106, 'xen_dm_op.u.track_dirty_vram.first_pfn', 'uint64_aligned_t', 64);
-        d.setUint32(b + 8, x105, true);
+        const x28 = x1.track_dirty_vram!;
+        if (typeof x28 !== 'object' || x28 === null) failObject(x28, 'xen_dm_op.u.track_dirty_vram');
+        const x29 = x28.nr;
+        if (typeof x29 !== 'number' || (x29 >>> 0) !== x29) failInt(x29, 'xen_dm_op.u.track_dirty_vram.nr', 'uint32_t', 32);
+        const x30 = x28.first_pfn;
+        if (typeof x30 !== 'bigint' || x30 < 0n || x30 > 0xffffffffffffffffn) failBigInt(x30, 'xen_dm_op.u.track_dirty_vram.first_pfn', 'uint64_aligned_t', 64);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8, x29, true);
         d.setUint32(b + 12, 0);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x106; else d.setBigUint64(b + 16, x106, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x30; else d.setBigUint64(b + 16, x30, true);
         break;
       }
       case 7: {
-        const x107 = x1.set_pci_intx_level!;
-        if (typeof x107 !== 'object' || x107 === null) failObject(x107, 'xen_dm_op.u.set_pci_intx_level');
-        const x108 = x107.domain;
-        if (typeof x108 !== 'number' || (x108 & 0xffff) !== x108) failInt(x108, 'xen_dm_op.u.set_pci_intx_level.domain', 'uint16_t', 16);
-        const x109 = x107.bus;
-        if (typeof x109 !== 'number' || (x109 & 0xff) !== x109) failInt(x109, 'xen_dm_op.u.set_pci_intx_level.bus', 'uint8_t', 8);
-        const x110 = x107.device;
-        if (typeof x110 !== 'number' || (x110 & 0xff) !== x110) failInt(x110, 'xen_dm_op.u.set_pci_intx_level.device', 'uint8_t', 8);
-        const x111 = x107.intx;
-        if (typeof x111 !== 'number' || (x111 & 0xff) !== x111) failInt(x111, 'xen_dm_op.u.set_pci_intx_level.intx', 'uint8_t', 8);
-        const x112 = x107.level;
-        if (typeof x112 !== 'number' || (x112 & 0xff) !== x112) failInt(x112, 'xen_dm_op.u.set_pci_intx_level.level', 'uint8_t', 8);
-        d.setUint16(b + 8, x108, true);
-        d.setUint8(b + 10, x109);
-        d.setUint8(b + 11, x110);
-        d.setUint8(b + 12, x111);
-        d.setUint8(b + 13, x112);
+        const x31 = x1.set_pci_intx_level!;
+        if (typeof x31 !== 'object' || x31 === null) failObject(x31, 'xen_dm_op.u.set_pci_intx_level');
+        const x32 = x31.domain;
+        if (typeof x32 !== 'number' || (x32 & 0xffff) !== x32) failInt(x32, 'xen_dm_op.u.set_pci_intx_level.domain', 'uint16_t', 16);
+        const x33 = x31.bus;
+        if (typeof x33 !== 'number' || (x33 & 0xff) !== x33) failInt(x33, 'xen_dm_op.u.set_pci_intx_level.bus', 'uint8_t', 8);
+        const x34 = x31.device;
+        if (typeof x34 !== 'number' || (x34 & 0xff) !== x34) failInt(x34, 'xen_dm_op.u.set_pci_intx_level.device', 'uint8_t', 8);
+        const x35 = x31.intx;
+        if (typeof x35 !== 'number' || (x35 & 0xff) !== x35) failInt(x35, 'xen_dm_op.u.set_pci_intx_level.intx', 'uint8_t', 8);
+        const x36 = x31.level;
+        if (typeof x36 !== 'number' || (x36 & 0xff) !== x36) failInt(x36, 'xen_dm_op.u.set_pci_intx_level.level', 'uint8_t', 8);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint16(b + 8, x32, true);
+        d.setUint8(b + 10, x33);
+        d.setUint8(b + 11, x34);
+        d.setUint8(b + 12, x35);
+        d.setUint8(b + 13, x36);
         break;
       }
       case 8: {
-        const x113 = x1.set_isa_irq_level!;
-        if (typeof x113 !== 'object' || x113 === null) failObject(x113, 'xen_dm_op.u.set_isa_irq_level');
-        const x114 = x113.isa_irq;
-        if (typeof x114 !== 'number' || (x114 & 0xff) !== x114) failInt(x114, 'xen_dm_op.u.set_isa_irq_level.isa_irq', 'uint8_t', 8);
-        const x115 = x113.level;
-        if (typeof x115 !== 'number' || (x115 & 0xff) !== x115) failInt(x115, 'xen_dm_op.u.set_isa_irq_level.level', 'uint8_t', 8);
-        d.setUint8(b + 8, x114);
-        d.setUint8(b + 9, x115);
+        const x37 = x1.set_isa_irq_level!;
+        if (typeof x37 !== 'object' || x37 === null) failObject(x37, 'xen_dm_op.u.set_isa_irq_level');
+        const x38 = x37.isa_irq;
+        if (typeof x38 !== 'number' || (x38 & 0xff) !== x38) failInt(x38, 'xen_dm_op.u.set_isa_irq_level.isa_irq', 'uint8_t', 8);
+        const x39 = x37.level;
+        if (typeof x39 !== 'number' || (x39 & 0xff) !== x39) failInt(x39, 'xen_dm_op.u.set_isa_irq_level.level', 'uint8_t', 8);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint8(b + 8, x38);
+        d.setUint8(b + 9, x39);
         break;
       }
       case 9: {
-        const x116 = x1.set_irq_level!;
-        if (typeof x116 !== 'object' || x116 === null) failObject(x116, 'xen_dm_op.u.set_irq_level');
-        const x117 = x116.irq;
-        if (typeof x117 !== 'number' || (x117 >>> 0) !== x117) failInt(x117, 'xen_dm_op.u.set_irq_level.irq', 'uint32_t', 32);
-        const x118 = x116.level;
-        if (typeof x118 !== 'number' || (x118 & 0xff) !== x118) failInt(x118, 'xen_dm_op.u.set_irq_level.level', 'uint8_t', 8);
-        d.setUint32(b + 8, x117, true);
-        d.setUint8(b + 12, x118);
+        const x40 = x1.set_irq_level!;
+        if (typeof x40 !== 'object' || x40 === null) failObject(x40, 'xen_dm_op.u.set_irq_level');
+        const x41 = x40.irq;
+        if (typeof x41 !== 'number' || (x41 >>> 0) !== x41) failInt(x41, 'xen_dm_op.u.set_irq_level.irq', 'uint32_t', 32);
+        const x42 = x40.level;
+        if (typeof x42 !== 'number' || (x42 & 0xff) !== x42) failInt(x42, 'xen_dm_op.u.set_irq_level.level', 'uint8_t', 8);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8, x41, true);
+        d.setUint8(b + 12, x42);
         zero(d, b + 13, 3);
         break;
       }
       case 10: {
-        const x119 = x1.set_pci_link_route!;
-        if (typeof x119 !== 'object' || x119 === null) failObject(x119, 'xen_dm_op.u.set_pci_link_route');
-        const x120 = x119.link;
-        if (typeof x120 !== 'number' || (x120 & 0xff) !== x120) failInt(x120, 'xen_dm_op.u.set_pci_link_route.link', 'uint8_t', 8);
-        const x121 = x119.isa_irq;
-        if (typeof x121 !== 'number' || (x121 & 0xff) !== x121) failInt(x121, 'xen_dm_op.u.set_pci_link_route.isa_irq', 'uint8_t', 8);
-        d.setUint8(b + 8, x120);
-        d.setUint8(b + 9, x121);
+        const x43 = x1.set_pci_link_route!;
+        if (typeof x43 !== 'object' || x43 === null) failObject(x43, 'xen_dm_op.u.set_pci_link_route');
+        const x44 = x43.link;
+        if (typeof x44 !== 'number' || (x44 & 0xff) !== x44) failInt(x44, 'xen_dm_op.u.set_pci_link_route.link', 'uint8_t', 8);
+        const x45 = x43.isa_irq;
+        if (typeof x45 !== 'number' || (x45 & 0xff) !== x45) failInt(x45, 'xen_dm_op.u.set_pci_link_route.isa_irq', 'uint8_t', 8);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint8(b + 8, x44);
+        d.setUint8(b + 9, x45);
         break;
       }
       case 11: {
-        const x122 = x1.modified_memory!;
-        if (typeof x122 !== 'object' || x122 === null) failObject(x122, 'xen_dm_op.u.modified_memory');
-        const x123 = x122.nr_extents;
-        if (typeof x123 !== 'number' || (x123 >>> 0) !== x123) failInt(x123, 'xen_dm_op.u.modified_memory.nr_extents', 'uint32_t', 32);
-        const x124 = x122.opaque;
-        if (typeof x124 !== 'number' || (x124 >>> 0) !== x124) failInt(x124, 'xen_dm_op.u.modified_memory.opaque', 'uint32_t', 32);
-        d.setUint32(b + 8, x123, true);
-        d.setUint32(b + 12, x124, true);
+        const x46 = x1.modified_memory!;
+        if (typeof x46 !== 'object' || x46 === null) failObject(x46, 'xen_dm_op.u.modified_memory');
+        const x47 = x46.nr_extents;
+        if (typeof x47 !== 'number' || (x47 >>> 0) !== x47) failInt(x47, 'xen_dm_op.u.modified_memory.nr_extents', 'uint32_t', 32);
+        const x48 = x46.opaque;
+        if (typeof x48 !== 'number' || (x48 >>> 0) !== x48) failInt(x48, 'xen_dm_op.u.modified_memory.opaque', 'uint32_t', 32);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8, x47, true);
+        d.setUint32(b + 12, x48, true);
         break;
       }
       case 12: {
-        const x125 = x1.set_mem_type!;
-        if (typeof x125 !== 'object' || x125 === null) failObject(x125, 'xen_dm_op.u.set_mem_type');
-        const x126 = x125.nr;
-        if (typeof x126 !== 'number' || (x126 >>> 0) !== x126) failInt(x126, 'xen_dm_op.u.set_mem_type.nr', 'uint32_t', 32);
-        const x127 = x125.mem_type;
-        if (typeof x127 !== 'number' || (x127 & 0xffff) !== x127) failInt(x127, 'xen_dm_op.u.set_mem_type.mem_type', 'uint16_t', 16);
-        const x128 = x125.first_pfn;
-        if (typeof x128 !== 'bigint' || x128 < 0n || x128 > 0xffffffffffffffffn) failBigInt(x128, 'xen_dm_op.u.set_mem_type.first_pfn', 'uint64_aligned_t', 64);
-        d.setUint32(b + 8, x126, true);
-        d.setUint16(b + 12, x127, true);
+        const x49 = x1.set_mem_type!;
+        if (typeof x49 !== 'object' || x49 === null) failObject(x49, 'xen_dm_op.u.set_mem_type');
+        const x50 = x49.nr;
+        if (typeof x50 !== 'number' || (x50 >>> 0) !== x50) failInt(x50, 'xen_dm_op.u.set_mem_type.nr', 'uint32_t', 32);
+        const x51 = x49.mem_type;
+        if (typeof x51 !== 'number' || (x51 & 0xffff) !== x51) failInt(x51, 'xen_dm_op.u.set_mem_type.mem_type', 'uint16_t', 16);
+        const x52 = x49.first_pfn;
+        if (typeof x52 !== 'bigint' || x52 < 0n || x52 > 0xffffffffffffffffn) failBigInt(x52, 'xen_dm_op.u.set_mem_type.first_pfn', 'uint64_aligned_t', 64);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8, x50, true);
+        d.setUint16(b + 12, x51, true);
         d.setUint16(b + 14, 0);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x128; else d.setBigUint64(b + 16, x128, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x52; else d.setBigUint64(b + 16, x52, true);
         break;
       }
       case 13: {
-        const x129 = x1.inject_event!;
-        if (typeof x129 !== 'object' || x129 === null) failObject(x129, 'xen_dm_op.u.inject_event');
-        const x130 = x129.vcpuid;
-        if (typeof x130 !== 'number' || (x130 >>> 0) !== x130) failInt(x130, 'xen_dm_op.u.inject_event.vcpuid', 'uint32_t', 32);
-        const x131 = x129.vector;
-        if (typeof x131 !== 'number' || (x131 & 0xff) !== x131) failInt(x131, 'xen_dm_op.u.inject_event.vector', 'uint8_t', 8);
-        const x132 = x129.type;
-        if (typeof x132 !== 'number' || (x132 & 0xff) !== x132) failInt(x132, 'xen_dm_op.u.inject_event.type', 'uint8_t', 8);
-        const x133 = x129.insn_len;
-        if (typeof x133 !== 'number' || (x133 & 0xff) !== x133) failInt(x133, 'xen_dm_op.u.inject_event.insn_len', 'uint8_t', 8);
-        const x134 = x129.error_code;
-        if (typeof x134 !== 'number' || (x134 >>> 0) !== x134) failInt(x134, 'xen_dm_op.u.inject_event.error_code', 'uint32_t', 32);
-        const x135 = x129.cr2;
-        if (typeof x135 !== 'bigint' || x135 < 0n || x135 > 0xffffffffffffffffn) failBigInt(x135, 'xen_dm_op.u.inject_event.cr2', 'uint64_aligned_t', 64);
-        d.setUint32(b + 8, x130, true);
-        d.setUint8(b + 12, x131);
-        d.setUint8(b + 13, x132);
-        d.setUint8(b + 14, x133);
+        const x53 = x1.inject_event!;
+        if (typeof x53 !== 'object' || x53 === null) failObject(x53, 'xen_dm_op.u.inject_event');
+        const x54 = x53.vcpuid;
+        if (typeof x54 !== 'number' || (x54 >>> 0) !== x54) failInt(x54, 'xen_dm_op.u.inject_event.vcpuid', 'uint32_t', 32);
+        const x55 = x53.vector;
+        if (typeof x55 !== 'number' || (x55 & 0xff) !== x55) failInt(x55, 'xen_dm_op.u.inject_event.vector', 'uint8_t', 8);
+        const x56 = x53.type;
+        if (typeof x56 !== 'number' || (x56 & 0xff) !== x56) failInt(x56, 'xen_dm_op.u.inject_event.type', 'uint8_t', 8);
+        const x57 = x53.insn_len;
+        if (typeof x57 !== 'number' || (x57 & 0xff) !== x57) failInt(x57, 'xen_dm_op.u.inject_event.insn_len', 'uint8_t', 8);
+        const x58 = x53.error_code;
+        if (typeof x58 !== 'number' || (x58 >>> 0) !== x58) failInt(x58, 'xen_dm_op.u.inject_event.error_code', 'uint32_t', 32);
+        const x59 = x53.cr2;
+        if (typeof x59 !== 'bigint' || x59 < 0n || x59 > 0xffffffffffffffffn) failBigInt(x59, 'xen_dm_op.u.inject_event.cr2', 'uint64_aligned_t', 64);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8, x54, true);
+        d.setUint8(b + 12, x55);
+        d.setUint8(b + 13, x56);
+        d.setUint8(b + 14, x57);
         d.setUint8(b + 15, 0);
-        d.setUint32(b + 16, x134, true);
+        d.setUint32(b + 16, x58, true);
         d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x135; else d.setBigUint64(b + 24, x135, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x59; else d.setBigUint64(b + 24, x59, true);
         break;
       }
       case 14: {
-        const x136 = x1.inject_msi!;
-        if (typeof x136 !== 'object' || x136 === null) failObject(x136, 'xen_dm_op.u.inject_msi');
-        const x137 = x136.data;
-        if (typeof x137 !== 'number' || (x137 >>> 0) !== x137) failInt(x137, 'xen_dm_op.u.inject_msi.data', 'uint32_t', 32);
-        const x138 = x136.addr;
-        if (typeof x138 !== 'bigint' || x138 < 0n || x138 > 0xffffffffffffffffn) failBigInt(x138, 'xen_dm_op.u.inject_msi.addr', 'uint64_aligned_t', 64);
-        d.setUint32(b + 8, x137, true);
+        const x60 = x1.inject_msi!;
+        if (typeof x60 !== 'object' || x60 === null) failObject(x60, 'xen_dm_op.u.inject_msi');
+        const x61 = x60.data;
+        if (typeof x61 !== 'number' || (x61 >>> 0) !== x61) failInt(x61, 'xen_dm_op.u.inject_msi.data', 'uint32_t', 32);
+        const x62 = x60.addr;
+        if (typeof x62 !== 'bigint' || x62 < 0n || x62 > 0xffffffffffffffffn) failBigInt(x62, 'xen_dm_op.u.inject_msi.addr', 'uint64_aligned_t', 64);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8, x61, true);
         d.setUint32(b + 12, 0);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x138; else d.setBigUint64(b + 16, x138, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x62; else d.setBigUint64(b + 16, x62, true);
         break;
       }
       case 15: {
-        const x139 = x1.map_mem_type_to_ioreq_server!;
-        if (typeof x139 !== 'object' || x139 === null) failObject(x139, 'xen_dm_op.u.map_mem_type_to_ioreq_server');
-        const x140 = x139.id;
-        if (typeof x140 !== 'number' || (x140 & 0xffff) !== x140) failInt(x140, 'xen_dm_op.u.map_mem_type_to_ioreq_server.id', 'uint16_t', 16);
-        const x141 = x139.type;
-        if (typeof x141 !== 'number' || (x141 & 0xffff) !== x141) failInt(x141, 'xen_dm_op.u.map_mem_type_to_ioreq_server.type', 'uint16_t', 16);
-        const x142 = x139.flags;
-        if (typeof x142 !== 'number' || (x142 >>> 0) !== x142) failInt(x142, 'xen_dm_op.u.map_mem_type_to_ioreq_server.flags', 'uint32_t', 32);
-        const x143 = x139.opaque;
-        if (typeof x143 !== 'bigint' || x143 < 0n || x143 > 0xffffffffffffffffn) failBigInt(x143, 'xen_dm_op.u.map_mem_type_to_ioreq_server.opaque', 'uint64_t', 64);
-        d.setUint16(b + 8, x140, true);
-        d.setUint16(b + 10, x141, true);
-        d.setUint32(b + 12, x142, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x143; else d.setBigUint64(b + 16, x143, true);
+        const x63 = x1.map_mem_type_to_ioreq_server!;
+        if (typeof x63 !== 'object' || x63 === null) failObject(x63, 'xen_dm_op.u.map_mem_type_to_ioreq_server');
+        const x64 = x63.id;
+        if (typeof x64 !== 'number' || (x64 & 0xffff) !== x64) failInt(x64, 'xen_dm_op.u.map_mem_type_to_ioreq_server.id', 'uint16_t', 16);
+        const x65 = x63.type;
+        if (typeof x65 !== 'number' || (x65 & 0xffff) !== x65) failInt(x65, 'xen_dm_op.u.map_mem_type_to_ioreq_server.type', 'uint16_t', 16);
+        const x66 = x63.flags;
+        if (typeof x66 !== 'number' || (x66 >>> 0) !== x66) failInt(x66, 'xen_dm_op.u.map_mem_type_to_ioreq_server.flags', 'uint32_t', 32);
+        const x67 = x63.opaque;
+        if (typeof x67 !== 'bigint' || x67 < 0n || x67 > 0xffffffffffffffffn) failBigInt(x67, 'xen_dm_op.u.map_mem_type_to_ioreq_server.opaque', 'uint64_t', 64);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint16(b + 8, x64, true);
+        d.setUint16(b + 10, x65, true);
+        d.setUint32(b + 12, x66, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x67; else d.setBigUint64(b + 16, x67, true);
         break;
       }
       case 16: {
-        const x144 = x1.remote_shutdown!;
-        if (typeof x144 !== 'object' || x144 === null) failObject(x144, 'xen_dm_op.u.remote_shutdown');
-        const x145 = x144.reason;
-        if (typeof x145 !== 'number' || (x145 >>> 0) !== x145) failInt(x145, 'xen_dm_op.u.remote_shutdown.reason', 'uint32_t', 32);
-        d.setUint32(b + 8, x145, true);
+        const x68 = x1.remote_shutdown!;
+        if (typeof x68 !== 'object' || x68 === null) failObject(x68, 'xen_dm_op.u.remote_shutdown');
+        const x69 = x68.reason;
+        if (typeof x69 !== 'number' || (x69 >>> 0) !== x69) failInt(x69, 'xen_dm_op.u.remote_shutdown.reason', 'uint32_t', 32);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8, x69, true);
         break;
       }
       case 17: {
-        const x146 = x1.relocate_memory!;
-        if (typeof x146 !== 'object' || x146 === null) failObject(x146, 'xen_dm_op.u.relocate_memory');
-        const x147 = x146.size;
-        if (typeof x147 !== 'number' || (x147 >>> 0) !== x147) failInt(x147, 'xen_dm_op.u.relocate_memory.size', 'uint32_t', 32);
-        const x148 = x146.src_gfn;
-        if (typeof x148 !== 'bigint' || x148 < 0n || x148 > 0xffffffffffffffffn) failBigInt(x148, 'xen_dm_op.u.relocate_memory.src_gfn', 'uint64_aligned_t', 64);
-        const x149 = x146.dst_gfn;
-        if (typeof x149 !== 'bigint' || x149 < 0n || x149 > 0xffffffffffffffffn) failBigInt(x149, 'xen_dm_op.u.relocate_memory.dst_gfn', 'uint64_aligned_t', 64);
-        d.setUint32(b + 8, x147, true);
+        const x70 = x1.relocate_memory!;
+        if (typeof x70 !== 'object' || x70 === null) failObject(x70, 'xen_dm_op.u.relocate_memory');
+        const x71 = x70.size;
+        if (typeof x71 !== 'number' || (x71 >>> 0) !== x71) failInt(x71, 'xen_dm_op.u.relocate_memory.size', 'uint32_t', 32);
+        const x72 = x70.src_gfn;
+        if (typeof x72 !== 'bigint' || x72 < 0n || x72 > 0xffffffffffffffffn) failBigInt(x72, 'xen_dm_op.u.relocate_memory.src_gfn', 'uint64_aligned_t', 64);
+        const x73 = x70.dst_gfn;
+        if (typeof x73 !== 'bigint' || x73 < 0n || x73 > 0xffffffffffffffffn) failBigInt(x73, 'xen_dm_op.u.relocate_memory.dst_gfn', 'uint64_aligned_t', 64);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8, x71, true);
         d.setUint32(b + 12, 0);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x148; else d.setBigUint64(b + 16, x148, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x149; else d.setBigUint64(b + 24, x149, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x72; else d.setBigUint64(b + 16, x72, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x73; else d.setBigUint64(b + 24, x73, true);
         break;
       }
       case 18: {
-        const x150 = x1.pin_memory_cacheattr!;
-        if (typeof x150 !== 'object' || x150 === null) failObject(x150, 'xen_dm_op.u.pin_memory_cacheattr');
-        const x151 = x150.start;
-        if (typeof x151 !== 'bigint' || x151 < 0n || x151 > 0xffffffffffffffffn) failBigInt(x151, 'xen_dm_op.u.pin_memory_cacheattr.start', 'uint64_aligned_t', 64);
-        const x152 = x150.end;
-        if (typeof x152 !== 'bigint' || x152 < 0n || x152 > 0xffffffffffffffffn) failBigInt(x152, 'xen_dm_op.u.pin_memory_cacheattr.end', 'uint64_aligned_t', 64);
-        const x153 = x150.type;
-        if (typeof x153 !== 'number' || (x153 >>> 0) !== x153) failInt(x153, 'xen_dm_op.u.pin_memory_cacheattr.type', 'uint32_t', 32);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x151; else d.setBigUint64(b + 8, x151, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x152; else d.setBigUint64(b + 16, x152, true);
-        d.setUint32(b + 24, x153, true);
+        const x74 = x1.pin_memory_cacheattr!;
+        if (typeof x74 !== 'object' || x74 === null) failObject(x74, 'xen_dm_op.u.pin_memory_cacheattr');
+        const x75 = x74.start;
+        if (typeof x75 !== 'bigint' || x75 < 0n || x75 > 0xffffffffffffffffn) failBigInt(x75, 'xen_dm_op.u.pin_memory_cacheattr.start', 'uint64_aligned_t', 64);
+        const x76 = x74.end;
+        if (typeof x76 !== 'bigint' || x76 < 0n || x76 > 0xffffffffffffffffn) failBigInt(x76, 'xen_dm_op.u.pin_memory_cacheattr.end', 'uint64_aligned_t', 64);
+        const x77 = x74.type;
+        if (typeof x77 !== 'number' || (x77 >>> 0) !== x77) failInt(x77, 'xen_dm_op.u.pin_memory_cacheattr.type', 'uint32_t', 32);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x75; else d.setBigUint64(b + 8, x75, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x76; else d.setBigUint64(b + 16, x76, true);
+        d.setUint32(b + 24, x77, true);
         d.setUint32(b + 28, 0);
         break;
       }
       case 19: {
-        const x154 = x1.nr_vcpus!;
-        if (typeof x154 !== 'object' || x154 === null) failObject(x154, 'xen_dm_op.u.nr_vcpus');
-        const x155 = x154.vcpus;
-        if (typeof x155 !== 'number' || (x155 >>> 0) !== x155) failInt(x155, 'xen_dm_op.u.nr_vcpus.vcpus', 'uint32_t', 32);
-        d.setUint32(b + 8, x155, true);
+        const x78 = x1.nr_vcpus!;
+        if (typeof x78 !== 'object' || x78 === null) failObject(x78, 'xen_dm_op.u.nr_vcpus');
+        const x79 = x78.vcpus;
+        if (typeof x79 !== 'number' || (x79 >>> 0) !== x79) failInt(x79, 'xen_dm_op.u.nr_vcpus.vcpus', 'uint32_t', 32);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8, x79, true);
         break;
       }
+      default:
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
     }
   }
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, 0);
 }
 
 /** Reads xen_dm_op at `b` on x86_32, x86_64, arm32, arm64. */
@@ -2620,234 +2589,82 @@ export function xen_dm_op_u$enc0(v: xen_dm_op_u, d: DataView, w: BigUint64Array 
   if (v.create_ioreq_server !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.create_ioreq_server!;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'xen_dm_op.u.create_ioreq_server');
-    const x3 = x2.handle_bufioreq;
-    if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'xen_dm_op.u.create_ioreq_server.handle_bufioreq', 'uint8_t', 8);
-    const x4 = x2.id;
-    if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'xen_dm_op.u.create_ioreq_server.id', 'uint16_t', 16);
   }
   if (v.get_ioreq_server_info !== undefined) {
     k0++;
     j1 = 1;
-    const x5 = v.get_ioreq_server_info!;
-    if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'xen_dm_op.u.get_ioreq_server_info');
-    const x6 = x5.id;
-    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'xen_dm_op.u.get_ioreq_server_info.id', 'uint16_t', 16);
-    const x7 = x5.flags;
-    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'xen_dm_op.u.get_ioreq_server_info.flags', 'uint16_t', 16);
-    const x8 = x5.bufioreq_port;
-    if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_port', 'uint32_t', 32);
-    const x9 = x5.ioreq_gfn;
-    if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffffffffffn) failBigInt(x9, 'xen_dm_op.u.get_ioreq_server_info.ioreq_gfn', 'uint64_aligned_t', 64);
-    const x10 = x5.bufioreq_gfn;
-    if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_gfn', 'uint64_aligned_t', 64);
   }
   if (v.map_io_range_to_ioreq_server !== undefined) {
     k0++;
     j1 = 2;
-    const x11 = v.map_io_range_to_ioreq_server!;
-    if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'xen_dm_op.u.map_io_range_to_ioreq_server');
-    const x12 = x11.id;
-    if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'xen_dm_op.u.map_io_range_to_ioreq_server.id', 'uint16_t', 16);
-    const x13 = x11.type;
-    if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'xen_dm_op.u.map_io_range_to_ioreq_server.type', 'uint32_t', 32);
-    const x14 = x11.start;
-    if (typeof x14 !== 'bigint' || x14 < 0n || x14 > 0xffffffffffffffffn) failBigInt(x14, 'xen_dm_op.u.map_io_range_to_ioreq_server.start', 'uint64_aligned_t', 64);
-    const x15 = x11.end;
-    if (typeof x15 !== 'bigint' || x15 < 0n || x15 > 0xffffffffffffffffn) failBigInt(x15, 'xen_dm_op.u.map_io_range_to_ioreq_server.end', 'uint64_aligned_t', 64);
   }
   if (v.unmap_io_range_from_ioreq_server !== undefined) {
     k0++;
     j1 = 3;
-    const x16 = v.unmap_io_range_from_ioreq_server!;
-    if (typeof x16 !== 'object' || x16 === null) failObject(x16, 'xen_dm_op.u.unmap_io_range_from_ioreq_server');
-    const x17 = x16.id;
-    if (typeof x17 !== 'number' || (x17 & 0xffff) !== x17) failInt(x17, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.id', 'uint16_t', 16);
-    const x18 = x16.type;
-    if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.type', 'uint32_t', 32);
-    const x19 = x16.start;
-    if (typeof x19 !== 'bigint' || x19 < 0n || x19 > 0xffffffffffffffffn) failBigInt(x19, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.start', 'uint64_aligned_t', 64);
-    const x20 = x16.end;
-    if (typeof x20 !== 'bigint' || x20 < 0n || x20 > 0xffffffffffffffffn) failBigInt(x20, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.end', 'uint64_aligned_t', 64);
   }
   if (v.set_ioreq_server_state !== undefined) {
     k0++;
     j1 = 4;
-    const x21 = v.set_ioreq_server_state!;
-    if (typeof x21 !== 'object' || x21 === null) failObject(x21, 'xen_dm_op.u.set_ioreq_server_state');
-    const x22 = x21.id;
-    if (typeof x22 !== 'number' || (x22 & 0xffff) !== x22) failInt(x22, 'xen_dm_op.u.set_ioreq_server_state.id', 'uint16_t', 16);
-    const x23 = x21.enabled;
-    if (typeof x23 !== 'number' || (x23 & 0xff) !== x23) failInt(x23, 'xen_dm_op.u.set_ioreq_server_state.enabled', 'uint8_t', 8);
   }
   if (v.destroy_ioreq_server !== undefined) {
     k0++;
     j1 = 5;
-    const x24 = v.destroy_ioreq_server!;
-    if (typeof x24 !== 'object' || x24 === null) failObject(x24, 'xen_dm_op.u.destroy_ioreq_server');
-    const x25 = x24.id;
-    if (typeof x25 !== 'number' || (x25 & 0xffff) !== x25) failInt(x25, 'xen_dm_op.u.destroy_ioreq_server.id', 'uint16_t', 16);
   }
   if (v.track_dirty_vram !== undefined) {
     k0++;
     j1 = 6;
-    const x26 = v.track_dirty_vram!;
-    if (typeof x26 !== 'object' || x26 === null) failObject(x26, 'xen_dm_op.u.track_dirty_vram');
-    const x27 = x26.nr;
-    if (typeof x27 !== 'number' || (x27 >>> 0) !== x27) failInt(x27, 'xen_dm_op.u.track_dirty_vram.nr', 'uint32_t', 32);
-    const x28 = x26.first_pfn;
-    if (typeof x28 !== 'bigint' || x28 < 0n || x28 > 0xffffffffffffffffn) failBigInt(x28, 'xen_dm_op.u.track_dirty_vram.first_pfn', 'uint64_aligned_t', 64);
   }
   if (v.set_pci_intx_level !== undefined) {
     k0++;
     j1 = 7;
-    const x29 = v.set_pci_intx_level!;
-    if (typeof x29 !== 'object' || x29 === null) failObject(x29, 'xen_dm_op.u.set_pci_intx_level');
-    const x30 = x29.domain;
-    if (typeof x30 !== 'number' || (x30 & 0xffff) !== x30) failInt(x30, 'xen_dm_op.u.set_pci_intx_level.domain', 'uint16_t', 16);
-    const x31 = x29.bus;
-    if (typeof x31 !== 'number' || (x31 & 0xff) !== x31) failInt(x31, 'xen_dm_op.u.set_pci_intx_level.bus', 'uint8_t', 8);
-    const x32 = x29.device;
-    if (typeof x32 !== 'number' || (x32 & 0xff) !== x32) failInt(x32, 'xen_dm_op.u.set_pci_intx_level.device', 'uint8_t', 8);
-    const x33 = x29.intx;
-    if (typeof x33 !== 'number' || (x33 & 0xff) !== x33) failInt(x33, 'xen_dm_op.u.set_pci_intx_level.intx', 'uint8_t', 8);
-    const x34 = x29.level;
-    if (typeof x34 !== 'number' || (x34 & 0xff) !== x34) failInt(x34, 'xen_dm_op.u.set_pci_intx_level.level', 'uint8_t', 8);
   }
   if (v.set_isa_irq_level !== undefined) {
     k0++;
     j1 = 8;
-    const x35 = v.set_isa_irq_level!;
-    if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'xen_dm_op.u.set_isa_irq_level');
-    const x36 = x35.isa_irq;
-    if (typeof x36 !== 'number' || (x36 & 0xff) !== x36) failInt(x36, 'xen_dm_op.u.set_isa_irq_level.isa_irq', 'uint8_t', 8);
-    const x37 = x35.level;
-    if (typeof x37 !== 'number' || (x37 & 0xff) !== x37) failInt(x37, 'xen_dm_op.u.set_isa_irq_level.level', 'uint8_t', 8);
   }
   if (v.set_irq_level !== undefined) {
     k0++;
     j1 = 9;
-    const x38 = v.set_irq_level!;
-    if (typeof x38 !== 'object' || x38 === null) failObject(x38, 'xen_dm_op.u.set_irq_level');
-    const x39 = x38.irq;
-    if (typeof x39 !== 'number' || (x39 >>> 0) !== x39) failInt(x39, 'xen_dm_op.u.set_irq_level.irq', 'uint32_t', 32);
-    const x40 = x38.level;
-    if (typeof x40 !== 'number' || (x40 & 0xff) !== x40) failInt(x40, 'xen_dm_op.u.set_irq_level.level', 'uint8_t', 8);
   }
   if (v.set_pci_link_route !== undefined) {
     k0++;
     j1 = 10;
-    const x41 = v.set_pci_link_route!;
-    if (typeof x41 !== 'object' || x41 === null) failObject(x41, 'xen_dm_op.u.set_pci_link_route');
-    const x42 = x41.link;
-    if (typeof x42 !== 'number' || (x42 & 0xff) !== x42) failInt(x42, 'xen_dm_op.u.set_pci_link_route.link', 'uint8_t', 8);
-    const x43 = x41.isa_irq;
-    if (typeof x43 !== 'number' || (x43 & 0xff) !== x43) failInt(x43, 'xen_dm_op.u.set_pci_link_route.isa_irq', 'uint8_t', 8);
   }
   if (v.modified_memory !== undefined) {
     k0++;
     j1 = 11;
-    const x44 = v.modified_memory!;
-    if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'xen_dm_op.u.modified_memory');
-    const x45 = x44.nr_extents;
-    if (typeof x45 !== 'number' || (x45 >>> 0) !== x45) failInt(x45, 'xen_dm_op.u.modified_memory.nr_extents', 'uint32_t', 32);
-    const x46 = x44.opaque;
-    if (typeof x46 !== 'number' || (x46 >>> 0) !== x46) failInt(x46, 'xen_dm_op.u.modified_memory.opaque', 'uint32_t', 32);
   }
   if (v.set_mem_type !== undefined) {
     k0++;
     j1 = 12;
-    const x47 = v.set_mem_type!;
-    if (typeof x47 !== 'object' || x47 === null) failObject(x47, 'xen_dm_op.u.set_mem_type');
-    const x48 = x47.nr;
-    if (typeof x48 !== 'number' || (x48 >>> 0) !== x48) failInt(x48, 'xen_dm_op.u.set_mem_type.nr', 'uint32_t', 32);
-    const x49 = x47.mem_type;
-    if (typeof x49 !== 'number' || (x49 & 0xffff) !== x49) failInt(x49, 'xen_dm_op.u.set_mem_type.mem_type', 'uint16_t', 16);
-    const x50 = x47.first_pfn;
-    if (typeof x50 !== 'bigint' || x50 < 0n || x50 > 0xffffffffffffffffn) failBigInt(x50, 'xen_dm_op.u.set_mem_type.first_pfn', 'uint64_aligned_t', 64);
   }
   if (v.inject_event !== undefined) {
     k0++;
     j1 = 13;
-    const x51 = v.inject_event!;
-    if (typeof x51 !== 'object' || x51 === null) failObject(x51, 'xen_dm_op.u.inject_event');
-    const x52 = x51.vcpuid;
-    if (typeof x52 !== 'number' || (x52 >>> 0) !== x52) failInt(x52, 'xen_dm_op.u.inject_event.vcpuid', 'uint32_t', 32);
-    const x53 = x51.vector;
-    if (typeof x53 !== 'number' || (x53 & 0xff) !== x53) failInt(x53, 'xen_dm_op.u.inject_event.vector', 'uint8_t', 8);
-    const x54 = x51.type;
-    if (typeof x54 !== 'number' || (x54 & 0xff) !== x54) failInt(x54, 'xen_dm_op.u.inject_event.type', 'uint8_t', 8);
-    const x55 = x51.insn_len;
-    if (typeof x55 !== 'number' || (x55 & 0xff) !== x55) failInt(x55, 'xen_dm_op.u.inject_event.insn_len', 'uint8_t', 8);
-    const x56 = x51.error_code;
-    if (typeof x56 !== 'number' || (x56 >>> 0) !== x56) failInt(x56, 'xen_dm_op.u.inject_event.error_code', 'uint32_t', 32);
-    const x57 = x51.cr2;
-    if (typeof x57 !== 'bigint' || x57 < 0n || x57 > 0xffffffffffffffffn) failBigInt(x57, 'xen_dm_op.u.inject_event.cr2', 'uint64_aligned_t', 64);
   }
   if (v.inject_msi !== undefined) {
     k0++;
     j1 = 14;
-    const x58 = v.inject_msi!;
-    if (typeof x58 !== 'object' || x58 === null) failObject(x58, 'xen_dm_op.u.inject_msi');
-    const x59 = x58.data;
-    if (typeof x59 !== 'number' || (x59 >>> 0) !== x59) failInt(x59, 'xen_dm_op.u.inject_msi.data', 'uint32_t', 32);
-    const x60 = x58.addr;
-    if (typeof x60 !== 'bigint' || x60 < 0n || x60 > 0xffffffffffffffffn) failBigInt(x60, 'xen_dm_op.u.inject_msi.addr', 'uint64_aligned_t', 64);
   }
   if (v.map_mem_type_to_ioreq_server !== undefined) {
     k0++;
     j1 = 15;
-    const x61 = v.map_mem_type_to_ioreq_server!;
-    if (typeof x61 !== 'object' || x61 === null) failObject(x61, 'xen_dm_op.u.map_mem_type_to_ioreq_server');
-    const x62 = x61.id;
-    if (typeof x62 !== 'number' || (x62 & 0xffff) !== x62) failInt(x62, 'xen_dm_op.u.map_mem_type_to_ioreq_server.id', 'uint16_t', 16);
-    const x63 = x61.type;
-    if (typeof x63 !== 'number' || (x63 & 0xffff) !== x63) failInt(x63, 'xen_dm_op.u.map_mem_type_to_ioreq_server.type', 'uint16_t', 16);
-    const x64 = x61.flags;
-    if (typeof x64 !== 'number' || (x64 >>> 0) !== x64) failInt(x64, 'xen_dm_op.u.map_mem_type_to_ioreq_server.flags', 'uint32_t', 32);
-    const x65 = x61.opaque;
-    if (typeof x65 !== 'bigint' || x65 < 0n || x65 > 0xffffffffffffffffn) failBigInt(x65, 'xen_dm_op.u.map_mem_type_to_ioreq_server.opaque', 'uint64_t', 64);
   }
   if (v.remote_shutdown !== undefined) {
     k0++;
     j1 = 16;
-    const x66 = v.remote_shutdown!;
-    if (typeof x66 !== 'object' || x66 === null) failObject(x66, 'xen_dm_op.u.remote_shutdown');
-    const x67 = x66.reason;
-    if (typeof x67 !== 'number' || (x67 >>> 0) !== x67) failInt(x67, 'xen_dm_op.u.remote_shutdown.reason', 'uint32_t', 32);
   }
   if (v.relocate_memory !== undefined) {
     k0++;
     j1 = 17;
-    const x68 = v.relocate_memory!;
-    if (typeof x68 !== 'object' || x68 === null) failObject(x68, 'xen_dm_op.u.relocate_memory');
-    const x69 = x68.size;
-    if (typeof x69 !== 'number' || (x69 >>> 0) !== x69) failInt(x69, 'xen_dm_op.u.relocate_memory.size', 'uint32_t', 32);
-    const x70 = x68.src_gfn;
-    if (typeof x70 !== 'bigint' || x70 < 0n || x70 > 0xffffffffffffffffn) failBigInt(x70, 'xen_dm_op.u.relocate_memory.src_gfn', 'uint64_aligned_t', 64);
-    const x71 = x68.dst_gfn;
-    if (typeof x71 !== 'bigint' || x71 < 0n || x71 > 0xffffffffffffffffn) failBigInt(x71, 'xen_dm_op.u.relocate_memory.dst_gfn', 'uint64_aligned_t', 64);
   }
   if (v.pin_memory_cacheattr !== undefined) {
     k0++;
     j1 = 18;
-    const x72 = v.pin_memory_cacheattr!;
-    if (typeof x72 !== 'object' || x72 === null) failObject(x72, 'xen_dm_op.u.pin_memory_cacheattr');
-    const x73 = x72.start;
-    if (typeof x73 !== 'bigint' || x73 < 0n || x73 > 0xffffffffffffffffn) failBigInt(x73, 'xen_dm_op.u.pin_memory_cacheattr.start', 'uint64_aligned_t', 64);
-    const x74 = x72.end;
-    if (typeof x74 !== 'bigint' || x74 < 0n || x74 > 0xffffffffffffffffn) failBigInt(x74, 'xen_dm_op.u.pin_memory_cacheattr.end', 'uint64_aligned_t', 64);
-    const x75 = x72.type;
-    if (typeof x75 !== 'number' || (x75 >>> 0) !== x75) failInt(x75, 'xen_dm_op.u.pin_memory_cacheattr.type', 'uint32_t', 32);
   }
   if (v.nr_vcpus !== undefined) {
     k0++;
     j1 = 19;
-    const x76 = v.nr_vcpus!;
-    if (typeof x76 !== 'object' || x76 === null) failObject(x76, 'xen_dm_op.u.nr_vcpus');
-    const x77 = x76.vcpus;
-    if (typeof x77 !== 'number' || (x77 >>> 0) !== x77) failInt(x77, 'xen_dm_op.u.nr_vcpus.vcpus', 'uint32_t', 32);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 24, 'xen_dm_op.u', ['create_ioreq_server', 'get_ioreq_server_info', 'map_io_range_to_ioreq_server', 'unmap_io_range_from_ioreq_server', 'set_ioreq_server_state', 'destroy_ioreq_server', 'track_dirty_vram', 'set_pci_intx_level', 'set_isa_irq_level', 'set_irq_level', 'set_pci_link_route', 'modified_memory', 'set_mem_type', 'inject_event', 'inject_msi', 'map_mem_type_to_ioreq_server', 'remote_shutdown', 'relocate_memory', 'pin_memory_cacheattr', 'nr_vcpus'], xen_dm_op_u$dec0, xen_dm_op_u$enc0);
@@ -2856,294 +2673,415 @@ export function xen_dm_op_u$enc0(v: xen_dm_op_u, d: DataView, w: BigUint64Array 
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 24, 'xen_dm_op.u', ['create_ioreq_server', 'get_ioreq_server_info', 'map_io_range_to_ioreq_server', 'unmap_io_range_from_ioreq_server', 'set_ioreq_server_state', 'destroy_ioreq_server', 'track_dirty_vram', 'set_pci_intx_level', 'set_isa_irq_level', 'set_irq_level', 'set_pci_link_route', 'modified_memory', 'set_mem_type', 'inject_event', 'inject_msi', 'map_mem_type_to_ioreq_server', 'remote_shutdown', 'relocate_memory', 'pin_memory_cacheattr', 'nr_vcpus'], xen_dm_op_u$dec0, xen_dm_op_u$enc0);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
-    d.setUint32(b + 8, 0);
-    d.setUint32(b + 12, 0);
-    d.setUint32(b + 16, 0);
-    d.setUint32(b + 20, 0);
     switch (j1) {
       case 0: {
-        const x78 = v.create_ioreq_server!;
-        if (typeof x78 !== 'object' || x78 === null) failObject(x78, 'xen_dm_op.u.create_ioreq_server');
-        const x79 = x78.handle_bufioreq;
-        if (typeof x79 !== 'number' || (x79 & 0xff) !== x79) failInt(x79, 'xen_dm_op.u.create_ioreq_server.handle_bufioreq', 'uint8_t', 8);
-        const x80 = x78.id;
-        if (typeof x80 !== 'number' || (x80 & 0xffff) !== x80) failInt(x80, 'xen_dm_op.u.create_ioreq_server.id', 'uint16_t', 16);
-        d.setUint8(b, x79);
+        const x2 = v.create_ioreq_server!;
+        if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'xen_dm_op.u.create_ioreq_server');
+        const x3 = x2.handle_bufioreq;
+        if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'xen_dm_op.u.create_ioreq_server.handle_bufioreq', 'uint8_t', 8);
+        const x4 = x2.id;
+        if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'xen_dm_op.u.create_ioreq_server.id', 'uint16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint8(b, x3);
         zero(d, b + 1, 3);
-        d.setUint16(b + 4, x80, true);
+        d.setUint16(b + 4, x4, true);
         break;
       }
       case 1: {
-        const x81 = v.get_ioreq_server_info!;
-        if (typeof x81 !== 'object' || x81 === null) failObject(x81, 'xen_dm_op.u.get_ioreq_server_info');
-        const x82 = x81.id;
-        if (typeof x82 !== 'number' || (x82 & 0xffff) !== x82) failInt(x82, 'xen_dm_op.u.get_ioreq_server_info.id', 'uint16_t', 16);
-        const x83 = x81.flags;
-        if (typeof x83 !== 'number' || (x83 & 0xffff) !== x83) failInt(x83, 'xen_dm_op.u.get_ioreq_server_info.flags', 'uint16_t', 16);
-        const x84 = x81.bufioreq_port;
-        if (typeof x84 !== 'number' || (x84 >>> 0) !== x84) failInt(x84, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_port', 'uint32_t', 32);
-        const x85 = x81.ioreq_gfn;
-        if (typeof x85 !== 'bigint' || x85 < 0n || x85 > 0xffffffffffffffffn) failBigInt(x85, 'xen_dm_op.u.get_ioreq_server_info.ioreq_gfn', 'uint64_aligned_t', 64);
-        const x86 = x81.bufioreq_gfn;
-        if (typeof x86 !== 'bigint' || x86 < 0n || x86 > 0xffffffffffffffffn) failBigInt(x86, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_gfn', 'uint64_aligned_t', 64);
-        d.setUint16(b, x82, true);
-        d.setUint16(b + 2, x83, true);
-        d.setUint32(b + 4, x84, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x85; else d.setBigUint64(b + 8, x85, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x86; else d.setBigUint64(b + 16, x86, true);
+        const x5 = v.get_ioreq_server_info!;
+        if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'xen_dm_op.u.get_ioreq_server_info');
+        const x6 = x5.id;
+        if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'xen_dm_op.u.get_ioreq_server_info.id', 'uint16_t', 16);
+        const x7 = x5.flags;
+        if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'xen_dm_op.u.get_ioreq_server_info.flags', 'uint16_t', 16);
+        const x8 = x5.bufioreq_port;
+        if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_port', 'uint32_t', 32);
+        const x9 = x5.ioreq_gfn;
+        if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffffffffffn) failBigInt(x9, 'xen_dm_op.u.get_ioreq_server_info.ioreq_gfn', 'uint64_aligned_t', 64);
+        const x10 = x5.bufioreq_gfn;
+        if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_gfn', 'uint64_aligned_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint16(b, x6, true);
+        d.setUint16(b + 2, x7, true);
+        d.setUint32(b + 4, x8, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x9; else d.setBigUint64(b + 8, x9, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x10; else d.setBigUint64(b + 16, x10, true);
         break;
       }
       case 2: {
-        const x87 = v.map_io_range_to_ioreq_server!;
-        if (typeof x87 !== 'object' || x87 === null) failObject(x87, 'xen_dm_op.u.map_io_range_to_ioreq_server');
-        const x88 = x87.id;
-        if (typeof x88 !== 'number' || (x88 & 0xffff) !== x88) failInt(x88, 'xen_dm_op.u.map_io_range_to_ioreq_server.id', 'uint16_t', 16);
-        const x89 = x87.type;
-        if (typeof x89 !== 'number' || (x89 >>> 0) !== x89) failInt(x89, 'xen_dm_op.u.map_io_range_to_ioreq_server.type', 'uint32_t', 32);
-        const x90 = x87.start;
-        if (typeof x90 !== 'bigint' || x90 < 0n || x90 > 0xffffffffffffffffn) failBigInt(x90, 'xen_dm_op.u.map_io_range_to_ioreq_server.start', 'uint64_aligned_t', 64);
-        const x91 = x87.end;
-        if (typeof x91 !== 'bigint' || x91 < 0n || x91 > 0xffffffffffffffffn) failBigInt(x91, 'xen_dm_op.u.map_io_range_to_ioreq_server.end', 'uint64_aligned_t', 64);
-        d.setUint16(b, x88, true);
+        const x11 = v.map_io_range_to_ioreq_server!;
+        if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'xen_dm_op.u.map_io_range_to_ioreq_server');
+        const x12 = x11.id;
+        if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'xen_dm_op.u.map_io_range_to_ioreq_server.id', 'uint16_t', 16);
+        const x13 = x11.type;
+        if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'xen_dm_op.u.map_io_range_to_ioreq_server.type', 'uint32_t', 32);
+        const x14 = x11.start;
+        if (typeof x14 !== 'bigint' || x14 < 0n || x14 > 0xffffffffffffffffn) failBigInt(x14, 'xen_dm_op.u.map_io_range_to_ioreq_server.start', 'uint64_aligned_t', 64);
+        const x15 = x11.end;
+        if (typeof x15 !== 'bigint' || x15 < 0n || x15 > 0xffffffffffffffffn) failBigInt(x15, 'xen_dm_op.u.map_io_range_to_ioreq_server.end', 'uint64_aligned_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint16(b, x12, true);
         d.setUint16(b + 2, 0);
-        d.setUint32(b + 4, x89, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x90; else d.setBigUint64(b + 8, x90, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x91; else d.setBigUint64(b + 16, x91, true);
+        d.setUint32(b + 4, x13, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x14; else d.setBigUint64(b + 8, x14, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x15; else d.setBigUint64(b + 16, x15, true);
         break;
       }
       case 3: {
-        const x92 = v.unmap_io_range_from_ioreq_server!;
-        if (typeof x92 !== 'object' || x92 === null) failObject(x92, 'xen_dm_op.u.unmap_io_range_from_ioreq_server');
-        const x93 = x92.id;
-        if (typeof x93 !== 'number' || (x93 & 0xffff) !== x93) failInt(x93, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.id', 'uint16_t', 16);
-        const x94 = x92.type;
-        if (typeof x94 !== 'number' || (x94 >>> 0) !== x94) failInt(x94, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.type', 'uint32_t', 32);
-        const x95 = x92.start;
-        if (typeof x95 !== 'bigint' || x95 < 0n || x95 > 0xffffffffffffffffn) failBigInt(x95, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.start', 'uint64_aligned_t', 64);
-        const x96 = x92.end;
-        if (typeof x96 !== 'bigint' || x96 < 0n || x96 > 0xffffffffffffffffn) failBigInt(x96, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.end', 'uint64_aligned_t', 64);
-        d.setUint16(b, x93, true);
+        const x16 = v.unmap_io_range_from_ioreq_server!;
+        if (typeof x16 !== 'object' || x16 === null) failObject(x16, 'xen_dm_op.u.unmap_io_range_from_ioreq_server');
+        const x17 = x16.id;
+        if (typeof x17 !== 'number' || (x17 & 0xffff) !== x17) failInt(x17, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.id', 'uint16_t', 16);
+        const x18 = x16.type;
+        if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.type', 'uint32_t', 32);
+        const x19 = x16.start;
+        if (typeof x19 !== 'bigint' || x19 < 0n || x19 > 0xffffffffffffffffn) failBigInt(x19, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.start', 'uint64_aligned_t', 64);
+        const x20 = x16.end;
+        if (typeof x20 !== 'bigint' || x20 < 0n || x20 > 0xffffffffffffffffn) failBigInt(x20, 'xen_dm_op.u.unmap_io_range_from_ioreq_server.end', 'uint64_aligned_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint16(b, x17, true);
         d.setUint16(b + 2, 0);
-        d.setUint32(b + 4, x94, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x95; else d.setBigUint64(b + 8, x95, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x96; else d.setBigUint64(b + 16, x96, true);
+        d.setUint32(b + 4, x18, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x19; else d.setBigUint64(b + 8, x19, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x20; else d.setBigUint64(b + 16, x20, true);
         break;
       }
       case 4: {
-        const x97 = v.set_ioreq_server_state!;
-        if (typeof x97 !== 'object' || x97 === null) failObject(x97, 'xen_dm_op.u.set_ioreq_server_state');
-        const x98 = x97.id;
-        if (typeof x98 !== 'number' || (x98 & 0xffff) !== x98) failInt(x98, 'xen_dm_op.u.set_ioreq_server_state.id', 'uint16_t', 16);
-        const x99 = x97.enabled;
-        if (typeof x99 !== 'number' || (x99 & 0xff) !== x99) failInt(x99, 'xen_dm_op.u.set_ioreq_server_state.enabled', 'uint8_t', 8);
-        d.setUint16(b, x98, true);
-        d.setUint8(b + 2, x99);
+        const x21 = v.set_ioreq_server_state!;
+        if (typeof x21 !== 'object' || x21 === null) failObject(x21, 'xen_dm_op.u.set_ioreq_server_state');
+        const x22 = x21.id;
+        if (typeof x22 !== 'number' || (x22 & 0xffff) !== x22) failInt(x22, 'xen_dm_op.u.set_ioreq_server_state.id', 'uint16_t', 16);
+        const x23 = x21.enabled;
+        if (typeof x23 !== 'number' || (x23 & 0xff) !== x23) failInt(x23, 'xen_dm_op.u.set_ioreq_server_state.enabled', 'uint8_t', 8);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint16(b, x22, true);
+        d.setUint8(b + 2, x23);
         d.setUint8(b + 3, 0);
         break;
       }
       case 5: {
-        const x100 = v.destroy_ioreq_server!;
-        if (typeof x100 !== 'object' || x100 === null) failObject(x100, 'xen_dm_op.u.destroy_ioreq_server');
-        const x101 = x100.id;
-        if (typeof x101 !== 'number' || (x101 & 0xffff) !== x101) failInt(x101, 'xen_dm_op.u.destroy_ioreq_server.id', 'uint16_t', 16);
-        d.setUint16(b, x101, true);
+        const x24 = v.destroy_ioreq_server!;
+        if (typeof x24 !== 'object' || x24 === null) failObject(x24, 'xen_dm_op.u.destroy_ioreq_server');
+        const x25 = x24.id;
+        if (typeof x25 !== 'number' || (x25 & 0xffff) !== x25) failInt(x25, 'xen_dm_op.u.destroy_ioreq_server.id', 'uint16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint16(b, x25, true);
         d.setUint16(b + 2, 0);
         break;
       }
       case 6: {
-        const x102 = v.track_dirty_vram!;
-        if (typeof x102 !== 'object' || x102 === null) failObject(x102, 'xen_dm_op.u.track_dirty_vram');
-        const x103 = x102.nr;
-        if (typeof x103 !== 'number' || (x103 >>> 0) !== x103) failInt(x103, 'xen_dm_op.u.track_dirty_vram.nr', 'uint32_t', 32);
-        const x104 = x102.first_pfn;
-        if (typeof x104 !== 'bigint' || x104 < 0n || x104 > 0xffffffffffffffffn) failBigInt(x104, 'xen_dm_op.u.track_dirty_vram.first_pfn', 'uint64_aligned_t', 64);
-        d.setUint32(b, x103, true);
+        const x26 = v.track_dirty_vram!;
+        if (typeof x26 !== 'object' || x26 === null) failObject(x26, 'xen_dm_op.u.track_dirty_vram');
+        const x27 = x26.nr;
+        if (typeof x27 !== 'number' || (x27 >>> 0) !== x27) failInt(x27, 'xen_dm_op.u.track_dirty_vram.nr', 'uint32_t', 32);
+        const x28 = x26.first_pfn;
+        if (typeof x28 !== 'bigint' || x28 < 0n || x28 > 0xffffffffffffffffn) failBigInt(x28, 'xen_dm_op.u.track_dirty_vram.first_pfn', 'uint64_aligned_t', 64);
+        d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x104; else d.setBigUint64(b + 8, x104, true);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x27, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x28; else d.setBigUint64(b + 8, x28, true);
         break;
       }
       case 7: {
-        const x105 = v.set_pci_intx_level!;
-        if (typeof x105 !== 'object' || x105 === null) failObject(x105, 'xen_dm_op.u.set_pci_intx_level');
-        const x106 = x105.domain;
-        if (typeof x106 !== 'number' || (x106 & 0xffff) !== x106) failInt(x106, 'xen_dm_op.u.set_pci_intx_level.domain', 'uint16_t', 16);
-        const x107 = x105.bus;
-        if (typeof x107 !== 'number' || (x107 & 0xff) !== x107) failInt(x107, 'xen_dm_op.u.set_pci_intx_level.bus', 'uint8_t', 8);
-        const x108 = x105.device;
-        if (typeof x108 !== 'number' || (x108 & 0xff) !== x108) failInt(x108, 'xen_dm_op.u.set_pci_intx_level.device', 'uint8_t', 8);
-        const x109 = x105.intx;
-        if (typeof x109 !== 'number' || (x109 & 0xff) !== x109) failInt(x109, 'xen_dm_op.u.set_pci_intx_level.intx', 'uint8_t', 8);
-        const x110 = x105.level;
-        if (typeof x110 !== 'number' || (x110 & 0xff) !== x110) failInt(x110, 'xen_dm_op.u.set_pci_intx_level.level', 'uint8_t', 8);
-        d.setUint16(b, x106, true);
-        d.setUint8(b + 2, x107);
-        d.setUint8(b + 3, x108);
-        d.setUint8(b + 4, x109);
-        d.setUint8(b + 5, x110);
+        const x29 = v.set_pci_intx_level!;
+        if (typeof x29 !== 'object' || x29 === null) failObject(x29, 'xen_dm_op.u.set_pci_intx_level');
+        const x30 = x29.domain;
+        if (typeof x30 !== 'number' || (x30 & 0xffff) !== x30) failInt(x30, 'xen_dm_op.u.set_pci_intx_level.domain', 'uint16_t', 16);
+        const x31 = x29.bus;
+        if (typeof x31 !== 'number' || (x31 & 0xff) !== x31) failInt(x31, 'xen_dm_op.u.set_pci_intx_level.bus', 'uint8_t', 8);
+        const x32 = x29.device;
+        if (typeof x32 !== 'number' || (x32 & 0xff) !== x32) failInt(x32, 'xen_dm_op.u.set_pci_intx_level.device', 'uint8_t', 8);
+        const x33 = x29.intx;
+        if (typeof x33 !== 'number' || (x33 & 0xff) !== x33) failInt(x33, 'xen_dm_op.u.set_pci_intx_level.intx', 'uint8_t', 8);
+        const x34 = x29.level;
+        if (typeof x34 !== 'number' || (x34 & 0xff) !== x34) failInt(x34, 'xen_dm_op.u.set_pci_intx_level.level', 'uint8_t', 8);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint16(b, x30, true);
+        d.setUint8(b + 2, x31);
+        d.setUint8(b + 3, x32);
+        d.setUint8(b + 4, x33);
+        d.setUint8(b + 5, x34);
         break;
       }
       case 8: {
-        const x111 = v.set_isa_irq_level!;
-        if (typeof x111 !== 'object' || x111 === null) failObject(x111, 'xen_dm_op.u.set_isa_irq_level');
-        const x112 = x111.isa_irq;
-        if (typeof x112 !== 'number' || (x112 & 0xff) !== x112) failInt(x112, 'xen_dm_op.u.set_isa_irq_level.isa_irq', 'uint8_t', 8);
-        const x113 = x111.level;
-        if (typeof x113 !== 'number' || (x113 & 0xff) !== x113) failInt(x113, 'xen_dm_op.u.set_isa_irq_level.level', 'uint8_t', 8);
-        d.setUint8(b, x112);
-        d.setUint8(b + 1, x113);
+        const x35 = v.set_isa_irq_level!;
+        if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'xen_dm_op.u.set_isa_irq_level');
+        const x36 = x35.isa_irq;
+        if (typeof x36 !== 'number' || (x36 & 0xff) !== x36) failInt(x36, 'xen_dm_op.u.set_isa_irq_level.isa_irq', 'uint8_t', 8);
+        const x37 = x35.level;
+        if (typeof x37 !== 'number' || (x37 & 0xff) !== x37) failInt(x37, 'xen_dm_op.u.set_isa_irq_level.level', 'uint8_t', 8);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint8(b, x36);
+        d.setUint8(b + 1, x37);
         break;
       }
       case 9: {
-        const x114 = v.set_irq_level!;
-        if (typeof x114 !== 'object' || x114 === null) failObject(x114, 'xen_dm_op.u.set_irq_level');
-        const x115 = x114.irq;
-        if (typeof x115 !== 'number' || (x115 >>> 0) !== x115) failInt(x115, 'xen_dm_op.u.set_irq_level.irq', 'uint32_t', 32);
-        const x116 = x114.level;
-        if (typeof x116 !== 'number' || (x116 & 0xff) !== x116) failInt(x116, 'xen_dm_op.u.set_irq_level.level', 'uint8_t', 8);
-        d.setUint32(b, x115, true);
-        d.setUint8(b + 4, x116);
+        const x38 = v.set_irq_level!;
+        if (typeof x38 !== 'object' || x38 === null) failObject(x38, 'xen_dm_op.u.set_irq_level');
+        const x39 = x38.irq;
+        if (typeof x39 !== 'number' || (x39 >>> 0) !== x39) failInt(x39, 'xen_dm_op.u.set_irq_level.irq', 'uint32_t', 32);
+        const x40 = x38.level;
+        if (typeof x40 !== 'number' || (x40 & 0xff) !== x40) failInt(x40, 'xen_dm_op.u.set_irq_level.level', 'uint8_t', 8);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x39, true);
+        d.setUint8(b + 4, x40);
         zero(d, b + 5, 3);
         break;
       }
       case 10: {
-        const x117 = v.set_pci_link_route!;
-        if (typeof x117 !== 'object' || x117 === null) failObject(x117, 'xen_dm_op.u.set_pci_link_route');
-        const x118 = x117.link;
-        if (typeof x118 !== 'number' || (x118 & 0xff) !== x118) failInt(x118, 'xen_dm_op.u.set_pci_link_route.link', 'uint8_t', 8);
-        const x119 = x117.isa_irq;
-        if (typeof x119 !== 'number' || (x119 & 0xff) !== x119) failInt(x119, 'xen_dm_op.u.set_pci_link_route.isa_irq', 'uint8_t', 8);
-        d.setUint8(b, x118);
-        d.setUint8(b + 1, x119);
+        const x41 = v.set_pci_link_route!;
+        if (typeof x41 !== 'object' || x41 === null) failObject(x41, 'xen_dm_op.u.set_pci_link_route');
+        const x42 = x41.link;
+        if (typeof x42 !== 'number' || (x42 & 0xff) !== x42) failInt(x42, 'xen_dm_op.u.set_pci_link_route.link', 'uint8_t', 8);
+        const x43 = x41.isa_irq;
+        if (typeof x43 !== 'number' || (x43 & 0xff) !== x43) failInt(x43, 'xen_dm_op.u.set_pci_link_route.isa_irq', 'uint8_t', 8);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint8(b, x42);
+        d.setUint8(b + 1, x43);
         break;
       }
       case 11: {
-        const x120 = v.modified_memory!;
-        if (typeof x120 !== 'object' || x120 === null) failObject(x120, 'xen_dm_op.u.modified_memory');
-        const x121 = x120.nr_extents;
-        if (typeof x121 !== 'number' || (x121 >>> 0) !== x121) failInt(x121, 'xen_dm_op.u.modified_memory.nr_extents', 'uint32_t', 32);
-        const x122 = x120.opaque;
-        if (typeof x122 !== 'number' || (x122 >>> 0) !== x122) failInt(x122, 'xen_dm_op.u.modified_memory.opaque', 'uint32_t', 32);
-        d.setUint32(b, x121, true);
-        d.setUint32(b + 4, x122, true);
+        const x44 = v.modified_memory!;
+        if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'xen_dm_op.u.modified_memory');
+        const x45 = x44.nr_extents;
+        if (typeof x45 !== 'number' || (x45 >>> 0) !== x45) failInt(x45, 'xen_dm_op.u.modified_memory.nr_extents', 'uint32_t', 32);
+        const x46 = x44.opaque;
+        if (typeof x46 !== 'number' || (x46 >>> 0) !== x46) failInt(x46, 'xen_dm_op.u.modified_memory.opaque', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x45, true);
+        d.setUint32(b + 4, x46, true);
         break;
       }
       case 12: {
-        const x123 = v.set_mem_type!;
-        if (typeof x123 !== 'object' || x123 === null) failObject(x123, 'xen_dm_op.u.set_mem_type');
-        const x124 = x123.nr;
-        if (typeof x124 !== 'number' || (x124 >>> 0) !== x124) failInt(x124, 'xen_dm_op.u.set_mem_type.nr', 'uint32_t', 32);
-        const x125 = x123.mem_type;
-        if (typeof x125 !== 'number' || (x125 & 0xffff) !== x125) failInt(x125, 'xen_dm_op.u.set_mem_type.mem_type', 'uint16_t', 16);
-        const x126 = x123.first_pfn;
-        if (typeof x126 !== 'bigint' || x126 < 0n || x126 > 0xffffffffffffffffn) failBigInt(x126, 'xen_dm_op.u.set_mem_type.first_pfn', 'uint64_aligned_t', 64);
-        d.setUint32(b, x124, true);
-        d.setUint16(b + 4, x125, true);
+        const x47 = v.set_mem_type!;
+        if (typeof x47 !== 'object' || x47 === null) failObject(x47, 'xen_dm_op.u.set_mem_type');
+        const x48 = x47.nr;
+        if (typeof x48 !== 'number' || (x48 >>> 0) !== x48) failInt(x48, 'xen_dm_op.u.set_mem_type.nr', 'uint32_t', 32);
+        const x49 = x47.mem_type;
+        if (typeof x49 !== 'number' || (x49 & 0xffff) !== x49) failInt(x49, 'xen_dm_op.u.set_mem_type.mem_type', 'uint16_t', 16);
+        const x50 = x47.first_pfn;
+        if (typeof x50 !== 'bigint' || x50 < 0n || x50 > 0xffffffffffffffffn) failBigInt(x50, 'xen_dm_op.u.set_mem_type.first_pfn', 'uint64_aligned_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x48, true);
+        d.setUint16(b + 4, x49, true);
         d.setUint16(b + 6, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x126; else d.setBigUint64(b + 8, x126, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x50; else d.setBigUint64(b + 8, x50, true);
         break;
       }
       case 13: {
-        const x127 = v.inject_event!;
-        if (typeof x127 !== 'object' || x127 === null) failObject(x127, 'xen_dm_op.u.inject_event');
-        const x128 = x127.vcpuid;
-        if (typeof x128 !== 'number' || (x128 >>> 0) !== x128) failInt(x128, 'xen_dm_op.u.inject_event.vcpuid', 'uint32_t', 32);
-        const x129 = x127.vector;
-        if (typeof x129 !== 'number' || (x129 & 0xff) !== x129) failInt(x129, 'xen_dm_op.u.inject_event.vector', 'uint8_t', 8);
-        const x130 = x127.type;
-        if (typeof x130 !== 'number' || (x130 & 0xff) !== x130) failInt(x130, 'xen_dm_op.u.inject_event.type', 'uint8_t', 8);
-        const x131 = x127.insn_len;
-        if (typeof x131 !== 'number' || (x131 & 0xff) !== x131) failInt(x131, 'xen_dm_op.u.inject_event.insn_len', 'uint8_t', 8);
-        const x132 = x127.error_code;
-        if (typeof x132 !== 'number' || (x132 >>> 0) !== x132) failInt(x132, 'xen_dm_op.u.inject_event.error_code', 'uint32_t', 32);
-        const x133 = x127.cr2;
-        if (typeof x133 !== 'bigint' || x133 < 0n || x133 > 0xffffffffffffffffn) failBigInt(x133, 'xen_dm_op.u.inject_event.cr2', 'uint64_aligned_t', 64);
-        d.setUint32(b, x128, true);
-        d.setUint8(b + 4, x129);
-        d.setUint8(b + 5, x130);
-        d.setUint8(b + 6, x131);
-        d.setUint8(b + 7, 0);
-        d.setUint32(b + 8, x132, true);
+        const x51 = v.inject_event!;
+        if (typeof x51 !== 'object' || x51 === null) failObject(x51, 'xen_dm_op.u.inject_event');
+        const x52 = x51.vcpuid;
+        if (typeof x52 !== 'number' || (x52 >>> 0) !== x52) failInt(x52, 'xen_dm_op.u.inject_event.vcpuid', 'uint32_t', 32);
+        const x53 = x51.vector;
+        if (typeof x53 !== 'number' || (x53 & 0xff) !== x53) failInt(x53, 'xen_dm_op.u.inject_event.vector', 'uint8_t', 8);
+        const x54 = x51.type;
+        if (typeof x54 !== 'number' || (x54 & 0xff) !== x54) failInt(x54, 'xen_dm_op.u.inject_event.type', 'uint8_t', 8);
+        const x55 = x51.insn_len;
+        if (typeof x55 !== 'number' || (x55 & 0xff) !== x55) failInt(x55, 'xen_dm_op.u.inject_event.insn_len', 'uint8_t', 8);
+        const x56 = x51.error_code;
+        if (typeof x56 !== 'number' || (x56 >>> 0) !== x56) failInt(x56, 'xen_dm_op.u.inject_event.error_code', 'uint32_t', 32);
+        const x57 = x51.cr2;
+        if (typeof x57 !== 'bigint' || x57 < 0n || x57 > 0xffffffffffffffffn) failBigInt(x57, 'xen_dm_op.u.inject_event.cr2', 'uint64_aligned_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
         d.setUint32(b + 12, 0);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x133; else d.setBigUint64(b + 16, x133, true);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x52, true);
+        d.setUint8(b + 4, x53);
+        d.setUint8(b + 5, x54);
+        d.setUint8(b + 6, x55);
+        d.setUint8(b + 7, 0);
+        d.setUint32(b + 8, x56, true);
+        d.setUint32(b + 12, 0);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x57; else d.setBigUint64(b + 16, x57, true);
         break;
       }
       case 14: {
-        const x134 = v.inject_msi!;
-        if (typeof x134 !== 'object' || x134 === null) failObject(x134, 'xen_dm_op.u.inject_msi');
-        const x135 = x134.data;
-        if (typeof x135 !== 'number' || (x135 >>> 0) !== x135) failInt(x135, 'xen_dm_op.u.inject_msi.data', 'uint32_t', 32);
-        const x136 = x134.addr;
-        if (typeof x136 !== 'bigint' || x136 < 0n || x136 > 0xffffffffffffffffn) failBigInt(x136, 'xen_dm_op.u.inject_msi.addr', 'uint64_aligned_t', 64);
-        d.setUint32(b, x135, true);
+        const x58 = v.inject_msi!;
+        if (typeof x58 !== 'object' || x58 === null) failObject(x58, 'xen_dm_op.u.inject_msi');
+        const x59 = x58.data;
+        if (typeof x59 !== 'number' || (x59 >>> 0) !== x59) failInt(x59, 'xen_dm_op.u.inject_msi.data', 'uint32_t', 32);
+        const x60 = x58.addr;
+        if (typeof x60 !== 'bigint' || x60 < 0n || x60 > 0xffffffffffffffffn) failBigInt(x60, 'xen_dm_op.u.inject_msi.addr', 'uint64_aligned_t', 64);
+        d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x136; else d.setBigUint64(b + 8, x136, true);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x59, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x60; else d.setBigUint64(b + 8, x60, true);
         break;
       }
       case 15: {
-        const x137 = v.map_mem_type_to_ioreq_server!;
-        if (typeof x137 !== 'object' || x137 === null) failObject(x137, 'xen_dm_op.u.map_mem_type_to_ioreq_server');
-        const x138 = x137.id;
-        if (typeof x138 !== 'number' || (x138 & 0xffff) !== x138) failInt(x138, 'xen_dm_op.u.map_mem_type_to_ioreq_server.id', 'uint16_t', 16);
-        const x139 = x137.type;
-        if (typeof x139 !== 'number' || (x139 & 0xffff) !== x139) failInt(x139, 'xen_dm_op.u.map_mem_type_to_ioreq_server.type', 'uint16_t', 16);
-        const x140 = x137.flags;
-        if (typeof x140 !== 'number' || (x140 >>> 0) !== x140) failInt(x140, 'xen_dm_op.u.map_mem_type_to_ioreq_server.flags', 'uint32_t', 32);
-        const x141 = x137.opaque;
-        if (typeof x141 !== 'bigint' || x141 < 0n || x141 > 0xffffffffffffffffn) failBigInt(x141, 'xen_dm_op.u.map_mem_type_to_ioreq_server.opaque', 'uint64_t', 64);
-        d.setUint16(b, x138, true);
-        d.setUint16(b + 2, x139, true);
-        d.setUint32(b + 4, x140, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x141; else d.setBigUint64(b + 8, x141, true);
+        const x61 = v.map_mem_type_to_ioreq_server!;
+        if (typeof x61 !== 'object' || x61 === null) failObject(x61, 'xen_dm_op.u.map_mem_type_to_ioreq_server');
+        const x62 = x61.id;
+        if (typeof x62 !== 'number' || (x62 & 0xffff) !== x62) failInt(x62, 'xen_dm_op.u.map_mem_type_to_ioreq_server.id', 'uint16_t', 16);
+        const x63 = x61.type;
+        if (typeof x63 !== 'number' || (x63 & 0xffff) !== x63) failInt(x63, 'xen_dm_op.u.map_mem_type_to_ioreq_server.type', 'uint16_t', 16);
+        const x64 = x61.flags;
+        if (typeof x64 !== 'number' || (x64 >>> 0) !== x64) failInt(x64, 'xen_dm_op.u.map_mem_type_to_ioreq_server.flags', 'uint32_t', 32);
+        const x65 = x61.opaque;
+        if (typeof x65 !== 'bigint' || x65 < 0n || x65 > 0xffffffffffffffffn) failBigInt(x65, 'xen_dm_op.u.map_mem_type_to_ioreq_server.opaque', 'uint64_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint16(b, x62, true);
+        d.setUint16(b + 2, x63, true);
+        d.setUint32(b + 4, x64, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x65; else d.setBigUint64(b + 8, x65, true);
         break;
       }
       case 16: {
-        const x142 = v.remote_shutdown!;
-        if (typeof x142 !== 'object' || x142 === null) failObject(x142, 'xen_dm_op.u.remote_shutdown');
-        const x143 = x142.reason;
-        if (typeof x143 !== 'number' || (x143 >>> 0) !== x143) failInt(x143, 'xen_dm_op.u.remote_shutdown.reason', 'uint32_t', 32);
-        d.setUint32(b, x143, true);
+        const x66 = v.remote_shutdown!;
+        if (typeof x66 !== 'object' || x66 === null) failObject(x66, 'xen_dm_op.u.remote_shutdown');
+        const x67 = x66.reason;
+        if (typeof x67 !== 'number' || (x67 >>> 0) !== x67) failInt(x67, 'xen_dm_op.u.remote_shutdown.reason', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x67, true);
         break;
       }
       case 17: {
-        const x144 = v.relocate_memory!;
-        if (typeof x144 !== 'object' || x144 === null) failObject(x144, 'xen_dm_op.u.relocate_memory');
-        const x145 = x144.size;
-        if (typeof x145 !== 'number' || (x145 >>> 0) !== x145) failInt(x145, 'xen_dm_op.u.relocate_memory.size', 'uint32_t', 32);
-        const x146 = x144.src_gfn;
-        if (typeof x146 !== 'bigint' || x146 < 0n || x146 > 0xffffffffffffffffn) failBigInt(x146, 'xen_dm_op.u.relocate_memory.src_gfn', 'uint64_aligned_t', 64);
-        const x147 = x144.dst_gfn;
-        if (typeof x147 !== 'bigint' || x147 < 0n || x147 > 0xffffffffffffffffn) failBigInt(x147, 'xen_dm_op.u.relocate_memory.dst_gfn', 'uint64_aligned_t', 64);
-        d.setUint32(b, x145, true);
+        const x68 = v.relocate_memory!;
+        if (typeof x68 !== 'object' || x68 === null) failObject(x68, 'xen_dm_op.u.relocate_memory');
+        const x69 = x68.size;
+        if (typeof x69 !== 'number' || (x69 >>> 0) !== x69) failInt(x69, 'xen_dm_op.u.relocate_memory.size', 'uint32_t', 32);
+        const x70 = x68.src_gfn;
+        if (typeof x70 !== 'bigint' || x70 < 0n || x70 > 0xffffffffffffffffn) failBigInt(x70, 'xen_dm_op.u.relocate_memory.src_gfn', 'uint64_aligned_t', 64);
+        const x71 = x68.dst_gfn;
+        if (typeof x71 !== 'bigint' || x71 < 0n || x71 > 0xffffffffffffffffn) failBigInt(x71, 'xen_dm_op.u.relocate_memory.dst_gfn', 'uint64_aligned_t', 64);
+        d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x146; else d.setBigUint64(b + 8, x146, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x147; else d.setBigUint64(b + 16, x147, true);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x69, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x70; else d.setBigUint64(b + 8, x70, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x71; else d.setBigUint64(b + 16, x71, true);
         break;
       }
       case 18: {
-        const x148 = v.pin_memory_cacheattr!;
-        if (typeof x148 !== 'object' || x148 === null) failObject(x148, 'xen_dm_op.u.pin_memory_cacheattr');
-        const x149 = x148.start;
-        if (typeof x149 !== 'bigint' || x149 < 0n || x149 > 0xffffffffffffffffn) failBigInt(x149, 'xen_dm_op.u.pin_memory_cacheattr.start', 'uint64_aligned_t', 64);
-        const x150 = x148.end;
-        if (typeof x150 !== 'bigint' || x150 < 0n || x150 > 0xffffffffffffffffn) failBigInt(x150, 'xen_dm_op.u.pin_memory_cacheattr.end', 'uint64_aligned_t', 64);
-        const x151 = x148.type;
-        if (typeof x151 !== 'number' || (x151 >>> 0) !== x151) failInt(x151, 'xen_dm_op.u.pin_memory_cacheattr.type', 'uint32_t', 32);
-        if (w8 !== undefined) w8[b / 8] = x149; else d.setBigUint64(b, x149, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x150; else d.setBigUint64(b + 8, x150, true);
-        d.setUint32(b + 16, x151, true);
+        const x72 = v.pin_memory_cacheattr!;
+        if (typeof x72 !== 'object' || x72 === null) failObject(x72, 'xen_dm_op.u.pin_memory_cacheattr');
+        const x73 = x72.start;
+        if (typeof x73 !== 'bigint' || x73 < 0n || x73 > 0xffffffffffffffffn) failBigInt(x73, 'xen_dm_op.u.pin_memory_cacheattr.start', 'uint64_aligned_t', 64);
+        const x74 = x72.end;
+        if (typeof x74 !== 'bigint' || x74 < 0n || x74 > 0xffffffffffffffffn) failBigInt(x74, 'xen_dm_op.u.pin_memory_cacheattr.end', 'uint64_aligned_t', 64);
+        const x75 = x72.type;
+        if (typeof x75 !== 'number' || (x75 >>> 0) !== x75) failInt(x75, 'xen_dm_op.u.pin_memory_cacheattr.type', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[b / 8] = x73; else d.setBigUint64(b, x73, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x74; else d.setBigUint64(b + 8, x74, true);
+        d.setUint32(b + 16, x75, true);
         d.setUint32(b + 20, 0);
         break;
       }
       case 19: {
-        const x152 = v.nr_vcpus!;
-        if (typeof x152 !== 'object' || x152 === null) failObject(x152, 'xen_dm_op.u.nr_vcpus');
-        const x153 = x152.vcpus;
-        if (typeof x153 !== 'number' || (x153 >>> 0) !== x153) failInt(x153, 'xen_dm_op.u.nr_vcpus.vcpus', 'uint32_t', 32);
-        d.setUint32(b, x153, true);
+        const x76 = v.nr_vcpus!;
+        if (typeof x76 !== 'object' || x76 === null) failObject(x76, 'xen_dm_op.u.nr_vcpus');
+        const x77 = x76.vcpus;
+        if (typeof x77 !== 'number' || (x77 >>> 0) !== x77) failInt(x77, 'xen_dm_op.u.nr_vcpus.vcpus', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x77, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
     }
   }
 }

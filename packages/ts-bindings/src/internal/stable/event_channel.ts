@@ -599,81 +599,76 @@ export function evtchn_status$enc0(v: evtchn_status, d: DataView, w: BigUint64Ar
   if (x4.unbound !== undefined) {
     k5++;
     j6 = 0;
-    const x7 = x4.unbound!;
-    if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'evtchn_status.u.unbound');
-    const x8 = x7.dom;
-    if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'evtchn_status.u.unbound.dom', 'uint16_t', 16);
   }
   if (x4.interdomain !== undefined) {
     k5++;
     j6 = 1;
-    const x9 = x4.interdomain!;
-    if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'evtchn_status.u.interdomain');
-    const x10 = x9.dom;
-    if (typeof x10 !== 'number' || (x10 & 0xffff) !== x10) failInt(x10, 'evtchn_status.u.interdomain.dom', 'uint16_t', 16);
-    const x11 = x9.port;
-    if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'evtchn_status.u.interdomain.port', 'uint32_t', 32);
   }
   if (x4.pirq !== undefined) {
     k5++;
     j6 = 2;
-    const x12 = x4.pirq!;
-    if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, 'evtchn_status.u.pirq', 'uint32_t', 32);
   }
   if (x4.virq !== undefined) {
     k5++;
     j6 = 3;
-    const x13 = x4.virq!;
-    if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'evtchn_status.u.virq', 'uint32_t', 32);
   }
   if (k5 > 1) {
     checkDecodedUnion(x4, k5, 8, 'evtchn_status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
     j6 = -2;
   } else if (k5 === 0) checkEmptyUnion(x4, 'evtchn_status.u');
-  d.setUint16(b, x0, true);
-  d.setUint32(b + 4, x1, true);
-  d.setUint32(b + 8, x2, true);
-  d.setUint32(b + 12, x3, true);
   if (j6 === -2) {
     encodeDecodedUnion(x4, 2, d, w, b + 16, 8, 'evtchn_status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
   } else {
-    d.setUint32(b + 16, 0);
-    d.setUint32(b + 16 + 4, 0);
     switch (j6) {
       case 0: {
-        const x14 = x4.unbound!;
-        if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'evtchn_status.u.unbound');
-        const x15 = x14.dom;
-        if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'evtchn_status.u.unbound.dom', 'uint16_t', 16);
-        d.setUint16(b + 16, x15, true);
+        const x7 = x4.unbound!;
+        if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'evtchn_status.u.unbound');
+        const x8 = x7.dom;
+        if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'evtchn_status.u.unbound.dom', 'uint16_t', 16);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint16(b + 16, x8, true);
         break;
       }
       case 1: {
-        const x16 = x4.interdomain!;
-        if (typeof x16 !== 'object' || x16 === null) failObject(x16, 'evtchn_status.u.interdomain');
-        const x17 = x16.dom;
-        if (typeof x17 !== 'number' || (x17 & 0xffff) !== x17) failInt(x17, 'evtchn_status.u.interdomain.dom', 'uint16_t', 16);
-        const x18 = x16.port;
-        if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'evtchn_status.u.interdomain.port', 'uint32_t', 32);
-        d.setUint16(b + 16, x17, true);
-        d.setUint32(b + 20, x18, true);
+        const x9 = x4.interdomain!;
+        if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'evtchn_status.u.interdomain');
+        const x10 = x9.dom;
+        if (typeof x10 !== 'number' || (x10 & 0xffff) !== x10) failInt(x10, 'evtchn_status.u.interdomain.dom', 'uint16_t', 16);
+        const x11 = x9.port;
+        if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'evtchn_status.u.interdomain.port', 'uint32_t', 32);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint16(b + 16, x10, true);
+        d.setUint32(b + 20, x11, true);
         d.setUint16(b + 18, 0);
         break;
       }
       case 2: {
-        const x19 = x4.pirq!;
-        if (typeof x19 !== 'number' || (x19 >>> 0) !== x19) failInt(x19, 'evtchn_status.u.pirq', 'uint32_t', 32);
-        d.setUint32(b + 16, x19, true);
+        const x12 = x4.pirq!;
+        if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, 'evtchn_status.u.pirq', 'uint32_t', 32);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16, x12, true);
         break;
       }
       case 3: {
-        const x20 = x4.virq!;
-        if (typeof x20 !== 'number' || (x20 >>> 0) !== x20) failInt(x20, 'evtchn_status.u.virq', 'uint32_t', 32);
-        d.setUint32(b + 16, x20, true);
+        const x13 = x4.virq!;
+        if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'evtchn_status.u.virq', 'uint32_t', 32);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16, x13, true);
         break;
       }
+      default:
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
     }
   }
+  d.setUint16(b, x0, true);
+  d.setUint32(b + 4, x1, true);
+  d.setUint32(b + 8, x2, true);
+  d.setUint32(b + 12, x3, true);
   d.setUint16(b + 2, 0);
 }
 
@@ -786,32 +781,18 @@ export function evtchn_status_u$enc0(v: evtchn_status_u, d: DataView, w: BigUint
   if (v.unbound !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.unbound!;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'evtchn_status.u.unbound');
-    const x3 = x2.dom;
-    if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'evtchn_status.u.unbound.dom', 'uint16_t', 16);
   }
   if (v.interdomain !== undefined) {
     k0++;
     j1 = 1;
-    const x4 = v.interdomain!;
-    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'evtchn_status.u.interdomain');
-    const x5 = x4.dom;
-    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'evtchn_status.u.interdomain.dom', 'uint16_t', 16);
-    const x6 = x4.port;
-    if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'evtchn_status.u.interdomain.port', 'uint32_t', 32);
   }
   if (v.pirq !== undefined) {
     k0++;
     j1 = 2;
-    const x7 = v.pirq!;
-    if (typeof x7 !== 'number' || (x7 >>> 0) !== x7) failInt(x7, 'evtchn_status.u.pirq', 'uint32_t', 32);
   }
   if (v.virq !== undefined) {
     k0++;
     j1 = 3;
-    const x8 = v.virq!;
-    if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'evtchn_status.u.virq', 'uint32_t', 32);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 8, 'evtchn_status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
@@ -820,41 +801,50 @@ export function evtchn_status_u$enc0(v: evtchn_status_u, d: DataView, w: BigUint
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 8, 'evtchn_status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j1) {
       case 0: {
-        const x9 = v.unbound!;
-        if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'evtchn_status.u.unbound');
-        const x10 = x9.dom;
-        if (typeof x10 !== 'number' || (x10 & 0xffff) !== x10) failInt(x10, 'evtchn_status.u.unbound.dom', 'uint16_t', 16);
-        d.setUint16(b, x10, true);
+        const x2 = v.unbound!;
+        if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'evtchn_status.u.unbound');
+        const x3 = x2.dom;
+        if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'evtchn_status.u.unbound.dom', 'uint16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint16(b, x3, true);
         break;
       }
       case 1: {
-        const x11 = v.interdomain!;
-        if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'evtchn_status.u.interdomain');
-        const x12 = x11.dom;
-        if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'evtchn_status.u.interdomain.dom', 'uint16_t', 16);
-        const x13 = x11.port;
-        if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'evtchn_status.u.interdomain.port', 'uint32_t', 32);
-        d.setUint16(b, x12, true);
-        d.setUint32(b + 4, x13, true);
+        const x4 = v.interdomain!;
+        if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'evtchn_status.u.interdomain');
+        const x5 = x4.dom;
+        if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'evtchn_status.u.interdomain.dom', 'uint16_t', 16);
+        const x6 = x4.port;
+        if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'evtchn_status.u.interdomain.port', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint16(b, x5, true);
+        d.setUint32(b + 4, x6, true);
         d.setUint16(b + 2, 0);
         break;
       }
       case 2: {
-        const x14 = v.pirq!;
-        if (typeof x14 !== 'number' || (x14 >>> 0) !== x14) failInt(x14, 'evtchn_status.u.pirq', 'uint32_t', 32);
-        d.setUint32(b, x14, true);
+        const x7 = v.pirq!;
+        if (typeof x7 !== 'number' || (x7 >>> 0) !== x7) failInt(x7, 'evtchn_status.u.pirq', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, x7, true);
         break;
       }
       case 3: {
-        const x15 = v.virq!;
-        if (typeof x15 !== 'number' || (x15 >>> 0) !== x15) failInt(x15, 'evtchn_status.u.virq', 'uint32_t', 32);
-        d.setUint32(b, x15, true);
+        const x8 = v.virq!;
+        if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'evtchn_status.u.virq', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, x8, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
 }
@@ -1575,363 +1565,329 @@ export function evtchn_op$enc0(v: evtchn_op, d: DataView, w: BigUint64Array | un
   if (x1.alloc_unbound !== undefined) {
     k2++;
     j3 = 0;
-    const x4 = x1.alloc_unbound!;
-    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'evtchn_op.u.alloc_unbound');
-    const x5 = x4.dom;
-    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'evtchn_op.u.alloc_unbound.dom', 'uint16_t', 16);
-    const x6 = x4.remote_dom;
-    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'evtchn_op.u.alloc_unbound.remote_dom', 'uint16_t', 16);
-    const x7 = x4.port;
-    if (typeof x7 !== 'number' || (x7 >>> 0) !== x7) failInt(x7, 'evtchn_op.u.alloc_unbound.port', 'uint32_t', 32);
   }
   if (x1.bind_interdomain !== undefined) {
     k2++;
     j3 = 1;
-    const x8 = x1.bind_interdomain!;
-    if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'evtchn_op.u.bind_interdomain');
-    const x9 = x8.remote_dom;
-    if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'evtchn_op.u.bind_interdomain.remote_dom', 'uint16_t', 16);
-    const x10 = x8.remote_port;
-    if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'evtchn_op.u.bind_interdomain.remote_port', 'uint32_t', 32);
-    const x11 = x8.local_port;
-    if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'evtchn_op.u.bind_interdomain.local_port', 'uint32_t', 32);
   }
   if (x1.bind_virq !== undefined) {
     k2++;
     j3 = 2;
-    const x12 = x1.bind_virq!;
-    if (typeof x12 !== 'object' || x12 === null) failObject(x12, 'evtchn_op.u.bind_virq');
-    const x13 = x12.virq;
-    if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'evtchn_op.u.bind_virq.virq', 'uint32_t', 32);
-    const x14 = x12.vcpu;
-    if (typeof x14 !== 'number' || (x14 >>> 0) !== x14) failInt(x14, 'evtchn_op.u.bind_virq.vcpu', 'uint32_t', 32);
-    const x15 = x12.port;
-    if (typeof x15 !== 'number' || (x15 >>> 0) !== x15) failInt(x15, 'evtchn_op.u.bind_virq.port', 'uint32_t', 32);
   }
   if (x1.bind_pirq !== undefined) {
     k2++;
     j3 = 3;
-    const x16 = x1.bind_pirq!;
-    if (typeof x16 !== 'object' || x16 === null) failObject(x16, 'evtchn_op.u.bind_pirq');
-    const x17 = x16.pirq;
-    if (typeof x17 !== 'number' || (x17 >>> 0) !== x17) failInt(x17, 'evtchn_op.u.bind_pirq.pirq', 'uint32_t', 32);
-    const x18 = x16.flags;
-    if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'evtchn_op.u.bind_pirq.flags', 'uint32_t', 32);
-    const x19 = x16.port;
-    if (typeof x19 !== 'number' || (x19 >>> 0) !== x19) failInt(x19, 'evtchn_op.u.bind_pirq.port', 'uint32_t', 32);
   }
   if (x1.bind_ipi !== undefined) {
     k2++;
     j3 = 4;
-    const x20 = x1.bind_ipi!;
-    if (typeof x20 !== 'object' || x20 === null) failObject(x20, 'evtchn_op.u.bind_ipi');
-    const x21 = x20.vcpu;
-    if (typeof x21 !== 'number' || (x21 >>> 0) !== x21) failInt(x21, 'evtchn_op.u.bind_ipi.vcpu', 'uint32_t', 32);
-    const x22 = x20.port;
-    if (typeof x22 !== 'number' || (x22 >>> 0) !== x22) failInt(x22, 'evtchn_op.u.bind_ipi.port', 'uint32_t', 32);
   }
   if (x1.close !== undefined) {
     k2++;
     j3 = 5;
-    const x23 = x1.close!;
-    if (typeof x23 !== 'object' || x23 === null) failObject(x23, 'evtchn_op.u.close');
-    const x24 = x23.port;
-    if (typeof x24 !== 'number' || (x24 >>> 0) !== x24) failInt(x24, 'evtchn_op.u.close.port', 'uint32_t', 32);
   }
   if (x1.send !== undefined) {
     k2++;
     j3 = 6;
-    const x25 = x1.send!;
-    if (typeof x25 !== 'object' || x25 === null) failObject(x25, 'evtchn_op.u.send');
-    const x26 = x25.port;
-    if (typeof x26 !== 'number' || (x26 >>> 0) !== x26) failInt(x26, 'evtchn_op.u.send.port', 'uint32_t', 32);
   }
   if (x1.status !== undefined) {
     k2++;
     j3 = 7;
-    const x27 = x1.status!;
-    if (typeof x27 !== 'object' || x27 === null) failObject(x27, 'evtchn_op.u.status');
-    const x28 = x27.dom;
-    if (typeof x28 !== 'number' || (x28 & 0xffff) !== x28) failInt(x28, 'evtchn_op.u.status.dom', 'uint16_t', 16);
-    const x29 = x27.port;
-    if (typeof x29 !== 'number' || (x29 >>> 0) !== x29) failInt(x29, 'evtchn_op.u.status.port', 'uint32_t', 32);
-    const x30 = x27.status;
-    if (typeof x30 !== 'number' || (x30 >>> 0) !== x30) failInt(x30, 'evtchn_op.u.status.status', 'uint32_t', 32);
-    const x31 = x27.vcpu;
-    if (typeof x31 !== 'number' || (x31 >>> 0) !== x31) failInt(x31, 'evtchn_op.u.status.vcpu', 'uint32_t', 32);
-    const x32 = x27.u;
-    if (typeof x32 !== 'object' || x32 === null) failObject(x32, 'evtchn_op.u.status.u');
-    let k33 = 0;
-    let j34 = -1;
-    if (x32.unbound !== undefined) {
-      k33++;
-      j34 = 0;
-      const x35 = x32.unbound!;
-      if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'evtchn_op.u.status.u.unbound');
-      const x36 = x35.dom;
-      if (typeof x36 !== 'number' || (x36 & 0xffff) !== x36) failInt(x36, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
-    }
-    if (x32.interdomain !== undefined) {
-      k33++;
-      j34 = 1;
-      const x37 = x32.interdomain!;
-      if (typeof x37 !== 'object' || x37 === null) failObject(x37, 'evtchn_op.u.status.u.interdomain');
-      const x38 = x37.dom;
-      if (typeof x38 !== 'number' || (x38 & 0xffff) !== x38) failInt(x38, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
-      const x39 = x37.port;
-      if (typeof x39 !== 'number' || (x39 >>> 0) !== x39) failInt(x39, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
-    }
-    if (x32.pirq !== undefined) {
-      k33++;
-      j34 = 2;
-      const x40 = x32.pirq!;
-      if (typeof x40 !== 'number' || (x40 >>> 0) !== x40) failInt(x40, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
-    }
-    if (x32.virq !== undefined) {
-      k33++;
-      j34 = 3;
-      const x41 = x32.virq!;
-      if (typeof x41 !== 'number' || (x41 >>> 0) !== x41) failInt(x41, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
-    }
-    if (k33 > 1) {
-      checkDecodedUnion(x32, k33, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
-      j34 = -2;
-    } else if (k33 === 0) checkEmptyUnion(x32, 'evtchn_op.u.status.u');
   }
   if (x1.bind_vcpu !== undefined) {
     k2++;
     j3 = 8;
-    const x49 = x1.bind_vcpu!;
-    if (typeof x49 !== 'object' || x49 === null) failObject(x49, 'evtchn_op.u.bind_vcpu');
-    const x50 = x49.port;
-    if (typeof x50 !== 'number' || (x50 >>> 0) !== x50) failInt(x50, 'evtchn_op.u.bind_vcpu.port', 'uint32_t', 32);
-    const x51 = x49.vcpu;
-    if (typeof x51 !== 'number' || (x51 >>> 0) !== x51) failInt(x51, 'evtchn_op.u.bind_vcpu.vcpu', 'uint32_t', 32);
   }
   if (x1.unmask !== undefined) {
     k2++;
     j3 = 9;
-    const x52 = x1.unmask!;
-    if (typeof x52 !== 'object' || x52 === null) failObject(x52, 'evtchn_op.u.unmask');
-    const x53 = x52.port;
-    if (typeof x53 !== 'number' || (x53 >>> 0) !== x53) failInt(x53, 'evtchn_op.u.unmask.port', 'uint32_t', 32);
   }
   if (k2 > 1) {
     checkDecodedUnion(x1, k2, 24, 'evtchn_op.u', ['alloc_unbound', 'bind_interdomain', 'bind_virq', 'bind_pirq', 'bind_ipi', 'close', 'send', 'status', 'bind_vcpu', 'unmask'], evtchn_op_u$dec0, evtchn_op_u$enc0);
     j3 = -2;
   } else if (k2 === 0) checkEmptyUnion(x1, 'evtchn_op.u');
-  d.setUint32(b, x0, true);
   if (j3 === -2) {
     encodeDecodedUnion(x1, 2, d, w, b + 4, 24, 'evtchn_op.u', ['alloc_unbound', 'bind_interdomain', 'bind_virq', 'bind_pirq', 'bind_ipi', 'close', 'send', 'status', 'bind_vcpu', 'unmask'], evtchn_op_u$dec0, evtchn_op_u$enc0);
   } else {
-    d.setUint32(b + 4, 0);
-    d.setUint32(b + 4 + 4, 0);
-    d.setUint32(b + 4 + 8, 0);
-    d.setUint32(b + 4 + 12, 0);
-    d.setUint32(b + 4 + 16, 0);
-    d.setUint32(b + 4 + 20, 0);
     switch (j3) {
       case 0: {
-        const x54 = x1.alloc_unbound!;
-        if (typeof x54 !== 'object' || x54 === null) failObject(x54, 'evtchn_op.u.alloc_unbound');
-        const x55 = x54.dom;
-        if (typeof x55 !== 'number' || (x55 & 0xffff) !== x55) failInt(x55, 'evtchn_op.u.alloc_unbound.dom', 'uint16_t', 16);
-        const x56 = x54.remote_dom;
-        if (typeof x56 !== 'number' || (x56 & 0xffff) !== x56) failInt(x56, 'evtchn_op.u.alloc_unbound.remote_dom', 'uint16_t', 16);
-        const x57 = x54.port;
-        if (typeof x57 !== 'number' || (x57 >>> 0) !== x57) failInt(x57, 'evtchn_op.u.alloc_unbound.port', 'uint32_t', 32);
-        d.setUint16(b + 4, x55, true);
-        d.setUint16(b + 6, x56, true);
-        d.setUint32(b + 8, x57, true);
+        const x4 = x1.alloc_unbound!;
+        if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'evtchn_op.u.alloc_unbound');
+        const x5 = x4.dom;
+        if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'evtchn_op.u.alloc_unbound.dom', 'uint16_t', 16);
+        const x6 = x4.remote_dom;
+        if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'evtchn_op.u.alloc_unbound.remote_dom', 'uint16_t', 16);
+        const x7 = x4.port;
+        if (typeof x7 !== 'number' || (x7 >>> 0) !== x7) failInt(x7, 'evtchn_op.u.alloc_unbound.port', 'uint32_t', 32);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 4 + 4, 0);
+        d.setUint32(b + 4 + 8, 0);
+        d.setUint32(b + 4 + 12, 0);
+        d.setUint32(b + 4 + 16, 0);
+        d.setUint32(b + 4 + 20, 0);
+        d.setUint16(b + 4, x5, true);
+        d.setUint16(b + 6, x6, true);
+        d.setUint32(b + 8, x7, true);
         break;
       }
       case 1: {
-        const x58 = x1.bind_interdomain!;
-        if (typeof x58 !== 'object' || x58 === null) failObject(x58, 'evtchn_op.u.bind_interdomain');
-        const x59 = x58.remote_dom;
-        if (typeof x59 !== 'number' || (x59 & 0xffff) !== x59) failInt(x59, 'evtchn_op.u.bind_interdomain.remote_dom', 'uint16_t', 16);
-        const x60 = x58.remote_port;
-        if (typeof x60 !== 'number' || (x60 >>> 0) !== x60) failInt(x60, 'evtchn_op.u.bind_interdomain.remote_port', 'uint32_t', 32);
-        const x61 = x58.local_port;
-        if (typeof x61 !== 'number' || (x61 >>> 0) !== x61) failInt(x61, 'evtchn_op.u.bind_interdomain.local_port', 'uint32_t', 32);
-        d.setUint16(b + 4, x59, true);
-        d.setUint32(b + 8, x60, true);
-        d.setUint32(b + 12, x61, true);
+        const x8 = x1.bind_interdomain!;
+        if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'evtchn_op.u.bind_interdomain');
+        const x9 = x8.remote_dom;
+        if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'evtchn_op.u.bind_interdomain.remote_dom', 'uint16_t', 16);
+        const x10 = x8.remote_port;
+        if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'evtchn_op.u.bind_interdomain.remote_port', 'uint32_t', 32);
+        const x11 = x8.local_port;
+        if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'evtchn_op.u.bind_interdomain.local_port', 'uint32_t', 32);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 4 + 4, 0);
+        d.setUint32(b + 4 + 8, 0);
+        d.setUint32(b + 4 + 12, 0);
+        d.setUint32(b + 4 + 16, 0);
+        d.setUint32(b + 4 + 20, 0);
+        d.setUint16(b + 4, x9, true);
+        d.setUint32(b + 8, x10, true);
+        d.setUint32(b + 12, x11, true);
         d.setUint16(b + 6, 0);
         break;
       }
       case 2: {
-        const x62 = x1.bind_virq!;
-        if (typeof x62 !== 'object' || x62 === null) failObject(x62, 'evtchn_op.u.bind_virq');
-        const x63 = x62.virq;
-        if (typeof x63 !== 'number' || (x63 >>> 0) !== x63) failInt(x63, 'evtchn_op.u.bind_virq.virq', 'uint32_t', 32);
-        const x64 = x62.vcpu;
-        if (typeof x64 !== 'number' || (x64 >>> 0) !== x64) failInt(x64, 'evtchn_op.u.bind_virq.vcpu', 'uint32_t', 32);
-        const x65 = x62.port;
-        if (typeof x65 !== 'number' || (x65 >>> 0) !== x65) failInt(x65, 'evtchn_op.u.bind_virq.port', 'uint32_t', 32);
-        d.setUint32(b + 4, x63, true);
-        d.setUint32(b + 8, x64, true);
-        d.setUint32(b + 12, x65, true);
+        const x12 = x1.bind_virq!;
+        if (typeof x12 !== 'object' || x12 === null) failObject(x12, 'evtchn_op.u.bind_virq');
+        const x13 = x12.virq;
+        if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'evtchn_op.u.bind_virq.virq', 'uint32_t', 32);
+        const x14 = x12.vcpu;
+        if (typeof x14 !== 'number' || (x14 >>> 0) !== x14) failInt(x14, 'evtchn_op.u.bind_virq.vcpu', 'uint32_t', 32);
+        const x15 = x12.port;
+        if (typeof x15 !== 'number' || (x15 >>> 0) !== x15) failInt(x15, 'evtchn_op.u.bind_virq.port', 'uint32_t', 32);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 4 + 4, 0);
+        d.setUint32(b + 4 + 8, 0);
+        d.setUint32(b + 4 + 12, 0);
+        d.setUint32(b + 4 + 16, 0);
+        d.setUint32(b + 4 + 20, 0);
+        d.setUint32(b + 4, x13, true);
+        d.setUint32(b + 8, x14, true);
+        d.setUint32(b + 12, x15, true);
         break;
       }
       case 3: {
-        const x66 = x1.bind_pirq!;
-        if (typeof x66 !== 'object' || x66 === null) failObject(x66, 'evtchn_op.u.bind_pirq');
-        const x67 = x66.pirq;
-        if (typeof x67 !== 'number' || (x67 >>> 0) !== x67) failInt(x67, 'evtchn_op.u.bind_pirq.pirq', 'uint32_t', 32);
-        const x68 = x66.flags;
-        if (typeof x68 !== 'number' || (x68 >>> 0) !== x68) failInt(x68, 'evtchn_op.u.bind_pirq.flags', 'uint32_t', 32);
-        const x69 = x66.port;
-        if (typeof x69 !== 'number' || (x69 >>> 0) !== x69) failInt(x69, 'evtchn_op.u.bind_pirq.port', 'uint32_t', 32);
-        d.setUint32(b + 4, x67, true);
-        d.setUint32(b + 8, x68, true);
-        d.setUint32(b + 12, x69, true);
+        const x16 = x1.bind_pirq!;
+        if (typeof x16 !== 'object' || x16 === null) failObject(x16, 'evtchn_op.u.bind_pirq');
+        const x17 = x16.pirq;
+        if (typeof x17 !== 'number' || (x17 >>> 0) !== x17) failInt(x17, 'evtchn_op.u.bind_pirq.pirq', 'uint32_t', 32);
+        const x18 = x16.flags;
+        if (typeof x18 !== 'number' || (x18 >>> 0) !== x18) failInt(x18, 'evtchn_op.u.bind_pirq.flags', 'uint32_t', 32);
+        const x19 = x16.port;
+        if (typeof x19 !== 'number' || (x19 >>> 0) !== x19) failInt(x19, 'evtchn_op.u.bind_pirq.port', 'uint32_t', 32);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 4 + 4, 0);
+        d.setUint32(b + 4 + 8, 0);
+        d.setUint32(b + 4 + 12, 0);
+        d.setUint32(b + 4 + 16, 0);
+        d.setUint32(b + 4 + 20, 0);
+        d.setUint32(b + 4, x17, true);
+        d.setUint32(b + 8, x18, true);
+        d.setUint32(b + 12, x19, true);
         break;
       }
       case 4: {
-        const x70 = x1.bind_ipi!;
-        if (typeof x70 !== 'object' || x70 === null) failObject(x70, 'evtchn_op.u.bind_ipi');
-        const x71 = x70.vcpu;
-        if (typeof x71 !== 'number' || (x71 >>> 0) !== x71) failInt(x71, 'evtchn_op.u.bind_ipi.vcpu', 'uint32_t', 32);
-        const x72 = x70.port;
-        if (typeof x72 !== 'number' || (x72 >>> 0) !== x72) failInt(x72, 'evtchn_op.u.bind_ipi.port', 'uint32_t', 32);
-        d.setUint32(b + 4, x71, true);
-        d.setUint32(b + 8, x72, true);
+        const x20 = x1.bind_ipi!;
+        if (typeof x20 !== 'object' || x20 === null) failObject(x20, 'evtchn_op.u.bind_ipi');
+        const x21 = x20.vcpu;
+        if (typeof x21 !== 'number' || (x21 >>> 0) !== x21) failInt(x21, 'evtchn_op.u.bind_ipi.vcpu', 'uint32_t', 32);
+        const x22 = x20.port;
+        if (typeof x22 !== 'number' || (x22 >>> 0) !== x22) failInt(x22, 'evtchn_op.u.bind_ipi.port', 'uint32_t', 32);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 4 + 4, 0);
+        d.setUint32(b + 4 + 8, 0);
+        d.setUint32(b + 4 + 12, 0);
+        d.setUint32(b + 4 + 16, 0);
+        d.setUint32(b + 4 + 20, 0);
+        d.setUint32(b + 4, x21, true);
+        d.setUint32(b + 8, x22, true);
         break;
       }
       case 5: {
-        const x73 = x1.close!;
-        if (typeof x73 !== 'object' || x73 === null) failObject(x73, 'evtchn_op.u.close');
-        const x74 = x73.port;
-        if (typeof x74 !== 'number' || (x74 >>> 0) !== x74) failInt(x74, 'evtchn_op.u.close.port', 'uint32_t', 32);
-        d.setUint32(b + 4, x74, true);
+        const x23 = x1.close!;
+        if (typeof x23 !== 'object' || x23 === null) failObject(x23, 'evtchn_op.u.close');
+        const x24 = x23.port;
+        if (typeof x24 !== 'number' || (x24 >>> 0) !== x24) failInt(x24, 'evtchn_op.u.close.port', 'uint32_t', 32);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 4 + 4, 0);
+        d.setUint32(b + 4 + 8, 0);
+        d.setUint32(b + 4 + 12, 0);
+        d.setUint32(b + 4 + 16, 0);
+        d.setUint32(b + 4 + 20, 0);
+        d.setUint32(b + 4, x24, true);
         break;
       }
       case 6: {
-        const x75 = x1.send!;
-        if (typeof x75 !== 'object' || x75 === null) failObject(x75, 'evtchn_op.u.send');
-        const x76 = x75.port;
-        if (typeof x76 !== 'number' || (x76 >>> 0) !== x76) failInt(x76, 'evtchn_op.u.send.port', 'uint32_t', 32);
-        d.setUint32(b + 4, x76, true);
+        const x25 = x1.send!;
+        if (typeof x25 !== 'object' || x25 === null) failObject(x25, 'evtchn_op.u.send');
+        const x26 = x25.port;
+        if (typeof x26 !== 'number' || (x26 >>> 0) !== x26) failInt(x26, 'evtchn_op.u.send.port', 'uint32_t', 32);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 4 + 4, 0);
+        d.setUint32(b + 4 + 8, 0);
+        d.setUint32(b + 4 + 12, 0);
+        d.setUint32(b + 4 + 16, 0);
+        d.setUint32(b + 4 + 20, 0);
+        d.setUint32(b + 4, x26, true);
         break;
       }
       case 7: {
-        const x77 = x1.status!;
-        if (typeof x77 !== 'object' || x77 === null) failObject(x77, 'evtchn_op.u.status');
-        const x78 = x77.dom;
-        if (typeof x78 !== 'number' || (x78 & 0xffff) !== x78) failInt(x78, 'evtchn_op.u.status.dom', 'uint16_t', 16);
-        const x79 = x77.port;
-        if (typeof x79 !== 'number' || (x79 >>> 0) !== x79) failInt(x79, 'evtchn_op.u.status.port', 'uint32_t', 32);
-        const x80 = x77.status;
-        if (typeof x80 !== 'number' || (x80 >>> 0) !== x80) failInt(x80, 'evtchn_op.u.status.status', 'uint32_t', 32);
-        const x81 = x77.vcpu;
-        if (typeof x81 !== 'number' || (x81 >>> 0) !== x81) failInt(x81, 'evtchn_op.u.status.vcpu', 'uint32_t', 32);
-        const x82 = x77.u;
-        if (typeof x82 !== 'object' || x82 === null) failObject(x82, 'evtchn_op.u.status.u');
-        let k83 = 0;
-        let j84 = -1;
-        if (x82.unbound !== undefined) {
-          k83++;
-          j84 = 0;
-          const x85 = x82.unbound!;
-          if (typeof x85 !== 'object' || x85 === null) failObject(x85, 'evtchn_op.u.status.u.unbound');
-          const x86 = x85.dom;
-          if (typeof x86 !== 'number' || (x86 & 0xffff) !== x86) failInt(x86, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
+        const x27 = x1.status!;
+        if (typeof x27 !== 'object' || x27 === null) failObject(x27, 'evtchn_op.u.status');
+        const x28 = x27.dom;
+        if (typeof x28 !== 'number' || (x28 & 0xffff) !== x28) failInt(x28, 'evtchn_op.u.status.dom', 'uint16_t', 16);
+        const x29 = x27.port;
+        if (typeof x29 !== 'number' || (x29 >>> 0) !== x29) failInt(x29, 'evtchn_op.u.status.port', 'uint32_t', 32);
+        const x30 = x27.status;
+        if (typeof x30 !== 'number' || (x30 >>> 0) !== x30) failInt(x30, 'evtchn_op.u.status.status', 'uint32_t', 32);
+        const x31 = x27.vcpu;
+        if (typeof x31 !== 'number' || (x31 >>> 0) !== x31) failInt(x31, 'evtchn_op.u.status.vcpu', 'uint32_t', 32);
+        const x32 = x27.u;
+        if (typeof x32 !== 'object' || x32 === null) failObject(x32, 'evtchn_op.u.status.u');
+        let k33 = 0;
+        let j34 = -1;
+        if (x32.unbound !== undefined) {
+          k33++;
+          j34 = 0;
+          const x35 = x32.unbound!;
+          if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'evtchn_op.u.status.u.unbound');
+          const x36 = x35.dom;
+          if (typeof x36 !== 'number' || (x36 & 0xffff) !== x36) failInt(x36, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
         }
-        if (x82.interdomain !== undefined) {
-          k83++;
-          j84 = 1;
-          const x87 = x82.interdomain!;
-          if (typeof x87 !== 'object' || x87 === null) failObject(x87, 'evtchn_op.u.status.u.interdomain');
-          const x88 = x87.dom;
-          if (typeof x88 !== 'number' || (x88 & 0xffff) !== x88) failInt(x88, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
-          const x89 = x87.port;
-          if (typeof x89 !== 'number' || (x89 >>> 0) !== x89) failInt(x89, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
+        if (x32.interdomain !== undefined) {
+          k33++;
+          j34 = 1;
+          const x37 = x32.interdomain!;
+          if (typeof x37 !== 'object' || x37 === null) failObject(x37, 'evtchn_op.u.status.u.interdomain');
+          const x38 = x37.dom;
+          if (typeof x38 !== 'number' || (x38 & 0xffff) !== x38) failInt(x38, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
+          const x39 = x37.port;
+          if (typeof x39 !== 'number' || (x39 >>> 0) !== x39) failInt(x39, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
         }
-        if (x82.pirq !== undefined) {
-          k83++;
-          j84 = 2;
-          const x90 = x82.pirq!;
-          if (typeof x90 !== 'number' || (x90 >>> 0) !== x90) failInt(x90, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
+        if (x32.pirq !== undefined) {
+          k33++;
+          j34 = 2;
+          const x40 = x32.pirq!;
+          if (typeof x40 !== 'number' || (x40 >>> 0) !== x40) failInt(x40, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
         }
-        if (x82.virq !== undefined) {
-          k83++;
-          j84 = 3;
-          const x91 = x82.virq!;
-          if (typeof x91 !== 'number' || (x91 >>> 0) !== x91) failInt(x91, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
+        if (x32.virq !== undefined) {
+          k33++;
+          j34 = 3;
+          const x41 = x32.virq!;
+          if (typeof x41 !== 'number' || (x41 >>> 0) !== x41) failInt(x41, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
         }
-        if (k83 > 1) {
-          checkDecodedUnion(x82, k83, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
-          j84 = -2;
-        } else if (k83 === 0) checkEmptyUnion(x82, 'evtchn_op.u.status.u');
-        d.setUint16(b + 4, x78, true);
-        d.setUint32(b + 8, x79, true);
-        d.setUint32(b + 12, x80, true);
-        d.setUint32(b + 16, x81, true);
-        if (j84 === -2) {
-          encodeDecodedUnion(x82, 2, d, w, b + 20, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
+        if (k33 > 1) {
+          checkDecodedUnion(x32, k33, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
+          j34 = -2;
+        } else if (k33 === 0) checkEmptyUnion(x32, 'evtchn_op.u.status.u');
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 4 + 4, 0);
+        d.setUint32(b + 4 + 8, 0);
+        d.setUint32(b + 4 + 12, 0);
+        d.setUint32(b + 4 + 16, 0);
+        d.setUint32(b + 4 + 20, 0);
+        d.setUint16(b + 4, x28, true);
+        d.setUint32(b + 8, x29, true);
+        d.setUint32(b + 12, x30, true);
+        d.setUint32(b + 16, x31, true);
+        if (j34 === -2) {
+          encodeDecodedUnion(x32, 2, d, w, b + 20, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
         } else {
-          d.setUint32(b + 20, 0);
-          d.setUint32(b + 20 + 4, 0);
-          switch (j84) {
+          switch (j34) {
             case 0: {
-              const x92 = x82.unbound!;
-              if (typeof x92 !== 'object' || x92 === null) failObject(x92, 'evtchn_op.u.status.u.unbound');
-              const x93 = x92.dom;
-              if (typeof x93 !== 'number' || (x93 & 0xffff) !== x93) failInt(x93, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
-              d.setUint16(b + 20, x93, true);
+              const x42 = x32.unbound!;
+              if (typeof x42 !== 'object' || x42 === null) failObject(x42, 'evtchn_op.u.status.u.unbound');
+              const x43 = x42.dom;
+              if (typeof x43 !== 'number' || (x43 & 0xffff) !== x43) failInt(x43, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
+              d.setUint32(b + 20, 0);
+              d.setUint32(b + 20 + 4, 0);
+              d.setUint16(b + 20, x43, true);
               break;
             }
             case 1: {
-              const x94 = x82.interdomain!;
-              if (typeof x94 !== 'object' || x94 === null) failObject(x94, 'evtchn_op.u.status.u.interdomain');
-              const x95 = x94.dom;
-              if (typeof x95 !== 'number' || (x95 & 0xffff) !== x95) failInt(x95, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
-              const x96 = x94.port;
-              if (typeof x96 !== 'number' || (x96 >>> 0) !== x96) failInt(x96, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
-              d.setUint16(b + 20, x95, true);
-              d.setUint32(b + 24, x96, true);
+              const x44 = x32.interdomain!;
+              if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'evtchn_op.u.status.u.interdomain');
+              const x45 = x44.dom;
+              if (typeof x45 !== 'number' || (x45 & 0xffff) !== x45) failInt(x45, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
+              const x46 = x44.port;
+              if (typeof x46 !== 'number' || (x46 >>> 0) !== x46) failInt(x46, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
+              d.setUint32(b + 20, 0);
+              d.setUint32(b + 20 + 4, 0);
+              d.setUint16(b + 20, x45, true);
+              d.setUint32(b + 24, x46, true);
               d.setUint16(b + 22, 0);
               break;
             }
             case 2: {
-              const x97 = x82.pirq!;
-              if (typeof x97 !== 'number' || (x97 >>> 0) !== x97) failInt(x97, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
-              d.setUint32(b + 20, x97, true);
+              const x47 = x32.pirq!;
+              if (typeof x47 !== 'number' || (x47 >>> 0) !== x47) failInt(x47, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
+              d.setUint32(b + 20, 0);
+              d.setUint32(b + 20 + 4, 0);
+              d.setUint32(b + 20, x47, true);
               break;
             }
             case 3: {
-              const x98 = x82.virq!;
-              if (typeof x98 !== 'number' || (x98 >>> 0) !== x98) failInt(x98, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
-              d.setUint32(b + 20, x98, true);
+              const x48 = x32.virq!;
+              if (typeof x48 !== 'number' || (x48 >>> 0) !== x48) failInt(x48, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
+              d.setUint32(b + 20, 0);
+              d.setUint32(b + 20 + 4, 0);
+              d.setUint32(b + 20, x48, true);
               break;
             }
+            default:
+              d.setUint32(b + 20, 0);
+              d.setUint32(b + 20 + 4, 0);
           }
         }
         d.setUint16(b + 6, 0);
         break;
       }
       case 8: {
-        const x99 = x1.bind_vcpu!;
-        if (typeof x99 !== 'object' || x99 === null) failObject(x99, 'evtchn_op.u.bind_vcpu');
-        const x100 = x99.port;
-        if (typeof x100 !== 'number' || (x100 >>> 0) !== x100) failInt(x100, 'evtchn_op.u.bind_vcpu.port', 'uint32_t', 32);
-        const x101 = x99.vcpu;
-        if (typeof x101 !== 'number' || (x101 >>> 0) !== x101) failInt(x101, 'evtchn_op.u.bind_vcpu.vcpu', 'uint32_t', 32);
-        d.setUint32(b + 4, x100, true);
-        d.setUint32(b + 8, x101, true);
+        const x49 = x1.bind_vcpu!;
+        if (typeof x49 !== 'object' || x49 === null) failObject(x49, 'evtchn_op.u.bind_vcpu');
+        const x50 = x49.port;
+        if (typeof x50 !== 'number' || (x50 >>> 0) !== x50) failInt(x50, 'evtchn_op.u.bind_vcpu.port', 'uint32_t', 32);
+        const x51 = x49.vcpu;
+        if (typeof x51 !== 'number' || (x51 >>> 0) !== x51) failInt(x51, 'evtchn_op.u.bind_vcpu.vcpu', 'uint32_t', 32);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 4 + 4, 0);
+        d.setUint32(b + 4 + 8, 0);
+        d.setUint32(b + 4 + 12, 0);
+        d.setUint32(b + 4 + 16, 0);
+        d.setUint32(b + 4 + 20, 0);
+        d.setUint32(b + 4, x50, true);
+        d.setUint32(b + 8, x51, true);
         break;
       }
       case 9: {
-        const x102 = x1.unmask!;
-        if (typeof x102 !== 'object' || x102 === null) failObject(x102, 'evtchn_op.u.unmask');
-        const x103 = x102.port;
-        if (typeof x103 !== 'number' || (x103 >>> 0) !== x103) failInt(x103, 'evtchn_op.u.unmask.port', 'uint32_t', 32);
-        d.setUint32(b + 4, x103, true);
+        const x52 = x1.unmask!;
+        if (typeof x52 !== 'object' || x52 === null) failObject(x52, 'evtchn_op.u.unmask');
+        const x53 = x52.port;
+        if (typeof x53 !== 'number' || (x53 >>> 0) !== x53) failInt(x53, 'evtchn_op.u.unmask.port', 'uint32_t', 32);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 4 + 4, 0);
+        d.setUint32(b + 4 + 8, 0);
+        d.setUint32(b + 4 + 12, 0);
+        d.setUint32(b + 4 + 16, 0);
+        d.setUint32(b + 4 + 20, 0);
+        d.setUint32(b + 4, x53, true);
         break;
       }
+      default:
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 4 + 4, 0);
+        d.setUint32(b + 4 + 8, 0);
+        d.setUint32(b + 4 + 12, 0);
+        d.setUint32(b + 4 + 16, 0);
+        d.setUint32(b + 4 + 20, 0);
     }
   }
+  d.setUint32(b, x0, true);
 }
 
 /** Reads evtchn_op at `b` on x86_32, x86_64, arm32, arm64. */
@@ -2002,146 +1958,42 @@ export function evtchn_op_u$enc0(v: evtchn_op_u, d: DataView, w: BigUint64Array 
   if (v.alloc_unbound !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.alloc_unbound!;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'evtchn_op.u.alloc_unbound');
-    const x3 = x2.dom;
-    if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'evtchn_op.u.alloc_unbound.dom', 'uint16_t', 16);
-    const x4 = x2.remote_dom;
-    if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'evtchn_op.u.alloc_unbound.remote_dom', 'uint16_t', 16);
-    const x5 = x2.port;
-    if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'evtchn_op.u.alloc_unbound.port', 'uint32_t', 32);
   }
   if (v.bind_interdomain !== undefined) {
     k0++;
     j1 = 1;
-    const x6 = v.bind_interdomain!;
-    if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'evtchn_op.u.bind_interdomain');
-    const x7 = x6.remote_dom;
-    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'evtchn_op.u.bind_interdomain.remote_dom', 'uint16_t', 16);
-    const x8 = x6.remote_port;
-    if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'evtchn_op.u.bind_interdomain.remote_port', 'uint32_t', 32);
-    const x9 = x6.local_port;
-    if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'evtchn_op.u.bind_interdomain.local_port', 'uint32_t', 32);
   }
   if (v.bind_virq !== undefined) {
     k0++;
     j1 = 2;
-    const x10 = v.bind_virq!;
-    if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'evtchn_op.u.bind_virq');
-    const x11 = x10.virq;
-    if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'evtchn_op.u.bind_virq.virq', 'uint32_t', 32);
-    const x12 = x10.vcpu;
-    if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, 'evtchn_op.u.bind_virq.vcpu', 'uint32_t', 32);
-    const x13 = x10.port;
-    if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'evtchn_op.u.bind_virq.port', 'uint32_t', 32);
   }
   if (v.bind_pirq !== undefined) {
     k0++;
     j1 = 3;
-    const x14 = v.bind_pirq!;
-    if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'evtchn_op.u.bind_pirq');
-    const x15 = x14.pirq;
-    if (typeof x15 !== 'number' || (x15 >>> 0) !== x15) failInt(x15, 'evtchn_op.u.bind_pirq.pirq', 'uint32_t', 32);
-    const x16 = x14.flags;
-    if (typeof x16 !== 'number' || (x16 >>> 0) !== x16) failInt(x16, 'evtchn_op.u.bind_pirq.flags', 'uint32_t', 32);
-    const x17 = x14.port;
-    if (typeof x17 !== 'number' || (x17 >>> 0) !== x17) failInt(x17, 'evtchn_op.u.bind_pirq.port', 'uint32_t', 32);
   }
   if (v.bind_ipi !== undefined) {
     k0++;
     j1 = 4;
-    const x18 = v.bind_ipi!;
-    if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'evtchn_op.u.bind_ipi');
-    const x19 = x18.vcpu;
-    if (typeof x19 !== 'number' || (x19 >>> 0) !== x19) failInt(x19, 'evtchn_op.u.bind_ipi.vcpu', 'uint32_t', 32);
-    const x20 = x18.port;
-    if (typeof x20 !== 'number' || (x20 >>> 0) !== x20) failInt(x20, 'evtchn_op.u.bind_ipi.port', 'uint32_t', 32);
   }
   if (v.close !== undefined) {
     k0++;
     j1 = 5;
-    const x21 = v.close!;
-    if (typeof x21 !== 'object' || x21 === null) failObject(x21, 'evtchn_op.u.close');
-    const x22 = x21.port;
-    if (typeof x22 !== 'number' || (x22 >>> 0) !== x22) failInt(x22, 'evtchn_op.u.close.port', 'uint32_t', 32);
   }
   if (v.send !== undefined) {
     k0++;
     j1 = 6;
-    const x23 = v.send!;
-    if (typeof x23 !== 'object' || x23 === null) failObject(x23, 'evtchn_op.u.send');
-    const x24 = x23.port;
-    if (typeof x24 !== 'number' || (x24 >>> 0) !== x24) failInt(x24, 'evtchn_op.u.send.port', 'uint32_t', 32);
   }
   if (v.status !== undefined) {
     k0++;
     j1 = 7;
-    const x25 = v.status!;
-    if (typeof x25 !== 'object' || x25 === null) failObject(x25, 'evtchn_op.u.status');
-    const x26 = x25.dom;
-    if (typeof x26 !== 'number' || (x26 & 0xffff) !== x26) failInt(x26, 'evtchn_op.u.status.dom', 'uint16_t', 16);
-    const x27 = x25.port;
-    if (typeof x27 !== 'number' || (x27 >>> 0) !== x27) failInt(x27, 'evtchn_op.u.status.port', 'uint32_t', 32);
-    const x28 = x25.status;
-    if (typeof x28 !== 'number' || (x28 >>> 0) !== x28) failInt(x28, 'evtchn_op.u.status.status', 'uint32_t', 32);
-    const x29 = x25.vcpu;
-    if (typeof x29 !== 'number' || (x29 >>> 0) !== x29) failInt(x29, 'evtchn_op.u.status.vcpu', 'uint32_t', 32);
-    const x30 = x25.u;
-    if (typeof x30 !== 'object' || x30 === null) failObject(x30, 'evtchn_op.u.status.u');
-    let k31 = 0;
-    let j32 = -1;
-    if (x30.unbound !== undefined) {
-      k31++;
-      j32 = 0;
-      const x33 = x30.unbound!;
-      if (typeof x33 !== 'object' || x33 === null) failObject(x33, 'evtchn_op.u.status.u.unbound');
-      const x34 = x33.dom;
-      if (typeof x34 !== 'number' || (x34 & 0xffff) !== x34) failInt(x34, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
-    }
-    if (x30.interdomain !== undefined) {
-      k31++;
-      j32 = 1;
-      const x35 = x30.interdomain!;
-      if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'evtchn_op.u.status.u.interdomain');
-      const x36 = x35.dom;
-      if (typeof x36 !== 'number' || (x36 & 0xffff) !== x36) failInt(x36, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
-      const x37 = x35.port;
-      if (typeof x37 !== 'number' || (x37 >>> 0) !== x37) failInt(x37, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
-    }
-    if (x30.pirq !== undefined) {
-      k31++;
-      j32 = 2;
-      const x38 = x30.pirq!;
-      if (typeof x38 !== 'number' || (x38 >>> 0) !== x38) failInt(x38, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
-    }
-    if (x30.virq !== undefined) {
-      k31++;
-      j32 = 3;
-      const x39 = x30.virq!;
-      if (typeof x39 !== 'number' || (x39 >>> 0) !== x39) failInt(x39, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
-    }
-    if (k31 > 1) {
-      checkDecodedUnion(x30, k31, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
-      j32 = -2;
-    } else if (k31 === 0) checkEmptyUnion(x30, 'evtchn_op.u.status.u');
   }
   if (v.bind_vcpu !== undefined) {
     k0++;
     j1 = 8;
-    const x47 = v.bind_vcpu!;
-    if (typeof x47 !== 'object' || x47 === null) failObject(x47, 'evtchn_op.u.bind_vcpu');
-    const x48 = x47.port;
-    if (typeof x48 !== 'number' || (x48 >>> 0) !== x48) failInt(x48, 'evtchn_op.u.bind_vcpu.port', 'uint32_t', 32);
-    const x49 = x47.vcpu;
-    if (typeof x49 !== 'number' || (x49 >>> 0) !== x49) failInt(x49, 'evtchn_op.u.bind_vcpu.vcpu', 'uint32_t', 32);
   }
   if (v.unmask !== undefined) {
     k0++;
     j1 = 9;
-    const x50 = v.unmask!;
-    if (typeof x50 !== 'object' || x50 === null) failObject(x50, 'evtchn_op.u.unmask');
-    const x51 = x50.port;
-    if (typeof x51 !== 'number' || (x51 >>> 0) !== x51) failInt(x51, 'evtchn_op.u.unmask.port', 'uint32_t', 32);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 24, 'evtchn_op.u', ['alloc_unbound', 'bind_interdomain', 'bind_virq', 'bind_pirq', 'bind_ipi', 'close', 'send', 'status', 'bind_vcpu', 'unmask'], evtchn_op_u$dec0, evtchn_op_u$enc0);
@@ -2150,212 +2002,282 @@ export function evtchn_op_u$enc0(v: evtchn_op_u, d: DataView, w: BigUint64Array 
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 24, 'evtchn_op.u', ['alloc_unbound', 'bind_interdomain', 'bind_virq', 'bind_pirq', 'bind_ipi', 'close', 'send', 'status', 'bind_vcpu', 'unmask'], evtchn_op_u$dec0, evtchn_op_u$enc0);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
-    d.setUint32(b + 8, 0);
-    d.setUint32(b + 12, 0);
-    d.setUint32(b + 16, 0);
-    d.setUint32(b + 20, 0);
     switch (j1) {
       case 0: {
-        const x52 = v.alloc_unbound!;
-        if (typeof x52 !== 'object' || x52 === null) failObject(x52, 'evtchn_op.u.alloc_unbound');
-        const x53 = x52.dom;
-        if (typeof x53 !== 'number' || (x53 & 0xffff) !== x53) failInt(x53, 'evtchn_op.u.alloc_unbound.dom', 'uint16_t', 16);
-        const x54 = x52.remote_dom;
-        if (typeof x54 !== 'number' || (x54 & 0xffff) !== x54) failInt(x54, 'evtchn_op.u.alloc_unbound.remote_dom', 'uint16_t', 16);
-        const x55 = x52.port;
-        if (typeof x55 !== 'number' || (x55 >>> 0) !== x55) failInt(x55, 'evtchn_op.u.alloc_unbound.port', 'uint32_t', 32);
-        d.setUint16(b, x53, true);
-        d.setUint16(b + 2, x54, true);
-        d.setUint32(b + 4, x55, true);
+        const x2 = v.alloc_unbound!;
+        if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'evtchn_op.u.alloc_unbound');
+        const x3 = x2.dom;
+        if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'evtchn_op.u.alloc_unbound.dom', 'uint16_t', 16);
+        const x4 = x2.remote_dom;
+        if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'evtchn_op.u.alloc_unbound.remote_dom', 'uint16_t', 16);
+        const x5 = x2.port;
+        if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'evtchn_op.u.alloc_unbound.port', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint16(b, x3, true);
+        d.setUint16(b + 2, x4, true);
+        d.setUint32(b + 4, x5, true);
         break;
       }
       case 1: {
-        const x56 = v.bind_interdomain!;
-        if (typeof x56 !== 'object' || x56 === null) failObject(x56, 'evtchn_op.u.bind_interdomain');
-        const x57 = x56.remote_dom;
-        if (typeof x57 !== 'number' || (x57 & 0xffff) !== x57) failInt(x57, 'evtchn_op.u.bind_interdomain.remote_dom', 'uint16_t', 16);
-        const x58 = x56.remote_port;
-        if (typeof x58 !== 'number' || (x58 >>> 0) !== x58) failInt(x58, 'evtchn_op.u.bind_interdomain.remote_port', 'uint32_t', 32);
-        const x59 = x56.local_port;
-        if (typeof x59 !== 'number' || (x59 >>> 0) !== x59) failInt(x59, 'evtchn_op.u.bind_interdomain.local_port', 'uint32_t', 32);
-        d.setUint16(b, x57, true);
-        d.setUint32(b + 4, x58, true);
-        d.setUint32(b + 8, x59, true);
+        const x6 = v.bind_interdomain!;
+        if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'evtchn_op.u.bind_interdomain');
+        const x7 = x6.remote_dom;
+        if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'evtchn_op.u.bind_interdomain.remote_dom', 'uint16_t', 16);
+        const x8 = x6.remote_port;
+        if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'evtchn_op.u.bind_interdomain.remote_port', 'uint32_t', 32);
+        const x9 = x6.local_port;
+        if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'evtchn_op.u.bind_interdomain.local_port', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint16(b, x7, true);
+        d.setUint32(b + 4, x8, true);
+        d.setUint32(b + 8, x9, true);
         d.setUint16(b + 2, 0);
         break;
       }
       case 2: {
-        const x60 = v.bind_virq!;
-        if (typeof x60 !== 'object' || x60 === null) failObject(x60, 'evtchn_op.u.bind_virq');
-        const x61 = x60.virq;
-        if (typeof x61 !== 'number' || (x61 >>> 0) !== x61) failInt(x61, 'evtchn_op.u.bind_virq.virq', 'uint32_t', 32);
-        const x62 = x60.vcpu;
-        if (typeof x62 !== 'number' || (x62 >>> 0) !== x62) failInt(x62, 'evtchn_op.u.bind_virq.vcpu', 'uint32_t', 32);
-        const x63 = x60.port;
-        if (typeof x63 !== 'number' || (x63 >>> 0) !== x63) failInt(x63, 'evtchn_op.u.bind_virq.port', 'uint32_t', 32);
-        d.setUint32(b, x61, true);
-        d.setUint32(b + 4, x62, true);
-        d.setUint32(b + 8, x63, true);
+        const x10 = v.bind_virq!;
+        if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'evtchn_op.u.bind_virq');
+        const x11 = x10.virq;
+        if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'evtchn_op.u.bind_virq.virq', 'uint32_t', 32);
+        const x12 = x10.vcpu;
+        if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, 'evtchn_op.u.bind_virq.vcpu', 'uint32_t', 32);
+        const x13 = x10.port;
+        if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'evtchn_op.u.bind_virq.port', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x11, true);
+        d.setUint32(b + 4, x12, true);
+        d.setUint32(b + 8, x13, true);
         break;
       }
       case 3: {
-        const x64 = v.bind_pirq!;
-        if (typeof x64 !== 'object' || x64 === null) failObject(x64, 'evtchn_op.u.bind_pirq');
-        const x65 = x64.pirq;
-        if (typeof x65 !== 'number' || (x65 >>> 0) !== x65) failInt(x65, 'evtchn_op.u.bind_pirq.pirq', 'uint32_t', 32);
-        const x66 = x64.flags;
-        if (typeof x66 !== 'number' || (x66 >>> 0) !== x66) failInt(x66, 'evtchn_op.u.bind_pirq.flags', 'uint32_t', 32);
-        const x67 = x64.port;
-        if (typeof x67 !== 'number' || (x67 >>> 0) !== x67) failInt(x67, 'evtchn_op.u.bind_pirq.port', 'uint32_t', 32);
-        d.setUint32(b, x65, true);
-        d.setUint32(b + 4, x66, true);
-        d.setUint32(b + 8, x67, true);
+        const x14 = v.bind_pirq!;
+        if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'evtchn_op.u.bind_pirq');
+        const x15 = x14.pirq;
+        if (typeof x15 !== 'number' || (x15 >>> 0) !== x15) failInt(x15, 'evtchn_op.u.bind_pirq.pirq', 'uint32_t', 32);
+        const x16 = x14.flags;
+        if (typeof x16 !== 'number' || (x16 >>> 0) !== x16) failInt(x16, 'evtchn_op.u.bind_pirq.flags', 'uint32_t', 32);
+        const x17 = x14.port;
+        if (typeof x17 !== 'number' || (x17 >>> 0) !== x17) failInt(x17, 'evtchn_op.u.bind_pirq.port', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x15, true);
+        d.setUint32(b + 4, x16, true);
+        d.setUint32(b + 8, x17, true);
         break;
       }
       case 4: {
-        const x68 = v.bind_ipi!;
-        if (typeof x68 !== 'object' || x68 === null) failObject(x68, 'evtchn_op.u.bind_ipi');
-        const x69 = x68.vcpu;
-        if (typeof x69 !== 'number' || (x69 >>> 0) !== x69) failInt(x69, 'evtchn_op.u.bind_ipi.vcpu', 'uint32_t', 32);
-        const x70 = x68.port;
-        if (typeof x70 !== 'number' || (x70 >>> 0) !== x70) failInt(x70, 'evtchn_op.u.bind_ipi.port', 'uint32_t', 32);
-        d.setUint32(b, x69, true);
-        d.setUint32(b + 4, x70, true);
+        const x18 = v.bind_ipi!;
+        if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'evtchn_op.u.bind_ipi');
+        const x19 = x18.vcpu;
+        if (typeof x19 !== 'number' || (x19 >>> 0) !== x19) failInt(x19, 'evtchn_op.u.bind_ipi.vcpu', 'uint32_t', 32);
+        const x20 = x18.port;
+        if (typeof x20 !== 'number' || (x20 >>> 0) !== x20) failInt(x20, 'evtchn_op.u.bind_ipi.port', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x19, true);
+        d.setUint32(b + 4, x20, true);
         break;
       }
       case 5: {
-        const x71 = v.close!;
-        if (typeof x71 !== 'object' || x71 === null) failObject(x71, 'evtchn_op.u.close');
-        const x72 = x71.port;
-        if (typeof x72 !== 'number' || (x72 >>> 0) !== x72) failInt(x72, 'evtchn_op.u.close.port', 'uint32_t', 32);
-        d.setUint32(b, x72, true);
+        const x21 = v.close!;
+        if (typeof x21 !== 'object' || x21 === null) failObject(x21, 'evtchn_op.u.close');
+        const x22 = x21.port;
+        if (typeof x22 !== 'number' || (x22 >>> 0) !== x22) failInt(x22, 'evtchn_op.u.close.port', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x22, true);
         break;
       }
       case 6: {
-        const x73 = v.send!;
-        if (typeof x73 !== 'object' || x73 === null) failObject(x73, 'evtchn_op.u.send');
-        const x74 = x73.port;
-        if (typeof x74 !== 'number' || (x74 >>> 0) !== x74) failInt(x74, 'evtchn_op.u.send.port', 'uint32_t', 32);
-        d.setUint32(b, x74, true);
+        const x23 = v.send!;
+        if (typeof x23 !== 'object' || x23 === null) failObject(x23, 'evtchn_op.u.send');
+        const x24 = x23.port;
+        if (typeof x24 !== 'number' || (x24 >>> 0) !== x24) failInt(x24, 'evtchn_op.u.send.port', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x24, true);
         break;
       }
       case 7: {
-        const x75 = v.status!;
-        if (typeof x75 !== 'object' || x75 === null) failObject(x75, 'evtchn_op.u.status');
-        const x76 = x75.dom;
-        if (typeof x76 !== 'number' || (x76 & 0xffff) !== x76) failInt(x76, 'evtchn_op.u.status.dom', 'uint16_t', 16);
-        const x77 = x75.port;
-        if (typeof x77 !== 'number' || (x77 >>> 0) !== x77) failInt(x77, 'evtchn_op.u.status.port', 'uint32_t', 32);
-        const x78 = x75.status;
-        if (typeof x78 !== 'number' || (x78 >>> 0) !== x78) failInt(x78, 'evtchn_op.u.status.status', 'uint32_t', 32);
-        const x79 = x75.vcpu;
-        if (typeof x79 !== 'number' || (x79 >>> 0) !== x79) failInt(x79, 'evtchn_op.u.status.vcpu', 'uint32_t', 32);
-        const x80 = x75.u;
-        if (typeof x80 !== 'object' || x80 === null) failObject(x80, 'evtchn_op.u.status.u');
-        let k81 = 0;
-        let j82 = -1;
-        if (x80.unbound !== undefined) {
-          k81++;
-          j82 = 0;
-          const x83 = x80.unbound!;
-          if (typeof x83 !== 'object' || x83 === null) failObject(x83, 'evtchn_op.u.status.u.unbound');
-          const x84 = x83.dom;
-          if (typeof x84 !== 'number' || (x84 & 0xffff) !== x84) failInt(x84, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
+        const x25 = v.status!;
+        if (typeof x25 !== 'object' || x25 === null) failObject(x25, 'evtchn_op.u.status');
+        const x26 = x25.dom;
+        if (typeof x26 !== 'number' || (x26 & 0xffff) !== x26) failInt(x26, 'evtchn_op.u.status.dom', 'uint16_t', 16);
+        const x27 = x25.port;
+        if (typeof x27 !== 'number' || (x27 >>> 0) !== x27) failInt(x27, 'evtchn_op.u.status.port', 'uint32_t', 32);
+        const x28 = x25.status;
+        if (typeof x28 !== 'number' || (x28 >>> 0) !== x28) failInt(x28, 'evtchn_op.u.status.status', 'uint32_t', 32);
+        const x29 = x25.vcpu;
+        if (typeof x29 !== 'number' || (x29 >>> 0) !== x29) failInt(x29, 'evtchn_op.u.status.vcpu', 'uint32_t', 32);
+        const x30 = x25.u;
+        if (typeof x30 !== 'object' || x30 === null) failObject(x30, 'evtchn_op.u.status.u');
+        let k31 = 0;
+        let j32 = -1;
+        if (x30.unbound !== undefined) {
+          k31++;
+          j32 = 0;
+          const x33 = x30.unbound!;
+          if (typeof x33 !== 'object' || x33 === null) failObject(x33, 'evtchn_op.u.status.u.unbound');
+          const x34 = x33.dom;
+          if (typeof x34 !== 'number' || (x34 & 0xffff) !== x34) failInt(x34, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
         }
-        if (x80.interdomain !== undefined) {
-          k81++;
-          j82 = 1;
-          const x85 = x80.interdomain!;
-          if (typeof x85 !== 'object' || x85 === null) failObject(x85, 'evtchn_op.u.status.u.interdomain');
-          const x86 = x85.dom;
-          if (typeof x86 !== 'number' || (x86 & 0xffff) !== x86) failInt(x86, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
-          const x87 = x85.port;
-          if (typeof x87 !== 'number' || (x87 >>> 0) !== x87) failInt(x87, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
+        if (x30.interdomain !== undefined) {
+          k31++;
+          j32 = 1;
+          const x35 = x30.interdomain!;
+          if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'evtchn_op.u.status.u.interdomain');
+          const x36 = x35.dom;
+          if (typeof x36 !== 'number' || (x36 & 0xffff) !== x36) failInt(x36, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
+          const x37 = x35.port;
+          if (typeof x37 !== 'number' || (x37 >>> 0) !== x37) failInt(x37, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
         }
-        if (x80.pirq !== undefined) {
-          k81++;
-          j82 = 2;
-          const x88 = x80.pirq!;
-          if (typeof x88 !== 'number' || (x88 >>> 0) !== x88) failInt(x88, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
+        if (x30.pirq !== undefined) {
+          k31++;
+          j32 = 2;
+          const x38 = x30.pirq!;
+          if (typeof x38 !== 'number' || (x38 >>> 0) !== x38) failInt(x38, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
         }
-        if (x80.virq !== undefined) {
-          k81++;
-          j82 = 3;
-          const x89 = x80.virq!;
-          if (typeof x89 !== 'number' || (x89 >>> 0) !== x89) failInt(x89, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
+        if (x30.virq !== undefined) {
+          k31++;
+          j32 = 3;
+          const x39 = x30.virq!;
+          if (typeof x39 !== 'number' || (x39 >>> 0) !== x39) failInt(x39, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
         }
-        if (k81 > 1) {
-          checkDecodedUnion(x80, k81, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
-          j82 = -2;
-        } else if (k81 === 0) checkEmptyUnion(x80, 'evtchn_op.u.status.u');
-        d.setUint16(b, x76, true);
-        d.setUint32(b + 4, x77, true);
-        d.setUint32(b + 8, x78, true);
-        d.setUint32(b + 12, x79, true);
-        if (j82 === -2) {
-          encodeDecodedUnion(x80, 2, d, w, b + 16, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
+        if (k31 > 1) {
+          checkDecodedUnion(x30, k31, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
+          j32 = -2;
+        } else if (k31 === 0) checkEmptyUnion(x30, 'evtchn_op.u.status.u');
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint16(b, x26, true);
+        d.setUint32(b + 4, x27, true);
+        d.setUint32(b + 8, x28, true);
+        d.setUint32(b + 12, x29, true);
+        if (j32 === -2) {
+          encodeDecodedUnion(x30, 2, d, w, b + 16, 8, 'evtchn_op.u.status.u', ['unbound', 'interdomain', 'pirq', 'virq'], evtchn_status_u$dec0, evtchn_status_u$enc0);
         } else {
-          d.setUint32(b + 16, 0);
-          d.setUint32(b + 16 + 4, 0);
-          switch (j82) {
+          switch (j32) {
             case 0: {
-              const x90 = x80.unbound!;
-              if (typeof x90 !== 'object' || x90 === null) failObject(x90, 'evtchn_op.u.status.u.unbound');
-              const x91 = x90.dom;
-              if (typeof x91 !== 'number' || (x91 & 0xffff) !== x91) failInt(x91, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
-              d.setUint16(b + 16, x91, true);
+              const x40 = x30.unbound!;
+              if (typeof x40 !== 'object' || x40 === null) failObject(x40, 'evtchn_op.u.status.u.unbound');
+              const x41 = x40.dom;
+              if (typeof x41 !== 'number' || (x41 & 0xffff) !== x41) failInt(x41, 'evtchn_op.u.status.u.unbound.dom', 'uint16_t', 16);
+              d.setUint32(b + 16, 0);
+              d.setUint32(b + 16 + 4, 0);
+              d.setUint16(b + 16, x41, true);
               break;
             }
             case 1: {
-              const x92 = x80.interdomain!;
-              if (typeof x92 !== 'object' || x92 === null) failObject(x92, 'evtchn_op.u.status.u.interdomain');
-              const x93 = x92.dom;
-              if (typeof x93 !== 'number' || (x93 & 0xffff) !== x93) failInt(x93, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
-              const x94 = x92.port;
-              if (typeof x94 !== 'number' || (x94 >>> 0) !== x94) failInt(x94, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
-              d.setUint16(b + 16, x93, true);
-              d.setUint32(b + 20, x94, true);
+              const x42 = x30.interdomain!;
+              if (typeof x42 !== 'object' || x42 === null) failObject(x42, 'evtchn_op.u.status.u.interdomain');
+              const x43 = x42.dom;
+              if (typeof x43 !== 'number' || (x43 & 0xffff) !== x43) failInt(x43, 'evtchn_op.u.status.u.interdomain.dom', 'uint16_t', 16);
+              const x44 = x42.port;
+              if (typeof x44 !== 'number' || (x44 >>> 0) !== x44) failInt(x44, 'evtchn_op.u.status.u.interdomain.port', 'uint32_t', 32);
+              d.setUint32(b + 16, 0);
+              d.setUint32(b + 16 + 4, 0);
+              d.setUint16(b + 16, x43, true);
+              d.setUint32(b + 20, x44, true);
               d.setUint16(b + 18, 0);
               break;
             }
             case 2: {
-              const x95 = x80.pirq!;
-              if (typeof x95 !== 'number' || (x95 >>> 0) !== x95) failInt(x95, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
-              d.setUint32(b + 16, x95, true);
+              const x45 = x30.pirq!;
+              if (typeof x45 !== 'number' || (x45 >>> 0) !== x45) failInt(x45, 'evtchn_op.u.status.u.pirq', 'uint32_t', 32);
+              d.setUint32(b + 16, 0);
+              d.setUint32(b + 16 + 4, 0);
+              d.setUint32(b + 16, x45, true);
               break;
             }
             case 3: {
-              const x96 = x80.virq!;
-              if (typeof x96 !== 'number' || (x96 >>> 0) !== x96) failInt(x96, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
-              d.setUint32(b + 16, x96, true);
+              const x46 = x30.virq!;
+              if (typeof x46 !== 'number' || (x46 >>> 0) !== x46) failInt(x46, 'evtchn_op.u.status.u.virq', 'uint32_t', 32);
+              d.setUint32(b + 16, 0);
+              d.setUint32(b + 16 + 4, 0);
+              d.setUint32(b + 16, x46, true);
               break;
             }
+            default:
+              d.setUint32(b + 16, 0);
+              d.setUint32(b + 16 + 4, 0);
           }
         }
         d.setUint16(b + 2, 0);
         break;
       }
       case 8: {
-        const x97 = v.bind_vcpu!;
-        if (typeof x97 !== 'object' || x97 === null) failObject(x97, 'evtchn_op.u.bind_vcpu');
-        const x98 = x97.port;
-        if (typeof x98 !== 'number' || (x98 >>> 0) !== x98) failInt(x98, 'evtchn_op.u.bind_vcpu.port', 'uint32_t', 32);
-        const x99 = x97.vcpu;
-        if (typeof x99 !== 'number' || (x99 >>> 0) !== x99) failInt(x99, 'evtchn_op.u.bind_vcpu.vcpu', 'uint32_t', 32);
-        d.setUint32(b, x98, true);
-        d.setUint32(b + 4, x99, true);
+        const x47 = v.bind_vcpu!;
+        if (typeof x47 !== 'object' || x47 === null) failObject(x47, 'evtchn_op.u.bind_vcpu');
+        const x48 = x47.port;
+        if (typeof x48 !== 'number' || (x48 >>> 0) !== x48) failInt(x48, 'evtchn_op.u.bind_vcpu.port', 'uint32_t', 32);
+        const x49 = x47.vcpu;
+        if (typeof x49 !== 'number' || (x49 >>> 0) !== x49) failInt(x49, 'evtchn_op.u.bind_vcpu.vcpu', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x48, true);
+        d.setUint32(b + 4, x49, true);
         break;
       }
       case 9: {
-        const x100 = v.unmask!;
-        if (typeof x100 !== 'object' || x100 === null) failObject(x100, 'evtchn_op.u.unmask');
-        const x101 = x100.port;
-        if (typeof x101 !== 'number' || (x101 >>> 0) !== x101) failInt(x101, 'evtchn_op.u.unmask.port', 'uint32_t', 32);
-        d.setUint32(b, x101, true);
+        const x50 = v.unmask!;
+        if (typeof x50 !== 'object' || x50 === null) failObject(x50, 'evtchn_op.u.unmask');
+        const x51 = x50.port;
+        if (typeof x51 !== 'number' || (x51 >>> 0) !== x51) failInt(x51, 'evtchn_op.u.unmask.port', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b, x51, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
     }
   }
 }

@@ -184,70 +184,22 @@ export function grant_entry_v2$enc0(v: grant_entry_v2, d: DataView, w: BigUint64
   if (v.hdr !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.hdr!;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'grant_entry_v2.hdr');
-    const x3 = x2.flags;
-    if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'grant_entry_v2.hdr.flags', 'uint16_t', 16);
-    const x4 = x2.domid;
-    if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'grant_entry_v2.hdr.domid', 'uint16_t', 16);
   }
   if (v.full_page !== undefined) {
     k0++;
     j1 = 1;
-    const x5 = v.full_page!;
-    if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'grant_entry_v2.full_page');
-    const x6 = x5.hdr;
-    if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'grant_entry_v2.full_page.hdr');
-    const x7 = x6.flags;
-    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'grant_entry_v2.full_page.hdr.flags', 'uint16_t', 16);
-    const x8 = x6.domid;
-    if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'grant_entry_v2.full_page.hdr.domid', 'uint16_t', 16);
-    const x9 = x5.frame;
-    if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffffffffffn) failBigInt(x9, 'grant_entry_v2.full_page.frame', 'uint64_t', 64);
   }
   if (v.sub_page !== undefined) {
     k0++;
     j1 = 2;
-    const x10 = v.sub_page!;
-    if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'grant_entry_v2.sub_page');
-    const x11 = x10.hdr;
-    if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'grant_entry_v2.sub_page.hdr');
-    const x12 = x11.flags;
-    if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'grant_entry_v2.sub_page.hdr.flags', 'uint16_t', 16);
-    const x13 = x11.domid;
-    if (typeof x13 !== 'number' || (x13 & 0xffff) !== x13) failInt(x13, 'grant_entry_v2.sub_page.hdr.domid', 'uint16_t', 16);
-    const x14 = x10.page_off;
-    if (typeof x14 !== 'number' || (x14 & 0xffff) !== x14) failInt(x14, 'grant_entry_v2.sub_page.page_off', 'uint16_t', 16);
-    const x15 = x10.length;
-    if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'grant_entry_v2.sub_page.length', 'uint16_t', 16);
-    const x16 = x10.frame;
-    if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'grant_entry_v2.sub_page.frame', 'uint64_t', 64);
   }
   if (v.transitive !== undefined) {
     k0++;
     j1 = 3;
-    const x17 = v.transitive!;
-    if (typeof x17 !== 'object' || x17 === null) failObject(x17, 'grant_entry_v2.transitive');
-    const x18 = x17.hdr;
-    if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'grant_entry_v2.transitive.hdr');
-    const x19 = x18.flags;
-    if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'grant_entry_v2.transitive.hdr.flags', 'uint16_t', 16);
-    const x20 = x18.domid;
-    if (typeof x20 !== 'number' || (x20 & 0xffff) !== x20) failInt(x20, 'grant_entry_v2.transitive.hdr.domid', 'uint16_t', 16);
-    const x21 = x17.trans_domid;
-    if (typeof x21 !== 'number' || (x21 & 0xffff) !== x21) failInt(x21, 'grant_entry_v2.transitive.trans_domid', 'uint16_t', 16);
-    const x22 = x17.gref;
-    if (typeof x22 !== 'number' || (x22 >>> 0) !== x22) failInt(x22, 'grant_entry_v2.transitive.gref', 'uint32_t', 32);
   }
   if (v.__spacer !== undefined) {
     k0++;
     j1 = 4;
-    const x23 = v.__spacer!;
-    const a24 = checkArray(x23, 4, 'grant_entry_v2.__spacer');
-    for (let i25 = 0; i25 < 4; i25++) {
-      const e26 = a24[i25];
-      if (typeof e26 !== 'number' || (e26 >>> 0) !== e26) failInt(e26, `grant_entry_v2.__spacer[${i25}]`, 'uint32_t', 32);
-    }
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 16, 'grant_entry_v2', ['hdr', 'full_page', 'sub_page', 'transitive', '__spacer'], grant_entry_v2$dec0, grant_entry_v2$enc0);
@@ -256,95 +208,116 @@ export function grant_entry_v2$enc0(v: grant_entry_v2, d: DataView, w: BigUint64
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 16, 'grant_entry_v2', ['hdr', 'full_page', 'sub_page', 'transitive', '__spacer'], grant_entry_v2$dec0, grant_entry_v2$enc0);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
-    d.setUint32(b + 8, 0);
-    d.setUint32(b + 12, 0);
     switch (j1) {
       case 0: {
-        const x29 = v.hdr!;
-        if (typeof x29 !== 'object' || x29 === null) failObject(x29, 'grant_entry_v2.hdr');
-        const x30 = x29.flags;
-        if (typeof x30 !== 'number' || (x30 & 0xffff) !== x30) failInt(x30, 'grant_entry_v2.hdr.flags', 'uint16_t', 16);
-        const x31 = x29.domid;
-        if (typeof x31 !== 'number' || (x31 & 0xffff) !== x31) failInt(x31, 'grant_entry_v2.hdr.domid', 'uint16_t', 16);
-        d.setUint16(b, x30, true);
-        d.setUint16(b + 2, x31, true);
+        const x2 = v.hdr!;
+        if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'grant_entry_v2.hdr');
+        const x3 = x2.flags;
+        if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'grant_entry_v2.hdr.flags', 'uint16_t', 16);
+        const x4 = x2.domid;
+        if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'grant_entry_v2.hdr.domid', 'uint16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint16(b, x3, true);
+        d.setUint16(b + 2, x4, true);
         break;
       }
       case 1: {
-        const x32 = v.full_page!;
-        if (typeof x32 !== 'object' || x32 === null) failObject(x32, 'grant_entry_v2.full_page');
-        const x33 = x32.hdr;
-        if (typeof x33 !== 'object' || x33 === null) failObject(x33, 'grant_entry_v2.full_page.hdr');
-        const x34 = x33.flags;
-        if (typeof x34 !== 'number' || (x34 & 0xffff) !== x34) failInt(x34, 'grant_entry_v2.full_page.hdr.flags', 'uint16_t', 16);
-        const x35 = x33.domid;
-        if (typeof x35 !== 'number' || (x35 & 0xffff) !== x35) failInt(x35, 'grant_entry_v2.full_page.hdr.domid', 'uint16_t', 16);
-        const x36 = x32.frame;
-        if (typeof x36 !== 'bigint' || x36 < 0n || x36 > 0xffffffffffffffffn) failBigInt(x36, 'grant_entry_v2.full_page.frame', 'uint64_t', 64);
-        d.setUint16(b, x34, true);
-        d.setUint16(b + 2, x35, true);
+        const x5 = v.full_page!;
+        if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'grant_entry_v2.full_page');
+        const x6 = x5.hdr;
+        if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'grant_entry_v2.full_page.hdr');
+        const x7 = x6.flags;
+        if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'grant_entry_v2.full_page.hdr.flags', 'uint16_t', 16);
+        const x8 = x6.domid;
+        if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'grant_entry_v2.full_page.hdr.domid', 'uint16_t', 16);
+        const x9 = x5.frame;
+        if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffffffffffn) failBigInt(x9, 'grant_entry_v2.full_page.frame', 'uint64_t', 64);
+        d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x36; else d.setBigUint64(b + 8, x36, true);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint16(b, x7, true);
+        d.setUint16(b + 2, x8, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x9; else d.setBigUint64(b + 8, x9, true);
         break;
       }
       case 2: {
-        const x37 = v.sub_page!;
-        if (typeof x37 !== 'object' || x37 === null) failObject(x37, 'grant_entry_v2.sub_page');
-        const x38 = x37.hdr;
-        if (typeof x38 !== 'object' || x38 === null) failObject(x38, 'grant_entry_v2.sub_page.hdr');
-        const x39 = x38.flags;
-        if (typeof x39 !== 'number' || (x39 & 0xffff) !== x39) failInt(x39, 'grant_entry_v2.sub_page.hdr.flags', 'uint16_t', 16);
-        const x40 = x38.domid;
-        if (typeof x40 !== 'number' || (x40 & 0xffff) !== x40) failInt(x40, 'grant_entry_v2.sub_page.hdr.domid', 'uint16_t', 16);
-        const x41 = x37.page_off;
-        if (typeof x41 !== 'number' || (x41 & 0xffff) !== x41) failInt(x41, 'grant_entry_v2.sub_page.page_off', 'uint16_t', 16);
-        const x42 = x37.length;
-        if (typeof x42 !== 'number' || (x42 & 0xffff) !== x42) failInt(x42, 'grant_entry_v2.sub_page.length', 'uint16_t', 16);
-        const x43 = x37.frame;
-        if (typeof x43 !== 'bigint' || x43 < 0n || x43 > 0xffffffffffffffffn) failBigInt(x43, 'grant_entry_v2.sub_page.frame', 'uint64_t', 64);
-        d.setUint16(b, x39, true);
-        d.setUint16(b + 2, x40, true);
-        d.setUint16(b + 4, x41, true);
-        d.setUint16(b + 6, x42, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x43; else d.setBigUint64(b + 8, x43, true);
+        const x10 = v.sub_page!;
+        if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'grant_entry_v2.sub_page');
+        const x11 = x10.hdr;
+        if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'grant_entry_v2.sub_page.hdr');
+        const x12 = x11.flags;
+        if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'grant_entry_v2.sub_page.hdr.flags', 'uint16_t', 16);
+        const x13 = x11.domid;
+        if (typeof x13 !== 'number' || (x13 & 0xffff) !== x13) failInt(x13, 'grant_entry_v2.sub_page.hdr.domid', 'uint16_t', 16);
+        const x14 = x10.page_off;
+        if (typeof x14 !== 'number' || (x14 & 0xffff) !== x14) failInt(x14, 'grant_entry_v2.sub_page.page_off', 'uint16_t', 16);
+        const x15 = x10.length;
+        if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'grant_entry_v2.sub_page.length', 'uint16_t', 16);
+        const x16 = x10.frame;
+        if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'grant_entry_v2.sub_page.frame', 'uint64_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint16(b, x12, true);
+        d.setUint16(b + 2, x13, true);
+        d.setUint16(b + 4, x14, true);
+        d.setUint16(b + 6, x15, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x16; else d.setBigUint64(b + 8, x16, true);
         break;
       }
       case 3: {
-        const x44 = v.transitive!;
-        if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'grant_entry_v2.transitive');
-        const x45 = x44.hdr;
-        if (typeof x45 !== 'object' || x45 === null) failObject(x45, 'grant_entry_v2.transitive.hdr');
-        const x46 = x45.flags;
-        if (typeof x46 !== 'number' || (x46 & 0xffff) !== x46) failInt(x46, 'grant_entry_v2.transitive.hdr.flags', 'uint16_t', 16);
-        const x47 = x45.domid;
-        if (typeof x47 !== 'number' || (x47 & 0xffff) !== x47) failInt(x47, 'grant_entry_v2.transitive.hdr.domid', 'uint16_t', 16);
-        const x48 = x44.trans_domid;
-        if (typeof x48 !== 'number' || (x48 & 0xffff) !== x48) failInt(x48, 'grant_entry_v2.transitive.trans_domid', 'uint16_t', 16);
-        const x49 = x44.gref;
-        if (typeof x49 !== 'number' || (x49 >>> 0) !== x49) failInt(x49, 'grant_entry_v2.transitive.gref', 'uint32_t', 32);
-        d.setUint16(b, x46, true);
-        d.setUint16(b + 2, x47, true);
-        d.setUint16(b + 4, x48, true);
+        const x17 = v.transitive!;
+        if (typeof x17 !== 'object' || x17 === null) failObject(x17, 'grant_entry_v2.transitive');
+        const x18 = x17.hdr;
+        if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'grant_entry_v2.transitive.hdr');
+        const x19 = x18.flags;
+        if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'grant_entry_v2.transitive.hdr.flags', 'uint16_t', 16);
+        const x20 = x18.domid;
+        if (typeof x20 !== 'number' || (x20 & 0xffff) !== x20) failInt(x20, 'grant_entry_v2.transitive.hdr.domid', 'uint16_t', 16);
+        const x21 = x17.trans_domid;
+        if (typeof x21 !== 'number' || (x21 & 0xffff) !== x21) failInt(x21, 'grant_entry_v2.transitive.trans_domid', 'uint16_t', 16);
+        const x22 = x17.gref;
+        if (typeof x22 !== 'number' || (x22 >>> 0) !== x22) failInt(x22, 'grant_entry_v2.transitive.gref', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint16(b, x19, true);
+        d.setUint16(b + 2, x20, true);
+        d.setUint16(b + 4, x21, true);
         d.setUint16(b + 6, 0);
-        d.setUint32(b + 8, x49, true);
+        d.setUint32(b + 8, x22, true);
         break;
       }
       case 4: {
-        const x50 = v.__spacer!;
-        const a51 = checkArray(x50, 4, 'grant_entry_v2.__spacer');
-        for (let i52 = 0; i52 < 4; i52++) {
-          const e53 = a51[i52];
-          if (typeof e53 !== 'number' || (e53 >>> 0) !== e53) failInt(e53, `grant_entry_v2.__spacer[${i52}]`, 'uint32_t', 32);
+        const x23 = v.__spacer!;
+        const a24 = checkArray(x23, 4, 'grant_entry_v2.__spacer');
+        for (let i25 = 0; i25 < 4; i25++) {
+          const e26 = a24[i25];
+          if (typeof e26 !== 'number' || (e26 >>> 0) !== e26) failInt(e26, `grant_entry_v2.__spacer[${i25}]`, 'uint32_t', 32);
         }
-        for (let i54 = 0; i54 < 4; i54++) {
-          const e55 = a51[i54];
-          if (typeof e55 !== 'number' || (e55 >>> 0) !== e55) failInt(e55, `grant_entry_v2.__spacer[${i54}]`, 'uint32_t', 32);
-          d.setUint32(b + i54 * 4, e55, true);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        for (let i27 = 0; i27 < 4; i27++) {
+          const e28 = a24[i27];
+          if (typeof e28 !== 'number' || (e28 >>> 0) !== e28) failInt(e28, `grant_entry_v2.__spacer[${i27}]`, 'uint32_t', 32);
+          d.setUint32(b + i27 * 4, e28, true);
         }
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
     }
   }
 }
@@ -1651,44 +1624,43 @@ export function gnttab_copy_ptr$enc0(v: gnttab_copy_ptr, d: DataView, w: BigUint
   if (x0.ref !== undefined) {
     k1++;
     j2 = 0;
-    const x3 = x0.ref!;
-    if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
   }
   if (x0.gmfn !== undefined) {
     k1++;
     j2 = 1;
-    const x4 = x0.gmfn!;
-    if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffn) failBigInt(x4, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 32);
   }
   if (k1 > 1) {
     checkDecodedUnion(x0, k1, 4, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
     j2 = -2;
   } else if (k1 === 0) checkEmptyUnion(x0, 'gnttab_copy_ptr.u');
-  const x7 = v.domid;
-  if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'gnttab_copy_ptr.domid', 'uint16_t', 16);
-  const x8 = v.offset;
-  if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'gnttab_copy_ptr.offset', 'uint16_t', 16);
+  const x5 = v.domid;
+  if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gnttab_copy_ptr.domid', 'uint16_t', 16);
+  const x6 = v.offset;
+  if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gnttab_copy_ptr.offset', 'uint16_t', 16);
   if (j2 === -2) {
     encodeDecodedUnion(x0, 2, d, w, b, 4, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
   } else {
-    d.setUint32(b, 0);
     switch (j2) {
       case 0: {
-        const x5 = x0.ref!;
-        if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
-        d.setUint32(b, x5, true);
+        const x3 = x0.ref!;
+        if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b, x3, true);
         break;
       }
       case 1: {
-        const x6 = x0.gmfn!;
-        if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffn) failBigInt(x6, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 32);
-        d.setUint32(b, Number(x6), true);
+        const x4 = x0.gmfn!;
+        if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffn) failBigInt(x4, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b, Number(x4), true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
     }
   }
-  d.setUint16(b + 4, x7, true);
-  d.setUint16(b + 6, x8, true);
+  d.setUint16(b + 4, x5, true);
+  d.setUint16(b + 6, x6, true);
 }
 
 /** Reads gnttab_copy_ptr at `b` on x86_32. */
@@ -1774,45 +1746,46 @@ export function gnttab_copy_ptr$enc1(v: gnttab_copy_ptr, d: DataView, w: BigUint
   if (x0.ref !== undefined) {
     k1++;
     j2 = 0;
-    const x3 = x0.ref!;
-    if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
   }
   if (x0.gmfn !== undefined) {
     k1++;
     j2 = 1;
-    const x4 = x0.gmfn!;
-    if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 64);
   }
   if (k1 > 1) {
     checkDecodedUnion(x0, k1, 8, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
     j2 = -2;
   } else if (k1 === 0) checkEmptyUnion(x0, 'gnttab_copy_ptr.u');
-  const x7 = v.domid;
-  if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'gnttab_copy_ptr.domid', 'uint16_t', 16);
-  const x8 = v.offset;
-  if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'gnttab_copy_ptr.offset', 'uint16_t', 16);
+  const x5 = v.domid;
+  if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gnttab_copy_ptr.domid', 'uint16_t', 16);
+  const x6 = v.offset;
+  if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gnttab_copy_ptr.offset', 'uint16_t', 16);
   if (j2 === -2) {
     encodeDecodedUnion(x0, 2, d, w, b, 8, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j2) {
       case 0: {
-        const x5 = x0.ref!;
-        if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
-        d.setUint32(b, x5, true);
+        const x3 = x0.ref!;
+        if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, x3, true);
         break;
       }
       case 1: {
-        const x6 = x0.gmfn!;
-        if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 64);
-        if (w8 !== undefined) w8[b / 8] = x6; else d.setBigUint64(b, x6, true);
+        const x4 = x0.gmfn!;
+        if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[b / 8] = x4; else d.setBigUint64(b, x4, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
-  d.setUint16(b + 8, x7, true);
-  d.setUint16(b + 10, x8, true);
+  d.setUint16(b + 8, x5, true);
+  d.setUint16(b + 10, x6, true);
   d.setUint32(b + 12, 0);
 }
 
@@ -1901,14 +1874,10 @@ export function gnttab_copy_ptr_u$enc0(v: gnttab_copy_ptr_u, d: DataView, w: Big
   if (v.ref !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.ref!;
-    if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
   }
   if (v.gmfn !== undefined) {
     k0++;
     j1 = 1;
-    const x3 = v.gmfn!;
-    if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 32);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 4, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
@@ -1917,20 +1886,23 @@ export function gnttab_copy_ptr_u$enc0(v: gnttab_copy_ptr_u, d: DataView, w: Big
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 4, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
   } else {
-    d.setUint32(b, 0);
     switch (j1) {
       case 0: {
-        const x4 = v.ref!;
-        if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
-        d.setUint32(b, x4, true);
+        const x2 = v.ref!;
+        if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b, x2, true);
         break;
       }
       case 1: {
-        const x5 = v.gmfn!;
-        if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffn) failBigInt(x5, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 32);
-        d.setUint32(b, Number(x5), true);
+        const x3 = v.gmfn!;
+        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b, Number(x3), true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
     }
   }
 }
@@ -2021,14 +1993,10 @@ export function gnttab_copy_ptr_u$enc1(v: gnttab_copy_ptr_u, d: DataView, w: Big
   if (v.ref !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.ref!;
-    if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
   }
   if (v.gmfn !== undefined) {
     k0++;
     j1 = 1;
-    const x3 = v.gmfn!;
-    if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 64);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 8, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
@@ -2037,21 +2005,26 @@ export function gnttab_copy_ptr_u$enc1(v: gnttab_copy_ptr_u, d: DataView, w: Big
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 8, 'gnttab_copy_ptr.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j1) {
       case 0: {
-        const x4 = v.ref!;
-        if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
-        d.setUint32(b, x4, true);
+        const x2 = v.ref!;
+        if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'gnttab_copy_ptr.u.ref', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, x2, true);
         break;
       }
       case 1: {
-        const x5 = v.gmfn!;
-        if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 64);
-        if (w8 !== undefined) w8[b / 8] = x5; else d.setBigUint64(b, x5, true);
+        const x3 = v.gmfn!;
+        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'gnttab_copy_ptr.u.gmfn', 'xen_pfn_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[b / 8] = x3; else d.setBigUint64(b, x3, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
 }
@@ -2146,100 +2119,102 @@ export function gnttab_copy$enc0(v: gnttab_copy, d: DataView, w: BigUint64Array 
   if (x1.ref !== undefined) {
     k2++;
     j3 = 0;
-    const x4 = x1.ref!;
-    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gnttab_copy.source.u.ref', 'uint32_t', 32);
   }
   if (x1.gmfn !== undefined) {
     k2++;
     j3 = 1;
-    const x5 = x1.gmfn!;
-    if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffn) failBigInt(x5, 'gnttab_copy.source.u.gmfn', 'xen_pfn_t', 32);
   }
   if (k2 > 1) {
     checkDecodedUnion(x1, k2, 4, 'gnttab_copy.source.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
     j3 = -2;
   } else if (k2 === 0) checkEmptyUnion(x1, 'gnttab_copy.source.u');
-  const x8 = x0.domid;
-  if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'gnttab_copy.source.domid', 'uint16_t', 16);
-  const x9 = x0.offset;
-  if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'gnttab_copy.source.offset', 'uint16_t', 16);
-  const x10 = v.dest;
-  if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'gnttab_copy.dest');
-  const x11 = x10.u;
-  if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'gnttab_copy.dest.u');
-  let k12 = 0;
-  let j13 = -1;
-  if (x11.ref !== undefined) {
-    k12++;
-    j13 = 0;
-    const x14 = x11.ref!;
-    if (typeof x14 !== 'number' || (x14 >>> 0) !== x14) failInt(x14, 'gnttab_copy.dest.u.ref', 'uint32_t', 32);
+  const x6 = x0.domid;
+  if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gnttab_copy.source.domid', 'uint16_t', 16);
+  const x7 = x0.offset;
+  if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'gnttab_copy.source.offset', 'uint16_t', 16);
+  const x8 = v.dest;
+  if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'gnttab_copy.dest');
+  const x9 = x8.u;
+  if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'gnttab_copy.dest.u');
+  let k10 = 0;
+  let j11 = -1;
+  if (x9.ref !== undefined) {
+    k10++;
+    j11 = 0;
+    const x12 = x9.ref!;
+    if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, 'gnttab_copy.dest.u.ref', 'uint32_t', 32);
   }
-  if (x11.gmfn !== undefined) {
-    k12++;
-    j13 = 1;
-    const x15 = x11.gmfn!;
-    if (typeof x15 !== 'bigint' || x15 < 0n || x15 > 0xffffffffn) failBigInt(x15, 'gnttab_copy.dest.u.gmfn', 'xen_pfn_t', 32);
+  if (x9.gmfn !== undefined) {
+    k10++;
+    j11 = 1;
+    const x13 = x9.gmfn!;
+    if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffn) failBigInt(x13, 'gnttab_copy.dest.u.gmfn', 'xen_pfn_t', 32);
   }
-  if (k12 > 1) {
-    checkDecodedUnion(x11, k12, 4, 'gnttab_copy.dest.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
-    j13 = -2;
-  } else if (k12 === 0) checkEmptyUnion(x11, 'gnttab_copy.dest.u');
-  const x18 = x10.domid;
-  if (typeof x18 !== 'number' || (x18 & 0xffff) !== x18) failInt(x18, 'gnttab_copy.dest.domid', 'uint16_t', 16);
-  const x19 = x10.offset;
-  if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'gnttab_copy.dest.offset', 'uint16_t', 16);
-  const x20 = v.len;
-  if (typeof x20 !== 'number' || (x20 & 0xffff) !== x20) failInt(x20, 'gnttab_copy.len', 'uint16_t', 16);
-  const x21 = v.flags;
-  if (typeof x21 !== 'number' || (x21 & 0xffff) !== x21) failInt(x21, 'gnttab_copy.flags', 'uint16_t', 16);
-  const x22 = v.status;
-  if (typeof x22 !== 'number' || ((x22 << 16) >> 16) !== x22) failInt(x22, 'gnttab_copy.status', 'int16_t', 16);
+  if (k10 > 1) {
+    checkDecodedUnion(x9, k10, 4, 'gnttab_copy.dest.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
+    j11 = -2;
+  } else if (k10 === 0) checkEmptyUnion(x9, 'gnttab_copy.dest.u');
+  const x16 = x8.domid;
+  if (typeof x16 !== 'number' || (x16 & 0xffff) !== x16) failInt(x16, 'gnttab_copy.dest.domid', 'uint16_t', 16);
+  const x17 = x8.offset;
+  if (typeof x17 !== 'number' || (x17 & 0xffff) !== x17) failInt(x17, 'gnttab_copy.dest.offset', 'uint16_t', 16);
+  const x18 = v.len;
+  if (typeof x18 !== 'number' || (x18 & 0xffff) !== x18) failInt(x18, 'gnttab_copy.len', 'uint16_t', 16);
+  const x19 = v.flags;
+  if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'gnttab_copy.flags', 'uint16_t', 16);
+  const x20 = v.status;
+  if (typeof x20 !== 'number' || ((x20 << 16) >> 16) !== x20) failInt(x20, 'gnttab_copy.status', 'int16_t', 16);
   if (j3 === -2) {
     encodeDecodedUnion(x1, 2, d, w, b, 4, 'gnttab_copy.source.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
   } else {
-    d.setUint32(b, 0);
     switch (j3) {
       case 0: {
-        const x6 = x1.ref!;
-        if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'gnttab_copy.source.u.ref', 'uint32_t', 32);
-        d.setUint32(b, x6, true);
+        const x4 = x1.ref!;
+        if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gnttab_copy.source.u.ref', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b, x4, true);
         break;
       }
       case 1: {
-        const x7 = x1.gmfn!;
-        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffn) failBigInt(x7, 'gnttab_copy.source.u.gmfn', 'xen_pfn_t', 32);
-        d.setUint32(b, Number(x7), true);
+        const x5 = x1.gmfn!;
+        if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffn) failBigInt(x5, 'gnttab_copy.source.u.gmfn', 'xen_pfn_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b, Number(x5), true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
     }
   }
-  d.setUint16(b + 4, x8, true);
-  d.setUint16(b + 6, x9, true);
-  if (j13 === -2) {
-    encodeDecodedUnion(x11, 2, d, w, b + 8, 4, 'gnttab_copy.dest.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
+  d.setUint16(b + 4, x6, true);
+  d.setUint16(b + 6, x7, true);
+  if (j11 === -2) {
+    encodeDecodedUnion(x9, 2, d, w, b + 8, 4, 'gnttab_copy.dest.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$enc0);
   } else {
-    d.setUint32(b + 8, 0);
-    switch (j13) {
+    switch (j11) {
       case 0: {
-        const x16 = x11.ref!;
-        if (typeof x16 !== 'number' || (x16 >>> 0) !== x16) failInt(x16, 'gnttab_copy.dest.u.ref', 'uint32_t', 32);
-        d.setUint32(b + 8, x16, true);
+        const x14 = x9.ref!;
+        if (typeof x14 !== 'number' || (x14 >>> 0) !== x14) failInt(x14, 'gnttab_copy.dest.u.ref', 'uint32_t', 32);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8, x14, true);
         break;
       }
       case 1: {
-        const x17 = x11.gmfn!;
-        if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffn) failBigInt(x17, 'gnttab_copy.dest.u.gmfn', 'xen_pfn_t', 32);
-        d.setUint32(b + 8, Number(x17), true);
+        const x15 = x9.gmfn!;
+        if (typeof x15 !== 'bigint' || x15 < 0n || x15 > 0xffffffffn) failBigInt(x15, 'gnttab_copy.dest.u.gmfn', 'xen_pfn_t', 32);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8, Number(x15), true);
         break;
       }
+      default:
+        d.setUint32(b + 8, 0);
     }
   }
-  d.setUint16(b + 12, x18, true);
-  d.setUint16(b + 14, x19, true);
-  d.setUint16(b + 16, x20, true);
-  d.setUint16(b + 18, x21, true);
-  d.setInt16(b + 20, x22, true);
+  d.setUint16(b + 12, x16, true);
+  d.setUint16(b + 14, x17, true);
+  d.setUint16(b + 16, x18, true);
+  d.setUint16(b + 18, x19, true);
+  d.setInt16(b + 20, x20, true);
   d.setUint16(b + 22, 0);
 }
 
@@ -2351,104 +2326,110 @@ export function gnttab_copy$enc1(v: gnttab_copy, d: DataView, w: BigUint64Array 
   if (x1.ref !== undefined) {
     k2++;
     j3 = 0;
-    const x4 = x1.ref!;
-    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gnttab_copy.source.u.ref', 'uint32_t', 32);
   }
   if (x1.gmfn !== undefined) {
     k2++;
     j3 = 1;
-    const x5 = x1.gmfn!;
-    if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'gnttab_copy.source.u.gmfn', 'xen_pfn_t', 64);
   }
   if (k2 > 1) {
     checkDecodedUnion(x1, k2, 8, 'gnttab_copy.source.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
     j3 = -2;
   } else if (k2 === 0) checkEmptyUnion(x1, 'gnttab_copy.source.u');
-  const x8 = x0.domid;
-  if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'gnttab_copy.source.domid', 'uint16_t', 16);
-  const x9 = x0.offset;
-  if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'gnttab_copy.source.offset', 'uint16_t', 16);
-  const x10 = v.dest;
-  if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'gnttab_copy.dest');
-  const x11 = x10.u;
-  if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'gnttab_copy.dest.u');
-  let k12 = 0;
-  let j13 = -1;
-  if (x11.ref !== undefined) {
-    k12++;
-    j13 = 0;
-    const x14 = x11.ref!;
-    if (typeof x14 !== 'number' || (x14 >>> 0) !== x14) failInt(x14, 'gnttab_copy.dest.u.ref', 'uint32_t', 32);
+  const x6 = x0.domid;
+  if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gnttab_copy.source.domid', 'uint16_t', 16);
+  const x7 = x0.offset;
+  if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'gnttab_copy.source.offset', 'uint16_t', 16);
+  const x8 = v.dest;
+  if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'gnttab_copy.dest');
+  const x9 = x8.u;
+  if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'gnttab_copy.dest.u');
+  let k10 = 0;
+  let j11 = -1;
+  if (x9.ref !== undefined) {
+    k10++;
+    j11 = 0;
+    const x12 = x9.ref!;
+    if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, 'gnttab_copy.dest.u.ref', 'uint32_t', 32);
   }
-  if (x11.gmfn !== undefined) {
-    k12++;
-    j13 = 1;
-    const x15 = x11.gmfn!;
-    if (typeof x15 !== 'bigint' || x15 < 0n || x15 > 0xffffffffffffffffn) failBigInt(x15, 'gnttab_copy.dest.u.gmfn', 'xen_pfn_t', 64);
+  if (x9.gmfn !== undefined) {
+    k10++;
+    j11 = 1;
+    const x13 = x9.gmfn!;
+    if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffffffffffn) failBigInt(x13, 'gnttab_copy.dest.u.gmfn', 'xen_pfn_t', 64);
   }
-  if (k12 > 1) {
-    checkDecodedUnion(x11, k12, 8, 'gnttab_copy.dest.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
-    j13 = -2;
-  } else if (k12 === 0) checkEmptyUnion(x11, 'gnttab_copy.dest.u');
-  const x18 = x10.domid;
-  if (typeof x18 !== 'number' || (x18 & 0xffff) !== x18) failInt(x18, 'gnttab_copy.dest.domid', 'uint16_t', 16);
-  const x19 = x10.offset;
-  if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'gnttab_copy.dest.offset', 'uint16_t', 16);
-  const x20 = v.len;
-  if (typeof x20 !== 'number' || (x20 & 0xffff) !== x20) failInt(x20, 'gnttab_copy.len', 'uint16_t', 16);
-  const x21 = v.flags;
-  if (typeof x21 !== 'number' || (x21 & 0xffff) !== x21) failInt(x21, 'gnttab_copy.flags', 'uint16_t', 16);
-  const x22 = v.status;
-  if (typeof x22 !== 'number' || ((x22 << 16) >> 16) !== x22) failInt(x22, 'gnttab_copy.status', 'int16_t', 16);
+  if (k10 > 1) {
+    checkDecodedUnion(x9, k10, 8, 'gnttab_copy.dest.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
+    j11 = -2;
+  } else if (k10 === 0) checkEmptyUnion(x9, 'gnttab_copy.dest.u');
+  const x16 = x8.domid;
+  if (typeof x16 !== 'number' || (x16 & 0xffff) !== x16) failInt(x16, 'gnttab_copy.dest.domid', 'uint16_t', 16);
+  const x17 = x8.offset;
+  if (typeof x17 !== 'number' || (x17 & 0xffff) !== x17) failInt(x17, 'gnttab_copy.dest.offset', 'uint16_t', 16);
+  const x18 = v.len;
+  if (typeof x18 !== 'number' || (x18 & 0xffff) !== x18) failInt(x18, 'gnttab_copy.len', 'uint16_t', 16);
+  const x19 = v.flags;
+  if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'gnttab_copy.flags', 'uint16_t', 16);
+  const x20 = v.status;
+  if (typeof x20 !== 'number' || ((x20 << 16) >> 16) !== x20) failInt(x20, 'gnttab_copy.status', 'int16_t', 16);
   if (j3 === -2) {
     encodeDecodedUnion(x1, 2, d, w, b, 8, 'gnttab_copy.source.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j3) {
       case 0: {
-        const x6 = x1.ref!;
-        if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'gnttab_copy.source.u.ref', 'uint32_t', 32);
-        d.setUint32(b, x6, true);
+        const x4 = x1.ref!;
+        if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gnttab_copy.source.u.ref', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, x4, true);
         break;
       }
       case 1: {
-        const x7 = x1.gmfn!;
-        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'gnttab_copy.source.u.gmfn', 'xen_pfn_t', 64);
-        if (w8 !== undefined) w8[b / 8] = x7; else d.setBigUint64(b, x7, true);
+        const x5 = x1.gmfn!;
+        if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'gnttab_copy.source.u.gmfn', 'xen_pfn_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[b / 8] = x5; else d.setBigUint64(b, x5, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
-  d.setUint16(b + 8, x8, true);
-  d.setUint16(b + 10, x9, true);
+  d.setUint16(b + 8, x6, true);
+  d.setUint16(b + 10, x7, true);
   d.setUint32(b + 12, 0);
-  if (j13 === -2) {
-    encodeDecodedUnion(x11, 2, d, w, b + 16, 8, 'gnttab_copy.dest.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
+  if (j11 === -2) {
+    encodeDecodedUnion(x9, 2, d, w, b + 16, 8, 'gnttab_copy.dest.u', ['ref', 'gmfn'], gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc1);
   } else {
-    d.setUint32(b + 16, 0);
-    d.setUint32(b + 16 + 4, 0);
-    switch (j13) {
+    switch (j11) {
       case 0: {
-        const x16 = x11.ref!;
-        if (typeof x16 !== 'number' || (x16 >>> 0) !== x16) failInt(x16, 'gnttab_copy.dest.u.ref', 'uint32_t', 32);
-        d.setUint32(b + 16, x16, true);
+        const x14 = x9.ref!;
+        if (typeof x14 !== 'number' || (x14 >>> 0) !== x14) failInt(x14, 'gnttab_copy.dest.u.ref', 'uint32_t', 32);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16, x14, true);
         break;
       }
       case 1: {
-        const x17 = x11.gmfn!;
-        if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'gnttab_copy.dest.u.gmfn', 'xen_pfn_t', 64);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x17; else d.setBigUint64(b + 16, x17, true);
+        const x15 = x9.gmfn!;
+        if (typeof x15 !== 'bigint' || x15 < 0n || x15 > 0xffffffffffffffffn) failBigInt(x15, 'gnttab_copy.dest.u.gmfn', 'xen_pfn_t', 64);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x15; else d.setBigUint64(b + 16, x15, true);
         break;
       }
+      default:
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
     }
   }
-  d.setUint16(b + 24, x18, true);
-  d.setUint16(b + 26, x19, true);
+  d.setUint16(b + 24, x16, true);
+  d.setUint16(b + 26, x17, true);
   d.setUint32(b + 28, 0);
-  d.setUint16(b + 32, x20, true);
-  d.setUint16(b + 34, x21, true);
-  d.setInt16(b + 36, x22, true);
+  d.setUint16(b + 32, x18, true);
+  d.setUint16(b + 34, x19, true);
+  d.setInt16(b + 36, x20, true);
   d.setUint16(b + 38, 0);
 }
 
@@ -3293,48 +3274,49 @@ export function gnttab_cache_flush$enc0(v: gnttab_cache_flush, d: DataView, w: B
   if (x0.dev_bus_addr !== undefined) {
     k1++;
     j2 = 0;
-    const x3 = x0.dev_bus_addr!;
-    if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'gnttab_cache_flush.a.dev_bus_addr', 'uint64_t', 64);
   }
   if (x0.ref !== undefined) {
     k1++;
     j2 = 1;
-    const x4 = x0.ref!;
-    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gnttab_cache_flush.a.ref', 'uint32_t', 32);
   }
   if (k1 > 1) {
     checkDecodedUnion(x0, k1, 8, 'gnttab_cache_flush.a', ['dev_bus_addr', 'ref'], gnttab_cache_flush_a$dec0, gnttab_cache_flush_a$enc0);
     j2 = -2;
   } else if (k1 === 0) checkEmptyUnion(x0, 'gnttab_cache_flush.a');
-  const x7 = v.offset;
-  if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'gnttab_cache_flush.offset', 'uint16_t', 16);
-  const x8 = v.length;
-  if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'gnttab_cache_flush.length', 'uint16_t', 16);
-  const x9 = v.op;
-  if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'gnttab_cache_flush.op', 'uint32_t', 32);
+  const x5 = v.offset;
+  if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gnttab_cache_flush.offset', 'uint16_t', 16);
+  const x6 = v.length;
+  if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'gnttab_cache_flush.length', 'uint16_t', 16);
+  const x7 = v.op;
+  if (typeof x7 !== 'number' || (x7 >>> 0) !== x7) failInt(x7, 'gnttab_cache_flush.op', 'uint32_t', 32);
   if (j2 === -2) {
     encodeDecodedUnion(x0, 2, d, w, b, 8, 'gnttab_cache_flush.a', ['dev_bus_addr', 'ref'], gnttab_cache_flush_a$dec0, gnttab_cache_flush_a$enc0);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j2) {
       case 0: {
-        const x5 = x0.dev_bus_addr!;
-        if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, 'gnttab_cache_flush.a.dev_bus_addr', 'uint64_t', 64);
-        if (w8 !== undefined) w8[b / 8] = x5; else d.setBigUint64(b, x5, true);
+        const x3 = x0.dev_bus_addr!;
+        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'gnttab_cache_flush.a.dev_bus_addr', 'uint64_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[b / 8] = x3; else d.setBigUint64(b, x3, true);
         break;
       }
       case 1: {
-        const x6 = x0.ref!;
-        if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'gnttab_cache_flush.a.ref', 'uint32_t', 32);
-        d.setUint32(b, x6, true);
+        const x4 = x0.ref!;
+        if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gnttab_cache_flush.a.ref', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, x4, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
-  d.setUint16(b + 8, x7, true);
-  d.setUint16(b + 10, x8, true);
-  d.setUint32(b + 12, x9, true);
+  d.setUint16(b + 8, x5, true);
+  d.setUint16(b + 10, x6, true);
+  d.setUint32(b + 12, x7, true);
 }
 
 /** Reads gnttab_cache_flush at `b` on x86_32, x86_64, arm32, arm64. */
@@ -3430,14 +3412,10 @@ export function gnttab_cache_flush_a$enc0(v: gnttab_cache_flush_a, d: DataView, 
   if (v.dev_bus_addr !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.dev_bus_addr!;
-    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'gnttab_cache_flush.a.dev_bus_addr', 'uint64_t', 64);
   }
   if (v.ref !== undefined) {
     k0++;
     j1 = 1;
-    const x3 = v.ref!;
-    if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'gnttab_cache_flush.a.ref', 'uint32_t', 32);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 8, 'gnttab_cache_flush.a', ['dev_bus_addr', 'ref'], gnttab_cache_flush_a$dec0, gnttab_cache_flush_a$enc0);
@@ -3446,21 +3424,26 @@ export function gnttab_cache_flush_a$enc0(v: gnttab_cache_flush_a, d: DataView, 
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 8, 'gnttab_cache_flush.a', ['dev_bus_addr', 'ref'], gnttab_cache_flush_a$dec0, gnttab_cache_flush_a$enc0);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j1) {
       case 0: {
-        const x4 = v.dev_bus_addr!;
-        if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'gnttab_cache_flush.a.dev_bus_addr', 'uint64_t', 64);
-        if (w8 !== undefined) w8[b / 8] = x4; else d.setBigUint64(b, x4, true);
+        const x2 = v.dev_bus_addr!;
+        if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'gnttab_cache_flush.a.dev_bus_addr', 'uint64_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[b / 8] = x2; else d.setBigUint64(b, x2, true);
         break;
       }
       case 1: {
-        const x5 = v.ref!;
-        if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'gnttab_cache_flush.a.ref', 'uint32_t', 32);
-        d.setUint32(b, x5, true);
+        const x3 = v.ref!;
+        if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'gnttab_cache_flush.a.ref', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, x3, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
 }

@@ -1921,315 +1921,410 @@ export function xen_hvm_altp2m_op$enc0(v: xen_hvm_altp2m_op, d: DataView, w: Big
   if (x3.domain_state !== undefined) {
     k4++;
     j5 = 0;
-    const x6 = x3.domain_state!;
-    if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'xen_hvm_altp2m_op.u.domain_state');
-    const x7 = x6.state;
-    if (typeof x7 !== 'number' || (x7 & 0xff) !== x7) failInt(x7, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
   }
   if (x3.enable_notify !== undefined) {
     k4++;
     j5 = 1;
-    const x8 = x3.enable_notify!;
-    if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'xen_hvm_altp2m_op.u.enable_notify');
-    const x9 = x8.vcpu_id;
-    if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
-    const x10 = x8.gfn;
-    if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
   }
   if (x3.view !== undefined) {
     k4++;
     j5 = 2;
-    const x11 = x3.view!;
-    if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'xen_hvm_altp2m_op.u.view');
-    const x12 = x11.view;
-    if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
-    const x13 = x11.hvmmem_default_access;
-    if (typeof x13 !== 'number' || (x13 & 0xffff) !== x13) failInt(x13, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
   }
   if (x3.mem_access !== undefined) {
     k4++;
     j5 = 3;
-    const x14 = x3.mem_access!;
-    if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_hvm_altp2m_op.u.mem_access');
-    const x15 = x14.view;
-    if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
-    const x16 = x14.access;
-    if (typeof x16 !== 'number' || (x16 & 0xffff) !== x16) failInt(x16, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
-    const x17 = x14.gfn;
-    if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
   }
   if (x3.change_gfn !== undefined) {
     k4++;
     j5 = 4;
-    const x18 = x3.change_gfn!;
-    if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'xen_hvm_altp2m_op.u.change_gfn');
-    const x19 = x18.view;
-    if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
-    const x20 = x18.old_gfn;
-    if (typeof x20 !== 'bigint' || x20 < 0n || x20 > 0xffffffffffffffffn) failBigInt(x20, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
-    const x21 = x18.new_gfn;
-    if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
   }
   if (x3.set_mem_access_multi !== undefined) {
     k4++;
     j5 = 5;
-    const x22 = x3.set_mem_access_multi!;
-    if (typeof x22 !== 'object' || x22 === null) failObject(x22, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
-    const x23 = x22.view;
-    if (typeof x23 !== 'number' || (x23 & 0xffff) !== x23) failInt(x23, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
-    const x24 = x22.nr;
-    if (typeof x24 !== 'number' || (x24 >>> 0) !== x24) failInt(x24, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
-    const x25 = x22.opaque;
-    if (typeof x25 !== 'bigint' || x25 < 0n || x25 > 0xffffffffffffffffn) failBigInt(x25, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
-    const x26 = x22.pfn_list;
-    if (typeof x26 !== 'bigint' || x26 < 0n || x26 > 0xffffffffn) failBigInt(x26, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 32);
-    const x27 = x22.access_list;
-    if (typeof x27 !== 'bigint' || x27 < 0n || x27 > 0xffffffffn) failBigInt(x27, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 32);
   }
   if (x3.suppress_ve !== undefined) {
     k4++;
     j5 = 6;
-    const x28 = x3.suppress_ve!;
-    if (typeof x28 !== 'object' || x28 === null) failObject(x28, 'xen_hvm_altp2m_op.u.suppress_ve');
-    const x29 = x28.view;
-    if (typeof x29 !== 'number' || (x29 & 0xffff) !== x29) failInt(x29, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
-    const x30 = x28.suppress_ve;
-    if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
-    const x31 = x28.gfn;
-    if (typeof x31 !== 'bigint' || x31 < 0n || x31 > 0xffffffffffffffffn) failBigInt(x31, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
   }
   if (x3.suppress_ve_multi !== undefined) {
     k4++;
     j5 = 7;
-    const x32 = x3.suppress_ve_multi!;
-    if (typeof x32 !== 'object' || x32 === null) failObject(x32, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
-    const x33 = x32.view;
-    if (typeof x33 !== 'number' || (x33 & 0xffff) !== x33) failInt(x33, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
-    const x34 = x32.suppress_ve;
-    if (typeof x34 !== 'number' || (x34 & 0xff) !== x34) failInt(x34, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
-    const x35 = x32.first_error;
-    if (typeof x35 !== 'number' || (x35 | 0) !== x35) failInt(x35, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
-    const x36 = x32.first_gfn;
-    if (typeof x36 !== 'bigint' || x36 < 0n || x36 > 0xffffffffffffffffn) failBigInt(x36, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
-    const x37 = x32.last_gfn;
-    if (typeof x37 !== 'bigint' || x37 < 0n || x37 > 0xffffffffffffffffn) failBigInt(x37, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
-    const x38 = x32.first_error_gfn;
-    if (typeof x38 !== 'bigint' || x38 < 0n || x38 > 0xffffffffffffffffn) failBigInt(x38, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
   }
   if (x3.disable_notify !== undefined) {
     k4++;
     j5 = 8;
-    const x39 = x3.disable_notify!;
-    if (typeof x39 !== 'object' || x39 === null) failObject(x39, 'xen_hvm_altp2m_op.u.disable_notify');
-    const x40 = x39.vcpu_id;
-    if (typeof x40 !== 'number' || (x40 >>> 0) !== x40) failInt(x40, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
   }
   if (x3.get_vcpu_p2m_idx !== undefined) {
     k4++;
     j5 = 9;
-    const x41 = x3.get_vcpu_p2m_idx!;
-    if (typeof x41 !== 'object' || x41 === null) failObject(x41, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
-    const x42 = x41.vcpu_id;
-    if (typeof x42 !== 'number' || (x42 >>> 0) !== x42) failInt(x42, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
-    const x43 = x41.altp2m_idx;
-    if (typeof x43 !== 'number' || (x43 & 0xffff) !== x43) failInt(x43, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
   }
   if (x3.set_visibility !== undefined) {
     k4++;
     j5 = 10;
-    const x44 = x3.set_visibility!;
-    if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'xen_hvm_altp2m_op.u.set_visibility');
-    const x45 = x44.altp2m_idx;
-    if (typeof x45 !== 'number' || (x45 & 0xffff) !== x45) failInt(x45, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
-    const x46 = x44.visible;
-    if (typeof x46 !== 'number' || (x46 & 0xff) !== x46) failInt(x46, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
   }
   if (k4 > 1) {
     checkDecodedUnion(x3, k4, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec0, xen_hvm_altp2m_op_u$enc0);
     j5 = -2;
   } else if (k4 === 0) checkEmptyUnion(x3, 'xen_hvm_altp2m_op.u');
+  if (j5 === -2) {
+    encodeDecodedUnion(x3, 2, d, w, b + 16, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec0, xen_hvm_altp2m_op_u$enc0);
+  } else {
+    switch (j5) {
+      case 0: {
+        const x6 = x3.domain_state!;
+        if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'xen_hvm_altp2m_op.u.domain_state');
+        const x7 = x6.state;
+        if (typeof x7 !== 'number' || (x7 & 0xff) !== x7) failInt(x7, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint8(b + 16, x7);
+        break;
+      }
+      case 1: {
+        const x8 = x3.enable_notify!;
+        if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'xen_hvm_altp2m_op.u.enable_notify');
+        const x9 = x8.vcpu_id;
+        if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
+        const x10 = x8.gfn;
+        if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint32(b + 16, x9, true);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x10; else d.setBigUint64(b + 24, x10, true);
+        break;
+      }
+      case 2: {
+        const x11 = x3.view!;
+        if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'xen_hvm_altp2m_op.u.view');
+        const x12 = x11.view;
+        if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
+        const x13 = x11.hvmmem_default_access;
+        if (typeof x13 !== 'number' || (x13 & 0xffff) !== x13) failInt(x13, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint16(b + 16, x12, true);
+        d.setUint16(b + 18, x13, true);
+        break;
+      }
+      case 3: {
+        const x14 = x3.mem_access!;
+        if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_hvm_altp2m_op.u.mem_access');
+        const x15 = x14.view;
+        if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
+        const x16 = x14.access;
+        if (typeof x16 !== 'number' || (x16 & 0xffff) !== x16) failInt(x16, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
+        const x17 = x14.gfn;
+        if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint16(b + 16, x15, true);
+        d.setUint16(b + 18, x16, true);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x17; else d.setBigUint64(b + 24, x17, true);
+        break;
+      }
+      case 4: {
+        const x18 = x3.change_gfn!;
+        if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'xen_hvm_altp2m_op.u.change_gfn');
+        const x19 = x18.view;
+        if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
+        const x20 = x18.old_gfn;
+        if (typeof x20 !== 'bigint' || x20 < 0n || x20 > 0xffffffffffffffffn) failBigInt(x20, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
+        const x21 = x18.new_gfn;
+        if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint16(b + 16, x19, true);
+        d.setUint16(b + 18, 0);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x20; else d.setBigUint64(b + 24, x20, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x21; else d.setBigUint64(b + 32, x21, true);
+        break;
+      }
+      case 5: {
+        const x22 = x3.set_mem_access_multi!;
+        if (typeof x22 !== 'object' || x22 === null) failObject(x22, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
+        const x23 = x22.view;
+        if (typeof x23 !== 'number' || (x23 & 0xffff) !== x23) failInt(x23, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
+        const x24 = x22.nr;
+        if (typeof x24 !== 'number' || (x24 >>> 0) !== x24) failInt(x24, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
+        const x25 = x22.opaque;
+        if (typeof x25 !== 'bigint' || x25 < 0n || x25 > 0xffffffffffffffffn) failBigInt(x25, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
+        const x26 = x22.pfn_list;
+        if (typeof x26 !== 'bigint' || x26 < 0n || x26 > 0xffffffffn) failBigInt(x26, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 32);
+        const x27 = x22.access_list;
+        if (typeof x27 !== 'bigint' || x27 < 0n || x27 > 0xffffffffn) failBigInt(x27, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 32);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint16(b + 16, x23, true);
+        d.setUint16(b + 18, 0);
+        d.setUint32(b + 20, x24, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x25; else d.setBigUint64(b + 24, x25, true);
+        d.setUint32(b + 32, Number(x26), true);
+        d.setUint32(b + 36, Number(x27), true);
+        break;
+      }
+      case 6: {
+        const x28 = x3.suppress_ve!;
+        if (typeof x28 !== 'object' || x28 === null) failObject(x28, 'xen_hvm_altp2m_op.u.suppress_ve');
+        const x29 = x28.view;
+        if (typeof x29 !== 'number' || (x29 & 0xffff) !== x29) failInt(x29, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
+        const x30 = x28.suppress_ve;
+        if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
+        const x31 = x28.gfn;
+        if (typeof x31 !== 'bigint' || x31 < 0n || x31 > 0xffffffffffffffffn) failBigInt(x31, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint16(b + 16, x29, true);
+        d.setUint8(b + 18, x30);
+        d.setUint8(b + 19, 0);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x31; else d.setBigUint64(b + 24, x31, true);
+        break;
+      }
+      case 7: {
+        const x32 = x3.suppress_ve_multi!;
+        if (typeof x32 !== 'object' || x32 === null) failObject(x32, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
+        const x33 = x32.view;
+        if (typeof x33 !== 'number' || (x33 & 0xffff) !== x33) failInt(x33, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
+        const x34 = x32.suppress_ve;
+        if (typeof x34 !== 'number' || (x34 & 0xff) !== x34) failInt(x34, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
+        const x35 = x32.first_error;
+        if (typeof x35 !== 'number' || (x35 | 0) !== x35) failInt(x35, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
+        const x36 = x32.first_gfn;
+        if (typeof x36 !== 'bigint' || x36 < 0n || x36 > 0xffffffffffffffffn) failBigInt(x36, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
+        const x37 = x32.last_gfn;
+        if (typeof x37 !== 'bigint' || x37 < 0n || x37 > 0xffffffffffffffffn) failBigInt(x37, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
+        const x38 = x32.first_error_gfn;
+        if (typeof x38 !== 'bigint' || x38 < 0n || x38 > 0xffffffffffffffffn) failBigInt(x38, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint16(b + 16, x33, true);
+        d.setUint8(b + 18, x34);
+        d.setUint8(b + 19, 0);
+        d.setInt32(b + 20, x35, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x36; else d.setBigUint64(b + 24, x36, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x37; else d.setBigUint64(b + 32, x37, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x38; else d.setBigUint64(b + 40, x38, true);
+        break;
+      }
+      case 8: {
+        const x39 = x3.disable_notify!;
+        if (typeof x39 !== 'object' || x39 === null) failObject(x39, 'xen_hvm_altp2m_op.u.disable_notify');
+        const x40 = x39.vcpu_id;
+        if (typeof x40 !== 'number' || (x40 >>> 0) !== x40) failInt(x40, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint32(b + 16, x40, true);
+        break;
+      }
+      case 9: {
+        const x41 = x3.get_vcpu_p2m_idx!;
+        if (typeof x41 !== 'object' || x41 === null) failObject(x41, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
+        const x42 = x41.vcpu_id;
+        if (typeof x42 !== 'number' || (x42 >>> 0) !== x42) failInt(x42, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
+        const x43 = x41.altp2m_idx;
+        if (typeof x43 !== 'number' || (x43 & 0xffff) !== x43) failInt(x43, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint32(b + 16, x42, true);
+        d.setUint16(b + 20, x43, true);
+        d.setUint16(b + 22, 0);
+        break;
+      }
+      case 10: {
+        const x44 = x3.set_visibility!;
+        if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'xen_hvm_altp2m_op.u.set_visibility');
+        const x45 = x44.altp2m_idx;
+        if (typeof x45 !== 'number' || (x45 & 0xffff) !== x45) failInt(x45, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
+        const x46 = x44.visible;
+        if (typeof x46 !== 'number' || (x46 & 0xff) !== x46) failInt(x46, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint16(b + 16, x45, true);
+        d.setUint8(b + 18, x46);
+        d.setUint8(b + 19, 0);
+        break;
+      }
+      default:
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+    }
+  }
   d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
   d.setUint16(b + 8, x2, true);
   d.setUint16(b + 10, 0);
   d.setUint32(b + 12, 0);
-  if (j5 === -2) {
-    encodeDecodedUnion(x3, 2, d, w, b + 16, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec0, xen_hvm_altp2m_op_u$enc0);
-  } else {
-    d.setUint32(b + 16, 0);
-    d.setUint32(b + 16 + 4, 0);
-    d.setUint32(b + 16 + 8, 0);
-    d.setUint32(b + 16 + 12, 0);
-    d.setUint32(b + 16 + 16, 0);
-    d.setUint32(b + 16 + 20, 0);
-    d.setUint32(b + 16 + 24, 0);
-    d.setUint32(b + 16 + 28, 0);
-    d.setUint32(b + 16 + 32, 0);
-    d.setUint32(b + 16 + 36, 0);
-    d.setUint32(b + 16 + 40, 0);
-    d.setUint32(b + 16 + 44, 0);
-    d.setUint32(b + 16 + 48, 0);
-    d.setUint32(b + 16 + 52, 0);
-    d.setUint32(b + 16 + 56, 0);
-    d.setUint32(b + 16 + 60, 0);
-    switch (j5) {
-      case 0: {
-        const x47 = x3.domain_state!;
-        if (typeof x47 !== 'object' || x47 === null) failObject(x47, 'xen_hvm_altp2m_op.u.domain_state');
-        const x48 = x47.state;
-        if (typeof x48 !== 'number' || (x48 & 0xff) !== x48) failInt(x48, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
-        d.setUint8(b + 16, x48);
-        break;
-      }
-      case 1: {
-        const x49 = x3.enable_notify!;
-        if (typeof x49 !== 'object' || x49 === null) failObject(x49, 'xen_hvm_altp2m_op.u.enable_notify');
-        const x50 = x49.vcpu_id;
-        if (typeof x50 !== 'number' || (x50 >>> 0) !== x50) failInt(x50, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
-        const x51 = x49.gfn;
-        if (typeof x51 !== 'bigint' || x51 < 0n || x51 > 0xffffffffffffffffn) failBigInt(x51, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
-        d.setUint32(b + 16, x50, true);
-        d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x51; else d.setBigUint64(b + 24, x51, true);
-        break;
-      }
-      case 2: {
-        const x52 = x3.view!;
-        if (typeof x52 !== 'object' || x52 === null) failObject(x52, 'xen_hvm_altp2m_op.u.view');
-        const x53 = x52.view;
-        if (typeof x53 !== 'number' || (x53 & 0xffff) !== x53) failInt(x53, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
-        const x54 = x52.hvmmem_default_access;
-        if (typeof x54 !== 'number' || (x54 & 0xffff) !== x54) failInt(x54, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
-        d.setUint16(b + 16, x53, true);
-        d.setUint16(b + 18, x54, true);
-        break;
-      }
-      case 3: {
-        const x55 = x3.mem_access!;
-        if (typeof x55 !== 'object' || x55 === null) failObject(x55, 'xen_hvm_altp2m_op.u.mem_access');
-        const x56 = x55.view;
-        if (typeof x56 !== 'number' || (x56 & 0xffff) !== x56) failInt(x56, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
-        const x57 = x55.access;
-        if (typeof x57 !== 'number' || (x57 & 0xffff) !== x57) failInt(x57, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
-        const x58 = x55.gfn;
-        if (typeof x58 !== 'bigint' || x58 < 0n || x58 > 0xffffffffffffffffn) failBigInt(x58, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
-        d.setUint16(b + 16, x56, true);
-        d.setUint16(b + 18, x57, true);
-        d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x58; else d.setBigUint64(b + 24, x58, true);
-        break;
-      }
-      case 4: {
-        const x59 = x3.change_gfn!;
-        if (typeof x59 !== 'object' || x59 === null) failObject(x59, 'xen_hvm_altp2m_op.u.change_gfn');
-        const x60 = x59.view;
-        if (typeof x60 !== 'number' || (x60 & 0xffff) !== x60) failInt(x60, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
-        const x61 = x59.old_gfn;
-        if (typeof x61 !== 'bigint' || x61 < 0n || x61 > 0xffffffffffffffffn) failBigInt(x61, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
-        const x62 = x59.new_gfn;
-        if (typeof x62 !== 'bigint' || x62 < 0n || x62 > 0xffffffffffffffffn) failBigInt(x62, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
-        d.setUint16(b + 16, x60, true);
-        d.setUint16(b + 18, 0);
-        d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x61; else d.setBigUint64(b + 24, x61, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x62; else d.setBigUint64(b + 32, x62, true);
-        break;
-      }
-      case 5: {
-        const x63 = x3.set_mem_access_multi!;
-        if (typeof x63 !== 'object' || x63 === null) failObject(x63, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
-        const x64 = x63.view;
-        if (typeof x64 !== 'number' || (x64 & 0xffff) !== x64) failInt(x64, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
-        const x65 = x63.nr;
-        if (typeof x65 !== 'number' || (x65 >>> 0) !== x65) failInt(x65, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
-        const x66 = x63.opaque;
-        if (typeof x66 !== 'bigint' || x66 < 0n || x66 > 0xffffffffffffffffn) failBigInt(x66, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
-        const x67 = x63.pfn_list;
-        if (typeof x67 !== 'bigint' || x67 < 0n || x67 > 0xffffffffn) failBigInt(x67, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 32);
-        const x68 = x63.access_list;
-        if (typeof x68 !== 'bigint' || x68 < 0n || x68 > 0xffffffffn) failBigInt(x68, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 32);
-        d.setUint16(b + 16, x64, true);
-        d.setUint16(b + 18, 0);
-        d.setUint32(b + 20, x65, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x66; else d.setBigUint64(b + 24, x66, true);
-        d.setUint32(b + 32, Number(x67), true);
-        d.setUint32(b + 36, Number(x68), true);
-        break;
-      }
-      case 6: {
-        const x69 = x3.suppress_ve!;
-        if (typeof x69 !== 'object' || x69 === null) failObject(x69, 'xen_hvm_altp2m_op.u.suppress_ve');
-        const x70 = x69.view;
-        if (typeof x70 !== 'number' || (x70 & 0xffff) !== x70) failInt(x70, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
-        const x71 = x69.suppress_ve;
-        if (typeof x71 !== 'number' || (x71 & 0xff) !== x71) failInt(x71, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
-        const x72 = x69.gfn;
-        if (typeof x72 !== 'bigint' || x72 < 0n || x72 > 0xffffffffffffffffn) failBigInt(x72, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
-        d.setUint16(b + 16, x70, true);
-        d.setUint8(b + 18, x71);
-        d.setUint8(b + 19, 0);
-        d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x72; else d.setBigUint64(b + 24, x72, true);
-        break;
-      }
-      case 7: {
-        const x73 = x3.suppress_ve_multi!;
-        if (typeof x73 !== 'object' || x73 === null) failObject(x73, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
-        const x74 = x73.view;
-        if (typeof x74 !== 'number' || (x74 & 0xffff) !== x74) failInt(x74, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
-        const x75 = x73.suppress_ve;
-        if (typeof x75 !== 'number' || (x75 & 0xff) !== x75) failInt(x75, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
-        const x76 = x73.first_error;
-        if (typeof x76 !== 'number' || (x76 | 0) !== x76) failInt(x76, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
-        const x77 = x73.first_gfn;
-        if (typeof x77 !== 'bigint' || x77 < 0n || x77 > 0xffffffffffffffffn) failBigInt(x77, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
-        const x78 = x73.last_gfn;
-        if (typeof x78 !== 'bigint' || x78 < 0n || x78 > 0xffffffffffffffffn) failBigInt(x78, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
-        const x79 = x73.first_error_gfn;
-        if (typeof x79 !== 'bigint' || x79 < 0n || x79 > 0xffffffffffffffffn) failBigInt(x79, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
-        d.setUint16(b + 16, x74, true);
-        d.setUint8(b + 18, x75);
-        d.setUint8(b + 19, 0);
-        d.setInt32(b + 20, x76, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x77; else d.setBigUint64(b + 24, x77, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x78; else d.setBigUint64(b + 32, x78, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x79; else d.setBigUint64(b + 40, x79, true);
-        break;
-      }
-      case 8: {
-        const x80 = x3.disable_notify!;
-        if (typeof x80 !== 'object' || x80 === null) failObject(x80, 'xen_hvm_altp2m_op.u.disable_notify');
-        const x81 = x80.vcpu_id;
-        if (typeof x81 !== 'number' || (x81 >>> 0) !== x81) failInt(x81, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
-        d.setUint32(b + 16, x81, true);
-        break;
-      }
-      case 9: {
-        const x82 = x3.get_vcpu_p2m_idx!;
-        if (typeof x82 !== 'object' || x82 === null) failObject(x82, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
-        const x83 = x82.vcpu_id;
-        if (typeof x83 !== 'number' || (x83 >>> 0) !== x83) failInt(x83, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
-        const x84 = x82.altp2m_idx;
-        if (typeof x84 !== 'number' || (x84 & 0xffff) !== x84) failInt(x84, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
-        d.setUint32(b + 16, x83, true);
-        d.setUint16(b + 20, x84, true);
-        d.setUint16(b + 22, 0);
-        break;
-      }
-      case 10: {
-        const x85 = x3.set_visibility!;
-        if (typeof x85 !== 'object' || x85 === null) failObject(x85, 'xen_hvm_altp2m_op.u.set_visibility');
-        const x86 = x85.altp2m_idx;
-        if (typeof x86 !== 'number' || (x86 & 0xffff) !== x86) failInt(x86, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
-        const x87 = x85.visible;
-        if (typeof x87 !== 'number' || (x87 & 0xff) !== x87) failInt(x87, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
-        d.setUint16(b + 16, x86, true);
-        d.setUint8(b + 18, x87);
-        d.setUint8(b + 19, 0);
-        break;
-      }
-    }
-  }
 }
 
 /** Reads xen_hvm_altp2m_op at `b` on x86_32. */
@@ -2339,315 +2434,410 @@ export function xen_hvm_altp2m_op$enc1(v: xen_hvm_altp2m_op, d: DataView, w: Big
   if (x3.domain_state !== undefined) {
     k4++;
     j5 = 0;
-    const x6 = x3.domain_state!;
-    if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'xen_hvm_altp2m_op.u.domain_state');
-    const x7 = x6.state;
-    if (typeof x7 !== 'number' || (x7 & 0xff) !== x7) failInt(x7, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
   }
   if (x3.enable_notify !== undefined) {
     k4++;
     j5 = 1;
-    const x8 = x3.enable_notify!;
-    if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'xen_hvm_altp2m_op.u.enable_notify');
-    const x9 = x8.vcpu_id;
-    if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
-    const x10 = x8.gfn;
-    if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
   }
   if (x3.view !== undefined) {
     k4++;
     j5 = 2;
-    const x11 = x3.view!;
-    if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'xen_hvm_altp2m_op.u.view');
-    const x12 = x11.view;
-    if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
-    const x13 = x11.hvmmem_default_access;
-    if (typeof x13 !== 'number' || (x13 & 0xffff) !== x13) failInt(x13, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
   }
   if (x3.mem_access !== undefined) {
     k4++;
     j5 = 3;
-    const x14 = x3.mem_access!;
-    if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_hvm_altp2m_op.u.mem_access');
-    const x15 = x14.view;
-    if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
-    const x16 = x14.access;
-    if (typeof x16 !== 'number' || (x16 & 0xffff) !== x16) failInt(x16, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
-    const x17 = x14.gfn;
-    if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
   }
   if (x3.change_gfn !== undefined) {
     k4++;
     j5 = 4;
-    const x18 = x3.change_gfn!;
-    if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'xen_hvm_altp2m_op.u.change_gfn');
-    const x19 = x18.view;
-    if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
-    const x20 = x18.old_gfn;
-    if (typeof x20 !== 'bigint' || x20 < 0n || x20 > 0xffffffffffffffffn) failBigInt(x20, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
-    const x21 = x18.new_gfn;
-    if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
   }
   if (x3.set_mem_access_multi !== undefined) {
     k4++;
     j5 = 5;
-    const x22 = x3.set_mem_access_multi!;
-    if (typeof x22 !== 'object' || x22 === null) failObject(x22, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
-    const x23 = x22.view;
-    if (typeof x23 !== 'number' || (x23 & 0xffff) !== x23) failInt(x23, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
-    const x24 = x22.nr;
-    if (typeof x24 !== 'number' || (x24 >>> 0) !== x24) failInt(x24, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
-    const x25 = x22.opaque;
-    if (typeof x25 !== 'bigint' || x25 < 0n || x25 > 0xffffffffffffffffn) failBigInt(x25, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
-    const x26 = x22.pfn_list;
-    if (typeof x26 !== 'bigint' || x26 < 0n || x26 > 0xffffffffffffffffn) failBigInt(x26, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 64);
-    const x27 = x22.access_list;
-    if (typeof x27 !== 'bigint' || x27 < 0n || x27 > 0xffffffffffffffffn) failBigInt(x27, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 64);
   }
   if (x3.suppress_ve !== undefined) {
     k4++;
     j5 = 6;
-    const x28 = x3.suppress_ve!;
-    if (typeof x28 !== 'object' || x28 === null) failObject(x28, 'xen_hvm_altp2m_op.u.suppress_ve');
-    const x29 = x28.view;
-    if (typeof x29 !== 'number' || (x29 & 0xffff) !== x29) failInt(x29, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
-    const x30 = x28.suppress_ve;
-    if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
-    const x31 = x28.gfn;
-    if (typeof x31 !== 'bigint' || x31 < 0n || x31 > 0xffffffffffffffffn) failBigInt(x31, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
   }
   if (x3.suppress_ve_multi !== undefined) {
     k4++;
     j5 = 7;
-    const x32 = x3.suppress_ve_multi!;
-    if (typeof x32 !== 'object' || x32 === null) failObject(x32, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
-    const x33 = x32.view;
-    if (typeof x33 !== 'number' || (x33 & 0xffff) !== x33) failInt(x33, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
-    const x34 = x32.suppress_ve;
-    if (typeof x34 !== 'number' || (x34 & 0xff) !== x34) failInt(x34, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
-    const x35 = x32.first_error;
-    if (typeof x35 !== 'number' || (x35 | 0) !== x35) failInt(x35, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
-    const x36 = x32.first_gfn;
-    if (typeof x36 !== 'bigint' || x36 < 0n || x36 > 0xffffffffffffffffn) failBigInt(x36, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
-    const x37 = x32.last_gfn;
-    if (typeof x37 !== 'bigint' || x37 < 0n || x37 > 0xffffffffffffffffn) failBigInt(x37, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
-    const x38 = x32.first_error_gfn;
-    if (typeof x38 !== 'bigint' || x38 < 0n || x38 > 0xffffffffffffffffn) failBigInt(x38, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
   }
   if (x3.disable_notify !== undefined) {
     k4++;
     j5 = 8;
-    const x39 = x3.disable_notify!;
-    if (typeof x39 !== 'object' || x39 === null) failObject(x39, 'xen_hvm_altp2m_op.u.disable_notify');
-    const x40 = x39.vcpu_id;
-    if (typeof x40 !== 'number' || (x40 >>> 0) !== x40) failInt(x40, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
   }
   if (x3.get_vcpu_p2m_idx !== undefined) {
     k4++;
     j5 = 9;
-    const x41 = x3.get_vcpu_p2m_idx!;
-    if (typeof x41 !== 'object' || x41 === null) failObject(x41, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
-    const x42 = x41.vcpu_id;
-    if (typeof x42 !== 'number' || (x42 >>> 0) !== x42) failInt(x42, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
-    const x43 = x41.altp2m_idx;
-    if (typeof x43 !== 'number' || (x43 & 0xffff) !== x43) failInt(x43, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
   }
   if (x3.set_visibility !== undefined) {
     k4++;
     j5 = 10;
-    const x44 = x3.set_visibility!;
-    if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'xen_hvm_altp2m_op.u.set_visibility');
-    const x45 = x44.altp2m_idx;
-    if (typeof x45 !== 'number' || (x45 & 0xffff) !== x45) failInt(x45, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
-    const x46 = x44.visible;
-    if (typeof x46 !== 'number' || (x46 & 0xff) !== x46) failInt(x46, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
   }
   if (k4 > 1) {
     checkDecodedUnion(x3, k4, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec1, xen_hvm_altp2m_op_u$enc1);
     j5 = -2;
   } else if (k4 === 0) checkEmptyUnion(x3, 'xen_hvm_altp2m_op.u');
+  if (j5 === -2) {
+    encodeDecodedUnion(x3, 2, d, w, b + 16, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec1, xen_hvm_altp2m_op_u$enc1);
+  } else {
+    switch (j5) {
+      case 0: {
+        const x6 = x3.domain_state!;
+        if (typeof x6 !== 'object' || x6 === null) failObject(x6, 'xen_hvm_altp2m_op.u.domain_state');
+        const x7 = x6.state;
+        if (typeof x7 !== 'number' || (x7 & 0xff) !== x7) failInt(x7, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint8(b + 16, x7);
+        break;
+      }
+      case 1: {
+        const x8 = x3.enable_notify!;
+        if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'xen_hvm_altp2m_op.u.enable_notify');
+        const x9 = x8.vcpu_id;
+        if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
+        const x10 = x8.gfn;
+        if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint32(b + 16, x9, true);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x10; else d.setBigUint64(b + 24, x10, true);
+        break;
+      }
+      case 2: {
+        const x11 = x3.view!;
+        if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'xen_hvm_altp2m_op.u.view');
+        const x12 = x11.view;
+        if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
+        const x13 = x11.hvmmem_default_access;
+        if (typeof x13 !== 'number' || (x13 & 0xffff) !== x13) failInt(x13, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint16(b + 16, x12, true);
+        d.setUint16(b + 18, x13, true);
+        break;
+      }
+      case 3: {
+        const x14 = x3.mem_access!;
+        if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_hvm_altp2m_op.u.mem_access');
+        const x15 = x14.view;
+        if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
+        const x16 = x14.access;
+        if (typeof x16 !== 'number' || (x16 & 0xffff) !== x16) failInt(x16, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
+        const x17 = x14.gfn;
+        if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint16(b + 16, x15, true);
+        d.setUint16(b + 18, x16, true);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x17; else d.setBigUint64(b + 24, x17, true);
+        break;
+      }
+      case 4: {
+        const x18 = x3.change_gfn!;
+        if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'xen_hvm_altp2m_op.u.change_gfn');
+        const x19 = x18.view;
+        if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
+        const x20 = x18.old_gfn;
+        if (typeof x20 !== 'bigint' || x20 < 0n || x20 > 0xffffffffffffffffn) failBigInt(x20, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
+        const x21 = x18.new_gfn;
+        if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint16(b + 16, x19, true);
+        d.setUint16(b + 18, 0);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x20; else d.setBigUint64(b + 24, x20, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x21; else d.setBigUint64(b + 32, x21, true);
+        break;
+      }
+      case 5: {
+        const x22 = x3.set_mem_access_multi!;
+        if (typeof x22 !== 'object' || x22 === null) failObject(x22, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
+        const x23 = x22.view;
+        if (typeof x23 !== 'number' || (x23 & 0xffff) !== x23) failInt(x23, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
+        const x24 = x22.nr;
+        if (typeof x24 !== 'number' || (x24 >>> 0) !== x24) failInt(x24, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
+        const x25 = x22.opaque;
+        if (typeof x25 !== 'bigint' || x25 < 0n || x25 > 0xffffffffffffffffn) failBigInt(x25, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
+        const x26 = x22.pfn_list;
+        if (typeof x26 !== 'bigint' || x26 < 0n || x26 > 0xffffffffffffffffn) failBigInt(x26, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 64);
+        const x27 = x22.access_list;
+        if (typeof x27 !== 'bigint' || x27 < 0n || x27 > 0xffffffffffffffffn) failBigInt(x27, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 64);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint16(b + 16, x23, true);
+        d.setUint16(b + 18, 0);
+        d.setUint32(b + 20, x24, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x25; else d.setBigUint64(b + 24, x25, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x26; else d.setBigUint64(b + 32, x26, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x27; else d.setBigUint64(b + 40, x27, true);
+        break;
+      }
+      case 6: {
+        const x28 = x3.suppress_ve!;
+        if (typeof x28 !== 'object' || x28 === null) failObject(x28, 'xen_hvm_altp2m_op.u.suppress_ve');
+        const x29 = x28.view;
+        if (typeof x29 !== 'number' || (x29 & 0xffff) !== x29) failInt(x29, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
+        const x30 = x28.suppress_ve;
+        if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
+        const x31 = x28.gfn;
+        if (typeof x31 !== 'bigint' || x31 < 0n || x31 > 0xffffffffffffffffn) failBigInt(x31, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint16(b + 16, x29, true);
+        d.setUint8(b + 18, x30);
+        d.setUint8(b + 19, 0);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x31; else d.setBigUint64(b + 24, x31, true);
+        break;
+      }
+      case 7: {
+        const x32 = x3.suppress_ve_multi!;
+        if (typeof x32 !== 'object' || x32 === null) failObject(x32, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
+        const x33 = x32.view;
+        if (typeof x33 !== 'number' || (x33 & 0xffff) !== x33) failInt(x33, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
+        const x34 = x32.suppress_ve;
+        if (typeof x34 !== 'number' || (x34 & 0xff) !== x34) failInt(x34, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
+        const x35 = x32.first_error;
+        if (typeof x35 !== 'number' || (x35 | 0) !== x35) failInt(x35, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
+        const x36 = x32.first_gfn;
+        if (typeof x36 !== 'bigint' || x36 < 0n || x36 > 0xffffffffffffffffn) failBigInt(x36, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
+        const x37 = x32.last_gfn;
+        if (typeof x37 !== 'bigint' || x37 < 0n || x37 > 0xffffffffffffffffn) failBigInt(x37, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
+        const x38 = x32.first_error_gfn;
+        if (typeof x38 !== 'bigint' || x38 < 0n || x38 > 0xffffffffffffffffn) failBigInt(x38, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint16(b + 16, x33, true);
+        d.setUint8(b + 18, x34);
+        d.setUint8(b + 19, 0);
+        d.setInt32(b + 20, x35, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x36; else d.setBigUint64(b + 24, x36, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x37; else d.setBigUint64(b + 32, x37, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x38; else d.setBigUint64(b + 40, x38, true);
+        break;
+      }
+      case 8: {
+        const x39 = x3.disable_notify!;
+        if (typeof x39 !== 'object' || x39 === null) failObject(x39, 'xen_hvm_altp2m_op.u.disable_notify');
+        const x40 = x39.vcpu_id;
+        if (typeof x40 !== 'number' || (x40 >>> 0) !== x40) failInt(x40, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint32(b + 16, x40, true);
+        break;
+      }
+      case 9: {
+        const x41 = x3.get_vcpu_p2m_idx!;
+        if (typeof x41 !== 'object' || x41 === null) failObject(x41, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
+        const x42 = x41.vcpu_id;
+        if (typeof x42 !== 'number' || (x42 >>> 0) !== x42) failInt(x42, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
+        const x43 = x41.altp2m_idx;
+        if (typeof x43 !== 'number' || (x43 & 0xffff) !== x43) failInt(x43, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint32(b + 16, x42, true);
+        d.setUint16(b + 20, x43, true);
+        d.setUint16(b + 22, 0);
+        break;
+      }
+      case 10: {
+        const x44 = x3.set_visibility!;
+        if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'xen_hvm_altp2m_op.u.set_visibility');
+        const x45 = x44.altp2m_idx;
+        if (typeof x45 !== 'number' || (x45 & 0xffff) !== x45) failInt(x45, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
+        const x46 = x44.visible;
+        if (typeof x46 !== 'number' || (x46 & 0xff) !== x46) failInt(x46, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+        d.setUint16(b + 16, x45, true);
+        d.setUint8(b + 18, x46);
+        d.setUint8(b + 19, 0);
+        break;
+      }
+      default:
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16 + 8, 0);
+        d.setUint32(b + 16 + 12, 0);
+        d.setUint32(b + 16 + 16, 0);
+        d.setUint32(b + 16 + 20, 0);
+        d.setUint32(b + 16 + 24, 0);
+        d.setUint32(b + 16 + 28, 0);
+        d.setUint32(b + 16 + 32, 0);
+        d.setUint32(b + 16 + 36, 0);
+        d.setUint32(b + 16 + 40, 0);
+        d.setUint32(b + 16 + 44, 0);
+        d.setUint32(b + 16 + 48, 0);
+        d.setUint32(b + 16 + 52, 0);
+        d.setUint32(b + 16 + 56, 0);
+        d.setUint32(b + 16 + 60, 0);
+    }
+  }
   d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
   d.setUint16(b + 8, x2, true);
   d.setUint16(b + 10, 0);
   d.setUint32(b + 12, 0);
-  if (j5 === -2) {
-    encodeDecodedUnion(x3, 2, d, w, b + 16, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec1, xen_hvm_altp2m_op_u$enc1);
-  } else {
-    d.setUint32(b + 16, 0);
-    d.setUint32(b + 16 + 4, 0);
-    d.setUint32(b + 16 + 8, 0);
-    d.setUint32(b + 16 + 12, 0);
-    d.setUint32(b + 16 + 16, 0);
-    d.setUint32(b + 16 + 20, 0);
-    d.setUint32(b + 16 + 24, 0);
-    d.setUint32(b + 16 + 28, 0);
-    d.setUint32(b + 16 + 32, 0);
-    d.setUint32(b + 16 + 36, 0);
-    d.setUint32(b + 16 + 40, 0);
-    d.setUint32(b + 16 + 44, 0);
-    d.setUint32(b + 16 + 48, 0);
-    d.setUint32(b + 16 + 52, 0);
-    d.setUint32(b + 16 + 56, 0);
-    d.setUint32(b + 16 + 60, 0);
-    switch (j5) {
-      case 0: {
-        const x47 = x3.domain_state!;
-        if (typeof x47 !== 'object' || x47 === null) failObject(x47, 'xen_hvm_altp2m_op.u.domain_state');
-        const x48 = x47.state;
-        if (typeof x48 !== 'number' || (x48 & 0xff) !== x48) failInt(x48, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
-        d.setUint8(b + 16, x48);
-        break;
-      }
-      case 1: {
-        const x49 = x3.enable_notify!;
-        if (typeof x49 !== 'object' || x49 === null) failObject(x49, 'xen_hvm_altp2m_op.u.enable_notify');
-        const x50 = x49.vcpu_id;
-        if (typeof x50 !== 'number' || (x50 >>> 0) !== x50) failInt(x50, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
-        const x51 = x49.gfn;
-        if (typeof x51 !== 'bigint' || x51 < 0n || x51 > 0xffffffffffffffffn) failBigInt(x51, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
-        d.setUint32(b + 16, x50, true);
-        d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x51; else d.setBigUint64(b + 24, x51, true);
-        break;
-      }
-      case 2: {
-        const x52 = x3.view!;
-        if (typeof x52 !== 'object' || x52 === null) failObject(x52, 'xen_hvm_altp2m_op.u.view');
-        const x53 = x52.view;
-        if (typeof x53 !== 'number' || (x53 & 0xffff) !== x53) failInt(x53, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
-        const x54 = x52.hvmmem_default_access;
-        if (typeof x54 !== 'number' || (x54 & 0xffff) !== x54) failInt(x54, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
-        d.setUint16(b + 16, x53, true);
-        d.setUint16(b + 18, x54, true);
-        break;
-      }
-      case 3: {
-        const x55 = x3.mem_access!;
-        if (typeof x55 !== 'object' || x55 === null) failObject(x55, 'xen_hvm_altp2m_op.u.mem_access');
-        const x56 = x55.view;
-        if (typeof x56 !== 'number' || (x56 & 0xffff) !== x56) failInt(x56, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
-        const x57 = x55.access;
-        if (typeof x57 !== 'number' || (x57 & 0xffff) !== x57) failInt(x57, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
-        const x58 = x55.gfn;
-        if (typeof x58 !== 'bigint' || x58 < 0n || x58 > 0xffffffffffffffffn) failBigInt(x58, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
-        d.setUint16(b + 16, x56, true);
-        d.setUint16(b + 18, x57, true);
-        d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x58; else d.setBigUint64(b + 24, x58, true);
-        break;
-      }
-      case 4: {
-        const x59 = x3.change_gfn!;
-        if (typeof x59 !== 'object' || x59 === null) failObject(x59, 'xen_hvm_altp2m_op.u.change_gfn');
-        const x60 = x59.view;
-        if (typeof x60 !== 'number' || (x60 & 0xffff) !== x60) failInt(x60, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
-        const x61 = x59.old_gfn;
-        if (typeof x61 !== 'bigint' || x61 < 0n || x61 > 0xffffffffffffffffn) failBigInt(x61, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
-        const x62 = x59.new_gfn;
-        if (typeof x62 !== 'bigint' || x62 < 0n || x62 > 0xffffffffffffffffn) failBigInt(x62, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
-        d.setUint16(b + 16, x60, true);
-        d.setUint16(b + 18, 0);
-        d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x61; else d.setBigUint64(b + 24, x61, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x62; else d.setBigUint64(b + 32, x62, true);
-        break;
-      }
-      case 5: {
-        const x63 = x3.set_mem_access_multi!;
-        if (typeof x63 !== 'object' || x63 === null) failObject(x63, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
-        const x64 = x63.view;
-        if (typeof x64 !== 'number' || (x64 & 0xffff) !== x64) failInt(x64, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
-        const x65 = x63.nr;
-        if (typeof x65 !== 'number' || (x65 >>> 0) !== x65) failInt(x65, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
-        const x66 = x63.opaque;
-        if (typeof x66 !== 'bigint' || x66 < 0n || x66 > 0xffffffffffffffffn) failBigInt(x66, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
-        const x67 = x63.pfn_list;
-        if (typeof x67 !== 'bigint' || x67 < 0n || x67 > 0xffffffffffffffffn) failBigInt(x67, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 64);
-        const x68 = x63.access_list;
-        if (typeof x68 !== 'bigint' || x68 < 0n || x68 > 0xffffffffffffffffn) failBigInt(x68, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 64);
-        d.setUint16(b + 16, x64, true);
-        d.setUint16(b + 18, 0);
-        d.setUint32(b + 20, x65, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x66; else d.setBigUint64(b + 24, x66, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x67; else d.setBigUint64(b + 32, x67, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x68; else d.setBigUint64(b + 40, x68, true);
-        break;
-      }
-      case 6: {
-        const x69 = x3.suppress_ve!;
-        if (typeof x69 !== 'object' || x69 === null) failObject(x69, 'xen_hvm_altp2m_op.u.suppress_ve');
-        const x70 = x69.view;
-        if (typeof x70 !== 'number' || (x70 & 0xffff) !== x70) failInt(x70, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
-        const x71 = x69.suppress_ve;
-        if (typeof x71 !== 'number' || (x71 & 0xff) !== x71) failInt(x71, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
-        const x72 = x69.gfn;
-        if (typeof x72 !== 'bigint' || x72 < 0n || x72 > 0xffffffffffffffffn) failBigInt(x72, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
-        d.setUint16(b + 16, x70, true);
-        d.setUint8(b + 18, x71);
-        d.setUint8(b + 19, 0);
-        d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x72; else d.setBigUint64(b + 24, x72, true);
-        break;
-      }
-      case 7: {
-        const x73 = x3.suppress_ve_multi!;
-        if (typeof x73 !== 'object' || x73 === null) failObject(x73, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
-        const x74 = x73.view;
-        if (typeof x74 !== 'number' || (x74 & 0xffff) !== x74) failInt(x74, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
-        const x75 = x73.suppress_ve;
-        if (typeof x75 !== 'number' || (x75 & 0xff) !== x75) failInt(x75, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
-        const x76 = x73.first_error;
-        if (typeof x76 !== 'number' || (x76 | 0) !== x76) failInt(x76, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
-        const x77 = x73.first_gfn;
-        if (typeof x77 !== 'bigint' || x77 < 0n || x77 > 0xffffffffffffffffn) failBigInt(x77, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
-        const x78 = x73.last_gfn;
-        if (typeof x78 !== 'bigint' || x78 < 0n || x78 > 0xffffffffffffffffn) failBigInt(x78, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
-        const x79 = x73.first_error_gfn;
-        if (typeof x79 !== 'bigint' || x79 < 0n || x79 > 0xffffffffffffffffn) failBigInt(x79, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
-        d.setUint16(b + 16, x74, true);
-        d.setUint8(b + 18, x75);
-        d.setUint8(b + 19, 0);
-        d.setInt32(b + 20, x76, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x77; else d.setBigUint64(b + 24, x77, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x78; else d.setBigUint64(b + 32, x78, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x79; else d.setBigUint64(b + 40, x79, true);
-        break;
-      }
-      case 8: {
-        const x80 = x3.disable_notify!;
-        if (typeof x80 !== 'object' || x80 === null) failObject(x80, 'xen_hvm_altp2m_op.u.disable_notify');
-        const x81 = x80.vcpu_id;
-        if (typeof x81 !== 'number' || (x81 >>> 0) !== x81) failInt(x81, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
-        d.setUint32(b + 16, x81, true);
-        break;
-      }
-      case 9: {
-        const x82 = x3.get_vcpu_p2m_idx!;
-        if (typeof x82 !== 'object' || x82 === null) failObject(x82, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
-        const x83 = x82.vcpu_id;
-        if (typeof x83 !== 'number' || (x83 >>> 0) !== x83) failInt(x83, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
-        const x84 = x82.altp2m_idx;
-        if (typeof x84 !== 'number' || (x84 & 0xffff) !== x84) failInt(x84, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
-        d.setUint32(b + 16, x83, true);
-        d.setUint16(b + 20, x84, true);
-        d.setUint16(b + 22, 0);
-        break;
-      }
-      case 10: {
-        const x85 = x3.set_visibility!;
-        if (typeof x85 !== 'object' || x85 === null) failObject(x85, 'xen_hvm_altp2m_op.u.set_visibility');
-        const x86 = x85.altp2m_idx;
-        if (typeof x86 !== 'number' || (x86 & 0xffff) !== x86) failInt(x86, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
-        const x87 = x85.visible;
-        if (typeof x87 !== 'number' || (x87 & 0xff) !== x87) failInt(x87, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
-        d.setUint16(b + 16, x86, true);
-        d.setUint8(b + 18, x87);
-        d.setUint8(b + 19, 0);
-        break;
-      }
-    }
-  }
 }
 
 /** Reads xen_hvm_altp2m_op at `b` on x86_64, arm32, arm64. */
@@ -2749,128 +2939,46 @@ export function xen_hvm_altp2m_op_u$enc0(v: xen_hvm_altp2m_op_u, d: DataView, w:
   if (v.domain_state !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.domain_state!;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'xen_hvm_altp2m_op.u.domain_state');
-    const x3 = x2.state;
-    if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
   }
   if (v.enable_notify !== undefined) {
     k0++;
     j1 = 1;
-    const x4 = v.enable_notify!;
-    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'xen_hvm_altp2m_op.u.enable_notify');
-    const x5 = x4.vcpu_id;
-    if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
-    const x6 = x4.gfn;
-    if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
   }
   if (v.view !== undefined) {
     k0++;
     j1 = 2;
-    const x7 = v.view!;
-    if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'xen_hvm_altp2m_op.u.view');
-    const x8 = x7.view;
-    if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
-    const x9 = x7.hvmmem_default_access;
-    if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
   }
   if (v.mem_access !== undefined) {
     k0++;
     j1 = 3;
-    const x10 = v.mem_access!;
-    if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'xen_hvm_altp2m_op.u.mem_access');
-    const x11 = x10.view;
-    if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
-    const x12 = x10.access;
-    if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
-    const x13 = x10.gfn;
-    if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffffffffffn) failBigInt(x13, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
   }
   if (v.change_gfn !== undefined) {
     k0++;
     j1 = 4;
-    const x14 = v.change_gfn!;
-    if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_hvm_altp2m_op.u.change_gfn');
-    const x15 = x14.view;
-    if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
-    const x16 = x14.old_gfn;
-    if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
-    const x17 = x14.new_gfn;
-    if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
   }
   if (v.set_mem_access_multi !== undefined) {
     k0++;
     j1 = 5;
-    const x18 = v.set_mem_access_multi!;
-    if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
-    const x19 = x18.view;
-    if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
-    const x20 = x18.nr;
-    if (typeof x20 !== 'number' || (x20 >>> 0) !== x20) failInt(x20, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
-    const x21 = x18.opaque;
-    if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
-    const x22 = x18.pfn_list;
-    if (typeof x22 !== 'bigint' || x22 < 0n || x22 > 0xffffffffn) failBigInt(x22, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 32);
-    const x23 = x18.access_list;
-    if (typeof x23 !== 'bigint' || x23 < 0n || x23 > 0xffffffffn) failBigInt(x23, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 32);
   }
   if (v.suppress_ve !== undefined) {
     k0++;
     j1 = 6;
-    const x24 = v.suppress_ve!;
-    if (typeof x24 !== 'object' || x24 === null) failObject(x24, 'xen_hvm_altp2m_op.u.suppress_ve');
-    const x25 = x24.view;
-    if (typeof x25 !== 'number' || (x25 & 0xffff) !== x25) failInt(x25, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
-    const x26 = x24.suppress_ve;
-    if (typeof x26 !== 'number' || (x26 & 0xff) !== x26) failInt(x26, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
-    const x27 = x24.gfn;
-    if (typeof x27 !== 'bigint' || x27 < 0n || x27 > 0xffffffffffffffffn) failBigInt(x27, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
   }
   if (v.suppress_ve_multi !== undefined) {
     k0++;
     j1 = 7;
-    const x28 = v.suppress_ve_multi!;
-    if (typeof x28 !== 'object' || x28 === null) failObject(x28, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
-    const x29 = x28.view;
-    if (typeof x29 !== 'number' || (x29 & 0xffff) !== x29) failInt(x29, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
-    const x30 = x28.suppress_ve;
-    if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
-    const x31 = x28.first_error;
-    if (typeof x31 !== 'number' || (x31 | 0) !== x31) failInt(x31, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
-    const x32 = x28.first_gfn;
-    if (typeof x32 !== 'bigint' || x32 < 0n || x32 > 0xffffffffffffffffn) failBigInt(x32, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
-    const x33 = x28.last_gfn;
-    if (typeof x33 !== 'bigint' || x33 < 0n || x33 > 0xffffffffffffffffn) failBigInt(x33, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
-    const x34 = x28.first_error_gfn;
-    if (typeof x34 !== 'bigint' || x34 < 0n || x34 > 0xffffffffffffffffn) failBigInt(x34, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
   }
   if (v.disable_notify !== undefined) {
     k0++;
     j1 = 8;
-    const x35 = v.disable_notify!;
-    if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'xen_hvm_altp2m_op.u.disable_notify');
-    const x36 = x35.vcpu_id;
-    if (typeof x36 !== 'number' || (x36 >>> 0) !== x36) failInt(x36, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
   }
   if (v.get_vcpu_p2m_idx !== undefined) {
     k0++;
     j1 = 9;
-    const x37 = v.get_vcpu_p2m_idx!;
-    if (typeof x37 !== 'object' || x37 === null) failObject(x37, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
-    const x38 = x37.vcpu_id;
-    if (typeof x38 !== 'number' || (x38 >>> 0) !== x38) failInt(x38, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
-    const x39 = x37.altp2m_idx;
-    if (typeof x39 !== 'number' || (x39 & 0xffff) !== x39) failInt(x39, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
   }
   if (v.set_visibility !== undefined) {
     k0++;
     j1 = 10;
-    const x40 = v.set_visibility!;
-    if (typeof x40 !== 'object' || x40 === null) failObject(x40, 'xen_hvm_altp2m_op.u.set_visibility');
-    const x41 = x40.altp2m_idx;
-    if (typeof x41 !== 'number' || (x41 & 0xffff) !== x41) failInt(x41, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
-    const x42 = x40.visible;
-    if (typeof x42 !== 'number' || (x42 & 0xff) !== x42) failInt(x42, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec0, xen_hvm_altp2m_op_u$enc0);
@@ -2879,178 +2987,355 @@ export function xen_hvm_altp2m_op_u$enc0(v: xen_hvm_altp2m_op_u, d: DataView, w:
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec0, xen_hvm_altp2m_op_u$enc0);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
-    d.setUint32(b + 8, 0);
-    d.setUint32(b + 12, 0);
-    d.setUint32(b + 16, 0);
-    d.setUint32(b + 20, 0);
-    d.setUint32(b + 24, 0);
-    d.setUint32(b + 28, 0);
-    d.setUint32(b + 32, 0);
-    d.setUint32(b + 36, 0);
-    d.setUint32(b + 40, 0);
-    d.setUint32(b + 44, 0);
-    d.setUint32(b + 48, 0);
-    d.setUint32(b + 52, 0);
-    d.setUint32(b + 56, 0);
-    d.setUint32(b + 60, 0);
     switch (j1) {
       case 0: {
-        const x43 = v.domain_state!;
-        if (typeof x43 !== 'object' || x43 === null) failObject(x43, 'xen_hvm_altp2m_op.u.domain_state');
-        const x44 = x43.state;
-        if (typeof x44 !== 'number' || (x44 & 0xff) !== x44) failInt(x44, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
-        d.setUint8(b, x44);
+        const x2 = v.domain_state!;
+        if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'xen_hvm_altp2m_op.u.domain_state');
+        const x3 = x2.state;
+        if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint8(b, x3);
         break;
       }
       case 1: {
-        const x45 = v.enable_notify!;
-        if (typeof x45 !== 'object' || x45 === null) failObject(x45, 'xen_hvm_altp2m_op.u.enable_notify');
-        const x46 = x45.vcpu_id;
-        if (typeof x46 !== 'number' || (x46 >>> 0) !== x46) failInt(x46, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
-        const x47 = x45.gfn;
-        if (typeof x47 !== 'bigint' || x47 < 0n || x47 > 0xffffffffffffffffn) failBigInt(x47, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
-        d.setUint32(b, x46, true);
+        const x4 = v.enable_notify!;
+        if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'xen_hvm_altp2m_op.u.enable_notify');
+        const x5 = x4.vcpu_id;
+        if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
+        const x6 = x4.gfn;
+        if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
+        d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x47; else d.setBigUint64(b + 8, x47, true);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint32(b, x5, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x6; else d.setBigUint64(b + 8, x6, true);
         break;
       }
       case 2: {
-        const x48 = v.view!;
-        if (typeof x48 !== 'object' || x48 === null) failObject(x48, 'xen_hvm_altp2m_op.u.view');
-        const x49 = x48.view;
-        if (typeof x49 !== 'number' || (x49 & 0xffff) !== x49) failInt(x49, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
-        const x50 = x48.hvmmem_default_access;
-        if (typeof x50 !== 'number' || (x50 & 0xffff) !== x50) failInt(x50, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
-        d.setUint16(b, x49, true);
-        d.setUint16(b + 2, x50, true);
+        const x7 = v.view!;
+        if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'xen_hvm_altp2m_op.u.view');
+        const x8 = x7.view;
+        if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
+        const x9 = x7.hvmmem_default_access;
+        if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x8, true);
+        d.setUint16(b + 2, x9, true);
         break;
       }
       case 3: {
-        const x51 = v.mem_access!;
-        if (typeof x51 !== 'object' || x51 === null) failObject(x51, 'xen_hvm_altp2m_op.u.mem_access');
-        const x52 = x51.view;
-        if (typeof x52 !== 'number' || (x52 & 0xffff) !== x52) failInt(x52, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
-        const x53 = x51.access;
-        if (typeof x53 !== 'number' || (x53 & 0xffff) !== x53) failInt(x53, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
-        const x54 = x51.gfn;
-        if (typeof x54 !== 'bigint' || x54 < 0n || x54 > 0xffffffffffffffffn) failBigInt(x54, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
-        d.setUint16(b, x52, true);
-        d.setUint16(b + 2, x53, true);
+        const x10 = v.mem_access!;
+        if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'xen_hvm_altp2m_op.u.mem_access');
+        const x11 = x10.view;
+        if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
+        const x12 = x10.access;
+        if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
+        const x13 = x10.gfn;
+        if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffffffffffn) failBigInt(x13, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
+        d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x54; else d.setBigUint64(b + 8, x54, true);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x11, true);
+        d.setUint16(b + 2, x12, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x13; else d.setBigUint64(b + 8, x13, true);
         break;
       }
       case 4: {
-        const x55 = v.change_gfn!;
-        if (typeof x55 !== 'object' || x55 === null) failObject(x55, 'xen_hvm_altp2m_op.u.change_gfn');
-        const x56 = x55.view;
-        if (typeof x56 !== 'number' || (x56 & 0xffff) !== x56) failInt(x56, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
-        const x57 = x55.old_gfn;
-        if (typeof x57 !== 'bigint' || x57 < 0n || x57 > 0xffffffffffffffffn) failBigInt(x57, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
-        const x58 = x55.new_gfn;
-        if (typeof x58 !== 'bigint' || x58 < 0n || x58 > 0xffffffffffffffffn) failBigInt(x58, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
-        d.setUint16(b, x56, true);
+        const x14 = v.change_gfn!;
+        if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_hvm_altp2m_op.u.change_gfn');
+        const x15 = x14.view;
+        if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
+        const x16 = x14.old_gfn;
+        if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
+        const x17 = x14.new_gfn;
+        if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x15, true);
         d.setUint16(b + 2, 0);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x57; else d.setBigUint64(b + 8, x57, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x58; else d.setBigUint64(b + 16, x58, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x16; else d.setBigUint64(b + 8, x16, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x17; else d.setBigUint64(b + 16, x17, true);
         break;
       }
       case 5: {
-        const x59 = v.set_mem_access_multi!;
-        if (typeof x59 !== 'object' || x59 === null) failObject(x59, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
-        const x60 = x59.view;
-        if (typeof x60 !== 'number' || (x60 & 0xffff) !== x60) failInt(x60, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
-        const x61 = x59.nr;
-        if (typeof x61 !== 'number' || (x61 >>> 0) !== x61) failInt(x61, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
-        const x62 = x59.opaque;
-        if (typeof x62 !== 'bigint' || x62 < 0n || x62 > 0xffffffffffffffffn) failBigInt(x62, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
-        const x63 = x59.pfn_list;
-        if (typeof x63 !== 'bigint' || x63 < 0n || x63 > 0xffffffffn) failBigInt(x63, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 32);
-        const x64 = x59.access_list;
-        if (typeof x64 !== 'bigint' || x64 < 0n || x64 > 0xffffffffn) failBigInt(x64, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 32);
-        d.setUint16(b, x60, true);
+        const x18 = v.set_mem_access_multi!;
+        if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
+        const x19 = x18.view;
+        if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
+        const x20 = x18.nr;
+        if (typeof x20 !== 'number' || (x20 >>> 0) !== x20) failInt(x20, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
+        const x21 = x18.opaque;
+        if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
+        const x22 = x18.pfn_list;
+        if (typeof x22 !== 'bigint' || x22 < 0n || x22 > 0xffffffffn) failBigInt(x22, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 32);
+        const x23 = x18.access_list;
+        if (typeof x23 !== 'bigint' || x23 < 0n || x23 > 0xffffffffn) failBigInt(x23, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x19, true);
         d.setUint16(b + 2, 0);
-        d.setUint32(b + 4, x61, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x62; else d.setBigUint64(b + 8, x62, true);
-        d.setUint32(b + 16, Number(x63), true);
-        d.setUint32(b + 20, Number(x64), true);
+        d.setUint32(b + 4, x20, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x21; else d.setBigUint64(b + 8, x21, true);
+        d.setUint32(b + 16, Number(x22), true);
+        d.setUint32(b + 20, Number(x23), true);
         break;
       }
       case 6: {
-        const x65 = v.suppress_ve!;
-        if (typeof x65 !== 'object' || x65 === null) failObject(x65, 'xen_hvm_altp2m_op.u.suppress_ve');
-        const x66 = x65.view;
-        if (typeof x66 !== 'number' || (x66 & 0xffff) !== x66) failInt(x66, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
-        const x67 = x65.suppress_ve;
-        if (typeof x67 !== 'number' || (x67 & 0xff) !== x67) failInt(x67, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
-        const x68 = x65.gfn;
-        if (typeof x68 !== 'bigint' || x68 < 0n || x68 > 0xffffffffffffffffn) failBigInt(x68, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
-        d.setUint16(b, x66, true);
-        d.setUint8(b + 2, x67);
+        const x24 = v.suppress_ve!;
+        if (typeof x24 !== 'object' || x24 === null) failObject(x24, 'xen_hvm_altp2m_op.u.suppress_ve');
+        const x25 = x24.view;
+        if (typeof x25 !== 'number' || (x25 & 0xffff) !== x25) failInt(x25, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
+        const x26 = x24.suppress_ve;
+        if (typeof x26 !== 'number' || (x26 & 0xff) !== x26) failInt(x26, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
+        const x27 = x24.gfn;
+        if (typeof x27 !== 'bigint' || x27 < 0n || x27 > 0xffffffffffffffffn) failBigInt(x27, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x25, true);
+        d.setUint8(b + 2, x26);
         d.setUint8(b + 3, 0);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x68; else d.setBigUint64(b + 8, x68, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x27; else d.setBigUint64(b + 8, x27, true);
         break;
       }
       case 7: {
-        const x69 = v.suppress_ve_multi!;
-        if (typeof x69 !== 'object' || x69 === null) failObject(x69, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
-        const x70 = x69.view;
-        if (typeof x70 !== 'number' || (x70 & 0xffff) !== x70) failInt(x70, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
-        const x71 = x69.suppress_ve;
-        if (typeof x71 !== 'number' || (x71 & 0xff) !== x71) failInt(x71, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
-        const x72 = x69.first_error;
-        if (typeof x72 !== 'number' || (x72 | 0) !== x72) failInt(x72, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
-        const x73 = x69.first_gfn;
-        if (typeof x73 !== 'bigint' || x73 < 0n || x73 > 0xffffffffffffffffn) failBigInt(x73, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
-        const x74 = x69.last_gfn;
-        if (typeof x74 !== 'bigint' || x74 < 0n || x74 > 0xffffffffffffffffn) failBigInt(x74, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
-        const x75 = x69.first_error_gfn;
-        if (typeof x75 !== 'bigint' || x75 < 0n || x75 > 0xffffffffffffffffn) failBigInt(x75, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
-        d.setUint16(b, x70, true);
-        d.setUint8(b + 2, x71);
+        const x28 = v.suppress_ve_multi!;
+        if (typeof x28 !== 'object' || x28 === null) failObject(x28, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
+        const x29 = x28.view;
+        if (typeof x29 !== 'number' || (x29 & 0xffff) !== x29) failInt(x29, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
+        const x30 = x28.suppress_ve;
+        if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
+        const x31 = x28.first_error;
+        if (typeof x31 !== 'number' || (x31 | 0) !== x31) failInt(x31, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
+        const x32 = x28.first_gfn;
+        if (typeof x32 !== 'bigint' || x32 < 0n || x32 > 0xffffffffffffffffn) failBigInt(x32, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
+        const x33 = x28.last_gfn;
+        if (typeof x33 !== 'bigint' || x33 < 0n || x33 > 0xffffffffffffffffn) failBigInt(x33, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
+        const x34 = x28.first_error_gfn;
+        if (typeof x34 !== 'bigint' || x34 < 0n || x34 > 0xffffffffffffffffn) failBigInt(x34, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x29, true);
+        d.setUint8(b + 2, x30);
         d.setUint8(b + 3, 0);
-        d.setInt32(b + 4, x72, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x73; else d.setBigUint64(b + 8, x73, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x74; else d.setBigUint64(b + 16, x74, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x75; else d.setBigUint64(b + 24, x75, true);
+        d.setInt32(b + 4, x31, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x32; else d.setBigUint64(b + 8, x32, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x33; else d.setBigUint64(b + 16, x33, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x34; else d.setBigUint64(b + 24, x34, true);
         break;
       }
       case 8: {
-        const x76 = v.disable_notify!;
-        if (typeof x76 !== 'object' || x76 === null) failObject(x76, 'xen_hvm_altp2m_op.u.disable_notify');
-        const x77 = x76.vcpu_id;
-        if (typeof x77 !== 'number' || (x77 >>> 0) !== x77) failInt(x77, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
-        d.setUint32(b, x77, true);
+        const x35 = v.disable_notify!;
+        if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'xen_hvm_altp2m_op.u.disable_notify');
+        const x36 = x35.vcpu_id;
+        if (typeof x36 !== 'number' || (x36 >>> 0) !== x36) failInt(x36, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint32(b, x36, true);
         break;
       }
       case 9: {
-        const x78 = v.get_vcpu_p2m_idx!;
-        if (typeof x78 !== 'object' || x78 === null) failObject(x78, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
-        const x79 = x78.vcpu_id;
-        if (typeof x79 !== 'number' || (x79 >>> 0) !== x79) failInt(x79, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
-        const x80 = x78.altp2m_idx;
-        if (typeof x80 !== 'number' || (x80 & 0xffff) !== x80) failInt(x80, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
-        d.setUint32(b, x79, true);
-        d.setUint16(b + 4, x80, true);
+        const x37 = v.get_vcpu_p2m_idx!;
+        if (typeof x37 !== 'object' || x37 === null) failObject(x37, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
+        const x38 = x37.vcpu_id;
+        if (typeof x38 !== 'number' || (x38 >>> 0) !== x38) failInt(x38, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
+        const x39 = x37.altp2m_idx;
+        if (typeof x39 !== 'number' || (x39 & 0xffff) !== x39) failInt(x39, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint32(b, x38, true);
+        d.setUint16(b + 4, x39, true);
         d.setUint16(b + 6, 0);
         break;
       }
       case 10: {
-        const x81 = v.set_visibility!;
-        if (typeof x81 !== 'object' || x81 === null) failObject(x81, 'xen_hvm_altp2m_op.u.set_visibility');
-        const x82 = x81.altp2m_idx;
-        if (typeof x82 !== 'number' || (x82 & 0xffff) !== x82) failInt(x82, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
-        const x83 = x81.visible;
-        if (typeof x83 !== 'number' || (x83 & 0xff) !== x83) failInt(x83, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
-        d.setUint16(b, x82, true);
-        d.setUint8(b + 2, x83);
+        const x40 = v.set_visibility!;
+        if (typeof x40 !== 'object' || x40 === null) failObject(x40, 'xen_hvm_altp2m_op.u.set_visibility');
+        const x41 = x40.altp2m_idx;
+        if (typeof x41 !== 'number' || (x41 & 0xffff) !== x41) failInt(x41, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
+        const x42 = x40.visible;
+        if (typeof x42 !== 'number' || (x42 & 0xff) !== x42) failInt(x42, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x41, true);
+        d.setUint8(b + 2, x42);
         d.setUint8(b + 3, 0);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
     }
   }
 }
@@ -3172,128 +3457,46 @@ export function xen_hvm_altp2m_op_u$enc1(v: xen_hvm_altp2m_op_u, d: DataView, w:
   if (v.domain_state !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.domain_state!;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'xen_hvm_altp2m_op.u.domain_state');
-    const x3 = x2.state;
-    if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
   }
   if (v.enable_notify !== undefined) {
     k0++;
     j1 = 1;
-    const x4 = v.enable_notify!;
-    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'xen_hvm_altp2m_op.u.enable_notify');
-    const x5 = x4.vcpu_id;
-    if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
-    const x6 = x4.gfn;
-    if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
   }
   if (v.view !== undefined) {
     k0++;
     j1 = 2;
-    const x7 = v.view!;
-    if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'xen_hvm_altp2m_op.u.view');
-    const x8 = x7.view;
-    if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
-    const x9 = x7.hvmmem_default_access;
-    if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
   }
   if (v.mem_access !== undefined) {
     k0++;
     j1 = 3;
-    const x10 = v.mem_access!;
-    if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'xen_hvm_altp2m_op.u.mem_access');
-    const x11 = x10.view;
-    if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
-    const x12 = x10.access;
-    if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
-    const x13 = x10.gfn;
-    if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffffffffffn) failBigInt(x13, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
   }
   if (v.change_gfn !== undefined) {
     k0++;
     j1 = 4;
-    const x14 = v.change_gfn!;
-    if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_hvm_altp2m_op.u.change_gfn');
-    const x15 = x14.view;
-    if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
-    const x16 = x14.old_gfn;
-    if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
-    const x17 = x14.new_gfn;
-    if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
   }
   if (v.set_mem_access_multi !== undefined) {
     k0++;
     j1 = 5;
-    const x18 = v.set_mem_access_multi!;
-    if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
-    const x19 = x18.view;
-    if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
-    const x20 = x18.nr;
-    if (typeof x20 !== 'number' || (x20 >>> 0) !== x20) failInt(x20, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
-    const x21 = x18.opaque;
-    if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
-    const x22 = x18.pfn_list;
-    if (typeof x22 !== 'bigint' || x22 < 0n || x22 > 0xffffffffffffffffn) failBigInt(x22, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 64);
-    const x23 = x18.access_list;
-    if (typeof x23 !== 'bigint' || x23 < 0n || x23 > 0xffffffffffffffffn) failBigInt(x23, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 64);
   }
   if (v.suppress_ve !== undefined) {
     k0++;
     j1 = 6;
-    const x24 = v.suppress_ve!;
-    if (typeof x24 !== 'object' || x24 === null) failObject(x24, 'xen_hvm_altp2m_op.u.suppress_ve');
-    const x25 = x24.view;
-    if (typeof x25 !== 'number' || (x25 & 0xffff) !== x25) failInt(x25, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
-    const x26 = x24.suppress_ve;
-    if (typeof x26 !== 'number' || (x26 & 0xff) !== x26) failInt(x26, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
-    const x27 = x24.gfn;
-    if (typeof x27 !== 'bigint' || x27 < 0n || x27 > 0xffffffffffffffffn) failBigInt(x27, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
   }
   if (v.suppress_ve_multi !== undefined) {
     k0++;
     j1 = 7;
-    const x28 = v.suppress_ve_multi!;
-    if (typeof x28 !== 'object' || x28 === null) failObject(x28, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
-    const x29 = x28.view;
-    if (typeof x29 !== 'number' || (x29 & 0xffff) !== x29) failInt(x29, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
-    const x30 = x28.suppress_ve;
-    if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
-    const x31 = x28.first_error;
-    if (typeof x31 !== 'number' || (x31 | 0) !== x31) failInt(x31, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
-    const x32 = x28.first_gfn;
-    if (typeof x32 !== 'bigint' || x32 < 0n || x32 > 0xffffffffffffffffn) failBigInt(x32, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
-    const x33 = x28.last_gfn;
-    if (typeof x33 !== 'bigint' || x33 < 0n || x33 > 0xffffffffffffffffn) failBigInt(x33, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
-    const x34 = x28.first_error_gfn;
-    if (typeof x34 !== 'bigint' || x34 < 0n || x34 > 0xffffffffffffffffn) failBigInt(x34, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
   }
   if (v.disable_notify !== undefined) {
     k0++;
     j1 = 8;
-    const x35 = v.disable_notify!;
-    if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'xen_hvm_altp2m_op.u.disable_notify');
-    const x36 = x35.vcpu_id;
-    if (typeof x36 !== 'number' || (x36 >>> 0) !== x36) failInt(x36, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
   }
   if (v.get_vcpu_p2m_idx !== undefined) {
     k0++;
     j1 = 9;
-    const x37 = v.get_vcpu_p2m_idx!;
-    if (typeof x37 !== 'object' || x37 === null) failObject(x37, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
-    const x38 = x37.vcpu_id;
-    if (typeof x38 !== 'number' || (x38 >>> 0) !== x38) failInt(x38, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
-    const x39 = x37.altp2m_idx;
-    if (typeof x39 !== 'number' || (x39 & 0xffff) !== x39) failInt(x39, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
   }
   if (v.set_visibility !== undefined) {
     k0++;
     j1 = 10;
-    const x40 = v.set_visibility!;
-    if (typeof x40 !== 'object' || x40 === null) failObject(x40, 'xen_hvm_altp2m_op.u.set_visibility');
-    const x41 = x40.altp2m_idx;
-    if (typeof x41 !== 'number' || (x41 & 0xffff) !== x41) failInt(x41, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
-    const x42 = x40.visible;
-    if (typeof x42 !== 'number' || (x42 & 0xff) !== x42) failInt(x42, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec1, xen_hvm_altp2m_op_u$enc1);
@@ -3302,178 +3505,355 @@ export function xen_hvm_altp2m_op_u$enc1(v: xen_hvm_altp2m_op_u, d: DataView, w:
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 64, 'xen_hvm_altp2m_op.u', ['domain_state', 'enable_notify', 'view', 'mem_access', 'change_gfn', 'set_mem_access_multi', 'suppress_ve', 'suppress_ve_multi', 'disable_notify', 'get_vcpu_p2m_idx', 'set_visibility'], xen_hvm_altp2m_op_u$dec1, xen_hvm_altp2m_op_u$enc1);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
-    d.setUint32(b + 8, 0);
-    d.setUint32(b + 12, 0);
-    d.setUint32(b + 16, 0);
-    d.setUint32(b + 20, 0);
-    d.setUint32(b + 24, 0);
-    d.setUint32(b + 28, 0);
-    d.setUint32(b + 32, 0);
-    d.setUint32(b + 36, 0);
-    d.setUint32(b + 40, 0);
-    d.setUint32(b + 44, 0);
-    d.setUint32(b + 48, 0);
-    d.setUint32(b + 52, 0);
-    d.setUint32(b + 56, 0);
-    d.setUint32(b + 60, 0);
     switch (j1) {
       case 0: {
-        const x43 = v.domain_state!;
-        if (typeof x43 !== 'object' || x43 === null) failObject(x43, 'xen_hvm_altp2m_op.u.domain_state');
-        const x44 = x43.state;
-        if (typeof x44 !== 'number' || (x44 & 0xff) !== x44) failInt(x44, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
-        d.setUint8(b, x44);
+        const x2 = v.domain_state!;
+        if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'xen_hvm_altp2m_op.u.domain_state');
+        const x3 = x2.state;
+        if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'xen_hvm_altp2m_op.u.domain_state.state', 'uint8_t', 8);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint8(b, x3);
         break;
       }
       case 1: {
-        const x45 = v.enable_notify!;
-        if (typeof x45 !== 'object' || x45 === null) failObject(x45, 'xen_hvm_altp2m_op.u.enable_notify');
-        const x46 = x45.vcpu_id;
-        if (typeof x46 !== 'number' || (x46 >>> 0) !== x46) failInt(x46, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
-        const x47 = x45.gfn;
-        if (typeof x47 !== 'bigint' || x47 < 0n || x47 > 0xffffffffffffffffn) failBigInt(x47, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
-        d.setUint32(b, x46, true);
+        const x4 = v.enable_notify!;
+        if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'xen_hvm_altp2m_op.u.enable_notify');
+        const x5 = x4.vcpu_id;
+        if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'xen_hvm_altp2m_op.u.enable_notify.vcpu_id', 'uint32_t', 32);
+        const x6 = x4.gfn;
+        if (typeof x6 !== 'bigint' || x6 < 0n || x6 > 0xffffffffffffffffn) failBigInt(x6, 'xen_hvm_altp2m_op.u.enable_notify.gfn', 'uint64_t', 64);
+        d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x47; else d.setBigUint64(b + 8, x47, true);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint32(b, x5, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x6; else d.setBigUint64(b + 8, x6, true);
         break;
       }
       case 2: {
-        const x48 = v.view!;
-        if (typeof x48 !== 'object' || x48 === null) failObject(x48, 'xen_hvm_altp2m_op.u.view');
-        const x49 = x48.view;
-        if (typeof x49 !== 'number' || (x49 & 0xffff) !== x49) failInt(x49, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
-        const x50 = x48.hvmmem_default_access;
-        if (typeof x50 !== 'number' || (x50 & 0xffff) !== x50) failInt(x50, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
-        d.setUint16(b, x49, true);
-        d.setUint16(b + 2, x50, true);
+        const x7 = v.view!;
+        if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'xen_hvm_altp2m_op.u.view');
+        const x8 = x7.view;
+        if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'xen_hvm_altp2m_op.u.view.view', 'uint16_t', 16);
+        const x9 = x7.hvmmem_default_access;
+        if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'xen_hvm_altp2m_op.u.view.hvmmem_default_access', 'uint16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x8, true);
+        d.setUint16(b + 2, x9, true);
         break;
       }
       case 3: {
-        const x51 = v.mem_access!;
-        if (typeof x51 !== 'object' || x51 === null) failObject(x51, 'xen_hvm_altp2m_op.u.mem_access');
-        const x52 = x51.view;
-        if (typeof x52 !== 'number' || (x52 & 0xffff) !== x52) failInt(x52, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
-        const x53 = x51.access;
-        if (typeof x53 !== 'number' || (x53 & 0xffff) !== x53) failInt(x53, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
-        const x54 = x51.gfn;
-        if (typeof x54 !== 'bigint' || x54 < 0n || x54 > 0xffffffffffffffffn) failBigInt(x54, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
-        d.setUint16(b, x52, true);
-        d.setUint16(b + 2, x53, true);
+        const x10 = v.mem_access!;
+        if (typeof x10 !== 'object' || x10 === null) failObject(x10, 'xen_hvm_altp2m_op.u.mem_access');
+        const x11 = x10.view;
+        if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'xen_hvm_altp2m_op.u.mem_access.view', 'uint16_t', 16);
+        const x12 = x10.access;
+        if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'xen_hvm_altp2m_op.u.mem_access.access', 'uint16_t', 16);
+        const x13 = x10.gfn;
+        if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffffffffffn) failBigInt(x13, 'xen_hvm_altp2m_op.u.mem_access.gfn', 'uint64_t', 64);
+        d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x54; else d.setBigUint64(b + 8, x54, true);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x11, true);
+        d.setUint16(b + 2, x12, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x13; else d.setBigUint64(b + 8, x13, true);
         break;
       }
       case 4: {
-        const x55 = v.change_gfn!;
-        if (typeof x55 !== 'object' || x55 === null) failObject(x55, 'xen_hvm_altp2m_op.u.change_gfn');
-        const x56 = x55.view;
-        if (typeof x56 !== 'number' || (x56 & 0xffff) !== x56) failInt(x56, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
-        const x57 = x55.old_gfn;
-        if (typeof x57 !== 'bigint' || x57 < 0n || x57 > 0xffffffffffffffffn) failBigInt(x57, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
-        const x58 = x55.new_gfn;
-        if (typeof x58 !== 'bigint' || x58 < 0n || x58 > 0xffffffffffffffffn) failBigInt(x58, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
-        d.setUint16(b, x56, true);
+        const x14 = v.change_gfn!;
+        if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_hvm_altp2m_op.u.change_gfn');
+        const x15 = x14.view;
+        if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, 'xen_hvm_altp2m_op.u.change_gfn.view', 'uint16_t', 16);
+        const x16 = x14.old_gfn;
+        if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'xen_hvm_altp2m_op.u.change_gfn.old_gfn', 'uint64_t', 64);
+        const x17 = x14.new_gfn;
+        if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_hvm_altp2m_op.u.change_gfn.new_gfn', 'uint64_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x15, true);
         d.setUint16(b + 2, 0);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x57; else d.setBigUint64(b + 8, x57, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x58; else d.setBigUint64(b + 16, x58, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x16; else d.setBigUint64(b + 8, x16, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x17; else d.setBigUint64(b + 16, x17, true);
         break;
       }
       case 5: {
-        const x59 = v.set_mem_access_multi!;
-        if (typeof x59 !== 'object' || x59 === null) failObject(x59, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
-        const x60 = x59.view;
-        if (typeof x60 !== 'number' || (x60 & 0xffff) !== x60) failInt(x60, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
-        const x61 = x59.nr;
-        if (typeof x61 !== 'number' || (x61 >>> 0) !== x61) failInt(x61, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
-        const x62 = x59.opaque;
-        if (typeof x62 !== 'bigint' || x62 < 0n || x62 > 0xffffffffffffffffn) failBigInt(x62, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
-        const x63 = x59.pfn_list;
-        if (typeof x63 !== 'bigint' || x63 < 0n || x63 > 0xffffffffffffffffn) failBigInt(x63, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 64);
-        const x64 = x59.access_list;
-        if (typeof x64 !== 'bigint' || x64 < 0n || x64 > 0xffffffffffffffffn) failBigInt(x64, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 64);
-        d.setUint16(b, x60, true);
+        const x18 = v.set_mem_access_multi!;
+        if (typeof x18 !== 'object' || x18 === null) failObject(x18, 'xen_hvm_altp2m_op.u.set_mem_access_multi');
+        const x19 = x18.view;
+        if (typeof x19 !== 'number' || (x19 & 0xffff) !== x19) failInt(x19, 'xen_hvm_altp2m_op.u.set_mem_access_multi.view', 'uint16_t', 16);
+        const x20 = x18.nr;
+        if (typeof x20 !== 'number' || (x20 >>> 0) !== x20) failInt(x20, 'xen_hvm_altp2m_op.u.set_mem_access_multi.nr', 'uint32_t', 32);
+        const x21 = x18.opaque;
+        if (typeof x21 !== 'bigint' || x21 < 0n || x21 > 0xffffffffffffffffn) failBigInt(x21, 'xen_hvm_altp2m_op.u.set_mem_access_multi.opaque', 'uint64_t', 64);
+        const x22 = x18.pfn_list;
+        if (typeof x22 !== 'bigint' || x22 < 0n || x22 > 0xffffffffffffffffn) failBigInt(x22, 'xen_hvm_altp2m_op.u.set_mem_access_multi.pfn_list', 'XEN_GUEST_HANDLE(uint64)', 64);
+        const x23 = x18.access_list;
+        if (typeof x23 !== 'bigint' || x23 < 0n || x23 > 0xffffffffffffffffn) failBigInt(x23, 'xen_hvm_altp2m_op.u.set_mem_access_multi.access_list', 'XEN_GUEST_HANDLE(uint8)', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x19, true);
         d.setUint16(b + 2, 0);
-        d.setUint32(b + 4, x61, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x62; else d.setBigUint64(b + 8, x62, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x63; else d.setBigUint64(b + 16, x63, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x64; else d.setBigUint64(b + 24, x64, true);
+        d.setUint32(b + 4, x20, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x21; else d.setBigUint64(b + 8, x21, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x22; else d.setBigUint64(b + 16, x22, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x23; else d.setBigUint64(b + 24, x23, true);
         break;
       }
       case 6: {
-        const x65 = v.suppress_ve!;
-        if (typeof x65 !== 'object' || x65 === null) failObject(x65, 'xen_hvm_altp2m_op.u.suppress_ve');
-        const x66 = x65.view;
-        if (typeof x66 !== 'number' || (x66 & 0xffff) !== x66) failInt(x66, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
-        const x67 = x65.suppress_ve;
-        if (typeof x67 !== 'number' || (x67 & 0xff) !== x67) failInt(x67, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
-        const x68 = x65.gfn;
-        if (typeof x68 !== 'bigint' || x68 < 0n || x68 > 0xffffffffffffffffn) failBigInt(x68, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
-        d.setUint16(b, x66, true);
-        d.setUint8(b + 2, x67);
+        const x24 = v.suppress_ve!;
+        if (typeof x24 !== 'object' || x24 === null) failObject(x24, 'xen_hvm_altp2m_op.u.suppress_ve');
+        const x25 = x24.view;
+        if (typeof x25 !== 'number' || (x25 & 0xffff) !== x25) failInt(x25, 'xen_hvm_altp2m_op.u.suppress_ve.view', 'uint16_t', 16);
+        const x26 = x24.suppress_ve;
+        if (typeof x26 !== 'number' || (x26 & 0xff) !== x26) failInt(x26, 'xen_hvm_altp2m_op.u.suppress_ve.suppress_ve', 'uint8_t', 8);
+        const x27 = x24.gfn;
+        if (typeof x27 !== 'bigint' || x27 < 0n || x27 > 0xffffffffffffffffn) failBigInt(x27, 'xen_hvm_altp2m_op.u.suppress_ve.gfn', 'uint64_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x25, true);
+        d.setUint8(b + 2, x26);
         d.setUint8(b + 3, 0);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x68; else d.setBigUint64(b + 8, x68, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x27; else d.setBigUint64(b + 8, x27, true);
         break;
       }
       case 7: {
-        const x69 = v.suppress_ve_multi!;
-        if (typeof x69 !== 'object' || x69 === null) failObject(x69, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
-        const x70 = x69.view;
-        if (typeof x70 !== 'number' || (x70 & 0xffff) !== x70) failInt(x70, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
-        const x71 = x69.suppress_ve;
-        if (typeof x71 !== 'number' || (x71 & 0xff) !== x71) failInt(x71, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
-        const x72 = x69.first_error;
-        if (typeof x72 !== 'number' || (x72 | 0) !== x72) failInt(x72, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
-        const x73 = x69.first_gfn;
-        if (typeof x73 !== 'bigint' || x73 < 0n || x73 > 0xffffffffffffffffn) failBigInt(x73, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
-        const x74 = x69.last_gfn;
-        if (typeof x74 !== 'bigint' || x74 < 0n || x74 > 0xffffffffffffffffn) failBigInt(x74, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
-        const x75 = x69.first_error_gfn;
-        if (typeof x75 !== 'bigint' || x75 < 0n || x75 > 0xffffffffffffffffn) failBigInt(x75, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
-        d.setUint16(b, x70, true);
-        d.setUint8(b + 2, x71);
+        const x28 = v.suppress_ve_multi!;
+        if (typeof x28 !== 'object' || x28 === null) failObject(x28, 'xen_hvm_altp2m_op.u.suppress_ve_multi');
+        const x29 = x28.view;
+        if (typeof x29 !== 'number' || (x29 & 0xffff) !== x29) failInt(x29, 'xen_hvm_altp2m_op.u.suppress_ve_multi.view', 'uint16_t', 16);
+        const x30 = x28.suppress_ve;
+        if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'xen_hvm_altp2m_op.u.suppress_ve_multi.suppress_ve', 'uint8_t', 8);
+        const x31 = x28.first_error;
+        if (typeof x31 !== 'number' || (x31 | 0) !== x31) failInt(x31, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error', 'int32_t', 32);
+        const x32 = x28.first_gfn;
+        if (typeof x32 !== 'bigint' || x32 < 0n || x32 > 0xffffffffffffffffn) failBigInt(x32, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_gfn', 'uint64_t', 64);
+        const x33 = x28.last_gfn;
+        if (typeof x33 !== 'bigint' || x33 < 0n || x33 > 0xffffffffffffffffn) failBigInt(x33, 'xen_hvm_altp2m_op.u.suppress_ve_multi.last_gfn', 'uint64_t', 64);
+        const x34 = x28.first_error_gfn;
+        if (typeof x34 !== 'bigint' || x34 < 0n || x34 > 0xffffffffffffffffn) failBigInt(x34, 'xen_hvm_altp2m_op.u.suppress_ve_multi.first_error_gfn', 'uint64_t', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x29, true);
+        d.setUint8(b + 2, x30);
         d.setUint8(b + 3, 0);
-        d.setInt32(b + 4, x72, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x73; else d.setBigUint64(b + 8, x73, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x74; else d.setBigUint64(b + 16, x74, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x75; else d.setBigUint64(b + 24, x75, true);
+        d.setInt32(b + 4, x31, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x32; else d.setBigUint64(b + 8, x32, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x33; else d.setBigUint64(b + 16, x33, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x34; else d.setBigUint64(b + 24, x34, true);
         break;
       }
       case 8: {
-        const x76 = v.disable_notify!;
-        if (typeof x76 !== 'object' || x76 === null) failObject(x76, 'xen_hvm_altp2m_op.u.disable_notify');
-        const x77 = x76.vcpu_id;
-        if (typeof x77 !== 'number' || (x77 >>> 0) !== x77) failInt(x77, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
-        d.setUint32(b, x77, true);
+        const x35 = v.disable_notify!;
+        if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'xen_hvm_altp2m_op.u.disable_notify');
+        const x36 = x35.vcpu_id;
+        if (typeof x36 !== 'number' || (x36 >>> 0) !== x36) failInt(x36, 'xen_hvm_altp2m_op.u.disable_notify.vcpu_id', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint32(b, x36, true);
         break;
       }
       case 9: {
-        const x78 = v.get_vcpu_p2m_idx!;
-        if (typeof x78 !== 'object' || x78 === null) failObject(x78, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
-        const x79 = x78.vcpu_id;
-        if (typeof x79 !== 'number' || (x79 >>> 0) !== x79) failInt(x79, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
-        const x80 = x78.altp2m_idx;
-        if (typeof x80 !== 'number' || (x80 & 0xffff) !== x80) failInt(x80, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
-        d.setUint32(b, x79, true);
-        d.setUint16(b + 4, x80, true);
+        const x37 = v.get_vcpu_p2m_idx!;
+        if (typeof x37 !== 'object' || x37 === null) failObject(x37, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx');
+        const x38 = x37.vcpu_id;
+        if (typeof x38 !== 'number' || (x38 >>> 0) !== x38) failInt(x38, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.vcpu_id', 'uint32_t', 32);
+        const x39 = x37.altp2m_idx;
+        if (typeof x39 !== 'number' || (x39 & 0xffff) !== x39) failInt(x39, 'xen_hvm_altp2m_op.u.get_vcpu_p2m_idx.altp2m_idx', 'uint16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint32(b, x38, true);
+        d.setUint16(b + 4, x39, true);
         d.setUint16(b + 6, 0);
         break;
       }
       case 10: {
-        const x81 = v.set_visibility!;
-        if (typeof x81 !== 'object' || x81 === null) failObject(x81, 'xen_hvm_altp2m_op.u.set_visibility');
-        const x82 = x81.altp2m_idx;
-        if (typeof x82 !== 'number' || (x82 & 0xffff) !== x82) failInt(x82, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
-        const x83 = x81.visible;
-        if (typeof x83 !== 'number' || (x83 & 0xff) !== x83) failInt(x83, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
-        d.setUint16(b, x82, true);
-        d.setUint8(b + 2, x83);
+        const x40 = v.set_visibility!;
+        if (typeof x40 !== 'object' || x40 === null) failObject(x40, 'xen_hvm_altp2m_op.u.set_visibility');
+        const x41 = x40.altp2m_idx;
+        if (typeof x41 !== 'number' || (x41 & 0xffff) !== x41) failInt(x41, 'xen_hvm_altp2m_op.u.set_visibility.altp2m_idx', 'uint16_t', 16);
+        const x42 = x40.visible;
+        if (typeof x42 !== 'number' || (x42 & 0xff) !== x42) failInt(x42, 'xen_hvm_altp2m_op.u.set_visibility.visible', 'uint8_t', 8);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x41, true);
+        d.setUint8(b + 2, x42);
         d.setUint8(b + 3, 0);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
     }
   }
 }

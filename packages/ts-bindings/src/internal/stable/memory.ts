@@ -1393,14 +1393,10 @@ export function xen_add_to_physmap_batch_extra$enc0(v: xen_add_to_physmap_batch_
   if (v.foreign_domid !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.foreign_domid!;
-    if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'xen_add_to_physmap_batch_extra.foreign_domid', 'uint16_t', 16);
   }
   if (v.res0 !== undefined) {
     k0++;
     j1 = 1;
-    const x3 = v.res0!;
-    if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'xen_add_to_physmap_batch_extra.res0', 'uint16_t', 16);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 2, 'xen_add_to_physmap_batch_extra', ['foreign_domid', 'res0'], xen_add_to_physmap_batch_extra$dec0, xen_add_to_physmap_batch_extra$enc0);
@@ -1409,20 +1405,23 @@ export function xen_add_to_physmap_batch_extra$enc0(v: xen_add_to_physmap_batch_
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 2, 'xen_add_to_physmap_batch_extra', ['foreign_domid', 'res0'], xen_add_to_physmap_batch_extra$dec0, xen_add_to_physmap_batch_extra$enc0);
   } else {
-    d.setUint16(b, 0);
     switch (j1) {
       case 0: {
-        const x4 = v.foreign_domid!;
-        if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'xen_add_to_physmap_batch_extra.foreign_domid', 'uint16_t', 16);
-        d.setUint16(b, x4, true);
+        const x2 = v.foreign_domid!;
+        if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'xen_add_to_physmap_batch_extra.foreign_domid', 'uint16_t', 16);
+        d.setUint16(b, 0);
+        d.setUint16(b, x2, true);
         break;
       }
       case 1: {
-        const x5 = v.res0!;
-        if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'xen_add_to_physmap_batch_extra.res0', 'uint16_t', 16);
-        d.setUint16(b, x5, true);
+        const x3 = v.res0!;
+        if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'xen_add_to_physmap_batch_extra.res0', 'uint16_t', 16);
+        d.setUint16(b, 0);
+        d.setUint16(b, x3, true);
         break;
       }
+      default:
+        d.setUint16(b, 0);
     }
   }
 }
@@ -1509,50 +1508,49 @@ export function xen_add_to_physmap_batch$enc0(v: xen_add_to_physmap_batch, d: Da
   if (x3.foreign_domid !== undefined) {
     k4++;
     j5 = 0;
-    const x6 = x3.foreign_domid!;
-    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'xen_add_to_physmap_batch.u.foreign_domid', 'uint16_t', 16);
   }
   if (x3.res0 !== undefined) {
     k4++;
     j5 = 1;
-    const x7 = x3.res0!;
-    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'xen_add_to_physmap_batch.u.res0', 'uint16_t', 16);
   }
   if (k4 > 1) {
     checkDecodedUnion(x3, k4, 2, 'xen_add_to_physmap_batch.u', ['foreign_domid', 'res0'], xen_add_to_physmap_batch_extra$dec0, xen_add_to_physmap_batch_extra$enc0);
     j5 = -2;
   } else if (k4 === 0) checkEmptyUnion(x3, 'xen_add_to_physmap_batch.u');
-  const x10 = v.idxs;
-  if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffn) failBigInt(x10, 'xen_add_to_physmap_batch.idxs', 'XEN_GUEST_HANDLE(xen_ulong_t)', 32);
-  const x11 = v.gpfns;
-  if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffn) failBigInt(x11, 'xen_add_to_physmap_batch.gpfns', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
-  const x12 = v.errs;
-  if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffn) failBigInt(x12, 'xen_add_to_physmap_batch.errs', 'XEN_GUEST_HANDLE(int)', 32);
-  d.setUint16(b, x0, true);
-  d.setUint16(b + 2, x1, true);
-  d.setUint16(b + 4, x2, true);
+  const x8 = v.idxs;
+  if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffn) failBigInt(x8, 'xen_add_to_physmap_batch.idxs', 'XEN_GUEST_HANDLE(xen_ulong_t)', 32);
+  const x9 = v.gpfns;
+  if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffn) failBigInt(x9, 'xen_add_to_physmap_batch.gpfns', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
+  const x10 = v.errs;
+  if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffn) failBigInt(x10, 'xen_add_to_physmap_batch.errs', 'XEN_GUEST_HANDLE(int)', 32);
   if (j5 === -2) {
     encodeDecodedUnion(x3, 2, d, w, b + 6, 2, 'xen_add_to_physmap_batch.u', ['foreign_domid', 'res0'], xen_add_to_physmap_batch_extra$dec0, xen_add_to_physmap_batch_extra$enc0);
   } else {
-    d.setUint16(b + 6, 0);
     switch (j5) {
       case 0: {
-        const x8 = x3.foreign_domid!;
-        if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'xen_add_to_physmap_batch.u.foreign_domid', 'uint16_t', 16);
-        d.setUint16(b + 6, x8, true);
+        const x6 = x3.foreign_domid!;
+        if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'xen_add_to_physmap_batch.u.foreign_domid', 'uint16_t', 16);
+        d.setUint16(b + 6, 0);
+        d.setUint16(b + 6, x6, true);
         break;
       }
       case 1: {
-        const x9 = x3.res0!;
-        if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'xen_add_to_physmap_batch.u.res0', 'uint16_t', 16);
-        d.setUint16(b + 6, x9, true);
+        const x7 = x3.res0!;
+        if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'xen_add_to_physmap_batch.u.res0', 'uint16_t', 16);
+        d.setUint16(b + 6, 0);
+        d.setUint16(b + 6, x7, true);
         break;
       }
+      default:
+        d.setUint16(b + 6, 0);
     }
   }
-  d.setUint32(b + 8, Number(x10), true);
-  d.setUint32(b + 12, Number(x11), true);
-  d.setUint32(b + 16, Number(x12), true);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
+  d.setUint16(b + 4, x2, true);
+  d.setUint32(b + 8, Number(x8), true);
+  d.setUint32(b + 12, Number(x9), true);
+  d.setUint32(b + 16, Number(x10), true);
 }
 
 /** Reads xen_add_to_physmap_batch at `b` on x86_32. */
@@ -1725,50 +1723,49 @@ export function xen_add_to_physmap_batch$enc1(v: xen_add_to_physmap_batch, d: Da
   if (x3.foreign_domid !== undefined) {
     k4++;
     j5 = 0;
-    const x6 = x3.foreign_domid!;
-    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'xen_add_to_physmap_batch.u.foreign_domid', 'uint16_t', 16);
   }
   if (x3.res0 !== undefined) {
     k4++;
     j5 = 1;
-    const x7 = x3.res0!;
-    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'xen_add_to_physmap_batch.u.res0', 'uint16_t', 16);
   }
   if (k4 > 1) {
     checkDecodedUnion(x3, k4, 2, 'xen_add_to_physmap_batch.u', ['foreign_domid', 'res0'], xen_add_to_physmap_batch_extra$dec0, xen_add_to_physmap_batch_extra$enc0);
     j5 = -2;
   } else if (k4 === 0) checkEmptyUnion(x3, 'xen_add_to_physmap_batch.u');
-  const x10 = v.idxs;
-  if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'xen_add_to_physmap_batch.idxs', 'XEN_GUEST_HANDLE(xen_ulong_t)', 64);
-  const x11 = v.gpfns;
-  if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffffffffffn) failBigInt(x11, 'xen_add_to_physmap_batch.gpfns', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
-  const x12 = v.errs;
-  if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'xen_add_to_physmap_batch.errs', 'XEN_GUEST_HANDLE(int)', 64);
-  d.setUint16(b, x0, true);
-  d.setUint16(b + 2, x1, true);
-  d.setUint16(b + 4, x2, true);
+  const x8 = v.idxs;
+  if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffffffffffn) failBigInt(x8, 'xen_add_to_physmap_batch.idxs', 'XEN_GUEST_HANDLE(xen_ulong_t)', 64);
+  const x9 = v.gpfns;
+  if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffffffffffn) failBigInt(x9, 'xen_add_to_physmap_batch.gpfns', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
+  const x10 = v.errs;
+  if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'xen_add_to_physmap_batch.errs', 'XEN_GUEST_HANDLE(int)', 64);
   if (j5 === -2) {
     encodeDecodedUnion(x3, 2, d, w, b + 6, 2, 'xen_add_to_physmap_batch.u', ['foreign_domid', 'res0'], xen_add_to_physmap_batch_extra$dec0, xen_add_to_physmap_batch_extra$enc0);
   } else {
-    d.setUint16(b + 6, 0);
     switch (j5) {
       case 0: {
-        const x8 = x3.foreign_domid!;
-        if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'xen_add_to_physmap_batch.u.foreign_domid', 'uint16_t', 16);
-        d.setUint16(b + 6, x8, true);
+        const x6 = x3.foreign_domid!;
+        if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'xen_add_to_physmap_batch.u.foreign_domid', 'uint16_t', 16);
+        d.setUint16(b + 6, 0);
+        d.setUint16(b + 6, x6, true);
         break;
       }
       case 1: {
-        const x9 = x3.res0!;
-        if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'xen_add_to_physmap_batch.u.res0', 'uint16_t', 16);
-        d.setUint16(b + 6, x9, true);
+        const x7 = x3.res0!;
+        if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'xen_add_to_physmap_batch.u.res0', 'uint16_t', 16);
+        d.setUint16(b + 6, 0);
+        d.setUint16(b + 6, x7, true);
         break;
       }
+      default:
+        d.setUint16(b + 6, 0);
     }
   }
-  if (w8 !== undefined) w8[(b + 8) / 8] = x10; else d.setBigUint64(b + 8, x10, true);
-  if (w8 !== undefined) w8[(b + 16) / 8] = x11; else d.setBigUint64(b + 16, x11, true);
-  if (w8 !== undefined) w8[(b + 24) / 8] = x12; else d.setBigUint64(b + 24, x12, true);
+  d.setUint16(b, x0, true);
+  d.setUint16(b + 2, x1, true);
+  d.setUint16(b + 4, x2, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x8; else d.setBigUint64(b + 8, x8, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x9; else d.setBigUint64(b + 16, x9, true);
+  if (w8 !== undefined) w8[(b + 24) / 8] = x10; else d.setBigUint64(b + 24, x10, true);
 }
 
 /** Reads xen_add_to_physmap_batch at `b` on x86_64, arm32, arm64. */
@@ -3297,86 +3294,93 @@ export function xen_vnuma_topology_info$enc0(v: xen_vnuma_topology_info, d: Data
   if (x4.h !== undefined) {
     k5++;
     j6 = 0;
-    const x7 = x4.h!;
-    if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffn) failBigInt(x7, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 32);
   }
   if (k5 > 1) {
     checkDecodedUnion(x4, k5, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec0, xen_vnuma_topology_info_vdistance$enc0);
     j6 = -2;
   } else if (k5 === 0) checkEmptyUnion(x4, 'xen_vnuma_topology_info.vdistance');
-  const x9 = v.vcpu_to_vnode;
-  if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'xen_vnuma_topology_info.vcpu_to_vnode');
-  let k10 = 0;
-  let j11 = -1;
-  if (x9.h !== undefined) {
-    k10++;
-    j11 = 0;
-    const x12 = x9.h!;
-    if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffn) failBigInt(x12, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 32);
+  const x8 = v.vcpu_to_vnode;
+  if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'xen_vnuma_topology_info.vcpu_to_vnode');
+  let k9 = 0;
+  let j10 = -1;
+  if (x8.h !== undefined) {
+    k9++;
+    j10 = 0;
+    const x11 = x8.h!;
+    if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffn) failBigInt(x11, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 32);
   }
-  if (k10 > 1) {
-    checkDecodedUnion(x9, k10, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec0, xen_vnuma_topology_info_vcpu_to_vnode$enc0);
-    j11 = -2;
-  } else if (k10 === 0) checkEmptyUnion(x9, 'xen_vnuma_topology_info.vcpu_to_vnode');
-  const x14 = v.vmemrange;
-  if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_vnuma_topology_info.vmemrange');
-  let k15 = 0;
-  let j16 = -1;
-  if (x14.h !== undefined) {
-    k15++;
-    j16 = 0;
-    const x17 = x14.h!;
-    if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffn) failBigInt(x17, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 32);
+  if (k9 > 1) {
+    checkDecodedUnion(x8, k9, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec0, xen_vnuma_topology_info_vcpu_to_vnode$enc0);
+    j10 = -2;
+  } else if (k9 === 0) checkEmptyUnion(x8, 'xen_vnuma_topology_info.vcpu_to_vnode');
+  const x13 = v.vmemrange;
+  if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'xen_vnuma_topology_info.vmemrange');
+  let k14 = 0;
+  let j15 = -1;
+  if (x13.h !== undefined) {
+    k14++;
+    j15 = 0;
+    const x16 = x13.h!;
+    if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffn) failBigInt(x16, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 32);
   }
-  if (k15 > 1) {
-    checkDecodedUnion(x14, k15, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec0, xen_vnuma_topology_info_vmemrange$enc0);
-    j16 = -2;
-  } else if (k15 === 0) checkEmptyUnion(x14, 'xen_vnuma_topology_info.vmemrange');
+  if (k14 > 1) {
+    checkDecodedUnion(x13, k14, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec0, xen_vnuma_topology_info_vmemrange$enc0);
+    j15 = -2;
+  } else if (k14 === 0) checkEmptyUnion(x13, 'xen_vnuma_topology_info.vmemrange');
+  if (j6 === -2) {
+    encodeDecodedUnion(x4, 2, d, w, b + 16, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec0, xen_vnuma_topology_info_vdistance$enc0);
+  } else {
+    switch (j6) {
+      case 0: {
+        const x7 = x4.h!;
+        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffn) failBigInt(x7, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 32);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        d.setUint32(b + 16, Number(x7), true);
+        break;
+      }
+      default:
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+    }
+  }
   d.setUint16(b, x0, true);
   d.setUint16(b + 2, 0);
   d.setUint32(b + 4, x1, true);
   d.setUint32(b + 8, x2, true);
   d.setUint32(b + 12, x3, true);
-  if (j6 === -2) {
-    encodeDecodedUnion(x4, 2, d, w, b + 16, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec0, xen_vnuma_topology_info_vdistance$enc0);
+  if (j10 === -2) {
+    encodeDecodedUnion(x8, 2, d, w, b + 24, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec0, xen_vnuma_topology_info_vcpu_to_vnode$enc0);
   } else {
-    d.setUint32(b + 16, 0);
-    d.setUint32(b + 16 + 4, 0);
-    switch (j6) {
+    switch (j10) {
       case 0: {
-        const x8 = x4.h!;
-        if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffn) failBigInt(x8, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 32);
-        d.setUint32(b + 16, Number(x8), true);
+        const x12 = x8.h!;
+        if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffn) failBigInt(x12, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 32);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 24 + 4, 0);
+        d.setUint32(b + 24, Number(x12), true);
         break;
       }
+      default:
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 24 + 4, 0);
     }
   }
-  if (j11 === -2) {
-    encodeDecodedUnion(x9, 2, d, w, b + 24, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec0, xen_vnuma_topology_info_vcpu_to_vnode$enc0);
+  if (j15 === -2) {
+    encodeDecodedUnion(x13, 2, d, w, b + 32, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec0, xen_vnuma_topology_info_vmemrange$enc0);
   } else {
-    d.setUint32(b + 24, 0);
-    d.setUint32(b + 24 + 4, 0);
-    switch (j11) {
+    switch (j15) {
       case 0: {
-        const x13 = x9.h!;
-        if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffn) failBigInt(x13, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 32);
-        d.setUint32(b + 24, Number(x13), true);
+        const x17 = x13.h!;
+        if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffn) failBigInt(x17, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 32);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 32 + 4, 0);
+        d.setUint32(b + 32, Number(x17), true);
         break;
       }
-    }
-  }
-  if (j16 === -2) {
-    encodeDecodedUnion(x14, 2, d, w, b + 32, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec0, xen_vnuma_topology_info_vmemrange$enc0);
-  } else {
-    d.setUint32(b + 32, 0);
-    d.setUint32(b + 32 + 4, 0);
-    switch (j16) {
-      case 0: {
-        const x18 = x14.h!;
-        if (typeof x18 !== 'bigint' || x18 < 0n || x18 > 0xffffffffn) failBigInt(x18, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 32);
-        d.setUint32(b + 32, Number(x18), true);
-        break;
-      }
+      default:
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 32 + 4, 0);
     }
   }
 }
@@ -3513,86 +3517,93 @@ export function xen_vnuma_topology_info$enc1(v: xen_vnuma_topology_info, d: Data
   if (x4.h !== undefined) {
     k5++;
     j6 = 0;
-    const x7 = x4.h!;
-    if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 64);
   }
   if (k5 > 1) {
     checkDecodedUnion(x4, k5, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec1, xen_vnuma_topology_info_vdistance$enc1);
     j6 = -2;
   } else if (k5 === 0) checkEmptyUnion(x4, 'xen_vnuma_topology_info.vdistance');
-  const x9 = v.vcpu_to_vnode;
-  if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'xen_vnuma_topology_info.vcpu_to_vnode');
-  let k10 = 0;
-  let j11 = -1;
-  if (x9.h !== undefined) {
-    k10++;
-    j11 = 0;
-    const x12 = x9.h!;
-    if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 64);
+  const x8 = v.vcpu_to_vnode;
+  if (typeof x8 !== 'object' || x8 === null) failObject(x8, 'xen_vnuma_topology_info.vcpu_to_vnode');
+  let k9 = 0;
+  let j10 = -1;
+  if (x8.h !== undefined) {
+    k9++;
+    j10 = 0;
+    const x11 = x8.h!;
+    if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffffffffffn) failBigInt(x11, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 64);
   }
-  if (k10 > 1) {
-    checkDecodedUnion(x9, k10, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec1, xen_vnuma_topology_info_vcpu_to_vnode$enc1);
-    j11 = -2;
-  } else if (k10 === 0) checkEmptyUnion(x9, 'xen_vnuma_topology_info.vcpu_to_vnode');
-  const x14 = v.vmemrange;
-  if (typeof x14 !== 'object' || x14 === null) failObject(x14, 'xen_vnuma_topology_info.vmemrange');
-  let k15 = 0;
-  let j16 = -1;
-  if (x14.h !== undefined) {
-    k15++;
-    j16 = 0;
-    const x17 = x14.h!;
-    if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 64);
+  if (k9 > 1) {
+    checkDecodedUnion(x8, k9, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec1, xen_vnuma_topology_info_vcpu_to_vnode$enc1);
+    j10 = -2;
+  } else if (k9 === 0) checkEmptyUnion(x8, 'xen_vnuma_topology_info.vcpu_to_vnode');
+  const x13 = v.vmemrange;
+  if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'xen_vnuma_topology_info.vmemrange');
+  let k14 = 0;
+  let j15 = -1;
+  if (x13.h !== undefined) {
+    k14++;
+    j15 = 0;
+    const x16 = x13.h!;
+    if (typeof x16 !== 'bigint' || x16 < 0n || x16 > 0xffffffffffffffffn) failBigInt(x16, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 64);
   }
-  if (k15 > 1) {
-    checkDecodedUnion(x14, k15, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec1, xen_vnuma_topology_info_vmemrange$enc1);
-    j16 = -2;
-  } else if (k15 === 0) checkEmptyUnion(x14, 'xen_vnuma_topology_info.vmemrange');
+  if (k14 > 1) {
+    checkDecodedUnion(x13, k14, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec1, xen_vnuma_topology_info_vmemrange$enc1);
+    j15 = -2;
+  } else if (k14 === 0) checkEmptyUnion(x13, 'xen_vnuma_topology_info.vmemrange');
+  if (j6 === -2) {
+    encodeDecodedUnion(x4, 2, d, w, b + 16, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec1, xen_vnuma_topology_info_vdistance$enc1);
+  } else {
+    switch (j6) {
+      case 0: {
+        const x7 = x4.h!;
+        if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 64);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x7; else d.setBigUint64(b + 16, x7, true);
+        break;
+      }
+      default:
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 16 + 4, 0);
+    }
+  }
   d.setUint16(b, x0, true);
   d.setUint16(b + 2, 0);
   d.setUint32(b + 4, x1, true);
   d.setUint32(b + 8, x2, true);
   d.setUint32(b + 12, x3, true);
-  if (j6 === -2) {
-    encodeDecodedUnion(x4, 2, d, w, b + 16, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec1, xen_vnuma_topology_info_vdistance$enc1);
+  if (j10 === -2) {
+    encodeDecodedUnion(x8, 2, d, w, b + 24, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec1, xen_vnuma_topology_info_vcpu_to_vnode$enc1);
   } else {
-    d.setUint32(b + 16, 0);
-    d.setUint32(b + 16 + 4, 0);
-    switch (j6) {
+    switch (j10) {
       case 0: {
-        const x8 = x4.h!;
-        if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffffffffffn) failBigInt(x8, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 64);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x8; else d.setBigUint64(b + 16, x8, true);
+        const x12 = x8.h!;
+        if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 64);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 24 + 4, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x12; else d.setBigUint64(b + 24, x12, true);
         break;
       }
+      default:
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 24 + 4, 0);
     }
   }
-  if (j11 === -2) {
-    encodeDecodedUnion(x9, 2, d, w, b + 24, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec1, xen_vnuma_topology_info_vcpu_to_vnode$enc1);
+  if (j15 === -2) {
+    encodeDecodedUnion(x13, 2, d, w, b + 32, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec1, xen_vnuma_topology_info_vmemrange$enc1);
   } else {
-    d.setUint32(b + 24, 0);
-    d.setUint32(b + 24 + 4, 0);
-    switch (j11) {
+    switch (j15) {
       case 0: {
-        const x13 = x9.h!;
-        if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffffffffffn) failBigInt(x13, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 64);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x13; else d.setBigUint64(b + 24, x13, true);
+        const x17 = x13.h!;
+        if (typeof x17 !== 'bigint' || x17 < 0n || x17 > 0xffffffffffffffffn) failBigInt(x17, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 64);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 32 + 4, 0);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x17; else d.setBigUint64(b + 32, x17, true);
         break;
       }
-    }
-  }
-  if (j16 === -2) {
-    encodeDecodedUnion(x14, 2, d, w, b + 32, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec1, xen_vnuma_topology_info_vmemrange$enc1);
-  } else {
-    d.setUint32(b + 32, 0);
-    d.setUint32(b + 32 + 4, 0);
-    switch (j16) {
-      case 0: {
-        const x18 = x14.h!;
-        if (typeof x18 !== 'bigint' || x18 < 0n || x18 > 0xffffffffffffffffn) failBigInt(x18, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 64);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x18; else d.setBigUint64(b + 32, x18, true);
-        break;
-      }
+      default:
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 32 + 4, 0);
     }
   }
 }
@@ -3718,8 +3729,6 @@ export function xen_vnuma_topology_info_vdistance$enc0(v: xen_vnuma_topology_inf
   if (v.h !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.h!;
-    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 32);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec0, xen_vnuma_topology_info_vdistance$enc0);
@@ -3728,15 +3737,18 @@ export function xen_vnuma_topology_info_vdistance$enc0(v: xen_vnuma_topology_inf
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec0, xen_vnuma_topology_info_vdistance$enc0);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j1) {
       case 0: {
-        const x3 = v.h!;
-        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 32);
-        d.setUint32(b, Number(x3), true);
+        const x2 = v.h!;
+        if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, Number(x2), true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
 }
@@ -3815,8 +3827,6 @@ export function xen_vnuma_topology_info_vdistance$enc1(v: xen_vnuma_topology_inf
   if (v.h !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.h!;
-    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 64);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec1, xen_vnuma_topology_info_vdistance$enc1);
@@ -3825,15 +3835,18 @@ export function xen_vnuma_topology_info_vdistance$enc1(v: xen_vnuma_topology_inf
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 8, 'xen_vnuma_topology_info.vdistance', ['h'], xen_vnuma_topology_info_vdistance$dec1, xen_vnuma_topology_info_vdistance$enc1);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j1) {
       case 0: {
-        const x3 = v.h!;
-        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 64);
-        if (w8 !== undefined) w8[b / 8] = x3; else d.setBigUint64(b, x3, true);
+        const x2 = v.h!;
+        if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vdistance.h', 'XEN_GUEST_HANDLE(uint)', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[b / 8] = x2; else d.setBigUint64(b, x2, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
 }
@@ -3912,8 +3925,6 @@ export function xen_vnuma_topology_info_vcpu_to_vnode$enc0(v: xen_vnuma_topology
   if (v.h !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.h!;
-    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 32);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec0, xen_vnuma_topology_info_vcpu_to_vnode$enc0);
@@ -3922,15 +3933,18 @@ export function xen_vnuma_topology_info_vcpu_to_vnode$enc0(v: xen_vnuma_topology
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec0, xen_vnuma_topology_info_vcpu_to_vnode$enc0);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j1) {
       case 0: {
-        const x3 = v.h!;
-        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 32);
-        d.setUint32(b, Number(x3), true);
+        const x2 = v.h!;
+        if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, Number(x2), true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
 }
@@ -4009,8 +4023,6 @@ export function xen_vnuma_topology_info_vcpu_to_vnode$enc1(v: xen_vnuma_topology
   if (v.h !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.h!;
-    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 64);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec1, xen_vnuma_topology_info_vcpu_to_vnode$enc1);
@@ -4019,15 +4031,18 @@ export function xen_vnuma_topology_info_vcpu_to_vnode$enc1(v: xen_vnuma_topology
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 8, 'xen_vnuma_topology_info.vcpu_to_vnode', ['h'], xen_vnuma_topology_info_vcpu_to_vnode$dec1, xen_vnuma_topology_info_vcpu_to_vnode$enc1);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j1) {
       case 0: {
-        const x3 = v.h!;
-        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 64);
-        if (w8 !== undefined) w8[b / 8] = x3; else d.setBigUint64(b, x3, true);
+        const x2 = v.h!;
+        if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vcpu_to_vnode.h', 'XEN_GUEST_HANDLE(uint)', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[b / 8] = x2; else d.setBigUint64(b, x2, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
 }
@@ -4106,8 +4121,6 @@ export function xen_vnuma_topology_info_vmemrange$enc0(v: xen_vnuma_topology_inf
   if (v.h !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.h!;
-    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 32);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec0, xen_vnuma_topology_info_vmemrange$enc0);
@@ -4116,15 +4129,18 @@ export function xen_vnuma_topology_info_vmemrange$enc0(v: xen_vnuma_topology_inf
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec0, xen_vnuma_topology_info_vmemrange$enc0);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j1) {
       case 0: {
-        const x3 = v.h!;
-        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 32);
-        d.setUint32(b, Number(x3), true);
+        const x2 = v.h!;
+        if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b, Number(x2), true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
 }
@@ -4203,8 +4219,6 @@ export function xen_vnuma_topology_info_vmemrange$enc1(v: xen_vnuma_topology_inf
   if (v.h !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.h!;
-    if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 64);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec1, xen_vnuma_topology_info_vmemrange$enc1);
@@ -4213,15 +4227,18 @@ export function xen_vnuma_topology_info_vmemrange$enc1(v: xen_vnuma_topology_inf
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 8, 'xen_vnuma_topology_info.vmemrange', ['h'], xen_vnuma_topology_info_vmemrange$dec1, xen_vnuma_topology_info_vmemrange$enc1);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
     switch (j1) {
       case 0: {
-        const x3 = v.h!;
-        if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 64);
-        if (w8 !== undefined) w8[b / 8] = x3; else d.setBigUint64(b, x3, true);
+        const x2 = v.h!;
+        if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_vnuma_topology_info.vmemrange.h', 'XEN_GUEST_HANDLE(xen_vmemrange_t)', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[b / 8] = x2; else d.setBigUint64(b, x2, true);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
     }
   }
 }

@@ -101,7 +101,7 @@ export const gadget_place: RecordCodec<gadget_place, gadget_place_view> = {
         const size = 12;
         if (target !== current.bytes) useBytes(target, 'gadget_place');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_place');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_place');
         gadget_place$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -118,7 +118,7 @@ export const gadget_place: RecordCodec<gadget_place, gadget_place_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gadget_place');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'gadget_place');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'gadget_place');
         if (options.strict === true) gadget_place$chk0(current.view, b);
         return gadget_place$dec0(current.view, current.words, b);
       }
@@ -228,7 +228,7 @@ export const gadget_count: RecordCodec<gadget_count, gadget_count_view> = {
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'gadget_count');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_count');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_count');
         gadget_count$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -245,7 +245,7 @@ export const gadget_count: RecordCodec<gadget_count, gadget_count_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gadget_count');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gadget_count');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gadget_count');
         return gadget_count$dec0(current.view, current.words, b);
       }
       default:
@@ -374,7 +374,7 @@ export const gadget_names: RecordCodec<gadget_names, gadget_names_view> = {
         const size = 20;
         if (target !== current.bytes) useBytes(target, 'gadget_names');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_names');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_names');
         gadget_names$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -391,7 +391,7 @@ export const gadget_names: RecordCodec<gadget_names, gadget_names_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gadget_names');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'gadget_names');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 20 <= current.length ? current.base + o : placeBytes(bytes, o, 20, 'gadget_names');
         if (options.strict === true) gadget_names$chk0(current.view, b);
         return gadget_names$dec0(current.view, current.words, b);
       }
@@ -502,7 +502,7 @@ export const gadget_half: RecordCodec<gadget_half, gadget_half_view> = {
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'gadget_half');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_half');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_half');
         gadget_half$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -519,7 +519,7 @@ export const gadget_half: RecordCodec<gadget_half, gadget_half_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gadget_half');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gadget_half');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gadget_half');
         if (options.strict === true) gadget_half$chk0(current.view, b);
         return gadget_half$dec0(current.view, current.words, b);
       }
@@ -641,7 +641,7 @@ export const gadget_either: RecordCodec<gadget_either, gadget_either_view> = {
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'gadget_either');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_either');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_either');
         gadget_either$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -658,7 +658,7 @@ export const gadget_either: RecordCodec<gadget_either, gadget_either_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gadget_either');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gadget_either');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gadget_either');
         return gadget_either$dec0(current.view, current.words, b);
       }
       default:
@@ -791,7 +791,7 @@ export const gadget_list: RecordCodec<gadget_list, gadget_list_view> = {
         const size = 44 + n * 12;
         if (target !== current.bytes) useBytes(target, 'gadget_list');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_list');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gadget_list');
         gadget_list$enc0(value, current.view, current.words, b, n);
         return size;
       }
@@ -809,7 +809,7 @@ export const gadget_list: RecordCodec<gadget_list, gadget_list_view> = {
         const n = flexCount(options.count, 'gadget_list');
         if (bytes !== current.bytes) useBytes(bytes, 'gadget_list');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (44 + n * 12) <= current.length ? current.base + o : placeBytes(bytes, o, 44 + n * 12, 'gadget_list');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (44 + n * 12) <= current.length ? current.base + o : placeBytes(bytes, o, 44 + n * 12, 'gadget_list');
         if (options.strict === true) gadget_list$chk0(current.view, b, n);
         return gadget_list$dec0(current.view, current.words, b, n);
       }

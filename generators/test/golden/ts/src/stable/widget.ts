@@ -105,7 +105,7 @@ export const widget_point: RecordCodec<widget_point, widget_point_view> = {
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'widget_point');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_point');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_point');
         widget_point$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -122,7 +122,7 @@ export const widget_point: RecordCodec<widget_point, widget_point_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'widget_point');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'widget_point');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'widget_point');
         if (options.strict === true) widget_point$chk0(current.view, b);
         return widget_point$dec0(current.view, current.words, b);
       }
@@ -333,7 +333,7 @@ export const widget_shape: RecordCodec<widget_shape, widget_shape_view> = {
         const size = 56;
         if (target !== current.bytes) useBytes(target, 'widget_shape');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_shape');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_shape');
         widget_shape$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -344,7 +344,7 @@ export const widget_shape: RecordCodec<widget_shape, widget_shape_view> = {
         const size = 64;
         if (target !== current.bytes) useBytes(target, 'widget_shape');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_shape');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_shape');
         widget_shape$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -358,7 +358,7 @@ export const widget_shape: RecordCodec<widget_shape, widget_shape_view> = {
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'widget_shape');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 56 <= current.length ? current.base + o : placeBytes(bytes, o, 56, 'widget_shape');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 56 <= current.length ? current.base + o : placeBytes(bytes, o, 56, 'widget_shape');
         if (options.strict === true) widget_shape$chk0(current.view, b);
         return widget_shape$dec0(current.view, current.words, b);
       }
@@ -367,7 +367,7 @@ export const widget_shape: RecordCodec<widget_shape, widget_shape_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'widget_shape');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'widget_shape');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'widget_shape');
         if (options.strict === true) widget_shape$chk1(current.view, b);
         return widget_shape$dec1(current.view, current.words, b);
       }
@@ -516,7 +516,7 @@ export const widget_msg: RecordCodec<widget_msg, widget_msg_view> = {
         const size = 16 + n * 1;
         if (target !== current.bytes) useBytes(target, 'widget_msg');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_msg');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_msg');
         widget_msg$enc0(value, current.view, current.words, b, n);
         return size;
       }
@@ -534,7 +534,7 @@ export const widget_msg: RecordCodec<widget_msg, widget_msg_view> = {
         const n = flexCount(options.count, 'widget_msg');
         if (bytes !== current.bytes) useBytes(bytes, 'widget_msg');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (16 + n * 1) <= current.length ? current.base + o : placeBytes(bytes, o, 16 + n * 1, 'widget_msg');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (16 + n * 1) <= current.length ? current.base + o : placeBytes(bytes, o, 16 + n * 1, 'widget_msg');
         if (options.strict === true) widget_msg$chk0(current.view, b, n);
         return widget_msg$dec0(current.view, current.words, b, n);
       }
@@ -707,7 +707,7 @@ export const widget_op: RecordCodec<widget_op, widget_op_view> = {
         const size = 64;
         if (target !== current.bytes) useBytes(target, 'widget_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_op');
         widget_op$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -718,7 +718,7 @@ export const widget_op: RecordCodec<widget_op, widget_op_view> = {
         const size = 72;
         if (target !== current.bytes) useBytes(target, 'widget_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_op');
         widget_op$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -732,7 +732,7 @@ export const widget_op: RecordCodec<widget_op, widget_op_view> = {
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'widget_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'widget_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'widget_op');
         if (options.strict === true) widget_op$chk0(current.view, b);
         return widget_op$dec0(current.view, current.words, b);
       }
@@ -741,7 +741,7 @@ export const widget_op: RecordCodec<widget_op, widget_op_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'widget_op');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 72 <= current.length ? current.base + o : placeBytes(bytes, o, 72, 'widget_op');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 72 <= current.length ? current.base + o : placeBytes(bytes, o, 72, 'widget_op');
         if (options.strict === true) widget_op$chk1(current.view, b);
         return widget_op$dec1(current.view, current.words, b);
       }
@@ -875,7 +875,7 @@ export const widget_op_u: RecordCodec<widget_op_u, widget_op_u_view> = {
         const size = 56;
         if (target !== current.bytes) useBytes(target, 'widget_op.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_op.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_op.u');
         widget_op_u$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -886,7 +886,7 @@ export const widget_op_u: RecordCodec<widget_op_u, widget_op_u_view> = {
         const size = 64;
         if (target !== current.bytes) useBytes(target, 'widget_op.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_op.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_op.u');
         widget_op_u$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -900,7 +900,7 @@ export const widget_op_u: RecordCodec<widget_op_u, widget_op_u_view> = {
       case 'x86_32': {
         if (bytes !== current.bytes) useBytes(bytes, 'widget_op.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 56 <= current.length ? current.base + o : placeBytes(bytes, o, 56, 'widget_op.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 56 <= current.length ? current.base + o : placeBytes(bytes, o, 56, 'widget_op.u');
         return widget_op_u$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -908,7 +908,7 @@ export const widget_op_u: RecordCodec<widget_op_u, widget_op_u_view> = {
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'widget_op.u');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'widget_op.u');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'widget_op.u');
         return widget_op_u$dec1(current.view, current.words, b);
       }
       default:
@@ -1103,7 +1103,7 @@ export function decodeWidgetOp(bytes: Uint8Array, options: DecodeOptions): Widge
     case 'x86_32': {
       if (bytes !== current.bytes) useBytes(bytes, 'WIDGET_OP');
       const o = options.offset ?? 0;
-      const b = (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'WIDGET_OP');
+      const b = typeof o === 'number' && (o >>> 0) === o && o + 64 <= current.length ? current.base + o : placeBytes(bytes, o, 64, 'WIDGET_OP');
       if (options.strict === true) WidgetOp$chk0(current.view, b);
       return WidgetOp$dec0(current.view, current.words, b);
     }
@@ -1112,7 +1112,7 @@ export function decodeWidgetOp(bytes: Uint8Array, options: DecodeOptions): Widge
     case 'arm64': {
       if (bytes !== current.bytes) useBytes(bytes, 'WIDGET_OP');
       const o = options.offset ?? 0;
-      const b = (o >>> 0) === o && o + 72 <= current.length ? current.base + o : placeBytes(bytes, o, 72, 'WIDGET_OP');
+      const b = typeof o === 'number' && (o >>> 0) === o && o + 72 <= current.length ? current.base + o : placeBytes(bytes, o, 72, 'WIDGET_OP');
       if (options.strict === true) WidgetOp$chk1(current.view, b);
       return WidgetOp$dec1(current.view, current.words, b);
     }

@@ -134,7 +134,7 @@ export const gizmoctl_config: RecordCodec<gizmoctl_config, gizmoctl_config_view>
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'gizmoctl_config');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gizmoctl_config');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gizmoctl_config');
         gizmoctl_config$enc0(value, current.view, current.words, b);
         return size;
       }
@@ -144,7 +144,7 @@ export const gizmoctl_config: RecordCodec<gizmoctl_config, gizmoctl_config_view>
         const size = 1;
         if (target !== current.bytes) useBytes(target, 'gizmoctl_config');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gizmoctl_config');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'gizmoctl_config');
         gizmoctl_config$enc1(value, current.view, current.words, b);
         return size;
       }
@@ -159,14 +159,14 @@ export const gizmoctl_config: RecordCodec<gizmoctl_config, gizmoctl_config_view>
       case 'x86_64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gizmoctl_config');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gizmoctl_config');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'gizmoctl_config');
         return gizmoctl_config$dec0(current.view, current.words, b);
       }
       case 'arm32':
       case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'gizmoctl_config');
         const o = options.offset ?? 0;
-        const b = (o >>> 0) === o && o + 1 <= current.length ? current.base + o : placeBytes(bytes, o, 1, 'gizmoctl_config');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 1 <= current.length ? current.base + o : placeBytes(bytes, o, 1, 'gizmoctl_config');
         return gizmoctl_config$dec1(current.view, current.words, b);
       }
       default:

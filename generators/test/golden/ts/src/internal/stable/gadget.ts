@@ -370,26 +370,14 @@ export function gadget_either$enc0(v: gadget_either, d: DataView, w: BigUint64Ar
   if (v.half !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.half!;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'gadget_either.half');
-    const x3 = x2.lo;
-    if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'gadget_either.half.lo', 'uint16_t', 16);
   }
   if (v.whole !== undefined) {
     k0++;
     j1 = 1;
-    const x4 = v.whole!;
-    if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gadget_either.whole', 'uint32_t', 32);
   }
   if (v.bytes !== undefined) {
     k0++;
     j1 = 2;
-    const x5 = v.bytes!;
-    const a6 = checkArray(x5, 4, 'gadget_either.bytes');
-    for (let i7 = 0; i7 < 4; i7++) {
-      const e8 = a6[i7];
-      if (typeof e8 !== 'number' || (e8 & 0xff) !== e8) failInt(e8, `gadget_either.bytes[${i7}]`, 'uint8_t', 8);
-    }
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 4, 'gadget_either', ['half', 'whole', 'bytes'], gadget_either$dec0, gadget_either$enc0);
@@ -398,37 +386,41 @@ export function gadget_either$enc0(v: gadget_either, d: DataView, w: BigUint64Ar
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 4, 'gadget_either', ['half', 'whole', 'bytes'], gadget_either$dec0, gadget_either$enc0);
   } else {
-    d.setUint32(b, 0);
     switch (j1) {
       case 0: {
-        const x11 = v.half!;
-        if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'gadget_either.half');
-        const x12 = x11.lo;
-        if (typeof x12 !== 'number' || (x12 & 0xffff) !== x12) failInt(x12, 'gadget_either.half.lo', 'uint16_t', 16);
-        d.setUint16(b, x12, true);
+        const x2 = v.half!;
+        if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'gadget_either.half');
+        const x3 = x2.lo;
+        if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'gadget_either.half.lo', 'uint16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint16(b, x3, true);
         d.setUint16(b + 2, 0);
         break;
       }
       case 1: {
-        const x13 = v.whole!;
-        if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, 'gadget_either.whole', 'uint32_t', 32);
-        d.setUint32(b, x13, true);
+        const x4 = v.whole!;
+        if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'gadget_either.whole', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b, x4, true);
         break;
       }
       case 2: {
-        const x14 = v.bytes!;
-        const a15 = checkArray(x14, 4, 'gadget_either.bytes');
-        for (let i16 = 0; i16 < 4; i16++) {
-          const e17 = a15[i16];
-          if (typeof e17 !== 'number' || (e17 & 0xff) !== e17) failInt(e17, `gadget_either.bytes[${i16}]`, 'uint8_t', 8);
+        const x5 = v.bytes!;
+        const a6 = checkArray(x5, 4, 'gadget_either.bytes');
+        for (let i7 = 0; i7 < 4; i7++) {
+          const e8 = a6[i7];
+          if (typeof e8 !== 'number' || (e8 & 0xff) !== e8) failInt(e8, `gadget_either.bytes[${i7}]`, 'uint8_t', 8);
         }
-        for (let i18 = 0; i18 < 4; i18++) {
-          const e19 = a15[i18];
-          if (typeof e19 !== 'number' || (e19 & 0xff) !== e19) failInt(e19, `gadget_either.bytes[${i18}]`, 'uint8_t', 8);
-          d.setUint8(b + i18 * 1, e19);
+        d.setUint32(b, 0);
+        for (let i9 = 0; i9 < 4; i9++) {
+          const e10 = a6[i9];
+          if (typeof e10 !== 'number' || (e10 & 0xff) !== e10) failInt(e10, `gadget_either.bytes[${i9}]`, 'uint8_t', 8);
+          d.setUint8(b + i9 * 1, e10);
         }
         break;
       }
+      default:
+        d.setUint32(b, 0);
     }
   }
 }
@@ -522,155 +514,147 @@ export function gadget_list$enc0(v: gadget_list, d: DataView, w: BigUint64Array 
   if (x1.half !== undefined) {
     k2++;
     j3 = 0;
-    const x4 = x1.half!;
-    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'gadget_list.either.half');
-    const x5 = x4.lo;
-    if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gadget_list.either.half.lo', 'uint16_t', 16);
   }
   if (x1.whole !== undefined) {
     k2++;
     j3 = 1;
-    const x6 = x1.whole!;
-    if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'gadget_list.either.whole', 'uint32_t', 32);
   }
   if (x1.bytes !== undefined) {
     k2++;
     j3 = 2;
-    const x7 = x1.bytes!;
-    const a8 = checkArray(x7, 4, 'gadget_list.either.bytes');
-    for (let i9 = 0; i9 < 4; i9++) {
-      const e10 = a8[i9];
-      if (typeof e10 !== 'number' || (e10 & 0xff) !== e10) failInt(e10, `gadget_list.either.bytes[${i9}]`, 'uint8_t', 8);
-    }
   }
   if (k2 > 1) {
     checkDecodedUnion(x1, k2, 4, 'gadget_list.either', ['half', 'whole', 'bytes'], gadget_either$dec0, gadget_either$enc0);
     j3 = -2;
   } else if (k2 === 0) checkEmptyUnion(x1, 'gadget_list.either');
-  const x22 = v.pair;
-  const a23 = checkArray(x22, 2, 'gadget_list.pair');
-  for (let i24 = 0; i24 < 2; i24++) {
-    const e25 = a23[i24];
-    if (typeof e25 !== 'object' || e25 === null) failObject(e25, `gadget_list.pair[${i24}]`);
-    const x26 = e25.id;
-    if (typeof x26 !== 'number' || (x26 & 0xffff) !== x26) failInt(x26, `gadget_list.pair[${i24}].id`, 'uint16_t', 16);
-    const x27 = e25.at;
-    if (typeof x27 !== 'object' || x27 === null) failObject(x27, `gadget_list.pair[${i24}].at`);
-    const x28 = x27.x;
-    if (typeof x28 !== 'number' || (x28 | 0) !== x28) failInt(x28, `gadget_list.pair[${i24}].at.x`, 'int32_t', 32);
-    const x29 = x27.y;
-    if (typeof x29 !== 'number' || ((x29 << 16) >> 16) !== x29) failInt(x29, `gadget_list.pair[${i24}].at.y`, 'int16_t', 16);
+  const x13 = v.pair;
+  const a14 = checkArray(x13, 2, 'gadget_list.pair');
+  for (let i15 = 0; i15 < 2; i15++) {
+    const e16 = a14[i15];
+    if (typeof e16 !== 'object' || e16 === null) failObject(e16, `gadget_list.pair[${i15}]`);
+    const x17 = e16.id;
+    if (typeof x17 !== 'number' || (x17 & 0xffff) !== x17) failInt(x17, `gadget_list.pair[${i15}].id`, 'uint16_t', 16);
+    const x18 = e16.at;
+    if (typeof x18 !== 'object' || x18 === null) failObject(x18, `gadget_list.pair[${i15}].at`);
+    const x19 = x18.x;
+    if (typeof x19 !== 'number' || (x19 | 0) !== x19) failInt(x19, `gadget_list.pair[${i15}].at.x`, 'int32_t', 32);
+    const x20 = x18.y;
+    if (typeof x20 !== 'number' || ((x20 << 16) >> 16) !== x20) failInt(x20, `gadget_list.pair[${i15}].at.y`, 'int16_t', 16);
   }
-  const x36 = v.grid;
-  const a37 = checkArray(x36, 2, 'gadget_list.grid');
-  for (let i38 = 0; i38 < 2; i38++) {
-    const e39 = a37[i38];
-    const a40 = checkArray(e39, 3, `gadget_list.grid[${i38}]`);
-    for (let i41 = 0; i41 < 3; i41++) {
-      const e42 = a40[i41];
-      if (typeof e42 !== 'number' || (e42 & 0xffff) !== e42) failInt(e42, `gadget_list.grid[${i38}][${i41}]`, 'uint16_t', 16);
+  const x27 = v.grid;
+  const a28 = checkArray(x27, 2, 'gadget_list.grid');
+  for (let i29 = 0; i29 < 2; i29++) {
+    const e30 = a28[i29];
+    const a31 = checkArray(e30, 3, `gadget_list.grid[${i29}]`);
+    for (let i32 = 0; i32 < 3; i32++) {
+      const e33 = a31[i32];
+      if (typeof e33 !== 'number' || (e33 & 0xffff) !== e33) failInt(e33, `gadget_list.grid[${i29}][${i32}]`, 'uint16_t', 16);
     }
   }
   if (n > 0) {
-    const a52 = flexArray(v.more, 'gadget_list.more');
-    for (let i53 = 0; i53 < n; i53++) {
-      const e54 = a52[i53];
-      if (typeof e54 !== 'object' || e54 === null) failObject(e54, `gadget_list.more[${i53}]`);
-      const x55 = e54.id;
-      if (typeof x55 !== 'number' || (x55 & 0xffff) !== x55) failInt(x55, `gadget_list.more[${i53}].id`, 'uint16_t', 16);
-      const x56 = e54.at;
-      if (typeof x56 !== 'object' || x56 === null) failObject(x56, `gadget_list.more[${i53}].at`);
-      const x57 = x56.x;
-      if (typeof x57 !== 'number' || (x57 | 0) !== x57) failInt(x57, `gadget_list.more[${i53}].at.x`, 'int32_t', 32);
-      const x58 = x56.y;
-      if (typeof x58 !== 'number' || ((x58 << 16) >> 16) !== x58) failInt(x58, `gadget_list.more[${i53}].at.y`, 'int16_t', 16);
+    const a43 = flexArray(v.more, 'gadget_list.more');
+    for (let i44 = 0; i44 < n; i44++) {
+      const e45 = a43[i44];
+      if (typeof e45 !== 'object' || e45 === null) failObject(e45, `gadget_list.more[${i44}]`);
+      const x46 = e45.id;
+      if (typeof x46 !== 'number' || (x46 & 0xffff) !== x46) failInt(x46, `gadget_list.more[${i44}].id`, 'uint16_t', 16);
+      const x47 = e45.at;
+      if (typeof x47 !== 'object' || x47 === null) failObject(x47, `gadget_list.more[${i44}].at`);
+      const x48 = x47.x;
+      if (typeof x48 !== 'number' || (x48 | 0) !== x48) failInt(x48, `gadget_list.more[${i44}].at.x`, 'int32_t', 32);
+      const x49 = x47.y;
+      if (typeof x49 !== 'number' || ((x49 << 16) >> 16) !== x49) failInt(x49, `gadget_list.more[${i44}].at.y`, 'int16_t', 16);
     }
   }
-  d.setUint32(b, x0, true);
   if (j3 === -2) {
     encodeDecodedUnion(x1, 2, d, w, b + 4, 4, 'gadget_list.either', ['half', 'whole', 'bytes'], gadget_either$dec0, gadget_either$enc0);
   } else {
-    d.setUint32(b + 4, 0);
     switch (j3) {
       case 0: {
-        const x13 = x1.half!;
-        if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'gadget_list.either.half');
-        const x14 = x13.lo;
-        if (typeof x14 !== 'number' || (x14 & 0xffff) !== x14) failInt(x14, 'gadget_list.either.half.lo', 'uint16_t', 16);
-        d.setUint16(b + 4, x14, true);
+        const x4 = x1.half!;
+        if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'gadget_list.either.half');
+        const x5 = x4.lo;
+        if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'gadget_list.either.half.lo', 'uint16_t', 16);
+        d.setUint32(b + 4, 0);
+        d.setUint16(b + 4, x5, true);
         d.setUint16(b + 6, 0);
         break;
       }
       case 1: {
-        const x15 = x1.whole!;
-        if (typeof x15 !== 'number' || (x15 >>> 0) !== x15) failInt(x15, 'gadget_list.either.whole', 'uint32_t', 32);
-        d.setUint32(b + 4, x15, true);
+        const x6 = x1.whole!;
+        if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'gadget_list.either.whole', 'uint32_t', 32);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 4, x6, true);
         break;
       }
       case 2: {
-        const x16 = x1.bytes!;
-        const a17 = checkArray(x16, 4, 'gadget_list.either.bytes');
-        for (let i18 = 0; i18 < 4; i18++) {
-          const e19 = a17[i18];
-          if (typeof e19 !== 'number' || (e19 & 0xff) !== e19) failInt(e19, `gadget_list.either.bytes[${i18}]`, 'uint8_t', 8);
+        const x7 = x1.bytes!;
+        const a8 = checkArray(x7, 4, 'gadget_list.either.bytes');
+        for (let i9 = 0; i9 < 4; i9++) {
+          const e10 = a8[i9];
+          if (typeof e10 !== 'number' || (e10 & 0xff) !== e10) failInt(e10, `gadget_list.either.bytes[${i9}]`, 'uint8_t', 8);
         }
-        for (let i20 = 0; i20 < 4; i20++) {
-          const e21 = a17[i20];
-          if (typeof e21 !== 'number' || (e21 & 0xff) !== e21) failInt(e21, `gadget_list.either.bytes[${i20}]`, 'uint8_t', 8);
-          d.setUint8(b + 4 + i20 * 1, e21);
+        d.setUint32(b + 4, 0);
+        for (let i11 = 0; i11 < 4; i11++) {
+          const e12 = a8[i11];
+          if (typeof e12 !== 'number' || (e12 & 0xff) !== e12) failInt(e12, `gadget_list.either.bytes[${i11}]`, 'uint8_t', 8);
+          d.setUint8(b + 4 + i11 * 1, e12);
         }
         break;
       }
+      default:
+        d.setUint32(b + 4, 0);
     }
   }
-  for (let i30 = 0; i30 < 2; i30++) {
-    const e31 = a23[i30];
-    if (typeof e31 !== 'object' || e31 === null) failObject(e31, `gadget_list.pair[${i30}]`);
-    const x32 = e31.id;
-    if (typeof x32 !== 'number' || (x32 & 0xffff) !== x32) failInt(x32, `gadget_list.pair[${i30}].id`, 'uint16_t', 16);
-    const x33 = e31.at;
-    if (typeof x33 !== 'object' || x33 === null) failObject(x33, `gadget_list.pair[${i30}].at`);
-    const x34 = x33.x;
-    if (typeof x34 !== 'number' || (x34 | 0) !== x34) failInt(x34, `gadget_list.pair[${i30}].at.x`, 'int32_t', 32);
-    const x35 = x33.y;
-    if (typeof x35 !== 'number' || ((x35 << 16) >> 16) !== x35) failInt(x35, `gadget_list.pair[${i30}].at.y`, 'int16_t', 16);
-    d.setUint16(b + 8 + i30 * 12, x32, true);
-    d.setInt32(b + 8 + i30 * 12 + 4, x34, true);
-    d.setInt16(b + 8 + i30 * 12 + 8, x35, true);
-    d.setUint16(b + 8 + i30 * 12 + 10, 0);
-    d.setUint16(b + 8 + i30 * 12 + 2, 0);
+  d.setUint32(b, x0, true);
+  for (let i21 = 0; i21 < 2; i21++) {
+    const e22 = a14[i21];
+    if (typeof e22 !== 'object' || e22 === null) failObject(e22, `gadget_list.pair[${i21}]`);
+    const x23 = e22.id;
+    if (typeof x23 !== 'number' || (x23 & 0xffff) !== x23) failInt(x23, `gadget_list.pair[${i21}].id`, 'uint16_t', 16);
+    const x24 = e22.at;
+    if (typeof x24 !== 'object' || x24 === null) failObject(x24, `gadget_list.pair[${i21}].at`);
+    const x25 = x24.x;
+    if (typeof x25 !== 'number' || (x25 | 0) !== x25) failInt(x25, `gadget_list.pair[${i21}].at.x`, 'int32_t', 32);
+    const x26 = x24.y;
+    if (typeof x26 !== 'number' || ((x26 << 16) >> 16) !== x26) failInt(x26, `gadget_list.pair[${i21}].at.y`, 'int16_t', 16);
+    d.setUint16(b + 8 + i21 * 12, x23, true);
+    d.setInt32(b + 8 + i21 * 12 + 4, x25, true);
+    d.setInt16(b + 8 + i21 * 12 + 8, x26, true);
+    d.setUint16(b + 8 + i21 * 12 + 10, 0);
+    d.setUint16(b + 8 + i21 * 12 + 2, 0);
   }
-  for (let i45 = 0; i45 < 2; i45++) {
-    const e46 = a37[i45];
-    const a47 = checkArray(e46, 3, `gadget_list.grid[${i45}]`);
-    for (let i48 = 0; i48 < 3; i48++) {
-      const e49 = a47[i48];
-      if (typeof e49 !== 'number' || (e49 & 0xffff) !== e49) failInt(e49, `gadget_list.grid[${i45}][${i48}]`, 'uint16_t', 16);
+  for (let i36 = 0; i36 < 2; i36++) {
+    const e37 = a28[i36];
+    const a38 = checkArray(e37, 3, `gadget_list.grid[${i36}]`);
+    for (let i39 = 0; i39 < 3; i39++) {
+      const e40 = a38[i39];
+      if (typeof e40 !== 'number' || (e40 & 0xffff) !== e40) failInt(e40, `gadget_list.grid[${i36}][${i39}]`, 'uint16_t', 16);
     }
-    for (let i50 = 0; i50 < 3; i50++) {
-      const e51 = a47[i50];
-      if (typeof e51 !== 'number' || (e51 & 0xffff) !== e51) failInt(e51, `gadget_list.grid[${i45}][${i50}]`, 'uint16_t', 16);
-      d.setUint16(b + 32 + i45 * 6 + i50 * 2, e51, true);
+    for (let i41 = 0; i41 < 3; i41++) {
+      const e42 = a38[i41];
+      if (typeof e42 !== 'number' || (e42 & 0xffff) !== e42) failInt(e42, `gadget_list.grid[${i36}][${i41}]`, 'uint16_t', 16);
+      d.setUint16(b + 32 + i36 * 6 + i41 * 2, e42, true);
     }
   }
   if (n > 0) {
-    const a52 = flexArray(v.more, 'gadget_list.more');
-    for (let i59 = 0; i59 < n; i59++) {
-      const e60 = a52[i59];
-      if (typeof e60 !== 'object' || e60 === null) failObject(e60, `gadget_list.more[${i59}]`);
-      const x61 = e60.id;
-      if (typeof x61 !== 'number' || (x61 & 0xffff) !== x61) failInt(x61, `gadget_list.more[${i59}].id`, 'uint16_t', 16);
-      const x62 = e60.at;
-      if (typeof x62 !== 'object' || x62 === null) failObject(x62, `gadget_list.more[${i59}].at`);
-      const x63 = x62.x;
-      if (typeof x63 !== 'number' || (x63 | 0) !== x63) failInt(x63, `gadget_list.more[${i59}].at.x`, 'int32_t', 32);
-      const x64 = x62.y;
-      if (typeof x64 !== 'number' || ((x64 << 16) >> 16) !== x64) failInt(x64, `gadget_list.more[${i59}].at.y`, 'int16_t', 16);
-      d.setUint16(b + 44 + i59 * 12, x61, true);
-      d.setInt32(b + 44 + i59 * 12 + 4, x63, true);
-      d.setInt16(b + 44 + i59 * 12 + 8, x64, true);
-      d.setUint16(b + 44 + i59 * 12 + 10, 0);
-      d.setUint16(b + 44 + i59 * 12 + 2, 0);
+    const a43 = flexArray(v.more, 'gadget_list.more');
+    for (let i50 = 0; i50 < n; i50++) {
+      const e51 = a43[i50];
+      if (typeof e51 !== 'object' || e51 === null) failObject(e51, `gadget_list.more[${i50}]`);
+      const x52 = e51.id;
+      if (typeof x52 !== 'number' || (x52 & 0xffff) !== x52) failInt(x52, `gadget_list.more[${i50}].id`, 'uint16_t', 16);
+      const x53 = e51.at;
+      if (typeof x53 !== 'object' || x53 === null) failObject(x53, `gadget_list.more[${i50}].at`);
+      const x54 = x53.x;
+      if (typeof x54 !== 'number' || (x54 | 0) !== x54) failInt(x54, `gadget_list.more[${i50}].at.x`, 'int32_t', 32);
+      const x55 = x53.y;
+      if (typeof x55 !== 'number' || ((x55 << 16) >> 16) !== x55) failInt(x55, `gadget_list.more[${i50}].at.y`, 'int16_t', 16);
+      d.setUint16(b + 44 + i50 * 12, x52, true);
+      d.setInt32(b + 44 + i50 * 12 + 4, x54, true);
+      d.setInt16(b + 44 + i50 * 12 + 8, x55, true);
+      d.setUint16(b + 44 + i50 * 12 + 10, 0);
+      d.setUint16(b + 44 + i50 * 12 + 2, 0);
     }
   }
 }

@@ -813,168 +813,151 @@ export function widget_op$enc0(v: widget_op, d: DataView, w: BigUint64Array | un
   if (x1.point !== undefined) {
     k2++;
     j3 = 0;
-    const x4 = x1.point!;
-    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'widget_op.u.point');
-    const x5 = x4.x;
-    if (typeof x5 !== 'number' || (x5 | 0) !== x5) failInt(x5, 'widget_op.u.point.x', 'int32_t', 32);
-    const x6 = x4.y;
-    if (typeof x6 !== 'number' || ((x6 << 16) >> 16) !== x6) failInt(x6, 'widget_op.u.point.y', 'int16_t', 16);
   }
   if (x1.shape !== undefined) {
     k2++;
     j3 = 1;
-    const x7 = x1.shape!;
-    if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'widget_op.u.shape');
-    const x8 = x7.id;
-    if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'widget_op.u.shape.id', 'uint16_t', 16);
-    const x9 = x7.kind;
-    if (typeof x9 !== 'number' || (x9 & 0x7) !== x9) failInt(x9, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
-    const x10 = x7.on;
-    if (typeof x10 !== 'number' || (x10 & 0x1) !== x10) failInt(x10, 'widget_op.u.shape.on', 'uint8_t:1', 1);
-    const x11 = x7.flags;
-    if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'widget_op.u.shape.flags', 'uint32_t', 32);
-    const x12 = x7.size;
-    if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
-    const x13 = x7.origin;
-    if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'widget_op.u.shape.origin');
-    const x14 = x13.x;
-    if (typeof x14 !== 'number' || (x14 | 0) !== x14) failInt(x14, 'widget_op.u.shape.origin.x', 'int32_t', 32);
-    const x15 = x13.y;
-    if (typeof x15 !== 'number' || ((x15 << 16) >> 16) !== x15) failInt(x15, 'widget_op.u.shape.origin.y', 'int16_t', 16);
-    const x16 = x7.corners;
-    const a17 = checkArray(x16, 2, 'widget_op.u.shape.corners');
-    for (let i18 = 0; i18 < 2; i18++) {
-      const e19 = a17[i18];
-      if (typeof e19 !== 'object' || e19 === null) failObject(e19, `widget_op.u.shape.corners[${i18}]`);
-      const x20 = e19.x;
-      if (typeof x20 !== 'number' || (x20 | 0) !== x20) failInt(x20, `widget_op.u.shape.corners[${i18}].x`, 'int32_t', 32);
-      const x21 = e19.y;
-      if (typeof x21 !== 'number' || ((x21 << 16) >> 16) !== x21) failInt(x21, `widget_op.u.shape.corners[${i18}].y`, 'int16_t', 16);
-    }
-    const x26 = x7.tag;
-    const a27 = checkArray(x26, 3, 'widget_op.u.shape.tag');
-    for (let i28 = 0; i28 < 3; i28++) {
-      const e29 = a27[i28];
-      if (typeof e29 !== 'number' || (e29 & 0xff) !== e29) failInt(e29, `widget_op.u.shape.tag[${i28}]`, 'uint8_t', 8);
-    }
-    const x32 = x7.tally;
-    if (typeof x32 !== 'number' || (x32 & 0xff) !== x32) failInt(x32, 'widget_op.u.shape.tally', 'uint8_t', 8);
-    const x33 = x7.addr;
-    if (typeof x33 !== 'bigint' || x33 < 0n || x33 > 0xffffffffn) failBigInt(x33, 'widget_op.u.shape.addr', 'xen_ulong_t', 32);
-    const x34 = x7.buf;
-    if (typeof x34 !== 'bigint' || x34 < 0n || x34 > 0xffffffffn) failBigInt(x34, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
   }
   if (k2 > 1) {
     checkDecodedUnion(x1, k2, 56, 'widget_op.u', ['point', 'shape'], widget_op_u$dec0, widget_op_u$enc0);
     j3 = -2;
   } else if (k2 === 0) checkEmptyUnion(x1, 'widget_op.u');
-  d.setUint32(b, x0, true);
-  d.setUint32(b + 4, 0);
   if (j3 === -2) {
     encodeDecodedUnion(x1, 2, d, w, b + 8, 56, 'widget_op.u', ['point', 'shape'], widget_op_u$dec0, widget_op_u$enc0);
   } else {
-    d.setUint32(b + 8, 0);
-    d.setUint32(b + 8 + 4, 0);
-    d.setUint32(b + 8 + 8, 0);
-    d.setUint32(b + 8 + 12, 0);
-    d.setUint32(b + 8 + 16, 0);
-    d.setUint32(b + 8 + 20, 0);
-    d.setUint32(b + 8 + 24, 0);
-    d.setUint32(b + 8 + 28, 0);
-    d.setUint32(b + 8 + 32, 0);
-    d.setUint32(b + 8 + 36, 0);
-    d.setUint32(b + 8 + 40, 0);
-    d.setUint32(b + 8 + 44, 0);
-    d.setUint32(b + 8 + 48, 0);
-    d.setUint32(b + 8 + 52, 0);
     switch (j3) {
       case 0: {
-        const x35 = x1.point!;
-        if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'widget_op.u.point');
-        const x36 = x35.x;
-        if (typeof x36 !== 'number' || (x36 | 0) !== x36) failInt(x36, 'widget_op.u.point.x', 'int32_t', 32);
-        const x37 = x35.y;
-        if (typeof x37 !== 'number' || ((x37 << 16) >> 16) !== x37) failInt(x37, 'widget_op.u.point.y', 'int16_t', 16);
-        d.setInt32(b + 8, x36, true);
-        d.setInt16(b + 12, x37, true);
+        const x4 = x1.point!;
+        if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'widget_op.u.point');
+        const x5 = x4.x;
+        if (typeof x5 !== 'number' || (x5 | 0) !== x5) failInt(x5, 'widget_op.u.point.x', 'int32_t', 32);
+        const x6 = x4.y;
+        if (typeof x6 !== 'number' || ((x6 << 16) >> 16) !== x6) failInt(x6, 'widget_op.u.point.y', 'int16_t', 16);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8 + 24, 0);
+        d.setUint32(b + 8 + 28, 0);
+        d.setUint32(b + 8 + 32, 0);
+        d.setUint32(b + 8 + 36, 0);
+        d.setUint32(b + 8 + 40, 0);
+        d.setUint32(b + 8 + 44, 0);
+        d.setUint32(b + 8 + 48, 0);
+        d.setUint32(b + 8 + 52, 0);
+        d.setInt32(b + 8, x5, true);
+        d.setInt16(b + 12, x6, true);
         d.setUint16(b + 14, 0);
         break;
       }
       case 1: {
-        const x38 = x1.shape!;
-        if (typeof x38 !== 'object' || x38 === null) failObject(x38, 'widget_op.u.shape');
-        const x39 = x38.id;
-        if (typeof x39 !== 'number' || (x39 & 0xffff) !== x39) failInt(x39, 'widget_op.u.shape.id', 'uint16_t', 16);
-        const x40 = x38.kind;
-        if (typeof x40 !== 'number' || (x40 & 0x7) !== x40) failInt(x40, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
-        const x41 = x38.on;
-        if (typeof x41 !== 'number' || (x41 & 0x1) !== x41) failInt(x41, 'widget_op.u.shape.on', 'uint8_t:1', 1);
-        const x42 = x38.flags;
-        if (typeof x42 !== 'number' || (x42 >>> 0) !== x42) failInt(x42, 'widget_op.u.shape.flags', 'uint32_t', 32);
-        const x43 = x38.size;
-        if (typeof x43 !== 'bigint' || x43 < 0n || x43 > 0xffffffffffffffffn) failBigInt(x43, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
-        const x44 = x38.origin;
-        if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'widget_op.u.shape.origin');
-        const x45 = x44.x;
-        if (typeof x45 !== 'number' || (x45 | 0) !== x45) failInt(x45, 'widget_op.u.shape.origin.x', 'int32_t', 32);
-        const x46 = x44.y;
-        if (typeof x46 !== 'number' || ((x46 << 16) >> 16) !== x46) failInt(x46, 'widget_op.u.shape.origin.y', 'int16_t', 16);
-        const x47 = x38.corners;
-        const a48 = checkArray(x47, 2, 'widget_op.u.shape.corners');
-        for (let i49 = 0; i49 < 2; i49++) {
-          const e50 = a48[i49];
-          if (typeof e50 !== 'object' || e50 === null) failObject(e50, `widget_op.u.shape.corners[${i49}]`);
-          const x51 = e50.x;
-          if (typeof x51 !== 'number' || (x51 | 0) !== x51) failInt(x51, `widget_op.u.shape.corners[${i49}].x`, 'int32_t', 32);
-          const x52 = e50.y;
-          if (typeof x52 !== 'number' || ((x52 << 16) >> 16) !== x52) failInt(x52, `widget_op.u.shape.corners[${i49}].y`, 'int16_t', 16);
+        const x7 = x1.shape!;
+        if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'widget_op.u.shape');
+        const x8 = x7.id;
+        if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'widget_op.u.shape.id', 'uint16_t', 16);
+        const x9 = x7.kind;
+        if (typeof x9 !== 'number' || (x9 & 0x7) !== x9) failInt(x9, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
+        const x10 = x7.on;
+        if (typeof x10 !== 'number' || (x10 & 0x1) !== x10) failInt(x10, 'widget_op.u.shape.on', 'uint8_t:1', 1);
+        const x11 = x7.flags;
+        if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'widget_op.u.shape.flags', 'uint32_t', 32);
+        const x12 = x7.size;
+        if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
+        const x13 = x7.origin;
+        if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'widget_op.u.shape.origin');
+        const x14 = x13.x;
+        if (typeof x14 !== 'number' || (x14 | 0) !== x14) failInt(x14, 'widget_op.u.shape.origin.x', 'int32_t', 32);
+        const x15 = x13.y;
+        if (typeof x15 !== 'number' || ((x15 << 16) >> 16) !== x15) failInt(x15, 'widget_op.u.shape.origin.y', 'int16_t', 16);
+        const x16 = x7.corners;
+        const a17 = checkArray(x16, 2, 'widget_op.u.shape.corners');
+        for (let i18 = 0; i18 < 2; i18++) {
+          const e19 = a17[i18];
+          if (typeof e19 !== 'object' || e19 === null) failObject(e19, `widget_op.u.shape.corners[${i18}]`);
+          const x20 = e19.x;
+          if (typeof x20 !== 'number' || (x20 | 0) !== x20) failInt(x20, `widget_op.u.shape.corners[${i18}].x`, 'int32_t', 32);
+          const x21 = e19.y;
+          if (typeof x21 !== 'number' || ((x21 << 16) >> 16) !== x21) failInt(x21, `widget_op.u.shape.corners[${i18}].y`, 'int16_t', 16);
         }
-        const x57 = x38.tag;
-        const a58 = checkArray(x57, 3, 'widget_op.u.shape.tag');
-        for (let i59 = 0; i59 < 3; i59++) {
-          const e60 = a58[i59];
-          if (typeof e60 !== 'number' || (e60 & 0xff) !== e60) failInt(e60, `widget_op.u.shape.tag[${i59}]`, 'uint8_t', 8);
+        const x26 = x7.tag;
+        const a27 = checkArray(x26, 3, 'widget_op.u.shape.tag');
+        for (let i28 = 0; i28 < 3; i28++) {
+          const e29 = a27[i28];
+          if (typeof e29 !== 'number' || (e29 & 0xff) !== e29) failInt(e29, `widget_op.u.shape.tag[${i28}]`, 'uint8_t', 8);
         }
-        const x63 = x38.tally;
-        if (typeof x63 !== 'number' || (x63 & 0xff) !== x63) failInt(x63, 'widget_op.u.shape.tally', 'uint8_t', 8);
-        const x64 = x38.addr;
-        if (typeof x64 !== 'bigint' || x64 < 0n || x64 > 0xffffffffn) failBigInt(x64, 'widget_op.u.shape.addr', 'xen_ulong_t', 32);
-        const x65 = x38.buf;
-        if (typeof x65 !== 'bigint' || x65 < 0n || x65 > 0xffffffffn) failBigInt(x65, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
-        d.setUint16(b + 8, x39, true);
-        d.setUint8(b + 8 + 2, (d.getUint8(b + 8 + 2) & 0xf8) | (x40 & 0x7));
-        d.setUint8(b + 8 + 2, (d.getUint8(b + 8 + 2) & 0xf7) | ((x41 & 0x1) << 3));
+        const x32 = x7.tally;
+        if (typeof x32 !== 'number' || (x32 & 0xff) !== x32) failInt(x32, 'widget_op.u.shape.tally', 'uint8_t', 8);
+        const x33 = x7.addr;
+        if (typeof x33 !== 'bigint' || x33 < 0n || x33 > 0xffffffffn) failBigInt(x33, 'widget_op.u.shape.addr', 'xen_ulong_t', 32);
+        const x34 = x7.buf;
+        if (typeof x34 !== 'bigint' || x34 < 0n || x34 > 0xffffffffn) failBigInt(x34, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8 + 24, 0);
+        d.setUint32(b + 8 + 28, 0);
+        d.setUint32(b + 8 + 32, 0);
+        d.setUint32(b + 8 + 36, 0);
+        d.setUint32(b + 8 + 40, 0);
+        d.setUint32(b + 8 + 44, 0);
+        d.setUint32(b + 8 + 48, 0);
+        d.setUint32(b + 8 + 52, 0);
+        d.setUint16(b + 8, x8, true);
+        d.setUint8(b + 8 + 2, (d.getUint8(b + 8 + 2) & 0xf8) | (x9 & 0x7));
+        d.setUint8(b + 8 + 2, (d.getUint8(b + 8 + 2) & 0xf7) | ((x10 & 0x1) << 3));
         d.setUint8(b + 8 + 2, d.getUint8(b + 8 + 2) & 0xf);
         d.setUint8(b + 11, 0);
-        d.setUint32(b + 12, x42, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x43; else d.setBigUint64(b + 16, x43, true);
-        d.setInt32(b + 24, x45, true);
-        d.setInt16(b + 28, x46, true);
+        d.setUint32(b + 12, x11, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x12; else d.setBigUint64(b + 16, x12, true);
+        d.setInt32(b + 24, x14, true);
+        d.setInt16(b + 28, x15, true);
         d.setUint16(b + 30, 0);
-        for (let i53 = 0; i53 < 2; i53++) {
-          const e54 = a48[i53];
-          if (typeof e54 !== 'object' || e54 === null) failObject(e54, `widget_op.u.shape.corners[${i53}]`);
-          const x55 = e54.x;
-          if (typeof x55 !== 'number' || (x55 | 0) !== x55) failInt(x55, `widget_op.u.shape.corners[${i53}].x`, 'int32_t', 32);
-          const x56 = e54.y;
-          if (typeof x56 !== 'number' || ((x56 << 16) >> 16) !== x56) failInt(x56, `widget_op.u.shape.corners[${i53}].y`, 'int16_t', 16);
-          d.setInt32(b + 32 + i53 * 8, x55, true);
-          d.setInt16(b + 32 + i53 * 8 + 4, x56, true);
-          d.setUint16(b + 32 + i53 * 8 + 6, 0);
+        for (let i22 = 0; i22 < 2; i22++) {
+          const e23 = a17[i22];
+          if (typeof e23 !== 'object' || e23 === null) failObject(e23, `widget_op.u.shape.corners[${i22}]`);
+          const x24 = e23.x;
+          if (typeof x24 !== 'number' || (x24 | 0) !== x24) failInt(x24, `widget_op.u.shape.corners[${i22}].x`, 'int32_t', 32);
+          const x25 = e23.y;
+          if (typeof x25 !== 'number' || ((x25 << 16) >> 16) !== x25) failInt(x25, `widget_op.u.shape.corners[${i22}].y`, 'int16_t', 16);
+          d.setInt32(b + 32 + i22 * 8, x24, true);
+          d.setInt16(b + 32 + i22 * 8 + 4, x25, true);
+          d.setUint16(b + 32 + i22 * 8 + 6, 0);
         }
-        for (let i61 = 0; i61 < 3; i61++) {
-          const e62 = a58[i61];
-          if (typeof e62 !== 'number' || (e62 & 0xff) !== e62) failInt(e62, `widget_op.u.shape.tag[${i61}]`, 'uint8_t', 8);
-          d.setUint8(b + 48 + i61 * 1, e62);
+        for (let i30 = 0; i30 < 3; i30++) {
+          const e31 = a27[i30];
+          if (typeof e31 !== 'number' || (e31 & 0xff) !== e31) failInt(e31, `widget_op.u.shape.tag[${i30}]`, 'uint8_t', 8);
+          d.setUint8(b + 48 + i30 * 1, e31);
         }
-        d.setUint8(b + 51, x63);
-        d.setUint32(b + 52, Number(x64), true);
-        d.setUint32(b + 56, Number(x65), true);
+        d.setUint8(b + 51, x32);
+        d.setUint32(b + 52, Number(x33), true);
+        d.setUint32(b + 56, Number(x34), true);
         d.setUint32(b + 60, 0);
         break;
       }
+      default:
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8 + 24, 0);
+        d.setUint32(b + 8 + 28, 0);
+        d.setUint32(b + 8 + 32, 0);
+        d.setUint32(b + 8 + 36, 0);
+        d.setUint32(b + 8 + 40, 0);
+        d.setUint32(b + 8 + 44, 0);
+        d.setUint32(b + 8 + 48, 0);
+        d.setUint32(b + 8 + 52, 0);
     }
   }
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, 0);
 }
 
 /** Reads widget_op at `b` on x86_32. */
@@ -1055,170 +1038,157 @@ export function widget_op$enc1(v: widget_op, d: DataView, w: BigUint64Array | un
   if (x1.point !== undefined) {
     k2++;
     j3 = 0;
-    const x4 = x1.point!;
-    if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'widget_op.u.point');
-    const x5 = x4.x;
-    if (typeof x5 !== 'number' || (x5 | 0) !== x5) failInt(x5, 'widget_op.u.point.x', 'int32_t', 32);
-    const x6 = x4.y;
-    if (typeof x6 !== 'number' || ((x6 << 16) >> 16) !== x6) failInt(x6, 'widget_op.u.point.y', 'int16_t', 16);
   }
   if (x1.shape !== undefined) {
     k2++;
     j3 = 1;
-    const x7 = x1.shape!;
-    if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'widget_op.u.shape');
-    const x8 = x7.id;
-    if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'widget_op.u.shape.id', 'uint16_t', 16);
-    const x9 = x7.kind;
-    if (typeof x9 !== 'number' || (x9 & 0x7) !== x9) failInt(x9, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
-    const x10 = x7.on;
-    if (typeof x10 !== 'number' || (x10 & 0x1) !== x10) failInt(x10, 'widget_op.u.shape.on', 'uint8_t:1', 1);
-    const x11 = x7.flags;
-    if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'widget_op.u.shape.flags', 'uint32_t', 32);
-    const x12 = x7.size;
-    if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
-    const x13 = x7.origin;
-    if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'widget_op.u.shape.origin');
-    const x14 = x13.x;
-    if (typeof x14 !== 'number' || (x14 | 0) !== x14) failInt(x14, 'widget_op.u.shape.origin.x', 'int32_t', 32);
-    const x15 = x13.y;
-    if (typeof x15 !== 'number' || ((x15 << 16) >> 16) !== x15) failInt(x15, 'widget_op.u.shape.origin.y', 'int16_t', 16);
-    const x16 = x7.corners;
-    const a17 = checkArray(x16, 2, 'widget_op.u.shape.corners');
-    for (let i18 = 0; i18 < 2; i18++) {
-      const e19 = a17[i18];
-      if (typeof e19 !== 'object' || e19 === null) failObject(e19, `widget_op.u.shape.corners[${i18}]`);
-      const x20 = e19.x;
-      if (typeof x20 !== 'number' || (x20 | 0) !== x20) failInt(x20, `widget_op.u.shape.corners[${i18}].x`, 'int32_t', 32);
-      const x21 = e19.y;
-      if (typeof x21 !== 'number' || ((x21 << 16) >> 16) !== x21) failInt(x21, `widget_op.u.shape.corners[${i18}].y`, 'int16_t', 16);
-    }
-    const x26 = x7.tag;
-    const a27 = checkArray(x26, 3, 'widget_op.u.shape.tag');
-    for (let i28 = 0; i28 < 3; i28++) {
-      const e29 = a27[i28];
-      if (typeof e29 !== 'number' || (e29 & 0xff) !== e29) failInt(e29, `widget_op.u.shape.tag[${i28}]`, 'uint8_t', 8);
-    }
-    const x32 = x7.tally;
-    if (typeof x32 !== 'number' || (x32 & 0xff) !== x32) failInt(x32, 'widget_op.u.shape.tally', 'uint8_t', 8);
-    const x33 = x7.addr;
-    if (typeof x33 !== 'bigint' || x33 < 0n || x33 > 0xffffffffffffffffn) failBigInt(x33, 'widget_op.u.shape.addr', 'xen_ulong_t', 64);
-    const x34 = x7.buf;
-    if (typeof x34 !== 'bigint' || x34 < 0n || x34 > 0xffffffffffffffffn) failBigInt(x34, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
   }
   if (k2 > 1) {
     checkDecodedUnion(x1, k2, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec1, widget_op_u$enc1);
     j3 = -2;
   } else if (k2 === 0) checkEmptyUnion(x1, 'widget_op.u');
-  d.setUint32(b, x0, true);
-  d.setUint32(b + 4, 0);
   if (j3 === -2) {
     encodeDecodedUnion(x1, 2, d, w, b + 8, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec1, widget_op_u$enc1);
   } else {
-    d.setUint32(b + 8, 0);
-    d.setUint32(b + 8 + 4, 0);
-    d.setUint32(b + 8 + 8, 0);
-    d.setUint32(b + 8 + 12, 0);
-    d.setUint32(b + 8 + 16, 0);
-    d.setUint32(b + 8 + 20, 0);
-    d.setUint32(b + 8 + 24, 0);
-    d.setUint32(b + 8 + 28, 0);
-    d.setUint32(b + 8 + 32, 0);
-    d.setUint32(b + 8 + 36, 0);
-    d.setUint32(b + 8 + 40, 0);
-    d.setUint32(b + 8 + 44, 0);
-    d.setUint32(b + 8 + 48, 0);
-    d.setUint32(b + 8 + 52, 0);
-    d.setUint32(b + 8 + 56, 0);
-    d.setUint32(b + 8 + 60, 0);
     switch (j3) {
       case 0: {
-        const x35 = x1.point!;
-        if (typeof x35 !== 'object' || x35 === null) failObject(x35, 'widget_op.u.point');
-        const x36 = x35.x;
-        if (typeof x36 !== 'number' || (x36 | 0) !== x36) failInt(x36, 'widget_op.u.point.x', 'int32_t', 32);
-        const x37 = x35.y;
-        if (typeof x37 !== 'number' || ((x37 << 16) >> 16) !== x37) failInt(x37, 'widget_op.u.point.y', 'int16_t', 16);
-        d.setInt32(b + 8, x36, true);
-        d.setInt16(b + 12, x37, true);
+        const x4 = x1.point!;
+        if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'widget_op.u.point');
+        const x5 = x4.x;
+        if (typeof x5 !== 'number' || (x5 | 0) !== x5) failInt(x5, 'widget_op.u.point.x', 'int32_t', 32);
+        const x6 = x4.y;
+        if (typeof x6 !== 'number' || ((x6 << 16) >> 16) !== x6) failInt(x6, 'widget_op.u.point.y', 'int16_t', 16);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8 + 24, 0);
+        d.setUint32(b + 8 + 28, 0);
+        d.setUint32(b + 8 + 32, 0);
+        d.setUint32(b + 8 + 36, 0);
+        d.setUint32(b + 8 + 40, 0);
+        d.setUint32(b + 8 + 44, 0);
+        d.setUint32(b + 8 + 48, 0);
+        d.setUint32(b + 8 + 52, 0);
+        d.setUint32(b + 8 + 56, 0);
+        d.setUint32(b + 8 + 60, 0);
+        d.setInt32(b + 8, x5, true);
+        d.setInt16(b + 12, x6, true);
         d.setUint16(b + 14, 0);
         break;
       }
       case 1: {
-        const x38 = x1.shape!;
-        if (typeof x38 !== 'object' || x38 === null) failObject(x38, 'widget_op.u.shape');
-        const x39 = x38.id;
-        if (typeof x39 !== 'number' || (x39 & 0xffff) !== x39) failInt(x39, 'widget_op.u.shape.id', 'uint16_t', 16);
-        const x40 = x38.kind;
-        if (typeof x40 !== 'number' || (x40 & 0x7) !== x40) failInt(x40, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
-        const x41 = x38.on;
-        if (typeof x41 !== 'number' || (x41 & 0x1) !== x41) failInt(x41, 'widget_op.u.shape.on', 'uint8_t:1', 1);
-        const x42 = x38.flags;
-        if (typeof x42 !== 'number' || (x42 >>> 0) !== x42) failInt(x42, 'widget_op.u.shape.flags', 'uint32_t', 32);
-        const x43 = x38.size;
-        if (typeof x43 !== 'bigint' || x43 < 0n || x43 > 0xffffffffffffffffn) failBigInt(x43, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
-        const x44 = x38.origin;
-        if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'widget_op.u.shape.origin');
-        const x45 = x44.x;
-        if (typeof x45 !== 'number' || (x45 | 0) !== x45) failInt(x45, 'widget_op.u.shape.origin.x', 'int32_t', 32);
-        const x46 = x44.y;
-        if (typeof x46 !== 'number' || ((x46 << 16) >> 16) !== x46) failInt(x46, 'widget_op.u.shape.origin.y', 'int16_t', 16);
-        const x47 = x38.corners;
-        const a48 = checkArray(x47, 2, 'widget_op.u.shape.corners');
-        for (let i49 = 0; i49 < 2; i49++) {
-          const e50 = a48[i49];
-          if (typeof e50 !== 'object' || e50 === null) failObject(e50, `widget_op.u.shape.corners[${i49}]`);
-          const x51 = e50.x;
-          if (typeof x51 !== 'number' || (x51 | 0) !== x51) failInt(x51, `widget_op.u.shape.corners[${i49}].x`, 'int32_t', 32);
-          const x52 = e50.y;
-          if (typeof x52 !== 'number' || ((x52 << 16) >> 16) !== x52) failInt(x52, `widget_op.u.shape.corners[${i49}].y`, 'int16_t', 16);
+        const x7 = x1.shape!;
+        if (typeof x7 !== 'object' || x7 === null) failObject(x7, 'widget_op.u.shape');
+        const x8 = x7.id;
+        if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'widget_op.u.shape.id', 'uint16_t', 16);
+        const x9 = x7.kind;
+        if (typeof x9 !== 'number' || (x9 & 0x7) !== x9) failInt(x9, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
+        const x10 = x7.on;
+        if (typeof x10 !== 'number' || (x10 & 0x1) !== x10) failInt(x10, 'widget_op.u.shape.on', 'uint8_t:1', 1);
+        const x11 = x7.flags;
+        if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'widget_op.u.shape.flags', 'uint32_t', 32);
+        const x12 = x7.size;
+        if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
+        const x13 = x7.origin;
+        if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'widget_op.u.shape.origin');
+        const x14 = x13.x;
+        if (typeof x14 !== 'number' || (x14 | 0) !== x14) failInt(x14, 'widget_op.u.shape.origin.x', 'int32_t', 32);
+        const x15 = x13.y;
+        if (typeof x15 !== 'number' || ((x15 << 16) >> 16) !== x15) failInt(x15, 'widget_op.u.shape.origin.y', 'int16_t', 16);
+        const x16 = x7.corners;
+        const a17 = checkArray(x16, 2, 'widget_op.u.shape.corners');
+        for (let i18 = 0; i18 < 2; i18++) {
+          const e19 = a17[i18];
+          if (typeof e19 !== 'object' || e19 === null) failObject(e19, `widget_op.u.shape.corners[${i18}]`);
+          const x20 = e19.x;
+          if (typeof x20 !== 'number' || (x20 | 0) !== x20) failInt(x20, `widget_op.u.shape.corners[${i18}].x`, 'int32_t', 32);
+          const x21 = e19.y;
+          if (typeof x21 !== 'number' || ((x21 << 16) >> 16) !== x21) failInt(x21, `widget_op.u.shape.corners[${i18}].y`, 'int16_t', 16);
         }
-        const x57 = x38.tag;
-        const a58 = checkArray(x57, 3, 'widget_op.u.shape.tag');
-        for (let i59 = 0; i59 < 3; i59++) {
-          const e60 = a58[i59];
-          if (typeof e60 !== 'number' || (e60 & 0xff) !== e60) failInt(e60, `widget_op.u.shape.tag[${i59}]`, 'uint8_t', 8);
+        const x26 = x7.tag;
+        const a27 = checkArray(x26, 3, 'widget_op.u.shape.tag');
+        for (let i28 = 0; i28 < 3; i28++) {
+          const e29 = a27[i28];
+          if (typeof e29 !== 'number' || (e29 & 0xff) !== e29) failInt(e29, `widget_op.u.shape.tag[${i28}]`, 'uint8_t', 8);
         }
-        const x63 = x38.tally;
-        if (typeof x63 !== 'number' || (x63 & 0xff) !== x63) failInt(x63, 'widget_op.u.shape.tally', 'uint8_t', 8);
-        const x64 = x38.addr;
-        if (typeof x64 !== 'bigint' || x64 < 0n || x64 > 0xffffffffffffffffn) failBigInt(x64, 'widget_op.u.shape.addr', 'xen_ulong_t', 64);
-        const x65 = x38.buf;
-        if (typeof x65 !== 'bigint' || x65 < 0n || x65 > 0xffffffffffffffffn) failBigInt(x65, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
-        d.setUint16(b + 8, x39, true);
-        d.setUint8(b + 8 + 2, (d.getUint8(b + 8 + 2) & 0xf8) | (x40 & 0x7));
-        d.setUint8(b + 8 + 2, (d.getUint8(b + 8 + 2) & 0xf7) | ((x41 & 0x1) << 3));
+        const x32 = x7.tally;
+        if (typeof x32 !== 'number' || (x32 & 0xff) !== x32) failInt(x32, 'widget_op.u.shape.tally', 'uint8_t', 8);
+        const x33 = x7.addr;
+        if (typeof x33 !== 'bigint' || x33 < 0n || x33 > 0xffffffffffffffffn) failBigInt(x33, 'widget_op.u.shape.addr', 'xen_ulong_t', 64);
+        const x34 = x7.buf;
+        if (typeof x34 !== 'bigint' || x34 < 0n || x34 > 0xffffffffffffffffn) failBigInt(x34, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8 + 24, 0);
+        d.setUint32(b + 8 + 28, 0);
+        d.setUint32(b + 8 + 32, 0);
+        d.setUint32(b + 8 + 36, 0);
+        d.setUint32(b + 8 + 40, 0);
+        d.setUint32(b + 8 + 44, 0);
+        d.setUint32(b + 8 + 48, 0);
+        d.setUint32(b + 8 + 52, 0);
+        d.setUint32(b + 8 + 56, 0);
+        d.setUint32(b + 8 + 60, 0);
+        d.setUint16(b + 8, x8, true);
+        d.setUint8(b + 8 + 2, (d.getUint8(b + 8 + 2) & 0xf8) | (x9 & 0x7));
+        d.setUint8(b + 8 + 2, (d.getUint8(b + 8 + 2) & 0xf7) | ((x10 & 0x1) << 3));
         d.setUint8(b + 8 + 2, d.getUint8(b + 8 + 2) & 0xf);
         d.setUint8(b + 11, 0);
-        d.setUint32(b + 12, x42, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x43; else d.setBigUint64(b + 16, x43, true);
-        d.setInt32(b + 24, x45, true);
-        d.setInt16(b + 28, x46, true);
+        d.setUint32(b + 12, x11, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x12; else d.setBigUint64(b + 16, x12, true);
+        d.setInt32(b + 24, x14, true);
+        d.setInt16(b + 28, x15, true);
         d.setUint16(b + 30, 0);
-        for (let i53 = 0; i53 < 2; i53++) {
-          const e54 = a48[i53];
-          if (typeof e54 !== 'object' || e54 === null) failObject(e54, `widget_op.u.shape.corners[${i53}]`);
-          const x55 = e54.x;
-          if (typeof x55 !== 'number' || (x55 | 0) !== x55) failInt(x55, `widget_op.u.shape.corners[${i53}].x`, 'int32_t', 32);
-          const x56 = e54.y;
-          if (typeof x56 !== 'number' || ((x56 << 16) >> 16) !== x56) failInt(x56, `widget_op.u.shape.corners[${i53}].y`, 'int16_t', 16);
-          d.setInt32(b + 32 + i53 * 8, x55, true);
-          d.setInt16(b + 32 + i53 * 8 + 4, x56, true);
-          d.setUint16(b + 32 + i53 * 8 + 6, 0);
+        for (let i22 = 0; i22 < 2; i22++) {
+          const e23 = a17[i22];
+          if (typeof e23 !== 'object' || e23 === null) failObject(e23, `widget_op.u.shape.corners[${i22}]`);
+          const x24 = e23.x;
+          if (typeof x24 !== 'number' || (x24 | 0) !== x24) failInt(x24, `widget_op.u.shape.corners[${i22}].x`, 'int32_t', 32);
+          const x25 = e23.y;
+          if (typeof x25 !== 'number' || ((x25 << 16) >> 16) !== x25) failInt(x25, `widget_op.u.shape.corners[${i22}].y`, 'int16_t', 16);
+          d.setInt32(b + 32 + i22 * 8, x24, true);
+          d.setInt16(b + 32 + i22 * 8 + 4, x25, true);
+          d.setUint16(b + 32 + i22 * 8 + 6, 0);
         }
-        for (let i61 = 0; i61 < 3; i61++) {
-          const e62 = a58[i61];
-          if (typeof e62 !== 'number' || (e62 & 0xff) !== e62) failInt(e62, `widget_op.u.shape.tag[${i61}]`, 'uint8_t', 8);
-          d.setUint8(b + 48 + i61 * 1, e62);
+        for (let i30 = 0; i30 < 3; i30++) {
+          const e31 = a27[i30];
+          if (typeof e31 !== 'number' || (e31 & 0xff) !== e31) failInt(e31, `widget_op.u.shape.tag[${i30}]`, 'uint8_t', 8);
+          d.setUint8(b + 48 + i30 * 1, e31);
         }
-        d.setUint8(b + 51, x63);
-        if (w8 !== undefined) w8[(b + 56) / 8] = x64; else d.setBigUint64(b + 56, x64, true);
-        if (w8 !== undefined) w8[(b + 64) / 8] = x65; else d.setBigUint64(b + 64, x65, true);
+        d.setUint8(b + 51, x32);
+        if (w8 !== undefined) w8[(b + 56) / 8] = x33; else d.setBigUint64(b + 56, x33, true);
+        if (w8 !== undefined) w8[(b + 64) / 8] = x34; else d.setBigUint64(b + 64, x34, true);
         d.setUint32(b + 52, 0);
         break;
       }
+      default:
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 8 + 4, 0);
+        d.setUint32(b + 8 + 8, 0);
+        d.setUint32(b + 8 + 12, 0);
+        d.setUint32(b + 8 + 16, 0);
+        d.setUint32(b + 8 + 20, 0);
+        d.setUint32(b + 8 + 24, 0);
+        d.setUint32(b + 8 + 28, 0);
+        d.setUint32(b + 8 + 32, 0);
+        d.setUint32(b + 8 + 36, 0);
+        d.setUint32(b + 8 + 40, 0);
+        d.setUint32(b + 8 + 44, 0);
+        d.setUint32(b + 8 + 48, 0);
+        d.setUint32(b + 8 + 52, 0);
+        d.setUint32(b + 8 + 56, 0);
+        d.setUint32(b + 8 + 60, 0);
     }
   }
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, 0);
 }
 
 /** Reads widget_op at `b` on x86_64, arm32, arm64. */
@@ -1295,56 +1265,10 @@ export function widget_op_u$enc0(v: widget_op_u, d: DataView, w: BigUint64Array 
   if (v.point !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.point!;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'widget_op.u.point');
-    const x3 = x2.x;
-    if (typeof x3 !== 'number' || (x3 | 0) !== x3) failInt(x3, 'widget_op.u.point.x', 'int32_t', 32);
-    const x4 = x2.y;
-    if (typeof x4 !== 'number' || ((x4 << 16) >> 16) !== x4) failInt(x4, 'widget_op.u.point.y', 'int16_t', 16);
   }
   if (v.shape !== undefined) {
     k0++;
     j1 = 1;
-    const x5 = v.shape!;
-    if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'widget_op.u.shape');
-    const x6 = x5.id;
-    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'widget_op.u.shape.id', 'uint16_t', 16);
-    const x7 = x5.kind;
-    if (typeof x7 !== 'number' || (x7 & 0x7) !== x7) failInt(x7, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
-    const x8 = x5.on;
-    if (typeof x8 !== 'number' || (x8 & 0x1) !== x8) failInt(x8, 'widget_op.u.shape.on', 'uint8_t:1', 1);
-    const x9 = x5.flags;
-    if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'widget_op.u.shape.flags', 'uint32_t', 32);
-    const x10 = x5.size;
-    if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
-    const x11 = x5.origin;
-    if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'widget_op.u.shape.origin');
-    const x12 = x11.x;
-    if (typeof x12 !== 'number' || (x12 | 0) !== x12) failInt(x12, 'widget_op.u.shape.origin.x', 'int32_t', 32);
-    const x13 = x11.y;
-    if (typeof x13 !== 'number' || ((x13 << 16) >> 16) !== x13) failInt(x13, 'widget_op.u.shape.origin.y', 'int16_t', 16);
-    const x14 = x5.corners;
-    const a15 = checkArray(x14, 2, 'widget_op.u.shape.corners');
-    for (let i16 = 0; i16 < 2; i16++) {
-      const e17 = a15[i16];
-      if (typeof e17 !== 'object' || e17 === null) failObject(e17, `widget_op.u.shape.corners[${i16}]`);
-      const x18 = e17.x;
-      if (typeof x18 !== 'number' || (x18 | 0) !== x18) failInt(x18, `widget_op.u.shape.corners[${i16}].x`, 'int32_t', 32);
-      const x19 = e17.y;
-      if (typeof x19 !== 'number' || ((x19 << 16) >> 16) !== x19) failInt(x19, `widget_op.u.shape.corners[${i16}].y`, 'int16_t', 16);
-    }
-    const x24 = x5.tag;
-    const a25 = checkArray(x24, 3, 'widget_op.u.shape.tag');
-    for (let i26 = 0; i26 < 3; i26++) {
-      const e27 = a25[i26];
-      if (typeof e27 !== 'number' || (e27 & 0xff) !== e27) failInt(e27, `widget_op.u.shape.tag[${i26}]`, 'uint8_t', 8);
-    }
-    const x30 = x5.tally;
-    if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'widget_op.u.shape.tally', 'uint8_t', 8);
-    const x31 = x5.addr;
-    if (typeof x31 !== 'bigint' || x31 < 0n || x31 > 0xffffffffn) failBigInt(x31, 'widget_op.u.shape.addr', 'xen_ulong_t', 32);
-    const x32 = x5.buf;
-    if (typeof x32 !== 'bigint' || x32 < 0n || x32 > 0xffffffffn) failBigInt(x32, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 56, 'widget_op.u', ['point', 'shape'], widget_op_u$dec0, widget_op_u$enc0);
@@ -1353,106 +1277,135 @@ export function widget_op_u$enc0(v: widget_op_u, d: DataView, w: BigUint64Array 
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 56, 'widget_op.u', ['point', 'shape'], widget_op_u$dec0, widget_op_u$enc0);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
-    d.setUint32(b + 8, 0);
-    d.setUint32(b + 12, 0);
-    d.setUint32(b + 16, 0);
-    d.setUint32(b + 20, 0);
-    d.setUint32(b + 24, 0);
-    d.setUint32(b + 28, 0);
-    d.setUint32(b + 32, 0);
-    d.setUint32(b + 36, 0);
-    d.setUint32(b + 40, 0);
-    d.setUint32(b + 44, 0);
-    d.setUint32(b + 48, 0);
-    d.setUint32(b + 52, 0);
     switch (j1) {
       case 0: {
-        const x33 = v.point!;
-        if (typeof x33 !== 'object' || x33 === null) failObject(x33, 'widget_op.u.point');
-        const x34 = x33.x;
-        if (typeof x34 !== 'number' || (x34 | 0) !== x34) failInt(x34, 'widget_op.u.point.x', 'int32_t', 32);
-        const x35 = x33.y;
-        if (typeof x35 !== 'number' || ((x35 << 16) >> 16) !== x35) failInt(x35, 'widget_op.u.point.y', 'int16_t', 16);
-        d.setInt32(b, x34, true);
-        d.setInt16(b + 4, x35, true);
+        const x2 = v.point!;
+        if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'widget_op.u.point');
+        const x3 = x2.x;
+        if (typeof x3 !== 'number' || (x3 | 0) !== x3) failInt(x3, 'widget_op.u.point.x', 'int32_t', 32);
+        const x4 = x2.y;
+        if (typeof x4 !== 'number' || ((x4 << 16) >> 16) !== x4) failInt(x4, 'widget_op.u.point.y', 'int16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setInt32(b, x3, true);
+        d.setInt16(b + 4, x4, true);
         d.setUint16(b + 6, 0);
         break;
       }
       case 1: {
-        const x36 = v.shape!;
-        if (typeof x36 !== 'object' || x36 === null) failObject(x36, 'widget_op.u.shape');
-        const x37 = x36.id;
-        if (typeof x37 !== 'number' || (x37 & 0xffff) !== x37) failInt(x37, 'widget_op.u.shape.id', 'uint16_t', 16);
-        const x38 = x36.kind;
-        if (typeof x38 !== 'number' || (x38 & 0x7) !== x38) failInt(x38, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
-        const x39 = x36.on;
-        if (typeof x39 !== 'number' || (x39 & 0x1) !== x39) failInt(x39, 'widget_op.u.shape.on', 'uint8_t:1', 1);
-        const x40 = x36.flags;
-        if (typeof x40 !== 'number' || (x40 >>> 0) !== x40) failInt(x40, 'widget_op.u.shape.flags', 'uint32_t', 32);
-        const x41 = x36.size;
-        if (typeof x41 !== 'bigint' || x41 < 0n || x41 > 0xffffffffffffffffn) failBigInt(x41, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
-        const x42 = x36.origin;
-        if (typeof x42 !== 'object' || x42 === null) failObject(x42, 'widget_op.u.shape.origin');
-        const x43 = x42.x;
-        if (typeof x43 !== 'number' || (x43 | 0) !== x43) failInt(x43, 'widget_op.u.shape.origin.x', 'int32_t', 32);
-        const x44 = x42.y;
-        if (typeof x44 !== 'number' || ((x44 << 16) >> 16) !== x44) failInt(x44, 'widget_op.u.shape.origin.y', 'int16_t', 16);
-        const x45 = x36.corners;
-        const a46 = checkArray(x45, 2, 'widget_op.u.shape.corners');
-        for (let i47 = 0; i47 < 2; i47++) {
-          const e48 = a46[i47];
-          if (typeof e48 !== 'object' || e48 === null) failObject(e48, `widget_op.u.shape.corners[${i47}]`);
-          const x49 = e48.x;
-          if (typeof x49 !== 'number' || (x49 | 0) !== x49) failInt(x49, `widget_op.u.shape.corners[${i47}].x`, 'int32_t', 32);
-          const x50 = e48.y;
-          if (typeof x50 !== 'number' || ((x50 << 16) >> 16) !== x50) failInt(x50, `widget_op.u.shape.corners[${i47}].y`, 'int16_t', 16);
+        const x5 = v.shape!;
+        if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'widget_op.u.shape');
+        const x6 = x5.id;
+        if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'widget_op.u.shape.id', 'uint16_t', 16);
+        const x7 = x5.kind;
+        if (typeof x7 !== 'number' || (x7 & 0x7) !== x7) failInt(x7, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
+        const x8 = x5.on;
+        if (typeof x8 !== 'number' || (x8 & 0x1) !== x8) failInt(x8, 'widget_op.u.shape.on', 'uint8_t:1', 1);
+        const x9 = x5.flags;
+        if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'widget_op.u.shape.flags', 'uint32_t', 32);
+        const x10 = x5.size;
+        if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
+        const x11 = x5.origin;
+        if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'widget_op.u.shape.origin');
+        const x12 = x11.x;
+        if (typeof x12 !== 'number' || (x12 | 0) !== x12) failInt(x12, 'widget_op.u.shape.origin.x', 'int32_t', 32);
+        const x13 = x11.y;
+        if (typeof x13 !== 'number' || ((x13 << 16) >> 16) !== x13) failInt(x13, 'widget_op.u.shape.origin.y', 'int16_t', 16);
+        const x14 = x5.corners;
+        const a15 = checkArray(x14, 2, 'widget_op.u.shape.corners');
+        for (let i16 = 0; i16 < 2; i16++) {
+          const e17 = a15[i16];
+          if (typeof e17 !== 'object' || e17 === null) failObject(e17, `widget_op.u.shape.corners[${i16}]`);
+          const x18 = e17.x;
+          if (typeof x18 !== 'number' || (x18 | 0) !== x18) failInt(x18, `widget_op.u.shape.corners[${i16}].x`, 'int32_t', 32);
+          const x19 = e17.y;
+          if (typeof x19 !== 'number' || ((x19 << 16) >> 16) !== x19) failInt(x19, `widget_op.u.shape.corners[${i16}].y`, 'int16_t', 16);
         }
-        const x55 = x36.tag;
-        const a56 = checkArray(x55, 3, 'widget_op.u.shape.tag');
-        for (let i57 = 0; i57 < 3; i57++) {
-          const e58 = a56[i57];
-          if (typeof e58 !== 'number' || (e58 & 0xff) !== e58) failInt(e58, `widget_op.u.shape.tag[${i57}]`, 'uint8_t', 8);
+        const x24 = x5.tag;
+        const a25 = checkArray(x24, 3, 'widget_op.u.shape.tag');
+        for (let i26 = 0; i26 < 3; i26++) {
+          const e27 = a25[i26];
+          if (typeof e27 !== 'number' || (e27 & 0xff) !== e27) failInt(e27, `widget_op.u.shape.tag[${i26}]`, 'uint8_t', 8);
         }
-        const x61 = x36.tally;
-        if (typeof x61 !== 'number' || (x61 & 0xff) !== x61) failInt(x61, 'widget_op.u.shape.tally', 'uint8_t', 8);
-        const x62 = x36.addr;
-        if (typeof x62 !== 'bigint' || x62 < 0n || x62 > 0xffffffffn) failBigInt(x62, 'widget_op.u.shape.addr', 'xen_ulong_t', 32);
-        const x63 = x36.buf;
-        if (typeof x63 !== 'bigint' || x63 < 0n || x63 > 0xffffffffn) failBigInt(x63, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
-        d.setUint16(b, x37, true);
-        d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf8) | (x38 & 0x7));
-        d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf7) | ((x39 & 0x1) << 3));
+        const x30 = x5.tally;
+        if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'widget_op.u.shape.tally', 'uint8_t', 8);
+        const x31 = x5.addr;
+        if (typeof x31 !== 'bigint' || x31 < 0n || x31 > 0xffffffffn) failBigInt(x31, 'widget_op.u.shape.addr', 'xen_ulong_t', 32);
+        const x32 = x5.buf;
+        if (typeof x32 !== 'bigint' || x32 < 0n || x32 > 0xffffffffn) failBigInt(x32, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint16(b, x6, true);
+        d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf8) | (x7 & 0x7));
+        d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf7) | ((x8 & 0x1) << 3));
         d.setUint8(b + 2, d.getUint8(b + 2) & 0xf);
         d.setUint8(b + 3, 0);
-        d.setUint32(b + 4, x40, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x41; else d.setBigUint64(b + 8, x41, true);
-        d.setInt32(b + 16, x43, true);
-        d.setInt16(b + 20, x44, true);
+        d.setUint32(b + 4, x9, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x10; else d.setBigUint64(b + 8, x10, true);
+        d.setInt32(b + 16, x12, true);
+        d.setInt16(b + 20, x13, true);
         d.setUint16(b + 22, 0);
-        for (let i51 = 0; i51 < 2; i51++) {
-          const e52 = a46[i51];
-          if (typeof e52 !== 'object' || e52 === null) failObject(e52, `widget_op.u.shape.corners[${i51}]`);
-          const x53 = e52.x;
-          if (typeof x53 !== 'number' || (x53 | 0) !== x53) failInt(x53, `widget_op.u.shape.corners[${i51}].x`, 'int32_t', 32);
-          const x54 = e52.y;
-          if (typeof x54 !== 'number' || ((x54 << 16) >> 16) !== x54) failInt(x54, `widget_op.u.shape.corners[${i51}].y`, 'int16_t', 16);
-          d.setInt32(b + 24 + i51 * 8, x53, true);
-          d.setInt16(b + 24 + i51 * 8 + 4, x54, true);
-          d.setUint16(b + 24 + i51 * 8 + 6, 0);
+        for (let i20 = 0; i20 < 2; i20++) {
+          const e21 = a15[i20];
+          if (typeof e21 !== 'object' || e21 === null) failObject(e21, `widget_op.u.shape.corners[${i20}]`);
+          const x22 = e21.x;
+          if (typeof x22 !== 'number' || (x22 | 0) !== x22) failInt(x22, `widget_op.u.shape.corners[${i20}].x`, 'int32_t', 32);
+          const x23 = e21.y;
+          if (typeof x23 !== 'number' || ((x23 << 16) >> 16) !== x23) failInt(x23, `widget_op.u.shape.corners[${i20}].y`, 'int16_t', 16);
+          d.setInt32(b + 24 + i20 * 8, x22, true);
+          d.setInt16(b + 24 + i20 * 8 + 4, x23, true);
+          d.setUint16(b + 24 + i20 * 8 + 6, 0);
         }
-        for (let i59 = 0; i59 < 3; i59++) {
-          const e60 = a56[i59];
-          if (typeof e60 !== 'number' || (e60 & 0xff) !== e60) failInt(e60, `widget_op.u.shape.tag[${i59}]`, 'uint8_t', 8);
-          d.setUint8(b + 40 + i59 * 1, e60);
+        for (let i28 = 0; i28 < 3; i28++) {
+          const e29 = a25[i28];
+          if (typeof e29 !== 'number' || (e29 & 0xff) !== e29) failInt(e29, `widget_op.u.shape.tag[${i28}]`, 'uint8_t', 8);
+          d.setUint8(b + 40 + i28 * 1, e29);
         }
-        d.setUint8(b + 43, x61);
-        d.setUint32(b + 44, Number(x62), true);
-        d.setUint32(b + 48, Number(x63), true);
+        d.setUint8(b + 43, x30);
+        d.setUint32(b + 44, Number(x31), true);
+        d.setUint32(b + 48, Number(x32), true);
         d.setUint32(b + 52, 0);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
     }
   }
 }
@@ -1520,56 +1473,10 @@ export function widget_op_u$enc1(v: widget_op_u, d: DataView, w: BigUint64Array 
   if (v.point !== undefined) {
     k0++;
     j1 = 0;
-    const x2 = v.point!;
-    if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'widget_op.u.point');
-    const x3 = x2.x;
-    if (typeof x3 !== 'number' || (x3 | 0) !== x3) failInt(x3, 'widget_op.u.point.x', 'int32_t', 32);
-    const x4 = x2.y;
-    if (typeof x4 !== 'number' || ((x4 << 16) >> 16) !== x4) failInt(x4, 'widget_op.u.point.y', 'int16_t', 16);
   }
   if (v.shape !== undefined) {
     k0++;
     j1 = 1;
-    const x5 = v.shape!;
-    if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'widget_op.u.shape');
-    const x6 = x5.id;
-    if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'widget_op.u.shape.id', 'uint16_t', 16);
-    const x7 = x5.kind;
-    if (typeof x7 !== 'number' || (x7 & 0x7) !== x7) failInt(x7, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
-    const x8 = x5.on;
-    if (typeof x8 !== 'number' || (x8 & 0x1) !== x8) failInt(x8, 'widget_op.u.shape.on', 'uint8_t:1', 1);
-    const x9 = x5.flags;
-    if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'widget_op.u.shape.flags', 'uint32_t', 32);
-    const x10 = x5.size;
-    if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
-    const x11 = x5.origin;
-    if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'widget_op.u.shape.origin');
-    const x12 = x11.x;
-    if (typeof x12 !== 'number' || (x12 | 0) !== x12) failInt(x12, 'widget_op.u.shape.origin.x', 'int32_t', 32);
-    const x13 = x11.y;
-    if (typeof x13 !== 'number' || ((x13 << 16) >> 16) !== x13) failInt(x13, 'widget_op.u.shape.origin.y', 'int16_t', 16);
-    const x14 = x5.corners;
-    const a15 = checkArray(x14, 2, 'widget_op.u.shape.corners');
-    for (let i16 = 0; i16 < 2; i16++) {
-      const e17 = a15[i16];
-      if (typeof e17 !== 'object' || e17 === null) failObject(e17, `widget_op.u.shape.corners[${i16}]`);
-      const x18 = e17.x;
-      if (typeof x18 !== 'number' || (x18 | 0) !== x18) failInt(x18, `widget_op.u.shape.corners[${i16}].x`, 'int32_t', 32);
-      const x19 = e17.y;
-      if (typeof x19 !== 'number' || ((x19 << 16) >> 16) !== x19) failInt(x19, `widget_op.u.shape.corners[${i16}].y`, 'int16_t', 16);
-    }
-    const x24 = x5.tag;
-    const a25 = checkArray(x24, 3, 'widget_op.u.shape.tag');
-    for (let i26 = 0; i26 < 3; i26++) {
-      const e27 = a25[i26];
-      if (typeof e27 !== 'number' || (e27 & 0xff) !== e27) failInt(e27, `widget_op.u.shape.tag[${i26}]`, 'uint8_t', 8);
-    }
-    const x30 = x5.tally;
-    if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'widget_op.u.shape.tally', 'uint8_t', 8);
-    const x31 = x5.addr;
-    if (typeof x31 !== 'bigint' || x31 < 0n || x31 > 0xffffffffffffffffn) failBigInt(x31, 'widget_op.u.shape.addr', 'xen_ulong_t', 64);
-    const x32 = x5.buf;
-    if (typeof x32 !== 'bigint' || x32 < 0n || x32 > 0xffffffffffffffffn) failBigInt(x32, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
   }
   if (k0 > 1) {
     checkDecodedUnion(v, k0, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec1, widget_op_u$enc1);
@@ -1578,108 +1485,141 @@ export function widget_op_u$enc1(v: widget_op_u, d: DataView, w: BigUint64Array 
   if (j1 === -2) {
     encodeDecodedUnion(v, 2, d, w, b, 64, 'widget_op.u', ['point', 'shape'], widget_op_u$dec1, widget_op_u$enc1);
   } else {
-    d.setUint32(b, 0);
-    d.setUint32(b + 4, 0);
-    d.setUint32(b + 8, 0);
-    d.setUint32(b + 12, 0);
-    d.setUint32(b + 16, 0);
-    d.setUint32(b + 20, 0);
-    d.setUint32(b + 24, 0);
-    d.setUint32(b + 28, 0);
-    d.setUint32(b + 32, 0);
-    d.setUint32(b + 36, 0);
-    d.setUint32(b + 40, 0);
-    d.setUint32(b + 44, 0);
-    d.setUint32(b + 48, 0);
-    d.setUint32(b + 52, 0);
-    d.setUint32(b + 56, 0);
-    d.setUint32(b + 60, 0);
     switch (j1) {
       case 0: {
-        const x33 = v.point!;
-        if (typeof x33 !== 'object' || x33 === null) failObject(x33, 'widget_op.u.point');
-        const x34 = x33.x;
-        if (typeof x34 !== 'number' || (x34 | 0) !== x34) failInt(x34, 'widget_op.u.point.x', 'int32_t', 32);
-        const x35 = x33.y;
-        if (typeof x35 !== 'number' || ((x35 << 16) >> 16) !== x35) failInt(x35, 'widget_op.u.point.y', 'int16_t', 16);
-        d.setInt32(b, x34, true);
-        d.setInt16(b + 4, x35, true);
+        const x2 = v.point!;
+        if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'widget_op.u.point');
+        const x3 = x2.x;
+        if (typeof x3 !== 'number' || (x3 | 0) !== x3) failInt(x3, 'widget_op.u.point.x', 'int32_t', 32);
+        const x4 = x2.y;
+        if (typeof x4 !== 'number' || ((x4 << 16) >> 16) !== x4) failInt(x4, 'widget_op.u.point.y', 'int16_t', 16);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setInt32(b, x3, true);
+        d.setInt16(b + 4, x4, true);
         d.setUint16(b + 6, 0);
         break;
       }
       case 1: {
-        const x36 = v.shape!;
-        if (typeof x36 !== 'object' || x36 === null) failObject(x36, 'widget_op.u.shape');
-        const x37 = x36.id;
-        if (typeof x37 !== 'number' || (x37 & 0xffff) !== x37) failInt(x37, 'widget_op.u.shape.id', 'uint16_t', 16);
-        const x38 = x36.kind;
-        if (typeof x38 !== 'number' || (x38 & 0x7) !== x38) failInt(x38, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
-        const x39 = x36.on;
-        if (typeof x39 !== 'number' || (x39 & 0x1) !== x39) failInt(x39, 'widget_op.u.shape.on', 'uint8_t:1', 1);
-        const x40 = x36.flags;
-        if (typeof x40 !== 'number' || (x40 >>> 0) !== x40) failInt(x40, 'widget_op.u.shape.flags', 'uint32_t', 32);
-        const x41 = x36.size;
-        if (typeof x41 !== 'bigint' || x41 < 0n || x41 > 0xffffffffffffffffn) failBigInt(x41, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
-        const x42 = x36.origin;
-        if (typeof x42 !== 'object' || x42 === null) failObject(x42, 'widget_op.u.shape.origin');
-        const x43 = x42.x;
-        if (typeof x43 !== 'number' || (x43 | 0) !== x43) failInt(x43, 'widget_op.u.shape.origin.x', 'int32_t', 32);
-        const x44 = x42.y;
-        if (typeof x44 !== 'number' || ((x44 << 16) >> 16) !== x44) failInt(x44, 'widget_op.u.shape.origin.y', 'int16_t', 16);
-        const x45 = x36.corners;
-        const a46 = checkArray(x45, 2, 'widget_op.u.shape.corners');
-        for (let i47 = 0; i47 < 2; i47++) {
-          const e48 = a46[i47];
-          if (typeof e48 !== 'object' || e48 === null) failObject(e48, `widget_op.u.shape.corners[${i47}]`);
-          const x49 = e48.x;
-          if (typeof x49 !== 'number' || (x49 | 0) !== x49) failInt(x49, `widget_op.u.shape.corners[${i47}].x`, 'int32_t', 32);
-          const x50 = e48.y;
-          if (typeof x50 !== 'number' || ((x50 << 16) >> 16) !== x50) failInt(x50, `widget_op.u.shape.corners[${i47}].y`, 'int16_t', 16);
+        const x5 = v.shape!;
+        if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'widget_op.u.shape');
+        const x6 = x5.id;
+        if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'widget_op.u.shape.id', 'uint16_t', 16);
+        const x7 = x5.kind;
+        if (typeof x7 !== 'number' || (x7 & 0x7) !== x7) failInt(x7, 'widget_op.u.shape.kind', 'uint8_t:3', 3);
+        const x8 = x5.on;
+        if (typeof x8 !== 'number' || (x8 & 0x1) !== x8) failInt(x8, 'widget_op.u.shape.on', 'uint8_t:1', 1);
+        const x9 = x5.flags;
+        if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'widget_op.u.shape.flags', 'uint32_t', 32);
+        const x10 = x5.size;
+        if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'widget_op.u.shape.size', 'uint64_aligned_t', 64);
+        const x11 = x5.origin;
+        if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'widget_op.u.shape.origin');
+        const x12 = x11.x;
+        if (typeof x12 !== 'number' || (x12 | 0) !== x12) failInt(x12, 'widget_op.u.shape.origin.x', 'int32_t', 32);
+        const x13 = x11.y;
+        if (typeof x13 !== 'number' || ((x13 << 16) >> 16) !== x13) failInt(x13, 'widget_op.u.shape.origin.y', 'int16_t', 16);
+        const x14 = x5.corners;
+        const a15 = checkArray(x14, 2, 'widget_op.u.shape.corners');
+        for (let i16 = 0; i16 < 2; i16++) {
+          const e17 = a15[i16];
+          if (typeof e17 !== 'object' || e17 === null) failObject(e17, `widget_op.u.shape.corners[${i16}]`);
+          const x18 = e17.x;
+          if (typeof x18 !== 'number' || (x18 | 0) !== x18) failInt(x18, `widget_op.u.shape.corners[${i16}].x`, 'int32_t', 32);
+          const x19 = e17.y;
+          if (typeof x19 !== 'number' || ((x19 << 16) >> 16) !== x19) failInt(x19, `widget_op.u.shape.corners[${i16}].y`, 'int16_t', 16);
         }
-        const x55 = x36.tag;
-        const a56 = checkArray(x55, 3, 'widget_op.u.shape.tag');
-        for (let i57 = 0; i57 < 3; i57++) {
-          const e58 = a56[i57];
-          if (typeof e58 !== 'number' || (e58 & 0xff) !== e58) failInt(e58, `widget_op.u.shape.tag[${i57}]`, 'uint8_t', 8);
+        const x24 = x5.tag;
+        const a25 = checkArray(x24, 3, 'widget_op.u.shape.tag');
+        for (let i26 = 0; i26 < 3; i26++) {
+          const e27 = a25[i26];
+          if (typeof e27 !== 'number' || (e27 & 0xff) !== e27) failInt(e27, `widget_op.u.shape.tag[${i26}]`, 'uint8_t', 8);
         }
-        const x61 = x36.tally;
-        if (typeof x61 !== 'number' || (x61 & 0xff) !== x61) failInt(x61, 'widget_op.u.shape.tally', 'uint8_t', 8);
-        const x62 = x36.addr;
-        if (typeof x62 !== 'bigint' || x62 < 0n || x62 > 0xffffffffffffffffn) failBigInt(x62, 'widget_op.u.shape.addr', 'xen_ulong_t', 64);
-        const x63 = x36.buf;
-        if (typeof x63 !== 'bigint' || x63 < 0n || x63 > 0xffffffffffffffffn) failBigInt(x63, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
-        d.setUint16(b, x37, true);
-        d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf8) | (x38 & 0x7));
-        d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf7) | ((x39 & 0x1) << 3));
+        const x30 = x5.tally;
+        if (typeof x30 !== 'number' || (x30 & 0xff) !== x30) failInt(x30, 'widget_op.u.shape.tally', 'uint8_t', 8);
+        const x31 = x5.addr;
+        if (typeof x31 !== 'bigint' || x31 < 0n || x31 > 0xffffffffffffffffn) failBigInt(x31, 'widget_op.u.shape.addr', 'xen_ulong_t', 64);
+        const x32 = x5.buf;
+        if (typeof x32 !== 'bigint' || x32 < 0n || x32 > 0xffffffffffffffffn) failBigInt(x32, 'widget_op.u.shape.buf', 'XEN_GUEST_HANDLE(void)', 64);
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
+        d.setUint16(b, x6, true);
+        d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf8) | (x7 & 0x7));
+        d.setUint8(b + 2, (d.getUint8(b + 2) & 0xf7) | ((x8 & 0x1) << 3));
         d.setUint8(b + 2, d.getUint8(b + 2) & 0xf);
         d.setUint8(b + 3, 0);
-        d.setUint32(b + 4, x40, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x41; else d.setBigUint64(b + 8, x41, true);
-        d.setInt32(b + 16, x43, true);
-        d.setInt16(b + 20, x44, true);
+        d.setUint32(b + 4, x9, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x10; else d.setBigUint64(b + 8, x10, true);
+        d.setInt32(b + 16, x12, true);
+        d.setInt16(b + 20, x13, true);
         d.setUint16(b + 22, 0);
-        for (let i51 = 0; i51 < 2; i51++) {
-          const e52 = a46[i51];
-          if (typeof e52 !== 'object' || e52 === null) failObject(e52, `widget_op.u.shape.corners[${i51}]`);
-          const x53 = e52.x;
-          if (typeof x53 !== 'number' || (x53 | 0) !== x53) failInt(x53, `widget_op.u.shape.corners[${i51}].x`, 'int32_t', 32);
-          const x54 = e52.y;
-          if (typeof x54 !== 'number' || ((x54 << 16) >> 16) !== x54) failInt(x54, `widget_op.u.shape.corners[${i51}].y`, 'int16_t', 16);
-          d.setInt32(b + 24 + i51 * 8, x53, true);
-          d.setInt16(b + 24 + i51 * 8 + 4, x54, true);
-          d.setUint16(b + 24 + i51 * 8 + 6, 0);
+        for (let i20 = 0; i20 < 2; i20++) {
+          const e21 = a15[i20];
+          if (typeof e21 !== 'object' || e21 === null) failObject(e21, `widget_op.u.shape.corners[${i20}]`);
+          const x22 = e21.x;
+          if (typeof x22 !== 'number' || (x22 | 0) !== x22) failInt(x22, `widget_op.u.shape.corners[${i20}].x`, 'int32_t', 32);
+          const x23 = e21.y;
+          if (typeof x23 !== 'number' || ((x23 << 16) >> 16) !== x23) failInt(x23, `widget_op.u.shape.corners[${i20}].y`, 'int16_t', 16);
+          d.setInt32(b + 24 + i20 * 8, x22, true);
+          d.setInt16(b + 24 + i20 * 8 + 4, x23, true);
+          d.setUint16(b + 24 + i20 * 8 + 6, 0);
         }
-        for (let i59 = 0; i59 < 3; i59++) {
-          const e60 = a56[i59];
-          if (typeof e60 !== 'number' || (e60 & 0xff) !== e60) failInt(e60, `widget_op.u.shape.tag[${i59}]`, 'uint8_t', 8);
-          d.setUint8(b + 40 + i59 * 1, e60);
+        for (let i28 = 0; i28 < 3; i28++) {
+          const e29 = a25[i28];
+          if (typeof e29 !== 'number' || (e29 & 0xff) !== e29) failInt(e29, `widget_op.u.shape.tag[${i28}]`, 'uint8_t', 8);
+          d.setUint8(b + 40 + i28 * 1, e29);
         }
-        d.setUint8(b + 43, x61);
-        if (w8 !== undefined) w8[(b + 48) / 8] = x62; else d.setBigUint64(b + 48, x62, true);
-        if (w8 !== undefined) w8[(b + 56) / 8] = x63; else d.setBigUint64(b + 56, x63, true);
+        d.setUint8(b + 43, x30);
+        if (w8 !== undefined) w8[(b + 48) / 8] = x31; else d.setBigUint64(b + 48, x31, true);
+        if (w8 !== undefined) w8[(b + 56) / 8] = x32; else d.setBigUint64(b + 56, x32, true);
         d.setUint32(b + 44, 0);
         break;
       }
+      default:
+        d.setUint32(b, 0);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 8, 0);
+        d.setUint32(b + 12, 0);
+        d.setUint32(b + 16, 0);
+        d.setUint32(b + 20, 0);
+        d.setUint32(b + 24, 0);
+        d.setUint32(b + 28, 0);
+        d.setUint32(b + 32, 0);
+        d.setUint32(b + 36, 0);
+        d.setUint32(b + 40, 0);
+        d.setUint32(b + 44, 0);
+        d.setUint32(b + 48, 0);
+        d.setUint32(b + 52, 0);
+        d.setUint32(b + 56, 0);
+        d.setUint32(b + 60, 0);
     }
   }
 }
