@@ -158,6 +158,21 @@ mod stable_dm_op {
     }
 }
 
+mod stable_e820 {
+    use super::*;
+    use xenabi::stable::e820::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::HVM_E820_PAGE <= XEN_MIN_RELEASE, "{}", HVM_E820_PAGE);
+        assert!(since::HVM_E820_NR_OFFSET <= XEN_MIN_RELEASE, "{}", HVM_E820_NR_OFFSET);
+        assert!(since::HVM_E820_OFFSET <= XEN_MIN_RELEASE, "{}", HVM_E820_OFFSET);
+        assert!(since::HVM_BELOW_4G_RAM_END <= XEN_MIN_RELEASE, "{}", HVM_BELOW_4G_RAM_END);
+        assert!(since::HVM_BELOW_4G_MMIO_START <= XEN_MIN_RELEASE, "{}", HVM_BELOW_4G_MMIO_START);
+        assert!(since::HVM_BELOW_4G_MMIO_LENGTH <= XEN_MIN_RELEASE, "{}", HVM_BELOW_4G_MMIO_LENGTH);
+    }
+}
+
 mod stable_event_channel {
     use super::*;
     use xenabi::stable::event_channel::*;
@@ -320,6 +335,20 @@ mod stable_grant_table {
     }
 }
 
+mod stable_hvm_info_table {
+    use super::*;
+    use xenabi::stable::hvm_info_table::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::HVM_INFO_PFN <= XEN_MIN_RELEASE, "{}", HVM_INFO_PFN);
+        assert!(since::HVM_INFO_OFFSET <= XEN_MIN_RELEASE, "{}", HVM_INFO_OFFSET);
+        assert!(since::HVM_INFO_PADDR <= XEN_MIN_RELEASE, "{}", HVM_INFO_PADDR);
+        assert!(since::HVM_MAX_VCPUS <= XEN_MIN_RELEASE, "{}", HVM_MAX_VCPUS);
+        assert!(hvm_info_table::SINCE <= XEN_MIN_RELEASE && hvm_info_table::SINCE == since::hvm_info_table);
+    }
+}
+
 mod stable_hvm_op {
     use super::*;
     use xenabi::stable::hvm_op::*;
@@ -398,6 +427,21 @@ mod stable_hvm_op {
         assert!(since::HVMOP_set_evtchn_upcall_vector <= XEN_MIN_RELEASE, "{}", HVMOP_set_evtchn_upcall_vector);
         assert!(since::HVMOP_guest_request_vm_event <= XEN_MIN_RELEASE, "{}", HVMOP_guest_request_vm_event);
         assert!(since::HVMOP_altp2m <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m);
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+mod stable_hvm_vcpu {
+    use super::*;
+    use xenabi::stable::hvm_vcpu::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(vcpu_hvm_x86_32::SINCE <= XEN_MIN_RELEASE && vcpu_hvm_x86_32::SINCE == since::vcpu_hvm_x86_32);
+        assert!(vcpu_hvm_x86_64::SINCE <= XEN_MIN_RELEASE && vcpu_hvm_x86_64::SINCE == since::vcpu_hvm_x86_64);
+        assert!(since::VCPU_HVM_MODE_32B <= XEN_MIN_RELEASE, "{}", VCPU_HVM_MODE_32B);
+        assert!(since::VCPU_HVM_MODE_64B <= XEN_MIN_RELEASE, "{}", VCPU_HVM_MODE_64B);
+        assert!(vcpu_hvm_context::SINCE <= XEN_MIN_RELEASE && vcpu_hvm_context::SINCE == since::vcpu_hvm_context);
     }
 }
 

@@ -13,9 +13,13 @@ mod x86 {
     use xenabi::stable::argo::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::e820::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
+    use xenabi::stable::hvm_info_table::*;
     use xenabi::stable::hvm_op::*;
+    #[cfg(feature = "xen-4-7")]
+    use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::memory::*;
     use xenabi::stable::params::*;
@@ -906,6 +910,26 @@ mod x86 {
         }
     }
 
+    mod stable_hvm_info_table {
+        use super::*;
+
+        #[test]
+        fn hvm_info_table() {
+            assert_eq!(size_of::<hvm_info_table>(), 48, "hvm_info_table: size on x86");
+            assert_eq!(align_of::<hvm_info_table>(), 4, "hvm_info_table: align on x86");
+            assert_eq!(offset_of!(hvm_info_table, signature), 0, "hvm_info_table.signature: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, length), 8, "hvm_info_table.length: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, checksum), 12, "hvm_info_table.checksum: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, apic_mode), 13, "hvm_info_table.apic_mode: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, __xenabi_hole_0), 14, "hvm_info_table.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, nr_vcpus), 16, "hvm_info_table.nr_vcpus: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, low_mem_pgend), 20, "hvm_info_table.low_mem_pgend: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, reserved_mem_pgstart), 24, "hvm_info_table.reserved_mem_pgstart: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, high_mem_pgend), 28, "hvm_info_table.high_mem_pgend: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, vcpu_online), 32, "hvm_info_table.vcpu_online: offset on x86");
+        }
+    }
+
     mod stable_hvm_op {
         use super::*;
 
@@ -1124,6 +1148,85 @@ mod x86 {
             #[cfg(feature = "xen-4-14")]
             assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_visibility), 0, "xen_hvm_altp2m_op.u.set_visibility: offset on x86");
             assert_eq!(offset_of!(xen_hvm_altp2m_op_u, pad), 0, "xen_hvm_altp2m_op.u.pad: offset on x86");
+        }
+    }
+
+    #[cfg(feature = "xen-4-7")]
+    mod stable_hvm_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_hvm_x86_32() {
+            assert_eq!(size_of::<vcpu_hvm_x86_32>(), 120, "vcpu_hvm_x86_32: size on x86");
+            assert_eq!(align_of::<vcpu_hvm_x86_32>(), 4, "vcpu_hvm_x86_32: align on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eax), 0, "vcpu_hvm_x86_32.eax: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ecx), 4, "vcpu_hvm_x86_32.ecx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edx), 8, "vcpu_hvm_x86_32.edx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebx), 12, "vcpu_hvm_x86_32.ebx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esp), 16, "vcpu_hvm_x86_32.esp: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebp), 20, "vcpu_hvm_x86_32.ebp: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esi), 24, "vcpu_hvm_x86_32.esi: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edi), 28, "vcpu_hvm_x86_32.edi: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eip), 32, "vcpu_hvm_x86_32.eip: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eflags), 36, "vcpu_hvm_x86_32.eflags: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr0), 40, "vcpu_hvm_x86_32.cr0: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr3), 44, "vcpu_hvm_x86_32.cr3: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr4), 48, "vcpu_hvm_x86_32.cr4: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad1), 52, "vcpu_hvm_x86_32.pad1: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, efer), 56, "vcpu_hvm_x86_32.efer: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_base), 64, "vcpu_hvm_x86_32.cs_base: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_base), 68, "vcpu_hvm_x86_32.ds_base: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_base), 72, "vcpu_hvm_x86_32.ss_base: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_base), 76, "vcpu_hvm_x86_32.es_base: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_base), 80, "vcpu_hvm_x86_32.tr_base: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_limit), 84, "vcpu_hvm_x86_32.cs_limit: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_limit), 88, "vcpu_hvm_x86_32.ds_limit: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_limit), 92, "vcpu_hvm_x86_32.ss_limit: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_limit), 96, "vcpu_hvm_x86_32.es_limit: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_limit), 100, "vcpu_hvm_x86_32.tr_limit: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_ar), 104, "vcpu_hvm_x86_32.cs_ar: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_ar), 106, "vcpu_hvm_x86_32.ds_ar: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_ar), 108, "vcpu_hvm_x86_32.ss_ar: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_ar), 110, "vcpu_hvm_x86_32.es_ar: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_ar), 112, "vcpu_hvm_x86_32.tr_ar: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad2), 114, "vcpu_hvm_x86_32.pad2: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_hvm_x86_64() {
+            assert_eq!(size_of::<vcpu_hvm_x86_64>(), 112, "vcpu_hvm_x86_64: size on x86");
+            assert_eq!(align_of::<vcpu_hvm_x86_64>(), 4, "vcpu_hvm_x86_64: align on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rax), 0, "vcpu_hvm_x86_64.rax: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rcx), 8, "vcpu_hvm_x86_64.rcx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdx), 16, "vcpu_hvm_x86_64.rdx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbx), 24, "vcpu_hvm_x86_64.rbx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsp), 32, "vcpu_hvm_x86_64.rsp: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbp), 40, "vcpu_hvm_x86_64.rbp: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsi), 48, "vcpu_hvm_x86_64.rsi: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdi), 56, "vcpu_hvm_x86_64.rdi: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rip), 64, "vcpu_hvm_x86_64.rip: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rflags), 72, "vcpu_hvm_x86_64.rflags: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr0), 80, "vcpu_hvm_x86_64.cr0: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr3), 88, "vcpu_hvm_x86_64.cr3: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr4), 96, "vcpu_hvm_x86_64.cr4: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, efer), 104, "vcpu_hvm_x86_64.efer: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_hvm_context() {
+            assert_eq!(size_of::<vcpu_hvm_context>(), 128, "vcpu_hvm_context: size on x86");
+            assert_eq!(align_of::<vcpu_hvm_context>(), 4, "vcpu_hvm_context: align on x86");
+            assert_eq!(offset_of!(vcpu_hvm_context, mode), 0, "vcpu_hvm_context.mode: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_context, pad), 4, "vcpu_hvm_context.pad: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_context, cpu_regs), 8, "vcpu_hvm_context.cpu_regs: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_hvm_context_cpu_regs() {
+            assert_eq!(size_of::<vcpu_hvm_context_cpu_regs>(), 120, "vcpu_hvm_context.cpu_regs: size on x86");
+            assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 4, "vcpu_hvm_context.cpu_regs: align on x86");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on x86");
         }
     }
 
@@ -1539,9 +1642,13 @@ mod x86_64 {
     use xenabi::stable::argo::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::e820::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
+    use xenabi::stable::hvm_info_table::*;
     use xenabi::stable::hvm_op::*;
+    #[cfg(feature = "xen-4-7")]
+    use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::memory::*;
     use xenabi::stable::params::*;
@@ -2433,6 +2540,26 @@ mod x86_64 {
         }
     }
 
+    mod stable_hvm_info_table {
+        use super::*;
+
+        #[test]
+        fn hvm_info_table() {
+            assert_eq!(size_of::<hvm_info_table>(), 48, "hvm_info_table: size on x86_64");
+            assert_eq!(align_of::<hvm_info_table>(), 4, "hvm_info_table: align on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, signature), 0, "hvm_info_table.signature: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, length), 8, "hvm_info_table.length: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, checksum), 12, "hvm_info_table.checksum: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, apic_mode), 13, "hvm_info_table.apic_mode: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, __xenabi_hole_0), 14, "hvm_info_table.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, nr_vcpus), 16, "hvm_info_table.nr_vcpus: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, low_mem_pgend), 20, "hvm_info_table.low_mem_pgend: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, reserved_mem_pgstart), 24, "hvm_info_table.reserved_mem_pgstart: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, high_mem_pgend), 28, "hvm_info_table.high_mem_pgend: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, vcpu_online), 32, "hvm_info_table.vcpu_online: offset on x86_64");
+        }
+    }
+
     mod stable_hvm_op {
         use super::*;
 
@@ -2651,6 +2778,85 @@ mod x86_64 {
             #[cfg(feature = "xen-4-14")]
             assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_visibility), 0, "xen_hvm_altp2m_op.u.set_visibility: offset on x86_64");
             assert_eq!(offset_of!(xen_hvm_altp2m_op_u, pad), 0, "xen_hvm_altp2m_op.u.pad: offset on x86_64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-7")]
+    mod stable_hvm_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_hvm_x86_32() {
+            assert_eq!(size_of::<vcpu_hvm_x86_32>(), 120, "vcpu_hvm_x86_32: size on x86_64");
+            assert_eq!(align_of::<vcpu_hvm_x86_32>(), 8, "vcpu_hvm_x86_32: align on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eax), 0, "vcpu_hvm_x86_32.eax: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ecx), 4, "vcpu_hvm_x86_32.ecx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edx), 8, "vcpu_hvm_x86_32.edx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebx), 12, "vcpu_hvm_x86_32.ebx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esp), 16, "vcpu_hvm_x86_32.esp: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebp), 20, "vcpu_hvm_x86_32.ebp: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esi), 24, "vcpu_hvm_x86_32.esi: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edi), 28, "vcpu_hvm_x86_32.edi: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eip), 32, "vcpu_hvm_x86_32.eip: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eflags), 36, "vcpu_hvm_x86_32.eflags: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr0), 40, "vcpu_hvm_x86_32.cr0: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr3), 44, "vcpu_hvm_x86_32.cr3: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr4), 48, "vcpu_hvm_x86_32.cr4: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad1), 52, "vcpu_hvm_x86_32.pad1: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, efer), 56, "vcpu_hvm_x86_32.efer: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_base), 64, "vcpu_hvm_x86_32.cs_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_base), 68, "vcpu_hvm_x86_32.ds_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_base), 72, "vcpu_hvm_x86_32.ss_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_base), 76, "vcpu_hvm_x86_32.es_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_base), 80, "vcpu_hvm_x86_32.tr_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_limit), 84, "vcpu_hvm_x86_32.cs_limit: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_limit), 88, "vcpu_hvm_x86_32.ds_limit: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_limit), 92, "vcpu_hvm_x86_32.ss_limit: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_limit), 96, "vcpu_hvm_x86_32.es_limit: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_limit), 100, "vcpu_hvm_x86_32.tr_limit: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_ar), 104, "vcpu_hvm_x86_32.cs_ar: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_ar), 106, "vcpu_hvm_x86_32.ds_ar: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_ar), 108, "vcpu_hvm_x86_32.ss_ar: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_ar), 110, "vcpu_hvm_x86_32.es_ar: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_ar), 112, "vcpu_hvm_x86_32.tr_ar: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad2), 114, "vcpu_hvm_x86_32.pad2: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_hvm_x86_64() {
+            assert_eq!(size_of::<vcpu_hvm_x86_64>(), 112, "vcpu_hvm_x86_64: size on x86_64");
+            assert_eq!(align_of::<vcpu_hvm_x86_64>(), 8, "vcpu_hvm_x86_64: align on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rax), 0, "vcpu_hvm_x86_64.rax: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rcx), 8, "vcpu_hvm_x86_64.rcx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdx), 16, "vcpu_hvm_x86_64.rdx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbx), 24, "vcpu_hvm_x86_64.rbx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsp), 32, "vcpu_hvm_x86_64.rsp: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbp), 40, "vcpu_hvm_x86_64.rbp: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsi), 48, "vcpu_hvm_x86_64.rsi: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdi), 56, "vcpu_hvm_x86_64.rdi: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rip), 64, "vcpu_hvm_x86_64.rip: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rflags), 72, "vcpu_hvm_x86_64.rflags: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr0), 80, "vcpu_hvm_x86_64.cr0: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr3), 88, "vcpu_hvm_x86_64.cr3: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr4), 96, "vcpu_hvm_x86_64.cr4: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, efer), 104, "vcpu_hvm_x86_64.efer: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_hvm_context() {
+            assert_eq!(size_of::<vcpu_hvm_context>(), 128, "vcpu_hvm_context: size on x86_64");
+            assert_eq!(align_of::<vcpu_hvm_context>(), 8, "vcpu_hvm_context: align on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_context, mode), 0, "vcpu_hvm_context.mode: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_context, pad), 4, "vcpu_hvm_context.pad: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_context, cpu_regs), 8, "vcpu_hvm_context.cpu_regs: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_hvm_context_cpu_regs() {
+            assert_eq!(size_of::<vcpu_hvm_context_cpu_regs>(), 120, "vcpu_hvm_context.cpu_regs: size on x86_64");
+            assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 8, "vcpu_hvm_context.cpu_regs: align on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on x86_64");
         }
     }
 
@@ -3061,9 +3267,13 @@ mod arm {
     use xenabi::stable::argo::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::e820::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
+    use xenabi::stable::hvm_info_table::*;
     use xenabi::stable::hvm_op::*;
+    #[cfg(feature = "xen-4-7")]
+    use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::memory::*;
     use xenabi::stable::params::*;
@@ -3953,6 +4163,26 @@ mod arm {
         }
     }
 
+    mod stable_hvm_info_table {
+        use super::*;
+
+        #[test]
+        fn hvm_info_table() {
+            assert_eq!(size_of::<hvm_info_table>(), 48, "hvm_info_table: size on arm");
+            assert_eq!(align_of::<hvm_info_table>(), 4, "hvm_info_table: align on arm");
+            assert_eq!(offset_of!(hvm_info_table, signature), 0, "hvm_info_table.signature: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, length), 8, "hvm_info_table.length: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, checksum), 12, "hvm_info_table.checksum: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, apic_mode), 13, "hvm_info_table.apic_mode: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, __xenabi_hole_0), 14, "hvm_info_table.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, nr_vcpus), 16, "hvm_info_table.nr_vcpus: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, low_mem_pgend), 20, "hvm_info_table.low_mem_pgend: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, reserved_mem_pgstart), 24, "hvm_info_table.reserved_mem_pgstart: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, high_mem_pgend), 28, "hvm_info_table.high_mem_pgend: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, vcpu_online), 32, "hvm_info_table.vcpu_online: offset on arm");
+        }
+    }
+
     mod stable_hvm_op {
         use super::*;
 
@@ -4162,6 +4392,85 @@ mod arm {
             #[cfg(feature = "xen-4-14")]
             assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_visibility), 0, "xen_hvm_altp2m_op.u.set_visibility: offset on arm");
             assert_eq!(offset_of!(xen_hvm_altp2m_op_u, pad), 0, "xen_hvm_altp2m_op.u.pad: offset on arm");
+        }
+    }
+
+    #[cfg(feature = "xen-4-7")]
+    mod stable_hvm_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_hvm_x86_32() {
+            assert_eq!(size_of::<vcpu_hvm_x86_32>(), 120, "vcpu_hvm_x86_32: size on arm");
+            assert_eq!(align_of::<vcpu_hvm_x86_32>(), 8, "vcpu_hvm_x86_32: align on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eax), 0, "vcpu_hvm_x86_32.eax: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ecx), 4, "vcpu_hvm_x86_32.ecx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edx), 8, "vcpu_hvm_x86_32.edx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebx), 12, "vcpu_hvm_x86_32.ebx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esp), 16, "vcpu_hvm_x86_32.esp: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebp), 20, "vcpu_hvm_x86_32.ebp: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esi), 24, "vcpu_hvm_x86_32.esi: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edi), 28, "vcpu_hvm_x86_32.edi: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eip), 32, "vcpu_hvm_x86_32.eip: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eflags), 36, "vcpu_hvm_x86_32.eflags: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr0), 40, "vcpu_hvm_x86_32.cr0: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr3), 44, "vcpu_hvm_x86_32.cr3: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr4), 48, "vcpu_hvm_x86_32.cr4: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad1), 52, "vcpu_hvm_x86_32.pad1: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, efer), 56, "vcpu_hvm_x86_32.efer: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_base), 64, "vcpu_hvm_x86_32.cs_base: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_base), 68, "vcpu_hvm_x86_32.ds_base: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_base), 72, "vcpu_hvm_x86_32.ss_base: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_base), 76, "vcpu_hvm_x86_32.es_base: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_base), 80, "vcpu_hvm_x86_32.tr_base: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_limit), 84, "vcpu_hvm_x86_32.cs_limit: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_limit), 88, "vcpu_hvm_x86_32.ds_limit: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_limit), 92, "vcpu_hvm_x86_32.ss_limit: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_limit), 96, "vcpu_hvm_x86_32.es_limit: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_limit), 100, "vcpu_hvm_x86_32.tr_limit: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_ar), 104, "vcpu_hvm_x86_32.cs_ar: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_ar), 106, "vcpu_hvm_x86_32.ds_ar: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_ar), 108, "vcpu_hvm_x86_32.ss_ar: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_ar), 110, "vcpu_hvm_x86_32.es_ar: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_ar), 112, "vcpu_hvm_x86_32.tr_ar: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad2), 114, "vcpu_hvm_x86_32.pad2: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_hvm_x86_64() {
+            assert_eq!(size_of::<vcpu_hvm_x86_64>(), 112, "vcpu_hvm_x86_64: size on arm");
+            assert_eq!(align_of::<vcpu_hvm_x86_64>(), 8, "vcpu_hvm_x86_64: align on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rax), 0, "vcpu_hvm_x86_64.rax: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rcx), 8, "vcpu_hvm_x86_64.rcx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdx), 16, "vcpu_hvm_x86_64.rdx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbx), 24, "vcpu_hvm_x86_64.rbx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsp), 32, "vcpu_hvm_x86_64.rsp: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbp), 40, "vcpu_hvm_x86_64.rbp: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsi), 48, "vcpu_hvm_x86_64.rsi: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdi), 56, "vcpu_hvm_x86_64.rdi: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rip), 64, "vcpu_hvm_x86_64.rip: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rflags), 72, "vcpu_hvm_x86_64.rflags: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr0), 80, "vcpu_hvm_x86_64.cr0: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr3), 88, "vcpu_hvm_x86_64.cr3: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr4), 96, "vcpu_hvm_x86_64.cr4: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, efer), 104, "vcpu_hvm_x86_64.efer: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_hvm_context() {
+            assert_eq!(size_of::<vcpu_hvm_context>(), 128, "vcpu_hvm_context: size on arm");
+            assert_eq!(align_of::<vcpu_hvm_context>(), 8, "vcpu_hvm_context: align on arm");
+            assert_eq!(offset_of!(vcpu_hvm_context, mode), 0, "vcpu_hvm_context.mode: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_context, pad), 4, "vcpu_hvm_context.pad: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_context, cpu_regs), 8, "vcpu_hvm_context.cpu_regs: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_hvm_context_cpu_regs() {
+            assert_eq!(size_of::<vcpu_hvm_context_cpu_regs>(), 120, "vcpu_hvm_context.cpu_regs: size on arm");
+            assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 8, "vcpu_hvm_context.cpu_regs: align on arm");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on arm");
         }
     }
 
@@ -4530,9 +4839,13 @@ mod aarch64 {
     use xenabi::stable::argo::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::e820::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
+    use xenabi::stable::hvm_info_table::*;
     use xenabi::stable::hvm_op::*;
+    #[cfg(feature = "xen-4-7")]
+    use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::memory::*;
     use xenabi::stable::params::*;
@@ -5422,6 +5735,26 @@ mod aarch64 {
         }
     }
 
+    mod stable_hvm_info_table {
+        use super::*;
+
+        #[test]
+        fn hvm_info_table() {
+            assert_eq!(size_of::<hvm_info_table>(), 48, "hvm_info_table: size on aarch64");
+            assert_eq!(align_of::<hvm_info_table>(), 4, "hvm_info_table: align on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, signature), 0, "hvm_info_table.signature: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, length), 8, "hvm_info_table.length: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, checksum), 12, "hvm_info_table.checksum: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, apic_mode), 13, "hvm_info_table.apic_mode: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, __xenabi_hole_0), 14, "hvm_info_table.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, nr_vcpus), 16, "hvm_info_table.nr_vcpus: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, low_mem_pgend), 20, "hvm_info_table.low_mem_pgend: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, reserved_mem_pgstart), 24, "hvm_info_table.reserved_mem_pgstart: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, high_mem_pgend), 28, "hvm_info_table.high_mem_pgend: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, vcpu_online), 32, "hvm_info_table.vcpu_online: offset on aarch64");
+        }
+    }
+
     mod stable_hvm_op {
         use super::*;
 
@@ -5631,6 +5964,85 @@ mod aarch64 {
             #[cfg(feature = "xen-4-14")]
             assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_visibility), 0, "xen_hvm_altp2m_op.u.set_visibility: offset on aarch64");
             assert_eq!(offset_of!(xen_hvm_altp2m_op_u, pad), 0, "xen_hvm_altp2m_op.u.pad: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-7")]
+    mod stable_hvm_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_hvm_x86_32() {
+            assert_eq!(size_of::<vcpu_hvm_x86_32>(), 120, "vcpu_hvm_x86_32: size on aarch64");
+            assert_eq!(align_of::<vcpu_hvm_x86_32>(), 8, "vcpu_hvm_x86_32: align on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eax), 0, "vcpu_hvm_x86_32.eax: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ecx), 4, "vcpu_hvm_x86_32.ecx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edx), 8, "vcpu_hvm_x86_32.edx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebx), 12, "vcpu_hvm_x86_32.ebx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esp), 16, "vcpu_hvm_x86_32.esp: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebp), 20, "vcpu_hvm_x86_32.ebp: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esi), 24, "vcpu_hvm_x86_32.esi: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edi), 28, "vcpu_hvm_x86_32.edi: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eip), 32, "vcpu_hvm_x86_32.eip: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eflags), 36, "vcpu_hvm_x86_32.eflags: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr0), 40, "vcpu_hvm_x86_32.cr0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr3), 44, "vcpu_hvm_x86_32.cr3: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr4), 48, "vcpu_hvm_x86_32.cr4: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad1), 52, "vcpu_hvm_x86_32.pad1: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, efer), 56, "vcpu_hvm_x86_32.efer: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_base), 64, "vcpu_hvm_x86_32.cs_base: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_base), 68, "vcpu_hvm_x86_32.ds_base: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_base), 72, "vcpu_hvm_x86_32.ss_base: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_base), 76, "vcpu_hvm_x86_32.es_base: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_base), 80, "vcpu_hvm_x86_32.tr_base: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_limit), 84, "vcpu_hvm_x86_32.cs_limit: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_limit), 88, "vcpu_hvm_x86_32.ds_limit: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_limit), 92, "vcpu_hvm_x86_32.ss_limit: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_limit), 96, "vcpu_hvm_x86_32.es_limit: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_limit), 100, "vcpu_hvm_x86_32.tr_limit: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_ar), 104, "vcpu_hvm_x86_32.cs_ar: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_ar), 106, "vcpu_hvm_x86_32.ds_ar: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_ar), 108, "vcpu_hvm_x86_32.ss_ar: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_ar), 110, "vcpu_hvm_x86_32.es_ar: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_ar), 112, "vcpu_hvm_x86_32.tr_ar: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad2), 114, "vcpu_hvm_x86_32.pad2: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_hvm_x86_64() {
+            assert_eq!(size_of::<vcpu_hvm_x86_64>(), 112, "vcpu_hvm_x86_64: size on aarch64");
+            assert_eq!(align_of::<vcpu_hvm_x86_64>(), 8, "vcpu_hvm_x86_64: align on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rax), 0, "vcpu_hvm_x86_64.rax: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rcx), 8, "vcpu_hvm_x86_64.rcx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdx), 16, "vcpu_hvm_x86_64.rdx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbx), 24, "vcpu_hvm_x86_64.rbx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsp), 32, "vcpu_hvm_x86_64.rsp: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbp), 40, "vcpu_hvm_x86_64.rbp: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsi), 48, "vcpu_hvm_x86_64.rsi: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdi), 56, "vcpu_hvm_x86_64.rdi: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rip), 64, "vcpu_hvm_x86_64.rip: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rflags), 72, "vcpu_hvm_x86_64.rflags: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr0), 80, "vcpu_hvm_x86_64.cr0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr3), 88, "vcpu_hvm_x86_64.cr3: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr4), 96, "vcpu_hvm_x86_64.cr4: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, efer), 104, "vcpu_hvm_x86_64.efer: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_hvm_context() {
+            assert_eq!(size_of::<vcpu_hvm_context>(), 128, "vcpu_hvm_context: size on aarch64");
+            assert_eq!(align_of::<vcpu_hvm_context>(), 8, "vcpu_hvm_context: align on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_context, mode), 0, "vcpu_hvm_context.mode: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_context, pad), 4, "vcpu_hvm_context.pad: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_context, cpu_regs), 8, "vcpu_hvm_context.cpu_regs: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_hvm_context_cpu_regs() {
+            assert_eq!(size_of::<vcpu_hvm_context_cpu_regs>(), 120, "vcpu_hvm_context.cpu_regs: size on aarch64");
+            assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 8, "vcpu_hvm_context.cpu_regs: align on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on aarch64");
         }
     }
 

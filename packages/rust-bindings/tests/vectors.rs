@@ -3024,6 +3024,91 @@ fn grant_table__gnttab_cache_flush() {
 }
 
 #[test]
+fn hvm_info_table__hvm_info_table() {
+    type T = xenabi::stable::hvm_info_table::hvm_info_table;
+    let mut r = Report::new("hvm_info_table");
+    assert_eq!(size_of::<T>(), 48, "size_of::<hvm_info_table>()");
+    // #0
+    {
+        let want = hex(concat!("08a200f6c0217fef00000800230000003bbe310600000800b78f9460ffffffff", "090485005b04e6ff4b015a0006040dff"));
+        let mut buf = Buf::new(48);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.signature[0] = 8;
+            v.signature[1] = -94;
+            v.signature[2] = 0;
+            v.signature[3] = -10;
+            v.signature[4] = -64;
+            v.signature[5] = 33;
+            v.signature[6] = 127;
+            v.signature[7] = -17;
+            v.length = 524288;
+            v.checksum = 35;
+            v.apic_mode = 0;
+            v.nr_vcpus = 103923259;
+            v.low_mem_pgend = 524288;
+            v.reserved_mem_pgstart = 1620348855;
+            v.high_mem_pgend = 4294967295;
+            v.vcpu_online[0] = 9;
+            v.vcpu_online[1] = 4;
+            v.vcpu_online[2] = 133;
+            v.vcpu_online[3] = 0;
+            v.vcpu_online[4] = 91;
+            v.vcpu_online[5] = 4;
+            v.vcpu_online[6] = 230;
+            v.vcpu_online[7] = 255;
+            v.vcpu_online[8] = 75;
+            v.vcpu_online[9] = 1;
+            v.vcpu_online[10] = 90;
+            v.vcpu_online[11] = 0;
+            v.vcpu_online[12] = 6;
+            v.vcpu_online[13] = 4;
+            v.vcpu_online[14] = 13;
+            v.vcpu_online[15] = 255;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "signature[0]", d.signature[0], 8);
+        r.value(0, "signature[1]", d.signature[1], -94);
+        r.value(0, "signature[2]", d.signature[2], 0);
+        r.value(0, "signature[3]", d.signature[3], -10);
+        r.value(0, "signature[4]", d.signature[4], -64);
+        r.value(0, "signature[5]", d.signature[5], 33);
+        r.value(0, "signature[6]", d.signature[6], 127);
+        r.value(0, "signature[7]", d.signature[7], -17);
+        r.value(0, "length", d.length, 524288);
+        r.value(0, "checksum", d.checksum, 35);
+        r.value(0, "apic_mode", d.apic_mode, 0);
+        r.value(0, "nr_vcpus", d.nr_vcpus, 103923259);
+        r.value(0, "low_mem_pgend", d.low_mem_pgend, 524288);
+        r.value(0, "reserved_mem_pgstart", d.reserved_mem_pgstart, 1620348855);
+        r.value(0, "high_mem_pgend", d.high_mem_pgend, 4294967295);
+        r.value(0, "vcpu_online[0]", d.vcpu_online[0], 9);
+        r.value(0, "vcpu_online[1]", d.vcpu_online[1], 4);
+        r.value(0, "vcpu_online[2]", d.vcpu_online[2], 133);
+        r.value(0, "vcpu_online[3]", d.vcpu_online[3], 0);
+        r.value(0, "vcpu_online[4]", d.vcpu_online[4], 91);
+        r.value(0, "vcpu_online[5]", d.vcpu_online[5], 4);
+        r.value(0, "vcpu_online[6]", d.vcpu_online[6], 230);
+        r.value(0, "vcpu_online[7]", d.vcpu_online[7], 255);
+        r.value(0, "vcpu_online[8]", d.vcpu_online[8], 75);
+        r.value(0, "vcpu_online[9]", d.vcpu_online[9], 1);
+        r.value(0, "vcpu_online[10]", d.vcpu_online[10], 90);
+        r.value(0, "vcpu_online[11]", d.vcpu_online[11], 0);
+        r.value(0, "vcpu_online[12]", d.vcpu_online[12], 6);
+        r.value(0, "vcpu_online[13]", d.vcpu_online[13], 4);
+        r.value(0, "vcpu_online[14]", d.vcpu_online[14], 13);
+        r.value(0, "vcpu_online[15]", d.vcpu_online[15], 255);
+    }
+    r.finish();
+}
+
+#[test]
 fn hvm_op__xen_hvm_param() {
     type T = xenabi::stable::hvm_op::xen_hvm_param;
     let mut r = Report::new("xen_hvm_param");
@@ -3861,6 +3946,268 @@ fn hvm_op__xen_hvm_altp2m_op() {
             r.value(10, "domain", d.domain, 56719);
             r.value(10, "u.set_visibility.altp2m_idx", d.u.set_visibility.altp2m_idx, 0);
             r.value(10, "u.set_visibility.visible", d.u.set_visibility.visible, 78);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_vcpu__vcpu_hvm_x86_32() {
+    type T = xenabi::stable::hvm_vcpu::vcpu_hvm_x86_32;
+    let mut r = Report::new("vcpu_hvm_x86_32");
+    assert_eq!(size_of::<T>(), 120, "size_of::<vcpu_hvm_x86_32>()");
+    // #0
+    {
+        let want = hex(concat!("ffffffffa9fb42a200080000336224790000000051b96ece0008000075389418", "ffffffff0f33dd910000000469c4e64d0000000000000000ba15dfa8116c9eba", "02000000b33dbaacffffffff6594828f20000000cb74a9e800000000a2895c2e", "000800007297f48bffff49b38000e1ce0000000000000000"));
+        let mut buf = Buf::new(120);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.eax = 4294967295;
+            v.ecx = 2722298793;
+            v.edx = 2048;
+            v.ebx = 2032427571;
+            v.esp = 0;
+            v.ebp = 3463362897;
+            v.esi = 2048;
+            v.edi = 412366965;
+            v.eip = 4294967295;
+            v.eflags = 2447192847;
+            v.cr0 = 67108864;
+            v.cr3 = 1306969193;
+            v.cr4 = 0;
+            v.efer = 13447304360478315962;
+            v.cs_base = 2;
+            v.ds_base = 2897886643;
+            v.ss_base = 4294967295;
+            v.es_base = 2407699557;
+            v.tr_base = 32;
+            v.cs_limit = 3903419595;
+            v.ds_limit = 0;
+            v.ss_limit = 777816482;
+            v.es_limit = 2048;
+            v.tr_limit = 2348062578;
+            v.cs_ar = 65535;
+            v.ds_ar = 45897;
+            v.ss_ar = 128;
+            v.es_ar = 52961;
+            v.tr_ar = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "eax", d.eax, 4294967295);
+        r.value(0, "ecx", d.ecx, 2722298793);
+        r.value(0, "edx", d.edx, 2048);
+        r.value(0, "ebx", d.ebx, 2032427571);
+        r.value(0, "esp", d.esp, 0);
+        r.value(0, "ebp", d.ebp, 3463362897);
+        r.value(0, "esi", d.esi, 2048);
+        r.value(0, "edi", d.edi, 412366965);
+        r.value(0, "eip", d.eip, 4294967295);
+        r.value(0, "eflags", d.eflags, 2447192847);
+        r.value(0, "cr0", d.cr0, 67108864);
+        r.value(0, "cr3", d.cr3, 1306969193);
+        r.value(0, "cr4", d.cr4, 0);
+        r.value(0, "efer", d.efer, 13447304360478315962);
+        r.value(0, "cs_base", d.cs_base, 2);
+        r.value(0, "ds_base", d.ds_base, 2897886643);
+        r.value(0, "ss_base", d.ss_base, 4294967295);
+        r.value(0, "es_base", d.es_base, 2407699557);
+        r.value(0, "tr_base", d.tr_base, 32);
+        r.value(0, "cs_limit", d.cs_limit, 3903419595);
+        r.value(0, "ds_limit", d.ds_limit, 0);
+        r.value(0, "ss_limit", d.ss_limit, 777816482);
+        r.value(0, "es_limit", d.es_limit, 2048);
+        r.value(0, "tr_limit", d.tr_limit, 2348062578);
+        r.value(0, "cs_ar", d.cs_ar, 65535);
+        r.value(0, "ds_ar", d.ds_ar, 45897);
+        r.value(0, "ss_ar", d.ss_ar, 128);
+        r.value(0, "es_ar", d.es_ar, 52961);
+        r.value(0, "tr_ar", d.tr_ar, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_vcpu__vcpu_hvm_x86_64() {
+    type T = xenabi::stable::hvm_vcpu::vcpu_hvm_x86_64;
+    let mut r = Report::new("vcpu_hvm_x86_64");
+    assert_eq!(size_of::<T>(), 112, "size_of::<vcpu_hvm_x86_64>()");
+    // #0
+    {
+        let want = hex(concat!("0000000000000100b7bbc5ca6550a58b000000000000000018fb733695fc2473", "04000000000000001f2443e20229f93effffffffffffffffa416ec89484f3fdb", "0000000200000000dc79c269664044a800000000000000000fe4bc197801c4c7", "000002000000000090bc9b7101dd2d23"));
+        let mut buf = Buf::new(112);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.rax = 281474976710656;
+            v.rcx = 10062537340553116599;
+            v.rdx = 0;
+            v.rbx = 8297034131317193496;
+            v.rsp = 4;
+            v.rbp = 4537703191915209759;
+            v.rsi = 18446744073709551615;
+            v.rdi = 15798433190809179812;
+            v.rip = 33554432;
+            v.rflags = 12124886905393412572;
+            v.cr0 = 0;
+            v.cr3 = 14394631924322460687;
+            v.cr4 = 131072;
+            v.efer = 2534925163550194832;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "rax", d.rax, 281474976710656);
+        r.value(0, "rcx", d.rcx, 10062537340553116599);
+        r.value(0, "rdx", d.rdx, 0);
+        r.value(0, "rbx", d.rbx, 8297034131317193496);
+        r.value(0, "rsp", d.rsp, 4);
+        r.value(0, "rbp", d.rbp, 4537703191915209759);
+        r.value(0, "rsi", d.rsi, 18446744073709551615);
+        r.value(0, "rdi", d.rdi, 15798433190809179812);
+        r.value(0, "rip", d.rip, 33554432);
+        r.value(0, "rflags", d.rflags, 12124886905393412572);
+        r.value(0, "cr0", d.cr0, 0);
+        r.value(0, "cr3", d.cr3, 14394631924322460687);
+        r.value(0, "cr4", d.cr4, 131072);
+        r.value(0, "efer", d.efer, 2534925163550194832);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_vcpu__vcpu_hvm_context() {
+    type T = xenabi::stable::hvm_vcpu::vcpu_hvm_context;
+    let mut r = Report::new("vcpu_hvm_context");
+    assert_eq!(size_of::<T>(), 128, "size_of::<vcpu_hvm_context>()");
+    // #0: cpu_regs.x86_32
+    {
+        let want = hex(concat!("d7cbb4b30000000000010000eceef8ce0000000088c4c9030000001031a995d6", "fffffffff2e1289540000000bf82ccea00000000f59a04cb0001000000000000", "16a95de927a4ea32ffffffffe5f4bba3010000003a7a2d1600000000bdf3bc56", "000100000972c3edfffffffffa5b41db00012c220000001c0080000000000000"));
+        let mut buf = Buf::new(128);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.mode = 3014970327;
+            v.cpu_regs.x86_32.eax = 256;
+            v.cpu_regs.x86_32.ecx = 3472420588;
+            v.cpu_regs.x86_32.edx = 0;
+            v.cpu_regs.x86_32.ebx = 63554696;
+            v.cpu_regs.x86_32.esp = 268435456;
+            v.cpu_regs.x86_32.ebp = 3600132401;
+            v.cpu_regs.x86_32.esi = 4294967295;
+            v.cpu_regs.x86_32.edi = 2502484466;
+            v.cpu_regs.x86_32.eip = 64;
+            v.cpu_regs.x86_32.eflags = 3939271359;
+            v.cpu_regs.x86_32.cr0 = 0;
+            v.cpu_regs.x86_32.cr3 = 3406076661;
+            v.cpu_regs.x86_32.cr4 = 256;
+            v.cpu_regs.x86_32.efer = 3668925337772599574;
+            v.cpu_regs.x86_32.cs_base = 4294967295;
+            v.cpu_regs.x86_32.ds_base = 2747004133;
+            v.cpu_regs.x86_32.ss_base = 1;
+            v.cpu_regs.x86_32.es_base = 372079162;
+            v.cpu_regs.x86_32.tr_base = 0;
+            v.cpu_regs.x86_32.cs_limit = 1455223741;
+            v.cpu_regs.x86_32.ds_limit = 256;
+            v.cpu_regs.x86_32.ss_limit = 3989008905;
+            v.cpu_regs.x86_32.es_limit = 4294967295;
+            v.cpu_regs.x86_32.tr_limit = 3678493690;
+            v.cpu_regs.x86_32.cs_ar = 256;
+            v.cpu_regs.x86_32.ds_ar = 8748;
+            v.cpu_regs.x86_32.ss_ar = 0;
+            v.cpu_regs.x86_32.es_ar = 7168;
+            v.cpu_regs.x86_32.tr_ar = 32768;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "mode", d.mode, 3014970327);
+            r.value(0, "cpu_regs.x86_32.eax", d.cpu_regs.x86_32.eax, 256);
+            r.value(0, "cpu_regs.x86_32.ecx", d.cpu_regs.x86_32.ecx, 3472420588);
+            r.value(0, "cpu_regs.x86_32.edx", d.cpu_regs.x86_32.edx, 0);
+            r.value(0, "cpu_regs.x86_32.ebx", d.cpu_regs.x86_32.ebx, 63554696);
+            r.value(0, "cpu_regs.x86_32.esp", d.cpu_regs.x86_32.esp, 268435456);
+            r.value(0, "cpu_regs.x86_32.ebp", d.cpu_regs.x86_32.ebp, 3600132401);
+            r.value(0, "cpu_regs.x86_32.esi", d.cpu_regs.x86_32.esi, 4294967295);
+            r.value(0, "cpu_regs.x86_32.edi", d.cpu_regs.x86_32.edi, 2502484466);
+            r.value(0, "cpu_regs.x86_32.eip", d.cpu_regs.x86_32.eip, 64);
+            r.value(0, "cpu_regs.x86_32.eflags", d.cpu_regs.x86_32.eflags, 3939271359);
+            r.value(0, "cpu_regs.x86_32.cr0", d.cpu_regs.x86_32.cr0, 0);
+            r.value(0, "cpu_regs.x86_32.cr3", d.cpu_regs.x86_32.cr3, 3406076661);
+            r.value(0, "cpu_regs.x86_32.cr4", d.cpu_regs.x86_32.cr4, 256);
+            r.value(0, "cpu_regs.x86_32.efer", d.cpu_regs.x86_32.efer, 3668925337772599574);
+            r.value(0, "cpu_regs.x86_32.cs_base", d.cpu_regs.x86_32.cs_base, 4294967295);
+            r.value(0, "cpu_regs.x86_32.ds_base", d.cpu_regs.x86_32.ds_base, 2747004133);
+            r.value(0, "cpu_regs.x86_32.ss_base", d.cpu_regs.x86_32.ss_base, 1);
+            r.value(0, "cpu_regs.x86_32.es_base", d.cpu_regs.x86_32.es_base, 372079162);
+            r.value(0, "cpu_regs.x86_32.tr_base", d.cpu_regs.x86_32.tr_base, 0);
+            r.value(0, "cpu_regs.x86_32.cs_limit", d.cpu_regs.x86_32.cs_limit, 1455223741);
+            r.value(0, "cpu_regs.x86_32.ds_limit", d.cpu_regs.x86_32.ds_limit, 256);
+            r.value(0, "cpu_regs.x86_32.ss_limit", d.cpu_regs.x86_32.ss_limit, 3989008905);
+            r.value(0, "cpu_regs.x86_32.es_limit", d.cpu_regs.x86_32.es_limit, 4294967295);
+            r.value(0, "cpu_regs.x86_32.tr_limit", d.cpu_regs.x86_32.tr_limit, 3678493690);
+            r.value(0, "cpu_regs.x86_32.cs_ar", d.cpu_regs.x86_32.cs_ar, 256);
+            r.value(0, "cpu_regs.x86_32.ds_ar", d.cpu_regs.x86_32.ds_ar, 8748);
+            r.value(0, "cpu_regs.x86_32.ss_ar", d.cpu_regs.x86_32.ss_ar, 0);
+            r.value(0, "cpu_regs.x86_32.es_ar", d.cpu_regs.x86_32.es_ar, 7168);
+            r.value(0, "cpu_regs.x86_32.tr_ar", d.cpu_regs.x86_32.tr_ar, 32768);
+        }
+    }
+    // #1: cpu_regs.x86_64
+    {
+        let want = hex(concat!("0000002000000000d225d7cba4d1a1760000000000000000ace765662aa52c88", "000000020000000009a68e677cf1e133ffffffffffffffff4a33cda65880a2e0", "00000000080000000b274dcc96c2fe0a0000000000000000ad42d0beffe62726", "00004000000000001f797e9b40f71d7bffffffffffffffff0000000000000000"));
+        let mut buf = Buf::new(128);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.mode = 536870912;
+            v.cpu_regs.x86_64.rax = 8548344073450628562;
+            v.cpu_regs.x86_64.rcx = 0;
+            v.cpu_regs.x86_64.rdx = 9812399289658632108;
+            v.cpu_regs.x86_64.rbx = 33554432;
+            v.cpu_regs.x86_64.rsp = 3738534682309862921;
+            v.cpu_regs.x86_64.rbp = 18446744073709551615;
+            v.cpu_regs.x86_64.rsi = 16186641128966927178;
+            v.cpu_regs.x86_64.rdi = 34359738368;
+            v.cpu_regs.x86_64.rip = 792284537392277259;
+            v.cpu_regs.x86_64.rflags = 0;
+            v.cpu_regs.x86_64.cr0 = 2749420083625345709;
+            v.cpu_regs.x86_64.cr3 = 4194304;
+            v.cpu_regs.x86_64.cr4 = 8871518697848469791;
+            v.cpu_regs.x86_64.efer = 18446744073709551615;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "mode", d.mode, 536870912);
+            r.value(1, "cpu_regs.x86_64.rax", d.cpu_regs.x86_64.rax, 8548344073450628562);
+            r.value(1, "cpu_regs.x86_64.rcx", d.cpu_regs.x86_64.rcx, 0);
+            r.value(1, "cpu_regs.x86_64.rdx", d.cpu_regs.x86_64.rdx, 9812399289658632108);
+            r.value(1, "cpu_regs.x86_64.rbx", d.cpu_regs.x86_64.rbx, 33554432);
+            r.value(1, "cpu_regs.x86_64.rsp", d.cpu_regs.x86_64.rsp, 3738534682309862921);
+            r.value(1, "cpu_regs.x86_64.rbp", d.cpu_regs.x86_64.rbp, 18446744073709551615);
+            r.value(1, "cpu_regs.x86_64.rsi", d.cpu_regs.x86_64.rsi, 16186641128966927178);
+            r.value(1, "cpu_regs.x86_64.rdi", d.cpu_regs.x86_64.rdi, 34359738368);
+            r.value(1, "cpu_regs.x86_64.rip", d.cpu_regs.x86_64.rip, 792284537392277259);
+            r.value(1, "cpu_regs.x86_64.rflags", d.cpu_regs.x86_64.rflags, 0);
+            r.value(1, "cpu_regs.x86_64.cr0", d.cpu_regs.x86_64.cr0, 2749420083625345709);
+            r.value(1, "cpu_regs.x86_64.cr3", d.cpu_regs.x86_64.cr3, 4194304);
+            r.value(1, "cpu_regs.x86_64.cr4", d.cpu_regs.x86_64.cr4, 8871518697848469791);
+            r.value(1, "cpu_regs.x86_64.efer", d.cpu_regs.x86_64.efer, 18446744073709551615);
         }
     }
     r.finish();
