@@ -839,3 +839,53 @@ mod unstable_domctl {
         assert!(since::XEN_DOMCTL_ALTP2M_mode_mask <= XEN_MIN_RELEASE, "{}", XEN_DOMCTL_ALTP2M_mode_mask);
     }
 }
+
+#[cfg(feature = "xen-4-22")]
+mod unstable_flask_op {
+    use super::*;
+    use xenabi::unstable::flask_op::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XEN_FLASK_INTERFACE_VERSION <= XEN_MIN_RELEASE, "{}", XEN_FLASK_INTERFACE_VERSION);
+        assert!(xen_flask_load::SINCE <= XEN_MIN_RELEASE && xen_flask_load::SINCE == since::xen_flask_load);
+        assert!(xen_flask_setenforce::SINCE <= XEN_MIN_RELEASE && xen_flask_setenforce::SINCE == since::xen_flask_setenforce);
+        assert!(xen_flask_sid_context::SINCE <= XEN_MIN_RELEASE && xen_flask_sid_context::SINCE == since::xen_flask_sid_context);
+        assert!(xen_flask_access::SINCE <= XEN_MIN_RELEASE && xen_flask_access::SINCE == since::xen_flask_access);
+        assert!(xen_flask_transition::SINCE <= XEN_MIN_RELEASE && xen_flask_transition::SINCE == since::xen_flask_transition);
+        assert!(xen_flask_boolean::SINCE <= XEN_MIN_RELEASE && xen_flask_boolean::SINCE == since::xen_flask_boolean);
+        assert!(xen_flask_setavc_threshold::SINCE <= XEN_MIN_RELEASE && xen_flask_setavc_threshold::SINCE == since::xen_flask_setavc_threshold);
+        assert!(xen_flask_hash_stats::SINCE <= XEN_MIN_RELEASE && xen_flask_hash_stats::SINCE == since::xen_flask_hash_stats);
+        assert!(xen_flask_cache_stats::SINCE <= XEN_MIN_RELEASE && xen_flask_cache_stats::SINCE == since::xen_flask_cache_stats);
+        assert!(xen_flask_ocontext::SINCE <= XEN_MIN_RELEASE && xen_flask_ocontext::SINCE == since::xen_flask_ocontext);
+        assert!(xen_flask_peersid::SINCE <= XEN_MIN_RELEASE && xen_flask_peersid::SINCE == since::xen_flask_peersid);
+        assert!(xen_flask_relabel::SINCE <= XEN_MIN_RELEASE && xen_flask_relabel::SINCE == since::xen_flask_relabel);
+        assert!(xen_flask_devicetree_label::SINCE <= XEN_MIN_RELEASE && xen_flask_devicetree_label::SINCE == since::xen_flask_devicetree_label);
+        assert!(xen_flask_op::SINCE <= XEN_MIN_RELEASE && xen_flask_op::SINCE == since::xen_flask_op);
+        assert!(since::FLASK_LOAD <= XEN_MIN_RELEASE, "{}", FLASK_LOAD);
+        assert!(since::FLASK_GETENFORCE <= XEN_MIN_RELEASE, "{}", FLASK_GETENFORCE);
+        assert!(since::FLASK_SETENFORCE <= XEN_MIN_RELEASE, "{}", FLASK_SETENFORCE);
+        assert!(since::FLASK_CONTEXT_TO_SID <= XEN_MIN_RELEASE, "{}", FLASK_CONTEXT_TO_SID);
+        assert!(since::FLASK_SID_TO_CONTEXT <= XEN_MIN_RELEASE, "{}", FLASK_SID_TO_CONTEXT);
+        assert!(since::FLASK_ACCESS <= XEN_MIN_RELEASE, "{}", FLASK_ACCESS);
+        assert!(since::FLASK_CREATE <= XEN_MIN_RELEASE, "{}", FLASK_CREATE);
+        assert!(since::FLASK_RELABEL <= XEN_MIN_RELEASE, "{}", FLASK_RELABEL);
+        assert!(since::FLASK_USER <= XEN_MIN_RELEASE, "{}", FLASK_USER);
+        assert!(since::FLASK_POLICYVERS <= XEN_MIN_RELEASE, "{}", FLASK_POLICYVERS);
+        assert!(since::FLASK_GETBOOL <= XEN_MIN_RELEASE, "{}", FLASK_GETBOOL);
+        assert!(since::FLASK_SETBOOL <= XEN_MIN_RELEASE, "{}", FLASK_SETBOOL);
+        assert!(since::FLASK_COMMITBOOLS <= XEN_MIN_RELEASE, "{}", FLASK_COMMITBOOLS);
+        assert!(since::FLASK_MLS <= XEN_MIN_RELEASE, "{}", FLASK_MLS);
+        assert!(since::FLASK_DISABLE <= XEN_MIN_RELEASE, "{}", FLASK_DISABLE);
+        assert!(since::FLASK_GETAVC_THRESHOLD <= XEN_MIN_RELEASE, "{}", FLASK_GETAVC_THRESHOLD);
+        assert!(since::FLASK_SETAVC_THRESHOLD <= XEN_MIN_RELEASE, "{}", FLASK_SETAVC_THRESHOLD);
+        assert!(since::FLASK_AVC_HASHSTATS <= XEN_MIN_RELEASE, "{}", FLASK_AVC_HASHSTATS);
+        assert!(since::FLASK_AVC_CACHESTATS <= XEN_MIN_RELEASE, "{}", FLASK_AVC_CACHESTATS);
+        assert!(since::FLASK_MEMBER <= XEN_MIN_RELEASE, "{}", FLASK_MEMBER);
+        assert!(since::FLASK_ADD_OCONTEXT <= XEN_MIN_RELEASE, "{}", FLASK_ADD_OCONTEXT);
+        assert!(since::FLASK_DEL_OCONTEXT <= XEN_MIN_RELEASE, "{}", FLASK_DEL_OCONTEXT);
+        assert!(since::FLASK_GET_PEER_SID <= XEN_MIN_RELEASE, "{}", FLASK_GET_PEER_SID);
+        assert!(since::FLASK_RELABEL_DOMAIN <= XEN_MIN_RELEASE, "{}", FLASK_RELABEL_DOMAIN);
+        assert!(since::FLASK_DEVICETREE_LABEL <= XEN_MIN_RELEASE, "{}", FLASK_DEVICETREE_LABEL);
+    }
+}

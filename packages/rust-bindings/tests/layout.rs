@@ -28,6 +28,8 @@ mod x86 {
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::flask_op::*;
 
     #[test]
     fn types() {
@@ -36,6 +38,10 @@ mod x86 {
         assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_pfn_t: size on x86");
         assert_eq!(align_of::<xen_pfn_t>(), 4, "xen_pfn_t: align on x86");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_char>(), 4, "__guest_handle_char: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_char>(), 4, "__guest_handle_char: align on x86");
         #[cfg(feature = "xen-4-11")]
         assert_eq!(size_of::<__guest_handle_const_uint64>(), 4, "__guest_handle_const_uint64: size on x86");
         #[cfg(feature = "xen-4-11")]
@@ -48,6 +54,10 @@ mod x86 {
         assert_eq!(align_of::<__guest_handle_int>(), 4, "__guest_handle_int: align on x86");
         assert_eq!(size_of::<__guest_handle_uint>(), 4, "__guest_handle_uint: size on x86");
         assert_eq!(align_of::<__guest_handle_uint>(), 4, "__guest_handle_uint: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_uint32>(), 4, "__guest_handle_uint32: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_uint32>(), 4, "__guest_handle_uint32: align on x86");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: size on x86");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: align on x86");
         #[cfg(feature = "xen-4-12")]
@@ -1632,6 +1642,170 @@ mod x86 {
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on x86");
         }
     }
+
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_flask_op {
+        use super::*;
+
+        #[test]
+        fn xen_flask_load() {
+            assert_eq!(size_of::<xen_flask_load>(), 8, "xen_flask_load: size on x86");
+            assert_eq!(align_of::<xen_flask_load>(), 4, "xen_flask_load: align on x86");
+            assert_eq!(offset_of!(xen_flask_load, buffer), 0, "xen_flask_load.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_char>(), 4, "xen_flask_load.buffer: size on x86");
+            assert_eq!(offset_of!(xen_flask_load, size), 4, "xen_flask_load.size: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_setenforce() {
+            assert_eq!(size_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: size on x86");
+            assert_eq!(align_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: align on x86");
+            assert_eq!(offset_of!(xen_flask_setenforce, enforcing), 0, "xen_flask_setenforce.enforcing: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_sid_context() {
+            assert_eq!(size_of::<xen_flask_sid_context>(), 12, "xen_flask_sid_context: size on x86");
+            assert_eq!(align_of::<xen_flask_sid_context>(), 4, "xen_flask_sid_context: align on x86");
+            assert_eq!(offset_of!(xen_flask_sid_context, sid), 0, "xen_flask_sid_context.sid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_sid_context, size), 4, "xen_flask_sid_context.size: offset on x86");
+            assert_eq!(offset_of!(xen_flask_sid_context, context), 8, "xen_flask_sid_context.context: offset on x86");
+            assert_eq!(size_of::<__guest_handle_char>(), 4, "xen_flask_sid_context.context: size on x86");
+        }
+
+        #[test]
+        fn xen_flask_access() {
+            assert_eq!(size_of::<xen_flask_access>(), 32, "xen_flask_access: size on x86");
+            assert_eq!(align_of::<xen_flask_access>(), 4, "xen_flask_access: align on x86");
+            assert_eq!(offset_of!(xen_flask_access, ssid), 0, "xen_flask_access.ssid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_access, tsid), 4, "xen_flask_access.tsid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_access, tclass), 8, "xen_flask_access.tclass: offset on x86");
+            assert_eq!(offset_of!(xen_flask_access, req), 12, "xen_flask_access.req: offset on x86");
+            assert_eq!(offset_of!(xen_flask_access, allowed), 16, "xen_flask_access.allowed: offset on x86");
+            assert_eq!(offset_of!(xen_flask_access, audit_allow), 20, "xen_flask_access.audit_allow: offset on x86");
+            assert_eq!(offset_of!(xen_flask_access, audit_deny), 24, "xen_flask_access.audit_deny: offset on x86");
+            assert_eq!(offset_of!(xen_flask_access, seqno), 28, "xen_flask_access.seqno: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_transition() {
+            assert_eq!(size_of::<xen_flask_transition>(), 16, "xen_flask_transition: size on x86");
+            assert_eq!(align_of::<xen_flask_transition>(), 4, "xen_flask_transition: align on x86");
+            assert_eq!(offset_of!(xen_flask_transition, ssid), 0, "xen_flask_transition.ssid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_transition, tsid), 4, "xen_flask_transition.tsid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_transition, tclass), 8, "xen_flask_transition.tclass: offset on x86");
+            assert_eq!(offset_of!(xen_flask_transition, newsid), 12, "xen_flask_transition.newsid: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_boolean() {
+            assert_eq!(size_of::<xen_flask_boolean>(), 16, "xen_flask_boolean: size on x86");
+            assert_eq!(align_of::<xen_flask_boolean>(), 4, "xen_flask_boolean: align on x86");
+            assert_eq!(offset_of!(xen_flask_boolean, bool_id), 0, "xen_flask_boolean.bool_id: offset on x86");
+            assert_eq!(offset_of!(xen_flask_boolean, enforcing), 4, "xen_flask_boolean.enforcing: offset on x86");
+            assert_eq!(offset_of!(xen_flask_boolean, pending), 5, "xen_flask_boolean.pending: offset on x86");
+            assert_eq!(offset_of!(xen_flask_boolean, new_value), 6, "xen_flask_boolean.new_value: offset on x86");
+            assert_eq!(offset_of!(xen_flask_boolean, commit), 7, "xen_flask_boolean.commit: offset on x86");
+            assert_eq!(offset_of!(xen_flask_boolean, size), 8, "xen_flask_boolean.size: offset on x86");
+            assert_eq!(offset_of!(xen_flask_boolean, name), 12, "xen_flask_boolean.name: offset on x86");
+            assert_eq!(size_of::<__guest_handle_char>(), 4, "xen_flask_boolean.name: size on x86");
+        }
+
+        #[test]
+        fn xen_flask_setavc_threshold() {
+            assert_eq!(size_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: size on x86");
+            assert_eq!(align_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: align on x86");
+            assert_eq!(offset_of!(xen_flask_setavc_threshold, threshold), 0, "xen_flask_setavc_threshold.threshold: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_hash_stats() {
+            assert_eq!(size_of::<xen_flask_hash_stats>(), 16, "xen_flask_hash_stats: size on x86");
+            assert_eq!(align_of::<xen_flask_hash_stats>(), 4, "xen_flask_hash_stats: align on x86");
+            assert_eq!(offset_of!(xen_flask_hash_stats, entries), 0, "xen_flask_hash_stats.entries: offset on x86");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_used), 4, "xen_flask_hash_stats.buckets_used: offset on x86");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_total), 8, "xen_flask_hash_stats.buckets_total: offset on x86");
+            assert_eq!(offset_of!(xen_flask_hash_stats, max_chain_len), 12, "xen_flask_hash_stats.max_chain_len: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_cache_stats() {
+            assert_eq!(size_of::<xen_flask_cache_stats>(), 28, "xen_flask_cache_stats: size on x86");
+            assert_eq!(align_of::<xen_flask_cache_stats>(), 4, "xen_flask_cache_stats: align on x86");
+            assert_eq!(offset_of!(xen_flask_cache_stats, cpu), 0, "xen_flask_cache_stats.cpu: offset on x86");
+            assert_eq!(offset_of!(xen_flask_cache_stats, lookups), 4, "xen_flask_cache_stats.lookups: offset on x86");
+            assert_eq!(offset_of!(xen_flask_cache_stats, hits), 8, "xen_flask_cache_stats.hits: offset on x86");
+            assert_eq!(offset_of!(xen_flask_cache_stats, misses), 12, "xen_flask_cache_stats.misses: offset on x86");
+            assert_eq!(offset_of!(xen_flask_cache_stats, allocations), 16, "xen_flask_cache_stats.allocations: offset on x86");
+            assert_eq!(offset_of!(xen_flask_cache_stats, reclaims), 20, "xen_flask_cache_stats.reclaims: offset on x86");
+            assert_eq!(offset_of!(xen_flask_cache_stats, frees), 24, "xen_flask_cache_stats.frees: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_ocontext() {
+            assert_eq!(size_of::<xen_flask_ocontext>(), 24, "xen_flask_ocontext: size on x86");
+            assert_eq!(align_of::<xen_flask_ocontext>(), 4, "xen_flask_ocontext: align on x86");
+            assert_eq!(offset_of!(xen_flask_ocontext, ocon), 0, "xen_flask_ocontext.ocon: offset on x86");
+            assert_eq!(offset_of!(xen_flask_ocontext, sid), 4, "xen_flask_ocontext.sid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_ocontext, low), 8, "xen_flask_ocontext.low: offset on x86");
+            assert_eq!(offset_of!(xen_flask_ocontext, high), 16, "xen_flask_ocontext.high: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_peersid() {
+            assert_eq!(size_of::<xen_flask_peersid>(), 8, "xen_flask_peersid: size on x86");
+            assert_eq!(align_of::<xen_flask_peersid>(), 4, "xen_flask_peersid: align on x86");
+            assert_eq!(offset_of!(xen_flask_peersid, evtchn), 0, "xen_flask_peersid.evtchn: offset on x86");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_flask_peersid.evtchn: size on x86");
+            assert_eq!(offset_of!(xen_flask_peersid, sid), 4, "xen_flask_peersid.sid: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_relabel() {
+            assert_eq!(size_of::<xen_flask_relabel>(), 8, "xen_flask_relabel: size on x86");
+            assert_eq!(align_of::<xen_flask_relabel>(), 4, "xen_flask_relabel: align on x86");
+            assert_eq!(offset_of!(xen_flask_relabel, domid), 0, "xen_flask_relabel.domid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_relabel, sid), 4, "xen_flask_relabel.sid: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_devicetree_label() {
+            assert_eq!(size_of::<xen_flask_devicetree_label>(), 12, "xen_flask_devicetree_label: size on x86");
+            assert_eq!(align_of::<xen_flask_devicetree_label>(), 4, "xen_flask_devicetree_label: align on x86");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, sid), 0, "xen_flask_devicetree_label.sid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, length), 4, "xen_flask_devicetree_label.length: offset on x86");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, path), 8, "xen_flask_devicetree_label.path: offset on x86");
+            assert_eq!(size_of::<__guest_handle_char>(), 4, "xen_flask_devicetree_label.path: size on x86");
+        }
+
+        #[test]
+        fn xen_flask_op() {
+            assert_eq!(size_of::<xen_flask_op>(), 40, "xen_flask_op: size on x86");
+            assert_eq!(align_of::<xen_flask_op>(), 4, "xen_flask_op: align on x86");
+            assert_eq!(offset_of!(xen_flask_op, cmd), 0, "xen_flask_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op, interface_version), 4, "xen_flask_op.interface_version: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op, u), 8, "xen_flask_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_op_u() {
+            assert_eq!(size_of::<xen_flask_op_u>(), 32, "xen_flask_op.u: size on x86");
+            assert_eq!(align_of::<xen_flask_op_u>(), 4, "xen_flask_op.u: align on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, load), 0, "xen_flask_op.u.load: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, enforce), 0, "xen_flask_op.u.enforce: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, sid_context), 0, "xen_flask_op.u.sid_context: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, access), 0, "xen_flask_op.u.access: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, transition), 0, "xen_flask_op.u.transition: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, boolean), 0, "xen_flask_op.u.boolean: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, setavc_threshold), 0, "xen_flask_op.u.setavc_threshold: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, hash_stats), 0, "xen_flask_op.u.hash_stats: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, cache_stats), 0, "xen_flask_op.u.cache_stats: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, ocontext), 0, "xen_flask_op.u.ocontext: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on x86");
+        }
+    }
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -1657,6 +1831,8 @@ mod x86_64 {
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::flask_op::*;
 
     #[test]
     fn types() {
@@ -1665,6 +1841,10 @@ mod x86_64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on x86_64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on x86_64");
         #[cfg(feature = "xen-4-11")]
         assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: size on x86_64");
         #[cfg(feature = "xen-4-11")]
@@ -1677,6 +1857,10 @@ mod x86_64 {
         assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on x86_64");
         #[cfg(feature = "xen-4-12")]
@@ -3257,6 +3441,172 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on x86_64");
         }
     }
+
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_flask_op {
+        use super::*;
+
+        #[test]
+        fn xen_flask_load() {
+            assert_eq!(size_of::<xen_flask_load>(), 16, "xen_flask_load: size on x86_64");
+            assert_eq!(align_of::<xen_flask_load>(), 8, "xen_flask_load: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_load, buffer), 0, "xen_flask_load.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_load.buffer: size on x86_64");
+            assert_eq!(offset_of!(xen_flask_load, size), 8, "xen_flask_load.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_load, __xenabi_hole_0), 12, "xen_flask_load.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_setenforce() {
+            assert_eq!(size_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: size on x86_64");
+            assert_eq!(align_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_setenforce, enforcing), 0, "xen_flask_setenforce.enforcing: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_sid_context() {
+            assert_eq!(size_of::<xen_flask_sid_context>(), 16, "xen_flask_sid_context: size on x86_64");
+            assert_eq!(align_of::<xen_flask_sid_context>(), 8, "xen_flask_sid_context: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_sid_context, sid), 0, "xen_flask_sid_context.sid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_sid_context, size), 4, "xen_flask_sid_context.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_sid_context, context), 8, "xen_flask_sid_context.context: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_sid_context.context: size on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_access() {
+            assert_eq!(size_of::<xen_flask_access>(), 32, "xen_flask_access: size on x86_64");
+            assert_eq!(align_of::<xen_flask_access>(), 4, "xen_flask_access: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, ssid), 0, "xen_flask_access.ssid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, tsid), 4, "xen_flask_access.tsid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, tclass), 8, "xen_flask_access.tclass: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, req), 12, "xen_flask_access.req: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, allowed), 16, "xen_flask_access.allowed: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, audit_allow), 20, "xen_flask_access.audit_allow: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, audit_deny), 24, "xen_flask_access.audit_deny: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, seqno), 28, "xen_flask_access.seqno: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_transition() {
+            assert_eq!(size_of::<xen_flask_transition>(), 16, "xen_flask_transition: size on x86_64");
+            assert_eq!(align_of::<xen_flask_transition>(), 4, "xen_flask_transition: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_transition, ssid), 0, "xen_flask_transition.ssid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_transition, tsid), 4, "xen_flask_transition.tsid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_transition, tclass), 8, "xen_flask_transition.tclass: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_transition, newsid), 12, "xen_flask_transition.newsid: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_boolean() {
+            assert_eq!(size_of::<xen_flask_boolean>(), 24, "xen_flask_boolean: size on x86_64");
+            assert_eq!(align_of::<xen_flask_boolean>(), 8, "xen_flask_boolean: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, bool_id), 0, "xen_flask_boolean.bool_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, enforcing), 4, "xen_flask_boolean.enforcing: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, pending), 5, "xen_flask_boolean.pending: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, new_value), 6, "xen_flask_boolean.new_value: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, commit), 7, "xen_flask_boolean.commit: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, size), 8, "xen_flask_boolean.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, __xenabi_hole_0), 12, "xen_flask_boolean.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, name), 16, "xen_flask_boolean.name: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_boolean.name: size on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_setavc_threshold() {
+            assert_eq!(size_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: size on x86_64");
+            assert_eq!(align_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_setavc_threshold, threshold), 0, "xen_flask_setavc_threshold.threshold: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_hash_stats() {
+            assert_eq!(size_of::<xen_flask_hash_stats>(), 16, "xen_flask_hash_stats: size on x86_64");
+            assert_eq!(align_of::<xen_flask_hash_stats>(), 4, "xen_flask_hash_stats: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, entries), 0, "xen_flask_hash_stats.entries: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_used), 4, "xen_flask_hash_stats.buckets_used: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_total), 8, "xen_flask_hash_stats.buckets_total: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, max_chain_len), 12, "xen_flask_hash_stats.max_chain_len: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_cache_stats() {
+            assert_eq!(size_of::<xen_flask_cache_stats>(), 28, "xen_flask_cache_stats: size on x86_64");
+            assert_eq!(align_of::<xen_flask_cache_stats>(), 4, "xen_flask_cache_stats: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, cpu), 0, "xen_flask_cache_stats.cpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, lookups), 4, "xen_flask_cache_stats.lookups: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, hits), 8, "xen_flask_cache_stats.hits: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, misses), 12, "xen_flask_cache_stats.misses: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, allocations), 16, "xen_flask_cache_stats.allocations: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, reclaims), 20, "xen_flask_cache_stats.reclaims: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, frees), 24, "xen_flask_cache_stats.frees: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_ocontext() {
+            assert_eq!(size_of::<xen_flask_ocontext>(), 24, "xen_flask_ocontext: size on x86_64");
+            assert_eq!(align_of::<xen_flask_ocontext>(), 8, "xen_flask_ocontext: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_ocontext, ocon), 0, "xen_flask_ocontext.ocon: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_ocontext, sid), 4, "xen_flask_ocontext.sid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_ocontext, low), 8, "xen_flask_ocontext.low: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_ocontext, high), 16, "xen_flask_ocontext.high: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_peersid() {
+            assert_eq!(size_of::<xen_flask_peersid>(), 8, "xen_flask_peersid: size on x86_64");
+            assert_eq!(align_of::<xen_flask_peersid>(), 4, "xen_flask_peersid: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_peersid, evtchn), 0, "xen_flask_peersid.evtchn: offset on x86_64");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_flask_peersid.evtchn: size on x86_64");
+            assert_eq!(offset_of!(xen_flask_peersid, sid), 4, "xen_flask_peersid.sid: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_relabel() {
+            assert_eq!(size_of::<xen_flask_relabel>(), 8, "xen_flask_relabel: size on x86_64");
+            assert_eq!(align_of::<xen_flask_relabel>(), 4, "xen_flask_relabel: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_relabel, domid), 0, "xen_flask_relabel.domid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_relabel, sid), 4, "xen_flask_relabel.sid: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_devicetree_label() {
+            assert_eq!(size_of::<xen_flask_devicetree_label>(), 16, "xen_flask_devicetree_label: size on x86_64");
+            assert_eq!(align_of::<xen_flask_devicetree_label>(), 8, "xen_flask_devicetree_label: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, sid), 0, "xen_flask_devicetree_label.sid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, length), 4, "xen_flask_devicetree_label.length: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, path), 8, "xen_flask_devicetree_label.path: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_devicetree_label.path: size on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_op() {
+            assert_eq!(size_of::<xen_flask_op>(), 40, "xen_flask_op: size on x86_64");
+            assert_eq!(align_of::<xen_flask_op>(), 8, "xen_flask_op: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_op, cmd), 0, "xen_flask_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op, interface_version), 4, "xen_flask_op.interface_version: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op, u), 8, "xen_flask_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_op_u() {
+            assert_eq!(size_of::<xen_flask_op_u>(), 32, "xen_flask_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_flask_op_u>(), 8, "xen_flask_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, load), 0, "xen_flask_op.u.load: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, enforce), 0, "xen_flask_op.u.enforce: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, sid_context), 0, "xen_flask_op.u.sid_context: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, access), 0, "xen_flask_op.u.access: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, transition), 0, "xen_flask_op.u.transition: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, boolean), 0, "xen_flask_op.u.boolean: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, setavc_threshold), 0, "xen_flask_op.u.setavc_threshold: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, hash_stats), 0, "xen_flask_op.u.hash_stats: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, cache_stats), 0, "xen_flask_op.u.cache_stats: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, ocontext), 0, "xen_flask_op.u.ocontext: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on x86_64");
+        }
+    }
 }
 
 #[cfg(target_arch = "arm")]
@@ -3280,6 +3630,8 @@ mod arm {
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::flask_op::*;
 
     #[test]
     fn types() {
@@ -3288,6 +3640,10 @@ mod arm {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on arm");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on arm");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on arm");
         #[cfg(feature = "xen-4-11")]
         assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: size on arm");
         #[cfg(feature = "xen-4-11")]
@@ -3300,6 +3656,10 @@ mod arm {
         assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on arm");
         assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on arm");
         assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: align on arm");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on arm");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on arm");
         #[cfg(feature = "xen-4-12")]
@@ -4829,6 +5189,172 @@ mod arm {
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on arm");
         }
     }
+
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_flask_op {
+        use super::*;
+
+        #[test]
+        fn xen_flask_load() {
+            assert_eq!(size_of::<xen_flask_load>(), 16, "xen_flask_load: size on arm");
+            assert_eq!(align_of::<xen_flask_load>(), 8, "xen_flask_load: align on arm");
+            assert_eq!(offset_of!(xen_flask_load, buffer), 0, "xen_flask_load.buffer: offset on arm");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_load.buffer: size on arm");
+            assert_eq!(offset_of!(xen_flask_load, size), 8, "xen_flask_load.size: offset on arm");
+            assert_eq!(offset_of!(xen_flask_load, __xenabi_hole_0), 12, "xen_flask_load.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_setenforce() {
+            assert_eq!(size_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: size on arm");
+            assert_eq!(align_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: align on arm");
+            assert_eq!(offset_of!(xen_flask_setenforce, enforcing), 0, "xen_flask_setenforce.enforcing: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_sid_context() {
+            assert_eq!(size_of::<xen_flask_sid_context>(), 16, "xen_flask_sid_context: size on arm");
+            assert_eq!(align_of::<xen_flask_sid_context>(), 8, "xen_flask_sid_context: align on arm");
+            assert_eq!(offset_of!(xen_flask_sid_context, sid), 0, "xen_flask_sid_context.sid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_sid_context, size), 4, "xen_flask_sid_context.size: offset on arm");
+            assert_eq!(offset_of!(xen_flask_sid_context, context), 8, "xen_flask_sid_context.context: offset on arm");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_sid_context.context: size on arm");
+        }
+
+        #[test]
+        fn xen_flask_access() {
+            assert_eq!(size_of::<xen_flask_access>(), 32, "xen_flask_access: size on arm");
+            assert_eq!(align_of::<xen_flask_access>(), 4, "xen_flask_access: align on arm");
+            assert_eq!(offset_of!(xen_flask_access, ssid), 0, "xen_flask_access.ssid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_access, tsid), 4, "xen_flask_access.tsid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_access, tclass), 8, "xen_flask_access.tclass: offset on arm");
+            assert_eq!(offset_of!(xen_flask_access, req), 12, "xen_flask_access.req: offset on arm");
+            assert_eq!(offset_of!(xen_flask_access, allowed), 16, "xen_flask_access.allowed: offset on arm");
+            assert_eq!(offset_of!(xen_flask_access, audit_allow), 20, "xen_flask_access.audit_allow: offset on arm");
+            assert_eq!(offset_of!(xen_flask_access, audit_deny), 24, "xen_flask_access.audit_deny: offset on arm");
+            assert_eq!(offset_of!(xen_flask_access, seqno), 28, "xen_flask_access.seqno: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_transition() {
+            assert_eq!(size_of::<xen_flask_transition>(), 16, "xen_flask_transition: size on arm");
+            assert_eq!(align_of::<xen_flask_transition>(), 4, "xen_flask_transition: align on arm");
+            assert_eq!(offset_of!(xen_flask_transition, ssid), 0, "xen_flask_transition.ssid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_transition, tsid), 4, "xen_flask_transition.tsid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_transition, tclass), 8, "xen_flask_transition.tclass: offset on arm");
+            assert_eq!(offset_of!(xen_flask_transition, newsid), 12, "xen_flask_transition.newsid: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_boolean() {
+            assert_eq!(size_of::<xen_flask_boolean>(), 24, "xen_flask_boolean: size on arm");
+            assert_eq!(align_of::<xen_flask_boolean>(), 8, "xen_flask_boolean: align on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, bool_id), 0, "xen_flask_boolean.bool_id: offset on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, enforcing), 4, "xen_flask_boolean.enforcing: offset on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, pending), 5, "xen_flask_boolean.pending: offset on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, new_value), 6, "xen_flask_boolean.new_value: offset on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, commit), 7, "xen_flask_boolean.commit: offset on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, size), 8, "xen_flask_boolean.size: offset on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, __xenabi_hole_0), 12, "xen_flask_boolean.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, name), 16, "xen_flask_boolean.name: offset on arm");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_boolean.name: size on arm");
+        }
+
+        #[test]
+        fn xen_flask_setavc_threshold() {
+            assert_eq!(size_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: size on arm");
+            assert_eq!(align_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: align on arm");
+            assert_eq!(offset_of!(xen_flask_setavc_threshold, threshold), 0, "xen_flask_setavc_threshold.threshold: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_hash_stats() {
+            assert_eq!(size_of::<xen_flask_hash_stats>(), 16, "xen_flask_hash_stats: size on arm");
+            assert_eq!(align_of::<xen_flask_hash_stats>(), 4, "xen_flask_hash_stats: align on arm");
+            assert_eq!(offset_of!(xen_flask_hash_stats, entries), 0, "xen_flask_hash_stats.entries: offset on arm");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_used), 4, "xen_flask_hash_stats.buckets_used: offset on arm");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_total), 8, "xen_flask_hash_stats.buckets_total: offset on arm");
+            assert_eq!(offset_of!(xen_flask_hash_stats, max_chain_len), 12, "xen_flask_hash_stats.max_chain_len: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_cache_stats() {
+            assert_eq!(size_of::<xen_flask_cache_stats>(), 28, "xen_flask_cache_stats: size on arm");
+            assert_eq!(align_of::<xen_flask_cache_stats>(), 4, "xen_flask_cache_stats: align on arm");
+            assert_eq!(offset_of!(xen_flask_cache_stats, cpu), 0, "xen_flask_cache_stats.cpu: offset on arm");
+            assert_eq!(offset_of!(xen_flask_cache_stats, lookups), 4, "xen_flask_cache_stats.lookups: offset on arm");
+            assert_eq!(offset_of!(xen_flask_cache_stats, hits), 8, "xen_flask_cache_stats.hits: offset on arm");
+            assert_eq!(offset_of!(xen_flask_cache_stats, misses), 12, "xen_flask_cache_stats.misses: offset on arm");
+            assert_eq!(offset_of!(xen_flask_cache_stats, allocations), 16, "xen_flask_cache_stats.allocations: offset on arm");
+            assert_eq!(offset_of!(xen_flask_cache_stats, reclaims), 20, "xen_flask_cache_stats.reclaims: offset on arm");
+            assert_eq!(offset_of!(xen_flask_cache_stats, frees), 24, "xen_flask_cache_stats.frees: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_ocontext() {
+            assert_eq!(size_of::<xen_flask_ocontext>(), 24, "xen_flask_ocontext: size on arm");
+            assert_eq!(align_of::<xen_flask_ocontext>(), 8, "xen_flask_ocontext: align on arm");
+            assert_eq!(offset_of!(xen_flask_ocontext, ocon), 0, "xen_flask_ocontext.ocon: offset on arm");
+            assert_eq!(offset_of!(xen_flask_ocontext, sid), 4, "xen_flask_ocontext.sid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_ocontext, low), 8, "xen_flask_ocontext.low: offset on arm");
+            assert_eq!(offset_of!(xen_flask_ocontext, high), 16, "xen_flask_ocontext.high: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_peersid() {
+            assert_eq!(size_of::<xen_flask_peersid>(), 8, "xen_flask_peersid: size on arm");
+            assert_eq!(align_of::<xen_flask_peersid>(), 4, "xen_flask_peersid: align on arm");
+            assert_eq!(offset_of!(xen_flask_peersid, evtchn), 0, "xen_flask_peersid.evtchn: offset on arm");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_flask_peersid.evtchn: size on arm");
+            assert_eq!(offset_of!(xen_flask_peersid, sid), 4, "xen_flask_peersid.sid: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_relabel() {
+            assert_eq!(size_of::<xen_flask_relabel>(), 8, "xen_flask_relabel: size on arm");
+            assert_eq!(align_of::<xen_flask_relabel>(), 4, "xen_flask_relabel: align on arm");
+            assert_eq!(offset_of!(xen_flask_relabel, domid), 0, "xen_flask_relabel.domid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_relabel, sid), 4, "xen_flask_relabel.sid: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_devicetree_label() {
+            assert_eq!(size_of::<xen_flask_devicetree_label>(), 16, "xen_flask_devicetree_label: size on arm");
+            assert_eq!(align_of::<xen_flask_devicetree_label>(), 8, "xen_flask_devicetree_label: align on arm");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, sid), 0, "xen_flask_devicetree_label.sid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, length), 4, "xen_flask_devicetree_label.length: offset on arm");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, path), 8, "xen_flask_devicetree_label.path: offset on arm");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_devicetree_label.path: size on arm");
+        }
+
+        #[test]
+        fn xen_flask_op() {
+            assert_eq!(size_of::<xen_flask_op>(), 40, "xen_flask_op: size on arm");
+            assert_eq!(align_of::<xen_flask_op>(), 8, "xen_flask_op: align on arm");
+            assert_eq!(offset_of!(xen_flask_op, cmd), 0, "xen_flask_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op, interface_version), 4, "xen_flask_op.interface_version: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op, u), 8, "xen_flask_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_op_u() {
+            assert_eq!(size_of::<xen_flask_op_u>(), 32, "xen_flask_op.u: size on arm");
+            assert_eq!(align_of::<xen_flask_op_u>(), 8, "xen_flask_op.u: align on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, load), 0, "xen_flask_op.u.load: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, enforce), 0, "xen_flask_op.u.enforce: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, sid_context), 0, "xen_flask_op.u.sid_context: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, access), 0, "xen_flask_op.u.access: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, transition), 0, "xen_flask_op.u.transition: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, boolean), 0, "xen_flask_op.u.boolean: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, setavc_threshold), 0, "xen_flask_op.u.setavc_threshold: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, hash_stats), 0, "xen_flask_op.u.hash_stats: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, cache_stats), 0, "xen_flask_op.u.cache_stats: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, ocontext), 0, "xen_flask_op.u.ocontext: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on arm");
+        }
+    }
 }
 
 #[cfg(target_arch = "aarch64")]
@@ -4852,6 +5378,8 @@ mod aarch64 {
     use xenabi::stable::xen::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::flask_op::*;
 
     #[test]
     fn types() {
@@ -4860,6 +5388,10 @@ mod aarch64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on aarch64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on aarch64");
         #[cfg(feature = "xen-4-11")]
         assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: size on aarch64");
         #[cfg(feature = "xen-4-11")]
@@ -4872,6 +5404,10 @@ mod aarch64 {
         assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on aarch64");
         #[cfg(feature = "xen-4-12")]
@@ -6399,6 +6935,172 @@ mod aarch64 {
             assert_eq!(align_of::<xen_domctl_createdomain_altp2m>(), 2, "xen_domctl_createdomain.altp2m: align on aarch64");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, opts), 0, "xen_domctl_createdomain.altp2m.opts: offset on aarch64");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_flask_op {
+        use super::*;
+
+        #[test]
+        fn xen_flask_load() {
+            assert_eq!(size_of::<xen_flask_load>(), 16, "xen_flask_load: size on aarch64");
+            assert_eq!(align_of::<xen_flask_load>(), 8, "xen_flask_load: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_load, buffer), 0, "xen_flask_load.buffer: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_load.buffer: size on aarch64");
+            assert_eq!(offset_of!(xen_flask_load, size), 8, "xen_flask_load.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_load, __xenabi_hole_0), 12, "xen_flask_load.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_setenforce() {
+            assert_eq!(size_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: size on aarch64");
+            assert_eq!(align_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_setenforce, enforcing), 0, "xen_flask_setenforce.enforcing: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_sid_context() {
+            assert_eq!(size_of::<xen_flask_sid_context>(), 16, "xen_flask_sid_context: size on aarch64");
+            assert_eq!(align_of::<xen_flask_sid_context>(), 8, "xen_flask_sid_context: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_sid_context, sid), 0, "xen_flask_sid_context.sid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_sid_context, size), 4, "xen_flask_sid_context.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_sid_context, context), 8, "xen_flask_sid_context.context: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_sid_context.context: size on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_access() {
+            assert_eq!(size_of::<xen_flask_access>(), 32, "xen_flask_access: size on aarch64");
+            assert_eq!(align_of::<xen_flask_access>(), 4, "xen_flask_access: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, ssid), 0, "xen_flask_access.ssid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, tsid), 4, "xen_flask_access.tsid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, tclass), 8, "xen_flask_access.tclass: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, req), 12, "xen_flask_access.req: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, allowed), 16, "xen_flask_access.allowed: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, audit_allow), 20, "xen_flask_access.audit_allow: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, audit_deny), 24, "xen_flask_access.audit_deny: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, seqno), 28, "xen_flask_access.seqno: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_transition() {
+            assert_eq!(size_of::<xen_flask_transition>(), 16, "xen_flask_transition: size on aarch64");
+            assert_eq!(align_of::<xen_flask_transition>(), 4, "xen_flask_transition: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_transition, ssid), 0, "xen_flask_transition.ssid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_transition, tsid), 4, "xen_flask_transition.tsid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_transition, tclass), 8, "xen_flask_transition.tclass: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_transition, newsid), 12, "xen_flask_transition.newsid: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_boolean() {
+            assert_eq!(size_of::<xen_flask_boolean>(), 24, "xen_flask_boolean: size on aarch64");
+            assert_eq!(align_of::<xen_flask_boolean>(), 8, "xen_flask_boolean: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, bool_id), 0, "xen_flask_boolean.bool_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, enforcing), 4, "xen_flask_boolean.enforcing: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, pending), 5, "xen_flask_boolean.pending: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, new_value), 6, "xen_flask_boolean.new_value: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, commit), 7, "xen_flask_boolean.commit: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, size), 8, "xen_flask_boolean.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, __xenabi_hole_0), 12, "xen_flask_boolean.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, name), 16, "xen_flask_boolean.name: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_boolean.name: size on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_setavc_threshold() {
+            assert_eq!(size_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: size on aarch64");
+            assert_eq!(align_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_setavc_threshold, threshold), 0, "xen_flask_setavc_threshold.threshold: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_hash_stats() {
+            assert_eq!(size_of::<xen_flask_hash_stats>(), 16, "xen_flask_hash_stats: size on aarch64");
+            assert_eq!(align_of::<xen_flask_hash_stats>(), 4, "xen_flask_hash_stats: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, entries), 0, "xen_flask_hash_stats.entries: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_used), 4, "xen_flask_hash_stats.buckets_used: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_total), 8, "xen_flask_hash_stats.buckets_total: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, max_chain_len), 12, "xen_flask_hash_stats.max_chain_len: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_cache_stats() {
+            assert_eq!(size_of::<xen_flask_cache_stats>(), 28, "xen_flask_cache_stats: size on aarch64");
+            assert_eq!(align_of::<xen_flask_cache_stats>(), 4, "xen_flask_cache_stats: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, cpu), 0, "xen_flask_cache_stats.cpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, lookups), 4, "xen_flask_cache_stats.lookups: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, hits), 8, "xen_flask_cache_stats.hits: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, misses), 12, "xen_flask_cache_stats.misses: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, allocations), 16, "xen_flask_cache_stats.allocations: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, reclaims), 20, "xen_flask_cache_stats.reclaims: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, frees), 24, "xen_flask_cache_stats.frees: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_ocontext() {
+            assert_eq!(size_of::<xen_flask_ocontext>(), 24, "xen_flask_ocontext: size on aarch64");
+            assert_eq!(align_of::<xen_flask_ocontext>(), 8, "xen_flask_ocontext: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_ocontext, ocon), 0, "xen_flask_ocontext.ocon: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_ocontext, sid), 4, "xen_flask_ocontext.sid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_ocontext, low), 8, "xen_flask_ocontext.low: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_ocontext, high), 16, "xen_flask_ocontext.high: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_peersid() {
+            assert_eq!(size_of::<xen_flask_peersid>(), 8, "xen_flask_peersid: size on aarch64");
+            assert_eq!(align_of::<xen_flask_peersid>(), 4, "xen_flask_peersid: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_peersid, evtchn), 0, "xen_flask_peersid.evtchn: offset on aarch64");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_flask_peersid.evtchn: size on aarch64");
+            assert_eq!(offset_of!(xen_flask_peersid, sid), 4, "xen_flask_peersid.sid: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_relabel() {
+            assert_eq!(size_of::<xen_flask_relabel>(), 8, "xen_flask_relabel: size on aarch64");
+            assert_eq!(align_of::<xen_flask_relabel>(), 4, "xen_flask_relabel: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_relabel, domid), 0, "xen_flask_relabel.domid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_relabel, sid), 4, "xen_flask_relabel.sid: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_devicetree_label() {
+            assert_eq!(size_of::<xen_flask_devicetree_label>(), 16, "xen_flask_devicetree_label: size on aarch64");
+            assert_eq!(align_of::<xen_flask_devicetree_label>(), 8, "xen_flask_devicetree_label: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, sid), 0, "xen_flask_devicetree_label.sid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, length), 4, "xen_flask_devicetree_label.length: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, path), 8, "xen_flask_devicetree_label.path: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_devicetree_label.path: size on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_op() {
+            assert_eq!(size_of::<xen_flask_op>(), 40, "xen_flask_op: size on aarch64");
+            assert_eq!(align_of::<xen_flask_op>(), 8, "xen_flask_op: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_op, cmd), 0, "xen_flask_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op, interface_version), 4, "xen_flask_op.interface_version: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op, u), 8, "xen_flask_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_op_u() {
+            assert_eq!(size_of::<xen_flask_op_u>(), 32, "xen_flask_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_flask_op_u>(), 8, "xen_flask_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, load), 0, "xen_flask_op.u.load: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, enforce), 0, "xen_flask_op.u.enforce: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, sid_context), 0, "xen_flask_op.u.sid_context: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, access), 0, "xen_flask_op.u.access: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, transition), 0, "xen_flask_op.u.transition: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, boolean), 0, "xen_flask_op.u.boolean: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, setavc_threshold), 0, "xen_flask_op.u.setavc_threshold: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, hash_stats), 0, "xen_flask_op.u.hash_stats: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, cache_stats), 0, "xen_flask_op.u.cache_stats: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, ocontext), 0, "xen_flask_op.u.ocontext: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on aarch64");
         }
     }
 }

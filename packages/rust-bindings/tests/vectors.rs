@@ -10203,3 +10203,762 @@ fn domctl__xen_domctl_createdomain() {
     }
     r.finish();
 }
+
+#[test]
+fn flask_op__xen_flask_load() {
+    type T = xenabi::unstable::flask_op::xen_flask_load;
+    let mut r = Report::new("xen_flask_load");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_flask_load>()");
+    // #0
+    {
+        let want = hex("0010dec0fd7f000088a9ff6800000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.buffer = xenabi::types::__guest_handle_char::from_addr(0x7ffdc0de1000);
+            v.size = 1761585544;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "buffer", d.buffer.addr(), 0x7ffdc0de1000);
+        r.value(0, "size", d.size, 1761585544);
+    }
+    r.finish();
+}
+
+#[test]
+fn flask_op__xen_flask_setenforce() {
+    type T = xenabi::unstable::flask_op::xen_flask_setenforce;
+    let mut r = Report::new("xen_flask_setenforce");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xen_flask_setenforce>()");
+    // #0
+    {
+        let want = hex("02000000");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.enforcing = 2;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "enforcing", d.enforcing, 2);
+    }
+    r.finish();
+}
+
+#[test]
+fn flask_op__xen_flask_sid_context() {
+    type T = xenabi::unstable::flask_op::xen_flask_sid_context;
+    let mut r = Report::new("xen_flask_sid_context");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_flask_sid_context>()");
+    // #0
+    {
+        let want = hex("ffffffffe23dca950010dec0fd7f0000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.sid = 4294967295;
+            v.size = 2513059298;
+            v.context = xenabi::types::__guest_handle_char::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "sid", d.sid, 4294967295);
+        r.value(0, "size", d.size, 2513059298);
+        r.value(0, "context", d.context.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn flask_op__xen_flask_access() {
+    type T = xenabi::unstable::flask_op::xen_flask_access;
+    let mut r = Report::new("xen_flask_access");
+    assert_eq!(size_of::<T>(), 32, "size_of::<xen_flask_access>()");
+    // #0
+    {
+        let want = hex("ffffffff2c3f6a5f00000001cc66fe8f00000000ca67edf6000400007a1bce6b");
+        let mut buf = Buf::new(32);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.ssid = 4294967295;
+            v.tsid = 1600798508;
+            v.tclass = 16777216;
+            v.req = 2415814348;
+            v.allowed = 0;
+            v.audit_allow = 4142753738;
+            v.audit_deny = 1024;
+            v.seqno = 1808669562;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "ssid", d.ssid, 4294967295);
+        r.value(0, "tsid", d.tsid, 1600798508);
+        r.value(0, "tclass", d.tclass, 16777216);
+        r.value(0, "req", d.req, 2415814348);
+        r.value(0, "allowed", d.allowed, 0);
+        r.value(0, "audit_allow", d.audit_allow, 4142753738);
+        r.value(0, "audit_deny", d.audit_deny, 1024);
+        r.value(0, "seqno", d.seqno, 1808669562);
+    }
+    r.finish();
+}
+
+#[test]
+fn flask_op__xen_flask_transition() {
+    type T = xenabi::unstable::flask_op::xen_flask_transition;
+    let mut r = Report::new("xen_flask_transition");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_flask_transition>()");
+    // #0
+    {
+        let want = hex("00000000a355f0cf20000000d6e9f538");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.ssid = 0;
+            v.tsid = 3488634275;
+            v.tclass = 32;
+            v.newsid = 955640278;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "ssid", d.ssid, 0);
+        r.value(0, "tsid", d.tsid, 3488634275);
+        r.value(0, "tclass", d.tclass, 32);
+        r.value(0, "newsid", d.newsid, 955640278);
+    }
+    r.finish();
+}
+
+#[test]
+fn flask_op__xen_flask_boolean() {
+    type T = xenabi::unstable::flask_op::xen_flask_boolean;
+    let mut r = Report::new("xen_flask_boolean");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_flask_boolean>()");
+    // #0
+    {
+        let want = hex("8c6432880080026bffffffff000000000010dec0fd7f0000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.bool_id = 2285003916;
+            v.enforcing = 0;
+            v.pending = 128;
+            v.new_value = 2;
+            v.commit = 107;
+            v.size = 4294967295;
+            v.name = xenabi::types::__guest_handle_char::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "bool_id", d.bool_id, 2285003916);
+        r.value(0, "enforcing", d.enforcing, 0);
+        r.value(0, "pending", d.pending, 128);
+        r.value(0, "new_value", d.new_value, 2);
+        r.value(0, "commit", d.commit, 107);
+        r.value(0, "size", d.size, 4294967295);
+        r.value(0, "name", d.name.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn flask_op__xen_flask_setavc_threshold() {
+    type T = xenabi::unstable::flask_op::xen_flask_setavc_threshold;
+    let mut r = Report::new("xen_flask_setavc_threshold");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xen_flask_setavc_threshold>()");
+    // #0
+    {
+        let want = hex("bfa88e15");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.threshold = 361670847;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "threshold", d.threshold, 361670847);
+    }
+    r.finish();
+}
+
+#[test]
+fn flask_op__xen_flask_hash_stats() {
+    type T = xenabi::unstable::flask_op::xen_flask_hash_stats;
+    let mut r = Report::new("xen_flask_hash_stats");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_flask_hash_stats>()");
+    // #0
+    {
+        let want = hex("fffffffff9296857000800009ec1d2b5");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.entries = 4294967295;
+            v.buckets_used = 1466444281;
+            v.buckets_total = 2048;
+            v.max_chain_len = 3050488222;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "entries", d.entries, 4294967295);
+        r.value(0, "buckets_used", d.buckets_used, 1466444281);
+        r.value(0, "buckets_total", d.buckets_total, 2048);
+        r.value(0, "max_chain_len", d.max_chain_len, 3050488222);
+    }
+    r.finish();
+}
+
+#[test]
+fn flask_op__xen_flask_cache_stats() {
+    type T = xenabi::unstable::flask_op::xen_flask_cache_stats;
+    let mut r = Report::new("xen_flask_cache_stats");
+    assert_eq!(size_of::<T>(), 28, "size_of::<xen_flask_cache_stats>()");
+    // #0
+    {
+        let want = hex("9048a17300000010c830f65000000000491a40a500000008b30ca4ba");
+        let mut buf = Buf::new(28);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cpu = 1939949712;
+            v.lookups = 268435456;
+            v.hits = 1358311624;
+            v.misses = 0;
+            v.allocations = 2772441673;
+            v.reclaims = 134217728;
+            v.frees = 3131313331;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "cpu", d.cpu, 1939949712);
+        r.value(0, "lookups", d.lookups, 268435456);
+        r.value(0, "hits", d.hits, 1358311624);
+        r.value(0, "misses", d.misses, 0);
+        r.value(0, "allocations", d.allocations, 2772441673);
+        r.value(0, "reclaims", d.reclaims, 134217728);
+        r.value(0, "frees", d.frees, 3131313331);
+    }
+    r.finish();
+}
+
+#[test]
+fn flask_op__xen_flask_ocontext() {
+    type T = xenabi::unstable::flask_op::xen_flask_ocontext;
+    let mut r = Report::new("xen_flask_ocontext");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_flask_ocontext>()");
+    // #0
+    {
+        let want = hex("9ed9da1a000001004816a51b07387b03ffffffffffffffff");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.ocon = 450550174;
+            v.sid = 65536;
+            v.low = 250855807428925000;
+            v.high = 18446744073709551615;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "ocon", d.ocon, 450550174);
+        r.value(0, "sid", d.sid, 65536);
+        r.value(0, "low", d.low, 250855807428925000);
+        r.value(0, "high", d.high, 18446744073709551615);
+    }
+    r.finish();
+}
+
+#[test]
+fn flask_op__xen_flask_peersid() {
+    type T = xenabi::unstable::flask_op::xen_flask_peersid;
+    let mut r = Report::new("xen_flask_peersid");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_flask_peersid>()");
+    // #0
+    {
+        let want = hex("c04a0fdbffffffff");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.evtchn = 3675212480;
+            v.sid = 4294967295;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "evtchn", d.evtchn, 3675212480);
+        r.value(0, "sid", d.sid, 4294967295);
+    }
+    r.finish();
+}
+
+#[test]
+fn flask_op__xen_flask_relabel() {
+    type T = xenabi::unstable::flask_op::xen_flask_relabel;
+    let mut r = Report::new("xen_flask_relabel");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_flask_relabel>()");
+    // #0
+    {
+        let want = hex("0000000033f56ab9");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 0;
+            v.sid = 3110794547;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domid", d.domid, 0);
+        r.value(0, "sid", d.sid, 3110794547);
+    }
+    r.finish();
+}
+
+#[test]
+fn flask_op__xen_flask_devicetree_label() {
+    type T = xenabi::unstable::flask_op::xen_flask_devicetree_label;
+    let mut r = Report::new("xen_flask_devicetree_label");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_flask_devicetree_label>()");
+    // #0
+    {
+        let want = hex("0000800058ea570b0010dec0fd7f0000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.sid = 8388608;
+            v.length = 190311000;
+            v.path = xenabi::types::__guest_handle_char::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "sid", d.sid, 8388608);
+        r.value(0, "length", d.length, 190311000);
+        r.value(0, "path", d.path.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn flask_op__xen_flask_op() {
+    type T = xenabi::unstable::flask_op::xen_flask_op;
+    let mut r = Report::new("xen_flask_op");
+    assert_eq!(size_of::<T>(), 40, "size_of::<xen_flask_op>()");
+    // #0: u.load
+    {
+        let want = hex(concat!("974d6b40000080000010dec0fd7f000000000000000000000000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1080774039;
+            v.interface_version = 8388608;
+            v.u.load.buffer = xenabi::types::__guest_handle_char::from_addr(0x7ffdc0de1000);
+            v.u.load.size = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "cmd", d.cmd, 1080774039);
+            r.value(0, "interface_version", d.interface_version, 8388608);
+            r.value(0, "u.load.buffer", d.u.load.buffer.addr(), 0x7ffdc0de1000);
+            r.value(0, "u.load.size", d.u.load.size, 0);
+        }
+    }
+    // #1: u.enforce
+    {
+        let want = hex(concat!("00000020032ba88dffffffff0000000000000000000000000000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 536870912;
+            v.interface_version = 2376608515;
+            v.u.enforce.enforcing = 4294967295;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "cmd", d.cmd, 536870912);
+            r.value(1, "interface_version", d.interface_version, 2376608515);
+            r.value(1, "u.enforce.enforcing", d.u.enforce.enforcing, 4294967295);
+        }
+    }
+    // #2: u.sid_context
+    {
+        let want = hex(concat!("8bc243c10001000063a1cf85000000000010dec0fd7f00000000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 3242443403;
+            v.interface_version = 256;
+            v.u.sid_context.sid = 2244976995;
+            v.u.sid_context.size = 0;
+            v.u.sid_context.context = xenabi::types::__guest_handle_char::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "cmd", d.cmd, 3242443403);
+            r.value(2, "interface_version", d.interface_version, 256);
+            r.value(2, "u.sid_context.sid", d.u.sid_context.sid, 2244976995);
+            r.value(2, "u.sid_context.size", d.u.sid_context.size, 0);
+            r.value(2, "u.sid_context.context", d.u.sid_context.context.addr(), 0x7ffdc0de1000);
+        }
+    }
+    // #3: u.access
+    {
+        let want = hex(concat!("c6af4cb4ffffffff461ba3d00000002090a3b40a000000000baf0cdb00100000", "d831719affffffff"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 3024924614;
+            v.interface_version = 4294967295;
+            v.u.access.ssid = 3500350278;
+            v.u.access.tsid = 536870912;
+            v.u.access.tclass = 179610512;
+            v.u.access.req = 0;
+            v.u.access.allowed = 3675041547;
+            v.u.access.audit_allow = 4096;
+            v.u.access.audit_deny = 2591109592;
+            v.u.access.seqno = 4294967295;
+        }
+        r.bytes(3, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(3, "cmd", d.cmd, 3024924614);
+            r.value(3, "interface_version", d.interface_version, 4294967295);
+            r.value(3, "u.access.ssid", d.u.access.ssid, 3500350278);
+            r.value(3, "u.access.tsid", d.u.access.tsid, 536870912);
+            r.value(3, "u.access.tclass", d.u.access.tclass, 179610512);
+            r.value(3, "u.access.req", d.u.access.req, 0);
+            r.value(3, "u.access.allowed", d.u.access.allowed, 3675041547);
+            r.value(3, "u.access.audit_allow", d.u.access.audit_allow, 4096);
+            r.value(3, "u.access.audit_deny", d.u.access.audit_deny, 2591109592);
+            r.value(3, "u.access.seqno", d.u.access.seqno, 4294967295);
+        }
+    }
+    // #4: u.transition
+    {
+        let want = hex(concat!("ff29792002000000bc71304f0000000045134ac2000000400000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 544811519;
+            v.interface_version = 2;
+            v.u.transition.ssid = 1328574908;
+            v.u.transition.tsid = 0;
+            v.u.transition.tclass = 3259634501;
+            v.u.transition.newsid = 1073741824;
+        }
+        r.bytes(4, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(4, "cmd", d.cmd, 544811519);
+            r.value(4, "interface_version", d.interface_version, 2);
+            r.value(4, "u.transition.ssid", d.u.transition.ssid, 1328574908);
+            r.value(4, "u.transition.tsid", d.u.transition.tsid, 0);
+            r.value(4, "u.transition.tclass", d.u.transition.tclass, 3259634501);
+            r.value(4, "u.transition.newsid", d.u.transition.newsid, 1073741824);
+        }
+    }
+    // #5: u.boolean
+    {
+        let want = hex(concat!("000002000616f78d000000009e02e6ffe5076e19000000000010dec0fd7f0000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 131072;
+            v.interface_version = 2381780486;
+            v.u.boolean.bool_id = 0;
+            v.u.boolean.enforcing = 158;
+            v.u.boolean.pending = 2;
+            v.u.boolean.new_value = 230;
+            v.u.boolean.commit = 255;
+            v.u.boolean.size = 426641381;
+            v.u.boolean.name = xenabi::types::__guest_handle_char::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(5, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(5, "cmd", d.cmd, 131072);
+            r.value(5, "interface_version", d.interface_version, 2381780486);
+            r.value(5, "u.boolean.bool_id", d.u.boolean.bool_id, 0);
+            r.value(5, "u.boolean.enforcing", d.u.boolean.enforcing, 158);
+            r.value(5, "u.boolean.pending", d.u.boolean.pending, 2);
+            r.value(5, "u.boolean.new_value", d.u.boolean.new_value, 230);
+            r.value(5, "u.boolean.commit", d.u.boolean.commit, 255);
+            r.value(5, "u.boolean.size", d.u.boolean.size, 426641381);
+            r.value(5, "u.boolean.name", d.u.boolean.name.addr(), 0x7ffdc0de1000);
+        }
+    }
+    // #6: u.setavc_threshold
+    {
+        let want = hex(concat!("000000202abaec9dffffffff0000000000000000000000000000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 536870912;
+            v.interface_version = 2649537066;
+            v.u.setavc_threshold.threshold = 4294967295;
+        }
+        r.bytes(6, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(6, "cmd", d.cmd, 536870912);
+            r.value(6, "interface_version", d.interface_version, 2649537066);
+            r.value(6, "u.setavc_threshold.threshold", d.u.setavc_threshold.threshold, 4294967295);
+        }
+    }
+    // #7: u.hash_stats
+    {
+        let want = hex(concat!("0000400020646bf5ffffffffeb3c1bc7008000005910dd7a0000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 4194304;
+            v.interface_version = 4117455904;
+            v.u.hash_stats.entries = 4294967295;
+            v.u.hash_stats.buckets_used = 3340451051;
+            v.u.hash_stats.buckets_total = 32768;
+            v.u.hash_stats.max_chain_len = 2061307993;
+        }
+        r.bytes(7, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(7, "cmd", d.cmd, 4194304);
+            r.value(7, "interface_version", d.interface_version, 4117455904);
+            r.value(7, "u.hash_stats.entries", d.u.hash_stats.entries, 4294967295);
+            r.value(7, "u.hash_stats.buckets_used", d.u.hash_stats.buckets_used, 3340451051);
+            r.value(7, "u.hash_stats.buckets_total", d.u.hash_stats.buckets_total, 32768);
+            r.value(7, "u.hash_stats.max_chain_len", d.u.hash_stats.max_chain_len, 2061307993);
+        }
+    }
+    // #8: u.cache_stats
+    {
+        let want = hex(concat!("b4f3d334ffffffff00a1e5530000800060d4c62e000000009b5697c500020000", "1f21067a00000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 886305716;
+            v.interface_version = 4294967295;
+            v.u.cache_stats.cpu = 1407557888;
+            v.u.cache_stats.lookups = 8388608;
+            v.u.cache_stats.hits = 784782432;
+            v.u.cache_stats.misses = 0;
+            v.u.cache_stats.allocations = 3315029659;
+            v.u.cache_stats.reclaims = 512;
+            v.u.cache_stats.frees = 2047222047;
+        }
+        r.bytes(8, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(8, "cmd", d.cmd, 886305716);
+            r.value(8, "interface_version", d.interface_version, 4294967295);
+            r.value(8, "u.cache_stats.cpu", d.u.cache_stats.cpu, 1407557888);
+            r.value(8, "u.cache_stats.lookups", d.u.cache_stats.lookups, 8388608);
+            r.value(8, "u.cache_stats.hits", d.u.cache_stats.hits, 784782432);
+            r.value(8, "u.cache_stats.misses", d.u.cache_stats.misses, 0);
+            r.value(8, "u.cache_stats.allocations", d.u.cache_stats.allocations, 3315029659);
+            r.value(8, "u.cache_stats.reclaims", d.u.cache_stats.reclaims, 512);
+            r.value(8, "u.cache_stats.frees", d.u.cache_stats.frees, 2047222047);
+        }
+    }
+    // #9: u.ocontext
+    {
+        let want = hex(concat!("16856071000000207a5de4b2000000004fb02b2a0fd9ca820000000002000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 1902150934;
+            v.interface_version = 536870912;
+            v.u.ocontext.ocon = 3001310586;
+            v.u.ocontext.sid = 0;
+            v.u.ocontext.low = 9424583829381427279;
+            v.u.ocontext.high = 8589934592;
+        }
+        r.bytes(9, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(9, "cmd", d.cmd, 1902150934);
+            r.value(9, "interface_version", d.interface_version, 536870912);
+            r.value(9, "u.ocontext.ocon", d.u.ocontext.ocon, 3001310586);
+            r.value(9, "u.ocontext.sid", d.u.ocontext.sid, 0);
+            r.value(9, "u.ocontext.low", d.u.ocontext.low, 9424583829381427279);
+            r.value(9, "u.ocontext.high", d.u.ocontext.high, 8589934592);
+        }
+    }
+    // #10: u.peersid
+    {
+        let want = hex(concat!("10c62cec10000000ffab8bc8ffffffff00000000000000000000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 3962357264;
+            v.interface_version = 16;
+            v.u.peersid.evtchn = 3364596735;
+            v.u.peersid.sid = 4294967295;
+        }
+        r.bytes(10, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(10, "cmd", d.cmd, 3962357264);
+            r.value(10, "interface_version", d.interface_version, 16);
+            r.value(10, "u.peersid.evtchn", d.u.peersid.evtchn, 3364596735);
+            r.value(10, "u.peersid.sid", d.u.peersid.sid, 4294967295);
+        }
+    }
+    // #11: u.relabel
+    {
+        let want = hex(concat!("0001000096e9035fffffffff856ffc3d00000000000000000000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 256;
+            v.interface_version = 1594091926;
+            v.u.relabel.domid = 4294967295;
+            v.u.relabel.sid = 1039953797;
+        }
+        r.bytes(11, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(11, "cmd", d.cmd, 256);
+            r.value(11, "interface_version", d.interface_version, 1594091926);
+            r.value(11, "u.relabel.domid", d.u.relabel.domid, 4294967295);
+            r.value(11, "u.relabel.sid", d.u.relabel.sid, 1039953797);
+        }
+    }
+    // #12: u.devicetree_label
+    {
+        let want = hex(concat!("0000000083b5a5ae100000002eb401980010dec0fd7f00000000000000000000", "0000000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 0;
+            v.interface_version = 2930095491;
+            v.u.devicetree_label.sid = 16;
+            v.u.devicetree_label.length = 2550248494;
+            v.u.devicetree_label.path = xenabi::types::__guest_handle_char::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(12, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(12, "cmd", d.cmd, 0);
+            r.value(12, "interface_version", d.interface_version, 2930095491);
+            r.value(12, "u.devicetree_label.sid", d.u.devicetree_label.sid, 16);
+            r.value(12, "u.devicetree_label.length", d.u.devicetree_label.length, 2550248494);
+            r.value(12, "u.devicetree_label.path", d.u.devicetree_label.path.addr(), 0x7ffdc0de1000);
+        }
+    }
+    r.finish();
+}

@@ -28,4 +28,9 @@
 #include <xenabi/unstable/domctl.h>
 #endif
 
+/* Unstable: define XENABI_WANT_XEN_FLASK_INTERFACE_VERSION to opt in. */
+#if defined(XENABI_WANT_XEN_FLASK_INTERFACE_VERSION)
+#include <xenabi/unstable/flask_op.h>
+#endif
+
 #endif /* XENABI_XENABI_H */
