@@ -45,6 +45,8 @@ export interface ItemOptions {
   gates?: GateDef[];
   /** Where Xen declares the item, when not in the module's header. */
   xenOrigin?: XenOrigin[];
+  /** Xen showed it only to `__XEN__`/`__XEN_TOOLS__` builds before this release (the module's value when unset). */
+  toolsOnlyBefore?: XenRelease;
 }
 
 export interface AliasDef extends ItemOptions {
@@ -90,6 +92,7 @@ export interface RecordDef {
   gates?: GateDef[];
   xenOrigin?: XenOrigin[];
   xenScope?: string;
+  toolsOnlyBefore?: XenRelease;
   loc: RawLocation;
 }
 
@@ -141,6 +144,7 @@ export interface ModuleDef {
   archs?: Arch[];
   interfaceVersion?: ConstantDef;
   gates?: GateDef[];
+  toolsOnlyBefore?: XenRelease;
   items: ItemDef[];
   loc: RawLocation;
 }
