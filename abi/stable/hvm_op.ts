@@ -434,6 +434,7 @@ export const HVMOP_altp2m_cmd = opSet('HVMOP_altp2m_cmd', {
 
 export const HVM_IOREQSRV_BUFIOREQ = valueSet('HVM_IOREQSRV_BUFIOREQ', {
   since: '4.6',
+  toolsOnlySince: '4.6',
   doc:
     'How an ioreq server takes buffered requests: the values of `handle_bufioreq` of XEN_DMOP_create_ioreq_server ' +
     '(HVMOP_create_ioreq_server before 4.9). Xen declares them only for tools builds.',

@@ -284,6 +284,7 @@ export const xen_pod_target = struct('xen_pod_target', {
 export const xen_mem_acquire_resource = struct('xen_mem_acquire_resource', {
   typedef: 'xen_mem_acquire_resource_t',
   since: '4.11',
+  toolsOnlyBefore: '4.14',
   doc:
     'Argument of XENMEM_acquire_resource: map frames of a resource of another domain (the pages of an ioreq ' +
     'server, a grant table, a vmtrace buffer) into the caller. A PV caller gets the machine frames back in ' +
@@ -325,6 +326,7 @@ export const xen_mem_acquire_resource = struct('xen_mem_acquire_resource', {
 
 export const XENMEM_rsrc_acq_caller_owned_flags = flagSet('XENMEM_rsrc_acq_caller_owned_flags', {
   since: '4.11',
+  toolsOnlyBefore: '4.14',
   until: '4.13',
   field: 'xen_mem_acquire_resource.flags',
   doc: 'What Xen reported in `flags` in 4.11 and 4.12; 4.13 removed the flag and made the field zero padding.',
@@ -340,6 +342,7 @@ export const XENMEM_rsrc_acq_caller_owned_flags = flagSet('XENMEM_rsrc_acq_calle
 
 export const XENMEM_resource = valueSet('XENMEM_resource', {
   since: '4.11',
+  toolsOnlyBefore: '4.14',
   field: 'xen_mem_acquire_resource.type',
   doc: 'The kinds of resource XENMEM_acquire_resource maps.',
   values: [
@@ -354,6 +357,7 @@ export const XENMEM_resource = valueSet('XENMEM_resource', {
 
 export const XENMEM_resource_grant_table_id = valueSet('XENMEM_resource_grant_table_id', {
   since: '4.12',
+  toolsOnlyBefore: '4.14',
   field: 'xen_mem_acquire_resource.id',
   doc: 'Which table of a domain XENMEM_resource_grant_table maps.',
   values: [
@@ -364,6 +368,7 @@ export const XENMEM_resource_grant_table_id = valueSet('XENMEM_resource_grant_ta
 
 export const XENMEM_resource_ioreq_server_frame_bufioreq = constant('XENMEM_resource_ioreq_server_frame_bufioreq', 0, {
   since: '4.11',
+  toolsOnlyBefore: '4.14',
   doc: 'The frame index of an ioreq server\'s buffered request ring (a buffered_iopage) in its resource. Example: map frames 0 and 1 to get the ring and the first synchronous page.',
 });
 
@@ -487,7 +492,7 @@ export const XENMEM = opSet('XENMEM', {
     op(constant('XENMEM_get_vnumainfo', 26, { since: '4.6', doc: 'Read a domain\'s virtual NUMA layout.' }), {
       record: xen_vnuma_topology_info,
     }),
-    op(constant('XENMEM_acquire_resource', 28, { since: '4.11', doc: 'Map a resource of another domain into the caller.' }), {
+    op(constant('XENMEM_acquire_resource', 28, { since: '4.11', toolsOnlyBefore: '4.14', doc: 'Map a resource of another domain into the caller.' }), {
       record: xen_mem_acquire_resource,
     }),
   ],

@@ -47,6 +47,8 @@ export interface ItemOptions {
   xenOrigin?: XenOrigin[];
   /** Xen showed it only to `__XEN__`/`__XEN_TOOLS__` builds before this release (the module's value when unset). */
   toolsOnlyBefore?: XenRelease;
+  /** Xen showed it only to `__XEN__`/`__XEN_TOOLS__` builds from this release on. */
+  toolsOnlySince?: XenRelease;
 }
 
 export interface AliasDef extends ItemOptions {
@@ -93,6 +95,7 @@ export interface RecordDef {
   xenOrigin?: XenOrigin[];
   xenScope?: string;
   toolsOnlyBefore?: XenRelease;
+  toolsOnlySince?: XenRelease;
   loc: RawLocation;
 }
 

@@ -114,6 +114,8 @@ interface RecordOptions {
   xenScope?: string;
   /** Xen showed it only to `__XEN__`/`__XEN_TOOLS__` builds before this release (the module's value when unset). */
   toolsOnlyBefore?: XenRelease;
+  /** Xen showed it only to `__XEN__`/`__XEN_TOOLS__` builds from this release on. */
+  toolsOnlySince?: XenRelease;
 }
 
 /** `struct tag { … }`. Pass `null` as the tag for `typedef struct { … } name_t;`. */

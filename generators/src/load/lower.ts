@@ -155,6 +155,7 @@ interface Conditions {
   gates?: GateDef[];
   xenOrigin?: XenOrigin[];
   toolsOnlyBefore?: string;
+  toolsOnlySince?: string;
 }
 
 function common(
@@ -172,6 +173,7 @@ function common(
     ...gatesOf(def.gates),
     ...(def.xenOrigin && def.xenOrigin.length > 0 ? { xenOrigin: def.xenOrigin.map((o) => ({ ...o, ...(o.archs ? { archs: [...o.archs] } : {}) })) } : {}),
     ...(def.toolsOnlyBefore ? { toolsOnlyBefore: def.toolsOnlyBefore } : {}),
+    ...(def.toolsOnlySince ? { toolsOnlySince: def.toolsOnlySince } : {}),
   };
 }
 
@@ -187,6 +189,7 @@ function inherit(own: Conditions, parent: Conditions | undefined): Conditions {
     ...(own.gates ?? parent?.gates ? { gates: own.gates ?? parent?.gates } : {}),
     ...(own.xenOrigin ?? parent?.xenOrigin ? { xenOrigin: own.xenOrigin ?? parent?.xenOrigin } : {}),
     ...(own.toolsOnlyBefore ?? parent?.toolsOnlyBefore ? { toolsOnlyBefore: own.toolsOnlyBefore ?? parent?.toolsOnlyBefore } : {}),
+    ...(own.toolsOnlySince ?? parent?.toolsOnlySince ? { toolsOnlySince: own.toolsOnlySince ?? parent?.toolsOnlySince } : {}),
   };
 }
 

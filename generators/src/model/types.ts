@@ -277,6 +277,12 @@ export interface RecordDecl extends Lifetime {
    * states none; a value equal to the item's `since` says it was never hidden.
    */
   toolsOnlyBefore?: XenRelease;
+  /**
+   * Xen's header showed the item only to `__XEN__` and `__XEN_TOOLS__` builds from this release
+   * on (a value Xen later moved behind its tools guards, such as the HVM parameters it retired);
+   * its `since` when it was never shown to guests. Set members and inline records inherit it.
+   */
+  toolsOnlySince?: XenRelease;
   /** Visible only to guests built against this interface version or newer; inline records inherit it. */
   guestInterface?: GuestInterfaceGate;
   /** Xen's other name for the record below some interface version. */
@@ -310,6 +316,12 @@ export interface AliasDecl extends Lifetime {
    * states none; a value equal to the item's `since` says it was never hidden.
    */
   toolsOnlyBefore?: XenRelease;
+  /**
+   * Xen's header showed the item only to `__XEN__` and `__XEN_TOOLS__` builds from this release
+   * on (a value Xen later moved behind its tools guards, such as the HVM parameters it retired);
+   * its `since` when it was never shown to guests. Set members and inline records inherit it.
+   */
+  toolsOnlySince?: XenRelease;
   /** Visible only to guests built against this interface version or newer. */
   guestInterface?: GuestInterfaceGate;
   /** Build, boot or domain settings the typedef needs. */
@@ -365,6 +377,12 @@ export interface ConstantDecl extends Lifetime {
    * states none; a value equal to the item's `since` says it was never hidden.
    */
   toolsOnlyBefore?: XenRelease;
+  /**
+   * Xen's header showed the item only to `__XEN__` and `__XEN_TOOLS__` builds from this release
+   * on (a value Xen later moved behind its tools guards, such as the HVM parameters it retired);
+   * its `since` when it was never shown to guests. Set members and inline records inherit it.
+   */
+  toolsOnlySince?: XenRelease;
   /** Visible only to guests built against this interface version or newer; set members inherit the set's. */
   guestInterface?: GuestInterfaceGate;
   /** Build, boot or domain settings the constant needs; set members inherit the set's. */
@@ -419,6 +437,12 @@ export interface ConstantSetDecl extends Lifetime {
    * states none; a value equal to the item's `since` says it was never hidden.
    */
   toolsOnlyBefore?: XenRelease;
+  /**
+   * Xen's header showed the item only to `__XEN__` and `__XEN_TOOLS__` builds from this release
+   * on (a value Xen later moved behind its tools guards, such as the HVM parameters it retired);
+   * its `since` when it was never shown to guests. Set members and inline records inherit it.
+   */
+  toolsOnlySince?: XenRelease;
   /** Visible only to guests built against this interface version or newer. */
   guestInterface?: GuestInterfaceGate;
   /** Build, boot or domain settings the set needs. */
