@@ -97,6 +97,8 @@ export interface FieldDef {
   legacyType?: { type: TypeDef; belowInterfaceVersion: InterfaceVersion };
   linuxSince?: LinuxRelease;
   linuxUntil?: LinuxRelease;
+  /** The member's name below an interface version, where Xen renamed it in place. */
+  legacyName?: { name: string; belowInterfaceVersion: InterfaceVersion };
   loc: RawLocation;
 }
 

@@ -246,9 +246,9 @@ function lowerField(def: FieldDef, path: string, parent: RecordDecl, ctx: Contex
   const at = loc(def.loc, ctx.repoRoot, parent.loc);
   const inline = isInlineRecord(def.type, ctx) ? (def.type as RecordDef) : undefined;
   const type: TypeRef = inline ? { kind: 'record', name: lowerRecord(inline, path, parent, ctx) } : lowerType(def.type, path, at, ctx);
-  const { loc: _rawLoc, type: _type, legacyType, ...rest } = def;
+  const { loc: _rawLoc, type: _type, legacyType, legacyName, ...rest } = def;
   const legacy = legacyType ? { legacyType: { type: lowerType(legacyType.type, path, at, ctx), belowInterfaceVersion: legacyType.belowInterfaceVersion } } : {};
-  return { ...rest, type, loc: at, ...legacy };
+  return { ...rest, type, loc: at, ...legacy, ...(legacyName ? { legacyName: { ...legacyName } } : {}) };
 }
 
 /** A record object used as a field type and declared in no module: it is an inline record. */

@@ -111,6 +111,19 @@ export interface LegacyFieldType {
 }
 
 /**
+ * The name a member has for guests built against an older interface version, where Xen
+ * renamed it in place (`address_bits` became `mem_flags` at 0x00030209); with `legacyType`
+ * of the same version, its type there too. Layouts use the member's own name and type.
+ * @example { "name": "address_bits", "belowInterfaceVersion": "0x00030209" }
+ */
+export interface LegacyFieldName {
+  /** @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  name: string;
+  /** The first interface version that uses the member's current name. */
+  belowInterfaceVersion: InterfaceVersion;
+}
+
+/**
  * What, besides the release, an item needs in order to work: how the hypervisor was built
  * (`build`: a Kconfig option), how it was booted (`boot`: a command-line option) or how the
  * domain was created (`domain`: a creation flag). Gates never change a layout or a value;
@@ -260,6 +273,8 @@ export interface Field {
   linuxSince?: LinuxRelease;
   /** `linux` namespace: first Linux release without this member. */
   linuxUntil?: LinuxRelease;
+  /** The member's name for guests built against an older interface version, when Xen renamed it. */
+  legacyName?: LegacyFieldName;
 }
 
 /**

@@ -5,6 +5,8 @@
 //! records of this crate hold: the types Xen's `arch-x86/xen.h`, `arch-arm.h` and `xen.h`
 //! define with the preprocessor.
 
+use crate::stable::memory::xen_vmemrange_t;
+
 /// Xen's `unsigned long` in the ABI: 32 bits on x86 (32-bit), 64 bits on x86_64, and 64 bits on both Arm architectures, so 32- and 64-bit Arm guests share one ABI.
 #[cfg(target_arch = "x86")]
 pub type xen_ulong_t = u32;
@@ -133,6 +135,218 @@ type NativeHandle = usize;
 #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 type NativeHandle = u64;
 
+/// C: `XEN_GUEST_HANDLE(const_uint64)`, a guest address of `uint64_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-11")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_const_uint64 {
+    raw: NativeHandle,
+}
+
+#[cfg(feature = "xen-4-11")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_const_uint64 {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *const u64) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *const u64 {
+        self.addr() as *const u64
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE(const_uint8)`, a guest address of `uint8_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-11")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_const_uint8 {
+    raw: NativeHandle,
+}
+
+#[cfg(feature = "xen-4-11")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_const_uint8 {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *const u8) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *const u8 {
+        self.addr() as *const u8
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE(int)`, a guest address of `int`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_int {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_int {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut ::core::ffi::c_int) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut ::core::ffi::c_int {
+        self.addr() as *mut ::core::ffi::c_int
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE(uint)`, a guest address of `unsigned int`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_uint {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_uint {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut ::core::ffi::c_uint) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut ::core::ffi::c_uint {
+        self.addr() as *mut ::core::ffi::c_uint
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
 /// C: `XEN_GUEST_HANDLE(uint64_t)`, a guest address of `uint64_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
@@ -242,7 +456,6 @@ impl __guest_handle_uint8 {
 /// C: `XEN_GUEST_HANDLE(void)`, a guest address of `void`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
-#[cfg(feature = "xen-4-9")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -250,7 +463,6 @@ pub struct __guest_handle_void {
     raw: NativeHandle,
 }
 
-#[cfg(feature = "xen-4-9")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
 impl __guest_handle_void {
     /// The null handle: no buffer.
@@ -345,6 +557,110 @@ impl __guest_handle_xen_pfn_t {
     }
 }
 
+/// C: `XEN_GUEST_HANDLE(xen_ulong_t)`, a guest address of `xen_ulong_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_xen_ulong_t {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_xen_ulong_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_ulong_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_ulong_t {
+        self.addr() as *mut xen_ulong_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE(xen_vmemrange_t)`, a guest address of `xen_vmemrange_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_xen_vmemrange_t {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_xen_vmemrange_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut xen_vmemrange_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut xen_vmemrange_t {
+        self.addr() as *mut xen_vmemrange_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----
 
 #[cfg(target_arch = "x86")]
@@ -355,17 +671,29 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 4, "xen_pfn_t: size on x86");
     assert!(align_of::<xen_pfn_t>() == 4, "xen_pfn_t: align on x86");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86");
+    assert!(size_of::<__guest_handle_int>() == 4, "__guest_handle_int: size on x86");
+    assert!(align_of::<__guest_handle_int>() == 4, "__guest_handle_int: align on x86");
+    assert!(size_of::<__guest_handle_uint>() == 4, "__guest_handle_uint: size on x86");
+    assert!(align_of::<__guest_handle_uint>() == 4, "__guest_handle_uint: align on x86");
     assert!(size_of::<__guest_handle_uint64_t>() == 4, "__guest_handle_uint64_t: size on x86");
     assert!(align_of::<__guest_handle_uint64_t>() == 4, "__guest_handle_uint64_t: align on x86");
-    assert!(size_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: size on x86");
-    assert!(align_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: align on x86");
-};
-
-#[cfg(all(target_arch = "x86", feature = "xen-4-9"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_void>() == 4, "__guest_handle_void: size on x86");
     assert!(align_of::<__guest_handle_void>() == 4, "__guest_handle_void: align on x86");
+    assert!(size_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: size on x86");
+    assert!(align_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: align on x86");
+    assert!(size_of::<__guest_handle_xen_ulong_t>() == 4, "__guest_handle_xen_ulong_t: size on x86");
+    assert!(align_of::<__guest_handle_xen_ulong_t>() == 4, "__guest_handle_xen_ulong_t: align on x86");
+    assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 4, "__guest_handle_xen_vmemrange_t: size on x86");
+    assert!(align_of::<__guest_handle_xen_vmemrange_t>() == 4, "__guest_handle_xen_vmemrange_t: align on x86");
+};
+
+#[cfg(all(target_arch = "x86", feature = "xen-4-11"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_const_uint64>() == 4, "__guest_handle_const_uint64: size on x86");
+    assert!(align_of::<__guest_handle_const_uint64>() == 4, "__guest_handle_const_uint64: align on x86");
+    assert!(size_of::<__guest_handle_const_uint8>() == 4, "__guest_handle_const_uint8: size on x86");
+    assert!(align_of::<__guest_handle_const_uint8>() == 4, "__guest_handle_const_uint8: align on x86");
 };
 
 #[cfg(all(target_arch = "x86", feature = "xen-4-12"))]
@@ -383,17 +711,29 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on x86_64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on x86_64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86_64");
+    assert!(size_of::<__guest_handle_int>() == 8, "__guest_handle_int: size on x86_64");
+    assert!(align_of::<__guest_handle_int>() == 8, "__guest_handle_int: align on x86_64");
+    assert!(size_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: size on x86_64");
+    assert!(align_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: align on x86_64");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on x86_64");
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on x86_64");
-    assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on x86_64");
-    assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on x86_64");
-};
-
-#[cfg(all(target_arch = "x86_64", feature = "xen-4-9"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on x86_64");
     assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on x86_64");
+    assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on x86_64");
+    assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on x86_64");
+    assert!(size_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: size on x86_64");
+    assert!(align_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: align on x86_64");
+    assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: size on x86_64");
+    assert!(align_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: align on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-11"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_const_uint64>() == 8, "__guest_handle_const_uint64: size on x86_64");
+    assert!(align_of::<__guest_handle_const_uint64>() == 8, "__guest_handle_const_uint64: align on x86_64");
+    assert!(size_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: size on x86_64");
+    assert!(align_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: align on x86_64");
 };
 
 #[cfg(all(target_arch = "x86_64", feature = "xen-4-12"))]
@@ -411,17 +751,29 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on arm");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on arm");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on arm");
+    assert!(size_of::<__guest_handle_int>() == 8, "__guest_handle_int: size on arm");
+    assert!(align_of::<__guest_handle_int>() == 8, "__guest_handle_int: align on arm");
+    assert!(size_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: size on arm");
+    assert!(align_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: align on arm");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on arm");
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on arm");
-    assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on arm");
-    assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on arm");
-};
-
-#[cfg(all(target_arch = "arm", feature = "xen-4-9"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on arm");
     assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on arm");
+    assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on arm");
+    assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on arm");
+    assert!(size_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: size on arm");
+    assert!(align_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: align on arm");
+    assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: size on arm");
+    assert!(align_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: align on arm");
+};
+
+#[cfg(all(target_arch = "arm", feature = "xen-4-11"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_const_uint64>() == 8, "__guest_handle_const_uint64: size on arm");
+    assert!(align_of::<__guest_handle_const_uint64>() == 8, "__guest_handle_const_uint64: align on arm");
+    assert!(size_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: size on arm");
+    assert!(align_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: align on arm");
 };
 
 #[cfg(all(target_arch = "arm", feature = "xen-4-12"))]
@@ -439,17 +791,29 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on aarch64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on aarch64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on aarch64");
+    assert!(size_of::<__guest_handle_int>() == 8, "__guest_handle_int: size on aarch64");
+    assert!(align_of::<__guest_handle_int>() == 8, "__guest_handle_int: align on aarch64");
+    assert!(size_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: size on aarch64");
+    assert!(align_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: align on aarch64");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on aarch64");
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on aarch64");
-    assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on aarch64");
-    assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on aarch64");
-};
-
-#[cfg(all(target_arch = "aarch64", feature = "xen-4-9"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on aarch64");
     assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on aarch64");
+    assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on aarch64");
+    assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on aarch64");
+    assert!(size_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: size on aarch64");
+    assert!(align_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: align on aarch64");
+    assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: size on aarch64");
+    assert!(align_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: align on aarch64");
+};
+
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-11"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_const_uint64>() == 8, "__guest_handle_const_uint64: size on aarch64");
+    assert!(align_of::<__guest_handle_const_uint64>() == 8, "__guest_handle_const_uint64: align on aarch64");
+    assert!(size_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: size on aarch64");
+    assert!(align_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: align on aarch64");
 };
 
 #[cfg(all(target_arch = "aarch64", feature = "xen-4-12"))]

@@ -14,9 +14,16 @@ mod x86 {
     use xenabi::stable::argo::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::e820::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
+    use xenabi::stable::hvm_info_table::*;
+    use xenabi::stable::hvm_op::*;
+    #[cfg(feature = "xen-4-7")]
+    use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::memory::*;
+    use xenabi::stable::params::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::xen::*;
@@ -37,18 +44,32 @@ mod x86 {
         assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_pfn_t: size on x86");
         assert_eq!(align_of::<xen_pfn_t>(), 4, "xen_pfn_t: align on x86");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint64>(), 4, "__guest_handle_const_uint64: size on x86");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint64>(), 4, "__guest_handle_const_uint64: align on x86");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint8>(), 4, "__guest_handle_const_uint8: size on x86");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint8>(), 4, "__guest_handle_const_uint8: align on x86");
+        assert_eq!(size_of::<__guest_handle_int>(), 4, "__guest_handle_int: size on x86");
+        assert_eq!(align_of::<__guest_handle_int>(), 4, "__guest_handle_int: align on x86");
+        assert_eq!(size_of::<__guest_handle_uint>(), 4, "__guest_handle_uint: size on x86");
+        assert_eq!(align_of::<__guest_handle_uint>(), 4, "__guest_handle_uint: align on x86");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: size on x86");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: align on x86");
         #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 4, "__guest_handle_uint8: size on x86");
         #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 4, "__guest_handle_uint8: align on x86");
-        #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 4, "__guest_handle_void: size on x86");
-        #[cfg(feature = "xen-4-9")]
         assert_eq!(align_of::<__guest_handle_void>(), 4, "__guest_handle_void: align on x86");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "__guest_handle_xen_pfn_t: size on x86");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 4, "__guest_handle_xen_pfn_t: align on x86");
+        assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 4, "__guest_handle_xen_ulong_t: size on x86");
+        assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 4, "__guest_handle_xen_ulong_t: align on x86");
+        assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 4, "__guest_handle_xen_vmemrange_t: size on x86");
+        assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 4, "__guest_handle_xen_vmemrange_t: align on x86");
     }
 
     #[cfg(feature = "xen-4-12")]
@@ -897,6 +918,326 @@ mod x86 {
         }
     }
 
+    mod stable_hvm_info_table {
+        use super::*;
+
+        #[test]
+        fn hvm_info_table() {
+            assert_eq!(size_of::<hvm_info_table>(), 48, "hvm_info_table: size on x86");
+            assert_eq!(align_of::<hvm_info_table>(), 4, "hvm_info_table: align on x86");
+            assert_eq!(offset_of!(hvm_info_table, signature), 0, "hvm_info_table.signature: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, length), 8, "hvm_info_table.length: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, checksum), 12, "hvm_info_table.checksum: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, apic_mode), 13, "hvm_info_table.apic_mode: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, __xenabi_hole_0), 14, "hvm_info_table.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, nr_vcpus), 16, "hvm_info_table.nr_vcpus: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, low_mem_pgend), 20, "hvm_info_table.low_mem_pgend: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, reserved_mem_pgstart), 24, "hvm_info_table.reserved_mem_pgstart: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, high_mem_pgend), 28, "hvm_info_table.high_mem_pgend: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, vcpu_online), 32, "hvm_info_table.vcpu_online: offset on x86");
+        }
+    }
+
+    mod stable_hvm_op {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: size on x86");
+            assert_eq!(align_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: align on x86");
+        }
+
+        #[test]
+        fn xen_hvm_param() {
+            assert_eq!(size_of::<xen_hvm_param>(), 16, "xen_hvm_param: size on x86");
+            assert_eq!(align_of::<xen_hvm_param>(), 4, "xen_hvm_param: align on x86");
+            assert_eq!(offset_of!(xen_hvm_param, domid), 0, "xen_hvm_param.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_param.domid: size on x86");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_hvm_param, __xenabi_hole_0), 2, "xen_hvm_param.__xenabi_hole_0: offset on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_param, pad), 2, "xen_hvm_param.pad: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_param, index), 4, "xen_hvm_param.index: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_param, value), 8, "xen_hvm_param.value: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve>(), 16, "xen_hvm_altp2m_suppress_ve: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve>(), 4, "xen_hvm_altp2m_suppress_ve: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, view), 0, "xen_hvm_altp2m_suppress_ve.view: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve.suppress_ve: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad1), 3, "xen_hvm_altp2m_suppress_ve.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad2), 4, "xen_hvm_altp2m_suppress_ve.pad2: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, gfn), 8, "xen_hvm_altp2m_suppress_ve.gfn: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve_multi>(), 32, "xen_hvm_altp2m_suppress_ve_multi: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve_multi>(), 4, "xen_hvm_altp2m_suppress_ve_multi: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, view), 0, "xen_hvm_altp2m_suppress_ve_multi.view: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve_multi.suppress_ve: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, pad1), 3, "xen_hvm_altp2m_suppress_ve_multi.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error), 4, "xen_hvm_altp2m_suppress_ve_multi.first_error: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_gfn), 8, "xen_hvm_altp2m_suppress_ve_multi.first_gfn: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, last_gfn), 16, "xen_hvm_altp2m_suppress_ve_multi.last_gfn: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error_gfn), 24, "xen_hvm_altp2m_suppress_ve_multi.first_error_gfn: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_pagetable_dying() {
+            assert_eq!(size_of::<xen_hvm_pagetable_dying>(), 16, "xen_hvm_pagetable_dying: size on x86");
+            assert_eq!(align_of::<xen_hvm_pagetable_dying>(), 4, "xen_hvm_pagetable_dying: align on x86");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, domid), 0, "xen_hvm_pagetable_dying.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_pagetable_dying.domid: size on x86");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, pad), 2, "xen_hvm_pagetable_dying.pad: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, gpa), 8, "xen_hvm_pagetable_dying.gpa: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_get_time() {
+            assert_eq!(size_of::<xen_hvm_get_time>(), 8, "xen_hvm_get_time: size on x86");
+            assert_eq!(align_of::<xen_hvm_get_time>(), 4, "xen_hvm_get_time: align on x86");
+            assert_eq!(offset_of!(xen_hvm_get_time, now), 0, "xen_hvm_get_time.now: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_xentrace() {
+            assert_eq!(size_of::<xen_hvm_xentrace>(), 32, "xen_hvm_xentrace: size on x86");
+            assert_eq!(align_of::<xen_hvm_xentrace>(), 2, "xen_hvm_xentrace: align on x86");
+            assert_eq!(offset_of!(xen_hvm_xentrace, event), 0, "xen_hvm_xentrace.event: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra_bytes), 2, "xen_hvm_xentrace.extra_bytes: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra), 4, "xen_hvm_xentrace.extra: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_get_mem_type() {
+            assert_eq!(size_of::<xen_hvm_get_mem_type>(), 16, "xen_hvm_get_mem_type: size on x86");
+            assert_eq!(align_of::<xen_hvm_get_mem_type>(), 4, "xen_hvm_get_mem_type: align on x86");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, domid), 0, "xen_hvm_get_mem_type.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_get_mem_type.domid: size on x86");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, mem_type), 2, "xen_hvm_get_mem_type.mem_type: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pad), 4, "xen_hvm_get_mem_type.pad: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pfn), 8, "xen_hvm_get_mem_type.pfn: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_evtchn_upcall_vector() {
+            assert_eq!(size_of::<xen_hvm_evtchn_upcall_vector>(), 8, "xen_hvm_evtchn_upcall_vector: size on x86");
+            assert_eq!(align_of::<xen_hvm_evtchn_upcall_vector>(), 4, "xen_hvm_evtchn_upcall_vector: align on x86");
+            assert_eq!(offset_of!(xen_hvm_evtchn_upcall_vector, vcpu), 0, "xen_hvm_evtchn_upcall_vector.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_evtchn_upcall_vector, vector), 4, "xen_hvm_evtchn_upcall_vector.vector: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_evtchn_upcall_vector, __xenabi_hole_0), 5, "xen_hvm_evtchn_upcall_vector.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_domain_state() {
+            assert_eq!(size_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_domain_state, state), 0, "xen_hvm_altp2m_domain_state.state: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_vcpu_enable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 16, "xen_hvm_altp2m_vcpu_enable_notify: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 4, "xen_hvm_altp2m_vcpu_enable_notify: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_enable_notify.vcpu_id: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, pad), 4, "xen_hvm_altp2m_vcpu_enable_notify.pad: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, gfn), 8, "xen_hvm_altp2m_vcpu_enable_notify.gfn: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_vcpu_disable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_disable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_disable_notify.vcpu_id: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_view() {
+            assert_eq!(size_of::<xen_hvm_altp2m_view>(), 4, "xen_hvm_altp2m_view: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_view>(), 2, "xen_hvm_altp2m_view: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, view), 0, "xen_hvm_altp2m_view.view: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, hvmmem_default_access), 2, "xen_hvm_altp2m_view.hvmmem_default_access: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_mem_access() {
+            assert_eq!(size_of::<xen_hvm_altp2m_mem_access>(), 16, "xen_hvm_altp2m_mem_access: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_mem_access>(), 4, "xen_hvm_altp2m_mem_access: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, view), 0, "xen_hvm_altp2m_mem_access.view: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, access), 2, "xen_hvm_altp2m_mem_access.access: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, pad), 4, "xen_hvm_altp2m_mem_access.pad: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, gfn), 8, "xen_hvm_altp2m_mem_access.gfn: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_hvm_altp2m_set_mem_access_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_mem_access_multi>(), 24, "xen_hvm_altp2m_set_mem_access_multi: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_mem_access_multi>(), 4, "xen_hvm_altp2m_set_mem_access_multi: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, view), 0, "xen_hvm_altp2m_set_mem_access_multi.view: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pad), 2, "xen_hvm_altp2m_set_mem_access_multi.pad: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, nr), 4, "xen_hvm_altp2m_set_mem_access_multi.nr: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, opaque), 8, "xen_hvm_altp2m_set_mem_access_multi.opaque: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pfn_list), 16, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: offset on x86");
+            assert_eq!(size_of::<__guest_handle_const_uint64>(), 4, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: size on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, access_list), 20, "xen_hvm_altp2m_set_mem_access_multi.access_list: offset on x86");
+            assert_eq!(size_of::<__guest_handle_const_uint8>(), 4, "xen_hvm_altp2m_set_mem_access_multi.access_list: size on x86");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_change_gfn() {
+            assert_eq!(size_of::<xen_hvm_altp2m_change_gfn>(), 24, "xen_hvm_altp2m_change_gfn: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_change_gfn>(), 4, "xen_hvm_altp2m_change_gfn: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, view), 0, "xen_hvm_altp2m_change_gfn.view: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad1), 2, "xen_hvm_altp2m_change_gfn.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad2), 4, "xen_hvm_altp2m_change_gfn.pad2: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, old_gfn), 8, "xen_hvm_altp2m_change_gfn.old_gfn: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, new_gfn), 16, "xen_hvm_altp2m_change_gfn.new_gfn: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-13")]
+        #[test]
+        fn xen_hvm_altp2m_get_vcpu_p2m_idx() {
+            assert_eq!(size_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 8, "xen_hvm_altp2m_get_vcpu_p2m_idx: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id), 0, "xen_hvm_altp2m_get_vcpu_p2m_idx.vcpu_id: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx.altp2m_idx: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, __xenabi_hole_0), 6, "xen_hvm_altp2m_get_vcpu_p2m_idx.__xenabi_hole_0: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_set_visibility() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_visibility>(), 4, "xen_hvm_altp2m_set_visibility: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_visibility>(), 2, "xen_hvm_altp2m_set_visibility: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, altp2m_idx), 0, "xen_hvm_altp2m_set_visibility.altp2m_idx: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, visible), 2, "xen_hvm_altp2m_set_visibility.visible: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, pad), 3, "xen_hvm_altp2m_set_visibility.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op>(), 80, "xen_hvm_altp2m_op: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_op>(), 4, "xen_hvm_altp2m_op: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, version), 0, "xen_hvm_altp2m_op.version: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, cmd), 4, "xen_hvm_altp2m_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, domain), 8, "xen_hvm_altp2m_op.domain: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_altp2m_op.domain: size on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad1), 10, "xen_hvm_altp2m_op.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad2), 12, "xen_hvm_altp2m_op.pad2: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, u), 16, "xen_hvm_altp2m_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op_u() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op_u>(), 64, "xen_hvm_altp2m_op.u: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_op_u>(), 4, "xen_hvm_altp2m_op.u: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, domain_state), 0, "xen_hvm_altp2m_op.u.domain_state: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, enable_notify), 0, "xen_hvm_altp2m_op.u.enable_notify: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, view), 0, "xen_hvm_altp2m_op.u.view: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, mem_access), 0, "xen_hvm_altp2m_op.u.mem_access: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, change_gfn), 0, "xen_hvm_altp2m_op.u.change_gfn: offset on x86");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_mem_access_multi), 0, "xen_hvm_altp2m_op.u.set_mem_access_multi: offset on x86");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve), 0, "xen_hvm_altp2m_op.u.suppress_ve: offset on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve_multi), 0, "xen_hvm_altp2m_op.u.suppress_ve_multi: offset on x86");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, disable_notify), 0, "xen_hvm_altp2m_op.u.disable_notify: offset on x86");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, get_vcpu_p2m_idx), 0, "xen_hvm_altp2m_op.u.get_vcpu_p2m_idx: offset on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_visibility), 0, "xen_hvm_altp2m_op.u.set_visibility: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, pad), 0, "xen_hvm_altp2m_op.u.pad: offset on x86");
+        }
+    }
+
+    #[cfg(feature = "xen-4-7")]
+    mod stable_hvm_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_hvm_x86_32() {
+            assert_eq!(size_of::<vcpu_hvm_x86_32>(), 120, "vcpu_hvm_x86_32: size on x86");
+            assert_eq!(align_of::<vcpu_hvm_x86_32>(), 4, "vcpu_hvm_x86_32: align on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eax), 0, "vcpu_hvm_x86_32.eax: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ecx), 4, "vcpu_hvm_x86_32.ecx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edx), 8, "vcpu_hvm_x86_32.edx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebx), 12, "vcpu_hvm_x86_32.ebx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esp), 16, "vcpu_hvm_x86_32.esp: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebp), 20, "vcpu_hvm_x86_32.ebp: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esi), 24, "vcpu_hvm_x86_32.esi: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edi), 28, "vcpu_hvm_x86_32.edi: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eip), 32, "vcpu_hvm_x86_32.eip: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eflags), 36, "vcpu_hvm_x86_32.eflags: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr0), 40, "vcpu_hvm_x86_32.cr0: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr3), 44, "vcpu_hvm_x86_32.cr3: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr4), 48, "vcpu_hvm_x86_32.cr4: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad1), 52, "vcpu_hvm_x86_32.pad1: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, efer), 56, "vcpu_hvm_x86_32.efer: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_base), 64, "vcpu_hvm_x86_32.cs_base: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_base), 68, "vcpu_hvm_x86_32.ds_base: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_base), 72, "vcpu_hvm_x86_32.ss_base: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_base), 76, "vcpu_hvm_x86_32.es_base: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_base), 80, "vcpu_hvm_x86_32.tr_base: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_limit), 84, "vcpu_hvm_x86_32.cs_limit: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_limit), 88, "vcpu_hvm_x86_32.ds_limit: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_limit), 92, "vcpu_hvm_x86_32.ss_limit: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_limit), 96, "vcpu_hvm_x86_32.es_limit: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_limit), 100, "vcpu_hvm_x86_32.tr_limit: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_ar), 104, "vcpu_hvm_x86_32.cs_ar: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_ar), 106, "vcpu_hvm_x86_32.ds_ar: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_ar), 108, "vcpu_hvm_x86_32.ss_ar: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_ar), 110, "vcpu_hvm_x86_32.es_ar: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_ar), 112, "vcpu_hvm_x86_32.tr_ar: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad2), 114, "vcpu_hvm_x86_32.pad2: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_hvm_x86_64() {
+            assert_eq!(size_of::<vcpu_hvm_x86_64>(), 112, "vcpu_hvm_x86_64: size on x86");
+            assert_eq!(align_of::<vcpu_hvm_x86_64>(), 4, "vcpu_hvm_x86_64: align on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rax), 0, "vcpu_hvm_x86_64.rax: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rcx), 8, "vcpu_hvm_x86_64.rcx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdx), 16, "vcpu_hvm_x86_64.rdx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbx), 24, "vcpu_hvm_x86_64.rbx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsp), 32, "vcpu_hvm_x86_64.rsp: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbp), 40, "vcpu_hvm_x86_64.rbp: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsi), 48, "vcpu_hvm_x86_64.rsi: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdi), 56, "vcpu_hvm_x86_64.rdi: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rip), 64, "vcpu_hvm_x86_64.rip: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rflags), 72, "vcpu_hvm_x86_64.rflags: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr0), 80, "vcpu_hvm_x86_64.cr0: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr3), 88, "vcpu_hvm_x86_64.cr3: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr4), 96, "vcpu_hvm_x86_64.cr4: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, efer), 104, "vcpu_hvm_x86_64.efer: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_hvm_context() {
+            assert_eq!(size_of::<vcpu_hvm_context>(), 128, "vcpu_hvm_context: size on x86");
+            assert_eq!(align_of::<vcpu_hvm_context>(), 4, "vcpu_hvm_context: align on x86");
+            assert_eq!(offset_of!(vcpu_hvm_context, mode), 0, "vcpu_hvm_context.mode: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_context, pad), 4, "vcpu_hvm_context.pad: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_context, cpu_regs), 8, "vcpu_hvm_context.cpu_regs: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_hvm_context_cpu_regs() {
+            assert_eq!(size_of::<vcpu_hvm_context_cpu_regs>(), 120, "vcpu_hvm_context.cpu_regs: size on x86");
+            assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 4, "vcpu_hvm_context.cpu_regs: align on x86");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on x86");
+        }
+    }
+
     mod stable_ioreq {
         use super::*;
 
@@ -973,6 +1314,225 @@ mod x86 {
             assert_eq!(offset_of!(buffered_iopage, read_pointer), 0, "buffered_iopage.read_pointer: offset on x86");
             assert_eq!(offset_of!(buffered_iopage, write_pointer), 4, "buffered_iopage.write_pointer: offset on x86");
             assert_eq!(offset_of!(buffered_iopage, buf_ioreq), 8, "buffered_iopage.buf_ioreq: offset on x86");
+        }
+    }
+
+    mod stable_memory {
+        use super::*;
+
+        #[test]
+        fn xen_memory_reservation() {
+            assert_eq!(size_of::<xen_memory_reservation>(), 20, "xen_memory_reservation: size on x86");
+            assert_eq!(align_of::<xen_memory_reservation>(), 4, "xen_memory_reservation: align on x86");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_start), 0, "xen_memory_reservation.extent_start: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "xen_memory_reservation.extent_start: size on x86");
+            assert_eq!(offset_of!(xen_memory_reservation, nr_extents), 4, "xen_memory_reservation.nr_extents: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xen_memory_reservation.nr_extents: size on x86");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_order), 8, "xen_memory_reservation.extent_order: offset on x86");
+            assert_eq!(offset_of!(xen_memory_reservation, mem_flags), 12, "xen_memory_reservation.mem_flags: offset on x86");
+            assert_eq!(offset_of!(xen_memory_reservation, domid), 16, "xen_memory_reservation.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_reservation.domid: size on x86");
+            assert_eq!(offset_of!(xen_memory_reservation, __xenabi_hole_0), 18, "xen_memory_reservation.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_memory_exchange() {
+            assert_eq!(size_of::<xen_memory_exchange>(), 44, "xen_memory_exchange: size on x86");
+            assert_eq!(align_of::<xen_memory_exchange>(), 4, "xen_memory_exchange: align on x86");
+            assert_eq!(offset_of!(xen_memory_exchange, r#in), 0, "xen_memory_exchange.in: offset on x86");
+            assert_eq!(offset_of!(xen_memory_exchange, out), 20, "xen_memory_exchange.out: offset on x86");
+            assert_eq!(offset_of!(xen_memory_exchange, nr_exchanged), 40, "xen_memory_exchange.nr_exchanged: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xen_memory_exchange.nr_exchanged: size on x86");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn xen_memory_domain() {
+            assert_eq!(size_of::<xen_memory_domain>(), 2, "xen_memory_domain: size on x86");
+            assert_eq!(align_of::<xen_memory_domain>(), 2, "xen_memory_domain: align on x86");
+            assert_eq!(offset_of!(xen_memory_domain, domid), 0, "xen_memory_domain.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_domain.domid: size on x86");
+        }
+
+        #[test]
+        fn xen_machphys_mfn_list() {
+            assert_eq!(size_of::<xen_machphys_mfn_list>(), 12, "xen_machphys_mfn_list: size on x86");
+            assert_eq!(align_of::<xen_machphys_mfn_list>(), 4, "xen_machphys_mfn_list: align on x86");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, max_extents), 0, "xen_machphys_mfn_list.max_extents: offset on x86");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, extent_start), 4, "xen_machphys_mfn_list.extent_start: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "xen_machphys_mfn_list.extent_start: size on x86");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, nr_extents), 8, "xen_machphys_mfn_list.nr_extents: offset on x86");
+        }
+
+        #[test]
+        fn xen_machphys_mapping() {
+            assert_eq!(size_of::<xen_machphys_mapping>(), 12, "xen_machphys_mapping: size on x86");
+            assert_eq!(align_of::<xen_machphys_mapping>(), 4, "xen_machphys_mapping: align on x86");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_start), 0, "xen_machphys_mapping.v_start: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xen_machphys_mapping.v_start: size on x86");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_end), 4, "xen_machphys_mapping.v_end: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xen_machphys_mapping.v_end: size on x86");
+            assert_eq!(offset_of!(xen_machphys_mapping, max_mfn), 8, "xen_machphys_mapping.max_mfn: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xen_machphys_mapping.max_mfn: size on x86");
+        }
+
+        #[test]
+        fn xen_add_to_physmap() {
+            assert_eq!(size_of::<xen_add_to_physmap>(), 16, "xen_add_to_physmap: size on x86");
+            assert_eq!(align_of::<xen_add_to_physmap>(), 4, "xen_add_to_physmap: align on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap, domid), 0, "xen_add_to_physmap.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap.domid: size on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap, size), 2, "xen_add_to_physmap.size: offset on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap, space), 4, "xen_add_to_physmap.space: offset on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap, idx), 8, "xen_add_to_physmap.idx: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xen_add_to_physmap.idx: size on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap, gpfn), 12, "xen_add_to_physmap.gpfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_add_to_physmap.gpfn: size on x86");
+        }
+
+        #[test]
+        fn xen_add_to_physmap_batch_extra() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: size on x86");
+            assert_eq!(align_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: align on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, foreign_domid), 0, "xen_add_to_physmap_batch_extra.foreign_domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch_extra.foreign_domid: size on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, res0), 0, "xen_add_to_physmap_batch_extra.res0: offset on x86");
+        }
+
+        #[test]
+        fn xen_add_to_physmap_batch() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch>(), 20, "xen_add_to_physmap_batch: size on x86");
+            assert_eq!(align_of::<xen_add_to_physmap_batch>(), 4, "xen_add_to_physmap_batch: align on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, domid), 0, "xen_add_to_physmap_batch.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch.domid: size on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, space), 2, "xen_add_to_physmap_batch.space: offset on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, size), 4, "xen_add_to_physmap_batch.size: offset on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, u), 6, "xen_add_to_physmap_batch.u: offset on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, idxs), 8, "xen_add_to_physmap_batch.idxs: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 4, "xen_add_to_physmap_batch.idxs: size on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, gpfns), 12, "xen_add_to_physmap_batch.gpfns: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "xen_add_to_physmap_batch.gpfns: size on x86");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, errs), 16, "xen_add_to_physmap_batch.errs: offset on x86");
+            assert_eq!(size_of::<__guest_handle_int>(), 4, "xen_add_to_physmap_batch.errs: size on x86");
+        }
+
+        #[test]
+        fn xen_remove_from_physmap() {
+            assert_eq!(size_of::<xen_remove_from_physmap>(), 8, "xen_remove_from_physmap: size on x86");
+            assert_eq!(align_of::<xen_remove_from_physmap>(), 4, "xen_remove_from_physmap: align on x86");
+            assert_eq!(offset_of!(xen_remove_from_physmap, domid), 0, "xen_remove_from_physmap.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_remove_from_physmap.domid: size on x86");
+            assert_eq!(offset_of!(xen_remove_from_physmap, __xenabi_hole_0), 2, "xen_remove_from_physmap.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_remove_from_physmap, gpfn), 4, "xen_remove_from_physmap.gpfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_remove_from_physmap.gpfn: size on x86");
+        }
+
+        #[test]
+        fn xen_memory_map() {
+            assert_eq!(size_of::<xen_memory_map>(), 8, "xen_memory_map: size on x86");
+            assert_eq!(align_of::<xen_memory_map>(), 4, "xen_memory_map: align on x86");
+            assert_eq!(offset_of!(xen_memory_map, nr_entries), 0, "xen_memory_map.nr_entries: offset on x86");
+            assert_eq!(offset_of!(xen_memory_map, buffer), 4, "xen_memory_map.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_void>(), 4, "xen_memory_map.buffer: size on x86");
+        }
+
+        #[test]
+        fn xen_foreign_memory_map() {
+            assert_eq!(size_of::<xen_foreign_memory_map>(), 12, "xen_foreign_memory_map: size on x86");
+            assert_eq!(align_of::<xen_foreign_memory_map>(), 4, "xen_foreign_memory_map: align on x86");
+            assert_eq!(offset_of!(xen_foreign_memory_map, domid), 0, "xen_foreign_memory_map.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_foreign_memory_map.domid: size on x86");
+            assert_eq!(offset_of!(xen_foreign_memory_map, __xenabi_hole_0), 2, "xen_foreign_memory_map.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_foreign_memory_map, map), 4, "xen_foreign_memory_map.map: offset on x86");
+        }
+
+        #[test]
+        fn xen_pod_target() {
+            assert_eq!(size_of::<xen_pod_target>(), 36, "xen_pod_target: size on x86");
+            assert_eq!(align_of::<xen_pod_target>(), 4, "xen_pod_target: align on x86");
+            assert_eq!(offset_of!(xen_pod_target, target_pages), 0, "xen_pod_target.target_pages: offset on x86");
+            assert_eq!(offset_of!(xen_pod_target, tot_pages), 8, "xen_pod_target.tot_pages: offset on x86");
+            assert_eq!(offset_of!(xen_pod_target, pod_cache_pages), 16, "xen_pod_target.pod_cache_pages: offset on x86");
+            assert_eq!(offset_of!(xen_pod_target, pod_entries), 24, "xen_pod_target.pod_entries: offset on x86");
+            assert_eq!(offset_of!(xen_pod_target, domid), 32, "xen_pod_target.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pod_target.domid: size on x86");
+            assert_eq!(offset_of!(xen_pod_target, __xenabi_hole_0), 34, "xen_pod_target.__xenabi_hole_0: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_mem_acquire_resource() {
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(size_of::<xen_mem_acquire_resource>(), 32, "xen_mem_acquire_resource: size on x86");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(align_of::<xen_mem_acquire_resource>(), 8, "xen_mem_acquire_resource: align on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(size_of::<xen_mem_acquire_resource>(), 28, "xen_mem_acquire_resource: size on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(align_of::<xen_mem_acquire_resource>(), 4, "xen_mem_acquire_resource: align on x86");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, domid), 0, "xen_mem_acquire_resource.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_mem_acquire_resource.domid: size on x86");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, r#type), 2, "xen_mem_acquire_resource.type: offset on x86");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, id), 4, "xen_mem_acquire_resource.id: offset on x86");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, nr_frames), 8, "xen_mem_acquire_resource.nr_frames: offset on x86");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, pad), 12, "xen_mem_acquire_resource.pad: offset on x86");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame), 16, "xen_mem_acquire_resource.frame: offset on x86");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame_list), 24, "xen_mem_acquire_resource.frame_list: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "xen_mem_acquire_resource.frame_list: size on x86");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_mem_acquire_resource, __xenabi_hole_0), 28, "xen_mem_acquire_resource.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_vmemrange() {
+            assert_eq!(size_of::<xen_vmemrange>(), 24, "xen_vmemrange: size on x86");
+            assert_eq!(align_of::<xen_vmemrange>(), 4, "xen_vmemrange: align on x86");
+            assert_eq!(offset_of!(xen_vmemrange, start), 0, "xen_vmemrange.start: offset on x86");
+            assert_eq!(offset_of!(xen_vmemrange, end), 8, "xen_vmemrange.end: offset on x86");
+            assert_eq!(offset_of!(xen_vmemrange, flags), 16, "xen_vmemrange.flags: offset on x86");
+            assert_eq!(offset_of!(xen_vmemrange, nid), 20, "xen_vmemrange.nid: offset on x86");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info() {
+            assert_eq!(size_of::<xen_vnuma_topology_info>(), 40, "xen_vnuma_topology_info: size on x86");
+            assert_eq!(align_of::<xen_vnuma_topology_info>(), 4, "xen_vnuma_topology_info: align on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, domid), 0, "xen_vnuma_topology_info.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_vnuma_topology_info.domid: size on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, pad), 2, "xen_vnuma_topology_info.pad: offset on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vnodes), 4, "xen_vnuma_topology_info.nr_vnodes: offset on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vcpus), 8, "xen_vnuma_topology_info.nr_vcpus: offset on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vmemranges), 12, "xen_vnuma_topology_info.nr_vmemranges: offset on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vdistance), 16, "xen_vnuma_topology_info.vdistance: offset on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vcpu_to_vnode), 24, "xen_vnuma_topology_info.vcpu_to_vnode: offset on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vmemrange), 32, "xen_vnuma_topology_info.vmemrange: offset on x86");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vdistance() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vdistance>(), 8, "xen_vnuma_topology_info.vdistance: size on x86");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vdistance>(), 4, "xen_vnuma_topology_info.vdistance: align on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, h), 0, "xen_vnuma_topology_info.vdistance.h: offset on x86");
+            assert_eq!(size_of::<__guest_handle_uint>(), 4, "xen_vnuma_topology_info.vdistance.h: size on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, pad), 0, "xen_vnuma_topology_info.vdistance.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vcpu_to_vnode() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode: size on x86");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 4, "xen_vnuma_topology_info.vcpu_to_vnode: align on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, h), 0, "xen_vnuma_topology_info.vcpu_to_vnode.h: offset on x86");
+            assert_eq!(size_of::<__guest_handle_uint>(), 4, "xen_vnuma_topology_info.vcpu_to_vnode.h: size on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, pad), 0, "xen_vnuma_topology_info.vcpu_to_vnode.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vmemrange() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vmemrange>(), 8, "xen_vnuma_topology_info.vmemrange: size on x86");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vmemrange>(), 4, "xen_vnuma_topology_info.vmemrange: align on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, h), 0, "xen_vnuma_topology_info.vmemrange.h: offset on x86");
+            assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 4, "xen_vnuma_topology_info.vmemrange.h: size on x86");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, pad), 0, "xen_vnuma_topology_info.vmemrange.pad: offset on x86");
         }
     }
 
@@ -1524,9 +2084,16 @@ mod x86_64 {
     use xenabi::stable::argo::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::e820::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
+    use xenabi::stable::hvm_info_table::*;
+    use xenabi::stable::hvm_op::*;
+    #[cfg(feature = "xen-4-7")]
+    use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::memory::*;
+    use xenabi::stable::params::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::xen::*;
@@ -1547,18 +2114,32 @@ mod x86_64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on x86_64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86_64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: size on x86_64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: align on x86_64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint8>(), 8, "__guest_handle_const_uint8: size on x86_64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint8>(), 8, "__guest_handle_const_uint8: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_int>(), 8, "__guest_handle_int: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on x86_64");
         #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on x86_64");
         #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on x86_64");
-        #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on x86_64");
-        #[cfg(feature = "xen-4-9")]
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on x86_64");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: align on x86_64");
     }
 
     #[cfg(feature = "xen-4-12")]
@@ -2408,6 +2989,326 @@ mod x86_64 {
         }
     }
 
+    mod stable_hvm_info_table {
+        use super::*;
+
+        #[test]
+        fn hvm_info_table() {
+            assert_eq!(size_of::<hvm_info_table>(), 48, "hvm_info_table: size on x86_64");
+            assert_eq!(align_of::<hvm_info_table>(), 4, "hvm_info_table: align on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, signature), 0, "hvm_info_table.signature: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, length), 8, "hvm_info_table.length: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, checksum), 12, "hvm_info_table.checksum: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, apic_mode), 13, "hvm_info_table.apic_mode: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, __xenabi_hole_0), 14, "hvm_info_table.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, nr_vcpus), 16, "hvm_info_table.nr_vcpus: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, low_mem_pgend), 20, "hvm_info_table.low_mem_pgend: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, reserved_mem_pgstart), 24, "hvm_info_table.reserved_mem_pgstart: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, high_mem_pgend), 28, "hvm_info_table.high_mem_pgend: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, vcpu_online), 32, "hvm_info_table.vcpu_online: offset on x86_64");
+        }
+    }
+
+    mod stable_hvm_op {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: size on x86_64");
+            assert_eq!(align_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: align on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_param() {
+            assert_eq!(size_of::<xen_hvm_param>(), 16, "xen_hvm_param: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_param>(), 8, "xen_hvm_param: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_param, domid), 0, "xen_hvm_param.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_param.domid: size on x86_64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_hvm_param, __xenabi_hole_0), 2, "xen_hvm_param.__xenabi_hole_0: offset on x86_64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_param, pad), 2, "xen_hvm_param.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_param, index), 4, "xen_hvm_param.index: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_param, value), 8, "xen_hvm_param.value: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve>(), 16, "xen_hvm_altp2m_suppress_ve: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve>(), 8, "xen_hvm_altp2m_suppress_ve: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, view), 0, "xen_hvm_altp2m_suppress_ve.view: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve.suppress_ve: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad1), 3, "xen_hvm_altp2m_suppress_ve.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad2), 4, "xen_hvm_altp2m_suppress_ve.pad2: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, gfn), 8, "xen_hvm_altp2m_suppress_ve.gfn: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve_multi>(), 32, "xen_hvm_altp2m_suppress_ve_multi: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve_multi>(), 8, "xen_hvm_altp2m_suppress_ve_multi: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, view), 0, "xen_hvm_altp2m_suppress_ve_multi.view: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve_multi.suppress_ve: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, pad1), 3, "xen_hvm_altp2m_suppress_ve_multi.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error), 4, "xen_hvm_altp2m_suppress_ve_multi.first_error: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_gfn), 8, "xen_hvm_altp2m_suppress_ve_multi.first_gfn: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, last_gfn), 16, "xen_hvm_altp2m_suppress_ve_multi.last_gfn: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error_gfn), 24, "xen_hvm_altp2m_suppress_ve_multi.first_error_gfn: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_pagetable_dying() {
+            assert_eq!(size_of::<xen_hvm_pagetable_dying>(), 16, "xen_hvm_pagetable_dying: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_pagetable_dying>(), 8, "xen_hvm_pagetable_dying: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, domid), 0, "xen_hvm_pagetable_dying.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_pagetable_dying.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, pad), 2, "xen_hvm_pagetable_dying.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, gpa), 8, "xen_hvm_pagetable_dying.gpa: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_get_time() {
+            assert_eq!(size_of::<xen_hvm_get_time>(), 8, "xen_hvm_get_time: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_get_time>(), 8, "xen_hvm_get_time: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_get_time, now), 0, "xen_hvm_get_time.now: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_xentrace() {
+            assert_eq!(size_of::<xen_hvm_xentrace>(), 32, "xen_hvm_xentrace: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_xentrace>(), 2, "xen_hvm_xentrace: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_xentrace, event), 0, "xen_hvm_xentrace.event: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra_bytes), 2, "xen_hvm_xentrace.extra_bytes: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra), 4, "xen_hvm_xentrace.extra: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_get_mem_type() {
+            assert_eq!(size_of::<xen_hvm_get_mem_type>(), 16, "xen_hvm_get_mem_type: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_get_mem_type>(), 8, "xen_hvm_get_mem_type: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, domid), 0, "xen_hvm_get_mem_type.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_get_mem_type.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, mem_type), 2, "xen_hvm_get_mem_type.mem_type: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pad), 4, "xen_hvm_get_mem_type.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pfn), 8, "xen_hvm_get_mem_type.pfn: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_evtchn_upcall_vector() {
+            assert_eq!(size_of::<xen_hvm_evtchn_upcall_vector>(), 8, "xen_hvm_evtchn_upcall_vector: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_evtchn_upcall_vector>(), 4, "xen_hvm_evtchn_upcall_vector: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_evtchn_upcall_vector, vcpu), 0, "xen_hvm_evtchn_upcall_vector.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_evtchn_upcall_vector, vector), 4, "xen_hvm_evtchn_upcall_vector.vector: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_evtchn_upcall_vector, __xenabi_hole_0), 5, "xen_hvm_evtchn_upcall_vector.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_domain_state() {
+            assert_eq!(size_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_domain_state, state), 0, "xen_hvm_altp2m_domain_state.state: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_vcpu_enable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 16, "xen_hvm_altp2m_vcpu_enable_notify: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 8, "xen_hvm_altp2m_vcpu_enable_notify: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_enable_notify.vcpu_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, pad), 4, "xen_hvm_altp2m_vcpu_enable_notify.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, gfn), 8, "xen_hvm_altp2m_vcpu_enable_notify.gfn: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_vcpu_disable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_disable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_disable_notify.vcpu_id: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_view() {
+            assert_eq!(size_of::<xen_hvm_altp2m_view>(), 4, "xen_hvm_altp2m_view: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_view>(), 2, "xen_hvm_altp2m_view: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, view), 0, "xen_hvm_altp2m_view.view: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, hvmmem_default_access), 2, "xen_hvm_altp2m_view.hvmmem_default_access: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_mem_access() {
+            assert_eq!(size_of::<xen_hvm_altp2m_mem_access>(), 16, "xen_hvm_altp2m_mem_access: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_mem_access>(), 8, "xen_hvm_altp2m_mem_access: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, view), 0, "xen_hvm_altp2m_mem_access.view: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, access), 2, "xen_hvm_altp2m_mem_access.access: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, pad), 4, "xen_hvm_altp2m_mem_access.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, gfn), 8, "xen_hvm_altp2m_mem_access.gfn: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_hvm_altp2m_set_mem_access_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_mem_access_multi>(), 32, "xen_hvm_altp2m_set_mem_access_multi: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_mem_access_multi>(), 8, "xen_hvm_altp2m_set_mem_access_multi: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, view), 0, "xen_hvm_altp2m_set_mem_access_multi.view: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pad), 2, "xen_hvm_altp2m_set_mem_access_multi.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, nr), 4, "xen_hvm_altp2m_set_mem_access_multi.nr: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, opaque), 8, "xen_hvm_altp2m_set_mem_access_multi.opaque: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pfn_list), 16, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: size on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, access_list), 24, "xen_hvm_altp2m_set_mem_access_multi.access_list: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_const_uint8>(), 8, "xen_hvm_altp2m_set_mem_access_multi.access_list: size on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_change_gfn() {
+            assert_eq!(size_of::<xen_hvm_altp2m_change_gfn>(), 24, "xen_hvm_altp2m_change_gfn: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_change_gfn>(), 8, "xen_hvm_altp2m_change_gfn: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, view), 0, "xen_hvm_altp2m_change_gfn.view: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad1), 2, "xen_hvm_altp2m_change_gfn.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad2), 4, "xen_hvm_altp2m_change_gfn.pad2: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, old_gfn), 8, "xen_hvm_altp2m_change_gfn.old_gfn: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, new_gfn), 16, "xen_hvm_altp2m_change_gfn.new_gfn: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-13")]
+        #[test]
+        fn xen_hvm_altp2m_get_vcpu_p2m_idx() {
+            assert_eq!(size_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 8, "xen_hvm_altp2m_get_vcpu_p2m_idx: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id), 0, "xen_hvm_altp2m_get_vcpu_p2m_idx.vcpu_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx.altp2m_idx: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, __xenabi_hole_0), 6, "xen_hvm_altp2m_get_vcpu_p2m_idx.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_set_visibility() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_visibility>(), 4, "xen_hvm_altp2m_set_visibility: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_visibility>(), 2, "xen_hvm_altp2m_set_visibility: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, altp2m_idx), 0, "xen_hvm_altp2m_set_visibility.altp2m_idx: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, visible), 2, "xen_hvm_altp2m_set_visibility.visible: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, pad), 3, "xen_hvm_altp2m_set_visibility.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op>(), 80, "xen_hvm_altp2m_op: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_op>(), 8, "xen_hvm_altp2m_op: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, version), 0, "xen_hvm_altp2m_op.version: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, cmd), 4, "xen_hvm_altp2m_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, domain), 8, "xen_hvm_altp2m_op.domain: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_altp2m_op.domain: size on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad1), 10, "xen_hvm_altp2m_op.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad2), 12, "xen_hvm_altp2m_op.pad2: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, u), 16, "xen_hvm_altp2m_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op_u() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op_u>(), 64, "xen_hvm_altp2m_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_op_u>(), 8, "xen_hvm_altp2m_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, domain_state), 0, "xen_hvm_altp2m_op.u.domain_state: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, enable_notify), 0, "xen_hvm_altp2m_op.u.enable_notify: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, view), 0, "xen_hvm_altp2m_op.u.view: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, mem_access), 0, "xen_hvm_altp2m_op.u.mem_access: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, change_gfn), 0, "xen_hvm_altp2m_op.u.change_gfn: offset on x86_64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_mem_access_multi), 0, "xen_hvm_altp2m_op.u.set_mem_access_multi: offset on x86_64");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve), 0, "xen_hvm_altp2m_op.u.suppress_ve: offset on x86_64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve_multi), 0, "xen_hvm_altp2m_op.u.suppress_ve_multi: offset on x86_64");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, disable_notify), 0, "xen_hvm_altp2m_op.u.disable_notify: offset on x86_64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, get_vcpu_p2m_idx), 0, "xen_hvm_altp2m_op.u.get_vcpu_p2m_idx: offset on x86_64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_visibility), 0, "xen_hvm_altp2m_op.u.set_visibility: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, pad), 0, "xen_hvm_altp2m_op.u.pad: offset on x86_64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-7")]
+    mod stable_hvm_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_hvm_x86_32() {
+            assert_eq!(size_of::<vcpu_hvm_x86_32>(), 120, "vcpu_hvm_x86_32: size on x86_64");
+            assert_eq!(align_of::<vcpu_hvm_x86_32>(), 8, "vcpu_hvm_x86_32: align on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eax), 0, "vcpu_hvm_x86_32.eax: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ecx), 4, "vcpu_hvm_x86_32.ecx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edx), 8, "vcpu_hvm_x86_32.edx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebx), 12, "vcpu_hvm_x86_32.ebx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esp), 16, "vcpu_hvm_x86_32.esp: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebp), 20, "vcpu_hvm_x86_32.ebp: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esi), 24, "vcpu_hvm_x86_32.esi: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edi), 28, "vcpu_hvm_x86_32.edi: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eip), 32, "vcpu_hvm_x86_32.eip: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eflags), 36, "vcpu_hvm_x86_32.eflags: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr0), 40, "vcpu_hvm_x86_32.cr0: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr3), 44, "vcpu_hvm_x86_32.cr3: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr4), 48, "vcpu_hvm_x86_32.cr4: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad1), 52, "vcpu_hvm_x86_32.pad1: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, efer), 56, "vcpu_hvm_x86_32.efer: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_base), 64, "vcpu_hvm_x86_32.cs_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_base), 68, "vcpu_hvm_x86_32.ds_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_base), 72, "vcpu_hvm_x86_32.ss_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_base), 76, "vcpu_hvm_x86_32.es_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_base), 80, "vcpu_hvm_x86_32.tr_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_limit), 84, "vcpu_hvm_x86_32.cs_limit: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_limit), 88, "vcpu_hvm_x86_32.ds_limit: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_limit), 92, "vcpu_hvm_x86_32.ss_limit: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_limit), 96, "vcpu_hvm_x86_32.es_limit: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_limit), 100, "vcpu_hvm_x86_32.tr_limit: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_ar), 104, "vcpu_hvm_x86_32.cs_ar: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_ar), 106, "vcpu_hvm_x86_32.ds_ar: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_ar), 108, "vcpu_hvm_x86_32.ss_ar: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_ar), 110, "vcpu_hvm_x86_32.es_ar: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_ar), 112, "vcpu_hvm_x86_32.tr_ar: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad2), 114, "vcpu_hvm_x86_32.pad2: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_hvm_x86_64() {
+            assert_eq!(size_of::<vcpu_hvm_x86_64>(), 112, "vcpu_hvm_x86_64: size on x86_64");
+            assert_eq!(align_of::<vcpu_hvm_x86_64>(), 8, "vcpu_hvm_x86_64: align on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rax), 0, "vcpu_hvm_x86_64.rax: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rcx), 8, "vcpu_hvm_x86_64.rcx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdx), 16, "vcpu_hvm_x86_64.rdx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbx), 24, "vcpu_hvm_x86_64.rbx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsp), 32, "vcpu_hvm_x86_64.rsp: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbp), 40, "vcpu_hvm_x86_64.rbp: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsi), 48, "vcpu_hvm_x86_64.rsi: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdi), 56, "vcpu_hvm_x86_64.rdi: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rip), 64, "vcpu_hvm_x86_64.rip: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rflags), 72, "vcpu_hvm_x86_64.rflags: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr0), 80, "vcpu_hvm_x86_64.cr0: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr3), 88, "vcpu_hvm_x86_64.cr3: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr4), 96, "vcpu_hvm_x86_64.cr4: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, efer), 104, "vcpu_hvm_x86_64.efer: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_hvm_context() {
+            assert_eq!(size_of::<vcpu_hvm_context>(), 128, "vcpu_hvm_context: size on x86_64");
+            assert_eq!(align_of::<vcpu_hvm_context>(), 8, "vcpu_hvm_context: align on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_context, mode), 0, "vcpu_hvm_context.mode: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_context, pad), 4, "vcpu_hvm_context.pad: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_context, cpu_regs), 8, "vcpu_hvm_context.cpu_regs: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_hvm_context_cpu_regs() {
+            assert_eq!(size_of::<vcpu_hvm_context_cpu_regs>(), 120, "vcpu_hvm_context.cpu_regs: size on x86_64");
+            assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 8, "vcpu_hvm_context.cpu_regs: align on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on x86_64");
+        }
+    }
+
     mod stable_ioreq {
         use super::*;
 
@@ -2484,6 +3385,220 @@ mod x86_64 {
             assert_eq!(offset_of!(buffered_iopage, read_pointer), 0, "buffered_iopage.read_pointer: offset on x86_64");
             assert_eq!(offset_of!(buffered_iopage, write_pointer), 4, "buffered_iopage.write_pointer: offset on x86_64");
             assert_eq!(offset_of!(buffered_iopage, buf_ioreq), 8, "buffered_iopage.buf_ioreq: offset on x86_64");
+        }
+    }
+
+    mod stable_memory {
+        use super::*;
+
+        #[test]
+        fn xen_memory_reservation() {
+            assert_eq!(size_of::<xen_memory_reservation>(), 32, "xen_memory_reservation: size on x86_64");
+            assert_eq!(align_of::<xen_memory_reservation>(), 8, "xen_memory_reservation: align on x86_64");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_start), 0, "xen_memory_reservation.extent_start: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_memory_reservation.extent_start: size on x86_64");
+            assert_eq!(offset_of!(xen_memory_reservation, nr_extents), 8, "xen_memory_reservation.nr_extents: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_memory_reservation.nr_extents: size on x86_64");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_order), 16, "xen_memory_reservation.extent_order: offset on x86_64");
+            assert_eq!(offset_of!(xen_memory_reservation, mem_flags), 20, "xen_memory_reservation.mem_flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_memory_reservation, domid), 24, "xen_memory_reservation.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_reservation.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_memory_reservation, __xenabi_hole_0), 26, "xen_memory_reservation.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_memory_exchange() {
+            assert_eq!(size_of::<xen_memory_exchange>(), 72, "xen_memory_exchange: size on x86_64");
+            assert_eq!(align_of::<xen_memory_exchange>(), 8, "xen_memory_exchange: align on x86_64");
+            assert_eq!(offset_of!(xen_memory_exchange, r#in), 0, "xen_memory_exchange.in: offset on x86_64");
+            assert_eq!(offset_of!(xen_memory_exchange, out), 32, "xen_memory_exchange.out: offset on x86_64");
+            assert_eq!(offset_of!(xen_memory_exchange, nr_exchanged), 64, "xen_memory_exchange.nr_exchanged: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_memory_exchange.nr_exchanged: size on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn xen_memory_domain() {
+            assert_eq!(size_of::<xen_memory_domain>(), 2, "xen_memory_domain: size on x86_64");
+            assert_eq!(align_of::<xen_memory_domain>(), 2, "xen_memory_domain: align on x86_64");
+            assert_eq!(offset_of!(xen_memory_domain, domid), 0, "xen_memory_domain.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_domain.domid: size on x86_64");
+        }
+
+        #[test]
+        fn xen_machphys_mfn_list() {
+            assert_eq!(size_of::<xen_machphys_mfn_list>(), 24, "xen_machphys_mfn_list: size on x86_64");
+            assert_eq!(align_of::<xen_machphys_mfn_list>(), 8, "xen_machphys_mfn_list: align on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, max_extents), 0, "xen_machphys_mfn_list.max_extents: offset on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, __xenabi_hole_0), 4, "xen_machphys_mfn_list.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, extent_start), 8, "xen_machphys_mfn_list.extent_start: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_machphys_mfn_list.extent_start: size on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, nr_extents), 16, "xen_machphys_mfn_list.nr_extents: offset on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, __xenabi_hole_1), 20, "xen_machphys_mfn_list.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_machphys_mapping() {
+            assert_eq!(size_of::<xen_machphys_mapping>(), 24, "xen_machphys_mapping: size on x86_64");
+            assert_eq!(align_of::<xen_machphys_mapping>(), 8, "xen_machphys_mapping: align on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_start), 0, "xen_machphys_mapping.v_start: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.v_start: size on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_end), 8, "xen_machphys_mapping.v_end: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.v_end: size on x86_64");
+            assert_eq!(offset_of!(xen_machphys_mapping, max_mfn), 16, "xen_machphys_mapping.max_mfn: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.max_mfn: size on x86_64");
+        }
+
+        #[test]
+        fn xen_add_to_physmap() {
+            assert_eq!(size_of::<xen_add_to_physmap>(), 24, "xen_add_to_physmap: size on x86_64");
+            assert_eq!(align_of::<xen_add_to_physmap>(), 8, "xen_add_to_physmap: align on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap, domid), 0, "xen_add_to_physmap.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap, size), 2, "xen_add_to_physmap.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap, space), 4, "xen_add_to_physmap.space: offset on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap, idx), 8, "xen_add_to_physmap.idx: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_add_to_physmap.idx: size on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap, gpfn), 16, "xen_add_to_physmap.gpfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_add_to_physmap.gpfn: size on x86_64");
+        }
+
+        #[test]
+        fn xen_add_to_physmap_batch_extra() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: size on x86_64");
+            assert_eq!(align_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: align on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, foreign_domid), 0, "xen_add_to_physmap_batch_extra.foreign_domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch_extra.foreign_domid: size on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, res0), 0, "xen_add_to_physmap_batch_extra.res0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_add_to_physmap_batch() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch>(), 32, "xen_add_to_physmap_batch: size on x86_64");
+            assert_eq!(align_of::<xen_add_to_physmap_batch>(), 8, "xen_add_to_physmap_batch: align on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, domid), 0, "xen_add_to_physmap_batch.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, space), 2, "xen_add_to_physmap_batch.space: offset on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, size), 4, "xen_add_to_physmap_batch.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, u), 6, "xen_add_to_physmap_batch.u: offset on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, idxs), 8, "xen_add_to_physmap_batch.idxs: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "xen_add_to_physmap_batch.idxs: size on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, gpfns), 16, "xen_add_to_physmap_batch.gpfns: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_add_to_physmap_batch.gpfns: size on x86_64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, errs), 24, "xen_add_to_physmap_batch.errs: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_int>(), 8, "xen_add_to_physmap_batch.errs: size on x86_64");
+        }
+
+        #[test]
+        fn xen_remove_from_physmap() {
+            assert_eq!(size_of::<xen_remove_from_physmap>(), 16, "xen_remove_from_physmap: size on x86_64");
+            assert_eq!(align_of::<xen_remove_from_physmap>(), 8, "xen_remove_from_physmap: align on x86_64");
+            assert_eq!(offset_of!(xen_remove_from_physmap, domid), 0, "xen_remove_from_physmap.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_remove_from_physmap.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_remove_from_physmap, __xenabi_hole_0), 2, "xen_remove_from_physmap.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_remove_from_physmap, gpfn), 8, "xen_remove_from_physmap.gpfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_remove_from_physmap.gpfn: size on x86_64");
+        }
+
+        #[test]
+        fn xen_memory_map() {
+            assert_eq!(size_of::<xen_memory_map>(), 16, "xen_memory_map: size on x86_64");
+            assert_eq!(align_of::<xen_memory_map>(), 8, "xen_memory_map: align on x86_64");
+            assert_eq!(offset_of!(xen_memory_map, nr_entries), 0, "xen_memory_map.nr_entries: offset on x86_64");
+            assert_eq!(offset_of!(xen_memory_map, __xenabi_hole_0), 4, "xen_memory_map.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_memory_map, buffer), 8, "xen_memory_map.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xen_memory_map.buffer: size on x86_64");
+        }
+
+        #[test]
+        fn xen_foreign_memory_map() {
+            assert_eq!(size_of::<xen_foreign_memory_map>(), 24, "xen_foreign_memory_map: size on x86_64");
+            assert_eq!(align_of::<xen_foreign_memory_map>(), 8, "xen_foreign_memory_map: align on x86_64");
+            assert_eq!(offset_of!(xen_foreign_memory_map, domid), 0, "xen_foreign_memory_map.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_foreign_memory_map.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_foreign_memory_map, __xenabi_hole_0), 2, "xen_foreign_memory_map.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_foreign_memory_map, map), 8, "xen_foreign_memory_map.map: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pod_target() {
+            assert_eq!(size_of::<xen_pod_target>(), 40, "xen_pod_target: size on x86_64");
+            assert_eq!(align_of::<xen_pod_target>(), 8, "xen_pod_target: align on x86_64");
+            assert_eq!(offset_of!(xen_pod_target, target_pages), 0, "xen_pod_target.target_pages: offset on x86_64");
+            assert_eq!(offset_of!(xen_pod_target, tot_pages), 8, "xen_pod_target.tot_pages: offset on x86_64");
+            assert_eq!(offset_of!(xen_pod_target, pod_cache_pages), 16, "xen_pod_target.pod_cache_pages: offset on x86_64");
+            assert_eq!(offset_of!(xen_pod_target, pod_entries), 24, "xen_pod_target.pod_entries: offset on x86_64");
+            assert_eq!(offset_of!(xen_pod_target, domid), 32, "xen_pod_target.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pod_target.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_pod_target, __xenabi_hole_0), 34, "xen_pod_target.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_mem_acquire_resource() {
+            assert_eq!(size_of::<xen_mem_acquire_resource>(), 32, "xen_mem_acquire_resource: size on x86_64");
+            assert_eq!(align_of::<xen_mem_acquire_resource>(), 8, "xen_mem_acquire_resource: align on x86_64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, domid), 0, "xen_mem_acquire_resource.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_mem_acquire_resource.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, r#type), 2, "xen_mem_acquire_resource.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, id), 4, "xen_mem_acquire_resource.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, nr_frames), 8, "xen_mem_acquire_resource.nr_frames: offset on x86_64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, pad), 12, "xen_mem_acquire_resource.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame), 16, "xen_mem_acquire_resource.frame: offset on x86_64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame_list), 24, "xen_mem_acquire_resource.frame_list: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_mem_acquire_resource.frame_list: size on x86_64");
+        }
+
+        #[test]
+        fn xen_vmemrange() {
+            assert_eq!(size_of::<xen_vmemrange>(), 24, "xen_vmemrange: size on x86_64");
+            assert_eq!(align_of::<xen_vmemrange>(), 8, "xen_vmemrange: align on x86_64");
+            assert_eq!(offset_of!(xen_vmemrange, start), 0, "xen_vmemrange.start: offset on x86_64");
+            assert_eq!(offset_of!(xen_vmemrange, end), 8, "xen_vmemrange.end: offset on x86_64");
+            assert_eq!(offset_of!(xen_vmemrange, flags), 16, "xen_vmemrange.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_vmemrange, nid), 20, "xen_vmemrange.nid: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info() {
+            assert_eq!(size_of::<xen_vnuma_topology_info>(), 40, "xen_vnuma_topology_info: size on x86_64");
+            assert_eq!(align_of::<xen_vnuma_topology_info>(), 8, "xen_vnuma_topology_info: align on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, domid), 0, "xen_vnuma_topology_info.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_vnuma_topology_info.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, pad), 2, "xen_vnuma_topology_info.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vnodes), 4, "xen_vnuma_topology_info.nr_vnodes: offset on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vcpus), 8, "xen_vnuma_topology_info.nr_vcpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vmemranges), 12, "xen_vnuma_topology_info.nr_vmemranges: offset on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vdistance), 16, "xen_vnuma_topology_info.vdistance: offset on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vcpu_to_vnode), 24, "xen_vnuma_topology_info.vcpu_to_vnode: offset on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vmemrange), 32, "xen_vnuma_topology_info.vmemrange: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vdistance() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vdistance>(), 8, "xen_vnuma_topology_info.vdistance: size on x86_64");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vdistance>(), 8, "xen_vnuma_topology_info.vdistance: align on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, h), 0, "xen_vnuma_topology_info.vdistance.h: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_uint>(), 8, "xen_vnuma_topology_info.vdistance.h: size on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, pad), 0, "xen_vnuma_topology_info.vdistance.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vcpu_to_vnode() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode: size on x86_64");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode: align on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, h), 0, "xen_vnuma_topology_info.vcpu_to_vnode.h: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_uint>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode.h: size on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, pad), 0, "xen_vnuma_topology_info.vcpu_to_vnode.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vmemrange() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vmemrange>(), 8, "xen_vnuma_topology_info.vmemrange: size on x86_64");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vmemrange>(), 8, "xen_vnuma_topology_info.vmemrange: align on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, h), 0, "xen_vnuma_topology_info.vmemrange.h: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "xen_vnuma_topology_info.vmemrange.h: size on x86_64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, pad), 0, "xen_vnuma_topology_info.vmemrange.pad: offset on x86_64");
         }
     }
 
@@ -3039,9 +4154,16 @@ mod arm {
     use xenabi::stable::argo::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::e820::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
+    use xenabi::stable::hvm_info_table::*;
+    use xenabi::stable::hvm_op::*;
+    #[cfg(feature = "xen-4-7")]
+    use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::memory::*;
+    use xenabi::stable::params::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xenbus::*;
     use xenabi::stable::xs_wire::*;
@@ -3060,18 +4182,32 @@ mod arm {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on arm");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on arm");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on arm");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: size on arm");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: align on arm");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint8>(), 8, "__guest_handle_const_uint8: size on arm");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint8>(), 8, "__guest_handle_const_uint8: align on arm");
+        assert_eq!(size_of::<__guest_handle_int>(), 8, "__guest_handle_int: size on arm");
+        assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on arm");
+        assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on arm");
+        assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on arm");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on arm");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on arm");
         #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on arm");
         #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on arm");
-        #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on arm");
-        #[cfg(feature = "xen-4-9")]
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on arm");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on arm");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on arm");
+        assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: size on arm");
+        assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: align on arm");
+        assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: size on arm");
+        assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: align on arm");
     }
 
     #[cfg(feature = "xen-4-12")]
@@ -3921,6 +5057,317 @@ mod arm {
         }
     }
 
+    mod stable_hvm_info_table {
+        use super::*;
+
+        #[test]
+        fn hvm_info_table() {
+            assert_eq!(size_of::<hvm_info_table>(), 48, "hvm_info_table: size on arm");
+            assert_eq!(align_of::<hvm_info_table>(), 4, "hvm_info_table: align on arm");
+            assert_eq!(offset_of!(hvm_info_table, signature), 0, "hvm_info_table.signature: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, length), 8, "hvm_info_table.length: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, checksum), 12, "hvm_info_table.checksum: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, apic_mode), 13, "hvm_info_table.apic_mode: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, __xenabi_hole_0), 14, "hvm_info_table.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, nr_vcpus), 16, "hvm_info_table.nr_vcpus: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, low_mem_pgend), 20, "hvm_info_table.low_mem_pgend: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, reserved_mem_pgstart), 24, "hvm_info_table.reserved_mem_pgstart: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, high_mem_pgend), 28, "hvm_info_table.high_mem_pgend: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, vcpu_online), 32, "hvm_info_table.vcpu_online: offset on arm");
+        }
+    }
+
+    mod stable_hvm_op {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: size on arm");
+            assert_eq!(align_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: align on arm");
+        }
+
+        #[test]
+        fn xen_hvm_param() {
+            assert_eq!(size_of::<xen_hvm_param>(), 16, "xen_hvm_param: size on arm");
+            assert_eq!(align_of::<xen_hvm_param>(), 8, "xen_hvm_param: align on arm");
+            assert_eq!(offset_of!(xen_hvm_param, domid), 0, "xen_hvm_param.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_param.domid: size on arm");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_hvm_param, __xenabi_hole_0), 2, "xen_hvm_param.__xenabi_hole_0: offset on arm");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_param, pad), 2, "xen_hvm_param.pad: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_param, index), 4, "xen_hvm_param.index: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_param, value), 8, "xen_hvm_param.value: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve>(), 16, "xen_hvm_altp2m_suppress_ve: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve>(), 8, "xen_hvm_altp2m_suppress_ve: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, view), 0, "xen_hvm_altp2m_suppress_ve.view: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve.suppress_ve: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad1), 3, "xen_hvm_altp2m_suppress_ve.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad2), 4, "xen_hvm_altp2m_suppress_ve.pad2: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, gfn), 8, "xen_hvm_altp2m_suppress_ve.gfn: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve_multi>(), 32, "xen_hvm_altp2m_suppress_ve_multi: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve_multi>(), 8, "xen_hvm_altp2m_suppress_ve_multi: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, view), 0, "xen_hvm_altp2m_suppress_ve_multi.view: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve_multi.suppress_ve: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, pad1), 3, "xen_hvm_altp2m_suppress_ve_multi.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error), 4, "xen_hvm_altp2m_suppress_ve_multi.first_error: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_gfn), 8, "xen_hvm_altp2m_suppress_ve_multi.first_gfn: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, last_gfn), 16, "xen_hvm_altp2m_suppress_ve_multi.last_gfn: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error_gfn), 24, "xen_hvm_altp2m_suppress_ve_multi.first_error_gfn: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_pagetable_dying() {
+            assert_eq!(size_of::<xen_hvm_pagetable_dying>(), 16, "xen_hvm_pagetable_dying: size on arm");
+            assert_eq!(align_of::<xen_hvm_pagetable_dying>(), 8, "xen_hvm_pagetable_dying: align on arm");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, domid), 0, "xen_hvm_pagetable_dying.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_pagetable_dying.domid: size on arm");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, pad), 2, "xen_hvm_pagetable_dying.pad: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, gpa), 8, "xen_hvm_pagetable_dying.gpa: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_get_time() {
+            assert_eq!(size_of::<xen_hvm_get_time>(), 8, "xen_hvm_get_time: size on arm");
+            assert_eq!(align_of::<xen_hvm_get_time>(), 8, "xen_hvm_get_time: align on arm");
+            assert_eq!(offset_of!(xen_hvm_get_time, now), 0, "xen_hvm_get_time.now: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_xentrace() {
+            assert_eq!(size_of::<xen_hvm_xentrace>(), 32, "xen_hvm_xentrace: size on arm");
+            assert_eq!(align_of::<xen_hvm_xentrace>(), 2, "xen_hvm_xentrace: align on arm");
+            assert_eq!(offset_of!(xen_hvm_xentrace, event), 0, "xen_hvm_xentrace.event: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra_bytes), 2, "xen_hvm_xentrace.extra_bytes: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra), 4, "xen_hvm_xentrace.extra: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_get_mem_type() {
+            assert_eq!(size_of::<xen_hvm_get_mem_type>(), 16, "xen_hvm_get_mem_type: size on arm");
+            assert_eq!(align_of::<xen_hvm_get_mem_type>(), 8, "xen_hvm_get_mem_type: align on arm");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, domid), 0, "xen_hvm_get_mem_type.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_get_mem_type.domid: size on arm");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, mem_type), 2, "xen_hvm_get_mem_type.mem_type: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pad), 4, "xen_hvm_get_mem_type.pad: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pfn), 8, "xen_hvm_get_mem_type.pfn: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_domain_state() {
+            assert_eq!(size_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_domain_state, state), 0, "xen_hvm_altp2m_domain_state.state: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_vcpu_enable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 16, "xen_hvm_altp2m_vcpu_enable_notify: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 8, "xen_hvm_altp2m_vcpu_enable_notify: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_enable_notify.vcpu_id: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, pad), 4, "xen_hvm_altp2m_vcpu_enable_notify.pad: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, gfn), 8, "xen_hvm_altp2m_vcpu_enable_notify.gfn: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_vcpu_disable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_disable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_disable_notify.vcpu_id: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_view() {
+            assert_eq!(size_of::<xen_hvm_altp2m_view>(), 4, "xen_hvm_altp2m_view: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_view>(), 2, "xen_hvm_altp2m_view: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, view), 0, "xen_hvm_altp2m_view.view: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, hvmmem_default_access), 2, "xen_hvm_altp2m_view.hvmmem_default_access: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_mem_access() {
+            assert_eq!(size_of::<xen_hvm_altp2m_mem_access>(), 16, "xen_hvm_altp2m_mem_access: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_mem_access>(), 8, "xen_hvm_altp2m_mem_access: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, view), 0, "xen_hvm_altp2m_mem_access.view: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, access), 2, "xen_hvm_altp2m_mem_access.access: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, pad), 4, "xen_hvm_altp2m_mem_access.pad: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, gfn), 8, "xen_hvm_altp2m_mem_access.gfn: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_hvm_altp2m_set_mem_access_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_mem_access_multi>(), 32, "xen_hvm_altp2m_set_mem_access_multi: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_mem_access_multi>(), 8, "xen_hvm_altp2m_set_mem_access_multi: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, view), 0, "xen_hvm_altp2m_set_mem_access_multi.view: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pad), 2, "xen_hvm_altp2m_set_mem_access_multi.pad: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, nr), 4, "xen_hvm_altp2m_set_mem_access_multi.nr: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, opaque), 8, "xen_hvm_altp2m_set_mem_access_multi.opaque: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pfn_list), 16, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: offset on arm");
+            assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: size on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, access_list), 24, "xen_hvm_altp2m_set_mem_access_multi.access_list: offset on arm");
+            assert_eq!(size_of::<__guest_handle_const_uint8>(), 8, "xen_hvm_altp2m_set_mem_access_multi.access_list: size on arm");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_change_gfn() {
+            assert_eq!(size_of::<xen_hvm_altp2m_change_gfn>(), 24, "xen_hvm_altp2m_change_gfn: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_change_gfn>(), 8, "xen_hvm_altp2m_change_gfn: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, view), 0, "xen_hvm_altp2m_change_gfn.view: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad1), 2, "xen_hvm_altp2m_change_gfn.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad2), 4, "xen_hvm_altp2m_change_gfn.pad2: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, old_gfn), 8, "xen_hvm_altp2m_change_gfn.old_gfn: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, new_gfn), 16, "xen_hvm_altp2m_change_gfn.new_gfn: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-13")]
+        #[test]
+        fn xen_hvm_altp2m_get_vcpu_p2m_idx() {
+            assert_eq!(size_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 8, "xen_hvm_altp2m_get_vcpu_p2m_idx: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id), 0, "xen_hvm_altp2m_get_vcpu_p2m_idx.vcpu_id: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx.altp2m_idx: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, __xenabi_hole_0), 6, "xen_hvm_altp2m_get_vcpu_p2m_idx.__xenabi_hole_0: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_set_visibility() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_visibility>(), 4, "xen_hvm_altp2m_set_visibility: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_visibility>(), 2, "xen_hvm_altp2m_set_visibility: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, altp2m_idx), 0, "xen_hvm_altp2m_set_visibility.altp2m_idx: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, visible), 2, "xen_hvm_altp2m_set_visibility.visible: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, pad), 3, "xen_hvm_altp2m_set_visibility.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op>(), 80, "xen_hvm_altp2m_op: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_op>(), 8, "xen_hvm_altp2m_op: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, version), 0, "xen_hvm_altp2m_op.version: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, cmd), 4, "xen_hvm_altp2m_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, domain), 8, "xen_hvm_altp2m_op.domain: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_altp2m_op.domain: size on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad1), 10, "xen_hvm_altp2m_op.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad2), 12, "xen_hvm_altp2m_op.pad2: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, u), 16, "xen_hvm_altp2m_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op_u() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op_u>(), 64, "xen_hvm_altp2m_op.u: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_op_u>(), 8, "xen_hvm_altp2m_op.u: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, domain_state), 0, "xen_hvm_altp2m_op.u.domain_state: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, enable_notify), 0, "xen_hvm_altp2m_op.u.enable_notify: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, view), 0, "xen_hvm_altp2m_op.u.view: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, mem_access), 0, "xen_hvm_altp2m_op.u.mem_access: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, change_gfn), 0, "xen_hvm_altp2m_op.u.change_gfn: offset on arm");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_mem_access_multi), 0, "xen_hvm_altp2m_op.u.set_mem_access_multi: offset on arm");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve), 0, "xen_hvm_altp2m_op.u.suppress_ve: offset on arm");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve_multi), 0, "xen_hvm_altp2m_op.u.suppress_ve_multi: offset on arm");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, disable_notify), 0, "xen_hvm_altp2m_op.u.disable_notify: offset on arm");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, get_vcpu_p2m_idx), 0, "xen_hvm_altp2m_op.u.get_vcpu_p2m_idx: offset on arm");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_visibility), 0, "xen_hvm_altp2m_op.u.set_visibility: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, pad), 0, "xen_hvm_altp2m_op.u.pad: offset on arm");
+        }
+    }
+
+    #[cfg(feature = "xen-4-7")]
+    mod stable_hvm_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_hvm_x86_32() {
+            assert_eq!(size_of::<vcpu_hvm_x86_32>(), 120, "vcpu_hvm_x86_32: size on arm");
+            assert_eq!(align_of::<vcpu_hvm_x86_32>(), 8, "vcpu_hvm_x86_32: align on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eax), 0, "vcpu_hvm_x86_32.eax: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ecx), 4, "vcpu_hvm_x86_32.ecx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edx), 8, "vcpu_hvm_x86_32.edx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebx), 12, "vcpu_hvm_x86_32.ebx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esp), 16, "vcpu_hvm_x86_32.esp: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebp), 20, "vcpu_hvm_x86_32.ebp: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esi), 24, "vcpu_hvm_x86_32.esi: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edi), 28, "vcpu_hvm_x86_32.edi: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eip), 32, "vcpu_hvm_x86_32.eip: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eflags), 36, "vcpu_hvm_x86_32.eflags: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr0), 40, "vcpu_hvm_x86_32.cr0: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr3), 44, "vcpu_hvm_x86_32.cr3: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr4), 48, "vcpu_hvm_x86_32.cr4: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad1), 52, "vcpu_hvm_x86_32.pad1: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, efer), 56, "vcpu_hvm_x86_32.efer: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_base), 64, "vcpu_hvm_x86_32.cs_base: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_base), 68, "vcpu_hvm_x86_32.ds_base: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_base), 72, "vcpu_hvm_x86_32.ss_base: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_base), 76, "vcpu_hvm_x86_32.es_base: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_base), 80, "vcpu_hvm_x86_32.tr_base: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_limit), 84, "vcpu_hvm_x86_32.cs_limit: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_limit), 88, "vcpu_hvm_x86_32.ds_limit: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_limit), 92, "vcpu_hvm_x86_32.ss_limit: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_limit), 96, "vcpu_hvm_x86_32.es_limit: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_limit), 100, "vcpu_hvm_x86_32.tr_limit: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_ar), 104, "vcpu_hvm_x86_32.cs_ar: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_ar), 106, "vcpu_hvm_x86_32.ds_ar: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_ar), 108, "vcpu_hvm_x86_32.ss_ar: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_ar), 110, "vcpu_hvm_x86_32.es_ar: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_ar), 112, "vcpu_hvm_x86_32.tr_ar: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad2), 114, "vcpu_hvm_x86_32.pad2: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_hvm_x86_64() {
+            assert_eq!(size_of::<vcpu_hvm_x86_64>(), 112, "vcpu_hvm_x86_64: size on arm");
+            assert_eq!(align_of::<vcpu_hvm_x86_64>(), 8, "vcpu_hvm_x86_64: align on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rax), 0, "vcpu_hvm_x86_64.rax: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rcx), 8, "vcpu_hvm_x86_64.rcx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdx), 16, "vcpu_hvm_x86_64.rdx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbx), 24, "vcpu_hvm_x86_64.rbx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsp), 32, "vcpu_hvm_x86_64.rsp: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbp), 40, "vcpu_hvm_x86_64.rbp: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsi), 48, "vcpu_hvm_x86_64.rsi: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdi), 56, "vcpu_hvm_x86_64.rdi: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rip), 64, "vcpu_hvm_x86_64.rip: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rflags), 72, "vcpu_hvm_x86_64.rflags: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr0), 80, "vcpu_hvm_x86_64.cr0: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr3), 88, "vcpu_hvm_x86_64.cr3: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr4), 96, "vcpu_hvm_x86_64.cr4: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, efer), 104, "vcpu_hvm_x86_64.efer: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_hvm_context() {
+            assert_eq!(size_of::<vcpu_hvm_context>(), 128, "vcpu_hvm_context: size on arm");
+            assert_eq!(align_of::<vcpu_hvm_context>(), 8, "vcpu_hvm_context: align on arm");
+            assert_eq!(offset_of!(vcpu_hvm_context, mode), 0, "vcpu_hvm_context.mode: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_context, pad), 4, "vcpu_hvm_context.pad: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_context, cpu_regs), 8, "vcpu_hvm_context.cpu_regs: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_hvm_context_cpu_regs() {
+            assert_eq!(size_of::<vcpu_hvm_context_cpu_regs>(), 120, "vcpu_hvm_context.cpu_regs: size on arm");
+            assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 8, "vcpu_hvm_context.cpu_regs: align on arm");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on arm");
+        }
+    }
+
     mod stable_ioreq {
         use super::*;
 
@@ -3997,6 +5444,220 @@ mod arm {
             assert_eq!(offset_of!(buffered_iopage, read_pointer), 0, "buffered_iopage.read_pointer: offset on arm");
             assert_eq!(offset_of!(buffered_iopage, write_pointer), 4, "buffered_iopage.write_pointer: offset on arm");
             assert_eq!(offset_of!(buffered_iopage, buf_ioreq), 8, "buffered_iopage.buf_ioreq: offset on arm");
+        }
+    }
+
+    mod stable_memory {
+        use super::*;
+
+        #[test]
+        fn xen_memory_reservation() {
+            assert_eq!(size_of::<xen_memory_reservation>(), 32, "xen_memory_reservation: size on arm");
+            assert_eq!(align_of::<xen_memory_reservation>(), 8, "xen_memory_reservation: align on arm");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_start), 0, "xen_memory_reservation.extent_start: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_memory_reservation.extent_start: size on arm");
+            assert_eq!(offset_of!(xen_memory_reservation, nr_extents), 8, "xen_memory_reservation.nr_extents: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_memory_reservation.nr_extents: size on arm");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_order), 16, "xen_memory_reservation.extent_order: offset on arm");
+            assert_eq!(offset_of!(xen_memory_reservation, mem_flags), 20, "xen_memory_reservation.mem_flags: offset on arm");
+            assert_eq!(offset_of!(xen_memory_reservation, domid), 24, "xen_memory_reservation.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_reservation.domid: size on arm");
+            assert_eq!(offset_of!(xen_memory_reservation, __xenabi_hole_0), 26, "xen_memory_reservation.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_memory_exchange() {
+            assert_eq!(size_of::<xen_memory_exchange>(), 72, "xen_memory_exchange: size on arm");
+            assert_eq!(align_of::<xen_memory_exchange>(), 8, "xen_memory_exchange: align on arm");
+            assert_eq!(offset_of!(xen_memory_exchange, r#in), 0, "xen_memory_exchange.in: offset on arm");
+            assert_eq!(offset_of!(xen_memory_exchange, out), 32, "xen_memory_exchange.out: offset on arm");
+            assert_eq!(offset_of!(xen_memory_exchange, nr_exchanged), 64, "xen_memory_exchange.nr_exchanged: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_memory_exchange.nr_exchanged: size on arm");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn xen_memory_domain() {
+            assert_eq!(size_of::<xen_memory_domain>(), 2, "xen_memory_domain: size on arm");
+            assert_eq!(align_of::<xen_memory_domain>(), 2, "xen_memory_domain: align on arm");
+            assert_eq!(offset_of!(xen_memory_domain, domid), 0, "xen_memory_domain.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_domain.domid: size on arm");
+        }
+
+        #[test]
+        fn xen_machphys_mfn_list() {
+            assert_eq!(size_of::<xen_machphys_mfn_list>(), 24, "xen_machphys_mfn_list: size on arm");
+            assert_eq!(align_of::<xen_machphys_mfn_list>(), 8, "xen_machphys_mfn_list: align on arm");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, max_extents), 0, "xen_machphys_mfn_list.max_extents: offset on arm");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, __xenabi_hole_0), 4, "xen_machphys_mfn_list.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, extent_start), 8, "xen_machphys_mfn_list.extent_start: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_machphys_mfn_list.extent_start: size on arm");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, nr_extents), 16, "xen_machphys_mfn_list.nr_extents: offset on arm");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, __xenabi_hole_1), 20, "xen_machphys_mfn_list.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn xen_machphys_mapping() {
+            assert_eq!(size_of::<xen_machphys_mapping>(), 24, "xen_machphys_mapping: size on arm");
+            assert_eq!(align_of::<xen_machphys_mapping>(), 8, "xen_machphys_mapping: align on arm");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_start), 0, "xen_machphys_mapping.v_start: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.v_start: size on arm");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_end), 8, "xen_machphys_mapping.v_end: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.v_end: size on arm");
+            assert_eq!(offset_of!(xen_machphys_mapping, max_mfn), 16, "xen_machphys_mapping.max_mfn: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.max_mfn: size on arm");
+        }
+
+        #[test]
+        fn xen_add_to_physmap() {
+            assert_eq!(size_of::<xen_add_to_physmap>(), 24, "xen_add_to_physmap: size on arm");
+            assert_eq!(align_of::<xen_add_to_physmap>(), 8, "xen_add_to_physmap: align on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap, domid), 0, "xen_add_to_physmap.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap.domid: size on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap, size), 2, "xen_add_to_physmap.size: offset on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap, space), 4, "xen_add_to_physmap.space: offset on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap, idx), 8, "xen_add_to_physmap.idx: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_add_to_physmap.idx: size on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap, gpfn), 16, "xen_add_to_physmap.gpfn: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_add_to_physmap.gpfn: size on arm");
+        }
+
+        #[test]
+        fn xen_add_to_physmap_batch_extra() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: size on arm");
+            assert_eq!(align_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: align on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, foreign_domid), 0, "xen_add_to_physmap_batch_extra.foreign_domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch_extra.foreign_domid: size on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, res0), 0, "xen_add_to_physmap_batch_extra.res0: offset on arm");
+        }
+
+        #[test]
+        fn xen_add_to_physmap_batch() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch>(), 32, "xen_add_to_physmap_batch: size on arm");
+            assert_eq!(align_of::<xen_add_to_physmap_batch>(), 8, "xen_add_to_physmap_batch: align on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, domid), 0, "xen_add_to_physmap_batch.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch.domid: size on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, space), 2, "xen_add_to_physmap_batch.space: offset on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, size), 4, "xen_add_to_physmap_batch.size: offset on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, u), 6, "xen_add_to_physmap_batch.u: offset on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, idxs), 8, "xen_add_to_physmap_batch.idxs: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "xen_add_to_physmap_batch.idxs: size on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, gpfns), 16, "xen_add_to_physmap_batch.gpfns: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_add_to_physmap_batch.gpfns: size on arm");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, errs), 24, "xen_add_to_physmap_batch.errs: offset on arm");
+            assert_eq!(size_of::<__guest_handle_int>(), 8, "xen_add_to_physmap_batch.errs: size on arm");
+        }
+
+        #[test]
+        fn xen_remove_from_physmap() {
+            assert_eq!(size_of::<xen_remove_from_physmap>(), 16, "xen_remove_from_physmap: size on arm");
+            assert_eq!(align_of::<xen_remove_from_physmap>(), 8, "xen_remove_from_physmap: align on arm");
+            assert_eq!(offset_of!(xen_remove_from_physmap, domid), 0, "xen_remove_from_physmap.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_remove_from_physmap.domid: size on arm");
+            assert_eq!(offset_of!(xen_remove_from_physmap, __xenabi_hole_0), 2, "xen_remove_from_physmap.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_remove_from_physmap, gpfn), 8, "xen_remove_from_physmap.gpfn: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_remove_from_physmap.gpfn: size on arm");
+        }
+
+        #[test]
+        fn xen_memory_map() {
+            assert_eq!(size_of::<xen_memory_map>(), 16, "xen_memory_map: size on arm");
+            assert_eq!(align_of::<xen_memory_map>(), 8, "xen_memory_map: align on arm");
+            assert_eq!(offset_of!(xen_memory_map, nr_entries), 0, "xen_memory_map.nr_entries: offset on arm");
+            assert_eq!(offset_of!(xen_memory_map, __xenabi_hole_0), 4, "xen_memory_map.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_memory_map, buffer), 8, "xen_memory_map.buffer: offset on arm");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xen_memory_map.buffer: size on arm");
+        }
+
+        #[test]
+        fn xen_foreign_memory_map() {
+            assert_eq!(size_of::<xen_foreign_memory_map>(), 24, "xen_foreign_memory_map: size on arm");
+            assert_eq!(align_of::<xen_foreign_memory_map>(), 8, "xen_foreign_memory_map: align on arm");
+            assert_eq!(offset_of!(xen_foreign_memory_map, domid), 0, "xen_foreign_memory_map.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_foreign_memory_map.domid: size on arm");
+            assert_eq!(offset_of!(xen_foreign_memory_map, __xenabi_hole_0), 2, "xen_foreign_memory_map.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_foreign_memory_map, map), 8, "xen_foreign_memory_map.map: offset on arm");
+        }
+
+        #[test]
+        fn xen_pod_target() {
+            assert_eq!(size_of::<xen_pod_target>(), 40, "xen_pod_target: size on arm");
+            assert_eq!(align_of::<xen_pod_target>(), 8, "xen_pod_target: align on arm");
+            assert_eq!(offset_of!(xen_pod_target, target_pages), 0, "xen_pod_target.target_pages: offset on arm");
+            assert_eq!(offset_of!(xen_pod_target, tot_pages), 8, "xen_pod_target.tot_pages: offset on arm");
+            assert_eq!(offset_of!(xen_pod_target, pod_cache_pages), 16, "xen_pod_target.pod_cache_pages: offset on arm");
+            assert_eq!(offset_of!(xen_pod_target, pod_entries), 24, "xen_pod_target.pod_entries: offset on arm");
+            assert_eq!(offset_of!(xen_pod_target, domid), 32, "xen_pod_target.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pod_target.domid: size on arm");
+            assert_eq!(offset_of!(xen_pod_target, __xenabi_hole_0), 34, "xen_pod_target.__xenabi_hole_0: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_mem_acquire_resource() {
+            assert_eq!(size_of::<xen_mem_acquire_resource>(), 32, "xen_mem_acquire_resource: size on arm");
+            assert_eq!(align_of::<xen_mem_acquire_resource>(), 8, "xen_mem_acquire_resource: align on arm");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, domid), 0, "xen_mem_acquire_resource.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_mem_acquire_resource.domid: size on arm");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, r#type), 2, "xen_mem_acquire_resource.type: offset on arm");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, id), 4, "xen_mem_acquire_resource.id: offset on arm");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, nr_frames), 8, "xen_mem_acquire_resource.nr_frames: offset on arm");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, pad), 12, "xen_mem_acquire_resource.pad: offset on arm");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame), 16, "xen_mem_acquire_resource.frame: offset on arm");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame_list), 24, "xen_mem_acquire_resource.frame_list: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_mem_acquire_resource.frame_list: size on arm");
+        }
+
+        #[test]
+        fn xen_vmemrange() {
+            assert_eq!(size_of::<xen_vmemrange>(), 24, "xen_vmemrange: size on arm");
+            assert_eq!(align_of::<xen_vmemrange>(), 8, "xen_vmemrange: align on arm");
+            assert_eq!(offset_of!(xen_vmemrange, start), 0, "xen_vmemrange.start: offset on arm");
+            assert_eq!(offset_of!(xen_vmemrange, end), 8, "xen_vmemrange.end: offset on arm");
+            assert_eq!(offset_of!(xen_vmemrange, flags), 16, "xen_vmemrange.flags: offset on arm");
+            assert_eq!(offset_of!(xen_vmemrange, nid), 20, "xen_vmemrange.nid: offset on arm");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info() {
+            assert_eq!(size_of::<xen_vnuma_topology_info>(), 40, "xen_vnuma_topology_info: size on arm");
+            assert_eq!(align_of::<xen_vnuma_topology_info>(), 8, "xen_vnuma_topology_info: align on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, domid), 0, "xen_vnuma_topology_info.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_vnuma_topology_info.domid: size on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, pad), 2, "xen_vnuma_topology_info.pad: offset on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vnodes), 4, "xen_vnuma_topology_info.nr_vnodes: offset on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vcpus), 8, "xen_vnuma_topology_info.nr_vcpus: offset on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vmemranges), 12, "xen_vnuma_topology_info.nr_vmemranges: offset on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vdistance), 16, "xen_vnuma_topology_info.vdistance: offset on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vcpu_to_vnode), 24, "xen_vnuma_topology_info.vcpu_to_vnode: offset on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vmemrange), 32, "xen_vnuma_topology_info.vmemrange: offset on arm");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vdistance() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vdistance>(), 8, "xen_vnuma_topology_info.vdistance: size on arm");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vdistance>(), 8, "xen_vnuma_topology_info.vdistance: align on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, h), 0, "xen_vnuma_topology_info.vdistance.h: offset on arm");
+            assert_eq!(size_of::<__guest_handle_uint>(), 8, "xen_vnuma_topology_info.vdistance.h: size on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, pad), 0, "xen_vnuma_topology_info.vdistance.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vcpu_to_vnode() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode: size on arm");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode: align on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, h), 0, "xen_vnuma_topology_info.vcpu_to_vnode.h: offset on arm");
+            assert_eq!(size_of::<__guest_handle_uint>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode.h: size on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, pad), 0, "xen_vnuma_topology_info.vcpu_to_vnode.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vmemrange() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vmemrange>(), 8, "xen_vnuma_topology_info.vmemrange: size on arm");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vmemrange>(), 8, "xen_vnuma_topology_info.vmemrange: align on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, h), 0, "xen_vnuma_topology_info.vmemrange.h: offset on arm");
+            assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "xen_vnuma_topology_info.vmemrange.h: size on arm");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, pad), 0, "xen_vnuma_topology_info.vmemrange.pad: offset on arm");
         }
     }
 
@@ -4509,9 +6170,16 @@ mod aarch64 {
     use xenabi::stable::argo::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::e820::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::grant_table::*;
+    use xenabi::stable::hvm_info_table::*;
+    use xenabi::stable::hvm_op::*;
+    #[cfg(feature = "xen-4-7")]
+    use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::memory::*;
+    use xenabi::stable::params::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xenbus::*;
     use xenabi::stable::xs_wire::*;
@@ -4530,18 +6198,32 @@ mod aarch64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on aarch64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on aarch64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: size on aarch64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: align on aarch64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint8>(), 8, "__guest_handle_const_uint8: size on aarch64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint8>(), 8, "__guest_handle_const_uint8: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_int>(), 8, "__guest_handle_int: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on aarch64");
         #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on aarch64");
         #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on aarch64");
-        #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on aarch64");
-        #[cfg(feature = "xen-4-9")]
         assert_eq!(align_of::<__guest_handle_void>(), 8, "__guest_handle_void: align on aarch64");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: align on aarch64");
     }
 
     #[cfg(feature = "xen-4-12")]
@@ -5391,6 +7073,317 @@ mod aarch64 {
         }
     }
 
+    mod stable_hvm_info_table {
+        use super::*;
+
+        #[test]
+        fn hvm_info_table() {
+            assert_eq!(size_of::<hvm_info_table>(), 48, "hvm_info_table: size on aarch64");
+            assert_eq!(align_of::<hvm_info_table>(), 4, "hvm_info_table: align on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, signature), 0, "hvm_info_table.signature: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, length), 8, "hvm_info_table.length: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, checksum), 12, "hvm_info_table.checksum: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, apic_mode), 13, "hvm_info_table.apic_mode: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, __xenabi_hole_0), 14, "hvm_info_table.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, nr_vcpus), 16, "hvm_info_table.nr_vcpus: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, low_mem_pgend), 20, "hvm_info_table.low_mem_pgend: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, reserved_mem_pgstart), 24, "hvm_info_table.reserved_mem_pgstart: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, high_mem_pgend), 28, "hvm_info_table.high_mem_pgend: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, vcpu_online), 32, "hvm_info_table.vcpu_online: offset on aarch64");
+        }
+    }
+
+    mod stable_hvm_op {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: size on aarch64");
+            assert_eq!(align_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: align on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_param() {
+            assert_eq!(size_of::<xen_hvm_param>(), 16, "xen_hvm_param: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_param>(), 8, "xen_hvm_param: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_param, domid), 0, "xen_hvm_param.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_param.domid: size on aarch64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_hvm_param, __xenabi_hole_0), 2, "xen_hvm_param.__xenabi_hole_0: offset on aarch64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_param, pad), 2, "xen_hvm_param.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_param, index), 4, "xen_hvm_param.index: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_param, value), 8, "xen_hvm_param.value: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve>(), 16, "xen_hvm_altp2m_suppress_ve: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve>(), 8, "xen_hvm_altp2m_suppress_ve: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, view), 0, "xen_hvm_altp2m_suppress_ve.view: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve.suppress_ve: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad1), 3, "xen_hvm_altp2m_suppress_ve.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad2), 4, "xen_hvm_altp2m_suppress_ve.pad2: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, gfn), 8, "xen_hvm_altp2m_suppress_ve.gfn: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve_multi>(), 32, "xen_hvm_altp2m_suppress_ve_multi: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve_multi>(), 8, "xen_hvm_altp2m_suppress_ve_multi: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, view), 0, "xen_hvm_altp2m_suppress_ve_multi.view: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve_multi.suppress_ve: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, pad1), 3, "xen_hvm_altp2m_suppress_ve_multi.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error), 4, "xen_hvm_altp2m_suppress_ve_multi.first_error: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_gfn), 8, "xen_hvm_altp2m_suppress_ve_multi.first_gfn: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, last_gfn), 16, "xen_hvm_altp2m_suppress_ve_multi.last_gfn: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error_gfn), 24, "xen_hvm_altp2m_suppress_ve_multi.first_error_gfn: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_pagetable_dying() {
+            assert_eq!(size_of::<xen_hvm_pagetable_dying>(), 16, "xen_hvm_pagetable_dying: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_pagetable_dying>(), 8, "xen_hvm_pagetable_dying: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, domid), 0, "xen_hvm_pagetable_dying.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_pagetable_dying.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, pad), 2, "xen_hvm_pagetable_dying.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, gpa), 8, "xen_hvm_pagetable_dying.gpa: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_get_time() {
+            assert_eq!(size_of::<xen_hvm_get_time>(), 8, "xen_hvm_get_time: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_get_time>(), 8, "xen_hvm_get_time: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_get_time, now), 0, "xen_hvm_get_time.now: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_xentrace() {
+            assert_eq!(size_of::<xen_hvm_xentrace>(), 32, "xen_hvm_xentrace: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_xentrace>(), 2, "xen_hvm_xentrace: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_xentrace, event), 0, "xen_hvm_xentrace.event: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra_bytes), 2, "xen_hvm_xentrace.extra_bytes: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra), 4, "xen_hvm_xentrace.extra: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_get_mem_type() {
+            assert_eq!(size_of::<xen_hvm_get_mem_type>(), 16, "xen_hvm_get_mem_type: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_get_mem_type>(), 8, "xen_hvm_get_mem_type: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, domid), 0, "xen_hvm_get_mem_type.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_get_mem_type.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, mem_type), 2, "xen_hvm_get_mem_type.mem_type: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pad), 4, "xen_hvm_get_mem_type.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pfn), 8, "xen_hvm_get_mem_type.pfn: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_domain_state() {
+            assert_eq!(size_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_domain_state, state), 0, "xen_hvm_altp2m_domain_state.state: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_vcpu_enable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 16, "xen_hvm_altp2m_vcpu_enable_notify: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 8, "xen_hvm_altp2m_vcpu_enable_notify: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_enable_notify.vcpu_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, pad), 4, "xen_hvm_altp2m_vcpu_enable_notify.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, gfn), 8, "xen_hvm_altp2m_vcpu_enable_notify.gfn: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_vcpu_disable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_disable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_disable_notify.vcpu_id: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_view() {
+            assert_eq!(size_of::<xen_hvm_altp2m_view>(), 4, "xen_hvm_altp2m_view: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_view>(), 2, "xen_hvm_altp2m_view: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, view), 0, "xen_hvm_altp2m_view.view: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, hvmmem_default_access), 2, "xen_hvm_altp2m_view.hvmmem_default_access: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_mem_access() {
+            assert_eq!(size_of::<xen_hvm_altp2m_mem_access>(), 16, "xen_hvm_altp2m_mem_access: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_mem_access>(), 8, "xen_hvm_altp2m_mem_access: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, view), 0, "xen_hvm_altp2m_mem_access.view: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, access), 2, "xen_hvm_altp2m_mem_access.access: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, pad), 4, "xen_hvm_altp2m_mem_access.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, gfn), 8, "xen_hvm_altp2m_mem_access.gfn: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_hvm_altp2m_set_mem_access_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_mem_access_multi>(), 32, "xen_hvm_altp2m_set_mem_access_multi: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_mem_access_multi>(), 8, "xen_hvm_altp2m_set_mem_access_multi: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, view), 0, "xen_hvm_altp2m_set_mem_access_multi.view: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pad), 2, "xen_hvm_altp2m_set_mem_access_multi.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, nr), 4, "xen_hvm_altp2m_set_mem_access_multi.nr: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, opaque), 8, "xen_hvm_altp2m_set_mem_access_multi.opaque: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pfn_list), 16, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: size on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, access_list), 24, "xen_hvm_altp2m_set_mem_access_multi.access_list: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_const_uint8>(), 8, "xen_hvm_altp2m_set_mem_access_multi.access_list: size on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_change_gfn() {
+            assert_eq!(size_of::<xen_hvm_altp2m_change_gfn>(), 24, "xen_hvm_altp2m_change_gfn: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_change_gfn>(), 8, "xen_hvm_altp2m_change_gfn: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, view), 0, "xen_hvm_altp2m_change_gfn.view: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad1), 2, "xen_hvm_altp2m_change_gfn.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad2), 4, "xen_hvm_altp2m_change_gfn.pad2: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, old_gfn), 8, "xen_hvm_altp2m_change_gfn.old_gfn: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, new_gfn), 16, "xen_hvm_altp2m_change_gfn.new_gfn: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-13")]
+        #[test]
+        fn xen_hvm_altp2m_get_vcpu_p2m_idx() {
+            assert_eq!(size_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 8, "xen_hvm_altp2m_get_vcpu_p2m_idx: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id), 0, "xen_hvm_altp2m_get_vcpu_p2m_idx.vcpu_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx.altp2m_idx: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, __xenabi_hole_0), 6, "xen_hvm_altp2m_get_vcpu_p2m_idx.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_set_visibility() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_visibility>(), 4, "xen_hvm_altp2m_set_visibility: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_visibility>(), 2, "xen_hvm_altp2m_set_visibility: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, altp2m_idx), 0, "xen_hvm_altp2m_set_visibility.altp2m_idx: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, visible), 2, "xen_hvm_altp2m_set_visibility.visible: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, pad), 3, "xen_hvm_altp2m_set_visibility.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op>(), 80, "xen_hvm_altp2m_op: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_op>(), 8, "xen_hvm_altp2m_op: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, version), 0, "xen_hvm_altp2m_op.version: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, cmd), 4, "xen_hvm_altp2m_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, domain), 8, "xen_hvm_altp2m_op.domain: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_altp2m_op.domain: size on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad1), 10, "xen_hvm_altp2m_op.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad2), 12, "xen_hvm_altp2m_op.pad2: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, u), 16, "xen_hvm_altp2m_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op_u() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op_u>(), 64, "xen_hvm_altp2m_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_op_u>(), 8, "xen_hvm_altp2m_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, domain_state), 0, "xen_hvm_altp2m_op.u.domain_state: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, enable_notify), 0, "xen_hvm_altp2m_op.u.enable_notify: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, view), 0, "xen_hvm_altp2m_op.u.view: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, mem_access), 0, "xen_hvm_altp2m_op.u.mem_access: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, change_gfn), 0, "xen_hvm_altp2m_op.u.change_gfn: offset on aarch64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_mem_access_multi), 0, "xen_hvm_altp2m_op.u.set_mem_access_multi: offset on aarch64");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve), 0, "xen_hvm_altp2m_op.u.suppress_ve: offset on aarch64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve_multi), 0, "xen_hvm_altp2m_op.u.suppress_ve_multi: offset on aarch64");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, disable_notify), 0, "xen_hvm_altp2m_op.u.disable_notify: offset on aarch64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, get_vcpu_p2m_idx), 0, "xen_hvm_altp2m_op.u.get_vcpu_p2m_idx: offset on aarch64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_visibility), 0, "xen_hvm_altp2m_op.u.set_visibility: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, pad), 0, "xen_hvm_altp2m_op.u.pad: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-7")]
+    mod stable_hvm_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_hvm_x86_32() {
+            assert_eq!(size_of::<vcpu_hvm_x86_32>(), 120, "vcpu_hvm_x86_32: size on aarch64");
+            assert_eq!(align_of::<vcpu_hvm_x86_32>(), 8, "vcpu_hvm_x86_32: align on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eax), 0, "vcpu_hvm_x86_32.eax: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ecx), 4, "vcpu_hvm_x86_32.ecx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edx), 8, "vcpu_hvm_x86_32.edx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebx), 12, "vcpu_hvm_x86_32.ebx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esp), 16, "vcpu_hvm_x86_32.esp: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebp), 20, "vcpu_hvm_x86_32.ebp: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esi), 24, "vcpu_hvm_x86_32.esi: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edi), 28, "vcpu_hvm_x86_32.edi: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eip), 32, "vcpu_hvm_x86_32.eip: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eflags), 36, "vcpu_hvm_x86_32.eflags: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr0), 40, "vcpu_hvm_x86_32.cr0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr3), 44, "vcpu_hvm_x86_32.cr3: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr4), 48, "vcpu_hvm_x86_32.cr4: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad1), 52, "vcpu_hvm_x86_32.pad1: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, efer), 56, "vcpu_hvm_x86_32.efer: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_base), 64, "vcpu_hvm_x86_32.cs_base: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_base), 68, "vcpu_hvm_x86_32.ds_base: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_base), 72, "vcpu_hvm_x86_32.ss_base: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_base), 76, "vcpu_hvm_x86_32.es_base: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_base), 80, "vcpu_hvm_x86_32.tr_base: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_limit), 84, "vcpu_hvm_x86_32.cs_limit: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_limit), 88, "vcpu_hvm_x86_32.ds_limit: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_limit), 92, "vcpu_hvm_x86_32.ss_limit: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_limit), 96, "vcpu_hvm_x86_32.es_limit: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_limit), 100, "vcpu_hvm_x86_32.tr_limit: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_ar), 104, "vcpu_hvm_x86_32.cs_ar: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_ar), 106, "vcpu_hvm_x86_32.ds_ar: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_ar), 108, "vcpu_hvm_x86_32.ss_ar: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_ar), 110, "vcpu_hvm_x86_32.es_ar: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_ar), 112, "vcpu_hvm_x86_32.tr_ar: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad2), 114, "vcpu_hvm_x86_32.pad2: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_hvm_x86_64() {
+            assert_eq!(size_of::<vcpu_hvm_x86_64>(), 112, "vcpu_hvm_x86_64: size on aarch64");
+            assert_eq!(align_of::<vcpu_hvm_x86_64>(), 8, "vcpu_hvm_x86_64: align on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rax), 0, "vcpu_hvm_x86_64.rax: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rcx), 8, "vcpu_hvm_x86_64.rcx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdx), 16, "vcpu_hvm_x86_64.rdx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbx), 24, "vcpu_hvm_x86_64.rbx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsp), 32, "vcpu_hvm_x86_64.rsp: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbp), 40, "vcpu_hvm_x86_64.rbp: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsi), 48, "vcpu_hvm_x86_64.rsi: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdi), 56, "vcpu_hvm_x86_64.rdi: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rip), 64, "vcpu_hvm_x86_64.rip: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rflags), 72, "vcpu_hvm_x86_64.rflags: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr0), 80, "vcpu_hvm_x86_64.cr0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr3), 88, "vcpu_hvm_x86_64.cr3: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr4), 96, "vcpu_hvm_x86_64.cr4: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, efer), 104, "vcpu_hvm_x86_64.efer: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_hvm_context() {
+            assert_eq!(size_of::<vcpu_hvm_context>(), 128, "vcpu_hvm_context: size on aarch64");
+            assert_eq!(align_of::<vcpu_hvm_context>(), 8, "vcpu_hvm_context: align on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_context, mode), 0, "vcpu_hvm_context.mode: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_context, pad), 4, "vcpu_hvm_context.pad: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_context, cpu_regs), 8, "vcpu_hvm_context.cpu_regs: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_hvm_context_cpu_regs() {
+            assert_eq!(size_of::<vcpu_hvm_context_cpu_regs>(), 120, "vcpu_hvm_context.cpu_regs: size on aarch64");
+            assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 8, "vcpu_hvm_context.cpu_regs: align on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on aarch64");
+        }
+    }
+
     mod stable_ioreq {
         use super::*;
 
@@ -5467,6 +7460,220 @@ mod aarch64 {
             assert_eq!(offset_of!(buffered_iopage, read_pointer), 0, "buffered_iopage.read_pointer: offset on aarch64");
             assert_eq!(offset_of!(buffered_iopage, write_pointer), 4, "buffered_iopage.write_pointer: offset on aarch64");
             assert_eq!(offset_of!(buffered_iopage, buf_ioreq), 8, "buffered_iopage.buf_ioreq: offset on aarch64");
+        }
+    }
+
+    mod stable_memory {
+        use super::*;
+
+        #[test]
+        fn xen_memory_reservation() {
+            assert_eq!(size_of::<xen_memory_reservation>(), 32, "xen_memory_reservation: size on aarch64");
+            assert_eq!(align_of::<xen_memory_reservation>(), 8, "xen_memory_reservation: align on aarch64");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_start), 0, "xen_memory_reservation.extent_start: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_memory_reservation.extent_start: size on aarch64");
+            assert_eq!(offset_of!(xen_memory_reservation, nr_extents), 8, "xen_memory_reservation.nr_extents: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_memory_reservation.nr_extents: size on aarch64");
+            assert_eq!(offset_of!(xen_memory_reservation, extent_order), 16, "xen_memory_reservation.extent_order: offset on aarch64");
+            assert_eq!(offset_of!(xen_memory_reservation, mem_flags), 20, "xen_memory_reservation.mem_flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_memory_reservation, domid), 24, "xen_memory_reservation.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_reservation.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_memory_reservation, __xenabi_hole_0), 26, "xen_memory_reservation.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_memory_exchange() {
+            assert_eq!(size_of::<xen_memory_exchange>(), 72, "xen_memory_exchange: size on aarch64");
+            assert_eq!(align_of::<xen_memory_exchange>(), 8, "xen_memory_exchange: align on aarch64");
+            assert_eq!(offset_of!(xen_memory_exchange, r#in), 0, "xen_memory_exchange.in: offset on aarch64");
+            assert_eq!(offset_of!(xen_memory_exchange, out), 32, "xen_memory_exchange.out: offset on aarch64");
+            assert_eq!(offset_of!(xen_memory_exchange, nr_exchanged), 64, "xen_memory_exchange.nr_exchanged: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_memory_exchange.nr_exchanged: size on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-16")]
+        #[test]
+        fn xen_memory_domain() {
+            assert_eq!(size_of::<xen_memory_domain>(), 2, "xen_memory_domain: size on aarch64");
+            assert_eq!(align_of::<xen_memory_domain>(), 2, "xen_memory_domain: align on aarch64");
+            assert_eq!(offset_of!(xen_memory_domain, domid), 0, "xen_memory_domain.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_memory_domain.domid: size on aarch64");
+        }
+
+        #[test]
+        fn xen_machphys_mfn_list() {
+            assert_eq!(size_of::<xen_machphys_mfn_list>(), 24, "xen_machphys_mfn_list: size on aarch64");
+            assert_eq!(align_of::<xen_machphys_mfn_list>(), 8, "xen_machphys_mfn_list: align on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, max_extents), 0, "xen_machphys_mfn_list.max_extents: offset on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, __xenabi_hole_0), 4, "xen_machphys_mfn_list.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, extent_start), 8, "xen_machphys_mfn_list.extent_start: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_machphys_mfn_list.extent_start: size on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, nr_extents), 16, "xen_machphys_mfn_list.nr_extents: offset on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mfn_list, __xenabi_hole_1), 20, "xen_machphys_mfn_list.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_machphys_mapping() {
+            assert_eq!(size_of::<xen_machphys_mapping>(), 24, "xen_machphys_mapping: size on aarch64");
+            assert_eq!(align_of::<xen_machphys_mapping>(), 8, "xen_machphys_mapping: align on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_start), 0, "xen_machphys_mapping.v_start: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.v_start: size on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mapping, v_end), 8, "xen_machphys_mapping.v_end: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.v_end: size on aarch64");
+            assert_eq!(offset_of!(xen_machphys_mapping, max_mfn), 16, "xen_machphys_mapping.max_mfn: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_machphys_mapping.max_mfn: size on aarch64");
+        }
+
+        #[test]
+        fn xen_add_to_physmap() {
+            assert_eq!(size_of::<xen_add_to_physmap>(), 24, "xen_add_to_physmap: size on aarch64");
+            assert_eq!(align_of::<xen_add_to_physmap>(), 8, "xen_add_to_physmap: align on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap, domid), 0, "xen_add_to_physmap.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap, size), 2, "xen_add_to_physmap.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap, space), 4, "xen_add_to_physmap.space: offset on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap, idx), 8, "xen_add_to_physmap.idx: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_add_to_physmap.idx: size on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap, gpfn), 16, "xen_add_to_physmap.gpfn: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_add_to_physmap.gpfn: size on aarch64");
+        }
+
+        #[test]
+        fn xen_add_to_physmap_batch_extra() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: size on aarch64");
+            assert_eq!(align_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: align on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, foreign_domid), 0, "xen_add_to_physmap_batch_extra.foreign_domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch_extra.foreign_domid: size on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, res0), 0, "xen_add_to_physmap_batch_extra.res0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_add_to_physmap_batch() {
+            assert_eq!(size_of::<xen_add_to_physmap_batch>(), 32, "xen_add_to_physmap_batch: size on aarch64");
+            assert_eq!(align_of::<xen_add_to_physmap_batch>(), 8, "xen_add_to_physmap_batch: align on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, domid), 0, "xen_add_to_physmap_batch.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_add_to_physmap_batch.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, space), 2, "xen_add_to_physmap_batch.space: offset on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, size), 4, "xen_add_to_physmap_batch.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, u), 6, "xen_add_to_physmap_batch.u: offset on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, idxs), 8, "xen_add_to_physmap_batch.idxs: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "xen_add_to_physmap_batch.idxs: size on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, gpfns), 16, "xen_add_to_physmap_batch.gpfns: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_add_to_physmap_batch.gpfns: size on aarch64");
+            assert_eq!(offset_of!(xen_add_to_physmap_batch, errs), 24, "xen_add_to_physmap_batch.errs: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_int>(), 8, "xen_add_to_physmap_batch.errs: size on aarch64");
+        }
+
+        #[test]
+        fn xen_remove_from_physmap() {
+            assert_eq!(size_of::<xen_remove_from_physmap>(), 16, "xen_remove_from_physmap: size on aarch64");
+            assert_eq!(align_of::<xen_remove_from_physmap>(), 8, "xen_remove_from_physmap: align on aarch64");
+            assert_eq!(offset_of!(xen_remove_from_physmap, domid), 0, "xen_remove_from_physmap.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_remove_from_physmap.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_remove_from_physmap, __xenabi_hole_0), 2, "xen_remove_from_physmap.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_remove_from_physmap, gpfn), 8, "xen_remove_from_physmap.gpfn: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_remove_from_physmap.gpfn: size on aarch64");
+        }
+
+        #[test]
+        fn xen_memory_map() {
+            assert_eq!(size_of::<xen_memory_map>(), 16, "xen_memory_map: size on aarch64");
+            assert_eq!(align_of::<xen_memory_map>(), 8, "xen_memory_map: align on aarch64");
+            assert_eq!(offset_of!(xen_memory_map, nr_entries), 0, "xen_memory_map.nr_entries: offset on aarch64");
+            assert_eq!(offset_of!(xen_memory_map, __xenabi_hole_0), 4, "xen_memory_map.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_memory_map, buffer), 8, "xen_memory_map.buffer: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_void>(), 8, "xen_memory_map.buffer: size on aarch64");
+        }
+
+        #[test]
+        fn xen_foreign_memory_map() {
+            assert_eq!(size_of::<xen_foreign_memory_map>(), 24, "xen_foreign_memory_map: size on aarch64");
+            assert_eq!(align_of::<xen_foreign_memory_map>(), 8, "xen_foreign_memory_map: align on aarch64");
+            assert_eq!(offset_of!(xen_foreign_memory_map, domid), 0, "xen_foreign_memory_map.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_foreign_memory_map.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_foreign_memory_map, __xenabi_hole_0), 2, "xen_foreign_memory_map.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_foreign_memory_map, map), 8, "xen_foreign_memory_map.map: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pod_target() {
+            assert_eq!(size_of::<xen_pod_target>(), 40, "xen_pod_target: size on aarch64");
+            assert_eq!(align_of::<xen_pod_target>(), 8, "xen_pod_target: align on aarch64");
+            assert_eq!(offset_of!(xen_pod_target, target_pages), 0, "xen_pod_target.target_pages: offset on aarch64");
+            assert_eq!(offset_of!(xen_pod_target, tot_pages), 8, "xen_pod_target.tot_pages: offset on aarch64");
+            assert_eq!(offset_of!(xen_pod_target, pod_cache_pages), 16, "xen_pod_target.pod_cache_pages: offset on aarch64");
+            assert_eq!(offset_of!(xen_pod_target, pod_entries), 24, "xen_pod_target.pod_entries: offset on aarch64");
+            assert_eq!(offset_of!(xen_pod_target, domid), 32, "xen_pod_target.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_pod_target.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_pod_target, __xenabi_hole_0), 34, "xen_pod_target.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_mem_acquire_resource() {
+            assert_eq!(size_of::<xen_mem_acquire_resource>(), 32, "xen_mem_acquire_resource: size on aarch64");
+            assert_eq!(align_of::<xen_mem_acquire_resource>(), 8, "xen_mem_acquire_resource: align on aarch64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, domid), 0, "xen_mem_acquire_resource.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_mem_acquire_resource.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, r#type), 2, "xen_mem_acquire_resource.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, id), 4, "xen_mem_acquire_resource.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, nr_frames), 8, "xen_mem_acquire_resource.nr_frames: offset on aarch64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, pad), 12, "xen_mem_acquire_resource.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame), 16, "xen_mem_acquire_resource.frame: offset on aarch64");
+            assert_eq!(offset_of!(xen_mem_acquire_resource, frame_list), 24, "xen_mem_acquire_resource.frame_list: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "xen_mem_acquire_resource.frame_list: size on aarch64");
+        }
+
+        #[test]
+        fn xen_vmemrange() {
+            assert_eq!(size_of::<xen_vmemrange>(), 24, "xen_vmemrange: size on aarch64");
+            assert_eq!(align_of::<xen_vmemrange>(), 8, "xen_vmemrange: align on aarch64");
+            assert_eq!(offset_of!(xen_vmemrange, start), 0, "xen_vmemrange.start: offset on aarch64");
+            assert_eq!(offset_of!(xen_vmemrange, end), 8, "xen_vmemrange.end: offset on aarch64");
+            assert_eq!(offset_of!(xen_vmemrange, flags), 16, "xen_vmemrange.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_vmemrange, nid), 20, "xen_vmemrange.nid: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info() {
+            assert_eq!(size_of::<xen_vnuma_topology_info>(), 40, "xen_vnuma_topology_info: size on aarch64");
+            assert_eq!(align_of::<xen_vnuma_topology_info>(), 8, "xen_vnuma_topology_info: align on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, domid), 0, "xen_vnuma_topology_info.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_vnuma_topology_info.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, pad), 2, "xen_vnuma_topology_info.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vnodes), 4, "xen_vnuma_topology_info.nr_vnodes: offset on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vcpus), 8, "xen_vnuma_topology_info.nr_vcpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, nr_vmemranges), 12, "xen_vnuma_topology_info.nr_vmemranges: offset on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vdistance), 16, "xen_vnuma_topology_info.vdistance: offset on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vcpu_to_vnode), 24, "xen_vnuma_topology_info.vcpu_to_vnode: offset on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info, vmemrange), 32, "xen_vnuma_topology_info.vmemrange: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vdistance() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vdistance>(), 8, "xen_vnuma_topology_info.vdistance: size on aarch64");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vdistance>(), 8, "xen_vnuma_topology_info.vdistance: align on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, h), 0, "xen_vnuma_topology_info.vdistance.h: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_uint>(), 8, "xen_vnuma_topology_info.vdistance.h: size on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vdistance, pad), 0, "xen_vnuma_topology_info.vdistance.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vcpu_to_vnode() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode: size on aarch64");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vcpu_to_vnode>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode: align on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, h), 0, "xen_vnuma_topology_info.vcpu_to_vnode.h: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_uint>(), 8, "xen_vnuma_topology_info.vcpu_to_vnode.h: size on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vcpu_to_vnode, pad), 0, "xen_vnuma_topology_info.vcpu_to_vnode.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_vnuma_topology_info_vmemrange() {
+            assert_eq!(size_of::<xen_vnuma_topology_info_vmemrange>(), 8, "xen_vnuma_topology_info.vmemrange: size on aarch64");
+            assert_eq!(align_of::<xen_vnuma_topology_info_vmemrange>(), 8, "xen_vnuma_topology_info.vmemrange: align on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, h), 0, "xen_vnuma_topology_info.vmemrange.h: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "xen_vnuma_topology_info.vmemrange.h: size on aarch64");
+            assert_eq!(offset_of!(xen_vnuma_topology_info_vmemrange, pad), 0, "xen_vnuma_topology_info.vmemrange.pad: offset on aarch64");
         }
     }
 

@@ -3025,6 +3025,1196 @@ fn grant_table__gnttab_cache_flush() {
 }
 
 #[test]
+fn hvm_info_table__hvm_info_table() {
+    type T = xenabi::stable::hvm_info_table::hvm_info_table;
+    let mut r = Report::new("hvm_info_table");
+    assert_eq!(size_of::<T>(), 48, "size_of::<hvm_info_table>()");
+    // #0
+    {
+        let want = hex(concat!("08a200f6c0217fef00000800230000003bbe310600000800b78f9460ffffffff", "090485005b04e6ff4b015a0006040dff"));
+        let mut buf = Buf::new(48);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.signature[0] = 8;
+            v.signature[1] = -94;
+            v.signature[2] = 0;
+            v.signature[3] = -10;
+            v.signature[4] = -64;
+            v.signature[5] = 33;
+            v.signature[6] = 127;
+            v.signature[7] = -17;
+            v.length = 524288;
+            v.checksum = 35;
+            v.apic_mode = 0;
+            v.nr_vcpus = 103923259;
+            v.low_mem_pgend = 524288;
+            v.reserved_mem_pgstart = 1620348855;
+            v.high_mem_pgend = 4294967295;
+            v.vcpu_online[0] = 9;
+            v.vcpu_online[1] = 4;
+            v.vcpu_online[2] = 133;
+            v.vcpu_online[3] = 0;
+            v.vcpu_online[4] = 91;
+            v.vcpu_online[5] = 4;
+            v.vcpu_online[6] = 230;
+            v.vcpu_online[7] = 255;
+            v.vcpu_online[8] = 75;
+            v.vcpu_online[9] = 1;
+            v.vcpu_online[10] = 90;
+            v.vcpu_online[11] = 0;
+            v.vcpu_online[12] = 6;
+            v.vcpu_online[13] = 4;
+            v.vcpu_online[14] = 13;
+            v.vcpu_online[15] = 255;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "signature[0]", d.signature[0], 8);
+        r.value(0, "signature[1]", d.signature[1], -94);
+        r.value(0, "signature[2]", d.signature[2], 0);
+        r.value(0, "signature[3]", d.signature[3], -10);
+        r.value(0, "signature[4]", d.signature[4], -64);
+        r.value(0, "signature[5]", d.signature[5], 33);
+        r.value(0, "signature[6]", d.signature[6], 127);
+        r.value(0, "signature[7]", d.signature[7], -17);
+        r.value(0, "length", d.length, 524288);
+        r.value(0, "checksum", d.checksum, 35);
+        r.value(0, "apic_mode", d.apic_mode, 0);
+        r.value(0, "nr_vcpus", d.nr_vcpus, 103923259);
+        r.value(0, "low_mem_pgend", d.low_mem_pgend, 524288);
+        r.value(0, "reserved_mem_pgstart", d.reserved_mem_pgstart, 1620348855);
+        r.value(0, "high_mem_pgend", d.high_mem_pgend, 4294967295);
+        r.value(0, "vcpu_online[0]", d.vcpu_online[0], 9);
+        r.value(0, "vcpu_online[1]", d.vcpu_online[1], 4);
+        r.value(0, "vcpu_online[2]", d.vcpu_online[2], 133);
+        r.value(0, "vcpu_online[3]", d.vcpu_online[3], 0);
+        r.value(0, "vcpu_online[4]", d.vcpu_online[4], 91);
+        r.value(0, "vcpu_online[5]", d.vcpu_online[5], 4);
+        r.value(0, "vcpu_online[6]", d.vcpu_online[6], 230);
+        r.value(0, "vcpu_online[7]", d.vcpu_online[7], 255);
+        r.value(0, "vcpu_online[8]", d.vcpu_online[8], 75);
+        r.value(0, "vcpu_online[9]", d.vcpu_online[9], 1);
+        r.value(0, "vcpu_online[10]", d.vcpu_online[10], 90);
+        r.value(0, "vcpu_online[11]", d.vcpu_online[11], 0);
+        r.value(0, "vcpu_online[12]", d.vcpu_online[12], 6);
+        r.value(0, "vcpu_online[13]", d.vcpu_online[13], 4);
+        r.value(0, "vcpu_online[14]", d.vcpu_online[14], 13);
+        r.value(0, "vcpu_online[15]", d.vcpu_online[15], 255);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_param() {
+    type T = xenabi::stable::hvm_op::xen_hvm_param;
+    let mut r = Report::new("xen_hvm_param");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_hvm_param>()");
+    // #0
+    {
+        let want = hex("0400000049532d9d0000000000000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 4;
+            v.index = 2636993353;
+            v.value = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domid", d.domid, 4);
+        r.value(0, "index", d.index, 2636993353);
+        r.value(0, "value", d.value, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_altp2m_suppress_ve() {
+    type T = xenabi::stable::hvm_op::xen_hvm_altp2m_suppress_ve;
+    let mut r = Report::new("xen_hvm_altp2m_suppress_ve");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_hvm_altp2m_suppress_ve>()");
+    // #0
+    {
+        let want = hex("3696ff00000000000aec24db05c73199");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.view = 38454;
+            v.suppress_ve = 255;
+            v.gfn = 11038822989627190282;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "view", d.view, 38454);
+        r.value(0, "suppress_ve", d.suppress_ve, 255);
+        r.value(0, "gfn", d.gfn, 11038822989627190282);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_altp2m_suppress_ve_multi() {
+    type T = xenabi::stable::hvm_op::xen_hvm_altp2m_suppress_ve_multi;
+    let mut r = Report::new("xen_hvm_altp2m_suppress_ve_multi");
+    assert_eq!(size_of::<T>(), 32, "size_of::<xen_hvm_altp2m_suppress_ve_multi>()");
+    // #0
+    {
+        let want = hex("0000f2000000f0ff7dc5a32d7c2cac0affffffffffffffff0323b30a9fa040ab");
+        let mut buf = Buf::new(32);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.view = 0;
+            v.suppress_ve = 242;
+            v.first_error = -1048576;
+            v.first_gfn = 769038548226786685;
+            v.last_gfn = 18446744073709551615;
+            v.first_error_gfn = 12340039583934915331;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "view", d.view, 0);
+        r.value(0, "suppress_ve", d.suppress_ve, 242);
+        r.value(0, "first_error", d.first_error, -1048576);
+        r.value(0, "first_gfn", d.first_gfn, 769038548226786685);
+        r.value(0, "last_gfn", d.last_gfn, 18446744073709551615);
+        r.value(0, "first_error_gfn", d.first_error_gfn, 12340039583934915331);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_pagetable_dying() {
+    type T = xenabi::stable::hvm_op::xen_hvm_pagetable_dying;
+    let mut r = Report::new("xen_hvm_pagetable_dying");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_hvm_pagetable_dying>()");
+    // #0
+    {
+        let want = hex("0000000000000000691a8852c24a81c7");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 0;
+            v.gpa = 14375853684012096105;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domid", d.domid, 0);
+        r.value(0, "gpa", d.gpa, 14375853684012096105);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_get_time() {
+    type T = xenabi::stable::hvm_op::xen_hvm_get_time;
+    let mut r = Report::new("xen_hvm_get_time");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_hvm_get_time>()");
+    // #0
+    {
+        let want = hex("46fb2bc57ca85521");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.now = 2402011230109432646;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "now", d.now, 2402011230109432646);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_xentrace() {
+    type T = xenabi::stable::hvm_op::xen_hvm_xentrace;
+    let mut r = Report::new("xen_hvm_xentrace");
+    assert_eq!(size_of::<T>(), 32, "size_of::<xen_hvm_xentrace>()");
+    // #0
+    {
+        let want = hex("0080598200840849ff8f404100b7108fff23109100bb10d3ffd5107600a4203b");
+        let mut buf = Buf::new(32);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.event = 32768;
+            v.extra_bytes = 33369;
+            v.extra[0] = 0;
+            v.extra[1] = 132;
+            v.extra[2] = 8;
+            v.extra[3] = 73;
+            v.extra[4] = 255;
+            v.extra[5] = 143;
+            v.extra[6] = 64;
+            v.extra[7] = 65;
+            v.extra[8] = 0;
+            v.extra[9] = 183;
+            v.extra[10] = 16;
+            v.extra[11] = 143;
+            v.extra[12] = 255;
+            v.extra[13] = 35;
+            v.extra[14] = 16;
+            v.extra[15] = 145;
+            v.extra[16] = 0;
+            v.extra[17] = 187;
+            v.extra[18] = 16;
+            v.extra[19] = 211;
+            v.extra[20] = 255;
+            v.extra[21] = 213;
+            v.extra[22] = 16;
+            v.extra[23] = 118;
+            v.extra[24] = 0;
+            v.extra[25] = 164;
+            v.extra[26] = 32;
+            v.extra[27] = 59;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "event", d.event, 32768);
+        r.value(0, "extra_bytes", d.extra_bytes, 33369);
+        r.value(0, "extra[0]", d.extra[0], 0);
+        r.value(0, "extra[1]", d.extra[1], 132);
+        r.value(0, "extra[2]", d.extra[2], 8);
+        r.value(0, "extra[3]", d.extra[3], 73);
+        r.value(0, "extra[4]", d.extra[4], 255);
+        r.value(0, "extra[5]", d.extra[5], 143);
+        r.value(0, "extra[6]", d.extra[6], 64);
+        r.value(0, "extra[7]", d.extra[7], 65);
+        r.value(0, "extra[8]", d.extra[8], 0);
+        r.value(0, "extra[9]", d.extra[9], 183);
+        r.value(0, "extra[10]", d.extra[10], 16);
+        r.value(0, "extra[11]", d.extra[11], 143);
+        r.value(0, "extra[12]", d.extra[12], 255);
+        r.value(0, "extra[13]", d.extra[13], 35);
+        r.value(0, "extra[14]", d.extra[14], 16);
+        r.value(0, "extra[15]", d.extra[15], 145);
+        r.value(0, "extra[16]", d.extra[16], 0);
+        r.value(0, "extra[17]", d.extra[17], 187);
+        r.value(0, "extra[18]", d.extra[18], 16);
+        r.value(0, "extra[19]", d.extra[19], 211);
+        r.value(0, "extra[20]", d.extra[20], 255);
+        r.value(0, "extra[21]", d.extra[21], 213);
+        r.value(0, "extra[22]", d.extra[22], 16);
+        r.value(0, "extra[23]", d.extra[23], 118);
+        r.value(0, "extra[24]", d.extra[24], 0);
+        r.value(0, "extra[25]", d.extra[25], 164);
+        r.value(0, "extra[26]", d.extra[26], 32);
+        r.value(0, "extra[27]", d.extra[27], 59);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_get_mem_type() {
+    type T = xenabi::stable::hvm_op::xen_hvm_get_mem_type;
+    let mut r = Report::new("xen_hvm_get_mem_type");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_hvm_get_mem_type>()");
+    // #0
+    {
+        let want = hex("226b8000000000000a0005c0ec74fc53");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 27426;
+            v.mem_type = 128;
+            v.pfn = 6051840559461761034;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domid", d.domid, 27426);
+        r.value(0, "mem_type", d.mem_type, 128);
+        r.value(0, "pfn", d.pfn, 6051840559461761034);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_evtchn_upcall_vector() {
+    type T = xenabi::stable::hvm_op::xen_hvm_evtchn_upcall_vector;
+    let mut r = Report::new("xen_hvm_evtchn_upcall_vector");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_hvm_evtchn_upcall_vector>()");
+    // #0
+    {
+        let want = hex("4a35f53810000000");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.vcpu = 955594058;
+            v.vector = 16;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "vcpu", d.vcpu, 955594058);
+        r.value(0, "vector", d.vector, 16);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_altp2m_domain_state() {
+    type T = xenabi::stable::hvm_op::xen_hvm_altp2m_domain_state;
+    let mut r = Report::new("xen_hvm_altp2m_domain_state");
+    assert_eq!(size_of::<T>(), 1, "size_of::<xen_hvm_altp2m_domain_state>()");
+    // #0
+    {
+        let want = hex("f5");
+        let mut buf = Buf::new(1);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.state = 245;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "state", d.state, 245);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_altp2m_vcpu_enable_notify() {
+    type T = xenabi::stable::hvm_op::xen_hvm_altp2m_vcpu_enable_notify;
+    let mut r = Report::new("xen_hvm_altp2m_vcpu_enable_notify");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_hvm_altp2m_vcpu_enable_notify>()");
+    // #0
+    {
+        let want = hex("82539edf00000000ffffffffffffffff");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.vcpu_id = 3751695234;
+            v.gfn = 18446744073709551615;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "vcpu_id", d.vcpu_id, 3751695234);
+        r.value(0, "gfn", d.gfn, 18446744073709551615);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_altp2m_vcpu_disable_notify() {
+    type T = xenabi::stable::hvm_op::xen_hvm_altp2m_vcpu_disable_notify;
+    let mut r = Report::new("xen_hvm_altp2m_vcpu_disable_notify");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xen_hvm_altp2m_vcpu_disable_notify>()");
+    // #0
+    {
+        let want = hex("f9690bb1");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.vcpu_id = 2970315257;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "vcpu_id", d.vcpu_id, 2970315257);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_altp2m_view() {
+    type T = xenabi::stable::hvm_op::xen_hvm_altp2m_view;
+    let mut r = Report::new("xen_hvm_altp2m_view");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xen_hvm_altp2m_view>()");
+    // #0
+    {
+        let want = hex("4000c763");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.view = 64;
+            v.hvmmem_default_access = 25543;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "view", d.view, 64);
+        r.value(0, "hvmmem_default_access", d.hvmmem_default_access, 25543);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_altp2m_mem_access() {
+    type T = xenabi::stable::hvm_op::xen_hvm_altp2m_mem_access;
+    let mut r = Report::new("xen_hvm_altp2m_mem_access");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_hvm_altp2m_mem_access>()");
+    // #0
+    {
+        let want = hex("0000843e000000000000000000000400");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.view = 0;
+            v.access = 16004;
+            v.gfn = 1125899906842624;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "view", d.view, 0);
+        r.value(0, "access", d.access, 16004);
+        r.value(0, "gfn", d.gfn, 1125899906842624);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_altp2m_set_mem_access_multi() {
+    type T = xenabi::stable::hvm_op::xen_hvm_altp2m_set_mem_access_multi;
+    let mut r = Report::new("xen_hvm_altp2m_set_mem_access_multi");
+    assert_eq!(size_of::<T>(), 32, "size_of::<xen_hvm_altp2m_set_mem_access_multi>()");
+    // #0
+    {
+        let want = hex("42270000002000009cadbe1fcc8fb2930010dec0fd7f00001020dec0fd7f0000");
+        let mut buf = Buf::new(32);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.view = 10050;
+            v.nr = 8192;
+            v.opaque = 10642726976298593692;
+            v.pfn_list = xenabi::types::__guest_handle_const_uint64::from_addr(0x7ffdc0de1000);
+            v.access_list = xenabi::types::__guest_handle_const_uint8::from_addr(0x7ffdc0de2010);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "view", d.view, 10050);
+        r.value(0, "nr", d.nr, 8192);
+        r.value(0, "opaque", d.opaque, 10642726976298593692);
+        r.value(0, "pfn_list", d.pfn_list.addr(), 0x7ffdc0de1000);
+        r.value(0, "access_list", d.access_list.addr(), 0x7ffdc0de2010);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_altp2m_change_gfn() {
+    type T = xenabi::stable::hvm_op::xen_hvm_altp2m_change_gfn;
+    let mut r = Report::new("xen_hvm_altp2m_change_gfn");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_hvm_altp2m_change_gfn>()");
+    // #0
+    {
+        let want = hex("ce9b000000000000ffffffffffffffff5e8778d60e2b4c60");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.view = 39886;
+            v.old_gfn = 18446744073709551615;
+            v.new_gfn = 6938968468598851422;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "view", d.view, 39886);
+        r.value(0, "old_gfn", d.old_gfn, 18446744073709551615);
+        r.value(0, "new_gfn", d.new_gfn, 6938968468598851422);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx() {
+    type T = xenabi::stable::hvm_op::xen_hvm_altp2m_get_vcpu_p2m_idx;
+    let mut r = Report::new("xen_hvm_altp2m_get_vcpu_p2m_idx");
+    assert_eq!(size_of::<T>(), 8, "size_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>()");
+    // #0
+    {
+        let want = hex("fcf6d3c804000000");
+        let mut buf = Buf::new(8);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.vcpu_id = 3369334524;
+            v.altp2m_idx = 4;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "vcpu_id", d.vcpu_id, 3369334524);
+        r.value(0, "altp2m_idx", d.altp2m_idx, 4);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_altp2m_set_visibility() {
+    type T = xenabi::stable::hvm_op::xen_hvm_altp2m_set_visibility;
+    let mut r = Report::new("xen_hvm_altp2m_set_visibility");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xen_hvm_altp2m_set_visibility>()");
+    // #0
+    {
+        let want = hex("562c0000");
+        let mut buf = Buf::new(4);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.altp2m_idx = 11350;
+            v.visible = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "altp2m_idx", d.altp2m_idx, 11350);
+        r.value(0, "visible", d.visible, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_op__xen_hvm_altp2m_op() {
+    type T = xenabi::stable::hvm_op::xen_hvm_altp2m_op;
+    let mut r = Report::new("xen_hvm_altp2m_op");
+    assert_eq!(size_of::<T>(), 80, "size_of::<xen_hvm_altp2m_op>()");
+    // #0: u.domain_state
+    {
+        let want = hex(concat!("68db0eab00000100977d00000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(80);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.version = 2869877608;
+            v.cmd = 65536;
+            v.domain = 32151;
+            v.u.domain_state.state = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "version", d.version, 2869877608);
+            r.value(0, "cmd", d.cmd, 65536);
+            r.value(0, "domain", d.domain, 32151);
+            r.value(0, "u.domain_state.state", d.u.domain_state.state, 0);
+        }
+    }
+    // #1: u.enable_notify
+    {
+        let want = hex(concat!("1a2c0afc00000000fa400000000000000000008000000000edbdbb644515541a", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(80);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.version = 4228525082;
+            v.cmd = 0;
+            v.domain = 16634;
+            v.u.enable_notify.vcpu_id = 2147483648;
+            v.u.enable_notify.gfn = 1897164730816773613;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "version", d.version, 4228525082);
+            r.value(1, "cmd", d.cmd, 0);
+            r.value(1, "domain", d.domain, 16634);
+            r.value(1, "u.enable_notify.vcpu_id", d.u.enable_notify.vcpu_id, 2147483648);
+            r.value(1, "u.enable_notify.gfn", d.u.enable_notify.gfn, 1897164730816773613);
+        }
+    }
+    // #2: u.view
+    {
+        let want = hex(concat!("000020000041a79d00000000000000008b934000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(80);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.version = 2097152;
+            v.cmd = 2644984064;
+            v.domain = 0;
+            v.u.view.view = 37771;
+            v.u.view.hvmmem_default_access = 64;
+        }
+        r.bytes(2, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(2, "version", d.version, 2097152);
+            r.value(2, "cmd", d.cmd, 2644984064);
+            r.value(2, "domain", d.domain, 0);
+            r.value(2, "u.view.view", d.u.view.view, 37771);
+            r.value(2, "u.view.hvmmem_default_access", d.u.view.hvmmem_default_access, 64);
+        }
+    }
+    // #3: u.mem_access
+    {
+        let want = hex(concat!("00000100bfca7b50ffff000000000000e1ba008000000000ed722073a40bd52b", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(80);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.version = 65536;
+            v.cmd = 1350290111;
+            v.domain = 65535;
+            v.u.mem_access.view = 47841;
+            v.u.mem_access.access = 32768;
+            v.u.mem_access.gfn = 3158443514604319469;
+        }
+        r.bytes(3, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(3, "version", d.version, 65536);
+            r.value(3, "cmd", d.cmd, 1350290111);
+            r.value(3, "domain", d.domain, 65535);
+            r.value(3, "u.mem_access.view", d.u.mem_access.view, 47841);
+            r.value(3, "u.mem_access.access", d.u.mem_access.access, 32768);
+            r.value(3, "u.mem_access.gfn", d.u.mem_access.gfn, 3158443514604319469);
+        }
+    }
+    // #4: u.change_gfn
+    {
+        let want = hex(concat!("015be848ffffffff067c00000000000008000000000000003de9a316fb391b57", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(80);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.version = 1223187201;
+            v.cmd = 4294967295;
+            v.domain = 31750;
+            v.u.change_gfn.view = 8;
+            v.u.change_gfn.old_gfn = 6276674256250333501;
+            v.u.change_gfn.new_gfn = 0;
+        }
+        r.bytes(4, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(4, "version", d.version, 1223187201);
+            r.value(4, "cmd", d.cmd, 4294967295);
+            r.value(4, "domain", d.domain, 31750);
+            r.value(4, "u.change_gfn.view", d.u.change_gfn.view, 8);
+            r.value(4, "u.change_gfn.old_gfn", d.u.change_gfn.old_gfn, 6276674256250333501);
+            r.value(4, "u.change_gfn.new_gfn", d.u.change_gfn.new_gfn, 0);
+        }
+    }
+    // #5: u.set_mem_access_multi
+    {
+        let want = hex(concat!("00002000b0ea057dffff0000000000005c27000000008000f214d922b94b751c", "0010dec0fd7f00001020dec0fd7f000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(80);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.version = 2097152;
+            v.cmd = 2097539760;
+            v.domain = 65535;
+            v.u.set_mem_access_multi.view = 10076;
+            v.u.set_mem_access_multi.nr = 8388608;
+            v.u.set_mem_access_multi.opaque = 2050628463862813938;
+            v.u.set_mem_access_multi.pfn_list = xenabi::types::__guest_handle_const_uint64::from_addr(0x7ffdc0de1000);
+            v.u.set_mem_access_multi.access_list = xenabi::types::__guest_handle_const_uint8::from_addr(0x7ffdc0de2010);
+        }
+        r.bytes(5, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(5, "version", d.version, 2097152);
+            r.value(5, "cmd", d.cmd, 2097539760);
+            r.value(5, "domain", d.domain, 65535);
+            r.value(5, "u.set_mem_access_multi.view", d.u.set_mem_access_multi.view, 10076);
+            r.value(5, "u.set_mem_access_multi.nr", d.u.set_mem_access_multi.nr, 8388608);
+            r.value(5, "u.set_mem_access_multi.opaque", d.u.set_mem_access_multi.opaque, 2050628463862813938);
+            r.value(5, "u.set_mem_access_multi.pfn_list", d.u.set_mem_access_multi.pfn_list.addr(), 0x7ffdc0de1000);
+            r.value(5, "u.set_mem_access_multi.access_list", d.u.set_mem_access_multi.access_list.addr(), 0x7ffdc0de2010);
+        }
+    }
+    // #6: u.suppress_ve
+    {
+        let want = hex(concat!("ffffffff3bc0b39c0800000000000000d96b000000000000d3ec6ebd8e57c27f", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(80);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.version = 4294967295;
+            v.cmd = 2629025851;
+            v.domain = 8;
+            v.u.suppress_ve.view = 27609;
+            v.u.suppress_ve.suppress_ve = 0;
+            v.u.suppress_ve.gfn = 9206016858873851091;
+        }
+        r.bytes(6, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(6, "version", d.version, 4294967295);
+            r.value(6, "cmd", d.cmd, 2629025851);
+            r.value(6, "domain", d.domain, 8);
+            r.value(6, "u.suppress_ve.view", d.u.suppress_ve.view, 27609);
+            r.value(6, "u.suppress_ve.suppress_ve", d.u.suppress_ve.suppress_ve, 0);
+            r.value(6, "u.suppress_ve.gfn", d.u.suppress_ve.gfn, 9206016858873851091);
+        }
+    }
+    // #7: u.suppress_ve_multi
+    {
+        let want = hex(concat!("000004006d6d2e640000000000000000a74b2000cafaf895ffffffffffffffff", "54c2c5d74fe18821000100000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(80);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.version = 262144;
+            v.cmd = 1680764269;
+            v.domain = 0;
+            v.u.suppress_ve_multi.view = 19367;
+            v.u.suppress_ve_multi.suppress_ve = 32;
+            v.u.suppress_ve_multi.first_error = -1778844982;
+            v.u.suppress_ve_multi.first_gfn = 18446744073709551615;
+            v.u.suppress_ve_multi.last_gfn = 2416428933122998868;
+            v.u.suppress_ve_multi.first_error_gfn = 256;
+        }
+        r.bytes(7, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(7, "version", d.version, 262144);
+            r.value(7, "cmd", d.cmd, 1680764269);
+            r.value(7, "domain", d.domain, 0);
+            r.value(7, "u.suppress_ve_multi.view", d.u.suppress_ve_multi.view, 19367);
+            r.value(7, "u.suppress_ve_multi.suppress_ve", d.u.suppress_ve_multi.suppress_ve, 32);
+            r.value(7, "u.suppress_ve_multi.first_error", d.u.suppress_ve_multi.first_error, -1778844982);
+            r.value(7, "u.suppress_ve_multi.first_gfn", d.u.suppress_ve_multi.first_gfn, 18446744073709551615);
+            r.value(7, "u.suppress_ve_multi.last_gfn", d.u.suppress_ve_multi.last_gfn, 2416428933122998868);
+            r.value(7, "u.suppress_ve_multi.first_error_gfn", d.u.suppress_ve_multi.first_error_gfn, 256);
+        }
+    }
+    // #8: u.disable_notify
+    {
+        let want = hex(concat!("4eb96783000080008613000000000000ffffffff000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(80);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.version = 2204612942;
+            v.cmd = 8388608;
+            v.domain = 4998;
+            v.u.disable_notify.vcpu_id = 4294967295;
+        }
+        r.bytes(8, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(8, "version", d.version, 2204612942);
+            r.value(8, "cmd", d.cmd, 8388608);
+            r.value(8, "domain", d.domain, 4998);
+            r.value(8, "u.disable_notify.vcpu_id", d.u.disable_notify.vcpu_id, 4294967295);
+        }
+    }
+    // #9: u.get_vcpu_p2m_idx
+    {
+        let want = hex(concat!("b9659168ffffffff8da800000000000000000200606900000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(80);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.version = 1754359225;
+            v.cmd = 4294967295;
+            v.domain = 43149;
+            v.u.get_vcpu_p2m_idx.vcpu_id = 131072;
+            v.u.get_vcpu_p2m_idx.altp2m_idx = 26976;
+        }
+        r.bytes(9, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(9, "version", d.version, 1754359225);
+            r.value(9, "cmd", d.cmd, 4294967295);
+            r.value(9, "domain", d.domain, 43149);
+            r.value(9, "u.get_vcpu_p2m_idx.vcpu_id", d.u.get_vcpu_p2m_idx.vcpu_id, 131072);
+            r.value(9, "u.get_vcpu_p2m_idx.altp2m_idx", d.u.get_vcpu_p2m_idx.altp2m_idx, 26976);
+        }
+    }
+    // #10: u.set_visibility
+    {
+        let want = hex(concat!("a7c85a5d800000008fdd00000000000000004e00000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(80);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.version = 1566230695;
+            v.cmd = 128;
+            v.domain = 56719;
+            v.u.set_visibility.altp2m_idx = 0;
+            v.u.set_visibility.visible = 78;
+        }
+        r.bytes(10, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(10, "version", d.version, 1566230695);
+            r.value(10, "cmd", d.cmd, 128);
+            r.value(10, "domain", d.domain, 56719);
+            r.value(10, "u.set_visibility.altp2m_idx", d.u.set_visibility.altp2m_idx, 0);
+            r.value(10, "u.set_visibility.visible", d.u.set_visibility.visible, 78);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_vcpu__vcpu_hvm_x86_32() {
+    type T = xenabi::stable::hvm_vcpu::vcpu_hvm_x86_32;
+    let mut r = Report::new("vcpu_hvm_x86_32");
+    assert_eq!(size_of::<T>(), 120, "size_of::<vcpu_hvm_x86_32>()");
+    // #0
+    {
+        let want = hex(concat!("ffffffffa9fb42a200080000336224790000000051b96ece0008000075389418", "ffffffff0f33dd910000000469c4e64d0000000000000000ba15dfa8116c9eba", "02000000b33dbaacffffffff6594828f20000000cb74a9e800000000a2895c2e", "000800007297f48bffff49b38000e1ce0000000000000000"));
+        let mut buf = Buf::new(120);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.eax = 4294967295;
+            v.ecx = 2722298793;
+            v.edx = 2048;
+            v.ebx = 2032427571;
+            v.esp = 0;
+            v.ebp = 3463362897;
+            v.esi = 2048;
+            v.edi = 412366965;
+            v.eip = 4294967295;
+            v.eflags = 2447192847;
+            v.cr0 = 67108864;
+            v.cr3 = 1306969193;
+            v.cr4 = 0;
+            v.efer = 13447304360478315962;
+            v.cs_base = 2;
+            v.ds_base = 2897886643;
+            v.ss_base = 4294967295;
+            v.es_base = 2407699557;
+            v.tr_base = 32;
+            v.cs_limit = 3903419595;
+            v.ds_limit = 0;
+            v.ss_limit = 777816482;
+            v.es_limit = 2048;
+            v.tr_limit = 2348062578;
+            v.cs_ar = 65535;
+            v.ds_ar = 45897;
+            v.ss_ar = 128;
+            v.es_ar = 52961;
+            v.tr_ar = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "eax", d.eax, 4294967295);
+        r.value(0, "ecx", d.ecx, 2722298793);
+        r.value(0, "edx", d.edx, 2048);
+        r.value(0, "ebx", d.ebx, 2032427571);
+        r.value(0, "esp", d.esp, 0);
+        r.value(0, "ebp", d.ebp, 3463362897);
+        r.value(0, "esi", d.esi, 2048);
+        r.value(0, "edi", d.edi, 412366965);
+        r.value(0, "eip", d.eip, 4294967295);
+        r.value(0, "eflags", d.eflags, 2447192847);
+        r.value(0, "cr0", d.cr0, 67108864);
+        r.value(0, "cr3", d.cr3, 1306969193);
+        r.value(0, "cr4", d.cr4, 0);
+        r.value(0, "efer", d.efer, 13447304360478315962);
+        r.value(0, "cs_base", d.cs_base, 2);
+        r.value(0, "ds_base", d.ds_base, 2897886643);
+        r.value(0, "ss_base", d.ss_base, 4294967295);
+        r.value(0, "es_base", d.es_base, 2407699557);
+        r.value(0, "tr_base", d.tr_base, 32);
+        r.value(0, "cs_limit", d.cs_limit, 3903419595);
+        r.value(0, "ds_limit", d.ds_limit, 0);
+        r.value(0, "ss_limit", d.ss_limit, 777816482);
+        r.value(0, "es_limit", d.es_limit, 2048);
+        r.value(0, "tr_limit", d.tr_limit, 2348062578);
+        r.value(0, "cs_ar", d.cs_ar, 65535);
+        r.value(0, "ds_ar", d.ds_ar, 45897);
+        r.value(0, "ss_ar", d.ss_ar, 128);
+        r.value(0, "es_ar", d.es_ar, 52961);
+        r.value(0, "tr_ar", d.tr_ar, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_vcpu__vcpu_hvm_x86_64() {
+    type T = xenabi::stable::hvm_vcpu::vcpu_hvm_x86_64;
+    let mut r = Report::new("vcpu_hvm_x86_64");
+    assert_eq!(size_of::<T>(), 112, "size_of::<vcpu_hvm_x86_64>()");
+    // #0
+    {
+        let want = hex(concat!("0000000000000100b7bbc5ca6550a58b000000000000000018fb733695fc2473", "04000000000000001f2443e20229f93effffffffffffffffa416ec89484f3fdb", "0000000200000000dc79c269664044a800000000000000000fe4bc197801c4c7", "000002000000000090bc9b7101dd2d23"));
+        let mut buf = Buf::new(112);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.rax = 281474976710656;
+            v.rcx = 10062537340553116599;
+            v.rdx = 0;
+            v.rbx = 8297034131317193496;
+            v.rsp = 4;
+            v.rbp = 4537703191915209759;
+            v.rsi = 18446744073709551615;
+            v.rdi = 15798433190809179812;
+            v.rip = 33554432;
+            v.rflags = 12124886905393412572;
+            v.cr0 = 0;
+            v.cr3 = 14394631924322460687;
+            v.cr4 = 131072;
+            v.efer = 2534925163550194832;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "rax", d.rax, 281474976710656);
+        r.value(0, "rcx", d.rcx, 10062537340553116599);
+        r.value(0, "rdx", d.rdx, 0);
+        r.value(0, "rbx", d.rbx, 8297034131317193496);
+        r.value(0, "rsp", d.rsp, 4);
+        r.value(0, "rbp", d.rbp, 4537703191915209759);
+        r.value(0, "rsi", d.rsi, 18446744073709551615);
+        r.value(0, "rdi", d.rdi, 15798433190809179812);
+        r.value(0, "rip", d.rip, 33554432);
+        r.value(0, "rflags", d.rflags, 12124886905393412572);
+        r.value(0, "cr0", d.cr0, 0);
+        r.value(0, "cr3", d.cr3, 14394631924322460687);
+        r.value(0, "cr4", d.cr4, 131072);
+        r.value(0, "efer", d.efer, 2534925163550194832);
+    }
+    r.finish();
+}
+
+#[test]
+fn hvm_vcpu__vcpu_hvm_context() {
+    type T = xenabi::stable::hvm_vcpu::vcpu_hvm_context;
+    let mut r = Report::new("vcpu_hvm_context");
+    assert_eq!(size_of::<T>(), 128, "size_of::<vcpu_hvm_context>()");
+    // #0: cpu_regs.x86_32
+    {
+        let want = hex(concat!("d7cbb4b30000000000010000eceef8ce0000000088c4c9030000001031a995d6", "fffffffff2e1289540000000bf82ccea00000000f59a04cb0001000000000000", "16a95de927a4ea32ffffffffe5f4bba3010000003a7a2d1600000000bdf3bc56", "000100000972c3edfffffffffa5b41db00012c220000001c0080000000000000"));
+        let mut buf = Buf::new(128);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.mode = 3014970327;
+            v.cpu_regs.x86_32.eax = 256;
+            v.cpu_regs.x86_32.ecx = 3472420588;
+            v.cpu_regs.x86_32.edx = 0;
+            v.cpu_regs.x86_32.ebx = 63554696;
+            v.cpu_regs.x86_32.esp = 268435456;
+            v.cpu_regs.x86_32.ebp = 3600132401;
+            v.cpu_regs.x86_32.esi = 4294967295;
+            v.cpu_regs.x86_32.edi = 2502484466;
+            v.cpu_regs.x86_32.eip = 64;
+            v.cpu_regs.x86_32.eflags = 3939271359;
+            v.cpu_regs.x86_32.cr0 = 0;
+            v.cpu_regs.x86_32.cr3 = 3406076661;
+            v.cpu_regs.x86_32.cr4 = 256;
+            v.cpu_regs.x86_32.efer = 3668925337772599574;
+            v.cpu_regs.x86_32.cs_base = 4294967295;
+            v.cpu_regs.x86_32.ds_base = 2747004133;
+            v.cpu_regs.x86_32.ss_base = 1;
+            v.cpu_regs.x86_32.es_base = 372079162;
+            v.cpu_regs.x86_32.tr_base = 0;
+            v.cpu_regs.x86_32.cs_limit = 1455223741;
+            v.cpu_regs.x86_32.ds_limit = 256;
+            v.cpu_regs.x86_32.ss_limit = 3989008905;
+            v.cpu_regs.x86_32.es_limit = 4294967295;
+            v.cpu_regs.x86_32.tr_limit = 3678493690;
+            v.cpu_regs.x86_32.cs_ar = 256;
+            v.cpu_regs.x86_32.ds_ar = 8748;
+            v.cpu_regs.x86_32.ss_ar = 0;
+            v.cpu_regs.x86_32.es_ar = 7168;
+            v.cpu_regs.x86_32.tr_ar = 32768;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "mode", d.mode, 3014970327);
+            r.value(0, "cpu_regs.x86_32.eax", d.cpu_regs.x86_32.eax, 256);
+            r.value(0, "cpu_regs.x86_32.ecx", d.cpu_regs.x86_32.ecx, 3472420588);
+            r.value(0, "cpu_regs.x86_32.edx", d.cpu_regs.x86_32.edx, 0);
+            r.value(0, "cpu_regs.x86_32.ebx", d.cpu_regs.x86_32.ebx, 63554696);
+            r.value(0, "cpu_regs.x86_32.esp", d.cpu_regs.x86_32.esp, 268435456);
+            r.value(0, "cpu_regs.x86_32.ebp", d.cpu_regs.x86_32.ebp, 3600132401);
+            r.value(0, "cpu_regs.x86_32.esi", d.cpu_regs.x86_32.esi, 4294967295);
+            r.value(0, "cpu_regs.x86_32.edi", d.cpu_regs.x86_32.edi, 2502484466);
+            r.value(0, "cpu_regs.x86_32.eip", d.cpu_regs.x86_32.eip, 64);
+            r.value(0, "cpu_regs.x86_32.eflags", d.cpu_regs.x86_32.eflags, 3939271359);
+            r.value(0, "cpu_regs.x86_32.cr0", d.cpu_regs.x86_32.cr0, 0);
+            r.value(0, "cpu_regs.x86_32.cr3", d.cpu_regs.x86_32.cr3, 3406076661);
+            r.value(0, "cpu_regs.x86_32.cr4", d.cpu_regs.x86_32.cr4, 256);
+            r.value(0, "cpu_regs.x86_32.efer", d.cpu_regs.x86_32.efer, 3668925337772599574);
+            r.value(0, "cpu_regs.x86_32.cs_base", d.cpu_regs.x86_32.cs_base, 4294967295);
+            r.value(0, "cpu_regs.x86_32.ds_base", d.cpu_regs.x86_32.ds_base, 2747004133);
+            r.value(0, "cpu_regs.x86_32.ss_base", d.cpu_regs.x86_32.ss_base, 1);
+            r.value(0, "cpu_regs.x86_32.es_base", d.cpu_regs.x86_32.es_base, 372079162);
+            r.value(0, "cpu_regs.x86_32.tr_base", d.cpu_regs.x86_32.tr_base, 0);
+            r.value(0, "cpu_regs.x86_32.cs_limit", d.cpu_regs.x86_32.cs_limit, 1455223741);
+            r.value(0, "cpu_regs.x86_32.ds_limit", d.cpu_regs.x86_32.ds_limit, 256);
+            r.value(0, "cpu_regs.x86_32.ss_limit", d.cpu_regs.x86_32.ss_limit, 3989008905);
+            r.value(0, "cpu_regs.x86_32.es_limit", d.cpu_regs.x86_32.es_limit, 4294967295);
+            r.value(0, "cpu_regs.x86_32.tr_limit", d.cpu_regs.x86_32.tr_limit, 3678493690);
+            r.value(0, "cpu_regs.x86_32.cs_ar", d.cpu_regs.x86_32.cs_ar, 256);
+            r.value(0, "cpu_regs.x86_32.ds_ar", d.cpu_regs.x86_32.ds_ar, 8748);
+            r.value(0, "cpu_regs.x86_32.ss_ar", d.cpu_regs.x86_32.ss_ar, 0);
+            r.value(0, "cpu_regs.x86_32.es_ar", d.cpu_regs.x86_32.es_ar, 7168);
+            r.value(0, "cpu_regs.x86_32.tr_ar", d.cpu_regs.x86_32.tr_ar, 32768);
+        }
+    }
+    // #1: cpu_regs.x86_64
+    {
+        let want = hex(concat!("0000002000000000d225d7cba4d1a1760000000000000000ace765662aa52c88", "000000020000000009a68e677cf1e133ffffffffffffffff4a33cda65880a2e0", "00000000080000000b274dcc96c2fe0a0000000000000000ad42d0beffe62726", "00004000000000001f797e9b40f71d7bffffffffffffffff0000000000000000"));
+        let mut buf = Buf::new(128);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.mode = 536870912;
+            v.cpu_regs.x86_64.rax = 8548344073450628562;
+            v.cpu_regs.x86_64.rcx = 0;
+            v.cpu_regs.x86_64.rdx = 9812399289658632108;
+            v.cpu_regs.x86_64.rbx = 33554432;
+            v.cpu_regs.x86_64.rsp = 3738534682309862921;
+            v.cpu_regs.x86_64.rbp = 18446744073709551615;
+            v.cpu_regs.x86_64.rsi = 16186641128966927178;
+            v.cpu_regs.x86_64.rdi = 34359738368;
+            v.cpu_regs.x86_64.rip = 792284537392277259;
+            v.cpu_regs.x86_64.rflags = 0;
+            v.cpu_regs.x86_64.cr0 = 2749420083625345709;
+            v.cpu_regs.x86_64.cr3 = 4194304;
+            v.cpu_regs.x86_64.cr4 = 8871518697848469791;
+            v.cpu_regs.x86_64.efer = 18446744073709551615;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "mode", d.mode, 536870912);
+            r.value(1, "cpu_regs.x86_64.rax", d.cpu_regs.x86_64.rax, 8548344073450628562);
+            r.value(1, "cpu_regs.x86_64.rcx", d.cpu_regs.x86_64.rcx, 0);
+            r.value(1, "cpu_regs.x86_64.rdx", d.cpu_regs.x86_64.rdx, 9812399289658632108);
+            r.value(1, "cpu_regs.x86_64.rbx", d.cpu_regs.x86_64.rbx, 33554432);
+            r.value(1, "cpu_regs.x86_64.rsp", d.cpu_regs.x86_64.rsp, 3738534682309862921);
+            r.value(1, "cpu_regs.x86_64.rbp", d.cpu_regs.x86_64.rbp, 18446744073709551615);
+            r.value(1, "cpu_regs.x86_64.rsi", d.cpu_regs.x86_64.rsi, 16186641128966927178);
+            r.value(1, "cpu_regs.x86_64.rdi", d.cpu_regs.x86_64.rdi, 34359738368);
+            r.value(1, "cpu_regs.x86_64.rip", d.cpu_regs.x86_64.rip, 792284537392277259);
+            r.value(1, "cpu_regs.x86_64.rflags", d.cpu_regs.x86_64.rflags, 0);
+            r.value(1, "cpu_regs.x86_64.cr0", d.cpu_regs.x86_64.cr0, 2749420083625345709);
+            r.value(1, "cpu_regs.x86_64.cr3", d.cpu_regs.x86_64.cr3, 4194304);
+            r.value(1, "cpu_regs.x86_64.cr4", d.cpu_regs.x86_64.cr4, 8871518697848469791);
+            r.value(1, "cpu_regs.x86_64.efer", d.cpu_regs.x86_64.efer, 18446744073709551615);
+        }
+    }
+    r.finish();
+}
+
+#[test]
 fn ioreq__ioreq() {
     type T = xenabi::stable::ioreq::ioreq;
     let mut r = Report::new("ioreq");
@@ -8276,6 +9466,532 @@ fn ioreq__buffered_iopage() {
         r.value(0, "buf_ioreq[510].size", d.buf_ioreq[510].size(), 3);
         r.value(0, "buf_ioreq[510].addr", d.buf_ioreq[510].addr(), 762681);
         r.value(0, "buf_ioreq[510].data", d.buf_ioreq[510].data, 256);
+    }
+    r.finish();
+}
+
+#[test]
+fn memory__xen_memory_reservation() {
+    type T = xenabi::stable::memory::xen_memory_reservation;
+    let mut r = Report::new("xen_memory_reservation");
+    assert_eq!(size_of::<T>(), 32, "size_of::<xen_memory_reservation>()");
+    // #0
+    {
+        let want = hex("0010dec0fd7f0000bc8b178d97b44348ffffffffb609df920008000000000000");
+        let mut buf = Buf::new(32);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.extent_start = xenabi::types::__guest_handle_xen_pfn_t::from_addr(0x7ffdc0de1000);
+            v.nr_extents = 5207204157170617276;
+            v.extent_order = 4294967295;
+            v.mem_flags = 2464090550;
+            v.domid = 2048;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "extent_start", d.extent_start.addr(), 0x7ffdc0de1000);
+        r.value(0, "nr_extents", d.nr_extents, 5207204157170617276);
+        r.value(0, "extent_order", d.extent_order, 4294967295);
+        r.value(0, "mem_flags", d.mem_flags, 2464090550);
+        r.value(0, "domid", d.domid, 2048);
+    }
+    r.finish();
+}
+
+#[test]
+fn memory__xen_memory_exchange() {
+    type T = xenabi::stable::memory::xen_memory_exchange;
+    let mut r = Report::new("xen_memory_exchange");
+    assert_eq!(size_of::<T>(), 72, "size_of::<xen_memory_exchange>()");
+    // #0
+    {
+        let want = hex(concat!("0010dec0fd7f0000ffffffffffffffff84642440000020006f1f000000000000", "1020dec0fd7f00005bda071f50fd36e2040000005f6e6353ffff000000000000", "7a54b663ce30576d"));
+        let mut buf = Buf::new(72);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.r#in.extent_start = xenabi::types::__guest_handle_xen_pfn_t::from_addr(0x7ffdc0de1000);
+            v.r#in.nr_extents = 18446744073709551615;
+            v.r#in.extent_order = 1076126852;
+            v.r#in.mem_flags = 2097152;
+            v.r#in.domid = 8047;
+            v.out.extent_start = xenabi::types::__guest_handle_xen_pfn_t::from_addr(0x7ffdc0de2010);
+            v.out.nr_extents = 16300494421873908315;
+            v.out.extent_order = 4;
+            v.out.mem_flags = 1399025247;
+            v.out.domid = 65535;
+            v.nr_exchanged = 7878819736102261882;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "in.extent_start", d.r#in.extent_start.addr(), 0x7ffdc0de1000);
+        r.value(0, "in.nr_extents", d.r#in.nr_extents, 18446744073709551615);
+        r.value(0, "in.extent_order", d.r#in.extent_order, 1076126852);
+        r.value(0, "in.mem_flags", d.r#in.mem_flags, 2097152);
+        r.value(0, "in.domid", d.r#in.domid, 8047);
+        r.value(0, "out.extent_start", d.out.extent_start.addr(), 0x7ffdc0de2010);
+        r.value(0, "out.nr_extents", d.out.nr_extents, 16300494421873908315);
+        r.value(0, "out.extent_order", d.out.extent_order, 4);
+        r.value(0, "out.mem_flags", d.out.mem_flags, 1399025247);
+        r.value(0, "out.domid", d.out.domid, 65535);
+        r.value(0, "nr_exchanged", d.nr_exchanged, 7878819736102261882);
+    }
+    r.finish();
+}
+
+#[test]
+fn memory__xen_memory_domain() {
+    type T = xenabi::stable::memory::xen_memory_domain;
+    let mut r = Report::new("xen_memory_domain");
+    assert_eq!(size_of::<T>(), 2, "size_of::<xen_memory_domain>()");
+    // #0
+    {
+        let want = hex("0001");
+        let mut buf = Buf::new(2);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 256;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domid", d.domid, 256);
+    }
+    r.finish();
+}
+
+#[test]
+fn memory__xen_machphys_mfn_list() {
+    type T = xenabi::stable::memory::xen_machphys_mfn_list;
+    let mut r = Report::new("xen_machphys_mfn_list");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_machphys_mfn_list>()");
+    // #0
+    {
+        let want = hex("1a52ecb3000000000010dec0fd7f0000dd689dfd00000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.max_extents = 3018609178;
+            v.extent_start = xenabi::types::__guest_handle_xen_pfn_t::from_addr(0x7ffdc0de1000);
+            v.nr_extents = 4254951645;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "max_extents", d.max_extents, 3018609178);
+        r.value(0, "extent_start", d.extent_start.addr(), 0x7ffdc0de1000);
+        r.value(0, "nr_extents", d.nr_extents, 4254951645);
+    }
+    r.finish();
+}
+
+#[test]
+fn memory__xen_machphys_mapping() {
+    type T = xenabi::stable::memory::xen_machphys_mapping;
+    let mut r = Report::new("xen_machphys_mapping");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_machphys_mapping>()");
+    // #0
+    {
+        let want = hex("ffffffffffffffff28eff6eb3991d8b94000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.v_start = 18446744073709551615;
+            v.v_end = 13391613169944162088;
+            v.max_mfn = 64;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "v_start", d.v_start, 18446744073709551615);
+        r.value(0, "v_end", d.v_end, 13391613169944162088);
+        r.value(0, "max_mfn", d.max_mfn, 64);
+    }
+    r.finish();
+}
+
+#[test]
+fn memory__xen_add_to_physmap() {
+    type T = xenabi::stable::memory::xen_add_to_physmap;
+    let mut r = Report::new("xen_add_to_physmap");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_add_to_physmap>()");
+    // #0
+    {
+        let want = hex("ffff4e1f0400000026b9b31b92f6839c0000000000000000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 65535;
+            v.size = 8014;
+            v.space = 4;
+            v.idx = 11278128999256275238;
+            v.gpfn = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domid", d.domid, 65535);
+        r.value(0, "size", d.size, 8014);
+        r.value(0, "space", d.space, 4);
+        r.value(0, "idx", d.idx, 11278128999256275238);
+        r.value(0, "gpfn", d.gpfn, 0);
+    }
+    r.finish();
+}
+
+#[test]
+fn memory__xen_add_to_physmap_batch_extra() {
+    type T = xenabi::stable::memory::xen_add_to_physmap_batch_extra;
+    let mut r = Report::new("xen_add_to_physmap_batch_extra");
+    assert_eq!(size_of::<T>(), 2, "size_of::<xen_add_to_physmap_batch_extra>()");
+    // #0: foreign_domid
+    {
+        let want = hex("a4cd");
+        let mut buf = Buf::new(2);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.foreign_domid = 52644;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "foreign_domid", d.foreign_domid, 52644);
+        }
+    }
+    // #1: res0
+    {
+        let want = hex("0000");
+        let mut buf = Buf::new(2);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.res0 = 0;
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "res0", d.res0, 0);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn memory__xen_add_to_physmap_batch() {
+    type T = xenabi::stable::memory::xen_add_to_physmap_batch;
+    let mut r = Report::new("xen_add_to_physmap_batch");
+    assert_eq!(size_of::<T>(), 32, "size_of::<xen_add_to_physmap_batch>()");
+    // #0: u.foreign_domid
+    {
+        let want = hex("ffff54140010c9c00010dec0fd7f00001020dec0fd7f00002030dec0fd7f0000");
+        let mut buf = Buf::new(32);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 65535;
+            v.space = 5204;
+            v.size = 4096;
+            v.u.foreign_domid = 49353;
+            v.idxs = xenabi::types::__guest_handle_xen_ulong_t::from_addr(0x7ffdc0de1000);
+            v.gpfns = xenabi::types::__guest_handle_xen_pfn_t::from_addr(0x7ffdc0de2010);
+            v.errs = xenabi::types::__guest_handle_int::from_addr(0x7ffdc0de3020);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "domid", d.domid, 65535);
+            r.value(0, "space", d.space, 5204);
+            r.value(0, "size", d.size, 4096);
+            r.value(0, "u.foreign_domid", d.u.foreign_domid, 49353);
+            r.value(0, "idxs", d.idxs.addr(), 0x7ffdc0de1000);
+            r.value(0, "gpfns", d.gpfns.addr(), 0x7ffdc0de2010);
+            r.value(0, "errs", d.errs.addr(), 0x7ffdc0de3020);
+        }
+    }
+    // #1: u.res0
+    {
+        let want = hex("df572000f66400000010dec0fd7f00001020dec0fd7f00002030dec0fd7f0000");
+        let mut buf = Buf::new(32);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 22495;
+            v.space = 32;
+            v.size = 25846;
+            v.u.res0 = 0;
+            v.idxs = xenabi::types::__guest_handle_xen_ulong_t::from_addr(0x7ffdc0de1000);
+            v.gpfns = xenabi::types::__guest_handle_xen_pfn_t::from_addr(0x7ffdc0de2010);
+            v.errs = xenabi::types::__guest_handle_int::from_addr(0x7ffdc0de3020);
+        }
+        r.bytes(1, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(1, "domid", d.domid, 22495);
+            r.value(1, "space", d.space, 32);
+            r.value(1, "size", d.size, 25846);
+            r.value(1, "u.res0", d.u.res0, 0);
+            r.value(1, "idxs", d.idxs.addr(), 0x7ffdc0de1000);
+            r.value(1, "gpfns", d.gpfns.addr(), 0x7ffdc0de2010);
+            r.value(1, "errs", d.errs.addr(), 0x7ffdc0de3020);
+        }
+    }
+    r.finish();
+}
+
+#[test]
+fn memory__xen_remove_from_physmap() {
+    type T = xenabi::stable::memory::xen_remove_from_physmap;
+    let mut r = Report::new("xen_remove_from_physmap");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_remove_from_physmap>()");
+    // #0
+    {
+        let want = hex("b2240000000000000000000080000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 9394;
+            v.gpfn = 549755813888;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domid", d.domid, 9394);
+        r.value(0, "gpfn", d.gpfn, 549755813888);
+    }
+    r.finish();
+}
+
+#[test]
+fn memory__xen_memory_map() {
+    type T = xenabi::stable::memory::xen_memory_map;
+    let mut r = Report::new("xen_memory_map");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xen_memory_map>()");
+    // #0
+    {
+        let want = hex("6b4554b9000000000010dec0fd7f0000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.nr_entries = 3109307755;
+            v.buffer = xenabi::types::__guest_handle_void::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "nr_entries", d.nr_entries, 3109307755);
+        r.value(0, "buffer", d.buffer.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn memory__xen_foreign_memory_map() {
+    type T = xenabi::stable::memory::xen_foreign_memory_map;
+    let mut r = Report::new("xen_foreign_memory_map");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_foreign_memory_map>()");
+    // #0
+    {
+        let want = hex("788500000000000000000040000000000010dec0fd7f0000");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 34168;
+            v.map.nr_entries = 1073741824;
+            v.map.buffer = xenabi::types::__guest_handle_void::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domid", d.domid, 34168);
+        r.value(0, "map.nr_entries", d.map.nr_entries, 1073741824);
+        r.value(0, "map.buffer", d.map.buffer.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn memory__xen_pod_target() {
+    type T = xenabi::stable::memory::xen_pod_target;
+    let mut r = Report::new("xen_pod_target");
+    assert_eq!(size_of::<T>(), 40, "size_of::<xen_pod_target>()");
+    // #0
+    {
+        let want = hex(concat!("abfe4c8e193863590000000000000002038bbbcfbaf9d92fffffffffffffffff", "69f0000000000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.target_pages = 6441053574482689707;
+            v.tot_pages = 144115188075855872;
+            v.pod_cache_pages = 3448061570473233155;
+            v.pod_entries = 18446744073709551615;
+            v.domid = 61545;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "target_pages", d.target_pages, 6441053574482689707);
+        r.value(0, "tot_pages", d.tot_pages, 144115188075855872);
+        r.value(0, "pod_cache_pages", d.pod_cache_pages, 3448061570473233155);
+        r.value(0, "pod_entries", d.pod_entries, 18446744073709551615);
+        r.value(0, "domid", d.domid, 61545);
+    }
+    r.finish();
+}
+
+#[test]
+fn memory__xen_mem_acquire_resource() {
+    type T = xenabi::stable::memory::xen_mem_acquire_resource;
+    let mut r = Report::new("xen_mem_acquire_resource");
+    assert_eq!(size_of::<T>(), 32, "size_of::<xen_mem_acquire_resource>()");
+    // #0
+    {
+        let want = hex("45a4ffffa81dea3900020000000000007c11a4caaedebf2e0010dec0fd7f0000");
+        let mut buf = Buf::new(32);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 42053;
+            v.r#type = 65535;
+            v.id = 971644328;
+            v.nr_frames = 512;
+            v.frame = 3368655888601846140;
+            v.frame_list = xenabi::types::__guest_handle_xen_pfn_t::from_addr(0x7ffdc0de1000);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "domid", d.domid, 42053);
+        r.value(0, "type", d.r#type, 65535);
+        r.value(0, "id", d.id, 971644328);
+        r.value(0, "nr_frames", d.nr_frames, 512);
+        r.value(0, "frame", d.frame, 3368655888601846140);
+        r.value(0, "frame_list", d.frame_list.addr(), 0x7ffdc0de1000);
+    }
+    r.finish();
+}
+
+#[test]
+fn memory__xen_vmemrange() {
+    type T = xenabi::stable::memory::xen_vmemrange;
+    let mut r = Report::new("xen_vmemrange");
+    assert_eq!(size_of::<T>(), 24, "size_of::<xen_vmemrange>()");
+    // #0
+    {
+        let want = hex("000000000000000216909881410b45a9000000005d764dad");
+        let mut buf = Buf::new(24);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.start = 144115188075855872;
+            v.end = 12197167541777895446;
+            v.flags = 0;
+            v.nid = 2907534941;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "start", d.start, 144115188075855872);
+        r.value(0, "end", d.end, 12197167541777895446);
+        r.value(0, "flags", d.flags, 0);
+        r.value(0, "nid", d.nid, 2907534941);
+    }
+    r.finish();
+}
+
+#[test]
+fn memory__xen_vnuma_topology_info() {
+    type T = xenabi::stable::memory::xen_vnuma_topology_info;
+    let mut r = Report::new("xen_vnuma_topology_info");
+    assert_eq!(size_of::<T>(), 40, "size_of::<xen_vnuma_topology_info>()");
+    // #0: vdistance.h, vcpu_to_vnode.h, vmemrange.h
+    {
+        let want = hex(concat!("02000000bdf739c500000000f87aaa560010dec0fd7f00001020dec0fd7f0000", "2030dec0fd7f0000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.domid = 2;
+            v.nr_vnodes = 3308910525;
+            v.nr_vcpus = 0;
+            v.nr_vmemranges = 1454013176;
+            v.vdistance.h = xenabi::types::__guest_handle_uint::from_addr(0x7ffdc0de1000);
+            v.vcpu_to_vnode.h = xenabi::types::__guest_handle_uint::from_addr(0x7ffdc0de2010);
+            v.vmemrange.h = xenabi::types::__guest_handle_xen_vmemrange_t::from_addr(0x7ffdc0de3020);
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(0, "domid", d.domid, 2);
+            r.value(0, "nr_vnodes", d.nr_vnodes, 3308910525);
+            r.value(0, "nr_vcpus", d.nr_vcpus, 0);
+            r.value(0, "nr_vmemranges", d.nr_vmemranges, 1454013176);
+            r.value(0, "vdistance.h", d.vdistance.h.addr(), 0x7ffdc0de1000);
+            r.value(0, "vcpu_to_vnode.h", d.vcpu_to_vnode.h.addr(), 0x7ffdc0de2010);
+            r.value(0, "vmemrange.h", d.vmemrange.h.addr(), 0x7ffdc0de3020);
+        }
     }
     r.finish();
 }

@@ -130,6 +130,21 @@ describe('rust availability over the history', () => {
     expect(ctx.releases.fieldIn(record, flags, '4.17')).toBe(true);
   });
 
+  it('keeps a retyped member that took over the same bytes, and declares its record type as far back', () => {
+    const record = ctx.records.get('fx_batch')!;
+    const u = record.fields.find((f) => f.name === 'u')!;
+    expect(ctx.releases.predecessors(record, u).map((f) => f.name)).toEqual(['other']);
+    expect(ctx.releases.fieldIn(record, u, '4.17')).toBe(true);
+    expect(ctx.records.get('fx_extra')?.since).toBe('4.17');
+    expect(ctx.releases.itemReleases(ctx.records.get('fx_extra')!)).toEqual(ctx.releases.itemReleases(record));
+  });
+
+  it('does not chain a member whose bytes moved', () => {
+    const record = ctx.records.get('fx_range')!;
+    const start = record.fields.find((f) => f.name === 'start')!;
+    expect(ctx.releases.predecessors(record, start)).toEqual([]);
+  });
+
   it('gives a stable item the releases from its first on, and an unstable one the newest only', () => {
     expect(ctx.releases.itemReleases(ctx.aliases.get('fx_tag_t')!)).toEqual(['4.17', '4.18', '4.19', '4.20', '4.21', '4.22']);
     expect(ctx.releases.itemReleases(ctx.records.get('fx_ctl')!)).toEqual(['4.22']);

@@ -13,9 +13,15 @@
 
 #include <xenabi/stable/argo.h>
 #include <xenabi/stable/dm_op.h>
+#include <xenabi/stable/e820.h>
 #include <xenabi/stable/event_channel.h>
 #include <xenabi/stable/grant_table.h>
+#include <xenabi/stable/hvm_info_table.h>
+#include <xenabi/stable/hvm_op.h>
+#include <xenabi/stable/hvm_vcpu.h>
 #include <xenabi/stable/ioreq.h>
+#include <xenabi/stable/memory.h>
+#include <xenabi/stable/params.h>
 #include <xenabi/stable/start_info.h>
 #include <xenabi/stable/xen.h>
 #include <xenabi/stable/xenbus.h>

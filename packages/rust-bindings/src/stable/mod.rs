@@ -7,9 +7,16 @@
 pub mod argo;
 #[cfg(feature = "xen-4-9")]
 pub mod dm_op;
+pub mod e820;
 pub mod event_channel;
 pub mod grant_table;
+pub mod hvm_info_table;
+pub mod hvm_op;
+#[cfg(feature = "xen-4-7")]
+pub mod hvm_vcpu;
 pub mod ioreq;
+pub mod memory;
+pub mod params;
 #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-8"))]
 pub mod start_info;
 pub mod xen;
