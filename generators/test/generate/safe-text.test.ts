@@ -11,7 +11,7 @@ const emitting = (content: string): Emitter => ({ id: 'fake', emit: () => [{ pat
 describe('generate', () => {
   it('refuses a generated file holding a bidirectional control, naming where', async () => {
     await expect(renderRelease('/nowhere', model, '4.22', [emitting('int a;\n/* ok \u202e */\n')])).rejects.toThrow(
-      /^out\/x\.h:6:7: the generated text holds U\+202E \(RIGHT-TO-LEFT OVERRIDE/,
+      /^out\/x\.h:7:7: the generated text holds U\+202E \(RIGHT-TO-LEFT OVERRIDE/,
     );
   });
 
