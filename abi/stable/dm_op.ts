@@ -534,6 +534,7 @@ export const XEN_DMOP = opSet('XEN_DMOP', {
 });
 
 export const xen_dm_op_buf = struct('xen_dm_op_buf', {
+  toolsOnlyBefore: '4.9',
   typedef: 'xen_dm_op_buf_t',
   since: '4.9',
   doc:
@@ -551,6 +552,7 @@ export default abiModule({
   xenGuard: '__XEN_PUBLIC_HVM_DM_OP_H__',
   coverage: 'full',
   doc: 'Device-model operations: the calls an HVM guest\'s emulator makes to Xen, each a xen_dm_op in the first buffer.',
+  toolsOnlyBefore: '4.15',
   items: [
     ioservid_t,
     xen_dm_op_create_ioreq_server,

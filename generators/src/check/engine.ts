@@ -75,8 +75,15 @@ export function checkAbi(base: AbiSide, head: AbiSide, options: CheckOptions = {
 
 // ---- Merging and policy --------------------------------------------------------------------
 
-/** Findings that differ only in architecture become one finding listing them all. */
 function merge(raw: readonly RawFinding[], failOn: 'source' | 'binary', versionRuleRan: boolean): Finding[] {
+  return mergeByArch(raw, (info, f) => severityOf(info, f, failOn, versionRuleRan));
+}
+
+/**
+ * Findings that differ only in architecture become one finding listing them all, with the
+ * severity `severity` gives (`xenabi verify` makes every disagreement an error).
+ */
+export function mergeByArch(raw: readonly RawFinding[], severity: (info: RuleInfo, f: RawFinding) => Severity): Finding[] {
   const groups = new Map<string, { first: RawFinding; archs: Set<Arch>; any: boolean }>();
   for (const f of raw) {
     const key = JSON.stringify([f.rule, f.item, f.base, f.head, f.message, f.loc.file, f.loc.line, f.namespace]);
@@ -88,7 +95,7 @@ function merge(raw: readonly RawFinding[], failOn: 'source' | 'binary', versionR
   return [...groups.values()].map(({ first, archs, any }) => {
     const { arch: _arch, ...rest } = first;
     const info = ruleInfo(first.rule);
-    return { ...rest, category: info.category, severity: severityOf(info, first, failOn, versionRuleRan), archs: any ? [] : ARCHES.filter((a) => archs.has(a)) };
+    return { ...rest, category: info.category, severity: severity(info, first), archs: any ? [] : ARCHES.filter((a) => archs.has(a)) };
   });
 }
 
@@ -106,7 +113,8 @@ function severityOf(info: RuleInfo, f: RawFinding, failOn: 'source' | 'binary', 
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, note: 2 };
 
-function sortFindings(findings: Finding[]): Finding[] {
+/** Waived last; then errors, warnings, notes; each group by file and line. */
+export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       Number(!!a.waived) - Number(!!b.waived) ||
@@ -119,7 +127,7 @@ function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-function summaryOf(findings: Finding[], failOn: 'source' | 'binary'): CheckSummary {
+export function summaryOf(findings: Finding[], failOn: 'source' | 'binary'): CheckSummary {
   const live = findings.filter((f) => !f.waived);
   const count = (p: (f: Finding) => boolean) => findings.filter(p).length;
   const errors = live.filter((f) => f.severity === 'error').length;

@@ -10,7 +10,7 @@
  * The CLI (`xenabi check`) is a thin wrapper over these; the mutation suite and the abidiff
  * comparison build on them too.
  */
-export { checkAbi, type CheckOptions, type CheckResult, type CheckSummary, type SideSummary } from './engine.js';
+export { checkAbi, mergeByArch, sortFindings, summaryOf, type CheckOptions, type CheckResult, type CheckSummary, type SideSummary } from './engine.js';
 export type { Finding, ItemKind, RawFinding, Severity } from './finding.js';
 export { RULES, ruleInfo, isBreaking, type RuleCategory, type RuleInfo } from './rules/catalogue.js';
 export { formatResult, FORMATS, type FormatOptions, type OutputFormat } from './format/index.js';

@@ -47,6 +47,8 @@ export interface ItemCommon {
   gates?: GateDef[];
   /** Where Xen declares the item, when not in the module's header. */
   xenOrigin?: XenOrigin[];
+  /** Xen showed it only to `__XEN__`/`__XEN_TOOLS__` builds before this release (the module's value when unset). */
+  toolsOnlyBefore?: XenRelease;
 }
 
 /** An item of Xen's ABI (`abi/stable`, `abi/unstable`): the Xen releases it lives in. */
@@ -123,6 +125,7 @@ export interface RecordDef {
   gates?: GateDef[];
   xenOrigin?: XenOrigin[];
   xenScope?: string;
+  toolsOnlyBefore?: XenRelease;
   loc: RawLocation;
 }
 
@@ -183,6 +186,7 @@ export interface ModuleDef {
   archs?: Arch[];
   interfaceVersion?: ConstantDef;
   gates?: GateDef[];
+  toolsOnlyBefore?: XenRelease;
   items: ItemDef[];
   loc: RawLocation;
 }

@@ -128,6 +128,8 @@ interface RecordOptions {
   xenOrigin?: XenOrigin[];
   /** The record Xen declares this one's tag inside (C++ scopes the tag to it). */
   xenScope?: string;
+  /** Xen showed it only to `__XEN__`/`__XEN_TOOLS__` builds before this release (the module's value when unset). */
+  toolsOnlyBefore?: XenRelease;
 }
 
 /** `struct tag { … }`. Pass `null` as the tag for `typedef struct { … } name_t;`. */
@@ -341,6 +343,8 @@ interface ModuleOptions {
   interfaceVersion?: ConstantDef;
   /** Build, boot or domain settings every item of the module needs. */
   gates?: GateDef[];
+  /** Xen showed the module's items only to `__XEN__`/`__XEN_TOOLS__` builds before this release (dm_op.h: 4.15). */
+  toolsOnlyBefore?: XenRelease;
   /** Everything the module declares, in the order the header declares it. */
   items: ItemDef[];
 }

@@ -124,3 +124,40 @@ export function cTypeRange(cType: ConstantCType, arch: Arch): { min: bigint; max
   const bits = BigInt(cTypeBits(cType, arch));
   return cType.startsWith('unsigned') ? { min: 0n, max: (1n << bits) - 1n } : { min: -(1n << (bits - 1n)), max: (1n << (bits - 1n)) - 1n };
 }
+
+/**
+ * C's integer types as a constant's literal may have them: size in bytes per architecture
+ * and signedness. `long` is 4 bytes on x86_32 and arm32 (ILP32) and 8 on the LP64 targets;
+ * the others are the same everywhere Xen builds.
+ */
+export function cIntegerType(arch: Arch, name: string): { size: number; signed: boolean } | undefined {
+  const key = `${arch} ${name}`;
+  if (!INTEGER_TYPES.has(key)) INTEGER_TYPES.set(key, readIntegerType(arch, name));
+  return INTEGER_TYPES.get(key);
+}
+
+/** Every spelling asked for, read once (the checker asks for each constant on each architecture). */
+const INTEGER_TYPES = new Map<string, { size: number; signed: boolean } | undefined>();
+
+function readIntegerType(arch: Arch, name: string): { size: number; signed: boolean } | undefined {
+  const bare = name.replace(/\bint\b/g, '').replace(/\s+/g, ' ').trim() || 'int';
+  const signed = !/\bunsigned\b|^_Bool$/.test(bare) && !(bare === 'char' && (arch === 'arm32' || arch === 'arm64'));
+  const base = bare.replace(/\b(?:un)?signed\b/g, '').trim() || 'int';
+  const ilp32 = arch === 'x86_32' || arch === 'arm32';
+  const sizes: Record<string, number> = { _Bool: 1, char: 1, short: 2, int: 4, long: ilp32 ? 4 : 8, 'long long': 8, __int128: 16 };
+  const size = sizes[base];
+  return size === undefined ? undefined : { size, signed };
+}
+
+/**
+ * Bytes of any C scalar type on an architecture, spelled as clang spells a canonical type:
+ * integers (`unsigned long`), `_Bool`, floating types and pointers (`uint8_t *` is 4 bytes
+ * on the ILP32 targets, 8 on LP64). Undefined for anything else (records, arrays).
+ */
+export function cScalarSize(arch: Arch, name: string): number | undefined {
+  const type = name.replace(/\b(?:const|volatile|restrict)\b/g, '').replace(/\s+/g, ' ').trim();
+  if (type.endsWith('*')) return arch === 'x86_32' || arch === 'arm32' ? 4 : 8;
+  if (/^enum\b/.test(type)) return 4;
+  const floats: Record<string, number> = { float: 4, double: 8 };
+  return floats[type] ?? cIntegerType(arch, type)?.size;
+}

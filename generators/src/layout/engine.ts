@@ -62,6 +62,9 @@ export interface MemberLayout {
   /** The inline record this member is, when it is one. @example "evtchn_status.u.interdomain" */
   record?: string;
   bitField?: boolean;
+  /** A bit-field's first bit, from the start of the outer record, and its width. */
+  bitOffset?: number;
+  bitWidth?: number;
   flexibleArray?: boolean;
 }
 
@@ -177,7 +180,7 @@ export class ArchLayout {
           return;
         }
         const path = `${prefix}${f.name}`;
-        out.push({ path, offset: base + f.offset, size: f.size, ...(inline ? { record: inline } : {}), ...(f.bitWidth !== undefined ? { bitField: true } : {}), ...(f.flexibleArray ? { flexibleArray: true } : {}) });
+        out.push({ path, offset: base + f.offset, size: f.size, ...(inline ? { record: inline } : {}), ...(f.bitWidth !== undefined ? { bitField: true, bitOffset: base * 8 + (f.bitOffset ?? 0), bitWidth: f.bitWidth } : {}), ...(f.flexibleArray ? { flexibleArray: true } : {}) });
         if (inline) walk(inline, `${path}.`, base + f.offset);
       });
     };

@@ -78,6 +78,7 @@ export function lowerModules(modules: EvaluatedModule[], repoRoot: string): { mo
       ...(def.interfaceVersion ? { interfaceVersion: { constant: def.interfaceVersion.name } } : {}),
       order,
       ...gatesOf(def.gates),
+      ...(def.toolsOnlyBefore ? { toolsOnlyBefore: def.toolsOnlyBefore } : {}),
     } satisfies ModuleDecl);
   }
   return { model, diagnostics };
@@ -154,6 +155,7 @@ interface Conditions {
   guestInterface?: GuestInterfaceGate;
   gates?: GateDef[];
   xenOrigin?: XenOrigin[];
+  toolsOnlyBefore?: string;
 }
 
 /** What a lifetime may say: Xen releases for Xen's ABI, Linux releases for Linux's interface. */
@@ -182,6 +184,7 @@ function common(
     ...(def.guestInterface ? { guestInterface: { min: def.guestInterface.min } } : {}),
     ...gatesOf(def.gates),
     ...(def.xenOrigin && def.xenOrigin.length > 0 ? { xenOrigin: def.xenOrigin.map((o) => ({ ...o, ...(o.archs ? { archs: [...o.archs] } : {}) })) } : {}),
+    ...(def.toolsOnlyBefore ? { toolsOnlyBefore: def.toolsOnlyBefore } : {}),
   };
 }
 
@@ -196,6 +199,7 @@ function inherit(own: Conditions, parent: Conditions | undefined): Conditions {
     ...(own.guestInterface ?? parent?.guestInterface ? { guestInterface: own.guestInterface ?? parent?.guestInterface } : {}),
     ...(own.gates ?? parent?.gates ? { gates: own.gates ?? parent?.gates } : {}),
     ...(own.xenOrigin ?? parent?.xenOrigin ? { xenOrigin: own.xenOrigin ?? parent?.xenOrigin } : {}),
+    ...(own.toolsOnlyBefore ?? parent?.toolsOnlyBefore ? { toolsOnlyBefore: own.toolsOnlyBefore ?? parent?.toolsOnlyBefore } : {}),
   };
 }
 

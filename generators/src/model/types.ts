@@ -317,6 +317,12 @@ export interface RecordDecl extends Lifetime, LinuxLifetime {
   holes?: DeclaredHole[];
   /** Grows by design: fields may be appended behind `versionField` without breaking anyone. */
   growable?: { versionField: string; doc?: string };
+  /**
+   * Xen's header showed the item only to `__XEN__` and `__XEN_TOOLS__` builds before this
+   * release; guests see it from this release on. A module's value applies to every item that
+   * states none; a value equal to the item's `since` says it was never hidden.
+   */
+  toolsOnlyBefore?: XenRelease;
   /** Visible only to guests built against this interface version or newer; inline records inherit it. */
   guestInterface?: GuestInterfaceGate;
   /** Xen's other name for the record below some interface version. */
@@ -344,6 +350,12 @@ export interface AliasDecl extends Lifetime, LinuxLifetime {
   loc: SourceLocation;
   /** Only on these architectures. */
   archs?: Arch[];
+  /**
+   * Xen's header showed the item only to `__XEN__` and `__XEN_TOOLS__` builds before this
+   * release; guests see it from this release on. A module's value applies to every item that
+   * states none; a value equal to the item's `since` says it was never hidden.
+   */
+  toolsOnlyBefore?: XenRelease;
   /** Visible only to guests built against this interface version or newer. */
   guestInterface?: GuestInterfaceGate;
   /** Build, boot or domain settings the typedef needs. */
@@ -414,6 +426,12 @@ export interface ConstantDecl extends Lifetime, LinuxLifetime {
   set?: string;
   doc?: string;
   loc: SourceLocation;
+  /**
+   * Xen's header showed the item only to `__XEN__` and `__XEN_TOOLS__` builds before this
+   * release; guests see it from this release on. A module's value applies to every item that
+   * states none; a value equal to the item's `since` says it was never hidden.
+   */
+  toolsOnlyBefore?: XenRelease;
   /** Visible only to guests built against this interface version or newer; set members inherit the set's. */
   guestInterface?: GuestInterfaceGate;
   /** Build, boot or domain settings the constant needs; set members inherit the set's. */
@@ -464,6 +482,12 @@ export interface ConstantSetDecl extends Lifetime, LinuxLifetime {
   ops?: OpMember[];
   /** For ops dispatched through a record: the record and its op field and payload union. */
   dispatch?: { record: string; opField: string; payloadField?: string };
+  /**
+   * Xen's header showed the item only to `__XEN__` and `__XEN_TOOLS__` builds before this
+   * release; guests see it from this release on. A module's value applies to every item that
+   * states none; a value equal to the item's `since` says it was never hidden.
+   */
+  toolsOnlyBefore?: XenRelease;
   /** Visible only to guests built against this interface version or newer. */
   guestInterface?: GuestInterfaceGate;
   /** Build, boot or domain settings the set needs. */
@@ -507,6 +531,11 @@ export interface ModuleDecl {
   order: string[];
   /** Build, boot or domain settings every item of the module needs. */
   gates?: Gate[];
+  /**
+   * Xen's header showed the module's items only to `__XEN__` and `__XEN_TOOLS__` builds before
+   * this release (dm_op.h until 4.15); items may state their own.
+   */
+  toolsOnlyBefore?: XenRelease;
 }
 
 export type ItemDecl = RecordDecl | AliasDecl | ConstantDecl | ConstantSetDecl;

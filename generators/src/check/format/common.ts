@@ -11,6 +11,13 @@ export interface FormatOptions {
   ruleUri?: (rule: string) => string;
   /** xenabi's version, for SARIF's tool. @example "0.1.0" */
   toolVersion?: string;
+  /** The command reporting, in titles and summary lines (default `xenabi check`). @example "xenabi verify" */
+  command?: string;
+}
+
+/** The command a report names. */
+export function commandName(options: FormatOptions): string {
+  return options.command ?? 'xenabi check';
 }
 
 export const FORMATS = ['text', 'json', 'github', 'markdown', 'sarif'] as const;

@@ -5,14 +5,14 @@
 import type { CheckResult } from '../engine.js';
 import type { Finding } from '../finding.js';
 import { visible } from '../../diagnostics/visible.js';
-import { archText, changeText, cleanResult, plural } from './common.js';
+import { archText, changeText, cleanResult, commandName, plural, type FormatOptions } from './common.js';
 
-export function formatGithub(raw: CheckResult): string {
+export function formatGithub(raw: CheckResult, options: FormatOptions = {}): string {
   const result = cleanResult(raw, visible);
   const lines = result.findings.map(annotation);
   for (const s of result.skipped) lines.push(`::notice title=${escapeProperty(`xenabi: ${s.rule} not run`)}::${escapeData(s.reason)}`);
   const s = result.summary;
-  lines.push(`xenabi check: ${s.result === 'fail' ? 'FAIL' : 'ok'}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')}, ${s.waived} waived`);
+  lines.push(`${commandName(options)}: ${s.result === 'fail' ? 'FAIL' : 'ok'}: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')}, ${s.waived} waived`);
   return `${lines.join('\n')}\n`;
 }
 

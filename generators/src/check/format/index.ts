@@ -16,7 +16,7 @@ export function formatResult(result: CheckResult, format: OutputFormat, options:
     case 'json':
       return formatJson(result);
     case 'github':
-      return formatGithub(result);
+      return formatGithub(result, options);
     case 'markdown':
       return formatMarkdown(result, options);
     case 'sarif':

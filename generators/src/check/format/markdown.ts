@@ -9,7 +9,7 @@
 import type { CheckResult } from '../engine.js';
 import type { Finding } from '../finding.js';
 import { visible } from '../../diagnostics/visible.js';
-import { archText, plural, whereText, type FormatOptions } from './common.js';
+import { archText, commandName, plural, whereText, type FormatOptions } from './common.js';
 
 export function formatMarkdown(result: CheckResult, options: FormatOptions = {}): string {
   const s = result.summary;
@@ -20,8 +20,8 @@ export function formatMarkdown(result: CheckResult, options: FormatOptions = {})
   const waived = result.findings.filter((f) => f.waived);
   const heading =
     s.result === 'fail'
-      ? `## ❌ xenabi check: ${plural(s.errors, 'breaking change')}`
-      : `## ✅ xenabi check: no breaking change${s.warnings ? ` (${plural(s.warnings, 'warning')} to review)` : ''}`;
+      ? `## ❌ ${commandName(options)}: ${plural(s.errors, 'breaking change')}`
+      : `## ✅ ${commandName(options)}: no breaking change${s.warnings ? ` (${plural(s.warnings, 'warning')} to review)` : ''}`;
   const out = [
     heading,
     '',

@@ -6,7 +6,7 @@
 import type { CheckResult } from '../engine.js';
 import type { Finding } from '../finding.js';
 import { visible } from '../../diagnostics/visible.js';
-import { archText, changeText, cleanResult, plural, whereText, type FormatOptions } from './common.js';
+import { archText, changeText, cleanResult, commandName, plural, whereText, type FormatOptions } from './common.js';
 
 const CODES = { red: 31, yellow: 33, cyan: 36, green: 32, bold: 1, dim: 2 } as const;
 
@@ -15,7 +15,7 @@ export function formatText(raw: CheckResult, options: FormatOptions = {}): strin
   const paint = (style: keyof typeof CODES, text: string) => (options.color ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text);
   const live = result.findings.filter((f) => !f.waived);
   const lines = [
-    `xenabi check: ${result.base.label} (Xen ${result.base.release}) → ${result.head.label} (Xen ${result.head.release})`,
+    `${commandName(options)}: ${result.base.label} (Xen ${result.base.release}) → ${result.head.label} (Xen ${result.head.release})`,
     ...section('Errors', live.filter((f) => f.severity === 'error'), (f) => detailed(f, paint('red', 'error'), paint)),
     ...section('Warnings', live.filter((f) => f.severity === 'warning'), (f) => detailed(f, paint('yellow', 'warning'), paint)),
     ...section('Compatible changes and allowed unstable changes', live.filter((f) => f.severity === 'note'), (f) => [brief(f, paint('cyan', 'note'))]),

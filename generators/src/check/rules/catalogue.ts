@@ -52,6 +52,7 @@ export const RULES: readonly RuleInfo[] = [
   rule('TYPEDEF_ADDED', 'compatible', 'A new typedef.', { needs: ['aliases'] }),
   // Constants and sets
   rule('CONSTANT_VALUE_CHANGED', 'binary', 'A constant has another value (on some or all architectures).'),
+  rule('CONSTANT_TYPE_CHANGED', 'source', "A constant kept its value but its literal's C type changed size or signedness (`1 << 0` became `1u << 0`): expressions built with it may evaluate otherwise, so always a warning to review.", { warningOnly: true }),
   rule('CONSTANT_REMOVED', 'source', 'A constant no longer exists: code naming it stops compiling; built binaries keep the value.'),
   rule('CONSTANT_ADDED', 'compatible', 'A new constant.'),
   rule('OP_RENUMBERED', 'binary', 'An op of an op set has another number.', { needs: ['sets'] }),

@@ -1,8 +1,10 @@
 /**
- * Constants, base against head: gone, new, or with another value on some architecture.
+ * Constants, base against head: gone, new, with another value on some architecture, or with
+ * a literal of another size or signedness.
  * Constants a set comparator already explained (an op renumbered, a flag moved) are left
  * to that rule.
  */
+import { cIntegerType } from '../../layout/datamodels.js';
 import { ARCHES } from '../../model/arch.js';
 import type { Arch } from '../../model/types.js';
 import type { CheckContext } from '../context.js';
@@ -24,6 +26,7 @@ export function compareConstants(ctx: CheckContext): void {
       // A side that does not record which architectures a constant is on makes that unknown.
       const knows = ctx.can('constantArchs');
       compareValues(ctx, at, knows ? b : { ...b, archs: undefined }, knows ? h : { ...h, archs: undefined });
+      compareTypes(ctx, at, b, h);
     }
   }
 }
@@ -41,6 +44,29 @@ function compareValues(ctx: CheckContext, at: ReturnType<CheckContext['itemAt']>
     else if (bv === undefined) ctx.report('CONSTANT_ADDED', at, null, hv, `${h.name} was added`, arch);
     else ctx.report('CONSTANT_VALUE_CHANGED', at, bv, hv, `${b.name} changed value from ${bv} to ${hv}`, arch);
   }
+}
+
+/**
+ * The literal's C type, where both sides know it and the constant exists: reported on the
+ * architectures where its size or signedness changed (`long` → `long long` changes nothing
+ * on LP64 targets and the size on 32-bit ones).
+ */
+function compareTypes(ctx: CheckContext, at: ReturnType<CheckContext['itemAt']>, b: SideConstant, h: SideConstant): void {
+  if (b.cType === h.cType && !b.cTypes && !h.cTypes) return;
+  for (const arch of ARCHES) {
+    const bt = typeOn(b, arch);
+    const ht = typeOn(h, arch);
+    if (bt === undefined || ht === undefined || valueOn(b, arch) === undefined || valueOn(h, arch) === undefined) continue;
+    const bi = cIntegerType(arch, bt);
+    const hi = cIntegerType(arch, ht);
+    if (bi && hi && bi.size === hi.size && bi.signed === hi.signed) continue;
+    if (!bi && !hi && bt === ht) continue;
+    ctx.report('CONSTANT_TYPE_CHANGED', at, bt, ht, `${b.name} changed C type from ${bt} to ${ht}`, arch);
+  }
+}
+
+function typeOn(c: SideConstant, arch: Arch): string | undefined {
+  return c.cTypes?.[arch] ?? c.cType;
 }
 
 /** The value on one architecture; undefined where the constant does not exist. */

@@ -19,7 +19,7 @@ export function unstableVersionFindings(ctx: CheckContext, findings: readonly Fi
   const out: RawFinding[] = [];
   for (const [module, changes] of [...byModule].sort()) {
     const decl = ctx.head.modules[module];
-    if (!decl) continue;
+    if (!decl || decl.unversioned) continue;
     const list = changes.slice(0, 3).map((f) => `${f.rule} ${f.item}`).join(', ') + (changes.length > 3 ? `, and ${changes.length - 3} more` : '');
     const constant = decl.interfaceVersion;
     if (!constant) {

@@ -145,6 +145,7 @@ function readItem(side: AbiSide, fact: Fact, where: { namespace: Namespace; modu
         ...linux,
         ...(values.length ? { values: Object.fromEntries(values.map((a) => [a, fact.keys[a] as string])) } : { value: need(fact.keys.value, fail, 'value=') }),
         ...(fact.keys.archs ? { archs: archList(fact.keys.archs, fail) } : {}),
+        ...(fact.type ? { cType: fact.type } : {}),
       };
       return;
     }

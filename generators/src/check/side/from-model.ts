@@ -32,6 +32,7 @@ export function sideFromModel(view: ReleaseModel, origin: SideOrigin = 'abi', la
       ...item(c),
       ...(c.values ? { values: { ...c.values } } : { value: c.value }),
       ...(c.archs ? { archs: [...c.archs] } : {}),
+      cType: c.cType,
     };
   }
   for (const s of view.sets) {

@@ -71,6 +71,13 @@ export interface SideConstant extends SideItemBase {
   values?: Partial<Record<Arch, string>>;
   /** Only on these architectures, when the side knows. */
   archs?: Arch[];
+  /**
+   * The C type of the literal, when the side knows it (an `abi/` tree or a header tree; an
+   * export or a baseline does not): compared by size and signedness. @example "unsigned int"
+   */
+  cType?: string;
+  /** Per-architecture C types, when they differ (`1ULL` on arm32 where others have `1UL`). */
+  cTypes?: Partial<Record<Arch, string>>;
 }
 
 /** A typedef, with its target spelled as Xen spells it. */
@@ -97,6 +104,11 @@ export interface SideModule {
   xenHeader?: string;
   interfaceVersion?: string;
   loc?: SourceLocation;
+  /**
+   * An unstable part Xen versions with no interface-version constant at all (the tools-only
+   * items of a guest header, read from Xen's headers): its changes are allowed as they come.
+   */
+  unversioned?: boolean;
 }
 
 /** Optional knowledge a side may lack; rules that need a missing one are skipped. */
@@ -104,8 +116,8 @@ export type Capability = 'sets' | 'padding' | 'growable' | 'aliases' | 'modules'
 
 export const CAPABILITIES: readonly Capability[] = ['aliases', 'constantArchs', 'fieldLifetimes', 'growable', 'linuxLifetimes', 'locations', 'modules', 'padding', 'sets'];
 
-/** What a side was read from. */
-export type SideOrigin = 'abi' | 'git' | 'export' | 'baseline';
+/** What a side was read from (`headers`: a tree of Xen's C headers, through the compiler). */
+export type SideOrigin = 'abi' | 'git' | 'export' | 'baseline' | 'headers';
 
 /** One side of a comparison: one release of the ABI. */
 export interface AbiSide {

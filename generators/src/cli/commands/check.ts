@@ -23,14 +23,18 @@ import {
   type Waiver,
 } from '../../check/index.js';
 import { EXPORTABLE_RELEASES, NEWEST_RELEASE } from '../../model/releases.js';
+import { HeaderTreeError } from '../../headers/tree.js';
 import type { Command } from '../command.js';
 import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, UsageError, type CliIo } from '../io.js';
 import { findRoot } from '../root.js';
+import { headerSides, wantsHeaders } from './check-headers.js';
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'compare a base ABI with the current one and report breaking changes',
   help: `Usage: xenabi check [--against REF | --base PATH] [--head PATH] [--format F] [options]
+       xenabi check --base-headers DIR --head-headers DIR [--format F] [options]
+       xenabi check --xen-tree DIR --against REF [--format F] [options]
 
 Compares a base ABI with the head ABI, release by release view (the newest, ${NEWEST_RELEASE}, unless
 --xen-version says otherwise), and reports every change by rule (docs/rules/<ID>.md):
@@ -46,6 +50,16 @@ Base (one of):
 
 Head:
   --head PATH       as --base (default: abi/ in the working tree)
+
+Xen's C headers (header mode: docs/headers.md):
+  --base-headers DIR --head-headers DIR
+                    two trees of Xen's public headers, each compiled with clang on four
+                    architectures; stable = what the registry marks stable, or, for items
+                    it does not know, what Xen shows without __XEN_TOOLS__
+  --xen-tree DIR --against REF
+                    in a Xen checkout: xen/include/public at REF against the working tree
+  --registry DIR    the registry (an abi/ folder) header mode consults (default: the
+                    repository here, else the one this xenabi comes from)
 
 Options:
   --format F        text (default), json, github (workflow annotations), markdown
@@ -70,6 +84,10 @@ Exit codes: 0 no breaking change, 1 at least one breaking change, 2 bad input or
     'fail-on': { type: 'string' },
     waivers: { type: 'string' },
     'docs-url': { type: 'string' },
+    'base-headers': { type: 'string' },
+    'head-headers': { type: 'string' },
+    'xen-tree': { type: 'string' },
+    registry: { type: 'string' },
   },
   positionals: { min: 0, max: 0 },
   async run({ values }, io) {
@@ -83,15 +101,17 @@ Exit codes: 0 no breaking change, 1 at least one breaking change, 2 bad input or
       throw new UsageError(`--xen-version ${release}: choose one of ${EXPORTABLE_RELEASES.join(', ')}`);
     }
     if (str('against') !== undefined && str('base') !== undefined) throw new UsageError('--against and --base both name the base; give one');
+    const headerMode = wantsHeaders(values);
     // The root holds the working tree, the baseline and the git repository; with --base and
     // --head both given it is only where the default waivers file would be.
-    const required = str('head') === undefined || str('base') === undefined;
+    const required = !headerMode && (str('head') === undefined || str('base') === undefined);
     const root = required || str('root') !== undefined ? findRoot(io.cwd, str('root')) : optionalRoot(io);
     try {
       const waivers = readWaivers(io, root, str('waivers'));
       const options = release ? { release } : {};
-      const base = await loadLabelled('base', baseSpec(io, root, str('against'), str('base')), options);
-      const head = await loadLabelled('head', headSpec(io, root, str('head')), options);
+      const { base, head } = headerMode
+        ? await headerSides(values as Record<string, string | undefined>, io, root)
+        : { base: await loadLabelled('base', baseSpec(io, root, str('against'), str('base')), options), head: await loadLabelled('head', headSpec(io, root, str('head')), options) };
       const result = checkAbi(base, head, { failOn, waivers });
       io.out(
         formatResult(result, format, {
@@ -102,7 +122,7 @@ Exit codes: 0 no breaking change, 1 at least one breaking change, 2 bad input or
       );
       return result.summary.result === 'fail' ? EXIT_FINDING : EXIT_OK;
     } catch (error) {
-      if (error instanceof SideInputError || error instanceof GitRefError || error instanceof BaselineParseError || error instanceof WaiverFileError) {
+      if (error instanceof SideInputError || error instanceof GitRefError || error instanceof BaselineParseError || error instanceof WaiverFileError || error instanceof HeaderTreeError) {
         io.err(`${error.message.startsWith('xenabi check:') ? '' : 'xenabi check: '}${visibleLines(error.message)}\n`);
         return EXIT_BAD_INPUT;
       }
@@ -164,7 +184,7 @@ function readWaivers(io: CliIo, root: string | undefined, explicit: string | und
  * Where a rule's page is: `--docs-url`, else the repository a CI job runs in (GitHub Actions
  * or GitLab CI, at the commit checked), else the local docs/rules/ folder.
  */
-function rulesUri(root: string | undefined, explicit: string | undefined): ((rule: string) => string) | undefined {
+export function rulesUri(root: string | undefined, explicit: string | undefined): ((rule: string) => string) | undefined {
   const env = process.env;
   let base = explicit;
   if (!base && env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_SHA) {
@@ -179,7 +199,7 @@ function rulesUri(root: string | undefined, explicit: string | undefined): ((rul
   return (rule) => `${prefix}${rule}.md`;
 }
 
-function toolVersion(): string | undefined {
+export function toolVersion(): string | undefined {
   try {
     const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
     return pkg.version;

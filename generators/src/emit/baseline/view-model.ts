@@ -93,7 +93,7 @@ function fieldFacts(f: SideField, since: string | undefined): string {
 
 function constantLine(c: SideConstant): string {
   const values = c.values ? ARCHES.flatMap((a) => keyWord(a, c.values?.[a])) : keyWord('value', c.value);
-  return factLine(['constant', c.name, ...keyWord('since', c.since), ...keyWord('linux', c.linuxSince), ...keyWord('archs', c.archs ? archWord(c.archs) : undefined), ...values]);
+  return factLine(['constant', c.name, ...keyWord('since', c.since), ...keyWord('linux', c.linuxSince), ...keyWord('archs', c.archs ? archWord(c.archs) : undefined), ...values], c.cType);
 }
 
 function setLines(s: SideSet): string[] {

@@ -5,9 +5,9 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$ref":"#/definitions/AbiModel","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"AbiModel":{"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"},"AliasDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"},"AliasType":{"additionalProperties":false,"properties":{"kind":{"const":"alias","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"Arch":{"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"},"ArchScalarName":{"enum":["size_t","uint64_aligned_t","xen_pfn_t","xen_ulong_t"],"type":"string"},"ArchScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"archScalar","type":"string"},"name":{"$ref":"#/definitions/ArchScalarName"}},"required":["kind","name"],"type":"object"},"ArrayType":{"additionalProperties":false,"properties":{"element":{"$ref":"#/definitions/TypeRef"},"kind":{"const":"array","type":"string"},"length":{"minimum":0,"type":"integer"},"lengthConstant":{"type":"string"}},"required":["element","kind","length"],"type":"object"},"ConstantCType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"ConstantDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"},"ConstantSetDecl":{"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"},"ConstantSpelling":{"enum":["dec","hex","shift"],"type":"string"},"ConstantValueChange":{"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["since","value"],"type":"object"},"DeclaredHole":{"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"},"Field":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyName":{"$ref":"#/definitions/LegacyFieldName"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"},"FlagMember":{"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"},"Gate":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"kind":{"enum":["boot","build","domain"],"type":"string"},"name":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["doc","kind","name","since"],"type":"object"},"GuestInterfaceGate":{"additionalProperties":false,"properties":{"min":{"pattern":"^0x[0-9a-f]{8}$","type":"string"}},"required":["min"],"type":"object"},"HandleType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"handle","type":"string"},"pointee":{"type":"string"},"target":{"type":"string"},"width":{"enum":["64","native"],"type":"string"}},"required":["kind","pointee","target","width"],"type":"object"},"InterfaceVersionDecl":{"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"},"IoctlDirection":{"enum":["none","read","readwrite","write"],"type":"string"},"IoctlEncoding":{"additionalProperties":false,"properties":{"argument":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]},"direction":{"$ref":"#/definitions/IoctlDirection"},"nr":{"maximum":255,"minimum":0,"type":"integer"},"type":{"pattern":"^[\\x20-\\x7e]$","type":"string"}},"required":["direction","nr","type"],"type":"object"},"LegacyFieldName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"LegacyFieldType":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"},"LegacyRecordName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"ModuleDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"},"Namespace":{"enum":["linux","stable","unstable"],"type":"string"},"OpMember":{"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"},"Partial<Record<Arch,string>>":{"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"},"PointerType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"pointer","type":"string"},"pointee":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]}},"required":["kind"],"type":"object"},"RecordDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"},"RecordType":{"additionalProperties":false,"properties":{"kind":{"const":"record","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"ScalarName":{"enum":["int16_t","int32_t","int64_t","int8_t","uint16_t","uint32_t","uint64_t","uint8_t"],"type":"string"},"ScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"scalar","type":"string"},"name":{"$ref":"#/definitions/ScalarName"}},"required":["kind","name"],"type":"object"},"SourceLocation":{"additionalProperties":false,"properties":{"column":{"minimum":0,"type":"integer"},"file":{"type":"string"},"line":{"minimum":0,"type":"integer"}},"required":["column","file","line"],"type":"object"},"TypeRef":{"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}],"properties":{"kind":{"type":"string"}},"required":["kind"],"type":"object"},"XenOrigin":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"guard":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"header":{"type":"string"},"tools":{"type":"boolean"}},"required":["guard","header"],"type":"object"}}};
+const schema11 = {"$ref":"#/definitions/AbiModel","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"AbiModel":{"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"},"AliasDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"},"AliasType":{"additionalProperties":false,"properties":{"kind":{"const":"alias","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"Arch":{"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"},"ArchScalarName":{"enum":["size_t","uint64_aligned_t","xen_pfn_t","xen_ulong_t"],"type":"string"},"ArchScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"archScalar","type":"string"},"name":{"$ref":"#/definitions/ArchScalarName"}},"required":["kind","name"],"type":"object"},"ArrayType":{"additionalProperties":false,"properties":{"element":{"$ref":"#/definitions/TypeRef"},"kind":{"const":"array","type":"string"},"length":{"minimum":0,"type":"integer"},"lengthConstant":{"type":"string"}},"required":["element","kind","length"],"type":"object"},"ConstantCType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"ConstantDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"},"ConstantSetDecl":{"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"},"ConstantSpelling":{"enum":["dec","hex","shift"],"type":"string"},"ConstantValueChange":{"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["since","value"],"type":"object"},"DeclaredHole":{"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"},"Field":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyName":{"$ref":"#/definitions/LegacyFieldName"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"},"FlagMember":{"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"},"Gate":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"kind":{"enum":["boot","build","domain"],"type":"string"},"name":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["doc","kind","name","since"],"type":"object"},"GuestInterfaceGate":{"additionalProperties":false,"properties":{"min":{"pattern":"^0x[0-9a-f]{8}$","type":"string"}},"required":["min"],"type":"object"},"HandleType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"handle","type":"string"},"pointee":{"type":"string"},"target":{"type":"string"},"width":{"enum":["64","native"],"type":"string"}},"required":["kind","pointee","target","width"],"type":"object"},"InterfaceVersionDecl":{"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"},"IoctlDirection":{"enum":["none","read","readwrite","write"],"type":"string"},"IoctlEncoding":{"additionalProperties":false,"properties":{"argument":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]},"direction":{"$ref":"#/definitions/IoctlDirection"},"nr":{"maximum":255,"minimum":0,"type":"integer"},"type":{"pattern":"^[\\x20-\\x7e]$","type":"string"}},"required":["direction","nr","type"],"type":"object"},"LegacyFieldName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"LegacyFieldType":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"},"LegacyRecordName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"ModuleDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"},"Namespace":{"enum":["linux","stable","unstable"],"type":"string"},"OpMember":{"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"},"Partial<Record<Arch,string>>":{"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"},"PointerType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"pointer","type":"string"},"pointee":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]}},"required":["kind"],"type":"object"},"RecordDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"},"RecordType":{"additionalProperties":false,"properties":{"kind":{"const":"record","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"ScalarName":{"enum":["int16_t","int32_t","int64_t","int8_t","uint16_t","uint32_t","uint64_t","uint8_t"],"type":"string"},"ScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"scalar","type":"string"},"name":{"$ref":"#/definitions/ScalarName"}},"required":["kind","name"],"type":"object"},"SourceLocation":{"additionalProperties":false,"properties":{"column":{"minimum":0,"type":"integer"},"file":{"type":"string"},"line":{"minimum":0,"type":"integer"}},"required":["column","file","line"],"type":"object"},"TypeRef":{"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}],"properties":{"kind":{"type":"string"}},"required":["kind"],"type":"object"},"XenOrigin":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"guard":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"header":{"type":"string"},"tools":{"type":"boolean"}},"required":["guard","header"],"type":"object"}}};
 const schema12 = {"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"};
-const schema13 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"};
+const schema13 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"};
 const schema14 = {"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"};
 const schema15 = {"additionalProperties":false,"properties":{"doc":{"type":"string"},"kind":{"enum":["boot","build","domain"],"type":"string"},"name":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["doc","kind","name","since"],"type":"object"};
 const schema16 = {"additionalProperties":false,"properties":{"min":{"pattern":"^0x[0-9a-f]{8}$","type":"string"}},"required":["min"],"type":"object"};
@@ -2007,17 +2007,11 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.type !== undefined){
-if(!(validate13(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-if(data.until !== undefined){
-let data24 = data.until;
-if(typeof data24 === "string"){
-if(!pattern0.test(data24)){
-const err55 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(data.toolsOnlyBefore !== undefined){
+let data23 = data.toolsOnlyBefore;
+if(typeof data23 === "string"){
+if(!pattern0.test(data23)){
+const err55 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2028,7 +2022,7 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err56 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2038,19 +2032,17 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.xenOrigin !== undefined){
-let data25 = data.xenOrigin;
-if(Array.isArray(data25)){
-const len2 = data25.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate26(data25[i2], {instancePath:instancePath+"/xenOrigin/" + i2,parentData:data25,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(data.type !== undefined){
+if(!(validate13(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.until !== undefined){
+let data25 = data.until;
+if(typeof data25 === "string"){
+if(!pattern0.test(data25)){
+const err57 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2060,9 +2052,8 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
 else {
-const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err58 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2071,19 +2062,53 @@ vErrors.push(err58);
 }
 errors++;
 }
+}
+if(data.xenOrigin !== undefined){
+let data26 = data.xenOrigin;
+if(Array.isArray(data26)){
+const len2 = data26.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate26(data26[i2], {instancePath:instancePath+"/xenOrigin/" + i2,parentData:data26,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
 validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema34 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"};
+const schema34 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"};
 const schema36 = {"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"};
 const schema39 = {"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["since","value"],"type":"object"};
 const schema47 = {"enum":["dec","hex","shift"],"type":"string"};
 const schema48 = {"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"};
-const pattern13 = new RegExp("^-?[0-9]+$", "u");
+const pattern14 = new RegExp("^-?[0-9]+$", "u");
 const schema40 = {"additionalProperties":false,"properties":{"argument":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]},"direction":{"$ref":"#/definitions/IoctlDirection"},"nr":{"maximum":255,"minimum":0,"type":"integer"},"type":{"pattern":"^[\\x20-\\x7e]$","type":"string"}},"required":["direction","nr","type"],"type":"object"};
 const schema44 = {"enum":["none","read","readwrite","write"],"type":"string"};
-const pattern14 = new RegExp("^[\\x20-\\x7e]$", "u");
+const pattern15 = new RegExp("^[\\x20-\\x7e]$", "u");
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2571,7 +2596,7 @@ errors++;
 if(data.type !== undefined){
 let data12 = data.type;
 if(typeof data12 === "string"){
-if(!pattern14.test(data12)){
+if(!pattern15.test(data12)){
 const err37 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/pattern",keyword:"pattern",params:{pattern: "^[\\x20-\\x7e]$"},message:"must match pattern \""+"^[\\x20-\\x7e]$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
@@ -3133,7 +3158,7 @@ errors++;
 if(data15.value !== undefined){
 let data18 = data15.value;
 if(typeof data18 === "string"){
-if(!pattern13.test(data18)){
+if(!pattern14.test(data18)){
 const err44 = {instancePath:instancePath+"/history/" + i2+"/value",schemaPath:"#/definitions/ConstantValueChange/properties/value/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
@@ -3497,11 +3522,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data.until !== undefined){
-let data33 = data.until;
+if(data.toolsOnlyBefore !== undefined){
+let data33 = data.toolsOnlyBefore;
 if(typeof data33 === "string"){
 if(!pattern0.test(data33)){
-const err74 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+const err74 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3512,7 +3537,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err75 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3522,11 +3547,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data.value !== undefined){
-let data34 = data.value;
+if(data.until !== undefined){
+let data34 = data.until;
 if(typeof data34 === "string"){
-if(!pattern13.test(data34)){
-const err76 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
+if(!pattern0.test(data34)){
+const err76 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -3537,7 +3562,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err77 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -3547,12 +3572,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data.values !== undefined){
-let data35 = data.values;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key5 in data35){
-if(!((((key5 === "arm32") || (key5 === "arm64")) || (key5 === "x86_32")) || (key5 === "x86_64"))){
-const err78 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(data.value !== undefined){
+let data35 = data.value;
+if(typeof data35 === "string"){
+if(!pattern14.test(data35)){
+const err78 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3562,9 +3586,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data35.arm32 !== undefined){
-if(typeof data35.arm32 !== "string"){
-const err79 = {instancePath:instancePath+"/values/arm32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm32/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err79 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3574,9 +3597,12 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data35.arm64 !== undefined){
-if(typeof data35.arm64 !== "string"){
-const err80 = {instancePath:instancePath+"/values/arm64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.values !== undefined){
+let data36 = data.values;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key5 in data36){
+if(!((((key5 === "arm32") || (key5 === "arm64")) || (key5 === "x86_32")) || (key5 === "x86_64"))){
+const err80 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3586,9 +3612,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data35.x86_32 !== undefined){
-if(typeof data35.x86_32 !== "string"){
-const err81 = {instancePath:instancePath+"/values/x86_32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_32/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data36.arm32 !== undefined){
+if(typeof data36.arm32 !== "string"){
+const err81 = {instancePath:instancePath+"/values/arm32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm32/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3598,9 +3624,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data35.x86_64 !== undefined){
-if(typeof data35.x86_64 !== "string"){
-const err82 = {instancePath:instancePath+"/values/x86_64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data36.arm64 !== undefined){
+if(typeof data36.arm64 !== "string"){
+const err82 = {instancePath:instancePath+"/values/arm64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm64/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3610,9 +3636,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data36.x86_32 !== undefined){
+if(typeof data36.x86_32 !== "string"){
+const err83 = {instancePath:instancePath+"/values/x86_32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_32/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3622,19 +3648,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data.xenOrigin !== undefined){
-let data40 = data.xenOrigin;
-if(Array.isArray(data40)){
-const len3 = data40.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate26(data40[i3], {instancePath:instancePath+"/xenOrigin/" + i3,parentData:data40,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err84 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data36.x86_64 !== undefined){
+if(typeof data36.x86_64 !== "string"){
+const err84 = {instancePath:instancePath+"/values/x86_64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_64/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -3646,7 +3662,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err85 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3655,13 +3671,47 @@ vErrors.push(err85);
 }
 errors++;
 }
+}
+if(data.xenOrigin !== undefined){
+let data41 = data.xenOrigin;
+if(Array.isArray(data41)){
+const len3 = data41.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate26(data41[i3], {instancePath:instancePath+"/xenOrigin/" + i3,parentData:data41,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
 validate29.errors = vErrors;
 return errors === 0;
 }
 
-const schema49 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"};
+const schema49 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"};
 const schema52 = {"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"};
-const pattern23 = new RegExp("^[a-z_][a-z0-9_]*$", "u");
+const pattern25 = new RegExp("^[a-z_][a-z0-9_]*$", "u");
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4212,7 +4262,7 @@ errors++;
 if(data.name !== undefined){
 let data19 = data.name;
 if(typeof data19 === "string"){
-if(!pattern23.test(data19)){
+if(!pattern25.test(data19)){
 const err46 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z_][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err46];
@@ -4285,9 +4335,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.xenGuard !== undefined){
-if(typeof data.xenGuard !== "string"){
-const err52 = {instancePath:instancePath+"/xenGuard",schemaPath:"#/properties/xenGuard/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.toolsOnlyBefore !== undefined){
+let data23 = data.toolsOnlyBefore;
+if(typeof data23 === "string"){
+if(!pattern0.test(data23)){
+const err52 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4297,9 +4349,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.xenHeader !== undefined){
-if(typeof data.xenHeader !== "string"){
-const err53 = {instancePath:instancePath+"/xenHeader",schemaPath:"#/properties/xenHeader/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err53 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4309,9 +4360,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.xenGuard !== undefined){
+if(typeof data.xenGuard !== "string"){
+const err54 = {instancePath:instancePath+"/xenGuard",schemaPath:"#/properties/xenGuard/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4320,15 +4371,39 @@ vErrors.push(err54);
 }
 errors++;
 }
+}
+if(data.xenHeader !== undefined){
+if(typeof data.xenHeader !== "string"){
+const err55 = {instancePath:instancePath+"/xenHeader",schemaPath:"#/properties/xenHeader/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
 validate38.errors = vErrors;
 return errors === 0;
 }
 
-const schema55 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"};
+const schema55 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"};
 const schema66 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"};
 const schema57 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyName":{"$ref":"#/definitions/LegacyFieldName"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"};
 const schema59 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"};
-const pattern29 = new RegExp("^(?:[A-Za-z_][A-Za-z0-9_]*)?$", "u");
+const pattern32 = new RegExp("^(?:[A-Za-z_][A-Za-z0-9_]*)?$", "u");
 const schema60 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4833,7 +4908,7 @@ errors++;
 if(data.name !== undefined){
 let data15 = data.name;
 if(typeof data15 === "string"){
-if(!pattern29.test(data15)){
+if(!pattern32.test(data15)){
 const err34 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z_][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^(?:[A-Za-z_][A-Za-z0-9_]*)?$"+"\""};
 if(vErrors === null){
 vErrors = [err34];
@@ -5114,7 +5189,7 @@ validate47.errors = vErrors;
 return errors === 0;
 }
 
-const pattern46 = new RegExp("^[A-Za-z_][A-Za-z0-9_.]*$", "u");
+const pattern50 = new RegExp("^[A-Za-z_][A-Za-z0-9_.]*$", "u");
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6023,11 +6098,11 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data.typedef !== undefined){
-let data36 = data.typedef;
+if(data.toolsOnlyBefore !== undefined){
+let data36 = data.toolsOnlyBefore;
 if(typeof data36 === "string"){
-if(!pattern5.test(data36)){
-const err74 = {instancePath:instancePath+"/typedef",schemaPath:"#/properties/typedef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+if(!pattern0.test(data36)){
+const err74 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -6038,7 +6113,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath:instancePath+"/typedef",schemaPath:"#/properties/typedef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err75 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -6048,11 +6123,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data.until !== undefined){
-let data37 = data.until;
+if(data.typedef !== undefined){
+let data37 = data.typedef;
 if(typeof data37 === "string"){
-if(!pattern0.test(data37)){
-const err76 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(!pattern5.test(data37)){
+const err76 = {instancePath:instancePath+"/typedef",schemaPath:"#/properties/typedef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -6063,7 +6138,7 @@ errors++;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err77 = {instancePath:instancePath+"/typedef",schemaPath:"#/properties/typedef/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -6073,19 +6148,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data.xenOrigin !== undefined){
-let data38 = data.xenOrigin;
-if(Array.isArray(data38)){
-const len4 = data38.length;
-for(let i4=0; i4<len4; i4++){
-if(!(validate26(data38[i4], {instancePath:instancePath+"/xenOrigin/" + i4,parentData:data38,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.until !== undefined){
+let data38 = data.until;
+if(typeof data38 === "string"){
+if(!pattern0.test(data38)){
+const err78 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -6095,11 +6162,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data.xenScope !== undefined){
-let data40 = data.xenScope;
-if(typeof data40 === "string"){
-if(!pattern46.test(data40)){
-const err79 = {instancePath:instancePath+"/xenScope",schemaPath:"#/properties/xenScope/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_.]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_.]*$"+"\""};
+else {
+const err79 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -6109,8 +6173,19 @@ vErrors.push(err79);
 errors++;
 }
 }
+if(data.xenOrigin !== undefined){
+let data39 = data.xenOrigin;
+if(Array.isArray(data39)){
+const len4 = data39.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate26(data39[i4], {instancePath:instancePath+"/xenOrigin/" + i4,parentData:data39,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
 else {
-const err80 = {instancePath:instancePath+"/xenScope",schemaPath:"#/properties/xenScope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err80 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -6120,9 +6195,11 @@ vErrors.push(err80);
 errors++;
 }
 }
-}
-else {
-const err81 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.xenScope !== undefined){
+let data41 = data.xenScope;
+if(typeof data41 === "string"){
+if(!pattern50.test(data41)){
+const err81 = {instancePath:instancePath+"/xenScope",schemaPath:"#/properties/xenScope/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_.]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_.]*$"+"\""};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -6131,11 +6208,34 @@ vErrors.push(err81);
 }
 errors++;
 }
+}
+else {
+const err82 = {instancePath:instancePath+"/xenScope",schemaPath:"#/properties/xenScope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
 validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema69 = {"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"};
+const schema69 = {"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"};
 const schema70 = {"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"};
 const schema75 = {"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"};
 
@@ -7039,11 +7139,11 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data.until !== undefined){
-let data36 = data.until;
+if(data.toolsOnlyBefore !== undefined){
+let data36 = data.toolsOnlyBefore;
 if(typeof data36 === "string"){
 if(!pattern0.test(data36)){
-const err75 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+const err75 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -7054,7 +7154,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err76 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -7064,13 +7164,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.values !== undefined){
-let data37 = data.values;
-if(Array.isArray(data37)){
-const len3 = data37.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data37[i3] !== "string"){
-const err77 = {instancePath:instancePath+"/values/" + i3,schemaPath:"#/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.until !== undefined){
+let data37 = data.until;
+if(typeof data37 === "string"){
+if(!pattern0.test(data37)){
+const err77 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -7080,9 +7178,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
 else {
-const err78 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err78 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -7092,19 +7189,13 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data.xenOrigin !== undefined){
-let data39 = data.xenOrigin;
-if(Array.isArray(data39)){
-const len4 = data39.length;
-for(let i4=0; i4<len4; i4++){
-if(!(validate26(data39[i4], {instancePath:instancePath+"/xenOrigin/" + i4,parentData:data39,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err79 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.values !== undefined){
+let data38 = data.values;
+if(Array.isArray(data38)){
+const len3 = data38.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data38[i3] !== "string"){
+const err79 = {instancePath:instancePath+"/values/" + i3,schemaPath:"#/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -7116,12 +7207,46 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err80 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err80];
 }
 else {
 vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data.xenOrigin !== undefined){
+let data40 = data.xenOrigin;
+if(Array.isArray(data40)){
+const len4 = data40.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate26(data40[i4], {instancePath:instancePath+"/xenOrigin/" + i4,parentData:data40,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
 }
 errors++;
 }

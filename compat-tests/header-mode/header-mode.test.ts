@@ -1,0 +1,87 @@
+/**
+ * `xenabi check` on Xen's own C headers (Debian's libxen-dev, Xen 4.17): every public header
+ * compiled with clang on four architectures, read into the checker's form with the registry's
+ * knowledge, and checked with the same rules; in a Xen-style git checkout, `--xen-tree .
+ * --against REF` compares the working tree's headers with a revision's.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkAbi, sideFromLoadedModel } from '../../generators/src/check/index.js';
+import { loadHeaderSide } from '../../generators/src/check/side/headers.js';
+import type { AbiSide } from '../../generators/src/check/side/types.js';
+import type { CliIo } from '../../generators/src/cli/io.js';
+import { main } from '../../generators/src/cli/main.js';
+import { ARCHES } from '../../generators/src/model/arch.js';
+import type { AbiModel } from '../../generators/src/model/types.js';
+import { loadRepoModel, REPO_ROOT } from '../lib/c-headers.js';
+import { CLANG, gate, INSTALLED_XEN_RELEASE, missingPrerequisites, XEN_INCLUDE } from '../lib/toolchain.js';
+
+const prerequisites = gate(missingPrerequisites([CLANG], true));
+const CACHE = mkdtempSync(join(tmpdir(), 'xenabi-header-cache-'));
+let registry: AbiModel;
+let side: AbiSide;
+
+async function run(argv: string[], cwd: string) {
+  let out = '';
+  const io: CliIo = { out: (t) => (out += t), err: (t) => (out += t), cwd, isTty: false };
+  return { code: await main(argv, io), out };
+}
+
+beforeAll(async () => {
+  if (prerequisites.skip) return;
+  registry = await loadRepoModel();
+  side = await loadHeaderSide({ kind: 'headers', dir: XEN_INCLUDE }, { cwd: REPO_ROOT, release: INSTALLED_XEN_RELEASE, registry, cache: CACHE });
+});
+
+describe(`xenabi check on Xen ${INSTALLED_XEN_RELEASE}'s headers in ${XEN_INCLUDE}`, () => {
+  it('has clang and libxen-dev', (ctx) => prerequisites.assertPresent(ctx));
+
+  it.skipIf(prerequisites.skip)('reads every public header on four architectures, placing items the registry knows as it does', () => {
+    console.log(`${Object.keys(side.records).length} records, ${Object.keys(side.aliases).length} typedefs, ${Object.keys(side.constants).length} constants, ${Object.keys(side.modules).length} modules`);
+    expect(Object.keys(side.records).length).toBeGreaterThan(500);
+    expect(Object.keys(side.constants).length).toBeGreaterThan(1500);
+    expect(side.records.xen_dm_op).toMatchObject({ namespace: 'stable', module: 'dm_op', loc: { file: `${relative(REPO_ROOT, XEN_INCLUDE)}/hvm/dm_op.h` } });
+    expect(side.records.xen_domctl_createdomain).toMatchObject({ namespace: 'unstable', module: 'domctl' });
+    expect(side.modules.sysctl).toMatchObject({ namespace: 'unstable', interfaceVersion: 'XEN_SYSCTL_INTERFACE_VERSION' });
+    expect(side.records.vcpu_runstate_info).toMatchObject({ namespace: 'stable', module: 'vcpu' });
+    for (const arch of ARCHES) expect(side.records.xen_dm_op?.layouts[arch], arch).toMatchObject({ size: 32, align: 8 });
+    expect(side.sets.XEN_DMOP?.ops?.length).toBe(20);
+  });
+
+  it.skipIf(prerequisites.skip)("agrees with the registry on every record and constant it declares for Xen 4.17, and finds nothing between a tree and itself", () => {
+    const ours = sideFromLoadedModel(registry, { release: INSTALLED_XEN_RELEASE });
+    const differ: string[] = [];
+    for (const [name, r] of Object.entries(ours.records)) {
+      for (const arch of ARCHES) {
+        const mine = r.layouts[arch];
+        const xen = side.records[name]?.layouts[arch];
+        if (mine && (mine.size !== xen?.size || mine.align !== xen.align || mine.fields.map((f) => `${f.name}@${f.offset}:${f.size}`).join() !== xen.fields.map((f) => `${f.name}@${f.offset}:${f.size}`).join())) differ.push(`${name} ${arch}`);
+      }
+    }
+    for (const [name, c] of Object.entries(ours.constants)) if (c.value !== undefined && side.constants[name]?.value !== c.value && side.constants[name]?.values === undefined) differ.push(name);
+    expect(differ).toEqual([]);
+    expect(checkAbi(side, side).findings).toEqual([]);
+  });
+
+  it.skipIf(prerequisites.skip)('in a Xen checkout, --xen-tree . --against REF reports a renumbered op of the working tree, located in its header', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'xenabi-xen-tree-'));
+    const pub = join(repo, 'xen/include/public');
+    cpSync(XEN_INCLUDE, pub, { recursive: true, filter: (src) => !/\/(foreign|sys)$|\/(privcmd|evtchn|gntdev|gntalloc)\.h$/.test(src) });
+    writeFileSync(join(repo, 'xen/Makefile'), 'export XEN_VERSION       = 4\nexport XEN_SUBVERSION    = 17\n');
+    const git = (...args: string[]) => execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'Xen 4.17 headers');
+    const header = join(pub, 'hvm/dm_op.h');
+    writeFileSync(header, readFileSync(header, 'utf8').replace(/(#define XEN_DMOP_nr_vcpus\s+)20/, '$121'));
+    process.env.XENABI_CACHE_DIR = CACHE;
+    const result = await run(['check', '--xen-tree', '.', '--against', 'HEAD', '--format', 'github', '--registry', join(REPO_ROOT, 'abi')], repo);
+    delete process.env.XENABI_CACHE_DIR;
+    expect(result.code, result.out).toBe(1);
+    expect(result.out).toMatch(/^::error file=xen\/include\/public\/hvm\/dm_op\.h,line=\d+,col=\d+,title=OP_RENUMBERED XEN_DMOP_nr_vcpus::/m);
+    expect(result.out.match(/^::error /gm)).toHaveLength(1);
+  });
+});

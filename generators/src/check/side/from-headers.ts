@@ -1,0 +1,177 @@
+/**
+ * A side from a tree of Xen's C headers (`xenabi check --base-headers/--head-headers`,
+ * `--xen-tree`): the compiler's facts on every architecture, merged into the checker's form.
+ * What C cannot say comes from the registry when it knows the item — its namespace, module,
+ * op/flag/value sets, padding and growable markers — and otherwise from Xen's headers
+ * themselves: an item a guest sees (no `__XEN_TOOLS__`) is stable, one only tools builds see
+ * is unstable, and its module is its header.
+ */
+import { exportField } from '../../export/abi-json.js';
+import type { ArchFacts, ConstantFact, FieldFact, TreeFacts } from '../../headers/facts.js';
+import type { AbiModel, Arch, Namespace, SourceLocation } from '../../model/types.js';
+import { emptySide, type AbiSide, type Capability, type SideConstant, type SideField, type SideModule, type SideOrigin, type SideRecord, type SideSet } from './types.js';
+
+export interface HeaderSideOptions {
+  /** The Xen release the tree is. */
+  release: string;
+  label: string;
+  origin?: SideOrigin;
+  /** The registry, for what it knows of the items it declares; every release of it. */
+  registry?: AbiModel;
+  /** Prepended to header paths in locations (`xen/include/public/` inside a Xen checkout). */
+  pathPrefix?: string;
+}
+
+type Known = Map<string, { namespace: Namespace; module: string }>;
+
+export function sideFromHeaders(facts: TreeFacts, options: HeaderSideOptions): AbiSide {
+  const registry = options.registry;
+  const known: Known = new Map();
+  const since = new Map<string, string>();
+  for (const item of [...(registry?.records ?? []), ...(registry?.aliases ?? []), ...(registry?.constants ?? []), ...(registry?.sets ?? [])]) {
+    if (!known.has(item.name)) known.set(item.name, { namespace: item.namespace, module: item.module });
+    if (!since.has(item.name)) since.set(item.name, item.since);
+  }
+  const modules = moduleNames(facts, registry);
+  const at = (loc: { file: string; line: number; col: number }): SourceLocation => ({ file: `${options.pathPrefix ?? ''}${loc.file}`, line: loc.line, column: loc.col });
+  const place = (name: string, file: string, plain: boolean) => known.get(name) ?? { namespace: plain ? ('stable' as const) : ('unstable' as const), module: modules.get(file) ?? 'xen' };
+  // A header tree has no release history: an item the registry knows keeps its first release,
+  // any other has none, so the lifetime rules see no change between two trees.
+  const sinceOf = (name: string) => since.get(name) ?? '';
+  const has: Capability[] = registry ? ['aliases', 'constantArchs', 'growable', 'locations', 'modules', 'padding', 'sets'] : ['aliases', 'constantArchs', 'locations', 'modules'];
+  const side = emptySide(options.origin ?? 'headers', options.label, options.release, has, ['stable', 'unstable']);
+  const padding = paddingFields(registry);
+  const growable = new Map((registry?.records ?? []).filter((r) => r.growable).map((r) => [r.name, r.growable?.versionField ?? '']));
+
+  const records = byName(facts, (a) => a.records);
+  for (const [name, perArch] of records) {
+    const first = firstOf(perArch);
+    // A record declared inside another is where that one is: the same tier and module.
+    const root = records.get(rootRecord(name)) ?? perArch;
+    const where = place(rootRecord(name), firstOf(root).loc.file, root.some(([, r]) => r.plain));
+    const record: SideRecord = { name, kind: first.kind, ...where, since: since.get(name) ?? since.get(rootRecord(name)) ?? '', loc: at(first.loc), ...(first.typedef ? { typedef: first.typedef } : {}), layouts: {}, fieldLocs: {} };
+    for (const [arch, r] of perArch) record.layouts[arch] = { size: r.size, align: r.align, fields: r.fields.map((f) => sideField(f, padding.get(name))) };
+    for (const f of first.fields) (record.fieldLocs as Record<string, SourceLocation>)[f.name || f.record || ''] = at(f.loc);
+    const grows = growable.get(name);
+    if (grows) record.growable = { versionField: grows };
+    side.records[name] = record;
+  }
+  for (const [name, perArch] of byName(facts, (a) => a.typedefs)) {
+    const first = firstOf(perArch);
+    side.aliases[name] = { name, ...place(name, first.loc.file, perArch.some(([, t]) => t.plain)), since: sinceOf(name), loc: at(first.loc), type: first.type, ...archsOf(facts, perArch) };
+  }
+  for (const [name, perArch] of byName(facts, (a) => a.constants)) {
+    const first = firstOf(perArch);
+    side.constants[name] = { name, ...place(name, first.loc.file, perArch.some(([, c]) => c.plain)), since: sinceOf(name), loc: at(first.loc), ...constantValues(perArch), ...archsOf(facts, perArch) };
+  }
+  for (const s of registry?.sets ?? []) {
+    const set = setOf(s, side.constants, s.since);
+    if (set) side.sets[s.name] = set;
+  }
+  for (const [file, name] of new Set([...modules].map(([f, n]) => [f, n] as const).filter(([, n]) => !side.modules[n]))) {
+    side.modules[name] = moduleOf(name, file, side, registry, options.pathPrefix ?? '');
+  }
+  return side;
+}
+
+/** Items of one name across architectures, in architecture order. */
+function byName<T extends { name: string }>(facts: TreeFacts, pick: (a: ArchFacts) => T[]): Map<string, [Arch, T][]> {
+  const out = new Map<string, [Arch, T][]>();
+  for (const a of facts.arches) for (const item of pick(a)) out.set(item.name, [...(out.get(item.name) ?? []), [a.arch, item]]);
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function firstOf<T>(perArch: [Arch, T][]): T {
+  return (perArch.find(([a]) => a === 'x86_64') ?? perArch[0])?.[1] as T;
+}
+
+/** `archs` when the item is not on every architecture compiled. */
+function archsOf(facts: TreeFacts, perArch: [Arch, unknown][]): { archs?: Arch[] } {
+  return perArch.length === facts.arches.length ? {} : { archs: perArch.map(([a]) => a) };
+}
+
+/** The top-level record of a path (`xen_dm_op` for `xen_dm_op.u`): inline records go where their record goes. */
+function rootRecord(name: string): string {
+  return name.split('.')[0] ?? name;
+}
+
+/** The export's projection of a member (as for an abi/ tree), with the registry's padding marker. */
+function sideField(f: FieldFact, padding: Set<string> | undefined): SideField {
+  return { ...exportField(f), ...(padding?.has(f.name) ? { padding: true } : {}) };
+}
+
+function constantValues(perArch: [Arch, ConstantFact][]): Pick<SideConstant, 'value' | 'values' | 'cType' | 'cTypes'> {
+  const values = new Set(perArch.map(([, c]) => c.value));
+  const types = new Set(perArch.map(([, c]) => c.cType));
+  return {
+    ...(values.size === 1 ? { value: perArch[0]?.[1].value ?? '' } : { values: Object.fromEntries(perArch.map(([a, c]) => [a, c.value])) }),
+    ...(types.size === 1 ? { cType: perArch[0]?.[1].cType ?? '' } : { cTypes: Object.fromEntries(perArch.map(([a, c]) => [a, c.cType])) }),
+  };
+}
+
+/** Registry fields declared as padding, by record. */
+function paddingFields(registry: AbiModel | undefined): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of registry?.records ?? []) for (const f of r.fields) if (f.padding) out.set(r.name, new Set([...(out.get(r.name) ?? []), f.name]));
+  return out;
+}
+
+/**
+ * A registry set as the tree has it: the members whose constants the tree defines, a flag's
+ * bit read from its mask's value on x86_64 (or the first architecture that has it).
+ */
+function setOf(s: AbiModel['sets'][number], constants: AbiSide['constants'], since: string): SideSet | undefined {
+  const has = (name: string) => constants[name] !== undefined;
+  const base = { name: s.name, namespace: s.namespace, module: s.module, since, kind: s.kind, ...(s.field ? { field: s.field } : {}), ...(s.dispatch ? { dispatch: { ...s.dispatch } } : {}) };
+  if (s.kind === 'ops') {
+    const ops = [...new Map((s.ops ?? []).filter((o) => has(o.constant)).map((o) => [o.constant, o])).values()];
+    return ops.length ? { ...base, ops: ops.map((o) => ({ constant: o.constant, ...(o.member ? { member: o.member } : {}), ...(o.record ? { record: o.record } : {}) })) } : undefined;
+  }
+  if (s.kind === 'values') {
+    const values = [...new Set((s.values ?? []).filter(has))];
+    return values.length ? { ...base, values } : undefined;
+  }
+  const flags = [...new Map((s.flags ?? []).filter((f) => has(f.mask)).map((f) => [f.mask, f])).values()].flatMap((f) => {
+    const c = constants[f.mask] as SideConstant;
+    const value = BigInt(c.value ?? c.values?.x86_64 ?? Object.values(c.values ?? {})[0] ?? '0');
+    const bit = value > 0n && (value & (value - 1n)) === 0n ? value.toString(2).length - 1 : f.bit;
+    return [{ mask: f.mask, bit, ...(f.bitConstant && has(f.bitConstant) ? { bitConstant: f.bitConstant } : {}) }];
+  });
+  return flags.length ? { ...base, flags } : undefined;
+}
+
+/**
+ * The module each header is: the registry module declared for it, else its file name
+ * (`hvm/hvm_op.h` → `hvm_op`), or its path where two headers share a name
+ * (`arch-x86/xen.h` → `arch_x86_xen`).
+ */
+export function moduleNames(facts: TreeFacts, registry: AbiModel | undefined): Map<string, string> {
+  const files = new Set<string>();
+  for (const a of facts.arches) for (const item of [...a.records, ...a.typedefs, ...a.constants]) files.add(item.loc.file);
+  const declared = new Map((registry?.modules ?? []).map((m) => [m.xenHeader, m.name]));
+  const taken = new Set(declared.values());
+  const base = (f: string) => (f.split('/').pop() ?? f).replace(/\.h$/, '').replace(/\W/g, '_');
+  const counts = new Map<string, number>();
+  for (const f of files) if (!declared.has(f)) counts.set(base(f), (counts.get(base(f)) ?? 0) + 1);
+  const out = new Map<string, string>();
+  for (const f of [...files].sort()) {
+    const own = declared.get(f);
+    const short = base(f);
+    out.set(f, own ?? (counts.get(short) === 1 && !taken.has(short) ? short : f.replace(/\.h$/, '').replace(/\W/g, '_')));
+  }
+  return out;
+}
+
+/**
+ * A module read from a header: the registry's when it declares one for the header; else
+ * stable when a guest sees any of its items, with its interface-version constant when the
+ * header defines one (`XEN_SYSCTL_INTERFACE_VERSION`), and otherwise unversioned.
+ */
+function moduleOf(name: string, file: string, side: AbiSide, registry: AbiModel | undefined, prefix: string): SideModule {
+  const declared = registry?.modules.find((m) => m.name === name);
+  if (declared) return { name, namespace: declared.namespace, xenHeader: declared.xenHeader, ...(declared.interfaceVersion ? { interfaceVersion: declared.interfaceVersion.constant } : {}) };
+  const items = [...Object.values(side.records), ...Object.values(side.aliases), ...Object.values(side.constants)].filter((i) => i.module === name);
+  const version = Object.values(side.constants).find((c) => c.module === name && /INTERFACE_VERSION$/.test(c.name) && !c.name.startsWith('__'));
+  const namespace: Namespace = items.some((i) => i.namespace === 'stable') ? 'stable' : 'unstable';
+  return { name, namespace, xenHeader: file, ...(version ? { interfaceVersion: version.name } : { unversioned: true }), loc: { file: `${prefix}${file}`, line: 1, column: 1 } };
+}

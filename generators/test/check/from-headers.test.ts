@@ -1,0 +1,88 @@
+// A side from header facts: merged across architectures, placed by the registry where it
+// knows the item and by Xen's guards where it does not, and checked with the same rules.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkAbi } from '../../src/check/index.js';
+import { moduleNames, sideFromHeaders } from '../../src/check/side/from-headers.js';
+import type { ArchFacts, TreeFacts } from '../../src/headers/facts.js';
+import { loadAbi } from '../../src/load/index.js';
+import { ARCHES } from '../../src/model/arch.js';
+import type { AbiModel, Arch } from '../../src/model/types.js';
+
+const REPO = new URL('../../../', import.meta.url).pathname;
+let registry: AbiModel;
+beforeAll(async () => {
+  registry = (await loadAbi(`${REPO}abi`, REPO)).model;
+});
+
+const loc = (file: string, line = 1) => ({ file, line, col: 1 });
+
+/** Facts of a small tree: dm_op's op numbers, a record the registry knows, and an unknown tools-only header. */
+function facts(edit: (a: ArchFacts) => void = () => undefined): TreeFacts {
+  const arch = (a: Arch): ArchFacts => {
+    const wide = a === 'x86_64' || a === 'arm64';
+    const f: ArchFacts = {
+      arch: a,
+      roots: ['xen.h'],
+      errors: [],
+      records: [
+        { name: 'xen_dm_op_nr_vcpus', kind: 'struct', tag: 'xen_dm_op_nr_vcpus', typedef: 'xen_dm_op_nr_vcpus_t', size: 4, align: 4, fields: [{ name: 'vcpus', offset: 0, size: 4, type: 'uint32_t', loc: loc('hvm/dm_op.h', 40) }], loc: loc('hvm/dm_op.h', 39), plain: true },
+        { name: 'xen_sysctl_thing', kind: 'struct', tag: 'xen_sysctl_thing', size: wide ? 16 : 12, align: wide ? 8 : 4, fields: [{ name: 'a', offset: 0, size: 4, type: 'uint32_t', loc: loc('sysctl.h', 11) }, { name: 'b', offset: wide ? 8 : 4, size: wide ? 8 : 8, type: 'uint64_aligned_t', loc: loc('sysctl.h', 12) }], loc: loc('sysctl.h', 10), plain: false },
+      ],
+      typedefs: [{ name: 'xen_pfn_t', type: wide ? 'unsigned long' : 'uint64_t', loc: loc('arch-x86/xen.h', 59), plain: true }],
+      constants: [
+        { name: 'XEN_DMOP_nr_vcpus', value: '20', cType: 'int', loc: loc('hvm/dm_op.h', 440), plain: true, origin: 'macro' },
+        { name: 'XEN_DMOP_remote_shutdown', value: '16', cType: 'int', loc: loc('hvm/dm_op.h', 300), plain: true, origin: 'macro' },
+        { name: 'XEN_SYSCTL_INTERFACE_VERSION', value: '19', cType: 'int', loc: loc('sysctl.h', 5), plain: false, origin: 'macro' },
+        { name: 'XEN_SYSCTL_thing', value: '3', cType: 'int', loc: loc('sysctl.h', 6), plain: false, origin: 'macro' },
+      ],
+    };
+    edit(f);
+    return f;
+  };
+  return { format: 'xenabi-header-facts/1', arches: ARCHES.map(arch) };
+}
+
+describe('sideFromHeaders', () => {
+  it('takes namespace, module and sets from the registry where it knows an item, and from Xen\'s guards where not', () => {
+    const side = sideFromHeaders(facts(), { release: '4.17', label: 'xen', registry, pathPrefix: 'xen/include/public/' });
+    expect(side.records.xen_dm_op_nr_vcpus).toMatchObject({ namespace: 'stable', module: 'dm_op', typedef: 'xen_dm_op_nr_vcpus_t', loc: { file: 'xen/include/public/hvm/dm_op.h', line: 39 } });
+    expect(side.records.xen_sysctl_thing).toMatchObject({ namespace: 'unstable', module: 'sysctl', since: '' });
+    expect(side.records.xen_sysctl_thing?.layouts.x86_32).toMatchObject({ size: 12, align: 4 });
+    expect(side.sets.XEN_DMOP?.ops?.map((o) => o.constant)).toEqual(['XEN_DMOP_remote_shutdown', 'XEN_DMOP_nr_vcpus']);
+    expect(side.modules.sysctl).toMatchObject({ namespace: 'unstable', xenHeader: 'sysctl.h', interfaceVersion: 'XEN_SYSCTL_INTERFACE_VERSION' });
+    expect(side.aliases.xen_pfn_t?.type).toBe('unsigned long');
+    expect(side.has).toContain('sets');
+  });
+
+  it('without a registry, knows no sets, padding or growable records, and places everything by the guards', () => {
+    const side = sideFromHeaders(facts(), { release: '4.17', label: 'xen' });
+    expect(side.records.xen_dm_op_nr_vcpus).toMatchObject({ namespace: 'stable', module: 'dm_op' });
+    expect(side.has).toEqual(['aliases', 'constantArchs', 'locations', 'modules']);
+  });
+
+  it('is checked with the same rules: a renumbered op is OP_RENUMBERED, an unstable change without a new interface version is caught', () => {
+    const base = sideFromHeaders(facts(), { release: '4.17', label: 'base', registry });
+    const head = sideFromHeaders(
+      facts((a) => {
+        a.constants = a.constants.map((c) => (c.name === 'XEN_DMOP_nr_vcpus' ? { ...c, value: '21' } : c));
+        a.records = a.records.map((r) => (r.name === 'xen_sysctl_thing' ? { ...r, size: r.size + 8 } : r));
+      }),
+      { release: '4.17', label: 'head', registry },
+    );
+    const result = checkAbi(base, head);
+    const shown = result.findings.map((f) => `${f.severity} ${f.rule} ${f.item}`);
+    expect(shown).toContain('error OP_RENUMBERED XEN_DMOP_nr_vcpus');
+    expect(shown).toContain('note RECORD_SIZE_CHANGED xen_sysctl_thing');
+    expect(shown).toContain('error UNSTABLE_VERSION_NOT_BUMPED sysctl');
+    expect(result.findings.find((f) => f.rule === 'OP_RENUMBERED')?.loc.file).toBe('hvm/dm_op.h');
+  });
+
+  it('names a module after its header, or its path where two headers share a name', () => {
+    const f = facts((a) => a.typedefs.push({ name: 'xen_arch_thing', type: 'uint32_t', loc: loc('arch-x86/hvm/save.h'), plain: true }, { name: 'hvm_thing', type: 'uint32_t', loc: loc('hvm/save.h'), plain: true }));
+    const names = moduleNames(f, registry);
+    expect(names.get('hvm/dm_op.h')).toBe('dm_op');
+    expect(names.get('arch-x86/hvm/save.h')).toBe('arch_x86_hvm_save');
+    expect(names.get('hvm/save.h')).toBe('hvm_save');
+    expect(names.get('sysctl.h')).toBe('sysctl');
+  });
+});
