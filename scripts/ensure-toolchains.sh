@@ -10,6 +10,8 @@ PACKAGES=(
   gcc-aarch64-linux-gnu      # arm64
   gcc-arm-linux-gnueabihf    # arm32
   libc6-dev-i386-cross libc6-dev-arm64-cross libc6-dev-armhf-cross
+  linux-libc-dev             # Linux's Xen device headers (xen/privcmd.h, …) that abi/linux is checked against
+  linux-libc-dev-i386-cross linux-libc-dev-arm64-cross linux-libc-dev-armhf-cross
   qemu-user                  # runs the Arm test programs
   libxen-dev                 # Xen 4.17's real public headers in /usr/include/xen
   abigail-tools              # abidiff, compared with xenabi check in bench/

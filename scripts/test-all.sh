@@ -20,6 +20,9 @@ fi
 step "type-check the ABI modules"
 npx tsc -p abi --noEmit
 
+step "type-check the device-model examples"
+npx tsc -p docs/examples/ts
+
 step "generated output is up to date"
 node generators/bin/xenabi.js generate --check
 

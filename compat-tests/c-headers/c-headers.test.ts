@@ -3,14 +3,20 @@
  * arm32, with clang and GCC in C99 and C11 and with g++ and clang++ in C++11, all warnings as
  * errors; the unstable header only with its opt-in, at every interface version it knows; the
  * stable headers at several XENABI_XEN_MIN_VERSION values; and each header in one translation
- * unit with its Xen counterpart from /usr/include/xen, in either order.
+ * unit with its Xen counterpart from /usr/include/xen, in either order, on the four targets:
+ * in __XEN_TOOLS__ builds, and in guest builds (where Xen's dm_op.h first on x86_32 is refused
+ * with an #error); the unstable header also with Xen's xen.h after it, which it refuses unless
+ * the includer promises that no Xen header follows.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NEWEST_RELEASE, releaseHex } from '../../generators/src/model/releases.js';
 import type { AbiModel, ModuleDecl } from '../../generators/src/model/types.js';
+import { NO_XEN_HEADERS_AFTER } from '../../generators/src/emit/c/view-model.js';
 import { atRelease, type ReleaseModel } from '../../generators/src/select/release.js';
 import { loadAbi } from '../../generators/src/load/index.js';
+import { ArchLayout } from '../../generators/src/layout/engine.js';
+import { ARCHES, onArch } from '../../generators/src/model/arch.js';
 import { loadRepoModel, REPO_ROOT, writeCHeaders } from '../lib/c-headers.js';
 import { failureReport, runJobs, type Job } from '../lib/compile.js';
 import { gate, INSTALLED_XEN_RELEASE, missingPrerequisites } from '../lib/toolchain.js';
@@ -57,12 +63,16 @@ async function check(expectations: readonly Expectation[]): Promise<string> {
 }
 
 /**
- * Known limits of coexistence, each asserted to fail for its stated reason so a fix shows up.
- * Xen declares xen_arch_domainconfig in its architecture headers, which xen.h includes; our
- * domctl.h skips its own declaration when Xen's came first, but cannot keep Xen's from
- * following it, since defining the architecture header's guard would hide the rest of it.
+ * Coexistence the headers refuse with an #error saying what to do, each asserted to fail with
+ * that message. In a __XEN_TOOLS__ build Xen's architecture headers (included by every Xen
+ * header, through xen.h) declare struct xen_arch_domainconfig; xenabi/unstable/domctl.h
+ * declares it when it comes first, so it asks for Xen's xen.h first, or for the promise that
+ * no Xen header follows (NO_XEN_HEADERS_AFTER).
  */
-const KNOWN_LIMITS: { unit: string; fails: RegExp }[] = [{ unit: 'domctl-then-xen.h', fails: /redefinition of .?(struct )?xen_arch_domainconfig/ }];
+const REFUSED: { unit: string; fails: RegExp }[] = [{ unit: 'domctl-then-xen.h', fails: /domctl\.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's arch-x86\/xen\.h or arch-arm\.h declares struct xen_arch_domainconfig too, .* include <xen\/xen\.h> \(which includes the architecture headers\) before it/ }];
+
+/** The includer's promise, in a __XEN_TOOLS__ build, that no Xen header follows the unstable ones but their own. */
+const NO_XEN_AFTER = `#define ${NO_XEN_HEADERS_AFTER}`;
 
 interface Setup {
   model: AbiModel;
@@ -88,12 +98,21 @@ describe('the generated C headers', () => {
 
     it('each header alone, and the umbrella, on every target, compiler and standard', async () => {
       const dir = join(BUILD, 'alone');
-      const units = s.newest.modules.map((m) => ({ name: `${m.namespace}-${m.name}`, lines: [optInLine(s.newest, m), includeOurs(m), ...handleUses(s.newest, m)] }));
+      const xen = s.newest.modules.filter((m) => m.namespace !== 'linux');
+      const units = xen.map((m) => ({ name: `${m.namespace}-${m.name}`, lines: [optInLine(s.newest, m), includeOurs(m), ...handleUses(s.newest, m)] }));
       const optIns = s.newest.modules.map((m) => optInLine(s.newest, m)).filter(Boolean);
       units.push({ name: 'umbrella', lines: ['#include <xenabi/xenabi.h>'] });
       units.push({ name: 'umbrella-unstable', lines: [...optIns, '#include <xenabi/xenabi.h>'] });
-      const files = units.map((u) => ({ name: u.name, path: writeUnit(dir, u.name, u.lines.filter(Boolean)) }));
-      const jobs = standaloneCompilers().flatMap((c) => files.map((f) => ({ job: compileJob(f.name, c, f.path, [s.include]) })));
+      const unit = (u: { name: string; lines: string[] }) => ({ name: u.name, path: writeUnit(dir, u.name, u.lines.filter(Boolean)) });
+      const files = units.map(unit);
+      // Linux's headers are in the umbrella on every configuration; alone, each needs only to be
+      // complete (its layout is checked on every target by compat-tests/linux-headers), so once per target and in C++.
+      const linuxFiles = s.newest.modules.filter((m) => m.namespace === 'linux').map((m) => unit({ name: `linux-${m.name}`, lines: [includeOurs(m)] }));
+      const linuxCompilers = standaloneCompilers().filter((c) => c.cxx || (c.std === 'c99' && c.tool.command === 'clang'));
+      const jobs = [
+        ...standaloneCompilers().flatMap((c) => files.map((f) => ({ job: compileJob(f.name, c, f.path, [s.include]) }))),
+        ...linuxCompilers.flatMap((c) => linuxFiles.map((f) => ({ job: compileJob(f.name, c, f.path, [s.include]) }))),
+      ];
       const report = await check(jobs);
       expect(report, report).toBe('');
     });
@@ -169,7 +188,7 @@ describe('the generated C headers', () => {
     it("shares a translation unit with its Xen counterpart, in both orders", async () => {
       const dir = join(BUILD, 'coexist');
       const expectations: Expectation[] = [];
-      const pair = (label: string, m: ModuleDecl, head: string, compilers: Compiler[], release: string) => {
+      const pair = (label: string, m: ModuleDecl, head: string, compilers: Compiler[], release: string, xenFirst = true) => {
         const uses = handleUses(s.newest, m);
         const include = s.include;
         const ours = writeUnit(dir, `${label}-ours-first`, [head, includeOurs(m), includeXen(m), ...uses].filter(Boolean));
@@ -177,7 +196,7 @@ describe('the generated C headers', () => {
         for (const c of compilers) {
           const args = ['-D__XEN_TOOLS__', '-include', 'stdint.h', '-isystem', s.xenSystem];
           expectations.push({ job: compileJob(`${m.name} (${release}) ours first`, c, ours, [include], args) });
-          expectations.push({ job: compileJob(`${m.name} (${release}) Xen's first`, c, xen, [include], args) });
+          if (xenFirst) expectations.push({ job: compileJob(`${m.name} (${release}) Xen's first`, c, xen, [include], args) });
         }
       };
       // Every stable header in one unit, before all of Xen's counterparts and after them: each
@@ -185,20 +204,23 @@ describe('the generated C headers', () => {
       // number of compiles does not grow with the number of modules.
       const stable = s.newest.modules.filter((x) => x.namespace === 'stable');
       const all = (heads: string[], first: string[], then: string[]) => [...heads, ...first, ...then, ...stable.flatMap((m) => handleUses(s.newest, m))];
-      const stablePair = (label: string, head: string, release: string) => {
+      // After Xen's headers, our checks assert the layouts of the release our header follows: at the
+      // default, the newest, which Xen 4.17's headers do not have when a record grew since (the
+      // xenstore ring page). Such modules join the Xen-first unit at a 4.17 minimum only.
+      const stablePair = (label: string, head: string, release: string, xenFirst: ModuleDecl[] = stable) => {
         const ours = writeUnit(dir, `${label}-ours-first`, all([head].filter(Boolean), stable.map(includeOurs), stable.map(includeXen)));
-        const xen = writeUnit(dir, `${label}-xen-first`, all([head].filter(Boolean), stable.map(includeXen), stable.map(includeOurs)));
+        const xen = writeUnit(dir, `${label}-xen-first`, all([head].filter(Boolean), xenFirst.map(includeXen), xenFirst.map(includeOurs)));
         for (const c of coexistenceCompilers(false)) {
           const args = ['-D__XEN_TOOLS__', '-include', 'stdint.h', '-isystem', s.xenSystem];
           expectations.push({ job: compileJob(`every stable module (${release}) ours first`, c, ours, [s.include], args) });
           expectations.push({ job: compileJob(`every stable module (${release}) Xen's first`, c, xen, [s.include], args) });
         }
       };
-      stablePair('stable', '', NEWEST_RELEASE);
+      stablePair('stable', '', NEWEST_RELEASE, stable.filter((m) => sameLayoutsSince(s.model, m, INSTALLED_XEN_RELEASE)));
       // The newest headers, asked for Xen 4.17's interface version, against Xen 4.17's own domctl.h.
       for (const m of s.newest.modules.filter((x) => x.namespace === 'unstable')) {
         const literal = interfaceVersionChoices(s.model, m).find((v) => v.releases.includes(INSTALLED_XEN_RELEASE))?.literal ?? '';
-        pair(`${m.name}-${INSTALLED_XEN_RELEASE}`, m, optInLineAt(m, literal), coexistenceCompilers(true), INSTALLED_XEN_RELEASE);
+        pair(`${m.name}-${INSTALLED_XEN_RELEASE}`, m, `${optInLineAt(m, literal)}\n${NO_XEN_AFTER}`, coexistenceCompilers(true), INSTALLED_XEN_RELEASE);
       }
       // Stable headers for XENABI_XEN_MIN_VERSION = 4.17, whose checks then check Xen 4.17's declarations.
       stablePair(`stable-min-${INSTALLED_XEN_RELEASE}`, `#define XENABI_XEN_MIN_VERSION ${releaseHex(INSTALLED_XEN_RELEASE)}`, `min ${INSTALLED_XEN_RELEASE}`);
@@ -206,7 +228,7 @@ describe('the generated C headers', () => {
       expect(report, report).toBe('');
     });
 
-    it("shares a translation unit with Xen's xen.h, which declares some of domctl's items, after it (before it: a known limit)", async () => {
+    it("shares a translation unit with Xen's xen.h, which declares some of domctl's items, after it; before it, refuses or takes the includer's word", async () => {
       const dir = join(BUILD, 'coexist-origin');
       const args = ['-D__XEN_TOOLS__', '-include', 'stdint.h', '-isystem', s.xenSystem];
       const expectations = s.newest.modules
@@ -216,10 +238,14 @@ describe('the generated C headers', () => {
           const head = optInLineAt(m, literal);
           const after = writeUnit(dir, `xen.h-then-${m.name}`, [head, '#include <xen/xen.h>', includeOurs(m)]);
           const before = writeUnit(dir, `${m.name}-then-xen.h`, [head, includeOurs(m), '#include <xen/xen.h>']);
-          const known = KNOWN_LIMITS.find((k) => k.unit === `${m.name}-then-xen.h`);
+          const refused = REFUSED.find((k) => k.unit === `${m.name}-then-xen.h`);
+          const alone = writeUnit(dir, `${m.name}-alone-tools`, [head, includeOurs(m)]);
+          const promised = writeUnit(dir, `${m.name}-alone-tools-promised`, [head, NO_XEN_AFTER, includeOurs(m)]);
           return coexistenceCompilers(true).flatMap((c) => [
             { job: compileJob(`Xen's xen.h, then ${m.name}`, c, after, [s.include], args) },
-            { job: compileJob(`${m.name}, then Xen's xen.h`, c, before, [s.include], args), ...(known ? { fails: known.fails } : {}) },
+            { job: compileJob(`${m.name}, then Xen's xen.h`, c, before, [s.include], args), ...(refused ? { fails: refused.fails } : {}) },
+            { job: compileJob(`${m.name} alone in a tools build, without ${NO_XEN_HEADERS_AFTER}`, c, alone, [s.include], args), ...(refused ? { fails: refused.fails } : {}) },
+            { job: compileJob(`${m.name} alone in a tools build, with ${NO_XEN_HEADERS_AFTER}`, c, promised, [s.include], args) },
           ]);
         });
       const report = await check(expectations);
@@ -232,7 +258,7 @@ describe('the generated C headers', () => {
         .filter((m) => m.namespace === 'unstable')
         .flatMap((m): Expectation[] => {
           const head = [optInLine(s.newest, m)];
-          const ours = writeUnit(dir, `${m.name}-ours-first`, [...head, includeOurs(m), includeXen(m)]);
+          const ours = writeUnit(dir, `${m.name}-ours-first`, [...head, NO_XEN_AFTER, includeOurs(m), includeXen(m)]);
           const xen = writeUnit(dir, `${m.name}-xen-first`, [...head, includeXen(m), includeOurs(m)]);
           const args = ['-D__XEN_TOOLS__', '-include', 'stdint.h', '-isystem', s.xenSystem];
           const constant = m.interfaceVersion?.constant ?? '';
@@ -251,17 +277,20 @@ describe('the generated C headers', () => {
       expect(report, report).toBe('');
     });
 
-    it("shares a translation unit with Xen's headers in guest (non-tools) mode, and checks Xen's declarations", async () => {
+    it("shares a translation unit with Xen's headers in guest (non-tools) mode, checks Xen's declarations, and refuses Xen's guest layout on x86_32", async () => {
       // Without __XEN_TOOLS__, Xen's dm_op.h makes uint64_aligned_t 4-byte aligned on x86_32,
       // and the layout xenabi follows (the tools one) is 8-aligned: with Xen's header first our
-      // checks, which then check Xen's declarations, must refuse it. Guest mode also hides the
-      // grant-table v2 items below interface 0x0003020a, which our header follows.
+      // header refuses the unit with one #error saying so (its checks would otherwise refuse
+      // Xen's declarations member by member). Guest mode also hides the grant-table v2 items
+      // below interface 0x0003020a, which our header follows.
       const dir = join(BUILD, 'coexist-guest');
       const expectations: Expectation[] = [];
       const compilers = coexistenceCompilers(false).filter((c) => c.tool.command === 'clang' && c.std === 'c11');
       for (const m of s.newest.modules.filter((x) => x.namespace === 'stable')) {
         const ours = writeUnit(dir, `${m.name}-ours-first`, [includeOurs(m), includeXen(m)]);
-        const xen = writeUnit(dir, `${m.name}-xen-first`, [includeXen(m), includeOurs(m)]);
+        // A module whose records grew after Xen 4.17 follows 4.17 when it checks Xen 4.17's declarations.
+        const min = sameLayoutsSince(s.model, m, INSTALLED_XEN_RELEASE) ? [] : [`#define XENABI_XEN_MIN_VERSION ${releaseHex(INSTALLED_XEN_RELEASE)}`];
+        const xen = writeUnit(dir, `${m.name}-xen-first`, [...min, includeXen(m), includeOurs(m)]);
         for (const c of compilers) {
           for (const version of [[], ['-D__XEN_INTERFACE_VERSION__=0x00030209']]) {
             const args = [...version, '-include', 'stdint.h', '-isystem', s.xenSystem];
@@ -269,7 +298,7 @@ describe('the generated C headers', () => {
             expectations.push({ job: compileJob(`${m.name} ours first, guest mode ${version.join(' ')}`, c, ours, [s.include], args) });
             expectations.push({
               job: compileJob(`${m.name} Xen's first, guest mode ${version.join(' ')}`, c, xen, [s.include], args),
-              ...(refused ? { fails: /xen_dm_op_get_ioreq_server_info__align/ } : {}),
+              ...(refused ? { fails: /xenabi\/stable\/dm_op\.h: Xen's hvm\/dm_op\.h was included before it without __XEN_TOOLS__, so its declarations have Xen's guest layout/ } : {}),
             });
           }
         }
@@ -279,3 +308,12 @@ describe('the generated C headers', () => {
     });
   });
 });
+
+/** True when every record of `m` has the same size on every architecture in `release` as in the newest release. */
+function sameLayoutsSince(model: AbiModel, m: ModuleDecl, release: string): boolean {
+  const [then, now] = [atRelease(model, release), atRelease(model, NEWEST_RELEASE)];
+  return ARCHES.every((arch) => {
+    const [a, b] = [new ArchLayout(then, arch), new ArchLayout(now, arch)];
+    return now.records.filter((r) => r.module === m.name && !r.parent && onArch(r, arch) && a.has(r.name)).every((r) => a.record(r.name).size === b.record(r.name).size);
+  });
+}

@@ -10,6 +10,10 @@ export interface Job {
   label: string;
   command: string;
   args: string[];
+  /** Where it runs (default: the test's working directory). */
+  cwd?: string;
+  /** Variables added to the environment. */
+  env?: Record<string, string>;
 }
 
 export interface JobResult {
@@ -36,7 +40,7 @@ export async function runJobs(jobs: readonly Job[], concurrency = Math.max(2, av
 
 export function runJob(job: Job): Promise<JobResult> {
   return new Promise((resolve) => {
-    const child = spawn(job.command, job.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(job.command, job.args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: job.cwd, env: job.env ? { ...process.env, ...job.env } : process.env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -61,6 +61,8 @@ describe('xenabi check across consecutive Xen releases', () => {
         '4.10→4.11 PADDING_GIVEN_MEANING xen_dm_op_get_ioreq_server_info.flags',
         '4.15→4.16 CONSTANT_REMOVED GNTMAP_can_fail',
         '4.15→4.16 CONSTANT_REMOVED _GNTMAP_can_fail',
+        '4.20→4.21 CONSTANT_VALUE_CHANGED XS_TYPE_COUNT',
+        '4.8→4.9 CONSTANT_REMOVED XS_RESTRICT',
         // hvm/hvm_op.h, hvm/params.h, memory.h
         '4.6→4.7 CONSTANT_REMOVED HVMMEM_mmio_write_dm',
         '4.6→4.7 FIELD_RENAMED xen_add_to_physmap_batch.u',

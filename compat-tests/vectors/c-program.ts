@@ -28,6 +28,7 @@ export function cLiteral(leaf: Leaf, value: bigint): string {
 /** The statement that sets one leaf of the record `v` (a pointer for records with a flexible array). */
 export function assignment(side: Side, target: string, leaf: Leaf, value: bigint): string {
   const lvalue = `${target}${leaf.path}`;
+  if (leaf.pointer) return `${lvalue} = (void *)(uintptr_t)0x${value.toString(16)}ULL;`;
   if (leaf.handle) {
     const macro = side === 'xen' ? 'set_xen_guest_handle' : 'XENABI_SET_GUEST_HANDLE';
     return `${macro}(${lvalue}, (void *)(uintptr_t)0x${value.toString(16)}ULL);`;

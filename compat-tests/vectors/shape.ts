@@ -11,7 +11,7 @@
  */
 import { ArchLayout, type FieldLayout } from '../../generators/src/layout/engine.js';
 import { onArch } from '../../generators/src/model/arch.js';
-import type { AbiModel, Arch, Field, HandleType, RecordDecl, TypeRef } from '../../generators/src/model/types.js';
+import type { AbiModel, Arch, Field, HandleType, RecordDecl, TypeRef, PointerType } from '../../generators/src/model/types.js';
 
 /** Elements every vector puts in a flexible array member. */
 export const FLEX_COUNT = 3;
@@ -31,6 +31,8 @@ export interface Leaf {
   bitOffset?: number;
   /** A guest handle: the value is an address. */
   handle?: HandleType;
+  /** A plain pointer (Linux's interface): the value is an address in the caller. */
+  pointer?: PointerType;
   /** True when JSON holds the value as a decimal string (64-bit types, per-arch integers, handles). */
   wide: boolean;
   /** Set for members of the flexible array member's elements: which element. */
@@ -163,6 +165,8 @@ class Walker {
         return { path, size, bits: size * 8, signed: false, wide: true };
       case 'handle':
         return { path, size, bits: size * 8, signed: false, wide: true, handle: t };
+      case 'pointer':
+        return { path, size, bits: size * 8, signed: false, wide: true, pointer: t };
       default:
         throw new Error(`vectors: ${path} on ${this.layout.arch} is a ${t.kind}, not an integer`);
     }

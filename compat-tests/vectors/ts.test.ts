@@ -16,9 +16,9 @@ type AnyCodec = RecordCodec<Record<string, unknown>, RecordView>;
 
 const isCodec = (x: unknown): x is AnyCodec => typeof x === 'object' && x !== null && typeof (x as AnyCodec).encode === 'function' && typeof (x as AnyCodec).layout === 'function';
 
-/** Every record codec of the package, stable and unstable, by Xen's name. */
+/** Every record codec of the package, stable, unstable and Linux's, by Xen's name. */
 const CODECS = new Map(
-  (Object.values({ ...bindings, ...(bindings.unstable as Record<string, unknown>) }) as unknown[])
+  (Object.values({ ...bindings, ...(bindings.unstable as Record<string, unknown>), ...(bindings.linux as Record<string, unknown>) }) as unknown[])
     .filter(isCodec)
     .map((c) => [c.name, c]),
 );

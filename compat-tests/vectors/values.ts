@@ -65,7 +65,7 @@ export function leafValues(leaves: readonly Leaf[], arch: Arch, record: string, 
   let handles = 0;
   return leaves.map((leaf, k) => {
     const r = prng.next64();
-    if (leaf.handle) return handleAddress(arch, handles++);
+    if (leaf.handle || leaf.pointer) return handleAddress(arch, handles++);
     const cycle = leaf.signed ? SIGNED : UNSIGNED;
     return pick(cycle[(start + k) % cycle.length] as Category, leaf.bits, leaf.signed, r);
   });

@@ -151,6 +151,7 @@ const CAPABILITY_TEXT: Record<Capability, string> = {
   constantArchs: 'no record of which architectures each constant is on',
   fieldLifetimes: 'no field lifetimes',
   growable: 'no growable markers',
+  linuxLifetimes: "no Linux releases for Linux's interface",
   locations: 'no source locations',
   modules: 'no modules (so no interface-version constants)',
   padding: 'no padding markers',

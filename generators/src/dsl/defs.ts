@@ -11,7 +11,9 @@ import type {
   Gate,
   GuestInterfaceGate,
   InterfaceVersion,
+  IoctlDirection,
   LegacyRecordName,
+  LinuxRelease,
   ScalarName,
   XenOrigin,
   XenRelease,
@@ -28,15 +30,15 @@ export type TypeDef =
   | { kind: 'archScalar'; name: ArchScalarName }
   | { kind: 'handle'; width: 'native' | '64'; target: string; pointee: string; const?: boolean }
   | { kind: 'array'; element: TypeDef; length: number; lengthConstant?: string }
+  | { kind: 'pointer'; pointee?: TypeDef; const?: boolean }
   | AliasDef
   | RecordDef;
 
 /** A gate as the DSL builds it: already plain data, lowered as is. */
 export type GateDef = Gate;
 
-export interface ItemOptions {
-  since: XenRelease;
-  until?: XenRelease;
+/** What every item may carry besides its lifetime. */
+export interface ItemCommon {
   doc?: string;
   archs?: Arch[];
   /** Visible only to guests built against this interface version or newer. */
@@ -51,7 +53,34 @@ export interface ItemOptions {
   toolsOnlySince?: XenRelease;
 }
 
-export interface AliasDef extends ItemOptions {
+/** An item of Xen's ABI (`abi/stable`, `abi/unstable`): the Xen releases it lives in. */
+export interface XenLifetimeOptions {
+  since: XenRelease;
+  until?: XenRelease;
+  linuxSince?: never;
+  linuxUntil?: never;
+}
+
+/** An item of Linux's interface (`abi/linux`): the Linux releases it lives in; Xen releases do not version it. */
+export interface LinuxLifetimeOptions {
+  linuxSince: LinuxRelease;
+  linuxUntil?: LinuxRelease;
+  since?: never;
+  until?: never;
+}
+
+/** The options of a typedef, constant or set: a Xen lifetime or a Linux one, and the rest. */
+export type ItemOptions = ItemCommon & (XenLifetimeOptions | LinuxLifetimeOptions);
+
+/** An item's options once built: either lifetime may be there (validation says which must be). */
+export interface ItemFields extends ItemCommon {
+  since?: XenRelease;
+  until?: XenRelease;
+  linuxSince?: LinuxRelease;
+  linuxUntil?: LinuxRelease;
+}
+
+export interface AliasDef extends ItemFields {
   kind: 'aliasDef';
   name: string;
   type: TypeDef;
@@ -70,6 +99,8 @@ export interface FieldDef {
   until?: XenRelease;
   /** The member's type below an interface version, when Xen spells it differently there. */
   legacyType?: { type: TypeDef; belowInterfaceVersion: InterfaceVersion };
+  linuxSince?: LinuxRelease;
+  linuxUntil?: LinuxRelease;
   /** The member's name below an interface version, where Xen renamed it in place. */
   legacyName?: { name: string; belowInterfaceVersion: InterfaceVersion };
   loc: RawLocation;
@@ -84,6 +115,8 @@ export interface RecordDef {
   typedef?: string;
   since?: XenRelease;
   until?: XenRelease;
+  linuxSince?: LinuxRelease;
+  linuxUntil?: LinuxRelease;
   doc?: string;
   archs?: Arch[];
   fields: FieldDef[];
@@ -99,10 +132,19 @@ export interface RecordDef {
   loc: RawLocation;
 }
 
-export interface ConstantDef extends ItemOptions {
+/** An ioctl number's encoding as the DSL builds it: the argument type is still an object. */
+export interface IoctlDef {
+  direction: IoctlDirection;
+  type: string;
+  nr: number;
+  argument?: TypeDef;
+}
+
+export interface ConstantDef extends ItemFields {
   kind: 'constantDef';
   name: string;
   value: bigint;
+  ioctl?: IoctlDef;
   values?: Partial<Record<Arch, bigint>>;
   history?: { since: XenRelease; value: bigint; cType?: ConstantCType }[];
   cType?: ConstantCType;
@@ -123,7 +165,7 @@ export interface OpDef {
   record?: RecordDef;
 }
 
-export interface SetDef extends ItemOptions {
+export interface SetDef extends ItemFields {
   kind: 'setDef';
   setKind: 'flags' | 'values' | 'ops';
   name: string;

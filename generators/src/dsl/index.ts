@@ -18,7 +18,9 @@ import type {
   DeclaredHole,
   GuestInterfaceGate,
   InterfaceVersion,
+  IoctlDirection,
   LegacyRecordName,
+  LinuxRelease,
   XenOrigin,
   XenRelease,
 } from '../model/types.js';
@@ -28,6 +30,7 @@ import type {
   FieldDef,
   FlagDef,
   GateDef,
+  IoctlDef,
   ItemDef,
   ItemOptions,
   ModuleDef,
@@ -57,6 +60,16 @@ export const xen_ulong_t: TypeDef = { kind: 'archScalar', name: 'xen_ulong_t' };
 export const xen_pfn_t: TypeDef = { kind: 'archScalar', name: 'xen_pfn_t' };
 /** A 64-bit integer that is 8-byte aligned even on x86_32 (tools layout). */
 export const uint64_aligned_t: TypeDef = { kind: 'archScalar', name: 'uint64_aligned_t' };
+/** C's `size_t`, as Linux's interface uses it: 4 bytes on x86_32 and arm32, 8 elsewhere. */
+export const size_t: TypeDef = { kind: 'archScalar', name: 'size_t' };
+
+/**
+ * A plain pointer into the caller's address space (`void __user *` in Linux's headers):
+ * pointer-sized on each architecture, never widened. `ptr()` is `void *`.
+ */
+export function ptr(pointee?: TypeDef, options: { const?: boolean } = {}): TypeDef {
+  return { kind: 'pointer', ...(pointee ? { pointee } : {}), ...(options.const ? { const: true } : {}) };
+}
 
 /** A fixed-length array; `lengthConstant` names the constant Xen spells the length with. */
 export function array(element: TypeDef, length: number, lengthConstant?: ConstantDef | string): TypeDef {
@@ -95,6 +108,9 @@ interface RecordOptions {
   typedef?: string;
   since?: XenRelease;
   until?: XenRelease;
+  /** `abi/linux` records: the Linux release that added the record (Xen releases do not version them). */
+  linuxSince?: LinuxRelease;
+  linuxUntil?: LinuxRelease;
   doc?: string;
   archs?: Arch[];
   fields: FieldDef[];
@@ -159,6 +175,9 @@ interface FieldOptions {
   archs?: Arch[];
   since?: XenRelease;
   until?: XenRelease;
+  /** `abi/linux` records: the Linux release that added the member, when it came after the record. */
+  linuxSince?: LinuxRelease;
+  linuxUntil?: LinuxRelease;
   /** The member's type below an interface version, where Xen spells it differently with the same layout. */
   legacyType?: { type: TypeDef; belowInterfaceVersion: InterfaceVersion };
   /** The member's name below an interface version, where Xen renamed it in place. */
@@ -199,27 +218,28 @@ export function typedef(name: string, type: TypeDef, options: ItemOptions): Alia
 
 // ---- Constants ---------------------------------------------------------------------------
 
-interface ConstantOptions extends ItemOptions {
+type ConstantOptions = ItemOptions & {
   /** Per-architecture values, when the value depends on the architecture. */
   values?: Partial<Record<Arch, number | bigint>>;
   /** Later values: the release each took effect in, and the literal's C type when that changed too. */
   history?: { since: XenRelease; value: number | bigint; cType?: ConstantCType }[];
   cType?: ConstantCType;
   spelling?: ConstantSpelling;
-}
+};
 
 /** An integer `#define`. */
 export function constant(name: string, value: number | bigint, options: ConstantOptions): ConstantDef {
   return constantAt(name, value, options);
 }
 
-function constantAt(name: string, value: number | bigint, options: ConstantOptions, bitConstant?: string): ConstantDef {
+function constantAt(name: string, value: number | bigint, options: ConstantOptions, bitConstant?: string, ioctlDef?: IoctlDef): ConstantDef {
   const { values, history, ...rest } = options;
   return {
     kind: 'constantDef',
     name,
     value: BigInt(value),
     ...rest,
+    ...(ioctlDef ? { ioctl: ioctlDef } : {}),
     ...(values ? { values: mapValues(values) } : {}),
     ...(history ? { history: history.map((h) => ({ since: h.since, value: BigInt(h.value), ...(h.cType ? { cType: h.cType } : {}) })) } : {}),
     ...(bitConstant ? { bitConstant } : {}),
@@ -231,7 +251,7 @@ function mapValues(values: Partial<Record<Arch, number | bigint>>): Partial<Reco
   return Object.fromEntries(Object.entries(values).map(([arch, v]) => [arch, BigInt(v as number | bigint)]));
 }
 
-interface FlagOptions extends ItemOptions {
+type FlagOptions = ItemOptions & {
   /** Xen's bit-number constant (`_XEN_DMOP_no_gfns`), when it has one. */
   bitConstant?: string;
   cType?: ConstantCType;
@@ -239,7 +259,7 @@ interface FlagOptions extends ItemOptions {
   spelling?: ConstantSpelling;
   /** Later C types of the mask (`(1<<0)` became `(1u<<0)`); the value follows from the type. */
   history?: { since: XenRelease; cType: ConstantCType }[];
-}
+};
 
 /** One flag: the mask `(1U << bit)` and, if Xen names it, the bit-number constant. */
 export function flag(mask: string, bit: number, options: FlagOptions): FlagDef {
@@ -261,10 +281,31 @@ function maskValue(bit: number, cType: ConstantCType): bigint {
   return signedWidth !== undefined && value === 1n << (signedWidth - 1n) ? -value : value;
 }
 
-interface SetOptions extends ItemOptions {
+type IoctlOptions = ItemOptions & {
+  /** `_IOC_NONE`, `_IOC_WRITE`, `_IOC_READ` or both, as the header writes it (`_IOW` is `write`). */
+  direction: IoctlDirection;
+  /** The driver's letter (`'P'` for privcmd). */
+  type: string;
+  /** The command number within the driver. */
+  nr: number;
+  /** The type whose size the number encodes (`sizeof(struct privcmd_dm_op)`); omit for size 0. */
+  argument?: TypeDef;
+};
+
+/**
+ * An ioctl request number, `_IOC(direction, type, nr, sizeof(argument))`: the layout engine
+ * computes it on each architecture from the argument's size there.
+ */
+export function ioctl(name: string, options: IoctlOptions): ConstantDef {
+  const { direction, type, nr, argument, ...item } = options;
+  const encoding: IoctlDef = { direction, type, nr, ...(argument ? { argument } : {}) };
+  return constantAt(name, 0, { ...item, cType: 'unsigned int', spelling: 'hex' } as ConstantOptions, undefined, encoding);
+}
+
+type SetOptions = ItemOptions & {
   /** The field these values go in, as `record.field`. */
   field?: string;
-}
+};
 
 /** A flag set: bits that may be combined. */
 export function flagSet(name: string, options: SetOptions & { flags: FlagDef[] }): SetDef {

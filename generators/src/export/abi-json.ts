@@ -41,6 +41,8 @@ export interface ExportRecord {
   growable?: { versionField: string };
   /** Optional part `padding`: names of the fields declared as padding Xen requires to be zero. */
   paddingFields?: string[];
+  /** Optional part `linux`: the Linux release that added an item of the `linux` namespace. */
+  linuxSince?: string;
 }
 
 export interface ExportConstant {
@@ -51,12 +53,13 @@ export interface ExportConstant {
   since: string;
   /** Optional part `archs`: the architectures a constant is restricted to, when it is. */
   archs?: Arch[];
+  linuxSince?: string;
 }
 
 /** Optional parts a document may carry; a consumer treats a part not listed as unknown, not as empty. */
-export type ExportPart = 'aliases' | 'archs' | 'growable' | 'modules' | 'padding' | 'sets';
+export type ExportPart = 'aliases' | 'archs' | 'growable' | 'linux' | 'modules' | 'padding' | 'sets';
 
-export const EXPORT_PARTS: readonly ExportPart[] = ['aliases', 'archs', 'growable', 'modules', 'padding', 'sets'];
+export const EXPORT_PARTS: readonly ExportPart[] = ['aliases', 'archs', 'growable', 'linux', 'modules', 'padding', 'sets'];
 
 export interface ExportAlias {
   type: string;
@@ -64,6 +67,7 @@ export interface ExportAlias {
   module: string;
   since: string;
   archs?: Arch[];
+  linuxSince?: string;
 }
 
 export interface ExportSet {
@@ -76,6 +80,7 @@ export interface ExportSet {
   values?: string[];
   ops?: { constant: string; member?: string; record?: string }[];
   dispatch?: { record: string; opField: string; payloadField?: string };
+  linuxSince?: string;
 }
 
 export interface ExportModule {
@@ -121,6 +126,7 @@ export function exportAbi(model: ReleaseModel, namespace: NamespaceFilter = 'all
       ...(record.typedef ? { typedef: record.typedef } : {}),
       ...(record.growable ? { growable: { versionField: record.growable.versionField } } : {}),
       ...(paddingFields.length ? { paddingFields } : {}),
+      ...linuxPart(record),
     };
   }
   const constants = dict<ExportConstant>();
@@ -132,6 +138,7 @@ export function exportAbi(model: ReleaseModel, namespace: NamespaceFilter = 'all
       module: c.module,
       since: c.since,
       ...(c.archs ? { archs: [...c.archs] } : {}),
+      ...linuxPart(c),
     };
   }
   return {
@@ -150,7 +157,7 @@ function optionalParts(model: ReleaseModel, wanted: (item: { namespace: Namespac
   const kindOf = (name: string) => model.records.find((r) => r.name === name)?.kind ?? 'struct';
   const aliases = dict<ExportAlias>();
   for (const a of [...model.aliases].filter(wanted).sort(byName)) {
-    aliases[a.name] = { type: spellType(a.type, kindOf), namespace: a.namespace, module: a.module, since: a.since, ...(a.archs ? { archs: [...a.archs] } : {}) };
+    aliases[a.name] = { type: spellType(a.type, kindOf), namespace: a.namespace, module: a.module, since: a.since, ...(a.archs ? { archs: [...a.archs] } : {}), ...linuxPart(a) };
   }
   const sets = dict<ExportSet>();
   for (const s of [...model.sets].filter(wanted).sort(byName)) {
@@ -164,6 +171,7 @@ function optionalParts(model: ReleaseModel, wanted: (item: { namespace: Namespac
       ...(s.values ? { values: [...s.values] } : {}),
       ...(s.ops ? { ops: s.ops.map((o) => ({ constant: o.constant, ...(o.member ? { member: o.member } : {}), ...(o.record ? { record: o.record } : {}) })) } : {}),
       ...(s.dispatch ? { dispatch: { ...s.dispatch } } : {}),
+      ...linuxPart(s),
     };
   }
   const modules = dict<ExportModule>();
@@ -171,6 +179,11 @@ function optionalParts(model: ReleaseModel, wanted: (item: { namespace: Namespac
     modules[m.name] = { namespace: m.namespace, xenHeader: m.xenHeader, ...(m.interfaceVersion ? { interfaceVersion: m.interfaceVersion.constant } : {}) };
   }
   return { aliases, sets, modules };
+}
+
+/** Part `linux`: the Linux release of an item of Linux's interface (whose `since` is then the oldest Xen release). */
+function linuxPart(item: { linuxSince?: string }): { linuxSince?: string } {
+  return item.linuxSince ? { linuxSince: item.linuxSince } : {};
 }
 
 /**

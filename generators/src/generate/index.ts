@@ -7,8 +7,9 @@ import type { Emitter, EmitterCache, OutputFile } from '../emit/emitter.js';
 import { loadAbi } from '../load/index.js';
 import { NEWEST_RELEASE } from '../model/releases.js';
 import type { AbiModel } from '../model/types.js';
-import { assertUniquePaths, leftovers, recoverStaging, render, staleFiles, writeChanged, type Recovery, type RenderedFile } from '../output/pipeline.js';
-import { atRelease, type ReleaseModel } from '../select/release.js';
+import { assertUniquePaths, bannerSignature, leftovers, recoverStaging, render, staleFiles, writeChanged, type Recovery, type RenderedFile } from '../output/pipeline.js';
+import { describeCharacter, firstUnsafe } from '../names/text.js';
+import { atRelease, withoutEmptyModules, type ReleaseModel } from '../select/release.js';
 import { cachedOutputs, fingerprint, manifestFile } from './cache.js';
 
 export interface GenerateResult {
@@ -29,20 +30,43 @@ export async function renderAll(
   // The emitters' modules load while the ABI does (esbuild, in its own process, bundles it when
   // the cached bundle is not current).
   const [{ model }, all] = await Promise.all([loadAbi(join(root, 'abi'), root, { cache: !options.force }), emitters ?? allEmitters()]);
-  const view = atRelease(model, release);
+  return { model, files: await renderRelease(root, model, release, all, options) };
+}
+
+/** Every output of `release` from a loaded model, sorted by path. */
+export async function renderRelease(
+  root: string,
+  model: AbiModel,
+  release: string,
+  emitters: readonly Emitter[],
+  options: RenderOptions = {},
+): Promise<RenderedFile[]> {
+  const view = withoutEmptyModules(atRelease(model, release));
   const inputs = JSON.stringify({ view, history: model });
-  const perEmitter = await Promise.all(all.map((e) => runEmitter(e, root, view, model, inputs, options)));
+  const perEmitter = await Promise.all(emitters.map((e) => runEmitter(e, root, view, model, inputs, options)));
   const files = perEmitter.flat();
   assertUniquePaths(files);
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { model, files };
+  files.forEach(assertSafeText);
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The last guard of names/text.ts: no generated file carries a control, bidirectional or
+ * line-separator character. The `unsafe-text` pass refuses such text in the ABI with its
+ * location; reaching this is a bug in xenabi, which must not write the file.
+ */
+function assertSafeText(file: RenderedFile): void {
+  const bad = firstUnsafe(file.content);
+  if (!bad) return;
+  const before = file.content.slice(0, bad.index).split('\n');
+  throw new Error(`${file.path}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}: the generated text holds ${describeCharacter(bad.codePoint)}; nothing was written`);
 }
 
 /**
  * Imported here, not at the top, so that the emitters load while the ABI does; for the same
  * reason nothing the CLI imports may import `emitters.js` statically.
  */
-async function allEmitters(): Promise<readonly Emitter[]> {
+export async function allEmitters(): Promise<readonly Emitter[]> {
   return (await import('./emitters.js')).EMITTERS;
 }
 
@@ -57,7 +81,7 @@ async function runEmitter(emitter: Emitter, root: string, view: ReleaseModel, hi
   const print = (file: OutputFile) => render(file, { command: options.command });
   if (!emitter.cache) return (await emitter.emit(view, { history })).map(print);
   const cacheable = emitter as Emitter & { cache: EmitterCache };
-  const key = fingerprint(cacheable, inputs);
+  const key = fingerprint(cacheable, inputs + bannerSignature(options.command));
   const cached = options.force ? undefined : cachedOutputs(root, cacheable, key);
   if (cached) return [...cached, manifestFile(cacheable, key, cached)];
   const fresh = (await emitter.emit(view, { history })).map(print);

@@ -2,16 +2,40 @@
  * `generate --xen-version V`: every output as release V has the ABI, written to a directory
  * of its own (a distribution vendoring the headers of the release it ships). The repository's
  * committed outputs always describe the newest release, so V's outputs never land there.
+ * Modules V has nothing of (Xen's header came later) get no files.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { loadAbi } from '../load/index.js';
 import type { KnownRelease } from '../model/releases.js';
 import { writeChanged } from '../output/pipeline.js';
-import { renderAll } from './index.js';
+import { allEmitters, renderRelease } from './index.js';
 
-export async function generateRelease(root: string, release: KnownRelease, outDir: string): Promise<{ written: string[]; total: number; outDir: string }> {
-  const out = resolve(outDir);
-  // Forced: the committed manifests describe the newest release, not V.
-  const command = `npx xenabi generate --xen-version ${release} --out <dir>`;
-  const { files } = await renderAll(root, undefined, release, { force: true, command });
-  return { written: writeChanged(out, files), total: files.length, outDir: out };
+export interface ReleaseOutput {
+  release: KnownRelease;
+  written: string[];
+  total: number;
+  outDir: string;
+}
+
+export async function generateRelease(root: string, release: KnownRelease, outDir: string): Promise<ReleaseOutput> {
+  const [only] = await generateReleases(root, [release], () => outDir);
+  return only as ReleaseOutput;
+}
+
+/**
+ * Several releases, each into `outDir(release)`, from one load of the ABI. Emitters run
+ * without their caches: the committed manifests describe the newest release, not V. Within
+ * one process the TypeScript emitter prints and checks only what changed since the previous
+ * release (emit/ts/project.ts), so going through the releases in order is cheap.
+ */
+export async function generateReleases(root: string, releases: readonly KnownRelease[], outDir: (release: KnownRelease) => string): Promise<ReleaseOutput[]> {
+  const [{ model }, emitters] = await Promise.all([loadAbi(join(root, 'abi'), root), allEmitters()]);
+  const outputs: ReleaseOutput[] = [];
+  for (const release of releases) {
+    const command = `npx xenabi generate --xen-version ${release} --out <dir>`;
+    const files = await renderRelease(root, model, release, emitters, { force: true, command });
+    const out = resolve(outDir(release));
+    outputs.push({ release, written: writeChanged(out, files), total: files.length, outDir: out });
+  }
+  return outputs;
 }

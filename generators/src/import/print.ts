@@ -44,6 +44,9 @@ function typeText(type: DraftType, uses: Uses): string {
     case 'record':
     case 'alias':
       return uses.item(type.name);
+    case 'pointer':
+      // Xen's headers pass guest memory by handle; a plain pointer comes only from Linux's.
+      return `${use(uses, 'ptr')}(${type.pointee ? typeText(type.pointee, uses) : ''}${type.const ? ', { const: true }' : ''})`;
     case 'todo':
       return `TODO_TYPE('${type.c}')`;
   }

@@ -10,8 +10,12 @@
  * - arm32 (AAPCS/EABI): 64-bit integers are 8-aligned; Xen makes `xen_ulong_t`,
  *   `xen_pfn_t` and every guest handle 8 bytes so 32- and 64-bit guests share one ABI.
  * - arm64 (LP64): everything natural and 8 bytes.
+ *
+ * Linux's interface (`linux` namespace) adds the C data model proper: `size_t` and plain
+ * pointers are 4 bytes on the 32-bit architectures (ILP32) and 8 on the 64-bit ones (LP64),
+ * with no widening on Arm.
  */
-import type { Arch, ArchScalarName, ScalarName } from '../model/types.js';
+import type { Arch, ArchScalarName, ConstantCType, ScalarName } from '../model/types.js';
 
 export interface SizeAlign {
   size: number;
@@ -24,7 +28,32 @@ export interface DataModel {
   archScalars: Record<ArchScalarName, SizeAlign>;
   /** `XEN_GUEST_HANDLE(x)` and `XEN_GUEST_HANDLE_64(x)`. */
   handles: { native: SizeAlign; wide: SizeAlign };
+  /**
+   * The per-architecture types whose size and alignment here are those of Xen's `__XEN__` and
+   * `__XEN_TOOLS__` builds only: the layout the hypervisor reads, which xenabi follows. Xen's
+   * headers give a guest build another (on x86_32, `uint64_aligned_t` is then a plain,
+   * 4-aligned `uint64_t`).
+   */
+  toolsOnly: ArchScalarName[];
+  /** Bits of C's `long` and `unsigned long`: 32 on the 32-bit architectures (ILP32), 64 on LP64. */
+  longBits: 32 | 64;
+  /**
+   * The largest record or array, in bytes, that every output can hold there. On the 32-bit
+   * architectures that is PTRDIFF_MAX, 2^31 − 1: GCC and Clang refuse larger objects, and so
+   * does Rust (isize::MAX). On the 64-bit ones C allows 2^63 − 1 and Rust 2^61 − 1, but the
+   * layout engine works in bits with JavaScript numbers, which are exact up to 2^53, and the
+   * TypeScript bindings print offsets as numbers: 2^50 − 1 bytes (1 PiB), whose every bit
+   * offset is exact. No Xen record comes near either limit.
+   */
+  maxObjectSize: number;
+  /** A plain C pointer (`void *`). */
+  pointer: SizeAlign;
 }
+
+/** The bytes every output can hold in one object on a 32-bit architecture: PTRDIFF_MAX. */
+const MAX_OBJECT_32 = 2 ** 31 - 1;
+/** On a 64-bit architecture: the largest size whose bit offsets are exact JavaScript numbers. */
+const MAX_OBJECT_64 = 2 ** 50 - 1;
 
 const fixed = (u64align: number): Record<ScalarName, SizeAlign> => ({
   uint8_t: { size: 1, align: 1 },
@@ -44,28 +73,57 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
   x86_32: {
     arch: 'x86_32',
     scalars: fixed(4),
-    archScalars: { xen_ulong_t: four, xen_pfn_t: four, uint64_aligned_t: eight },
+    archScalars: { xen_ulong_t: four, xen_pfn_t: four, uint64_aligned_t: eight, size_t: four },
     handles: { native: four, wide: eight },
+    toolsOnly: ['uint64_aligned_t'],
+    longBits: 32,
+    maxObjectSize: MAX_OBJECT_32,
+    pointer: four,
   },
   x86_64: {
     arch: 'x86_64',
     scalars: fixed(8),
-    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight },
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, size_t: eight },
     handles: { native: eight, wide: eight },
+    toolsOnly: [],
+    longBits: 64,
+    maxObjectSize: MAX_OBJECT_64,
+    pointer: eight,
   },
   arm32: {
     arch: 'arm32',
     scalars: fixed(8),
-    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight },
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, size_t: four },
     handles: { native: eight, wide: eight },
+    toolsOnly: [],
+    longBits: 32,
+    maxObjectSize: MAX_OBJECT_32,
+    pointer: four,
   },
   arm64: {
     arch: 'arm64',
     scalars: fixed(8),
-    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight },
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, size_t: eight },
     handles: { native: eight, wide: eight },
+    toolsOnly: [],
+    longBits: 64,
+    maxObjectSize: MAX_OBJECT_64,
+    pointer: eight,
   },
 };
+
+/** Bits of a C integer literal type on an architecture. */
+export function cTypeBits(cType: ConstantCType, arch: Arch): number {
+  if (cType === 'int' || cType === 'unsigned int') return 32;
+  if (cType === 'long' || cType === 'unsigned long') return DATA_MODELS[arch].longBits;
+  return 64;
+}
+
+/** The values a C integer literal type holds on an architecture, inclusive. */
+export function cTypeRange(cType: ConstantCType, arch: Arch): { min: bigint; max: bigint } {
+  const bits = BigInt(cTypeBits(cType, arch));
+  return cType.startsWith('unsigned') ? { min: 0n, max: (1n << bits) - 1n } : { min: -(1n << (bits - 1n)), max: (1n << (bits - 1n)) - 1n };
+}
 
 /**
  * C's integer types as a constant's literal may have them: size in bytes per architecture

@@ -3,11 +3,23 @@
  * record, per architecture, by the C rules of that architecture's ABI. It is the only code
  * in xenabi that does offset arithmetic; emitters, the checker, the docs and the tests read
  * its tables.
+ *
+ * It counts in bits with JavaScript numbers, which hold integers exactly up to 2^53. Every
+ * size and bit offset it computes is checked to be such an integer: a record too large for
+ * that is a `LayoutOverflowError`, never a rounded size (the `record-size` pass reports it).
  */
 import { onArch } from '../model/arch.js';
 import type { AbiModel, AliasDecl, Arch, Field, RecordDecl, TypeRef } from '../model/types.js';
 import { DATA_MODELS, type DataModel, type SizeAlign } from './datamodels.js';
 import { spellType } from './spell.js';
+
+/** A size or offset the engine cannot compute exactly: the type is larger than 2^53 bits. */
+export class LayoutOverflowError extends Error {
+  constructor(readonly what: string, readonly arch: Arch) {
+    super(`${what} is too large to lay out on ${arch}: its size in bits is beyond 2^53`);
+    this.name = 'LayoutOverflowError';
+  }
+}
 
 /** One field as laid out. Offsets are bytes from the start of the record that contains it. */
 export interface FieldLayout {
@@ -120,6 +132,8 @@ export class ArchLayout {
         return this.dataModel.archScalars[type.name];
       case 'handle':
         return type.width === '64' ? this.dataModel.handles.wide : this.dataModel.handles.native;
+      case 'pointer':
+        return this.dataModel.pointer;
       case 'alias': {
         const alias = this.aliases.get(type.name);
         if (!alias) throw new Error(`no typedef ${type.name} on ${this.arch}`);
@@ -131,7 +145,7 @@ export class ArchLayout {
       }
       case 'array': {
         const element = this.sizeAlign(type.element);
-        return { size: element.size * type.length, align: element.align };
+        return { size: this.exact(element.size * type.length * 8, 'an array') / 8, align: element.align };
       }
     }
   }
@@ -191,6 +205,12 @@ export class ArchLayout {
     };
   }
 
+  /** `bits` when it is an exact integer, else the overflow of `what`. */
+  private exact(bits: number, what: string): number {
+    if (!Number.isSafeInteger(bits)) throw new LayoutOverflowError(what, this.arch);
+    return bits;
+  }
+
   private layoutUnion(decl: RecordDecl): RecordLayout {
     let size = 0;
     let align = 1;
@@ -200,7 +220,7 @@ export class ArchLayout {
       align = Math.max(align, sa.align);
       return this.describe(f, 0, sa.size, sa.align);
     });
-    const total = alignUp(size, align);
+    const total = this.exact(alignUp(size, align) * 8, decl.name) / 8;
     const holes: HoleLayout[] = [];
     const largest = fields.reduce<FieldLayout | undefined>((a, f) => (!a || f.size > a.size ? f : a), undefined);
     if (total > size && largest) holes.push(hole(largest.name, size * 8, total * 8, true));
@@ -233,15 +253,15 @@ export class ArchLayout {
       if (start > bit && previous !== undefined) holes.push(hole(previous, bit, start, false));
       if (f.bitWidth !== undefined) {
         fields.push({ ...this.describe(f, Math.floor(start / 8), sa.size, sa.align), bitOffset: start, bitWidth: f.bitWidth });
-        bit = start + f.bitWidth;
+        bit = this.exact(start + f.bitWidth, decl.name);
       } else {
         const size = f.flexible ? 0 : sa.size;
         fields.push({ ...this.describe(f, start / 8, size, sa.align), ...(f.flexible ? { flexibleArray: true } : {}) });
-        bit = start + size * 8;
+        bit = this.exact(start + size * 8, decl.name);
       }
       previous = f.name;
     }
-    const size = alignUp(Math.ceil(bit / 8), align);
+    const size = this.exact(alignUp(Math.ceil(bit / 8), align) * 8, decl.name) / 8;
     if (size * 8 > bit && previous !== undefined) holes.push(hole(previous, bit, size * 8, true));
     return { name: decl.name, kind: 'struct', size, align, fields, holes };
   }

@@ -3,7 +3,7 @@ import type { TypeRef } from '../model/types.js';
 /**
  * A type as Xen's headers spell it, for tables and the export format: `uint32_t`,
  * `ioservid_t`, `struct xen_argo_addr`, `union xen_dm_op.u`, `uint8_t[3]`,
- * `XEN_GUEST_HANDLE(uint8)`. A flexible array is `T[]`.
+ * `XEN_GUEST_HANDLE(uint8)`, `const struct privcmd_dm_op_buf *`. A flexible array is `T[]`.
  */
 export function spellType(type: TypeRef, recordKind: (name: string) => 'struct' | 'union'): string {
   switch (type.kind) {
@@ -17,5 +17,7 @@ export function spellType(type: TypeRef, recordKind: (name: string) => 'struct' 
       return `${type.width === '64' ? 'XEN_GUEST_HANDLE_64' : 'XEN_GUEST_HANDLE'}(${type.const ? 'const_' : ''}${type.target})`;
     case 'array':
       return `${spellType(type.element, recordKind)}[${type.length === 0 ? '' : type.length}]`;
+    case 'pointer':
+      return `${type.const ? 'const ' : ''}${type.pointee ? spellType(type.pointee, recordKind) : 'void'} *`;
   }
 }

@@ -19,7 +19,9 @@ import { loopSite, throwSite } from './failure-site.js';
 import { prepareBundle, runBundle, type RunOutcome } from './sandbox.js';
 import type { BundleMap } from './source-map.js';
 
-export const NAMESPACES: readonly Namespace[] = ['stable', 'unstable'];
+import { NAMESPACES } from '../model/namespaces.js';
+
+export { NAMESPACES };
 
 /** One evaluated ABI module file. */
 export interface EvaluatedModule {

@@ -1,6 +1,6 @@
 /**
  * Loading the ABI: evaluate the TypeScript modules, lower them to the model, check the
- * model against its JSON Schema, then run the semantic passes. Any error diagnostic makes
+ * model against its JSON Schema, run the semantic passes, then number the ioctls. Any error diagnostic makes
  * the load fail as a whole, before anything is generated.
  */
 import { resolve } from 'node:path';
@@ -9,6 +9,7 @@ import type { AbiModel } from '../model/types.js';
 import { checkModelSchema } from '../validate/schema.js';
 import { validateModel } from '../validate/index.js';
 import { evaluateAbi, type EvaluateOptions } from './bundle.js';
+import { settleIoctls } from './ioctls.js';
 import { lowerModules } from './lower.js';
 
 export interface LoadedAbi {
@@ -28,5 +29,8 @@ export async function loadAbi(abiDir: string, repoRoot: string = resolve(abiDir,
   const diagnostics = [...lowered.diagnostics, ...checkModelSchema(lowered.model)];
   if (!hasErrors(diagnostics)) diagnostics.push(...validateModel(lowered.model));
   if (hasErrors(diagnostics)) throw new AbiInputError(diagnostics);
-  return { model: lowered.model, diagnostics: sortDiagnostics(diagnostics) };
+  const settled = settleIoctls(lowered.model);
+  diagnostics.push(...settled.diagnostics);
+  if (hasErrors(diagnostics)) throw new AbiInputError(diagnostics);
+  return { model: settled.model, diagnostics: sortDiagnostics(diagnostics) };
 }

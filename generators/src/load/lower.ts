@@ -25,6 +25,7 @@ import type {
   TypeRef,
   XenOrigin,
 } from '../model/types.js';
+import { LINUX_ITEMS_SINCE } from '../model/linux.js';
 import type { EvaluatedModule } from './bundle.js';
 import { describeValue, isPlainObject, listOf } from './shape.js';
 
@@ -158,15 +159,27 @@ interface Conditions {
   toolsOnlySince?: string;
 }
 
+/** What a lifetime may say: Xen releases for Xen's ABI, Linux releases for Linux's interface. */
+interface Lifetimes {
+  since?: string;
+  until?: string;
+  linuxSince?: string;
+  linuxUntil?: string;
+}
+
 function common(
   ctx: Context,
-  def: Conditions & { doc?: string; since?: string; until?: string; archs?: readonly string[]; loc: { file: string; line: number; column: number } },
+  def: Conditions & Lifetimes & { doc?: string; archs?: readonly string[]; loc: { file: string; line: number; column: number } },
 ) {
   return {
     namespace: ctx.namespace,
     module: ctx.module,
-    since: def.since ?? '',
+    // Xen releases do not version Linux's interface: its items exist in every one
+    // (a Xen `since` written in a linux module is kept, for the `linux-lifetime` pass to refuse).
+    since: def.since ?? (ctx.namespace === 'linux' ? LINUX_ITEMS_SINCE : ''),
     ...(def.until ? { until: def.until } : {}),
+    ...(def.linuxSince ? { linuxSince: def.linuxSince } : {}),
+    ...(def.linuxUntil ? { linuxUntil: def.linuxUntil } : {}),
     ...(def.doc ? { doc: def.doc } : {}),
     loc: loc(def.loc, ctx.repoRoot, ctx.moduleLoc),
     ...(def.guestInterface ? { guestInterface: { min: def.guestInterface.min } } : {}),
@@ -208,7 +221,7 @@ function lowerRecord(def: RecordDef, name: string, parent: RecordDecl | undefine
     ...(def.tag ? { tag: def.tag } : {}),
     ...(def.typedef ? { typedef: def.typedef } : {}),
     ...(parent ? { parent: parent.name } : {}),
-    ...common(ctx, { ...def, since: def.since ?? parent?.since, ...inherit(def, parent) }),
+    ...common(ctx, { ...def, since: def.since ?? parent?.since, linuxSince: def.linuxSince ?? parent?.linuxSince, ...inherit(def, parent) }),
     fields: [],
     ...(def.archs ? { archs: def.archs } : {}),
     ...(def.holes ? { holes: def.holes } : {}),
@@ -261,6 +274,10 @@ function lowerType(type: TypeDef, path: string, at: SourceLocation, ctx: Context
       return { ...(type as HandleType) };
     case 'array':
       return { ...(type as ArrayType), element: lowerType((type as { element: TypeDef }).element, path, at, ctx) };
+    case 'pointer': {
+      const pointer = type as { pointee?: TypeDef; const?: boolean };
+      return { kind: 'pointer', ...(pointer.pointee ? { pointee: lowerType(pointer.pointee, path, at, ctx) } : {}), ...(pointer.const ? { const: true } : {}) };
+    }
     case 'aliasDef':
     case 'recordDef':
       return lowerReference(type as AliasDef | RecordDef, path, ctx);
@@ -302,6 +319,10 @@ function lowerConstant(def: ConstantDef, ctx: Context, set?: string): string {
   if (def.values) decl.values = Object.fromEntries(Object.entries(def.values).map(([a, v]) => [a, (v as bigint).toString()]));
   if (def.history) decl.history = def.history.map((h) => ({ since: h.since, value: h.value.toString(), ...(h.cType ? { cType: h.cType } : {}) }));
   if (def.bitConstant) decl.bitConstant = def.bitConstant;
+  if (def.ioctl) {
+    const { argument, ...encoding } = def.ioctl;
+    decl.ioctl = { ...encoding, ...(argument ? { argument: lowerType(argument, def.name, decl.loc, ctx) } : {}) };
+  }
   if (def.archs) decl.archs = def.archs;
   if (set) decl.set = set;
   ctx.model.constants.push(decl);
@@ -323,7 +344,7 @@ function lowerSet(def: SetDef, ctx: Context): string[] {
     ...(def.values ?? []),
     ...(def.ops ?? []).map((o) => o.constant),
   ];
-  for (const c of members) order.push(lowerConstant({ ...c, since: c.since || def.since, ...inherit(c, def) }, ctx, def.name));
+  for (const c of members) order.push(lowerConstant({ ...c, since: c.since || def.since, linuxSince: c.linuxSince ?? def.linuxSince, ...inherit(c, def) }, ctx, def.name));
   const decl: ConstantSetDecl = { kind: def.setKind, name: def.name, ...common(ctx, def) };
   if (def.field) decl.field = def.field;
   if (def.flags) decl.flags = def.flags.map((f) => ({ mask: f.mask.name, bit: f.bit, ...(f.bitConstant ? { bitConstant: f.bitConstant.name } : {}) }));

@@ -12,11 +12,36 @@
 /** One of the four architectures every layout is computed for. @example "x86_64" */
 export type Arch = 'x86_32' | 'x86_64' | 'arm32' | 'arm64';
 
-/** Which promise Xen makes about an item: `stable` never breaks, `unstable` is versioned. */
-export type Namespace = 'stable' | 'unstable';
+/**
+ * Which promise covers an item: Xen's `stable` ABI never breaks and `unstable` is versioned by
+ * Xen; `linux` is the operating-system interface Linux's Xen drivers offer user space
+ * (`/dev/xen/privcmd` and friends), stable by Linux's rules and versioned by Linux releases,
+ * not by Xen's.
+ */
+export type Namespace = 'stable' | 'unstable' | 'linux';
 
 /** A Xen release as `major.minor`. @example "4.15" @pattern ^4\.(?:[6-9]|1[0-9]|2[0-2])$ */
 export type XenRelease = string;
+
+/**
+ * A Linux release as `major.minor` (`2.6.N` before 3.0), the form a release is named in.
+ * @example "4.11"
+ * @pattern ^(?:2\.6\.[1-9][0-9]?|[3-9]\.(?:0|[1-9][0-9]?))$
+ */
+export type LinuxRelease = string;
+
+/**
+ * The Linux releases an item of the `linux` namespace exists in: from `linuxSince` up to, but
+ * not including, `linuxUntil`. Xen releases do not version such items: their Xen lifetime
+ * (`since`) is always the oldest release xenabi knows, so they exist in every Xen release.
+ * @example { "linuxSince": "4.11" }
+ */
+export interface LinuxLifetime {
+  /** First Linux release that has the item. */
+  linuxSince?: LinuxRelease;
+  /** First Linux release without it; absent while Linux still has it. */
+  linuxUntil?: LinuxRelease;
+}
 
 /** Where an item was declared. @example { "file": "abi/stable/dm_op.ts", "line": 42, "column": 3 } */
 export interface SourceLocation {
@@ -148,8 +173,12 @@ export type ScalarName =
   | 'int32_t'
   | 'int64_t';
 
-/** Xen's integer types whose width or alignment depends on the architecture. @example "xen_pfn_t" */
-export type ArchScalarName = 'xen_ulong_t' | 'xen_pfn_t' | 'uint64_aligned_t';
+/**
+ * Integer types whose width or alignment depends on the architecture: Xen's three, and C's
+ * `size_t`, which Linux's interface uses (4 bytes on x86_32 and arm32, 8 elsewhere).
+ * @example "xen_pfn_t"
+ */
+export type ArchScalarName = 'xen_ulong_t' | 'xen_pfn_t' | 'uint64_aligned_t' | 'size_t';
 
 /** A fixed-width integer. @example { "kind": "scalar", "name": "uint16_t" } */
 export interface ScalarType {
@@ -201,7 +230,20 @@ export interface ArrayType {
   lengthConstant?: string;
 }
 
-export type TypeRef = ScalarType | ArchScalarType | AliasType | RecordType | HandleType | ArrayType;
+/**
+ * A plain C pointer into the caller's own address space, as Linux's ioctl arguments carry
+ * them (`void __user *uptr`): 4 bytes on x86_32 and arm32, 8 elsewhere. Unlike a guest
+ * handle it is never widened on Arm. `pointee` is absent for `void *`.
+ * @example { "kind": "pointer", "pointee": { "kind": "record", "name": "privcmd_dm_op_buf" }, "const": true }
+ */
+export interface PointerType {
+  kind: 'pointer';
+  pointee?: TypeRef;
+  /** Points to `const` data. */
+  const?: boolean;
+}
+
+export type TypeRef = ScalarType | ArchScalarType | AliasType | RecordType | HandleType | ArrayType | PointerType;
 
 /**
  * One member of a record.
@@ -227,6 +269,10 @@ export interface Field {
   until?: XenRelease;
   /** The member's type for guests built against an older interface version, when Xen spells it differently. */
   legacyType?: LegacyFieldType;
+  /** `linux` namespace: first Linux release with this member, when it came after the record. */
+  linuxSince?: LinuxRelease;
+  /** `linux` namespace: first Linux release without this member. */
+  linuxUntil?: LinuxRelease;
   /** The member's name for guests built against an older interface version, when Xen renamed it. */
   legacyName?: LegacyFieldName;
 }
@@ -251,7 +297,7 @@ export interface DeclaredHole {
  * A struct or union.
  * @example { "kind": "struct", "name": "xen_dm_op", "tag": "xen_dm_op", "typedef": "xen_dm_op_t" }
  */
-export interface RecordDecl extends Lifetime {
+export interface RecordDecl extends Lifetime, LinuxLifetime {
   kind: 'struct' | 'union';
   /** The record's name: its C tag, else its typedef, else its path from the enclosing record (`xen_dm_op.u`). */
   name: string;
@@ -299,7 +345,7 @@ export interface RecordDecl extends Lifetime {
 }
 
 /** `typedef <type> <name>;` @example { "kind": "alias", "name": "domid_t", "type": { "kind": "scalar", "name": "uint16_t" } } */
-export interface AliasDecl extends Lifetime {
+export interface AliasDecl extends Lifetime, LinuxLifetime {
   kind: 'alias';
   /** The typedef name. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
   name: string;
@@ -345,11 +391,32 @@ export interface ConstantValueChange {
   cType?: ConstantCType;
 }
 
+/** Which way an ioctl's argument travels, as Linux's `_IOC_NONE`, `_IOC_WRITE`, `_IOC_READ` say. @example "none" */
+export type IoctlDirection = 'none' | 'write' | 'read' | 'readwrite';
+
+/**
+ * How an ioctl request number is made: Linux's `_IOC(dir, type, nr, size)` with `size` the
+ * size of `argument` on each architecture. The layout engine computes the numbers
+ * (`layout/ioctl.ts`) and the loader stores them as the constant's `value` or `values`.
+ * Linux's Xen drivers encode most of their ioctls with direction `none` and a size anyway;
+ * `direction` says what the header says, not what the argument does.
+ * @example { "direction": "none", "type": "P", "nr": 5, "argument": { "kind": "record", "name": "privcmd_dm_op" } }
+ */
+export interface IoctlEncoding {
+  direction: IoctlDirection;
+  /** The driver's letter. @pattern ^[\x20-\x7e]$ */
+  type: string;
+  /** The command number within the driver. @minimum 0 @maximum 255 */
+  nr: number;
+  /** The type whose size is encoded; absent for size 0. */
+  argument?: TypeRef;
+}
+
 /**
  * An integer constant (`#define`).
  * @example { "kind": "constant", "name": "XEN_DMOP_nr_vcpus", "value": "20", "since": "4.15" }
  */
-export interface ConstantDecl extends Lifetime {
+export interface ConstantDecl extends Lifetime, LinuxLifetime {
   kind: 'constant';
   /** The macro name. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
   name: string;
@@ -389,6 +456,8 @@ export interface ConstantDecl extends Lifetime {
   gates?: Gate[];
   /** Where Xen defines the constant, when not in the module's header; set members inherit the set's. */
   xenOrigin?: XenOrigin[];
+  /** An ioctl request number: how it is encoded. Its `value`/`values` come from the layout engine. */
+  ioctl?: IoctlEncoding;
 }
 
 /** A member of a flag set: the mask constant and, when Xen names it, its bit-number constant. */
@@ -414,7 +483,7 @@ export interface OpMember {
  * or an op set (op number → payload).
  * @example { "kind": "ops", "name": "XEN_DMOP", "members": [] }
  */
-export interface ConstantSetDecl extends Lifetime {
+export interface ConstantSetDecl extends Lifetime, LinuxLifetime {
   kind: 'flags' | 'values' | 'ops';
   name: string;
   namespace: Namespace;
@@ -465,11 +534,14 @@ export interface ModuleDecl {
   /** The module's name: its file's basename, also the generated header's. @pattern ^[a-z_][a-z0-9_]*$ */
   name: string;
   namespace: Namespace;
-  /** Xen's header, relative to `xen/include/public`. */
+  /**
+   * The header the module mirrors: Xen's, relative to `xen/include/public`, or for the `linux`
+   * namespace Linux's, relative to `include/uapi` (or to `include` for one Linux never exported).
+   */
   xenHeader: string;
-  /** Xen's include guard for that header. */
+  /** That header's include guard. */
   xenGuard: string;
-  /** `full` when this module declares everything the Xen header's ABI has, `partial` otherwise. */
+  /** `full` when this module declares everything the mirrored header's ABI has, `partial` otherwise. */
   coverage: 'full' | 'partial';
   /** Other modules whose items this one refers to, in include order. */
   imports: string[];

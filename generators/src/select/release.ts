@@ -31,6 +31,20 @@ export function atRelease(model: AbiModel, release: string): ReleaseModel {
 }
 
 /**
+ * The release's view without the modules it has nothing of: Xen's header did not exist yet
+ * (`argo.h` before 4.12) or held none of the items declared here. Outputs are per module, so
+ * such a module would become an empty header, crate module and TypeScript file; generating a
+ * release leaves them out instead. Imports of modules left out are dropped with them: an item
+ * of the release can only refer to items of the same release.
+ */
+export function withoutEmptyModules(view: ReleaseModel): ReleaseModel {
+  const kept = view.modules.filter((m) => m.order.length > 0);
+  if (kept.length === view.modules.length) return view;
+  const names = new Set(kept.map((m) => m.name));
+  return { ...view, modules: kept.map((m) => ({ ...m, imports: m.imports.filter((i) => names.has(i)) })) };
+}
+
+/**
  * The record with the members and holes it had in `release`: the record itself when it had
  * them all, as most records in most releases do (views share what did not change; the
  * model is not mutated once loaded).

@@ -55,6 +55,9 @@ export function collectReferences(model: AbiModel, index: ModelIndex, scopes: Sc
     if (c.bitConstant) {
       refs.push({ item: c.name, loc: c.loc, namespace: c.namespace, scope: scopes.item(c), target: { kind: 'constant', name: c.bitConstant }, role: 'the bit number of' });
     }
+    for (const target of c.ioctl?.argument ? typeTargets(c.ioctl.argument, index) : []) {
+      refs.push({ item: c.name, loc: c.loc, namespace: c.namespace, scope: scopes.item(c), target: target.target, role: 'the ioctl argument of' });
+    }
   }
   for (const s of model.sets) {
     const base = { item: s.name, loc: s.loc, namespace: s.namespace };
@@ -83,6 +86,9 @@ function typeTargets(type: TypeRef, index: ModelIndex): { target: { kind: Target
     const record = index.recordsBySpelling.get(type.target);
     if (record) return [{ target: { kind: 'record', name: record.name }, role: 'the guest handle target of' }];
     return index.aliases.has(type.target) ? [{ target: { kind: 'alias', name: type.target }, role: 'the guest handle target of' }] : [];
+  }
+  if (type.kind === 'pointer') {
+    return type.pointee ? typeTargets(type.pointee, index).map((t) => ({ ...t, role: 'the pointee of' })) : [];
   }
   if (type.kind === 'array') {
     return [

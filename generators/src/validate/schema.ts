@@ -98,6 +98,7 @@ function at(value: unknown, path: readonly string[]): unknown {
 
 /** Properties typed `XenRelease`, whose pattern lists the known releases. */
 const RELEASE_PROPERTIES = new Set(['since', 'until']);
+const LINUX_RELEASE_PROPERTIES = new Set(['linuxSince', 'linuxUntil']);
 const IDENTIFIER_PATTERNS = new Set(['^[A-Za-z_][A-Za-z0-9_]*$', '^(?:[A-Za-z_][A-Za-z0-9_]*)?$', '^[a-z_][a-z0-9_]*$']);
 const TYPE_KINDS = Object.keys({
   scalar: true,
@@ -106,6 +107,7 @@ const TYPE_KINDS = Object.keys({
   record: true,
   handle: true,
   array: true,
+  pointer: true,
 } satisfies Record<TypeRef['kind'], true>);
 
 /** A message that names the property, the offending value and what was expected. */
@@ -121,6 +123,7 @@ function describe(model: unknown, path: string[], error: SchemaError): string {
       return `${property} has a property the model does not know: \`${String(p.additionalProperty)}\``;
     case 'pattern':
       if (RELEASE_PROPERTIES.has(path.at(-1) ?? '')) return `${property} ${shown} is not a Xen release xenabi knows (${XEN_RELEASES[0]} to ${XEN_RELEASES.at(-1)})`;
+      if (LINUX_RELEASE_PROPERTIES.has(path.at(-1) ?? '')) return `${property} ${shown} is not a Linux release (major.minor, or 2.6.N)`;
       if (IDENTIFIER_PATTERNS.has(String(p.pattern))) return `${property} ${shown} is not a valid C identifier (must match ${String(p.pattern)})`;
       return `${property} ${shown} must match ${String(p.pattern)}`;
     case 'enum':

@@ -104,7 +104,7 @@ describe('xenabi check: --base and --head', () => {
     writeFileSync(join(root, 'head.json'), (await run(['export'], root)).out);
     const both = await run(['check', '--base', 'base.json', '--head', 'head.json', '--format', 'json'], root);
     expect(both.code).toBe(1);
-    expect(JSON.parse(both.out).head).toEqual({ label: 'head.json', origin: 'export', release: '4.22', namespaces: ['stable', 'unstable'] });
+    expect(JSON.parse(both.out).head).toEqual({ label: 'head.json', origin: 'export', release: '4.22', namespaces: ['stable', 'unstable', 'linux'] });
   });
 
   it('takes abi/ directories, and exits 2 on a base that is no ABI', async () => {

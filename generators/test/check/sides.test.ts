@@ -52,7 +52,7 @@ describe('the baseline', () => {
   it('reads back exactly what it was written from, locations aside', () => {
     const side = sideFromBaseline(baselineFiles());
     expect(side.release).toBe('4.22');
-    expect(side.namespaces).toEqual(['stable', 'unstable']);
+    expect(side.namespaces).toEqual(['linux', 'stable', 'unstable']);
     expect(side.has).not.toContain('locations');
     expect(canonical(side, ['loc', 'fieldLocs'])).toEqual(canonical(modelSide, ['loc', 'fieldLocs']));
     expect(checkAbi(side, modelSide).findings).toEqual([]);
@@ -95,12 +95,12 @@ describe('an export JSON', () => {
   it('validates, and with every optional part describes the ABI as the model does', () => {
     const doc = exported();
     expect(exportProblems(doc)).toEqual([]);
-    expect(doc.includes).toEqual(['aliases', 'archs', 'growable', 'modules', 'padding', 'sets']);
+    expect(doc.includes).toEqual(['aliases', 'archs', 'growable', 'linux', 'modules', 'padding', 'sets']);
     expect(doc.records.sample_range?.paddingFields).toEqual(['pad']);
     expect(doc.records.sample_info?.growable).toEqual({ versionField: 'version' });
     expect(doc.modules?.ctl).toEqual({ namespace: 'unstable', xenHeader: 'ctl.h', interfaceVersion: 'SAMPLE_CTL_INTERFACE_VERSION' });
     const side = sideFromExport(doc, 'export.json');
-    expect(side.has).toEqual(['aliases', 'constantArchs', 'growable', 'modules', 'padding', 'sets']);
+    expect(side.has).toEqual(['aliases', 'constantArchs', 'growable', 'linuxLifetimes', 'modules', 'padding', 'sets']);
     // An export carries no literal types of constants (docs/rules/CONSTANT_TYPE_CHANGED.md).
     expect(canonical(side, ['loc', 'fieldLocs', 'fieldSince'])).toEqual(canonical(modelSide, ['loc', 'fieldLocs', 'fieldSince', 'cType']));
     const result = checkAbi(side, modelSide);

@@ -43,6 +43,15 @@ describe('incremental generation', () => {
     expect(again.files.map((f) => f.path)).toEqual(['out/manifest.json', 'out/records.txt']);
   });
 
+  it('reruns when the banner the pipeline adds changed (its files would carry the old one)', async () => {
+    const root = freshRoot();
+    const emitter = countingEmitter();
+    writeChanged(root, (await renderAll(root, [emitter])).files);
+    const other = await renderAll(root, [emitter], NEWEST_RELEASE, { command: 'npx xenabi generate --xen-version 4.17 --out x' });
+    expect(emitter.runs).toBe(2);
+    expect(other.files.find((f) => f.path === 'out/records.txt')?.content).toContain('--xen-version 4.17');
+  });
+
   it('reruns when an output was edited, when the ABI changed, or when forced', async () => {
     const root = freshRoot();
     const emitter = countingEmitter();

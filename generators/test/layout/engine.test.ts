@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ArchLayout } from '../../src/layout/engine.js';
+import { ArchLayout, LayoutOverflowError } from '../../src/layout/engine.js';
 import type { Field, RecordDecl, TypeRef } from '../../src/model/types.js';
 
 const loc = { file: 'abi/stable/t.ts', line: 1, column: 1 };
@@ -92,5 +92,20 @@ describe('layout engine', () => {
   it('reports a record that contains itself instead of recursing forever', () => {
     const r = rec('loop', [f('self', { kind: 'record', name: 'loop' })]);
     expect(() => layoutOf([r], 'x86_64', 'loop')).toThrow(/contains itself/);
+  });
+
+  it('computes sizes exactly up to 2^53 bits, and refuses to round beyond', () => {
+    const array = (element: TypeRef, length: number): TypeRef => ({ kind: 'array', element, length });
+    // 2^50 - 1 bytes: every bit offset is still an exact number.
+    const largest = rec('largest', [f('data', array(u8, 2 ** 50 - 1))]);
+    expect(layoutOf([largest], 'x86_64', 'largest').size).toBe(2 ** 50 - 1);
+    // 2^51 bytes of u64s (a size a double holds, but not its bits): no rounded answer.
+    const beyond = rec('beyond', [f('data', array(u64, 2 ** 48))]);
+    expect(() => layoutOf([beyond], 'x86_64', 'beyond')).toThrow(LayoutOverflowError);
+    // Members that fit, whose sum does not.
+    const sum = rec('sum', [f('a', array(u8, 2 ** 49)), f('b', array(u8, 2 ** 49))]);
+    expect(() => layoutOf([sum], 'arm64', 'sum')).toThrow(/sum is too large to lay out on arm64/);
+    const union = rec('u', [f('a', array(u64, 2 ** 48))], 'union');
+    expect(() => layoutOf([union], 'x86_32', 'u')).toThrow(LayoutOverflowError);
   });
 });

@@ -39,7 +39,7 @@ describe('checkModelSchema', () => {
     (m.records[0]!.fields[0] as { type: unknown }).type = { kind: 'arrey', element: u8, length: 2 };
     const ds = checkModelSchema(m);
     expect(ds).toHaveLength(1);
-    expect(ds[0]!.message).toMatch(/^type has kind "arrey", which is not one of scalar, archScalar, alias, record, handle, array$/);
+    expect(ds[0]!.message).toMatch(/^type has kind "arrey", which is not one of scalar, archScalar, alias, record, handle, array, pointer$/);
   });
 
   it('reports the nested property inside a type', () => {

@@ -20,6 +20,7 @@ export function compareLifetimes(ctx: CheckContext): void {
       const b = base[name];
       const h = head[name];
       if (b && h) compareSince(ctx, ctx.itemAt(kind, name), b.since, h.since);
+      if (b?.linuxSince && h?.linuxSince) compareSince(ctx, ctx.itemAt(kind, name), b.linuxSince, h.linuxSince, 'Linux');
     }
   }
   if (ctx.can('fieldLifetimes')) compareFieldSince(ctx);
@@ -41,18 +42,19 @@ function compareFieldSince(ctx: CheckContext): void {
   }
 }
 
-function compareSince(ctx: CheckContext, at: Parameters<CheckContext['report']>[1], base: string, head: string): void {
+/** `os` names whose releases they are: Xen's for Xen's ABI, Linux's for the `linux` namespace. */
+function compareSince(ctx: CheckContext, at: Parameters<CheckContext['report']>[1], base: string, head: string, os: 'Xen' | 'Linux' = 'Xen'): void {
   const order = compareVersions(base, head);
   if (order < 0) {
-    ctx.report('REMOVED_FROM_RELEASE', at, base, head, `${at.item} now starts in Xen ${head}, so it is gone from Xen ${base} up to ${head} exclusive, where it was available`);
+    ctx.report('REMOVED_FROM_RELEASE', at, base, head, `${at.item} now starts in ${os} ${head}, so it is gone from ${os} ${base} up to ${head} exclusive, where it was available`);
   } else if (order > 0) {
-    ctx.report('SINCE_CHANGED', at, base, head, `${at.item} now claims Xen ${head}, earlier than its ${base}`);
+    ctx.report('SINCE_CHANGED', at, base, head, `${at.item} now claims ${os} ${head}, earlier than its ${base}`);
   }
 }
 
-/** Orders `major.minor` releases numerically; releases outside xenabi's registry compare too. */
+/** Orders `major.minor[.patch]` releases numerically; releases outside xenabi's registry compare too. */
 export function compareVersions(a: string, b: string): number {
-  const [am = 0, an = 0] = a.split('.').map(Number);
-  const [bm = 0, bn = 0] = b.split('.').map(Number);
-  return am - bm || an - bn;
+  const [am = 0, an = 0, ap = 0] = a.split('.').map(Number);
+  const [bm = 0, bn = 0, bp = 0] = b.split('.').map(Number);
+  return am - bm || an - bn || ap - bp;
 }

@@ -4,10 +4,11 @@
  * must have the documented types.
  */
 const ARCH_KEYS = { type: 'object', propertyNames: { enum: ['x86_32', 'x86_64', 'arm32', 'arm64'] } };
-const NAMESPACE = { enum: ['stable', 'unstable'] };
+const NAMESPACE = { enum: ['stable', 'unstable', 'linux'] };
+const LINUX_RELEASE = { type: 'string', pattern: '^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$' };
 const RELEASE = { type: 'string', pattern: '^[0-9]+\\.[0-9]+$' };
 const DECIMAL = { type: 'string', pattern: '^-?[0-9]+$' };
-const ITEM = { namespace: NAMESPACE, module: { type: 'string' }, since: RELEASE };
+const ITEM = { namespace: NAMESPACE, module: { type: 'string' }, since: RELEASE, linuxSince: LINUX_RELEASE };
 
 const FIELD = {
   type: 'object',
@@ -76,7 +77,7 @@ export const EXPORT_DOCUMENT_SCHEMA = {
   properties: {
     format: { const: 'xenabi-abi/1' },
     xenVersion: RELEASE,
-    namespace: { enum: ['stable', 'unstable', 'all'] },
+    namespace: { enum: ['stable', 'unstable', 'linux', 'all'] },
     includes: { type: 'array', items: { type: 'string' } },
     records: { type: 'object', additionalProperties: RECORD },
     constants: { type: 'object', additionalProperties: CONSTANT },

@@ -3,6 +3,7 @@
  * baseline emitter): the fact lines inside its ```text blocks, read back with the grammar in
  * emit/baseline/names.ts. Everything but source locations survives the round trip.
  */
+import { isNamespace, NAMESPACES } from '../../model/namespaces.js';
 import { ARCHES } from '../../model/arch.js';
 import { dict } from '../../names/dict.js';
 import type { Arch, Namespace } from '../../model/types.js';
@@ -53,7 +54,7 @@ function readFile(side: AbiSide, file: BaselineFile): void {
     if (fact.kind === 'baseline') {
       if (fact.words[0] !== BASELINE_FORMAT) throw fail(`unknown baseline format ${fact.words[0]}; expected ${BASELINE_FORMAT}`);
       const ns = fact.keys.namespace;
-      if (ns !== 'stable' && ns !== 'unstable') throw fail(`namespace must be stable or unstable, not ${ns}`);
+      if (!ns || !isNamespace(ns)) throw fail(`namespace must be ${NAMESPACES.join(', ')}, not ${ns}`);
       if (side.release && side.release !== fact.keys.release) throw fail(`release ${fact.keys.release} differs from the other baseline file's ${side.release}`);
       namespace = ns;
       side.release = fact.keys.release ?? '';
@@ -97,12 +98,14 @@ function archList(word: string | undefined, fail: Fail): Arch[] {
 function readItem(side: AbiSide, fact: Fact, where: { namespace: Namespace; module: string }, fail: Fail): void {
   const [first, second, third] = fact.words;
   const since = fact.keys.since ?? '';
+  const linux = fact.keys.linux ? { linuxSince: fact.keys.linux } : {};
   switch (fact.kind) {
     case 'typedef':
       side.aliases[need(first, fail, 'a typedef name')] = {
         name: first as string,
         ...where,
         since,
+        ...linux,
         type: need(fact.type, fail, 'type='),
         ...(fact.keys.archs ? { archs: archList(fact.keys.archs, fail) } : {}),
       };
@@ -115,6 +118,7 @@ function readItem(side: AbiSide, fact: Fact, where: { namespace: Namespace; modu
         kind: second,
         ...where,
         since,
+        ...linux,
         ...(fact.keys.typedef ? { typedef: fact.keys.typedef } : {}),
         layouts: {},
         ...(fact.keys.growable ? { growable: { versionField: fact.keys.growable } } : {}),
@@ -138,6 +142,7 @@ function readItem(side: AbiSide, fact: Fact, where: { namespace: Namespace; modu
         name,
         ...where,
         since,
+        ...linux,
         ...(values.length ? { values: Object.fromEntries(values.map((a) => [a, fact.keys[a] as string])) } : { value: need(fact.keys.value, fail, 'value=') }),
         ...(fact.keys.archs ? { archs: archList(fact.keys.archs, fail) } : {}),
         ...(fact.type ? { cType: fact.type } : {}),
@@ -152,6 +157,7 @@ function readItem(side: AbiSide, fact: Fact, where: { namespace: Namespace; modu
         kind: second,
         ...where,
         since,
+        ...linux,
         ...(fact.keys.field ? { field: fact.keys.field } : {}),
         ...(fact.keys.dispatch
           ? { dispatch: { record: fact.keys.dispatch, opField: need(fact.keys.opField, fail, 'opField='), ...(fact.keys.payload ? { payloadField: fact.keys.payload } : {}) } }

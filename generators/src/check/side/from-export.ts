@@ -3,6 +3,7 @@
  * sets, modules, padding markers and growable records only when the document lists them in
  * `includes`. Locations and field lifetimes are never in an export.
  */
+import { isNamespace, NAMESPACES } from '../../model/namespaces.js';
 import { EXPORT_FORMAT, exportField, type ExportDocument, type ExportPart } from '../../export/abi-json.js';
 import type { Arch, Namespace } from '../../model/types.js';
 import { own } from '../../names/dict.js';
@@ -14,6 +15,7 @@ const PART_CAPABILITY: Record<ExportPart, Capability> = {
   aliases: 'aliases',
   archs: 'constantArchs',
   growable: 'growable',
+  linux: 'linuxLifetimes',
   modules: 'modules',
   padding: 'padding',
   sets: 'sets',
@@ -30,7 +32,7 @@ export function exportProblems(data: unknown): string[] {
 /** The side an export document describes. Call `exportProblems` first: this trusts its input. */
 export function sideFromExport(doc: ExportDocument, label: string): AbiSide {
   const has = [...new Set((doc.includes ?? []).flatMap((p) => own(PART_CAPABILITY, p) ?? []))].sort();
-  const namespaces: Namespace[] = doc.namespace === 'stable' || doc.namespace === 'unstable' ? [doc.namespace] : ['stable', 'unstable'];
+  const namespaces: Namespace[] = doc.namespace !== undefined && isNamespace(doc.namespace) ? [doc.namespace] : [...NAMESPACES];
   const side = emptySide('export', label, doc.xenVersion, has, namespaces);
   for (const [name, r] of Object.entries(doc.records)) {
     const padding = new Set(r.paddingFields ?? []);
@@ -48,6 +50,7 @@ export function sideFromExport(doc: ExportDocument, label: string): AbiSide {
       namespace: r.namespace,
       module: r.module,
       since: r.since,
+      ...(r.linuxSince ? { linuxSince: r.linuxSince } : {}),
       layouts,
       ...(r.typedef ? { typedef: r.typedef } : {}),
       ...(r.growable ? { growable: { versionField: r.growable.versionField } } : {}),
@@ -59,6 +62,7 @@ export function sideFromExport(doc: ExportDocument, label: string): AbiSide {
       namespace: c.namespace,
       module: c.module,
       since: c.since,
+      ...(c.linuxSince ? { linuxSince: c.linuxSince } : {}),
       ...(c.values ? { values: { ...c.values } } : { value: c.value ?? '' }),
       ...(c.archs ? { archs: [...c.archs] } : {}),
     };

@@ -2,6 +2,7 @@
  * A side from the model, as one release has it: layouts read from the layout engine's
  * tables, everything else copied. An `abi/` tree knows everything, so every capability holds.
  */
+import { NAMESPACES } from '../../model/namespaces.js';
 import { exportField } from '../../export/abi-json.js';
 import { ArchLayout, type FieldLayout } from '../../layout/engine.js';
 import { spellType } from '../../layout/spell.js';
@@ -18,7 +19,7 @@ import { CAPABILITIES, emptySide, type AbiSide, type SideField, type SideLayout,
  */
 export function sideFromModel(view: ReleaseModel, origin: SideOrigin = 'abi', label = 'abi/', history?: AbiModel): AbiSide {
   const namespaces = [...new Set(view.modules.map((m) => m.namespace))].sort() as Namespace[];
-  const side = emptySide(origin, label, view.release, [...CAPABILITIES], namespaces.length ? namespaces : ['stable', 'unstable']);
+  const side = emptySide(origin, label, view.release, [...CAPABILITIES], namespaces.length ? namespaces : [...NAMESPACES]);
   const layouts = ARCHES.map((arch) => new ArchLayout(view, arch));
   const kindOf = (name: string) => view.records.find((r) => r.name === name)?.kind ?? 'struct';
   const older = history ? new Map(history.records.map((r) => [r.name, r])) : undefined;
@@ -57,8 +58,8 @@ export function sideFromModel(view: ReleaseModel, origin: SideOrigin = 'abi', la
   return side;
 }
 
-function item(decl: { name: string; namespace: Namespace; module: string; since: string; loc: { file: string; line: number; column: number } }) {
-  return { name: decl.name, namespace: decl.namespace, module: decl.module, since: decl.since, loc: { ...decl.loc } };
+function item(decl: { name: string; namespace: Namespace; module: string; since: string; linuxSince?: string; loc: { file: string; line: number; column: number } }) {
+  return { name: decl.name, namespace: decl.namespace, module: decl.module, since: decl.since, ...(decl.linuxSince ? { linuxSince: decl.linuxSince } : {}), loc: { ...decl.loc } };
 }
 
 function recordOf(r: RecordDecl, layouts: ArchLayout[], history?: RecordDecl): SideRecord {
@@ -83,6 +84,7 @@ function recordOf(r: RecordDecl, layouts: ArchLayout[], history?: RecordDecl): S
     namespace: r.namespace,
     module: r.module,
     since: r.since,
+    ...(r.linuxSince ? { linuxSince: r.linuxSince } : {}),
     loc: { ...r.loc },
     ...(r.typedef ? { typedef: r.typedef } : {}),
     layouts: perArch,

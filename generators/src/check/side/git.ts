@@ -47,8 +47,8 @@ export function abiAtRef(root: string, ref: string): RefTree {
   if (!commit) throw new GitRefError(missingRefMessage(root, ref));
   const listing = git(root, ['ls-tree', '-r', '-z', commit, '--', 'abi']);
   const entries = listing.split('\0').filter(Boolean).map(parseEntry).filter((e) => e.type === 'blob' && e.mode !== '120000');
-  if (!entries.some((e) => /^abi\/(stable|unstable)\/[^/]+\.ts$/.test(e.path))) {
-    throw new GitRefError(`--against ${ref}: the revision ${commit.slice(0, 12)} has no ABI modules under abi/stable/ or abi/unstable/`);
+  if (!entries.some((e) => /^abi\/(stable|unstable|linux)\/[^/]+\.ts$/.test(e.path))) {
+    throw new GitRefError(`--against ${ref}: the revision ${commit.slice(0, 12)} has no ABI modules under abi/stable/, abi/unstable/ or abi/linux/`);
   }
   const dir = mkdtempSync(join(tmpdir(), 'xenabi-against-'));
   try {

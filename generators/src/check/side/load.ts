@@ -3,6 +3,7 @@
  * directory, or a git revision), an export JSON, or the committed baseline. Paths given on
  * the command line are told apart by what they contain.
  */
+import { NAMESPACES } from '../../model/namespaces.js';
 import { existsSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { AbiInputError, hasErrors } from '../../diagnostics/diagnostic.js';
@@ -121,7 +122,7 @@ async function loadGitSide(repoRoot: string, ref: string, options: LoadOptions):
       return modelSide(loaded.model, options.release ?? NEWEST_RELEASE, 'git', label, loaded.notes);
     } catch (error) {
       // A revision whose modules this xenabi cannot evaluate may still carry its baseline.
-      const files = ['stable', 'unstable'].map((ns) => join(tree.root, baselinePath(ns))).filter((f) => existsSync(f));
+      const files = NAMESPACES.map((ns) => join(tree.root, baselinePath(ns))).filter((f) => existsSync(f));
       if (!(error instanceof AbiInputError) || !files.length) throw error;
       const side = loadBaselineFiles(files, label, tree.root);
       return checkRelease({ ...side, origin: 'git', notes: [`its abi/ modules do not load with this xenabi (${error.diagnostics[0]?.message ?? 'error'}); its committed baseline was used`] }, options, label);
@@ -165,7 +166,7 @@ function consistent(side: AbiSide, what: string): AbiSide {
 
 /** The committed baseline of the repository at `root`. */
 export function committedBaseline(root: string): SideSpec {
-  const files = ['stable', 'unstable'].map((ns) => join(root, baselinePath(ns))).filter((f) => existsSync(f));
+  const files = NAMESPACES.map((ns) => join(root, baselinePath(ns))).filter((f) => existsSync(f));
   if (!files.length) {
     throw new SideInputError(`no committed baseline in ${join(root, 'abi/baseline')}; run \`npx xenabi generate\` and commit it, or pass --against REF or --base PATH`);
   }
@@ -187,7 +188,7 @@ export function sideSpecForPath(path: string, cwd: string): SideSpec {
   }
   if (!stats.isDirectory()) throw new SideInputError(`${path}: ${kindOf(stats)}; give an export JSON, an abi/ directory or a baseline`);
   const list = (dir: string) => readOrFail(() => listInput(dir, relative(cwd, dir) || '.'));
-  const hasModules = (dir: string) => ['stable', 'unstable'].some((ns) => list(join(dir, ns)).some((f) => f.endsWith('.ts')));
+  const hasModules = (dir: string) => NAMESPACES.some((ns) => list(join(dir, ns)).some((f) => f.endsWith('.ts')));
   if (hasModules(full)) return { kind: 'abi', dir: full, repoRoot: resolve(full, '..'), label, lenient: true };
   if (hasModules(join(full, 'abi'))) return { kind: 'abi', dir: join(full, 'abi'), repoRoot: full, label, lenient: true };
   const reports = list(full).filter((f) => f.endsWith('.abi.md')).sort();

@@ -44,6 +44,8 @@ export interface SideItemBase {
   module: string;
   /** First release with the item. @example "4.9" */
   since: string;
+  /** For Linux's interface: the Linux release that added the item. @example "4.11" */
+  linuxSince?: string;
   /** Where it is declared, when the side knows (an `abi/` tree does, an export does not). */
   loc?: SourceLocation;
 }
@@ -110,9 +112,9 @@ export interface SideModule {
 }
 
 /** Optional knowledge a side may lack; rules that need a missing one are skipped. */
-export type Capability = 'sets' | 'padding' | 'growable' | 'aliases' | 'modules' | 'constantArchs' | 'locations' | 'fieldLifetimes';
+export type Capability = 'sets' | 'padding' | 'growable' | 'aliases' | 'modules' | 'constantArchs' | 'locations' | 'fieldLifetimes' | 'linuxLifetimes';
 
-export const CAPABILITIES: readonly Capability[] = ['aliases', 'constantArchs', 'fieldLifetimes', 'growable', 'locations', 'modules', 'padding', 'sets'];
+export const CAPABILITIES: readonly Capability[] = ['aliases', 'constantArchs', 'fieldLifetimes', 'growable', 'linuxLifetimes', 'locations', 'modules', 'padding', 'sets'];
 
 /** What a side was read from (`headers`: a tree of Xen's C headers, through the compiler). */
 export type SideOrigin = 'abi' | 'git' | 'export' | 'baseline' | 'headers';

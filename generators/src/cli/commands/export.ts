@@ -7,19 +7,19 @@ import type { Command } from '../command.js';
 import { EXIT_OK, UsageError } from '../io.js';
 import { findRoot } from '../root.js';
 
-const NAMESPACES: readonly NamespaceFilter[] = ['stable', 'unstable', 'all'];
+const NAMESPACES: readonly NamespaceFilter[] = ['stable', 'unstable', 'linux', 'all'];
 
 export const exportCommand: Command = {
   name: 'export',
   summary: 'print the ABI of one Xen release as JSON (format xenabi-abi/1)',
-  help: `Usage: xenabi export [--xen-version V] [--namespace stable|unstable|all] [--root DIR]
+  help: `Usage: xenabi export [--xen-version V] [--namespace stable|unstable|linux|all] [--root DIR]
 
 Prints the ABI as JSON in the xenabi-abi/1 format (docs/export-format.md): every record's
 layout on each architecture and every constant's value, exactly as release V has them.
 
 Options:
   --xen-version V   a Xen release, ${EXPORTABLE_RELEASES[0]} … ${EXPORTABLE_RELEASES.at(-1)} (default ${NEWEST_RELEASE})
-  --namespace NS    stable, unstable or all (default all)
+  --namespace NS    stable, unstable, linux or all (default all)
   --root DIR        repository root (default: the nearest directory above with abi/)
   -h, --help        show this help
 
@@ -33,7 +33,7 @@ Exit codes: 0 ok, 2 bad input or usage.`,
     }
     const namespace = (values.namespace as string | undefined) ?? 'all';
     if (!NAMESPACES.includes(namespace as NamespaceFilter)) {
-      throw new UsageError(`--namespace ${namespace}: choose stable, unstable or all`);
+      throw new UsageError(`--namespace ${namespace}: choose stable, unstable, linux or all`);
     }
     const root = findRoot(io.cwd, values.root as string | undefined);
     const { model } = await loadAbi(join(root, 'abi'), root);

@@ -6,7 +6,7 @@
  */
 import { sideFromModel } from '../../check/side/from-model.js';
 import { WAIVERS_SCHEMA, WAIVERS_SCHEMA_PATH } from '../../check/waivers/schema.js';
-import type { Namespace } from '../../model/types.js';
+import { NAMESPACES } from '../../model/namespaces.js';
 import type { ReleaseModel } from '../../select/release.js';
 import type { EmitContext, Emitter, OutputFile } from '../emitter.js';
 import { loadTemplates, templateDir } from '../templates.js';
@@ -14,7 +14,6 @@ import { PRECOMPILED } from './templates/precompiled.js';
 import { baselinePath } from './names.js';
 import { baselineView } from './view-model.js';
 
-const NAMESPACES: readonly Namespace[] = ['stable', 'unstable'];
 
 let templates: ReturnType<typeof loadTemplates> | undefined;
 

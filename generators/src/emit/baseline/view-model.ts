@@ -34,7 +34,7 @@ export function baselineView(side: AbiSide, namespace: Namespace): BaselineView 
     name,
     lines: [
       moduleLine(side, name),
-      ...of(side.aliases, name).map((a) => factLine(['typedef', a.name, ...keyWord('since', a.since), ...keyWord('archs', a.archs ? archWord(a.archs) : undefined)], a.type)),
+      ...of(side.aliases, name).map((a) => factLine(['typedef', a.name, ...keyWord('since', a.since), ...keyWord('linux', a.linuxSince), ...keyWord('archs', a.archs ? archWord(a.archs) : undefined)], a.type)),
       ...of(side.records, name).flatMap(recordLines),
       ...of(side.constants, name).map(constantLine),
       ...of(side.sets, name).flatMap(setLines),
@@ -54,6 +54,7 @@ function recordLines(r: SideRecord): string[] {
     r.name,
     r.kind,
     ...keyWord('since', r.since),
+    ...keyWord('linux', r.linuxSince),
     ...keyWord('typedef', r.typedef),
     ...keyWord('growable', r.growable?.versionField),
   ]);
@@ -92,7 +93,7 @@ function fieldFacts(f: SideField, since: string | undefined): string {
 
 function constantLine(c: SideConstant): string {
   const values = c.values ? ARCHES.flatMap((a) => keyWord(a, c.values?.[a])) : keyWord('value', c.value);
-  return factLine(['constant', c.name, ...keyWord('since', c.since), ...keyWord('archs', c.archs ? archWord(c.archs) : undefined), ...values], c.cType);
+  return factLine(['constant', c.name, ...keyWord('since', c.since), ...keyWord('linux', c.linuxSince), ...keyWord('archs', c.archs ? archWord(c.archs) : undefined), ...values], c.cType);
 }
 
 function setLines(s: SideSet): string[] {
@@ -101,6 +102,7 @@ function setLines(s: SideSet): string[] {
     s.name,
     s.kind,
     ...keyWord('since', s.since),
+    ...keyWord('linux', s.linuxSince),
     ...keyWord('field', s.field),
     ...keyWord('dispatch', s.dispatch?.record),
     ...keyWord('opField', s.dispatch?.opField),

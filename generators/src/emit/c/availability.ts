@@ -175,7 +175,8 @@ export interface Selection {
 }
 
 export function selectionOf(module: ModuleDecl, releases: Releases): Selection {
-  if (module.namespace === 'stable') return { macro: MIN_VERSION_MACRO, domain: releases.known, spell: releaseHex, versions: [], releaseMacro: '' };
+  // Linux's interface is in every Xen release, so its headers follow the includer's minimum like stable ones.
+  if (module.namespace !== 'unstable') return { macro: MIN_VERSION_MACRO, domain: releases.known, spell: releaseHex, versions: [], releaseMacro: '' };
   const versions = interfaceVersions(module, releases);
   const literal = new Map(versions.map((v) => [v.release, v.literal]));
   return {
@@ -214,7 +215,7 @@ export function itemAlive(releases: Releases, selection: Selection, module: stri
  */
 export function declaredItems(releases: Releases, selection: Selection, module: ModuleDecl): { name: string; alive: string[] }[] {
   const history = releases.history.modules.find((m) => m.name === module.name);
-  const names = !history ? module.order : module.namespace === 'stable' ? stableOrder(releases, module, history) : history.order;
+  const names = !history ? module.order : module.namespace === 'stable' ? stableOrder(releases, module, history) : module.namespace === 'linux' ? module.order : history.order;
   return [...new Set(names)]
     .map((name) => ({ name, alive: itemAlive(releases, selection, module.name, name) }))
     .filter((i) => i.alive.length > 0);

@@ -34,6 +34,7 @@ import {
   handleTypedefName,
   indentedDocCommentLines,
   interfaceVersionLiteral,
+  ioctlExpression,
   plainCommentLines,
   recordTypeName,
 } from './names.js';
@@ -222,7 +223,7 @@ function restrictedCondition(archs: readonly Arch[] | undefined, outer: readonly
 function aliasDecl(ctx: Ctx, alias: AliasDecl): DeclView {
   checkIdentifier(alias.name, 'typedef');
   const doc = docCommentLines(alias.doc, ...gateDocs(alias.gates));
-  return { ...emptyDecl(doc, alias, ctx), lines: [`typedef ${typeSpelling(ctx, alias.type)} ${declarator(alias.name, alias.type)};`] };
+  return { ...emptyDecl(doc, alias, ctx), lines: [`typedef ${typePrefix(typeSpelling(ctx, alias.type))}${declarator(alias.name, alias.type)};`] };
 }
 
 function constantDecl(ctx: Ctx, c: ConstantDecl, sets: readonly ConstantSetDecl[]): DeclView {
@@ -231,7 +232,10 @@ function constantDecl(ctx: Ctx, c: ConstantDecl, sets: readonly ConstantSetDecl[
   const literal = (value: string): string => (iv ? interfaceVersionLiteral(value) : constantLiteral(c, value));
   const on = ctx.archs.filter((a) => onArch(c, a));
   let lines: string[];
-  if (c.values) {
+  if (c.ioctl) {
+    // Spelled as Linux spells it, so the number follows the argument's size wherever it is compiled; the checks pin it.
+    lines = [`#define ${c.name} ${ioctlExpression(c.ioctl, (t) => typeSpelling(ctx, t))}`];
+  } else if (c.values) {
     const branches = archBranches(Object.fromEntries(on.map((a) => [a, literal(c.values?.[a] ?? c.value)])) as Partial<Record<Arch, string>>);
     lines = [
       ...branches.flatMap((b, i) => [`${i === 0 ? '#if' : '#elif'} ${b.condition}`, `#define ${c.name} ${b.value}`]),
@@ -397,11 +401,16 @@ function memberDecl(ctx: Ctx, f: Field): string {
   const type = typeSpelling(ctx, f.type);
   if (f.bitWidth !== undefined) return `${type} ${f.name} : ${f.bitWidth};`;
   if (f.flexible) return `__extension__ ${type} ${declarator(f.name, f.type, true)};`;
-  return `${type} ${declarator(f.name, f.type)};`;
+  return `${typePrefix(type)}${declarator(f.name, f.type)};`;
 }
 
-/** A type as a member or typedef spells it, array dimensions excluded. */
-function typeSpelling(ctx: Ctx, type: TypeRef): string {
+/** A type before its declarator: `uint32_t ` but `void *` (the star binds to the name). */
+export function typePrefix(type: string): string {
+  return type.endsWith('*') ? type : `${type} `;
+}
+
+/** A type as a member or typedef spells it, array dimensions excluded: `uint32_t`, `const struct privcmd_dm_op_buf *`. */
+export function typeSpelling(ctx: Ctx, type: TypeRef): string {
   switch (type.kind) {
     case 'scalar':
     case 'alias':
@@ -412,6 +421,8 @@ function typeSpelling(ctx: Ctx, type: TypeRef): string {
       return handleTypedefName(type);
     case 'array':
       return typeSpelling(ctx, type.element);
+    case 'pointer':
+      return `${type.const ? 'const ' : ''}${type.pointee ? typeSpelling(ctx, type.pointee) : 'void'} *`;
     case 'record': {
       const r = ctx.records.get(type.name);
       if (!r) throw new Error(`module ${ctx.module.name}: record ${type.name} is not in the model`);

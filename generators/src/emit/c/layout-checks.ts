@@ -6,7 +6,8 @@
  * computes a layout: every expected number is read from `ArchLayout`.
  */
 import type { ArchLayout } from '../../layout/engine.js';
-import type { ArchScalarName, HandleType, RecordDecl } from '../../model/types.js';
+import { ioctlNumber } from '../../layout/ioctl.js';
+import type { ArchScalarName, ConstantDecl, HandleType, RecordDecl } from '../../model/types.js';
 import { archScalarSpelling, assertionId, handleTypedefName, memberExpression, recordTypeName } from './names.js';
 
 /** One expression that must equal one number on one architecture. */
@@ -17,10 +18,12 @@ export interface LayoutCheck {
   item: string;
   /** The member path, or "" for the record itself. @example "u.interdomain.dom" */
   field: string;
-  what: 'size' | 'align' | 'offset';
+  what: 'size' | 'align' | 'offset' | 'value';
   /** A C integer constant expression using XENABI_ALIGNOF / XENABI_OFFSETOF / XENABI_TYPEOF. */
   expr: string;
   expected: number;
+  /** How the expected number is printed, when not in decimal (an ioctl number in hex). */
+  literal?: string;
 }
 
 /**
@@ -64,7 +67,14 @@ function typeChecks(module: string, type: string, sa: { size: number; align: num
   ];
 }
 
+/** An ioctl's number on the layout's architecture, whoever defined the macro (Linux's header may have come first). */
+export function ioctlChecks(module: string, constant: ConstantDecl, layout: ArchLayout): LayoutCheck[] {
+  if (!constant.ioctl) return [];
+  const expected = ioctlNumber(constant.ioctl, layout);
+  return [{ id: assertionId(module, constant.name, 'value'), item: constant.name, field: '', what: 'value', expr: constant.name, expected: Number(expected), literal: `0x${expected.toString(16)}U` }];
+}
+
 /** The assertion statement the headers print for a check. */
 export function assertionStatement(check: LayoutCheck): string {
-  return `XENABI_STATIC_ASSERT(${check.id}, ${check.expr} == ${check.expected});`;
+  return `XENABI_STATIC_ASSERT(${check.id}, ${check.expr} == ${check.literal ?? check.expected});`;
 }

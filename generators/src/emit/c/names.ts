@@ -3,10 +3,11 @@
  * literals, declarators and comment lines. Every string the templates print that is not
  * fixed text comes from a function here or in the view-model.
  */
-import type { Arch, ArchScalarName, ConstantCType, ConstantDecl, HandleType, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
+import type { Arch, ArchScalarName, ConstantCType, ConstantDecl, HandleType, IoctlDirection, IoctlEncoding, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
 import { ARCHES } from '../../model/arch.js';
 import { releaseHex } from '../../model/releases.js';
 import { escapeDocComment } from '../../names/comments.js';
+import { escapeUnsafe } from '../../names/text.js';
 import { cIdentifier } from '../../names/keywords.js';
 
 /** Where the generated headers live in the repository. */
@@ -67,6 +68,11 @@ export function headerGuard(namespace: Namespace, module: string): string {
 /** The availability macro of an item: `XENABI_SINCE_xen_dm_op`. */
 export function sinceMacro(item: string): string {
   return `XENABI_SINCE_${item}`;
+}
+
+/** The Linux release of an item of Linux's interface, as `LINUX_VERSION_CODE`: `XENABI_LINUX_SINCE_IOCTL_PRIVCMD_DM_OP`. */
+export function linuxSinceMacro(item: string): string {
+  return `XENABI_LINUX_SINCE_${item}`;
 }
 
 /** Defined (to 1) exactly when an item or member is declared under the release the includer chose: `XENABI_HAS_xen_dm_op_nr_vcpus`. */
@@ -155,30 +161,72 @@ export function literalSuffix(cType: ConstantCType): string {
 /**
  * A constant's value as a C literal in the constant's spelling and type: `20`, `0xffffffffU`,
  * `(1U << _XEN_DMOP_no_gfns)`, `(1U << 3)`; negative decimals are parenthesised.
+ *
+ * Two spellings would not give the value and type Xen's has, so they are written otherwise:
+ * - the sign bit of a signed type as a shift: Xen writes `(1 << 31)`, which shifts a 1 into
+ *   the sign bit of `int`, undefined behaviour in C (C11 6.5.7p4; GCC's -Wshift-overflow=2
+ *   and UBSan report it). It is the most negative value of the type, written as
+ *   `(-2147483647 - 1)`: an `int` of exactly that value, as `INT_MIN` is defined;
+ * - a negative decimal whose magnitude the type cannot hold (`int`'s most negative value):
+ *   `(-2147483648)` would negate a `long` literal and have type `long`, so it is written
+ *   `(-2147483647 - 1)` too.
+ * Validation (the `constant-value` pass) guarantees the value fits the type on every
+ * architecture, so every other literal has exactly the type its suffix names.
  */
 export function constantLiteral(constant: Pick<ConstantDecl, 'name' | 'cType' | 'spelling' | 'bitConstant'>, value: string): string {
   const n = BigInt(value);
   const suffix = literalSuffix(constant.cType);
   switch (constant.spelling) {
     case 'dec':
-      return n < 0n ? `(-${(-n).toString()}${suffix})` : `${n.toString()}${suffix}`;
+      return n < 0n ? negativeLiteral(n, constant.cType) : `${n.toString()}${suffix}`;
     case 'hex':
       if (n < 0n) throw new Error(`${constant.name}: a negative value cannot be spelled in hex`);
       return `0x${n.toString(16)}${suffix}`;
     case 'shift':
-      return `(1${suffix} << ${constant.bitConstant ?? String(singleBit(constant.name, signBitAsUnsigned(constant.cType, n)))})`;
+      if (n < 0n) return negativeLiteral(n, constant.cType);
+      return `(1${suffix} << ${constant.bitConstant ?? String(singleBit(constant.name, n))})`;
   }
 }
 
-/** A negative `int` or `long long` that is only the sign bit (`(1 << 31)`) as the bit it sets. */
-function signBitAsUnsigned(cType: ConstantCType, n: bigint): bigint {
-  const bits = cType === 'int' ? 32 : cType === 'long long' ? 64 : 0;
-  return n < 0n && bits > 0 && n === -(1n << BigInt(bits - 1)) ? -n : n;
+/**
+ * A negative value of a signed type, parenthesised: `(-22)`, or `(-2147483647 - 1)` when the
+ * magnitude is beyond the type's largest value on some architecture (`long` is 32 bits on
+ * x86_32 and arm32, so the narrowest width decides).
+ */
+function negativeLiteral(n: bigint, cType: ConstantCType): string {
+  const suffix = literalSuffix(cType);
+  const narrowest = cType === 'int' || cType === 'long' ? 32n : 64n;
+  const largest = (1n << (narrowest - 1n)) - 1n;
+  return -n <= largest ? `(-${(-n).toString()}${suffix})` : `(-${(-n - 1n).toString()}${suffix} - 1)`;
 }
 
 function singleBit(name: string, n: bigint): number {
   if (n <= 0n || (n & (n - 1n)) !== 0n) throw new Error(`${name}: ${n} is not a single bit, so it cannot be spelled as a shift`);
   return n.toString(2).length - 1;
+}
+
+/** Our `_IOC` and its direction names, defined once by any header with an ioctl: Linux's own are not user-space API everywhere. */
+export const IOC_MACRO = 'XENABI_IOC';
+
+const IOC_DIRECTIONS: Record<IoctlDirection, string> = {
+  none: 'XENABI_IOC_NONE',
+  write: 'XENABI_IOC_WRITE',
+  read: 'XENABI_IOC_READ',
+  readwrite: '(XENABI_IOC_READ | XENABI_IOC_WRITE)',
+};
+
+/**
+ * An ioctl number as Linux's header spells it, with our macro: `XENABI_IOC(XENABI_IOC_NONE, 'P', 5,
+ * sizeof(struct privcmd_dm_op))`. `spell` names the argument type.
+ */
+export function ioctlExpression(ioctl: IoctlEncoding, spell: (type: TypeRef) => string): string {
+  const size = ioctl.argument ? `sizeof(${spell(ioctl.argument)})` : '0';
+  return `${IOC_MACRO}(${IOC_DIRECTIONS[ioctl.direction]}, ${charLiteral(ioctl.type)}, ${ioctl.nr}, ${size})`;
+}
+
+/** A C character literal of a printable ASCII character. */
+export function charLiteral(ch: string): string {
+  return `'${ch === "'" || ch === '\\' ? `\\${ch}` : ch}'`;
 }
 
 /** How a field of an architecture-dependent integer type is spelled. */
@@ -295,9 +343,20 @@ export function plainCommentLines(text: string): string[] {
   return ['/*', ...lines.map((l) => (l ? ` * ${l}` : ' *')), ' */'];
 }
 
-/** A C string literal for `#error` and assertion messages. */
+/**
+ * A C string literal for `#error` and assertion messages. Newlines and tabs are escaped, and
+ * so is every character names/text.ts calls unsafe (see `cEscape`).
+ */
 export function cString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const escaped = text.replace(/[\\"\n\t]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\${c}`));
+  return `"${escapeUnsafe(escaped, cEscape)}"`;
+}
+
+/** A code point as a C escape: UTF-8 bytes in octal below U+00A0 (a universal character name may not name those), else `\uXXXX`. */
+function cEscape(codePoint: number): string {
+  if (codePoint >= 0xa0) return `\\u${codePoint.toString(16).padStart(4, '0')}`;
+  const bytes = codePoint < 0x80 ? [codePoint] : [0xc0 | (codePoint >> 6), 0x80 | (codePoint & 0x3f)];
+  return bytes.map((b) => `\\${b.toString(8).padStart(3, '0')}`).join('');
 }
 
 /**

@@ -5,7 +5,8 @@
  * (guest handles, availability macros, assertions) stay outside the blocks that Xen's include
  * guard skips. No layout arithmetic happens here.
  */
-import { ARCHES } from '../../model/arch.js';
+import { ARCHES, onArch } from '../../model/arch.js';
+import { linuxVersionHex } from '../../model/linux.js';
 import { releaseHex } from '../../model/releases.js';
 import type { ArchScalarName, Field, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
@@ -36,7 +37,8 @@ import {
   type HandleView,
 } from './declarations.js';
 import { handleView, itemHandles } from './handles.js';
-import { archScalarChecks, assertionStatement, handleChecks, recordChecks } from './layout-checks.js';
+import { refusalsOf, type RefusalView } from './refusals.js';
+import { archScalarChecks, assertionStatement, handleChecks, ioctlChecks, recordChecks } from './layout-checks.js';
 import {
   archCondition,
   cString,
@@ -47,6 +49,7 @@ import {
   handleTypedefName,
   hasMacro,
   headerGuard,
+  linuxSinceMacro,
   includeName,
   memberExpression,
   memberMacroName,
@@ -61,6 +64,8 @@ import {
 } from './names.js';
 
 export type { Conditional, DeclView, HandleView, MemberView } from './declarations.js';
+export type { RefusalView } from './refusals.js';
+export { NO_XEN_HEADERS_AFTER } from './refusals.js';
 export { COMMON_MODULE, declarationOrder } from './declarations.js';
 export { Releases } from './availability.js';
 
@@ -70,14 +75,22 @@ export interface HeaderView {
   doc: string[];
   guard: string;
   optIn: false | OptInView;
+  /** The C library headers it needs: `stdint.h`, and `stddef.h` for `size_t`. */
+  systemIncludes: string[];
   includes: string[];
   prelude: PreludeView;
+  /** Our `_IOC`, for a header that declares ioctl numbers. */
+  ioc: boolean;
   moduleArch: string;
   xenGuard: string;
+  /** Configurations refused with an `#error`; the rest of the header is their `#else`. */
+  refusals: RefusalView[];
   blocks: BlockView[];
   guardComment: string[];
   defineXenGuard: boolean;
   versionCheck: false | { condition: string; message: string };
+  /** The comment over the `since` macros. */
+  sinceComment: string[];
   since: { macro: string; value: string }[];
   has: string[];
   gates: { macro: string; value: string }[];
@@ -121,26 +134,42 @@ export function headerView(releases: Releases, module: ModuleDecl): HeaderView {
   const items = declaredItems(releases, selection, module);
   const ownsGuard = module.coverage === 'full' || module.namespace === 'unstable';
   return {
-    doc: docCommentLines(module.doc, `Declares, under Xen's names, the ABI of Xen's public header ${module.xenHeader}.`, selectionText(ctx), ...gateDocs(module.gates)),
+    doc: docCommentLines(module.doc, mirrorText(module), selectionText(ctx), ...gateDocs(module.gates)),
     guard: headerGuard(module.namespace, module.name),
     optIn: optInView(ctx),
+    systemIncludes: systemIncludesOf(ctx),
     includes: includesOf(ctx),
     prelude: preludeView(releases),
+    ioc: ctx.model.constants.some((c) => c.module === module.name && c.ioctl),
     moduleArch: module.archs ? archCondition(module.archs) : '',
     xenGuard: module.xenGuard,
+    refusals: refusalsOf(ctx, items),
     blocks: blocksOf(ctx, items),
     guardComment: plainCommentLines(guardText(module)),
     defineXenGuard: ownsGuard,
     versionCheck: versionCheckView(ctx),
-    since: sinceLines(ctx, items),
+    sinceComment:
+      module.namespace === 'linux'
+        ? plainCommentLines(
+            'Availability: the Linux release each item first appeared in, as LINUX_VERSION_CODE spells it (0xAABBCC for A.B.C). A kernel older than that refuses the ioctl (ENOTTY) or lacks the device.',
+          )
+        : ['/* Availability: the Xen release (as 0xMMmm00) each item, or later member, first appeared in. */'],
+    since: module.namespace === 'linux' ? linuxSinceLines(ctx, items) : sinceLines(ctx, items),
     has: hasLines(ctx, items),
     gates: gateLines(ctx, items),
     checks: checksOf(ctx, items),
   };
 }
 
+/** Which upstream header the module mirrors. */
+function mirrorText(module: ModuleDecl): string {
+  if (module.namespace === 'linux') return `Declares, under Linux's names, the interface of Linux's header <${module.xenHeader}>; Xen releases do not change it.`;
+  return `Declares, under Xen's names, the ABI of Xen's public header ${module.xenHeader}.`;
+}
+
 /** What the declarations follow: the includer's oldest supported release, or the interface version asked for. */
 function selectionText(ctx: Ctx): string {
+  if (ctx.module.namespace === 'linux') return `Linux adds to this interface and never changes what it has; XENABI_LINUX_SINCE_<item> says which Linux release added each item.`;
   if (ctx.module.namespace === 'stable') {
     return `Declares, of the newest release's items, those the Xen release ${MIN_VERSION_MACRO} (the oldest the includer supports; default ${NEWEST_VERSION_MACRO}) already had, as it had them; XENABI_HAS_<item> is defined for what is declared.`;
   }
@@ -209,10 +238,14 @@ function versionCheckView(ctx: Ctx): HeaderView['versionCheck'] {
 
 // ---- Includes ---------------------------------------------------------------------------
 
+function systemIncludesOf(ctx: Ctx): string[] {
+  return ['stdint.h', ...(moduleTypes(ctx).some((t) => t.kind === 'archScalar' && t.name === 'size_t') ? ['stddef.h'] : [])];
+}
+
 function includesOf(ctx: Ctx): string[] {
   const names = new Set(ctx.module.imports);
   const types = moduleTypes(ctx);
-  if (ctx.module.name !== COMMON_MODULE && types.some((t) => t.kind === 'archScalar' && t.name !== 'uint64_aligned_t')) names.add(COMMON_MODULE);
+  if (ctx.module.name !== COMMON_MODULE && types.some((t) => t.kind === 'archScalar' && (t.name === 'xen_ulong_t' || t.name === 'xen_pfn_t'))) names.add(COMMON_MODULE);
   for (const t of types) {
     const owner = t.kind === 'array' && t.lengthConstant ? ctx.model.constants.find((c) => c.name === t.lengthConstant)?.module : undefined;
     if (owner) names.add(owner);
@@ -231,12 +264,14 @@ function moduleTypes(ctx: Ctx): TypeRef[] {
   const visit = (t: TypeRef): void => {
     out.push(t);
     if (t.kind === 'array') visit(t.element);
+    if (t.kind === 'pointer' && t.pointee) visit(t.pointee);
     const r = t.kind === 'record' ? ctx.records.get(t.name) : undefined;
     if (r?.parent) r.fields.forEach((f) => visit(f.type));
   };
   const history = ctx.releases.history;
   for (const r of history.records) if (r.module === ctx.module.name && !r.parent) r.fields.forEach((f) => visit(f.type));
   for (const a of history.aliases) if (a.module === ctx.module.name) visit(a.type);
+  for (const c of history.constants) if (c.module === ctx.module.name && c.ioctl?.argument) visit(c.ioctl.argument);
   return out;
 }
 
@@ -286,6 +321,17 @@ function sinceLines(ctx: Ctx, items: Items): HeaderView['since'] {
   return unique([...items.map(({ name }) => ({ macro: sinceMacro(name), value: sinceHex(ctx.releases, ctx.module.name, name) })), ...members]);
 }
 
+/** `XENABI_LINUX_SINCE_`: the Linux release of each item of a linux module, in `LINUX_VERSION_CODE` form. */
+function linuxSinceLines(ctx: Ctx, items: Items): HeaderView['since'] {
+  return unique(
+    items.map(({ name }) => {
+      const item = historyItem(ctx, name);
+      if (!item.linuxSince) throw new Error(`module ${ctx.module.name}: ${name} has no linuxSince`);
+      return { macro: linuxSinceMacro(name), value: linuxVersionHex(item.linuxSince) };
+    }),
+  );
+}
+
 /** `XENABI_HAS_`: each item, and each member some releases lack, exactly when it is declared. */
 function hasLines(ctx: Ctx, items: Items): HeaderView['has'] {
   const lines = items.flatMap(({ name, alive }) => {
@@ -328,12 +374,17 @@ function unique<T extends { macro: string }>(lines: T[]): T[] {
 function checksOf(ctx: Ctx, items: Items): HeaderView['checks'] {
   const module = ctx.module.name;
   const types = moduleTypes(ctx);
-  const scalars = ARCH_SCALARS_CHECKED.filter((s) => types.some((t) => t.kind === 'archScalar' && t.name === s) || (module === COMMON_MODULE && s !== 'uint64_aligned_t'));
+  const scalars = ARCH_SCALARS_CHECKED.filter((s) => types.some((t) => t.kind === 'archScalar' && t.name === s) || (module === COMMON_MODULE && (s === 'xen_ulong_t' || s === 'xen_pfn_t')));
   const names = items.map((i) => i.name);
   const handles = names.flatMap((n) => itemHandles(ctx, n)).filter((h, i, all) => all.findIndex((x) => handleTypedefName(x) === handleTypedefName(h)) === i);
   return ctx.archs.map((arch) => {
     const layout = ctx.releases.layout(ctx.releases.newest.release, arch);
-    const checks = [...scalars.flatMap((s) => archScalarChecks(module, s, layout)), ...handles.flatMap((h) => handleChecks(module, h, layout))];
+    const ioctls = ctx.model.constants.filter((c) => c.module === module && c.ioctl && names.includes(c.name) && onArch(c, arch));
+    const checks = [
+      ...scalars.flatMap((s) => archScalarChecks(module, s, layout)),
+      ...handles.flatMap((h) => handleChecks(module, h, layout)),
+      ...ioctls.flatMap((c) => ioctlChecks(module, c, layout)),
+    ];
     const records = items.filter((i) => ctx.records.has(i.name)).flatMap(({ name, alive }) => recordCheckLines(ctx, name, alive, arch));
     return { condition: archCondition([arch]), lines: [...checks.map(assertionStatement), ...conditionalLines(records)] };
   });
@@ -427,7 +478,7 @@ function checkedType(ctx: Ctx, record: RecordDecl): string {
   return `XENABI_TYPEOF(${memberExpression(recordTypeName(scope), member.name)})`;
 }
 
-const ARCH_SCALARS_CHECKED: ArchScalarName[] = ['xen_ulong_t', 'xen_pfn_t', 'uint64_aligned_t'];
+const ARCH_SCALARS_CHECKED: ArchScalarName[] = ['xen_ulong_t', 'xen_pfn_t', 'uint64_aligned_t', 'size_t'];
 
 // ---- Umbrella header ----------------------------------------------------------------------
 
@@ -436,6 +487,8 @@ export interface UmbrellaView {
   guard: string;
   stable: string[];
   unstable: { comment: string[]; wantMacro: string; include: string }[];
+  /** Linux's interface, included when compiling for Linux. */
+  linux: string[];
 }
 
 /** `xenabi/xenabi.h`: every stable header; each unstable one only when the includer opted in to it. */
@@ -443,7 +496,7 @@ export function umbrellaView(model: ReleaseModel): UmbrellaView {
   const sorted = [...model.modules].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return {
     doc: docCommentLines(
-      'Every xenabi header. The unstable ones are included only when the includer opted in, by defining their XENABI_WANT_ macro to the interface version it was written against.',
+      "Every xenabi header. The unstable ones are included only when the includer opted in, by defining their XENABI_WANT_ macro to the interface version it was written against; Linux's device interface only when compiling for Linux.",
     ),
     guard: UMBRELLA_GUARD,
     stable: sorted.filter((m) => m.namespace === 'stable').map((m) => includeName(m.namespace, m.name)),
@@ -453,5 +506,6 @@ export function umbrellaView(model: ReleaseModel): UmbrellaView {
         const want = wantMacro(m.interfaceVersion?.constant ?? '');
         return { comment: plainCommentLines(`Unstable: define ${want} to opt in.`), wantMacro: want, include: includeName(m.namespace, m.name) };
       }),
+    linux: sorted.filter((m) => m.namespace === 'linux').map((m) => includeName(m.namespace, m.name)),
   };
 }

@@ -23,6 +23,8 @@ interface Lived {
   module: string;
   since: string;
   until?: string;
+  linuxSince?: string;
+  linuxUntil?: string;
   gates?: Gate[];
   archs?: string[];
   toolsOnlyBefore?: string;
@@ -45,12 +47,24 @@ function tableFor(module: ModuleDecl, history: AbiModel): AvailabilityTable {
     ...history.aliases,
     ...history.constants,
   ].filter((i) => i.module === module.name);
+  if (module.namespace === 'linux') return linuxTable(module, items);
   return {
     title: `${module.name} (${module.namespace}, Xen \`${module.xenHeader}\`)`,
     gates: (module.gates ?? []).map(gateLabel).join('; '),
     header: ['item', ...XEN_RELEASES, 'gates'].join(' | '),
     rule: ['---', ...XEN_RELEASES.map(() => ':-:'), '---'].join(' | '),
     rows: items.map((i) => row(i, module)),
+  };
+}
+
+/** Linux's interface is in every Xen release: its table lists the Linux release of each item instead. */
+function linuxTable(module: ModuleDecl, items: Lived[]): AvailabilityTable {
+  return {
+    title: `${module.name} (linux, Linux \`${module.xenHeader}\`: in every Xen release)`,
+    gates: '',
+    header: ['item', 'Linux release', 'until'].join(' | '),
+    rule: ['---', ':-:', ':-:'].join(' | '),
+    rows: items.map((i) => [code(i.name), i.linuxSince ?? '', i.linuxUntil ?? ''].join(' | ')),
   };
 }
 

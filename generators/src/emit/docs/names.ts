@@ -1,4 +1,8 @@
-/** Markdown spelling for the docs emitter. */
+/**
+ * Markdown spelling for the docs emitter. Doc text reaches Markdown as written: nothing in it can
+ * be escaped there, so control, bidirectional and line-separator characters are refused when
+ * the ABI is loaded (`unsafe-text`, see names/text.ts), and generate refuses any output holding one.
+ */
 
 /** Text safe inside a Markdown table cell: one line, pipes escaped. */
 export function tableCell(text: string | undefined): string {

@@ -3,6 +3,7 @@
  * Markdown templates print. No layout arithmetic happens here; offsets and sizes are read.
  */
 import { ArchLayout, type FieldLayout, type RecordLayout } from '../../layout/engine.js';
+import { spellType } from '../../layout/spell.js';
 import { ARCHES } from '../../model/arch.js';
 import type { ConstantDecl, ConstantSetDecl, ModuleDecl, RecordDecl } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
@@ -11,6 +12,7 @@ import { code, modulePage, paragraph, tableCell } from './names.js';
 export interface DocsRecord {
   anchor: string;
   title: string;
+  /** `Since Xen 4.9.` or, for Linux's interface, `Since Linux 4.11.` */
   since: string;
   doc: string;
   archHeader: string;
@@ -24,6 +26,8 @@ export interface DocsModule {
   title: string;
   doc: string;
   header: string;
+  /** `Xen header` or `Linux header`. */
+  headerLabel: string;
   xenHeader: string;
   namespace: string;
   interfaceVersion: string;
@@ -39,6 +43,7 @@ export function moduleView(model: ReleaseModel, module: ModuleDecl, layouts: Arc
     title: `${module.name} (${module.namespace})`,
     doc: paragraph(module.doc),
     header: `packages/c-headers/include/xenabi/${module.namespace}/${module.name}.h`,
+    headerLabel: module.namespace === 'linux' ? 'Linux header' : 'Xen header',
     xenHeader: module.xenHeader,
     namespace: module.namespace,
     interfaceVersion: module.interfaceVersion ? `Unstable: versioned by ${code(module.interfaceVersion.constant)}.` : '',
@@ -55,7 +60,7 @@ function recordView(record: RecordDecl, layouts: ArchLayout[]): DocsRecord {
   return {
     anchor: record.name.replace(/[^A-Za-z0-9_]/g, '-'),
     title: `${record.kind} ${record.name}${record.typedef && record.typedef !== record.name ? ` (${record.typedef})` : ''}`,
-    since: record.since,
+    since: sinceText(record),
     doc: tableCell(record.doc),
     archHeader: ['field', 'type', ...ARCHES, 'meaning'].join(' | '),
     archRule: ['---', '---', ...ARCHES.map(() => '---:'), '---'].join(' | '),
@@ -102,8 +107,22 @@ function holeLines(tables: Map<string, RecordLayout>): string[] {
 }
 
 function constantRow(c: ConstantDecl): string {
-  const value = c.values ? ARCHES.filter((a) => c.values?.[a]).map((a) => `${a}: ${c.values?.[a]}`).join(', ') : c.value;
-  return [code(c.name), value, c.since, tableCell(c.doc)].join(' | ');
+  const show = (v: string) => (c.ioctl ? `0x${BigInt(v).toString(16)}` : v);
+  const value = c.values ? ARCHES.filter((a) => c.values?.[a]).map((a) => `${a}: ${show(c.values?.[a] ?? '')}`).join(', ') : show(c.value);
+  const meaning = [tableCell(c.doc), c.ioctl ? code(ioctlSpelling(c.ioctl)) : ''].filter(Boolean).join(' ');
+  return [code(c.name), value, c.linuxSince ? `Linux ${c.linuxSince}` : c.since, meaning].join(' | ');
+}
+
+/** `Since Xen 4.9.`, or `Since Linux 4.11.` for an item of Linux's interface. */
+function sinceText(item: { since: string; linuxSince?: string }): string {
+  return item.linuxSince ? `Since Linux ${item.linuxSince}.` : `Since Xen ${item.since}.`;
+}
+
+/** How Linux's header makes the number: `_IOC(_IOC_NONE, 'P', 5, sizeof(struct privcmd_dm_op))`. */
+function ioctlSpelling(ioctl: NonNullable<ConstantDecl['ioctl']>): string {
+  const dir = { none: '_IOC_NONE', write: '_IOC_WRITE', read: '_IOC_READ', readwrite: '_IOC_READ|_IOC_WRITE' }[ioctl.direction];
+  const size = ioctl.argument ? `sizeof(${spellType(ioctl.argument, () => 'struct')})` : '0';
+  return `_IOC(${dir}, '${ioctl.type}', ${ioctl.nr}, ${size})`;
 }
 
 function setLine(s: ConstantSetDecl): string {

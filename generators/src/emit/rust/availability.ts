@@ -11,7 +11,7 @@ import { existsIn } from '../../model/releases.js';
 import type { Arch, ConstantDecl, Gate, ModuleDecl, Namespace, RecordDecl } from '../../model/types.js';
 import type { TestLine } from './checks.js';
 import { itemArchs, moduleArchs, modulePresence, recordArchs, type RustContext } from './context.js';
-import { allOf, archPredicate, code, docParagraphs, featureName, featurePredicate, ident, recordName, releaseLiteral, stringLiteral, TARGET_ARCH } from './names.js';
+import { allOf, archPredicate, code, docParagraphs, featureName, featurePredicate, ident, linuxReleaseLiteral, recordName, releaseLiteral, stringLiteral, TARGET_ARCH } from './names.js';
 import { releasePredicate, releaseSpan } from './releases.js';
 
 /** Whether declaring something of `namespace` since `release` takes a feature: stable items newer than the oldest release. */
@@ -19,13 +19,17 @@ export function needsFeature(ctx: RustContext, namespace: Namespace, release: st
   return namespace === 'stable' && release !== ctx.releases.known[0];
 }
 
-/** `Since Xen 4.15: cargo feature `xen-4-15`.`, or `Since Xen 4.6.` when no feature is needed. */
-export function sinceNote(ctx: RustContext, item: { namespace: Namespace; since: string }): string {
+/** `Since Xen 4.15: cargo feature `xen-4-15`.`, or `Since Xen 4.6.` when no feature is needed; `Since Linux 4.11.` for Linux's interface. */
+export function sinceNote(ctx: RustContext, item: { namespace: Namespace; since: string; linuxSince?: string }): string {
+  if (item.namespace === 'linux') return item.linuxSince ? `Since Linux ${item.linuxSince}.` : '';
   return `Since Xen ${item.since}${needsFeature(ctx, item.namespace, item.since) ? `: cargo feature ${code(featureName(item.since))}` : ''}.`;
 }
 
 /** `pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 15);` and `GATES` for a record's `impl`. */
 export function recordConsts(ctx: RustContext, module: ModuleDecl, record: RecordDecl): { docs: string[]; line: string }[] {
+  if (record.namespace === 'linux') {
+    return record.linuxSince ? [{ docs: [`The first Linux release with this ${record.kind}.`], line: `pub const LINUX_SINCE: crate::LinuxRelease = ${linuxReleaseLiteral(record.linuxSince, 'crate::')};` }] : [];
+  }
   const feature = needsFeature(ctx, record.namespace, record.since) ? ` (cargo feature ${code(featureName(record.since))})` : '';
   const since = {
     docs: [`The first Xen release with this ${record.kind}${feature}.`],
@@ -56,10 +60,13 @@ export interface ConstLine {
 /** The `since` module: the first release of every item the module declares in the newest release. */
 export interface SinceModuleView {
   docs: string[];
+  /** The type of the entries: `XenRelease`, or `LinuxRelease` for Linux's interface. */
+  release: 'XenRelease' | 'LinuxRelease';
   entries: ConstLine[];
 }
 
 export function sinceModule(ctx: RustContext, module: ModuleDecl): SinceModuleView | undefined {
+  if (module.namespace === 'linux') return linuxSinceModule(ctx, module);
   const entries = moduleItems(ctx, module).map(({ rust, item }) => ({ docs: [], line: `pub const ${rust}: XenRelease = ${releaseLiteral(item.since)};` }));
   if (entries.length === 0) return undefined;
   return {
@@ -67,6 +74,20 @@ export function sinceModule(ctx: RustContext, module: ModuleDecl): SinceModuleVi
       'The first Xen release of each item of this module, declared even when the item\'s own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).',
       module.namespace === 'stable' ? 'The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).' : 'The module itself follows the newest release only.',
     ),
+    release: 'XenRelease',
+    entries,
+  };
+}
+
+/** A linux module's `since` module: the Linux release of each item, to compare with the kernel's (`LinuxRelease::from_uname`). */
+function linuxSinceModule(ctx: RustContext, module: ModuleDecl): SinceModuleView | undefined {
+  const entries = moduleItems(ctx, module).flatMap(({ rust, item }) => (item.linuxSince ? [{ docs: [], line: `pub const ${rust}: LinuxRelease = ${linuxReleaseLiteral(item.linuxSince)};` }] : []));
+  if (entries.length === 0) return undefined;
+  return {
+    docs: docParagraphs(
+      'The first Linux release of each item of this module, to compare with the kernel the program runs on (`LinuxRelease::from_uname`): an older kernel refuses the ioctl (`ENOTTY`) or lacks the device. Xen releases do not change this interface, so no cargo feature selects its items.',
+    ),
+    release: 'LinuxRelease',
     entries,
   };
 }
@@ -126,7 +147,7 @@ function gateFields(g: Gate): string[] {
   ];
 }
 
-type Item = { namespace: Namespace; since: string; until?: string; gates?: Gate[] };
+type Item = { namespace: Namespace; since: string; until?: string; linuxSince?: string; gates?: Gate[] };
 
 /** The items of the module's order, by Rust name, each once: records, typedefs and constants. */
 function moduleItems(ctx: RustContext, module: ModuleDecl): { rust: string; item: Item }[] {
@@ -247,6 +268,10 @@ export function availabilityTestsView(ctx: RustContext): AvailabilityTestsView {
           const record = ctx.records.get(name);
           const alias = ctx.aliases.get(name);
           const constant = ctx.constants.get(name);
+          if (m.namespace === 'linux') {
+            if (record?.module === m.name && !record.parent) lines.push({ cfg: '', line: `assert!(${recordName(record)}::LINUX_SINCE == since::${recordName(record)});` });
+            continue;
+          }
           if (record?.module === m.name && !record.parent) {
             const r = recordName(record);
             lines.push({ cfg: itemCfg(record, recordArchs(ctx, record)), line: `assert!(${r}::SINCE <= XEN_MIN_RELEASE && ${r}::SINCE == since::${r});` });

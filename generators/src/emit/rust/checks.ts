@@ -60,7 +60,7 @@ export function recordChecks(record: RecordDecl, storage: RecordStorage, fieldNa
 /** Members whose Rust type is not a primitive or a record checked on its own: per-architecture integers, handles, typedefs. */
 function archDependent(type: TypeRef): boolean {
   if (type.kind === 'array') return archDependent(type.element);
-  return type.kind === 'archScalar' || type.kind === 'handle' || type.kind === 'alias';
+  return type.kind === 'archScalar' || type.kind === 'handle' || type.kind === 'alias' || type.kind === 'pointer';
 }
 
 /** The `use` a block of checks needs: `use ::core::mem::{align_of, size_of};`. */

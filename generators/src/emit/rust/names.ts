@@ -6,6 +6,7 @@
 import { ARCHES } from '../../model/arch.js';
 import type { Arch, ArchScalarName, ConstantSpelling, HandleType, Namespace, RecordDecl, ScalarName } from '../../model/types.js';
 import { rustIdentifier } from '../../names/keywords.js';
+import { escapeUnsafe } from '../../names/text.js';
 
 /** Where the crate lives in the repository. */
 export const CRATE_ROOT = 'packages/rust-bindings';
@@ -71,8 +72,11 @@ export function unsignedOfSize(size: number): string {
 
 /** Xen's per-architecture integer types keep their names in Rust (`xenabi::types::xen_ulong_t`). */
 export function archScalarType(name: ArchScalarName): string {
-  return name;
+  return name === 'size_t' ? 'usize' : name;
 }
+
+/** The generic type of a plain user-space pointer (Linux's `void __user *`), defined in `types.rs`. */
+export const USER_PTR = 'UserPtr';
 
 /** A Rust identifier for a Xen name: `type` → `r#type`; throws for `self` and friends (the `keyword` pass rejects those first). */
 export function ident(name: string): string {
@@ -151,6 +155,12 @@ export function releaseLiteral(release: string, prefix = ''): string {
   return `${prefix}XenRelease::new(${major}, ${minor})`;
 }
 
+/** `LinuxRelease::new(4, 11, 0)`, `LinuxRelease::new(2, 6, 37)`. */
+export function linuxReleaseLiteral(release: string, prefix = ''): string {
+  const [major, minor, patch] = release.split('.');
+  return `${prefix}LinuxRelease::new(${major}, ${minor}, ${patch ?? 0})`;
+}
+
 /** `all(…)` of the predicates that are not empty, an `all(…)` among them spread; "" when none is. */
 export function allOf(predicates: readonly string[]): string {
   const parts = predicates.filter(Boolean);
@@ -227,15 +237,10 @@ export function docParagraphs(...paragraphs: (string[] | string | undefined)[]):
   return blocks.flatMap((b, i) => (i === 0 ? b : ['', ...b]));
 }
 
-/** A Rust string literal: `"…"` with `\\`, `"` and control characters escaped. */
+/** A Rust string literal: `"…"` with `\\`, `"`, newlines, tabs and what names/text.ts calls unsafe escaped. */
 export function stringLiteral(text: string): string {
-  const escaped = text.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => {
-    if (c === '\\' || c === '"') return `\\${c}`;
-    if (c === '\n') return '\\n';
-    if (c === '\t') return '\\t';
-    return `\\u{${c.charCodeAt(0).toString(16)}}`;
-  });
-  return `"${escaped}"`;
+  const escaped = text.replace(/[\\"\n\t]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\${c}`));
+  return `"${escapeUnsafe(escaped, (cp) => `\\u{${cp.toString(16)}}`)}"`;
 }
 
 /** Inline code in a doc comment. */

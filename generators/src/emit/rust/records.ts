@@ -11,7 +11,7 @@ import { existsIn } from '../../model/releases.js';
 import { recordConsts, sinceNote, type ConstLine } from './availability.js';
 import { aliasChecks, mergeBlocks, mergeChecks, recordChecks, type Check, type VersionedCheck, type VersionedLines } from './checks.js';
 import { integerTypeOf } from './constants.js';
-import { cfgIn, recordArchs, recordPresence, type RustContext, type Uses } from './context.js';
+import { cfgIn, itemPresence, recordArchs, recordPresence, type RustContext, type Uses } from './context.js';
 import {
   anonymousField,
   archList,
@@ -51,6 +51,22 @@ export interface ImplView {
   accessors: AccessorView[];
 }
 
+/**
+ * One op of a set dispatched through this record: `xen_dm_op::create_ioreq_server(payload)`
+ * makes the call, `call.as_create_ioreq_server()` reads the payload back when `op` says so,
+ * so no user code reads the union itself.
+ */
+export interface OpMethodView {
+  cfg: string;
+  constant: string;
+  opField: string;
+  payloadField: string;
+  member: string;
+  payloadType: string;
+  constructor: string;
+  getter: string;
+}
+
 export interface RecordView {
   docs: string[];
   cfg: string;
@@ -66,6 +82,8 @@ export interface RecordView {
   /** `impl Debug` that prints no members (unions). */
   opaqueDebug: boolean;
   accessorImpls: ImplView[];
+  /** For the dispatch record of an op set: a constructor and a payload getter per op. */
+  opMethods: OpMethodView[];
   /** Layout checks per architecture, each with the releases it holds in. */
   checks: Map<Arch, VersionedCheck[]>;
   /** Bit-field round trips for the tests, per architecture. */
@@ -109,6 +127,7 @@ export function recordView(ctx: RustContext, module: ModuleDecl, record: RecordD
     zeroedDefault: zeroed,
     opaqueDebug: union,
     accessorImpls: accessorImpls(ctx, record, segments, uses, where),
+    opMethods: opMethods(ctx, record, uses, where),
     checks: new Map(archs.map((a) => [a, mergeChecks(checksOn(a).map((s) => ({ releases: s.releases, checks: s.value })))])),
     bitTests: new Map(archs.map((a) => [a, mergeBlocks(bitTestsOn(a).map((s) => ({ releases: s.releases, blocks: s.value })))])),
     releases,
@@ -311,6 +330,32 @@ function accessorImpls(ctx: RustContext, record: RecordDecl, segments: readonly 
       const present = g.where.presence(ctx.releases.known);
       return { cfg: cfgIn(ctx, present, where), where: present, accessors: g.value.map((b) => accessor(ctx, record, b, uses, present)) };
     });
+}
+
+/** The op methods of `record` when an op set dispatches through it with a payload union. */
+function opMethods(ctx: RustContext, record: RecordDecl, uses: Uses, where: Presence): OpMethodView[] {
+  const sets = ctx.model.sets.filter((s) => s.kind === 'ops' && s.dispatch?.record === record.name && s.dispatch.payloadField);
+  return sets.flatMap((s) =>
+    (s.ops ?? []).flatMap((op) => {
+      const constant = ctx.constants.get(op.constant);
+      if (!op.member || !op.record || !constant) return [];
+      const payload = ctx.records.get(op.record);
+      if (!payload) return [];
+      const at = itemPresence(ctx, constant);
+      return [
+        {
+          cfg: cfgIn(ctx, at, where),
+          constant: ident(op.constant),
+          opField: ident(s.dispatch!.opField),
+          payloadField: ident(s.dispatch!.payloadField!),
+          member: ident(op.member),
+          payloadType: uses.type({ kind: 'record', name: payload.name }, at),
+          constructor: ident(op.member),
+          getter: ident(`as_${op.member}`),
+        },
+      ];
+    }),
+  );
 }
 
 function accessor(ctx: RustContext, record: RecordDecl, bit: BitGeometry, uses: Uses, archs: Presence): AccessorView {

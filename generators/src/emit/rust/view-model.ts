@@ -6,7 +6,8 @@
  * happens here: offsets, sizes and alignments are read from the engine.
  */
 import { ARCHES } from '../../model/arch.js';
-import type { AliasDecl, Arch, ConstantDecl, ConstantSetDecl, ModuleDecl, Namespace, RecordDecl } from '../../model/types.js';
+import { NAMESPACES } from '../../model/namespaces.js';
+import type { AliasDecl, Arch, ConstantDecl, ConstantSetDecl, ModuleDecl, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
 import { own } from '../../names/dict.js';
 import { gatesModule, growableSizes, minReleaseLines, removedItems, sinceExample, sinceModule, sinceNote, type GatesModuleView, type SinceModuleView } from './availability.js';
 import { constAssert, memImports, testAssert, typeChecks, type Check, type TestLine, type VersionedCheck, type VersionedLines } from './checks.js';
@@ -138,7 +139,9 @@ function inlineRecords(ctx: RustContext, record: RecordDecl): RecordDecl[] {
 function moduleDocs(ctx: RustContext, module: ModuleDecl): string[] {
   const archs = moduleArchs(ctx, module.name);
   const facts = [
-    `Xen header: ${code(`xen/include/public/${module.xenHeader}`)}${module.coverage === 'partial' ? ' (partly: only what the other modules need)' : ''}.`,
+    module.namespace === 'linux'
+      ? `Linux header: ${code(`<${module.xenHeader}>`)}; Xen releases do not change it, so no cargo feature selects its items, and \`since\` holds the Linux release of each.`
+      : `Xen header: ${code(`xen/include/public/${module.xenHeader}`)}${module.coverage === 'partial' ? ' (partly: only what the other modules need)' : ''}.`,
     archs.length < 4 ? `Only on ${archList(archs)}.` : '',
     module.interfaceVersion ? interfaceVersionNote(ctx, module.interfaceVersion.constant) : '',
   ].filter(Boolean);
@@ -251,6 +254,8 @@ export interface HandleView {
 }
 
 export interface TypesView {
+  /** Whether some record holds a plain user-space pointer (`UserPtr`). */
+  userPtr: boolean;
   archTypes: ArchTypeView[];
   nativeRepr: { cfg: string; line: string }[];
   handles: HandleView[];
@@ -324,6 +329,7 @@ export function typesView(ctx: RustContext): { view: TypesView; checks: Map<Arch
     };
   });
   const view: TypesView = {
+    userPtr: usesPointers(ctx),
     archTypes,
     nativeRepr: nativeHandleRepr(ctx, native.presence(known), scope),
     handles,
@@ -331,6 +337,12 @@ export function typesView(ctx: RustContext): { view: TypesView; checks: Map<Arch
     assertBlocks: ARCHES.flatMap((a) => versionedBlocks(ctx, a, known, checks.get(a)!)),
   };
   return { view, checks };
+}
+
+/** True when some record member or typedef is a plain pointer (Linux's interface). */
+function usesPointers(ctx: RustContext): boolean {
+  const has = (t: TypeRef): boolean => t.kind === 'pointer' || (t.kind === 'array' && has(t.element));
+  return ctx.model.records.some((r) => r.fields.some((f) => has(f.type))) || ctx.model.aliases.some((a) => has(a.type));
 }
 
 /** `type NativeHandle` per group of architectures that hold it alike, where some native handle uses it. */
@@ -367,6 +379,8 @@ export interface NamespaceView {
 }
 
 const NAMESPACE_DOCS: Record<Namespace, string> = {
+  linux:
+    "Linux's Xen device interface: the ioctl arguments and numbers of `/dev/xen/privcmd`, `/dev/xen/evtchn`, `/dev/xen/gntdev`, `/dev/xen/gntalloc` and `/dev/xen/xenbus_backend`. Linux never breaks it; each item says which Linux release added it. Pointers in it are `UserPtr`s: addresses in the calling process, pointer-sized on every architecture. The `xenabi-linux` crate makes the calls.",
   stable:
     'The stable ABI: interfaces Xen promises never to break. A binary built against these works with every later Xen release. The `xen-4-N` cargo features choose the oldest release it supports: the crate declares what that release has.',
   unstable:
@@ -375,8 +389,7 @@ const NAMESPACE_DOCS: Record<Namespace, string> = {
 
 /** The namespaces, each module under the `cfg` of its architectures and, for a stable module whose items all came after 4.6, its first release's feature. */
 export function namespaceViews(ctx: RustContext): NamespaceView[] {
-  return (['stable', 'unstable'] as const)
-    .map((namespace) => {
+  return NAMESPACES.map((namespace) => {
       const scope = presence(ARCHES, namespace === 'unstable' ? [ctx.model.release] : ctx.releases.known);
       return {
         namespace,
@@ -386,8 +399,7 @@ export function namespaceViews(ctx: RustContext): NamespaceView[] {
           .sort((a, b) => (a.name < b.name ? -1 : 1))
           .map((m) => ({ cfg: cfgIn(ctx, modulePresence(ctx, m), scope), name: ident(m.name) })),
       };
-    })
-    .filter((n) => n.modules.length > 0);
+    }).filter((n) => n.modules.length > 0);
 }
 
 export interface CrateView {

@@ -11,12 +11,14 @@ import { doc, type TsFile } from './view-model.js';
 export const AVAILABILITY_PATH = 'src/availability.ts';
 
 /** The names the availability module exports (re-exported at the package root). */
-export const AVAILABILITY_VALUES = ['XEN_RELEASES', 'AVAILABILITY', 'existsIn', 'gatesOf'];
-export const AVAILABILITY_TYPES = ['XenRelease', 'ItemName', 'ItemGate', 'ItemAvailability'];
+export const AVAILABILITY_VALUES = ['XEN_RELEASES', 'AVAILABILITY', 'existsIn', 'existsInLinux', 'gatesOf'];
+export const AVAILABILITY_TYPES = ['XenRelease', 'LinuxRelease', 'ItemName', 'ItemGate', 'ItemAvailability'];
 
 interface Entry {
   since: string;
   until?: string;
+  linuxSince?: string;
+  linuxUntil?: string;
   gates: Gate[];
 }
 
@@ -29,7 +31,7 @@ function entries(history: AbiModel): Map<string, Entry> {
   const sets = new Map(history.sets.map((s) => [s.name, s]));
   const out = new Map<string, Entry>();
   // An item redeclared from a release on (a constant whose spelling changed) has back-to-back lifetimes: one entry spans them.
-  const add = (name: string, item: { since: string; until?: string }, own: Gate[]) => {
+  const add = (name: string, item: { since: string; until?: string; linuxSince?: string; linuxUntil?: string }, own: Gate[]) => {
     const before = out.get(name);
     let { since, until } = item;
     if (before) {
@@ -40,7 +42,8 @@ function entries(history: AbiModel): Map<string, Entry> {
     }
     const gates = [...(before?.gates ?? []), ...own];
     const unique = gates.filter((g, i) => gates.findIndex((x) => x.kind === g.kind && x.name === g.name) === i);
-    out.set(name, { since, ...(until ? { until } : {}), gates: unique });
+    const linux = { ...(item.linuxSince ? { linuxSince: item.linuxSince } : {}), ...(item.linuxUntil ? { linuxUntil: item.linuxUntil } : {}) };
+    out.set(name, { since, ...(until ? { until } : {}), ...linux, gates: unique });
   };
   for (const r of history.records) add(r.name, r, [...moduleGates(r), ...recordGates(r)]);
   for (const a of history.aliases) add(a.name, a, [...moduleGates(a), ...(a.gates ?? [])]);
@@ -54,7 +57,12 @@ function gateLiteral(g: Gate): string {
 }
 
 function entryLiteral(name: string, e: Entry): string {
-  const parts = [`since: ${str(e.since)}`, ...(e.until ? [`until: ${str(e.until)}`] : [])];
+  const parts = [
+    `since: ${str(e.since)}`,
+    ...(e.until ? [`until: ${str(e.until)}`] : []),
+    ...(e.linuxSince ? [`linuxSince: ${str(e.linuxSince)}`] : []),
+    ...(e.linuxUntil ? [`linuxUntil: ${str(e.linuxUntil)}`] : []),
+  ];
   if (e.gates.length) parts.push(`gates: [${e.gates.map(gateLiteral).join(', ')}]`);
   // A quoted `'__proto__'` key would set the table's prototype; computed, it is a property.
   return `  ${name === '__proto__' ? `['__proto__']` : str(name)}: { ${parts.join(', ')} },`;
@@ -78,6 +86,12 @@ export function availabilityFile(history: AbiModel): TsFile {
       },
       { kind: 'type', name: 'XenRelease', type: '(typeof XEN_RELEASES)[number]', doc: doc('A Xen release as `major.minor`, e.g. `4.15`.') },
       {
+        kind: 'type',
+        name: 'LinuxRelease',
+        type: '`${number}.${number}` | `${number}.${number}.${number}`',
+        doc: doc('A Linux release as `major.minor` (`2.6.N` before 3.0), e.g. `6.1`; a kernel release string\'s leading numbers (`6.1.0-37-amd64` is 6.1).'),
+      },
+      {
         kind: 'interface',
         name: 'ItemGate',
         props: [
@@ -97,9 +111,17 @@ export function availabilityFile(history: AbiModel): TsFile {
           { name: 'since', type: 'XenRelease', readonly: true, doc: doc('First release that has the item.') },
           { name: 'until', type: 'XenRelease', optional: true, readonly: true, doc: doc('First release that no longer has it; absent while it still exists.') },
           { name: 'gates', type: 'readonly ItemGate[]', optional: true, readonly: true, doc: doc('Settings the item needs, including its module\'s, set\'s and enclosing record\'s.') },
+          {
+            name: 'linuxSince',
+            type: 'string',
+            optional: true,
+            readonly: true,
+            doc: doc("For Linux's device interface (the `linux` namespace): the Linux release that added the item. Xen releases do not version such items, so `since` is then the oldest Xen release."),
+          },
+          { name: 'linuxUntil', type: 'string', optional: true, readonly: true, doc: doc('For the `linux` namespace: the first Linux release without the item.') },
         ],
         methods: [],
-        doc: doc('The releases an item exists in, from `since` up to but not including `until`, and its gates.'),
+        doc: doc('The releases an item exists in, from `since` up to but not including `until`, and its gates; for Linux\'s interface, also the Linux releases.'),
       },
       {
         kind: 'const',
@@ -150,6 +172,26 @@ export function availabilityFile(history: AbiModel): TsFile {
         ],
         exported: true,
         doc: doc('Whether `item` exists in `release`; a `RangeError` for an item or release xenabi does not know.', [{ tag: 'example', text: "`existsIn('XEN_DMOP_nr_vcpus', '4.15') === true`" }]),
+      },
+      {
+        kind: 'function',
+        name: 'existsInLinux',
+        params: [
+          { name: 'item', type: 'ItemName' },
+          { name: 'release', type: 'LinuxRelease | string' },
+        ],
+        returnType: 'boolean',
+        body: [
+          'const a: ItemAvailability = AVAILABILITY[item];',
+          'const code = (r: string): number => { const [x = 0, y = 0, z = 0] = r.split(/[^0-9]/).map(Number); return x * 65536 + y * 256 + (x < 3 ? z : 0); };',
+          'const at = code(release);',
+          'return (a.linuxSince === undefined || at >= code(a.linuxSince)) && (a.linuxUntil === undefined || at < code(a.linuxUntil));',
+        ],
+        exported: true,
+        doc: doc(
+          'Whether `item` exists in Linux `release` (`6.1`, or a kernel release string such as `6.1.0-37-amd64`). Items of Xen\'s ABI carry no Linux release and exist in every one.',
+          [{ tag: 'example', text: "`existsInLinux('IOCTL_PRIVCMD_IRQFD', '6.1') === false`" }],
+        ),
       },
       {
         kind: 'function',

@@ -2,10 +2,10 @@
  * The TypeScript emitter: the `@xenabi/ts-bindings` package under packages/ts-bindings/.
  * Per module a public file (types, constants, codec objects, op-set codecs) and an internal
  * file (per-architecture functions and view classes); the runtime; index files; package.json
- * and tsconfig.json. The files are built as ts-morph structures in one in-memory project and
- * type-checked there before anything is returned, so a type error in the output fails the
- * run instead of landing in the repository. ts-morph is imported here, lazily, only when the
- * emitter runs.
+ * and tsconfig.json. The files are printed from ts-morph structures and type-checked in an
+ * in-memory project before anything is returned, so a type error in the output fails the run
+ * instead of landing in the repository (project.ts: both are incremental across runs in one
+ * process). ts-morph is imported here, lazily, only when the emitter runs.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -18,7 +18,7 @@ import { publicFile } from './module-decls.js';
 import { PACKAGE_DIR, TsNames } from './names.js';
 import { dispatchOf, opVariants, type Dispatch, type OpVariant } from './ops-code.js';
 import { COMPILER_OPTIONS, namespaceFile, packageJson, rootFile, tsconfigJson } from './package-files.js';
-import { fileStructure, spaceOut } from './structures.js';
+import { projects } from './project.js';
 import { Variants } from './variants.js';
 import { RUNTIME, type TsFile } from './view-model.js';
 
@@ -70,24 +70,14 @@ export const tsEmitter: Emitter = {
     const t0 = performance.now();
     const tsm = await import('ts-morph');
     const t1 = performance.now();
+    const { printer, checker } = projects(tsm, checkOptions(tsm));
     const files = packageFiles(model, context.history);
-    const project = new tsm.Project({
-      useInMemoryFileSystem: true,
-      compilerOptions: checkOptions(tsm),
-      manipulationSettings: {
-        indentationText: tsm.IndentationText.TwoSpaces,
-        quoteKind: tsm.QuoteKind.Single,
-        newLineKind: tsm.ts.NewLineKind.LineFeed,
-        useTrailingCommas: true,
-      },
-    });
     const runtime = runtimeFiles();
-    for (const r of runtime) project.createSourceFile(`/pkg/${r.path}`, r.text);
-    const sources = files.map((f) => ({ file: f, sf: project.createSourceFile(`/pkg/${f.path}`, fileStructure(tsm, f)) }));
+    const sources = files.map((file) => ({ file, text: printer.print(file) }));
     const t2 = performance.now();
-    const diagnostics = project.getPreEmitDiagnostics();
+    const diagnostics = checker.check(new Map([...runtime.map((r): [string, string] => [r.path, r.text]), ...sources.map((s): [string, string] => [s.file.path, s.text])]));
     if (diagnostics.length) {
-      throw new Error(`ts emitter: the generated package does not type-check:\n${project.formatDiagnosticsWithColorAndContext(diagnostics.slice(0, 20))}`);
+      throw new Error(`ts emitter: the generated package does not type-check:\n${checker.format(diagnostics.slice(0, 20))}`);
     }
     const t3 = performance.now();
     Object.assign(tsEmitterTimings, { load: t1 - t0, build: t2 - t1, check: t3 - t2 });
@@ -101,15 +91,15 @@ export const tsEmitter: Emitter = {
       out('package.json', packageJson(model.modules), [], 'none'),
       out('tsconfig.json', tsconfigJson(), [], 'none'),
       ...runtime.map((r) => out(r.path, r.text, [r.origin], 'line')),
-      ...sources.map(({ file, sf }) => out(file.path, spaceOut(sf.getFullText()), file.sources, 'line')),
+      ...sources.map(({ file, text }) => out(file.path, text, file.sources, 'line')),
     ];
   },
 };
 
 /**
  * The package's compiler options for the in-memory check: nothing is emitted, so no output
- * paths, and no declaration emit (which `getPreEmitDiagnostics` would otherwise run; the
- * package build still does).
+ * paths, and no declaration emit (whose diagnostics would cost a declaration pass over every
+ * file; the package build still runs it).
  */
 function checkOptions(tsm: typeof import('ts-morph')) {
   const { rootDir: _r, outDir: _o, composite: _c, tsBuildInfoFile: _t, declaration: _d, declarationMap: _m, sourceMap: _s, ...rest } = COMPILER_OPTIONS;

@@ -13,7 +13,9 @@ import { tsType } from './shapes.js';
 import type { Variants } from './variants.js';
 import { Imports, RUNTIME, doc, type Decl, type TsFile } from './view-model.js';
 
-function tags(item: { since?: string }): { tag: string; text: string }[] {
+/** `@since 4.9` (a Xen release), or `@since Linux 4.11` for Linux's interface. */
+function tags(item: { since?: string; linuxSince?: string }): { tag: string; text: string }[] {
+  if (item.linuxSince) return [{ tag: 'since', text: `Linux ${item.linuxSince}` }];
   return item.since ? [{ tag: 'since', text: item.since }] : [];
 }
 

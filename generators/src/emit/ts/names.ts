@@ -6,6 +6,7 @@
  */
 import { tsIdentifier } from '../../names/keywords.js';
 import { escapeDocComment } from '../../names/comments.js';
+import { escapeUnsafe } from '../../names/text.js';
 import type { AbiModel, ConstantSetDecl, Namespace } from '../../model/types.js';
 
 /** Where the package lives, relative to the repository root. */
@@ -146,9 +147,10 @@ export function classMember(name: string): string {
   return name === 'constructor' ? `['constructor']` : name;
 }
 
-/** A JavaScript string literal. */
+/** A JavaScript string literal; newlines, tabs and what names/text.ts calls unsafe are escaped (`\u2028`). */
 export function str(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  const escaped = text.replace(/[\\'\n\t]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\${c}`));
+  return `'${escapeUnsafe(escaped, (cp) => `\\u${cp.toString(16).padStart(4, '0')}`)}'`;
 }
 
 /** A decimal constant as a literal: a number when it is a safe integer, else a bigint. */

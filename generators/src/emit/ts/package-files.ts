@@ -85,6 +85,12 @@ function sorted(modules: readonly ModuleDecl[]): ModuleDecl[] {
   return [...modules].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+const NAMESPACE_HEADERS: Record<Namespace, string> = {
+  stable: 'Every stable module: ABIs Xen never breaks.',
+  unstable: 'Every unstable module: each is valid for exactly one Xen release (see its interface-version constant).',
+  linux: "Every module of Linux's Xen device interface: the ioctls of /dev/xen/privcmd and friends, which Linux never breaks.",
+};
+
 /** `src/<namespace>/index.ts`: every module of the namespace. */
 export function namespaceFile(namespace: Namespace, modules: readonly ModuleDecl[]): TsFile {
   const path = namespaceIndex(namespace);
@@ -92,10 +98,7 @@ export function namespaceFile(namespace: Namespace, modules: readonly ModuleDecl
   return {
     path,
     sources: mine.map((m) => m.loc.file),
-    header:
-      namespace === 'stable'
-        ? 'Every stable module: ABIs Xen never breaks.'
-        : 'Every unstable module: each is valid for exactly one Xen release (see its interface-version constant).',
+    header: NAMESPACE_HEADERS[namespace],
     imports: [],
     decls: mine.map((m) => ({ kind: 'star' as const, from: specifier(path, modulePath(namespace, m.name)) })),
   };
@@ -109,7 +112,7 @@ export function rootFile(modules: readonly ModuleDecl[]): TsFile {
     path,
     sources: ['abi/'],
     packageDoc: true,
-    header: `${PACKAGE_NAME.replace("@", "\\@")}: the Xen ABI as TypeScript codecs, views, layouts and constants. Stable modules are exported here directly; unstable ones under \`unstable\`.`,
+    header: `${PACKAGE_NAME.replace("@", "\\@")}: the Xen ABI as TypeScript codecs, views, layouts and constants. Stable modules are exported here directly; unstable ones under \`unstable\`, Linux's device interface under \`linux\`.`,
     imports: [],
     decls: [
       { kind: 'reexport', names: [{ name: 'ARCHES' }], from: specifier(path, RUNTIME) },
@@ -124,6 +127,16 @@ export function rootFile(modules: readonly ModuleDecl[]): TsFile {
               from: specifier(path, namespaceIndex('unstable')),
               as: 'unstable',
               doc: doc('Unstable modules: each is valid for exactly one Xen release.'),
+            },
+          ]
+        : []),
+      ...(namespaces.has('linux')
+        ? [
+            {
+              kind: 'star' as const,
+              from: specifier(path, namespaceIndex('linux')),
+              as: 'linux',
+              doc: doc("Linux's Xen device interface: ioctl arguments and numbers of /dev/xen/privcmd, evtchn, gntdev, gntalloc and xenbus_backend."),
             },
           ]
         : []),

@@ -31,7 +31,9 @@ export function useType(type: TypeRef, variants: Variants, names: TsNames, impor
   }
 }
 
-function since(item: { since?: string }): { tag: string; text: string }[] {
+/** `@since 4.9` (a Xen release), or `@since Linux 4.11` for Linux's interface. */
+function since(item: { since?: string; linuxSince?: string }): { tag: string; text: string }[] {
+  if (item.linuxSince) return [{ tag: 'since', text: `Linux ${item.linuxSince}` }];
   return item.since ? [{ tag: 'since', text: item.since }] : [];
 }
 

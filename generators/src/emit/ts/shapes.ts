@@ -3,6 +3,7 @@
  * read from the layout engine. The code writers switch on these shapes; the TypeScript type of
  * a field (the same on every architecture) comes from `tsType`.
  */
+import { spellType } from '../../layout/spell.js';
 import type { ArchLayout } from '../../layout/engine.js';
 import { onArch } from '../../model/arch.js';
 import type { AliasDecl, Arch, TypeRef } from '../../model/types.js';
@@ -54,9 +55,10 @@ export class ShapeResolver {
         return { kind: 'int', ctype: type.name, bits: size * 8, signed: type.name.startsWith('int'), big: size === 8, size };
       }
       case 'archScalar':
-      case 'handle': {
+      case 'handle':
+      case 'pointer': {
         const size = this.layout.sizeAlign(type).size;
-        const ctype = type.kind === 'handle' ? `XEN_GUEST_HANDLE${type.width === '64' ? '_64' : ''}(${type.target})` : type.name;
+        const ctype = type.kind === 'handle' ? `XEN_GUEST_HANDLE${type.width === '64' ? '_64' : ''}(${type.target})` : type.kind === 'pointer' ? spellType(type, () => 'struct') : type.name;
         return { kind: 'int', ctype, bits: size * 8, signed: false, big: true, size };
       }
       case 'alias': {
@@ -87,8 +89,8 @@ export function innermost(shape: Shape): { element: IntShape | RecordShape; dims
 
 /**
  * The TypeScript type of a value of `type`, the same on every architecture: integers up to
- * 32 bits are `number`; 64-bit integers, and the arch-width `xen_ulong_t`, `xen_pfn_t` and
- * guest handles, are `bigint`; typedefs and records keep their names; arrays are arrays.
+ * 32 bits are `number`; 64-bit integers, and the arch-width `xen_ulong_t`, `xen_pfn_t`,
+ * `size_t`, guest handles and plain pointers, are `bigint`; typedefs and records keep their names; arrays are arrays.
  */
 export function tsType(type: TypeRef, names: TsNames): string {
   switch (type.kind) {
@@ -96,6 +98,7 @@ export function tsType(type: TypeRef, names: TsNames): string {
       return type.name.endsWith('64_t') ? 'bigint' : 'number';
     case 'archScalar':
     case 'handle':
+    case 'pointer':
       return 'bigint';
     case 'alias':
       return names.alias(type.name);

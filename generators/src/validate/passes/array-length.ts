@@ -1,7 +1,9 @@
 /**
  * `array-length`: every array has at least one element, except a flexible array member's
- * (length 0 by definition), and an array whose length Xen spells with a constant has that
- * constant's value as its length wherever both exist.
+ * (length 0 by definition), and a length is a whole number a JavaScript number holds exactly
+ * (at most 2^53 − 1: the model and the TypeScript bindings carry lengths as numbers); an array
+ * whose length Xen spells with a constant has that constant's value as its length wherever
+ * both exist.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ArrayType, SourceLocation, TypeRef } from '../../model/types.js';
@@ -13,7 +15,7 @@ const RULE = 'array-length';
 
 export const arrayLength: ValidationPass = {
   id: RULE,
-  description: 'Arrays have length > 0 (unless flexible) and match their length constant.',
+  description: 'Arrays have a whole length > 0 (unless flexible), exact as a number, and match their length constant.',
   run(model) {
     const scopes = scopesOf(model);
     const fields = model.records.flatMap((r) =>
@@ -32,6 +34,10 @@ function check(type: TypeRef, flexible: boolean, item: string, loc: SourceLocati
   return arrays(type).flatMap((array, depth): Diagnostic[] => {
     const out: Diagnostic[] = [];
     const outerFlexible = flexible && depth === 0;
+    if (!Number.isSafeInteger(array.length)) {
+      out.push(error(RULE, loc, item, `array length ${array.length} is not a whole number of at most 2^53 - 1 (9007199254740991): beyond that a JavaScript number cannot hold it exactly`));
+      return out;
+    }
     if (array.length <= 0 && !outerFlexible) {
       out.push(error(RULE, loc, item, `array length ${array.length} must be at least 1 (only a flexible array member, declared with flex(), has no length)`));
     }

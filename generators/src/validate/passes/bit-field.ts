@@ -48,6 +48,8 @@ function describe(type: TypeRef): string {
       return `an array of ${type.length}`;
     case 'handle':
       return 'a guest handle';
+    case 'pointer':
+      return 'a pointer';
     case 'record':
       return `record ${type.name}`;
     default:

@@ -8,12 +8,13 @@
  * hole starts or ends): the same answer as asking for every release, in a fraction of the time.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { ArchLayout, type HoleLayout, type RecordLayout } from '../../layout/engine.js';
+import type { HoleLayout, RecordLayout } from '../../layout/engine.js';
 import { ARCHES } from '../../model/arch.js';
-import type { AbiModel, Arch, DeclaredHole, RecordDecl, TypeRef } from '../../model/types.js';
+import type { Arch, DeclaredHole, RecordDecl } from '../../model/types.js';
+import { dependencies, layoutsOf } from '../layouts.js';
 import type { ValidationPass } from '../pass.js';
 import { error } from '../report.js';
-import { archsIn, EMPTY, formatScope, type ModelIndex, liveIn, releaseRuns, runScope, type Scope, type Scopes, scopesOf } from '../scope.js';
+import { archsIn, EMPTY, formatScope, liveIn, releaseRuns, runScope, type Scope, type Scopes, scopesOf } from '../scope.js';
 
 const RULE = 'implicit-padding';
 
@@ -31,7 +32,7 @@ export const implicitPadding: ValidationPass = {
     const scopes = scopesOf(model);
     const undeclared = new Map<string, Finding>();
     const missing = new Map<string, Finding>();
-    const layouts = new Layouts(model);
+    const layouts = layoutsOf(model);
     for (const record of model.records) {
       const scope = scopes.record(record.name);
       for (const run of releaseRuns(dependencies(record, scopes.index))) {
@@ -41,7 +42,7 @@ export const implicitPadding: ValidationPass = {
           // but its layout is the same wherever in the run it exists.
           const where = runScope(run, [arch]) & scope;
           if (where === EMPTY) continue;
-          const laid = layouts.record(release, arch, record.name);
+          const laid = layouts.record(release, arch, record.name).layout;
           if (laid) compare(record, laid, release, arch, where, undeclared, missing);
         }
       }
@@ -53,71 +54,6 @@ export const implicitPadding: ValidationPass = {
     ];
   },
 };
-
-// ---- Layouts --------------------------------------------------------------------------------
-
-/** What a record's layout depends on: itself, its members and holes, and what it holds by value. */
-function dependencies(record: RecordDecl, index: ModelIndex): { since?: string; until?: string }[] {
-  const out: { since?: string; until?: string }[] = [];
-  const seen = new Set<string>();
-  const visitType = (type: TypeRef): void => {
-    if (type.kind === 'array') return visitType(type.element);
-    if (type.kind === 'alias') {
-      const alias = index.aliases.get(type.name);
-      if (alias && !seen.has(`a:${alias.name}`)) {
-        seen.add(`a:${alias.name}`);
-        out.push(alias);
-        visitType(alias.type);
-      }
-    }
-    if (type.kind === 'record') visitRecord(index.records.get(type.name));
-  };
-  const visitRecord = (r: RecordDecl | undefined): void => {
-    if (!r || seen.has(`r:${r.name}`)) return;
-    seen.add(`r:${r.name}`);
-    out.push(r, ...r.fields, ...(r.holes ?? []));
-    for (const f of r.fields) visitType(f.type);
-  };
-  visitRecord(record);
-  return out;
-}
-
-/** One layout engine per release and arch, made when first asked for. */
-class Layouts {
-  private readonly engines = new Map<string, ArchLayout>();
-  private readonly views = new Map<string, Pick<AbiModel, 'records' | 'aliases'>>();
-
-  constructor(private readonly model: AbiModel) {}
-
-  /** The layout, or nothing when the record cannot be laid out (a missing type is another pass's error). */
-  record(release: string, arch: Arch, name: string): RecordLayout | undefined {
-    const key = `${release}/${arch}`;
-    let engine = this.engines.get(key);
-    if (!engine) {
-      let view = this.views.get(release);
-      if (!view) {
-        view = releaseView(this.model, release);
-        this.views.set(release, view);
-      }
-      engine = new ArchLayout(view, arch);
-      this.engines.set(key, engine);
-    }
-    try {
-      return engine.has(name) ? engine.record(name) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-/** The records and typedefs of one release, by lifetime only (unknown releases drop out). */
-function releaseView(model: AbiModel, release: string): Pick<AbiModel, 'records' | 'aliases'> {
-  const live = (item: { since?: string; until?: string }) => liveIn(item, release);
-  return {
-    records: model.records.filter(live).map((r) => (r.fields.every(live) ? r : { ...r, fields: r.fields.filter(live) })),
-    aliases: model.aliases.filter(live),
-  };
-}
 
 // ---- Comparing ----------------------------------------------------------------------------
 

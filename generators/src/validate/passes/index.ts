@@ -1,5 +1,6 @@
 import type { ValidationPass } from '../pass.js';
 import { arrayLength } from './array-length.js';
+import { constantValue } from './constant-value.js';
 import { bitField } from './bit-field.js';
 import { declarationOrder } from './declaration-order.js';
 import { duplicateName } from './duplicate-name.js';
@@ -10,24 +11,29 @@ import { implicitPadding } from './implicit-padding.js';
 import { interfaceVersion } from './interface-version.js';
 import { keyword } from './keyword.js';
 import { lifetime } from './lifetime.js';
+import { linuxLifetime } from './linux-lifetime.js';
 import { moduleName } from './module-name.js';
+import { recordSize } from './record-size.js';
 import { referenceLifetime } from './reference-lifetime.js';
 import { stableReference } from './stable-reference.js';
 import { typeCycle } from './type-cycle.js';
 import { unknownReference } from './unknown-reference.js';
+import { unsafeText } from './unsafe-text.js';
 
 /**
  * Every semantic pass, in the order they run: names first, then references, lifetimes,
- * structure, and last the layout-based padding check.
+ * structure, and last the layout-based checks (sizes, then padding).
  */
 export const PASSES: ValidationPass[] = [
   moduleName,
   duplicateName,
   keyword,
+  unsafeText,
   unknownReference,
   stableReference,
   interfaceVersion,
   lifetime,
+  linuxLifetime,
   referenceLifetime,
   flexibleArray,
   bitField,
@@ -35,6 +41,8 @@ export const PASSES: ValidationPass[] = [
   typeCycle,
   declarationOrder,
   duplicateOp,
+  constantValue,
   flagBits,
+  recordSize,
   implicitPadding,
 ];

@@ -65,6 +65,21 @@ describe('C names: literals', () => {
     expect(constantLiteral(c('dec', 'int'), '-22')).toBe('(-22)');
   });
 
+  it('spells a type\'s most negative value as (-MAX - 1), with the type\'s suffix: (-2147483648) would be a long', () => {
+    expect(constantLiteral(c('dec', 'int'), '-2147483648')).toBe('(-2147483647 - 1)');
+    expect(constantLiteral(c('dec', 'int'), '-2147483647')).toBe('(-2147483647)');
+    expect(constantLiteral(c('dec', 'long'), '-2147483648')).toBe('(-2147483647L - 1)');
+    expect(constantLiteral(c('dec', 'long long'), String(-(2n ** 63n)))).toBe('(-9223372036854775807LL - 1)');
+    expect(constantLiteral(c('dec', 'long long'), '-2147483648')).toBe('(-2147483648LL)');
+  });
+
+  it('spells the sign bit of a signed type without shifting into it (undefined behaviour)', () => {
+    expect(constantLiteral(c('shift', 'int'), '-2147483648')).toBe('(-2147483647 - 1)');
+    expect(constantLiteral(c('shift', 'int', '_GNTCOPY_x'), '-2147483648')).toBe('(-2147483647 - 1)');
+    expect(constantLiteral(c('shift', 'long long'), String(-(2n ** 63n)))).toBe('(-9223372036854775807LL - 1)');
+    expect(constantLiteral(c('shift', 'unsigned int'), '2147483648')).toBe('(1U << 31)');
+  });
+
   it('spells hex in lower case with the suffix', () => {
     expect(constantLiteral(c('hex', 'unsigned int'), '4294967295')).toBe('0xffffffffU');
     expect(constantLiteral(c('hex', 'int'), '16')).toBe('0x10');
@@ -85,6 +100,13 @@ describe('C names: literals', () => {
 
   it('escapes C strings', () => {
     expect(cString('Xen\'s "x" \\')).toBe('"Xen\'s \\"x\\" \\\\"');
+  });
+
+  it('escapes newlines, tabs, control and bidirectional characters in C strings', () => {
+    expect(cString('a\nb\tc')).toBe('"a\\nb\\tc"');
+    expect(cString('esc\u001b[31m')).toBe('"esc\\033[31m"');
+    expect(cString('next\u0085line')).toBe('"next\\302\\205line"');
+    expect(cString('evil\u202ex\u2028')).toBe('"evil\\u202ex\\u2028"');
   });
 });
 

@@ -165,6 +165,26 @@ describe('C view-model of the fixture', () => {
     expect(d.find((x) => x.lines.includes('#define DEMOCTL_ARCH_ALL 0xff'))?.lines).toEqual(['#ifndef DEMOCTL_ARCH_ALL', '#define DEMOCTL_ARCH_ALL 0xff', '#endif']);
   });
 
+  it("refuses a tools build where Xen's tools-only declaration of a record could follow ours", () => {
+    const [refusal, ...more] = view('democtl').refusals;
+    expect(more).toEqual([]);
+    expect(refusal?.directive).toBe('#if');
+    expect(refusal?.condition).toBe(
+      '(defined(__XEN__) || defined(__XEN_TOOLS__)) && (!defined(XENABI_NO_XEN_HEADERS_AFTER)) && (((defined(__i386__) || defined(__x86_64__)) && (!defined(__XEN_PUBLIC_ARCH_X86_DEMO_H__))) || ((defined(__arm__) || defined(__aarch64__)) && (!defined(__XEN_PUBLIC_ARCH_ARM_DEMO_H__))))',
+    );
+    expect(refusal?.message).toContain('declares struct democtl_arch too');
+    expect(refusal?.message).toContain('#define XENABI_NO_XEN_HEADERS_AFTER if no Xen header but democtl.h follows');
+  });
+
+  it("refuses Xen's guest layout on the architectures where it differs, for modules whose records it touches only", () => {
+    const [refusal, ...more] = view('demo').refusals;
+    expect(more).toEqual([]);
+    expect(refusal?.condition).toBe('(defined(__i386__)) && (defined(__XEN_PUBLIC_DEMO_H__)) && (!(defined(__XEN__) || defined(__XEN_TOOLS__)))');
+    expect(refusal?.message).toContain('uint64_aligned_t members 8-byte aligned on x86_32');
+    expect(view('xen').refusals).toEqual([]);
+    expect(view('x86demo').refusals).toEqual([]);
+  });
+
   it('checks a tag Xen scopes inside another record through that record\'s member', () => {
     const lines = view('demo').checks.flatMap((c) => c.lines);
     expect(lines).toContain('XENABI_STATIC_ASSERT(demo__demo_end__size, sizeof(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 8);');

@@ -118,6 +118,7 @@ describe('rust release predicates', () => {
 
   it('writes Rust string literals', () => {
     expect(stringLiteral('a "b" \\ c\n')).toBe('"a \\"b\\" \\\\ c\\n"');
+    expect(stringLiteral('esc\u001b tab\t c1\u0085 rlo\u202e ls\u2028')).toBe('"esc\\u{1b} tab\\t c1\\u{85} rlo\\u{202e} ls\\u{2028}"');
   });
 });
 

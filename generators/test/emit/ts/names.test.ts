@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bitPlan, readBits, newCtx, badInt } from '../../../src/emit/ts/access.js';
-import { intLiteral, opName, opSetBase, specifier, tsdoc } from '../../../src/emit/ts/names.js';
+import { intLiteral, opName, opSetBase, specifier, str, tsdoc } from '../../../src/emit/ts/names.js';
 import type { ConstantSetDecl } from '../../../src/model/types.js';
 
 describe('TypeScript emitter names', () => {
@@ -57,5 +57,15 @@ describe('TypeScript emitter accesses', () => {
     expect(badInt({ kind: 'int', ctype: 'uint64_t', bits: 64, signed: false, big: true, size: 8 }, 'x')).toBe(
       "typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn",
     );
+  });
+});
+
+describe('TypeScript string literals', () => {
+  it('escape quotes, backslashes, newlines, control characters, bidirectional controls and line separators', () => {
+    expect(str("it's a \\ b")).toBe("'it\\'s a \\\\ b'");
+    expect(str('a\nb\tc\u001b\u0085')).toBe("'a\\nb\\tc\\u001b\\u0085'");
+    expect(str('rlo\u202e ls\u2028 ps\u2029')).toBe("'rlo\\u202e ls\\u2028 ps\\u2029'");
+    // What the literal means is the text itself.
+    for (const text of ['x\u202ey', 'a\u2028b', 'q\'"\\', 'c\u0000d']) expect(new Function(`return ${str(text)};`)()).toBe(text);
   });
 });

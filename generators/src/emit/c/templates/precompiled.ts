@@ -100,6 +100,12 @@ export const PRECOMPILED: Precompiled = {
     + "\n#endif\n#endif\n";
 },"useData":true},
   },
+  "_ioc.hbs": {
+    digest: "b042bb25be0167b06a2fd7d9ad05268c0fee4203ceae02df8e4941dc0f0e1429",
+    spec: {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    return "/*\n * xenabi's _IOC: an ioctl number as Linux makes it on x86 and Arm (asm-generic/ioctl.h),\n * under our own names so that no Linux header is needed. Read once per translation unit.\n */\n#ifndef XENABI_IOC\n#define XENABI_IOC_NONE 0U\n#define XENABI_IOC_WRITE 1U\n#define XENABI_IOC_READ 2U\n#define XENABI_IOC(dir, type, nr, size) \\\n    (((dir) << 30) | ((type) << 8) | ((nr) << 0) | ((size) << 16))\n#endif\n";
+},"useData":true},
+  },
   "_member.hbs": {
     digest: "cc3ab4a136a1b432995ffaa41035c58fc9af01400f6714a2b8faf07b5d798449",
     spec: {"0":function(container,depth0,helpers,partials,data) {
@@ -192,7 +198,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "header.hbs": {
-    digest: "c29d6d691e1bf0a8da51ca227c538a73c0638ed6b37468123ed7eddcb94dcaf7",
+    digest: "cc1b7a67146be28b90413c18f23a56e8c3beb4766267a30a60a29bf89fb3ab52",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -242,12 +248,33 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + ">\n";
 },"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"ioc"),depth0,{"name":"ioc","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "#if "
-    + ((stack1 = container.lambda(container.strict(depth0, "moduleArch", {"start":{"line":31,"column":6},"end":{"line":31,"column":16}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "moduleArch", {"start":{"line":37,"column":6},"end":{"line":37,"column":16}} ), depth0)) != null ? stack1 : "")
     + "\n\n";
-},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return ((stack1 = alias2(alias1(depth0, "directive", {"start":{"line":41,"column":2},"end":{"line":41,"column":11}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(depth0, "condition", {"start":{"line":41,"column":16},"end":{"line":41,"column":25}} ), depth0)) != null ? stack1 : "")
+    + "\n#error "
+    + ((stack1 = alias2(alias1(depth0, "message", {"start":{"line":42,"column":9},"end":{"line":42,"column":16}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    return "#else\n\n";
+},"8":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -255,9 +282,9 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"xen"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":43,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"handle"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":47,"column":7}}})) != null ? stack1 : "");
-},"6":function(container,depth0,helpers,partials,data,blockParams,depths) {
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"xen"),{"name":"if","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":57,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"handle"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":58,"column":0},"end":{"line":61,"column":7}}})) != null ? stack1 : "");
+},"9":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -266,13 +293,13 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "#ifndef "
-    + ((stack1 = alias2(alias1(depths[1], "xenGuard", {"start":{"line":36,"column":10},"end":{"line":36,"column":21}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depths[1], "xenGuard", {"start":{"line":50,"column":10},"end":{"line":50,"column":21}} ), depth0)) != null ? stack1 : "")
     + "\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"decls"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":40,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"decls"),{"name":"each","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":0},"end":{"line":54,"column":9}}})) != null ? stack1 : "")
     + "#endif /* !"
-    + ((stack1 = alias2(alias1(depths[1], "xenGuard", {"start":{"line":41,"column":13},"end":{"line":41,"column":24}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depths[1], "xenGuard", {"start":{"line":55,"column":13},"end":{"line":55,"column":24}} ), depth0)) != null ? stack1 : "")
     + " */\n\n";
-},"7":function(container,depth0,helpers,partials,data) {
+},"10":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -281,7 +308,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return ((stack1 = container.invokePartial(lookupProperty(partials,"decl"),depth0,{"name":"decl","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
-},"8":function(container,depth0,helpers,partials,data) {
+},"11":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -291,15 +318,15 @@ export const PRECOMPILED: Precompiled = {
 
   return ((stack1 = container.invokePartial(lookupProperty(partials,"handle"),lookupProperty(depth0,"handle"),{"name":"handle","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + "\n";
-},"9":function(container,depth0,helpers,partials,data) {
+},"12":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "#ifndef "
-    + ((stack1 = alias2(alias1(depth0, "xenGuard", {"start":{"line":53,"column":10},"end":{"line":53,"column":18}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "xenGuard", {"start":{"line":67,"column":10},"end":{"line":67,"column":18}} ), depth0)) != null ? stack1 : "")
     + "\n#define "
-    + ((stack1 = alias2(alias1(depth0, "xenGuard", {"start":{"line":54,"column":10},"end":{"line":54,"column":18}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "xenGuard", {"start":{"line":68,"column":10},"end":{"line":68,"column":18}} ), depth0)) != null ? stack1 : "")
     + "\n#endif\n";
-},"10":function(container,depth0,helpers,partials,data) {
+},"13":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -308,19 +335,19 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n#if "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"versionCheck"), "condition", {"start":{"line":59,"column":6},"end":{"line":59,"column":28}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"versionCheck"), "condition", {"start":{"line":73,"column":6},"end":{"line":73,"column":28}} ), depth0)) != null ? stack1 : "")
     + "\n#error "
-    + ((stack1 = alias2(alias1(lookupProperty(depth0,"versionCheck"), "message", {"start":{"line":60,"column":9},"end":{"line":60,"column":29}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"versionCheck"), "message", {"start":{"line":74,"column":9},"end":{"line":74,"column":29}} ), depth0)) != null ? stack1 : "")
     + "\n#else\n";
-},"11":function(container,depth0,helpers,partials,data) {
+},"14":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "#define "
-    + ((stack1 = alias2(alias1(depth0, "macro", {"start":{"line":66,"column":10},"end":{"line":66,"column":15}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "macro", {"start":{"line":82,"column":10},"end":{"line":82,"column":15}} ), depth0)) != null ? stack1 : "")
     + " "
-    + ((stack1 = alias2(alias1(depth0, "value", {"start":{"line":66,"column":20},"end":{"line":66,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "value", {"start":{"line":82,"column":20},"end":{"line":82,"column":25}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"12":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"15":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -329,37 +356,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n/* Gates: the build, boot and domain settings an item needs, as \"kind:setting\" words. */\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"gates"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":76,"column":0},"end":{"line":78,"column":9}}})) != null ? stack1 : "");
-},"13":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "#if "
-    + ((stack1 = container.lambda(container.strict(depth0, "condition", {"start":{"line":86,"column":6},"end":{"line":86,"column":15}} ), depth0)) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"lines"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":87,"column":0},"end":{"line":89,"column":9}}})) != null ? stack1 : "")
-    + "#endif\n";
-},"14":function(container,depth0,helpers,partials,data) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return "#endif /* "
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"versionCheck"), "condition", {"start":{"line":93,"column":12},"end":{"line":93,"column":34}} ), depth0)) != null ? stack1 : "")
-    + " */\n";
-},"15":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "\n#endif /* "
-    + ((stack1 = container.lambda(container.strict(depth0, "moduleArch", {"start":{"line":97,"column":12},"end":{"line":97,"column":22}} ), depth0)) != null ? stack1 : "")
-    + " */\n";
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"gates"),{"name":"each","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":0},"end":{"line":94,"column":9}}})) != null ? stack1 : "");
 },"16":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -368,8 +365,40 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
+  return "#if "
+    + ((stack1 = container.lambda(container.strict(depth0, "condition", {"start":{"line":102,"column":6},"end":{"line":102,"column":15}} ), depth0)) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"lines"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":103,"column":0},"end":{"line":105,"column":9}}})) != null ? stack1 : "")
+    + "#endif\n";
+},"17":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "#endif /* "
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"versionCheck"), "condition", {"start":{"line":109,"column":12},"end":{"line":109,"column":34}} ), depth0)) != null ? stack1 : "")
+    + " */\n";
+},"18":function(container,depth0,helpers,partials,data) {
+    return "\n#endif /* refused */\n";
+},"19":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
   return "\n#endif /* "
-    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"optIn"), "releaseMacro", {"start":{"line":101,"column":12},"end":{"line":101,"column":30}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "moduleArch", {"start":{"line":117,"column":12},"end":{"line":117,"column":22}} ), depth0)) != null ? stack1 : "")
+    + " */\n";
+},"20":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n#endif /* "
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"optIn"), "releaseMacro", {"start":{"line":121,"column":12},"end":{"line":121,"column":30}} ), depth0)) != null ? stack1 : "")
     + " */\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -386,33 +415,38 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias3(alias2(depth0, "guard", {"start":{"line":5,"column":10},"end":{"line":5,"column":15}} ), depth0)) != null ? stack1 : "")
     + "\n\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"optIn"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":22,"column":7}}})) != null ? stack1 : "")
-    + "#include <stdint.h>\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"includes"),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":0},"end":{"line":26,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"systemIncludes"),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":25,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"includes"),{"name":"each","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":26,"column":0},"end":{"line":28,"column":9}}})) != null ? stack1 : "")
     + "\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"prelude"),depth0,{"name":"prelude","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"ioc"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":34,"column":7}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"moduleArch"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":33,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":34,"column":0},"end":{"line":48,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"guardComment"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":51,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"defineXenGuard"),{"name":"if","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":0},"end":{"line":56,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"versionCheck"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":57,"column":0},"end":{"line":62,"column":7}}})) != null ? stack1 : "")
-    + "\n/* Availability: the Xen release (as 0xMMmm00) each item, or later member, first appeared in. */\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"since"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":65,"column":0},"end":{"line":67,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"moduleArch"),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":39,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"refusals"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":40,"column":0},"end":{"line":43,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"refusals"),{"name":"if","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":47,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"blocks"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":48,"column":0},"end":{"line":62,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"guardComment"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":63,"column":0},"end":{"line":65,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"defineXenGuard"),{"name":"if","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":66,"column":0},"end":{"line":70,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"versionCheck"),{"name":"if","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":71,"column":0},"end":{"line":76,"column":7}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sinceComment"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":78,"column":0},"end":{"line":80,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"since"),{"name":"each","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":81,"column":0},"end":{"line":83,"column":9}}})) != null ? stack1 : "")
     + "\n/* Declared: defined to 1 for each item, and each member some releases lack, declared here. */\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"has"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":70,"column":0},"end":{"line":72,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"gates"),{"name":"if","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":73,"column":0},"end":{"line":79,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"has"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":0},"end":{"line":88,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"gates"),{"name":"if","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":89,"column":0},"end":{"line":95,"column":7}}})) != null ? stack1 : "")
     + "\n/*\n * Layout checks, from xenabi's layout engine. They sit outside the block above, so they\n * also check Xen's own declarations when Xen's header was included first.\n */\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"checks"),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":85,"column":0},"end":{"line":91,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"versionCheck"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":0},"end":{"line":94,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"moduleArch"),{"name":"if","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":95,"column":0},"end":{"line":98,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"optIn"),{"name":"if","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":102,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"checks"),{"name":"each","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":101,"column":0},"end":{"line":107,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"versionCheck"),{"name":"if","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":108,"column":0},"end":{"line":110,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"refusals"),{"name":"if","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":111,"column":0},"end":{"line":114,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"moduleArch"),{"name":"if","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":115,"column":0},"end":{"line":118,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"optIn"),{"name":"if","hash":{},"fn":container.program(20, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":119,"column":0},"end":{"line":122,"column":7}}})) != null ? stack1 : "")
     + "\n#endif /* "
-    + ((stack1 = alias3(alias2(depth0, "guard", {"start":{"line":104,"column":12},"end":{"line":104,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "guard", {"start":{"line":124,"column":12},"end":{"line":124,"column":17}} ), depth0)) != null ? stack1 : "")
     + " */\n";
 },"usePartial":true,"useData":true,"useDepths":true},
   },
   "umbrella.hbs": {
-    digest: "18a2050aeefdba57d816824e211b11eedc033a9f8b2361846224e259dbca2ad6",
+    digest: "fc70abefd51191c6b837b2d5c76e7640e22c16ce3a0228503a76f0be7fbbbed0",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -439,6 +473,17 @@ export const PRECOMPILED: Precompiled = {
     + ")\n#include <"
     + ((stack1 = alias2(alias1(depth0, "include", {"start":{"line":16,"column":12},"end":{"line":16,"column":19}} ), depth0)) != null ? stack1 : "")
     + ">\n#endif\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n/* Linux's Xen device interface (/dev/xen/privcmd and friends), when compiling for Linux. */\n#if defined(__linux__)\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"linux"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":25,"column":9}}})) != null ? stack1 : "")
+    + "#endif\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -455,8 +500,9 @@ export const PRECOMPILED: Precompiled = {
     + "\n\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"stable"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"unstable"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":18,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"linux"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":27,"column":7}}})) != null ? stack1 : "")
     + "\n#endif /* "
-    + ((stack1 = alias3(alias2(depth0, "guard", {"start":{"line":20,"column":12},"end":{"line":20,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "guard", {"start":{"line":29,"column":12},"end":{"line":29,"column":17}} ), depth0)) != null ? stack1 : "")
     + " */\n";
 },"useData":true},
   },

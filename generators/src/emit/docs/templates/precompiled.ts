@@ -72,7 +72,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "module.md.hbs": {
-    digest: "edd86ab4919908aafce0233f8f10f1dce4de08728a7cba74f1197ac78e96f9b5",
+    digest: "1d99fc86c639e47ea3c71a91a7c85eb0d715492ddc2f3ddbe54f804b6b8fde8a",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -89,10 +89,10 @@ export const PRECOMPILED: Precompiled = {
 
   return "## "
     + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":15,"column":5},"end":{"line":15,"column":10}} ), depth0)) != null ? stack1 : "")
-    + "\n\nSince Xen "
-    + ((stack1 = alias2(alias1(depth0, "since", {"start":{"line":17,"column":12},"end":{"line":17,"column":17}} ), depth0)) != null ? stack1 : "")
-    + ". "
-    + ((stack1 = alias2(alias1(depth0, "doc", {"start":{"line":17,"column":23},"end":{"line":17,"column":26}} ), depth0)) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = alias2(alias1(depth0, "since", {"start":{"line":17,"column":2},"end":{"line":17,"column":7}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(depth0, "doc", {"start":{"line":17,"column":12},"end":{"line":17,"column":15}} ), depth0)) != null ? stack1 : "")
     + "\n\n| "
     + ((stack1 = alias2(alias1(depth0, "archHeader", {"start":{"line":19,"column":4},"end":{"line":19,"column":14}} ), depth0)) != null ? stack1 : "")
     + " |\n| "
@@ -159,8 +159,10 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":1,"column":4},"end":{"line":1,"column":9}} ), depth0)) != null ? stack1 : "")
     + "\n\n"
     + ((stack1 = alias2(alias1(depth0, "doc", {"start":{"line":3,"column":2},"end":{"line":3,"column":5}} ), depth0)) != null ? stack1 : "")
-    + "\n\n- Xen header: `"
-    + ((stack1 = alias2(alias1(depth0, "xenHeader", {"start":{"line":5,"column":17},"end":{"line":5,"column":26}} ), depth0)) != null ? stack1 : "")
+    + "\n\n- "
+    + ((stack1 = alias2(alias1(depth0, "headerLabel", {"start":{"line":5,"column":4},"end":{"line":5,"column":15}} ), depth0)) != null ? stack1 : "")
+    + ": `"
+    + ((stack1 = alias2(alias1(depth0, "xenHeader", {"start":{"line":5,"column":22},"end":{"line":5,"column":31}} ), depth0)) != null ? stack1 : "")
     + "`\n- Generated C header: `"
     + ((stack1 = alias2(alias1(depth0, "header", {"start":{"line":6,"column":25},"end":{"line":6,"column":31}} ), depth0)) != null ? stack1 : "")
     + "`\n"

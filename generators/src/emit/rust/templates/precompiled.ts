@@ -205,7 +205,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "_record.hbs": {
-    digest: "8497a3c2cba8d2bc74e75fc5fb5cc1ef094f31538606f06ba99ec93b0c3d8d12",
+    digest: "7bd9f48b2791ecad499cbdfbb48626218d4916c925bdf13bc21d484adf7e5ce2",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -305,7 +305,7 @@ export const PRECOMPILED: Precompiled = {
     + " {\n    /// Prints no member: which one is meaningful depends on another field.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        f.debug_struct(\""
     + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":68,"column":26},"end":{"line":68,"column":30}} ), depth0)) != null ? stack1 : "")
     + "\").finish_non_exhaustive()\n    }\n}\n";
-},"11":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"11":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -314,19 +314,80 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":77,"column":0},"end":{"line":79,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":7}}})) != null ? stack1 : "")
     + "impl "
-    + ((stack1 = container.lambda(container.strict(depths[1], "name", {"start":{"line":80,"column":7},"end":{"line":80,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":77,"column":7},"end":{"line":77,"column":11}} ), depth0)) != null ? stack1 : "")
     + " {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessors"),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":81,"column":0},"end":{"line":100,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":78,"column":0},"end":{"line":108,"column":9}}})) != null ? stack1 : "")
     + "}\n";
-},"12":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    /// A `"
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":79,"column":13},"end":{"line":79,"column":21}} ), depth0)) != null ? stack1 : "")
+    + "` call carrying `payload`; every other byte is zero.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":80,"column":0},"end":{"line":82,"column":7}}})) != null ? stack1 : "")
+    + "    #[inline]\n    pub fn "
+    + ((stack1 = alias2(alias1(depth0, "constructor", {"start":{"line":84,"column":13},"end":{"line":84,"column":24}} ), depth0)) != null ? stack1 : "")
+    + "(payload: "
+    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":84,"column":38},"end":{"line":84,"column":49}} ), depth0)) != null ? stack1 : "")
+    + ") -> Self {\n        let mut call = Self::default();\n        call."
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":86,"column":15},"end":{"line":86,"column":22}} ), depth0)) != null ? stack1 : "")
+    + " = "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":86,"column":29},"end":{"line":86,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ";\n        call."
+    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":87,"column":15},"end":{"line":87,"column":27}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":87,"column":32},"end":{"line":87,"column":38}} ), depth0)) != null ? stack1 : "")
+    + " = payload;\n        call\n    }\n\n    /// The payload, when `"
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":91,"column":29},"end":{"line":91,"column":36}} ), depth0)) != null ? stack1 : "")
+    + "` is `"
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":91,"column":46},"end":{"line":91,"column":54}} ), depth0)) != null ? stack1 : "")
+    + "`.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":0},"end":{"line":94,"column":7}}})) != null ? stack1 : "")
+    + "    #[inline]\n    pub fn "
+    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":96,"column":13},"end":{"line":96,"column":19}} ), depth0)) != null ? stack1 : "")
+    + "(&self) -> Option<&"
+    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":96,"column":42},"end":{"line":96,"column":53}} ), depth0)) != null ? stack1 : "")
+    + "> {\n        if self."
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":97,"column":18},"end":{"line":97,"column":25}} ), depth0)) != null ? stack1 : "")
+    + " == "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":97,"column":33},"end":{"line":97,"column":41}} ), depth0)) != null ? stack1 : "")
+    + " {\n            // SAFETY: every member of the union holds only integers (and records of them), for\n            // which any bytes are valid; `"
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":99,"column":45},"end":{"line":99,"column":52}} ), depth0)) != null ? stack1 : "")
+    + "` names the member in use.\n            Some(unsafe { &self."
+    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":100,"column":34},"end":{"line":100,"column":46}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":100,"column":51},"end":{"line":100,"column":57}} ), depth0)) != null ? stack1 : "")
+    + " })\n        } else {\n            None\n        }\n    }\n"
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":105,"column":0},"end":{"line":107,"column":11}}})) != null ? stack1 : "");
+},"13":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":113,"column":0},"end":{"line":115,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":116,"column":0},"end":{"line":118,"column":7}}})) != null ? stack1 : "")
+    + "impl "
+    + ((stack1 = container.lambda(container.strict(depths[1], "name", {"start":{"line":119,"column":7},"end":{"line":119,"column":14}} ), depth0)) != null ? stack1 : "")
+    + " {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessors"),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":120,"column":0},"end":{"line":139,"column":9}}})) != null ? stack1 : "")
+    + "}\n";
+},"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1;
 
-  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":75,"column":2},"end":{"line":75,"column":8}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":114,"column":2},"end":{"line":114,"column":8}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"13":function(container,depth0,helpers,partials,data) {
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -334,23 +395,23 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"getterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":82,"column":0},"end":{"line":84,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"getterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":121,"column":0},"end":{"line":123,"column":9}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub const fn "
-    + ((stack1 = alias3(alias2(depth0, "getter", {"start":{"line":86,"column":19},"end":{"line":86,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "getter", {"start":{"line":125,"column":19},"end":{"line":125,"column":25}} ), depth0)) != null ? stack1 : "")
     + "(&self) -> "
-    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":86,"column":40},"end":{"line":86,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":125,"column":40},"end":{"line":125,"column":44}} ), depth0)) != null ? stack1 : "")
     + " {\n        "
-    + ((stack1 = alias3(alias2(depth0, "getExpr", {"start":{"line":87,"column":10},"end":{"line":87,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "getExpr", {"start":{"line":126,"column":10},"end":{"line":126,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\n    }\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"setterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":90,"column":0},"end":{"line":92,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"setterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":129,"column":0},"end":{"line":131,"column":9}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub fn "
-    + ((stack1 = alias3(alias2(depth0, "setter", {"start":{"line":94,"column":13},"end":{"line":94,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "setter", {"start":{"line":133,"column":13},"end":{"line":133,"column":19}} ), depth0)) != null ? stack1 : "")
     + "(&mut self, value: "
-    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":94,"column":42},"end":{"line":94,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":133,"column":42},"end":{"line":133,"column":46}} ), depth0)) != null ? stack1 : "")
     + ") {\n        "
-    + ((stack1 = alias3(alias2(depth0, "setExpr", {"start":{"line":95,"column":10},"end":{"line":95,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "setExpr", {"start":{"line":134,"column":10},"end":{"line":134,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\n    }\n"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":97,"column":0},"end":{"line":99,"column":11}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":136,"column":0},"end":{"line":138,"column":11}}})) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -379,7 +440,8 @@ export const PRECOMPILED: Precompiled = {
     + "}\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"zeroedDefault"),{"name":"if","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":59,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opaqueDebug"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":71,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessorImpls"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":102,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":110,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessorImpls"),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":111,"column":0},"end":{"line":141,"column":9}}})) != null ? stack1 : "");
 },"useData":true,"useDepths":true},
   },
   "availability.rs.hbs": {
@@ -568,7 +630,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "lib.rs.hbs": {
-    digest: "c05eec18a3f86cde95c992a78e540350526484fd8e77abc6a405eb31718e1d88",
+    digest: "4c987be7e0bfc9ff3ba7250b0f42442c4c8f7c43a0e777bf6a7e7a113535ac9e",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -620,7 +682,7 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasBitfields"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":18,"column":7}}})) != null ? stack1 : "")
     + "pub mod release;\npub mod types;\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"namespaces"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":26,"column":9}}})) != null ? stack1 : "")
-    + "\npub use release::{Gate, GateKind, XenRelease};\n\n/// The newest Xen release this crate describes: what the default features declare.\npub const XEN_RELEASE: &str = \""
+    + "\npub use release::{Gate, GateKind, LinuxRelease, XenRelease};\n\n/// The newest Xen release this crate describes: what the default features declare.\npub const XEN_RELEASE: &str = \""
     + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":31,"column":33},"end":{"line":31,"column":40}} ), depth0)) != null ? stack1 : "")
     + "\";\n\n/// The oldest Xen release the program supports, as the cargo features select it: the release\n/// of the newest `xen-4-N` feature enabled anywhere in the build ("
     + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":34,"column":69},"end":{"line":34,"column":75}} ), depth0)) != null ? stack1 : "")
@@ -669,7 +731,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "module.rs.hbs": {
-    digest: "d0c5e99cdf9c965b4a8952ff28583fe5d518479c317663d93a631c2deae0ebf6",
+    digest: "85587b726de471815b162fc0d5e203caac55885435389407aa7a17f73ba50fad",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -800,7 +862,9 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":50,"column":0},"end":{"line":52,"column":9}}})) != null ? stack1 : "")
-    + "pub mod since {\n    use crate::XenRelease;\n\n"
+    + "pub mod since {\n    use crate::"
+    + ((stack1 = container.lambda(container.strict(depth0, "release", {"start":{"line":54,"column":17},"end":{"line":54,"column":24}} ), depth0)) != null ? stack1 : "")
+    + ";\n\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"entries"),{"name":"each","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":56,"column":0},"end":{"line":58,"column":9}}})) != null ? stack1 : "")
     + "}\n";
 },"14":function(container,depth0,helpers,partials,data) {
@@ -906,7 +970,7 @@ export const PRECOMPILED: Precompiled = {
 },"usePartial":true,"useData":true},
   },
   "release.rs.hbs": {
-    digest: "2defc0d46db7f4a7c222735fd604b9c0a651e1da5bb684bf48907ddd2ab7553a",
+    digest: "c688c653ce1cb83186dc604adef439db8f45fa224be5a8cbefe6ced74829ddc2",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -933,11 +997,11 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias2(alias1(depth0, "newestLiteral", {"start":{"line":27,"column":37},"end":{"line":27,"column":50}} ), depth0)) != null ? stack1 : "")
     + ";\n\n    /// Every release xenabi describes, oldest first; each has a cargo feature (`xen-4-15` for 4.15).\n    pub const ALL: &'static [XenRelease] = &[\n"
     + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"releases"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":33,"column":9}}})) != null ? stack1 : "")
-    + "    ];\n\n    /// Xen `major.minor`.\n    #[inline]\n    pub const fn new(major: u8, minor: u8) -> Self {\n        Self { major, minor }\n    }\n\n    /// The major number: 4 for Xen 4.15.\n    #[inline]\n    pub const fn major(self) -> u8 {\n        self.major\n    }\n\n    /// The minor number: 15 for Xen 4.15.\n    #[inline]\n    pub const fn minor(self) -> u8 {\n        self.minor\n    }\n\n    /// The release `XENVER_version` reports, `major << 16 | minor` (`0x0004_000f` is 4.15).\n    #[inline]\n    pub const fn from_xenver_version(version: u32) -> Self {\n        Self::new((version >> 16) as u8, version as u8)\n    }\n\n    /// The release as `XENVER_version` reports it, `major << 16 | minor`.\n    #[inline]\n    pub const fn xenver_version(self) -> u32 {\n        (self.major as u32) << 16 | self.minor as u32\n    }\n\n    /// `self >= other`, usable in `const` contexts.\n    #[inline]\n    pub const fn at_least(self, other: XenRelease) -> bool {\n        self.major > other.major || (self.major == other.major && self.minor >= other.minor)\n    }\n}\n\nimpl fmt::Display for XenRelease {\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {\n        write!(f, \"{}.{}\", self.major, self.minor)\n    }\n}\n\n/// What a gate asks of the system.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum GateKind {\n    /// How Xen was built: a Kconfig option (`CONFIG_ARGO`).\n    Build,\n    /// How Xen was booted: a command-line option (`argo=1`).\n    Boot,\n    /// How the domain was created: a creation flag.\n    Domain,\n}\n\n/// A setting beyond the release that an item needs: without it the call fails even on a\n/// release that has the item. Gates never change a layout or a value.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n#[non_exhaustive]\npub struct Gate {\n    /// Build, boot or domain.\n    pub kind: GateKind,\n    /// The setting as a user writes it: the Kconfig symbol, the command-line option with its\n    /// value, or the creation flag.\n    pub name: &'static str,\n    /// The first release the gate applies to.\n    pub since: XenRelease,\n    /// The first release it no longer applies to, if any.\n    pub until: Option<XenRelease>,\n    /// What the setting enables, and what happens without it.\n    pub doc: &'static str,\n}\n\nimpl Gate {\n    /// Whether the gate applies to a hypervisor of `release`.\n    #[inline]\n    pub const fn applies_to(&self, release: XenRelease) -> bool {\n        release.at_least(self.since)\n            && match self.until {\n                Some(until) => !release.at_least(until),\n                None => true,\n            }\n    }\n}\n";
+    + "    ];\n\n    /// Xen `major.minor`.\n    #[inline]\n    pub const fn new(major: u8, minor: u8) -> Self {\n        Self { major, minor }\n    }\n\n    /// The major number: 4 for Xen 4.15.\n    #[inline]\n    pub const fn major(self) -> u8 {\n        self.major\n    }\n\n    /// The minor number: 15 for Xen 4.15.\n    #[inline]\n    pub const fn minor(self) -> u8 {\n        self.minor\n    }\n\n    /// The release `XENVER_version` reports, `major << 16 | minor` (`0x0004_000f` is 4.15).\n    #[inline]\n    pub const fn from_xenver_version(version: u32) -> Self {\n        Self::new((version >> 16) as u8, version as u8)\n    }\n\n    /// The release as `XENVER_version` reports it, `major << 16 | minor`.\n    #[inline]\n    pub const fn xenver_version(self) -> u32 {\n        (self.major as u32) << 16 | self.minor as u32\n    }\n\n    /// `self >= other`, usable in `const` contexts.\n    #[inline]\n    pub const fn at_least(self, other: XenRelease) -> bool {\n        self.major > other.major || (self.major == other.major && self.minor >= other.minor)\n    }\n}\n\nimpl fmt::Display for XenRelease {\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {\n        write!(f, \"{}.{}\", self.major, self.minor)\n    }\n}\n\n/// A Linux release, `major.minor` (or `2.6.patch` before 3.0), ordered: what added an item of\n/// Linux's Xen device interface (`xenabi::linux`).\n///\n/// Compare the kernel a program runs on ([`LinuxRelease::from_uname`] of `uname -r`) with an\n/// item's `LINUX_SINCE` or `since` entry: an older kernel refuses the ioctl with `ENOTTY`.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]\npub struct LinuxRelease {\n    major: u8,\n    minor: u8,\n    patch: u8,\n}\n\nimpl LinuxRelease {\n    /// Linux `major.minor.patch`; the patch level counts only before 3.0 (`2.6.37`).\n    #[inline]\n    pub const fn new(major: u8, minor: u8, patch: u8) -> Self {\n        Self { major, minor, patch }\n    }\n\n    /// The release a kernel release string names (`6.1.0-37-amd64`, `4.11.0`, `2.6.37.6`), by\n    /// its leading numbers; `None` when it does not start with `major.minor`.\n    pub fn from_uname(release: &str) -> Option<Self> {\n        let mut parts = release.split(|c: char| !c.is_ascii_digit());\n        let major: u8 = parts.next()?.parse().ok()?;\n        let minor: u8 = parts.next()?.parse().ok()?;\n        let patch: u8 = if major < 3 { parts.next().and_then(|p| p.parse().ok()).unwrap_or(0) } else { 0 };\n        Some(Self::new(major, minor, patch))\n    }\n\n    /// `LINUX_VERSION_CODE`'s form: `major << 16 | minor << 8 | patch`.\n    #[inline]\n    pub const fn version_code(self) -> u32 {\n        (self.major as u32) << 16 | (self.minor as u32) << 8 | self.patch as u32\n    }\n\n    /// `self >= other`, usable in `const` contexts.\n    #[inline]\n    pub const fn at_least(self, other: LinuxRelease) -> bool {\n        self.version_code() >= other.version_code()\n    }\n}\n\nimpl fmt::Display for LinuxRelease {\n    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {\n        if self.major < 3 {\n            write!(f, \"{}.{}.{}\", self.major, self.minor, self.patch)\n        } else {\n            write!(f, \"{}.{}\", self.major, self.minor)\n        }\n    }\n}\n\n/// What a gate asks of the system.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\npub enum GateKind {\n    /// How Xen was built: a Kconfig option (`CONFIG_ARGO`).\n    Build,\n    /// How Xen was booted: a command-line option (`argo=1`).\n    Boot,\n    /// How the domain was created: a creation flag.\n    Domain,\n}\n\n/// A setting beyond the release that an item needs: without it the call fails even on a\n/// release that has the item. Gates never change a layout or a value.\n#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]\n#[non_exhaustive]\npub struct Gate {\n    /// Build, boot or domain.\n    pub kind: GateKind,\n    /// The setting as a user writes it: the Kconfig symbol, the command-line option with its\n    /// value, or the creation flag.\n    pub name: &'static str,\n    /// The first release the gate applies to.\n    pub since: XenRelease,\n    /// The first release it no longer applies to, if any.\n    pub until: Option<XenRelease>,\n    /// What the setting enables, and what happens without it.\n    pub doc: &'static str,\n}\n\nimpl Gate {\n    /// Whether the gate applies to a hypervisor of `release`.\n    #[inline]\n    pub const fn applies_to(&self, release: XenRelease) -> bool {\n        release.at_least(self.since)\n            && match self.until {\n                Some(until) => !release.at_least(until),\n                None => true,\n            }\n    }\n}\n";
 },"useData":true},
   },
   "types.rs.hbs": {
-    digest: "4860b08d41c4b8e1e6f85e88b77fff56a48a5181352cc037e0fc616ec6ab2254",
+    digest: "6f1eba30ee75235e30e2600d4bb0953312e66efe401b97315dc2345afc7f8e70",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -983,14 +1047,16 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias2(alias1(depth0, "line", {"start":{"line":18,"column":2},"end":{"line":18,"column":6}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"5":function(container,depth0,helpers,partials,data) {
+    return "\n/// A pointer into the calling process's memory, as Linux's ioctl arguments hold them (C:\n/// `T *`, `void __user *` in Linux's headers): pointer-sized on every architecture (4 bytes\n/// on x86 and arm, 8 on x86_64 and aarch64), never widened like a guest handle.\n///\n/// Held as an address, so the all-zero value (`NULL`) is valid, the type is plain bytes, and\n/// `Send` and `Sync`; `T` only documents what it points to. The kernel reads through it\n/// during the ioctl: keep the memory alive and unmoved until the call returns.\n#[repr(transparent)]\n#[cfg_attr(feature = \"zerocopy\", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]\npub struct UserPtr<T: ?Sized> {\n    addr: usize,\n    to: ::core::marker::PhantomData<fn() -> *const T>,\n}\n\nimpl<T: ?Sized> UserPtr<T> {\n    /// The null pointer.\n    pub const NULL: Self = Self::from_addr(0);\n\n    /// A pointer at `addr`.\n    #[inline]\n    pub const fn from_addr(addr: usize) -> Self {\n        Self { addr, to: ::core::marker::PhantomData }\n    }\n\n    /// The address.\n    #[inline]\n    pub const fn addr(self) -> usize {\n        self.addr\n    }\n\n    /// True for the null pointer.\n    #[inline]\n    pub const fn is_null(self) -> bool {\n        self.addr == 0\n    }\n}\n\nimpl<T> UserPtr<T> {\n    /// A pointer to `ptr`.\n    #[inline]\n    pub fn new(ptr: *const T) -> Self {\n        Self::from_addr(ptr as usize)\n    }\n\n    /// A pointer to the first element of `items`.\n    #[inline]\n    pub fn of_slice(items: &[T]) -> Self {\n        Self::new(items.as_ptr())\n    }\n\n    /// The address as a pointer.\n    #[inline]\n    pub fn as_ptr(self) -> *const T {\n        self.addr as *const T\n    }\n\n    /// The address as a mutable pointer.\n    #[inline]\n    pub fn as_mut_ptr(self) -> *mut T {\n        self.addr as *mut T\n    }\n}\n\nimpl<T: ?Sized> Clone for UserPtr<T> {\n    #[inline]\n    fn clone(&self) -> Self {\n        *self\n    }\n}\n\nimpl<T: ?Sized> Copy for UserPtr<T> {}\n\nimpl<T: ?Sized> Default for UserPtr<T> {\n    #[inline]\n    fn default() -> Self {\n        Self::NULL\n    }\n}\n\nimpl<T: ?Sized> PartialEq for UserPtr<T> {\n    #[inline]\n    fn eq(&self, other: &Self) -> bool {\n        self.addr == other.addr\n    }\n}\n\nimpl<T: ?Sized> Eq for UserPtr<T> {}\n\nimpl<T: ?Sized> ::core::hash::Hash for UserPtr<T> {\n    fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {\n        self.addr.hash(state);\n    }\n}\n\nimpl<T: ?Sized> ::core::fmt::Debug for UserPtr<T> {\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        write!(f, \"UserPtr({:#x})\", self.addr)\n    }\n}\n";
+},"6":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "/// The integer behind `XEN_GUEST_HANDLE`: pointer-sized on x86, 64 bits on Arm.\n"
-    + ((stack1 = alias2(alias1(depth0, "cfg", {"start":{"line":32,"column":2},"end":{"line":32,"column":5}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "cfg", {"start":{"line":135,"column":2},"end":{"line":135,"column":5}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = alias2(alias1(depth0, "line", {"start":{"line":33,"column":2},"end":{"line":33,"column":6}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "line", {"start":{"line":136,"column":2},"end":{"line":136,"column":6}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"6":function(container,depth0,helpers,partials,data) {
+},"7":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1000,36 +1066,36 @@ export const PRECOMPILED: Precompiled = {
 
   return "\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"docs"),lookupProperty(depth0,"docs"),{"name":"docs","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":40,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"wide"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":45,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":141,"column":0},"end":{"line":143,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"wide"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":144,"column":0},"end":{"line":148,"column":7}}})) != null ? stack1 : "")
     + "#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]\n#[cfg_attr(feature = \"zerocopy\", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]\npub struct "
-    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":48,"column":13},"end":{"line":48,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":151,"column":13},"end":{"line":151,"column":17}} ), depth0)) != null ? stack1 : "")
     + " {\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"wide"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.program(10, data, 0),"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":53,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"wide"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.program(11, data, 0),"data":data,"loc":{"start":{"line":152,"column":0},"end":{"line":156,"column":7}}})) != null ? stack1 : "")
     + "}\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":56,"column":0},"end":{"line":58,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":159,"column":0},"end":{"line":161,"column":7}}})) != null ? stack1 : "")
     + "#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ\nimpl "
-    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":60,"column":7},"end":{"line":60,"column":11}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":163,"column":7},"end":{"line":163,"column":11}} ), depth0)) != null ? stack1 : "")
     + " {\n    /// The null handle: no buffer.\n    pub const NULL: Self = Self { raw: 0 };\n\n    /// A handle to `ptr`, an address in the calling domain.\n    #[inline]\n    pub fn new(ptr: "
-    + ((stack1 = alias3(alias2(depth0, "pointer", {"start":{"line":66,"column":22},"end":{"line":66,"column":29}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "pointer", {"start":{"line":169,"column":22},"end":{"line":169,"column":29}} ), depth0)) != null ? stack1 : "")
     + ") -> Self {\n        Self::from_addr(ptr as usize)\n    }\n\n    /// A handle to the guest address `addr`.\n    #[inline]\n    pub const fn from_addr(addr: usize) -> Self {\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"wide"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.program(12, data, 0),"data":data,"loc":{"start":{"line":73,"column":0},"end":{"line":77,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"wide"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.program(13, data, 0),"data":data,"loc":{"start":{"line":176,"column":0},"end":{"line":180,"column":7}}})) != null ? stack1 : "")
     + "    }\n\n    /// The address, as the calling domain's pointer width holds it.\n    #[inline]\n    pub const fn addr(self) -> usize {\n        self.raw as usize\n    }\n\n    /// The address as Xen reads it, zero-extended to 64 bits.\n    #[inline]\n    pub const fn raw(self) -> u64 {\n        self.raw as u64\n    }\n\n    /// The address as a pointer.\n    #[inline]\n    pub fn as_ptr(self) -> "
-    + ((stack1 = alias3(alias2(depth0, "pointer", {"start":{"line":94,"column":29},"end":{"line":94,"column":36}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "pointer", {"start":{"line":197,"column":29},"end":{"line":197,"column":36}} ), depth0)) != null ? stack1 : "")
     + " {\n        self.addr() as "
-    + ((stack1 = alias3(alias2(depth0, "pointer", {"start":{"line":95,"column":25},"end":{"line":95,"column":32}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "pointer", {"start":{"line":198,"column":25},"end":{"line":198,"column":32}} ), depth0)) != null ? stack1 : "")
     + "\n    }\n\n    /// True for the null handle.\n    #[inline]\n    pub const fn is_null(self) -> bool {\n        self.raw == 0\n    }\n}\n";
-},"7":function(container,depth0,helpers,partials,data) {
-    return "#[repr(C, align(8))]\n";
 },"8":function(container,depth0,helpers,partials,data) {
-    return "#[repr(C)]\n";
+    return "#[repr(C, align(8))]\n";
 },"9":function(container,depth0,helpers,partials,data) {
-    return "    raw: u64,\n";
+    return "#[repr(C)]\n";
 },"10":function(container,depth0,helpers,partials,data) {
-    return "    raw: NativeHandle,\n";
+    return "    raw: u64,\n";
 },"11":function(container,depth0,helpers,partials,data) {
-    return "        Self { raw: addr as u64 }\n";
+    return "    raw: NativeHandle,\n";
 },"12":function(container,depth0,helpers,partials,data) {
+    return "        Self { raw: addr as u64 }\n";
+},"13":function(container,depth0,helpers,partials,data) {
     return "        Self { raw: addr as NativeHandle }\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -1043,8 +1109,10 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"uses"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"archTypes"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":20,"column":9}}})) != null ? stack1 : "")
     + "\n/// A 64-bit integer that Xen's tools layout aligns to 8 bytes even on x86 (32-bit).\n///\n/// A plain `u64` here, which rustc aligns to 4 on x86 (32-bit): every record of this crate\n/// that holds one is declared `#[repr(C, align(8))]` on x86 instead, and its offsets are\n/// asserted, so the ABI is Xen's. A `uint64_aligned_t` in a struct of your own is not\n/// 8-aligned on x86 (32-bit).\npub type uint64_aligned_t = u64;\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"nativeRepr"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":34,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"handles"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":104,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"userPtr"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":131,"column":7}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"nativeRepr"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":133,"column":0},"end":{"line":137,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"handles"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":138,"column":0},"end":{"line":207,"column":9}}})) != null ? stack1 : "")
     + "\n// ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----\n"
     + ((stack1 = container.invokePartial(lookupProperty(partials,"asserts"),lookupProperty(depth0,"assertBlocks"),{"name":"asserts","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},

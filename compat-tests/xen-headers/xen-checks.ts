@@ -1,0 +1,204 @@
+/**
+ * xenabi's layout engine against Xen's real headers. For one architecture this builds, from
+ * the model as one release has it, a C file that includes Xen's headers and asserts every
+ * size, alignment, member offset and member size of every covered record, and the value of
+ * every covered constant. When that file does not compile, the same expressions go into a
+ * data array of a second file compiled with `-S`; reading the array back from the assembly
+ * gives Xen's numbers on every target without running anything.
+ */
+import { ArchLayout } from '../../generators/src/layout/engine.js';
+import { archScalarChecks, recordChecks } from '../../generators/src/emit/c/layout-checks.js';
+import { COMMON_MODULE, declarationOrder } from '../../generators/src/emit/c/view-model.js';
+import { onArch } from '../../generators/src/model/arch.js';
+import type { Arch, RecordDecl } from '../../generators/src/model/types.js';
+import type { ReleaseModel } from '../../generators/src/select/release.js';
+
+/** One number of ours that Xen's headers must reproduce. */
+export interface XenCheck {
+  item: string;
+  /** Member path, or "" for the item itself. */
+  field: string;
+  what: 'size' | 'align' | 'offset' | 'value' | 'type';
+  /** A C integer constant expression over Xen's names. */
+  expr: string;
+  expected: bigint;
+  /** What the `ours` column shows, when not `expected` (a type check shows the C type). */
+  ours?: string;
+}
+
+export interface CheckSet {
+  arch: Arch;
+  /** The headers to include (Xen's, relative to /usr/include, or Linux's). */
+  includes: string[];
+  /** Compiler flags besides the target and the output: Xen's `-D__XEN_TOOLS__ -include stdint.h`, or Linux's include folders. */
+  flags: string[];
+  checks: XenCheck[];
+  counts: { records: number; members: number; constants: number };
+}
+
+/** Every check of the model on one architecture. */
+export function xenChecks(model: ReleaseModel, arch: Arch): CheckSet {
+  const layout = new ArchLayout(model, arch);
+  // Linux's interface is not Xen's to declare: compat-tests/linux-headers checks it against Linux's headers.
+  const modules = model.modules.filter((m) => onArch(m, arch) && m.namespace !== 'linux');
+  const checks: XenCheck[] = [];
+  const counts = { records: 0, members: 0, constants: 0 };
+  for (const m of modules) {
+    if (m.name === COMMON_MODULE) checks.push(...archScalarChecks(m.name, 'xen_ulong_t', layout).concat(archScalarChecks(m.name, 'xen_pfn_t', layout)).map(fromLayout));
+    for (const name of declarationOrder(m)) checks.push(...itemChecks(m.name, model, layout, name, counts));
+  }
+  return { arch, includes: [...new Set(['xen/xen.h', ...modules.map((m) => `xen/${m.xenHeader}`)])], flags: XEN_FLAGS, checks, counts };
+}
+
+/** How Xen's headers are compiled: the tools layout xenabi follows, and the integer types they assume. */
+export const XEN_FLAGS = ['-D__XEN_TOOLS__', '-include', 'stdint.h'];
+
+/** One record's checks, and the value and C type of constants, in the form the assertion and probe files take. */
+export function itemChecks(module: string, model: ReleaseModel, layout: ArchLayout, name: string, counts: CheckSet['counts']): XenCheck[] {
+  const checks: XenCheck[] = [];
+  const record = model.records.find((r) => r.name === name && r.module === module);
+  if (record && layout.has(name)) {
+    const list = recordChecks(module, record as RecordDecl, layout);
+    counts.records += 1 + list.filter((c) => c.field && c.what === 'align').length;
+    counts.members += list.filter((c) => c.what === 'offset').length;
+    checks.push(...list.map(fromLayout));
+  }
+  const constant = model.constants.find((c) => c.name === name && c.module === module);
+  if (constant && onArch(constant, layout.arch)) {
+    counts.constants += 1;
+    checks.push({ item: name, field: '', what: 'value', expr: name, expected: BigInt(constant.values?.[layout.arch] ?? constant.value) });
+    checks.push(constantTypeCheck(name, constant.cType));
+  }
+  return checks;
+}
+
+/** The constant's C type has the size and signedness of `cType` (1 when it does). */
+export function constantTypeCheck(name: string, cType: string): XenCheck {
+  const signed = cType.startsWith('unsigned') ? 0 : 1;
+  return { item: name, field: '', what: 'type', expr: `sizeof(${name}) == sizeof(${cType}) && (0 * (${name}) - 1 < 0) == ${signed}`, expected: 1n, ours: cType };
+}
+
+function fromLayout(c: { item: string; field: string; what: 'size' | 'align' | 'offset'; expr: string; expected: number }): XenCheck {
+  return { item: c.item, field: c.field, what: c.what, expr: c.expr, expected: BigInt(c.expected) };
+}
+
+const PRELUDE = [
+  '#define XENABI_ALIGNOF(type) _Alignof(type)',
+  '#define XENABI_TYPEOF(expr) __typeof__(expr)',
+  '#define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)',
+];
+
+function header(set: CheckSet, release: string, purpose: string): string[] {
+  return [
+    `/* Generated by xenabi's compatibility tests: ${purpose}, xenabi against ${release}, ${set.arch}. */`,
+    ...set.includes.map((i) => `#include <${i}>`),
+    ...PRELUDE,
+  ];
+}
+
+/** `x` as an unsigned 64-bit C literal, two's complement for negative values. */
+export function u64Literal(x: bigint): string {
+  return `${BigInt.asUintN(64, x).toString()}ULL`;
+}
+
+/** The C file whose `_Static_assert`s hold exactly when Xen agrees with us. */
+export function assertionFile(set: CheckSet, release: string): string {
+  const lines = set.checks.map(
+    (c) => `_Static_assert((unsigned long long)(${c.expr}) == ${u64Literal(c.expected)}, "${c.item}${c.field ? ` ${c.field}` : ''} ${c.what}");`,
+  );
+  return [...header(set, release, 'assertions'), ...lines, ''].join('\n');
+}
+
+/** The probe: one array element per check; `absent` entries (which did not compile) are 0. */
+export function probeFile(set: CheckSet, release: string, absent: ReadonlySet<number>): { text: string; firstLine: number } {
+  const head = [...header(set, release, 'probe'), 'const unsigned long long xenabi_probe[] = {'];
+  const entries = set.checks.map((c, i) => (absent.has(i) ? '0ULL,' : `(unsigned long long)(${c.expr}),`));
+  return { text: [...head, ...entries, '};', ''].join('\n'), firstLine: head.length + 1 };
+}
+
+/** Probe entries a compiler rejected, from its `file:line:col: error:` lines. */
+export function rejectedEntries(stderr: string, file: string, firstLine: number, count: number): number[] {
+  const out = new Set<number>();
+  const base = file.split('/').pop() ?? file;
+  for (const m of stderr.matchAll(/^([^\s:]+):(\d+):\d+: (?:fatal )?error/gm)) {
+    if ((m[1] ?? '').split('/').pop() !== base) continue;
+    const index = Number(m[2]) - firstLine;
+    if (index >= 0 && index < count) out.add(index);
+  }
+  return [...out];
+}
+
+const DIRECTIVE_BYTES: Record<string, number> = {
+  '.byte': 1, '.short': 2, '.hword': 2, '.2byte': 2, '.value': 2,
+  '.long': 4, '.int': 4, '.4byte': 4,
+  '.quad': 8, '.xword': 8, '.8byte': 8, '.dword': 8,
+};
+
+/** The 64-bit little-endian values of the array `xenabi_probe` in an assembly listing. */
+export function parseProbeAssembly(asm: string, arch: Arch): bigint[] {
+  const lines = asm.split('\n');
+  const start = lines.findIndex((l) => /^xenabi_probe:/.test(l.trim()));
+  if (start < 0) throw new Error('no xenabi_probe label in the assembly');
+  const bytes: number[] = [];
+  for (const raw of lines.slice(start + 1)) {
+    const line = raw.replace(/\s*(?:[#@]|\/\/).*$/, '').trim();
+    if (line === '') continue;
+    const m = /^(\.[a-z0-9]+)\s+(.*)$/.exec(line);
+    if (!m) break;
+    const [, directive = '', operand = ''] = m;
+    if (directive === '.zero' || directive === '.space') {
+      bytes.push(...new Array<number>(Number(operand.split(',')[0])).fill(0));
+      continue;
+    }
+    const width = directive === '.word' ? (arch === 'x86_32' || arch === 'x86_64' ? 2 : 4) : DIRECTIVE_BYTES[directive];
+    if (width === undefined) break;
+    for (const v of operand.split(',')) pushLittleEndian(bytes, BigInt.asUintN(width * 8, BigInt(v.trim())), width);
+  }
+  if (bytes.length % 8 !== 0) throw new Error(`xenabi_probe holds ${bytes.length} bytes, not a multiple of 8`);
+  const values: bigint[] = [];
+  for (let i = 0; i < bytes.length; i += 8) {
+    let v = 0n;
+    for (let b = 7; b >= 0; b--) v = (v << 8n) | BigInt(bytes[i + b] ?? 0);
+    values.push(v);
+  }
+  return values;
+}
+
+function pushLittleEndian(bytes: number[], value: bigint, width: number): void {
+  for (let b = 0; b < width; b++) bytes.push(Number((value >> BigInt(8 * b)) & 0xffn));
+}
+
+export interface Mismatch {
+  item: string;
+  field: string;
+  arch: Arch;
+  ours: string;
+  xen: string;
+}
+
+/** Checks whose value Xen's headers do not reproduce; `absent` entries did not compile. */
+export function mismatches(set: CheckSet, values: readonly bigint[], absent: ReadonlySet<number>): Mismatch[] {
+  return set.checks.flatMap((c, i): Mismatch[] => {
+    const field = `${c.field ? `${c.field} ` : ''}(${c.what})`;
+    const ours = c.ours ?? c.expected.toString();
+    if (absent.has(i)) return [{ item: c.item, field, arch: set.arch, ours, xen: 'absent' }];
+    const xen = values[i];
+    if (xen === BigInt.asUintN(64, c.expected)) return [];
+    const shown = c.what === 'type' ? 'another size or signedness' : xen === undefined ? '?' : signed(xen, c.expected < 0n);
+    return [{ item: c.item, field, arch: set.arch, ours, xen: shown }];
+  });
+}
+
+function signed(v: bigint, negative: boolean): string {
+  return (negative ? BigInt.asIntN(64, v) : v).toString();
+}
+
+/** The mismatches as an aligned text table. */
+export function mismatchTable(rows: readonly Mismatch[], theirs = "Xen's"): string {
+  const head = { item: 'item', field: 'field', arch: 'arch', ours: 'ours', xen: theirs };
+  const all = [head, ...rows];
+  const keys = ['item', 'field', 'arch', 'ours', 'xen'] as const;
+  const widths = keys.map((k) => Math.max(...all.map((r) => r[k].length)));
+  const line = (r: Record<(typeof keys)[number], string>) => keys.map((k, i) => r[k].padEnd(widths[i] ?? 0)).join(' | ').trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
+}
