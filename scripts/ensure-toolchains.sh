@@ -18,6 +18,9 @@ PACKAGES=(
   bindgen                    # the peer of xenabi generate in bench/
   qemu-system-x86            # boots Xen 4.17 and 4.20 under TCG in compat-tests/live-xen
   cpio xz-utils              # packs live-Xen's dom0 initramfs; takes the ELF kernel out of its bzImage
+  make pkgconf               # make install of the C headers; a consumer finds them with pkg-config
+  dpkg-dev debhelper         # builds libxenabi-dev from packaging/debian (compat-tests/packaging)
+  chromium                   # opens the docs site headless (compat-tests/site)
 )
 
 missing=()

@@ -26,6 +26,12 @@ npx tsc -p docs/examples/ts
 step "generated output is up to date"
 node generators/bin/xenabi.js generate --check
 
+# A pull request's CI names its merge base; every package it changes then needs a changeset.
+if [ -n "${XENABI_CHANGESET_BASE:-}" ]; then
+  step "changesets for what changed since $XENABI_CHANGESET_BASE"
+  npx changeset status --since="$XENABI_CHANGESET_BASE"
+fi
+
 step "unit, golden and compatibility tests"
 mkdir -p .cache
 npx vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest.json

@@ -8,8 +8,9 @@
  *
  * Since 4.9, `XS_CONTROL` is the name of type 0 (`XS_DEBUG` stays as its alias) and
  * `XS_RESTRICT` is gone, its number left unused. The error strings xenstored may send are a
- * table of C strings in Xen's header, which this module does not declare, nor the
- * `XS_WRITE_*` string macros Xen dropped in 4.21.
+ * table of C strings in Xen's header, which this module does not declare (the xenstore clients
+ * of `@xenabi/linux` and `xenabi-linux` carry it as `XSD_ERRORS`, tested against Xen's
+ * headers), nor the `XS_WRITE_*` string macros Xen dropped in 4.21.
  */
 import { abiModule, array, constant, field, flag, flagSet, struct, typedef, u32, u8, valueSet } from 'xenabi/dsl';
 

@@ -1,6 +1,6 @@
 /**
  * Debian packages the compatibility tests read at test time, beyond the ones installed on
- * this machine: a package of another suite (Debian 13, `trixie`) is fetched once from
+ * this machine: a package of another suite (Debian 13, `trixie`; Debian 11, `bullseye`) is fetched once from
  * Debian's mirror with `apt-get download` under a private sources list and package lists
  * (the system's apt view stays as it is), unpacked with `dpkg -x`, and kept under the
  * repository's `.cache/debian/`. Nothing is installed.
@@ -42,6 +42,9 @@ function apt(suiteDir: string, args: string[]): { ok: boolean; output: string } 
     `-o`, `Dir::Etc::SourceParts=/nonexistent`,
     `-o`, `Dir::State::Lists=${join(suiteDir, 'lists')}`,
     `-o`, `Dir::Cache=${join(suiteDir, 'apt-cache')}`,
+    // Nothing counts as installed: the suite's version is the one to download, even when this
+    // machine has a newer one (Debian 11's linux-libc-dev on a Debian 12 machine).
+    `-o`, `Dir::State::status=/dev/null`,
     // Only the package lists: no translations, no AppStream metadata.
     `-o`, `Acquire::Languages=none`,
     `-o`, `Acquire::IndexTargets::deb::DEP-11::DefaultEnabled=false`,

@@ -17,7 +17,7 @@ import { compareLinuxReleases } from '../../generators/src/model/linux.js';
 import type { Arch, ModuleDecl } from '../../generators/src/model/types.js';
 import type { ReleaseModel } from '../../generators/src/select/release.js';
 import { declarationOrder } from '../../generators/src/emit/c/view-model.js';
-import { itemChecks, type CheckSet, type XenCheck } from '../xen-headers/xen-checks.js';
+import { itemChecks, type CheckSet, type XenCheck } from './header-checks.js';
 
 /** One copy of Linux's headers: which release, and where its `xen/` folder is for each architecture. */
 export interface LinuxHeaders {

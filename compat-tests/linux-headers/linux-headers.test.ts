@@ -1,8 +1,9 @@
 /**
  * Linux's Xen device interface as xenabi declares it (`abi/linux/`), against Linux's own
  * headers on four architectures, with clang and with GCC: Debian 12's linux-libc-dev (Linux
- * 6.1, the host's and the cross packages' copies) and Debian 13's (Linux 6.12, fetched into
- * .cache/debian/). Every ioctl number, constant, record size, alignment and member offset of
+ * 6.1, the host's and the cross packages' copies), Debian 13's (Linux 6.12) and Debian 11's
+ * (Linux 5.10, the release before 6.1 that Debian's mirror still serves), both fetched into
+ * .cache/debian/. Every ioctl number, constant, record size, alignment and member offset of
  * what that Linux release has must be the kernel's; what later releases added must be absent.
  * Linux does not export xenbus_dev.h, so its two numbers are checked against Linux's `_IOC`.
  * Last, xenabi's generated headers share a translation unit with Linux 6.12's, in both orders.
@@ -20,8 +21,8 @@ import { atRelease, type ReleaseModel } from '../../generators/src/select/releas
 import { failureReport, runJobs, type Job } from '../lib/compile.js';
 import { debianPackage, installedVersion, linuxReleaseOf, REPO_ROOT, type UnpackedPackage } from '../lib/debian.js';
 import { CLANG, gate, IN_CI, missingPrerequisites, TARGETS } from '../lib/toolchain.js';
-import { checkArch, type Compiler } from '../xen-headers/diagnose.js';
-import { mismatchTable } from '../xen-headers/xen-checks.js';
+import { checkArch, type Compiler } from './diagnose.js';
+import { mismatchTable } from './header-checks.js';
 import { absenceFile, includeFlags, ioctlCount, linuxChecks, modulesIn, type LinuxHeaders } from './linux-checks.js';
 
 const BUILD = fileURLToPath(new URL('./build/', import.meta.url));
@@ -52,21 +53,29 @@ function bookworm(): LinuxHeaders {
   return { label: `Debian 12 linux-libc-dev ${version} (and its cross packages)`, release: linuxReleaseOf(version), xenDir: (arch) => BOOKWORM_DIRS[arch] };
 }
 
-function trixie(pkg: UnpackedPackage): LinuxHeaders {
-  return { label: `Debian 13 linux-libc-dev ${pkg.version}`, release: linuxReleaseOf(pkg.version), xenDir: () => join(pkg.root, 'usr', 'include', 'xen') };
+/** A downloaded linux-libc-dev: its xen/ headers hold no architecture's code, so one copy serves all four. */
+function fetched(debian: string, pkg: UnpackedPackage): LinuxHeaders {
+  return { label: `Debian ${debian} linux-libc-dev ${pkg.version}`, release: linuxReleaseOf(pkg.version), xenDir: () => join(pkg.root, 'usr', 'include', 'xen') };
 }
 
 let model: ReleaseModel;
 let newer: LinuxHeaders | undefined;
+let older: LinuxHeaders | undefined;
 let fetchError = '';
+let olderFetchError = '';
 
 beforeAll(async () => {
   model = atRelease((await loadAbi(join(REPO_ROOT, 'abi'), REPO_ROOT)).model, NEWEST_RELEASE);
   if (prerequisites.skip) return;
   try {
-    newer = trixie(debianPackage('trixie', 'linux-libc-dev'));
+    newer = fetched('13', debianPackage('trixie', 'linux-libc-dev'));
   } catch (e) {
     fetchError = `Debian 13's linux-libc-dev could not be fetched into .cache/debian/: ${(e as Error).message}`;
+  }
+  try {
+    older = fetched('11', debianPackage('bullseye', 'linux-libc-dev'));
+  } catch (e) {
+    olderFetchError = `Debian 11's linux-libc-dev could not be fetched into .cache/debian/: ${(e as Error).message}`;
   }
 }, 600_000);
 
@@ -114,6 +123,17 @@ describe("Linux's Xen device interface against Linux's headers", () => {
     // Every item xenabi declares is in Linux 6.12 but xenbus_dev's, which Linux does not export.
     const covered = new Set(ARCHES.flatMap((a) => modulesIn(model, newer!, a).map((m) => m.name)));
     expect([...covered].sort()).toEqual(['evtchn', 'gntalloc', 'gntdev', 'privcmd']);
+  });
+
+  it.skipIf(prerequisites.skip)("matches Debian 11's linux-libc-dev (Linux 5.10) on four architectures: what is older is there, what is newer is not", async (ctx) => {
+    if (!older) {
+      if (IN_CI) throw new Error(olderFetchError);
+      console.warn(`skipped: ${olderFetchError}`);
+      return ctx.skip();
+    }
+    expect(older.release).toBe('5.10');
+    const report = await verify(older);
+    expect(report, report).toBe('');
   });
 
   it.skipIf(prerequisites.skip)('reports a wrong ioctl number or offset with the kernel\'s own value (the check can fail)', async () => {

@@ -125,8 +125,12 @@ let goldenReady = false;
 function golden(): string {
   if (goldenReady) return GOLDEN_COPY;
   const wanted = new Map(listFiles(GOLDEN).map((f) => [f, readFileSync(join(GOLDEN, f), 'utf8')]));
-  wanted.set('Cargo.toml', renamePackage(wanted.get('Cargo.toml') ?? '') + '\n[lib]\nname = "xenabi"\n');
-  wanted.set('Cargo.lock', renamePackage(readFileSync(join(CRATE, 'Cargo.lock'), 'utf8')));
+  // The generated Cargo.toml names the library `xenabi` itself ([lib]), whatever the package is called.
+  const toml = wanted.get('Cargo.toml') ?? '';
+  wanted.set('Cargo.toml', renamePackage(toml));
+  // The golden crate's version (a fixture's: unreleased) replaces the real crate's in the lock file.
+  const version = /^version = "([^"]+)"$/m.exec(toml)?.[1] ?? '';
+  wanted.set('Cargo.lock', renamePackage(readFileSync(join(CRATE, 'Cargo.lock'), 'utf8')).replace(/(^name = "xenabi-golden"\nversion = )"[^"]+"/m, `$1"${version}"`));
   for (const f of existsSync(GOLDEN_COPY) ? listFiles(GOLDEN_COPY) : []) if (!wanted.has(f)) rmSync(join(GOLDEN_COPY, f));
   for (const [f, content] of wanted) {
     const path = join(GOLDEN_COPY, f);

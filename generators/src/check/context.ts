@@ -36,7 +36,10 @@ export class CheckContext {
     this.raw.push(finding);
   }
 
-  /** A finding about an item, located on the head when it is there, else on the base. */
+  /**
+   * A finding about an item, located on the head when it is there, else on the base; on one
+   * architecture, where that side declares the item for it.
+   */
   report(
     rule: string,
     at: { item: string; itemKind: ItemKind; namespace: Namespace; module: string; loc: SourceLocation; locSide: 'head' | 'base' },
@@ -45,7 +48,8 @@ export class CheckContext {
     message: string,
     arch?: Arch,
   ): void {
-    this.emit({ rule, ...at, base, head, message, ...(arch ? { arch } : {}) });
+    const archLoc = arch ? this[at.locSide].archLocs?.[at.item]?.[arch] : undefined;
+    this.emit({ rule, ...at, ...(archLoc ? { loc: archLoc } : {}), base, head, message, ...(arch ? { arch } : {}) });
   }
 
   // ---- Locations ---------------------------------------------------------------------------

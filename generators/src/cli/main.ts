@@ -18,6 +18,7 @@ export const COMMANDS: { name: string; summary: string; load: () => Promise<Comm
   { name: 'generate', summary: 'write every generated output (C headers, bindings, docs) from abi/', load: async () => (await import('./commands/generate.js')).generateCommand },
   { name: 'export', summary: 'print the ABI of one Xen release as JSON (format xenabi-abi/1)', load: async () => (await import('./commands/export.js')).exportCommand },
   { name: 'layout', summary: "show a record's layout, pahole-style: offsets, sizes, holes", load: async () => (await import('./commands/layout.js')).layoutCommand },
+  { name: 'site', summary: 'write the docs site: reference with layout diagrams, availability, rules, guides, search', load: async () => (await import('./commands/site.js')).siteCommand },
   { name: 'check', summary: 'compare a base ABI with the current one and report breaking changes', load: async () => (await import('./commands/check.js')).checkCommand },
   { name: 'import', summary: "draft ABI modules from Xen's C headers, for a person to finish", load: async () => (await import('./commands/import.js')).importCommand },
   { name: 'verify', summary: "compare the registry with a tree of Xen's own C headers, on four architectures", load: async () => (await import('./commands/verify.js')).verifyCommand },

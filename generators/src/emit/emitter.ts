@@ -4,6 +4,7 @@
  * compute offsets. Banners, normalisation and writing are the output pipeline's job.
  */
 import type { AbiModel } from '../model/types.js';
+import type { PackageVersions } from '../release/versions.js';
 import type { ReleaseModel } from '../select/release.js';
 
 /** A generated file before the pipeline adds its banner. */
@@ -21,6 +22,8 @@ export interface OutputFile {
 /** What an emitter may read besides the release it emits: the whole history, for availability. */
 export interface EmitContext {
   history: AbiModel;
+  /** The packages' own versions (from their package.json); absent: unreleased, 0.0.0. */
+  versions?: PackageVersions;
 }
 
 /**

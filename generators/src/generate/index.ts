@@ -3,7 +3,7 @@
  * output pipeline. Pure until `writeChanged`, so `--check` and tests share it.
  */
 import { join } from 'node:path';
-import type { Emitter, EmitterCache, OutputFile } from '../emit/emitter.js';
+import type { EmitContext, Emitter, EmitterCache, OutputFile } from '../emit/emitter.js';
 import { loadAbi } from '../load/index.js';
 import { NEWEST_RELEASE } from '../model/releases.js';
 import type { AbiModel } from '../model/types.js';
@@ -11,6 +11,7 @@ import { assertUniquePaths, bannerSignature, leftovers, recoverStaging, render, 
 import { describeCharacter, firstUnsafe } from '../names/text.js';
 import { atRelease, withoutEmptyModules, type ReleaseModel } from '../select/release.js';
 import { cachedOutputs, fingerprint, manifestFile } from './cache.js';
+import { readPackageVersions } from '../release/versions.js';
 
 export interface GenerateResult {
   model: AbiModel;
@@ -42,8 +43,9 @@ export async function renderRelease(
   options: RenderOptions = {},
 ): Promise<RenderedFile[]> {
   const view = withoutEmptyModules(atRelease(model, release));
-  const inputs = JSON.stringify({ view, history: model });
-  const perEmitter = await Promise.all(emitters.map((e) => runEmitter(e, root, view, model, inputs, options)));
+  const versions = readPackageVersions(root);
+  const inputs = JSON.stringify({ view, history: model, versions });
+  const perEmitter = await Promise.all(emitters.map((e) => runEmitter(e, root, view, { history: model, versions }, inputs, options)));
   const files = perEmitter.flat();
   assertUniquePaths(files);
   files.forEach(assertSafeText);
@@ -77,14 +79,14 @@ export interface RenderOptions {
   command?: string;
 }
 
-async function runEmitter(emitter: Emitter, root: string, view: ReleaseModel, history: AbiModel, inputs: string, options: RenderOptions): Promise<RenderedFile[]> {
+async function runEmitter(emitter: Emitter, root: string, view: ReleaseModel, context: EmitContext, inputs: string, options: RenderOptions): Promise<RenderedFile[]> {
   const print = (file: OutputFile) => render(file, { command: options.command });
-  if (!emitter.cache) return (await emitter.emit(view, { history })).map(print);
+  if (!emitter.cache) return (await emitter.emit(view, context)).map(print);
   const cacheable = emitter as Emitter & { cache: EmitterCache };
   const key = fingerprint(cacheable, inputs + bannerSignature(options.command));
   const cached = options.force ? undefined : cachedOutputs(root, cacheable, key);
   if (cached) return [...cached, manifestFile(cacheable, key, cached)];
-  const fresh = (await emitter.emit(view, { history })).map(print);
+  const fresh = (await emitter.emit(view, context)).map(print);
   return [...fresh, manifestFile(cacheable, key, fresh)];
 }
 

@@ -44,9 +44,11 @@ function typeText(type: DraftType, uses: Uses): string {
     case 'record':
     case 'alias':
       return uses.item(type.name);
-    case 'pointer':
-      // Xen's headers pass guest memory by handle; a plain pointer comes only from Linux's.
-      return `${use(uses, 'ptr')}(${type.pointee ? typeText(type.pointee, uses) : ''}${type.const ? ', { const: true }' : ''})`;
+    case 'pointer': {
+      // Xen's public headers have no plain pointers (they use guest handles); kept for the model's every type.
+      const options = type.const ? ', { const: true }' : '';
+      return `${use(uses, 'ptr')}(${type.pointee ? typeText(type.pointee, uses) : options ? 'undefined' : ''}${options})`;
+    }
     case 'todo':
       return `TODO_TYPE('${type.c}')`;
   }

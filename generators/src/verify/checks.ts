@@ -67,7 +67,7 @@ export function verifyChecks(model: ReleaseModel, arch: Arch, keep: ItemFilter =
   const records = new Map(model.records.map((r) => [r.name, r]));
   const aliases = new Map(model.aliases.map((a) => [a.name, a]));
   const headers = new Set(['xen/xen.h']);
-  // Linux's interface is not Xen's to declare: compat-tests/linux-headers checks it against Linux's headers.
+  // Linux's interface is not in Xen's headers: compat-tests/linux-headers checks it against Linux's.
   for (const m of model.modules.filter((mod) => onArch(mod, arch) && mod.namespace !== 'linux')) {
     const before = checks.length;
     if (m.name === COMMON_MODULE && keep(m, m)) {

@@ -77,6 +77,21 @@ describe('sideFromHeaders', () => {
     expect(result.findings.find((f) => f.rule === 'OP_RENUMBERED')?.loc.file).toBe('hvm/dm_op.h');
   });
 
+  it('points a finding on some architectures only at the header that declares the item there', () => {
+    const regs = (a: ArchFacts, wide: boolean) => {
+      const arm = a.arch.startsWith('arm');
+      const file = arm ? 'arch-arm.h' : 'arch-x86/xen.h';
+      a.constants.push({ name: 'XEN_ARCH_THING', value: arm && wide ? '2' : '1', cType: 'int', loc: loc(file, 50), plain: true, origin: 'macro' });
+      a.records.push({ name: 'vcpu_guest_context', kind: 'struct', tag: 'vcpu_guest_context', size: arm && wide ? 16 : 8, align: 8, fields: [{ name: 'user_regs', offset: 0, size: arm && wide ? 16 : 8, type: 'uint64_t', loc: loc(file, arm ? 300 : 180) }], loc: loc(file, arm ? 299 : 179), plain: true });
+    };
+    const base = sideFromHeaders(facts((a) => regs(a, false)), { release: '4.17', label: 'base', registry });
+    const head = sideFromHeaders(facts((a) => regs(a, true)), { release: '4.17', label: 'head', registry });
+    const shown = checkAbi(base, head).findings.map((f) => `${f.rule} ${f.item} ${f.archs.join(',')} ${f.loc.file}:${f.loc.line}`);
+    expect(shown).toEqual(expect.arrayContaining(['RECORD_SIZE_CHANGED vcpu_guest_context arm32,arm64 arch-arm.h:299', 'FIELD_WIDTH_CHANGED vcpu_guest_context.user_regs arm32,arm64 arch-arm.h:300', 'CONSTANT_VALUE_CHANGED XEN_ARCH_THING arm32,arm64 arch-arm.h:50']));
+    expect(shown.filter((f) => f.includes('arch-x86'))).toEqual([]);
+    expect(head.records.vcpu_guest_context?.loc?.file).toBe('arch-x86/xen.h');
+  });
+
   it('names a module after its header, or its path where two headers share a name', () => {
     const f = facts((a) => a.typedefs.push({ name: 'xen_arch_thing', type: 'uint32_t', loc: loc('arch-x86/hvm/save.h'), plain: true }, { name: 'hvm_thing', type: 'uint32_t', loc: loc('hvm/save.h'), plain: true }));
     const names = moduleNames(f, registry);

@@ -35,6 +35,13 @@ describe('verifyChecks', () => {
     expect(set.counts.records).toBeGreaterThan(50);
   });
 
+  it("leaves Linux's interface (abi/linux) to the Linux header checks: Xen's headers do not declare it", () => {
+    const set = verifyChecks(atRelease(model, '4.17'), 'x86_64');
+    expect(model.modules.some((m) => m.namespace === 'linux')).toBe(true);
+    expect(set.checks.filter((c) => c.subject.namespace === 'linux').map((c) => c.subject.item)).toEqual([]);
+    expect(set.includes.filter((h) => /privcmd|evtchn\.h|gntdev/.test(h))).toEqual([]);
+  });
+
   it('keeps, in plain mode, the stable items a guest sees in that release: dm_op from 4.15, but xen_dm_op_buf always', () => {
     const at = (release: string) => verifyChecks(plainLayoutModel(atRelease(model, release)), 'x86_64', shownWithoutTools(release));
     const old = at('4.12');

@@ -16,4 +16,4 @@ export { Evtchn, EvtchnClosedError, EVTCHN_DEVICE, type Poller } from './evtchn.
 export { Gntdev, GNTDEV_DEVICE, type GrantCopy } from './gntdev.js';
 export type { MappedMemory, NativeBuffer, Syscalls } from './syscalls.js';
 export { Transaction, Watch, XenStore, XENSTORE_PATHS, type WatchEvent, type XenStoreStream } from './xenstore/client.js';
-export { encodeMessage, MessageReader, XenStoreError, type Access, type Permission, type XsMessage } from './xenstore/wire.js';
+export { encodeMessage, MessageReader, XenStoreError, XSD_ERRORS, type Access, type Permission, type XsMessage } from './xenstore/wire.js';

@@ -4,24 +4,72 @@
  * permissions, errors by name and errno, watches as async iterators, transactions retried on
  * EAGAIN, and a missing xenstored reported with what to do.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { XS_READ, XS_WATCH_EVENT, XS_WRITE } from '@xenabi/ts-bindings/stable/xs_wire';
-import { encodeMessage, MessageReader, XenDeviceError, XenStore, XenStoreError } from '../src/index.js';
-import { strings, writePayload } from '../src/xenstore/wire.js';
+import { encodeMessage, MessageReader, XenDeviceError, XenStore, XenStoreError, XSD_ERRORS } from '../src/index.js';
+import { strings, type XsMessage } from '../src/xenstore/wire.js';
 import { FakeXenstored } from './fake-xenstored.js';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
+const ARCHES = ['x86_32', 'x86_64', 'arm32', 'arm64'] as const;
+
+/** compat-tests/xenstore/golden-packets.txt: name, type, req_id, tx_id, payload (escaped), bytes (hex). */
+function goldenPackets(): { name: string; message: XsMessage; bytes: string }[] {
+  const text = readFileSync(new URL('../../../compat-tests/xenstore/golden-packets.txt', import.meta.url), 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [name, type, reqId, txId, payload, bytes, ...rest] = line.split('\t');
+      if (rest.length || bytes === undefined) throw new Error(`golden packet line ${JSON.stringify(line)}: 6 tab-separated fields expected`);
+      return { name: name!, message: { type: Number(type), reqId: Number(reqId), txId: Number(txId), payload: unescapePayload(payload!) }, bytes };
+    });
+}
+
+/** A payload as the golden file writes it: `\0` is a NUL, `\\` a backslash, `\xNN` any other byte. */
+function unescapePayload(text: string): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '\\') {
+      out.push(...Buffer.from(text[i]!, 'utf8'));
+      continue;
+    }
+    const next = text[++i];
+    if (next === '0') out.push(0);
+    else if (next === '\\') out.push(0x5c);
+    else if (next === 'x') {
+      out.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else throw new Error(`unknown escape \\${next} in the golden packets`);
+  }
+  return Uint8Array.from(out);
+}
 
 describe('the xenstore wire format', () => {
-  it('encodes a request as the header Xen declares and the payload: golden packets', () => {
-    const read = encodeMessage({ type: XS_READ, reqId: 1, txId: 0, payload: new TextEncoder().encode('/local/domain/0/name\0') }, 'x86_64');
-    expect(hex(read)).toBe(`02000000${'01000000'}${'00000000'}${'15000000'}${Buffer.from('/local/domain/0/name\0').toString('hex')}`);
-    const write = encodeMessage({ type: XS_WRITE, reqId: 0x01020304, txId: 9, payload: writePayload('a/b', 'xy') }, 'arm32');
-    expect(hex(write)).toBe('0b00000004030201090000000600000061' + '2f62' + '00' + '7879');
+  it('encodes and decodes the golden packets shared with the Rust client, on every architecture', () => {
+    const packets = goldenPackets();
+    expect(packets.length).toBeGreaterThanOrEqual(9);
+    for (const arch of ARCHES) {
+      for (const { name, message, bytes } of packets) expect(hex(encodeMessage(message, arch)), `${name} on ${arch}`).toBe(bytes);
+      const stream = Buffer.concat(packets.map((p) => Buffer.from(p.bytes, 'hex')));
+      const reader = new MessageReader(arch);
+      const got = [...reader.push(stream.subarray(0, 17)), ...reader.push(stream.subarray(17))];
+      expect(got.map((m) => ({ ...m, payload: hex(m.payload) }))).toEqual(packets.map((p) => ({ ...p.message, payload: hex(p.message.payload) })));
+    }
     expect(() => encodeMessage({ type: XS_WRITE, reqId: 1, txId: 0, payload: new Uint8Array(4097) }, 'x86_64')).toThrow(/at most 4096 bytes/);
+  });
+
+  it("maps every error name xenstored sends to Linux's errno, as the shared table does", () => {
+    const shared = readFileSync(new URL('../../../compat-tests/xenstore/error-strings.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => line.split('\t').slice(0, 2).join('\t'));
+    expect(XSD_ERRORS.map(([name, errno]) => `${name}\t${errno}`)).toEqual(shared);
+    expect(new XenStoreError('EPERM', 'rm /x').errno).toBe(1);
+    expect(new XenStoreError('EWHATEVER', 'rm /x').errno).toBeUndefined();
   });
 
   it('splits a stream into messages however it is chunked, and refuses an oversized payload', () => {

@@ -9,7 +9,7 @@
 import { exportField } from '../../export/abi-json.js';
 import type { ArchFacts, ConstantFact, FieldFact, TreeFacts } from '../../headers/facts.js';
 import type { AbiModel, Arch, Namespace, SourceLocation } from '../../model/types.js';
-import { emptySide, type AbiSide, type Capability, type SideConstant, type SideField, type SideModule, type SideOrigin, type SideRecord, type SideSet } from './types.js';
+import { emptySide, fieldPath, type AbiSide, type Capability, type SideConstant, type SideField, type SideModule, type SideOrigin, type SideRecord, type SideSet } from './types.js';
 
 export interface HeaderSideOptions {
   /** The Xen release the tree is. */
@@ -52,6 +52,7 @@ export function sideFromHeaders(facts: TreeFacts, options: HeaderSideOptions): A
     const record: SideRecord = { name, kind: first.kind, ...where, since: since.get(name) ?? since.get(rootRecord(name)) ?? '', loc: at(first.loc), ...(first.typedef ? { typedef: first.typedef } : {}), layouts: {}, fieldLocs: {} };
     for (const [arch, r] of perArch) record.layouts[arch] = { size: r.size, align: r.align, fields: r.fields.map((f) => sideField(f, padding.get(name))) };
     for (const f of first.fields) (record.fieldLocs as Record<string, SourceLocation>)[f.name || f.record || ''] = at(f.loc);
+    for (const [arch, r] of perArch) if (r.loc.file !== first.loc.file) placeRecordOnArch(side, arch, name, r, at);
     const grows = growable.get(name);
     if (grows) record.growable = { versionField: grows };
     side.records[name] = record;
@@ -59,10 +60,12 @@ export function sideFromHeaders(facts: TreeFacts, options: HeaderSideOptions): A
   for (const [name, perArch] of byName(facts, (a) => a.typedefs)) {
     const first = firstOf(perArch);
     side.aliases[name] = { name, ...place(name, first.loc.file, perArch.some(([, t]) => t.plain)), since: sinceOf(name), loc: at(first.loc), type: first.type, ...archsOf(facts, perArch) };
+    placeItemOnArches(side, name, perArch, first, at);
   }
   for (const [name, perArch] of byName(facts, (a) => a.constants)) {
     const first = firstOf(perArch);
     side.constants[name] = { name, ...place(name, first.loc.file, perArch.some(([, c]) => c.plain)), since: sinceOf(name), loc: at(first.loc), ...constantValues(perArch), ...archsOf(facts, perArch) };
+    placeItemOnArches(side, name, perArch, first, at);
   }
   for (const s of registry?.sets ?? []) {
     const set = setOf(s, side.constants, s.since);
@@ -72,6 +75,22 @@ export function sideFromHeaders(facts: TreeFacts, options: HeaderSideOptions): A
     side.modules[name] = moduleOf(name, file, side, registry, options.pathPrefix ?? '');
   }
   return side;
+}
+
+/**
+ * A record Xen declares in another header on `arch` than on x86_64 (`vcpu_guest_context`:
+ * `arch-x86/xen.h`, `arch-arm.h`): where it and its members are there, for findings on it.
+ */
+function placeRecordOnArch(side: AbiSide, arch: Arch, name: string, r: ArchFacts['records'][number], at: (loc: FieldFact['loc']) => SourceLocation): void {
+  const locs = (side.archLocs ??= {});
+  const put = (path: string, loc: FieldFact['loc']) => ((locs[path] ??= {})[arch] = at(loc));
+  put(name, r.loc);
+  for (const f of r.fields) put(fieldPath(name, exportField(f)), f.loc);
+}
+
+/** The same for a typedef or constant an architecture defines in a header of its own. */
+function placeItemOnArches(side: AbiSide, name: string, perArch: [Arch, { loc: FieldFact['loc'] }][], first: { loc: FieldFact['loc'] }, at: (loc: FieldFact['loc']) => SourceLocation): void {
+  for (const [arch, item] of perArch) if (item.loc.file !== first.loc.file) ((side.archLocs ??= {})[name] ??= {})[arch] = at(item.loc);
 }
 
 /** Items of one name across architectures, in architecture order. */

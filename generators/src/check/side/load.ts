@@ -18,6 +18,7 @@ import { atRelease } from '../../select/release.js';
 import { checkModelSchema } from '../../validate/schema.js';
 import { validateModel } from '../../validate/index.js';
 import { sideFromBaseline } from './from-baseline.js';
+import { moduleDigests } from './digests.js';
 import { exportProblems, looksLikeExport, sideFromExport } from './from-export.js';
 import { sideFromModel } from './from-model.js';
 import { abiAtRef } from './git.js';
@@ -107,7 +108,7 @@ export function sideFromLoadedModel(model: AbiModel, options: { release?: string
 /** A model side; a lenient model the layout engine cannot lay out is bad input, not a crash. */
 function modelSide(model: AbiModel, release: string, origin: SideOrigin, label: string, notes: string[]): AbiSide {
   try {
-    return withNotes(sideFromModel(atRelease(model, release), origin, label, model), notes);
+    return { ...withNotes(sideFromModel(atRelease(model, release), origin, label, model), notes), digests: moduleDigests(model) };
   } catch (error) {
     throw new SideInputError(`${label}: cannot be laid out by this xenabi: ${(error as Error).message}`);
   }

@@ -136,6 +136,17 @@ export interface AbiSide {
   modules: Record<string, SideModule>;
   /** Notes about how the side was read (a fallback taken), shown in the summary. */
   notes?: string[];
+  /**
+   * Where an item is declared on an architecture, by item path (as findings name it), when
+   * that differs from `loc`: Xen declares `vcpu_guest_context` in `arch-x86/xen.h` for x86 and
+   * in `arch-arm.h` for Arm, so a finding on Arm only points at the Arm header.
+   */
+  archLocs?: Record<string, Partial<Record<Arch, SourceLocation>>>;
+  /**
+   * Per module (`stable/dm_op`): a digest of all it declares, documentation included; only a
+   * side read from `abi/` modules has them (`side/digests.ts`).
+   */
+  digests?: Record<string, string>;
 }
 
 /** The key that matches a field across sides: its name, or for an anonymous member its record. */

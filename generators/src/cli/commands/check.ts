@@ -18,11 +18,14 @@ import {
   sideSpecForPath,
   WaiverFileError,
   type AbiSide,
+  type CheckResult,
   type OutputFormat,
   type SideSpec,
   type Waiver,
 } from '../../check/index.js';
 import { EXPORTABLE_RELEASES, NEWEST_RELEASE } from '../../model/releases.js';
+import { writeChanged } from '../../output/pipeline.js';
+import { changesetFileName, changesetText, GENERATED_PACKAGES, impliedChangeset } from '../../release/changeset.js';
 import { HeaderTreeError } from '../../headers/tree.js';
 import type { Command } from '../command.js';
 import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, UsageError, type CliIo } from '../io.js';
@@ -70,6 +73,9 @@ Options:
   --waivers FILE    accepted breaks (default ${DEFAULT_WAIVERS_PATH} when it exists)
   --docs-url URL    where docs/rules/ is published, for links in sarif and markdown
                     (default: the GitHub or GitLab CI repository, else the local folder)
+  --changeset       also write the changeset the change implies, .changeset/abi-<digest>.md,
+                    for the packages generated from the ABI: major for a stable break, minor
+                    for other changes (additions), patch when only documentation changed
   --root DIR        repository root (default: the nearest directory above with abi/)
   -h, --help        show this help
 
@@ -88,6 +94,7 @@ Exit codes: 0 no breaking change, 1 at least one breaking change, 2 bad input or
     'head-headers': { type: 'string' },
     'xen-tree': { type: 'string' },
     registry: { type: 'string' },
+    changeset: { type: 'boolean' },
   },
   positionals: { min: 0, max: 0 },
   async run({ values }, io) {
@@ -113,6 +120,7 @@ Exit codes: 0 no breaking change, 1 at least one breaking change, 2 bad input or
         ? await headerSides(values as Record<string, string | undefined>, io, root)
         : { base: await loadLabelled('base', baseSpec(io, root, str('against'), str('base')), options), head: await loadLabelled('head', headSpec(io, root, str('head')), options) };
       const result = checkAbi(base, head, { failOn, waivers });
+      if (values.changeset) writeImpliedChangeset(io, root, result, base, head);
       io.out(
         formatResult(result, format, {
           color: io.isTty && !process.env.NO_COLOR,
@@ -130,6 +138,20 @@ Exit codes: 0 no breaking change, 1 at least one breaking change, 2 bad input or
     }
   },
 };
+
+/** `--changeset`: the changeset goes under the repository root; its path is reported on stderr. */
+function writeImpliedChangeset(io: CliIo, root: string | undefined, result: CheckResult, base: AbiSide, head: AbiSide): void {
+  if (!root) throw new UsageError('--changeset writes under the repository root: pass --root DIR');
+  const change = impliedChangeset(result, base, head);
+  if (!change) {
+    io.err('xenabi check: no ABI change, so no changeset\n');
+    return;
+  }
+  const text = changesetText(change);
+  const path = changesetFileName(text);
+  writeChanged(root, [{ path, content: text }]);
+  io.err(`xenabi check: wrote ${path}: ${change.bump} for ${GENERATED_PACKAGES.join(', ')}\n`);
+}
 
 function optionalRoot(io: CliIo): string | undefined {
   try {

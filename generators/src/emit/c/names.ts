@@ -57,6 +57,10 @@ export function headerPath(namespace: Namespace, module: string): string {
 }
 
 export const UMBRELLA_INCLUDE = `${PREFIX}/${PREFIX}.h`;
+/** The header of the XENABI_VERSION_* macros, which every other header includes. */
+export const VERSION_INCLUDE = `${PREFIX}/version.h`;
+export const VERSION_PATH = `${INCLUDE_ROOT}/${VERSION_INCLUDE}`;
+export const VERSION_GUARD = 'XENABI_VERSION_H';
 export const UMBRELLA_PATH = `${INCLUDE_ROOT}/${UMBRELLA_INCLUDE}`;
 export const UMBRELLA_GUARD = 'XENABI_XENABI_H';
 

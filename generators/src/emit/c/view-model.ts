@@ -60,6 +60,7 @@ import {
   recordTypeName,
   sinceMacro,
   UMBRELLA_GUARD,
+  VERSION_INCLUDE,
   wantMacro,
 } from './names.js';
 
@@ -251,11 +252,12 @@ function includesOf(ctx: Ctx): string[] {
     if (owner) names.add(owner);
   }
   names.delete(ctx.module.name);
-  return [...names].sort().map((name) => {
+  const modules = [...names].sort().map((name) => {
     const m = ctx.model.modules.find((x) => x.name === name);
     if (!m) throw new Error(`module ${ctx.module.name} needs module ${name}, which the model does not have`);
     return includeName(m.namespace, m.name);
   });
+  return [...modules, VERSION_INCLUDE];
 }
 
 /** Every type the module's declarations use in any release, arrays and inline records included. */
@@ -499,7 +501,7 @@ export function umbrellaView(model: ReleaseModel): UmbrellaView {
       "Every xenabi header. The unstable ones are included only when the includer opted in, by defining their XENABI_WANT_ macro to the interface version it was written against; Linux's device interface only when compiling for Linux.",
     ),
     guard: UMBRELLA_GUARD,
-    stable: sorted.filter((m) => m.namespace === 'stable').map((m) => includeName(m.namespace, m.name)),
+    stable: [VERSION_INCLUDE, ...sorted.filter((m) => m.namespace === 'stable').map((m) => includeName(m.namespace, m.name))],
     unstable: sorted
       .filter((m) => m.namespace === 'unstable')
       .map((m) => {

@@ -31,6 +31,8 @@ export interface DocsModule {
   xenHeader: string;
   namespace: string;
   interfaceVersion: string;
+  /** Whose layout rules the tables follow: Xen's tools layout, or Linux's user-space ABI. */
+  layoutNote: string;
   records: DocsRecord[];
   constants: string[];
   sets: string[];
@@ -47,10 +49,17 @@ export function moduleView(model: ReleaseModel, module: ModuleDecl, layouts: Arc
     xenHeader: module.xenHeader,
     namespace: module.namespace,
     interfaceVersion: module.interfaceVersion ? `Unstable: versioned by ${code(module.interfaceVersion.constant)}.` : '',
+    layoutNote: layoutNote(module),
     records: records.map((r) => recordView(r, layouts)),
     constants: constants.map(constantRow),
     sets: model.sets.filter((s) => s.module === module.name).map(setLine),
   };
+}
+
+/** Xen's x86_32 subtlety concerns Xen's headers only; Linux's follow the C ABI of each architecture. */
+function layoutNote(module: ModuleDecl): string {
+  if (module.namespace === 'linux') return "Layouts are the ones Linux's headers have in user space on each architecture, proven against Debian's `linux-libc-dev` (see [linux.md](../../linux.md)).";
+  return 'Layouts follow the `__XEN_TOOLS__` layout on x86_32 (see [layout.md](../../layout.md)).';
 }
 
 function recordView(record: RecordDecl, layouts: ArchLayout[]): DocsRecord {

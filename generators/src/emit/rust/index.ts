@@ -46,7 +46,7 @@ export const rustEmitter: Emitter = {
     });
     const namespaces = namespaceViews(ctx).map((n) => rust(`src/${n.namespace}/mod.rs`, template('mod.rs')(n)));
     const types = typesView(ctx);
-    const crate = crateView(ctx, bitfields.empty ? undefined : bitfields.presence(ctx.releases.known));
+    const crate = crateView(ctx, bitfields.empty ? undefined : bitfields.presence(ctx.releases.known), context?.versions?.rust);
     return [
       { path: `${CRATE_ROOT}/Cargo.toml`, content: template('Cargo.toml')(crate), sources: ALL_SOURCES, comment: 'hash' },
       { path: `${CRATE_ROOT}/README.md`, content: template('README.md')(crate), sources: ALL_SOURCES, comment: 'markdown' },

@@ -7,6 +7,9 @@
  */
 import { ARCHES } from '../../model/arch.js';
 import { NAMESPACES } from '../../model/namespaces.js';
+import { NEWEST_RELEASE } from '../../model/releases.js';
+import { crateName, HOMEPAGE_URL, REPOSITORY_URL } from '../../release/project.js';
+import { UNRELEASED } from '../../release/versions.js';
 import type { AliasDecl, Arch, ConstantDecl, ConstantSetDecl, ModuleDecl, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
 import { own } from '../../names/dict.js';
 import { gatesModule, growableSizes, minReleaseLines, removedItems, sinceExample, sinceModule, sinceNote, type GatesModuleView, type SinceModuleView } from './availability.js';
@@ -404,7 +407,12 @@ export function namespaceViews(ctx: RustContext): NamespaceView[] {
 
 export interface CrateView {
   release: string;
+  /** `xenabi`, or `xenabi-xen-4-17` for a build of an older release (`generate --xen-version`). */
+  packageName: string;
+  /** The crate's own version (packages/rust-bindings/package.json), the same for every release's build. @example "0.1.0" */
   version: string;
+  repository: string;
+  homepage: string;
   namespaces: { cfg: string; name: string }[];
   /** Whether some record has bit-fields, and the `cfg` of `mod bitfield` ("" where all configurations have them). */
   hasBitfields: boolean;
@@ -437,16 +445,19 @@ export interface CrateView {
   gatedModule: string;
 }
 
-/** The crate version: ours, with the Xen release as build metadata. */
-export const CRATE_VERSION = '0.1.0';
-
-/** `bitfields`: where some record has bit-field accessors, if anywhere. */
-export function crateView(ctx: RustContext, bitfields: Presence | undefined): CrateView {
+/**
+ * `bitfields`: where some record has bit-field accessors, if anywhere. `version` is the
+ * crate's: the Xen release goes in the name (registries ignore build metadata).
+ */
+export function crateView(ctx: RustContext, bitfields: Presence | undefined, version: string = UNRELEASED): CrateView {
   const known = ctx.releases.known;
   const gated = ctx.model.modules.find((m) => m.gates?.length || [...ctx.model.records, ...ctx.model.aliases, ...ctx.model.constants].some((i) => i.module === m.name && i.gates?.length));
   return {
     release: ctx.model.release,
-    version: `${CRATE_VERSION}+xen.${ctx.model.release}`,
+    packageName: crateName(ctx.model.release, NEWEST_RELEASE),
+    version,
+    repository: REPOSITORY_URL,
+    homepage: HOMEPAGE_URL,
     namespaces: namespaceViews(ctx).map((n) => ({
       cfg: n.namespace === 'unstable' ? `#[cfg(${featurePredicate(ctx.model.release)})]` : '',
       name: n.namespace,

@@ -10,12 +10,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { ReleaseModel } from '../../select/release.js';
+import { NEWEST_RELEASE } from '../../model/releases.js';
 import type { AbiModel } from '../../model/types.js';
+import { npmPackageName } from '../../release/project.js';
+import { UNRELEASED } from '../../release/versions.js';
 import type { EmitContext, Emitter, OutputFile } from '../emitter.js';
 import { availabilityFile } from './availability.js';
 import { implFile } from './impl-module.js';
 import { publicFile } from './module-decls.js';
-import { PACKAGE_DIR, TsNames } from './names.js';
+import { PACKAGE_DIR, PACKAGE_NAME, TsNames } from './names.js';
 import { dispatchOf, opVariants, type Dispatch, type OpVariant } from './ops-code.js';
 import { COMPILER_OPTIONS, namespaceFile, packageJson, rootFile, tsconfigJson } from './package-files.js';
 import { projects } from './project.js';
@@ -88,7 +91,7 @@ export const tsEmitter: Emitter = {
       comment,
     });
     return [
-      out('package.json', packageJson(model.modules), [], 'none'),
+      out('package.json', packageJson(model.modules, { name: npmPackageName(PACKAGE_NAME, model.release, NEWEST_RELEASE), version: context.versions?.ts ?? UNRELEASED }), [], 'none'),
       out('tsconfig.json', tsconfigJson(), [], 'none'),
       ...runtime.map((r) => out(r.path, r.text, [r.origin], 'line')),
       ...sources.map(({ file, text }) => out(file.path, text, file.sources, 'line')),

@@ -256,7 +256,7 @@ export function publicFile(variants: Variants, names: TsNames, module: ModuleDec
   }
   const header = [
     `${module.namespace}/${module.name}: ${module.doc ?? ''}`.trim(),
-    `Mirrors Xen's public/${module.xenHeader}.`,
+    module.namespace === 'linux' ? `Mirrors Linux's <${module.xenHeader}>; Xen releases do not change it.` : `Mirrors Xen's public/${module.xenHeader}.`,
     module.interfaceVersion ? `Unstable: valid for exactly one Xen release, versioned by ${module.interfaceVersion.constant}.` : '',
   ]
     .filter(Boolean)

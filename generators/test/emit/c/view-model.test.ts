@@ -77,9 +77,9 @@ describe('C view-model helpers', () => {
 
 describe('C view-model of the fixture', () => {
   it('includes the modules it imports, and the common module for xen_ulong_t', () => {
-    expect(view('demo').includes).toEqual(['xenabi/stable/xen.h']);
-    expect(view('democtl').includes).toEqual(['xenabi/stable/demo.h']);
-    expect(view('xen').includes).toEqual([]);
+    expect(view('demo').includes).toEqual(['xenabi/stable/xen.h', 'xenabi/version.h']);
+    expect(view('democtl').includes).toEqual(['xenabi/stable/demo.h', 'xenabi/version.h']);
+    expect(view('xen').includes).toEqual(['xenabi/version.h']);
   });
 
   it('declares xen_ulong_t and xen_pfn_t per architecture in the common module', () => {
@@ -246,7 +246,7 @@ describe('C view-model of the fixture', () => {
 
   it('lets the umbrella include unstable headers only when opted in', () => {
     const u = umbrellaView(model);
-    expect(u.stable).toEqual(['xenabi/stable/demo.h', 'xenabi/stable/x86demo.h', 'xenabi/stable/xen.h']);
+    expect(u.stable).toEqual(['xenabi/version.h', 'xenabi/stable/demo.h', 'xenabi/stable/x86demo.h', 'xenabi/stable/xen.h']);
     expect(u.unstable).toMatchObject([{ wantMacro: 'XENABI_WANT_XEN_DEMOCTL_INTERFACE_VERSION', include: 'xenabi/unstable/democtl.h' }]);
   });
 });

@@ -11,6 +11,7 @@
 #ifndef XENABI_XENABI_H
 #define XENABI_XENABI_H
 
+#include <xenabi/version.h>
 #include <xenabi/stable/argo.h>
 #include <xenabi/stable/dm_op.h>
 #include <xenabi/stable/e820.h>

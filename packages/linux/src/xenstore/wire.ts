@@ -4,7 +4,6 @@
  * XENSTORE_PAYLOAD_MAX bytes of payload, mostly NUL-terminated strings. Pure functions over
  * bytes, so golden packets test them exactly.
  */
-import { constants } from 'node:os';
 import type { Arch } from '@xenabi/ts-bindings';
 import { XENSTORE_PAYLOAD_MAX, XS_ERROR, xsd_sockmsg } from '@xenabi/ts-bindings/stable/xs_wire';
 
@@ -115,11 +114,38 @@ export function parsePermission(word: string): Permission {
   return { domid, access };
 }
 
+/**
+ * The error names xenstored sends in an `XS_ERROR` reply, in the order of Xen's table
+ * (`xsd_errors` in `io/xs_wire.h`), with the errno Linux gives each on x86, x86_64, arm and
+ * aarch64 alike. `EPERM` is sent from Xen 4.17 on. Tested against
+ * `compat-tests/xenstore/error-strings.txt`, which is tested against Xen's headers.
+ */
+export const XSD_ERRORS: readonly (readonly [name: string, errno: number])[] = [
+  ['EINVAL', 22],
+  ['EACCES', 13],
+  ['EEXIST', 17],
+  ['EISDIR', 21],
+  ['ENOENT', 2],
+  ['ENOMEM', 12],
+  ['ENOSPC', 28],
+  ['EIO', 5],
+  ['ENOTEMPTY', 39],
+  ['ENOSYS', 38],
+  ['EROFS', 30],
+  ['EBUSY', 16],
+  ['EAGAIN', 11],
+  ['EISCONN', 106],
+  ['E2BIG', 7],
+  ['EPERM', 1],
+];
+
+const ERRNO_OF_NAME = new Map(XSD_ERRORS);
+
 /** A request xenstored refused: `code` is the error name it sent (`ENOENT`), `errno` the number Linux gives it. */
 export class XenStoreError extends Error {
   /** The error xenstored named: `ENOENT`. */
   readonly code: string;
-  /** Linux's number for it. */
+  /** Linux's number for it, when `XSD_ERRORS` names it. */
   readonly errno: number | undefined;
 
   constructor(
@@ -130,7 +156,7 @@ export class XenStoreError extends Error {
     super(`xenstore ${request}: ${code}`);
     this.name = 'XenStoreError';
     this.code = code;
-    this.errno = (constants.errno as Record<string, number | undefined>)[code];
+    this.errno = ERRNO_OF_NAME.get(code);
   }
 }
 

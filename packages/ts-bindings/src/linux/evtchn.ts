@@ -3,7 +3,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * linux/evtchn: Linux's event-channel device, `/dev/xen/evtchn` (module xen-evtchn): bind, notify and
- * wait for event channels from user space. Mirrors Xen's public/xen/evtchn.h.
+ * wait for event channels from user space. Mirrors Linux's <xen/evtchn.h>; Xen releases do not change
+ * it.
  */
 import { ioctl_evtchn_bind$V0, ioctl_evtchn_bind$dec0, ioctl_evtchn_bind$enc0, ioctl_evtchn_bind_interdomain$V0, ioctl_evtchn_bind_interdomain$dec0, ioctl_evtchn_bind_interdomain$enc0, ioctl_evtchn_bind_unbound_port$V0, ioctl_evtchn_bind_unbound_port$dec0, ioctl_evtchn_bind_unbound_port$enc0, ioctl_evtchn_bind_virq$V0, ioctl_evtchn_bind_virq$dec0, ioctl_evtchn_bind_virq$enc0, ioctl_evtchn_notify$V0, ioctl_evtchn_notify$dec0, ioctl_evtchn_notify$enc0, ioctl_evtchn_restrict_domid$V0, ioctl_evtchn_restrict_domid$dec0, ioctl_evtchn_restrict_domid$enc0, ioctl_evtchn_unbind$V0, ioctl_evtchn_unbind$dec0, ioctl_evtchn_unbind$enc0 } from '../internal/linux/evtchn.js';
 import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';

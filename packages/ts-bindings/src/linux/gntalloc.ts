@@ -3,7 +3,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * linux/gntalloc: Linux's grant-allocation device, `/dev/xen/gntalloc` (module xen-gntalloc): grant
- * this process's pages to another domain. Mirrors Xen's public/xen/gntalloc.h.
+ * this process's pages to another domain. Mirrors Linux's <xen/gntalloc.h>; Xen releases do not change
+ * it.
  */
 import { ioctl_gntalloc_alloc_gref$V0, ioctl_gntalloc_alloc_gref$V1, ioctl_gntalloc_alloc_gref$chk1, ioctl_gntalloc_alloc_gref$dec0, ioctl_gntalloc_alloc_gref$dec1, ioctl_gntalloc_alloc_gref$enc0, ioctl_gntalloc_alloc_gref$enc1, ioctl_gntalloc_dealloc_gref$V0, ioctl_gntalloc_dealloc_gref$V1, ioctl_gntalloc_dealloc_gref$chk1, ioctl_gntalloc_dealloc_gref$dec0, ioctl_gntalloc_dealloc_gref$dec1, ioctl_gntalloc_dealloc_gref$enc0, ioctl_gntalloc_dealloc_gref$enc1, ioctl_gntalloc_unmap_notify$V0, ioctl_gntalloc_unmap_notify$dec0, ioctl_gntalloc_unmap_notify$enc0 } from '../internal/linux/gntalloc.js';
 import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';

@@ -3,7 +3,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * linux/privcmd: Linux's privcmd device, `/dev/xen/privcmd` (module xen-privcmd): hypercalls, foreign
- * mappings and device-model ops from user space. Mirrors Xen's public/xen/privcmd.h.
+ * mappings and device-model ops from user space. Mirrors Linux's <xen/privcmd.h>; Xen releases do not
+ * change it.
  */
 import { privcmd_dm_op$V0, privcmd_dm_op$V1, privcmd_dm_op$chk1, privcmd_dm_op$dec0, privcmd_dm_op$dec1, privcmd_dm_op$enc0, privcmd_dm_op$enc1, privcmd_dm_op_buf$V0, privcmd_dm_op_buf$V1, privcmd_dm_op_buf$dec0, privcmd_dm_op_buf$dec1, privcmd_dm_op_buf$enc0, privcmd_dm_op_buf$enc1, privcmd_hypercall$V0, privcmd_hypercall$dec0, privcmd_hypercall$enc0, privcmd_ioeventfd$V0, privcmd_ioeventfd$chk0, privcmd_ioeventfd$dec0, privcmd_ioeventfd$enc0, privcmd_irqfd$V0, privcmd_irqfd$chk0, privcmd_irqfd$dec0, privcmd_irqfd$enc0, privcmd_mmap$V0, privcmd_mmap$V1, privcmd_mmap$chk0, privcmd_mmap$chk1, privcmd_mmap$dec0, privcmd_mmap$dec1, privcmd_mmap$enc0, privcmd_mmap$enc1, privcmd_mmap_entry$V0, privcmd_mmap_entry$dec0, privcmd_mmap_entry$enc0, privcmd_mmap_resource$V0, privcmd_mmap_resource$chk0, privcmd_mmap_resource$dec0, privcmd_mmap_resource$enc0, privcmd_mmapbatch$V0, privcmd_mmapbatch$V1, privcmd_mmapbatch$V2, privcmd_mmapbatch$chk0, privcmd_mmapbatch$chk1, privcmd_mmapbatch$chk2, privcmd_mmapbatch$dec0, privcmd_mmapbatch$dec1, privcmd_mmapbatch$dec2, privcmd_mmapbatch$enc0, privcmd_mmapbatch$enc1, privcmd_mmapbatch$enc2, privcmd_mmapbatch_v2$V0, privcmd_mmapbatch_v2$V1, privcmd_mmapbatch_v2$chk0, privcmd_mmapbatch_v2$chk1, privcmd_mmapbatch_v2$dec0, privcmd_mmapbatch_v2$dec1, privcmd_mmapbatch_v2$enc0, privcmd_mmapbatch_v2$enc1, privcmd_pcidev_get_gsi$V0, privcmd_pcidev_get_gsi$dec0, privcmd_pcidev_get_gsi$enc0 } from '../internal/linux/privcmd.js';
 import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';

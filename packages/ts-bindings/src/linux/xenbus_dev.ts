@@ -3,8 +3,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * linux/xenbus_dev: Linux's xenbus back-end device, `/dev/xen/xenbus_backend` (part of the xenfs and
- * xenbus support built into the kernel): the xenstore ring of a xenstore domain. Mirrors Xen's
- * public/xen/xenbus_dev.h.
+ * xenbus support built into the kernel): the xenstore ring of a xenstore domain. Mirrors Linux's
+ * <xen/xenbus_dev.h>; Xen releases do not change it.
  */
 
 /**

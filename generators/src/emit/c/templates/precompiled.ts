@@ -506,4 +506,45 @@ export const PRECOMPILED: Precompiled = {
     + " */\n";
 },"useData":true},
   },
+  "version.hbs": {
+    digest: "a7736e8c9371a53ab1df945d05942d16cd9153be61ef95a5a557528dca111fde",
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"comment"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":8,"column":0},"end":{"line":10,"column":9}}})) != null ? stack1 : "")
+    + "#define "
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":11,"column":10},"end":{"line":11,"column":14}} ), depth0)) != null ? stack1 : "")
+    + " "
+    + ((stack1 = alias2(alias1(depth0, "value", {"start":{"line":11,"column":19},"end":{"line":11,"column":24}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"doc"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":3,"column":9}}})) != null ? stack1 : "")
+    + "#ifndef "
+    + ((stack1 = alias3(alias2(depth0, "guard", {"start":{"line":4,"column":10},"end":{"line":4,"column":15}} ), depth0)) != null ? stack1 : "")
+    + "\n#define "
+    + ((stack1 = alias3(alias2(depth0, "guard", {"start":{"line":5,"column":10},"end":{"line":5,"column":15}} ), depth0)) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"macros"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":12,"column":9}}})) != null ? stack1 : "")
+    + "\n#endif /* "
+    + ((stack1 = alias3(alias2(depth0, "guard", {"start":{"line":14,"column":12},"end":{"line":14,"column":17}} ), depth0)) != null ? stack1 : "")
+    + " */\n";
+},"useData":true},
+  },
 };

@@ -72,7 +72,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "module.md.hbs": {
-    digest: "1d99fc86c639e47ea3c71a91a7c85eb0d715492ddc2f3ddbe54f804b6b8fde8a",
+    digest: "e500ec28dbf18fdd9237a1c2f3a7827ffd71cb3d5cf13bedbd6f31e890499d83",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -167,7 +167,9 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias2(alias1(depth0, "header", {"start":{"line":6,"column":25},"end":{"line":6,"column":31}} ), depth0)) != null ? stack1 : "")
     + "`\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"interfaceVersion"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":7}}})) != null ? stack1 : "")
-    + "\nOffsets are in bytes as `offset (size)`; bit-fields as `byte, bits first+width`.\nLayouts follow the `__XEN_TOOLS__` layout on x86_32 (see [layout.md](../../layout.md)).\n\n"
+    + "\nOffsets are in bytes as `offset (size)`; bit-fields as `byte, bits first+width`.\n"
+    + ((stack1 = alias2(alias1(depth0, "layoutNote", {"start":{"line":12,"column":2},"end":{"line":12,"column":12}} ), depth0)) != null ? stack1 : "")
+    + "\n\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"records"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":33,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sets"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":34,"column":0},"end":{"line":41,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"constants"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":50,"column":7}}})) != null ? stack1 : "");

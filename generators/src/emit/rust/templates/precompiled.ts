@@ -6,7 +6,7 @@ import type { Precompiled } from '../../templates.js';
 
 export const PRECOMPILED: Precompiled = {
   "Cargo.toml.hbs": {
-    digest: "f067d095a3b2c9f81cafa4f129731ea8e436d51eadc5987384452aabbbf887d3",
+    digest: "183ccd437ceb030aa66e951b942587a5d1b6ed0212f1c3ba6bb3f689dfd798af",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -20,14 +20,22 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "[package]\nname = \"xenabi\"\nversion = \""
+  return "[package]\nname = \""
+    + ((stack1 = alias2(alias1(depth0, "packageName", {"start":{"line":2,"column":10},"end":{"line":2,"column":21}} ), depth0)) != null ? stack1 : "")
+    + "\"\nversion = \""
     + ((stack1 = alias2(alias1(depth0, "version", {"start":{"line":3,"column":13},"end":{"line":3,"column":20}} ), depth0)) != null ? stack1 : "")
-    + "\"\nedition = \"2021\"\nrust-version = \"1.77\"\ndescription = \"The Xen hypervisor's stable ABI as #[repr(C)] Rust types, generated with per-architecture layout assertions\"\nlicense = \"MIT\"\nreadme = \"README.md\"\nkeywords = [\"xen\", \"hypervisor\", \"abi\", \"bindings\", \"no-std\"]\ncategories = [\"external-ffi-bindings\", \"no-std\", \"os\"]\n\n[package.metadata.xenabi]\nxen-release = \""
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":13,"column":17},"end":{"line":13,"column":24}} ), depth0)) != null ? stack1 : "")
+    + "\"\nedition = \"2021\"\nrust-version = \"1.77\"\ndescription = \"The Xen hypervisor's stable ABI as #[repr(C)] Rust types, generated with per-architecture layout assertions\"\nlicense = \"MIT\"\nreadme = \"README.md\"\nrepository = \""
+    + ((stack1 = alias2(alias1(depth0, "repository", {"start":{"line":9,"column":16},"end":{"line":9,"column":26}} ), depth0)) != null ? stack1 : "")
+    + "\"\nhomepage = \""
+    + ((stack1 = alias2(alias1(depth0, "homepage", {"start":{"line":10,"column":14},"end":{"line":10,"column":22}} ), depth0)) != null ? stack1 : "")
+    + "\"\ndocumentation = \"https://docs.rs/"
+    + ((stack1 = alias2(alias1(depth0, "packageName", {"start":{"line":11,"column":35},"end":{"line":11,"column":46}} ), depth0)) != null ? stack1 : "")
+    + "\"\ninclude = [\"/src/\", \"/tests/\", \"/README.md\", \"/LICENSE\", \"/CHANGELOG.md\"]\nkeywords = [\"xen\", \"hypervisor\", \"abi\", \"bindings\", \"no-std\"]\ncategories = [\"external-ffi-bindings\", \"no-std\", \"os\"]\n\n[lib]\nname = \"xenabi\"\n\n[package.metadata.xenabi]\nxen-release = \""
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":20,"column":17},"end":{"line":20,"column":24}} ), depth0)) != null ? stack1 : "")
     + "\"\n\n[package.metadata.docs.rs]\nall-features = true\n\n[dependencies]\nzerocopy = { version = \"0.8\", features = [\"derive\"], optional = true }\n\n[features]\ndefault = [\""
-    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":22,"column":14},"end":{"line":22,"column":27}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":29,"column":14},"end":{"line":29,"column":27}} ), depth0)) != null ? stack1 : "")
     + "\"]\n# Derives zerocopy's FromBytes, IntoBytes (where sound), KnownLayout and Immutable.\nzerocopy = [\"dep:zerocopy\"]\n# The oldest Xen release the program supports: the crate declares the stable items that\n# release has, laid out as it has them. Each feature enables the one of the release before\n# it, so the newest feature enabled anywhere in the build decides (see the README).\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"features"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":28,"column":0},"end":{"line":30,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"features"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":35,"column":0},"end":{"line":37,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
   },
   "README.md.hbs": {

@@ -11,6 +11,7 @@
 #ifndef XENABI_XENABI_H
 #define XENABI_XENABI_H
 
+#include <xenabi/version.h>
 #include <xenabi/stable/demo.h>
 #include <xenabi/stable/x86demo.h>
 #include <xenabi/stable/xen.h>

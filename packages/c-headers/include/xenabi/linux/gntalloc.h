@@ -17,6 +17,7 @@
 #define XENABI_LINUX_GNTALLOC_H
 
 #include <stdint.h>
+#include <xenabi/version.h>
 
 /*
  * The xenabi prelude: the same in every xenabi header, read once per translation unit.

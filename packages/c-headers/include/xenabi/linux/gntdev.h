@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <xenabi/stable/grant_table.h>
 #include <xenabi/stable/xen.h>
+#include <xenabi/version.h>
 
 /*
  * The xenabi prelude: the same in every xenabi header, read once per translation unit.

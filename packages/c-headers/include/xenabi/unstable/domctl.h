@@ -67,6 +67,7 @@
 #ifdef XENABI_DOMCTL_XEN_VERSION
 
 #include <stdint.h>
+#include <xenabi/version.h>
 
 /*
  * The xenabi prelude: the same in every xenabi header, read once per translation unit.

@@ -33,6 +33,7 @@
 
 #include <stdint.h>
 #include <xenabi/stable/event_channel.h>
+#include <xenabi/version.h>
 
 /*
  * The xenabi prelude: the same in every xenabi header, read once per translation unit.

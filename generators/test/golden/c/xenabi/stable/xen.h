@@ -16,6 +16,7 @@
 #define XENABI_STABLE_XEN_H
 
 #include <stdint.h>
+#include <xenabi/version.h>
 
 /*
  * The xenabi prelude: the same in every xenabi header, read once per translation unit.

@@ -34,6 +34,7 @@
 
 #include <stdint.h>
 #include <xenabi/stable/demo.h>
+#include <xenabi/version.h>
 
 /*
  * The xenabi prelude: the same in every xenabi header, read once per translation unit.

@@ -2,7 +2,7 @@
 // Regenerate with: npx xenabi generate
 // SPDX-License-Identifier: MIT
 /*
- * linux/demodev: A demo Linux device. Mirrors Xen's public/xen/demodev.h.
+ * linux/demodev: A demo Linux device. Mirrors Linux's <xen/demodev.h>; Xen releases do not change it.
  */
 import { demodev_buf$V0, demodev_buf$V1, demodev_buf$dec0, demodev_buf$dec1, demodev_buf$enc0, demodev_buf$enc1, demodev_call$V0, demodev_call$V1, demodev_call$chk1, demodev_call$dec0, demodev_call$dec1, demodev_call$enc0, demodev_call$enc1, demodev_watch$V0, demodev_watch$dec0, demodev_watch$enc0 } from '../internal/linux/demodev.js';
 import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';

@@ -1,14 +1,14 @@
 /**
- * xenabi's layout engine against Xen's real headers. For one architecture this builds, from
- * the model as one release has it, a C file that includes Xen's headers and asserts every
- * size, alignment, member offset and member size of every covered record, and the value of
- * every covered constant. When that file does not compile, the same expressions go into a
- * data array of a second file compiled with `-S`; reading the array back from the assembly
- * gives Xen's numbers on every target without running anything.
+ * xenabi's layout engine against real headers (Linux's, for abi/linux: Xen's own are checked
+ * by `xenabi verify`). For one architecture this builds, from the model, a C file that
+ * includes the headers and asserts every size, alignment, member offset and member size of
+ * every covered record, and the value of every covered constant. When that file does not
+ * compile, the same expressions go into a data array of a second file compiled with `-S`;
+ * reading the array back from the assembly gives the headers' numbers on every target
+ * without running anything.
  */
-import { ArchLayout } from '../../generators/src/layout/engine.js';
-import { archScalarChecks, recordChecks } from '../../generators/src/emit/c/layout-checks.js';
-import { COMMON_MODULE, declarationOrder } from '../../generators/src/emit/c/view-model.js';
+import type { ArchLayout } from '../../generators/src/layout/engine.js';
+import { recordChecks } from '../../generators/src/emit/c/layout-checks.js';
 import { onArch } from '../../generators/src/model/arch.js';
 import type { Arch, RecordDecl } from '../../generators/src/model/types.js';
 import type { ReleaseModel } from '../../generators/src/select/release.js';
@@ -35,23 +35,6 @@ export interface CheckSet {
   checks: XenCheck[];
   counts: { records: number; members: number; constants: number };
 }
-
-/** Every check of the model on one architecture. */
-export function xenChecks(model: ReleaseModel, arch: Arch): CheckSet {
-  const layout = new ArchLayout(model, arch);
-  // Linux's interface is not Xen's to declare: compat-tests/linux-headers checks it against Linux's headers.
-  const modules = model.modules.filter((m) => onArch(m, arch) && m.namespace !== 'linux');
-  const checks: XenCheck[] = [];
-  const counts = { records: 0, members: 0, constants: 0 };
-  for (const m of modules) {
-    if (m.name === COMMON_MODULE) checks.push(...archScalarChecks(m.name, 'xen_ulong_t', layout).concat(archScalarChecks(m.name, 'xen_pfn_t', layout)).map(fromLayout));
-    for (const name of declarationOrder(m)) checks.push(...itemChecks(m.name, model, layout, name, counts));
-  }
-  return { arch, includes: [...new Set(['xen/xen.h', ...modules.map((m) => `xen/${m.xenHeader}`)])], flags: XEN_FLAGS, checks, counts };
-}
-
-/** How Xen's headers are compiled: the tools layout xenabi follows, and the integer types they assume. */
-export const XEN_FLAGS = ['-D__XEN_TOOLS__', '-include', 'stdint.h'];
 
 /** One record's checks, and the value and C type of constants, in the form the assertion and probe files take. */
 export function itemChecks(module: string, model: ReleaseModel, layout: ArchLayout, name: string, counts: CheckSet['counts']): XenCheck[] {

@@ -1,13 +1,13 @@
 /**
- * Compiles the checks of one architecture against Xen's headers and, when they fail, finds
- * Xen's numbers with the probe. Used by the test; kept apart so the test reads as a list of
- * claims.
+ * Compiles the checks of one architecture against the headers and, when they fail, finds
+ * the headers' numbers with the probe. Used by the test; kept apart so the test reads as a
+ * list of claims.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runJob, type Job } from '../lib/compile.js';
 import { CLANG, TARGETS } from '../lib/toolchain.js';
-import { assertionFile, mismatches, parseProbeAssembly, probeFile, rejectedEntries, type CheckSet, type Mismatch } from './xen-checks.js';
+import { assertionFile, mismatches, parseProbeAssembly, probeFile, rejectedEntries, type CheckSet, type Mismatch } from './header-checks.js';
 
 export interface ArchOutcome {
   set: CheckSet;
