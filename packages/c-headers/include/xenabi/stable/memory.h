@@ -92,10 +92,6 @@ typedef uint64_t xenabi_uint64_aligned_t;
 
 #endif /* XENABI_PRELUDE_DEFINED */
 
-#if (defined(__i386__)) && (defined(__XEN_PUBLIC_MEMORY_H__)) && (!(defined(__XEN__) || defined(__XEN_TOOLS__)))
-#error "xenabi/stable/memory.h: Xen's memory.h was included before it without __XEN_TOOLS__, so its declarations have Xen's guest layout; the hypervisor reads uint64_aligned_t members 8-byte aligned on x86_32, as xenabi declares and checks them: define __XEN_TOOLS__ before including Xen's headers, or include xenabi/stable/memory.h first"
-#else
-
 /**
  * A guest handle to xen_pfn_t, shaped as Xen's XEN_GUEST_HANDLE(xen_pfn_t). Set it with
  * XENABI_SET_GUEST_HANDLE().
@@ -1752,7 +1748,5 @@ XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__h__size, sizeof
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__pad__offset, XENABI_OFFSETOF(struct xen_vnuma_topology_info, vmemrange.pad) == 32);
 XENABI_STATIC_ASSERT(memory__xen_vnuma_topology_info__vmemrange__pad__size, sizeof(((struct xen_vnuma_topology_info *)0)->vmemrange.pad) == 8);
 #endif
-
-#endif /* refused */
 
 #endif /* XENABI_STABLE_MEMORY_H */
