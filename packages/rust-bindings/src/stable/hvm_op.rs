@@ -616,7 +616,7 @@ impl xen_hvm_altp2m_op {
 impl xen_hvm_altp2m_op {
     /// A `HVMOP_altp2m_get_domain_state` call carrying `payload`; every other byte is zero.
     #[inline]
-    pub fn domain_state(payload: xen_hvm_altp2m_domain_state) -> Self {
+    pub fn hvmop_altp2m_get_domain_state(payload: xen_hvm_altp2m_domain_state) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_get_domain_state;
         call.u.domain_state = payload;
@@ -625,7 +625,7 @@ impl xen_hvm_altp2m_op {
 
     /// The payload, when `cmd` is `HVMOP_altp2m_get_domain_state`.
     #[inline]
-    pub fn as_domain_state(&self) -> Option<&xen_hvm_altp2m_domain_state> {
+    pub fn as_hvmop_altp2m_get_domain_state(&self) -> Option<&xen_hvm_altp2m_domain_state> {
         if self.cmd == HVMOP_altp2m_get_domain_state {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
@@ -637,7 +637,7 @@ impl xen_hvm_altp2m_op {
 
     /// A `HVMOP_altp2m_set_domain_state` call carrying `payload`; every other byte is zero.
     #[inline]
-    pub fn domain_state(payload: xen_hvm_altp2m_domain_state) -> Self {
+    pub fn hvmop_altp2m_set_domain_state(payload: xen_hvm_altp2m_domain_state) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_set_domain_state;
         call.u.domain_state = payload;
@@ -646,7 +646,7 @@ impl xen_hvm_altp2m_op {
 
     /// The payload, when `cmd` is `HVMOP_altp2m_set_domain_state`.
     #[inline]
-    pub fn as_domain_state(&self) -> Option<&xen_hvm_altp2m_domain_state> {
+    pub fn as_hvmop_altp2m_set_domain_state(&self) -> Option<&xen_hvm_altp2m_domain_state> {
         if self.cmd == HVMOP_altp2m_set_domain_state {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
@@ -679,7 +679,7 @@ impl xen_hvm_altp2m_op {
 
     /// A `HVMOP_altp2m_create_p2m` call carrying `payload`; every other byte is zero.
     #[inline]
-    pub fn view(payload: xen_hvm_altp2m_view) -> Self {
+    pub fn hvmop_altp2m_create_p2m(payload: xen_hvm_altp2m_view) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_create_p2m;
         call.u.view = payload;
@@ -688,7 +688,7 @@ impl xen_hvm_altp2m_op {
 
     /// The payload, when `cmd` is `HVMOP_altp2m_create_p2m`.
     #[inline]
-    pub fn as_view(&self) -> Option<&xen_hvm_altp2m_view> {
+    pub fn as_hvmop_altp2m_create_p2m(&self) -> Option<&xen_hvm_altp2m_view> {
         if self.cmd == HVMOP_altp2m_create_p2m {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
@@ -700,7 +700,7 @@ impl xen_hvm_altp2m_op {
 
     /// A `HVMOP_altp2m_destroy_p2m` call carrying `payload`; every other byte is zero.
     #[inline]
-    pub fn view(payload: xen_hvm_altp2m_view) -> Self {
+    pub fn hvmop_altp2m_destroy_p2m(payload: xen_hvm_altp2m_view) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_destroy_p2m;
         call.u.view = payload;
@@ -709,7 +709,7 @@ impl xen_hvm_altp2m_op {
 
     /// The payload, when `cmd` is `HVMOP_altp2m_destroy_p2m`.
     #[inline]
-    pub fn as_view(&self) -> Option<&xen_hvm_altp2m_view> {
+    pub fn as_hvmop_altp2m_destroy_p2m(&self) -> Option<&xen_hvm_altp2m_view> {
         if self.cmd == HVMOP_altp2m_destroy_p2m {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
@@ -721,7 +721,7 @@ impl xen_hvm_altp2m_op {
 
     /// A `HVMOP_altp2m_switch_p2m` call carrying `payload`; every other byte is zero.
     #[inline]
-    pub fn view(payload: xen_hvm_altp2m_view) -> Self {
+    pub fn hvmop_altp2m_switch_p2m(payload: xen_hvm_altp2m_view) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_switch_p2m;
         call.u.view = payload;
@@ -730,7 +730,7 @@ impl xen_hvm_altp2m_op {
 
     /// The payload, when `cmd` is `HVMOP_altp2m_switch_p2m`.
     #[inline]
-    pub fn as_view(&self) -> Option<&xen_hvm_altp2m_view> {
+    pub fn as_hvmop_altp2m_switch_p2m(&self) -> Option<&xen_hvm_altp2m_view> {
         if self.cmd == HVMOP_altp2m_switch_p2m {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
@@ -787,7 +787,7 @@ impl xen_hvm_altp2m_op {
     /// A `HVMOP_altp2m_set_suppress_ve` call carrying `payload`; every other byte is zero.
     #[cfg(feature = "xen-4-12")]
     #[inline]
-    pub fn suppress_ve(payload: xen_hvm_altp2m_suppress_ve) -> Self {
+    pub fn hvmop_altp2m_set_suppress_ve(payload: xen_hvm_altp2m_suppress_ve) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_set_suppress_ve;
         call.u.suppress_ve = payload;
@@ -797,7 +797,7 @@ impl xen_hvm_altp2m_op {
     /// The payload, when `cmd` is `HVMOP_altp2m_set_suppress_ve`.
     #[cfg(feature = "xen-4-12")]
     #[inline]
-    pub fn as_suppress_ve(&self) -> Option<&xen_hvm_altp2m_suppress_ve> {
+    pub fn as_hvmop_altp2m_set_suppress_ve(&self) -> Option<&xen_hvm_altp2m_suppress_ve> {
         if self.cmd == HVMOP_altp2m_set_suppress_ve {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
@@ -810,7 +810,7 @@ impl xen_hvm_altp2m_op {
     /// A `HVMOP_altp2m_get_suppress_ve` call carrying `payload`; every other byte is zero.
     #[cfg(feature = "xen-4-12")]
     #[inline]
-    pub fn suppress_ve(payload: xen_hvm_altp2m_suppress_ve) -> Self {
+    pub fn hvmop_altp2m_get_suppress_ve(payload: xen_hvm_altp2m_suppress_ve) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_get_suppress_ve;
         call.u.suppress_ve = payload;
@@ -820,7 +820,7 @@ impl xen_hvm_altp2m_op {
     /// The payload, when `cmd` is `HVMOP_altp2m_get_suppress_ve`.
     #[cfg(feature = "xen-4-12")]
     #[inline]
-    pub fn as_suppress_ve(&self) -> Option<&xen_hvm_altp2m_suppress_ve> {
+    pub fn as_hvmop_altp2m_get_suppress_ve(&self) -> Option<&xen_hvm_altp2m_suppress_ve> {
         if self.cmd == HVMOP_altp2m_get_suppress_ve {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
@@ -833,7 +833,7 @@ impl xen_hvm_altp2m_op {
     /// A `HVMOP_altp2m_get_mem_access` call carrying `payload`; every other byte is zero.
     #[cfg(feature = "xen-4-12")]
     #[inline]
-    pub fn mem_access(payload: xen_hvm_altp2m_mem_access) -> Self {
+    pub fn hvmop_altp2m_get_mem_access(payload: xen_hvm_altp2m_mem_access) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_get_mem_access;
         call.u.mem_access = payload;
@@ -843,7 +843,7 @@ impl xen_hvm_altp2m_op {
     /// The payload, when `cmd` is `HVMOP_altp2m_get_mem_access`.
     #[cfg(feature = "xen-4-12")]
     #[inline]
-    pub fn as_mem_access(&self) -> Option<&xen_hvm_altp2m_mem_access> {
+    pub fn as_hvmop_altp2m_get_mem_access(&self) -> Option<&xen_hvm_altp2m_mem_access> {
         if self.cmd == HVMOP_altp2m_get_mem_access {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.

@@ -463,7 +463,7 @@ impl xen_flask_op {
 
     /// A `FLASK_CONTEXT_TO_SID` call carrying `payload`; every other byte is zero.
     #[inline]
-    pub fn sid_context(payload: xen_flask_sid_context) -> Self {
+    pub fn flask_context_to_sid(payload: xen_flask_sid_context) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_CONTEXT_TO_SID;
         call.u.sid_context = payload;
@@ -472,7 +472,7 @@ impl xen_flask_op {
 
     /// The payload, when `cmd` is `FLASK_CONTEXT_TO_SID`.
     #[inline]
-    pub fn as_sid_context(&self) -> Option<&xen_flask_sid_context> {
+    pub fn as_flask_context_to_sid(&self) -> Option<&xen_flask_sid_context> {
         if self.cmd == FLASK_CONTEXT_TO_SID {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
@@ -484,7 +484,7 @@ impl xen_flask_op {
 
     /// A `FLASK_SID_TO_CONTEXT` call carrying `payload`; every other byte is zero.
     #[inline]
-    pub fn sid_context(payload: xen_flask_sid_context) -> Self {
+    pub fn flask_sid_to_context(payload: xen_flask_sid_context) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_SID_TO_CONTEXT;
         call.u.sid_context = payload;
@@ -493,7 +493,7 @@ impl xen_flask_op {
 
     /// The payload, when `cmd` is `FLASK_SID_TO_CONTEXT`.
     #[inline]
-    pub fn as_sid_context(&self) -> Option<&xen_flask_sid_context> {
+    pub fn as_flask_sid_to_context(&self) -> Option<&xen_flask_sid_context> {
         if self.cmd == FLASK_SID_TO_CONTEXT {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
@@ -526,7 +526,7 @@ impl xen_flask_op {
 
     /// A `FLASK_CREATE` call carrying `payload`; every other byte is zero.
     #[inline]
-    pub fn transition(payload: xen_flask_transition) -> Self {
+    pub fn flask_create(payload: xen_flask_transition) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_CREATE;
         call.u.transition = payload;
@@ -535,7 +535,7 @@ impl xen_flask_op {
 
     /// The payload, when `cmd` is `FLASK_CREATE`.
     #[inline]
-    pub fn as_transition(&self) -> Option<&xen_flask_transition> {
+    pub fn as_flask_create(&self) -> Option<&xen_flask_transition> {
         if self.cmd == FLASK_CREATE {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
@@ -547,7 +547,7 @@ impl xen_flask_op {
 
     /// A `FLASK_RELABEL` call carrying `payload`; every other byte is zero.
     #[inline]
-    pub fn transition(payload: xen_flask_transition) -> Self {
+    pub fn flask_relabel(payload: xen_flask_transition) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_RELABEL;
         call.u.transition = payload;
@@ -556,7 +556,7 @@ impl xen_flask_op {
 
     /// The payload, when `cmd` is `FLASK_RELABEL`.
     #[inline]
-    pub fn as_transition(&self) -> Option<&xen_flask_transition> {
+    pub fn as_flask_relabel(&self) -> Option<&xen_flask_transition> {
         if self.cmd == FLASK_RELABEL {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
@@ -568,7 +568,7 @@ impl xen_flask_op {
 
     /// A `FLASK_GETBOOL` call carrying `payload`; every other byte is zero.
     #[inline]
-    pub fn boolean(payload: xen_flask_boolean) -> Self {
+    pub fn flask_getbool(payload: xen_flask_boolean) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_GETBOOL;
         call.u.boolean = payload;
@@ -577,7 +577,7 @@ impl xen_flask_op {
 
     /// The payload, when `cmd` is `FLASK_GETBOOL`.
     #[inline]
-    pub fn as_boolean(&self) -> Option<&xen_flask_boolean> {
+    pub fn as_flask_getbool(&self) -> Option<&xen_flask_boolean> {
         if self.cmd == FLASK_GETBOOL {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
@@ -589,7 +589,7 @@ impl xen_flask_op {
 
     /// A `FLASK_SETBOOL` call carrying `payload`; every other byte is zero.
     #[inline]
-    pub fn boolean(payload: xen_flask_boolean) -> Self {
+    pub fn flask_setbool(payload: xen_flask_boolean) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_SETBOOL;
         call.u.boolean = payload;
@@ -598,7 +598,7 @@ impl xen_flask_op {
 
     /// The payload, when `cmd` is `FLASK_SETBOOL`.
     #[inline]
-    pub fn as_boolean(&self) -> Option<&xen_flask_boolean> {
+    pub fn as_flask_setbool(&self) -> Option<&xen_flask_boolean> {
         if self.cmd == FLASK_SETBOOL {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
@@ -673,7 +673,7 @@ impl xen_flask_op {
 
     /// A `FLASK_MEMBER` call carrying `payload`; every other byte is zero.
     #[inline]
-    pub fn transition(payload: xen_flask_transition) -> Self {
+    pub fn flask_member(payload: xen_flask_transition) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_MEMBER;
         call.u.transition = payload;
@@ -682,7 +682,7 @@ impl xen_flask_op {
 
     /// The payload, when `cmd` is `FLASK_MEMBER`.
     #[inline]
-    pub fn as_transition(&self) -> Option<&xen_flask_transition> {
+    pub fn as_flask_member(&self) -> Option<&xen_flask_transition> {
         if self.cmd == FLASK_MEMBER {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
@@ -694,7 +694,7 @@ impl xen_flask_op {
 
     /// A `FLASK_ADD_OCONTEXT` call carrying `payload`; every other byte is zero.
     #[inline]
-    pub fn ocontext(payload: xen_flask_ocontext) -> Self {
+    pub fn flask_add_ocontext(payload: xen_flask_ocontext) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_ADD_OCONTEXT;
         call.u.ocontext = payload;
@@ -703,7 +703,7 @@ impl xen_flask_op {
 
     /// The payload, when `cmd` is `FLASK_ADD_OCONTEXT`.
     #[inline]
-    pub fn as_ocontext(&self) -> Option<&xen_flask_ocontext> {
+    pub fn as_flask_add_ocontext(&self) -> Option<&xen_flask_ocontext> {
         if self.cmd == FLASK_ADD_OCONTEXT {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
@@ -715,7 +715,7 @@ impl xen_flask_op {
 
     /// A `FLASK_DEL_OCONTEXT` call carrying `payload`; every other byte is zero.
     #[inline]
-    pub fn ocontext(payload: xen_flask_ocontext) -> Self {
+    pub fn flask_del_ocontext(payload: xen_flask_ocontext) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_DEL_OCONTEXT;
         call.u.ocontext = payload;
@@ -724,7 +724,7 @@ impl xen_flask_op {
 
     /// The payload, when `cmd` is `FLASK_DEL_OCONTEXT`.
     #[inline]
-    pub fn as_ocontext(&self) -> Option<&xen_flask_ocontext> {
+    pub fn as_flask_del_ocontext(&self) -> Option<&xen_flask_ocontext> {
         if self.cmd == FLASK_DEL_OCONTEXT {
             // SAFETY: every member of the union holds only integers (and records of them), for
             // which any bytes are valid; `cmd` names the member in use.
