@@ -6,8 +6,9 @@
  * The op number is the hypercall's first argument and the record its second, except for
  * `HVMOP_altp2m`, whose record names a sub-op of its own. Until 4.8 this header also held the
  * ioreq-server and other device-model ops; 4.9 moved them to `dm_op` and left only numbers
- * behind for old guests. The ops Xen shows only to tools builds are the unstable module
- * `hvm_op_tools`.
+ * behind for old guests. What Xen shows only to tools builds of this header, the reserved
+ * numbers 12 and 13 and the HVM_IOREQSRV_BUFIOREQ_* values, is declared with `toolsOnlySince`;
+ * the device-model ops that were tools-only until 4.8 are not declared here (dm_op has them).
  */
 import {
   X86,
@@ -453,8 +454,8 @@ export const HVM_IOREQSRV_BUFIOREQ = valueSet('HVM_IOREQSRV_BUFIOREQ', {
 export const HVMOP = opSet('HVMOP', {
   since: '4.6',
   doc:
-    'The HVM operations every build sees: the op number is the first argument of HYPERVISOR_hvm_op and the record the ' +
-    'second. Numbers missing here were device-model ops (moved to dm_op in 4.9) or are tools-only (hvm_op_tools).',
+    'The HVM operations: the op number is the first argument of HYPERVISOR_hvm_op and the record the ' +
+    'second. Numbers missing here were device-model ops, shown only to tools builds and moved to dm_op in 4.9.',
   ops: [
     op(constant('HVMOP_set_param', 0, { since: '4.6', doc: 'Set an HVM parameter.' }), { record: xen_hvm_param }),
     op(constant('HVMOP_get_param', 1, { since: '4.6', doc: 'Read an HVM parameter.' }), { record: xen_hvm_param }),
@@ -471,6 +472,20 @@ export const HVMOP = opSet('HVMOP', {
     op(constant('HVMOP_pagetable_dying', 9, { since: '4.6', doc: 'Hint that a page table is about to go.' }), { record: xen_hvm_pagetable_dying }),
     op(constant('HVMOP_get_time', 10, { since: '4.6', doc: 'Read Xen\'s system time.' }), { record: xen_hvm_get_time }),
     op(constant('HVMOP_xentrace', 11, { since: '4.6', doc: 'Write a guest record into the trace buffers.' }), { record: xen_hvm_xentrace }),
+    op(
+      constant('HVMOP_set_mem_access', 12, {
+        since: '4.6',
+        toolsOnlySince: '4.6',
+        doc: 'Reserved: the number of the retired call that set page access rights (XENMEM_access_op does it now). Xen shows it only to tools builds.',
+      }),
+    ),
+    op(
+      constant('HVMOP_get_mem_access', 13, {
+        since: '4.6',
+        toolsOnlySince: '4.6',
+        doc: 'Reserved: the number of the retired call that read page access rights (XENMEM_access_op does it now). Xen shows it only to tools builds.',
+      }),
+    ),
     op(constant('HVMOP_get_mem_type', 15, { since: '4.6', doc: 'Read the p2m type of a guest frame.' }), { record: xen_hvm_get_mem_type }),
     op(constant('HVMOP_set_evtchn_upcall_vector', 23, { since: '4.6', archs: [...X86], doc: 'Give a vCPU its own event-channel vector (x86).' }), {
       record: xen_hvm_evtchn_upcall_vector,
@@ -485,7 +500,7 @@ export default abiModule({
   xenHeader: 'hvm/hvm_op.h',
   xenGuard: '__XEN_PUBLIC_HVM_HVM_OP_H__',
   coverage: 'full',
-  doc: 'HVM operations every build sees: parameters, memory types, guest hooks and alternate p2m; the tools-only ones are in hvm_op_tools.',
+  doc: 'HVM operations: parameters, memory types, guest hooks and alternate p2m, and the few numbers and values Xen shows only to tools builds.',
   items: [
     xen_hvm_param,
     xen_hvm_altp2m_suppress_ve,

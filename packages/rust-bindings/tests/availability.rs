@@ -492,6 +492,8 @@ mod stable_hvm_op {
         assert!(since::HVMOP_pagetable_dying <= XEN_MIN_RELEASE, "{}", HVMOP_pagetable_dying);
         assert!(since::HVMOP_get_time <= XEN_MIN_RELEASE, "{}", HVMOP_get_time);
         assert!(since::HVMOP_xentrace <= XEN_MIN_RELEASE, "{}", HVMOP_xentrace);
+        assert!(since::HVMOP_set_mem_access <= XEN_MIN_RELEASE, "{}", HVMOP_set_mem_access);
+        assert!(since::HVMOP_get_mem_access <= XEN_MIN_RELEASE, "{}", HVMOP_get_mem_access);
         assert!(since::HVMOP_get_mem_type <= XEN_MIN_RELEASE, "{}", HVMOP_get_mem_type);
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         assert!(since::HVMOP_set_evtchn_upcall_vector <= XEN_MIN_RELEASE, "{}", HVMOP_set_evtchn_upcall_vector);

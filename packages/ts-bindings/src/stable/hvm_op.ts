@@ -2,8 +2,8 @@
 // Regenerate with: npx xenabi generate
 // SPDX-License-Identifier: MIT
 /*
- * stable/hvm_op: HVM operations every build sees: parameters, memory types, guest hooks and alternate
- * p2m; the tools-only ones are in hvm_op_tools. Mirrors Xen's public/hvm/hvm_op.h.
+ * stable/hvm_op: HVM operations: parameters, memory types, guest hooks and alternate p2m, and the few
+ * numbers and values Xen shows only to tools builds. Mirrors Xen's public/hvm/hvm_op.h.
  */
 import { HvmopAltp2mCmdOp$chk0, HvmopAltp2mCmdOp$chk1, HvmopAltp2mCmdOp$dec0, HvmopAltp2mCmdOp$dec1, HvmopAltp2mCmdOp$enc0, HvmopAltp2mCmdOp$enc1, xen_hvm_altp2m_change_gfn$V0, xen_hvm_altp2m_change_gfn$chk0, xen_hvm_altp2m_change_gfn$dec0, xen_hvm_altp2m_change_gfn$enc0, xen_hvm_altp2m_domain_state$V0, xen_hvm_altp2m_domain_state$dec0, xen_hvm_altp2m_domain_state$enc0, xen_hvm_altp2m_get_vcpu_p2m_idx$V0, xen_hvm_altp2m_get_vcpu_p2m_idx$chk0, xen_hvm_altp2m_get_vcpu_p2m_idx$dec0, xen_hvm_altp2m_get_vcpu_p2m_idx$enc0, xen_hvm_altp2m_mem_access$V0, xen_hvm_altp2m_mem_access$chk0, xen_hvm_altp2m_mem_access$dec0, xen_hvm_altp2m_mem_access$enc0, xen_hvm_altp2m_op$V0, xen_hvm_altp2m_op$V1, xen_hvm_altp2m_op$chk0, xen_hvm_altp2m_op$chk1, xen_hvm_altp2m_op$dec0, xen_hvm_altp2m_op$dec1, xen_hvm_altp2m_op$enc0, xen_hvm_altp2m_op$enc1, xen_hvm_altp2m_op_u$V0, xen_hvm_altp2m_op_u$V1, xen_hvm_altp2m_op_u$dec0, xen_hvm_altp2m_op_u$dec1, xen_hvm_altp2m_op_u$enc0, xen_hvm_altp2m_op_u$enc1, xen_hvm_altp2m_set_mem_access_multi$V0, xen_hvm_altp2m_set_mem_access_multi$V1, xen_hvm_altp2m_set_mem_access_multi$chk0, xen_hvm_altp2m_set_mem_access_multi$chk1, xen_hvm_altp2m_set_mem_access_multi$dec0, xen_hvm_altp2m_set_mem_access_multi$dec1, xen_hvm_altp2m_set_mem_access_multi$enc0, xen_hvm_altp2m_set_mem_access_multi$enc1, xen_hvm_altp2m_set_visibility$V0, xen_hvm_altp2m_set_visibility$chk0, xen_hvm_altp2m_set_visibility$dec0, xen_hvm_altp2m_set_visibility$enc0, xen_hvm_altp2m_suppress_ve$V0, xen_hvm_altp2m_suppress_ve$chk0, xen_hvm_altp2m_suppress_ve$dec0, xen_hvm_altp2m_suppress_ve$enc0, xen_hvm_altp2m_suppress_ve_multi$V0, xen_hvm_altp2m_suppress_ve_multi$chk0, xen_hvm_altp2m_suppress_ve_multi$dec0, xen_hvm_altp2m_suppress_ve_multi$enc0, xen_hvm_altp2m_vcpu_disable_notify$V0, xen_hvm_altp2m_vcpu_disable_notify$dec0, xen_hvm_altp2m_vcpu_disable_notify$enc0, xen_hvm_altp2m_vcpu_enable_notify$V0, xen_hvm_altp2m_vcpu_enable_notify$chk0, xen_hvm_altp2m_vcpu_enable_notify$dec0, xen_hvm_altp2m_vcpu_enable_notify$enc0, xen_hvm_altp2m_view$V0, xen_hvm_altp2m_view$dec0, xen_hvm_altp2m_view$enc0, xen_hvm_evtchn_upcall_vector$V0, xen_hvm_evtchn_upcall_vector$chk0, xen_hvm_evtchn_upcall_vector$dec0, xen_hvm_evtchn_upcall_vector$enc0, xen_hvm_get_mem_type$V0, xen_hvm_get_mem_type$chk0, xen_hvm_get_mem_type$dec0, xen_hvm_get_mem_type$enc0, xen_hvm_get_time$V0, xen_hvm_get_time$dec0, xen_hvm_get_time$enc0, xen_hvm_pagetable_dying$V0, xen_hvm_pagetable_dying$chk0, xen_hvm_pagetable_dying$dec0, xen_hvm_pagetable_dying$enc0, xen_hvm_param$V0, xen_hvm_param$chk0, xen_hvm_param$dec0, xen_hvm_param$enc0, xen_hvm_xentrace$V0, xen_hvm_xentrace$dec0, xen_hvm_xentrace$enc0 } from '../internal/stable/hvm_op.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
@@ -3466,6 +3466,18 @@ export const HVMOP_get_time = 10;
 export const HVMOP_xentrace = 11;
 
 /**
+ * Reserved: the number of the retired call that set page access rights (XENMEM_access_op does it now). Xen shows it only to tools builds.
+ * @since 4.6
+ */
+export const HVMOP_set_mem_access = 12;
+
+/**
+ * Reserved: the number of the retired call that read page access rights (XENMEM_access_op does it now). Xen shows it only to tools builds.
+ * @since 4.6
+ */
+export const HVMOP_get_mem_access = 13;
+
+/**
  * Read the p2m type of a guest frame.
  * @since 4.6
  */
@@ -3492,10 +3504,10 @@ export const HVMOP_guest_request_vm_event = 24;
 export const HVMOP_altp2m = 25;
 
 /**
- * The HVM operations every build sees: the op number is the first argument of HYPERVISOR_hvm_op and the record the second. Numbers missing here were device-model ops (moved to dm_op in 4.9) or are tools-only (hvm_op_tools).
+ * The HVM operations: the op number is the first argument of HYPERVISOR_hvm_op and the record the second. Numbers missing here were device-model ops, shown only to tools builds and moved to dm_op in 4.9.
  * @since 4.6
  */
-export const HVMOP = { HVMOP_set_param, HVMOP_get_param, HVMOP_flush_tlbs, HVMOP_pagetable_dying, HVMOP_get_time, HVMOP_xentrace, HVMOP_get_mem_type, HVMOP_set_evtchn_upcall_vector, HVMOP_guest_request_vm_event, HVMOP_altp2m } as const;
+export const HVMOP = { HVMOP_set_param, HVMOP_get_param, HVMOP_flush_tlbs, HVMOP_pagetable_dying, HVMOP_get_time, HVMOP_xentrace, HVMOP_set_mem_access, HVMOP_get_mem_access, HVMOP_get_mem_type, HVMOP_set_evtchn_upcall_vector, HVMOP_guest_request_vm_event, HVMOP_altp2m } as const;
 
 /**
  * One of the values of `HVMOP`.
@@ -3507,7 +3519,7 @@ export type HVMOP = (typeof HVMOP)[keyof typeof HVMOP];
  * The number of each HVMOP op, by the name its `op` discriminant uses.
  * @since 4.6
  */
-export const HvmOpNumber = { set_param: HVMOP_set_param, get_param: HVMOP_get_param, flush_tlbs: HVMOP_flush_tlbs, pagetable_dying: HVMOP_pagetable_dying, get_time: HVMOP_get_time, xentrace: HVMOP_xentrace, get_mem_type: HVMOP_get_mem_type, set_evtchn_upcall_vector: HVMOP_set_evtchn_upcall_vector, guest_request_vm_event: HVMOP_guest_request_vm_event, altp2m: HVMOP_altp2m } as const;
+export const HvmOpNumber = { set_param: HVMOP_set_param, get_param: HVMOP_get_param, flush_tlbs: HVMOP_flush_tlbs, pagetable_dying: HVMOP_pagetable_dying, get_time: HVMOP_get_time, xentrace: HVMOP_xentrace, set_mem_access: HVMOP_set_mem_access, get_mem_access: HVMOP_get_mem_access, get_mem_type: HVMOP_get_mem_type, set_evtchn_upcall_vector: HVMOP_set_evtchn_upcall_vector, guest_request_vm_event: HVMOP_guest_request_vm_event, altp2m: HVMOP_altp2m } as const;
 
 /**
  * The name of a HVMOP op.
@@ -3530,6 +3542,8 @@ export const HvmOpInfo = {
     pagetable_dying: { number: HVMOP_pagetable_dying, record: 'xen_hvm_pagetable_dying', member: undefined },
     get_time: { number: HVMOP_get_time, record: 'xen_hvm_get_time', member: undefined },
     xentrace: { number: HVMOP_xentrace, record: 'xen_hvm_xentrace', member: undefined },
+    set_mem_access: { number: HVMOP_set_mem_access, record: undefined, member: undefined },
+    get_mem_access: { number: HVMOP_get_mem_access, record: undefined, member: undefined },
     get_mem_type: { number: HVMOP_get_mem_type, record: 'xen_hvm_get_mem_type', member: undefined },
     set_evtchn_upcall_vector: { number: HVMOP_set_evtchn_upcall_vector, record: 'xen_hvm_evtchn_upcall_vector', member: undefined },
     guest_request_vm_event: { number: HVMOP_guest_request_vm_event, record: undefined, member: undefined },
@@ -3548,6 +3562,8 @@ export type HvmOp =
   | ({ op: 'pagetable_dying' } & xen_hvm_pagetable_dying)
   | ({ op: 'get_time' } & xen_hvm_get_time)
   | ({ op: 'xentrace' } & xen_hvm_xentrace)
+  | ({ op: 'set_mem_access' })
+  | ({ op: 'get_mem_access' })
   | ({ op: 'get_mem_type' } & xen_hvm_get_mem_type)
   | ({ op: 'set_evtchn_upcall_vector' } & xen_hvm_evtchn_upcall_vector)
   | ({ op: 'guest_request_vm_event' })
@@ -3573,6 +3589,12 @@ export function encodeHvmOp(value: HvmOp, options: ArchOptions): Uint8Array {
       return xen_hvm_get_time.encode(value, options);
     case 'xentrace':
       return xen_hvm_xentrace.encode(value, options);
+    case 'set_mem_access':
+      checkArch(options, 'HVMOP');
+      return new Uint8Array(0);
+    case 'get_mem_access':
+      checkArch(options, 'HVMOP');
+      return new Uint8Array(0);
     case 'get_mem_type':
       return xen_hvm_get_mem_type.encode(value, options);
     case 'set_evtchn_upcall_vector':
@@ -3607,6 +3629,12 @@ export function decodeHvmOp(bytes: Uint8Array, options: OpDecodeOptions): HvmOp 
       return { op: 'get_time', ...xen_hvm_get_time.decode(bytes, options) };
     case HVMOP_xentrace:
       return { op: 'xentrace', ...xen_hvm_xentrace.decode(bytes, options) };
+    case HVMOP_set_mem_access:
+      checkArch(options, 'HVMOP');
+      return { op: 'set_mem_access' };
+    case HVMOP_get_mem_access:
+      checkArch(options, 'HVMOP');
+      return { op: 'get_mem_access' };
     case HVMOP_get_mem_type:
       return { op: 'get_mem_type', ...xen_hvm_get_mem_type.decode(bytes, options) };
     case HVMOP_set_evtchn_upcall_vector:

@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: MIT
  */
 /**
- * HVM operations every build sees: parameters, memory types, guest hooks and alternate p2m;
- * the tools-only ones are in hvm_op_tools.
+ * HVM operations: parameters, memory types, guest hooks and alternate p2m, and the few numbers
+ * and values Xen shows only to tools builds.
  *
  * Declares, under Xen's names, the ABI of Xen's public header hvm/hvm_op.h.
  *
@@ -644,9 +644,9 @@ typedef struct xen_hvm_altp2m_op xen_hvm_altp2m_op_t;
 #endif /* XENABI_XEN_MIN_VERSION >= 0x040e00 */
 
 /*
- * HVMOP: operations. The HVM operations every build sees: the op number is the first argument
- * of HYPERVISOR_hvm_op and the record the second. Numbers missing here were device-model ops
- * (moved to dm_op in 4.9) or are tools-only (hvm_op_tools).
+ * HVMOP: operations. The HVM operations: the op number is the first argument of
+ * HYPERVISOR_hvm_op and the record the second. Numbers missing here were device-model ops,
+ * shown only to tools builds and moved to dm_op in 4.9.
  */
 
 /** Set an HVM parameter. */
@@ -666,6 +666,18 @@ typedef struct xen_hvm_altp2m_op xen_hvm_altp2m_op_t;
 
 /** Write a guest record into the trace buffers. */
 #define HVMOP_xentrace 11
+
+/**
+ * Reserved: the number of the retired call that set page access rights (XENMEM_access_op does
+ * it now). Xen shows it only to tools builds.
+ */
+#define HVMOP_set_mem_access 12
+
+/**
+ * Reserved: the number of the retired call that read page access rights (XENMEM_access_op does
+ * it now). Xen shows it only to tools builds.
+ */
+#define HVMOP_get_mem_access 13
 
 /** Read the p2m type of a guest frame. */
 #define HVMOP_get_mem_type 15
@@ -748,6 +760,8 @@ typedef struct xen_hvm_altp2m_op xen_hvm_altp2m_op_t;
 #define XENABI_SINCE_HVMOP_pagetable_dying 0x040600
 #define XENABI_SINCE_HVMOP_get_time 0x040600
 #define XENABI_SINCE_HVMOP_xentrace 0x040600
+#define XENABI_SINCE_HVMOP_set_mem_access 0x040600
+#define XENABI_SINCE_HVMOP_get_mem_access 0x040600
 #define XENABI_SINCE_HVMOP_get_mem_type 0x040600
 #define XENABI_SINCE_HVMOP_set_evtchn_upcall_vector 0x040600
 #define XENABI_SINCE_HVMOP_guest_request_vm_event 0x040600
@@ -874,6 +888,8 @@ typedef struct xen_hvm_altp2m_op xen_hvm_altp2m_op_t;
 #define XENABI_HAS_HVMOP_pagetable_dying 1
 #define XENABI_HAS_HVMOP_get_time 1
 #define XENABI_HAS_HVMOP_xentrace 1
+#define XENABI_HAS_HVMOP_set_mem_access 1
+#define XENABI_HAS_HVMOP_get_mem_access 1
 #define XENABI_HAS_HVMOP_get_mem_type 1
 #if defined(__i386__) || defined(__x86_64__)
 #define XENABI_HAS_HVMOP_set_evtchn_upcall_vector 1
