@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { ARCHES } from '../../generators/src/model/arch.js';
 import { NEWEST_RELEASE, releaseHex } from '../../generators/src/model/releases.js';
 import type { Arch } from '../../generators/src/model/types.js';
+import { bufferBytes as bytes, differingLabels as differences, parseBuffers as parse, type Buffers } from '../consumers/lib/consumer.js';
 import { REPO_ROOT } from '../lib/c-headers.js';
 import { failureReport, runJobs, type Job } from '../lib/compile.js';
 import { bufferBytes, differingLabels, parseBuffers, runPrograms, type Buffers } from '../lib/programs.js';

@@ -124,25 +124,44 @@ const crateName = (release: string) => `xenabi-${release.replace('.', '-')}`;
  */
 function writeWorkspace(): void {
   const members = XEN_RELEASES.map((release) => `${release}/${RUST_DIR}`);
+  const packages: CratePackage[] = [];
   for (const [i, release] of XEN_RELEASES.entries()) {
     const path = join(BUILD, members[i] as string, 'Cargo.toml');
-    const toml = readFileSync(path, 'utf8');
-    if (toml.includes('\n[lib]\n')) continue;
-    const renamed = toml.replace(/^name = "xenabi"$/m, `name = "${crateName(release)}"`);
-    expect(renamed, `the crate of Xen ${release} is no longer named xenabi: update compat-tests/releases`).not.toBe(toml);
-    writeFileSync(path, `${renamed}\n[lib]\nname = "xenabi"\n`);
+    let toml = readFileSync(path, 'utf8');
+    if (!toml.includes('\n[lib]\n')) {
+      // An older generator named every release's crate `xenabi`: rename it, keeping the library's name.
+      const renamed = toml.replace(/^name = "xenabi"$/m, `name = "${crateName(release)}"`);
+      expect(renamed, `the crate of Xen ${release} is no longer named xenabi: update compat-tests/releases`).not.toBe(toml);
+      toml = `${renamed}\n[lib]\nname = "xenabi"\n`;
+      writeFileSync(path, toml);
+    }
+    packages.push(cratePackage(toml, path));
   }
   writeFileSync(join(BUILD, 'Cargo.toml'), `[workspace]\nresolver = "2"\nmembers = [\n${members.map((m) => `  "${m}",\n`).join('')}]\n`);
-  writeFileSync(join(BUILD, 'Cargo.lock'), workspaceLock());
+  writeFileSync(join(BUILD, 'Cargo.lock'), workspaceLock(packages));
 }
 
-function workspaceLock(): string {
+interface CratePackage {
+  name: string;
+  version: string;
+}
+
+/** The package name and version a generated Cargo.toml declares (the lock file names each crate by them). */
+function cratePackage(toml: string, path: string): CratePackage {
+  const section = toml.slice(toml.indexOf('[package]'));
+  const name = /^name = "(.*)"$/m.exec(section)?.[1];
+  const version = /^version = "(.*)"$/m.exec(section)?.[1];
+  if (!name || !version) throw new Error(`${path} has no package name or version: update compat-tests/releases`);
+  return { name, version };
+}
+
+function workspaceLock(crates: CratePackage[]): string {
   const committed = readFileSync(join(REPO_ROOT, RUST_DIR, 'Cargo.lock'), 'utf8');
   const [header = '', ...blocks] = committed.split(/\n(?=\[\[package\]\]\n)/);
   const own = blocks.find((b) => /^name = "xenabi"$/m.test(b));
   if (!own) throw new Error(`${RUST_DIR}/Cargo.lock has no package xenabi: update compat-tests/releases`);
-  const members = XEN_RELEASES.map((release) =>
-    own.replace(/^name = "xenabi"$/m, `name = "${crateName(release)}"`).replace(/^version = ".*"$/m, `version = "0.1.0+xen.${release}"`),
+  const members = crates.map((crate) =>
+    own.replace(/^name = "xenabi"$/m, `name = "${crate.name}"`).replace(/^version = ".*"$/m, `version = "${crate.version}"`),
   );
   // Cargo writes packages sorted by name, and --locked wants the file as it would write it.
   const name = (block: string) => /^name = "(.*)"$/m.exec(block)?.[1] ?? '';

@@ -147,6 +147,7 @@ export interface ConstantDef extends ItemFields {
   ioctl?: IoctlDef;
   values?: Partial<Record<Arch, bigint>>;
   history?: { since: XenRelease; value: bigint; cType?: ConstantCType }[];
+  legacyValue?: { value: bigint; belowInterfaceVersion: InterfaceVersion };
   cType?: ConstantCType;
   spelling?: ConstantSpelling;
   bitConstant?: string;

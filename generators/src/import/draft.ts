@@ -313,10 +313,13 @@ function draftConstant(c: Across<ConstantFact>, n: number, text: string): DraftC
   const common = new Set(values.values()).size === 1;
   const cType = (C_TYPES as readonly string[]).includes(c.first.cType) ? (c.first.cType as ConstantCType) : 'int';
   const body = new RegExp(`^\\s*#\\s*define\\s+${c.first.name}\\s+(.*)$`, 'm').exec(text)?.[1] ?? '';
-  const spelling: ConstantSpelling = /<</.test(body) ? 'shift' : /\b0x/i.test(body) ? 'hex' : 'dec';
+  const value = BigInt(c.first.value);
+  // The registry spells only a single bit as a shift (`1U << n`); Xen's `(0xfU<<28)` masks become hex.
+  const singleBit = value > 0n && (value & (value - 1n)) === 0n;
+  const spelling: ConstantSpelling = /<</.test(body) ? (singleBit ? 'shift' : 'hex') : /\b0x/i.test(body) ? 'hex' : 'dec';
   return {
     name: c.first.name,
-    value: BigInt(c.first.value),
+    value,
     ...(common ? {} : { values: Object.fromEntries(values) }),
     cType,
     spelling,

@@ -318,6 +318,7 @@ function lowerConstant(def: ConstantDef, ctx: Context, set?: string): string {
   };
   if (def.values) decl.values = Object.fromEntries(Object.entries(def.values).map(([a, v]) => [a, (v as bigint).toString()]));
   if (def.history) decl.history = def.history.map((h) => ({ since: h.since, value: h.value.toString(), ...(h.cType ? { cType: h.cType } : {}) }));
+  if (def.legacyValue) decl.legacyValue = { value: def.legacyValue.value.toString(), belowInterfaceVersion: def.legacyValue.belowInterfaceVersion };
   if (def.bitConstant) decl.bitConstant = def.bitConstant;
   if (def.ioctl) {
     const { argument, ...encoding } = def.ioctl;

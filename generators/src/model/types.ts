@@ -162,7 +162,12 @@ export interface XenOrigin {
   tools?: boolean;
 }
 
-/** Fixed-width C integer types. @example "uint32_t" */
+/**
+ * C integer types of the same width on every architecture: the `<stdint.h>` ones, and the
+ * plain C spellings Xen uses where the width happens to be fixed (`int`, `unsigned int`,
+ * `char`, `unsigned char`). `char` is 1 byte everywhere but signed on x86 and unsigned on Arm.
+ * @example "uint32_t"
+ */
 export type ScalarName =
   | 'uint8_t'
   | 'uint16_t'
@@ -171,14 +176,20 @@ export type ScalarName =
   | 'int8_t'
   | 'int16_t'
   | 'int32_t'
-  | 'int64_t';
+  | 'int64_t'
+  | 'char'
+  | 'unsigned char'
+  | 'int'
+  | 'unsigned int';
 
 /**
- * Integer types whose width or alignment depends on the architecture: Xen's three, and C's
- * `size_t`, which Linux's interface uses (4 bytes on x86_32 and arm32, 8 elsewhere).
+ * Integer types whose width or alignment depends on the architecture: Xen's typedefs, and C's
+ * `long` and `unsigned long` (4 bytes on x86_32 and arm32, 8 on x86_64 and arm64; not the same
+ * as `xen_ulong_t`, which is 8 bytes on arm32) and `size_t`, which Linux's interface uses (4
+ * bytes on x86_32 and arm32, 8 elsewhere).
  * @example "xen_pfn_t"
  */
-export type ArchScalarName = 'xen_ulong_t' | 'xen_pfn_t' | 'uint64_aligned_t' | 'size_t';
+export type ArchScalarName = 'xen_ulong_t' | 'xen_pfn_t' | 'uint64_aligned_t' | 'long' | 'unsigned long' | 'size_t';
 
 /** A fixed-width integer. @example { "kind": "scalar", "name": "uint16_t" } */
 export interface ScalarType {
@@ -382,6 +393,20 @@ export type ConstantSpelling = 'dec' | 'hex' | 'shift';
 /** The C type of a constant's literal. @example "unsigned int" */
 export type ConstantCType = 'int' | 'unsigned int' | 'long' | 'unsigned long' | 'long long' | 'unsigned long long';
 
+/**
+ * The value a constant has for guests built against an older interface version, where Xen's
+ * header gives the name another value (`__HYPERVISOR_event_channel_op` is the legacy hypercall
+ * 16 below 0x00030202). xenabi's headers give it only to includers that ask for such an
+ * interface by defining `__XEN_INTERFACE_VERSION__`; by default they present the newest.
+ * @example { "value": "16", "belowInterfaceVersion": "0x00030202" }
+ */
+export interface LegacyConstantValue {
+  /** Decimal. @pattern ^-?[0-9]+$ */
+  value: string;
+  /** The first interface version that has the constant's own value. */
+  belowInterfaceVersion: InterfaceVersion;
+}
+
 /** A value a constant took from a release on. @example { "since": "4.17", "value": "21" } */
 export interface ConstantValueChange {
   since: XenRelease;
@@ -426,6 +451,8 @@ export interface ConstantDecl extends Lifetime, LinuxLifetime {
   values?: Partial<Record<Arch, string>>;
   /** Later values, oldest first. */
   history?: ConstantValueChange[];
+  /** Its value for guests built against an older interface version, when Xen's header gives another. */
+  legacyValue?: LegacyConstantValue;
   cType: ConstantCType;
   spelling: ConstantSpelling;
   /** For a mask spelled `(1U << _BIT)`: the constant holding the bit number. */

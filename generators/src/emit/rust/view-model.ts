@@ -582,7 +582,8 @@ export function layoutTestsView(ctx: RustContext, modules: ModuleChecks[], types
                 .filter((r) => r.checks.has(arch))
                 .map((r) => ({
                   cfg: cfg(r.releases, m.releases),
-                  name: r.name,
+                  // A test is a function: snake case, though an inline record's path keeps Xen's case (start_info_console_domU).
+                  name: r.name.toLowerCase(),
                   lines: [...lines(r.checks.get(arch)!, r.releases), ...blocks(r.bitTests.get(arch) ?? [], r.releases)],
                 })),
             ],

@@ -15,16 +15,23 @@
 #include <xenabi/stable/argo.h>
 #include <xenabi/stable/dm_op.h>
 #include <xenabi/stable/e820.h>
+#include <xenabi/stable/elfnote.h>
 #include <xenabi/stable/event_channel.h>
+#include <xenabi/stable/features.h>
 #include <xenabi/stable/grant_table.h>
 #include <xenabi/stable/hvm_info_table.h>
 #include <xenabi/stable/hvm_op.h>
 #include <xenabi/stable/hvm_vcpu.h>
 #include <xenabi/stable/ioreq.h>
 #include <xenabi/stable/memory.h>
+#include <xenabi/stable/nmi.h>
 #include <xenabi/stable/params.h>
+#include <xenabi/stable/physdev.h>
+#include <xenabi/stable/sched.h>
 #include <xenabi/stable/start_info.h>
+#include <xenabi/stable/version.h>
 #include <xenabi/stable/xen.h>
+#include <xenabi/stable/xen_guest.h>
 #include <xenabi/stable/xenbus.h>
 #include <xenabi/stable/xs_wire.h>
 

@@ -8,7 +8,9 @@ pub mod argo;
 #[cfg(feature = "xen-4-9")]
 pub mod dm_op;
 pub mod e820;
+pub mod elfnote;
 pub mod event_channel;
+pub mod features;
 pub mod grant_table;
 pub mod hvm_info_table;
 pub mod hvm_op;
@@ -16,9 +18,14 @@ pub mod hvm_op;
 pub mod hvm_vcpu;
 pub mod ioreq;
 pub mod memory;
+pub mod nmi;
 pub mod params;
-#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-8"))]
+pub mod physdev;
+pub mod sched;
+#[cfg(feature = "xen-4-8")]
 pub mod start_info;
+pub mod version;
 pub mod xen;
+pub mod xen_guest;
 pub mod xenbus;
 pub mod xs_wire;

@@ -126,6 +126,7 @@ mod stable_widgets {
         assert!(fx_extra::SINCE <= XEN_MIN_RELEASE && fx_extra::SINCE == since::fx_extra);
         #[cfg(feature = "xen-4-17")]
         assert!(fx_batch::SINCE <= XEN_MIN_RELEASE && fx_batch::SINCE == since::fx_batch);
+        assert!(fx_ctypes::SINCE <= XEN_MIN_RELEASE && fx_ctypes::SINCE == since::fx_ctypes);
     }
 }
 
