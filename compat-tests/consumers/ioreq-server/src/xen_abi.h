@@ -5,8 +5,8 @@
  * -D__XEN_TOOLS__ it includes Xen's own public headers instead (as a device model linked with
  * libxendevicemodel sees them); that build is the twin whose bytes must equal ours.
  */
-#ifndef CONSUMER_ABI_H
-#define CONSUMER_ABI_H
+#ifndef IOREQ_SERVER_XEN_ABI_H
+#define IOREQ_SERVER_XEN_ABI_H
 
 #include <stdint.h>
 
@@ -35,4 +35,4 @@
 
 #endif
 
-#endif /* CONSUMER_ABI_H */
+#endif /* IOREQ_SERVER_XEN_ABI_H */

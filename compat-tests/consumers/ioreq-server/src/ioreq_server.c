@@ -15,12 +15,12 @@
  *
  * Every buffer is printed as `step.buffer<TAB>bytes<TAB>hex`. Handles point at fixed fake
  * addresses, so every build and every run prints the same bytes. The program is compiled
- * against xenabi's headers and against Xen's (abi.h); the two outputs must be equal.
+ * against xenabi's headers and against Xen's (xen_abi.h); the two outputs must be equal.
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "abi.h"
+#include "xen_abi.h"
 
 #define GUEST 7                  /* the guest served */
 #define SERVER 1                 /* the ioreq server id Xen returned */
