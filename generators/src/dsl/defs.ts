@@ -13,6 +13,8 @@ import type {
   InterfaceVersion,
   IoctlDirection,
   LegacyRecordName,
+  RingInfo,
+  ByteRingInfo,
   LinuxRelease,
   ScalarName,
   XenOrigin,
@@ -129,6 +131,9 @@ export interface RecordDef {
   xenScope?: string;
   toolsOnlyBefore?: XenRelease;
   toolsOnlySince?: XenRelease;
+  /** Set by `ring()` on the shared page it builds. */
+  ring?: RingInfo;
+  byteRings?: ByteRingInfo[];
   loc: RawLocation;
 }
 
@@ -151,6 +156,8 @@ export interface ConstantDef extends ItemFields {
   cType?: ConstantCType;
   spelling?: ConstantSpelling;
   bitConstant?: string;
+  /** Set by `ringEntries()`: the ring page record whose entries per page the value counts. */
+  ringEntries?: string;
   loc: RawLocation;
 }
 

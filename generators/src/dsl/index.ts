@@ -18,6 +18,7 @@ import type {
   DeclaredHole,
   GuestInterfaceGate,
   InterfaceVersion,
+  ByteRingInfo,
   IoctlDirection,
   LegacyRecordName,
   LinuxRelease,
@@ -144,6 +145,8 @@ interface RecordOptions {
   toolsOnlyBefore?: XenRelease;
   /** Xen showed it only to `__XEN__`/`__XEN_TOOLS__` builds from this release on. */
   toolsOnlySince?: XenRelease;
+  /** Byte rings the record holds: a byte array and its consumer and producer indices (`byteRing(…)`). */
+  byteRings?: ByteRingInfo[];
 }
 
 /** `struct tag { … }`. Pass `null` as the tag for `typedef struct { … } name_t;`. */
@@ -399,3 +402,7 @@ export const gate = {
   /** The domain must be created with this flag (an `XEN_DOMCTL_CDF_*` constant's name). */
   domain: (name: string, options: GateOptions): GateDef => gateOf('domain', name, options),
 };
+
+// ---- Rings -------------------------------------------------------------------------------
+
+export { byteRing, ring, ringEntries, XEN_RING_PAGE_SIZE } from './ring.js';

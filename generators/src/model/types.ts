@@ -353,6 +353,54 @@ export interface RecordDecl extends Lifetime, LinuxLifetime {
    * C++ scopes the tag to. @pattern ^[A-Za-z_][A-Za-z0-9_.]*$
    */
   xenScope?: string;
+  /** This record is the shared page of a request/response ring (`blkif_sring`). */
+  ring?: RingInfo;
+  /** The byte rings this shared record holds (the console's `in` and `out`). */
+  byteRings?: ByteRingInfo[];
+}
+
+/**
+ * A byte ring inside a shared record: a byte array both ends use as a circular buffer, with the
+ * free-running consumer and producer indices of it in members of the same record (the
+ * console's `in` with `in_cons` and `in_prod`, xenstore's `req` and `rsp`). The array's length
+ * is a power of two; byte `i` of the stream is at `i` masked by the length minus one. Every
+ * language gets a reader and a writer that follow the ring protocol's barriers.
+ * @example { "data": "out", "cons": "out_cons", "prod": "out_prod", "producer": "front" }
+ */
+export interface ByteRingInfo {
+  /** The byte array member. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  data: string;
+  /** The consumer index member: how far the reader has read. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  cons: string;
+  /** The producer index member: how far the writer has written. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  prod: string;
+  /** Which end writes the bytes: `front` (the guest) or `back` (the console daemon, xenstored). */
+  producer: 'front' | 'back';
+}
+
+/**
+ * A request/response ring, as Xen's `DEFINE_RING_TYPES(name, request, response)` makes one:
+ * the head of the shared page (this record: four free-running `RING_IDX` indices and padding
+ * to 64 bytes), the entries after it (each the union of one request and one response), and
+ * the private front and back ring state that every language generates around the page. The
+ * entries are no member of the record, because Xen's declaration of them (one element, or a
+ * flexible array since 4.20) makes C's `sizeof` vary while the page does not; the layout
+ * engine places them after the head and computes how many fit `pageSize` (`ArchLayout.ring`).
+ * @example { "name": "blkif", "request": "blkif_request", "response": "blkif_response", "entry": "blkif_sring_entry", "entries": "ring", "pageSize": 4096 }
+ */
+export interface RingInfo {
+  /** The protocol's prefix: `blkif` gives `blkif_sring`, `blkif_front_ring`, `blkif_back_ring`. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  name: string;
+  /** The request record. */
+  request: string;
+  /** The response record. */
+  response: string;
+  /** The entry union (`blkif_sring_entry`). */
+  entry: string;
+  /** The name of the entries member C declares after the head (`ring`). @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  entries: string;
+  /** Bytes of shared memory the ring is laid out in: Xen's rings take one 4096-byte page. @minimum 128 */
+  pageSize: number;
 }
 
 /** `typedef <type> <name>;` @example { "kind": "alias", "name": "domid_t", "type": { "kind": "scalar", "name": "uint16_t" } } */
@@ -457,6 +505,12 @@ export interface ConstantDecl extends Lifetime, LinuxLifetime {
   spelling: ConstantSpelling;
   /** For a mask spelled `(1U << _BIT)`: the constant holding the bit number. */
   bitConstant?: string;
+  /**
+   * The entries of a ring's page (`__CONST_RING_SIZE`): the ring page record this constant
+   * counts for. The loader stores what the layout engine computes as `value` (and `values`
+   * where the architectures differ). @example "usbif_urb_sring"
+   */
+  ringEntries?: string;
   /** Only on these architectures. */
   archs?: Arch[];
   namespace: Namespace;

@@ -136,6 +136,55 @@ mod stable_argo {
     }
 }
 
+mod stable_blkif {
+    use super::*;
+    use xenabi::stable::blkif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::blkif_vdev_t <= XEN_MIN_RELEASE, "{}", size_of::<blkif_vdev_t>());
+        assert!(since::blkif_sector_t <= XEN_MIN_RELEASE, "{}", size_of::<blkif_sector_t>());
+        assert!(since::BLKIF_OP_READ <= XEN_MIN_RELEASE, "{}", BLKIF_OP_READ);
+        assert!(since::BLKIF_OP_WRITE <= XEN_MIN_RELEASE, "{}", BLKIF_OP_WRITE);
+        assert!(since::BLKIF_OP_WRITE_BARRIER <= XEN_MIN_RELEASE, "{}", BLKIF_OP_WRITE_BARRIER);
+        assert!(since::BLKIF_OP_FLUSH_DISKCACHE <= XEN_MIN_RELEASE, "{}", BLKIF_OP_FLUSH_DISKCACHE);
+        assert!(since::BLKIF_OP_RESERVED_1 <= XEN_MIN_RELEASE, "{}", BLKIF_OP_RESERVED_1);
+        assert!(since::BLKIF_OP_DISCARD <= XEN_MIN_RELEASE, "{}", BLKIF_OP_DISCARD);
+        assert!(since::BLKIF_OP_INDIRECT <= XEN_MIN_RELEASE, "{}", BLKIF_OP_INDIRECT);
+        assert!(since::BLKIF_MAX_SEGMENTS_PER_REQUEST <= XEN_MIN_RELEASE, "{}", BLKIF_MAX_SEGMENTS_PER_REQUEST);
+        assert!(since::BLKIF_MAX_INDIRECT_PAGES_PER_REQUEST <= XEN_MIN_RELEASE, "{}", BLKIF_MAX_INDIRECT_PAGES_PER_REQUEST);
+        assert!(blkif_request_segment::SINCE <= XEN_MIN_RELEASE && blkif_request_segment::SINCE == since::blkif_request_segment);
+        assert!(blkif_request::SINCE <= XEN_MIN_RELEASE && blkif_request::SINCE == since::blkif_request);
+        assert!(since::BLKIF_DISCARD_SECURE <= XEN_MIN_RELEASE, "{}", BLKIF_DISCARD_SECURE);
+        assert!(blkif_request_discard::SINCE <= XEN_MIN_RELEASE && blkif_request_discard::SINCE == since::blkif_request_discard);
+        assert!(blkif_request_indirect::SINCE <= XEN_MIN_RELEASE && blkif_request_indirect::SINCE == since::blkif_request_indirect);
+        assert!(blkif_response::SINCE <= XEN_MIN_RELEASE && blkif_response::SINCE == since::blkif_response);
+        assert!(since::BLKIF_RSP_EOPNOTSUPP <= XEN_MIN_RELEASE, "{}", BLKIF_RSP_EOPNOTSUPP);
+        assert!(since::BLKIF_RSP_ERROR <= XEN_MIN_RELEASE, "{}", BLKIF_RSP_ERROR);
+        assert!(since::BLKIF_RSP_OKAY <= XEN_MIN_RELEASE, "{}", BLKIF_RSP_OKAY);
+        assert!(blkif_sring_entry::SINCE <= XEN_MIN_RELEASE && blkif_sring_entry::SINCE == since::blkif_sring_entry);
+        assert!(blkif_sring::SINCE <= XEN_MIN_RELEASE && blkif_sring::SINCE == since::blkif_sring);
+        assert!(since::VDISK_CDROM <= XEN_MIN_RELEASE, "{}", VDISK_CDROM);
+        assert!(since::VDISK_REMOVABLE <= XEN_MIN_RELEASE, "{}", VDISK_REMOVABLE);
+        assert!(since::VDISK_READONLY <= XEN_MIN_RELEASE, "{}", VDISK_READONLY);
+    }
+}
+
+mod stable_console {
+    use super::*;
+    use xenabi::stable::console::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENCONS_RING_IDX <= XEN_MIN_RELEASE, "{}", size_of::<XENCONS_RING_IDX>());
+        assert!(xencons_interface::SINCE <= XEN_MIN_RELEASE && xencons_interface::SINCE == since::xencons_interface);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XENCONSOLE_DISCONNECTED <= XEN_MIN_RELEASE, "{}", XENCONSOLE_DISCONNECTED);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XENCONSOLE_CONNECTED <= XEN_MIN_RELEASE, "{}", XENCONSOLE_CONNECTED);
+    }
+}
+
 #[cfg(feature = "xen-4-9")]
 mod stable_dm_op {
     use super::*;
@@ -632,6 +681,47 @@ mod stable_ioreq {
     }
 }
 
+mod stable_kbdif {
+    use super::*;
+    use xenabi::stable::kbdif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENKBD_TYPE_MOTION <= XEN_MIN_RELEASE, "{}", XENKBD_TYPE_MOTION);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_TYPE_RESERVED <= XEN_MIN_RELEASE, "{}", XENKBD_TYPE_RESERVED);
+        assert!(since::XENKBD_TYPE_KEY <= XEN_MIN_RELEASE, "{}", XENKBD_TYPE_KEY);
+        assert!(since::XENKBD_TYPE_POS <= XEN_MIN_RELEASE, "{}", XENKBD_TYPE_POS);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_TYPE_MTOUCH <= XEN_MIN_RELEASE, "{}", XENKBD_TYPE_MTOUCH);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_DOWN <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_DOWN);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_UP <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_UP);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_MOTION <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_MOTION);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_SYN <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_SYN);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_SHAPE <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_SHAPE);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_ORIENT <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_ORIENT);
+        assert!(xenkbd_motion::SINCE <= XEN_MIN_RELEASE && xenkbd_motion::SINCE == since::xenkbd_motion);
+        assert!(xenkbd_key::SINCE <= XEN_MIN_RELEASE && xenkbd_key::SINCE == since::xenkbd_key);
+        assert!(xenkbd_position::SINCE <= XEN_MIN_RELEASE && xenkbd_position::SINCE == since::xenkbd_position);
+        #[cfg(feature = "xen-4-9")]
+        assert!(xenkbd_mtouch::SINCE <= XEN_MIN_RELEASE && xenkbd_mtouch::SINCE == since::xenkbd_mtouch);
+        assert!(since::XENKBD_IN_EVENT_SIZE <= XEN_MIN_RELEASE, "{}", XENKBD_IN_EVENT_SIZE);
+        assert!(xenkbd_in_event::SINCE <= XEN_MIN_RELEASE && xenkbd_in_event::SINCE == since::xenkbd_in_event);
+        assert!(since::XENKBD_OUT_EVENT_SIZE <= XEN_MIN_RELEASE, "{}", XENKBD_OUT_EVENT_SIZE);
+        assert!(xenkbd_out_event::SINCE <= XEN_MIN_RELEASE && xenkbd_out_event::SINCE == since::xenkbd_out_event);
+        assert!(since::XENKBD_IN_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENKBD_IN_RING_SIZE);
+        assert!(since::XENKBD_IN_RING_OFFS <= XEN_MIN_RELEASE, "{}", XENKBD_IN_RING_OFFS);
+        assert!(since::XENKBD_OUT_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENKBD_OUT_RING_SIZE);
+        assert!(xenkbd_page::SINCE <= XEN_MIN_RELEASE && xenkbd_page::SINCE == since::xenkbd_page);
+    }
+}
+
 mod stable_memory {
     use super::*;
     use xenabi::stable::memory::*;
@@ -700,6 +790,126 @@ mod stable_memory {
         assert!(since::XENMEM_get_vnumainfo <= XEN_MIN_RELEASE, "{}", XENMEM_get_vnumainfo);
         #[cfg(feature = "xen-4-11")]
         assert!(since::XENMEM_acquire_resource <= XEN_MIN_RELEASE, "{}", XENMEM_acquire_resource);
+    }
+}
+
+mod stable_netif {
+    use super::*;
+    use xenabi::stable::netif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XEN_NETIF_NR_SLOTS_MIN <= XEN_MIN_RELEASE, "{}", XEN_NETIF_NR_SLOTS_MIN);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::_XEN_NETIF_CTRL_HASH_TYPE_IPV4 <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_CTRL_HASH_TYPE_IPV4);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_TYPE_IPV4 <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_TYPE_IPV4);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::_XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::_XEN_NETIF_CTRL_HASH_TYPE_IPV6 <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_CTRL_HASH_TYPE_IPV6);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_TYPE_IPV6 <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_TYPE_IPV6);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::_XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_ALGORITHM_NONE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_ALGORITHM_NONE);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ);
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_netif_ctrl_request::SINCE <= XEN_MIN_RELEASE && xen_netif_ctrl_request::SINCE == since::xen_netif_ctrl_request);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_INVALID <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_INVALID);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_SET_HASH_KEY <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_SET_HASH_KEY);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING);
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_netif_ctrl_response::SINCE <= XEN_MIN_RELEASE && xen_netif_ctrl_response::SINCE == since::xen_netif_ctrl_response);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_STATUS_SUCCESS <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_STATUS_SUCCESS);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW);
+        #[cfg(feature = "xen-4-10")]
+        assert!(xen_netif_gref::SINCE <= XEN_MIN_RELEASE && xen_netif_gref::SINCE == since::xen_netif_gref);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::_XEN_NETIF_CTRLF_GREF_readonly <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_CTRLF_GREF_readonly);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XEN_NETIF_CTRLF_GREF_readonly <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRLF_GREF_readonly);
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_netif_ctrl_sring_entry::SINCE <= XEN_MIN_RELEASE && xen_netif_ctrl_sring_entry::SINCE == since::xen_netif_ctrl_sring_entry);
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_netif_ctrl_sring::SINCE <= XEN_MIN_RELEASE && xen_netif_ctrl_sring::SINCE == since::xen_netif_ctrl_sring);
+        assert!(since::_NETTXF_csum_blank <= XEN_MIN_RELEASE, "{}", _NETTXF_csum_blank);
+        assert!(since::NETTXF_csum_blank <= XEN_MIN_RELEASE, "{}", NETTXF_csum_blank);
+        assert!(since::_NETTXF_data_validated <= XEN_MIN_RELEASE, "{}", _NETTXF_data_validated);
+        assert!(since::NETTXF_data_validated <= XEN_MIN_RELEASE, "{}", NETTXF_data_validated);
+        assert!(since::_NETTXF_more_data <= XEN_MIN_RELEASE, "{}", _NETTXF_more_data);
+        assert!(since::NETTXF_more_data <= XEN_MIN_RELEASE, "{}", NETTXF_more_data);
+        assert!(since::_NETTXF_extra_info <= XEN_MIN_RELEASE, "{}", _NETTXF_extra_info);
+        assert!(since::NETTXF_extra_info <= XEN_MIN_RELEASE, "{}", NETTXF_extra_info);
+        assert!(since::XEN_NETIF_MAX_TX_SIZE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_MAX_TX_SIZE);
+        assert!(netif_tx_request::SINCE <= XEN_MIN_RELEASE && netif_tx_request::SINCE == since::netif_tx_request);
+        assert!(since::XEN_NETIF_EXTRA_TYPE_NONE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_NONE);
+        assert!(since::XEN_NETIF_EXTRA_TYPE_GSO <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_GSO);
+        assert!(since::XEN_NETIF_EXTRA_TYPE_MCAST_ADD <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_MCAST_ADD);
+        assert!(since::XEN_NETIF_EXTRA_TYPE_MCAST_DEL <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_MCAST_DEL);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_EXTRA_TYPE_HASH <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_HASH);
+        assert!(since::XEN_NETIF_EXTRA_TYPE_MAX <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_MAX);
+        assert!(since::_XEN_NETIF_EXTRA_FLAG_MORE <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_EXTRA_FLAG_MORE);
+        assert!(since::XEN_NETIF_EXTRA_FLAG_MORE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_FLAG_MORE);
+        assert!(since::XEN_NETIF_GSO_TYPE_NONE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_GSO_TYPE_NONE);
+        assert!(since::XEN_NETIF_GSO_TYPE_TCPV4 <= XEN_MIN_RELEASE, "{}", XEN_NETIF_GSO_TYPE_TCPV4);
+        assert!(since::XEN_NETIF_GSO_TYPE_TCPV6 <= XEN_MIN_RELEASE, "{}", XEN_NETIF_GSO_TYPE_TCPV6);
+        assert!(netif_extra_info::SINCE <= XEN_MIN_RELEASE && netif_extra_info::SINCE == since::netif_extra_info);
+        assert!(netif_tx_response::SINCE <= XEN_MIN_RELEASE && netif_tx_response::SINCE == since::netif_tx_response);
+        assert!(netif_rx_request::SINCE <= XEN_MIN_RELEASE && netif_rx_request::SINCE == since::netif_rx_request);
+        assert!(since::_NETRXF_data_validated <= XEN_MIN_RELEASE, "{}", _NETRXF_data_validated);
+        assert!(since::NETRXF_data_validated <= XEN_MIN_RELEASE, "{}", NETRXF_data_validated);
+        assert!(since::_NETRXF_csum_blank <= XEN_MIN_RELEASE, "{}", _NETRXF_csum_blank);
+        assert!(since::NETRXF_csum_blank <= XEN_MIN_RELEASE, "{}", NETRXF_csum_blank);
+        assert!(since::_NETRXF_more_data <= XEN_MIN_RELEASE, "{}", _NETRXF_more_data);
+        assert!(since::NETRXF_more_data <= XEN_MIN_RELEASE, "{}", NETRXF_more_data);
+        assert!(since::_NETRXF_extra_info <= XEN_MIN_RELEASE, "{}", _NETRXF_extra_info);
+        assert!(since::NETRXF_extra_info <= XEN_MIN_RELEASE, "{}", NETRXF_extra_info);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::_NETRXF_gso_prefix <= XEN_MIN_RELEASE, "{}", _NETRXF_gso_prefix);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::NETRXF_gso_prefix <= XEN_MIN_RELEASE, "{}", NETRXF_gso_prefix);
+        assert!(netif_rx_response::SINCE <= XEN_MIN_RELEASE && netif_rx_response::SINCE == since::netif_rx_response);
+        assert!(netif_tx_sring_entry::SINCE <= XEN_MIN_RELEASE && netif_tx_sring_entry::SINCE == since::netif_tx_sring_entry);
+        assert!(netif_tx_sring::SINCE <= XEN_MIN_RELEASE && netif_tx_sring::SINCE == since::netif_tx_sring);
+        assert!(netif_rx_sring_entry::SINCE <= XEN_MIN_RELEASE && netif_rx_sring_entry::SINCE == since::netif_rx_sring_entry);
+        assert!(netif_rx_sring::SINCE <= XEN_MIN_RELEASE && netif_rx_sring::SINCE == since::netif_rx_sring);
+        assert!(since::NETIF_RSP_DROPPED <= XEN_MIN_RELEASE, "{}", NETIF_RSP_DROPPED);
+        assert!(since::NETIF_RSP_ERROR <= XEN_MIN_RELEASE, "{}", NETIF_RSP_ERROR);
+        assert!(since::NETIF_RSP_OKAY <= XEN_MIN_RELEASE, "{}", NETIF_RSP_OKAY);
+        assert!(since::NETIF_RSP_NULL <= XEN_MIN_RELEASE, "{}", NETIF_RSP_NULL);
     }
 }
 
@@ -855,6 +1065,43 @@ mod stable_params {
     }
 }
 
+mod stable_pciif {
+    use super::*;
+    use xenabi::stable::pciif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::_XEN_PCIF_active <= XEN_MIN_RELEASE, "{}", _XEN_PCIF_active);
+        assert!(since::XEN_PCIF_active <= XEN_MIN_RELEASE, "{}", XEN_PCIF_active);
+        assert!(since::_XEN_PCIB_AERHANDLER <= XEN_MIN_RELEASE, "{}", _XEN_PCIB_AERHANDLER);
+        assert!(since::XEN_PCIB_AERHANDLER <= XEN_MIN_RELEASE, "{}", XEN_PCIB_AERHANDLER);
+        assert!(since::_XEN_PCIB_active <= XEN_MIN_RELEASE, "{}", _XEN_PCIB_active);
+        assert!(since::XEN_PCIB_active <= XEN_MIN_RELEASE, "{}", XEN_PCIB_active);
+        assert!(since::XEN_PCI_OP_conf_read <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_conf_read);
+        assert!(since::XEN_PCI_OP_conf_write <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_conf_write);
+        assert!(since::XEN_PCI_OP_enable_msi <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_enable_msi);
+        assert!(since::XEN_PCI_OP_disable_msi <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_disable_msi);
+        assert!(since::XEN_PCI_OP_enable_msix <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_enable_msix);
+        assert!(since::XEN_PCI_OP_disable_msix <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_disable_msix);
+        assert!(since::XEN_PCI_OP_aer_detected <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_aer_detected);
+        assert!(since::XEN_PCI_OP_aer_resume <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_aer_resume);
+        assert!(since::XEN_PCI_OP_aer_mmio <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_aer_mmio);
+        assert!(since::XEN_PCI_OP_aer_slotreset <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_aer_slotreset);
+        assert!(since::XEN_PCI_OP_enable_multi_msi <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_enable_multi_msi);
+        assert!(since::XEN_PCI_ERR_success <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_success);
+        assert!(since::XEN_PCI_ERR_dev_not_found <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_dev_not_found);
+        assert!(since::XEN_PCI_ERR_invalid_offset <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_invalid_offset);
+        assert!(since::XEN_PCI_ERR_access_denied <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_access_denied);
+        assert!(since::XEN_PCI_ERR_not_implemented <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_not_implemented);
+        assert!(since::XEN_PCI_ERR_op_failed <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_op_failed);
+        assert!(since::SH_INFO_MAX_VEC <= XEN_MIN_RELEASE, "{}", SH_INFO_MAX_VEC);
+        assert!(xen_msix_entry::SINCE <= XEN_MIN_RELEASE && xen_msix_entry::SINCE == since::xen_msix_entry);
+        assert!(xen_pci_op::SINCE <= XEN_MIN_RELEASE && xen_pci_op::SINCE == since::xen_pci_op);
+        assert!(xen_pcie_aer_op::SINCE <= XEN_MIN_RELEASE && xen_pcie_aer_op::SINCE == since::xen_pcie_aer_op);
+        assert!(xen_pci_sharedinfo::SINCE <= XEN_MIN_RELEASE && xen_pci_sharedinfo::SINCE == since::xen_pci_sharedinfo);
+    }
+}
+
 mod stable_physdev {
     use super::*;
     use xenabi::stable::physdev::*;
@@ -941,6 +1188,16 @@ mod stable_physdev {
     }
 }
 
+mod stable_ring {
+    use super::*;
+    use xenabi::stable::ring::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::RING_IDX <= XEN_MIN_RELEASE, "{}", size_of::<RING_IDX>());
+    }
+}
+
 mod stable_sched {
     use super::*;
     use xenabi::stable::sched::*;
@@ -999,6 +1256,69 @@ mod stable_start_info {
         assert!(hvm_modlist_entry::SINCE <= XEN_MIN_RELEASE && hvm_modlist_entry::SINCE == since::hvm_modlist_entry);
         #[cfg(feature = "xen-4-11")]
         assert!(hvm_memmap_table_entry::SINCE <= XEN_MIN_RELEASE && hvm_memmap_table_entry::SINCE == since::hvm_memmap_table_entry);
+    }
+}
+
+mod stable_usbif {
+    use super::*;
+    use xenabi::stable::usbif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::USB_VER_UNKNOWN <= XEN_MIN_RELEASE, "{}", USB_VER_UNKNOWN);
+        assert!(since::USB_VER_USB11 <= XEN_MIN_RELEASE, "{}", USB_VER_USB11);
+        assert!(since::USB_VER_USB20 <= XEN_MIN_RELEASE, "{}", USB_VER_USB20);
+        assert!(since::USB_VER_USB30 <= XEN_MIN_RELEASE, "{}", USB_VER_USB30);
+        assert!(since::USBIF_PIPE_PORT_MASK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_PORT_MASK);
+        assert!(since::USBIF_PIPE_UNLINK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_UNLINK);
+        assert!(since::USBIF_PIPE_DIR <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_DIR);
+        assert!(since::USBIF_PIPE_DEV_MASK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_DEV_MASK);
+        assert!(since::USBIF_PIPE_DEV_SHIFT <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_DEV_SHIFT);
+        assert!(since::USBIF_PIPE_EP_MASK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_EP_MASK);
+        assert!(since::USBIF_PIPE_EP_SHIFT <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_EP_SHIFT);
+        assert!(since::USBIF_PIPE_TYPE_MASK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_MASK);
+        assert!(since::USBIF_PIPE_TYPE_SHIFT <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_SHIFT);
+        assert!(since::USBIF_PIPE_TYPE_ISOC <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_ISOC);
+        assert!(since::USBIF_PIPE_TYPE_INT <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_INT);
+        assert!(since::USBIF_PIPE_TYPE_CTRL <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_CTRL);
+        assert!(since::USBIF_PIPE_TYPE_BULK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_BULK);
+        assert!(since::USBIF_MAX_SEGMENTS_PER_REQUEST <= XEN_MIN_RELEASE, "{}", USBIF_MAX_SEGMENTS_PER_REQUEST);
+        assert!(since::USBIF_MAX_PORTNR <= XEN_MIN_RELEASE, "{}", USBIF_MAX_PORTNR);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::USBIF_RING_SIZE <= XEN_MIN_RELEASE, "{}", USBIF_RING_SIZE);
+        assert!(usbif_request_segment::SINCE <= XEN_MIN_RELEASE && usbif_request_segment::SINCE == since::usbif_request_segment);
+        assert!(usbif_urb_request::SINCE <= XEN_MIN_RELEASE && usbif_urb_request::SINCE == since::usbif_urb_request);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::USBIF_SHORT_NOT_OK <= XEN_MIN_RELEASE, "{}", USBIF_SHORT_NOT_OK);
+        assert!(usbif_urb_response::SINCE <= XEN_MIN_RELEASE && usbif_urb_response::SINCE == since::usbif_urb_response);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_OK <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_OK);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_NODEV <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_NODEV);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_INVAL <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_INVAL);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_STALL <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_STALL);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_IOERROR <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_IOERROR);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_BABBLE <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_BABBLE);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_SHUTDOWN <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_SHUTDOWN);
+        assert!(usbif_urb_sring_entry::SINCE <= XEN_MIN_RELEASE && usbif_urb_sring_entry::SINCE == since::usbif_urb_sring_entry);
+        assert!(usbif_urb_sring::SINCE <= XEN_MIN_RELEASE && usbif_urb_sring::SINCE == since::usbif_urb_sring);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::USB_URB_RING_SIZE <= XEN_MIN_RELEASE, "{}", USB_URB_RING_SIZE);
+        assert!(usbif_conn_request::SINCE <= XEN_MIN_RELEASE && usbif_conn_request::SINCE == since::usbif_conn_request);
+        assert!(usbif_conn_response::SINCE <= XEN_MIN_RELEASE && usbif_conn_response::SINCE == since::usbif_conn_response);
+        assert!(since::USBIF_SPEED_NONE <= XEN_MIN_RELEASE, "{}", USBIF_SPEED_NONE);
+        assert!(since::USBIF_SPEED_LOW <= XEN_MIN_RELEASE, "{}", USBIF_SPEED_LOW);
+        assert!(since::USBIF_SPEED_FULL <= XEN_MIN_RELEASE, "{}", USBIF_SPEED_FULL);
+        assert!(since::USBIF_SPEED_HIGH <= XEN_MIN_RELEASE, "{}", USBIF_SPEED_HIGH);
+        assert!(usbif_conn_sring_entry::SINCE <= XEN_MIN_RELEASE && usbif_conn_sring_entry::SINCE == since::usbif_conn_sring_entry);
+        assert!(usbif_conn_sring::SINCE <= XEN_MIN_RELEASE && usbif_conn_sring::SINCE == since::usbif_conn_sring);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::USB_CONN_RING_SIZE <= XEN_MIN_RELEASE, "{}", USB_CONN_RING_SIZE);
     }
 }
 

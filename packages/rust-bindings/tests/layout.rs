@@ -12,6 +12,8 @@ mod x86 {
     use xenabi::types::*;
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    use xenabi::stable::blkif::*;
+    use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::e820::*;
@@ -24,13 +26,18 @@ mod x86 {
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::kbdif::*;
     use xenabi::stable::memory::*;
+    use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
     use xenabi::stable::params::*;
+    use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::usbif::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
@@ -193,6 +200,165 @@ mod x86 {
             assert_eq!(offset_of!(xen_argo_ring_message_header, source), 4, "xen_argo_ring_message_header.source: offset on x86");
             assert_eq!(offset_of!(xen_argo_ring_message_header, message_type), 12, "xen_argo_ring_message_header.message_type: offset on x86");
             assert_eq!(offset_of!(xen_argo_ring_message_header, data), 16, "xen_argo_ring_message_header.data: offset on x86");
+        }
+    }
+
+    mod stable_blkif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: size on x86");
+            assert_eq!(align_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: align on x86");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_sector_t: size on x86");
+            assert_eq!(align_of::<blkif_sector_t>(), 4, "blkif_sector_t: align on x86");
+        }
+
+        #[test]
+        fn blkif_request_segment() {
+            assert_eq!(size_of::<blkif_request_segment>(), 8, "blkif_request_segment: size on x86");
+            assert_eq!(align_of::<blkif_request_segment>(), 4, "blkif_request_segment: align on x86");
+            assert_eq!(offset_of!(blkif_request_segment, gref), 0, "blkif_request_segment.gref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "blkif_request_segment.gref: size on x86");
+            assert_eq!(offset_of!(blkif_request_segment, first_sect), 4, "blkif_request_segment.first_sect: offset on x86");
+            assert_eq!(offset_of!(blkif_request_segment, last_sect), 5, "blkif_request_segment.last_sect: offset on x86");
+            assert_eq!(offset_of!(blkif_request_segment, __xenabi_hole_0), 6, "blkif_request_segment.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn blkif_request() {
+            assert_eq!(size_of::<blkif_request>(), 108, "blkif_request: size on x86");
+            assert_eq!(align_of::<blkif_request>(), 4, "blkif_request: align on x86");
+            assert_eq!(offset_of!(blkif_request, operation), 0, "blkif_request.operation: offset on x86");
+            assert_eq!(offset_of!(blkif_request, nr_segments), 1, "blkif_request.nr_segments: offset on x86");
+            assert_eq!(offset_of!(blkif_request, handle), 2, "blkif_request.handle: offset on x86");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request.handle: size on x86");
+            assert_eq!(offset_of!(blkif_request, id), 4, "blkif_request.id: offset on x86");
+            assert_eq!(offset_of!(blkif_request, sector_number), 12, "blkif_request.sector_number: offset on x86");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request.sector_number: size on x86");
+            assert_eq!(offset_of!(blkif_request, seg), 20, "blkif_request.seg: offset on x86");
+        }
+
+        #[test]
+        fn blkif_request_discard() {
+            assert_eq!(size_of::<blkif_request_discard>(), 28, "blkif_request_discard: size on x86");
+            assert_eq!(align_of::<blkif_request_discard>(), 4, "blkif_request_discard: align on x86");
+            assert_eq!(offset_of!(blkif_request_discard, operation), 0, "blkif_request_discard.operation: offset on x86");
+            assert_eq!(offset_of!(blkif_request_discard, flag), 1, "blkif_request_discard.flag: offset on x86");
+            assert_eq!(offset_of!(blkif_request_discard, handle), 2, "blkif_request_discard.handle: offset on x86");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_discard.handle: size on x86");
+            assert_eq!(offset_of!(blkif_request_discard, id), 4, "blkif_request_discard.id: offset on x86");
+            assert_eq!(offset_of!(blkif_request_discard, sector_number), 12, "blkif_request_discard.sector_number: offset on x86");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_discard.sector_number: size on x86");
+            assert_eq!(offset_of!(blkif_request_discard, nr_sectors), 20, "blkif_request_discard.nr_sectors: offset on x86");
+        }
+
+        #[test]
+        fn blkif_request_indirect() {
+            assert_eq!(size_of::<blkif_request_indirect>(), 64, "blkif_request_indirect: size on x86");
+            assert_eq!(align_of::<blkif_request_indirect>(), 4, "blkif_request_indirect: align on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, operation), 0, "blkif_request_indirect.operation: offset on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_op), 1, "blkif_request_indirect.indirect_op: offset on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, nr_segments), 2, "blkif_request_indirect.nr_segments: offset on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, id), 4, "blkif_request_indirect.id: offset on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, sector_number), 12, "blkif_request_indirect.sector_number: offset on x86");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_indirect.sector_number: size on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, handle), 20, "blkif_request_indirect.handle: offset on x86");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_indirect.handle: size on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_1), 22, "blkif_request_indirect.__xenabi_hole_1: offset on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_grefs), 24, "blkif_request_indirect.indirect_grefs: offset on x86");
+            assert_eq!(size_of::<[grant_ref_t; 8]>(), 32, "blkif_request_indirect.indirect_grefs: size on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, pad), 56, "blkif_request_indirect.pad: offset on x86");
+        }
+
+        #[test]
+        fn blkif_response() {
+            assert_eq!(size_of::<blkif_response>(), 12, "blkif_response: size on x86");
+            assert_eq!(align_of::<blkif_response>(), 4, "blkif_response: align on x86");
+            assert_eq!(offset_of!(blkif_response, id), 0, "blkif_response.id: offset on x86");
+            assert_eq!(offset_of!(blkif_response, operation), 8, "blkif_response.operation: offset on x86");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_0), 9, "blkif_response.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(blkif_response, status), 10, "blkif_response.status: offset on x86");
+        }
+
+        #[test]
+        fn blkif_sring_entry() {
+            assert_eq!(size_of::<blkif_sring_entry>(), 108, "blkif_sring_entry: size on x86");
+            assert_eq!(align_of::<blkif_sring_entry>(), 4, "blkif_sring_entry: align on x86");
+            assert_eq!(offset_of!(blkif_sring_entry, req), 0, "blkif_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(blkif_sring_entry, rsp), 0, "blkif_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn blkif_sring() {
+            assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on x86");
+            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on x86");
+            assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_event: size on x86");
+            assert_eq!(offset_of!(blkif_sring, rsp_prod), 8, "blkif_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(blkif_sring, rsp_event), 12, "blkif_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(blkif_sring, pvt), 16, "blkif_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(blkif_sring, __pad), 20, "blkif_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn blkif_sring_pvt() {
+            assert_eq!(size_of::<blkif_sring_pvt>(), 4, "blkif_sring.pvt: size on x86");
+            assert_eq!(align_of::<blkif_sring_pvt>(), 1, "blkif_sring.pvt: align on x86");
+            assert_eq!(offset_of!(blkif_sring_pvt, netif), 0, "blkif_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(blkif_sring_pvt, tapif_user), 0, "blkif_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(blkif_sring_pvt, pvt_pad), 0, "blkif_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_netif() {
+            assert_eq!(size_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(blkif_sring_pvt_netif, smartpoll_active), 0, "blkif_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
+    mod stable_console {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: size on x86");
+            assert_eq!(align_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: align on x86");
+        }
+
+        #[test]
+        fn xencons_interface() {
+            #[cfg(not(feature = "xen-4-21"))]
+            assert_eq!(size_of::<xencons_interface>(), 3088, "xencons_interface: size on x86");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xencons_interface>(), 3092, "xencons_interface: size on x86");
+            assert_eq!(align_of::<xencons_interface>(), 4, "xencons_interface: align on x86");
+            assert_eq!(offset_of!(xencons_interface, r#in), 0, "xencons_interface.in: offset on x86");
+            assert_eq!(offset_of!(xencons_interface, out), 1024, "xencons_interface.out: offset on x86");
+            assert_eq!(offset_of!(xencons_interface, in_cons), 3072, "xencons_interface.in_cons: offset on x86");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_cons: size on x86");
+            assert_eq!(offset_of!(xencons_interface, in_prod), 3076, "xencons_interface.in_prod: offset on x86");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_prod: size on x86");
+            assert_eq!(offset_of!(xencons_interface, out_cons), 3080, "xencons_interface.out_cons: offset on x86");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_cons: size on x86");
+            assert_eq!(offset_of!(xencons_interface, out_prod), 3084, "xencons_interface.out_prod: offset on x86");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_prod: size on x86");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on x86");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on x86");
         }
     }
 
@@ -1336,6 +1502,113 @@ mod x86 {
         }
     }
 
+    mod stable_kbdif {
+        use super::*;
+
+        #[test]
+        fn xenkbd_motion() {
+            assert_eq!(size_of::<xenkbd_motion>(), 16, "xenkbd_motion: size on x86");
+            assert_eq!(align_of::<xenkbd_motion>(), 4, "xenkbd_motion: align on x86");
+            assert_eq!(offset_of!(xenkbd_motion, r#type), 0, "xenkbd_motion.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_motion, __xenabi_hole_0), 1, "xenkbd_motion.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenkbd_motion, rel_x), 4, "xenkbd_motion.rel_x: offset on x86");
+            assert_eq!(offset_of!(xenkbd_motion, rel_y), 8, "xenkbd_motion.rel_y: offset on x86");
+            assert_eq!(offset_of!(xenkbd_motion, rel_z), 12, "xenkbd_motion.rel_z: offset on x86");
+        }
+
+        #[test]
+        fn xenkbd_key() {
+            assert_eq!(size_of::<xenkbd_key>(), 8, "xenkbd_key: size on x86");
+            assert_eq!(align_of::<xenkbd_key>(), 4, "xenkbd_key: align on x86");
+            assert_eq!(offset_of!(xenkbd_key, r#type), 0, "xenkbd_key.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_key, pressed), 1, "xenkbd_key.pressed: offset on x86");
+            assert_eq!(offset_of!(xenkbd_key, __xenabi_hole_0), 2, "xenkbd_key.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenkbd_key, keycode), 4, "xenkbd_key.keycode: offset on x86");
+        }
+
+        #[test]
+        fn xenkbd_position() {
+            assert_eq!(size_of::<xenkbd_position>(), 16, "xenkbd_position: size on x86");
+            assert_eq!(align_of::<xenkbd_position>(), 4, "xenkbd_position: align on x86");
+            assert_eq!(offset_of!(xenkbd_position, r#type), 0, "xenkbd_position.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_position, __xenabi_hole_0), 1, "xenkbd_position.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenkbd_position, abs_x), 4, "xenkbd_position.abs_x: offset on x86");
+            assert_eq!(offset_of!(xenkbd_position, abs_y), 8, "xenkbd_position.abs_y: offset on x86");
+            assert_eq!(offset_of!(xenkbd_position, rel_z), 12, "xenkbd_position.rel_z: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch() {
+            assert_eq!(size_of::<xenkbd_mtouch>(), 16, "xenkbd_mtouch: size on x86");
+            assert_eq!(align_of::<xenkbd_mtouch>(), 4, "xenkbd_mtouch: align on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch, r#type), 0, "xenkbd_mtouch.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch, event_type), 1, "xenkbd_mtouch.event_type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch, contact_id), 2, "xenkbd_mtouch.contact_id: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch, reserved), 3, "xenkbd_mtouch.reserved: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch, u), 8, "xenkbd_mtouch.u: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u() {
+            assert_eq!(size_of::<xenkbd_mtouch_u>(), 8, "xenkbd_mtouch.u: size on x86");
+            assert_eq!(align_of::<xenkbd_mtouch_u>(), 4, "xenkbd_mtouch.u: align on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, pos), 0, "xenkbd_mtouch.u.pos: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, shape), 0, "xenkbd_mtouch.u.shape: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, orientation), 0, "xenkbd_mtouch.u.orientation: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_pos() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_pos>(), 8, "xenkbd_mtouch.u.pos: size on x86");
+            assert_eq!(align_of::<xenkbd_mtouch_u_pos>(), 4, "xenkbd_mtouch.u.pos: align on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_x), 0, "xenkbd_mtouch.u.pos.abs_x: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_y), 4, "xenkbd_mtouch.u.pos.abs_y: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_shape() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_shape>(), 8, "xenkbd_mtouch.u.shape: size on x86");
+            assert_eq!(align_of::<xenkbd_mtouch_u_shape>(), 4, "xenkbd_mtouch.u.shape: align on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, major), 0, "xenkbd_mtouch.u.shape.major: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, minor), 4, "xenkbd_mtouch.u.shape.minor: offset on x86");
+        }
+
+        #[test]
+        fn xenkbd_in_event() {
+            assert_eq!(size_of::<xenkbd_in_event>(), 40, "xenkbd_in_event: size on x86");
+            assert_eq!(align_of::<xenkbd_in_event>(), 4, "xenkbd_in_event: align on x86");
+            assert_eq!(offset_of!(xenkbd_in_event, r#type), 0, "xenkbd_in_event.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_in_event, motion), 0, "xenkbd_in_event.motion: offset on x86");
+            assert_eq!(offset_of!(xenkbd_in_event, key), 0, "xenkbd_in_event.key: offset on x86");
+            assert_eq!(offset_of!(xenkbd_in_event, pos), 0, "xenkbd_in_event.pos: offset on x86");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenkbd_in_event, mtouch), 0, "xenkbd_in_event.mtouch: offset on x86");
+            assert_eq!(offset_of!(xenkbd_in_event, pad), 0, "xenkbd_in_event.pad: offset on x86");
+        }
+
+        #[test]
+        fn xenkbd_out_event() {
+            assert_eq!(size_of::<xenkbd_out_event>(), 40, "xenkbd_out_event: size on x86");
+            assert_eq!(align_of::<xenkbd_out_event>(), 1, "xenkbd_out_event: align on x86");
+            assert_eq!(offset_of!(xenkbd_out_event, r#type), 0, "xenkbd_out_event.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_out_event, pad), 0, "xenkbd_out_event.pad: offset on x86");
+        }
+
+        #[test]
+        fn xenkbd_page() {
+            assert_eq!(size_of::<xenkbd_page>(), 16, "xenkbd_page: size on x86");
+            assert_eq!(align_of::<xenkbd_page>(), 4, "xenkbd_page: align on x86");
+            assert_eq!(offset_of!(xenkbd_page, in_cons), 0, "xenkbd_page.in_cons: offset on x86");
+            assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on x86");
+            assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on x86");
+            assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on x86");
+        }
+    }
+
     mod stable_memory {
         use super::*;
 
@@ -1555,6 +1828,274 @@ mod x86 {
         }
     }
 
+    mod stable_netif {
+        use super::*;
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_request() {
+            assert_eq!(size_of::<xen_netif_ctrl_request>(), 16, "xen_netif_ctrl_request: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_request>(), 4, "xen_netif_ctrl_request: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, id), 0, "xen_netif_ctrl_request.id: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, r#type), 2, "xen_netif_ctrl_request.type: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, data), 4, "xen_netif_ctrl_request.data: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_response() {
+            assert_eq!(size_of::<xen_netif_ctrl_response>(), 12, "xen_netif_ctrl_response: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_response>(), 4, "xen_netif_ctrl_response: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, id), 0, "xen_netif_ctrl_response.id: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, r#type), 2, "xen_netif_ctrl_response.type: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, status), 4, "xen_netif_ctrl_response.status: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, data), 8, "xen_netif_ctrl_response.data: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-10")]
+        #[test]
+        fn xen_netif_gref() {
+            assert_eq!(size_of::<xen_netif_gref>(), 8, "xen_netif_gref: size on x86");
+            assert_eq!(align_of::<xen_netif_gref>(), 4, "xen_netif_gref: align on x86");
+            assert_eq!(offset_of!(xen_netif_gref, r#ref), 0, "xen_netif_gref.ref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_netif_gref.ref: size on x86");
+            assert_eq!(offset_of!(xen_netif_gref, flags), 4, "xen_netif_gref.flags: offset on x86");
+            assert_eq!(offset_of!(xen_netif_gref, status), 6, "xen_netif_gref.status: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_entry() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_entry>(), 16, "xen_netif_ctrl_sring_entry: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_entry>(), 4, "xen_netif_ctrl_sring_entry: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, req), 0, "xen_netif_ctrl_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, rsp), 0, "xen_netif_ctrl_sring_entry.rsp: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring>(), 64, "xen_netif_ctrl_sring: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_sring>(), 4, "xen_netif_ctrl_sring: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_prod), 0, "xen_netif_ctrl_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_event), 4, "xen_netif_ctrl_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_event: size on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_prod), 8, "xen_netif_ctrl_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_event), 12, "xen_netif_ctrl_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, pvt), 16, "xen_netif_ctrl_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, __pad), 20, "xen_netif_ctrl_sring.__pad: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt>(), 4, "xen_netif_ctrl_sring.pvt: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt>(), 1, "xen_netif_ctrl_sring.pvt: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, netif), 0, "xen_netif_ctrl_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, tapif_user), 0, "xen_netif_ctrl_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, pvt_pad), 0, "xen_netif_ctrl_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_netif, smartpoll_active), 0, "xen_netif_ctrl_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_tapif_user, msg), 0, "xen_netif_ctrl_sring.pvt.tapif_user.msg: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_request() {
+            assert_eq!(size_of::<netif_tx_request>(), 12, "netif_tx_request: size on x86");
+            assert_eq!(align_of::<netif_tx_request>(), 4, "netif_tx_request: align on x86");
+            assert_eq!(offset_of!(netif_tx_request, gref), 0, "netif_tx_request.gref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_tx_request.gref: size on x86");
+            assert_eq!(offset_of!(netif_tx_request, offset), 4, "netif_tx_request.offset: offset on x86");
+            assert_eq!(offset_of!(netif_tx_request, flags), 6, "netif_tx_request.flags: offset on x86");
+            assert_eq!(offset_of!(netif_tx_request, id), 8, "netif_tx_request.id: offset on x86");
+            assert_eq!(offset_of!(netif_tx_request, size), 10, "netif_tx_request.size: offset on x86");
+        }
+
+        #[test]
+        fn netif_extra_info() {
+            assert_eq!(size_of::<netif_extra_info>(), 8, "netif_extra_info: size on x86");
+            assert_eq!(align_of::<netif_extra_info>(), 2, "netif_extra_info: align on x86");
+            assert_eq!(offset_of!(netif_extra_info, r#type), 0, "netif_extra_info.type: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info, flags), 1, "netif_extra_info.flags: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info, u), 2, "netif_extra_info.u: offset on x86");
+        }
+
+        #[test]
+        fn netif_extra_info_u() {
+            assert_eq!(size_of::<netif_extra_info_u>(), 6, "netif_extra_info.u: size on x86");
+            assert_eq!(align_of::<netif_extra_info_u>(), 2, "netif_extra_info.u: align on x86");
+            assert_eq!(offset_of!(netif_extra_info_u, gso), 0, "netif_extra_info.u.gso: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u, mcast), 0, "netif_extra_info.u.mcast: offset on x86");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(netif_extra_info_u, hash), 0, "netif_extra_info.u.hash: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u, pad), 0, "netif_extra_info.u.pad: offset on x86");
+        }
+
+        #[test]
+        fn netif_extra_info_u_gso() {
+            assert_eq!(size_of::<netif_extra_info_u_gso>(), 6, "netif_extra_info.u.gso: size on x86");
+            assert_eq!(align_of::<netif_extra_info_u_gso>(), 2, "netif_extra_info.u.gso: align on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, size), 0, "netif_extra_info.u.gso.size: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, r#type), 2, "netif_extra_info.u.gso.type: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, pad), 3, "netif_extra_info.u.gso.pad: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, features), 4, "netif_extra_info.u.gso.features: offset on x86");
+        }
+
+        #[test]
+        fn netif_extra_info_u_mcast() {
+            assert_eq!(size_of::<netif_extra_info_u_mcast>(), 6, "netif_extra_info.u.mcast: size on x86");
+            assert_eq!(align_of::<netif_extra_info_u_mcast>(), 1, "netif_extra_info.u.mcast: align on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_mcast, addr), 0, "netif_extra_info.u.mcast.addr: offset on x86");
+        }
+
+        #[test]
+        fn netif_extra_info_u_hash() {
+            assert_eq!(size_of::<netif_extra_info_u_hash>(), 6, "netif_extra_info.u.hash: size on x86");
+            assert_eq!(align_of::<netif_extra_info_u_hash>(), 1, "netif_extra_info.u.hash: align on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, r#type), 0, "netif_extra_info.u.hash.type: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, algorithm), 1, "netif_extra_info.u.hash.algorithm: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, value), 2, "netif_extra_info.u.hash.value: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_response() {
+            assert_eq!(size_of::<netif_tx_response>(), 4, "netif_tx_response: size on x86");
+            assert_eq!(align_of::<netif_tx_response>(), 2, "netif_tx_response: align on x86");
+            assert_eq!(offset_of!(netif_tx_response, id), 0, "netif_tx_response.id: offset on x86");
+            assert_eq!(offset_of!(netif_tx_response, status), 2, "netif_tx_response.status: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_request() {
+            assert_eq!(size_of::<netif_rx_request>(), 8, "netif_rx_request: size on x86");
+            assert_eq!(align_of::<netif_rx_request>(), 4, "netif_rx_request: align on x86");
+            assert_eq!(offset_of!(netif_rx_request, id), 0, "netif_rx_request.id: offset on x86");
+            assert_eq!(offset_of!(netif_rx_request, pad), 2, "netif_rx_request.pad: offset on x86");
+            assert_eq!(offset_of!(netif_rx_request, gref), 4, "netif_rx_request.gref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_rx_request.gref: size on x86");
+        }
+
+        #[test]
+        fn netif_rx_response() {
+            assert_eq!(size_of::<netif_rx_response>(), 8, "netif_rx_response: size on x86");
+            assert_eq!(align_of::<netif_rx_response>(), 2, "netif_rx_response: align on x86");
+            assert_eq!(offset_of!(netif_rx_response, id), 0, "netif_rx_response.id: offset on x86");
+            assert_eq!(offset_of!(netif_rx_response, offset), 2, "netif_rx_response.offset: offset on x86");
+            assert_eq!(offset_of!(netif_rx_response, flags), 4, "netif_rx_response.flags: offset on x86");
+            assert_eq!(offset_of!(netif_rx_response, status), 6, "netif_rx_response.status: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_sring_entry() {
+            assert_eq!(size_of::<netif_tx_sring_entry>(), 12, "netif_tx_sring_entry: size on x86");
+            assert_eq!(align_of::<netif_tx_sring_entry>(), 4, "netif_tx_sring_entry: align on x86");
+            assert_eq!(offset_of!(netif_tx_sring_entry, req), 0, "netif_tx_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(netif_tx_sring_entry, rsp), 0, "netif_tx_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_sring() {
+            assert_eq!(size_of::<netif_tx_sring>(), 64, "netif_tx_sring: size on x86");
+            assert_eq!(align_of::<netif_tx_sring>(), 4, "netif_tx_sring: align on x86");
+            assert_eq!(offset_of!(netif_tx_sring, req_prod), 0, "netif_tx_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(netif_tx_sring, req_event), 4, "netif_tx_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_event: size on x86");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_prod), 8, "netif_tx_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_event), 12, "netif_tx_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(netif_tx_sring, pvt), 16, "netif_tx_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(netif_tx_sring, __pad), 20, "netif_tx_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt() {
+            assert_eq!(size_of::<netif_tx_sring_pvt>(), 4, "netif_tx_sring.pvt: size on x86");
+            assert_eq!(align_of::<netif_tx_sring_pvt>(), 1, "netif_tx_sring.pvt: align on x86");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, netif), 0, "netif_tx_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, tapif_user), 0, "netif_tx_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, pvt_pad), 0, "netif_tx_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_netif, smartpoll_active), 0, "netif_tx_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_tapif_user, msg), 0, "netif_tx_sring.pvt.tapif_user.msg: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_sring_entry() {
+            assert_eq!(size_of::<netif_rx_sring_entry>(), 8, "netif_rx_sring_entry: size on x86");
+            assert_eq!(align_of::<netif_rx_sring_entry>(), 4, "netif_rx_sring_entry: align on x86");
+            assert_eq!(offset_of!(netif_rx_sring_entry, req), 0, "netif_rx_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(netif_rx_sring_entry, rsp), 0, "netif_rx_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_sring() {
+            assert_eq!(size_of::<netif_rx_sring>(), 64, "netif_rx_sring: size on x86");
+            assert_eq!(align_of::<netif_rx_sring>(), 4, "netif_rx_sring: align on x86");
+            assert_eq!(offset_of!(netif_rx_sring, req_prod), 0, "netif_rx_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(netif_rx_sring, req_event), 4, "netif_rx_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_event: size on x86");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_prod), 8, "netif_rx_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_event), 12, "netif_rx_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(netif_rx_sring, pvt), 16, "netif_rx_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(netif_rx_sring, __pad), 20, "netif_rx_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt() {
+            assert_eq!(size_of::<netif_rx_sring_pvt>(), 4, "netif_rx_sring.pvt: size on x86");
+            assert_eq!(align_of::<netif_rx_sring_pvt>(), 1, "netif_rx_sring.pvt: align on x86");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, netif), 0, "netif_rx_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, tapif_user), 0, "netif_rx_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, pvt_pad), 0, "netif_rx_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_netif, smartpoll_active), 0, "netif_rx_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_tapif_user, msg), 0, "netif_rx_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
     mod stable_nmi {
         use super::*;
 
@@ -1566,6 +2107,54 @@ mod x86 {
             assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xennmi_callback.handler_address: size on x86");
             assert_eq!(offset_of!(xennmi_callback, pad), 4, "xennmi_callback.pad: offset on x86");
             assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xennmi_callback.pad: size on x86");
+        }
+    }
+
+    mod stable_pciif {
+        use super::*;
+
+        #[test]
+        fn xen_msix_entry() {
+            assert_eq!(size_of::<xen_msix_entry>(), 4, "xen_msix_entry: size on x86");
+            assert_eq!(align_of::<xen_msix_entry>(), 2, "xen_msix_entry: align on x86");
+            assert_eq!(offset_of!(xen_msix_entry, vector), 0, "xen_msix_entry.vector: offset on x86");
+            assert_eq!(offset_of!(xen_msix_entry, entry), 2, "xen_msix_entry.entry: offset on x86");
+        }
+
+        #[test]
+        fn xen_pci_op() {
+            assert_eq!(size_of::<xen_pci_op>(), 548, "xen_pci_op: size on x86");
+            assert_eq!(align_of::<xen_pci_op>(), 4, "xen_pci_op: align on x86");
+            assert_eq!(offset_of!(xen_pci_op, cmd), 0, "xen_pci_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, err), 4, "xen_pci_op.err: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, domain), 8, "xen_pci_op.domain: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, bus), 12, "xen_pci_op.bus: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, devfn), 16, "xen_pci_op.devfn: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, offset), 20, "xen_pci_op.offset: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, size), 24, "xen_pci_op.size: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, value), 28, "xen_pci_op.value: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, info), 32, "xen_pci_op.info: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, msix_entries), 36, "xen_pci_op.msix_entries: offset on x86");
+        }
+
+        #[test]
+        fn xen_pcie_aer_op() {
+            assert_eq!(size_of::<xen_pcie_aer_op>(), 20, "xen_pcie_aer_op: size on x86");
+            assert_eq!(align_of::<xen_pcie_aer_op>(), 4, "xen_pcie_aer_op: align on x86");
+            assert_eq!(offset_of!(xen_pcie_aer_op, cmd), 0, "xen_pcie_aer_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_pcie_aer_op, err), 4, "xen_pcie_aer_op.err: offset on x86");
+            assert_eq!(offset_of!(xen_pcie_aer_op, domain), 8, "xen_pcie_aer_op.domain: offset on x86");
+            assert_eq!(offset_of!(xen_pcie_aer_op, bus), 12, "xen_pcie_aer_op.bus: offset on x86");
+            assert_eq!(offset_of!(xen_pcie_aer_op, devfn), 16, "xen_pcie_aer_op.devfn: offset on x86");
+        }
+
+        #[test]
+        fn xen_pci_sharedinfo() {
+            assert_eq!(size_of::<xen_pci_sharedinfo>(), 572, "xen_pci_sharedinfo: size on x86");
+            assert_eq!(align_of::<xen_pci_sharedinfo>(), 4, "xen_pci_sharedinfo: align on x86");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, flags), 0, "xen_pci_sharedinfo.flags: offset on x86");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, op), 4, "xen_pci_sharedinfo.op: offset on x86");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, aer_op), 552, "xen_pci_sharedinfo.aer_op: offset on x86");
         }
     }
 
@@ -1796,6 +2385,16 @@ mod x86 {
         }
     }
 
+    mod stable_ring {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<RING_IDX>(), 4, "RING_IDX: size on x86");
+            assert_eq!(align_of::<RING_IDX>(), 4, "RING_IDX: align on x86");
+        }
+    }
+
     mod stable_sched {
         use super::*;
 
@@ -1888,6 +2487,190 @@ mod x86 {
             assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on x86");
             assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on x86");
             assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on x86");
+        }
+    }
+
+    mod stable_usbif {
+        use super::*;
+
+        #[test]
+        fn usbif_request_segment() {
+            assert_eq!(size_of::<usbif_request_segment>(), 8, "usbif_request_segment: size on x86");
+            assert_eq!(align_of::<usbif_request_segment>(), 4, "usbif_request_segment: align on x86");
+            assert_eq!(offset_of!(usbif_request_segment, gref), 0, "usbif_request_segment.gref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "usbif_request_segment.gref: size on x86");
+            assert_eq!(offset_of!(usbif_request_segment, offset), 4, "usbif_request_segment.offset: offset on x86");
+            assert_eq!(offset_of!(usbif_request_segment, length), 6, "usbif_request_segment.length: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_request() {
+            assert_eq!(size_of::<usbif_urb_request>(), 148, "usbif_urb_request: size on x86");
+            assert_eq!(align_of::<usbif_urb_request>(), 4, "usbif_urb_request: align on x86");
+            assert_eq!(offset_of!(usbif_urb_request, id), 0, "usbif_urb_request.id: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, nr_buffer_segs), 2, "usbif_urb_request.nr_buffer_segs: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, pipe), 4, "usbif_urb_request.pipe: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, transfer_flags), 8, "usbif_urb_request.transfer_flags: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, buffer_length), 10, "usbif_urb_request.buffer_length: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, u), 12, "usbif_urb_request.u: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, seg), 20, "usbif_urb_request.seg: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_request_u() {
+            assert_eq!(size_of::<usbif_urb_request_u>(), 8, "usbif_urb_request.u: size on x86");
+            assert_eq!(align_of::<usbif_urb_request_u>(), 2, "usbif_urb_request.u: align on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u, ctrl), 0, "usbif_urb_request.u.ctrl: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u, isoc), 0, "usbif_urb_request.u.isoc: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u, intr), 0, "usbif_urb_request.u.intr: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u, unlink), 0, "usbif_urb_request.u.unlink: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_isoc() {
+            assert_eq!(size_of::<usbif_urb_request_u_isoc>(), 8, "usbif_urb_request.u.isoc: size on x86");
+            assert_eq!(align_of::<usbif_urb_request_u_isoc>(), 2, "usbif_urb_request.u.isoc: align on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, interval), 0, "usbif_urb_request.u.isoc.interval: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, start_frame), 2, "usbif_urb_request.u.isoc.start_frame: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, number_of_packets), 4, "usbif_urb_request.u.isoc.number_of_packets: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, nr_frame_desc_segs), 6, "usbif_urb_request.u.isoc.nr_frame_desc_segs: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_intr() {
+            assert_eq!(size_of::<usbif_urb_request_u_intr>(), 8, "usbif_urb_request.u.intr: size on x86");
+            assert_eq!(align_of::<usbif_urb_request_u_intr>(), 2, "usbif_urb_request.u.intr: align on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, interval), 0, "usbif_urb_request.u.intr.interval: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, pad), 2, "usbif_urb_request.u.intr.pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_unlink() {
+            assert_eq!(size_of::<usbif_urb_request_u_unlink>(), 8, "usbif_urb_request.u.unlink: size on x86");
+            assert_eq!(align_of::<usbif_urb_request_u_unlink>(), 2, "usbif_urb_request.u.unlink: align on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, unlink_id), 0, "usbif_urb_request.u.unlink.unlink_id: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, pad), 2, "usbif_urb_request.u.unlink.pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_response() {
+            assert_eq!(size_of::<usbif_urb_response>(), 16, "usbif_urb_response: size on x86");
+            assert_eq!(align_of::<usbif_urb_response>(), 4, "usbif_urb_response: align on x86");
+            assert_eq!(offset_of!(usbif_urb_response, id), 0, "usbif_urb_response.id: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_response, start_frame), 2, "usbif_urb_response.start_frame: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_response, status), 4, "usbif_urb_response.status: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_response, actual_length), 8, "usbif_urb_response.actual_length: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_response, error_count), 12, "usbif_urb_response.error_count: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_sring_entry() {
+            assert_eq!(size_of::<usbif_urb_sring_entry>(), 148, "usbif_urb_sring_entry: size on x86");
+            assert_eq!(align_of::<usbif_urb_sring_entry>(), 4, "usbif_urb_sring_entry: align on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, req), 0, "usbif_urb_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, rsp), 0, "usbif_urb_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_sring() {
+            assert_eq!(size_of::<usbif_urb_sring>(), 64, "usbif_urb_sring: size on x86");
+            assert_eq!(align_of::<usbif_urb_sring>(), 4, "usbif_urb_sring: align on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, req_prod), 0, "usbif_urb_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, req_event), 4, "usbif_urb_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_event: size on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_prod), 8, "usbif_urb_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_event), 12, "usbif_urb_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, pvt), 16, "usbif_urb_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, __pad), 20, "usbif_urb_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt>(), 4, "usbif_urb_sring.pvt: size on x86");
+            assert_eq!(align_of::<usbif_urb_sring_pvt>(), 1, "usbif_urb_sring.pvt: align on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, netif), 0, "usbif_urb_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, tapif_user), 0, "usbif_urb_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, pvt_pad), 0, "usbif_urb_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_netif, smartpoll_active), 0, "usbif_urb_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_tapif_user, msg), 0, "usbif_urb_sring.pvt.tapif_user.msg: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_request() {
+            assert_eq!(size_of::<usbif_conn_request>(), 2, "usbif_conn_request: size on x86");
+            assert_eq!(align_of::<usbif_conn_request>(), 2, "usbif_conn_request: align on x86");
+            assert_eq!(offset_of!(usbif_conn_request, id), 0, "usbif_conn_request.id: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_response() {
+            assert_eq!(size_of::<usbif_conn_response>(), 4, "usbif_conn_response: size on x86");
+            assert_eq!(align_of::<usbif_conn_response>(), 2, "usbif_conn_response: align on x86");
+            assert_eq!(offset_of!(usbif_conn_response, id), 0, "usbif_conn_response.id: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_response, portnum), 2, "usbif_conn_response.portnum: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_response, speed), 3, "usbif_conn_response.speed: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_sring_entry() {
+            assert_eq!(size_of::<usbif_conn_sring_entry>(), 4, "usbif_conn_sring_entry: size on x86");
+            assert_eq!(align_of::<usbif_conn_sring_entry>(), 2, "usbif_conn_sring_entry: align on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, req), 0, "usbif_conn_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, rsp), 0, "usbif_conn_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_sring() {
+            assert_eq!(size_of::<usbif_conn_sring>(), 64, "usbif_conn_sring: size on x86");
+            assert_eq!(align_of::<usbif_conn_sring>(), 4, "usbif_conn_sring: align on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, req_prod), 0, "usbif_conn_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, req_event), 4, "usbif_conn_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_event: size on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_prod), 8, "usbif_conn_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_event), 12, "usbif_conn_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, pvt), 16, "usbif_conn_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, __pad), 20, "usbif_conn_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt>(), 4, "usbif_conn_sring.pvt: size on x86");
+            assert_eq!(align_of::<usbif_conn_sring_pvt>(), 1, "usbif_conn_sring.pvt: align on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, netif), 0, "usbif_conn_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, tapif_user), 0, "usbif_conn_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, pvt_pad), 0, "usbif_conn_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_netif, smartpoll_active), 0, "usbif_conn_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_tapif_user, msg), 0, "usbif_conn_sring.pvt.tapif_user.msg: offset on x86");
         }
     }
 
@@ -2869,6 +3652,8 @@ mod x86_64 {
     use xenabi::types::*;
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    use xenabi::stable::blkif::*;
+    use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::e820::*;
@@ -2881,13 +3666,18 @@ mod x86_64 {
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::kbdif::*;
     use xenabi::stable::memory::*;
+    use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
     use xenabi::stable::params::*;
+    use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::usbif::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
@@ -3050,6 +3840,169 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_argo_ring_message_header, source), 4, "xen_argo_ring_message_header.source: offset on x86_64");
             assert_eq!(offset_of!(xen_argo_ring_message_header, message_type), 12, "xen_argo_ring_message_header.message_type: offset on x86_64");
             assert_eq!(offset_of!(xen_argo_ring_message_header, data), 16, "xen_argo_ring_message_header.data: offset on x86_64");
+        }
+    }
+
+    mod stable_blkif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: size on x86_64");
+            assert_eq!(align_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: align on x86_64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_sector_t: size on x86_64");
+            assert_eq!(align_of::<blkif_sector_t>(), 8, "blkif_sector_t: align on x86_64");
+        }
+
+        #[test]
+        fn blkif_request_segment() {
+            assert_eq!(size_of::<blkif_request_segment>(), 8, "blkif_request_segment: size on x86_64");
+            assert_eq!(align_of::<blkif_request_segment>(), 4, "blkif_request_segment: align on x86_64");
+            assert_eq!(offset_of!(blkif_request_segment, gref), 0, "blkif_request_segment.gref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "blkif_request_segment.gref: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_segment, first_sect), 4, "blkif_request_segment.first_sect: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_segment, last_sect), 5, "blkif_request_segment.last_sect: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_segment, __xenabi_hole_0), 6, "blkif_request_segment.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_request() {
+            assert_eq!(size_of::<blkif_request>(), 112, "blkif_request: size on x86_64");
+            assert_eq!(align_of::<blkif_request>(), 8, "blkif_request: align on x86_64");
+            assert_eq!(offset_of!(blkif_request, operation), 0, "blkif_request.operation: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request, nr_segments), 1, "blkif_request.nr_segments: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request, handle), 2, "blkif_request.handle: offset on x86_64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request.handle: size on x86_64");
+            assert_eq!(offset_of!(blkif_request, __xenabi_hole_0), 4, "blkif_request.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request, id), 8, "blkif_request.id: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request, sector_number), 16, "blkif_request.sector_number: offset on x86_64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request.sector_number: size on x86_64");
+            assert_eq!(offset_of!(blkif_request, seg), 24, "blkif_request.seg: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_request_discard() {
+            assert_eq!(size_of::<blkif_request_discard>(), 32, "blkif_request_discard: size on x86_64");
+            assert_eq!(align_of::<blkif_request_discard>(), 8, "blkif_request_discard: align on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, operation), 0, "blkif_request_discard.operation: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, flag), 1, "blkif_request_discard.flag: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, handle), 2, "blkif_request_discard.handle: offset on x86_64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_discard.handle: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, __xenabi_hole_0), 4, "blkif_request_discard.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, id), 8, "blkif_request_discard.id: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, sector_number), 16, "blkif_request_discard.sector_number: offset on x86_64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_discard.sector_number: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, nr_sectors), 24, "blkif_request_discard.nr_sectors: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_request_indirect() {
+            assert_eq!(size_of::<blkif_request_indirect>(), 64, "blkif_request_indirect: size on x86_64");
+            assert_eq!(align_of::<blkif_request_indirect>(), 8, "blkif_request_indirect: align on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, operation), 0, "blkif_request_indirect.operation: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_op), 1, "blkif_request_indirect.indirect_op: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, nr_segments), 2, "blkif_request_indirect.nr_segments: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_0), 4, "blkif_request_indirect.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, id), 8, "blkif_request_indirect.id: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, sector_number), 16, "blkif_request_indirect.sector_number: offset on x86_64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_indirect.sector_number: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, handle), 24, "blkif_request_indirect.handle: offset on x86_64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_indirect.handle: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_1), 26, "blkif_request_indirect.__xenabi_hole_1: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_grefs), 28, "blkif_request_indirect.indirect_grefs: offset on x86_64");
+            assert_eq!(size_of::<[grant_ref_t; 8]>(), 32, "blkif_request_indirect.indirect_grefs: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_2), 60, "blkif_request_indirect.__xenabi_hole_2: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_response() {
+            assert_eq!(size_of::<blkif_response>(), 16, "blkif_response: size on x86_64");
+            assert_eq!(align_of::<blkif_response>(), 8, "blkif_response: align on x86_64");
+            assert_eq!(offset_of!(blkif_response, id), 0, "blkif_response.id: offset on x86_64");
+            assert_eq!(offset_of!(blkif_response, operation), 8, "blkif_response.operation: offset on x86_64");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_0), 9, "blkif_response.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(blkif_response, status), 10, "blkif_response.status: offset on x86_64");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_1), 12, "blkif_response.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_sring_entry() {
+            assert_eq!(size_of::<blkif_sring_entry>(), 112, "blkif_sring_entry: size on x86_64");
+            assert_eq!(align_of::<blkif_sring_entry>(), 8, "blkif_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(blkif_sring_entry, req), 0, "blkif_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(blkif_sring_entry, rsp), 0, "blkif_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_sring() {
+            assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on x86_64");
+            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on x86_64");
+            assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(blkif_sring, rsp_prod), 8, "blkif_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(blkif_sring, rsp_event), 12, "blkif_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(blkif_sring, pvt), 16, "blkif_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(blkif_sring, __pad), 20, "blkif_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt() {
+            assert_eq!(size_of::<blkif_sring_pvt>(), 4, "blkif_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<blkif_sring_pvt>(), 1, "blkif_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(blkif_sring_pvt, netif), 0, "blkif_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(blkif_sring_pvt, tapif_user), 0, "blkif_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(blkif_sring_pvt, pvt_pad), 0, "blkif_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_netif() {
+            assert_eq!(size_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(blkif_sring_pvt_netif, smartpoll_active), 0, "blkif_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
+    mod stable_console {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: size on x86_64");
+            assert_eq!(align_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: align on x86_64");
+        }
+
+        #[test]
+        fn xencons_interface() {
+            #[cfg(not(feature = "xen-4-21"))]
+            assert_eq!(size_of::<xencons_interface>(), 3088, "xencons_interface: size on x86_64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xencons_interface>(), 3092, "xencons_interface: size on x86_64");
+            assert_eq!(align_of::<xencons_interface>(), 4, "xencons_interface: align on x86_64");
+            assert_eq!(offset_of!(xencons_interface, r#in), 0, "xencons_interface.in: offset on x86_64");
+            assert_eq!(offset_of!(xencons_interface, out), 1024, "xencons_interface.out: offset on x86_64");
+            assert_eq!(offset_of!(xencons_interface, in_cons), 3072, "xencons_interface.in_cons: offset on x86_64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_cons: size on x86_64");
+            assert_eq!(offset_of!(xencons_interface, in_prod), 3076, "xencons_interface.in_prod: offset on x86_64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_prod: size on x86_64");
+            assert_eq!(offset_of!(xencons_interface, out_cons), 3080, "xencons_interface.out_cons: offset on x86_64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_cons: size on x86_64");
+            assert_eq!(offset_of!(xencons_interface, out_prod), 3084, "xencons_interface.out_prod: offset on x86_64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_prod: size on x86_64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on x86_64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on x86_64");
         }
     }
 
@@ -4194,6 +5147,113 @@ mod x86_64 {
         }
     }
 
+    mod stable_kbdif {
+        use super::*;
+
+        #[test]
+        fn xenkbd_motion() {
+            assert_eq!(size_of::<xenkbd_motion>(), 16, "xenkbd_motion: size on x86_64");
+            assert_eq!(align_of::<xenkbd_motion>(), 4, "xenkbd_motion: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_motion, r#type), 0, "xenkbd_motion.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_motion, __xenabi_hole_0), 1, "xenkbd_motion.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_x), 4, "xenkbd_motion.rel_x: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_y), 8, "xenkbd_motion.rel_y: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_z), 12, "xenkbd_motion.rel_z: offset on x86_64");
+        }
+
+        #[test]
+        fn xenkbd_key() {
+            assert_eq!(size_of::<xenkbd_key>(), 8, "xenkbd_key: size on x86_64");
+            assert_eq!(align_of::<xenkbd_key>(), 4, "xenkbd_key: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_key, r#type), 0, "xenkbd_key.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_key, pressed), 1, "xenkbd_key.pressed: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_key, __xenabi_hole_0), 2, "xenkbd_key.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_key, keycode), 4, "xenkbd_key.keycode: offset on x86_64");
+        }
+
+        #[test]
+        fn xenkbd_position() {
+            assert_eq!(size_of::<xenkbd_position>(), 16, "xenkbd_position: size on x86_64");
+            assert_eq!(align_of::<xenkbd_position>(), 4, "xenkbd_position: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_position, r#type), 0, "xenkbd_position.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_position, __xenabi_hole_0), 1, "xenkbd_position.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_position, abs_x), 4, "xenkbd_position.abs_x: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_position, abs_y), 8, "xenkbd_position.abs_y: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_position, rel_z), 12, "xenkbd_position.rel_z: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch() {
+            assert_eq!(size_of::<xenkbd_mtouch>(), 16, "xenkbd_mtouch: size on x86_64");
+            assert_eq!(align_of::<xenkbd_mtouch>(), 4, "xenkbd_mtouch: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch, r#type), 0, "xenkbd_mtouch.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch, event_type), 1, "xenkbd_mtouch.event_type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch, contact_id), 2, "xenkbd_mtouch.contact_id: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch, reserved), 3, "xenkbd_mtouch.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch, u), 8, "xenkbd_mtouch.u: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u() {
+            assert_eq!(size_of::<xenkbd_mtouch_u>(), 8, "xenkbd_mtouch.u: size on x86_64");
+            assert_eq!(align_of::<xenkbd_mtouch_u>(), 4, "xenkbd_mtouch.u: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, pos), 0, "xenkbd_mtouch.u.pos: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, shape), 0, "xenkbd_mtouch.u.shape: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, orientation), 0, "xenkbd_mtouch.u.orientation: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_pos() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_pos>(), 8, "xenkbd_mtouch.u.pos: size on x86_64");
+            assert_eq!(align_of::<xenkbd_mtouch_u_pos>(), 4, "xenkbd_mtouch.u.pos: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_x), 0, "xenkbd_mtouch.u.pos.abs_x: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_y), 4, "xenkbd_mtouch.u.pos.abs_y: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_shape() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_shape>(), 8, "xenkbd_mtouch.u.shape: size on x86_64");
+            assert_eq!(align_of::<xenkbd_mtouch_u_shape>(), 4, "xenkbd_mtouch.u.shape: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, major), 0, "xenkbd_mtouch.u.shape.major: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, minor), 4, "xenkbd_mtouch.u.shape.minor: offset on x86_64");
+        }
+
+        #[test]
+        fn xenkbd_in_event() {
+            assert_eq!(size_of::<xenkbd_in_event>(), 40, "xenkbd_in_event: size on x86_64");
+            assert_eq!(align_of::<xenkbd_in_event>(), 4, "xenkbd_in_event: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_in_event, r#type), 0, "xenkbd_in_event.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_in_event, motion), 0, "xenkbd_in_event.motion: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_in_event, key), 0, "xenkbd_in_event.key: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_in_event, pos), 0, "xenkbd_in_event.pos: offset on x86_64");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenkbd_in_event, mtouch), 0, "xenkbd_in_event.mtouch: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_in_event, pad), 0, "xenkbd_in_event.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xenkbd_out_event() {
+            assert_eq!(size_of::<xenkbd_out_event>(), 40, "xenkbd_out_event: size on x86_64");
+            assert_eq!(align_of::<xenkbd_out_event>(), 1, "xenkbd_out_event: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_out_event, r#type), 0, "xenkbd_out_event.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_out_event, pad), 0, "xenkbd_out_event.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xenkbd_page() {
+            assert_eq!(size_of::<xenkbd_page>(), 16, "xenkbd_page: size on x86_64");
+            assert_eq!(align_of::<xenkbd_page>(), 4, "xenkbd_page: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_page, in_cons), 0, "xenkbd_page.in_cons: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on x86_64");
+        }
+    }
+
     mod stable_memory {
         use super::*;
 
@@ -4408,6 +5468,274 @@ mod x86_64 {
         }
     }
 
+    mod stable_netif {
+        use super::*;
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_request() {
+            assert_eq!(size_of::<xen_netif_ctrl_request>(), 16, "xen_netif_ctrl_request: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_request>(), 4, "xen_netif_ctrl_request: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, id), 0, "xen_netif_ctrl_request.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, r#type), 2, "xen_netif_ctrl_request.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, data), 4, "xen_netif_ctrl_request.data: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_response() {
+            assert_eq!(size_of::<xen_netif_ctrl_response>(), 12, "xen_netif_ctrl_response: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_response>(), 4, "xen_netif_ctrl_response: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, id), 0, "xen_netif_ctrl_response.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, r#type), 2, "xen_netif_ctrl_response.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, status), 4, "xen_netif_ctrl_response.status: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, data), 8, "xen_netif_ctrl_response.data: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-10")]
+        #[test]
+        fn xen_netif_gref() {
+            assert_eq!(size_of::<xen_netif_gref>(), 8, "xen_netif_gref: size on x86_64");
+            assert_eq!(align_of::<xen_netif_gref>(), 4, "xen_netif_gref: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_gref, r#ref), 0, "xen_netif_gref.ref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_netif_gref.ref: size on x86_64");
+            assert_eq!(offset_of!(xen_netif_gref, flags), 4, "xen_netif_gref.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_gref, status), 6, "xen_netif_gref.status: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_entry() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_entry>(), 16, "xen_netif_ctrl_sring_entry: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_entry>(), 4, "xen_netif_ctrl_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, req), 0, "xen_netif_ctrl_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, rsp), 0, "xen_netif_ctrl_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring>(), 64, "xen_netif_ctrl_sring: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring>(), 4, "xen_netif_ctrl_sring: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_prod), 0, "xen_netif_ctrl_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_event), 4, "xen_netif_ctrl_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_prod), 8, "xen_netif_ctrl_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_event), 12, "xen_netif_ctrl_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, pvt), 16, "xen_netif_ctrl_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, __pad), 20, "xen_netif_ctrl_sring.__pad: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt>(), 4, "xen_netif_ctrl_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt>(), 1, "xen_netif_ctrl_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, netif), 0, "xen_netif_ctrl_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, tapif_user), 0, "xen_netif_ctrl_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, pvt_pad), 0, "xen_netif_ctrl_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_netif, smartpoll_active), 0, "xen_netif_ctrl_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_tapif_user, msg), 0, "xen_netif_ctrl_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_request() {
+            assert_eq!(size_of::<netif_tx_request>(), 12, "netif_tx_request: size on x86_64");
+            assert_eq!(align_of::<netif_tx_request>(), 4, "netif_tx_request: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_request, gref), 0, "netif_tx_request.gref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_tx_request.gref: size on x86_64");
+            assert_eq!(offset_of!(netif_tx_request, offset), 4, "netif_tx_request.offset: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_request, flags), 6, "netif_tx_request.flags: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_request, id), 8, "netif_tx_request.id: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_request, size), 10, "netif_tx_request.size: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_extra_info() {
+            assert_eq!(size_of::<netif_extra_info>(), 8, "netif_extra_info: size on x86_64");
+            assert_eq!(align_of::<netif_extra_info>(), 2, "netif_extra_info: align on x86_64");
+            assert_eq!(offset_of!(netif_extra_info, r#type), 0, "netif_extra_info.type: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info, flags), 1, "netif_extra_info.flags: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info, u), 2, "netif_extra_info.u: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_extra_info_u() {
+            assert_eq!(size_of::<netif_extra_info_u>(), 6, "netif_extra_info.u: size on x86_64");
+            assert_eq!(align_of::<netif_extra_info_u>(), 2, "netif_extra_info.u: align on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u, gso), 0, "netif_extra_info.u.gso: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u, mcast), 0, "netif_extra_info.u.mcast: offset on x86_64");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(netif_extra_info_u, hash), 0, "netif_extra_info.u.hash: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u, pad), 0, "netif_extra_info.u.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_gso() {
+            assert_eq!(size_of::<netif_extra_info_u_gso>(), 6, "netif_extra_info.u.gso: size on x86_64");
+            assert_eq!(align_of::<netif_extra_info_u_gso>(), 2, "netif_extra_info.u.gso: align on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, size), 0, "netif_extra_info.u.gso.size: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, r#type), 2, "netif_extra_info.u.gso.type: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, pad), 3, "netif_extra_info.u.gso.pad: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, features), 4, "netif_extra_info.u.gso.features: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_mcast() {
+            assert_eq!(size_of::<netif_extra_info_u_mcast>(), 6, "netif_extra_info.u.mcast: size on x86_64");
+            assert_eq!(align_of::<netif_extra_info_u_mcast>(), 1, "netif_extra_info.u.mcast: align on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_mcast, addr), 0, "netif_extra_info.u.mcast.addr: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_hash() {
+            assert_eq!(size_of::<netif_extra_info_u_hash>(), 6, "netif_extra_info.u.hash: size on x86_64");
+            assert_eq!(align_of::<netif_extra_info_u_hash>(), 1, "netif_extra_info.u.hash: align on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, r#type), 0, "netif_extra_info.u.hash.type: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, algorithm), 1, "netif_extra_info.u.hash.algorithm: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, value), 2, "netif_extra_info.u.hash.value: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_response() {
+            assert_eq!(size_of::<netif_tx_response>(), 4, "netif_tx_response: size on x86_64");
+            assert_eq!(align_of::<netif_tx_response>(), 2, "netif_tx_response: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_response, id), 0, "netif_tx_response.id: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_response, status), 2, "netif_tx_response.status: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_request() {
+            assert_eq!(size_of::<netif_rx_request>(), 8, "netif_rx_request: size on x86_64");
+            assert_eq!(align_of::<netif_rx_request>(), 4, "netif_rx_request: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_request, id), 0, "netif_rx_request.id: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_request, pad), 2, "netif_rx_request.pad: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_request, gref), 4, "netif_rx_request.gref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_rx_request.gref: size on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_response() {
+            assert_eq!(size_of::<netif_rx_response>(), 8, "netif_rx_response: size on x86_64");
+            assert_eq!(align_of::<netif_rx_response>(), 2, "netif_rx_response: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_response, id), 0, "netif_rx_response.id: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_response, offset), 2, "netif_rx_response.offset: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_response, flags), 4, "netif_rx_response.flags: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_response, status), 6, "netif_rx_response.status: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_sring_entry() {
+            assert_eq!(size_of::<netif_tx_sring_entry>(), 12, "netif_tx_sring_entry: size on x86_64");
+            assert_eq!(align_of::<netif_tx_sring_entry>(), 4, "netif_tx_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_entry, req), 0, "netif_tx_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_entry, rsp), 0, "netif_tx_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_sring() {
+            assert_eq!(size_of::<netif_tx_sring>(), 64, "netif_tx_sring: size on x86_64");
+            assert_eq!(align_of::<netif_tx_sring>(), 4, "netif_tx_sring: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, req_prod), 0, "netif_tx_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, req_event), 4, "netif_tx_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_prod), 8, "netif_tx_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_event), 12, "netif_tx_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, pvt), 16, "netif_tx_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, __pad), 20, "netif_tx_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt() {
+            assert_eq!(size_of::<netif_tx_sring_pvt>(), 4, "netif_tx_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<netif_tx_sring_pvt>(), 1, "netif_tx_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, netif), 0, "netif_tx_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, tapif_user), 0, "netif_tx_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, pvt_pad), 0, "netif_tx_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_netif, smartpoll_active), 0, "netif_tx_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_tapif_user, msg), 0, "netif_tx_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_sring_entry() {
+            assert_eq!(size_of::<netif_rx_sring_entry>(), 8, "netif_rx_sring_entry: size on x86_64");
+            assert_eq!(align_of::<netif_rx_sring_entry>(), 4, "netif_rx_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_entry, req), 0, "netif_rx_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_entry, rsp), 0, "netif_rx_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_sring() {
+            assert_eq!(size_of::<netif_rx_sring>(), 64, "netif_rx_sring: size on x86_64");
+            assert_eq!(align_of::<netif_rx_sring>(), 4, "netif_rx_sring: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, req_prod), 0, "netif_rx_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, req_event), 4, "netif_rx_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_prod), 8, "netif_rx_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_event), 12, "netif_rx_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, pvt), 16, "netif_rx_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, __pad), 20, "netif_rx_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt() {
+            assert_eq!(size_of::<netif_rx_sring_pvt>(), 4, "netif_rx_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<netif_rx_sring_pvt>(), 1, "netif_rx_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, netif), 0, "netif_rx_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, tapif_user), 0, "netif_rx_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, pvt_pad), 0, "netif_rx_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_netif, smartpoll_active), 0, "netif_rx_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_tapif_user, msg), 0, "netif_rx_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
     mod stable_nmi {
         use super::*;
 
@@ -4419,6 +5747,54 @@ mod x86_64 {
             assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xennmi_callback.handler_address: size on x86_64");
             assert_eq!(offset_of!(xennmi_callback, pad), 8, "xennmi_callback.pad: offset on x86_64");
             assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xennmi_callback.pad: size on x86_64");
+        }
+    }
+
+    mod stable_pciif {
+        use super::*;
+
+        #[test]
+        fn xen_msix_entry() {
+            assert_eq!(size_of::<xen_msix_entry>(), 4, "xen_msix_entry: size on x86_64");
+            assert_eq!(align_of::<xen_msix_entry>(), 2, "xen_msix_entry: align on x86_64");
+            assert_eq!(offset_of!(xen_msix_entry, vector), 0, "xen_msix_entry.vector: offset on x86_64");
+            assert_eq!(offset_of!(xen_msix_entry, entry), 2, "xen_msix_entry.entry: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pci_op() {
+            assert_eq!(size_of::<xen_pci_op>(), 548, "xen_pci_op: size on x86_64");
+            assert_eq!(align_of::<xen_pci_op>(), 4, "xen_pci_op: align on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, cmd), 0, "xen_pci_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, err), 4, "xen_pci_op.err: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, domain), 8, "xen_pci_op.domain: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, bus), 12, "xen_pci_op.bus: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, devfn), 16, "xen_pci_op.devfn: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, offset), 20, "xen_pci_op.offset: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, size), 24, "xen_pci_op.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, value), 28, "xen_pci_op.value: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, info), 32, "xen_pci_op.info: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, msix_entries), 36, "xen_pci_op.msix_entries: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pcie_aer_op() {
+            assert_eq!(size_of::<xen_pcie_aer_op>(), 20, "xen_pcie_aer_op: size on x86_64");
+            assert_eq!(align_of::<xen_pcie_aer_op>(), 4, "xen_pcie_aer_op: align on x86_64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, cmd), 0, "xen_pcie_aer_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, err), 4, "xen_pcie_aer_op.err: offset on x86_64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, domain), 8, "xen_pcie_aer_op.domain: offset on x86_64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, bus), 12, "xen_pcie_aer_op.bus: offset on x86_64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, devfn), 16, "xen_pcie_aer_op.devfn: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pci_sharedinfo() {
+            assert_eq!(size_of::<xen_pci_sharedinfo>(), 572, "xen_pci_sharedinfo: size on x86_64");
+            assert_eq!(align_of::<xen_pci_sharedinfo>(), 4, "xen_pci_sharedinfo: align on x86_64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, flags), 0, "xen_pci_sharedinfo.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, op), 4, "xen_pci_sharedinfo.op: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, aer_op), 552, "xen_pci_sharedinfo.aer_op: offset on x86_64");
         }
     }
 
@@ -4652,6 +6028,16 @@ mod x86_64 {
         }
     }
 
+    mod stable_ring {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<RING_IDX>(), 4, "RING_IDX: size on x86_64");
+            assert_eq!(align_of::<RING_IDX>(), 4, "RING_IDX: align on x86_64");
+        }
+    }
+
     mod stable_sched {
         use super::*;
 
@@ -4745,6 +6131,190 @@ mod x86_64 {
             assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on x86_64");
             assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on x86_64");
             assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on x86_64");
+        }
+    }
+
+    mod stable_usbif {
+        use super::*;
+
+        #[test]
+        fn usbif_request_segment() {
+            assert_eq!(size_of::<usbif_request_segment>(), 8, "usbif_request_segment: size on x86_64");
+            assert_eq!(align_of::<usbif_request_segment>(), 4, "usbif_request_segment: align on x86_64");
+            assert_eq!(offset_of!(usbif_request_segment, gref), 0, "usbif_request_segment.gref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "usbif_request_segment.gref: size on x86_64");
+            assert_eq!(offset_of!(usbif_request_segment, offset), 4, "usbif_request_segment.offset: offset on x86_64");
+            assert_eq!(offset_of!(usbif_request_segment, length), 6, "usbif_request_segment.length: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_request() {
+            assert_eq!(size_of::<usbif_urb_request>(), 148, "usbif_urb_request: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_request>(), 4, "usbif_urb_request: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, id), 0, "usbif_urb_request.id: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, nr_buffer_segs), 2, "usbif_urb_request.nr_buffer_segs: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, pipe), 4, "usbif_urb_request.pipe: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, transfer_flags), 8, "usbif_urb_request.transfer_flags: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, buffer_length), 10, "usbif_urb_request.buffer_length: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, u), 12, "usbif_urb_request.u: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, seg), 20, "usbif_urb_request.seg: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u() {
+            assert_eq!(size_of::<usbif_urb_request_u>(), 8, "usbif_urb_request.u: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_request_u>(), 2, "usbif_urb_request.u: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u, ctrl), 0, "usbif_urb_request.u.ctrl: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u, isoc), 0, "usbif_urb_request.u.isoc: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u, intr), 0, "usbif_urb_request.u.intr: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u, unlink), 0, "usbif_urb_request.u.unlink: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_isoc() {
+            assert_eq!(size_of::<usbif_urb_request_u_isoc>(), 8, "usbif_urb_request.u.isoc: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_request_u_isoc>(), 2, "usbif_urb_request.u.isoc: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, interval), 0, "usbif_urb_request.u.isoc.interval: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, start_frame), 2, "usbif_urb_request.u.isoc.start_frame: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, number_of_packets), 4, "usbif_urb_request.u.isoc.number_of_packets: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, nr_frame_desc_segs), 6, "usbif_urb_request.u.isoc.nr_frame_desc_segs: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_intr() {
+            assert_eq!(size_of::<usbif_urb_request_u_intr>(), 8, "usbif_urb_request.u.intr: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_request_u_intr>(), 2, "usbif_urb_request.u.intr: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, interval), 0, "usbif_urb_request.u.intr.interval: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, pad), 2, "usbif_urb_request.u.intr.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_unlink() {
+            assert_eq!(size_of::<usbif_urb_request_u_unlink>(), 8, "usbif_urb_request.u.unlink: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_request_u_unlink>(), 2, "usbif_urb_request.u.unlink: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, unlink_id), 0, "usbif_urb_request.u.unlink.unlink_id: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, pad), 2, "usbif_urb_request.u.unlink.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_response() {
+            assert_eq!(size_of::<usbif_urb_response>(), 16, "usbif_urb_response: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_response>(), 4, "usbif_urb_response: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_response, id), 0, "usbif_urb_response.id: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_response, start_frame), 2, "usbif_urb_response.start_frame: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_response, status), 4, "usbif_urb_response.status: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_response, actual_length), 8, "usbif_urb_response.actual_length: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_response, error_count), 12, "usbif_urb_response.error_count: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_entry() {
+            assert_eq!(size_of::<usbif_urb_sring_entry>(), 148, "usbif_urb_sring_entry: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_sring_entry>(), 4, "usbif_urb_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, req), 0, "usbif_urb_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, rsp), 0, "usbif_urb_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_sring() {
+            assert_eq!(size_of::<usbif_urb_sring>(), 64, "usbif_urb_sring: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_sring>(), 4, "usbif_urb_sring: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, req_prod), 0, "usbif_urb_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, req_event), 4, "usbif_urb_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_prod), 8, "usbif_urb_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_event), 12, "usbif_urb_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, pvt), 16, "usbif_urb_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, __pad), 20, "usbif_urb_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt>(), 4, "usbif_urb_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt>(), 1, "usbif_urb_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, netif), 0, "usbif_urb_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, tapif_user), 0, "usbif_urb_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, pvt_pad), 0, "usbif_urb_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_netif, smartpoll_active), 0, "usbif_urb_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_tapif_user, msg), 0, "usbif_urb_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_request() {
+            assert_eq!(size_of::<usbif_conn_request>(), 2, "usbif_conn_request: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_request>(), 2, "usbif_conn_request: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_request, id), 0, "usbif_conn_request.id: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_response() {
+            assert_eq!(size_of::<usbif_conn_response>(), 4, "usbif_conn_response: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_response>(), 2, "usbif_conn_response: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_response, id), 0, "usbif_conn_response.id: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_response, portnum), 2, "usbif_conn_response.portnum: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_response, speed), 3, "usbif_conn_response.speed: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_entry() {
+            assert_eq!(size_of::<usbif_conn_sring_entry>(), 4, "usbif_conn_sring_entry: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_sring_entry>(), 2, "usbif_conn_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, req), 0, "usbif_conn_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, rsp), 0, "usbif_conn_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_sring() {
+            assert_eq!(size_of::<usbif_conn_sring>(), 64, "usbif_conn_sring: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_sring>(), 4, "usbif_conn_sring: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, req_prod), 0, "usbif_conn_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, req_event), 4, "usbif_conn_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_prod), 8, "usbif_conn_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_event), 12, "usbif_conn_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, pvt), 16, "usbif_conn_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, __pad), 20, "usbif_conn_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt>(), 4, "usbif_conn_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt>(), 1, "usbif_conn_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, netif), 0, "usbif_conn_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, tapif_user), 0, "usbif_conn_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, pvt_pad), 0, "usbif_conn_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_netif, smartpoll_active), 0, "usbif_conn_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_tapif_user, msg), 0, "usbif_conn_sring.pvt.tapif_user.msg: offset on x86_64");
         }
     }
 
@@ -5736,6 +7306,8 @@ mod arm {
     use xenabi::types::*;
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    use xenabi::stable::blkif::*;
+    use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::e820::*;
@@ -5748,13 +7320,18 @@ mod arm {
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::kbdif::*;
     use xenabi::stable::memory::*;
+    use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
     use xenabi::stable::params::*;
+    use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::usbif::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
@@ -5917,6 +7494,169 @@ mod arm {
             assert_eq!(offset_of!(xen_argo_ring_message_header, source), 4, "xen_argo_ring_message_header.source: offset on arm");
             assert_eq!(offset_of!(xen_argo_ring_message_header, message_type), 12, "xen_argo_ring_message_header.message_type: offset on arm");
             assert_eq!(offset_of!(xen_argo_ring_message_header, data), 16, "xen_argo_ring_message_header.data: offset on arm");
+        }
+    }
+
+    mod stable_blkif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: size on arm");
+            assert_eq!(align_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: align on arm");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_sector_t: size on arm");
+            assert_eq!(align_of::<blkif_sector_t>(), 8, "blkif_sector_t: align on arm");
+        }
+
+        #[test]
+        fn blkif_request_segment() {
+            assert_eq!(size_of::<blkif_request_segment>(), 8, "blkif_request_segment: size on arm");
+            assert_eq!(align_of::<blkif_request_segment>(), 4, "blkif_request_segment: align on arm");
+            assert_eq!(offset_of!(blkif_request_segment, gref), 0, "blkif_request_segment.gref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "blkif_request_segment.gref: size on arm");
+            assert_eq!(offset_of!(blkif_request_segment, first_sect), 4, "blkif_request_segment.first_sect: offset on arm");
+            assert_eq!(offset_of!(blkif_request_segment, last_sect), 5, "blkif_request_segment.last_sect: offset on arm");
+            assert_eq!(offset_of!(blkif_request_segment, __xenabi_hole_0), 6, "blkif_request_segment.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn blkif_request() {
+            assert_eq!(size_of::<blkif_request>(), 112, "blkif_request: size on arm");
+            assert_eq!(align_of::<blkif_request>(), 8, "blkif_request: align on arm");
+            assert_eq!(offset_of!(blkif_request, operation), 0, "blkif_request.operation: offset on arm");
+            assert_eq!(offset_of!(blkif_request, nr_segments), 1, "blkif_request.nr_segments: offset on arm");
+            assert_eq!(offset_of!(blkif_request, handle), 2, "blkif_request.handle: offset on arm");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request.handle: size on arm");
+            assert_eq!(offset_of!(blkif_request, __xenabi_hole_0), 4, "blkif_request.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(blkif_request, id), 8, "blkif_request.id: offset on arm");
+            assert_eq!(offset_of!(blkif_request, sector_number), 16, "blkif_request.sector_number: offset on arm");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request.sector_number: size on arm");
+            assert_eq!(offset_of!(blkif_request, seg), 24, "blkif_request.seg: offset on arm");
+        }
+
+        #[test]
+        fn blkif_request_discard() {
+            assert_eq!(size_of::<blkif_request_discard>(), 32, "blkif_request_discard: size on arm");
+            assert_eq!(align_of::<blkif_request_discard>(), 8, "blkif_request_discard: align on arm");
+            assert_eq!(offset_of!(blkif_request_discard, operation), 0, "blkif_request_discard.operation: offset on arm");
+            assert_eq!(offset_of!(blkif_request_discard, flag), 1, "blkif_request_discard.flag: offset on arm");
+            assert_eq!(offset_of!(blkif_request_discard, handle), 2, "blkif_request_discard.handle: offset on arm");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_discard.handle: size on arm");
+            assert_eq!(offset_of!(blkif_request_discard, __xenabi_hole_0), 4, "blkif_request_discard.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(blkif_request_discard, id), 8, "blkif_request_discard.id: offset on arm");
+            assert_eq!(offset_of!(blkif_request_discard, sector_number), 16, "blkif_request_discard.sector_number: offset on arm");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_discard.sector_number: size on arm");
+            assert_eq!(offset_of!(blkif_request_discard, nr_sectors), 24, "blkif_request_discard.nr_sectors: offset on arm");
+        }
+
+        #[test]
+        fn blkif_request_indirect() {
+            assert_eq!(size_of::<blkif_request_indirect>(), 64, "blkif_request_indirect: size on arm");
+            assert_eq!(align_of::<blkif_request_indirect>(), 8, "blkif_request_indirect: align on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, operation), 0, "blkif_request_indirect.operation: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_op), 1, "blkif_request_indirect.indirect_op: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, nr_segments), 2, "blkif_request_indirect.nr_segments: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_0), 4, "blkif_request_indirect.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, id), 8, "blkif_request_indirect.id: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, sector_number), 16, "blkif_request_indirect.sector_number: offset on arm");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_indirect.sector_number: size on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, handle), 24, "blkif_request_indirect.handle: offset on arm");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_indirect.handle: size on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_1), 26, "blkif_request_indirect.__xenabi_hole_1: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_grefs), 28, "blkif_request_indirect.indirect_grefs: offset on arm");
+            assert_eq!(size_of::<[grant_ref_t; 8]>(), 32, "blkif_request_indirect.indirect_grefs: size on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_2), 60, "blkif_request_indirect.__xenabi_hole_2: offset on arm");
+        }
+
+        #[test]
+        fn blkif_response() {
+            assert_eq!(size_of::<blkif_response>(), 16, "blkif_response: size on arm");
+            assert_eq!(align_of::<blkif_response>(), 8, "blkif_response: align on arm");
+            assert_eq!(offset_of!(blkif_response, id), 0, "blkif_response.id: offset on arm");
+            assert_eq!(offset_of!(blkif_response, operation), 8, "blkif_response.operation: offset on arm");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_0), 9, "blkif_response.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(blkif_response, status), 10, "blkif_response.status: offset on arm");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_1), 12, "blkif_response.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn blkif_sring_entry() {
+            assert_eq!(size_of::<blkif_sring_entry>(), 112, "blkif_sring_entry: size on arm");
+            assert_eq!(align_of::<blkif_sring_entry>(), 8, "blkif_sring_entry: align on arm");
+            assert_eq!(offset_of!(blkif_sring_entry, req), 0, "blkif_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(blkif_sring_entry, rsp), 0, "blkif_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn blkif_sring() {
+            assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on arm");
+            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on arm");
+            assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_event: size on arm");
+            assert_eq!(offset_of!(blkif_sring, rsp_prod), 8, "blkif_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(blkif_sring, rsp_event), 12, "blkif_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(blkif_sring, pvt), 16, "blkif_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(blkif_sring, __pad), 20, "blkif_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn blkif_sring_pvt() {
+            assert_eq!(size_of::<blkif_sring_pvt>(), 4, "blkif_sring.pvt: size on arm");
+            assert_eq!(align_of::<blkif_sring_pvt>(), 1, "blkif_sring.pvt: align on arm");
+            assert_eq!(offset_of!(blkif_sring_pvt, netif), 0, "blkif_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(blkif_sring_pvt, tapif_user), 0, "blkif_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(blkif_sring_pvt, pvt_pad), 0, "blkif_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_netif() {
+            assert_eq!(size_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(blkif_sring_pvt_netif, smartpoll_active), 0, "blkif_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
+    mod stable_console {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: size on arm");
+            assert_eq!(align_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: align on arm");
+        }
+
+        #[test]
+        fn xencons_interface() {
+            #[cfg(not(feature = "xen-4-21"))]
+            assert_eq!(size_of::<xencons_interface>(), 3088, "xencons_interface: size on arm");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xencons_interface>(), 3092, "xencons_interface: size on arm");
+            assert_eq!(align_of::<xencons_interface>(), 4, "xencons_interface: align on arm");
+            assert_eq!(offset_of!(xencons_interface, r#in), 0, "xencons_interface.in: offset on arm");
+            assert_eq!(offset_of!(xencons_interface, out), 1024, "xencons_interface.out: offset on arm");
+            assert_eq!(offset_of!(xencons_interface, in_cons), 3072, "xencons_interface.in_cons: offset on arm");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_cons: size on arm");
+            assert_eq!(offset_of!(xencons_interface, in_prod), 3076, "xencons_interface.in_prod: offset on arm");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_prod: size on arm");
+            assert_eq!(offset_of!(xencons_interface, out_cons), 3080, "xencons_interface.out_cons: offset on arm");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_cons: size on arm");
+            assert_eq!(offset_of!(xencons_interface, out_prod), 3084, "xencons_interface.out_prod: offset on arm");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_prod: size on arm");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on arm");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on arm");
         }
     }
 
@@ -7052,6 +8792,113 @@ mod arm {
         }
     }
 
+    mod stable_kbdif {
+        use super::*;
+
+        #[test]
+        fn xenkbd_motion() {
+            assert_eq!(size_of::<xenkbd_motion>(), 16, "xenkbd_motion: size on arm");
+            assert_eq!(align_of::<xenkbd_motion>(), 4, "xenkbd_motion: align on arm");
+            assert_eq!(offset_of!(xenkbd_motion, r#type), 0, "xenkbd_motion.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_motion, __xenabi_hole_0), 1, "xenkbd_motion.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenkbd_motion, rel_x), 4, "xenkbd_motion.rel_x: offset on arm");
+            assert_eq!(offset_of!(xenkbd_motion, rel_y), 8, "xenkbd_motion.rel_y: offset on arm");
+            assert_eq!(offset_of!(xenkbd_motion, rel_z), 12, "xenkbd_motion.rel_z: offset on arm");
+        }
+
+        #[test]
+        fn xenkbd_key() {
+            assert_eq!(size_of::<xenkbd_key>(), 8, "xenkbd_key: size on arm");
+            assert_eq!(align_of::<xenkbd_key>(), 4, "xenkbd_key: align on arm");
+            assert_eq!(offset_of!(xenkbd_key, r#type), 0, "xenkbd_key.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_key, pressed), 1, "xenkbd_key.pressed: offset on arm");
+            assert_eq!(offset_of!(xenkbd_key, __xenabi_hole_0), 2, "xenkbd_key.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenkbd_key, keycode), 4, "xenkbd_key.keycode: offset on arm");
+        }
+
+        #[test]
+        fn xenkbd_position() {
+            assert_eq!(size_of::<xenkbd_position>(), 16, "xenkbd_position: size on arm");
+            assert_eq!(align_of::<xenkbd_position>(), 4, "xenkbd_position: align on arm");
+            assert_eq!(offset_of!(xenkbd_position, r#type), 0, "xenkbd_position.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_position, __xenabi_hole_0), 1, "xenkbd_position.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenkbd_position, abs_x), 4, "xenkbd_position.abs_x: offset on arm");
+            assert_eq!(offset_of!(xenkbd_position, abs_y), 8, "xenkbd_position.abs_y: offset on arm");
+            assert_eq!(offset_of!(xenkbd_position, rel_z), 12, "xenkbd_position.rel_z: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch() {
+            assert_eq!(size_of::<xenkbd_mtouch>(), 16, "xenkbd_mtouch: size on arm");
+            assert_eq!(align_of::<xenkbd_mtouch>(), 4, "xenkbd_mtouch: align on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch, r#type), 0, "xenkbd_mtouch.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch, event_type), 1, "xenkbd_mtouch.event_type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch, contact_id), 2, "xenkbd_mtouch.contact_id: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch, reserved), 3, "xenkbd_mtouch.reserved: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch, u), 8, "xenkbd_mtouch.u: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u() {
+            assert_eq!(size_of::<xenkbd_mtouch_u>(), 8, "xenkbd_mtouch.u: size on arm");
+            assert_eq!(align_of::<xenkbd_mtouch_u>(), 4, "xenkbd_mtouch.u: align on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, pos), 0, "xenkbd_mtouch.u.pos: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, shape), 0, "xenkbd_mtouch.u.shape: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, orientation), 0, "xenkbd_mtouch.u.orientation: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_pos() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_pos>(), 8, "xenkbd_mtouch.u.pos: size on arm");
+            assert_eq!(align_of::<xenkbd_mtouch_u_pos>(), 4, "xenkbd_mtouch.u.pos: align on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_x), 0, "xenkbd_mtouch.u.pos.abs_x: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_y), 4, "xenkbd_mtouch.u.pos.abs_y: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_shape() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_shape>(), 8, "xenkbd_mtouch.u.shape: size on arm");
+            assert_eq!(align_of::<xenkbd_mtouch_u_shape>(), 4, "xenkbd_mtouch.u.shape: align on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, major), 0, "xenkbd_mtouch.u.shape.major: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, minor), 4, "xenkbd_mtouch.u.shape.minor: offset on arm");
+        }
+
+        #[test]
+        fn xenkbd_in_event() {
+            assert_eq!(size_of::<xenkbd_in_event>(), 40, "xenkbd_in_event: size on arm");
+            assert_eq!(align_of::<xenkbd_in_event>(), 4, "xenkbd_in_event: align on arm");
+            assert_eq!(offset_of!(xenkbd_in_event, r#type), 0, "xenkbd_in_event.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_in_event, motion), 0, "xenkbd_in_event.motion: offset on arm");
+            assert_eq!(offset_of!(xenkbd_in_event, key), 0, "xenkbd_in_event.key: offset on arm");
+            assert_eq!(offset_of!(xenkbd_in_event, pos), 0, "xenkbd_in_event.pos: offset on arm");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenkbd_in_event, mtouch), 0, "xenkbd_in_event.mtouch: offset on arm");
+            assert_eq!(offset_of!(xenkbd_in_event, pad), 0, "xenkbd_in_event.pad: offset on arm");
+        }
+
+        #[test]
+        fn xenkbd_out_event() {
+            assert_eq!(size_of::<xenkbd_out_event>(), 40, "xenkbd_out_event: size on arm");
+            assert_eq!(align_of::<xenkbd_out_event>(), 1, "xenkbd_out_event: align on arm");
+            assert_eq!(offset_of!(xenkbd_out_event, r#type), 0, "xenkbd_out_event.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_out_event, pad), 0, "xenkbd_out_event.pad: offset on arm");
+        }
+
+        #[test]
+        fn xenkbd_page() {
+            assert_eq!(size_of::<xenkbd_page>(), 16, "xenkbd_page: size on arm");
+            assert_eq!(align_of::<xenkbd_page>(), 4, "xenkbd_page: align on arm");
+            assert_eq!(offset_of!(xenkbd_page, in_cons), 0, "xenkbd_page.in_cons: offset on arm");
+            assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on arm");
+            assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on arm");
+            assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on arm");
+        }
+    }
+
     mod stable_memory {
         use super::*;
 
@@ -7266,6 +9113,274 @@ mod arm {
         }
     }
 
+    mod stable_netif {
+        use super::*;
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_request() {
+            assert_eq!(size_of::<xen_netif_ctrl_request>(), 16, "xen_netif_ctrl_request: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_request>(), 4, "xen_netif_ctrl_request: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, id), 0, "xen_netif_ctrl_request.id: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, r#type), 2, "xen_netif_ctrl_request.type: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, data), 4, "xen_netif_ctrl_request.data: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_response() {
+            assert_eq!(size_of::<xen_netif_ctrl_response>(), 12, "xen_netif_ctrl_response: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_response>(), 4, "xen_netif_ctrl_response: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, id), 0, "xen_netif_ctrl_response.id: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, r#type), 2, "xen_netif_ctrl_response.type: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, status), 4, "xen_netif_ctrl_response.status: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, data), 8, "xen_netif_ctrl_response.data: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-10")]
+        #[test]
+        fn xen_netif_gref() {
+            assert_eq!(size_of::<xen_netif_gref>(), 8, "xen_netif_gref: size on arm");
+            assert_eq!(align_of::<xen_netif_gref>(), 4, "xen_netif_gref: align on arm");
+            assert_eq!(offset_of!(xen_netif_gref, r#ref), 0, "xen_netif_gref.ref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_netif_gref.ref: size on arm");
+            assert_eq!(offset_of!(xen_netif_gref, flags), 4, "xen_netif_gref.flags: offset on arm");
+            assert_eq!(offset_of!(xen_netif_gref, status), 6, "xen_netif_gref.status: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_entry() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_entry>(), 16, "xen_netif_ctrl_sring_entry: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_entry>(), 4, "xen_netif_ctrl_sring_entry: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, req), 0, "xen_netif_ctrl_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, rsp), 0, "xen_netif_ctrl_sring_entry.rsp: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring>(), 64, "xen_netif_ctrl_sring: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_sring>(), 4, "xen_netif_ctrl_sring: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_prod), 0, "xen_netif_ctrl_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_event), 4, "xen_netif_ctrl_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_event: size on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_prod), 8, "xen_netif_ctrl_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_event), 12, "xen_netif_ctrl_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, pvt), 16, "xen_netif_ctrl_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, __pad), 20, "xen_netif_ctrl_sring.__pad: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt>(), 4, "xen_netif_ctrl_sring.pvt: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt>(), 1, "xen_netif_ctrl_sring.pvt: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, netif), 0, "xen_netif_ctrl_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, tapif_user), 0, "xen_netif_ctrl_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, pvt_pad), 0, "xen_netif_ctrl_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_netif, smartpoll_active), 0, "xen_netif_ctrl_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_tapif_user, msg), 0, "xen_netif_ctrl_sring.pvt.tapif_user.msg: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_request() {
+            assert_eq!(size_of::<netif_tx_request>(), 12, "netif_tx_request: size on arm");
+            assert_eq!(align_of::<netif_tx_request>(), 4, "netif_tx_request: align on arm");
+            assert_eq!(offset_of!(netif_tx_request, gref), 0, "netif_tx_request.gref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_tx_request.gref: size on arm");
+            assert_eq!(offset_of!(netif_tx_request, offset), 4, "netif_tx_request.offset: offset on arm");
+            assert_eq!(offset_of!(netif_tx_request, flags), 6, "netif_tx_request.flags: offset on arm");
+            assert_eq!(offset_of!(netif_tx_request, id), 8, "netif_tx_request.id: offset on arm");
+            assert_eq!(offset_of!(netif_tx_request, size), 10, "netif_tx_request.size: offset on arm");
+        }
+
+        #[test]
+        fn netif_extra_info() {
+            assert_eq!(size_of::<netif_extra_info>(), 8, "netif_extra_info: size on arm");
+            assert_eq!(align_of::<netif_extra_info>(), 2, "netif_extra_info: align on arm");
+            assert_eq!(offset_of!(netif_extra_info, r#type), 0, "netif_extra_info.type: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info, flags), 1, "netif_extra_info.flags: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info, u), 2, "netif_extra_info.u: offset on arm");
+        }
+
+        #[test]
+        fn netif_extra_info_u() {
+            assert_eq!(size_of::<netif_extra_info_u>(), 6, "netif_extra_info.u: size on arm");
+            assert_eq!(align_of::<netif_extra_info_u>(), 2, "netif_extra_info.u: align on arm");
+            assert_eq!(offset_of!(netif_extra_info_u, gso), 0, "netif_extra_info.u.gso: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u, mcast), 0, "netif_extra_info.u.mcast: offset on arm");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(netif_extra_info_u, hash), 0, "netif_extra_info.u.hash: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u, pad), 0, "netif_extra_info.u.pad: offset on arm");
+        }
+
+        #[test]
+        fn netif_extra_info_u_gso() {
+            assert_eq!(size_of::<netif_extra_info_u_gso>(), 6, "netif_extra_info.u.gso: size on arm");
+            assert_eq!(align_of::<netif_extra_info_u_gso>(), 2, "netif_extra_info.u.gso: align on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, size), 0, "netif_extra_info.u.gso.size: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, r#type), 2, "netif_extra_info.u.gso.type: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, pad), 3, "netif_extra_info.u.gso.pad: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, features), 4, "netif_extra_info.u.gso.features: offset on arm");
+        }
+
+        #[test]
+        fn netif_extra_info_u_mcast() {
+            assert_eq!(size_of::<netif_extra_info_u_mcast>(), 6, "netif_extra_info.u.mcast: size on arm");
+            assert_eq!(align_of::<netif_extra_info_u_mcast>(), 1, "netif_extra_info.u.mcast: align on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_mcast, addr), 0, "netif_extra_info.u.mcast.addr: offset on arm");
+        }
+
+        #[test]
+        fn netif_extra_info_u_hash() {
+            assert_eq!(size_of::<netif_extra_info_u_hash>(), 6, "netif_extra_info.u.hash: size on arm");
+            assert_eq!(align_of::<netif_extra_info_u_hash>(), 1, "netif_extra_info.u.hash: align on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, r#type), 0, "netif_extra_info.u.hash.type: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, algorithm), 1, "netif_extra_info.u.hash.algorithm: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, value), 2, "netif_extra_info.u.hash.value: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_response() {
+            assert_eq!(size_of::<netif_tx_response>(), 4, "netif_tx_response: size on arm");
+            assert_eq!(align_of::<netif_tx_response>(), 2, "netif_tx_response: align on arm");
+            assert_eq!(offset_of!(netif_tx_response, id), 0, "netif_tx_response.id: offset on arm");
+            assert_eq!(offset_of!(netif_tx_response, status), 2, "netif_tx_response.status: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_request() {
+            assert_eq!(size_of::<netif_rx_request>(), 8, "netif_rx_request: size on arm");
+            assert_eq!(align_of::<netif_rx_request>(), 4, "netif_rx_request: align on arm");
+            assert_eq!(offset_of!(netif_rx_request, id), 0, "netif_rx_request.id: offset on arm");
+            assert_eq!(offset_of!(netif_rx_request, pad), 2, "netif_rx_request.pad: offset on arm");
+            assert_eq!(offset_of!(netif_rx_request, gref), 4, "netif_rx_request.gref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_rx_request.gref: size on arm");
+        }
+
+        #[test]
+        fn netif_rx_response() {
+            assert_eq!(size_of::<netif_rx_response>(), 8, "netif_rx_response: size on arm");
+            assert_eq!(align_of::<netif_rx_response>(), 2, "netif_rx_response: align on arm");
+            assert_eq!(offset_of!(netif_rx_response, id), 0, "netif_rx_response.id: offset on arm");
+            assert_eq!(offset_of!(netif_rx_response, offset), 2, "netif_rx_response.offset: offset on arm");
+            assert_eq!(offset_of!(netif_rx_response, flags), 4, "netif_rx_response.flags: offset on arm");
+            assert_eq!(offset_of!(netif_rx_response, status), 6, "netif_rx_response.status: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_sring_entry() {
+            assert_eq!(size_of::<netif_tx_sring_entry>(), 12, "netif_tx_sring_entry: size on arm");
+            assert_eq!(align_of::<netif_tx_sring_entry>(), 4, "netif_tx_sring_entry: align on arm");
+            assert_eq!(offset_of!(netif_tx_sring_entry, req), 0, "netif_tx_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(netif_tx_sring_entry, rsp), 0, "netif_tx_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_sring() {
+            assert_eq!(size_of::<netif_tx_sring>(), 64, "netif_tx_sring: size on arm");
+            assert_eq!(align_of::<netif_tx_sring>(), 4, "netif_tx_sring: align on arm");
+            assert_eq!(offset_of!(netif_tx_sring, req_prod), 0, "netif_tx_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(netif_tx_sring, req_event), 4, "netif_tx_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_event: size on arm");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_prod), 8, "netif_tx_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_event), 12, "netif_tx_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(netif_tx_sring, pvt), 16, "netif_tx_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(netif_tx_sring, __pad), 20, "netif_tx_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt() {
+            assert_eq!(size_of::<netif_tx_sring_pvt>(), 4, "netif_tx_sring.pvt: size on arm");
+            assert_eq!(align_of::<netif_tx_sring_pvt>(), 1, "netif_tx_sring.pvt: align on arm");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, netif), 0, "netif_tx_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, tapif_user), 0, "netif_tx_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, pvt_pad), 0, "netif_tx_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_netif, smartpoll_active), 0, "netif_tx_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_tapif_user, msg), 0, "netif_tx_sring.pvt.tapif_user.msg: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_sring_entry() {
+            assert_eq!(size_of::<netif_rx_sring_entry>(), 8, "netif_rx_sring_entry: size on arm");
+            assert_eq!(align_of::<netif_rx_sring_entry>(), 4, "netif_rx_sring_entry: align on arm");
+            assert_eq!(offset_of!(netif_rx_sring_entry, req), 0, "netif_rx_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(netif_rx_sring_entry, rsp), 0, "netif_rx_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_sring() {
+            assert_eq!(size_of::<netif_rx_sring>(), 64, "netif_rx_sring: size on arm");
+            assert_eq!(align_of::<netif_rx_sring>(), 4, "netif_rx_sring: align on arm");
+            assert_eq!(offset_of!(netif_rx_sring, req_prod), 0, "netif_rx_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(netif_rx_sring, req_event), 4, "netif_rx_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_event: size on arm");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_prod), 8, "netif_rx_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_event), 12, "netif_rx_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(netif_rx_sring, pvt), 16, "netif_rx_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(netif_rx_sring, __pad), 20, "netif_rx_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt() {
+            assert_eq!(size_of::<netif_rx_sring_pvt>(), 4, "netif_rx_sring.pvt: size on arm");
+            assert_eq!(align_of::<netif_rx_sring_pvt>(), 1, "netif_rx_sring.pvt: align on arm");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, netif), 0, "netif_rx_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, tapif_user), 0, "netif_rx_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, pvt_pad), 0, "netif_rx_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_netif, smartpoll_active), 0, "netif_rx_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_tapif_user, msg), 0, "netif_rx_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
     mod stable_nmi {
         use super::*;
 
@@ -7277,6 +9392,54 @@ mod arm {
             assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xennmi_callback.handler_address: size on arm");
             assert_eq!(offset_of!(xennmi_callback, pad), 4, "xennmi_callback.pad: offset on arm");
             assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xennmi_callback.pad: size on arm");
+        }
+    }
+
+    mod stable_pciif {
+        use super::*;
+
+        #[test]
+        fn xen_msix_entry() {
+            assert_eq!(size_of::<xen_msix_entry>(), 4, "xen_msix_entry: size on arm");
+            assert_eq!(align_of::<xen_msix_entry>(), 2, "xen_msix_entry: align on arm");
+            assert_eq!(offset_of!(xen_msix_entry, vector), 0, "xen_msix_entry.vector: offset on arm");
+            assert_eq!(offset_of!(xen_msix_entry, entry), 2, "xen_msix_entry.entry: offset on arm");
+        }
+
+        #[test]
+        fn xen_pci_op() {
+            assert_eq!(size_of::<xen_pci_op>(), 548, "xen_pci_op: size on arm");
+            assert_eq!(align_of::<xen_pci_op>(), 4, "xen_pci_op: align on arm");
+            assert_eq!(offset_of!(xen_pci_op, cmd), 0, "xen_pci_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, err), 4, "xen_pci_op.err: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, domain), 8, "xen_pci_op.domain: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, bus), 12, "xen_pci_op.bus: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, devfn), 16, "xen_pci_op.devfn: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, offset), 20, "xen_pci_op.offset: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, size), 24, "xen_pci_op.size: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, value), 28, "xen_pci_op.value: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, info), 32, "xen_pci_op.info: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, msix_entries), 36, "xen_pci_op.msix_entries: offset on arm");
+        }
+
+        #[test]
+        fn xen_pcie_aer_op() {
+            assert_eq!(size_of::<xen_pcie_aer_op>(), 20, "xen_pcie_aer_op: size on arm");
+            assert_eq!(align_of::<xen_pcie_aer_op>(), 4, "xen_pcie_aer_op: align on arm");
+            assert_eq!(offset_of!(xen_pcie_aer_op, cmd), 0, "xen_pcie_aer_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_pcie_aer_op, err), 4, "xen_pcie_aer_op.err: offset on arm");
+            assert_eq!(offset_of!(xen_pcie_aer_op, domain), 8, "xen_pcie_aer_op.domain: offset on arm");
+            assert_eq!(offset_of!(xen_pcie_aer_op, bus), 12, "xen_pcie_aer_op.bus: offset on arm");
+            assert_eq!(offset_of!(xen_pcie_aer_op, devfn), 16, "xen_pcie_aer_op.devfn: offset on arm");
+        }
+
+        #[test]
+        fn xen_pci_sharedinfo() {
+            assert_eq!(size_of::<xen_pci_sharedinfo>(), 572, "xen_pci_sharedinfo: size on arm");
+            assert_eq!(align_of::<xen_pci_sharedinfo>(), 4, "xen_pci_sharedinfo: align on arm");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, flags), 0, "xen_pci_sharedinfo.flags: offset on arm");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, op), 4, "xen_pci_sharedinfo.op: offset on arm");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, aer_op), 552, "xen_pci_sharedinfo.aer_op: offset on arm");
         }
     }
 
@@ -7510,6 +9673,16 @@ mod arm {
         }
     }
 
+    mod stable_ring {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<RING_IDX>(), 4, "RING_IDX: size on arm");
+            assert_eq!(align_of::<RING_IDX>(), 4, "RING_IDX: align on arm");
+        }
+    }
+
     mod stable_sched {
         use super::*;
 
@@ -7603,6 +9776,190 @@ mod arm {
             assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on arm");
             assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on arm");
             assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on arm");
+        }
+    }
+
+    mod stable_usbif {
+        use super::*;
+
+        #[test]
+        fn usbif_request_segment() {
+            assert_eq!(size_of::<usbif_request_segment>(), 8, "usbif_request_segment: size on arm");
+            assert_eq!(align_of::<usbif_request_segment>(), 4, "usbif_request_segment: align on arm");
+            assert_eq!(offset_of!(usbif_request_segment, gref), 0, "usbif_request_segment.gref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "usbif_request_segment.gref: size on arm");
+            assert_eq!(offset_of!(usbif_request_segment, offset), 4, "usbif_request_segment.offset: offset on arm");
+            assert_eq!(offset_of!(usbif_request_segment, length), 6, "usbif_request_segment.length: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_request() {
+            assert_eq!(size_of::<usbif_urb_request>(), 148, "usbif_urb_request: size on arm");
+            assert_eq!(align_of::<usbif_urb_request>(), 4, "usbif_urb_request: align on arm");
+            assert_eq!(offset_of!(usbif_urb_request, id), 0, "usbif_urb_request.id: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, nr_buffer_segs), 2, "usbif_urb_request.nr_buffer_segs: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, pipe), 4, "usbif_urb_request.pipe: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, transfer_flags), 8, "usbif_urb_request.transfer_flags: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, buffer_length), 10, "usbif_urb_request.buffer_length: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, u), 12, "usbif_urb_request.u: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, seg), 20, "usbif_urb_request.seg: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_request_u() {
+            assert_eq!(size_of::<usbif_urb_request_u>(), 8, "usbif_urb_request.u: size on arm");
+            assert_eq!(align_of::<usbif_urb_request_u>(), 2, "usbif_urb_request.u: align on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u, ctrl), 0, "usbif_urb_request.u.ctrl: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u, isoc), 0, "usbif_urb_request.u.isoc: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u, intr), 0, "usbif_urb_request.u.intr: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u, unlink), 0, "usbif_urb_request.u.unlink: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_isoc() {
+            assert_eq!(size_of::<usbif_urb_request_u_isoc>(), 8, "usbif_urb_request.u.isoc: size on arm");
+            assert_eq!(align_of::<usbif_urb_request_u_isoc>(), 2, "usbif_urb_request.u.isoc: align on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, interval), 0, "usbif_urb_request.u.isoc.interval: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, start_frame), 2, "usbif_urb_request.u.isoc.start_frame: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, number_of_packets), 4, "usbif_urb_request.u.isoc.number_of_packets: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, nr_frame_desc_segs), 6, "usbif_urb_request.u.isoc.nr_frame_desc_segs: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_intr() {
+            assert_eq!(size_of::<usbif_urb_request_u_intr>(), 8, "usbif_urb_request.u.intr: size on arm");
+            assert_eq!(align_of::<usbif_urb_request_u_intr>(), 2, "usbif_urb_request.u.intr: align on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, interval), 0, "usbif_urb_request.u.intr.interval: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, pad), 2, "usbif_urb_request.u.intr.pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_unlink() {
+            assert_eq!(size_of::<usbif_urb_request_u_unlink>(), 8, "usbif_urb_request.u.unlink: size on arm");
+            assert_eq!(align_of::<usbif_urb_request_u_unlink>(), 2, "usbif_urb_request.u.unlink: align on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, unlink_id), 0, "usbif_urb_request.u.unlink.unlink_id: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, pad), 2, "usbif_urb_request.u.unlink.pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_response() {
+            assert_eq!(size_of::<usbif_urb_response>(), 16, "usbif_urb_response: size on arm");
+            assert_eq!(align_of::<usbif_urb_response>(), 4, "usbif_urb_response: align on arm");
+            assert_eq!(offset_of!(usbif_urb_response, id), 0, "usbif_urb_response.id: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_response, start_frame), 2, "usbif_urb_response.start_frame: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_response, status), 4, "usbif_urb_response.status: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_response, actual_length), 8, "usbif_urb_response.actual_length: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_response, error_count), 12, "usbif_urb_response.error_count: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_sring_entry() {
+            assert_eq!(size_of::<usbif_urb_sring_entry>(), 148, "usbif_urb_sring_entry: size on arm");
+            assert_eq!(align_of::<usbif_urb_sring_entry>(), 4, "usbif_urb_sring_entry: align on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, req), 0, "usbif_urb_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, rsp), 0, "usbif_urb_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_sring() {
+            assert_eq!(size_of::<usbif_urb_sring>(), 64, "usbif_urb_sring: size on arm");
+            assert_eq!(align_of::<usbif_urb_sring>(), 4, "usbif_urb_sring: align on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, req_prod), 0, "usbif_urb_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, req_event), 4, "usbif_urb_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_event: size on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_prod), 8, "usbif_urb_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_event), 12, "usbif_urb_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, pvt), 16, "usbif_urb_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, __pad), 20, "usbif_urb_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt>(), 4, "usbif_urb_sring.pvt: size on arm");
+            assert_eq!(align_of::<usbif_urb_sring_pvt>(), 1, "usbif_urb_sring.pvt: align on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, netif), 0, "usbif_urb_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, tapif_user), 0, "usbif_urb_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, pvt_pad), 0, "usbif_urb_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_netif, smartpoll_active), 0, "usbif_urb_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_tapif_user, msg), 0, "usbif_urb_sring.pvt.tapif_user.msg: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_request() {
+            assert_eq!(size_of::<usbif_conn_request>(), 2, "usbif_conn_request: size on arm");
+            assert_eq!(align_of::<usbif_conn_request>(), 2, "usbif_conn_request: align on arm");
+            assert_eq!(offset_of!(usbif_conn_request, id), 0, "usbif_conn_request.id: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_response() {
+            assert_eq!(size_of::<usbif_conn_response>(), 4, "usbif_conn_response: size on arm");
+            assert_eq!(align_of::<usbif_conn_response>(), 2, "usbif_conn_response: align on arm");
+            assert_eq!(offset_of!(usbif_conn_response, id), 0, "usbif_conn_response.id: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_response, portnum), 2, "usbif_conn_response.portnum: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_response, speed), 3, "usbif_conn_response.speed: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_sring_entry() {
+            assert_eq!(size_of::<usbif_conn_sring_entry>(), 4, "usbif_conn_sring_entry: size on arm");
+            assert_eq!(align_of::<usbif_conn_sring_entry>(), 2, "usbif_conn_sring_entry: align on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, req), 0, "usbif_conn_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, rsp), 0, "usbif_conn_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_sring() {
+            assert_eq!(size_of::<usbif_conn_sring>(), 64, "usbif_conn_sring: size on arm");
+            assert_eq!(align_of::<usbif_conn_sring>(), 4, "usbif_conn_sring: align on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, req_prod), 0, "usbif_conn_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, req_event), 4, "usbif_conn_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_event: size on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_prod), 8, "usbif_conn_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_event), 12, "usbif_conn_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, pvt), 16, "usbif_conn_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, __pad), 20, "usbif_conn_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt>(), 4, "usbif_conn_sring.pvt: size on arm");
+            assert_eq!(align_of::<usbif_conn_sring_pvt>(), 1, "usbif_conn_sring.pvt: align on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, netif), 0, "usbif_conn_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, tapif_user), 0, "usbif_conn_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, pvt_pad), 0, "usbif_conn_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_netif, smartpoll_active), 0, "usbif_conn_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_tapif_user, msg), 0, "usbif_conn_sring.pvt.tapif_user.msg: offset on arm");
         }
     }
 
@@ -8510,6 +10867,8 @@ mod aarch64 {
     use xenabi::types::*;
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    use xenabi::stable::blkif::*;
+    use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::e820::*;
@@ -8522,13 +10881,18 @@ mod aarch64 {
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::kbdif::*;
     use xenabi::stable::memory::*;
+    use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
     use xenabi::stable::params::*;
+    use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::usbif::*;
     use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
@@ -8691,6 +11055,169 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_argo_ring_message_header, source), 4, "xen_argo_ring_message_header.source: offset on aarch64");
             assert_eq!(offset_of!(xen_argo_ring_message_header, message_type), 12, "xen_argo_ring_message_header.message_type: offset on aarch64");
             assert_eq!(offset_of!(xen_argo_ring_message_header, data), 16, "xen_argo_ring_message_header.data: offset on aarch64");
+        }
+    }
+
+    mod stable_blkif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: size on aarch64");
+            assert_eq!(align_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: align on aarch64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_sector_t: size on aarch64");
+            assert_eq!(align_of::<blkif_sector_t>(), 8, "blkif_sector_t: align on aarch64");
+        }
+
+        #[test]
+        fn blkif_request_segment() {
+            assert_eq!(size_of::<blkif_request_segment>(), 8, "blkif_request_segment: size on aarch64");
+            assert_eq!(align_of::<blkif_request_segment>(), 4, "blkif_request_segment: align on aarch64");
+            assert_eq!(offset_of!(blkif_request_segment, gref), 0, "blkif_request_segment.gref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "blkif_request_segment.gref: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_segment, first_sect), 4, "blkif_request_segment.first_sect: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_segment, last_sect), 5, "blkif_request_segment.last_sect: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_segment, __xenabi_hole_0), 6, "blkif_request_segment.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_request() {
+            assert_eq!(size_of::<blkif_request>(), 112, "blkif_request: size on aarch64");
+            assert_eq!(align_of::<blkif_request>(), 8, "blkif_request: align on aarch64");
+            assert_eq!(offset_of!(blkif_request, operation), 0, "blkif_request.operation: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request, nr_segments), 1, "blkif_request.nr_segments: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request, handle), 2, "blkif_request.handle: offset on aarch64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request.handle: size on aarch64");
+            assert_eq!(offset_of!(blkif_request, __xenabi_hole_0), 4, "blkif_request.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request, id), 8, "blkif_request.id: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request, sector_number), 16, "blkif_request.sector_number: offset on aarch64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request.sector_number: size on aarch64");
+            assert_eq!(offset_of!(blkif_request, seg), 24, "blkif_request.seg: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_request_discard() {
+            assert_eq!(size_of::<blkif_request_discard>(), 32, "blkif_request_discard: size on aarch64");
+            assert_eq!(align_of::<blkif_request_discard>(), 8, "blkif_request_discard: align on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, operation), 0, "blkif_request_discard.operation: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, flag), 1, "blkif_request_discard.flag: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, handle), 2, "blkif_request_discard.handle: offset on aarch64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_discard.handle: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, __xenabi_hole_0), 4, "blkif_request_discard.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, id), 8, "blkif_request_discard.id: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, sector_number), 16, "blkif_request_discard.sector_number: offset on aarch64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_discard.sector_number: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, nr_sectors), 24, "blkif_request_discard.nr_sectors: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_request_indirect() {
+            assert_eq!(size_of::<blkif_request_indirect>(), 64, "blkif_request_indirect: size on aarch64");
+            assert_eq!(align_of::<blkif_request_indirect>(), 8, "blkif_request_indirect: align on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, operation), 0, "blkif_request_indirect.operation: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_op), 1, "blkif_request_indirect.indirect_op: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, nr_segments), 2, "blkif_request_indirect.nr_segments: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_0), 4, "blkif_request_indirect.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, id), 8, "blkif_request_indirect.id: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, sector_number), 16, "blkif_request_indirect.sector_number: offset on aarch64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_indirect.sector_number: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, handle), 24, "blkif_request_indirect.handle: offset on aarch64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_indirect.handle: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_1), 26, "blkif_request_indirect.__xenabi_hole_1: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_grefs), 28, "blkif_request_indirect.indirect_grefs: offset on aarch64");
+            assert_eq!(size_of::<[grant_ref_t; 8]>(), 32, "blkif_request_indirect.indirect_grefs: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_2), 60, "blkif_request_indirect.__xenabi_hole_2: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_response() {
+            assert_eq!(size_of::<blkif_response>(), 16, "blkif_response: size on aarch64");
+            assert_eq!(align_of::<blkif_response>(), 8, "blkif_response: align on aarch64");
+            assert_eq!(offset_of!(blkif_response, id), 0, "blkif_response.id: offset on aarch64");
+            assert_eq!(offset_of!(blkif_response, operation), 8, "blkif_response.operation: offset on aarch64");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_0), 9, "blkif_response.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(blkif_response, status), 10, "blkif_response.status: offset on aarch64");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_1), 12, "blkif_response.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_sring_entry() {
+            assert_eq!(size_of::<blkif_sring_entry>(), 112, "blkif_sring_entry: size on aarch64");
+            assert_eq!(align_of::<blkif_sring_entry>(), 8, "blkif_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(blkif_sring_entry, req), 0, "blkif_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(blkif_sring_entry, rsp), 0, "blkif_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_sring() {
+            assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on aarch64");
+            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on aarch64");
+            assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(blkif_sring, rsp_prod), 8, "blkif_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(blkif_sring, rsp_event), 12, "blkif_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(blkif_sring, pvt), 16, "blkif_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(blkif_sring, __pad), 20, "blkif_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt() {
+            assert_eq!(size_of::<blkif_sring_pvt>(), 4, "blkif_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<blkif_sring_pvt>(), 1, "blkif_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(blkif_sring_pvt, netif), 0, "blkif_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(blkif_sring_pvt, tapif_user), 0, "blkif_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(blkif_sring_pvt, pvt_pad), 0, "blkif_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_netif() {
+            assert_eq!(size_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(blkif_sring_pvt_netif, smartpoll_active), 0, "blkif_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+    }
+
+    mod stable_console {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: size on aarch64");
+            assert_eq!(align_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: align on aarch64");
+        }
+
+        #[test]
+        fn xencons_interface() {
+            #[cfg(not(feature = "xen-4-21"))]
+            assert_eq!(size_of::<xencons_interface>(), 3088, "xencons_interface: size on aarch64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xencons_interface>(), 3092, "xencons_interface: size on aarch64");
+            assert_eq!(align_of::<xencons_interface>(), 4, "xencons_interface: align on aarch64");
+            assert_eq!(offset_of!(xencons_interface, r#in), 0, "xencons_interface.in: offset on aarch64");
+            assert_eq!(offset_of!(xencons_interface, out), 1024, "xencons_interface.out: offset on aarch64");
+            assert_eq!(offset_of!(xencons_interface, in_cons), 3072, "xencons_interface.in_cons: offset on aarch64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_cons: size on aarch64");
+            assert_eq!(offset_of!(xencons_interface, in_prod), 3076, "xencons_interface.in_prod: offset on aarch64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_prod: size on aarch64");
+            assert_eq!(offset_of!(xencons_interface, out_cons), 3080, "xencons_interface.out_cons: offset on aarch64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_cons: size on aarch64");
+            assert_eq!(offset_of!(xencons_interface, out_prod), 3084, "xencons_interface.out_prod: offset on aarch64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_prod: size on aarch64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on aarch64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on aarch64");
         }
     }
 
@@ -9826,6 +12353,113 @@ mod aarch64 {
         }
     }
 
+    mod stable_kbdif {
+        use super::*;
+
+        #[test]
+        fn xenkbd_motion() {
+            assert_eq!(size_of::<xenkbd_motion>(), 16, "xenkbd_motion: size on aarch64");
+            assert_eq!(align_of::<xenkbd_motion>(), 4, "xenkbd_motion: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_motion, r#type), 0, "xenkbd_motion.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_motion, __xenabi_hole_0), 1, "xenkbd_motion.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_x), 4, "xenkbd_motion.rel_x: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_y), 8, "xenkbd_motion.rel_y: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_z), 12, "xenkbd_motion.rel_z: offset on aarch64");
+        }
+
+        #[test]
+        fn xenkbd_key() {
+            assert_eq!(size_of::<xenkbd_key>(), 8, "xenkbd_key: size on aarch64");
+            assert_eq!(align_of::<xenkbd_key>(), 4, "xenkbd_key: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_key, r#type), 0, "xenkbd_key.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_key, pressed), 1, "xenkbd_key.pressed: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_key, __xenabi_hole_0), 2, "xenkbd_key.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_key, keycode), 4, "xenkbd_key.keycode: offset on aarch64");
+        }
+
+        #[test]
+        fn xenkbd_position() {
+            assert_eq!(size_of::<xenkbd_position>(), 16, "xenkbd_position: size on aarch64");
+            assert_eq!(align_of::<xenkbd_position>(), 4, "xenkbd_position: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_position, r#type), 0, "xenkbd_position.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_position, __xenabi_hole_0), 1, "xenkbd_position.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_position, abs_x), 4, "xenkbd_position.abs_x: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_position, abs_y), 8, "xenkbd_position.abs_y: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_position, rel_z), 12, "xenkbd_position.rel_z: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch() {
+            assert_eq!(size_of::<xenkbd_mtouch>(), 16, "xenkbd_mtouch: size on aarch64");
+            assert_eq!(align_of::<xenkbd_mtouch>(), 4, "xenkbd_mtouch: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch, r#type), 0, "xenkbd_mtouch.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch, event_type), 1, "xenkbd_mtouch.event_type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch, contact_id), 2, "xenkbd_mtouch.contact_id: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch, reserved), 3, "xenkbd_mtouch.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch, u), 8, "xenkbd_mtouch.u: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u() {
+            assert_eq!(size_of::<xenkbd_mtouch_u>(), 8, "xenkbd_mtouch.u: size on aarch64");
+            assert_eq!(align_of::<xenkbd_mtouch_u>(), 4, "xenkbd_mtouch.u: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, pos), 0, "xenkbd_mtouch.u.pos: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, shape), 0, "xenkbd_mtouch.u.shape: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, orientation), 0, "xenkbd_mtouch.u.orientation: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_pos() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_pos>(), 8, "xenkbd_mtouch.u.pos: size on aarch64");
+            assert_eq!(align_of::<xenkbd_mtouch_u_pos>(), 4, "xenkbd_mtouch.u.pos: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_x), 0, "xenkbd_mtouch.u.pos.abs_x: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_y), 4, "xenkbd_mtouch.u.pos.abs_y: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_shape() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_shape>(), 8, "xenkbd_mtouch.u.shape: size on aarch64");
+            assert_eq!(align_of::<xenkbd_mtouch_u_shape>(), 4, "xenkbd_mtouch.u.shape: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, major), 0, "xenkbd_mtouch.u.shape.major: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, minor), 4, "xenkbd_mtouch.u.shape.minor: offset on aarch64");
+        }
+
+        #[test]
+        fn xenkbd_in_event() {
+            assert_eq!(size_of::<xenkbd_in_event>(), 40, "xenkbd_in_event: size on aarch64");
+            assert_eq!(align_of::<xenkbd_in_event>(), 4, "xenkbd_in_event: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_in_event, r#type), 0, "xenkbd_in_event.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_in_event, motion), 0, "xenkbd_in_event.motion: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_in_event, key), 0, "xenkbd_in_event.key: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_in_event, pos), 0, "xenkbd_in_event.pos: offset on aarch64");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenkbd_in_event, mtouch), 0, "xenkbd_in_event.mtouch: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_in_event, pad), 0, "xenkbd_in_event.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xenkbd_out_event() {
+            assert_eq!(size_of::<xenkbd_out_event>(), 40, "xenkbd_out_event: size on aarch64");
+            assert_eq!(align_of::<xenkbd_out_event>(), 1, "xenkbd_out_event: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_out_event, r#type), 0, "xenkbd_out_event.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_out_event, pad), 0, "xenkbd_out_event.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xenkbd_page() {
+            assert_eq!(size_of::<xenkbd_page>(), 16, "xenkbd_page: size on aarch64");
+            assert_eq!(align_of::<xenkbd_page>(), 4, "xenkbd_page: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_page, in_cons), 0, "xenkbd_page.in_cons: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on aarch64");
+        }
+    }
+
     mod stable_memory {
         use super::*;
 
@@ -10040,6 +12674,274 @@ mod aarch64 {
         }
     }
 
+    mod stable_netif {
+        use super::*;
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_request() {
+            assert_eq!(size_of::<xen_netif_ctrl_request>(), 16, "xen_netif_ctrl_request: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_request>(), 4, "xen_netif_ctrl_request: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, id), 0, "xen_netif_ctrl_request.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, r#type), 2, "xen_netif_ctrl_request.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, data), 4, "xen_netif_ctrl_request.data: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_response() {
+            assert_eq!(size_of::<xen_netif_ctrl_response>(), 12, "xen_netif_ctrl_response: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_response>(), 4, "xen_netif_ctrl_response: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, id), 0, "xen_netif_ctrl_response.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, r#type), 2, "xen_netif_ctrl_response.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, status), 4, "xen_netif_ctrl_response.status: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, data), 8, "xen_netif_ctrl_response.data: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-10")]
+        #[test]
+        fn xen_netif_gref() {
+            assert_eq!(size_of::<xen_netif_gref>(), 8, "xen_netif_gref: size on aarch64");
+            assert_eq!(align_of::<xen_netif_gref>(), 4, "xen_netif_gref: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_gref, r#ref), 0, "xen_netif_gref.ref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_netif_gref.ref: size on aarch64");
+            assert_eq!(offset_of!(xen_netif_gref, flags), 4, "xen_netif_gref.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_gref, status), 6, "xen_netif_gref.status: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_entry() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_entry>(), 16, "xen_netif_ctrl_sring_entry: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_entry>(), 4, "xen_netif_ctrl_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, req), 0, "xen_netif_ctrl_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, rsp), 0, "xen_netif_ctrl_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring>(), 64, "xen_netif_ctrl_sring: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring>(), 4, "xen_netif_ctrl_sring: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_prod), 0, "xen_netif_ctrl_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_event), 4, "xen_netif_ctrl_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_prod), 8, "xen_netif_ctrl_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_event), 12, "xen_netif_ctrl_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, pvt), 16, "xen_netif_ctrl_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, __pad), 20, "xen_netif_ctrl_sring.__pad: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt>(), 4, "xen_netif_ctrl_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt>(), 1, "xen_netif_ctrl_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, netif), 0, "xen_netif_ctrl_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, tapif_user), 0, "xen_netif_ctrl_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, pvt_pad), 0, "xen_netif_ctrl_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_netif, smartpoll_active), 0, "xen_netif_ctrl_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_tapif_user, msg), 0, "xen_netif_ctrl_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_request() {
+            assert_eq!(size_of::<netif_tx_request>(), 12, "netif_tx_request: size on aarch64");
+            assert_eq!(align_of::<netif_tx_request>(), 4, "netif_tx_request: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_request, gref), 0, "netif_tx_request.gref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_tx_request.gref: size on aarch64");
+            assert_eq!(offset_of!(netif_tx_request, offset), 4, "netif_tx_request.offset: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_request, flags), 6, "netif_tx_request.flags: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_request, id), 8, "netif_tx_request.id: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_request, size), 10, "netif_tx_request.size: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_extra_info() {
+            assert_eq!(size_of::<netif_extra_info>(), 8, "netif_extra_info: size on aarch64");
+            assert_eq!(align_of::<netif_extra_info>(), 2, "netif_extra_info: align on aarch64");
+            assert_eq!(offset_of!(netif_extra_info, r#type), 0, "netif_extra_info.type: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info, flags), 1, "netif_extra_info.flags: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info, u), 2, "netif_extra_info.u: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_extra_info_u() {
+            assert_eq!(size_of::<netif_extra_info_u>(), 6, "netif_extra_info.u: size on aarch64");
+            assert_eq!(align_of::<netif_extra_info_u>(), 2, "netif_extra_info.u: align on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u, gso), 0, "netif_extra_info.u.gso: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u, mcast), 0, "netif_extra_info.u.mcast: offset on aarch64");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(netif_extra_info_u, hash), 0, "netif_extra_info.u.hash: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u, pad), 0, "netif_extra_info.u.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_gso() {
+            assert_eq!(size_of::<netif_extra_info_u_gso>(), 6, "netif_extra_info.u.gso: size on aarch64");
+            assert_eq!(align_of::<netif_extra_info_u_gso>(), 2, "netif_extra_info.u.gso: align on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, size), 0, "netif_extra_info.u.gso.size: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, r#type), 2, "netif_extra_info.u.gso.type: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, pad), 3, "netif_extra_info.u.gso.pad: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, features), 4, "netif_extra_info.u.gso.features: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_mcast() {
+            assert_eq!(size_of::<netif_extra_info_u_mcast>(), 6, "netif_extra_info.u.mcast: size on aarch64");
+            assert_eq!(align_of::<netif_extra_info_u_mcast>(), 1, "netif_extra_info.u.mcast: align on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_mcast, addr), 0, "netif_extra_info.u.mcast.addr: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_hash() {
+            assert_eq!(size_of::<netif_extra_info_u_hash>(), 6, "netif_extra_info.u.hash: size on aarch64");
+            assert_eq!(align_of::<netif_extra_info_u_hash>(), 1, "netif_extra_info.u.hash: align on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, r#type), 0, "netif_extra_info.u.hash.type: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, algorithm), 1, "netif_extra_info.u.hash.algorithm: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, value), 2, "netif_extra_info.u.hash.value: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_response() {
+            assert_eq!(size_of::<netif_tx_response>(), 4, "netif_tx_response: size on aarch64");
+            assert_eq!(align_of::<netif_tx_response>(), 2, "netif_tx_response: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_response, id), 0, "netif_tx_response.id: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_response, status), 2, "netif_tx_response.status: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_request() {
+            assert_eq!(size_of::<netif_rx_request>(), 8, "netif_rx_request: size on aarch64");
+            assert_eq!(align_of::<netif_rx_request>(), 4, "netif_rx_request: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_request, id), 0, "netif_rx_request.id: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_request, pad), 2, "netif_rx_request.pad: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_request, gref), 4, "netif_rx_request.gref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_rx_request.gref: size on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_response() {
+            assert_eq!(size_of::<netif_rx_response>(), 8, "netif_rx_response: size on aarch64");
+            assert_eq!(align_of::<netif_rx_response>(), 2, "netif_rx_response: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_response, id), 0, "netif_rx_response.id: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_response, offset), 2, "netif_rx_response.offset: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_response, flags), 4, "netif_rx_response.flags: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_response, status), 6, "netif_rx_response.status: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_sring_entry() {
+            assert_eq!(size_of::<netif_tx_sring_entry>(), 12, "netif_tx_sring_entry: size on aarch64");
+            assert_eq!(align_of::<netif_tx_sring_entry>(), 4, "netif_tx_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_entry, req), 0, "netif_tx_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_entry, rsp), 0, "netif_tx_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_sring() {
+            assert_eq!(size_of::<netif_tx_sring>(), 64, "netif_tx_sring: size on aarch64");
+            assert_eq!(align_of::<netif_tx_sring>(), 4, "netif_tx_sring: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, req_prod), 0, "netif_tx_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, req_event), 4, "netif_tx_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_prod), 8, "netif_tx_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_event), 12, "netif_tx_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, pvt), 16, "netif_tx_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, __pad), 20, "netif_tx_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt() {
+            assert_eq!(size_of::<netif_tx_sring_pvt>(), 4, "netif_tx_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<netif_tx_sring_pvt>(), 1, "netif_tx_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, netif), 0, "netif_tx_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, tapif_user), 0, "netif_tx_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, pvt_pad), 0, "netif_tx_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_netif, smartpoll_active), 0, "netif_tx_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_tapif_user, msg), 0, "netif_tx_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_sring_entry() {
+            assert_eq!(size_of::<netif_rx_sring_entry>(), 8, "netif_rx_sring_entry: size on aarch64");
+            assert_eq!(align_of::<netif_rx_sring_entry>(), 4, "netif_rx_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_entry, req), 0, "netif_rx_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_entry, rsp), 0, "netif_rx_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_sring() {
+            assert_eq!(size_of::<netif_rx_sring>(), 64, "netif_rx_sring: size on aarch64");
+            assert_eq!(align_of::<netif_rx_sring>(), 4, "netif_rx_sring: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, req_prod), 0, "netif_rx_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, req_event), 4, "netif_rx_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_prod), 8, "netif_rx_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_event), 12, "netif_rx_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, pvt), 16, "netif_rx_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, __pad), 20, "netif_rx_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt() {
+            assert_eq!(size_of::<netif_rx_sring_pvt>(), 4, "netif_rx_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<netif_rx_sring_pvt>(), 1, "netif_rx_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, netif), 0, "netif_rx_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, tapif_user), 0, "netif_rx_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, pvt_pad), 0, "netif_rx_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_netif, smartpoll_active), 0, "netif_rx_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_tapif_user, msg), 0, "netif_rx_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+    }
+
     mod stable_nmi {
         use super::*;
 
@@ -10051,6 +12953,54 @@ mod aarch64 {
             assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xennmi_callback.handler_address: size on aarch64");
             assert_eq!(offset_of!(xennmi_callback, pad), 8, "xennmi_callback.pad: offset on aarch64");
             assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xennmi_callback.pad: size on aarch64");
+        }
+    }
+
+    mod stable_pciif {
+        use super::*;
+
+        #[test]
+        fn xen_msix_entry() {
+            assert_eq!(size_of::<xen_msix_entry>(), 4, "xen_msix_entry: size on aarch64");
+            assert_eq!(align_of::<xen_msix_entry>(), 2, "xen_msix_entry: align on aarch64");
+            assert_eq!(offset_of!(xen_msix_entry, vector), 0, "xen_msix_entry.vector: offset on aarch64");
+            assert_eq!(offset_of!(xen_msix_entry, entry), 2, "xen_msix_entry.entry: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pci_op() {
+            assert_eq!(size_of::<xen_pci_op>(), 548, "xen_pci_op: size on aarch64");
+            assert_eq!(align_of::<xen_pci_op>(), 4, "xen_pci_op: align on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, cmd), 0, "xen_pci_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, err), 4, "xen_pci_op.err: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, domain), 8, "xen_pci_op.domain: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, bus), 12, "xen_pci_op.bus: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, devfn), 16, "xen_pci_op.devfn: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, offset), 20, "xen_pci_op.offset: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, size), 24, "xen_pci_op.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, value), 28, "xen_pci_op.value: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, info), 32, "xen_pci_op.info: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, msix_entries), 36, "xen_pci_op.msix_entries: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pcie_aer_op() {
+            assert_eq!(size_of::<xen_pcie_aer_op>(), 20, "xen_pcie_aer_op: size on aarch64");
+            assert_eq!(align_of::<xen_pcie_aer_op>(), 4, "xen_pcie_aer_op: align on aarch64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, cmd), 0, "xen_pcie_aer_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, err), 4, "xen_pcie_aer_op.err: offset on aarch64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, domain), 8, "xen_pcie_aer_op.domain: offset on aarch64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, bus), 12, "xen_pcie_aer_op.bus: offset on aarch64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, devfn), 16, "xen_pcie_aer_op.devfn: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pci_sharedinfo() {
+            assert_eq!(size_of::<xen_pci_sharedinfo>(), 572, "xen_pci_sharedinfo: size on aarch64");
+            assert_eq!(align_of::<xen_pci_sharedinfo>(), 4, "xen_pci_sharedinfo: align on aarch64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, flags), 0, "xen_pci_sharedinfo.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, op), 4, "xen_pci_sharedinfo.op: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, aer_op), 552, "xen_pci_sharedinfo.aer_op: offset on aarch64");
         }
     }
 
@@ -10284,6 +13234,16 @@ mod aarch64 {
         }
     }
 
+    mod stable_ring {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<RING_IDX>(), 4, "RING_IDX: size on aarch64");
+            assert_eq!(align_of::<RING_IDX>(), 4, "RING_IDX: align on aarch64");
+        }
+    }
+
     mod stable_sched {
         use super::*;
 
@@ -10377,6 +13337,190 @@ mod aarch64 {
             assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on aarch64");
             assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on aarch64");
             assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on aarch64");
+        }
+    }
+
+    mod stable_usbif {
+        use super::*;
+
+        #[test]
+        fn usbif_request_segment() {
+            assert_eq!(size_of::<usbif_request_segment>(), 8, "usbif_request_segment: size on aarch64");
+            assert_eq!(align_of::<usbif_request_segment>(), 4, "usbif_request_segment: align on aarch64");
+            assert_eq!(offset_of!(usbif_request_segment, gref), 0, "usbif_request_segment.gref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "usbif_request_segment.gref: size on aarch64");
+            assert_eq!(offset_of!(usbif_request_segment, offset), 4, "usbif_request_segment.offset: offset on aarch64");
+            assert_eq!(offset_of!(usbif_request_segment, length), 6, "usbif_request_segment.length: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_request() {
+            assert_eq!(size_of::<usbif_urb_request>(), 148, "usbif_urb_request: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_request>(), 4, "usbif_urb_request: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, id), 0, "usbif_urb_request.id: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, nr_buffer_segs), 2, "usbif_urb_request.nr_buffer_segs: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, pipe), 4, "usbif_urb_request.pipe: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, transfer_flags), 8, "usbif_urb_request.transfer_flags: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, buffer_length), 10, "usbif_urb_request.buffer_length: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, u), 12, "usbif_urb_request.u: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, seg), 20, "usbif_urb_request.seg: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u() {
+            assert_eq!(size_of::<usbif_urb_request_u>(), 8, "usbif_urb_request.u: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_request_u>(), 2, "usbif_urb_request.u: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u, ctrl), 0, "usbif_urb_request.u.ctrl: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u, isoc), 0, "usbif_urb_request.u.isoc: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u, intr), 0, "usbif_urb_request.u.intr: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u, unlink), 0, "usbif_urb_request.u.unlink: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_isoc() {
+            assert_eq!(size_of::<usbif_urb_request_u_isoc>(), 8, "usbif_urb_request.u.isoc: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_request_u_isoc>(), 2, "usbif_urb_request.u.isoc: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, interval), 0, "usbif_urb_request.u.isoc.interval: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, start_frame), 2, "usbif_urb_request.u.isoc.start_frame: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, number_of_packets), 4, "usbif_urb_request.u.isoc.number_of_packets: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, nr_frame_desc_segs), 6, "usbif_urb_request.u.isoc.nr_frame_desc_segs: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_intr() {
+            assert_eq!(size_of::<usbif_urb_request_u_intr>(), 8, "usbif_urb_request.u.intr: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_request_u_intr>(), 2, "usbif_urb_request.u.intr: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, interval), 0, "usbif_urb_request.u.intr.interval: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, pad), 2, "usbif_urb_request.u.intr.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_unlink() {
+            assert_eq!(size_of::<usbif_urb_request_u_unlink>(), 8, "usbif_urb_request.u.unlink: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_request_u_unlink>(), 2, "usbif_urb_request.u.unlink: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, unlink_id), 0, "usbif_urb_request.u.unlink.unlink_id: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, pad), 2, "usbif_urb_request.u.unlink.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_response() {
+            assert_eq!(size_of::<usbif_urb_response>(), 16, "usbif_urb_response: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_response>(), 4, "usbif_urb_response: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_response, id), 0, "usbif_urb_response.id: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_response, start_frame), 2, "usbif_urb_response.start_frame: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_response, status), 4, "usbif_urb_response.status: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_response, actual_length), 8, "usbif_urb_response.actual_length: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_response, error_count), 12, "usbif_urb_response.error_count: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_entry() {
+            assert_eq!(size_of::<usbif_urb_sring_entry>(), 148, "usbif_urb_sring_entry: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_sring_entry>(), 4, "usbif_urb_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, req), 0, "usbif_urb_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, rsp), 0, "usbif_urb_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_sring() {
+            assert_eq!(size_of::<usbif_urb_sring>(), 64, "usbif_urb_sring: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_sring>(), 4, "usbif_urb_sring: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, req_prod), 0, "usbif_urb_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, req_event), 4, "usbif_urb_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_prod), 8, "usbif_urb_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_event), 12, "usbif_urb_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, pvt), 16, "usbif_urb_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, __pad), 20, "usbif_urb_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt>(), 4, "usbif_urb_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt>(), 1, "usbif_urb_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, netif), 0, "usbif_urb_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, tapif_user), 0, "usbif_urb_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, pvt_pad), 0, "usbif_urb_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_netif, smartpoll_active), 0, "usbif_urb_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_tapif_user, msg), 0, "usbif_urb_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_request() {
+            assert_eq!(size_of::<usbif_conn_request>(), 2, "usbif_conn_request: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_request>(), 2, "usbif_conn_request: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_request, id), 0, "usbif_conn_request.id: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_response() {
+            assert_eq!(size_of::<usbif_conn_response>(), 4, "usbif_conn_response: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_response>(), 2, "usbif_conn_response: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_response, id), 0, "usbif_conn_response.id: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_response, portnum), 2, "usbif_conn_response.portnum: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_response, speed), 3, "usbif_conn_response.speed: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_entry() {
+            assert_eq!(size_of::<usbif_conn_sring_entry>(), 4, "usbif_conn_sring_entry: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_sring_entry>(), 2, "usbif_conn_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, req), 0, "usbif_conn_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, rsp), 0, "usbif_conn_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_sring() {
+            assert_eq!(size_of::<usbif_conn_sring>(), 64, "usbif_conn_sring: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_sring>(), 4, "usbif_conn_sring: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, req_prod), 0, "usbif_conn_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, req_event), 4, "usbif_conn_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_prod), 8, "usbif_conn_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_event), 12, "usbif_conn_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, pvt), 16, "usbif_conn_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, __pad), 20, "usbif_conn_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt>(), 4, "usbif_conn_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt>(), 1, "usbif_conn_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, netif), 0, "usbif_conn_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, tapif_user), 0, "usbif_conn_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, pvt_pad), 0, "usbif_conn_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_netif, smartpoll_active), 0, "usbif_conn_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_tapif_user, msg), 0, "usbif_conn_sring.pvt.tapif_user.msg: offset on aarch64");
         }
     }
 

@@ -96,6 +96,10 @@ impl Report {
 
 #[path = "vectors/argo.rs"]
 mod argo;
+#[path = "vectors/blkif.rs"]
+mod blkif;
+#[path = "vectors/console.rs"]
+mod console;
 #[path = "vectors/dm_op.rs"]
 mod dm_op;
 #[path = "vectors/domctl.rs"]
@@ -120,10 +124,16 @@ mod hvm_op;
 mod hvm_vcpu;
 #[path = "vectors/ioreq.rs"]
 mod ioreq;
+#[path = "vectors/kbdif.rs"]
+mod kbdif;
 #[path = "vectors/memory.rs"]
 mod memory;
+#[path = "vectors/netif.rs"]
+mod netif;
 #[path = "vectors/nmi.rs"]
 mod nmi;
+#[path = "vectors/pciif.rs"]
+mod pciif;
 #[path = "vectors/physdev.rs"]
 mod physdev;
 #[path = "vectors/privcmd.rs"]
@@ -132,6 +142,8 @@ mod privcmd;
 mod sched;
 #[path = "vectors/start_info.rs"]
 mod start_info;
+#[path = "vectors/usbif.rs"]
+mod usbif;
 #[path = "vectors/version.rs"]
 mod version;
 #[path = "vectors/xen_guest.rs"]

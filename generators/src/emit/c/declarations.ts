@@ -21,6 +21,7 @@ import type {
 import { XEN_TYPEDEFS_MODULE, type XenArchTypedef } from '../../model/xen-typedefs.js';
 import type { ReleaseModel } from '../../select/release.js';
 import { aliveCondition, allOf, fieldAlive, type Releases, type Selection } from './availability.js';
+import { ringStateLines } from './rings.js';
 import {
   archCondition,
   archScalarSpelling,
@@ -325,14 +326,25 @@ function recordDecl(ctx: Ctx, r: RecordDecl, alive: string[]): DeclView {
   const archs = ctx.archs.filter((a) => onArch(r, a));
   const open = r.tag ? `${type} {` : `typedef ${r.kind} {`;
   const close = r.tag ? '};' : `} ${r.typedef};`;
-  const after = r.tag && r.typedef ? [`typedef ${type} ${r.typedef};`] : [];
+  const after = [...(r.tag && r.typedef ? [`typedef ${type} ${r.typedef};`] : []), ...ringStateLines(r)];
   const perArch = hasArchMembers(ctx, r);
   const pre = [
     ...(perArch ? [`#if !(${archCondition(archs)})`, `#error ${cString(`xenabi: ${type} is defined for ${archs.join(', ')} only`)}`, '#endif'] : []),
     ...legacyNameLines(r),
   ];
   const base = emptyDecl(docCommentLines(r.doc, ...gateDocs(r.gates)), r, ctx);
-  return { ...base, condition: allOf(base.condition, aliveCondition(ctx.selection, alive)), pre, record: { open, members: membersOf(ctx, r, archs, INDENT, alive), close, after } };
+  const members = [...membersOf(ctx, r, archs, INDENT, alive), ...ringEntriesMember(ctx, r)];
+  return { ...base, condition: allOf(base.condition, aliveCondition(ctx.selection, alive)), pre, record: { open, members, close, after } };
+}
+
+/** A ring's entries, declared after its head as Xen's ring.h declares them (`XENPV_FLEX_ARRAY_DIM`). */
+function ringEntriesMember(ctx: Ctx, r: RecordDecl): MemberView[] {
+  if (!r.ring) return [];
+  const entry = ctx.records.get(r.ring.entry);
+  if (!entry) throw new Error(`module ${ctx.module.name}: ring ${r.ring.name} has no entry record ${r.ring.entry}`);
+  const doc = indentedDocCommentLines(INDENT, 'The entries: as many as fit the page (__RING_SIZE). Xen declares one before 4.20 and a flexible array since, for guests of interface 0x00041300 on.');
+  const decl = `__extension__ ${recordTypeName(entry)} ${checkIdentifier(r.ring.entries, `member of ${r.name}`)}[XENPV_FLEX_ARRAY_DIM];`;
+  return [{ condition: '', open: '', close: '', indent: INDENT, nested: false, decl, doc }];
 }
 
 /** Below some interface version Xen calls the record by older names; the macros make ours do the same. */

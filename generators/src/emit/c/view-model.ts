@@ -37,6 +37,7 @@ import {
   type HandleView,
 } from './declarations.js';
 import { handleView, itemHandles } from './handles.js';
+import { ringMacrosDecl } from './rings.js';
 import { refusalsOf, type RefusalView } from './refusals.js';
 import { archScalarChecks, assertionStatement, handleChecks, ioctlChecks, recordChecks } from './layout-checks.js';
 import {
@@ -310,6 +311,8 @@ function blocksOf(ctx: Ctx, items: Items): BlockView[] {
     if (heading) decls.push({ ...heading, condition: decl?.condition ?? '' });
     if (decl) decls.push(decl);
   }
+  const macros = ringMacrosDecl(ctx.module.xenHeader);
+  if (macros) decls.push(macros);
   if (decls.length > 0) blocks.push({ xen: true, decls: conditionRuns(decls), handle: false });
   return blocks;
 }

@@ -14,6 +14,7 @@ import { PRECOMPILED } from './templates/precompiled.js';
 import { rustContext } from './context.js';
 import { CRATE_ROOT, moduleFile } from './names.js';
 import { PresenceSet } from './releases.js';
+import { RING_ORIGIN, ringFile } from './rings.js';
 import { availabilityTestsView } from './availability.js';
 import { crateView, layoutTestsView, moduleView, namespaceViews, typesView, type ModuleChecks } from './view-model.js';
 
@@ -52,6 +53,7 @@ export const rustEmitter: Emitter = {
       { path: `${CRATE_ROOT}/README.md`, content: template('README.md')(crate), sources: ALL_SOURCES, comment: 'markdown' },
       rust('src/lib.rs', template('lib.rs')(crate)),
       ...(bitfields.empty ? [] : [rust('src/bitfield.rs', template('bitfield.rs')({}))]),
+      ...(crate.hasRings ? [rust('src/ring.rs', ringFile(ctx), ['abi/', RING_ORIGIN])] : []),
       rust('src/release.rs', template('release.rs')(crate)),
       rust('src/types.rs', template('types.rs')(types.view)),
       ...namespaces,

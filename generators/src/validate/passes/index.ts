@@ -15,6 +15,7 @@ import { linuxLifetime } from './linux-lifetime.js';
 import { moduleName } from './module-name.js';
 import { recordSize } from './record-size.js';
 import { referenceLifetime } from './reference-lifetime.js';
+import { rings } from './rings.js';
 import { stableReference } from './stable-reference.js';
 import { typeCycle } from './type-cycle.js';
 import { unknownReference } from './unknown-reference.js';
@@ -43,6 +44,7 @@ export const PASSES: ValidationPass[] = [
   duplicateOp,
   constantValue,
   flagBits,
+  rings,
   recordSize,
   implicitPadding,
 ];

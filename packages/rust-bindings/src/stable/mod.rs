@@ -5,6 +5,8 @@
 
 #[cfg(feature = "xen-4-12")]
 pub mod argo;
+pub mod blkif;
+pub mod console;
 #[cfg(feature = "xen-4-9")]
 pub mod dm_op;
 pub mod e820;
@@ -17,13 +19,18 @@ pub mod hvm_op;
 #[cfg(feature = "xen-4-7")]
 pub mod hvm_vcpu;
 pub mod ioreq;
+pub mod kbdif;
 pub mod memory;
+pub mod netif;
 pub mod nmi;
 pub mod params;
+pub mod pciif;
 pub mod physdev;
+pub mod ring;
 pub mod sched;
 #[cfg(feature = "xen-4-8")]
 pub mod start_info;
+pub mod usbif;
 pub mod version;
 pub mod xen;
 pub mod xen_guest;

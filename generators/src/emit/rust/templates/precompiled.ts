@@ -638,7 +638,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "lib.rs.hbs": {
-    digest: "4c987be7e0bfc9ff3ba7250b0f42442c4c8f7c43a0e777bf6a7e7a113535ac9e",
+    digest: "8d8959a71ba1be50b8d55e2aaa22b98b93ac63b17550c65fa05586a129528198",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -655,6 +655,8 @@ export const PRECOMPILED: Precompiled = {
   return ((stack1 = container.lambda(container.strict(depth0, "bitfieldsCfg", {"start":{"line":15,"column":2},"end":{"line":15,"column":14}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"2":function(container,depth0,helpers,partials,data) {
+    return "pub mod ring;\n";
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -662,16 +664,16 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":0},"end":{"line":24,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":25,"column":0},"end":{"line":27,"column":7}}})) != null ? stack1 : "")
     + "pub mod "
-    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":25,"column":10},"end":{"line":25,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":28,"column":10},"end":{"line":28,"column":14}} ), depth0)) != null ? stack1 : "")
     + ";\n";
-},"3":function(container,depth0,helpers,partials,data) {
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1;
 
-  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":23,"column":2},"end":{"line":23,"column":5}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":26,"column":2},"end":{"line":26,"column":5}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"4":function(container,depth0,helpers,partials,data) {
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
@@ -688,16 +690,18 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias2(alias1(depth0, "supportedArchs", {"start":{"line":7,"column":12},"end":{"line":7,"column":26}} ), depth0)) != null ? stack1 : "")
     + "))]\ncompile_error!(\"xenabi describes Xen's ABI on x86, x86_64, arm and aarch64 only\");\n\n#[cfg(target_endian = \"big\")]\ncompile_error!(\"xenabi describes little-endian Xen only (x86 and Arm guests and hypervisors are little-endian)\");\n\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasBitfields"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":18,"column":7}}})) != null ? stack1 : "")
-    + "pub mod release;\npub mod types;\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"namespaces"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":26,"column":9}}})) != null ? stack1 : "")
+    + "pub mod release;\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasRings"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":22,"column":7}}})) != null ? stack1 : "")
+    + "pub mod types;\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"namespaces"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":0},"end":{"line":29,"column":9}}})) != null ? stack1 : "")
     + "\npub use release::{Gate, GateKind, LinuxRelease, XenRelease};\n\n/// The newest Xen release this crate describes: what the default features declare.\npub const XEN_RELEASE: &str = \""
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":31,"column":33},"end":{"line":31,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":34,"column":33},"end":{"line":34,"column":40}} ), depth0)) != null ? stack1 : "")
     + "\";\n\n/// The oldest Xen release the program supports, as the cargo features select it: the release\n/// of the newest `xen-4-N` feature enabled anywhere in the build ("
-    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":34,"column":69},"end":{"line":34,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":37,"column":69},"end":{"line":37,"column":75}} ), depth0)) != null ? stack1 : "")
     + " when none is). The\n/// crate declares the stable items this release has, laid out as it has them.\npub const XEN_MIN_RELEASE: XenRelease = "
-    + ((stack1 = alias2(alias1(depth0, "minReleaseHead", {"start":{"line":36,"column":42},"end":{"line":36,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "minReleaseHead", {"start":{"line":39,"column":42},"end":{"line":39,"column":56}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"minRelease"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":37,"column":0},"end":{"line":39,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"minRelease"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":40,"column":0},"end":{"line":42,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
   },
   "mod.rs.hbs": {
