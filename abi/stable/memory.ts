@@ -1,116 +1,183 @@
 /**
- * The memory hypercall (`__HYPERVISOR_memory_op`), as a guest or a device model sees it: grow
- * and shrink a domain's memory, exchange pages, put pages (shared info, grant frames, another
- * domain's pages) into a physical address space or take them out, read memory maps and the x86
- * machine-to-physical table, read a guest's virtual NUMA layout, and map a domain's resources
- * (an ioreq server's pages, grant table frames, trace buffers) with `XENMEM_acquire_resource`.
- * Each `XENMEM_*` sub-op takes the record listed with it.
+ * Memory operations (`HYPERVISOR_memory_op`), the part every guest sees: growing and
+ * shrinking a domain's memory, placing pages in its physical address space, reading memory
+ * maps and NUMA layout, and `XENMEM_acquire_resource`, through which a device model maps the
+ * ioreq pages of its server, a grant table or a trace buffer.
  *
- * The sub-ops Xen shows only to the toolstack (`__XEN_TOOLS__`: paging, sharing, access, claims,
- * reserved device memory) are not part of this stable module. `XENMEM_acquire_resource` was
- * one of them in 4.11 to 4.13, and guests see it from 4.14. The names Xen keeps for guests of
- * old interface versions (`XENMEM_add_to_physmap_range`, `address_bits` for `mem_flags`) are
- * not declared, nor Xen's function-like macros: `XENMEMF_address_bits(x)` is `x`,
- * `XENMEMF_node(n)` is `(n + 1) << 8`, and the ioreq page `n` of an ioreq server is resource
- * frame `1 + n` (after `XENMEM_resource_ioreq_server_frame_bufioreq`, frame 0).
+ * Each op is a number passed as the hypercall's first argument; the second points at the op's
+ * record. The operations Xen shows only to tools builds (paging, sharing, access control,
+ * claims, reserved device memory) are not declared yet.
+ *
+ * Layouts never changed for the records here, with one exception: `xen_mem_acquire_resource`
+ * was a tools-only record until 4.13, with an 8-byte aligned `frame`, and became a plain
+ * `uint64_t` when Xen showed it to every build in 4.14, which makes the record 4 bytes
+ * shorter on x86_32.
  */
-import { ARM, X86, abiModule, c_uint, constant, field, flag, flagSet, handle, inlineUnion, op, opSet, pad, struct, u16, u32, u64, union, valueSet, xen_pfn_t, xen_ulong_t } from 'xenabi/dsl';
+import {
+  abiModule,
+  constant,
+  field,
+  flag,
+  flagSet,
+  handle,
+  inlineUnion,
+  op,
+  opSet,
+  pad,
+  struct,
+  u16,
+  u32,
+  u64,
+  uint64_aligned_t,
+  union,
+  valueSet,
+  xen_pfn_t,
+  xen_ulong_t,
+} from 'xenabi/dsl';
 import { domid_t } from './xen.ts';
 
-const ALL = [...X86, ...ARM];
+const ALL = ['x86_32', 'x86_64', 'arm32', 'arm64'] as const;
 const WIDE = ['x86_64', 'arm32', 'arm64'] as const;
-/**
- * Resource mapping is declared from 4.14, where guests first see it. Xen 4.11 (ioreq servers)
- * and 4.12 (grant tables) showed it to the toolstack only, with another layout on x86_32.
- */
-const RESOURCES = '4.14';
 
-// ---- Reservations and exchanges -------------------------------------------------------------
+/** XENMEMF_* and the name `mem_flags` need a guest interface of at least Xen 3.2.9 (tools builds always have it). */
+const MEMF = { min: '0x00030209' };
 
-export const XENMEMF = flagSet('XENMEMF', {
-  since: '4.6',
-  field: 'xen_memory_reservation.mem_flags',
-  guestInterface: { min: '0x00030209' },
-  doc: 'Flags of a reservation, beside the address width (bits 0 to 7) and the NUMA node plus one (bits 8 to 15) that Xen\'s function-like macros pack into mem_flags.',
-  flags: [
-    flag('XENMEMF_populate_on_demand', 16, { since: '4.6', cType: 'int', doc: 'Populate-on-demand: reserve the guest frames without backing them yet (XENMEM_populate_physmap, toolstack use).' }),
-    flag('XENMEMF_exact_node_request', 17, { since: '4.6', cType: 'int', doc: 'Fail rather than take memory from another node than the one asked for.' }),
-    flag('XENMEMF_vnode', 18, { since: '4.6', cType: 'int', doc: 'The node is one of the guest\'s virtual NUMA nodes, not a physical one.' }),
-  ],
-});
+// ---- Reservations ----------------------------------------------------------------------------
 
 export const xen_memory_reservation = struct('xen_memory_reservation', {
   typedef: 'xen_memory_reservation_t',
   since: '4.6',
-  doc: 'XENMEM_increase_reservation, XENMEM_decrease_reservation and XENMEM_populate_physmap: a list of extents (runs of 2^extent_order pages) to give a domain or take from it.',
+  doc:
+    'Argument of XENMEM_increase_reservation, XENMEM_decrease_reservation and XENMEM_populate_physmap: ' +
+    'a list of extents, each 2^extent_order pages, to give to or take from a domain. Xen returns how many ' +
+    'extents it handled.',
   fields: [
-    field('extent_start', handle('xen_pfn_t'), { doc: 'IN/OUT: the frame of each extent: guest frames to free or populate, or the frames Xen allocated.' }),
-    field('nr_extents', xen_ulong_t, { doc: 'How many extents the list holds. Example: 512.' }),
-    field('extent_order', c_uint, { doc: 'Each extent is 2^extent_order pages. Example: 0.' }),
-    field('mem_flags', c_uint, { doc: 'The address width, node and XENMEMF_* flags. Example: 0.' }),
-    field('domid', domid_t, { doc: 'The domain whose memory changes; DOMID_SELF for an unprivileged caller. Example: 0x7ff0.' }),
+    field('extent_start', handle('xen_pfn_t'), {
+      doc: 'IN or OUT: the array of extent base frames: those to free, those to populate, or, on return, those allocated.',
+    }),
+    field('nr_extents', xen_ulong_t, { doc: 'IN: how many extents the array holds. Example: 512.' }),
+    field('extent_order', u32, { doc: 'IN: each extent is 2^extent_order pages. Example: 9 (2 MiB extents).' }),
+    field('mem_flags', u32, {
+      legacyName: { name: 'address_bits', belowInterfaceVersion: '0x00030209' },
+      doc: 'IN: XENMEMF_* flags, plus an address width (XENMEMF_address_bits) and a NUMA node (XENMEMF_node) in the low bits. Example: 0.',
+    }),
+    field('domid', domid_t, { doc: 'IN: the domain whose memory changes; DOMID_SELF (0x7ff0) unless the caller is privileged.' }),
   ],
-  holes: [{ after: 'domid', archs: ALL, reason: 'tail padding to the alignment of extent_start and nr_extents' }],
+  holes: [{ after: 'domid', archs: [...ALL], reason: 'tail padding to the alignment of the handle and the extent count' }],
+});
+
+export const XENMEMF = flagSet('XENMEMF', {
+  since: '4.6',
+  guestInterface: MEMF,
+  field: 'xen_memory_reservation.mem_flags',
+  doc: 'Allocation flags of a reservation, above the address width in bits 0–7 and the node number in bits 8–15.',
+  flags: [
+    flag('XENMEMF_populate_on_demand', 16, {
+      since: '4.6',
+      cType: 'int',
+      doc: 'XENMEM_populate_physmap only: add populate-on-demand entries instead of memory; Xen fills them on first touch.',
+    }),
+    flag('XENMEMF_exact_node_request', 17, {
+      since: '4.6',
+      cType: 'int',
+      doc: 'Allocate only from the node in bits 8–15; fail rather than fall back to another node.',
+    }),
+    flag('XENMEMF_vnode', 18, {
+      since: '4.6',
+      cType: 'int',
+      doc: 'The node in bits 8–15 is one of the domain\'s virtual NUMA nodes, not a physical one.',
+    }),
+  ],
 });
 
 export const xen_memory_exchange = struct('xen_memory_exchange', {
   typedef: 'xen_memory_exchange_t',
   since: '4.6',
-  doc: 'XENMEM_exchange: give back some extents of a domain for others of another size or placement, the same number of pages in total.',
+  doc:
+    'Argument of XENMEM_exchange (PV guests only): trade extents for new ones atomically, for example to get ' +
+    'memory below 4 GiB. On partial success `nr_exchanged` says how far Xen got.',
   fields: [
-    field('in', xen_memory_reservation, { doc: 'IN: the extents given back (their mem_flags are ignored).' }),
-    field('out', xen_memory_reservation, { doc: 'IN/OUT: the extents wanted; Xen writes the frames it gave into their list.' }),
-    field('nr_exchanged', xen_ulong_t, { doc: 'OUT: how many input extents were exchanged; must be zero on the call. Example: 0.' }),
+    field('in', xen_memory_reservation, { doc: 'IN: the extents to give up; its address width is ignored.' }),
+    field('out', xen_memory_reservation, {
+      doc: 'IN/OUT: the extents wanted, covering as many pages as `in`, for the same domain; Xen writes the new frames into its array.',
+    }),
+    field('nr_exchanged', xen_ulong_t, { doc: 'OUT: how many of the input extents were exchanged. Must be zero on entry. Example: 512.' }),
   ],
 });
 
 export const xen_memory_domain = struct('xen_memory_domain', {
   since: '4.16',
-  doc: 'XENMEM_current_reservation, XENMEM_maximum_reservation and XENMEM_maximum_gpfn: the domain asked about (before 4.16 the argument was a bare domid_t, with the same layout).',
-  fields: [field('domid', domid_t, { doc: 'The domain, or DOMID_SELF. Example: 0x7ff0.' })],
+  doc:
+    'Argument of XENMEM_current_reservation, XENMEM_maximum_reservation and XENMEM_maximum_gpfn. Before 4.16 ' +
+    'Xen described the argument as a bare domid_t, which has the same layout.',
+  fields: [field('domid', domid_t, { doc: 'IN: the domain asked about; DOMID_SELF (0x7ff0) for the caller.' })],
 });
 
-// ---- The machine-to-physical table (x86) ---------------------------------------------------
+// ---- The machine-to-physical table -----------------------------------------------------------
 
 export const xen_machphys_mfn_list = struct('xen_machphys_mfn_list', {
   typedef: 'xen_machphys_mfn_list_t',
   since: '4.6',
-  doc: 'XENMEM_machphys_mfn_list and XENMEM_machphys_compat_mfn_list: the machine frames of the 2 MB extents that hold the machine-to-physical table.',
+  doc:
+    'Argument of XENMEM_machphys_mfn_list and XENMEM_machphys_compat_mfn_list: the machine frames holding the ' +
+    'machine-to-physical table, one per 2 MiB of the table. Only x86 has the table.',
   fields: [
-    field('max_extents', c_uint, { doc: 'IN: how many frames the list has room for. Example: 256.' }),
-    field('extent_start', handle('xen_pfn_t'), { doc: 'IN: the list Xen fills; a gap in the table reads as frame 0.' }),
-    field('nr_extents', c_uint, { doc: 'OUT: how many frames Xen wrote. Example: 64.' }),
+    field('max_extents', u32, { doc: 'IN: entries the array can take. Example: 64.' }),
+    field('extent_start', handle('xen_pfn_t'), { doc: 'OUT: the array; a gap in the table shows as a zero frame.' }),
+    field('nr_extents', u32, { doc: 'OUT: entries written. Example: 32.' }),
   ],
   holes: [
-    { after: 'max_extents', archs: [...WIDE], reason: 'extent_start is 8-byte aligned' },
-    { after: 'nr_extents', archs: [...WIDE], reason: 'tail padding to the 8-byte alignment of extent_start' },
+    { after: 'max_extents', archs: [...WIDE], reason: 'the handle is 8-byte aligned' },
+    { after: 'nr_extents', archs: [...WIDE], reason: 'tail padding to the handle\'s 8-byte alignment' },
   ],
 });
 
 export const xen_machphys_mapping = struct('xen_machphys_mapping', {
   typedef: 'xen_machphys_mapping_t',
   since: '4.6',
-  doc: 'XENMEM_machphys_mapping: where the machine-to-physical table is mapped in the guest\'s virtual address space.',
+  doc: 'Result of XENMEM_machphys_mapping: where the read-only machine-to-physical table is mapped in the guest\'s virtual address space (x86 PV).',
   fields: [
-    field('v_start', xen_ulong_t, { doc: 'The first virtual address of the table. Example: 0xffff800000000000.' }),
-    field('v_end', xen_ulong_t, { doc: 'The virtual address just past the table. Example: 0xffff804000000000.' }),
-    field('max_mfn', xen_ulong_t, { doc: 'The highest machine frame the table can translate. Example: 0x7ffffff.' }),
+    field('v_start', xen_ulong_t, { doc: 'OUT: first virtual address of the table. Example: 0xffff800000000000.' }),
+    field('v_end', xen_ulong_t, { doc: 'OUT: end of the table\'s virtual range.' }),
+    field('max_mfn', xen_ulong_t, { doc: 'OUT: the highest machine frame the table covers.' }),
   ],
 });
 
-// ---- Physical address space ----------------------------------------------------------------
+// ---- The physical address space ------------------------------------------------------------
 
 export const XENMAPSPACE = valueSet('XENMAPSPACE', {
   since: '4.6',
   field: 'xen_add_to_physmap.space',
-  doc: 'Where the pages that XENMEM_add_to_physmap and XENMEM_add_to_physmap_batch map come from.',
+  doc: 'What XENMEM_add_to_physmap and XENMEM_add_to_physmap_batch take pages from; `idx` counts within it.',
   values: [
-    constant('XENMAPSPACE_shared_info', 0, { since: '4.6', doc: 'The domain\'s shared info page.' }),
-    constant('XENMAPSPACE_grant_table', 1, { since: '4.6', doc: 'A frame of the domain\'s grant table; idx is the frame, with XENMAPIDX_grant_table_status for a status frame.' }),
-    constant('XENMAPSPACE_gmfn', 2, { since: '4.6', doc: 'Another guest frame of the same domain, which moves.' }),
-    constant('XENMAPSPACE_gmfn_range', 3, { since: '4.6', doc: 'size guest frames from idx on (XENMEM_add_to_physmap only).' }),
-    constant('XENMAPSPACE_gmfn_foreign', 4, { since: '4.6', doc: 'Frames of another domain, named in foreign_domid (XENMEM_add_to_physmap_batch only).' }),
-    constant('XENMAPSPACE_dev_mmio', 5, { since: '4.7', doc: 'Arm: a device\'s MMIO region, mapped as normal cacheable memory.' }),
+    constant('XENMAPSPACE_shared_info', 0, { since: '4.6', doc: 'The domain\'s shared info page (idx 0).' }),
+    constant('XENMAPSPACE_grant_table', 1, {
+      since: '4.6',
+      doc: 'A frame of the domain\'s grant table; with XENMAPIDX_grant_table_status set in idx, a frame of its version 2 status table.',
+    }),
+    constant('XENMAPSPACE_gmfn', 2, { since: '4.6', doc: 'A guest frame already in the domain\'s physical map, which moves.' }),
+    constant('XENMAPSPACE_gmfn_range', 3, { since: '4.6', doc: 'A run of `size` guest frames (XENMEM_add_to_physmap only).' }),
+    constant('XENMAPSPACE_gmfn_foreign', 4, {
+      since: '4.6',
+      doc: 'A frame of another domain, named in foreign_domid (XENMEM_add_to_physmap_batch only).',
+    }),
+    constant('XENMAPSPACE_dev_mmio', 5, {
+      since: '4.7',
+      doc: 'Device MMIO, mapped with normal write-back cacheable attributes (Arm hardware domain only).',
+    }),
+  ],
+});
+
+export const xen_add_to_physmap = struct('xen_add_to_physmap', {
+  typedef: 'xen_add_to_physmap_t',
+  since: '4.6',
+  doc: 'Argument of XENMEM_add_to_physmap: make a page of a XENMAPSPACE_* space appear at a guest frame of a translated domain.',
+  fields: [
+    field('domid', domid_t, { doc: 'IN: the domain whose map changes; DOMID_SELF (0x7ff0) for the caller.' }),
+    field('size', u16, { doc: 'IN: for XENMAPSPACE_gmfn_range, how many frames. Example: 16.' }),
+    field('space', u32, { doc: 'IN: a XENMAPSPACE_* value. Example: 0 (shared info).' }),
+    field('idx', xen_ulong_t, { doc: 'IN: which page of the space. Example: 0.' }),
+    field('gpfn', xen_pfn_t, { doc: 'IN: the guest frame it appears at. Example: 0xfeffe.' }),
   ],
 });
 
@@ -118,209 +185,316 @@ export const XENMAPIDX_grant_table_status = constant('XENMAPIDX_grant_table_stat
   since: '4.6',
   cType: 'unsigned int',
   spelling: 'hex',
-  doc: 'Set in xen_add_to_physmap.idx with XENMAPSPACE_grant_table: the frame is one of the version 2 status frames.',
+  doc: 'Bit 31 of `idx` with XENMAPSPACE_grant_table: map a frame of the version 2 status table instead of the grant table.',
 });
 
-export const xen_add_to_physmap = struct('xen_add_to_physmap', {
-  typedef: 'xen_add_to_physmap_t',
-  since: '4.6',
-  doc: 'XENMEM_add_to_physmap: map one page (or, with XENMAPSPACE_gmfn_range, a run of them) into a domain\'s physical address space.',
-  fields: [
-    field('domid', domid_t, { doc: 'The domain whose address space changes. Example: 0x7ff0.' }),
-    field('size', u16, { doc: 'XENMAPSPACE_gmfn_range: how many pages. Example: 1.' }),
-    field('space', c_uint, { doc: 'A XENMAPSPACE_* source. Example: 0 (XENMAPSPACE_shared_info).' }),
-    field('idx', xen_ulong_t, { doc: 'The page within its source: a grant frame number, a guest frame. Example: 0.' }),
-    field('gpfn', xen_pfn_t, { doc: 'The guest frame where the page appears. Example: 0xfeffe.' }),
-  ],
-});
+/** The union `u` of xen_add_to_physmap_batch replaced its `foreign_domid` for guest interfaces from Xen 4.7 on. */
+const BATCH_EXTRA = '0x00040700';
 
 export const xen_add_to_physmap_batch_extra = union('xen_add_to_physmap_batch_extra', {
-  xenScope: 'xen_add_to_physmap_batch',
   since: '4.7',
-  doc: 'The word of xen_add_to_physmap_batch that depends on the source.',
+  xenScope: 'xen_add_to_physmap_batch',
+  guestInterface: { min: BATCH_EXTRA },
+  doc: 'The member of xen_add_to_physmap_batch whose meaning depends on the space. Xen declares it inside that struct; the tag is still visible to the whole file.',
   fields: [
-    field('foreign_domid', domid_t, { doc: 'XENMAPSPACE_gmfn_foreign: the domain that owns the pages. Example: 5.' }),
-    field('res0', u16, { doc: 'Every other source: zero.' }),
+    field('foreign_domid', domid_t, { doc: 'IN: for XENMAPSPACE_gmfn_foreign, the domain the frames belong to.' }),
+    field('res0', u16, { doc: 'For every other space: reserved, zero.' }),
   ],
 });
 
 export const xen_add_to_physmap_batch = struct('xen_add_to_physmap_batch', {
   typedef: 'xen_add_to_physmap_batch_t',
-  since: '4.7',
+  since: '4.6',
   doc:
-    'XENMEM_add_to_physmap_batch: map many pages into a domain\'s physical address space, as a device model maps its guest\'s memory (XENMAPSPACE_gmfn_foreign) on Arm and in PVH. ' +
-    'Declared from 4.7: Xen 4.6 had the same layout with foreign_domid where u is, which the Rust crate cannot declare beside u.',
+    'Argument of XENMEM_add_to_physmap_batch: place many pages in one call, with an error code per page. ' +
+    'Guests built for an interface older than 0x00040400 may also call it xen_add_to_physmap_range (and the op XENMEM_add_to_physmap_range).',
   fields: [
-    field('domid', domid_t, { doc: 'IN: the domain whose address space changes. Example: 0x7ff0.' }),
-    field('space', u16, { doc: 'IN: a XENMAPSPACE_* source. Example: 4 (XENMAPSPACE_gmfn_foreign).' }),
-    field('size', u16, { doc: 'IN: how many pages, the length of each list. Example: 16.' }),
-    field('u', xen_add_to_physmap_batch_extra, { doc: 'IN: the owner of foreign pages, else zero.' }),
-    field('idxs', handle('xen_ulong_t'), { doc: 'IN: the page of each mapping within its source.' }),
-    field('gpfns', handle('xen_pfn_t'), { doc: 'IN: the guest frame of each mapping.' }),
-    field('errs', handle('int', 'int'), { doc: 'OUT: a status per page, 0 or a negative errno.' }),
+    field('domid', domid_t, { doc: 'IN: the domain whose map changes.' }),
+    field('space', u16, { doc: 'IN: a XENMAPSPACE_* value. Example: 4 (foreign frames).' }),
+    field('size', u16, { doc: 'IN: how many entries each array holds. Example: 32.' }),
+    field('foreign_domid', domid_t, {
+      until: '4.7',
+      doc: 'IN: for XENMAPSPACE_gmfn_foreign, the domain the frames belong to; became the union `u` in 4.7.',
+    }),
+    field('u', xen_add_to_physmap_batch_extra, {
+      since: '4.7',
+      legacyName: { name: 'foreign_domid', belowInterfaceVersion: BATCH_EXTRA },
+      legacyType: { type: domid_t, belowInterfaceVersion: BATCH_EXTRA },
+      doc: 'IN: the foreign domain, or zero.',
+    }),
+    field('idxs', handle('xen_ulong_t'), { doc: 'IN: the pages of the space, `size` entries.' }),
+    field('gpfns', handle('xen_pfn_t'), { doc: 'IN: the guest frames they appear at, `size` entries.' }),
+    field('errs', handle('int'), { doc: 'OUT: one error code per entry, 0 for success.' }),
   ],
 });
 
 export const xen_remove_from_physmap = struct('xen_remove_from_physmap', {
   typedef: 'xen_remove_from_physmap_t',
   since: '4.6',
-  doc: 'XENMEM_remove_from_physmap: unmap one page from a domain\'s physical address space.',
+  doc: 'Argument of XENMEM_remove_from_physmap: unmap whatever page a guest frame of a translated domain shows.',
   fields: [
-    field('domid', domid_t, { doc: 'The domain. Example: 0x7ff0.' }),
-    field('gpfn', xen_pfn_t, { doc: 'The guest frame to unmap. Example: 0xfeffe.' }),
+    field('domid', domid_t, { doc: 'IN: the domain whose map changes; DOMID_SELF (0x7ff0) for the caller.' }),
+    field('gpfn', xen_pfn_t, { doc: 'IN: the guest frame to empty. Example: 0xfeffe.' }),
   ],
-  holes: [{ after: 'domid', archs: ALL, reason: 'gpfn is aligned to its width' }],
+  holes: [{ after: 'domid', archs: [...ALL], reason: 'gpfn is aligned to its size (4 bytes on x86_32, 8 elsewhere)' }],
 });
-
-// ---- Memory maps ---------------------------------------------------------------------------
 
 export const xen_memory_map = struct('xen_memory_map', {
   typedef: 'xen_memory_map_t',
   since: '4.6',
-  doc: 'XENMEM_memory_map and XENMEM_machine_memory_map: a memory map as a list of E820 entries (20 bytes each).',
+  doc:
+    'Argument of XENMEM_memory_map and XENMEM_machine_memory_map: a buffer of E820-style entries (20 bytes each: ' +
+    'address, length, type) for the domain\'s or the host\'s memory map.',
   fields: [
-    field('nr_entries', c_uint, { doc: 'IN: room in the buffer, in entries; OUT: entries written. Example: 8.' }),
-    field('buffer', handle('void'), { doc: 'The buffer of entries; XENMEM_machine_memory_map with none returns the count only.' }),
+    field('nr_entries', u32, {
+      doc: 'IN: entries the buffer can take. OUT: entries written. With a null buffer, XENMEM_machine_memory_map returns the number needed. Example: 8.',
+    }),
+    field('buffer', handle('void'), { doc: 'IN: the buffer.' }),
   ],
-  holes: [{ after: 'nr_entries', archs: [...WIDE], reason: 'buffer is 8-byte aligned' }],
+  holes: [{ after: 'nr_entries', archs: [...WIDE], reason: 'the handle is 8-byte aligned' }],
 });
 
 export const xen_foreign_memory_map = struct('xen_foreign_memory_map', {
   typedef: 'xen_foreign_memory_map_t',
   since: '4.6',
-  doc: 'XENMEM_set_memory_map: the memory map another domain will read with XENMEM_memory_map.',
+  doc: 'Argument of XENMEM_set_memory_map: give a domain the memory map XENMEM_memory_map will later return to it.',
   fields: [
-    field('domid', domid_t, { doc: 'The domain. Example: 5.' }),
-    field('map', xen_memory_map, { doc: 'Its map.' }),
+    field('domid', domid_t, { doc: 'IN: the domain.' }),
+    field('map', xen_memory_map, { doc: 'IN: its memory map.' }),
   ],
-  holes: [{ after: 'domid', archs: ALL, reason: 'map is aligned like its handle' }],
+  holes: [{ after: 'domid', archs: [...ALL], reason: 'the map is aligned like its handle' }],
 });
 
 export const xen_pod_target = struct('xen_pod_target', {
   typedef: 'xen_pod_target_t',
   since: '4.6',
-  doc: 'XENMEM_set_pod_target and XENMEM_get_pod_target: the populate-on-demand target of a domain and where it stands.',
+  doc: 'Argument of XENMEM_set_pod_target and XENMEM_get_pod_target: the populate-on-demand target of an HVM domain and its state, in pages.',
   fields: [
-    field('target_pages', u64, { doc: 'IN (set): the pages the domain should have. Example: 262144.' }),
-    field('tot_pages', u64, { doc: 'OUT: the pages it has.' }),
-    field('pod_cache_pages', u64, { doc: 'OUT: the pages held to back populate-on-demand entries.' }),
-    field('pod_entries', u64, { doc: 'OUT: the guest frames not backed yet.' }),
-    field('domid', domid_t, { doc: 'IN: the domain. Example: 5.' }),
+    field('target_pages', u64, { doc: 'IN (set): the number of pages the domain should have. Example: 262144 (1 GiB).' }),
+    field('tot_pages', u64, { doc: 'OUT: pages the domain has now.' }),
+    field('pod_cache_pages', u64, { doc: 'OUT: pages in the populate-on-demand cache.' }),
+    field('pod_entries', u64, { doc: 'OUT: guest frames still waiting to be populated.' }),
+    field('domid', domid_t, { doc: 'IN: the domain.' }),
   ],
-  holes: [{ after: 'domid', archs: ALL, reason: 'tail padding to the alignment of the 64-bit members' }],
+  holes: [{ after: 'domid', archs: [...ALL], reason: 'tail padding to the alignment of the 64-bit counts' }],
 });
 
-// ---- Resources -----------------------------------------------------------------------------
+// ---- Acquiring resources -------------------------------------------------------------------
+
+export const xen_mem_acquire_resource = struct('xen_mem_acquire_resource', {
+  typedef: 'xen_mem_acquire_resource_t',
+  since: '4.11',
+  toolsOnlyBefore: '4.14',
+  doc:
+    'Argument of XENMEM_acquire_resource: map frames of a resource of another domain (the pages of an ioreq ' +
+    'server, a grant table, a vmtrace buffer) into the caller. A PV caller gets the machine frames back in ' +
+    '`frame_list`; an HVM caller fills `frame_list` with its own free guest frames, where Xen maps the resource. ' +
+    'With a null `frame_list` and `nr_frames` 0 the call returns the resource\'s size in `nr_frames`.',
+  fields: [
+    field('domid', domid_t, { doc: 'IN: the domain that owns the resource. Example: 5.' }),
+    field('type', u16, { doc: 'IN: which kind of resource, a XENMEM_resource_* value. Example: 0 (ioreq server).' }),
+    field('id', u32, {
+      doc: 'IN: which resource of that kind: the ioreq server id, a XENMEM_resource_grant_table_id_* value, or for a vmtrace buffer the vCPU; 0 where the type has none. Example: 1.',
+    }),
+    field('nr_frames', u32, { doc: 'IN: how many frames to map. OUT: for a size query, the size of the resource. Example: 2.' }),
+    field('flags', u32, {
+      until: '4.13',
+      doc: 'OUT: XENMEM_rsrc_acq_caller_owned when the frames were handed to the caller; became the zero `pad` in 4.13.',
+    }),
+    pad('pad', u32, { since: '4.13', doc: 'Reserved; must be zero on input. Its lowest bit was the output XENMEM_rsrc_acq_caller_owned before 4.13.' }),
+    field('frame', uint64_aligned_t, {
+      until: '4.14',
+      doc: 'IN: index of the first frame of the resource to map, 8-byte aligned while the record was tools-only; a plain uint64_t from 4.14.',
+    }),
+    field('frame', u64, {
+      since: '4.14',
+      doc: 'IN: index of the first frame of the resource to map; ignored for a size query. For an ioreq server, XENMEM_resource_ioreq_server_frame_bufioreq or the first synchronous page. Example: 0.',
+    }),
+    field('frame_list', handle('xen_pfn_t'), {
+      doc: 'IN/OUT: `nr_frames` frames: the caller\'s guest frames to map at (HVM caller) or, on return, the machine frames (PV caller). Null for a size query.',
+    }),
+  ],
+  holes: [
+    {
+      after: 'frame_list',
+      archs: ['x86_32'],
+      until: '4.14',
+      reason: 'tail padding: `frame` made the record 8-byte aligned while it was tools-only (4.11 to 4.13)',
+    },
+  ],
+});
+
+export const XENMEM_rsrc_acq_caller_owned_flags = flagSet('XENMEM_rsrc_acq_caller_owned_flags', {
+  since: '4.11',
+  toolsOnlyBefore: '4.14',
+  until: '4.13',
+  field: 'xen_mem_acquire_resource.flags',
+  doc: 'What Xen reported in `flags` in 4.11 and 4.12; 4.13 removed the flag and made the field zero padding.',
+  flags: [
+    flag('XENMEM_rsrc_acq_caller_owned', 0, {
+      bitConstant: '_XENMEM_rsrc_acq_caller_owned',
+      since: '4.11',
+      until: '4.13',
+      doc: 'The frames were assigned to the calling domain rather than mapped from the owner.',
+    }),
+  ],
+});
 
 export const XENMEM_resource = valueSet('XENMEM_resource', {
-  since: RESOURCES,
+  since: '4.11',
+  toolsOnlyBefore: '4.14',
   field: 'xen_mem_acquire_resource.type',
   doc: 'The kinds of resource XENMEM_acquire_resource maps.',
   values: [
-    constant('XENMEM_resource_ioreq_server', 0, { since: RESOURCES, doc: 'The pages of an ioreq server; id is its ioservid_t.' }),
-    constant('XENMEM_resource_grant_table', 1, { since: RESOURCES, doc: 'Grant table frames; id is a XENMEM_resource_grant_table_id_*.' }),
-    constant('XENMEM_resource_vmtrace_buf', 2, { since: '4.15', doc: 'The processor trace buffer of a vCPU; id is the vCPU.' }),
+    constant('XENMEM_resource_ioreq_server', 0, {
+      since: '4.11',
+      doc: 'The pages of an ioreq server; `id` is the server id. Frame 0 is the buffered ring, frame 1 + n the synchronous page of vCPU slots n.',
+    }),
+    constant('XENMEM_resource_grant_table', 1, { since: '4.12', doc: 'The frames of a grant table; `id` says which table.' }),
+    constant('XENMEM_resource_vmtrace_buf', 2, { since: '4.15', doc: 'The processor trace buffer of one vCPU; `id` is the vCPU.' }),
   ],
 });
 
 export const XENMEM_resource_grant_table_id = valueSet('XENMEM_resource_grant_table_id', {
-  since: RESOURCES,
+  since: '4.12',
+  toolsOnlyBefore: '4.14',
   field: 'xen_mem_acquire_resource.id',
-  doc: 'Which frames of a grant table XENMEM_resource_grant_table maps.',
+  doc: 'Which table of a domain XENMEM_resource_grant_table maps.',
   values: [
-    constant('XENMEM_resource_grant_table_id_shared', 0, { since: RESOURCES, doc: 'The shared frames, the grant entries.' }),
-    constant('XENMEM_resource_grant_table_id_status', 1, { since: RESOURCES, doc: 'The status frames of a version 2 table.' }),
+    constant('XENMEM_resource_grant_table_id_shared', 0, { since: '4.12', doc: 'The grant entries themselves.' }),
+    constant('XENMEM_resource_grant_table_id_status', 1, { since: '4.12', doc: 'The version 2 status frames.' }),
   ],
 });
 
 export const XENMEM_resource_ioreq_server_frame_bufioreq = constant('XENMEM_resource_ioreq_server_frame_bufioreq', 0, {
-  since: RESOURCES,
-  doc: 'The frame of an ioreq server\'s buffered request ring; its synchronous request pages follow from frame 1.',
+  since: '4.11',
+  toolsOnlyBefore: '4.14',
+  doc: 'The frame index of an ioreq server\'s buffered request ring (a buffered_iopage) in its resource. Example: map frames 0 and 1 to get the ring and the first synchronous page.',
 });
 
-export const xen_mem_acquire_resource = struct('xen_mem_acquire_resource', {
-  typedef: 'xen_mem_acquire_resource_t',
-  since: RESOURCES,
-  doc:
-    'XENMEM_acquire_resource: map frames of a domain\'s resource into the caller, as an ioreq server maps its request pages. With no list and nr_frames 0, Xen returns the resource\'s size in frames. ' +
-    'Declared from 4.14, where guests first see it: Xen 4.11 to 4.13 showed it to the toolstack only, with frame 8-byte aligned on x86_32 (so 32 bytes there, not 28) and, in 4.11 and 4.12, an output flags word where pad is.',
-  fields: [
-    field('domid', domid_t, { doc: 'IN: the domain that owns the resource. Example: 5.' }),
-    field('type', u16, { doc: 'IN: a XENMEM_resource_* kind. Example: 0 (XENMEM_resource_ioreq_server).' }),
-    field('id', u32, { doc: 'IN: which resource of the kind: an ioreq server id, a grant table part, a vCPU; else 0. Example: 1.' }),
-    field('nr_frames', u32, { doc: 'IN: how many frames to map; OUT: how many were, or the resource\'s size. Example: 2.' }),
-    pad('pad', u32, { doc: 'Reserved: zero on input.' }),
-    field('frame', u64, { doc: 'IN: the first frame of the resource to map. Example: 0 (XENMEM_resource_ioreq_server_frame_bufioreq).' }),
-    field('frame_list', handle('xen_pfn_t'), { doc: 'IN/OUT: a PV caller gets the machine frames here; an HVM or PVH caller names the guest frames to map them at.' }),
-  ],
-});
-
-// ---- Virtual NUMA --------------------------------------------------------------------------
+// ---- Virtual NUMA ---------------------------------------------------------------------------
 
 export const xen_vmemrange = struct('xen_vmemrange', {
   typedef: 'xen_vmemrange_t',
   since: '4.6',
-  doc: 'A range of guest physical memory on one virtual NUMA node.',
+  doc: 'One range of guest physical memory and the virtual NUMA node it belongs to.',
   fields: [
-    field('start', u64, { doc: 'The first address. Example: 0.' }),
-    field('end', u64, { doc: 'The address just past the range. Example: 0x80000000.' }),
-    field('flags', c_uint, { doc: 'Reserved: zero.' }),
-    field('nid', c_uint, { doc: 'The virtual node. Example: 0.' }),
+    field('start', u64, { doc: 'First guest physical address of the range. Example: 0x100000000.' }),
+    field('end', u64, { doc: 'End of the range (exclusive). Example: 0x140000000.' }),
+    field('flags', u32, { doc: 'Reserved; zero.' }),
+    field('nid', u32, { doc: 'The virtual node. Example: 1.' }),
   ],
 });
 
-/** A guest handle in a union with 64 bits, so the member is 8 bytes on every architecture. */
-const widenedHandle = (target: string, pointee: string, doc: string) =>
-  inlineUnion({
-    doc,
-    fields: [field('h', handle(target, pointee), { doc: 'The buffer.' }), pad('pad', u64, { doc: 'Widens the handle to 64 bits.' })],
+/** One array of xen_vnuma_topology_info: a handle padded to 8 bytes, so 32- and 64-bit guests agree. */
+function vnumaArray(target: Parameters<typeof handle>[0], pointee: string | undefined, what: string) {
+  return inlineUnion({
+    doc: `${what}, as a handle padded to 8 bytes.`,
+    fields: [
+      field('h', handle(target, pointee), { doc: `IN: the caller's array for ${what.toLowerCase()}.` }),
+      pad('pad', u64, { doc: 'Keeps the member 8 bytes on every architecture.' }),
+    ],
   });
+}
 
 export const xen_vnuma_topology_info = struct('xen_vnuma_topology_info', {
   typedef: 'xen_vnuma_topology_info_t',
   since: '4.6',
-  doc: 'XENMEM_get_vnumainfo: a guest\'s virtual NUMA layout. With too little room Xen says how much it needs in the three counts.',
+  doc:
+    'Argument of XENMEM_get_vnumainfo: a domain\'s virtual NUMA layout. The caller says how large its three ' +
+    'arrays are; when one is too small Xen fails the call and writes back the sizes needed.',
   fields: [
-    field('domid', domid_t, { doc: 'IN: the domain. Example: 0x7ff0.' }),
-    pad('pad', u16, { doc: 'Reserved.' }),
-    field('nr_vnodes', c_uint, { doc: 'IN: room for nodes; OUT: the nodes. Example: 2.' }),
-    field('nr_vcpus', c_uint, { doc: 'IN: room for vCPUs; OUT: the vCPUs. Example: 4.' }),
-    field('nr_vmemranges', c_uint, { doc: 'IN: room for memory ranges; OUT: the ranges. Example: 2.' }),
-    field('vdistance', widenedHandle('uint', 'unsigned int', 'OUT: the distance between each pair of nodes, nr_vnodes squared entries.'), { doc: 'OUT: the node distances.' }),
-    field('vcpu_to_vnode', widenedHandle('uint', 'unsigned int', 'OUT: the node of each vCPU.'), { doc: 'OUT: the node of each vCPU.' }),
-    field('vmemrange', widenedHandle('xen_vmemrange_t', 'xen_vmemrange_t', 'OUT: the memory ranges.'), { doc: 'OUT: the memory ranges.' }),
+    field('domid', domid_t, { doc: 'IN: the domain; DOMID_SELF (0x7ff0) for the caller.' }),
+    pad('pad', u16, { doc: 'Reserved; zero.' }),
+    field('nr_vnodes', u32, { doc: 'IN/OUT: virtual nodes; the distance table has nr_vnodes² entries. Example: 2.' }),
+    field('nr_vcpus', u32, { doc: 'IN/OUT: entries of the vCPU-to-node array. Example: 4.' }),
+    field('nr_vmemranges', u32, { doc: 'IN/OUT: entries of the memory range array. Example: 2.' }),
+    field('vdistance', vnumaArray('uint', 'unsigned int', 'The node distance table'), {
+      doc: 'OUT: the distance between each pair of nodes, row by row.',
+    }),
+    field('vcpu_to_vnode', vnumaArray('uint', 'unsigned int', 'The node of each vCPU'), { doc: 'OUT: the node of each vCPU.' }),
+    field('vmemrange', vnumaArray(xen_vmemrange, undefined, 'The memory ranges'), { doc: 'OUT: the memory ranges and their nodes.' }),
   ],
 });
 
-// ---- Sub-ops -------------------------------------------------------------------------------
-
-const mop = (name: string, value: number, doc: string, since = '4.6') => constant(`XENMEM_${name}`, value, { since, doc });
+// ---- The operations --------------------------------------------------------------------------
 
 export const XENMEM = opSet('XENMEM', {
   since: '4.6',
-  doc: 'Sub-ops of the memory hypercall a guest or device model may use, each with the record its argument points to.',
+  doc:
+    'The memory operations every guest may call: the op number is the first argument of HYPERVISOR_memory_op ' +
+    'and the record the second. The tools-only ones are not declared yet.',
   ops: [
-    op(mop('increase_reservation', 0, 'Give a domain extents of new memory.'), { record: xen_memory_reservation }),
-    op(mop('decrease_reservation', 1, 'Take extents of memory from a domain.'), { record: xen_memory_reservation }),
-    op(mop('maximum_ram_page', 2, 'The highest machine frame of RAM; the argument is null.')),
-    op(mop('current_reservation', 3, 'The pages a domain has; the argument is a domain id (xen_memory_domain).')),
-    op(mop('maximum_reservation', 4, 'The most pages a domain may have; the argument is a domain id (xen_memory_domain).')),
-    op(mop('machphys_mfn_list', 5, 'x86: the frames of the machine-to-physical table.'), { record: xen_machphys_mfn_list }),
-    op(mop('populate_physmap', 6, 'Back guest frames of a domain with memory.'), { record: xen_memory_reservation }),
-    op(mop('add_to_physmap', 7, 'Map a page into a physical address space.'), { record: xen_add_to_physmap }),
-    op(mop('memory_map', 9, 'The memory map the domain started with.'), { record: xen_memory_map }),
-    op(mop('machine_memory_map', 10, 'The host\'s memory map (hardware domain).'), { record: xen_memory_map }),
-    op(mop('exchange', 11, 'Exchange extents for others.'), { record: xen_memory_exchange }),
-    op(mop('machphys_mapping', 12, 'x86: where the machine-to-physical table is mapped.'), { record: xen_machphys_mapping }),
-    op(mop('set_memory_map', 13, 'Set another domain\'s memory map.'), { record: xen_foreign_memory_map }),
-    op(mop('maximum_gpfn', 14, 'The highest guest frame a domain uses; the argument is a domain id (xen_memory_domain).')),
-    op(mop('remove_from_physmap', 15, 'Unmap a page from a physical address space.'), { record: xen_remove_from_physmap }),
-    op(mop('set_pod_target', 16, 'Set a domain\'s populate-on-demand target.'), { record: xen_pod_target }),
-    op(mop('get_pod_target', 17, 'Read a domain\'s populate-on-demand state.'), { record: xen_pod_target }),
-    op(mop('add_to_physmap_batch', 23, 'Map many pages into a physical address space; the argument is a xen_add_to_physmap_batch (declared from 4.7).')),
-    op(mop('machphys_compat_mfn_list', 25, 'x86: the frames of the table 32-bit PV guests use.'), { record: xen_machphys_mfn_list }),
-    op(mop('get_vnumainfo', 26, 'A guest\'s virtual NUMA layout.'), { record: xen_vnuma_topology_info }),
-    op(mop('acquire_resource', 28, 'Map frames of a domain\'s resource (declared from 4.14; the toolstack had it from 4.11).', RESOURCES), { record: xen_mem_acquire_resource }),
+    op(constant('XENMEM_increase_reservation', 0, { since: '4.6', doc: 'Give a domain more memory; returns the extents allocated.' }), {
+      record: xen_memory_reservation,
+    }),
+    op(constant('XENMEM_decrease_reservation', 1, { since: '4.6', doc: 'Take extents away from a domain; returns the extents freed.' }), {
+      record: xen_memory_reservation,
+    }),
+    op(constant('XENMEM_maximum_ram_page', 2, { since: '4.6', doc: 'The highest machine frame of RAM; takes no record and never fails.' })),
+    op(
+      constant('XENMEM_current_reservation', 3, {
+        since: '4.6',
+        doc: 'A domain\'s current memory in pages; the argument is a xen_memory_domain (a domid_t before 4.16).',
+      }),
+    ),
+    op(
+      constant('XENMEM_maximum_reservation', 4, {
+        since: '4.6',
+        doc: 'A domain\'s memory limit in pages; the argument is a xen_memory_domain (a domid_t before 4.16).',
+      }),
+    ),
+    op(constant('XENMEM_machphys_mfn_list', 5, { since: '4.6', doc: 'List the frames of the machine-to-physical table (x86).' }), {
+      record: xen_machphys_mfn_list,
+    }),
+    op(constant('XENMEM_populate_physmap', 6, { since: '4.6', doc: 'Back guest frames with memory; returns the extents populated.' }), {
+      record: xen_memory_reservation,
+    }),
+    op(constant('XENMEM_add_to_physmap', 7, { since: '4.6', doc: 'Place one page (or a run) in a translated domain\'s physical map.' }), {
+      record: xen_add_to_physmap,
+    }),
+    op(constant('XENMEM_memory_map', 9, { since: '4.6', doc: 'The caller\'s memory map, as set with XENMEM_set_memory_map.' }), {
+      record: xen_memory_map,
+    }),
+    op(constant('XENMEM_machine_memory_map', 10, { since: '4.6', doc: 'The host\'s memory map (privileged).' }), {
+      record: xen_memory_map,
+    }),
+    op(constant('XENMEM_exchange', 11, { since: '4.6', doc: 'Trade extents for new ones atomically (PV).' }), {
+      record: xen_memory_exchange,
+    }),
+    op(constant('XENMEM_machphys_mapping', 12, { since: '4.6', doc: 'Where the machine-to-physical table is mapped (x86 PV).' }), {
+      record: xen_machphys_mapping,
+    }),
+    op(constant('XENMEM_set_memory_map', 13, { since: '4.6', doc: 'Set the memory map a domain reads back (privileged).' }), {
+      record: xen_foreign_memory_map,
+    }),
+    op(
+      constant('XENMEM_maximum_gpfn', 14, {
+        since: '4.6',
+        doc: 'The highest guest frame a domain uses; the argument is a xen_memory_domain (a domid_t before 4.16).',
+      }),
+    ),
+    op(constant('XENMEM_remove_from_physmap', 15, { since: '4.6', doc: 'Unmap a guest frame of a translated domain.' }), {
+      record: xen_remove_from_physmap,
+    }),
+    op(constant('XENMEM_set_pod_target', 16, { since: '4.6', doc: 'Set the populate-on-demand target of an HVM domain.' }), {
+      record: xen_pod_target,
+    }),
+    op(constant('XENMEM_get_pod_target', 17, { since: '4.6', doc: 'Read the populate-on-demand state of an HVM domain.' }), {
+      record: xen_pod_target,
+    }),
+    op(constant('XENMEM_add_to_physmap_batch', 23, { since: '4.6', doc: 'Place many pages at once, with an error per page.' }), {
+      record: xen_add_to_physmap_batch,
+    }),
+    op(constant('XENMEM_machphys_compat_mfn_list', 25, { since: '4.6', doc: 'List the frames of the table 32-bit PV guests use (x86).' }), {
+      record: xen_machphys_mfn_list,
+    }),
+    op(constant('XENMEM_get_vnumainfo', 26, { since: '4.6', doc: 'Read a domain\'s virtual NUMA layout.' }), {
+      record: xen_vnuma_topology_info,
+    }),
+    op(constant('XENMEM_acquire_resource', 28, { since: '4.11', toolsOnlyBefore: '4.14', doc: 'Map a resource of another domain into the caller.' }), {
+      record: xen_mem_acquire_resource,
+    }),
   ],
 });
 
@@ -328,30 +502,31 @@ export default abiModule({
   name: 'memory',
   xenHeader: 'memory.h',
   xenGuard: '__XEN_PUBLIC_MEMORY_H__',
-  coverage: 'partial',
-  doc: 'Memory: reservations, physical address space mappings, memory maps, virtual NUMA and resource mapping (XENMEM_acquire_resource).',
+  coverage: 'full',
+  doc: 'Memory operations every guest may call, XENMEM_acquire_resource among them; the tools-only operations are not declared yet.',
   items: [
-    XENMEM,
-    XENMEMF,
     xen_memory_reservation,
+    XENMEMF,
     xen_memory_exchange,
     xen_memory_domain,
     xen_machphys_mfn_list,
     xen_machphys_mapping,
     XENMAPSPACE,
-    XENMAPIDX_grant_table_status,
     xen_add_to_physmap,
+    XENMAPIDX_grant_table_status,
     xen_add_to_physmap_batch_extra,
     xen_add_to_physmap_batch,
     xen_remove_from_physmap,
     xen_memory_map,
     xen_foreign_memory_map,
     xen_pod_target,
+    xen_mem_acquire_resource,
+    XENMEM_rsrc_acq_caller_owned_flags,
     XENMEM_resource,
     XENMEM_resource_grant_table_id,
     XENMEM_resource_ioreq_server_frame_bufioreq,
-    xen_mem_acquire_resource,
     xen_vmemrange,
     xen_vnuma_topology_info,
+    XENMEM,
   ],
 });

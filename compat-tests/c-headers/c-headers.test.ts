@@ -181,7 +181,9 @@ describe('the generated C headers', () => {
           const [, macro = ''] = /^#define (\S+) (\S+)$/.exec(want) ?? [];
           const constant = m.interfaceVersion?.constant ?? '';
           const without = writeUnit(dir, `${m.name}-without`, [includeOurs(m)]);
-          const other = writeUnit(dir, `${m.name}-other`, [`#define ${macro} 0x00000001`, includeOurs(m)]);
+          const known = new Set(interfaceVersionChoices(s.model, m).map((v) => Number(v.literal)));
+          const unknown = [...Array(known.size + 1).keys()].map((i) => i + 1).find((v) => !known.has(v)) ?? 0;
+          const other = writeUnit(dir, `${m.name}-other`, [`#define ${macro} 0x${unknown.toString(16).padStart(8, '0')}`, includeOurs(m)]);
           return standaloneCompilers().flatMap((c) => [
             { job: compileJob(`${m.name} without ${macro}`, c, without, [s.include]), fails: new RegExp(`#define ${macro} to the ${constant} of the Xen you talk to`) },
             { job: compileJob(`${m.name} with an unknown version`, c, other, [s.include]), fails: new RegExp(`${macro} is no ${constant} xenabi knows`) },
@@ -289,7 +291,7 @@ describe('the generated C headers', () => {
       expect(report, report).toBe('');
     });
 
-    it("refuses, after Xen's header of another interface version, an unstable header; accepts it before", async () => {
+    it("refuses, after Xen's header of another interface version, an unstable header; accepts it before, and after Xen's header of the same version", async () => {
       const dir = join(BUILD, 'coexist-version');
       const expectations = s.newest.modules
         .filter((m) => m.namespace === 'unstable')
@@ -299,11 +301,14 @@ describe('the generated C headers', () => {
           const xen = writeUnit(dir, `${m.name}-xen-first`, [...head, includeXen(m), includeOurs(m)]);
           const args = ['-D__XEN_TOOLS__', '-include', 'stdint.h', '-isystem', s.xenSystem];
           const constant = m.interfaceVersion?.constant ?? '';
+          // flask_op's version has been 1 in every release: after Xen's header it is the same interface.
+          const versionOf = (release: string) => interfaceVersionChoices(s.model, m).find((v) => v.releases.includes(release))?.literal;
+          const same = versionOf(INSTALLED_XEN_RELEASE) === versionOf(NEWEST_RELEASE);
           return coexistenceCompilers(true).flatMap((c) => [
             { job: compileJob(`${m.name} (${NEWEST_RELEASE}) ours first, Xen ${INSTALLED_XEN_RELEASE} after`, c, ours, [s.include], args) },
             {
               job: compileJob(`${m.name} (${NEWEST_RELEASE}) after Xen ${INSTALLED_XEN_RELEASE}`, c, xen, [s.include], args),
-              fails: new RegExp(`included before .*, has another ${constant}`),
+              ...(same ? {} : { fails: new RegExp(`included before .*, has another ${constant}`) }),
             },
           ]);
         });

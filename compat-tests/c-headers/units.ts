@@ -11,7 +11,7 @@ import { ARCH_MACROS, archCondition, hasMacro, includeName, memberMacroName, rec
 import { declarationOrder } from '../../generators/src/emit/c/view-model.js';
 import { ArchLayout } from '../../generators/src/layout/engine.js';
 import { ARCHES, onArch } from '../../generators/src/model/arch.js';
-import { NEWEST_RELEASE, releaseHex } from '../../generators/src/model/releases.js';
+import { compareReleases, NEWEST_RELEASE, releaseHex } from '../../generators/src/model/releases.js';
 import type { AbiModel, Arch, ModuleDecl, RecordDecl } from '../../generators/src/model/types.js';
 import { atRelease, type ReleaseModel } from '../../generators/src/select/release.js';
 import type { Job } from '../lib/compile.js';
@@ -171,7 +171,7 @@ export function availabilityProbe(model: AbiModel, release: string): string[] {
       const archs = 'archs' in (item ?? {}) && (item as { archs?: Arch[] }).archs ? (item as { archs: Arch[] }).archs : m.archs;
       out.push(...expectDefined(hasMacro(name), had.has(name), archs, `${name} (Xen ${release})`));
       const record = view.records.find((r) => r.name === name && !r.parent);
-      if (record && had.has(name)) out.push(...memberProbes(newest, view, record, release, archs), ...sizeProbes(view, record, archs));
+      if (record && had.has(name)) out.push(...memberProbes(model, newest, view, record, release, archs), ...sizeProbes(view, record, archs));
     }
   }
   return out;
@@ -183,13 +183,13 @@ function expectDefined(macro: string, defined: boolean, archs: readonly Arch[] |
 }
 
 /** Members added after the record (directly or in an inline record): declared exactly when `release` has them. */
-function memberProbes(newest: ReleaseModel, view: ReleaseModel, record: RecordDecl, release: string, archs: readonly Arch[] | undefined): string[] {
+function memberProbes(history: AbiModel, newest: ReleaseModel, view: ReleaseModel, record: RecordDecl, release: string, archs: readonly Arch[] | undefined): string[] {
   const out: string[] = [];
   const walk = (name: string, prefix: string): void => {
     const later = newest.records.find((r) => r.name === name);
     const then = view.records.find((r) => r.name === name);
     for (const f of later?.fields ?? []) {
-      if (f.since && f.since !== record.since && f.name && !f.archs) {
+      if (f.since && f.since !== record.since && f.name && !f.archs && !namedThroughout(history, name, f.name)) {
         out.push(...expectDefined(hasMacro(memberMacroName(record.name, `${prefix}${f.name}`)), Boolean(then?.fields.some((x) => x.name === f.name)), archs, `${record.name}.${prefix}${f.name} (Xen ${release})`));
       }
       const inline = f.type.kind === 'record' ? newest.records.find((r) => r.name === (f.type as { name: string }).name && r.parent === name) : undefined;
@@ -198,6 +198,23 @@ function memberProbes(newest: ReleaseModel, view: ReleaseModel, record: RecordDe
   };
   walk(record.name, '');
   return out;
+}
+
+/**
+ * True when every release of record `name` has a member `field`, under one declaration or
+ * several that follow each other (a member retyped in place, such as `frame` in 4.14): it
+ * then has no XENABI_HAS_ macro.
+ */
+function namedThroughout(history: AbiModel, name: string, field: string): boolean {
+  const record = history.records.find((r) => r.name === name);
+  const spans = (record?.fields ?? []).filter((f) => f.name === field).sort((a, b) => compareReleases(a.since ?? record!.since, b.since ?? record!.since));
+  let covered: string | undefined = record?.since;
+  for (const f of spans) {
+    if (covered === undefined || compareReleases(f.since ?? record!.since, covered) > 0) return false;
+    if (!f.until) return true;
+    covered = f.until;
+  }
+  return false;
 }
 
 function sizeProbes(view: ReleaseModel, record: RecordDecl, archs: readonly Arch[] | undefined): string[] {

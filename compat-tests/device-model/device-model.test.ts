@@ -20,14 +20,14 @@ import { NEWEST_RELEASE, releaseHex } from '../../generators/src/model/releases.
 import type { Arch } from '../../generators/src/model/types.js';
 import { bufferBytes as bytes, differingLabels as differences, parseBuffers as parse, type Buffers } from '../consumers/lib/consumer.js';
 import { REPO_ROOT } from '../lib/c-headers.js';
-import { failureReport, runJobs, type Job, type JobResult } from '../lib/compile.js';
+import { failureReport, runJobs, type Job } from '../lib/compile.js';
+import { bufferBytes, differingLabels, parseBuffers, runPrograms, type Buffers } from '../lib/programs.js';
 import {
   gate,
   INSTALLED_XEN_RELEASE,
   missingPrerequisites,
   missingSysroots,
   RUNNERS,
-  runCommand,
   TARGETS,
   xenSystemDir,
 } from '../lib/toolchain.js';
@@ -72,20 +72,10 @@ function binary(arch: Arch, v: Variant): string {
   return join(BUILD, `dm-${v.id}-${arch}`);
 }
 
-/** Runs every binary; an x86_32 binary the kernel cannot execute is run again under qemu-i386. */
-async function runAll(arches: readonly Arch[]): Promise<{ arch: Arch; variant: Variant; result: JobResult; emulated: boolean }[]> {
+/** Runs every variant's binary on every architecture. */
+function runAll(arches: readonly Arch[]) {
   const cases = arches.flatMap((arch) => VARIANTS.map((variant) => ({ arch, variant })));
-  const job = (arch: Arch, v: Variant, emulate: boolean): Job => ({ label: `run ${v.label} on ${arch}`, ...runCommand(arch, binary(arch, v), emulate) });
-  const first = await runJobs(cases.map((c) => job(c.arch, c.variant, false)));
-  return Promise.all(
-    cases.map(async (c, i) => {
-      const result = first[i] as JobResult;
-      const cannotExec = result.code === 127 && /ENOEXEC|EACCES/.test(result.stderr);
-      if (!cannotExec || RUNNERS[c.arch].native === false) return { ...c, result, emulated: !RUNNERS[c.arch].native };
-      const [again] = await runJobs([job(c.arch, c.variant, true)]);
-      return { ...c, result: again as JobResult, emulated: true };
-    }),
-  );
+  return runPrograms(cases, (c) => binary(c.arch, c.variant), (c) => c.variant.label);
 }
 
 describe('a device-model client built on xenabi alone', () => {
@@ -102,7 +92,7 @@ describe('a device-model client built on xenabi alone', () => {
       expect(badBuilds, failureReport(badBuilds)).toEqual([]);
       const built = Date.now();
 
-      const runs = await runAll(ARCHES);
+      const runs = (await runAll(ARCHES)).map((r) => ({ ...r.case, result: r.result, emulated: r.emulated }));
       const badRuns = runs.filter((r) => r.result.code !== 0).map((r) => r.result);
       expect(badRuns, failureReport(badRuns)).toEqual([]);
       const ran = Date.now();
@@ -110,13 +100,13 @@ describe('a device-model client built on xenabi alone', () => {
       const rows: string[] = [];
       const problems: string[] = [];
       for (const arch of ARCHES) {
-        const out = (id: Variant['id']): Buffers => parse(runs.find((r) => r.arch === arch && r.variant.id === id)?.result.stdout ?? '');
+        const out = (id: Variant['id']): Buffers => parseBuffers(runs.find((r) => r.arch === arch && r.variant.id === id)?.result.stdout ?? '');
         const [newest, old, xen] = [out('newest'), out('old'), out('xen')];
         const emulated = runs.some((r) => r.arch === arch && r.emulated);
 
         // Ours for the newest release against the twin: every buffer of every op.
         const all = new Set([...newest.keys(), ...xen.keys()]);
-        const twinDiffs = differences(newest, xen, all);
+        const twinDiffs = differingLabels(newest, xen, all);
         if (newest.size === 0) problems.push(`${arch}: the newest build printed nothing`);
         problems.push(...twinDiffs.map((l) => `${arch}: ${l} differs from the Xen ${INSTALLED_XEN_RELEASE} twin\n  ours ${newest.get(l)?.hex}\n  Xen  ${xen.get(l)?.hex}`));
 
@@ -124,15 +114,15 @@ describe('a device-model client built on xenabi alone', () => {
         const missing = [...new Set([...newest.keys()].filter((l) => !old.has(l)).map(opOf))];
         if (missing.join() !== ABSENT_IN_OLD_TARGET.join()) problems.push(`${arch}: built for Xen ${OLD_TARGET} it lacks [${missing}], expected [${ABSENT_IN_OLD_TARGET}]`);
         const shared = [...old.keys()];
-        const oldDiffs = differences(old, newest, shared);
+        const oldDiffs = differingLabels(old, newest, shared);
         problems.push(...oldDiffs.map((l) => `${arch}: ${l} differs between the ${OLD_TARGET} and the ${NEWEST_RELEASE} build`));
 
         const ops = new Set([...newest.keys()].map(opOf)).size;
         const sharedOps = new Set(shared.map(opOf)).size;
         rows.push(
           `${arch.padEnd(7)} ${(emulated ? 'qemu' : 'native').padEnd(6)} ` +
-            `ours ${NEWEST_RELEASE} = Xen ${INSTALLED_XEN_RELEASE}: ${ops} ops, ${all.size} buffers, ${bytes(newest, all)} bytes ${twinDiffs.length ? '✗' : '✓'}   ` +
-            `ours ${OLD_TARGET} = ours ${NEWEST_RELEASE}: ${sharedOps} ops, ${shared.length} buffers, ${bytes(old, shared)} bytes ${oldDiffs.length ? '✗' : '✓'} (without ${missing.join(', ')})`,
+            `ours ${NEWEST_RELEASE} = Xen ${INSTALLED_XEN_RELEASE}: ${ops} ops, ${all.size} buffers, ${bufferBytes(newest, all)} bytes ${twinDiffs.length ? '✗' : '✓'}   ` +
+            `ours ${OLD_TARGET} = ours ${NEWEST_RELEASE}: ${sharedOps} ops, ${shared.length} buffers, ${bufferBytes(old, shared)} bytes ${oldDiffs.length ? '✗' : '✓'} (without ${missing.join(', ')})`,
         );
       }
       console.log(

@@ -7,13 +7,14 @@
  * Output protocol of every consumer: one line per buffer, `label<TAB>bytes<TAB>hex`; lines
  * starting with `#` are comments.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARCHES } from '../../../generators/src/model/arch.js';
 import { releaseHex } from '../../../generators/src/model/releases.js';
 import type { Arch } from '../../../generators/src/model/types.js';
 import { REPO_ROOT } from '../../lib/c-headers.js';
 import { failureReport, runJobs, type Job, type JobResult } from '../../lib/compile.js';
+import { parseBuffers, type Buffers } from '../../lib/programs.js';
 import { gate, missingPrerequisites, missingSysroots, RUNNERS, runCommand, TARGETS, xenSystemDir } from '../../lib/toolchain.js';
 
 export const CONSUMERS_DIR = join(REPO_ROOT, 'compat-tests/consumers');
@@ -46,28 +47,7 @@ export function xenTwinVariant(id: string, label: string, define: string, extra:
   return { id, label, flags: (xen) => ['-std=gnu11', `-D${define}`, ...extra, '-isystem', xen] };
 }
 
-/** What a consumer printed: label → size and bytes. */
-export type Buffers = Map<string, { size: number; hex: string }>;
-
-export function parseBuffers(stdout: string): Buffers {
-  const out: Buffers = new Map();
-  for (const line of stdout.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const [label = '', size = '', hex = ''] = line.split('\t');
-    out.set(label, { size: Number(size), hex });
-  }
-  return out;
-}
-
-/** Labels on which `a` and `b` differ, or which only one of them has, among `labels`. */
-export function differingLabels(a: Buffers, b: Buffers, labels: Iterable<string>): string[] {
-  return [...labels].filter((l) => a.get(l)?.hex !== b.get(l)?.hex || a.get(l)?.size !== b.get(l)?.size);
-}
-
-/** Bytes of the buffers `labels` name. */
-export function bufferBytes(buffers: Buffers, labels: Iterable<string>): number {
-  return [...labels].reduce((n, l) => n + (buffers.get(l)?.size ?? 0), 0);
-}
+export { bufferBytes, differingLabels, parseBuffers, type Buffers } from '../../lib/programs.js';
 
 export interface ConsumerRuns {
   /** Failed builds and runs, as a readable report; empty when all went well. */
@@ -75,6 +55,12 @@ export interface ConsumerRuns {
   /** What each variant printed on each architecture. */
   output: (arch: Arch, variant: string) => Buffers;
   emulated: (arch: Arch) => boolean;
+  /**
+   * The headers of Xen's that a variant's build read on an architecture: every `…/xen/<header>`
+   * of the compiler's dependency list outside this repository. A cross compiler searches
+   * `/usr/include` too, so a build on xenabi alone is checked, not assumed, to read none.
+   */
+  xenHeadersRead: (arch: Arch, variant: string) => string[];
   summary: string;
 }
 
@@ -89,7 +75,7 @@ export async function buildAndRun(consumer: string, sources: readonly string[], 
     cases.map(({ arch, variant, binary }) => ({
       label: `${TARGETS[arch].gcc.command}: ${consumer}, ${variant.label}`,
       command: TARGETS[arch].gcc.command,
-      args: [...variant.flags(xenSystem), ...WARNINGS, '-O1', '-o', binary, ...sources.map((s) => join(CONSUMERS_DIR, consumer, s))],
+      args: [...variant.flags(xenSystem), ...WARNINGS, '-O1', '-MD', '-MF', `${binary}.d`, '-o', binary, ...sources.map((s) => join(CONSUMERS_DIR, consumer, s))],
     })),
   );
   const badBuilds = builds.filter((r) => r.code !== 0);
@@ -103,12 +89,18 @@ export async function buildAndRun(consumer: string, sources: readonly string[], 
     failures: '',
     output: (arch, variant) => outputs.get(`${arch} ${variant}`) ?? new Map(),
     emulated: (arch) => runs.some((r, i) => cases[i]?.arch === arch && r.emulated),
+    xenHeadersRead: (arch, variant) => xenHeadersRead(join(build, `${consumer}-${variant}-${arch}.d`)),
     summary: `${consumer}: ${builds.length} builds in ${((built - started) / 1000).toFixed(1)} s, ${runs.length} runs in ${((Date.now() - built) / 1000).toFixed(1)} s`,
   };
 }
 
 function failed(report: string): ConsumerRuns {
-  return { failures: report, output: () => new Map(), emulated: () => false, summary: '' };
+  return { failures: report, output: () => new Map(), emulated: () => false, xenHeadersRead: () => [], summary: '' };
+}
+
+function xenHeadersRead(dependencies: string): string[] {
+  const deps = readFileSync(dependencies, 'utf8').replace(/\\\n/g, ' ').split(/\s+/);
+  return deps.filter((d) => !d.startsWith(REPO_ROOT) && /(^|\/)xen\/.+\.h$/.test(d));
 }
 
 /** Runs one program; an x86_32 binary the kernel cannot execute runs again under qemu-i386. */

@@ -23,11 +23,65 @@ export function sideOfView(view: View, label: string): AbiSide {
 export function runMutation(base: AbiSide, view: View, m: Mutation): Judgement {
   let result: CheckResult;
   try {
-    result = checkAbi(base, sideOfView(m.apply(view), `mutant ${m.id}`));
+    const mutant = m.apply(view);
+    const scope = scopeOf(view, mutant);
+    result = checkAbi(restrictSide(base, scope), sideOfView(restrictView(mutant, scope), `mutant ${m.id}`));
   } catch (error) {
     return { mutation: m, ok: false, problem: `the mutant could not be checked: ${(error as Error).message}`, reported: [] };
   }
   return judge(m, result.findings);
+}
+
+type Item = { name: string; module: string };
+
+/**
+ * The modules a check of `mutant` against `view` needs: those holding an item that differs,
+ * every module that uses one of those (transitively, so a finding in a dependent record is
+ * still seen), and the modules all of these import, which their layouts need. A mutation
+ * touches one item, so the check no longer grows with the whole registry.
+ */
+export function scopeOf(view: View, mutant: View): Set<string> {
+  const changed = new Set<string>();
+  const lists = (v: View): Item[][] => [v.records, v.aliases, v.constants, v.sets];
+  lists(view).forEach((before, i) => {
+    const after = lists(mutant)[i] as Item[];
+    if (before === after) return;
+    const key = (x: Item) => `${x.module}/${x.name}`;
+    const old = new Map(before.map((x) => [key(x), x]));
+    const now = new Map(after.map((x) => [key(x), x]));
+    for (const [k, x] of now) if (old.get(k) !== x && JSON.stringify(old.get(k)) !== JSON.stringify(x)) changed.add(x.module);
+    for (const [k, x] of old) if (!now.has(k)) changed.add(x.module);
+  });
+  const modules = new Map(mutant.modules.map((mod) => [mod.name, mod]));
+  for (const mod of view.modules) {
+    const after = modules.get(mod.name);
+    if (!after || JSON.stringify(after) !== JSON.stringify(mod)) changed.add(mod.name);
+  }
+  for (const mod of mutant.modules) if (!view.modules.some((x) => x.name === mod.name)) changed.add(mod.name);
+  const users = [...view.modules, ...mutant.modules];
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const mod of users) if (!changed.has(mod.name) && mod.imports.some((i) => changed.has(i))) grew = changed.add(mod.name) !== undefined;
+  }
+  const scope = new Set(changed);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const mod of users) if (scope.has(mod.name)) for (const i of mod.imports) if (!scope.has(i)) grew = scope.add(i) !== undefined;
+  }
+  return scope;
+}
+
+/** The view with only the items of the modules in `scope`. */
+export function restrictView(view: View, scope: ReadonlySet<string>): View {
+  const keep = <T extends { module: string }>(items: readonly T[]) => items.filter((x) => scope.has(x.module));
+  return { ...view, modules: view.modules.filter((m) => scope.has(m.name)), records: keep(view.records), aliases: keep(view.aliases), constants: keep(view.constants), sets: keep(view.sets) };
+}
+
+/** A side with only the items of the modules in `scope`. */
+export function restrictSide(side: AbiSide, scope: ReadonlySet<string>): AbiSide {
+  const keep = <T extends { module: string }>(items: Record<string, T>) => Object.fromEntries(Object.entries(items).filter(([, x]) => scope.has(x.module)));
+  const modules = Object.fromEntries(Object.entries(side.modules).filter(([name]) => scope.has(name)));
+  return { ...side, records: keep(side.records), aliases: keep(side.aliases), constants: keep(side.constants), sets: keep(side.sets), modules };
 }
 
 const show = (f: Finding) => `${f.severity} ${f.rule} ${f.item}`;

@@ -51,6 +51,8 @@ export interface ItemCommon {
   xenOrigin?: XenOrigin[];
   /** Xen showed it only to `__XEN__`/`__XEN_TOOLS__` builds before this release (the module's value when unset). */
   toolsOnlyBefore?: XenRelease;
+  /** Xen showed it only to `__XEN__`/`__XEN_TOOLS__` builds from this release on. */
+  toolsOnlySince?: XenRelease;
 }
 
 /** An item of Xen's ABI (`abi/stable`, `abi/unstable`): the Xen releases it lives in. */
@@ -101,6 +103,8 @@ export interface FieldDef {
   legacyType?: { type: TypeDef; belowInterfaceVersion: InterfaceVersion };
   linuxSince?: LinuxRelease;
   linuxUntil?: LinuxRelease;
+  /** The member's name below an interface version, where Xen renamed it in place. */
+  legacyName?: { name: string; belowInterfaceVersion: InterfaceVersion };
   loc: RawLocation;
 }
 
@@ -126,6 +130,7 @@ export interface RecordDef {
   xenOrigin?: XenOrigin[];
   xenScope?: string;
   toolsOnlyBefore?: XenRelease;
+  toolsOnlySince?: XenRelease;
   /** Set by `ring()` on the shared page it builds. */
   ring?: RingInfo;
   byteRings?: ByteRingInfo[];

@@ -90,23 +90,29 @@ export function array(element: TypeDef, length: number, lengthConstant?: Constan
   return { kind: 'array', element, length, ...(named ? { lengthConstant: named } : {}) };
 }
 
+/** Options of a guest handle: `const` for Xen's `const_` handles (`XEN_GUEST_HANDLE(const_uint8)`). */
+interface HandleOptions {
+  const?: boolean;
+}
+
 /**
  * `XEN_GUEST_HANDLE(target)`: a pointer on x86, an 8-byte union on Arm. `target` is Xen's
  * handle name (`void`, `uint8`) or a record/typedef declared in the ABI.
  */
-export function handle(target: string | RecordDef | AliasDef, pointee?: string): TypeDef {
-  return handleOf('native', target, pointee);
+export function handle(target: string | RecordDef | AliasDef, pointee?: string, options: HandleOptions = {}): TypeDef {
+  return handleOf('native', target, pointee, options);
 }
 
 /** `XEN_GUEST_HANDLE_64(target)`: 8 bytes on every architecture. */
-export function handle64(target: string | RecordDef | AliasDef, pointee?: string): TypeDef {
-  return handleOf('64', target, pointee);
+export function handle64(target: string | RecordDef | AliasDef, pointee?: string, options: HandleOptions = {}): TypeDef {
+  return handleOf('64', target, pointee, options);
 }
 
-function handleOf(width: 'native' | '64', target: string | RecordDef | AliasDef, pointee?: string): TypeDef {
-  if (typeof target === 'string') return { kind: 'handle', width, target, pointee: pointee ?? target };
+function handleOf(width: 'native' | '64', target: string | RecordDef | AliasDef, pointee: string | undefined, options: HandleOptions): TypeDef {
+  const constant = options.const ? { const: true } : {};
+  if (typeof target === 'string') return { kind: 'handle', width, target, pointee: pointee ?? target, ...constant };
   const name = target.kind === 'aliasDef' ? target.name : (target.typedef ?? target.name ?? '?');
-  return { kind: 'handle', width, target: name, pointee: pointee ?? name };
+  return { kind: 'handle', width, target: name, pointee: pointee ?? name, ...constant };
 }
 
 // ---- Records -----------------------------------------------------------------------------
@@ -137,6 +143,8 @@ interface RecordOptions {
   xenScope?: string;
   /** Xen showed it only to `__XEN__`/`__XEN_TOOLS__` builds before this release (the module's value when unset). */
   toolsOnlyBefore?: XenRelease;
+  /** Xen showed it only to `__XEN__`/`__XEN_TOOLS__` builds from this release on. */
+  toolsOnlySince?: XenRelease;
   /** Byte rings the record holds: a byte array and its consumer and producer indices (`byteRing(…)`). */
   byteRings?: ByteRingInfo[];
 }
@@ -187,6 +195,8 @@ interface FieldOptions {
   linuxUntil?: LinuxRelease;
   /** The member's type below an interface version, where Xen spells it differently with the same layout. */
   legacyType?: { type: TypeDef; belowInterfaceVersion: InterfaceVersion };
+  /** The member's name below an interface version, where Xen renamed it in place. */
+  legacyName?: { name: string; belowInterfaceVersion: InterfaceVersion };
 }
 
 /** A member. */

@@ -158,6 +158,7 @@ interface Conditions {
   gates?: GateDef[];
   xenOrigin?: XenOrigin[];
   toolsOnlyBefore?: string;
+  toolsOnlySince?: string;
 }
 
 /** What a lifetime may say: Xen releases for Xen's ABI, Linux releases for Linux's interface. */
@@ -187,6 +188,7 @@ function common(
     ...gatesOf(def.gates),
     ...(def.xenOrigin && def.xenOrigin.length > 0 ? { xenOrigin: def.xenOrigin.map((o) => ({ ...o, ...(o.archs ? { archs: [...o.archs] } : {}) })) } : {}),
     ...(def.toolsOnlyBefore ? { toolsOnlyBefore: def.toolsOnlyBefore } : {}),
+    ...(def.toolsOnlySince ? { toolsOnlySince: def.toolsOnlySince } : {}),
   };
 }
 
@@ -202,6 +204,7 @@ function inherit(own: Conditions, parent: Conditions | undefined): Conditions {
     ...(own.gates ?? parent?.gates ? { gates: own.gates ?? parent?.gates } : {}),
     ...(own.xenOrigin ?? parent?.xenOrigin ? { xenOrigin: own.xenOrigin ?? parent?.xenOrigin } : {}),
     ...(own.toolsOnlyBefore ?? parent?.toolsOnlyBefore ? { toolsOnlyBefore: own.toolsOnlyBefore ?? parent?.toolsOnlyBefore } : {}),
+    ...(own.toolsOnlySince ?? parent?.toolsOnlySince ? { toolsOnlySince: own.toolsOnlySince ?? parent?.toolsOnlySince } : {}),
   };
 }
 
@@ -255,9 +258,9 @@ function lowerField(def: FieldDef, path: string, parent: RecordDecl, ctx: Contex
   const at = loc(def.loc, ctx.repoRoot, parent.loc);
   const inline = isInlineRecord(def.type, ctx) ? (def.type as RecordDef) : undefined;
   const type: TypeRef = inline ? { kind: 'record', name: lowerRecord(inline, path, parent, ctx) } : lowerType(def.type, path, at, ctx);
-  const { loc: _rawLoc, type: _type, legacyType, ...rest } = def;
+  const { loc: _rawLoc, type: _type, legacyType, legacyName, ...rest } = def;
   const legacy = legacyType ? { legacyType: { type: lowerType(legacyType.type, path, at, ctx), belowInterfaceVersion: legacyType.belowInterfaceVersion } } : {};
-  return { ...rest, type, loc: at, ...legacy };
+  return { ...rest, type, loc: at, ...legacy, ...(legacyName ? { legacyName: { ...legacyName } } : {}) };
 }
 
 /** A record object used as a field type and declared in no module: it is an inline record. */

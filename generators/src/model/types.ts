@@ -111,6 +111,19 @@ export interface LegacyFieldType {
 }
 
 /**
+ * The name a member has for guests built against an older interface version, where Xen
+ * renamed it in place (`address_bits` became `mem_flags` at 0x00030209); with `legacyType`
+ * of the same version, its type there too. Layouts use the member's own name and type.
+ * @example { "name": "address_bits", "belowInterfaceVersion": "0x00030209" }
+ */
+export interface LegacyFieldName {
+  /** @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  name: string;
+  /** The first interface version that uses the member's current name. */
+  belowInterfaceVersion: InterfaceVersion;
+}
+
+/**
  * What, besides the release, an item needs in order to work: how the hypervisor was built
  * (`build`: a Kconfig option), how it was booted (`boot`: a command-line option) or how the
  * domain was created (`domain`: a creation flag). Gates never change a layout or a value;
@@ -271,6 +284,8 @@ export interface Field {
   linuxSince?: LinuxRelease;
   /** `linux` namespace: first Linux release without this member. */
   linuxUntil?: LinuxRelease;
+  /** The member's name for guests built against an older interface version, when Xen renamed it. */
+  legacyName?: LegacyFieldName;
 }
 
 /**
@@ -319,6 +334,12 @@ export interface RecordDecl extends Lifetime, LinuxLifetime {
    * states none; a value equal to the item's `since` says it was never hidden.
    */
   toolsOnlyBefore?: XenRelease;
+  /**
+   * Xen's header showed the item only to `__XEN__` and `__XEN_TOOLS__` builds from this release
+   * on (a value Xen later moved behind its tools guards, such as the HVM parameters it retired);
+   * its `since` when it was never shown to guests. Set members and inline records inherit it.
+   */
+  toolsOnlySince?: XenRelease;
   /** Visible only to guests built against this interface version or newer; inline records inherit it. */
   guestInterface?: GuestInterfaceGate;
   /** Xen's other name for the record below some interface version. */
@@ -400,6 +421,12 @@ export interface AliasDecl extends Lifetime, LinuxLifetime {
    * states none; a value equal to the item's `since` says it was never hidden.
    */
   toolsOnlyBefore?: XenRelease;
+  /**
+   * Xen's header showed the item only to `__XEN__` and `__XEN_TOOLS__` builds from this release
+   * on (a value Xen later moved behind its tools guards, such as the HVM parameters it retired);
+   * its `since` when it was never shown to guests. Set members and inline records inherit it.
+   */
+  toolsOnlySince?: XenRelease;
   /** Visible only to guests built against this interface version or newer. */
   guestInterface?: GuestInterfaceGate;
   /** Build, boot or domain settings the typedef needs. */
@@ -498,6 +525,12 @@ export interface ConstantDecl extends Lifetime, LinuxLifetime {
    * states none; a value equal to the item's `since` says it was never hidden.
    */
   toolsOnlyBefore?: XenRelease;
+  /**
+   * Xen's header showed the item only to `__XEN__` and `__XEN_TOOLS__` builds from this release
+   * on (a value Xen later moved behind its tools guards, such as the HVM parameters it retired);
+   * its `since` when it was never shown to guests. Set members and inline records inherit it.
+   */
+  toolsOnlySince?: XenRelease;
   /** Visible only to guests built against this interface version or newer; set members inherit the set's. */
   guestInterface?: GuestInterfaceGate;
   /** Build, boot or domain settings the constant needs; set members inherit the set's. */
@@ -554,6 +587,12 @@ export interface ConstantSetDecl extends Lifetime, LinuxLifetime {
    * states none; a value equal to the item's `since` says it was never hidden.
    */
   toolsOnlyBefore?: XenRelease;
+  /**
+   * Xen's header showed the item only to `__XEN__` and `__XEN_TOOLS__` builds from this release
+   * on (a value Xen later moved behind its tools guards, such as the HVM parameters it retired);
+   * its `since` when it was never shown to guests. Set members and inline records inherit it.
+   */
+  toolsOnlySince?: XenRelease;
   /** Visible only to guests built against this interface version or newer. */
   guestInterface?: GuestInterfaceGate;
   /** Build, boot or domain settings the set needs. */

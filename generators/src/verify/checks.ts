@@ -57,7 +57,7 @@ export interface ArchChecks {
 }
 
 /** Which items go into a set of checks (`verify` keeps those a guest sees for plain mode). */
-export type ItemFilter = (item: Pick<RecordDecl, 'namespace' | 'xenOrigin' | 'toolsOnlyBefore'>, module: ModuleDecl) => boolean;
+export type ItemFilter = (item: Pick<RecordDecl, 'namespace' | 'xenOrigin' | 'toolsOnlyBefore' | 'toolsOnlySince'>, module: ModuleDecl) => boolean;
 
 /** Every check of the model on one architecture. */
 export function verifyChecks(model: ReleaseModel, arch: Arch, keep: ItemFilter = () => true): ArchChecks {

@@ -36,7 +36,7 @@ function plainType(type: TypeRef): TypeRef {
 /**
  * Items plain mode must show in `release`: the stable ones, except those the registry
  * records as shown by Xen only to `__XEN__`/`__XEN_TOOLS__` builds, there (`xenOrigin` with
- * `tools`) or then (`toolsOnlyBefore`).
+ * `tools`) or then (`toolsOnlyBefore`, `toolsOnlySince`).
  */
 export function shownWithoutTools(release: string): ItemFilter {
   return (item, module) => item.namespace === 'stable' && !(item.xenOrigin ?? []).some((o) => o.tools) && !toolsOnlyIn(item, module, release);

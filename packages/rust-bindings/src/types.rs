@@ -139,6 +139,168 @@ type NativeHandle = usize;
 #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 type NativeHandle = u64;
 
+/// C: `XEN_GUEST_HANDLE(char)`, a guest address of `char`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_char {
+    raw: NativeHandle,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_char {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut ::core::ffi::c_char) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut ::core::ffi::c_char {
+        self.addr() as *mut ::core::ffi::c_char
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE(const_uint64)`, a guest address of `uint64_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-11")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_const_uint64 {
+    raw: NativeHandle,
+}
+
+#[cfg(feature = "xen-4-11")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_const_uint64 {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *const u64) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *const u64 {
+        self.addr() as *const u64
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE(const_uint8)`, a guest address of `uint8_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-11")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_const_uint8 {
+    raw: NativeHandle,
+}
+
+#[cfg(feature = "xen-4-11")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_const_uint8 {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *const u8) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *const u8 {
+        self.addr() as *const u8
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
 /// C: `XEN_GUEST_HANDLE(const_void)`, a guest address of `void`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
@@ -246,7 +408,6 @@ impl __guest_handle_evtchn_port_t {
 /// C: `XEN_GUEST_HANDLE(int)`, a guest address of `int`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
-#[cfg(feature = "xen-4-7")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -254,7 +415,6 @@ pub struct __guest_handle_int {
     raw: NativeHandle,
 }
 
-#[cfg(feature = "xen-4-7")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
 impl __guest_handle_int {
     /// The null handle: no buffer.
@@ -340,6 +500,60 @@ impl __guest_handle_uint {
     #[inline]
     pub fn as_ptr(self) -> *mut ::core::ffi::c_uint {
         self.addr() as *mut ::core::ffi::c_uint
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE(uint32)`, a guest address of `uint32_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[cfg(feature = "xen-4-22")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_uint32 {
+    raw: NativeHandle,
+}
+
+#[cfg(feature = "xen-4-22")]
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_uint32 {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut u32) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut u32 {
+        self.addr() as *mut u32
     }
 
     /// True for the null handle.
@@ -716,7 +930,6 @@ impl __guest_handle_xen_pfn_t {
 /// C: `XEN_GUEST_HANDLE(xen_ulong_t)`, a guest address of `xen_ulong_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
-#[cfg(feature = "xen-4-7")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -724,7 +937,6 @@ pub struct __guest_handle_xen_ulong_t {
     raw: NativeHandle,
 }
 
-#[cfg(feature = "xen-4-7")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
 impl __guest_handle_xen_ulong_t {
     /// The null handle: no buffer.
@@ -833,6 +1045,8 @@ const _: () = {
     assert!(align_of::<__guest_handle_const_void>() == 4, "__guest_handle_const_void: align on x86");
     assert!(size_of::<__guest_handle_evtchn_port_t>() == 4, "__guest_handle_evtchn_port_t: size on x86");
     assert!(align_of::<__guest_handle_evtchn_port_t>() == 4, "__guest_handle_evtchn_port_t: align on x86");
+    assert!(size_of::<__guest_handle_int>() == 4, "__guest_handle_int: size on x86");
+    assert!(align_of::<__guest_handle_int>() == 4, "__guest_handle_int: align on x86");
     assert!(size_of::<__guest_handle_uint>() == 4, "__guest_handle_uint: size on x86");
     assert!(align_of::<__guest_handle_uint>() == 4, "__guest_handle_uint: align on x86");
     assert!(size_of::<__guest_handle_uint64_t>() == 4, "__guest_handle_uint64_t: size on x86");
@@ -849,17 +1063,28 @@ const _: () = {
     assert!(align_of::<__guest_handle_xen_kexec_segment_t>() == 4, "__guest_handle_xen_kexec_segment_t: align on x86");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: size on x86");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: align on x86");
+    assert!(size_of::<__guest_handle_xen_ulong_t>() == 4, "__guest_handle_xen_ulong_t: size on x86");
+    assert!(align_of::<__guest_handle_xen_ulong_t>() == 4, "__guest_handle_xen_ulong_t: align on x86");
     assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 4, "__guest_handle_xen_vmemrange_t: size on x86");
     assert!(align_of::<__guest_handle_xen_vmemrange_t>() == 4, "__guest_handle_xen_vmemrange_t: align on x86");
 };
 
-#[cfg(all(target_arch = "x86", feature = "xen-4-7"))]
+#[cfg(all(target_arch = "x86", feature = "xen-4-11"))]
 const _: () = {
     use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_int>() == 4, "__guest_handle_int: size on x86");
-    assert!(align_of::<__guest_handle_int>() == 4, "__guest_handle_int: align on x86");
-    assert!(size_of::<__guest_handle_xen_ulong_t>() == 4, "__guest_handle_xen_ulong_t: size on x86");
-    assert!(align_of::<__guest_handle_xen_ulong_t>() == 4, "__guest_handle_xen_ulong_t: align on x86");
+    assert!(size_of::<__guest_handle_const_uint64>() == 4, "__guest_handle_const_uint64: size on x86");
+    assert!(align_of::<__guest_handle_const_uint64>() == 4, "__guest_handle_const_uint64: align on x86");
+    assert!(size_of::<__guest_handle_const_uint8>() == 4, "__guest_handle_const_uint8: size on x86");
+    assert!(align_of::<__guest_handle_const_uint8>() == 4, "__guest_handle_const_uint8: align on x86");
+};
+
+#[cfg(all(target_arch = "x86", feature = "xen-4-22"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_char>() == 4, "__guest_handle_char: size on x86");
+    assert!(align_of::<__guest_handle_char>() == 4, "__guest_handle_char: align on x86");
+    assert!(size_of::<__guest_handle_uint32>() == 4, "__guest_handle_uint32: size on x86");
+    assert!(align_of::<__guest_handle_uint32>() == 4, "__guest_handle_uint32: align on x86");
 };
 
 #[cfg(target_arch = "x86_64")]
@@ -874,6 +1099,8 @@ const _: () = {
     assert!(align_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: align on x86_64");
     assert!(size_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: size on x86_64");
     assert!(align_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: align on x86_64");
+    assert!(size_of::<__guest_handle_int>() == 8, "__guest_handle_int: size on x86_64");
+    assert!(align_of::<__guest_handle_int>() == 8, "__guest_handle_int: align on x86_64");
     assert!(size_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: size on x86_64");
     assert!(align_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: align on x86_64");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on x86_64");
@@ -890,17 +1117,28 @@ const _: () = {
     assert!(align_of::<__guest_handle_xen_kexec_segment_t>() == 8, "__guest_handle_xen_kexec_segment_t: align on x86_64");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on x86_64");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on x86_64");
+    assert!(size_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: size on x86_64");
+    assert!(align_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: align on x86_64");
     assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: size on x86_64");
     assert!(align_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: align on x86_64");
 };
 
-#[cfg(all(target_arch = "x86_64", feature = "xen-4-7"))]
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-11"))]
 const _: () = {
     use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_int>() == 8, "__guest_handle_int: size on x86_64");
-    assert!(align_of::<__guest_handle_int>() == 8, "__guest_handle_int: align on x86_64");
-    assert!(size_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: size on x86_64");
-    assert!(align_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: align on x86_64");
+    assert!(size_of::<__guest_handle_const_uint64>() == 8, "__guest_handle_const_uint64: size on x86_64");
+    assert!(align_of::<__guest_handle_const_uint64>() == 8, "__guest_handle_const_uint64: align on x86_64");
+    assert!(size_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: size on x86_64");
+    assert!(align_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: align on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-22"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on x86_64");
+    assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on x86_64");
+    assert!(size_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: size on x86_64");
+    assert!(align_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: align on x86_64");
 };
 
 #[cfg(target_arch = "arm")]
@@ -915,6 +1153,8 @@ const _: () = {
     assert!(align_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: align on arm");
     assert!(size_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: size on arm");
     assert!(align_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: align on arm");
+    assert!(size_of::<__guest_handle_int>() == 8, "__guest_handle_int: size on arm");
+    assert!(align_of::<__guest_handle_int>() == 8, "__guest_handle_int: align on arm");
     assert!(size_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: size on arm");
     assert!(align_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: align on arm");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on arm");
@@ -931,17 +1171,28 @@ const _: () = {
     assert!(align_of::<__guest_handle_xen_kexec_segment_t>() == 8, "__guest_handle_xen_kexec_segment_t: align on arm");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on arm");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on arm");
+    assert!(size_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: size on arm");
+    assert!(align_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: align on arm");
     assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: size on arm");
     assert!(align_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: align on arm");
 };
 
-#[cfg(all(target_arch = "arm", feature = "xen-4-7"))]
+#[cfg(all(target_arch = "arm", feature = "xen-4-11"))]
 const _: () = {
     use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_int>() == 8, "__guest_handle_int: size on arm");
-    assert!(align_of::<__guest_handle_int>() == 8, "__guest_handle_int: align on arm");
-    assert!(size_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: size on arm");
-    assert!(align_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: align on arm");
+    assert!(size_of::<__guest_handle_const_uint64>() == 8, "__guest_handle_const_uint64: size on arm");
+    assert!(align_of::<__guest_handle_const_uint64>() == 8, "__guest_handle_const_uint64: align on arm");
+    assert!(size_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: size on arm");
+    assert!(align_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: align on arm");
+};
+
+#[cfg(all(target_arch = "arm", feature = "xen-4-22"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on arm");
+    assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on arm");
+    assert!(size_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: size on arm");
+    assert!(align_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: align on arm");
 };
 
 #[cfg(target_arch = "aarch64")]
@@ -956,6 +1207,8 @@ const _: () = {
     assert!(align_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: align on aarch64");
     assert!(size_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: size on aarch64");
     assert!(align_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: align on aarch64");
+    assert!(size_of::<__guest_handle_int>() == 8, "__guest_handle_int: size on aarch64");
+    assert!(align_of::<__guest_handle_int>() == 8, "__guest_handle_int: align on aarch64");
     assert!(size_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: size on aarch64");
     assert!(align_of::<__guest_handle_uint>() == 8, "__guest_handle_uint: align on aarch64");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on aarch64");
@@ -972,15 +1225,26 @@ const _: () = {
     assert!(align_of::<__guest_handle_xen_kexec_segment_t>() == 8, "__guest_handle_xen_kexec_segment_t: align on aarch64");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on aarch64");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on aarch64");
+    assert!(size_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: size on aarch64");
+    assert!(align_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: align on aarch64");
     assert!(size_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: size on aarch64");
     assert!(align_of::<__guest_handle_xen_vmemrange_t>() == 8, "__guest_handle_xen_vmemrange_t: align on aarch64");
 };
 
-#[cfg(all(target_arch = "aarch64", feature = "xen-4-7"))]
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-11"))]
 const _: () = {
     use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_int>() == 8, "__guest_handle_int: size on aarch64");
-    assert!(align_of::<__guest_handle_int>() == 8, "__guest_handle_int: align on aarch64");
-    assert!(size_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: size on aarch64");
-    assert!(align_of::<__guest_handle_xen_ulong_t>() == 8, "__guest_handle_xen_ulong_t: align on aarch64");
+    assert!(size_of::<__guest_handle_const_uint64>() == 8, "__guest_handle_const_uint64: size on aarch64");
+    assert!(align_of::<__guest_handle_const_uint64>() == 8, "__guest_handle_const_uint64: align on aarch64");
+    assert!(size_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: size on aarch64");
+    assert!(align_of::<__guest_handle_const_uint8>() == 8, "__guest_handle_const_uint8: align on aarch64");
+};
+
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-22"))]
+const _: () = {
+    use ::core::mem::{align_of, size_of};
+    assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on aarch64");
+    assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on aarch64");
+    assert!(size_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: size on aarch64");
+    assert!(align_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: align on aarch64");
 };

@@ -277,6 +277,21 @@ mod stable_dm_op {
     }
 }
 
+mod stable_e820 {
+    use super::*;
+    use xenabi::stable::e820::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::HVM_E820_PAGE <= XEN_MIN_RELEASE, "{}", HVM_E820_PAGE);
+        assert!(since::HVM_E820_NR_OFFSET <= XEN_MIN_RELEASE, "{}", HVM_E820_NR_OFFSET);
+        assert!(since::HVM_E820_OFFSET <= XEN_MIN_RELEASE, "{}", HVM_E820_OFFSET);
+        assert!(since::HVM_BELOW_4G_RAM_END <= XEN_MIN_RELEASE, "{}", HVM_BELOW_4G_RAM_END);
+        assert!(since::HVM_BELOW_4G_MMIO_START <= XEN_MIN_RELEASE, "{}", HVM_BELOW_4G_MMIO_START);
+        assert!(since::HVM_BELOW_4G_MMIO_LENGTH <= XEN_MIN_RELEASE, "{}", HVM_BELOW_4G_MMIO_LENGTH);
+    }
+}
+
 mod stable_elfnote {
     use super::*;
     use xenabi::stable::elfnote::*;
@@ -514,6 +529,118 @@ mod stable_grant_table {
     }
 }
 
+mod stable_hvm_info_table {
+    use super::*;
+    use xenabi::stable::hvm_info_table::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::HVM_INFO_PFN <= XEN_MIN_RELEASE, "{}", HVM_INFO_PFN);
+        assert!(since::HVM_INFO_OFFSET <= XEN_MIN_RELEASE, "{}", HVM_INFO_OFFSET);
+        assert!(since::HVM_INFO_PADDR <= XEN_MIN_RELEASE, "{}", HVM_INFO_PADDR);
+        assert!(since::HVM_MAX_VCPUS <= XEN_MIN_RELEASE, "{}", HVM_MAX_VCPUS);
+        assert!(hvm_info_table::SINCE <= XEN_MIN_RELEASE && hvm_info_table::SINCE == since::hvm_info_table);
+    }
+}
+
+mod stable_hvm_op {
+    use super::*;
+    use xenabi::stable::hvm_op::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(xen_hvm_param::SINCE <= XEN_MIN_RELEASE && xen_hvm_param::SINCE == since::xen_hvm_param);
+        #[cfg(feature = "xen-4-12")]
+        assert!(xen_hvm_altp2m_suppress_ve::SINCE <= XEN_MIN_RELEASE && xen_hvm_altp2m_suppress_ve::SINCE == since::xen_hvm_altp2m_suppress_ve);
+        #[cfg(feature = "xen-4-14")]
+        assert!(xen_hvm_altp2m_suppress_ve_multi::SINCE <= XEN_MIN_RELEASE && xen_hvm_altp2m_suppress_ve_multi::SINCE == since::xen_hvm_altp2m_suppress_ve_multi);
+        assert!(since::hvmmem_type_t <= XEN_MIN_RELEASE, "{}", size_of::<hvmmem_type_t>());
+        assert!(since::HVMMEM_ram_rw <= XEN_MIN_RELEASE, "{}", HVMMEM_ram_rw);
+        assert!(since::HVMMEM_ram_ro <= XEN_MIN_RELEASE, "{}", HVMMEM_ram_ro);
+        assert!(since::HVMMEM_mmio_dm <= XEN_MIN_RELEASE, "{}", HVMMEM_mmio_dm);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::HVMMEM_unused <= XEN_MIN_RELEASE, "{}", HVMMEM_unused);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::HVMMEM_ioreq_server <= XEN_MIN_RELEASE, "{}", HVMMEM_ioreq_server);
+        assert!(xen_hvm_pagetable_dying::SINCE <= XEN_MIN_RELEASE && xen_hvm_pagetable_dying::SINCE == since::xen_hvm_pagetable_dying);
+        assert!(xen_hvm_get_time::SINCE <= XEN_MIN_RELEASE && xen_hvm_get_time::SINCE == since::xen_hvm_get_time);
+        assert!(xen_hvm_xentrace::SINCE <= XEN_MIN_RELEASE && xen_hvm_xentrace::SINCE == since::xen_hvm_xentrace);
+        assert!(xen_hvm_get_mem_type::SINCE <= XEN_MIN_RELEASE && xen_hvm_get_mem_type::SINCE == since::xen_hvm_get_mem_type);
+        assert!(since::HVM_IOREQSRV_BUFIOREQ_OFF <= XEN_MIN_RELEASE, "{}", HVM_IOREQSRV_BUFIOREQ_OFF);
+        assert!(since::HVM_IOREQSRV_BUFIOREQ_LEGACY <= XEN_MIN_RELEASE, "{}", HVM_IOREQSRV_BUFIOREQ_LEGACY);
+        assert!(since::HVM_IOREQSRV_BUFIOREQ_ATOMIC <= XEN_MIN_RELEASE, "{}", HVM_IOREQSRV_BUFIOREQ_ATOMIC);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(xen_hvm_evtchn_upcall_vector::SINCE <= XEN_MIN_RELEASE && xen_hvm_evtchn_upcall_vector::SINCE == since::xen_hvm_evtchn_upcall_vector);
+        assert!(since::HVMOP_ALTP2M_INTERFACE_VERSION <= XEN_MIN_RELEASE, "{}", HVMOP_ALTP2M_INTERFACE_VERSION);
+        assert!(xen_hvm_altp2m_domain_state::SINCE <= XEN_MIN_RELEASE && xen_hvm_altp2m_domain_state::SINCE == since::xen_hvm_altp2m_domain_state);
+        assert!(xen_hvm_altp2m_vcpu_enable_notify::SINCE <= XEN_MIN_RELEASE && xen_hvm_altp2m_vcpu_enable_notify::SINCE == since::xen_hvm_altp2m_vcpu_enable_notify);
+        #[cfg(feature = "xen-4-12")]
+        assert!(xen_hvm_altp2m_vcpu_disable_notify::SINCE <= XEN_MIN_RELEASE && xen_hvm_altp2m_vcpu_disable_notify::SINCE == since::xen_hvm_altp2m_vcpu_disable_notify);
+        assert!(xen_hvm_altp2m_view::SINCE <= XEN_MIN_RELEASE && xen_hvm_altp2m_view::SINCE == since::xen_hvm_altp2m_view);
+        assert!(xen_hvm_altp2m_mem_access::SINCE <= XEN_MIN_RELEASE && xen_hvm_altp2m_mem_access::SINCE == since::xen_hvm_altp2m_mem_access);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xen_hvm_altp2m_set_mem_access_multi::SINCE <= XEN_MIN_RELEASE && xen_hvm_altp2m_set_mem_access_multi::SINCE == since::xen_hvm_altp2m_set_mem_access_multi);
+        assert!(xen_hvm_altp2m_change_gfn::SINCE <= XEN_MIN_RELEASE && xen_hvm_altp2m_change_gfn::SINCE == since::xen_hvm_altp2m_change_gfn);
+        #[cfg(feature = "xen-4-13")]
+        assert!(xen_hvm_altp2m_get_vcpu_p2m_idx::SINCE <= XEN_MIN_RELEASE && xen_hvm_altp2m_get_vcpu_p2m_idx::SINCE == since::xen_hvm_altp2m_get_vcpu_p2m_idx);
+        #[cfg(feature = "xen-4-14")]
+        assert!(xen_hvm_altp2m_set_visibility::SINCE <= XEN_MIN_RELEASE && xen_hvm_altp2m_set_visibility::SINCE == since::xen_hvm_altp2m_set_visibility);
+        assert!(xen_hvm_altp2m_op::SINCE <= XEN_MIN_RELEASE && xen_hvm_altp2m_op::SINCE == since::xen_hvm_altp2m_op);
+        assert!(since::HVMOP_altp2m_get_domain_state <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_get_domain_state);
+        assert!(since::HVMOP_altp2m_set_domain_state <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_set_domain_state);
+        assert!(since::HVMOP_altp2m_vcpu_enable_notify <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_vcpu_enable_notify);
+        assert!(since::HVMOP_altp2m_create_p2m <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_create_p2m);
+        assert!(since::HVMOP_altp2m_destroy_p2m <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_destroy_p2m);
+        assert!(since::HVMOP_altp2m_switch_p2m <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_switch_p2m);
+        assert!(since::HVMOP_altp2m_set_mem_access <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_set_mem_access);
+        assert!(since::HVMOP_altp2m_change_gfn <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_change_gfn);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::HVMOP_altp2m_set_mem_access_multi <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_set_mem_access_multi);
+        #[cfg(feature = "xen-4-12")]
+        assert!(since::HVMOP_altp2m_set_suppress_ve <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_set_suppress_ve);
+        #[cfg(feature = "xen-4-12")]
+        assert!(since::HVMOP_altp2m_get_suppress_ve <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_get_suppress_ve);
+        #[cfg(feature = "xen-4-12")]
+        assert!(since::HVMOP_altp2m_get_mem_access <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_get_mem_access);
+        #[cfg(feature = "xen-4-12")]
+        assert!(since::HVMOP_altp2m_vcpu_disable_notify <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_vcpu_disable_notify);
+        #[cfg(feature = "xen-4-13")]
+        assert!(since::HVMOP_altp2m_get_p2m_idx <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_get_p2m_idx);
+        #[cfg(feature = "xen-4-14")]
+        assert!(since::HVMOP_altp2m_set_suppress_ve_multi <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_set_suppress_ve_multi);
+        #[cfg(feature = "xen-4-14")]
+        assert!(since::HVMOP_altp2m_set_visibility <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m_set_visibility);
+        assert!(since::HVMOP_set_param <= XEN_MIN_RELEASE, "{}", HVMOP_set_param);
+        assert!(since::HVMOP_get_param <= XEN_MIN_RELEASE, "{}", HVMOP_get_param);
+        assert!(since::HVMOP_flush_tlbs <= XEN_MIN_RELEASE, "{}", HVMOP_flush_tlbs);
+        assert!(since::HVMOP_pagetable_dying <= XEN_MIN_RELEASE, "{}", HVMOP_pagetable_dying);
+        assert!(since::HVMOP_get_time <= XEN_MIN_RELEASE, "{}", HVMOP_get_time);
+        assert!(since::HVMOP_xentrace <= XEN_MIN_RELEASE, "{}", HVMOP_xentrace);
+        assert!(since::HVMOP_set_mem_access <= XEN_MIN_RELEASE, "{}", HVMOP_set_mem_access);
+        assert!(since::HVMOP_get_mem_access <= XEN_MIN_RELEASE, "{}", HVMOP_get_mem_access);
+        assert!(since::HVMOP_get_mem_type <= XEN_MIN_RELEASE, "{}", HVMOP_get_mem_type);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::HVMOP_set_evtchn_upcall_vector <= XEN_MIN_RELEASE, "{}", HVMOP_set_evtchn_upcall_vector);
+        assert!(since::HVMOP_guest_request_vm_event <= XEN_MIN_RELEASE, "{}", HVMOP_guest_request_vm_event);
+        assert!(since::HVMOP_altp2m <= XEN_MIN_RELEASE, "{}", HVMOP_altp2m);
+    }
+}
+
+#[cfg(feature = "xen-4-7")]
+mod stable_hvm_vcpu {
+    use super::*;
+    use xenabi::stable::hvm_vcpu::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(vcpu_hvm_x86_32::SINCE <= XEN_MIN_RELEASE && vcpu_hvm_x86_32::SINCE == since::vcpu_hvm_x86_32);
+        assert!(vcpu_hvm_x86_64::SINCE <= XEN_MIN_RELEASE && vcpu_hvm_x86_64::SINCE == since::vcpu_hvm_x86_64);
+        assert!(since::VCPU_HVM_MODE_32B <= XEN_MIN_RELEASE, "{}", VCPU_HVM_MODE_32B);
+        assert!(since::VCPU_HVM_MODE_64B <= XEN_MIN_RELEASE, "{}", VCPU_HVM_MODE_64B);
+        assert!(vcpu_hvm_context::SINCE <= XEN_MIN_RELEASE && vcpu_hvm_context::SINCE == since::vcpu_hvm_context);
+    }
+}
+
 mod stable_ioreq {
     use super::*;
     use xenabi::stable::ioreq::*;
@@ -638,6 +765,46 @@ mod stable_memory {
 
     #[test]
     fn declares_what_the_min_release_has() {
+        assert!(xen_memory_reservation::SINCE <= XEN_MIN_RELEASE && xen_memory_reservation::SINCE == since::xen_memory_reservation);
+        assert!(since::XENMEMF_populate_on_demand <= XEN_MIN_RELEASE, "{}", XENMEMF_populate_on_demand);
+        assert!(since::XENMEMF_exact_node_request <= XEN_MIN_RELEASE, "{}", XENMEMF_exact_node_request);
+        assert!(since::XENMEMF_vnode <= XEN_MIN_RELEASE, "{}", XENMEMF_vnode);
+        assert!(xen_memory_exchange::SINCE <= XEN_MIN_RELEASE && xen_memory_exchange::SINCE == since::xen_memory_exchange);
+        #[cfg(feature = "xen-4-16")]
+        assert!(xen_memory_domain::SINCE <= XEN_MIN_RELEASE && xen_memory_domain::SINCE == since::xen_memory_domain);
+        assert!(xen_machphys_mfn_list::SINCE <= XEN_MIN_RELEASE && xen_machphys_mfn_list::SINCE == since::xen_machphys_mfn_list);
+        assert!(xen_machphys_mapping::SINCE <= XEN_MIN_RELEASE && xen_machphys_mapping::SINCE == since::xen_machphys_mapping);
+        assert!(since::XENMAPSPACE_shared_info <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_shared_info);
+        assert!(since::XENMAPSPACE_grant_table <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_grant_table);
+        assert!(since::XENMAPSPACE_gmfn <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_gmfn);
+        assert!(since::XENMAPSPACE_gmfn_range <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_gmfn_range);
+        assert!(since::XENMAPSPACE_gmfn_foreign <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_gmfn_foreign);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XENMAPSPACE_dev_mmio <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_dev_mmio);
+        assert!(xen_add_to_physmap::SINCE <= XEN_MIN_RELEASE && xen_add_to_physmap::SINCE == since::xen_add_to_physmap);
+        assert!(since::XENMAPIDX_grant_table_status <= XEN_MIN_RELEASE, "{}", XENMAPIDX_grant_table_status);
+        assert!(xen_add_to_physmap_batch_extra::SINCE <= XEN_MIN_RELEASE && xen_add_to_physmap_batch_extra::SINCE == since::xen_add_to_physmap_batch_extra);
+        assert!(xen_add_to_physmap_batch::SINCE <= XEN_MIN_RELEASE && xen_add_to_physmap_batch::SINCE == since::xen_add_to_physmap_batch);
+        assert!(xen_remove_from_physmap::SINCE <= XEN_MIN_RELEASE && xen_remove_from_physmap::SINCE == since::xen_remove_from_physmap);
+        assert!(xen_memory_map::SINCE <= XEN_MIN_RELEASE && xen_memory_map::SINCE == since::xen_memory_map);
+        assert!(xen_foreign_memory_map::SINCE <= XEN_MIN_RELEASE && xen_foreign_memory_map::SINCE == since::xen_foreign_memory_map);
+        assert!(xen_pod_target::SINCE <= XEN_MIN_RELEASE && xen_pod_target::SINCE == since::xen_pod_target);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xen_mem_acquire_resource::SINCE <= XEN_MIN_RELEASE && xen_mem_acquire_resource::SINCE == since::xen_mem_acquire_resource);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENMEM_resource_ioreq_server <= XEN_MIN_RELEASE, "{}", XENMEM_resource_ioreq_server);
+        #[cfg(feature = "xen-4-12")]
+        assert!(since::XENMEM_resource_grant_table <= XEN_MIN_RELEASE, "{}", XENMEM_resource_grant_table);
+        #[cfg(feature = "xen-4-15")]
+        assert!(since::XENMEM_resource_vmtrace_buf <= XEN_MIN_RELEASE, "{}", XENMEM_resource_vmtrace_buf);
+        #[cfg(feature = "xen-4-12")]
+        assert!(since::XENMEM_resource_grant_table_id_shared <= XEN_MIN_RELEASE, "{}", XENMEM_resource_grant_table_id_shared);
+        #[cfg(feature = "xen-4-12")]
+        assert!(since::XENMEM_resource_grant_table_id_status <= XEN_MIN_RELEASE, "{}", XENMEM_resource_grant_table_id_status);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENMEM_resource_ioreq_server_frame_bufioreq <= XEN_MIN_RELEASE, "{}", XENMEM_resource_ioreq_server_frame_bufioreq);
+        assert!(xen_vmemrange::SINCE <= XEN_MIN_RELEASE && xen_vmemrange::SINCE == since::xen_vmemrange);
+        assert!(xen_vnuma_topology_info::SINCE <= XEN_MIN_RELEASE && xen_vnuma_topology_info::SINCE == since::xen_vnuma_topology_info);
         assert!(since::XENMEM_increase_reservation <= XEN_MIN_RELEASE, "{}", XENMEM_increase_reservation);
         assert!(since::XENMEM_decrease_reservation <= XEN_MIN_RELEASE, "{}", XENMEM_decrease_reservation);
         assert!(since::XENMEM_maximum_ram_page <= XEN_MIN_RELEASE, "{}", XENMEM_maximum_ram_page);
@@ -658,50 +825,8 @@ mod stable_memory {
         assert!(since::XENMEM_add_to_physmap_batch <= XEN_MIN_RELEASE, "{}", XENMEM_add_to_physmap_batch);
         assert!(since::XENMEM_machphys_compat_mfn_list <= XEN_MIN_RELEASE, "{}", XENMEM_machphys_compat_mfn_list);
         assert!(since::XENMEM_get_vnumainfo <= XEN_MIN_RELEASE, "{}", XENMEM_get_vnumainfo);
-        #[cfg(feature = "xen-4-14")]
+        #[cfg(feature = "xen-4-11")]
         assert!(since::XENMEM_acquire_resource <= XEN_MIN_RELEASE, "{}", XENMEM_acquire_resource);
-        assert!(since::XENMEMF_populate_on_demand <= XEN_MIN_RELEASE, "{}", XENMEMF_populate_on_demand);
-        assert!(since::XENMEMF_exact_node_request <= XEN_MIN_RELEASE, "{}", XENMEMF_exact_node_request);
-        assert!(since::XENMEMF_vnode <= XEN_MIN_RELEASE, "{}", XENMEMF_vnode);
-        assert!(xen_memory_reservation::SINCE <= XEN_MIN_RELEASE && xen_memory_reservation::SINCE == since::xen_memory_reservation);
-        assert!(xen_memory_exchange::SINCE <= XEN_MIN_RELEASE && xen_memory_exchange::SINCE == since::xen_memory_exchange);
-        #[cfg(feature = "xen-4-16")]
-        assert!(xen_memory_domain::SINCE <= XEN_MIN_RELEASE && xen_memory_domain::SINCE == since::xen_memory_domain);
-        assert!(xen_machphys_mfn_list::SINCE <= XEN_MIN_RELEASE && xen_machphys_mfn_list::SINCE == since::xen_machphys_mfn_list);
-        assert!(xen_machphys_mapping::SINCE <= XEN_MIN_RELEASE && xen_machphys_mapping::SINCE == since::xen_machphys_mapping);
-        assert!(since::XENMAPSPACE_shared_info <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_shared_info);
-        assert!(since::XENMAPSPACE_grant_table <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_grant_table);
-        assert!(since::XENMAPSPACE_gmfn <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_gmfn);
-        assert!(since::XENMAPSPACE_gmfn_range <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_gmfn_range);
-        assert!(since::XENMAPSPACE_gmfn_foreign <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_gmfn_foreign);
-        #[cfg(feature = "xen-4-7")]
-        assert!(since::XENMAPSPACE_dev_mmio <= XEN_MIN_RELEASE, "{}", XENMAPSPACE_dev_mmio);
-        assert!(since::XENMAPIDX_grant_table_status <= XEN_MIN_RELEASE, "{}", XENMAPIDX_grant_table_status);
-        assert!(xen_add_to_physmap::SINCE <= XEN_MIN_RELEASE && xen_add_to_physmap::SINCE == since::xen_add_to_physmap);
-        #[cfg(feature = "xen-4-7")]
-        assert!(xen_add_to_physmap_batch_extra::SINCE <= XEN_MIN_RELEASE && xen_add_to_physmap_batch_extra::SINCE == since::xen_add_to_physmap_batch_extra);
-        #[cfg(feature = "xen-4-7")]
-        assert!(xen_add_to_physmap_batch::SINCE <= XEN_MIN_RELEASE && xen_add_to_physmap_batch::SINCE == since::xen_add_to_physmap_batch);
-        assert!(xen_remove_from_physmap::SINCE <= XEN_MIN_RELEASE && xen_remove_from_physmap::SINCE == since::xen_remove_from_physmap);
-        assert!(xen_memory_map::SINCE <= XEN_MIN_RELEASE && xen_memory_map::SINCE == since::xen_memory_map);
-        assert!(xen_foreign_memory_map::SINCE <= XEN_MIN_RELEASE && xen_foreign_memory_map::SINCE == since::xen_foreign_memory_map);
-        assert!(xen_pod_target::SINCE <= XEN_MIN_RELEASE && xen_pod_target::SINCE == since::xen_pod_target);
-        #[cfg(feature = "xen-4-14")]
-        assert!(since::XENMEM_resource_ioreq_server <= XEN_MIN_RELEASE, "{}", XENMEM_resource_ioreq_server);
-        #[cfg(feature = "xen-4-14")]
-        assert!(since::XENMEM_resource_grant_table <= XEN_MIN_RELEASE, "{}", XENMEM_resource_grant_table);
-        #[cfg(feature = "xen-4-15")]
-        assert!(since::XENMEM_resource_vmtrace_buf <= XEN_MIN_RELEASE, "{}", XENMEM_resource_vmtrace_buf);
-        #[cfg(feature = "xen-4-14")]
-        assert!(since::XENMEM_resource_grant_table_id_shared <= XEN_MIN_RELEASE, "{}", XENMEM_resource_grant_table_id_shared);
-        #[cfg(feature = "xen-4-14")]
-        assert!(since::XENMEM_resource_grant_table_id_status <= XEN_MIN_RELEASE, "{}", XENMEM_resource_grant_table_id_status);
-        #[cfg(feature = "xen-4-14")]
-        assert!(since::XENMEM_resource_ioreq_server_frame_bufioreq <= XEN_MIN_RELEASE, "{}", XENMEM_resource_ioreq_server_frame_bufioreq);
-        #[cfg(feature = "xen-4-14")]
-        assert!(xen_mem_acquire_resource::SINCE <= XEN_MIN_RELEASE && xen_mem_acquire_resource::SINCE == since::xen_mem_acquire_resource);
-        assert!(xen_vmemrange::SINCE <= XEN_MIN_RELEASE && xen_vmemrange::SINCE == since::xen_vmemrange);
-        assert!(xen_vnuma_topology_info::SINCE <= XEN_MIN_RELEASE && xen_vnuma_topology_info::SINCE == since::xen_vnuma_topology_info);
     }
 }
 
@@ -840,6 +965,140 @@ mod stable_nmi {
         assert!(xennmi_callback::SINCE <= XEN_MIN_RELEASE && xennmi_callback::SINCE == since::xennmi_callback);
         assert!(since::XENNMI_register_callback <= XEN_MIN_RELEASE, "{}", XENNMI_register_callback);
         assert!(since::XENNMI_unregister_callback <= XEN_MIN_RELEASE, "{}", XENNMI_unregister_callback);
+    }
+}
+
+mod stable_params {
+    use super::*;
+    use xenabi::stable::params::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::HVM_PARAM_CALLBACK_IRQ <= XEN_MIN_RELEASE, "{}", HVM_PARAM_CALLBACK_IRQ);
+        assert!(since::HVM_PARAM_STORE_PFN <= XEN_MIN_RELEASE, "{}", HVM_PARAM_STORE_PFN);
+        assert!(since::HVM_PARAM_STORE_EVTCHN <= XEN_MIN_RELEASE, "{}", HVM_PARAM_STORE_EVTCHN);
+        assert!(since::HVM_PARAM_PAE_ENABLED <= XEN_MIN_RELEASE, "{}", HVM_PARAM_PAE_ENABLED);
+        assert!(since::HVM_PARAM_IOREQ_PFN <= XEN_MIN_RELEASE, "{}", HVM_PARAM_IOREQ_PFN);
+        assert!(since::HVM_PARAM_BUFIOREQ_PFN <= XEN_MIN_RELEASE, "{}", HVM_PARAM_BUFIOREQ_PFN);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::HVM_PARAM_VIRIDIAN <= XEN_MIN_RELEASE, "{}", HVM_PARAM_VIRIDIAN);
+        assert!(since::HVM_PARAM_TIMER_MODE <= XEN_MIN_RELEASE, "{}", HVM_PARAM_TIMER_MODE);
+        assert!(since::HVM_PARAM_HPET_ENABLED <= XEN_MIN_RELEASE, "{}", HVM_PARAM_HPET_ENABLED);
+        assert!(since::HVM_PARAM_IDENT_PT <= XEN_MIN_RELEASE, "{}", HVM_PARAM_IDENT_PT);
+        assert!(since::HVM_PARAM_DM_DOMAIN <= XEN_MIN_RELEASE, "{}", HVM_PARAM_DM_DOMAIN);
+        assert!(since::HVM_PARAM_ACPI_S_STATE <= XEN_MIN_RELEASE, "{}", HVM_PARAM_ACPI_S_STATE);
+        assert!(since::HVM_PARAM_VM86_TSS <= XEN_MIN_RELEASE, "{}", HVM_PARAM_VM86_TSS);
+        assert!(since::HVM_PARAM_VPT_ALIGN <= XEN_MIN_RELEASE, "{}", HVM_PARAM_VPT_ALIGN);
+        assert!(since::HVM_PARAM_CONSOLE_PFN <= XEN_MIN_RELEASE, "{}", HVM_PARAM_CONSOLE_PFN);
+        assert!(since::HVM_PARAM_CONSOLE_EVTCHN <= XEN_MIN_RELEASE, "{}", HVM_PARAM_CONSOLE_EVTCHN);
+        assert!(since::HVM_PARAM_ACPI_IOPORTS_LOCATION <= XEN_MIN_RELEASE, "{}", HVM_PARAM_ACPI_IOPORTS_LOCATION);
+        assert!(since::HVM_PARAM_MEMORY_EVENT_CR0 <= XEN_MIN_RELEASE, "{}", HVM_PARAM_MEMORY_EVENT_CR0);
+        assert!(since::HVM_PARAM_MEMORY_EVENT_CR3 <= XEN_MIN_RELEASE, "{}", HVM_PARAM_MEMORY_EVENT_CR3);
+        assert!(since::HVM_PARAM_MEMORY_EVENT_CR4 <= XEN_MIN_RELEASE, "{}", HVM_PARAM_MEMORY_EVENT_CR4);
+        assert!(since::HVM_PARAM_MEMORY_EVENT_INT3 <= XEN_MIN_RELEASE, "{}", HVM_PARAM_MEMORY_EVENT_INT3);
+        assert!(since::HVM_PARAM_NESTEDHVM <= XEN_MIN_RELEASE, "{}", HVM_PARAM_NESTEDHVM);
+        assert!(since::HVM_PARAM_MEMORY_EVENT_SINGLE_STEP <= XEN_MIN_RELEASE, "{}", HVM_PARAM_MEMORY_EVENT_SINGLE_STEP);
+        assert!(since::HVM_PARAM_BUFIOREQ_EVTCHN <= XEN_MIN_RELEASE, "{}", HVM_PARAM_BUFIOREQ_EVTCHN);
+        assert!(since::HVM_PARAM_PAGING_RING_PFN <= XEN_MIN_RELEASE, "{}", HVM_PARAM_PAGING_RING_PFN);
+        assert!(since::HVM_PARAM_MONITOR_RING_PFN <= XEN_MIN_RELEASE, "{}", HVM_PARAM_MONITOR_RING_PFN);
+        assert!(since::HVM_PARAM_SHARING_RING_PFN <= XEN_MIN_RELEASE, "{}", HVM_PARAM_SHARING_RING_PFN);
+        assert!(since::HVM_PARAM_MEMORY_EVENT_MSR <= XEN_MIN_RELEASE, "{}", HVM_PARAM_MEMORY_EVENT_MSR);
+        assert!(since::HVM_PARAM_TRIPLE_FAULT_REASON <= XEN_MIN_RELEASE, "{}", HVM_PARAM_TRIPLE_FAULT_REASON);
+        assert!(since::HVM_PARAM_IOREQ_SERVER_PFN <= XEN_MIN_RELEASE, "{}", HVM_PARAM_IOREQ_SERVER_PFN);
+        assert!(since::HVM_PARAM_NR_IOREQ_SERVER_PAGES <= XEN_MIN_RELEASE, "{}", HVM_PARAM_NR_IOREQ_SERVER_PAGES);
+        assert!(since::HVM_PARAM_VM_GENERATION_ID_ADDR <= XEN_MIN_RELEASE, "{}", HVM_PARAM_VM_GENERATION_ID_ADDR);
+        assert!(since::HVM_PARAM_ALTP2M <= XEN_MIN_RELEASE, "{}", HVM_PARAM_ALTP2M);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::HVM_PARAM_X87_FIP_WIDTH <= XEN_MIN_RELEASE, "{}", HVM_PARAM_X87_FIP_WIDTH);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::HVM_PARAM_VM86_TSS_SIZED <= XEN_MIN_RELEASE, "{}", HVM_PARAM_VM86_TSS_SIZED);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::HVM_PARAM_MCA_CAP <= XEN_MIN_RELEASE, "{}", HVM_PARAM_MCA_CAP);
+        assert!(since::HVM_NR_PARAMS <= XEN_MIN_RELEASE, "{}", HVM_NR_PARAMS);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::HVM_PARAM_CALLBACK_IRQ_TYPE_MASK <= XEN_MIN_RELEASE, "{}", HVM_PARAM_CALLBACK_IRQ_TYPE_MASK);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::HVM_PARAM_CALLBACK_TYPE_GSI <= XEN_MIN_RELEASE, "{}", HVM_PARAM_CALLBACK_TYPE_GSI);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::HVM_PARAM_CALLBACK_TYPE_PCI_INTX <= XEN_MIN_RELEASE, "{}", HVM_PARAM_CALLBACK_TYPE_PCI_INTX);
+        #[cfg(all(feature = "xen-4-7", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::HVM_PARAM_CALLBACK_TYPE_VECTOR <= XEN_MIN_RELEASE, "{}", HVM_PARAM_CALLBACK_TYPE_VECTOR);
+        #[cfg(all(feature = "xen-4-7", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::HVM_PARAM_CALLBACK_TYPE_PPI <= XEN_MIN_RELEASE, "{}", HVM_PARAM_CALLBACK_TYPE_PPI);
+        #[cfg(all(feature = "xen-4-8", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::HVM_PARAM_CALLBACK_TYPE_PPI_FLAG_MASK <= XEN_MIN_RELEASE, "{}", HVM_PARAM_CALLBACK_TYPE_PPI_FLAG_MASK);
+        #[cfg(all(feature = "xen-4-8", any(target_arch = "arm", target_arch = "aarch64")))]
+        assert!(since::HVM_PARAM_CALLBACK_TYPE_PPI_FLAG_LOW_LEVEL <= XEN_MIN_RELEASE, "{}", HVM_PARAM_CALLBACK_TYPE_PPI_FLAG_LOW_LEVEL);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::_HVMPV_base_freq <= XEN_MIN_RELEASE, "{}", _HVMPV_base_freq);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::HVMPV_base_freq <= XEN_MIN_RELEASE, "{}", HVMPV_base_freq);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::_HVMPV_no_freq <= XEN_MIN_RELEASE, "{}", _HVMPV_no_freq);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::HVMPV_no_freq <= XEN_MIN_RELEASE, "{}", HVMPV_no_freq);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::_HVMPV_time_ref_count <= XEN_MIN_RELEASE, "{}", _HVMPV_time_ref_count);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::HVMPV_time_ref_count <= XEN_MIN_RELEASE, "{}", HVMPV_time_ref_count);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::_HVMPV_reference_tsc <= XEN_MIN_RELEASE, "{}", _HVMPV_reference_tsc);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::HVMPV_reference_tsc <= XEN_MIN_RELEASE, "{}", HVMPV_reference_tsc);
+        #[cfg(all(feature = "xen-4-7", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::_HVMPV_hcall_remote_tlb_flush <= XEN_MIN_RELEASE, "{}", _HVMPV_hcall_remote_tlb_flush);
+        #[cfg(all(feature = "xen-4-7", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::HVMPV_hcall_remote_tlb_flush <= XEN_MIN_RELEASE, "{}", HVMPV_hcall_remote_tlb_flush);
+        #[cfg(all(feature = "xen-4-7", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::_HVMPV_apic_assist <= XEN_MIN_RELEASE, "{}", _HVMPV_apic_assist);
+        #[cfg(all(feature = "xen-4-7", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::HVMPV_apic_assist <= XEN_MIN_RELEASE, "{}", HVMPV_apic_assist);
+        #[cfg(all(feature = "xen-4-9", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::_HVMPV_crash_ctl <= XEN_MIN_RELEASE, "{}", _HVMPV_crash_ctl);
+        #[cfg(all(feature = "xen-4-9", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::HVMPV_crash_ctl <= XEN_MIN_RELEASE, "{}", HVMPV_crash_ctl);
+        #[cfg(all(feature = "xen-4-13", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::_HVMPV_synic <= XEN_MIN_RELEASE, "{}", _HVMPV_synic);
+        #[cfg(all(feature = "xen-4-13", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::HVMPV_synic <= XEN_MIN_RELEASE, "{}", HVMPV_synic);
+        #[cfg(all(feature = "xen-4-13", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::_HVMPV_stimer <= XEN_MIN_RELEASE, "{}", _HVMPV_stimer);
+        #[cfg(all(feature = "xen-4-13", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::HVMPV_stimer <= XEN_MIN_RELEASE, "{}", HVMPV_stimer);
+        #[cfg(all(feature = "xen-4-13", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::_HVMPV_hcall_ipi <= XEN_MIN_RELEASE, "{}", _HVMPV_hcall_ipi);
+        #[cfg(all(feature = "xen-4-13", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::HVMPV_hcall_ipi <= XEN_MIN_RELEASE, "{}", HVMPV_hcall_ipi);
+        #[cfg(all(feature = "xen-4-15", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::_HVMPV_ex_processor_masks <= XEN_MIN_RELEASE, "{}", _HVMPV_ex_processor_masks);
+        #[cfg(all(feature = "xen-4-15", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::HVMPV_ex_processor_masks <= XEN_MIN_RELEASE, "{}", HVMPV_ex_processor_masks);
+        #[cfg(all(feature = "xen-4-15", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::_HVMPV_no_vp_limit <= XEN_MIN_RELEASE, "{}", _HVMPV_no_vp_limit);
+        #[cfg(all(feature = "xen-4-15", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::HVMPV_no_vp_limit <= XEN_MIN_RELEASE, "{}", HVMPV_no_vp_limit);
+        #[cfg(all(feature = "xen-4-15", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::_HVMPV_cpu_hotplug <= XEN_MIN_RELEASE, "{}", _HVMPV_cpu_hotplug);
+        #[cfg(all(feature = "xen-4-15", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::HVMPV_cpu_hotplug <= XEN_MIN_RELEASE, "{}", HVMPV_cpu_hotplug);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::HVMPV_feature_mask <= XEN_MIN_RELEASE, "{}", HVMPV_feature_mask);
+        assert!(since::HVMPTM_delay_for_missed_ticks <= XEN_MIN_RELEASE, "{}", HVMPTM_delay_for_missed_ticks);
+        assert!(since::HVMPTM_no_delay_for_missed_ticks <= XEN_MIN_RELEASE, "{}", HVMPTM_no_delay_for_missed_ticks);
+        assert!(since::HVMPTM_no_missed_ticks_pending <= XEN_MIN_RELEASE, "{}", HVMPTM_no_missed_ticks_pending);
+        assert!(since::HVMPTM_one_missed_tick_pending <= XEN_MIN_RELEASE, "{}", HVMPTM_one_missed_tick_pending);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XEN_ALTP2M_disabled <= XEN_MIN_RELEASE, "{}", XEN_ALTP2M_disabled);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XEN_ALTP2M_mixed <= XEN_MIN_RELEASE, "{}", XEN_ALTP2M_mixed);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XEN_ALTP2M_external <= XEN_MIN_RELEASE, "{}", XEN_ALTP2M_external);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XEN_ALTP2M_limited <= XEN_MIN_RELEASE, "{}", XEN_ALTP2M_limited);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XEN_HVM_MCA_CAP_LMCE <= XEN_MIN_RELEASE, "{}", XEN_HVM_MCA_CAP_LMCE);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XEN_HVM_MCA_CAP_MASK <= XEN_MIN_RELEASE, "{}", XEN_HVM_MCA_CAP_MASK);
     }
 }
 
@@ -1714,5 +1973,55 @@ mod unstable_domctl {
         assert!(since::XEN_DOMCTL_ALTP2M_external <= XEN_MIN_RELEASE, "{}", XEN_DOMCTL_ALTP2M_external);
         assert!(since::XEN_DOMCTL_ALTP2M_limited <= XEN_MIN_RELEASE, "{}", XEN_DOMCTL_ALTP2M_limited);
         assert!(since::XEN_DOMCTL_ALTP2M_mode_mask <= XEN_MIN_RELEASE, "{}", XEN_DOMCTL_ALTP2M_mode_mask);
+    }
+}
+
+#[cfg(feature = "xen-4-22")]
+mod unstable_flask_op {
+    use super::*;
+    use xenabi::unstable::flask_op::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XEN_FLASK_INTERFACE_VERSION <= XEN_MIN_RELEASE, "{}", XEN_FLASK_INTERFACE_VERSION);
+        assert!(xen_flask_load::SINCE <= XEN_MIN_RELEASE && xen_flask_load::SINCE == since::xen_flask_load);
+        assert!(xen_flask_setenforce::SINCE <= XEN_MIN_RELEASE && xen_flask_setenforce::SINCE == since::xen_flask_setenforce);
+        assert!(xen_flask_sid_context::SINCE <= XEN_MIN_RELEASE && xen_flask_sid_context::SINCE == since::xen_flask_sid_context);
+        assert!(xen_flask_access::SINCE <= XEN_MIN_RELEASE && xen_flask_access::SINCE == since::xen_flask_access);
+        assert!(xen_flask_transition::SINCE <= XEN_MIN_RELEASE && xen_flask_transition::SINCE == since::xen_flask_transition);
+        assert!(xen_flask_boolean::SINCE <= XEN_MIN_RELEASE && xen_flask_boolean::SINCE == since::xen_flask_boolean);
+        assert!(xen_flask_setavc_threshold::SINCE <= XEN_MIN_RELEASE && xen_flask_setavc_threshold::SINCE == since::xen_flask_setavc_threshold);
+        assert!(xen_flask_hash_stats::SINCE <= XEN_MIN_RELEASE && xen_flask_hash_stats::SINCE == since::xen_flask_hash_stats);
+        assert!(xen_flask_cache_stats::SINCE <= XEN_MIN_RELEASE && xen_flask_cache_stats::SINCE == since::xen_flask_cache_stats);
+        assert!(xen_flask_ocontext::SINCE <= XEN_MIN_RELEASE && xen_flask_ocontext::SINCE == since::xen_flask_ocontext);
+        assert!(xen_flask_peersid::SINCE <= XEN_MIN_RELEASE && xen_flask_peersid::SINCE == since::xen_flask_peersid);
+        assert!(xen_flask_relabel::SINCE <= XEN_MIN_RELEASE && xen_flask_relabel::SINCE == since::xen_flask_relabel);
+        assert!(xen_flask_devicetree_label::SINCE <= XEN_MIN_RELEASE && xen_flask_devicetree_label::SINCE == since::xen_flask_devicetree_label);
+        assert!(xen_flask_op::SINCE <= XEN_MIN_RELEASE && xen_flask_op::SINCE == since::xen_flask_op);
+        assert!(since::FLASK_LOAD <= XEN_MIN_RELEASE, "{}", FLASK_LOAD);
+        assert!(since::FLASK_GETENFORCE <= XEN_MIN_RELEASE, "{}", FLASK_GETENFORCE);
+        assert!(since::FLASK_SETENFORCE <= XEN_MIN_RELEASE, "{}", FLASK_SETENFORCE);
+        assert!(since::FLASK_CONTEXT_TO_SID <= XEN_MIN_RELEASE, "{}", FLASK_CONTEXT_TO_SID);
+        assert!(since::FLASK_SID_TO_CONTEXT <= XEN_MIN_RELEASE, "{}", FLASK_SID_TO_CONTEXT);
+        assert!(since::FLASK_ACCESS <= XEN_MIN_RELEASE, "{}", FLASK_ACCESS);
+        assert!(since::FLASK_CREATE <= XEN_MIN_RELEASE, "{}", FLASK_CREATE);
+        assert!(since::FLASK_RELABEL <= XEN_MIN_RELEASE, "{}", FLASK_RELABEL);
+        assert!(since::FLASK_USER <= XEN_MIN_RELEASE, "{}", FLASK_USER);
+        assert!(since::FLASK_POLICYVERS <= XEN_MIN_RELEASE, "{}", FLASK_POLICYVERS);
+        assert!(since::FLASK_GETBOOL <= XEN_MIN_RELEASE, "{}", FLASK_GETBOOL);
+        assert!(since::FLASK_SETBOOL <= XEN_MIN_RELEASE, "{}", FLASK_SETBOOL);
+        assert!(since::FLASK_COMMITBOOLS <= XEN_MIN_RELEASE, "{}", FLASK_COMMITBOOLS);
+        assert!(since::FLASK_MLS <= XEN_MIN_RELEASE, "{}", FLASK_MLS);
+        assert!(since::FLASK_DISABLE <= XEN_MIN_RELEASE, "{}", FLASK_DISABLE);
+        assert!(since::FLASK_GETAVC_THRESHOLD <= XEN_MIN_RELEASE, "{}", FLASK_GETAVC_THRESHOLD);
+        assert!(since::FLASK_SETAVC_THRESHOLD <= XEN_MIN_RELEASE, "{}", FLASK_SETAVC_THRESHOLD);
+        assert!(since::FLASK_AVC_HASHSTATS <= XEN_MIN_RELEASE, "{}", FLASK_AVC_HASHSTATS);
+        assert!(since::FLASK_AVC_CACHESTATS <= XEN_MIN_RELEASE, "{}", FLASK_AVC_CACHESTATS);
+        assert!(since::FLASK_MEMBER <= XEN_MIN_RELEASE, "{}", FLASK_MEMBER);
+        assert!(since::FLASK_ADD_OCONTEXT <= XEN_MIN_RELEASE, "{}", FLASK_ADD_OCONTEXT);
+        assert!(since::FLASK_DEL_OCONTEXT <= XEN_MIN_RELEASE, "{}", FLASK_DEL_OCONTEXT);
+        assert!(since::FLASK_GET_PEER_SID <= XEN_MIN_RELEASE, "{}", FLASK_GET_PEER_SID);
+        assert!(since::FLASK_RELABEL_DOMAIN <= XEN_MIN_RELEASE, "{}", FLASK_RELABEL_DOMAIN);
+        assert!(since::FLASK_DEVICETREE_LABEL <= XEN_MIN_RELEASE, "{}", FLASK_DEVICETREE_LABEL);
     }
 }

@@ -16,16 +16,22 @@ mod x86 {
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::e820::*;
     use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
+    use xenabi::stable::hvm_info_table::*;
+    use xenabi::stable::hvm_op::*;
+    #[cfg(feature = "xen-4-7")]
+    use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
     use xenabi::stable::memory::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
+    use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
     use xenabi::stable::ring::*;
@@ -41,6 +47,8 @@ mod x86 {
     use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::flask_op::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
     use xenabi::linux::gntdev::*;
@@ -54,16 +62,30 @@ mod x86 {
         assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_pfn_t: size on x86");
         assert_eq!(align_of::<xen_pfn_t>(), 4, "xen_pfn_t: align on x86");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_char>(), 4, "__guest_handle_char: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_char>(), 4, "__guest_handle_char: align on x86");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint64>(), 4, "__guest_handle_const_uint64: size on x86");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint64>(), 4, "__guest_handle_const_uint64: align on x86");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint8>(), 4, "__guest_handle_const_uint8: size on x86");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint8>(), 4, "__guest_handle_const_uint8: align on x86");
         assert_eq!(size_of::<__guest_handle_const_void>(), 4, "__guest_handle_const_void: size on x86");
         assert_eq!(align_of::<__guest_handle_const_void>(), 4, "__guest_handle_const_void: align on x86");
         assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 4, "__guest_handle_evtchn_port_t: size on x86");
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 4, "__guest_handle_evtchn_port_t: align on x86");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(size_of::<__guest_handle_int>(), 4, "__guest_handle_int: size on x86");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(align_of::<__guest_handle_int>(), 4, "__guest_handle_int: align on x86");
         assert_eq!(size_of::<__guest_handle_uint>(), 4, "__guest_handle_uint: size on x86");
         assert_eq!(align_of::<__guest_handle_uint>(), 4, "__guest_handle_uint: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_uint32>(), 4, "__guest_handle_uint32: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_uint32>(), 4, "__guest_handle_uint32: align on x86");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: size on x86");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: align on x86");
         assert_eq!(size_of::<__guest_handle_uint8>(), 4, "__guest_handle_uint8: size on x86");
@@ -78,9 +100,7 @@ mod x86 {
         assert_eq!(align_of::<__guest_handle_xen_kexec_segment_t>(), 4, "__guest_handle_xen_kexec_segment_t: align on x86");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "__guest_handle_xen_pfn_t: size on x86");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 4, "__guest_handle_xen_pfn_t: align on x86");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 4, "__guest_handle_xen_ulong_t: size on x86");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 4, "__guest_handle_xen_ulong_t: align on x86");
         assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 4, "__guest_handle_xen_vmemrange_t: size on x86");
         assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 4, "__guest_handle_xen_vmemrange_t: align on x86");
@@ -1091,6 +1111,326 @@ mod x86 {
         }
     }
 
+    mod stable_hvm_info_table {
+        use super::*;
+
+        #[test]
+        fn hvm_info_table() {
+            assert_eq!(size_of::<hvm_info_table>(), 48, "hvm_info_table: size on x86");
+            assert_eq!(align_of::<hvm_info_table>(), 4, "hvm_info_table: align on x86");
+            assert_eq!(offset_of!(hvm_info_table, signature), 0, "hvm_info_table.signature: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, length), 8, "hvm_info_table.length: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, checksum), 12, "hvm_info_table.checksum: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, apic_mode), 13, "hvm_info_table.apic_mode: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, __xenabi_hole_0), 14, "hvm_info_table.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, nr_vcpus), 16, "hvm_info_table.nr_vcpus: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, low_mem_pgend), 20, "hvm_info_table.low_mem_pgend: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, reserved_mem_pgstart), 24, "hvm_info_table.reserved_mem_pgstart: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, high_mem_pgend), 28, "hvm_info_table.high_mem_pgend: offset on x86");
+            assert_eq!(offset_of!(hvm_info_table, vcpu_online), 32, "hvm_info_table.vcpu_online: offset on x86");
+        }
+    }
+
+    mod stable_hvm_op {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: size on x86");
+            assert_eq!(align_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: align on x86");
+        }
+
+        #[test]
+        fn xen_hvm_param() {
+            assert_eq!(size_of::<xen_hvm_param>(), 16, "xen_hvm_param: size on x86");
+            assert_eq!(align_of::<xen_hvm_param>(), 4, "xen_hvm_param: align on x86");
+            assert_eq!(offset_of!(xen_hvm_param, domid), 0, "xen_hvm_param.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_param.domid: size on x86");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_hvm_param, __xenabi_hole_0), 2, "xen_hvm_param.__xenabi_hole_0: offset on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_param, pad), 2, "xen_hvm_param.pad: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_param, index), 4, "xen_hvm_param.index: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_param, value), 8, "xen_hvm_param.value: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve>(), 16, "xen_hvm_altp2m_suppress_ve: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve>(), 4, "xen_hvm_altp2m_suppress_ve: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, view), 0, "xen_hvm_altp2m_suppress_ve.view: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve.suppress_ve: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad1), 3, "xen_hvm_altp2m_suppress_ve.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad2), 4, "xen_hvm_altp2m_suppress_ve.pad2: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, gfn), 8, "xen_hvm_altp2m_suppress_ve.gfn: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve_multi>(), 32, "xen_hvm_altp2m_suppress_ve_multi: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve_multi>(), 4, "xen_hvm_altp2m_suppress_ve_multi: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, view), 0, "xen_hvm_altp2m_suppress_ve_multi.view: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve_multi.suppress_ve: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, pad1), 3, "xen_hvm_altp2m_suppress_ve_multi.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error), 4, "xen_hvm_altp2m_suppress_ve_multi.first_error: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_gfn), 8, "xen_hvm_altp2m_suppress_ve_multi.first_gfn: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, last_gfn), 16, "xen_hvm_altp2m_suppress_ve_multi.last_gfn: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error_gfn), 24, "xen_hvm_altp2m_suppress_ve_multi.first_error_gfn: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_pagetable_dying() {
+            assert_eq!(size_of::<xen_hvm_pagetable_dying>(), 16, "xen_hvm_pagetable_dying: size on x86");
+            assert_eq!(align_of::<xen_hvm_pagetable_dying>(), 4, "xen_hvm_pagetable_dying: align on x86");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, domid), 0, "xen_hvm_pagetable_dying.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_pagetable_dying.domid: size on x86");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, pad), 2, "xen_hvm_pagetable_dying.pad: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, gpa), 8, "xen_hvm_pagetable_dying.gpa: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_get_time() {
+            assert_eq!(size_of::<xen_hvm_get_time>(), 8, "xen_hvm_get_time: size on x86");
+            assert_eq!(align_of::<xen_hvm_get_time>(), 4, "xen_hvm_get_time: align on x86");
+            assert_eq!(offset_of!(xen_hvm_get_time, now), 0, "xen_hvm_get_time.now: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_xentrace() {
+            assert_eq!(size_of::<xen_hvm_xentrace>(), 32, "xen_hvm_xentrace: size on x86");
+            assert_eq!(align_of::<xen_hvm_xentrace>(), 2, "xen_hvm_xentrace: align on x86");
+            assert_eq!(offset_of!(xen_hvm_xentrace, event), 0, "xen_hvm_xentrace.event: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra_bytes), 2, "xen_hvm_xentrace.extra_bytes: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra), 4, "xen_hvm_xentrace.extra: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_get_mem_type() {
+            assert_eq!(size_of::<xen_hvm_get_mem_type>(), 16, "xen_hvm_get_mem_type: size on x86");
+            assert_eq!(align_of::<xen_hvm_get_mem_type>(), 4, "xen_hvm_get_mem_type: align on x86");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, domid), 0, "xen_hvm_get_mem_type.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_get_mem_type.domid: size on x86");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, mem_type), 2, "xen_hvm_get_mem_type.mem_type: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pad), 4, "xen_hvm_get_mem_type.pad: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pfn), 8, "xen_hvm_get_mem_type.pfn: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_evtchn_upcall_vector() {
+            assert_eq!(size_of::<xen_hvm_evtchn_upcall_vector>(), 8, "xen_hvm_evtchn_upcall_vector: size on x86");
+            assert_eq!(align_of::<xen_hvm_evtchn_upcall_vector>(), 4, "xen_hvm_evtchn_upcall_vector: align on x86");
+            assert_eq!(offset_of!(xen_hvm_evtchn_upcall_vector, vcpu), 0, "xen_hvm_evtchn_upcall_vector.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_evtchn_upcall_vector, vector), 4, "xen_hvm_evtchn_upcall_vector.vector: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_evtchn_upcall_vector, __xenabi_hole_0), 5, "xen_hvm_evtchn_upcall_vector.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_domain_state() {
+            assert_eq!(size_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_domain_state, state), 0, "xen_hvm_altp2m_domain_state.state: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_vcpu_enable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 16, "xen_hvm_altp2m_vcpu_enable_notify: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 4, "xen_hvm_altp2m_vcpu_enable_notify: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_enable_notify.vcpu_id: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, pad), 4, "xen_hvm_altp2m_vcpu_enable_notify.pad: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, gfn), 8, "xen_hvm_altp2m_vcpu_enable_notify.gfn: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_vcpu_disable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_disable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_disable_notify.vcpu_id: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_view() {
+            assert_eq!(size_of::<xen_hvm_altp2m_view>(), 4, "xen_hvm_altp2m_view: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_view>(), 2, "xen_hvm_altp2m_view: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, view), 0, "xen_hvm_altp2m_view.view: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, hvmmem_default_access), 2, "xen_hvm_altp2m_view.hvmmem_default_access: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_mem_access() {
+            assert_eq!(size_of::<xen_hvm_altp2m_mem_access>(), 16, "xen_hvm_altp2m_mem_access: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_mem_access>(), 4, "xen_hvm_altp2m_mem_access: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, view), 0, "xen_hvm_altp2m_mem_access.view: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, access), 2, "xen_hvm_altp2m_mem_access.access: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, pad), 4, "xen_hvm_altp2m_mem_access.pad: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, gfn), 8, "xen_hvm_altp2m_mem_access.gfn: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_hvm_altp2m_set_mem_access_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_mem_access_multi>(), 24, "xen_hvm_altp2m_set_mem_access_multi: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_mem_access_multi>(), 4, "xen_hvm_altp2m_set_mem_access_multi: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, view), 0, "xen_hvm_altp2m_set_mem_access_multi.view: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pad), 2, "xen_hvm_altp2m_set_mem_access_multi.pad: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, nr), 4, "xen_hvm_altp2m_set_mem_access_multi.nr: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, opaque), 8, "xen_hvm_altp2m_set_mem_access_multi.opaque: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pfn_list), 16, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: offset on x86");
+            assert_eq!(size_of::<__guest_handle_const_uint64>(), 4, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: size on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, access_list), 20, "xen_hvm_altp2m_set_mem_access_multi.access_list: offset on x86");
+            assert_eq!(size_of::<__guest_handle_const_uint8>(), 4, "xen_hvm_altp2m_set_mem_access_multi.access_list: size on x86");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_change_gfn() {
+            assert_eq!(size_of::<xen_hvm_altp2m_change_gfn>(), 24, "xen_hvm_altp2m_change_gfn: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_change_gfn>(), 4, "xen_hvm_altp2m_change_gfn: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, view), 0, "xen_hvm_altp2m_change_gfn.view: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad1), 2, "xen_hvm_altp2m_change_gfn.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad2), 4, "xen_hvm_altp2m_change_gfn.pad2: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, old_gfn), 8, "xen_hvm_altp2m_change_gfn.old_gfn: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, new_gfn), 16, "xen_hvm_altp2m_change_gfn.new_gfn: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-13")]
+        #[test]
+        fn xen_hvm_altp2m_get_vcpu_p2m_idx() {
+            assert_eq!(size_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 8, "xen_hvm_altp2m_get_vcpu_p2m_idx: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id), 0, "xen_hvm_altp2m_get_vcpu_p2m_idx.vcpu_id: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx.altp2m_idx: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, __xenabi_hole_0), 6, "xen_hvm_altp2m_get_vcpu_p2m_idx.__xenabi_hole_0: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_set_visibility() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_visibility>(), 4, "xen_hvm_altp2m_set_visibility: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_visibility>(), 2, "xen_hvm_altp2m_set_visibility: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, altp2m_idx), 0, "xen_hvm_altp2m_set_visibility.altp2m_idx: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, visible), 2, "xen_hvm_altp2m_set_visibility.visible: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, pad), 3, "xen_hvm_altp2m_set_visibility.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op>(), 80, "xen_hvm_altp2m_op: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_op>(), 4, "xen_hvm_altp2m_op: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, version), 0, "xen_hvm_altp2m_op.version: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, cmd), 4, "xen_hvm_altp2m_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, domain), 8, "xen_hvm_altp2m_op.domain: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_altp2m_op.domain: size on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad1), 10, "xen_hvm_altp2m_op.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad2), 12, "xen_hvm_altp2m_op.pad2: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, u), 16, "xen_hvm_altp2m_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op_u() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op_u>(), 64, "xen_hvm_altp2m_op.u: size on x86");
+            assert_eq!(align_of::<xen_hvm_altp2m_op_u>(), 4, "xen_hvm_altp2m_op.u: align on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, domain_state), 0, "xen_hvm_altp2m_op.u.domain_state: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, enable_notify), 0, "xen_hvm_altp2m_op.u.enable_notify: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, view), 0, "xen_hvm_altp2m_op.u.view: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, mem_access), 0, "xen_hvm_altp2m_op.u.mem_access: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, change_gfn), 0, "xen_hvm_altp2m_op.u.change_gfn: offset on x86");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_mem_access_multi), 0, "xen_hvm_altp2m_op.u.set_mem_access_multi: offset on x86");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve), 0, "xen_hvm_altp2m_op.u.suppress_ve: offset on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve_multi), 0, "xen_hvm_altp2m_op.u.suppress_ve_multi: offset on x86");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, disable_notify), 0, "xen_hvm_altp2m_op.u.disable_notify: offset on x86");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, get_vcpu_p2m_idx), 0, "xen_hvm_altp2m_op.u.get_vcpu_p2m_idx: offset on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_visibility), 0, "xen_hvm_altp2m_op.u.set_visibility: offset on x86");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, pad), 0, "xen_hvm_altp2m_op.u.pad: offset on x86");
+        }
+    }
+
+    #[cfg(feature = "xen-4-7")]
+    mod stable_hvm_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_hvm_x86_32() {
+            assert_eq!(size_of::<vcpu_hvm_x86_32>(), 120, "vcpu_hvm_x86_32: size on x86");
+            assert_eq!(align_of::<vcpu_hvm_x86_32>(), 4, "vcpu_hvm_x86_32: align on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eax), 0, "vcpu_hvm_x86_32.eax: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ecx), 4, "vcpu_hvm_x86_32.ecx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edx), 8, "vcpu_hvm_x86_32.edx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebx), 12, "vcpu_hvm_x86_32.ebx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esp), 16, "vcpu_hvm_x86_32.esp: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebp), 20, "vcpu_hvm_x86_32.ebp: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esi), 24, "vcpu_hvm_x86_32.esi: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edi), 28, "vcpu_hvm_x86_32.edi: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eip), 32, "vcpu_hvm_x86_32.eip: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eflags), 36, "vcpu_hvm_x86_32.eflags: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr0), 40, "vcpu_hvm_x86_32.cr0: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr3), 44, "vcpu_hvm_x86_32.cr3: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr4), 48, "vcpu_hvm_x86_32.cr4: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad1), 52, "vcpu_hvm_x86_32.pad1: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, efer), 56, "vcpu_hvm_x86_32.efer: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_base), 64, "vcpu_hvm_x86_32.cs_base: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_base), 68, "vcpu_hvm_x86_32.ds_base: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_base), 72, "vcpu_hvm_x86_32.ss_base: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_base), 76, "vcpu_hvm_x86_32.es_base: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_base), 80, "vcpu_hvm_x86_32.tr_base: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_limit), 84, "vcpu_hvm_x86_32.cs_limit: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_limit), 88, "vcpu_hvm_x86_32.ds_limit: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_limit), 92, "vcpu_hvm_x86_32.ss_limit: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_limit), 96, "vcpu_hvm_x86_32.es_limit: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_limit), 100, "vcpu_hvm_x86_32.tr_limit: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_ar), 104, "vcpu_hvm_x86_32.cs_ar: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_ar), 106, "vcpu_hvm_x86_32.ds_ar: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_ar), 108, "vcpu_hvm_x86_32.ss_ar: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_ar), 110, "vcpu_hvm_x86_32.es_ar: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_ar), 112, "vcpu_hvm_x86_32.tr_ar: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad2), 114, "vcpu_hvm_x86_32.pad2: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_hvm_x86_64() {
+            assert_eq!(size_of::<vcpu_hvm_x86_64>(), 112, "vcpu_hvm_x86_64: size on x86");
+            assert_eq!(align_of::<vcpu_hvm_x86_64>(), 4, "vcpu_hvm_x86_64: align on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rax), 0, "vcpu_hvm_x86_64.rax: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rcx), 8, "vcpu_hvm_x86_64.rcx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdx), 16, "vcpu_hvm_x86_64.rdx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbx), 24, "vcpu_hvm_x86_64.rbx: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsp), 32, "vcpu_hvm_x86_64.rsp: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbp), 40, "vcpu_hvm_x86_64.rbp: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsi), 48, "vcpu_hvm_x86_64.rsi: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdi), 56, "vcpu_hvm_x86_64.rdi: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rip), 64, "vcpu_hvm_x86_64.rip: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rflags), 72, "vcpu_hvm_x86_64.rflags: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr0), 80, "vcpu_hvm_x86_64.cr0: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr3), 88, "vcpu_hvm_x86_64.cr3: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr4), 96, "vcpu_hvm_x86_64.cr4: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, efer), 104, "vcpu_hvm_x86_64.efer: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_hvm_context() {
+            assert_eq!(size_of::<vcpu_hvm_context>(), 128, "vcpu_hvm_context: size on x86");
+            assert_eq!(align_of::<vcpu_hvm_context>(), 4, "vcpu_hvm_context: align on x86");
+            assert_eq!(offset_of!(vcpu_hvm_context, mode), 0, "vcpu_hvm_context.mode: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_context, pad), 4, "vcpu_hvm_context.pad: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_context, cpu_regs), 8, "vcpu_hvm_context.cpu_regs: offset on x86");
+        }
+
+        #[test]
+        fn vcpu_hvm_context_cpu_regs() {
+            assert_eq!(size_of::<vcpu_hvm_context_cpu_regs>(), 120, "vcpu_hvm_context.cpu_regs: size on x86");
+            assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 4, "vcpu_hvm_context.cpu_regs: align on x86");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on x86");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on x86");
+        }
+    }
+
     mod stable_ioreq {
         use super::*;
 
@@ -1448,7 +1788,6 @@ mod x86 {
             assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_add_to_physmap.gpfn: size on x86");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn xen_add_to_physmap_batch_extra() {
             assert_eq!(size_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: size on x86");
@@ -1458,7 +1797,6 @@ mod x86 {
             assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, res0), 0, "xen_add_to_physmap_batch_extra.res0: offset on x86");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn xen_add_to_physmap_batch() {
             assert_eq!(size_of::<xen_add_to_physmap_batch>(), 20, "xen_add_to_physmap_batch: size on x86");
@@ -1519,10 +1857,16 @@ mod x86 {
             assert_eq!(offset_of!(xen_pod_target, __xenabi_hole_0), 34, "xen_pod_target.__xenabi_hole_0: offset on x86");
         }
 
-        #[cfg(feature = "xen-4-14")]
+        #[cfg(feature = "xen-4-11")]
         #[test]
         fn xen_mem_acquire_resource() {
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(size_of::<xen_mem_acquire_resource>(), 32, "xen_mem_acquire_resource: size on x86");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(align_of::<xen_mem_acquire_resource>(), 8, "xen_mem_acquire_resource: align on x86");
+            #[cfg(feature = "xen-4-14")]
             assert_eq!(size_of::<xen_mem_acquire_resource>(), 28, "xen_mem_acquire_resource: size on x86");
+            #[cfg(feature = "xen-4-14")]
             assert_eq!(align_of::<xen_mem_acquire_resource>(), 4, "xen_mem_acquire_resource: align on x86");
             assert_eq!(offset_of!(xen_mem_acquire_resource, domid), 0, "xen_mem_acquire_resource.domid: offset on x86");
             assert_eq!(size_of::<domid_t>(), 2, "xen_mem_acquire_resource.domid: size on x86");
@@ -1533,6 +1877,8 @@ mod x86 {
             assert_eq!(offset_of!(xen_mem_acquire_resource, frame), 16, "xen_mem_acquire_resource.frame: offset on x86");
             assert_eq!(offset_of!(xen_mem_acquire_resource, frame_list), 24, "xen_mem_acquire_resource.frame_list: offset on x86");
             assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 4, "xen_mem_acquire_resource.frame_list: size on x86");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_mem_acquire_resource, __xenabi_hole_0), 28, "xen_mem_acquire_resource.__xenabi_hole_0: offset on x86");
         }
 
         #[test]
@@ -2944,6 +3290,170 @@ mod x86 {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_flask_op {
+        use super::*;
+
+        #[test]
+        fn xen_flask_load() {
+            assert_eq!(size_of::<xen_flask_load>(), 8, "xen_flask_load: size on x86");
+            assert_eq!(align_of::<xen_flask_load>(), 4, "xen_flask_load: align on x86");
+            assert_eq!(offset_of!(xen_flask_load, buffer), 0, "xen_flask_load.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_char>(), 4, "xen_flask_load.buffer: size on x86");
+            assert_eq!(offset_of!(xen_flask_load, size), 4, "xen_flask_load.size: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_setenforce() {
+            assert_eq!(size_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: size on x86");
+            assert_eq!(align_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: align on x86");
+            assert_eq!(offset_of!(xen_flask_setenforce, enforcing), 0, "xen_flask_setenforce.enforcing: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_sid_context() {
+            assert_eq!(size_of::<xen_flask_sid_context>(), 12, "xen_flask_sid_context: size on x86");
+            assert_eq!(align_of::<xen_flask_sid_context>(), 4, "xen_flask_sid_context: align on x86");
+            assert_eq!(offset_of!(xen_flask_sid_context, sid), 0, "xen_flask_sid_context.sid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_sid_context, size), 4, "xen_flask_sid_context.size: offset on x86");
+            assert_eq!(offset_of!(xen_flask_sid_context, context), 8, "xen_flask_sid_context.context: offset on x86");
+            assert_eq!(size_of::<__guest_handle_char>(), 4, "xen_flask_sid_context.context: size on x86");
+        }
+
+        #[test]
+        fn xen_flask_access() {
+            assert_eq!(size_of::<xen_flask_access>(), 32, "xen_flask_access: size on x86");
+            assert_eq!(align_of::<xen_flask_access>(), 4, "xen_flask_access: align on x86");
+            assert_eq!(offset_of!(xen_flask_access, ssid), 0, "xen_flask_access.ssid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_access, tsid), 4, "xen_flask_access.tsid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_access, tclass), 8, "xen_flask_access.tclass: offset on x86");
+            assert_eq!(offset_of!(xen_flask_access, req), 12, "xen_flask_access.req: offset on x86");
+            assert_eq!(offset_of!(xen_flask_access, allowed), 16, "xen_flask_access.allowed: offset on x86");
+            assert_eq!(offset_of!(xen_flask_access, audit_allow), 20, "xen_flask_access.audit_allow: offset on x86");
+            assert_eq!(offset_of!(xen_flask_access, audit_deny), 24, "xen_flask_access.audit_deny: offset on x86");
+            assert_eq!(offset_of!(xen_flask_access, seqno), 28, "xen_flask_access.seqno: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_transition() {
+            assert_eq!(size_of::<xen_flask_transition>(), 16, "xen_flask_transition: size on x86");
+            assert_eq!(align_of::<xen_flask_transition>(), 4, "xen_flask_transition: align on x86");
+            assert_eq!(offset_of!(xen_flask_transition, ssid), 0, "xen_flask_transition.ssid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_transition, tsid), 4, "xen_flask_transition.tsid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_transition, tclass), 8, "xen_flask_transition.tclass: offset on x86");
+            assert_eq!(offset_of!(xen_flask_transition, newsid), 12, "xen_flask_transition.newsid: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_boolean() {
+            assert_eq!(size_of::<xen_flask_boolean>(), 16, "xen_flask_boolean: size on x86");
+            assert_eq!(align_of::<xen_flask_boolean>(), 4, "xen_flask_boolean: align on x86");
+            assert_eq!(offset_of!(xen_flask_boolean, bool_id), 0, "xen_flask_boolean.bool_id: offset on x86");
+            assert_eq!(offset_of!(xen_flask_boolean, enforcing), 4, "xen_flask_boolean.enforcing: offset on x86");
+            assert_eq!(offset_of!(xen_flask_boolean, pending), 5, "xen_flask_boolean.pending: offset on x86");
+            assert_eq!(offset_of!(xen_flask_boolean, new_value), 6, "xen_flask_boolean.new_value: offset on x86");
+            assert_eq!(offset_of!(xen_flask_boolean, commit), 7, "xen_flask_boolean.commit: offset on x86");
+            assert_eq!(offset_of!(xen_flask_boolean, size), 8, "xen_flask_boolean.size: offset on x86");
+            assert_eq!(offset_of!(xen_flask_boolean, name), 12, "xen_flask_boolean.name: offset on x86");
+            assert_eq!(size_of::<__guest_handle_char>(), 4, "xen_flask_boolean.name: size on x86");
+        }
+
+        #[test]
+        fn xen_flask_setavc_threshold() {
+            assert_eq!(size_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: size on x86");
+            assert_eq!(align_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: align on x86");
+            assert_eq!(offset_of!(xen_flask_setavc_threshold, threshold), 0, "xen_flask_setavc_threshold.threshold: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_hash_stats() {
+            assert_eq!(size_of::<xen_flask_hash_stats>(), 16, "xen_flask_hash_stats: size on x86");
+            assert_eq!(align_of::<xen_flask_hash_stats>(), 4, "xen_flask_hash_stats: align on x86");
+            assert_eq!(offset_of!(xen_flask_hash_stats, entries), 0, "xen_flask_hash_stats.entries: offset on x86");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_used), 4, "xen_flask_hash_stats.buckets_used: offset on x86");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_total), 8, "xen_flask_hash_stats.buckets_total: offset on x86");
+            assert_eq!(offset_of!(xen_flask_hash_stats, max_chain_len), 12, "xen_flask_hash_stats.max_chain_len: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_cache_stats() {
+            assert_eq!(size_of::<xen_flask_cache_stats>(), 28, "xen_flask_cache_stats: size on x86");
+            assert_eq!(align_of::<xen_flask_cache_stats>(), 4, "xen_flask_cache_stats: align on x86");
+            assert_eq!(offset_of!(xen_flask_cache_stats, cpu), 0, "xen_flask_cache_stats.cpu: offset on x86");
+            assert_eq!(offset_of!(xen_flask_cache_stats, lookups), 4, "xen_flask_cache_stats.lookups: offset on x86");
+            assert_eq!(offset_of!(xen_flask_cache_stats, hits), 8, "xen_flask_cache_stats.hits: offset on x86");
+            assert_eq!(offset_of!(xen_flask_cache_stats, misses), 12, "xen_flask_cache_stats.misses: offset on x86");
+            assert_eq!(offset_of!(xen_flask_cache_stats, allocations), 16, "xen_flask_cache_stats.allocations: offset on x86");
+            assert_eq!(offset_of!(xen_flask_cache_stats, reclaims), 20, "xen_flask_cache_stats.reclaims: offset on x86");
+            assert_eq!(offset_of!(xen_flask_cache_stats, frees), 24, "xen_flask_cache_stats.frees: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_ocontext() {
+            assert_eq!(size_of::<xen_flask_ocontext>(), 24, "xen_flask_ocontext: size on x86");
+            assert_eq!(align_of::<xen_flask_ocontext>(), 4, "xen_flask_ocontext: align on x86");
+            assert_eq!(offset_of!(xen_flask_ocontext, ocon), 0, "xen_flask_ocontext.ocon: offset on x86");
+            assert_eq!(offset_of!(xen_flask_ocontext, sid), 4, "xen_flask_ocontext.sid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_ocontext, low), 8, "xen_flask_ocontext.low: offset on x86");
+            assert_eq!(offset_of!(xen_flask_ocontext, high), 16, "xen_flask_ocontext.high: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_peersid() {
+            assert_eq!(size_of::<xen_flask_peersid>(), 8, "xen_flask_peersid: size on x86");
+            assert_eq!(align_of::<xen_flask_peersid>(), 4, "xen_flask_peersid: align on x86");
+            assert_eq!(offset_of!(xen_flask_peersid, evtchn), 0, "xen_flask_peersid.evtchn: offset on x86");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_flask_peersid.evtchn: size on x86");
+            assert_eq!(offset_of!(xen_flask_peersid, sid), 4, "xen_flask_peersid.sid: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_relabel() {
+            assert_eq!(size_of::<xen_flask_relabel>(), 8, "xen_flask_relabel: size on x86");
+            assert_eq!(align_of::<xen_flask_relabel>(), 4, "xen_flask_relabel: align on x86");
+            assert_eq!(offset_of!(xen_flask_relabel, domid), 0, "xen_flask_relabel.domid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_relabel, sid), 4, "xen_flask_relabel.sid: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_devicetree_label() {
+            assert_eq!(size_of::<xen_flask_devicetree_label>(), 12, "xen_flask_devicetree_label: size on x86");
+            assert_eq!(align_of::<xen_flask_devicetree_label>(), 4, "xen_flask_devicetree_label: align on x86");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, sid), 0, "xen_flask_devicetree_label.sid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, length), 4, "xen_flask_devicetree_label.length: offset on x86");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, path), 8, "xen_flask_devicetree_label.path: offset on x86");
+            assert_eq!(size_of::<__guest_handle_char>(), 4, "xen_flask_devicetree_label.path: size on x86");
+        }
+
+        #[test]
+        fn xen_flask_op() {
+            assert_eq!(size_of::<xen_flask_op>(), 40, "xen_flask_op: size on x86");
+            assert_eq!(align_of::<xen_flask_op>(), 4, "xen_flask_op: align on x86");
+            assert_eq!(offset_of!(xen_flask_op, cmd), 0, "xen_flask_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op, interface_version), 4, "xen_flask_op.interface_version: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op, u), 8, "xen_flask_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_flask_op_u() {
+            assert_eq!(size_of::<xen_flask_op_u>(), 32, "xen_flask_op.u: size on x86");
+            assert_eq!(align_of::<xen_flask_op_u>(), 4, "xen_flask_op.u: align on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, load), 0, "xen_flask_op.u.load: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, enforce), 0, "xen_flask_op.u.enforce: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, sid_context), 0, "xen_flask_op.u.sid_context: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, access), 0, "xen_flask_op.u.access: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, transition), 0, "xen_flask_op.u.transition: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, boolean), 0, "xen_flask_op.u.boolean: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, setavc_threshold), 0, "xen_flask_op.u.setavc_threshold: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, hash_stats), 0, "xen_flask_op.u.hash_stats: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, cache_stats), 0, "xen_flask_op.u.cache_stats: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, ocontext), 0, "xen_flask_op.u.ocontext: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on x86");
+            assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on x86");
+        }
+    }
+
     mod linux_evtchn {
         use super::*;
 
@@ -3332,16 +3842,22 @@ mod x86_64 {
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::e820::*;
     use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
+    use xenabi::stable::hvm_info_table::*;
+    use xenabi::stable::hvm_op::*;
+    #[cfg(feature = "xen-4-7")]
+    use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
     use xenabi::stable::memory::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
+    use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
     use xenabi::stable::ring::*;
@@ -3357,6 +3873,8 @@ mod x86_64 {
     use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::flask_op::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
     use xenabi::linux::gntdev::*;
@@ -3370,16 +3888,30 @@ mod x86_64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on x86_64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on x86_64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: size on x86_64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: align on x86_64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint8>(), 8, "__guest_handle_const_uint8: size on x86_64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint8>(), 8, "__guest_handle_const_uint8: align on x86_64");
         assert_eq!(size_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: size on x86_64");
         assert_eq!(align_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: align on x86_64");
         assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on x86_64");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(size_of::<__guest_handle_int>(), 8, "__guest_handle_int: size on x86_64");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on x86_64");
@@ -3394,9 +3926,7 @@ mod x86_64 {
         assert_eq!(align_of::<__guest_handle_xen_kexec_segment_t>(), 8, "__guest_handle_xen_kexec_segment_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on x86_64");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: size on x86_64");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: align on x86_64");
@@ -4412,6 +4942,326 @@ mod x86_64 {
         }
     }
 
+    mod stable_hvm_info_table {
+        use super::*;
+
+        #[test]
+        fn hvm_info_table() {
+            assert_eq!(size_of::<hvm_info_table>(), 48, "hvm_info_table: size on x86_64");
+            assert_eq!(align_of::<hvm_info_table>(), 4, "hvm_info_table: align on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, signature), 0, "hvm_info_table.signature: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, length), 8, "hvm_info_table.length: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, checksum), 12, "hvm_info_table.checksum: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, apic_mode), 13, "hvm_info_table.apic_mode: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, __xenabi_hole_0), 14, "hvm_info_table.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, nr_vcpus), 16, "hvm_info_table.nr_vcpus: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, low_mem_pgend), 20, "hvm_info_table.low_mem_pgend: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, reserved_mem_pgstart), 24, "hvm_info_table.reserved_mem_pgstart: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, high_mem_pgend), 28, "hvm_info_table.high_mem_pgend: offset on x86_64");
+            assert_eq!(offset_of!(hvm_info_table, vcpu_online), 32, "hvm_info_table.vcpu_online: offset on x86_64");
+        }
+    }
+
+    mod stable_hvm_op {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: size on x86_64");
+            assert_eq!(align_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: align on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_param() {
+            assert_eq!(size_of::<xen_hvm_param>(), 16, "xen_hvm_param: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_param>(), 8, "xen_hvm_param: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_param, domid), 0, "xen_hvm_param.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_param.domid: size on x86_64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_hvm_param, __xenabi_hole_0), 2, "xen_hvm_param.__xenabi_hole_0: offset on x86_64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_param, pad), 2, "xen_hvm_param.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_param, index), 4, "xen_hvm_param.index: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_param, value), 8, "xen_hvm_param.value: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve>(), 16, "xen_hvm_altp2m_suppress_ve: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve>(), 8, "xen_hvm_altp2m_suppress_ve: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, view), 0, "xen_hvm_altp2m_suppress_ve.view: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve.suppress_ve: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad1), 3, "xen_hvm_altp2m_suppress_ve.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad2), 4, "xen_hvm_altp2m_suppress_ve.pad2: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, gfn), 8, "xen_hvm_altp2m_suppress_ve.gfn: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve_multi>(), 32, "xen_hvm_altp2m_suppress_ve_multi: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve_multi>(), 8, "xen_hvm_altp2m_suppress_ve_multi: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, view), 0, "xen_hvm_altp2m_suppress_ve_multi.view: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve_multi.suppress_ve: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, pad1), 3, "xen_hvm_altp2m_suppress_ve_multi.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error), 4, "xen_hvm_altp2m_suppress_ve_multi.first_error: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_gfn), 8, "xen_hvm_altp2m_suppress_ve_multi.first_gfn: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, last_gfn), 16, "xen_hvm_altp2m_suppress_ve_multi.last_gfn: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error_gfn), 24, "xen_hvm_altp2m_suppress_ve_multi.first_error_gfn: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_pagetable_dying() {
+            assert_eq!(size_of::<xen_hvm_pagetable_dying>(), 16, "xen_hvm_pagetable_dying: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_pagetable_dying>(), 8, "xen_hvm_pagetable_dying: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, domid), 0, "xen_hvm_pagetable_dying.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_pagetable_dying.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, pad), 2, "xen_hvm_pagetable_dying.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, gpa), 8, "xen_hvm_pagetable_dying.gpa: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_get_time() {
+            assert_eq!(size_of::<xen_hvm_get_time>(), 8, "xen_hvm_get_time: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_get_time>(), 8, "xen_hvm_get_time: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_get_time, now), 0, "xen_hvm_get_time.now: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_xentrace() {
+            assert_eq!(size_of::<xen_hvm_xentrace>(), 32, "xen_hvm_xentrace: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_xentrace>(), 2, "xen_hvm_xentrace: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_xentrace, event), 0, "xen_hvm_xentrace.event: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra_bytes), 2, "xen_hvm_xentrace.extra_bytes: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra), 4, "xen_hvm_xentrace.extra: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_get_mem_type() {
+            assert_eq!(size_of::<xen_hvm_get_mem_type>(), 16, "xen_hvm_get_mem_type: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_get_mem_type>(), 8, "xen_hvm_get_mem_type: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, domid), 0, "xen_hvm_get_mem_type.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_get_mem_type.domid: size on x86_64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, mem_type), 2, "xen_hvm_get_mem_type.mem_type: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pad), 4, "xen_hvm_get_mem_type.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pfn), 8, "xen_hvm_get_mem_type.pfn: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_evtchn_upcall_vector() {
+            assert_eq!(size_of::<xen_hvm_evtchn_upcall_vector>(), 8, "xen_hvm_evtchn_upcall_vector: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_evtchn_upcall_vector>(), 4, "xen_hvm_evtchn_upcall_vector: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_evtchn_upcall_vector, vcpu), 0, "xen_hvm_evtchn_upcall_vector.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_evtchn_upcall_vector, vector), 4, "xen_hvm_evtchn_upcall_vector.vector: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_evtchn_upcall_vector, __xenabi_hole_0), 5, "xen_hvm_evtchn_upcall_vector.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_domain_state() {
+            assert_eq!(size_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_domain_state, state), 0, "xen_hvm_altp2m_domain_state.state: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_vcpu_enable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 16, "xen_hvm_altp2m_vcpu_enable_notify: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 8, "xen_hvm_altp2m_vcpu_enable_notify: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_enable_notify.vcpu_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, pad), 4, "xen_hvm_altp2m_vcpu_enable_notify.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, gfn), 8, "xen_hvm_altp2m_vcpu_enable_notify.gfn: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_vcpu_disable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_disable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_disable_notify.vcpu_id: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_view() {
+            assert_eq!(size_of::<xen_hvm_altp2m_view>(), 4, "xen_hvm_altp2m_view: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_view>(), 2, "xen_hvm_altp2m_view: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, view), 0, "xen_hvm_altp2m_view.view: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, hvmmem_default_access), 2, "xen_hvm_altp2m_view.hvmmem_default_access: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_mem_access() {
+            assert_eq!(size_of::<xen_hvm_altp2m_mem_access>(), 16, "xen_hvm_altp2m_mem_access: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_mem_access>(), 8, "xen_hvm_altp2m_mem_access: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, view), 0, "xen_hvm_altp2m_mem_access.view: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, access), 2, "xen_hvm_altp2m_mem_access.access: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, pad), 4, "xen_hvm_altp2m_mem_access.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, gfn), 8, "xen_hvm_altp2m_mem_access.gfn: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_hvm_altp2m_set_mem_access_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_mem_access_multi>(), 32, "xen_hvm_altp2m_set_mem_access_multi: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_mem_access_multi>(), 8, "xen_hvm_altp2m_set_mem_access_multi: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, view), 0, "xen_hvm_altp2m_set_mem_access_multi.view: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pad), 2, "xen_hvm_altp2m_set_mem_access_multi.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, nr), 4, "xen_hvm_altp2m_set_mem_access_multi.nr: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, opaque), 8, "xen_hvm_altp2m_set_mem_access_multi.opaque: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pfn_list), 16, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: size on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, access_list), 24, "xen_hvm_altp2m_set_mem_access_multi.access_list: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_const_uint8>(), 8, "xen_hvm_altp2m_set_mem_access_multi.access_list: size on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_change_gfn() {
+            assert_eq!(size_of::<xen_hvm_altp2m_change_gfn>(), 24, "xen_hvm_altp2m_change_gfn: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_change_gfn>(), 8, "xen_hvm_altp2m_change_gfn: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, view), 0, "xen_hvm_altp2m_change_gfn.view: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad1), 2, "xen_hvm_altp2m_change_gfn.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad2), 4, "xen_hvm_altp2m_change_gfn.pad2: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, old_gfn), 8, "xen_hvm_altp2m_change_gfn.old_gfn: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, new_gfn), 16, "xen_hvm_altp2m_change_gfn.new_gfn: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-13")]
+        #[test]
+        fn xen_hvm_altp2m_get_vcpu_p2m_idx() {
+            assert_eq!(size_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 8, "xen_hvm_altp2m_get_vcpu_p2m_idx: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id), 0, "xen_hvm_altp2m_get_vcpu_p2m_idx.vcpu_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx.altp2m_idx: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, __xenabi_hole_0), 6, "xen_hvm_altp2m_get_vcpu_p2m_idx.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_set_visibility() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_visibility>(), 4, "xen_hvm_altp2m_set_visibility: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_visibility>(), 2, "xen_hvm_altp2m_set_visibility: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, altp2m_idx), 0, "xen_hvm_altp2m_set_visibility.altp2m_idx: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, visible), 2, "xen_hvm_altp2m_set_visibility.visible: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, pad), 3, "xen_hvm_altp2m_set_visibility.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op>(), 80, "xen_hvm_altp2m_op: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_op>(), 8, "xen_hvm_altp2m_op: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, version), 0, "xen_hvm_altp2m_op.version: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, cmd), 4, "xen_hvm_altp2m_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, domain), 8, "xen_hvm_altp2m_op.domain: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_altp2m_op.domain: size on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad1), 10, "xen_hvm_altp2m_op.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad2), 12, "xen_hvm_altp2m_op.pad2: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, u), 16, "xen_hvm_altp2m_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op_u() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op_u>(), 64, "xen_hvm_altp2m_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_hvm_altp2m_op_u>(), 8, "xen_hvm_altp2m_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, domain_state), 0, "xen_hvm_altp2m_op.u.domain_state: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, enable_notify), 0, "xen_hvm_altp2m_op.u.enable_notify: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, view), 0, "xen_hvm_altp2m_op.u.view: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, mem_access), 0, "xen_hvm_altp2m_op.u.mem_access: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, change_gfn), 0, "xen_hvm_altp2m_op.u.change_gfn: offset on x86_64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_mem_access_multi), 0, "xen_hvm_altp2m_op.u.set_mem_access_multi: offset on x86_64");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve), 0, "xen_hvm_altp2m_op.u.suppress_ve: offset on x86_64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve_multi), 0, "xen_hvm_altp2m_op.u.suppress_ve_multi: offset on x86_64");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, disable_notify), 0, "xen_hvm_altp2m_op.u.disable_notify: offset on x86_64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, get_vcpu_p2m_idx), 0, "xen_hvm_altp2m_op.u.get_vcpu_p2m_idx: offset on x86_64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_visibility), 0, "xen_hvm_altp2m_op.u.set_visibility: offset on x86_64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, pad), 0, "xen_hvm_altp2m_op.u.pad: offset on x86_64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-7")]
+    mod stable_hvm_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_hvm_x86_32() {
+            assert_eq!(size_of::<vcpu_hvm_x86_32>(), 120, "vcpu_hvm_x86_32: size on x86_64");
+            assert_eq!(align_of::<vcpu_hvm_x86_32>(), 8, "vcpu_hvm_x86_32: align on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eax), 0, "vcpu_hvm_x86_32.eax: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ecx), 4, "vcpu_hvm_x86_32.ecx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edx), 8, "vcpu_hvm_x86_32.edx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebx), 12, "vcpu_hvm_x86_32.ebx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esp), 16, "vcpu_hvm_x86_32.esp: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebp), 20, "vcpu_hvm_x86_32.ebp: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esi), 24, "vcpu_hvm_x86_32.esi: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edi), 28, "vcpu_hvm_x86_32.edi: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eip), 32, "vcpu_hvm_x86_32.eip: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eflags), 36, "vcpu_hvm_x86_32.eflags: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr0), 40, "vcpu_hvm_x86_32.cr0: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr3), 44, "vcpu_hvm_x86_32.cr3: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr4), 48, "vcpu_hvm_x86_32.cr4: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad1), 52, "vcpu_hvm_x86_32.pad1: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, efer), 56, "vcpu_hvm_x86_32.efer: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_base), 64, "vcpu_hvm_x86_32.cs_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_base), 68, "vcpu_hvm_x86_32.ds_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_base), 72, "vcpu_hvm_x86_32.ss_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_base), 76, "vcpu_hvm_x86_32.es_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_base), 80, "vcpu_hvm_x86_32.tr_base: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_limit), 84, "vcpu_hvm_x86_32.cs_limit: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_limit), 88, "vcpu_hvm_x86_32.ds_limit: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_limit), 92, "vcpu_hvm_x86_32.ss_limit: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_limit), 96, "vcpu_hvm_x86_32.es_limit: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_limit), 100, "vcpu_hvm_x86_32.tr_limit: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_ar), 104, "vcpu_hvm_x86_32.cs_ar: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_ar), 106, "vcpu_hvm_x86_32.ds_ar: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_ar), 108, "vcpu_hvm_x86_32.ss_ar: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_ar), 110, "vcpu_hvm_x86_32.es_ar: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_ar), 112, "vcpu_hvm_x86_32.tr_ar: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad2), 114, "vcpu_hvm_x86_32.pad2: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_hvm_x86_64() {
+            assert_eq!(size_of::<vcpu_hvm_x86_64>(), 112, "vcpu_hvm_x86_64: size on x86_64");
+            assert_eq!(align_of::<vcpu_hvm_x86_64>(), 8, "vcpu_hvm_x86_64: align on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rax), 0, "vcpu_hvm_x86_64.rax: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rcx), 8, "vcpu_hvm_x86_64.rcx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdx), 16, "vcpu_hvm_x86_64.rdx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbx), 24, "vcpu_hvm_x86_64.rbx: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsp), 32, "vcpu_hvm_x86_64.rsp: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbp), 40, "vcpu_hvm_x86_64.rbp: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsi), 48, "vcpu_hvm_x86_64.rsi: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdi), 56, "vcpu_hvm_x86_64.rdi: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rip), 64, "vcpu_hvm_x86_64.rip: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rflags), 72, "vcpu_hvm_x86_64.rflags: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr0), 80, "vcpu_hvm_x86_64.cr0: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr3), 88, "vcpu_hvm_x86_64.cr3: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr4), 96, "vcpu_hvm_x86_64.cr4: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, efer), 104, "vcpu_hvm_x86_64.efer: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_hvm_context() {
+            assert_eq!(size_of::<vcpu_hvm_context>(), 128, "vcpu_hvm_context: size on x86_64");
+            assert_eq!(align_of::<vcpu_hvm_context>(), 8, "vcpu_hvm_context: align on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_context, mode), 0, "vcpu_hvm_context.mode: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_context, pad), 4, "vcpu_hvm_context.pad: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_context, cpu_regs), 8, "vcpu_hvm_context.cpu_regs: offset on x86_64");
+        }
+
+        #[test]
+        fn vcpu_hvm_context_cpu_regs() {
+            assert_eq!(size_of::<vcpu_hvm_context_cpu_regs>(), 120, "vcpu_hvm_context.cpu_regs: size on x86_64");
+            assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 8, "vcpu_hvm_context.cpu_regs: align on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on x86_64");
+        }
+    }
+
     mod stable_ioreq {
         use super::*;
 
@@ -4772,7 +5622,6 @@ mod x86_64 {
             assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_add_to_physmap.gpfn: size on x86_64");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn xen_add_to_physmap_batch_extra() {
             assert_eq!(size_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: size on x86_64");
@@ -4782,7 +5631,6 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, res0), 0, "xen_add_to_physmap_batch_extra.res0: offset on x86_64");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn xen_add_to_physmap_batch() {
             assert_eq!(size_of::<xen_add_to_physmap_batch>(), 32, "xen_add_to_physmap_batch: size on x86_64");
@@ -4844,7 +5692,7 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_pod_target, __xenabi_hole_0), 34, "xen_pod_target.__xenabi_hole_0: offset on x86_64");
         }
 
-        #[cfg(feature = "xen-4-14")]
+        #[cfg(feature = "xen-4-11")]
         #[test]
         fn xen_mem_acquire_resource() {
             assert_eq!(size_of::<xen_mem_acquire_resource>(), 32, "xen_mem_acquire_resource: size on x86_64");
@@ -6279,6 +7127,172 @@ mod x86_64 {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_flask_op {
+        use super::*;
+
+        #[test]
+        fn xen_flask_load() {
+            assert_eq!(size_of::<xen_flask_load>(), 16, "xen_flask_load: size on x86_64");
+            assert_eq!(align_of::<xen_flask_load>(), 8, "xen_flask_load: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_load, buffer), 0, "xen_flask_load.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_load.buffer: size on x86_64");
+            assert_eq!(offset_of!(xen_flask_load, size), 8, "xen_flask_load.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_load, __xenabi_hole_0), 12, "xen_flask_load.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_setenforce() {
+            assert_eq!(size_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: size on x86_64");
+            assert_eq!(align_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_setenforce, enforcing), 0, "xen_flask_setenforce.enforcing: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_sid_context() {
+            assert_eq!(size_of::<xen_flask_sid_context>(), 16, "xen_flask_sid_context: size on x86_64");
+            assert_eq!(align_of::<xen_flask_sid_context>(), 8, "xen_flask_sid_context: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_sid_context, sid), 0, "xen_flask_sid_context.sid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_sid_context, size), 4, "xen_flask_sid_context.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_sid_context, context), 8, "xen_flask_sid_context.context: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_sid_context.context: size on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_access() {
+            assert_eq!(size_of::<xen_flask_access>(), 32, "xen_flask_access: size on x86_64");
+            assert_eq!(align_of::<xen_flask_access>(), 4, "xen_flask_access: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, ssid), 0, "xen_flask_access.ssid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, tsid), 4, "xen_flask_access.tsid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, tclass), 8, "xen_flask_access.tclass: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, req), 12, "xen_flask_access.req: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, allowed), 16, "xen_flask_access.allowed: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, audit_allow), 20, "xen_flask_access.audit_allow: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, audit_deny), 24, "xen_flask_access.audit_deny: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_access, seqno), 28, "xen_flask_access.seqno: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_transition() {
+            assert_eq!(size_of::<xen_flask_transition>(), 16, "xen_flask_transition: size on x86_64");
+            assert_eq!(align_of::<xen_flask_transition>(), 4, "xen_flask_transition: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_transition, ssid), 0, "xen_flask_transition.ssid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_transition, tsid), 4, "xen_flask_transition.tsid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_transition, tclass), 8, "xen_flask_transition.tclass: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_transition, newsid), 12, "xen_flask_transition.newsid: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_boolean() {
+            assert_eq!(size_of::<xen_flask_boolean>(), 24, "xen_flask_boolean: size on x86_64");
+            assert_eq!(align_of::<xen_flask_boolean>(), 8, "xen_flask_boolean: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, bool_id), 0, "xen_flask_boolean.bool_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, enforcing), 4, "xen_flask_boolean.enforcing: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, pending), 5, "xen_flask_boolean.pending: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, new_value), 6, "xen_flask_boolean.new_value: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, commit), 7, "xen_flask_boolean.commit: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, size), 8, "xen_flask_boolean.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, __xenabi_hole_0), 12, "xen_flask_boolean.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_boolean, name), 16, "xen_flask_boolean.name: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_boolean.name: size on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_setavc_threshold() {
+            assert_eq!(size_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: size on x86_64");
+            assert_eq!(align_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_setavc_threshold, threshold), 0, "xen_flask_setavc_threshold.threshold: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_hash_stats() {
+            assert_eq!(size_of::<xen_flask_hash_stats>(), 16, "xen_flask_hash_stats: size on x86_64");
+            assert_eq!(align_of::<xen_flask_hash_stats>(), 4, "xen_flask_hash_stats: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, entries), 0, "xen_flask_hash_stats.entries: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_used), 4, "xen_flask_hash_stats.buckets_used: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_total), 8, "xen_flask_hash_stats.buckets_total: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, max_chain_len), 12, "xen_flask_hash_stats.max_chain_len: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_cache_stats() {
+            assert_eq!(size_of::<xen_flask_cache_stats>(), 28, "xen_flask_cache_stats: size on x86_64");
+            assert_eq!(align_of::<xen_flask_cache_stats>(), 4, "xen_flask_cache_stats: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, cpu), 0, "xen_flask_cache_stats.cpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, lookups), 4, "xen_flask_cache_stats.lookups: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, hits), 8, "xen_flask_cache_stats.hits: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, misses), 12, "xen_flask_cache_stats.misses: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, allocations), 16, "xen_flask_cache_stats.allocations: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, reclaims), 20, "xen_flask_cache_stats.reclaims: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, frees), 24, "xen_flask_cache_stats.frees: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_ocontext() {
+            assert_eq!(size_of::<xen_flask_ocontext>(), 24, "xen_flask_ocontext: size on x86_64");
+            assert_eq!(align_of::<xen_flask_ocontext>(), 8, "xen_flask_ocontext: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_ocontext, ocon), 0, "xen_flask_ocontext.ocon: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_ocontext, sid), 4, "xen_flask_ocontext.sid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_ocontext, low), 8, "xen_flask_ocontext.low: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_ocontext, high), 16, "xen_flask_ocontext.high: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_peersid() {
+            assert_eq!(size_of::<xen_flask_peersid>(), 8, "xen_flask_peersid: size on x86_64");
+            assert_eq!(align_of::<xen_flask_peersid>(), 4, "xen_flask_peersid: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_peersid, evtchn), 0, "xen_flask_peersid.evtchn: offset on x86_64");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_flask_peersid.evtchn: size on x86_64");
+            assert_eq!(offset_of!(xen_flask_peersid, sid), 4, "xen_flask_peersid.sid: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_relabel() {
+            assert_eq!(size_of::<xen_flask_relabel>(), 8, "xen_flask_relabel: size on x86_64");
+            assert_eq!(align_of::<xen_flask_relabel>(), 4, "xen_flask_relabel: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_relabel, domid), 0, "xen_flask_relabel.domid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_relabel, sid), 4, "xen_flask_relabel.sid: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_devicetree_label() {
+            assert_eq!(size_of::<xen_flask_devicetree_label>(), 16, "xen_flask_devicetree_label: size on x86_64");
+            assert_eq!(align_of::<xen_flask_devicetree_label>(), 8, "xen_flask_devicetree_label: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, sid), 0, "xen_flask_devicetree_label.sid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, length), 4, "xen_flask_devicetree_label.length: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, path), 8, "xen_flask_devicetree_label.path: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_devicetree_label.path: size on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_op() {
+            assert_eq!(size_of::<xen_flask_op>(), 40, "xen_flask_op: size on x86_64");
+            assert_eq!(align_of::<xen_flask_op>(), 8, "xen_flask_op: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_op, cmd), 0, "xen_flask_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op, interface_version), 4, "xen_flask_op.interface_version: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op, u), 8, "xen_flask_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_flask_op_u() {
+            assert_eq!(size_of::<xen_flask_op_u>(), 32, "xen_flask_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_flask_op_u>(), 8, "xen_flask_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, load), 0, "xen_flask_op.u.load: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, enforce), 0, "xen_flask_op.u.enforce: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, sid_context), 0, "xen_flask_op.u.sid_context: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, access), 0, "xen_flask_op.u.access: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, transition), 0, "xen_flask_op.u.transition: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, boolean), 0, "xen_flask_op.u.boolean: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, setavc_threshold), 0, "xen_flask_op.u.setavc_threshold: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, hash_stats), 0, "xen_flask_op.u.hash_stats: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, cache_stats), 0, "xen_flask_op.u.cache_stats: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, ocontext), 0, "xen_flask_op.u.ocontext: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on x86_64");
+            assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on x86_64");
+        }
+    }
+
     mod linux_evtchn {
         use super::*;
 
@@ -6671,16 +7685,22 @@ mod arm {
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::e820::*;
     use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
+    use xenabi::stable::hvm_info_table::*;
+    use xenabi::stable::hvm_op::*;
+    #[cfg(feature = "xen-4-7")]
+    use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
     use xenabi::stable::memory::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
+    use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
     use xenabi::stable::ring::*;
@@ -6696,6 +7716,8 @@ mod arm {
     use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::flask_op::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
     use xenabi::linux::gntdev::*;
@@ -6709,16 +7731,30 @@ mod arm {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on arm");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on arm");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on arm");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: size on arm");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: align on arm");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint8>(), 8, "__guest_handle_const_uint8: size on arm");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint8>(), 8, "__guest_handle_const_uint8: align on arm");
         assert_eq!(size_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: size on arm");
         assert_eq!(align_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: align on arm");
         assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: size on arm");
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on arm");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(size_of::<__guest_handle_int>(), 8, "__guest_handle_int: size on arm");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on arm");
         assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on arm");
         assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: align on arm");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on arm");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on arm");
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on arm");
@@ -6733,9 +7769,7 @@ mod arm {
         assert_eq!(align_of::<__guest_handle_xen_kexec_segment_t>(), 8, "__guest_handle_xen_kexec_segment_t: align on arm");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on arm");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on arm");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: size on arm");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: align on arm");
         assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: size on arm");
         assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: align on arm");
@@ -7751,6 +8785,317 @@ mod arm {
         }
     }
 
+    mod stable_hvm_info_table {
+        use super::*;
+
+        #[test]
+        fn hvm_info_table() {
+            assert_eq!(size_of::<hvm_info_table>(), 48, "hvm_info_table: size on arm");
+            assert_eq!(align_of::<hvm_info_table>(), 4, "hvm_info_table: align on arm");
+            assert_eq!(offset_of!(hvm_info_table, signature), 0, "hvm_info_table.signature: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, length), 8, "hvm_info_table.length: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, checksum), 12, "hvm_info_table.checksum: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, apic_mode), 13, "hvm_info_table.apic_mode: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, __xenabi_hole_0), 14, "hvm_info_table.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, nr_vcpus), 16, "hvm_info_table.nr_vcpus: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, low_mem_pgend), 20, "hvm_info_table.low_mem_pgend: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, reserved_mem_pgstart), 24, "hvm_info_table.reserved_mem_pgstart: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, high_mem_pgend), 28, "hvm_info_table.high_mem_pgend: offset on arm");
+            assert_eq!(offset_of!(hvm_info_table, vcpu_online), 32, "hvm_info_table.vcpu_online: offset on arm");
+        }
+    }
+
+    mod stable_hvm_op {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: size on arm");
+            assert_eq!(align_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: align on arm");
+        }
+
+        #[test]
+        fn xen_hvm_param() {
+            assert_eq!(size_of::<xen_hvm_param>(), 16, "xen_hvm_param: size on arm");
+            assert_eq!(align_of::<xen_hvm_param>(), 8, "xen_hvm_param: align on arm");
+            assert_eq!(offset_of!(xen_hvm_param, domid), 0, "xen_hvm_param.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_param.domid: size on arm");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_hvm_param, __xenabi_hole_0), 2, "xen_hvm_param.__xenabi_hole_0: offset on arm");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_param, pad), 2, "xen_hvm_param.pad: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_param, index), 4, "xen_hvm_param.index: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_param, value), 8, "xen_hvm_param.value: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve>(), 16, "xen_hvm_altp2m_suppress_ve: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve>(), 8, "xen_hvm_altp2m_suppress_ve: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, view), 0, "xen_hvm_altp2m_suppress_ve.view: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve.suppress_ve: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad1), 3, "xen_hvm_altp2m_suppress_ve.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad2), 4, "xen_hvm_altp2m_suppress_ve.pad2: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, gfn), 8, "xen_hvm_altp2m_suppress_ve.gfn: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve_multi>(), 32, "xen_hvm_altp2m_suppress_ve_multi: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve_multi>(), 8, "xen_hvm_altp2m_suppress_ve_multi: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, view), 0, "xen_hvm_altp2m_suppress_ve_multi.view: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve_multi.suppress_ve: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, pad1), 3, "xen_hvm_altp2m_suppress_ve_multi.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error), 4, "xen_hvm_altp2m_suppress_ve_multi.first_error: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_gfn), 8, "xen_hvm_altp2m_suppress_ve_multi.first_gfn: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, last_gfn), 16, "xen_hvm_altp2m_suppress_ve_multi.last_gfn: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error_gfn), 24, "xen_hvm_altp2m_suppress_ve_multi.first_error_gfn: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_pagetable_dying() {
+            assert_eq!(size_of::<xen_hvm_pagetable_dying>(), 16, "xen_hvm_pagetable_dying: size on arm");
+            assert_eq!(align_of::<xen_hvm_pagetable_dying>(), 8, "xen_hvm_pagetable_dying: align on arm");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, domid), 0, "xen_hvm_pagetable_dying.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_pagetable_dying.domid: size on arm");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, pad), 2, "xen_hvm_pagetable_dying.pad: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, gpa), 8, "xen_hvm_pagetable_dying.gpa: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_get_time() {
+            assert_eq!(size_of::<xen_hvm_get_time>(), 8, "xen_hvm_get_time: size on arm");
+            assert_eq!(align_of::<xen_hvm_get_time>(), 8, "xen_hvm_get_time: align on arm");
+            assert_eq!(offset_of!(xen_hvm_get_time, now), 0, "xen_hvm_get_time.now: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_xentrace() {
+            assert_eq!(size_of::<xen_hvm_xentrace>(), 32, "xen_hvm_xentrace: size on arm");
+            assert_eq!(align_of::<xen_hvm_xentrace>(), 2, "xen_hvm_xentrace: align on arm");
+            assert_eq!(offset_of!(xen_hvm_xentrace, event), 0, "xen_hvm_xentrace.event: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra_bytes), 2, "xen_hvm_xentrace.extra_bytes: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra), 4, "xen_hvm_xentrace.extra: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_get_mem_type() {
+            assert_eq!(size_of::<xen_hvm_get_mem_type>(), 16, "xen_hvm_get_mem_type: size on arm");
+            assert_eq!(align_of::<xen_hvm_get_mem_type>(), 8, "xen_hvm_get_mem_type: align on arm");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, domid), 0, "xen_hvm_get_mem_type.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_get_mem_type.domid: size on arm");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, mem_type), 2, "xen_hvm_get_mem_type.mem_type: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pad), 4, "xen_hvm_get_mem_type.pad: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pfn), 8, "xen_hvm_get_mem_type.pfn: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_domain_state() {
+            assert_eq!(size_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_domain_state, state), 0, "xen_hvm_altp2m_domain_state.state: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_vcpu_enable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 16, "xen_hvm_altp2m_vcpu_enable_notify: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 8, "xen_hvm_altp2m_vcpu_enable_notify: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_enable_notify.vcpu_id: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, pad), 4, "xen_hvm_altp2m_vcpu_enable_notify.pad: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, gfn), 8, "xen_hvm_altp2m_vcpu_enable_notify.gfn: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_vcpu_disable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_disable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_disable_notify.vcpu_id: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_view() {
+            assert_eq!(size_of::<xen_hvm_altp2m_view>(), 4, "xen_hvm_altp2m_view: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_view>(), 2, "xen_hvm_altp2m_view: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, view), 0, "xen_hvm_altp2m_view.view: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, hvmmem_default_access), 2, "xen_hvm_altp2m_view.hvmmem_default_access: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_mem_access() {
+            assert_eq!(size_of::<xen_hvm_altp2m_mem_access>(), 16, "xen_hvm_altp2m_mem_access: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_mem_access>(), 8, "xen_hvm_altp2m_mem_access: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, view), 0, "xen_hvm_altp2m_mem_access.view: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, access), 2, "xen_hvm_altp2m_mem_access.access: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, pad), 4, "xen_hvm_altp2m_mem_access.pad: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, gfn), 8, "xen_hvm_altp2m_mem_access.gfn: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_hvm_altp2m_set_mem_access_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_mem_access_multi>(), 32, "xen_hvm_altp2m_set_mem_access_multi: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_mem_access_multi>(), 8, "xen_hvm_altp2m_set_mem_access_multi: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, view), 0, "xen_hvm_altp2m_set_mem_access_multi.view: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pad), 2, "xen_hvm_altp2m_set_mem_access_multi.pad: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, nr), 4, "xen_hvm_altp2m_set_mem_access_multi.nr: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, opaque), 8, "xen_hvm_altp2m_set_mem_access_multi.opaque: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pfn_list), 16, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: offset on arm");
+            assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: size on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, access_list), 24, "xen_hvm_altp2m_set_mem_access_multi.access_list: offset on arm");
+            assert_eq!(size_of::<__guest_handle_const_uint8>(), 8, "xen_hvm_altp2m_set_mem_access_multi.access_list: size on arm");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_change_gfn() {
+            assert_eq!(size_of::<xen_hvm_altp2m_change_gfn>(), 24, "xen_hvm_altp2m_change_gfn: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_change_gfn>(), 8, "xen_hvm_altp2m_change_gfn: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, view), 0, "xen_hvm_altp2m_change_gfn.view: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad1), 2, "xen_hvm_altp2m_change_gfn.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad2), 4, "xen_hvm_altp2m_change_gfn.pad2: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, old_gfn), 8, "xen_hvm_altp2m_change_gfn.old_gfn: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, new_gfn), 16, "xen_hvm_altp2m_change_gfn.new_gfn: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-13")]
+        #[test]
+        fn xen_hvm_altp2m_get_vcpu_p2m_idx() {
+            assert_eq!(size_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 8, "xen_hvm_altp2m_get_vcpu_p2m_idx: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id), 0, "xen_hvm_altp2m_get_vcpu_p2m_idx.vcpu_id: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx.altp2m_idx: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, __xenabi_hole_0), 6, "xen_hvm_altp2m_get_vcpu_p2m_idx.__xenabi_hole_0: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_set_visibility() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_visibility>(), 4, "xen_hvm_altp2m_set_visibility: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_visibility>(), 2, "xen_hvm_altp2m_set_visibility: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, altp2m_idx), 0, "xen_hvm_altp2m_set_visibility.altp2m_idx: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, visible), 2, "xen_hvm_altp2m_set_visibility.visible: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, pad), 3, "xen_hvm_altp2m_set_visibility.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op>(), 80, "xen_hvm_altp2m_op: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_op>(), 8, "xen_hvm_altp2m_op: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, version), 0, "xen_hvm_altp2m_op.version: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, cmd), 4, "xen_hvm_altp2m_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, domain), 8, "xen_hvm_altp2m_op.domain: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_altp2m_op.domain: size on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad1), 10, "xen_hvm_altp2m_op.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad2), 12, "xen_hvm_altp2m_op.pad2: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, u), 16, "xen_hvm_altp2m_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op_u() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op_u>(), 64, "xen_hvm_altp2m_op.u: size on arm");
+            assert_eq!(align_of::<xen_hvm_altp2m_op_u>(), 8, "xen_hvm_altp2m_op.u: align on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, domain_state), 0, "xen_hvm_altp2m_op.u.domain_state: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, enable_notify), 0, "xen_hvm_altp2m_op.u.enable_notify: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, view), 0, "xen_hvm_altp2m_op.u.view: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, mem_access), 0, "xen_hvm_altp2m_op.u.mem_access: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, change_gfn), 0, "xen_hvm_altp2m_op.u.change_gfn: offset on arm");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_mem_access_multi), 0, "xen_hvm_altp2m_op.u.set_mem_access_multi: offset on arm");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve), 0, "xen_hvm_altp2m_op.u.suppress_ve: offset on arm");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve_multi), 0, "xen_hvm_altp2m_op.u.suppress_ve_multi: offset on arm");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, disable_notify), 0, "xen_hvm_altp2m_op.u.disable_notify: offset on arm");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, get_vcpu_p2m_idx), 0, "xen_hvm_altp2m_op.u.get_vcpu_p2m_idx: offset on arm");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_visibility), 0, "xen_hvm_altp2m_op.u.set_visibility: offset on arm");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, pad), 0, "xen_hvm_altp2m_op.u.pad: offset on arm");
+        }
+    }
+
+    #[cfg(feature = "xen-4-7")]
+    mod stable_hvm_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_hvm_x86_32() {
+            assert_eq!(size_of::<vcpu_hvm_x86_32>(), 120, "vcpu_hvm_x86_32: size on arm");
+            assert_eq!(align_of::<vcpu_hvm_x86_32>(), 8, "vcpu_hvm_x86_32: align on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eax), 0, "vcpu_hvm_x86_32.eax: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ecx), 4, "vcpu_hvm_x86_32.ecx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edx), 8, "vcpu_hvm_x86_32.edx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebx), 12, "vcpu_hvm_x86_32.ebx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esp), 16, "vcpu_hvm_x86_32.esp: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebp), 20, "vcpu_hvm_x86_32.ebp: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esi), 24, "vcpu_hvm_x86_32.esi: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edi), 28, "vcpu_hvm_x86_32.edi: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eip), 32, "vcpu_hvm_x86_32.eip: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eflags), 36, "vcpu_hvm_x86_32.eflags: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr0), 40, "vcpu_hvm_x86_32.cr0: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr3), 44, "vcpu_hvm_x86_32.cr3: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr4), 48, "vcpu_hvm_x86_32.cr4: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad1), 52, "vcpu_hvm_x86_32.pad1: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, efer), 56, "vcpu_hvm_x86_32.efer: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_base), 64, "vcpu_hvm_x86_32.cs_base: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_base), 68, "vcpu_hvm_x86_32.ds_base: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_base), 72, "vcpu_hvm_x86_32.ss_base: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_base), 76, "vcpu_hvm_x86_32.es_base: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_base), 80, "vcpu_hvm_x86_32.tr_base: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_limit), 84, "vcpu_hvm_x86_32.cs_limit: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_limit), 88, "vcpu_hvm_x86_32.ds_limit: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_limit), 92, "vcpu_hvm_x86_32.ss_limit: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_limit), 96, "vcpu_hvm_x86_32.es_limit: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_limit), 100, "vcpu_hvm_x86_32.tr_limit: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_ar), 104, "vcpu_hvm_x86_32.cs_ar: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_ar), 106, "vcpu_hvm_x86_32.ds_ar: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_ar), 108, "vcpu_hvm_x86_32.ss_ar: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_ar), 110, "vcpu_hvm_x86_32.es_ar: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_ar), 112, "vcpu_hvm_x86_32.tr_ar: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad2), 114, "vcpu_hvm_x86_32.pad2: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_hvm_x86_64() {
+            assert_eq!(size_of::<vcpu_hvm_x86_64>(), 112, "vcpu_hvm_x86_64: size on arm");
+            assert_eq!(align_of::<vcpu_hvm_x86_64>(), 8, "vcpu_hvm_x86_64: align on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rax), 0, "vcpu_hvm_x86_64.rax: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rcx), 8, "vcpu_hvm_x86_64.rcx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdx), 16, "vcpu_hvm_x86_64.rdx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbx), 24, "vcpu_hvm_x86_64.rbx: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsp), 32, "vcpu_hvm_x86_64.rsp: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbp), 40, "vcpu_hvm_x86_64.rbp: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsi), 48, "vcpu_hvm_x86_64.rsi: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdi), 56, "vcpu_hvm_x86_64.rdi: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rip), 64, "vcpu_hvm_x86_64.rip: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rflags), 72, "vcpu_hvm_x86_64.rflags: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr0), 80, "vcpu_hvm_x86_64.cr0: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr3), 88, "vcpu_hvm_x86_64.cr3: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr4), 96, "vcpu_hvm_x86_64.cr4: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, efer), 104, "vcpu_hvm_x86_64.efer: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_hvm_context() {
+            assert_eq!(size_of::<vcpu_hvm_context>(), 128, "vcpu_hvm_context: size on arm");
+            assert_eq!(align_of::<vcpu_hvm_context>(), 8, "vcpu_hvm_context: align on arm");
+            assert_eq!(offset_of!(vcpu_hvm_context, mode), 0, "vcpu_hvm_context.mode: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_context, pad), 4, "vcpu_hvm_context.pad: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_context, cpu_regs), 8, "vcpu_hvm_context.cpu_regs: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_hvm_context_cpu_regs() {
+            assert_eq!(size_of::<vcpu_hvm_context_cpu_regs>(), 120, "vcpu_hvm_context.cpu_regs: size on arm");
+            assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 8, "vcpu_hvm_context.cpu_regs: align on arm");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on arm");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on arm");
+        }
+    }
+
     mod stable_ioreq {
         use super::*;
 
@@ -8108,7 +9453,6 @@ mod arm {
             assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_add_to_physmap.gpfn: size on arm");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn xen_add_to_physmap_batch_extra() {
             assert_eq!(size_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: size on arm");
@@ -8118,7 +9462,6 @@ mod arm {
             assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, res0), 0, "xen_add_to_physmap_batch_extra.res0: offset on arm");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn xen_add_to_physmap_batch() {
             assert_eq!(size_of::<xen_add_to_physmap_batch>(), 32, "xen_add_to_physmap_batch: size on arm");
@@ -8180,7 +9523,7 @@ mod arm {
             assert_eq!(offset_of!(xen_pod_target, __xenabi_hole_0), 34, "xen_pod_target.__xenabi_hole_0: offset on arm");
         }
 
-        #[cfg(feature = "xen-4-14")]
+        #[cfg(feature = "xen-4-11")]
         #[test]
         fn xen_mem_acquire_resource() {
             assert_eq!(size_of::<xen_mem_acquire_resource>(), 32, "xen_mem_acquire_resource: size on arm");
@@ -9532,6 +10875,172 @@ mod arm {
         }
     }
 
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_flask_op {
+        use super::*;
+
+        #[test]
+        fn xen_flask_load() {
+            assert_eq!(size_of::<xen_flask_load>(), 16, "xen_flask_load: size on arm");
+            assert_eq!(align_of::<xen_flask_load>(), 8, "xen_flask_load: align on arm");
+            assert_eq!(offset_of!(xen_flask_load, buffer), 0, "xen_flask_load.buffer: offset on arm");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_load.buffer: size on arm");
+            assert_eq!(offset_of!(xen_flask_load, size), 8, "xen_flask_load.size: offset on arm");
+            assert_eq!(offset_of!(xen_flask_load, __xenabi_hole_0), 12, "xen_flask_load.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_setenforce() {
+            assert_eq!(size_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: size on arm");
+            assert_eq!(align_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: align on arm");
+            assert_eq!(offset_of!(xen_flask_setenforce, enforcing), 0, "xen_flask_setenforce.enforcing: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_sid_context() {
+            assert_eq!(size_of::<xen_flask_sid_context>(), 16, "xen_flask_sid_context: size on arm");
+            assert_eq!(align_of::<xen_flask_sid_context>(), 8, "xen_flask_sid_context: align on arm");
+            assert_eq!(offset_of!(xen_flask_sid_context, sid), 0, "xen_flask_sid_context.sid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_sid_context, size), 4, "xen_flask_sid_context.size: offset on arm");
+            assert_eq!(offset_of!(xen_flask_sid_context, context), 8, "xen_flask_sid_context.context: offset on arm");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_sid_context.context: size on arm");
+        }
+
+        #[test]
+        fn xen_flask_access() {
+            assert_eq!(size_of::<xen_flask_access>(), 32, "xen_flask_access: size on arm");
+            assert_eq!(align_of::<xen_flask_access>(), 4, "xen_flask_access: align on arm");
+            assert_eq!(offset_of!(xen_flask_access, ssid), 0, "xen_flask_access.ssid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_access, tsid), 4, "xen_flask_access.tsid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_access, tclass), 8, "xen_flask_access.tclass: offset on arm");
+            assert_eq!(offset_of!(xen_flask_access, req), 12, "xen_flask_access.req: offset on arm");
+            assert_eq!(offset_of!(xen_flask_access, allowed), 16, "xen_flask_access.allowed: offset on arm");
+            assert_eq!(offset_of!(xen_flask_access, audit_allow), 20, "xen_flask_access.audit_allow: offset on arm");
+            assert_eq!(offset_of!(xen_flask_access, audit_deny), 24, "xen_flask_access.audit_deny: offset on arm");
+            assert_eq!(offset_of!(xen_flask_access, seqno), 28, "xen_flask_access.seqno: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_transition() {
+            assert_eq!(size_of::<xen_flask_transition>(), 16, "xen_flask_transition: size on arm");
+            assert_eq!(align_of::<xen_flask_transition>(), 4, "xen_flask_transition: align on arm");
+            assert_eq!(offset_of!(xen_flask_transition, ssid), 0, "xen_flask_transition.ssid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_transition, tsid), 4, "xen_flask_transition.tsid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_transition, tclass), 8, "xen_flask_transition.tclass: offset on arm");
+            assert_eq!(offset_of!(xen_flask_transition, newsid), 12, "xen_flask_transition.newsid: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_boolean() {
+            assert_eq!(size_of::<xen_flask_boolean>(), 24, "xen_flask_boolean: size on arm");
+            assert_eq!(align_of::<xen_flask_boolean>(), 8, "xen_flask_boolean: align on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, bool_id), 0, "xen_flask_boolean.bool_id: offset on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, enforcing), 4, "xen_flask_boolean.enforcing: offset on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, pending), 5, "xen_flask_boolean.pending: offset on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, new_value), 6, "xen_flask_boolean.new_value: offset on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, commit), 7, "xen_flask_boolean.commit: offset on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, size), 8, "xen_flask_boolean.size: offset on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, __xenabi_hole_0), 12, "xen_flask_boolean.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_flask_boolean, name), 16, "xen_flask_boolean.name: offset on arm");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_boolean.name: size on arm");
+        }
+
+        #[test]
+        fn xen_flask_setavc_threshold() {
+            assert_eq!(size_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: size on arm");
+            assert_eq!(align_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: align on arm");
+            assert_eq!(offset_of!(xen_flask_setavc_threshold, threshold), 0, "xen_flask_setavc_threshold.threshold: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_hash_stats() {
+            assert_eq!(size_of::<xen_flask_hash_stats>(), 16, "xen_flask_hash_stats: size on arm");
+            assert_eq!(align_of::<xen_flask_hash_stats>(), 4, "xen_flask_hash_stats: align on arm");
+            assert_eq!(offset_of!(xen_flask_hash_stats, entries), 0, "xen_flask_hash_stats.entries: offset on arm");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_used), 4, "xen_flask_hash_stats.buckets_used: offset on arm");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_total), 8, "xen_flask_hash_stats.buckets_total: offset on arm");
+            assert_eq!(offset_of!(xen_flask_hash_stats, max_chain_len), 12, "xen_flask_hash_stats.max_chain_len: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_cache_stats() {
+            assert_eq!(size_of::<xen_flask_cache_stats>(), 28, "xen_flask_cache_stats: size on arm");
+            assert_eq!(align_of::<xen_flask_cache_stats>(), 4, "xen_flask_cache_stats: align on arm");
+            assert_eq!(offset_of!(xen_flask_cache_stats, cpu), 0, "xen_flask_cache_stats.cpu: offset on arm");
+            assert_eq!(offset_of!(xen_flask_cache_stats, lookups), 4, "xen_flask_cache_stats.lookups: offset on arm");
+            assert_eq!(offset_of!(xen_flask_cache_stats, hits), 8, "xen_flask_cache_stats.hits: offset on arm");
+            assert_eq!(offset_of!(xen_flask_cache_stats, misses), 12, "xen_flask_cache_stats.misses: offset on arm");
+            assert_eq!(offset_of!(xen_flask_cache_stats, allocations), 16, "xen_flask_cache_stats.allocations: offset on arm");
+            assert_eq!(offset_of!(xen_flask_cache_stats, reclaims), 20, "xen_flask_cache_stats.reclaims: offset on arm");
+            assert_eq!(offset_of!(xen_flask_cache_stats, frees), 24, "xen_flask_cache_stats.frees: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_ocontext() {
+            assert_eq!(size_of::<xen_flask_ocontext>(), 24, "xen_flask_ocontext: size on arm");
+            assert_eq!(align_of::<xen_flask_ocontext>(), 8, "xen_flask_ocontext: align on arm");
+            assert_eq!(offset_of!(xen_flask_ocontext, ocon), 0, "xen_flask_ocontext.ocon: offset on arm");
+            assert_eq!(offset_of!(xen_flask_ocontext, sid), 4, "xen_flask_ocontext.sid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_ocontext, low), 8, "xen_flask_ocontext.low: offset on arm");
+            assert_eq!(offset_of!(xen_flask_ocontext, high), 16, "xen_flask_ocontext.high: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_peersid() {
+            assert_eq!(size_of::<xen_flask_peersid>(), 8, "xen_flask_peersid: size on arm");
+            assert_eq!(align_of::<xen_flask_peersid>(), 4, "xen_flask_peersid: align on arm");
+            assert_eq!(offset_of!(xen_flask_peersid, evtchn), 0, "xen_flask_peersid.evtchn: offset on arm");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_flask_peersid.evtchn: size on arm");
+            assert_eq!(offset_of!(xen_flask_peersid, sid), 4, "xen_flask_peersid.sid: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_relabel() {
+            assert_eq!(size_of::<xen_flask_relabel>(), 8, "xen_flask_relabel: size on arm");
+            assert_eq!(align_of::<xen_flask_relabel>(), 4, "xen_flask_relabel: align on arm");
+            assert_eq!(offset_of!(xen_flask_relabel, domid), 0, "xen_flask_relabel.domid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_relabel, sid), 4, "xen_flask_relabel.sid: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_devicetree_label() {
+            assert_eq!(size_of::<xen_flask_devicetree_label>(), 16, "xen_flask_devicetree_label: size on arm");
+            assert_eq!(align_of::<xen_flask_devicetree_label>(), 8, "xen_flask_devicetree_label: align on arm");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, sid), 0, "xen_flask_devicetree_label.sid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, length), 4, "xen_flask_devicetree_label.length: offset on arm");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, path), 8, "xen_flask_devicetree_label.path: offset on arm");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_devicetree_label.path: size on arm");
+        }
+
+        #[test]
+        fn xen_flask_op() {
+            assert_eq!(size_of::<xen_flask_op>(), 40, "xen_flask_op: size on arm");
+            assert_eq!(align_of::<xen_flask_op>(), 8, "xen_flask_op: align on arm");
+            assert_eq!(offset_of!(xen_flask_op, cmd), 0, "xen_flask_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op, interface_version), 4, "xen_flask_op.interface_version: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op, u), 8, "xen_flask_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_flask_op_u() {
+            assert_eq!(size_of::<xen_flask_op_u>(), 32, "xen_flask_op.u: size on arm");
+            assert_eq!(align_of::<xen_flask_op_u>(), 8, "xen_flask_op.u: align on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, load), 0, "xen_flask_op.u.load: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, enforce), 0, "xen_flask_op.u.enforce: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, sid_context), 0, "xen_flask_op.u.sid_context: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, access), 0, "xen_flask_op.u.access: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, transition), 0, "xen_flask_op.u.transition: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, boolean), 0, "xen_flask_op.u.boolean: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, setavc_threshold), 0, "xen_flask_op.u.setavc_threshold: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, hash_stats), 0, "xen_flask_op.u.hash_stats: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, cache_stats), 0, "xen_flask_op.u.cache_stats: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, ocontext), 0, "xen_flask_op.u.ocontext: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on arm");
+            assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on arm");
+        }
+    }
+
     mod linux_evtchn {
         use super::*;
 
@@ -9923,16 +11432,22 @@ mod aarch64 {
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::e820::*;
     use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
+    use xenabi::stable::hvm_info_table::*;
+    use xenabi::stable::hvm_op::*;
+    #[cfg(feature = "xen-4-7")]
+    use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
     use xenabi::stable::memory::*;
     use xenabi::stable::netif::*;
     use xenabi::stable::nmi::*;
+    use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
     use xenabi::stable::ring::*;
@@ -9948,6 +11463,8 @@ mod aarch64 {
     use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::domctl::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::flask_op::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
     use xenabi::linux::gntdev::*;
@@ -9961,16 +11478,30 @@ mod aarch64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on aarch64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on aarch64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: size on aarch64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint64>(), 8, "__guest_handle_const_uint64: align on aarch64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(size_of::<__guest_handle_const_uint8>(), 8, "__guest_handle_const_uint8: size on aarch64");
+        #[cfg(feature = "xen-4-11")]
+        assert_eq!(align_of::<__guest_handle_const_uint8>(), 8, "__guest_handle_const_uint8: align on aarch64");
         assert_eq!(size_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: size on aarch64");
         assert_eq!(align_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: align on aarch64");
         assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on aarch64");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(size_of::<__guest_handle_int>(), 8, "__guest_handle_int: size on aarch64");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on aarch64");
@@ -9985,9 +11516,7 @@ mod aarch64 {
         assert_eq!(align_of::<__guest_handle_xen_kexec_segment_t>(), 8, "__guest_handle_xen_kexec_segment_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_xen_pfn_t>(), 8, "__guest_handle_xen_pfn_t: align on aarch64");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(size_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: size on aarch64");
-        #[cfg(feature = "xen-4-7")]
         assert_eq!(align_of::<__guest_handle_xen_ulong_t>(), 8, "__guest_handle_xen_ulong_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_xen_vmemrange_t>(), 8, "__guest_handle_xen_vmemrange_t: align on aarch64");
@@ -11003,6 +12532,317 @@ mod aarch64 {
         }
     }
 
+    mod stable_hvm_info_table {
+        use super::*;
+
+        #[test]
+        fn hvm_info_table() {
+            assert_eq!(size_of::<hvm_info_table>(), 48, "hvm_info_table: size on aarch64");
+            assert_eq!(align_of::<hvm_info_table>(), 4, "hvm_info_table: align on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, signature), 0, "hvm_info_table.signature: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, length), 8, "hvm_info_table.length: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, checksum), 12, "hvm_info_table.checksum: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, apic_mode), 13, "hvm_info_table.apic_mode: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, __xenabi_hole_0), 14, "hvm_info_table.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, nr_vcpus), 16, "hvm_info_table.nr_vcpus: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, low_mem_pgend), 20, "hvm_info_table.low_mem_pgend: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, reserved_mem_pgstart), 24, "hvm_info_table.reserved_mem_pgstart: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, high_mem_pgend), 28, "hvm_info_table.high_mem_pgend: offset on aarch64");
+            assert_eq!(offset_of!(hvm_info_table, vcpu_online), 32, "hvm_info_table.vcpu_online: offset on aarch64");
+        }
+    }
+
+    mod stable_hvm_op {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: size on aarch64");
+            assert_eq!(align_of::<hvmmem_type_t>(), 4, "hvmmem_type_t: align on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_param() {
+            assert_eq!(size_of::<xen_hvm_param>(), 16, "xen_hvm_param: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_param>(), 8, "xen_hvm_param: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_param, domid), 0, "xen_hvm_param.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_param.domid: size on aarch64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_hvm_param, __xenabi_hole_0), 2, "xen_hvm_param.__xenabi_hole_0: offset on aarch64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_param, pad), 2, "xen_hvm_param.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_param, index), 4, "xen_hvm_param.index: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_param, value), 8, "xen_hvm_param.value: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve>(), 16, "xen_hvm_altp2m_suppress_ve: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve>(), 8, "xen_hvm_altp2m_suppress_ve: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, view), 0, "xen_hvm_altp2m_suppress_ve.view: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve.suppress_ve: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad1), 3, "xen_hvm_altp2m_suppress_ve.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, pad2), 4, "xen_hvm_altp2m_suppress_ve.pad2: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve, gfn), 8, "xen_hvm_altp2m_suppress_ve.gfn: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_suppress_ve_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_suppress_ve_multi>(), 32, "xen_hvm_altp2m_suppress_ve_multi: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_suppress_ve_multi>(), 8, "xen_hvm_altp2m_suppress_ve_multi: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, view), 0, "xen_hvm_altp2m_suppress_ve_multi.view: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, suppress_ve), 2, "xen_hvm_altp2m_suppress_ve_multi.suppress_ve: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, pad1), 3, "xen_hvm_altp2m_suppress_ve_multi.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error), 4, "xen_hvm_altp2m_suppress_ve_multi.first_error: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_gfn), 8, "xen_hvm_altp2m_suppress_ve_multi.first_gfn: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, last_gfn), 16, "xen_hvm_altp2m_suppress_ve_multi.last_gfn: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_suppress_ve_multi, first_error_gfn), 24, "xen_hvm_altp2m_suppress_ve_multi.first_error_gfn: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_pagetable_dying() {
+            assert_eq!(size_of::<xen_hvm_pagetable_dying>(), 16, "xen_hvm_pagetable_dying: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_pagetable_dying>(), 8, "xen_hvm_pagetable_dying: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, domid), 0, "xen_hvm_pagetable_dying.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_pagetable_dying.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, pad), 2, "xen_hvm_pagetable_dying.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_pagetable_dying, gpa), 8, "xen_hvm_pagetable_dying.gpa: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_get_time() {
+            assert_eq!(size_of::<xen_hvm_get_time>(), 8, "xen_hvm_get_time: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_get_time>(), 8, "xen_hvm_get_time: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_get_time, now), 0, "xen_hvm_get_time.now: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_xentrace() {
+            assert_eq!(size_of::<xen_hvm_xentrace>(), 32, "xen_hvm_xentrace: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_xentrace>(), 2, "xen_hvm_xentrace: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_xentrace, event), 0, "xen_hvm_xentrace.event: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra_bytes), 2, "xen_hvm_xentrace.extra_bytes: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_xentrace, extra), 4, "xen_hvm_xentrace.extra: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_get_mem_type() {
+            assert_eq!(size_of::<xen_hvm_get_mem_type>(), 16, "xen_hvm_get_mem_type: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_get_mem_type>(), 8, "xen_hvm_get_mem_type: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, domid), 0, "xen_hvm_get_mem_type.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_get_mem_type.domid: size on aarch64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, mem_type), 2, "xen_hvm_get_mem_type.mem_type: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pad), 4, "xen_hvm_get_mem_type.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_get_mem_type, pfn), 8, "xen_hvm_get_mem_type.pfn: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_domain_state() {
+            assert_eq!(size_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_domain_state>(), 1, "xen_hvm_altp2m_domain_state: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_domain_state, state), 0, "xen_hvm_altp2m_domain_state.state: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_vcpu_enable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 16, "xen_hvm_altp2m_vcpu_enable_notify: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_enable_notify>(), 8, "xen_hvm_altp2m_vcpu_enable_notify: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_enable_notify.vcpu_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, pad), 4, "xen_hvm_altp2m_vcpu_enable_notify.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_enable_notify, gfn), 8, "xen_hvm_altp2m_vcpu_enable_notify.gfn: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-12")]
+        #[test]
+        fn xen_hvm_altp2m_vcpu_disable_notify() {
+            assert_eq!(size_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_vcpu_disable_notify>(), 4, "xen_hvm_altp2m_vcpu_disable_notify: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_vcpu_disable_notify, vcpu_id), 0, "xen_hvm_altp2m_vcpu_disable_notify.vcpu_id: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_view() {
+            assert_eq!(size_of::<xen_hvm_altp2m_view>(), 4, "xen_hvm_altp2m_view: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_view>(), 2, "xen_hvm_altp2m_view: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, view), 0, "xen_hvm_altp2m_view.view: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_view, hvmmem_default_access), 2, "xen_hvm_altp2m_view.hvmmem_default_access: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_mem_access() {
+            assert_eq!(size_of::<xen_hvm_altp2m_mem_access>(), 16, "xen_hvm_altp2m_mem_access: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_mem_access>(), 8, "xen_hvm_altp2m_mem_access: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, view), 0, "xen_hvm_altp2m_mem_access.view: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, access), 2, "xen_hvm_altp2m_mem_access.access: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, pad), 4, "xen_hvm_altp2m_mem_access.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_mem_access, gfn), 8, "xen_hvm_altp2m_mem_access.gfn: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_hvm_altp2m_set_mem_access_multi() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_mem_access_multi>(), 32, "xen_hvm_altp2m_set_mem_access_multi: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_mem_access_multi>(), 8, "xen_hvm_altp2m_set_mem_access_multi: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, view), 0, "xen_hvm_altp2m_set_mem_access_multi.view: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pad), 2, "xen_hvm_altp2m_set_mem_access_multi.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, nr), 4, "xen_hvm_altp2m_set_mem_access_multi.nr: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, opaque), 8, "xen_hvm_altp2m_set_mem_access_multi.opaque: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, pfn_list), 16, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_const_uint64>(), 8, "xen_hvm_altp2m_set_mem_access_multi.pfn_list: size on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_mem_access_multi, access_list), 24, "xen_hvm_altp2m_set_mem_access_multi.access_list: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_const_uint8>(), 8, "xen_hvm_altp2m_set_mem_access_multi.access_list: size on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_change_gfn() {
+            assert_eq!(size_of::<xen_hvm_altp2m_change_gfn>(), 24, "xen_hvm_altp2m_change_gfn: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_change_gfn>(), 8, "xen_hvm_altp2m_change_gfn: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, view), 0, "xen_hvm_altp2m_change_gfn.view: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad1), 2, "xen_hvm_altp2m_change_gfn.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, pad2), 4, "xen_hvm_altp2m_change_gfn.pad2: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, old_gfn), 8, "xen_hvm_altp2m_change_gfn.old_gfn: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_change_gfn, new_gfn), 16, "xen_hvm_altp2m_change_gfn.new_gfn: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-13")]
+        #[test]
+        fn xen_hvm_altp2m_get_vcpu_p2m_idx() {
+            assert_eq!(size_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 8, "xen_hvm_altp2m_get_vcpu_p2m_idx: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_get_vcpu_p2m_idx>(), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, vcpu_id), 0, "xen_hvm_altp2m_get_vcpu_p2m_idx.vcpu_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, altp2m_idx), 4, "xen_hvm_altp2m_get_vcpu_p2m_idx.altp2m_idx: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_get_vcpu_p2m_idx, __xenabi_hole_0), 6, "xen_hvm_altp2m_get_vcpu_p2m_idx.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-14")]
+        #[test]
+        fn xen_hvm_altp2m_set_visibility() {
+            assert_eq!(size_of::<xen_hvm_altp2m_set_visibility>(), 4, "xen_hvm_altp2m_set_visibility: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_set_visibility>(), 2, "xen_hvm_altp2m_set_visibility: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, altp2m_idx), 0, "xen_hvm_altp2m_set_visibility.altp2m_idx: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, visible), 2, "xen_hvm_altp2m_set_visibility.visible: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_set_visibility, pad), 3, "xen_hvm_altp2m_set_visibility.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op>(), 80, "xen_hvm_altp2m_op: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_op>(), 8, "xen_hvm_altp2m_op: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, version), 0, "xen_hvm_altp2m_op.version: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, cmd), 4, "xen_hvm_altp2m_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, domain), 8, "xen_hvm_altp2m_op.domain: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_hvm_altp2m_op.domain: size on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad1), 10, "xen_hvm_altp2m_op.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, pad2), 12, "xen_hvm_altp2m_op.pad2: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op, u), 16, "xen_hvm_altp2m_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hvm_altp2m_op_u() {
+            assert_eq!(size_of::<xen_hvm_altp2m_op_u>(), 64, "xen_hvm_altp2m_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_hvm_altp2m_op_u>(), 8, "xen_hvm_altp2m_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, domain_state), 0, "xen_hvm_altp2m_op.u.domain_state: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, enable_notify), 0, "xen_hvm_altp2m_op.u.enable_notify: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, view), 0, "xen_hvm_altp2m_op.u.view: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, mem_access), 0, "xen_hvm_altp2m_op.u.mem_access: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, change_gfn), 0, "xen_hvm_altp2m_op.u.change_gfn: offset on aarch64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_mem_access_multi), 0, "xen_hvm_altp2m_op.u.set_mem_access_multi: offset on aarch64");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve), 0, "xen_hvm_altp2m_op.u.suppress_ve: offset on aarch64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, suppress_ve_multi), 0, "xen_hvm_altp2m_op.u.suppress_ve_multi: offset on aarch64");
+            #[cfg(feature = "xen-4-12")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, disable_notify), 0, "xen_hvm_altp2m_op.u.disable_notify: offset on aarch64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, get_vcpu_p2m_idx), 0, "xen_hvm_altp2m_op.u.get_vcpu_p2m_idx: offset on aarch64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, set_visibility), 0, "xen_hvm_altp2m_op.u.set_visibility: offset on aarch64");
+            assert_eq!(offset_of!(xen_hvm_altp2m_op_u, pad), 0, "xen_hvm_altp2m_op.u.pad: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-7")]
+    mod stable_hvm_vcpu {
+        use super::*;
+
+        #[test]
+        fn vcpu_hvm_x86_32() {
+            assert_eq!(size_of::<vcpu_hvm_x86_32>(), 120, "vcpu_hvm_x86_32: size on aarch64");
+            assert_eq!(align_of::<vcpu_hvm_x86_32>(), 8, "vcpu_hvm_x86_32: align on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eax), 0, "vcpu_hvm_x86_32.eax: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ecx), 4, "vcpu_hvm_x86_32.ecx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edx), 8, "vcpu_hvm_x86_32.edx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebx), 12, "vcpu_hvm_x86_32.ebx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esp), 16, "vcpu_hvm_x86_32.esp: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ebp), 20, "vcpu_hvm_x86_32.ebp: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, esi), 24, "vcpu_hvm_x86_32.esi: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, edi), 28, "vcpu_hvm_x86_32.edi: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eip), 32, "vcpu_hvm_x86_32.eip: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, eflags), 36, "vcpu_hvm_x86_32.eflags: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr0), 40, "vcpu_hvm_x86_32.cr0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr3), 44, "vcpu_hvm_x86_32.cr3: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cr4), 48, "vcpu_hvm_x86_32.cr4: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad1), 52, "vcpu_hvm_x86_32.pad1: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, efer), 56, "vcpu_hvm_x86_32.efer: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_base), 64, "vcpu_hvm_x86_32.cs_base: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_base), 68, "vcpu_hvm_x86_32.ds_base: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_base), 72, "vcpu_hvm_x86_32.ss_base: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_base), 76, "vcpu_hvm_x86_32.es_base: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_base), 80, "vcpu_hvm_x86_32.tr_base: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_limit), 84, "vcpu_hvm_x86_32.cs_limit: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_limit), 88, "vcpu_hvm_x86_32.ds_limit: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_limit), 92, "vcpu_hvm_x86_32.ss_limit: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_limit), 96, "vcpu_hvm_x86_32.es_limit: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_limit), 100, "vcpu_hvm_x86_32.tr_limit: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, cs_ar), 104, "vcpu_hvm_x86_32.cs_ar: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ds_ar), 106, "vcpu_hvm_x86_32.ds_ar: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, ss_ar), 108, "vcpu_hvm_x86_32.ss_ar: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, es_ar), 110, "vcpu_hvm_x86_32.es_ar: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, tr_ar), 112, "vcpu_hvm_x86_32.tr_ar: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_32, pad2), 114, "vcpu_hvm_x86_32.pad2: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_hvm_x86_64() {
+            assert_eq!(size_of::<vcpu_hvm_x86_64>(), 112, "vcpu_hvm_x86_64: size on aarch64");
+            assert_eq!(align_of::<vcpu_hvm_x86_64>(), 8, "vcpu_hvm_x86_64: align on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rax), 0, "vcpu_hvm_x86_64.rax: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rcx), 8, "vcpu_hvm_x86_64.rcx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdx), 16, "vcpu_hvm_x86_64.rdx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbx), 24, "vcpu_hvm_x86_64.rbx: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsp), 32, "vcpu_hvm_x86_64.rsp: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rbp), 40, "vcpu_hvm_x86_64.rbp: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rsi), 48, "vcpu_hvm_x86_64.rsi: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rdi), 56, "vcpu_hvm_x86_64.rdi: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rip), 64, "vcpu_hvm_x86_64.rip: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, rflags), 72, "vcpu_hvm_x86_64.rflags: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr0), 80, "vcpu_hvm_x86_64.cr0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr3), 88, "vcpu_hvm_x86_64.cr3: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, cr4), 96, "vcpu_hvm_x86_64.cr4: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_x86_64, efer), 104, "vcpu_hvm_x86_64.efer: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_hvm_context() {
+            assert_eq!(size_of::<vcpu_hvm_context>(), 128, "vcpu_hvm_context: size on aarch64");
+            assert_eq!(align_of::<vcpu_hvm_context>(), 8, "vcpu_hvm_context: align on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_context, mode), 0, "vcpu_hvm_context.mode: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_context, pad), 4, "vcpu_hvm_context.pad: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_context, cpu_regs), 8, "vcpu_hvm_context.cpu_regs: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_hvm_context_cpu_regs() {
+            assert_eq!(size_of::<vcpu_hvm_context_cpu_regs>(), 120, "vcpu_hvm_context.cpu_regs: size on aarch64");
+            assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 8, "vcpu_hvm_context.cpu_regs: align on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on aarch64");
+        }
+    }
+
     mod stable_ioreq {
         use super::*;
 
@@ -11361,7 +13201,6 @@ mod aarch64 {
             assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_add_to_physmap.gpfn: size on aarch64");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn xen_add_to_physmap_batch_extra() {
             assert_eq!(size_of::<xen_add_to_physmap_batch_extra>(), 2, "xen_add_to_physmap_batch_extra: size on aarch64");
@@ -11371,7 +13210,6 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_add_to_physmap_batch_extra, res0), 0, "xen_add_to_physmap_batch_extra.res0: offset on aarch64");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn xen_add_to_physmap_batch() {
             assert_eq!(size_of::<xen_add_to_physmap_batch>(), 32, "xen_add_to_physmap_batch: size on aarch64");
@@ -11433,7 +13271,7 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_pod_target, __xenabi_hole_0), 34, "xen_pod_target.__xenabi_hole_0: offset on aarch64");
         }
 
-        #[cfg(feature = "xen-4-14")]
+        #[cfg(feature = "xen-4-11")]
         #[test]
         fn xen_mem_acquire_resource() {
             assert_eq!(size_of::<xen_mem_acquire_resource>(), 32, "xen_mem_acquire_resource: size on aarch64");
@@ -12782,6 +14620,172 @@ mod aarch64 {
             assert_eq!(align_of::<xen_domctl_createdomain_altp2m>(), 2, "xen_domctl_createdomain.altp2m: align on aarch64");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, opts), 0, "xen_domctl_createdomain.altp2m.opts: offset on aarch64");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_flask_op {
+        use super::*;
+
+        #[test]
+        fn xen_flask_load() {
+            assert_eq!(size_of::<xen_flask_load>(), 16, "xen_flask_load: size on aarch64");
+            assert_eq!(align_of::<xen_flask_load>(), 8, "xen_flask_load: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_load, buffer), 0, "xen_flask_load.buffer: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_load.buffer: size on aarch64");
+            assert_eq!(offset_of!(xen_flask_load, size), 8, "xen_flask_load.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_load, __xenabi_hole_0), 12, "xen_flask_load.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_setenforce() {
+            assert_eq!(size_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: size on aarch64");
+            assert_eq!(align_of::<xen_flask_setenforce>(), 4, "xen_flask_setenforce: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_setenforce, enforcing), 0, "xen_flask_setenforce.enforcing: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_sid_context() {
+            assert_eq!(size_of::<xen_flask_sid_context>(), 16, "xen_flask_sid_context: size on aarch64");
+            assert_eq!(align_of::<xen_flask_sid_context>(), 8, "xen_flask_sid_context: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_sid_context, sid), 0, "xen_flask_sid_context.sid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_sid_context, size), 4, "xen_flask_sid_context.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_sid_context, context), 8, "xen_flask_sid_context.context: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_sid_context.context: size on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_access() {
+            assert_eq!(size_of::<xen_flask_access>(), 32, "xen_flask_access: size on aarch64");
+            assert_eq!(align_of::<xen_flask_access>(), 4, "xen_flask_access: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, ssid), 0, "xen_flask_access.ssid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, tsid), 4, "xen_flask_access.tsid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, tclass), 8, "xen_flask_access.tclass: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, req), 12, "xen_flask_access.req: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, allowed), 16, "xen_flask_access.allowed: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, audit_allow), 20, "xen_flask_access.audit_allow: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, audit_deny), 24, "xen_flask_access.audit_deny: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_access, seqno), 28, "xen_flask_access.seqno: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_transition() {
+            assert_eq!(size_of::<xen_flask_transition>(), 16, "xen_flask_transition: size on aarch64");
+            assert_eq!(align_of::<xen_flask_transition>(), 4, "xen_flask_transition: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_transition, ssid), 0, "xen_flask_transition.ssid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_transition, tsid), 4, "xen_flask_transition.tsid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_transition, tclass), 8, "xen_flask_transition.tclass: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_transition, newsid), 12, "xen_flask_transition.newsid: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_boolean() {
+            assert_eq!(size_of::<xen_flask_boolean>(), 24, "xen_flask_boolean: size on aarch64");
+            assert_eq!(align_of::<xen_flask_boolean>(), 8, "xen_flask_boolean: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, bool_id), 0, "xen_flask_boolean.bool_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, enforcing), 4, "xen_flask_boolean.enforcing: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, pending), 5, "xen_flask_boolean.pending: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, new_value), 6, "xen_flask_boolean.new_value: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, commit), 7, "xen_flask_boolean.commit: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, size), 8, "xen_flask_boolean.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, __xenabi_hole_0), 12, "xen_flask_boolean.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_boolean, name), 16, "xen_flask_boolean.name: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_boolean.name: size on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_setavc_threshold() {
+            assert_eq!(size_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: size on aarch64");
+            assert_eq!(align_of::<xen_flask_setavc_threshold>(), 4, "xen_flask_setavc_threshold: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_setavc_threshold, threshold), 0, "xen_flask_setavc_threshold.threshold: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_hash_stats() {
+            assert_eq!(size_of::<xen_flask_hash_stats>(), 16, "xen_flask_hash_stats: size on aarch64");
+            assert_eq!(align_of::<xen_flask_hash_stats>(), 4, "xen_flask_hash_stats: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, entries), 0, "xen_flask_hash_stats.entries: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_used), 4, "xen_flask_hash_stats.buckets_used: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, buckets_total), 8, "xen_flask_hash_stats.buckets_total: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_hash_stats, max_chain_len), 12, "xen_flask_hash_stats.max_chain_len: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_cache_stats() {
+            assert_eq!(size_of::<xen_flask_cache_stats>(), 28, "xen_flask_cache_stats: size on aarch64");
+            assert_eq!(align_of::<xen_flask_cache_stats>(), 4, "xen_flask_cache_stats: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, cpu), 0, "xen_flask_cache_stats.cpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, lookups), 4, "xen_flask_cache_stats.lookups: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, hits), 8, "xen_flask_cache_stats.hits: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, misses), 12, "xen_flask_cache_stats.misses: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, allocations), 16, "xen_flask_cache_stats.allocations: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, reclaims), 20, "xen_flask_cache_stats.reclaims: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_cache_stats, frees), 24, "xen_flask_cache_stats.frees: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_ocontext() {
+            assert_eq!(size_of::<xen_flask_ocontext>(), 24, "xen_flask_ocontext: size on aarch64");
+            assert_eq!(align_of::<xen_flask_ocontext>(), 8, "xen_flask_ocontext: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_ocontext, ocon), 0, "xen_flask_ocontext.ocon: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_ocontext, sid), 4, "xen_flask_ocontext.sid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_ocontext, low), 8, "xen_flask_ocontext.low: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_ocontext, high), 16, "xen_flask_ocontext.high: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_peersid() {
+            assert_eq!(size_of::<xen_flask_peersid>(), 8, "xen_flask_peersid: size on aarch64");
+            assert_eq!(align_of::<xen_flask_peersid>(), 4, "xen_flask_peersid: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_peersid, evtchn), 0, "xen_flask_peersid.evtchn: offset on aarch64");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_flask_peersid.evtchn: size on aarch64");
+            assert_eq!(offset_of!(xen_flask_peersid, sid), 4, "xen_flask_peersid.sid: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_relabel() {
+            assert_eq!(size_of::<xen_flask_relabel>(), 8, "xen_flask_relabel: size on aarch64");
+            assert_eq!(align_of::<xen_flask_relabel>(), 4, "xen_flask_relabel: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_relabel, domid), 0, "xen_flask_relabel.domid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_relabel, sid), 4, "xen_flask_relabel.sid: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_devicetree_label() {
+            assert_eq!(size_of::<xen_flask_devicetree_label>(), 16, "xen_flask_devicetree_label: size on aarch64");
+            assert_eq!(align_of::<xen_flask_devicetree_label>(), 8, "xen_flask_devicetree_label: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, sid), 0, "xen_flask_devicetree_label.sid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, length), 4, "xen_flask_devicetree_label.length: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_devicetree_label, path), 8, "xen_flask_devicetree_label.path: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_char>(), 8, "xen_flask_devicetree_label.path: size on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_op() {
+            assert_eq!(size_of::<xen_flask_op>(), 40, "xen_flask_op: size on aarch64");
+            assert_eq!(align_of::<xen_flask_op>(), 8, "xen_flask_op: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_op, cmd), 0, "xen_flask_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op, interface_version), 4, "xen_flask_op.interface_version: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op, u), 8, "xen_flask_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_flask_op_u() {
+            assert_eq!(size_of::<xen_flask_op_u>(), 32, "xen_flask_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_flask_op_u>(), 8, "xen_flask_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, load), 0, "xen_flask_op.u.load: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, enforce), 0, "xen_flask_op.u.enforce: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, sid_context), 0, "xen_flask_op.u.sid_context: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, access), 0, "xen_flask_op.u.access: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, transition), 0, "xen_flask_op.u.transition: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, boolean), 0, "xen_flask_op.u.boolean: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, setavc_threshold), 0, "xen_flask_op.u.setavc_threshold: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, hash_stats), 0, "xen_flask_op.u.hash_stats: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, cache_stats), 0, "xen_flask_op.u.cache_stats: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, ocontext), 0, "xen_flask_op.u.ocontext: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on aarch64");
+            assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on aarch64");
         }
     }
 

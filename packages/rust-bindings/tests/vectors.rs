@@ -108,12 +108,20 @@ mod domctl;
 mod event_channel;
 #[path = "vectors/evtchn.rs"]
 mod evtchn;
+#[path = "vectors/flask_op.rs"]
+mod flask_op;
 #[path = "vectors/gntalloc.rs"]
 mod gntalloc;
 #[path = "vectors/gntdev.rs"]
 mod gntdev;
 #[path = "vectors/grant_table.rs"]
 mod grant_table;
+#[path = "vectors/hvm_info_table.rs"]
+mod hvm_info_table;
+#[path = "vectors/hvm_op.rs"]
+mod hvm_op;
+#[path = "vectors/hvm_vcpu.rs"]
+mod hvm_vcpu;
 #[path = "vectors/ioreq.rs"]
 mod ioreq;
 #[path = "vectors/kbdif.rs"]

@@ -8,17 +8,23 @@ import { ArchLayout, type FieldLayout } from '../../layout/engine.js';
 import { spellType } from '../../layout/spell.js';
 import { ARCHES } from '../../model/arch.js';
 import { dict } from '../../names/dict.js';
-import type { Arch, Namespace, RecordDecl } from '../../model/types.js';
+import type { AbiModel, Arch, Field, Namespace, RecordDecl } from '../../model/types.js';
 import { XEN_TYPEDEFS_MODULE, xenArchTypedefsOf } from '../../model/xen-typedefs.js';
 import type { ReleaseModel } from '../../select/release.js';
 import { CAPABILITIES, emptySide, type AbiSide, type SideField, type SideLayout, type SideOrigin, type SideRecord } from './types.js';
 
-export function sideFromModel(view: ReleaseModel, origin: SideOrigin = 'abi', label = 'abi/'): AbiSide {
+/**
+ * `history`, when given, is the whole model the view was taken from: a member retyped in place
+ * under the same name (`xen_mem_acquire_resource.frame`, 4.14) then keeps the first release of
+ * the name as its `fieldSince`, not that of its newest declaration.
+ */
+export function sideFromModel(view: ReleaseModel, origin: SideOrigin = 'abi', label = 'abi/', history?: AbiModel): AbiSide {
   const namespaces = [...new Set(view.modules.map((m) => m.namespace))].sort() as Namespace[];
   const side = emptySide(origin, label, view.release, [...CAPABILITIES], namespaces.length ? namespaces : [...NAMESPACES]);
   const layouts = ARCHES.map((arch) => new ArchLayout(view, arch));
   const kindOf = (name: string) => view.records.find((r) => r.name === name)?.kind ?? 'struct';
-  for (const r of view.records) side.records[r.name] = recordOf(r, layouts);
+  const older = history ? new Map(history.records.map((r) => [r.name, r])) : undefined;
+  for (const r of view.records) side.records[r.name] = recordOf(r, layouts, older?.get(r.name));
   for (const a of view.aliases) {
     side.aliases[a.name] = { ...item(a), type: spellType(a.type, kindOf), ...(a.archs ? { archs: [...a.archs] } : {}) };
   }
@@ -60,7 +66,7 @@ function item(decl: { name: string; namespace: Namespace; module: string; since:
   return { name: decl.name, namespace: decl.namespace, module: decl.module, since: decl.since, ...(decl.linuxSince ? { linuxSince: decl.linuxSince } : {}), loc: { ...decl.loc } };
 }
 
-function recordOf(r: RecordDecl, layouts: ArchLayout[]): SideRecord {
+function recordOf(r: RecordDecl, layouts: ArchLayout[], history?: RecordDecl): SideRecord {
   const perArch: Partial<Record<Arch, SideLayout>> = {};
   const fieldLocs = dict<{ file: string; line: number; column: number }>();
   const fieldSince = dict<string>();
@@ -73,7 +79,8 @@ function recordOf(r: RecordDecl, layouts: ArchLayout[]): SideRecord {
     const key = f.name !== '' ? f.name : f.type.kind === 'record' ? f.type.name : '';
     if (!key) continue;
     fieldLocs[key] = { ...f.loc };
-    if (f.since && f.since !== r.since) fieldSince[key] = f.since;
+    const since = history ? firstOfName(history, f) : f.since;
+    if (since && since !== r.since) fieldSince[key] = since;
   }
   return {
     name: r.name,
@@ -89,6 +96,16 @@ function recordOf(r: RecordDecl, layouts: ArchLayout[]): SideRecord {
     fieldLocs,
     ...(Object.keys(fieldSince).length ? { fieldSince } : {}),
   };
+}
+
+/** The first release of `field`'s name: its own `since`, or that of the same-named member it follows on from. */
+function firstOfName(history: RecordDecl, field: Field): string | undefined {
+  let since = field.since;
+  for (;;) {
+    const before = since ? history.fields.find((f) => f.name === field.name && f.until === since) : undefined;
+    if (!before) return since;
+    since = before.since;
+  }
 }
 
 /** The export's projection of a field, plus the padding marker the checker's rules read. */

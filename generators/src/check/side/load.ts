@@ -131,7 +131,7 @@ export function sideFromLoadedModel(model: AbiModel, options: { release?: string
 /** A model side; a lenient model the layout engine cannot lay out is bad input, not a crash. */
 function modelSide(model: AbiModel, release: string, origin: SideOrigin, label: string, notes: string[]): AbiSide {
   try {
-    return { ...withNotes(sideFromModel(atRelease(model, release), origin, label), notes), digests: moduleDigests(model) };
+    return { ...withNotes(sideFromModel(atRelease(model, release), origin, label, model), notes), digests: moduleDigests(model) };
   } catch (error) {
     throw new SideInputError(`${label}: cannot be laid out by this xenabi: ${(error as Error).message}`);
   }

@@ -8,7 +8,7 @@ import { sideFromModel } from '../../check/side/from-model.js';
 import { WAIVERS_SCHEMA, WAIVERS_SCHEMA_PATH } from '../../check/waivers/schema.js';
 import { NAMESPACES } from '../../model/namespaces.js';
 import type { ReleaseModel } from '../../select/release.js';
-import type { Emitter, OutputFile } from '../emitter.js';
+import type { EmitContext, Emitter, OutputFile } from '../emitter.js';
 import { loadTemplates, templateDir } from '../templates.js';
 import { PRECOMPILED } from './templates/precompiled.js';
 import { baselinePath } from './names.js';
@@ -26,8 +26,8 @@ function report(context: object): string {
 
 export const baselineEmitter = {
   id: 'baseline',
-  emit(model: ReleaseModel): OutputFile[] {
-    const side = sideFromModel(model);
+  emit(model: ReleaseModel, context?: EmitContext): OutputFile[] {
+    const side = sideFromModel(model, 'abi', 'abi/', context?.history);
     const reports = NAMESPACES.map((namespace) => ({
       path: baselinePath(namespace),
       content: report(baselineView(side, namespace)),

@@ -208,15 +208,36 @@ export function itemAlive(releases: Releases, selection: Selection, module: stri
 
 /**
  * The items a header declares, in declaration order, each with the releases it is declared in.
- * Stable: the newest release's items (an item that left Xen is not offered to a new program).
+ * Stable: the newest release's items (an item that left Xen is not offered to a new program),
+ * and the records that left but that older members of those items still have as their type
+ * (the union member `set_mem_access` of `xen_hvm_altp2m_op`, until 4.12).
  * Unstable: every item any selectable release has, since each interface version is one release.
  */
 export function declaredItems(releases: Releases, selection: Selection, module: ModuleDecl): { name: string; alive: string[] }[] {
   const history = releases.history.modules.find((m) => m.name === module.name);
-  const names = module.namespace !== 'unstable' || !history ? module.order : history.order;
+  const names = !history ? module.order : module.namespace === 'stable' ? stableOrder(releases, module, history) : module.namespace === 'linux' ? module.order : history.order;
   return [...new Set(names)]
     .map((name) => ({ name, alive: itemAlive(releases, selection, module.name, name) }))
     .filter((i) => i.alive.length > 0);
+}
+
+/** The newest items of a stable module, with the records their older members use, in the history's order. */
+function stableOrder(releases: Releases, newest: ModuleDecl, history: ModuleDecl): string[] {
+  const kept = new Set(newest.order);
+  const live = new Set(releases.newest.records.filter((r) => r.module === newest.name).map((r) => r.name));
+  for (const r of releases.history.records) {
+    if (!live.has(r.name)) continue;
+    for (const f of r.fields) {
+      const target = recordOf(f.type);
+      if (target) kept.add(target);
+    }
+  }
+  return history.order.filter((name) => kept.has(name));
+}
+
+function recordOf(type: Field['type']): string | undefined {
+  if (type.kind === 'array') return recordOf(type.element);
+  return type.kind === 'record' ? type.name : undefined;
 }
 
 /** The releases of `outer` a member exists in. */

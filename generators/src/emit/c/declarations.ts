@@ -367,7 +367,25 @@ const INDENT = '    ';
 /** The members of `r` that exist in some of `alive`, the releases the record is declared in. */
 function membersOf(ctx: Ctx, r: RecordDecl, archs: Arch[], indent: string, alive: string[]): MemberView[] {
   const present = r.fields.map((f) => ({ f, own: fieldAlive(f, alive) })).filter((x) => x.own.length > 0);
-  return conditionRuns(present.map(({ f, own }) => memberView(ctx, r, f, archs, indent, { own, outer: alive })));
+  return conditionRuns(present.flatMap(({ f, own }) => memberViews(ctx, r, f, archs, indent, { own, outer: alive })));
+}
+
+/**
+ * A member, or for one Xen renamed at a guest interface version (`legacyName`) two: the
+ * current name for that version and later (and when none is set), the older name and type
+ * below it, as Xen's header spells them.
+ */
+function memberViews(ctx: Ctx, r: RecordDecl, f: Field, archs: Arch[], indent: string, alive: { own: string[]; outer: string[] }): MemberView[] {
+  const current = memberView(ctx, r, f, archs, indent, alive);
+  const legacy = f.legacyName;
+  if (!legacy) return [current];
+  const version = legacy.belowInterfaceVersion;
+  const type = f.legacyType?.belowInterfaceVersion === version ? f.legacyType.type : f.type;
+  const older = memberView(ctx, r, { ...f, name: legacy.name, type, doc: `Guests built for interface versions below ${version} see \`${f.name}\` under this name.` }, archs, indent, alive);
+  return [
+    { ...current, condition: allOf(current.condition, guestInterfaceCondition(version)) },
+    { ...older, condition: allOf(older.condition, belowInterfaceCondition(version)) },
+  ];
 }
 
 function memberView(ctx: Ctx, r: RecordDecl, f: Field, archs: Arch[], indent: string, alive: { own: string[]; outer: string[] }): MemberView {

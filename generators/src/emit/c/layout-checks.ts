@@ -29,24 +29,22 @@ export interface LayoutCheck {
 /**
  * Size, alignment, and every non-bit-field member's offset and size, of a top-level record.
  * `type` names the record in the expressions: its tag or typedef, or for a tag Xen declares
- * inside another record (C++ scopes it there) the type of that record's member.
+ * inside another record (C++ scopes it there) the type of that record's member. `spell` gives
+ * a member path as the expressions name it (the names of an older guest interface).
  */
-export function recordChecks(module: string, record: RecordDecl, layout: ArchLayout, type: string = recordTypeName(record)): LayoutCheck[] {
+export function recordChecks(module: string, record: RecordDecl, layout: ArchLayout, type: string = recordTypeName(record), spell: (path: string) => string = (path) => path): LayoutCheck[] {
   const own = layout.record(record.name);
-  const check = (field: string, what: LayoutCheck['what'], expr: string, expected: number): LayoutCheck => ({
-    id: assertionId(module, field ? `${record.name}.${field}` : record.name, what),
-    item: record.name,
-    field,
-    what,
-    expr,
-    expected,
-  });
+  const check = (path: string, what: LayoutCheck['what'], expr: string, expected: number): LayoutCheck => {
+    const field = spell(path);
+    return { id: assertionId(module, field ? `${record.name}.${field}` : record.name, what), item: record.name, field, what, expr, expected };
+  };
   // A ring's page struct ends in its entries, whose declared length (and so sizeof) depends on the includer.
   const checks = record.ring ? [] : [check('', 'size', `sizeof(${type})`, own.size), check('', 'align', `XENABI_ALIGNOF(${type})`, own.align)];
   for (const m of layout.members(record.name)) {
     if (m.bitField) continue;
-    const member = memberExpression(type, m.path);
-    checks.push(check(m.path, 'offset', `XENABI_OFFSETOF(${type}, ${m.path})`, m.offset));
+    const path = spell(m.path);
+    const member = memberExpression(type, path);
+    checks.push(check(m.path, 'offset', `XENABI_OFFSETOF(${type}, ${path})`, m.offset));
     if (!m.flexibleArray) checks.push(check(m.path, 'size', `sizeof(${member})`, m.size));
     if (m.record) checks.push(check(m.path, 'align', `XENABI_ALIGNOF(XENABI_TYPEOF(${member}))`, layout.record(m.record).align));
   }

@@ -18,7 +18,9 @@
  *   by member; the header says why once.
  */
 import { DATA_MODELS } from '../../layout/datamodels.js';
-import type { ArchScalarName, TypeRef, XenOrigin } from '../../model/types.js';
+import { existsIn, XEN_RELEASES } from '../../model/releases.js';
+import { toolsOnlyIn } from '../../model/tier.js';
+import type { AliasDecl, ArchScalarName, RecordDecl, TypeRef, XenOrigin } from '../../model/types.js';
 import { aliveCondition, allOf } from './availability.js';
 import type { Ctx } from './declarations.js';
 import { archCondition, cString, includeName } from './names.js';
@@ -63,7 +65,7 @@ function toolsDeclarations(ctx: Ctx, items: readonly { name: string; alive: stri
 
 function guestLayout(ctx: Ctx): Omit<RefusalView, 'directive'>[] {
   const affected = ctx.archs.flatMap((arch) => {
-    const names = DATA_MODELS[arch].toolsOnly.filter((n) => usesArchScalar(ctx, n));
+    const names = DATA_MODELS[arch].toolsOnly.filter((n) => guestUsesArchScalar(ctx, n));
     return names.length ? [{ arch, names }] : [];
   });
   if (affected.length === 0) return [];
@@ -90,31 +92,40 @@ function firstInclude(origins: readonly XenOrigin[]): string {
   return archHeaders ? '<xen/xen.h> (which includes the architecture headers)' : origins.map((o) => `<xen/${o.header}>`).join(' or ');
 }
 
-/** Whether any record or typedef of the module, in any release, holds `name` (through records, typedefs and arrays). */
-function usesArchScalar(ctx: Ctx, name: ArchScalarName): boolean {
+/**
+ * Whether a record or typedef of the module that Xen's header shows to guest builds holds `name`
+ * (through records, typedefs and arrays) in some release it shows it in. Only then do Xen's guest
+ * declarations differ from the tools layout xenabi follows: memory.h's one such member sat in a
+ * record Xen showed only to tools builds, so its guest declarations are xenabi's.
+ */
+function guestUsesArchScalar(ctx: Ctx, name: ArchScalarName): boolean {
   const history = ctx.releases.history;
+  const records = new Map(history.records.map((r) => [r.name, r]));
   const aliases = new Map(history.aliases.map((a) => [a.name, a]));
-  const seen = new Set<string>();
-  const holds = (type: TypeRef): boolean => {
+  const holds = (type: TypeRef, release: string, seen: Set<string>): boolean => {
     switch (type.kind) {
       case 'archScalar':
         return type.name === name;
       case 'array':
-        return holds(type.element);
+        return holds(type.element, release, seen);
       case 'alias': {
         const alias = aliases.get(type.name);
-        return !!alias && holds(alias.type);
+        return !!alias && holds(alias.type, release, seen);
       }
       case 'record': {
         if (seen.has(type.name)) return false;
         seen.add(type.name);
-        return (ctx.records.get(type.name)?.fields ?? []).some((f) => holds(f.type));
+        return (records.get(type.name)?.fields ?? []).some((f) => existsIn(f, release) && holds(f.type, release, seen));
       }
       default:
         return false;
     }
   };
-  const own = [...history.records.filter((r) => r.module === ctx.module.name).map((r): TypeRef => ({ kind: 'record', name: r.name })), ...history.aliases.filter((a) => a.module === ctx.module.name).map((a) => a.type)];
-  return own.some(holds);
+  const shownToGuests = (item: RecordDecl | AliasDecl) =>
+    XEN_RELEASES.filter((r) => existsIn(item, r) && !toolsOnlyIn(item, ctx.module, r) && !(item.xenOrigin ?? []).some((o) => o.tools));
+  const own = [
+    ...history.records.filter((r) => r.module === ctx.module.name).map((r) => ({ item: r, type: { kind: 'record', name: r.name } as TypeRef })),
+    ...history.aliases.filter((a) => a.module === ctx.module.name).map((a) => ({ item: a, type: a.type })),
+  ];
+  return own.some(({ item, type }) => shownToGuests(item).some((release) => holds(type, release, new Set())));
 }
-

@@ -8,7 +8,7 @@
 import { ARCHES, onArch } from '../../model/arch.js';
 import { linuxVersionHex } from '../../model/linux.js';
 import { releaseHex } from '../../model/releases.js';
-import type { ArchScalarName, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
+import type { ArchScalarName, Field, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
 import { XEN_ARCH_TYPEDEFS } from '../../model/xen-typedefs.js';
 import type { ReleaseModel } from '../../select/release.js';
 import {
@@ -44,6 +44,7 @@ import {
   archCondition,
   cString,
   docCommentLines,
+  belowInterfaceCondition,
   gatesMacro,
   guestInterfaceCondition,
   handleTypedefName,
@@ -409,13 +410,27 @@ function checksOf(ctx: Ctx, items: Items): HeaderView['checks'] {
  */
 function recordCheckLines(ctx: Ctx, name: string, alive: string[], arch: (typeof ARCHES)[number]): { line: string; condition: string }[] {
   const runs = new Map<string, string[]>();
+  const lineConditions = new Map<string, string>();
   const perRun = ctx.releases.segments(name, alive).flatMap((run) => {
     const release = run[0] as string;
     const layout = ctx.releases.layout(release, arch);
     const record = ctx.releases.lookup(release).records.get(name);
     if (!record || !layout.has(name)) return [];
     runs.set(release, run);
-    return [{ release, lines: recordChecks(ctx.module.name, record, layout, checkedType(ctx, record)).map(assertionStatement) }];
+    const type = checkedType(ctx, record);
+    const current = recordChecks(ctx.module.name, record, layout, type).map(assertionStatement);
+    // Members Xen renamed at a guest interface version are checked under the name the interface in force gives them.
+    const legacy: string[] = [];
+    for (const version of legacyVersions(ctx, record)) {
+      const older = recordChecks(ctx.module.name, record, layout, type, legacySpeller(ctx, record, version)).map(assertionStatement);
+      for (const l of current) if (!older.includes(l)) lineConditions.set(l, allOf(lineConditions.get(l) ?? '', guestInterfaceCondition(version)));
+      for (const l of older) {
+        if (current.includes(l)) continue;
+        lineConditions.set(l, belowInterfaceCondition(version));
+        legacy.push(l);
+      }
+    }
+    return [{ release, lines: [...current, ...legacy] }];
   });
   const gi = ctx.records.get(name)?.guestInterface;
   const interfaceCondition = gi ? guestInterfaceCondition(gi.min) : '';
@@ -430,7 +445,37 @@ function recordCheckLines(ctx: Ctx, name: string, alive: string[], arch: (typeof
     }
     return condition;
   };
-  return mergeLines(perRun).map((m) => ({ line: m.line, condition: conditionOf(m.releases) }));
+  return mergeLines(perRun).map((m) => ({ line: m.line, condition: allOf(lineConditions.get(m.line) ?? '', conditionOf(m.releases)) }));
+}
+
+/** The guest interface versions below which Xen gives some member of `record` (or of its inline records) another name. */
+function legacyVersions(ctx: Ctx, record: RecordDecl): string[] {
+  const versions = new Set<string>();
+  const walk = (r: RecordDecl): void => {
+    for (const f of r.fields) {
+      if (f.legacyName) versions.add(f.legacyName.belowInterfaceVersion);
+      const inline = f.type.kind === 'record' ? ctx.records.get(f.type.name) : undefined;
+      if (inline?.parent === r.name) walk(inline);
+    }
+  };
+  walk(record);
+  return [...versions].sort();
+}
+
+/** A member path as guests below interface `version` spell it: each member Xen renamed at that version under its older name. */
+function legacySpeller(ctx: Ctx, record: RecordDecl, version: string): (path: string) => string {
+  return (path) => {
+    let current: RecordDecl | undefined = record;
+    return path
+      .split('.')
+      .map((segment) => {
+        const field: Field | undefined = current?.fields.find((f) => f.name === segment);
+        const inline = field?.type.kind === 'record' ? ctx.records.get(field.type.name) : undefined;
+        current = inline?.parent === current?.name ? inline : undefined;
+        return field?.legacyName?.belowInterfaceVersion === version ? field.legacyName.name : segment;
+      })
+      .join('.');
+  };
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * The availability matrix: every item of the registry against every Xen release, read from
  * each item's lifetime. One table per module, so a device-model author can see at a glance
- * what the oldest Xen they support has.
+ * what the oldest Xen they support has, and in which releases Xen's own header showed a
+ * stable item only to tools builds (its tier then).
  */
 import { existsIn, XEN_RELEASES } from '../../model/releases.js';
+import { toolsOnlyIn } from '../../model/tier.js';
 import type { AbiModel, Gate, ModuleDecl } from '../../model/types.js';
 import { code } from './names.js';
 
@@ -25,7 +27,13 @@ interface Lived {
   linuxUntil?: string;
   gates?: Gate[];
   archs?: string[];
+  toolsOnlyBefore?: string;
+  toolsOnlySince?: string;
 }
+
+/** A release's cell: present to every includer, present to tools builds only, or absent. */
+const PRESENT = '●';
+const TOOLS_ONLY = '○';
 
 export function availabilityTables(history: AbiModel): AvailabilityTable[] {
   return [...history.modules]
@@ -45,7 +53,7 @@ function tableFor(module: ModuleDecl, history: AbiModel): AvailabilityTable {
     gates: (module.gates ?? []).map(gateLabel).join('; '),
     header: ['item', ...XEN_RELEASES, 'gates'].join(' | '),
     rule: ['---', ...XEN_RELEASES.map(() => ':-:'), '---'].join(' | '),
-    rows: items.map(row),
+    rows: items.map((i) => row(i, module)),
   };
 }
 
@@ -60,8 +68,9 @@ function linuxTable(module: ModuleDecl, items: Lived[]): AvailabilityTable {
   };
 }
 
-function row(item: Lived): string {
-  const cells = XEN_RELEASES.map((r) => (existsIn(item, r) ? '●' : ''));
+function row(item: Lived, module: ModuleDecl): string {
+  const stable = module.namespace === 'stable';
+  const cells = XEN_RELEASES.map((r) => (!existsIn(item, r) ? '' : stable && toolsOnlyIn(item, module, r) ? TOOLS_ONLY : PRESENT));
   const gates = (item.gates ?? []).map(gateLabel).join('; ');
   const archs = item.archs ? ` (${item.archs.join(', ')})` : '';
   return [`${code(item.name)}${archs}`, ...cells, gates].join(' | ');

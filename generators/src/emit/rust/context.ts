@@ -8,7 +8,7 @@ import { ARCHES, onArch } from '../../model/arch.js';
 import type { AbiModel, AliasDecl, Arch, ConstantDecl, ConstantSetDecl, HandleType, ModuleDecl, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
 import { archScalarType, cratePerArchType, handleType, ident, modulePath, recordName, scalarType, USER_PTR } from './names.js';
-import { presence, PresenceSet, RustReleases, type Presence } from './releases.js';
+import { presence, PresenceSet, RustReleases, widenChainedTypes, type Presence } from './releases.js';
 
 export interface RustContext {
   model: ReleaseModel;
@@ -25,7 +25,8 @@ export interface RustContext {
 }
 
 /** `history` is the whole model (`EmitContext.history`); `model` the release emitted, the newest the crate knows. */
-export function rustContext(model: ReleaseModel, history: AbiModel = model): RustContext {
+export function rustContext(newest: ReleaseModel, whole: AbiModel = newest): RustContext {
+  const { history, newest: model } = widenChainedTypes(whole, newest);
   const children = new Map<string, RecordDecl[]>();
   for (const r of model.records) if (r.parent) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
   const releases = new RustReleases(history, model);

@@ -131,6 +131,23 @@ export function holeField(index: number): string {
   return `__xenabi_hole_${index}`;
 }
 
+/**
+ * The constructor of a dispatch record for one op: the payload member it travels in
+ * (`create_ioreq_server`), or, when several ops of the set travel in that member (HVMOP_altp2m's
+ * create, destroy and switch all in `view`), the op's constant in lower case:
+ * `hvmop_altp2m_create_p2m`. The whole constant, because with the set's prefix cut it could be
+ * another op's member (FLASK_RELABEL travels in `transition`, FLASK_RELABEL_DOMAIN in `relabel`).
+ */
+export function opMethodName(set: { ops?: readonly { member?: string }[] }, constant: string, member: string): string {
+  const shared = (set.ops ?? []).filter((o) => o.member === member).length > 1;
+  return ident(shared ? constant.toLowerCase() : member);
+}
+
+/** The payload getter beside the constructor `method`: `create_ioreq_server` → `as_create_ioreq_server`. */
+export function opGetterName(method: string): string {
+  return ident(`as_${method.replace(/^r#/, '')}`);
+}
+
 /** The setter of a bit-field accessor: `state` → `set_state`, `type` → `set_type`. */
 export function setterName(field: string): string {
   return ident(`set_${field}`);

@@ -20,6 +20,8 @@ import {
   docParagraphs,
   holeField,
   ident,
+  opGetterName,
+  opMethodName,
   recordName,
   setterName,
   TARGET_ARCH,
@@ -335,7 +337,7 @@ function accessorImpls(ctx: RustContext, record: RecordDecl, segments: readonly 
 /** The op methods of `record` when an op set dispatches through it with a payload union. */
 function opMethods(ctx: RustContext, record: RecordDecl, uses: Uses, where: Presence): OpMethodView[] {
   const sets = ctx.model.sets.filter((s) => s.kind === 'ops' && s.dispatch?.record === record.name && s.dispatch.payloadField);
-  return sets.flatMap((s) =>
+  const methods = sets.flatMap((s) =>
     (s.ops ?? []).flatMap((op) => {
       const constant = ctx.constants.get(op.constant);
       if (!op.member || !op.record || !constant) return [];
@@ -350,12 +352,19 @@ function opMethods(ctx: RustContext, record: RecordDecl, uses: Uses, where: Pres
           payloadField: ident(s.dispatch!.payloadField!),
           member: ident(op.member),
           payloadType: uses.type({ kind: 'record', name: payload.name }, at),
-          constructor: ident(op.member),
-          getter: ident(`as_${op.member}`),
+          constructor: opMethodName(s, op.constant, op.member),
+          getter: opGetterName(opMethodName(s, op.constant, op.member)),
         },
       ];
     }),
   );
+  const seen = new Map<string, string>();
+  for (const m of methods) {
+    const other = seen.get(m.constructor);
+    if (other) throw new Error(`rust emitter: ${record.name} would get the op method ${m.constructor} for both ${other} and ${m.constant}`);
+    seen.set(m.constructor, m.constant);
+  }
+  return methods;
 }
 
 function accessor(ctx: RustContext, record: RecordDecl, bit: BitGeometry, uses: Uses, archs: Presence): AccessorView {

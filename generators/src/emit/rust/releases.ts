@@ -118,9 +118,10 @@ export class RustReleases {
   }
 
   /**
-   * The older members whose bytes `field` of the newest `record` took over under another name:
-   * the member declared just before it, ending where it starts, of the same type (`pad` →
-   * `flags`), and so on back.
+   * The older members whose bytes `field` of the newest `record` took over under another name
+   * or type: the member declared just before it, ending where it starts, of the same type
+   * (`pad` → `flags`) or, in a stable record, in the same bytes on every architecture
+   * (`foreign_domid` → the union `u`), and so on back.
    */
   predecessors(record: RecordDecl, field: Field): Field[] {
     let chain = this.renamed.get(field);
@@ -130,13 +131,35 @@ export class RustReleases {
       let current = field;
       for (let i = fields.indexOf(field) - 1; i >= 0; i--) {
         const before = fields[i]!;
-        if (!current.since || before.until !== current.since || !sameMember(before, current)) break;
+        if (!current.since || before.until !== current.since) break;
+        if (!sameMember(before, current) && (record.namespace !== 'stable' || !this.sameBytes(record.name, before, current))) break;
         chain.push(before);
         current = before;
       }
       this.renamed.set(field, chain);
     }
     return chain;
+  }
+
+  /**
+   * Whether `before` (in the release before `after.since`) and `after` (from `after.since`)
+   * occupy the same bytes of `record`: the same offset and size on every architecture the
+   * record has in both releases. Only named members of the record itself are compared.
+   */
+  private sameBytes(record: string, before: Field, after: Field): boolean {
+    const at = after.since;
+    const previous = at ? this.known[this.known.indexOf(at) - 1] : undefined;
+    if (!at || !previous || !before.name || !after.name) return false;
+    const older = this.layouts(previous);
+    const newer = this.layouts(at);
+    return ARCHES.every((arch) => {
+      const a = older.get(arch);
+      const b = newer.get(arch);
+      if (!a?.has(record) || !b?.has(record)) return true;
+      const x = a.record(record).fields.find((f) => f.name === before.name);
+      const y = b.record(record).fields.find((f) => f.name === after.name);
+      return x !== undefined && y !== undefined && x.offset === y.offset && x.size === y.size;
+    });
   }
 
   /** Whether `field` of the newest `record` (or a member it renamed) exists in `release`. */
@@ -165,6 +188,39 @@ export class RustReleases {
     }
     return this.historyRecords.get(name);
   }
+}
+
+/**
+ * Rust declares a member that took over an older member's bytes under its newest name and type
+ * in every release of the chain (`predecessors`). A record type such a member has (the union
+ * `xen_add_to_physmap_batch_extra`, which replaced a `domid_t` in 4.7) must then exist from the
+ * chain's first release on too: returns the history and the newest release with those records
+ * (and the records declared inline in them) starting there. Layouts do not change.
+ */
+export function widenChainedTypes(history: AbiModel, newest: ReleaseModel): { history: AbiModel; newest: ReleaseModel } {
+  const probe = new RustReleases(history, newest);
+  const starts = new Map<string, string>();
+  for (const record of newest.records) {
+    if (record.namespace !== 'stable') continue;
+    for (const field of record.fields) {
+      const chain = probe.predecessors(record, field);
+      const first = chain.at(-1)?.since ?? record.since;
+      const target = chain.length ? recordTypeOf(field.type) : undefined;
+      const decl = target ? newest.records.find((r) => r.name === target) : undefined;
+      if (decl && compareReleases(decl.since, first) > 0) starts.set(decl.name, first);
+    }
+  }
+  if (starts.size === 0) return { history, newest };
+  const widen = (r: RecordDecl): RecordDecl => {
+    const start = starts.get(r.name) ?? (r.parent ? starts.get(r.parent) : undefined);
+    return start ? { ...r, since: start } : r;
+  };
+  return { history: { ...history, records: history.records.map(widen) }, newest: { ...newest, records: newest.records.map(widen) } };
+}
+
+function recordTypeOf(type: Field['type']): string | undefined {
+  if (type.kind === 'array') return recordTypeOf(type.element);
+  return type.kind === 'record' ? type.name : undefined;
 }
 
 function sameMember(a: Field, b: Field): boolean {

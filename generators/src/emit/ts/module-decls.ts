@@ -8,7 +8,7 @@ import { ARCHES } from '../../model/arch.js';
 import type { AliasDecl, ConstantDecl, ConstantSetDecl, ModuleDecl } from '../../model/types.js';
 import { moduleRecords, recordHome } from './impl-module.js';
 import { implPath, intLiteral, modulePath, opImplName, opName, opSetBase, propKey, str, tsdoc, type TsNames } from './names.js';
-import { nestsPayload, type Dispatch, type OpVariant } from './ops-code.js';
+import { nestsPayload, payloadRecord, type Dispatch, type OpVariant } from './ops-code.js';
 import { caseGroup, place, recordDecls, useType } from './record-decls.js';
 import { tsType } from './shapes.js';
 import type { Variants } from './variants.js';
@@ -90,7 +90,7 @@ function opInfo(s: ConstantSetDecl, ops: { name: string; constant: string; recor
 /** `XNumber`, `XName`, `XInfo` and the argument-record form of an op set. */
 function opSetDecls(variants: Variants, names: TsNames, imports: Imports, s: ConstantSetDecl): Decl[] {
   const base = opSetBase(s.name);
-  const ops = (s.ops ?? []).map((o) => ({ name: opName(s, o.constant, o.member), constant: names.constant(o.constant), record: o.record }));
+  const ops = (s.ops ?? []).map((o) => ({ name: opName(s, o.constant, o.member), constant: names.constant(o.constant), record: payloadRecord(s, o, variants) }));
   for (const o of ops) if (o.record) imports.value(recordHome(variants, o.record).pub, names.record(o.record));
   for (const h of ['failObject', 'failOp', 'failOpName', 'checkArch']) imports.value(RUNTIME, h);
   imports.type(RUNTIME, 'ArchOptions');

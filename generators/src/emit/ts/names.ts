@@ -50,7 +50,9 @@ export function opSetBase(set: string): string {
 export function opName(set: ConstantSetDecl, constant: string, member?: string): string {
   const prefix = `${set.name}_`;
   if (constant.startsWith(prefix) && constant.length > prefix.length) return constant.slice(prefix.length);
-  return member ?? constant;
+  // A member several ops travel in (`view` for create, destroy and switch) cannot name one of them.
+  const shared = member !== undefined && (set.ops ?? []).filter((o) => o.member === member).length > 1;
+  return member !== undefined && !shared ? member : constant;
 }
 
 /** Identifiers of everything the package exports, checked for clashes once per model. */

@@ -54,12 +54,26 @@ export function dispatchOf(set: ConstantSetDecl, value: (constant: string) => st
   if (!set.dispatch || !set.dispatch.payloadField) return undefined;
   const { record, opField, payloadField } = set.dispatch;
   const ops = (set.ops ?? [])
+    .map((o) => ({ ...o, record: payloadRecord(set, o, variants) }))
     .filter((o): o is Required<OpMember> => !!o.member && !!o.record)
     .map((o) => ({ name: opName(set, o.constant, o.member), number: value(o.constant), member: o.member, record: o.record }));
   const decl = variants.decl(record);
   const common = decl.fields.filter((f) => !f.padding && f.name !== opField && f.name !== payloadField).map((f) => f.name);
   if (common.includes('arg')) throw new Error(`ts emitter: ${record}.arg clashes with the \`arg\` of ${set.name} variants`);
   return { set, base: opSetBase(set.name), record, opField, payloadField, ops, common, nested: nestsPayload(set, variants, common) };
+}
+
+/**
+ * The argument record of an op: the one the model names, or else the record type of the
+ * payload member it travels in (an op whose member changed type over the releases names only
+ * the member).
+ */
+export function payloadRecord(set: ConstantSetDecl, op: OpMember, variants: Variants): string | undefined {
+  const payloadField = set.dispatch?.payloadField;
+  if (op.record || !op.member || !set.dispatch || !payloadField) return op.record;
+  const payload = variants.decl(set.dispatch.record).fields.find((f) => f.name === payloadField)?.type;
+  const member = payload?.kind === 'record' ? variants.decl(payload.name).fields.find((f) => f.name === op.member) : undefined;
+  return member?.type.kind === 'record' ? member.type.name : undefined;
 }
 
 /** The variants of a dispatched op set, one per distinct layout. */

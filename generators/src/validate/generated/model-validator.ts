@@ -5,9 +5,9 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$ref":"#/definitions/AbiModel","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"AbiModel":{"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"},"AliasDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"},"AliasType":{"additionalProperties":false,"properties":{"kind":{"const":"alias","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"Arch":{"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"},"ArchScalarName":{"enum":["long","size_t","uint64_aligned_t","unsigned long","xen_pfn_t","xen_ulong_t"],"type":"string"},"ArchScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"archScalar","type":"string"},"name":{"$ref":"#/definitions/ArchScalarName"}},"required":["kind","name"],"type":"object"},"ArrayType":{"additionalProperties":false,"properties":{"element":{"$ref":"#/definitions/TypeRef"},"kind":{"const":"array","type":"string"},"length":{"minimum":0,"type":"integer"},"lengthConstant":{"type":"string"}},"required":["element","kind","length"],"type":"object"},"ByteRingInfo":{"additionalProperties":false,"properties":{"cons":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"data":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"prod":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"producer":{"enum":["back","front"],"type":"string"}},"required":["cons","data","prod","producer"],"type":"object"},"ConstantCType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"ConstantDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"legacyValue":{"$ref":"#/definitions/LegacyConstantValue"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ringEntries":{"type":"string"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"},"ConstantSetDecl":{"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"},"ConstantSpelling":{"enum":["dec","hex","shift"],"type":"string"},"ConstantValueChange":{"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["since","value"],"type":"object"},"DeclaredHole":{"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"},"Field":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"},"FlagMember":{"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"},"Gate":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"kind":{"enum":["boot","build","domain"],"type":"string"},"name":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["doc","kind","name","since"],"type":"object"},"GuestInterfaceGate":{"additionalProperties":false,"properties":{"min":{"pattern":"^0x[0-9a-f]{8}$","type":"string"}},"required":["min"],"type":"object"},"HandleType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"handle","type":"string"},"pointee":{"type":"string"},"target":{"type":"string"},"width":{"enum":["64","native"],"type":"string"}},"required":["kind","pointee","target","width"],"type":"object"},"InterfaceVersionDecl":{"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"},"IoctlDirection":{"enum":["none","read","readwrite","write"],"type":"string"},"IoctlEncoding":{"additionalProperties":false,"properties":{"argument":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]},"direction":{"$ref":"#/definitions/IoctlDirection"},"nr":{"maximum":255,"minimum":0,"type":"integer"},"type":{"pattern":"^[\\x20-\\x7e]$","type":"string"}},"required":["direction","nr","type"],"type":"object"},"LegacyConstantValue":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["belowInterfaceVersion","value"],"type":"object"},"LegacyFieldType":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"},"LegacyRecordName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"ModuleDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"},"Namespace":{"enum":["linux","stable","unstable"],"type":"string"},"OpMember":{"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"},"Partial<Record<Arch,string>>":{"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"},"PointerType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"pointer","type":"string"},"pointee":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]}},"required":["kind"],"type":"object"},"RecordDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"byteRings":{"items":{"$ref":"#/definitions/ByteRingInfo"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"ring":{"$ref":"#/definitions/RingInfo"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"},"RecordType":{"additionalProperties":false,"properties":{"kind":{"const":"record","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"RingInfo":{"additionalProperties":false,"properties":{"entries":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"entry":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"pageSize":{"minimum":128,"type":"integer"},"request":{"type":"string"},"response":{"type":"string"}},"required":["entries","entry","name","pageSize","request","response"],"type":"object"},"ScalarName":{"enum":["char","int","int16_t","int32_t","int64_t","int8_t","uint16_t","uint32_t","uint64_t","uint8_t","unsigned char","unsigned int"],"type":"string"},"ScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"scalar","type":"string"},"name":{"$ref":"#/definitions/ScalarName"}},"required":["kind","name"],"type":"object"},"SourceLocation":{"additionalProperties":false,"properties":{"column":{"minimum":0,"type":"integer"},"file":{"type":"string"},"line":{"minimum":0,"type":"integer"}},"required":["column","file","line"],"type":"object"},"TypeRef":{"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}],"properties":{"kind":{"type":"string"}},"required":["kind"],"type":"object"},"XenOrigin":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"guard":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"header":{"type":"string"},"tools":{"type":"boolean"}},"required":["guard","header"],"type":"object"}}};
+const schema11 = {"$ref":"#/definitions/AbiModel","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"AbiModel":{"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"},"AliasDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"},"AliasType":{"additionalProperties":false,"properties":{"kind":{"const":"alias","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"Arch":{"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"},"ArchScalarName":{"enum":["long","size_t","uint64_aligned_t","unsigned long","xen_pfn_t","xen_ulong_t"],"type":"string"},"ArchScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"archScalar","type":"string"},"name":{"$ref":"#/definitions/ArchScalarName"}},"required":["kind","name"],"type":"object"},"ArrayType":{"additionalProperties":false,"properties":{"element":{"$ref":"#/definitions/TypeRef"},"kind":{"const":"array","type":"string"},"length":{"minimum":0,"type":"integer"},"lengthConstant":{"type":"string"}},"required":["element","kind","length"],"type":"object"},"ByteRingInfo":{"additionalProperties":false,"properties":{"cons":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"data":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"prod":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"producer":{"enum":["back","front"],"type":"string"}},"required":["cons","data","prod","producer"],"type":"object"},"ConstantCType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"ConstantDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"legacyValue":{"$ref":"#/definitions/LegacyConstantValue"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ringEntries":{"type":"string"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"},"ConstantSetDecl":{"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"},"ConstantSpelling":{"enum":["dec","hex","shift"],"type":"string"},"ConstantValueChange":{"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["since","value"],"type":"object"},"DeclaredHole":{"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"},"Field":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyName":{"$ref":"#/definitions/LegacyFieldName"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"},"FlagMember":{"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"},"Gate":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"kind":{"enum":["boot","build","domain"],"type":"string"},"name":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["doc","kind","name","since"],"type":"object"},"GuestInterfaceGate":{"additionalProperties":false,"properties":{"min":{"pattern":"^0x[0-9a-f]{8}$","type":"string"}},"required":["min"],"type":"object"},"HandleType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"handle","type":"string"},"pointee":{"type":"string"},"target":{"type":"string"},"width":{"enum":["64","native"],"type":"string"}},"required":["kind","pointee","target","width"],"type":"object"},"InterfaceVersionDecl":{"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"},"IoctlDirection":{"enum":["none","read","readwrite","write"],"type":"string"},"IoctlEncoding":{"additionalProperties":false,"properties":{"argument":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]},"direction":{"$ref":"#/definitions/IoctlDirection"},"nr":{"maximum":255,"minimum":0,"type":"integer"},"type":{"pattern":"^[\\x20-\\x7e]$","type":"string"}},"required":["direction","nr","type"],"type":"object"},"LegacyConstantValue":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["belowInterfaceVersion","value"],"type":"object"},"LegacyFieldName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"LegacyFieldType":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"},"LegacyRecordName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"ModuleDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"},"Namespace":{"enum":["linux","stable","unstable"],"type":"string"},"OpMember":{"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"},"Partial<Record<Arch,string>>":{"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"},"PointerType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"pointer","type":"string"},"pointee":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]}},"required":["kind"],"type":"object"},"RecordDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"byteRings":{"items":{"$ref":"#/definitions/ByteRingInfo"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"ring":{"$ref":"#/definitions/RingInfo"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"},"RecordType":{"additionalProperties":false,"properties":{"kind":{"const":"record","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"RingInfo":{"additionalProperties":false,"properties":{"entries":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"entry":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"pageSize":{"minimum":128,"type":"integer"},"request":{"type":"string"},"response":{"type":"string"}},"required":["entries","entry","name","pageSize","request","response"],"type":"object"},"ScalarName":{"enum":["char","int","int16_t","int32_t","int64_t","int8_t","uint16_t","uint32_t","uint64_t","uint8_t","unsigned char","unsigned int"],"type":"string"},"ScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"scalar","type":"string"},"name":{"$ref":"#/definitions/ScalarName"}},"required":["kind","name"],"type":"object"},"SourceLocation":{"additionalProperties":false,"properties":{"column":{"minimum":0,"type":"integer"},"file":{"type":"string"},"line":{"minimum":0,"type":"integer"}},"required":["column","file","line"],"type":"object"},"TypeRef":{"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}],"properties":{"kind":{"type":"string"}},"required":["kind"],"type":"object"},"XenOrigin":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"guard":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"header":{"type":"string"},"tools":{"type":"boolean"}},"required":["guard","header"],"type":"object"}}};
 const schema12 = {"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"};
-const schema13 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"};
+const schema13 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"};
 const schema14 = {"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"};
 const schema15 = {"additionalProperties":false,"properties":{"doc":{"type":"string"},"kind":{"enum":["boot","build","domain"],"type":"string"},"name":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["doc","kind","name","since"],"type":"object"};
 const schema16 = {"additionalProperties":false,"properties":{"min":{"pattern":"^0x[0-9a-f]{8}$","type":"string"}},"required":["min"],"type":"object"};
@@ -2032,17 +2032,11 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.type !== undefined){
-if(!(validate13(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData}))){
-vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-errors = vErrors.length;
-}
-}
-if(data.until !== undefined){
-let data25 = data.until;
-if(typeof data25 === "string"){
-if(!pattern0.test(data25)){
-const err57 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(data.toolsOnlySince !== undefined){
+let data24 = data.toolsOnlySince;
+if(typeof data24 === "string"){
+if(!pattern0.test(data24)){
+const err57 = {instancePath:instancePath+"/toolsOnlySince",schemaPath:"#/properties/toolsOnlySince/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2053,7 +2047,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err58 = {instancePath:instancePath+"/toolsOnlySince",schemaPath:"#/properties/toolsOnlySince/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2063,19 +2057,17 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.xenOrigin !== undefined){
-let data26 = data.xenOrigin;
-if(Array.isArray(data26)){
-const len2 = data26.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate26(data26[i2], {instancePath:instancePath+"/xenOrigin/" + i2,parentData:data26,parentDataProperty:i2,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(data.type !== undefined){
+if(!(validate13(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.until !== undefined){
+let data26 = data.until;
+if(typeof data26 === "string"){
+if(!pattern0.test(data26)){
+const err59 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2085,9 +2077,8 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
 else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err60 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2096,20 +2087,54 @@ vErrors.push(err60);
 }
 errors++;
 }
+}
+if(data.xenOrigin !== undefined){
+let data27 = data.xenOrigin;
+if(Array.isArray(data27)){
+const len2 = data27.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate26(data27[i2], {instancePath:instancePath+"/xenOrigin/" + i2,parentData:data27,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
 validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema34 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"legacyValue":{"$ref":"#/definitions/LegacyConstantValue"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ringEntries":{"type":"string"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"};
+const schema34 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"legacyValue":{"$ref":"#/definitions/LegacyConstantValue"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ringEntries":{"type":"string"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"};
 const schema36 = {"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"};
 const schema39 = {"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["since","value"],"type":"object"};
 const schema45 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["belowInterfaceVersion","value"],"type":"object"};
 const schema48 = {"enum":["dec","hex","shift"],"type":"string"};
 const schema49 = {"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"};
-const pattern14 = new RegExp("^-?[0-9]+$", "u");
+const pattern15 = new RegExp("^-?[0-9]+$", "u");
 const schema40 = {"additionalProperties":false,"properties":{"argument":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]},"direction":{"$ref":"#/definitions/IoctlDirection"},"nr":{"maximum":255,"minimum":0,"type":"integer"},"type":{"pattern":"^[\\x20-\\x7e]$","type":"string"}},"required":["direction","nr","type"],"type":"object"};
 const schema44 = {"enum":["none","read","readwrite","write"],"type":"string"};
-const pattern15 = new RegExp("^[\\x20-\\x7e]$", "u");
+const pattern16 = new RegExp("^[\\x20-\\x7e]$", "u");
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2597,7 +2622,7 @@ errors++;
 if(data.type !== undefined){
 let data12 = data.type;
 if(typeof data12 === "string"){
-if(!pattern15.test(data12)){
+if(!pattern16.test(data12)){
 const err37 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/pattern",keyword:"pattern",params:{pattern: "^[\\x20-\\x7e]$"},message:"must match pattern \""+"^[\\x20-\\x7e]$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
@@ -3159,7 +3184,7 @@ errors++;
 if(data15.value !== undefined){
 let data18 = data15.value;
 if(typeof data18 === "string"){
-if(!pattern14.test(data18)){
+if(!pattern15.test(data18)){
 const err44 = {instancePath:instancePath+"/history/" + i2+"/value",schemaPath:"#/definitions/ConstantValueChange/properties/value/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err44];
@@ -3297,7 +3322,7 @@ errors++;
 if(data21.value !== undefined){
 let data23 = data21.value;
 if(typeof data23 === "string"){
-if(!pattern14.test(data23)){
+if(!pattern15.test(data23)){
 const err55 = {instancePath:instancePath+"/legacyValue/value",schemaPath:"#/definitions/LegacyConstantValue/properties/value/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err55];
@@ -3657,11 +3682,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data.until !== undefined){
-let data38 = data.until;
+if(data.toolsOnlySince !== undefined){
+let data38 = data.toolsOnlySince;
 if(typeof data38 === "string"){
 if(!pattern0.test(data38)){
-const err85 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+const err85 = {instancePath:instancePath+"/toolsOnlySince",schemaPath:"#/properties/toolsOnlySince/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3672,7 +3697,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err86 = {instancePath:instancePath+"/toolsOnlySince",schemaPath:"#/properties/toolsOnlySince/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3682,11 +3707,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data.value !== undefined){
-let data39 = data.value;
+if(data.until !== undefined){
+let data39 = data.until;
 if(typeof data39 === "string"){
-if(!pattern14.test(data39)){
-const err87 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
+if(!pattern0.test(data39)){
+const err87 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3697,7 +3722,7 @@ errors++;
 }
 }
 else {
-const err88 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err88 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3707,12 +3732,11 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data.values !== undefined){
-let data40 = data.values;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key6 in data40){
-if(!((((key6 === "arm32") || (key6 === "arm64")) || (key6 === "x86_32")) || (key6 === "x86_64"))){
-const err89 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(data.value !== undefined){
+let data40 = data.value;
+if(typeof data40 === "string"){
+if(!pattern15.test(data40)){
+const err89 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3722,9 +3746,8 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data40.arm32 !== undefined){
-if(typeof data40.arm32 !== "string"){
-const err90 = {instancePath:instancePath+"/values/arm32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm32/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err90 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -3734,9 +3757,12 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data40.arm64 !== undefined){
-if(typeof data40.arm64 !== "string"){
-const err91 = {instancePath:instancePath+"/values/arm64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.values !== undefined){
+let data41 = data.values;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key6 in data41){
+if(!((((key6 === "arm32") || (key6 === "arm64")) || (key6 === "x86_32")) || (key6 === "x86_64"))){
+const err91 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -3746,9 +3772,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data40.x86_32 !== undefined){
-if(typeof data40.x86_32 !== "string"){
-const err92 = {instancePath:instancePath+"/values/x86_32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_32/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.arm32 !== undefined){
+if(typeof data41.arm32 !== "string"){
+const err92 = {instancePath:instancePath+"/values/arm32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm32/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -3758,9 +3784,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data40.x86_64 !== undefined){
-if(typeof data40.x86_64 !== "string"){
-const err93 = {instancePath:instancePath+"/values/x86_64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.arm64 !== undefined){
+if(typeof data41.arm64 !== "string"){
+const err93 = {instancePath:instancePath+"/values/arm64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm64/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -3770,9 +3796,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data41.x86_32 !== undefined){
+if(typeof data41.x86_32 !== "string"){
+const err94 = {instancePath:instancePath+"/values/x86_32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_32/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -3782,19 +3808,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data.xenOrigin !== undefined){
-let data45 = data.xenOrigin;
-if(Array.isArray(data45)){
-const len3 = data45.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate26(data45[i3], {instancePath:instancePath+"/xenOrigin/" + i3,parentData:data45,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data41.x86_64 !== undefined){
+if(typeof data41.x86_64 !== "string"){
+const err95 = {instancePath:instancePath+"/values/x86_64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_64/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -3806,12 +3822,46 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err96 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err96];
 }
 else {
 vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data.xenOrigin !== undefined){
+let data46 = data.xenOrigin;
+if(Array.isArray(data46)){
+const len3 = data46.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate26(data46[i3], {instancePath:instancePath+"/xenOrigin/" + i3,parentData:data46,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
 }
 errors++;
 }
@@ -3821,7 +3871,7 @@ return errors === 0;
 
 const schema50 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"};
 const schema53 = {"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"};
-const pattern27 = new RegExp("^[a-z_][a-z0-9_]*$", "u");
+const pattern29 = new RegExp("^[a-z_][a-z0-9_]*$", "u");
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4372,7 +4422,7 @@ errors++;
 if(data.name !== undefined){
 let data19 = data.name;
 if(typeof data19 === "string"){
-if(!pattern27.test(data19)){
+if(!pattern29.test(data19)){
 const err46 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z_][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err46];
@@ -4509,13 +4559,15 @@ validate38.errors = vErrors;
 return errors === 0;
 }
 
-const schema56 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"byteRings":{"items":{"$ref":"#/definitions/ByteRingInfo"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"ring":{"$ref":"#/definitions/RingInfo"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"};
+const schema56 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"byteRings":{"items":{"$ref":"#/definitions/ByteRingInfo"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"ring":{"$ref":"#/definitions/RingInfo"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"};
 const schema58 = {"additionalProperties":false,"properties":{"cons":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"data":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"prod":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"producer":{"enum":["back","front"],"type":"string"}},"required":["cons","data","prod","producer"],"type":"object"};
-const schema67 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"};
-const schema70 = {"additionalProperties":false,"properties":{"entries":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"entry":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"pageSize":{"minimum":128,"type":"integer"},"request":{"type":"string"},"response":{"type":"string"}},"required":["entries","entry","name","pageSize","request","response"],"type":"object"};
-const pattern55 = new RegExp("^[A-Za-z_][A-Za-z0-9_.]*$", "u");
-const schema59 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"};
-const schema61 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"};
+const schema68 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"};
+const schema71 = {"additionalProperties":false,"properties":{"entries":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"entry":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"pageSize":{"minimum":128,"type":"integer"},"request":{"type":"string"},"response":{"type":"string"}},"required":["entries","entry","name","pageSize","request","response"],"type":"object"};
+const pattern60 = new RegExp("^[A-Za-z_][A-Za-z0-9_.]*$", "u");
+const schema59 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyName":{"$ref":"#/definitions/LegacyFieldName"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"};
+const schema61 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"};
+const pattern39 = new RegExp("^(?:[A-Za-z_][A-Za-z0-9_]*)?$", "u");
+const schema62 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4599,7 +4651,6 @@ validate42.errors = vErrors;
 return errors === 0;
 }
 
-const pattern35 = new RegExp("^(?:[A-Za-z_][A-Za-z0-9_]*)?$", "u");
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4745,17 +4796,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.legacyType !== undefined){
-if(!(validate42(data.legacyType, {instancePath:instancePath+"/legacyType",parentData:data,parentDataProperty:"legacyType",rootData}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-errors = vErrors.length;
-}
-}
-if(data.linuxSince !== undefined){
-let data6 = data.linuxSince;
-if(typeof data6 === "string"){
-if(!pattern3.test(data6)){
-const err12 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
+if(data.legacyName !== undefined){
+let data5 = data.legacyName;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.belowInterfaceVersion === undefined){
+const err12 = {instancePath:instancePath+"/legacyName",schemaPath:"#/definitions/LegacyFieldName/required",keyword:"required",params:{missingProperty: "belowInterfaceVersion"},message:"must have required property '"+"belowInterfaceVersion"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4764,9 +4809,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.name === undefined){
+const err13 = {instancePath:instancePath+"/legacyName",schemaPath:"#/definitions/LegacyFieldName/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4775,12 +4819,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.linuxUntil !== undefined){
-let data7 = data.linuxUntil;
-if(typeof data7 === "string"){
-if(!pattern3.test(data7)){
-const err14 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
+for(const key1 in data5){
+if(!((key1 === "belowInterfaceVersion") || (key1 === "name"))){
+const err14 = {instancePath:instancePath+"/legacyName",schemaPath:"#/definitions/LegacyFieldName/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4790,8 +4831,11 @@ vErrors.push(err14);
 errors++;
 }
 }
-else {
-const err15 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.belowInterfaceVersion !== undefined){
+let data6 = data5.belowInterfaceVersion;
+if(typeof data6 === "string"){
+if(!pattern2.test(data6)){
+const err15 = {instancePath:instancePath+"/legacyName/belowInterfaceVersion",schemaPath:"#/definitions/LegacyFieldName/properties/belowInterfaceVersion/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-f]{8}$"},message:"must match pattern \""+"^0x[0-9a-f]{8}$"+"\""};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4801,11 +4845,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.loc !== undefined){
-let data8 = data.loc;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.column === undefined){
-const err16 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+else {
+const err16 = {instancePath:instancePath+"/legacyName/belowInterfaceVersion",schemaPath:"#/definitions/LegacyFieldName/properties/belowInterfaceVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4814,8 +4855,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data8.file === undefined){
-const err17 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+}
+if(data5.name !== undefined){
+let data7 = data5.name;
+if(typeof data7 === "string"){
+if(!pattern5.test(data7)){
+const err17 = {instancePath:instancePath+"/legacyName/name",schemaPath:"#/definitions/LegacyFieldName/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4824,8 +4869,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data8.line === undefined){
-const err18 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+else {
+const err18 = {instancePath:instancePath+"/legacyName/name",schemaPath:"#/definitions/LegacyFieldName/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4834,9 +4880,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-for(const key1 in data8){
-if(!(((key1 === "column") || (key1 === "file")) || (key1 === "line"))){
-const err19 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/legacyName",schemaPath:"#/definitions/LegacyFieldName/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4846,10 +4893,17 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data8.column !== undefined){
-let data9 = data8.column;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err20 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.legacyType !== undefined){
+if(!(validate42(data.legacyType, {instancePath:instancePath+"/legacyType",parentData:data,parentDataProperty:"legacyType",rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+}
+if(data.linuxSince !== undefined){
+let data9 = data.linuxSince;
+if(typeof data9 === "string"){
+if(!pattern3.test(data9)){
+const err20 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4858,9 +4912,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err21 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err21 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4870,10 +4924,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
-if(data8.file !== undefined){
-if(typeof data8.file !== "string"){
-const err22 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.linuxUntil !== undefined){
+let data10 = data.linuxUntil;
+if(typeof data10 === "string"){
+if(!pattern3.test(data10)){
+const err22 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4883,10 +4938,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data8.line !== undefined){
-let data11 = data8.line;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err23 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err23 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4895,9 +4948,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err24 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.loc !== undefined){
+let data11 = data.loc;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.column === undefined){
+const err24 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4906,11 +4962,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data11.file === undefined){
+const err25 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4919,12 +4972,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-let data12 = data.name;
-if(typeof data12 === "string"){
-if(!pattern35.test(data12)){
-const err26 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z_][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^(?:[A-Za-z_][A-Za-z0-9_]*)?$"+"\""};
+if(data11.line === undefined){
+const err26 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4933,9 +4982,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data11){
+if(!(((key2 === "column") || (key2 === "file")) || (key2 === "line"))){
+const err27 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4945,9 +4994,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.padding !== undefined){
-if(typeof data.padding !== "boolean"){
-const err28 = {instancePath:instancePath+"/padding",schemaPath:"#/properties/padding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data11.column !== undefined){
+let data12 = data11.column;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err28 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4956,12 +5006,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.since !== undefined){
-let data14 = data.since;
-if(typeof data14 === "string"){
-if(!pattern0.test(data14)){
-const err29 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err29 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4971,13 +5018,114 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data11.file !== undefined){
+if(typeof data11.file !== "string"){
+const err30 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data11.line !== undefined){
+let data14 = data11.line;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err31 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err32 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data15 = data.name;
+if(typeof data15 === "string"){
+if(!pattern39.test(data15)){
+const err34 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z_][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^(?:[A-Za-z_][A-Za-z0-9_]*)?$"+"\""};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.padding !== undefined){
+if(typeof data.padding !== "boolean"){
+const err36 = {instancePath:instancePath+"/padding",schemaPath:"#/properties/padding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.since !== undefined){
+let data17 = data.since;
+if(typeof data17 === "string"){
+if(!pattern0.test(data17)){
+const err37 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
 }
 errors++;
 }
@@ -4989,38 +5137,38 @@ errors = vErrors.length;
 }
 }
 if(data.until !== undefined){
-let data16 = data.until;
-if(typeof data16 === "string"){
-if(!pattern0.test(data16)){
-const err31 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+let data19 = data.until;
+if(typeof data19 === "string"){
+if(!pattern0.test(data19)){
+const err39 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
-vErrors = [err31];
+vErrors = [err39];
 }
 else {
-vErrors.push(err31);
+vErrors.push(err39);
 }
 errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err40 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err32];
+vErrors = [err40];
 }
 else {
-vErrors.push(err32);
+vErrors.push(err40);
 }
 errors++;
 }
 }
 }
 else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err41];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err41);
 }
 errors++;
 }
@@ -5028,7 +5176,7 @@ validate41.errors = vErrors;
 return errors === 0;
 }
 
-const schema65 = {"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"};
+const schema66 = {"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6516,11 +6664,11 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data.typedef !== undefined){
-let data50 = data.typedef;
+if(data.toolsOnlySince !== undefined){
+let data50 = data.toolsOnlySince;
 if(typeof data50 === "string"){
-if(!pattern5.test(data50)){
-const err108 = {instancePath:instancePath+"/typedef",schemaPath:"#/properties/typedef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+if(!pattern0.test(data50)){
+const err108 = {instancePath:instancePath+"/toolsOnlySince",schemaPath:"#/properties/toolsOnlySince/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -6531,7 +6679,7 @@ errors++;
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/typedef",schemaPath:"#/properties/typedef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err109 = {instancePath:instancePath+"/toolsOnlySince",schemaPath:"#/properties/toolsOnlySince/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -6541,11 +6689,11 @@ vErrors.push(err109);
 errors++;
 }
 }
-if(data.until !== undefined){
-let data51 = data.until;
+if(data.typedef !== undefined){
+let data51 = data.typedef;
 if(typeof data51 === "string"){
-if(!pattern0.test(data51)){
-const err110 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(!pattern5.test(data51)){
+const err110 = {instancePath:instancePath+"/typedef",schemaPath:"#/properties/typedef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -6556,7 +6704,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err111 = {instancePath:instancePath+"/typedef",schemaPath:"#/properties/typedef/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -6566,19 +6714,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data.xenOrigin !== undefined){
-let data52 = data.xenOrigin;
-if(Array.isArray(data52)){
-const len5 = data52.length;
-for(let i5=0; i5<len5; i5++){
-if(!(validate26(data52[i5], {instancePath:instancePath+"/xenOrigin/" + i5,parentData:data52,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err112 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.until !== undefined){
+let data52 = data.until;
+if(typeof data52 === "string"){
+if(!pattern0.test(data52)){
+const err112 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -6588,11 +6728,8 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data.xenScope !== undefined){
-let data54 = data.xenScope;
-if(typeof data54 === "string"){
-if(!pattern55.test(data54)){
-const err113 = {instancePath:instancePath+"/xenScope",schemaPath:"#/properties/xenScope/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_.]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_.]*$"+"\""};
+else {
+const err113 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -6602,8 +6739,19 @@ vErrors.push(err113);
 errors++;
 }
 }
+if(data.xenOrigin !== undefined){
+let data53 = data.xenOrigin;
+if(Array.isArray(data53)){
+const len5 = data53.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate26(data53[i5], {instancePath:instancePath+"/xenOrigin/" + i5,parentData:data53,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
 else {
-const err114 = {instancePath:instancePath+"/xenScope",schemaPath:"#/properties/xenScope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err114 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -6613,9 +6761,11 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
-else {
-const err115 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.xenScope !== undefined){
+let data55 = data.xenScope;
+if(typeof data55 === "string"){
+if(!pattern60.test(data55)){
+const err115 = {instancePath:instancePath+"/xenScope",schemaPath:"#/properties/xenScope/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_.]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_.]*$"+"\""};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -6624,13 +6774,36 @@ vErrors.push(err115);
 }
 errors++;
 }
+}
+else {
+const err116 = {instancePath:instancePath+"/xenScope",schemaPath:"#/properties/xenScope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
 validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema71 = {"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"};
-const schema72 = {"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"};
-const schema77 = {"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"};
+const schema72 = {"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"};
+const schema73 = {"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"};
+const schema78 = {"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"};
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6697,7 +6870,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema71.properties, key0))){
+if(!(func2.call(schema72.properties, key0))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
@@ -7192,7 +7365,7 @@ vErrors.push(err46);
 errors++;
 }
 if(!(((data20 === "flags") || (data20 === "ops")) || (data20 === "values"))){
-const err47 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema71.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err47 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema72.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7557,11 +7730,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.until !== undefined){
-let data37 = data.until;
+if(data.toolsOnlySince !== undefined){
+let data37 = data.toolsOnlySince;
 if(typeof data37 === "string"){
 if(!pattern0.test(data37)){
-const err77 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+const err77 = {instancePath:instancePath+"/toolsOnlySince",schemaPath:"#/properties/toolsOnlySince/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -7572,7 +7745,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err78 = {instancePath:instancePath+"/toolsOnlySince",schemaPath:"#/properties/toolsOnlySince/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -7582,13 +7755,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data.values !== undefined){
-let data38 = data.values;
-if(Array.isArray(data38)){
-const len3 = data38.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data38[i3] !== "string"){
-const err79 = {instancePath:instancePath+"/values/" + i3,schemaPath:"#/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.until !== undefined){
+let data38 = data.until;
+if(typeof data38 === "string"){
+if(!pattern0.test(data38)){
+const err79 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -7598,9 +7769,8 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
 else {
-const err80 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err80 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -7610,19 +7780,13 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data.xenOrigin !== undefined){
-let data40 = data.xenOrigin;
-if(Array.isArray(data40)){
-const len4 = data40.length;
-for(let i4=0; i4<len4; i4++){
-if(!(validate26(data40[i4], {instancePath:instancePath+"/xenOrigin/" + i4,parentData:data40,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.values !== undefined){
+let data39 = data.values;
+if(Array.isArray(data39)){
+const len3 = data39.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data39[i3] !== "string"){
+const err81 = {instancePath:instancePath+"/values/" + i3,schemaPath:"#/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -7634,12 +7798,46 @@ errors++;
 }
 }
 else {
-const err82 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err82 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err82];
 }
 else {
 vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data.xenOrigin !== undefined){
+let data41 = data.xenOrigin;
+if(Array.isArray(data41)){
+const len4 = data41.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate26(data41[i4], {instancePath:instancePath+"/xenOrigin/" + i4,parentData:data41,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
 }
 errors++;
 }

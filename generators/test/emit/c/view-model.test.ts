@@ -7,7 +7,7 @@ import { handlePointeeIn, handleShapes } from '../../../src/emit/c/handles.js';
 import { declarationOrder, guardText, headerView, preludeView, Releases, umbrellaView, type DeclView, type HeaderView } from '../../../src/emit/c/view-model.js';
 import { ArchLayout } from '../../../src/layout/engine.js';
 import { loadAbi } from '../../../src/load/index.js';
-import type { AbiModel, ModuleDecl } from '../../../src/model/types.js';
+import type { AbiModel, ModuleDecl, RecordDecl } from '../../../src/model/types.js';
 import { atRelease, type ReleaseModel } from '../../../src/select/release.js';
 
 const FIXTURE = fileURLToPath(new URL('../../fixtures/c-golden', import.meta.url));
@@ -197,6 +197,20 @@ describe('C view-model of the fixture', () => {
     expect(refusal?.message).toContain('uint64_aligned_t members 8-byte aligned on x86_32');
     expect(view('xen').refusals).toEqual([]);
     expect(view('x86demo').refusals).toEqual([]);
+  });
+
+  it("does not refuse Xen's guest layout where Xen showed the member only to tools builds", () => {
+    // demo_table holds the one uint64_aligned_t member; what matters is whether Xen's guest builds ever saw it.
+    const refusalsWith = (edit: (table: RecordDecl) => void): HeaderView['refusals'] => {
+      const history = structuredClone(full);
+      edit(history.records.find((r) => r.name === 'demo_table') as RecordDecl);
+      const at = atRelease(history, '4.22');
+      return headerView(new Releases(history, at), at.modules.find((m) => m.name === 'demo') as ModuleDecl).refusals;
+    };
+    expect(refusalsWith((t) => (t.toolsOnlySince = '4.6'))).toEqual([]);
+    const stamp = (t: RecordDecl) => t.fields.find((f) => f.name === 'stamp') as { until?: string };
+    expect(refusalsWith((t) => ((t.toolsOnlyBefore = '4.14'), (stamp(t).until = '4.14')))).toEqual([]);
+    expect(refusalsWith((t) => (t.toolsOnlyBefore = '4.14'))).toHaveLength(1);
   });
 
   it('checks a tag Xen scopes inside another record through that record\'s member', () => {

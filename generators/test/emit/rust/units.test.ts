@@ -14,6 +14,8 @@ import {
   handleType,
   ident,
   integerLiteral,
+  opGetterName,
+  opMethodName,
   recordName,
   stringLiteral,
 } from '../../../src/emit/rust/names.js';
@@ -52,6 +54,16 @@ describe('rust names', () => {
     expect(recordName({ name: 'evtchn_status.u.unbound', parent: 'evtchn_status.u' })).toBe('evtchn_status_u_unbound');
     expect(recordName({ name: 'fx_anon.<anon0>', parent: 'fx_anon' })).toBe('fx_anon_anon0');
     expect(recordName({ name: 'xen_dm_op' })).toBe('xen_dm_op');
+  });
+
+  it('names op methods by their member, or by their constant when other ops share the member', () => {
+    const set = { ops: [{ member: 'view' }, { member: 'view' }, { member: 'mem_access' }] };
+    expect(opMethodName(set, 'HVMOP_altp2m_set_mem_access', 'mem_access')).toBe('mem_access');
+    expect(opMethodName(set, 'HVMOP_altp2m_create_p2m', 'view')).toBe('hvmop_altp2m_create_p2m');
+    const flask = { ops: [{ member: 'transition' }, { member: 'transition' }, { member: 'relabel' }] };
+    expect(opMethodName(flask, 'FLASK_RELABEL', 'transition')).not.toBe(opMethodName(flask, 'FLASK_RELABEL_DOMAIN', 'relabel'));
+    expect(opGetterName('view')).toBe('as_view');
+    expect(opGetterName('r#type')).toBe('as_type');
   });
 
   it('names guest handles as Xen macros name their C types', () => {
@@ -128,6 +140,21 @@ describe('rust availability over the history', () => {
     const flags = record.fields.find((f) => f.name === 'flags')!;
     expect(ctx.releases.predecessors(record, flags).map((f) => f.name)).toEqual(['pad']);
     expect(ctx.releases.fieldIn(record, flags, '4.17')).toBe(true);
+  });
+
+  it('keeps a retyped member that took over the same bytes, and declares its record type as far back', () => {
+    const record = ctx.records.get('fx_batch')!;
+    const u = record.fields.find((f) => f.name === 'u')!;
+    expect(ctx.releases.predecessors(record, u).map((f) => f.name)).toEqual(['other']);
+    expect(ctx.releases.fieldIn(record, u, '4.17')).toBe(true);
+    expect(ctx.records.get('fx_extra')?.since).toBe('4.17');
+    expect(ctx.releases.itemReleases(ctx.records.get('fx_extra')!)).toEqual(ctx.releases.itemReleases(record));
+  });
+
+  it('does not chain a member whose bytes moved', () => {
+    const record = ctx.records.get('fx_range')!;
+    const start = record.fields.find((f) => f.name === 'start')!;
+    expect(ctx.releases.predecessors(record, start)).toEqual([]);
   });
 
   it('gives a stable item the releases from its first on, and an unstable one the newest only', () => {

@@ -26,6 +26,12 @@ describe('fixture package', () => {
     expect(fixture.decodeWidgetOpArg(new Uint8Array(0), { arch: 'x86_64', op: fixture.WIDGET_OP_reset })).toEqual({ op: 'reset' });
   });
 
+  it('carries an op that names only its member in the member\'s record', () => {
+    const bytes = fixture.encodeWidgetOp({ op: 'nudge', x: 3, y: -4 }, { arch: 'x86_64' });
+    expect(fixture.decodeWidgetOp(bytes, { arch: 'x86_64' })).toEqual({ op: 'nudge', x: 3, y: -4 });
+    expect(fixture.WidgetOpInfo.ops.nudge).toEqual({ number: fixture.WIDGET_OP_nudge, record: 'widget_point', member: 'point' });
+  });
+
   it('rejects non-zero bit-field padding and holes in a strict decode', () => {
     const shape = fixture.widget_shape;
     const value = fixture.widget_shape.decode(new Uint8Array(64), { arch: 'x86_64' });

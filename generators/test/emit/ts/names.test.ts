@@ -17,6 +17,11 @@ describe('TypeScript emitter names', () => {
     expect(opName({ name: 'OTHER' } as ConstantSetDecl, 'XEN_DMOP_nr_vcpus', 'nr')).toBe('nr');
   });
 
+  it('names an op by its constant when its member carries other ops too', () => {
+    const set = { name: 'HVMOP_altp2m_cmd', ops: [{ constant: 'HVMOP_altp2m_create_p2m', member: 'view' }, { constant: 'HVMOP_altp2m_switch_p2m', member: 'view' }] } as ConstantSetDecl;
+    expect(opName(set, 'HVMOP_altp2m_create_p2m', 'view')).toBe('HVMOP_altp2m_create_p2m');
+  });
+
   it('prints literals: safe integers as numbers, others as bigints', () => {
     expect(intLiteral('20', false)).toBe('20');
     expect(intLiteral('4294967295', true)).toBe('0xffffffff');

@@ -16,16 +16,21 @@
 #include <xenabi/stable/blkif.h>
 #include <xenabi/stable/console.h>
 #include <xenabi/stable/dm_op.h>
+#include <xenabi/stable/e820.h>
 #include <xenabi/stable/elfnote.h>
 #include <xenabi/stable/event_channel.h>
 #include <xenabi/stable/features.h>
 #include <xenabi/stable/grant_table.h>
+#include <xenabi/stable/hvm_info_table.h>
+#include <xenabi/stable/hvm_op.h>
+#include <xenabi/stable/hvm_vcpu.h>
 #include <xenabi/stable/ioreq.h>
 #include <xenabi/stable/kbdif.h>
 #include <xenabi/stable/kexec.h>
 #include <xenabi/stable/memory.h>
 #include <xenabi/stable/netif.h>
 #include <xenabi/stable/nmi.h>
+#include <xenabi/stable/params.h>
 #include <xenabi/stable/pciif.h>
 #include <xenabi/stable/physdev.h>
 #include <xenabi/stable/ring.h>
@@ -42,6 +47,11 @@
 /* Unstable: define XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION to opt in. */
 #if defined(XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION)
 #include <xenabi/unstable/domctl.h>
+#endif
+
+/* Unstable: define XENABI_WANT_XEN_FLASK_INTERFACE_VERSION to opt in. */
+#if defined(XENABI_WANT_XEN_FLASK_INTERFACE_VERSION)
+#include <xenabi/unstable/flask_op.h>
 #endif
 
 /* Linux's Xen device interface (/dev/xen/privcmd and friends), when compiling for Linux. */

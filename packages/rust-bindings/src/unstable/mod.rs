@@ -4,3 +4,4 @@
 //! Unstable interfaces: each module names the interface-version constant it matches, and Xen refuses calls made with another version. Rebuild against the crate that matches your hypervisor. They follow the newest release only, so they need its cargo feature (on by default): a program that makes such calls runs on that release alone.
 
 pub mod domctl;
+pub mod flask_op;

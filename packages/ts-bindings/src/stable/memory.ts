@@ -2,8 +2,8 @@
 // Regenerate with: npx xenabi generate
 // SPDX-License-Identifier: MIT
 /*
- * stable/memory: Memory: reservations, physical address space mappings, memory maps, virtual NUMA and
- * resource mapping (XENMEM_acquire_resource). Mirrors Xen's public/memory.h.
+ * stable/memory: Memory operations every guest may call, XENMEM_acquire_resource among them; the
+ * tools-only operations are not declared yet. Mirrors Xen's public/memory.h.
  */
 import { xen_add_to_physmap$V0, xen_add_to_physmap$V1, xen_add_to_physmap$dec0, xen_add_to_physmap$dec1, xen_add_to_physmap$enc0, xen_add_to_physmap$enc1, xen_add_to_physmap_batch$V0, xen_add_to_physmap_batch$V1, xen_add_to_physmap_batch$dec0, xen_add_to_physmap_batch$dec1, xen_add_to_physmap_batch$enc0, xen_add_to_physmap_batch$enc1, xen_add_to_physmap_batch_extra$V0, xen_add_to_physmap_batch_extra$dec0, xen_add_to_physmap_batch_extra$enc0, xen_foreign_memory_map$V0, xen_foreign_memory_map$V1, xen_foreign_memory_map$chk0, xen_foreign_memory_map$chk1, xen_foreign_memory_map$dec0, xen_foreign_memory_map$dec1, xen_foreign_memory_map$enc0, xen_foreign_memory_map$enc1, xen_machphys_mapping$V0, xen_machphys_mapping$V1, xen_machphys_mapping$dec0, xen_machphys_mapping$dec1, xen_machphys_mapping$enc0, xen_machphys_mapping$enc1, xen_machphys_mfn_list$V0, xen_machphys_mfn_list$V1, xen_machphys_mfn_list$chk1, xen_machphys_mfn_list$dec0, xen_machphys_mfn_list$dec1, xen_machphys_mfn_list$enc0, xen_machphys_mfn_list$enc1, xen_mem_acquire_resource$V0, xen_mem_acquire_resource$V1, xen_mem_acquire_resource$chk0, xen_mem_acquire_resource$chk1, xen_mem_acquire_resource$dec0, xen_mem_acquire_resource$dec1, xen_mem_acquire_resource$enc0, xen_mem_acquire_resource$enc1, xen_memory_domain$V0, xen_memory_domain$dec0, xen_memory_domain$enc0, xen_memory_exchange$V0, xen_memory_exchange$V1, xen_memory_exchange$chk0, xen_memory_exchange$chk1, xen_memory_exchange$dec0, xen_memory_exchange$dec1, xen_memory_exchange$enc0, xen_memory_exchange$enc1, xen_memory_map$V0, xen_memory_map$V1, xen_memory_map$chk1, xen_memory_map$dec0, xen_memory_map$dec1, xen_memory_map$enc0, xen_memory_map$enc1, xen_memory_reservation$V0, xen_memory_reservation$V1, xen_memory_reservation$chk0, xen_memory_reservation$chk1, xen_memory_reservation$dec0, xen_memory_reservation$dec1, xen_memory_reservation$enc0, xen_memory_reservation$enc1, xen_pod_target$V0, xen_pod_target$V1, xen_pod_target$chk0, xen_pod_target$chk1, xen_pod_target$dec0, xen_pod_target$dec1, xen_pod_target$enc0, xen_pod_target$enc1, xen_remove_from_physmap$V0, xen_remove_from_physmap$V1, xen_remove_from_physmap$chk0, xen_remove_from_physmap$chk1, xen_remove_from_physmap$dec0, xen_remove_from_physmap$dec1, xen_remove_from_physmap$enc0, xen_remove_from_physmap$enc1, xen_vmemrange$V0, xen_vmemrange$dec0, xen_vmemrange$enc0, xen_vnuma_topology_info$V0, xen_vnuma_topology_info$V1, xen_vnuma_topology_info$chk0, xen_vnuma_topology_info$chk1, xen_vnuma_topology_info$dec0, xen_vnuma_topology_info$dec1, xen_vnuma_topology_info$enc0, xen_vnuma_topology_info$enc1, xen_vnuma_topology_info_vcpu_to_vnode$V0, xen_vnuma_topology_info_vcpu_to_vnode$V1, xen_vnuma_topology_info_vcpu_to_vnode$dec0, xen_vnuma_topology_info_vcpu_to_vnode$dec1, xen_vnuma_topology_info_vcpu_to_vnode$enc0, xen_vnuma_topology_info_vcpu_to_vnode$enc1, xen_vnuma_topology_info_vdistance$V0, xen_vnuma_topology_info_vdistance$V1, xen_vnuma_topology_info_vdistance$dec0, xen_vnuma_topology_info_vdistance$dec1, xen_vnuma_topology_info_vdistance$enc0, xen_vnuma_topology_info_vdistance$enc1, xen_vnuma_topology_info_vmemrange$V0, xen_vnuma_topology_info_vmemrange$V1, xen_vnuma_topology_info_vmemrange$dec0, xen_vnuma_topology_info_vmemrange$dec1, xen_vnuma_topology_info_vmemrange$enc0, xen_vnuma_topology_info_vmemrange$enc1 } from '../internal/stable/memory.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
@@ -11,373 +11,21 @@ import type { ArchOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordVie
 import type { domid_t } from './xen.js';
 
 /**
- * Give a domain extents of new memory.
- * @since 4.6
- */
-export const XENMEM_increase_reservation = 0;
-
-/**
- * Take extents of memory from a domain.
- * @since 4.6
- */
-export const XENMEM_decrease_reservation = 1;
-
-/**
- * The highest machine frame of RAM; the argument is null.
- * @since 4.6
- */
-export const XENMEM_maximum_ram_page = 2;
-
-/**
- * The pages a domain has; the argument is a domain id (xen_memory_domain).
- * @since 4.6
- */
-export const XENMEM_current_reservation = 3;
-
-/**
- * The most pages a domain may have; the argument is a domain id (xen_memory_domain).
- * @since 4.6
- */
-export const XENMEM_maximum_reservation = 4;
-
-/**
- * x86: the frames of the machine-to-physical table.
- * @since 4.6
- */
-export const XENMEM_machphys_mfn_list = 5;
-
-/**
- * Back guest frames of a domain with memory.
- * @since 4.6
- */
-export const XENMEM_populate_physmap = 6;
-
-/**
- * Map a page into a physical address space.
- * @since 4.6
- */
-export const XENMEM_add_to_physmap = 7;
-
-/**
- * The memory map the domain started with.
- * @since 4.6
- */
-export const XENMEM_memory_map = 9;
-
-/**
- * The host's memory map (hardware domain).
- * @since 4.6
- */
-export const XENMEM_machine_memory_map = 10;
-
-/**
- * Exchange extents for others.
- * @since 4.6
- */
-export const XENMEM_exchange = 11;
-
-/**
- * x86: where the machine-to-physical table is mapped.
- * @since 4.6
- */
-export const XENMEM_machphys_mapping = 12;
-
-/**
- * Set another domain's memory map.
- * @since 4.6
- */
-export const XENMEM_set_memory_map = 13;
-
-/**
- * The highest guest frame a domain uses; the argument is a domain id (xen_memory_domain).
- * @since 4.6
- */
-export const XENMEM_maximum_gpfn = 14;
-
-/**
- * Unmap a page from a physical address space.
- * @since 4.6
- */
-export const XENMEM_remove_from_physmap = 15;
-
-/**
- * Set a domain's populate-on-demand target.
- * @since 4.6
- */
-export const XENMEM_set_pod_target = 16;
-
-/**
- * Read a domain's populate-on-demand state.
- * @since 4.6
- */
-export const XENMEM_get_pod_target = 17;
-
-/**
- * Map many pages into a physical address space; the argument is a xen_add_to_physmap_batch (declared from 4.7).
- * @since 4.6
- */
-export const XENMEM_add_to_physmap_batch = 23;
-
-/**
- * x86: the frames of the table 32-bit PV guests use.
- * @since 4.6
- */
-export const XENMEM_machphys_compat_mfn_list = 25;
-
-/**
- * A guest's virtual NUMA layout.
- * @since 4.6
- */
-export const XENMEM_get_vnumainfo = 26;
-
-/**
- * Map frames of a domain's resource (declared from 4.14; the toolstack had it from 4.11).
- * @since 4.14
- */
-export const XENMEM_acquire_resource = 28;
-
-/**
- * Sub-ops of the memory hypercall a guest or device model may use, each with the record its argument points to.
- * @since 4.6
- */
-export const XENMEM = { XENMEM_increase_reservation, XENMEM_decrease_reservation, XENMEM_maximum_ram_page, XENMEM_current_reservation, XENMEM_maximum_reservation, XENMEM_machphys_mfn_list, XENMEM_populate_physmap, XENMEM_add_to_physmap, XENMEM_memory_map, XENMEM_machine_memory_map, XENMEM_exchange, XENMEM_machphys_mapping, XENMEM_set_memory_map, XENMEM_maximum_gpfn, XENMEM_remove_from_physmap, XENMEM_set_pod_target, XENMEM_get_pod_target, XENMEM_add_to_physmap_batch, XENMEM_machphys_compat_mfn_list, XENMEM_get_vnumainfo, XENMEM_acquire_resource } as const;
-
-/**
- * One of the values of `XENMEM`.
- * @since 4.6
- */
-export type XENMEM = (typeof XENMEM)[keyof typeof XENMEM];
-
-/**
- * The number of each XENMEM op, by the name its `op` discriminant uses.
- * @since 4.6
- */
-export const XenmemOpNumber = { increase_reservation: XENMEM_increase_reservation, decrease_reservation: XENMEM_decrease_reservation, maximum_ram_page: XENMEM_maximum_ram_page, current_reservation: XENMEM_current_reservation, maximum_reservation: XENMEM_maximum_reservation, machphys_mfn_list: XENMEM_machphys_mfn_list, populate_physmap: XENMEM_populate_physmap, add_to_physmap: XENMEM_add_to_physmap, memory_map: XENMEM_memory_map, machine_memory_map: XENMEM_machine_memory_map, exchange: XENMEM_exchange, machphys_mapping: XENMEM_machphys_mapping, set_memory_map: XENMEM_set_memory_map, maximum_gpfn: XENMEM_maximum_gpfn, remove_from_physmap: XENMEM_remove_from_physmap, set_pod_target: XENMEM_set_pod_target, get_pod_target: XENMEM_get_pod_target, add_to_physmap_batch: XENMEM_add_to_physmap_batch, machphys_compat_mfn_list: XENMEM_machphys_compat_mfn_list, get_vnumainfo: XENMEM_get_vnumainfo, acquire_resource: XENMEM_acquire_resource } as const;
-
-/**
- * The name of a XENMEM op.
- * @since 4.6
- */
-export type XenmemOpName = keyof typeof XenmemOpNumber;
-
-/**
- * What XENMEM is made of, as data: the dispatch record if the ops travel in one, and per op its number, argument record and payload member.
- * @since 4.6
- */
-export const XenmemOpInfo = {
-  set: 'XENMEM',
-  dispatch: undefined,
-  nested: false,
-  ops: {
-    increase_reservation: { number: XENMEM_increase_reservation, record: 'xen_memory_reservation', member: undefined },
-    decrease_reservation: { number: XENMEM_decrease_reservation, record: 'xen_memory_reservation', member: undefined },
-    maximum_ram_page: { number: XENMEM_maximum_ram_page, record: undefined, member: undefined },
-    current_reservation: { number: XENMEM_current_reservation, record: undefined, member: undefined },
-    maximum_reservation: { number: XENMEM_maximum_reservation, record: undefined, member: undefined },
-    machphys_mfn_list: { number: XENMEM_machphys_mfn_list, record: 'xen_machphys_mfn_list', member: undefined },
-    populate_physmap: { number: XENMEM_populate_physmap, record: 'xen_memory_reservation', member: undefined },
-    add_to_physmap: { number: XENMEM_add_to_physmap, record: 'xen_add_to_physmap', member: undefined },
-    memory_map: { number: XENMEM_memory_map, record: 'xen_memory_map', member: undefined },
-    machine_memory_map: { number: XENMEM_machine_memory_map, record: 'xen_memory_map', member: undefined },
-    exchange: { number: XENMEM_exchange, record: 'xen_memory_exchange', member: undefined },
-    machphys_mapping: { number: XENMEM_machphys_mapping, record: 'xen_machphys_mapping', member: undefined },
-    set_memory_map: { number: XENMEM_set_memory_map, record: 'xen_foreign_memory_map', member: undefined },
-    maximum_gpfn: { number: XENMEM_maximum_gpfn, record: undefined, member: undefined },
-    remove_from_physmap: { number: XENMEM_remove_from_physmap, record: 'xen_remove_from_physmap', member: undefined },
-    set_pod_target: { number: XENMEM_set_pod_target, record: 'xen_pod_target', member: undefined },
-    get_pod_target: { number: XENMEM_get_pod_target, record: 'xen_pod_target', member: undefined },
-    add_to_physmap_batch: { number: XENMEM_add_to_physmap_batch, record: undefined, member: undefined },
-    machphys_compat_mfn_list: { number: XENMEM_machphys_compat_mfn_list, record: 'xen_machphys_mfn_list', member: undefined },
-    get_vnumainfo: { number: XENMEM_get_vnumainfo, record: 'xen_vnuma_topology_info', member: undefined },
-    acquire_resource: { number: XENMEM_acquire_resource, record: 'xen_mem_acquire_resource', member: undefined },
-  },
-} as const;
-
-/**
- * A XENMEM op with its argument record: the hypercall takes the op number separately (see `XenmemOpNumber`).
- * @since 4.6
- */
-export type XenmemOp =
-  | ({ op: 'increase_reservation' } & xen_memory_reservation)
-  | ({ op: 'decrease_reservation' } & xen_memory_reservation)
-  | ({ op: 'maximum_ram_page' })
-  | ({ op: 'current_reservation' })
-  | ({ op: 'maximum_reservation' })
-  | ({ op: 'machphys_mfn_list' } & xen_machphys_mfn_list)
-  | ({ op: 'populate_physmap' } & xen_memory_reservation)
-  | ({ op: 'add_to_physmap' } & xen_add_to_physmap)
-  | ({ op: 'memory_map' } & xen_memory_map)
-  | ({ op: 'machine_memory_map' } & xen_memory_map)
-  | ({ op: 'exchange' } & xen_memory_exchange)
-  | ({ op: 'machphys_mapping' } & xen_machphys_mapping)
-  | ({ op: 'set_memory_map' } & xen_foreign_memory_map)
-  | ({ op: 'maximum_gpfn' })
-  | ({ op: 'remove_from_physmap' } & xen_remove_from_physmap)
-  | ({ op: 'set_pod_target' } & xen_pod_target)
-  | ({ op: 'get_pod_target' } & xen_pod_target)
-  | ({ op: 'add_to_physmap_batch' })
-  | ({ op: 'machphys_compat_mfn_list' } & xen_machphys_mfn_list)
-  | ({ op: 'get_vnumainfo' } & xen_vnuma_topology_info)
-  | ({ op: 'acquire_resource' } & xen_mem_acquire_resource);
-
-/**
- * Encodes the argument record of the XENMEM op that `value.op` names; an op without one encodes to no bytes.
- * @since 4.6
- */
-export function encodeXenmemOp(value: XenmemOp, options: ArchOptions): Uint8Array {
-  if (typeof value !== 'object' || value === null) failObject(value, 'XENMEM');
-  switch (value.op) {
-    case 'increase_reservation':
-      return xen_memory_reservation.encode(value, options);
-    case 'decrease_reservation':
-      return xen_memory_reservation.encode(value, options);
-    case 'maximum_ram_page':
-      checkArch(options, 'XENMEM');
-      return new Uint8Array(0);
-    case 'current_reservation':
-      checkArch(options, 'XENMEM');
-      return new Uint8Array(0);
-    case 'maximum_reservation':
-      checkArch(options, 'XENMEM');
-      return new Uint8Array(0);
-    case 'machphys_mfn_list':
-      return xen_machphys_mfn_list.encode(value, options);
-    case 'populate_physmap':
-      return xen_memory_reservation.encode(value, options);
-    case 'add_to_physmap':
-      return xen_add_to_physmap.encode(value, options);
-    case 'memory_map':
-      return xen_memory_map.encode(value, options);
-    case 'machine_memory_map':
-      return xen_memory_map.encode(value, options);
-    case 'exchange':
-      return xen_memory_exchange.encode(value, options);
-    case 'machphys_mapping':
-      return xen_machphys_mapping.encode(value, options);
-    case 'set_memory_map':
-      return xen_foreign_memory_map.encode(value, options);
-    case 'maximum_gpfn':
-      checkArch(options, 'XENMEM');
-      return new Uint8Array(0);
-    case 'remove_from_physmap':
-      return xen_remove_from_physmap.encode(value, options);
-    case 'set_pod_target':
-      return xen_pod_target.encode(value, options);
-    case 'get_pod_target':
-      return xen_pod_target.encode(value, options);
-    case 'add_to_physmap_batch':
-      checkArch(options, 'XENMEM');
-      return new Uint8Array(0);
-    case 'machphys_compat_mfn_list':
-      return xen_machphys_mfn_list.encode(value, options);
-    case 'get_vnumainfo':
-      return xen_vnuma_topology_info.encode(value, options);
-    case 'acquire_resource':
-      return xen_mem_acquire_resource.encode(value, options);
-    default:
-      return failOpName('XENMEM', (value as { op: unknown }).op);
-  }
-}
-
-/**
- * Decodes the argument record of the XENMEM op numbered `options.op`; an unknown number is a `RangeError`.
- * @since 4.6
- */
-export function decodeXenmemOp(bytes: Uint8Array, options: OpDecodeOptions): XenmemOp {
-  const op = options?.op;
-  switch (op) {
-    case XENMEM_increase_reservation:
-      return { op: 'increase_reservation', ...xen_memory_reservation.decode(bytes, options) };
-    case XENMEM_decrease_reservation:
-      return { op: 'decrease_reservation', ...xen_memory_reservation.decode(bytes, options) };
-    case XENMEM_maximum_ram_page:
-      checkArch(options, 'XENMEM');
-      return { op: 'maximum_ram_page' };
-    case XENMEM_current_reservation:
-      checkArch(options, 'XENMEM');
-      return { op: 'current_reservation' };
-    case XENMEM_maximum_reservation:
-      checkArch(options, 'XENMEM');
-      return { op: 'maximum_reservation' };
-    case XENMEM_machphys_mfn_list:
-      return { op: 'machphys_mfn_list', ...xen_machphys_mfn_list.decode(bytes, options) };
-    case XENMEM_populate_physmap:
-      return { op: 'populate_physmap', ...xen_memory_reservation.decode(bytes, options) };
-    case XENMEM_add_to_physmap:
-      return { op: 'add_to_physmap', ...xen_add_to_physmap.decode(bytes, options) };
-    case XENMEM_memory_map:
-      return { op: 'memory_map', ...xen_memory_map.decode(bytes, options) };
-    case XENMEM_machine_memory_map:
-      return { op: 'machine_memory_map', ...xen_memory_map.decode(bytes, options) };
-    case XENMEM_exchange:
-      return { op: 'exchange', ...xen_memory_exchange.decode(bytes, options) };
-    case XENMEM_machphys_mapping:
-      return { op: 'machphys_mapping', ...xen_machphys_mapping.decode(bytes, options) };
-    case XENMEM_set_memory_map:
-      return { op: 'set_memory_map', ...xen_foreign_memory_map.decode(bytes, options) };
-    case XENMEM_maximum_gpfn:
-      checkArch(options, 'XENMEM');
-      return { op: 'maximum_gpfn' };
-    case XENMEM_remove_from_physmap:
-      return { op: 'remove_from_physmap', ...xen_remove_from_physmap.decode(bytes, options) };
-    case XENMEM_set_pod_target:
-      return { op: 'set_pod_target', ...xen_pod_target.decode(bytes, options) };
-    case XENMEM_get_pod_target:
-      return { op: 'get_pod_target', ...xen_pod_target.decode(bytes, options) };
-    case XENMEM_add_to_physmap_batch:
-      checkArch(options, 'XENMEM');
-      return { op: 'add_to_physmap_batch' };
-    case XENMEM_machphys_compat_mfn_list:
-      return { op: 'machphys_compat_mfn_list', ...xen_machphys_mfn_list.decode(bytes, options) };
-    case XENMEM_get_vnumainfo:
-      return { op: 'get_vnumainfo', ...xen_vnuma_topology_info.decode(bytes, options) };
-    case XENMEM_acquire_resource:
-      return { op: 'acquire_resource', ...xen_mem_acquire_resource.decode(bytes, options) };
-    default:
-      return failOp('XENMEM', 'options.op', op);
-  }
-}
-
-/**
- * Populate-on-demand: reserve the guest frames without backing them yet (XENMEM_populate_physmap, toolstack use).
- * @since 4.6
- */
-export const XENMEMF_populate_on_demand = 0x10000;
-
-/**
- * Fail rather than take memory from another node than the one asked for.
- * @since 4.6
- */
-export const XENMEMF_exact_node_request = 0x20000;
-
-/**
- * The node is one of the guest's virtual NUMA nodes, not a physical one.
- * @since 4.6
- */
-export const XENMEMF_vnode = 0x40000;
-
-/**
- * Flags of a reservation, beside the address width (bits 0 to 7) and the NUMA node plus one (bits 8 to 15) that Xen's function-like macros pack into mem_flags. The values of `xen_memory_reservation.mem_flags`.
- * @since 4.6
- */
-export const XENMEMF = { XENMEMF_populate_on_demand, XENMEMF_exact_node_request, XENMEMF_vnode } as const;
-
-/**
- * XENMEM_increase_reservation, XENMEM_decrease_reservation and XENMEM_populate_physmap: a list of extents (runs of 2^extent_order pages) to give a domain or take from it.
+ * Argument of XENMEM_increase_reservation, XENMEM_decrease_reservation and XENMEM_populate_physmap: a list of extents, each 2^extent_order pages, to give to or take from a domain. Xen returns how many extents it handled.
  *
  * Size: 20 bytes on x86_32, 32 bytes on x86_64, 32 bytes on arm32, 32 bytes on arm64.
  * @since 4.6
  */
 export interface xen_memory_reservation {
-  /** IN/OUT: the frame of each extent: guest frames to free or populate, or the frames Xen allocated. */
+  /** IN or OUT: the array of extent base frames: those to free, those to populate, or, on return, those allocated. */
   extent_start: bigint;
-  /** How many extents the list holds. Example: 512. */
+  /** IN: how many extents the array holds. Example: 512. */
   nr_extents: bigint;
-  /** Each extent is 2^extent_order pages. Example: 0. */
+  /** IN: each extent is 2^extent_order pages. Example: 9 (2 MiB extents). */
   extent_order: number;
-  /** The address width, node and XENMEMF_* flags. Example: 0. */
+  /** IN: XENMEMF_* flags, plus an address width (XENMEMF_address_bits) and a NUMA node (XENMEMF_node) in the low bits. Example: 0. */
   mem_flags: number;
-  /** The domain whose memory changes; DOMID_SELF for an unprivileged caller. Example: 0x7ff0. */
+  /** IN: the domain whose memory changes; DOMID_SELF (0x7ff0) unless the caller is privileged. */
   domid: domid_t;
 }
 
@@ -386,27 +34,27 @@ export interface xen_memory_reservation {
  * @since 4.6
  */
 export interface xen_memory_reservation_view extends RecordView {
-  /** IN/OUT: the frame of each extent: guest frames to free or populate, or the frames Xen allocated. */
+  /** IN or OUT: the array of extent base frames: those to free, those to populate, or, on return, those allocated. */
   extent_start: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * IN/OUT: the frame of each extent: guest frames to free or populate, or the frames Xen allocated.
+   * IN or OUT: the array of extent base frames: those to free, those to populate, or, on return, those allocated.
    */
   extent_startAsNumber: number;
-  /** How many extents the list holds. Example: 512. */
+  /** IN: how many extents the array holds. Example: 512. */
   nr_extents: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * How many extents the list holds. Example: 512.
+   * IN: how many extents the array holds. Example: 512.
    */
   nr_extentsAsNumber: number;
-  /** Each extent is 2^extent_order pages. Example: 0. */
+  /** IN: each extent is 2^extent_order pages. Example: 9 (2 MiB extents). */
   extent_order: number;
-  /** The address width, node and XENMEMF_* flags. Example: 0. */
+  /** IN: XENMEMF_* flags, plus an address width (XENMEMF_address_bits) and a NUMA node (XENMEMF_node) in the low bits. Example: 0. */
   mem_flags: number;
-  /** The domain whose memory changes; DOMID_SELF for an unprivileged caller. Example: 0x7ff0. */
+  /** IN: the domain whose memory changes; DOMID_SELF (0x7ff0) unless the caller is privileged. */
   domid: number;
 }
 
@@ -418,8 +66,8 @@ const xen_memory_reservation$layout0: RecordLayout = frozen({
   fields: [
     { name: 'extent_start', offset: 0, size: 4, align: 4, type: 'XEN_GUEST_HANDLE(xen_pfn_t)', value: 'bigint', signed: false, bits: 32 },
     { name: 'nr_extents', offset: 4, size: 4, align: 4, type: 'xen_ulong_t', value: 'bigint', signed: false, bits: 32 },
-    { name: 'extent_order', offset: 8, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
-    { name: 'mem_flags', offset: 12, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'extent_order', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'mem_flags', offset: 12, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
     { name: 'domid', offset: 16, size: 2, align: 2, type: 'domid_t', value: 'number', signed: false, bits: 16 },
   ],
   holes: [
@@ -435,8 +83,8 @@ const xen_memory_reservation$layout1: RecordLayout = frozen({
   fields: [
     { name: 'extent_start', offset: 0, size: 8, align: 8, type: 'XEN_GUEST_HANDLE(xen_pfn_t)', value: 'bigint', signed: false, bits: 64 },
     { name: 'nr_extents', offset: 8, size: 8, align: 8, type: 'xen_ulong_t', value: 'bigint', signed: false, bits: 64 },
-    { name: 'extent_order', offset: 16, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
-    { name: 'mem_flags', offset: 20, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'extent_order', offset: 16, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'mem_flags', offset: 20, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
     { name: 'domid', offset: 24, size: 2, align: 2, type: 'domid_t', value: 'number', signed: false, bits: 16 },
   ],
   holes: [
@@ -565,17 +213,41 @@ export const xen_memory_reservation: RecordCodec<xen_memory_reservation, xen_mem
 export { xen_memory_reservation as xen_memory_reservation_t };
 
 /**
- * XENMEM_exchange: give back some extents of a domain for others of another size or placement, the same number of pages in total.
+ * XENMEM_populate_physmap only: add populate-on-demand entries instead of memory; Xen fills them on first touch.
+ * @since 4.6
+ */
+export const XENMEMF_populate_on_demand = 0x10000;
+
+/**
+ * Allocate only from the node in bits 8–15; fail rather than fall back to another node.
+ * @since 4.6
+ */
+export const XENMEMF_exact_node_request = 0x20000;
+
+/**
+ * The node in bits 8–15 is one of the domain's virtual NUMA nodes, not a physical one.
+ * @since 4.6
+ */
+export const XENMEMF_vnode = 0x40000;
+
+/**
+ * Allocation flags of a reservation, above the address width in bits 0–7 and the node number in bits 8–15. The values of `xen_memory_reservation.mem_flags`.
+ * @since 4.6
+ */
+export const XENMEMF = { XENMEMF_populate_on_demand, XENMEMF_exact_node_request, XENMEMF_vnode } as const;
+
+/**
+ * Argument of XENMEM_exchange (PV guests only): trade extents for new ones atomically, for example to get memory below 4 GiB. On partial success `nr_exchanged` says how far Xen got.
  *
  * Size: 44 bytes on x86_32, 72 bytes on x86_64, 72 bytes on arm32, 72 bytes on arm64.
  * @since 4.6
  */
 export interface xen_memory_exchange {
-  /** IN: the extents given back (their mem_flags are ignored). */
+  /** IN: the extents to give up; its address width is ignored. */
   in: xen_memory_reservation;
-  /** IN/OUT: the extents wanted; Xen writes the frames it gave into their list. */
+  /** IN/OUT: the extents wanted, covering as many pages as `in`, for the same domain; Xen writes the new frames into its array. */
   out: xen_memory_reservation;
-  /** OUT: how many input extents were exchanged; must be zero on the call. Example: 0. */
+  /** OUT: how many of the input extents were exchanged. Must be zero on entry. Example: 512. */
   nr_exchanged: bigint;
 }
 
@@ -584,16 +256,16 @@ export interface xen_memory_exchange {
  * @since 4.6
  */
 export interface xen_memory_exchange_view extends RecordView {
-  /** IN: the extents given back (their mem_flags are ignored). */
+  /** IN: the extents to give up; its address width is ignored. */
   readonly in: xen_memory_reservation_view;
-  /** IN/OUT: the extents wanted; Xen writes the frames it gave into their list. */
+  /** IN/OUT: the extents wanted, covering as many pages as `in`, for the same domain; Xen writes the new frames into its array. */
   readonly out: xen_memory_reservation_view;
-  /** OUT: how many input extents were exchanged; must be zero on the call. Example: 0. */
+  /** OUT: how many of the input extents were exchanged. Must be zero on entry. Example: 512. */
   nr_exchanged: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * OUT: how many input extents were exchanged; must be zero on the call. Example: 0.
+   * OUT: how many of the input extents were exchanged. Must be zero on entry. Example: 512.
    */
   nr_exchangedAsNumber: number;
 }
@@ -745,13 +417,13 @@ export const xen_memory_exchange: RecordCodec<xen_memory_exchange, xen_memory_ex
 export { xen_memory_exchange as xen_memory_exchange_t };
 
 /**
- * XENMEM_current_reservation, XENMEM_maximum_reservation and XENMEM_maximum_gpfn: the domain asked about (before 4.16 the argument was a bare domid_t, with the same layout).
+ * Argument of XENMEM_current_reservation, XENMEM_maximum_reservation and XENMEM_maximum_gpfn. Before 4.16 Xen described the argument as a bare domid_t, which has the same layout.
  *
  * Size: 2 bytes on every architecture.
  * @since 4.16
  */
 export interface xen_memory_domain {
-  /** The domain, or DOMID_SELF. Example: 0x7ff0. */
+  /** IN: the domain asked about; DOMID_SELF (0x7ff0) for the caller. */
   domid: domid_t;
 }
 
@@ -760,7 +432,7 @@ export interface xen_memory_domain {
  * @since 4.16
  */
 export interface xen_memory_domain_view extends RecordView {
-  /** The domain, or DOMID_SELF. Example: 0x7ff0. */
+  /** IN: the domain asked about; DOMID_SELF (0x7ff0) for the caller. */
   domid: number;
 }
 
@@ -871,17 +543,17 @@ export const xen_memory_domain: RecordCodec<xen_memory_domain, xen_memory_domain
 };
 
 /**
- * XENMEM_machphys_mfn_list and XENMEM_machphys_compat_mfn_list: the machine frames of the 2 MB extents that hold the machine-to-physical table.
+ * Argument of XENMEM_machphys_mfn_list and XENMEM_machphys_compat_mfn_list: the machine frames holding the machine-to-physical table, one per 2 MiB of the table. Only x86 has the table.
  *
  * Size: 12 bytes on x86_32, 24 bytes on x86_64, 24 bytes on arm32, 24 bytes on arm64.
  * @since 4.6
  */
 export interface xen_machphys_mfn_list {
-  /** IN: how many frames the list has room for. Example: 256. */
+  /** IN: entries the array can take. Example: 64. */
   max_extents: number;
-  /** IN: the list Xen fills; a gap in the table reads as frame 0. */
+  /** OUT: the array; a gap in the table shows as a zero frame. */
   extent_start: bigint;
-  /** OUT: how many frames Xen wrote. Example: 64. */
+  /** OUT: entries written. Example: 32. */
   nr_extents: number;
 }
 
@@ -890,17 +562,17 @@ export interface xen_machphys_mfn_list {
  * @since 4.6
  */
 export interface xen_machphys_mfn_list_view extends RecordView {
-  /** IN: how many frames the list has room for. Example: 256. */
+  /** IN: entries the array can take. Example: 64. */
   max_extents: number;
-  /** IN: the list Xen fills; a gap in the table reads as frame 0. */
+  /** OUT: the array; a gap in the table shows as a zero frame. */
   extent_start: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * IN: the list Xen fills; a gap in the table reads as frame 0.
+   * OUT: the array; a gap in the table shows as a zero frame.
    */
   extent_startAsNumber: number;
-  /** OUT: how many frames Xen wrote. Example: 64. */
+  /** OUT: entries written. Example: 32. */
   nr_extents: number;
 }
 
@@ -910,9 +582,9 @@ const xen_machphys_mfn_list$layout0: RecordLayout = frozen({
   size: 12,
   align: 4,
   fields: [
-    { name: 'max_extents', offset: 0, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'max_extents', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
     { name: 'extent_start', offset: 4, size: 4, align: 4, type: 'XEN_GUEST_HANDLE(xen_pfn_t)', value: 'bigint', signed: false, bits: 32 },
-    { name: 'nr_extents', offset: 8, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'nr_extents', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
   ],
   holes: [],
 });
@@ -923,9 +595,9 @@ const xen_machphys_mfn_list$layout1: RecordLayout = frozen({
   size: 24,
   align: 8,
   fields: [
-    { name: 'max_extents', offset: 0, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'max_extents', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
     { name: 'extent_start', offset: 8, size: 8, align: 8, type: 'XEN_GUEST_HANDLE(xen_pfn_t)', value: 'bigint', signed: false, bits: 64 },
-    { name: 'nr_extents', offset: 16, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'nr_extents', offset: 16, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
   ],
   holes: [
     { after: 'max_extents', offset: 4, size: 4, bits: 32, tail: false },
@@ -1053,17 +725,17 @@ export const xen_machphys_mfn_list: RecordCodec<xen_machphys_mfn_list, xen_machp
 export { xen_machphys_mfn_list as xen_machphys_mfn_list_t };
 
 /**
- * XENMEM_machphys_mapping: where the machine-to-physical table is mapped in the guest's virtual address space.
+ * Result of XENMEM_machphys_mapping: where the read-only machine-to-physical table is mapped in the guest's virtual address space (x86 PV).
  *
  * Size: 12 bytes on x86_32, 24 bytes on x86_64, 24 bytes on arm32, 24 bytes on arm64.
  * @since 4.6
  */
 export interface xen_machphys_mapping {
-  /** The first virtual address of the table. Example: 0xffff800000000000. */
+  /** OUT: first virtual address of the table. Example: 0xffff800000000000. */
   v_start: bigint;
-  /** The virtual address just past the table. Example: 0xffff804000000000. */
+  /** OUT: end of the table's virtual range. */
   v_end: bigint;
-  /** The highest machine frame the table can translate. Example: 0x7ffffff. */
+  /** OUT: the highest machine frame the table covers. */
   max_mfn: bigint;
 }
 
@@ -1072,28 +744,28 @@ export interface xen_machphys_mapping {
  * @since 4.6
  */
 export interface xen_machphys_mapping_view extends RecordView {
-  /** The first virtual address of the table. Example: 0xffff800000000000. */
+  /** OUT: first virtual address of the table. Example: 0xffff800000000000. */
   v_start: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * The first virtual address of the table. Example: 0xffff800000000000.
+   * OUT: first virtual address of the table. Example: 0xffff800000000000.
    */
   v_startAsNumber: number;
-  /** The virtual address just past the table. Example: 0xffff804000000000. */
+  /** OUT: end of the table's virtual range. */
   v_end: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * The virtual address just past the table. Example: 0xffff804000000000.
+   * OUT: end of the table's virtual range.
    */
   v_endAsNumber: number;
-  /** The highest machine frame the table can translate. Example: 0x7ffffff. */
+  /** OUT: the highest machine frame the table covers. */
   max_mfn: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * The highest machine frame the table can translate. Example: 0x7ffffff.
+   * OUT: the highest machine frame the table covers.
    */
   max_mfnAsNumber: number;
 }
@@ -1243,43 +915,43 @@ export const xen_machphys_mapping: RecordCodec<xen_machphys_mapping, xen_machphy
 export { xen_machphys_mapping as xen_machphys_mapping_t };
 
 /**
- * The domain's shared info page.
+ * The domain's shared info page (idx 0).
  * @since 4.6
  */
 export const XENMAPSPACE_shared_info = 0;
 
 /**
- * A frame of the domain's grant table; idx is the frame, with XENMAPIDX_grant_table_status for a status frame.
+ * A frame of the domain's grant table; with XENMAPIDX_grant_table_status set in idx, a frame of its version 2 status table.
  * @since 4.6
  */
 export const XENMAPSPACE_grant_table = 1;
 
 /**
- * Another guest frame of the same domain, which moves.
+ * A guest frame already in the domain's physical map, which moves.
  * @since 4.6
  */
 export const XENMAPSPACE_gmfn = 2;
 
 /**
- * size guest frames from idx on (XENMEM_add_to_physmap only).
+ * A run of `size` guest frames (XENMEM_add_to_physmap only).
  * @since 4.6
  */
 export const XENMAPSPACE_gmfn_range = 3;
 
 /**
- * Frames of another domain, named in foreign_domid (XENMEM_add_to_physmap_batch only).
+ * A frame of another domain, named in foreign_domid (XENMEM_add_to_physmap_batch only).
  * @since 4.6
  */
 export const XENMAPSPACE_gmfn_foreign = 4;
 
 /**
- * Arm: a device's MMIO region, mapped as normal cacheable memory.
+ * Device MMIO, mapped with normal write-back cacheable attributes (Arm hardware domain only).
  * @since 4.7
  */
 export const XENMAPSPACE_dev_mmio = 5;
 
 /**
- * Where the pages that XENMEM_add_to_physmap and XENMEM_add_to_physmap_batch map come from. The values of `xen_add_to_physmap.space`.
+ * What XENMEM_add_to_physmap and XENMEM_add_to_physmap_batch take pages from; `idx` counts within it. The values of `xen_add_to_physmap.space`.
  * @since 4.6
  */
 export const XENMAPSPACE = { XENMAPSPACE_shared_info, XENMAPSPACE_grant_table, XENMAPSPACE_gmfn, XENMAPSPACE_gmfn_range, XENMAPSPACE_gmfn_foreign, XENMAPSPACE_dev_mmio } as const;
@@ -1291,27 +963,21 @@ export const XENMAPSPACE = { XENMAPSPACE_shared_info, XENMAPSPACE_grant_table, X
 export type XENMAPSPACE = (typeof XENMAPSPACE)[keyof typeof XENMAPSPACE];
 
 /**
- * Set in xen_add_to_physmap.idx with XENMAPSPACE_grant_table: the frame is one of the version 2 status frames.
- * @since 4.6
- */
-export const XENMAPIDX_grant_table_status = 0x80000000;
-
-/**
- * XENMEM_add_to_physmap: map one page (or, with XENMAPSPACE_gmfn_range, a run of them) into a domain's physical address space.
+ * Argument of XENMEM_add_to_physmap: make a page of a XENMAPSPACE_* space appear at a guest frame of a translated domain.
  *
  * Size: 16 bytes on x86_32, 24 bytes on x86_64, 24 bytes on arm32, 24 bytes on arm64.
  * @since 4.6
  */
 export interface xen_add_to_physmap {
-  /** The domain whose address space changes. Example: 0x7ff0. */
+  /** IN: the domain whose map changes; DOMID_SELF (0x7ff0) for the caller. */
   domid: domid_t;
-  /** XENMAPSPACE_gmfn_range: how many pages. Example: 1. */
+  /** IN: for XENMAPSPACE_gmfn_range, how many frames. Example: 16. */
   size: number;
-  /** A XENMAPSPACE_* source. Example: 0 (XENMAPSPACE_shared_info). */
+  /** IN: a XENMAPSPACE_* value. Example: 0 (shared info). */
   space: number;
-  /** The page within its source: a grant frame number, a guest frame. Example: 0. */
+  /** IN: which page of the space. Example: 0. */
   idx: bigint;
-  /** The guest frame where the page appears. Example: 0xfeffe. */
+  /** IN: the guest frame it appears at. Example: 0xfeffe. */
   gpfn: bigint;
 }
 
@@ -1320,26 +986,26 @@ export interface xen_add_to_physmap {
  * @since 4.6
  */
 export interface xen_add_to_physmap_view extends RecordView {
-  /** The domain whose address space changes. Example: 0x7ff0. */
+  /** IN: the domain whose map changes; DOMID_SELF (0x7ff0) for the caller. */
   domid: number;
-  /** XENMAPSPACE_gmfn_range: how many pages. Example: 1. */
+  /** IN: for XENMAPSPACE_gmfn_range, how many frames. Example: 16. */
   size: number;
-  /** A XENMAPSPACE_* source. Example: 0 (XENMAPSPACE_shared_info). */
+  /** IN: a XENMAPSPACE_* value. Example: 0 (shared info). */
   space: number;
-  /** The page within its source: a grant frame number, a guest frame. Example: 0. */
+  /** IN: which page of the space. Example: 0. */
   idx: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * The page within its source: a grant frame number, a guest frame. Example: 0.
+   * IN: which page of the space. Example: 0.
    */
   idxAsNumber: number;
-  /** The guest frame where the page appears. Example: 0xfeffe. */
+  /** IN: the guest frame it appears at. Example: 0xfeffe. */
   gpfn: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * The guest frame where the page appears. Example: 0xfeffe.
+   * IN: the guest frame it appears at. Example: 0xfeffe.
    */
   gpfnAsNumber: number;
 }
@@ -1352,7 +1018,7 @@ const xen_add_to_physmap$layout0: RecordLayout = frozen({
   fields: [
     { name: 'domid', offset: 0, size: 2, align: 2, type: 'domid_t', value: 'number', signed: false, bits: 16 },
     { name: 'size', offset: 2, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
-    { name: 'space', offset: 4, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'space', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
     { name: 'idx', offset: 8, size: 4, align: 4, type: 'xen_ulong_t', value: 'bigint', signed: false, bits: 32 },
     { name: 'gpfn', offset: 12, size: 4, align: 4, type: 'xen_pfn_t', value: 'bigint', signed: false, bits: 32 },
   ],
@@ -1367,7 +1033,7 @@ const xen_add_to_physmap$layout1: RecordLayout = frozen({
   fields: [
     { name: 'domid', offset: 0, size: 2, align: 2, type: 'domid_t', value: 'number', signed: false, bits: 16 },
     { name: 'size', offset: 2, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
-    { name: 'space', offset: 4, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'space', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
     { name: 'idx', offset: 8, size: 8, align: 8, type: 'xen_ulong_t', value: 'bigint', signed: false, bits: 64 },
     { name: 'gpfn', offset: 16, size: 8, align: 8, type: 'xen_pfn_t', value: 'bigint', signed: false, bits: 64 },
   ],
@@ -1493,7 +1159,13 @@ export const xen_add_to_physmap: RecordCodec<xen_add_to_physmap, xen_add_to_phys
 export { xen_add_to_physmap as xen_add_to_physmap_t };
 
 /**
- * The word of xen_add_to_physmap_batch that depends on the source.
+ * Bit 31 of `idx` with XENMAPSPACE_grant_table: map a frame of the version 2 status table instead of the grant table.
+ * @since 4.6
+ */
+export const XENMAPIDX_grant_table_status = 0x80000000;
+
+/**
+ * The member of xen_add_to_physmap_batch whose meaning depends on the space. Xen declares it inside that struct; the tag is still visible to the whole file.
  *
  * A value of union xen_add_to_physmap_batch_extra: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
@@ -1501,9 +1173,9 @@ export { xen_add_to_physmap as xen_add_to_physmap_t };
  * @since 4.7
  */
 export interface xen_add_to_physmap_batch_extra {
-  /** XENMAPSPACE_gmfn_foreign: the domain that owns the pages. Example: 5. */
+  /** IN: for XENMAPSPACE_gmfn_foreign, the domain the frames belong to. */
   foreign_domid?: domid_t;
-  /** Every other source: zero. */
+  /** For every other space: reserved, zero. */
   res0?: number;
 }
 
@@ -1512,9 +1184,9 @@ export interface xen_add_to_physmap_batch_extra {
  * @since 4.7
  */
 export interface xen_add_to_physmap_batch_extra_view extends RecordView {
-  /** XENMAPSPACE_gmfn_foreign: the domain that owns the pages. Example: 5. */
+  /** IN: for XENMAPSPACE_gmfn_foreign, the domain the frames belong to. */
   foreign_domid: number;
-  /** Every other source: zero. */
+  /** For every other space: reserved, zero. */
   res0: number;
 }
 
@@ -1626,63 +1298,66 @@ export const xen_add_to_physmap_batch_extra: RecordCodec<xen_add_to_physmap_batc
 };
 
 /**
- * XENMEM_add_to_physmap_batch: map many pages into a domain's physical address space, as a device model maps its guest's memory (XENMAPSPACE_gmfn_foreign) on Arm and in PVH. Declared from 4.7: Xen 4.6 had the same layout with foreign_domid where u is, which the Rust crate cannot declare beside u.
+ * Argument of XENMEM_add_to_physmap_batch: place many pages in one call, with an error code per page. Guests built for an interface older than 0x00040400 may also call it xen_add_to_physmap_range (and the op XENMEM_add_to_physmap_range).
  *
  * Size: 20 bytes on x86_32, 32 bytes on x86_64, 32 bytes on arm32, 32 bytes on arm64.
- * @since 4.7
+ * @since 4.6
  */
 export interface xen_add_to_physmap_batch {
-  /** IN: the domain whose address space changes. Example: 0x7ff0. */
+  /** IN: the domain whose map changes. */
   domid: domid_t;
-  /** IN: a XENMAPSPACE_* source. Example: 4 (XENMAPSPACE_gmfn_foreign). */
+  /** IN: a XENMAPSPACE_* value. Example: 4 (foreign frames). */
   space: number;
-  /** IN: how many pages, the length of each list. Example: 16. */
+  /** IN: how many entries each array holds. Example: 32. */
   size: number;
-  /** IN: the owner of foreign pages, else zero. */
+  /**
+   * IN: the foreign domain, or zero.
+   * @since 4.7
+   */
   u: xen_add_to_physmap_batch_extra;
-  /** IN: the page of each mapping within its source. */
+  /** IN: the pages of the space, `size` entries. */
   idxs: bigint;
-  /** IN: the guest frame of each mapping. */
+  /** IN: the guest frames they appear at, `size` entries. */
   gpfns: bigint;
-  /** OUT: a status per page, 0 or a negative errno. */
+  /** OUT: one error code per entry, 0 for success. */
   errs: bigint;
 }
 
 /**
  * A zero-copy view of `xen_add_to_physmap_batch` over a buffer: reads and writes go straight to the bytes.
- * @since 4.7
+ * @since 4.6
  */
 export interface xen_add_to_physmap_batch_view extends RecordView {
-  /** IN: the domain whose address space changes. Example: 0x7ff0. */
+  /** IN: the domain whose map changes. */
   domid: number;
-  /** IN: a XENMAPSPACE_* source. Example: 4 (XENMAPSPACE_gmfn_foreign). */
+  /** IN: a XENMAPSPACE_* value. Example: 4 (foreign frames). */
   space: number;
-  /** IN: how many pages, the length of each list. Example: 16. */
+  /** IN: how many entries each array holds. Example: 32. */
   size: number;
-  /** IN: the owner of foreign pages, else zero. */
+  /** IN: the foreign domain, or zero. */
   readonly u: xen_add_to_physmap_batch_extra_view;
-  /** IN: the page of each mapping within its source. */
+  /** IN: the pages of the space, `size` entries. */
   idxs: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * IN: the page of each mapping within its source.
+   * IN: the pages of the space, `size` entries.
    */
   idxsAsNumber: number;
-  /** IN: the guest frame of each mapping. */
+  /** IN: the guest frames they appear at, `size` entries. */
   gpfns: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * IN: the guest frame of each mapping.
+   * IN: the guest frames they appear at, `size` entries.
    */
   gpfnsAsNumber: number;
-  /** OUT: a status per page, 0 or a negative errno. */
+  /** OUT: one error code per entry, 0 for success. */
   errs: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * OUT: a status per page, 0 or a negative errno.
+   * OUT: one error code per entry, 0 for success.
    */
   errsAsNumber: number;
 }
@@ -1723,12 +1398,12 @@ const xen_add_to_physmap_batch$layout1: RecordLayout = frozen({
 
 /**
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_add_to_physmap_batch` (struct xen_add_to_physmap_batch). Size: 20 bytes on x86_32, 32 bytes on x86_64, 32 bytes on arm32, 32 bytes on arm64.
- * @since 4.7
+ * @since 4.6
  */
 export const xen_add_to_physmap_batch: RecordCodec<xen_add_to_physmap_batch, xen_add_to_physmap_batch_view> = {
   name: 'xen_add_to_physmap_batch',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
-  since: '4.7',
+  since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -1840,15 +1515,15 @@ export const xen_add_to_physmap_batch: RecordCodec<xen_add_to_physmap_batch, xen
 export { xen_add_to_physmap_batch as xen_add_to_physmap_batch_t };
 
 /**
- * XENMEM_remove_from_physmap: unmap one page from a domain's physical address space.
+ * Argument of XENMEM_remove_from_physmap: unmap whatever page a guest frame of a translated domain shows.
  *
  * Size: 8 bytes on x86_32, 16 bytes on x86_64, 16 bytes on arm32, 16 bytes on arm64.
  * @since 4.6
  */
 export interface xen_remove_from_physmap {
-  /** The domain. Example: 0x7ff0. */
+  /** IN: the domain whose map changes; DOMID_SELF (0x7ff0) for the caller. */
   domid: domid_t;
-  /** The guest frame to unmap. Example: 0xfeffe. */
+  /** IN: the guest frame to empty. Example: 0xfeffe. */
   gpfn: bigint;
 }
 
@@ -1857,14 +1532,14 @@ export interface xen_remove_from_physmap {
  * @since 4.6
  */
 export interface xen_remove_from_physmap_view extends RecordView {
-  /** The domain. Example: 0x7ff0. */
+  /** IN: the domain whose map changes; DOMID_SELF (0x7ff0) for the caller. */
   domid: number;
-  /** The guest frame to unmap. Example: 0xfeffe. */
+  /** IN: the guest frame to empty. Example: 0xfeffe. */
   gpfn: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * The guest frame to unmap. Example: 0xfeffe.
+   * IN: the guest frame to empty. Example: 0xfeffe.
    */
   gpfnAsNumber: number;
 }
@@ -2018,15 +1693,15 @@ export const xen_remove_from_physmap: RecordCodec<xen_remove_from_physmap, xen_r
 export { xen_remove_from_physmap as xen_remove_from_physmap_t };
 
 /**
- * XENMEM_memory_map and XENMEM_machine_memory_map: a memory map as a list of E820 entries (20 bytes each).
+ * Argument of XENMEM_memory_map and XENMEM_machine_memory_map: a buffer of E820-style entries (20 bytes each: address, length, type) for the domain's or the host's memory map.
  *
  * Size: 8 bytes on x86_32, 16 bytes on x86_64, 16 bytes on arm32, 16 bytes on arm64.
  * @since 4.6
  */
 export interface xen_memory_map {
-  /** IN: room in the buffer, in entries; OUT: entries written. Example: 8. */
+  /** IN: entries the buffer can take. OUT: entries written. With a null buffer, XENMEM_machine_memory_map returns the number needed. Example: 8. */
   nr_entries: number;
-  /** The buffer of entries; XENMEM_machine_memory_map with none returns the count only. */
+  /** IN: the buffer. */
   buffer: bigint;
 }
 
@@ -2035,14 +1710,14 @@ export interface xen_memory_map {
  * @since 4.6
  */
 export interface xen_memory_map_view extends RecordView {
-  /** IN: room in the buffer, in entries; OUT: entries written. Example: 8. */
+  /** IN: entries the buffer can take. OUT: entries written. With a null buffer, XENMEM_machine_memory_map returns the number needed. Example: 8. */
   nr_entries: number;
-  /** The buffer of entries; XENMEM_machine_memory_map with none returns the count only. */
+  /** IN: the buffer. */
   buffer: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * The buffer of entries; XENMEM_machine_memory_map with none returns the count only.
+   * IN: the buffer.
    */
   bufferAsNumber: number;
 }
@@ -2053,7 +1728,7 @@ const xen_memory_map$layout0: RecordLayout = frozen({
   size: 8,
   align: 4,
   fields: [
-    { name: 'nr_entries', offset: 0, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'nr_entries', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
     { name: 'buffer', offset: 4, size: 4, align: 4, type: 'XEN_GUEST_HANDLE(void)', value: 'bigint', signed: false, bits: 32 },
   ],
   holes: [],
@@ -2065,7 +1740,7 @@ const xen_memory_map$layout1: RecordLayout = frozen({
   size: 16,
   align: 8,
   fields: [
-    { name: 'nr_entries', offset: 0, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'nr_entries', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
     { name: 'buffer', offset: 8, size: 8, align: 8, type: 'XEN_GUEST_HANDLE(void)', value: 'bigint', signed: false, bits: 64 },
   ],
   holes: [
@@ -2193,15 +1868,15 @@ export const xen_memory_map: RecordCodec<xen_memory_map, xen_memory_map_view> = 
 export { xen_memory_map as xen_memory_map_t };
 
 /**
- * XENMEM_set_memory_map: the memory map another domain will read with XENMEM_memory_map.
+ * Argument of XENMEM_set_memory_map: give a domain the memory map XENMEM_memory_map will later return to it.
  *
  * Size: 12 bytes on x86_32, 24 bytes on x86_64, 24 bytes on arm32, 24 bytes on arm64.
  * @since 4.6
  */
 export interface xen_foreign_memory_map {
-  /** The domain. Example: 5. */
+  /** IN: the domain. */
   domid: domid_t;
-  /** Its map. */
+  /** IN: its memory map. */
   map: xen_memory_map;
 }
 
@@ -2210,9 +1885,9 @@ export interface xen_foreign_memory_map {
  * @since 4.6
  */
 export interface xen_foreign_memory_map_view extends RecordView {
-  /** The domain. Example: 5. */
+  /** IN: the domain. */
   domid: number;
-  /** Its map. */
+  /** IN: its memory map. */
   readonly map: xen_memory_map_view;
 }
 
@@ -2365,21 +2040,21 @@ export const xen_foreign_memory_map: RecordCodec<xen_foreign_memory_map, xen_for
 export { xen_foreign_memory_map as xen_foreign_memory_map_t };
 
 /**
- * XENMEM_set_pod_target and XENMEM_get_pod_target: the populate-on-demand target of a domain and where it stands.
+ * Argument of XENMEM_set_pod_target and XENMEM_get_pod_target: the populate-on-demand target of an HVM domain and its state, in pages.
  *
  * Size: 36 bytes on x86_32, 40 bytes on x86_64, 40 bytes on arm32, 40 bytes on arm64.
  * @since 4.6
  */
 export interface xen_pod_target {
-  /** IN (set): the pages the domain should have. Example: 262144. */
+  /** IN (set): the number of pages the domain should have. Example: 262144 (1 GiB). */
   target_pages: bigint;
-  /** OUT: the pages it has. */
+  /** OUT: pages the domain has now. */
   tot_pages: bigint;
-  /** OUT: the pages held to back populate-on-demand entries. */
+  /** OUT: pages in the populate-on-demand cache. */
   pod_cache_pages: bigint;
-  /** OUT: the guest frames not backed yet. */
+  /** OUT: guest frames still waiting to be populated. */
   pod_entries: bigint;
-  /** IN: the domain. Example: 5. */
+  /** IN: the domain. */
   domid: domid_t;
 }
 
@@ -2388,39 +2063,39 @@ export interface xen_pod_target {
  * @since 4.6
  */
 export interface xen_pod_target_view extends RecordView {
-  /** IN (set): the pages the domain should have. Example: 262144. */
+  /** IN (set): the number of pages the domain should have. Example: 262144 (1 GiB). */
   target_pages: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * IN (set): the pages the domain should have. Example: 262144.
+   * IN (set): the number of pages the domain should have. Example: 262144 (1 GiB).
    */
   target_pagesAsNumber: number;
-  /** OUT: the pages it has. */
+  /** OUT: pages the domain has now. */
   tot_pages: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * OUT: the pages it has.
+   * OUT: pages the domain has now.
    */
   tot_pagesAsNumber: number;
-  /** OUT: the pages held to back populate-on-demand entries. */
+  /** OUT: pages in the populate-on-demand cache. */
   pod_cache_pages: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * OUT: the pages held to back populate-on-demand entries.
+   * OUT: pages in the populate-on-demand cache.
    */
   pod_cache_pagesAsNumber: number;
-  /** OUT: the guest frames not backed yet. */
+  /** OUT: guest frames still waiting to be populated. */
   pod_entries: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * OUT: the guest frames not backed yet.
+   * OUT: guest frames still waiting to be populated.
    */
   pod_entriesAsNumber: number;
-  /** IN: the domain. Example: 5. */
+  /** IN: the domain. */
   domid: number;
 }
 
@@ -2579,113 +2254,56 @@ export const xen_pod_target: RecordCodec<xen_pod_target, xen_pod_target_view> = 
 export { xen_pod_target as xen_pod_target_t };
 
 /**
- * The pages of an ioreq server; id is its ioservid_t.
- * @since 4.14
- */
-export const XENMEM_resource_ioreq_server = 0;
-
-/**
- * Grant table frames; id is a XENMEM_resource_grant_table_id_*.
- * @since 4.14
- */
-export const XENMEM_resource_grant_table = 1;
-
-/**
- * The processor trace buffer of a vCPU; id is the vCPU.
- * @since 4.15
- */
-export const XENMEM_resource_vmtrace_buf = 2;
-
-/**
- * The kinds of resource XENMEM_acquire_resource maps. The values of `xen_mem_acquire_resource.type`.
- * @since 4.14
- */
-export const XENMEM_resource = { XENMEM_resource_ioreq_server, XENMEM_resource_grant_table, XENMEM_resource_vmtrace_buf } as const;
-
-/**
- * One of the values of `XENMEM_resource`.
- * @since 4.14
- */
-export type XENMEM_resource = (typeof XENMEM_resource)[keyof typeof XENMEM_resource];
-
-/**
- * The shared frames, the grant entries.
- * @since 4.14
- */
-export const XENMEM_resource_grant_table_id_shared = 0;
-
-/**
- * The status frames of a version 2 table.
- * @since 4.14
- */
-export const XENMEM_resource_grant_table_id_status = 1;
-
-/**
- * Which frames of a grant table XENMEM_resource_grant_table maps. The values of `xen_mem_acquire_resource.id`.
- * @since 4.14
- */
-export const XENMEM_resource_grant_table_id = { XENMEM_resource_grant_table_id_shared, XENMEM_resource_grant_table_id_status } as const;
-
-/**
- * One of the values of `XENMEM_resource_grant_table_id`.
- * @since 4.14
- */
-export type XENMEM_resource_grant_table_id = (typeof XENMEM_resource_grant_table_id)[keyof typeof XENMEM_resource_grant_table_id];
-
-/**
- * The frame of an ioreq server's buffered request ring; its synchronous request pages follow from frame 1.
- * @since 4.14
- */
-export const XENMEM_resource_ioreq_server_frame_bufioreq = 0;
-
-/**
- * XENMEM_acquire_resource: map frames of a domain's resource into the caller, as an ioreq server maps its request pages. With no list and nr_frames 0, Xen returns the resource's size in frames. Declared from 4.14, where guests first see it: Xen 4.11 to 4.13 showed it to the toolstack only, with frame 8-byte aligned on x86_32 (so 32 bytes there, not 28) and, in 4.11 and 4.12, an output flags word where pad is.
+ * Argument of XENMEM_acquire_resource: map frames of a resource of another domain (the pages of an ioreq server, a grant table, a vmtrace buffer) into the caller. A PV caller gets the machine frames back in `frame_list`; an HVM caller fills `frame_list` with its own free guest frames, where Xen maps the resource. With a null `frame_list` and `nr_frames` 0 the call returns the resource's size in `nr_frames`.
  *
  * Size: 28 bytes on x86_32, 32 bytes on x86_64, 32 bytes on arm32, 32 bytes on arm64.
- * @since 4.14
+ * @since 4.11
  */
 export interface xen_mem_acquire_resource {
   /** IN: the domain that owns the resource. Example: 5. */
   domid: domid_t;
-  /** IN: a XENMEM_resource_* kind. Example: 0 (XENMEM_resource_ioreq_server). */
+  /** IN: which kind of resource, a XENMEM_resource_* value. Example: 0 (ioreq server). */
   type: number;
-  /** IN: which resource of the kind: an ioreq server id, a grant table part, a vCPU; else 0. Example: 1. */
+  /** IN: which resource of that kind: the ioreq server id, a XENMEM_resource_grant_table_id_* value, or for a vmtrace buffer the vCPU; 0 where the type has none. Example: 1. */
   id: number;
-  /** IN: how many frames to map; OUT: how many were, or the resource's size. Example: 2. */
+  /** IN: how many frames to map. OUT: for a size query, the size of the resource. Example: 2. */
   nr_frames: number;
-  /** IN: the first frame of the resource to map. Example: 0 (XENMEM_resource_ioreq_server_frame_bufioreq). */
+  /**
+   * IN: index of the first frame of the resource to map; ignored for a size query. For an ioreq server, XENMEM_resource_ioreq_server_frame_bufioreq or the first synchronous page. Example: 0.
+   * @since 4.14
+   */
   frame: bigint;
-  /** IN/OUT: a PV caller gets the machine frames here; an HVM or PVH caller names the guest frames to map them at. */
+  /** IN/OUT: `nr_frames` frames: the caller's guest frames to map at (HVM caller) or, on return, the machine frames (PV caller). Null for a size query. */
   frame_list: bigint;
 }
 
 /**
  * A zero-copy view of `xen_mem_acquire_resource` over a buffer: reads and writes go straight to the bytes.
- * @since 4.14
+ * @since 4.11
  */
 export interface xen_mem_acquire_resource_view extends RecordView {
   /** IN: the domain that owns the resource. Example: 5. */
   domid: number;
-  /** IN: a XENMEM_resource_* kind. Example: 0 (XENMEM_resource_ioreq_server). */
+  /** IN: which kind of resource, a XENMEM_resource_* value. Example: 0 (ioreq server). */
   type: number;
-  /** IN: which resource of the kind: an ioreq server id, a grant table part, a vCPU; else 0. Example: 1. */
+  /** IN: which resource of that kind: the ioreq server id, a XENMEM_resource_grant_table_id_* value, or for a vmtrace buffer the vCPU; 0 where the type has none. Example: 1. */
   id: number;
-  /** IN: how many frames to map; OUT: how many were, or the resource's size. Example: 2. */
+  /** IN: how many frames to map. OUT: for a size query, the size of the resource. Example: 2. */
   nr_frames: number;
-  /** IN: the first frame of the resource to map. Example: 0 (XENMEM_resource_ioreq_server_frame_bufioreq). */
+  /** IN: index of the first frame of the resource to map; ignored for a size query. For an ioreq server, XENMEM_resource_ioreq_server_frame_bufioreq or the first synchronous page. Example: 0. */
   frame: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * IN: the first frame of the resource to map. Example: 0 (XENMEM_resource_ioreq_server_frame_bufioreq).
+   * IN: index of the first frame of the resource to map; ignored for a size query. For an ioreq server, XENMEM_resource_ioreq_server_frame_bufioreq or the first synchronous page. Example: 0.
    */
   frameAsNumber: number;
-  /** IN/OUT: a PV caller gets the machine frames here; an HVM or PVH caller names the guest frames to map them at. */
+  /** IN/OUT: `nr_frames` frames: the caller's guest frames to map at (HVM caller) or, on return, the machine frames (PV caller). Null for a size query. */
   frame_list: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * IN/OUT: a PV caller gets the machine frames here; an HVM or PVH caller names the guest frames to map them at.
+   * IN/OUT: `nr_frames` frames: the caller's guest frames to map at (HVM caller) or, on return, the machine frames (PV caller). Null for a size query.
    */
   frame_listAsNumber: number;
 }
@@ -2726,12 +2344,12 @@ const xen_mem_acquire_resource$layout1: RecordLayout = frozen({
 
 /**
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_mem_acquire_resource` (struct xen_mem_acquire_resource). Size: 28 bytes on x86_32, 32 bytes on x86_64, 32 bytes on arm32, 32 bytes on arm64.
- * @since 4.14
+ * @since 4.11
  */
 export const xen_mem_acquire_resource: RecordCodec<xen_mem_acquire_resource, xen_mem_acquire_resource_view> = {
   name: 'xen_mem_acquire_resource',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
-  since: '4.14',
+  since: '4.11',
   size(arch) {
     switch (arch) {
       case 'x86_32':
@@ -2845,19 +2463,79 @@ export const xen_mem_acquire_resource: RecordCodec<xen_mem_acquire_resource, xen
 export { xen_mem_acquire_resource as xen_mem_acquire_resource_t };
 
 /**
- * A range of guest physical memory on one virtual NUMA node.
+ * The pages of an ioreq server; `id` is the server id. Frame 0 is the buffered ring, frame 1 + n the synchronous page of vCPU slots n.
+ * @since 4.11
+ */
+export const XENMEM_resource_ioreq_server = 0;
+
+/**
+ * The frames of a grant table; `id` says which table.
+ * @since 4.12
+ */
+export const XENMEM_resource_grant_table = 1;
+
+/**
+ * The processor trace buffer of one vCPU; `id` is the vCPU.
+ * @since 4.15
+ */
+export const XENMEM_resource_vmtrace_buf = 2;
+
+/**
+ * The kinds of resource XENMEM_acquire_resource maps. The values of `xen_mem_acquire_resource.type`.
+ * @since 4.11
+ */
+export const XENMEM_resource = { XENMEM_resource_ioreq_server, XENMEM_resource_grant_table, XENMEM_resource_vmtrace_buf } as const;
+
+/**
+ * One of the values of `XENMEM_resource`.
+ * @since 4.11
+ */
+export type XENMEM_resource = (typeof XENMEM_resource)[keyof typeof XENMEM_resource];
+
+/**
+ * The grant entries themselves.
+ * @since 4.12
+ */
+export const XENMEM_resource_grant_table_id_shared = 0;
+
+/**
+ * The version 2 status frames.
+ * @since 4.12
+ */
+export const XENMEM_resource_grant_table_id_status = 1;
+
+/**
+ * Which table of a domain XENMEM_resource_grant_table maps. The values of `xen_mem_acquire_resource.id`.
+ * @since 4.12
+ */
+export const XENMEM_resource_grant_table_id = { XENMEM_resource_grant_table_id_shared, XENMEM_resource_grant_table_id_status } as const;
+
+/**
+ * One of the values of `XENMEM_resource_grant_table_id`.
+ * @since 4.12
+ */
+export type XENMEM_resource_grant_table_id = (typeof XENMEM_resource_grant_table_id)[keyof typeof XENMEM_resource_grant_table_id];
+
+/**
+ * The frame index of an ioreq server's buffered request ring (a buffered_iopage) in its resource. Example: map frames 0 and 1 to get the ring and the first synchronous page.
+ * @since 4.11
+ */
+export const XENMEM_resource_ioreq_server_frame_bufioreq = 0;
+
+/**
+ * One range of guest physical memory and the virtual NUMA node it belongs to.
  *
  * Size: 24 bytes on every architecture.
  * @since 4.6
  */
 export interface xen_vmemrange {
-  /** The first address. Example: 0. */
+  /** First guest physical address of the range. Example: 0x100000000. */
   start: bigint;
-  /** The address just past the range. Example: 0x80000000. */
+  /** End of the range (exclusive). Example: 0x140000000. */
   end: bigint;
-  /** Reserved: zero. */
+  /** Reserved; zero. */
   flags: number;
-  /** The virtual node. Example: 0. */
+  /** The virtual node. Example: 1. */
   nid: number;
 }
 
@@ -2866,25 +2544,25 @@ export interface xen_vmemrange {
  * @since 4.6
  */
 export interface xen_vmemrange_view extends RecordView {
-  /** The first address. Example: 0. */
+  /** First guest physical address of the range. Example: 0x100000000. */
   start: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * The first address. Example: 0.
+   * First guest physical address of the range. Example: 0x100000000.
    */
   startAsNumber: number;
-  /** The address just past the range. Example: 0x80000000. */
+  /** End of the range (exclusive). Example: 0x140000000. */
   end: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * The address just past the range. Example: 0x80000000.
+   * End of the range (exclusive). Example: 0x140000000.
    */
   endAsNumber: number;
-  /** Reserved: zero. */
+  /** Reserved; zero. */
   flags: number;
-  /** The virtual node. Example: 0. */
+  /** The virtual node. Example: 1. */
   nid: number;
 }
 
@@ -2896,8 +2574,8 @@ const xen_vmemrange$layout0: RecordLayout = frozen({
   fields: [
     { name: 'start', offset: 0, size: 8, align: 4, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
     { name: 'end', offset: 8, size: 8, align: 4, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
-    { name: 'flags', offset: 16, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
-    { name: 'nid', offset: 20, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'flags', offset: 16, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'nid', offset: 20, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
   ],
   holes: [],
 });
@@ -2910,8 +2588,8 @@ const xen_vmemrange$layout1: RecordLayout = frozen({
   fields: [
     { name: 'start', offset: 0, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
     { name: 'end', offset: 8, size: 8, align: 8, type: 'uint64_t', value: 'bigint', signed: false, bits: 64 },
-    { name: 'flags', offset: 16, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
-    { name: 'nid', offset: 20, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'flags', offset: 16, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'nid', offset: 20, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
   ],
   holes: [],
 });
@@ -3015,25 +2693,25 @@ export const xen_vmemrange: RecordCodec<xen_vmemrange, xen_vmemrange_view> = {
 export { xen_vmemrange as xen_vmemrange_t };
 
 /**
- * XENMEM_get_vnumainfo: a guest's virtual NUMA layout. With too little room Xen says how much it needs in the three counts.
+ * Argument of XENMEM_get_vnumainfo: a domain's virtual NUMA layout. The caller says how large its three arrays are; when one is too small Xen fails the call and writes back the sizes needed.
  *
  * Size: 40 bytes on every architecture.
  * @since 4.6
  */
 export interface xen_vnuma_topology_info {
-  /** IN: the domain. Example: 0x7ff0. */
+  /** IN: the domain; DOMID_SELF (0x7ff0) for the caller. */
   domid: domid_t;
-  /** IN: room for nodes; OUT: the nodes. Example: 2. */
+  /** IN/OUT: virtual nodes; the distance table has nr_vnodes² entries. Example: 2. */
   nr_vnodes: number;
-  /** IN: room for vCPUs; OUT: the vCPUs. Example: 4. */
+  /** IN/OUT: entries of the vCPU-to-node array. Example: 4. */
   nr_vcpus: number;
-  /** IN: room for memory ranges; OUT: the ranges. Example: 2. */
+  /** IN/OUT: entries of the memory range array. Example: 2. */
   nr_vmemranges: number;
-  /** OUT: the node distances. */
+  /** OUT: the distance between each pair of nodes, row by row. */
   vdistance: xen_vnuma_topology_info_vdistance;
   /** OUT: the node of each vCPU. */
   vcpu_to_vnode: xen_vnuma_topology_info_vcpu_to_vnode;
-  /** OUT: the memory ranges. */
+  /** OUT: the memory ranges and their nodes. */
   vmemrange: xen_vnuma_topology_info_vmemrange;
 }
 
@@ -3042,19 +2720,19 @@ export interface xen_vnuma_topology_info {
  * @since 4.6
  */
 export interface xen_vnuma_topology_info_view extends RecordView {
-  /** IN: the domain. Example: 0x7ff0. */
+  /** IN: the domain; DOMID_SELF (0x7ff0) for the caller. */
   domid: number;
-  /** IN: room for nodes; OUT: the nodes. Example: 2. */
+  /** IN/OUT: virtual nodes; the distance table has nr_vnodes² entries. Example: 2. */
   nr_vnodes: number;
-  /** IN: room for vCPUs; OUT: the vCPUs. Example: 4. */
+  /** IN/OUT: entries of the vCPU-to-node array. Example: 4. */
   nr_vcpus: number;
-  /** IN: room for memory ranges; OUT: the ranges. Example: 2. */
+  /** IN/OUT: entries of the memory range array. Example: 2. */
   nr_vmemranges: number;
-  /** OUT: the node distances. */
+  /** OUT: the distance between each pair of nodes, row by row. */
   readonly vdistance: xen_vnuma_topology_info_vdistance_view;
   /** OUT: the node of each vCPU. */
   readonly vcpu_to_vnode: xen_vnuma_topology_info_vcpu_to_vnode_view;
-  /** OUT: the memory ranges. */
+  /** OUT: the memory ranges and their nodes. */
   readonly vmemrange: xen_vnuma_topology_info_vmemrange_view;
 }
 
@@ -3066,9 +2744,9 @@ const xen_vnuma_topology_info$layout0: RecordLayout = frozen({
   fields: [
     { name: 'domid', offset: 0, size: 2, align: 2, type: 'domid_t', value: 'number', signed: false, bits: 16 },
     { name: 'pad', offset: 2, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16, padding: true },
-    { name: 'nr_vnodes', offset: 4, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
-    { name: 'nr_vcpus', offset: 8, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
-    { name: 'nr_vmemranges', offset: 12, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'nr_vnodes', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'nr_vcpus', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'nr_vmemranges', offset: 12, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
     { name: 'vdistance', offset: 16, size: 8, align: 4, type: 'union xen_vnuma_topology_info.vdistance', value: 'record', record: 'xen_vnuma_topology_info.vdistance' },
     { name: 'vcpu_to_vnode', offset: 24, size: 8, align: 4, type: 'union xen_vnuma_topology_info.vcpu_to_vnode', value: 'record', record: 'xen_vnuma_topology_info.vcpu_to_vnode' },
     { name: 'vmemrange', offset: 32, size: 8, align: 4, type: 'union xen_vnuma_topology_info.vmemrange', value: 'record', record: 'xen_vnuma_topology_info.vmemrange' },
@@ -3084,9 +2762,9 @@ const xen_vnuma_topology_info$layout1: RecordLayout = frozen({
   fields: [
     { name: 'domid', offset: 0, size: 2, align: 2, type: 'domid_t', value: 'number', signed: false, bits: 16 },
     { name: 'pad', offset: 2, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16, padding: true },
-    { name: 'nr_vnodes', offset: 4, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
-    { name: 'nr_vcpus', offset: 8, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
-    { name: 'nr_vmemranges', offset: 12, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'nr_vnodes', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'nr_vcpus', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'nr_vmemranges', offset: 12, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
     { name: 'vdistance', offset: 16, size: 8, align: 8, type: 'union xen_vnuma_topology_info.vdistance', value: 'record', record: 'xen_vnuma_topology_info.vdistance' },
     { name: 'vcpu_to_vnode', offset: 24, size: 8, align: 8, type: 'union xen_vnuma_topology_info.vcpu_to_vnode', value: 'record', record: 'xen_vnuma_topology_info.vcpu_to_vnode' },
     { name: 'vmemrange', offset: 32, size: 8, align: 8, type: 'union xen_vnuma_topology_info.vmemrange', value: 'record', record: 'xen_vnuma_topology_info.vmemrange' },
@@ -3214,7 +2892,7 @@ export const xen_vnuma_topology_info: RecordCodec<xen_vnuma_topology_info, xen_v
 export { xen_vnuma_topology_info as xen_vnuma_topology_info_t };
 
 /**
- * OUT: the distance between each pair of nodes, nr_vnodes squared entries.
+ * The node distance table, as a handle padded to 8 bytes.
  *
  * A value of union xen_vnuma_topology_info.vdistance: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
@@ -3222,7 +2900,7 @@ export { xen_vnuma_topology_info as xen_vnuma_topology_info_t };
  * @since 4.6
  */
 export interface xen_vnuma_topology_info_vdistance {
-  /** The buffer. */
+  /** IN: the caller's array for the node distance table. */
   h?: bigint;
 }
 
@@ -3231,12 +2909,12 @@ export interface xen_vnuma_topology_info_vdistance {
  * @since 4.6
  */
 export interface xen_vnuma_topology_info_vdistance_view extends RecordView {
-  /** The buffer. */
+  /** IN: the caller's array for the node distance table. */
   h: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * The buffer.
+   * IN: the caller's array for the node distance table.
    */
   hAsNumber: number;
 }
@@ -3381,7 +3059,7 @@ export const xen_vnuma_topology_info_vdistance: RecordCodec<xen_vnuma_topology_i
 };
 
 /**
- * OUT: the node of each vCPU.
+ * The node of each vCPU, as a handle padded to 8 bytes.
  *
  * A value of union xen_vnuma_topology_info.vcpu_to_vnode: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
@@ -3389,7 +3067,7 @@ export const xen_vnuma_topology_info_vdistance: RecordCodec<xen_vnuma_topology_i
  * @since 4.6
  */
 export interface xen_vnuma_topology_info_vcpu_to_vnode {
-  /** The buffer. */
+  /** IN: the caller's array for the node of each vcpu. */
   h?: bigint;
 }
 
@@ -3398,12 +3076,12 @@ export interface xen_vnuma_topology_info_vcpu_to_vnode {
  * @since 4.6
  */
 export interface xen_vnuma_topology_info_vcpu_to_vnode_view extends RecordView {
-  /** The buffer. */
+  /** IN: the caller's array for the node of each vcpu. */
   h: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * The buffer.
+   * IN: the caller's array for the node of each vcpu.
    */
   hAsNumber: number;
 }
@@ -3548,7 +3226,7 @@ export const xen_vnuma_topology_info_vcpu_to_vnode: RecordCodec<xen_vnuma_topolo
 };
 
 /**
- * OUT: the memory ranges.
+ * The memory ranges, as a handle padded to 8 bytes.
  *
  * A value of union xen_vnuma_topology_info.vmemrange: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
@@ -3556,7 +3234,7 @@ export const xen_vnuma_topology_info_vcpu_to_vnode: RecordCodec<xen_vnuma_topolo
  * @since 4.6
  */
 export interface xen_vnuma_topology_info_vmemrange {
-  /** The buffer. */
+  /** IN: the caller's array for the memory ranges. */
   h?: bigint;
 }
 
@@ -3565,12 +3243,12 @@ export interface xen_vnuma_topology_info_vmemrange {
  * @since 4.6
  */
 export interface xen_vnuma_topology_info_vmemrange_view extends RecordView {
-  /** The buffer. */
+  /** IN: the caller's array for the memory ranges. */
   h: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * The buffer.
+   * IN: the caller's array for the memory ranges.
    */
   hAsNumber: number;
 }
@@ -3713,3 +3391,329 @@ export const xen_vnuma_topology_info_vmemrange: RecordCodec<xen_vnuma_topology_i
     }
   },
 };
+
+/**
+ * Give a domain more memory; returns the extents allocated.
+ * @since 4.6
+ */
+export const XENMEM_increase_reservation = 0;
+
+/**
+ * Take extents away from a domain; returns the extents freed.
+ * @since 4.6
+ */
+export const XENMEM_decrease_reservation = 1;
+
+/**
+ * The highest machine frame of RAM; takes no record and never fails.
+ * @since 4.6
+ */
+export const XENMEM_maximum_ram_page = 2;
+
+/**
+ * A domain's current memory in pages; the argument is a xen_memory_domain (a domid_t before 4.16).
+ * @since 4.6
+ */
+export const XENMEM_current_reservation = 3;
+
+/**
+ * A domain's memory limit in pages; the argument is a xen_memory_domain (a domid_t before 4.16).
+ * @since 4.6
+ */
+export const XENMEM_maximum_reservation = 4;
+
+/**
+ * List the frames of the machine-to-physical table (x86).
+ * @since 4.6
+ */
+export const XENMEM_machphys_mfn_list = 5;
+
+/**
+ * Back guest frames with memory; returns the extents populated.
+ * @since 4.6
+ */
+export const XENMEM_populate_physmap = 6;
+
+/**
+ * Place one page (or a run) in a translated domain's physical map.
+ * @since 4.6
+ */
+export const XENMEM_add_to_physmap = 7;
+
+/**
+ * The caller's memory map, as set with XENMEM_set_memory_map.
+ * @since 4.6
+ */
+export const XENMEM_memory_map = 9;
+
+/**
+ * The host's memory map (privileged).
+ * @since 4.6
+ */
+export const XENMEM_machine_memory_map = 10;
+
+/**
+ * Trade extents for new ones atomically (PV).
+ * @since 4.6
+ */
+export const XENMEM_exchange = 11;
+
+/**
+ * Where the machine-to-physical table is mapped (x86 PV).
+ * @since 4.6
+ */
+export const XENMEM_machphys_mapping = 12;
+
+/**
+ * Set the memory map a domain reads back (privileged).
+ * @since 4.6
+ */
+export const XENMEM_set_memory_map = 13;
+
+/**
+ * The highest guest frame a domain uses; the argument is a xen_memory_domain (a domid_t before 4.16).
+ * @since 4.6
+ */
+export const XENMEM_maximum_gpfn = 14;
+
+/**
+ * Unmap a guest frame of a translated domain.
+ * @since 4.6
+ */
+export const XENMEM_remove_from_physmap = 15;
+
+/**
+ * Set the populate-on-demand target of an HVM domain.
+ * @since 4.6
+ */
+export const XENMEM_set_pod_target = 16;
+
+/**
+ * Read the populate-on-demand state of an HVM domain.
+ * @since 4.6
+ */
+export const XENMEM_get_pod_target = 17;
+
+/**
+ * Place many pages at once, with an error per page.
+ * @since 4.6
+ */
+export const XENMEM_add_to_physmap_batch = 23;
+
+/**
+ * List the frames of the table 32-bit PV guests use (x86).
+ * @since 4.6
+ */
+export const XENMEM_machphys_compat_mfn_list = 25;
+
+/**
+ * Read a domain's virtual NUMA layout.
+ * @since 4.6
+ */
+export const XENMEM_get_vnumainfo = 26;
+
+/**
+ * Map a resource of another domain into the caller.
+ * @since 4.11
+ */
+export const XENMEM_acquire_resource = 28;
+
+/**
+ * The memory operations every guest may call: the op number is the first argument of HYPERVISOR_memory_op and the record the second. The tools-only ones are not declared yet.
+ * @since 4.6
+ */
+export const XENMEM = { XENMEM_increase_reservation, XENMEM_decrease_reservation, XENMEM_maximum_ram_page, XENMEM_current_reservation, XENMEM_maximum_reservation, XENMEM_machphys_mfn_list, XENMEM_populate_physmap, XENMEM_add_to_physmap, XENMEM_memory_map, XENMEM_machine_memory_map, XENMEM_exchange, XENMEM_machphys_mapping, XENMEM_set_memory_map, XENMEM_maximum_gpfn, XENMEM_remove_from_physmap, XENMEM_set_pod_target, XENMEM_get_pod_target, XENMEM_add_to_physmap_batch, XENMEM_machphys_compat_mfn_list, XENMEM_get_vnumainfo, XENMEM_acquire_resource } as const;
+
+/**
+ * One of the values of `XENMEM`.
+ * @since 4.6
+ */
+export type XENMEM = (typeof XENMEM)[keyof typeof XENMEM];
+
+/**
+ * The number of each XENMEM op, by the name its `op` discriminant uses.
+ * @since 4.6
+ */
+export const XenmemOpNumber = { increase_reservation: XENMEM_increase_reservation, decrease_reservation: XENMEM_decrease_reservation, maximum_ram_page: XENMEM_maximum_ram_page, current_reservation: XENMEM_current_reservation, maximum_reservation: XENMEM_maximum_reservation, machphys_mfn_list: XENMEM_machphys_mfn_list, populate_physmap: XENMEM_populate_physmap, add_to_physmap: XENMEM_add_to_physmap, memory_map: XENMEM_memory_map, machine_memory_map: XENMEM_machine_memory_map, exchange: XENMEM_exchange, machphys_mapping: XENMEM_machphys_mapping, set_memory_map: XENMEM_set_memory_map, maximum_gpfn: XENMEM_maximum_gpfn, remove_from_physmap: XENMEM_remove_from_physmap, set_pod_target: XENMEM_set_pod_target, get_pod_target: XENMEM_get_pod_target, add_to_physmap_batch: XENMEM_add_to_physmap_batch, machphys_compat_mfn_list: XENMEM_machphys_compat_mfn_list, get_vnumainfo: XENMEM_get_vnumainfo, acquire_resource: XENMEM_acquire_resource } as const;
+
+/**
+ * The name of a XENMEM op.
+ * @since 4.6
+ */
+export type XenmemOpName = keyof typeof XenmemOpNumber;
+
+/**
+ * What XENMEM is made of, as data: the dispatch record if the ops travel in one, and per op its number, argument record and payload member.
+ * @since 4.6
+ */
+export const XenmemOpInfo = {
+  set: 'XENMEM',
+  dispatch: undefined,
+  nested: false,
+  ops: {
+    increase_reservation: { number: XENMEM_increase_reservation, record: 'xen_memory_reservation', member: undefined },
+    decrease_reservation: { number: XENMEM_decrease_reservation, record: 'xen_memory_reservation', member: undefined },
+    maximum_ram_page: { number: XENMEM_maximum_ram_page, record: undefined, member: undefined },
+    current_reservation: { number: XENMEM_current_reservation, record: undefined, member: undefined },
+    maximum_reservation: { number: XENMEM_maximum_reservation, record: undefined, member: undefined },
+    machphys_mfn_list: { number: XENMEM_machphys_mfn_list, record: 'xen_machphys_mfn_list', member: undefined },
+    populate_physmap: { number: XENMEM_populate_physmap, record: 'xen_memory_reservation', member: undefined },
+    add_to_physmap: { number: XENMEM_add_to_physmap, record: 'xen_add_to_physmap', member: undefined },
+    memory_map: { number: XENMEM_memory_map, record: 'xen_memory_map', member: undefined },
+    machine_memory_map: { number: XENMEM_machine_memory_map, record: 'xen_memory_map', member: undefined },
+    exchange: { number: XENMEM_exchange, record: 'xen_memory_exchange', member: undefined },
+    machphys_mapping: { number: XENMEM_machphys_mapping, record: 'xen_machphys_mapping', member: undefined },
+    set_memory_map: { number: XENMEM_set_memory_map, record: 'xen_foreign_memory_map', member: undefined },
+    maximum_gpfn: { number: XENMEM_maximum_gpfn, record: undefined, member: undefined },
+    remove_from_physmap: { number: XENMEM_remove_from_physmap, record: 'xen_remove_from_physmap', member: undefined },
+    set_pod_target: { number: XENMEM_set_pod_target, record: 'xen_pod_target', member: undefined },
+    get_pod_target: { number: XENMEM_get_pod_target, record: 'xen_pod_target', member: undefined },
+    add_to_physmap_batch: { number: XENMEM_add_to_physmap_batch, record: 'xen_add_to_physmap_batch', member: undefined },
+    machphys_compat_mfn_list: { number: XENMEM_machphys_compat_mfn_list, record: 'xen_machphys_mfn_list', member: undefined },
+    get_vnumainfo: { number: XENMEM_get_vnumainfo, record: 'xen_vnuma_topology_info', member: undefined },
+    acquire_resource: { number: XENMEM_acquire_resource, record: 'xen_mem_acquire_resource', member: undefined },
+  },
+} as const;
+
+/**
+ * A XENMEM op with its argument record: the hypercall takes the op number separately (see `XenmemOpNumber`).
+ * @since 4.6
+ */
+export type XenmemOp =
+  | ({ op: 'increase_reservation' } & xen_memory_reservation)
+  | ({ op: 'decrease_reservation' } & xen_memory_reservation)
+  | ({ op: 'maximum_ram_page' })
+  | ({ op: 'current_reservation' })
+  | ({ op: 'maximum_reservation' })
+  | ({ op: 'machphys_mfn_list' } & xen_machphys_mfn_list)
+  | ({ op: 'populate_physmap' } & xen_memory_reservation)
+  | ({ op: 'add_to_physmap' } & xen_add_to_physmap)
+  | ({ op: 'memory_map' } & xen_memory_map)
+  | ({ op: 'machine_memory_map' } & xen_memory_map)
+  | ({ op: 'exchange' } & xen_memory_exchange)
+  | ({ op: 'machphys_mapping' } & xen_machphys_mapping)
+  | ({ op: 'set_memory_map' } & xen_foreign_memory_map)
+  | ({ op: 'maximum_gpfn' })
+  | ({ op: 'remove_from_physmap' } & xen_remove_from_physmap)
+  | ({ op: 'set_pod_target' } & xen_pod_target)
+  | ({ op: 'get_pod_target' } & xen_pod_target)
+  | ({ op: 'add_to_physmap_batch' } & xen_add_to_physmap_batch)
+  | ({ op: 'machphys_compat_mfn_list' } & xen_machphys_mfn_list)
+  | ({ op: 'get_vnumainfo' } & xen_vnuma_topology_info)
+  | ({ op: 'acquire_resource' } & xen_mem_acquire_resource);
+
+/**
+ * Encodes the argument record of the XENMEM op that `value.op` names; an op without one encodes to no bytes.
+ * @since 4.6
+ */
+export function encodeXenmemOp(value: XenmemOp, options: ArchOptions): Uint8Array {
+  if (typeof value !== 'object' || value === null) failObject(value, 'XENMEM');
+  switch (value.op) {
+    case 'increase_reservation':
+      return xen_memory_reservation.encode(value, options);
+    case 'decrease_reservation':
+      return xen_memory_reservation.encode(value, options);
+    case 'maximum_ram_page':
+      checkArch(options, 'XENMEM');
+      return new Uint8Array(0);
+    case 'current_reservation':
+      checkArch(options, 'XENMEM');
+      return new Uint8Array(0);
+    case 'maximum_reservation':
+      checkArch(options, 'XENMEM');
+      return new Uint8Array(0);
+    case 'machphys_mfn_list':
+      return xen_machphys_mfn_list.encode(value, options);
+    case 'populate_physmap':
+      return xen_memory_reservation.encode(value, options);
+    case 'add_to_physmap':
+      return xen_add_to_physmap.encode(value, options);
+    case 'memory_map':
+      return xen_memory_map.encode(value, options);
+    case 'machine_memory_map':
+      return xen_memory_map.encode(value, options);
+    case 'exchange':
+      return xen_memory_exchange.encode(value, options);
+    case 'machphys_mapping':
+      return xen_machphys_mapping.encode(value, options);
+    case 'set_memory_map':
+      return xen_foreign_memory_map.encode(value, options);
+    case 'maximum_gpfn':
+      checkArch(options, 'XENMEM');
+      return new Uint8Array(0);
+    case 'remove_from_physmap':
+      return xen_remove_from_physmap.encode(value, options);
+    case 'set_pod_target':
+      return xen_pod_target.encode(value, options);
+    case 'get_pod_target':
+      return xen_pod_target.encode(value, options);
+    case 'add_to_physmap_batch':
+      return xen_add_to_physmap_batch.encode(value, options);
+    case 'machphys_compat_mfn_list':
+      return xen_machphys_mfn_list.encode(value, options);
+    case 'get_vnumainfo':
+      return xen_vnuma_topology_info.encode(value, options);
+    case 'acquire_resource':
+      return xen_mem_acquire_resource.encode(value, options);
+    default:
+      return failOpName('XENMEM', (value as { op: unknown }).op);
+  }
+}
+
+/**
+ * Decodes the argument record of the XENMEM op numbered `options.op`; an unknown number is a `RangeError`.
+ * @since 4.6
+ */
+export function decodeXenmemOp(bytes: Uint8Array, options: OpDecodeOptions): XenmemOp {
+  const op = options?.op;
+  switch (op) {
+    case XENMEM_increase_reservation:
+      return { op: 'increase_reservation', ...xen_memory_reservation.decode(bytes, options) };
+    case XENMEM_decrease_reservation:
+      return { op: 'decrease_reservation', ...xen_memory_reservation.decode(bytes, options) };
+    case XENMEM_maximum_ram_page:
+      checkArch(options, 'XENMEM');
+      return { op: 'maximum_ram_page' };
+    case XENMEM_current_reservation:
+      checkArch(options, 'XENMEM');
+      return { op: 'current_reservation' };
+    case XENMEM_maximum_reservation:
+      checkArch(options, 'XENMEM');
+      return { op: 'maximum_reservation' };
+    case XENMEM_machphys_mfn_list:
+      return { op: 'machphys_mfn_list', ...xen_machphys_mfn_list.decode(bytes, options) };
+    case XENMEM_populate_physmap:
+      return { op: 'populate_physmap', ...xen_memory_reservation.decode(bytes, options) };
+    case XENMEM_add_to_physmap:
+      return { op: 'add_to_physmap', ...xen_add_to_physmap.decode(bytes, options) };
+    case XENMEM_memory_map:
+      return { op: 'memory_map', ...xen_memory_map.decode(bytes, options) };
+    case XENMEM_machine_memory_map:
+      return { op: 'machine_memory_map', ...xen_memory_map.decode(bytes, options) };
+    case XENMEM_exchange:
+      return { op: 'exchange', ...xen_memory_exchange.decode(bytes, options) };
+    case XENMEM_machphys_mapping:
+      return { op: 'machphys_mapping', ...xen_machphys_mapping.decode(bytes, options) };
+    case XENMEM_set_memory_map:
+      return { op: 'set_memory_map', ...xen_foreign_memory_map.decode(bytes, options) };
+    case XENMEM_maximum_gpfn:
+      checkArch(options, 'XENMEM');
+      return { op: 'maximum_gpfn' };
+    case XENMEM_remove_from_physmap:
+      return { op: 'remove_from_physmap', ...xen_remove_from_physmap.decode(bytes, options) };
+    case XENMEM_set_pod_target:
+      return { op: 'set_pod_target', ...xen_pod_target.decode(bytes, options) };
+    case XENMEM_get_pod_target:
+      return { op: 'get_pod_target', ...xen_pod_target.decode(bytes, options) };
+    case XENMEM_add_to_physmap_batch:
+      return { op: 'add_to_physmap_batch', ...xen_add_to_physmap_batch.decode(bytes, options) };
+    case XENMEM_machphys_compat_mfn_list:
+      return { op: 'machphys_compat_mfn_list', ...xen_machphys_mfn_list.decode(bytes, options) };
+    case XENMEM_get_vnumainfo:
+      return { op: 'get_vnumainfo', ...xen_vnuma_topology_info.decode(bytes, options) };
+    case XENMEM_acquire_resource:
+      return { op: 'acquire_resource', ...xen_mem_acquire_resource.decode(bytes, options) };
+    default:
+      return failOp('XENMEM', 'options.op', op);
+  }
+}

@@ -6,7 +6,7 @@ import type { Precompiled } from '../../templates.js';
 
 export const PRECOMPILED: Precompiled = {
   "availability.md.hbs": {
-    digest: "b6fc2c272d52193965ca7e88d36150eccb94031f8c1c160e3a5bb0acf583be49",
+    digest: "5bbd2503e1db3cef4b286afa41abe694439684b4c97c55fbebc5f83bdf98fc56",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -16,21 +16,21 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "## "
-    + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":8,"column":5},"end":{"line":8,"column":10}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":10,"column":5},"end":{"line":10,"column":10}} ), depth0)) != null ? stack1 : "")
     + "\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gates"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":0},"end":{"line":13,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gates"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":15,"column":7}}})) != null ? stack1 : "")
     + "| "
-    + ((stack1 = alias2(alias1(depth0, "header", {"start":{"line":13,"column":11},"end":{"line":13,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "header", {"start":{"line":15,"column":11},"end":{"line":15,"column":17}} ), depth0)) != null ? stack1 : "")
     + " |\n| "
-    + ((stack1 = alias2(alias1(depth0, "rule", {"start":{"line":14,"column":4},"end":{"line":14,"column":8}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "rule", {"start":{"line":16,"column":4},"end":{"line":16,"column":8}} ), depth0)) != null ? stack1 : "")
     + " |\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"rows"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":17,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"rows"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "")
     + "\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "Every item below needs: "
-    + ((stack1 = container.lambda(container.strict(depth0, "gates", {"start":{"line":11,"column":26},"end":{"line":11,"column":31}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "gates", {"start":{"line":13,"column":26},"end":{"line":13,"column":31}} ), depth0)) != null ? stack1 : "")
     + ".\n\n";
 },"2":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -46,8 +46,8 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "# Availability: which Xen release has what\n\nEvery item of the registry against every Xen release from 4.6 to 4.22 (● = present; 4.6\nmeans \"4.6 or earlier\": the registry starts there). Gates name what the hypervisor build,\nits boot options or the domain's creation flags must enable beyond the release.\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"tables"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "");
+  return "# Availability: which Xen release has what\n\nEvery item of the registry against every Xen release from 4.6 to 4.22 (● = present; 4.6\nmeans \"4.6 or earlier\": the registry starts there). ○ marks a stable item present in that\nrelease whose Xen header showed it only to tools builds (`__XEN__`, `__XEN_TOOLS__`): dm_op\nuntil 4.15, for one. Gates name what the hypervisor build, its boot options or the domain's\ncreation flags must enable beyond the release.\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"tables"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":21,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
   },
   "index.md.hbs": {

@@ -122,6 +122,10 @@ mod stable_widgets {
         assert!(fx_arch_cfg::SINCE <= XEN_MIN_RELEASE && fx_arch_cfg::SINCE == since::fx_arch_cfg);
         #[cfg(all(feature = "xen-4-17", any(target_arch = "x86", target_arch = "x86_64")))]
         assert!(fx_x86_only::SINCE <= XEN_MIN_RELEASE && fx_x86_only::SINCE == since::fx_x86_only);
+        #[cfg(feature = "xen-4-17")]
+        assert!(fx_extra::SINCE <= XEN_MIN_RELEASE && fx_extra::SINCE == since::fx_extra);
+        #[cfg(feature = "xen-4-17")]
+        assert!(fx_batch::SINCE <= XEN_MIN_RELEASE && fx_batch::SINCE == since::fx_batch);
         assert!(fx_ctypes::SINCE <= XEN_MIN_RELEASE && fx_ctypes::SINCE == since::fx_ctypes);
     }
 }

@@ -268,6 +268,27 @@ mod x86 {
             assert_eq!(offset_of!(fx_x86_only, msr), 0, "fx_x86_only.msr: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_extra() {
+            assert_eq!(size_of::<fx_extra>(), 2, "fx_extra: size on x86");
+            assert_eq!(align_of::<fx_extra>(), 2, "fx_extra: align on x86");
+            assert_eq!(offset_of!(fx_extra, other), 0, "fx_extra.other: offset on x86");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_extra.other: size on x86");
+            assert_eq!(offset_of!(fx_extra, res0), 0, "fx_extra.res0: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_batch() {
+            assert_eq!(size_of::<fx_batch>(), 8, "fx_batch: size on x86");
+            assert_eq!(align_of::<fx_batch>(), 4, "fx_batch: align on x86");
+            assert_eq!(offset_of!(fx_batch, id), 0, "fx_batch.id: offset on x86");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_batch.id: size on x86");
+            assert_eq!(offset_of!(fx_batch, u), 2, "fx_batch.u: offset on x86");
+            assert_eq!(offset_of!(fx_batch, count), 4, "fx_batch.count: offset on x86");
+        }
+
         #[test]
         fn fx_ctypes() {
             assert_eq!(size_of::<fx_ctypes>(), 24, "fx_ctypes: size on x86");
@@ -601,6 +622,27 @@ mod x86_64 {
             assert_eq!(offset_of!(fx_x86_only, msr), 0, "fx_x86_only.msr: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_extra() {
+            assert_eq!(size_of::<fx_extra>(), 2, "fx_extra: size on x86_64");
+            assert_eq!(align_of::<fx_extra>(), 2, "fx_extra: align on x86_64");
+            assert_eq!(offset_of!(fx_extra, other), 0, "fx_extra.other: offset on x86_64");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_extra.other: size on x86_64");
+            assert_eq!(offset_of!(fx_extra, res0), 0, "fx_extra.res0: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_batch() {
+            assert_eq!(size_of::<fx_batch>(), 8, "fx_batch: size on x86_64");
+            assert_eq!(align_of::<fx_batch>(), 4, "fx_batch: align on x86_64");
+            assert_eq!(offset_of!(fx_batch, id), 0, "fx_batch.id: offset on x86_64");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_batch.id: size on x86_64");
+            assert_eq!(offset_of!(fx_batch, u), 2, "fx_batch.u: offset on x86_64");
+            assert_eq!(offset_of!(fx_batch, count), 4, "fx_batch.count: offset on x86_64");
+        }
+
         #[test]
         fn fx_ctypes() {
             assert_eq!(size_of::<fx_ctypes>(), 32, "fx_ctypes: size on x86_64");
@@ -912,6 +954,27 @@ mod arm {
             assert_eq!(offset_of!(fx_arch_cfg, arm_pad), 5, "fx_arch_cfg.arm_pad: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_extra() {
+            assert_eq!(size_of::<fx_extra>(), 2, "fx_extra: size on arm");
+            assert_eq!(align_of::<fx_extra>(), 2, "fx_extra: align on arm");
+            assert_eq!(offset_of!(fx_extra, other), 0, "fx_extra.other: offset on arm");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_extra.other: size on arm");
+            assert_eq!(offset_of!(fx_extra, res0), 0, "fx_extra.res0: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_batch() {
+            assert_eq!(size_of::<fx_batch>(), 8, "fx_batch: size on arm");
+            assert_eq!(align_of::<fx_batch>(), 4, "fx_batch: align on arm");
+            assert_eq!(offset_of!(fx_batch, id), 0, "fx_batch.id: offset on arm");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_batch.id: size on arm");
+            assert_eq!(offset_of!(fx_batch, u), 2, "fx_batch.u: offset on arm");
+            assert_eq!(offset_of!(fx_batch, count), 4, "fx_batch.count: offset on arm");
+        }
+
         #[test]
         fn fx_ctypes() {
             assert_eq!(size_of::<fx_ctypes>(), 24, "fx_ctypes: size on arm");
@@ -1220,6 +1283,27 @@ mod aarch64 {
             assert_eq!(offset_of!(fx_arch_cfg, common), 0, "fx_arch_cfg.common: offset on aarch64");
             assert_eq!(offset_of!(fx_arch_cfg, arm_version), 4, "fx_arch_cfg.arm_version: offset on aarch64");
             assert_eq!(offset_of!(fx_arch_cfg, arm_pad), 5, "fx_arch_cfg.arm_pad: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_extra() {
+            assert_eq!(size_of::<fx_extra>(), 2, "fx_extra: size on aarch64");
+            assert_eq!(align_of::<fx_extra>(), 2, "fx_extra: align on aarch64");
+            assert_eq!(offset_of!(fx_extra, other), 0, "fx_extra.other: offset on aarch64");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_extra.other: size on aarch64");
+            assert_eq!(offset_of!(fx_extra, res0), 0, "fx_extra.res0: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_batch() {
+            assert_eq!(size_of::<fx_batch>(), 8, "fx_batch: size on aarch64");
+            assert_eq!(align_of::<fx_batch>(), 4, "fx_batch: align on aarch64");
+            assert_eq!(offset_of!(fx_batch, id), 0, "fx_batch.id: offset on aarch64");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_batch.id: size on aarch64");
+            assert_eq!(offset_of!(fx_batch, u), 2, "fx_batch.u: offset on aarch64");
+            assert_eq!(offset_of!(fx_batch, count), 4, "fx_batch.count: offset on aarch64");
         }
 
         #[test]

@@ -61,6 +61,7 @@ export const AVAILABILITY = {
   'WIDGET_MAX': { since: '4.17' },
   'WIDGET_OP_draw': { since: '4.17' },
   'WIDGET_OP_move': { since: '4.17' },
+  'WIDGET_OP_nudge': { since: '4.17' },
   'WIDGET_OP_reset': { since: '4.17' },
   'WIDGET_OP_send': { since: '4.18' },
   'WIDGET_SLOTS': { since: '4.17' },

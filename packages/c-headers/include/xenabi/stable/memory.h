@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: MIT
  */
 /**
- * Memory: reservations, physical address space mappings, memory maps, virtual NUMA and
- * resource mapping (XENMEM_acquire_resource).
+ * Memory operations every guest may call, XENMEM_acquire_resource among them; the tools-only
+ * operations are not declared yet.
  *
  * Declares, under Xen's names, the ABI of Xen's public header memory.h.
  *
@@ -92,155 +92,6 @@ typedef uint64_t xenabi_uint64_aligned_t;
 
 #endif /* XENABI_PRELUDE_DEFINED */
 
-#ifndef __XEN_PUBLIC_MEMORY_H__
-
-/*
- * XENMEM: operations. Sub-ops of the memory hypercall a guest or device model may use, each
- * with the record its argument points to.
- */
-
-/** Give a domain extents of new memory. */
-#ifndef XENMEM_increase_reservation
-#define XENMEM_increase_reservation 0
-#endif
-
-/** Take extents of memory from a domain. */
-#ifndef XENMEM_decrease_reservation
-#define XENMEM_decrease_reservation 1
-#endif
-
-/** The highest machine frame of RAM; the argument is null. */
-#ifndef XENMEM_maximum_ram_page
-#define XENMEM_maximum_ram_page 2
-#endif
-
-/** The pages a domain has; the argument is a domain id (xen_memory_domain). */
-#ifndef XENMEM_current_reservation
-#define XENMEM_current_reservation 3
-#endif
-
-/** The most pages a domain may have; the argument is a domain id (xen_memory_domain). */
-#ifndef XENMEM_maximum_reservation
-#define XENMEM_maximum_reservation 4
-#endif
-
-/** x86: the frames of the machine-to-physical table. */
-#ifndef XENMEM_machphys_mfn_list
-#define XENMEM_machphys_mfn_list 5
-#endif
-
-/** Back guest frames of a domain with memory. */
-#ifndef XENMEM_populate_physmap
-#define XENMEM_populate_physmap 6
-#endif
-
-/** Map a page into a physical address space. */
-#ifndef XENMEM_add_to_physmap
-#define XENMEM_add_to_physmap 7
-#endif
-
-/** The memory map the domain started with. */
-#ifndef XENMEM_memory_map
-#define XENMEM_memory_map 9
-#endif
-
-/** The host's memory map (hardware domain). */
-#ifndef XENMEM_machine_memory_map
-#define XENMEM_machine_memory_map 10
-#endif
-
-/** Exchange extents for others. */
-#ifndef XENMEM_exchange
-#define XENMEM_exchange 11
-#endif
-
-/** x86: where the machine-to-physical table is mapped. */
-#ifndef XENMEM_machphys_mapping
-#define XENMEM_machphys_mapping 12
-#endif
-
-/** Set another domain's memory map. */
-#ifndef XENMEM_set_memory_map
-#define XENMEM_set_memory_map 13
-#endif
-
-/** The highest guest frame a domain uses; the argument is a domain id (xen_memory_domain). */
-#ifndef XENMEM_maximum_gpfn
-#define XENMEM_maximum_gpfn 14
-#endif
-
-/** Unmap a page from a physical address space. */
-#ifndef XENMEM_remove_from_physmap
-#define XENMEM_remove_from_physmap 15
-#endif
-
-/** Set a domain's populate-on-demand target. */
-#ifndef XENMEM_set_pod_target
-#define XENMEM_set_pod_target 16
-#endif
-
-/** Read a domain's populate-on-demand state. */
-#ifndef XENMEM_get_pod_target
-#define XENMEM_get_pod_target 17
-#endif
-
-/**
- * Map many pages into a physical address space; the argument is a xen_add_to_physmap_batch
- * (declared from 4.7).
- */
-#ifndef XENMEM_add_to_physmap_batch
-#define XENMEM_add_to_physmap_batch 23
-#endif
-
-/** x86: the frames of the table 32-bit PV guests use. */
-#ifndef XENMEM_machphys_compat_mfn_list
-#define XENMEM_machphys_compat_mfn_list 25
-#endif
-
-/** A guest's virtual NUMA layout. */
-#ifndef XENMEM_get_vnumainfo
-#define XENMEM_get_vnumainfo 26
-#endif
-
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-
-/** Map frames of a domain's resource (declared from 4.14; the toolstack had it from 4.11). */
-#ifndef XENMEM_acquire_resource
-#define XENMEM_acquire_resource 28
-#endif
-
-#endif /* XENABI_XEN_MIN_VERSION >= 0x040e00 */
-
-#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
-
-/*
- * XENMEMF: flags (for xen_memory_reservation.mem_flags). Flags of a reservation, beside the
- * address width (bits 0 to 7) and the NUMA node plus one (bits 8 to 15) that Xen's
- * function-like macros pack into mem_flags.
- */
-
-/**
- * Populate-on-demand: reserve the guest frames without backing them yet
- * (XENMEM_populate_physmap, toolstack use).
- */
-#ifndef XENMEMF_populate_on_demand
-#define XENMEMF_populate_on_demand (1 << 16)
-#endif
-
-/** Fail rather than take memory from another node than the one asked for. */
-#ifndef XENMEMF_exact_node_request
-#define XENMEMF_exact_node_request (1 << 17)
-#endif
-
-/** The node is one of the guest's virtual NUMA nodes, not a physical one. */
-#ifndef XENMEMF_vnode
-#define XENMEMF_vnode (1 << 18)
-#endif
-
-#endif /* !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209 */
-
-#endif /* !__XEN_PUBLIC_MEMORY_H__ */
-
 /**
  * A guest handle to xen_pfn_t, shaped as Xen's XEN_GUEST_HANDLE(xen_pfn_t). Set it with
  * XENABI_SET_GUEST_HANDLE().
@@ -259,38 +110,77 @@ typedef union { xen_pfn_t *p; uint64_t q; } xenabi_guest_handle_xen_pfn_t;
 #ifndef __XEN_PUBLIC_MEMORY_H__
 
 /**
- * XENMEM_increase_reservation, XENMEM_decrease_reservation and XENMEM_populate_physmap: a list
- * of extents (runs of 2^extent_order pages) to give a domain or take from it.
+ * Argument of XENMEM_increase_reservation, XENMEM_decrease_reservation and
+ * XENMEM_populate_physmap: a list of extents, each 2^extent_order pages, to give to or take
+ * from a domain. Xen returns how many extents it handled.
  */
 struct xen_memory_reservation {
     /**
-     * IN/OUT: the frame of each extent: guest frames to free or populate, or the frames Xen
-     * allocated.
+     * IN or OUT: the array of extent base frames: those to free, those to populate, or, on
+     * return, those allocated.
      */
     xenabi_guest_handle_xen_pfn_t extent_start;
-    /** How many extents the list holds. Example: 512. */
+    /** IN: how many extents the array holds. Example: 512. */
     xen_ulong_t nr_extents;
-    /** Each extent is 2^extent_order pages. Example: 0. */
-    unsigned int extent_order;
-    /** The address width, node and XENMEMF_* flags. Example: 0. */
-    unsigned int mem_flags;
+    /** IN: each extent is 2^extent_order pages. Example: 9 (2 MiB extents). */
+    uint32_t extent_order;
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
     /**
-     * The domain whose memory changes; DOMID_SELF for an unprivileged caller. Example: 0x7ff0.
+     * IN: XENMEMF_* flags, plus an address width (XENMEMF_address_bits) and a NUMA node
+     * (XENMEMF_node) in the low bits. Example: 0.
+     */
+    uint32_t mem_flags;
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030209
+    /**
+     * Guests built for interface versions below 0x00030209 see `mem_flags` under this name.
+     */
+    uint32_t address_bits;
+#endif
+    /**
+     * IN: the domain whose memory changes; DOMID_SELF (0x7ff0) unless the caller is
+     * privileged.
      */
     domid_t domid;
 };
 typedef struct xen_memory_reservation xen_memory_reservation_t;
 
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
+
+/*
+ * XENMEMF: flags (for xen_memory_reservation.mem_flags). Allocation flags of a reservation,
+ * above the address width in bits 0–7 and the node number in bits 8–15.
+ */
+
 /**
- * XENMEM_exchange: give back some extents of a domain for others of another size or placement,
- * the same number of pages in total.
+ * XENMEM_populate_physmap only: add populate-on-demand entries instead of memory; Xen fills
+ * them on first touch.
+ */
+#define XENMEMF_populate_on_demand (1 << 16)
+
+/** Allocate only from the node in bits 8–15; fail rather than fall back to another node. */
+#define XENMEMF_exact_node_request (1 << 17)
+
+/** The node in bits 8–15 is one of the domain's virtual NUMA nodes, not a physical one. */
+#define XENMEMF_vnode (1 << 18)
+
+#endif /* !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209 */
+
+/**
+ * Argument of XENMEM_exchange (PV guests only): trade extents for new ones atomically, for
+ * example to get memory below 4 GiB. On partial success `nr_exchanged` says how far Xen got.
  */
 struct xen_memory_exchange {
-    /** IN: the extents given back (their mem_flags are ignored). */
+    /** IN: the extents to give up; its address width is ignored. */
     struct xen_memory_reservation in;
-    /** IN/OUT: the extents wanted; Xen writes the frames it gave into their list. */
+    /**
+     * IN/OUT: the extents wanted, covering as many pages as `in`, for the same domain; Xen
+     * writes the new frames into its array.
+     */
     struct xen_memory_reservation out;
-    /** OUT: how many input extents were exchanged; must be zero on the call. Example: 0. */
+    /**
+     * OUT: how many of the input extents were exchanged. Must be zero on entry. Example: 512.
+     */
     xen_ulong_t nr_exchanged;
 };
 typedef struct xen_memory_exchange xen_memory_exchange_t;
@@ -298,123 +188,114 @@ typedef struct xen_memory_exchange xen_memory_exchange_t;
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 
 /**
- * XENMEM_current_reservation, XENMEM_maximum_reservation and XENMEM_maximum_gpfn: the domain
- * asked about (before 4.16 the argument was a bare domid_t, with the same layout).
+ * Argument of XENMEM_current_reservation, XENMEM_maximum_reservation and XENMEM_maximum_gpfn.
+ * Before 4.16 Xen described the argument as a bare domid_t, which has the same layout.
  */
 struct xen_memory_domain {
-    /** The domain, or DOMID_SELF. Example: 0x7ff0. */
+    /** IN: the domain asked about; DOMID_SELF (0x7ff0) for the caller. */
     domid_t domid;
 };
 
 #endif /* XENABI_XEN_MIN_VERSION >= 0x041000 */
 
 /**
- * XENMEM_machphys_mfn_list and XENMEM_machphys_compat_mfn_list: the machine frames of the 2 MB
- * extents that hold the machine-to-physical table.
+ * Argument of XENMEM_machphys_mfn_list and XENMEM_machphys_compat_mfn_list: the machine frames
+ * holding the machine-to-physical table, one per 2 MiB of the table. Only x86 has the table.
  */
 struct xen_machphys_mfn_list {
-    /** IN: how many frames the list has room for. Example: 256. */
-    unsigned int max_extents;
-    /** IN: the list Xen fills; a gap in the table reads as frame 0. */
+    /** IN: entries the array can take. Example: 64. */
+    uint32_t max_extents;
+    /** OUT: the array; a gap in the table shows as a zero frame. */
     xenabi_guest_handle_xen_pfn_t extent_start;
-    /** OUT: how many frames Xen wrote. Example: 64. */
-    unsigned int nr_extents;
+    /** OUT: entries written. Example: 32. */
+    uint32_t nr_extents;
 };
 typedef struct xen_machphys_mfn_list xen_machphys_mfn_list_t;
 
 /**
- * XENMEM_machphys_mapping: where the machine-to-physical table is mapped in the guest's
- * virtual address space.
+ * Result of XENMEM_machphys_mapping: where the read-only machine-to-physical table is mapped
+ * in the guest's virtual address space (x86 PV).
  */
 struct xen_machphys_mapping {
-    /** The first virtual address of the table. Example: 0xffff800000000000. */
+    /** OUT: first virtual address of the table. Example: 0xffff800000000000. */
     xen_ulong_t v_start;
-    /** The virtual address just past the table. Example: 0xffff804000000000. */
+    /** OUT: end of the table's virtual range. */
     xen_ulong_t v_end;
-    /** The highest machine frame the table can translate. Example: 0x7ffffff. */
+    /** OUT: the highest machine frame the table covers. */
     xen_ulong_t max_mfn;
 };
 typedef struct xen_machphys_mapping xen_machphys_mapping_t;
 
 /*
- * XENMAPSPACE: values (for xen_add_to_physmap.space). Where the pages that
- * XENMEM_add_to_physmap and XENMEM_add_to_physmap_batch map come from.
+ * XENMAPSPACE: values (for xen_add_to_physmap.space). What XENMEM_add_to_physmap and
+ * XENMEM_add_to_physmap_batch take pages from; `idx` counts within it.
  */
 
-/** The domain's shared info page. */
-#ifndef XENMAPSPACE_shared_info
+/** The domain's shared info page (idx 0). */
 #define XENMAPSPACE_shared_info 0
-#endif
 
 /**
- * A frame of the domain's grant table; idx is the frame, with XENMAPIDX_grant_table_status for
- * a status frame.
+ * A frame of the domain's grant table; with XENMAPIDX_grant_table_status set in idx, a frame
+ * of its version 2 status table.
  */
-#ifndef XENMAPSPACE_grant_table
 #define XENMAPSPACE_grant_table 1
-#endif
 
-/** Another guest frame of the same domain, which moves. */
-#ifndef XENMAPSPACE_gmfn
+/** A guest frame already in the domain's physical map, which moves. */
 #define XENMAPSPACE_gmfn 2
-#endif
 
-/** size guest frames from idx on (XENMEM_add_to_physmap only). */
-#ifndef XENMAPSPACE_gmfn_range
+/** A run of `size` guest frames (XENMEM_add_to_physmap only). */
 #define XENMAPSPACE_gmfn_range 3
-#endif
 
-/** Frames of another domain, named in foreign_domid (XENMEM_add_to_physmap_batch only). */
-#ifndef XENMAPSPACE_gmfn_foreign
+/** A frame of another domain, named in foreign_domid (XENMEM_add_to_physmap_batch only). */
 #define XENMAPSPACE_gmfn_foreign 4
-#endif
 
 #if XENABI_XEN_MIN_VERSION >= 0x040700
 
-/** Arm: a device's MMIO region, mapped as normal cacheable memory. */
-#ifndef XENMAPSPACE_dev_mmio
+/**
+ * Device MMIO, mapped with normal write-back cacheable attributes (Arm hardware domain only).
+ */
 #define XENMAPSPACE_dev_mmio 5
-#endif
 
 #endif /* XENABI_XEN_MIN_VERSION >= 0x040700 */
 
 /**
- * Set in xen_add_to_physmap.idx with XENMAPSPACE_grant_table: the frame is one of the version
- * 2 status frames.
- */
-#ifndef XENMAPIDX_grant_table_status
-#define XENMAPIDX_grant_table_status 0x80000000U
-#endif
-
-/**
- * XENMEM_add_to_physmap: map one page (or, with XENMAPSPACE_gmfn_range, a run of them) into a
- * domain's physical address space.
+ * Argument of XENMEM_add_to_physmap: make a page of a XENMAPSPACE_* space appear at a guest
+ * frame of a translated domain.
  */
 struct xen_add_to_physmap {
-    /** The domain whose address space changes. Example: 0x7ff0. */
+    /** IN: the domain whose map changes; DOMID_SELF (0x7ff0) for the caller. */
     domid_t domid;
-    /** XENMAPSPACE_gmfn_range: how many pages. Example: 1. */
+    /** IN: for XENMAPSPACE_gmfn_range, how many frames. Example: 16. */
     uint16_t size;
-    /** A XENMAPSPACE_* source. Example: 0 (XENMAPSPACE_shared_info). */
-    unsigned int space;
-    /** The page within its source: a grant frame number, a guest frame. Example: 0. */
+    /** IN: a XENMAPSPACE_* value. Example: 0 (shared info). */
+    uint32_t space;
+    /** IN: which page of the space. Example: 0. */
     xen_ulong_t idx;
-    /** The guest frame where the page appears. Example: 0xfeffe. */
+    /** IN: the guest frame it appears at. Example: 0xfeffe. */
     xen_pfn_t gpfn;
 };
 typedef struct xen_add_to_physmap xen_add_to_physmap_t;
 
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+/**
+ * Bit 31 of `idx` with XENMAPSPACE_grant_table: map a frame of the version 2 status table
+ * instead of the grant table.
+ */
+#define XENMAPIDX_grant_table_status 0x80000000U
 
-/** The word of xen_add_to_physmap_batch that depends on the source. */
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
+
+/**
+ * The member of xen_add_to_physmap_batch whose meaning depends on the space. Xen declares it
+ * inside that struct; the tag is still visible to the whole file.
+ */
 union xen_add_to_physmap_batch_extra {
-    /** XENMAPSPACE_gmfn_foreign: the domain that owns the pages. Example: 5. */
+    /** IN: for XENMAPSPACE_gmfn_foreign, the domain the frames belong to. */
     domid_t foreign_domid;
-    /** Every other source: zero. */
+    /** For every other space: reserved, zero. */
     uint16_t res0;
 };
 
-#endif /* XENABI_XEN_MIN_VERSION >= 0x040700 */
+#endif /* (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700) */
 
 #endif /* !__XEN_PUBLIC_MEMORY_H__ */
 
@@ -450,39 +331,58 @@ typedef union { int *p; uint64_t q; } xenabi_guest_handle_int;
 
 #ifndef __XEN_PUBLIC_MEMORY_H__
 
-#if XENABI_XEN_MIN_VERSION >= 0x040700
-
 /**
- * XENMEM_add_to_physmap_batch: map many pages into a domain's physical address space, as a
- * device model maps its guest's memory (XENMAPSPACE_gmfn_foreign) on Arm and in PVH. Declared
- * from 4.7: Xen 4.6 had the same layout with foreign_domid where u is, which the Rust crate
- * cannot declare beside u.
+ * Argument of XENMEM_add_to_physmap_batch: place many pages in one call, with an error code
+ * per page. Guests built for an interface older than 0x00040400 may also call it
+ * xen_add_to_physmap_range (and the op XENMEM_add_to_physmap_range).
  */
 struct xen_add_to_physmap_batch {
-    /** IN: the domain whose address space changes. Example: 0x7ff0. */
+    /** IN: the domain whose map changes. */
     domid_t domid;
-    /** IN: a XENMAPSPACE_* source. Example: 4 (XENMAPSPACE_gmfn_foreign). */
+    /** IN: a XENMAPSPACE_* value. Example: 4 (foreign frames). */
     uint16_t space;
-    /** IN: how many pages, the length of each list. Example: 16. */
+    /** IN: how many entries each array holds. Example: 32. */
     uint16_t size;
-    /** IN: the owner of foreign pages, else zero. */
+#if XENABI_XEN_MIN_VERSION < 0x040700
+    /**
+     * IN: for XENMAPSPACE_gmfn_foreign, the domain the frames belong to; became the union `u`
+     * in 4.7.
+     */
+    domid_t foreign_domid;
+#endif
+#if (XENABI_XEN_MIN_VERSION >= 0x040700) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700)
+    /**
+     * IN: the foreign domain, or zero.
+     *
+     * Since Xen 4.7.
+     */
     union xen_add_to_physmap_batch_extra u;
-    /** IN: the page of each mapping within its source. */
+#endif
+#if (XENABI_XEN_MIN_VERSION >= 0x040700) && (defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700)
+    /**
+     * Guests built for interface versions below 0x00040700 see `u` under this name.
+     *
+     * Since Xen 4.7.
+     */
+    domid_t foreign_domid;
+#endif
+    /** IN: the pages of the space, `size` entries. */
     xenabi_guest_handle_xen_ulong_t idxs;
-    /** IN: the guest frame of each mapping. */
+    /** IN: the guest frames they appear at, `size` entries. */
     xenabi_guest_handle_xen_pfn_t gpfns;
-    /** OUT: a status per page, 0 or a negative errno. */
+    /** OUT: one error code per entry, 0 for success. */
     xenabi_guest_handle_int errs;
 };
 typedef struct xen_add_to_physmap_batch xen_add_to_physmap_batch_t;
 
-#endif /* XENABI_XEN_MIN_VERSION >= 0x040700 */
-
-/** XENMEM_remove_from_physmap: unmap one page from a domain's physical address space. */
+/**
+ * Argument of XENMEM_remove_from_physmap: unmap whatever page a guest frame of a translated
+ * domain shows.
+ */
 struct xen_remove_from_physmap {
-    /** The domain. Example: 0x7ff0. */
+    /** IN: the domain whose map changes; DOMID_SELF (0x7ff0) for the caller. */
     domid_t domid;
-    /** The guest frame to unmap. Example: 0xfeffe. */
+    /** IN: the guest frame to empty. Example: 0xfeffe. */
     xen_pfn_t gpfn;
 };
 typedef struct xen_remove_from_physmap xen_remove_from_physmap_t;
@@ -507,143 +407,176 @@ typedef union { void *p; uint64_t q; } xenabi_guest_handle_void;
 #ifndef __XEN_PUBLIC_MEMORY_H__
 
 /**
- * XENMEM_memory_map and XENMEM_machine_memory_map: a memory map as a list of E820 entries (20
- * bytes each).
+ * Argument of XENMEM_memory_map and XENMEM_machine_memory_map: a buffer of E820-style entries
+ * (20 bytes each: address, length, type) for the domain's or the host's memory map.
  */
 struct xen_memory_map {
-    /** IN: room in the buffer, in entries; OUT: entries written. Example: 8. */
-    unsigned int nr_entries;
-    /** The buffer of entries; XENMEM_machine_memory_map with none returns the count only. */
+    /**
+     * IN: entries the buffer can take. OUT: entries written. With a null buffer,
+     * XENMEM_machine_memory_map returns the number needed. Example: 8.
+     */
+    uint32_t nr_entries;
+    /** IN: the buffer. */
     xenabi_guest_handle_void buffer;
 };
 typedef struct xen_memory_map xen_memory_map_t;
 
-/** XENMEM_set_memory_map: the memory map another domain will read with XENMEM_memory_map. */
+/**
+ * Argument of XENMEM_set_memory_map: give a domain the memory map XENMEM_memory_map will later
+ * return to it.
+ */
 struct xen_foreign_memory_map {
-    /** The domain. Example: 5. */
+    /** IN: the domain. */
     domid_t domid;
-    /** Its map. */
+    /** IN: its memory map. */
     struct xen_memory_map map;
 };
 typedef struct xen_foreign_memory_map xen_foreign_memory_map_t;
 
 /**
- * XENMEM_set_pod_target and XENMEM_get_pod_target: the populate-on-demand target of a domain
- * and where it stands.
+ * Argument of XENMEM_set_pod_target and XENMEM_get_pod_target: the populate-on-demand target
+ * of an HVM domain and its state, in pages.
  */
 struct xen_pod_target {
-    /** IN (set): the pages the domain should have. Example: 262144. */
+    /** IN (set): the number of pages the domain should have. Example: 262144 (1 GiB). */
     uint64_t target_pages;
-    /** OUT: the pages it has. */
+    /** OUT: pages the domain has now. */
     uint64_t tot_pages;
-    /** OUT: the pages held to back populate-on-demand entries. */
+    /** OUT: pages in the populate-on-demand cache. */
     uint64_t pod_cache_pages;
-    /** OUT: the guest frames not backed yet. */
+    /** OUT: guest frames still waiting to be populated. */
     uint64_t pod_entries;
-    /** IN: the domain. Example: 5. */
+    /** IN: the domain. */
     domid_t domid;
 };
 typedef struct xen_pod_target xen_pod_target_t;
 
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+
+/**
+ * Argument of XENMEM_acquire_resource: map frames of a resource of another domain (the pages
+ * of an ioreq server, a grant table, a vmtrace buffer) into the caller. A PV caller gets the
+ * machine frames back in `frame_list`; an HVM caller fills `frame_list` with its own free
+ * guest frames, where Xen maps the resource. With a null `frame_list` and `nr_frames` 0 the
+ * call returns the resource's size in `nr_frames`.
+ */
+struct xen_mem_acquire_resource {
+    /** IN: the domain that owns the resource. Example: 5. */
+    domid_t domid;
+    /** IN: which kind of resource, a XENMEM_resource_* value. Example: 0 (ioreq server). */
+    uint16_t type;
+    /**
+     * IN: which resource of that kind: the ioreq server id, a XENMEM_resource_grant_table_id_*
+     * value, or for a vmtrace buffer the vCPU; 0 where the type has none. Example: 1.
+     */
+    uint32_t id;
+    /**
+     * IN: how many frames to map. OUT: for a size query, the size of the resource. Example: 2.
+     */
+    uint32_t nr_frames;
+#if XENABI_XEN_MIN_VERSION < 0x040d00
+    /**
+     * OUT: XENMEM_rsrc_acq_caller_owned when the frames were handed to the caller; became the
+     * zero `pad` in 4.13.
+     */
+    uint32_t flags;
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+    /**
+     * Reserved; must be zero on input. Its lowest bit was the output
+     * XENMEM_rsrc_acq_caller_owned before 4.13.
+     *
+     * Since Xen 4.13.
+     */
+    uint32_t pad;
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040e00
+    /**
+     * IN: index of the first frame of the resource to map, 8-byte aligned while the record was
+     * tools-only; a plain uint64_t from 4.14.
+     */
+    xenabi_uint64_aligned_t frame;
+#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
+    /**
+     * IN: index of the first frame of the resource to map; ignored for a size query. For an
+     * ioreq server, XENMEM_resource_ioreq_server_frame_bufioreq or the first synchronous page.
+     * Example: 0.
+     *
+     * Since Xen 4.14.
+     */
+    uint64_t frame;
+#endif
+    /**
+     * IN/OUT: `nr_frames` frames: the caller's guest frames to map at (HVM caller) or, on
+     * return, the machine frames (PV caller). Null for a size query.
+     */
+    xenabi_guest_handle_xen_pfn_t frame_list;
+};
+typedef struct xen_mem_acquire_resource xen_mem_acquire_resource_t;
 
 /*
  * XENMEM_resource: values (for xen_mem_acquire_resource.type). The kinds of resource
  * XENMEM_acquire_resource maps.
  */
 
-/** The pages of an ioreq server; id is its ioservid_t. */
-#ifndef XENMEM_resource_ioreq_server
+/**
+ * The pages of an ioreq server; `id` is the server id. Frame 0 is the buffered ring, frame 1 +
+ * n the synchronous page of vCPU slots n.
+ */
 #define XENMEM_resource_ioreq_server 0
-#endif
 
-/** Grant table frames; id is a XENMEM_resource_grant_table_id_*. */
-#ifndef XENMEM_resource_grant_table
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040b00 */
+
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+
+/** The frames of a grant table; `id` says which table. */
 #define XENMEM_resource_grant_table 1
-#endif
 
-#endif /* XENABI_XEN_MIN_VERSION >= 0x040e00 */
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040c00 */
 
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
 
-/** The processor trace buffer of a vCPU; id is the vCPU. */
-#ifndef XENMEM_resource_vmtrace_buf
+/** The processor trace buffer of one vCPU; `id` is the vCPU. */
 #define XENMEM_resource_vmtrace_buf 2
-#endif
 
 #endif /* XENABI_XEN_MIN_VERSION >= 0x040f00 */
 
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
 
 /*
- * XENMEM_resource_grant_table_id: values (for xen_mem_acquire_resource.id). Which frames of a
- * grant table XENMEM_resource_grant_table maps.
+ * XENMEM_resource_grant_table_id: values (for xen_mem_acquire_resource.id). Which table of a
+ * domain XENMEM_resource_grant_table maps.
  */
 
-/** The shared frames, the grant entries. */
-#ifndef XENMEM_resource_grant_table_id_shared
+/** The grant entries themselves. */
 #define XENMEM_resource_grant_table_id_shared 0
-#endif
 
-/** The status frames of a version 2 table. */
-#ifndef XENMEM_resource_grant_table_id_status
+/** The version 2 status frames. */
 #define XENMEM_resource_grant_table_id_status 1
-#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040c00 */
+
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
 
 /**
- * The frame of an ioreq server's buffered request ring; its synchronous request pages follow
- * from frame 1.
+ * The frame index of an ioreq server's buffered request ring (a buffered_iopage) in its
+ * resource. Example: map frames 0 and 1 to get the ring and the first synchronous page.
  */
-#ifndef XENMEM_resource_ioreq_server_frame_bufioreq
 #define XENMEM_resource_ioreq_server_frame_bufioreq 0
-#endif
 
-/**
- * XENMEM_acquire_resource: map frames of a domain's resource into the caller, as an ioreq
- * server maps its request pages. With no list and nr_frames 0, Xen returns the resource's size
- * in frames. Declared from 4.14, where guests first see it: Xen 4.11 to 4.13 showed it to the
- * toolstack only, with frame 8-byte aligned on x86_32 (so 32 bytes there, not 28) and, in 4.11
- * and 4.12, an output flags word where pad is.
- */
-struct xen_mem_acquire_resource {
-    /** IN: the domain that owns the resource. Example: 5. */
-    domid_t domid;
-    /** IN: a XENMEM_resource_* kind. Example: 0 (XENMEM_resource_ioreq_server). */
-    uint16_t type;
-    /**
-     * IN: which resource of the kind: an ioreq server id, a grant table part, a vCPU; else 0.
-     * Example: 1.
-     */
-    uint32_t id;
-    /** IN: how many frames to map; OUT: how many were, or the resource's size. Example: 2. */
-    uint32_t nr_frames;
-    /** Reserved: zero on input. */
-    uint32_t pad;
-    /**
-     * IN: the first frame of the resource to map. Example: 0
-     * (XENMEM_resource_ioreq_server_frame_bufioreq).
-     */
-    uint64_t frame;
-    /**
-     * IN/OUT: a PV caller gets the machine frames here; an HVM or PVH caller names the guest
-     * frames to map them at.
-     */
-    xenabi_guest_handle_xen_pfn_t frame_list;
-};
-typedef struct xen_mem_acquire_resource xen_mem_acquire_resource_t;
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040b00 */
 
-#endif /* XENABI_XEN_MIN_VERSION >= 0x040e00 */
-
-/** A range of guest physical memory on one virtual NUMA node. */
+/** One range of guest physical memory and the virtual NUMA node it belongs to. */
 struct xen_vmemrange {
-    /** The first address. Example: 0. */
+    /** First guest physical address of the range. Example: 0x100000000. */
     uint64_t start;
-    /** The address just past the range. Example: 0x80000000. */
+    /** End of the range (exclusive). Example: 0x140000000. */
     uint64_t end;
-    /** Reserved: zero. */
-    unsigned int flags;
-    /** The virtual node. Example: 0. */
-    unsigned int nid;
+    /** Reserved; zero. */
+    uint32_t flags;
+    /** The virtual node. Example: 1. */
+    uint32_t nid;
 };
 typedef struct xen_vmemrange xen_vmemrange_t;
 
@@ -682,52 +615,173 @@ typedef union { xen_vmemrange_t *p; uint64_t q; } xenabi_guest_handle_xen_vmemra
 #ifndef __XEN_PUBLIC_MEMORY_H__
 
 /**
- * XENMEM_get_vnumainfo: a guest's virtual NUMA layout. With too little room Xen says how much
- * it needs in the three counts.
+ * Argument of XENMEM_get_vnumainfo: a domain's virtual NUMA layout. The caller says how large
+ * its three arrays are; when one is too small Xen fails the call and writes back the sizes
+ * needed.
  */
 struct xen_vnuma_topology_info {
-    /** IN: the domain. Example: 0x7ff0. */
+    /** IN: the domain; DOMID_SELF (0x7ff0) for the caller. */
     domid_t domid;
-    /** Reserved. */
+    /** Reserved; zero. */
     uint16_t pad;
-    /** IN: room for nodes; OUT: the nodes. Example: 2. */
-    unsigned int nr_vnodes;
-    /** IN: room for vCPUs; OUT: the vCPUs. Example: 4. */
-    unsigned int nr_vcpus;
-    /** IN: room for memory ranges; OUT: the ranges. Example: 2. */
-    unsigned int nr_vmemranges;
-    /** OUT: the node distances. */
+    /** IN/OUT: virtual nodes; the distance table has nr_vnodes² entries. Example: 2. */
+    uint32_t nr_vnodes;
+    /** IN/OUT: entries of the vCPU-to-node array. Example: 4. */
+    uint32_t nr_vcpus;
+    /** IN/OUT: entries of the memory range array. Example: 2. */
+    uint32_t nr_vmemranges;
+    /** OUT: the distance between each pair of nodes, row by row. */
     union {
-        /** The buffer. */
+        /** IN: the caller's array for the node distance table. */
         xenabi_guest_handle_uint h;
-        /** Widens the handle to 64 bits. */
+        /** Keeps the member 8 bytes on every architecture. */
         uint64_t pad;
     } vdistance;
     /** OUT: the node of each vCPU. */
     union {
-        /** The buffer. */
+        /** IN: the caller's array for the node of each vcpu. */
         xenabi_guest_handle_uint h;
-        /** Widens the handle to 64 bits. */
+        /** Keeps the member 8 bytes on every architecture. */
         uint64_t pad;
     } vcpu_to_vnode;
-    /** OUT: the memory ranges. */
+    /** OUT: the memory ranges and their nodes. */
     union {
-        /** The buffer. */
+        /** IN: the caller's array for the memory ranges. */
         xenabi_guest_handle_xen_vmemrange_t h;
-        /** Widens the handle to 64 bits. */
+        /** Keeps the member 8 bytes on every architecture. */
         uint64_t pad;
     } vmemrange;
 };
 typedef struct xen_vnuma_topology_info xen_vnuma_topology_info_t;
 
+/*
+ * XENMEM: operations. The memory operations every guest may call: the op number is the first
+ * argument of HYPERVISOR_memory_op and the record the second. The tools-only ones are not
+ * declared yet.
+ */
+
+/** Give a domain more memory; returns the extents allocated. */
+#define XENMEM_increase_reservation 0
+
+/** Take extents away from a domain; returns the extents freed. */
+#define XENMEM_decrease_reservation 1
+
+/** The highest machine frame of RAM; takes no record and never fails. */
+#define XENMEM_maximum_ram_page 2
+
+/**
+ * A domain's current memory in pages; the argument is a xen_memory_domain (a domid_t before
+ * 4.16).
+ */
+#define XENMEM_current_reservation 3
+
+/**
+ * A domain's memory limit in pages; the argument is a xen_memory_domain (a domid_t before
+ * 4.16).
+ */
+#define XENMEM_maximum_reservation 4
+
+/** List the frames of the machine-to-physical table (x86). */
+#define XENMEM_machphys_mfn_list 5
+
+/** Back guest frames with memory; returns the extents populated. */
+#define XENMEM_populate_physmap 6
+
+/** Place one page (or a run) in a translated domain's physical map. */
+#define XENMEM_add_to_physmap 7
+
+/** The caller's memory map, as set with XENMEM_set_memory_map. */
+#define XENMEM_memory_map 9
+
+/** The host's memory map (privileged). */
+#define XENMEM_machine_memory_map 10
+
+/** Trade extents for new ones atomically (PV). */
+#define XENMEM_exchange 11
+
+/** Where the machine-to-physical table is mapped (x86 PV). */
+#define XENMEM_machphys_mapping 12
+
+/** Set the memory map a domain reads back (privileged). */
+#define XENMEM_set_memory_map 13
+
+/**
+ * The highest guest frame a domain uses; the argument is a xen_memory_domain (a domid_t before
+ * 4.16).
+ */
+#define XENMEM_maximum_gpfn 14
+
+/** Unmap a guest frame of a translated domain. */
+#define XENMEM_remove_from_physmap 15
+
+/** Set the populate-on-demand target of an HVM domain. */
+#define XENMEM_set_pod_target 16
+
+/** Read the populate-on-demand state of an HVM domain. */
+#define XENMEM_get_pod_target 17
+
+/** Place many pages at once, with an error per page. */
+#define XENMEM_add_to_physmap_batch 23
+
+/** List the frames of the table 32-bit PV guests use (x86). */
+#define XENMEM_machphys_compat_mfn_list 25
+
+/** Read a domain's virtual NUMA layout. */
+#define XENMEM_get_vnumainfo 26
+
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+
+/** Map a resource of another domain into the caller. */
+#define XENMEM_acquire_resource 28
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040b00 */
+
 #endif /* !__XEN_PUBLIC_MEMORY_H__ */
 
 /*
- * Xen's memory.h declares more than this header, so its guard stays undefined: Xen's header
- * can still be included after this one, and repeats only identical typedefs.
+ * This header declares all of Xen's memory.h, so it defines Xen's guard: Xen's header,
+ * included after it, is skipped.
  */
+#ifndef __XEN_PUBLIC_MEMORY_H__
+#define __XEN_PUBLIC_MEMORY_H__
+#endif
 
 /* Availability: the Xen release (as 0xMMmm00) each item, or later member, first appeared in. */
+#define XENABI_SINCE_xen_memory_reservation 0x040600
+#define XENABI_SINCE_XENMEMF_populate_on_demand 0x040600
+#define XENABI_SINCE_XENMEMF_exact_node_request 0x040600
+#define XENABI_SINCE_XENMEMF_vnode 0x040600
+#define XENABI_SINCE_XENMEMF 0x040600
+#define XENABI_SINCE_xen_memory_exchange 0x040600
+#define XENABI_SINCE_xen_memory_domain 0x041000
+#define XENABI_SINCE_xen_machphys_mfn_list 0x040600
+#define XENABI_SINCE_xen_machphys_mapping 0x040600
+#define XENABI_SINCE_XENMAPSPACE_shared_info 0x040600
+#define XENABI_SINCE_XENMAPSPACE_grant_table 0x040600
+#define XENABI_SINCE_XENMAPSPACE_gmfn 0x040600
+#define XENABI_SINCE_XENMAPSPACE_gmfn_range 0x040600
+#define XENABI_SINCE_XENMAPSPACE_gmfn_foreign 0x040600
+#define XENABI_SINCE_XENMAPSPACE_dev_mmio 0x040700
+#define XENABI_SINCE_XENMAPSPACE 0x040600
+#define XENABI_SINCE_xen_add_to_physmap 0x040600
+#define XENABI_SINCE_XENMAPIDX_grant_table_status 0x040600
+#define XENABI_SINCE_xen_add_to_physmap_batch_extra 0x040700
+#define XENABI_SINCE_xen_add_to_physmap_batch 0x040600
+#define XENABI_SINCE_xen_remove_from_physmap 0x040600
+#define XENABI_SINCE_xen_memory_map 0x040600
+#define XENABI_SINCE_xen_foreign_memory_map 0x040600
+#define XENABI_SINCE_xen_pod_target 0x040600
+#define XENABI_SINCE_xen_mem_acquire_resource 0x040b00
+#define XENABI_SINCE_XENMEM_resource_ioreq_server 0x040b00
+#define XENABI_SINCE_XENMEM_resource_grant_table 0x040c00
+#define XENABI_SINCE_XENMEM_resource_vmtrace_buf 0x040f00
+#define XENABI_SINCE_XENMEM_resource 0x040b00
+#define XENABI_SINCE_XENMEM_resource_grant_table_id_shared 0x040c00
+#define XENABI_SINCE_XENMEM_resource_grant_table_id_status 0x040c00
+#define XENABI_SINCE_XENMEM_resource_grant_table_id 0x040c00
+#define XENABI_SINCE_XENMEM_resource_ioreq_server_frame_bufioreq 0x040b00
+#define XENABI_SINCE_xen_vmemrange 0x040600
+#define XENABI_SINCE_xen_vnuma_topology_info 0x040600
 #define XENABI_SINCE_XENMEM_increase_reservation 0x040600
 #define XENABI_SINCE_XENMEM_decrease_reservation 0x040600
 #define XENABI_SINCE_XENMEM_maximum_ram_page 0x040600
@@ -748,45 +802,81 @@ typedef struct xen_vnuma_topology_info xen_vnuma_topology_info_t;
 #define XENABI_SINCE_XENMEM_add_to_physmap_batch 0x040600
 #define XENABI_SINCE_XENMEM_machphys_compat_mfn_list 0x040600
 #define XENABI_SINCE_XENMEM_get_vnumainfo 0x040600
-#define XENABI_SINCE_XENMEM_acquire_resource 0x040e00
+#define XENABI_SINCE_XENMEM_acquire_resource 0x040b00
 #define XENABI_SINCE_XENMEM 0x040600
-#define XENABI_SINCE_XENMEMF_populate_on_demand 0x040600
-#define XENABI_SINCE_XENMEMF_exact_node_request 0x040600
-#define XENABI_SINCE_XENMEMF_vnode 0x040600
-#define XENABI_SINCE_XENMEMF 0x040600
-#define XENABI_SINCE_xen_memory_reservation 0x040600
-#define XENABI_SINCE_xen_memory_exchange 0x040600
-#define XENABI_SINCE_xen_memory_domain 0x041000
-#define XENABI_SINCE_xen_machphys_mfn_list 0x040600
-#define XENABI_SINCE_xen_machphys_mapping 0x040600
-#define XENABI_SINCE_XENMAPSPACE_shared_info 0x040600
-#define XENABI_SINCE_XENMAPSPACE_grant_table 0x040600
-#define XENABI_SINCE_XENMAPSPACE_gmfn 0x040600
-#define XENABI_SINCE_XENMAPSPACE_gmfn_range 0x040600
-#define XENABI_SINCE_XENMAPSPACE_gmfn_foreign 0x040600
-#define XENABI_SINCE_XENMAPSPACE_dev_mmio 0x040700
-#define XENABI_SINCE_XENMAPSPACE 0x040600
-#define XENABI_SINCE_XENMAPIDX_grant_table_status 0x040600
-#define XENABI_SINCE_xen_add_to_physmap 0x040600
-#define XENABI_SINCE_xen_add_to_physmap_batch_extra 0x040700
-#define XENABI_SINCE_xen_add_to_physmap_batch 0x040700
-#define XENABI_SINCE_xen_remove_from_physmap 0x040600
-#define XENABI_SINCE_xen_memory_map 0x040600
-#define XENABI_SINCE_xen_foreign_memory_map 0x040600
-#define XENABI_SINCE_xen_pod_target 0x040600
-#define XENABI_SINCE_XENMEM_resource_ioreq_server 0x040e00
-#define XENABI_SINCE_XENMEM_resource_grant_table 0x040e00
-#define XENABI_SINCE_XENMEM_resource_vmtrace_buf 0x040f00
-#define XENABI_SINCE_XENMEM_resource 0x040e00
-#define XENABI_SINCE_XENMEM_resource_grant_table_id_shared 0x040e00
-#define XENABI_SINCE_XENMEM_resource_grant_table_id_status 0x040e00
-#define XENABI_SINCE_XENMEM_resource_grant_table_id 0x040e00
-#define XENABI_SINCE_XENMEM_resource_ioreq_server_frame_bufioreq 0x040e00
-#define XENABI_SINCE_xen_mem_acquire_resource 0x040e00
-#define XENABI_SINCE_xen_vmemrange 0x040600
-#define XENABI_SINCE_xen_vnuma_topology_info 0x040600
+#define XENABI_SINCE_xen_add_to_physmap_batch__u 0x040700
+#define XENABI_SINCE_xen_mem_acquire_resource__pad 0x040d00
 
 /* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
+#define XENABI_HAS_xen_memory_reservation 1
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
+#define XENABI_HAS_XENMEMF_populate_on_demand 1
+#define XENABI_HAS_XENMEMF_exact_node_request 1
+#define XENABI_HAS_XENMEMF_vnode 1
+#define XENABI_HAS_XENMEMF 1
+#endif
+#define XENABI_HAS_xen_memory_exchange 1
+#if XENABI_XEN_MIN_VERSION >= 0x041000
+#define XENABI_HAS_xen_memory_domain 1
+#endif
+#define XENABI_HAS_xen_machphys_mfn_list 1
+#define XENABI_HAS_xen_machphys_mapping 1
+#define XENABI_HAS_XENMAPSPACE_shared_info 1
+#define XENABI_HAS_XENMAPSPACE_grant_table 1
+#define XENABI_HAS_XENMAPSPACE_gmfn 1
+#define XENABI_HAS_XENMAPSPACE_gmfn_range 1
+#define XENABI_HAS_XENMAPSPACE_gmfn_foreign 1
+#if XENABI_XEN_MIN_VERSION >= 0x040700
+#define XENABI_HAS_XENMAPSPACE_dev_mmio 1
+#endif
+#define XENABI_HAS_XENMAPSPACE 1
+#define XENABI_HAS_xen_add_to_physmap 1
+#define XENABI_HAS_XENMAPIDX_grant_table_status 1
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
+#define XENABI_HAS_xen_add_to_physmap_batch_extra 1
+#endif
+#define XENABI_HAS_xen_add_to_physmap_batch 1
+#if XENABI_XEN_MIN_VERSION < 0x040700
+#define XENABI_HAS_xen_add_to_physmap_batch__foreign_domid 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040700
+#define XENABI_HAS_xen_add_to_physmap_batch__u 1
+#endif
+#define XENABI_HAS_xen_remove_from_physmap 1
+#define XENABI_HAS_xen_memory_map 1
+#define XENABI_HAS_xen_foreign_memory_map 1
+#define XENABI_HAS_xen_pod_target 1
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+#define XENABI_HAS_xen_mem_acquire_resource 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00 && XENABI_XEN_MIN_VERSION < 0x040d00
+#define XENABI_HAS_xen_mem_acquire_resource__flags 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+#define XENABI_HAS_xen_mem_acquire_resource__pad 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+#define XENABI_HAS_XENMEM_resource_ioreq_server 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+#define XENABI_HAS_XENMEM_resource_grant_table 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040f00
+#define XENABI_HAS_XENMEM_resource_vmtrace_buf 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+#define XENABI_HAS_XENMEM_resource 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+#define XENABI_HAS_XENMEM_resource_grant_table_id_shared 1
+#define XENABI_HAS_XENMEM_resource_grant_table_id_status 1
+#define XENABI_HAS_XENMEM_resource_grant_table_id 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+#define XENABI_HAS_XENMEM_resource_ioreq_server_frame_bufioreq 1
+#endif
+#define XENABI_HAS_xen_vmemrange 1
+#define XENABI_HAS_xen_vnuma_topology_info 1
 #define XENABI_HAS_XENMEM_increase_reservation 1
 #define XENABI_HAS_XENMEM_decrease_reservation 1
 #define XENABI_HAS_XENMEM_maximum_ram_page 1
@@ -807,59 +897,10 @@ typedef struct xen_vnuma_topology_info xen_vnuma_topology_info_t;
 #define XENABI_HAS_XENMEM_add_to_physmap_batch 1
 #define XENABI_HAS_XENMEM_machphys_compat_mfn_list 1
 #define XENABI_HAS_XENMEM_get_vnumainfo 1
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
 #define XENABI_HAS_XENMEM_acquire_resource 1
 #endif
 #define XENABI_HAS_XENMEM 1
-#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
-#define XENABI_HAS_XENMEMF_populate_on_demand 1
-#define XENABI_HAS_XENMEMF_exact_node_request 1
-#define XENABI_HAS_XENMEMF_vnode 1
-#define XENABI_HAS_XENMEMF 1
-#endif
-#define XENABI_HAS_xen_memory_reservation 1
-#define XENABI_HAS_xen_memory_exchange 1
-#if XENABI_XEN_MIN_VERSION >= 0x041000
-#define XENABI_HAS_xen_memory_domain 1
-#endif
-#define XENABI_HAS_xen_machphys_mfn_list 1
-#define XENABI_HAS_xen_machphys_mapping 1
-#define XENABI_HAS_XENMAPSPACE_shared_info 1
-#define XENABI_HAS_XENMAPSPACE_grant_table 1
-#define XENABI_HAS_XENMAPSPACE_gmfn 1
-#define XENABI_HAS_XENMAPSPACE_gmfn_range 1
-#define XENABI_HAS_XENMAPSPACE_gmfn_foreign 1
-#if XENABI_XEN_MIN_VERSION >= 0x040700
-#define XENABI_HAS_XENMAPSPACE_dev_mmio 1
-#endif
-#define XENABI_HAS_XENMAPSPACE 1
-#define XENABI_HAS_XENMAPIDX_grant_table_status 1
-#define XENABI_HAS_xen_add_to_physmap 1
-#if XENABI_XEN_MIN_VERSION >= 0x040700
-#define XENABI_HAS_xen_add_to_physmap_batch_extra 1
-#define XENABI_HAS_xen_add_to_physmap_batch 1
-#endif
-#define XENABI_HAS_xen_remove_from_physmap 1
-#define XENABI_HAS_xen_memory_map 1
-#define XENABI_HAS_xen_foreign_memory_map 1
-#define XENABI_HAS_xen_pod_target 1
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-#define XENABI_HAS_XENMEM_resource_ioreq_server 1
-#define XENABI_HAS_XENMEM_resource_grant_table 1
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040f00
-#define XENABI_HAS_XENMEM_resource_vmtrace_buf 1
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-#define XENABI_HAS_XENMEM_resource 1
-#define XENABI_HAS_XENMEM_resource_grant_table_id_shared 1
-#define XENABI_HAS_XENMEM_resource_grant_table_id_status 1
-#define XENABI_HAS_XENMEM_resource_grant_table_id 1
-#define XENABI_HAS_XENMEM_resource_ioreq_server_frame_bufioreq 1
-#define XENABI_HAS_xen_mem_acquire_resource 1
-#endif
-#define XENABI_HAS_xen_vmemrange 1
-#define XENABI_HAS_xen_vnuma_topology_info 1
 
 /*
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
@@ -870,6 +911,8 @@ XENABI_STATIC_ASSERT(memory__xen_ulong_t__size, sizeof(xen_ulong_t) == 4);
 XENABI_STATIC_ASSERT(memory__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 4);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__size, sizeof(xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 4);
+XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_ulong_t__size, sizeof(xenabi_guest_handle_xen_ulong_t) == 4);
@@ -890,10 +933,16 @@ XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__offset, XENABI_
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__size, sizeof(((struct xen_memory_reservation *)0)->nr_extents) == 4);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_order) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__size, sizeof(((struct xen_memory_reservation *)0)->extent_order) == 4);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__offset, XENABI_OFFSETOF(struct xen_memory_reservation, mem_flags) == 12);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__size, sizeof(((struct xen_memory_reservation *)0)->mem_flags) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__offset, XENABI_OFFSETOF(struct xen_memory_reservation, domid) == 16);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__size, sizeof(((struct xen_memory_reservation *)0)->domid) == 2);
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030209
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__offset, XENABI_OFFSETOF(struct xen_memory_reservation, address_bits) == 12);
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__size, sizeof(((struct xen_memory_reservation *)0)->address_bits) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__size, sizeof(struct xen_memory_exchange) == 44);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__align, XENABI_ALIGNOF(struct xen_memory_exchange) == 4);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__offset, XENABI_OFFSETOF(struct xen_memory_exchange, in) == 0);
@@ -936,13 +985,14 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__offset, XENABI_OFFSETOF(st
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__size, sizeof(((struct xen_add_to_physmap *)0)->idx) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, gpfn) == 12);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__size, sizeof(((struct xen_add_to_physmap *)0)->gpfn) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__size, sizeof(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u), foreign_domid) == 0);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__size, sizeof(((XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u) *)0)->foreign_domid) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u), res0) == 0);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__size, sizeof(((XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u) *)0)->res0) == 2);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size, sizeof(struct xen_add_to_physmap_batch) == 20);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__align, XENABI_ALIGNOF(struct xen_add_to_physmap_batch) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, domid) == 0);
@@ -951,15 +1001,20 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__offset, XENABI_OFF
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__size, sizeof(((struct xen_add_to_physmap_batch *)0)->space) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, size) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__size, sizeof(((struct xen_add_to_physmap_batch *)0)->size) == 2);
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, u) == 6);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__size, sizeof(((struct xen_add_to_physmap_batch *)0)->u) == 2);
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, foreign_domid) == 6);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__size, sizeof(((struct xen_add_to_physmap_batch *)0)->foreign_domid) == 2);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, idxs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__size, sizeof(((struct xen_add_to_physmap_batch *)0)->idxs) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, gpfns) == 12);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__size, sizeof(((struct xen_add_to_physmap_batch *)0)->gpfns) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, errs) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__size, sizeof(((struct xen_add_to_physmap_batch *)0)->errs) == 4);
-#endif
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__size, sizeof(struct xen_remove_from_physmap) == 8);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__align, XENABI_ALIGNOF(struct xen_remove_from_physmap) == 4);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__domid__offset, XENABI_OFFSETOF(struct xen_remove_from_physmap, domid) == 0);
@@ -993,6 +1048,12 @@ XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__size, sizeof(((struct xen_po
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__size, sizeof(struct xen_mem_acquire_resource) == 28);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__align, XENABI_ALIGNOF(struct xen_mem_acquire_resource) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00 && XENABI_XEN_MIN_VERSION < 0x040e00
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__size, sizeof(struct xen_mem_acquire_resource) == 32);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__align, XENABI_ALIGNOF(struct xen_mem_acquire_resource) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__domid__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, domid) == 0);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__domid__size, sizeof(((struct xen_mem_acquire_resource *)0)->domid) == 2);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__type__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, type) == 2);
@@ -1001,8 +1062,16 @@ XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__offset, XENABI_OFFSET
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__size, sizeof(((struct xen_mem_acquire_resource *)0)->id) == 4);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, nr_frames) == 8);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__size, sizeof(((struct xen_mem_acquire_resource *)0)->nr_frames) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, pad) == 12);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__size, sizeof(((struct xen_mem_acquire_resource *)0)->pad) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00 && XENABI_XEN_MIN_VERSION < 0x040d00
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, flags) == 12);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__size, sizeof(((struct xen_mem_acquire_resource *)0)->flags) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame) == 16);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__size, sizeof(((struct xen_mem_acquire_resource *)0)->frame) == 8);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame_list__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame_list) == 24);
@@ -1057,6 +1126,8 @@ XENABI_STATIC_ASSERT(memory__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_ulong_t__size, sizeof(xenabi_guest_handle_xen_ulong_t) == 8);
@@ -1077,10 +1148,16 @@ XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__offset, XENABI_
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__size, sizeof(((struct xen_memory_reservation *)0)->nr_extents) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_order) == 16);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__size, sizeof(((struct xen_memory_reservation *)0)->extent_order) == 4);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__offset, XENABI_OFFSETOF(struct xen_memory_reservation, mem_flags) == 20);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__size, sizeof(((struct xen_memory_reservation *)0)->mem_flags) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__offset, XENABI_OFFSETOF(struct xen_memory_reservation, domid) == 24);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__size, sizeof(((struct xen_memory_reservation *)0)->domid) == 2);
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030209
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__offset, XENABI_OFFSETOF(struct xen_memory_reservation, address_bits) == 20);
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__size, sizeof(((struct xen_memory_reservation *)0)->address_bits) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__size, sizeof(struct xen_memory_exchange) == 72);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__align, XENABI_ALIGNOF(struct xen_memory_exchange) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__offset, XENABI_OFFSETOF(struct xen_memory_exchange, in) == 0);
@@ -1123,13 +1200,14 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__offset, XENABI_OFFSETOF(st
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__size, sizeof(((struct xen_add_to_physmap *)0)->idx) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, gpfn) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__size, sizeof(((struct xen_add_to_physmap *)0)->gpfn) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__size, sizeof(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u), foreign_domid) == 0);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__size, sizeof(((XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u) *)0)->foreign_domid) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u), res0) == 0);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__size, sizeof(((XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u) *)0)->res0) == 2);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size, sizeof(struct xen_add_to_physmap_batch) == 32);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__align, XENABI_ALIGNOF(struct xen_add_to_physmap_batch) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, domid) == 0);
@@ -1138,15 +1216,20 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__offset, XENABI_OFF
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__size, sizeof(((struct xen_add_to_physmap_batch *)0)->space) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, size) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__size, sizeof(((struct xen_add_to_physmap_batch *)0)->size) == 2);
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, u) == 6);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__size, sizeof(((struct xen_add_to_physmap_batch *)0)->u) == 2);
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, foreign_domid) == 6);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__size, sizeof(((struct xen_add_to_physmap_batch *)0)->foreign_domid) == 2);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, idxs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__size, sizeof(((struct xen_add_to_physmap_batch *)0)->idxs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, gpfns) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__size, sizeof(((struct xen_add_to_physmap_batch *)0)->gpfns) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, errs) == 24);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__size, sizeof(((struct xen_add_to_physmap_batch *)0)->errs) == 8);
-#endif
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__size, sizeof(struct xen_remove_from_physmap) == 16);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__align, XENABI_ALIGNOF(struct xen_remove_from_physmap) == 8);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__domid__offset, XENABI_OFFSETOF(struct xen_remove_from_physmap, domid) == 0);
@@ -1177,7 +1260,7 @@ XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__offset, XENABI_OFFSETO
 XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__size, sizeof(((struct xen_pod_target *)0)->pod_entries) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__offset, XENABI_OFFSETOF(struct xen_pod_target, domid) == 32);
 XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__size, sizeof(((struct xen_pod_target *)0)->domid) == 2);
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__size, sizeof(struct xen_mem_acquire_resource) == 32);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__align, XENABI_ALIGNOF(struct xen_mem_acquire_resource) == 8);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__domid__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, domid) == 0);
@@ -1188,8 +1271,16 @@ XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__offset, XENABI_OFFSET
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__size, sizeof(((struct xen_mem_acquire_resource *)0)->id) == 4);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, nr_frames) == 8);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__size, sizeof(((struct xen_mem_acquire_resource *)0)->nr_frames) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, pad) == 12);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__size, sizeof(((struct xen_mem_acquire_resource *)0)->pad) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00 && XENABI_XEN_MIN_VERSION < 0x040d00
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, flags) == 12);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__size, sizeof(((struct xen_mem_acquire_resource *)0)->flags) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame) == 16);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__size, sizeof(((struct xen_mem_acquire_resource *)0)->frame) == 8);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame_list__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame_list) == 24);
@@ -1244,6 +1335,8 @@ XENABI_STATIC_ASSERT(memory__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_ulong_t__size, sizeof(xenabi_guest_handle_xen_ulong_t) == 8);
@@ -1264,10 +1357,16 @@ XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__offset, XENABI_
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__size, sizeof(((struct xen_memory_reservation *)0)->nr_extents) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_order) == 16);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__size, sizeof(((struct xen_memory_reservation *)0)->extent_order) == 4);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__offset, XENABI_OFFSETOF(struct xen_memory_reservation, mem_flags) == 20);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__size, sizeof(((struct xen_memory_reservation *)0)->mem_flags) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__offset, XENABI_OFFSETOF(struct xen_memory_reservation, domid) == 24);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__size, sizeof(((struct xen_memory_reservation *)0)->domid) == 2);
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030209
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__offset, XENABI_OFFSETOF(struct xen_memory_reservation, address_bits) == 20);
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__size, sizeof(((struct xen_memory_reservation *)0)->address_bits) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__size, sizeof(struct xen_memory_exchange) == 72);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__align, XENABI_ALIGNOF(struct xen_memory_exchange) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__offset, XENABI_OFFSETOF(struct xen_memory_exchange, in) == 0);
@@ -1310,13 +1409,14 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__offset, XENABI_OFFSETOF(st
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__size, sizeof(((struct xen_add_to_physmap *)0)->idx) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, gpfn) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__size, sizeof(((struct xen_add_to_physmap *)0)->gpfn) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__size, sizeof(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u), foreign_domid) == 0);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__size, sizeof(((XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u) *)0)->foreign_domid) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u), res0) == 0);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__size, sizeof(((XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u) *)0)->res0) == 2);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size, sizeof(struct xen_add_to_physmap_batch) == 32);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__align, XENABI_ALIGNOF(struct xen_add_to_physmap_batch) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, domid) == 0);
@@ -1325,15 +1425,20 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__offset, XENABI_OFF
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__size, sizeof(((struct xen_add_to_physmap_batch *)0)->space) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, size) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__size, sizeof(((struct xen_add_to_physmap_batch *)0)->size) == 2);
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, u) == 6);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__size, sizeof(((struct xen_add_to_physmap_batch *)0)->u) == 2);
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, foreign_domid) == 6);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__size, sizeof(((struct xen_add_to_physmap_batch *)0)->foreign_domid) == 2);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, idxs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__size, sizeof(((struct xen_add_to_physmap_batch *)0)->idxs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, gpfns) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__size, sizeof(((struct xen_add_to_physmap_batch *)0)->gpfns) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, errs) == 24);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__size, sizeof(((struct xen_add_to_physmap_batch *)0)->errs) == 8);
-#endif
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__size, sizeof(struct xen_remove_from_physmap) == 16);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__align, XENABI_ALIGNOF(struct xen_remove_from_physmap) == 8);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__domid__offset, XENABI_OFFSETOF(struct xen_remove_from_physmap, domid) == 0);
@@ -1364,7 +1469,7 @@ XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__offset, XENABI_OFFSETO
 XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__size, sizeof(((struct xen_pod_target *)0)->pod_entries) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__offset, XENABI_OFFSETOF(struct xen_pod_target, domid) == 32);
 XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__size, sizeof(((struct xen_pod_target *)0)->domid) == 2);
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__size, sizeof(struct xen_mem_acquire_resource) == 32);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__align, XENABI_ALIGNOF(struct xen_mem_acquire_resource) == 8);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__domid__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, domid) == 0);
@@ -1375,8 +1480,16 @@ XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__offset, XENABI_OFFSET
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__size, sizeof(((struct xen_mem_acquire_resource *)0)->id) == 4);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, nr_frames) == 8);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__size, sizeof(((struct xen_mem_acquire_resource *)0)->nr_frames) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, pad) == 12);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__size, sizeof(((struct xen_mem_acquire_resource *)0)->pad) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00 && XENABI_XEN_MIN_VERSION < 0x040d00
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, flags) == 12);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__size, sizeof(((struct xen_mem_acquire_resource *)0)->flags) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame) == 16);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__size, sizeof(((struct xen_mem_acquire_resource *)0)->frame) == 8);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame_list__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame_list) == 24);
@@ -1431,6 +1544,8 @@ XENABI_STATIC_ASSERT(memory__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(memory__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(memory__xenabi_guest_handle_xen_ulong_t__size, sizeof(xenabi_guest_handle_xen_ulong_t) == 8);
@@ -1451,10 +1566,16 @@ XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__offset, XENABI_
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__nr_extents__size, sizeof(((struct xen_memory_reservation *)0)->nr_extents) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__offset, XENABI_OFFSETOF(struct xen_memory_reservation, extent_order) == 16);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__extent_order__size, sizeof(((struct xen_memory_reservation *)0)->extent_order) == 4);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__offset, XENABI_OFFSETOF(struct xen_memory_reservation, mem_flags) == 20);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__mem_flags__size, sizeof(((struct xen_memory_reservation *)0)->mem_flags) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__offset, XENABI_OFFSETOF(struct xen_memory_reservation, domid) == 24);
 XENABI_STATIC_ASSERT(memory__xen_memory_reservation__domid__size, sizeof(((struct xen_memory_reservation *)0)->domid) == 2);
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030209
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__offset, XENABI_OFFSETOF(struct xen_memory_reservation, address_bits) == 20);
+XENABI_STATIC_ASSERT(memory__xen_memory_reservation__address_bits__size, sizeof(((struct xen_memory_reservation *)0)->address_bits) == 4);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__size, sizeof(struct xen_memory_exchange) == 72);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__align, XENABI_ALIGNOF(struct xen_memory_exchange) == 8);
 XENABI_STATIC_ASSERT(memory__xen_memory_exchange__in__offset, XENABI_OFFSETOF(struct xen_memory_exchange, in) == 0);
@@ -1497,13 +1618,14 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__offset, XENABI_OFFSETOF(st
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__idx__size, sizeof(((struct xen_add_to_physmap *)0)->idx) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__offset, XENABI_OFFSETOF(struct xen_add_to_physmap, gpfn) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap__gpfn__size, sizeof(((struct xen_add_to_physmap *)0)->gpfn) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__size, sizeof(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u)) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u), foreign_domid) == 0);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__foreign_domid__size, sizeof(((XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u) *)0)->foreign_domid) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u), res0) == 0);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch_extra__res0__size, sizeof(((XENABI_TYPEOF(((struct xen_add_to_physmap_batch *)0)->u) *)0)->res0) == 2);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size, sizeof(struct xen_add_to_physmap_batch) == 32);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__align, XENABI_ALIGNOF(struct xen_add_to_physmap_batch) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, domid) == 0);
@@ -1512,15 +1634,20 @@ XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__offset, XENABI_OFF
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__space__size, sizeof(((struct xen_add_to_physmap_batch *)0)->space) == 2);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, size) == 4);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__size__size, sizeof(((struct xen_add_to_physmap_batch *)0)->size) == 2);
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (XENABI_XEN_MIN_VERSION >= 0x040700)
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, u) == 6);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__u__size, sizeof(((struct xen_add_to_physmap_batch *)0)->u) == 2);
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, foreign_domid) == 6);
+XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__foreign_domid__size, sizeof(((struct xen_add_to_physmap_batch *)0)->foreign_domid) == 2);
+#endif
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, idxs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__idxs__size, sizeof(((struct xen_add_to_physmap_batch *)0)->idxs) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, gpfns) == 16);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__gpfns__size, sizeof(((struct xen_add_to_physmap_batch *)0)->gpfns) == 8);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__offset, XENABI_OFFSETOF(struct xen_add_to_physmap_batch, errs) == 24);
 XENABI_STATIC_ASSERT(memory__xen_add_to_physmap_batch__errs__size, sizeof(((struct xen_add_to_physmap_batch *)0)->errs) == 8);
-#endif
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__size, sizeof(struct xen_remove_from_physmap) == 16);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__align, XENABI_ALIGNOF(struct xen_remove_from_physmap) == 8);
 XENABI_STATIC_ASSERT(memory__xen_remove_from_physmap__domid__offset, XENABI_OFFSETOF(struct xen_remove_from_physmap, domid) == 0);
@@ -1551,7 +1678,7 @@ XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__offset, XENABI_OFFSETO
 XENABI_STATIC_ASSERT(memory__xen_pod_target__pod_entries__size, sizeof(((struct xen_pod_target *)0)->pod_entries) == 8);
 XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__offset, XENABI_OFFSETOF(struct xen_pod_target, domid) == 32);
 XENABI_STATIC_ASSERT(memory__xen_pod_target__domid__size, sizeof(((struct xen_pod_target *)0)->domid) == 2);
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__size, sizeof(struct xen_mem_acquire_resource) == 32);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__align, XENABI_ALIGNOF(struct xen_mem_acquire_resource) == 8);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__domid__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, domid) == 0);
@@ -1562,8 +1689,16 @@ XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__offset, XENABI_OFFSET
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__id__size, sizeof(((struct xen_mem_acquire_resource *)0)->id) == 4);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, nr_frames) == 8);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__nr_frames__size, sizeof(((struct xen_mem_acquire_resource *)0)->nr_frames) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, pad) == 12);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__pad__size, sizeof(((struct xen_mem_acquire_resource *)0)->pad) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00 && XENABI_XEN_MIN_VERSION < 0x040d00
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, flags) == 12);
+XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__flags__size, sizeof(((struct xen_mem_acquire_resource *)0)->flags) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame) == 16);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame__size, sizeof(((struct xen_mem_acquire_resource *)0)->frame) == 8);
 XENABI_STATIC_ASSERT(memory__xen_mem_acquire_resource__frame_list__offset, XENABI_OFFSETOF(struct xen_mem_acquire_resource, frame_list) == 24);

@@ -14,9 +14,9 @@ export function xen_memory_reservation$enc0(v: xen_memory_reservation, d: DataVi
   const x1 = v.nr_extents;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffn) failBigInt(x1, 'xen_memory_reservation.nr_extents', 'xen_ulong_t', 32);
   const x2 = v.extent_order;
-  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_memory_reservation.extent_order', 'unsigned int', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_memory_reservation.extent_order', 'uint32_t', 32);
   const x3 = v.mem_flags;
-  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_memory_reservation.mem_flags', 'unsigned int', 32);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_memory_reservation.mem_flags', 'uint32_t', 32);
   const x4 = v.domid;
   if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'xen_memory_reservation.domid', 'uint16_t', 16);
   d.setUint32(b, Number(x0), true);
@@ -129,7 +129,7 @@ export class xen_memory_reservation$V0 implements xen_memory_reservation_view {
   }
 
   set extent_order(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_reservation.extent_order', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_reservation.extent_order', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -140,7 +140,7 @@ export class xen_memory_reservation$V0 implements xen_memory_reservation_view {
   }
 
   set mem_flags(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_reservation.mem_flags', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_reservation.mem_flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
@@ -165,9 +165,9 @@ export function xen_memory_reservation$enc1(v: xen_memory_reservation, d: DataVi
   const x1 = v.nr_extents;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_memory_reservation.nr_extents', 'xen_ulong_t', 64);
   const x2 = v.extent_order;
-  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_memory_reservation.extent_order', 'unsigned int', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_memory_reservation.extent_order', 'uint32_t', 32);
   const x3 = v.mem_flags;
-  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_memory_reservation.mem_flags', 'unsigned int', 32);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_memory_reservation.mem_flags', 'uint32_t', 32);
   const x4 = v.domid;
   if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'xen_memory_reservation.domid', 'uint16_t', 16);
   if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
@@ -281,7 +281,7 @@ export class xen_memory_reservation$V1 implements xen_memory_reservation_view {
   }
 
   set extent_order(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_reservation.extent_order', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_reservation.extent_order', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
@@ -292,7 +292,7 @@ export class xen_memory_reservation$V1 implements xen_memory_reservation_view {
   }
 
   set mem_flags(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_reservation.mem_flags', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_reservation.mem_flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 20, x, true);
   }
@@ -318,9 +318,9 @@ export function xen_memory_exchange$enc0(v: xen_memory_exchange, d: DataView, w:
   const x2 = x0.nr_extents;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffn) failBigInt(x2, 'xen_memory_exchange.in.nr_extents', 'xen_ulong_t', 32);
   const x3 = x0.extent_order;
-  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_memory_exchange.in.extent_order', 'unsigned int', 32);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_memory_exchange.in.extent_order', 'uint32_t', 32);
   const x4 = x0.mem_flags;
-  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'xen_memory_exchange.in.mem_flags', 'unsigned int', 32);
+  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'xen_memory_exchange.in.mem_flags', 'uint32_t', 32);
   const x5 = x0.domid;
   if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'xen_memory_exchange.in.domid', 'uint16_t', 16);
   const x6 = v.out;
@@ -330,9 +330,9 @@ export function xen_memory_exchange$enc0(v: xen_memory_exchange, d: DataView, w:
   const x8 = x6.nr_extents;
   if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffn) failBigInt(x8, 'xen_memory_exchange.out.nr_extents', 'xen_ulong_t', 32);
   const x9 = x6.extent_order;
-  if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'xen_memory_exchange.out.extent_order', 'unsigned int', 32);
+  if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'xen_memory_exchange.out.extent_order', 'uint32_t', 32);
   const x10 = x6.mem_flags;
-  if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'xen_memory_exchange.out.mem_flags', 'unsigned int', 32);
+  if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'xen_memory_exchange.out.mem_flags', 'uint32_t', 32);
   const x11 = x6.domid;
   if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'xen_memory_exchange.out.domid', 'uint16_t', 16);
   const x12 = v.nr_exchanged;
@@ -446,9 +446,9 @@ export function xen_memory_exchange$enc1(v: xen_memory_exchange, d: DataView, w:
   const x2 = x0.nr_extents;
   if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_memory_exchange.in.nr_extents', 'xen_ulong_t', 64);
   const x3 = x0.extent_order;
-  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_memory_exchange.in.extent_order', 'unsigned int', 32);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_memory_exchange.in.extent_order', 'uint32_t', 32);
   const x4 = x0.mem_flags;
-  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'xen_memory_exchange.in.mem_flags', 'unsigned int', 32);
+  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'xen_memory_exchange.in.mem_flags', 'uint32_t', 32);
   const x5 = x0.domid;
   if (typeof x5 !== 'number' || (x5 & 0xffff) !== x5) failInt(x5, 'xen_memory_exchange.in.domid', 'uint16_t', 16);
   const x6 = v.out;
@@ -458,9 +458,9 @@ export function xen_memory_exchange$enc1(v: xen_memory_exchange, d: DataView, w:
   const x8 = x6.nr_extents;
   if (typeof x8 !== 'bigint' || x8 < 0n || x8 > 0xffffffffffffffffn) failBigInt(x8, 'xen_memory_exchange.out.nr_extents', 'xen_ulong_t', 64);
   const x9 = x6.extent_order;
-  if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'xen_memory_exchange.out.extent_order', 'unsigned int', 32);
+  if (typeof x9 !== 'number' || (x9 >>> 0) !== x9) failInt(x9, 'xen_memory_exchange.out.extent_order', 'uint32_t', 32);
   const x10 = x6.mem_flags;
-  if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'xen_memory_exchange.out.mem_flags', 'unsigned int', 32);
+  if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'xen_memory_exchange.out.mem_flags', 'uint32_t', 32);
   const x11 = x6.domid;
   if (typeof x11 !== 'number' || (x11 & 0xffff) !== x11) failInt(x11, 'xen_memory_exchange.out.domid', 'uint16_t', 16);
   const x12 = v.nr_exchanged;
@@ -630,11 +630,11 @@ export class xen_memory_domain$V0 implements xen_memory_domain_view {
 /** Writes xen_machphys_mfn_list at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_machphys_mfn_list$enc0(v: xen_machphys_mfn_list, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.max_extents;
-  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_machphys_mfn_list.max_extents', 'unsigned int', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_machphys_mfn_list.max_extents', 'uint32_t', 32);
   const x1 = v.extent_start;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffn) failBigInt(x1, 'xen_machphys_mfn_list.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 32);
   const x2 = v.nr_extents;
-  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_machphys_mfn_list.nr_extents', 'unsigned int', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_machphys_mfn_list.nr_extents', 'uint32_t', 32);
   d.setUint32(b, x0, true);
   d.setUint32(b + 4, Number(x1), true);
   d.setUint32(b + 8, x2, true);
@@ -691,7 +691,7 @@ export class xen_machphys_mfn_list$V0 implements xen_machphys_mfn_list_view {
   }
 
   set max_extents(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.max_extents', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.max_extents', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -724,7 +724,7 @@ export class xen_machphys_mfn_list$V0 implements xen_machphys_mfn_list_view {
   }
 
   set nr_extents(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.nr_extents', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.nr_extents', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -734,11 +734,11 @@ export class xen_machphys_mfn_list$V0 implements xen_machphys_mfn_list_view {
 export function xen_machphys_mfn_list$enc1(v: xen_machphys_mfn_list, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.max_extents;
-  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_machphys_mfn_list.max_extents', 'unsigned int', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_machphys_mfn_list.max_extents', 'uint32_t', 32);
   const x1 = v.extent_start;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_machphys_mfn_list.extent_start', 'XEN_GUEST_HANDLE(xen_pfn_t)', 64);
   const x2 = v.nr_extents;
-  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_machphys_mfn_list.nr_extents', 'unsigned int', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_machphys_mfn_list.nr_extents', 'uint32_t', 32);
   d.setUint32(b, x0, true);
   if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   d.setUint32(b + 16, x2, true);
@@ -804,7 +804,7 @@ export class xen_machphys_mfn_list$V1 implements xen_machphys_mfn_list_view {
   }
 
   set max_extents(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.max_extents', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.max_extents', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -837,7 +837,7 @@ export class xen_machphys_mfn_list$V1 implements xen_machphys_mfn_list_view {
   }
 
   set nr_extents(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.nr_extents', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_machphys_mfn_list.nr_extents', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
@@ -1104,7 +1104,7 @@ export function xen_add_to_physmap$enc0(v: xen_add_to_physmap, d: DataView, w: B
   const x1 = v.size;
   if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_add_to_physmap.size', 'uint16_t', 16);
   const x2 = v.space;
-  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_add_to_physmap.space', 'unsigned int', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_add_to_physmap.space', 'uint32_t', 32);
   const x3 = v.idx;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'xen_add_to_physmap.idx', 'xen_ulong_t', 32);
   const x4 = v.gpfn;
@@ -1191,7 +1191,7 @@ export class xen_add_to_physmap$V0 implements xen_add_to_physmap_view {
   }
 
   set space(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_add_to_physmap.space', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_add_to_physmap.space', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -1249,7 +1249,7 @@ export function xen_add_to_physmap$enc1(v: xen_add_to_physmap, d: DataView, w: B
   const x1 = v.size;
   if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_add_to_physmap.size', 'uint16_t', 16);
   const x2 = v.space;
-  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_add_to_physmap.space', 'unsigned int', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_add_to_physmap.space', 'uint32_t', 32);
   const x3 = v.idx;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_add_to_physmap.idx', 'xen_ulong_t', 64);
   const x4 = v.gpfn;
@@ -1337,7 +1337,7 @@ export class xen_add_to_physmap$V1 implements xen_add_to_physmap_view {
   }
 
   set space(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_add_to_physmap.space', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_add_to_physmap.space', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -2117,7 +2117,7 @@ export class xen_remove_from_physmap$V1 implements xen_remove_from_physmap_view 
 /** Writes xen_memory_map at `b` on x86_32, every byte, once every value has passed its check. */
 export function xen_memory_map$enc0(v: xen_memory_map, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.nr_entries;
-  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_memory_map.nr_entries', 'unsigned int', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_memory_map.nr_entries', 'uint32_t', 32);
   const x1 = v.buffer;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffn) failBigInt(x1, 'xen_memory_map.buffer', 'XEN_GUEST_HANDLE(void)', 32);
   d.setUint32(b, x0, true);
@@ -2174,7 +2174,7 @@ export class xen_memory_map$V0 implements xen_memory_map_view {
   }
 
   set nr_entries(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_map.nr_entries', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_map.nr_entries', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -2206,7 +2206,7 @@ export class xen_memory_map$V0 implements xen_memory_map_view {
 export function xen_memory_map$enc1(v: xen_memory_map, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.nr_entries;
-  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_memory_map.nr_entries', 'unsigned int', 32);
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_memory_map.nr_entries', 'uint32_t', 32);
   const x1 = v.buffer;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_memory_map.buffer', 'XEN_GUEST_HANDLE(void)', 64);
   d.setUint32(b, x0, true);
@@ -2270,7 +2270,7 @@ export class xen_memory_map$V1 implements xen_memory_map_view {
   }
 
   set nr_entries(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_map.nr_entries', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_memory_map.nr_entries', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
   }
@@ -2305,7 +2305,7 @@ export function xen_foreign_memory_map$enc0(v: xen_foreign_memory_map, d: DataVi
   const x1 = v.map;
   if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'xen_foreign_memory_map.map');
   const x2 = x1.nr_entries;
-  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_foreign_memory_map.map.nr_entries', 'unsigned int', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_foreign_memory_map.map.nr_entries', 'uint32_t', 32);
   const x3 = x1.buffer;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffn) failBigInt(x3, 'xen_foreign_memory_map.map.buffer', 'XEN_GUEST_HANDLE(void)', 32);
   d.setUint16(b, x0, true);
@@ -2388,7 +2388,7 @@ export function xen_foreign_memory_map$enc1(v: xen_foreign_memory_map, d: DataVi
   const x1 = v.map;
   if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'xen_foreign_memory_map.map');
   const x2 = x1.nr_entries;
-  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_foreign_memory_map.map.nr_entries', 'unsigned int', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_foreign_memory_map.map.nr_entries', 'uint32_t', 32);
   const x3 = x1.buffer;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_foreign_memory_map.map.buffer', 'XEN_GUEST_HANDLE(void)', 64);
   d.setUint16(b, x0, true);
@@ -3155,9 +3155,9 @@ export function xen_vmemrange$enc0(v: xen_vmemrange, d: DataView, w: BigUint64Ar
   const x1 = v.end;
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'xen_vmemrange.end', 'uint64_t', 64);
   const x2 = v.flags;
-  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_vmemrange.flags', 'unsigned int', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_vmemrange.flags', 'uint32_t', 32);
   const x3 = v.nid;
-  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_vmemrange.nid', 'unsigned int', 32);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_vmemrange.nid', 'uint32_t', 32);
   if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   if (w8 !== undefined) w8[(b + 8) / 8] = x1; else d.setBigUint64(b + 8, x1, true);
   d.setUint32(b + 16, x2, true);
@@ -3261,7 +3261,7 @@ export class xen_vmemrange$V0 implements xen_vmemrange_view {
   }
 
   set flags(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vmemrange.flags', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vmemrange.flags', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
   }
@@ -3272,7 +3272,7 @@ export class xen_vmemrange$V0 implements xen_vmemrange_view {
   }
 
   set nid(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vmemrange.nid', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vmemrange.nid', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 20, x, true);
   }
@@ -3283,11 +3283,11 @@ export function xen_vnuma_topology_info$enc0(v: xen_vnuma_topology_info, d: Data
   const x0 = v.domid;
   if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_vnuma_topology_info.domid', 'uint16_t', 16);
   const x1 = v.nr_vnodes;
-  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_vnuma_topology_info.nr_vnodes', 'unsigned int', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_vnuma_topology_info.nr_vnodes', 'uint32_t', 32);
   const x2 = v.nr_vcpus;
-  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_vnuma_topology_info.nr_vcpus', 'unsigned int', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_vnuma_topology_info.nr_vcpus', 'uint32_t', 32);
   const x3 = v.nr_vmemranges;
-  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_vnuma_topology_info.nr_vmemranges', 'unsigned int', 32);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_vnuma_topology_info.nr_vmemranges', 'uint32_t', 32);
   const x4 = v.vdistance;
   if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'xen_vnuma_topology_info.vdistance');
   let k5 = 0;
@@ -3460,7 +3460,7 @@ export class xen_vnuma_topology_info$V0 implements xen_vnuma_topology_info_view 
   }
 
   set nr_vnodes(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vnodes', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vnodes', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -3471,7 +3471,7 @@ export class xen_vnuma_topology_info$V0 implements xen_vnuma_topology_info_view 
   }
 
   set nr_vcpus(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vcpus', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vcpus', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -3482,7 +3482,7 @@ export class xen_vnuma_topology_info$V0 implements xen_vnuma_topology_info_view 
   }
 
   set nr_vmemranges(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vmemranges', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vmemranges', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }
@@ -3506,11 +3506,11 @@ export function xen_vnuma_topology_info$enc1(v: xen_vnuma_topology_info, d: Data
   const x0 = v.domid;
   if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_vnuma_topology_info.domid', 'uint16_t', 16);
   const x1 = v.nr_vnodes;
-  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_vnuma_topology_info.nr_vnodes', 'unsigned int', 32);
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_vnuma_topology_info.nr_vnodes', 'uint32_t', 32);
   const x2 = v.nr_vcpus;
-  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_vnuma_topology_info.nr_vcpus', 'unsigned int', 32);
+  if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_vnuma_topology_info.nr_vcpus', 'uint32_t', 32);
   const x3 = v.nr_vmemranges;
-  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_vnuma_topology_info.nr_vmemranges', 'unsigned int', 32);
+  if (typeof x3 !== 'number' || (x3 >>> 0) !== x3) failInt(x3, 'xen_vnuma_topology_info.nr_vmemranges', 'uint32_t', 32);
   const x4 = v.vdistance;
   if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'xen_vnuma_topology_info.vdistance');
   let k5 = 0;
@@ -3683,7 +3683,7 @@ export class xen_vnuma_topology_info$V1 implements xen_vnuma_topology_info_view 
   }
 
   set nr_vnodes(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vnodes', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vnodes', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
   }
@@ -3694,7 +3694,7 @@ export class xen_vnuma_topology_info$V1 implements xen_vnuma_topology_info_view 
   }
 
   set nr_vcpus(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vcpus', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vcpus', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 8, x, true);
   }
@@ -3705,7 +3705,7 @@ export class xen_vnuma_topology_info$V1 implements xen_vnuma_topology_info_view 
   }
 
   set nr_vmemranges(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vmemranges', 'unsigned int', 32);
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_vnuma_topology_info.nr_vmemranges', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 12, x, true);
   }

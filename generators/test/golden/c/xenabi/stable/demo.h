@@ -377,6 +377,58 @@ typedef struct demo_entry_v2 demo_entry_v2_t;
 
 #endif /* (defined(__i386__) || defined(__x86_64__)) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) */
 
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+
+/** Gone in 4.12, but demo_call.u.old has it as its type until then: declared below 4.12. */
+struct demo_old_arg {
+    uint32_t value;
+};
+
+#endif /* XENABI_XEN_MIN_VERSION < 0x040c00 */
+
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+
+/** What took the place of demo_old_arg. */
+struct demo_arg {
+    uint32_t value;
+};
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040c00 */
+
+/** Members renamed at a guest interface version, and a member whose type left. */
+struct demo_call {
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
+    /** Called `bits` below interface 0x0003020a. */
+    uint32_t flags;
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x0003020a
+    /** Guests built for interface versions below 0x0003020a see `flags` under this name. */
+    uint32_t bits;
+#endif
+    union {
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+        /** Until 4.12. */
+        struct demo_old_arg old;
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+        /**
+         * From 4.12.
+         *
+         * Since Xen 4.12.
+         */
+        struct demo_arg arg;
+#endif
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700
+        /** A signed `raw` below 0x00040700. */
+        uint32_t word;
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
+        /** Guests built for interface versions below 0x00040700 see `word` under this name. */
+        int32_t raw;
+#endif
+    } u;
+};
+
 /** Every plain C integer type Xen spells without <stdint.h>. */
 struct demo_ctypes {
     /** Text: char is signed on x86 and unsigned on Arm. */
@@ -428,10 +480,14 @@ struct demo_ctypes {
 #define XENABI_SINCE_demo_entry_v1 0x040600
 #define XENABI_SINCE_demo_entry_v2 0x040600
 #define XENABI_SINCE_DEMO_V2_ONLY 0x040600
+#define XENABI_SINCE_demo_old_arg 0x040600
+#define XENABI_SINCE_demo_arg 0x040c00
+#define XENABI_SINCE_demo_call 0x040600
 #define XENABI_SINCE_demo_ctypes 0x040600
 #define XENABI_SINCE_demo_table__added 0x040a00
 #define XENABI_SINCE_demo_value__wide 0x040c00
 #define XENABI_SINCE_demo_entry_v1__frame 0x040d00
+#define XENABI_SINCE_demo_call__u__arg 0x040c00
 
 /* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
 #define XENABI_HAS_DEMO_LIMIT 1
@@ -484,6 +540,19 @@ struct demo_ctypes {
 #if (defined(__i386__) || defined(__x86_64__)) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
 #define XENABI_HAS_DEMO_V2_ONLY 1
 #endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+#define XENABI_HAS_demo_old_arg 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+#define XENABI_HAS_demo_arg 1
+#endif
+#define XENABI_HAS_demo_call 1
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+#define XENABI_HAS_demo_call__u__old 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+#define XENABI_HAS_demo_call__u__arg 1
+#endif
 #define XENABI_HAS_demo_ctypes 1
 
 /* Gates: the build, boot and domain settings an item needs, as "kind:setting" words. */
@@ -515,6 +584,9 @@ struct demo_ctypes {
 #define XENABI_GATES_demo_entry_v1 "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_entry_v2 "build:CONFIG_DEMO"
 #define XENABI_GATES_DEMO_V2_ONLY "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_old_arg "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_arg "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_call "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_ctypes "build:CONFIG_DEMO"
 
 /*
@@ -657,6 +729,47 @@ XENABI_STATIC_ASSERT(demo__demo_entry_v2__size, sizeof(struct demo_entry_v2) == 
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 4);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__offset, XENABI_OFFSETOF(struct demo_entry_v2, frame) == 0);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__size, sizeof(((struct demo_entry_v2 *)0)->frame) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_old_arg__size, sizeof(struct demo_old_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_old_arg__align, XENABI_ALIGNOF(struct demo_old_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_old_arg__value__offset, XENABI_OFFSETOF(struct demo_old_arg, value) == 0);
+XENABI_STATIC_ASSERT(demo__demo_old_arg__value__size, sizeof(((struct demo_old_arg *)0)->value) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_arg__size, sizeof(struct demo_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_arg__align, XENABI_ALIGNOF(struct demo_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_arg__value__offset, XENABI_OFFSETOF(struct demo_arg, value) == 0);
+XENABI_STATIC_ASSERT(demo__demo_arg__value__size, sizeof(((struct demo_arg *)0)->value) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
+XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
+XENABI_STATIC_ASSERT(demo__demo_call__flags__offset, XENABI_OFFSETOF(struct demo_call, flags) == 0);
+XENABI_STATIC_ASSERT(demo__demo_call__flags__size, sizeof(((struct demo_call *)0)->flags) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_call__u__offset, XENABI_OFFSETOF(struct demo_call, u) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__size, sizeof(((struct demo_call *)0)->u) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_call *)0)->u)) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_call__u__arg__offset, XENABI_OFFSETOF(struct demo_call, u.arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__arg__size, sizeof(((struct demo_call *)0)->u.arg) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_call__u__old__offset, XENABI_OFFSETOF(struct demo_call, u.old) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__old__size, sizeof(((struct demo_call *)0)->u.old) == 4);
+#endif
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700)
+XENABI_STATIC_ASSERT(demo__demo_call__u__word__offset, XENABI_OFFSETOF(struct demo_call, u.word) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__word__size, sizeof(((struct demo_call *)0)->u.word) == 4);
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x0003020a
+XENABI_STATIC_ASSERT(demo__demo_call__bits__offset, XENABI_OFFSETOF(struct demo_call, bits) == 0);
+XENABI_STATIC_ASSERT(demo__demo_call__bits__size, sizeof(((struct demo_call *)0)->bits) == 4);
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
+XENABI_STATIC_ASSERT(demo__demo_call__u__raw__offset, XENABI_OFFSETOF(struct demo_call, u.raw) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__raw__size, sizeof(((struct demo_call *)0)->u.raw) == 4);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_ctypes__size, sizeof(struct demo_ctypes) == 24);
 XENABI_STATIC_ASSERT(demo__demo_ctypes__align, XENABI_ALIGNOF(struct demo_ctypes) == 4);
@@ -821,6 +934,47 @@ XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entr
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__offset, XENABI_OFFSETOF(struct demo_entry_v2, frame) == 0);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__size, sizeof(((struct demo_entry_v2 *)0)->frame) == 8);
 #endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_old_arg__size, sizeof(struct demo_old_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_old_arg__align, XENABI_ALIGNOF(struct demo_old_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_old_arg__value__offset, XENABI_OFFSETOF(struct demo_old_arg, value) == 0);
+XENABI_STATIC_ASSERT(demo__demo_old_arg__value__size, sizeof(((struct demo_old_arg *)0)->value) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_arg__size, sizeof(struct demo_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_arg__align, XENABI_ALIGNOF(struct demo_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_arg__value__offset, XENABI_OFFSETOF(struct demo_arg, value) == 0);
+XENABI_STATIC_ASSERT(demo__demo_arg__value__size, sizeof(((struct demo_arg *)0)->value) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
+XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
+XENABI_STATIC_ASSERT(demo__demo_call__flags__offset, XENABI_OFFSETOF(struct demo_call, flags) == 0);
+XENABI_STATIC_ASSERT(demo__demo_call__flags__size, sizeof(((struct demo_call *)0)->flags) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_call__u__offset, XENABI_OFFSETOF(struct demo_call, u) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__size, sizeof(((struct demo_call *)0)->u) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_call *)0)->u)) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_call__u__arg__offset, XENABI_OFFSETOF(struct demo_call, u.arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__arg__size, sizeof(((struct demo_call *)0)->u.arg) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_call__u__old__offset, XENABI_OFFSETOF(struct demo_call, u.old) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__old__size, sizeof(((struct demo_call *)0)->u.old) == 4);
+#endif
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700)
+XENABI_STATIC_ASSERT(demo__demo_call__u__word__offset, XENABI_OFFSETOF(struct demo_call, u.word) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__word__size, sizeof(((struct demo_call *)0)->u.word) == 4);
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x0003020a
+XENABI_STATIC_ASSERT(demo__demo_call__bits__offset, XENABI_OFFSETOF(struct demo_call, bits) == 0);
+XENABI_STATIC_ASSERT(demo__demo_call__bits__size, sizeof(((struct demo_call *)0)->bits) == 4);
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
+XENABI_STATIC_ASSERT(demo__demo_call__u__raw__offset, XENABI_OFFSETOF(struct demo_call, u.raw) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__raw__size, sizeof(((struct demo_call *)0)->u.raw) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_ctypes__size, sizeof(struct demo_ctypes) == 32);
 XENABI_STATIC_ASSERT(demo__demo_ctypes__align, XENABI_ALIGNOF(struct demo_ctypes) == 8);
 XENABI_STATIC_ASSERT(demo__demo_ctypes__name__offset, XENABI_OFFSETOF(struct demo_ctypes, name) == 0);
@@ -984,6 +1138,47 @@ XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entr
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__offset, XENABI_OFFSETOF(struct demo_entry_v2, frame) == 0);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__size, sizeof(((struct demo_entry_v2 *)0)->frame) == 8);
 #endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_old_arg__size, sizeof(struct demo_old_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_old_arg__align, XENABI_ALIGNOF(struct demo_old_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_old_arg__value__offset, XENABI_OFFSETOF(struct demo_old_arg, value) == 0);
+XENABI_STATIC_ASSERT(demo__demo_old_arg__value__size, sizeof(((struct demo_old_arg *)0)->value) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_arg__size, sizeof(struct demo_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_arg__align, XENABI_ALIGNOF(struct demo_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_arg__value__offset, XENABI_OFFSETOF(struct demo_arg, value) == 0);
+XENABI_STATIC_ASSERT(demo__demo_arg__value__size, sizeof(((struct demo_arg *)0)->value) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
+XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
+XENABI_STATIC_ASSERT(demo__demo_call__flags__offset, XENABI_OFFSETOF(struct demo_call, flags) == 0);
+XENABI_STATIC_ASSERT(demo__demo_call__flags__size, sizeof(((struct demo_call *)0)->flags) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_call__u__offset, XENABI_OFFSETOF(struct demo_call, u) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__size, sizeof(((struct demo_call *)0)->u) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_call *)0)->u)) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_call__u__arg__offset, XENABI_OFFSETOF(struct demo_call, u.arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__arg__size, sizeof(((struct demo_call *)0)->u.arg) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_call__u__old__offset, XENABI_OFFSETOF(struct demo_call, u.old) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__old__size, sizeof(((struct demo_call *)0)->u.old) == 4);
+#endif
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700)
+XENABI_STATIC_ASSERT(demo__demo_call__u__word__offset, XENABI_OFFSETOF(struct demo_call, u.word) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__word__size, sizeof(((struct demo_call *)0)->u.word) == 4);
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x0003020a
+XENABI_STATIC_ASSERT(demo__demo_call__bits__offset, XENABI_OFFSETOF(struct demo_call, bits) == 0);
+XENABI_STATIC_ASSERT(demo__demo_call__bits__size, sizeof(((struct demo_call *)0)->bits) == 4);
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
+XENABI_STATIC_ASSERT(demo__demo_call__u__raw__offset, XENABI_OFFSETOF(struct demo_call, u.raw) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__raw__size, sizeof(((struct demo_call *)0)->u.raw) == 4);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_ctypes__size, sizeof(struct demo_ctypes) == 24);
 XENABI_STATIC_ASSERT(demo__demo_ctypes__align, XENABI_ALIGNOF(struct demo_ctypes) == 4);
 XENABI_STATIC_ASSERT(demo__demo_ctypes__name__offset, XENABI_OFFSETOF(struct demo_ctypes, name) == 0);
@@ -1146,6 +1341,47 @@ XENABI_STATIC_ASSERT(demo__demo_entry_v2__size, sizeof(struct demo_entry_v2) == 
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 8);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__offset, XENABI_OFFSETOF(struct demo_entry_v2, frame) == 0);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__size, sizeof(((struct demo_entry_v2 *)0)->frame) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_old_arg__size, sizeof(struct demo_old_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_old_arg__align, XENABI_ALIGNOF(struct demo_old_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_old_arg__value__offset, XENABI_OFFSETOF(struct demo_old_arg, value) == 0);
+XENABI_STATIC_ASSERT(demo__demo_old_arg__value__size, sizeof(((struct demo_old_arg *)0)->value) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_arg__size, sizeof(struct demo_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_arg__align, XENABI_ALIGNOF(struct demo_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_arg__value__offset, XENABI_OFFSETOF(struct demo_arg, value) == 0);
+XENABI_STATIC_ASSERT(demo__demo_arg__value__size, sizeof(((struct demo_arg *)0)->value) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
+XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
+XENABI_STATIC_ASSERT(demo__demo_call__flags__offset, XENABI_OFFSETOF(struct demo_call, flags) == 0);
+XENABI_STATIC_ASSERT(demo__demo_call__flags__size, sizeof(((struct demo_call *)0)->flags) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_call__u__offset, XENABI_OFFSETOF(struct demo_call, u) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__size, sizeof(((struct demo_call *)0)->u) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_call *)0)->u)) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_call__u__arg__offset, XENABI_OFFSETOF(struct demo_call, u.arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__arg__size, sizeof(((struct demo_call *)0)->u.arg) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_call__u__old__offset, XENABI_OFFSETOF(struct demo_call, u.old) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__old__size, sizeof(((struct demo_call *)0)->u.old) == 4);
+#endif
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700)
+XENABI_STATIC_ASSERT(demo__demo_call__u__word__offset, XENABI_OFFSETOF(struct demo_call, u.word) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__word__size, sizeof(((struct demo_call *)0)->u.word) == 4);
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x0003020a
+XENABI_STATIC_ASSERT(demo__demo_call__bits__offset, XENABI_OFFSETOF(struct demo_call, bits) == 0);
+XENABI_STATIC_ASSERT(demo__demo_call__bits__size, sizeof(((struct demo_call *)0)->bits) == 4);
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
+XENABI_STATIC_ASSERT(demo__demo_call__u__raw__offset, XENABI_OFFSETOF(struct demo_call, u.raw) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__raw__size, sizeof(((struct demo_call *)0)->u.raw) == 4);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_ctypes__size, sizeof(struct demo_ctypes) == 32);
 XENABI_STATIC_ASSERT(demo__demo_ctypes__align, XENABI_ALIGNOF(struct demo_ctypes) == 8);

@@ -677,6 +677,78 @@ impl fx_x86_only {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
 
+/// What took the place of fx_batch.other in 4.19: the same two bytes, as a union.
+///
+/// C: `union fx_extra`.
+///
+/// Since Xen 4.17: cargo feature `xen-4-17`.
+///
+/// A Rust `union`: reading a member is `unsafe`; the member in use is named by another field, as the docs of each member say. Not `IntoBytes`, since members of different sizes leave bytes unset.
+///
+/// Layout (size/align in bytes): x86 2/2, x86_64 2/2, arm 2/2, aarch64 2/2.
+#[cfg(feature = "xen-4-17")]
+#[repr(C)]
+#[derive(Clone, Copy)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub union fx_extra {
+    /// The other widget.
+    pub other: fx_id_t,
+    /// Zero.
+    pub res0: u16,
+}
+
+#[cfg(feature = "xen-4-17")]
+impl fx_extra {
+    /// The first Xen release with this union (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
+#[cfg(feature = "xen-4-17")]
+impl Default for fx_extra {
+    #[inline]
+    fn default() -> Self {
+        // SAFETY: every member is an integer, an array of integers, a guest handle (an
+        // integer) or a record of such, and all-zero bytes are a valid value of each.
+        unsafe { ::core::mem::zeroed() }
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl ::core::fmt::Debug for fx_extra {
+    /// Prints no member: which one is meaningful depends on another field.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct("fx_extra").finish_non_exhaustive()
+    }
+}
+
+/// A member retyped in place (4.19): the crate declares the union from 4.17 on.
+///
+/// C: `struct fx_batch`.
+///
+/// Since Xen 4.17: cargo feature `xen-4-17`.
+///
+/// Layout (size/align in bytes): x86 8/4, x86_64 8/4, arm 8/4, aarch64 8/4.
+#[cfg(feature = "xen-4-17")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct fx_batch {
+    /// Which widget.
+    pub id: fx_id_t,
+    /// The other widget, or zero.
+    ///
+    /// Since Xen 4.19; before, the same bytes were `other` (declared here under the newest name whatever the features).
+    pub u: fx_extra,
+    /// How many.
+    pub count: u32,
+}
+
+#[cfg(feature = "xen-4-17")]
+impl fx_batch {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
 /// Every plain C integer type Xen spells without <stdint.h>.
 ///
 /// C: `struct fx_ctypes`.
@@ -735,6 +807,8 @@ pub mod since {
     pub const fx_page: XenRelease = XenRelease::new(4, 17);
     pub const fx_arch_cfg: XenRelease = XenRelease::new(4, 17);
     pub const fx_x86_only: XenRelease = XenRelease::new(4, 17);
+    pub const fx_extra: XenRelease = XenRelease::new(4, 17);
+    pub const fx_batch: XenRelease = XenRelease::new(4, 17);
     pub const fx_ctypes: XenRelease = XenRelease::new(4, 6);
 }
 
@@ -840,6 +914,17 @@ const _: () = {
     assert!(size_of::<fx_x86_only>() == 4, "fx_x86_only: size on x86");
     assert!(align_of::<fx_x86_only>() == 4, "fx_x86_only: align on x86");
     assert!(offset_of!(fx_x86_only, msr) == 0, "fx_x86_only.msr: offset on x86");
+    assert!(size_of::<fx_extra>() == 2, "fx_extra: size on x86");
+    assert!(align_of::<fx_extra>() == 2, "fx_extra: align on x86");
+    assert!(offset_of!(fx_extra, other) == 0, "fx_extra.other: offset on x86");
+    assert!(size_of::<fx_id_t>() == 2, "fx_extra.other: size on x86");
+    assert!(offset_of!(fx_extra, res0) == 0, "fx_extra.res0: offset on x86");
+    assert!(size_of::<fx_batch>() == 8, "fx_batch: size on x86");
+    assert!(align_of::<fx_batch>() == 4, "fx_batch: align on x86");
+    assert!(offset_of!(fx_batch, id) == 0, "fx_batch.id: offset on x86");
+    assert!(size_of::<fx_id_t>() == 2, "fx_batch.id: size on x86");
+    assert!(offset_of!(fx_batch, u) == 2, "fx_batch.u: offset on x86");
+    assert!(offset_of!(fx_batch, count) == 4, "fx_batch.count: offset on x86");
 };
 
 #[cfg(all(target_arch = "x86", feature = "xen-4-17", not(feature = "xen-4-19")))]
@@ -962,6 +1047,17 @@ const _: () = {
     assert!(size_of::<fx_x86_only>() == 4, "fx_x86_only: size on x86_64");
     assert!(align_of::<fx_x86_only>() == 4, "fx_x86_only: align on x86_64");
     assert!(offset_of!(fx_x86_only, msr) == 0, "fx_x86_only.msr: offset on x86_64");
+    assert!(size_of::<fx_extra>() == 2, "fx_extra: size on x86_64");
+    assert!(align_of::<fx_extra>() == 2, "fx_extra: align on x86_64");
+    assert!(offset_of!(fx_extra, other) == 0, "fx_extra.other: offset on x86_64");
+    assert!(size_of::<fx_id_t>() == 2, "fx_extra.other: size on x86_64");
+    assert!(offset_of!(fx_extra, res0) == 0, "fx_extra.res0: offset on x86_64");
+    assert!(size_of::<fx_batch>() == 8, "fx_batch: size on x86_64");
+    assert!(align_of::<fx_batch>() == 4, "fx_batch: align on x86_64");
+    assert!(offset_of!(fx_batch, id) == 0, "fx_batch.id: offset on x86_64");
+    assert!(size_of::<fx_id_t>() == 2, "fx_batch.id: size on x86_64");
+    assert!(offset_of!(fx_batch, u) == 2, "fx_batch.u: offset on x86_64");
+    assert!(offset_of!(fx_batch, count) == 4, "fx_batch.count: offset on x86_64");
 };
 
 #[cfg(all(target_arch = "x86_64", feature = "xen-4-17", not(feature = "xen-4-19")))]
@@ -1083,6 +1179,17 @@ const _: () = {
     assert!(offset_of!(fx_arch_cfg, common) == 0, "fx_arch_cfg.common: offset on arm");
     assert!(offset_of!(fx_arch_cfg, arm_version) == 4, "fx_arch_cfg.arm_version: offset on arm");
     assert!(offset_of!(fx_arch_cfg, arm_pad) == 5, "fx_arch_cfg.arm_pad: offset on arm");
+    assert!(size_of::<fx_extra>() == 2, "fx_extra: size on arm");
+    assert!(align_of::<fx_extra>() == 2, "fx_extra: align on arm");
+    assert!(offset_of!(fx_extra, other) == 0, "fx_extra.other: offset on arm");
+    assert!(size_of::<fx_id_t>() == 2, "fx_extra.other: size on arm");
+    assert!(offset_of!(fx_extra, res0) == 0, "fx_extra.res0: offset on arm");
+    assert!(size_of::<fx_batch>() == 8, "fx_batch: size on arm");
+    assert!(align_of::<fx_batch>() == 4, "fx_batch: align on arm");
+    assert!(offset_of!(fx_batch, id) == 0, "fx_batch.id: offset on arm");
+    assert!(size_of::<fx_id_t>() == 2, "fx_batch.id: size on arm");
+    assert!(offset_of!(fx_batch, u) == 2, "fx_batch.u: offset on arm");
+    assert!(offset_of!(fx_batch, count) == 4, "fx_batch.count: offset on arm");
 };
 
 #[cfg(all(target_arch = "arm", feature = "xen-4-17", not(feature = "xen-4-19")))]
@@ -1204,6 +1311,17 @@ const _: () = {
     assert!(offset_of!(fx_arch_cfg, common) == 0, "fx_arch_cfg.common: offset on aarch64");
     assert!(offset_of!(fx_arch_cfg, arm_version) == 4, "fx_arch_cfg.arm_version: offset on aarch64");
     assert!(offset_of!(fx_arch_cfg, arm_pad) == 5, "fx_arch_cfg.arm_pad: offset on aarch64");
+    assert!(size_of::<fx_extra>() == 2, "fx_extra: size on aarch64");
+    assert!(align_of::<fx_extra>() == 2, "fx_extra: align on aarch64");
+    assert!(offset_of!(fx_extra, other) == 0, "fx_extra.other: offset on aarch64");
+    assert!(size_of::<fx_id_t>() == 2, "fx_extra.other: size on aarch64");
+    assert!(offset_of!(fx_extra, res0) == 0, "fx_extra.res0: offset on aarch64");
+    assert!(size_of::<fx_batch>() == 8, "fx_batch: size on aarch64");
+    assert!(align_of::<fx_batch>() == 4, "fx_batch: align on aarch64");
+    assert!(offset_of!(fx_batch, id) == 0, "fx_batch.id: offset on aarch64");
+    assert!(size_of::<fx_id_t>() == 2, "fx_batch.id: size on aarch64");
+    assert!(offset_of!(fx_batch, u) == 2, "fx_batch.u: offset on aarch64");
+    assert!(offset_of!(fx_batch, count) == 4, "fx_batch.count: offset on aarch64");
 };
 
 #[cfg(all(target_arch = "aarch64", feature = "xen-4-17", not(feature = "xen-4-19")))]

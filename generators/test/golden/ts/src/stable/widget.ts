@@ -960,10 +960,16 @@ export const WIDGET_OP_reset = 3;
 export const WIDGET_OP_send = 4;
 
 /**
+ * Nudge: names only its member, whose type is the argument record.
+ * @since 4.17
+ */
+export const WIDGET_OP_nudge = 5;
+
+/**
  * Widget operations. The values of `widget_op.op`.
  * @since 4.17
  */
-export const WIDGET_OP = { WIDGET_OP_move, WIDGET_OP_draw, WIDGET_OP_reset, WIDGET_OP_send } as const;
+export const WIDGET_OP = { WIDGET_OP_move, WIDGET_OP_draw, WIDGET_OP_reset, WIDGET_OP_send, WIDGET_OP_nudge } as const;
 
 /**
  * One of the values of `WIDGET_OP`.
@@ -975,7 +981,7 @@ export type WIDGET_OP = (typeof WIDGET_OP)[keyof typeof WIDGET_OP];
  * The number of each WIDGET_OP op, by the name its `op` discriminant uses.
  * @since 4.17
  */
-export const WidgetOpNumber = { move: WIDGET_OP_move, draw: WIDGET_OP_draw, reset: WIDGET_OP_reset, send: WIDGET_OP_send } as const;
+export const WidgetOpNumber = { move: WIDGET_OP_move, draw: WIDGET_OP_draw, reset: WIDGET_OP_reset, send: WIDGET_OP_send, nudge: WIDGET_OP_nudge } as const;
 
 /**
  * The name of a WIDGET_OP op.
@@ -996,6 +1002,7 @@ export const WidgetOpInfo = {
     draw: { number: WIDGET_OP_draw, record: 'widget_shape', member: 'shape' },
     reset: { number: WIDGET_OP_reset, record: undefined, member: undefined },
     send: { number: WIDGET_OP_send, record: 'widget_msg', member: undefined },
+    nudge: { number: WIDGET_OP_nudge, record: 'widget_point', member: 'point' },
   },
 } as const;
 
@@ -1007,7 +1014,8 @@ export type WidgetOpArg =
   | ({ op: 'move' } & widget_point)
   | ({ op: 'draw' } & widget_shape)
   | ({ op: 'reset' })
-  | ({ op: 'send' } & widget_msg);
+  | ({ op: 'send' } & widget_msg)
+  | ({ op: 'nudge' } & widget_point);
 
 /**
  * Encodes the argument record of the WIDGET_OP op that `value.op` names; an op without one encodes to no bytes.
@@ -1025,6 +1033,8 @@ export function encodeWidgetOpArg(value: WidgetOpArg, options: ArchOptions): Uin
       return new Uint8Array(0);
     case 'send':
       return widget_msg.encode(value, options);
+    case 'nudge':
+      return widget_point.encode(value, options);
     default:
       return failOpName('WIDGET_OP', (value as { op: unknown }).op);
   }
@@ -1046,6 +1056,8 @@ export function decodeWidgetOpArg(bytes: Uint8Array, options: OpDecodeOptions): 
       return { op: 'reset' };
     case WIDGET_OP_send:
       return { op: 'send', ...widget_msg.decode(bytes, options) };
+    case WIDGET_OP_nudge:
+      return { op: 'nudge', ...widget_point.decode(bytes, options) };
     default:
       return failOp('WIDGET_OP', 'options.op', op);
   }
@@ -1057,7 +1069,8 @@ export function decodeWidgetOpArg(bytes: Uint8Array, options: OpDecodeOptions): 
  */
 export type WidgetOp =
   | ({ op: 'move' } & widget_point)
-  | ({ op: 'draw' } & widget_shape);
+  | ({ op: 'draw' } & widget_shape)
+  | ({ op: 'nudge' } & widget_point);
 
 /**
  * Encodes a whole `widget_op`: the number of the op `value.op` names, and its payload in `u`. Padding is zero.

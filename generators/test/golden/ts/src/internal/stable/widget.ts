@@ -2421,6 +2421,10 @@ export function WidgetOp$enc0(v: WidgetOp, d: DataView, w: BigUint64Array | unde
       d.setUint32(b, 2, true);
       widget_shape$enc0(v, d, w, b + 8);
       break;
+    case 'nudge':
+      d.setUint32(b, 5, true);
+      widget_point$enc0(v, d, w, b + 8);
+      break;
     default:
       failOpName('WIDGET_OP', (v as { op: unknown }).op);
   }
@@ -2462,6 +2466,13 @@ export function WidgetOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
         buf: BigInt(d.getUint32(b + 56, true)),
       };
     }
+    case 5: {
+      return {
+        op: 'nudge',
+        x: d.getInt32(b + 8, true),
+        y: d.getInt16(b + 12, true),
+      };
+    }
     default:
       return failOp('WIDGET_OP', 'widget_op.op', op);
   }
@@ -2477,6 +2488,9 @@ export function WidgetOp$chk0(d: DataView, b: number): void {
     case 2:
       widget_shape$chk0(d, b + 8);
       break;
+    case 5:
+      widget_point$chk0(d, b + 8);
+      break;
   }
 }
 
@@ -2491,6 +2505,10 @@ export function WidgetOp$enc1(v: WidgetOp, d: DataView, w: BigUint64Array | unde
     case 'draw':
       d.setUint32(b, 2, true);
       widget_shape$enc1(v, d, w, b + 8);
+      break;
+    case 'nudge':
+      d.setUint32(b, 5, true);
+      widget_point$enc0(v, d, w, b + 8);
       break;
     default:
       failOpName('WIDGET_OP', (v as { op: unknown }).op);
@@ -2533,6 +2551,13 @@ export function WidgetOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
         buf: (w8?.[(b + 64) / 8] ?? d.getBigUint64(b + 64, true)),
       };
     }
+    case 5: {
+      return {
+        op: 'nudge',
+        x: d.getInt32(b + 8, true),
+        y: d.getInt16(b + 12, true),
+      };
+    }
     default:
       return failOp('WIDGET_OP', 'widget_op.op', op);
   }
@@ -2547,6 +2572,9 @@ export function WidgetOp$chk1(d: DataView, b: number): void {
       break;
     case 2:
       widget_shape$chk1(d, b + 8);
+      break;
+    case 5:
+      widget_point$chk0(d, b + 8);
       break;
   }
 }
