@@ -62,7 +62,9 @@ function changesetCheck(cwd: string, base: string | undefined) {
   delete env.XENABI_CHANGESET_BASE;
   if (base !== undefined) env.XENABI_CHANGESET_BASE = base;
   const r = spawnSync('bash', [join(ROOT, 'scripts/release/changeset-check.sh')], { cwd, env, encoding: 'utf8' });
-  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+  // Under CI=true changesets colours its log whatever the stream: the assertions read plain text.
+  // eslint-disable-next-line no-control-regex
+  return { status: r.status, out: `${r.stdout}${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, '') };
 }
 
 function git(cwd: string, ...args: string[]): void {
