@@ -542,3 +542,14 @@ unsafe impl Protocol for crate::stable::usbif::usbif_conn_sring {
     const ENTRIES_OFFSET: usize = 64;
     const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::usbif::usbif_conn_sring_entry>();
 }
+
+/// The vscsiif ring: requests `vscsiif_request`, responses `vscsiif_response`.
+#[cfg(feature = "xen-4-6")]
+// SAFETY: both records hold integers only, and the layout engine placed the entries at
+// ENTRIES_OFFSET; ENTRY_SIZE is the entry union's size, which tests/layout.rs asserts.
+unsafe impl Protocol for crate::stable::vscsiif::vscsiif_sring {
+    type Request = crate::stable::vscsiif::vscsiif_request;
+    type Response = crate::stable::vscsiif::vscsiif_response;
+    const ENTRIES_OFFSET: usize = 64;
+    const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::vscsiif::vscsiif_sring_entry>();
+}

@@ -1033,6 +1033,80 @@ mod stable_version {
     }
 }
 
+mod stable_vscsiif {
+    use super::*;
+    use xenabi::stable::vscsiif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::VSCSIIF_ACT_SCSI_CDB <= XEN_MIN_RELEASE, "{}", VSCSIIF_ACT_SCSI_CDB);
+        assert!(since::VSCSIIF_ACT_SCSI_ABORT <= XEN_MIN_RELEASE, "{}", VSCSIIF_ACT_SCSI_ABORT);
+        assert!(since::VSCSIIF_ACT_SCSI_RESET <= XEN_MIN_RELEASE, "{}", VSCSIIF_ACT_SCSI_RESET);
+        assert!(since::VSCSIIF_ACT_SCSI_SG_PRESET <= XEN_MIN_RELEASE, "{}", VSCSIIF_ACT_SCSI_SG_PRESET);
+        assert!(since::VSCSIIF_SG_TABLESIZE <= XEN_MIN_RELEASE, "{}", VSCSIIF_SG_TABLESIZE);
+        assert!(since::VSCSIIF_MAX_COMMAND_SIZE <= XEN_MIN_RELEASE, "{}", VSCSIIF_MAX_COMMAND_SIZE);
+        assert!(since::VSCSIIF_SENSE_BUFFERSIZE <= XEN_MIN_RELEASE, "{}", VSCSIIF_SENSE_BUFFERSIZE);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::VSCSIIF_PAGE_SIZE <= XEN_MIN_RELEASE, "{}", VSCSIIF_PAGE_SIZE);
+        assert!(scsiif_request_segment::SINCE <= XEN_MIN_RELEASE && scsiif_request_segment::SINCE == since::scsiif_request_segment);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::VSCSIIF_SG_PER_PAGE <= XEN_MIN_RELEASE, "{}", VSCSIIF_SG_PER_PAGE);
+        assert!(since::VSCSIIF_SG_GRANT <= XEN_MIN_RELEASE, "{}", VSCSIIF_SG_GRANT);
+        assert!(vscsiif_request::SINCE <= XEN_MIN_RELEASE && vscsiif_request::SINCE == since::vscsiif_request);
+        assert!(since::VSCSIIF_SG_LIST_SIZE <= XEN_MIN_RELEASE, "{}", VSCSIIF_SG_LIST_SIZE);
+        assert!(vscsiif_sg_list::SINCE <= XEN_MIN_RELEASE && vscsiif_sg_list::SINCE == since::vscsiif_sg_list);
+        assert!(vscsiif_response::SINCE <= XEN_MIN_RELEASE && vscsiif_response::SINCE == since::vscsiif_response);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_OK <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_OK);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_NO_CONNECT <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_NO_CONNECT);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_BUS_BUSY <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_BUS_BUSY);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_TIME_OUT <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_TIME_OUT);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_BAD_TARGET <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_BAD_TARGET);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_ABORT <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_ABORT);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_PARITY <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_PARITY);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_ERROR <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_ERROR);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_RESET <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_RESET);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_BAD_INTR <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_BAD_INTR);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_IMM_RETRY <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_IMM_RETRY);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_REQUEUE <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_REQUEUE);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_RESET_SUCCESS <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_RESET_SUCCESS);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_RESET_FAILED <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_RESET_FAILED);
+        assert!(vscsiif_sring_entry::SINCE <= XEN_MIN_RELEASE && vscsiif_sring_entry::SINCE == since::vscsiif_sring_entry);
+        assert!(vscsiif_sring::SINCE <= XEN_MIN_RELEASE && vscsiif_sring::SINCE == since::vscsiif_sring);
+    }
+}
+
 mod stable_xen {
     use super::*;
     use xenabi::stable::xen::*;

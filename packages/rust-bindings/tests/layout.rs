@@ -32,6 +32,7 @@ mod x86 {
     use xenabi::stable::start_info::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::version::*;
+    use xenabi::stable::vscsiif::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
@@ -2164,6 +2165,109 @@ mod x86 {
         }
     }
 
+    mod stable_vscsiif {
+        use super::*;
+
+        #[test]
+        fn scsiif_request_segment() {
+            assert_eq!(size_of::<scsiif_request_segment>(), 8, "scsiif_request_segment: size on x86");
+            assert_eq!(align_of::<scsiif_request_segment>(), 4, "scsiif_request_segment: align on x86");
+            assert_eq!(offset_of!(scsiif_request_segment, gref), 0, "scsiif_request_segment.gref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "scsiif_request_segment.gref: size on x86");
+            assert_eq!(offset_of!(scsiif_request_segment, offset), 4, "scsiif_request_segment.offset: offset on x86");
+            assert_eq!(offset_of!(scsiif_request_segment, length), 6, "scsiif_request_segment.length: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_request() {
+            assert_eq!(size_of::<vscsiif_request>(), 252, "vscsiif_request: size on x86");
+            assert_eq!(align_of::<vscsiif_request>(), 4, "vscsiif_request: align on x86");
+            assert_eq!(offset_of!(vscsiif_request, rqid), 0, "vscsiif_request.rqid: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, act), 2, "vscsiif_request.act: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, cmd_len), 3, "vscsiif_request.cmd_len: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, cmnd), 4, "vscsiif_request.cmnd: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, timeout_per_command), 20, "vscsiif_request.timeout_per_command: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, channel), 22, "vscsiif_request.channel: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, id), 24, "vscsiif_request.id: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, lun), 26, "vscsiif_request.lun: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, ref_rqid), 28, "vscsiif_request.ref_rqid: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, sc_data_direction), 30, "vscsiif_request.sc_data_direction: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, nr_segments), 31, "vscsiif_request.nr_segments: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, seg), 32, "vscsiif_request.seg: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, reserved), 240, "vscsiif_request.reserved: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_sg_list() {
+            assert_eq!(size_of::<vscsiif_sg_list>(), 252, "vscsiif_sg_list: size on x86");
+            assert_eq!(align_of::<vscsiif_sg_list>(), 4, "vscsiif_sg_list: align on x86");
+            assert_eq!(offset_of!(vscsiif_sg_list, rqid), 0, "vscsiif_sg_list.rqid: offset on x86");
+            assert_eq!(offset_of!(vscsiif_sg_list, act), 2, "vscsiif_sg_list.act: offset on x86");
+            assert_eq!(offset_of!(vscsiif_sg_list, nr_segments), 3, "vscsiif_sg_list.nr_segments: offset on x86");
+            assert_eq!(offset_of!(vscsiif_sg_list, seg), 4, "vscsiif_sg_list.seg: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_response() {
+            assert_eq!(size_of::<vscsiif_response>(), 252, "vscsiif_response: size on x86");
+            assert_eq!(align_of::<vscsiif_response>(), 4, "vscsiif_response: align on x86");
+            assert_eq!(offset_of!(vscsiif_response, rqid), 0, "vscsiif_response.rqid: offset on x86");
+            assert_eq!(offset_of!(vscsiif_response, act), 2, "vscsiif_response.act: offset on x86");
+            assert_eq!(offset_of!(vscsiif_response, sense_len), 3, "vscsiif_response.sense_len: offset on x86");
+            assert_eq!(offset_of!(vscsiif_response, sense_buffer), 4, "vscsiif_response.sense_buffer: offset on x86");
+            assert_eq!(offset_of!(vscsiif_response, rslt), 100, "vscsiif_response.rslt: offset on x86");
+            assert_eq!(offset_of!(vscsiif_response, residual_len), 104, "vscsiif_response.residual_len: offset on x86");
+            assert_eq!(offset_of!(vscsiif_response, reserved), 108, "vscsiif_response.reserved: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_sring_entry() {
+            assert_eq!(size_of::<vscsiif_sring_entry>(), 252, "vscsiif_sring_entry: size on x86");
+            assert_eq!(align_of::<vscsiif_sring_entry>(), 4, "vscsiif_sring_entry: align on x86");
+            assert_eq!(offset_of!(vscsiif_sring_entry, req), 0, "vscsiif_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(vscsiif_sring_entry, rsp), 0, "vscsiif_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_sring() {
+            assert_eq!(size_of::<vscsiif_sring>(), 64, "vscsiif_sring: size on x86");
+            assert_eq!(align_of::<vscsiif_sring>(), 4, "vscsiif_sring: align on x86");
+            assert_eq!(offset_of!(vscsiif_sring, req_prod), 0, "vscsiif_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(vscsiif_sring, req_event), 4, "vscsiif_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_event: size on x86");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_prod), 8, "vscsiif_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_event), 12, "vscsiif_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(vscsiif_sring, pvt), 16, "vscsiif_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(vscsiif_sring, __pad), 20, "vscsiif_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt() {
+            assert_eq!(size_of::<vscsiif_sring_pvt>(), 4, "vscsiif_sring.pvt: size on x86");
+            assert_eq!(align_of::<vscsiif_sring_pvt>(), 1, "vscsiif_sring.pvt: align on x86");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, netif), 0, "vscsiif_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, tapif_user), 0, "vscsiif_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, pvt_pad), 0, "vscsiif_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_netif() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_netif, smartpoll_active), 0, "vscsiif_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_tapif_user, msg), 0, "vscsiif_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -2938,6 +3042,7 @@ mod x86_64 {
     use xenabi::stable::start_info::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::version::*;
+    use xenabi::stable::vscsiif::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
@@ -5079,6 +5184,109 @@ mod x86_64 {
         }
     }
 
+    mod stable_vscsiif {
+        use super::*;
+
+        #[test]
+        fn scsiif_request_segment() {
+            assert_eq!(size_of::<scsiif_request_segment>(), 8, "scsiif_request_segment: size on x86_64");
+            assert_eq!(align_of::<scsiif_request_segment>(), 4, "scsiif_request_segment: align on x86_64");
+            assert_eq!(offset_of!(scsiif_request_segment, gref), 0, "scsiif_request_segment.gref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "scsiif_request_segment.gref: size on x86_64");
+            assert_eq!(offset_of!(scsiif_request_segment, offset), 4, "scsiif_request_segment.offset: offset on x86_64");
+            assert_eq!(offset_of!(scsiif_request_segment, length), 6, "scsiif_request_segment.length: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_request() {
+            assert_eq!(size_of::<vscsiif_request>(), 252, "vscsiif_request: size on x86_64");
+            assert_eq!(align_of::<vscsiif_request>(), 4, "vscsiif_request: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, rqid), 0, "vscsiif_request.rqid: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, act), 2, "vscsiif_request.act: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, cmd_len), 3, "vscsiif_request.cmd_len: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, cmnd), 4, "vscsiif_request.cmnd: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, timeout_per_command), 20, "vscsiif_request.timeout_per_command: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, channel), 22, "vscsiif_request.channel: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, id), 24, "vscsiif_request.id: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, lun), 26, "vscsiif_request.lun: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, ref_rqid), 28, "vscsiif_request.ref_rqid: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, sc_data_direction), 30, "vscsiif_request.sc_data_direction: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, nr_segments), 31, "vscsiif_request.nr_segments: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, seg), 32, "vscsiif_request.seg: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, reserved), 240, "vscsiif_request.reserved: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_sg_list() {
+            assert_eq!(size_of::<vscsiif_sg_list>(), 252, "vscsiif_sg_list: size on x86_64");
+            assert_eq!(align_of::<vscsiif_sg_list>(), 4, "vscsiif_sg_list: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_sg_list, rqid), 0, "vscsiif_sg_list.rqid: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_sg_list, act), 2, "vscsiif_sg_list.act: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_sg_list, nr_segments), 3, "vscsiif_sg_list.nr_segments: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_sg_list, seg), 4, "vscsiif_sg_list.seg: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_response() {
+            assert_eq!(size_of::<vscsiif_response>(), 252, "vscsiif_response: size on x86_64");
+            assert_eq!(align_of::<vscsiif_response>(), 4, "vscsiif_response: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_response, rqid), 0, "vscsiif_response.rqid: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_response, act), 2, "vscsiif_response.act: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_response, sense_len), 3, "vscsiif_response.sense_len: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_response, sense_buffer), 4, "vscsiif_response.sense_buffer: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_response, rslt), 100, "vscsiif_response.rslt: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_response, residual_len), 104, "vscsiif_response.residual_len: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_response, reserved), 108, "vscsiif_response.reserved: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_sring_entry() {
+            assert_eq!(size_of::<vscsiif_sring_entry>(), 252, "vscsiif_sring_entry: size on x86_64");
+            assert_eq!(align_of::<vscsiif_sring_entry>(), 4, "vscsiif_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring_entry, req), 0, "vscsiif_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring_entry, rsp), 0, "vscsiif_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_sring() {
+            assert_eq!(size_of::<vscsiif_sring>(), 64, "vscsiif_sring: size on x86_64");
+            assert_eq!(align_of::<vscsiif_sring>(), 4, "vscsiif_sring: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring, req_prod), 0, "vscsiif_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring, req_event), 4, "vscsiif_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_prod), 8, "vscsiif_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_event), 12, "vscsiif_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring, pvt), 16, "vscsiif_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring, __pad), 20, "vscsiif_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt() {
+            assert_eq!(size_of::<vscsiif_sring_pvt>(), 4, "vscsiif_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<vscsiif_sring_pvt>(), 1, "vscsiif_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, netif), 0, "vscsiif_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, tapif_user), 0, "vscsiif_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, pvt_pad), 0, "vscsiif_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_netif() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_netif, smartpoll_active), 0, "vscsiif_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_tapif_user, msg), 0, "vscsiif_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -5861,6 +6069,7 @@ mod arm {
     use xenabi::stable::start_info::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::version::*;
+    use xenabi::stable::vscsiif::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
@@ -8002,6 +8211,109 @@ mod arm {
         }
     }
 
+    mod stable_vscsiif {
+        use super::*;
+
+        #[test]
+        fn scsiif_request_segment() {
+            assert_eq!(size_of::<scsiif_request_segment>(), 8, "scsiif_request_segment: size on arm");
+            assert_eq!(align_of::<scsiif_request_segment>(), 4, "scsiif_request_segment: align on arm");
+            assert_eq!(offset_of!(scsiif_request_segment, gref), 0, "scsiif_request_segment.gref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "scsiif_request_segment.gref: size on arm");
+            assert_eq!(offset_of!(scsiif_request_segment, offset), 4, "scsiif_request_segment.offset: offset on arm");
+            assert_eq!(offset_of!(scsiif_request_segment, length), 6, "scsiif_request_segment.length: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_request() {
+            assert_eq!(size_of::<vscsiif_request>(), 252, "vscsiif_request: size on arm");
+            assert_eq!(align_of::<vscsiif_request>(), 4, "vscsiif_request: align on arm");
+            assert_eq!(offset_of!(vscsiif_request, rqid), 0, "vscsiif_request.rqid: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, act), 2, "vscsiif_request.act: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, cmd_len), 3, "vscsiif_request.cmd_len: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, cmnd), 4, "vscsiif_request.cmnd: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, timeout_per_command), 20, "vscsiif_request.timeout_per_command: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, channel), 22, "vscsiif_request.channel: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, id), 24, "vscsiif_request.id: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, lun), 26, "vscsiif_request.lun: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, ref_rqid), 28, "vscsiif_request.ref_rqid: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, sc_data_direction), 30, "vscsiif_request.sc_data_direction: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, nr_segments), 31, "vscsiif_request.nr_segments: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, seg), 32, "vscsiif_request.seg: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, reserved), 240, "vscsiif_request.reserved: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_sg_list() {
+            assert_eq!(size_of::<vscsiif_sg_list>(), 252, "vscsiif_sg_list: size on arm");
+            assert_eq!(align_of::<vscsiif_sg_list>(), 4, "vscsiif_sg_list: align on arm");
+            assert_eq!(offset_of!(vscsiif_sg_list, rqid), 0, "vscsiif_sg_list.rqid: offset on arm");
+            assert_eq!(offset_of!(vscsiif_sg_list, act), 2, "vscsiif_sg_list.act: offset on arm");
+            assert_eq!(offset_of!(vscsiif_sg_list, nr_segments), 3, "vscsiif_sg_list.nr_segments: offset on arm");
+            assert_eq!(offset_of!(vscsiif_sg_list, seg), 4, "vscsiif_sg_list.seg: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_response() {
+            assert_eq!(size_of::<vscsiif_response>(), 252, "vscsiif_response: size on arm");
+            assert_eq!(align_of::<vscsiif_response>(), 4, "vscsiif_response: align on arm");
+            assert_eq!(offset_of!(vscsiif_response, rqid), 0, "vscsiif_response.rqid: offset on arm");
+            assert_eq!(offset_of!(vscsiif_response, act), 2, "vscsiif_response.act: offset on arm");
+            assert_eq!(offset_of!(vscsiif_response, sense_len), 3, "vscsiif_response.sense_len: offset on arm");
+            assert_eq!(offset_of!(vscsiif_response, sense_buffer), 4, "vscsiif_response.sense_buffer: offset on arm");
+            assert_eq!(offset_of!(vscsiif_response, rslt), 100, "vscsiif_response.rslt: offset on arm");
+            assert_eq!(offset_of!(vscsiif_response, residual_len), 104, "vscsiif_response.residual_len: offset on arm");
+            assert_eq!(offset_of!(vscsiif_response, reserved), 108, "vscsiif_response.reserved: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_sring_entry() {
+            assert_eq!(size_of::<vscsiif_sring_entry>(), 252, "vscsiif_sring_entry: size on arm");
+            assert_eq!(align_of::<vscsiif_sring_entry>(), 4, "vscsiif_sring_entry: align on arm");
+            assert_eq!(offset_of!(vscsiif_sring_entry, req), 0, "vscsiif_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(vscsiif_sring_entry, rsp), 0, "vscsiif_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_sring() {
+            assert_eq!(size_of::<vscsiif_sring>(), 64, "vscsiif_sring: size on arm");
+            assert_eq!(align_of::<vscsiif_sring>(), 4, "vscsiif_sring: align on arm");
+            assert_eq!(offset_of!(vscsiif_sring, req_prod), 0, "vscsiif_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(vscsiif_sring, req_event), 4, "vscsiif_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_event: size on arm");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_prod), 8, "vscsiif_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_event), 12, "vscsiif_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(vscsiif_sring, pvt), 16, "vscsiif_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(vscsiif_sring, __pad), 20, "vscsiif_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt() {
+            assert_eq!(size_of::<vscsiif_sring_pvt>(), 4, "vscsiif_sring.pvt: size on arm");
+            assert_eq!(align_of::<vscsiif_sring_pvt>(), 1, "vscsiif_sring.pvt: align on arm");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, netif), 0, "vscsiif_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, tapif_user), 0, "vscsiif_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, pvt_pad), 0, "vscsiif_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_netif() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_netif, smartpoll_active), 0, "vscsiif_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_tapif_user, msg), 0, "vscsiif_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -8700,6 +9012,7 @@ mod aarch64 {
     use xenabi::stable::start_info::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::version::*;
+    use xenabi::stable::vscsiif::*;
     use xenabi::stable::xen::*;
     use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
@@ -10838,6 +11151,109 @@ mod aarch64 {
             assert_eq!(align_of::<xen_varbuf>(), 4, "xen_varbuf: align on aarch64");
             assert_eq!(offset_of!(xen_varbuf, len), 0, "xen_varbuf.len: offset on aarch64");
             assert_eq!(offset_of!(xen_varbuf, buf), 4, "xen_varbuf.buf: offset on aarch64");
+        }
+    }
+
+    mod stable_vscsiif {
+        use super::*;
+
+        #[test]
+        fn scsiif_request_segment() {
+            assert_eq!(size_of::<scsiif_request_segment>(), 8, "scsiif_request_segment: size on aarch64");
+            assert_eq!(align_of::<scsiif_request_segment>(), 4, "scsiif_request_segment: align on aarch64");
+            assert_eq!(offset_of!(scsiif_request_segment, gref), 0, "scsiif_request_segment.gref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "scsiif_request_segment.gref: size on aarch64");
+            assert_eq!(offset_of!(scsiif_request_segment, offset), 4, "scsiif_request_segment.offset: offset on aarch64");
+            assert_eq!(offset_of!(scsiif_request_segment, length), 6, "scsiif_request_segment.length: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_request() {
+            assert_eq!(size_of::<vscsiif_request>(), 252, "vscsiif_request: size on aarch64");
+            assert_eq!(align_of::<vscsiif_request>(), 4, "vscsiif_request: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, rqid), 0, "vscsiif_request.rqid: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, act), 2, "vscsiif_request.act: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, cmd_len), 3, "vscsiif_request.cmd_len: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, cmnd), 4, "vscsiif_request.cmnd: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, timeout_per_command), 20, "vscsiif_request.timeout_per_command: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, channel), 22, "vscsiif_request.channel: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, id), 24, "vscsiif_request.id: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, lun), 26, "vscsiif_request.lun: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, ref_rqid), 28, "vscsiif_request.ref_rqid: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, sc_data_direction), 30, "vscsiif_request.sc_data_direction: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, nr_segments), 31, "vscsiif_request.nr_segments: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, seg), 32, "vscsiif_request.seg: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, reserved), 240, "vscsiif_request.reserved: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_sg_list() {
+            assert_eq!(size_of::<vscsiif_sg_list>(), 252, "vscsiif_sg_list: size on aarch64");
+            assert_eq!(align_of::<vscsiif_sg_list>(), 4, "vscsiif_sg_list: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_sg_list, rqid), 0, "vscsiif_sg_list.rqid: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_sg_list, act), 2, "vscsiif_sg_list.act: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_sg_list, nr_segments), 3, "vscsiif_sg_list.nr_segments: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_sg_list, seg), 4, "vscsiif_sg_list.seg: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_response() {
+            assert_eq!(size_of::<vscsiif_response>(), 252, "vscsiif_response: size on aarch64");
+            assert_eq!(align_of::<vscsiif_response>(), 4, "vscsiif_response: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_response, rqid), 0, "vscsiif_response.rqid: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_response, act), 2, "vscsiif_response.act: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_response, sense_len), 3, "vscsiif_response.sense_len: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_response, sense_buffer), 4, "vscsiif_response.sense_buffer: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_response, rslt), 100, "vscsiif_response.rslt: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_response, residual_len), 104, "vscsiif_response.residual_len: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_response, reserved), 108, "vscsiif_response.reserved: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_sring_entry() {
+            assert_eq!(size_of::<vscsiif_sring_entry>(), 252, "vscsiif_sring_entry: size on aarch64");
+            assert_eq!(align_of::<vscsiif_sring_entry>(), 4, "vscsiif_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring_entry, req), 0, "vscsiif_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring_entry, rsp), 0, "vscsiif_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_sring() {
+            assert_eq!(size_of::<vscsiif_sring>(), 64, "vscsiif_sring: size on aarch64");
+            assert_eq!(align_of::<vscsiif_sring>(), 4, "vscsiif_sring: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring, req_prod), 0, "vscsiif_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring, req_event), 4, "vscsiif_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_prod), 8, "vscsiif_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_event), 12, "vscsiif_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring, pvt), 16, "vscsiif_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring, __pad), 20, "vscsiif_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt() {
+            assert_eq!(size_of::<vscsiif_sring_pvt>(), 4, "vscsiif_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<vscsiif_sring_pvt>(), 1, "vscsiif_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, netif), 0, "vscsiif_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, tapif_user), 0, "vscsiif_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, pvt_pad), 0, "vscsiif_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_netif() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_netif, smartpoll_active), 0, "vscsiif_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_tapif_user, msg), 0, "vscsiif_sring.pvt.tapif_user.msg: offset on aarch64");
         }
     }
 

@@ -136,6 +136,8 @@ mod start_info;
 mod usbif;
 #[path = "vectors/version.rs"]
 mod version;
+#[path = "vectors/vscsiif.rs"]
+mod vscsiif;
 #[path = "vectors/xen_guest.rs"]
 mod xen_guest;
 #[path = "vectors/xs_wire.rs"]

@@ -31,6 +31,7 @@
 #include <xenabi/stable/start_info.h>
 #include <xenabi/stable/usbif.h>
 #include <xenabi/stable/version.h>
+#include <xenabi/stable/vscsiif.h>
 #include <xenabi/stable/xen.h>
 #include <xenabi/stable/xen_guest.h>
 #include <xenabi/stable/xenbus.h>

@@ -25,6 +25,7 @@ pub mod sched;
 pub mod start_info;
 pub mod usbif;
 pub mod version;
+pub mod vscsiif;
 pub mod xen;
 pub mod xen_guest;
 pub mod xenbus;
