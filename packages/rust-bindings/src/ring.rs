@@ -521,6 +521,17 @@ unsafe impl Protocol for crate::stable::netif::netif_rx_sring {
     const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::netif::netif_rx_sring_entry>();
 }
 
+/// The xen_pvcalls ring: requests `xen_pvcalls_request`, responses `xen_pvcalls_response`.
+#[cfg(feature = "xen-4-9")]
+// SAFETY: both records hold integers only, and the layout engine placed the entries at
+// ENTRIES_OFFSET; ENTRY_SIZE is the entry union's size, which tests/layout.rs asserts.
+unsafe impl Protocol for crate::stable::pvcalls::xen_pvcalls_sring {
+    type Request = crate::stable::pvcalls::xen_pvcalls_request;
+    type Response = crate::stable::pvcalls::xen_pvcalls_response;
+    const ENTRIES_OFFSET: usize = 64;
+    const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::pvcalls::xen_pvcalls_sring_entry>();
+}
+
 /// The usbif_urb ring: requests `usbif_urb_request`, responses `usbif_urb_response`.
 #[cfg(feature = "xen-4-6")]
 // SAFETY: both records hold integers only, and the layout engine placed the entries at

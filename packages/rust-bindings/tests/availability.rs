@@ -856,6 +856,45 @@ mod stable_physdev {
     }
 }
 
+#[cfg(feature = "xen-4-9")]
+mod stable_pvcalls {
+    use super::*;
+    use xenabi::stable::pvcalls::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(pvcalls_data_intf::SINCE <= XEN_MIN_RELEASE && pvcalls_data_intf::SINCE == since::pvcalls_data_intf);
+        assert!(pvcalls_data::SINCE <= XEN_MIN_RELEASE && pvcalls_data::SINCE == since::pvcalls_data);
+        assert!(since::PVCALLS_SOCKET <= XEN_MIN_RELEASE, "{}", PVCALLS_SOCKET);
+        assert!(since::PVCALLS_CONNECT <= XEN_MIN_RELEASE, "{}", PVCALLS_CONNECT);
+        assert!(since::PVCALLS_RELEASE <= XEN_MIN_RELEASE, "{}", PVCALLS_RELEASE);
+        assert!(since::PVCALLS_BIND <= XEN_MIN_RELEASE, "{}", PVCALLS_BIND);
+        assert!(since::PVCALLS_LISTEN <= XEN_MIN_RELEASE, "{}", PVCALLS_LISTEN);
+        assert!(since::PVCALLS_ACCEPT <= XEN_MIN_RELEASE, "{}", PVCALLS_ACCEPT);
+        assert!(since::PVCALLS_POLL <= XEN_MIN_RELEASE, "{}", PVCALLS_POLL);
+        assert!(xen_pvcalls_socket::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_socket::SINCE == since::xen_pvcalls_socket);
+        assert!(xen_pvcalls_connect::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_connect::SINCE == since::xen_pvcalls_connect);
+        assert!(xen_pvcalls_release::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_release::SINCE == since::xen_pvcalls_release);
+        assert!(xen_pvcalls_bind::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_bind::SINCE == since::xen_pvcalls_bind);
+        assert!(xen_pvcalls_listen::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_listen::SINCE == since::xen_pvcalls_listen);
+        assert!(xen_pvcalls_accept::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_accept::SINCE == since::xen_pvcalls_accept);
+        assert!(xen_pvcalls_poll::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_poll::SINCE == since::xen_pvcalls_poll);
+        assert!(xen_pvcalls_dummy::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_dummy::SINCE == since::xen_pvcalls_dummy);
+        assert!(xen_pvcalls_request::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_request::SINCE == since::xen_pvcalls_request);
+        assert!(_xen_pvcalls_socket::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_socket::SINCE == since::_xen_pvcalls_socket);
+        assert!(_xen_pvcalls_connect::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_connect::SINCE == since::_xen_pvcalls_connect);
+        assert!(_xen_pvcalls_release::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_release::SINCE == since::_xen_pvcalls_release);
+        assert!(_xen_pvcalls_bind::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_bind::SINCE == since::_xen_pvcalls_bind);
+        assert!(_xen_pvcalls_listen::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_listen::SINCE == since::_xen_pvcalls_listen);
+        assert!(_xen_pvcalls_accept::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_accept::SINCE == since::_xen_pvcalls_accept);
+        assert!(_xen_pvcalls_poll::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_poll::SINCE == since::_xen_pvcalls_poll);
+        assert!(_xen_pvcalls_dummy::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_dummy::SINCE == since::_xen_pvcalls_dummy);
+        assert!(xen_pvcalls_response::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_response::SINCE == since::xen_pvcalls_response);
+        assert!(xen_pvcalls_sring_entry::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_sring_entry::SINCE == since::xen_pvcalls_sring_entry);
+        assert!(xen_pvcalls_sring::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_sring::SINCE == since::xen_pvcalls_sring);
+    }
+}
+
 mod stable_ring {
     use super::*;
     use xenabi::stable::ring::*;

@@ -26,6 +26,8 @@ mod x86 {
     use xenabi::stable::nmi::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
@@ -1816,6 +1818,290 @@ mod x86 {
         }
     }
 
+    #[cfg(feature = "xen-4-9")]
+    mod stable_pvcalls {
+        use super::*;
+
+        #[test]
+        fn pvcalls_data_intf() {
+            assert_eq!(size_of::<pvcalls_data_intf>(), 132, "pvcalls_data_intf: size on x86");
+            assert_eq!(align_of::<pvcalls_data_intf>(), 4, "pvcalls_data_intf: align on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_cons), 0, "pvcalls_data_intf.in_cons: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_cons: size on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_prod), 4, "pvcalls_data_intf.in_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_prod: size on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_error), 8, "pvcalls_data_intf.in_error: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_error: size on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad1), 12, "pvcalls_data_intf.pad1: offset on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_cons), 64, "pvcalls_data_intf.out_cons: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_cons: size on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_prod), 68, "pvcalls_data_intf.out_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_prod: size on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_error), 72, "pvcalls_data_intf.out_error: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_error: size on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad2), 76, "pvcalls_data_intf.pad2: offset on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, ring_order), 128, "pvcalls_data_intf.ring_order: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.ring_order: size on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, r#ref), 132, "pvcalls_data_intf.ref: offset on x86");
+        }
+
+        #[test]
+        fn pvcalls_data() {
+            assert_eq!(size_of::<pvcalls_data>(), 8, "pvcalls_data: size on x86");
+            assert_eq!(align_of::<pvcalls_data>(), 4, "pvcalls_data: align on x86");
+            assert_eq!(offset_of!(pvcalls_data, r#in), 0, "pvcalls_data.in: offset on x86");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "pvcalls_data.in: size on x86");
+            assert_eq!(offset_of!(pvcalls_data, out), 4, "pvcalls_data.out: offset on x86");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "pvcalls_data.out: size on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_socket() {
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(size_of::<xen_pvcalls_socket>(), 20, "xen_pvcalls_socket: size on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(size_of::<xen_pvcalls_socket>(), 24, "xen_pvcalls_socket: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_socket>(), 4, "xen_pvcalls_socket: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_socket, id), 0, "xen_pvcalls_socket.id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_socket, domain), 8, "xen_pvcalls_socket.domain: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_socket, r#type), 12, "xen_pvcalls_socket.type: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_socket, protocol), 16, "xen_pvcalls_socket.protocol: offset on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_socket, pad), 20, "xen_pvcalls_socket.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_connect() {
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(size_of::<xen_pvcalls_connect>(), 52, "xen_pvcalls_connect: size on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(size_of::<xen_pvcalls_connect>(), 56, "xen_pvcalls_connect: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_connect>(), 4, "xen_pvcalls_connect: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_connect, id), 0, "xen_pvcalls_connect.id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_connect, addr), 8, "xen_pvcalls_connect.addr: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_connect, len), 36, "xen_pvcalls_connect.len: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_connect, flags), 40, "xen_pvcalls_connect.flags: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_connect, r#ref), 44, "xen_pvcalls_connect.ref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_connect.ref: size on x86");
+            assert_eq!(offset_of!(xen_pvcalls_connect, evtchn), 48, "xen_pvcalls_connect.evtchn: offset on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_connect, pad), 52, "xen_pvcalls_connect.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_release() {
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(size_of::<xen_pvcalls_release>(), 12, "xen_pvcalls_release: size on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(size_of::<xen_pvcalls_release>(), 16, "xen_pvcalls_release: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_release>(), 4, "xen_pvcalls_release: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_release, id), 0, "xen_pvcalls_release.id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_release, reuse), 8, "xen_pvcalls_release.reuse: offset on x86");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_release, __xenabi_hole_0), 9, "xen_pvcalls_release.__xenabi_hole_0: offset on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_release, pad), 9, "xen_pvcalls_release.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_bind() {
+            assert_eq!(size_of::<xen_pvcalls_bind>(), 40, "xen_pvcalls_bind: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_bind>(), 4, "xen_pvcalls_bind: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_bind, id), 0, "xen_pvcalls_bind.id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_bind, addr), 8, "xen_pvcalls_bind.addr: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_bind, len), 36, "xen_pvcalls_bind.len: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_listen() {
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(size_of::<xen_pvcalls_listen>(), 12, "xen_pvcalls_listen: size on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(size_of::<xen_pvcalls_listen>(), 16, "xen_pvcalls_listen: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_listen>(), 4, "xen_pvcalls_listen: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_listen, id), 0, "xen_pvcalls_listen.id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_listen, backlog), 8, "xen_pvcalls_listen.backlog: offset on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_listen, pad), 12, "xen_pvcalls_listen.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_accept() {
+            assert_eq!(size_of::<xen_pvcalls_accept>(), 24, "xen_pvcalls_accept: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_accept>(), 4, "xen_pvcalls_accept: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id), 0, "xen_pvcalls_accept.id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id_new), 8, "xen_pvcalls_accept.id_new: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_accept, r#ref), 16, "xen_pvcalls_accept.ref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_accept.ref: size on x86");
+            assert_eq!(offset_of!(xen_pvcalls_accept, evtchn), 20, "xen_pvcalls_accept.evtchn: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_poll() {
+            assert_eq!(size_of::<xen_pvcalls_poll>(), 8, "xen_pvcalls_poll: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_poll>(), 4, "xen_pvcalls_poll: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_poll, id), 0, "xen_pvcalls_poll.id: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_dummy() {
+            assert_eq!(size_of::<xen_pvcalls_dummy>(), 56, "xen_pvcalls_dummy: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_dummy>(), 1, "xen_pvcalls_dummy: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_dummy, dummy), 0, "xen_pvcalls_dummy.dummy: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_request() {
+            assert_eq!(size_of::<xen_pvcalls_request>(), 64, "xen_pvcalls_request: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_request>(), 4, "xen_pvcalls_request: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request, req_id), 0, "xen_pvcalls_request.req_id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request, cmd), 4, "xen_pvcalls_request.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request, u), 8, "xen_pvcalls_request.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_request_u() {
+            assert_eq!(size_of::<xen_pvcalls_request_u>(), 56, "xen_pvcalls_request.u: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_request_u>(), 4, "xen_pvcalls_request.u: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, socket), 0, "xen_pvcalls_request.u.socket: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, connect), 0, "xen_pvcalls_request.u.connect: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, release), 0, "xen_pvcalls_request.u.release: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, bind), 0, "xen_pvcalls_request.u.bind: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, listen), 0, "xen_pvcalls_request.u.listen: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, accept), 0, "xen_pvcalls_request.u.accept: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, poll), 0, "xen_pvcalls_request.u.poll: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, dummy), 0, "xen_pvcalls_request.u.dummy: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_socket() {
+            assert_eq!(size_of::<_xen_pvcalls_socket>(), 8, "_xen_pvcalls_socket: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_socket>(), 4, "_xen_pvcalls_socket: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_socket, id), 0, "_xen_pvcalls_socket.id: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_connect() {
+            assert_eq!(size_of::<_xen_pvcalls_connect>(), 8, "_xen_pvcalls_connect: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_connect>(), 4, "_xen_pvcalls_connect: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_connect, id), 0, "_xen_pvcalls_connect.id: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_release() {
+            assert_eq!(size_of::<_xen_pvcalls_release>(), 8, "_xen_pvcalls_release: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_release>(), 4, "_xen_pvcalls_release: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_release, id), 0, "_xen_pvcalls_release.id: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_bind() {
+            assert_eq!(size_of::<_xen_pvcalls_bind>(), 8, "_xen_pvcalls_bind: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_bind>(), 4, "_xen_pvcalls_bind: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_bind, id), 0, "_xen_pvcalls_bind.id: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_listen() {
+            assert_eq!(size_of::<_xen_pvcalls_listen>(), 8, "_xen_pvcalls_listen: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_listen>(), 4, "_xen_pvcalls_listen: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_listen, id), 0, "_xen_pvcalls_listen.id: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_accept() {
+            assert_eq!(size_of::<_xen_pvcalls_accept>(), 8, "_xen_pvcalls_accept: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_accept>(), 4, "_xen_pvcalls_accept: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_accept, id), 0, "_xen_pvcalls_accept.id: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_poll() {
+            assert_eq!(size_of::<_xen_pvcalls_poll>(), 8, "_xen_pvcalls_poll: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_poll>(), 4, "_xen_pvcalls_poll: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_poll, id), 0, "_xen_pvcalls_poll.id: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_dummy() {
+            assert_eq!(size_of::<_xen_pvcalls_dummy>(), 8, "_xen_pvcalls_dummy: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_dummy>(), 1, "_xen_pvcalls_dummy: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_dummy, dummy), 0, "_xen_pvcalls_dummy.dummy: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_response() {
+            assert_eq!(size_of::<xen_pvcalls_response>(), 24, "xen_pvcalls_response: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_response>(), 4, "xen_pvcalls_response: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response, req_id), 0, "xen_pvcalls_response.req_id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response, cmd), 4, "xen_pvcalls_response.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response, ret), 8, "xen_pvcalls_response.ret: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response, pad), 12, "xen_pvcalls_response.pad: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response, u), 16, "xen_pvcalls_response.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_response_u() {
+            assert_eq!(size_of::<xen_pvcalls_response_u>(), 8, "xen_pvcalls_response.u: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_response_u>(), 4, "xen_pvcalls_response.u: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, socket), 0, "xen_pvcalls_response.u.socket: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, connect), 0, "xen_pvcalls_response.u.connect: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, release), 0, "xen_pvcalls_response.u.release: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, bind), 0, "xen_pvcalls_response.u.bind: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, listen), 0, "xen_pvcalls_response.u.listen: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, accept), 0, "xen_pvcalls_response.u.accept: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, poll), 0, "xen_pvcalls_response.u.poll: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, dummy), 0, "xen_pvcalls_response.u.dummy: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_entry() {
+            assert_eq!(size_of::<xen_pvcalls_sring_entry>(), 64, "xen_pvcalls_sring_entry: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_sring_entry>(), 4, "xen_pvcalls_sring_entry: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, req), 0, "xen_pvcalls_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, rsp), 0, "xen_pvcalls_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring() {
+            assert_eq!(size_of::<xen_pvcalls_sring>(), 64, "xen_pvcalls_sring: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_sring>(), 4, "xen_pvcalls_sring: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_prod), 0, "xen_pvcalls_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_event), 4, "xen_pvcalls_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_event: size on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_prod), 8, "xen_pvcalls_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_event), 12, "xen_pvcalls_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring, pvt), 16, "xen_pvcalls_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring, __pad), 20, "xen_pvcalls_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt>(), 4, "xen_pvcalls_sring.pvt: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt>(), 1, "xen_pvcalls_sring.pvt: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, netif), 0, "xen_pvcalls_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, tapif_user), 0, "xen_pvcalls_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, pvt_pad), 0, "xen_pvcalls_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_netif, smartpoll_active), 0, "xen_pvcalls_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_tapif_user, msg), 0, "xen_pvcalls_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
     mod stable_ring {
         use super::*;
 
@@ -3036,6 +3322,8 @@ mod x86_64 {
     use xenabi::stable::nmi::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
@@ -4834,6 +5122,284 @@ mod x86_64 {
         }
     }
 
+    #[cfg(feature = "xen-4-9")]
+    mod stable_pvcalls {
+        use super::*;
+
+        #[test]
+        fn pvcalls_data_intf() {
+            assert_eq!(size_of::<pvcalls_data_intf>(), 132, "pvcalls_data_intf: size on x86_64");
+            assert_eq!(align_of::<pvcalls_data_intf>(), 4, "pvcalls_data_intf: align on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_cons), 0, "pvcalls_data_intf.in_cons: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_cons: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_prod), 4, "pvcalls_data_intf.in_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_prod: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_error), 8, "pvcalls_data_intf.in_error: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_error: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad1), 12, "pvcalls_data_intf.pad1: offset on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_cons), 64, "pvcalls_data_intf.out_cons: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_cons: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_prod), 68, "pvcalls_data_intf.out_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_prod: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_error), 72, "pvcalls_data_intf.out_error: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_error: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad2), 76, "pvcalls_data_intf.pad2: offset on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, ring_order), 128, "pvcalls_data_intf.ring_order: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.ring_order: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, r#ref), 132, "pvcalls_data_intf.ref: offset on x86_64");
+        }
+
+        #[test]
+        fn pvcalls_data() {
+            assert_eq!(size_of::<pvcalls_data>(), 16, "pvcalls_data: size on x86_64");
+            assert_eq!(align_of::<pvcalls_data>(), 8, "pvcalls_data: align on x86_64");
+            assert_eq!(offset_of!(pvcalls_data, r#in), 0, "pvcalls_data.in: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "pvcalls_data.in: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data, out), 8, "pvcalls_data.out: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "pvcalls_data.out: size on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_socket() {
+            assert_eq!(size_of::<xen_pvcalls_socket>(), 24, "xen_pvcalls_socket: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_socket>(), 8, "xen_pvcalls_socket: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, id), 0, "xen_pvcalls_socket.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, domain), 8, "xen_pvcalls_socket.domain: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, r#type), 12, "xen_pvcalls_socket.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, protocol), 16, "xen_pvcalls_socket.protocol: offset on x86_64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_socket, __xenabi_hole_0), 20, "xen_pvcalls_socket.__xenabi_hole_0: offset on x86_64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_socket, pad), 20, "xen_pvcalls_socket.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_connect() {
+            assert_eq!(size_of::<xen_pvcalls_connect>(), 56, "xen_pvcalls_connect: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_connect>(), 8, "xen_pvcalls_connect: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, id), 0, "xen_pvcalls_connect.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, addr), 8, "xen_pvcalls_connect.addr: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, len), 36, "xen_pvcalls_connect.len: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, flags), 40, "xen_pvcalls_connect.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, r#ref), 44, "xen_pvcalls_connect.ref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_connect.ref: size on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, evtchn), 48, "xen_pvcalls_connect.evtchn: offset on x86_64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_connect, __xenabi_hole_0), 52, "xen_pvcalls_connect.__xenabi_hole_0: offset on x86_64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_connect, pad), 52, "xen_pvcalls_connect.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_release() {
+            assert_eq!(size_of::<xen_pvcalls_release>(), 16, "xen_pvcalls_release: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_release>(), 8, "xen_pvcalls_release: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_release, id), 0, "xen_pvcalls_release.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_release, reuse), 8, "xen_pvcalls_release.reuse: offset on x86_64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_release, __xenabi_hole_0), 9, "xen_pvcalls_release.__xenabi_hole_0: offset on x86_64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_release, pad), 9, "xen_pvcalls_release.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_bind() {
+            assert_eq!(size_of::<xen_pvcalls_bind>(), 40, "xen_pvcalls_bind: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_bind>(), 8, "xen_pvcalls_bind: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_bind, id), 0, "xen_pvcalls_bind.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_bind, addr), 8, "xen_pvcalls_bind.addr: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_bind, len), 36, "xen_pvcalls_bind.len: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_listen() {
+            assert_eq!(size_of::<xen_pvcalls_listen>(), 16, "xen_pvcalls_listen: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_listen>(), 8, "xen_pvcalls_listen: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_listen, id), 0, "xen_pvcalls_listen.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_listen, backlog), 8, "xen_pvcalls_listen.backlog: offset on x86_64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_listen, __xenabi_hole_0), 12, "xen_pvcalls_listen.__xenabi_hole_0: offset on x86_64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_listen, pad), 12, "xen_pvcalls_listen.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_accept() {
+            assert_eq!(size_of::<xen_pvcalls_accept>(), 24, "xen_pvcalls_accept: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_accept>(), 8, "xen_pvcalls_accept: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id), 0, "xen_pvcalls_accept.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id_new), 8, "xen_pvcalls_accept.id_new: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, r#ref), 16, "xen_pvcalls_accept.ref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_accept.ref: size on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, evtchn), 20, "xen_pvcalls_accept.evtchn: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_poll() {
+            assert_eq!(size_of::<xen_pvcalls_poll>(), 8, "xen_pvcalls_poll: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_poll>(), 8, "xen_pvcalls_poll: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_poll, id), 0, "xen_pvcalls_poll.id: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_dummy() {
+            assert_eq!(size_of::<xen_pvcalls_dummy>(), 56, "xen_pvcalls_dummy: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_dummy>(), 1, "xen_pvcalls_dummy: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_dummy, dummy), 0, "xen_pvcalls_dummy.dummy: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_request() {
+            assert_eq!(size_of::<xen_pvcalls_request>(), 64, "xen_pvcalls_request: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_request>(), 8, "xen_pvcalls_request: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request, req_id), 0, "xen_pvcalls_request.req_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request, cmd), 4, "xen_pvcalls_request.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request, u), 8, "xen_pvcalls_request.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_request_u() {
+            assert_eq!(size_of::<xen_pvcalls_request_u>(), 56, "xen_pvcalls_request.u: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_request_u>(), 8, "xen_pvcalls_request.u: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, socket), 0, "xen_pvcalls_request.u.socket: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, connect), 0, "xen_pvcalls_request.u.connect: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, release), 0, "xen_pvcalls_request.u.release: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, bind), 0, "xen_pvcalls_request.u.bind: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, listen), 0, "xen_pvcalls_request.u.listen: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, accept), 0, "xen_pvcalls_request.u.accept: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, poll), 0, "xen_pvcalls_request.u.poll: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, dummy), 0, "xen_pvcalls_request.u.dummy: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_socket() {
+            assert_eq!(size_of::<_xen_pvcalls_socket>(), 8, "_xen_pvcalls_socket: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_socket>(), 8, "_xen_pvcalls_socket: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_socket, id), 0, "_xen_pvcalls_socket.id: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_connect() {
+            assert_eq!(size_of::<_xen_pvcalls_connect>(), 8, "_xen_pvcalls_connect: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_connect>(), 8, "_xen_pvcalls_connect: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_connect, id), 0, "_xen_pvcalls_connect.id: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_release() {
+            assert_eq!(size_of::<_xen_pvcalls_release>(), 8, "_xen_pvcalls_release: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_release>(), 8, "_xen_pvcalls_release: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_release, id), 0, "_xen_pvcalls_release.id: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_bind() {
+            assert_eq!(size_of::<_xen_pvcalls_bind>(), 8, "_xen_pvcalls_bind: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_bind>(), 8, "_xen_pvcalls_bind: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_bind, id), 0, "_xen_pvcalls_bind.id: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_listen() {
+            assert_eq!(size_of::<_xen_pvcalls_listen>(), 8, "_xen_pvcalls_listen: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_listen>(), 8, "_xen_pvcalls_listen: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_listen, id), 0, "_xen_pvcalls_listen.id: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_accept() {
+            assert_eq!(size_of::<_xen_pvcalls_accept>(), 8, "_xen_pvcalls_accept: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_accept>(), 8, "_xen_pvcalls_accept: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_accept, id), 0, "_xen_pvcalls_accept.id: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_poll() {
+            assert_eq!(size_of::<_xen_pvcalls_poll>(), 8, "_xen_pvcalls_poll: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_poll>(), 8, "_xen_pvcalls_poll: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_poll, id), 0, "_xen_pvcalls_poll.id: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_dummy() {
+            assert_eq!(size_of::<_xen_pvcalls_dummy>(), 8, "_xen_pvcalls_dummy: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_dummy>(), 1, "_xen_pvcalls_dummy: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_dummy, dummy), 0, "_xen_pvcalls_dummy.dummy: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_response() {
+            assert_eq!(size_of::<xen_pvcalls_response>(), 24, "xen_pvcalls_response: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_response>(), 8, "xen_pvcalls_response: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response, req_id), 0, "xen_pvcalls_response.req_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response, cmd), 4, "xen_pvcalls_response.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response, ret), 8, "xen_pvcalls_response.ret: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response, pad), 12, "xen_pvcalls_response.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response, u), 16, "xen_pvcalls_response.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_response_u() {
+            assert_eq!(size_of::<xen_pvcalls_response_u>(), 8, "xen_pvcalls_response.u: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_response_u>(), 8, "xen_pvcalls_response.u: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, socket), 0, "xen_pvcalls_response.u.socket: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, connect), 0, "xen_pvcalls_response.u.connect: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, release), 0, "xen_pvcalls_response.u.release: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, bind), 0, "xen_pvcalls_response.u.bind: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, listen), 0, "xen_pvcalls_response.u.listen: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, accept), 0, "xen_pvcalls_response.u.accept: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, poll), 0, "xen_pvcalls_response.u.poll: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, dummy), 0, "xen_pvcalls_response.u.dummy: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_entry() {
+            assert_eq!(size_of::<xen_pvcalls_sring_entry>(), 64, "xen_pvcalls_sring_entry: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_sring_entry>(), 8, "xen_pvcalls_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, req), 0, "xen_pvcalls_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, rsp), 0, "xen_pvcalls_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring() {
+            assert_eq!(size_of::<xen_pvcalls_sring>(), 64, "xen_pvcalls_sring: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_sring>(), 4, "xen_pvcalls_sring: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_prod), 0, "xen_pvcalls_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_event), 4, "xen_pvcalls_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_prod), 8, "xen_pvcalls_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_event), 12, "xen_pvcalls_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, pvt), 16, "xen_pvcalls_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, __pad), 20, "xen_pvcalls_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt>(), 4, "xen_pvcalls_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt>(), 1, "xen_pvcalls_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, netif), 0, "xen_pvcalls_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, tapif_user), 0, "xen_pvcalls_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, pvt_pad), 0, "xen_pvcalls_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_netif, smartpoll_active), 0, "xen_pvcalls_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_tapif_user, msg), 0, "xen_pvcalls_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
     mod stable_ring {
         use super::*;
 
@@ -6063,6 +6629,8 @@ mod arm {
     use xenabi::stable::nmi::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
@@ -7861,6 +8429,284 @@ mod arm {
         }
     }
 
+    #[cfg(feature = "xen-4-9")]
+    mod stable_pvcalls {
+        use super::*;
+
+        #[test]
+        fn pvcalls_data_intf() {
+            assert_eq!(size_of::<pvcalls_data_intf>(), 132, "pvcalls_data_intf: size on arm");
+            assert_eq!(align_of::<pvcalls_data_intf>(), 4, "pvcalls_data_intf: align on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_cons), 0, "pvcalls_data_intf.in_cons: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_cons: size on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_prod), 4, "pvcalls_data_intf.in_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_prod: size on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_error), 8, "pvcalls_data_intf.in_error: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_error: size on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad1), 12, "pvcalls_data_intf.pad1: offset on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_cons), 64, "pvcalls_data_intf.out_cons: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_cons: size on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_prod), 68, "pvcalls_data_intf.out_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_prod: size on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_error), 72, "pvcalls_data_intf.out_error: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_error: size on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad2), 76, "pvcalls_data_intf.pad2: offset on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, ring_order), 128, "pvcalls_data_intf.ring_order: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.ring_order: size on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, r#ref), 132, "pvcalls_data_intf.ref: offset on arm");
+        }
+
+        #[test]
+        fn pvcalls_data() {
+            assert_eq!(size_of::<pvcalls_data>(), 8, "pvcalls_data: size on arm");
+            assert_eq!(align_of::<pvcalls_data>(), 4, "pvcalls_data: align on arm");
+            assert_eq!(offset_of!(pvcalls_data, r#in), 0, "pvcalls_data.in: offset on arm");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "pvcalls_data.in: size on arm");
+            assert_eq!(offset_of!(pvcalls_data, out), 4, "pvcalls_data.out: offset on arm");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "pvcalls_data.out: size on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_socket() {
+            assert_eq!(size_of::<xen_pvcalls_socket>(), 24, "xen_pvcalls_socket: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_socket>(), 8, "xen_pvcalls_socket: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_socket, id), 0, "xen_pvcalls_socket.id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_socket, domain), 8, "xen_pvcalls_socket.domain: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_socket, r#type), 12, "xen_pvcalls_socket.type: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_socket, protocol), 16, "xen_pvcalls_socket.protocol: offset on arm");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_socket, __xenabi_hole_0), 20, "xen_pvcalls_socket.__xenabi_hole_0: offset on arm");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_socket, pad), 20, "xen_pvcalls_socket.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_connect() {
+            assert_eq!(size_of::<xen_pvcalls_connect>(), 56, "xen_pvcalls_connect: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_connect>(), 8, "xen_pvcalls_connect: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_connect, id), 0, "xen_pvcalls_connect.id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_connect, addr), 8, "xen_pvcalls_connect.addr: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_connect, len), 36, "xen_pvcalls_connect.len: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_connect, flags), 40, "xen_pvcalls_connect.flags: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_connect, r#ref), 44, "xen_pvcalls_connect.ref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_connect.ref: size on arm");
+            assert_eq!(offset_of!(xen_pvcalls_connect, evtchn), 48, "xen_pvcalls_connect.evtchn: offset on arm");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_connect, __xenabi_hole_0), 52, "xen_pvcalls_connect.__xenabi_hole_0: offset on arm");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_connect, pad), 52, "xen_pvcalls_connect.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_release() {
+            assert_eq!(size_of::<xen_pvcalls_release>(), 16, "xen_pvcalls_release: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_release>(), 8, "xen_pvcalls_release: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_release, id), 0, "xen_pvcalls_release.id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_release, reuse), 8, "xen_pvcalls_release.reuse: offset on arm");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_release, __xenabi_hole_0), 9, "xen_pvcalls_release.__xenabi_hole_0: offset on arm");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_release, pad), 9, "xen_pvcalls_release.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_bind() {
+            assert_eq!(size_of::<xen_pvcalls_bind>(), 40, "xen_pvcalls_bind: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_bind>(), 8, "xen_pvcalls_bind: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_bind, id), 0, "xen_pvcalls_bind.id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_bind, addr), 8, "xen_pvcalls_bind.addr: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_bind, len), 36, "xen_pvcalls_bind.len: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_listen() {
+            assert_eq!(size_of::<xen_pvcalls_listen>(), 16, "xen_pvcalls_listen: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_listen>(), 8, "xen_pvcalls_listen: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_listen, id), 0, "xen_pvcalls_listen.id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_listen, backlog), 8, "xen_pvcalls_listen.backlog: offset on arm");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_listen, __xenabi_hole_0), 12, "xen_pvcalls_listen.__xenabi_hole_0: offset on arm");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_listen, pad), 12, "xen_pvcalls_listen.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_accept() {
+            assert_eq!(size_of::<xen_pvcalls_accept>(), 24, "xen_pvcalls_accept: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_accept>(), 8, "xen_pvcalls_accept: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id), 0, "xen_pvcalls_accept.id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id_new), 8, "xen_pvcalls_accept.id_new: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_accept, r#ref), 16, "xen_pvcalls_accept.ref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_accept.ref: size on arm");
+            assert_eq!(offset_of!(xen_pvcalls_accept, evtchn), 20, "xen_pvcalls_accept.evtchn: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_poll() {
+            assert_eq!(size_of::<xen_pvcalls_poll>(), 8, "xen_pvcalls_poll: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_poll>(), 8, "xen_pvcalls_poll: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_poll, id), 0, "xen_pvcalls_poll.id: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_dummy() {
+            assert_eq!(size_of::<xen_pvcalls_dummy>(), 56, "xen_pvcalls_dummy: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_dummy>(), 1, "xen_pvcalls_dummy: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_dummy, dummy), 0, "xen_pvcalls_dummy.dummy: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_request() {
+            assert_eq!(size_of::<xen_pvcalls_request>(), 64, "xen_pvcalls_request: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_request>(), 8, "xen_pvcalls_request: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request, req_id), 0, "xen_pvcalls_request.req_id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request, cmd), 4, "xen_pvcalls_request.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request, u), 8, "xen_pvcalls_request.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_request_u() {
+            assert_eq!(size_of::<xen_pvcalls_request_u>(), 56, "xen_pvcalls_request.u: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_request_u>(), 8, "xen_pvcalls_request.u: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, socket), 0, "xen_pvcalls_request.u.socket: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, connect), 0, "xen_pvcalls_request.u.connect: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, release), 0, "xen_pvcalls_request.u.release: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, bind), 0, "xen_pvcalls_request.u.bind: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, listen), 0, "xen_pvcalls_request.u.listen: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, accept), 0, "xen_pvcalls_request.u.accept: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, poll), 0, "xen_pvcalls_request.u.poll: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, dummy), 0, "xen_pvcalls_request.u.dummy: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_socket() {
+            assert_eq!(size_of::<_xen_pvcalls_socket>(), 8, "_xen_pvcalls_socket: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_socket>(), 8, "_xen_pvcalls_socket: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_socket, id), 0, "_xen_pvcalls_socket.id: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_connect() {
+            assert_eq!(size_of::<_xen_pvcalls_connect>(), 8, "_xen_pvcalls_connect: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_connect>(), 8, "_xen_pvcalls_connect: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_connect, id), 0, "_xen_pvcalls_connect.id: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_release() {
+            assert_eq!(size_of::<_xen_pvcalls_release>(), 8, "_xen_pvcalls_release: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_release>(), 8, "_xen_pvcalls_release: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_release, id), 0, "_xen_pvcalls_release.id: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_bind() {
+            assert_eq!(size_of::<_xen_pvcalls_bind>(), 8, "_xen_pvcalls_bind: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_bind>(), 8, "_xen_pvcalls_bind: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_bind, id), 0, "_xen_pvcalls_bind.id: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_listen() {
+            assert_eq!(size_of::<_xen_pvcalls_listen>(), 8, "_xen_pvcalls_listen: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_listen>(), 8, "_xen_pvcalls_listen: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_listen, id), 0, "_xen_pvcalls_listen.id: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_accept() {
+            assert_eq!(size_of::<_xen_pvcalls_accept>(), 8, "_xen_pvcalls_accept: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_accept>(), 8, "_xen_pvcalls_accept: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_accept, id), 0, "_xen_pvcalls_accept.id: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_poll() {
+            assert_eq!(size_of::<_xen_pvcalls_poll>(), 8, "_xen_pvcalls_poll: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_poll>(), 8, "_xen_pvcalls_poll: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_poll, id), 0, "_xen_pvcalls_poll.id: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_dummy() {
+            assert_eq!(size_of::<_xen_pvcalls_dummy>(), 8, "_xen_pvcalls_dummy: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_dummy>(), 1, "_xen_pvcalls_dummy: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_dummy, dummy), 0, "_xen_pvcalls_dummy.dummy: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_response() {
+            assert_eq!(size_of::<xen_pvcalls_response>(), 24, "xen_pvcalls_response: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_response>(), 8, "xen_pvcalls_response: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response, req_id), 0, "xen_pvcalls_response.req_id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response, cmd), 4, "xen_pvcalls_response.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response, ret), 8, "xen_pvcalls_response.ret: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response, pad), 12, "xen_pvcalls_response.pad: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response, u), 16, "xen_pvcalls_response.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_response_u() {
+            assert_eq!(size_of::<xen_pvcalls_response_u>(), 8, "xen_pvcalls_response.u: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_response_u>(), 8, "xen_pvcalls_response.u: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, socket), 0, "xen_pvcalls_response.u.socket: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, connect), 0, "xen_pvcalls_response.u.connect: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, release), 0, "xen_pvcalls_response.u.release: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, bind), 0, "xen_pvcalls_response.u.bind: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, listen), 0, "xen_pvcalls_response.u.listen: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, accept), 0, "xen_pvcalls_response.u.accept: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, poll), 0, "xen_pvcalls_response.u.poll: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, dummy), 0, "xen_pvcalls_response.u.dummy: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_entry() {
+            assert_eq!(size_of::<xen_pvcalls_sring_entry>(), 64, "xen_pvcalls_sring_entry: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_sring_entry>(), 8, "xen_pvcalls_sring_entry: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, req), 0, "xen_pvcalls_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, rsp), 0, "xen_pvcalls_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring() {
+            assert_eq!(size_of::<xen_pvcalls_sring>(), 64, "xen_pvcalls_sring: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_sring>(), 4, "xen_pvcalls_sring: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_prod), 0, "xen_pvcalls_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_event), 4, "xen_pvcalls_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_event: size on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_prod), 8, "xen_pvcalls_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_event), 12, "xen_pvcalls_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring, pvt), 16, "xen_pvcalls_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring, __pad), 20, "xen_pvcalls_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt>(), 4, "xen_pvcalls_sring.pvt: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt>(), 1, "xen_pvcalls_sring.pvt: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, netif), 0, "xen_pvcalls_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, tapif_user), 0, "xen_pvcalls_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, pvt_pad), 0, "xen_pvcalls_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_netif, smartpoll_active), 0, "xen_pvcalls_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_tapif_user, msg), 0, "xen_pvcalls_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
     mod stable_ring {
         use super::*;
 
@@ -9006,6 +9852,8 @@ mod aarch64 {
     use xenabi::stable::nmi::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
@@ -10801,6 +11649,284 @@ mod aarch64 {
             assert_eq!(size_of::<physdev_dbgp_op_u>(), 4, "physdev_dbgp_op.u: size on aarch64");
             assert_eq!(align_of::<physdev_dbgp_op_u>(), 2, "physdev_dbgp_op.u: align on aarch64");
             assert_eq!(offset_of!(physdev_dbgp_op_u, pci), 0, "physdev_dbgp_op.u.pci: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-9")]
+    mod stable_pvcalls {
+        use super::*;
+
+        #[test]
+        fn pvcalls_data_intf() {
+            assert_eq!(size_of::<pvcalls_data_intf>(), 132, "pvcalls_data_intf: size on aarch64");
+            assert_eq!(align_of::<pvcalls_data_intf>(), 4, "pvcalls_data_intf: align on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_cons), 0, "pvcalls_data_intf.in_cons: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_cons: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_prod), 4, "pvcalls_data_intf.in_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_prod: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_error), 8, "pvcalls_data_intf.in_error: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_error: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad1), 12, "pvcalls_data_intf.pad1: offset on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_cons), 64, "pvcalls_data_intf.out_cons: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_cons: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_prod), 68, "pvcalls_data_intf.out_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_prod: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_error), 72, "pvcalls_data_intf.out_error: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_error: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad2), 76, "pvcalls_data_intf.pad2: offset on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, ring_order), 128, "pvcalls_data_intf.ring_order: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.ring_order: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, r#ref), 132, "pvcalls_data_intf.ref: offset on aarch64");
+        }
+
+        #[test]
+        fn pvcalls_data() {
+            assert_eq!(size_of::<pvcalls_data>(), 16, "pvcalls_data: size on aarch64");
+            assert_eq!(align_of::<pvcalls_data>(), 8, "pvcalls_data: align on aarch64");
+            assert_eq!(offset_of!(pvcalls_data, r#in), 0, "pvcalls_data.in: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "pvcalls_data.in: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data, out), 8, "pvcalls_data.out: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "pvcalls_data.out: size on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_socket() {
+            assert_eq!(size_of::<xen_pvcalls_socket>(), 24, "xen_pvcalls_socket: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_socket>(), 8, "xen_pvcalls_socket: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, id), 0, "xen_pvcalls_socket.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, domain), 8, "xen_pvcalls_socket.domain: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, r#type), 12, "xen_pvcalls_socket.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, protocol), 16, "xen_pvcalls_socket.protocol: offset on aarch64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_socket, __xenabi_hole_0), 20, "xen_pvcalls_socket.__xenabi_hole_0: offset on aarch64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_socket, pad), 20, "xen_pvcalls_socket.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_connect() {
+            assert_eq!(size_of::<xen_pvcalls_connect>(), 56, "xen_pvcalls_connect: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_connect>(), 8, "xen_pvcalls_connect: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, id), 0, "xen_pvcalls_connect.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, addr), 8, "xen_pvcalls_connect.addr: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, len), 36, "xen_pvcalls_connect.len: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, flags), 40, "xen_pvcalls_connect.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, r#ref), 44, "xen_pvcalls_connect.ref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_connect.ref: size on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, evtchn), 48, "xen_pvcalls_connect.evtchn: offset on aarch64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_connect, __xenabi_hole_0), 52, "xen_pvcalls_connect.__xenabi_hole_0: offset on aarch64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_connect, pad), 52, "xen_pvcalls_connect.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_release() {
+            assert_eq!(size_of::<xen_pvcalls_release>(), 16, "xen_pvcalls_release: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_release>(), 8, "xen_pvcalls_release: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_release, id), 0, "xen_pvcalls_release.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_release, reuse), 8, "xen_pvcalls_release.reuse: offset on aarch64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_release, __xenabi_hole_0), 9, "xen_pvcalls_release.__xenabi_hole_0: offset on aarch64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_release, pad), 9, "xen_pvcalls_release.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_bind() {
+            assert_eq!(size_of::<xen_pvcalls_bind>(), 40, "xen_pvcalls_bind: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_bind>(), 8, "xen_pvcalls_bind: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_bind, id), 0, "xen_pvcalls_bind.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_bind, addr), 8, "xen_pvcalls_bind.addr: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_bind, len), 36, "xen_pvcalls_bind.len: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_listen() {
+            assert_eq!(size_of::<xen_pvcalls_listen>(), 16, "xen_pvcalls_listen: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_listen>(), 8, "xen_pvcalls_listen: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_listen, id), 0, "xen_pvcalls_listen.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_listen, backlog), 8, "xen_pvcalls_listen.backlog: offset on aarch64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_listen, __xenabi_hole_0), 12, "xen_pvcalls_listen.__xenabi_hole_0: offset on aarch64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_listen, pad), 12, "xen_pvcalls_listen.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_accept() {
+            assert_eq!(size_of::<xen_pvcalls_accept>(), 24, "xen_pvcalls_accept: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_accept>(), 8, "xen_pvcalls_accept: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id), 0, "xen_pvcalls_accept.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id_new), 8, "xen_pvcalls_accept.id_new: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, r#ref), 16, "xen_pvcalls_accept.ref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_accept.ref: size on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, evtchn), 20, "xen_pvcalls_accept.evtchn: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_poll() {
+            assert_eq!(size_of::<xen_pvcalls_poll>(), 8, "xen_pvcalls_poll: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_poll>(), 8, "xen_pvcalls_poll: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_poll, id), 0, "xen_pvcalls_poll.id: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_dummy() {
+            assert_eq!(size_of::<xen_pvcalls_dummy>(), 56, "xen_pvcalls_dummy: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_dummy>(), 1, "xen_pvcalls_dummy: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_dummy, dummy), 0, "xen_pvcalls_dummy.dummy: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_request() {
+            assert_eq!(size_of::<xen_pvcalls_request>(), 64, "xen_pvcalls_request: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_request>(), 8, "xen_pvcalls_request: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request, req_id), 0, "xen_pvcalls_request.req_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request, cmd), 4, "xen_pvcalls_request.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request, u), 8, "xen_pvcalls_request.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_request_u() {
+            assert_eq!(size_of::<xen_pvcalls_request_u>(), 56, "xen_pvcalls_request.u: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_request_u>(), 8, "xen_pvcalls_request.u: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, socket), 0, "xen_pvcalls_request.u.socket: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, connect), 0, "xen_pvcalls_request.u.connect: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, release), 0, "xen_pvcalls_request.u.release: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, bind), 0, "xen_pvcalls_request.u.bind: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, listen), 0, "xen_pvcalls_request.u.listen: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, accept), 0, "xen_pvcalls_request.u.accept: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, poll), 0, "xen_pvcalls_request.u.poll: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, dummy), 0, "xen_pvcalls_request.u.dummy: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_socket() {
+            assert_eq!(size_of::<_xen_pvcalls_socket>(), 8, "_xen_pvcalls_socket: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_socket>(), 8, "_xen_pvcalls_socket: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_socket, id), 0, "_xen_pvcalls_socket.id: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_connect() {
+            assert_eq!(size_of::<_xen_pvcalls_connect>(), 8, "_xen_pvcalls_connect: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_connect>(), 8, "_xen_pvcalls_connect: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_connect, id), 0, "_xen_pvcalls_connect.id: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_release() {
+            assert_eq!(size_of::<_xen_pvcalls_release>(), 8, "_xen_pvcalls_release: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_release>(), 8, "_xen_pvcalls_release: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_release, id), 0, "_xen_pvcalls_release.id: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_bind() {
+            assert_eq!(size_of::<_xen_pvcalls_bind>(), 8, "_xen_pvcalls_bind: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_bind>(), 8, "_xen_pvcalls_bind: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_bind, id), 0, "_xen_pvcalls_bind.id: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_listen() {
+            assert_eq!(size_of::<_xen_pvcalls_listen>(), 8, "_xen_pvcalls_listen: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_listen>(), 8, "_xen_pvcalls_listen: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_listen, id), 0, "_xen_pvcalls_listen.id: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_accept() {
+            assert_eq!(size_of::<_xen_pvcalls_accept>(), 8, "_xen_pvcalls_accept: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_accept>(), 8, "_xen_pvcalls_accept: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_accept, id), 0, "_xen_pvcalls_accept.id: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_poll() {
+            assert_eq!(size_of::<_xen_pvcalls_poll>(), 8, "_xen_pvcalls_poll: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_poll>(), 8, "_xen_pvcalls_poll: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_poll, id), 0, "_xen_pvcalls_poll.id: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_dummy() {
+            assert_eq!(size_of::<_xen_pvcalls_dummy>(), 8, "_xen_pvcalls_dummy: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_dummy>(), 1, "_xen_pvcalls_dummy: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_dummy, dummy), 0, "_xen_pvcalls_dummy.dummy: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_response() {
+            assert_eq!(size_of::<xen_pvcalls_response>(), 24, "xen_pvcalls_response: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_response>(), 8, "xen_pvcalls_response: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response, req_id), 0, "xen_pvcalls_response.req_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response, cmd), 4, "xen_pvcalls_response.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response, ret), 8, "xen_pvcalls_response.ret: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response, pad), 12, "xen_pvcalls_response.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response, u), 16, "xen_pvcalls_response.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_response_u() {
+            assert_eq!(size_of::<xen_pvcalls_response_u>(), 8, "xen_pvcalls_response.u: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_response_u>(), 8, "xen_pvcalls_response.u: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, socket), 0, "xen_pvcalls_response.u.socket: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, connect), 0, "xen_pvcalls_response.u.connect: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, release), 0, "xen_pvcalls_response.u.release: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, bind), 0, "xen_pvcalls_response.u.bind: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, listen), 0, "xen_pvcalls_response.u.listen: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, accept), 0, "xen_pvcalls_response.u.accept: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, poll), 0, "xen_pvcalls_response.u.poll: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, dummy), 0, "xen_pvcalls_response.u.dummy: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_entry() {
+            assert_eq!(size_of::<xen_pvcalls_sring_entry>(), 64, "xen_pvcalls_sring_entry: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_sring_entry>(), 8, "xen_pvcalls_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, req), 0, "xen_pvcalls_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, rsp), 0, "xen_pvcalls_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring() {
+            assert_eq!(size_of::<xen_pvcalls_sring>(), 64, "xen_pvcalls_sring: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_sring>(), 4, "xen_pvcalls_sring: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_prod), 0, "xen_pvcalls_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_event), 4, "xen_pvcalls_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_prod), 8, "xen_pvcalls_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_event), 12, "xen_pvcalls_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, pvt), 16, "xen_pvcalls_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, __pad), 20, "xen_pvcalls_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt>(), 4, "xen_pvcalls_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt>(), 1, "xen_pvcalls_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, netif), 0, "xen_pvcalls_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, tapif_user), 0, "xen_pvcalls_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, pvt_pad), 0, "xen_pvcalls_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_netif, smartpoll_active), 0, "xen_pvcalls_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_tapif_user, msg), 0, "xen_pvcalls_sring.pvt.tapif_user.msg: offset on aarch64");
         }
     }
 

@@ -128,6 +128,8 @@ mod pciif;
 mod physdev;
 #[path = "vectors/privcmd.rs"]
 mod privcmd;
+#[path = "vectors/pvcalls.rs"]
+mod pvcalls;
 #[path = "vectors/sched.rs"]
 mod sched;
 #[path = "vectors/start_info.rs"]

@@ -26,6 +26,7 @@
 #include <xenabi/stable/nmi.h>
 #include <xenabi/stable/pciif.h>
 #include <xenabi/stable/physdev.h>
+#include <xenabi/stable/pvcalls.h>
 #include <xenabi/stable/ring.h>
 #include <xenabi/stable/sched.h>
 #include <xenabi/stable/start_info.h>

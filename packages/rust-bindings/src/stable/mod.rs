@@ -19,6 +19,8 @@ pub mod netif;
 pub mod nmi;
 pub mod pciif;
 pub mod physdev;
+#[cfg(feature = "xen-4-9")]
+pub mod pvcalls;
 pub mod ring;
 pub mod sched;
 #[cfg(feature = "xen-4-8")]
