@@ -1455,6 +1455,18 @@ mod stable_xen {
     }
 }
 
+#[cfg(feature = "xen-4-9")]
+mod stable_xen_9pfs {
+    use super::*;
+    use xenabi::stable::xen_9pfs::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(xen_9pfs_data_intf::SINCE <= XEN_MIN_RELEASE && xen_9pfs_data_intf::SINCE == since::xen_9pfs_data_intf);
+        assert!(xen_9pfs_data::SINCE <= XEN_MIN_RELEASE && xen_9pfs_data::SINCE == since::xen_9pfs_data);
+    }
+}
+
 mod stable_xen_guest {
     use super::*;
     use xenabi::stable::xen_guest::*;

@@ -36,6 +36,8 @@ mod x86 {
     use xenabi::stable::version::*;
     use xenabi::stable::vscsiif::*;
     use xenabi::stable::xen::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::xen_9pfs::*;
     use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
     use xenabi::stable::xs_wire::*;
@@ -2566,6 +2568,40 @@ mod x86 {
         }
     }
 
+    #[cfg(feature = "xen-4-9")]
+    mod stable_xen_9pfs {
+        use super::*;
+
+        #[test]
+        fn xen_9pfs_data_intf() {
+            assert_eq!(size_of::<xen_9pfs_data_intf>(), 132, "xen_9pfs_data_intf: size on x86");
+            assert_eq!(align_of::<xen_9pfs_data_intf>(), 4, "xen_9pfs_data_intf: align on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_cons), 0, "xen_9pfs_data_intf.in_cons: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_cons: size on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_prod), 4, "xen_9pfs_data_intf.in_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_prod: size on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad1), 8, "xen_9pfs_data_intf.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_cons), 64, "xen_9pfs_data_intf.out_cons: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_cons: size on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_prod), 68, "xen_9pfs_data_intf.out_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_prod: size on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad2), 72, "xen_9pfs_data_intf.pad2: offset on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, ring_order), 128, "xen_9pfs_data_intf.ring_order: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.ring_order: size on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, r#ref), 132, "xen_9pfs_data_intf.ref: offset on x86");
+        }
+
+        #[test]
+        fn xen_9pfs_data() {
+            assert_eq!(size_of::<xen_9pfs_data>(), 8, "xen_9pfs_data: size on x86");
+            assert_eq!(align_of::<xen_9pfs_data>(), 4, "xen_9pfs_data: align on x86");
+            assert_eq!(offset_of!(xen_9pfs_data, r#in), 0, "xen_9pfs_data.in: offset on x86");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "xen_9pfs_data.in: size on x86");
+            assert_eq!(offset_of!(xen_9pfs_data, out), 4, "xen_9pfs_data.out: offset on x86");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "xen_9pfs_data.out: size on x86");
+        }
+    }
+
     mod stable_xen_guest {
         use super::*;
 
@@ -3332,6 +3368,8 @@ mod x86_64 {
     use xenabi::stable::version::*;
     use xenabi::stable::vscsiif::*;
     use xenabi::stable::xen::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::xen_9pfs::*;
     use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
     use xenabi::stable::xs_wire::*;
@@ -5865,6 +5903,40 @@ mod x86_64 {
         }
     }
 
+    #[cfg(feature = "xen-4-9")]
+    mod stable_xen_9pfs {
+        use super::*;
+
+        #[test]
+        fn xen_9pfs_data_intf() {
+            assert_eq!(size_of::<xen_9pfs_data_intf>(), 132, "xen_9pfs_data_intf: size on x86_64");
+            assert_eq!(align_of::<xen_9pfs_data_intf>(), 4, "xen_9pfs_data_intf: align on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_cons), 0, "xen_9pfs_data_intf.in_cons: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_cons: size on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_prod), 4, "xen_9pfs_data_intf.in_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad1), 8, "xen_9pfs_data_intf.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_cons), 64, "xen_9pfs_data_intf.out_cons: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_cons: size on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_prod), 68, "xen_9pfs_data_intf.out_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad2), 72, "xen_9pfs_data_intf.pad2: offset on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, ring_order), 128, "xen_9pfs_data_intf.ring_order: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.ring_order: size on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, r#ref), 132, "xen_9pfs_data_intf.ref: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_9pfs_data() {
+            assert_eq!(size_of::<xen_9pfs_data>(), 16, "xen_9pfs_data: size on x86_64");
+            assert_eq!(align_of::<xen_9pfs_data>(), 8, "xen_9pfs_data: align on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data, r#in), 0, "xen_9pfs_data.in: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "xen_9pfs_data.in: size on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data, out), 8, "xen_9pfs_data.out: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "xen_9pfs_data.out: size on x86_64");
+        }
+    }
+
     mod stable_xen_guest {
         use super::*;
 
@@ -6639,6 +6711,8 @@ mod arm {
     use xenabi::stable::version::*;
     use xenabi::stable::vscsiif::*;
     use xenabi::stable::xen::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::xen_9pfs::*;
     use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
     use xenabi::stable::xs_wire::*;
@@ -9172,6 +9246,40 @@ mod arm {
         }
     }
 
+    #[cfg(feature = "xen-4-9")]
+    mod stable_xen_9pfs {
+        use super::*;
+
+        #[test]
+        fn xen_9pfs_data_intf() {
+            assert_eq!(size_of::<xen_9pfs_data_intf>(), 132, "xen_9pfs_data_intf: size on arm");
+            assert_eq!(align_of::<xen_9pfs_data_intf>(), 4, "xen_9pfs_data_intf: align on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_cons), 0, "xen_9pfs_data_intf.in_cons: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_cons: size on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_prod), 4, "xen_9pfs_data_intf.in_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_prod: size on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad1), 8, "xen_9pfs_data_intf.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_cons), 64, "xen_9pfs_data_intf.out_cons: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_cons: size on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_prod), 68, "xen_9pfs_data_intf.out_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_prod: size on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad2), 72, "xen_9pfs_data_intf.pad2: offset on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, ring_order), 128, "xen_9pfs_data_intf.ring_order: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.ring_order: size on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, r#ref), 132, "xen_9pfs_data_intf.ref: offset on arm");
+        }
+
+        #[test]
+        fn xen_9pfs_data() {
+            assert_eq!(size_of::<xen_9pfs_data>(), 8, "xen_9pfs_data: size on arm");
+            assert_eq!(align_of::<xen_9pfs_data>(), 4, "xen_9pfs_data: align on arm");
+            assert_eq!(offset_of!(xen_9pfs_data, r#in), 0, "xen_9pfs_data.in: offset on arm");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "xen_9pfs_data.in: size on arm");
+            assert_eq!(offset_of!(xen_9pfs_data, out), 4, "xen_9pfs_data.out: offset on arm");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "xen_9pfs_data.out: size on arm");
+        }
+    }
+
     mod stable_xen_guest {
         use super::*;
 
@@ -9862,6 +9970,8 @@ mod aarch64 {
     use xenabi::stable::version::*;
     use xenabi::stable::vscsiif::*;
     use xenabi::stable::xen::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::xen_9pfs::*;
     use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
     use xenabi::stable::xs_wire::*;
@@ -12392,6 +12502,40 @@ mod aarch64 {
             assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on aarch64");
             assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on aarch64");
             assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-9")]
+    mod stable_xen_9pfs {
+        use super::*;
+
+        #[test]
+        fn xen_9pfs_data_intf() {
+            assert_eq!(size_of::<xen_9pfs_data_intf>(), 132, "xen_9pfs_data_intf: size on aarch64");
+            assert_eq!(align_of::<xen_9pfs_data_intf>(), 4, "xen_9pfs_data_intf: align on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_cons), 0, "xen_9pfs_data_intf.in_cons: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_cons: size on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_prod), 4, "xen_9pfs_data_intf.in_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad1), 8, "xen_9pfs_data_intf.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_cons), 64, "xen_9pfs_data_intf.out_cons: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_cons: size on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_prod), 68, "xen_9pfs_data_intf.out_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad2), 72, "xen_9pfs_data_intf.pad2: offset on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, ring_order), 128, "xen_9pfs_data_intf.ring_order: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.ring_order: size on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, r#ref), 132, "xen_9pfs_data_intf.ref: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_9pfs_data() {
+            assert_eq!(size_of::<xen_9pfs_data>(), 16, "xen_9pfs_data: size on aarch64");
+            assert_eq!(align_of::<xen_9pfs_data>(), 8, "xen_9pfs_data: align on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data, r#in), 0, "xen_9pfs_data.in: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "xen_9pfs_data.in: size on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data, out), 8, "xen_9pfs_data.out: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "xen_9pfs_data.out: size on aarch64");
         }
     }
 

@@ -140,6 +140,8 @@ mod usbif;
 mod version;
 #[path = "vectors/vscsiif.rs"]
 mod vscsiif;
+#[path = "vectors/xen_9pfs.rs"]
+mod xen_9pfs;
 #[path = "vectors/xen_guest.rs"]
 mod xen_guest;
 #[path = "vectors/xs_wire.rs"]

@@ -1169,6 +1169,8 @@ export const AVAILABILITY = {
   'vscsiif_sring.pvt.netif': { since: '4.6' },
   'vscsiif_sring.pvt.tapif_user': { since: '4.6' },
   'vscsiif_sring_entry': { since: '4.6' },
+  'xen_9pfs_data': { since: '4.9' },
+  'xen_9pfs_data_intf': { since: '4.9' },
   'xen_arch_domainconfig': { since: '4.6' },
   'xen_argo_addr': { since: '4.12', gates: [{ kind: 'build', name: 'CONFIG_ARGO', since: '4.12', doc: 'Argo is compiled into Xen only with this option, which is off by default and offered only to expert (later: unsupported) configurations; without it the argo hypercall returns ENOSYS.' }, { kind: 'boot', name: 'argo=1', since: '4.12', doc: 'Even when compiled in, Argo stays off until Xen is booted with this option; without it every XEN_ARGO_OP_* fails with EOPNOTSUPP.' }] },
   'xen_argo_gfn_t': { since: '4.12', gates: [{ kind: 'build', name: 'CONFIG_ARGO', since: '4.12', doc: 'Argo is compiled into Xen only with this option, which is off by default and offered only to expert (later: unsupported) configurations; without it the argo hypercall returns ENOSYS.' }, { kind: 'boot', name: 'argo=1', since: '4.12', doc: 'Even when compiled in, Argo stays off until Xen is booted with this option; without it every XEN_ARGO_OP_* fails with EOPNOTSUPP.' }] },

@@ -34,6 +34,7 @@
 #include <xenabi/stable/version.h>
 #include <xenabi/stable/vscsiif.h>
 #include <xenabi/stable/xen.h>
+#include <xenabi/stable/xen_9pfs.h>
 #include <xenabi/stable/xen_guest.h>
 #include <xenabi/stable/xenbus.h>
 #include <xenabi/stable/xs_wire.h>

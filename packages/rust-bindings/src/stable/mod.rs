@@ -29,6 +29,8 @@ pub mod usbif;
 pub mod version;
 pub mod vscsiif;
 pub mod xen;
+#[cfg(feature = "xen-4-9")]
+pub mod xen_9pfs;
 pub mod xen_guest;
 pub mod xenbus;
 pub mod xs_wire;
