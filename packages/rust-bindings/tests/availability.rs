@@ -375,6 +375,33 @@ mod stable_event_channel {
     }
 }
 
+mod stable_fbif {
+    use super::*;
+    use xenabi::stable::fbif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENFB_TYPE_UPDATE <= XEN_MIN_RELEASE, "{}", XENFB_TYPE_UPDATE);
+        assert!(since::XENFB_TYPE_RESIZE <= XEN_MIN_RELEASE, "{}", XENFB_TYPE_RESIZE);
+        assert!(xenfb_update::SINCE <= XEN_MIN_RELEASE && xenfb_update::SINCE == since::xenfb_update);
+        assert!(xenfb_resize::SINCE <= XEN_MIN_RELEASE && xenfb_resize::SINCE == since::xenfb_resize);
+        assert!(since::XENFB_OUT_EVENT_SIZE <= XEN_MIN_RELEASE, "{}", XENFB_OUT_EVENT_SIZE);
+        assert!(xenfb_out_event::SINCE <= XEN_MIN_RELEASE && xenfb_out_event::SINCE == since::xenfb_out_event);
+        assert!(since::XENFB_TYPE_REFRESH_PERIOD <= XEN_MIN_RELEASE, "{}", XENFB_TYPE_REFRESH_PERIOD);
+        assert!(since::XENFB_NO_REFRESH <= XEN_MIN_RELEASE, "{}", XENFB_NO_REFRESH);
+        assert!(xenfb_refresh_period::SINCE <= XEN_MIN_RELEASE && xenfb_refresh_period::SINCE == since::xenfb_refresh_period);
+        assert!(since::XENFB_IN_EVENT_SIZE <= XEN_MIN_RELEASE, "{}", XENFB_IN_EVENT_SIZE);
+        assert!(xenfb_in_event::SINCE <= XEN_MIN_RELEASE && xenfb_in_event::SINCE == since::xenfb_in_event);
+        assert!(since::XENFB_IN_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENFB_IN_RING_SIZE);
+        assert!(since::XENFB_IN_RING_LEN <= XEN_MIN_RELEASE, "{}", XENFB_IN_RING_LEN);
+        assert!(since::XENFB_IN_RING_OFFS <= XEN_MIN_RELEASE, "{}", XENFB_IN_RING_OFFS);
+        assert!(since::XENFB_OUT_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENFB_OUT_RING_SIZE);
+        assert!(since::XENFB_OUT_RING_LEN <= XEN_MIN_RELEASE, "{}", XENFB_OUT_RING_LEN);
+        assert!(since::XENFB_OUT_RING_OFFS <= XEN_MIN_RELEASE, "{}", XENFB_OUT_RING_OFFS);
+        assert!(xenfb_page::SINCE <= XEN_MIN_RELEASE && xenfb_page::SINCE == since::xenfb_page);
+    }
+}
+
 mod stable_features {
     use super::*;
     use xenabi::stable::features::*;

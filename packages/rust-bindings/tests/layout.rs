@@ -18,6 +18,7 @@ mod x86 {
     use xenabi::stable::dm_op::*;
     use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::fbif::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
@@ -816,6 +817,81 @@ mod x86 {
             assert_eq!(offset_of!(evtchn_fifo_control_block, ready), 0, "evtchn_fifo_control_block.ready: offset on x86");
             assert_eq!(offset_of!(evtchn_fifo_control_block, _rsvd), 4, "evtchn_fifo_control_block._rsvd: offset on x86");
             assert_eq!(offset_of!(evtchn_fifo_control_block, head), 8, "evtchn_fifo_control_block.head: offset on x86");
+        }
+    }
+
+    mod stable_fbif {
+        use super::*;
+
+        #[test]
+        fn xenfb_update() {
+            assert_eq!(size_of::<xenfb_update>(), 20, "xenfb_update: size on x86");
+            assert_eq!(align_of::<xenfb_update>(), 4, "xenfb_update: align on x86");
+            assert_eq!(offset_of!(xenfb_update, r#type), 0, "xenfb_update.type: offset on x86");
+            assert_eq!(offset_of!(xenfb_update, __xenabi_hole_0), 1, "xenfb_update.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenfb_update, x), 4, "xenfb_update.x: offset on x86");
+            assert_eq!(offset_of!(xenfb_update, y), 8, "xenfb_update.y: offset on x86");
+            assert_eq!(offset_of!(xenfb_update, width), 12, "xenfb_update.width: offset on x86");
+            assert_eq!(offset_of!(xenfb_update, height), 16, "xenfb_update.height: offset on x86");
+        }
+
+        #[test]
+        fn xenfb_resize() {
+            assert_eq!(size_of::<xenfb_resize>(), 24, "xenfb_resize: size on x86");
+            assert_eq!(align_of::<xenfb_resize>(), 4, "xenfb_resize: align on x86");
+            assert_eq!(offset_of!(xenfb_resize, r#type), 0, "xenfb_resize.type: offset on x86");
+            assert_eq!(offset_of!(xenfb_resize, __xenabi_hole_0), 1, "xenfb_resize.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenfb_resize, width), 4, "xenfb_resize.width: offset on x86");
+            assert_eq!(offset_of!(xenfb_resize, height), 8, "xenfb_resize.height: offset on x86");
+            assert_eq!(offset_of!(xenfb_resize, stride), 12, "xenfb_resize.stride: offset on x86");
+            assert_eq!(offset_of!(xenfb_resize, depth), 16, "xenfb_resize.depth: offset on x86");
+            assert_eq!(offset_of!(xenfb_resize, offset), 20, "xenfb_resize.offset: offset on x86");
+        }
+
+        #[test]
+        fn xenfb_out_event() {
+            assert_eq!(size_of::<xenfb_out_event>(), 40, "xenfb_out_event: size on x86");
+            assert_eq!(align_of::<xenfb_out_event>(), 4, "xenfb_out_event: align on x86");
+            assert_eq!(offset_of!(xenfb_out_event, r#type), 0, "xenfb_out_event.type: offset on x86");
+            assert_eq!(offset_of!(xenfb_out_event, update), 0, "xenfb_out_event.update: offset on x86");
+            assert_eq!(offset_of!(xenfb_out_event, resize), 0, "xenfb_out_event.resize: offset on x86");
+            assert_eq!(offset_of!(xenfb_out_event, pad), 0, "xenfb_out_event.pad: offset on x86");
+        }
+
+        #[test]
+        fn xenfb_refresh_period() {
+            assert_eq!(size_of::<xenfb_refresh_period>(), 8, "xenfb_refresh_period: size on x86");
+            assert_eq!(align_of::<xenfb_refresh_period>(), 4, "xenfb_refresh_period: align on x86");
+            assert_eq!(offset_of!(xenfb_refresh_period, r#type), 0, "xenfb_refresh_period.type: offset on x86");
+            assert_eq!(offset_of!(xenfb_refresh_period, __xenabi_hole_0), 1, "xenfb_refresh_period.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenfb_refresh_period, period), 4, "xenfb_refresh_period.period: offset on x86");
+        }
+
+        #[test]
+        fn xenfb_in_event() {
+            assert_eq!(size_of::<xenfb_in_event>(), 40, "xenfb_in_event: size on x86");
+            assert_eq!(align_of::<xenfb_in_event>(), 4, "xenfb_in_event: align on x86");
+            assert_eq!(offset_of!(xenfb_in_event, r#type), 0, "xenfb_in_event.type: offset on x86");
+            assert_eq!(offset_of!(xenfb_in_event, refresh_period), 0, "xenfb_in_event.refresh_period: offset on x86");
+            assert_eq!(offset_of!(xenfb_in_event, pad), 0, "xenfb_in_event.pad: offset on x86");
+        }
+
+        #[test]
+        fn xenfb_page() {
+            assert_eq!(size_of::<xenfb_page>(), 1060, "xenfb_page: size on x86");
+            assert_eq!(align_of::<xenfb_page>(), 4, "xenfb_page: align on x86");
+            assert_eq!(offset_of!(xenfb_page, in_cons), 0, "xenfb_page.in_cons: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, in_prod), 4, "xenfb_page.in_prod: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, out_cons), 8, "xenfb_page.out_cons: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, out_prod), 12, "xenfb_page.out_prod: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, width), 16, "xenfb_page.width: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, height), 20, "xenfb_page.height: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, line_length), 24, "xenfb_page.line_length: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, mem_length), 28, "xenfb_page.mem_length: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, depth), 32, "xenfb_page.depth: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, __xenabi_hole_0), 33, "xenfb_page.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, pd), 36, "xenfb_page.pd: offset on x86");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 256]>(), 1024, "xenfb_page.pd: size on x86");
         }
     }
 
@@ -3350,6 +3426,7 @@ mod x86_64 {
     use xenabi::stable::dm_op::*;
     use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::fbif::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
@@ -4152,6 +4229,81 @@ mod x86_64 {
             assert_eq!(offset_of!(evtchn_fifo_control_block, ready), 0, "evtchn_fifo_control_block.ready: offset on x86_64");
             assert_eq!(offset_of!(evtchn_fifo_control_block, _rsvd), 4, "evtchn_fifo_control_block._rsvd: offset on x86_64");
             assert_eq!(offset_of!(evtchn_fifo_control_block, head), 8, "evtchn_fifo_control_block.head: offset on x86_64");
+        }
+    }
+
+    mod stable_fbif {
+        use super::*;
+
+        #[test]
+        fn xenfb_update() {
+            assert_eq!(size_of::<xenfb_update>(), 20, "xenfb_update: size on x86_64");
+            assert_eq!(align_of::<xenfb_update>(), 4, "xenfb_update: align on x86_64");
+            assert_eq!(offset_of!(xenfb_update, r#type), 0, "xenfb_update.type: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_update, __xenabi_hole_0), 1, "xenfb_update.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_update, x), 4, "xenfb_update.x: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_update, y), 8, "xenfb_update.y: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_update, width), 12, "xenfb_update.width: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_update, height), 16, "xenfb_update.height: offset on x86_64");
+        }
+
+        #[test]
+        fn xenfb_resize() {
+            assert_eq!(size_of::<xenfb_resize>(), 24, "xenfb_resize: size on x86_64");
+            assert_eq!(align_of::<xenfb_resize>(), 4, "xenfb_resize: align on x86_64");
+            assert_eq!(offset_of!(xenfb_resize, r#type), 0, "xenfb_resize.type: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_resize, __xenabi_hole_0), 1, "xenfb_resize.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_resize, width), 4, "xenfb_resize.width: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_resize, height), 8, "xenfb_resize.height: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_resize, stride), 12, "xenfb_resize.stride: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_resize, depth), 16, "xenfb_resize.depth: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_resize, offset), 20, "xenfb_resize.offset: offset on x86_64");
+        }
+
+        #[test]
+        fn xenfb_out_event() {
+            assert_eq!(size_of::<xenfb_out_event>(), 40, "xenfb_out_event: size on x86_64");
+            assert_eq!(align_of::<xenfb_out_event>(), 4, "xenfb_out_event: align on x86_64");
+            assert_eq!(offset_of!(xenfb_out_event, r#type), 0, "xenfb_out_event.type: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_out_event, update), 0, "xenfb_out_event.update: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_out_event, resize), 0, "xenfb_out_event.resize: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_out_event, pad), 0, "xenfb_out_event.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xenfb_refresh_period() {
+            assert_eq!(size_of::<xenfb_refresh_period>(), 8, "xenfb_refresh_period: size on x86_64");
+            assert_eq!(align_of::<xenfb_refresh_period>(), 4, "xenfb_refresh_period: align on x86_64");
+            assert_eq!(offset_of!(xenfb_refresh_period, r#type), 0, "xenfb_refresh_period.type: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_refresh_period, __xenabi_hole_0), 1, "xenfb_refresh_period.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_refresh_period, period), 4, "xenfb_refresh_period.period: offset on x86_64");
+        }
+
+        #[test]
+        fn xenfb_in_event() {
+            assert_eq!(size_of::<xenfb_in_event>(), 40, "xenfb_in_event: size on x86_64");
+            assert_eq!(align_of::<xenfb_in_event>(), 4, "xenfb_in_event: align on x86_64");
+            assert_eq!(offset_of!(xenfb_in_event, r#type), 0, "xenfb_in_event.type: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_in_event, refresh_period), 0, "xenfb_in_event.refresh_period: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_in_event, pad), 0, "xenfb_in_event.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xenfb_page() {
+            assert_eq!(size_of::<xenfb_page>(), 2088, "xenfb_page: size on x86_64");
+            assert_eq!(align_of::<xenfb_page>(), 8, "xenfb_page: align on x86_64");
+            assert_eq!(offset_of!(xenfb_page, in_cons), 0, "xenfb_page.in_cons: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, in_prod), 4, "xenfb_page.in_prod: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, out_cons), 8, "xenfb_page.out_cons: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, out_prod), 12, "xenfb_page.out_prod: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, width), 16, "xenfb_page.width: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, height), 20, "xenfb_page.height: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, line_length), 24, "xenfb_page.line_length: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, mem_length), 28, "xenfb_page.mem_length: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, depth), 32, "xenfb_page.depth: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, __xenabi_hole_0), 33, "xenfb_page.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, pd), 40, "xenfb_page.pd: offset on x86_64");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 256]>(), 2048, "xenfb_page.pd: size on x86_64");
         }
     }
 
@@ -6693,6 +6845,7 @@ mod arm {
     use xenabi::stable::dm_op::*;
     use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::fbif::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
@@ -7495,6 +7648,81 @@ mod arm {
             assert_eq!(offset_of!(evtchn_fifo_control_block, ready), 0, "evtchn_fifo_control_block.ready: offset on arm");
             assert_eq!(offset_of!(evtchn_fifo_control_block, _rsvd), 4, "evtchn_fifo_control_block._rsvd: offset on arm");
             assert_eq!(offset_of!(evtchn_fifo_control_block, head), 8, "evtchn_fifo_control_block.head: offset on arm");
+        }
+    }
+
+    mod stable_fbif {
+        use super::*;
+
+        #[test]
+        fn xenfb_update() {
+            assert_eq!(size_of::<xenfb_update>(), 20, "xenfb_update: size on arm");
+            assert_eq!(align_of::<xenfb_update>(), 4, "xenfb_update: align on arm");
+            assert_eq!(offset_of!(xenfb_update, r#type), 0, "xenfb_update.type: offset on arm");
+            assert_eq!(offset_of!(xenfb_update, __xenabi_hole_0), 1, "xenfb_update.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenfb_update, x), 4, "xenfb_update.x: offset on arm");
+            assert_eq!(offset_of!(xenfb_update, y), 8, "xenfb_update.y: offset on arm");
+            assert_eq!(offset_of!(xenfb_update, width), 12, "xenfb_update.width: offset on arm");
+            assert_eq!(offset_of!(xenfb_update, height), 16, "xenfb_update.height: offset on arm");
+        }
+
+        #[test]
+        fn xenfb_resize() {
+            assert_eq!(size_of::<xenfb_resize>(), 24, "xenfb_resize: size on arm");
+            assert_eq!(align_of::<xenfb_resize>(), 4, "xenfb_resize: align on arm");
+            assert_eq!(offset_of!(xenfb_resize, r#type), 0, "xenfb_resize.type: offset on arm");
+            assert_eq!(offset_of!(xenfb_resize, __xenabi_hole_0), 1, "xenfb_resize.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenfb_resize, width), 4, "xenfb_resize.width: offset on arm");
+            assert_eq!(offset_of!(xenfb_resize, height), 8, "xenfb_resize.height: offset on arm");
+            assert_eq!(offset_of!(xenfb_resize, stride), 12, "xenfb_resize.stride: offset on arm");
+            assert_eq!(offset_of!(xenfb_resize, depth), 16, "xenfb_resize.depth: offset on arm");
+            assert_eq!(offset_of!(xenfb_resize, offset), 20, "xenfb_resize.offset: offset on arm");
+        }
+
+        #[test]
+        fn xenfb_out_event() {
+            assert_eq!(size_of::<xenfb_out_event>(), 40, "xenfb_out_event: size on arm");
+            assert_eq!(align_of::<xenfb_out_event>(), 4, "xenfb_out_event: align on arm");
+            assert_eq!(offset_of!(xenfb_out_event, r#type), 0, "xenfb_out_event.type: offset on arm");
+            assert_eq!(offset_of!(xenfb_out_event, update), 0, "xenfb_out_event.update: offset on arm");
+            assert_eq!(offset_of!(xenfb_out_event, resize), 0, "xenfb_out_event.resize: offset on arm");
+            assert_eq!(offset_of!(xenfb_out_event, pad), 0, "xenfb_out_event.pad: offset on arm");
+        }
+
+        #[test]
+        fn xenfb_refresh_period() {
+            assert_eq!(size_of::<xenfb_refresh_period>(), 8, "xenfb_refresh_period: size on arm");
+            assert_eq!(align_of::<xenfb_refresh_period>(), 4, "xenfb_refresh_period: align on arm");
+            assert_eq!(offset_of!(xenfb_refresh_period, r#type), 0, "xenfb_refresh_period.type: offset on arm");
+            assert_eq!(offset_of!(xenfb_refresh_period, __xenabi_hole_0), 1, "xenfb_refresh_period.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenfb_refresh_period, period), 4, "xenfb_refresh_period.period: offset on arm");
+        }
+
+        #[test]
+        fn xenfb_in_event() {
+            assert_eq!(size_of::<xenfb_in_event>(), 40, "xenfb_in_event: size on arm");
+            assert_eq!(align_of::<xenfb_in_event>(), 4, "xenfb_in_event: align on arm");
+            assert_eq!(offset_of!(xenfb_in_event, r#type), 0, "xenfb_in_event.type: offset on arm");
+            assert_eq!(offset_of!(xenfb_in_event, refresh_period), 0, "xenfb_in_event.refresh_period: offset on arm");
+            assert_eq!(offset_of!(xenfb_in_event, pad), 0, "xenfb_in_event.pad: offset on arm");
+        }
+
+        #[test]
+        fn xenfb_page() {
+            assert_eq!(size_of::<xenfb_page>(), 1060, "xenfb_page: size on arm");
+            assert_eq!(align_of::<xenfb_page>(), 4, "xenfb_page: align on arm");
+            assert_eq!(offset_of!(xenfb_page, in_cons), 0, "xenfb_page.in_cons: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, in_prod), 4, "xenfb_page.in_prod: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, out_cons), 8, "xenfb_page.out_cons: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, out_prod), 12, "xenfb_page.out_prod: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, width), 16, "xenfb_page.width: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, height), 20, "xenfb_page.height: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, line_length), 24, "xenfb_page.line_length: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, mem_length), 28, "xenfb_page.mem_length: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, depth), 32, "xenfb_page.depth: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, __xenabi_hole_0), 33, "xenfb_page.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, pd), 36, "xenfb_page.pd: offset on arm");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 256]>(), 1024, "xenfb_page.pd: size on arm");
         }
     }
 
@@ -9952,6 +10180,7 @@ mod aarch64 {
     use xenabi::stable::dm_op::*;
     use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::fbif::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
@@ -10754,6 +10983,81 @@ mod aarch64 {
             assert_eq!(offset_of!(evtchn_fifo_control_block, ready), 0, "evtchn_fifo_control_block.ready: offset on aarch64");
             assert_eq!(offset_of!(evtchn_fifo_control_block, _rsvd), 4, "evtchn_fifo_control_block._rsvd: offset on aarch64");
             assert_eq!(offset_of!(evtchn_fifo_control_block, head), 8, "evtchn_fifo_control_block.head: offset on aarch64");
+        }
+    }
+
+    mod stable_fbif {
+        use super::*;
+
+        #[test]
+        fn xenfb_update() {
+            assert_eq!(size_of::<xenfb_update>(), 20, "xenfb_update: size on aarch64");
+            assert_eq!(align_of::<xenfb_update>(), 4, "xenfb_update: align on aarch64");
+            assert_eq!(offset_of!(xenfb_update, r#type), 0, "xenfb_update.type: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_update, __xenabi_hole_0), 1, "xenfb_update.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_update, x), 4, "xenfb_update.x: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_update, y), 8, "xenfb_update.y: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_update, width), 12, "xenfb_update.width: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_update, height), 16, "xenfb_update.height: offset on aarch64");
+        }
+
+        #[test]
+        fn xenfb_resize() {
+            assert_eq!(size_of::<xenfb_resize>(), 24, "xenfb_resize: size on aarch64");
+            assert_eq!(align_of::<xenfb_resize>(), 4, "xenfb_resize: align on aarch64");
+            assert_eq!(offset_of!(xenfb_resize, r#type), 0, "xenfb_resize.type: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_resize, __xenabi_hole_0), 1, "xenfb_resize.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_resize, width), 4, "xenfb_resize.width: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_resize, height), 8, "xenfb_resize.height: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_resize, stride), 12, "xenfb_resize.stride: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_resize, depth), 16, "xenfb_resize.depth: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_resize, offset), 20, "xenfb_resize.offset: offset on aarch64");
+        }
+
+        #[test]
+        fn xenfb_out_event() {
+            assert_eq!(size_of::<xenfb_out_event>(), 40, "xenfb_out_event: size on aarch64");
+            assert_eq!(align_of::<xenfb_out_event>(), 4, "xenfb_out_event: align on aarch64");
+            assert_eq!(offset_of!(xenfb_out_event, r#type), 0, "xenfb_out_event.type: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_out_event, update), 0, "xenfb_out_event.update: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_out_event, resize), 0, "xenfb_out_event.resize: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_out_event, pad), 0, "xenfb_out_event.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xenfb_refresh_period() {
+            assert_eq!(size_of::<xenfb_refresh_period>(), 8, "xenfb_refresh_period: size on aarch64");
+            assert_eq!(align_of::<xenfb_refresh_period>(), 4, "xenfb_refresh_period: align on aarch64");
+            assert_eq!(offset_of!(xenfb_refresh_period, r#type), 0, "xenfb_refresh_period.type: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_refresh_period, __xenabi_hole_0), 1, "xenfb_refresh_period.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_refresh_period, period), 4, "xenfb_refresh_period.period: offset on aarch64");
+        }
+
+        #[test]
+        fn xenfb_in_event() {
+            assert_eq!(size_of::<xenfb_in_event>(), 40, "xenfb_in_event: size on aarch64");
+            assert_eq!(align_of::<xenfb_in_event>(), 4, "xenfb_in_event: align on aarch64");
+            assert_eq!(offset_of!(xenfb_in_event, r#type), 0, "xenfb_in_event.type: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_in_event, refresh_period), 0, "xenfb_in_event.refresh_period: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_in_event, pad), 0, "xenfb_in_event.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xenfb_page() {
+            assert_eq!(size_of::<xenfb_page>(), 2088, "xenfb_page: size on aarch64");
+            assert_eq!(align_of::<xenfb_page>(), 8, "xenfb_page: align on aarch64");
+            assert_eq!(offset_of!(xenfb_page, in_cons), 0, "xenfb_page.in_cons: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, in_prod), 4, "xenfb_page.in_prod: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, out_cons), 8, "xenfb_page.out_cons: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, out_prod), 12, "xenfb_page.out_prod: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, width), 16, "xenfb_page.width: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, height), 20, "xenfb_page.height: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, line_length), 24, "xenfb_page.line_length: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, mem_length), 28, "xenfb_page.mem_length: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, depth), 32, "xenfb_page.depth: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, __xenabi_hole_0), 33, "xenfb_page.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, pd), 40, "xenfb_page.pd: offset on aarch64");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 256]>(), 2048, "xenfb_page.pd: size on aarch64");
         }
     }
 

@@ -108,6 +108,8 @@ mod domctl;
 mod event_channel;
 #[path = "vectors/evtchn.rs"]
 mod evtchn;
+#[path = "vectors/fbif.rs"]
+mod fbif;
 #[path = "vectors/gntalloc.rs"]
 mod gntalloc;
 #[path = "vectors/gntdev.rs"]

@@ -18,6 +18,7 @@
 #include <xenabi/stable/dm_op.h>
 #include <xenabi/stable/elfnote.h>
 #include <xenabi/stable/event_channel.h>
+#include <xenabi/stable/fbif.h>
 #include <xenabi/stable/features.h>
 #include <xenabi/stable/grant_table.h>
 #include <xenabi/stable/ioreq.h>

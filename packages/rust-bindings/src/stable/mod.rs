@@ -11,6 +11,7 @@ pub mod console;
 pub mod dm_op;
 pub mod elfnote;
 pub mod event_channel;
+pub mod fbif;
 pub mod features;
 pub mod grant_table;
 pub mod ioreq;
