@@ -993,6 +993,25 @@ mod stable_start_info {
     }
 }
 
+mod stable_tpmif {
+    use super::*;
+    use xenabi::stable::tpmif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(tpmif_tx_request::SINCE <= XEN_MIN_RELEASE && tpmif_tx_request::SINCE == since::tpmif_tx_request);
+        assert!(since::TPMIF_RING_IDX <= XEN_MIN_RELEASE, "{}", size_of::<TPMIF_RING_IDX>());
+        assert!(since::TPMIF_TX_RING_SIZE <= XEN_MIN_RELEASE, "{}", TPMIF_TX_RING_SIZE);
+        assert!(tpmif_ring::SINCE <= XEN_MIN_RELEASE && tpmif_ring::SINCE == since::tpmif_ring);
+        assert!(tpmif_tx_interface::SINCE <= XEN_MIN_RELEASE && tpmif_tx_interface::SINCE == since::tpmif_tx_interface);
+        assert!(since::TPMIF_STATE_IDLE <= XEN_MIN_RELEASE, "{}", TPMIF_STATE_IDLE);
+        assert!(since::TPMIF_STATE_SUBMIT <= XEN_MIN_RELEASE, "{}", TPMIF_STATE_SUBMIT);
+        assert!(since::TPMIF_STATE_FINISH <= XEN_MIN_RELEASE, "{}", TPMIF_STATE_FINISH);
+        assert!(since::TPMIF_STATE_CANCEL <= XEN_MIN_RELEASE, "{}", TPMIF_STATE_CANCEL);
+        assert!(tpmif_shared_page::SINCE <= XEN_MIN_RELEASE && tpmif_shared_page::SINCE == since::tpmif_shared_page);
+    }
+}
+
 mod stable_usbif {
     use super::*;
     use xenabi::stable::usbif::*;

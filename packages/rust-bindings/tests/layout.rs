@@ -33,6 +33,7 @@ mod x86 {
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::tpmif::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::version::*;
     use xenabi::stable::vscsiif::*;
@@ -2285,6 +2286,54 @@ mod x86 {
         }
     }
 
+    mod stable_tpmif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: size on x86");
+            assert_eq!(align_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: align on x86");
+        }
+
+        #[test]
+        fn tpmif_tx_request() {
+            assert_eq!(size_of::<tpmif_tx_request>(), 12, "tpmif_tx_request: size on x86");
+            assert_eq!(align_of::<tpmif_tx_request>(), 4, "tpmif_tx_request: align on x86");
+            assert_eq!(offset_of!(tpmif_tx_request, addr), 0, "tpmif_tx_request.addr: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "tpmif_tx_request.addr: size on x86");
+            assert_eq!(offset_of!(tpmif_tx_request, r#ref), 4, "tpmif_tx_request.ref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "tpmif_tx_request.ref: size on x86");
+            assert_eq!(offset_of!(tpmif_tx_request, unused), 8, "tpmif_tx_request.unused: offset on x86");
+            assert_eq!(offset_of!(tpmif_tx_request, size), 10, "tpmif_tx_request.size: offset on x86");
+        }
+
+        #[test]
+        fn tpmif_ring() {
+            assert_eq!(size_of::<tpmif_ring>(), 12, "tpmif_ring: size on x86");
+            assert_eq!(align_of::<tpmif_ring>(), 4, "tpmif_ring: align on x86");
+            assert_eq!(offset_of!(tpmif_ring, req), 0, "tpmif_ring.req: offset on x86");
+        }
+
+        #[test]
+        fn tpmif_tx_interface() {
+            assert_eq!(size_of::<tpmif_tx_interface>(), 12, "tpmif_tx_interface: size on x86");
+            assert_eq!(align_of::<tpmif_tx_interface>(), 4, "tpmif_tx_interface: align on x86");
+            assert_eq!(offset_of!(tpmif_tx_interface, ring), 0, "tpmif_tx_interface.ring: offset on x86");
+        }
+
+        #[test]
+        fn tpmif_shared_page() {
+            assert_eq!(size_of::<tpmif_shared_page>(), 8, "tpmif_shared_page: size on x86");
+            assert_eq!(align_of::<tpmif_shared_page>(), 4, "tpmif_shared_page: align on x86");
+            assert_eq!(offset_of!(tpmif_shared_page, length), 0, "tpmif_shared_page.length: offset on x86");
+            assert_eq!(offset_of!(tpmif_shared_page, state), 4, "tpmif_shared_page.state: offset on x86");
+            assert_eq!(offset_of!(tpmif_shared_page, locality), 5, "tpmif_shared_page.locality: offset on x86");
+            assert_eq!(offset_of!(tpmif_shared_page, pad), 6, "tpmif_shared_page.pad: offset on x86");
+            assert_eq!(offset_of!(tpmif_shared_page, nr_extra_pages), 7, "tpmif_shared_page.nr_extra_pages: offset on x86");
+            assert_eq!(offset_of!(tpmif_shared_page, extra_pages), 8, "tpmif_shared_page.extra_pages: offset on x86");
+        }
+    }
+
     mod stable_usbif {
         use super::*;
 
@@ -3441,6 +3490,7 @@ mod x86_64 {
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::tpmif::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::version::*;
     use xenabi::stable::vscsiif::*;
@@ -5696,6 +5746,54 @@ mod x86_64 {
         }
     }
 
+    mod stable_tpmif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: size on x86_64");
+            assert_eq!(align_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: align on x86_64");
+        }
+
+        #[test]
+        fn tpmif_tx_request() {
+            assert_eq!(size_of::<tpmif_tx_request>(), 16, "tpmif_tx_request: size on x86_64");
+            assert_eq!(align_of::<tpmif_tx_request>(), 8, "tpmif_tx_request: align on x86_64");
+            assert_eq!(offset_of!(tpmif_tx_request, addr), 0, "tpmif_tx_request.addr: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "tpmif_tx_request.addr: size on x86_64");
+            assert_eq!(offset_of!(tpmif_tx_request, r#ref), 8, "tpmif_tx_request.ref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "tpmif_tx_request.ref: size on x86_64");
+            assert_eq!(offset_of!(tpmif_tx_request, unused), 12, "tpmif_tx_request.unused: offset on x86_64");
+            assert_eq!(offset_of!(tpmif_tx_request, size), 14, "tpmif_tx_request.size: offset on x86_64");
+        }
+
+        #[test]
+        fn tpmif_ring() {
+            assert_eq!(size_of::<tpmif_ring>(), 16, "tpmif_ring: size on x86_64");
+            assert_eq!(align_of::<tpmif_ring>(), 8, "tpmif_ring: align on x86_64");
+            assert_eq!(offset_of!(tpmif_ring, req), 0, "tpmif_ring.req: offset on x86_64");
+        }
+
+        #[test]
+        fn tpmif_tx_interface() {
+            assert_eq!(size_of::<tpmif_tx_interface>(), 16, "tpmif_tx_interface: size on x86_64");
+            assert_eq!(align_of::<tpmif_tx_interface>(), 8, "tpmif_tx_interface: align on x86_64");
+            assert_eq!(offset_of!(tpmif_tx_interface, ring), 0, "tpmif_tx_interface.ring: offset on x86_64");
+        }
+
+        #[test]
+        fn tpmif_shared_page() {
+            assert_eq!(size_of::<tpmif_shared_page>(), 8, "tpmif_shared_page: size on x86_64");
+            assert_eq!(align_of::<tpmif_shared_page>(), 4, "tpmif_shared_page: align on x86_64");
+            assert_eq!(offset_of!(tpmif_shared_page, length), 0, "tpmif_shared_page.length: offset on x86_64");
+            assert_eq!(offset_of!(tpmif_shared_page, state), 4, "tpmif_shared_page.state: offset on x86_64");
+            assert_eq!(offset_of!(tpmif_shared_page, locality), 5, "tpmif_shared_page.locality: offset on x86_64");
+            assert_eq!(offset_of!(tpmif_shared_page, pad), 6, "tpmif_shared_page.pad: offset on x86_64");
+            assert_eq!(offset_of!(tpmif_shared_page, nr_extra_pages), 7, "tpmif_shared_page.nr_extra_pages: offset on x86_64");
+            assert_eq!(offset_of!(tpmif_shared_page, extra_pages), 8, "tpmif_shared_page.extra_pages: offset on x86_64");
+        }
+    }
+
     mod stable_usbif {
         use super::*;
 
@@ -6860,6 +6958,7 @@ mod arm {
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::tpmif::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::version::*;
     use xenabi::stable::vscsiif::*;
@@ -9115,6 +9214,54 @@ mod arm {
         }
     }
 
+    mod stable_tpmif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: size on arm");
+            assert_eq!(align_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: align on arm");
+        }
+
+        #[test]
+        fn tpmif_tx_request() {
+            assert_eq!(size_of::<tpmif_tx_request>(), 12, "tpmif_tx_request: size on arm");
+            assert_eq!(align_of::<tpmif_tx_request>(), 4, "tpmif_tx_request: align on arm");
+            assert_eq!(offset_of!(tpmif_tx_request, addr), 0, "tpmif_tx_request.addr: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "tpmif_tx_request.addr: size on arm");
+            assert_eq!(offset_of!(tpmif_tx_request, r#ref), 4, "tpmif_tx_request.ref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "tpmif_tx_request.ref: size on arm");
+            assert_eq!(offset_of!(tpmif_tx_request, unused), 8, "tpmif_tx_request.unused: offset on arm");
+            assert_eq!(offset_of!(tpmif_tx_request, size), 10, "tpmif_tx_request.size: offset on arm");
+        }
+
+        #[test]
+        fn tpmif_ring() {
+            assert_eq!(size_of::<tpmif_ring>(), 12, "tpmif_ring: size on arm");
+            assert_eq!(align_of::<tpmif_ring>(), 4, "tpmif_ring: align on arm");
+            assert_eq!(offset_of!(tpmif_ring, req), 0, "tpmif_ring.req: offset on arm");
+        }
+
+        #[test]
+        fn tpmif_tx_interface() {
+            assert_eq!(size_of::<tpmif_tx_interface>(), 12, "tpmif_tx_interface: size on arm");
+            assert_eq!(align_of::<tpmif_tx_interface>(), 4, "tpmif_tx_interface: align on arm");
+            assert_eq!(offset_of!(tpmif_tx_interface, ring), 0, "tpmif_tx_interface.ring: offset on arm");
+        }
+
+        #[test]
+        fn tpmif_shared_page() {
+            assert_eq!(size_of::<tpmif_shared_page>(), 8, "tpmif_shared_page: size on arm");
+            assert_eq!(align_of::<tpmif_shared_page>(), 4, "tpmif_shared_page: align on arm");
+            assert_eq!(offset_of!(tpmif_shared_page, length), 0, "tpmif_shared_page.length: offset on arm");
+            assert_eq!(offset_of!(tpmif_shared_page, state), 4, "tpmif_shared_page.state: offset on arm");
+            assert_eq!(offset_of!(tpmif_shared_page, locality), 5, "tpmif_shared_page.locality: offset on arm");
+            assert_eq!(offset_of!(tpmif_shared_page, pad), 6, "tpmif_shared_page.pad: offset on arm");
+            assert_eq!(offset_of!(tpmif_shared_page, nr_extra_pages), 7, "tpmif_shared_page.nr_extra_pages: offset on arm");
+            assert_eq!(offset_of!(tpmif_shared_page, extra_pages), 8, "tpmif_shared_page.extra_pages: offset on arm");
+        }
+    }
+
     mod stable_usbif {
         use super::*;
 
@@ -10195,6 +10342,7 @@ mod aarch64 {
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::tpmif::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::version::*;
     use xenabi::stable::vscsiif::*;
@@ -12447,6 +12595,54 @@ mod aarch64 {
             assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on aarch64");
             assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on aarch64");
             assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on aarch64");
+        }
+    }
+
+    mod stable_tpmif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: size on aarch64");
+            assert_eq!(align_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: align on aarch64");
+        }
+
+        #[test]
+        fn tpmif_tx_request() {
+            assert_eq!(size_of::<tpmif_tx_request>(), 16, "tpmif_tx_request: size on aarch64");
+            assert_eq!(align_of::<tpmif_tx_request>(), 8, "tpmif_tx_request: align on aarch64");
+            assert_eq!(offset_of!(tpmif_tx_request, addr), 0, "tpmif_tx_request.addr: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "tpmif_tx_request.addr: size on aarch64");
+            assert_eq!(offset_of!(tpmif_tx_request, r#ref), 8, "tpmif_tx_request.ref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "tpmif_tx_request.ref: size on aarch64");
+            assert_eq!(offset_of!(tpmif_tx_request, unused), 12, "tpmif_tx_request.unused: offset on aarch64");
+            assert_eq!(offset_of!(tpmif_tx_request, size), 14, "tpmif_tx_request.size: offset on aarch64");
+        }
+
+        #[test]
+        fn tpmif_ring() {
+            assert_eq!(size_of::<tpmif_ring>(), 16, "tpmif_ring: size on aarch64");
+            assert_eq!(align_of::<tpmif_ring>(), 8, "tpmif_ring: align on aarch64");
+            assert_eq!(offset_of!(tpmif_ring, req), 0, "tpmif_ring.req: offset on aarch64");
+        }
+
+        #[test]
+        fn tpmif_tx_interface() {
+            assert_eq!(size_of::<tpmif_tx_interface>(), 16, "tpmif_tx_interface: size on aarch64");
+            assert_eq!(align_of::<tpmif_tx_interface>(), 8, "tpmif_tx_interface: align on aarch64");
+            assert_eq!(offset_of!(tpmif_tx_interface, ring), 0, "tpmif_tx_interface.ring: offset on aarch64");
+        }
+
+        #[test]
+        fn tpmif_shared_page() {
+            assert_eq!(size_of::<tpmif_shared_page>(), 8, "tpmif_shared_page: size on aarch64");
+            assert_eq!(align_of::<tpmif_shared_page>(), 4, "tpmif_shared_page: align on aarch64");
+            assert_eq!(offset_of!(tpmif_shared_page, length), 0, "tpmif_shared_page.length: offset on aarch64");
+            assert_eq!(offset_of!(tpmif_shared_page, state), 4, "tpmif_shared_page.state: offset on aarch64");
+            assert_eq!(offset_of!(tpmif_shared_page, locality), 5, "tpmif_shared_page.locality: offset on aarch64");
+            assert_eq!(offset_of!(tpmif_shared_page, pad), 6, "tpmif_shared_page.pad: offset on aarch64");
+            assert_eq!(offset_of!(tpmif_shared_page, nr_extra_pages), 7, "tpmif_shared_page.nr_extra_pages: offset on aarch64");
+            assert_eq!(offset_of!(tpmif_shared_page, extra_pages), 8, "tpmif_shared_page.extra_pages: offset on aarch64");
         }
     }
 

@@ -136,6 +136,8 @@ mod pvcalls;
 mod sched;
 #[path = "vectors/start_info.rs"]
 mod start_info;
+#[path = "vectors/tpmif.rs"]
+mod tpmif;
 #[path = "vectors/usbif.rs"]
 mod usbif;
 #[path = "vectors/version.rs"]

@@ -31,6 +31,7 @@
 #include <xenabi/stable/ring.h>
 #include <xenabi/stable/sched.h>
 #include <xenabi/stable/start_info.h>
+#include <xenabi/stable/tpmif.h>
 #include <xenabi/stable/usbif.h>
 #include <xenabi/stable/version.h>
 #include <xenabi/stable/vscsiif.h>

@@ -26,6 +26,7 @@ pub mod ring;
 pub mod sched;
 #[cfg(feature = "xen-4-8")]
 pub mod start_info;
+pub mod tpmif;
 pub mod usbif;
 pub mod version;
 pub mod vscsiif;
