@@ -479,6 +479,17 @@ unsafe impl Protocol for crate::stable::blkif::blkif_sring {
     const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::blkif::blkif_sring_entry>();
 }
 
+/// The xen_cameraif ring: requests `xencamera_req`, responses `xencamera_resp`.
+#[cfg(feature = "xen-4-13")]
+// SAFETY: both records hold integers only, and the layout engine placed the entries at
+// ENTRIES_OFFSET; ENTRY_SIZE is the entry union's size, which tests/layout.rs asserts.
+unsafe impl Protocol for crate::stable::cameraif::xen_cameraif_sring {
+    type Request = crate::stable::cameraif::xencamera_req;
+    type Response = crate::stable::cameraif::xencamera_resp;
+    const ENTRIES_OFFSET: usize = 64;
+    const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::cameraif::xen_cameraif_sring_entry>();
+}
+
 #[cfg(feature = "xen-4-6")]
 impl crate::stable::console::xencons_interface {
     /// Where the `in` byte ring lies in the record; the back end writes it.

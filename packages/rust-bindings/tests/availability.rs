@@ -170,6 +170,87 @@ mod stable_blkif {
     }
 }
 
+#[cfg(feature = "xen-4-13")]
+mod stable_cameraif {
+    use super::*;
+    use xenabi::stable::cameraif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENCAMERA_OP_CONFIG_SET <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_CONFIG_SET);
+        assert!(since::XENCAMERA_OP_CONFIG_GET <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_CONFIG_GET);
+        assert!(since::XENCAMERA_OP_CONFIG_VALIDATE <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_CONFIG_VALIDATE);
+        assert!(since::XENCAMERA_OP_FRAME_RATE_SET <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_FRAME_RATE_SET);
+        assert!(since::XENCAMERA_OP_BUF_GET_LAYOUT <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_BUF_GET_LAYOUT);
+        assert!(since::XENCAMERA_OP_BUF_REQUEST <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_BUF_REQUEST);
+        assert!(since::XENCAMERA_OP_BUF_CREATE <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_BUF_CREATE);
+        assert!(since::XENCAMERA_OP_BUF_DESTROY <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_BUF_DESTROY);
+        assert!(since::XENCAMERA_OP_BUF_QUEUE <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_BUF_QUEUE);
+        assert!(since::XENCAMERA_OP_BUF_DEQUEUE <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_BUF_DEQUEUE);
+        assert!(since::XENCAMERA_OP_CTRL_ENUM <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_CTRL_ENUM);
+        assert!(since::XENCAMERA_OP_CTRL_SET <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_CTRL_SET);
+        assert!(since::XENCAMERA_OP_CTRL_GET <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_CTRL_GET);
+        assert!(since::XENCAMERA_OP_STREAM_START <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_STREAM_START);
+        assert!(since::XENCAMERA_OP_STREAM_STOP <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_STREAM_STOP);
+        assert!(since::XENCAMERA_CTRL_BRIGHTNESS <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_BRIGHTNESS);
+        assert!(since::XENCAMERA_CTRL_CONTRAST <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_CONTRAST);
+        assert!(since::XENCAMERA_CTRL_SATURATION <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_SATURATION);
+        assert!(since::XENCAMERA_CTRL_HUE <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_HUE);
+        assert!(since::XENCAMERA_MAX_CTRL <= XEN_MIN_RELEASE, "{}", XENCAMERA_MAX_CTRL);
+        assert!(since::XENCAMERA_CTRL_FLG_RO <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_FLG_RO);
+        assert!(since::XENCAMERA_CTRL_FLG_WO <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_FLG_WO);
+        assert!(since::XENCAMERA_CTRL_FLG_VOLATILE <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_FLG_VOLATILE);
+        assert!(since::XENCAMERA_COLORSPACE_DEFAULT <= XEN_MIN_RELEASE, "{}", XENCAMERA_COLORSPACE_DEFAULT);
+        assert!(since::XENCAMERA_COLORSPACE_SMPTE170M <= XEN_MIN_RELEASE, "{}", XENCAMERA_COLORSPACE_SMPTE170M);
+        assert!(since::XENCAMERA_COLORSPACE_REC709 <= XEN_MIN_RELEASE, "{}", XENCAMERA_COLORSPACE_REC709);
+        assert!(since::XENCAMERA_COLORSPACE_SRGB <= XEN_MIN_RELEASE, "{}", XENCAMERA_COLORSPACE_SRGB);
+        assert!(since::XENCAMERA_COLORSPACE_OPRGB <= XEN_MIN_RELEASE, "{}", XENCAMERA_COLORSPACE_OPRGB);
+        assert!(since::XENCAMERA_COLORSPACE_BT2020 <= XEN_MIN_RELEASE, "{}", XENCAMERA_COLORSPACE_BT2020);
+        assert!(since::XENCAMERA_COLORSPACE_DCI_P3 <= XEN_MIN_RELEASE, "{}", XENCAMERA_COLORSPACE_DCI_P3);
+        assert!(since::XENCAMERA_XFER_FUNC_DEFAULT <= XEN_MIN_RELEASE, "{}", XENCAMERA_XFER_FUNC_DEFAULT);
+        assert!(since::XENCAMERA_XFER_FUNC_709 <= XEN_MIN_RELEASE, "{}", XENCAMERA_XFER_FUNC_709);
+        assert!(since::XENCAMERA_XFER_FUNC_SRGB <= XEN_MIN_RELEASE, "{}", XENCAMERA_XFER_FUNC_SRGB);
+        assert!(since::XENCAMERA_XFER_FUNC_OPRGB <= XEN_MIN_RELEASE, "{}", XENCAMERA_XFER_FUNC_OPRGB);
+        assert!(since::XENCAMERA_XFER_FUNC_NONE <= XEN_MIN_RELEASE, "{}", XENCAMERA_XFER_FUNC_NONE);
+        assert!(since::XENCAMERA_XFER_FUNC_DCI_P3 <= XEN_MIN_RELEASE, "{}", XENCAMERA_XFER_FUNC_DCI_P3);
+        assert!(since::XENCAMERA_XFER_FUNC_SMPTE2084 <= XEN_MIN_RELEASE, "{}", XENCAMERA_XFER_FUNC_SMPTE2084);
+        assert!(since::XENCAMERA_YCBCR_ENC_IGNORE <= XEN_MIN_RELEASE, "{}", XENCAMERA_YCBCR_ENC_IGNORE);
+        assert!(since::XENCAMERA_YCBCR_ENC_601 <= XEN_MIN_RELEASE, "{}", XENCAMERA_YCBCR_ENC_601);
+        assert!(since::XENCAMERA_YCBCR_ENC_709 <= XEN_MIN_RELEASE, "{}", XENCAMERA_YCBCR_ENC_709);
+        assert!(since::XENCAMERA_YCBCR_ENC_XV601 <= XEN_MIN_RELEASE, "{}", XENCAMERA_YCBCR_ENC_XV601);
+        assert!(since::XENCAMERA_YCBCR_ENC_XV709 <= XEN_MIN_RELEASE, "{}", XENCAMERA_YCBCR_ENC_XV709);
+        assert!(since::XENCAMERA_YCBCR_ENC_BT2020 <= XEN_MIN_RELEASE, "{}", XENCAMERA_YCBCR_ENC_BT2020);
+        assert!(since::XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM <= XEN_MIN_RELEASE, "{}", XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM);
+        assert!(since::XENCAMERA_QUANTIZATION_DEFAULT <= XEN_MIN_RELEASE, "{}", XENCAMERA_QUANTIZATION_DEFAULT);
+        assert!(since::XENCAMERA_QUANTIZATION_FULL_RANGE <= XEN_MIN_RELEASE, "{}", XENCAMERA_QUANTIZATION_FULL_RANGE);
+        assert!(since::XENCAMERA_QUANTIZATION_LIM_RANGE <= XEN_MIN_RELEASE, "{}", XENCAMERA_QUANTIZATION_LIM_RANGE);
+        assert!(since::XENCAMERA_EVT_FRAME_AVAIL <= XEN_MIN_RELEASE, "{}", XENCAMERA_EVT_FRAME_AVAIL);
+        assert!(since::XENCAMERA_EVT_CTRL_CHANGE <= XEN_MIN_RELEASE, "{}", XENCAMERA_EVT_CTRL_CHANGE);
+        assert!(since::XENCAMERA_MAX_PLANE <= XEN_MIN_RELEASE, "{}", XENCAMERA_MAX_PLANE);
+        assert!(xencamera_config_req::SINCE <= XEN_MIN_RELEASE && xencamera_config_req::SINCE == since::xencamera_config_req);
+        assert!(xencamera_frame_rate_req::SINCE <= XEN_MIN_RELEASE && xencamera_frame_rate_req::SINCE == since::xencamera_frame_rate_req);
+        assert!(xencamera_buf_request::SINCE <= XEN_MIN_RELEASE && xencamera_buf_request::SINCE == since::xencamera_buf_request);
+        assert!(xencamera_buf_create_req::SINCE <= XEN_MIN_RELEASE && xencamera_buf_create_req::SINCE == since::xencamera_buf_create_req);
+        assert!(xencamera_index::SINCE <= XEN_MIN_RELEASE && xencamera_index::SINCE == since::xencamera_index);
+        assert!(xencamera_ctrl_value::SINCE <= XEN_MIN_RELEASE && xencamera_ctrl_value::SINCE == since::xencamera_ctrl_value);
+        assert!(xencamera_get_ctrl_req::SINCE <= XEN_MIN_RELEASE && xencamera_get_ctrl_req::SINCE == since::xencamera_get_ctrl_req);
+        assert!(xencamera_config_resp::SINCE <= XEN_MIN_RELEASE && xencamera_config_resp::SINCE == since::xencamera_config_resp);
+        assert!(xencamera_buf_get_layout_resp::SINCE <= XEN_MIN_RELEASE && xencamera_buf_get_layout_resp::SINCE == since::xencamera_buf_get_layout_resp);
+        assert!(xencamera_ctrl_enum_resp::SINCE <= XEN_MIN_RELEASE && xencamera_ctrl_enum_resp::SINCE == since::xencamera_ctrl_enum_resp);
+        assert!(xencamera_frame_avail_evt::SINCE <= XEN_MIN_RELEASE && xencamera_frame_avail_evt::SINCE == since::xencamera_frame_avail_evt);
+        assert!(xencamera_req::SINCE <= XEN_MIN_RELEASE && xencamera_req::SINCE == since::xencamera_req);
+        assert!(xencamera_resp::SINCE <= XEN_MIN_RELEASE && xencamera_resp::SINCE == since::xencamera_resp);
+        assert!(xencamera_evt::SINCE <= XEN_MIN_RELEASE && xencamera_evt::SINCE == since::xencamera_evt);
+        assert!(xen_cameraif_sring_entry::SINCE <= XEN_MIN_RELEASE && xen_cameraif_sring_entry::SINCE == since::xen_cameraif_sring_entry);
+        assert!(xen_cameraif_sring::SINCE <= XEN_MIN_RELEASE && xen_cameraif_sring::SINCE == since::xen_cameraif_sring);
+        assert!(xencamera_event_page::SINCE <= XEN_MIN_RELEASE && xencamera_event_page::SINCE == since::xencamera_event_page);
+        assert!(since::XENCAMERA_EVENT_PAGE_SIZE <= XEN_MIN_RELEASE, "{}", XENCAMERA_EVENT_PAGE_SIZE);
+        assert!(since::XENCAMERA_IN_RING_OFFS <= XEN_MIN_RELEASE, "{}", XENCAMERA_IN_RING_OFFS);
+        assert!(since::XENCAMERA_IN_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENCAMERA_IN_RING_SIZE);
+        assert!(since::XENCAMERA_IN_RING_LEN <= XEN_MIN_RELEASE, "{}", XENCAMERA_IN_RING_LEN);
+    }
+}
+
 mod stable_console {
     use super::*;
     use xenabi::stable::console::*;

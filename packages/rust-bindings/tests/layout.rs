@@ -13,6 +13,8 @@ mod x86 {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    #[cfg(feature = "xen-4-13")]
+    use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
@@ -302,6 +304,243 @@ mod x86 {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on x86");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on x86");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
+    #[cfg(feature = "xen-4-13")]
+    mod stable_cameraif {
+        use super::*;
+
+        #[test]
+        fn xencamera_config_req() {
+            assert_eq!(size_of::<xencamera_config_req>(), 12, "xencamera_config_req: size on x86");
+            assert_eq!(align_of::<xencamera_config_req>(), 4, "xencamera_config_req: align on x86");
+            assert_eq!(offset_of!(xencamera_config_req, pixel_format), 0, "xencamera_config_req.pixel_format: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_req, width), 4, "xencamera_config_req.width: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_req, height), 8, "xencamera_config_req.height: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_frame_rate_req() {
+            assert_eq!(size_of::<xencamera_frame_rate_req>(), 8, "xencamera_frame_rate_req: size on x86");
+            assert_eq!(align_of::<xencamera_frame_rate_req>(), 4, "xencamera_frame_rate_req: align on x86");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_numer), 0, "xencamera_frame_rate_req.frame_rate_numer: offset on x86");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_denom), 4, "xencamera_frame_rate_req.frame_rate_denom: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_buf_request() {
+            assert_eq!(size_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: size on x86");
+            assert_eq!(align_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: align on x86");
+            assert_eq!(offset_of!(xencamera_buf_request, num_bufs), 0, "xencamera_buf_request.num_bufs: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_buf_create_req() {
+            assert_eq!(size_of::<xencamera_buf_create_req>(), 24, "xencamera_buf_create_req: size on x86");
+            assert_eq!(align_of::<xencamera_buf_create_req>(), 4, "xencamera_buf_create_req: align on x86");
+            assert_eq!(offset_of!(xencamera_buf_create_req, index), 0, "xencamera_buf_create_req.index: offset on x86");
+            assert_eq!(offset_of!(xencamera_buf_create_req, reserved), 1, "xencamera_buf_create_req.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_buf_create_req, plane_offset), 4, "xencamera_buf_create_req.plane_offset: offset on x86");
+            assert_eq!(offset_of!(xencamera_buf_create_req, gref_directory), 20, "xencamera_buf_create_req.gref_directory: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on x86");
+        }
+
+        #[test]
+        fn xencamera_index() {
+            assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on x86");
+            assert_eq!(align_of::<xencamera_index>(), 1, "xencamera_index: align on x86");
+            assert_eq!(offset_of!(xencamera_index, index), 0, "xencamera_index.index: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_ctrl_value() {
+            assert_eq!(size_of::<xencamera_ctrl_value>(), 16, "xencamera_ctrl_value: size on x86");
+            assert_eq!(align_of::<xencamera_ctrl_value>(), 4, "xencamera_ctrl_value: align on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_value, r#type), 0, "xencamera_ctrl_value.type: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_value, reserved), 1, "xencamera_ctrl_value.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_value, value), 8, "xencamera_ctrl_value.value: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_get_ctrl_req() {
+            assert_eq!(size_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: size on x86");
+            assert_eq!(align_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: align on x86");
+            assert_eq!(offset_of!(xencamera_get_ctrl_req, r#type), 0, "xencamera_get_ctrl_req.type: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_config_resp() {
+            assert_eq!(size_of::<xencamera_config_resp>(), 44, "xencamera_config_resp: size on x86");
+            assert_eq!(align_of::<xencamera_config_resp>(), 4, "xencamera_config_resp: align on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, pixel_format), 0, "xencamera_config_resp.pixel_format: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, width), 4, "xencamera_config_resp.width: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, height), 8, "xencamera_config_resp.height: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, colorspace), 12, "xencamera_config_resp.colorspace: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, xfer_func), 16, "xencamera_config_resp.xfer_func: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, ycbcr_enc), 20, "xencamera_config_resp.ycbcr_enc: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, quantization), 24, "xencamera_config_resp.quantization: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_numer), 28, "xencamera_config_resp.displ_asp_ratio_numer: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_denom), 32, "xencamera_config_resp.displ_asp_ratio_denom: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_numer), 36, "xencamera_config_resp.frame_rate_numer: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_denom), 40, "xencamera_config_resp.frame_rate_denom: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_buf_get_layout_resp() {
+            assert_eq!(size_of::<xencamera_buf_get_layout_resp>(), 40, "xencamera_buf_get_layout_resp: size on x86");
+            assert_eq!(align_of::<xencamera_buf_get_layout_resp>(), 4, "xencamera_buf_get_layout_resp: align on x86");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, num_planes), 0, "xencamera_buf_get_layout_resp.num_planes: offset on x86");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, reserved), 1, "xencamera_buf_get_layout_resp.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, size), 4, "xencamera_buf_get_layout_resp.size: offset on x86");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_size), 8, "xencamera_buf_get_layout_resp.plane_size: offset on x86");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_stride), 24, "xencamera_buf_get_layout_resp.plane_stride: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_ctrl_enum_resp() {
+            assert_eq!(size_of::<xencamera_ctrl_enum_resp>(), 40, "xencamera_ctrl_enum_resp: size on x86");
+            assert_eq!(align_of::<xencamera_ctrl_enum_resp>(), 4, "xencamera_ctrl_enum_resp: align on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, index), 0, "xencamera_ctrl_enum_resp.index: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, r#type), 1, "xencamera_ctrl_enum_resp.type: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, reserved), 2, "xencamera_ctrl_enum_resp.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, flags), 4, "xencamera_ctrl_enum_resp.flags: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, min), 8, "xencamera_ctrl_enum_resp.min: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, max), 16, "xencamera_ctrl_enum_resp.max: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, step), 24, "xencamera_ctrl_enum_resp.step: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, def_val), 32, "xencamera_ctrl_enum_resp.def_val: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_frame_avail_evt() {
+            assert_eq!(size_of::<xencamera_frame_avail_evt>(), 12, "xencamera_frame_avail_evt: size on x86");
+            assert_eq!(align_of::<xencamera_frame_avail_evt>(), 4, "xencamera_frame_avail_evt: align on x86");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, index), 0, "xencamera_frame_avail_evt.index: offset on x86");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, reserved), 1, "xencamera_frame_avail_evt.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, used_sz), 4, "xencamera_frame_avail_evt.used_sz: offset on x86");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, seq_num), 8, "xencamera_frame_avail_evt.seq_num: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_req() {
+            assert_eq!(size_of::<xencamera_req>(), 64, "xencamera_req: size on x86");
+            assert_eq!(align_of::<xencamera_req>(), 4, "xencamera_req: align on x86");
+            assert_eq!(offset_of!(xencamera_req, id), 0, "xencamera_req.id: offset on x86");
+            assert_eq!(offset_of!(xencamera_req, operation), 2, "xencamera_req.operation: offset on x86");
+            assert_eq!(offset_of!(xencamera_req, reserved), 3, "xencamera_req.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_req, req), 8, "xencamera_req.req: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_req_req() {
+            assert_eq!(size_of::<xencamera_req_req>(), 56, "xencamera_req.req: size on x86");
+            assert_eq!(align_of::<xencamera_req_req>(), 4, "xencamera_req.req: align on x86");
+            assert_eq!(offset_of!(xencamera_req_req, config), 0, "xencamera_req.req.config: offset on x86");
+            assert_eq!(offset_of!(xencamera_req_req, frame_rate), 0, "xencamera_req.req.frame_rate: offset on x86");
+            assert_eq!(offset_of!(xencamera_req_req, buf_request), 0, "xencamera_req.req.buf_request: offset on x86");
+            assert_eq!(offset_of!(xencamera_req_req, buf_create), 0, "xencamera_req.req.buf_create: offset on x86");
+            assert_eq!(offset_of!(xencamera_req_req, index), 0, "xencamera_req.req.index: offset on x86");
+            assert_eq!(offset_of!(xencamera_req_req, ctrl_value), 0, "xencamera_req.req.ctrl_value: offset on x86");
+            assert_eq!(offset_of!(xencamera_req_req, get_ctrl), 0, "xencamera_req.req.get_ctrl: offset on x86");
+            assert_eq!(offset_of!(xencamera_req_req, reserved), 0, "xencamera_req.req.reserved: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_resp() {
+            assert_eq!(size_of::<xencamera_resp>(), 64, "xencamera_resp: size on x86");
+            assert_eq!(align_of::<xencamera_resp>(), 4, "xencamera_resp: align on x86");
+            assert_eq!(offset_of!(xencamera_resp, id), 0, "xencamera_resp.id: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp, operation), 2, "xencamera_resp.operation: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp, reserved), 3, "xencamera_resp.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp, status), 4, "xencamera_resp.status: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp, resp), 8, "xencamera_resp.resp: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_resp_resp() {
+            assert_eq!(size_of::<xencamera_resp_resp>(), 56, "xencamera_resp.resp: size on x86");
+            assert_eq!(align_of::<xencamera_resp_resp>(), 4, "xencamera_resp.resp: align on x86");
+            assert_eq!(offset_of!(xencamera_resp_resp, config), 0, "xencamera_resp.resp.config: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_layout), 0, "xencamera_resp.resp.buf_layout: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_request), 0, "xencamera_resp.resp.buf_request: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_enum), 0, "xencamera_resp.resp.ctrl_enum: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_value), 0, "xencamera_resp.resp.ctrl_value: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp_resp, reserved1), 0, "xencamera_resp.resp.reserved1: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_evt() {
+            assert_eq!(size_of::<xencamera_evt>(), 64, "xencamera_evt: size on x86");
+            assert_eq!(align_of::<xencamera_evt>(), 4, "xencamera_evt: align on x86");
+            assert_eq!(offset_of!(xencamera_evt, id), 0, "xencamera_evt.id: offset on x86");
+            assert_eq!(offset_of!(xencamera_evt, r#type), 2, "xencamera_evt.type: offset on x86");
+            assert_eq!(offset_of!(xencamera_evt, reserved), 3, "xencamera_evt.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_evt, evt), 8, "xencamera_evt.evt: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_evt_evt() {
+            assert_eq!(size_of::<xencamera_evt_evt>(), 56, "xencamera_evt.evt: size on x86");
+            assert_eq!(align_of::<xencamera_evt_evt>(), 4, "xencamera_evt.evt: align on x86");
+            assert_eq!(offset_of!(xencamera_evt_evt, frame_avail), 0, "xencamera_evt.evt.frame_avail: offset on x86");
+            assert_eq!(offset_of!(xencamera_evt_evt, ctrl_value), 0, "xencamera_evt.evt.ctrl_value: offset on x86");
+            assert_eq!(offset_of!(xencamera_evt_evt, reserved), 0, "xencamera_evt.evt.reserved: offset on x86");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_entry() {
+            assert_eq!(size_of::<xen_cameraif_sring_entry>(), 64, "xen_cameraif_sring_entry: size on x86");
+            assert_eq!(align_of::<xen_cameraif_sring_entry>(), 4, "xen_cameraif_sring_entry: align on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, req), 0, "xen_cameraif_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, rsp), 0, "xen_cameraif_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn xen_cameraif_sring() {
+            assert_eq!(size_of::<xen_cameraif_sring>(), 64, "xen_cameraif_sring: size on x86");
+            assert_eq!(align_of::<xen_cameraif_sring>(), 4, "xen_cameraif_sring: align on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_prod), 0, "xen_cameraif_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_event), 4, "xen_cameraif_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_event: size on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_prod), 8, "xen_cameraif_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_event), 12, "xen_cameraif_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring, pvt), 16, "xen_cameraif_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring, __pad), 20, "xen_cameraif_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt>(), 4, "xen_cameraif_sring.pvt: size on x86");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt>(), 1, "xen_cameraif_sring.pvt: align on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, netif), 0, "xen_cameraif_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, tapif_user), 0, "xen_cameraif_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, pvt_pad), 0, "xen_cameraif_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_netif, smartpoll_active), 0, "xen_cameraif_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_tapif_user, msg), 0, "xen_cameraif_sring.pvt.tapif_user.msg: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_event_page() {
+            assert_eq!(size_of::<xencamera_event_page>(), 64, "xencamera_event_page: size on x86");
+            assert_eq!(align_of::<xencamera_event_page>(), 4, "xencamera_event_page: align on x86");
+            assert_eq!(offset_of!(xencamera_event_page, in_cons), 0, "xencamera_event_page.in_cons: offset on x86");
+            assert_eq!(offset_of!(xencamera_event_page, in_prod), 4, "xencamera_event_page.in_prod: offset on x86");
+            assert_eq!(offset_of!(xencamera_event_page, reserved), 8, "xencamera_event_page.reserved: offset on x86");
         }
     }
 
@@ -3470,6 +3709,8 @@ mod x86_64 {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    #[cfg(feature = "xen-4-13")]
+    use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
@@ -3763,6 +4004,243 @@ mod x86_64 {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on x86_64");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on x86_64");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-13")]
+    mod stable_cameraif {
+        use super::*;
+
+        #[test]
+        fn xencamera_config_req() {
+            assert_eq!(size_of::<xencamera_config_req>(), 12, "xencamera_config_req: size on x86_64");
+            assert_eq!(align_of::<xencamera_config_req>(), 4, "xencamera_config_req: align on x86_64");
+            assert_eq!(offset_of!(xencamera_config_req, pixel_format), 0, "xencamera_config_req.pixel_format: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_req, width), 4, "xencamera_config_req.width: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_req, height), 8, "xencamera_config_req.height: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_frame_rate_req() {
+            assert_eq!(size_of::<xencamera_frame_rate_req>(), 8, "xencamera_frame_rate_req: size on x86_64");
+            assert_eq!(align_of::<xencamera_frame_rate_req>(), 4, "xencamera_frame_rate_req: align on x86_64");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_numer), 0, "xencamera_frame_rate_req.frame_rate_numer: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_denom), 4, "xencamera_frame_rate_req.frame_rate_denom: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_buf_request() {
+            assert_eq!(size_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: size on x86_64");
+            assert_eq!(align_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: align on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_request, num_bufs), 0, "xencamera_buf_request.num_bufs: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_buf_create_req() {
+            assert_eq!(size_of::<xencamera_buf_create_req>(), 24, "xencamera_buf_create_req: size on x86_64");
+            assert_eq!(align_of::<xencamera_buf_create_req>(), 4, "xencamera_buf_create_req: align on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, index), 0, "xencamera_buf_create_req.index: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, reserved), 1, "xencamera_buf_create_req.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, plane_offset), 4, "xencamera_buf_create_req.plane_offset: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, gref_directory), 20, "xencamera_buf_create_req.gref_directory: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on x86_64");
+        }
+
+        #[test]
+        fn xencamera_index() {
+            assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on x86_64");
+            assert_eq!(align_of::<xencamera_index>(), 1, "xencamera_index: align on x86_64");
+            assert_eq!(offset_of!(xencamera_index, index), 0, "xencamera_index.index: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_ctrl_value() {
+            assert_eq!(size_of::<xencamera_ctrl_value>(), 16, "xencamera_ctrl_value: size on x86_64");
+            assert_eq!(align_of::<xencamera_ctrl_value>(), 8, "xencamera_ctrl_value: align on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_value, r#type), 0, "xencamera_ctrl_value.type: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_value, reserved), 1, "xencamera_ctrl_value.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_value, value), 8, "xencamera_ctrl_value.value: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_get_ctrl_req() {
+            assert_eq!(size_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: size on x86_64");
+            assert_eq!(align_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: align on x86_64");
+            assert_eq!(offset_of!(xencamera_get_ctrl_req, r#type), 0, "xencamera_get_ctrl_req.type: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_config_resp() {
+            assert_eq!(size_of::<xencamera_config_resp>(), 44, "xencamera_config_resp: size on x86_64");
+            assert_eq!(align_of::<xencamera_config_resp>(), 4, "xencamera_config_resp: align on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, pixel_format), 0, "xencamera_config_resp.pixel_format: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, width), 4, "xencamera_config_resp.width: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, height), 8, "xencamera_config_resp.height: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, colorspace), 12, "xencamera_config_resp.colorspace: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, xfer_func), 16, "xencamera_config_resp.xfer_func: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, ycbcr_enc), 20, "xencamera_config_resp.ycbcr_enc: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, quantization), 24, "xencamera_config_resp.quantization: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_numer), 28, "xencamera_config_resp.displ_asp_ratio_numer: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_denom), 32, "xencamera_config_resp.displ_asp_ratio_denom: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_numer), 36, "xencamera_config_resp.frame_rate_numer: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_denom), 40, "xencamera_config_resp.frame_rate_denom: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_buf_get_layout_resp() {
+            assert_eq!(size_of::<xencamera_buf_get_layout_resp>(), 40, "xencamera_buf_get_layout_resp: size on x86_64");
+            assert_eq!(align_of::<xencamera_buf_get_layout_resp>(), 4, "xencamera_buf_get_layout_resp: align on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, num_planes), 0, "xencamera_buf_get_layout_resp.num_planes: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, reserved), 1, "xencamera_buf_get_layout_resp.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, size), 4, "xencamera_buf_get_layout_resp.size: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_size), 8, "xencamera_buf_get_layout_resp.plane_size: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_stride), 24, "xencamera_buf_get_layout_resp.plane_stride: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_ctrl_enum_resp() {
+            assert_eq!(size_of::<xencamera_ctrl_enum_resp>(), 40, "xencamera_ctrl_enum_resp: size on x86_64");
+            assert_eq!(align_of::<xencamera_ctrl_enum_resp>(), 8, "xencamera_ctrl_enum_resp: align on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, index), 0, "xencamera_ctrl_enum_resp.index: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, r#type), 1, "xencamera_ctrl_enum_resp.type: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, reserved), 2, "xencamera_ctrl_enum_resp.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, flags), 4, "xencamera_ctrl_enum_resp.flags: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, min), 8, "xencamera_ctrl_enum_resp.min: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, max), 16, "xencamera_ctrl_enum_resp.max: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, step), 24, "xencamera_ctrl_enum_resp.step: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, def_val), 32, "xencamera_ctrl_enum_resp.def_val: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_frame_avail_evt() {
+            assert_eq!(size_of::<xencamera_frame_avail_evt>(), 12, "xencamera_frame_avail_evt: size on x86_64");
+            assert_eq!(align_of::<xencamera_frame_avail_evt>(), 4, "xencamera_frame_avail_evt: align on x86_64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, index), 0, "xencamera_frame_avail_evt.index: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, reserved), 1, "xencamera_frame_avail_evt.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, used_sz), 4, "xencamera_frame_avail_evt.used_sz: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, seq_num), 8, "xencamera_frame_avail_evt.seq_num: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_req() {
+            assert_eq!(size_of::<xencamera_req>(), 64, "xencamera_req: size on x86_64");
+            assert_eq!(align_of::<xencamera_req>(), 8, "xencamera_req: align on x86_64");
+            assert_eq!(offset_of!(xencamera_req, id), 0, "xencamera_req.id: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req, operation), 2, "xencamera_req.operation: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req, reserved), 3, "xencamera_req.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req, req), 8, "xencamera_req.req: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_req_req() {
+            assert_eq!(size_of::<xencamera_req_req>(), 56, "xencamera_req.req: size on x86_64");
+            assert_eq!(align_of::<xencamera_req_req>(), 8, "xencamera_req.req: align on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, config), 0, "xencamera_req.req.config: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, frame_rate), 0, "xencamera_req.req.frame_rate: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, buf_request), 0, "xencamera_req.req.buf_request: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, buf_create), 0, "xencamera_req.req.buf_create: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, index), 0, "xencamera_req.req.index: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, ctrl_value), 0, "xencamera_req.req.ctrl_value: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, get_ctrl), 0, "xencamera_req.req.get_ctrl: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, reserved), 0, "xencamera_req.req.reserved: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_resp() {
+            assert_eq!(size_of::<xencamera_resp>(), 64, "xencamera_resp: size on x86_64");
+            assert_eq!(align_of::<xencamera_resp>(), 8, "xencamera_resp: align on x86_64");
+            assert_eq!(offset_of!(xencamera_resp, id), 0, "xencamera_resp.id: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp, operation), 2, "xencamera_resp.operation: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp, reserved), 3, "xencamera_resp.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp, status), 4, "xencamera_resp.status: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp, resp), 8, "xencamera_resp.resp: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_resp_resp() {
+            assert_eq!(size_of::<xencamera_resp_resp>(), 56, "xencamera_resp.resp: size on x86_64");
+            assert_eq!(align_of::<xencamera_resp_resp>(), 8, "xencamera_resp.resp: align on x86_64");
+            assert_eq!(offset_of!(xencamera_resp_resp, config), 0, "xencamera_resp.resp.config: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_layout), 0, "xencamera_resp.resp.buf_layout: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_request), 0, "xencamera_resp.resp.buf_request: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_enum), 0, "xencamera_resp.resp.ctrl_enum: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_value), 0, "xencamera_resp.resp.ctrl_value: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp_resp, reserved1), 0, "xencamera_resp.resp.reserved1: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_evt() {
+            assert_eq!(size_of::<xencamera_evt>(), 64, "xencamera_evt: size on x86_64");
+            assert_eq!(align_of::<xencamera_evt>(), 8, "xencamera_evt: align on x86_64");
+            assert_eq!(offset_of!(xencamera_evt, id), 0, "xencamera_evt.id: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_evt, r#type), 2, "xencamera_evt.type: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_evt, reserved), 3, "xencamera_evt.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_evt, evt), 8, "xencamera_evt.evt: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_evt_evt() {
+            assert_eq!(size_of::<xencamera_evt_evt>(), 56, "xencamera_evt.evt: size on x86_64");
+            assert_eq!(align_of::<xencamera_evt_evt>(), 8, "xencamera_evt.evt: align on x86_64");
+            assert_eq!(offset_of!(xencamera_evt_evt, frame_avail), 0, "xencamera_evt.evt.frame_avail: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_evt_evt, ctrl_value), 0, "xencamera_evt.evt.ctrl_value: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_evt_evt, reserved), 0, "xencamera_evt.evt.reserved: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_entry() {
+            assert_eq!(size_of::<xen_cameraif_sring_entry>(), 64, "xen_cameraif_sring_entry: size on x86_64");
+            assert_eq!(align_of::<xen_cameraif_sring_entry>(), 8, "xen_cameraif_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, req), 0, "xen_cameraif_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, rsp), 0, "xen_cameraif_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring() {
+            assert_eq!(size_of::<xen_cameraif_sring>(), 64, "xen_cameraif_sring: size on x86_64");
+            assert_eq!(align_of::<xen_cameraif_sring>(), 4, "xen_cameraif_sring: align on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_prod), 0, "xen_cameraif_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_event), 4, "xen_cameraif_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_prod), 8, "xen_cameraif_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_event), 12, "xen_cameraif_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring, pvt), 16, "xen_cameraif_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring, __pad), 20, "xen_cameraif_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt>(), 4, "xen_cameraif_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt>(), 1, "xen_cameraif_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, netif), 0, "xen_cameraif_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, tapif_user), 0, "xen_cameraif_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, pvt_pad), 0, "xen_cameraif_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_netif, smartpoll_active), 0, "xen_cameraif_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_tapif_user, msg), 0, "xen_cameraif_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_event_page() {
+            assert_eq!(size_of::<xencamera_event_page>(), 64, "xencamera_event_page: size on x86_64");
+            assert_eq!(align_of::<xencamera_event_page>(), 4, "xencamera_event_page: align on x86_64");
+            assert_eq!(offset_of!(xencamera_event_page, in_cons), 0, "xencamera_event_page.in_cons: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_event_page, in_prod), 4, "xencamera_event_page.in_prod: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_event_page, reserved), 8, "xencamera_event_page.reserved: offset on x86_64");
         }
     }
 
@@ -6938,6 +7416,8 @@ mod arm {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    #[cfg(feature = "xen-4-13")]
+    use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
@@ -7231,6 +7711,243 @@ mod arm {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on arm");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on arm");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
+    #[cfg(feature = "xen-4-13")]
+    mod stable_cameraif {
+        use super::*;
+
+        #[test]
+        fn xencamera_config_req() {
+            assert_eq!(size_of::<xencamera_config_req>(), 12, "xencamera_config_req: size on arm");
+            assert_eq!(align_of::<xencamera_config_req>(), 4, "xencamera_config_req: align on arm");
+            assert_eq!(offset_of!(xencamera_config_req, pixel_format), 0, "xencamera_config_req.pixel_format: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_req, width), 4, "xencamera_config_req.width: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_req, height), 8, "xencamera_config_req.height: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_frame_rate_req() {
+            assert_eq!(size_of::<xencamera_frame_rate_req>(), 8, "xencamera_frame_rate_req: size on arm");
+            assert_eq!(align_of::<xencamera_frame_rate_req>(), 4, "xencamera_frame_rate_req: align on arm");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_numer), 0, "xencamera_frame_rate_req.frame_rate_numer: offset on arm");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_denom), 4, "xencamera_frame_rate_req.frame_rate_denom: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_buf_request() {
+            assert_eq!(size_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: size on arm");
+            assert_eq!(align_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: align on arm");
+            assert_eq!(offset_of!(xencamera_buf_request, num_bufs), 0, "xencamera_buf_request.num_bufs: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_buf_create_req() {
+            assert_eq!(size_of::<xencamera_buf_create_req>(), 24, "xencamera_buf_create_req: size on arm");
+            assert_eq!(align_of::<xencamera_buf_create_req>(), 4, "xencamera_buf_create_req: align on arm");
+            assert_eq!(offset_of!(xencamera_buf_create_req, index), 0, "xencamera_buf_create_req.index: offset on arm");
+            assert_eq!(offset_of!(xencamera_buf_create_req, reserved), 1, "xencamera_buf_create_req.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_buf_create_req, plane_offset), 4, "xencamera_buf_create_req.plane_offset: offset on arm");
+            assert_eq!(offset_of!(xencamera_buf_create_req, gref_directory), 20, "xencamera_buf_create_req.gref_directory: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on arm");
+        }
+
+        #[test]
+        fn xencamera_index() {
+            assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on arm");
+            assert_eq!(align_of::<xencamera_index>(), 1, "xencamera_index: align on arm");
+            assert_eq!(offset_of!(xencamera_index, index), 0, "xencamera_index.index: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_ctrl_value() {
+            assert_eq!(size_of::<xencamera_ctrl_value>(), 16, "xencamera_ctrl_value: size on arm");
+            assert_eq!(align_of::<xencamera_ctrl_value>(), 8, "xencamera_ctrl_value: align on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_value, r#type), 0, "xencamera_ctrl_value.type: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_value, reserved), 1, "xencamera_ctrl_value.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_value, value), 8, "xencamera_ctrl_value.value: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_get_ctrl_req() {
+            assert_eq!(size_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: size on arm");
+            assert_eq!(align_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: align on arm");
+            assert_eq!(offset_of!(xencamera_get_ctrl_req, r#type), 0, "xencamera_get_ctrl_req.type: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_config_resp() {
+            assert_eq!(size_of::<xencamera_config_resp>(), 44, "xencamera_config_resp: size on arm");
+            assert_eq!(align_of::<xencamera_config_resp>(), 4, "xencamera_config_resp: align on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, pixel_format), 0, "xencamera_config_resp.pixel_format: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, width), 4, "xencamera_config_resp.width: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, height), 8, "xencamera_config_resp.height: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, colorspace), 12, "xencamera_config_resp.colorspace: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, xfer_func), 16, "xencamera_config_resp.xfer_func: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, ycbcr_enc), 20, "xencamera_config_resp.ycbcr_enc: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, quantization), 24, "xencamera_config_resp.quantization: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_numer), 28, "xencamera_config_resp.displ_asp_ratio_numer: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_denom), 32, "xencamera_config_resp.displ_asp_ratio_denom: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_numer), 36, "xencamera_config_resp.frame_rate_numer: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_denom), 40, "xencamera_config_resp.frame_rate_denom: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_buf_get_layout_resp() {
+            assert_eq!(size_of::<xencamera_buf_get_layout_resp>(), 40, "xencamera_buf_get_layout_resp: size on arm");
+            assert_eq!(align_of::<xencamera_buf_get_layout_resp>(), 4, "xencamera_buf_get_layout_resp: align on arm");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, num_planes), 0, "xencamera_buf_get_layout_resp.num_planes: offset on arm");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, reserved), 1, "xencamera_buf_get_layout_resp.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, size), 4, "xencamera_buf_get_layout_resp.size: offset on arm");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_size), 8, "xencamera_buf_get_layout_resp.plane_size: offset on arm");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_stride), 24, "xencamera_buf_get_layout_resp.plane_stride: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_ctrl_enum_resp() {
+            assert_eq!(size_of::<xencamera_ctrl_enum_resp>(), 40, "xencamera_ctrl_enum_resp: size on arm");
+            assert_eq!(align_of::<xencamera_ctrl_enum_resp>(), 8, "xencamera_ctrl_enum_resp: align on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, index), 0, "xencamera_ctrl_enum_resp.index: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, r#type), 1, "xencamera_ctrl_enum_resp.type: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, reserved), 2, "xencamera_ctrl_enum_resp.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, flags), 4, "xencamera_ctrl_enum_resp.flags: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, min), 8, "xencamera_ctrl_enum_resp.min: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, max), 16, "xencamera_ctrl_enum_resp.max: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, step), 24, "xencamera_ctrl_enum_resp.step: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, def_val), 32, "xencamera_ctrl_enum_resp.def_val: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_frame_avail_evt() {
+            assert_eq!(size_of::<xencamera_frame_avail_evt>(), 12, "xencamera_frame_avail_evt: size on arm");
+            assert_eq!(align_of::<xencamera_frame_avail_evt>(), 4, "xencamera_frame_avail_evt: align on arm");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, index), 0, "xencamera_frame_avail_evt.index: offset on arm");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, reserved), 1, "xencamera_frame_avail_evt.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, used_sz), 4, "xencamera_frame_avail_evt.used_sz: offset on arm");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, seq_num), 8, "xencamera_frame_avail_evt.seq_num: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_req() {
+            assert_eq!(size_of::<xencamera_req>(), 64, "xencamera_req: size on arm");
+            assert_eq!(align_of::<xencamera_req>(), 8, "xencamera_req: align on arm");
+            assert_eq!(offset_of!(xencamera_req, id), 0, "xencamera_req.id: offset on arm");
+            assert_eq!(offset_of!(xencamera_req, operation), 2, "xencamera_req.operation: offset on arm");
+            assert_eq!(offset_of!(xencamera_req, reserved), 3, "xencamera_req.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_req, req), 8, "xencamera_req.req: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_req_req() {
+            assert_eq!(size_of::<xencamera_req_req>(), 56, "xencamera_req.req: size on arm");
+            assert_eq!(align_of::<xencamera_req_req>(), 8, "xencamera_req.req: align on arm");
+            assert_eq!(offset_of!(xencamera_req_req, config), 0, "xencamera_req.req.config: offset on arm");
+            assert_eq!(offset_of!(xencamera_req_req, frame_rate), 0, "xencamera_req.req.frame_rate: offset on arm");
+            assert_eq!(offset_of!(xencamera_req_req, buf_request), 0, "xencamera_req.req.buf_request: offset on arm");
+            assert_eq!(offset_of!(xencamera_req_req, buf_create), 0, "xencamera_req.req.buf_create: offset on arm");
+            assert_eq!(offset_of!(xencamera_req_req, index), 0, "xencamera_req.req.index: offset on arm");
+            assert_eq!(offset_of!(xencamera_req_req, ctrl_value), 0, "xencamera_req.req.ctrl_value: offset on arm");
+            assert_eq!(offset_of!(xencamera_req_req, get_ctrl), 0, "xencamera_req.req.get_ctrl: offset on arm");
+            assert_eq!(offset_of!(xencamera_req_req, reserved), 0, "xencamera_req.req.reserved: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_resp() {
+            assert_eq!(size_of::<xencamera_resp>(), 64, "xencamera_resp: size on arm");
+            assert_eq!(align_of::<xencamera_resp>(), 8, "xencamera_resp: align on arm");
+            assert_eq!(offset_of!(xencamera_resp, id), 0, "xencamera_resp.id: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp, operation), 2, "xencamera_resp.operation: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp, reserved), 3, "xencamera_resp.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp, status), 4, "xencamera_resp.status: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp, resp), 8, "xencamera_resp.resp: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_resp_resp() {
+            assert_eq!(size_of::<xencamera_resp_resp>(), 56, "xencamera_resp.resp: size on arm");
+            assert_eq!(align_of::<xencamera_resp_resp>(), 8, "xencamera_resp.resp: align on arm");
+            assert_eq!(offset_of!(xencamera_resp_resp, config), 0, "xencamera_resp.resp.config: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_layout), 0, "xencamera_resp.resp.buf_layout: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_request), 0, "xencamera_resp.resp.buf_request: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_enum), 0, "xencamera_resp.resp.ctrl_enum: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_value), 0, "xencamera_resp.resp.ctrl_value: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp_resp, reserved1), 0, "xencamera_resp.resp.reserved1: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_evt() {
+            assert_eq!(size_of::<xencamera_evt>(), 64, "xencamera_evt: size on arm");
+            assert_eq!(align_of::<xencamera_evt>(), 8, "xencamera_evt: align on arm");
+            assert_eq!(offset_of!(xencamera_evt, id), 0, "xencamera_evt.id: offset on arm");
+            assert_eq!(offset_of!(xencamera_evt, r#type), 2, "xencamera_evt.type: offset on arm");
+            assert_eq!(offset_of!(xencamera_evt, reserved), 3, "xencamera_evt.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_evt, evt), 8, "xencamera_evt.evt: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_evt_evt() {
+            assert_eq!(size_of::<xencamera_evt_evt>(), 56, "xencamera_evt.evt: size on arm");
+            assert_eq!(align_of::<xencamera_evt_evt>(), 8, "xencamera_evt.evt: align on arm");
+            assert_eq!(offset_of!(xencamera_evt_evt, frame_avail), 0, "xencamera_evt.evt.frame_avail: offset on arm");
+            assert_eq!(offset_of!(xencamera_evt_evt, ctrl_value), 0, "xencamera_evt.evt.ctrl_value: offset on arm");
+            assert_eq!(offset_of!(xencamera_evt_evt, reserved), 0, "xencamera_evt.evt.reserved: offset on arm");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_entry() {
+            assert_eq!(size_of::<xen_cameraif_sring_entry>(), 64, "xen_cameraif_sring_entry: size on arm");
+            assert_eq!(align_of::<xen_cameraif_sring_entry>(), 8, "xen_cameraif_sring_entry: align on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, req), 0, "xen_cameraif_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, rsp), 0, "xen_cameraif_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn xen_cameraif_sring() {
+            assert_eq!(size_of::<xen_cameraif_sring>(), 64, "xen_cameraif_sring: size on arm");
+            assert_eq!(align_of::<xen_cameraif_sring>(), 4, "xen_cameraif_sring: align on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_prod), 0, "xen_cameraif_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_event), 4, "xen_cameraif_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_event: size on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_prod), 8, "xen_cameraif_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_event), 12, "xen_cameraif_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring, pvt), 16, "xen_cameraif_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring, __pad), 20, "xen_cameraif_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt>(), 4, "xen_cameraif_sring.pvt: size on arm");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt>(), 1, "xen_cameraif_sring.pvt: align on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, netif), 0, "xen_cameraif_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, tapif_user), 0, "xen_cameraif_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, pvt_pad), 0, "xen_cameraif_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_netif, smartpoll_active), 0, "xen_cameraif_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_tapif_user, msg), 0, "xen_cameraif_sring.pvt.tapif_user.msg: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_event_page() {
+            assert_eq!(size_of::<xencamera_event_page>(), 64, "xencamera_event_page: size on arm");
+            assert_eq!(align_of::<xencamera_event_page>(), 4, "xencamera_event_page: align on arm");
+            assert_eq!(offset_of!(xencamera_event_page, in_cons), 0, "xencamera_event_page.in_cons: offset on arm");
+            assert_eq!(offset_of!(xencamera_event_page, in_prod), 4, "xencamera_event_page.in_prod: offset on arm");
+            assert_eq!(offset_of!(xencamera_event_page, reserved), 8, "xencamera_event_page.reserved: offset on arm");
         }
     }
 
@@ -10322,6 +11039,8 @@ mod aarch64 {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    #[cfg(feature = "xen-4-13")]
+    use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
@@ -10615,6 +11334,243 @@ mod aarch64 {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on aarch64");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on aarch64");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-13")]
+    mod stable_cameraif {
+        use super::*;
+
+        #[test]
+        fn xencamera_config_req() {
+            assert_eq!(size_of::<xencamera_config_req>(), 12, "xencamera_config_req: size on aarch64");
+            assert_eq!(align_of::<xencamera_config_req>(), 4, "xencamera_config_req: align on aarch64");
+            assert_eq!(offset_of!(xencamera_config_req, pixel_format), 0, "xencamera_config_req.pixel_format: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_req, width), 4, "xencamera_config_req.width: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_req, height), 8, "xencamera_config_req.height: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_frame_rate_req() {
+            assert_eq!(size_of::<xencamera_frame_rate_req>(), 8, "xencamera_frame_rate_req: size on aarch64");
+            assert_eq!(align_of::<xencamera_frame_rate_req>(), 4, "xencamera_frame_rate_req: align on aarch64");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_numer), 0, "xencamera_frame_rate_req.frame_rate_numer: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_denom), 4, "xencamera_frame_rate_req.frame_rate_denom: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_buf_request() {
+            assert_eq!(size_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: size on aarch64");
+            assert_eq!(align_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: align on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_request, num_bufs), 0, "xencamera_buf_request.num_bufs: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_buf_create_req() {
+            assert_eq!(size_of::<xencamera_buf_create_req>(), 24, "xencamera_buf_create_req: size on aarch64");
+            assert_eq!(align_of::<xencamera_buf_create_req>(), 4, "xencamera_buf_create_req: align on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, index), 0, "xencamera_buf_create_req.index: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, reserved), 1, "xencamera_buf_create_req.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, plane_offset), 4, "xencamera_buf_create_req.plane_offset: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, gref_directory), 20, "xencamera_buf_create_req.gref_directory: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on aarch64");
+        }
+
+        #[test]
+        fn xencamera_index() {
+            assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on aarch64");
+            assert_eq!(align_of::<xencamera_index>(), 1, "xencamera_index: align on aarch64");
+            assert_eq!(offset_of!(xencamera_index, index), 0, "xencamera_index.index: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_ctrl_value() {
+            assert_eq!(size_of::<xencamera_ctrl_value>(), 16, "xencamera_ctrl_value: size on aarch64");
+            assert_eq!(align_of::<xencamera_ctrl_value>(), 8, "xencamera_ctrl_value: align on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_value, r#type), 0, "xencamera_ctrl_value.type: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_value, reserved), 1, "xencamera_ctrl_value.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_value, value), 8, "xencamera_ctrl_value.value: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_get_ctrl_req() {
+            assert_eq!(size_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: size on aarch64");
+            assert_eq!(align_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: align on aarch64");
+            assert_eq!(offset_of!(xencamera_get_ctrl_req, r#type), 0, "xencamera_get_ctrl_req.type: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_config_resp() {
+            assert_eq!(size_of::<xencamera_config_resp>(), 44, "xencamera_config_resp: size on aarch64");
+            assert_eq!(align_of::<xencamera_config_resp>(), 4, "xencamera_config_resp: align on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, pixel_format), 0, "xencamera_config_resp.pixel_format: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, width), 4, "xencamera_config_resp.width: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, height), 8, "xencamera_config_resp.height: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, colorspace), 12, "xencamera_config_resp.colorspace: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, xfer_func), 16, "xencamera_config_resp.xfer_func: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, ycbcr_enc), 20, "xencamera_config_resp.ycbcr_enc: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, quantization), 24, "xencamera_config_resp.quantization: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_numer), 28, "xencamera_config_resp.displ_asp_ratio_numer: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_denom), 32, "xencamera_config_resp.displ_asp_ratio_denom: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_numer), 36, "xencamera_config_resp.frame_rate_numer: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_denom), 40, "xencamera_config_resp.frame_rate_denom: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_buf_get_layout_resp() {
+            assert_eq!(size_of::<xencamera_buf_get_layout_resp>(), 40, "xencamera_buf_get_layout_resp: size on aarch64");
+            assert_eq!(align_of::<xencamera_buf_get_layout_resp>(), 4, "xencamera_buf_get_layout_resp: align on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, num_planes), 0, "xencamera_buf_get_layout_resp.num_planes: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, reserved), 1, "xencamera_buf_get_layout_resp.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, size), 4, "xencamera_buf_get_layout_resp.size: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_size), 8, "xencamera_buf_get_layout_resp.plane_size: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_stride), 24, "xencamera_buf_get_layout_resp.plane_stride: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_ctrl_enum_resp() {
+            assert_eq!(size_of::<xencamera_ctrl_enum_resp>(), 40, "xencamera_ctrl_enum_resp: size on aarch64");
+            assert_eq!(align_of::<xencamera_ctrl_enum_resp>(), 8, "xencamera_ctrl_enum_resp: align on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, index), 0, "xencamera_ctrl_enum_resp.index: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, r#type), 1, "xencamera_ctrl_enum_resp.type: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, reserved), 2, "xencamera_ctrl_enum_resp.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, flags), 4, "xencamera_ctrl_enum_resp.flags: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, min), 8, "xencamera_ctrl_enum_resp.min: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, max), 16, "xencamera_ctrl_enum_resp.max: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, step), 24, "xencamera_ctrl_enum_resp.step: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, def_val), 32, "xencamera_ctrl_enum_resp.def_val: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_frame_avail_evt() {
+            assert_eq!(size_of::<xencamera_frame_avail_evt>(), 12, "xencamera_frame_avail_evt: size on aarch64");
+            assert_eq!(align_of::<xencamera_frame_avail_evt>(), 4, "xencamera_frame_avail_evt: align on aarch64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, index), 0, "xencamera_frame_avail_evt.index: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, reserved), 1, "xencamera_frame_avail_evt.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, used_sz), 4, "xencamera_frame_avail_evt.used_sz: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, seq_num), 8, "xencamera_frame_avail_evt.seq_num: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_req() {
+            assert_eq!(size_of::<xencamera_req>(), 64, "xencamera_req: size on aarch64");
+            assert_eq!(align_of::<xencamera_req>(), 8, "xencamera_req: align on aarch64");
+            assert_eq!(offset_of!(xencamera_req, id), 0, "xencamera_req.id: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req, operation), 2, "xencamera_req.operation: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req, reserved), 3, "xencamera_req.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req, req), 8, "xencamera_req.req: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_req_req() {
+            assert_eq!(size_of::<xencamera_req_req>(), 56, "xencamera_req.req: size on aarch64");
+            assert_eq!(align_of::<xencamera_req_req>(), 8, "xencamera_req.req: align on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, config), 0, "xencamera_req.req.config: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, frame_rate), 0, "xencamera_req.req.frame_rate: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, buf_request), 0, "xencamera_req.req.buf_request: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, buf_create), 0, "xencamera_req.req.buf_create: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, index), 0, "xencamera_req.req.index: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, ctrl_value), 0, "xencamera_req.req.ctrl_value: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, get_ctrl), 0, "xencamera_req.req.get_ctrl: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, reserved), 0, "xencamera_req.req.reserved: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_resp() {
+            assert_eq!(size_of::<xencamera_resp>(), 64, "xencamera_resp: size on aarch64");
+            assert_eq!(align_of::<xencamera_resp>(), 8, "xencamera_resp: align on aarch64");
+            assert_eq!(offset_of!(xencamera_resp, id), 0, "xencamera_resp.id: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp, operation), 2, "xencamera_resp.operation: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp, reserved), 3, "xencamera_resp.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp, status), 4, "xencamera_resp.status: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp, resp), 8, "xencamera_resp.resp: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_resp_resp() {
+            assert_eq!(size_of::<xencamera_resp_resp>(), 56, "xencamera_resp.resp: size on aarch64");
+            assert_eq!(align_of::<xencamera_resp_resp>(), 8, "xencamera_resp.resp: align on aarch64");
+            assert_eq!(offset_of!(xencamera_resp_resp, config), 0, "xencamera_resp.resp.config: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_layout), 0, "xencamera_resp.resp.buf_layout: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_request), 0, "xencamera_resp.resp.buf_request: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_enum), 0, "xencamera_resp.resp.ctrl_enum: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_value), 0, "xencamera_resp.resp.ctrl_value: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp_resp, reserved1), 0, "xencamera_resp.resp.reserved1: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_evt() {
+            assert_eq!(size_of::<xencamera_evt>(), 64, "xencamera_evt: size on aarch64");
+            assert_eq!(align_of::<xencamera_evt>(), 8, "xencamera_evt: align on aarch64");
+            assert_eq!(offset_of!(xencamera_evt, id), 0, "xencamera_evt.id: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_evt, r#type), 2, "xencamera_evt.type: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_evt, reserved), 3, "xencamera_evt.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_evt, evt), 8, "xencamera_evt.evt: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_evt_evt() {
+            assert_eq!(size_of::<xencamera_evt_evt>(), 56, "xencamera_evt.evt: size on aarch64");
+            assert_eq!(align_of::<xencamera_evt_evt>(), 8, "xencamera_evt.evt: align on aarch64");
+            assert_eq!(offset_of!(xencamera_evt_evt, frame_avail), 0, "xencamera_evt.evt.frame_avail: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_evt_evt, ctrl_value), 0, "xencamera_evt.evt.ctrl_value: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_evt_evt, reserved), 0, "xencamera_evt.evt.reserved: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_entry() {
+            assert_eq!(size_of::<xen_cameraif_sring_entry>(), 64, "xen_cameraif_sring_entry: size on aarch64");
+            assert_eq!(align_of::<xen_cameraif_sring_entry>(), 8, "xen_cameraif_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, req), 0, "xen_cameraif_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, rsp), 0, "xen_cameraif_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring() {
+            assert_eq!(size_of::<xen_cameraif_sring>(), 64, "xen_cameraif_sring: size on aarch64");
+            assert_eq!(align_of::<xen_cameraif_sring>(), 4, "xen_cameraif_sring: align on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_prod), 0, "xen_cameraif_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_event), 4, "xen_cameraif_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_prod), 8, "xen_cameraif_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_event), 12, "xen_cameraif_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring, pvt), 16, "xen_cameraif_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring, __pad), 20, "xen_cameraif_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt>(), 4, "xen_cameraif_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt>(), 1, "xen_cameraif_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, netif), 0, "xen_cameraif_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, tapif_user), 0, "xen_cameraif_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, pvt_pad), 0, "xen_cameraif_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_netif, smartpoll_active), 0, "xen_cameraif_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_tapif_user, msg), 0, "xen_cameraif_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_event_page() {
+            assert_eq!(size_of::<xencamera_event_page>(), 64, "xencamera_event_page: size on aarch64");
+            assert_eq!(align_of::<xencamera_event_page>(), 4, "xencamera_event_page: align on aarch64");
+            assert_eq!(offset_of!(xencamera_event_page, in_cons), 0, "xencamera_event_page.in_cons: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_event_page, in_prod), 4, "xencamera_event_page.in_prod: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_event_page, reserved), 8, "xencamera_event_page.reserved: offset on aarch64");
         }
     }
 

@@ -98,6 +98,8 @@ impl Report {
 mod argo;
 #[path = "vectors/blkif.rs"]
 mod blkif;
+#[path = "vectors/cameraif.rs"]
+mod cameraif;
 #[path = "vectors/console.rs"]
 mod console;
 #[path = "vectors/dm_op.rs"]

@@ -6,6 +6,8 @@
 #[cfg(feature = "xen-4-12")]
 pub mod argo;
 pub mod blkif;
+#[cfg(feature = "xen-4-13")]
+pub mod cameraif;
 pub mod console;
 #[cfg(feature = "xen-4-9")]
 pub mod dm_op;
