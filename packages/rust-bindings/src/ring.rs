@@ -575,3 +575,12 @@ unsafe impl Protocol for crate::stable::vscsiif::vscsiif_sring {
     const ENTRIES_OFFSET: usize = 64;
     const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::vscsiif::vscsiif_sring_entry>();
 }
+
+#[cfg(feature = "xen-4-6")]
+impl crate::stable::xs_wire::xenstore_domain_interface {
+    /// Where the `req` byte ring lies in the record; the front end writes it.
+    pub const REQ_RING: ByteRingLayout = ByteRingLayout { data: 0, size: 1024, cons: 2048, prod: 2052 };
+
+    /// Where the `rsp` byte ring lies in the record; the back end writes it.
+    pub const RSP_RING: ByteRingLayout = ByteRingLayout { data: 1024, size: 1024, cons: 2056, prod: 2060 };
+}
