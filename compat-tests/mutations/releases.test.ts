@@ -62,6 +62,8 @@ describe('xenabi check across consecutive Xen releases', () => {
         '4.15→4.16 CONSTANT_REMOVED GNTMAP_can_fail',
         '4.15→4.16 CONSTANT_REMOVED _GNTMAP_can_fail',
         '4.6→4.7 CONSTANT_VALUE_CHANGED SHUTDOWN_MAX',
+        '4.6→4.7 CONSTANT_VALUE_CHANGED XEN_NETIF_EXTRA_TYPE_MAX',
+        '4.20→4.21 RECORD_SIZE_CHANGED xencons_interface',
         '4.6→4.7 CONSTANT_VALUE_CHANGED XEN_ELFNOTE_MAX',
         '4.6→4.7 PADDING_GIVEN_MEANING vcpu_time_info.flags',
         '4.6→4.7 PADDING_GIVEN_MEANING vcpu_time_info.pad1',

@@ -14,9 +14,14 @@ import { breaking, compatible, type Mutation, type MutationKind } from './types.
 
 type FieldMutation = (view: View, r: RecordDecl, f: Field) => Mutation[];
 
-/** Every mutation `each` makes of every named field of every stable record. */
+/**
+ * Every mutation `each` makes of every named field of every stable record. A member declared
+ * once per architecture family under one name (`arch_vcpu_info.pad`) is mutated through its
+ * first declaration: mutations edit fields by name, so one mutation already reaches every variant.
+ */
 function perField(each: FieldMutation): MutationKind {
-  return (view) => stableRecords(view).flatMap((r) => r.fields.filter((f) => f.name !== '').flatMap((f) => each(view, r, f)));
+  const firstOfName = (f: Field, i: number, all: readonly Field[]) => f.name !== '' && all.findIndex((g) => g.name === f.name) === i;
+  return (view) => stableRecords(view).flatMap((r) => r.fields.filter(firstOfName).flatMap((f) => each(view, r, f)));
 }
 
 const path = (r: RecordDecl, f: Field | string) => `${r.name}.${typeof f === 'string' ? f : f.name}`;

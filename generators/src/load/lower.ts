@@ -222,7 +222,8 @@ function lowerRecord(def: RecordDef, name: string, parent: RecordDecl | undefine
     ...(parent ? { parent: parent.name } : {}),
     ...common(ctx, { ...def, since: def.since ?? parent?.since, linuxSince: def.linuxSince ?? parent?.linuxSince, ...inherit(def, parent) }),
     fields: [],
-    ...(def.archs ? { archs: def.archs } : {}),
+    // An inline record exists only where its parent does (start_info.console is x86's, like start_info).
+    ...(def.archs ?? parent?.archs ? { archs: def.archs ?? parent?.archs } : {}),
     ...(def.holes ? { holes: def.holes } : {}),
     ...(def.growable ? { growable: def.growable } : {}),
     ...(def.legacyName ? { legacyName: { ...def.legacyName } } : {}),

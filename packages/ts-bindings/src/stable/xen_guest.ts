@@ -2336,7 +2336,7 @@ export { start_info as start_info_t };
  *
  * A value of union start_info.console: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
  *
- * Size: 8 bytes on x86_32, 16 bytes on x86_64, 16 bytes on arm32, 16 bytes on arm64.
+ * Size: 8 bytes on x86_32, 16 bytes on x86_64.
  * @since 4.6
  */
 export interface start_info_console {
@@ -2382,20 +2382,18 @@ const start_info_console$layout1: RecordLayout = frozen({
 });
 
 /**
- * Sizes, layouts, encoding, decoding and zero-copy views of `start_info_console` (union start_info.console). Size: 8 bytes on x86_32, 16 bytes on x86_64, 16 bytes on arm32, 16 bytes on arm64.
+ * Sizes, layouts, encoding, decoding and zero-copy views of `start_info_console` (union start_info.console). Size: 8 bytes on x86_32, 16 bytes on x86_64.
  * @since 4.6
  */
 export const start_info_console: RecordCodec<start_info_console, start_info_console_view> = {
   name: 'start_info.console',
-  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  archs: ['x86_32', 'x86_64'],
   since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
         return 8;
       case 'x86_64':
-      case 'arm32':
-      case 'arm64':
         return 16;
       default:
         return failArch('start_info.console', arch);
@@ -2406,8 +2404,6 @@ export const start_info_console: RecordCodec<start_info_console, start_info_cons
       case 'x86_32':
         return start_info_console$layout0;
       case 'x86_64':
-      case 'arm32':
-      case 'arm64':
         return start_info_console$layout1;
       default:
         return failArch('start_info.console', arch);
@@ -2420,9 +2416,7 @@ export const start_info_console: RecordCodec<start_info_console, start_info_cons
         if (typeof value !== 'object' || value === null) failObject(value, 'start_info.console');
         return encodeFresh(value, 8, 0, start_info_console$enc0, 'start_info.console');
       }
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
+      case 'x86_64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'start_info.console');
         return encodeFresh(value, 16, 0, start_info_console$enc1, 'start_info.console');
       }
@@ -2442,9 +2436,7 @@ export const start_info_console: RecordCodec<start_info_console, start_info_cons
         start_info_console$enc0(value, current.view, current.words, b);
         return size;
       }
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
+      case 'x86_64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'start_info.console');
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'start_info.console');
@@ -2466,9 +2458,7 @@ export const start_info_console: RecordCodec<start_info_console, start_info_cons
         const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'start_info.console');
         return start_info_console$dec0(current.view, current.words, b);
       }
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
+      case 'x86_64': {
         if (bytes !== current.bytes) useBytes(bytes, 'start_info.console');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'start_info.console');
@@ -2485,9 +2475,7 @@ export const start_info_console: RecordCodec<start_info_console, start_info_cons
         const p = placeView(buffer, options.offset, 8, 'start_info.console');
         return new start_info_console$V0(dataViewOf(p.buffer, 'start_info.console'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
+      case 'x86_64': {
         const p = placeView(buffer, options.offset, 16, 'start_info.console');
         return new start_info_console$V1(dataViewOf(p.buffer, 'start_info.console'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
@@ -2500,7 +2488,7 @@ export const start_info_console: RecordCodec<start_info_console, start_info_cons
 /**
  * An ordinary domain's console ring.
  *
- * Size: 8 bytes on x86_32, 16 bytes on x86_64, 16 bytes on arm32, 16 bytes on arm64.
+ * Size: 8 bytes on x86_32, 16 bytes on x86_64.
  * @since 4.6
  */
 export interface start_info_console_domU {
@@ -2554,20 +2542,18 @@ const start_info_console_domU$layout1: RecordLayout = frozen({
 });
 
 /**
- * Sizes, layouts, encoding, decoding and zero-copy views of `start_info_console_domU` (struct start_info.console.domU). Size: 8 bytes on x86_32, 16 bytes on x86_64, 16 bytes on arm32, 16 bytes on arm64.
+ * Sizes, layouts, encoding, decoding and zero-copy views of `start_info_console_domU` (struct start_info.console.domU). Size: 8 bytes on x86_32, 16 bytes on x86_64.
  * @since 4.6
  */
 export const start_info_console_domU: RecordCodec<start_info_console_domU, start_info_console_domU_view> = {
   name: 'start_info.console.domU',
-  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  archs: ['x86_32', 'x86_64'],
   since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
         return 8;
       case 'x86_64':
-      case 'arm32':
-      case 'arm64':
         return 16;
       default:
         return failArch('start_info.console.domU', arch);
@@ -2578,8 +2564,6 @@ export const start_info_console_domU: RecordCodec<start_info_console_domU, start
       case 'x86_32':
         return start_info_console_domU$layout0;
       case 'x86_64':
-      case 'arm32':
-      case 'arm64':
         return start_info_console_domU$layout1;
       default:
         return failArch('start_info.console.domU', arch);
@@ -2592,9 +2576,7 @@ export const start_info_console_domU: RecordCodec<start_info_console_domU, start
         if (typeof value !== 'object' || value === null) failObject(value, 'start_info.console.domU');
         return encodeFresh(value, 8, 0, start_info_console_domU$enc0, 'start_info.console.domU');
       }
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
+      case 'x86_64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'start_info.console.domU');
         return encodeFresh(value, 16, 0, start_info_console_domU$enc1, 'start_info.console.domU');
       }
@@ -2614,9 +2596,7 @@ export const start_info_console_domU: RecordCodec<start_info_console_domU, start
         start_info_console_domU$enc0(value, current.view, current.words, b);
         return size;
       }
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
+      case 'x86_64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'start_info.console.domU');
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'start_info.console.domU');
@@ -2638,9 +2618,7 @@ export const start_info_console_domU: RecordCodec<start_info_console_domU, start
         const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'start_info.console.domU');
         return start_info_console_domU$dec0(current.view, current.words, b);
       }
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
+      case 'x86_64': {
         if (bytes !== current.bytes) useBytes(bytes, 'start_info.console.domU');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'start_info.console.domU');
@@ -2658,9 +2636,7 @@ export const start_info_console_domU: RecordCodec<start_info_console_domU, start
         const p = placeView(buffer, options.offset, 8, 'start_info.console.domU');
         return new start_info_console_domU$V0(dataViewOf(p.buffer, 'start_info.console.domU'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
+      case 'x86_64': {
         const p = placeView(buffer, options.offset, 16, 'start_info.console.domU');
         return new start_info_console_domU$V1(dataViewOf(p.buffer, 'start_info.console.domU'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
@@ -2673,7 +2649,7 @@ export const start_info_console_domU: RecordCodec<start_info_console_domU, start
 /**
  * Where the initial domain finds its dom0_vga_console_info.
  *
- * Size: 8 bytes on every architecture.
+ * Size: 8 bytes on x86_32, 8 bytes on x86_64.
  * @since 4.6
  */
 export interface start_info_console_dom0 {
@@ -2707,19 +2683,17 @@ const start_info_console_dom0$layout0: RecordLayout = frozen({
 });
 
 /**
- * Sizes, layouts, encoding, decoding and zero-copy views of `start_info_console_dom0` (struct start_info.console.dom0). Size: 8 bytes on every architecture.
+ * Sizes, layouts, encoding, decoding and zero-copy views of `start_info_console_dom0` (struct start_info.console.dom0). Size: 8 bytes on x86_32, 8 bytes on x86_64.
  * @since 4.6
  */
 export const start_info_console_dom0: RecordCodec<start_info_console_dom0, start_info_console_dom0_view> = {
   name: 'start_info.console.dom0',
-  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  archs: ['x86_32', 'x86_64'],
   since: '4.6',
   size(arch) {
     switch (arch) {
       case 'x86_32':
       case 'x86_64':
-      case 'arm32':
-      case 'arm64':
         return 8;
       default:
         return failArch('start_info.console.dom0', arch);
@@ -2729,8 +2703,6 @@ export const start_info_console_dom0: RecordCodec<start_info_console_dom0, start
     switch (arch) {
       case 'x86_32':
       case 'x86_64':
-      case 'arm32':
-      case 'arm64':
         return start_info_console_dom0$layout0;
       default:
         return failArch('start_info.console.dom0', arch);
@@ -2740,9 +2712,7 @@ export const start_info_console_dom0: RecordCodec<start_info_console_dom0, start
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
+      case 'x86_64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'start_info.console.dom0');
         return encodeFresh(value, 8, 0, start_info_console_dom0$enc0, 'start_info.console.dom0');
       }
@@ -2754,9 +2724,7 @@ export const start_info_console_dom0: RecordCodec<start_info_console_dom0, start
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
+      case 'x86_64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'start_info.console.dom0');
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'start_info.console.dom0');
@@ -2773,9 +2741,7 @@ export const start_info_console_dom0: RecordCodec<start_info_console_dom0, start
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
+      case 'x86_64': {
         if (bytes !== current.bytes) useBytes(bytes, 'start_info.console.dom0');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + 8 <= current.length ? current.base + o : placeBytes(bytes, o, 8, 'start_info.console.dom0');
@@ -2789,9 +2755,7 @@ export const start_info_console_dom0: RecordCodec<start_info_console_dom0, start
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
+      case 'x86_64': {
         const p = placeView(buffer, options.offset, 8, 'start_info.console.dom0');
         return new start_info_console_dom0$V0(dataViewOf(p.buffer, 'start_info.console.dom0'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }

@@ -4633,7 +4633,7 @@ export class start_info_console$V0 implements start_info_console_view {
   }
 }
 
-/** Writes start_info.console at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
+/** Writes start_info.console at `b` on x86_64, every byte, once every value has passed its check. */
 export function start_info_console$enc1(v: start_info_console, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   let k0 = 0;
@@ -4694,7 +4694,7 @@ export function start_info_console$enc1(v: start_info_console, d: DataView, w: B
   }
 }
 
-/** Reads start_info.console at `b` on x86_64, arm32, arm64. */
+/** Reads start_info.console at `b` on x86_64. */
 export function start_info_console$dec1(d: DataView, w: BigUint64Array | undefined, b: number): start_info_console {
   return decodedFrom({
     domU: start_info_console_domU$dec1(d, w, b),
@@ -4702,7 +4702,7 @@ export function start_info_console$dec1(d: DataView, w: BigUint64Array | undefin
   }, start_info_console$dec1, d, b, 16);
 }
 
-/** The view of start_info.console on x86_64, arm32, arm64. */
+/** The view of start_info.console on x86_64. */
 export class start_info_console$V1 implements start_info_console_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
@@ -4837,7 +4837,7 @@ export class start_info_console_domU$V0 implements start_info_console_domU_view 
   }
 }
 
-/** Writes start_info.console.domU at `b` on x86_64, arm32, arm64, every byte, once every value has passed its check. */
+/** Writes start_info.console.domU at `b` on x86_64, every byte, once every value has passed its check. */
 export function start_info_console_domU$enc1(v: start_info_console_domU, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.mfn;
@@ -4849,7 +4849,7 @@ export function start_info_console_domU$enc1(v: start_info_console_domU, d: Data
   d.setUint32(b + 12, 0);
 }
 
-/** Reads start_info.console.domU at `b` on x86_64, arm32, arm64. */
+/** Reads start_info.console.domU at `b` on x86_64. */
 export function start_info_console_domU$dec1(d: DataView, w: BigUint64Array | undefined, b: number): start_info_console_domU {
   const w8 = alignedWords(w, b);
   return {
@@ -4858,12 +4858,12 @@ export function start_info_console_domU$dec1(d: DataView, w: BigUint64Array | un
   };
 }
 
-/** Throws when padding of start_info.console.domU at `b` on x86_64, arm32, arm64 is not zero. */
+/** Throws when padding of start_info.console.domU at `b` on x86_64 is not zero. */
 export function start_info_console_domU$chk1(d: DataView, b: number): void {
   if (d.getUint32(b + 12) !== 0) failPadding('start_info.console.domU (padding after evtchn)');
 }
 
-/** The view of start_info.console.domU on x86_64, arm32, arm64. */
+/** The view of start_info.console.domU on x86_64. */
 export class start_info_console_domU$V1 implements start_info_console_domU_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
@@ -4933,7 +4933,7 @@ export class start_info_console_domU$V1 implements start_info_console_domU_view 
   }
 }
 
-/** Writes start_info.console.dom0 at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+/** Writes start_info.console.dom0 at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
 export function start_info_console_dom0$enc0(v: start_info_console_dom0, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.info_off;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'start_info.console.dom0.info_off', 'uint32_t', 32);
@@ -4943,7 +4943,7 @@ export function start_info_console_dom0$enc0(v: start_info_console_dom0, d: Data
   d.setUint32(b + 4, x1, true);
 }
 
-/** Reads start_info.console.dom0 at `b` on x86_32, x86_64, arm32, arm64. */
+/** Reads start_info.console.dom0 at `b` on x86_32, x86_64. */
 export function start_info_console_dom0$dec0(d: DataView, w: BigUint64Array | undefined, b: number): start_info_console_dom0 {
   return {
     info_off: d.getUint32(b, true),
@@ -4951,7 +4951,7 @@ export function start_info_console_dom0$dec0(d: DataView, w: BigUint64Array | un
   };
 }
 
-/** The view of start_info.console.dom0 on x86_32, x86_64, arm32, arm64. */
+/** The view of start_info.console.dom0 on x86_32, x86_64. */
 export class start_info_console_dom0$V0 implements start_info_console_dom0_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
