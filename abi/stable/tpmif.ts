@@ -7,7 +7,7 @@
  * grants follow the head. The version-1 records that come first in Xen's header are kept for
  * old code only.
  */
-import { abiModule, array, c_ulong, constant, field, flex, struct, typedef, u16, u32, u8, valueSet } from 'xenabi/dsl';
+import { abiModule, array, c_ulong, constant, field, flex, pad, struct, typedef, u16, u32, u8, valueSet } from 'xenabi/dsl';
 import { grant_ref_t } from './grant_table.ts';
 
 export const tpmif_tx_request = struct('tpmif_tx_request', {
@@ -17,7 +17,7 @@ export const tpmif_tx_request = struct('tpmif_tx_request', {
   fields: [
     field('addr', c_ulong, { doc: 'The machine address of the packet.' }),
     field('ref', grant_ref_t, { doc: 'The grant of the packet\'s page.' }),
-    field('unused', u16, { doc: 'Unused.' }),
+    pad('unused', u16, { doc: 'Unused.' }),
     field('size', u16, { doc: 'Bytes in the packet.' }),
   ],
 });

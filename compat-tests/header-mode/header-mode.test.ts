@@ -56,7 +56,11 @@ describe(`xenabi check on Xen ${INSTALLED_XEN_RELEASE}'s headers in ${XEN_INCLUD
     const differ: string[] = [];
     // Linux's device interface is not in Xen's headers: compat-tests/linux-headers proves it against Linux's.
     const xens = <T extends { namespace?: string }>(items: Record<string, T>) => Object.entries(items).filter(([, item]) => item.namespace !== 'linux');
+    // A ring's page head (blkif_sring) leaves its entries out: Xen 4.17 declares them as ring[1],
+    // which sizeof counts; verify and compat-tests/rings prove where the entries go.
+    const ringHeads = new Set(registry.records.filter((r) => r.ring).map((r) => r.name));
     for (const [name, r] of xens(ours.records)) {
+      if (ringHeads.has(name.split('.')[0] ?? '')) continue;
       for (const arch of ARCHES) {
         const mine = r.layouts[arch];
         // start_info.ts declares the PVH records on every arch for loaders on any host; header mode

@@ -25,6 +25,8 @@ pub struct tpmif_tx_request {
     /// The grant of the packet's page.
     pub r#ref: grant_ref_t,
     /// Unused.
+    ///
+    /// Padding: Xen requires it to be zero.
     pub unused: u16,
     /// Bytes in the packet.
     pub size: u16,

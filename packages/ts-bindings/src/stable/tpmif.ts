@@ -5,7 +5,7 @@
  * stable/tpmif: The paravirtual TPM: the version-2 shared page and its states, and the version-1
  * records. Mirrors Xen's public/io/tpmif.h.
  */
-import { tpmif_ring$V0, tpmif_ring$V1, tpmif_ring$dec0, tpmif_ring$dec1, tpmif_ring$enc0, tpmif_ring$enc1, tpmif_shared_page$V0, tpmif_shared_page$dec0, tpmif_shared_page$enc0, tpmif_tx_interface$V0, tpmif_tx_interface$V1, tpmif_tx_interface$dec0, tpmif_tx_interface$dec1, tpmif_tx_interface$enc0, tpmif_tx_interface$enc1, tpmif_tx_request$V0, tpmif_tx_request$V1, tpmif_tx_request$dec0, tpmif_tx_request$dec1, tpmif_tx_request$enc0, tpmif_tx_request$enc1 } from '../internal/stable/tpmif.js';
+import { tpmif_ring$V0, tpmif_ring$V1, tpmif_ring$chk0, tpmif_ring$chk1, tpmif_ring$dec0, tpmif_ring$dec1, tpmif_ring$enc0, tpmif_ring$enc1, tpmif_shared_page$V0, tpmif_shared_page$dec0, tpmif_shared_page$enc0, tpmif_tx_interface$V0, tpmif_tx_interface$V1, tpmif_tx_interface$chk0, tpmif_tx_interface$chk1, tpmif_tx_interface$dec0, tpmif_tx_interface$dec1, tpmif_tx_interface$enc0, tpmif_tx_interface$enc1, tpmif_tx_request$V0, tpmif_tx_request$V1, tpmif_tx_request$chk0, tpmif_tx_request$chk1, tpmif_tx_request$dec0, tpmif_tx_request$dec1, tpmif_tx_request$enc0, tpmif_tx_request$enc1 } from '../internal/stable/tpmif.js';
 import { current, dataViewOf, encodeFresh, failArch, failObject, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { IntArrayView, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { grant_ref_t } from './grant_table.js';
@@ -21,8 +21,6 @@ export interface tpmif_tx_request {
   addr: bigint;
   /** The grant of the packet's page. */
   ref: grant_ref_t;
-  /** Unused. */
-  unused: number;
   /** Bytes in the packet. */
   size: number;
 }
@@ -42,8 +40,6 @@ export interface tpmif_tx_request_view extends RecordView {
   addrAsNumber: number;
   /** The grant of the packet's page. */
   ref: number;
-  /** Unused. */
-  unused: number;
   /** Bytes in the packet. */
   size: number;
 }
@@ -56,7 +52,7 @@ const tpmif_tx_request$layout0: RecordLayout = frozen({
   fields: [
     { name: 'addr', offset: 0, size: 4, align: 4, type: 'unsigned long', value: 'bigint', signed: false, bits: 32 },
     { name: 'ref', offset: 4, size: 4, align: 4, type: 'grant_ref_t', value: 'number', signed: false, bits: 32 },
-    { name: 'unused', offset: 8, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'unused', offset: 8, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16, padding: true },
     { name: 'size', offset: 10, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
   ],
   holes: [],
@@ -70,7 +66,7 @@ const tpmif_tx_request$layout1: RecordLayout = frozen({
   fields: [
     { name: 'addr', offset: 0, size: 8, align: 8, type: 'unsigned long', value: 'bigint', signed: false, bits: 64 },
     { name: 'ref', offset: 8, size: 4, align: 4, type: 'grant_ref_t', value: 'number', signed: false, bits: 32 },
-    { name: 'unused', offset: 12, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
+    { name: 'unused', offset: 12, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16, padding: true },
     { name: 'size', offset: 14, size: 2, align: 2, type: 'uint16_t', value: 'number', signed: false, bits: 16 },
   ],
   holes: [],
@@ -160,6 +156,7 @@ export const tpmif_tx_request: RecordCodec<tpmif_tx_request, tpmif_tx_request_vi
         if (bytes !== current.bytes) useBytes(bytes, 'tpmif_tx_request');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'tpmif_tx_request');
+        if (options.strict === true) tpmif_tx_request$chk0(current.view, b);
         return tpmif_tx_request$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -167,6 +164,7 @@ export const tpmif_tx_request: RecordCodec<tpmif_tx_request, tpmif_tx_request_vi
         if (bytes !== current.bytes) useBytes(bytes, 'tpmif_tx_request');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'tpmif_tx_request');
+        if (options.strict === true) tpmif_tx_request$chk1(current.view, b);
         return tpmif_tx_request$dec1(current.view, current.words, b);
       }
       default:
@@ -332,6 +330,7 @@ export const tpmif_ring: RecordCodec<tpmif_ring, tpmif_ring_view> = {
         if (bytes !== current.bytes) useBytes(bytes, 'tpmif_ring');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'tpmif_ring');
+        if (options.strict === true) tpmif_ring$chk0(current.view, b);
         return tpmif_ring$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -339,6 +338,7 @@ export const tpmif_ring: RecordCodec<tpmif_ring, tpmif_ring_view> = {
         if (bytes !== current.bytes) useBytes(bytes, 'tpmif_ring');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'tpmif_ring');
+        if (options.strict === true) tpmif_ring$chk1(current.view, b);
         return tpmif_ring$dec1(current.view, current.words, b);
       }
       default:
@@ -492,6 +492,7 @@ export const tpmif_tx_interface: RecordCodec<tpmif_tx_interface, tpmif_tx_interf
         if (bytes !== current.bytes) useBytes(bytes, 'tpmif_tx_interface');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + 12 <= current.length ? current.base + o : placeBytes(bytes, o, 12, 'tpmif_tx_interface');
+        if (options.strict === true) tpmif_tx_interface$chk0(current.view, b);
         return tpmif_tx_interface$dec0(current.view, current.words, b);
       }
       case 'x86_64':
@@ -499,6 +500,7 @@ export const tpmif_tx_interface: RecordCodec<tpmif_tx_interface, tpmif_tx_interf
         if (bytes !== current.bytes) useBytes(bytes, 'tpmif_tx_interface');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'tpmif_tx_interface');
+        if (options.strict === true) tpmif_tx_interface$chk1(current.view, b);
         return tpmif_tx_interface$dec1(current.view, current.words, b);
       }
       default:

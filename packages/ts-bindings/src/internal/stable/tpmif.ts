@@ -4,7 +4,7 @@
 /*
  * Per-architecture code of stable/tpmif: internal, not part of the package's API.
  */
-import { IntArray, RecordArray, alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, flexArray, flexRoom, setU64FromNumber, u64AsNumber } from '../../runtime.js';
+import { IntArray, RecordArray, alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, setU64FromNumber, u64AsNumber } from '../../runtime.js';
 import type { IntArrayView, RecordArrayView } from '../../runtime.js';
 import type { tpmif_ring, tpmif_ring_view, tpmif_shared_page, tpmif_shared_page_view, tpmif_tx_interface, tpmif_tx_interface_view, tpmif_tx_request, tpmif_tx_request_view } from '../../stable/tpmif.js';
 
@@ -14,14 +14,12 @@ export function tpmif_tx_request$enc0(v: tpmif_tx_request, d: DataView, w: BigUi
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffn) failBigInt(x0, 'tpmif_tx_request.addr', 'unsigned long', 32);
   const x1 = v.ref;
   if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'tpmif_tx_request.ref', 'uint32_t', 32);
-  const x2 = v.unused;
-  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'tpmif_tx_request.unused', 'uint16_t', 16);
-  const x3 = v.size;
-  if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'tpmif_tx_request.size', 'uint16_t', 16);
+  const x2 = v.size;
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'tpmif_tx_request.size', 'uint16_t', 16);
   d.setUint32(b, Number(x0), true);
   d.setUint32(b + 4, x1, true);
-  d.setUint16(b + 8, x2, true);
-  d.setUint16(b + 10, x3, true);
+  d.setUint16(b + 8, 0);
+  d.setUint16(b + 10, x2, true);
 }
 
 /** Reads tpmif_tx_request at `b` on x86_32, arm32. */
@@ -29,9 +27,13 @@ export function tpmif_tx_request$dec0(d: DataView, w: BigUint64Array | undefined
   return {
     addr: BigInt(d.getUint32(b, true)),
     ref: d.getUint32(b + 4, true),
-    unused: d.getUint16(b + 8, true),
     size: d.getUint16(b + 10, true),
   };
+}
+
+/** Throws when padding of tpmif_tx_request at `b` on x86_32, arm32 is not zero. */
+export function tpmif_tx_request$chk0(d: DataView, b: number): void {
+  if (d.getUint16(b + 8) !== 0) failPadding('tpmif_tx_request.unused');
 }
 
 /** The view of tpmif_tx_request on x86_32, arm32. */
@@ -103,17 +105,6 @@ export class tpmif_tx_request$V0 implements tpmif_tx_request_view {
     this.$d.setUint32(b + 4, x, true);
   }
 
-  get unused(): number {
-    const b = this.$r.$b + this.$o;
-    return this.$d.getUint16(b + 8, true);
-  }
-
-  set unused(x: number) {
-    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'tpmif_tx_request.unused', 'uint16_t', 16);
-    const b = this.$r.$b + this.$o;
-    this.$d.setUint16(b + 8, x, true);
-  }
-
   get size(): number {
     const b = this.$r.$b + this.$o;
     return this.$d.getUint16(b + 10, true);
@@ -133,14 +124,12 @@ export function tpmif_tx_request$enc1(v: tpmif_tx_request, d: DataView, w: BigUi
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'tpmif_tx_request.addr', 'unsigned long', 64);
   const x1 = v.ref;
   if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'tpmif_tx_request.ref', 'uint32_t', 32);
-  const x2 = v.unused;
-  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'tpmif_tx_request.unused', 'uint16_t', 16);
-  const x3 = v.size;
-  if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'tpmif_tx_request.size', 'uint16_t', 16);
+  const x2 = v.size;
+  if (typeof x2 !== 'number' || (x2 & 0xffff) !== x2) failInt(x2, 'tpmif_tx_request.size', 'uint16_t', 16);
   if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
   d.setUint32(b + 8, x1, true);
-  d.setUint16(b + 12, x2, true);
-  d.setUint16(b + 14, x3, true);
+  d.setUint16(b + 12, 0);
+  d.setUint16(b + 14, x2, true);
 }
 
 /** Reads tpmif_tx_request at `b` on x86_64, arm64. */
@@ -149,9 +138,13 @@ export function tpmif_tx_request$dec1(d: DataView, w: BigUint64Array | undefined
   return {
     addr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     ref: d.getUint32(b + 8, true),
-    unused: d.getUint16(b + 12, true),
     size: d.getUint16(b + 14, true),
   };
+}
+
+/** Throws when padding of tpmif_tx_request at `b` on x86_64, arm64 is not zero. */
+export function tpmif_tx_request$chk1(d: DataView, b: number): void {
+  if (d.getUint16(b + 12) !== 0) failPadding('tpmif_tx_request.unused');
 }
 
 /** The view of tpmif_tx_request on x86_64, arm64. */
@@ -223,17 +216,6 @@ export class tpmif_tx_request$V1 implements tpmif_tx_request_view {
     this.$d.setUint32(b + 8, x, true);
   }
 
-  get unused(): number {
-    const b = this.$r.$b + this.$o;
-    return this.$d.getUint16(b + 12, true);
-  }
-
-  set unused(x: number) {
-    if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'tpmif_tx_request.unused', 'uint16_t', 16);
-    const b = this.$r.$b + this.$o;
-    this.$d.setUint16(b + 12, x, true);
-  }
-
   get size(): number {
     const b = this.$r.$b + this.$o;
     return this.$d.getUint16(b + 14, true);
@@ -254,14 +236,12 @@ export function tpmif_ring$enc0(v: tpmif_ring, d: DataView, w: BigUint64Array | 
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffn) failBigInt(x1, 'tpmif_ring.req.addr', 'unsigned long', 32);
   const x2 = x0.ref;
   if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'tpmif_ring.req.ref', 'uint32_t', 32);
-  const x3 = x0.unused;
-  if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'tpmif_ring.req.unused', 'uint16_t', 16);
-  const x4 = x0.size;
-  if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'tpmif_ring.req.size', 'uint16_t', 16);
+  const x3 = x0.size;
+  if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'tpmif_ring.req.size', 'uint16_t', 16);
   d.setUint32(b, Number(x1), true);
   d.setUint32(b + 4, x2, true);
-  d.setUint16(b + 8, x3, true);
-  d.setUint16(b + 10, x4, true);
+  d.setUint16(b + 8, 0);
+  d.setUint16(b + 10, x3, true);
 }
 
 /** Reads tpmif_ring at `b` on x86_32, arm32. */
@@ -269,6 +249,11 @@ export function tpmif_ring$dec0(d: DataView, w: BigUint64Array | undefined, b: n
   return {
     req: tpmif_tx_request$dec0(d, w, b),
   };
+}
+
+/** Throws when padding of tpmif_ring at `b` on x86_32, arm32 is not zero. */
+export function tpmif_ring$chk0(d: DataView, b: number): void {
+  tpmif_tx_request$chk0(d, b);
 }
 
 /** The view of tpmif_ring on x86_32, arm32. */
@@ -322,14 +307,12 @@ export function tpmif_ring$enc1(v: tpmif_ring, d: DataView, w: BigUint64Array | 
   if (typeof x1 !== 'bigint' || x1 < 0n || x1 > 0xffffffffffffffffn) failBigInt(x1, 'tpmif_ring.req.addr', 'unsigned long', 64);
   const x2 = x0.ref;
   if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'tpmif_ring.req.ref', 'uint32_t', 32);
-  const x3 = x0.unused;
-  if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'tpmif_ring.req.unused', 'uint16_t', 16);
-  const x4 = x0.size;
-  if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'tpmif_ring.req.size', 'uint16_t', 16);
+  const x3 = x0.size;
+  if (typeof x3 !== 'number' || (x3 & 0xffff) !== x3) failInt(x3, 'tpmif_ring.req.size', 'uint16_t', 16);
   if (w8 !== undefined) w8[b / 8] = x1; else d.setBigUint64(b, x1, true);
   d.setUint32(b + 8, x2, true);
-  d.setUint16(b + 12, x3, true);
-  d.setUint16(b + 14, x4, true);
+  d.setUint16(b + 12, 0);
+  d.setUint16(b + 14, x3, true);
 }
 
 /** Reads tpmif_ring at `b` on x86_64, arm64. */
@@ -337,6 +320,11 @@ export function tpmif_ring$dec1(d: DataView, w: BigUint64Array | undefined, b: n
   return {
     req: tpmif_tx_request$dec1(d, w, b),
   };
+}
+
+/** Throws when padding of tpmif_ring at `b` on x86_64, arm64 is not zero. */
+export function tpmif_ring$chk1(d: DataView, b: number): void {
+  tpmif_tx_request$chk1(d, b);
 }
 
 /** The view of tpmif_ring on x86_64, arm64. */
@@ -394,28 +382,24 @@ export function tpmif_tx_interface$enc0(v: tpmif_tx_interface, d: DataView, w: B
     if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffn) failBigInt(x5, `tpmif_tx_interface.ring[${i2}].req.addr`, 'unsigned long', 32);
     const x6 = x4.ref;
     if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, `tpmif_tx_interface.ring[${i2}].req.ref`, 'uint32_t', 32);
-    const x7 = x4.unused;
-    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, `tpmif_tx_interface.ring[${i2}].req.unused`, 'uint16_t', 16);
-    const x8 = x4.size;
-    if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, `tpmif_tx_interface.ring[${i2}].req.size`, 'uint16_t', 16);
+    const x7 = x4.size;
+    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, `tpmif_tx_interface.ring[${i2}].req.size`, 'uint16_t', 16);
   }
-  for (let i9 = 0; i9 < 1; i9++) {
-    const e10 = a1[i9];
-    if (typeof e10 !== 'object' || e10 === null) failObject(e10, `tpmif_tx_interface.ring[${i9}]`);
-    const x11 = e10.req;
-    if (typeof x11 !== 'object' || x11 === null) failObject(x11, `tpmif_tx_interface.ring[${i9}].req`);
-    const x12 = x11.addr;
-    if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffn) failBigInt(x12, `tpmif_tx_interface.ring[${i9}].req.addr`, 'unsigned long', 32);
-    const x13 = x11.ref;
-    if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, `tpmif_tx_interface.ring[${i9}].req.ref`, 'uint32_t', 32);
-    const x14 = x11.unused;
-    if (typeof x14 !== 'number' || (x14 & 0xffff) !== x14) failInt(x14, `tpmif_tx_interface.ring[${i9}].req.unused`, 'uint16_t', 16);
-    const x15 = x11.size;
-    if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, `tpmif_tx_interface.ring[${i9}].req.size`, 'uint16_t', 16);
-    d.setUint32(b + i9 * 12, Number(x12), true);
-    d.setUint32(b + i9 * 12 + 4, x13, true);
-    d.setUint16(b + i9 * 12 + 8, x14, true);
-    d.setUint16(b + i9 * 12 + 10, x15, true);
+  for (let i8 = 0; i8 < 1; i8++) {
+    const e9 = a1[i8];
+    if (typeof e9 !== 'object' || e9 === null) failObject(e9, `tpmif_tx_interface.ring[${i8}]`);
+    const x10 = e9.req;
+    if (typeof x10 !== 'object' || x10 === null) failObject(x10, `tpmif_tx_interface.ring[${i8}].req`);
+    const x11 = x10.addr;
+    if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffn) failBigInt(x11, `tpmif_tx_interface.ring[${i8}].req.addr`, 'unsigned long', 32);
+    const x12 = x10.ref;
+    if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, `tpmif_tx_interface.ring[${i8}].req.ref`, 'uint32_t', 32);
+    const x13 = x10.size;
+    if (typeof x13 !== 'number' || (x13 & 0xffff) !== x13) failInt(x13, `tpmif_tx_interface.ring[${i8}].req.size`, 'uint16_t', 16);
+    d.setUint32(b + i8 * 12, Number(x11), true);
+    d.setUint32(b + i8 * 12 + 4, x12, true);
+    d.setUint16(b + i8 * 12 + 8, 0);
+    d.setUint16(b + i8 * 12 + 10, x13, true);
   }
 }
 
@@ -428,6 +412,11 @@ export function tpmif_tx_interface$dec0(d: DataView, w: BigUint64Array | undefin
   return {
     ring: a0,
   };
+}
+
+/** Throws when padding of tpmif_tx_interface at `b` on x86_32, arm32 is not zero. */
+export function tpmif_tx_interface$chk0(d: DataView, b: number): void {
+  for (let i0 = 0; i0 < 1; i0++) tpmif_ring$chk0(d, b + i0 * 12);
 }
 
 /** The view of tpmif_tx_interface on x86_32, arm32. */
@@ -493,28 +482,24 @@ export function tpmif_tx_interface$enc1(v: tpmif_tx_interface, d: DataView, w: B
     if (typeof x5 !== 'bigint' || x5 < 0n || x5 > 0xffffffffffffffffn) failBigInt(x5, `tpmif_tx_interface.ring[${i2}].req.addr`, 'unsigned long', 64);
     const x6 = x4.ref;
     if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, `tpmif_tx_interface.ring[${i2}].req.ref`, 'uint32_t', 32);
-    const x7 = x4.unused;
-    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, `tpmif_tx_interface.ring[${i2}].req.unused`, 'uint16_t', 16);
-    const x8 = x4.size;
-    if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, `tpmif_tx_interface.ring[${i2}].req.size`, 'uint16_t', 16);
+    const x7 = x4.size;
+    if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, `tpmif_tx_interface.ring[${i2}].req.size`, 'uint16_t', 16);
   }
-  for (let i9 = 0; i9 < 1; i9++) {
-    const e10 = a1[i9];
-    if (typeof e10 !== 'object' || e10 === null) failObject(e10, `tpmif_tx_interface.ring[${i9}]`);
-    const x11 = e10.req;
-    if (typeof x11 !== 'object' || x11 === null) failObject(x11, `tpmif_tx_interface.ring[${i9}].req`);
-    const x12 = x11.addr;
-    if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, `tpmif_tx_interface.ring[${i9}].req.addr`, 'unsigned long', 64);
-    const x13 = x11.ref;
-    if (typeof x13 !== 'number' || (x13 >>> 0) !== x13) failInt(x13, `tpmif_tx_interface.ring[${i9}].req.ref`, 'uint32_t', 32);
-    const x14 = x11.unused;
-    if (typeof x14 !== 'number' || (x14 & 0xffff) !== x14) failInt(x14, `tpmif_tx_interface.ring[${i9}].req.unused`, 'uint16_t', 16);
-    const x15 = x11.size;
-    if (typeof x15 !== 'number' || (x15 & 0xffff) !== x15) failInt(x15, `tpmif_tx_interface.ring[${i9}].req.size`, 'uint16_t', 16);
-    if (w8 !== undefined) w8[(b + i9 * 16) / 8] = x12; else d.setBigUint64(b + i9 * 16, x12, true);
-    d.setUint32(b + i9 * 16 + 8, x13, true);
-    d.setUint16(b + i9 * 16 + 12, x14, true);
-    d.setUint16(b + i9 * 16 + 14, x15, true);
+  for (let i8 = 0; i8 < 1; i8++) {
+    const e9 = a1[i8];
+    if (typeof e9 !== 'object' || e9 === null) failObject(e9, `tpmif_tx_interface.ring[${i8}]`);
+    const x10 = e9.req;
+    if (typeof x10 !== 'object' || x10 === null) failObject(x10, `tpmif_tx_interface.ring[${i8}].req`);
+    const x11 = x10.addr;
+    if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffffffffffn) failBigInt(x11, `tpmif_tx_interface.ring[${i8}].req.addr`, 'unsigned long', 64);
+    const x12 = x10.ref;
+    if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, `tpmif_tx_interface.ring[${i8}].req.ref`, 'uint32_t', 32);
+    const x13 = x10.size;
+    if (typeof x13 !== 'number' || (x13 & 0xffff) !== x13) failInt(x13, `tpmif_tx_interface.ring[${i8}].req.size`, 'uint16_t', 16);
+    if (w8 !== undefined) w8[(b + i8 * 16) / 8] = x11; else d.setBigUint64(b + i8 * 16, x11, true);
+    d.setUint32(b + i8 * 16 + 8, x12, true);
+    d.setUint16(b + i8 * 16 + 12, 0);
+    d.setUint16(b + i8 * 16 + 14, x13, true);
   }
 }
 
@@ -527,6 +512,11 @@ export function tpmif_tx_interface$dec1(d: DataView, w: BigUint64Array | undefin
   return {
     ring: a0,
   };
+}
+
+/** Throws when padding of tpmif_tx_interface at `b` on x86_64, arm64 is not zero. */
+export function tpmif_tx_interface$chk1(d: DataView, b: number): void {
+  for (let i0 = 0; i0 < 1; i0++) tpmif_ring$chk1(d, b + i0 * 16);
 }
 
 /** The view of tpmif_tx_interface on x86_64, arm64. */
