@@ -12,7 +12,7 @@
  * of `@xenabi/linux` and `xenabi-linux` carry it as `XSD_ERRORS`, tested against Xen's
  * headers), nor the `XS_WRITE_*` string macros Xen dropped in 4.21.
  */
-import { abiModule, array, constant, field, flag, flagSet, struct, typedef, u32, u8, valueSet } from 'xenabi/dsl';
+import { abiModule, array, byteRing, constant, field, flag, flagSet, struct, typedef, u32, u8, valueSet } from 'xenabi/dsl';
 
 // ---- Message types ------------------------------------------------------------------------
 
@@ -109,6 +109,10 @@ export const xenstore_domain_interface = struct('xenstore_domain_interface', {
     field('connection', u32, { doc: 'XENSTORE_CONNECTED or XENSTORE_RECONNECT.' }),
     field('error', u32, { since: '4.17', doc: 'XENSTORE_ERROR_*, when xenstored offers XENSTORE_SERVER_FEATURE_ERROR.' }),
     field('evtchn_port', u32, { since: '4.21', doc: "The domain's event channel for xenstored, filled in by Xen for domains it builds at boot; 0 when XS_INTRODUCE gave it." }),
+  ],
+  byteRings: [
+    byteRing('req', { cons: 'req_cons', prod: 'req_prod', producer: 'front' }),
+    byteRing('rsp', { cons: 'rsp_cons', prod: 'rsp_prod', producer: 'back' }),
   ],
   growable: {
     versionField: 'server_features',

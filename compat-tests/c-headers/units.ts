@@ -117,9 +117,16 @@ export function includeOurs(module: ModuleDecl): string {
   return `#include <${includeName(module.namespace, module.name)}>`;
 }
 
-/** `#include <xen/…>` of the module's Xen counterpart. */
+/**
+ * Xen's headers that use io/ring.h's flexible-ring macros, whose inline functions need the
+ * includer to declare size_t and memcpy first (string.h), as ring.h says.
+ */
+const NEEDS_STRING_H: ReadonlySet<string> = new Set(['io/9pfs.h', 'io/pvcalls.h']);
+
+/** `#include <xen/…>` of the module's Xen counterpart, after what that header needs of its includer. */
 export function includeXen(module: ModuleDecl): string {
-  return `#include <xen/${module.xenHeader}>`;
+  const include = `#include <xen/${module.xenHeader}>`;
+  return NEEDS_STRING_H.has(module.xenHeader) ? `#include <string.h>\n${include}` : include;
 }
 
 /** The XENABI_XEN_MIN_VERSION values the compile tests try. */

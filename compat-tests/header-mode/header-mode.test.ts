@@ -54,11 +54,14 @@ describe(`xenabi check on Xen ${INSTALLED_XEN_RELEASE}'s headers in ${XEN_INCLUD
   it.skipIf(prerequisites.skip)("agrees with the registry on every record and constant it declares for Xen 4.17, and finds nothing between a tree and itself", () => {
     const ours = sideFromLoadedModel(registry, { release: INSTALLED_XEN_RELEASE });
     const differ: string[] = [];
-    // Linux's UAPI headers beside Xen's (privcmd.h, gntdev.h, …) are not Xen's public headers;
-    // header mode leaves them out, and compat-tests/linux-headers checks the linux namespace.
-    const xens = <T extends { namespace: string }>(items: Record<string, T>) => Object.entries(items).filter(([, i]) => i.namespace !== 'linux');
+    // Linux's device interface is not in Xen's headers: compat-tests/linux-headers proves it against Linux's.
+    const xens = <T extends { namespace?: string }>(items: Record<string, T>) => Object.entries(items).filter(([, item]) => item.namespace !== 'linux');
     expect(xens(ours.records).length).toBeGreaterThan(80);
+    // A ring's page head (blkif_sring) leaves its entries out: Xen 4.17 declares them as ring[1],
+    // which sizeof counts; verify and compat-tests/rings prove where the entries go.
+    const ringHeads = new Set(registry.records.filter((r) => r.ring).map((r) => r.name));
     for (const [name, r] of xens(ours.records)) {
+      if (ringHeads.has(name.split('.')[0] ?? '')) continue;
       for (const arch of ARCHES) {
         const mine = r.layouts[arch];
         // start_info.ts declares the PVH records on every arch for loaders on any host; header mode

@@ -61,7 +61,9 @@ function vectorFunction(side: Side, c: Case, index: number): string[] {
 /** The `#include` lines: xenabi's module headers (opting in to unstable ones), or Xen's. */
 export function includes(side: Side, model: ReleaseModel, cases: readonly Case[]): string[] {
   const modules = [...new Map(cases.map((c) => [c.module.name, c.module])).values()];
-  if (side === 'xen') return ['#include <xen/xen.h>', ...modules.map((m) => `#include <xen/${m.xenHeader}>`)];
+  // Xen's io/pvcalls.h and io/9pfs.h expand io/ring.h's flexible-ring functions, which need the
+  // includer's size_t and memcpy first.
+  if (side === 'xen') return ['#include <string.h>', '#include <xen/xen.h>', ...modules.map((m) => `#include <xen/${m.xenHeader}>`)];
   return modules.flatMap((m) => {
     const constant = m.interfaceVersion?.constant;
     const value = constant ? model.constants.find((k) => k.name === constant)?.value : undefined;

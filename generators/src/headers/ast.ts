@@ -176,7 +176,12 @@ function rangeEnd(text: string): number {
 }
 
 const TYPES = /'([^']*)'(?::'([^']*)')?/;
-const FLAGS = /^(?:(?:implicit|referenced|used|invalid|unused|imported|hidden)\s+)*/;
+/**
+ * Clang's flags before a declaration's name. `implicit` marks an anonymous member, whose type
+ * follows it directly; any other flag word right before the quoted type is the name (a member
+ * called `unused`).
+ */
+const FLAGS = /^(?:implicit\s+|(?:referenced|used|invalid|unused|imported|hidden)\s+(?=[^'\s]))*/;
 
 /** Records, typedefs and enumerators of the dump. */
 export function readAst(text: string): AstFacts {

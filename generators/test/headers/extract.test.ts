@@ -92,6 +92,17 @@ describe('readAst', () => {
     expect(facts.records.find((r) => r.tag === 'buf_ioreq')?.fields[0]).toMatchObject({ name: 'pad', bitWidth: 1, loc: { file: '/r/xen/hvm/ioreq.h', line: 59 } });
   });
 
+  it("reads a member named like one of clang's flags (tpmif's `unused`) as that name", () => {
+    const ast = [
+      'TranslationUnitDecl 0x1 <<invalid sloc>> <invalid sloc>',
+      "`-RecordDecl 0x10 </r/xen/io/tpmif.h:43:1, line:48:1> line:43:8 struct tpmif_tx_request definition",
+      "  |-FieldDecl 0x11 <line:46:5, col:14> col:14 unused 'uint16_t':'unsigned short'",
+      "  `-FieldDecl 0x12 <line:47:5, col:14> col:14 referenced unused 'uint16_t':'unsigned short'",
+      '',
+    ].join('\n');
+    expect(readAst(ast).records[0]?.fields.map((f) => f.name)).toEqual(['unused', 'unused']);
+  });
+
   it('links a typedef to the record it names, and carries files across elided locations', () => {
     expect(facts.typedefs.find((t) => t.name === 'buf_ioreq_t')).toMatchObject({ recordId: '0x20', loc: { file: '/r/xen/hvm/ioreq.h', line: 64 } });
     expect(facts.typedefs.find((t) => t.name === 'domid_t')).toMatchObject({ qualType: 'uint16_t', desugared: 'unsigned short' });

@@ -479,6 +479,17 @@ unsafe impl Protocol for crate::stable::blkif::blkif_sring {
     const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::blkif::blkif_sring_entry>();
 }
 
+/// The xen_cameraif ring: requests `xencamera_req`, responses `xencamera_resp`.
+#[cfg(feature = "xen-4-13")]
+// SAFETY: both records hold integers only, and the layout engine placed the entries at
+// ENTRIES_OFFSET; ENTRY_SIZE is the entry union's size, which tests/layout.rs asserts.
+unsafe impl Protocol for crate::stable::cameraif::xen_cameraif_sring {
+    type Request = crate::stable::cameraif::xencamera_req;
+    type Response = crate::stable::cameraif::xencamera_resp;
+    const ENTRIES_OFFSET: usize = 64;
+    const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::cameraif::xen_cameraif_sring_entry>();
+}
+
 #[cfg(feature = "xen-4-6")]
 impl crate::stable::console::xencons_interface {
     /// Where the `in` byte ring lies in the record; the back end writes it.
@@ -521,6 +532,17 @@ unsafe impl Protocol for crate::stable::netif::netif_rx_sring {
     const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::netif::netif_rx_sring_entry>();
 }
 
+/// The xen_pvcalls ring: requests `xen_pvcalls_request`, responses `xen_pvcalls_response`.
+#[cfg(feature = "xen-4-9")]
+// SAFETY: both records hold integers only, and the layout engine placed the entries at
+// ENTRIES_OFFSET; ENTRY_SIZE is the entry union's size, which tests/layout.rs asserts.
+unsafe impl Protocol for crate::stable::pvcalls::xen_pvcalls_sring {
+    type Request = crate::stable::pvcalls::xen_pvcalls_request;
+    type Response = crate::stable::pvcalls::xen_pvcalls_response;
+    const ENTRIES_OFFSET: usize = 64;
+    const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::pvcalls::xen_pvcalls_sring_entry>();
+}
+
 /// The usbif_urb ring: requests `usbif_urb_request`, responses `usbif_urb_response`.
 #[cfg(feature = "xen-4-6")]
 // SAFETY: both records hold integers only, and the layout engine placed the entries at
@@ -541,4 +563,24 @@ unsafe impl Protocol for crate::stable::usbif::usbif_conn_sring {
     type Response = crate::stable::usbif::usbif_conn_response;
     const ENTRIES_OFFSET: usize = 64;
     const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::usbif::usbif_conn_sring_entry>();
+}
+
+/// The vscsiif ring: requests `vscsiif_request`, responses `vscsiif_response`.
+#[cfg(feature = "xen-4-6")]
+// SAFETY: both records hold integers only, and the layout engine placed the entries at
+// ENTRIES_OFFSET; ENTRY_SIZE is the entry union's size, which tests/layout.rs asserts.
+unsafe impl Protocol for crate::stable::vscsiif::vscsiif_sring {
+    type Request = crate::stable::vscsiif::vscsiif_request;
+    type Response = crate::stable::vscsiif::vscsiif_response;
+    const ENTRIES_OFFSET: usize = 64;
+    const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::vscsiif::vscsiif_sring_entry>();
+}
+
+#[cfg(feature = "xen-4-6")]
+impl crate::stable::xs_wire::xenstore_domain_interface {
+    /// Where the `req` byte ring lies in the record; the front end writes it.
+    pub const REQ_RING: ByteRingLayout = ByteRingLayout { data: 0, size: 1024, cons: 2048, prod: 2052 };
+
+    /// Where the `rsp` byte ring lies in the record; the back end writes it.
+    pub const RSP_RING: ByteRingLayout = ByteRingLayout { data: 1024, size: 1024, cons: 2056, prod: 2060 };
 }

@@ -170,6 +170,87 @@ mod stable_blkif {
     }
 }
 
+#[cfg(feature = "xen-4-13")]
+mod stable_cameraif {
+    use super::*;
+    use xenabi::stable::cameraif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENCAMERA_OP_CONFIG_SET <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_CONFIG_SET);
+        assert!(since::XENCAMERA_OP_CONFIG_GET <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_CONFIG_GET);
+        assert!(since::XENCAMERA_OP_CONFIG_VALIDATE <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_CONFIG_VALIDATE);
+        assert!(since::XENCAMERA_OP_FRAME_RATE_SET <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_FRAME_RATE_SET);
+        assert!(since::XENCAMERA_OP_BUF_GET_LAYOUT <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_BUF_GET_LAYOUT);
+        assert!(since::XENCAMERA_OP_BUF_REQUEST <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_BUF_REQUEST);
+        assert!(since::XENCAMERA_OP_BUF_CREATE <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_BUF_CREATE);
+        assert!(since::XENCAMERA_OP_BUF_DESTROY <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_BUF_DESTROY);
+        assert!(since::XENCAMERA_OP_BUF_QUEUE <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_BUF_QUEUE);
+        assert!(since::XENCAMERA_OP_BUF_DEQUEUE <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_BUF_DEQUEUE);
+        assert!(since::XENCAMERA_OP_CTRL_ENUM <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_CTRL_ENUM);
+        assert!(since::XENCAMERA_OP_CTRL_SET <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_CTRL_SET);
+        assert!(since::XENCAMERA_OP_CTRL_GET <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_CTRL_GET);
+        assert!(since::XENCAMERA_OP_STREAM_START <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_STREAM_START);
+        assert!(since::XENCAMERA_OP_STREAM_STOP <= XEN_MIN_RELEASE, "{}", XENCAMERA_OP_STREAM_STOP);
+        assert!(since::XENCAMERA_CTRL_BRIGHTNESS <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_BRIGHTNESS);
+        assert!(since::XENCAMERA_CTRL_CONTRAST <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_CONTRAST);
+        assert!(since::XENCAMERA_CTRL_SATURATION <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_SATURATION);
+        assert!(since::XENCAMERA_CTRL_HUE <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_HUE);
+        assert!(since::XENCAMERA_MAX_CTRL <= XEN_MIN_RELEASE, "{}", XENCAMERA_MAX_CTRL);
+        assert!(since::XENCAMERA_CTRL_FLG_RO <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_FLG_RO);
+        assert!(since::XENCAMERA_CTRL_FLG_WO <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_FLG_WO);
+        assert!(since::XENCAMERA_CTRL_FLG_VOLATILE <= XEN_MIN_RELEASE, "{}", XENCAMERA_CTRL_FLG_VOLATILE);
+        assert!(since::XENCAMERA_COLORSPACE_DEFAULT <= XEN_MIN_RELEASE, "{}", XENCAMERA_COLORSPACE_DEFAULT);
+        assert!(since::XENCAMERA_COLORSPACE_SMPTE170M <= XEN_MIN_RELEASE, "{}", XENCAMERA_COLORSPACE_SMPTE170M);
+        assert!(since::XENCAMERA_COLORSPACE_REC709 <= XEN_MIN_RELEASE, "{}", XENCAMERA_COLORSPACE_REC709);
+        assert!(since::XENCAMERA_COLORSPACE_SRGB <= XEN_MIN_RELEASE, "{}", XENCAMERA_COLORSPACE_SRGB);
+        assert!(since::XENCAMERA_COLORSPACE_OPRGB <= XEN_MIN_RELEASE, "{}", XENCAMERA_COLORSPACE_OPRGB);
+        assert!(since::XENCAMERA_COLORSPACE_BT2020 <= XEN_MIN_RELEASE, "{}", XENCAMERA_COLORSPACE_BT2020);
+        assert!(since::XENCAMERA_COLORSPACE_DCI_P3 <= XEN_MIN_RELEASE, "{}", XENCAMERA_COLORSPACE_DCI_P3);
+        assert!(since::XENCAMERA_XFER_FUNC_DEFAULT <= XEN_MIN_RELEASE, "{}", XENCAMERA_XFER_FUNC_DEFAULT);
+        assert!(since::XENCAMERA_XFER_FUNC_709 <= XEN_MIN_RELEASE, "{}", XENCAMERA_XFER_FUNC_709);
+        assert!(since::XENCAMERA_XFER_FUNC_SRGB <= XEN_MIN_RELEASE, "{}", XENCAMERA_XFER_FUNC_SRGB);
+        assert!(since::XENCAMERA_XFER_FUNC_OPRGB <= XEN_MIN_RELEASE, "{}", XENCAMERA_XFER_FUNC_OPRGB);
+        assert!(since::XENCAMERA_XFER_FUNC_NONE <= XEN_MIN_RELEASE, "{}", XENCAMERA_XFER_FUNC_NONE);
+        assert!(since::XENCAMERA_XFER_FUNC_DCI_P3 <= XEN_MIN_RELEASE, "{}", XENCAMERA_XFER_FUNC_DCI_P3);
+        assert!(since::XENCAMERA_XFER_FUNC_SMPTE2084 <= XEN_MIN_RELEASE, "{}", XENCAMERA_XFER_FUNC_SMPTE2084);
+        assert!(since::XENCAMERA_YCBCR_ENC_IGNORE <= XEN_MIN_RELEASE, "{}", XENCAMERA_YCBCR_ENC_IGNORE);
+        assert!(since::XENCAMERA_YCBCR_ENC_601 <= XEN_MIN_RELEASE, "{}", XENCAMERA_YCBCR_ENC_601);
+        assert!(since::XENCAMERA_YCBCR_ENC_709 <= XEN_MIN_RELEASE, "{}", XENCAMERA_YCBCR_ENC_709);
+        assert!(since::XENCAMERA_YCBCR_ENC_XV601 <= XEN_MIN_RELEASE, "{}", XENCAMERA_YCBCR_ENC_XV601);
+        assert!(since::XENCAMERA_YCBCR_ENC_XV709 <= XEN_MIN_RELEASE, "{}", XENCAMERA_YCBCR_ENC_XV709);
+        assert!(since::XENCAMERA_YCBCR_ENC_BT2020 <= XEN_MIN_RELEASE, "{}", XENCAMERA_YCBCR_ENC_BT2020);
+        assert!(since::XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM <= XEN_MIN_RELEASE, "{}", XENCAMERA_YCBCR_ENC_BT2020_CONST_LUM);
+        assert!(since::XENCAMERA_QUANTIZATION_DEFAULT <= XEN_MIN_RELEASE, "{}", XENCAMERA_QUANTIZATION_DEFAULT);
+        assert!(since::XENCAMERA_QUANTIZATION_FULL_RANGE <= XEN_MIN_RELEASE, "{}", XENCAMERA_QUANTIZATION_FULL_RANGE);
+        assert!(since::XENCAMERA_QUANTIZATION_LIM_RANGE <= XEN_MIN_RELEASE, "{}", XENCAMERA_QUANTIZATION_LIM_RANGE);
+        assert!(since::XENCAMERA_EVT_FRAME_AVAIL <= XEN_MIN_RELEASE, "{}", XENCAMERA_EVT_FRAME_AVAIL);
+        assert!(since::XENCAMERA_EVT_CTRL_CHANGE <= XEN_MIN_RELEASE, "{}", XENCAMERA_EVT_CTRL_CHANGE);
+        assert!(since::XENCAMERA_MAX_PLANE <= XEN_MIN_RELEASE, "{}", XENCAMERA_MAX_PLANE);
+        assert!(xencamera_config_req::SINCE <= XEN_MIN_RELEASE && xencamera_config_req::SINCE == since::xencamera_config_req);
+        assert!(xencamera_frame_rate_req::SINCE <= XEN_MIN_RELEASE && xencamera_frame_rate_req::SINCE == since::xencamera_frame_rate_req);
+        assert!(xencamera_buf_request::SINCE <= XEN_MIN_RELEASE && xencamera_buf_request::SINCE == since::xencamera_buf_request);
+        assert!(xencamera_buf_create_req::SINCE <= XEN_MIN_RELEASE && xencamera_buf_create_req::SINCE == since::xencamera_buf_create_req);
+        assert!(xencamera_index::SINCE <= XEN_MIN_RELEASE && xencamera_index::SINCE == since::xencamera_index);
+        assert!(xencamera_ctrl_value::SINCE <= XEN_MIN_RELEASE && xencamera_ctrl_value::SINCE == since::xencamera_ctrl_value);
+        assert!(xencamera_get_ctrl_req::SINCE <= XEN_MIN_RELEASE && xencamera_get_ctrl_req::SINCE == since::xencamera_get_ctrl_req);
+        assert!(xencamera_config_resp::SINCE <= XEN_MIN_RELEASE && xencamera_config_resp::SINCE == since::xencamera_config_resp);
+        assert!(xencamera_buf_get_layout_resp::SINCE <= XEN_MIN_RELEASE && xencamera_buf_get_layout_resp::SINCE == since::xencamera_buf_get_layout_resp);
+        assert!(xencamera_ctrl_enum_resp::SINCE <= XEN_MIN_RELEASE && xencamera_ctrl_enum_resp::SINCE == since::xencamera_ctrl_enum_resp);
+        assert!(xencamera_frame_avail_evt::SINCE <= XEN_MIN_RELEASE && xencamera_frame_avail_evt::SINCE == since::xencamera_frame_avail_evt);
+        assert!(xencamera_req::SINCE <= XEN_MIN_RELEASE && xencamera_req::SINCE == since::xencamera_req);
+        assert!(xencamera_resp::SINCE <= XEN_MIN_RELEASE && xencamera_resp::SINCE == since::xencamera_resp);
+        assert!(xencamera_evt::SINCE <= XEN_MIN_RELEASE && xencamera_evt::SINCE == since::xencamera_evt);
+        assert!(xen_cameraif_sring_entry::SINCE <= XEN_MIN_RELEASE && xen_cameraif_sring_entry::SINCE == since::xen_cameraif_sring_entry);
+        assert!(xen_cameraif_sring::SINCE <= XEN_MIN_RELEASE && xen_cameraif_sring::SINCE == since::xen_cameraif_sring);
+        assert!(xencamera_event_page::SINCE <= XEN_MIN_RELEASE && xencamera_event_page::SINCE == since::xencamera_event_page);
+        assert!(since::XENCAMERA_EVENT_PAGE_SIZE <= XEN_MIN_RELEASE, "{}", XENCAMERA_EVENT_PAGE_SIZE);
+        assert!(since::XENCAMERA_IN_RING_OFFS <= XEN_MIN_RELEASE, "{}", XENCAMERA_IN_RING_OFFS);
+        assert!(since::XENCAMERA_IN_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENCAMERA_IN_RING_SIZE);
+        assert!(since::XENCAMERA_IN_RING_LEN <= XEN_MIN_RELEASE, "{}", XENCAMERA_IN_RING_LEN);
+    }
+}
+
 mod stable_console {
     use super::*;
     use xenabi::stable::console::*;
@@ -387,6 +468,33 @@ mod stable_event_channel {
         assert!(since::EVTCHN_FIFO_LINK_MASK <= XEN_MIN_RELEASE, "{}", EVTCHN_FIFO_LINK_MASK);
         assert!(since::EVTCHN_FIFO_NR_CHANNELS <= XEN_MIN_RELEASE, "{}", EVTCHN_FIFO_NR_CHANNELS);
         assert!(evtchn_fifo_control_block::SINCE <= XEN_MIN_RELEASE && evtchn_fifo_control_block::SINCE == since::evtchn_fifo_control_block);
+    }
+}
+
+mod stable_fbif {
+    use super::*;
+    use xenabi::stable::fbif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENFB_TYPE_UPDATE <= XEN_MIN_RELEASE, "{}", XENFB_TYPE_UPDATE);
+        assert!(since::XENFB_TYPE_RESIZE <= XEN_MIN_RELEASE, "{}", XENFB_TYPE_RESIZE);
+        assert!(xenfb_update::SINCE <= XEN_MIN_RELEASE && xenfb_update::SINCE == since::xenfb_update);
+        assert!(xenfb_resize::SINCE <= XEN_MIN_RELEASE && xenfb_resize::SINCE == since::xenfb_resize);
+        assert!(since::XENFB_OUT_EVENT_SIZE <= XEN_MIN_RELEASE, "{}", XENFB_OUT_EVENT_SIZE);
+        assert!(xenfb_out_event::SINCE <= XEN_MIN_RELEASE && xenfb_out_event::SINCE == since::xenfb_out_event);
+        assert!(since::XENFB_TYPE_REFRESH_PERIOD <= XEN_MIN_RELEASE, "{}", XENFB_TYPE_REFRESH_PERIOD);
+        assert!(since::XENFB_NO_REFRESH <= XEN_MIN_RELEASE, "{}", XENFB_NO_REFRESH);
+        assert!(xenfb_refresh_period::SINCE <= XEN_MIN_RELEASE && xenfb_refresh_period::SINCE == since::xenfb_refresh_period);
+        assert!(since::XENFB_IN_EVENT_SIZE <= XEN_MIN_RELEASE, "{}", XENFB_IN_EVENT_SIZE);
+        assert!(xenfb_in_event::SINCE <= XEN_MIN_RELEASE && xenfb_in_event::SINCE == since::xenfb_in_event);
+        assert!(since::XENFB_IN_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENFB_IN_RING_SIZE);
+        assert!(since::XENFB_IN_RING_LEN <= XEN_MIN_RELEASE, "{}", XENFB_IN_RING_LEN);
+        assert!(since::XENFB_IN_RING_OFFS <= XEN_MIN_RELEASE, "{}", XENFB_IN_RING_OFFS);
+        assert!(since::XENFB_OUT_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENFB_OUT_RING_SIZE);
+        assert!(since::XENFB_OUT_RING_LEN <= XEN_MIN_RELEASE, "{}", XENFB_OUT_RING_LEN);
+        assert!(since::XENFB_OUT_RING_OFFS <= XEN_MIN_RELEASE, "{}", XENFB_OUT_RING_OFFS);
+        assert!(xenfb_page::SINCE <= XEN_MIN_RELEASE && xenfb_page::SINCE == since::xenfb_page);
     }
 }
 
@@ -1225,6 +1333,45 @@ mod stable_physdev {
     }
 }
 
+#[cfg(feature = "xen-4-9")]
+mod stable_pvcalls {
+    use super::*;
+    use xenabi::stable::pvcalls::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(pvcalls_data_intf::SINCE <= XEN_MIN_RELEASE && pvcalls_data_intf::SINCE == since::pvcalls_data_intf);
+        assert!(pvcalls_data::SINCE <= XEN_MIN_RELEASE && pvcalls_data::SINCE == since::pvcalls_data);
+        assert!(since::PVCALLS_SOCKET <= XEN_MIN_RELEASE, "{}", PVCALLS_SOCKET);
+        assert!(since::PVCALLS_CONNECT <= XEN_MIN_RELEASE, "{}", PVCALLS_CONNECT);
+        assert!(since::PVCALLS_RELEASE <= XEN_MIN_RELEASE, "{}", PVCALLS_RELEASE);
+        assert!(since::PVCALLS_BIND <= XEN_MIN_RELEASE, "{}", PVCALLS_BIND);
+        assert!(since::PVCALLS_LISTEN <= XEN_MIN_RELEASE, "{}", PVCALLS_LISTEN);
+        assert!(since::PVCALLS_ACCEPT <= XEN_MIN_RELEASE, "{}", PVCALLS_ACCEPT);
+        assert!(since::PVCALLS_POLL <= XEN_MIN_RELEASE, "{}", PVCALLS_POLL);
+        assert!(xen_pvcalls_socket::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_socket::SINCE == since::xen_pvcalls_socket);
+        assert!(xen_pvcalls_connect::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_connect::SINCE == since::xen_pvcalls_connect);
+        assert!(xen_pvcalls_release::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_release::SINCE == since::xen_pvcalls_release);
+        assert!(xen_pvcalls_bind::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_bind::SINCE == since::xen_pvcalls_bind);
+        assert!(xen_pvcalls_listen::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_listen::SINCE == since::xen_pvcalls_listen);
+        assert!(xen_pvcalls_accept::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_accept::SINCE == since::xen_pvcalls_accept);
+        assert!(xen_pvcalls_poll::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_poll::SINCE == since::xen_pvcalls_poll);
+        assert!(xen_pvcalls_dummy::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_dummy::SINCE == since::xen_pvcalls_dummy);
+        assert!(xen_pvcalls_request::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_request::SINCE == since::xen_pvcalls_request);
+        assert!(_xen_pvcalls_socket::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_socket::SINCE == since::_xen_pvcalls_socket);
+        assert!(_xen_pvcalls_connect::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_connect::SINCE == since::_xen_pvcalls_connect);
+        assert!(_xen_pvcalls_release::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_release::SINCE == since::_xen_pvcalls_release);
+        assert!(_xen_pvcalls_bind::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_bind::SINCE == since::_xen_pvcalls_bind);
+        assert!(_xen_pvcalls_listen::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_listen::SINCE == since::_xen_pvcalls_listen);
+        assert!(_xen_pvcalls_accept::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_accept::SINCE == since::_xen_pvcalls_accept);
+        assert!(_xen_pvcalls_poll::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_poll::SINCE == since::_xen_pvcalls_poll);
+        assert!(_xen_pvcalls_dummy::SINCE <= XEN_MIN_RELEASE && _xen_pvcalls_dummy::SINCE == since::_xen_pvcalls_dummy);
+        assert!(xen_pvcalls_response::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_response::SINCE == since::xen_pvcalls_response);
+        assert!(xen_pvcalls_sring_entry::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_sring_entry::SINCE == since::xen_pvcalls_sring_entry);
+        assert!(xen_pvcalls_sring::SINCE <= XEN_MIN_RELEASE && xen_pvcalls_sring::SINCE == since::xen_pvcalls_sring);
+    }
+}
+
 mod stable_ring {
     use super::*;
     use xenabi::stable::ring::*;
@@ -1293,6 +1440,25 @@ mod stable_start_info {
         assert!(hvm_modlist_entry::SINCE <= XEN_MIN_RELEASE && hvm_modlist_entry::SINCE == since::hvm_modlist_entry);
         #[cfg(feature = "xen-4-11")]
         assert!(hvm_memmap_table_entry::SINCE <= XEN_MIN_RELEASE && hvm_memmap_table_entry::SINCE == since::hvm_memmap_table_entry);
+    }
+}
+
+mod stable_tpmif {
+    use super::*;
+    use xenabi::stable::tpmif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(tpmif_tx_request::SINCE <= XEN_MIN_RELEASE && tpmif_tx_request::SINCE == since::tpmif_tx_request);
+        assert!(since::TPMIF_RING_IDX <= XEN_MIN_RELEASE, "{}", size_of::<TPMIF_RING_IDX>());
+        assert!(since::TPMIF_TX_RING_SIZE <= XEN_MIN_RELEASE, "{}", TPMIF_TX_RING_SIZE);
+        assert!(tpmif_ring::SINCE <= XEN_MIN_RELEASE && tpmif_ring::SINCE == since::tpmif_ring);
+        assert!(tpmif_tx_interface::SINCE <= XEN_MIN_RELEASE && tpmif_tx_interface::SINCE == since::tpmif_tx_interface);
+        assert!(since::TPMIF_STATE_IDLE <= XEN_MIN_RELEASE, "{}", TPMIF_STATE_IDLE);
+        assert!(since::TPMIF_STATE_SUBMIT <= XEN_MIN_RELEASE, "{}", TPMIF_STATE_SUBMIT);
+        assert!(since::TPMIF_STATE_FINISH <= XEN_MIN_RELEASE, "{}", TPMIF_STATE_FINISH);
+        assert!(since::TPMIF_STATE_CANCEL <= XEN_MIN_RELEASE, "{}", TPMIF_STATE_CANCEL);
+        assert!(tpmif_shared_page::SINCE <= XEN_MIN_RELEASE && tpmif_shared_page::SINCE == since::tpmif_shared_page);
     }
 }
 
@@ -1441,6 +1607,80 @@ mod stable_version {
         assert!(xen_build_id::SINCE <= XEN_MIN_RELEASE && xen_build_id::SINCE == since::xen_build_id);
         #[cfg(feature = "xen-4-20")]
         assert!(xen_varbuf::SINCE <= XEN_MIN_RELEASE && xen_varbuf::SINCE == since::xen_varbuf);
+    }
+}
+
+mod stable_vscsiif {
+    use super::*;
+    use xenabi::stable::vscsiif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::VSCSIIF_ACT_SCSI_CDB <= XEN_MIN_RELEASE, "{}", VSCSIIF_ACT_SCSI_CDB);
+        assert!(since::VSCSIIF_ACT_SCSI_ABORT <= XEN_MIN_RELEASE, "{}", VSCSIIF_ACT_SCSI_ABORT);
+        assert!(since::VSCSIIF_ACT_SCSI_RESET <= XEN_MIN_RELEASE, "{}", VSCSIIF_ACT_SCSI_RESET);
+        assert!(since::VSCSIIF_ACT_SCSI_SG_PRESET <= XEN_MIN_RELEASE, "{}", VSCSIIF_ACT_SCSI_SG_PRESET);
+        assert!(since::VSCSIIF_SG_TABLESIZE <= XEN_MIN_RELEASE, "{}", VSCSIIF_SG_TABLESIZE);
+        assert!(since::VSCSIIF_MAX_COMMAND_SIZE <= XEN_MIN_RELEASE, "{}", VSCSIIF_MAX_COMMAND_SIZE);
+        assert!(since::VSCSIIF_SENSE_BUFFERSIZE <= XEN_MIN_RELEASE, "{}", VSCSIIF_SENSE_BUFFERSIZE);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::VSCSIIF_PAGE_SIZE <= XEN_MIN_RELEASE, "{}", VSCSIIF_PAGE_SIZE);
+        assert!(scsiif_request_segment::SINCE <= XEN_MIN_RELEASE && scsiif_request_segment::SINCE == since::scsiif_request_segment);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::VSCSIIF_SG_PER_PAGE <= XEN_MIN_RELEASE, "{}", VSCSIIF_SG_PER_PAGE);
+        assert!(since::VSCSIIF_SG_GRANT <= XEN_MIN_RELEASE, "{}", VSCSIIF_SG_GRANT);
+        assert!(vscsiif_request::SINCE <= XEN_MIN_RELEASE && vscsiif_request::SINCE == since::vscsiif_request);
+        assert!(since::VSCSIIF_SG_LIST_SIZE <= XEN_MIN_RELEASE, "{}", VSCSIIF_SG_LIST_SIZE);
+        assert!(vscsiif_sg_list::SINCE <= XEN_MIN_RELEASE && vscsiif_sg_list::SINCE == since::vscsiif_sg_list);
+        assert!(vscsiif_response::SINCE <= XEN_MIN_RELEASE && vscsiif_response::SINCE == since::vscsiif_response);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_OK <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_OK);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_NO_CONNECT <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_NO_CONNECT);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_BUS_BUSY <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_BUS_BUSY);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_TIME_OUT <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_TIME_OUT);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_BAD_TARGET <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_BAD_TARGET);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_ABORT <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_ABORT);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_PARITY <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_PARITY);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_ERROR <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_ERROR);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_RESET <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_RESET);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_BAD_INTR <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_BAD_INTR);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_PASSTHROUGH);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_SOFT_ERROR);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_IMM_RETRY <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_IMM_RETRY);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_REQUEUE <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_REQUEUE);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_TRANSPORT_DISRUPTED);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_TRANSPORT_FAILFAST);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_TARGET_FAILURE);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_NEXUS_FAILURE);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_ALLOC_FAILURE);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_MEDIUM_ERROR);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_HOST_TRANSPORT_MARGINAL);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_RESET_SUCCESS <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_RESET_SUCCESS);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::XEN_VSCSIIF_RSLT_RESET_FAILED <= XEN_MIN_RELEASE, "{}", XEN_VSCSIIF_RSLT_RESET_FAILED);
+        assert!(vscsiif_sring_entry::SINCE <= XEN_MIN_RELEASE && vscsiif_sring_entry::SINCE == since::vscsiif_sring_entry);
+        assert!(vscsiif_sring::SINCE <= XEN_MIN_RELEASE && vscsiif_sring::SINCE == since::vscsiif_sring);
     }
 }
 
@@ -1750,6 +1990,18 @@ mod stable_xen {
         assert!(since::SEGBASE_GS_USER_SEL <= XEN_MIN_RELEASE, "{}", SEGBASE_GS_USER_SEL);
         #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         assert!(since::XEN_HYPERCALL_TAG <= XEN_MIN_RELEASE, "{}", XEN_HYPERCALL_TAG);
+    }
+}
+
+#[cfg(feature = "xen-4-9")]
+mod stable_xen_9pfs {
+    use super::*;
+    use xenabi::stable::xen_9pfs::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(xen_9pfs_data_intf::SINCE <= XEN_MIN_RELEASE && xen_9pfs_data_intf::SINCE == since::xen_9pfs_data_intf);
+        assert!(xen_9pfs_data::SINCE <= XEN_MIN_RELEASE && xen_9pfs_data::SINCE == since::xen_9pfs_data);
     }
 }
 

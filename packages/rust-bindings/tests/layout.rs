@@ -13,12 +13,15 @@ mod x86 {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    #[cfg(feature = "xen-4-13")]
+    use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::e820::*;
     use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::fbif::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::hvm_info_table::*;
@@ -34,14 +37,20 @@ mod x86 {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::tpmif::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
+    use xenabi::stable::vscsiif::*;
     use xenabi::stable::xen::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::xen_9pfs::*;
     use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
     use xenabi::stable::xs_wire::*;
@@ -334,6 +343,243 @@ mod x86 {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on x86");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on x86");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
+    #[cfg(feature = "xen-4-13")]
+    mod stable_cameraif {
+        use super::*;
+
+        #[test]
+        fn xencamera_config_req() {
+            assert_eq!(size_of::<xencamera_config_req>(), 12, "xencamera_config_req: size on x86");
+            assert_eq!(align_of::<xencamera_config_req>(), 4, "xencamera_config_req: align on x86");
+            assert_eq!(offset_of!(xencamera_config_req, pixel_format), 0, "xencamera_config_req.pixel_format: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_req, width), 4, "xencamera_config_req.width: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_req, height), 8, "xencamera_config_req.height: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_frame_rate_req() {
+            assert_eq!(size_of::<xencamera_frame_rate_req>(), 8, "xencamera_frame_rate_req: size on x86");
+            assert_eq!(align_of::<xencamera_frame_rate_req>(), 4, "xencamera_frame_rate_req: align on x86");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_numer), 0, "xencamera_frame_rate_req.frame_rate_numer: offset on x86");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_denom), 4, "xencamera_frame_rate_req.frame_rate_denom: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_buf_request() {
+            assert_eq!(size_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: size on x86");
+            assert_eq!(align_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: align on x86");
+            assert_eq!(offset_of!(xencamera_buf_request, num_bufs), 0, "xencamera_buf_request.num_bufs: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_buf_create_req() {
+            assert_eq!(size_of::<xencamera_buf_create_req>(), 24, "xencamera_buf_create_req: size on x86");
+            assert_eq!(align_of::<xencamera_buf_create_req>(), 4, "xencamera_buf_create_req: align on x86");
+            assert_eq!(offset_of!(xencamera_buf_create_req, index), 0, "xencamera_buf_create_req.index: offset on x86");
+            assert_eq!(offset_of!(xencamera_buf_create_req, reserved), 1, "xencamera_buf_create_req.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_buf_create_req, plane_offset), 4, "xencamera_buf_create_req.plane_offset: offset on x86");
+            assert_eq!(offset_of!(xencamera_buf_create_req, gref_directory), 20, "xencamera_buf_create_req.gref_directory: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on x86");
+        }
+
+        #[test]
+        fn xencamera_index() {
+            assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on x86");
+            assert_eq!(align_of::<xencamera_index>(), 1, "xencamera_index: align on x86");
+            assert_eq!(offset_of!(xencamera_index, index), 0, "xencamera_index.index: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_ctrl_value() {
+            assert_eq!(size_of::<xencamera_ctrl_value>(), 16, "xencamera_ctrl_value: size on x86");
+            assert_eq!(align_of::<xencamera_ctrl_value>(), 4, "xencamera_ctrl_value: align on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_value, r#type), 0, "xencamera_ctrl_value.type: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_value, reserved), 1, "xencamera_ctrl_value.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_value, value), 8, "xencamera_ctrl_value.value: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_get_ctrl_req() {
+            assert_eq!(size_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: size on x86");
+            assert_eq!(align_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: align on x86");
+            assert_eq!(offset_of!(xencamera_get_ctrl_req, r#type), 0, "xencamera_get_ctrl_req.type: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_config_resp() {
+            assert_eq!(size_of::<xencamera_config_resp>(), 44, "xencamera_config_resp: size on x86");
+            assert_eq!(align_of::<xencamera_config_resp>(), 4, "xencamera_config_resp: align on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, pixel_format), 0, "xencamera_config_resp.pixel_format: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, width), 4, "xencamera_config_resp.width: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, height), 8, "xencamera_config_resp.height: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, colorspace), 12, "xencamera_config_resp.colorspace: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, xfer_func), 16, "xencamera_config_resp.xfer_func: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, ycbcr_enc), 20, "xencamera_config_resp.ycbcr_enc: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, quantization), 24, "xencamera_config_resp.quantization: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_numer), 28, "xencamera_config_resp.displ_asp_ratio_numer: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_denom), 32, "xencamera_config_resp.displ_asp_ratio_denom: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_numer), 36, "xencamera_config_resp.frame_rate_numer: offset on x86");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_denom), 40, "xencamera_config_resp.frame_rate_denom: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_buf_get_layout_resp() {
+            assert_eq!(size_of::<xencamera_buf_get_layout_resp>(), 40, "xencamera_buf_get_layout_resp: size on x86");
+            assert_eq!(align_of::<xencamera_buf_get_layout_resp>(), 4, "xencamera_buf_get_layout_resp: align on x86");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, num_planes), 0, "xencamera_buf_get_layout_resp.num_planes: offset on x86");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, reserved), 1, "xencamera_buf_get_layout_resp.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, size), 4, "xencamera_buf_get_layout_resp.size: offset on x86");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_size), 8, "xencamera_buf_get_layout_resp.plane_size: offset on x86");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_stride), 24, "xencamera_buf_get_layout_resp.plane_stride: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_ctrl_enum_resp() {
+            assert_eq!(size_of::<xencamera_ctrl_enum_resp>(), 40, "xencamera_ctrl_enum_resp: size on x86");
+            assert_eq!(align_of::<xencamera_ctrl_enum_resp>(), 4, "xencamera_ctrl_enum_resp: align on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, index), 0, "xencamera_ctrl_enum_resp.index: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, r#type), 1, "xencamera_ctrl_enum_resp.type: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, reserved), 2, "xencamera_ctrl_enum_resp.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, flags), 4, "xencamera_ctrl_enum_resp.flags: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, min), 8, "xencamera_ctrl_enum_resp.min: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, max), 16, "xencamera_ctrl_enum_resp.max: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, step), 24, "xencamera_ctrl_enum_resp.step: offset on x86");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, def_val), 32, "xencamera_ctrl_enum_resp.def_val: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_frame_avail_evt() {
+            assert_eq!(size_of::<xencamera_frame_avail_evt>(), 12, "xencamera_frame_avail_evt: size on x86");
+            assert_eq!(align_of::<xencamera_frame_avail_evt>(), 4, "xencamera_frame_avail_evt: align on x86");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, index), 0, "xencamera_frame_avail_evt.index: offset on x86");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, reserved), 1, "xencamera_frame_avail_evt.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, used_sz), 4, "xencamera_frame_avail_evt.used_sz: offset on x86");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, seq_num), 8, "xencamera_frame_avail_evt.seq_num: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_req() {
+            assert_eq!(size_of::<xencamera_req>(), 64, "xencamera_req: size on x86");
+            assert_eq!(align_of::<xencamera_req>(), 4, "xencamera_req: align on x86");
+            assert_eq!(offset_of!(xencamera_req, id), 0, "xencamera_req.id: offset on x86");
+            assert_eq!(offset_of!(xencamera_req, operation), 2, "xencamera_req.operation: offset on x86");
+            assert_eq!(offset_of!(xencamera_req, reserved), 3, "xencamera_req.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_req, req), 8, "xencamera_req.req: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_req_req() {
+            assert_eq!(size_of::<xencamera_req_req>(), 56, "xencamera_req.req: size on x86");
+            assert_eq!(align_of::<xencamera_req_req>(), 4, "xencamera_req.req: align on x86");
+            assert_eq!(offset_of!(xencamera_req_req, config), 0, "xencamera_req.req.config: offset on x86");
+            assert_eq!(offset_of!(xencamera_req_req, frame_rate), 0, "xencamera_req.req.frame_rate: offset on x86");
+            assert_eq!(offset_of!(xencamera_req_req, buf_request), 0, "xencamera_req.req.buf_request: offset on x86");
+            assert_eq!(offset_of!(xencamera_req_req, buf_create), 0, "xencamera_req.req.buf_create: offset on x86");
+            assert_eq!(offset_of!(xencamera_req_req, index), 0, "xencamera_req.req.index: offset on x86");
+            assert_eq!(offset_of!(xencamera_req_req, ctrl_value), 0, "xencamera_req.req.ctrl_value: offset on x86");
+            assert_eq!(offset_of!(xencamera_req_req, get_ctrl), 0, "xencamera_req.req.get_ctrl: offset on x86");
+            assert_eq!(offset_of!(xencamera_req_req, reserved), 0, "xencamera_req.req.reserved: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_resp() {
+            assert_eq!(size_of::<xencamera_resp>(), 64, "xencamera_resp: size on x86");
+            assert_eq!(align_of::<xencamera_resp>(), 4, "xencamera_resp: align on x86");
+            assert_eq!(offset_of!(xencamera_resp, id), 0, "xencamera_resp.id: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp, operation), 2, "xencamera_resp.operation: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp, reserved), 3, "xencamera_resp.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp, status), 4, "xencamera_resp.status: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp, resp), 8, "xencamera_resp.resp: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_resp_resp() {
+            assert_eq!(size_of::<xencamera_resp_resp>(), 56, "xencamera_resp.resp: size on x86");
+            assert_eq!(align_of::<xencamera_resp_resp>(), 4, "xencamera_resp.resp: align on x86");
+            assert_eq!(offset_of!(xencamera_resp_resp, config), 0, "xencamera_resp.resp.config: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_layout), 0, "xencamera_resp.resp.buf_layout: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_request), 0, "xencamera_resp.resp.buf_request: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_enum), 0, "xencamera_resp.resp.ctrl_enum: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_value), 0, "xencamera_resp.resp.ctrl_value: offset on x86");
+            assert_eq!(offset_of!(xencamera_resp_resp, reserved1), 0, "xencamera_resp.resp.reserved1: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_evt() {
+            assert_eq!(size_of::<xencamera_evt>(), 64, "xencamera_evt: size on x86");
+            assert_eq!(align_of::<xencamera_evt>(), 4, "xencamera_evt: align on x86");
+            assert_eq!(offset_of!(xencamera_evt, id), 0, "xencamera_evt.id: offset on x86");
+            assert_eq!(offset_of!(xencamera_evt, r#type), 2, "xencamera_evt.type: offset on x86");
+            assert_eq!(offset_of!(xencamera_evt, reserved), 3, "xencamera_evt.reserved: offset on x86");
+            assert_eq!(offset_of!(xencamera_evt, evt), 8, "xencamera_evt.evt: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_evt_evt() {
+            assert_eq!(size_of::<xencamera_evt_evt>(), 56, "xencamera_evt.evt: size on x86");
+            assert_eq!(align_of::<xencamera_evt_evt>(), 4, "xencamera_evt.evt: align on x86");
+            assert_eq!(offset_of!(xencamera_evt_evt, frame_avail), 0, "xencamera_evt.evt.frame_avail: offset on x86");
+            assert_eq!(offset_of!(xencamera_evt_evt, ctrl_value), 0, "xencamera_evt.evt.ctrl_value: offset on x86");
+            assert_eq!(offset_of!(xencamera_evt_evt, reserved), 0, "xencamera_evt.evt.reserved: offset on x86");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_entry() {
+            assert_eq!(size_of::<xen_cameraif_sring_entry>(), 64, "xen_cameraif_sring_entry: size on x86");
+            assert_eq!(align_of::<xen_cameraif_sring_entry>(), 4, "xen_cameraif_sring_entry: align on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, req), 0, "xen_cameraif_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, rsp), 0, "xen_cameraif_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn xen_cameraif_sring() {
+            assert_eq!(size_of::<xen_cameraif_sring>(), 64, "xen_cameraif_sring: size on x86");
+            assert_eq!(align_of::<xen_cameraif_sring>(), 4, "xen_cameraif_sring: align on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_prod), 0, "xen_cameraif_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_event), 4, "xen_cameraif_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_event: size on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_prod), 8, "xen_cameraif_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_event), 12, "xen_cameraif_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring, pvt), 16, "xen_cameraif_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring, __pad), 20, "xen_cameraif_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt>(), 4, "xen_cameraif_sring.pvt: size on x86");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt>(), 1, "xen_cameraif_sring.pvt: align on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, netif), 0, "xen_cameraif_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, tapif_user), 0, "xen_cameraif_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, pvt_pad), 0, "xen_cameraif_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_netif, smartpoll_active), 0, "xen_cameraif_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_tapif_user, msg), 0, "xen_cameraif_sring.pvt.tapif_user.msg: offset on x86");
+        }
+
+        #[test]
+        fn xencamera_event_page() {
+            assert_eq!(size_of::<xencamera_event_page>(), 64, "xencamera_event_page: size on x86");
+            assert_eq!(align_of::<xencamera_event_page>(), 4, "xencamera_event_page: align on x86");
+            assert_eq!(offset_of!(xencamera_event_page, in_cons), 0, "xencamera_event_page.in_cons: offset on x86");
+            assert_eq!(offset_of!(xencamera_event_page, in_prod), 4, "xencamera_event_page.in_prod: offset on x86");
+            assert_eq!(offset_of!(xencamera_event_page, reserved), 8, "xencamera_event_page.reserved: offset on x86");
         }
     }
 
@@ -850,6 +1096,81 @@ mod x86 {
             assert_eq!(offset_of!(evtchn_fifo_control_block, ready), 0, "evtchn_fifo_control_block.ready: offset on x86");
             assert_eq!(offset_of!(evtchn_fifo_control_block, _rsvd), 4, "evtchn_fifo_control_block._rsvd: offset on x86");
             assert_eq!(offset_of!(evtchn_fifo_control_block, head), 8, "evtchn_fifo_control_block.head: offset on x86");
+        }
+    }
+
+    mod stable_fbif {
+        use super::*;
+
+        #[test]
+        fn xenfb_update() {
+            assert_eq!(size_of::<xenfb_update>(), 20, "xenfb_update: size on x86");
+            assert_eq!(align_of::<xenfb_update>(), 4, "xenfb_update: align on x86");
+            assert_eq!(offset_of!(xenfb_update, r#type), 0, "xenfb_update.type: offset on x86");
+            assert_eq!(offset_of!(xenfb_update, __xenabi_hole_0), 1, "xenfb_update.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenfb_update, x), 4, "xenfb_update.x: offset on x86");
+            assert_eq!(offset_of!(xenfb_update, y), 8, "xenfb_update.y: offset on x86");
+            assert_eq!(offset_of!(xenfb_update, width), 12, "xenfb_update.width: offset on x86");
+            assert_eq!(offset_of!(xenfb_update, height), 16, "xenfb_update.height: offset on x86");
+        }
+
+        #[test]
+        fn xenfb_resize() {
+            assert_eq!(size_of::<xenfb_resize>(), 24, "xenfb_resize: size on x86");
+            assert_eq!(align_of::<xenfb_resize>(), 4, "xenfb_resize: align on x86");
+            assert_eq!(offset_of!(xenfb_resize, r#type), 0, "xenfb_resize.type: offset on x86");
+            assert_eq!(offset_of!(xenfb_resize, __xenabi_hole_0), 1, "xenfb_resize.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenfb_resize, width), 4, "xenfb_resize.width: offset on x86");
+            assert_eq!(offset_of!(xenfb_resize, height), 8, "xenfb_resize.height: offset on x86");
+            assert_eq!(offset_of!(xenfb_resize, stride), 12, "xenfb_resize.stride: offset on x86");
+            assert_eq!(offset_of!(xenfb_resize, depth), 16, "xenfb_resize.depth: offset on x86");
+            assert_eq!(offset_of!(xenfb_resize, offset), 20, "xenfb_resize.offset: offset on x86");
+        }
+
+        #[test]
+        fn xenfb_out_event() {
+            assert_eq!(size_of::<xenfb_out_event>(), 40, "xenfb_out_event: size on x86");
+            assert_eq!(align_of::<xenfb_out_event>(), 4, "xenfb_out_event: align on x86");
+            assert_eq!(offset_of!(xenfb_out_event, r#type), 0, "xenfb_out_event.type: offset on x86");
+            assert_eq!(offset_of!(xenfb_out_event, update), 0, "xenfb_out_event.update: offset on x86");
+            assert_eq!(offset_of!(xenfb_out_event, resize), 0, "xenfb_out_event.resize: offset on x86");
+            assert_eq!(offset_of!(xenfb_out_event, pad), 0, "xenfb_out_event.pad: offset on x86");
+        }
+
+        #[test]
+        fn xenfb_refresh_period() {
+            assert_eq!(size_of::<xenfb_refresh_period>(), 8, "xenfb_refresh_period: size on x86");
+            assert_eq!(align_of::<xenfb_refresh_period>(), 4, "xenfb_refresh_period: align on x86");
+            assert_eq!(offset_of!(xenfb_refresh_period, r#type), 0, "xenfb_refresh_period.type: offset on x86");
+            assert_eq!(offset_of!(xenfb_refresh_period, __xenabi_hole_0), 1, "xenfb_refresh_period.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenfb_refresh_period, period), 4, "xenfb_refresh_period.period: offset on x86");
+        }
+
+        #[test]
+        fn xenfb_in_event() {
+            assert_eq!(size_of::<xenfb_in_event>(), 40, "xenfb_in_event: size on x86");
+            assert_eq!(align_of::<xenfb_in_event>(), 4, "xenfb_in_event: align on x86");
+            assert_eq!(offset_of!(xenfb_in_event, r#type), 0, "xenfb_in_event.type: offset on x86");
+            assert_eq!(offset_of!(xenfb_in_event, refresh_period), 0, "xenfb_in_event.refresh_period: offset on x86");
+            assert_eq!(offset_of!(xenfb_in_event, pad), 0, "xenfb_in_event.pad: offset on x86");
+        }
+
+        #[test]
+        fn xenfb_page() {
+            assert_eq!(size_of::<xenfb_page>(), 1060, "xenfb_page: size on x86");
+            assert_eq!(align_of::<xenfb_page>(), 4, "xenfb_page: align on x86");
+            assert_eq!(offset_of!(xenfb_page, in_cons), 0, "xenfb_page.in_cons: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, in_prod), 4, "xenfb_page.in_prod: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, out_cons), 8, "xenfb_page.out_cons: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, out_prod), 12, "xenfb_page.out_prod: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, width), 16, "xenfb_page.width: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, height), 20, "xenfb_page.height: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, line_length), 24, "xenfb_page.line_length: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, mem_length), 28, "xenfb_page.mem_length: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, depth), 32, "xenfb_page.depth: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, __xenabi_hole_0), 33, "xenfb_page.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenfb_page, pd), 36, "xenfb_page.pd: offset on x86");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 256]>(), 1024, "xenfb_page.pd: size on x86");
         }
     }
 
@@ -2491,6 +2812,290 @@ mod x86 {
         }
     }
 
+    #[cfg(feature = "xen-4-9")]
+    mod stable_pvcalls {
+        use super::*;
+
+        #[test]
+        fn pvcalls_data_intf() {
+            assert_eq!(size_of::<pvcalls_data_intf>(), 132, "pvcalls_data_intf: size on x86");
+            assert_eq!(align_of::<pvcalls_data_intf>(), 4, "pvcalls_data_intf: align on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_cons), 0, "pvcalls_data_intf.in_cons: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_cons: size on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_prod), 4, "pvcalls_data_intf.in_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_prod: size on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_error), 8, "pvcalls_data_intf.in_error: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_error: size on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad1), 12, "pvcalls_data_intf.pad1: offset on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_cons), 64, "pvcalls_data_intf.out_cons: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_cons: size on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_prod), 68, "pvcalls_data_intf.out_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_prod: size on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_error), 72, "pvcalls_data_intf.out_error: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_error: size on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad2), 76, "pvcalls_data_intf.pad2: offset on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, ring_order), 128, "pvcalls_data_intf.ring_order: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.ring_order: size on x86");
+            assert_eq!(offset_of!(pvcalls_data_intf, r#ref), 132, "pvcalls_data_intf.ref: offset on x86");
+        }
+
+        #[test]
+        fn pvcalls_data() {
+            assert_eq!(size_of::<pvcalls_data>(), 8, "pvcalls_data: size on x86");
+            assert_eq!(align_of::<pvcalls_data>(), 4, "pvcalls_data: align on x86");
+            assert_eq!(offset_of!(pvcalls_data, r#in), 0, "pvcalls_data.in: offset on x86");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "pvcalls_data.in: size on x86");
+            assert_eq!(offset_of!(pvcalls_data, out), 4, "pvcalls_data.out: offset on x86");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "pvcalls_data.out: size on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_socket() {
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(size_of::<xen_pvcalls_socket>(), 20, "xen_pvcalls_socket: size on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(size_of::<xen_pvcalls_socket>(), 24, "xen_pvcalls_socket: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_socket>(), 4, "xen_pvcalls_socket: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_socket, id), 0, "xen_pvcalls_socket.id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_socket, domain), 8, "xen_pvcalls_socket.domain: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_socket, r#type), 12, "xen_pvcalls_socket.type: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_socket, protocol), 16, "xen_pvcalls_socket.protocol: offset on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_socket, pad), 20, "xen_pvcalls_socket.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_connect() {
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(size_of::<xen_pvcalls_connect>(), 52, "xen_pvcalls_connect: size on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(size_of::<xen_pvcalls_connect>(), 56, "xen_pvcalls_connect: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_connect>(), 4, "xen_pvcalls_connect: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_connect, id), 0, "xen_pvcalls_connect.id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_connect, addr), 8, "xen_pvcalls_connect.addr: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_connect, len), 36, "xen_pvcalls_connect.len: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_connect, flags), 40, "xen_pvcalls_connect.flags: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_connect, r#ref), 44, "xen_pvcalls_connect.ref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_connect.ref: size on x86");
+            assert_eq!(offset_of!(xen_pvcalls_connect, evtchn), 48, "xen_pvcalls_connect.evtchn: offset on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_connect, pad), 52, "xen_pvcalls_connect.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_release() {
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(size_of::<xen_pvcalls_release>(), 12, "xen_pvcalls_release: size on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(size_of::<xen_pvcalls_release>(), 16, "xen_pvcalls_release: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_release>(), 4, "xen_pvcalls_release: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_release, id), 0, "xen_pvcalls_release.id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_release, reuse), 8, "xen_pvcalls_release.reuse: offset on x86");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_release, __xenabi_hole_0), 9, "xen_pvcalls_release.__xenabi_hole_0: offset on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_release, pad), 9, "xen_pvcalls_release.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_bind() {
+            assert_eq!(size_of::<xen_pvcalls_bind>(), 40, "xen_pvcalls_bind: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_bind>(), 4, "xen_pvcalls_bind: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_bind, id), 0, "xen_pvcalls_bind.id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_bind, addr), 8, "xen_pvcalls_bind.addr: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_bind, len), 36, "xen_pvcalls_bind.len: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_listen() {
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(size_of::<xen_pvcalls_listen>(), 12, "xen_pvcalls_listen: size on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(size_of::<xen_pvcalls_listen>(), 16, "xen_pvcalls_listen: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_listen>(), 4, "xen_pvcalls_listen: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_listen, id), 0, "xen_pvcalls_listen.id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_listen, backlog), 8, "xen_pvcalls_listen.backlog: offset on x86");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_listen, pad), 12, "xen_pvcalls_listen.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_accept() {
+            assert_eq!(size_of::<xen_pvcalls_accept>(), 24, "xen_pvcalls_accept: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_accept>(), 4, "xen_pvcalls_accept: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id), 0, "xen_pvcalls_accept.id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id_new), 8, "xen_pvcalls_accept.id_new: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_accept, r#ref), 16, "xen_pvcalls_accept.ref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_accept.ref: size on x86");
+            assert_eq!(offset_of!(xen_pvcalls_accept, evtchn), 20, "xen_pvcalls_accept.evtchn: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_poll() {
+            assert_eq!(size_of::<xen_pvcalls_poll>(), 8, "xen_pvcalls_poll: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_poll>(), 4, "xen_pvcalls_poll: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_poll, id), 0, "xen_pvcalls_poll.id: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_dummy() {
+            assert_eq!(size_of::<xen_pvcalls_dummy>(), 56, "xen_pvcalls_dummy: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_dummy>(), 1, "xen_pvcalls_dummy: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_dummy, dummy), 0, "xen_pvcalls_dummy.dummy: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_request() {
+            assert_eq!(size_of::<xen_pvcalls_request>(), 64, "xen_pvcalls_request: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_request>(), 4, "xen_pvcalls_request: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request, req_id), 0, "xen_pvcalls_request.req_id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request, cmd), 4, "xen_pvcalls_request.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request, u), 8, "xen_pvcalls_request.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_request_u() {
+            assert_eq!(size_of::<xen_pvcalls_request_u>(), 56, "xen_pvcalls_request.u: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_request_u>(), 4, "xen_pvcalls_request.u: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, socket), 0, "xen_pvcalls_request.u.socket: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, connect), 0, "xen_pvcalls_request.u.connect: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, release), 0, "xen_pvcalls_request.u.release: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, bind), 0, "xen_pvcalls_request.u.bind: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, listen), 0, "xen_pvcalls_request.u.listen: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, accept), 0, "xen_pvcalls_request.u.accept: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, poll), 0, "xen_pvcalls_request.u.poll: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, dummy), 0, "xen_pvcalls_request.u.dummy: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_socket() {
+            assert_eq!(size_of::<_xen_pvcalls_socket>(), 8, "_xen_pvcalls_socket: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_socket>(), 4, "_xen_pvcalls_socket: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_socket, id), 0, "_xen_pvcalls_socket.id: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_connect() {
+            assert_eq!(size_of::<_xen_pvcalls_connect>(), 8, "_xen_pvcalls_connect: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_connect>(), 4, "_xen_pvcalls_connect: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_connect, id), 0, "_xen_pvcalls_connect.id: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_release() {
+            assert_eq!(size_of::<_xen_pvcalls_release>(), 8, "_xen_pvcalls_release: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_release>(), 4, "_xen_pvcalls_release: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_release, id), 0, "_xen_pvcalls_release.id: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_bind() {
+            assert_eq!(size_of::<_xen_pvcalls_bind>(), 8, "_xen_pvcalls_bind: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_bind>(), 4, "_xen_pvcalls_bind: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_bind, id), 0, "_xen_pvcalls_bind.id: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_listen() {
+            assert_eq!(size_of::<_xen_pvcalls_listen>(), 8, "_xen_pvcalls_listen: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_listen>(), 4, "_xen_pvcalls_listen: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_listen, id), 0, "_xen_pvcalls_listen.id: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_accept() {
+            assert_eq!(size_of::<_xen_pvcalls_accept>(), 8, "_xen_pvcalls_accept: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_accept>(), 4, "_xen_pvcalls_accept: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_accept, id), 0, "_xen_pvcalls_accept.id: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_poll() {
+            assert_eq!(size_of::<_xen_pvcalls_poll>(), 8, "_xen_pvcalls_poll: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_poll>(), 4, "_xen_pvcalls_poll: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_poll, id), 0, "_xen_pvcalls_poll.id: offset on x86");
+        }
+
+        #[test]
+        fn _xen_pvcalls_dummy() {
+            assert_eq!(size_of::<_xen_pvcalls_dummy>(), 8, "_xen_pvcalls_dummy: size on x86");
+            assert_eq!(align_of::<_xen_pvcalls_dummy>(), 1, "_xen_pvcalls_dummy: align on x86");
+            assert_eq!(offset_of!(_xen_pvcalls_dummy, dummy), 0, "_xen_pvcalls_dummy.dummy: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_response() {
+            assert_eq!(size_of::<xen_pvcalls_response>(), 24, "xen_pvcalls_response: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_response>(), 4, "xen_pvcalls_response: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response, req_id), 0, "xen_pvcalls_response.req_id: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response, cmd), 4, "xen_pvcalls_response.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response, ret), 8, "xen_pvcalls_response.ret: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response, pad), 12, "xen_pvcalls_response.pad: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response, u), 16, "xen_pvcalls_response.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_response_u() {
+            assert_eq!(size_of::<xen_pvcalls_response_u>(), 8, "xen_pvcalls_response.u: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_response_u>(), 4, "xen_pvcalls_response.u: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, socket), 0, "xen_pvcalls_response.u.socket: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, connect), 0, "xen_pvcalls_response.u.connect: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, release), 0, "xen_pvcalls_response.u.release: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, bind), 0, "xen_pvcalls_response.u.bind: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, listen), 0, "xen_pvcalls_response.u.listen: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, accept), 0, "xen_pvcalls_response.u.accept: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, poll), 0, "xen_pvcalls_response.u.poll: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, dummy), 0, "xen_pvcalls_response.u.dummy: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_entry() {
+            assert_eq!(size_of::<xen_pvcalls_sring_entry>(), 64, "xen_pvcalls_sring_entry: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_sring_entry>(), 4, "xen_pvcalls_sring_entry: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, req), 0, "xen_pvcalls_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, rsp), 0, "xen_pvcalls_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring() {
+            assert_eq!(size_of::<xen_pvcalls_sring>(), 64, "xen_pvcalls_sring: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_sring>(), 4, "xen_pvcalls_sring: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_prod), 0, "xen_pvcalls_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_event), 4, "xen_pvcalls_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_event: size on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_prod), 8, "xen_pvcalls_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_event), 12, "xen_pvcalls_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring, pvt), 16, "xen_pvcalls_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring, __pad), 20, "xen_pvcalls_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt>(), 4, "xen_pvcalls_sring.pvt: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt>(), 1, "xen_pvcalls_sring.pvt: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, netif), 0, "xen_pvcalls_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, tapif_user), 0, "xen_pvcalls_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, pvt_pad), 0, "xen_pvcalls_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_netif, smartpoll_active), 0, "xen_pvcalls_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_tapif_user, msg), 0, "xen_pvcalls_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
     mod stable_ring {
         use super::*;
 
@@ -2593,6 +3198,54 @@ mod x86 {
             assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on x86");
             assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on x86");
             assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on x86");
+        }
+    }
+
+    mod stable_tpmif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: size on x86");
+            assert_eq!(align_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: align on x86");
+        }
+
+        #[test]
+        fn tpmif_tx_request() {
+            assert_eq!(size_of::<tpmif_tx_request>(), 12, "tpmif_tx_request: size on x86");
+            assert_eq!(align_of::<tpmif_tx_request>(), 4, "tpmif_tx_request: align on x86");
+            assert_eq!(offset_of!(tpmif_tx_request, addr), 0, "tpmif_tx_request.addr: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "tpmif_tx_request.addr: size on x86");
+            assert_eq!(offset_of!(tpmif_tx_request, r#ref), 4, "tpmif_tx_request.ref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "tpmif_tx_request.ref: size on x86");
+            assert_eq!(offset_of!(tpmif_tx_request, unused), 8, "tpmif_tx_request.unused: offset on x86");
+            assert_eq!(offset_of!(tpmif_tx_request, size), 10, "tpmif_tx_request.size: offset on x86");
+        }
+
+        #[test]
+        fn tpmif_ring() {
+            assert_eq!(size_of::<tpmif_ring>(), 12, "tpmif_ring: size on x86");
+            assert_eq!(align_of::<tpmif_ring>(), 4, "tpmif_ring: align on x86");
+            assert_eq!(offset_of!(tpmif_ring, req), 0, "tpmif_ring.req: offset on x86");
+        }
+
+        #[test]
+        fn tpmif_tx_interface() {
+            assert_eq!(size_of::<tpmif_tx_interface>(), 12, "tpmif_tx_interface: size on x86");
+            assert_eq!(align_of::<tpmif_tx_interface>(), 4, "tpmif_tx_interface: align on x86");
+            assert_eq!(offset_of!(tpmif_tx_interface, ring), 0, "tpmif_tx_interface.ring: offset on x86");
+        }
+
+        #[test]
+        fn tpmif_shared_page() {
+            assert_eq!(size_of::<tpmif_shared_page>(), 8, "tpmif_shared_page: size on x86");
+            assert_eq!(align_of::<tpmif_shared_page>(), 4, "tpmif_shared_page: align on x86");
+            assert_eq!(offset_of!(tpmif_shared_page, length), 0, "tpmif_shared_page.length: offset on x86");
+            assert_eq!(offset_of!(tpmif_shared_page, state), 4, "tpmif_shared_page.state: offset on x86");
+            assert_eq!(offset_of!(tpmif_shared_page, locality), 5, "tpmif_shared_page.locality: offset on x86");
+            assert_eq!(offset_of!(tpmif_shared_page, pad), 6, "tpmif_shared_page.pad: offset on x86");
+            assert_eq!(offset_of!(tpmif_shared_page, nr_extra_pages), 7, "tpmif_shared_page.nr_extra_pages: offset on x86");
+            assert_eq!(offset_of!(tpmif_shared_page, extra_pages), 8, "tpmif_shared_page.extra_pages: offset on x86");
         }
     }
 
@@ -2920,6 +3573,109 @@ mod x86 {
         }
     }
 
+    mod stable_vscsiif {
+        use super::*;
+
+        #[test]
+        fn scsiif_request_segment() {
+            assert_eq!(size_of::<scsiif_request_segment>(), 8, "scsiif_request_segment: size on x86");
+            assert_eq!(align_of::<scsiif_request_segment>(), 4, "scsiif_request_segment: align on x86");
+            assert_eq!(offset_of!(scsiif_request_segment, gref), 0, "scsiif_request_segment.gref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "scsiif_request_segment.gref: size on x86");
+            assert_eq!(offset_of!(scsiif_request_segment, offset), 4, "scsiif_request_segment.offset: offset on x86");
+            assert_eq!(offset_of!(scsiif_request_segment, length), 6, "scsiif_request_segment.length: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_request() {
+            assert_eq!(size_of::<vscsiif_request>(), 252, "vscsiif_request: size on x86");
+            assert_eq!(align_of::<vscsiif_request>(), 4, "vscsiif_request: align on x86");
+            assert_eq!(offset_of!(vscsiif_request, rqid), 0, "vscsiif_request.rqid: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, act), 2, "vscsiif_request.act: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, cmd_len), 3, "vscsiif_request.cmd_len: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, cmnd), 4, "vscsiif_request.cmnd: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, timeout_per_command), 20, "vscsiif_request.timeout_per_command: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, channel), 22, "vscsiif_request.channel: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, id), 24, "vscsiif_request.id: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, lun), 26, "vscsiif_request.lun: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, ref_rqid), 28, "vscsiif_request.ref_rqid: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, sc_data_direction), 30, "vscsiif_request.sc_data_direction: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, nr_segments), 31, "vscsiif_request.nr_segments: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, seg), 32, "vscsiif_request.seg: offset on x86");
+            assert_eq!(offset_of!(vscsiif_request, reserved), 240, "vscsiif_request.reserved: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_sg_list() {
+            assert_eq!(size_of::<vscsiif_sg_list>(), 252, "vscsiif_sg_list: size on x86");
+            assert_eq!(align_of::<vscsiif_sg_list>(), 4, "vscsiif_sg_list: align on x86");
+            assert_eq!(offset_of!(vscsiif_sg_list, rqid), 0, "vscsiif_sg_list.rqid: offset on x86");
+            assert_eq!(offset_of!(vscsiif_sg_list, act), 2, "vscsiif_sg_list.act: offset on x86");
+            assert_eq!(offset_of!(vscsiif_sg_list, nr_segments), 3, "vscsiif_sg_list.nr_segments: offset on x86");
+            assert_eq!(offset_of!(vscsiif_sg_list, seg), 4, "vscsiif_sg_list.seg: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_response() {
+            assert_eq!(size_of::<vscsiif_response>(), 252, "vscsiif_response: size on x86");
+            assert_eq!(align_of::<vscsiif_response>(), 4, "vscsiif_response: align on x86");
+            assert_eq!(offset_of!(vscsiif_response, rqid), 0, "vscsiif_response.rqid: offset on x86");
+            assert_eq!(offset_of!(vscsiif_response, act), 2, "vscsiif_response.act: offset on x86");
+            assert_eq!(offset_of!(vscsiif_response, sense_len), 3, "vscsiif_response.sense_len: offset on x86");
+            assert_eq!(offset_of!(vscsiif_response, sense_buffer), 4, "vscsiif_response.sense_buffer: offset on x86");
+            assert_eq!(offset_of!(vscsiif_response, rslt), 100, "vscsiif_response.rslt: offset on x86");
+            assert_eq!(offset_of!(vscsiif_response, residual_len), 104, "vscsiif_response.residual_len: offset on x86");
+            assert_eq!(offset_of!(vscsiif_response, reserved), 108, "vscsiif_response.reserved: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_sring_entry() {
+            assert_eq!(size_of::<vscsiif_sring_entry>(), 252, "vscsiif_sring_entry: size on x86");
+            assert_eq!(align_of::<vscsiif_sring_entry>(), 4, "vscsiif_sring_entry: align on x86");
+            assert_eq!(offset_of!(vscsiif_sring_entry, req), 0, "vscsiif_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(vscsiif_sring_entry, rsp), 0, "vscsiif_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_sring() {
+            assert_eq!(size_of::<vscsiif_sring>(), 64, "vscsiif_sring: size on x86");
+            assert_eq!(align_of::<vscsiif_sring>(), 4, "vscsiif_sring: align on x86");
+            assert_eq!(offset_of!(vscsiif_sring, req_prod), 0, "vscsiif_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(vscsiif_sring, req_event), 4, "vscsiif_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_event: size on x86");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_prod), 8, "vscsiif_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_event), 12, "vscsiif_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(vscsiif_sring, pvt), 16, "vscsiif_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(vscsiif_sring, __pad), 20, "vscsiif_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt() {
+            assert_eq!(size_of::<vscsiif_sring_pvt>(), 4, "vscsiif_sring.pvt: size on x86");
+            assert_eq!(align_of::<vscsiif_sring_pvt>(), 1, "vscsiif_sring.pvt: align on x86");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, netif), 0, "vscsiif_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, tapif_user), 0, "vscsiif_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, pvt_pad), 0, "vscsiif_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_netif() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_netif, smartpoll_active), 0, "vscsiif_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_tapif_user, msg), 0, "vscsiif_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -2929,6 +3685,40 @@ mod x86 {
             assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on x86");
             assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on x86");
             assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on x86");
+        }
+    }
+
+    #[cfg(feature = "xen-4-9")]
+    mod stable_xen_9pfs {
+        use super::*;
+
+        #[test]
+        fn xen_9pfs_data_intf() {
+            assert_eq!(size_of::<xen_9pfs_data_intf>(), 132, "xen_9pfs_data_intf: size on x86");
+            assert_eq!(align_of::<xen_9pfs_data_intf>(), 4, "xen_9pfs_data_intf: align on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_cons), 0, "xen_9pfs_data_intf.in_cons: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_cons: size on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_prod), 4, "xen_9pfs_data_intf.in_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_prod: size on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad1), 8, "xen_9pfs_data_intf.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_cons), 64, "xen_9pfs_data_intf.out_cons: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_cons: size on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_prod), 68, "xen_9pfs_data_intf.out_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_prod: size on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad2), 72, "xen_9pfs_data_intf.pad2: offset on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, ring_order), 128, "xen_9pfs_data_intf.ring_order: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.ring_order: size on x86");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, r#ref), 132, "xen_9pfs_data_intf.ref: offset on x86");
+        }
+
+        #[test]
+        fn xen_9pfs_data() {
+            assert_eq!(size_of::<xen_9pfs_data>(), 8, "xen_9pfs_data: size on x86");
+            assert_eq!(align_of::<xen_9pfs_data>(), 4, "xen_9pfs_data: align on x86");
+            assert_eq!(offset_of!(xen_9pfs_data, r#in), 0, "xen_9pfs_data.in: offset on x86");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "xen_9pfs_data.in: size on x86");
+            assert_eq!(offset_of!(xen_9pfs_data, out), 4, "xen_9pfs_data.out: offset on x86");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "xen_9pfs_data.out: size on x86");
         }
     }
 
@@ -3839,12 +4629,15 @@ mod x86_64 {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    #[cfg(feature = "xen-4-13")]
+    use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::e820::*;
     use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::fbif::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::hvm_info_table::*;
@@ -3860,14 +4653,20 @@ mod x86_64 {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::tpmif::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
+    use xenabi::stable::vscsiif::*;
     use xenabi::stable::xen::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::xen_9pfs::*;
     use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
     use xenabi::stable::xs_wire::*;
@@ -4164,6 +4963,243 @@ mod x86_64 {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on x86_64");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on x86_64");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-13")]
+    mod stable_cameraif {
+        use super::*;
+
+        #[test]
+        fn xencamera_config_req() {
+            assert_eq!(size_of::<xencamera_config_req>(), 12, "xencamera_config_req: size on x86_64");
+            assert_eq!(align_of::<xencamera_config_req>(), 4, "xencamera_config_req: align on x86_64");
+            assert_eq!(offset_of!(xencamera_config_req, pixel_format), 0, "xencamera_config_req.pixel_format: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_req, width), 4, "xencamera_config_req.width: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_req, height), 8, "xencamera_config_req.height: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_frame_rate_req() {
+            assert_eq!(size_of::<xencamera_frame_rate_req>(), 8, "xencamera_frame_rate_req: size on x86_64");
+            assert_eq!(align_of::<xencamera_frame_rate_req>(), 4, "xencamera_frame_rate_req: align on x86_64");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_numer), 0, "xencamera_frame_rate_req.frame_rate_numer: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_denom), 4, "xencamera_frame_rate_req.frame_rate_denom: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_buf_request() {
+            assert_eq!(size_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: size on x86_64");
+            assert_eq!(align_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: align on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_request, num_bufs), 0, "xencamera_buf_request.num_bufs: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_buf_create_req() {
+            assert_eq!(size_of::<xencamera_buf_create_req>(), 24, "xencamera_buf_create_req: size on x86_64");
+            assert_eq!(align_of::<xencamera_buf_create_req>(), 4, "xencamera_buf_create_req: align on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, index), 0, "xencamera_buf_create_req.index: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, reserved), 1, "xencamera_buf_create_req.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, plane_offset), 4, "xencamera_buf_create_req.plane_offset: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, gref_directory), 20, "xencamera_buf_create_req.gref_directory: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on x86_64");
+        }
+
+        #[test]
+        fn xencamera_index() {
+            assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on x86_64");
+            assert_eq!(align_of::<xencamera_index>(), 1, "xencamera_index: align on x86_64");
+            assert_eq!(offset_of!(xencamera_index, index), 0, "xencamera_index.index: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_ctrl_value() {
+            assert_eq!(size_of::<xencamera_ctrl_value>(), 16, "xencamera_ctrl_value: size on x86_64");
+            assert_eq!(align_of::<xencamera_ctrl_value>(), 8, "xencamera_ctrl_value: align on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_value, r#type), 0, "xencamera_ctrl_value.type: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_value, reserved), 1, "xencamera_ctrl_value.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_value, value), 8, "xencamera_ctrl_value.value: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_get_ctrl_req() {
+            assert_eq!(size_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: size on x86_64");
+            assert_eq!(align_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: align on x86_64");
+            assert_eq!(offset_of!(xencamera_get_ctrl_req, r#type), 0, "xencamera_get_ctrl_req.type: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_config_resp() {
+            assert_eq!(size_of::<xencamera_config_resp>(), 44, "xencamera_config_resp: size on x86_64");
+            assert_eq!(align_of::<xencamera_config_resp>(), 4, "xencamera_config_resp: align on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, pixel_format), 0, "xencamera_config_resp.pixel_format: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, width), 4, "xencamera_config_resp.width: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, height), 8, "xencamera_config_resp.height: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, colorspace), 12, "xencamera_config_resp.colorspace: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, xfer_func), 16, "xencamera_config_resp.xfer_func: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, ycbcr_enc), 20, "xencamera_config_resp.ycbcr_enc: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, quantization), 24, "xencamera_config_resp.quantization: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_numer), 28, "xencamera_config_resp.displ_asp_ratio_numer: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_denom), 32, "xencamera_config_resp.displ_asp_ratio_denom: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_numer), 36, "xencamera_config_resp.frame_rate_numer: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_denom), 40, "xencamera_config_resp.frame_rate_denom: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_buf_get_layout_resp() {
+            assert_eq!(size_of::<xencamera_buf_get_layout_resp>(), 40, "xencamera_buf_get_layout_resp: size on x86_64");
+            assert_eq!(align_of::<xencamera_buf_get_layout_resp>(), 4, "xencamera_buf_get_layout_resp: align on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, num_planes), 0, "xencamera_buf_get_layout_resp.num_planes: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, reserved), 1, "xencamera_buf_get_layout_resp.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, size), 4, "xencamera_buf_get_layout_resp.size: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_size), 8, "xencamera_buf_get_layout_resp.plane_size: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_stride), 24, "xencamera_buf_get_layout_resp.plane_stride: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_ctrl_enum_resp() {
+            assert_eq!(size_of::<xencamera_ctrl_enum_resp>(), 40, "xencamera_ctrl_enum_resp: size on x86_64");
+            assert_eq!(align_of::<xencamera_ctrl_enum_resp>(), 8, "xencamera_ctrl_enum_resp: align on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, index), 0, "xencamera_ctrl_enum_resp.index: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, r#type), 1, "xencamera_ctrl_enum_resp.type: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, reserved), 2, "xencamera_ctrl_enum_resp.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, flags), 4, "xencamera_ctrl_enum_resp.flags: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, min), 8, "xencamera_ctrl_enum_resp.min: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, max), 16, "xencamera_ctrl_enum_resp.max: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, step), 24, "xencamera_ctrl_enum_resp.step: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, def_val), 32, "xencamera_ctrl_enum_resp.def_val: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_frame_avail_evt() {
+            assert_eq!(size_of::<xencamera_frame_avail_evt>(), 12, "xencamera_frame_avail_evt: size on x86_64");
+            assert_eq!(align_of::<xencamera_frame_avail_evt>(), 4, "xencamera_frame_avail_evt: align on x86_64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, index), 0, "xencamera_frame_avail_evt.index: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, reserved), 1, "xencamera_frame_avail_evt.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, used_sz), 4, "xencamera_frame_avail_evt.used_sz: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, seq_num), 8, "xencamera_frame_avail_evt.seq_num: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_req() {
+            assert_eq!(size_of::<xencamera_req>(), 64, "xencamera_req: size on x86_64");
+            assert_eq!(align_of::<xencamera_req>(), 8, "xencamera_req: align on x86_64");
+            assert_eq!(offset_of!(xencamera_req, id), 0, "xencamera_req.id: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req, operation), 2, "xencamera_req.operation: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req, reserved), 3, "xencamera_req.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req, req), 8, "xencamera_req.req: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_req_req() {
+            assert_eq!(size_of::<xencamera_req_req>(), 56, "xencamera_req.req: size on x86_64");
+            assert_eq!(align_of::<xencamera_req_req>(), 8, "xencamera_req.req: align on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, config), 0, "xencamera_req.req.config: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, frame_rate), 0, "xencamera_req.req.frame_rate: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, buf_request), 0, "xencamera_req.req.buf_request: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, buf_create), 0, "xencamera_req.req.buf_create: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, index), 0, "xencamera_req.req.index: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, ctrl_value), 0, "xencamera_req.req.ctrl_value: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, get_ctrl), 0, "xencamera_req.req.get_ctrl: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_req_req, reserved), 0, "xencamera_req.req.reserved: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_resp() {
+            assert_eq!(size_of::<xencamera_resp>(), 64, "xencamera_resp: size on x86_64");
+            assert_eq!(align_of::<xencamera_resp>(), 8, "xencamera_resp: align on x86_64");
+            assert_eq!(offset_of!(xencamera_resp, id), 0, "xencamera_resp.id: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp, operation), 2, "xencamera_resp.operation: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp, reserved), 3, "xencamera_resp.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp, status), 4, "xencamera_resp.status: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp, resp), 8, "xencamera_resp.resp: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_resp_resp() {
+            assert_eq!(size_of::<xencamera_resp_resp>(), 56, "xencamera_resp.resp: size on x86_64");
+            assert_eq!(align_of::<xencamera_resp_resp>(), 8, "xencamera_resp.resp: align on x86_64");
+            assert_eq!(offset_of!(xencamera_resp_resp, config), 0, "xencamera_resp.resp.config: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_layout), 0, "xencamera_resp.resp.buf_layout: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_request), 0, "xencamera_resp.resp.buf_request: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_enum), 0, "xencamera_resp.resp.ctrl_enum: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_value), 0, "xencamera_resp.resp.ctrl_value: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_resp_resp, reserved1), 0, "xencamera_resp.resp.reserved1: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_evt() {
+            assert_eq!(size_of::<xencamera_evt>(), 64, "xencamera_evt: size on x86_64");
+            assert_eq!(align_of::<xencamera_evt>(), 8, "xencamera_evt: align on x86_64");
+            assert_eq!(offset_of!(xencamera_evt, id), 0, "xencamera_evt.id: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_evt, r#type), 2, "xencamera_evt.type: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_evt, reserved), 3, "xencamera_evt.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_evt, evt), 8, "xencamera_evt.evt: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_evt_evt() {
+            assert_eq!(size_of::<xencamera_evt_evt>(), 56, "xencamera_evt.evt: size on x86_64");
+            assert_eq!(align_of::<xencamera_evt_evt>(), 8, "xencamera_evt.evt: align on x86_64");
+            assert_eq!(offset_of!(xencamera_evt_evt, frame_avail), 0, "xencamera_evt.evt.frame_avail: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_evt_evt, ctrl_value), 0, "xencamera_evt.evt.ctrl_value: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_evt_evt, reserved), 0, "xencamera_evt.evt.reserved: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_entry() {
+            assert_eq!(size_of::<xen_cameraif_sring_entry>(), 64, "xen_cameraif_sring_entry: size on x86_64");
+            assert_eq!(align_of::<xen_cameraif_sring_entry>(), 8, "xen_cameraif_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, req), 0, "xen_cameraif_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, rsp), 0, "xen_cameraif_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring() {
+            assert_eq!(size_of::<xen_cameraif_sring>(), 64, "xen_cameraif_sring: size on x86_64");
+            assert_eq!(align_of::<xen_cameraif_sring>(), 4, "xen_cameraif_sring: align on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_prod), 0, "xen_cameraif_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_event), 4, "xen_cameraif_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_prod), 8, "xen_cameraif_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_event), 12, "xen_cameraif_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring, pvt), 16, "xen_cameraif_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring, __pad), 20, "xen_cameraif_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt>(), 4, "xen_cameraif_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt>(), 1, "xen_cameraif_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, netif), 0, "xen_cameraif_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, tapif_user), 0, "xen_cameraif_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, pvt_pad), 0, "xen_cameraif_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_netif, smartpoll_active), 0, "xen_cameraif_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_tapif_user, msg), 0, "xen_cameraif_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+
+        #[test]
+        fn xencamera_event_page() {
+            assert_eq!(size_of::<xencamera_event_page>(), 64, "xencamera_event_page: size on x86_64");
+            assert_eq!(align_of::<xencamera_event_page>(), 4, "xencamera_event_page: align on x86_64");
+            assert_eq!(offset_of!(xencamera_event_page, in_cons), 0, "xencamera_event_page.in_cons: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_event_page, in_prod), 4, "xencamera_event_page.in_prod: offset on x86_64");
+            assert_eq!(offset_of!(xencamera_event_page, reserved), 8, "xencamera_event_page.reserved: offset on x86_64");
         }
     }
 
@@ -4680,6 +5716,81 @@ mod x86_64 {
             assert_eq!(offset_of!(evtchn_fifo_control_block, ready), 0, "evtchn_fifo_control_block.ready: offset on x86_64");
             assert_eq!(offset_of!(evtchn_fifo_control_block, _rsvd), 4, "evtchn_fifo_control_block._rsvd: offset on x86_64");
             assert_eq!(offset_of!(evtchn_fifo_control_block, head), 8, "evtchn_fifo_control_block.head: offset on x86_64");
+        }
+    }
+
+    mod stable_fbif {
+        use super::*;
+
+        #[test]
+        fn xenfb_update() {
+            assert_eq!(size_of::<xenfb_update>(), 20, "xenfb_update: size on x86_64");
+            assert_eq!(align_of::<xenfb_update>(), 4, "xenfb_update: align on x86_64");
+            assert_eq!(offset_of!(xenfb_update, r#type), 0, "xenfb_update.type: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_update, __xenabi_hole_0), 1, "xenfb_update.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_update, x), 4, "xenfb_update.x: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_update, y), 8, "xenfb_update.y: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_update, width), 12, "xenfb_update.width: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_update, height), 16, "xenfb_update.height: offset on x86_64");
+        }
+
+        #[test]
+        fn xenfb_resize() {
+            assert_eq!(size_of::<xenfb_resize>(), 24, "xenfb_resize: size on x86_64");
+            assert_eq!(align_of::<xenfb_resize>(), 4, "xenfb_resize: align on x86_64");
+            assert_eq!(offset_of!(xenfb_resize, r#type), 0, "xenfb_resize.type: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_resize, __xenabi_hole_0), 1, "xenfb_resize.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_resize, width), 4, "xenfb_resize.width: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_resize, height), 8, "xenfb_resize.height: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_resize, stride), 12, "xenfb_resize.stride: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_resize, depth), 16, "xenfb_resize.depth: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_resize, offset), 20, "xenfb_resize.offset: offset on x86_64");
+        }
+
+        #[test]
+        fn xenfb_out_event() {
+            assert_eq!(size_of::<xenfb_out_event>(), 40, "xenfb_out_event: size on x86_64");
+            assert_eq!(align_of::<xenfb_out_event>(), 4, "xenfb_out_event: align on x86_64");
+            assert_eq!(offset_of!(xenfb_out_event, r#type), 0, "xenfb_out_event.type: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_out_event, update), 0, "xenfb_out_event.update: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_out_event, resize), 0, "xenfb_out_event.resize: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_out_event, pad), 0, "xenfb_out_event.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xenfb_refresh_period() {
+            assert_eq!(size_of::<xenfb_refresh_period>(), 8, "xenfb_refresh_period: size on x86_64");
+            assert_eq!(align_of::<xenfb_refresh_period>(), 4, "xenfb_refresh_period: align on x86_64");
+            assert_eq!(offset_of!(xenfb_refresh_period, r#type), 0, "xenfb_refresh_period.type: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_refresh_period, __xenabi_hole_0), 1, "xenfb_refresh_period.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_refresh_period, period), 4, "xenfb_refresh_period.period: offset on x86_64");
+        }
+
+        #[test]
+        fn xenfb_in_event() {
+            assert_eq!(size_of::<xenfb_in_event>(), 40, "xenfb_in_event: size on x86_64");
+            assert_eq!(align_of::<xenfb_in_event>(), 4, "xenfb_in_event: align on x86_64");
+            assert_eq!(offset_of!(xenfb_in_event, r#type), 0, "xenfb_in_event.type: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_in_event, refresh_period), 0, "xenfb_in_event.refresh_period: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_in_event, pad), 0, "xenfb_in_event.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xenfb_page() {
+            assert_eq!(size_of::<xenfb_page>(), 2088, "xenfb_page: size on x86_64");
+            assert_eq!(align_of::<xenfb_page>(), 8, "xenfb_page: align on x86_64");
+            assert_eq!(offset_of!(xenfb_page, in_cons), 0, "xenfb_page.in_cons: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, in_prod), 4, "xenfb_page.in_prod: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, out_cons), 8, "xenfb_page.out_cons: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, out_prod), 12, "xenfb_page.out_prod: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, width), 16, "xenfb_page.width: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, height), 20, "xenfb_page.height: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, line_length), 24, "xenfb_page.line_length: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, mem_length), 28, "xenfb_page.mem_length: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, depth), 32, "xenfb_page.depth: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, __xenabi_hole_0), 33, "xenfb_page.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenfb_page, pd), 40, "xenfb_page.pd: offset on x86_64");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 256]>(), 2048, "xenfb_page.pd: size on x86_64");
         }
     }
 
@@ -6321,6 +7432,284 @@ mod x86_64 {
         }
     }
 
+    #[cfg(feature = "xen-4-9")]
+    mod stable_pvcalls {
+        use super::*;
+
+        #[test]
+        fn pvcalls_data_intf() {
+            assert_eq!(size_of::<pvcalls_data_intf>(), 132, "pvcalls_data_intf: size on x86_64");
+            assert_eq!(align_of::<pvcalls_data_intf>(), 4, "pvcalls_data_intf: align on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_cons), 0, "pvcalls_data_intf.in_cons: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_cons: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_prod), 4, "pvcalls_data_intf.in_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_prod: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_error), 8, "pvcalls_data_intf.in_error: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_error: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad1), 12, "pvcalls_data_intf.pad1: offset on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_cons), 64, "pvcalls_data_intf.out_cons: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_cons: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_prod), 68, "pvcalls_data_intf.out_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_prod: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_error), 72, "pvcalls_data_intf.out_error: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_error: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad2), 76, "pvcalls_data_intf.pad2: offset on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, ring_order), 128, "pvcalls_data_intf.ring_order: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.ring_order: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data_intf, r#ref), 132, "pvcalls_data_intf.ref: offset on x86_64");
+        }
+
+        #[test]
+        fn pvcalls_data() {
+            assert_eq!(size_of::<pvcalls_data>(), 16, "pvcalls_data: size on x86_64");
+            assert_eq!(align_of::<pvcalls_data>(), 8, "pvcalls_data: align on x86_64");
+            assert_eq!(offset_of!(pvcalls_data, r#in), 0, "pvcalls_data.in: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "pvcalls_data.in: size on x86_64");
+            assert_eq!(offset_of!(pvcalls_data, out), 8, "pvcalls_data.out: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "pvcalls_data.out: size on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_socket() {
+            assert_eq!(size_of::<xen_pvcalls_socket>(), 24, "xen_pvcalls_socket: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_socket>(), 8, "xen_pvcalls_socket: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, id), 0, "xen_pvcalls_socket.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, domain), 8, "xen_pvcalls_socket.domain: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, r#type), 12, "xen_pvcalls_socket.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, protocol), 16, "xen_pvcalls_socket.protocol: offset on x86_64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_socket, __xenabi_hole_0), 20, "xen_pvcalls_socket.__xenabi_hole_0: offset on x86_64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_socket, pad), 20, "xen_pvcalls_socket.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_connect() {
+            assert_eq!(size_of::<xen_pvcalls_connect>(), 56, "xen_pvcalls_connect: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_connect>(), 8, "xen_pvcalls_connect: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, id), 0, "xen_pvcalls_connect.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, addr), 8, "xen_pvcalls_connect.addr: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, len), 36, "xen_pvcalls_connect.len: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, flags), 40, "xen_pvcalls_connect.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, r#ref), 44, "xen_pvcalls_connect.ref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_connect.ref: size on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, evtchn), 48, "xen_pvcalls_connect.evtchn: offset on x86_64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_connect, __xenabi_hole_0), 52, "xen_pvcalls_connect.__xenabi_hole_0: offset on x86_64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_connect, pad), 52, "xen_pvcalls_connect.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_release() {
+            assert_eq!(size_of::<xen_pvcalls_release>(), 16, "xen_pvcalls_release: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_release>(), 8, "xen_pvcalls_release: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_release, id), 0, "xen_pvcalls_release.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_release, reuse), 8, "xen_pvcalls_release.reuse: offset on x86_64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_release, __xenabi_hole_0), 9, "xen_pvcalls_release.__xenabi_hole_0: offset on x86_64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_release, pad), 9, "xen_pvcalls_release.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_bind() {
+            assert_eq!(size_of::<xen_pvcalls_bind>(), 40, "xen_pvcalls_bind: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_bind>(), 8, "xen_pvcalls_bind: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_bind, id), 0, "xen_pvcalls_bind.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_bind, addr), 8, "xen_pvcalls_bind.addr: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_bind, len), 36, "xen_pvcalls_bind.len: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_listen() {
+            assert_eq!(size_of::<xen_pvcalls_listen>(), 16, "xen_pvcalls_listen: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_listen>(), 8, "xen_pvcalls_listen: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_listen, id), 0, "xen_pvcalls_listen.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_listen, backlog), 8, "xen_pvcalls_listen.backlog: offset on x86_64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_listen, __xenabi_hole_0), 12, "xen_pvcalls_listen.__xenabi_hole_0: offset on x86_64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_listen, pad), 12, "xen_pvcalls_listen.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_accept() {
+            assert_eq!(size_of::<xen_pvcalls_accept>(), 24, "xen_pvcalls_accept: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_accept>(), 8, "xen_pvcalls_accept: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id), 0, "xen_pvcalls_accept.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id_new), 8, "xen_pvcalls_accept.id_new: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, r#ref), 16, "xen_pvcalls_accept.ref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_accept.ref: size on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, evtchn), 20, "xen_pvcalls_accept.evtchn: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_poll() {
+            assert_eq!(size_of::<xen_pvcalls_poll>(), 8, "xen_pvcalls_poll: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_poll>(), 8, "xen_pvcalls_poll: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_poll, id), 0, "xen_pvcalls_poll.id: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_dummy() {
+            assert_eq!(size_of::<xen_pvcalls_dummy>(), 56, "xen_pvcalls_dummy: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_dummy>(), 1, "xen_pvcalls_dummy: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_dummy, dummy), 0, "xen_pvcalls_dummy.dummy: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_request() {
+            assert_eq!(size_of::<xen_pvcalls_request>(), 64, "xen_pvcalls_request: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_request>(), 8, "xen_pvcalls_request: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request, req_id), 0, "xen_pvcalls_request.req_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request, cmd), 4, "xen_pvcalls_request.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request, u), 8, "xen_pvcalls_request.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_request_u() {
+            assert_eq!(size_of::<xen_pvcalls_request_u>(), 56, "xen_pvcalls_request.u: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_request_u>(), 8, "xen_pvcalls_request.u: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, socket), 0, "xen_pvcalls_request.u.socket: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, connect), 0, "xen_pvcalls_request.u.connect: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, release), 0, "xen_pvcalls_request.u.release: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, bind), 0, "xen_pvcalls_request.u.bind: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, listen), 0, "xen_pvcalls_request.u.listen: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, accept), 0, "xen_pvcalls_request.u.accept: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, poll), 0, "xen_pvcalls_request.u.poll: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, dummy), 0, "xen_pvcalls_request.u.dummy: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_socket() {
+            assert_eq!(size_of::<_xen_pvcalls_socket>(), 8, "_xen_pvcalls_socket: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_socket>(), 8, "_xen_pvcalls_socket: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_socket, id), 0, "_xen_pvcalls_socket.id: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_connect() {
+            assert_eq!(size_of::<_xen_pvcalls_connect>(), 8, "_xen_pvcalls_connect: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_connect>(), 8, "_xen_pvcalls_connect: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_connect, id), 0, "_xen_pvcalls_connect.id: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_release() {
+            assert_eq!(size_of::<_xen_pvcalls_release>(), 8, "_xen_pvcalls_release: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_release>(), 8, "_xen_pvcalls_release: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_release, id), 0, "_xen_pvcalls_release.id: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_bind() {
+            assert_eq!(size_of::<_xen_pvcalls_bind>(), 8, "_xen_pvcalls_bind: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_bind>(), 8, "_xen_pvcalls_bind: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_bind, id), 0, "_xen_pvcalls_bind.id: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_listen() {
+            assert_eq!(size_of::<_xen_pvcalls_listen>(), 8, "_xen_pvcalls_listen: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_listen>(), 8, "_xen_pvcalls_listen: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_listen, id), 0, "_xen_pvcalls_listen.id: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_accept() {
+            assert_eq!(size_of::<_xen_pvcalls_accept>(), 8, "_xen_pvcalls_accept: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_accept>(), 8, "_xen_pvcalls_accept: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_accept, id), 0, "_xen_pvcalls_accept.id: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_poll() {
+            assert_eq!(size_of::<_xen_pvcalls_poll>(), 8, "_xen_pvcalls_poll: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_poll>(), 8, "_xen_pvcalls_poll: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_poll, id), 0, "_xen_pvcalls_poll.id: offset on x86_64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_dummy() {
+            assert_eq!(size_of::<_xen_pvcalls_dummy>(), 8, "_xen_pvcalls_dummy: size on x86_64");
+            assert_eq!(align_of::<_xen_pvcalls_dummy>(), 1, "_xen_pvcalls_dummy: align on x86_64");
+            assert_eq!(offset_of!(_xen_pvcalls_dummy, dummy), 0, "_xen_pvcalls_dummy.dummy: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_response() {
+            assert_eq!(size_of::<xen_pvcalls_response>(), 24, "xen_pvcalls_response: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_response>(), 8, "xen_pvcalls_response: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response, req_id), 0, "xen_pvcalls_response.req_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response, cmd), 4, "xen_pvcalls_response.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response, ret), 8, "xen_pvcalls_response.ret: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response, pad), 12, "xen_pvcalls_response.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response, u), 16, "xen_pvcalls_response.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_response_u() {
+            assert_eq!(size_of::<xen_pvcalls_response_u>(), 8, "xen_pvcalls_response.u: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_response_u>(), 8, "xen_pvcalls_response.u: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, socket), 0, "xen_pvcalls_response.u.socket: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, connect), 0, "xen_pvcalls_response.u.connect: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, release), 0, "xen_pvcalls_response.u.release: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, bind), 0, "xen_pvcalls_response.u.bind: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, listen), 0, "xen_pvcalls_response.u.listen: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, accept), 0, "xen_pvcalls_response.u.accept: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, poll), 0, "xen_pvcalls_response.u.poll: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, dummy), 0, "xen_pvcalls_response.u.dummy: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_entry() {
+            assert_eq!(size_of::<xen_pvcalls_sring_entry>(), 64, "xen_pvcalls_sring_entry: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_sring_entry>(), 8, "xen_pvcalls_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, req), 0, "xen_pvcalls_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, rsp), 0, "xen_pvcalls_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring() {
+            assert_eq!(size_of::<xen_pvcalls_sring>(), 64, "xen_pvcalls_sring: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_sring>(), 4, "xen_pvcalls_sring: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_prod), 0, "xen_pvcalls_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_event), 4, "xen_pvcalls_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_prod), 8, "xen_pvcalls_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_event), 12, "xen_pvcalls_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, pvt), 16, "xen_pvcalls_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, __pad), 20, "xen_pvcalls_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt>(), 4, "xen_pvcalls_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt>(), 1, "xen_pvcalls_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, netif), 0, "xen_pvcalls_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, tapif_user), 0, "xen_pvcalls_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, pvt_pad), 0, "xen_pvcalls_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_netif, smartpoll_active), 0, "xen_pvcalls_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_tapif_user, msg), 0, "xen_pvcalls_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
     mod stable_ring {
         use super::*;
 
@@ -6424,6 +7813,54 @@ mod x86_64 {
             assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on x86_64");
             assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on x86_64");
             assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on x86_64");
+        }
+    }
+
+    mod stable_tpmif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: size on x86_64");
+            assert_eq!(align_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: align on x86_64");
+        }
+
+        #[test]
+        fn tpmif_tx_request() {
+            assert_eq!(size_of::<tpmif_tx_request>(), 16, "tpmif_tx_request: size on x86_64");
+            assert_eq!(align_of::<tpmif_tx_request>(), 8, "tpmif_tx_request: align on x86_64");
+            assert_eq!(offset_of!(tpmif_tx_request, addr), 0, "tpmif_tx_request.addr: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "tpmif_tx_request.addr: size on x86_64");
+            assert_eq!(offset_of!(tpmif_tx_request, r#ref), 8, "tpmif_tx_request.ref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "tpmif_tx_request.ref: size on x86_64");
+            assert_eq!(offset_of!(tpmif_tx_request, unused), 12, "tpmif_tx_request.unused: offset on x86_64");
+            assert_eq!(offset_of!(tpmif_tx_request, size), 14, "tpmif_tx_request.size: offset on x86_64");
+        }
+
+        #[test]
+        fn tpmif_ring() {
+            assert_eq!(size_of::<tpmif_ring>(), 16, "tpmif_ring: size on x86_64");
+            assert_eq!(align_of::<tpmif_ring>(), 8, "tpmif_ring: align on x86_64");
+            assert_eq!(offset_of!(tpmif_ring, req), 0, "tpmif_ring.req: offset on x86_64");
+        }
+
+        #[test]
+        fn tpmif_tx_interface() {
+            assert_eq!(size_of::<tpmif_tx_interface>(), 16, "tpmif_tx_interface: size on x86_64");
+            assert_eq!(align_of::<tpmif_tx_interface>(), 8, "tpmif_tx_interface: align on x86_64");
+            assert_eq!(offset_of!(tpmif_tx_interface, ring), 0, "tpmif_tx_interface.ring: offset on x86_64");
+        }
+
+        #[test]
+        fn tpmif_shared_page() {
+            assert_eq!(size_of::<tpmif_shared_page>(), 8, "tpmif_shared_page: size on x86_64");
+            assert_eq!(align_of::<tpmif_shared_page>(), 4, "tpmif_shared_page: align on x86_64");
+            assert_eq!(offset_of!(tpmif_shared_page, length), 0, "tpmif_shared_page.length: offset on x86_64");
+            assert_eq!(offset_of!(tpmif_shared_page, state), 4, "tpmif_shared_page.state: offset on x86_64");
+            assert_eq!(offset_of!(tpmif_shared_page, locality), 5, "tpmif_shared_page.locality: offset on x86_64");
+            assert_eq!(offset_of!(tpmif_shared_page, pad), 6, "tpmif_shared_page.pad: offset on x86_64");
+            assert_eq!(offset_of!(tpmif_shared_page, nr_extra_pages), 7, "tpmif_shared_page.nr_extra_pages: offset on x86_64");
+            assert_eq!(offset_of!(tpmif_shared_page, extra_pages), 8, "tpmif_shared_page.extra_pages: offset on x86_64");
         }
     }
 
@@ -6753,6 +8190,109 @@ mod x86_64 {
         }
     }
 
+    mod stable_vscsiif {
+        use super::*;
+
+        #[test]
+        fn scsiif_request_segment() {
+            assert_eq!(size_of::<scsiif_request_segment>(), 8, "scsiif_request_segment: size on x86_64");
+            assert_eq!(align_of::<scsiif_request_segment>(), 4, "scsiif_request_segment: align on x86_64");
+            assert_eq!(offset_of!(scsiif_request_segment, gref), 0, "scsiif_request_segment.gref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "scsiif_request_segment.gref: size on x86_64");
+            assert_eq!(offset_of!(scsiif_request_segment, offset), 4, "scsiif_request_segment.offset: offset on x86_64");
+            assert_eq!(offset_of!(scsiif_request_segment, length), 6, "scsiif_request_segment.length: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_request() {
+            assert_eq!(size_of::<vscsiif_request>(), 252, "vscsiif_request: size on x86_64");
+            assert_eq!(align_of::<vscsiif_request>(), 4, "vscsiif_request: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, rqid), 0, "vscsiif_request.rqid: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, act), 2, "vscsiif_request.act: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, cmd_len), 3, "vscsiif_request.cmd_len: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, cmnd), 4, "vscsiif_request.cmnd: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, timeout_per_command), 20, "vscsiif_request.timeout_per_command: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, channel), 22, "vscsiif_request.channel: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, id), 24, "vscsiif_request.id: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, lun), 26, "vscsiif_request.lun: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, ref_rqid), 28, "vscsiif_request.ref_rqid: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, sc_data_direction), 30, "vscsiif_request.sc_data_direction: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, nr_segments), 31, "vscsiif_request.nr_segments: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, seg), 32, "vscsiif_request.seg: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_request, reserved), 240, "vscsiif_request.reserved: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_sg_list() {
+            assert_eq!(size_of::<vscsiif_sg_list>(), 252, "vscsiif_sg_list: size on x86_64");
+            assert_eq!(align_of::<vscsiif_sg_list>(), 4, "vscsiif_sg_list: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_sg_list, rqid), 0, "vscsiif_sg_list.rqid: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_sg_list, act), 2, "vscsiif_sg_list.act: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_sg_list, nr_segments), 3, "vscsiif_sg_list.nr_segments: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_sg_list, seg), 4, "vscsiif_sg_list.seg: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_response() {
+            assert_eq!(size_of::<vscsiif_response>(), 252, "vscsiif_response: size on x86_64");
+            assert_eq!(align_of::<vscsiif_response>(), 4, "vscsiif_response: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_response, rqid), 0, "vscsiif_response.rqid: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_response, act), 2, "vscsiif_response.act: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_response, sense_len), 3, "vscsiif_response.sense_len: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_response, sense_buffer), 4, "vscsiif_response.sense_buffer: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_response, rslt), 100, "vscsiif_response.rslt: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_response, residual_len), 104, "vscsiif_response.residual_len: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_response, reserved), 108, "vscsiif_response.reserved: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_sring_entry() {
+            assert_eq!(size_of::<vscsiif_sring_entry>(), 252, "vscsiif_sring_entry: size on x86_64");
+            assert_eq!(align_of::<vscsiif_sring_entry>(), 4, "vscsiif_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring_entry, req), 0, "vscsiif_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring_entry, rsp), 0, "vscsiif_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_sring() {
+            assert_eq!(size_of::<vscsiif_sring>(), 64, "vscsiif_sring: size on x86_64");
+            assert_eq!(align_of::<vscsiif_sring>(), 4, "vscsiif_sring: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring, req_prod), 0, "vscsiif_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring, req_event), 4, "vscsiif_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_prod), 8, "vscsiif_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_event), 12, "vscsiif_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring, pvt), 16, "vscsiif_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring, __pad), 20, "vscsiif_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt() {
+            assert_eq!(size_of::<vscsiif_sring_pvt>(), 4, "vscsiif_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<vscsiif_sring_pvt>(), 1, "vscsiif_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, netif), 0, "vscsiif_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, tapif_user), 0, "vscsiif_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, pvt_pad), 0, "vscsiif_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_netif() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_netif, smartpoll_active), 0, "vscsiif_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_tapif_user, msg), 0, "vscsiif_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -6762,6 +8302,40 @@ mod x86_64 {
             assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on x86_64");
             assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on x86_64");
             assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on x86_64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-9")]
+    mod stable_xen_9pfs {
+        use super::*;
+
+        #[test]
+        fn xen_9pfs_data_intf() {
+            assert_eq!(size_of::<xen_9pfs_data_intf>(), 132, "xen_9pfs_data_intf: size on x86_64");
+            assert_eq!(align_of::<xen_9pfs_data_intf>(), 4, "xen_9pfs_data_intf: align on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_cons), 0, "xen_9pfs_data_intf.in_cons: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_cons: size on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_prod), 4, "xen_9pfs_data_intf.in_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad1), 8, "xen_9pfs_data_intf.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_cons), 64, "xen_9pfs_data_intf.out_cons: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_cons: size on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_prod), 68, "xen_9pfs_data_intf.out_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad2), 72, "xen_9pfs_data_intf.pad2: offset on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, ring_order), 128, "xen_9pfs_data_intf.ring_order: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.ring_order: size on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, r#ref), 132, "xen_9pfs_data_intf.ref: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_9pfs_data() {
+            assert_eq!(size_of::<xen_9pfs_data>(), 16, "xen_9pfs_data: size on x86_64");
+            assert_eq!(align_of::<xen_9pfs_data>(), 8, "xen_9pfs_data: align on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data, r#in), 0, "xen_9pfs_data.in: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "xen_9pfs_data.in: size on x86_64");
+            assert_eq!(offset_of!(xen_9pfs_data, out), 8, "xen_9pfs_data.out: offset on x86_64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "xen_9pfs_data.out: size on x86_64");
         }
     }
 
@@ -7682,12 +9256,15 @@ mod arm {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    #[cfg(feature = "xen-4-13")]
+    use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::e820::*;
     use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::fbif::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::hvm_info_table::*;
@@ -7703,14 +9280,20 @@ mod arm {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::tpmif::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
+    use xenabi::stable::vscsiif::*;
     use xenabi::stable::xen::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::xen_9pfs::*;
     use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
     use xenabi::stable::xs_wire::*;
@@ -8007,6 +9590,243 @@ mod arm {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on arm");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on arm");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
+    #[cfg(feature = "xen-4-13")]
+    mod stable_cameraif {
+        use super::*;
+
+        #[test]
+        fn xencamera_config_req() {
+            assert_eq!(size_of::<xencamera_config_req>(), 12, "xencamera_config_req: size on arm");
+            assert_eq!(align_of::<xencamera_config_req>(), 4, "xencamera_config_req: align on arm");
+            assert_eq!(offset_of!(xencamera_config_req, pixel_format), 0, "xencamera_config_req.pixel_format: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_req, width), 4, "xencamera_config_req.width: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_req, height), 8, "xencamera_config_req.height: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_frame_rate_req() {
+            assert_eq!(size_of::<xencamera_frame_rate_req>(), 8, "xencamera_frame_rate_req: size on arm");
+            assert_eq!(align_of::<xencamera_frame_rate_req>(), 4, "xencamera_frame_rate_req: align on arm");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_numer), 0, "xencamera_frame_rate_req.frame_rate_numer: offset on arm");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_denom), 4, "xencamera_frame_rate_req.frame_rate_denom: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_buf_request() {
+            assert_eq!(size_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: size on arm");
+            assert_eq!(align_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: align on arm");
+            assert_eq!(offset_of!(xencamera_buf_request, num_bufs), 0, "xencamera_buf_request.num_bufs: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_buf_create_req() {
+            assert_eq!(size_of::<xencamera_buf_create_req>(), 24, "xencamera_buf_create_req: size on arm");
+            assert_eq!(align_of::<xencamera_buf_create_req>(), 4, "xencamera_buf_create_req: align on arm");
+            assert_eq!(offset_of!(xencamera_buf_create_req, index), 0, "xencamera_buf_create_req.index: offset on arm");
+            assert_eq!(offset_of!(xencamera_buf_create_req, reserved), 1, "xencamera_buf_create_req.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_buf_create_req, plane_offset), 4, "xencamera_buf_create_req.plane_offset: offset on arm");
+            assert_eq!(offset_of!(xencamera_buf_create_req, gref_directory), 20, "xencamera_buf_create_req.gref_directory: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on arm");
+        }
+
+        #[test]
+        fn xencamera_index() {
+            assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on arm");
+            assert_eq!(align_of::<xencamera_index>(), 1, "xencamera_index: align on arm");
+            assert_eq!(offset_of!(xencamera_index, index), 0, "xencamera_index.index: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_ctrl_value() {
+            assert_eq!(size_of::<xencamera_ctrl_value>(), 16, "xencamera_ctrl_value: size on arm");
+            assert_eq!(align_of::<xencamera_ctrl_value>(), 8, "xencamera_ctrl_value: align on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_value, r#type), 0, "xencamera_ctrl_value.type: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_value, reserved), 1, "xencamera_ctrl_value.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_value, value), 8, "xencamera_ctrl_value.value: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_get_ctrl_req() {
+            assert_eq!(size_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: size on arm");
+            assert_eq!(align_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: align on arm");
+            assert_eq!(offset_of!(xencamera_get_ctrl_req, r#type), 0, "xencamera_get_ctrl_req.type: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_config_resp() {
+            assert_eq!(size_of::<xencamera_config_resp>(), 44, "xencamera_config_resp: size on arm");
+            assert_eq!(align_of::<xencamera_config_resp>(), 4, "xencamera_config_resp: align on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, pixel_format), 0, "xencamera_config_resp.pixel_format: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, width), 4, "xencamera_config_resp.width: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, height), 8, "xencamera_config_resp.height: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, colorspace), 12, "xencamera_config_resp.colorspace: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, xfer_func), 16, "xencamera_config_resp.xfer_func: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, ycbcr_enc), 20, "xencamera_config_resp.ycbcr_enc: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, quantization), 24, "xencamera_config_resp.quantization: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_numer), 28, "xencamera_config_resp.displ_asp_ratio_numer: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_denom), 32, "xencamera_config_resp.displ_asp_ratio_denom: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_numer), 36, "xencamera_config_resp.frame_rate_numer: offset on arm");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_denom), 40, "xencamera_config_resp.frame_rate_denom: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_buf_get_layout_resp() {
+            assert_eq!(size_of::<xencamera_buf_get_layout_resp>(), 40, "xencamera_buf_get_layout_resp: size on arm");
+            assert_eq!(align_of::<xencamera_buf_get_layout_resp>(), 4, "xencamera_buf_get_layout_resp: align on arm");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, num_planes), 0, "xencamera_buf_get_layout_resp.num_planes: offset on arm");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, reserved), 1, "xencamera_buf_get_layout_resp.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, size), 4, "xencamera_buf_get_layout_resp.size: offset on arm");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_size), 8, "xencamera_buf_get_layout_resp.plane_size: offset on arm");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_stride), 24, "xencamera_buf_get_layout_resp.plane_stride: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_ctrl_enum_resp() {
+            assert_eq!(size_of::<xencamera_ctrl_enum_resp>(), 40, "xencamera_ctrl_enum_resp: size on arm");
+            assert_eq!(align_of::<xencamera_ctrl_enum_resp>(), 8, "xencamera_ctrl_enum_resp: align on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, index), 0, "xencamera_ctrl_enum_resp.index: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, r#type), 1, "xencamera_ctrl_enum_resp.type: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, reserved), 2, "xencamera_ctrl_enum_resp.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, flags), 4, "xencamera_ctrl_enum_resp.flags: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, min), 8, "xencamera_ctrl_enum_resp.min: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, max), 16, "xencamera_ctrl_enum_resp.max: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, step), 24, "xencamera_ctrl_enum_resp.step: offset on arm");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, def_val), 32, "xencamera_ctrl_enum_resp.def_val: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_frame_avail_evt() {
+            assert_eq!(size_of::<xencamera_frame_avail_evt>(), 12, "xencamera_frame_avail_evt: size on arm");
+            assert_eq!(align_of::<xencamera_frame_avail_evt>(), 4, "xencamera_frame_avail_evt: align on arm");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, index), 0, "xencamera_frame_avail_evt.index: offset on arm");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, reserved), 1, "xencamera_frame_avail_evt.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, used_sz), 4, "xencamera_frame_avail_evt.used_sz: offset on arm");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, seq_num), 8, "xencamera_frame_avail_evt.seq_num: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_req() {
+            assert_eq!(size_of::<xencamera_req>(), 64, "xencamera_req: size on arm");
+            assert_eq!(align_of::<xencamera_req>(), 8, "xencamera_req: align on arm");
+            assert_eq!(offset_of!(xencamera_req, id), 0, "xencamera_req.id: offset on arm");
+            assert_eq!(offset_of!(xencamera_req, operation), 2, "xencamera_req.operation: offset on arm");
+            assert_eq!(offset_of!(xencamera_req, reserved), 3, "xencamera_req.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_req, req), 8, "xencamera_req.req: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_req_req() {
+            assert_eq!(size_of::<xencamera_req_req>(), 56, "xencamera_req.req: size on arm");
+            assert_eq!(align_of::<xencamera_req_req>(), 8, "xencamera_req.req: align on arm");
+            assert_eq!(offset_of!(xencamera_req_req, config), 0, "xencamera_req.req.config: offset on arm");
+            assert_eq!(offset_of!(xencamera_req_req, frame_rate), 0, "xencamera_req.req.frame_rate: offset on arm");
+            assert_eq!(offset_of!(xencamera_req_req, buf_request), 0, "xencamera_req.req.buf_request: offset on arm");
+            assert_eq!(offset_of!(xencamera_req_req, buf_create), 0, "xencamera_req.req.buf_create: offset on arm");
+            assert_eq!(offset_of!(xencamera_req_req, index), 0, "xencamera_req.req.index: offset on arm");
+            assert_eq!(offset_of!(xencamera_req_req, ctrl_value), 0, "xencamera_req.req.ctrl_value: offset on arm");
+            assert_eq!(offset_of!(xencamera_req_req, get_ctrl), 0, "xencamera_req.req.get_ctrl: offset on arm");
+            assert_eq!(offset_of!(xencamera_req_req, reserved), 0, "xencamera_req.req.reserved: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_resp() {
+            assert_eq!(size_of::<xencamera_resp>(), 64, "xencamera_resp: size on arm");
+            assert_eq!(align_of::<xencamera_resp>(), 8, "xencamera_resp: align on arm");
+            assert_eq!(offset_of!(xencamera_resp, id), 0, "xencamera_resp.id: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp, operation), 2, "xencamera_resp.operation: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp, reserved), 3, "xencamera_resp.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp, status), 4, "xencamera_resp.status: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp, resp), 8, "xencamera_resp.resp: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_resp_resp() {
+            assert_eq!(size_of::<xencamera_resp_resp>(), 56, "xencamera_resp.resp: size on arm");
+            assert_eq!(align_of::<xencamera_resp_resp>(), 8, "xencamera_resp.resp: align on arm");
+            assert_eq!(offset_of!(xencamera_resp_resp, config), 0, "xencamera_resp.resp.config: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_layout), 0, "xencamera_resp.resp.buf_layout: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_request), 0, "xencamera_resp.resp.buf_request: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_enum), 0, "xencamera_resp.resp.ctrl_enum: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_value), 0, "xencamera_resp.resp.ctrl_value: offset on arm");
+            assert_eq!(offset_of!(xencamera_resp_resp, reserved1), 0, "xencamera_resp.resp.reserved1: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_evt() {
+            assert_eq!(size_of::<xencamera_evt>(), 64, "xencamera_evt: size on arm");
+            assert_eq!(align_of::<xencamera_evt>(), 8, "xencamera_evt: align on arm");
+            assert_eq!(offset_of!(xencamera_evt, id), 0, "xencamera_evt.id: offset on arm");
+            assert_eq!(offset_of!(xencamera_evt, r#type), 2, "xencamera_evt.type: offset on arm");
+            assert_eq!(offset_of!(xencamera_evt, reserved), 3, "xencamera_evt.reserved: offset on arm");
+            assert_eq!(offset_of!(xencamera_evt, evt), 8, "xencamera_evt.evt: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_evt_evt() {
+            assert_eq!(size_of::<xencamera_evt_evt>(), 56, "xencamera_evt.evt: size on arm");
+            assert_eq!(align_of::<xencamera_evt_evt>(), 8, "xencamera_evt.evt: align on arm");
+            assert_eq!(offset_of!(xencamera_evt_evt, frame_avail), 0, "xencamera_evt.evt.frame_avail: offset on arm");
+            assert_eq!(offset_of!(xencamera_evt_evt, ctrl_value), 0, "xencamera_evt.evt.ctrl_value: offset on arm");
+            assert_eq!(offset_of!(xencamera_evt_evt, reserved), 0, "xencamera_evt.evt.reserved: offset on arm");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_entry() {
+            assert_eq!(size_of::<xen_cameraif_sring_entry>(), 64, "xen_cameraif_sring_entry: size on arm");
+            assert_eq!(align_of::<xen_cameraif_sring_entry>(), 8, "xen_cameraif_sring_entry: align on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, req), 0, "xen_cameraif_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, rsp), 0, "xen_cameraif_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn xen_cameraif_sring() {
+            assert_eq!(size_of::<xen_cameraif_sring>(), 64, "xen_cameraif_sring: size on arm");
+            assert_eq!(align_of::<xen_cameraif_sring>(), 4, "xen_cameraif_sring: align on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_prod), 0, "xen_cameraif_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_event), 4, "xen_cameraif_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_event: size on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_prod), 8, "xen_cameraif_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_event), 12, "xen_cameraif_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring, pvt), 16, "xen_cameraif_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring, __pad), 20, "xen_cameraif_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt>(), 4, "xen_cameraif_sring.pvt: size on arm");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt>(), 1, "xen_cameraif_sring.pvt: align on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, netif), 0, "xen_cameraif_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, tapif_user), 0, "xen_cameraif_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, pvt_pad), 0, "xen_cameraif_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_netif, smartpoll_active), 0, "xen_cameraif_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_tapif_user, msg), 0, "xen_cameraif_sring.pvt.tapif_user.msg: offset on arm");
+        }
+
+        #[test]
+        fn xencamera_event_page() {
+            assert_eq!(size_of::<xencamera_event_page>(), 64, "xencamera_event_page: size on arm");
+            assert_eq!(align_of::<xencamera_event_page>(), 4, "xencamera_event_page: align on arm");
+            assert_eq!(offset_of!(xencamera_event_page, in_cons), 0, "xencamera_event_page.in_cons: offset on arm");
+            assert_eq!(offset_of!(xencamera_event_page, in_prod), 4, "xencamera_event_page.in_prod: offset on arm");
+            assert_eq!(offset_of!(xencamera_event_page, reserved), 8, "xencamera_event_page.reserved: offset on arm");
         }
     }
 
@@ -8523,6 +10343,81 @@ mod arm {
             assert_eq!(offset_of!(evtchn_fifo_control_block, ready), 0, "evtchn_fifo_control_block.ready: offset on arm");
             assert_eq!(offset_of!(evtchn_fifo_control_block, _rsvd), 4, "evtchn_fifo_control_block._rsvd: offset on arm");
             assert_eq!(offset_of!(evtchn_fifo_control_block, head), 8, "evtchn_fifo_control_block.head: offset on arm");
+        }
+    }
+
+    mod stable_fbif {
+        use super::*;
+
+        #[test]
+        fn xenfb_update() {
+            assert_eq!(size_of::<xenfb_update>(), 20, "xenfb_update: size on arm");
+            assert_eq!(align_of::<xenfb_update>(), 4, "xenfb_update: align on arm");
+            assert_eq!(offset_of!(xenfb_update, r#type), 0, "xenfb_update.type: offset on arm");
+            assert_eq!(offset_of!(xenfb_update, __xenabi_hole_0), 1, "xenfb_update.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenfb_update, x), 4, "xenfb_update.x: offset on arm");
+            assert_eq!(offset_of!(xenfb_update, y), 8, "xenfb_update.y: offset on arm");
+            assert_eq!(offset_of!(xenfb_update, width), 12, "xenfb_update.width: offset on arm");
+            assert_eq!(offset_of!(xenfb_update, height), 16, "xenfb_update.height: offset on arm");
+        }
+
+        #[test]
+        fn xenfb_resize() {
+            assert_eq!(size_of::<xenfb_resize>(), 24, "xenfb_resize: size on arm");
+            assert_eq!(align_of::<xenfb_resize>(), 4, "xenfb_resize: align on arm");
+            assert_eq!(offset_of!(xenfb_resize, r#type), 0, "xenfb_resize.type: offset on arm");
+            assert_eq!(offset_of!(xenfb_resize, __xenabi_hole_0), 1, "xenfb_resize.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenfb_resize, width), 4, "xenfb_resize.width: offset on arm");
+            assert_eq!(offset_of!(xenfb_resize, height), 8, "xenfb_resize.height: offset on arm");
+            assert_eq!(offset_of!(xenfb_resize, stride), 12, "xenfb_resize.stride: offset on arm");
+            assert_eq!(offset_of!(xenfb_resize, depth), 16, "xenfb_resize.depth: offset on arm");
+            assert_eq!(offset_of!(xenfb_resize, offset), 20, "xenfb_resize.offset: offset on arm");
+        }
+
+        #[test]
+        fn xenfb_out_event() {
+            assert_eq!(size_of::<xenfb_out_event>(), 40, "xenfb_out_event: size on arm");
+            assert_eq!(align_of::<xenfb_out_event>(), 4, "xenfb_out_event: align on arm");
+            assert_eq!(offset_of!(xenfb_out_event, r#type), 0, "xenfb_out_event.type: offset on arm");
+            assert_eq!(offset_of!(xenfb_out_event, update), 0, "xenfb_out_event.update: offset on arm");
+            assert_eq!(offset_of!(xenfb_out_event, resize), 0, "xenfb_out_event.resize: offset on arm");
+            assert_eq!(offset_of!(xenfb_out_event, pad), 0, "xenfb_out_event.pad: offset on arm");
+        }
+
+        #[test]
+        fn xenfb_refresh_period() {
+            assert_eq!(size_of::<xenfb_refresh_period>(), 8, "xenfb_refresh_period: size on arm");
+            assert_eq!(align_of::<xenfb_refresh_period>(), 4, "xenfb_refresh_period: align on arm");
+            assert_eq!(offset_of!(xenfb_refresh_period, r#type), 0, "xenfb_refresh_period.type: offset on arm");
+            assert_eq!(offset_of!(xenfb_refresh_period, __xenabi_hole_0), 1, "xenfb_refresh_period.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenfb_refresh_period, period), 4, "xenfb_refresh_period.period: offset on arm");
+        }
+
+        #[test]
+        fn xenfb_in_event() {
+            assert_eq!(size_of::<xenfb_in_event>(), 40, "xenfb_in_event: size on arm");
+            assert_eq!(align_of::<xenfb_in_event>(), 4, "xenfb_in_event: align on arm");
+            assert_eq!(offset_of!(xenfb_in_event, r#type), 0, "xenfb_in_event.type: offset on arm");
+            assert_eq!(offset_of!(xenfb_in_event, refresh_period), 0, "xenfb_in_event.refresh_period: offset on arm");
+            assert_eq!(offset_of!(xenfb_in_event, pad), 0, "xenfb_in_event.pad: offset on arm");
+        }
+
+        #[test]
+        fn xenfb_page() {
+            assert_eq!(size_of::<xenfb_page>(), 1060, "xenfb_page: size on arm");
+            assert_eq!(align_of::<xenfb_page>(), 4, "xenfb_page: align on arm");
+            assert_eq!(offset_of!(xenfb_page, in_cons), 0, "xenfb_page.in_cons: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, in_prod), 4, "xenfb_page.in_prod: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, out_cons), 8, "xenfb_page.out_cons: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, out_prod), 12, "xenfb_page.out_prod: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, width), 16, "xenfb_page.width: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, height), 20, "xenfb_page.height: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, line_length), 24, "xenfb_page.line_length: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, mem_length), 28, "xenfb_page.mem_length: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, depth), 32, "xenfb_page.depth: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, __xenabi_hole_0), 33, "xenfb_page.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenfb_page, pd), 36, "xenfb_page.pd: offset on arm");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 256]>(), 1024, "xenfb_page.pd: size on arm");
         }
     }
 
@@ -10152,6 +12047,284 @@ mod arm {
         }
     }
 
+    #[cfg(feature = "xen-4-9")]
+    mod stable_pvcalls {
+        use super::*;
+
+        #[test]
+        fn pvcalls_data_intf() {
+            assert_eq!(size_of::<pvcalls_data_intf>(), 132, "pvcalls_data_intf: size on arm");
+            assert_eq!(align_of::<pvcalls_data_intf>(), 4, "pvcalls_data_intf: align on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_cons), 0, "pvcalls_data_intf.in_cons: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_cons: size on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_prod), 4, "pvcalls_data_intf.in_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_prod: size on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_error), 8, "pvcalls_data_intf.in_error: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_error: size on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad1), 12, "pvcalls_data_intf.pad1: offset on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_cons), 64, "pvcalls_data_intf.out_cons: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_cons: size on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_prod), 68, "pvcalls_data_intf.out_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_prod: size on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_error), 72, "pvcalls_data_intf.out_error: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_error: size on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad2), 76, "pvcalls_data_intf.pad2: offset on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, ring_order), 128, "pvcalls_data_intf.ring_order: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.ring_order: size on arm");
+            assert_eq!(offset_of!(pvcalls_data_intf, r#ref), 132, "pvcalls_data_intf.ref: offset on arm");
+        }
+
+        #[test]
+        fn pvcalls_data() {
+            assert_eq!(size_of::<pvcalls_data>(), 8, "pvcalls_data: size on arm");
+            assert_eq!(align_of::<pvcalls_data>(), 4, "pvcalls_data: align on arm");
+            assert_eq!(offset_of!(pvcalls_data, r#in), 0, "pvcalls_data.in: offset on arm");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "pvcalls_data.in: size on arm");
+            assert_eq!(offset_of!(pvcalls_data, out), 4, "pvcalls_data.out: offset on arm");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "pvcalls_data.out: size on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_socket() {
+            assert_eq!(size_of::<xen_pvcalls_socket>(), 24, "xen_pvcalls_socket: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_socket>(), 8, "xen_pvcalls_socket: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_socket, id), 0, "xen_pvcalls_socket.id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_socket, domain), 8, "xen_pvcalls_socket.domain: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_socket, r#type), 12, "xen_pvcalls_socket.type: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_socket, protocol), 16, "xen_pvcalls_socket.protocol: offset on arm");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_socket, __xenabi_hole_0), 20, "xen_pvcalls_socket.__xenabi_hole_0: offset on arm");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_socket, pad), 20, "xen_pvcalls_socket.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_connect() {
+            assert_eq!(size_of::<xen_pvcalls_connect>(), 56, "xen_pvcalls_connect: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_connect>(), 8, "xen_pvcalls_connect: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_connect, id), 0, "xen_pvcalls_connect.id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_connect, addr), 8, "xen_pvcalls_connect.addr: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_connect, len), 36, "xen_pvcalls_connect.len: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_connect, flags), 40, "xen_pvcalls_connect.flags: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_connect, r#ref), 44, "xen_pvcalls_connect.ref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_connect.ref: size on arm");
+            assert_eq!(offset_of!(xen_pvcalls_connect, evtchn), 48, "xen_pvcalls_connect.evtchn: offset on arm");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_connect, __xenabi_hole_0), 52, "xen_pvcalls_connect.__xenabi_hole_0: offset on arm");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_connect, pad), 52, "xen_pvcalls_connect.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_release() {
+            assert_eq!(size_of::<xen_pvcalls_release>(), 16, "xen_pvcalls_release: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_release>(), 8, "xen_pvcalls_release: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_release, id), 0, "xen_pvcalls_release.id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_release, reuse), 8, "xen_pvcalls_release.reuse: offset on arm");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_release, __xenabi_hole_0), 9, "xen_pvcalls_release.__xenabi_hole_0: offset on arm");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_release, pad), 9, "xen_pvcalls_release.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_bind() {
+            assert_eq!(size_of::<xen_pvcalls_bind>(), 40, "xen_pvcalls_bind: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_bind>(), 8, "xen_pvcalls_bind: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_bind, id), 0, "xen_pvcalls_bind.id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_bind, addr), 8, "xen_pvcalls_bind.addr: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_bind, len), 36, "xen_pvcalls_bind.len: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_listen() {
+            assert_eq!(size_of::<xen_pvcalls_listen>(), 16, "xen_pvcalls_listen: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_listen>(), 8, "xen_pvcalls_listen: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_listen, id), 0, "xen_pvcalls_listen.id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_listen, backlog), 8, "xen_pvcalls_listen.backlog: offset on arm");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_listen, __xenabi_hole_0), 12, "xen_pvcalls_listen.__xenabi_hole_0: offset on arm");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_listen, pad), 12, "xen_pvcalls_listen.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_accept() {
+            assert_eq!(size_of::<xen_pvcalls_accept>(), 24, "xen_pvcalls_accept: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_accept>(), 8, "xen_pvcalls_accept: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id), 0, "xen_pvcalls_accept.id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id_new), 8, "xen_pvcalls_accept.id_new: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_accept, r#ref), 16, "xen_pvcalls_accept.ref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_accept.ref: size on arm");
+            assert_eq!(offset_of!(xen_pvcalls_accept, evtchn), 20, "xen_pvcalls_accept.evtchn: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_poll() {
+            assert_eq!(size_of::<xen_pvcalls_poll>(), 8, "xen_pvcalls_poll: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_poll>(), 8, "xen_pvcalls_poll: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_poll, id), 0, "xen_pvcalls_poll.id: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_dummy() {
+            assert_eq!(size_of::<xen_pvcalls_dummy>(), 56, "xen_pvcalls_dummy: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_dummy>(), 1, "xen_pvcalls_dummy: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_dummy, dummy), 0, "xen_pvcalls_dummy.dummy: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_request() {
+            assert_eq!(size_of::<xen_pvcalls_request>(), 64, "xen_pvcalls_request: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_request>(), 8, "xen_pvcalls_request: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request, req_id), 0, "xen_pvcalls_request.req_id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request, cmd), 4, "xen_pvcalls_request.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request, u), 8, "xen_pvcalls_request.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_request_u() {
+            assert_eq!(size_of::<xen_pvcalls_request_u>(), 56, "xen_pvcalls_request.u: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_request_u>(), 8, "xen_pvcalls_request.u: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, socket), 0, "xen_pvcalls_request.u.socket: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, connect), 0, "xen_pvcalls_request.u.connect: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, release), 0, "xen_pvcalls_request.u.release: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, bind), 0, "xen_pvcalls_request.u.bind: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, listen), 0, "xen_pvcalls_request.u.listen: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, accept), 0, "xen_pvcalls_request.u.accept: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, poll), 0, "xen_pvcalls_request.u.poll: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, dummy), 0, "xen_pvcalls_request.u.dummy: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_socket() {
+            assert_eq!(size_of::<_xen_pvcalls_socket>(), 8, "_xen_pvcalls_socket: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_socket>(), 8, "_xen_pvcalls_socket: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_socket, id), 0, "_xen_pvcalls_socket.id: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_connect() {
+            assert_eq!(size_of::<_xen_pvcalls_connect>(), 8, "_xen_pvcalls_connect: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_connect>(), 8, "_xen_pvcalls_connect: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_connect, id), 0, "_xen_pvcalls_connect.id: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_release() {
+            assert_eq!(size_of::<_xen_pvcalls_release>(), 8, "_xen_pvcalls_release: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_release>(), 8, "_xen_pvcalls_release: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_release, id), 0, "_xen_pvcalls_release.id: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_bind() {
+            assert_eq!(size_of::<_xen_pvcalls_bind>(), 8, "_xen_pvcalls_bind: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_bind>(), 8, "_xen_pvcalls_bind: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_bind, id), 0, "_xen_pvcalls_bind.id: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_listen() {
+            assert_eq!(size_of::<_xen_pvcalls_listen>(), 8, "_xen_pvcalls_listen: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_listen>(), 8, "_xen_pvcalls_listen: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_listen, id), 0, "_xen_pvcalls_listen.id: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_accept() {
+            assert_eq!(size_of::<_xen_pvcalls_accept>(), 8, "_xen_pvcalls_accept: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_accept>(), 8, "_xen_pvcalls_accept: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_accept, id), 0, "_xen_pvcalls_accept.id: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_poll() {
+            assert_eq!(size_of::<_xen_pvcalls_poll>(), 8, "_xen_pvcalls_poll: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_poll>(), 8, "_xen_pvcalls_poll: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_poll, id), 0, "_xen_pvcalls_poll.id: offset on arm");
+        }
+
+        #[test]
+        fn _xen_pvcalls_dummy() {
+            assert_eq!(size_of::<_xen_pvcalls_dummy>(), 8, "_xen_pvcalls_dummy: size on arm");
+            assert_eq!(align_of::<_xen_pvcalls_dummy>(), 1, "_xen_pvcalls_dummy: align on arm");
+            assert_eq!(offset_of!(_xen_pvcalls_dummy, dummy), 0, "_xen_pvcalls_dummy.dummy: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_response() {
+            assert_eq!(size_of::<xen_pvcalls_response>(), 24, "xen_pvcalls_response: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_response>(), 8, "xen_pvcalls_response: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response, req_id), 0, "xen_pvcalls_response.req_id: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response, cmd), 4, "xen_pvcalls_response.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response, ret), 8, "xen_pvcalls_response.ret: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response, pad), 12, "xen_pvcalls_response.pad: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response, u), 16, "xen_pvcalls_response.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_response_u() {
+            assert_eq!(size_of::<xen_pvcalls_response_u>(), 8, "xen_pvcalls_response.u: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_response_u>(), 8, "xen_pvcalls_response.u: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, socket), 0, "xen_pvcalls_response.u.socket: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, connect), 0, "xen_pvcalls_response.u.connect: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, release), 0, "xen_pvcalls_response.u.release: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, bind), 0, "xen_pvcalls_response.u.bind: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, listen), 0, "xen_pvcalls_response.u.listen: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, accept), 0, "xen_pvcalls_response.u.accept: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, poll), 0, "xen_pvcalls_response.u.poll: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, dummy), 0, "xen_pvcalls_response.u.dummy: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_entry() {
+            assert_eq!(size_of::<xen_pvcalls_sring_entry>(), 64, "xen_pvcalls_sring_entry: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_sring_entry>(), 8, "xen_pvcalls_sring_entry: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, req), 0, "xen_pvcalls_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, rsp), 0, "xen_pvcalls_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring() {
+            assert_eq!(size_of::<xen_pvcalls_sring>(), 64, "xen_pvcalls_sring: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_sring>(), 4, "xen_pvcalls_sring: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_prod), 0, "xen_pvcalls_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_event), 4, "xen_pvcalls_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_event: size on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_prod), 8, "xen_pvcalls_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_event), 12, "xen_pvcalls_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring, pvt), 16, "xen_pvcalls_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring, __pad), 20, "xen_pvcalls_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt>(), 4, "xen_pvcalls_sring.pvt: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt>(), 1, "xen_pvcalls_sring.pvt: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, netif), 0, "xen_pvcalls_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, tapif_user), 0, "xen_pvcalls_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, pvt_pad), 0, "xen_pvcalls_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_netif, smartpoll_active), 0, "xen_pvcalls_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_tapif_user, msg), 0, "xen_pvcalls_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
     mod stable_ring {
         use super::*;
 
@@ -10255,6 +12428,54 @@ mod arm {
             assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on arm");
             assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on arm");
             assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on arm");
+        }
+    }
+
+    mod stable_tpmif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: size on arm");
+            assert_eq!(align_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: align on arm");
+        }
+
+        #[test]
+        fn tpmif_tx_request() {
+            assert_eq!(size_of::<tpmif_tx_request>(), 12, "tpmif_tx_request: size on arm");
+            assert_eq!(align_of::<tpmif_tx_request>(), 4, "tpmif_tx_request: align on arm");
+            assert_eq!(offset_of!(tpmif_tx_request, addr), 0, "tpmif_tx_request.addr: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "tpmif_tx_request.addr: size on arm");
+            assert_eq!(offset_of!(tpmif_tx_request, r#ref), 4, "tpmif_tx_request.ref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "tpmif_tx_request.ref: size on arm");
+            assert_eq!(offset_of!(tpmif_tx_request, unused), 8, "tpmif_tx_request.unused: offset on arm");
+            assert_eq!(offset_of!(tpmif_tx_request, size), 10, "tpmif_tx_request.size: offset on arm");
+        }
+
+        #[test]
+        fn tpmif_ring() {
+            assert_eq!(size_of::<tpmif_ring>(), 12, "tpmif_ring: size on arm");
+            assert_eq!(align_of::<tpmif_ring>(), 4, "tpmif_ring: align on arm");
+            assert_eq!(offset_of!(tpmif_ring, req), 0, "tpmif_ring.req: offset on arm");
+        }
+
+        #[test]
+        fn tpmif_tx_interface() {
+            assert_eq!(size_of::<tpmif_tx_interface>(), 12, "tpmif_tx_interface: size on arm");
+            assert_eq!(align_of::<tpmif_tx_interface>(), 4, "tpmif_tx_interface: align on arm");
+            assert_eq!(offset_of!(tpmif_tx_interface, ring), 0, "tpmif_tx_interface.ring: offset on arm");
+        }
+
+        #[test]
+        fn tpmif_shared_page() {
+            assert_eq!(size_of::<tpmif_shared_page>(), 8, "tpmif_shared_page: size on arm");
+            assert_eq!(align_of::<tpmif_shared_page>(), 4, "tpmif_shared_page: align on arm");
+            assert_eq!(offset_of!(tpmif_shared_page, length), 0, "tpmif_shared_page.length: offset on arm");
+            assert_eq!(offset_of!(tpmif_shared_page, state), 4, "tpmif_shared_page.state: offset on arm");
+            assert_eq!(offset_of!(tpmif_shared_page, locality), 5, "tpmif_shared_page.locality: offset on arm");
+            assert_eq!(offset_of!(tpmif_shared_page, pad), 6, "tpmif_shared_page.pad: offset on arm");
+            assert_eq!(offset_of!(tpmif_shared_page, nr_extra_pages), 7, "tpmif_shared_page.nr_extra_pages: offset on arm");
+            assert_eq!(offset_of!(tpmif_shared_page, extra_pages), 8, "tpmif_shared_page.extra_pages: offset on arm");
         }
     }
 
@@ -10584,6 +12805,109 @@ mod arm {
         }
     }
 
+    mod stable_vscsiif {
+        use super::*;
+
+        #[test]
+        fn scsiif_request_segment() {
+            assert_eq!(size_of::<scsiif_request_segment>(), 8, "scsiif_request_segment: size on arm");
+            assert_eq!(align_of::<scsiif_request_segment>(), 4, "scsiif_request_segment: align on arm");
+            assert_eq!(offset_of!(scsiif_request_segment, gref), 0, "scsiif_request_segment.gref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "scsiif_request_segment.gref: size on arm");
+            assert_eq!(offset_of!(scsiif_request_segment, offset), 4, "scsiif_request_segment.offset: offset on arm");
+            assert_eq!(offset_of!(scsiif_request_segment, length), 6, "scsiif_request_segment.length: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_request() {
+            assert_eq!(size_of::<vscsiif_request>(), 252, "vscsiif_request: size on arm");
+            assert_eq!(align_of::<vscsiif_request>(), 4, "vscsiif_request: align on arm");
+            assert_eq!(offset_of!(vscsiif_request, rqid), 0, "vscsiif_request.rqid: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, act), 2, "vscsiif_request.act: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, cmd_len), 3, "vscsiif_request.cmd_len: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, cmnd), 4, "vscsiif_request.cmnd: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, timeout_per_command), 20, "vscsiif_request.timeout_per_command: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, channel), 22, "vscsiif_request.channel: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, id), 24, "vscsiif_request.id: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, lun), 26, "vscsiif_request.lun: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, ref_rqid), 28, "vscsiif_request.ref_rqid: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, sc_data_direction), 30, "vscsiif_request.sc_data_direction: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, nr_segments), 31, "vscsiif_request.nr_segments: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, seg), 32, "vscsiif_request.seg: offset on arm");
+            assert_eq!(offset_of!(vscsiif_request, reserved), 240, "vscsiif_request.reserved: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_sg_list() {
+            assert_eq!(size_of::<vscsiif_sg_list>(), 252, "vscsiif_sg_list: size on arm");
+            assert_eq!(align_of::<vscsiif_sg_list>(), 4, "vscsiif_sg_list: align on arm");
+            assert_eq!(offset_of!(vscsiif_sg_list, rqid), 0, "vscsiif_sg_list.rqid: offset on arm");
+            assert_eq!(offset_of!(vscsiif_sg_list, act), 2, "vscsiif_sg_list.act: offset on arm");
+            assert_eq!(offset_of!(vscsiif_sg_list, nr_segments), 3, "vscsiif_sg_list.nr_segments: offset on arm");
+            assert_eq!(offset_of!(vscsiif_sg_list, seg), 4, "vscsiif_sg_list.seg: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_response() {
+            assert_eq!(size_of::<vscsiif_response>(), 252, "vscsiif_response: size on arm");
+            assert_eq!(align_of::<vscsiif_response>(), 4, "vscsiif_response: align on arm");
+            assert_eq!(offset_of!(vscsiif_response, rqid), 0, "vscsiif_response.rqid: offset on arm");
+            assert_eq!(offset_of!(vscsiif_response, act), 2, "vscsiif_response.act: offset on arm");
+            assert_eq!(offset_of!(vscsiif_response, sense_len), 3, "vscsiif_response.sense_len: offset on arm");
+            assert_eq!(offset_of!(vscsiif_response, sense_buffer), 4, "vscsiif_response.sense_buffer: offset on arm");
+            assert_eq!(offset_of!(vscsiif_response, rslt), 100, "vscsiif_response.rslt: offset on arm");
+            assert_eq!(offset_of!(vscsiif_response, residual_len), 104, "vscsiif_response.residual_len: offset on arm");
+            assert_eq!(offset_of!(vscsiif_response, reserved), 108, "vscsiif_response.reserved: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_sring_entry() {
+            assert_eq!(size_of::<vscsiif_sring_entry>(), 252, "vscsiif_sring_entry: size on arm");
+            assert_eq!(align_of::<vscsiif_sring_entry>(), 4, "vscsiif_sring_entry: align on arm");
+            assert_eq!(offset_of!(vscsiif_sring_entry, req), 0, "vscsiif_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(vscsiif_sring_entry, rsp), 0, "vscsiif_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_sring() {
+            assert_eq!(size_of::<vscsiif_sring>(), 64, "vscsiif_sring: size on arm");
+            assert_eq!(align_of::<vscsiif_sring>(), 4, "vscsiif_sring: align on arm");
+            assert_eq!(offset_of!(vscsiif_sring, req_prod), 0, "vscsiif_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(vscsiif_sring, req_event), 4, "vscsiif_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_event: size on arm");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_prod), 8, "vscsiif_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_event), 12, "vscsiif_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(vscsiif_sring, pvt), 16, "vscsiif_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(vscsiif_sring, __pad), 20, "vscsiif_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt() {
+            assert_eq!(size_of::<vscsiif_sring_pvt>(), 4, "vscsiif_sring.pvt: size on arm");
+            assert_eq!(align_of::<vscsiif_sring_pvt>(), 1, "vscsiif_sring.pvt: align on arm");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, netif), 0, "vscsiif_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, tapif_user), 0, "vscsiif_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, pvt_pad), 0, "vscsiif_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_netif() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_netif, smartpoll_active), 0, "vscsiif_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_tapif_user, msg), 0, "vscsiif_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -10593,6 +12917,40 @@ mod arm {
             assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on arm");
             assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on arm");
             assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on arm");
+        }
+    }
+
+    #[cfg(feature = "xen-4-9")]
+    mod stable_xen_9pfs {
+        use super::*;
+
+        #[test]
+        fn xen_9pfs_data_intf() {
+            assert_eq!(size_of::<xen_9pfs_data_intf>(), 132, "xen_9pfs_data_intf: size on arm");
+            assert_eq!(align_of::<xen_9pfs_data_intf>(), 4, "xen_9pfs_data_intf: align on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_cons), 0, "xen_9pfs_data_intf.in_cons: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_cons: size on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_prod), 4, "xen_9pfs_data_intf.in_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_prod: size on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad1), 8, "xen_9pfs_data_intf.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_cons), 64, "xen_9pfs_data_intf.out_cons: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_cons: size on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_prod), 68, "xen_9pfs_data_intf.out_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_prod: size on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad2), 72, "xen_9pfs_data_intf.pad2: offset on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, ring_order), 128, "xen_9pfs_data_intf.ring_order: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.ring_order: size on arm");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, r#ref), 132, "xen_9pfs_data_intf.ref: offset on arm");
+        }
+
+        #[test]
+        fn xen_9pfs_data() {
+            assert_eq!(size_of::<xen_9pfs_data>(), 8, "xen_9pfs_data: size on arm");
+            assert_eq!(align_of::<xen_9pfs_data>(), 4, "xen_9pfs_data: align on arm");
+            assert_eq!(offset_of!(xen_9pfs_data, r#in), 0, "xen_9pfs_data.in: offset on arm");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "xen_9pfs_data.in: size on arm");
+            assert_eq!(offset_of!(xen_9pfs_data, out), 4, "xen_9pfs_data.out: offset on arm");
+            assert_eq!(size_of::<UserPtr<u8>>(), 4, "xen_9pfs_data.out: size on arm");
         }
     }
 
@@ -11429,12 +13787,15 @@ mod aarch64 {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    #[cfg(feature = "xen-4-13")]
+    use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
     use xenabi::stable::e820::*;
     use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::fbif::*;
     use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::hvm_info_table::*;
@@ -11450,14 +13811,20 @@ mod aarch64 {
     use xenabi::stable::params::*;
     use xenabi::stable::pciif::*;
     use xenabi::stable::physdev::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::tpmif::*;
     use xenabi::stable::usbif::*;
     use xenabi::stable::vcpu::*;
     use xenabi::stable::version::*;
+    use xenabi::stable::vscsiif::*;
     use xenabi::stable::xen::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::xen_9pfs::*;
     use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
     use xenabi::stable::xs_wire::*;
@@ -11754,6 +14121,243 @@ mod aarch64 {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on aarch64");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on aarch64");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-13")]
+    mod stable_cameraif {
+        use super::*;
+
+        #[test]
+        fn xencamera_config_req() {
+            assert_eq!(size_of::<xencamera_config_req>(), 12, "xencamera_config_req: size on aarch64");
+            assert_eq!(align_of::<xencamera_config_req>(), 4, "xencamera_config_req: align on aarch64");
+            assert_eq!(offset_of!(xencamera_config_req, pixel_format), 0, "xencamera_config_req.pixel_format: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_req, width), 4, "xencamera_config_req.width: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_req, height), 8, "xencamera_config_req.height: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_frame_rate_req() {
+            assert_eq!(size_of::<xencamera_frame_rate_req>(), 8, "xencamera_frame_rate_req: size on aarch64");
+            assert_eq!(align_of::<xencamera_frame_rate_req>(), 4, "xencamera_frame_rate_req: align on aarch64");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_numer), 0, "xencamera_frame_rate_req.frame_rate_numer: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_frame_rate_req, frame_rate_denom), 4, "xencamera_frame_rate_req.frame_rate_denom: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_buf_request() {
+            assert_eq!(size_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: size on aarch64");
+            assert_eq!(align_of::<xencamera_buf_request>(), 1, "xencamera_buf_request: align on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_request, num_bufs), 0, "xencamera_buf_request.num_bufs: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_buf_create_req() {
+            assert_eq!(size_of::<xencamera_buf_create_req>(), 24, "xencamera_buf_create_req: size on aarch64");
+            assert_eq!(align_of::<xencamera_buf_create_req>(), 4, "xencamera_buf_create_req: align on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, index), 0, "xencamera_buf_create_req.index: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, reserved), 1, "xencamera_buf_create_req.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, plane_offset), 4, "xencamera_buf_create_req.plane_offset: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_create_req, gref_directory), 20, "xencamera_buf_create_req.gref_directory: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on aarch64");
+        }
+
+        #[test]
+        fn xencamera_index() {
+            assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on aarch64");
+            assert_eq!(align_of::<xencamera_index>(), 1, "xencamera_index: align on aarch64");
+            assert_eq!(offset_of!(xencamera_index, index), 0, "xencamera_index.index: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_ctrl_value() {
+            assert_eq!(size_of::<xencamera_ctrl_value>(), 16, "xencamera_ctrl_value: size on aarch64");
+            assert_eq!(align_of::<xencamera_ctrl_value>(), 8, "xencamera_ctrl_value: align on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_value, r#type), 0, "xencamera_ctrl_value.type: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_value, reserved), 1, "xencamera_ctrl_value.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_value, value), 8, "xencamera_ctrl_value.value: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_get_ctrl_req() {
+            assert_eq!(size_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: size on aarch64");
+            assert_eq!(align_of::<xencamera_get_ctrl_req>(), 1, "xencamera_get_ctrl_req: align on aarch64");
+            assert_eq!(offset_of!(xencamera_get_ctrl_req, r#type), 0, "xencamera_get_ctrl_req.type: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_config_resp() {
+            assert_eq!(size_of::<xencamera_config_resp>(), 44, "xencamera_config_resp: size on aarch64");
+            assert_eq!(align_of::<xencamera_config_resp>(), 4, "xencamera_config_resp: align on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, pixel_format), 0, "xencamera_config_resp.pixel_format: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, width), 4, "xencamera_config_resp.width: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, height), 8, "xencamera_config_resp.height: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, colorspace), 12, "xencamera_config_resp.colorspace: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, xfer_func), 16, "xencamera_config_resp.xfer_func: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, ycbcr_enc), 20, "xencamera_config_resp.ycbcr_enc: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, quantization), 24, "xencamera_config_resp.quantization: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_numer), 28, "xencamera_config_resp.displ_asp_ratio_numer: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, displ_asp_ratio_denom), 32, "xencamera_config_resp.displ_asp_ratio_denom: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_numer), 36, "xencamera_config_resp.frame_rate_numer: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_config_resp, frame_rate_denom), 40, "xencamera_config_resp.frame_rate_denom: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_buf_get_layout_resp() {
+            assert_eq!(size_of::<xencamera_buf_get_layout_resp>(), 40, "xencamera_buf_get_layout_resp: size on aarch64");
+            assert_eq!(align_of::<xencamera_buf_get_layout_resp>(), 4, "xencamera_buf_get_layout_resp: align on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, num_planes), 0, "xencamera_buf_get_layout_resp.num_planes: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, reserved), 1, "xencamera_buf_get_layout_resp.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, size), 4, "xencamera_buf_get_layout_resp.size: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_size), 8, "xencamera_buf_get_layout_resp.plane_size: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_buf_get_layout_resp, plane_stride), 24, "xencamera_buf_get_layout_resp.plane_stride: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_ctrl_enum_resp() {
+            assert_eq!(size_of::<xencamera_ctrl_enum_resp>(), 40, "xencamera_ctrl_enum_resp: size on aarch64");
+            assert_eq!(align_of::<xencamera_ctrl_enum_resp>(), 8, "xencamera_ctrl_enum_resp: align on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, index), 0, "xencamera_ctrl_enum_resp.index: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, r#type), 1, "xencamera_ctrl_enum_resp.type: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, reserved), 2, "xencamera_ctrl_enum_resp.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, flags), 4, "xencamera_ctrl_enum_resp.flags: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, min), 8, "xencamera_ctrl_enum_resp.min: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, max), 16, "xencamera_ctrl_enum_resp.max: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, step), 24, "xencamera_ctrl_enum_resp.step: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_ctrl_enum_resp, def_val), 32, "xencamera_ctrl_enum_resp.def_val: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_frame_avail_evt() {
+            assert_eq!(size_of::<xencamera_frame_avail_evt>(), 12, "xencamera_frame_avail_evt: size on aarch64");
+            assert_eq!(align_of::<xencamera_frame_avail_evt>(), 4, "xencamera_frame_avail_evt: align on aarch64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, index), 0, "xencamera_frame_avail_evt.index: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, reserved), 1, "xencamera_frame_avail_evt.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, used_sz), 4, "xencamera_frame_avail_evt.used_sz: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_frame_avail_evt, seq_num), 8, "xencamera_frame_avail_evt.seq_num: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_req() {
+            assert_eq!(size_of::<xencamera_req>(), 64, "xencamera_req: size on aarch64");
+            assert_eq!(align_of::<xencamera_req>(), 8, "xencamera_req: align on aarch64");
+            assert_eq!(offset_of!(xencamera_req, id), 0, "xencamera_req.id: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req, operation), 2, "xencamera_req.operation: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req, reserved), 3, "xencamera_req.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req, req), 8, "xencamera_req.req: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_req_req() {
+            assert_eq!(size_of::<xencamera_req_req>(), 56, "xencamera_req.req: size on aarch64");
+            assert_eq!(align_of::<xencamera_req_req>(), 8, "xencamera_req.req: align on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, config), 0, "xencamera_req.req.config: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, frame_rate), 0, "xencamera_req.req.frame_rate: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, buf_request), 0, "xencamera_req.req.buf_request: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, buf_create), 0, "xencamera_req.req.buf_create: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, index), 0, "xencamera_req.req.index: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, ctrl_value), 0, "xencamera_req.req.ctrl_value: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, get_ctrl), 0, "xencamera_req.req.get_ctrl: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_req_req, reserved), 0, "xencamera_req.req.reserved: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_resp() {
+            assert_eq!(size_of::<xencamera_resp>(), 64, "xencamera_resp: size on aarch64");
+            assert_eq!(align_of::<xencamera_resp>(), 8, "xencamera_resp: align on aarch64");
+            assert_eq!(offset_of!(xencamera_resp, id), 0, "xencamera_resp.id: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp, operation), 2, "xencamera_resp.operation: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp, reserved), 3, "xencamera_resp.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp, status), 4, "xencamera_resp.status: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp, resp), 8, "xencamera_resp.resp: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_resp_resp() {
+            assert_eq!(size_of::<xencamera_resp_resp>(), 56, "xencamera_resp.resp: size on aarch64");
+            assert_eq!(align_of::<xencamera_resp_resp>(), 8, "xencamera_resp.resp: align on aarch64");
+            assert_eq!(offset_of!(xencamera_resp_resp, config), 0, "xencamera_resp.resp.config: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_layout), 0, "xencamera_resp.resp.buf_layout: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp_resp, buf_request), 0, "xencamera_resp.resp.buf_request: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_enum), 0, "xencamera_resp.resp.ctrl_enum: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp_resp, ctrl_value), 0, "xencamera_resp.resp.ctrl_value: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_resp_resp, reserved1), 0, "xencamera_resp.resp.reserved1: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_evt() {
+            assert_eq!(size_of::<xencamera_evt>(), 64, "xencamera_evt: size on aarch64");
+            assert_eq!(align_of::<xencamera_evt>(), 8, "xencamera_evt: align on aarch64");
+            assert_eq!(offset_of!(xencamera_evt, id), 0, "xencamera_evt.id: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_evt, r#type), 2, "xencamera_evt.type: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_evt, reserved), 3, "xencamera_evt.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_evt, evt), 8, "xencamera_evt.evt: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_evt_evt() {
+            assert_eq!(size_of::<xencamera_evt_evt>(), 56, "xencamera_evt.evt: size on aarch64");
+            assert_eq!(align_of::<xencamera_evt_evt>(), 8, "xencamera_evt.evt: align on aarch64");
+            assert_eq!(offset_of!(xencamera_evt_evt, frame_avail), 0, "xencamera_evt.evt.frame_avail: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_evt_evt, ctrl_value), 0, "xencamera_evt.evt.ctrl_value: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_evt_evt, reserved), 0, "xencamera_evt.evt.reserved: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_entry() {
+            assert_eq!(size_of::<xen_cameraif_sring_entry>(), 64, "xen_cameraif_sring_entry: size on aarch64");
+            assert_eq!(align_of::<xen_cameraif_sring_entry>(), 8, "xen_cameraif_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, req), 0, "xen_cameraif_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring_entry, rsp), 0, "xen_cameraif_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring() {
+            assert_eq!(size_of::<xen_cameraif_sring>(), 64, "xen_cameraif_sring: size on aarch64");
+            assert_eq!(align_of::<xen_cameraif_sring>(), 4, "xen_cameraif_sring: align on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_prod), 0, "xen_cameraif_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring, req_event), 4, "xen_cameraif_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_prod), 8, "xen_cameraif_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring, rsp_event), 12, "xen_cameraif_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring, pvt), 16, "xen_cameraif_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring, __pad), 20, "xen_cameraif_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt>(), 4, "xen_cameraif_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt>(), 1, "xen_cameraif_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, netif), 0, "xen_cameraif_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, tapif_user), 0, "xen_cameraif_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt, pvt_pad), 0, "xen_cameraif_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_netif>(), 1, "xen_cameraif_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_netif, smartpoll_active), 0, "xen_cameraif_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_cameraif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<xen_cameraif_sring_pvt_tapif_user>(), 1, "xen_cameraif_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(xen_cameraif_sring_pvt_tapif_user, msg), 0, "xen_cameraif_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+
+        #[test]
+        fn xencamera_event_page() {
+            assert_eq!(size_of::<xencamera_event_page>(), 64, "xencamera_event_page: size on aarch64");
+            assert_eq!(align_of::<xencamera_event_page>(), 4, "xencamera_event_page: align on aarch64");
+            assert_eq!(offset_of!(xencamera_event_page, in_cons), 0, "xencamera_event_page.in_cons: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_event_page, in_prod), 4, "xencamera_event_page.in_prod: offset on aarch64");
+            assert_eq!(offset_of!(xencamera_event_page, reserved), 8, "xencamera_event_page.reserved: offset on aarch64");
         }
     }
 
@@ -12270,6 +14874,81 @@ mod aarch64 {
             assert_eq!(offset_of!(evtchn_fifo_control_block, ready), 0, "evtchn_fifo_control_block.ready: offset on aarch64");
             assert_eq!(offset_of!(evtchn_fifo_control_block, _rsvd), 4, "evtchn_fifo_control_block._rsvd: offset on aarch64");
             assert_eq!(offset_of!(evtchn_fifo_control_block, head), 8, "evtchn_fifo_control_block.head: offset on aarch64");
+        }
+    }
+
+    mod stable_fbif {
+        use super::*;
+
+        #[test]
+        fn xenfb_update() {
+            assert_eq!(size_of::<xenfb_update>(), 20, "xenfb_update: size on aarch64");
+            assert_eq!(align_of::<xenfb_update>(), 4, "xenfb_update: align on aarch64");
+            assert_eq!(offset_of!(xenfb_update, r#type), 0, "xenfb_update.type: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_update, __xenabi_hole_0), 1, "xenfb_update.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_update, x), 4, "xenfb_update.x: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_update, y), 8, "xenfb_update.y: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_update, width), 12, "xenfb_update.width: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_update, height), 16, "xenfb_update.height: offset on aarch64");
+        }
+
+        #[test]
+        fn xenfb_resize() {
+            assert_eq!(size_of::<xenfb_resize>(), 24, "xenfb_resize: size on aarch64");
+            assert_eq!(align_of::<xenfb_resize>(), 4, "xenfb_resize: align on aarch64");
+            assert_eq!(offset_of!(xenfb_resize, r#type), 0, "xenfb_resize.type: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_resize, __xenabi_hole_0), 1, "xenfb_resize.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_resize, width), 4, "xenfb_resize.width: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_resize, height), 8, "xenfb_resize.height: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_resize, stride), 12, "xenfb_resize.stride: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_resize, depth), 16, "xenfb_resize.depth: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_resize, offset), 20, "xenfb_resize.offset: offset on aarch64");
+        }
+
+        #[test]
+        fn xenfb_out_event() {
+            assert_eq!(size_of::<xenfb_out_event>(), 40, "xenfb_out_event: size on aarch64");
+            assert_eq!(align_of::<xenfb_out_event>(), 4, "xenfb_out_event: align on aarch64");
+            assert_eq!(offset_of!(xenfb_out_event, r#type), 0, "xenfb_out_event.type: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_out_event, update), 0, "xenfb_out_event.update: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_out_event, resize), 0, "xenfb_out_event.resize: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_out_event, pad), 0, "xenfb_out_event.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xenfb_refresh_period() {
+            assert_eq!(size_of::<xenfb_refresh_period>(), 8, "xenfb_refresh_period: size on aarch64");
+            assert_eq!(align_of::<xenfb_refresh_period>(), 4, "xenfb_refresh_period: align on aarch64");
+            assert_eq!(offset_of!(xenfb_refresh_period, r#type), 0, "xenfb_refresh_period.type: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_refresh_period, __xenabi_hole_0), 1, "xenfb_refresh_period.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_refresh_period, period), 4, "xenfb_refresh_period.period: offset on aarch64");
+        }
+
+        #[test]
+        fn xenfb_in_event() {
+            assert_eq!(size_of::<xenfb_in_event>(), 40, "xenfb_in_event: size on aarch64");
+            assert_eq!(align_of::<xenfb_in_event>(), 4, "xenfb_in_event: align on aarch64");
+            assert_eq!(offset_of!(xenfb_in_event, r#type), 0, "xenfb_in_event.type: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_in_event, refresh_period), 0, "xenfb_in_event.refresh_period: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_in_event, pad), 0, "xenfb_in_event.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xenfb_page() {
+            assert_eq!(size_of::<xenfb_page>(), 2088, "xenfb_page: size on aarch64");
+            assert_eq!(align_of::<xenfb_page>(), 8, "xenfb_page: align on aarch64");
+            assert_eq!(offset_of!(xenfb_page, in_cons), 0, "xenfb_page.in_cons: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, in_prod), 4, "xenfb_page.in_prod: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, out_cons), 8, "xenfb_page.out_cons: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, out_prod), 12, "xenfb_page.out_prod: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, width), 16, "xenfb_page.width: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, height), 20, "xenfb_page.height: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, line_length), 24, "xenfb_page.line_length: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, mem_length), 28, "xenfb_page.mem_length: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, depth), 32, "xenfb_page.depth: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, __xenabi_hole_0), 33, "xenfb_page.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenfb_page, pd), 40, "xenfb_page.pd: offset on aarch64");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 256]>(), 2048, "xenfb_page.pd: size on aarch64");
         }
     }
 
@@ -13900,6 +16579,284 @@ mod aarch64 {
         }
     }
 
+    #[cfg(feature = "xen-4-9")]
+    mod stable_pvcalls {
+        use super::*;
+
+        #[test]
+        fn pvcalls_data_intf() {
+            assert_eq!(size_of::<pvcalls_data_intf>(), 132, "pvcalls_data_intf: size on aarch64");
+            assert_eq!(align_of::<pvcalls_data_intf>(), 4, "pvcalls_data_intf: align on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_cons), 0, "pvcalls_data_intf.in_cons: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_cons: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_prod), 4, "pvcalls_data_intf.in_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_prod: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, in_error), 8, "pvcalls_data_intf.in_error: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.in_error: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad1), 12, "pvcalls_data_intf.pad1: offset on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_cons), 64, "pvcalls_data_intf.out_cons: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_cons: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_prod), 68, "pvcalls_data_intf.out_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_prod: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, out_error), 72, "pvcalls_data_intf.out_error: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.out_error: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, pad2), 76, "pvcalls_data_intf.pad2: offset on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, ring_order), 128, "pvcalls_data_intf.ring_order: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "pvcalls_data_intf.ring_order: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data_intf, r#ref), 132, "pvcalls_data_intf.ref: offset on aarch64");
+        }
+
+        #[test]
+        fn pvcalls_data() {
+            assert_eq!(size_of::<pvcalls_data>(), 16, "pvcalls_data: size on aarch64");
+            assert_eq!(align_of::<pvcalls_data>(), 8, "pvcalls_data: align on aarch64");
+            assert_eq!(offset_of!(pvcalls_data, r#in), 0, "pvcalls_data.in: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "pvcalls_data.in: size on aarch64");
+            assert_eq!(offset_of!(pvcalls_data, out), 8, "pvcalls_data.out: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "pvcalls_data.out: size on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_socket() {
+            assert_eq!(size_of::<xen_pvcalls_socket>(), 24, "xen_pvcalls_socket: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_socket>(), 8, "xen_pvcalls_socket: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, id), 0, "xen_pvcalls_socket.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, domain), 8, "xen_pvcalls_socket.domain: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, r#type), 12, "xen_pvcalls_socket.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_socket, protocol), 16, "xen_pvcalls_socket.protocol: offset on aarch64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_socket, __xenabi_hole_0), 20, "xen_pvcalls_socket.__xenabi_hole_0: offset on aarch64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_socket, pad), 20, "xen_pvcalls_socket.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_connect() {
+            assert_eq!(size_of::<xen_pvcalls_connect>(), 56, "xen_pvcalls_connect: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_connect>(), 8, "xen_pvcalls_connect: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, id), 0, "xen_pvcalls_connect.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, addr), 8, "xen_pvcalls_connect.addr: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, len), 36, "xen_pvcalls_connect.len: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, flags), 40, "xen_pvcalls_connect.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, r#ref), 44, "xen_pvcalls_connect.ref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_connect.ref: size on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_connect, evtchn), 48, "xen_pvcalls_connect.evtchn: offset on aarch64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_connect, __xenabi_hole_0), 52, "xen_pvcalls_connect.__xenabi_hole_0: offset on aarch64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_connect, pad), 52, "xen_pvcalls_connect.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_release() {
+            assert_eq!(size_of::<xen_pvcalls_release>(), 16, "xen_pvcalls_release: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_release>(), 8, "xen_pvcalls_release: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_release, id), 0, "xen_pvcalls_release.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_release, reuse), 8, "xen_pvcalls_release.reuse: offset on aarch64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_release, __xenabi_hole_0), 9, "xen_pvcalls_release.__xenabi_hole_0: offset on aarch64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_release, pad), 9, "xen_pvcalls_release.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_bind() {
+            assert_eq!(size_of::<xen_pvcalls_bind>(), 40, "xen_pvcalls_bind: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_bind>(), 8, "xen_pvcalls_bind: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_bind, id), 0, "xen_pvcalls_bind.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_bind, addr), 8, "xen_pvcalls_bind.addr: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_bind, len), 36, "xen_pvcalls_bind.len: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_listen() {
+            assert_eq!(size_of::<xen_pvcalls_listen>(), 16, "xen_pvcalls_listen: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_listen>(), 8, "xen_pvcalls_listen: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_listen, id), 0, "xen_pvcalls_listen.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_listen, backlog), 8, "xen_pvcalls_listen.backlog: offset on aarch64");
+            #[cfg(not(feature = "xen-4-14"))]
+            assert_eq!(offset_of!(xen_pvcalls_listen, __xenabi_hole_0), 12, "xen_pvcalls_listen.__xenabi_hole_0: offset on aarch64");
+            #[cfg(feature = "xen-4-14")]
+            assert_eq!(offset_of!(xen_pvcalls_listen, pad), 12, "xen_pvcalls_listen.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_accept() {
+            assert_eq!(size_of::<xen_pvcalls_accept>(), 24, "xen_pvcalls_accept: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_accept>(), 8, "xen_pvcalls_accept: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id), 0, "xen_pvcalls_accept.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, id_new), 8, "xen_pvcalls_accept.id_new: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, r#ref), 16, "xen_pvcalls_accept.ref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_pvcalls_accept.ref: size on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_accept, evtchn), 20, "xen_pvcalls_accept.evtchn: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_poll() {
+            assert_eq!(size_of::<xen_pvcalls_poll>(), 8, "xen_pvcalls_poll: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_poll>(), 8, "xen_pvcalls_poll: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_poll, id), 0, "xen_pvcalls_poll.id: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_dummy() {
+            assert_eq!(size_of::<xen_pvcalls_dummy>(), 56, "xen_pvcalls_dummy: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_dummy>(), 1, "xen_pvcalls_dummy: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_dummy, dummy), 0, "xen_pvcalls_dummy.dummy: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_request() {
+            assert_eq!(size_of::<xen_pvcalls_request>(), 64, "xen_pvcalls_request: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_request>(), 8, "xen_pvcalls_request: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request, req_id), 0, "xen_pvcalls_request.req_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request, cmd), 4, "xen_pvcalls_request.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request, u), 8, "xen_pvcalls_request.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_request_u() {
+            assert_eq!(size_of::<xen_pvcalls_request_u>(), 56, "xen_pvcalls_request.u: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_request_u>(), 8, "xen_pvcalls_request.u: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, socket), 0, "xen_pvcalls_request.u.socket: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, connect), 0, "xen_pvcalls_request.u.connect: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, release), 0, "xen_pvcalls_request.u.release: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, bind), 0, "xen_pvcalls_request.u.bind: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, listen), 0, "xen_pvcalls_request.u.listen: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, accept), 0, "xen_pvcalls_request.u.accept: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, poll), 0, "xen_pvcalls_request.u.poll: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_request_u, dummy), 0, "xen_pvcalls_request.u.dummy: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_socket() {
+            assert_eq!(size_of::<_xen_pvcalls_socket>(), 8, "_xen_pvcalls_socket: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_socket>(), 8, "_xen_pvcalls_socket: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_socket, id), 0, "_xen_pvcalls_socket.id: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_connect() {
+            assert_eq!(size_of::<_xen_pvcalls_connect>(), 8, "_xen_pvcalls_connect: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_connect>(), 8, "_xen_pvcalls_connect: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_connect, id), 0, "_xen_pvcalls_connect.id: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_release() {
+            assert_eq!(size_of::<_xen_pvcalls_release>(), 8, "_xen_pvcalls_release: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_release>(), 8, "_xen_pvcalls_release: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_release, id), 0, "_xen_pvcalls_release.id: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_bind() {
+            assert_eq!(size_of::<_xen_pvcalls_bind>(), 8, "_xen_pvcalls_bind: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_bind>(), 8, "_xen_pvcalls_bind: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_bind, id), 0, "_xen_pvcalls_bind.id: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_listen() {
+            assert_eq!(size_of::<_xen_pvcalls_listen>(), 8, "_xen_pvcalls_listen: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_listen>(), 8, "_xen_pvcalls_listen: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_listen, id), 0, "_xen_pvcalls_listen.id: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_accept() {
+            assert_eq!(size_of::<_xen_pvcalls_accept>(), 8, "_xen_pvcalls_accept: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_accept>(), 8, "_xen_pvcalls_accept: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_accept, id), 0, "_xen_pvcalls_accept.id: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_poll() {
+            assert_eq!(size_of::<_xen_pvcalls_poll>(), 8, "_xen_pvcalls_poll: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_poll>(), 8, "_xen_pvcalls_poll: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_poll, id), 0, "_xen_pvcalls_poll.id: offset on aarch64");
+        }
+
+        #[test]
+        fn _xen_pvcalls_dummy() {
+            assert_eq!(size_of::<_xen_pvcalls_dummy>(), 8, "_xen_pvcalls_dummy: size on aarch64");
+            assert_eq!(align_of::<_xen_pvcalls_dummy>(), 1, "_xen_pvcalls_dummy: align on aarch64");
+            assert_eq!(offset_of!(_xen_pvcalls_dummy, dummy), 0, "_xen_pvcalls_dummy.dummy: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_response() {
+            assert_eq!(size_of::<xen_pvcalls_response>(), 24, "xen_pvcalls_response: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_response>(), 8, "xen_pvcalls_response: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response, req_id), 0, "xen_pvcalls_response.req_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response, cmd), 4, "xen_pvcalls_response.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response, ret), 8, "xen_pvcalls_response.ret: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response, pad), 12, "xen_pvcalls_response.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response, u), 16, "xen_pvcalls_response.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_response_u() {
+            assert_eq!(size_of::<xen_pvcalls_response_u>(), 8, "xen_pvcalls_response.u: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_response_u>(), 8, "xen_pvcalls_response.u: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, socket), 0, "xen_pvcalls_response.u.socket: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, connect), 0, "xen_pvcalls_response.u.connect: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, release), 0, "xen_pvcalls_response.u.release: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, bind), 0, "xen_pvcalls_response.u.bind: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, listen), 0, "xen_pvcalls_response.u.listen: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, accept), 0, "xen_pvcalls_response.u.accept: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, poll), 0, "xen_pvcalls_response.u.poll: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_response_u, dummy), 0, "xen_pvcalls_response.u.dummy: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_entry() {
+            assert_eq!(size_of::<xen_pvcalls_sring_entry>(), 64, "xen_pvcalls_sring_entry: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_sring_entry>(), 8, "xen_pvcalls_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, req), 0, "xen_pvcalls_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_entry, rsp), 0, "xen_pvcalls_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring() {
+            assert_eq!(size_of::<xen_pvcalls_sring>(), 64, "xen_pvcalls_sring: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_sring>(), 4, "xen_pvcalls_sring: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_prod), 0, "xen_pvcalls_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, req_event), 4, "xen_pvcalls_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_prod), 8, "xen_pvcalls_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, rsp_event), 12, "xen_pvcalls_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, pvt), 16, "xen_pvcalls_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring, __pad), 20, "xen_pvcalls_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt>(), 4, "xen_pvcalls_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt>(), 1, "xen_pvcalls_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, netif), 0, "xen_pvcalls_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, tapif_user), 0, "xen_pvcalls_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt, pvt_pad), 0, "xen_pvcalls_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_netif>(), 1, "xen_pvcalls_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_netif, smartpoll_active), 0, "xen_pvcalls_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pvcalls_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_sring_pvt_tapif_user>(), 1, "xen_pvcalls_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(xen_pvcalls_sring_pvt_tapif_user, msg), 0, "xen_pvcalls_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+    }
+
     mod stable_ring {
         use super::*;
 
@@ -14003,6 +16960,54 @@ mod aarch64 {
             assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on aarch64");
             assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on aarch64");
             assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on aarch64");
+        }
+    }
+
+    mod stable_tpmif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: size on aarch64");
+            assert_eq!(align_of::<TPMIF_RING_IDX>(), 4, "TPMIF_RING_IDX: align on aarch64");
+        }
+
+        #[test]
+        fn tpmif_tx_request() {
+            assert_eq!(size_of::<tpmif_tx_request>(), 16, "tpmif_tx_request: size on aarch64");
+            assert_eq!(align_of::<tpmif_tx_request>(), 8, "tpmif_tx_request: align on aarch64");
+            assert_eq!(offset_of!(tpmif_tx_request, addr), 0, "tpmif_tx_request.addr: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "tpmif_tx_request.addr: size on aarch64");
+            assert_eq!(offset_of!(tpmif_tx_request, r#ref), 8, "tpmif_tx_request.ref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "tpmif_tx_request.ref: size on aarch64");
+            assert_eq!(offset_of!(tpmif_tx_request, unused), 12, "tpmif_tx_request.unused: offset on aarch64");
+            assert_eq!(offset_of!(tpmif_tx_request, size), 14, "tpmif_tx_request.size: offset on aarch64");
+        }
+
+        #[test]
+        fn tpmif_ring() {
+            assert_eq!(size_of::<tpmif_ring>(), 16, "tpmif_ring: size on aarch64");
+            assert_eq!(align_of::<tpmif_ring>(), 8, "tpmif_ring: align on aarch64");
+            assert_eq!(offset_of!(tpmif_ring, req), 0, "tpmif_ring.req: offset on aarch64");
+        }
+
+        #[test]
+        fn tpmif_tx_interface() {
+            assert_eq!(size_of::<tpmif_tx_interface>(), 16, "tpmif_tx_interface: size on aarch64");
+            assert_eq!(align_of::<tpmif_tx_interface>(), 8, "tpmif_tx_interface: align on aarch64");
+            assert_eq!(offset_of!(tpmif_tx_interface, ring), 0, "tpmif_tx_interface.ring: offset on aarch64");
+        }
+
+        #[test]
+        fn tpmif_shared_page() {
+            assert_eq!(size_of::<tpmif_shared_page>(), 8, "tpmif_shared_page: size on aarch64");
+            assert_eq!(align_of::<tpmif_shared_page>(), 4, "tpmif_shared_page: align on aarch64");
+            assert_eq!(offset_of!(tpmif_shared_page, length), 0, "tpmif_shared_page.length: offset on aarch64");
+            assert_eq!(offset_of!(tpmif_shared_page, state), 4, "tpmif_shared_page.state: offset on aarch64");
+            assert_eq!(offset_of!(tpmif_shared_page, locality), 5, "tpmif_shared_page.locality: offset on aarch64");
+            assert_eq!(offset_of!(tpmif_shared_page, pad), 6, "tpmif_shared_page.pad: offset on aarch64");
+            assert_eq!(offset_of!(tpmif_shared_page, nr_extra_pages), 7, "tpmif_shared_page.nr_extra_pages: offset on aarch64");
+            assert_eq!(offset_of!(tpmif_shared_page, extra_pages), 8, "tpmif_shared_page.extra_pages: offset on aarch64");
         }
     }
 
@@ -14332,6 +17337,109 @@ mod aarch64 {
         }
     }
 
+    mod stable_vscsiif {
+        use super::*;
+
+        #[test]
+        fn scsiif_request_segment() {
+            assert_eq!(size_of::<scsiif_request_segment>(), 8, "scsiif_request_segment: size on aarch64");
+            assert_eq!(align_of::<scsiif_request_segment>(), 4, "scsiif_request_segment: align on aarch64");
+            assert_eq!(offset_of!(scsiif_request_segment, gref), 0, "scsiif_request_segment.gref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "scsiif_request_segment.gref: size on aarch64");
+            assert_eq!(offset_of!(scsiif_request_segment, offset), 4, "scsiif_request_segment.offset: offset on aarch64");
+            assert_eq!(offset_of!(scsiif_request_segment, length), 6, "scsiif_request_segment.length: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_request() {
+            assert_eq!(size_of::<vscsiif_request>(), 252, "vscsiif_request: size on aarch64");
+            assert_eq!(align_of::<vscsiif_request>(), 4, "vscsiif_request: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, rqid), 0, "vscsiif_request.rqid: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, act), 2, "vscsiif_request.act: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, cmd_len), 3, "vscsiif_request.cmd_len: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, cmnd), 4, "vscsiif_request.cmnd: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, timeout_per_command), 20, "vscsiif_request.timeout_per_command: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, channel), 22, "vscsiif_request.channel: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, id), 24, "vscsiif_request.id: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, lun), 26, "vscsiif_request.lun: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, ref_rqid), 28, "vscsiif_request.ref_rqid: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, sc_data_direction), 30, "vscsiif_request.sc_data_direction: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, nr_segments), 31, "vscsiif_request.nr_segments: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, seg), 32, "vscsiif_request.seg: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_request, reserved), 240, "vscsiif_request.reserved: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_sg_list() {
+            assert_eq!(size_of::<vscsiif_sg_list>(), 252, "vscsiif_sg_list: size on aarch64");
+            assert_eq!(align_of::<vscsiif_sg_list>(), 4, "vscsiif_sg_list: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_sg_list, rqid), 0, "vscsiif_sg_list.rqid: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_sg_list, act), 2, "vscsiif_sg_list.act: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_sg_list, nr_segments), 3, "vscsiif_sg_list.nr_segments: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_sg_list, seg), 4, "vscsiif_sg_list.seg: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_response() {
+            assert_eq!(size_of::<vscsiif_response>(), 252, "vscsiif_response: size on aarch64");
+            assert_eq!(align_of::<vscsiif_response>(), 4, "vscsiif_response: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_response, rqid), 0, "vscsiif_response.rqid: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_response, act), 2, "vscsiif_response.act: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_response, sense_len), 3, "vscsiif_response.sense_len: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_response, sense_buffer), 4, "vscsiif_response.sense_buffer: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_response, rslt), 100, "vscsiif_response.rslt: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_response, residual_len), 104, "vscsiif_response.residual_len: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_response, reserved), 108, "vscsiif_response.reserved: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_sring_entry() {
+            assert_eq!(size_of::<vscsiif_sring_entry>(), 252, "vscsiif_sring_entry: size on aarch64");
+            assert_eq!(align_of::<vscsiif_sring_entry>(), 4, "vscsiif_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring_entry, req), 0, "vscsiif_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring_entry, rsp), 0, "vscsiif_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_sring() {
+            assert_eq!(size_of::<vscsiif_sring>(), 64, "vscsiif_sring: size on aarch64");
+            assert_eq!(align_of::<vscsiif_sring>(), 4, "vscsiif_sring: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring, req_prod), 0, "vscsiif_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring, req_event), 4, "vscsiif_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_prod), 8, "vscsiif_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring, rsp_event), 12, "vscsiif_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "vscsiif_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring, pvt), 16, "vscsiif_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring, __pad), 20, "vscsiif_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt() {
+            assert_eq!(size_of::<vscsiif_sring_pvt>(), 4, "vscsiif_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<vscsiif_sring_pvt>(), 1, "vscsiif_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, netif), 0, "vscsiif_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, tapif_user), 0, "vscsiif_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt, pvt_pad), 0, "vscsiif_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_netif() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<vscsiif_sring_pvt_netif>(), 1, "vscsiif_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_netif, smartpoll_active), 0, "vscsiif_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn vscsiif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<vscsiif_sring_pvt_tapif_user>(), 1, "vscsiif_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(vscsiif_sring_pvt_tapif_user, msg), 0, "vscsiif_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -14341,6 +17449,40 @@ mod aarch64 {
             assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on aarch64");
             assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on aarch64");
             assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-9")]
+    mod stable_xen_9pfs {
+        use super::*;
+
+        #[test]
+        fn xen_9pfs_data_intf() {
+            assert_eq!(size_of::<xen_9pfs_data_intf>(), 132, "xen_9pfs_data_intf: size on aarch64");
+            assert_eq!(align_of::<xen_9pfs_data_intf>(), 4, "xen_9pfs_data_intf: align on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_cons), 0, "xen_9pfs_data_intf.in_cons: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_cons: size on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, in_prod), 4, "xen_9pfs_data_intf.in_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.in_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad1), 8, "xen_9pfs_data_intf.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_cons), 64, "xen_9pfs_data_intf.out_cons: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_cons: size on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, out_prod), 68, "xen_9pfs_data_intf.out_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.out_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, pad2), 72, "xen_9pfs_data_intf.pad2: offset on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, ring_order), 128, "xen_9pfs_data_intf.ring_order: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_9pfs_data_intf.ring_order: size on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data_intf, r#ref), 132, "xen_9pfs_data_intf.ref: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_9pfs_data() {
+            assert_eq!(size_of::<xen_9pfs_data>(), 16, "xen_9pfs_data: size on aarch64");
+            assert_eq!(align_of::<xen_9pfs_data>(), 8, "xen_9pfs_data: align on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data, r#in), 0, "xen_9pfs_data.in: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "xen_9pfs_data.in: size on aarch64");
+            assert_eq!(offset_of!(xen_9pfs_data, out), 8, "xen_9pfs_data.out: offset on aarch64");
+            assert_eq!(size_of::<UserPtr<u8>>(), 8, "xen_9pfs_data.out: size on aarch64");
         }
     }
 

@@ -98,6 +98,8 @@ impl Report {
 mod argo;
 #[path = "vectors/blkif.rs"]
 mod blkif;
+#[path = "vectors/cameraif.rs"]
+mod cameraif;
 #[path = "vectors/console.rs"]
 mod console;
 #[path = "vectors/dm_op.rs"]
@@ -108,6 +110,8 @@ mod domctl;
 mod event_channel;
 #[path = "vectors/evtchn.rs"]
 mod evtchn;
+#[path = "vectors/fbif.rs"]
+mod fbif;
 #[path = "vectors/flask_op.rs"]
 mod flask_op;
 #[path = "vectors/gntalloc.rs"]
@@ -140,16 +144,24 @@ mod pciif;
 mod physdev;
 #[path = "vectors/privcmd.rs"]
 mod privcmd;
+#[path = "vectors/pvcalls.rs"]
+mod pvcalls;
 #[path = "vectors/sched.rs"]
 mod sched;
 #[path = "vectors/start_info.rs"]
 mod start_info;
+#[path = "vectors/tpmif.rs"]
+mod tpmif;
 #[path = "vectors/usbif.rs"]
 mod usbif;
 #[path = "vectors/vcpu.rs"]
 mod vcpu;
 #[path = "vectors/version.rs"]
 mod version;
+#[path = "vectors/vscsiif.rs"]
+mod vscsiif;
+#[path = "vectors/xen_9pfs.rs"]
+mod xen_9pfs;
 #[path = "vectors/xen_guest.rs"]
 mod xen_guest;
 #[path = "vectors/xs_wire.rs"]

@@ -480,15 +480,28 @@ function legacySpeller(ctx: Ctx, record: RecordDecl, version: string): (path: st
 
 /**
  * How the checks name a record: its tag or typedef, or, for a tag Xen declares inside another
- * record (`xenScope`), the type of that record's first member of it, which names the same type
- * in C and C++ whichever header declared it (C++ scopes such a tag to the enclosing record).
+ * record (`xenScope`), the type of that record's first member of it (`u.socket` when the
+ * member sits in an inline union), which names the same type in C and C++ whichever header
+ * declared it (C++ scopes such a tag to the enclosing record).
  */
 function checkedType(ctx: Ctx, record: RecordDecl): string {
   if (!record.xenScope) return recordTypeName(record);
   const scope = ctx.records.get(record.xenScope);
-  const member = scope?.fields.find((f) => f.type.kind === 'record' && f.type.name === record.name && f.name !== '');
-  if (!scope || !member) throw new Error(`record ${record.name}: its xenScope ${record.xenScope} has no member of its type`);
-  return `XENABI_TYPEOF(${memberExpression(recordTypeName(scope), member.name)})`;
+  const path = scope && memberPathOf(ctx, scope, record.name);
+  if (!scope || !path) throw new Error(`record ${record.name}: its xenScope ${record.xenScope} has no member of its type`);
+  return `XENABI_TYPEOF(${memberExpression(recordTypeName(scope), path)})`;
+}
+
+/** The path of `within`'s first named member of record type `name`, looking into its inline records. */
+function memberPathOf(ctx: Ctx, within: RecordDecl, name: string): string | undefined {
+  for (const f of within.fields) {
+    if (f.type.kind !== 'record' || f.name === '') continue;
+    if (f.type.name === name) return f.name;
+    const inline = ctx.records.get(f.type.name);
+    const inner = inline?.parent ? memberPathOf(ctx, inline, name) : undefined;
+    if (inner) return `${f.name}.${inner}`;
+  }
+  return undefined;
 }
 
 const ARCH_SCALARS_CHECKED: ArchScalarName[] = ['xen_ulong_t', 'xen_pfn_t', 'uint64_aligned_t', 'long', 'unsigned long', 'size_t'];

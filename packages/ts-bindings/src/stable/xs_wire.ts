@@ -7,8 +7,9 @@
  * Mirrors Xen's public/io/xs_wire.h.
  */
 import { xenstore_domain_interface$V0, xenstore_domain_interface$dec0, xenstore_domain_interface$enc0, xsd_sockmsg$V0, xsd_sockmsg$dec0, xsd_sockmsg$enc0 } from '../internal/stable/xs_wire.js';
+import type { ByteRingLayout } from '../ring.js';
 import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { IntArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { Arch, IntArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
  * The old name of XS_CONTROL; an alias of it since 4.9.
@@ -548,6 +549,26 @@ export const xenstore_domain_interface: RecordCodec<xenstore_domain_interface, x
         return failArch('xenstore_domain_interface', arch);
     }
   },
+};
+
+/**
+ * Where the `req` byte ring of `xenstore_domain_interface` lies on each architecture; the front end writes it. Read it with `new ByteRingReader(page, xenstore_domain_interface_req_ring[arch])`, write it with `new ByteRingWriter(…)`.
+ */
+export const xenstore_domain_interface_req_ring: Readonly<Record<Arch, ByteRingLayout>> = {
+  x86_32: { data: 0, size: 1024, cons: 2048, prod: 2052 },
+  x86_64: { data: 0, size: 1024, cons: 2048, prod: 2052 },
+  arm32: { data: 0, size: 1024, cons: 2048, prod: 2052 },
+  arm64: { data: 0, size: 1024, cons: 2048, prod: 2052 },
+};
+
+/**
+ * Where the `rsp` byte ring of `xenstore_domain_interface` lies on each architecture; the back end writes it. Read it with `new ByteRingReader(page, xenstore_domain_interface_rsp_ring[arch])`, write it with `new ByteRingWriter(…)`.
+ */
+export const xenstore_domain_interface_rsp_ring: Readonly<Record<Arch, ByteRingLayout>> = {
+  x86_32: { data: 1024, size: 1024, cons: 2056, prod: 2060 },
+  x86_64: { data: 1024, size: 1024, cons: 2056, prod: 2060 },
+  arm32: { data: 1024, size: 1024, cons: 2056, prod: 2060 },
+  arm64: { data: 1024, size: 1024, cons: 2056, prod: 2060 },
 };
 
 /**

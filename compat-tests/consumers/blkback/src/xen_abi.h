@@ -6,8 +6,8 @@
  * own public headers instead, as QEMU's xen-block does, and supplies the barriers Xen's
  * ring.h leaves to its includer; that build is the twin whose bytes must equal ours.
  */
-#ifndef CONSUMER_ABI_H
-#define CONSUMER_ABI_H
+#ifndef CONSUMER_XEN_ABI_H
+#define CONSUMER_XEN_ABI_H
 
 #include <stdint.h>
 
@@ -39,4 +39,4 @@
 
 #endif
 
-#endif /* CONSUMER_ABI_H */
+#endif /* CONSUMER_XEN_ABI_H */

@@ -14,13 +14,14 @@
  *      front end when it asked (EVTCHNOP_send); then checks for more before sleeping;
  *   4. close: Closing, then Closed, unmap the ring and close the event channel.
  *
- * Every buffer is printed as `step.buffer<TAB>bytes<TAB>hex`. The program is compiled against
- * xenabi's headers and against Xen's (abi.h); the two outputs must be equal.
+ * Every buffer is printed as `step.buffer.N<TAB>bytes<TAB>hex`, N counting the buffers printed.
+ * The program is compiled against xenabi's headers and against Xen's (xen_abi.h); the two outputs
+ * must be equal (blkback.test.ts).
  */
 #include <stdio.h>
 #include <string.h>
 
-#include "abi.h"
+#include "xen_abi.h"
 
 #define FRONT_DOM 7             /* the guest */
 #define BACK_DOM 0              /* the driver domain the back end runs in */
@@ -34,10 +35,12 @@
 
 static void dump(const char *step, const char *buffer, const void *buf, size_t len)
 {
+    static unsigned int seq;
     const unsigned char *b = buf;
     size_t i;
 
-    printf("%s.%s\t%lu\t", step, buffer, (unsigned long)len);
+    /* Numbered, so that a buffer printed at several steps keeps every copy apart. */
+    printf("%s.%s.%u\t%lu\t", step, buffer, seq++, (unsigned long)len);
     for (i = 0; i < len; i++)
         printf("%02x", b[i]);
     putchar('\n');
