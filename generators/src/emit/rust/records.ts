@@ -26,6 +26,7 @@ import {
 } from './names.js';
 import { groupUnits, presence, releaseSpan, type Presence } from './releases.js';
 import { mergeSegments, needsAlign, planStorage, type BitsItem, type FieldItem, type HoleItem, type RecordStorage, type StorageSegment, type VersionedSlot } from './storage.js';
+import { directedDoc } from '../../model/directions.js';
 
 export interface FieldView {
   docs: string[];
@@ -233,7 +234,7 @@ function fieldDocs(ctx: RustContext, record: RecordDecl, field: Field, cType: st
     field.since && field.since !== record.since ? fieldSince(ctx, record, field) : '',
     present.length < archs.length ? `Only on ${archList(present)}.` : '',
   ].filter(Boolean);
-  return docParagraphs(field.doc, notes.length ? [notes.join(' ')] : []);
+  return docParagraphs(directedDoc(field), notes.length ? [notes.join(' ')] : []);
 }
 
 /** `Since Xen 4.15: cargo feature …`, or for a member that took over another's bytes, what it was called before. */
@@ -366,7 +367,7 @@ function accessor(ctx: RustContext, record: RecordDecl, bit: BitGeometry, uses: 
   const signed = integer.primitive.startsWith('i');
   const where = `bits ${bit.shift}..${bit.shift + bit.width} of ${code(bit.storage)}`;
   return {
-    getterDocs: docParagraphs(field.doc, [`The C bit-field ${code(`${field.name}:${bit.width}`)}: ${where}.`]),
+    getterDocs: docParagraphs(directedDoc(field), [`The C bit-field ${code(`${field.name}:${bit.width}`)}: ${where}.`]),
     setterDocs: [`Sets the C bit-field ${code(`${field.name}:${bit.width}`)} (${where}); only the low ${bit.width === 1 ? 'bit' : `${bit.width} bits`} of \`value\` ${bit.width === 1 ? 'is' : 'are'} stored, as in C.`],
     getter: ident(field.name),
     setter: setterName(field.name),

@@ -11,6 +11,7 @@ import { implName, str, tsdoc, type TsNames } from './names.js';
 import { innermost, tsType, type Shape } from './shapes.js';
 import type { RecordVariant, Variants } from './variants.js';
 import { RUNTIME, doc, type Decl, type Doc, type Imports } from './view-model.js';
+import { directedDoc } from '../../model/directions.js';
 
 /** Registers imports for the typedefs and records a type names. */
 export function useType(type: TypeRef, variants: Variants, names: TsNames, imports: Imports): void {
@@ -38,7 +39,7 @@ function since(item: { since?: string; linuxSince?: string }): { tag: string; te
 }
 
 function fieldDoc(record: RecordDecl, f: Field, archs: Arch[]): Doc {
-  const notes = [tsdoc(f.doc)];
+  const notes = [tsdoc(directedDoc(f))];
   if (f.archs && !archs.every((a) => f.archs!.includes(a))) notes.push(`Only on ${f.archs.join(', ')}.`);
   return doc(notes.filter(Boolean).join('\n\n'), f.since && f.since !== record.since ? since(f) : []);
 }

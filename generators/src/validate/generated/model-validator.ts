@@ -5,7 +5,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$ref":"#/definitions/AbiModel","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"AbiModel":{"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"},"AliasDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"},"AliasType":{"additionalProperties":false,"properties":{"kind":{"const":"alias","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"Arch":{"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"},"ArchScalarName":{"enum":["size_t","uint64_aligned_t","xen_pfn_t","xen_ulong_t"],"type":"string"},"ArchScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"archScalar","type":"string"},"name":{"$ref":"#/definitions/ArchScalarName"}},"required":["kind","name"],"type":"object"},"ArrayType":{"additionalProperties":false,"properties":{"element":{"$ref":"#/definitions/TypeRef"},"kind":{"const":"array","type":"string"},"length":{"minimum":0,"type":"integer"},"lengthConstant":{"type":"string"}},"required":["element","kind","length"],"type":"object"},"ConstantCType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"ConstantDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"},"ConstantSetDecl":{"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"},"ConstantSpelling":{"enum":["dec","hex","shift"],"type":"string"},"ConstantValueChange":{"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["since","value"],"type":"object"},"DeclaredHole":{"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"},"Field":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"},"FlagMember":{"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"},"Gate":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"kind":{"enum":["boot","build","domain"],"type":"string"},"name":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["doc","kind","name","since"],"type":"object"},"GuestInterfaceGate":{"additionalProperties":false,"properties":{"min":{"pattern":"^0x[0-9a-f]{8}$","type":"string"}},"required":["min"],"type":"object"},"HandleType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"handle","type":"string"},"pointee":{"type":"string"},"target":{"type":"string"},"width":{"enum":["64","native"],"type":"string"}},"required":["kind","pointee","target","width"],"type":"object"},"InterfaceVersionDecl":{"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"},"IoctlDirection":{"enum":["none","read","readwrite","write"],"type":"string"},"IoctlEncoding":{"additionalProperties":false,"properties":{"argument":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]},"direction":{"$ref":"#/definitions/IoctlDirection"},"nr":{"maximum":255,"minimum":0,"type":"integer"},"type":{"pattern":"^[\\x20-\\x7e]$","type":"string"}},"required":["direction","nr","type"],"type":"object"},"LegacyFieldType":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"},"LegacyRecordName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"ModuleDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"},"Namespace":{"enum":["linux","stable","unstable"],"type":"string"},"OpMember":{"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"},"Partial<Record<Arch,string>>":{"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"},"PointerType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"pointer","type":"string"},"pointee":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]}},"required":["kind"],"type":"object"},"RecordDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"},"RecordType":{"additionalProperties":false,"properties":{"kind":{"const":"record","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"ScalarName":{"enum":["int16_t","int32_t","int64_t","int8_t","uint16_t","uint32_t","uint64_t","uint8_t"],"type":"string"},"ScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"scalar","type":"string"},"name":{"$ref":"#/definitions/ScalarName"}},"required":["kind","name"],"type":"object"},"SourceLocation":{"additionalProperties":false,"properties":{"column":{"minimum":0,"type":"integer"},"file":{"type":"string"},"line":{"minimum":0,"type":"integer"}},"required":["column","file","line"],"type":"object"},"TypeRef":{"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}],"properties":{"kind":{"type":"string"}},"required":["kind"],"type":"object"},"XenOrigin":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"guard":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"header":{"type":"string"},"tools":{"type":"boolean"}},"required":["guard","header"],"type":"object"}}};
+const schema11 = {"$ref":"#/definitions/AbiModel","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"AbiModel":{"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"},"AliasDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"},"AliasType":{"additionalProperties":false,"properties":{"kind":{"const":"alias","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"Arch":{"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"},"ArchScalarName":{"enum":["size_t","uint64_aligned_t","xen_pfn_t","xen_ulong_t"],"type":"string"},"ArchScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"archScalar","type":"string"},"name":{"$ref":"#/definitions/ArchScalarName"}},"required":["kind","name"],"type":"object"},"ArrayType":{"additionalProperties":false,"properties":{"element":{"$ref":"#/definitions/TypeRef"},"kind":{"const":"array","type":"string"},"length":{"minimum":0,"type":"integer"},"lengthConstant":{"type":"string"}},"required":["element","kind","length"],"type":"object"},"ConstantCType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"ConstantDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"},"ConstantSetDecl":{"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"},"ConstantSpelling":{"enum":["dec","hex","shift"],"type":"string"},"ConstantValueChange":{"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["since","value"],"type":"object"},"DeclaredHole":{"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"},"Field":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"direction":{"enum":["in","inout","out"],"type":"string"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"},"FlagMember":{"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"},"Gate":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"kind":{"enum":["boot","build","domain"],"type":"string"},"name":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["doc","kind","name","since"],"type":"object"},"GuestInterfaceGate":{"additionalProperties":false,"properties":{"min":{"pattern":"^0x[0-9a-f]{8}$","type":"string"}},"required":["min"],"type":"object"},"HandleType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"handle","type":"string"},"pointee":{"type":"string"},"target":{"type":"string"},"width":{"enum":["64","native"],"type":"string"}},"required":["kind","pointee","target","width"],"type":"object"},"InterfaceVersionDecl":{"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"},"IoctlDirection":{"enum":["none","read","readwrite","write"],"type":"string"},"IoctlEncoding":{"additionalProperties":false,"properties":{"argument":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]},"direction":{"$ref":"#/definitions/IoctlDirection"},"nr":{"maximum":255,"minimum":0,"type":"integer"},"type":{"pattern":"^[\\x20-\\x7e]$","type":"string"}},"required":["direction","nr","type"],"type":"object"},"LegacyFieldType":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"},"LegacyRecordName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"ModuleDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"},"Namespace":{"enum":["linux","stable","unstable"],"type":"string"},"OpMember":{"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"},"Partial<Record<Arch,string>>":{"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"},"PointerType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"pointer","type":"string"},"pointee":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]}},"required":["kind"],"type":"object"},"RecordDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"},"RecordType":{"additionalProperties":false,"properties":{"kind":{"const":"record","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"ScalarName":{"enum":["int16_t","int32_t","int64_t","int8_t","uint16_t","uint32_t","uint64_t","uint8_t"],"type":"string"},"ScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"scalar","type":"string"},"name":{"$ref":"#/definitions/ScalarName"}},"required":["kind","name"],"type":"object"},"SourceLocation":{"additionalProperties":false,"properties":{"column":{"minimum":0,"type":"integer"},"file":{"type":"string"},"line":{"minimum":0,"type":"integer"}},"required":["column","file","line"],"type":"object"},"TypeRef":{"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}],"properties":{"kind":{"type":"string"}},"required":["kind"],"type":"object"},"XenOrigin":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"guard":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"header":{"type":"string"},"tools":{"type":"boolean"}},"required":["guard","header"],"type":"object"}}};
 const schema12 = {"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"};
 const schema13 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"};
 const schema14 = {"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"};
@@ -4401,7 +4401,7 @@ return errors === 0;
 
 const schema55 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"};
 const schema65 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"};
-const schema57 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"};
+const schema57 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"direction":{"enum":["in","inout","out"],"type":"string"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"};
 const schema59 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4608,9 +4608,10 @@ errors++;
 }
 }
 }
-if(data.doc !== undefined){
-if(typeof data.doc !== "string"){
-const err10 = {instancePath:instancePath+"/doc",schemaPath:"#/properties/doc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.direction !== undefined){
+let data3 = data.direction;
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/direction",schemaPath:"#/properties/direction/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4619,15 +4620,37 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.flexible !== undefined){
-if(typeof data.flexible !== "boolean"){
-const err11 = {instancePath:instancePath+"/flexible",schemaPath:"#/properties/flexible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!(((data3 === "in") || (data3 === "inout")) || (data3 === "out"))){
+const err11 = {instancePath:instancePath+"/direction",schemaPath:"#/properties/direction/enum",keyword:"enum",params:{allowedValues: schema57.properties.direction.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
 else {
 vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.doc !== undefined){
+if(typeof data.doc !== "string"){
+const err12 = {instancePath:instancePath+"/doc",schemaPath:"#/properties/doc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.flexible !== undefined){
+if(typeof data.flexible !== "boolean"){
+const err13 = {instancePath:instancePath+"/flexible",schemaPath:"#/properties/flexible/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
 }
 errors++;
 }
@@ -4639,35 +4662,10 @@ errors = vErrors.length;
 }
 }
 if(data.linuxSince !== undefined){
-let data6 = data.linuxSince;
-if(typeof data6 === "string"){
-if(!pattern3.test(data6)){
-const err12 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.linuxUntil !== undefined){
-let data7 = data.linuxUntil;
+let data7 = data.linuxSince;
 if(typeof data7 === "string"){
 if(!pattern3.test(data7)){
-const err14 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
+const err14 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4678,7 +4676,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err15 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4688,11 +4686,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.loc !== undefined){
-let data8 = data.loc;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.column === undefined){
-const err16 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(data.linuxUntil !== undefined){
+let data8 = data.linuxUntil;
+if(typeof data8 === "string"){
+if(!pattern3.test(data8)){
+const err16 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4701,8 +4699,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data8.file === undefined){
-const err17 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+}
+else {
+const err17 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4711,8 +4710,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data8.line === undefined){
-const err18 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data.loc !== undefined){
+let data9 = data.loc;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.column === undefined){
+const err18 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4721,9 +4724,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-for(const key1 in data8){
-if(!(((key1 === "column") || (key1 === "file")) || (key1 === "line"))){
-const err19 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data9.file === undefined){
+const err19 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4732,11 +4734,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-if(data8.column !== undefined){
-let data9 = data8.column;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err20 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data9.line === undefined){
+const err20 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4745,9 +4744,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err21 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key1 in data9){
+if(!(((key1 === "column") || (key1 === "file")) || (key1 === "line"))){
+const err21 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4757,10 +4756,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
-if(data8.file !== undefined){
-if(typeof data8.file !== "string"){
-const err22 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.column !== undefined){
+let data10 = data9.column;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err22 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4769,11 +4768,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data8.line !== undefined){
-let data11 = data8.line;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err23 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err23 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4782,9 +4779,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err24 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data9.file !== undefined){
+if(typeof data9.file !== "string"){
+const err24 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4794,10 +4793,10 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9.line !== undefined){
+let data12 = data9.line;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err25 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4806,12 +4805,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-let data12 = data.name;
-if(typeof data12 === "string"){
-if(!pattern30.test(data12)){
-const err26 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z_][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^(?:[A-Za-z_][A-Za-z0-9_]*)?$"+"\""};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err26 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4821,8 +4817,10 @@ vErrors.push(err26);
 errors++;
 }
 }
+}
+}
 else {
-const err27 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err27 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4832,9 +4830,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.padding !== undefined){
-if(typeof data.padding !== "boolean"){
-const err28 = {instancePath:instancePath+"/padding",schemaPath:"#/properties/padding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.name !== undefined){
+let data13 = data.name;
+if(typeof data13 === "string"){
+if(!pattern30.test(data13)){
+const err28 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z_][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^(?:[A-Za-z_][A-Za-z0-9_]*)?$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4844,11 +4844,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.since !== undefined){
-let data14 = data.since;
-if(typeof data14 === "string"){
-if(!pattern0.test(data14)){
-const err29 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+else {
+const err29 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4858,13 +4855,39 @@ vErrors.push(err29);
 errors++;
 }
 }
-else {
-const err30 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.padding !== undefined){
+if(typeof data.padding !== "boolean"){
+const err30 = {instancePath:instancePath+"/padding",schemaPath:"#/properties/padding/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.since !== undefined){
+let data15 = data.since;
+if(typeof data15 === "string"){
+if(!pattern0.test(data15)){
+const err31 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -4876,38 +4899,38 @@ errors = vErrors.length;
 }
 }
 if(data.until !== undefined){
-let data16 = data.until;
-if(typeof data16 === "string"){
-if(!pattern0.test(data16)){
-const err31 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data17 = data.until;
+if(typeof data17 === "string"){
+if(!pattern0.test(data17)){
+const err33 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
 else {
 vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }

@@ -588,15 +588,15 @@ impl xen_dm_op_remote_shutdown {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct xen_dm_op_relocate_memory {
-    /// How many frames to move. Example: 64.
+    /// Input and output: how many frames to move. Example: 64.
     pub size: u32,
     /// Reserved; must be zero.
     ///
     /// Padding: Xen requires it to be zero.
     pub pad: u32,
-    /// First guest frame to move. Example: 0xf0000.
+    /// Input and output: first guest frame to move. Example: 0xf0000.
     pub src_gfn: uint64_aligned_t,
-    /// Guest frame the first one moves to. Example: 0xe0000.
+    /// Input and output: guest frame the first one moves to. Example: 0xe0000.
     pub dst_gfn: uint64_aligned_t,
 }
 

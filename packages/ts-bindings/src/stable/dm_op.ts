@@ -2431,11 +2431,11 @@ export { xen_dm_op_remote_shutdown as xen_dm_op_remote_shutdown_t };
  * @since 4.11
  */
 export interface xen_dm_op_relocate_memory {
-  /** How many frames to move. Example: 64. */
+  /** Input and output: how many frames to move. Example: 64. */
   size: number;
-  /** First guest frame to move. Example: 0xf0000. */
+  /** Input and output: first guest frame to move. Example: 0xf0000. */
   src_gfn: bigint;
-  /** Guest frame the first one moves to. Example: 0xe0000. */
+  /** Input and output: guest frame the first one moves to. Example: 0xe0000. */
   dst_gfn: bigint;
 }
 
@@ -2444,22 +2444,22 @@ export interface xen_dm_op_relocate_memory {
  * @since 4.11
  */
 export interface xen_dm_op_relocate_memory_view extends RecordView {
-  /** How many frames to move. Example: 64. */
+  /** Input and output: how many frames to move. Example: 64. */
   size: number;
-  /** First guest frame to move. Example: 0xf0000. */
+  /** Input and output: first guest frame to move. Example: 0xf0000. */
   src_gfn: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * First guest frame to move. Example: 0xf0000.
+   * Input and output: first guest frame to move. Example: 0xf0000.
    */
   src_gfnAsNumber: number;
-  /** Guest frame the first one moves to. Example: 0xe0000. */
+  /** Input and output: guest frame the first one moves to. Example: 0xe0000. */
   dst_gfn: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * Guest frame the first one moves to. Example: 0xe0000.
+   * Input and output: guest frame the first one moves to. Example: 0xe0000.
    */
   dst_gfnAsNumber: number;
 }
