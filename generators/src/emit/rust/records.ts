@@ -5,7 +5,8 @@
  * releases that lay the record out alike; what holds in some of the releases the features
  * select only is declared under their `cfg`.
  */
-import type { Arch, Field, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
+import type { Arch, ConstantSetDecl, Field, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
+import { taggedDebugView, typedOpSet, typedOpsView, type TaggedDebugView, type TypedOpsView } from './ops.js';
 import { onArch } from '../../model/arch.js';
 import { existsIn } from '../../model/releases.js';
 import { recordConsts, sinceNote, type ConstLine } from './availability.js';
@@ -85,6 +86,10 @@ export interface RecordView {
   accessorImpls: ImplView[];
   /** For the dispatch record of an op set: a constructor and a payload getter per op. */
   opMethods: OpMethodView[];
+  /** For the dispatch record of an op set whose header is the op and padding: the typed enum of its calls. */
+  typedOps?: TypedOpsView;
+  /** For such a record: `impl Debug` printing the payload member the op names (it derives none). */
+  taggedDebug?: TaggedDebugView;
   /** Layout checks per architecture, each with the releases it holds in. */
   checks: Map<Arch, VersionedCheck[]>;
   /** Bit-field round trips for the tests, per architecture. */
@@ -110,9 +115,12 @@ export function recordView(ctx: RustContext, module: ModuleDecl, record: RecordD
   const union = record.kind === 'union';
   const withUnion = containsUnion(ctx, record);
   const zeroed = union || segments.some((s) => !defaultDerivable(ctx, record, s.storage));
-  const derives = ['Clone', 'Copy', ...(union ? [] : ['Debug']), ...(zeroed ? [] : ['Default']), ...(withUnion ? [] : ['PartialEq', 'Eq'])];
+  const methods = opMethods(ctx, record, uses, where);
+  const opSet = typedOpSet(ctx, record);
+  const derives = ['Clone', 'Copy', ...(union || opSet ? [] : ['Debug']), ...(zeroed ? [] : ['Default']), ...(withUnion ? [] : ['PartialEq', 'Eq'])];
   const zerocopy = withUnion ? ZEROCOPY_NO_INTO : ZEROCOPY_ALL;
   const cfg = cfgIn(ctx, where, scope);
+  const fields = mergeSegments(segments, SLOT_NAMES).flatMap((slot) => slotFields(ctx, record, slot, where, fieldNames, fieldTypes));
   const perArch = <T>(f: (storage: RecordStorage, arch: Arch) => T) => (arch: Arch) => segments.filter((s) => s.storage.perArch.has(arch)).map((s) => ({ releases: s.releases, value: f(s.storage, arch) }));
   const checksOn = perArch((storage, a) => recordChecks(record, storage, fieldNames, fieldTypes, a));
   const bitTestsOn = perArch((storage, a) => bitTests(ctx, record, storage, a));
@@ -122,13 +130,14 @@ export function recordView(ctx: RustContext, module: ModuleDecl, record: RecordD
     attrs: [...reprLines(ctx, segments, where), `#[derive(${derives.join(', ')})]`, `#[cfg_attr(feature = "zerocopy", derive(${zerocopy.join(', ')}))]`],
     keyword: record.kind,
     name,
-    fields: mergeSegments(segments, SLOT_NAMES).flatMap((slot) => slotFields(ctx, record, slot, where, fieldNames, fieldTypes)),
+    fields,
     typedefs: record.typedef && record.typedef !== record.name ? [typedefView(record, cfg)] : [],
     consts: recordConsts(ctx, module, record),
     zeroedDefault: zeroed,
     opaqueDebug: union,
     accessorImpls: accessorImpls(ctx, record, segments, uses, where),
-    opMethods: opMethods(ctx, record, uses, where),
+    opMethods: methods,
+    ...typedParts(ctx, record, opSet, methods, uses, where, fields),
     checks: new Map(archs.map((a) => [a, mergeChecks(checksOn(a).map((s) => ({ releases: s.releases, checks: s.value })))])),
     bitTests: new Map(archs.map((a) => [a, mergeBlocks(bitTestsOn(a).map((s) => ({ releases: s.releases, blocks: s.value })))])),
     releases,
@@ -331,6 +340,28 @@ function accessorImpls(ctx: RustContext, record: RecordDecl, segments: readonly 
       const present = g.where.presence(ctx.releases.known);
       return { cfg: cfgIn(ctx, present, where), where: present, accessors: g.value.map((b) => accessor(ctx, record, b, uses, present)) };
     });
+}
+
+/** The typed enum and the tagged `Debug` of a dispatch record, when `set` is its typed op set. */
+function typedParts(
+  ctx: RustContext,
+  record: RecordDecl,
+  set: ConstantSetDecl | undefined,
+  methods: OpMethodView[],
+  uses: Uses,
+  where: Presence,
+  fields: FieldView[],
+): { typedOps?: TypedOpsView; taggedDebug?: TaggedDebugView } {
+  if (!set) return { typedOps: undefined, taggedDebug: undefined };
+  const holdUnion = (set.ops ?? []).some((o) => {
+    const payload = o.record ? ctx.records.get(o.record) : undefined;
+    return !!payload && containsUnion(ctx, payload);
+  });
+  return {
+    // A payload holding a union is not `IntoBytes`: its calls have no safe bytes, so no typed enum.
+    typedOps: holdUnion ? undefined : typedOpsView(ctx, record, set, methods, uses, where),
+    taggedDebug: taggedDebugView(fields, ident(set.dispatch!.payloadField!), methods),
+  };
 }
 
 /** The op methods of `record` when an op set dispatches through it with a payload union. */

@@ -756,7 +756,7 @@ impl xen_dm_op_nr_vcpus {
 ///
 /// Layout (size/align in bytes): x86 32/8, x86_64 32/8, arm 32/8, aarch64 32/8.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct xen_dm_op {
     /// The operation, one of XEN_DMOP_*. Example: 1 (XEN_DMOP_create_ioreq_server).
@@ -1203,6 +1203,436 @@ impl xen_dm_op {
         } else {
             None
         }
+    }
+}
+
+impl ::core::fmt::Debug for xen_dm_op {
+    /// Prints every member, and of `u` the one the op names; for an op
+    /// this crate does not declare, the union itself, which prints no member.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut d = f.debug_struct("xen_dm_op");
+        d.field("op", &self.op);
+        d.field("pad", &self.pad);
+        if let Some(payload) = self.as_create_ioreq_server() {
+            return d.field("u.create_ioreq_server", payload).finish();
+        }
+        if let Some(payload) = self.as_get_ioreq_server_info() {
+            return d.field("u.get_ioreq_server_info", payload).finish();
+        }
+        if let Some(payload) = self.as_map_io_range_to_ioreq_server() {
+            return d.field("u.map_io_range_to_ioreq_server", payload).finish();
+        }
+        if let Some(payload) = self.as_unmap_io_range_from_ioreq_server() {
+            return d.field("u.unmap_io_range_from_ioreq_server", payload).finish();
+        }
+        if let Some(payload) = self.as_set_ioreq_server_state() {
+            return d.field("u.set_ioreq_server_state", payload).finish();
+        }
+        if let Some(payload) = self.as_destroy_ioreq_server() {
+            return d.field("u.destroy_ioreq_server", payload).finish();
+        }
+        if let Some(payload) = self.as_track_dirty_vram() {
+            return d.field("u.track_dirty_vram", payload).finish();
+        }
+        if let Some(payload) = self.as_set_pci_intx_level() {
+            return d.field("u.set_pci_intx_level", payload).finish();
+        }
+        if let Some(payload) = self.as_set_isa_irq_level() {
+            return d.field("u.set_isa_irq_level", payload).finish();
+        }
+        if let Some(payload) = self.as_set_pci_link_route() {
+            return d.field("u.set_pci_link_route", payload).finish();
+        }
+        if let Some(payload) = self.as_modified_memory() {
+            return d.field("u.modified_memory", payload).finish();
+        }
+        if let Some(payload) = self.as_set_mem_type() {
+            return d.field("u.set_mem_type", payload).finish();
+        }
+        if let Some(payload) = self.as_inject_event() {
+            return d.field("u.inject_event", payload).finish();
+        }
+        if let Some(payload) = self.as_inject_msi() {
+            return d.field("u.inject_msi", payload).finish();
+        }
+        if let Some(payload) = self.as_map_mem_type_to_ioreq_server() {
+            return d.field("u.map_mem_type_to_ioreq_server", payload).finish();
+        }
+        #[cfg(feature = "xen-4-10")]
+        if let Some(payload) = self.as_remote_shutdown() {
+            return d.field("u.remote_shutdown", payload).finish();
+        }
+        #[cfg(feature = "xen-4-11")]
+        if let Some(payload) = self.as_relocate_memory() {
+            return d.field("u.relocate_memory", payload).finish();
+        }
+        #[cfg(feature = "xen-4-11")]
+        if let Some(payload) = self.as_pin_memory_cacheattr() {
+            return d.field("u.pin_memory_cacheattr", payload).finish();
+        }
+        #[cfg(feature = "xen-4-15")]
+        if let Some(payload) = self.as_set_irq_level() {
+            return d.field("u.set_irq_level", payload).finish();
+        }
+        #[cfg(feature = "xen-4-15")]
+        if let Some(payload) = self.as_nr_vcpus() {
+            return d.field("u.nr_vcpus", payload).finish();
+        }
+        d.field("u", &self.u).finish()
+    }
+}
+
+/// The calls of op set `XEN_DMOP` with their payloads: what a `xen_dm_op` holds, typed, so that no op
+/// number goes with another op's payload. Convert with `to_bytes`/`from_bytes` (the bytes Xen
+/// reads: the op, its payload, zero elsewhere) or `xen_dm_op::from`/`xen_dm_op::typed`. An op this
+/// crate does not declare (from a newer Xen, or one a cargo feature leaves out) stays representable as
+/// `Other`, with the payload bytes as they came.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum XenDmOp {
+    /// `XEN_DMOP_create_ioreq_server`: Create an ioreq server.
+    CreateIoreqServer(xen_dm_op_create_ioreq_server),
+    /// `XEN_DMOP_get_ioreq_server_info`: Look up the pages and event channel of an ioreq server.
+    GetIoreqServerInfo(xen_dm_op_get_ioreq_server_info),
+    /// `XEN_DMOP_map_io_range_to_ioreq_server`: Claim a range of ports, MMIO or PCI functions for a server.
+    MapIoRangeToIoreqServer(xen_dm_op_ioreq_server_range),
+    /// `XEN_DMOP_unmap_io_range_from_ioreq_server`: Give back a range a server claimed.
+    UnmapIoRangeFromIoreqServer(xen_dm_op_ioreq_server_range),
+    /// `XEN_DMOP_set_ioreq_server_state`: Enable or disable an ioreq server.
+    SetIoreqServerState(xen_dm_op_set_ioreq_server_state),
+    /// `XEN_DMOP_destroy_ioreq_server`: Destroy an ioreq server.
+    DestroyIoreqServer(xen_dm_op_destroy_ioreq_server),
+    /// `XEN_DMOP_track_dirty_vram`: Fetch the dirty bitmap of the emulated framebuffer.
+    TrackDirtyVram(xen_dm_op_track_dirty_vram),
+    /// `XEN_DMOP_set_pci_intx_level`: Drive the INTx line of an emulated PCI device.
+    SetPciIntxLevel(xen_dm_op_set_pci_intx_level),
+    /// `XEN_DMOP_set_isa_irq_level`: Drive an ISA interrupt line.
+    SetIsaIrqLevel(xen_dm_op_set_isa_irq_level),
+    /// `XEN_DMOP_set_pci_link_route`: Route a PCI interrupt link to an ISA interrupt.
+    SetPciLinkRoute(xen_dm_op_set_pci_link_route),
+    /// `XEN_DMOP_modified_memory`: Mark guest memory the emulator wrote as dirty.
+    ModifiedMemory(xen_dm_op_modified_memory),
+    /// `XEN_DMOP_set_mem_type`: Change the p2m type of guest frames.
+    SetMemType(xen_dm_op_set_mem_type),
+    /// `XEN_DMOP_inject_event`: Deliver an interrupt or exception to a vCPU.
+    InjectEvent(xen_dm_op_inject_event),
+    /// `XEN_DMOP_inject_msi`: Deliver an MSI.
+    InjectMsi(xen_dm_op_inject_msi),
+    /// `XEN_DMOP_map_mem_type_to_ioreq_server`: Forward accesses to pages of a p2m type to a server.
+    MapMemTypeToIoreqServer(xen_dm_op_map_mem_type_to_ioreq_server),
+    /// `XEN_DMOP_remote_shutdown`: Shut the guest down from its device model.
+    #[cfg(feature = "xen-4-10")]
+    RemoteShutdown(xen_dm_op_remote_shutdown),
+    /// `XEN_DMOP_relocate_memory`: Move guest frames within the guest physical map.
+    #[cfg(feature = "xen-4-11")]
+    RelocateMemory(xen_dm_op_relocate_memory),
+    /// `XEN_DMOP_pin_memory_cacheattr`: Pin or unpin the cache attribute of guest frames.
+    #[cfg(feature = "xen-4-11")]
+    PinMemoryCacheattr(xen_dm_op_pin_memory_cacheattr),
+    /// `XEN_DMOP_set_irq_level`: Drive an interrupt line by number.
+    #[cfg(feature = "xen-4-15")]
+    SetIrqLevel(xen_dm_op_set_irq_level),
+    /// `XEN_DMOP_nr_vcpus`: Ask how many vCPUs the guest has.
+    #[cfg(feature = "xen-4-15")]
+    NrVcpus(xen_dm_op_nr_vcpus),
+    /// An op this crate does not declare, with the bytes of `u` as they came.
+    Other {
+        /// The op number.
+        op: u32,
+        /// The bytes of `xen_dm_op.u`.
+        payload: [u8; ::core::mem::size_of::<xen_dm_op_u>()],
+    },
+}
+
+#[cfg(feature = "zerocopy")]
+impl XenDmOp {
+    /// The op number, as `xen_dm_op.op` holds it.
+    #[inline]
+    pub fn op(&self) -> u32 {
+        match self {
+            Self::CreateIoreqServer(_) => XEN_DMOP_create_ioreq_server,
+            Self::GetIoreqServerInfo(_) => XEN_DMOP_get_ioreq_server_info,
+            Self::MapIoRangeToIoreqServer(_) => XEN_DMOP_map_io_range_to_ioreq_server,
+            Self::UnmapIoRangeFromIoreqServer(_) => XEN_DMOP_unmap_io_range_from_ioreq_server,
+            Self::SetIoreqServerState(_) => XEN_DMOP_set_ioreq_server_state,
+            Self::DestroyIoreqServer(_) => XEN_DMOP_destroy_ioreq_server,
+            Self::TrackDirtyVram(_) => XEN_DMOP_track_dirty_vram,
+            Self::SetPciIntxLevel(_) => XEN_DMOP_set_pci_intx_level,
+            Self::SetIsaIrqLevel(_) => XEN_DMOP_set_isa_irq_level,
+            Self::SetPciLinkRoute(_) => XEN_DMOP_set_pci_link_route,
+            Self::ModifiedMemory(_) => XEN_DMOP_modified_memory,
+            Self::SetMemType(_) => XEN_DMOP_set_mem_type,
+            Self::InjectEvent(_) => XEN_DMOP_inject_event,
+            Self::InjectMsi(_) => XEN_DMOP_inject_msi,
+            Self::MapMemTypeToIoreqServer(_) => XEN_DMOP_map_mem_type_to_ioreq_server,
+            #[cfg(feature = "xen-4-10")]
+            Self::RemoteShutdown(_) => XEN_DMOP_remote_shutdown,
+            #[cfg(feature = "xen-4-11")]
+            Self::RelocateMemory(_) => XEN_DMOP_relocate_memory,
+            #[cfg(feature = "xen-4-11")]
+            Self::PinMemoryCacheattr(_) => XEN_DMOP_pin_memory_cacheattr,
+            #[cfg(feature = "xen-4-15")]
+            Self::SetIrqLevel(_) => XEN_DMOP_set_irq_level,
+            #[cfg(feature = "xen-4-15")]
+            Self::NrVcpus(_) => XEN_DMOP_nr_vcpus,
+            Self::Other { op, .. } => *op,
+        }
+    }
+
+    /// The call as the bytes Xen reads: the op number, its payload, and zero everywhere else.
+    pub fn to_bytes(&self) -> [u8; ::core::mem::size_of::<xen_dm_op>()] {
+        let mut bytes = [0u8; ::core::mem::size_of::<xen_dm_op>()];
+        let at = ::core::mem::offset_of!(xen_dm_op, op);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&self.op()));
+        let payload: &[u8] = match self {
+            Self::CreateIoreqServer(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GetIoreqServerInfo(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::MapIoRangeToIoreqServer(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::UnmapIoRangeFromIoreqServer(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetIoreqServerState(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::DestroyIoreqServer(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::TrackDirtyVram(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetPciIntxLevel(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetIsaIrqLevel(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetPciLinkRoute(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::ModifiedMemory(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetMemType(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::InjectEvent(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::InjectMsi(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::MapMemTypeToIoreqServer(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-10")]
+            Self::RemoteShutdown(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-11")]
+            Self::RelocateMemory(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-11")]
+            Self::PinMemoryCacheattr(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-15")]
+            Self::SetIrqLevel(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-15")]
+            Self::NrVcpus(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Other { payload, .. } => payload,
+        };
+        let at = ::core::mem::offset_of!(xen_dm_op, u);
+        bytes[at..at + payload.len()].copy_from_slice(payload);
+        bytes
+    }
+
+    /// The call `bytes` hold: the op number says which payload they carry; an op this crate
+    /// does not declare is `Other`.
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<xen_dm_op>()]) -> Self {
+        let at = ::core::mem::offset_of!(xen_dm_op, op);
+        let op = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(op, _)| op);
+        let at = ::core::mem::offset_of!(xen_dm_op, u);
+        let payload = &bytes[at..at + ::core::mem::size_of::<xen_dm_op_u>()];
+        match op {
+            XEN_DMOP_create_ioreq_server => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::CreateIoreqServer(payload);
+                }
+            }
+            XEN_DMOP_get_ioreq_server_info => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetIoreqServerInfo(payload);
+                }
+            }
+            XEN_DMOP_map_io_range_to_ioreq_server => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::MapIoRangeToIoreqServer(payload);
+                }
+            }
+            XEN_DMOP_unmap_io_range_from_ioreq_server => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::UnmapIoRangeFromIoreqServer(payload);
+                }
+            }
+            XEN_DMOP_set_ioreq_server_state => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetIoreqServerState(payload);
+                }
+            }
+            XEN_DMOP_destroy_ioreq_server => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::DestroyIoreqServer(payload);
+                }
+            }
+            XEN_DMOP_track_dirty_vram => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::TrackDirtyVram(payload);
+                }
+            }
+            XEN_DMOP_set_pci_intx_level => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetPciIntxLevel(payload);
+                }
+            }
+            XEN_DMOP_set_isa_irq_level => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetIsaIrqLevel(payload);
+                }
+            }
+            XEN_DMOP_set_pci_link_route => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetPciLinkRoute(payload);
+                }
+            }
+            XEN_DMOP_modified_memory => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::ModifiedMemory(payload);
+                }
+            }
+            XEN_DMOP_set_mem_type => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetMemType(payload);
+                }
+            }
+            XEN_DMOP_inject_event => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::InjectEvent(payload);
+                }
+            }
+            XEN_DMOP_inject_msi => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::InjectMsi(payload);
+                }
+            }
+            XEN_DMOP_map_mem_type_to_ioreq_server => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::MapMemTypeToIoreqServer(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-10")]
+            XEN_DMOP_remote_shutdown => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::RemoteShutdown(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-11")]
+            XEN_DMOP_relocate_memory => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::RelocateMemory(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-11")]
+            XEN_DMOP_pin_memory_cacheattr => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::PinMemoryCacheattr(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-15")]
+            XEN_DMOP_set_irq_level => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetIrqLevel(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-15")]
+            XEN_DMOP_nr_vcpus => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::NrVcpus(payload);
+                }
+            }
+            _ => {}
+        }
+        let mut raw = [0u8; ::core::mem::size_of::<xen_dm_op_u>()];
+        raw.copy_from_slice(payload);
+        Self::Other { op, payload: raw }
+    }
+}
+
+#[cfg(feature = "zerocopy")]
+impl From<XenDmOp> for xen_dm_op {
+    /// The record of the call: its op, its payload, and zero everywhere else.
+    #[inline]
+    fn from(call: XenDmOp) -> Self {
+        zerocopy::transmute!(call.to_bytes())
+    }
+}
+
+#[cfg(feature = "zerocopy")]
+impl xen_dm_op {
+    /// The record `bytes` hold, whatever they are.
+    #[inline]
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<Self>()]) -> Self {
+        zerocopy::transmute!(*bytes)
+    }
+
+    /// The call, typed: `op` says which payload `u` carries. `None` for an op
+    /// this crate does not declare, whose bytes it cannot tell apart from unset ones.
+    pub fn typed(&self) -> Option<XenDmOp> {
+        if let Some(payload) = self.as_create_ioreq_server() {
+            return Some(XenDmOp::CreateIoreqServer(*payload));
+        }
+        if let Some(payload) = self.as_get_ioreq_server_info() {
+            return Some(XenDmOp::GetIoreqServerInfo(*payload));
+        }
+        if let Some(payload) = self.as_map_io_range_to_ioreq_server() {
+            return Some(XenDmOp::MapIoRangeToIoreqServer(*payload));
+        }
+        if let Some(payload) = self.as_unmap_io_range_from_ioreq_server() {
+            return Some(XenDmOp::UnmapIoRangeFromIoreqServer(*payload));
+        }
+        if let Some(payload) = self.as_set_ioreq_server_state() {
+            return Some(XenDmOp::SetIoreqServerState(*payload));
+        }
+        if let Some(payload) = self.as_destroy_ioreq_server() {
+            return Some(XenDmOp::DestroyIoreqServer(*payload));
+        }
+        if let Some(payload) = self.as_track_dirty_vram() {
+            return Some(XenDmOp::TrackDirtyVram(*payload));
+        }
+        if let Some(payload) = self.as_set_pci_intx_level() {
+            return Some(XenDmOp::SetPciIntxLevel(*payload));
+        }
+        if let Some(payload) = self.as_set_isa_irq_level() {
+            return Some(XenDmOp::SetIsaIrqLevel(*payload));
+        }
+        if let Some(payload) = self.as_set_pci_link_route() {
+            return Some(XenDmOp::SetPciLinkRoute(*payload));
+        }
+        if let Some(payload) = self.as_modified_memory() {
+            return Some(XenDmOp::ModifiedMemory(*payload));
+        }
+        if let Some(payload) = self.as_set_mem_type() {
+            return Some(XenDmOp::SetMemType(*payload));
+        }
+        if let Some(payload) = self.as_inject_event() {
+            return Some(XenDmOp::InjectEvent(*payload));
+        }
+        if let Some(payload) = self.as_inject_msi() {
+            return Some(XenDmOp::InjectMsi(*payload));
+        }
+        if let Some(payload) = self.as_map_mem_type_to_ioreq_server() {
+            return Some(XenDmOp::MapMemTypeToIoreqServer(*payload));
+        }
+        #[cfg(feature = "xen-4-10")]
+        if let Some(payload) = self.as_remote_shutdown() {
+            return Some(XenDmOp::RemoteShutdown(*payload));
+        }
+        #[cfg(feature = "xen-4-11")]
+        if let Some(payload) = self.as_relocate_memory() {
+            return Some(XenDmOp::RelocateMemory(*payload));
+        }
+        #[cfg(feature = "xen-4-11")]
+        if let Some(payload) = self.as_pin_memory_cacheattr() {
+            return Some(XenDmOp::PinMemoryCacheattr(*payload));
+        }
+        #[cfg(feature = "xen-4-15")]
+        if let Some(payload) = self.as_set_irq_level() {
+            return Some(XenDmOp::SetIrqLevel(*payload));
+        }
+        #[cfg(feature = "xen-4-15")]
+        if let Some(payload) = self.as_nr_vcpus() {
+            return Some(XenDmOp::NrVcpus(*payload));
+        }
+        None
+    }
+
+    /// The bytes Xen reads: the op, the payload it names, zero everywhere else; `None` for an
+    /// op this crate does not declare (see `typed`).
+    #[inline]
+    pub fn to_bytes(&self) -> Option<[u8; ::core::mem::size_of::<Self>()]> {
+        self.typed().map(|call| call.to_bytes())
     }
 }
 

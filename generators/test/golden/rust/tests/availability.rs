@@ -50,6 +50,10 @@ mod stable_base {
     #[test]
     fn declares_what_the_min_release_has() {
         assert!(since::fx_id_t <= XEN_MIN_RELEASE, "{}", size_of::<fx_id_t>());
+        assert!(since::domid_t <= XEN_MIN_RELEASE, "{}", size_of::<domid_t>());
+        assert!(since::DOMID_SELF <= XEN_MIN_RELEASE, "{}", DOMID_SELF);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::DOMID_LATE <= XEN_MIN_RELEASE, "{}", DOMID_LATE);
         #[cfg(feature = "xen-4-17")]
         assert!(since::fx_tag_t <= XEN_MIN_RELEASE, "{}", size_of::<fx_tag_t>());
         #[cfg(feature = "xen-4-17")]

@@ -361,7 +361,7 @@ impl fx_list {
 /// Layout (size/align in bytes): Xen 4.17 to 4.18: x86 32/8, x86_64 32/8, arm 32/8, aarch64 32/8; Xen 4.19 on: x86 32/8, x86_64 40/8, arm 40/8, aarch64 40/8.
 #[cfg(feature = "xen-4-17")]
 #[repr(C)]
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct fx_op {
     pub cmd: u32,
@@ -418,6 +418,141 @@ impl fx_op {
         } else {
             None
         }
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl ::core::fmt::Debug for fx_op {
+    /// Prints every member, and of `u` the one the op names; for an op
+    /// this crate does not declare, the union itself, which prints no member.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut d = f.debug_struct("fx_op");
+        d.field("cmd", &self.cmd);
+        d.field("pad", &self.pad);
+        if let Some(payload) = self.as_range() {
+            return d.field("u.range", payload).finish();
+        }
+        if let Some(payload) = self.as_buf() {
+            return d.field("u.buf", payload).finish();
+        }
+        d.field("u", &self.u).finish()
+    }
+}
+
+/// The calls of op set `FX_OP` with their payloads: what a `fx_op` holds, typed, so that no op
+/// number goes with another op's payload. Convert with `to_bytes`/`from_bytes` (the bytes Xen
+/// reads: the op, its payload, zero elsewhere) or `fx_op::from`/`fx_op::typed`. An op this
+/// crate does not declare (from a newer Xen, or one a cargo feature leaves out) stays representable as
+/// `Other`, with the payload bytes as they came.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FxOp {
+    /// `FX_OP_range`: Set a range.
+    Range(fx_range),
+    /// `FX_OP_buf`.
+    Buf(fx_buf),
+    /// An op this crate does not declare, with the bytes of `u` as they came.
+    Other {
+        /// The op number.
+        op: u32,
+        /// The bytes of `fx_op.u`.
+        payload: [u8; ::core::mem::size_of::<fx_op_u>()],
+    },
+}
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "zerocopy")]
+impl FxOp {
+    /// The op number, as `fx_op.cmd` holds it.
+    #[inline]
+    pub fn op(&self) -> u32 {
+        match self {
+            Self::Range(_) => FX_OP_range,
+            Self::Buf(_) => FX_OP_buf,
+            Self::Other { op, .. } => *op,
+        }
+    }
+
+    /// The call as the bytes Xen reads: the op number, its payload, and zero everywhere else.
+    pub fn to_bytes(&self) -> [u8; ::core::mem::size_of::<fx_op>()] {
+        let mut bytes = [0u8; ::core::mem::size_of::<fx_op>()];
+        let at = ::core::mem::offset_of!(fx_op, cmd);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&self.op()));
+        let payload: &[u8] = match self {
+            Self::Range(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Buf(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Other { payload, .. } => payload,
+        };
+        let at = ::core::mem::offset_of!(fx_op, u);
+        bytes[at..at + payload.len()].copy_from_slice(payload);
+        bytes
+    }
+
+    /// The call `bytes` hold: the op number says which payload they carry; an op this crate
+    /// does not declare is `Other`.
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<fx_op>()]) -> Self {
+        let at = ::core::mem::offset_of!(fx_op, cmd);
+        let op = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(op, _)| op);
+        let at = ::core::mem::offset_of!(fx_op, u);
+        let payload = &bytes[at..at + ::core::mem::size_of::<fx_op_u>()];
+        match op {
+            FX_OP_range => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Range(payload);
+                }
+            }
+            FX_OP_buf => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Buf(payload);
+                }
+            }
+            _ => {}
+        }
+        let mut raw = [0u8; ::core::mem::size_of::<fx_op_u>()];
+        raw.copy_from_slice(payload);
+        Self::Other { op, payload: raw }
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "zerocopy")]
+impl From<FxOp> for fx_op {
+    /// The record of the call: its op, its payload, and zero everywhere else.
+    #[inline]
+    fn from(call: FxOp) -> Self {
+        zerocopy::transmute!(call.to_bytes())
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "zerocopy")]
+impl fx_op {
+    /// The record `bytes` hold, whatever they are.
+    #[inline]
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<Self>()]) -> Self {
+        zerocopy::transmute!(*bytes)
+    }
+
+    /// The call, typed: `cmd` says which payload `u` carries. `None` for an op
+    /// this crate does not declare, whose bytes it cannot tell apart from unset ones.
+    pub fn typed(&self) -> Option<FxOp> {
+        if let Some(payload) = self.as_range() {
+            return Some(FxOp::Range(*payload));
+        }
+        if let Some(payload) = self.as_buf() {
+            return Some(FxOp::Buf(*payload));
+        }
+        None
+    }
+
+    /// The bytes Xen reads: the op, the payload it names, zero everywhere else; `None` for an
+    /// op this crate does not declare (see `typed`).
+    #[inline]
+    pub fn to_bytes(&self) -> Option<[u8; ::core::mem::size_of::<Self>()]> {
+        self.typed().map(|call| call.to_bytes())
     }
 }
 
