@@ -19,6 +19,19 @@ export function directedDoc(field: Pick<Field, 'doc' | 'direction'>): string | u
   return field.doc ? `${word}: ${field.doc}` : `${word}.`;
 }
 
+/** True when some member of `record` has a direction: it is an op payload that says what a caller sets. */
+export function isDirected(record: Pick<RecordDecl, 'fields'>): boolean {
+  return record.fields.some((f) => f.direction !== undefined);
+}
+
+/**
+ * True when an encoder may leave the member out (and writes zero): a member of a directed
+ * record that the caller does not set (`out`, or private to Xen). Padding is never given.
+ */
+export function optionalOnEncode(record: Pick<RecordDecl, 'fields'>, field: Pick<Field, 'direction' | 'padding'>): boolean {
+  return !field.padding && !isInput(field) && isDirected(record);
+}
+
 /** True when the caller sets the member before a call (`in`, `inout`). */
 export function isInput(field: Pick<Field, 'direction'>): boolean {
   return field.direction === 'in' || field.direction === 'inout';
