@@ -200,7 +200,7 @@ describe('Rust crate', () => {
         '#![forbid(unsafe_code)]',
         'use xenabi::stable::dm_op::{xen_dm_op, xen_dm_op_create_ioreq_server, XenDmOp};',
         'pub fn call() -> [u8; 32] {',
-        '    let payload = xen_dm_op_create_ioreq_server { handle_bufioreq: 2, ..Default::default() };',
+        '    let payload = xen_dm_op_create_ioreq_server::new(2);',
         '    let bytes = XenDmOp::CreateIoreqServer(payload).to_bytes();',
         '    let raw = xen_dm_op::from_bytes(&bytes);',
         '    assert!(matches!(raw.typed(), Some(XenDmOp::CreateIoreqServer(p)) if p.handle_bufioreq == 2));',

@@ -27,7 +27,7 @@ import {
 } from './names.js';
 import { groupUnits, presence, releaseSpan, type Presence } from './releases.js';
 import { mergeSegments, needsAlign, planStorage, type BitsItem, type FieldItem, type HoleItem, type RecordStorage, type StorageSegment, type VersionedSlot } from './storage.js';
-import { directedDoc } from '../../model/directions.js';
+import { directedDoc, isDirected, isInput } from '../../model/directions.js';
 
 export interface FieldView {
   docs: string[];
@@ -90,6 +90,8 @@ export interface RecordView {
   typedOps?: TypedOpsView;
   /** For such a record: `impl Debug` printing the payload member the op names (it derives none). */
   taggedDebug?: TaggedDebugView;
+  /** For an op payload with directions: `new` taking its inputs alone, the rest zero. */
+  inputCtor?: { params: { name: string; type: string }[]; rest: boolean };
   /** Layout checks per architecture, each with the releases it holds in. */
   checks: Map<Arch, VersionedCheck[]>;
   /** Bit-field round trips for the tests, per architecture. */
@@ -137,6 +139,7 @@ export function recordView(ctx: RustContext, module: ModuleDecl, record: RecordD
     opaqueDebug: union,
     accessorImpls: accessorImpls(ctx, record, segments, uses, where),
     opMethods: methods,
+    inputCtor: inputCtor(record, fieldNames, fieldTypes, fields.length),
     ...typedParts(ctx, record, opSet, methods, uses, where, fields),
     checks: new Map(archs.map((a) => [a, mergeChecks(checksOn(a).map((s) => ({ releases: s.releases, checks: s.value })))])),
     bitTests: new Map(archs.map((a) => [a, mergeBlocks(bitTestsOn(a).map((s) => ({ releases: s.releases, blocks: s.value })))])),
@@ -340,6 +343,18 @@ function accessorImpls(ctx: RustContext, record: RecordDecl, segments: readonly 
       const present = g.where.presence(ctx.releases.known);
       return { cfg: cfgIn(ctx, present, where), where: present, accessors: g.value.map((b) => accessor(ctx, record, b, uses, present)) };
     });
+}
+
+/**
+ * `new(inputs…)` of a payload with directions: the members a caller sets, in order. Only when
+ * each of them is a plain member of every release and architecture of the record (a parameter
+ * cannot come and go with the features).
+ */
+function inputCtor(record: RecordDecl, names: ReadonlyMap<number, string>, types: ReadonlyMap<number, string>, rustFields: number): RecordView['inputCtor'] {
+  if (record.kind !== 'struct' || !isDirected(record)) return undefined;
+  const inputs = record.fields.map((f, i) => ({ f, i })).filter(({ f }) => isInput(f));
+  if (!inputs.length || inputs.some(({ f }) => f.since || f.until || f.archs || f.bitWidth !== undefined || f.flexible)) return undefined;
+  return { params: inputs.map(({ i }) => ({ name: names.get(i)!, type: types.get(i)! })), rest: rustFields > inputs.length };
 }
 
 /** The typed enum and the tagged `Debug` of a dispatch record, when `set` is its typed op set. */

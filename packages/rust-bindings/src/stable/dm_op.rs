@@ -46,6 +46,15 @@ impl xen_dm_op_create_ioreq_server {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+impl xen_dm_op_create_ioreq_server {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(handle_bufioreq: u8) -> Self {
+        Self { handle_bufioreq, ..Self::default() }
+    }
+}
+
 /// Payload of XEN_DMOP_get_ioreq_server_info: where a server finds its synchronous request page, its buffered request ring and the event channel for buffered requests.
 ///
 /// C: `struct xen_dm_op_get_ioreq_server_info` (typedef `xen_dm_op_get_ioreq_server_info_t`).
@@ -133,6 +142,15 @@ impl xen_dm_op_ioreq_server_range {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+impl xen_dm_op_ioreq_server_range {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(id: ioservid_t, r#type: u32, start: uint64_aligned_t, end: uint64_aligned_t) -> Self {
+        Self { id, r#type, start, end, ..Self::default() }
+    }
+}
+
 // ---- Value set XEN_DMOP_IO_RANGE (values of xen_dm_op_ioreq_server_range.type) ----
 // What the bounds of an ioreq server range count.
 
@@ -180,6 +198,15 @@ impl xen_dm_op_set_ioreq_server_state {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+impl xen_dm_op_set_ioreq_server_state {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(id: ioservid_t, enabled: u8) -> Self {
+        Self { id, enabled, ..Self::default() }
+    }
+}
+
 /// Payload of XEN_DMOP_destroy_ioreq_server: removes a server and every range it claimed.
 ///
 /// C: `struct xen_dm_op_destroy_ioreq_server` (typedef `xen_dm_op_destroy_ioreq_server_t`).
@@ -205,6 +232,15 @@ pub type xen_dm_op_destroy_ioreq_server_t = xen_dm_op_destroy_ioreq_server;
 impl xen_dm_op_destroy_ioreq_server {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+impl xen_dm_op_destroy_ioreq_server {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(id: ioservid_t) -> Self {
+        Self { id, ..Self::default() }
+    }
 }
 
 /// Payload of XEN_DMOP_track_dirty_vram: reports which frames of the emulated framebuffer the guest wrote since the last call; the bitmap goes in the second buffer.
@@ -235,6 +271,15 @@ pub type xen_dm_op_track_dirty_vram_t = xen_dm_op_track_dirty_vram;
 impl xen_dm_op_track_dirty_vram {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+impl xen_dm_op_track_dirty_vram {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(nr: u32, first_pfn: uint64_aligned_t) -> Self {
+        Self { nr, first_pfn, ..Self::default() }
+    }
 }
 
 /// Payload of XEN_DMOP_set_pci_intx_level: raises or lowers the INTx line of an emulated PCI device.
@@ -268,6 +313,15 @@ impl xen_dm_op_set_pci_intx_level {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+impl xen_dm_op_set_pci_intx_level {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(domain: u16, bus: u8, device: u8, intx: u8, level: u8) -> Self {
+        Self { domain, bus, device, intx, level }
+    }
+}
+
 /// Payload of XEN_DMOP_set_isa_irq_level: raises or lowers a legacy ISA interrupt line.
 ///
 /// C: `struct xen_dm_op_set_isa_irq_level` (typedef `xen_dm_op_set_isa_irq_level_t`).
@@ -291,6 +345,15 @@ pub type xen_dm_op_set_isa_irq_level_t = xen_dm_op_set_isa_irq_level;
 impl xen_dm_op_set_isa_irq_level {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+impl xen_dm_op_set_isa_irq_level {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(isa_irq: u8, level: u8) -> Self {
+        Self { isa_irq, level }
+    }
 }
 
 /// Payload of XEN_DMOP_set_pci_link_route: connects one of the four PCI interrupt links to an ISA interrupt.
@@ -318,6 +381,15 @@ impl xen_dm_op_set_pci_link_route {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+impl xen_dm_op_set_pci_link_route {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(link: u8, isa_irq: u8) -> Self {
+        Self { link, isa_irq }
+    }
+}
+
 /// Payload of XEN_DMOP_modified_memory: tells Xen the emulator wrote guest memory, so it is logged as dirty; the extents, each a xen_dm_op_modified_memory_extent, go in the second buffer.
 ///
 /// C: `struct xen_dm_op_modified_memory` (typedef `xen_dm_op_modified_memory_t`).
@@ -341,6 +413,15 @@ pub type xen_dm_op_modified_memory_t = xen_dm_op_modified_memory;
 impl xen_dm_op_modified_memory {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+impl xen_dm_op_modified_memory {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(nr_extents: u32) -> Self {
+        Self { nr_extents, ..Self::default() }
+    }
 }
 
 /// One run of guest frames the emulator wrote, as passed to XEN_DMOP_modified_memory.
@@ -402,6 +483,15 @@ impl xen_dm_op_set_mem_type {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+impl xen_dm_op_set_mem_type {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(nr: u32, mem_type: u16, first_pfn: uint64_aligned_t) -> Self {
+        Self { nr, mem_type, first_pfn, ..Self::default() }
+    }
+}
+
 /// Payload of XEN_DMOP_inject_event: delivers an interrupt or exception to one vCPU.
 ///
 /// C: `struct xen_dm_op_inject_event` (typedef `xen_dm_op_inject_event_t`).
@@ -442,6 +532,15 @@ pub type xen_dm_op_inject_event_t = xen_dm_op_inject_event;
 impl xen_dm_op_inject_event {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+impl xen_dm_op_inject_event {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(vcpuid: u32, vector: u8, r#type: u8, insn_len: u8, error_code: u32, cr2: uint64_aligned_t) -> Self {
+        Self { vcpuid, vector, r#type, insn_len, error_code, cr2, ..Self::default() }
+    }
 }
 
 // ---- Value set XEN_DMOP_EVENT (values of xen_dm_op_inject_event.type) ----
@@ -507,6 +606,15 @@ impl xen_dm_op_inject_msi {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+impl xen_dm_op_inject_msi {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(data: u32, addr: uint64_aligned_t) -> Self {
+        Self { data, addr, ..Self::default() }
+    }
+}
+
 /// Payload of XEN_DMOP_map_mem_type_to_ioreq_server: sends accesses to every page of one p2m type to a server. Its last field is a plain uint64_t, so on x86_32 the record is only 4-byte aligned.
 ///
 /// C: `struct xen_dm_op_map_mem_type_to_ioreq_server` (typedef `xen_dm_op_map_mem_type_to_ioreq_server_t`).
@@ -534,6 +642,15 @@ pub type xen_dm_op_map_mem_type_to_ioreq_server_t = xen_dm_op_map_mem_type_to_io
 impl xen_dm_op_map_mem_type_to_ioreq_server {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+impl xen_dm_op_map_mem_type_to_ioreq_server {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(id: ioservid_t, r#type: u16, flags: u32) -> Self {
+        Self { id, r#type, flags, ..Self::default() }
+    }
 }
 
 // ---- Flag set XEN_DMOP_IOREQ_MEM_ACCESS (values of xen_dm_op_map_mem_type_to_ioreq_server.flags) ----
@@ -575,6 +692,16 @@ impl xen_dm_op_remote_shutdown {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 10);
 }
 
+#[cfg(feature = "xen-4-10")]
+impl xen_dm_op_remote_shutdown {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(reason: u32) -> Self {
+        Self { reason }
+    }
+}
+
 /// Payload of XEN_DMOP_relocate_memory: moves a run of guest frames to a new place in the guest physical map. Every field is updated as the work proceeds; the values after the call carry no meaning.
 ///
 /// C: `struct xen_dm_op_relocate_memory` (typedef `xen_dm_op_relocate_memory_t`).
@@ -610,6 +737,16 @@ impl xen_dm_op_relocate_memory {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 11);
 }
 
+#[cfg(feature = "xen-4-11")]
+impl xen_dm_op_relocate_memory {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(size: u32, src_gfn: uint64_aligned_t, dst_gfn: uint64_aligned_t) -> Self {
+        Self { size, src_gfn, dst_gfn, ..Self::default() }
+    }
+}
+
 /// Payload of XEN_DMOP_pin_memory_cacheattr: fixes the cache attribute of a range of guest frames.
 ///
 /// C: `struct xen_dm_op_pin_memory_cacheattr` (typedef `xen_dm_op_pin_memory_cacheattr_t`).
@@ -643,6 +780,16 @@ pub type xen_dm_op_pin_memory_cacheattr_t = xen_dm_op_pin_memory_cacheattr;
 impl xen_dm_op_pin_memory_cacheattr {
     /// The first Xen release with this struct (cargo feature `xen-4-11`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 11);
+}
+
+#[cfg(feature = "xen-4-11")]
+impl xen_dm_op_pin_memory_cacheattr {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(start: uint64_aligned_t, end: uint64_aligned_t, r#type: u32) -> Self {
+        Self { start, end, r#type, ..Self::default() }
+    }
 }
 
 // ---- Value set XEN_DMOP_MEM_CACHEATTR (values of xen_dm_op_pin_memory_cacheattr.type) ----
@@ -720,6 +867,16 @@ pub type xen_dm_op_set_irq_level_t = xen_dm_op_set_irq_level;
 impl xen_dm_op_set_irq_level {
     /// The first Xen release with this struct (cargo feature `xen-4-15`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 15);
+}
+
+#[cfg(feature = "xen-4-15")]
+impl xen_dm_op_set_irq_level {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(irq: u32, level: u8) -> Self {
+        Self { irq, level, ..Self::default() }
+    }
 }
 
 /// Payload of XEN_DMOP_nr_vcpus: the most vCPUs the guest can have, so an emulator can size per-vCPU state.

@@ -39,7 +39,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "README.md.hbs": {
-    digest: "2adeca94382d32a564946071841e5fc7bef6d60b81a9b30bdb0e2d7ef88b60a8",
+    digest: "6292e88e1deee9b52f53bd6b311428d19fe2ef60a832bc1f2b2e2d85709bb15f",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -156,7 +156,7 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sinceExample"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":{"start":{"line":89,"column":26},"end":{"line":97,"column":7}}})) != null ? stack1 : "")
     + "\nSome items also need a setting beyond the release: how Xen was built (a Kconfig option) or\nbooted (a command-line option), or how the domain was created. Their docs say so, and the\nsame facts are data: `GATES` on each such record and the `gates` module"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gatedModule"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":101,"column":71},"end":{"line":101,"column":124}}})) != null ? stack1 : "")
-    + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`XenDmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record.\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
+    + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`XenDmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record. A payload whose members say which way they travel\n  has `new(inputs…)`, taking the inputs alone (`xen_dm_op_create_ioreq_server::new(2)`).\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
 },"useData":true},
   },
   "_asserts.hbs": {
@@ -213,9 +213,9 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "_ops.hbs": {
-    digest: "f0c9ef60c6c699f49baea1bd75ce7e0082e7e2fe4f14b4c368bc891aeee3c93b",
-    spec: {"0":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    digest: "6efa2c6a19f62375f38b2841a4a59256625f052a4ae65f4003357deda551aee2",
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -223,21 +223,15 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":5,"column":7}}})) != null ? stack1 : "")
-    + "impl ::core::fmt::Debug for "
-    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":6,"column":30},"end":{"line":6,"column":34}} ), depth0)) != null ? stack1 : "")
-    + " {\n    /// Prints every member, and of `"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"taggedDebug"), "payloadField", {"start":{"line":7,"column":39},"end":{"line":7,"column":63}} ), depth0)) != null ? stack1 : "")
-    + "` the one the op names; for an op\n    /// this crate does not declare, the union itself, which prints no member.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        let mut d = f.debug_struct(\""
-    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":10,"column":38},"end":{"line":10,"column":42}} ), depth0)) != null ? stack1 : "")
-    + "\");\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"taggedDebug"),"fields"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":0},"end":{"line":16,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"taggedDebug"),"members"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":24,"column":9}}})) != null ? stack1 : "")
-    + "        d.field(\""
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"taggedDebug"), "payloadField", {"start":{"line":25,"column":19},"end":{"line":25,"column":43}} ), depth0)) != null ? stack1 : "")
-    + "\", &self."
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"taggedDebug"), "payloadField", {"start":{"line":25,"column":56},"end":{"line":25,"column":80}} ), depth0)) != null ? stack1 : "")
-    + ").finish()\n    }\n}\n";
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":5,"column":7}}})) != null ? stack1 : "")
+    + "impl "
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":6,"column":7},"end":{"line":6,"column":11}} ), depth0)) != null ? stack1 : "")
+    + " {\n    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.\n    #[inline]\n    #[must_use]\n    pub fn new("
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"inputCtor"),"params"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":15},"end":{"line":10,"column":98}}})) != null ? stack1 : "")
+    + ") -> Self {\n        Self { "
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"inputCtor"),"params"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":15},"end":{"line":11,"column":88}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"inputCtor"),"rest"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":88},"end":{"line":11,"column":136}}})) != null ? stack1 : "")
+    + " }\n    }\n}\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -251,35 +245,25 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":14,"column":7}}})) != null ? stack1 : "")
-    + "        d.field(\""
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":15,"column":19},"end":{"line":15,"column":23}} ), depth0)) != null ? stack1 : "")
-    + "\", &self."
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":15,"column":36},"end":{"line":15,"column":40}} ), depth0)) != null ? stack1 : "")
-    + ");\n";
+  return ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":10,"column":43},"end":{"line":10,"column":47}} ), depth0)) != null ? stack1 : "")
+    + ": "
+    + ((stack1 = alias2(alias1(depth0, "type", {"start":{"line":10,"column":53},"end":{"line":10,"column":57}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":59},"end":{"line":10,"column":89}}})) != null ? stack1 : "");
 },"3":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "        "
-    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":13,"column":10},"end":{"line":13,"column":13}} ), depth0)) != null ? stack1 : "")
-    + "\n";
-},"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    return ", ";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":18,"column":0},"end":{"line":20,"column":7}}})) != null ? stack1 : "")
-    + "        if let Some(payload) = self."
-    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":21,"column":38},"end":{"line":21,"column":44}} ), depth0)) != null ? stack1 : "")
-    + "() {\n            return d.field(\""
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"taggedDebug"), "payloadField", {"start":{"line":22,"column":30},"end":{"line":22,"column":57}} ), depth0)) != null ? stack1 : "")
-    + "."
-    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":22,"column":62},"end":{"line":22,"column":68}} ), depth0)) != null ? stack1 : "")
-    + "\", payload).finish();\n        }\n";
-},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
+  return ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":11,"column":43},"end":{"line":11,"column":47}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":49},"end":{"line":11,"column":79}}})) != null ? stack1 : "");
+},"5":function(container,depth0,helpers,partials,data) {
+    return ", ..Self::default()";
+},"6":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -288,97 +272,58 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"docs"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":33,"column":9}}})) != null ? stack1 : "")
-    + "///\n/// Needs the `zerocopy` feature.\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":38,"column":7}}})) != null ? stack1 : "")
-    + "#[cfg(feature = \"zerocopy\")]\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":41,"column":11},"end":{"line":41,"column":28}} ), depth0)) != null ? stack1 : "")
-    + " {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":50,"column":9}}})) != null ? stack1 : "")
-    + "    /// An op this crate does not declare, with the bytes of `"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":51,"column":64},"end":{"line":51,"column":85}} ), depth0)) != null ? stack1 : "")
-    + "` as they came.\n    Other {\n        /// The op number.\n        op: "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":54,"column":14},"end":{"line":54,"column":29}} ), depth0)) != null ? stack1 : "")
-    + ",\n        /// The bytes of `"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":55,"column":28},"end":{"line":55,"column":43}} ), depth0)) != null ? stack1 : "")
-    + "."
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":55,"column":48},"end":{"line":55,"column":69}} ), depth0)) != null ? stack1 : "")
-    + "`.\n        payload: [u8; ::core::mem::size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadUnion", {"start":{"line":56,"column":47},"end":{"line":56,"column":68}} ), depth0)) != null ? stack1 : "")
-    + ">()],\n    },\n}\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":62,"column":7}}})) != null ? stack1 : "")
-    + "#[cfg(feature = \"zerocopy\")]\nimpl "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":64,"column":7},"end":{"line":64,"column":24}} ), depth0)) != null ? stack1 : "")
-    + " {\n    /// The op number, as `"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":65,"column":29},"end":{"line":65,"column":44}} ), depth0)) != null ? stack1 : "")
-    + "."
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":65,"column":49},"end":{"line":65,"column":65}} ), depth0)) != null ? stack1 : "")
-    + "` holds it.\n    #[inline]\n    pub fn op(&self) -> "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":67,"column":26},"end":{"line":67,"column":41}} ), depth0)) != null ? stack1 : "")
-    + " {\n        match self {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":69,"column":0},"end":{"line":74,"column":9}}})) != null ? stack1 : "")
-    + "            Self::Other { op, .. } => *op,\n        }\n    }\n\n    /// The call as the bytes Xen reads: the op number, its payload, and zero everywhere else.\n    pub fn to_bytes(&self) -> [u8; ::core::mem::size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":80,"column":60},"end":{"line":80,"column":75}} ), depth0)) != null ? stack1 : "")
-    + ">()] {\n        let mut bytes = [0u8; ::core::mem::size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":81,"column":55},"end":{"line":81,"column":70}} ), depth0)) != null ? stack1 : "")
-    + ">()];\n        let at = ::core::mem::offset_of!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":82,"column":43},"end":{"line":82,"column":58}} ), depth0)) != null ? stack1 : "")
-    + ", "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":82,"column":64},"end":{"line":82,"column":80}} ), depth0)) != null ? stack1 : "")
-    + ");\n        bytes[at..at + ::core::mem::size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":83,"column":48},"end":{"line":83,"column":63}} ), depth0)) != null ? stack1 : "")
-    + ">()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&self.op()));\n        let payload: &[u8] = match self {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":85,"column":0},"end":{"line":90,"column":9}}})) != null ? stack1 : "")
-    + "            Self::Other { payload, .. } => payload,\n        };\n        let at = ::core::mem::offset_of!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":93,"column":43},"end":{"line":93,"column":58}} ), depth0)) != null ? stack1 : "")
-    + ", "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":93,"column":64},"end":{"line":93,"column":85}} ), depth0)) != null ? stack1 : "")
-    + ");\n        bytes[at..at + payload.len()].copy_from_slice(payload);\n        bytes\n    }\n\n    /// The call `bytes` hold: the op number says which payload they carry; an op this crate\n    /// does not declare is `Other`.\n    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":100,"column":60},"end":{"line":100,"column":75}} ), depth0)) != null ? stack1 : "")
-    + ">()]) -> Self {\n        let at = ::core::mem::offset_of!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":101,"column":43},"end":{"line":101,"column":58}} ), depth0)) != null ? stack1 : "")
-    + ", "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":101,"column":64},"end":{"line":101,"column":80}} ), depth0)) != null ? stack1 : "")
-    + ");\n        let op = <"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":102,"column":20},"end":{"line":102,"column":35}} ), depth0)) != null ? stack1 : "")
-    + " as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(op, _)| op);\n        let at = ::core::mem::offset_of!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":103,"column":43},"end":{"line":103,"column":58}} ), depth0)) != null ? stack1 : "")
-    + ", "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":103,"column":64},"end":{"line":103,"column":85}} ), depth0)) != null ? stack1 : "")
-    + ");\n        let payload = &bytes[at..at + ::core::mem::size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadUnion", {"start":{"line":104,"column":63},"end":{"line":104,"column":84}} ), depth0)) != null ? stack1 : "")
-    + ">()];\n        match op {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":106,"column":0},"end":{"line":115,"column":9}}})) != null ? stack1 : "")
-    + "            _ => {}\n        }\n        let mut raw = [0u8; ::core::mem::size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadUnion", {"start":{"line":118,"column":53},"end":{"line":118,"column":74}} ), depth0)) != null ? stack1 : "")
-    + ">()];\n        raw.copy_from_slice(payload);\n        Self::Other { op, payload: raw }\n    }\n}\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":124,"column":0},"end":{"line":126,"column":7}}})) != null ? stack1 : "")
-    + "#[cfg(feature = \"zerocopy\")]\nimpl From<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":128,"column":12},"end":{"line":128,"column":29}} ), depth0)) != null ? stack1 : "")
-    + "> for "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":128,"column":39},"end":{"line":128,"column":54}} ), depth0)) != null ? stack1 : "")
-    + " {\n    /// The record of the call: its op, its payload, and zero everywhere else.\n    #[inline]\n    fn from(call: "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":131,"column":20},"end":{"line":131,"column":37}} ), depth0)) != null ? stack1 : "")
-    + ") -> Self {\n        zerocopy::transmute!(call.to_bytes())\n    }\n}\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":136,"column":0},"end":{"line":138,"column":7}}})) != null ? stack1 : "")
-    + "#[cfg(feature = \"zerocopy\")]\nimpl "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":140,"column":7},"end":{"line":140,"column":22}} ), depth0)) != null ? stack1 : "")
-    + " {\n    /// The record `bytes` hold, whatever they are.\n    #[inline]\n    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<Self>()]) -> Self {\n        zerocopy::transmute!(*bytes)\n    }\n\n    /// The call, typed: `"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":147,"column":28},"end":{"line":147,"column":44}} ), depth0)) != null ? stack1 : "")
-    + "` says which payload `"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":147,"column":70},"end":{"line":147,"column":91}} ), depth0)) != null ? stack1 : "")
-    + "` carries. `None` for an op\n    /// this crate does not declare, whose bytes it cannot tell apart from unset ones.\n    pub fn typed(&self) -> Option<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":149,"column":36},"end":{"line":149,"column":53}} ), depth0)) != null ? stack1 : "")
-    + "> {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":150,"column":0},"end":{"line":157,"column":9}}})) != null ? stack1 : "")
-    + "        None\n    }\n\n    /// The bytes Xen reads: the op, the payload it names, zero everywhere else; `None` for an\n    /// op this crate does not declare (see `typed`).\n    #[inline]\n    pub fn to_bytes(&self) -> Option<[u8; ::core::mem::size_of::<Self>()]> {\n        self.typed().map(|call| call.to_bytes())\n    }\n}\n";
-},"6":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "")
+    + "impl ::core::fmt::Debug for "
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":20,"column":30},"end":{"line":20,"column":34}} ), depth0)) != null ? stack1 : "")
+    + " {\n    /// Prints every member, and of `"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"taggedDebug"), "payloadField", {"start":{"line":21,"column":39},"end":{"line":21,"column":63}} ), depth0)) != null ? stack1 : "")
+    + "` the one the op names; for an op\n    /// this crate does not declare, the union itself, which prints no member.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        let mut d = f.debug_struct(\""
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":24,"column":38},"end":{"line":24,"column":42}} ), depth0)) != null ? stack1 : "")
+    + "\");\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"taggedDebug"),"fields"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":25,"column":0},"end":{"line":30,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"taggedDebug"),"members"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":38,"column":9}}})) != null ? stack1 : "")
+    + "        d.field(\""
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"taggedDebug"), "payloadField", {"start":{"line":39,"column":19},"end":{"line":39,"column":43}} ), depth0)) != null ? stack1 : "")
+    + "\", &self."
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"taggedDebug"), "payloadField", {"start":{"line":39,"column":56},"end":{"line":39,"column":80}} ), depth0)) != null ? stack1 : "")
+    + ").finish()\n    }\n}\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":26,"column":0},"end":{"line":28,"column":7}}})) != null ? stack1 : "")
+    + "        d.field(\""
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":29,"column":19},"end":{"line":29,"column":23}} ), depth0)) != null ? stack1 : "")
+    + "\", &self."
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":29,"column":36},"end":{"line":29,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ");\n";
+},"8":function(container,depth0,helpers,partials,data) {
     var stack1;
 
-  return "/// "
-    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+  return "        "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":27,"column":10},"end":{"line":27,"column":13}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"7":function(container,depth0,helpers,partials,data) {
+},"9":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":32,"column":0},"end":{"line":34,"column":7}}})) != null ? stack1 : "")
+    + "        if let Some(payload) = self."
+    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":35,"column":38},"end":{"line":35,"column":44}} ), depth0)) != null ? stack1 : "")
+    + "() {\n            return d.field(\""
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"taggedDebug"), "payloadField", {"start":{"line":36,"column":30},"end":{"line":36,"column":57}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":36,"column":62},"end":{"line":36,"column":68}} ), depth0)) != null ? stack1 : "")
+    + "\", payload).finish();\n        }\n";
+},"10":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -386,26 +331,125 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":45,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":48,"column":7}}})) != null ? stack1 : "")
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"docs"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":45,"column":0},"end":{"line":47,"column":9}}})) != null ? stack1 : "")
+    + "///\n/// Needs the `zerocopy` feature.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":50,"column":0},"end":{"line":52,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":55,"column":11},"end":{"line":55,"column":28}} ), depth0)) != null ? stack1 : "")
+    + " {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":56,"column":0},"end":{"line":64,"column":9}}})) != null ? stack1 : "")
+    + "    /// An op this crate does not declare, with the bytes of `"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":65,"column":64},"end":{"line":65,"column":85}} ), depth0)) != null ? stack1 : "")
+    + "` as they came.\n    Other {\n        /// The op number.\n        op: "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":68,"column":14},"end":{"line":68,"column":29}} ), depth0)) != null ? stack1 : "")
+    + ",\n        /// The bytes of `"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":69,"column":28},"end":{"line":69,"column":43}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":69,"column":48},"end":{"line":69,"column":69}} ), depth0)) != null ? stack1 : "")
+    + "`.\n        payload: [u8; ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadUnion", {"start":{"line":70,"column":47},"end":{"line":70,"column":68}} ), depth0)) != null ? stack1 : "")
+    + ">()],\n    },\n}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\nimpl "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":78,"column":7},"end":{"line":78,"column":24}} ), depth0)) != null ? stack1 : "")
+    + " {\n    /// The op number, as `"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":79,"column":29},"end":{"line":79,"column":44}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":79,"column":49},"end":{"line":79,"column":65}} ), depth0)) != null ? stack1 : "")
+    + "` holds it.\n    #[inline]\n    pub fn op(&self) -> "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":81,"column":26},"end":{"line":81,"column":41}} ), depth0)) != null ? stack1 : "")
+    + " {\n        match self {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":83,"column":0},"end":{"line":88,"column":9}}})) != null ? stack1 : "")
+    + "            Self::Other { op, .. } => *op,\n        }\n    }\n\n    /// The call as the bytes Xen reads: the op number, its payload, and zero everywhere else.\n    pub fn to_bytes(&self) -> [u8; ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":94,"column":60},"end":{"line":94,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ">()] {\n        let mut bytes = [0u8; ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":95,"column":55},"end":{"line":95,"column":70}} ), depth0)) != null ? stack1 : "")
+    + ">()];\n        let at = ::core::mem::offset_of!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":96,"column":43},"end":{"line":96,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":96,"column":64},"end":{"line":96,"column":80}} ), depth0)) != null ? stack1 : "")
+    + ");\n        bytes[at..at + ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":97,"column":48},"end":{"line":97,"column":63}} ), depth0)) != null ? stack1 : "")
+    + ">()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&self.op()));\n        let payload: &[u8] = match self {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":104,"column":9}}})) != null ? stack1 : "")
+    + "            Self::Other { payload, .. } => payload,\n        };\n        let at = ::core::mem::offset_of!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":107,"column":43},"end":{"line":107,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":107,"column":64},"end":{"line":107,"column":85}} ), depth0)) != null ? stack1 : "")
+    + ");\n        bytes[at..at + payload.len()].copy_from_slice(payload);\n        bytes\n    }\n\n    /// The call `bytes` hold: the op number says which payload they carry; an op this crate\n    /// does not declare is `Other`.\n    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":114,"column":60},"end":{"line":114,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ">()]) -> Self {\n        let at = ::core::mem::offset_of!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":115,"column":43},"end":{"line":115,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":115,"column":64},"end":{"line":115,"column":80}} ), depth0)) != null ? stack1 : "")
+    + ");\n        let op = <"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":116,"column":20},"end":{"line":116,"column":35}} ), depth0)) != null ? stack1 : "")
+    + " as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(op, _)| op);\n        let at = ::core::mem::offset_of!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":117,"column":43},"end":{"line":117,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":117,"column":64},"end":{"line":117,"column":85}} ), depth0)) != null ? stack1 : "")
+    + ");\n        let payload = &bytes[at..at + ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadUnion", {"start":{"line":118,"column":63},"end":{"line":118,"column":84}} ), depth0)) != null ? stack1 : "")
+    + ">()];\n        match op {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":120,"column":0},"end":{"line":129,"column":9}}})) != null ? stack1 : "")
+    + "            _ => {}\n        }\n        let mut raw = [0u8; ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadUnion", {"start":{"line":132,"column":53},"end":{"line":132,"column":74}} ), depth0)) != null ? stack1 : "")
+    + ">()];\n        raw.copy_from_slice(payload);\n        Self::Other { op, payload: raw }\n    }\n}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":138,"column":0},"end":{"line":140,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\nimpl From<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":142,"column":12},"end":{"line":142,"column":29}} ), depth0)) != null ? stack1 : "")
+    + "> for "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":142,"column":39},"end":{"line":142,"column":54}} ), depth0)) != null ? stack1 : "")
+    + " {\n    /// The record of the call: its op, its payload, and zero everywhere else.\n    #[inline]\n    fn from(call: "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":145,"column":20},"end":{"line":145,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ") -> Self {\n        zerocopy::transmute!(call.to_bytes())\n    }\n}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":150,"column":0},"end":{"line":152,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\nimpl "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":154,"column":7},"end":{"line":154,"column":22}} ), depth0)) != null ? stack1 : "")
+    + " {\n    /// The record `bytes` hold, whatever they are.\n    #[inline]\n    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<Self>()]) -> Self {\n        zerocopy::transmute!(*bytes)\n    }\n\n    /// The call, typed: `"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":161,"column":28},"end":{"line":161,"column":44}} ), depth0)) != null ? stack1 : "")
+    + "` says which payload `"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":161,"column":70},"end":{"line":161,"column":91}} ), depth0)) != null ? stack1 : "")
+    + "` carries. `None` for an op\n    /// this crate does not declare, whose bytes it cannot tell apart from unset ones.\n    pub fn typed(&self) -> Option<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":163,"column":36},"end":{"line":163,"column":53}} ), depth0)) != null ? stack1 : "")
+    + "> {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":164,"column":0},"end":{"line":171,"column":9}}})) != null ? stack1 : "")
+    + "        None\n    }\n\n    /// The bytes Xen reads: the op, the payload it names, zero everywhere else; `None` for an\n    /// op this crate does not declare (see `typed`).\n    #[inline]\n    pub fn to_bytes(&self) -> Option<[u8; ::core::mem::size_of::<Self>()]> {\n        self.typed().map(|call| call.to_bytes())\n    }\n}\n";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "/// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":57,"column":0},"end":{"line":59,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":62,"column":7}}})) != null ? stack1 : "")
     + "    "
-    + ((stack1 = alias3(alias2(depth0, "variant", {"start":{"line":49,"column":6},"end":{"line":49,"column":13}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "variant", {"start":{"line":63,"column":6},"end":{"line":63,"column":13}} ), depth0)) != null ? stack1 : "")
     + "("
-    + ((stack1 = alias3(alias2(depth0, "payloadType", {"start":{"line":49,"column":18},"end":{"line":49,"column":29}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "payloadType", {"start":{"line":63,"column":18},"end":{"line":63,"column":29}} ), depth0)) != null ? stack1 : "")
     + "),\n";
-},"8":function(container,depth0,helpers,partials,data) {
+},"13":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "    /// "
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "\n";
-},"9":function(container,depth0,helpers,partials,data) {
+},"14":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "    "
-    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":47,"column":6},"end":{"line":47,"column":9}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":61,"column":6},"end":{"line":61,"column":9}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"10":function(container,depth0,helpers,partials,data) {
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -413,19 +457,19 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":70,"column":0},"end":{"line":72,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":84,"column":0},"end":{"line":86,"column":7}}})) != null ? stack1 : "")
     + "            Self::"
-    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":73,"column":20},"end":{"line":73,"column":27}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":87,"column":20},"end":{"line":87,"column":27}} ), depth0)) != null ? stack1 : "")
     + "(_) => "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":73,"column":38},"end":{"line":73,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":87,"column":38},"end":{"line":87,"column":46}} ), depth0)) != null ? stack1 : "")
     + ",\n";
-},"11":function(container,depth0,helpers,partials,data) {
+},"16":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "            "
-    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":71,"column":14},"end":{"line":71,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":85,"column":14},"end":{"line":85,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"12":function(container,depth0,helpers,partials,data) {
+},"17":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -433,11 +477,11 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":0},"end":{"line":88,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":100,"column":0},"end":{"line":102,"column":7}}})) != null ? stack1 : "")
     + "            Self::"
-    + ((stack1 = container.lambda(container.strict(depth0, "variant", {"start":{"line":89,"column":20},"end":{"line":89,"column":27}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "variant", {"start":{"line":103,"column":20},"end":{"line":103,"column":27}} ), depth0)) != null ? stack1 : "")
     + "(payload) => zerocopy::IntoBytes::as_bytes(payload),\n";
-},"13":function(container,depth0,helpers,partials,data) {
+},"18":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -445,13 +489,13 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":107,"column":0},"end":{"line":109,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":121,"column":0},"end":{"line":123,"column":7}}})) != null ? stack1 : "")
     + "            "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":110,"column":14},"end":{"line":110,"column":22}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":124,"column":14},"end":{"line":124,"column":22}} ), depth0)) != null ? stack1 : "")
     + " => {\n                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {\n                    return Self::"
-    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":112,"column":35},"end":{"line":112,"column":42}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":126,"column":35},"end":{"line":126,"column":42}} ), depth0)) != null ? stack1 : "")
     + "(payload);\n                }\n            }\n";
-},"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"19":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -459,13 +503,13 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":151,"column":0},"end":{"line":153,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":165,"column":0},"end":{"line":167,"column":7}}})) != null ? stack1 : "")
     + "        if let Some(payload) = self."
-    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":154,"column":38},"end":{"line":154,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":168,"column":38},"end":{"line":168,"column":44}} ), depth0)) != null ? stack1 : "")
     + "() {\n            return Some("
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"typedOps"), "enumName", {"start":{"line":155,"column":26},"end":{"line":155,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"typedOps"), "enumName", {"start":{"line":169,"column":26},"end":{"line":169,"column":46}} ), depth0)) != null ? stack1 : "")
     + "::"
-    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":155,"column":52},"end":{"line":155,"column":59}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":169,"column":52},"end":{"line":169,"column":59}} ), depth0)) != null ? stack1 : "")
     + "(*payload));\n        }\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -475,8 +519,9 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"taggedDebug"),{"name":"if","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":28,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"typedOps"),{"name":"if","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":29,"column":0},"end":{"line":168,"column":7}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"inputCtor"),{"name":"if","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":14,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"taggedDebug"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":42,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"typedOps"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":182,"column":7}}})) != null ? stack1 : "");
 },"useData":true,"useDepths":true},
   },
   "_record.hbs": {

@@ -40,15 +40,17 @@ use crate::types::xen_ulong_t;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct fx_range {
-    /// Which widget.
+    /// Input: Which widget.
     pub id: fx_id_t,
     /// Renamed from pad: the crate calls it flags whatever the features.
     ///
     /// Since Xen 4.19; before, the same bytes were `pad` (declared here under the newest name whatever the features).
     pub flags: u16,
-    /// One of FX_RANGE_*.
+    /// Input: One of FX_RANGE_*.
     pub r#type: u32,
+    /// Input and output.
     pub start: uint64_aligned_t,
+    /// Output.
     pub end: uint64_aligned_t,
 }
 
@@ -60,6 +62,16 @@ pub type fx_range_t = fx_range;
 impl fx_range {
     /// The first Xen release with this struct (cargo feature `xen-4-17`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
+#[cfg(feature = "xen-4-17")]
+impl fx_range {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(id: fx_id_t, r#type: u32, start: uint64_aligned_t) -> Self {
+        Self { id, r#type, start, ..Self::default() }
+    }
 }
 
 // ---- Value set FX_RANGE (values of fx_range.type) ----
