@@ -22,6 +22,7 @@ npx tsc -p abi --noEmit
 
 step "type-check the device-model examples"
 npx tsc -p docs/examples/ts
+npx tsc -p compat-tests/live-xen/dm-ts
 
 step "generated output is up to date"
 node generators/bin/xenabi.js generate --check

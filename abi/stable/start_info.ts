@@ -2,9 +2,12 @@
  * The PVH start-of-day information: the record Xen (or any PVH loader) leaves for an x86
  * guest entered in 32-bit flat mode, with `%ebx` holding its physical address, plus the
  * module list and memory map it points to. Every address in it is a guest physical
- * address, and 0 means "not provided". x86 only.
+ * address, and 0 means "not provided". The guest is always x86, but its loader (a toolstack,
+ * a VMM, a boot loader) may run on any host; every member is a fixed-width integer laid out
+ * alike on all four architectures, and Xen's header compiles on all of them, so the module is
+ * declared on all four.
  */
-import { X86, abiModule, constant, field, pad, struct, u32, u64, valueSet } from 'xenabi/dsl';
+import { abiModule, constant, field, pad, struct, u32, u64, valueSet } from 'xenabi/dsl';
 
 const XEN_HVM_START_MAGIC_VALUE = constant('XEN_HVM_START_MAGIC_VALUE', 0x336ec578, {
   since: '4.8',
@@ -75,7 +78,6 @@ export default abiModule({
   xenHeader: 'arch-x86/hvm/start_info.h',
   xenGuard: '__XEN_PUBLIC_ARCH_X86_HVM_START_INFO_H__',
   coverage: 'full',
-  archs: [...X86],
-  doc: 'PVH start-of-day information for x86 guests: the start info record, its module list and memory map.',
+  doc: 'PVH start-of-day information for x86 guests, for loaders on any architecture: the start info record, its module list and memory map.',
   items: [XEN_HVM_START_MAGIC_VALUE, XEN_HVM_MEMMAP_TYPE, hvm_start_info, hvm_modlist_entry, hvm_memmap_table_entry],
 });

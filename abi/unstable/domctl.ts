@@ -6,9 +6,9 @@
  * Nothing here is a stable ABI. The layout changes in almost every release, and Xen
  * rejects a call whose interface version is not the one it was built with, so a caller
  * must be built for exactly one release. Xen only shows this header to tools builds
- * (`__XEN_TOOLS__`). `xen_domain_handle_t` and `xen_arch_domainconfig` come from Xen's
- * `xen.h` and the architecture headers; they are declared here because this is their only
- * user in xenabi.
+ * (`__XEN_TOOLS__`). `xen_arch_domainconfig` comes from Xen's architecture headers (tools
+ * builds only); it is declared here because this is its only user in xenabi. The handle
+ * type, `xen_domain_handle_t`, is the stable `xen` module's.
  */
 import {
   ARM,
@@ -30,17 +30,11 @@ import {
   u8,
   valueSet,
 } from 'xenabi/dsl';
+import { xen_domain_handle_t } from '../stable/xen.ts';
 
-/** Xen declares these outside domctl.h: the handle type in xen.h, the arch configuration in the arch headers (tools builds only). */
-const IN_XEN_H = { header: 'xen.h', guard: '__XEN_PUBLIC_XEN_H__' };
+/** Xen declares these outside domctl.h: the arch configuration in the arch headers (tools builds only). */
 const IN_X86_XEN_H = { header: 'arch-x86/xen.h', guard: '__XEN_PUBLIC_ARCH_X86_XEN_H__', archs: [...X86], tools: true };
 const IN_ARCH_ARM_H = { header: 'arch-arm.h', guard: '__XEN_PUBLIC_ARCH_ARM_H__', archs: [...ARM], tools: true };
-
-export const xen_domain_handle_t = typedef('xen_domain_handle_t', array(u8, 16), {
-  since: '4.6',
-  xenOrigin: [IN_XEN_H],
-  doc: 'A 16-byte tag the toolstack gives a domain, normally its UUID. Example: the bytes of 5f2c0e1a-…-9b3d.',
-});
 
 // ---- Per-architecture configuration ---------------------------------------------------------
 
@@ -467,7 +461,6 @@ export default abiModule({
   doc: 'Domain creation from the unstable domctl interface: xen_domctl_createdomain and what it embeds.',
   interfaceVersion: XEN_DOMCTL_INTERFACE_VERSION,
   items: [
-    xen_domain_handle_t,
     xen_arch_domainconfig,
     XEN_X86_EMU,
     XEN_X86_EMU_ALL,

@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { ARCHES } from '../../generators/src/model/arch.js';
 import { NEWEST_RELEASE, releaseHex } from '../../generators/src/model/releases.js';
 import type { Arch } from '../../generators/src/model/types.js';
+import { bufferBytes as bytes, differingLabels as differences, parseBuffers as parse, type Buffers } from '../consumers/lib/consumer.js';
 import { REPO_ROOT } from '../lib/c-headers.js';
 import { failureReport, runJobs, type Job, type JobResult } from '../lib/compile.js';
 import {
@@ -60,29 +61,7 @@ const prerequisites = gate([
   ...missingSysroots(ARCHES),
 ]);
 
-/** One output line: `label<TAB>bytes<TAB>hex`. */
-type Buffers = Map<string, { size: number; hex: string }>;
-
-function parse(stdout: string): Buffers {
-  const out: Buffers = new Map();
-  for (const line of stdout.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const [label = '', size = '', hex = ''] = line.split('\t');
-    out.set(label, { size: Number(size), hex });
-  }
-  return out;
-}
-
 const opOf = (label: string): string => label.split('.')[0] ?? label;
-
-/** Labels on which `a` and `b` differ, or which only one has (among `labels`). */
-function differences(a: Buffers, b: Buffers, labels: Iterable<string>): string[] {
-  return [...labels].filter((l) => a.get(l)?.hex !== b.get(l)?.hex || a.get(l)?.size !== b.get(l)?.size);
-}
-
-function bytes(buffers: Buffers, labels: Iterable<string>): number {
-  return [...labels].reduce((n, l) => n + (buffers.get(l)?.size ?? 0), 0);
-}
 
 function buildJob(arch: Arch, v: Variant, xenSystem: string): Job {
   const gcc = TARGETS[arch].gcc.command;

@@ -59,8 +59,13 @@ describe(`xenabi check on Xen ${INSTALLED_XEN_RELEASE}'s headers in ${XEN_INCLUD
     for (const [name, r] of xens(ours.records)) {
       for (const arch of ARCHES) {
         const mine = r.layouts[arch];
+        // start_info.ts declares the PVH records on every arch for loaders on any host; header mode
+        // compiles Xen's arch-x86/ headers on x86 only, so on Arm there is nothing to compare.
+        if (arch.startsWith('arm') && registry.modules.find((m) => m.name === r.module)?.xenHeader?.startsWith('arch-x86/')) continue;
         const xen = side.records[name]?.layouts[arch];
-        if (mine && (mine.size !== xen?.size || mine.align !== xen.align || mine.fields.map((f) => `${f.name}@${f.offset}:${f.size}`).join() !== xen.fields.map((f) => `${f.name}@${f.offset}:${f.size}`).join())) differ.push(`${name} ${arch}`);
+        // GNU C gives an empty struct (Arm's arch_vcpu_info) size 0; the registry leaves such a member out on that arch.
+        const members = (l: NonNullable<typeof xen>) => l.fields.filter((f) => f.size !== 0).map((f) => `${f.name}@${f.offset}:${f.size}`).join();
+        if (mine && (mine.size !== xen?.size || mine.align !== xen.align || members(mine) !== members(xen))) differ.push(`${name} ${arch}`);
       }
     }
     for (const [name, c] of xens(ours.constants)) if (c.value !== undefined && side.constants[name]?.value !== c.value && side.constants[name]?.values === undefined) differ.push(name);

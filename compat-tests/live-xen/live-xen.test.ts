@@ -6,13 +6,14 @@
  * LIVE_XEN_RELEASES=4.17 (comma-separated) boots only those releases; both boot by default.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gate, missingPrerequisites, type Tool } from '../lib/toolchain.js';
+import { gate, hasCommand, missingPrerequisites, type Tool } from '../lib/toolchain.js';
 import { LANGUAGE_PLANS, LANGUAGES } from './languages.js';
 import { LIVE_RELEASES, liveRelease } from './lib/releases.js';
 import { expectedSteps, runRelease, summary, type LiveRun } from './lib/suite.js';
 
-/** What the host runs: QEMU, cpio, the assembler and linker, xz, apt's download tools and flock. */
+/** What the host runs: QEMU, cpio, the C and assembler toolchain, xz, apt's download tools and flock. */
 export const HOST_TOOLS: Tool[] = [
+  { command: 'gcc', debianPackage: 'gcc' },
   { command: 'qemu-system-x86_64', debianPackage: 'qemu-system-x86' },
   { command: 'cpio', debianPackage: 'cpio' },
   { command: 'as', debianPackage: 'binutils' },
@@ -23,14 +24,16 @@ export const HOST_TOOLS: Tool[] = [
   { command: 'flock', debianPackage: 'util-linux' },
 ];
 
-const prerequisites = gate(missingPrerequisites(HOST_TOOLS));
+/** The Rust device model is built with cargo, which Debian's package is too old for. */
+const CARGO_MISSING = 'cargo is not installed: install Rust with rustup (https://rustup.rs)';
+const prerequisites = gate([...missingPrerequisites(HOST_TOOLS), ...(hasCommand('cargo') ? [] : [CARGO_MISSING])]);
 const releases = process.env.LIVE_XEN_RELEASES ? process.env.LIVE_XEN_RELEASES.split(',').map(liveRelease) : LIVE_RELEASES;
 /** Every release's boot, started together: each QEMU runs one vCPU on one host core. */
 let runs: Promise<LiveRun[]> | undefined;
 const runOf = async (xen: string): Promise<LiveRun> => (await (runs as Promise<LiveRun[]>)).find((r) => r.release.xen === xen) as LiveRun;
 
 describe('device models on real Xen (QEMU TCG)', () => {
-  it('has QEMU, cpio, binutils, xz and apt on the host', (ctx) => prerequisites.assertPresent(ctx));
+  it('has QEMU, cpio, gcc, binutils, xz, apt and cargo on the host', (ctx) => prerequisites.assertPresent(ctx));
 
   beforeAll(() => {
     if (prerequisites.skip) return;

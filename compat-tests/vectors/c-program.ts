@@ -53,7 +53,9 @@ function vectorFunction(side: Side, c: Case, index: number): string[] {
       '}',
     ];
   }
-  return [head, `    ${type} v;`, '    memset(&v, 0, sizeof v);', ...c.leaves.map(({ leaf, value }) => `    ${assignment(side, 'v.', leaf, value)}`), `    put("${id}", sizeof v, &v, sizeof v);`, '}'];
+  // A ring page's record is its head: C's sizeof adds the entries, whose declared count differs by release.
+  const size = c.record.ring ? `offsetof(${type}, ${c.record.ring.entries})` : 'sizeof v';
+  return [head, `    ${type} v;`, '    memset(&v, 0, sizeof v);', ...c.leaves.map(({ leaf, value }) => `    ${assignment(side, 'v.', leaf, value)}`), `    put("${id}", ${size}, &v, ${size});`, '}'];
 }
 
 /** The `#include` lines: xenabi's module headers (opting in to unstable ones), or Xen's. */
@@ -69,6 +71,7 @@ export function includes(side: Side, model: ReleaseModel, cases: readonly Case[]
 }
 
 const SUPPORT = [
+  '#include <stddef.h>',
   '#include <stdint.h>',
   '#include <stdio.h>',
   '#include <stdlib.h>',

@@ -10,6 +10,7 @@
  * its members'; every offset, size, bit offset and width comes from `ArchLayout`.
  */
 import { ArchLayout, type FieldLayout } from '../../generators/src/layout/engine.js';
+import { integerSigned } from '../../generators/src/layout/datamodels.js';
 import { onArch } from '../../generators/src/model/arch.js';
 import type { AbiModel, Arch, Field, HandleType, RecordDecl, TypeRef, PointerType } from '../../generators/src/model/types.js';
 
@@ -160,9 +161,9 @@ class Walker {
     const { size } = this.layout.sizeAlign(t);
     switch (t.kind) {
       case 'scalar':
-        return { path, size, bits: size * 8, signed: t.name.startsWith('int'), wide: size === 8 };
+        return { path, size, bits: size * 8, signed: integerSigned(t, this.layout.arch), wide: size === 8 };
       case 'archScalar':
-        return { path, size, bits: size * 8, signed: false, wide: true };
+        return { path, size, bits: size * 8, signed: integerSigned(t, this.layout.arch), wide: true };
       case 'handle':
         return { path, size, bits: size * 8, signed: false, wide: true, handle: t };
       case 'pointer':

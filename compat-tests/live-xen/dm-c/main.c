@@ -78,7 +78,9 @@ static int create_server(const struct xen_dev *dev, struct server *s)
 static int map_ioreq_page(const struct xen_dev *dev, struct server *s)
 {
     void *page = NULL;
-    int rc = xen_map_resource(dev, s->dom, XENMEM_resource_ioreq_server, s->id, XENMEM_resource_ioreq_server_frame_ioreq(0), 1, &page);
+    /* The synchronous page (vCPU slots) is the frame after the buffered ring. */
+    uint32_t frame = XENMEM_resource_ioreq_server_frame_bufioreq + 1;
+    int rc = xen_map_resource(dev, s->dom, XENMEM_resource_ioreq_server, s->id, frame, 1, &page);
     char detail[160];
     snprintf(detail, sizeof(detail), "XENMEM_acquire_resource via privcmd mmap_resource: %s", rc == 0 ? "mapped" : strerror(-rc));
     s->page = page;

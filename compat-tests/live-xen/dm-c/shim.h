@@ -1,83 +1,57 @@
 /*
- * LOCAL SHIM: names the device model needs that xenabi's registry does not declare yet.
- * Each block names the registry item it waits for; when that lands on main, the block goes and
- * the generated header is included instead. Values are Xen's and Linux's published numbers;
- * the declarations are ours.
+ * LOCAL SHIM: Xen names the device model needs that xenabi's registry on main may not declare
+ * yet. Each generated header that exists is included, and a name is declared here only when
+ * no generated header did: the registry's declaration always wins, and once every name below
+ * comes from it this file goes. Values are Xen's published numbers; the declarations are ours.
+ * Linux's privcmd and evtchn ioctls come from xenabi/linux/.
  */
 #ifndef LIVE_DM_SHIM_H
 #define LIVE_DM_SHIM_H
 
-#include <stddef.h>
-#include <stdint.h>
-
 #include <xenabi/stable/xen.h>
+#if __has_include(<xenabi/stable/version.h>)
+#include <xenabi/stable/version.h>
+#endif
+#if __has_include(<xenabi/stable/memory.h>)
+#include <xenabi/stable/memory.h>
+#endif
+#if __has_include(<xenabi/stable/hvm_op.h>)
+#include <xenabi/stable/hvm_op.h>
+#endif
 
-/* TODO(issue 9, xen.h): the hypercall numbers __HYPERVISOR_*. */
+/* TODO(issue 9, abi/stable/xen.ts): the hypercall numbers and DOMID_SELF. */
+#ifndef __HYPERVISOR_xen_version
 #define __HYPERVISOR_xen_version 17
+#endif
+#ifndef __HYPERVISOR_grant_table_op
 #define __HYPERVISOR_grant_table_op 20
+#endif
+#ifndef __HYPERVISOR_event_channel_op
 #define __HYPERVISOR_event_channel_op 32
+#endif
+#ifndef __HYPERVISOR_argo_op
 #define __HYPERVISOR_argo_op 39
+#endif
+#ifndef DOMID_SELF
+#define DOMID_SELF 0x7ff0U
+#endif
 
-/* TODO(issue 9, xen.h): DOMID_SELF. */
-#define DOMID_SELF ((domid_t)0x7ff0)
-
-/* TODO(issue 9, version.h): XENVER_version. */
+/* TODO(issue 9, abi/stable/version.ts): XENVER_version. */
+#ifndef XENVER_version
 #define XENVER_version 0
+#endif
 
-/* TODO(issue 9, memory.h): XENMEM_resource_ioreq_server and XENMEM_resource_ioreq_server_frame_ioreq. */
+/* TODO(issue 9, abi/stable/memory.ts): the ioreq server resource; its synchronous page follows the buffered ring. */
+#ifndef XENMEM_resource_ioreq_server
 #define XENMEM_resource_ioreq_server 0
-#define XENMEM_resource_ioreq_server_frame_ioreq(n) (1 + (n))
+#endif
+#ifndef XENMEM_resource_ioreq_server_frame_bufioreq
+#define XENMEM_resource_ioreq_server_frame_bufioreq 0
+#endif
 
-/* TODO(issue 9, hvm/hvm_op.h or dm_op.h): HVM_IOREQSRV_BUFIOREQ_OFF. */
+/* TODO(issue 9, abi/stable/hvm_op.ts): HVM_IOREQSRV_BUFIOREQ_OFF. */
+#ifndef HVM_IOREQSRV_BUFIOREQ_OFF
 #define HVM_IOREQSRV_BUFIOREQ_OFF 0
-
-/*
- * TODO(issue 11, abi/linux/privcmd.ts): struct privcmd_hypercall, privcmd_dm_op_buf,
- * privcmd_dm_op, privcmd_mmap_resource and IOCTL_PRIVCMD_{HYPERCALL,DM_OP,MMAP_RESOURCE}.
- * Linux encodes them as _IOC(_IOC_NONE, 'P', nr, sizeof(struct)): size << 16 | 'P' << 8 | nr.
- */
-struct privcmd_hypercall {
-    uint64_t op;
-    uint64_t arg[5];
-};
-struct privcmd_dm_op_buf {
-    void *uptr;
-    size_t size;
-};
-struct privcmd_dm_op {
-    domid_t dom;
-    uint16_t num;
-    const struct privcmd_dm_op_buf *ubufs;
-};
-struct privcmd_mmap_resource {
-    domid_t dom;
-    uint32_t type;
-    uint32_t id;
-    uint32_t idx;
-    uint64_t num;
-    uint64_t addr;
-};
-#define LIVE_IOC_NONE(type, nr, size) ((unsigned long)(size) << 16 | (unsigned long)(type) << 8 | (unsigned long)(nr))
-#define IOCTL_PRIVCMD_HYPERCALL LIVE_IOC_NONE('P', 0, sizeof(struct privcmd_hypercall))
-#define IOCTL_PRIVCMD_DM_OP LIVE_IOC_NONE('P', 5, sizeof(struct privcmd_dm_op))
-#define IOCTL_PRIVCMD_MMAP_RESOURCE LIVE_IOC_NONE('P', 7, sizeof(struct privcmd_mmap_resource))
-
-/*
- * TODO(issue 11, abi/linux/evtchn.ts): struct ioctl_evtchn_bind_interdomain, ioctl_evtchn_unbind,
- * ioctl_evtchn_notify and IOCTL_EVTCHN_{BIND_INTERDOMAIN,UNBIND,NOTIFY} (_IOC(_IOC_NONE, 'E', nr, size)).
- */
-struct ioctl_evtchn_bind_interdomain {
-    uint32_t remote_domain;
-    uint32_t remote_port;
-};
-struct ioctl_evtchn_unbind {
-    uint32_t port;
-};
-struct ioctl_evtchn_notify {
-    uint32_t port;
-};
-#define IOCTL_EVTCHN_BIND_INTERDOMAIN LIVE_IOC_NONE('E', 1, sizeof(struct ioctl_evtchn_bind_interdomain))
-#define IOCTL_EVTCHN_UNBIND LIVE_IOC_NONE('E', 3, sizeof(struct ioctl_evtchn_unbind))
-#define IOCTL_EVTCHN_NOTIFY LIVE_IOC_NONE('E', 4, sizeof(struct ioctl_evtchn_notify))
+#endif
 
 #endif /* LIVE_DM_SHIM_H */

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <xenabi/linux/evtchn.h>
+#include <xenabi/linux/privcmd.h>
 #include <xenabi/stable/dm_op.h>
 
 #include "shim.h"

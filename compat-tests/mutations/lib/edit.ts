@@ -287,16 +287,31 @@ export function addConstant(view: View, c: ConstantDecl): View {
 export const UNSIGNED: readonly ScalarName[] = ['uint8_t', 'uint16_t', 'uint32_t', 'uint64_t'];
 export const SIGNED: readonly ScalarName[] = ['int8_t', 'int16_t', 'int32_t', 'int64_t'];
 
-/** The scalar of another width (`step` +1 wider, -1 narrower) and the same signedness, if any. */
-export function resized(name: ScalarName, step: 1 | -1): ScalarName | undefined {
-  const family = UNSIGNED.includes(name) ? UNSIGNED : SIGNED;
-  return family[family.indexOf(name) + step];
+/**
+ * C's spellings of fixed-width integers as their `<stdint.h>` names (the same types on every
+ * architecture xenabi knows). `char` has none: its signedness depends on the architecture.
+ */
+const STDINT: Partial<Record<ScalarName, ScalarName>> = { 'unsigned char': 'uint8_t', int: 'int32_t', 'unsigned int': 'uint32_t' };
+
+export function stdint(name: ScalarName): ScalarName | undefined {
+  const s = STDINT[name] ?? name;
+  return UNSIGNED.includes(s) || SIGNED.includes(s) ? s : undefined;
 }
 
-/** The scalar of the same width and the other signedness. */
-export function flipped(name: ScalarName): ScalarName {
-  const i = UNSIGNED.indexOf(name);
-  return (i >= 0 ? SIGNED[i] : UNSIGNED[SIGNED.indexOf(name)]) as ScalarName;
+/** The scalar of another width (`step` +1 wider, -1 narrower) and the same signedness, if any. */
+export function resized(name: ScalarName, step: 1 | -1): ScalarName | undefined {
+  const s = stdint(name);
+  if (!s) return undefined;
+  const family = UNSIGNED.includes(s) ? UNSIGNED : SIGNED;
+  return family[family.indexOf(s) + step];
+}
+
+/** The scalar of the same width and the other signedness, if the scalar has a fixed one. */
+export function flipped(name: ScalarName): ScalarName | undefined {
+  const s = stdint(name);
+  if (!s) return undefined;
+  const i = UNSIGNED.indexOf(s);
+  return i >= 0 ? SIGNED[i] : UNSIGNED[SIGNED.indexOf(s)];
 }
 
 /** The scalar a type is, through typedefs; undefined for anything else. */

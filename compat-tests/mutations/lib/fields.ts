@@ -7,16 +7,21 @@
  */
 import { compareReleases } from '../../../generators/src/model/releases.js';
 import type { Field, RecordDecl, TypeRef } from '../../../generators/src/model/types.js';
-import { editField, editFields, flipped, releaseAfter, renameFieldRefs, resized, scalarOf, type View } from './edit.js';
+import { editField, editFields, flipped, releaseAfter, renameFieldRefs, resized, scalarOf, stdint, type View } from './edit.js';
 import { changedRecords, uniformFieldSize } from './layouts.js';
 import { mutation, spell, stableRecords } from './common.js';
 import { breaking, compatible, type Mutation, type MutationKind } from './types.js';
 
 type FieldMutation = (view: View, r: RecordDecl, f: Field) => Mutation[];
 
-/** Every mutation `each` makes of every named field of every stable record. */
+/**
+ * Every mutation `each` makes of every named field of every stable record. A member declared
+ * once per architecture family under one name (`arch_vcpu_info.pad`) is mutated through its
+ * first declaration: mutations edit fields by name, so one mutation already reaches every variant.
+ */
 function perField(each: FieldMutation): MutationKind {
-  return (view) => stableRecords(view).flatMap((r) => r.fields.filter((f) => f.name !== '').flatMap((f) => each(view, r, f)));
+  const firstOfName = (f: Field, i: number, all: readonly Field[]) => f.name !== '' && all.findIndex((g) => g.name === f.name) === i;
+  return (view) => stableRecords(view).flatMap((r) => r.fields.filter(firstOfName).flatMap((f) => each(view, r, f)));
 }
 
 const path = (r: RecordDecl, f: Field | string) => `${r.name}.${typeof f === 'string' ? f : f.name}`;
@@ -62,6 +67,12 @@ export const renameField: MutationKind = perField((view, r, f) => {
   ];
 });
 
+/** The scalar an element is, as its `<stdint.h>` name where C spells it otherwise (`unsigned char` is `uint8_t`). */
+function byteScalar(view: View, t: TypeRef): string | undefined {
+  const s = scalarOf(view, t);
+  return s ? (stdint(s) ?? s) : undefined;
+}
+
 /** A type of the same size on every architecture that is not the same type, nor the same with another signedness. */
 function sameSizeOtherType(view: View, r: RecordDecl, f: Field): TypeRef | undefined {
   const t = f.type;
@@ -69,12 +80,12 @@ function sameSizeOtherType(view: View, r: RecordDecl, f: Field): TypeRef | undef
   if (f.bitWidth !== undefined) return undefined;
   if (t.kind === 'handle') return t.target === 'void' ? { ...t, target: 'uint8', pointee: 'uint8_t' } : { ...t, target: 'void', pointee: 'void' };
   if (f.flexible && t.kind === 'array') {
-    const s = scalarOf(view, t.element);
+    const s = byteScalar(view, t.element);
     return { ...t, element: s === 'uint8_t' || s === 'int8_t' ? { kind: 'scalar', name: 'uint16_t' } : u8 };
   }
   const size = uniformFieldSize(view, r.name, f.name);
   if (!size) return undefined;
-  const element = t.kind === 'array' ? scalarOf(view, t.element) : undefined;
+  const element = t.kind === 'array' ? byteScalar(view, t.element) : undefined;
   if (element === 'uint8_t' || element === 'int8_t') return size % 2 === 0 ? { kind: 'array', element: { kind: 'scalar', name: 'uint16_t' }, length: size / 2 } : undefined;
   return { kind: 'array', element: u8, length: size };
 }
@@ -113,7 +124,10 @@ export const widenField = resize('field.widen', 1);
 export const narrowField = resize('field.narrow', -1);
 
 export const flipSignedness: MutationKind = perField((view, r, f) => {
-  const type = withScalar(view, f.type, (s) => ({ kind: 'scalar', name: flipped(s) }));
+  const type = withScalar(view, f.type, (s) => {
+    const to = flipped(s);
+    return to ? { kind: 'scalar', name: to } : undefined;
+  });
   if (!type) return [];
   return [
     mutation('field.signedness', path(r, f), {

@@ -14,6 +14,8 @@ import type {
   InterfaceVersion,
   IoctlDirection,
   LegacyRecordName,
+  RingInfo,
+  ByteRingInfo,
   LinuxRelease,
   ScalarName,
   XenOrigin,
@@ -126,6 +128,9 @@ export interface RecordDef {
   xenOrigin?: XenOrigin[];
   xenScope?: string;
   toolsOnlyBefore?: XenRelease;
+  /** Set by `ring()` on the shared page it builds. */
+  ring?: RingInfo;
+  byteRings?: ByteRingInfo[];
   loc: RawLocation;
 }
 
@@ -144,9 +149,12 @@ export interface ConstantDef extends ItemFields {
   ioctl?: IoctlDef;
   values?: Partial<Record<Arch, bigint>>;
   history?: { since: XenRelease; value: bigint; cType?: ConstantCType }[];
+  legacyValue?: { value: bigint; belowInterfaceVersion: InterfaceVersion };
   cType?: ConstantCType;
   spelling?: ConstantSpelling;
   bitConstant?: string;
+  /** Set by `ringEntries()`: the ring page record whose entries per page the value counts. */
+  ringEntries?: string;
   loc: RawLocation;
 }
 

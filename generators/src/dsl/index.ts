@@ -19,6 +19,7 @@ import type {
   FieldDirection,
   GuestInterfaceGate,
   InterfaceVersion,
+  ByteRingInfo,
   IoctlDirection,
   LegacyRecordName,
   LinuxRelease,
@@ -55,7 +56,19 @@ export const i8: TypeDef = { kind: 'scalar', name: 'int8_t' };
 export const i16: TypeDef = { kind: 'scalar', name: 'int16_t' };
 export const i32: TypeDef = { kind: 'scalar', name: 'int32_t' };
 export const i64: TypeDef = { kind: 'scalar', name: 'int64_t' };
-/** `unsigned long` sized: 4 bytes on x86_32, 8 elsewhere. */
+/** C's `char`: 1 byte; signed on x86, unsigned on Arm. Xen uses it for text. */
+export const c_char: TypeDef = { kind: 'scalar', name: 'char' };
+/** C's `unsigned char`. */
+export const c_uchar: TypeDef = { kind: 'scalar', name: 'unsigned char' };
+/** C's `int`: 4 bytes on every architecture xenabi knows. */
+export const c_int: TypeDef = { kind: 'scalar', name: 'int' };
+/** C's `unsigned int`: 4 bytes on every architecture xenabi knows. */
+export const c_uint: TypeDef = { kind: 'scalar', name: 'unsigned int' };
+/** C's `long`: 4 bytes on x86_32 and arm32, 8 on x86_64 and arm64. */
+export const c_long: TypeDef = { kind: 'archScalar', name: 'long' };
+/** C's `unsigned long`: 4 bytes on x86_32 and arm32, 8 on x86_64 and arm64 (unlike `xen_ulong_t`, 8 on arm32). */
+export const c_ulong: TypeDef = { kind: 'archScalar', name: 'unsigned long' };
+/** `unsigned long` sized on x86, 8 bytes on both Arm architectures: 4 bytes on x86_32, 8 elsewhere. */
 export const xen_ulong_t: TypeDef = { kind: 'archScalar', name: 'xen_ulong_t' };
 /** A guest frame number: 4 bytes on x86_32, 8 elsewhere. */
 export const xen_pfn_t: TypeDef = { kind: 'archScalar', name: 'xen_pfn_t' };
@@ -125,6 +138,8 @@ interface RecordOptions {
   xenScope?: string;
   /** Xen showed it only to `__XEN__`/`__XEN_TOOLS__` builds before this release (the module's value when unset). */
   toolsOnlyBefore?: XenRelease;
+  /** Byte rings the record holds: a byte array and its consumer and producer indices (`byteRing(…)`). */
+  byteRings?: ByteRingInfo[];
 }
 
 /** `struct tag { … }`. Pass `null` as the tag for `typedef struct { … } name_t;`. */
@@ -219,6 +234,8 @@ type ConstantOptions = ItemOptions & {
   values?: Partial<Record<Arch, number | bigint>>;
   /** Later values: the release each took effect in, and the literal's C type when that changed too. */
   history?: { since: XenRelease; value: number | bigint; cType?: ConstantCType }[];
+  /** Xen's other value for guests built against an older interface version (`__HYPERVISOR_sched_op` is 6 below 0x00030101). */
+  legacyValue?: { value: number | bigint; belowInterfaceVersion: InterfaceVersion };
   cType?: ConstantCType;
   spelling?: ConstantSpelling;
 };
@@ -229,12 +246,13 @@ export function constant(name: string, value: number | bigint, options: Constant
 }
 
 function constantAt(name: string, value: number | bigint, options: ConstantOptions, bitConstant?: string, ioctlDef?: IoctlDef): ConstantDef {
-  const { values, history, ...rest } = options;
+  const { values, history, legacyValue, ...rest } = options;
   return {
     kind: 'constantDef',
     name,
     value: BigInt(value),
     ...rest,
+    ...(legacyValue ? { legacyValue: { value: BigInt(legacyValue.value), belowInterfaceVersion: legacyValue.belowInterfaceVersion } } : {}),
     ...(ioctlDef ? { ioctl: ioctlDef } : {}),
     ...(values ? { values: mapValues(values) } : {}),
     ...(history ? { history: history.map((h) => ({ since: h.since, value: BigInt(h.value), ...(h.cType ? { cType: h.cType } : {}) })) } : {}),
@@ -380,3 +398,7 @@ export const gate = {
   /** The domain must be created with this flag (an `XEN_DOMCTL_CDF_*` constant's name). */
   domain: (name: string, options: GateOptions): GateDef => gateOf('domain', name, options),
 };
+
+// ---- Rings -------------------------------------------------------------------------------
+
+export { byteRing, ring, ringEntries, XEN_RING_PAGE_SIZE } from './ring.js';

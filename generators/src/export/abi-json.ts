@@ -7,6 +7,7 @@ import { ArchLayout, type FieldLayout } from '../layout/engine.js';
 import { spellType } from '../layout/spell.js';
 import { ARCHES, onArch } from '../model/arch.js';
 import type { Arch, FieldDirection, Namespace } from '../model/types.js';
+import { XEN_TYPEDEFS_MODULE, xenArchTypedefsOf } from '../model/xen-typedefs.js';
 import { dict } from '../names/dict.js';
 import type { ReleaseModel } from '../select/release.js';
 
@@ -64,7 +65,10 @@ export type ExportPart = 'aliases' | 'archs' | 'directions' | 'growable' | 'linu
 export const EXPORT_PARTS: readonly ExportPart[] = ['aliases', 'archs', 'directions', 'growable', 'linux', 'modules', 'padding', 'sets'];
 
 export interface ExportAlias {
-  type: string;
+  /** The target type, spelled as field types are; absent when it differs per architecture. */
+  type?: string;
+  /** The target per architecture, for a typedef whose target depends on it (`xen_ulong_t`). */
+  types?: Partial<Record<Arch, string>>;
   namespace: Namespace;
   module: string;
   since: string;
@@ -159,8 +163,12 @@ export function exportAbi(model: ReleaseModel, namespace: NamespaceFilter = 'all
 function optionalParts(model: ReleaseModel, wanted: (item: { namespace: Namespace }) => boolean) {
   const kindOf = (name: string) => model.records.find((r) => r.name === name)?.kind ?? 'struct';
   const aliases = dict<ExportAlias>();
-  for (const a of [...model.aliases].filter(wanted).sort(byName)) {
-    aliases[a.name] = { type: spellType(a.type, kindOf), namespace: a.namespace, module: a.module, since: a.since, ...(a.archs ? { archs: [...a.archs] } : {}), ...linuxPart(a) };
+  const typed = [
+    ...model.aliases.map((a) => ({ name: a.name, namespace: a.namespace, module: a.module, since: a.since, type: { type: spellType(a.type, kindOf) }, archs: a.archs, linux: linuxPart(a) })),
+    ...xenArchTypedefsOf(model.modules).map((t) => ({ name: t.name, namespace: 'stable' as const, module: XEN_TYPEDEFS_MODULE, since: t.since, type: { types: { ...t.types } }, archs: undefined, linux: {} })),
+  ];
+  for (const a of typed.filter(wanted).sort(byName)) {
+    aliases[a.name] = { ...a.type, namespace: a.namespace, module: a.module, since: a.since, ...(a.archs ? { archs: [...a.archs] } : {}), ...a.linux };
   }
   const sets = dict<ExportSet>();
   for (const s of [...model.sets].filter(wanted).sort(byName)) {

@@ -11,6 +11,10 @@
  *   `xen_pfn_t` and every guest handle 8 bytes so 32- and 64-bit guests share one ABI.
  * - arm64 (LP64): everything natural and 8 bytes.
  *
+ * C's `long` and `unsigned long` follow the data model: 4 bytes on the two 32-bit
+ * architectures (ILP32), 8 on the two 64-bit ones (LP64). `char` is 1 byte everywhere; its
+ * signedness (signed on x86, unsigned on Arm) is the emitters' business, not the layout's.
+ *
  * Linux's interface (`linux` namespace) adds the C data model proper: `size_t` and plain
  * pointers are 4 bytes on the 32-bit architectures (ILP32) and 8 on the 64-bit ones (LP64),
  * with no widening on Arm.
@@ -24,6 +28,8 @@ export interface SizeAlign {
 
 export interface DataModel {
   arch: Arch;
+  /** Whether plain `char` is signed: yes on x86, no on Arm. */
+  charSigned: boolean;
   scalars: Record<ScalarName, SizeAlign>;
   archScalars: Record<ArchScalarName, SizeAlign>;
   /** `XEN_GUEST_HANDLE(x)` and `XEN_GUEST_HANDLE_64(x)`. */
@@ -64,6 +70,10 @@ const fixed = (u64align: number): Record<ScalarName, SizeAlign> => ({
   int32_t: { size: 4, align: 4 },
   uint64_t: { size: 8, align: u64align },
   int64_t: { size: 8, align: u64align },
+  char: { size: 1, align: 1 },
+  'unsigned char': { size: 1, align: 1 },
+  int: { size: 4, align: 4 },
+  'unsigned int': { size: 4, align: 4 },
 });
 
 const eight: SizeAlign = { size: 8, align: 8 };
@@ -72,8 +82,9 @@ const four: SizeAlign = { size: 4, align: 4 };
 export const DATA_MODELS: Record<Arch, DataModel> = {
   x86_32: {
     arch: 'x86_32',
+    charSigned: true,
     scalars: fixed(4),
-    archScalars: { xen_ulong_t: four, xen_pfn_t: four, uint64_aligned_t: eight, size_t: four },
+    archScalars: { xen_ulong_t: four, xen_pfn_t: four, uint64_aligned_t: eight, long: four, 'unsigned long': four, size_t: four },
     handles: { native: four, wide: eight },
     toolsOnly: ['uint64_aligned_t'],
     longBits: 32,
@@ -82,8 +93,9 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
   },
   x86_64: {
     arch: 'x86_64',
+    charSigned: true,
     scalars: fixed(8),
-    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, size_t: eight },
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, long: eight, 'unsigned long': eight, size_t: eight },
     handles: { native: eight, wide: eight },
     toolsOnly: [],
     longBits: 64,
@@ -92,8 +104,9 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
   },
   arm32: {
     arch: 'arm32',
+    charSigned: false,
     scalars: fixed(8),
-    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, size_t: four },
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, long: four, 'unsigned long': four, size_t: four },
     handles: { native: eight, wide: eight },
     toolsOnly: [],
     longBits: 32,
@@ -102,8 +115,9 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
   },
   arm64: {
     arch: 'arm64',
+    charSigned: false,
     scalars: fixed(8),
-    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, size_t: eight },
+    archScalars: { xen_ulong_t: eight, xen_pfn_t: eight, uint64_aligned_t: eight, long: eight, 'unsigned long': eight, size_t: eight },
     handles: { native: eight, wide: eight },
     toolsOnly: [],
     longBits: 64,
@@ -111,6 +125,13 @@ export const DATA_MODELS: Record<Arch, DataModel> = {
     pointer: eight,
   },
 };
+
+/** Whether an integer type is signed on `arch`: the `int…` types, `int`, `long`, and `char` where the data model says so. */
+export function integerSigned(type: { kind: 'scalar'; name: ScalarName } | { kind: 'archScalar'; name: ArchScalarName }, arch: Arch): boolean {
+  if (type.kind === 'archScalar') return type.name === 'long';
+  if (type.name === 'char') return DATA_MODELS[arch].charSigned;
+  return type.name === 'int' || type.name.startsWith('int');
+}
 
 /** Bits of a C integer literal type on an architecture. */
 export function cTypeBits(cType: ConstantCType, arch: Arch): number {

@@ -77,6 +77,33 @@ export interface RecordLayout {
   holes: HoleLayout[];
 }
 
+/** How a ring's shared page is laid out on one architecture (`RecordDecl.ring`). */
+export interface RingLayout {
+  /** The protocol's prefix. @example "blkif" */
+  name: string;
+  /** Bytes of shared memory the ring is laid out in. */
+  pageSize: number;
+  /** Where the entries start: after the head, at the entry's alignment (64 for every Xen ring). */
+  entriesOffset: number;
+  /** Bytes of one entry: the size of the entry union. */
+  entrySize: number;
+  /** Entries that fit the page after the indices, rounded down to a power of two (`__CONST_RING_SIZE`). */
+  entries: number;
+}
+
+/** Where a byte ring lies in its record on one architecture (`RecordDecl.byteRings`). */
+export interface ByteRingLayout {
+  /** The byte array member. @example "out" */
+  name: string;
+  /** Offset of the first byte of the array. */
+  data: number;
+  /** Bytes in the array: a power of two. */
+  size: number;
+  /** Offsets of the consumer and producer indices. */
+  cons: number;
+  prod: number;
+}
+
 /**
  * Where an `ArchLayout` keeps the record layouts it computed: by default its own map. The
  * layouts of several releases may share one, keyed so that releases in which a record and
@@ -121,6 +148,30 @@ export class ArchLayout {
     this.inProgress.delete(name);
     this.memo.set(name, layout);
     return layout;
+  }
+
+  /** The layout of the ring whose shared page is record `name`. */
+  ring(name: string): RingLayout {
+    const info = this.records.get(name)?.ring;
+    if (!info) throw new Error(`record ${name} is no ring's shared page on ${this.arch}`);
+    const entry = this.record(info.entry);
+    const entriesOffset = alignUp(this.record(name).size, entry.align);
+    const fit = Math.floor((info.pageSize - entriesOffset) / entry.size);
+    return { name: info.name, pageSize: info.pageSize, entriesOffset, entrySize: entry.size, entries: fit < 1 ? 0 : 2 ** Math.floor(Math.log2(fit)) };
+  }
+
+  /** The byte rings of record `name`, in declaration order. */
+  byteRings(name: string): ByteRingLayout[] {
+    const layout = this.record(name);
+    const at = (member: string) => {
+      const f = layout.fields.find((x) => x.name === member);
+      if (!f) throw new Error(`byte ring of ${name}: no member ${member} on ${this.arch}`);
+      return f;
+    };
+    return (this.records.get(name)?.byteRings ?? []).map((b) => {
+      const data = at(b.data);
+      return { name: b.data, data: data.offset, size: data.size, cons: at(b.cons).offset, prod: at(b.prod).offset };
+    });
   }
 
   /** Size and alignment of any type on this architecture. */

@@ -3,6 +3,7 @@
  * inline records get their path names, set members become constants, and absolute
  * locations become repository-relative ones.
  */
+import { resolveRingEntries } from './ring-entries.js';
 import { basename, isAbsolute, relative } from 'node:path';
 import type { AliasDef, ConstantDef, FieldDef, GateDef, ItemDef, ModuleDef, RecordDef, SetDef, TypeDef } from '../dsl/defs.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -81,6 +82,7 @@ export function lowerModules(modules: EvaluatedModule[], repoRoot: string): { mo
       ...(def.toolsOnlyBefore ? { toolsOnlyBefore: def.toolsOnlyBefore } : {}),
     } satisfies ModuleDecl);
   }
+  resolveRingEntries(model);
   return { model, diagnostics };
 }
 
@@ -220,11 +222,14 @@ function lowerRecord(def: RecordDef, name: string, parent: RecordDecl | undefine
     ...(parent ? { parent: parent.name } : {}),
     ...common(ctx, { ...def, since: def.since ?? parent?.since, linuxSince: def.linuxSince ?? parent?.linuxSince, ...inherit(def, parent) }),
     fields: [],
-    ...(def.archs ? { archs: def.archs } : {}),
+    // An inline record exists only where its parent does (start_info.console is x86's, like start_info).
+    ...(def.archs ?? parent?.archs ? { archs: def.archs ?? parent?.archs } : {}),
     ...(def.holes ? { holes: def.holes } : {}),
     ...(def.growable ? { growable: def.growable } : {}),
     ...(def.legacyName ? { legacyName: { ...def.legacyName } } : {}),
     ...(def.xenScope ? { xenScope: def.xenScope } : {}),
+    ...(def.ring ? { ring: { ...def.ring } } : {}),
+    ...(def.byteRings ? { byteRings: def.byteRings.map((b) => ({ ...b })) } : {}),
   };
   ctx.model.records.push(decl);
   const recordLoc = decl.loc;
@@ -315,7 +320,9 @@ function lowerConstant(def: ConstantDef, ctx: Context, set?: string): string {
   };
   if (def.values) decl.values = Object.fromEntries(Object.entries(def.values).map(([a, v]) => [a, (v as bigint).toString()]));
   if (def.history) decl.history = def.history.map((h) => ({ since: h.since, value: h.value.toString(), ...(h.cType ? { cType: h.cType } : {}) }));
+  if (def.legacyValue) decl.legacyValue = { value: def.legacyValue.value.toString(), belowInterfaceVersion: def.legacyValue.belowInterfaceVersion };
   if (def.bitConstant) decl.bitConstant = def.bitConstant;
+  if (def.ringEntries) decl.ringEntries = def.ringEntries;
   if (def.ioctl) {
     const { argument, ...encoding } = def.ioctl;
     decl.ioctl = { ...encoding, ...(argument ? { argument: lowerType(argument, def.name, decl.loc, ctx) } : {}) };

@@ -149,7 +149,12 @@ export interface XenOrigin {
   tools?: boolean;
 }
 
-/** Fixed-width C integer types. @example "uint32_t" */
+/**
+ * C integer types of the same width on every architecture: the `<stdint.h>` ones, and the
+ * plain C spellings Xen uses where the width happens to be fixed (`int`, `unsigned int`,
+ * `char`, `unsigned char`). `char` is 1 byte everywhere but signed on x86 and unsigned on Arm.
+ * @example "uint32_t"
+ */
 export type ScalarName =
   | 'uint8_t'
   | 'uint16_t'
@@ -158,14 +163,20 @@ export type ScalarName =
   | 'int8_t'
   | 'int16_t'
   | 'int32_t'
-  | 'int64_t';
+  | 'int64_t'
+  | 'char'
+  | 'unsigned char'
+  | 'int'
+  | 'unsigned int';
 
 /**
- * Integer types whose width or alignment depends on the architecture: Xen's three, and C's
- * `size_t`, which Linux's interface uses (4 bytes on x86_32 and arm32, 8 elsewhere).
+ * Integer types whose width or alignment depends on the architecture: Xen's typedefs, and C's
+ * `long` and `unsigned long` (4 bytes on x86_32 and arm32, 8 on x86_64 and arm64; not the same
+ * as `xen_ulong_t`, which is 8 bytes on arm32) and `size_t`, which Linux's interface uses (4
+ * bytes on x86_32 and arm32, 8 elsewhere).
  * @example "xen_pfn_t"
  */
-export type ArchScalarName = 'xen_ulong_t' | 'xen_pfn_t' | 'uint64_aligned_t' | 'size_t';
+export type ArchScalarName = 'xen_ulong_t' | 'xen_pfn_t' | 'uint64_aligned_t' | 'long' | 'unsigned long' | 'size_t';
 
 /** A fixed-width integer. @example { "kind": "scalar", "name": "uint16_t" } */
 export interface ScalarType {
@@ -332,6 +343,54 @@ export interface RecordDecl extends Lifetime, LinuxLifetime {
    * C++ scopes the tag to. @pattern ^[A-Za-z_][A-Za-z0-9_.]*$
    */
   xenScope?: string;
+  /** This record is the shared page of a request/response ring (`blkif_sring`). */
+  ring?: RingInfo;
+  /** The byte rings this shared record holds (the console's `in` and `out`). */
+  byteRings?: ByteRingInfo[];
+}
+
+/**
+ * A byte ring inside a shared record: a byte array both ends use as a circular buffer, with the
+ * free-running consumer and producer indices of it in members of the same record (the
+ * console's `in` with `in_cons` and `in_prod`, xenstore's `req` and `rsp`). The array's length
+ * is a power of two; byte `i` of the stream is at `i` masked by the length minus one. Every
+ * language gets a reader and a writer that follow the ring protocol's barriers.
+ * @example { "data": "out", "cons": "out_cons", "prod": "out_prod", "producer": "front" }
+ */
+export interface ByteRingInfo {
+  /** The byte array member. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  data: string;
+  /** The consumer index member: how far the reader has read. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  cons: string;
+  /** The producer index member: how far the writer has written. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  prod: string;
+  /** Which end writes the bytes: `front` (the guest) or `back` (the console daemon, xenstored). */
+  producer: 'front' | 'back';
+}
+
+/**
+ * A request/response ring, as Xen's `DEFINE_RING_TYPES(name, request, response)` makes one:
+ * the head of the shared page (this record: four free-running `RING_IDX` indices and padding
+ * to 64 bytes), the entries after it (each the union of one request and one response), and
+ * the private front and back ring state that every language generates around the page. The
+ * entries are no member of the record, because Xen's declaration of them (one element, or a
+ * flexible array since 4.20) makes C's `sizeof` vary while the page does not; the layout
+ * engine places them after the head and computes how many fit `pageSize` (`ArchLayout.ring`).
+ * @example { "name": "blkif", "request": "blkif_request", "response": "blkif_response", "entry": "blkif_sring_entry", "entries": "ring", "pageSize": 4096 }
+ */
+export interface RingInfo {
+  /** The protocol's prefix: `blkif` gives `blkif_sring`, `blkif_front_ring`, `blkif_back_ring`. @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  name: string;
+  /** The request record. */
+  request: string;
+  /** The response record. */
+  response: string;
+  /** The entry union (`blkif_sring_entry`). */
+  entry: string;
+  /** The name of the entries member C declares after the head (`ring`). @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  entries: string;
+  /** Bytes of shared memory the ring is laid out in: Xen's rings take one 4096-byte page. @minimum 128 */
+  pageSize: number;
 }
 
 /** `typedef <type> <name>;` @example { "kind": "alias", "name": "domid_t", "type": { "kind": "scalar", "name": "uint16_t" } } */
@@ -365,6 +424,20 @@ export type ConstantSpelling = 'dec' | 'hex' | 'shift';
 
 /** The C type of a constant's literal. @example "unsigned int" */
 export type ConstantCType = 'int' | 'unsigned int' | 'long' | 'unsigned long' | 'long long' | 'unsigned long long';
+
+/**
+ * The value a constant has for guests built against an older interface version, where Xen's
+ * header gives the name another value (`__HYPERVISOR_event_channel_op` is the legacy hypercall
+ * 16 below 0x00030202). xenabi's headers give it only to includers that ask for such an
+ * interface by defining `__XEN_INTERFACE_VERSION__`; by default they present the newest.
+ * @example { "value": "16", "belowInterfaceVersion": "0x00030202" }
+ */
+export interface LegacyConstantValue {
+  /** Decimal. @pattern ^-?[0-9]+$ */
+  value: string;
+  /** The first interface version that has the constant's own value. */
+  belowInterfaceVersion: InterfaceVersion;
+}
 
 /** A value a constant took from a release on. @example { "since": "4.17", "value": "21" } */
 export interface ConstantValueChange {
@@ -410,10 +483,18 @@ export interface ConstantDecl extends Lifetime, LinuxLifetime {
   values?: Partial<Record<Arch, string>>;
   /** Later values, oldest first. */
   history?: ConstantValueChange[];
+  /** Its value for guests built against an older interface version, when Xen's header gives another. */
+  legacyValue?: LegacyConstantValue;
   cType: ConstantCType;
   spelling: ConstantSpelling;
   /** For a mask spelled `(1U << _BIT)`: the constant holding the bit number. */
   bitConstant?: string;
+  /**
+   * The entries of a ring's page (`__CONST_RING_SIZE`): the ring page record this constant
+   * counts for. The loader stores what the layout engine computes as `value` (and `values`
+   * where the architectures differ). @example "usbif_urb_sring"
+   */
+  ringEntries?: string;
   /** Only on these architectures. */
   archs?: Arch[];
   namespace: Namespace;

@@ -41,6 +41,31 @@ describe('layout engine', () => {
     expect(layoutOf([r], 'arm32', 'a')).toMatchObject({ size: 16, align: 8 });
   });
 
+  it("sizes C's long and unsigned long by the data model: 4 bytes on the 32-bit architectures, 8 on the 64-bit ones", () => {
+    const r = rec('a', [f('c', { kind: 'scalar', name: 'char' }), f('l', { kind: 'archScalar', name: 'unsigned long' }), f('s', { kind: 'archScalar', name: 'long' })]);
+    for (const arch of ['x86_32', 'arm32'] as const) {
+      expect(layoutOf([r], arch, 'a')).toMatchObject({ size: 12, align: 4 });
+      expect(layoutOf([r], arch, 'a').fields.map((x) => x.offset)).toEqual([0, 4, 8]);
+    }
+    for (const arch of ['x86_64', 'arm64'] as const) {
+      expect(layoutOf([r], arch, 'a')).toMatchObject({ size: 24, align: 8 });
+      expect(layoutOf([r], arch, 'a').fields.map((x) => x.offset)).toEqual([0, 8, 16]);
+    }
+  });
+
+  it('gives char, unsigned char, int and unsigned int their fixed sizes everywhere', () => {
+    const r = rec('a', [f('c', { kind: 'scalar', name: 'char' }), f('u', { kind: 'scalar', name: 'unsigned char' }), f('i', { kind: 'scalar', name: 'int' }), f('n', { kind: 'scalar', name: 'unsigned int' })]);
+    for (const arch of ['x86_32', 'x86_64', 'arm32', 'arm64'] as const) {
+      expect(layoutOf([r], arch, 'a')).toMatchObject({ size: 12, align: 4 });
+      expect(layoutOf([r], arch, 'a').fields.map((x) => [x.offset, x.size, x.type])).toEqual([
+        [0, 1, 'char'],
+        [1, 1, 'unsigned char'],
+        [4, 4, 'int'],
+        [8, 4, 'unsigned int'],
+      ]);
+    }
+  });
+
   it('packs bit-fields into units of their declared type', () => {
     // type:8, then 1+1+2 bits in the same byte, then a 20-bit field that fits the rest of a uint32_t unit
     const r = rec('b', [

@@ -14,6 +14,30 @@
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct DomId(pub u16);
 
+impl DomId {
+    /// `DOMID_SELF`: The calling domain itself.
+    pub const SELF: Self = Self(0x7ff0);
+
+    /// `DOMID_IO`: The owner of I/O memory: maps device memory in mmu_update and update_va_mapping_otherdomain.
+    pub const IO: Self = Self(0x7ff1);
+
+    /// `DOMID_XEN`: Xen itself: lets a privileged domain map parts of Xen's heap (the machine-to-physical table).
+    pub const XEN: Self = Self(0x7ff2);
+
+    /// `DOMID_COW`: The owner of pages shared copy-on-write between domains (memory sharing).
+    pub const COW: Self = Self(0x7ff3);
+
+    /// `DOMID_INVALID`: No domain at all: a placeholder, such as for an unbound grant.
+    pub const INVALID: Self = Self(0x7ff4);
+
+    /// `DOMID_ANY`: Any domain may take part (an unbound event channel any domain can connect to).
+    #[cfg(feature = "xen-4-22")]
+    pub const ANY: Self = Self(0x7ff5);
+
+    /// `DOMID_IDLE`: The idle domain, which owns the idle vCPUs.
+    pub const IDLE: Self = Self(0x7fff);
+}
+
 impl From<u16> for DomId {
     #[inline]
     fn from(value: u16) -> Self {

@@ -5,6 +5,8 @@
 //! records of this crate hold: the types Xen's `arch-x86/xen.h`, `arch-arm.h` and `xen.h`
 //! define with the preprocessor.
 
+use crate::stable::event_channel::evtchn_port_t;
+
 /// Xen's `unsigned long` in the ABI: 32 bits on x86 (32-bit), 64 bits on x86_64, and 64 bits on both Arm architectures, so 32- and 64-bit Arm guests share one ABI.
 #[cfg(target_arch = "x86")]
 pub type xen_ulong_t = u32;
@@ -133,6 +135,110 @@ type NativeHandle = usize;
 #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 type NativeHandle = u64;
 
+/// C: `XEN_GUEST_HANDLE(const_void)`, a guest address of `void`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_const_void {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_const_void {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *const ::core::ffi::c_void) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *const ::core::ffi::c_void {
+        self.addr() as *const ::core::ffi::c_void
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
+/// C: `XEN_GUEST_HANDLE(evtchn_port_t)`, a guest address of `evtchn_port_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
+///
+/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct __guest_handle_evtchn_port_t {
+    raw: NativeHandle,
+}
+
+#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
+impl __guest_handle_evtchn_port_t {
+    /// The null handle: no buffer.
+    pub const NULL: Self = Self { raw: 0 };
+
+    /// A handle to `ptr`, an address in the calling domain.
+    #[inline]
+    pub fn new(ptr: *mut evtchn_port_t) -> Self {
+        Self::from_addr(ptr as usize)
+    }
+
+    /// A handle to the guest address `addr`.
+    #[inline]
+    pub const fn from_addr(addr: usize) -> Self {
+        Self { raw: addr as NativeHandle }
+    }
+
+    /// The address, as the calling domain's pointer width holds it.
+    #[inline]
+    pub const fn addr(self) -> usize {
+        self.raw as usize
+    }
+
+    /// The address as Xen reads it, zero-extended to 64 bits.
+    #[inline]
+    pub const fn raw(self) -> u64 {
+        self.raw as u64
+    }
+
+    /// The address as a pointer.
+    #[inline]
+    pub fn as_ptr(self) -> *mut evtchn_port_t {
+        self.addr() as *mut evtchn_port_t
+    }
+
+    /// True for the null handle.
+    #[inline]
+    pub const fn is_null(self) -> bool {
+        self.raw == 0
+    }
+}
+
 /// C: `XEN_GUEST_HANDLE(uint64_t)`, a guest address of `uint64_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
@@ -188,7 +294,6 @@ impl __guest_handle_uint64_t {
 /// C: `XEN_GUEST_HANDLE(uint8)`, a guest address of `uint8_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
-#[cfg(feature = "xen-4-12")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -196,7 +301,6 @@ pub struct __guest_handle_uint8 {
     raw: NativeHandle,
 }
 
-#[cfg(feature = "xen-4-12")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
 impl __guest_handle_uint8 {
     /// The null handle: no buffer.
@@ -355,8 +459,14 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 4, "xen_pfn_t: size on x86");
     assert!(align_of::<xen_pfn_t>() == 4, "xen_pfn_t: align on x86");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86");
+    assert!(size_of::<__guest_handle_const_void>() == 4, "__guest_handle_const_void: size on x86");
+    assert!(align_of::<__guest_handle_const_void>() == 4, "__guest_handle_const_void: align on x86");
+    assert!(size_of::<__guest_handle_evtchn_port_t>() == 4, "__guest_handle_evtchn_port_t: size on x86");
+    assert!(align_of::<__guest_handle_evtchn_port_t>() == 4, "__guest_handle_evtchn_port_t: align on x86");
     assert!(size_of::<__guest_handle_uint64_t>() == 4, "__guest_handle_uint64_t: size on x86");
     assert!(align_of::<__guest_handle_uint64_t>() == 4, "__guest_handle_uint64_t: align on x86");
+    assert!(size_of::<__guest_handle_uint8>() == 4, "__guest_handle_uint8: size on x86");
+    assert!(align_of::<__guest_handle_uint8>() == 4, "__guest_handle_uint8: align on x86");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: size on x86");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 4, "__guest_handle_xen_pfn_t: align on x86");
 };
@@ -368,13 +478,6 @@ const _: () = {
     assert!(align_of::<__guest_handle_void>() == 4, "__guest_handle_void: align on x86");
 };
 
-#[cfg(all(target_arch = "x86", feature = "xen-4-12"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_uint8>() == 4, "__guest_handle_uint8: size on x86");
-    assert!(align_of::<__guest_handle_uint8>() == 4, "__guest_handle_uint8: align on x86");
-};
-
 #[cfg(target_arch = "x86_64")]
 const _: () = {
     use ::core::mem::{align_of, size_of};
@@ -383,8 +486,14 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on x86_64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on x86_64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86_64");
+    assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on x86_64");
+    assert!(align_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: align on x86_64");
+    assert!(size_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: size on x86_64");
+    assert!(align_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: align on x86_64");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on x86_64");
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on x86_64");
+    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on x86_64");
+    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on x86_64");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on x86_64");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on x86_64");
 };
@@ -396,13 +505,6 @@ const _: () = {
     assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on x86_64");
 };
 
-#[cfg(all(target_arch = "x86_64", feature = "xen-4-12"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on x86_64");
-    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on x86_64");
-};
-
 #[cfg(target_arch = "arm")]
 const _: () = {
     use ::core::mem::{align_of, size_of};
@@ -411,8 +513,14 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on arm");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on arm");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on arm");
+    assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on arm");
+    assert!(align_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: align on arm");
+    assert!(size_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: size on arm");
+    assert!(align_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: align on arm");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on arm");
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on arm");
+    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on arm");
+    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on arm");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on arm");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on arm");
 };
@@ -424,13 +532,6 @@ const _: () = {
     assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on arm");
 };
 
-#[cfg(all(target_arch = "arm", feature = "xen-4-12"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on arm");
-    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on arm");
-};
-
 #[cfg(target_arch = "aarch64")]
 const _: () = {
     use ::core::mem::{align_of, size_of};
@@ -439,8 +540,14 @@ const _: () = {
     assert!(size_of::<xen_pfn_t>() == 8, "xen_pfn_t: size on aarch64");
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on aarch64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on aarch64");
+    assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on aarch64");
+    assert!(align_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: align on aarch64");
+    assert!(size_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: size on aarch64");
+    assert!(align_of::<__guest_handle_evtchn_port_t>() == 8, "__guest_handle_evtchn_port_t: align on aarch64");
     assert!(size_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: size on aarch64");
     assert!(align_of::<__guest_handle_uint64_t>() == 8, "__guest_handle_uint64_t: align on aarch64");
+    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on aarch64");
+    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on aarch64");
     assert!(size_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: size on aarch64");
     assert!(align_of::<__guest_handle_xen_pfn_t>() == 8, "__guest_handle_xen_pfn_t: align on aarch64");
 };
@@ -450,11 +557,4 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_void>() == 8, "__guest_handle_void: size on aarch64");
     assert!(align_of::<__guest_handle_void>() == 8, "__guest_handle_void: align on aarch64");
-};
-
-#[cfg(all(target_arch = "aarch64", feature = "xen-4-12"))]
-const _: () = {
-    use ::core::mem::{align_of, size_of};
-    assert!(size_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: size on aarch64");
-    assert!(align_of::<__guest_handle_uint8>() == 8, "__guest_handle_uint8: align on aarch64");
 };

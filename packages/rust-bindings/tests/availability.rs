@@ -136,6 +136,55 @@ mod stable_argo {
     }
 }
 
+mod stable_blkif {
+    use super::*;
+    use xenabi::stable::blkif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::blkif_vdev_t <= XEN_MIN_RELEASE, "{}", size_of::<blkif_vdev_t>());
+        assert!(since::blkif_sector_t <= XEN_MIN_RELEASE, "{}", size_of::<blkif_sector_t>());
+        assert!(since::BLKIF_OP_READ <= XEN_MIN_RELEASE, "{}", BLKIF_OP_READ);
+        assert!(since::BLKIF_OP_WRITE <= XEN_MIN_RELEASE, "{}", BLKIF_OP_WRITE);
+        assert!(since::BLKIF_OP_WRITE_BARRIER <= XEN_MIN_RELEASE, "{}", BLKIF_OP_WRITE_BARRIER);
+        assert!(since::BLKIF_OP_FLUSH_DISKCACHE <= XEN_MIN_RELEASE, "{}", BLKIF_OP_FLUSH_DISKCACHE);
+        assert!(since::BLKIF_OP_RESERVED_1 <= XEN_MIN_RELEASE, "{}", BLKIF_OP_RESERVED_1);
+        assert!(since::BLKIF_OP_DISCARD <= XEN_MIN_RELEASE, "{}", BLKIF_OP_DISCARD);
+        assert!(since::BLKIF_OP_INDIRECT <= XEN_MIN_RELEASE, "{}", BLKIF_OP_INDIRECT);
+        assert!(since::BLKIF_MAX_SEGMENTS_PER_REQUEST <= XEN_MIN_RELEASE, "{}", BLKIF_MAX_SEGMENTS_PER_REQUEST);
+        assert!(since::BLKIF_MAX_INDIRECT_PAGES_PER_REQUEST <= XEN_MIN_RELEASE, "{}", BLKIF_MAX_INDIRECT_PAGES_PER_REQUEST);
+        assert!(blkif_request_segment::SINCE <= XEN_MIN_RELEASE && blkif_request_segment::SINCE == since::blkif_request_segment);
+        assert!(blkif_request::SINCE <= XEN_MIN_RELEASE && blkif_request::SINCE == since::blkif_request);
+        assert!(since::BLKIF_DISCARD_SECURE <= XEN_MIN_RELEASE, "{}", BLKIF_DISCARD_SECURE);
+        assert!(blkif_request_discard::SINCE <= XEN_MIN_RELEASE && blkif_request_discard::SINCE == since::blkif_request_discard);
+        assert!(blkif_request_indirect::SINCE <= XEN_MIN_RELEASE && blkif_request_indirect::SINCE == since::blkif_request_indirect);
+        assert!(blkif_response::SINCE <= XEN_MIN_RELEASE && blkif_response::SINCE == since::blkif_response);
+        assert!(since::BLKIF_RSP_EOPNOTSUPP <= XEN_MIN_RELEASE, "{}", BLKIF_RSP_EOPNOTSUPP);
+        assert!(since::BLKIF_RSP_ERROR <= XEN_MIN_RELEASE, "{}", BLKIF_RSP_ERROR);
+        assert!(since::BLKIF_RSP_OKAY <= XEN_MIN_RELEASE, "{}", BLKIF_RSP_OKAY);
+        assert!(blkif_sring_entry::SINCE <= XEN_MIN_RELEASE && blkif_sring_entry::SINCE == since::blkif_sring_entry);
+        assert!(blkif_sring::SINCE <= XEN_MIN_RELEASE && blkif_sring::SINCE == since::blkif_sring);
+        assert!(since::VDISK_CDROM <= XEN_MIN_RELEASE, "{}", VDISK_CDROM);
+        assert!(since::VDISK_REMOVABLE <= XEN_MIN_RELEASE, "{}", VDISK_REMOVABLE);
+        assert!(since::VDISK_READONLY <= XEN_MIN_RELEASE, "{}", VDISK_READONLY);
+    }
+}
+
+mod stable_console {
+    use super::*;
+    use xenabi::stable::console::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENCONS_RING_IDX <= XEN_MIN_RELEASE, "{}", size_of::<XENCONS_RING_IDX>());
+        assert!(xencons_interface::SINCE <= XEN_MIN_RELEASE && xencons_interface::SINCE == since::xencons_interface);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XENCONSOLE_DISCONNECTED <= XEN_MIN_RELEASE, "{}", XENCONSOLE_DISCONNECTED);
+        #[cfg(feature = "xen-4-21")]
+        assert!(since::XENCONSOLE_CONNECTED <= XEN_MIN_RELEASE, "{}", XENCONSOLE_CONNECTED);
+    }
+}
+
 #[cfg(feature = "xen-4-9")]
 mod stable_dm_op {
     use super::*;
@@ -228,6 +277,44 @@ mod stable_dm_op {
     }
 }
 
+mod stable_elfnote {
+    use super::*;
+    use xenabi::stable::elfnote::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XEN_ELFNOTE_INFO <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_INFO);
+        assert!(since::XEN_ELFNOTE_ENTRY <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_ENTRY);
+        assert!(since::XEN_ELFNOTE_HYPERCALL_PAGE <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_HYPERCALL_PAGE);
+        assert!(since::XEN_ELFNOTE_VIRT_BASE <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_VIRT_BASE);
+        assert!(since::XEN_ELFNOTE_PADDR_OFFSET <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_PADDR_OFFSET);
+        assert!(since::XEN_ELFNOTE_XEN_VERSION <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_XEN_VERSION);
+        assert!(since::XEN_ELFNOTE_GUEST_OS <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_GUEST_OS);
+        assert!(since::XEN_ELFNOTE_GUEST_VERSION <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_GUEST_VERSION);
+        assert!(since::XEN_ELFNOTE_LOADER <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_LOADER);
+        assert!(since::XEN_ELFNOTE_PAE_MODE <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_PAE_MODE);
+        assert!(since::XEN_ELFNOTE_FEATURES <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_FEATURES);
+        assert!(since::XEN_ELFNOTE_BSD_SYMTAB <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_BSD_SYMTAB);
+        assert!(since::XEN_ELFNOTE_HV_START_LOW <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_HV_START_LOW);
+        assert!(since::XEN_ELFNOTE_L1_MFN_VALID <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_L1_MFN_VALID);
+        assert!(since::XEN_ELFNOTE_SUSPEND_CANCEL <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_SUSPEND_CANCEL);
+        assert!(since::XEN_ELFNOTE_INIT_P2M <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_INIT_P2M);
+        assert!(since::XEN_ELFNOTE_MOD_START_PFN <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_MOD_START_PFN);
+        assert!(since::XEN_ELFNOTE_SUPPORTED_FEATURES <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_SUPPORTED_FEATURES);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_ELFNOTE_PHYS32_ENTRY <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_PHYS32_ENTRY);
+        #[cfg(feature = "xen-4-19")]
+        assert!(since::XEN_ELFNOTE_PHYS32_RELOC <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_PHYS32_RELOC);
+        assert!(since::XEN_ELFNOTE_CRASH_INFO <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_CRASH_INFO);
+        assert!(since::XEN_ELFNOTE_CRASH_REGS <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_CRASH_REGS);
+        assert!(since::XEN_ELFNOTE_DUMPCORE_NONE <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_DUMPCORE_NONE);
+        assert!(since::XEN_ELFNOTE_DUMPCORE_HEADER <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_DUMPCORE_HEADER);
+        assert!(since::XEN_ELFNOTE_DUMPCORE_XEN_VERSION <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_DUMPCORE_XEN_VERSION);
+        assert!(since::XEN_ELFNOTE_DUMPCORE_FORMAT_VERSION <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_DUMPCORE_FORMAT_VERSION);
+        assert!(since::XEN_ELFNOTE_MAX <= XEN_MIN_RELEASE, "{}", XEN_ELFNOTE_MAX);
+    }
+}
+
 mod stable_event_channel {
     use super::*;
     use xenabi::stable::event_channel::*;
@@ -285,6 +372,43 @@ mod stable_event_channel {
         assert!(since::EVTCHN_FIFO_LINK_MASK <= XEN_MIN_RELEASE, "{}", EVTCHN_FIFO_LINK_MASK);
         assert!(since::EVTCHN_FIFO_NR_CHANNELS <= XEN_MIN_RELEASE, "{}", EVTCHN_FIFO_NR_CHANNELS);
         assert!(evtchn_fifo_control_block::SINCE <= XEN_MIN_RELEASE && evtchn_fifo_control_block::SINCE == since::evtchn_fifo_control_block);
+    }
+}
+
+mod stable_features {
+    use super::*;
+    use xenabi::stable::features::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENFEAT_writable_page_tables <= XEN_MIN_RELEASE, "{}", XENFEAT_writable_page_tables);
+        assert!(since::XENFEAT_writable_descriptor_tables <= XEN_MIN_RELEASE, "{}", XENFEAT_writable_descriptor_tables);
+        assert!(since::XENFEAT_auto_translated_physmap <= XEN_MIN_RELEASE, "{}", XENFEAT_auto_translated_physmap);
+        assert!(since::XENFEAT_supervisor_mode_kernel <= XEN_MIN_RELEASE, "{}", XENFEAT_supervisor_mode_kernel);
+        assert!(since::XENFEAT_pae_pgdir_above_4gb <= XEN_MIN_RELEASE, "{}", XENFEAT_pae_pgdir_above_4gb);
+        assert!(since::XENFEAT_mmu_pt_update_preserve_ad <= XEN_MIN_RELEASE, "{}", XENFEAT_mmu_pt_update_preserve_ad);
+        assert!(since::XENFEAT_highmem_assist <= XEN_MIN_RELEASE, "{}", XENFEAT_highmem_assist);
+        assert!(since::XENFEAT_gnttab_map_avail_bits <= XEN_MIN_RELEASE, "{}", XENFEAT_gnttab_map_avail_bits);
+        assert!(since::XENFEAT_hvm_callback_vector <= XEN_MIN_RELEASE, "{}", XENFEAT_hvm_callback_vector);
+        assert!(since::XENFEAT_hvm_safe_pvclock <= XEN_MIN_RELEASE, "{}", XENFEAT_hvm_safe_pvclock);
+        assert!(since::XENFEAT_hvm_pirqs <= XEN_MIN_RELEASE, "{}", XENFEAT_hvm_pirqs);
+        assert!(since::XENFEAT_dom0 <= XEN_MIN_RELEASE, "{}", XENFEAT_dom0);
+        assert!(since::XENFEAT_memory_op_vnode_supported <= XEN_MIN_RELEASE, "{}", XENFEAT_memory_op_vnode_supported);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XENFEAT_ARM_SMCCC_supported <= XEN_MIN_RELEASE, "{}", XENFEAT_ARM_SMCCC_supported);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENFEAT_linux_rsdp_unrestricted <= XEN_MIN_RELEASE, "{}", XENFEAT_linux_rsdp_unrestricted);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::XENFEAT_not_direct_mapped <= XEN_MIN_RELEASE, "{}", XENFEAT_not_direct_mapped);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::XENFEAT_direct_mapped <= XEN_MIN_RELEASE, "{}", XENFEAT_direct_mapped);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::XENFEAT_runstate_phys_area <= XEN_MIN_RELEASE, "{}", XENFEAT_runstate_phys_area);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::XENFEAT_vcpu_time_phys_area <= XEN_MIN_RELEASE, "{}", XENFEAT_vcpu_time_phys_area);
+        #[cfg(feature = "xen-4-19")]
+        assert!(since::XENFEAT_dm_msix_all_writes <= XEN_MIN_RELEASE, "{}", XENFEAT_dm_msix_all_writes);
+        assert!(since::XENFEAT_NR_SUBMAPS <= XEN_MIN_RELEASE, "{}", XENFEAT_NR_SUBMAPS);
     }
 }
 
@@ -430,7 +554,351 @@ mod stable_ioreq {
     }
 }
 
-#[cfg(all(feature = "xen-4-8", any(target_arch = "x86", target_arch = "x86_64")))]
+mod stable_kbdif {
+    use super::*;
+    use xenabi::stable::kbdif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENKBD_TYPE_MOTION <= XEN_MIN_RELEASE, "{}", XENKBD_TYPE_MOTION);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_TYPE_RESERVED <= XEN_MIN_RELEASE, "{}", XENKBD_TYPE_RESERVED);
+        assert!(since::XENKBD_TYPE_KEY <= XEN_MIN_RELEASE, "{}", XENKBD_TYPE_KEY);
+        assert!(since::XENKBD_TYPE_POS <= XEN_MIN_RELEASE, "{}", XENKBD_TYPE_POS);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_TYPE_MTOUCH <= XEN_MIN_RELEASE, "{}", XENKBD_TYPE_MTOUCH);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_DOWN <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_DOWN);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_UP <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_UP);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_MOTION <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_MOTION);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_SYN <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_SYN);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_SHAPE <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_SHAPE);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_MT_EV_ORIENT <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_ORIENT);
+        assert!(xenkbd_motion::SINCE <= XEN_MIN_RELEASE && xenkbd_motion::SINCE == since::xenkbd_motion);
+        assert!(xenkbd_key::SINCE <= XEN_MIN_RELEASE && xenkbd_key::SINCE == since::xenkbd_key);
+        assert!(xenkbd_position::SINCE <= XEN_MIN_RELEASE && xenkbd_position::SINCE == since::xenkbd_position);
+        #[cfg(feature = "xen-4-9")]
+        assert!(xenkbd_mtouch::SINCE <= XEN_MIN_RELEASE && xenkbd_mtouch::SINCE == since::xenkbd_mtouch);
+        assert!(since::XENKBD_IN_EVENT_SIZE <= XEN_MIN_RELEASE, "{}", XENKBD_IN_EVENT_SIZE);
+        assert!(xenkbd_in_event::SINCE <= XEN_MIN_RELEASE && xenkbd_in_event::SINCE == since::xenkbd_in_event);
+        assert!(since::XENKBD_OUT_EVENT_SIZE <= XEN_MIN_RELEASE, "{}", XENKBD_OUT_EVENT_SIZE);
+        assert!(xenkbd_out_event::SINCE <= XEN_MIN_RELEASE && xenkbd_out_event::SINCE == since::xenkbd_out_event);
+        assert!(since::XENKBD_IN_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENKBD_IN_RING_SIZE);
+        assert!(since::XENKBD_IN_RING_OFFS <= XEN_MIN_RELEASE, "{}", XENKBD_IN_RING_OFFS);
+        assert!(since::XENKBD_OUT_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENKBD_OUT_RING_SIZE);
+        assert!(xenkbd_page::SINCE <= XEN_MIN_RELEASE && xenkbd_page::SINCE == since::xenkbd_page);
+    }
+}
+
+mod stable_netif {
+    use super::*;
+    use xenabi::stable::netif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XEN_NETIF_NR_SLOTS_MIN <= XEN_MIN_RELEASE, "{}", XEN_NETIF_NR_SLOTS_MIN);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::_XEN_NETIF_CTRL_HASH_TYPE_IPV4 <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_CTRL_HASH_TYPE_IPV4);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_TYPE_IPV4 <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_TYPE_IPV4);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::_XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_TYPE_IPV4_TCP);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::_XEN_NETIF_CTRL_HASH_TYPE_IPV6 <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_CTRL_HASH_TYPE_IPV6);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_TYPE_IPV6 <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_TYPE_IPV6);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::_XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_TYPE_IPV6_TCP);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_ALGORITHM_NONE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_ALGORITHM_NONE);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_HASH_ALGORITHM_TOEPLITZ);
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_netif_ctrl_request::SINCE <= XEN_MIN_RELEASE && xen_netif_ctrl_request::SINCE == since::xen_netif_ctrl_request);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_INVALID <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_INVALID);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_GET_HASH_FLAGS);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_SET_HASH_FLAGS);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_SET_HASH_KEY <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_SET_HASH_KEY);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_GET_HASH_MAPPING_SIZE);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING_SIZE);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_SET_HASH_MAPPING);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_SET_HASH_ALGORITHM);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_GET_GREF_MAPPING_SIZE);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_ADD_GREF_MAPPING);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_TYPE_DEL_GREF_MAPPING);
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_netif_ctrl_response::SINCE <= XEN_MIN_RELEASE && xen_netif_ctrl_response::SINCE == since::xen_netif_ctrl_response);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_STATUS_SUCCESS <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_STATUS_SUCCESS);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_STATUS_NOT_SUPPORTED);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_STATUS_INVALID_PARAMETER);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRL_STATUS_BUFFER_OVERFLOW);
+        #[cfg(feature = "xen-4-10")]
+        assert!(xen_netif_gref::SINCE <= XEN_MIN_RELEASE && xen_netif_gref::SINCE == since::xen_netif_gref);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::_XEN_NETIF_CTRLF_GREF_readonly <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_CTRLF_GREF_readonly);
+        #[cfg(feature = "xen-4-10")]
+        assert!(since::XEN_NETIF_CTRLF_GREF_readonly <= XEN_MIN_RELEASE, "{}", XEN_NETIF_CTRLF_GREF_readonly);
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_netif_ctrl_sring_entry::SINCE <= XEN_MIN_RELEASE && xen_netif_ctrl_sring_entry::SINCE == since::xen_netif_ctrl_sring_entry);
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_netif_ctrl_sring::SINCE <= XEN_MIN_RELEASE && xen_netif_ctrl_sring::SINCE == since::xen_netif_ctrl_sring);
+        assert!(since::_NETTXF_csum_blank <= XEN_MIN_RELEASE, "{}", _NETTXF_csum_blank);
+        assert!(since::NETTXF_csum_blank <= XEN_MIN_RELEASE, "{}", NETTXF_csum_blank);
+        assert!(since::_NETTXF_data_validated <= XEN_MIN_RELEASE, "{}", _NETTXF_data_validated);
+        assert!(since::NETTXF_data_validated <= XEN_MIN_RELEASE, "{}", NETTXF_data_validated);
+        assert!(since::_NETTXF_more_data <= XEN_MIN_RELEASE, "{}", _NETTXF_more_data);
+        assert!(since::NETTXF_more_data <= XEN_MIN_RELEASE, "{}", NETTXF_more_data);
+        assert!(since::_NETTXF_extra_info <= XEN_MIN_RELEASE, "{}", _NETTXF_extra_info);
+        assert!(since::NETTXF_extra_info <= XEN_MIN_RELEASE, "{}", NETTXF_extra_info);
+        assert!(since::XEN_NETIF_MAX_TX_SIZE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_MAX_TX_SIZE);
+        assert!(netif_tx_request::SINCE <= XEN_MIN_RELEASE && netif_tx_request::SINCE == since::netif_tx_request);
+        assert!(since::XEN_NETIF_EXTRA_TYPE_NONE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_NONE);
+        assert!(since::XEN_NETIF_EXTRA_TYPE_GSO <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_GSO);
+        assert!(since::XEN_NETIF_EXTRA_TYPE_MCAST_ADD <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_MCAST_ADD);
+        assert!(since::XEN_NETIF_EXTRA_TYPE_MCAST_DEL <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_MCAST_DEL);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_NETIF_EXTRA_TYPE_HASH <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_HASH);
+        assert!(since::XEN_NETIF_EXTRA_TYPE_MAX <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_TYPE_MAX);
+        assert!(since::_XEN_NETIF_EXTRA_FLAG_MORE <= XEN_MIN_RELEASE, "{}", _XEN_NETIF_EXTRA_FLAG_MORE);
+        assert!(since::XEN_NETIF_EXTRA_FLAG_MORE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_EXTRA_FLAG_MORE);
+        assert!(since::XEN_NETIF_GSO_TYPE_NONE <= XEN_MIN_RELEASE, "{}", XEN_NETIF_GSO_TYPE_NONE);
+        assert!(since::XEN_NETIF_GSO_TYPE_TCPV4 <= XEN_MIN_RELEASE, "{}", XEN_NETIF_GSO_TYPE_TCPV4);
+        assert!(since::XEN_NETIF_GSO_TYPE_TCPV6 <= XEN_MIN_RELEASE, "{}", XEN_NETIF_GSO_TYPE_TCPV6);
+        assert!(netif_extra_info::SINCE <= XEN_MIN_RELEASE && netif_extra_info::SINCE == since::netif_extra_info);
+        assert!(netif_tx_response::SINCE <= XEN_MIN_RELEASE && netif_tx_response::SINCE == since::netif_tx_response);
+        assert!(netif_rx_request::SINCE <= XEN_MIN_RELEASE && netif_rx_request::SINCE == since::netif_rx_request);
+        assert!(since::_NETRXF_data_validated <= XEN_MIN_RELEASE, "{}", _NETRXF_data_validated);
+        assert!(since::NETRXF_data_validated <= XEN_MIN_RELEASE, "{}", NETRXF_data_validated);
+        assert!(since::_NETRXF_csum_blank <= XEN_MIN_RELEASE, "{}", _NETRXF_csum_blank);
+        assert!(since::NETRXF_csum_blank <= XEN_MIN_RELEASE, "{}", NETRXF_csum_blank);
+        assert!(since::_NETRXF_more_data <= XEN_MIN_RELEASE, "{}", _NETRXF_more_data);
+        assert!(since::NETRXF_more_data <= XEN_MIN_RELEASE, "{}", NETRXF_more_data);
+        assert!(since::_NETRXF_extra_info <= XEN_MIN_RELEASE, "{}", _NETRXF_extra_info);
+        assert!(since::NETRXF_extra_info <= XEN_MIN_RELEASE, "{}", NETRXF_extra_info);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::_NETRXF_gso_prefix <= XEN_MIN_RELEASE, "{}", _NETRXF_gso_prefix);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::NETRXF_gso_prefix <= XEN_MIN_RELEASE, "{}", NETRXF_gso_prefix);
+        assert!(netif_rx_response::SINCE <= XEN_MIN_RELEASE && netif_rx_response::SINCE == since::netif_rx_response);
+        assert!(netif_tx_sring_entry::SINCE <= XEN_MIN_RELEASE && netif_tx_sring_entry::SINCE == since::netif_tx_sring_entry);
+        assert!(netif_tx_sring::SINCE <= XEN_MIN_RELEASE && netif_tx_sring::SINCE == since::netif_tx_sring);
+        assert!(netif_rx_sring_entry::SINCE <= XEN_MIN_RELEASE && netif_rx_sring_entry::SINCE == since::netif_rx_sring_entry);
+        assert!(netif_rx_sring::SINCE <= XEN_MIN_RELEASE && netif_rx_sring::SINCE == since::netif_rx_sring);
+        assert!(since::NETIF_RSP_DROPPED <= XEN_MIN_RELEASE, "{}", NETIF_RSP_DROPPED);
+        assert!(since::NETIF_RSP_ERROR <= XEN_MIN_RELEASE, "{}", NETIF_RSP_ERROR);
+        assert!(since::NETIF_RSP_OKAY <= XEN_MIN_RELEASE, "{}", NETIF_RSP_OKAY);
+        assert!(since::NETIF_RSP_NULL <= XEN_MIN_RELEASE, "{}", NETIF_RSP_NULL);
+    }
+}
+
+mod stable_nmi {
+    use super::*;
+    use xenabi::stable::nmi::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::_XEN_NMIREASON_io_error <= XEN_MIN_RELEASE, "{}", _XEN_NMIREASON_io_error);
+        assert!(since::XEN_NMIREASON_io_error <= XEN_MIN_RELEASE, "{}", XEN_NMIREASON_io_error);
+        assert!(since::_XEN_NMIREASON_pci_serr <= XEN_MIN_RELEASE, "{}", _XEN_NMIREASON_pci_serr);
+        assert!(since::XEN_NMIREASON_pci_serr <= XEN_MIN_RELEASE, "{}", XEN_NMIREASON_pci_serr);
+        assert!(since::_XEN_NMIREASON_unknown <= XEN_MIN_RELEASE, "{}", _XEN_NMIREASON_unknown);
+        assert!(since::XEN_NMIREASON_unknown <= XEN_MIN_RELEASE, "{}", XEN_NMIREASON_unknown);
+        assert!(xennmi_callback::SINCE <= XEN_MIN_RELEASE && xennmi_callback::SINCE == since::xennmi_callback);
+        assert!(since::XENNMI_register_callback <= XEN_MIN_RELEASE, "{}", XENNMI_register_callback);
+        assert!(since::XENNMI_unregister_callback <= XEN_MIN_RELEASE, "{}", XENNMI_unregister_callback);
+    }
+}
+
+mod stable_pciif {
+    use super::*;
+    use xenabi::stable::pciif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::_XEN_PCIF_active <= XEN_MIN_RELEASE, "{}", _XEN_PCIF_active);
+        assert!(since::XEN_PCIF_active <= XEN_MIN_RELEASE, "{}", XEN_PCIF_active);
+        assert!(since::_XEN_PCIB_AERHANDLER <= XEN_MIN_RELEASE, "{}", _XEN_PCIB_AERHANDLER);
+        assert!(since::XEN_PCIB_AERHANDLER <= XEN_MIN_RELEASE, "{}", XEN_PCIB_AERHANDLER);
+        assert!(since::_XEN_PCIB_active <= XEN_MIN_RELEASE, "{}", _XEN_PCIB_active);
+        assert!(since::XEN_PCIB_active <= XEN_MIN_RELEASE, "{}", XEN_PCIB_active);
+        assert!(since::XEN_PCI_OP_conf_read <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_conf_read);
+        assert!(since::XEN_PCI_OP_conf_write <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_conf_write);
+        assert!(since::XEN_PCI_OP_enable_msi <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_enable_msi);
+        assert!(since::XEN_PCI_OP_disable_msi <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_disable_msi);
+        assert!(since::XEN_PCI_OP_enable_msix <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_enable_msix);
+        assert!(since::XEN_PCI_OP_disable_msix <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_disable_msix);
+        assert!(since::XEN_PCI_OP_aer_detected <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_aer_detected);
+        assert!(since::XEN_PCI_OP_aer_resume <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_aer_resume);
+        assert!(since::XEN_PCI_OP_aer_mmio <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_aer_mmio);
+        assert!(since::XEN_PCI_OP_aer_slotreset <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_aer_slotreset);
+        assert!(since::XEN_PCI_OP_enable_multi_msi <= XEN_MIN_RELEASE, "{}", XEN_PCI_OP_enable_multi_msi);
+        assert!(since::XEN_PCI_ERR_success <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_success);
+        assert!(since::XEN_PCI_ERR_dev_not_found <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_dev_not_found);
+        assert!(since::XEN_PCI_ERR_invalid_offset <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_invalid_offset);
+        assert!(since::XEN_PCI_ERR_access_denied <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_access_denied);
+        assert!(since::XEN_PCI_ERR_not_implemented <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_not_implemented);
+        assert!(since::XEN_PCI_ERR_op_failed <= XEN_MIN_RELEASE, "{}", XEN_PCI_ERR_op_failed);
+        assert!(since::SH_INFO_MAX_VEC <= XEN_MIN_RELEASE, "{}", SH_INFO_MAX_VEC);
+        assert!(xen_msix_entry::SINCE <= XEN_MIN_RELEASE && xen_msix_entry::SINCE == since::xen_msix_entry);
+        assert!(xen_pci_op::SINCE <= XEN_MIN_RELEASE && xen_pci_op::SINCE == since::xen_pci_op);
+        assert!(xen_pcie_aer_op::SINCE <= XEN_MIN_RELEASE && xen_pcie_aer_op::SINCE == since::xen_pcie_aer_op);
+        assert!(xen_pci_sharedinfo::SINCE <= XEN_MIN_RELEASE && xen_pci_sharedinfo::SINCE == since::xen_pci_sharedinfo);
+    }
+}
+
+mod stable_physdev {
+    use super::*;
+    use xenabi::stable::physdev::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::PHYSDEVOP_IRQ_UNMASK_NOTIFY <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_IRQ_UNMASK_NOTIFY);
+        assert!(since::PHYSDEVOP_irq_status_query <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_irq_status_query);
+        assert!(since::PHYSDEVOP_set_iopl <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_set_iopl);
+        assert!(since::PHYSDEVOP_set_iobitmap <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_set_iobitmap);
+        assert!(since::PHYSDEVOP_apic_read <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_apic_read);
+        assert!(since::PHYSDEVOP_apic_write <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_apic_write);
+        assert!(since::PHYSDEVOP_alloc_irq_vector <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_alloc_irq_vector);
+        assert!(since::PHYSDEVOP_free_irq_vector <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_free_irq_vector);
+        assert!(since::PHYSDEVOP_eoi <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_eoi);
+        assert!(since::PHYSDEVOP_map_pirq <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_map_pirq);
+        assert!(since::PHYSDEVOP_unmap_pirq <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_unmap_pirq);
+        assert!(since::PHYSDEVOP_manage_pci_add <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_manage_pci_add);
+        assert!(since::PHYSDEVOP_manage_pci_remove <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_manage_pci_remove);
+        assert!(since::PHYSDEVOP_pirq_eoi_gmfn_v1 <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_pirq_eoi_gmfn_v1);
+        assert!(since::PHYSDEVOP_restore_msi <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_restore_msi);
+        assert!(since::PHYSDEVOP_manage_pci_add_ext <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_manage_pci_add_ext);
+        assert!(since::PHYSDEVOP_setup_gsi <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_setup_gsi);
+        assert!(since::PHYSDEVOP_get_free_pirq <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_get_free_pirq);
+        assert!(since::PHYSDEVOP_pci_mmcfg_reserved <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_pci_mmcfg_reserved);
+        assert!(since::PHYSDEVOP_pci_device_add <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_pci_device_add);
+        assert!(since::PHYSDEVOP_pci_device_remove <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_pci_device_remove);
+        assert!(since::PHYSDEVOP_restore_msi_ext <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_restore_msi_ext);
+        assert!(since::PHYSDEVOP_pirq_eoi_gmfn_v2 <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_pirq_eoi_gmfn_v2);
+        assert!(since::PHYSDEVOP_dbgp_op <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_dbgp_op);
+        assert!(since::PHYSDEVOP_prepare_msix <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_prepare_msix);
+        assert!(since::PHYSDEVOP_release_msix <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_release_msix);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::PHYSDEVOP_pci_device_reset <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_pci_device_reset);
+        assert!(since::PHYSDEVOP_pirq_eoi_gmfn <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_pirq_eoi_gmfn);
+        assert!(physdev_eoi::SINCE <= XEN_MIN_RELEASE && physdev_eoi::SINCE == since::physdev_eoi);
+        assert!(physdev_pirq_eoi_gmfn::SINCE <= XEN_MIN_RELEASE && physdev_pirq_eoi_gmfn::SINCE == since::physdev_pirq_eoi_gmfn);
+        assert!(physdev_irq_status_query::SINCE <= XEN_MIN_RELEASE && physdev_irq_status_query::SINCE == since::physdev_irq_status_query);
+        assert!(since::_XENIRQSTAT_needs_eoi <= XEN_MIN_RELEASE, "{}", _XENIRQSTAT_needs_eoi);
+        assert!(since::XENIRQSTAT_needs_eoi <= XEN_MIN_RELEASE, "{}", XENIRQSTAT_needs_eoi);
+        assert!(since::_XENIRQSTAT_shared <= XEN_MIN_RELEASE, "{}", _XENIRQSTAT_shared);
+        assert!(since::XENIRQSTAT_shared <= XEN_MIN_RELEASE, "{}", XENIRQSTAT_shared);
+        assert!(physdev_set_iopl::SINCE <= XEN_MIN_RELEASE && physdev_set_iopl::SINCE == since::physdev_set_iopl);
+        assert!(physdev_set_iobitmap::SINCE <= XEN_MIN_RELEASE && physdev_set_iobitmap::SINCE == since::physdev_set_iobitmap);
+        assert!(physdev_apic::SINCE <= XEN_MIN_RELEASE && physdev_apic::SINCE == since::physdev_apic);
+        assert!(physdev_irq::SINCE <= XEN_MIN_RELEASE && physdev_irq::SINCE == since::physdev_irq);
+        assert!(since::MAP_PIRQ_TYPE_MSI <= XEN_MIN_RELEASE, "{}", MAP_PIRQ_TYPE_MSI);
+        assert!(since::MAP_PIRQ_TYPE_GSI <= XEN_MIN_RELEASE, "{}", MAP_PIRQ_TYPE_GSI);
+        assert!(since::MAP_PIRQ_TYPE_UNKNOWN <= XEN_MIN_RELEASE, "{}", MAP_PIRQ_TYPE_UNKNOWN);
+        assert!(since::MAP_PIRQ_TYPE_MSI_SEG <= XEN_MIN_RELEASE, "{}", MAP_PIRQ_TYPE_MSI_SEG);
+        assert!(since::MAP_PIRQ_TYPE_MULTI_MSI <= XEN_MIN_RELEASE, "{}", MAP_PIRQ_TYPE_MULTI_MSI);
+        assert!(physdev_map_pirq::SINCE <= XEN_MIN_RELEASE && physdev_map_pirq::SINCE == since::physdev_map_pirq);
+        assert!(physdev_unmap_pirq::SINCE <= XEN_MIN_RELEASE && physdev_unmap_pirq::SINCE == since::physdev_unmap_pirq);
+        assert!(physdev_manage_pci::SINCE <= XEN_MIN_RELEASE && physdev_manage_pci::SINCE == since::physdev_manage_pci);
+        assert!(physdev_restore_msi::SINCE <= XEN_MIN_RELEASE && physdev_restore_msi::SINCE == since::physdev_restore_msi);
+        assert!(physdev_manage_pci_ext::SINCE <= XEN_MIN_RELEASE && physdev_manage_pci_ext::SINCE == since::physdev_manage_pci_ext);
+        assert!(physdev_op::SINCE <= XEN_MIN_RELEASE && physdev_op::SINCE == since::physdev_op);
+        assert!(physdev_setup_gsi::SINCE <= XEN_MIN_RELEASE && physdev_setup_gsi::SINCE == since::physdev_setup_gsi);
+        assert!(physdev_get_free_pirq::SINCE <= XEN_MIN_RELEASE && physdev_get_free_pirq::SINCE == since::physdev_get_free_pirq);
+        assert!(since::XEN_PCI_MMCFG_RESERVED <= XEN_MIN_RELEASE, "{}", XEN_PCI_MMCFG_RESERVED);
+        assert!(physdev_pci_mmcfg_reserved::SINCE <= XEN_MIN_RELEASE && physdev_pci_mmcfg_reserved::SINCE == since::physdev_pci_mmcfg_reserved);
+        assert!(since::XEN_PCI_DEV_EXTFN <= XEN_MIN_RELEASE, "{}", XEN_PCI_DEV_EXTFN);
+        assert!(since::XEN_PCI_DEV_VIRTFN <= XEN_MIN_RELEASE, "{}", XEN_PCI_DEV_VIRTFN);
+        assert!(since::XEN_PCI_DEV_PXM <= XEN_MIN_RELEASE, "{}", XEN_PCI_DEV_PXM);
+        assert!(physdev_pci_device_add::SINCE <= XEN_MIN_RELEASE && physdev_pci_device_add::SINCE == since::physdev_pci_device_add);
+        assert!(physdev_pci_device::SINCE <= XEN_MIN_RELEASE && physdev_pci_device::SINCE == since::physdev_pci_device);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::PCI_DEVICE_RESET_COLD <= XEN_MIN_RELEASE, "{}", PCI_DEVICE_RESET_COLD);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::PCI_DEVICE_RESET_WARM <= XEN_MIN_RELEASE, "{}", PCI_DEVICE_RESET_WARM);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::PCI_DEVICE_RESET_HOT <= XEN_MIN_RELEASE, "{}", PCI_DEVICE_RESET_HOT);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::PCI_DEVICE_RESET_FLR <= XEN_MIN_RELEASE, "{}", PCI_DEVICE_RESET_FLR);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::PCI_DEVICE_RESET_MASK <= XEN_MIN_RELEASE, "{}", PCI_DEVICE_RESET_MASK);
+        #[cfg(feature = "xen-4-20")]
+        assert!(pci_device_reset::SINCE <= XEN_MIN_RELEASE && pci_device_reset::SINCE == since::pci_device_reset);
+        assert!(since::PHYSDEVOP_DBGP_RESET_PREPARE <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_DBGP_RESET_PREPARE);
+        assert!(since::PHYSDEVOP_DBGP_RESET_DONE <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_DBGP_RESET_DONE);
+        assert!(since::PHYSDEVOP_DBGP_BUS_UNKNOWN <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_DBGP_BUS_UNKNOWN);
+        assert!(since::PHYSDEVOP_DBGP_BUS_PCI <= XEN_MIN_RELEASE, "{}", PHYSDEVOP_DBGP_BUS_PCI);
+        assert!(physdev_dbgp_op::SINCE <= XEN_MIN_RELEASE && physdev_dbgp_op::SINCE == since::physdev_dbgp_op);
+    }
+}
+
+mod stable_ring {
+    use super::*;
+    use xenabi::stable::ring::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::RING_IDX <= XEN_MIN_RELEASE, "{}", size_of::<RING_IDX>());
+    }
+}
+
+mod stable_sched {
+    use super::*;
+    use xenabi::stable::sched::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::SCHEDOP_yield <= XEN_MIN_RELEASE, "{}", SCHEDOP_yield);
+        assert!(since::SCHEDOP_block <= XEN_MIN_RELEASE, "{}", SCHEDOP_block);
+        assert!(since::SCHEDOP_shutdown <= XEN_MIN_RELEASE, "{}", SCHEDOP_shutdown);
+        assert!(since::SCHEDOP_poll <= XEN_MIN_RELEASE, "{}", SCHEDOP_poll);
+        assert!(since::SCHEDOP_remote_shutdown <= XEN_MIN_RELEASE, "{}", SCHEDOP_remote_shutdown);
+        assert!(since::SCHEDOP_shutdown_code <= XEN_MIN_RELEASE, "{}", SCHEDOP_shutdown_code);
+        assert!(since::SCHEDOP_watchdog <= XEN_MIN_RELEASE, "{}", SCHEDOP_watchdog);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::SCHEDOP_pin_override <= XEN_MIN_RELEASE, "{}", SCHEDOP_pin_override);
+        assert!(sched_shutdown::SINCE <= XEN_MIN_RELEASE && sched_shutdown::SINCE == since::sched_shutdown);
+        assert!(sched_poll::SINCE <= XEN_MIN_RELEASE && sched_poll::SINCE == since::sched_poll);
+        assert!(sched_remote_shutdown::SINCE <= XEN_MIN_RELEASE && sched_remote_shutdown::SINCE == since::sched_remote_shutdown);
+        assert!(sched_watchdog::SINCE <= XEN_MIN_RELEASE && sched_watchdog::SINCE == since::sched_watchdog);
+        #[cfg(feature = "xen-4-7")]
+        assert!(sched_pin_override::SINCE <= XEN_MIN_RELEASE && sched_pin_override::SINCE == since::sched_pin_override);
+        assert!(since::SHUTDOWN_poweroff <= XEN_MIN_RELEASE, "{}", SHUTDOWN_poweroff);
+        assert!(since::SHUTDOWN_reboot <= XEN_MIN_RELEASE, "{}", SHUTDOWN_reboot);
+        assert!(since::SHUTDOWN_suspend <= XEN_MIN_RELEASE, "{}", SHUTDOWN_suspend);
+        assert!(since::SHUTDOWN_crash <= XEN_MIN_RELEASE, "{}", SHUTDOWN_crash);
+        assert!(since::SHUTDOWN_watchdog <= XEN_MIN_RELEASE, "{}", SHUTDOWN_watchdog);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::SHUTDOWN_soft_reset <= XEN_MIN_RELEASE, "{}", SHUTDOWN_soft_reset);
+        assert!(since::SHUTDOWN_MAX <= XEN_MIN_RELEASE, "{}", SHUTDOWN_MAX);
+    }
+}
+
+#[cfg(feature = "xen-4-8")]
 mod stable_start_info {
     use super::*;
     use xenabi::stable::start_info::*;
@@ -459,13 +927,441 @@ mod stable_start_info {
     }
 }
 
+mod stable_usbif {
+    use super::*;
+    use xenabi::stable::usbif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::USB_VER_UNKNOWN <= XEN_MIN_RELEASE, "{}", USB_VER_UNKNOWN);
+        assert!(since::USB_VER_USB11 <= XEN_MIN_RELEASE, "{}", USB_VER_USB11);
+        assert!(since::USB_VER_USB20 <= XEN_MIN_RELEASE, "{}", USB_VER_USB20);
+        assert!(since::USB_VER_USB30 <= XEN_MIN_RELEASE, "{}", USB_VER_USB30);
+        assert!(since::USBIF_PIPE_PORT_MASK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_PORT_MASK);
+        assert!(since::USBIF_PIPE_UNLINK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_UNLINK);
+        assert!(since::USBIF_PIPE_DIR <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_DIR);
+        assert!(since::USBIF_PIPE_DEV_MASK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_DEV_MASK);
+        assert!(since::USBIF_PIPE_DEV_SHIFT <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_DEV_SHIFT);
+        assert!(since::USBIF_PIPE_EP_MASK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_EP_MASK);
+        assert!(since::USBIF_PIPE_EP_SHIFT <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_EP_SHIFT);
+        assert!(since::USBIF_PIPE_TYPE_MASK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_MASK);
+        assert!(since::USBIF_PIPE_TYPE_SHIFT <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_SHIFT);
+        assert!(since::USBIF_PIPE_TYPE_ISOC <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_ISOC);
+        assert!(since::USBIF_PIPE_TYPE_INT <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_INT);
+        assert!(since::USBIF_PIPE_TYPE_CTRL <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_CTRL);
+        assert!(since::USBIF_PIPE_TYPE_BULK <= XEN_MIN_RELEASE, "{}", USBIF_PIPE_TYPE_BULK);
+        assert!(since::USBIF_MAX_SEGMENTS_PER_REQUEST <= XEN_MIN_RELEASE, "{}", USBIF_MAX_SEGMENTS_PER_REQUEST);
+        assert!(since::USBIF_MAX_PORTNR <= XEN_MIN_RELEASE, "{}", USBIF_MAX_PORTNR);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::USBIF_RING_SIZE <= XEN_MIN_RELEASE, "{}", USBIF_RING_SIZE);
+        assert!(usbif_request_segment::SINCE <= XEN_MIN_RELEASE && usbif_request_segment::SINCE == since::usbif_request_segment);
+        assert!(usbif_urb_request::SINCE <= XEN_MIN_RELEASE && usbif_urb_request::SINCE == since::usbif_urb_request);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::USBIF_SHORT_NOT_OK <= XEN_MIN_RELEASE, "{}", USBIF_SHORT_NOT_OK);
+        assert!(usbif_urb_response::SINCE <= XEN_MIN_RELEASE && usbif_urb_response::SINCE == since::usbif_urb_response);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_OK <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_OK);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_NODEV <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_NODEV);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_INVAL <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_INVAL);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_STALL <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_STALL);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_IOERROR <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_IOERROR);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_BABBLE <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_BABBLE);
+        #[cfg(feature = "xen-4-16")]
+        assert!(since::USBIF_STATUS_SHUTDOWN <= XEN_MIN_RELEASE, "{}", USBIF_STATUS_SHUTDOWN);
+        assert!(usbif_urb_sring_entry::SINCE <= XEN_MIN_RELEASE && usbif_urb_sring_entry::SINCE == since::usbif_urb_sring_entry);
+        assert!(usbif_urb_sring::SINCE <= XEN_MIN_RELEASE && usbif_urb_sring::SINCE == since::usbif_urb_sring);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::USB_URB_RING_SIZE <= XEN_MIN_RELEASE, "{}", USB_URB_RING_SIZE);
+        assert!(usbif_conn_request::SINCE <= XEN_MIN_RELEASE && usbif_conn_request::SINCE == since::usbif_conn_request);
+        assert!(usbif_conn_response::SINCE <= XEN_MIN_RELEASE && usbif_conn_response::SINCE == since::usbif_conn_response);
+        assert!(since::USBIF_SPEED_NONE <= XEN_MIN_RELEASE, "{}", USBIF_SPEED_NONE);
+        assert!(since::USBIF_SPEED_LOW <= XEN_MIN_RELEASE, "{}", USBIF_SPEED_LOW);
+        assert!(since::USBIF_SPEED_FULL <= XEN_MIN_RELEASE, "{}", USBIF_SPEED_FULL);
+        assert!(since::USBIF_SPEED_HIGH <= XEN_MIN_RELEASE, "{}", USBIF_SPEED_HIGH);
+        assert!(usbif_conn_sring_entry::SINCE <= XEN_MIN_RELEASE && usbif_conn_sring_entry::SINCE == since::usbif_conn_sring_entry);
+        assert!(usbif_conn_sring::SINCE <= XEN_MIN_RELEASE && usbif_conn_sring::SINCE == since::usbif_conn_sring);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::USB_CONN_RING_SIZE <= XEN_MIN_RELEASE, "{}", USB_CONN_RING_SIZE);
+    }
+}
+
+mod stable_version {
+    use super::*;
+    use xenabi::stable::version::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XENVER_version <= XEN_MIN_RELEASE, "{}", XENVER_version);
+        assert!(since::XENVER_extraversion <= XEN_MIN_RELEASE, "{}", XENVER_extraversion);
+        assert!(since::XENVER_compile_info <= XEN_MIN_RELEASE, "{}", XENVER_compile_info);
+        assert!(since::XENVER_capabilities <= XEN_MIN_RELEASE, "{}", XENVER_capabilities);
+        assert!(since::XENVER_changeset <= XEN_MIN_RELEASE, "{}", XENVER_changeset);
+        assert!(since::XENVER_platform_parameters <= XEN_MIN_RELEASE, "{}", XENVER_platform_parameters);
+        assert!(since::XENVER_get_features <= XEN_MIN_RELEASE, "{}", XENVER_get_features);
+        assert!(since::XENVER_pagesize <= XEN_MIN_RELEASE, "{}", XENVER_pagesize);
+        assert!(since::XENVER_guest_handle <= XEN_MIN_RELEASE, "{}", XENVER_guest_handle);
+        assert!(since::XENVER_commandline <= XEN_MIN_RELEASE, "{}", XENVER_commandline);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XENVER_build_id <= XEN_MIN_RELEASE, "{}", XENVER_build_id);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::XENVER_extraversion2 <= XEN_MIN_RELEASE, "{}", XENVER_extraversion2);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::XENVER_capabilities2 <= XEN_MIN_RELEASE, "{}", XENVER_capabilities2);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::XENVER_changeset2 <= XEN_MIN_RELEASE, "{}", XENVER_changeset2);
+        #[cfg(feature = "xen-4-20")]
+        assert!(since::XENVER_commandline2 <= XEN_MIN_RELEASE, "{}", XENVER_commandline2);
+        assert!(since::xen_extraversion_t <= XEN_MIN_RELEASE, "{}", size_of::<xen_extraversion_t>());
+        assert!(since::XEN_EXTRAVERSION_LEN <= XEN_MIN_RELEASE, "{}", XEN_EXTRAVERSION_LEN);
+        assert!(xen_compile_info::SINCE <= XEN_MIN_RELEASE && xen_compile_info::SINCE == since::xen_compile_info);
+        assert!(since::xen_capabilities_info_t <= XEN_MIN_RELEASE, "{}", size_of::<xen_capabilities_info_t>());
+        assert!(since::XEN_CAPABILITIES_INFO_LEN <= XEN_MIN_RELEASE, "{}", XEN_CAPABILITIES_INFO_LEN);
+        assert!(since::xen_changeset_info_t <= XEN_MIN_RELEASE, "{}", size_of::<xen_changeset_info_t>());
+        assert!(since::XEN_CHANGESET_INFO_LEN <= XEN_MIN_RELEASE, "{}", XEN_CHANGESET_INFO_LEN);
+        assert!(xen_platform_parameters::SINCE <= XEN_MIN_RELEASE && xen_platform_parameters::SINCE == since::xen_platform_parameters);
+        assert!(xen_feature_info::SINCE <= XEN_MIN_RELEASE && xen_feature_info::SINCE == since::xen_feature_info);
+        assert!(since::xen_commandline_t <= XEN_MIN_RELEASE, "{}", size_of::<xen_commandline_t>());
+        #[cfg(feature = "xen-4-7")]
+        assert!(xen_build_id::SINCE <= XEN_MIN_RELEASE && xen_build_id::SINCE == since::xen_build_id);
+        #[cfg(feature = "xen-4-20")]
+        assert!(xen_varbuf::SINCE <= XEN_MIN_RELEASE && xen_varbuf::SINCE == since::xen_varbuf);
+    }
+}
+
 mod stable_xen {
     use super::*;
     use xenabi::stable::xen::*;
 
     #[test]
     fn declares_what_the_min_release_has() {
+        assert!(since::__HYPERVISOR_set_trap_table <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_set_trap_table);
+        assert!(since::__HYPERVISOR_mmu_update <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_mmu_update);
+        assert!(since::__HYPERVISOR_set_gdt <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_set_gdt);
+        assert!(since::__HYPERVISOR_stack_switch <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_stack_switch);
+        assert!(since::__HYPERVISOR_set_callbacks <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_set_callbacks);
+        assert!(since::__HYPERVISOR_fpu_taskswitch <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_fpu_taskswitch);
+        assert!(since::__HYPERVISOR_sched_op_compat <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_sched_op_compat);
+        assert!(since::__HYPERVISOR_platform_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_platform_op);
+        assert!(since::__HYPERVISOR_set_debugreg <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_set_debugreg);
+        assert!(since::__HYPERVISOR_get_debugreg <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_get_debugreg);
+        assert!(since::__HYPERVISOR_update_descriptor <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_update_descriptor);
+        assert!(since::__HYPERVISOR_memory_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_memory_op);
+        assert!(since::__HYPERVISOR_multicall <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_multicall);
+        assert!(since::__HYPERVISOR_update_va_mapping <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_update_va_mapping);
+        assert!(since::__HYPERVISOR_set_timer_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_set_timer_op);
+        assert!(since::__HYPERVISOR_event_channel_op_compat <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_event_channel_op_compat);
+        assert!(since::__HYPERVISOR_xen_version <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_xen_version);
+        assert!(since::__HYPERVISOR_console_io <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_console_io);
+        assert!(since::__HYPERVISOR_physdev_op_compat <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_physdev_op_compat);
+        assert!(since::__HYPERVISOR_grant_table_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_grant_table_op);
+        assert!(since::__HYPERVISOR_vm_assist <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_vm_assist);
+        assert!(since::__HYPERVISOR_update_va_mapping_otherdomain <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_update_va_mapping_otherdomain);
+        assert!(since::__HYPERVISOR_iret <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_iret);
+        assert!(since::__HYPERVISOR_vcpu_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_vcpu_op);
+        assert!(since::__HYPERVISOR_set_segment_base <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_set_segment_base);
+        assert!(since::__HYPERVISOR_mmuext_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_mmuext_op);
+        assert!(since::__HYPERVISOR_xsm_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_xsm_op);
+        assert!(since::__HYPERVISOR_nmi_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_nmi_op);
+        assert!(since::__HYPERVISOR_sched_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_sched_op);
+        assert!(since::__HYPERVISOR_callback_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_callback_op);
+        assert!(since::__HYPERVISOR_xenoprof_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_xenoprof_op);
+        assert!(since::__HYPERVISOR_event_channel_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_event_channel_op);
+        assert!(since::__HYPERVISOR_physdev_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_physdev_op);
+        assert!(since::__HYPERVISOR_hvm_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_hvm_op);
+        assert!(since::__HYPERVISOR_sysctl <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_sysctl);
+        assert!(since::__HYPERVISOR_domctl <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_domctl);
+        assert!(since::__HYPERVISOR_kexec_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_kexec_op);
+        assert!(since::__HYPERVISOR_tmem_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_tmem_op);
+        #[cfg(feature = "xen-4-12")]
+        assert!(since::__HYPERVISOR_argo_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_argo_op);
+        assert!(since::__HYPERVISOR_xenpmu_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_xenpmu_op);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::__HYPERVISOR_dm_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_dm_op);
+        #[cfg(feature = "xen-4-14")]
+        assert!(since::__HYPERVISOR_hypfs_op <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_hypfs_op);
+        assert!(since::__HYPERVISOR_arch_0 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_0);
+        assert!(since::__HYPERVISOR_arch_1 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_1);
+        assert!(since::__HYPERVISOR_arch_2 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_2);
+        assert!(since::__HYPERVISOR_arch_3 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_3);
+        assert!(since::__HYPERVISOR_arch_4 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_4);
+        assert!(since::__HYPERVISOR_arch_5 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_5);
+        assert!(since::__HYPERVISOR_arch_6 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_6);
+        assert!(since::__HYPERVISOR_arch_7 <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_arch_7);
+        assert!(since::VIRQ_TIMER <= XEN_MIN_RELEASE, "{}", VIRQ_TIMER);
+        assert!(since::VIRQ_DEBUG <= XEN_MIN_RELEASE, "{}", VIRQ_DEBUG);
+        assert!(since::VIRQ_CONSOLE <= XEN_MIN_RELEASE, "{}", VIRQ_CONSOLE);
+        assert!(since::VIRQ_DOM_EXC <= XEN_MIN_RELEASE, "{}", VIRQ_DOM_EXC);
+        assert!(since::VIRQ_TBUF <= XEN_MIN_RELEASE, "{}", VIRQ_TBUF);
+        assert!(since::VIRQ_DEBUGGER <= XEN_MIN_RELEASE, "{}", VIRQ_DEBUGGER);
+        assert!(since::VIRQ_XENOPROF <= XEN_MIN_RELEASE, "{}", VIRQ_XENOPROF);
+        assert!(since::VIRQ_CON_RING <= XEN_MIN_RELEASE, "{}", VIRQ_CON_RING);
+        assert!(since::VIRQ_PCPU_STATE <= XEN_MIN_RELEASE, "{}", VIRQ_PCPU_STATE);
+        assert!(since::VIRQ_MEM_EVENT <= XEN_MIN_RELEASE, "{}", VIRQ_MEM_EVENT);
+        #[cfg(feature = "xen-4-12")]
+        assert!(since::VIRQ_ARGO <= XEN_MIN_RELEASE, "{}", VIRQ_ARGO);
+        assert!(since::VIRQ_ENOMEM <= XEN_MIN_RELEASE, "{}", VIRQ_ENOMEM);
+        assert!(since::VIRQ_XENPMU <= XEN_MIN_RELEASE, "{}", VIRQ_XENPMU);
+        assert!(since::VIRQ_ARCH_0 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_0);
+        assert!(since::VIRQ_ARCH_1 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_1);
+        assert!(since::VIRQ_ARCH_2 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_2);
+        assert!(since::VIRQ_ARCH_3 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_3);
+        assert!(since::VIRQ_ARCH_4 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_4);
+        assert!(since::VIRQ_ARCH_5 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_5);
+        assert!(since::VIRQ_ARCH_6 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_6);
+        assert!(since::VIRQ_ARCH_7 <= XEN_MIN_RELEASE, "{}", VIRQ_ARCH_7);
+        assert!(since::NR_VIRQS <= XEN_MIN_RELEASE, "{}", NR_VIRQS);
+        assert!(since::MMU_NORMAL_PT_UPDATE <= XEN_MIN_RELEASE, "{}", MMU_NORMAL_PT_UPDATE);
+        assert!(since::MMU_MACHPHYS_UPDATE <= XEN_MIN_RELEASE, "{}", MMU_MACHPHYS_UPDATE);
+        assert!(since::MMU_PT_UPDATE_PRESERVE_AD <= XEN_MIN_RELEASE, "{}", MMU_PT_UPDATE_PRESERVE_AD);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::MMU_PT_UPDATE_NO_TRANSLATE <= XEN_MIN_RELEASE, "{}", MMU_PT_UPDATE_NO_TRANSLATE);
+        assert!(since::MMUEXT_PIN_L1_TABLE <= XEN_MIN_RELEASE, "{}", MMUEXT_PIN_L1_TABLE);
+        assert!(since::MMUEXT_PIN_L2_TABLE <= XEN_MIN_RELEASE, "{}", MMUEXT_PIN_L2_TABLE);
+        assert!(since::MMUEXT_PIN_L3_TABLE <= XEN_MIN_RELEASE, "{}", MMUEXT_PIN_L3_TABLE);
+        assert!(since::MMUEXT_PIN_L4_TABLE <= XEN_MIN_RELEASE, "{}", MMUEXT_PIN_L4_TABLE);
+        assert!(since::MMUEXT_UNPIN_TABLE <= XEN_MIN_RELEASE, "{}", MMUEXT_UNPIN_TABLE);
+        assert!(since::MMUEXT_NEW_BASEPTR <= XEN_MIN_RELEASE, "{}", MMUEXT_NEW_BASEPTR);
+        assert!(since::MMUEXT_TLB_FLUSH_LOCAL <= XEN_MIN_RELEASE, "{}", MMUEXT_TLB_FLUSH_LOCAL);
+        assert!(since::MMUEXT_INVLPG_LOCAL <= XEN_MIN_RELEASE, "{}", MMUEXT_INVLPG_LOCAL);
+        assert!(since::MMUEXT_TLB_FLUSH_MULTI <= XEN_MIN_RELEASE, "{}", MMUEXT_TLB_FLUSH_MULTI);
+        assert!(since::MMUEXT_INVLPG_MULTI <= XEN_MIN_RELEASE, "{}", MMUEXT_INVLPG_MULTI);
+        assert!(since::MMUEXT_TLB_FLUSH_ALL <= XEN_MIN_RELEASE, "{}", MMUEXT_TLB_FLUSH_ALL);
+        assert!(since::MMUEXT_INVLPG_ALL <= XEN_MIN_RELEASE, "{}", MMUEXT_INVLPG_ALL);
+        assert!(since::MMUEXT_FLUSH_CACHE <= XEN_MIN_RELEASE, "{}", MMUEXT_FLUSH_CACHE);
+        assert!(since::MMUEXT_SET_LDT <= XEN_MIN_RELEASE, "{}", MMUEXT_SET_LDT);
+        assert!(since::MMUEXT_NEW_USER_BASEPTR <= XEN_MIN_RELEASE, "{}", MMUEXT_NEW_USER_BASEPTR);
+        assert!(since::MMUEXT_CLEAR_PAGE <= XEN_MIN_RELEASE, "{}", MMUEXT_CLEAR_PAGE);
+        assert!(since::MMUEXT_COPY_PAGE <= XEN_MIN_RELEASE, "{}", MMUEXT_COPY_PAGE);
+        assert!(since::MMUEXT_FLUSH_CACHE_GLOBAL <= XEN_MIN_RELEASE, "{}", MMUEXT_FLUSH_CACHE_GLOBAL);
+        assert!(since::MMUEXT_MARK_SUPER <= XEN_MIN_RELEASE, "{}", MMUEXT_MARK_SUPER);
+        assert!(since::MMUEXT_UNMARK_SUPER <= XEN_MIN_RELEASE, "{}", MMUEXT_UNMARK_SUPER);
+        assert!(since::UVMF_NONE <= XEN_MIN_RELEASE, "{}", UVMF_NONE);
+        assert!(since::UVMF_TLB_FLUSH <= XEN_MIN_RELEASE, "{}", UVMF_TLB_FLUSH);
+        assert!(since::UVMF_INVLPG <= XEN_MIN_RELEASE, "{}", UVMF_INVLPG);
+        assert!(since::UVMF_FLUSHTYPE_MASK <= XEN_MIN_RELEASE, "{}", UVMF_FLUSHTYPE_MASK);
+        assert!(since::UVMF_MULTI <= XEN_MIN_RELEASE, "{}", UVMF_MULTI);
+        assert!(since::UVMF_LOCAL <= XEN_MIN_RELEASE, "{}", UVMF_LOCAL);
+        assert!(since::UVMF_ALL <= XEN_MIN_RELEASE, "{}", UVMF_ALL);
+        assert!(since::VMASST_CMD_enable <= XEN_MIN_RELEASE, "{}", VMASST_CMD_enable);
+        assert!(since::VMASST_CMD_disable <= XEN_MIN_RELEASE, "{}", VMASST_CMD_disable);
+        assert!(since::VMASST_TYPE_4gb_segments <= XEN_MIN_RELEASE, "{}", VMASST_TYPE_4gb_segments);
+        assert!(since::VMASST_TYPE_4gb_segments_notify <= XEN_MIN_RELEASE, "{}", VMASST_TYPE_4gb_segments_notify);
+        assert!(since::VMASST_TYPE_writable_pagetables <= XEN_MIN_RELEASE, "{}", VMASST_TYPE_writable_pagetables);
+        assert!(since::VMASST_TYPE_pae_extended_cr3 <= XEN_MIN_RELEASE, "{}", VMASST_TYPE_pae_extended_cr3);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::VMASST_TYPE_architectural_iopl <= XEN_MIN_RELEASE, "{}", VMASST_TYPE_architectural_iopl);
+        #[cfg(feature = "xen-4-8")]
+        assert!(since::VMASST_TYPE_runstate_update_flag <= XEN_MIN_RELEASE, "{}", VMASST_TYPE_runstate_update_flag);
+        assert!(since::VMASST_TYPE_m2p_strict <= XEN_MIN_RELEASE, "{}", VMASST_TYPE_m2p_strict);
         assert!(since::domid_t <= XEN_MIN_RELEASE, "{}", size_of::<domid_t>());
+        assert!(since::DOMID_FIRST_RESERVED <= XEN_MIN_RELEASE, "{}", DOMID_FIRST_RESERVED);
+        assert!(since::DOMID_SELF <= XEN_MIN_RELEASE, "{}", DOMID_SELF);
+        assert!(since::DOMID_IO <= XEN_MIN_RELEASE, "{}", DOMID_IO);
+        assert!(since::DOMID_XEN <= XEN_MIN_RELEASE, "{}", DOMID_XEN);
+        assert!(since::DOMID_COW <= XEN_MIN_RELEASE, "{}", DOMID_COW);
+        assert!(since::DOMID_INVALID <= XEN_MIN_RELEASE, "{}", DOMID_INVALID);
+        #[cfg(feature = "xen-4-22")]
+        assert!(since::DOMID_ANY <= XEN_MIN_RELEASE, "{}", DOMID_ANY);
+        assert!(since::DOMID_IDLE <= XEN_MIN_RELEASE, "{}", DOMID_IDLE);
+        #[cfg(feature = "xen-4-14")]
+        assert!(since::DOMID_MASK <= XEN_MIN_RELEASE, "{}", DOMID_MASK);
+        assert!(since::CONSOLEIO_write <= XEN_MIN_RELEASE, "{}", CONSOLEIO_write);
+        assert!(since::CONSOLEIO_read <= XEN_MIN_RELEASE, "{}", CONSOLEIO_read);
+        assert!(since::XEN_VGATYPE_TEXT_MODE_3 <= XEN_MIN_RELEASE, "{}", XEN_VGATYPE_TEXT_MODE_3);
+        assert!(since::XEN_VGATYPE_VESA_LFB <= XEN_MIN_RELEASE, "{}", XEN_VGATYPE_VESA_LFB);
+        assert!(since::XEN_VGATYPE_EFI_LFB <= XEN_MIN_RELEASE, "{}", XEN_VGATYPE_EFI_LFB);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::MAX_GUEST_CMDLINE <= XEN_MIN_RELEASE, "{}", MAX_GUEST_CMDLINE);
+        assert!(since::SIF_PRIVILEGED <= XEN_MIN_RELEASE, "{}", SIF_PRIVILEGED);
+        assert!(since::SIF_INITDOMAIN <= XEN_MIN_RELEASE, "{}", SIF_INITDOMAIN);
+        assert!(since::SIF_MULTIBOOT_MOD <= XEN_MIN_RELEASE, "{}", SIF_MULTIBOOT_MOD);
+        assert!(since::SIF_MOD_START_PFN <= XEN_MIN_RELEASE, "{}", SIF_MOD_START_PFN);
+        assert!(since::SIF_VIRT_P2M_4TOOLS <= XEN_MIN_RELEASE, "{}", SIF_VIRT_P2M_4TOOLS);
+        assert!(since::SIF_PM_MASK <= XEN_MIN_RELEASE, "{}", SIF_PM_MASK);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_PVCLOCK_TSC_STABLE_BIT <= XEN_MIN_RELEASE, "{}", XEN_PVCLOCK_TSC_STABLE_BIT);
+        #[cfg(feature = "xen-4-7")]
+        assert!(since::XEN_PVCLOCK_GUEST_STOPPED <= XEN_MIN_RELEASE, "{}", XEN_PVCLOCK_GUEST_STOPPED);
+        assert!(since::xen_domain_handle_t <= XEN_MIN_RELEASE, "{}", size_of::<xen_domain_handle_t>());
+        assert!(since::XEN_LEGACY_MAX_VCPUS <= XEN_MIN_RELEASE, "{}", XEN_LEGACY_MAX_VCPUS);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::XEN_HAVE_PV_GUEST_ENTRY <= XEN_MIN_RELEASE, "{}", XEN_HAVE_PV_GUEST_ENTRY);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::XEN_HAVE_PV_UPCALL_MASK <= XEN_MIN_RELEASE, "{}", XEN_HAVE_PV_UPCALL_MASK);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FIRST_RESERVED_GDT_PAGE <= XEN_MIN_RELEASE, "{}", FIRST_RESERVED_GDT_PAGE);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FIRST_RESERVED_GDT_BYTE <= XEN_MIN_RELEASE, "{}", FIRST_RESERVED_GDT_BYTE);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FIRST_RESERVED_GDT_ENTRY <= XEN_MIN_RELEASE, "{}", FIRST_RESERVED_GDT_ENTRY);
+        #[cfg(all(feature = "xen-4-12", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::XEN_CPUID_NO_SUBLEAF <= XEN_MIN_RELEASE, "{}", XEN_CPUID_NO_SUBLEAF);
+        #[cfg(all(feature = "xen-4-12", any(target_arch = "x86", target_arch = "x86_64")))]
+        assert!(since::XEN_HVM_DEBUGCONS_IOPORT <= XEN_MIN_RELEASE, "{}", XEN_HVM_DEBUGCONS_IOPORT);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::_VGCF_i387_valid <= XEN_MIN_RELEASE, "{}", _VGCF_i387_valid);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::VGCF_i387_valid <= XEN_MIN_RELEASE, "{}", VGCF_i387_valid);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::_VGCF_in_kernel <= XEN_MIN_RELEASE, "{}", _VGCF_in_kernel);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::VGCF_in_kernel <= XEN_MIN_RELEASE, "{}", VGCF_in_kernel);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::_VGCF_failsafe_disables_events <= XEN_MIN_RELEASE, "{}", _VGCF_failsafe_disables_events);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::VGCF_failsafe_disables_events <= XEN_MIN_RELEASE, "{}", VGCF_failsafe_disables_events);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::_VGCF_syscall_disables_events <= XEN_MIN_RELEASE, "{}", _VGCF_syscall_disables_events);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::VGCF_syscall_disables_events <= XEN_MIN_RELEASE, "{}", VGCF_syscall_disables_events);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::_VGCF_online <= XEN_MIN_RELEASE, "{}", _VGCF_online);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::VGCF_online <= XEN_MIN_RELEASE, "{}", VGCF_online);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::_VGCF_in_syscall <= XEN_MIN_RELEASE, "{}", _VGCF_in_syscall);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::VGCF_in_syscall <= XEN_MIN_RELEASE, "{}", VGCF_in_syscall);
+        #[cfg(target_arch = "x86")]
+        assert!(since::FLAT_RING1_CS <= XEN_MIN_RELEASE, "{}", FLAT_RING1_CS);
+        #[cfg(target_arch = "x86")]
+        assert!(since::FLAT_RING1_DS <= XEN_MIN_RELEASE, "{}", FLAT_RING1_DS);
+        #[cfg(target_arch = "x86")]
+        assert!(since::FLAT_RING1_SS <= XEN_MIN_RELEASE, "{}", FLAT_RING1_SS);
+        #[cfg(target_arch = "x86")]
+        assert!(since::FLAT_RING3_CS <= XEN_MIN_RELEASE, "{}", FLAT_RING3_CS);
+        #[cfg(target_arch = "x86")]
+        assert!(since::FLAT_RING3_DS <= XEN_MIN_RELEASE, "{}", FLAT_RING3_DS);
+        #[cfg(target_arch = "x86")]
+        assert!(since::FLAT_RING3_SS <= XEN_MIN_RELEASE, "{}", FLAT_RING3_SS);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_RING3_CS32 <= XEN_MIN_RELEASE, "{}", FLAT_RING3_CS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_RING3_CS64 <= XEN_MIN_RELEASE, "{}", FLAT_RING3_CS64);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_RING3_DS32 <= XEN_MIN_RELEASE, "{}", FLAT_RING3_DS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_RING3_DS64 <= XEN_MIN_RELEASE, "{}", FLAT_RING3_DS64);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_RING3_SS32 <= XEN_MIN_RELEASE, "{}", FLAT_RING3_SS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_RING3_SS64 <= XEN_MIN_RELEASE, "{}", FLAT_RING3_SS64);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FLAT_KERNEL_CS <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_CS);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FLAT_KERNEL_DS <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_DS);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FLAT_KERNEL_SS <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_SS);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FLAT_USER_CS <= XEN_MIN_RELEASE, "{}", FLAT_USER_CS);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FLAT_USER_DS <= XEN_MIN_RELEASE, "{}", FLAT_USER_DS);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::FLAT_USER_SS <= XEN_MIN_RELEASE, "{}", FLAT_USER_SS);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_KERNEL_CS32 <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_CS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_KERNEL_CS64 <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_CS64);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_KERNEL_DS32 <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_DS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_KERNEL_DS64 <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_DS64);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_KERNEL_SS32 <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_SS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_KERNEL_SS64 <= XEN_MIN_RELEASE, "{}", FLAT_KERNEL_SS64);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_USER_CS32 <= XEN_MIN_RELEASE, "{}", FLAT_USER_CS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_USER_CS64 <= XEN_MIN_RELEASE, "{}", FLAT_USER_CS64);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_USER_DS32 <= XEN_MIN_RELEASE, "{}", FLAT_USER_DS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_USER_DS64 <= XEN_MIN_RELEASE, "{}", FLAT_USER_DS64);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_USER_SS32 <= XEN_MIN_RELEASE, "{}", FLAT_USER_SS32);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::FLAT_USER_SS64 <= XEN_MIN_RELEASE, "{}", FLAT_USER_SS64);
+        #[cfg(target_arch = "x86")]
+        assert!(since::__HYPERVISOR_VIRT_START_PAE <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_VIRT_START_PAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::__HYPERVISOR_VIRT_START_NONPAE <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_VIRT_START_NONPAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::__MACH2PHYS_VIRT_START_PAE <= XEN_MIN_RELEASE, "{}", __MACH2PHYS_VIRT_START_PAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::__MACH2PHYS_VIRT_END_PAE <= XEN_MIN_RELEASE, "{}", __MACH2PHYS_VIRT_END_PAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::__MACH2PHYS_VIRT_START_NONPAE <= XEN_MIN_RELEASE, "{}", __MACH2PHYS_VIRT_START_NONPAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::__MACH2PHYS_VIRT_END_NONPAE <= XEN_MIN_RELEASE, "{}", __MACH2PHYS_VIRT_END_NONPAE);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::__HYPERVISOR_VIRT_START <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_VIRT_START);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::__HYPERVISOR_VIRT_END <= XEN_MIN_RELEASE, "{}", __HYPERVISOR_VIRT_END);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::__MACH2PHYS_VIRT_START <= XEN_MIN_RELEASE, "{}", __MACH2PHYS_VIRT_START);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::__MACH2PHYS_VIRT_END <= XEN_MIN_RELEASE, "{}", __MACH2PHYS_VIRT_END);
+        #[cfg(target_arch = "x86")]
+        assert!(since::HYPERVISOR_VIRT_START_PAE <= XEN_MIN_RELEASE, "{}", HYPERVISOR_VIRT_START_PAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::HYPERVISOR_VIRT_START_NONPAE <= XEN_MIN_RELEASE, "{}", HYPERVISOR_VIRT_START_NONPAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::MACH2PHYS_VIRT_START_PAE <= XEN_MIN_RELEASE, "{}", MACH2PHYS_VIRT_START_PAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::MACH2PHYS_VIRT_END_PAE <= XEN_MIN_RELEASE, "{}", MACH2PHYS_VIRT_END_PAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::MACH2PHYS_VIRT_START_NONPAE <= XEN_MIN_RELEASE, "{}", MACH2PHYS_VIRT_START_NONPAE);
+        #[cfg(target_arch = "x86")]
+        assert!(since::MACH2PHYS_VIRT_END_NONPAE <= XEN_MIN_RELEASE, "{}", MACH2PHYS_VIRT_END_NONPAE);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::HYPERVISOR_VIRT_START <= XEN_MIN_RELEASE, "{}", HYPERVISOR_VIRT_START);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::HYPERVISOR_VIRT_END <= XEN_MIN_RELEASE, "{}", HYPERVISOR_VIRT_END);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::MACH2PHYS_VIRT_START <= XEN_MIN_RELEASE, "{}", MACH2PHYS_VIRT_START);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::MACH2PHYS_VIRT_END <= XEN_MIN_RELEASE, "{}", MACH2PHYS_VIRT_END);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::MACH2PHYS_NR_ENTRIES <= XEN_MIN_RELEASE, "{}", MACH2PHYS_NR_ENTRIES);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::SEGBASE_FS <= XEN_MIN_RELEASE, "{}", SEGBASE_FS);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::SEGBASE_GS_USER <= XEN_MIN_RELEASE, "{}", SEGBASE_GS_USER);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::SEGBASE_GS_KERNEL <= XEN_MIN_RELEASE, "{}", SEGBASE_GS_KERNEL);
+        #[cfg(target_arch = "x86_64")]
+        assert!(since::SEGBASE_GS_USER_SEL <= XEN_MIN_RELEASE, "{}", SEGBASE_GS_USER_SEL);
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        assert!(since::XEN_HYPERCALL_TAG <= XEN_MIN_RELEASE, "{}", XEN_HYPERCALL_TAG);
+    }
+}
+
+mod stable_xen_guest {
+    use super::*;
+    use xenabi::stable::xen_guest::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(mmu_update::SINCE <= XEN_MIN_RELEASE && mmu_update::SINCE == since::mmu_update);
+        assert!(mmuext_op::SINCE <= XEN_MIN_RELEASE && mmuext_op::SINCE == since::mmuext_op);
+        assert!(multicall_entry::SINCE <= XEN_MIN_RELEASE && multicall_entry::SINCE == since::multicall_entry);
+        assert!(vcpu_time_info::SINCE <= XEN_MIN_RELEASE && vcpu_time_info::SINCE == since::vcpu_time_info);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(arch_vcpu_info::SINCE <= XEN_MIN_RELEASE && arch_vcpu_info::SINCE == since::arch_vcpu_info);
+        assert!(vcpu_info::SINCE <= XEN_MIN_RELEASE && vcpu_info::SINCE == since::vcpu_info);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(arch_shared_info::SINCE <= XEN_MIN_RELEASE && arch_shared_info::SINCE == since::arch_shared_info);
+        assert!(shared_info::SINCE <= XEN_MIN_RELEASE && shared_info::SINCE == since::shared_info);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(start_info::SINCE <= XEN_MIN_RELEASE && start_info::SINCE == since::start_info);
+        assert!(xen_multiboot_mod_list::SINCE <= XEN_MIN_RELEASE && xen_multiboot_mod_list::SINCE == since::xen_multiboot_mod_list);
+        assert!(dom0_vga_console_info::SINCE <= XEN_MIN_RELEASE && dom0_vga_console_info::SINCE == since::dom0_vga_console_info);
     }
 }
 
@@ -566,7 +1462,6 @@ mod unstable_domctl {
 
     #[test]
     fn declares_what_the_min_release_has() {
-        assert!(since::xen_domain_handle_t <= XEN_MIN_RELEASE, "{}", size_of::<xen_domain_handle_t>());
         assert!(xen_arch_domainconfig::SINCE <= XEN_MIN_RELEASE && xen_arch_domainconfig::SINCE == since::xen_arch_domainconfig);
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         assert!(since::_XEN_X86_EMU_LAPIC <= XEN_MIN_RELEASE, "{}", _XEN_X86_EMU_LAPIC);

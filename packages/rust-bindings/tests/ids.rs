@@ -11,6 +11,14 @@ use core::mem::{align_of, size_of};
 fn DomId_is_its_integer() {
     assert_eq!((size_of::<xenabi::DomId>(), align_of::<xenabi::DomId>()), (size_of::<u16>(), align_of::<u16>()));
     assert_eq!(u16::from(xenabi::DomId::from(u16::MAX)), u16::MAX);
+    assert_eq!(u64::from(xenabi::DomId::SELF.0), xenabi::stable::xen::DOMID_SELF as u64, "DomId::SELF");
+    assert_eq!(u64::from(xenabi::DomId::IO.0), xenabi::stable::xen::DOMID_IO as u64, "DomId::IO");
+    assert_eq!(u64::from(xenabi::DomId::XEN.0), xenabi::stable::xen::DOMID_XEN as u64, "DomId::XEN");
+    assert_eq!(u64::from(xenabi::DomId::COW.0), xenabi::stable::xen::DOMID_COW as u64, "DomId::COW");
+    assert_eq!(u64::from(xenabi::DomId::INVALID.0), xenabi::stable::xen::DOMID_INVALID as u64, "DomId::INVALID");
+    #[cfg(feature = "xen-4-22")]
+    assert_eq!(u64::from(xenabi::DomId::ANY.0), xenabi::stable::xen::DOMID_ANY as u64, "DomId::ANY");
+    assert_eq!(u64::from(xenabi::DomId::IDLE.0), xenabi::stable::xen::DOMID_IDLE as u64, "DomId::IDLE");
 }
 
 #[test]

@@ -12,14 +12,28 @@ mod x86 {
     use xenabi::types::*;
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    use xenabi::stable::blkif::*;
+    use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::kbdif::*;
+    use xenabi::stable::netif::*;
+    use xenabi::stable::nmi::*;
+    use xenabi::stable::pciif::*;
+    use xenabi::stable::physdev::*;
+    use xenabi::stable::ring::*;
+    use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::usbif::*;
+    use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
     use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
@@ -37,11 +51,13 @@ mod x86 {
         assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_pfn_t: size on x86");
         assert_eq!(align_of::<xen_pfn_t>(), 4, "xen_pfn_t: align on x86");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86");
+        assert_eq!(size_of::<__guest_handle_const_void>(), 4, "__guest_handle_const_void: size on x86");
+        assert_eq!(align_of::<__guest_handle_const_void>(), 4, "__guest_handle_const_void: align on x86");
+        assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 4, "__guest_handle_evtchn_port_t: size on x86");
+        assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 4, "__guest_handle_evtchn_port_t: align on x86");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: size on x86");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: align on x86");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 4, "__guest_handle_uint8: size on x86");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 4, "__guest_handle_uint8: align on x86");
         #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 4, "__guest_handle_void: size on x86");
@@ -153,6 +169,165 @@ mod x86 {
             assert_eq!(offset_of!(xen_argo_ring_message_header, source), 4, "xen_argo_ring_message_header.source: offset on x86");
             assert_eq!(offset_of!(xen_argo_ring_message_header, message_type), 12, "xen_argo_ring_message_header.message_type: offset on x86");
             assert_eq!(offset_of!(xen_argo_ring_message_header, data), 16, "xen_argo_ring_message_header.data: offset on x86");
+        }
+    }
+
+    mod stable_blkif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: size on x86");
+            assert_eq!(align_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: align on x86");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_sector_t: size on x86");
+            assert_eq!(align_of::<blkif_sector_t>(), 4, "blkif_sector_t: align on x86");
+        }
+
+        #[test]
+        fn blkif_request_segment() {
+            assert_eq!(size_of::<blkif_request_segment>(), 8, "blkif_request_segment: size on x86");
+            assert_eq!(align_of::<blkif_request_segment>(), 4, "blkif_request_segment: align on x86");
+            assert_eq!(offset_of!(blkif_request_segment, gref), 0, "blkif_request_segment.gref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "blkif_request_segment.gref: size on x86");
+            assert_eq!(offset_of!(blkif_request_segment, first_sect), 4, "blkif_request_segment.first_sect: offset on x86");
+            assert_eq!(offset_of!(blkif_request_segment, last_sect), 5, "blkif_request_segment.last_sect: offset on x86");
+            assert_eq!(offset_of!(blkif_request_segment, __xenabi_hole_0), 6, "blkif_request_segment.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn blkif_request() {
+            assert_eq!(size_of::<blkif_request>(), 108, "blkif_request: size on x86");
+            assert_eq!(align_of::<blkif_request>(), 4, "blkif_request: align on x86");
+            assert_eq!(offset_of!(blkif_request, operation), 0, "blkif_request.operation: offset on x86");
+            assert_eq!(offset_of!(blkif_request, nr_segments), 1, "blkif_request.nr_segments: offset on x86");
+            assert_eq!(offset_of!(blkif_request, handle), 2, "blkif_request.handle: offset on x86");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request.handle: size on x86");
+            assert_eq!(offset_of!(blkif_request, id), 4, "blkif_request.id: offset on x86");
+            assert_eq!(offset_of!(blkif_request, sector_number), 12, "blkif_request.sector_number: offset on x86");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request.sector_number: size on x86");
+            assert_eq!(offset_of!(blkif_request, seg), 20, "blkif_request.seg: offset on x86");
+        }
+
+        #[test]
+        fn blkif_request_discard() {
+            assert_eq!(size_of::<blkif_request_discard>(), 28, "blkif_request_discard: size on x86");
+            assert_eq!(align_of::<blkif_request_discard>(), 4, "blkif_request_discard: align on x86");
+            assert_eq!(offset_of!(blkif_request_discard, operation), 0, "blkif_request_discard.operation: offset on x86");
+            assert_eq!(offset_of!(blkif_request_discard, flag), 1, "blkif_request_discard.flag: offset on x86");
+            assert_eq!(offset_of!(blkif_request_discard, handle), 2, "blkif_request_discard.handle: offset on x86");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_discard.handle: size on x86");
+            assert_eq!(offset_of!(blkif_request_discard, id), 4, "blkif_request_discard.id: offset on x86");
+            assert_eq!(offset_of!(blkif_request_discard, sector_number), 12, "blkif_request_discard.sector_number: offset on x86");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_discard.sector_number: size on x86");
+            assert_eq!(offset_of!(blkif_request_discard, nr_sectors), 20, "blkif_request_discard.nr_sectors: offset on x86");
+        }
+
+        #[test]
+        fn blkif_request_indirect() {
+            assert_eq!(size_of::<blkif_request_indirect>(), 64, "blkif_request_indirect: size on x86");
+            assert_eq!(align_of::<blkif_request_indirect>(), 4, "blkif_request_indirect: align on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, operation), 0, "blkif_request_indirect.operation: offset on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_op), 1, "blkif_request_indirect.indirect_op: offset on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, nr_segments), 2, "blkif_request_indirect.nr_segments: offset on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, id), 4, "blkif_request_indirect.id: offset on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, sector_number), 12, "blkif_request_indirect.sector_number: offset on x86");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_indirect.sector_number: size on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, handle), 20, "blkif_request_indirect.handle: offset on x86");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_indirect.handle: size on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_1), 22, "blkif_request_indirect.__xenabi_hole_1: offset on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_grefs), 24, "blkif_request_indirect.indirect_grefs: offset on x86");
+            assert_eq!(size_of::<[grant_ref_t; 8]>(), 32, "blkif_request_indirect.indirect_grefs: size on x86");
+            assert_eq!(offset_of!(blkif_request_indirect, pad), 56, "blkif_request_indirect.pad: offset on x86");
+        }
+
+        #[test]
+        fn blkif_response() {
+            assert_eq!(size_of::<blkif_response>(), 12, "blkif_response: size on x86");
+            assert_eq!(align_of::<blkif_response>(), 4, "blkif_response: align on x86");
+            assert_eq!(offset_of!(blkif_response, id), 0, "blkif_response.id: offset on x86");
+            assert_eq!(offset_of!(blkif_response, operation), 8, "blkif_response.operation: offset on x86");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_0), 9, "blkif_response.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(blkif_response, status), 10, "blkif_response.status: offset on x86");
+        }
+
+        #[test]
+        fn blkif_sring_entry() {
+            assert_eq!(size_of::<blkif_sring_entry>(), 108, "blkif_sring_entry: size on x86");
+            assert_eq!(align_of::<blkif_sring_entry>(), 4, "blkif_sring_entry: align on x86");
+            assert_eq!(offset_of!(blkif_sring_entry, req), 0, "blkif_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(blkif_sring_entry, rsp), 0, "blkif_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn blkif_sring() {
+            assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on x86");
+            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on x86");
+            assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_event: size on x86");
+            assert_eq!(offset_of!(blkif_sring, rsp_prod), 8, "blkif_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(blkif_sring, rsp_event), 12, "blkif_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(blkif_sring, pvt), 16, "blkif_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(blkif_sring, __pad), 20, "blkif_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn blkif_sring_pvt() {
+            assert_eq!(size_of::<blkif_sring_pvt>(), 4, "blkif_sring.pvt: size on x86");
+            assert_eq!(align_of::<blkif_sring_pvt>(), 1, "blkif_sring.pvt: align on x86");
+            assert_eq!(offset_of!(blkif_sring_pvt, netif), 0, "blkif_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(blkif_sring_pvt, tapif_user), 0, "blkif_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(blkif_sring_pvt, pvt_pad), 0, "blkif_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_netif() {
+            assert_eq!(size_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(blkif_sring_pvt_netif, smartpoll_active), 0, "blkif_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
+    mod stable_console {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: size on x86");
+            assert_eq!(align_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: align on x86");
+        }
+
+        #[test]
+        fn xencons_interface() {
+            #[cfg(not(feature = "xen-4-21"))]
+            assert_eq!(size_of::<xencons_interface>(), 3088, "xencons_interface: size on x86");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xencons_interface>(), 3092, "xencons_interface: size on x86");
+            assert_eq!(align_of::<xencons_interface>(), 4, "xencons_interface: align on x86");
+            assert_eq!(offset_of!(xencons_interface, r#in), 0, "xencons_interface.in: offset on x86");
+            assert_eq!(offset_of!(xencons_interface, out), 1024, "xencons_interface.out: offset on x86");
+            assert_eq!(offset_of!(xencons_interface, in_cons), 3072, "xencons_interface.in_cons: offset on x86");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_cons: size on x86");
+            assert_eq!(offset_of!(xencons_interface, in_prod), 3076, "xencons_interface.in_prod: offset on x86");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_prod: size on x86");
+            assert_eq!(offset_of!(xencons_interface, out_cons), 3080, "xencons_interface.out_cons: offset on x86");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_cons: size on x86");
+            assert_eq!(offset_of!(xencons_interface, out_prod), 3084, "xencons_interface.out_prod: offset on x86");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_prod: size on x86");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on x86");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on x86");
         }
     }
 
@@ -976,6 +1151,727 @@ mod x86 {
         }
     }
 
+    mod stable_kbdif {
+        use super::*;
+
+        #[test]
+        fn xenkbd_motion() {
+            assert_eq!(size_of::<xenkbd_motion>(), 16, "xenkbd_motion: size on x86");
+            assert_eq!(align_of::<xenkbd_motion>(), 4, "xenkbd_motion: align on x86");
+            assert_eq!(offset_of!(xenkbd_motion, r#type), 0, "xenkbd_motion.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_motion, __xenabi_hole_0), 1, "xenkbd_motion.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenkbd_motion, rel_x), 4, "xenkbd_motion.rel_x: offset on x86");
+            assert_eq!(offset_of!(xenkbd_motion, rel_y), 8, "xenkbd_motion.rel_y: offset on x86");
+            assert_eq!(offset_of!(xenkbd_motion, rel_z), 12, "xenkbd_motion.rel_z: offset on x86");
+        }
+
+        #[test]
+        fn xenkbd_key() {
+            assert_eq!(size_of::<xenkbd_key>(), 8, "xenkbd_key: size on x86");
+            assert_eq!(align_of::<xenkbd_key>(), 4, "xenkbd_key: align on x86");
+            assert_eq!(offset_of!(xenkbd_key, r#type), 0, "xenkbd_key.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_key, pressed), 1, "xenkbd_key.pressed: offset on x86");
+            assert_eq!(offset_of!(xenkbd_key, __xenabi_hole_0), 2, "xenkbd_key.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenkbd_key, keycode), 4, "xenkbd_key.keycode: offset on x86");
+        }
+
+        #[test]
+        fn xenkbd_position() {
+            assert_eq!(size_of::<xenkbd_position>(), 16, "xenkbd_position: size on x86");
+            assert_eq!(align_of::<xenkbd_position>(), 4, "xenkbd_position: align on x86");
+            assert_eq!(offset_of!(xenkbd_position, r#type), 0, "xenkbd_position.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_position, __xenabi_hole_0), 1, "xenkbd_position.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xenkbd_position, abs_x), 4, "xenkbd_position.abs_x: offset on x86");
+            assert_eq!(offset_of!(xenkbd_position, abs_y), 8, "xenkbd_position.abs_y: offset on x86");
+            assert_eq!(offset_of!(xenkbd_position, rel_z), 12, "xenkbd_position.rel_z: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch() {
+            assert_eq!(size_of::<xenkbd_mtouch>(), 16, "xenkbd_mtouch: size on x86");
+            assert_eq!(align_of::<xenkbd_mtouch>(), 4, "xenkbd_mtouch: align on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch, r#type), 0, "xenkbd_mtouch.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch, event_type), 1, "xenkbd_mtouch.event_type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch, contact_id), 2, "xenkbd_mtouch.contact_id: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch, reserved), 3, "xenkbd_mtouch.reserved: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch, u), 8, "xenkbd_mtouch.u: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u() {
+            assert_eq!(size_of::<xenkbd_mtouch_u>(), 8, "xenkbd_mtouch.u: size on x86");
+            assert_eq!(align_of::<xenkbd_mtouch_u>(), 4, "xenkbd_mtouch.u: align on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, pos), 0, "xenkbd_mtouch.u.pos: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, shape), 0, "xenkbd_mtouch.u.shape: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, orientation), 0, "xenkbd_mtouch.u.orientation: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_pos() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_pos>(), 8, "xenkbd_mtouch.u.pos: size on x86");
+            assert_eq!(align_of::<xenkbd_mtouch_u_pos>(), 4, "xenkbd_mtouch.u.pos: align on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_x), 0, "xenkbd_mtouch.u.pos.abs_x: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_y), 4, "xenkbd_mtouch.u.pos.abs_y: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_shape() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_shape>(), 8, "xenkbd_mtouch.u.shape: size on x86");
+            assert_eq!(align_of::<xenkbd_mtouch_u_shape>(), 4, "xenkbd_mtouch.u.shape: align on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, major), 0, "xenkbd_mtouch.u.shape.major: offset on x86");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, minor), 4, "xenkbd_mtouch.u.shape.minor: offset on x86");
+        }
+
+        #[test]
+        fn xenkbd_in_event() {
+            assert_eq!(size_of::<xenkbd_in_event>(), 40, "xenkbd_in_event: size on x86");
+            assert_eq!(align_of::<xenkbd_in_event>(), 4, "xenkbd_in_event: align on x86");
+            assert_eq!(offset_of!(xenkbd_in_event, r#type), 0, "xenkbd_in_event.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_in_event, motion), 0, "xenkbd_in_event.motion: offset on x86");
+            assert_eq!(offset_of!(xenkbd_in_event, key), 0, "xenkbd_in_event.key: offset on x86");
+            assert_eq!(offset_of!(xenkbd_in_event, pos), 0, "xenkbd_in_event.pos: offset on x86");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenkbd_in_event, mtouch), 0, "xenkbd_in_event.mtouch: offset on x86");
+            assert_eq!(offset_of!(xenkbd_in_event, pad), 0, "xenkbd_in_event.pad: offset on x86");
+        }
+
+        #[test]
+        fn xenkbd_out_event() {
+            assert_eq!(size_of::<xenkbd_out_event>(), 40, "xenkbd_out_event: size on x86");
+            assert_eq!(align_of::<xenkbd_out_event>(), 1, "xenkbd_out_event: align on x86");
+            assert_eq!(offset_of!(xenkbd_out_event, r#type), 0, "xenkbd_out_event.type: offset on x86");
+            assert_eq!(offset_of!(xenkbd_out_event, pad), 0, "xenkbd_out_event.pad: offset on x86");
+        }
+
+        #[test]
+        fn xenkbd_page() {
+            assert_eq!(size_of::<xenkbd_page>(), 16, "xenkbd_page: size on x86");
+            assert_eq!(align_of::<xenkbd_page>(), 4, "xenkbd_page: align on x86");
+            assert_eq!(offset_of!(xenkbd_page, in_cons), 0, "xenkbd_page.in_cons: offset on x86");
+            assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on x86");
+            assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on x86");
+            assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on x86");
+        }
+    }
+
+    mod stable_netif {
+        use super::*;
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_request() {
+            assert_eq!(size_of::<xen_netif_ctrl_request>(), 16, "xen_netif_ctrl_request: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_request>(), 4, "xen_netif_ctrl_request: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, id), 0, "xen_netif_ctrl_request.id: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, r#type), 2, "xen_netif_ctrl_request.type: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, data), 4, "xen_netif_ctrl_request.data: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_response() {
+            assert_eq!(size_of::<xen_netif_ctrl_response>(), 12, "xen_netif_ctrl_response: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_response>(), 4, "xen_netif_ctrl_response: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, id), 0, "xen_netif_ctrl_response.id: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, r#type), 2, "xen_netif_ctrl_response.type: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, status), 4, "xen_netif_ctrl_response.status: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, data), 8, "xen_netif_ctrl_response.data: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-10")]
+        #[test]
+        fn xen_netif_gref() {
+            assert_eq!(size_of::<xen_netif_gref>(), 8, "xen_netif_gref: size on x86");
+            assert_eq!(align_of::<xen_netif_gref>(), 4, "xen_netif_gref: align on x86");
+            assert_eq!(offset_of!(xen_netif_gref, r#ref), 0, "xen_netif_gref.ref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_netif_gref.ref: size on x86");
+            assert_eq!(offset_of!(xen_netif_gref, flags), 4, "xen_netif_gref.flags: offset on x86");
+            assert_eq!(offset_of!(xen_netif_gref, status), 6, "xen_netif_gref.status: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_entry() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_entry>(), 16, "xen_netif_ctrl_sring_entry: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_entry>(), 4, "xen_netif_ctrl_sring_entry: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, req), 0, "xen_netif_ctrl_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, rsp), 0, "xen_netif_ctrl_sring_entry.rsp: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring>(), 64, "xen_netif_ctrl_sring: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_sring>(), 4, "xen_netif_ctrl_sring: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_prod), 0, "xen_netif_ctrl_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_event), 4, "xen_netif_ctrl_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_event: size on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_prod), 8, "xen_netif_ctrl_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_event), 12, "xen_netif_ctrl_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, pvt), 16, "xen_netif_ctrl_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, __pad), 20, "xen_netif_ctrl_sring.__pad: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt>(), 4, "xen_netif_ctrl_sring.pvt: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt>(), 1, "xen_netif_ctrl_sring.pvt: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, netif), 0, "xen_netif_ctrl_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, tapif_user), 0, "xen_netif_ctrl_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, pvt_pad), 0, "xen_netif_ctrl_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_netif, smartpoll_active), 0, "xen_netif_ctrl_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_tapif_user, msg), 0, "xen_netif_ctrl_sring.pvt.tapif_user.msg: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_request() {
+            assert_eq!(size_of::<netif_tx_request>(), 12, "netif_tx_request: size on x86");
+            assert_eq!(align_of::<netif_tx_request>(), 4, "netif_tx_request: align on x86");
+            assert_eq!(offset_of!(netif_tx_request, gref), 0, "netif_tx_request.gref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_tx_request.gref: size on x86");
+            assert_eq!(offset_of!(netif_tx_request, offset), 4, "netif_tx_request.offset: offset on x86");
+            assert_eq!(offset_of!(netif_tx_request, flags), 6, "netif_tx_request.flags: offset on x86");
+            assert_eq!(offset_of!(netif_tx_request, id), 8, "netif_tx_request.id: offset on x86");
+            assert_eq!(offset_of!(netif_tx_request, size), 10, "netif_tx_request.size: offset on x86");
+        }
+
+        #[test]
+        fn netif_extra_info() {
+            assert_eq!(size_of::<netif_extra_info>(), 8, "netif_extra_info: size on x86");
+            assert_eq!(align_of::<netif_extra_info>(), 2, "netif_extra_info: align on x86");
+            assert_eq!(offset_of!(netif_extra_info, r#type), 0, "netif_extra_info.type: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info, flags), 1, "netif_extra_info.flags: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info, u), 2, "netif_extra_info.u: offset on x86");
+        }
+
+        #[test]
+        fn netif_extra_info_u() {
+            assert_eq!(size_of::<netif_extra_info_u>(), 6, "netif_extra_info.u: size on x86");
+            assert_eq!(align_of::<netif_extra_info_u>(), 2, "netif_extra_info.u: align on x86");
+            assert_eq!(offset_of!(netif_extra_info_u, gso), 0, "netif_extra_info.u.gso: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u, mcast), 0, "netif_extra_info.u.mcast: offset on x86");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(netif_extra_info_u, hash), 0, "netif_extra_info.u.hash: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u, pad), 0, "netif_extra_info.u.pad: offset on x86");
+        }
+
+        #[test]
+        fn netif_extra_info_u_gso() {
+            assert_eq!(size_of::<netif_extra_info_u_gso>(), 6, "netif_extra_info.u.gso: size on x86");
+            assert_eq!(align_of::<netif_extra_info_u_gso>(), 2, "netif_extra_info.u.gso: align on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, size), 0, "netif_extra_info.u.gso.size: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, r#type), 2, "netif_extra_info.u.gso.type: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, pad), 3, "netif_extra_info.u.gso.pad: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, features), 4, "netif_extra_info.u.gso.features: offset on x86");
+        }
+
+        #[test]
+        fn netif_extra_info_u_mcast() {
+            assert_eq!(size_of::<netif_extra_info_u_mcast>(), 6, "netif_extra_info.u.mcast: size on x86");
+            assert_eq!(align_of::<netif_extra_info_u_mcast>(), 1, "netif_extra_info.u.mcast: align on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_mcast, addr), 0, "netif_extra_info.u.mcast.addr: offset on x86");
+        }
+
+        #[test]
+        fn netif_extra_info_u_hash() {
+            assert_eq!(size_of::<netif_extra_info_u_hash>(), 6, "netif_extra_info.u.hash: size on x86");
+            assert_eq!(align_of::<netif_extra_info_u_hash>(), 1, "netif_extra_info.u.hash: align on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, r#type), 0, "netif_extra_info.u.hash.type: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, algorithm), 1, "netif_extra_info.u.hash.algorithm: offset on x86");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, value), 2, "netif_extra_info.u.hash.value: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_response() {
+            assert_eq!(size_of::<netif_tx_response>(), 4, "netif_tx_response: size on x86");
+            assert_eq!(align_of::<netif_tx_response>(), 2, "netif_tx_response: align on x86");
+            assert_eq!(offset_of!(netif_tx_response, id), 0, "netif_tx_response.id: offset on x86");
+            assert_eq!(offset_of!(netif_tx_response, status), 2, "netif_tx_response.status: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_request() {
+            assert_eq!(size_of::<netif_rx_request>(), 8, "netif_rx_request: size on x86");
+            assert_eq!(align_of::<netif_rx_request>(), 4, "netif_rx_request: align on x86");
+            assert_eq!(offset_of!(netif_rx_request, id), 0, "netif_rx_request.id: offset on x86");
+            assert_eq!(offset_of!(netif_rx_request, pad), 2, "netif_rx_request.pad: offset on x86");
+            assert_eq!(offset_of!(netif_rx_request, gref), 4, "netif_rx_request.gref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_rx_request.gref: size on x86");
+        }
+
+        #[test]
+        fn netif_rx_response() {
+            assert_eq!(size_of::<netif_rx_response>(), 8, "netif_rx_response: size on x86");
+            assert_eq!(align_of::<netif_rx_response>(), 2, "netif_rx_response: align on x86");
+            assert_eq!(offset_of!(netif_rx_response, id), 0, "netif_rx_response.id: offset on x86");
+            assert_eq!(offset_of!(netif_rx_response, offset), 2, "netif_rx_response.offset: offset on x86");
+            assert_eq!(offset_of!(netif_rx_response, flags), 4, "netif_rx_response.flags: offset on x86");
+            assert_eq!(offset_of!(netif_rx_response, status), 6, "netif_rx_response.status: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_sring_entry() {
+            assert_eq!(size_of::<netif_tx_sring_entry>(), 12, "netif_tx_sring_entry: size on x86");
+            assert_eq!(align_of::<netif_tx_sring_entry>(), 4, "netif_tx_sring_entry: align on x86");
+            assert_eq!(offset_of!(netif_tx_sring_entry, req), 0, "netif_tx_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(netif_tx_sring_entry, rsp), 0, "netif_tx_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_sring() {
+            assert_eq!(size_of::<netif_tx_sring>(), 64, "netif_tx_sring: size on x86");
+            assert_eq!(align_of::<netif_tx_sring>(), 4, "netif_tx_sring: align on x86");
+            assert_eq!(offset_of!(netif_tx_sring, req_prod), 0, "netif_tx_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(netif_tx_sring, req_event), 4, "netif_tx_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_event: size on x86");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_prod), 8, "netif_tx_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_event), 12, "netif_tx_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(netif_tx_sring, pvt), 16, "netif_tx_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(netif_tx_sring, __pad), 20, "netif_tx_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt() {
+            assert_eq!(size_of::<netif_tx_sring_pvt>(), 4, "netif_tx_sring.pvt: size on x86");
+            assert_eq!(align_of::<netif_tx_sring_pvt>(), 1, "netif_tx_sring.pvt: align on x86");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, netif), 0, "netif_tx_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, tapif_user), 0, "netif_tx_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, pvt_pad), 0, "netif_tx_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_netif, smartpoll_active), 0, "netif_tx_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_tapif_user, msg), 0, "netif_tx_sring.pvt.tapif_user.msg: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_sring_entry() {
+            assert_eq!(size_of::<netif_rx_sring_entry>(), 8, "netif_rx_sring_entry: size on x86");
+            assert_eq!(align_of::<netif_rx_sring_entry>(), 4, "netif_rx_sring_entry: align on x86");
+            assert_eq!(offset_of!(netif_rx_sring_entry, req), 0, "netif_rx_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(netif_rx_sring_entry, rsp), 0, "netif_rx_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_sring() {
+            assert_eq!(size_of::<netif_rx_sring>(), 64, "netif_rx_sring: size on x86");
+            assert_eq!(align_of::<netif_rx_sring>(), 4, "netif_rx_sring: align on x86");
+            assert_eq!(offset_of!(netif_rx_sring, req_prod), 0, "netif_rx_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(netif_rx_sring, req_event), 4, "netif_rx_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_event: size on x86");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_prod), 8, "netif_rx_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_event), 12, "netif_rx_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(netif_rx_sring, pvt), 16, "netif_rx_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(netif_rx_sring, __pad), 20, "netif_rx_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt() {
+            assert_eq!(size_of::<netif_rx_sring_pvt>(), 4, "netif_rx_sring.pvt: size on x86");
+            assert_eq!(align_of::<netif_rx_sring_pvt>(), 1, "netif_rx_sring.pvt: align on x86");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, netif), 0, "netif_rx_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, tapif_user), 0, "netif_rx_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, pvt_pad), 0, "netif_rx_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_netif, smartpoll_active), 0, "netif_rx_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_tapif_user, msg), 0, "netif_rx_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
+    mod stable_nmi {
+        use super::*;
+
+        #[test]
+        fn xennmi_callback() {
+            assert_eq!(size_of::<xennmi_callback>(), 8, "xennmi_callback: size on x86");
+            assert_eq!(align_of::<xennmi_callback>(), 4, "xennmi_callback: align on x86");
+            assert_eq!(offset_of!(xennmi_callback, handler_address), 0, "xennmi_callback.handler_address: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xennmi_callback.handler_address: size on x86");
+            assert_eq!(offset_of!(xennmi_callback, pad), 4, "xennmi_callback.pad: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xennmi_callback.pad: size on x86");
+        }
+    }
+
+    mod stable_pciif {
+        use super::*;
+
+        #[test]
+        fn xen_msix_entry() {
+            assert_eq!(size_of::<xen_msix_entry>(), 4, "xen_msix_entry: size on x86");
+            assert_eq!(align_of::<xen_msix_entry>(), 2, "xen_msix_entry: align on x86");
+            assert_eq!(offset_of!(xen_msix_entry, vector), 0, "xen_msix_entry.vector: offset on x86");
+            assert_eq!(offset_of!(xen_msix_entry, entry), 2, "xen_msix_entry.entry: offset on x86");
+        }
+
+        #[test]
+        fn xen_pci_op() {
+            assert_eq!(size_of::<xen_pci_op>(), 548, "xen_pci_op: size on x86");
+            assert_eq!(align_of::<xen_pci_op>(), 4, "xen_pci_op: align on x86");
+            assert_eq!(offset_of!(xen_pci_op, cmd), 0, "xen_pci_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, err), 4, "xen_pci_op.err: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, domain), 8, "xen_pci_op.domain: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, bus), 12, "xen_pci_op.bus: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, devfn), 16, "xen_pci_op.devfn: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, offset), 20, "xen_pci_op.offset: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, size), 24, "xen_pci_op.size: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, value), 28, "xen_pci_op.value: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, info), 32, "xen_pci_op.info: offset on x86");
+            assert_eq!(offset_of!(xen_pci_op, msix_entries), 36, "xen_pci_op.msix_entries: offset on x86");
+        }
+
+        #[test]
+        fn xen_pcie_aer_op() {
+            assert_eq!(size_of::<xen_pcie_aer_op>(), 20, "xen_pcie_aer_op: size on x86");
+            assert_eq!(align_of::<xen_pcie_aer_op>(), 4, "xen_pcie_aer_op: align on x86");
+            assert_eq!(offset_of!(xen_pcie_aer_op, cmd), 0, "xen_pcie_aer_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_pcie_aer_op, err), 4, "xen_pcie_aer_op.err: offset on x86");
+            assert_eq!(offset_of!(xen_pcie_aer_op, domain), 8, "xen_pcie_aer_op.domain: offset on x86");
+            assert_eq!(offset_of!(xen_pcie_aer_op, bus), 12, "xen_pcie_aer_op.bus: offset on x86");
+            assert_eq!(offset_of!(xen_pcie_aer_op, devfn), 16, "xen_pcie_aer_op.devfn: offset on x86");
+        }
+
+        #[test]
+        fn xen_pci_sharedinfo() {
+            assert_eq!(size_of::<xen_pci_sharedinfo>(), 572, "xen_pci_sharedinfo: size on x86");
+            assert_eq!(align_of::<xen_pci_sharedinfo>(), 4, "xen_pci_sharedinfo: align on x86");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, flags), 0, "xen_pci_sharedinfo.flags: offset on x86");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, op), 4, "xen_pci_sharedinfo.op: offset on x86");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, aer_op), 552, "xen_pci_sharedinfo.aer_op: offset on x86");
+        }
+    }
+
+    mod stable_physdev {
+        use super::*;
+
+        #[test]
+        fn physdev_eoi() {
+            assert_eq!(size_of::<physdev_eoi>(), 4, "physdev_eoi: size on x86");
+            assert_eq!(align_of::<physdev_eoi>(), 4, "physdev_eoi: align on x86");
+            assert_eq!(offset_of!(physdev_eoi, irq), 0, "physdev_eoi.irq: offset on x86");
+        }
+
+        #[test]
+        fn physdev_pirq_eoi_gmfn() {
+            assert_eq!(size_of::<physdev_pirq_eoi_gmfn>(), 4, "physdev_pirq_eoi_gmfn: size on x86");
+            assert_eq!(align_of::<physdev_pirq_eoi_gmfn>(), 4, "physdev_pirq_eoi_gmfn: align on x86");
+            assert_eq!(offset_of!(physdev_pirq_eoi_gmfn, gmfn), 0, "physdev_pirq_eoi_gmfn.gmfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "physdev_pirq_eoi_gmfn.gmfn: size on x86");
+        }
+
+        #[test]
+        fn physdev_irq_status_query() {
+            assert_eq!(size_of::<physdev_irq_status_query>(), 8, "physdev_irq_status_query: size on x86");
+            assert_eq!(align_of::<physdev_irq_status_query>(), 4, "physdev_irq_status_query: align on x86");
+            assert_eq!(offset_of!(physdev_irq_status_query, irq), 0, "physdev_irq_status_query.irq: offset on x86");
+            assert_eq!(offset_of!(physdev_irq_status_query, flags), 4, "physdev_irq_status_query.flags: offset on x86");
+        }
+
+        #[test]
+        fn physdev_set_iopl() {
+            assert_eq!(size_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: size on x86");
+            assert_eq!(align_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: align on x86");
+            assert_eq!(offset_of!(physdev_set_iopl, iopl), 0, "physdev_set_iopl.iopl: offset on x86");
+        }
+
+        #[test]
+        fn physdev_set_iobitmap() {
+            assert_eq!(size_of::<physdev_set_iobitmap>(), 8, "physdev_set_iobitmap: size on x86");
+            assert_eq!(align_of::<physdev_set_iobitmap>(), 4, "physdev_set_iobitmap: align on x86");
+            assert_eq!(offset_of!(physdev_set_iobitmap, bitmap), 0, "physdev_set_iobitmap.bitmap: offset on x86");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 4, "physdev_set_iobitmap.bitmap: size on x86");
+            assert_eq!(offset_of!(physdev_set_iobitmap, nr_ports), 4, "physdev_set_iobitmap.nr_ports: offset on x86");
+        }
+
+        #[test]
+        fn physdev_apic() {
+            assert_eq!(size_of::<physdev_apic>(), 12, "physdev_apic: size on x86");
+            assert_eq!(align_of::<physdev_apic>(), 4, "physdev_apic: align on x86");
+            assert_eq!(offset_of!(physdev_apic, apic_physbase), 0, "physdev_apic.apic_physbase: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "physdev_apic.apic_physbase: size on x86");
+            assert_eq!(offset_of!(physdev_apic, reg), 4, "physdev_apic.reg: offset on x86");
+            assert_eq!(offset_of!(physdev_apic, value), 8, "physdev_apic.value: offset on x86");
+        }
+
+        #[test]
+        fn physdev_irq() {
+            assert_eq!(size_of::<physdev_irq>(), 8, "physdev_irq: size on x86");
+            assert_eq!(align_of::<physdev_irq>(), 4, "physdev_irq: align on x86");
+            assert_eq!(offset_of!(physdev_irq, irq), 0, "physdev_irq.irq: offset on x86");
+            assert_eq!(offset_of!(physdev_irq, vector), 4, "physdev_irq.vector: offset on x86");
+        }
+
+        #[test]
+        fn physdev_map_pirq() {
+            assert_eq!(size_of::<physdev_map_pirq>(), 36, "physdev_map_pirq: size on x86");
+            assert_eq!(align_of::<physdev_map_pirq>(), 4, "physdev_map_pirq: align on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, domid), 0, "physdev_map_pirq.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_map_pirq.domid: size on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, __xenabi_hole_0), 2, "physdev_map_pirq.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, r#type), 4, "physdev_map_pirq.type: offset on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, index), 8, "physdev_map_pirq.index: offset on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, pirq), 12, "physdev_map_pirq.pirq: offset on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, bus), 16, "physdev_map_pirq.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, devfn), 20, "physdev_map_pirq.devfn: offset on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, entry_nr), 24, "physdev_map_pirq.entry_nr: offset on x86");
+            assert_eq!(offset_of!(physdev_map_pirq, table_base), 28, "physdev_map_pirq.table_base: offset on x86");
+        }
+
+        #[test]
+        fn physdev_unmap_pirq() {
+            assert_eq!(size_of::<physdev_unmap_pirq>(), 8, "physdev_unmap_pirq: size on x86");
+            assert_eq!(align_of::<physdev_unmap_pirq>(), 4, "physdev_unmap_pirq: align on x86");
+            assert_eq!(offset_of!(physdev_unmap_pirq, domid), 0, "physdev_unmap_pirq.domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_unmap_pirq.domid: size on x86");
+            assert_eq!(offset_of!(physdev_unmap_pirq, __xenabi_hole_0), 2, "physdev_unmap_pirq.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(physdev_unmap_pirq, pirq), 4, "physdev_unmap_pirq.pirq: offset on x86");
+        }
+
+        #[test]
+        fn physdev_manage_pci() {
+            assert_eq!(size_of::<physdev_manage_pci>(), 2, "physdev_manage_pci: size on x86");
+            assert_eq!(align_of::<physdev_manage_pci>(), 1, "physdev_manage_pci: align on x86");
+            assert_eq!(offset_of!(physdev_manage_pci, bus), 0, "physdev_manage_pci.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci, devfn), 1, "physdev_manage_pci.devfn: offset on x86");
+        }
+
+        #[test]
+        fn physdev_restore_msi() {
+            assert_eq!(size_of::<physdev_restore_msi>(), 2, "physdev_restore_msi: size on x86");
+            assert_eq!(align_of::<physdev_restore_msi>(), 1, "physdev_restore_msi: align on x86");
+            assert_eq!(offset_of!(physdev_restore_msi, bus), 0, "physdev_restore_msi.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_restore_msi, devfn), 1, "physdev_restore_msi.devfn: offset on x86");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext() {
+            assert_eq!(size_of::<physdev_manage_pci_ext>(), 16, "physdev_manage_pci_ext: size on x86");
+            assert_eq!(align_of::<physdev_manage_pci_ext>(), 4, "physdev_manage_pci_ext: align on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, bus), 0, "physdev_manage_pci_ext.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, devfn), 1, "physdev_manage_pci_ext.devfn: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_0), 2, "physdev_manage_pci_ext.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_extfn), 4, "physdev_manage_pci_ext.is_extfn: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_virtfn), 8, "physdev_manage_pci_ext.is_virtfn: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, physfn), 12, "physdev_manage_pci_ext.physfn: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_1), 14, "physdev_manage_pci_ext.__xenabi_hole_1: offset on x86");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext_physfn() {
+            assert_eq!(size_of::<physdev_manage_pci_ext_physfn>(), 2, "physdev_manage_pci_ext.physfn: size on x86");
+            assert_eq!(align_of::<physdev_manage_pci_ext_physfn>(), 1, "physdev_manage_pci_ext.physfn: align on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, bus), 0, "physdev_manage_pci_ext.physfn.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, devfn), 1, "physdev_manage_pci_ext.physfn.devfn: offset on x86");
+        }
+
+        #[test]
+        fn physdev_op() {
+            assert_eq!(size_of::<physdev_op>(), 16, "physdev_op: size on x86");
+            assert_eq!(align_of::<physdev_op>(), 4, "physdev_op: align on x86");
+            assert_eq!(offset_of!(physdev_op, cmd), 0, "physdev_op.cmd: offset on x86");
+            assert_eq!(offset_of!(physdev_op, u), 4, "physdev_op.u: offset on x86");
+        }
+
+        #[test]
+        fn physdev_op_u() {
+            assert_eq!(size_of::<physdev_op_u>(), 12, "physdev_op.u: size on x86");
+            assert_eq!(align_of::<physdev_op_u>(), 4, "physdev_op.u: align on x86");
+            assert_eq!(offset_of!(physdev_op_u, irq_status_query), 0, "physdev_op.u.irq_status_query: offset on x86");
+            assert_eq!(offset_of!(physdev_op_u, set_iopl), 0, "physdev_op.u.set_iopl: offset on x86");
+            assert_eq!(offset_of!(physdev_op_u, set_iobitmap), 0, "physdev_op.u.set_iobitmap: offset on x86");
+            assert_eq!(offset_of!(physdev_op_u, apic_op), 0, "physdev_op.u.apic_op: offset on x86");
+            assert_eq!(offset_of!(physdev_op_u, irq_op), 0, "physdev_op.u.irq_op: offset on x86");
+        }
+
+        #[test]
+        fn physdev_setup_gsi() {
+            assert_eq!(size_of::<physdev_setup_gsi>(), 8, "physdev_setup_gsi: size on x86");
+            assert_eq!(align_of::<physdev_setup_gsi>(), 4, "physdev_setup_gsi: align on x86");
+            assert_eq!(offset_of!(physdev_setup_gsi, gsi), 0, "physdev_setup_gsi.gsi: offset on x86");
+            assert_eq!(offset_of!(physdev_setup_gsi, triggering), 4, "physdev_setup_gsi.triggering: offset on x86");
+            assert_eq!(offset_of!(physdev_setup_gsi, polarity), 5, "physdev_setup_gsi.polarity: offset on x86");
+            assert_eq!(offset_of!(physdev_setup_gsi, __xenabi_hole_0), 6, "physdev_setup_gsi.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn physdev_get_free_pirq() {
+            assert_eq!(size_of::<physdev_get_free_pirq>(), 8, "physdev_get_free_pirq: size on x86");
+            assert_eq!(align_of::<physdev_get_free_pirq>(), 4, "physdev_get_free_pirq: align on x86");
+            assert_eq!(offset_of!(physdev_get_free_pirq, r#type), 0, "physdev_get_free_pirq.type: offset on x86");
+            assert_eq!(offset_of!(physdev_get_free_pirq, pirq), 4, "physdev_get_free_pirq.pirq: offset on x86");
+        }
+
+        #[test]
+        fn physdev_pci_mmcfg_reserved() {
+            assert_eq!(size_of::<physdev_pci_mmcfg_reserved>(), 16, "physdev_pci_mmcfg_reserved: size on x86");
+            assert_eq!(align_of::<physdev_pci_mmcfg_reserved>(), 4, "physdev_pci_mmcfg_reserved: align on x86");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, address), 0, "physdev_pci_mmcfg_reserved.address: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, segment), 8, "physdev_pci_mmcfg_reserved.segment: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, start_bus), 10, "physdev_pci_mmcfg_reserved.start_bus: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, end_bus), 11, "physdev_pci_mmcfg_reserved.end_bus: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, flags), 12, "physdev_pci_mmcfg_reserved.flags: offset on x86");
+        }
+
+        #[test]
+        fn physdev_pci_device_add() {
+            assert_eq!(size_of::<physdev_pci_device_add>(), 12, "physdev_pci_device_add: size on x86");
+            assert_eq!(align_of::<physdev_pci_device_add>(), 4, "physdev_pci_device_add: align on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add, seg), 0, "physdev_pci_device_add.seg: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add, bus), 2, "physdev_pci_device_add.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add, devfn), 3, "physdev_pci_device_add.devfn: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add, flags), 4, "physdev_pci_device_add.flags: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add, physfn), 8, "physdev_pci_device_add.physfn: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add, __xenabi_hole_0), 10, "physdev_pci_device_add.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add, optarr), 12, "physdev_pci_device_add.optarr: offset on x86");
+        }
+
+        #[test]
+        fn physdev_pci_device_add_physfn() {
+            assert_eq!(size_of::<physdev_pci_device_add_physfn>(), 2, "physdev_pci_device_add.physfn: size on x86");
+            assert_eq!(align_of::<physdev_pci_device_add_physfn>(), 1, "physdev_pci_device_add.physfn: align on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, bus), 0, "physdev_pci_device_add.physfn.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, devfn), 1, "physdev_pci_device_add.physfn.devfn: offset on x86");
+        }
+
+        #[test]
+        fn physdev_pci_device() {
+            assert_eq!(size_of::<physdev_pci_device>(), 4, "physdev_pci_device: size on x86");
+            assert_eq!(align_of::<physdev_pci_device>(), 2, "physdev_pci_device: align on x86");
+            assert_eq!(offset_of!(physdev_pci_device, seg), 0, "physdev_pci_device.seg: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device, bus), 2, "physdev_pci_device.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_pci_device, devfn), 3, "physdev_pci_device.devfn: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn pci_device_reset() {
+            assert_eq!(size_of::<pci_device_reset>(), 8, "pci_device_reset: size on x86");
+            assert_eq!(align_of::<pci_device_reset>(), 4, "pci_device_reset: align on x86");
+            assert_eq!(offset_of!(pci_device_reset, dev), 0, "pci_device_reset.dev: offset on x86");
+            assert_eq!(offset_of!(pci_device_reset, flags), 4, "pci_device_reset.flags: offset on x86");
+        }
+
+        #[test]
+        fn physdev_dbgp_op() {
+            assert_eq!(size_of::<physdev_dbgp_op>(), 6, "physdev_dbgp_op: size on x86");
+            assert_eq!(align_of::<physdev_dbgp_op>(), 2, "physdev_dbgp_op: align on x86");
+            assert_eq!(offset_of!(physdev_dbgp_op, op), 0, "physdev_dbgp_op.op: offset on x86");
+            assert_eq!(offset_of!(physdev_dbgp_op, bus), 1, "physdev_dbgp_op.bus: offset on x86");
+            assert_eq!(offset_of!(physdev_dbgp_op, u), 2, "physdev_dbgp_op.u: offset on x86");
+        }
+
+        #[test]
+        fn physdev_dbgp_op_u() {
+            assert_eq!(size_of::<physdev_dbgp_op_u>(), 4, "physdev_dbgp_op.u: size on x86");
+            assert_eq!(align_of::<physdev_dbgp_op_u>(), 2, "physdev_dbgp_op.u: align on x86");
+            assert_eq!(offset_of!(physdev_dbgp_op_u, pci), 0, "physdev_dbgp_op.u.pci: offset on x86");
+        }
+    }
+
+    mod stable_ring {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<RING_IDX>(), 4, "RING_IDX: size on x86");
+            assert_eq!(align_of::<RING_IDX>(), 4, "RING_IDX: align on x86");
+        }
+    }
+
+    mod stable_sched {
+        use super::*;
+
+        #[test]
+        fn sched_shutdown() {
+            assert_eq!(size_of::<sched_shutdown>(), 4, "sched_shutdown: size on x86");
+            assert_eq!(align_of::<sched_shutdown>(), 4, "sched_shutdown: align on x86");
+            assert_eq!(offset_of!(sched_shutdown, reason), 0, "sched_shutdown.reason: offset on x86");
+        }
+
+        #[test]
+        fn sched_poll() {
+            assert_eq!(size_of::<sched_poll>(), 16, "sched_poll: size on x86");
+            assert_eq!(align_of::<sched_poll>(), 4, "sched_poll: align on x86");
+            assert_eq!(offset_of!(sched_poll, ports), 0, "sched_poll.ports: offset on x86");
+            assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 4, "sched_poll.ports: size on x86");
+            assert_eq!(offset_of!(sched_poll, nr_ports), 4, "sched_poll.nr_ports: offset on x86");
+            assert_eq!(offset_of!(sched_poll, timeout), 8, "sched_poll.timeout: offset on x86");
+        }
+
+        #[test]
+        fn sched_remote_shutdown() {
+            assert_eq!(size_of::<sched_remote_shutdown>(), 8, "sched_remote_shutdown: size on x86");
+            assert_eq!(align_of::<sched_remote_shutdown>(), 4, "sched_remote_shutdown: align on x86");
+            assert_eq!(offset_of!(sched_remote_shutdown, domain_id), 0, "sched_remote_shutdown.domain_id: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "sched_remote_shutdown.domain_id: size on x86");
+            assert_eq!(offset_of!(sched_remote_shutdown, __xenabi_hole_0), 2, "sched_remote_shutdown.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(sched_remote_shutdown, reason), 4, "sched_remote_shutdown.reason: offset on x86");
+        }
+
+        #[test]
+        fn sched_watchdog() {
+            assert_eq!(size_of::<sched_watchdog>(), 8, "sched_watchdog: size on x86");
+            assert_eq!(align_of::<sched_watchdog>(), 4, "sched_watchdog: align on x86");
+            assert_eq!(offset_of!(sched_watchdog, id), 0, "sched_watchdog.id: offset on x86");
+            assert_eq!(offset_of!(sched_watchdog, timeout), 4, "sched_watchdog.timeout: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn sched_pin_override() {
+            assert_eq!(size_of::<sched_pin_override>(), 4, "sched_pin_override: size on x86");
+            assert_eq!(align_of::<sched_pin_override>(), 4, "sched_pin_override: align on x86");
+            assert_eq!(offset_of!(sched_pin_override, pcpu), 0, "sched_pin_override.pcpu: offset on x86");
+        }
+    }
+
     #[cfg(feature = "xen-4-8")]
     mod stable_start_info {
         use super::*;
@@ -1024,6 +1920,250 @@ mod x86 {
         }
     }
 
+    mod stable_usbif {
+        use super::*;
+
+        #[test]
+        fn usbif_request_segment() {
+            assert_eq!(size_of::<usbif_request_segment>(), 8, "usbif_request_segment: size on x86");
+            assert_eq!(align_of::<usbif_request_segment>(), 4, "usbif_request_segment: align on x86");
+            assert_eq!(offset_of!(usbif_request_segment, gref), 0, "usbif_request_segment.gref: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "usbif_request_segment.gref: size on x86");
+            assert_eq!(offset_of!(usbif_request_segment, offset), 4, "usbif_request_segment.offset: offset on x86");
+            assert_eq!(offset_of!(usbif_request_segment, length), 6, "usbif_request_segment.length: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_request() {
+            assert_eq!(size_of::<usbif_urb_request>(), 148, "usbif_urb_request: size on x86");
+            assert_eq!(align_of::<usbif_urb_request>(), 4, "usbif_urb_request: align on x86");
+            assert_eq!(offset_of!(usbif_urb_request, id), 0, "usbif_urb_request.id: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, nr_buffer_segs), 2, "usbif_urb_request.nr_buffer_segs: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, pipe), 4, "usbif_urb_request.pipe: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, transfer_flags), 8, "usbif_urb_request.transfer_flags: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, buffer_length), 10, "usbif_urb_request.buffer_length: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, u), 12, "usbif_urb_request.u: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request, seg), 20, "usbif_urb_request.seg: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_request_u() {
+            assert_eq!(size_of::<usbif_urb_request_u>(), 8, "usbif_urb_request.u: size on x86");
+            assert_eq!(align_of::<usbif_urb_request_u>(), 2, "usbif_urb_request.u: align on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u, ctrl), 0, "usbif_urb_request.u.ctrl: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u, isoc), 0, "usbif_urb_request.u.isoc: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u, intr), 0, "usbif_urb_request.u.intr: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u, unlink), 0, "usbif_urb_request.u.unlink: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_isoc() {
+            assert_eq!(size_of::<usbif_urb_request_u_isoc>(), 8, "usbif_urb_request.u.isoc: size on x86");
+            assert_eq!(align_of::<usbif_urb_request_u_isoc>(), 2, "usbif_urb_request.u.isoc: align on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, interval), 0, "usbif_urb_request.u.isoc.interval: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, start_frame), 2, "usbif_urb_request.u.isoc.start_frame: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, number_of_packets), 4, "usbif_urb_request.u.isoc.number_of_packets: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, nr_frame_desc_segs), 6, "usbif_urb_request.u.isoc.nr_frame_desc_segs: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_intr() {
+            assert_eq!(size_of::<usbif_urb_request_u_intr>(), 8, "usbif_urb_request.u.intr: size on x86");
+            assert_eq!(align_of::<usbif_urb_request_u_intr>(), 2, "usbif_urb_request.u.intr: align on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, interval), 0, "usbif_urb_request.u.intr.interval: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, pad), 2, "usbif_urb_request.u.intr.pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_unlink() {
+            assert_eq!(size_of::<usbif_urb_request_u_unlink>(), 8, "usbif_urb_request.u.unlink: size on x86");
+            assert_eq!(align_of::<usbif_urb_request_u_unlink>(), 2, "usbif_urb_request.u.unlink: align on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, unlink_id), 0, "usbif_urb_request.u.unlink.unlink_id: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, pad), 2, "usbif_urb_request.u.unlink.pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_response() {
+            assert_eq!(size_of::<usbif_urb_response>(), 16, "usbif_urb_response: size on x86");
+            assert_eq!(align_of::<usbif_urb_response>(), 4, "usbif_urb_response: align on x86");
+            assert_eq!(offset_of!(usbif_urb_response, id), 0, "usbif_urb_response.id: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_response, start_frame), 2, "usbif_urb_response.start_frame: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_response, status), 4, "usbif_urb_response.status: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_response, actual_length), 8, "usbif_urb_response.actual_length: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_response, error_count), 12, "usbif_urb_response.error_count: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_sring_entry() {
+            assert_eq!(size_of::<usbif_urb_sring_entry>(), 148, "usbif_urb_sring_entry: size on x86");
+            assert_eq!(align_of::<usbif_urb_sring_entry>(), 4, "usbif_urb_sring_entry: align on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, req), 0, "usbif_urb_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, rsp), 0, "usbif_urb_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_sring() {
+            assert_eq!(size_of::<usbif_urb_sring>(), 64, "usbif_urb_sring: size on x86");
+            assert_eq!(align_of::<usbif_urb_sring>(), 4, "usbif_urb_sring: align on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, req_prod), 0, "usbif_urb_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, req_event), 4, "usbif_urb_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_event: size on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_prod), 8, "usbif_urb_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_event), 12, "usbif_urb_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, pvt), 16, "usbif_urb_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_sring, __pad), 20, "usbif_urb_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt>(), 4, "usbif_urb_sring.pvt: size on x86");
+            assert_eq!(align_of::<usbif_urb_sring_pvt>(), 1, "usbif_urb_sring.pvt: align on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, netif), 0, "usbif_urb_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, tapif_user), 0, "usbif_urb_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, pvt_pad), 0, "usbif_urb_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_netif, smartpoll_active), 0, "usbif_urb_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_tapif_user, msg), 0, "usbif_urb_sring.pvt.tapif_user.msg: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_request() {
+            assert_eq!(size_of::<usbif_conn_request>(), 2, "usbif_conn_request: size on x86");
+            assert_eq!(align_of::<usbif_conn_request>(), 2, "usbif_conn_request: align on x86");
+            assert_eq!(offset_of!(usbif_conn_request, id), 0, "usbif_conn_request.id: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_response() {
+            assert_eq!(size_of::<usbif_conn_response>(), 4, "usbif_conn_response: size on x86");
+            assert_eq!(align_of::<usbif_conn_response>(), 2, "usbif_conn_response: align on x86");
+            assert_eq!(offset_of!(usbif_conn_response, id), 0, "usbif_conn_response.id: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_response, portnum), 2, "usbif_conn_response.portnum: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_response, speed), 3, "usbif_conn_response.speed: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_sring_entry() {
+            assert_eq!(size_of::<usbif_conn_sring_entry>(), 4, "usbif_conn_sring_entry: size on x86");
+            assert_eq!(align_of::<usbif_conn_sring_entry>(), 2, "usbif_conn_sring_entry: align on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, req), 0, "usbif_conn_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, rsp), 0, "usbif_conn_sring_entry.rsp: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_sring() {
+            assert_eq!(size_of::<usbif_conn_sring>(), 64, "usbif_conn_sring: size on x86");
+            assert_eq!(align_of::<usbif_conn_sring>(), 4, "usbif_conn_sring: align on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, req_prod), 0, "usbif_conn_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, req_event), 4, "usbif_conn_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_event: size on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_prod), 8, "usbif_conn_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_event), 12, "usbif_conn_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, pvt), 16, "usbif_conn_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_sring, __pad), 20, "usbif_conn_sring.__pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt>(), 4, "usbif_conn_sring.pvt: size on x86");
+            assert_eq!(align_of::<usbif_conn_sring_pvt>(), 1, "usbif_conn_sring.pvt: align on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, netif), 0, "usbif_conn_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, tapif_user), 0, "usbif_conn_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, pvt_pad), 0, "usbif_conn_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_netif, smartpoll_active), 0, "usbif_conn_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_tapif_user, msg), 0, "usbif_conn_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
+    mod stable_version {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_extraversion_t>(), 16, "xen_extraversion_t: size on x86");
+            assert_eq!(align_of::<xen_extraversion_t>(), 1, "xen_extraversion_t: align on x86");
+            assert_eq!(size_of::<xen_capabilities_info_t>(), 1024, "xen_capabilities_info_t: size on x86");
+            assert_eq!(align_of::<xen_capabilities_info_t>(), 1, "xen_capabilities_info_t: align on x86");
+            assert_eq!(size_of::<xen_changeset_info_t>(), 64, "xen_changeset_info_t: size on x86");
+            assert_eq!(align_of::<xen_changeset_info_t>(), 1, "xen_changeset_info_t: align on x86");
+            assert_eq!(size_of::<xen_commandline_t>(), 1024, "xen_commandline_t: size on x86");
+            assert_eq!(align_of::<xen_commandline_t>(), 1, "xen_commandline_t: align on x86");
+        }
+
+        #[test]
+        fn xen_compile_info() {
+            assert_eq!(size_of::<xen_compile_info>(), 144, "xen_compile_info: size on x86");
+            assert_eq!(align_of::<xen_compile_info>(), 1, "xen_compile_info: align on x86");
+            assert_eq!(offset_of!(xen_compile_info, compiler), 0, "xen_compile_info.compiler: offset on x86");
+            assert_eq!(offset_of!(xen_compile_info, compile_by), 64, "xen_compile_info.compile_by: offset on x86");
+            assert_eq!(offset_of!(xen_compile_info, compile_domain), 80, "xen_compile_info.compile_domain: offset on x86");
+            assert_eq!(offset_of!(xen_compile_info, compile_date), 112, "xen_compile_info.compile_date: offset on x86");
+        }
+
+        #[test]
+        fn xen_platform_parameters() {
+            assert_eq!(size_of::<xen_platform_parameters>(), 4, "xen_platform_parameters: size on x86");
+            assert_eq!(align_of::<xen_platform_parameters>(), 4, "xen_platform_parameters: align on x86");
+            assert_eq!(offset_of!(xen_platform_parameters, virt_start), 0, "xen_platform_parameters.virt_start: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "xen_platform_parameters.virt_start: size on x86");
+        }
+
+        #[test]
+        fn xen_feature_info() {
+            assert_eq!(size_of::<xen_feature_info>(), 8, "xen_feature_info: size on x86");
+            assert_eq!(align_of::<xen_feature_info>(), 4, "xen_feature_info: align on x86");
+            assert_eq!(offset_of!(xen_feature_info, submap_idx), 0, "xen_feature_info.submap_idx: offset on x86");
+            assert_eq!(offset_of!(xen_feature_info, submap), 4, "xen_feature_info.submap: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_build_id() {
+            assert_eq!(size_of::<xen_build_id>(), 4, "xen_build_id: size on x86");
+            assert_eq!(align_of::<xen_build_id>(), 4, "xen_build_id: align on x86");
+            assert_eq!(offset_of!(xen_build_id, len), 0, "xen_build_id.len: offset on x86");
+            assert_eq!(offset_of!(xen_build_id, buf), 4, "xen_build_id.buf: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn xen_varbuf() {
+            assert_eq!(size_of::<xen_varbuf>(), 4, "xen_varbuf: size on x86");
+            assert_eq!(align_of::<xen_varbuf>(), 4, "xen_varbuf: align on x86");
+            assert_eq!(offset_of!(xen_varbuf, len), 0, "xen_varbuf.len: offset on x86");
+            assert_eq!(offset_of!(xen_varbuf, buf), 4, "xen_varbuf.buf: offset on x86");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -1031,6 +2171,268 @@ mod x86 {
         fn typedefs() {
             assert_eq!(size_of::<domid_t>(), 2, "domid_t: size on x86");
             assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on x86");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on x86");
+            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on x86");
+        }
+    }
+
+    mod stable_xen_guest {
+        use super::*;
+
+        #[test]
+        fn mmu_update() {
+            assert_eq!(size_of::<mmu_update>(), 16, "mmu_update: size on x86");
+            assert_eq!(align_of::<mmu_update>(), 4, "mmu_update: align on x86");
+            assert_eq!(offset_of!(mmu_update, ptr), 0, "mmu_update.ptr: offset on x86");
+            assert_eq!(offset_of!(mmu_update, val), 8, "mmu_update.val: offset on x86");
+        }
+
+        #[test]
+        fn mmuext_op() {
+            assert_eq!(size_of::<mmuext_op>(), 12, "mmuext_op: size on x86");
+            assert_eq!(align_of::<mmuext_op>(), 4, "mmuext_op: align on x86");
+            assert_eq!(offset_of!(mmuext_op, cmd), 0, "mmuext_op.cmd: offset on x86");
+            assert_eq!(offset_of!(mmuext_op, arg1), 4, "mmuext_op.arg1: offset on x86");
+            assert_eq!(offset_of!(mmuext_op, arg2), 8, "mmuext_op.arg2: offset on x86");
+        }
+
+        #[test]
+        fn mmuext_op_arg1() {
+            assert_eq!(size_of::<mmuext_op_arg1>(), 4, "mmuext_op.arg1: size on x86");
+            assert_eq!(align_of::<mmuext_op_arg1>(), 4, "mmuext_op.arg1: align on x86");
+            assert_eq!(offset_of!(mmuext_op_arg1, mfn), 0, "mmuext_op.arg1.mfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "mmuext_op.arg1.mfn: size on x86");
+            assert_eq!(offset_of!(mmuext_op_arg1, linear_addr), 0, "mmuext_op.arg1.linear_addr: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "mmuext_op.arg1.linear_addr: size on x86");
+        }
+
+        #[test]
+        fn mmuext_op_arg2() {
+            assert_eq!(size_of::<mmuext_op_arg2>(), 4, "mmuext_op.arg2: size on x86");
+            assert_eq!(align_of::<mmuext_op_arg2>(), 4, "mmuext_op.arg2: align on x86");
+            assert_eq!(offset_of!(mmuext_op_arg2, nr_ents), 0, "mmuext_op.arg2.nr_ents: offset on x86");
+            assert_eq!(offset_of!(mmuext_op_arg2, vcpumask), 0, "mmuext_op.arg2.vcpumask: offset on x86");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 4, "mmuext_op.arg2.vcpumask: size on x86");
+            assert_eq!(offset_of!(mmuext_op_arg2, src_mfn), 0, "mmuext_op.arg2.src_mfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "mmuext_op.arg2.src_mfn: size on x86");
+        }
+
+        #[test]
+        fn multicall_entry() {
+            assert_eq!(size_of::<multicall_entry>(), 32, "multicall_entry: size on x86");
+            assert_eq!(align_of::<multicall_entry>(), 4, "multicall_entry: align on x86");
+            assert_eq!(offset_of!(multicall_entry, op), 0, "multicall_entry.op: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "multicall_entry.op: size on x86");
+            assert_eq!(offset_of!(multicall_entry, result), 4, "multicall_entry.result: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "multicall_entry.result: size on x86");
+            assert_eq!(offset_of!(multicall_entry, args), 8, "multicall_entry.args: offset on x86");
+            assert_eq!(size_of::<[xen_ulong_t; 6]>(), 24, "multicall_entry.args: size on x86");
+        }
+
+        #[test]
+        fn vcpu_time_info() {
+            assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on x86");
+            assert_eq!(align_of::<vcpu_time_info>(), 4, "vcpu_time_info: align on x86");
+            assert_eq!(offset_of!(vcpu_time_info, version), 0, "vcpu_time_info.version: offset on x86");
+            assert_eq!(offset_of!(vcpu_time_info, pad0), 4, "vcpu_time_info.pad0: offset on x86");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_timestamp), 8, "vcpu_time_info.tsc_timestamp: offset on x86");
+            assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on x86");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on x86");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on x86");
+            #[cfg(not(feature = "xen-4-7"))]
+            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on x86");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on x86");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on x86");
+        }
+
+        #[test]
+        fn arch_vcpu_info() {
+            assert_eq!(size_of::<arch_vcpu_info>(), 24, "arch_vcpu_info: size on x86");
+            assert_eq!(align_of::<arch_vcpu_info>(), 4, "arch_vcpu_info: align on x86");
+            assert_eq!(offset_of!(arch_vcpu_info, cr2), 0, "arch_vcpu_info.cr2: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "arch_vcpu_info.cr2: size on x86");
+            assert_eq!(offset_of!(arch_vcpu_info, pad), 4, "arch_vcpu_info.pad: offset on x86");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 5]>(), 20, "arch_vcpu_info.pad: size on x86");
+        }
+
+        #[test]
+        fn vcpu_info() {
+            assert_eq!(size_of::<vcpu_info>(), 64, "vcpu_info: size on x86");
+            assert_eq!(align_of::<vcpu_info>(), 4, "vcpu_info: align on x86");
+            assert_eq!(offset_of!(vcpu_info, evtchn_upcall_pending), 0, "vcpu_info.evtchn_upcall_pending: offset on x86");
+            assert_eq!(offset_of!(vcpu_info, evtchn_upcall_mask), 1, "vcpu_info.evtchn_upcall_mask: offset on x86");
+            assert_eq!(offset_of!(vcpu_info, __xenabi_hole_0), 2, "vcpu_info.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(vcpu_info, evtchn_pending_sel), 4, "vcpu_info.evtchn_pending_sel: offset on x86");
+            assert_eq!(size_of::<xen_ulong_t>(), 4, "vcpu_info.evtchn_pending_sel: size on x86");
+            assert_eq!(offset_of!(vcpu_info, arch), 8, "vcpu_info.arch: offset on x86");
+            assert_eq!(offset_of!(vcpu_info, time), 32, "vcpu_info.time: offset on x86");
+        }
+
+        #[test]
+        fn arch_shared_info() {
+            assert_eq!(size_of::<arch_shared_info>(), 28, "arch_shared_info: size on x86");
+            assert_eq!(align_of::<arch_shared_info>(), 4, "arch_shared_info: align on x86");
+            assert_eq!(offset_of!(arch_shared_info, max_pfn), 0, "arch_shared_info.max_pfn: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "arch_shared_info.max_pfn: size on x86");
+            assert_eq!(offset_of!(arch_shared_info, pfn_to_mfn_frame_list_list), 4, "arch_shared_info.pfn_to_mfn_frame_list_list: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "arch_shared_info.pfn_to_mfn_frame_list_list: size on x86");
+            assert_eq!(offset_of!(arch_shared_info, nmi_reason), 8, "arch_shared_info.nmi_reason: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "arch_shared_info.nmi_reason: size on x86");
+            assert_eq!(offset_of!(arch_shared_info, p2m_cr3), 12, "arch_shared_info.p2m_cr3: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "arch_shared_info.p2m_cr3: size on x86");
+            assert_eq!(offset_of!(arch_shared_info, p2m_vaddr), 16, "arch_shared_info.p2m_vaddr: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "arch_shared_info.p2m_vaddr: size on x86");
+            assert_eq!(offset_of!(arch_shared_info, p2m_generation), 20, "arch_shared_info.p2m_generation: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "arch_shared_info.p2m_generation: size on x86");
+            assert_eq!(offset_of!(arch_shared_info, wc_sec_hi), 24, "arch_shared_info.wc_sec_hi: offset on x86");
+        }
+
+        #[test]
+        fn shared_info() {
+            assert_eq!(size_of::<shared_info>(), 2344, "shared_info: size on x86");
+            assert_eq!(align_of::<shared_info>(), 4, "shared_info: align on x86");
+            assert_eq!(offset_of!(shared_info, vcpu_info), 0, "shared_info.vcpu_info: offset on x86");
+            assert_eq!(offset_of!(shared_info, evtchn_pending), 2048, "shared_info.evtchn_pending: offset on x86");
+            assert_eq!(size_of::<[xen_ulong_t; 32]>(), 128, "shared_info.evtchn_pending: size on x86");
+            assert_eq!(offset_of!(shared_info, evtchn_mask), 2176, "shared_info.evtchn_mask: offset on x86");
+            assert_eq!(size_of::<[xen_ulong_t; 32]>(), 128, "shared_info.evtchn_mask: size on x86");
+            assert_eq!(offset_of!(shared_info, wc_version), 2304, "shared_info.wc_version: offset on x86");
+            assert_eq!(offset_of!(shared_info, wc_sec), 2308, "shared_info.wc_sec: offset on x86");
+            assert_eq!(offset_of!(shared_info, wc_nsec), 2312, "shared_info.wc_nsec: offset on x86");
+            assert_eq!(offset_of!(shared_info, arch), 2316, "shared_info.arch: offset on x86");
+        }
+
+        #[test]
+        fn start_info() {
+            assert_eq!(size_of::<start_info>(), 1112, "start_info: size on x86");
+            assert_eq!(align_of::<start_info>(), 4, "start_info: align on x86");
+            assert_eq!(offset_of!(start_info, magic), 0, "start_info.magic: offset on x86");
+            assert_eq!(offset_of!(start_info, nr_pages), 32, "start_info.nr_pages: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.nr_pages: size on x86");
+            assert_eq!(offset_of!(start_info, shared_info), 36, "start_info.shared_info: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.shared_info: size on x86");
+            assert_eq!(offset_of!(start_info, flags), 40, "start_info.flags: offset on x86");
+            assert_eq!(offset_of!(start_info, store_mfn), 44, "start_info.store_mfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "start_info.store_mfn: size on x86");
+            assert_eq!(offset_of!(start_info, store_evtchn), 48, "start_info.store_evtchn: offset on x86");
+            assert_eq!(offset_of!(start_info, console), 52, "start_info.console: offset on x86");
+            assert_eq!(offset_of!(start_info, pt_base), 60, "start_info.pt_base: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.pt_base: size on x86");
+            assert_eq!(offset_of!(start_info, nr_pt_frames), 64, "start_info.nr_pt_frames: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.nr_pt_frames: size on x86");
+            assert_eq!(offset_of!(start_info, mfn_list), 68, "start_info.mfn_list: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.mfn_list: size on x86");
+            assert_eq!(offset_of!(start_info, mod_start), 72, "start_info.mod_start: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.mod_start: size on x86");
+            assert_eq!(offset_of!(start_info, mod_len), 76, "start_info.mod_len: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.mod_len: size on x86");
+            assert_eq!(offset_of!(start_info, cmd_line), 80, "start_info.cmd_line: offset on x86");
+            assert_eq!(offset_of!(start_info, first_p2m_pfn), 1104, "start_info.first_p2m_pfn: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.first_p2m_pfn: size on x86");
+            assert_eq!(offset_of!(start_info, nr_p2m_frames), 1108, "start_info.nr_p2m_frames: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "start_info.nr_p2m_frames: size on x86");
+        }
+
+        #[test]
+        fn start_info_console() {
+            assert_eq!(size_of::<start_info_console>(), 8, "start_info.console: size on x86");
+            assert_eq!(align_of::<start_info_console>(), 4, "start_info.console: align on x86");
+            assert_eq!(offset_of!(start_info_console, domU), 0, "start_info.console.domU: offset on x86");
+            assert_eq!(offset_of!(start_info_console, dom0), 0, "start_info.console.dom0: offset on x86");
+        }
+
+        #[test]
+        fn start_info_console_domu() {
+            assert_eq!(size_of::<start_info_console_domU>(), 8, "start_info.console.domU: size on x86");
+            assert_eq!(align_of::<start_info_console_domU>(), 4, "start_info.console.domU: align on x86");
+            assert_eq!(offset_of!(start_info_console_domU, mfn), 0, "start_info.console.domU.mfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "start_info.console.domU.mfn: size on x86");
+            assert_eq!(offset_of!(start_info_console_domU, evtchn), 4, "start_info.console.domU.evtchn: offset on x86");
+        }
+
+        #[test]
+        fn start_info_console_dom0() {
+            assert_eq!(size_of::<start_info_console_dom0>(), 8, "start_info.console.dom0: size on x86");
+            assert_eq!(align_of::<start_info_console_dom0>(), 4, "start_info.console.dom0: align on x86");
+            assert_eq!(offset_of!(start_info_console_dom0, info_off), 0, "start_info.console.dom0.info_off: offset on x86");
+            assert_eq!(offset_of!(start_info_console_dom0, info_size), 4, "start_info.console.dom0.info_size: offset on x86");
+        }
+
+        #[test]
+        fn xen_multiboot_mod_list() {
+            assert_eq!(size_of::<xen_multiboot_mod_list>(), 16, "xen_multiboot_mod_list: size on x86");
+            assert_eq!(align_of::<xen_multiboot_mod_list>(), 4, "xen_multiboot_mod_list: align on x86");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_start), 0, "xen_multiboot_mod_list.mod_start: offset on x86");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_end), 4, "xen_multiboot_mod_list.mod_end: offset on x86");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, cmdline), 8, "xen_multiboot_mod_list.cmdline: offset on x86");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, pad), 12, "xen_multiboot_mod_list.pad: offset on x86");
+        }
+
+        #[test]
+        fn dom0_vga_console_info() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 36, "dom0_vga_console_info: size on x86");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 40, "dom0_vga_console_info: size on x86");
+            assert_eq!(align_of::<dom0_vga_console_info>(), 4, "dom0_vga_console_info: align on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info, video_type), 0, "dom0_vga_console_info.video_type: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info, __xenabi_hole_0), 1, "dom0_vga_console_info.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info, u), 4, "dom0_vga_console_info.u: offset on x86");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 32, "dom0_vga_console_info.u: size on x86");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 36, "dom0_vga_console_info.u: size on x86");
+            assert_eq!(align_of::<dom0_vga_console_info_u>(), 4, "dom0_vga_console_info.u: align on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, text_mode_3), 0, "dom0_vga_console_info.u.text_mode_3: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, vesa_lfb), 0, "dom0_vga_console_info.u.vesa_lfb: offset on x86");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_text_mode_3() {
+            assert_eq!(size_of::<dom0_vga_console_info_u_text_mode_3>(), 10, "dom0_vga_console_info.u.text_mode_3: size on x86");
+            assert_eq!(align_of::<dom0_vga_console_info_u_text_mode_3>(), 2, "dom0_vga_console_info.u.text_mode_3: align on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, font_height), 0, "dom0_vga_console_info.u.text_mode_3.font_height: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_x), 2, "dom0_vga_console_info.u.text_mode_3.cursor_x: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_y), 4, "dom0_vga_console_info.u.text_mode_3.cursor_y: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, rows), 6, "dom0_vga_console_info.u.text_mode_3.rows: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, columns), 8, "dom0_vga_console_info.u.text_mode_3.columns: offset on x86");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_vesa_lfb() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 32, "dom0_vga_console_info.u.vesa_lfb: size on x86");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 36, "dom0_vga_console_info.u.vesa_lfb: size on x86");
+            assert_eq!(align_of::<dom0_vga_console_info_u_vesa_lfb>(), 4, "dom0_vga_console_info.u.vesa_lfb: align on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, width), 0, "dom0_vga_console_info.u.vesa_lfb.width: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, height), 2, "dom0_vga_console_info.u.vesa_lfb.height: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bytes_per_line), 4, "dom0_vga_console_info.u.vesa_lfb.bytes_per_line: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bits_per_pixel), 6, "dom0_vga_console_info.u.vesa_lfb.bits_per_pixel: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_base), 8, "dom0_vga_console_info.u.vesa_lfb.lfb_base: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_size), 12, "dom0_vga_console_info.u.vesa_lfb.lfb_size: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_pos), 16, "dom0_vga_console_info.u.vesa_lfb.red_pos: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_size), 17, "dom0_vga_console_info.u.vesa_lfb.red_size: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_pos), 18, "dom0_vga_console_info.u.vesa_lfb.green_pos: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_size), 19, "dom0_vga_console_info.u.vesa_lfb.green_size: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_pos), 20, "dom0_vga_console_info.u.vesa_lfb.blue_pos: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_size), 21, "dom0_vga_console_info.u.vesa_lfb.blue_size: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_pos), 22, "dom0_vga_console_info.u.vesa_lfb.rsvd_pos: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_size), 23, "dom0_vga_console_info.u.vesa_lfb.rsvd_size: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, gbl_caps), 24, "dom0_vga_console_info.u.vesa_lfb.gbl_caps: offset on x86");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, mode_attrs), 28, "dom0_vga_console_info.u.vesa_lfb.mode_attrs: offset on x86");
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, __xenabi_hole_0), 30, "dom0_vga_console_info.u.vesa_lfb.__xenabi_hole_0: offset on x86");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, pad), 30, "dom0_vga_console_info.u.vesa_lfb.pad: offset on x86");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, ext_lfb_base), 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base: offset on x86");
         }
     }
 
@@ -1094,12 +2496,6 @@ mod x86 {
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
-
-        #[test]
-        fn typedefs() {
-            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on x86");
-            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on x86");
-        }
 
         #[test]
         fn xen_arch_domainconfig() {
@@ -1522,14 +2918,28 @@ mod x86_64 {
     use xenabi::types::*;
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    use xenabi::stable::blkif::*;
+    use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::kbdif::*;
+    use xenabi::stable::netif::*;
+    use xenabi::stable::nmi::*;
+    use xenabi::stable::pciif::*;
+    use xenabi::stable::physdev::*;
+    use xenabi::stable::ring::*;
+    use xenabi::stable::sched::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
+    use xenabi::stable::usbif::*;
+    use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
     use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
@@ -1547,11 +2957,13 @@ mod x86_64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on x86_64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86_64");
+        assert_eq!(size_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: align on x86_64");
+        assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: size on x86_64");
+        assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on x86_64");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on x86_64");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on x86_64");
         #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on x86_64");
@@ -1663,6 +3075,169 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_argo_ring_message_header, source), 4, "xen_argo_ring_message_header.source: offset on x86_64");
             assert_eq!(offset_of!(xen_argo_ring_message_header, message_type), 12, "xen_argo_ring_message_header.message_type: offset on x86_64");
             assert_eq!(offset_of!(xen_argo_ring_message_header, data), 16, "xen_argo_ring_message_header.data: offset on x86_64");
+        }
+    }
+
+    mod stable_blkif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: size on x86_64");
+            assert_eq!(align_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: align on x86_64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_sector_t: size on x86_64");
+            assert_eq!(align_of::<blkif_sector_t>(), 8, "blkif_sector_t: align on x86_64");
+        }
+
+        #[test]
+        fn blkif_request_segment() {
+            assert_eq!(size_of::<blkif_request_segment>(), 8, "blkif_request_segment: size on x86_64");
+            assert_eq!(align_of::<blkif_request_segment>(), 4, "blkif_request_segment: align on x86_64");
+            assert_eq!(offset_of!(blkif_request_segment, gref), 0, "blkif_request_segment.gref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "blkif_request_segment.gref: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_segment, first_sect), 4, "blkif_request_segment.first_sect: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_segment, last_sect), 5, "blkif_request_segment.last_sect: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_segment, __xenabi_hole_0), 6, "blkif_request_segment.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_request() {
+            assert_eq!(size_of::<blkif_request>(), 112, "blkif_request: size on x86_64");
+            assert_eq!(align_of::<blkif_request>(), 8, "blkif_request: align on x86_64");
+            assert_eq!(offset_of!(blkif_request, operation), 0, "blkif_request.operation: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request, nr_segments), 1, "blkif_request.nr_segments: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request, handle), 2, "blkif_request.handle: offset on x86_64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request.handle: size on x86_64");
+            assert_eq!(offset_of!(blkif_request, __xenabi_hole_0), 4, "blkif_request.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request, id), 8, "blkif_request.id: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request, sector_number), 16, "blkif_request.sector_number: offset on x86_64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request.sector_number: size on x86_64");
+            assert_eq!(offset_of!(blkif_request, seg), 24, "blkif_request.seg: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_request_discard() {
+            assert_eq!(size_of::<blkif_request_discard>(), 32, "blkif_request_discard: size on x86_64");
+            assert_eq!(align_of::<blkif_request_discard>(), 8, "blkif_request_discard: align on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, operation), 0, "blkif_request_discard.operation: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, flag), 1, "blkif_request_discard.flag: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, handle), 2, "blkif_request_discard.handle: offset on x86_64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_discard.handle: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, __xenabi_hole_0), 4, "blkif_request_discard.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, id), 8, "blkif_request_discard.id: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, sector_number), 16, "blkif_request_discard.sector_number: offset on x86_64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_discard.sector_number: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_discard, nr_sectors), 24, "blkif_request_discard.nr_sectors: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_request_indirect() {
+            assert_eq!(size_of::<blkif_request_indirect>(), 64, "blkif_request_indirect: size on x86_64");
+            assert_eq!(align_of::<blkif_request_indirect>(), 8, "blkif_request_indirect: align on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, operation), 0, "blkif_request_indirect.operation: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_op), 1, "blkif_request_indirect.indirect_op: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, nr_segments), 2, "blkif_request_indirect.nr_segments: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_0), 4, "blkif_request_indirect.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, id), 8, "blkif_request_indirect.id: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, sector_number), 16, "blkif_request_indirect.sector_number: offset on x86_64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_indirect.sector_number: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, handle), 24, "blkif_request_indirect.handle: offset on x86_64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_indirect.handle: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_1), 26, "blkif_request_indirect.__xenabi_hole_1: offset on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_grefs), 28, "blkif_request_indirect.indirect_grefs: offset on x86_64");
+            assert_eq!(size_of::<[grant_ref_t; 8]>(), 32, "blkif_request_indirect.indirect_grefs: size on x86_64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_2), 60, "blkif_request_indirect.__xenabi_hole_2: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_response() {
+            assert_eq!(size_of::<blkif_response>(), 16, "blkif_response: size on x86_64");
+            assert_eq!(align_of::<blkif_response>(), 8, "blkif_response: align on x86_64");
+            assert_eq!(offset_of!(blkif_response, id), 0, "blkif_response.id: offset on x86_64");
+            assert_eq!(offset_of!(blkif_response, operation), 8, "blkif_response.operation: offset on x86_64");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_0), 9, "blkif_response.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(blkif_response, status), 10, "blkif_response.status: offset on x86_64");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_1), 12, "blkif_response.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_sring_entry() {
+            assert_eq!(size_of::<blkif_sring_entry>(), 112, "blkif_sring_entry: size on x86_64");
+            assert_eq!(align_of::<blkif_sring_entry>(), 8, "blkif_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(blkif_sring_entry, req), 0, "blkif_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(blkif_sring_entry, rsp), 0, "blkif_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_sring() {
+            assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on x86_64");
+            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on x86_64");
+            assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(blkif_sring, rsp_prod), 8, "blkif_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(blkif_sring, rsp_event), 12, "blkif_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(blkif_sring, pvt), 16, "blkif_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(blkif_sring, __pad), 20, "blkif_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt() {
+            assert_eq!(size_of::<blkif_sring_pvt>(), 4, "blkif_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<blkif_sring_pvt>(), 1, "blkif_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(blkif_sring_pvt, netif), 0, "blkif_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(blkif_sring_pvt, tapif_user), 0, "blkif_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(blkif_sring_pvt, pvt_pad), 0, "blkif_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_netif() {
+            assert_eq!(size_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(blkif_sring_pvt_netif, smartpoll_active), 0, "blkif_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
+    mod stable_console {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: size on x86_64");
+            assert_eq!(align_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: align on x86_64");
+        }
+
+        #[test]
+        fn xencons_interface() {
+            #[cfg(not(feature = "xen-4-21"))]
+            assert_eq!(size_of::<xencons_interface>(), 3088, "xencons_interface: size on x86_64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xencons_interface>(), 3092, "xencons_interface: size on x86_64");
+            assert_eq!(align_of::<xencons_interface>(), 4, "xencons_interface: align on x86_64");
+            assert_eq!(offset_of!(xencons_interface, r#in), 0, "xencons_interface.in: offset on x86_64");
+            assert_eq!(offset_of!(xencons_interface, out), 1024, "xencons_interface.out: offset on x86_64");
+            assert_eq!(offset_of!(xencons_interface, in_cons), 3072, "xencons_interface.in_cons: offset on x86_64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_cons: size on x86_64");
+            assert_eq!(offset_of!(xencons_interface, in_prod), 3076, "xencons_interface.in_prod: offset on x86_64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_prod: size on x86_64");
+            assert_eq!(offset_of!(xencons_interface, out_cons), 3080, "xencons_interface.out_cons: offset on x86_64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_cons: size on x86_64");
+            assert_eq!(offset_of!(xencons_interface, out_prod), 3084, "xencons_interface.out_prod: offset on x86_64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_prod: size on x86_64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on x86_64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on x86_64");
         }
     }
 
@@ -2487,6 +4062,731 @@ mod x86_64 {
         }
     }
 
+    mod stable_kbdif {
+        use super::*;
+
+        #[test]
+        fn xenkbd_motion() {
+            assert_eq!(size_of::<xenkbd_motion>(), 16, "xenkbd_motion: size on x86_64");
+            assert_eq!(align_of::<xenkbd_motion>(), 4, "xenkbd_motion: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_motion, r#type), 0, "xenkbd_motion.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_motion, __xenabi_hole_0), 1, "xenkbd_motion.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_x), 4, "xenkbd_motion.rel_x: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_y), 8, "xenkbd_motion.rel_y: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_z), 12, "xenkbd_motion.rel_z: offset on x86_64");
+        }
+
+        #[test]
+        fn xenkbd_key() {
+            assert_eq!(size_of::<xenkbd_key>(), 8, "xenkbd_key: size on x86_64");
+            assert_eq!(align_of::<xenkbd_key>(), 4, "xenkbd_key: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_key, r#type), 0, "xenkbd_key.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_key, pressed), 1, "xenkbd_key.pressed: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_key, __xenabi_hole_0), 2, "xenkbd_key.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_key, keycode), 4, "xenkbd_key.keycode: offset on x86_64");
+        }
+
+        #[test]
+        fn xenkbd_position() {
+            assert_eq!(size_of::<xenkbd_position>(), 16, "xenkbd_position: size on x86_64");
+            assert_eq!(align_of::<xenkbd_position>(), 4, "xenkbd_position: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_position, r#type), 0, "xenkbd_position.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_position, __xenabi_hole_0), 1, "xenkbd_position.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_position, abs_x), 4, "xenkbd_position.abs_x: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_position, abs_y), 8, "xenkbd_position.abs_y: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_position, rel_z), 12, "xenkbd_position.rel_z: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch() {
+            assert_eq!(size_of::<xenkbd_mtouch>(), 16, "xenkbd_mtouch: size on x86_64");
+            assert_eq!(align_of::<xenkbd_mtouch>(), 4, "xenkbd_mtouch: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch, r#type), 0, "xenkbd_mtouch.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch, event_type), 1, "xenkbd_mtouch.event_type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch, contact_id), 2, "xenkbd_mtouch.contact_id: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch, reserved), 3, "xenkbd_mtouch.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch, u), 8, "xenkbd_mtouch.u: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u() {
+            assert_eq!(size_of::<xenkbd_mtouch_u>(), 8, "xenkbd_mtouch.u: size on x86_64");
+            assert_eq!(align_of::<xenkbd_mtouch_u>(), 4, "xenkbd_mtouch.u: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, pos), 0, "xenkbd_mtouch.u.pos: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, shape), 0, "xenkbd_mtouch.u.shape: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, orientation), 0, "xenkbd_mtouch.u.orientation: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_pos() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_pos>(), 8, "xenkbd_mtouch.u.pos: size on x86_64");
+            assert_eq!(align_of::<xenkbd_mtouch_u_pos>(), 4, "xenkbd_mtouch.u.pos: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_x), 0, "xenkbd_mtouch.u.pos.abs_x: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_y), 4, "xenkbd_mtouch.u.pos.abs_y: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_shape() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_shape>(), 8, "xenkbd_mtouch.u.shape: size on x86_64");
+            assert_eq!(align_of::<xenkbd_mtouch_u_shape>(), 4, "xenkbd_mtouch.u.shape: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, major), 0, "xenkbd_mtouch.u.shape.major: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, minor), 4, "xenkbd_mtouch.u.shape.minor: offset on x86_64");
+        }
+
+        #[test]
+        fn xenkbd_in_event() {
+            assert_eq!(size_of::<xenkbd_in_event>(), 40, "xenkbd_in_event: size on x86_64");
+            assert_eq!(align_of::<xenkbd_in_event>(), 4, "xenkbd_in_event: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_in_event, r#type), 0, "xenkbd_in_event.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_in_event, motion), 0, "xenkbd_in_event.motion: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_in_event, key), 0, "xenkbd_in_event.key: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_in_event, pos), 0, "xenkbd_in_event.pos: offset on x86_64");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenkbd_in_event, mtouch), 0, "xenkbd_in_event.mtouch: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_in_event, pad), 0, "xenkbd_in_event.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xenkbd_out_event() {
+            assert_eq!(size_of::<xenkbd_out_event>(), 40, "xenkbd_out_event: size on x86_64");
+            assert_eq!(align_of::<xenkbd_out_event>(), 1, "xenkbd_out_event: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_out_event, r#type), 0, "xenkbd_out_event.type: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_out_event, pad), 0, "xenkbd_out_event.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xenkbd_page() {
+            assert_eq!(size_of::<xenkbd_page>(), 16, "xenkbd_page: size on x86_64");
+            assert_eq!(align_of::<xenkbd_page>(), 4, "xenkbd_page: align on x86_64");
+            assert_eq!(offset_of!(xenkbd_page, in_cons), 0, "xenkbd_page.in_cons: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on x86_64");
+            assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on x86_64");
+        }
+    }
+
+    mod stable_netif {
+        use super::*;
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_request() {
+            assert_eq!(size_of::<xen_netif_ctrl_request>(), 16, "xen_netif_ctrl_request: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_request>(), 4, "xen_netif_ctrl_request: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, id), 0, "xen_netif_ctrl_request.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, r#type), 2, "xen_netif_ctrl_request.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, data), 4, "xen_netif_ctrl_request.data: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_response() {
+            assert_eq!(size_of::<xen_netif_ctrl_response>(), 12, "xen_netif_ctrl_response: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_response>(), 4, "xen_netif_ctrl_response: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, id), 0, "xen_netif_ctrl_response.id: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, r#type), 2, "xen_netif_ctrl_response.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, status), 4, "xen_netif_ctrl_response.status: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, data), 8, "xen_netif_ctrl_response.data: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-10")]
+        #[test]
+        fn xen_netif_gref() {
+            assert_eq!(size_of::<xen_netif_gref>(), 8, "xen_netif_gref: size on x86_64");
+            assert_eq!(align_of::<xen_netif_gref>(), 4, "xen_netif_gref: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_gref, r#ref), 0, "xen_netif_gref.ref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_netif_gref.ref: size on x86_64");
+            assert_eq!(offset_of!(xen_netif_gref, flags), 4, "xen_netif_gref.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_gref, status), 6, "xen_netif_gref.status: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_entry() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_entry>(), 16, "xen_netif_ctrl_sring_entry: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_entry>(), 4, "xen_netif_ctrl_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, req), 0, "xen_netif_ctrl_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, rsp), 0, "xen_netif_ctrl_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring>(), 64, "xen_netif_ctrl_sring: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring>(), 4, "xen_netif_ctrl_sring: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_prod), 0, "xen_netif_ctrl_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_event), 4, "xen_netif_ctrl_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_prod), 8, "xen_netif_ctrl_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_event), 12, "xen_netif_ctrl_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, pvt), 16, "xen_netif_ctrl_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, __pad), 20, "xen_netif_ctrl_sring.__pad: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt>(), 4, "xen_netif_ctrl_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt>(), 1, "xen_netif_ctrl_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, netif), 0, "xen_netif_ctrl_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, tapif_user), 0, "xen_netif_ctrl_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, pvt_pad), 0, "xen_netif_ctrl_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_netif, smartpoll_active), 0, "xen_netif_ctrl_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_tapif_user, msg), 0, "xen_netif_ctrl_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_request() {
+            assert_eq!(size_of::<netif_tx_request>(), 12, "netif_tx_request: size on x86_64");
+            assert_eq!(align_of::<netif_tx_request>(), 4, "netif_tx_request: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_request, gref), 0, "netif_tx_request.gref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_tx_request.gref: size on x86_64");
+            assert_eq!(offset_of!(netif_tx_request, offset), 4, "netif_tx_request.offset: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_request, flags), 6, "netif_tx_request.flags: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_request, id), 8, "netif_tx_request.id: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_request, size), 10, "netif_tx_request.size: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_extra_info() {
+            assert_eq!(size_of::<netif_extra_info>(), 8, "netif_extra_info: size on x86_64");
+            assert_eq!(align_of::<netif_extra_info>(), 2, "netif_extra_info: align on x86_64");
+            assert_eq!(offset_of!(netif_extra_info, r#type), 0, "netif_extra_info.type: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info, flags), 1, "netif_extra_info.flags: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info, u), 2, "netif_extra_info.u: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_extra_info_u() {
+            assert_eq!(size_of::<netif_extra_info_u>(), 6, "netif_extra_info.u: size on x86_64");
+            assert_eq!(align_of::<netif_extra_info_u>(), 2, "netif_extra_info.u: align on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u, gso), 0, "netif_extra_info.u.gso: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u, mcast), 0, "netif_extra_info.u.mcast: offset on x86_64");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(netif_extra_info_u, hash), 0, "netif_extra_info.u.hash: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u, pad), 0, "netif_extra_info.u.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_gso() {
+            assert_eq!(size_of::<netif_extra_info_u_gso>(), 6, "netif_extra_info.u.gso: size on x86_64");
+            assert_eq!(align_of::<netif_extra_info_u_gso>(), 2, "netif_extra_info.u.gso: align on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, size), 0, "netif_extra_info.u.gso.size: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, r#type), 2, "netif_extra_info.u.gso.type: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, pad), 3, "netif_extra_info.u.gso.pad: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, features), 4, "netif_extra_info.u.gso.features: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_mcast() {
+            assert_eq!(size_of::<netif_extra_info_u_mcast>(), 6, "netif_extra_info.u.mcast: size on x86_64");
+            assert_eq!(align_of::<netif_extra_info_u_mcast>(), 1, "netif_extra_info.u.mcast: align on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_mcast, addr), 0, "netif_extra_info.u.mcast.addr: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_hash() {
+            assert_eq!(size_of::<netif_extra_info_u_hash>(), 6, "netif_extra_info.u.hash: size on x86_64");
+            assert_eq!(align_of::<netif_extra_info_u_hash>(), 1, "netif_extra_info.u.hash: align on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, r#type), 0, "netif_extra_info.u.hash.type: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, algorithm), 1, "netif_extra_info.u.hash.algorithm: offset on x86_64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, value), 2, "netif_extra_info.u.hash.value: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_response() {
+            assert_eq!(size_of::<netif_tx_response>(), 4, "netif_tx_response: size on x86_64");
+            assert_eq!(align_of::<netif_tx_response>(), 2, "netif_tx_response: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_response, id), 0, "netif_tx_response.id: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_response, status), 2, "netif_tx_response.status: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_request() {
+            assert_eq!(size_of::<netif_rx_request>(), 8, "netif_rx_request: size on x86_64");
+            assert_eq!(align_of::<netif_rx_request>(), 4, "netif_rx_request: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_request, id), 0, "netif_rx_request.id: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_request, pad), 2, "netif_rx_request.pad: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_request, gref), 4, "netif_rx_request.gref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_rx_request.gref: size on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_response() {
+            assert_eq!(size_of::<netif_rx_response>(), 8, "netif_rx_response: size on x86_64");
+            assert_eq!(align_of::<netif_rx_response>(), 2, "netif_rx_response: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_response, id), 0, "netif_rx_response.id: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_response, offset), 2, "netif_rx_response.offset: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_response, flags), 4, "netif_rx_response.flags: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_response, status), 6, "netif_rx_response.status: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_sring_entry() {
+            assert_eq!(size_of::<netif_tx_sring_entry>(), 12, "netif_tx_sring_entry: size on x86_64");
+            assert_eq!(align_of::<netif_tx_sring_entry>(), 4, "netif_tx_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_entry, req), 0, "netif_tx_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_entry, rsp), 0, "netif_tx_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_sring() {
+            assert_eq!(size_of::<netif_tx_sring>(), 64, "netif_tx_sring: size on x86_64");
+            assert_eq!(align_of::<netif_tx_sring>(), 4, "netif_tx_sring: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, req_prod), 0, "netif_tx_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, req_event), 4, "netif_tx_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_prod), 8, "netif_tx_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_event), 12, "netif_tx_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, pvt), 16, "netif_tx_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring, __pad), 20, "netif_tx_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt() {
+            assert_eq!(size_of::<netif_tx_sring_pvt>(), 4, "netif_tx_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<netif_tx_sring_pvt>(), 1, "netif_tx_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, netif), 0, "netif_tx_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, tapif_user), 0, "netif_tx_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, pvt_pad), 0, "netif_tx_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_netif, smartpoll_active), 0, "netif_tx_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_tapif_user, msg), 0, "netif_tx_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_sring_entry() {
+            assert_eq!(size_of::<netif_rx_sring_entry>(), 8, "netif_rx_sring_entry: size on x86_64");
+            assert_eq!(align_of::<netif_rx_sring_entry>(), 4, "netif_rx_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_entry, req), 0, "netif_rx_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_entry, rsp), 0, "netif_rx_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_sring() {
+            assert_eq!(size_of::<netif_rx_sring>(), 64, "netif_rx_sring: size on x86_64");
+            assert_eq!(align_of::<netif_rx_sring>(), 4, "netif_rx_sring: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, req_prod), 0, "netif_rx_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, req_event), 4, "netif_rx_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_prod), 8, "netif_rx_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_event), 12, "netif_rx_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, pvt), 16, "netif_rx_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring, __pad), 20, "netif_rx_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt() {
+            assert_eq!(size_of::<netif_rx_sring_pvt>(), 4, "netif_rx_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<netif_rx_sring_pvt>(), 1, "netif_rx_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, netif), 0, "netif_rx_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, tapif_user), 0, "netif_rx_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, pvt_pad), 0, "netif_rx_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_netif, smartpoll_active), 0, "netif_rx_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_tapif_user, msg), 0, "netif_rx_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
+    mod stable_nmi {
+        use super::*;
+
+        #[test]
+        fn xennmi_callback() {
+            assert_eq!(size_of::<xennmi_callback>(), 16, "xennmi_callback: size on x86_64");
+            assert_eq!(align_of::<xennmi_callback>(), 8, "xennmi_callback: align on x86_64");
+            assert_eq!(offset_of!(xennmi_callback, handler_address), 0, "xennmi_callback.handler_address: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xennmi_callback.handler_address: size on x86_64");
+            assert_eq!(offset_of!(xennmi_callback, pad), 8, "xennmi_callback.pad: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xennmi_callback.pad: size on x86_64");
+        }
+    }
+
+    mod stable_pciif {
+        use super::*;
+
+        #[test]
+        fn xen_msix_entry() {
+            assert_eq!(size_of::<xen_msix_entry>(), 4, "xen_msix_entry: size on x86_64");
+            assert_eq!(align_of::<xen_msix_entry>(), 2, "xen_msix_entry: align on x86_64");
+            assert_eq!(offset_of!(xen_msix_entry, vector), 0, "xen_msix_entry.vector: offset on x86_64");
+            assert_eq!(offset_of!(xen_msix_entry, entry), 2, "xen_msix_entry.entry: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pci_op() {
+            assert_eq!(size_of::<xen_pci_op>(), 548, "xen_pci_op: size on x86_64");
+            assert_eq!(align_of::<xen_pci_op>(), 4, "xen_pci_op: align on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, cmd), 0, "xen_pci_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, err), 4, "xen_pci_op.err: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, domain), 8, "xen_pci_op.domain: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, bus), 12, "xen_pci_op.bus: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, devfn), 16, "xen_pci_op.devfn: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, offset), 20, "xen_pci_op.offset: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, size), 24, "xen_pci_op.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, value), 28, "xen_pci_op.value: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, info), 32, "xen_pci_op.info: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_op, msix_entries), 36, "xen_pci_op.msix_entries: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pcie_aer_op() {
+            assert_eq!(size_of::<xen_pcie_aer_op>(), 20, "xen_pcie_aer_op: size on x86_64");
+            assert_eq!(align_of::<xen_pcie_aer_op>(), 4, "xen_pcie_aer_op: align on x86_64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, cmd), 0, "xen_pcie_aer_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, err), 4, "xen_pcie_aer_op.err: offset on x86_64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, domain), 8, "xen_pcie_aer_op.domain: offset on x86_64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, bus), 12, "xen_pcie_aer_op.bus: offset on x86_64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, devfn), 16, "xen_pcie_aer_op.devfn: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_pci_sharedinfo() {
+            assert_eq!(size_of::<xen_pci_sharedinfo>(), 572, "xen_pci_sharedinfo: size on x86_64");
+            assert_eq!(align_of::<xen_pci_sharedinfo>(), 4, "xen_pci_sharedinfo: align on x86_64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, flags), 0, "xen_pci_sharedinfo.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, op), 4, "xen_pci_sharedinfo.op: offset on x86_64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, aer_op), 552, "xen_pci_sharedinfo.aer_op: offset on x86_64");
+        }
+    }
+
+    mod stable_physdev {
+        use super::*;
+
+        #[test]
+        fn physdev_eoi() {
+            assert_eq!(size_of::<physdev_eoi>(), 4, "physdev_eoi: size on x86_64");
+            assert_eq!(align_of::<physdev_eoi>(), 4, "physdev_eoi: align on x86_64");
+            assert_eq!(offset_of!(physdev_eoi, irq), 0, "physdev_eoi.irq: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_pirq_eoi_gmfn() {
+            assert_eq!(size_of::<physdev_pirq_eoi_gmfn>(), 8, "physdev_pirq_eoi_gmfn: size on x86_64");
+            assert_eq!(align_of::<physdev_pirq_eoi_gmfn>(), 8, "physdev_pirq_eoi_gmfn: align on x86_64");
+            assert_eq!(offset_of!(physdev_pirq_eoi_gmfn, gmfn), 0, "physdev_pirq_eoi_gmfn.gmfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "physdev_pirq_eoi_gmfn.gmfn: size on x86_64");
+        }
+
+        #[test]
+        fn physdev_irq_status_query() {
+            assert_eq!(size_of::<physdev_irq_status_query>(), 8, "physdev_irq_status_query: size on x86_64");
+            assert_eq!(align_of::<physdev_irq_status_query>(), 4, "physdev_irq_status_query: align on x86_64");
+            assert_eq!(offset_of!(physdev_irq_status_query, irq), 0, "physdev_irq_status_query.irq: offset on x86_64");
+            assert_eq!(offset_of!(physdev_irq_status_query, flags), 4, "physdev_irq_status_query.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_set_iopl() {
+            assert_eq!(size_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: size on x86_64");
+            assert_eq!(align_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: align on x86_64");
+            assert_eq!(offset_of!(physdev_set_iopl, iopl), 0, "physdev_set_iopl.iopl: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_set_iobitmap() {
+            assert_eq!(size_of::<physdev_set_iobitmap>(), 16, "physdev_set_iobitmap: size on x86_64");
+            assert_eq!(align_of::<physdev_set_iobitmap>(), 8, "physdev_set_iobitmap: align on x86_64");
+            assert_eq!(offset_of!(physdev_set_iobitmap, bitmap), 0, "physdev_set_iobitmap.bitmap: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 8, "physdev_set_iobitmap.bitmap: size on x86_64");
+            assert_eq!(offset_of!(physdev_set_iobitmap, nr_ports), 8, "physdev_set_iobitmap.nr_ports: offset on x86_64");
+            assert_eq!(offset_of!(physdev_set_iobitmap, __xenabi_hole_0), 12, "physdev_set_iobitmap.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_apic() {
+            assert_eq!(size_of::<physdev_apic>(), 16, "physdev_apic: size on x86_64");
+            assert_eq!(align_of::<physdev_apic>(), 8, "physdev_apic: align on x86_64");
+            assert_eq!(offset_of!(physdev_apic, apic_physbase), 0, "physdev_apic.apic_physbase: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "physdev_apic.apic_physbase: size on x86_64");
+            assert_eq!(offset_of!(physdev_apic, reg), 8, "physdev_apic.reg: offset on x86_64");
+            assert_eq!(offset_of!(physdev_apic, value), 12, "physdev_apic.value: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_irq() {
+            assert_eq!(size_of::<physdev_irq>(), 8, "physdev_irq: size on x86_64");
+            assert_eq!(align_of::<physdev_irq>(), 4, "physdev_irq: align on x86_64");
+            assert_eq!(offset_of!(physdev_irq, irq), 0, "physdev_irq.irq: offset on x86_64");
+            assert_eq!(offset_of!(physdev_irq, vector), 4, "physdev_irq.vector: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_map_pirq() {
+            assert_eq!(size_of::<physdev_map_pirq>(), 40, "physdev_map_pirq: size on x86_64");
+            assert_eq!(align_of::<physdev_map_pirq>(), 8, "physdev_map_pirq: align on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, domid), 0, "physdev_map_pirq.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_map_pirq.domid: size on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, __xenabi_hole_0), 2, "physdev_map_pirq.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, r#type), 4, "physdev_map_pirq.type: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, index), 8, "physdev_map_pirq.index: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, pirq), 12, "physdev_map_pirq.pirq: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, bus), 16, "physdev_map_pirq.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, devfn), 20, "physdev_map_pirq.devfn: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, entry_nr), 24, "physdev_map_pirq.entry_nr: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, __xenabi_hole_1), 28, "physdev_map_pirq.__xenabi_hole_1: offset on x86_64");
+            assert_eq!(offset_of!(physdev_map_pirq, table_base), 32, "physdev_map_pirq.table_base: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_unmap_pirq() {
+            assert_eq!(size_of::<physdev_unmap_pirq>(), 8, "physdev_unmap_pirq: size on x86_64");
+            assert_eq!(align_of::<physdev_unmap_pirq>(), 4, "physdev_unmap_pirq: align on x86_64");
+            assert_eq!(offset_of!(physdev_unmap_pirq, domid), 0, "physdev_unmap_pirq.domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_unmap_pirq.domid: size on x86_64");
+            assert_eq!(offset_of!(physdev_unmap_pirq, __xenabi_hole_0), 2, "physdev_unmap_pirq.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(physdev_unmap_pirq, pirq), 4, "physdev_unmap_pirq.pirq: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_manage_pci() {
+            assert_eq!(size_of::<physdev_manage_pci>(), 2, "physdev_manage_pci: size on x86_64");
+            assert_eq!(align_of::<physdev_manage_pci>(), 1, "physdev_manage_pci: align on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci, bus), 0, "physdev_manage_pci.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci, devfn), 1, "physdev_manage_pci.devfn: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_restore_msi() {
+            assert_eq!(size_of::<physdev_restore_msi>(), 2, "physdev_restore_msi: size on x86_64");
+            assert_eq!(align_of::<physdev_restore_msi>(), 1, "physdev_restore_msi: align on x86_64");
+            assert_eq!(offset_of!(physdev_restore_msi, bus), 0, "physdev_restore_msi.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_restore_msi, devfn), 1, "physdev_restore_msi.devfn: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext() {
+            assert_eq!(size_of::<physdev_manage_pci_ext>(), 16, "physdev_manage_pci_ext: size on x86_64");
+            assert_eq!(align_of::<physdev_manage_pci_ext>(), 4, "physdev_manage_pci_ext: align on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, bus), 0, "physdev_manage_pci_ext.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, devfn), 1, "physdev_manage_pci_ext.devfn: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_0), 2, "physdev_manage_pci_ext.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_extfn), 4, "physdev_manage_pci_ext.is_extfn: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_virtfn), 8, "physdev_manage_pci_ext.is_virtfn: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, physfn), 12, "physdev_manage_pci_ext.physfn: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_1), 14, "physdev_manage_pci_ext.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext_physfn() {
+            assert_eq!(size_of::<physdev_manage_pci_ext_physfn>(), 2, "physdev_manage_pci_ext.physfn: size on x86_64");
+            assert_eq!(align_of::<physdev_manage_pci_ext_physfn>(), 1, "physdev_manage_pci_ext.physfn: align on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, bus), 0, "physdev_manage_pci_ext.physfn.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, devfn), 1, "physdev_manage_pci_ext.physfn.devfn: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_op() {
+            assert_eq!(size_of::<physdev_op>(), 24, "physdev_op: size on x86_64");
+            assert_eq!(align_of::<physdev_op>(), 8, "physdev_op: align on x86_64");
+            assert_eq!(offset_of!(physdev_op, cmd), 0, "physdev_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(physdev_op, __xenabi_hole_0), 4, "physdev_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(physdev_op, u), 8, "physdev_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_op_u() {
+            assert_eq!(size_of::<physdev_op_u>(), 16, "physdev_op.u: size on x86_64");
+            assert_eq!(align_of::<physdev_op_u>(), 8, "physdev_op.u: align on x86_64");
+            assert_eq!(offset_of!(physdev_op_u, irq_status_query), 0, "physdev_op.u.irq_status_query: offset on x86_64");
+            assert_eq!(offset_of!(physdev_op_u, set_iopl), 0, "physdev_op.u.set_iopl: offset on x86_64");
+            assert_eq!(offset_of!(physdev_op_u, set_iobitmap), 0, "physdev_op.u.set_iobitmap: offset on x86_64");
+            assert_eq!(offset_of!(physdev_op_u, apic_op), 0, "physdev_op.u.apic_op: offset on x86_64");
+            assert_eq!(offset_of!(physdev_op_u, irq_op), 0, "physdev_op.u.irq_op: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_setup_gsi() {
+            assert_eq!(size_of::<physdev_setup_gsi>(), 8, "physdev_setup_gsi: size on x86_64");
+            assert_eq!(align_of::<physdev_setup_gsi>(), 4, "physdev_setup_gsi: align on x86_64");
+            assert_eq!(offset_of!(physdev_setup_gsi, gsi), 0, "physdev_setup_gsi.gsi: offset on x86_64");
+            assert_eq!(offset_of!(physdev_setup_gsi, triggering), 4, "physdev_setup_gsi.triggering: offset on x86_64");
+            assert_eq!(offset_of!(physdev_setup_gsi, polarity), 5, "physdev_setup_gsi.polarity: offset on x86_64");
+            assert_eq!(offset_of!(physdev_setup_gsi, __xenabi_hole_0), 6, "physdev_setup_gsi.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_get_free_pirq() {
+            assert_eq!(size_of::<physdev_get_free_pirq>(), 8, "physdev_get_free_pirq: size on x86_64");
+            assert_eq!(align_of::<physdev_get_free_pirq>(), 4, "physdev_get_free_pirq: align on x86_64");
+            assert_eq!(offset_of!(physdev_get_free_pirq, r#type), 0, "physdev_get_free_pirq.type: offset on x86_64");
+            assert_eq!(offset_of!(physdev_get_free_pirq, pirq), 4, "physdev_get_free_pirq.pirq: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_pci_mmcfg_reserved() {
+            assert_eq!(size_of::<physdev_pci_mmcfg_reserved>(), 16, "physdev_pci_mmcfg_reserved: size on x86_64");
+            assert_eq!(align_of::<physdev_pci_mmcfg_reserved>(), 8, "physdev_pci_mmcfg_reserved: align on x86_64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, address), 0, "physdev_pci_mmcfg_reserved.address: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, segment), 8, "physdev_pci_mmcfg_reserved.segment: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, start_bus), 10, "physdev_pci_mmcfg_reserved.start_bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, end_bus), 11, "physdev_pci_mmcfg_reserved.end_bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, flags), 12, "physdev_pci_mmcfg_reserved.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_pci_device_add() {
+            assert_eq!(size_of::<physdev_pci_device_add>(), 12, "physdev_pci_device_add: size on x86_64");
+            assert_eq!(align_of::<physdev_pci_device_add>(), 4, "physdev_pci_device_add: align on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add, seg), 0, "physdev_pci_device_add.seg: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add, bus), 2, "physdev_pci_device_add.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add, devfn), 3, "physdev_pci_device_add.devfn: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add, flags), 4, "physdev_pci_device_add.flags: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add, physfn), 8, "physdev_pci_device_add.physfn: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add, __xenabi_hole_0), 10, "physdev_pci_device_add.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add, optarr), 12, "physdev_pci_device_add.optarr: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_pci_device_add_physfn() {
+            assert_eq!(size_of::<physdev_pci_device_add_physfn>(), 2, "physdev_pci_device_add.physfn: size on x86_64");
+            assert_eq!(align_of::<physdev_pci_device_add_physfn>(), 1, "physdev_pci_device_add.physfn: align on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, bus), 0, "physdev_pci_device_add.physfn.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, devfn), 1, "physdev_pci_device_add.physfn.devfn: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_pci_device() {
+            assert_eq!(size_of::<physdev_pci_device>(), 4, "physdev_pci_device: size on x86_64");
+            assert_eq!(align_of::<physdev_pci_device>(), 2, "physdev_pci_device: align on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device, seg), 0, "physdev_pci_device.seg: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device, bus), 2, "physdev_pci_device.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_pci_device, devfn), 3, "physdev_pci_device.devfn: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn pci_device_reset() {
+            assert_eq!(size_of::<pci_device_reset>(), 8, "pci_device_reset: size on x86_64");
+            assert_eq!(align_of::<pci_device_reset>(), 4, "pci_device_reset: align on x86_64");
+            assert_eq!(offset_of!(pci_device_reset, dev), 0, "pci_device_reset.dev: offset on x86_64");
+            assert_eq!(offset_of!(pci_device_reset, flags), 4, "pci_device_reset.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_dbgp_op() {
+            assert_eq!(size_of::<physdev_dbgp_op>(), 6, "physdev_dbgp_op: size on x86_64");
+            assert_eq!(align_of::<physdev_dbgp_op>(), 2, "physdev_dbgp_op: align on x86_64");
+            assert_eq!(offset_of!(physdev_dbgp_op, op), 0, "physdev_dbgp_op.op: offset on x86_64");
+            assert_eq!(offset_of!(physdev_dbgp_op, bus), 1, "physdev_dbgp_op.bus: offset on x86_64");
+            assert_eq!(offset_of!(physdev_dbgp_op, u), 2, "physdev_dbgp_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn physdev_dbgp_op_u() {
+            assert_eq!(size_of::<physdev_dbgp_op_u>(), 4, "physdev_dbgp_op.u: size on x86_64");
+            assert_eq!(align_of::<physdev_dbgp_op_u>(), 2, "physdev_dbgp_op.u: align on x86_64");
+            assert_eq!(offset_of!(physdev_dbgp_op_u, pci), 0, "physdev_dbgp_op.u.pci: offset on x86_64");
+        }
+    }
+
+    mod stable_ring {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<RING_IDX>(), 4, "RING_IDX: size on x86_64");
+            assert_eq!(align_of::<RING_IDX>(), 4, "RING_IDX: align on x86_64");
+        }
+    }
+
+    mod stable_sched {
+        use super::*;
+
+        #[test]
+        fn sched_shutdown() {
+            assert_eq!(size_of::<sched_shutdown>(), 4, "sched_shutdown: size on x86_64");
+            assert_eq!(align_of::<sched_shutdown>(), 4, "sched_shutdown: align on x86_64");
+            assert_eq!(offset_of!(sched_shutdown, reason), 0, "sched_shutdown.reason: offset on x86_64");
+        }
+
+        #[test]
+        fn sched_poll() {
+            assert_eq!(size_of::<sched_poll>(), 24, "sched_poll: size on x86_64");
+            assert_eq!(align_of::<sched_poll>(), 8, "sched_poll: align on x86_64");
+            assert_eq!(offset_of!(sched_poll, ports), 0, "sched_poll.ports: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "sched_poll.ports: size on x86_64");
+            assert_eq!(offset_of!(sched_poll, nr_ports), 8, "sched_poll.nr_ports: offset on x86_64");
+            assert_eq!(offset_of!(sched_poll, __xenabi_hole_0), 12, "sched_poll.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(sched_poll, timeout), 16, "sched_poll.timeout: offset on x86_64");
+        }
+
+        #[test]
+        fn sched_remote_shutdown() {
+            assert_eq!(size_of::<sched_remote_shutdown>(), 8, "sched_remote_shutdown: size on x86_64");
+            assert_eq!(align_of::<sched_remote_shutdown>(), 4, "sched_remote_shutdown: align on x86_64");
+            assert_eq!(offset_of!(sched_remote_shutdown, domain_id), 0, "sched_remote_shutdown.domain_id: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "sched_remote_shutdown.domain_id: size on x86_64");
+            assert_eq!(offset_of!(sched_remote_shutdown, __xenabi_hole_0), 2, "sched_remote_shutdown.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(sched_remote_shutdown, reason), 4, "sched_remote_shutdown.reason: offset on x86_64");
+        }
+
+        #[test]
+        fn sched_watchdog() {
+            assert_eq!(size_of::<sched_watchdog>(), 8, "sched_watchdog: size on x86_64");
+            assert_eq!(align_of::<sched_watchdog>(), 4, "sched_watchdog: align on x86_64");
+            assert_eq!(offset_of!(sched_watchdog, id), 0, "sched_watchdog.id: offset on x86_64");
+            assert_eq!(offset_of!(sched_watchdog, timeout), 4, "sched_watchdog.timeout: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn sched_pin_override() {
+            assert_eq!(size_of::<sched_pin_override>(), 4, "sched_pin_override: size on x86_64");
+            assert_eq!(align_of::<sched_pin_override>(), 4, "sched_pin_override: align on x86_64");
+            assert_eq!(offset_of!(sched_pin_override, pcpu), 0, "sched_pin_override.pcpu: offset on x86_64");
+        }
+    }
+
     #[cfg(feature = "xen-4-8")]
     mod stable_start_info {
         use super::*;
@@ -2535,6 +4835,250 @@ mod x86_64 {
         }
     }
 
+    mod stable_usbif {
+        use super::*;
+
+        #[test]
+        fn usbif_request_segment() {
+            assert_eq!(size_of::<usbif_request_segment>(), 8, "usbif_request_segment: size on x86_64");
+            assert_eq!(align_of::<usbif_request_segment>(), 4, "usbif_request_segment: align on x86_64");
+            assert_eq!(offset_of!(usbif_request_segment, gref), 0, "usbif_request_segment.gref: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "usbif_request_segment.gref: size on x86_64");
+            assert_eq!(offset_of!(usbif_request_segment, offset), 4, "usbif_request_segment.offset: offset on x86_64");
+            assert_eq!(offset_of!(usbif_request_segment, length), 6, "usbif_request_segment.length: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_request() {
+            assert_eq!(size_of::<usbif_urb_request>(), 148, "usbif_urb_request: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_request>(), 4, "usbif_urb_request: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, id), 0, "usbif_urb_request.id: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, nr_buffer_segs), 2, "usbif_urb_request.nr_buffer_segs: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, pipe), 4, "usbif_urb_request.pipe: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, transfer_flags), 8, "usbif_urb_request.transfer_flags: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, buffer_length), 10, "usbif_urb_request.buffer_length: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, u), 12, "usbif_urb_request.u: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request, seg), 20, "usbif_urb_request.seg: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u() {
+            assert_eq!(size_of::<usbif_urb_request_u>(), 8, "usbif_urb_request.u: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_request_u>(), 2, "usbif_urb_request.u: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u, ctrl), 0, "usbif_urb_request.u.ctrl: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u, isoc), 0, "usbif_urb_request.u.isoc: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u, intr), 0, "usbif_urb_request.u.intr: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u, unlink), 0, "usbif_urb_request.u.unlink: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_isoc() {
+            assert_eq!(size_of::<usbif_urb_request_u_isoc>(), 8, "usbif_urb_request.u.isoc: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_request_u_isoc>(), 2, "usbif_urb_request.u.isoc: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, interval), 0, "usbif_urb_request.u.isoc.interval: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, start_frame), 2, "usbif_urb_request.u.isoc.start_frame: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, number_of_packets), 4, "usbif_urb_request.u.isoc.number_of_packets: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, nr_frame_desc_segs), 6, "usbif_urb_request.u.isoc.nr_frame_desc_segs: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_intr() {
+            assert_eq!(size_of::<usbif_urb_request_u_intr>(), 8, "usbif_urb_request.u.intr: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_request_u_intr>(), 2, "usbif_urb_request.u.intr: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, interval), 0, "usbif_urb_request.u.intr.interval: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, pad), 2, "usbif_urb_request.u.intr.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_unlink() {
+            assert_eq!(size_of::<usbif_urb_request_u_unlink>(), 8, "usbif_urb_request.u.unlink: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_request_u_unlink>(), 2, "usbif_urb_request.u.unlink: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, unlink_id), 0, "usbif_urb_request.u.unlink.unlink_id: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, pad), 2, "usbif_urb_request.u.unlink.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_response() {
+            assert_eq!(size_of::<usbif_urb_response>(), 16, "usbif_urb_response: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_response>(), 4, "usbif_urb_response: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_response, id), 0, "usbif_urb_response.id: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_response, start_frame), 2, "usbif_urb_response.start_frame: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_response, status), 4, "usbif_urb_response.status: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_response, actual_length), 8, "usbif_urb_response.actual_length: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_response, error_count), 12, "usbif_urb_response.error_count: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_entry() {
+            assert_eq!(size_of::<usbif_urb_sring_entry>(), 148, "usbif_urb_sring_entry: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_sring_entry>(), 4, "usbif_urb_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, req), 0, "usbif_urb_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, rsp), 0, "usbif_urb_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_sring() {
+            assert_eq!(size_of::<usbif_urb_sring>(), 64, "usbif_urb_sring: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_sring>(), 4, "usbif_urb_sring: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, req_prod), 0, "usbif_urb_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, req_event), 4, "usbif_urb_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_prod), 8, "usbif_urb_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_event), 12, "usbif_urb_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, pvt), 16, "usbif_urb_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring, __pad), 20, "usbif_urb_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt>(), 4, "usbif_urb_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt>(), 1, "usbif_urb_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, netif), 0, "usbif_urb_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, tapif_user), 0, "usbif_urb_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, pvt_pad), 0, "usbif_urb_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_netif, smartpoll_active), 0, "usbif_urb_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_tapif_user, msg), 0, "usbif_urb_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_request() {
+            assert_eq!(size_of::<usbif_conn_request>(), 2, "usbif_conn_request: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_request>(), 2, "usbif_conn_request: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_request, id), 0, "usbif_conn_request.id: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_response() {
+            assert_eq!(size_of::<usbif_conn_response>(), 4, "usbif_conn_response: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_response>(), 2, "usbif_conn_response: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_response, id), 0, "usbif_conn_response.id: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_response, portnum), 2, "usbif_conn_response.portnum: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_response, speed), 3, "usbif_conn_response.speed: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_entry() {
+            assert_eq!(size_of::<usbif_conn_sring_entry>(), 4, "usbif_conn_sring_entry: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_sring_entry>(), 2, "usbif_conn_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, req), 0, "usbif_conn_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, rsp), 0, "usbif_conn_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_sring() {
+            assert_eq!(size_of::<usbif_conn_sring>(), 64, "usbif_conn_sring: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_sring>(), 4, "usbif_conn_sring: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, req_prod), 0, "usbif_conn_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, req_event), 4, "usbif_conn_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_prod), 8, "usbif_conn_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_event), 12, "usbif_conn_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, pvt), 16, "usbif_conn_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring, __pad), 20, "usbif_conn_sring.__pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt>(), 4, "usbif_conn_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt>(), 1, "usbif_conn_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, netif), 0, "usbif_conn_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, tapif_user), 0, "usbif_conn_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, pvt_pad), 0, "usbif_conn_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_netif, smartpoll_active), 0, "usbif_conn_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_tapif_user, msg), 0, "usbif_conn_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
+    mod stable_version {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_extraversion_t>(), 16, "xen_extraversion_t: size on x86_64");
+            assert_eq!(align_of::<xen_extraversion_t>(), 1, "xen_extraversion_t: align on x86_64");
+            assert_eq!(size_of::<xen_capabilities_info_t>(), 1024, "xen_capabilities_info_t: size on x86_64");
+            assert_eq!(align_of::<xen_capabilities_info_t>(), 1, "xen_capabilities_info_t: align on x86_64");
+            assert_eq!(size_of::<xen_changeset_info_t>(), 64, "xen_changeset_info_t: size on x86_64");
+            assert_eq!(align_of::<xen_changeset_info_t>(), 1, "xen_changeset_info_t: align on x86_64");
+            assert_eq!(size_of::<xen_commandline_t>(), 1024, "xen_commandline_t: size on x86_64");
+            assert_eq!(align_of::<xen_commandline_t>(), 1, "xen_commandline_t: align on x86_64");
+        }
+
+        #[test]
+        fn xen_compile_info() {
+            assert_eq!(size_of::<xen_compile_info>(), 144, "xen_compile_info: size on x86_64");
+            assert_eq!(align_of::<xen_compile_info>(), 1, "xen_compile_info: align on x86_64");
+            assert_eq!(offset_of!(xen_compile_info, compiler), 0, "xen_compile_info.compiler: offset on x86_64");
+            assert_eq!(offset_of!(xen_compile_info, compile_by), 64, "xen_compile_info.compile_by: offset on x86_64");
+            assert_eq!(offset_of!(xen_compile_info, compile_domain), 80, "xen_compile_info.compile_domain: offset on x86_64");
+            assert_eq!(offset_of!(xen_compile_info, compile_date), 112, "xen_compile_info.compile_date: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_platform_parameters() {
+            assert_eq!(size_of::<xen_platform_parameters>(), 8, "xen_platform_parameters: size on x86_64");
+            assert_eq!(align_of::<xen_platform_parameters>(), 8, "xen_platform_parameters: align on x86_64");
+            assert_eq!(offset_of!(xen_platform_parameters, virt_start), 0, "xen_platform_parameters.virt_start: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_platform_parameters.virt_start: size on x86_64");
+        }
+
+        #[test]
+        fn xen_feature_info() {
+            assert_eq!(size_of::<xen_feature_info>(), 8, "xen_feature_info: size on x86_64");
+            assert_eq!(align_of::<xen_feature_info>(), 4, "xen_feature_info: align on x86_64");
+            assert_eq!(offset_of!(xen_feature_info, submap_idx), 0, "xen_feature_info.submap_idx: offset on x86_64");
+            assert_eq!(offset_of!(xen_feature_info, submap), 4, "xen_feature_info.submap: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_build_id() {
+            assert_eq!(size_of::<xen_build_id>(), 4, "xen_build_id: size on x86_64");
+            assert_eq!(align_of::<xen_build_id>(), 4, "xen_build_id: align on x86_64");
+            assert_eq!(offset_of!(xen_build_id, len), 0, "xen_build_id.len: offset on x86_64");
+            assert_eq!(offset_of!(xen_build_id, buf), 4, "xen_build_id.buf: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn xen_varbuf() {
+            assert_eq!(size_of::<xen_varbuf>(), 4, "xen_varbuf: size on x86_64");
+            assert_eq!(align_of::<xen_varbuf>(), 4, "xen_varbuf: align on x86_64");
+            assert_eq!(offset_of!(xen_varbuf, len), 0, "xen_varbuf.len: offset on x86_64");
+            assert_eq!(offset_of!(xen_varbuf, buf), 4, "xen_varbuf.buf: offset on x86_64");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -2542,6 +5086,272 @@ mod x86_64 {
         fn typedefs() {
             assert_eq!(size_of::<domid_t>(), 2, "domid_t: size on x86_64");
             assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on x86_64");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on x86_64");
+            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on x86_64");
+        }
+    }
+
+    mod stable_xen_guest {
+        use super::*;
+
+        #[test]
+        fn mmu_update() {
+            assert_eq!(size_of::<mmu_update>(), 16, "mmu_update: size on x86_64");
+            assert_eq!(align_of::<mmu_update>(), 8, "mmu_update: align on x86_64");
+            assert_eq!(offset_of!(mmu_update, ptr), 0, "mmu_update.ptr: offset on x86_64");
+            assert_eq!(offset_of!(mmu_update, val), 8, "mmu_update.val: offset on x86_64");
+        }
+
+        #[test]
+        fn mmuext_op() {
+            assert_eq!(size_of::<mmuext_op>(), 24, "mmuext_op: size on x86_64");
+            assert_eq!(align_of::<mmuext_op>(), 8, "mmuext_op: align on x86_64");
+            assert_eq!(offset_of!(mmuext_op, cmd), 0, "mmuext_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(mmuext_op, __xenabi_hole_0), 4, "mmuext_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(mmuext_op, arg1), 8, "mmuext_op.arg1: offset on x86_64");
+            assert_eq!(offset_of!(mmuext_op, arg2), 16, "mmuext_op.arg2: offset on x86_64");
+        }
+
+        #[test]
+        fn mmuext_op_arg1() {
+            assert_eq!(size_of::<mmuext_op_arg1>(), 8, "mmuext_op.arg1: size on x86_64");
+            assert_eq!(align_of::<mmuext_op_arg1>(), 8, "mmuext_op.arg1: align on x86_64");
+            assert_eq!(offset_of!(mmuext_op_arg1, mfn), 0, "mmuext_op.arg1.mfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "mmuext_op.arg1.mfn: size on x86_64");
+            assert_eq!(offset_of!(mmuext_op_arg1, linear_addr), 0, "mmuext_op.arg1.linear_addr: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "mmuext_op.arg1.linear_addr: size on x86_64");
+        }
+
+        #[test]
+        fn mmuext_op_arg2() {
+            assert_eq!(size_of::<mmuext_op_arg2>(), 8, "mmuext_op.arg2: size on x86_64");
+            assert_eq!(align_of::<mmuext_op_arg2>(), 8, "mmuext_op.arg2: align on x86_64");
+            assert_eq!(offset_of!(mmuext_op_arg2, nr_ents), 0, "mmuext_op.arg2.nr_ents: offset on x86_64");
+            assert_eq!(offset_of!(mmuext_op_arg2, vcpumask), 0, "mmuext_op.arg2.vcpumask: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 8, "mmuext_op.arg2.vcpumask: size on x86_64");
+            assert_eq!(offset_of!(mmuext_op_arg2, src_mfn), 0, "mmuext_op.arg2.src_mfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "mmuext_op.arg2.src_mfn: size on x86_64");
+        }
+
+        #[test]
+        fn multicall_entry() {
+            assert_eq!(size_of::<multicall_entry>(), 64, "multicall_entry: size on x86_64");
+            assert_eq!(align_of::<multicall_entry>(), 8, "multicall_entry: align on x86_64");
+            assert_eq!(offset_of!(multicall_entry, op), 0, "multicall_entry.op: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "multicall_entry.op: size on x86_64");
+            assert_eq!(offset_of!(multicall_entry, result), 8, "multicall_entry.result: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "multicall_entry.result: size on x86_64");
+            assert_eq!(offset_of!(multicall_entry, args), 16, "multicall_entry.args: offset on x86_64");
+            assert_eq!(size_of::<[xen_ulong_t; 6]>(), 48, "multicall_entry.args: size on x86_64");
+        }
+
+        #[test]
+        fn vcpu_time_info() {
+            assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on x86_64");
+            assert_eq!(align_of::<vcpu_time_info>(), 8, "vcpu_time_info: align on x86_64");
+            assert_eq!(offset_of!(vcpu_time_info, version), 0, "vcpu_time_info.version: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_time_info, pad0), 4, "vcpu_time_info.pad0: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_timestamp), 8, "vcpu_time_info.tsc_timestamp: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on x86_64");
+            #[cfg(not(feature = "xen-4-7"))]
+            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on x86_64");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on x86_64");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on x86_64");
+        }
+
+        #[test]
+        fn arch_vcpu_info() {
+            assert_eq!(size_of::<arch_vcpu_info>(), 16, "arch_vcpu_info: size on x86_64");
+            assert_eq!(align_of::<arch_vcpu_info>(), 8, "arch_vcpu_info: align on x86_64");
+            assert_eq!(offset_of!(arch_vcpu_info, cr2), 0, "arch_vcpu_info.cr2: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_vcpu_info.cr2: size on x86_64");
+            assert_eq!(offset_of!(arch_vcpu_info, pad), 8, "arch_vcpu_info.pad: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_vcpu_info.pad: size on x86_64");
+        }
+
+        #[test]
+        fn vcpu_info() {
+            assert_eq!(size_of::<vcpu_info>(), 64, "vcpu_info: size on x86_64");
+            assert_eq!(align_of::<vcpu_info>(), 8, "vcpu_info: align on x86_64");
+            assert_eq!(offset_of!(vcpu_info, evtchn_upcall_pending), 0, "vcpu_info.evtchn_upcall_pending: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_info, evtchn_upcall_mask), 1, "vcpu_info.evtchn_upcall_mask: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_info, __xenabi_hole_0), 2, "vcpu_info.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_info, evtchn_pending_sel), 8, "vcpu_info.evtchn_pending_sel: offset on x86_64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "vcpu_info.evtchn_pending_sel: size on x86_64");
+            assert_eq!(offset_of!(vcpu_info, arch), 16, "vcpu_info.arch: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_info, time), 32, "vcpu_info.time: offset on x86_64");
+        }
+
+        #[test]
+        fn arch_shared_info() {
+            assert_eq!(size_of::<arch_shared_info>(), 48, "arch_shared_info: size on x86_64");
+            assert_eq!(align_of::<arch_shared_info>(), 8, "arch_shared_info: align on x86_64");
+            assert_eq!(offset_of!(arch_shared_info, max_pfn), 0, "arch_shared_info.max_pfn: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_shared_info.max_pfn: size on x86_64");
+            assert_eq!(offset_of!(arch_shared_info, pfn_to_mfn_frame_list_list), 8, "arch_shared_info.pfn_to_mfn_frame_list_list: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "arch_shared_info.pfn_to_mfn_frame_list_list: size on x86_64");
+            assert_eq!(offset_of!(arch_shared_info, nmi_reason), 16, "arch_shared_info.nmi_reason: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_shared_info.nmi_reason: size on x86_64");
+            assert_eq!(offset_of!(arch_shared_info, p2m_cr3), 24, "arch_shared_info.p2m_cr3: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_shared_info.p2m_cr3: size on x86_64");
+            assert_eq!(offset_of!(arch_shared_info, p2m_vaddr), 32, "arch_shared_info.p2m_vaddr: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_shared_info.p2m_vaddr: size on x86_64");
+            assert_eq!(offset_of!(arch_shared_info, p2m_generation), 40, "arch_shared_info.p2m_generation: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_shared_info.p2m_generation: size on x86_64");
+        }
+
+        #[test]
+        fn shared_info() {
+            assert_eq!(size_of::<shared_info>(), 3136, "shared_info: size on x86_64");
+            assert_eq!(align_of::<shared_info>(), 8, "shared_info: align on x86_64");
+            assert_eq!(offset_of!(shared_info, vcpu_info), 0, "shared_info.vcpu_info: offset on x86_64");
+            assert_eq!(offset_of!(shared_info, evtchn_pending), 2048, "shared_info.evtchn_pending: offset on x86_64");
+            assert_eq!(size_of::<[xen_ulong_t; 64]>(), 512, "shared_info.evtchn_pending: size on x86_64");
+            assert_eq!(offset_of!(shared_info, evtchn_mask), 2560, "shared_info.evtchn_mask: offset on x86_64");
+            assert_eq!(size_of::<[xen_ulong_t; 64]>(), 512, "shared_info.evtchn_mask: size on x86_64");
+            assert_eq!(offset_of!(shared_info, wc_version), 3072, "shared_info.wc_version: offset on x86_64");
+            assert_eq!(offset_of!(shared_info, wc_sec), 3076, "shared_info.wc_sec: offset on x86_64");
+            assert_eq!(offset_of!(shared_info, wc_nsec), 3080, "shared_info.wc_nsec: offset on x86_64");
+            assert_eq!(offset_of!(shared_info, wc_sec_hi), 3084, "shared_info.wc_sec_hi: offset on x86_64");
+            assert_eq!(offset_of!(shared_info, arch), 3088, "shared_info.arch: offset on x86_64");
+        }
+
+        #[test]
+        fn start_info() {
+            assert_eq!(size_of::<start_info>(), 1168, "start_info: size on x86_64");
+            assert_eq!(align_of::<start_info>(), 8, "start_info: align on x86_64");
+            assert_eq!(offset_of!(start_info, magic), 0, "start_info.magic: offset on x86_64");
+            assert_eq!(offset_of!(start_info, nr_pages), 32, "start_info.nr_pages: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.nr_pages: size on x86_64");
+            assert_eq!(offset_of!(start_info, shared_info), 40, "start_info.shared_info: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.shared_info: size on x86_64");
+            assert_eq!(offset_of!(start_info, flags), 48, "start_info.flags: offset on x86_64");
+            assert_eq!(offset_of!(start_info, __xenabi_hole_0), 52, "start_info.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(start_info, store_mfn), 56, "start_info.store_mfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "start_info.store_mfn: size on x86_64");
+            assert_eq!(offset_of!(start_info, store_evtchn), 64, "start_info.store_evtchn: offset on x86_64");
+            assert_eq!(offset_of!(start_info, __xenabi_hole_1), 68, "start_info.__xenabi_hole_1: offset on x86_64");
+            assert_eq!(offset_of!(start_info, console), 72, "start_info.console: offset on x86_64");
+            assert_eq!(offset_of!(start_info, pt_base), 88, "start_info.pt_base: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.pt_base: size on x86_64");
+            assert_eq!(offset_of!(start_info, nr_pt_frames), 96, "start_info.nr_pt_frames: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.nr_pt_frames: size on x86_64");
+            assert_eq!(offset_of!(start_info, mfn_list), 104, "start_info.mfn_list: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.mfn_list: size on x86_64");
+            assert_eq!(offset_of!(start_info, mod_start), 112, "start_info.mod_start: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.mod_start: size on x86_64");
+            assert_eq!(offset_of!(start_info, mod_len), 120, "start_info.mod_len: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.mod_len: size on x86_64");
+            assert_eq!(offset_of!(start_info, cmd_line), 128, "start_info.cmd_line: offset on x86_64");
+            assert_eq!(offset_of!(start_info, first_p2m_pfn), 1152, "start_info.first_p2m_pfn: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.first_p2m_pfn: size on x86_64");
+            assert_eq!(offset_of!(start_info, nr_p2m_frames), 1160, "start_info.nr_p2m_frames: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "start_info.nr_p2m_frames: size on x86_64");
+        }
+
+        #[test]
+        fn start_info_console() {
+            assert_eq!(size_of::<start_info_console>(), 16, "start_info.console: size on x86_64");
+            assert_eq!(align_of::<start_info_console>(), 8, "start_info.console: align on x86_64");
+            assert_eq!(offset_of!(start_info_console, domU), 0, "start_info.console.domU: offset on x86_64");
+            assert_eq!(offset_of!(start_info_console, dom0), 0, "start_info.console.dom0: offset on x86_64");
+        }
+
+        #[test]
+        fn start_info_console_domu() {
+            assert_eq!(size_of::<start_info_console_domU>(), 16, "start_info.console.domU: size on x86_64");
+            assert_eq!(align_of::<start_info_console_domU>(), 8, "start_info.console.domU: align on x86_64");
+            assert_eq!(offset_of!(start_info_console_domU, mfn), 0, "start_info.console.domU.mfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "start_info.console.domU.mfn: size on x86_64");
+            assert_eq!(offset_of!(start_info_console_domU, evtchn), 8, "start_info.console.domU.evtchn: offset on x86_64");
+            assert_eq!(offset_of!(start_info_console_domU, __xenabi_hole_0), 12, "start_info.console.domU.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn start_info_console_dom0() {
+            assert_eq!(size_of::<start_info_console_dom0>(), 8, "start_info.console.dom0: size on x86_64");
+            assert_eq!(align_of::<start_info_console_dom0>(), 4, "start_info.console.dom0: align on x86_64");
+            assert_eq!(offset_of!(start_info_console_dom0, info_off), 0, "start_info.console.dom0.info_off: offset on x86_64");
+            assert_eq!(offset_of!(start_info_console_dom0, info_size), 4, "start_info.console.dom0.info_size: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_multiboot_mod_list() {
+            assert_eq!(size_of::<xen_multiboot_mod_list>(), 16, "xen_multiboot_mod_list: size on x86_64");
+            assert_eq!(align_of::<xen_multiboot_mod_list>(), 4, "xen_multiboot_mod_list: align on x86_64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_start), 0, "xen_multiboot_mod_list.mod_start: offset on x86_64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_end), 4, "xen_multiboot_mod_list.mod_end: offset on x86_64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, cmdline), 8, "xen_multiboot_mod_list.cmdline: offset on x86_64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, pad), 12, "xen_multiboot_mod_list.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 36, "dom0_vga_console_info: size on x86_64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 40, "dom0_vga_console_info: size on x86_64");
+            assert_eq!(align_of::<dom0_vga_console_info>(), 4, "dom0_vga_console_info: align on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info, video_type), 0, "dom0_vga_console_info.video_type: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info, __xenabi_hole_0), 1, "dom0_vga_console_info.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info, u), 4, "dom0_vga_console_info.u: offset on x86_64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 32, "dom0_vga_console_info.u: size on x86_64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 36, "dom0_vga_console_info.u: size on x86_64");
+            assert_eq!(align_of::<dom0_vga_console_info_u>(), 4, "dom0_vga_console_info.u: align on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, text_mode_3), 0, "dom0_vga_console_info.u.text_mode_3: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, vesa_lfb), 0, "dom0_vga_console_info.u.vesa_lfb: offset on x86_64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_text_mode_3() {
+            assert_eq!(size_of::<dom0_vga_console_info_u_text_mode_3>(), 10, "dom0_vga_console_info.u.text_mode_3: size on x86_64");
+            assert_eq!(align_of::<dom0_vga_console_info_u_text_mode_3>(), 2, "dom0_vga_console_info.u.text_mode_3: align on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, font_height), 0, "dom0_vga_console_info.u.text_mode_3.font_height: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_x), 2, "dom0_vga_console_info.u.text_mode_3.cursor_x: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_y), 4, "dom0_vga_console_info.u.text_mode_3.cursor_y: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, rows), 6, "dom0_vga_console_info.u.text_mode_3.rows: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, columns), 8, "dom0_vga_console_info.u.text_mode_3.columns: offset on x86_64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_vesa_lfb() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 32, "dom0_vga_console_info.u.vesa_lfb: size on x86_64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 36, "dom0_vga_console_info.u.vesa_lfb: size on x86_64");
+            assert_eq!(align_of::<dom0_vga_console_info_u_vesa_lfb>(), 4, "dom0_vga_console_info.u.vesa_lfb: align on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, width), 0, "dom0_vga_console_info.u.vesa_lfb.width: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, height), 2, "dom0_vga_console_info.u.vesa_lfb.height: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bytes_per_line), 4, "dom0_vga_console_info.u.vesa_lfb.bytes_per_line: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bits_per_pixel), 6, "dom0_vga_console_info.u.vesa_lfb.bits_per_pixel: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_base), 8, "dom0_vga_console_info.u.vesa_lfb.lfb_base: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_size), 12, "dom0_vga_console_info.u.vesa_lfb.lfb_size: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_pos), 16, "dom0_vga_console_info.u.vesa_lfb.red_pos: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_size), 17, "dom0_vga_console_info.u.vesa_lfb.red_size: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_pos), 18, "dom0_vga_console_info.u.vesa_lfb.green_pos: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_size), 19, "dom0_vga_console_info.u.vesa_lfb.green_size: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_pos), 20, "dom0_vga_console_info.u.vesa_lfb.blue_pos: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_size), 21, "dom0_vga_console_info.u.vesa_lfb.blue_size: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_pos), 22, "dom0_vga_console_info.u.vesa_lfb.rsvd_pos: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_size), 23, "dom0_vga_console_info.u.vesa_lfb.rsvd_size: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, gbl_caps), 24, "dom0_vga_console_info.u.vesa_lfb.gbl_caps: offset on x86_64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, mode_attrs), 28, "dom0_vga_console_info.u.vesa_lfb.mode_attrs: offset on x86_64");
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, __xenabi_hole_0), 30, "dom0_vga_console_info.u.vesa_lfb.__xenabi_hole_0: offset on x86_64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, pad), 30, "dom0_vga_console_info.u.vesa_lfb.pad: offset on x86_64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, ext_lfb_base), 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base: offset on x86_64");
         }
     }
 
@@ -2605,12 +5415,6 @@ mod x86_64 {
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
-
-        #[test]
-        fn typedefs() {
-            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on x86_64");
-            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on x86_64");
-        }
 
         #[test]
         fn xen_arch_domainconfig() {
@@ -3037,12 +5841,28 @@ mod arm {
     use xenabi::types::*;
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    use xenabi::stable::blkif::*;
+    use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::kbdif::*;
+    use xenabi::stable::netif::*;
+    use xenabi::stable::nmi::*;
+    use xenabi::stable::pciif::*;
+    use xenabi::stable::physdev::*;
+    use xenabi::stable::ring::*;
+    use xenabi::stable::sched::*;
+    #[cfg(feature = "xen-4-8")]
+    use xenabi::stable::start_info::*;
+    use xenabi::stable::usbif::*;
+    use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
     use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
@@ -3060,11 +5880,13 @@ mod arm {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on arm");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on arm");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on arm");
+        assert_eq!(size_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: size on arm");
+        assert_eq!(align_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: align on arm");
+        assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: size on arm");
+        assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on arm");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on arm");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on arm");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on arm");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on arm");
         #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on arm");
@@ -3176,6 +5998,169 @@ mod arm {
             assert_eq!(offset_of!(xen_argo_ring_message_header, source), 4, "xen_argo_ring_message_header.source: offset on arm");
             assert_eq!(offset_of!(xen_argo_ring_message_header, message_type), 12, "xen_argo_ring_message_header.message_type: offset on arm");
             assert_eq!(offset_of!(xen_argo_ring_message_header, data), 16, "xen_argo_ring_message_header.data: offset on arm");
+        }
+    }
+
+    mod stable_blkif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: size on arm");
+            assert_eq!(align_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: align on arm");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_sector_t: size on arm");
+            assert_eq!(align_of::<blkif_sector_t>(), 8, "blkif_sector_t: align on arm");
+        }
+
+        #[test]
+        fn blkif_request_segment() {
+            assert_eq!(size_of::<blkif_request_segment>(), 8, "blkif_request_segment: size on arm");
+            assert_eq!(align_of::<blkif_request_segment>(), 4, "blkif_request_segment: align on arm");
+            assert_eq!(offset_of!(blkif_request_segment, gref), 0, "blkif_request_segment.gref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "blkif_request_segment.gref: size on arm");
+            assert_eq!(offset_of!(blkif_request_segment, first_sect), 4, "blkif_request_segment.first_sect: offset on arm");
+            assert_eq!(offset_of!(blkif_request_segment, last_sect), 5, "blkif_request_segment.last_sect: offset on arm");
+            assert_eq!(offset_of!(blkif_request_segment, __xenabi_hole_0), 6, "blkif_request_segment.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn blkif_request() {
+            assert_eq!(size_of::<blkif_request>(), 112, "blkif_request: size on arm");
+            assert_eq!(align_of::<blkif_request>(), 8, "blkif_request: align on arm");
+            assert_eq!(offset_of!(blkif_request, operation), 0, "blkif_request.operation: offset on arm");
+            assert_eq!(offset_of!(blkif_request, nr_segments), 1, "blkif_request.nr_segments: offset on arm");
+            assert_eq!(offset_of!(blkif_request, handle), 2, "blkif_request.handle: offset on arm");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request.handle: size on arm");
+            assert_eq!(offset_of!(blkif_request, __xenabi_hole_0), 4, "blkif_request.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(blkif_request, id), 8, "blkif_request.id: offset on arm");
+            assert_eq!(offset_of!(blkif_request, sector_number), 16, "blkif_request.sector_number: offset on arm");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request.sector_number: size on arm");
+            assert_eq!(offset_of!(blkif_request, seg), 24, "blkif_request.seg: offset on arm");
+        }
+
+        #[test]
+        fn blkif_request_discard() {
+            assert_eq!(size_of::<blkif_request_discard>(), 32, "blkif_request_discard: size on arm");
+            assert_eq!(align_of::<blkif_request_discard>(), 8, "blkif_request_discard: align on arm");
+            assert_eq!(offset_of!(blkif_request_discard, operation), 0, "blkif_request_discard.operation: offset on arm");
+            assert_eq!(offset_of!(blkif_request_discard, flag), 1, "blkif_request_discard.flag: offset on arm");
+            assert_eq!(offset_of!(blkif_request_discard, handle), 2, "blkif_request_discard.handle: offset on arm");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_discard.handle: size on arm");
+            assert_eq!(offset_of!(blkif_request_discard, __xenabi_hole_0), 4, "blkif_request_discard.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(blkif_request_discard, id), 8, "blkif_request_discard.id: offset on arm");
+            assert_eq!(offset_of!(blkif_request_discard, sector_number), 16, "blkif_request_discard.sector_number: offset on arm");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_discard.sector_number: size on arm");
+            assert_eq!(offset_of!(blkif_request_discard, nr_sectors), 24, "blkif_request_discard.nr_sectors: offset on arm");
+        }
+
+        #[test]
+        fn blkif_request_indirect() {
+            assert_eq!(size_of::<blkif_request_indirect>(), 64, "blkif_request_indirect: size on arm");
+            assert_eq!(align_of::<blkif_request_indirect>(), 8, "blkif_request_indirect: align on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, operation), 0, "blkif_request_indirect.operation: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_op), 1, "blkif_request_indirect.indirect_op: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, nr_segments), 2, "blkif_request_indirect.nr_segments: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_0), 4, "blkif_request_indirect.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, id), 8, "blkif_request_indirect.id: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, sector_number), 16, "blkif_request_indirect.sector_number: offset on arm");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_indirect.sector_number: size on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, handle), 24, "blkif_request_indirect.handle: offset on arm");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_indirect.handle: size on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_1), 26, "blkif_request_indirect.__xenabi_hole_1: offset on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_grefs), 28, "blkif_request_indirect.indirect_grefs: offset on arm");
+            assert_eq!(size_of::<[grant_ref_t; 8]>(), 32, "blkif_request_indirect.indirect_grefs: size on arm");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_2), 60, "blkif_request_indirect.__xenabi_hole_2: offset on arm");
+        }
+
+        #[test]
+        fn blkif_response() {
+            assert_eq!(size_of::<blkif_response>(), 16, "blkif_response: size on arm");
+            assert_eq!(align_of::<blkif_response>(), 8, "blkif_response: align on arm");
+            assert_eq!(offset_of!(blkif_response, id), 0, "blkif_response.id: offset on arm");
+            assert_eq!(offset_of!(blkif_response, operation), 8, "blkif_response.operation: offset on arm");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_0), 9, "blkif_response.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(blkif_response, status), 10, "blkif_response.status: offset on arm");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_1), 12, "blkif_response.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn blkif_sring_entry() {
+            assert_eq!(size_of::<blkif_sring_entry>(), 112, "blkif_sring_entry: size on arm");
+            assert_eq!(align_of::<blkif_sring_entry>(), 8, "blkif_sring_entry: align on arm");
+            assert_eq!(offset_of!(blkif_sring_entry, req), 0, "blkif_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(blkif_sring_entry, rsp), 0, "blkif_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn blkif_sring() {
+            assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on arm");
+            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on arm");
+            assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_event: size on arm");
+            assert_eq!(offset_of!(blkif_sring, rsp_prod), 8, "blkif_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(blkif_sring, rsp_event), 12, "blkif_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(blkif_sring, pvt), 16, "blkif_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(blkif_sring, __pad), 20, "blkif_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn blkif_sring_pvt() {
+            assert_eq!(size_of::<blkif_sring_pvt>(), 4, "blkif_sring.pvt: size on arm");
+            assert_eq!(align_of::<blkif_sring_pvt>(), 1, "blkif_sring.pvt: align on arm");
+            assert_eq!(offset_of!(blkif_sring_pvt, netif), 0, "blkif_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(blkif_sring_pvt, tapif_user), 0, "blkif_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(blkif_sring_pvt, pvt_pad), 0, "blkif_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_netif() {
+            assert_eq!(size_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(blkif_sring_pvt_netif, smartpoll_active), 0, "blkif_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
+    mod stable_console {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: size on arm");
+            assert_eq!(align_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: align on arm");
+        }
+
+        #[test]
+        fn xencons_interface() {
+            #[cfg(not(feature = "xen-4-21"))]
+            assert_eq!(size_of::<xencons_interface>(), 3088, "xencons_interface: size on arm");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xencons_interface>(), 3092, "xencons_interface: size on arm");
+            assert_eq!(align_of::<xencons_interface>(), 4, "xencons_interface: align on arm");
+            assert_eq!(offset_of!(xencons_interface, r#in), 0, "xencons_interface.in: offset on arm");
+            assert_eq!(offset_of!(xencons_interface, out), 1024, "xencons_interface.out: offset on arm");
+            assert_eq!(offset_of!(xencons_interface, in_cons), 3072, "xencons_interface.in_cons: offset on arm");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_cons: size on arm");
+            assert_eq!(offset_of!(xencons_interface, in_prod), 3076, "xencons_interface.in_prod: offset on arm");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_prod: size on arm");
+            assert_eq!(offset_of!(xencons_interface, out_cons), 3080, "xencons_interface.out_cons: offset on arm");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_cons: size on arm");
+            assert_eq!(offset_of!(xencons_interface, out_prod), 3084, "xencons_interface.out_prod: offset on arm");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_prod: size on arm");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on arm");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on arm");
         }
     }
 
@@ -4000,6 +6985,1023 @@ mod arm {
         }
     }
 
+    mod stable_kbdif {
+        use super::*;
+
+        #[test]
+        fn xenkbd_motion() {
+            assert_eq!(size_of::<xenkbd_motion>(), 16, "xenkbd_motion: size on arm");
+            assert_eq!(align_of::<xenkbd_motion>(), 4, "xenkbd_motion: align on arm");
+            assert_eq!(offset_of!(xenkbd_motion, r#type), 0, "xenkbd_motion.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_motion, __xenabi_hole_0), 1, "xenkbd_motion.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenkbd_motion, rel_x), 4, "xenkbd_motion.rel_x: offset on arm");
+            assert_eq!(offset_of!(xenkbd_motion, rel_y), 8, "xenkbd_motion.rel_y: offset on arm");
+            assert_eq!(offset_of!(xenkbd_motion, rel_z), 12, "xenkbd_motion.rel_z: offset on arm");
+        }
+
+        #[test]
+        fn xenkbd_key() {
+            assert_eq!(size_of::<xenkbd_key>(), 8, "xenkbd_key: size on arm");
+            assert_eq!(align_of::<xenkbd_key>(), 4, "xenkbd_key: align on arm");
+            assert_eq!(offset_of!(xenkbd_key, r#type), 0, "xenkbd_key.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_key, pressed), 1, "xenkbd_key.pressed: offset on arm");
+            assert_eq!(offset_of!(xenkbd_key, __xenabi_hole_0), 2, "xenkbd_key.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenkbd_key, keycode), 4, "xenkbd_key.keycode: offset on arm");
+        }
+
+        #[test]
+        fn xenkbd_position() {
+            assert_eq!(size_of::<xenkbd_position>(), 16, "xenkbd_position: size on arm");
+            assert_eq!(align_of::<xenkbd_position>(), 4, "xenkbd_position: align on arm");
+            assert_eq!(offset_of!(xenkbd_position, r#type), 0, "xenkbd_position.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_position, __xenabi_hole_0), 1, "xenkbd_position.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xenkbd_position, abs_x), 4, "xenkbd_position.abs_x: offset on arm");
+            assert_eq!(offset_of!(xenkbd_position, abs_y), 8, "xenkbd_position.abs_y: offset on arm");
+            assert_eq!(offset_of!(xenkbd_position, rel_z), 12, "xenkbd_position.rel_z: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch() {
+            assert_eq!(size_of::<xenkbd_mtouch>(), 16, "xenkbd_mtouch: size on arm");
+            assert_eq!(align_of::<xenkbd_mtouch>(), 4, "xenkbd_mtouch: align on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch, r#type), 0, "xenkbd_mtouch.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch, event_type), 1, "xenkbd_mtouch.event_type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch, contact_id), 2, "xenkbd_mtouch.contact_id: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch, reserved), 3, "xenkbd_mtouch.reserved: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch, u), 8, "xenkbd_mtouch.u: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u() {
+            assert_eq!(size_of::<xenkbd_mtouch_u>(), 8, "xenkbd_mtouch.u: size on arm");
+            assert_eq!(align_of::<xenkbd_mtouch_u>(), 4, "xenkbd_mtouch.u: align on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, pos), 0, "xenkbd_mtouch.u.pos: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, shape), 0, "xenkbd_mtouch.u.shape: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, orientation), 0, "xenkbd_mtouch.u.orientation: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_pos() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_pos>(), 8, "xenkbd_mtouch.u.pos: size on arm");
+            assert_eq!(align_of::<xenkbd_mtouch_u_pos>(), 4, "xenkbd_mtouch.u.pos: align on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_x), 0, "xenkbd_mtouch.u.pos.abs_x: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_y), 4, "xenkbd_mtouch.u.pos.abs_y: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_shape() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_shape>(), 8, "xenkbd_mtouch.u.shape: size on arm");
+            assert_eq!(align_of::<xenkbd_mtouch_u_shape>(), 4, "xenkbd_mtouch.u.shape: align on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, major), 0, "xenkbd_mtouch.u.shape.major: offset on arm");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, minor), 4, "xenkbd_mtouch.u.shape.minor: offset on arm");
+        }
+
+        #[test]
+        fn xenkbd_in_event() {
+            assert_eq!(size_of::<xenkbd_in_event>(), 40, "xenkbd_in_event: size on arm");
+            assert_eq!(align_of::<xenkbd_in_event>(), 4, "xenkbd_in_event: align on arm");
+            assert_eq!(offset_of!(xenkbd_in_event, r#type), 0, "xenkbd_in_event.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_in_event, motion), 0, "xenkbd_in_event.motion: offset on arm");
+            assert_eq!(offset_of!(xenkbd_in_event, key), 0, "xenkbd_in_event.key: offset on arm");
+            assert_eq!(offset_of!(xenkbd_in_event, pos), 0, "xenkbd_in_event.pos: offset on arm");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenkbd_in_event, mtouch), 0, "xenkbd_in_event.mtouch: offset on arm");
+            assert_eq!(offset_of!(xenkbd_in_event, pad), 0, "xenkbd_in_event.pad: offset on arm");
+        }
+
+        #[test]
+        fn xenkbd_out_event() {
+            assert_eq!(size_of::<xenkbd_out_event>(), 40, "xenkbd_out_event: size on arm");
+            assert_eq!(align_of::<xenkbd_out_event>(), 1, "xenkbd_out_event: align on arm");
+            assert_eq!(offset_of!(xenkbd_out_event, r#type), 0, "xenkbd_out_event.type: offset on arm");
+            assert_eq!(offset_of!(xenkbd_out_event, pad), 0, "xenkbd_out_event.pad: offset on arm");
+        }
+
+        #[test]
+        fn xenkbd_page() {
+            assert_eq!(size_of::<xenkbd_page>(), 16, "xenkbd_page: size on arm");
+            assert_eq!(align_of::<xenkbd_page>(), 4, "xenkbd_page: align on arm");
+            assert_eq!(offset_of!(xenkbd_page, in_cons), 0, "xenkbd_page.in_cons: offset on arm");
+            assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on arm");
+            assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on arm");
+            assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on arm");
+        }
+    }
+
+    mod stable_netif {
+        use super::*;
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_request() {
+            assert_eq!(size_of::<xen_netif_ctrl_request>(), 16, "xen_netif_ctrl_request: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_request>(), 4, "xen_netif_ctrl_request: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, id), 0, "xen_netif_ctrl_request.id: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, r#type), 2, "xen_netif_ctrl_request.type: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, data), 4, "xen_netif_ctrl_request.data: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_response() {
+            assert_eq!(size_of::<xen_netif_ctrl_response>(), 12, "xen_netif_ctrl_response: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_response>(), 4, "xen_netif_ctrl_response: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, id), 0, "xen_netif_ctrl_response.id: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, r#type), 2, "xen_netif_ctrl_response.type: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, status), 4, "xen_netif_ctrl_response.status: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, data), 8, "xen_netif_ctrl_response.data: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-10")]
+        #[test]
+        fn xen_netif_gref() {
+            assert_eq!(size_of::<xen_netif_gref>(), 8, "xen_netif_gref: size on arm");
+            assert_eq!(align_of::<xen_netif_gref>(), 4, "xen_netif_gref: align on arm");
+            assert_eq!(offset_of!(xen_netif_gref, r#ref), 0, "xen_netif_gref.ref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_netif_gref.ref: size on arm");
+            assert_eq!(offset_of!(xen_netif_gref, flags), 4, "xen_netif_gref.flags: offset on arm");
+            assert_eq!(offset_of!(xen_netif_gref, status), 6, "xen_netif_gref.status: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_entry() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_entry>(), 16, "xen_netif_ctrl_sring_entry: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_entry>(), 4, "xen_netif_ctrl_sring_entry: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, req), 0, "xen_netif_ctrl_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, rsp), 0, "xen_netif_ctrl_sring_entry.rsp: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring>(), 64, "xen_netif_ctrl_sring: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_sring>(), 4, "xen_netif_ctrl_sring: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_prod), 0, "xen_netif_ctrl_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_event), 4, "xen_netif_ctrl_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_event: size on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_prod), 8, "xen_netif_ctrl_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_event), 12, "xen_netif_ctrl_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, pvt), 16, "xen_netif_ctrl_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, __pad), 20, "xen_netif_ctrl_sring.__pad: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt>(), 4, "xen_netif_ctrl_sring.pvt: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt>(), 1, "xen_netif_ctrl_sring.pvt: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, netif), 0, "xen_netif_ctrl_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, tapif_user), 0, "xen_netif_ctrl_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, pvt_pad), 0, "xen_netif_ctrl_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_netif, smartpoll_active), 0, "xen_netif_ctrl_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_tapif_user, msg), 0, "xen_netif_ctrl_sring.pvt.tapif_user.msg: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_request() {
+            assert_eq!(size_of::<netif_tx_request>(), 12, "netif_tx_request: size on arm");
+            assert_eq!(align_of::<netif_tx_request>(), 4, "netif_tx_request: align on arm");
+            assert_eq!(offset_of!(netif_tx_request, gref), 0, "netif_tx_request.gref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_tx_request.gref: size on arm");
+            assert_eq!(offset_of!(netif_tx_request, offset), 4, "netif_tx_request.offset: offset on arm");
+            assert_eq!(offset_of!(netif_tx_request, flags), 6, "netif_tx_request.flags: offset on arm");
+            assert_eq!(offset_of!(netif_tx_request, id), 8, "netif_tx_request.id: offset on arm");
+            assert_eq!(offset_of!(netif_tx_request, size), 10, "netif_tx_request.size: offset on arm");
+        }
+
+        #[test]
+        fn netif_extra_info() {
+            assert_eq!(size_of::<netif_extra_info>(), 8, "netif_extra_info: size on arm");
+            assert_eq!(align_of::<netif_extra_info>(), 2, "netif_extra_info: align on arm");
+            assert_eq!(offset_of!(netif_extra_info, r#type), 0, "netif_extra_info.type: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info, flags), 1, "netif_extra_info.flags: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info, u), 2, "netif_extra_info.u: offset on arm");
+        }
+
+        #[test]
+        fn netif_extra_info_u() {
+            assert_eq!(size_of::<netif_extra_info_u>(), 6, "netif_extra_info.u: size on arm");
+            assert_eq!(align_of::<netif_extra_info_u>(), 2, "netif_extra_info.u: align on arm");
+            assert_eq!(offset_of!(netif_extra_info_u, gso), 0, "netif_extra_info.u.gso: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u, mcast), 0, "netif_extra_info.u.mcast: offset on arm");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(netif_extra_info_u, hash), 0, "netif_extra_info.u.hash: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u, pad), 0, "netif_extra_info.u.pad: offset on arm");
+        }
+
+        #[test]
+        fn netif_extra_info_u_gso() {
+            assert_eq!(size_of::<netif_extra_info_u_gso>(), 6, "netif_extra_info.u.gso: size on arm");
+            assert_eq!(align_of::<netif_extra_info_u_gso>(), 2, "netif_extra_info.u.gso: align on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, size), 0, "netif_extra_info.u.gso.size: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, r#type), 2, "netif_extra_info.u.gso.type: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, pad), 3, "netif_extra_info.u.gso.pad: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, features), 4, "netif_extra_info.u.gso.features: offset on arm");
+        }
+
+        #[test]
+        fn netif_extra_info_u_mcast() {
+            assert_eq!(size_of::<netif_extra_info_u_mcast>(), 6, "netif_extra_info.u.mcast: size on arm");
+            assert_eq!(align_of::<netif_extra_info_u_mcast>(), 1, "netif_extra_info.u.mcast: align on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_mcast, addr), 0, "netif_extra_info.u.mcast.addr: offset on arm");
+        }
+
+        #[test]
+        fn netif_extra_info_u_hash() {
+            assert_eq!(size_of::<netif_extra_info_u_hash>(), 6, "netif_extra_info.u.hash: size on arm");
+            assert_eq!(align_of::<netif_extra_info_u_hash>(), 1, "netif_extra_info.u.hash: align on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, r#type), 0, "netif_extra_info.u.hash.type: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, algorithm), 1, "netif_extra_info.u.hash.algorithm: offset on arm");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, value), 2, "netif_extra_info.u.hash.value: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_response() {
+            assert_eq!(size_of::<netif_tx_response>(), 4, "netif_tx_response: size on arm");
+            assert_eq!(align_of::<netif_tx_response>(), 2, "netif_tx_response: align on arm");
+            assert_eq!(offset_of!(netif_tx_response, id), 0, "netif_tx_response.id: offset on arm");
+            assert_eq!(offset_of!(netif_tx_response, status), 2, "netif_tx_response.status: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_request() {
+            assert_eq!(size_of::<netif_rx_request>(), 8, "netif_rx_request: size on arm");
+            assert_eq!(align_of::<netif_rx_request>(), 4, "netif_rx_request: align on arm");
+            assert_eq!(offset_of!(netif_rx_request, id), 0, "netif_rx_request.id: offset on arm");
+            assert_eq!(offset_of!(netif_rx_request, pad), 2, "netif_rx_request.pad: offset on arm");
+            assert_eq!(offset_of!(netif_rx_request, gref), 4, "netif_rx_request.gref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_rx_request.gref: size on arm");
+        }
+
+        #[test]
+        fn netif_rx_response() {
+            assert_eq!(size_of::<netif_rx_response>(), 8, "netif_rx_response: size on arm");
+            assert_eq!(align_of::<netif_rx_response>(), 2, "netif_rx_response: align on arm");
+            assert_eq!(offset_of!(netif_rx_response, id), 0, "netif_rx_response.id: offset on arm");
+            assert_eq!(offset_of!(netif_rx_response, offset), 2, "netif_rx_response.offset: offset on arm");
+            assert_eq!(offset_of!(netif_rx_response, flags), 4, "netif_rx_response.flags: offset on arm");
+            assert_eq!(offset_of!(netif_rx_response, status), 6, "netif_rx_response.status: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_sring_entry() {
+            assert_eq!(size_of::<netif_tx_sring_entry>(), 12, "netif_tx_sring_entry: size on arm");
+            assert_eq!(align_of::<netif_tx_sring_entry>(), 4, "netif_tx_sring_entry: align on arm");
+            assert_eq!(offset_of!(netif_tx_sring_entry, req), 0, "netif_tx_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(netif_tx_sring_entry, rsp), 0, "netif_tx_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_sring() {
+            assert_eq!(size_of::<netif_tx_sring>(), 64, "netif_tx_sring: size on arm");
+            assert_eq!(align_of::<netif_tx_sring>(), 4, "netif_tx_sring: align on arm");
+            assert_eq!(offset_of!(netif_tx_sring, req_prod), 0, "netif_tx_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(netif_tx_sring, req_event), 4, "netif_tx_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_event: size on arm");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_prod), 8, "netif_tx_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_event), 12, "netif_tx_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(netif_tx_sring, pvt), 16, "netif_tx_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(netif_tx_sring, __pad), 20, "netif_tx_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt() {
+            assert_eq!(size_of::<netif_tx_sring_pvt>(), 4, "netif_tx_sring.pvt: size on arm");
+            assert_eq!(align_of::<netif_tx_sring_pvt>(), 1, "netif_tx_sring.pvt: align on arm");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, netif), 0, "netif_tx_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, tapif_user), 0, "netif_tx_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, pvt_pad), 0, "netif_tx_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_netif, smartpoll_active), 0, "netif_tx_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_tapif_user, msg), 0, "netif_tx_sring.pvt.tapif_user.msg: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_sring_entry() {
+            assert_eq!(size_of::<netif_rx_sring_entry>(), 8, "netif_rx_sring_entry: size on arm");
+            assert_eq!(align_of::<netif_rx_sring_entry>(), 4, "netif_rx_sring_entry: align on arm");
+            assert_eq!(offset_of!(netif_rx_sring_entry, req), 0, "netif_rx_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(netif_rx_sring_entry, rsp), 0, "netif_rx_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_sring() {
+            assert_eq!(size_of::<netif_rx_sring>(), 64, "netif_rx_sring: size on arm");
+            assert_eq!(align_of::<netif_rx_sring>(), 4, "netif_rx_sring: align on arm");
+            assert_eq!(offset_of!(netif_rx_sring, req_prod), 0, "netif_rx_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(netif_rx_sring, req_event), 4, "netif_rx_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_event: size on arm");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_prod), 8, "netif_rx_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_event), 12, "netif_rx_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(netif_rx_sring, pvt), 16, "netif_rx_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(netif_rx_sring, __pad), 20, "netif_rx_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt() {
+            assert_eq!(size_of::<netif_rx_sring_pvt>(), 4, "netif_rx_sring.pvt: size on arm");
+            assert_eq!(align_of::<netif_rx_sring_pvt>(), 1, "netif_rx_sring.pvt: align on arm");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, netif), 0, "netif_rx_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, tapif_user), 0, "netif_rx_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, pvt_pad), 0, "netif_rx_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_netif, smartpoll_active), 0, "netif_rx_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_tapif_user, msg), 0, "netif_rx_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
+    mod stable_nmi {
+        use super::*;
+
+        #[test]
+        fn xennmi_callback() {
+            assert_eq!(size_of::<xennmi_callback>(), 8, "xennmi_callback: size on arm");
+            assert_eq!(align_of::<xennmi_callback>(), 4, "xennmi_callback: align on arm");
+            assert_eq!(offset_of!(xennmi_callback, handler_address), 0, "xennmi_callback.handler_address: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xennmi_callback.handler_address: size on arm");
+            assert_eq!(offset_of!(xennmi_callback, pad), 4, "xennmi_callback.pad: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xennmi_callback.pad: size on arm");
+        }
+    }
+
+    mod stable_pciif {
+        use super::*;
+
+        #[test]
+        fn xen_msix_entry() {
+            assert_eq!(size_of::<xen_msix_entry>(), 4, "xen_msix_entry: size on arm");
+            assert_eq!(align_of::<xen_msix_entry>(), 2, "xen_msix_entry: align on arm");
+            assert_eq!(offset_of!(xen_msix_entry, vector), 0, "xen_msix_entry.vector: offset on arm");
+            assert_eq!(offset_of!(xen_msix_entry, entry), 2, "xen_msix_entry.entry: offset on arm");
+        }
+
+        #[test]
+        fn xen_pci_op() {
+            assert_eq!(size_of::<xen_pci_op>(), 548, "xen_pci_op: size on arm");
+            assert_eq!(align_of::<xen_pci_op>(), 4, "xen_pci_op: align on arm");
+            assert_eq!(offset_of!(xen_pci_op, cmd), 0, "xen_pci_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, err), 4, "xen_pci_op.err: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, domain), 8, "xen_pci_op.domain: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, bus), 12, "xen_pci_op.bus: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, devfn), 16, "xen_pci_op.devfn: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, offset), 20, "xen_pci_op.offset: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, size), 24, "xen_pci_op.size: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, value), 28, "xen_pci_op.value: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, info), 32, "xen_pci_op.info: offset on arm");
+            assert_eq!(offset_of!(xen_pci_op, msix_entries), 36, "xen_pci_op.msix_entries: offset on arm");
+        }
+
+        #[test]
+        fn xen_pcie_aer_op() {
+            assert_eq!(size_of::<xen_pcie_aer_op>(), 20, "xen_pcie_aer_op: size on arm");
+            assert_eq!(align_of::<xen_pcie_aer_op>(), 4, "xen_pcie_aer_op: align on arm");
+            assert_eq!(offset_of!(xen_pcie_aer_op, cmd), 0, "xen_pcie_aer_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_pcie_aer_op, err), 4, "xen_pcie_aer_op.err: offset on arm");
+            assert_eq!(offset_of!(xen_pcie_aer_op, domain), 8, "xen_pcie_aer_op.domain: offset on arm");
+            assert_eq!(offset_of!(xen_pcie_aer_op, bus), 12, "xen_pcie_aer_op.bus: offset on arm");
+            assert_eq!(offset_of!(xen_pcie_aer_op, devfn), 16, "xen_pcie_aer_op.devfn: offset on arm");
+        }
+
+        #[test]
+        fn xen_pci_sharedinfo() {
+            assert_eq!(size_of::<xen_pci_sharedinfo>(), 572, "xen_pci_sharedinfo: size on arm");
+            assert_eq!(align_of::<xen_pci_sharedinfo>(), 4, "xen_pci_sharedinfo: align on arm");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, flags), 0, "xen_pci_sharedinfo.flags: offset on arm");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, op), 4, "xen_pci_sharedinfo.op: offset on arm");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, aer_op), 552, "xen_pci_sharedinfo.aer_op: offset on arm");
+        }
+    }
+
+    mod stable_physdev {
+        use super::*;
+
+        #[test]
+        fn physdev_eoi() {
+            assert_eq!(size_of::<physdev_eoi>(), 4, "physdev_eoi: size on arm");
+            assert_eq!(align_of::<physdev_eoi>(), 4, "physdev_eoi: align on arm");
+            assert_eq!(offset_of!(physdev_eoi, irq), 0, "physdev_eoi.irq: offset on arm");
+        }
+
+        #[test]
+        fn physdev_pirq_eoi_gmfn() {
+            assert_eq!(size_of::<physdev_pirq_eoi_gmfn>(), 8, "physdev_pirq_eoi_gmfn: size on arm");
+            assert_eq!(align_of::<physdev_pirq_eoi_gmfn>(), 8, "physdev_pirq_eoi_gmfn: align on arm");
+            assert_eq!(offset_of!(physdev_pirq_eoi_gmfn, gmfn), 0, "physdev_pirq_eoi_gmfn.gmfn: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "physdev_pirq_eoi_gmfn.gmfn: size on arm");
+        }
+
+        #[test]
+        fn physdev_irq_status_query() {
+            assert_eq!(size_of::<physdev_irq_status_query>(), 8, "physdev_irq_status_query: size on arm");
+            assert_eq!(align_of::<physdev_irq_status_query>(), 4, "physdev_irq_status_query: align on arm");
+            assert_eq!(offset_of!(physdev_irq_status_query, irq), 0, "physdev_irq_status_query.irq: offset on arm");
+            assert_eq!(offset_of!(physdev_irq_status_query, flags), 4, "physdev_irq_status_query.flags: offset on arm");
+        }
+
+        #[test]
+        fn physdev_set_iopl() {
+            assert_eq!(size_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: size on arm");
+            assert_eq!(align_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: align on arm");
+            assert_eq!(offset_of!(physdev_set_iopl, iopl), 0, "physdev_set_iopl.iopl: offset on arm");
+        }
+
+        #[test]
+        fn physdev_set_iobitmap() {
+            assert_eq!(size_of::<physdev_set_iobitmap>(), 16, "physdev_set_iobitmap: size on arm");
+            assert_eq!(align_of::<physdev_set_iobitmap>(), 8, "physdev_set_iobitmap: align on arm");
+            assert_eq!(offset_of!(physdev_set_iobitmap, bitmap), 0, "physdev_set_iobitmap.bitmap: offset on arm");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 8, "physdev_set_iobitmap.bitmap: size on arm");
+            assert_eq!(offset_of!(physdev_set_iobitmap, nr_ports), 8, "physdev_set_iobitmap.nr_ports: offset on arm");
+            assert_eq!(offset_of!(physdev_set_iobitmap, __xenabi_hole_0), 12, "physdev_set_iobitmap.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn physdev_apic() {
+            assert_eq!(size_of::<physdev_apic>(), 12, "physdev_apic: size on arm");
+            assert_eq!(align_of::<physdev_apic>(), 4, "physdev_apic: align on arm");
+            assert_eq!(offset_of!(physdev_apic, apic_physbase), 0, "physdev_apic.apic_physbase: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "physdev_apic.apic_physbase: size on arm");
+            assert_eq!(offset_of!(physdev_apic, reg), 4, "physdev_apic.reg: offset on arm");
+            assert_eq!(offset_of!(physdev_apic, value), 8, "physdev_apic.value: offset on arm");
+        }
+
+        #[test]
+        fn physdev_irq() {
+            assert_eq!(size_of::<physdev_irq>(), 8, "physdev_irq: size on arm");
+            assert_eq!(align_of::<physdev_irq>(), 4, "physdev_irq: align on arm");
+            assert_eq!(offset_of!(physdev_irq, irq), 0, "physdev_irq.irq: offset on arm");
+            assert_eq!(offset_of!(physdev_irq, vector), 4, "physdev_irq.vector: offset on arm");
+        }
+
+        #[test]
+        fn physdev_map_pirq() {
+            assert_eq!(size_of::<physdev_map_pirq>(), 40, "physdev_map_pirq: size on arm");
+            assert_eq!(align_of::<physdev_map_pirq>(), 8, "physdev_map_pirq: align on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, domid), 0, "physdev_map_pirq.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_map_pirq.domid: size on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, __xenabi_hole_0), 2, "physdev_map_pirq.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, r#type), 4, "physdev_map_pirq.type: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, index), 8, "physdev_map_pirq.index: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, pirq), 12, "physdev_map_pirq.pirq: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, bus), 16, "physdev_map_pirq.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, devfn), 20, "physdev_map_pirq.devfn: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, entry_nr), 24, "physdev_map_pirq.entry_nr: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, __xenabi_hole_1), 28, "physdev_map_pirq.__xenabi_hole_1: offset on arm");
+            assert_eq!(offset_of!(physdev_map_pirq, table_base), 32, "physdev_map_pirq.table_base: offset on arm");
+        }
+
+        #[test]
+        fn physdev_unmap_pirq() {
+            assert_eq!(size_of::<physdev_unmap_pirq>(), 8, "physdev_unmap_pirq: size on arm");
+            assert_eq!(align_of::<physdev_unmap_pirq>(), 4, "physdev_unmap_pirq: align on arm");
+            assert_eq!(offset_of!(physdev_unmap_pirq, domid), 0, "physdev_unmap_pirq.domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_unmap_pirq.domid: size on arm");
+            assert_eq!(offset_of!(physdev_unmap_pirq, __xenabi_hole_0), 2, "physdev_unmap_pirq.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(physdev_unmap_pirq, pirq), 4, "physdev_unmap_pirq.pirq: offset on arm");
+        }
+
+        #[test]
+        fn physdev_manage_pci() {
+            assert_eq!(size_of::<physdev_manage_pci>(), 2, "physdev_manage_pci: size on arm");
+            assert_eq!(align_of::<physdev_manage_pci>(), 1, "physdev_manage_pci: align on arm");
+            assert_eq!(offset_of!(physdev_manage_pci, bus), 0, "physdev_manage_pci.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci, devfn), 1, "physdev_manage_pci.devfn: offset on arm");
+        }
+
+        #[test]
+        fn physdev_restore_msi() {
+            assert_eq!(size_of::<physdev_restore_msi>(), 2, "physdev_restore_msi: size on arm");
+            assert_eq!(align_of::<physdev_restore_msi>(), 1, "physdev_restore_msi: align on arm");
+            assert_eq!(offset_of!(physdev_restore_msi, bus), 0, "physdev_restore_msi.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_restore_msi, devfn), 1, "physdev_restore_msi.devfn: offset on arm");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext() {
+            assert_eq!(size_of::<physdev_manage_pci_ext>(), 16, "physdev_manage_pci_ext: size on arm");
+            assert_eq!(align_of::<physdev_manage_pci_ext>(), 4, "physdev_manage_pci_ext: align on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, bus), 0, "physdev_manage_pci_ext.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, devfn), 1, "physdev_manage_pci_ext.devfn: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_0), 2, "physdev_manage_pci_ext.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_extfn), 4, "physdev_manage_pci_ext.is_extfn: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_virtfn), 8, "physdev_manage_pci_ext.is_virtfn: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, physfn), 12, "physdev_manage_pci_ext.physfn: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_1), 14, "physdev_manage_pci_ext.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext_physfn() {
+            assert_eq!(size_of::<physdev_manage_pci_ext_physfn>(), 2, "physdev_manage_pci_ext.physfn: size on arm");
+            assert_eq!(align_of::<physdev_manage_pci_ext_physfn>(), 1, "physdev_manage_pci_ext.physfn: align on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, bus), 0, "physdev_manage_pci_ext.physfn.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, devfn), 1, "physdev_manage_pci_ext.physfn.devfn: offset on arm");
+        }
+
+        #[test]
+        fn physdev_op() {
+            assert_eq!(size_of::<physdev_op>(), 24, "physdev_op: size on arm");
+            assert_eq!(align_of::<physdev_op>(), 8, "physdev_op: align on arm");
+            assert_eq!(offset_of!(physdev_op, cmd), 0, "physdev_op.cmd: offset on arm");
+            assert_eq!(offset_of!(physdev_op, __xenabi_hole_0), 4, "physdev_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(physdev_op, u), 8, "physdev_op.u: offset on arm");
+        }
+
+        #[test]
+        fn physdev_op_u() {
+            assert_eq!(size_of::<physdev_op_u>(), 16, "physdev_op.u: size on arm");
+            assert_eq!(align_of::<physdev_op_u>(), 8, "physdev_op.u: align on arm");
+            assert_eq!(offset_of!(physdev_op_u, irq_status_query), 0, "physdev_op.u.irq_status_query: offset on arm");
+            assert_eq!(offset_of!(physdev_op_u, set_iopl), 0, "physdev_op.u.set_iopl: offset on arm");
+            assert_eq!(offset_of!(physdev_op_u, set_iobitmap), 0, "physdev_op.u.set_iobitmap: offset on arm");
+            assert_eq!(offset_of!(physdev_op_u, apic_op), 0, "physdev_op.u.apic_op: offset on arm");
+            assert_eq!(offset_of!(physdev_op_u, irq_op), 0, "physdev_op.u.irq_op: offset on arm");
+        }
+
+        #[test]
+        fn physdev_setup_gsi() {
+            assert_eq!(size_of::<physdev_setup_gsi>(), 8, "physdev_setup_gsi: size on arm");
+            assert_eq!(align_of::<physdev_setup_gsi>(), 4, "physdev_setup_gsi: align on arm");
+            assert_eq!(offset_of!(physdev_setup_gsi, gsi), 0, "physdev_setup_gsi.gsi: offset on arm");
+            assert_eq!(offset_of!(physdev_setup_gsi, triggering), 4, "physdev_setup_gsi.triggering: offset on arm");
+            assert_eq!(offset_of!(physdev_setup_gsi, polarity), 5, "physdev_setup_gsi.polarity: offset on arm");
+            assert_eq!(offset_of!(physdev_setup_gsi, __xenabi_hole_0), 6, "physdev_setup_gsi.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn physdev_get_free_pirq() {
+            assert_eq!(size_of::<physdev_get_free_pirq>(), 8, "physdev_get_free_pirq: size on arm");
+            assert_eq!(align_of::<physdev_get_free_pirq>(), 4, "physdev_get_free_pirq: align on arm");
+            assert_eq!(offset_of!(physdev_get_free_pirq, r#type), 0, "physdev_get_free_pirq.type: offset on arm");
+            assert_eq!(offset_of!(physdev_get_free_pirq, pirq), 4, "physdev_get_free_pirq.pirq: offset on arm");
+        }
+
+        #[test]
+        fn physdev_pci_mmcfg_reserved() {
+            assert_eq!(size_of::<physdev_pci_mmcfg_reserved>(), 16, "physdev_pci_mmcfg_reserved: size on arm");
+            assert_eq!(align_of::<physdev_pci_mmcfg_reserved>(), 8, "physdev_pci_mmcfg_reserved: align on arm");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, address), 0, "physdev_pci_mmcfg_reserved.address: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, segment), 8, "physdev_pci_mmcfg_reserved.segment: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, start_bus), 10, "physdev_pci_mmcfg_reserved.start_bus: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, end_bus), 11, "physdev_pci_mmcfg_reserved.end_bus: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, flags), 12, "physdev_pci_mmcfg_reserved.flags: offset on arm");
+        }
+
+        #[test]
+        fn physdev_pci_device_add() {
+            assert_eq!(size_of::<physdev_pci_device_add>(), 12, "physdev_pci_device_add: size on arm");
+            assert_eq!(align_of::<physdev_pci_device_add>(), 4, "physdev_pci_device_add: align on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add, seg), 0, "physdev_pci_device_add.seg: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add, bus), 2, "physdev_pci_device_add.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add, devfn), 3, "physdev_pci_device_add.devfn: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add, flags), 4, "physdev_pci_device_add.flags: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add, physfn), 8, "physdev_pci_device_add.physfn: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add, __xenabi_hole_0), 10, "physdev_pci_device_add.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add, optarr), 12, "physdev_pci_device_add.optarr: offset on arm");
+        }
+
+        #[test]
+        fn physdev_pci_device_add_physfn() {
+            assert_eq!(size_of::<physdev_pci_device_add_physfn>(), 2, "physdev_pci_device_add.physfn: size on arm");
+            assert_eq!(align_of::<physdev_pci_device_add_physfn>(), 1, "physdev_pci_device_add.physfn: align on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, bus), 0, "physdev_pci_device_add.physfn.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, devfn), 1, "physdev_pci_device_add.physfn.devfn: offset on arm");
+        }
+
+        #[test]
+        fn physdev_pci_device() {
+            assert_eq!(size_of::<physdev_pci_device>(), 4, "physdev_pci_device: size on arm");
+            assert_eq!(align_of::<physdev_pci_device>(), 2, "physdev_pci_device: align on arm");
+            assert_eq!(offset_of!(physdev_pci_device, seg), 0, "physdev_pci_device.seg: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device, bus), 2, "physdev_pci_device.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_pci_device, devfn), 3, "physdev_pci_device.devfn: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn pci_device_reset() {
+            assert_eq!(size_of::<pci_device_reset>(), 8, "pci_device_reset: size on arm");
+            assert_eq!(align_of::<pci_device_reset>(), 4, "pci_device_reset: align on arm");
+            assert_eq!(offset_of!(pci_device_reset, dev), 0, "pci_device_reset.dev: offset on arm");
+            assert_eq!(offset_of!(pci_device_reset, flags), 4, "pci_device_reset.flags: offset on arm");
+        }
+
+        #[test]
+        fn physdev_dbgp_op() {
+            assert_eq!(size_of::<physdev_dbgp_op>(), 6, "physdev_dbgp_op: size on arm");
+            assert_eq!(align_of::<physdev_dbgp_op>(), 2, "physdev_dbgp_op: align on arm");
+            assert_eq!(offset_of!(physdev_dbgp_op, op), 0, "physdev_dbgp_op.op: offset on arm");
+            assert_eq!(offset_of!(physdev_dbgp_op, bus), 1, "physdev_dbgp_op.bus: offset on arm");
+            assert_eq!(offset_of!(physdev_dbgp_op, u), 2, "physdev_dbgp_op.u: offset on arm");
+        }
+
+        #[test]
+        fn physdev_dbgp_op_u() {
+            assert_eq!(size_of::<physdev_dbgp_op_u>(), 4, "physdev_dbgp_op.u: size on arm");
+            assert_eq!(align_of::<physdev_dbgp_op_u>(), 2, "physdev_dbgp_op.u: align on arm");
+            assert_eq!(offset_of!(physdev_dbgp_op_u, pci), 0, "physdev_dbgp_op.u.pci: offset on arm");
+        }
+    }
+
+    mod stable_ring {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<RING_IDX>(), 4, "RING_IDX: size on arm");
+            assert_eq!(align_of::<RING_IDX>(), 4, "RING_IDX: align on arm");
+        }
+    }
+
+    mod stable_sched {
+        use super::*;
+
+        #[test]
+        fn sched_shutdown() {
+            assert_eq!(size_of::<sched_shutdown>(), 4, "sched_shutdown: size on arm");
+            assert_eq!(align_of::<sched_shutdown>(), 4, "sched_shutdown: align on arm");
+            assert_eq!(offset_of!(sched_shutdown, reason), 0, "sched_shutdown.reason: offset on arm");
+        }
+
+        #[test]
+        fn sched_poll() {
+            assert_eq!(size_of::<sched_poll>(), 24, "sched_poll: size on arm");
+            assert_eq!(align_of::<sched_poll>(), 8, "sched_poll: align on arm");
+            assert_eq!(offset_of!(sched_poll, ports), 0, "sched_poll.ports: offset on arm");
+            assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "sched_poll.ports: size on arm");
+            assert_eq!(offset_of!(sched_poll, nr_ports), 8, "sched_poll.nr_ports: offset on arm");
+            assert_eq!(offset_of!(sched_poll, __xenabi_hole_0), 12, "sched_poll.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(sched_poll, timeout), 16, "sched_poll.timeout: offset on arm");
+        }
+
+        #[test]
+        fn sched_remote_shutdown() {
+            assert_eq!(size_of::<sched_remote_shutdown>(), 8, "sched_remote_shutdown: size on arm");
+            assert_eq!(align_of::<sched_remote_shutdown>(), 4, "sched_remote_shutdown: align on arm");
+            assert_eq!(offset_of!(sched_remote_shutdown, domain_id), 0, "sched_remote_shutdown.domain_id: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "sched_remote_shutdown.domain_id: size on arm");
+            assert_eq!(offset_of!(sched_remote_shutdown, __xenabi_hole_0), 2, "sched_remote_shutdown.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(sched_remote_shutdown, reason), 4, "sched_remote_shutdown.reason: offset on arm");
+        }
+
+        #[test]
+        fn sched_watchdog() {
+            assert_eq!(size_of::<sched_watchdog>(), 8, "sched_watchdog: size on arm");
+            assert_eq!(align_of::<sched_watchdog>(), 4, "sched_watchdog: align on arm");
+            assert_eq!(offset_of!(sched_watchdog, id), 0, "sched_watchdog.id: offset on arm");
+            assert_eq!(offset_of!(sched_watchdog, timeout), 4, "sched_watchdog.timeout: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn sched_pin_override() {
+            assert_eq!(size_of::<sched_pin_override>(), 4, "sched_pin_override: size on arm");
+            assert_eq!(align_of::<sched_pin_override>(), 4, "sched_pin_override: align on arm");
+            assert_eq!(offset_of!(sched_pin_override, pcpu), 0, "sched_pin_override.pcpu: offset on arm");
+        }
+    }
+
+    #[cfg(feature = "xen-4-8")]
+    mod stable_start_info {
+        use super::*;
+
+        #[test]
+        fn hvm_start_info() {
+            #[cfg(not(feature = "xen-4-11"))]
+            assert_eq!(size_of::<hvm_start_info>(), 40, "hvm_start_info: size on arm");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(size_of::<hvm_start_info>(), 56, "hvm_start_info: size on arm");
+            assert_eq!(align_of::<hvm_start_info>(), 8, "hvm_start_info: align on arm");
+            assert_eq!(offset_of!(hvm_start_info, magic), 0, "hvm_start_info.magic: offset on arm");
+            assert_eq!(offset_of!(hvm_start_info, version), 4, "hvm_start_info.version: offset on arm");
+            assert_eq!(offset_of!(hvm_start_info, flags), 8, "hvm_start_info.flags: offset on arm");
+            assert_eq!(offset_of!(hvm_start_info, nr_modules), 12, "hvm_start_info.nr_modules: offset on arm");
+            assert_eq!(offset_of!(hvm_start_info, modlist_paddr), 16, "hvm_start_info.modlist_paddr: offset on arm");
+            assert_eq!(offset_of!(hvm_start_info, cmdline_paddr), 24, "hvm_start_info.cmdline_paddr: offset on arm");
+            assert_eq!(offset_of!(hvm_start_info, rsdp_paddr), 32, "hvm_start_info.rsdp_paddr: offset on arm");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(hvm_start_info, memmap_paddr), 40, "hvm_start_info.memmap_paddr: offset on arm");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(hvm_start_info, memmap_entries), 48, "hvm_start_info.memmap_entries: offset on arm");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(hvm_start_info, reserved), 52, "hvm_start_info.reserved: offset on arm");
+        }
+
+        #[test]
+        fn hvm_modlist_entry() {
+            assert_eq!(size_of::<hvm_modlist_entry>(), 32, "hvm_modlist_entry: size on arm");
+            assert_eq!(align_of::<hvm_modlist_entry>(), 8, "hvm_modlist_entry: align on arm");
+            assert_eq!(offset_of!(hvm_modlist_entry, paddr), 0, "hvm_modlist_entry.paddr: offset on arm");
+            assert_eq!(offset_of!(hvm_modlist_entry, size), 8, "hvm_modlist_entry.size: offset on arm");
+            assert_eq!(offset_of!(hvm_modlist_entry, cmdline_paddr), 16, "hvm_modlist_entry.cmdline_paddr: offset on arm");
+            assert_eq!(offset_of!(hvm_modlist_entry, reserved), 24, "hvm_modlist_entry.reserved: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn hvm_memmap_table_entry() {
+            assert_eq!(size_of::<hvm_memmap_table_entry>(), 24, "hvm_memmap_table_entry: size on arm");
+            assert_eq!(align_of::<hvm_memmap_table_entry>(), 8, "hvm_memmap_table_entry: align on arm");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, addr), 0, "hvm_memmap_table_entry.addr: offset on arm");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on arm");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on arm");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on arm");
+        }
+    }
+
+    mod stable_usbif {
+        use super::*;
+
+        #[test]
+        fn usbif_request_segment() {
+            assert_eq!(size_of::<usbif_request_segment>(), 8, "usbif_request_segment: size on arm");
+            assert_eq!(align_of::<usbif_request_segment>(), 4, "usbif_request_segment: align on arm");
+            assert_eq!(offset_of!(usbif_request_segment, gref), 0, "usbif_request_segment.gref: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "usbif_request_segment.gref: size on arm");
+            assert_eq!(offset_of!(usbif_request_segment, offset), 4, "usbif_request_segment.offset: offset on arm");
+            assert_eq!(offset_of!(usbif_request_segment, length), 6, "usbif_request_segment.length: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_request() {
+            assert_eq!(size_of::<usbif_urb_request>(), 148, "usbif_urb_request: size on arm");
+            assert_eq!(align_of::<usbif_urb_request>(), 4, "usbif_urb_request: align on arm");
+            assert_eq!(offset_of!(usbif_urb_request, id), 0, "usbif_urb_request.id: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, nr_buffer_segs), 2, "usbif_urb_request.nr_buffer_segs: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, pipe), 4, "usbif_urb_request.pipe: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, transfer_flags), 8, "usbif_urb_request.transfer_flags: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, buffer_length), 10, "usbif_urb_request.buffer_length: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, u), 12, "usbif_urb_request.u: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request, seg), 20, "usbif_urb_request.seg: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_request_u() {
+            assert_eq!(size_of::<usbif_urb_request_u>(), 8, "usbif_urb_request.u: size on arm");
+            assert_eq!(align_of::<usbif_urb_request_u>(), 2, "usbif_urb_request.u: align on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u, ctrl), 0, "usbif_urb_request.u.ctrl: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u, isoc), 0, "usbif_urb_request.u.isoc: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u, intr), 0, "usbif_urb_request.u.intr: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u, unlink), 0, "usbif_urb_request.u.unlink: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_isoc() {
+            assert_eq!(size_of::<usbif_urb_request_u_isoc>(), 8, "usbif_urb_request.u.isoc: size on arm");
+            assert_eq!(align_of::<usbif_urb_request_u_isoc>(), 2, "usbif_urb_request.u.isoc: align on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, interval), 0, "usbif_urb_request.u.isoc.interval: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, start_frame), 2, "usbif_urb_request.u.isoc.start_frame: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, number_of_packets), 4, "usbif_urb_request.u.isoc.number_of_packets: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, nr_frame_desc_segs), 6, "usbif_urb_request.u.isoc.nr_frame_desc_segs: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_intr() {
+            assert_eq!(size_of::<usbif_urb_request_u_intr>(), 8, "usbif_urb_request.u.intr: size on arm");
+            assert_eq!(align_of::<usbif_urb_request_u_intr>(), 2, "usbif_urb_request.u.intr: align on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, interval), 0, "usbif_urb_request.u.intr.interval: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, pad), 2, "usbif_urb_request.u.intr.pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_unlink() {
+            assert_eq!(size_of::<usbif_urb_request_u_unlink>(), 8, "usbif_urb_request.u.unlink: size on arm");
+            assert_eq!(align_of::<usbif_urb_request_u_unlink>(), 2, "usbif_urb_request.u.unlink: align on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, unlink_id), 0, "usbif_urb_request.u.unlink.unlink_id: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, pad), 2, "usbif_urb_request.u.unlink.pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_response() {
+            assert_eq!(size_of::<usbif_urb_response>(), 16, "usbif_urb_response: size on arm");
+            assert_eq!(align_of::<usbif_urb_response>(), 4, "usbif_urb_response: align on arm");
+            assert_eq!(offset_of!(usbif_urb_response, id), 0, "usbif_urb_response.id: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_response, start_frame), 2, "usbif_urb_response.start_frame: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_response, status), 4, "usbif_urb_response.status: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_response, actual_length), 8, "usbif_urb_response.actual_length: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_response, error_count), 12, "usbif_urb_response.error_count: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_sring_entry() {
+            assert_eq!(size_of::<usbif_urb_sring_entry>(), 148, "usbif_urb_sring_entry: size on arm");
+            assert_eq!(align_of::<usbif_urb_sring_entry>(), 4, "usbif_urb_sring_entry: align on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, req), 0, "usbif_urb_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, rsp), 0, "usbif_urb_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_sring() {
+            assert_eq!(size_of::<usbif_urb_sring>(), 64, "usbif_urb_sring: size on arm");
+            assert_eq!(align_of::<usbif_urb_sring>(), 4, "usbif_urb_sring: align on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, req_prod), 0, "usbif_urb_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, req_event), 4, "usbif_urb_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_event: size on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_prod), 8, "usbif_urb_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_event), 12, "usbif_urb_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, pvt), 16, "usbif_urb_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_sring, __pad), 20, "usbif_urb_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt>(), 4, "usbif_urb_sring.pvt: size on arm");
+            assert_eq!(align_of::<usbif_urb_sring_pvt>(), 1, "usbif_urb_sring.pvt: align on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, netif), 0, "usbif_urb_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, tapif_user), 0, "usbif_urb_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, pvt_pad), 0, "usbif_urb_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_netif, smartpoll_active), 0, "usbif_urb_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_tapif_user, msg), 0, "usbif_urb_sring.pvt.tapif_user.msg: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_request() {
+            assert_eq!(size_of::<usbif_conn_request>(), 2, "usbif_conn_request: size on arm");
+            assert_eq!(align_of::<usbif_conn_request>(), 2, "usbif_conn_request: align on arm");
+            assert_eq!(offset_of!(usbif_conn_request, id), 0, "usbif_conn_request.id: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_response() {
+            assert_eq!(size_of::<usbif_conn_response>(), 4, "usbif_conn_response: size on arm");
+            assert_eq!(align_of::<usbif_conn_response>(), 2, "usbif_conn_response: align on arm");
+            assert_eq!(offset_of!(usbif_conn_response, id), 0, "usbif_conn_response.id: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_response, portnum), 2, "usbif_conn_response.portnum: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_response, speed), 3, "usbif_conn_response.speed: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_sring_entry() {
+            assert_eq!(size_of::<usbif_conn_sring_entry>(), 4, "usbif_conn_sring_entry: size on arm");
+            assert_eq!(align_of::<usbif_conn_sring_entry>(), 2, "usbif_conn_sring_entry: align on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, req), 0, "usbif_conn_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, rsp), 0, "usbif_conn_sring_entry.rsp: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_sring() {
+            assert_eq!(size_of::<usbif_conn_sring>(), 64, "usbif_conn_sring: size on arm");
+            assert_eq!(align_of::<usbif_conn_sring>(), 4, "usbif_conn_sring: align on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, req_prod), 0, "usbif_conn_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, req_event), 4, "usbif_conn_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_event: size on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_prod), 8, "usbif_conn_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_event), 12, "usbif_conn_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, pvt), 16, "usbif_conn_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_sring, __pad), 20, "usbif_conn_sring.__pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt>(), 4, "usbif_conn_sring.pvt: size on arm");
+            assert_eq!(align_of::<usbif_conn_sring_pvt>(), 1, "usbif_conn_sring.pvt: align on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, netif), 0, "usbif_conn_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, tapif_user), 0, "usbif_conn_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, pvt_pad), 0, "usbif_conn_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_netif, smartpoll_active), 0, "usbif_conn_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_tapif_user, msg), 0, "usbif_conn_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
+    mod stable_version {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_extraversion_t>(), 16, "xen_extraversion_t: size on arm");
+            assert_eq!(align_of::<xen_extraversion_t>(), 1, "xen_extraversion_t: align on arm");
+            assert_eq!(size_of::<xen_capabilities_info_t>(), 1024, "xen_capabilities_info_t: size on arm");
+            assert_eq!(align_of::<xen_capabilities_info_t>(), 1, "xen_capabilities_info_t: align on arm");
+            assert_eq!(size_of::<xen_changeset_info_t>(), 64, "xen_changeset_info_t: size on arm");
+            assert_eq!(align_of::<xen_changeset_info_t>(), 1, "xen_changeset_info_t: align on arm");
+            assert_eq!(size_of::<xen_commandline_t>(), 1024, "xen_commandline_t: size on arm");
+            assert_eq!(align_of::<xen_commandline_t>(), 1, "xen_commandline_t: align on arm");
+        }
+
+        #[test]
+        fn xen_compile_info() {
+            assert_eq!(size_of::<xen_compile_info>(), 144, "xen_compile_info: size on arm");
+            assert_eq!(align_of::<xen_compile_info>(), 1, "xen_compile_info: align on arm");
+            assert_eq!(offset_of!(xen_compile_info, compiler), 0, "xen_compile_info.compiler: offset on arm");
+            assert_eq!(offset_of!(xen_compile_info, compile_by), 64, "xen_compile_info.compile_by: offset on arm");
+            assert_eq!(offset_of!(xen_compile_info, compile_domain), 80, "xen_compile_info.compile_domain: offset on arm");
+            assert_eq!(offset_of!(xen_compile_info, compile_date), 112, "xen_compile_info.compile_date: offset on arm");
+        }
+
+        #[test]
+        fn xen_platform_parameters() {
+            assert_eq!(size_of::<xen_platform_parameters>(), 8, "xen_platform_parameters: size on arm");
+            assert_eq!(align_of::<xen_platform_parameters>(), 8, "xen_platform_parameters: align on arm");
+            assert_eq!(offset_of!(xen_platform_parameters, virt_start), 0, "xen_platform_parameters.virt_start: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_platform_parameters.virt_start: size on arm");
+        }
+
+        #[test]
+        fn xen_feature_info() {
+            assert_eq!(size_of::<xen_feature_info>(), 8, "xen_feature_info: size on arm");
+            assert_eq!(align_of::<xen_feature_info>(), 4, "xen_feature_info: align on arm");
+            assert_eq!(offset_of!(xen_feature_info, submap_idx), 0, "xen_feature_info.submap_idx: offset on arm");
+            assert_eq!(offset_of!(xen_feature_info, submap), 4, "xen_feature_info.submap: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_build_id() {
+            assert_eq!(size_of::<xen_build_id>(), 4, "xen_build_id: size on arm");
+            assert_eq!(align_of::<xen_build_id>(), 4, "xen_build_id: align on arm");
+            assert_eq!(offset_of!(xen_build_id, len), 0, "xen_build_id.len: offset on arm");
+            assert_eq!(offset_of!(xen_build_id, buf), 4, "xen_build_id.buf: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn xen_varbuf() {
+            assert_eq!(size_of::<xen_varbuf>(), 4, "xen_varbuf: size on arm");
+            assert_eq!(align_of::<xen_varbuf>(), 4, "xen_varbuf: align on arm");
+            assert_eq!(offset_of!(xen_varbuf, len), 0, "xen_varbuf.len: offset on arm");
+            assert_eq!(offset_of!(xen_varbuf, buf), 4, "xen_varbuf.buf: offset on arm");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -4007,6 +8009,183 @@ mod arm {
         fn typedefs() {
             assert_eq!(size_of::<domid_t>(), 2, "domid_t: size on arm");
             assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on arm");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on arm");
+            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on arm");
+        }
+    }
+
+    mod stable_xen_guest {
+        use super::*;
+
+        #[test]
+        fn mmu_update() {
+            assert_eq!(size_of::<mmu_update>(), 16, "mmu_update: size on arm");
+            assert_eq!(align_of::<mmu_update>(), 8, "mmu_update: align on arm");
+            assert_eq!(offset_of!(mmu_update, ptr), 0, "mmu_update.ptr: offset on arm");
+            assert_eq!(offset_of!(mmu_update, val), 8, "mmu_update.val: offset on arm");
+        }
+
+        #[test]
+        fn mmuext_op() {
+            assert_eq!(size_of::<mmuext_op>(), 24, "mmuext_op: size on arm");
+            assert_eq!(align_of::<mmuext_op>(), 8, "mmuext_op: align on arm");
+            assert_eq!(offset_of!(mmuext_op, cmd), 0, "mmuext_op.cmd: offset on arm");
+            assert_eq!(offset_of!(mmuext_op, __xenabi_hole_0), 4, "mmuext_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(mmuext_op, arg1), 8, "mmuext_op.arg1: offset on arm");
+            assert_eq!(offset_of!(mmuext_op, arg2), 16, "mmuext_op.arg2: offset on arm");
+        }
+
+        #[test]
+        fn mmuext_op_arg1() {
+            assert_eq!(size_of::<mmuext_op_arg1>(), 8, "mmuext_op.arg1: size on arm");
+            assert_eq!(align_of::<mmuext_op_arg1>(), 8, "mmuext_op.arg1: align on arm");
+            assert_eq!(offset_of!(mmuext_op_arg1, mfn), 0, "mmuext_op.arg1.mfn: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "mmuext_op.arg1.mfn: size on arm");
+            assert_eq!(offset_of!(mmuext_op_arg1, linear_addr), 0, "mmuext_op.arg1.linear_addr: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "mmuext_op.arg1.linear_addr: size on arm");
+        }
+
+        #[test]
+        fn mmuext_op_arg2() {
+            assert_eq!(size_of::<mmuext_op_arg2>(), 8, "mmuext_op.arg2: size on arm");
+            assert_eq!(align_of::<mmuext_op_arg2>(), 8, "mmuext_op.arg2: align on arm");
+            assert_eq!(offset_of!(mmuext_op_arg2, nr_ents), 0, "mmuext_op.arg2.nr_ents: offset on arm");
+            assert_eq!(offset_of!(mmuext_op_arg2, vcpumask), 0, "mmuext_op.arg2.vcpumask: offset on arm");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 8, "mmuext_op.arg2.vcpumask: size on arm");
+            assert_eq!(offset_of!(mmuext_op_arg2, src_mfn), 0, "mmuext_op.arg2.src_mfn: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "mmuext_op.arg2.src_mfn: size on arm");
+        }
+
+        #[test]
+        fn multicall_entry() {
+            assert_eq!(size_of::<multicall_entry>(), 64, "multicall_entry: size on arm");
+            assert_eq!(align_of::<multicall_entry>(), 8, "multicall_entry: align on arm");
+            assert_eq!(offset_of!(multicall_entry, op), 0, "multicall_entry.op: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "multicall_entry.op: size on arm");
+            assert_eq!(offset_of!(multicall_entry, result), 8, "multicall_entry.result: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "multicall_entry.result: size on arm");
+            assert_eq!(offset_of!(multicall_entry, args), 16, "multicall_entry.args: offset on arm");
+            assert_eq!(size_of::<[xen_ulong_t; 6]>(), 48, "multicall_entry.args: size on arm");
+        }
+
+        #[test]
+        fn vcpu_time_info() {
+            assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on arm");
+            assert_eq!(align_of::<vcpu_time_info>(), 8, "vcpu_time_info: align on arm");
+            assert_eq!(offset_of!(vcpu_time_info, version), 0, "vcpu_time_info.version: offset on arm");
+            assert_eq!(offset_of!(vcpu_time_info, pad0), 4, "vcpu_time_info.pad0: offset on arm");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_timestamp), 8, "vcpu_time_info.tsc_timestamp: offset on arm");
+            assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on arm");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on arm");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on arm");
+            #[cfg(not(feature = "xen-4-7"))]
+            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on arm");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on arm");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on arm");
+        }
+
+        #[test]
+        fn vcpu_info() {
+            assert_eq!(size_of::<vcpu_info>(), 48, "vcpu_info: size on arm");
+            assert_eq!(align_of::<vcpu_info>(), 8, "vcpu_info: align on arm");
+            assert_eq!(offset_of!(vcpu_info, evtchn_upcall_pending), 0, "vcpu_info.evtchn_upcall_pending: offset on arm");
+            assert_eq!(offset_of!(vcpu_info, pad0), 1, "vcpu_info.pad0: offset on arm");
+            assert_eq!(offset_of!(vcpu_info, __xenabi_hole_1), 2, "vcpu_info.__xenabi_hole_1: offset on arm");
+            assert_eq!(offset_of!(vcpu_info, evtchn_pending_sel), 8, "vcpu_info.evtchn_pending_sel: offset on arm");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "vcpu_info.evtchn_pending_sel: size on arm");
+            assert_eq!(offset_of!(vcpu_info, time), 16, "vcpu_info.time: offset on arm");
+        }
+
+        #[test]
+        fn shared_info() {
+            assert_eq!(size_of::<shared_info>(), 1088, "shared_info: size on arm");
+            assert_eq!(align_of::<shared_info>(), 8, "shared_info: align on arm");
+            assert_eq!(offset_of!(shared_info, vcpu_info), 0, "shared_info.vcpu_info: offset on arm");
+            assert_eq!(offset_of!(shared_info, evtchn_pending), 48, "shared_info.evtchn_pending: offset on arm");
+            assert_eq!(size_of::<[xen_ulong_t; 64]>(), 512, "shared_info.evtchn_pending: size on arm");
+            assert_eq!(offset_of!(shared_info, evtchn_mask), 560, "shared_info.evtchn_mask: offset on arm");
+            assert_eq!(size_of::<[xen_ulong_t; 64]>(), 512, "shared_info.evtchn_mask: size on arm");
+            assert_eq!(offset_of!(shared_info, wc_version), 1072, "shared_info.wc_version: offset on arm");
+            assert_eq!(offset_of!(shared_info, wc_sec), 1076, "shared_info.wc_sec: offset on arm");
+            assert_eq!(offset_of!(shared_info, wc_nsec), 1080, "shared_info.wc_nsec: offset on arm");
+            assert_eq!(offset_of!(shared_info, wc_sec_hi), 1084, "shared_info.wc_sec_hi: offset on arm");
+        }
+
+        #[test]
+        fn xen_multiboot_mod_list() {
+            assert_eq!(size_of::<xen_multiboot_mod_list>(), 16, "xen_multiboot_mod_list: size on arm");
+            assert_eq!(align_of::<xen_multiboot_mod_list>(), 4, "xen_multiboot_mod_list: align on arm");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_start), 0, "xen_multiboot_mod_list.mod_start: offset on arm");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_end), 4, "xen_multiboot_mod_list.mod_end: offset on arm");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, cmdline), 8, "xen_multiboot_mod_list.cmdline: offset on arm");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, pad), 12, "xen_multiboot_mod_list.pad: offset on arm");
+        }
+
+        #[test]
+        fn dom0_vga_console_info() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 36, "dom0_vga_console_info: size on arm");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 40, "dom0_vga_console_info: size on arm");
+            assert_eq!(align_of::<dom0_vga_console_info>(), 4, "dom0_vga_console_info: align on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info, video_type), 0, "dom0_vga_console_info.video_type: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info, __xenabi_hole_0), 1, "dom0_vga_console_info.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info, u), 4, "dom0_vga_console_info.u: offset on arm");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 32, "dom0_vga_console_info.u: size on arm");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 36, "dom0_vga_console_info.u: size on arm");
+            assert_eq!(align_of::<dom0_vga_console_info_u>(), 4, "dom0_vga_console_info.u: align on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, text_mode_3), 0, "dom0_vga_console_info.u.text_mode_3: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, vesa_lfb), 0, "dom0_vga_console_info.u.vesa_lfb: offset on arm");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_text_mode_3() {
+            assert_eq!(size_of::<dom0_vga_console_info_u_text_mode_3>(), 10, "dom0_vga_console_info.u.text_mode_3: size on arm");
+            assert_eq!(align_of::<dom0_vga_console_info_u_text_mode_3>(), 2, "dom0_vga_console_info.u.text_mode_3: align on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, font_height), 0, "dom0_vga_console_info.u.text_mode_3.font_height: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_x), 2, "dom0_vga_console_info.u.text_mode_3.cursor_x: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_y), 4, "dom0_vga_console_info.u.text_mode_3.cursor_y: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, rows), 6, "dom0_vga_console_info.u.text_mode_3.rows: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, columns), 8, "dom0_vga_console_info.u.text_mode_3.columns: offset on arm");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_vesa_lfb() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 32, "dom0_vga_console_info.u.vesa_lfb: size on arm");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 36, "dom0_vga_console_info.u.vesa_lfb: size on arm");
+            assert_eq!(align_of::<dom0_vga_console_info_u_vesa_lfb>(), 4, "dom0_vga_console_info.u.vesa_lfb: align on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, width), 0, "dom0_vga_console_info.u.vesa_lfb.width: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, height), 2, "dom0_vga_console_info.u.vesa_lfb.height: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bytes_per_line), 4, "dom0_vga_console_info.u.vesa_lfb.bytes_per_line: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bits_per_pixel), 6, "dom0_vga_console_info.u.vesa_lfb.bits_per_pixel: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_base), 8, "dom0_vga_console_info.u.vesa_lfb.lfb_base: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_size), 12, "dom0_vga_console_info.u.vesa_lfb.lfb_size: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_pos), 16, "dom0_vga_console_info.u.vesa_lfb.red_pos: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_size), 17, "dom0_vga_console_info.u.vesa_lfb.red_size: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_pos), 18, "dom0_vga_console_info.u.vesa_lfb.green_pos: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_size), 19, "dom0_vga_console_info.u.vesa_lfb.green_size: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_pos), 20, "dom0_vga_console_info.u.vesa_lfb.blue_pos: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_size), 21, "dom0_vga_console_info.u.vesa_lfb.blue_size: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_pos), 22, "dom0_vga_console_info.u.vesa_lfb.rsvd_pos: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_size), 23, "dom0_vga_console_info.u.vesa_lfb.rsvd_size: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, gbl_caps), 24, "dom0_vga_console_info.u.vesa_lfb.gbl_caps: offset on arm");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, mode_attrs), 28, "dom0_vga_console_info.u.vesa_lfb.mode_attrs: offset on arm");
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, __xenabi_hole_0), 30, "dom0_vga_console_info.u.vesa_lfb.__xenabi_hole_0: offset on arm");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, pad), 30, "dom0_vga_console_info.u.vesa_lfb.pad: offset on arm");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, ext_lfb_base), 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base: offset on arm");
         }
     }
 
@@ -4070,12 +8249,6 @@ mod arm {
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
-
-        #[test]
-        fn typedefs() {
-            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on arm");
-            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on arm");
-        }
 
         #[test]
         fn xen_arch_domainconfig() {
@@ -4507,12 +8680,28 @@ mod aarch64 {
     use xenabi::types::*;
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
+    use xenabi::stable::blkif::*;
+    use xenabi::stable::console::*;
     #[cfg(feature = "xen-4-9")]
     use xenabi::stable::dm_op::*;
+    use xenabi::stable::elfnote::*;
     use xenabi::stable::event_channel::*;
+    use xenabi::stable::features::*;
     use xenabi::stable::grant_table::*;
     use xenabi::stable::ioreq::*;
+    use xenabi::stable::kbdif::*;
+    use xenabi::stable::netif::*;
+    use xenabi::stable::nmi::*;
+    use xenabi::stable::pciif::*;
+    use xenabi::stable::physdev::*;
+    use xenabi::stable::ring::*;
+    use xenabi::stable::sched::*;
+    #[cfg(feature = "xen-4-8")]
+    use xenabi::stable::start_info::*;
+    use xenabi::stable::usbif::*;
+    use xenabi::stable::version::*;
     use xenabi::stable::xen::*;
+    use xenabi::stable::xen_guest::*;
     use xenabi::stable::xenbus::*;
     use xenabi::stable::xs_wire::*;
     #[cfg(feature = "xen-4-22")]
@@ -4530,11 +8719,13 @@ mod aarch64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on aarch64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on aarch64");
+        assert_eq!(size_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_const_void>(), 8, "__guest_handle_const_void: align on aarch64");
+        assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: size on aarch64");
+        assert_eq!(align_of::<__guest_handle_evtchn_port_t>(), 8, "__guest_handle_evtchn_port_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on aarch64");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on aarch64");
-        #[cfg(feature = "xen-4-12")]
         assert_eq!(align_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: align on aarch64");
         #[cfg(feature = "xen-4-9")]
         assert_eq!(size_of::<__guest_handle_void>(), 8, "__guest_handle_void: size on aarch64");
@@ -4646,6 +8837,169 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_argo_ring_message_header, source), 4, "xen_argo_ring_message_header.source: offset on aarch64");
             assert_eq!(offset_of!(xen_argo_ring_message_header, message_type), 12, "xen_argo_ring_message_header.message_type: offset on aarch64");
             assert_eq!(offset_of!(xen_argo_ring_message_header, data), 16, "xen_argo_ring_message_header.data: offset on aarch64");
+        }
+    }
+
+    mod stable_blkif {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: size on aarch64");
+            assert_eq!(align_of::<blkif_vdev_t>(), 2, "blkif_vdev_t: align on aarch64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_sector_t: size on aarch64");
+            assert_eq!(align_of::<blkif_sector_t>(), 8, "blkif_sector_t: align on aarch64");
+        }
+
+        #[test]
+        fn blkif_request_segment() {
+            assert_eq!(size_of::<blkif_request_segment>(), 8, "blkif_request_segment: size on aarch64");
+            assert_eq!(align_of::<blkif_request_segment>(), 4, "blkif_request_segment: align on aarch64");
+            assert_eq!(offset_of!(blkif_request_segment, gref), 0, "blkif_request_segment.gref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "blkif_request_segment.gref: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_segment, first_sect), 4, "blkif_request_segment.first_sect: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_segment, last_sect), 5, "blkif_request_segment.last_sect: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_segment, __xenabi_hole_0), 6, "blkif_request_segment.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_request() {
+            assert_eq!(size_of::<blkif_request>(), 112, "blkif_request: size on aarch64");
+            assert_eq!(align_of::<blkif_request>(), 8, "blkif_request: align on aarch64");
+            assert_eq!(offset_of!(blkif_request, operation), 0, "blkif_request.operation: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request, nr_segments), 1, "blkif_request.nr_segments: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request, handle), 2, "blkif_request.handle: offset on aarch64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request.handle: size on aarch64");
+            assert_eq!(offset_of!(blkif_request, __xenabi_hole_0), 4, "blkif_request.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request, id), 8, "blkif_request.id: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request, sector_number), 16, "blkif_request.sector_number: offset on aarch64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request.sector_number: size on aarch64");
+            assert_eq!(offset_of!(blkif_request, seg), 24, "blkif_request.seg: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_request_discard() {
+            assert_eq!(size_of::<blkif_request_discard>(), 32, "blkif_request_discard: size on aarch64");
+            assert_eq!(align_of::<blkif_request_discard>(), 8, "blkif_request_discard: align on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, operation), 0, "blkif_request_discard.operation: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, flag), 1, "blkif_request_discard.flag: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, handle), 2, "blkif_request_discard.handle: offset on aarch64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_discard.handle: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, __xenabi_hole_0), 4, "blkif_request_discard.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, id), 8, "blkif_request_discard.id: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, sector_number), 16, "blkif_request_discard.sector_number: offset on aarch64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_discard.sector_number: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_discard, nr_sectors), 24, "blkif_request_discard.nr_sectors: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_request_indirect() {
+            assert_eq!(size_of::<blkif_request_indirect>(), 64, "blkif_request_indirect: size on aarch64");
+            assert_eq!(align_of::<blkif_request_indirect>(), 8, "blkif_request_indirect: align on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, operation), 0, "blkif_request_indirect.operation: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_op), 1, "blkif_request_indirect.indirect_op: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, nr_segments), 2, "blkif_request_indirect.nr_segments: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_0), 4, "blkif_request_indirect.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, id), 8, "blkif_request_indirect.id: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, sector_number), 16, "blkif_request_indirect.sector_number: offset on aarch64");
+            assert_eq!(size_of::<blkif_sector_t>(), 8, "blkif_request_indirect.sector_number: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, handle), 24, "blkif_request_indirect.handle: offset on aarch64");
+            assert_eq!(size_of::<blkif_vdev_t>(), 2, "blkif_request_indirect.handle: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_1), 26, "blkif_request_indirect.__xenabi_hole_1: offset on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, indirect_grefs), 28, "blkif_request_indirect.indirect_grefs: offset on aarch64");
+            assert_eq!(size_of::<[grant_ref_t; 8]>(), 32, "blkif_request_indirect.indirect_grefs: size on aarch64");
+            assert_eq!(offset_of!(blkif_request_indirect, __xenabi_hole_2), 60, "blkif_request_indirect.__xenabi_hole_2: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_response() {
+            assert_eq!(size_of::<blkif_response>(), 16, "blkif_response: size on aarch64");
+            assert_eq!(align_of::<blkif_response>(), 8, "blkif_response: align on aarch64");
+            assert_eq!(offset_of!(blkif_response, id), 0, "blkif_response.id: offset on aarch64");
+            assert_eq!(offset_of!(blkif_response, operation), 8, "blkif_response.operation: offset on aarch64");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_0), 9, "blkif_response.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(blkif_response, status), 10, "blkif_response.status: offset on aarch64");
+            assert_eq!(offset_of!(blkif_response, __xenabi_hole_1), 12, "blkif_response.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_sring_entry() {
+            assert_eq!(size_of::<blkif_sring_entry>(), 112, "blkif_sring_entry: size on aarch64");
+            assert_eq!(align_of::<blkif_sring_entry>(), 8, "blkif_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(blkif_sring_entry, req), 0, "blkif_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(blkif_sring_entry, rsp), 0, "blkif_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_sring() {
+            assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on aarch64");
+            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on aarch64");
+            assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(blkif_sring, rsp_prod), 8, "blkif_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(blkif_sring, rsp_event), 12, "blkif_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(blkif_sring, pvt), 16, "blkif_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(blkif_sring, __pad), 20, "blkif_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt() {
+            assert_eq!(size_of::<blkif_sring_pvt>(), 4, "blkif_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<blkif_sring_pvt>(), 1, "blkif_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(blkif_sring_pvt, netif), 0, "blkif_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(blkif_sring_pvt, tapif_user), 0, "blkif_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(blkif_sring_pvt, pvt_pad), 0, "blkif_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_netif() {
+            assert_eq!(size_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<blkif_sring_pvt_netif>(), 1, "blkif_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(blkif_sring_pvt_netif, smartpoll_active), 0, "blkif_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn blkif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+    }
+
+    mod stable_console {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: size on aarch64");
+            assert_eq!(align_of::<XENCONS_RING_IDX>(), 4, "XENCONS_RING_IDX: align on aarch64");
+        }
+
+        #[test]
+        fn xencons_interface() {
+            #[cfg(not(feature = "xen-4-21"))]
+            assert_eq!(size_of::<xencons_interface>(), 3088, "xencons_interface: size on aarch64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(size_of::<xencons_interface>(), 3092, "xencons_interface: size on aarch64");
+            assert_eq!(align_of::<xencons_interface>(), 4, "xencons_interface: align on aarch64");
+            assert_eq!(offset_of!(xencons_interface, r#in), 0, "xencons_interface.in: offset on aarch64");
+            assert_eq!(offset_of!(xencons_interface, out), 1024, "xencons_interface.out: offset on aarch64");
+            assert_eq!(offset_of!(xencons_interface, in_cons), 3072, "xencons_interface.in_cons: offset on aarch64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_cons: size on aarch64");
+            assert_eq!(offset_of!(xencons_interface, in_prod), 3076, "xencons_interface.in_prod: offset on aarch64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.in_prod: size on aarch64");
+            assert_eq!(offset_of!(xencons_interface, out_cons), 3080, "xencons_interface.out_cons: offset on aarch64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_cons: size on aarch64");
+            assert_eq!(offset_of!(xencons_interface, out_prod), 3084, "xencons_interface.out_prod: offset on aarch64");
+            assert_eq!(size_of::<XENCONS_RING_IDX>(), 4, "xencons_interface.out_prod: size on aarch64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, connection), 3088, "xencons_interface.connection: offset on aarch64");
+            #[cfg(feature = "xen-4-21")]
+            assert_eq!(offset_of!(xencons_interface, __xenabi_hole_0), 3089, "xencons_interface.__xenabi_hole_0: offset on aarch64");
         }
     }
 
@@ -5470,6 +9824,1023 @@ mod aarch64 {
         }
     }
 
+    mod stable_kbdif {
+        use super::*;
+
+        #[test]
+        fn xenkbd_motion() {
+            assert_eq!(size_of::<xenkbd_motion>(), 16, "xenkbd_motion: size on aarch64");
+            assert_eq!(align_of::<xenkbd_motion>(), 4, "xenkbd_motion: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_motion, r#type), 0, "xenkbd_motion.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_motion, __xenabi_hole_0), 1, "xenkbd_motion.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_x), 4, "xenkbd_motion.rel_x: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_y), 8, "xenkbd_motion.rel_y: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_motion, rel_z), 12, "xenkbd_motion.rel_z: offset on aarch64");
+        }
+
+        #[test]
+        fn xenkbd_key() {
+            assert_eq!(size_of::<xenkbd_key>(), 8, "xenkbd_key: size on aarch64");
+            assert_eq!(align_of::<xenkbd_key>(), 4, "xenkbd_key: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_key, r#type), 0, "xenkbd_key.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_key, pressed), 1, "xenkbd_key.pressed: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_key, __xenabi_hole_0), 2, "xenkbd_key.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_key, keycode), 4, "xenkbd_key.keycode: offset on aarch64");
+        }
+
+        #[test]
+        fn xenkbd_position() {
+            assert_eq!(size_of::<xenkbd_position>(), 16, "xenkbd_position: size on aarch64");
+            assert_eq!(align_of::<xenkbd_position>(), 4, "xenkbd_position: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_position, r#type), 0, "xenkbd_position.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_position, __xenabi_hole_0), 1, "xenkbd_position.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_position, abs_x), 4, "xenkbd_position.abs_x: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_position, abs_y), 8, "xenkbd_position.abs_y: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_position, rel_z), 12, "xenkbd_position.rel_z: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch() {
+            assert_eq!(size_of::<xenkbd_mtouch>(), 16, "xenkbd_mtouch: size on aarch64");
+            assert_eq!(align_of::<xenkbd_mtouch>(), 4, "xenkbd_mtouch: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch, r#type), 0, "xenkbd_mtouch.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch, event_type), 1, "xenkbd_mtouch.event_type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch, contact_id), 2, "xenkbd_mtouch.contact_id: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch, reserved), 3, "xenkbd_mtouch.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch, u), 8, "xenkbd_mtouch.u: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u() {
+            assert_eq!(size_of::<xenkbd_mtouch_u>(), 8, "xenkbd_mtouch.u: size on aarch64");
+            assert_eq!(align_of::<xenkbd_mtouch_u>(), 4, "xenkbd_mtouch.u: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, pos), 0, "xenkbd_mtouch.u.pos: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, shape), 0, "xenkbd_mtouch.u.shape: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u, orientation), 0, "xenkbd_mtouch.u.orientation: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_pos() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_pos>(), 8, "xenkbd_mtouch.u.pos: size on aarch64");
+            assert_eq!(align_of::<xenkbd_mtouch_u_pos>(), 4, "xenkbd_mtouch.u.pos: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_x), 0, "xenkbd_mtouch.u.pos.abs_x: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_pos, abs_y), 4, "xenkbd_mtouch.u.pos.abs_y: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-9")]
+        #[test]
+        fn xenkbd_mtouch_u_shape() {
+            assert_eq!(size_of::<xenkbd_mtouch_u_shape>(), 8, "xenkbd_mtouch.u.shape: size on aarch64");
+            assert_eq!(align_of::<xenkbd_mtouch_u_shape>(), 4, "xenkbd_mtouch.u.shape: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, major), 0, "xenkbd_mtouch.u.shape.major: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_mtouch_u_shape, minor), 4, "xenkbd_mtouch.u.shape.minor: offset on aarch64");
+        }
+
+        #[test]
+        fn xenkbd_in_event() {
+            assert_eq!(size_of::<xenkbd_in_event>(), 40, "xenkbd_in_event: size on aarch64");
+            assert_eq!(align_of::<xenkbd_in_event>(), 4, "xenkbd_in_event: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_in_event, r#type), 0, "xenkbd_in_event.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_in_event, motion), 0, "xenkbd_in_event.motion: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_in_event, key), 0, "xenkbd_in_event.key: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_in_event, pos), 0, "xenkbd_in_event.pos: offset on aarch64");
+            #[cfg(feature = "xen-4-9")]
+            assert_eq!(offset_of!(xenkbd_in_event, mtouch), 0, "xenkbd_in_event.mtouch: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_in_event, pad), 0, "xenkbd_in_event.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xenkbd_out_event() {
+            assert_eq!(size_of::<xenkbd_out_event>(), 40, "xenkbd_out_event: size on aarch64");
+            assert_eq!(align_of::<xenkbd_out_event>(), 1, "xenkbd_out_event: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_out_event, r#type), 0, "xenkbd_out_event.type: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_out_event, pad), 0, "xenkbd_out_event.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xenkbd_page() {
+            assert_eq!(size_of::<xenkbd_page>(), 16, "xenkbd_page: size on aarch64");
+            assert_eq!(align_of::<xenkbd_page>(), 4, "xenkbd_page: align on aarch64");
+            assert_eq!(offset_of!(xenkbd_page, in_cons), 0, "xenkbd_page.in_cons: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_page, in_prod), 4, "xenkbd_page.in_prod: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_page, out_cons), 8, "xenkbd_page.out_cons: offset on aarch64");
+            assert_eq!(offset_of!(xenkbd_page, out_prod), 12, "xenkbd_page.out_prod: offset on aarch64");
+        }
+    }
+
+    mod stable_netif {
+        use super::*;
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_request() {
+            assert_eq!(size_of::<xen_netif_ctrl_request>(), 16, "xen_netif_ctrl_request: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_request>(), 4, "xen_netif_ctrl_request: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, id), 0, "xen_netif_ctrl_request.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, r#type), 2, "xen_netif_ctrl_request.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_request, data), 4, "xen_netif_ctrl_request.data: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_response() {
+            assert_eq!(size_of::<xen_netif_ctrl_response>(), 12, "xen_netif_ctrl_response: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_response>(), 4, "xen_netif_ctrl_response: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, id), 0, "xen_netif_ctrl_response.id: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, r#type), 2, "xen_netif_ctrl_response.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, status), 4, "xen_netif_ctrl_response.status: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_response, data), 8, "xen_netif_ctrl_response.data: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-10")]
+        #[test]
+        fn xen_netif_gref() {
+            assert_eq!(size_of::<xen_netif_gref>(), 8, "xen_netif_gref: size on aarch64");
+            assert_eq!(align_of::<xen_netif_gref>(), 4, "xen_netif_gref: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_gref, r#ref), 0, "xen_netif_gref.ref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xen_netif_gref.ref: size on aarch64");
+            assert_eq!(offset_of!(xen_netif_gref, flags), 4, "xen_netif_gref.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_gref, status), 6, "xen_netif_gref.status: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_entry() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_entry>(), 16, "xen_netif_ctrl_sring_entry: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_entry>(), 4, "xen_netif_ctrl_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, req), 0, "xen_netif_ctrl_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_entry, rsp), 0, "xen_netif_ctrl_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring>(), 64, "xen_netif_ctrl_sring: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring>(), 4, "xen_netif_ctrl_sring: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_prod), 0, "xen_netif_ctrl_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, req_event), 4, "xen_netif_ctrl_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_prod), 8, "xen_netif_ctrl_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, rsp_event), 12, "xen_netif_ctrl_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_netif_ctrl_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, pvt), 16, "xen_netif_ctrl_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring, __pad), 20, "xen_netif_ctrl_sring.__pad: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt>(), 4, "xen_netif_ctrl_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt>(), 1, "xen_netif_ctrl_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, netif), 0, "xen_netif_ctrl_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, tapif_user), 0, "xen_netif_ctrl_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt, pvt_pad), 0, "xen_netif_ctrl_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_netif>(), 1, "xen_netif_ctrl_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_netif, smartpoll_active), 0, "xen_netif_ctrl_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_netif_ctrl_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<xen_netif_ctrl_sring_pvt_tapif_user>(), 1, "xen_netif_ctrl_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(xen_netif_ctrl_sring_pvt_tapif_user, msg), 0, "xen_netif_ctrl_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_request() {
+            assert_eq!(size_of::<netif_tx_request>(), 12, "netif_tx_request: size on aarch64");
+            assert_eq!(align_of::<netif_tx_request>(), 4, "netif_tx_request: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_request, gref), 0, "netif_tx_request.gref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_tx_request.gref: size on aarch64");
+            assert_eq!(offset_of!(netif_tx_request, offset), 4, "netif_tx_request.offset: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_request, flags), 6, "netif_tx_request.flags: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_request, id), 8, "netif_tx_request.id: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_request, size), 10, "netif_tx_request.size: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_extra_info() {
+            assert_eq!(size_of::<netif_extra_info>(), 8, "netif_extra_info: size on aarch64");
+            assert_eq!(align_of::<netif_extra_info>(), 2, "netif_extra_info: align on aarch64");
+            assert_eq!(offset_of!(netif_extra_info, r#type), 0, "netif_extra_info.type: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info, flags), 1, "netif_extra_info.flags: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info, u), 2, "netif_extra_info.u: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_extra_info_u() {
+            assert_eq!(size_of::<netif_extra_info_u>(), 6, "netif_extra_info.u: size on aarch64");
+            assert_eq!(align_of::<netif_extra_info_u>(), 2, "netif_extra_info.u: align on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u, gso), 0, "netif_extra_info.u.gso: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u, mcast), 0, "netif_extra_info.u.mcast: offset on aarch64");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(netif_extra_info_u, hash), 0, "netif_extra_info.u.hash: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u, pad), 0, "netif_extra_info.u.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_gso() {
+            assert_eq!(size_of::<netif_extra_info_u_gso>(), 6, "netif_extra_info.u.gso: size on aarch64");
+            assert_eq!(align_of::<netif_extra_info_u_gso>(), 2, "netif_extra_info.u.gso: align on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, size), 0, "netif_extra_info.u.gso.size: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, r#type), 2, "netif_extra_info.u.gso.type: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, pad), 3, "netif_extra_info.u.gso.pad: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_gso, features), 4, "netif_extra_info.u.gso.features: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_mcast() {
+            assert_eq!(size_of::<netif_extra_info_u_mcast>(), 6, "netif_extra_info.u.mcast: size on aarch64");
+            assert_eq!(align_of::<netif_extra_info_u_mcast>(), 1, "netif_extra_info.u.mcast: align on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_mcast, addr), 0, "netif_extra_info.u.mcast.addr: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_extra_info_u_hash() {
+            assert_eq!(size_of::<netif_extra_info_u_hash>(), 6, "netif_extra_info.u.hash: size on aarch64");
+            assert_eq!(align_of::<netif_extra_info_u_hash>(), 1, "netif_extra_info.u.hash: align on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, r#type), 0, "netif_extra_info.u.hash.type: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, algorithm), 1, "netif_extra_info.u.hash.algorithm: offset on aarch64");
+            assert_eq!(offset_of!(netif_extra_info_u_hash, value), 2, "netif_extra_info.u.hash.value: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_response() {
+            assert_eq!(size_of::<netif_tx_response>(), 4, "netif_tx_response: size on aarch64");
+            assert_eq!(align_of::<netif_tx_response>(), 2, "netif_tx_response: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_response, id), 0, "netif_tx_response.id: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_response, status), 2, "netif_tx_response.status: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_request() {
+            assert_eq!(size_of::<netif_rx_request>(), 8, "netif_rx_request: size on aarch64");
+            assert_eq!(align_of::<netif_rx_request>(), 4, "netif_rx_request: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_request, id), 0, "netif_rx_request.id: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_request, pad), 2, "netif_rx_request.pad: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_request, gref), 4, "netif_rx_request.gref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "netif_rx_request.gref: size on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_response() {
+            assert_eq!(size_of::<netif_rx_response>(), 8, "netif_rx_response: size on aarch64");
+            assert_eq!(align_of::<netif_rx_response>(), 2, "netif_rx_response: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_response, id), 0, "netif_rx_response.id: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_response, offset), 2, "netif_rx_response.offset: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_response, flags), 4, "netif_rx_response.flags: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_response, status), 6, "netif_rx_response.status: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_sring_entry() {
+            assert_eq!(size_of::<netif_tx_sring_entry>(), 12, "netif_tx_sring_entry: size on aarch64");
+            assert_eq!(align_of::<netif_tx_sring_entry>(), 4, "netif_tx_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_entry, req), 0, "netif_tx_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_entry, rsp), 0, "netif_tx_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_sring() {
+            assert_eq!(size_of::<netif_tx_sring>(), 64, "netif_tx_sring: size on aarch64");
+            assert_eq!(align_of::<netif_tx_sring>(), 4, "netif_tx_sring: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, req_prod), 0, "netif_tx_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, req_event), 4, "netif_tx_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_prod), 8, "netif_tx_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, rsp_event), 12, "netif_tx_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_tx_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, pvt), 16, "netif_tx_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring, __pad), 20, "netif_tx_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt() {
+            assert_eq!(size_of::<netif_tx_sring_pvt>(), 4, "netif_tx_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<netif_tx_sring_pvt>(), 1, "netif_tx_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, netif), 0, "netif_tx_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, tapif_user), 0, "netif_tx_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt, pvt_pad), 0, "netif_tx_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<netif_tx_sring_pvt_netif>(), 1, "netif_tx_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_netif, smartpoll_active), 0, "netif_tx_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_tx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<netif_tx_sring_pvt_tapif_user>(), 1, "netif_tx_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(netif_tx_sring_pvt_tapif_user, msg), 0, "netif_tx_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_sring_entry() {
+            assert_eq!(size_of::<netif_rx_sring_entry>(), 8, "netif_rx_sring_entry: size on aarch64");
+            assert_eq!(align_of::<netif_rx_sring_entry>(), 4, "netif_rx_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_entry, req), 0, "netif_rx_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_entry, rsp), 0, "netif_rx_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_sring() {
+            assert_eq!(size_of::<netif_rx_sring>(), 64, "netif_rx_sring: size on aarch64");
+            assert_eq!(align_of::<netif_rx_sring>(), 4, "netif_rx_sring: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, req_prod), 0, "netif_rx_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, req_event), 4, "netif_rx_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_prod), 8, "netif_rx_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, rsp_event), 12, "netif_rx_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "netif_rx_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, pvt), 16, "netif_rx_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring, __pad), 20, "netif_rx_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt() {
+            assert_eq!(size_of::<netif_rx_sring_pvt>(), 4, "netif_rx_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<netif_rx_sring_pvt>(), 1, "netif_rx_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, netif), 0, "netif_rx_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, tapif_user), 0, "netif_rx_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt, pvt_pad), 0, "netif_rx_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_netif() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<netif_rx_sring_pvt_netif>(), 1, "netif_rx_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_netif, smartpoll_active), 0, "netif_rx_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn netif_rx_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<netif_rx_sring_pvt_tapif_user>(), 1, "netif_rx_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(netif_rx_sring_pvt_tapif_user, msg), 0, "netif_rx_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+    }
+
+    mod stable_nmi {
+        use super::*;
+
+        #[test]
+        fn xennmi_callback() {
+            assert_eq!(size_of::<xennmi_callback>(), 16, "xennmi_callback: size on aarch64");
+            assert_eq!(align_of::<xennmi_callback>(), 8, "xennmi_callback: align on aarch64");
+            assert_eq!(offset_of!(xennmi_callback, handler_address), 0, "xennmi_callback.handler_address: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xennmi_callback.handler_address: size on aarch64");
+            assert_eq!(offset_of!(xennmi_callback, pad), 8, "xennmi_callback.pad: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "xennmi_callback.pad: size on aarch64");
+        }
+    }
+
+    mod stable_pciif {
+        use super::*;
+
+        #[test]
+        fn xen_msix_entry() {
+            assert_eq!(size_of::<xen_msix_entry>(), 4, "xen_msix_entry: size on aarch64");
+            assert_eq!(align_of::<xen_msix_entry>(), 2, "xen_msix_entry: align on aarch64");
+            assert_eq!(offset_of!(xen_msix_entry, vector), 0, "xen_msix_entry.vector: offset on aarch64");
+            assert_eq!(offset_of!(xen_msix_entry, entry), 2, "xen_msix_entry.entry: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pci_op() {
+            assert_eq!(size_of::<xen_pci_op>(), 548, "xen_pci_op: size on aarch64");
+            assert_eq!(align_of::<xen_pci_op>(), 4, "xen_pci_op: align on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, cmd), 0, "xen_pci_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, err), 4, "xen_pci_op.err: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, domain), 8, "xen_pci_op.domain: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, bus), 12, "xen_pci_op.bus: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, devfn), 16, "xen_pci_op.devfn: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, offset), 20, "xen_pci_op.offset: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, size), 24, "xen_pci_op.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, value), 28, "xen_pci_op.value: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, info), 32, "xen_pci_op.info: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_op, msix_entries), 36, "xen_pci_op.msix_entries: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pcie_aer_op() {
+            assert_eq!(size_of::<xen_pcie_aer_op>(), 20, "xen_pcie_aer_op: size on aarch64");
+            assert_eq!(align_of::<xen_pcie_aer_op>(), 4, "xen_pcie_aer_op: align on aarch64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, cmd), 0, "xen_pcie_aer_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, err), 4, "xen_pcie_aer_op.err: offset on aarch64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, domain), 8, "xen_pcie_aer_op.domain: offset on aarch64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, bus), 12, "xen_pcie_aer_op.bus: offset on aarch64");
+            assert_eq!(offset_of!(xen_pcie_aer_op, devfn), 16, "xen_pcie_aer_op.devfn: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_pci_sharedinfo() {
+            assert_eq!(size_of::<xen_pci_sharedinfo>(), 572, "xen_pci_sharedinfo: size on aarch64");
+            assert_eq!(align_of::<xen_pci_sharedinfo>(), 4, "xen_pci_sharedinfo: align on aarch64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, flags), 0, "xen_pci_sharedinfo.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, op), 4, "xen_pci_sharedinfo.op: offset on aarch64");
+            assert_eq!(offset_of!(xen_pci_sharedinfo, aer_op), 552, "xen_pci_sharedinfo.aer_op: offset on aarch64");
+        }
+    }
+
+    mod stable_physdev {
+        use super::*;
+
+        #[test]
+        fn physdev_eoi() {
+            assert_eq!(size_of::<physdev_eoi>(), 4, "physdev_eoi: size on aarch64");
+            assert_eq!(align_of::<physdev_eoi>(), 4, "physdev_eoi: align on aarch64");
+            assert_eq!(offset_of!(physdev_eoi, irq), 0, "physdev_eoi.irq: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_pirq_eoi_gmfn() {
+            assert_eq!(size_of::<physdev_pirq_eoi_gmfn>(), 8, "physdev_pirq_eoi_gmfn: size on aarch64");
+            assert_eq!(align_of::<physdev_pirq_eoi_gmfn>(), 8, "physdev_pirq_eoi_gmfn: align on aarch64");
+            assert_eq!(offset_of!(physdev_pirq_eoi_gmfn, gmfn), 0, "physdev_pirq_eoi_gmfn.gmfn: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "physdev_pirq_eoi_gmfn.gmfn: size on aarch64");
+        }
+
+        #[test]
+        fn physdev_irq_status_query() {
+            assert_eq!(size_of::<physdev_irq_status_query>(), 8, "physdev_irq_status_query: size on aarch64");
+            assert_eq!(align_of::<physdev_irq_status_query>(), 4, "physdev_irq_status_query: align on aarch64");
+            assert_eq!(offset_of!(physdev_irq_status_query, irq), 0, "physdev_irq_status_query.irq: offset on aarch64");
+            assert_eq!(offset_of!(physdev_irq_status_query, flags), 4, "physdev_irq_status_query.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_set_iopl() {
+            assert_eq!(size_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: size on aarch64");
+            assert_eq!(align_of::<physdev_set_iopl>(), 4, "physdev_set_iopl: align on aarch64");
+            assert_eq!(offset_of!(physdev_set_iopl, iopl), 0, "physdev_set_iopl.iopl: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_set_iobitmap() {
+            assert_eq!(size_of::<physdev_set_iobitmap>(), 16, "physdev_set_iobitmap: size on aarch64");
+            assert_eq!(align_of::<physdev_set_iobitmap>(), 8, "physdev_set_iobitmap: align on aarch64");
+            assert_eq!(offset_of!(physdev_set_iobitmap, bitmap), 0, "physdev_set_iobitmap.bitmap: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_uint8>(), 8, "physdev_set_iobitmap.bitmap: size on aarch64");
+            assert_eq!(offset_of!(physdev_set_iobitmap, nr_ports), 8, "physdev_set_iobitmap.nr_ports: offset on aarch64");
+            assert_eq!(offset_of!(physdev_set_iobitmap, __xenabi_hole_0), 12, "physdev_set_iobitmap.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_apic() {
+            assert_eq!(size_of::<physdev_apic>(), 16, "physdev_apic: size on aarch64");
+            assert_eq!(align_of::<physdev_apic>(), 8, "physdev_apic: align on aarch64");
+            assert_eq!(offset_of!(physdev_apic, apic_physbase), 0, "physdev_apic.apic_physbase: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "physdev_apic.apic_physbase: size on aarch64");
+            assert_eq!(offset_of!(physdev_apic, reg), 8, "physdev_apic.reg: offset on aarch64");
+            assert_eq!(offset_of!(physdev_apic, value), 12, "physdev_apic.value: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_irq() {
+            assert_eq!(size_of::<physdev_irq>(), 8, "physdev_irq: size on aarch64");
+            assert_eq!(align_of::<physdev_irq>(), 4, "physdev_irq: align on aarch64");
+            assert_eq!(offset_of!(physdev_irq, irq), 0, "physdev_irq.irq: offset on aarch64");
+            assert_eq!(offset_of!(physdev_irq, vector), 4, "physdev_irq.vector: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_map_pirq() {
+            assert_eq!(size_of::<physdev_map_pirq>(), 40, "physdev_map_pirq: size on aarch64");
+            assert_eq!(align_of::<physdev_map_pirq>(), 8, "physdev_map_pirq: align on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, domid), 0, "physdev_map_pirq.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_map_pirq.domid: size on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, __xenabi_hole_0), 2, "physdev_map_pirq.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, r#type), 4, "physdev_map_pirq.type: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, index), 8, "physdev_map_pirq.index: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, pirq), 12, "physdev_map_pirq.pirq: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, bus), 16, "physdev_map_pirq.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, devfn), 20, "physdev_map_pirq.devfn: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, entry_nr), 24, "physdev_map_pirq.entry_nr: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, __xenabi_hole_1), 28, "physdev_map_pirq.__xenabi_hole_1: offset on aarch64");
+            assert_eq!(offset_of!(physdev_map_pirq, table_base), 32, "physdev_map_pirq.table_base: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_unmap_pirq() {
+            assert_eq!(size_of::<physdev_unmap_pirq>(), 8, "physdev_unmap_pirq: size on aarch64");
+            assert_eq!(align_of::<physdev_unmap_pirq>(), 4, "physdev_unmap_pirq: align on aarch64");
+            assert_eq!(offset_of!(physdev_unmap_pirq, domid), 0, "physdev_unmap_pirq.domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "physdev_unmap_pirq.domid: size on aarch64");
+            assert_eq!(offset_of!(physdev_unmap_pirq, __xenabi_hole_0), 2, "physdev_unmap_pirq.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(physdev_unmap_pirq, pirq), 4, "physdev_unmap_pirq.pirq: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_manage_pci() {
+            assert_eq!(size_of::<physdev_manage_pci>(), 2, "physdev_manage_pci: size on aarch64");
+            assert_eq!(align_of::<physdev_manage_pci>(), 1, "physdev_manage_pci: align on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci, bus), 0, "physdev_manage_pci.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci, devfn), 1, "physdev_manage_pci.devfn: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_restore_msi() {
+            assert_eq!(size_of::<physdev_restore_msi>(), 2, "physdev_restore_msi: size on aarch64");
+            assert_eq!(align_of::<physdev_restore_msi>(), 1, "physdev_restore_msi: align on aarch64");
+            assert_eq!(offset_of!(physdev_restore_msi, bus), 0, "physdev_restore_msi.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_restore_msi, devfn), 1, "physdev_restore_msi.devfn: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext() {
+            assert_eq!(size_of::<physdev_manage_pci_ext>(), 16, "physdev_manage_pci_ext: size on aarch64");
+            assert_eq!(align_of::<physdev_manage_pci_ext>(), 4, "physdev_manage_pci_ext: align on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, bus), 0, "physdev_manage_pci_ext.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, devfn), 1, "physdev_manage_pci_ext.devfn: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_0), 2, "physdev_manage_pci_ext.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_extfn), 4, "physdev_manage_pci_ext.is_extfn: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, is_virtfn), 8, "physdev_manage_pci_ext.is_virtfn: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, physfn), 12, "physdev_manage_pci_ext.physfn: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext, __xenabi_hole_1), 14, "physdev_manage_pci_ext.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_manage_pci_ext_physfn() {
+            assert_eq!(size_of::<physdev_manage_pci_ext_physfn>(), 2, "physdev_manage_pci_ext.physfn: size on aarch64");
+            assert_eq!(align_of::<physdev_manage_pci_ext_physfn>(), 1, "physdev_manage_pci_ext.physfn: align on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, bus), 0, "physdev_manage_pci_ext.physfn.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_manage_pci_ext_physfn, devfn), 1, "physdev_manage_pci_ext.physfn.devfn: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_op() {
+            assert_eq!(size_of::<physdev_op>(), 24, "physdev_op: size on aarch64");
+            assert_eq!(align_of::<physdev_op>(), 8, "physdev_op: align on aarch64");
+            assert_eq!(offset_of!(physdev_op, cmd), 0, "physdev_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(physdev_op, __xenabi_hole_0), 4, "physdev_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(physdev_op, u), 8, "physdev_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_op_u() {
+            assert_eq!(size_of::<physdev_op_u>(), 16, "physdev_op.u: size on aarch64");
+            assert_eq!(align_of::<physdev_op_u>(), 8, "physdev_op.u: align on aarch64");
+            assert_eq!(offset_of!(physdev_op_u, irq_status_query), 0, "physdev_op.u.irq_status_query: offset on aarch64");
+            assert_eq!(offset_of!(physdev_op_u, set_iopl), 0, "physdev_op.u.set_iopl: offset on aarch64");
+            assert_eq!(offset_of!(physdev_op_u, set_iobitmap), 0, "physdev_op.u.set_iobitmap: offset on aarch64");
+            assert_eq!(offset_of!(physdev_op_u, apic_op), 0, "physdev_op.u.apic_op: offset on aarch64");
+            assert_eq!(offset_of!(physdev_op_u, irq_op), 0, "physdev_op.u.irq_op: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_setup_gsi() {
+            assert_eq!(size_of::<physdev_setup_gsi>(), 8, "physdev_setup_gsi: size on aarch64");
+            assert_eq!(align_of::<physdev_setup_gsi>(), 4, "physdev_setup_gsi: align on aarch64");
+            assert_eq!(offset_of!(physdev_setup_gsi, gsi), 0, "physdev_setup_gsi.gsi: offset on aarch64");
+            assert_eq!(offset_of!(physdev_setup_gsi, triggering), 4, "physdev_setup_gsi.triggering: offset on aarch64");
+            assert_eq!(offset_of!(physdev_setup_gsi, polarity), 5, "physdev_setup_gsi.polarity: offset on aarch64");
+            assert_eq!(offset_of!(physdev_setup_gsi, __xenabi_hole_0), 6, "physdev_setup_gsi.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_get_free_pirq() {
+            assert_eq!(size_of::<physdev_get_free_pirq>(), 8, "physdev_get_free_pirq: size on aarch64");
+            assert_eq!(align_of::<physdev_get_free_pirq>(), 4, "physdev_get_free_pirq: align on aarch64");
+            assert_eq!(offset_of!(physdev_get_free_pirq, r#type), 0, "physdev_get_free_pirq.type: offset on aarch64");
+            assert_eq!(offset_of!(physdev_get_free_pirq, pirq), 4, "physdev_get_free_pirq.pirq: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_pci_mmcfg_reserved() {
+            assert_eq!(size_of::<physdev_pci_mmcfg_reserved>(), 16, "physdev_pci_mmcfg_reserved: size on aarch64");
+            assert_eq!(align_of::<physdev_pci_mmcfg_reserved>(), 8, "physdev_pci_mmcfg_reserved: align on aarch64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, address), 0, "physdev_pci_mmcfg_reserved.address: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, segment), 8, "physdev_pci_mmcfg_reserved.segment: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, start_bus), 10, "physdev_pci_mmcfg_reserved.start_bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, end_bus), 11, "physdev_pci_mmcfg_reserved.end_bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_mmcfg_reserved, flags), 12, "physdev_pci_mmcfg_reserved.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_pci_device_add() {
+            assert_eq!(size_of::<physdev_pci_device_add>(), 12, "physdev_pci_device_add: size on aarch64");
+            assert_eq!(align_of::<physdev_pci_device_add>(), 4, "physdev_pci_device_add: align on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add, seg), 0, "physdev_pci_device_add.seg: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add, bus), 2, "physdev_pci_device_add.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add, devfn), 3, "physdev_pci_device_add.devfn: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add, flags), 4, "physdev_pci_device_add.flags: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add, physfn), 8, "physdev_pci_device_add.physfn: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add, __xenabi_hole_0), 10, "physdev_pci_device_add.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add, optarr), 12, "physdev_pci_device_add.optarr: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_pci_device_add_physfn() {
+            assert_eq!(size_of::<physdev_pci_device_add_physfn>(), 2, "physdev_pci_device_add.physfn: size on aarch64");
+            assert_eq!(align_of::<physdev_pci_device_add_physfn>(), 1, "physdev_pci_device_add.physfn: align on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, bus), 0, "physdev_pci_device_add.physfn.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device_add_physfn, devfn), 1, "physdev_pci_device_add.physfn.devfn: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_pci_device() {
+            assert_eq!(size_of::<physdev_pci_device>(), 4, "physdev_pci_device: size on aarch64");
+            assert_eq!(align_of::<physdev_pci_device>(), 2, "physdev_pci_device: align on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device, seg), 0, "physdev_pci_device.seg: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device, bus), 2, "physdev_pci_device.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_pci_device, devfn), 3, "physdev_pci_device.devfn: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn pci_device_reset() {
+            assert_eq!(size_of::<pci_device_reset>(), 8, "pci_device_reset: size on aarch64");
+            assert_eq!(align_of::<pci_device_reset>(), 4, "pci_device_reset: align on aarch64");
+            assert_eq!(offset_of!(pci_device_reset, dev), 0, "pci_device_reset.dev: offset on aarch64");
+            assert_eq!(offset_of!(pci_device_reset, flags), 4, "pci_device_reset.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_dbgp_op() {
+            assert_eq!(size_of::<physdev_dbgp_op>(), 6, "physdev_dbgp_op: size on aarch64");
+            assert_eq!(align_of::<physdev_dbgp_op>(), 2, "physdev_dbgp_op: align on aarch64");
+            assert_eq!(offset_of!(physdev_dbgp_op, op), 0, "physdev_dbgp_op.op: offset on aarch64");
+            assert_eq!(offset_of!(physdev_dbgp_op, bus), 1, "physdev_dbgp_op.bus: offset on aarch64");
+            assert_eq!(offset_of!(physdev_dbgp_op, u), 2, "physdev_dbgp_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn physdev_dbgp_op_u() {
+            assert_eq!(size_of::<physdev_dbgp_op_u>(), 4, "physdev_dbgp_op.u: size on aarch64");
+            assert_eq!(align_of::<physdev_dbgp_op_u>(), 2, "physdev_dbgp_op.u: align on aarch64");
+            assert_eq!(offset_of!(physdev_dbgp_op_u, pci), 0, "physdev_dbgp_op.u.pci: offset on aarch64");
+        }
+    }
+
+    mod stable_ring {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<RING_IDX>(), 4, "RING_IDX: size on aarch64");
+            assert_eq!(align_of::<RING_IDX>(), 4, "RING_IDX: align on aarch64");
+        }
+    }
+
+    mod stable_sched {
+        use super::*;
+
+        #[test]
+        fn sched_shutdown() {
+            assert_eq!(size_of::<sched_shutdown>(), 4, "sched_shutdown: size on aarch64");
+            assert_eq!(align_of::<sched_shutdown>(), 4, "sched_shutdown: align on aarch64");
+            assert_eq!(offset_of!(sched_shutdown, reason), 0, "sched_shutdown.reason: offset on aarch64");
+        }
+
+        #[test]
+        fn sched_poll() {
+            assert_eq!(size_of::<sched_poll>(), 24, "sched_poll: size on aarch64");
+            assert_eq!(align_of::<sched_poll>(), 8, "sched_poll: align on aarch64");
+            assert_eq!(offset_of!(sched_poll, ports), 0, "sched_poll.ports: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_evtchn_port_t>(), 8, "sched_poll.ports: size on aarch64");
+            assert_eq!(offset_of!(sched_poll, nr_ports), 8, "sched_poll.nr_ports: offset on aarch64");
+            assert_eq!(offset_of!(sched_poll, __xenabi_hole_0), 12, "sched_poll.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(sched_poll, timeout), 16, "sched_poll.timeout: offset on aarch64");
+        }
+
+        #[test]
+        fn sched_remote_shutdown() {
+            assert_eq!(size_of::<sched_remote_shutdown>(), 8, "sched_remote_shutdown: size on aarch64");
+            assert_eq!(align_of::<sched_remote_shutdown>(), 4, "sched_remote_shutdown: align on aarch64");
+            assert_eq!(offset_of!(sched_remote_shutdown, domain_id), 0, "sched_remote_shutdown.domain_id: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "sched_remote_shutdown.domain_id: size on aarch64");
+            assert_eq!(offset_of!(sched_remote_shutdown, __xenabi_hole_0), 2, "sched_remote_shutdown.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(sched_remote_shutdown, reason), 4, "sched_remote_shutdown.reason: offset on aarch64");
+        }
+
+        #[test]
+        fn sched_watchdog() {
+            assert_eq!(size_of::<sched_watchdog>(), 8, "sched_watchdog: size on aarch64");
+            assert_eq!(align_of::<sched_watchdog>(), 4, "sched_watchdog: align on aarch64");
+            assert_eq!(offset_of!(sched_watchdog, id), 0, "sched_watchdog.id: offset on aarch64");
+            assert_eq!(offset_of!(sched_watchdog, timeout), 4, "sched_watchdog.timeout: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn sched_pin_override() {
+            assert_eq!(size_of::<sched_pin_override>(), 4, "sched_pin_override: size on aarch64");
+            assert_eq!(align_of::<sched_pin_override>(), 4, "sched_pin_override: align on aarch64");
+            assert_eq!(offset_of!(sched_pin_override, pcpu), 0, "sched_pin_override.pcpu: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-8")]
+    mod stable_start_info {
+        use super::*;
+
+        #[test]
+        fn hvm_start_info() {
+            #[cfg(not(feature = "xen-4-11"))]
+            assert_eq!(size_of::<hvm_start_info>(), 40, "hvm_start_info: size on aarch64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(size_of::<hvm_start_info>(), 56, "hvm_start_info: size on aarch64");
+            assert_eq!(align_of::<hvm_start_info>(), 8, "hvm_start_info: align on aarch64");
+            assert_eq!(offset_of!(hvm_start_info, magic), 0, "hvm_start_info.magic: offset on aarch64");
+            assert_eq!(offset_of!(hvm_start_info, version), 4, "hvm_start_info.version: offset on aarch64");
+            assert_eq!(offset_of!(hvm_start_info, flags), 8, "hvm_start_info.flags: offset on aarch64");
+            assert_eq!(offset_of!(hvm_start_info, nr_modules), 12, "hvm_start_info.nr_modules: offset on aarch64");
+            assert_eq!(offset_of!(hvm_start_info, modlist_paddr), 16, "hvm_start_info.modlist_paddr: offset on aarch64");
+            assert_eq!(offset_of!(hvm_start_info, cmdline_paddr), 24, "hvm_start_info.cmdline_paddr: offset on aarch64");
+            assert_eq!(offset_of!(hvm_start_info, rsdp_paddr), 32, "hvm_start_info.rsdp_paddr: offset on aarch64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(hvm_start_info, memmap_paddr), 40, "hvm_start_info.memmap_paddr: offset on aarch64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(hvm_start_info, memmap_entries), 48, "hvm_start_info.memmap_entries: offset on aarch64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(hvm_start_info, reserved), 52, "hvm_start_info.reserved: offset on aarch64");
+        }
+
+        #[test]
+        fn hvm_modlist_entry() {
+            assert_eq!(size_of::<hvm_modlist_entry>(), 32, "hvm_modlist_entry: size on aarch64");
+            assert_eq!(align_of::<hvm_modlist_entry>(), 8, "hvm_modlist_entry: align on aarch64");
+            assert_eq!(offset_of!(hvm_modlist_entry, paddr), 0, "hvm_modlist_entry.paddr: offset on aarch64");
+            assert_eq!(offset_of!(hvm_modlist_entry, size), 8, "hvm_modlist_entry.size: offset on aarch64");
+            assert_eq!(offset_of!(hvm_modlist_entry, cmdline_paddr), 16, "hvm_modlist_entry.cmdline_paddr: offset on aarch64");
+            assert_eq!(offset_of!(hvm_modlist_entry, reserved), 24, "hvm_modlist_entry.reserved: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn hvm_memmap_table_entry() {
+            assert_eq!(size_of::<hvm_memmap_table_entry>(), 24, "hvm_memmap_table_entry: size on aarch64");
+            assert_eq!(align_of::<hvm_memmap_table_entry>(), 8, "hvm_memmap_table_entry: align on aarch64");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, addr), 0, "hvm_memmap_table_entry.addr: offset on aarch64");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, size), 8, "hvm_memmap_table_entry.size: offset on aarch64");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, r#type), 16, "hvm_memmap_table_entry.type: offset on aarch64");
+            assert_eq!(offset_of!(hvm_memmap_table_entry, reserved), 20, "hvm_memmap_table_entry.reserved: offset on aarch64");
+        }
+    }
+
+    mod stable_usbif {
+        use super::*;
+
+        #[test]
+        fn usbif_request_segment() {
+            assert_eq!(size_of::<usbif_request_segment>(), 8, "usbif_request_segment: size on aarch64");
+            assert_eq!(align_of::<usbif_request_segment>(), 4, "usbif_request_segment: align on aarch64");
+            assert_eq!(offset_of!(usbif_request_segment, gref), 0, "usbif_request_segment.gref: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "usbif_request_segment.gref: size on aarch64");
+            assert_eq!(offset_of!(usbif_request_segment, offset), 4, "usbif_request_segment.offset: offset on aarch64");
+            assert_eq!(offset_of!(usbif_request_segment, length), 6, "usbif_request_segment.length: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_request() {
+            assert_eq!(size_of::<usbif_urb_request>(), 148, "usbif_urb_request: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_request>(), 4, "usbif_urb_request: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, id), 0, "usbif_urb_request.id: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, nr_buffer_segs), 2, "usbif_urb_request.nr_buffer_segs: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, pipe), 4, "usbif_urb_request.pipe: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, transfer_flags), 8, "usbif_urb_request.transfer_flags: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, buffer_length), 10, "usbif_urb_request.buffer_length: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, u), 12, "usbif_urb_request.u: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request, seg), 20, "usbif_urb_request.seg: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u() {
+            assert_eq!(size_of::<usbif_urb_request_u>(), 8, "usbif_urb_request.u: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_request_u>(), 2, "usbif_urb_request.u: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u, ctrl), 0, "usbif_urb_request.u.ctrl: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u, isoc), 0, "usbif_urb_request.u.isoc: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u, intr), 0, "usbif_urb_request.u.intr: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u, unlink), 0, "usbif_urb_request.u.unlink: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_isoc() {
+            assert_eq!(size_of::<usbif_urb_request_u_isoc>(), 8, "usbif_urb_request.u.isoc: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_request_u_isoc>(), 2, "usbif_urb_request.u.isoc: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, interval), 0, "usbif_urb_request.u.isoc.interval: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, start_frame), 2, "usbif_urb_request.u.isoc.start_frame: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, number_of_packets), 4, "usbif_urb_request.u.isoc.number_of_packets: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_isoc, nr_frame_desc_segs), 6, "usbif_urb_request.u.isoc.nr_frame_desc_segs: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_intr() {
+            assert_eq!(size_of::<usbif_urb_request_u_intr>(), 8, "usbif_urb_request.u.intr: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_request_u_intr>(), 2, "usbif_urb_request.u.intr: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, interval), 0, "usbif_urb_request.u.intr.interval: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_intr, pad), 2, "usbif_urb_request.u.intr.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_request_u_unlink() {
+            assert_eq!(size_of::<usbif_urb_request_u_unlink>(), 8, "usbif_urb_request.u.unlink: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_request_u_unlink>(), 2, "usbif_urb_request.u.unlink: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, unlink_id), 0, "usbif_urb_request.u.unlink.unlink_id: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_request_u_unlink, pad), 2, "usbif_urb_request.u.unlink.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_response() {
+            assert_eq!(size_of::<usbif_urb_response>(), 16, "usbif_urb_response: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_response>(), 4, "usbif_urb_response: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_response, id), 0, "usbif_urb_response.id: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_response, start_frame), 2, "usbif_urb_response.start_frame: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_response, status), 4, "usbif_urb_response.status: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_response, actual_length), 8, "usbif_urb_response.actual_length: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_response, error_count), 12, "usbif_urb_response.error_count: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_entry() {
+            assert_eq!(size_of::<usbif_urb_sring_entry>(), 148, "usbif_urb_sring_entry: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_sring_entry>(), 4, "usbif_urb_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, req), 0, "usbif_urb_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_entry, rsp), 0, "usbif_urb_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_sring() {
+            assert_eq!(size_of::<usbif_urb_sring>(), 64, "usbif_urb_sring: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_sring>(), 4, "usbif_urb_sring: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, req_prod), 0, "usbif_urb_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, req_event), 4, "usbif_urb_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_prod), 8, "usbif_urb_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, rsp_event), 12, "usbif_urb_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_urb_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, pvt), 16, "usbif_urb_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring, __pad), 20, "usbif_urb_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt>(), 4, "usbif_urb_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt>(), 1, "usbif_urb_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, netif), 0, "usbif_urb_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, tapif_user), 0, "usbif_urb_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt, pvt_pad), 0, "usbif_urb_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_netif>(), 1, "usbif_urb_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_netif, smartpoll_active), 0, "usbif_urb_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_urb_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<usbif_urb_sring_pvt_tapif_user>(), 1, "usbif_urb_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(usbif_urb_sring_pvt_tapif_user, msg), 0, "usbif_urb_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_request() {
+            assert_eq!(size_of::<usbif_conn_request>(), 2, "usbif_conn_request: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_request>(), 2, "usbif_conn_request: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_request, id), 0, "usbif_conn_request.id: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_response() {
+            assert_eq!(size_of::<usbif_conn_response>(), 4, "usbif_conn_response: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_response>(), 2, "usbif_conn_response: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_response, id), 0, "usbif_conn_response.id: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_response, portnum), 2, "usbif_conn_response.portnum: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_response, speed), 3, "usbif_conn_response.speed: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_entry() {
+            assert_eq!(size_of::<usbif_conn_sring_entry>(), 4, "usbif_conn_sring_entry: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_sring_entry>(), 2, "usbif_conn_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, req), 0, "usbif_conn_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_entry, rsp), 0, "usbif_conn_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_sring() {
+            assert_eq!(size_of::<usbif_conn_sring>(), 64, "usbif_conn_sring: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_sring>(), 4, "usbif_conn_sring: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, req_prod), 0, "usbif_conn_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, req_event), 4, "usbif_conn_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_prod), 8, "usbif_conn_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, rsp_event), 12, "usbif_conn_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "usbif_conn_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, pvt), 16, "usbif_conn_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring, __pad), 20, "usbif_conn_sring.__pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt>(), 4, "usbif_conn_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt>(), 1, "usbif_conn_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, netif), 0, "usbif_conn_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, tapif_user), 0, "usbif_conn_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt, pvt_pad), 0, "usbif_conn_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_netif() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_netif>(), 1, "usbif_conn_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_netif, smartpoll_active), 0, "usbif_conn_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[test]
+        fn usbif_conn_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<usbif_conn_sring_pvt_tapif_user>(), 1, "usbif_conn_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(usbif_conn_sring_pvt_tapif_user, msg), 0, "usbif_conn_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+    }
+
+    mod stable_version {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_extraversion_t>(), 16, "xen_extraversion_t: size on aarch64");
+            assert_eq!(align_of::<xen_extraversion_t>(), 1, "xen_extraversion_t: align on aarch64");
+            assert_eq!(size_of::<xen_capabilities_info_t>(), 1024, "xen_capabilities_info_t: size on aarch64");
+            assert_eq!(align_of::<xen_capabilities_info_t>(), 1, "xen_capabilities_info_t: align on aarch64");
+            assert_eq!(size_of::<xen_changeset_info_t>(), 64, "xen_changeset_info_t: size on aarch64");
+            assert_eq!(align_of::<xen_changeset_info_t>(), 1, "xen_changeset_info_t: align on aarch64");
+            assert_eq!(size_of::<xen_commandline_t>(), 1024, "xen_commandline_t: size on aarch64");
+            assert_eq!(align_of::<xen_commandline_t>(), 1, "xen_commandline_t: align on aarch64");
+        }
+
+        #[test]
+        fn xen_compile_info() {
+            assert_eq!(size_of::<xen_compile_info>(), 144, "xen_compile_info: size on aarch64");
+            assert_eq!(align_of::<xen_compile_info>(), 1, "xen_compile_info: align on aarch64");
+            assert_eq!(offset_of!(xen_compile_info, compiler), 0, "xen_compile_info.compiler: offset on aarch64");
+            assert_eq!(offset_of!(xen_compile_info, compile_by), 64, "xen_compile_info.compile_by: offset on aarch64");
+            assert_eq!(offset_of!(xen_compile_info, compile_domain), 80, "xen_compile_info.compile_domain: offset on aarch64");
+            assert_eq!(offset_of!(xen_compile_info, compile_date), 112, "xen_compile_info.compile_date: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_platform_parameters() {
+            assert_eq!(size_of::<xen_platform_parameters>(), 8, "xen_platform_parameters: size on aarch64");
+            assert_eq!(align_of::<xen_platform_parameters>(), 8, "xen_platform_parameters: align on aarch64");
+            assert_eq!(offset_of!(xen_platform_parameters, virt_start), 0, "xen_platform_parameters.virt_start: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "xen_platform_parameters.virt_start: size on aarch64");
+        }
+
+        #[test]
+        fn xen_feature_info() {
+            assert_eq!(size_of::<xen_feature_info>(), 8, "xen_feature_info: size on aarch64");
+            assert_eq!(align_of::<xen_feature_info>(), 4, "xen_feature_info: align on aarch64");
+            assert_eq!(offset_of!(xen_feature_info, submap_idx), 0, "xen_feature_info.submap_idx: offset on aarch64");
+            assert_eq!(offset_of!(xen_feature_info, submap), 4, "xen_feature_info.submap: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-7")]
+        #[test]
+        fn xen_build_id() {
+            assert_eq!(size_of::<xen_build_id>(), 4, "xen_build_id: size on aarch64");
+            assert_eq!(align_of::<xen_build_id>(), 4, "xen_build_id: align on aarch64");
+            assert_eq!(offset_of!(xen_build_id, len), 0, "xen_build_id.len: offset on aarch64");
+            assert_eq!(offset_of!(xen_build_id, buf), 4, "xen_build_id.buf: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-20")]
+        #[test]
+        fn xen_varbuf() {
+            assert_eq!(size_of::<xen_varbuf>(), 4, "xen_varbuf: size on aarch64");
+            assert_eq!(align_of::<xen_varbuf>(), 4, "xen_varbuf: align on aarch64");
+            assert_eq!(offset_of!(xen_varbuf, len), 0, "xen_varbuf.len: offset on aarch64");
+            assert_eq!(offset_of!(xen_varbuf, buf), 4, "xen_varbuf.buf: offset on aarch64");
+        }
+    }
+
     mod stable_xen {
         use super::*;
 
@@ -5477,6 +10848,183 @@ mod aarch64 {
         fn typedefs() {
             assert_eq!(size_of::<domid_t>(), 2, "domid_t: size on aarch64");
             assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on aarch64");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on aarch64");
+            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on aarch64");
+        }
+    }
+
+    mod stable_xen_guest {
+        use super::*;
+
+        #[test]
+        fn mmu_update() {
+            assert_eq!(size_of::<mmu_update>(), 16, "mmu_update: size on aarch64");
+            assert_eq!(align_of::<mmu_update>(), 8, "mmu_update: align on aarch64");
+            assert_eq!(offset_of!(mmu_update, ptr), 0, "mmu_update.ptr: offset on aarch64");
+            assert_eq!(offset_of!(mmu_update, val), 8, "mmu_update.val: offset on aarch64");
+        }
+
+        #[test]
+        fn mmuext_op() {
+            assert_eq!(size_of::<mmuext_op>(), 24, "mmuext_op: size on aarch64");
+            assert_eq!(align_of::<mmuext_op>(), 8, "mmuext_op: align on aarch64");
+            assert_eq!(offset_of!(mmuext_op, cmd), 0, "mmuext_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(mmuext_op, __xenabi_hole_0), 4, "mmuext_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(mmuext_op, arg1), 8, "mmuext_op.arg1: offset on aarch64");
+            assert_eq!(offset_of!(mmuext_op, arg2), 16, "mmuext_op.arg2: offset on aarch64");
+        }
+
+        #[test]
+        fn mmuext_op_arg1() {
+            assert_eq!(size_of::<mmuext_op_arg1>(), 8, "mmuext_op.arg1: size on aarch64");
+            assert_eq!(align_of::<mmuext_op_arg1>(), 8, "mmuext_op.arg1: align on aarch64");
+            assert_eq!(offset_of!(mmuext_op_arg1, mfn), 0, "mmuext_op.arg1.mfn: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "mmuext_op.arg1.mfn: size on aarch64");
+            assert_eq!(offset_of!(mmuext_op_arg1, linear_addr), 0, "mmuext_op.arg1.linear_addr: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "mmuext_op.arg1.linear_addr: size on aarch64");
+        }
+
+        #[test]
+        fn mmuext_op_arg2() {
+            assert_eq!(size_of::<mmuext_op_arg2>(), 8, "mmuext_op.arg2: size on aarch64");
+            assert_eq!(align_of::<mmuext_op_arg2>(), 8, "mmuext_op.arg2: align on aarch64");
+            assert_eq!(offset_of!(mmuext_op_arg2, nr_ents), 0, "mmuext_op.arg2.nr_ents: offset on aarch64");
+            assert_eq!(offset_of!(mmuext_op_arg2, vcpumask), 0, "mmuext_op.arg2.vcpumask: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_const_void>(), 8, "mmuext_op.arg2.vcpumask: size on aarch64");
+            assert_eq!(offset_of!(mmuext_op_arg2, src_mfn), 0, "mmuext_op.arg2.src_mfn: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "mmuext_op.arg2.src_mfn: size on aarch64");
+        }
+
+        #[test]
+        fn multicall_entry() {
+            assert_eq!(size_of::<multicall_entry>(), 64, "multicall_entry: size on aarch64");
+            assert_eq!(align_of::<multicall_entry>(), 8, "multicall_entry: align on aarch64");
+            assert_eq!(offset_of!(multicall_entry, op), 0, "multicall_entry.op: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "multicall_entry.op: size on aarch64");
+            assert_eq!(offset_of!(multicall_entry, result), 8, "multicall_entry.result: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "multicall_entry.result: size on aarch64");
+            assert_eq!(offset_of!(multicall_entry, args), 16, "multicall_entry.args: offset on aarch64");
+            assert_eq!(size_of::<[xen_ulong_t; 6]>(), 48, "multicall_entry.args: size on aarch64");
+        }
+
+        #[test]
+        fn vcpu_time_info() {
+            assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on aarch64");
+            assert_eq!(align_of::<vcpu_time_info>(), 8, "vcpu_time_info: align on aarch64");
+            assert_eq!(offset_of!(vcpu_time_info, version), 0, "vcpu_time_info.version: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_time_info, pad0), 4, "vcpu_time_info.pad0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_timestamp), 8, "vcpu_time_info.tsc_timestamp: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on aarch64");
+            #[cfg(not(feature = "xen-4-7"))]
+            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on aarch64");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on aarch64");
+            #[cfg(feature = "xen-4-7")]
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on aarch64");
+        }
+
+        #[test]
+        fn vcpu_info() {
+            assert_eq!(size_of::<vcpu_info>(), 48, "vcpu_info: size on aarch64");
+            assert_eq!(align_of::<vcpu_info>(), 8, "vcpu_info: align on aarch64");
+            assert_eq!(offset_of!(vcpu_info, evtchn_upcall_pending), 0, "vcpu_info.evtchn_upcall_pending: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_info, pad0), 1, "vcpu_info.pad0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_info, __xenabi_hole_1), 2, "vcpu_info.__xenabi_hole_1: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_info, evtchn_pending_sel), 8, "vcpu_info.evtchn_pending_sel: offset on aarch64");
+            assert_eq!(size_of::<xen_ulong_t>(), 8, "vcpu_info.evtchn_pending_sel: size on aarch64");
+            assert_eq!(offset_of!(vcpu_info, time), 16, "vcpu_info.time: offset on aarch64");
+        }
+
+        #[test]
+        fn shared_info() {
+            assert_eq!(size_of::<shared_info>(), 1088, "shared_info: size on aarch64");
+            assert_eq!(align_of::<shared_info>(), 8, "shared_info: align on aarch64");
+            assert_eq!(offset_of!(shared_info, vcpu_info), 0, "shared_info.vcpu_info: offset on aarch64");
+            assert_eq!(offset_of!(shared_info, evtchn_pending), 48, "shared_info.evtchn_pending: offset on aarch64");
+            assert_eq!(size_of::<[xen_ulong_t; 64]>(), 512, "shared_info.evtchn_pending: size on aarch64");
+            assert_eq!(offset_of!(shared_info, evtchn_mask), 560, "shared_info.evtchn_mask: offset on aarch64");
+            assert_eq!(size_of::<[xen_ulong_t; 64]>(), 512, "shared_info.evtchn_mask: size on aarch64");
+            assert_eq!(offset_of!(shared_info, wc_version), 1072, "shared_info.wc_version: offset on aarch64");
+            assert_eq!(offset_of!(shared_info, wc_sec), 1076, "shared_info.wc_sec: offset on aarch64");
+            assert_eq!(offset_of!(shared_info, wc_nsec), 1080, "shared_info.wc_nsec: offset on aarch64");
+            assert_eq!(offset_of!(shared_info, wc_sec_hi), 1084, "shared_info.wc_sec_hi: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_multiboot_mod_list() {
+            assert_eq!(size_of::<xen_multiboot_mod_list>(), 16, "xen_multiboot_mod_list: size on aarch64");
+            assert_eq!(align_of::<xen_multiboot_mod_list>(), 4, "xen_multiboot_mod_list: align on aarch64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_start), 0, "xen_multiboot_mod_list.mod_start: offset on aarch64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, mod_end), 4, "xen_multiboot_mod_list.mod_end: offset on aarch64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, cmdline), 8, "xen_multiboot_mod_list.cmdline: offset on aarch64");
+            assert_eq!(offset_of!(xen_multiboot_mod_list, pad), 12, "xen_multiboot_mod_list.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 36, "dom0_vga_console_info: size on aarch64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info>(), 40, "dom0_vga_console_info: size on aarch64");
+            assert_eq!(align_of::<dom0_vga_console_info>(), 4, "dom0_vga_console_info: align on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info, video_type), 0, "dom0_vga_console_info.video_type: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info, __xenabi_hole_0), 1, "dom0_vga_console_info.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info, u), 4, "dom0_vga_console_info.u: offset on aarch64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 32, "dom0_vga_console_info.u: size on aarch64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u>(), 36, "dom0_vga_console_info.u: size on aarch64");
+            assert_eq!(align_of::<dom0_vga_console_info_u>(), 4, "dom0_vga_console_info.u: align on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, text_mode_3), 0, "dom0_vga_console_info.u.text_mode_3: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u, vesa_lfb), 0, "dom0_vga_console_info.u.vesa_lfb: offset on aarch64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_text_mode_3() {
+            assert_eq!(size_of::<dom0_vga_console_info_u_text_mode_3>(), 10, "dom0_vga_console_info.u.text_mode_3: size on aarch64");
+            assert_eq!(align_of::<dom0_vga_console_info_u_text_mode_3>(), 2, "dom0_vga_console_info.u.text_mode_3: align on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, font_height), 0, "dom0_vga_console_info.u.text_mode_3.font_height: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_x), 2, "dom0_vga_console_info.u.text_mode_3.cursor_x: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, cursor_y), 4, "dom0_vga_console_info.u.text_mode_3.cursor_y: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, rows), 6, "dom0_vga_console_info.u.text_mode_3.rows: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_text_mode_3, columns), 8, "dom0_vga_console_info.u.text_mode_3.columns: offset on aarch64");
+        }
+
+        #[test]
+        fn dom0_vga_console_info_u_vesa_lfb() {
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 32, "dom0_vga_console_info.u.vesa_lfb: size on aarch64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(size_of::<dom0_vga_console_info_u_vesa_lfb>(), 36, "dom0_vga_console_info.u.vesa_lfb: size on aarch64");
+            assert_eq!(align_of::<dom0_vga_console_info_u_vesa_lfb>(), 4, "dom0_vga_console_info.u.vesa_lfb: align on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, width), 0, "dom0_vga_console_info.u.vesa_lfb.width: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, height), 2, "dom0_vga_console_info.u.vesa_lfb.height: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bytes_per_line), 4, "dom0_vga_console_info.u.vesa_lfb.bytes_per_line: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, bits_per_pixel), 6, "dom0_vga_console_info.u.vesa_lfb.bits_per_pixel: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_base), 8, "dom0_vga_console_info.u.vesa_lfb.lfb_base: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, lfb_size), 12, "dom0_vga_console_info.u.vesa_lfb.lfb_size: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_pos), 16, "dom0_vga_console_info.u.vesa_lfb.red_pos: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, red_size), 17, "dom0_vga_console_info.u.vesa_lfb.red_size: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_pos), 18, "dom0_vga_console_info.u.vesa_lfb.green_pos: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, green_size), 19, "dom0_vga_console_info.u.vesa_lfb.green_size: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_pos), 20, "dom0_vga_console_info.u.vesa_lfb.blue_pos: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, blue_size), 21, "dom0_vga_console_info.u.vesa_lfb.blue_size: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_pos), 22, "dom0_vga_console_info.u.vesa_lfb.rsvd_pos: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, rsvd_size), 23, "dom0_vga_console_info.u.vesa_lfb.rsvd_size: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, gbl_caps), 24, "dom0_vga_console_info.u.vesa_lfb.gbl_caps: offset on aarch64");
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, mode_attrs), 28, "dom0_vga_console_info.u.vesa_lfb.mode_attrs: offset on aarch64");
+            #[cfg(not(feature = "xen-4-13"))]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, __xenabi_hole_0), 30, "dom0_vga_console_info.u.vesa_lfb.__xenabi_hole_0: offset on aarch64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, pad), 30, "dom0_vga_console_info.u.vesa_lfb.pad: offset on aarch64");
+            #[cfg(feature = "xen-4-13")]
+            assert_eq!(offset_of!(dom0_vga_console_info_u_vesa_lfb, ext_lfb_base), 32, "dom0_vga_console_info.u.vesa_lfb.ext_lfb_base: offset on aarch64");
         }
     }
 
@@ -5540,12 +11088,6 @@ mod aarch64 {
     #[cfg(feature = "xen-4-22")]
     mod unstable_domctl {
         use super::*;
-
-        #[test]
-        fn typedefs() {
-            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domain_handle_t: size on aarch64");
-            assert_eq!(align_of::<xen_domain_handle_t>(), 1, "xen_domain_handle_t: align on aarch64");
-        }
 
         #[test]
         fn xen_arch_domainconfig() {

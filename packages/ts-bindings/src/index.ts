@@ -9,6 +9,8 @@
  */
 export { ARCHES } from './runtime.js';
 export type { Arch, ArchOptions, DecodeOptions, EncodeIntoOptions, FieldLayout, HoleLayout, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView, ViewOptions } from './runtime.js';
+export { FrontRing, BackRing, ByteRingWriter, ByteRingReader } from './ring.js';
+export type { RingProtocol, RingOptions, ByteRingLayout } from './ring.js';
 export { XEN_RELEASES, AVAILABILITY, existsIn, existsInLinux, gatesOf } from './availability.js';
 export type { XenRelease, LinuxRelease, ItemName, ItemGate, ItemAvailability } from './availability.js';
 export * from './stable/index.js';

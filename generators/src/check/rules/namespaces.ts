@@ -46,6 +46,7 @@ function unstableReferences(ctx: CheckContext, which: 'base' | 'head'): Map<stri
       const alias = side.aliases[element];
       if (alias) {
         if (alias.namespace === 'unstable') return alias;
+        if (alias.type === undefined) return undefined;
         current = alias.type;
         continue;
       }

@@ -84,7 +84,12 @@ export const EXPORT_DOCUMENT_SCHEMA = {
     constants: { type: 'object', additionalProperties: CONSTANT },
     aliases: {
       type: 'object',
-      additionalProperties: { type: 'object', required: ['type', 'namespace', 'module', 'since'], properties: { type: { type: 'string' }, ...ITEM, archs: { type: 'array', items: { type: 'string' } } } },
+      additionalProperties: {
+        type: 'object',
+        required: ['namespace', 'module', 'since'],
+        anyOf: [{ required: ['type'] }, { required: ['types'] }],
+        properties: { type: { type: 'string' }, types: { type: 'object', additionalProperties: { type: 'string' } }, ...ITEM, archs: { type: 'array', items: { type: 'string' } } },
+      },
     },
     sets: { type: 'object', additionalProperties: SET },
     modules: {

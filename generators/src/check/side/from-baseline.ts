@@ -100,16 +100,21 @@ function readItem(side: AbiSide, fact: Fact, where: { namespace: Namespace; modu
   const since = fact.keys.since ?? '';
   const linux = fact.keys.linux ? { linuxSince: fact.keys.linux } : {};
   switch (fact.kind) {
-    case 'typedef':
-      side.aliases[need(first, fail, 'a typedef name')] = {
-        name: first as string,
-        ...where,
-        since,
-        ...linux,
-        type: need(fact.type, fail, 'type='),
-        ...(fact.keys.archs ? { archs: archList(fact.keys.archs, fail) } : {}),
-      };
+    case 'typedef': {
+      const name = need(first, fail, 'a typedef name');
+      const type = need(fact.type, fail, 'type=');
+      const archs = fact.keys.archs ? archList(fact.keys.archs, fail) : undefined;
+      const earlier = side.aliases[name];
+      // A typedef whose target depends on the architecture has one line per group of architectures.
+      if (earlier && archs && (earlier.archs || earlier.types)) {
+        const types = earlier.types ?? Object.fromEntries((earlier.archs ?? []).map((a) => [a, earlier.type as string]));
+        for (const a of archs) types[a] = type;
+        side.aliases[name] = { name, ...where, since: earlier.since, ...(earlier.linuxSince ? { linuxSince: earlier.linuxSince } : {}), types };
+        return;
+      }
+      side.aliases[name] = { name, ...where, since, ...linux, type, ...(archs ? { archs } : {}) };
       return;
+    }
     case 'record': {
       if (second !== 'struct' && second !== 'union') throw fail(`a record is a struct or a union, not ${second}`);
       const name = need(first, fail, 'a record name');

@@ -9,6 +9,7 @@ import { spellType } from '../../layout/spell.js';
 import { ARCHES } from '../../model/arch.js';
 import { dict } from '../../names/dict.js';
 import type { Arch, Namespace, RecordDecl } from '../../model/types.js';
+import { XEN_TYPEDEFS_MODULE, xenArchTypedefsOf } from '../../model/xen-typedefs.js';
 import type { ReleaseModel } from '../../select/release.js';
 import { CAPABILITIES, emptySide, type AbiSide, type SideField, type SideLayout, type SideOrigin, type SideRecord } from './types.js';
 
@@ -20,6 +21,9 @@ export function sideFromModel(view: ReleaseModel, origin: SideOrigin = 'abi', la
   for (const r of view.records) side.records[r.name] = recordOf(r, layouts);
   for (const a of view.aliases) {
     side.aliases[a.name] = { ...item(a), type: spellType(a.type, kindOf), ...(a.archs ? { archs: [...a.archs] } : {}) };
+  }
+  for (const t of xenArchTypedefsOf(view.modules)) {
+    side.aliases[t.name] = { name: t.name, namespace: 'stable', module: XEN_TYPEDEFS_MODULE, since: t.since, types: { ...t.types } };
   }
   for (const c of view.constants) {
     side.constants[c.name] = {

@@ -82,8 +82,10 @@ export interface SideConstant extends SideItemBase {
 
 /** A typedef, with its target spelled as Xen spells it. */
 export interface SideAlias extends SideItemBase {
-  /** @example "uint16_t" */
-  type: string;
+  /** Absent when the target differs per architecture. @example "uint16_t" */
+  type?: string;
+  /** The target per architecture, when it differs (`xen_ulong_t`). */
+  types?: Partial<Record<Arch, string>>;
   archs?: Arch[];
 }
 

@@ -6,7 +6,7 @@
  */
 import { ARCHES } from '../../model/arch.js';
 import type { Arch, Namespace } from '../../model/types.js';
-import { fieldKey, type AbiSide, type SideConstant, type SideField, type SideRecord, type SideSet } from '../../check/side/types.js';
+import { fieldKey, type AbiSide, type SideAlias, type SideConstant, type SideField, type SideRecord, type SideSet } from '../../check/side/types.js';
 import { BASELINE_FORMAT, archWord, factLine, keyWord, nameWord } from './names.js';
 
 export interface BaselineModule {
@@ -34,13 +34,26 @@ export function baselineView(side: AbiSide, namespace: Namespace): BaselineView 
     name,
     lines: [
       moduleLine(side, name),
-      ...of(side.aliases, name).map((a) => factLine(['typedef', a.name, ...keyWord('since', a.since), ...keyWord('linux', a.linuxSince), ...keyWord('archs', a.archs ? archWord(a.archs) : undefined)], a.type)),
+      ...of(side.aliases, name).flatMap(aliasLines),
       ...of(side.records, name).flatMap(recordLines),
       ...of(side.constants, name).map(constantLine),
       ...of(side.sets, name).flatMap(setLines),
     ],
   }));
   return { namespace, release: side.release, header: `baseline ${BASELINE_FORMAT} namespace=${namespace} release=${side.release}`, modules };
+}
+
+/** One line per typedef; one per group of architectures that agree when the target depends on them. */
+function aliasLines(a: SideAlias): string[] {
+  const line = (archs: readonly Arch[] | undefined, type: string | undefined) =>
+    factLine(['typedef', a.name, ...keyWord('since', a.since), ...keyWord('linux', a.linuxSince), ...keyWord('archs', archs ? archWord([...archs]) : undefined)], type);
+  if (!a.types) return [line(a.archs, a.type)];
+  const groups = new Map<string, Arch[]>();
+  for (const arch of ARCHES) {
+    const t = a.types[arch];
+    if (t !== undefined) groups.set(t, [...(groups.get(t) ?? []), arch]);
+  }
+  return [...groups].map(([type, archs]) => line(archs, type));
 }
 
 function moduleLine(side: AbiSide, name: string): string {

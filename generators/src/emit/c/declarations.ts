@@ -9,7 +9,6 @@ import { ARCHES, onArch } from '../../model/arch.js';
 import type {
   AliasDecl,
   Arch,
-  ArchScalarName,
   ConstantDecl,
   ConstantSetDecl,
   Field,
@@ -19,8 +18,10 @@ import type {
   TypeRef,
   XenOrigin,
 } from '../../model/types.js';
+import { XEN_TYPEDEFS_MODULE, type XenArchTypedef } from '../../model/xen-typedefs.js';
 import type { ReleaseModel } from '../../select/release.js';
 import { aliveCondition, allOf, fieldAlive, type Releases, type Selection } from './availability.js';
+import { ringStateLines } from './rings.js';
 import {
   archCondition,
   archScalarSpelling,
@@ -94,22 +95,8 @@ export interface Ctx {
   selection: Selection;
 }
 
-/** The C types of the per-architecture integer typedefs the `xen` module declares. */
-export const ARCH_SCALAR_TYPEDEFS: { name: ArchScalarName; doc: string; types: Record<Arch, string> }[] = [
-  {
-    name: 'xen_ulong_t',
-    doc: 'The word of the Xen ABI: 32 bits on x86_32, 64 bits on x86_64 and on both Arm architectures, so that 32- and 64-bit Arm guests share one layout.',
-    types: { x86_32: 'unsigned long', x86_64: 'unsigned long', arm32: 'uint64_t', arm64: 'unsigned long' },
-  },
-  {
-    name: 'xen_pfn_t',
-    doc: 'A guest page frame number; as wide as xen_ulong_t.',
-    types: { x86_32: 'unsigned long', x86_64: 'unsigned long', arm32: 'uint64_t', arm64: 'unsigned long' },
-  },
-];
-
 /** The module that declares `xen_ulong_t` and `xen_pfn_t`. */
-export const COMMON_MODULE = 'xen';
+export const COMMON_MODULE = XEN_TYPEDEFS_MODULE;
 
 /** `ModuleDecl.order` without repeats: an item Xen renumbered is declared twice, once per lifetime. */
 export function declarationOrder(module: Pick<ModuleDecl, 'order'>): string[] {
@@ -233,6 +220,7 @@ function constantDecl(ctx: Ctx, c: ConstantDecl, sets: readonly ConstantSetDecl[
   const literal = (value: string): string => (iv ? interfaceVersionLiteral(value) : constantLiteral(c, value));
   const on = ctx.archs.filter((a) => onArch(c, a));
   let lines: string[];
+  if (c.values && c.legacyValue) throw new Error(`${c.name}: a per-architecture value and a legacy value cannot be spelled together`);
   if (c.ioctl) {
     // Spelled as Linux spells it, so the number follows the argument's size wherever it is compiled; the checks pin it.
     lines = [`#define ${c.name} ${ioctlExpression(c.ioctl, (t) => typeSpelling(ctx, t))}`];
@@ -244,6 +232,14 @@ function constantDecl(ctx: Ctx, c: ConstantDecl, sets: readonly ConstantSetDecl[
       `#error ${cString(`xenabi: ${c.name} has a value for ${on.join(', ')} only`)}`,
       '#endif',
     ];
+  } else if (c.legacyValue) {
+    lines = [
+      `#if ${belowInterfaceCondition(c.legacyValue.belowInterfaceVersion)}`,
+      `#define ${c.name} ${literal(c.legacyValue.value)}`,
+      '#else',
+      `#define ${c.name} ${literal(c.value)}`,
+      '#endif',
+    ];
   } else {
     lines = [`#define ${c.name} ${literal(c.value)}`];
   }
@@ -251,7 +247,14 @@ function constantDecl(ctx: Ctx, c: ConstantDecl, sets: readonly ConstantSetDecl[
   const xenMayDefine = (ctx.module.coverage === 'partial' && ctx.module.namespace === 'stable') || Boolean(c.xenOrigin);
   if (xenMayDefine) lines = [`#ifndef ${c.name}`, ...lines, '#endif'];
   const gated: Gated = { ...(c.archs ? { archs: c.archs } : {}), ...(c.guestInterface ? { guestInterface: c.guestInterface } : {}) };
-  return { ...emptyDecl(docCommentLines(constantDoc(sets, c), ...gateDocs(c.gates)), gated, ctx), lines };
+  return { ...emptyDecl(docCommentLines(constantDoc(sets, c), legacyValueDoc(c), ...gateDocs(c.gates)), gated, ctx), lines };
+}
+
+/** Where the constant has Xen's other value for older guest interfaces, says when it applies. */
+function legacyValueDoc(c: ConstantDecl): string | undefined {
+  const legacy = c.legacyValue;
+  if (!legacy) return undefined;
+  return `${legacy.value} instead when __XEN_INTERFACE_VERSION__ is defined below ${legacy.belowInterfaceVersion}, as in Xen's header; never by default.`;
 }
 
 /** A flag's bit-number constant is documented by pointing at its mask, which carries the doc. */
@@ -273,7 +276,7 @@ function flagMasks(sets: readonly ConstantSetDecl[]): ReadonlyMap<string, string
 
 const masksOf = new WeakMap<readonly ConstantSetDecl[], Map<string, string>>();
 
-export function archScalarDecl(ctx: Ctx, s: (typeof ARCH_SCALAR_TYPEDEFS)[number]): DeclView {
+export function archScalarDecl(ctx: Ctx, s: XenArchTypedef): DeclView {
   const branches = archBranches(Object.fromEntries(ARCHES.map((a) => [a, s.types[a]])));
   return {
     ...emptyDecl(docCommentLines(s.doc), {}, ctx),
@@ -324,14 +327,25 @@ function recordDecl(ctx: Ctx, r: RecordDecl, alive: string[]): DeclView {
   const archs = ctx.archs.filter((a) => onArch(r, a));
   const open = r.tag ? `${type} {` : `typedef ${r.kind} {`;
   const close = r.tag ? '};' : `} ${r.typedef};`;
-  const after = r.tag && r.typedef ? [`typedef ${type} ${r.typedef};`] : [];
+  const after = [...(r.tag && r.typedef ? [`typedef ${type} ${r.typedef};`] : []), ...ringStateLines(r)];
   const perArch = hasArchMembers(ctx, r);
   const pre = [
     ...(perArch ? [`#if !(${archCondition(archs)})`, `#error ${cString(`xenabi: ${type} is defined for ${archs.join(', ')} only`)}`, '#endif'] : []),
     ...legacyNameLines(r),
   ];
   const base = emptyDecl(docCommentLines(r.doc, ...gateDocs(r.gates)), r, ctx);
-  return { ...base, condition: allOf(base.condition, aliveCondition(ctx.selection, alive)), pre, record: { open, members: membersOf(ctx, r, archs, INDENT, alive), close, after } };
+  const members = [...membersOf(ctx, r, archs, INDENT, alive), ...ringEntriesMember(ctx, r)];
+  return { ...base, condition: allOf(base.condition, aliveCondition(ctx.selection, alive)), pre, record: { open, members, close, after } };
+}
+
+/** A ring's entries, declared after its head as Xen's ring.h declares them (`XENPV_FLEX_ARRAY_DIM`). */
+function ringEntriesMember(ctx: Ctx, r: RecordDecl): MemberView[] {
+  if (!r.ring) return [];
+  const entry = ctx.records.get(r.ring.entry);
+  if (!entry) throw new Error(`module ${ctx.module.name}: ring ${r.ring.name} has no entry record ${r.ring.entry}`);
+  const doc = indentedDocCommentLines(INDENT, 'The entries: as many as fit the page (__RING_SIZE). Xen declares one before 4.20 and a flexible array since, for guests of interface 0x00041300 on.');
+  const decl = `__extension__ ${recordTypeName(entry)} ${checkIdentifier(r.ring.entries, `member of ${r.name}`)}[XENPV_FLEX_ARRAY_DIM];`;
+  return [{ condition: '', open: '', close: '', indent: INDENT, nested: false, decl, doc }];
 }
 
 /** Below some interface version Xen calls the record by older names; the macros make ours do the same. */

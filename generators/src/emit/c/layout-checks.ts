@@ -41,13 +41,21 @@ export function recordChecks(module: string, record: RecordDecl, layout: ArchLay
     expr,
     expected,
   });
-  const checks = [check('', 'size', `sizeof(${type})`, own.size), check('', 'align', `XENABI_ALIGNOF(${type})`, own.align)];
+  // A ring's page struct ends in its entries, whose declared length (and so sizeof) depends on the includer.
+  const checks = record.ring ? [] : [check('', 'size', `sizeof(${type})`, own.size), check('', 'align', `XENABI_ALIGNOF(${type})`, own.align)];
   for (const m of layout.members(record.name)) {
     if (m.bitField) continue;
     const member = memberExpression(type, m.path);
     checks.push(check(m.path, 'offset', `XENABI_OFFSETOF(${type}, ${m.path})`, m.offset));
     if (!m.flexibleArray) checks.push(check(m.path, 'size', `sizeof(${member})`, m.size));
     if (m.record) checks.push(check(m.path, 'align', `XENABI_ALIGNOF(XENABI_TYPEOF(${member}))`, layout.record(m.record).align));
+  }
+  if (record.ring) {
+    const ring = layout.ring(record.name);
+    const entries = record.ring.entries;
+    // Where the entries start and how big each is: what the entries per page (ring.entries) follow from.
+    checks.push(check(entries, 'offset', `XENABI_OFFSETOF(${type}, ${entries})`, ring.entriesOffset));
+    checks.push(check(`${entries}[0]`, 'size', `sizeof(${memberExpression(type, `${entries}[0]`)})`, ring.entrySize));
   }
   return checks;
 }

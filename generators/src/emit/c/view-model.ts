@@ -9,6 +9,7 @@ import { ARCHES, onArch } from '../../model/arch.js';
 import { linuxVersionHex } from '../../model/linux.js';
 import { releaseHex } from '../../model/releases.js';
 import type { ArchScalarName, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
+import { XEN_ARCH_TYPEDEFS } from '../../model/xen-typedefs.js';
 import type { ReleaseModel } from '../../select/release.js';
 import {
   aliveCondition,
@@ -24,7 +25,6 @@ import {
   sinceHex,
 } from './availability.js';
 import {
-  ARCH_SCALAR_TYPEDEFS,
   archScalarDecl,
   COMMON_MODULE,
   conditionRuns,
@@ -37,6 +37,7 @@ import {
   type HandleView,
 } from './declarations.js';
 import { handleView, itemHandles } from './handles.js';
+import { ringMacrosDecl } from './rings.js';
 import { refusalsOf, type RefusalView } from './refusals.js';
 import { archScalarChecks, assertionStatement, handleChecks, ioctlChecks, recordChecks } from './layout-checks.js';
 import {
@@ -245,9 +246,9 @@ function systemIncludesOf(ctx: Ctx): string[] {
 function includesOf(ctx: Ctx): string[] {
   const names = new Set(ctx.module.imports);
   const types = moduleTypes(ctx);
-  if (ctx.module.name !== COMMON_MODULE && types.some((t) => t.kind === 'archScalar' && (t.name === 'xen_ulong_t' || t.name === 'xen_pfn_t'))) names.add(COMMON_MODULE);
+  if (ctx.module.name !== COMMON_MODULE && types.some((t) => t.kind === 'archScalar' && XEN_TYPEDEF_SCALARS.includes(t.name))) names.add(COMMON_MODULE);
   for (const t of types) {
-    const owner = t.kind === 'array' && t.lengthConstant ? ctx.model.constants.find((c) => c.name === t.lengthConstant)?.module : undefined;
+    const owner = t.kind === 'array' && t.lengthConstant ? ctx.model.constants.find((c) => c.name === t.lengthConstant)?.module : handleOwner(ctx, t);
     if (owner) names.add(owner);
   }
   names.delete(ctx.module.name);
@@ -257,6 +258,14 @@ function includesOf(ctx: Ctx): string[] {
     return includeName(m.namespace, m.name);
   });
   return [...modules, VERSION_INCLUDE];
+}
+
+/** The module declaring the typedef or record a guest handle points to, when the ABI declares it (`evtchn_port_t`). */
+function handleOwner(ctx: Ctx, t: TypeRef): string | undefined {
+  if (t.kind !== 'handle') return undefined;
+  const alias = ctx.model.aliases.find((a) => a.name === t.pointee);
+  if (alias) return alias.module;
+  return ctx.model.records.find((r) => !r.parent && (r.typedef ?? r.name) === t.pointee)?.module;
 }
 
 /** Every type the module's declarations use in any release, arrays and inline records included. */
@@ -282,7 +291,7 @@ type Items = { name: string; alive: string[] }[];
 
 function blocksOf(ctx: Ctx, items: Items): BlockView[] {
   const blocks: BlockView[] = [];
-  let decls: DeclView[] = ctx.module.name === COMMON_MODULE ? ARCH_SCALAR_TYPEDEFS.map((s) => archScalarDecl(ctx, s)) : [];
+  let decls: DeclView[] = ctx.module.name === COMMON_MODULE ? XEN_ARCH_TYPEDEFS.map((s) => archScalarDecl(ctx, s)) : [];
   const handlesDone = new Set<string>();
   const setHeadings = firstSetMembers(ctx, { order: items.map((i) => i.name) });
   for (const { name, alive } of items) {
@@ -301,6 +310,8 @@ function blocksOf(ctx: Ctx, items: Items): BlockView[] {
     if (heading) decls.push({ ...heading, condition: decl?.condition ?? '' });
     if (decl) decls.push(decl);
   }
+  const macros = ringMacrosDecl(ctx.module.xenHeader);
+  if (macros) decls.push(macros);
   if (decls.length > 0) blocks.push({ xen: true, decls: conditionRuns(decls), handle: false });
   return blocks;
 }
@@ -375,7 +386,7 @@ function unique<T extends { macro: string }>(lines: T[]): T[] {
 function checksOf(ctx: Ctx, items: Items): HeaderView['checks'] {
   const module = ctx.module.name;
   const types = moduleTypes(ctx);
-  const scalars = ARCH_SCALARS_CHECKED.filter((s) => types.some((t) => t.kind === 'archScalar' && t.name === s) || (module === COMMON_MODULE && (s === 'xen_ulong_t' || s === 'xen_pfn_t')));
+  const scalars = ARCH_SCALARS_CHECKED.filter((s) => types.some((t) => t.kind === 'archScalar' && t.name === s) || (module === COMMON_MODULE && XEN_TYPEDEF_SCALARS.includes(s)));
   const names = items.map((i) => i.name);
   const handles = names.flatMap((n) => itemHandles(ctx, n)).filter((h, i, all) => all.findIndex((x) => handleTypedefName(x) === handleTypedefName(h)) === i);
   return ctx.archs.map((arch) => {
@@ -435,7 +446,10 @@ function checkedType(ctx: Ctx, record: RecordDecl): string {
   return `XENABI_TYPEOF(${memberExpression(recordTypeName(scope), member.name)})`;
 }
 
-const ARCH_SCALARS_CHECKED: ArchScalarName[] = ['xen_ulong_t', 'xen_pfn_t', 'uint64_aligned_t', 'size_t'];
+const ARCH_SCALARS_CHECKED: ArchScalarName[] = ['xen_ulong_t', 'xen_pfn_t', 'uint64_aligned_t', 'long', 'unsigned long', 'size_t'];
+
+/** The per-architecture integers that are typedefs of the `xen` module (the others are C's or ours). */
+const XEN_TYPEDEF_SCALARS: readonly ArchScalarName[] = ['xen_ulong_t', 'xen_pfn_t'];
 
 // ---- Umbrella header ----------------------------------------------------------------------
 

@@ -7,7 +7,7 @@
  * non-negative value in hex or as a shift (a magic number or a mask).
  */
 import type { AliasDecl, ConstantCType, ConstantDecl, ConstantSetDecl, RecordDecl, TypeRef } from '../../model/types.js';
-import { archScalarType, ident, integerRange, scalarType } from './names.js';
+import { archScalarType, ident, integerRange, narrowestPrimitive, scalarType } from './names.js';
 
 const C_TYPES: Record<ConstantCType, string> = {
   int: 'i32',
@@ -75,9 +75,11 @@ function setFieldType(set: ConstantSetDecl, lookup: ConstantLookup): IntegerType
 export function integerTypeOf(type: TypeRef, lookup: Pick<ConstantLookup, 'aliases'>): IntegerType | undefined {
   switch (type.kind) {
     case 'scalar':
+      // `c_char` is i8 on x86, u8 on Arm: constants of a char field must fit both.
+      if (type.name === 'char') return { spelled: scalarType(type.name), primitive: 'i8' };
       return { spelled: scalarType(type.name), primitive: scalarType(type.name) };
     case 'archScalar':
-      return { spelled: archScalarType(type.name), primitive: type.name === 'uint64_aligned_t' ? 'u64' : 'u32', reference: type };
+      return { spelled: archScalarType(type.name), primitive: narrowestPrimitive(type.name), reference: type };
     case 'alias': {
       const alias = lookup.aliases.get(type.name);
       const inner = alias ? integerTypeOf(alias.type, lookup) : undefined;

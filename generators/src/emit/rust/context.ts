@@ -7,7 +7,7 @@ import type { ArchLayout } from '../../layout/engine.js';
 import { ARCHES, onArch } from '../../model/arch.js';
 import type { AbiModel, AliasDecl, Arch, ConstantDecl, ConstantSetDecl, HandleType, ModuleDecl, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
-import { archScalarType, handleType, ident, modulePath, recordName, scalarType, USER_PTR } from './names.js';
+import { archScalarType, cratePerArchType, handleType, ident, modulePath, recordName, scalarType, USER_PTR } from './names.js';
 import { presence, PresenceSet, RustReleases, type Presence } from './releases.js';
 
 export interface RustContext {
@@ -146,7 +146,7 @@ export class Uses {
       case 'scalar':
         return scalarType(type.name);
       case 'archScalar':
-        if (type.name !== 'size_t') this.add('crate::types', archScalarType(type.name), archs);
+        if (cratePerArchType(type.name)) this.add('crate::types', archScalarType(type.name), archs);
         return archScalarType(type.name);
       case 'pointer':
         this.add('crate::types', USER_PTR, archs);

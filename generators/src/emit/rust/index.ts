@@ -16,6 +16,7 @@ import { CRATE_ROOT, modulePath, moduleFile } from './names.js';
 import { opsTestView, type OpsTestView } from './ops.js';
 import { idsView } from './ids.js';
 import { PresenceSet } from './releases.js';
+import { RING_ORIGIN, ringFile } from './rings.js';
 import { availabilityTestsView } from './availability.js';
 import { crateView, layoutTestsView, moduleView, namespaceViews, typesView, type ModuleChecks, type ModuleView, type NamespaceView } from './view-model.js';
 import type { ModuleDecl } from '../../model/types.js';
@@ -60,6 +61,7 @@ export const rustEmitter: Emitter = {
       { path: `${CRATE_ROOT}/README.md`, content: template('README.md')(crate), sources: ALL_SOURCES, comment: 'markdown' },
       rust('src/lib.rs', template('lib.rs')(crate)),
       ...(bitfields.empty ? [] : [rust('src/bitfield.rs', template('bitfield.rs')({}))]),
+      ...(crate.hasRings ? [rust('src/ring.rs', ringFile(ctx), ['abi/', RING_ORIGIN])] : []),
       rust('src/release.rs', template('release.rs')(crate)),
       rust('src/types.rs', template('types.rs')(types.view)),
       rust('src/ids.rs', template('ids.rs')(ids)),

@@ -51,11 +51,24 @@ const SCALARS: Record<ScalarName, string> = {
   int16_t: 'i16',
   int32_t: 'i32',
   int64_t: 'i64',
+  char: '::core::ffi::c_char',
+  'unsigned char': 'u8',
+  int: 'i32',
+  'unsigned int': 'u32',
 };
 
-/** The Rust primitive of a fixed-width C integer: `uint32_t` → `u32`. */
+/**
+ * The Rust type of a fixed-width C integer: `uint32_t` → `u32`, `unsigned int` → `u32`;
+ * `char` → `::core::ffi::c_char`, which is `i8` on x86 and `u8` on Arm, as C's `char`.
+ * Paths into `core` are spelled in full, so no file needs a `use` for them.
+ */
 export function scalarType(name: ScalarName): string {
   return SCALARS[name];
+}
+
+/** The primitive a per-architecture integer has on the narrowest architecture: `xen_ulong_t` → `u32`, `long` → `i32`. */
+export function narrowestPrimitive(name: ArchScalarName): string {
+  return name === 'uint64_aligned_t' ? 'u64' : name === 'long' ? 'i32' : 'u32';
 }
 
 /** True for the Rust primitive integer types this emitter prints. */
@@ -70,9 +83,18 @@ export function unsignedOfSize(size: number): string {
   return found;
 }
 
-/** Xen's per-architecture integer types keep their names in Rust (`xenabi::types::xen_ulong_t`). */
+/**
+ * Xen's per-architecture integer types keep their names in Rust (`xenabi::types::xen_ulong_t`);
+ * C's `long` and `unsigned long` are `::core::ffi::c_long` and `::core::ffi::c_ulong`, and `size_t` is `usize`.
+ */
 export function archScalarType(name: ArchScalarName): string {
-  return name === 'size_t' ? 'usize' : name;
+  if (name === 'size_t') return 'usize';
+  return name === 'long' ? '::core::ffi::c_long' : name === 'unsigned long' ? '::core::ffi::c_ulong' : name;
+}
+
+/** True for the per-architecture integers `crate::types` declares (Xen's typedefs), which a file must `use`. */
+export function cratePerArchType(name: ArchScalarName): boolean {
+  return name !== 'long' && name !== 'unsigned long' && name !== 'size_t';
 }
 
 /** The generic type of a plain user-space pointer (Linux's `void __user *`), defined in `types.rs`. */

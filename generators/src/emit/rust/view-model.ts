@@ -5,6 +5,7 @@
  * Items keep `ModuleDecl.order`; a record's inline records follow it. No layout arithmetic
  * happens here: offsets, sizes and alignments are read from the engine.
  */
+import { ringRecords } from './rings.js';
 import { ARCHES } from '../../model/arch.js';
 import { NAMESPACES } from '../../model/namespaces.js';
 import { NEWEST_RELEASE } from '../../model/releases.js';
@@ -417,6 +418,8 @@ export interface CrateView {
   /** Whether some record has bit-fields, and the `cfg` of `mod bitfield` ("" where all configurations have them). */
   hasBitfields: boolean;
   bitfieldsCfg: string;
+  /** Whether the registry declares rings, so the crate has `mod ring`. */
+  hasRings: boolean;
   supportedArchs: string;
   modules: { path: string; header: string; doc: string; archs: string }[];
   /** A doctest in the README: building the first buffer of a call. */
@@ -463,6 +466,7 @@ export function crateView(ctx: RustContext, bitfields: Presence | undefined, ver
       name: n.namespace,
     })),
     hasBitfields: !!bitfields,
+    hasRings: ringRecords(ctx).length > 0,
     bitfieldsCfg: bitfields ? cfgIn(ctx, bitfields, presence(ARCHES, known)) : '',
     sinceExample: sinceExample(ctx),
     features: known.map((r, i) => `${featureName(r)} = [${i > 0 ? `"${featureName(known[i - 1]!)}"` : ''}]`),
@@ -582,7 +586,8 @@ export function layoutTestsView(ctx: RustContext, modules: ModuleChecks[], types
                 .filter((r) => r.checks.has(arch))
                 .map((r) => ({
                   cfg: cfg(r.releases, m.releases),
-                  name: r.name,
+                  // A test is a function: snake case, though an inline record's path keeps Xen's case (start_info_console_domU).
+                  name: r.name.toLowerCase(),
                   lines: [...lines(r.checks.get(arch)!, r.releases), ...blocks(r.bitTests.get(arch) ?? [], r.releases)],
                 })),
             ],

@@ -53,7 +53,7 @@ export function wordPath(shape: IntShape, offsetAligned8: boolean): boolean {
 
 /** Reads an integer at `at` (an expression). `aligned8`: the offset within the record is a multiple of 8. */
 export function readInt(ctx: CodeCtx, view: string, shape: IntShape, at: string, aligned8: boolean, words = 'w8'): string {
-  if (shape.big && shape.bits === 32) return `BigInt(${view}.getUint32(${at}, true))`;
+  if (shape.big && shape.bits === 32) return `BigInt(${view}.${shape.signed ? 'getInt32' : 'getUint32'}(${at}, true))`;
   const c = code(shape.bits, shape.signed);
   if (wordPath(shape, aligned8)) {
     ctx.words = true;
@@ -118,7 +118,7 @@ export function writeInt(ctx: CodeCtx, view: string, shape: IntShape, at: string
     return `if (${words} !== undefined) ${words}[${index(at)}] = ${x}; else ${view}.setBigUint64(${at}, ${x}, true);`;
   }
   ctx.touches = true;
-  if (shape.big && shape.bits === 32) return `${view}.setUint32(${at}, Number(${x}), true);`;
+  if (shape.big && shape.bits === 32) return `${view}.${shape.signed ? 'setInt32' : 'setUint32'}(${at}, Number(${x}), true);`;
   return `${view}.${SET[code(shape.bits, shape.signed)]}(${at}, ${x}${le(shape.bits)});`;
 }
 

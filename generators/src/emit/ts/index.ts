@@ -18,6 +18,7 @@ import type { EmitContext, Emitter, OutputFile } from '../emitter.js';
 import { availabilityFile } from './availability.js';
 import { implFile } from './impl-module.js';
 import { publicFile } from './module-decls.js';
+import { hasRings, RING_RUNTIME } from './rings.js';
 import { PACKAGE_DIR, PACKAGE_NAME, TsNames } from './names.js';
 import { dispatchOf, opVariants, type Dispatch, type OpVariant } from './ops-code.js';
 import { COMPILER_OPTIONS, namespaceFile, packageJson, rootFile, tsconfigJson } from './package-files.js';
@@ -32,10 +33,13 @@ const RUNTIME_ORIGIN = 'generators/src/emit/ts/runtime';
 /** The runtime's files, copied verbatim beside the package's `src/runtime.ts` (`runtime.ts` and its `runtime-*.ts` parts). */
 function runtimeFiles(): { path: string; origin: string; text: string }[] {
   return readdirSync(RUNTIME_DIR)
-    .filter((f) => f.endsWith('.ts'))
+    .filter((f) => f === 'runtime.ts' || (f.startsWith('runtime-') && f.endsWith('.ts')))
     .sort()
     .map((f) => ({ path: RUNTIME.replace(/runtime\.ts$/, f), origin: `${RUNTIME_ORIGIN}/${f}`, text: readFileSync(new URL(f, RUNTIME_DIR), 'utf8') }));
 }
+/** The ring runtime, in the same folder but shipped only when the model declares a ring. */
+const RING_SOURCE = new URL('ring.ts', RUNTIME_DIR);
+const RING_ORIGIN = `${RUNTIME_ORIGIN}/ring.ts`;
 
 /** How long the last run took, in milliseconds: loading ts-morph, building the files, type-checking them. */
 export const tsEmitterTimings = { load: 0, build: 0, check: 0 };
@@ -58,7 +62,7 @@ export function packageFiles(model: ReleaseModel, history: AbiModel = model): Ts
   }
   for (const ns of [...new Set(model.modules.map((m) => m.namespace))].sort()) files.push(namespaceFile(ns, model.modules));
   files.push(availabilityFile(history));
-  files.push(rootFile(model.modules));
+  files.push(rootFile(model.modules, hasRings(model)));
   return files;
 }
 
@@ -76,9 +80,11 @@ export const tsEmitter: Emitter = {
     const { printer, checker } = projects(tsm, checkOptions(tsm));
     const files = packageFiles(model, context.history);
     const runtime = runtimeFiles();
+    const ringRuntime = hasRings(model) ? readFileSync(RING_SOURCE, 'utf8') : undefined;
+    const shipped = [...runtime, ...(ringRuntime ? [{ path: RING_RUNTIME, text: ringRuntime }] : [])];
     const sources = files.map((file) => ({ file, text: printer.print(file) }));
     const t2 = performance.now();
-    const diagnostics = checker.check(new Map([...runtime.map((r): [string, string] => [r.path, r.text]), ...sources.map((s): [string, string] => [s.file.path, s.text])]));
+    const diagnostics = checker.check(new Map([...shipped.map((r): [string, string] => [r.path, r.text]), ...sources.map((s): [string, string] => [s.file.path, s.text])]));
     if (diagnostics.length) {
       throw new Error(`ts emitter: the generated package does not type-check:\n${checker.format(diagnostics.slice(0, 20))}`);
     }
@@ -94,6 +100,7 @@ export const tsEmitter: Emitter = {
       out('package.json', packageJson(model.modules, { name: npmPackageName(PACKAGE_NAME, model.release, NEWEST_RELEASE), version: context.versions?.ts ?? UNRELEASED }), [], 'none'),
       out('tsconfig.json', tsconfigJson(), [], 'none'),
       ...runtime.map((r) => out(r.path, r.text, [r.origin], 'line')),
+      ...(ringRuntime ? [out(RING_RUNTIME, ringRuntime, [RING_ORIGIN], 'line')] : []),
       ...sources.map(({ file, text }) => out(file.path, text, file.sources, 'line')),
     ];
   },

@@ -3,6 +3,7 @@
  * values with literal types, sets as `as const` objects, typedefs as type aliases, records
  * (see `record-decls.ts`) and op sets as discriminated codecs, in the module's order.
  */
+import { ringDecls } from './rings.js';
 import { ARCHES } from '../../model/arch.js';
 import type { AliasDecl, ConstantDecl, ConstantSetDecl, ModuleDecl } from '../../model/types.js';
 import { moduleRecords, recordHome } from './impl-module.js';
@@ -284,6 +285,7 @@ export function publicFile(variants: Variants, names: TsNames, module: ModuleDec
     if (records.includes(item)) {
       const inline = (parent: string): string[] => records.filter((r) => variants.decl(r).parent === parent).flatMap((r) => [r, ...inline(r)]);
       for (const r of [item, ...inline(item)]) decls.push(...recordDecls(variants, names, imports, r));
+      decls.push(...ringDecls(variants, names, imports, item));
     }
   }
   const header = [

@@ -7,6 +7,7 @@ import type { ModuleDecl, Namespace } from '../../model/types.js';
 import { AVAILABILITY_PATH, AVAILABILITY_TYPES, AVAILABILITY_VALUES } from './availability.js';
 import { HOMEPAGE_URL, REPOSITORY_GIT_URL, REPOSITORY_URL } from '../../release/project.js';
 import { PACKAGE_DIR, PACKAGE_NAME, modulePath, specifier } from './names.js';
+import { RING_RUNTIME, RING_TYPES, RING_VALUES } from './rings.js';
 import { RUNTIME, doc, namespaceIndex, type TsFile } from './view-model.js';
 
 /** Compiler options of the package, shared by its `tsconfig.json` and the emitter's type-check. */
@@ -119,7 +120,8 @@ export function namespaceFile(namespace: Namespace, modules: readonly ModuleDecl
 }
 
 /** `src/index.ts`: the runtime's public types, the availability module, every stable module, and the unstable ones as `unstable`. */
-export function rootFile(modules: readonly ModuleDecl[]): TsFile {
+/** `rings`: the package ships the ring runtime (`src/ring.ts`), which the root then exports. */
+export function rootFile(modules: readonly ModuleDecl[], rings = false): TsFile {
   const path = 'src/index.ts';
   const namespaces = new Set(modules.map((m) => m.namespace));
   return {
@@ -131,6 +133,12 @@ export function rootFile(modules: readonly ModuleDecl[]): TsFile {
     decls: [
       { kind: 'reexport', names: [{ name: 'ARCHES' }], from: specifier(path, RUNTIME) },
       { kind: 'reexport', names: RUNTIME_TYPES.map((name) => ({ name })), from: specifier(path, RUNTIME), typeOnly: true },
+      ...(rings
+        ? [
+            { kind: 'reexport' as const, names: RING_VALUES.map((name) => ({ name })), from: specifier(path, RING_RUNTIME) },
+            { kind: 'reexport' as const, names: RING_TYPES.map((name) => ({ name })), from: specifier(path, RING_RUNTIME), typeOnly: true },
+          ]
+        : []),
       { kind: 'reexport', names: AVAILABILITY_VALUES.map((name) => ({ name })), from: specifier(path, AVAILABILITY_PATH) },
       { kind: 'reexport', names: AVAILABILITY_TYPES.map((name) => ({ name })), from: specifier(path, AVAILABILITY_PATH), typeOnly: true },
       ...(namespaces.has('stable') ? [{ kind: 'star' as const, from: specifier(path, namespaceIndex('stable')) }] : []),

@@ -65,12 +65,16 @@ function valueInterface(variants: Variants, names: TsNames, imports: Imports, de
     kind: 'interface',
     name: names.record(decl.name),
     doc: doc([tsdoc(decl.doc), kind, sizeLine(variants, decl.name)].filter(Boolean).join('\n\n'), since(decl)),
-    props: fields.map((f) => ({
-      name: f.name,
-      type: tsType(f.type, names),
-      optional: decl.kind === 'union' || !archs.every((a) => onArch(f, a)),
-      doc: fieldDoc(decl, f, archs),
-    })),
+    props: membersByName(fields).map((same) => {
+      const first = same[0] as Field;
+      const everywhere = archs.every((a) => same.some((f) => onArch(f, a)));
+      return {
+        name: first.name,
+        type: [...new Set(same.map((f) => tsType(f.type, names)))].join(' | '),
+        optional: decl.kind === 'union' || !everywhere,
+        doc: fieldDoc(decl, same.length === 1 ? first : merged(same, everywhere), archs),
+      };
+    }),
     methods: [],
   };
 }
@@ -89,6 +93,25 @@ function inputInterface(variants: Variants, names: TsNames, imports: Imports, de
     doc: doc(`What the encoders of \`${names.record(decl.name)}\` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.`, since(decl)),
     props: full.props.map((p) => ({ ...p, optional: p.optional || optionalOnEncode(decl, byName.get(p.name)!) })),
   };
+}
+
+/**
+ * Fields grouped by name, in order of first appearance. A member Xen declares with another
+ * type on other architectures (`shared_info.evtchn_pending`, 32 or 64 words) is one or more
+ * fields of one name with disjoint architectures, and one property of the value.
+ */
+function membersByName(fields: readonly Field[]): Field[][] {
+  const groups = new Map<string, Field[]>();
+  for (const f of fields) groups.set(f.name, [...(groups.get(f.name) ?? []), f]);
+  return [...groups.values()];
+}
+
+/** One field standing for same-named ones, for their doc: every distinct doc, and no architecture note when they cover all. */
+function merged(same: readonly Field[], everywhere: boolean): Field {
+  const { archs: _archs, ...first } = same[0] as Field;
+  const doc = [...new Set(same.map((f) => f.doc).filter(Boolean))].join(' ');
+  const archs = [...new Set(same.flatMap((f) => f.archs ?? []))];
+  return { ...first, doc, ...(everywhere ? {} : { archs }) };
 }
 
 /** The view interface: the union of the view classes' accessors over the architectures. */

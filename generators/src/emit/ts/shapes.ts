@@ -6,6 +6,7 @@
 import { spellType } from '../../layout/spell.js';
 import type { ArchLayout } from '../../layout/engine.js';
 import { onArch } from '../../model/arch.js';
+import { integerSigned } from '../../layout/datamodels.js';
 import type { AliasDecl, Arch, TypeRef } from '../../model/types.js';
 import type { TsNames } from './names.js';
 
@@ -52,14 +53,14 @@ export class ShapeResolver {
     switch (type.kind) {
       case 'scalar': {
         const size = this.layout.sizeAlign(type).size;
-        return { kind: 'int', ctype: type.name, bits: size * 8, signed: type.name.startsWith('int'), big: size === 8, size };
+        return { kind: 'int', ctype: type.name, bits: size * 8, signed: integerSigned(type, this.arch), big: size === 8, size };
       }
       case 'archScalar':
       case 'handle':
       case 'pointer': {
         const size = this.layout.sizeAlign(type).size;
         const ctype = type.kind === 'handle' ? `XEN_GUEST_HANDLE${type.width === '64' ? '_64' : ''}(${type.target})` : type.kind === 'pointer' ? spellType(type, () => 'struct') : type.name;
-        return { kind: 'int', ctype, bits: size * 8, signed: false, big: true, size };
+        return { kind: 'int', ctype, bits: size * 8, signed: type.kind === 'archScalar' && integerSigned(type, this.arch), big: true, size };
       }
       case 'alias': {
         const alias = this.aliases.get(type.name);
@@ -90,7 +91,7 @@ export function innermost(shape: Shape): { element: IntShape | RecordShape; dims
 /**
  * The TypeScript type of a value of `type`, the same on every architecture: integers up to
  * 32 bits are `number`; 64-bit integers, and the arch-width `xen_ulong_t`, `xen_pfn_t`,
- * `size_t`, guest handles and plain pointers, are `bigint`; typedefs and records keep their names; arrays are arrays.
+ * `long`, `unsigned long`, `size_t`, guest handles and plain pointers, are `bigint`; typedefs and records keep their names; arrays are arrays.
  */
 export function tsType(type: TypeRef, names: TsNames): string {
   switch (type.kind) {

@@ -5,7 +5,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$ref":"#/definitions/AbiModel","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"AbiModel":{"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"},"AliasDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"},"AliasType":{"additionalProperties":false,"properties":{"kind":{"const":"alias","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"Arch":{"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"},"ArchScalarName":{"enum":["size_t","uint64_aligned_t","xen_pfn_t","xen_ulong_t"],"type":"string"},"ArchScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"archScalar","type":"string"},"name":{"$ref":"#/definitions/ArchScalarName"}},"required":["kind","name"],"type":"object"},"ArrayType":{"additionalProperties":false,"properties":{"element":{"$ref":"#/definitions/TypeRef"},"kind":{"const":"array","type":"string"},"length":{"minimum":0,"type":"integer"},"lengthConstant":{"type":"string"}},"required":["element","kind","length"],"type":"object"},"ConstantCType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"ConstantDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"},"ConstantSetDecl":{"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"},"ConstantSpelling":{"enum":["dec","hex","shift"],"type":"string"},"ConstantValueChange":{"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["since","value"],"type":"object"},"DeclaredHole":{"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"},"Field":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"direction":{"enum":["in","inout","out"],"type":"string"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"},"FlagMember":{"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"},"Gate":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"kind":{"enum":["boot","build","domain"],"type":"string"},"name":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["doc","kind","name","since"],"type":"object"},"GuestInterfaceGate":{"additionalProperties":false,"properties":{"min":{"pattern":"^0x[0-9a-f]{8}$","type":"string"}},"required":["min"],"type":"object"},"HandleType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"handle","type":"string"},"pointee":{"type":"string"},"target":{"type":"string"},"width":{"enum":["64","native"],"type":"string"}},"required":["kind","pointee","target","width"],"type":"object"},"InterfaceVersionDecl":{"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"},"IoctlDirection":{"enum":["none","read","readwrite","write"],"type":"string"},"IoctlEncoding":{"additionalProperties":false,"properties":{"argument":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]},"direction":{"$ref":"#/definitions/IoctlDirection"},"nr":{"maximum":255,"minimum":0,"type":"integer"},"type":{"pattern":"^[\\x20-\\x7e]$","type":"string"}},"required":["direction","nr","type"],"type":"object"},"LegacyFieldType":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"},"LegacyRecordName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"ModuleDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"},"Namespace":{"enum":["linux","stable","unstable"],"type":"string"},"OpMember":{"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"},"Partial<Record<Arch,string>>":{"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"},"PointerType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"pointer","type":"string"},"pointee":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]}},"required":["kind"],"type":"object"},"RecordDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"},"RecordType":{"additionalProperties":false,"properties":{"kind":{"const":"record","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"ScalarName":{"enum":["int16_t","int32_t","int64_t","int8_t","uint16_t","uint32_t","uint64_t","uint8_t"],"type":"string"},"ScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"scalar","type":"string"},"name":{"$ref":"#/definitions/ScalarName"}},"required":["kind","name"],"type":"object"},"SourceLocation":{"additionalProperties":false,"properties":{"column":{"minimum":0,"type":"integer"},"file":{"type":"string"},"line":{"minimum":0,"type":"integer"}},"required":["column","file","line"],"type":"object"},"TypeRef":{"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}],"properties":{"kind":{"type":"string"}},"required":["kind"],"type":"object"},"XenOrigin":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"guard":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"header":{"type":"string"},"tools":{"type":"boolean"}},"required":["guard","header"],"type":"object"}}};
+const schema11 = {"$ref":"#/definitions/AbiModel","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"AbiModel":{"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"},"AliasDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"},"AliasType":{"additionalProperties":false,"properties":{"kind":{"const":"alias","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"Arch":{"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"},"ArchScalarName":{"enum":["long","size_t","uint64_aligned_t","unsigned long","xen_pfn_t","xen_ulong_t"],"type":"string"},"ArchScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"archScalar","type":"string"},"name":{"$ref":"#/definitions/ArchScalarName"}},"required":["kind","name"],"type":"object"},"ArrayType":{"additionalProperties":false,"properties":{"element":{"$ref":"#/definitions/TypeRef"},"kind":{"const":"array","type":"string"},"length":{"minimum":0,"type":"integer"},"lengthConstant":{"type":"string"}},"required":["element","kind","length"],"type":"object"},"ByteRingInfo":{"additionalProperties":false,"properties":{"cons":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"data":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"prod":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"producer":{"enum":["back","front"],"type":"string"}},"required":["cons","data","prod","producer"],"type":"object"},"ConstantCType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"ConstantDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"legacyValue":{"$ref":"#/definitions/LegacyConstantValue"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ringEntries":{"type":"string"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"},"ConstantSetDecl":{"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"},"ConstantSpelling":{"enum":["dec","hex","shift"],"type":"string"},"ConstantValueChange":{"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["since","value"],"type":"object"},"DeclaredHole":{"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"},"Field":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"direction":{"enum":["in","inout","out"],"type":"string"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"},"FlagMember":{"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"},"Gate":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"kind":{"enum":["boot","build","domain"],"type":"string"},"name":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["doc","kind","name","since"],"type":"object"},"GuestInterfaceGate":{"additionalProperties":false,"properties":{"min":{"pattern":"^0x[0-9a-f]{8}$","type":"string"}},"required":["min"],"type":"object"},"HandleType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"handle","type":"string"},"pointee":{"type":"string"},"target":{"type":"string"},"width":{"enum":["64","native"],"type":"string"}},"required":["kind","pointee","target","width"],"type":"object"},"InterfaceVersionDecl":{"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"},"IoctlDirection":{"enum":["none","read","readwrite","write"],"type":"string"},"IoctlEncoding":{"additionalProperties":false,"properties":{"argument":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]},"direction":{"$ref":"#/definitions/IoctlDirection"},"nr":{"maximum":255,"minimum":0,"type":"integer"},"type":{"pattern":"^[\\x20-\\x7e]$","type":"string"}},"required":["direction","nr","type"],"type":"object"},"LegacyConstantValue":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["belowInterfaceVersion","value"],"type":"object"},"LegacyFieldType":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"},"LegacyRecordName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"ModuleDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"},"Namespace":{"enum":["linux","stable","unstable"],"type":"string"},"OpMember":{"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"},"Partial<Record<Arch,string>>":{"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"},"PointerType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"pointer","type":"string"},"pointee":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]}},"required":["kind"],"type":"object"},"RecordDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"byteRings":{"items":{"$ref":"#/definitions/ByteRingInfo"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"ring":{"$ref":"#/definitions/RingInfo"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"},"RecordType":{"additionalProperties":false,"properties":{"kind":{"const":"record","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"RingInfo":{"additionalProperties":false,"properties":{"entries":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"entry":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"pageSize":{"minimum":128,"type":"integer"},"request":{"type":"string"},"response":{"type":"string"}},"required":["entries","entry","name","pageSize","request","response"],"type":"object"},"ScalarName":{"enum":["char","int","int16_t","int32_t","int64_t","int8_t","uint16_t","uint32_t","uint64_t","uint8_t","unsigned char","unsigned int"],"type":"string"},"ScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"scalar","type":"string"},"name":{"$ref":"#/definitions/ScalarName"}},"required":["kind","name"],"type":"object"},"SourceLocation":{"additionalProperties":false,"properties":{"column":{"minimum":0,"type":"integer"},"file":{"type":"string"},"line":{"minimum":0,"type":"integer"}},"required":["column","file","line"],"type":"object"},"TypeRef":{"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}],"properties":{"kind":{"type":"string"}},"required":["kind"],"type":"object"},"XenOrigin":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"guard":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"header":{"type":"string"},"tools":{"type":"boolean"}},"required":["guard","header"],"type":"object"}}};
 const schema12 = {"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"};
 const schema13 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"};
 const schema14 = {"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"};
@@ -23,7 +23,7 @@ const schema26 = {"additionalProperties":false,"properties":{"kind":{"const":"al
 const schema27 = {"additionalProperties":false,"properties":{"kind":{"const":"record","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"};
 const schema28 = {"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"handle","type":"string"},"pointee":{"type":"string"},"target":{"type":"string"},"width":{"enum":["64","native"],"type":"string"}},"required":["kind","pointee","target","width"],"type":"object"};
 const schema20 = {"additionalProperties":false,"properties":{"kind":{"const":"scalar","type":"string"},"name":{"$ref":"#/definitions/ScalarName"}},"required":["kind","name"],"type":"object"};
-const schema21 = {"enum":["int16_t","int32_t","int64_t","int8_t","uint16_t","uint32_t","uint64_t","uint8_t"],"type":"string"};
+const schema21 = {"enum":["char","int","int16_t","int32_t","int64_t","int8_t","uint16_t","uint32_t","uint64_t","uint8_t","unsigned char","unsigned int"],"type":"string"};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -96,7 +96,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!((((((((data1 === "int16_t") || (data1 === "int32_t")) || (data1 === "int64_t")) || (data1 === "int8_t")) || (data1 === "uint16_t")) || (data1 === "uint32_t")) || (data1 === "uint64_t")) || (data1 === "uint8_t"))){
+if(!((((((((((((data1 === "char") || (data1 === "int")) || (data1 === "int16_t")) || (data1 === "int32_t")) || (data1 === "int64_t")) || (data1 === "int8_t")) || (data1 === "uint16_t")) || (data1 === "uint32_t")) || (data1 === "uint64_t")) || (data1 === "uint8_t")) || (data1 === "unsigned char")) || (data1 === "unsigned int"))){
 const err6 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/ScalarName/enum",keyword:"enum",params:{allowedValues: schema21.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
@@ -123,7 +123,7 @@ return errors === 0;
 }
 
 const schema22 = {"additionalProperties":false,"properties":{"kind":{"const":"archScalar","type":"string"},"name":{"$ref":"#/definitions/ArchScalarName"}},"required":["kind","name"],"type":"object"};
-const schema23 = {"enum":["size_t","uint64_aligned_t","xen_pfn_t","xen_ulong_t"],"type":"string"};
+const schema23 = {"enum":["long","size_t","uint64_aligned_t","unsigned long","xen_pfn_t","xen_ulong_t"],"type":"string"};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -196,7 +196,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(!((((data1 === "size_t") || (data1 === "uint64_aligned_t")) || (data1 === "xen_pfn_t")) || (data1 === "xen_ulong_t"))){
+if(!((((((data1 === "long") || (data1 === "size_t")) || (data1 === "uint64_aligned_t")) || (data1 === "unsigned long")) || (data1 === "xen_pfn_t")) || (data1 === "xen_ulong_t"))){
 const err6 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/ArchScalarName/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
@@ -2100,11 +2100,12 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema34 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"};
+const schema34 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"legacyValue":{"$ref":"#/definitions/LegacyConstantValue"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ringEntries":{"type":"string"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"};
 const schema36 = {"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"};
 const schema39 = {"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["since","value"],"type":"object"};
-const schema47 = {"enum":["dec","hex","shift"],"type":"string"};
-const schema48 = {"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"};
+const schema45 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["belowInterfaceVersion","value"],"type":"object"};
+const schema48 = {"enum":["dec","hex","shift"],"type":"string"};
+const schema49 = {"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"};
 const pattern14 = new RegExp("^-?[0-9]+$", "u");
 const schema40 = {"additionalProperties":false,"properties":{"argument":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]},"direction":{"$ref":"#/definitions/IoctlDirection"},"nr":{"maximum":255,"minimum":0,"type":"integer"},"type":{"pattern":"^[\\x20-\\x7e]$","type":"string"}},"required":["direction","nr","type"],"type":"object"};
 const schema44 = {"enum":["none","read","readwrite","write"],"type":"string"};
@@ -3233,11 +3234,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.linuxSince !== undefined){
-let data21 = data.linuxSince;
-if(typeof data21 === "string"){
-if(!pattern3.test(data21)){
-const err50 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
+if(data.legacyValue !== undefined){
+let data21 = data.legacyValue;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.belowInterfaceVersion === undefined){
+const err50 = {instancePath:instancePath+"/legacyValue",schemaPath:"#/definitions/LegacyConstantValue/required",keyword:"required",params:{missingProperty: "belowInterfaceVersion"},message:"must have required property '"+"belowInterfaceVersion"+"'"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -3246,9 +3247,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-else {
-const err51 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.value === undefined){
+const err51 = {instancePath:instancePath+"/legacyValue",schemaPath:"#/definitions/LegacyConstantValue/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -3257,12 +3257,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data.linuxUntil !== undefined){
-let data22 = data.linuxUntil;
-if(typeof data22 === "string"){
-if(!pattern3.test(data22)){
-const err52 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
+for(const key4 in data21){
+if(!((key4 === "belowInterfaceVersion") || (key4 === "value"))){
+const err52 = {instancePath:instancePath+"/legacyValue",schemaPath:"#/definitions/LegacyConstantValue/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -3272,8 +3269,11 @@ vErrors.push(err52);
 errors++;
 }
 }
-else {
-const err53 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.belowInterfaceVersion !== undefined){
+let data22 = data21.belowInterfaceVersion;
+if(typeof data22 === "string"){
+if(!pattern2.test(data22)){
+const err53 = {instancePath:instancePath+"/legacyValue/belowInterfaceVersion",schemaPath:"#/definitions/LegacyConstantValue/properties/belowInterfaceVersion/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-f]{8}$"},message:"must match pattern \""+"^0x[0-9a-f]{8}$"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -3283,11 +3283,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.loc !== undefined){
-let data23 = data.loc;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.column === undefined){
-const err54 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+else {
+const err54 = {instancePath:instancePath+"/legacyValue/belowInterfaceVersion",schemaPath:"#/definitions/LegacyConstantValue/properties/belowInterfaceVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -3296,8 +3293,12 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data23.file === undefined){
-const err55 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+}
+if(data21.value !== undefined){
+let data23 = data21.value;
+if(typeof data23 === "string"){
+if(!pattern14.test(data23)){
+const err55 = {instancePath:instancePath+"/legacyValue/value",schemaPath:"#/definitions/LegacyConstantValue/properties/value/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -3306,8 +3307,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data23.line === undefined){
-const err56 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+else {
+const err56 = {instancePath:instancePath+"/legacyValue/value",schemaPath:"#/definitions/LegacyConstantValue/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -3316,9 +3318,10 @@ vErrors.push(err56);
 }
 errors++;
 }
-for(const key4 in data23){
-if(!(((key4 === "column") || (key4 === "file")) || (key4 === "line"))){
-const err57 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/legacyValue",schemaPath:"#/definitions/LegacyConstantValue/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -3328,10 +3331,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data23.column !== undefined){
-let data24 = data23.column;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err58 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.linuxSince !== undefined){
+let data24 = data.linuxSince;
+if(typeof data24 === "string"){
+if(!pattern3.test(data24)){
+const err58 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -3340,9 +3344,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 < 0 || isNaN(data24)){
-const err59 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err59 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -3352,10 +3356,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-if(data23.file !== undefined){
-if(typeof data23.file !== "string"){
-const err60 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.linuxUntil !== undefined){
+let data25 = data.linuxUntil;
+if(typeof data25 === "string"){
+if(!pattern3.test(data25)){
+const err60 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -3365,10 +3370,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data23.line !== undefined){
-let data26 = data23.line;
-if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err61 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err61 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -3377,9 +3380,12 @@ vErrors.push(err61);
 }
 errors++;
 }
-if((typeof data26 == "number") && (isFinite(data26))){
-if(data26 < 0 || isNaN(data26)){
-const err62 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.loc !== undefined){
+let data26 = data.loc;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.column === undefined){
+const err62 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3388,11 +3394,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err63 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data26.file === undefined){
+const err63 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3401,10 +3404,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data.module !== undefined){
-if(typeof data.module !== "string"){
-const err64 = {instancePath:instancePath+"/module",schemaPath:"#/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data26.line === undefined){
+const err64 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3413,12 +3414,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-let data28 = data.name;
-if(typeof data28 === "string"){
-if(!pattern5.test(data28)){
-const err65 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+for(const key5 in data26){
+if(!(((key5 === "column") || (key5 === "file")) || (key5 === "line"))){
+const err65 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3428,8 +3426,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data26.column !== undefined){
+let data27 = data26.column;
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err66 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3438,11 +3438,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data.namespace !== undefined){
-let data29 = data.namespace;
-if(typeof data29 !== "string"){
-const err67 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 < 0 || isNaN(data27)){
+const err67 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3451,8 +3449,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(!(((data29 === "linux") || (data29 === "stable")) || (data29 === "unstable"))){
-const err68 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values"};
+}
+}
+if(data26.file !== undefined){
+if(typeof data26.file !== "string"){
+const err68 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3462,9 +3463,10 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data.set !== undefined){
-if(typeof data.set !== "string"){
-const err69 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data26.line !== undefined){
+let data29 = data26.line;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err69 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3473,12 +3475,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data.since !== undefined){
-let data31 = data.since;
-if(typeof data31 === "string"){
-if(!pattern0.test(data31)){
-const err70 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 < 0 || isNaN(data29)){
+const err70 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3488,8 +3487,10 @@ vErrors.push(err70);
 errors++;
 }
 }
+}
+}
 else {
-const err71 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err71 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3499,10 +3500,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.spelling !== undefined){
-let data32 = data.spelling;
-if(typeof data32 !== "string"){
-const err72 = {instancePath:instancePath+"/spelling",schemaPath:"#/definitions/ConstantSpelling/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.module !== undefined){
+if(typeof data.module !== "string"){
+const err72 = {instancePath:instancePath+"/module",schemaPath:"#/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3511,8 +3511,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(!(((data32 === "dec") || (data32 === "hex")) || (data32 === "shift"))){
-const err73 = {instancePath:instancePath+"/spelling",schemaPath:"#/definitions/ConstantSpelling/enum",keyword:"enum",params:{allowedValues: schema47.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.name !== undefined){
+let data31 = data.name;
+if(typeof data31 === "string"){
+if(!pattern5.test(data31)){
+const err73 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3522,11 +3526,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data.toolsOnlyBefore !== undefined){
-let data33 = data.toolsOnlyBefore;
-if(typeof data33 === "string"){
-if(!pattern0.test(data33)){
-const err74 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+else {
+const err74 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3536,8 +3537,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-else {
-const err75 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.namespace !== undefined){
+let data32 = data.namespace;
+if(typeof data32 !== "string"){
+const err75 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3546,12 +3549,8 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-if(data.until !== undefined){
-let data34 = data.until;
-if(typeof data34 === "string"){
-if(!pattern0.test(data34)){
-const err76 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(!(((data32 === "linux") || (data32 === "stable")) || (data32 === "unstable"))){
+const err76 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -3561,8 +3560,9 @@ vErrors.push(err76);
 errors++;
 }
 }
-else {
-const err77 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ringEntries !== undefined){
+if(typeof data.ringEntries !== "string"){
+const err77 = {instancePath:instancePath+"/ringEntries",schemaPath:"#/properties/ringEntries/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -3572,11 +3572,9 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data.value !== undefined){
-let data35 = data.value;
-if(typeof data35 === "string"){
-if(!pattern14.test(data35)){
-const err78 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
+if(data.set !== undefined){
+if(typeof data.set !== "string"){
+const err78 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3586,8 +3584,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-else {
-const err79 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.since !== undefined){
+let data35 = data.since;
+if(typeof data35 === "string"){
+if(!pattern0.test(data35)){
+const err79 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3597,12 +3598,8 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data.values !== undefined){
-let data36 = data.values;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key5 in data36){
-if(!((((key5 === "arm32") || (key5 === "arm64")) || (key5 === "x86_32")) || (key5 === "x86_64"))){
-const err80 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+else {
+const err80 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3612,9 +3609,10 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data36.arm32 !== undefined){
-if(typeof data36.arm32 !== "string"){
-const err81 = {instancePath:instancePath+"/values/arm32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm32/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.spelling !== undefined){
+let data36 = data.spelling;
+if(typeof data36 !== "string"){
+const err81 = {instancePath:instancePath+"/spelling",schemaPath:"#/definitions/ConstantSpelling/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3623,10 +3621,8 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data36.arm64 !== undefined){
-if(typeof data36.arm64 !== "string"){
-const err82 = {instancePath:instancePath+"/values/arm64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data36 === "dec") || (data36 === "hex")) || (data36 === "shift"))){
+const err82 = {instancePath:instancePath+"/spelling",schemaPath:"#/definitions/ConstantSpelling/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3636,9 +3632,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data36.x86_32 !== undefined){
-if(typeof data36.x86_32 !== "string"){
-const err83 = {instancePath:instancePath+"/values/x86_32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_32/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.toolsOnlyBefore !== undefined){
+let data37 = data.toolsOnlyBefore;
+if(typeof data37 === "string"){
+if(!pattern0.test(data37)){
+const err83 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3648,9 +3646,8 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data36.x86_64 !== undefined){
-if(typeof data36.x86_64 !== "string"){
-const err84 = {instancePath:instancePath+"/values/x86_64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err84 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -3660,9 +3657,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-}
-else {
-const err85 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.until !== undefined){
+let data38 = data.until;
+if(typeof data38 === "string"){
+if(!pattern0.test(data38)){
+const err85 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3672,19 +3671,8 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data.xenOrigin !== undefined){
-let data41 = data.xenOrigin;
-if(Array.isArray(data41)){
-const len3 = data41.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate26(data41[i3], {instancePath:instancePath+"/xenOrigin/" + i3,parentData:data41,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err86 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err86 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3694,9 +3682,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-else {
-const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.value !== undefined){
+let data39 = data.value;
+if(typeof data39 === "string"){
+if(!pattern14.test(data39)){
+const err87 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3705,13 +3695,133 @@ vErrors.push(err87);
 }
 errors++;
 }
+}
+else {
+const err88 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data.values !== undefined){
+let data40 = data.values;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key6 in data40){
+if(!((((key6 === "arm32") || (key6 === "arm64")) || (key6 === "x86_32")) || (key6 === "x86_64"))){
+const err89 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data40.arm32 !== undefined){
+if(typeof data40.arm32 !== "string"){
+const err90 = {instancePath:instancePath+"/values/arm32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm32/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data40.arm64 !== undefined){
+if(typeof data40.arm64 !== "string"){
+const err91 = {instancePath:instancePath+"/values/arm64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/arm64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data40.x86_32 !== undefined){
+if(typeof data40.x86_32 !== "string"){
+const err92 = {instancePath:instancePath+"/values/x86_32",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_32/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data40.x86_64 !== undefined){
+if(typeof data40.x86_64 !== "string"){
+const err93 = {instancePath:instancePath+"/values/x86_64",schemaPath:"#/definitions/Partial<Record<Arch,string>>/properties/x86_64/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/values",schemaPath:"#/definitions/Partial<Record<Arch,string>>/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data.xenOrigin !== undefined){
+let data45 = data.xenOrigin;
+if(Array.isArray(data45)){
+const len3 = data45.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate26(data45[i3], {instancePath:instancePath+"/xenOrigin/" + i3,parentData:data45,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
 validate29.errors = vErrors;
 return errors === 0;
 }
 
-const schema49 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"};
-const schema52 = {"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"};
-const pattern25 = new RegExp("^[a-z_][a-z0-9_]*$", "u");
+const schema50 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"};
+const schema53 = {"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"};
+const pattern27 = new RegExp("^[a-z_][a-z0-9_]*$", "u");
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -3798,7 +3908,7 @@ vErrors.push(err7);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema49.properties, key0))){
+if(!(func2.call(schema50.properties, key0))){
 const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
@@ -3861,7 +3971,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!((data2 === "full") || (data2 === "partial"))){
-const err13 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/enum",keyword:"enum",params:{allowedValues: schema49.properties.coverage.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/coverage",schemaPath:"#/properties/coverage/enum",keyword:"enum",params:{allowedValues: schema50.properties.coverage.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4262,7 +4372,7 @@ errors++;
 if(data.name !== undefined){
 let data19 = data.name;
 if(typeof data19 === "string"){
-if(!pattern25.test(data19)){
+if(!pattern27.test(data19)){
 const err46 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z_][a-z0-9_]*$"},message:"must match pattern \""+"^[a-z_][a-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err46];
@@ -4399,10 +4509,13 @@ validate38.errors = vErrors;
 return errors === 0;
 }
 
-const schema55 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"};
-const schema65 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"};
-const schema57 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"direction":{"enum":["in","inout","out"],"type":"string"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"};
-const schema59 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"};
+const schema56 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"byteRings":{"items":{"$ref":"#/definitions/ByteRingInfo"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"ring":{"$ref":"#/definitions/RingInfo"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"};
+const schema58 = {"additionalProperties":false,"properties":{"cons":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"data":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"prod":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"producer":{"enum":["back","front"],"type":"string"}},"required":["cons","data","prod","producer"],"type":"object"};
+const schema67 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"};
+const schema70 = {"additionalProperties":false,"properties":{"entries":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"entry":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"pageSize":{"minimum":128,"type":"integer"},"request":{"type":"string"},"response":{"type":"string"}},"required":["entries","entry","name","pageSize","request","response"],"type":"object"};
+const pattern55 = new RegExp("^[A-Za-z_][A-Za-z0-9_.]*$", "u");
+const schema59 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"direction":{"enum":["in","inout","out"],"type":"string"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"};
+const schema61 = {"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"};
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4486,7 +4599,7 @@ validate42.errors = vErrors;
 return errors === 0;
 }
 
-const pattern30 = new RegExp("^(?:[A-Za-z_][A-Za-z0-9_]*)?$", "u");
+const pattern35 = new RegExp("^(?:[A-Za-z_][A-Za-z0-9_]*)?$", "u");
 
 function validate41(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4523,7 +4636,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema57.properties, key0))){
+if(!(func2.call(schema59.properties, key0))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -4621,7 +4734,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!(((data3 === "in") || (data3 === "inout")) || (data3 === "out"))){
-const err11 = {instancePath:instancePath+"/direction",schemaPath:"#/properties/direction/enum",keyword:"enum",params:{allowedValues: schema57.properties.direction.enum},message:"must be equal to one of the allowed values"};
+const err11 = {instancePath:instancePath+"/direction",schemaPath:"#/properties/direction/enum",keyword:"enum",params:{allowedValues: schema59.properties.direction.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4833,7 +4946,7 @@ errors++;
 if(data.name !== undefined){
 let data13 = data.name;
 if(typeof data13 === "string"){
-if(!pattern30.test(data13)){
+if(!pattern35.test(data13)){
 const err28 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z_][A-Za-z0-9_]*)?$"},message:"must match pattern \""+"^(?:[A-Za-z_][A-Za-z0-9_]*)?$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
@@ -4938,7 +5051,7 @@ validate41.errors = vErrors;
 return errors === 0;
 }
 
-const schema63 = {"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"};
+const schema65 = {"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"};
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5114,7 +5227,6 @@ validate47.errors = vErrors;
 return errors === 0;
 }
 
-const pattern48 = new RegExp("^[A-Za-z_][A-Za-z0-9_.]*$", "u");
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5191,7 +5303,7 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema55.properties, key0))){
+if(!(func2.call(schema56.properties, key0))){
 const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err7];
@@ -5241,9 +5353,15 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.doc !== undefined){
-if(typeof data.doc !== "string"){
-const err11 = {instancePath:instancePath+"/doc",schemaPath:"#/properties/doc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.byteRings !== undefined){
+let data2 = data.byteRings;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+let data3 = data2[i1];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.cons === undefined){
+const err11 = {instancePath:instancePath+"/byteRings/" + i1,schemaPath:"#/definitions/ByteRingInfo/required",keyword:"required",params:{missingProperty: "cons"},message:"must have required property '"+"cons"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5252,20 +5370,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.fields !== undefined){
-let data3 = data.fields;
-if(Array.isArray(data3)){
-const len1 = data3.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate41(data3[i1], {instancePath:instancePath+"/fields/" + i1,parentData:data3,parentDataProperty:i1,rootData}))){
-vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data3.data === undefined){
+const err12 = {instancePath:instancePath+"/byteRings/" + i1,schemaPath:"#/definitions/ByteRingInfo/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5274,16 +5380,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.gates !== undefined){
-let data5 = data.gates;
-if(Array.isArray(data5)){
-const len2 = data5.length;
-for(let i2=0; i2<len2; i2++){
-let data6 = data5[i2];
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.doc === undefined){
-const err13 = {instancePath:instancePath+"/gates/" + i2,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "doc"},message:"must have required property '"+"doc"+"'"};
+if(data3.prod === undefined){
+const err13 = {instancePath:instancePath+"/byteRings/" + i1,schemaPath:"#/definitions/ByteRingInfo/required",keyword:"required",params:{missingProperty: "prod"},message:"must have required property '"+"prod"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5292,8 +5390,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(data6.kind === undefined){
-const err14 = {instancePath:instancePath+"/gates/" + i2,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data3.producer === undefined){
+const err14 = {instancePath:instancePath+"/byteRings/" + i1,schemaPath:"#/definitions/ByteRingInfo/required",keyword:"required",params:{missingProperty: "producer"},message:"must have required property '"+"producer"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5302,8 +5400,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data6.name === undefined){
-const err15 = {instancePath:instancePath+"/gates/" + i2,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key1 in data3){
+if(!((((key1 === "cons") || (key1 === "data")) || (key1 === "prod")) || (key1 === "producer"))){
+const err15 = {instancePath:instancePath+"/byteRings/" + i1,schemaPath:"#/definitions/ByteRingInfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5312,8 +5411,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data6.since === undefined){
-const err16 = {instancePath:instancePath+"/gates/" + i2,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+}
+if(data3.cons !== undefined){
+let data4 = data3.cons;
+if(typeof data4 === "string"){
+if(!pattern5.test(data4)){
+const err16 = {instancePath:instancePath+"/byteRings/" + i1+"/cons",schemaPath:"#/definitions/ByteRingInfo/properties/cons/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5322,9 +5425,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-for(const key1 in data6){
-if(!(((((key1 === "doc") || (key1 === "kind")) || (key1 === "name")) || (key1 === "since")) || (key1 === "until"))){
-const err17 = {instancePath:instancePath+"/gates/" + i2,schemaPath:"#/definitions/Gate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+else {
+const err17 = {instancePath:instancePath+"/byteRings/" + i1+"/cons",schemaPath:"#/definitions/ByteRingInfo/properties/cons/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5334,9 +5437,11 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data6.doc !== undefined){
-if(typeof data6.doc !== "string"){
-const err18 = {instancePath:instancePath+"/gates/" + i2+"/doc",schemaPath:"#/definitions/Gate/properties/doc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.data !== undefined){
+let data5 = data3.data;
+if(typeof data5 === "string"){
+if(!pattern5.test(data5)){
+const err18 = {instancePath:instancePath+"/byteRings/" + i1+"/data",schemaPath:"#/definitions/ByteRingInfo/properties/data/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5346,10 +5451,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data6.kind !== undefined){
-let data8 = data6.kind;
-if(typeof data8 !== "string"){
-const err19 = {instancePath:instancePath+"/gates/" + i2+"/kind",schemaPath:"#/definitions/Gate/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err19 = {instancePath:instancePath+"/byteRings/" + i1+"/data",schemaPath:"#/definitions/ByteRingInfo/properties/data/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5358,8 +5461,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!(((data8 === "boot") || (data8 === "build")) || (data8 === "domain"))){
-const err20 = {instancePath:instancePath+"/gates/" + i2+"/kind",schemaPath:"#/definitions/Gate/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values"};
+}
+if(data3.prod !== undefined){
+let data6 = data3.prod;
+if(typeof data6 === "string"){
+if(!pattern5.test(data6)){
+const err20 = {instancePath:instancePath+"/byteRings/" + i1+"/prod",schemaPath:"#/definitions/ByteRingInfo/properties/prod/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5369,9 +5476,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data6.name !== undefined){
-if(typeof data6.name !== "string"){
-const err21 = {instancePath:instancePath+"/gates/" + i2+"/name",schemaPath:"#/definitions/Gate/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err21 = {instancePath:instancePath+"/byteRings/" + i1+"/prod",schemaPath:"#/definitions/ByteRingInfo/properties/prod/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5381,11 +5487,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data6.since !== undefined){
-let data10 = data6.since;
-if(typeof data10 === "string"){
-if(!pattern0.test(data10)){
-const err22 = {instancePath:instancePath+"/gates/" + i2+"/since",schemaPath:"#/definitions/Gate/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(data3.producer !== undefined){
+let data7 = data3.producer;
+if(typeof data7 !== "string"){
+const err22 = {instancePath:instancePath+"/byteRings/" + i1+"/producer",schemaPath:"#/definitions/ByteRingInfo/properties/producer/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5394,9 +5499,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/gates/" + i2+"/since",schemaPath:"#/definitions/Gate/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data7 === "back") || (data7 === "front"))){
+const err23 = {instancePath:instancePath+"/byteRings/" + i1+"/producer",schemaPath:"#/definitions/ByteRingInfo/properties/producer/enum",keyword:"enum",params:{allowedValues: schema58.properties.producer.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5406,11 +5510,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data6.until !== undefined){
-let data11 = data6.until;
-if(typeof data11 === "string"){
-if(!pattern0.test(data11)){
-const err24 = {instancePath:instancePath+"/gates/" + i2+"/until",schemaPath:"#/definitions/Gate/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+}
+else {
+const err24 = {instancePath:instancePath+"/byteRings/" + i1,schemaPath:"#/definitions/ByteRingInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5420,8 +5522,9 @@ vErrors.push(err24);
 errors++;
 }
 }
+}
 else {
-const err25 = {instancePath:instancePath+"/gates/" + i2+"/until",schemaPath:"#/definitions/Gate/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/byteRings",schemaPath:"#/properties/byteRings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5431,9 +5534,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/gates/" + i2,schemaPath:"#/definitions/Gate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.doc !== undefined){
+if(typeof data.doc !== "string"){
+const err26 = {instancePath:instancePath+"/doc",schemaPath:"#/properties/doc/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5443,9 +5546,19 @@ vErrors.push(err26);
 errors++;
 }
 }
+if(data.fields !== undefined){
+let data9 = data.fields;
+if(Array.isArray(data9)){
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate41(data9[i2], {instancePath:instancePath+"/fields/" + i2,parentData:data9,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err27 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err27 = {instancePath:instancePath+"/fields",schemaPath:"#/properties/fields/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5455,11 +5568,15 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.growable !== undefined){
-let data12 = data.growable;
+if(data.gates !== undefined){
+let data11 = data.gates;
+if(Array.isArray(data11)){
+const len3 = data11.length;
+for(let i3=0; i3<len3; i3++){
+let data12 = data11[i3];
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.versionField === undefined){
-const err28 = {instancePath:instancePath+"/growable",schemaPath:"#/properties/growable/required",keyword:"required",params:{missingProperty: "versionField"},message:"must have required property '"+"versionField"+"'"};
+if(data12.doc === undefined){
+const err28 = {instancePath:instancePath+"/gates/" + i3,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "doc"},message:"must have required property '"+"doc"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5468,9 +5585,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-for(const key2 in data12){
-if(!((key2 === "doc") || (key2 === "versionField"))){
-const err29 = {instancePath:instancePath+"/growable",schemaPath:"#/properties/growable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data12.kind === undefined){
+const err29 = {instancePath:instancePath+"/gates/" + i3,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5479,10 +5595,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data12.doc !== undefined){
-if(typeof data12.doc !== "string"){
-const err30 = {instancePath:instancePath+"/growable/doc",schemaPath:"#/properties/growable/properties/doc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.name === undefined){
+const err30 = {instancePath:instancePath+"/gates/" + i3,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5491,10 +5605,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data12.versionField !== undefined){
-if(typeof data12.versionField !== "string"){
-const err31 = {instancePath:instancePath+"/growable/versionField",schemaPath:"#/properties/growable/properties/versionField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.since === undefined){
+const err31 = {instancePath:instancePath+"/gates/" + i3,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5503,10 +5615,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/growable",schemaPath:"#/properties/growable/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key2 in data12){
+if(!(((((key2 === "doc") || (key2 === "kind")) || (key2 === "name")) || (key2 === "since")) || (key2 === "until"))){
+const err32 = {instancePath:instancePath+"/gates/" + i3,schemaPath:"#/definitions/Gate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5516,11 +5627,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.guestInterface !== undefined){
-let data15 = data.guestInterface;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.min === undefined){
-const err33 = {instancePath:instancePath+"/guestInterface",schemaPath:"#/definitions/GuestInterfaceGate/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+if(data12.doc !== undefined){
+if(typeof data12.doc !== "string"){
+const err33 = {instancePath:instancePath+"/gates/" + i3+"/doc",schemaPath:"#/definitions/Gate/properties/doc/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5529,9 +5638,11 @@ vErrors.push(err33);
 }
 errors++;
 }
-for(const key3 in data15){
-if(!(key3 === "min")){
-const err34 = {instancePath:instancePath+"/guestInterface",schemaPath:"#/definitions/GuestInterfaceGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data12.kind !== undefined){
+let data14 = data12.kind;
+if(typeof data14 !== "string"){
+const err34 = {instancePath:instancePath+"/gates/" + i3+"/kind",schemaPath:"#/definitions/Gate/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5540,12 +5651,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data15.min !== undefined){
-let data16 = data15.min;
-if(typeof data16 === "string"){
-if(!pattern2.test(data16)){
-const err35 = {instancePath:instancePath+"/guestInterface/min",schemaPath:"#/definitions/GuestInterfaceGate/properties/min/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-f]{8}$"},message:"must match pattern \""+"^0x[0-9a-f]{8}$"+"\""};
+if(!(((data14 === "boot") || (data14 === "build")) || (data14 === "domain"))){
+const err35 = {instancePath:instancePath+"/gates/" + i3+"/kind",schemaPath:"#/definitions/Gate/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5555,8 +5662,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-else {
-const err36 = {instancePath:instancePath+"/guestInterface/min",schemaPath:"#/definitions/GuestInterfaceGate/properties/min/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.name !== undefined){
+if(typeof data12.name !== "string"){
+const err36 = {instancePath:instancePath+"/gates/" + i3+"/name",schemaPath:"#/definitions/Gate/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5566,9 +5674,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/guestInterface",schemaPath:"#/definitions/GuestInterfaceGate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.since !== undefined){
+let data16 = data12.since;
+if(typeof data16 === "string"){
+if(!pattern0.test(data16)){
+const err37 = {instancePath:instancePath+"/gates/" + i3+"/since",schemaPath:"#/definitions/Gate/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5578,19 +5688,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.holes !== undefined){
-let data17 = data.holes;
-if(Array.isArray(data17)){
-const len3 = data17.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate47(data17[i3], {instancePath:instancePath+"/holes/" + i3,parentData:data17,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err38 = {instancePath:instancePath+"/holes",schemaPath:"#/properties/holes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err38 = {instancePath:instancePath+"/gates/" + i3+"/since",schemaPath:"#/definitions/Gate/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5600,10 +5699,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data19 = data.kind;
-if(typeof data19 !== "string"){
-const err39 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.until !== undefined){
+let data17 = data12.until;
+if(typeof data17 === "string"){
+if(!pattern0.test(data17)){
+const err39 = {instancePath:instancePath+"/gates/" + i3+"/until",schemaPath:"#/definitions/Gate/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5612,8 +5712,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(!((data19 === "struct") || (data19 === "union"))){
-const err40 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema55.properties.kind.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err40 = {instancePath:instancePath+"/gates/" + i3+"/until",schemaPath:"#/definitions/Gate/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5623,11 +5724,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.legacyName !== undefined){
-let data20 = data.legacyName;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.belowInterfaceVersion === undefined){
-const err41 = {instancePath:instancePath+"/legacyName",schemaPath:"#/definitions/LegacyRecordName/required",keyword:"required",params:{missingProperty: "belowInterfaceVersion"},message:"must have required property '"+"belowInterfaceVersion"+"'"};
+}
+else {
+const err41 = {instancePath:instancePath+"/gates/" + i3,schemaPath:"#/definitions/Gate/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -5636,8 +5735,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data20.name === undefined){
-const err42 = {instancePath:instancePath+"/legacyName",schemaPath:"#/definitions/LegacyRecordName/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -5646,9 +5747,12 @@ vErrors.push(err42);
 }
 errors++;
 }
-for(const key4 in data20){
-if(!(((key4 === "belowInterfaceVersion") || (key4 === "name")) || (key4 === "typedef"))){
-const err43 = {instancePath:instancePath+"/legacyName",schemaPath:"#/definitions/LegacyRecordName/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data.growable !== undefined){
+let data18 = data.growable;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.versionField === undefined){
+const err43 = {instancePath:instancePath+"/growable",schemaPath:"#/properties/growable/required",keyword:"required",params:{missingProperty: "versionField"},message:"must have required property '"+"versionField"+"'"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -5657,12 +5761,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-if(data20.belowInterfaceVersion !== undefined){
-let data21 = data20.belowInterfaceVersion;
-if(typeof data21 === "string"){
-if(!pattern2.test(data21)){
-const err44 = {instancePath:instancePath+"/legacyName/belowInterfaceVersion",schemaPath:"#/definitions/LegacyRecordName/properties/belowInterfaceVersion/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-f]{8}$"},message:"must match pattern \""+"^0x[0-9a-f]{8}$"+"\""};
+for(const key3 in data18){
+if(!((key3 === "doc") || (key3 === "versionField"))){
+const err44 = {instancePath:instancePath+"/growable",schemaPath:"#/properties/growable/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -5672,8 +5773,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/legacyName/belowInterfaceVersion",schemaPath:"#/definitions/LegacyRecordName/properties/belowInterfaceVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data18.doc !== undefined){
+if(typeof data18.doc !== "string"){
+const err45 = {instancePath:instancePath+"/growable/doc",schemaPath:"#/properties/growable/properties/doc/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -5683,11 +5785,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data20.name !== undefined){
-let data22 = data20.name;
-if(typeof data22 === "string"){
-if(!pattern5.test(data22)){
-const err46 = {instancePath:instancePath+"/legacyName/name",schemaPath:"#/definitions/LegacyRecordName/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+if(data18.versionField !== undefined){
+if(typeof data18.versionField !== "string"){
+const err46 = {instancePath:instancePath+"/growable/versionField",schemaPath:"#/properties/growable/properties/versionField/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -5697,8 +5797,9 @@ vErrors.push(err46);
 errors++;
 }
 }
+}
 else {
-const err47 = {instancePath:instancePath+"/legacyName/name",schemaPath:"#/definitions/LegacyRecordName/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err47 = {instancePath:instancePath+"/growable",schemaPath:"#/properties/growable/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -5708,11 +5809,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data20.typedef !== undefined){
-let data23 = data20.typedef;
-if(typeof data23 === "string"){
-if(!pattern5.test(data23)){
-const err48 = {instancePath:instancePath+"/legacyName/typedef",schemaPath:"#/definitions/LegacyRecordName/properties/typedef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+if(data.guestInterface !== undefined){
+let data21 = data.guestInterface;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.min === undefined){
+const err48 = {instancePath:instancePath+"/guestInterface",schemaPath:"#/definitions/GuestInterfaceGate/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -5721,9 +5822,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/legacyName/typedef",schemaPath:"#/definitions/LegacyRecordName/properties/typedef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data21){
+if(!(key4 === "min")){
+const err49 = {instancePath:instancePath+"/guestInterface",schemaPath:"#/definitions/GuestInterfaceGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -5733,9 +5834,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/legacyName",schemaPath:"#/definitions/LegacyRecordName/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data21.min !== undefined){
+let data22 = data21.min;
+if(typeof data22 === "string"){
+if(!pattern2.test(data22)){
+const err50 = {instancePath:instancePath+"/guestInterface/min",schemaPath:"#/definitions/GuestInterfaceGate/properties/min/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-f]{8}$"},message:"must match pattern \""+"^0x[0-9a-f]{8}$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -5745,11 +5848,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.linuxSince !== undefined){
-let data24 = data.linuxSince;
-if(typeof data24 === "string"){
-if(!pattern3.test(data24)){
-const err51 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
+else {
+const err51 = {instancePath:instancePath+"/guestInterface/min",schemaPath:"#/definitions/GuestInterfaceGate/properties/min/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -5759,8 +5859,9 @@ vErrors.push(err51);
 errors++;
 }
 }
+}
 else {
-const err52 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err52 = {instancePath:instancePath+"/guestInterface",schemaPath:"#/definitions/GuestInterfaceGate/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -5770,11 +5871,19 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.linuxUntil !== undefined){
-let data25 = data.linuxUntil;
-if(typeof data25 === "string"){
-if(!pattern3.test(data25)){
-const err53 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
+if(data.holes !== undefined){
+let data23 = data.holes;
+if(Array.isArray(data23)){
+const len4 = data23.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate47(data23[i4], {instancePath:instancePath+"/holes/" + i4,parentData:data23,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/holes",schemaPath:"#/properties/holes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -5784,8 +5893,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.kind !== undefined){
+let data25 = data.kind;
+if(typeof data25 !== "string"){
+const err54 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -5794,12 +5905,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data.loc !== undefined){
-let data26 = data.loc;
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.column === undefined){
-const err55 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(!((data25 === "struct") || (data25 === "union"))){
+const err55 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema56.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -5808,8 +5915,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data26.file === undefined){
-const err56 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+}
+if(data.legacyName !== undefined){
+let data26 = data.legacyName;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.belowInterfaceVersion === undefined){
+const err56 = {instancePath:instancePath+"/legacyName",schemaPath:"#/definitions/LegacyRecordName/required",keyword:"required",params:{missingProperty: "belowInterfaceVersion"},message:"must have required property '"+"belowInterfaceVersion"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -5818,8 +5929,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data26.line === undefined){
-const err57 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(data26.name === undefined){
+const err57 = {instancePath:instancePath+"/legacyName",schemaPath:"#/definitions/LegacyRecordName/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -5829,8 +5940,8 @@ vErrors.push(err57);
 errors++;
 }
 for(const key5 in data26){
-if(!(((key5 === "column") || (key5 === "file")) || (key5 === "line"))){
-const err58 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(!(((key5 === "belowInterfaceVersion") || (key5 === "name")) || (key5 === "typedef"))){
+const err58 = {instancePath:instancePath+"/legacyName",schemaPath:"#/definitions/LegacyRecordName/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -5840,10 +5951,11 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data26.column !== undefined){
-let data27 = data26.column;
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err59 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data26.belowInterfaceVersion !== undefined){
+let data27 = data26.belowInterfaceVersion;
+if(typeof data27 === "string"){
+if(!pattern2.test(data27)){
+const err59 = {instancePath:instancePath+"/legacyName/belowInterfaceVersion",schemaPath:"#/definitions/LegacyRecordName/properties/belowInterfaceVersion/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-f]{8}$"},message:"must match pattern \""+"^0x[0-9a-f]{8}$"+"\""};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -5852,9 +5964,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 < 0 || isNaN(data27)){
-const err60 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err60 = {instancePath:instancePath+"/legacyName/belowInterfaceVersion",schemaPath:"#/definitions/LegacyRecordName/properties/belowInterfaceVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -5864,10 +5976,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
-if(data26.file !== undefined){
-if(typeof data26.file !== "string"){
-const err61 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data26.name !== undefined){
+let data28 = data26.name;
+if(typeof data28 === "string"){
+if(!pattern5.test(data28)){
+const err61 = {instancePath:instancePath+"/legacyName/name",schemaPath:"#/definitions/LegacyRecordName/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -5877,10 +5990,8 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data26.line !== undefined){
-let data29 = data26.line;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err62 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err62 = {instancePath:instancePath+"/legacyName/name",schemaPath:"#/definitions/LegacyRecordName/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -5889,9 +6000,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < 0 || isNaN(data29)){
-const err63 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data26.typedef !== undefined){
+let data29 = data26.typedef;
+if(typeof data29 === "string"){
+if(!pattern5.test(data29)){
+const err63 = {instancePath:instancePath+"/legacyName/typedef",schemaPath:"#/definitions/LegacyRecordName/properties/typedef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -5901,10 +6015,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-}
 else {
-const err64 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err64 = {instancePath:instancePath+"/legacyName/typedef",schemaPath:"#/definitions/LegacyRecordName/properties/typedef/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -5914,9 +6026,9 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data.module !== undefined){
-if(typeof data.module !== "string"){
-const err65 = {instancePath:instancePath+"/module",schemaPath:"#/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err65 = {instancePath:instancePath+"/legacyName",schemaPath:"#/definitions/LegacyRecordName/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -5926,9 +6038,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-const err66 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.linuxSince !== undefined){
+let data30 = data.linuxSince;
+if(typeof data30 === "string"){
+if(!pattern3.test(data30)){
+const err66 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -5938,10 +6052,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data.namespace !== undefined){
-let data32 = data.namespace;
-if(typeof data32 !== "string"){
-const err67 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err67 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -5950,8 +6062,12 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(!(((data32 === "linux") || (data32 === "stable")) || (data32 === "unstable"))){
-const err68 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.linuxUntil !== undefined){
+let data31 = data.linuxUntil;
+if(typeof data31 === "string"){
+if(!pattern3.test(data31)){
+const err68 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -5961,9 +6077,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data.parent !== undefined){
-if(typeof data.parent !== "string"){
-const err69 = {instancePath:instancePath+"/parent",schemaPath:"#/properties/parent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err69 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -5973,11 +6088,11 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.since !== undefined){
-let data34 = data.since;
-if(typeof data34 === "string"){
-if(!pattern0.test(data34)){
-const err70 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(data.loc !== undefined){
+let data32 = data.loc;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.column === undefined){
+const err70 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -5986,9 +6101,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data32.file === undefined){
+const err71 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -5997,12 +6111,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data.tag !== undefined){
-let data35 = data.tag;
-if(typeof data35 === "string"){
-if(!pattern5.test(data35)){
-const err72 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+if(data32.line === undefined){
+const err72 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -6011,9 +6121,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-else {
-const err73 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key6 in data32){
+if(!(((key6 === "column") || (key6 === "file")) || (key6 === "line"))){
+const err73 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -6023,11 +6133,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data.toolsOnlyBefore !== undefined){
-let data36 = data.toolsOnlyBefore;
-if(typeof data36 === "string"){
-if(!pattern0.test(data36)){
-const err74 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(data32.column !== undefined){
+let data33 = data32.column;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err74 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -6036,9 +6145,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 < 0 || isNaN(data33)){
+const err75 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -6048,11 +6157,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data.typedef !== undefined){
-let data37 = data.typedef;
-if(typeof data37 === "string"){
-if(!pattern5.test(data37)){
-const err76 = {instancePath:instancePath+"/typedef",schemaPath:"#/properties/typedef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+}
+if(data32.file !== undefined){
+if(typeof data32.file !== "string"){
+const err76 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -6062,8 +6170,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-else {
-const err77 = {instancePath:instancePath+"/typedef",schemaPath:"#/properties/typedef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data32.line !== undefined){
+let data35 = data32.line;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err77 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -6072,12 +6182,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data.until !== undefined){
-let data38 = data.until;
-if(typeof data38 === "string"){
-if(!pattern0.test(data38)){
-const err78 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if((typeof data35 == "number") && (isFinite(data35))){
+if(data35 < 0 || isNaN(data35)){
+const err78 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -6087,8 +6194,10 @@ vErrors.push(err78);
 errors++;
 }
 }
+}
+}
 else {
-const err79 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err79 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -6098,19 +6207,9 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data.xenOrigin !== undefined){
-let data39 = data.xenOrigin;
-if(Array.isArray(data39)){
-const len4 = data39.length;
-for(let i4=0; i4<len4; i4++){
-if(!(validate26(data39[i4], {instancePath:instancePath+"/xenOrigin/" + i4,parentData:data39,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.module !== undefined){
+if(typeof data.module !== "string"){
+const err80 = {instancePath:instancePath+"/module",schemaPath:"#/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -6120,11 +6219,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data.xenScope !== undefined){
-let data41 = data.xenScope;
-if(typeof data41 === "string"){
-if(!pattern48.test(data41)){
-const err81 = {instancePath:instancePath+"/xenScope",schemaPath:"#/properties/xenScope/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_.]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_.]*$"+"\""};
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err81 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -6134,8 +6231,10 @@ vErrors.push(err81);
 errors++;
 }
 }
-else {
-const err82 = {instancePath:instancePath+"/xenScope",schemaPath:"#/properties/xenScope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.namespace !== undefined){
+let data38 = data.namespace;
+if(typeof data38 !== "string"){
+const err82 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -6144,10 +6243,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-}
-else {
-const err83 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data38 === "linux") || (data38 === "stable")) || (data38 === "unstable"))){
+const err83 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -6156,13 +6253,407 @@ vErrors.push(err83);
 }
 errors++;
 }
+}
+if(data.parent !== undefined){
+if(typeof data.parent !== "string"){
+const err84 = {instancePath:instancePath+"/parent",schemaPath:"#/properties/parent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data.ring !== undefined){
+let data40 = data.ring;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.entries === undefined){
+const err85 = {instancePath:instancePath+"/ring",schemaPath:"#/definitions/RingInfo/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(data40.entry === undefined){
+const err86 = {instancePath:instancePath+"/ring",schemaPath:"#/definitions/RingInfo/required",keyword:"required",params:{missingProperty: "entry"},message:"must have required property '"+"entry"+"'"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(data40.name === undefined){
+const err87 = {instancePath:instancePath+"/ring",schemaPath:"#/definitions/RingInfo/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(data40.pageSize === undefined){
+const err88 = {instancePath:instancePath+"/ring",schemaPath:"#/definitions/RingInfo/required",keyword:"required",params:{missingProperty: "pageSize"},message:"must have required property '"+"pageSize"+"'"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(data40.request === undefined){
+const err89 = {instancePath:instancePath+"/ring",schemaPath:"#/definitions/RingInfo/required",keyword:"required",params:{missingProperty: "request"},message:"must have required property '"+"request"+"'"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(data40.response === undefined){
+const err90 = {instancePath:instancePath+"/ring",schemaPath:"#/definitions/RingInfo/required",keyword:"required",params:{missingProperty: "response"},message:"must have required property '"+"response"+"'"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+for(const key7 in data40){
+if(!((((((key7 === "entries") || (key7 === "entry")) || (key7 === "name")) || (key7 === "pageSize")) || (key7 === "request")) || (key7 === "response"))){
+const err91 = {instancePath:instancePath+"/ring",schemaPath:"#/definitions/RingInfo/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data40.entries !== undefined){
+let data41 = data40.entries;
+if(typeof data41 === "string"){
+if(!pattern5.test(data41)){
+const err92 = {instancePath:instancePath+"/ring/entries",schemaPath:"#/definitions/RingInfo/properties/entries/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/ring/entries",schemaPath:"#/definitions/RingInfo/properties/entries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data40.entry !== undefined){
+if(typeof data40.entry !== "string"){
+const err94 = {instancePath:instancePath+"/ring/entry",schemaPath:"#/definitions/RingInfo/properties/entry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data40.name !== undefined){
+let data43 = data40.name;
+if(typeof data43 === "string"){
+if(!pattern5.test(data43)){
+const err95 = {instancePath:instancePath+"/ring/name",schemaPath:"#/definitions/RingInfo/properties/name/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/ring/name",schemaPath:"#/definitions/RingInfo/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data40.pageSize !== undefined){
+let data44 = data40.pageSize;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err97 = {instancePath:instancePath+"/ring/pageSize",schemaPath:"#/definitions/RingInfo/properties/pageSize/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 < 128 || isNaN(data44)){
+const err98 = {instancePath:instancePath+"/ring/pageSize",schemaPath:"#/definitions/RingInfo/properties/pageSize/minimum",keyword:"minimum",params:{comparison: ">=", limit: 128},message:"must be >= 128"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+if(data40.request !== undefined){
+if(typeof data40.request !== "string"){
+const err99 = {instancePath:instancePath+"/ring/request",schemaPath:"#/definitions/RingInfo/properties/request/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data40.response !== undefined){
+if(typeof data40.response !== "string"){
+const err100 = {instancePath:instancePath+"/ring/response",schemaPath:"#/definitions/RingInfo/properties/response/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/ring",schemaPath:"#/definitions/RingInfo/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data.since !== undefined){
+let data47 = data.since;
+if(typeof data47 === "string"){
+if(!pattern0.test(data47)){
+const err102 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data.tag !== undefined){
+let data48 = data.tag;
+if(typeof data48 === "string"){
+if(!pattern5.test(data48)){
+const err104 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/tag",schemaPath:"#/properties/tag/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data.toolsOnlyBefore !== undefined){
+let data49 = data.toolsOnlyBefore;
+if(typeof data49 === "string"){
+if(!pattern0.test(data49)){
+const err106 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data.typedef !== undefined){
+let data50 = data.typedef;
+if(typeof data50 === "string"){
+if(!pattern5.test(data50)){
+const err108 = {instancePath:instancePath+"/typedef",schemaPath:"#/properties/typedef/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/typedef",schemaPath:"#/properties/typedef/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data.until !== undefined){
+let data51 = data.until;
+if(typeof data51 === "string"){
+if(!pattern0.test(data51)){
+const err110 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data.xenOrigin !== undefined){
+let data52 = data.xenOrigin;
+if(Array.isArray(data52)){
+const len5 = data52.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate26(data52[i5], {instancePath:instancePath+"/xenOrigin/" + i5,parentData:data52,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data.xenScope !== undefined){
+let data54 = data.xenScope;
+if(typeof data54 === "string"){
+if(!pattern55.test(data54)){
+const err113 = {instancePath:instancePath+"/xenScope",schemaPath:"#/properties/xenScope/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_.]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_.]*$"+"\""};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/xenScope",schemaPath:"#/properties/xenScope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
 validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema68 = {"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"};
-const schema69 = {"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"};
-const schema74 = {"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"};
+const schema71 = {"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"};
+const schema72 = {"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"};
+const schema77 = {"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"};
 
 function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6229,7 +6720,7 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema68.properties, key0))){
+if(!(func2.call(schema71.properties, key0))){
 const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
@@ -6724,7 +7215,7 @@ vErrors.push(err46);
 errors++;
 }
 if(!(((data20 === "flags") || (data20 === "ops")) || (data20 === "values"))){
-const err47 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema68.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err47 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema71.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err47];
 }

@@ -1,6 +1,6 @@
 /**
- * `constant-value`: every value a constant takes (per release and per architecture) is one
- * every output can write as given:
+ * `constant-value`: every value a constant takes (per release and per architecture, and for
+ * older guest interfaces) is one every output can write as given:
  *
  * - it fits the C type of its literal (`cType`, which may change with the release) on that
  *   architecture: `long` is 32 bits on x86_32 and arm32; a negative value needs a signed
@@ -39,9 +39,13 @@ export const constantValue: ValidationPass = {
         const value = constantValueAt(constant, release, arch, scopes);
         if (value === undefined) continue;
         const cType = cTypeAt(constant, release);
-        for (const check of checks) {
-          const message = check(value, cType, arch);
-          if (message) broken.set(message, (broken.get(message) ?? EMPTY) | where);
+        // The value for older guest interfaces is spelled the same way, so it owes the same checks.
+        const legacy = constant.legacyValue ? [BigInt(constant.legacyValue.value)] : [];
+        for (const v of [value, ...legacy]) {
+          for (const check of checks) {
+            const message = check(v, cType, arch);
+            if (message) broken.set(message, (broken.get(message) ?? EMPTY) | where);
+          }
         }
       }
       for (const [message, scope] of broken) diagnostics.push(error(RULE, constant.loc, constant.name, `${message} (${formatScope(scope)})`));

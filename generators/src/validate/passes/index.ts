@@ -16,6 +16,7 @@ import { linuxLifetime } from './linux-lifetime.js';
 import { moduleName } from './module-name.js';
 import { recordSize } from './record-size.js';
 import { referenceLifetime } from './reference-lifetime.js';
+import { rings } from './rings.js';
 import { stableReference } from './stable-reference.js';
 import { typeCycle } from './type-cycle.js';
 import { unknownReference } from './unknown-reference.js';
@@ -45,6 +46,7 @@ export const PASSES: ValidationPass[] = [
   fieldDirection,
   constantValue,
   flagBits,
+  rings,
   recordSize,
   implicitPadding,
 ];

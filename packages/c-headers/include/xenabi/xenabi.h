@@ -13,12 +13,26 @@
 
 #include <xenabi/version.h>
 #include <xenabi/stable/argo.h>
+#include <xenabi/stable/blkif.h>
+#include <xenabi/stable/console.h>
 #include <xenabi/stable/dm_op.h>
+#include <xenabi/stable/elfnote.h>
 #include <xenabi/stable/event_channel.h>
+#include <xenabi/stable/features.h>
 #include <xenabi/stable/grant_table.h>
 #include <xenabi/stable/ioreq.h>
+#include <xenabi/stable/kbdif.h>
+#include <xenabi/stable/netif.h>
+#include <xenabi/stable/nmi.h>
+#include <xenabi/stable/pciif.h>
+#include <xenabi/stable/physdev.h>
+#include <xenabi/stable/ring.h>
+#include <xenabi/stable/sched.h>
 #include <xenabi/stable/start_info.h>
+#include <xenabi/stable/usbif.h>
+#include <xenabi/stable/version.h>
 #include <xenabi/stable/xen.h>
+#include <xenabi/stable/xen_guest.h>
 #include <xenabi/stable/xenbus.h>
 #include <xenabi/stable/xs_wire.h>
 

@@ -5,13 +5,27 @@
 
 #[cfg(feature = "xen-4-12")]
 pub mod argo;
+pub mod blkif;
+pub mod console;
 #[cfg(feature = "xen-4-9")]
 pub mod dm_op;
+pub mod elfnote;
 pub mod event_channel;
+pub mod features;
 pub mod grant_table;
 pub mod ioreq;
-#[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-8"))]
+pub mod kbdif;
+pub mod netif;
+pub mod nmi;
+pub mod pciif;
+pub mod physdev;
+pub mod ring;
+pub mod sched;
+#[cfg(feature = "xen-4-8")]
 pub mod start_info;
+pub mod usbif;
+pub mod version;
 pub mod xen;
+pub mod xen_guest;
 pub mod xenbus;
 pub mod xs_wire;

@@ -6,10 +6,7 @@
 //! Xen header: `xen/include/public/domctl.h` (partly: only what the other modules need).
 //! Unstable: the layouts of interface version `XEN_DOMCTL_INTERFACE_VERSION` = 0x18, as Xen 4.22 has it (the module needs the cargo feature `xen-4-22`); Xen refuses calls made with another version, so rebuild against the crate that matches your hypervisor.
 
-/// A 16-byte tag the toolstack gives a domain, normally its UUID. Example: the bytes of 5f2c0e1a-…-9b3d.
-///
-/// C: `typedef … xen_domain_handle_t`. Since Xen 4.6.
-pub type xen_domain_handle_t = [u8; 16];
+use crate::stable::xen::xen_domain_handle_t;
 
 /// Architecture-specific settings for a new domain. The x86 and Arm versions share only the name: each field exists on one architecture family.
 ///
@@ -544,7 +541,6 @@ pub const XEN_DOMCTL_ALTP2M_mode_mask: u32 = 0x3;
 pub mod since {
     use crate::XenRelease;
 
-    pub const xen_domain_handle_t: XenRelease = XenRelease::new(4, 6);
     pub const xen_arch_domainconfig: XenRelease = XenRelease::new(4, 6);
     pub const _XEN_X86_EMU_LAPIC: XenRelease = XenRelease::new(4, 7);
     pub const XEN_X86_EMU_LAPIC: XenRelease = XenRelease::new(4, 7);
@@ -616,8 +612,6 @@ pub mod since {
 #[cfg(target_arch = "x86")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
-    assert!(size_of::<xen_domain_handle_t>() == 16, "xen_domain_handle_t: size on x86");
-    assert!(align_of::<xen_domain_handle_t>() == 1, "xen_domain_handle_t: align on x86");
     assert!(size_of::<xen_arch_domainconfig>() == 8, "xen_arch_domainconfig: size on x86");
     assert!(align_of::<xen_arch_domainconfig>() == 4, "xen_arch_domainconfig: align on x86");
     assert!(offset_of!(xen_arch_domainconfig, emulation_flags) == 0, "xen_arch_domainconfig.emulation_flags: offset on x86");
@@ -647,8 +641,6 @@ const _: () = {
 #[cfg(target_arch = "x86_64")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
-    assert!(size_of::<xen_domain_handle_t>() == 16, "xen_domain_handle_t: size on x86_64");
-    assert!(align_of::<xen_domain_handle_t>() == 1, "xen_domain_handle_t: align on x86_64");
     assert!(size_of::<xen_arch_domainconfig>() == 8, "xen_arch_domainconfig: size on x86_64");
     assert!(align_of::<xen_arch_domainconfig>() == 4, "xen_arch_domainconfig: align on x86_64");
     assert!(offset_of!(xen_arch_domainconfig, emulation_flags) == 0, "xen_arch_domainconfig.emulation_flags: offset on x86_64");
@@ -678,8 +670,6 @@ const _: () = {
 #[cfg(target_arch = "arm")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
-    assert!(size_of::<xen_domain_handle_t>() == 16, "xen_domain_handle_t: size on arm");
-    assert!(align_of::<xen_domain_handle_t>() == 1, "xen_domain_handle_t: align on arm");
     assert!(size_of::<xen_arch_domainconfig>() == 16, "xen_arch_domainconfig: size on arm");
     assert!(align_of::<xen_arch_domainconfig>() == 4, "xen_arch_domainconfig: align on arm");
     assert!(offset_of!(xen_arch_domainconfig, gic_version) == 0, "xen_arch_domainconfig.gic_version: offset on arm");
@@ -715,8 +705,6 @@ const _: () = {
 #[cfg(target_arch = "aarch64")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
-    assert!(size_of::<xen_domain_handle_t>() == 16, "xen_domain_handle_t: size on aarch64");
-    assert!(align_of::<xen_domain_handle_t>() == 1, "xen_domain_handle_t: align on aarch64");
     assert!(size_of::<xen_arch_domainconfig>() == 16, "xen_arch_domainconfig: size on aarch64");
     assert!(align_of::<xen_arch_domainconfig>() == 4, "xen_arch_domainconfig: align on aarch64");
     assert!(offset_of!(xen_arch_domainconfig, gic_version) == 0, "xen_arch_domainconfig.gic_version: offset on aarch64");

@@ -2,8 +2,8 @@
 // Regenerate with: npx xenabi generate
 // SPDX-License-Identifier: MIT
 /*
- * stable/start_info: PVH start-of-day information for x86 guests: the start info record, its module
- * list and memory map. Mirrors Xen's public/arch-x86/hvm/start_info.h.
+ * stable/start_info: PVH start-of-day information for x86 guests, for loaders on any architecture: the
+ * start info record, its module list and memory map. Mirrors Xen's public/arch-x86/hvm/start_info.h.
  */
 import { hvm_memmap_table_entry$V0, hvm_memmap_table_entry$chk0, hvm_memmap_table_entry$dec0, hvm_memmap_table_entry$enc0, hvm_modlist_entry$V0, hvm_modlist_entry$chk0, hvm_modlist_entry$dec0, hvm_modlist_entry$enc0, hvm_start_info$V0, hvm_start_info$chk0, hvm_start_info$dec0, hvm_start_info$enc0 } from '../internal/stable/start_info.js';
 import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
@@ -11,64 +11,48 @@ import type { RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
  * The value of hvm_start_info.magic: the bytes "xEn3" with the top bit of the "E" set.
- *
- * Only on x86_32, x86_64.
  * @since 4.8
  */
 export const XEN_HVM_START_MAGIC_VALUE = 0x336ec578;
 
 /**
  * Ordinary RAM the guest may use.
- *
- * Only on x86_32, x86_64.
  * @since 4.11
  */
 export const XEN_HVM_MEMMAP_TYPE_RAM = 1;
 
 /**
  * Reserved; the guest must not use it.
- *
- * Only on x86_32, x86_64.
  * @since 4.11
  */
 export const XEN_HVM_MEMMAP_TYPE_RESERVED = 2;
 
 /**
  * ACPI tables; reusable as RAM once they have been read.
- *
- * Only on x86_32, x86_64.
  * @since 4.11
  */
 export const XEN_HVM_MEMMAP_TYPE_ACPI = 3;
 
 /**
  * ACPI non-volatile storage that must survive sleep states.
- *
- * Only on x86_32, x86_64.
  * @since 4.11
  */
 export const XEN_HVM_MEMMAP_TYPE_NVS = 4;
 
 /**
  * Memory with detected errors.
- *
- * Only on x86_32, x86_64.
  * @since 4.11
  */
 export const XEN_HVM_MEMMAP_TYPE_UNUSABLE = 5;
 
 /**
  * Memory that is not enabled.
- *
- * Only on x86_32, x86_64.
  * @since 4.11
  */
 export const XEN_HVM_MEMMAP_TYPE_DISABLED = 6;
 
 /**
  * Persistent memory.
- *
- * Only on x86_32, x86_64.
  * @since 4.11
  */
 export const XEN_HVM_MEMMAP_TYPE_PMEM = 7;
@@ -88,7 +72,7 @@ export type XEN_HVM_MEMMAP_TYPE = (typeof XEN_HVM_MEMMAP_TYPE)[keyof typeof XEN_
 /**
  * What a PVH guest finds at the address in %ebx on entry. All addresses are guest physical; 0 means absent.
  *
- * Size: 56 bytes on x86_32, 56 bytes on x86_64.
+ * Size: 56 bytes on every architecture.
  * @since 4.8
  */
 export interface hvm_start_info {
@@ -208,17 +192,19 @@ const hvm_start_info$layout1: RecordLayout = frozen({
 });
 
 /**
- * Sizes, layouts, encoding, decoding and zero-copy views of `hvm_start_info` (struct hvm_start_info). Size: 56 bytes on x86_32, 56 bytes on x86_64.
+ * Sizes, layouts, encoding, decoding and zero-copy views of `hvm_start_info` (struct hvm_start_info). Size: 56 bytes on every architecture.
  * @since 4.8
  */
 export const hvm_start_info: RecordCodec<hvm_start_info, hvm_start_info_view> = {
   name: 'hvm_start_info',
-  archs: ['x86_32', 'x86_64'],
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.8',
   size(arch) {
     switch (arch) {
       case 'x86_32':
       case 'x86_64':
+      case 'arm32':
+      case 'arm64':
         return 56;
       default:
         return failArch('hvm_start_info', arch);
@@ -229,6 +215,8 @@ export const hvm_start_info: RecordCodec<hvm_start_info, hvm_start_info_view> = 
       case 'x86_32':
         return hvm_start_info$layout0;
       case 'x86_64':
+      case 'arm32':
+      case 'arm64':
         return hvm_start_info$layout1;
       default:
         return failArch('hvm_start_info', arch);
@@ -238,7 +226,9 @@ export const hvm_start_info: RecordCodec<hvm_start_info, hvm_start_info_view> = 
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64': {
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'hvm_start_info');
         return encodeFresh(value, 56, 0, hvm_start_info$enc0, 'hvm_start_info');
       }
@@ -250,7 +240,9 @@ export const hvm_start_info: RecordCodec<hvm_start_info, hvm_start_info_view> = 
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64': {
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'hvm_start_info');
         const size = 56;
         if (target !== current.bytes) useBytes(target, 'hvm_start_info');
@@ -267,7 +259,9 @@ export const hvm_start_info: RecordCodec<hvm_start_info, hvm_start_info_view> = 
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64': {
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'hvm_start_info');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + 56 <= current.length ? current.base + o : placeBytes(bytes, o, 56, 'hvm_start_info');
@@ -282,7 +276,9 @@ export const hvm_start_info: RecordCodec<hvm_start_info, hvm_start_info_view> = 
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64': {
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
         const p = placeView(buffer, options.offset, 56, 'hvm_start_info');
         return new hvm_start_info$V0(dataViewOf(p.buffer, 'hvm_start_info'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
@@ -295,7 +291,7 @@ export const hvm_start_info: RecordCodec<hvm_start_info, hvm_start_info_view> = 
 /**
  * One module (initrd, …) the loader placed in guest memory.
  *
- * Size: 32 bytes on x86_32, 32 bytes on x86_64.
+ * Size: 32 bytes on every architecture.
  * @since 4.8
  */
 export interface hvm_modlist_entry {
@@ -367,17 +363,19 @@ const hvm_modlist_entry$layout1: RecordLayout = frozen({
 });
 
 /**
- * Sizes, layouts, encoding, decoding and zero-copy views of `hvm_modlist_entry` (struct hvm_modlist_entry). Size: 32 bytes on x86_32, 32 bytes on x86_64.
+ * Sizes, layouts, encoding, decoding and zero-copy views of `hvm_modlist_entry` (struct hvm_modlist_entry). Size: 32 bytes on every architecture.
  * @since 4.8
  */
 export const hvm_modlist_entry: RecordCodec<hvm_modlist_entry, hvm_modlist_entry_view> = {
   name: 'hvm_modlist_entry',
-  archs: ['x86_32', 'x86_64'],
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.8',
   size(arch) {
     switch (arch) {
       case 'x86_32':
       case 'x86_64':
+      case 'arm32':
+      case 'arm64':
         return 32;
       default:
         return failArch('hvm_modlist_entry', arch);
@@ -388,6 +386,8 @@ export const hvm_modlist_entry: RecordCodec<hvm_modlist_entry, hvm_modlist_entry
       case 'x86_32':
         return hvm_modlist_entry$layout0;
       case 'x86_64':
+      case 'arm32':
+      case 'arm64':
         return hvm_modlist_entry$layout1;
       default:
         return failArch('hvm_modlist_entry', arch);
@@ -397,7 +397,9 @@ export const hvm_modlist_entry: RecordCodec<hvm_modlist_entry, hvm_modlist_entry
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64': {
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'hvm_modlist_entry');
         return encodeFresh(value, 32, 0, hvm_modlist_entry$enc0, 'hvm_modlist_entry');
       }
@@ -409,7 +411,9 @@ export const hvm_modlist_entry: RecordCodec<hvm_modlist_entry, hvm_modlist_entry
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64': {
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'hvm_modlist_entry');
         const size = 32;
         if (target !== current.bytes) useBytes(target, 'hvm_modlist_entry');
@@ -426,7 +430,9 @@ export const hvm_modlist_entry: RecordCodec<hvm_modlist_entry, hvm_modlist_entry
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64': {
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'hvm_modlist_entry');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'hvm_modlist_entry');
@@ -441,7 +447,9 @@ export const hvm_modlist_entry: RecordCodec<hvm_modlist_entry, hvm_modlist_entry
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64': {
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
         const p = placeView(buffer, options.offset, 32, 'hvm_modlist_entry');
         return new hvm_modlist_entry$V0(dataViewOf(p.buffer, 'hvm_modlist_entry'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }
@@ -454,7 +462,7 @@ export const hvm_modlist_entry: RecordCodec<hvm_modlist_entry, hvm_modlist_entry
 /**
  * One range of the guest physical memory map (version 1 of hvm_start_info).
  *
- * Size: 24 bytes on x86_32, 24 bytes on x86_64.
+ * Size: 24 bytes on every architecture.
  * @since 4.11
  */
 export interface hvm_memmap_table_entry {
@@ -520,17 +528,19 @@ const hvm_memmap_table_entry$layout1: RecordLayout = frozen({
 });
 
 /**
- * Sizes, layouts, encoding, decoding and zero-copy views of `hvm_memmap_table_entry` (struct hvm_memmap_table_entry). Size: 24 bytes on x86_32, 24 bytes on x86_64.
+ * Sizes, layouts, encoding, decoding and zero-copy views of `hvm_memmap_table_entry` (struct hvm_memmap_table_entry). Size: 24 bytes on every architecture.
  * @since 4.11
  */
 export const hvm_memmap_table_entry: RecordCodec<hvm_memmap_table_entry, hvm_memmap_table_entry_view> = {
   name: 'hvm_memmap_table_entry',
-  archs: ['x86_32', 'x86_64'],
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.11',
   size(arch) {
     switch (arch) {
       case 'x86_32':
       case 'x86_64':
+      case 'arm32':
+      case 'arm64':
         return 24;
       default:
         return failArch('hvm_memmap_table_entry', arch);
@@ -541,6 +551,8 @@ export const hvm_memmap_table_entry: RecordCodec<hvm_memmap_table_entry, hvm_mem
       case 'x86_32':
         return hvm_memmap_table_entry$layout0;
       case 'x86_64':
+      case 'arm32':
+      case 'arm64':
         return hvm_memmap_table_entry$layout1;
       default:
         return failArch('hvm_memmap_table_entry', arch);
@@ -550,7 +562,9 @@ export const hvm_memmap_table_entry: RecordCodec<hvm_memmap_table_entry, hvm_mem
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64': {
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'hvm_memmap_table_entry');
         return encodeFresh(value, 24, 0, hvm_memmap_table_entry$enc0, 'hvm_memmap_table_entry');
       }
@@ -562,7 +576,9 @@ export const hvm_memmap_table_entry: RecordCodec<hvm_memmap_table_entry, hvm_mem
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64': {
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'hvm_memmap_table_entry');
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'hvm_memmap_table_entry');
@@ -579,7 +595,9 @@ export const hvm_memmap_table_entry: RecordCodec<hvm_memmap_table_entry, hvm_mem
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64': {
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
         if (bytes !== current.bytes) useBytes(bytes, 'hvm_memmap_table_entry');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'hvm_memmap_table_entry');
@@ -594,7 +612,9 @@ export const hvm_memmap_table_entry: RecordCodec<hvm_memmap_table_entry, hvm_mem
     const arch = options?.arch;
     switch (arch) {
       case 'x86_32':
-      case 'x86_64': {
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
         const p = placeView(buffer, options.offset, 24, 'hvm_memmap_table_entry');
         return new hvm_memmap_table_entry$V0(dataViewOf(p.buffer, 'hvm_memmap_table_entry'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
       }

@@ -2,11 +2,1614 @@
 // Regenerate with: npx xenabi generate
 // SPDX-License-Identifier: MIT
 /*
- * stable/xen: Typedefs shared by every Xen public header. Mirrors Xen's public/xen.h.
+ * stable/xen: Hypercall numbers, reserved domain ids, virtual IRQs and the other numbers and typedefs
+ * of Xen's xen.h and of its architecture headers. Mirrors Xen's public/xen.h.
  */
 
 /**
- * A domain identifier. Values from 0x7FF0 up are reserved (DOMID_SELF, DOMID_INVALID, …).
+ * PV x86: install the table of trap handlers (trap_info).
+ * @since 4.6
+ */
+export const __HYPERVISOR_set_trap_table = 0;
+
+/**
+ * PV x86: a batch of page-table or machine-to-physical updates (mmu_update).
+ * @since 4.6
+ */
+export const __HYPERVISOR_mmu_update = 1;
+
+/**
+ * PV x86: install the frames of the global descriptor table.
+ * @since 4.6
+ */
+export const __HYPERVISOR_set_gdt = 2;
+
+/**
+ * PV x86: tell Xen the kernel stack to use for the next ring change.
+ * @since 4.6
+ */
+export const __HYPERVISOR_stack_switch = 3;
+
+/**
+ * PV x86: the old way to register event and failsafe callbacks; callback_op replaces it.
+ * @since 4.6
+ */
+export const __HYPERVISOR_set_callbacks = 4;
+
+/**
+ * PV x86: set or clear CR0.TS lazily.
+ * @since 4.6
+ */
+export const __HYPERVISOR_fpu_taskswitch = 5;
+
+/**
+ * The scheduler hypercall of guest interfaces before 0x00030101, with its arguments passed by value.
+ * @since 4.6
+ */
+export const __HYPERVISOR_sched_op_compat = 6;
+
+/**
+ * Platform management for the control domain (time, microcode, power, CPU hotplug…).
+ * @since 4.6
+ */
+export const __HYPERVISOR_platform_op = 7;
+
+/**
+ * PV x86: write a debug register.
+ * @since 4.6
+ */
+export const __HYPERVISOR_set_debugreg = 8;
+
+/**
+ * PV x86: read a debug register.
+ * @since 4.6
+ */
+export const __HYPERVISOR_get_debugreg = 9;
+
+/**
+ * PV x86: write one descriptor of a GDT or LDT frame.
+ * @since 4.6
+ */
+export const __HYPERVISOR_update_descriptor = 10;
+
+/**
+ * Memory reservations, physmap changes and foreign resources (XENMEM_* sub-ops).
+ * @since 4.6
+ */
+export const __HYPERVISOR_memory_op = 12;
+
+/**
+ * Run a batch of hypercalls described by multicall_entry records.
+ * @since 4.6
+ */
+export const __HYPERVISOR_multicall = 13;
+
+/**
+ * PV x86: change one page-table entry for a virtual address, with a TLB flush chosen by UVMF_*.
+ * @since 4.6
+ */
+export const __HYPERVISOR_update_va_mapping = 14;
+
+/**
+ * Arm the one-shot timer of the calling vCPU, in nanoseconds of system time.
+ * @since 4.6
+ */
+export const __HYPERVISOR_set_timer_op = 15;
+
+/**
+ * The event-channel hypercall of guest interfaces before 0x00030202, which takes one evtchn_op record.
+ * @since 4.6
+ */
+export const __HYPERVISOR_event_channel_op_compat = 16;
+
+/**
+ * Ask which Xen this is and what it offers (XENVER_* sub-ops).
+ * @since 4.6
+ */
+export const __HYPERVISOR_xen_version = 17;
+
+/**
+ * Read or write Xen's own console (CONSOLEIO_*).
+ * @since 4.6
+ */
+export const __HYPERVISOR_console_io = 18;
+
+/**
+ * The physical-device hypercall of guest interfaces before 0x00030202, which takes one physdev_op record.
+ * @since 4.6
+ */
+export const __HYPERVISOR_physdev_op_compat = 19;
+
+/**
+ * Grant-table operations (GNTTABOP_*).
+ * @since 4.6
+ */
+export const __HYPERVISOR_grant_table_op = 20;
+
+/**
+ * Turn a VM assist (VMASST_TYPE_*) on or off.
+ * @since 4.6
+ */
+export const __HYPERVISOR_vm_assist = 21;
+
+/**
+ * PV x86: update_va_mapping on behalf of another domain.
+ * @since 4.6
+ */
+export const __HYPERVISOR_update_va_mapping_otherdomain = 22;
+
+/**
+ * PV x86: return from an exception or interrupt through Xen. Defined on every architecture, used on x86 only.
+ * @since 4.6
+ */
+export const __HYPERVISOR_iret = 23;
+
+/**
+ * vCPU control: bring up, time areas, timers (VCPUOP_* sub-ops).
+ * @since 4.6
+ */
+export const __HYPERVISOR_vcpu_op = 24;
+
+/**
+ * PV x86_64: set the FS or GS base (SEGBASE_*). Defined on every architecture, used on x86_64 only.
+ * @since 4.6
+ */
+export const __HYPERVISOR_set_segment_base = 25;
+
+/**
+ * PV x86: extended MMU operations: pinning, base pointers, TLB and cache flushes (mmuext_op).
+ * @since 4.6
+ */
+export const __HYPERVISOR_mmuext_op = 26;
+
+/**
+ * The security module (XSM/FLASK) interface.
+ * @since 4.6
+ */
+export const __HYPERVISOR_xsm_op = 27;
+
+/**
+ * Register or drop an NMI callback (XENNMI_* sub-ops).
+ * @since 4.6
+ */
+export const __HYPERVISOR_nmi_op = 28;
+
+/**
+ * Yield, block, shut down or poll (SCHEDOP_* sub-ops).
+ * @since 4.6
+ */
+export const __HYPERVISOR_sched_op = 29;
+
+/**
+ * Register or drop an event, failsafe or other callback (CALLBACKOP_* sub-ops).
+ * @since 4.6
+ */
+export const __HYPERVISOR_callback_op = 30;
+
+/**
+ * The Xenoprof profiler interface; Xen 4.22 drops the implementation but keeps the number.
+ * @since 4.6
+ */
+export const __HYPERVISOR_xenoprof_op = 31;
+
+/**
+ * Event-channel operations (EVTCHNOP_* sub-ops, each with its own record).
+ * @since 4.6
+ */
+export const __HYPERVISOR_event_channel_op = 32;
+
+/**
+ * Physical IRQ, PCI and I/O-port operations (PHYSDEVOP_* sub-ops).
+ * @since 4.6
+ */
+export const __HYPERVISOR_physdev_op = 33;
+
+/**
+ * HVM guest and device-model control (HVMOP_* sub-ops).
+ * @since 4.6
+ */
+export const __HYPERVISOR_hvm_op = 34;
+
+/**
+ * System-wide control for the toolstack; unstable, versioned by XEN_SYSCTL_INTERFACE_VERSION.
+ * @since 4.6
+ */
+export const __HYPERVISOR_sysctl = 35;
+
+/**
+ * Per-domain control for the toolstack; unstable, versioned by XEN_DOMCTL_INTERFACE_VERSION.
+ * @since 4.6
+ */
+export const __HYPERVISOR_domctl = 36;
+
+/**
+ * Load and run a kexec or crash kernel.
+ * @since 4.6
+ */
+export const __HYPERVISOR_kexec_op = 37;
+
+/**
+ * Transcendent memory; Xen 4.13 removed the feature, the number stays taken.
+ * @since 4.6
+ */
+export const __HYPERVISOR_tmem_op = 38;
+
+/**
+ * Argo inter-domain messaging (XEN_ARGO_OP_* sub-ops).
+ * @since 4.12
+ */
+export const __HYPERVISOR_argo_op = 39;
+
+/**
+ * Virtual performance-monitoring unit (XENPMU_* sub-ops).
+ * @since 4.6
+ */
+export const __HYPERVISOR_xenpmu_op = 40;
+
+/**
+ * Device-model operations on a guest (XEN_DMOP_*), stable since 4.15.
+ * @since 4.9
+ */
+export const __HYPERVISOR_dm_op = 41;
+
+/**
+ * The hypervisor file system (XEN_HYPFS_OP_* sub-ops).
+ * @since 4.14
+ */
+export const __HYPERVISOR_hypfs_op = 42;
+
+/**
+ * First number left to the architecture: the x86 machine-check hypercall.
+ * @since 4.6
+ */
+export const __HYPERVISOR_arch_0 = 48;
+
+/**
+ * Left to the architecture: x86 paging-domain operations for PV shadow mode.
+ * @since 4.6
+ */
+export const __HYPERVISOR_arch_1 = 49;
+
+/**
+ * Left to the architecture.
+ * @since 4.6
+ */
+export const __HYPERVISOR_arch_2 = 50;
+
+/**
+ * Left to the architecture.
+ * @since 4.6
+ */
+export const __HYPERVISOR_arch_3 = 51;
+
+/**
+ * Left to the architecture.
+ * @since 4.6
+ */
+export const __HYPERVISOR_arch_4 = 52;
+
+/**
+ * Left to the architecture.
+ * @since 4.6
+ */
+export const __HYPERVISOR_arch_5 = 53;
+
+/**
+ * Left to the architecture.
+ * @since 4.6
+ */
+export const __HYPERVISOR_arch_6 = 54;
+
+/**
+ * Last number left to the architecture.
+ * @since 4.6
+ */
+export const __HYPERVISOR_arch_7 = 55;
+
+/**
+ * Hypercall numbers: the index of a hypercall in the hypercall page (x86) or the immediate of the HVC instruction (Arm). Xen keeps every number once given out, even when the hypercall is gone.
+ * @since 4.6
+ */
+export const __HYPERVISOR = { __HYPERVISOR_set_trap_table, __HYPERVISOR_mmu_update, __HYPERVISOR_set_gdt, __HYPERVISOR_stack_switch, __HYPERVISOR_set_callbacks, __HYPERVISOR_fpu_taskswitch, __HYPERVISOR_sched_op_compat, __HYPERVISOR_platform_op, __HYPERVISOR_set_debugreg, __HYPERVISOR_get_debugreg, __HYPERVISOR_update_descriptor, __HYPERVISOR_memory_op, __HYPERVISOR_multicall, __HYPERVISOR_update_va_mapping, __HYPERVISOR_set_timer_op, __HYPERVISOR_event_channel_op_compat, __HYPERVISOR_xen_version, __HYPERVISOR_console_io, __HYPERVISOR_physdev_op_compat, __HYPERVISOR_grant_table_op, __HYPERVISOR_vm_assist, __HYPERVISOR_update_va_mapping_otherdomain, __HYPERVISOR_iret, __HYPERVISOR_vcpu_op, __HYPERVISOR_set_segment_base, __HYPERVISOR_mmuext_op, __HYPERVISOR_xsm_op, __HYPERVISOR_nmi_op, __HYPERVISOR_sched_op, __HYPERVISOR_callback_op, __HYPERVISOR_xenoprof_op, __HYPERVISOR_event_channel_op, __HYPERVISOR_physdev_op, __HYPERVISOR_hvm_op, __HYPERVISOR_sysctl, __HYPERVISOR_domctl, __HYPERVISOR_kexec_op, __HYPERVISOR_tmem_op, __HYPERVISOR_argo_op, __HYPERVISOR_xenpmu_op, __HYPERVISOR_dm_op, __HYPERVISOR_hypfs_op, __HYPERVISOR_arch_0, __HYPERVISOR_arch_1, __HYPERVISOR_arch_2, __HYPERVISOR_arch_3, __HYPERVISOR_arch_4, __HYPERVISOR_arch_5, __HYPERVISOR_arch_6, __HYPERVISOR_arch_7 } as const;
+
+/**
+ * One of the values of `__HYPERVISOR`.
+ * @since 4.6
+ */
+export type __HYPERVISOR = (typeof __HYPERVISOR)[keyof typeof __HYPERVISOR];
+
+/**
+ * Per vCPU: the one-shot timer fired, or system time moved.
+ * @since 4.6
+ */
+export const VIRQ_TIMER = 0;
+
+/**
+ * Per vCPU: dump debugging state (the debug key was pressed).
+ * @since 4.6
+ */
+export const VIRQ_DEBUG = 1;
+
+/**
+ * Global: bytes arrived on Xen's emergency console.
+ * @since 4.6
+ */
+export const VIRQ_CONSOLE = 2;
+
+/**
+ * Global: some domain hit an exceptional event (crashed or shut down).
+ * @since 4.6
+ */
+export const VIRQ_DOM_EXC = 3;
+
+/**
+ * Global: the trace buffers hold records to read.
+ * @since 4.6
+ */
+export const VIRQ_TBUF = 4;
+
+/**
+ * Global: a domain stopped for a debugger.
+ * @since 4.6
+ */
+export const VIRQ_DEBUGGER = 6;
+
+/**
+ * Per vCPU: the profiler has a new sample.
+ * @since 4.6
+ */
+export const VIRQ_XENOPROF = 7;
+
+/**
+ * Global: bytes arrived in Xen's console ring.
+ * @since 4.6
+ */
+export const VIRQ_CON_RING = 8;
+
+/**
+ * Global: a physical CPU went on- or offline.
+ * @since 4.6
+ */
+export const VIRQ_PCPU_STATE = 9;
+
+/**
+ * Global: a memory event was posted (the old memory-event rings).
+ * @since 4.6
+ */
+export const VIRQ_MEM_EVENT = 10;
+
+/**
+ * Per domain: an Argo ring of the domain has new messages or space.
+ * @since 4.12
+ */
+export const VIRQ_ARGO = 11;
+
+/**
+ * Global: Xen runs low on free memory.
+ * @since 4.6
+ */
+export const VIRQ_ENOMEM = 12;
+
+/**
+ * Per vCPU: the virtual performance-monitoring unit interrupted.
+ * @since 4.6
+ */
+export const VIRQ_XENPMU = 13;
+
+/**
+ * First number left to the architecture: x86 uses it for machine-check events.
+ * @since 4.6
+ */
+export const VIRQ_ARCH_0 = 16;
+
+/**
+ * Left to the architecture.
+ * @since 4.6
+ */
+export const VIRQ_ARCH_1 = 17;
+
+/**
+ * Left to the architecture.
+ * @since 4.6
+ */
+export const VIRQ_ARCH_2 = 18;
+
+/**
+ * Left to the architecture.
+ * @since 4.6
+ */
+export const VIRQ_ARCH_3 = 19;
+
+/**
+ * Left to the architecture.
+ * @since 4.6
+ */
+export const VIRQ_ARCH_4 = 20;
+
+/**
+ * Left to the architecture.
+ * @since 4.6
+ */
+export const VIRQ_ARCH_5 = 21;
+
+/**
+ * Left to the architecture.
+ * @since 4.6
+ */
+export const VIRQ_ARCH_6 = 22;
+
+/**
+ * Last number left to the architecture.
+ * @since 4.6
+ */
+export const VIRQ_ARCH_7 = 23;
+
+/**
+ * Virtual IRQs: events Xen raises itself, bound to a port with EVTCHNOP_bind_virq. A per-vCPU one is bound on each vCPU that wants it; a global one once, by one domain (normally the control domain).
+ * @since 4.6
+ */
+export const VIRQ = { VIRQ_TIMER, VIRQ_DEBUG, VIRQ_CONSOLE, VIRQ_DOM_EXC, VIRQ_TBUF, VIRQ_DEBUGGER, VIRQ_XENOPROF, VIRQ_CON_RING, VIRQ_PCPU_STATE, VIRQ_MEM_EVENT, VIRQ_ARGO, VIRQ_ENOMEM, VIRQ_XENPMU, VIRQ_ARCH_0, VIRQ_ARCH_1, VIRQ_ARCH_2, VIRQ_ARCH_3, VIRQ_ARCH_4, VIRQ_ARCH_5, VIRQ_ARCH_6, VIRQ_ARCH_7 } as const;
+
+/**
+ * One of the values of `VIRQ`.
+ * @since 4.6
+ */
+export type VIRQ = (typeof VIRQ)[keyof typeof VIRQ];
+
+/**
+ * How many virtual IRQ numbers there are: every VIRQ_* is below this.
+ * @since 4.6
+ */
+export const NR_VIRQS = 24;
+
+/**
+ * Write val to the page-table entry at machine address ptr, after Xen checks it.
+ * @since 4.6
+ */
+export const MMU_NORMAL_PT_UPDATE = 0;
+
+/**
+ * Set the machine-to-physical entry of machine frame ptr \>\> PAGE_SHIFT to val.
+ * @since 4.6
+ */
+export const MMU_MACHPHYS_UPDATE = 1;
+
+/**
+ * As MMU_NORMAL_PT_UPDATE, keeping the accessed and dirty bits the entry had.
+ * @since 4.6
+ */
+export const MMU_PT_UPDATE_PRESERVE_AD = 2;
+
+/**
+ * As MMU_NORMAL_PT_UPDATE, with val a machine frame even for a translated guest.
+ * @since 4.11
+ */
+export const MMU_PT_UPDATE_NO_TRANSLATE = 3;
+
+/**
+ * What an mmu_update entry does, held in the two low bits of its ptr field (ptr is 8-byte aligned, so they are free).
+ * @since 4.6
+ */
+export const MMU = { MMU_NORMAL_PT_UPDATE, MMU_MACHPHYS_UPDATE, MMU_PT_UPDATE_PRESERVE_AD, MMU_PT_UPDATE_NO_TRANSLATE } as const;
+
+/**
+ * One of the values of `MMU`.
+ * @since 4.6
+ */
+export type MMU = (typeof MMU)[keyof typeof MMU];
+
+/**
+ * Pin the frame arg1.mfn as a level-1 page table, so Xen keeps it validated.
+ * @since 4.6
+ */
+export const MMUEXT_PIN_L1_TABLE = 0;
+
+/**
+ * Pin arg1.mfn as a level-2 page table.
+ * @since 4.6
+ */
+export const MMUEXT_PIN_L2_TABLE = 1;
+
+/**
+ * Pin arg1.mfn as a level-3 page table.
+ * @since 4.6
+ */
+export const MMUEXT_PIN_L3_TABLE = 2;
+
+/**
+ * Pin arg1.mfn as a level-4 page table.
+ * @since 4.6
+ */
+export const MMUEXT_PIN_L4_TABLE = 3;
+
+/**
+ * Drop the pin of the page table arg1.mfn.
+ * @since 4.6
+ */
+export const MMUEXT_UNPIN_TABLE = 4;
+
+/**
+ * Switch the kernel page-table base to arg1.mfn.
+ * @since 4.6
+ */
+export const MMUEXT_NEW_BASEPTR = 5;
+
+/**
+ * Flush the TLB of this vCPU.
+ * @since 4.6
+ */
+export const MMUEXT_TLB_FLUSH_LOCAL = 6;
+
+/**
+ * Flush arg1.linear_addr from the TLB of this vCPU.
+ * @since 4.6
+ */
+export const MMUEXT_INVLPG_LOCAL = 7;
+
+/**
+ * Flush the TLBs of the vCPUs in the bitmap arg2.vcpumask.
+ * @since 4.6
+ */
+export const MMUEXT_TLB_FLUSH_MULTI = 8;
+
+/**
+ * Flush arg1.linear_addr from the TLBs of the vCPUs in arg2.vcpumask.
+ * @since 4.6
+ */
+export const MMUEXT_INVLPG_MULTI = 9;
+
+/**
+ * Flush the TLBs of every vCPU of the domain.
+ * @since 4.6
+ */
+export const MMUEXT_TLB_FLUSH_ALL = 10;
+
+/**
+ * Flush arg1.linear_addr from the TLBs of every vCPU of the domain.
+ * @since 4.6
+ */
+export const MMUEXT_INVLPG_ALL = 11;
+
+/**
+ * Write back and invalidate the caches of this vCPU.
+ * @since 4.6
+ */
+export const MMUEXT_FLUSH_CACHE = 12;
+
+/**
+ * Install an LDT of arg2.nr_ents entries at arg1.linear_addr.
+ * @since 4.6
+ */
+export const MMUEXT_SET_LDT = 13;
+
+/**
+ * x86_64: switch the user page-table base to arg1.mfn.
+ * @since 4.6
+ */
+export const MMUEXT_NEW_USER_BASEPTR = 15;
+
+/**
+ * Zero the frame arg1.mfn.
+ * @since 4.6
+ */
+export const MMUEXT_CLEAR_PAGE = 16;
+
+/**
+ * Copy the frame arg2.src_mfn into arg1.mfn.
+ * @since 4.6
+ */
+export const MMUEXT_COPY_PAGE = 17;
+
+/**
+ * Write back and invalidate the caches of every physical CPU.
+ * @since 4.6
+ */
+export const MMUEXT_FLUSH_CACHE_GLOBAL = 18;
+
+/**
+ * Mark arg1.mfn as the start of a superpage (superpage support is gone; Xen fails it).
+ * @since 4.6
+ */
+export const MMUEXT_MARK_SUPER = 19;
+
+/**
+ * Undo MMUEXT_MARK_SUPER (Xen fails it likewise).
+ * @since 4.6
+ */
+export const MMUEXT_UNMARK_SUPER = 20;
+
+/**
+ * The command of an mmuext_op entry (its cmd field): pin and unpin page tables, switch base pointers, flush TLBs and caches, copy and clear pages.
+ * @since 4.6
+ */
+export const MMUEXT = { MMUEXT_PIN_L1_TABLE, MMUEXT_PIN_L2_TABLE, MMUEXT_PIN_L3_TABLE, MMUEXT_PIN_L4_TABLE, MMUEXT_UNPIN_TABLE, MMUEXT_NEW_BASEPTR, MMUEXT_TLB_FLUSH_LOCAL, MMUEXT_INVLPG_LOCAL, MMUEXT_TLB_FLUSH_MULTI, MMUEXT_INVLPG_MULTI, MMUEXT_TLB_FLUSH_ALL, MMUEXT_INVLPG_ALL, MMUEXT_FLUSH_CACHE, MMUEXT_SET_LDT, MMUEXT_NEW_USER_BASEPTR, MMUEXT_CLEAR_PAGE, MMUEXT_COPY_PAGE, MMUEXT_FLUSH_CACHE_GLOBAL, MMUEXT_MARK_SUPER, MMUEXT_UNMARK_SUPER } as const;
+
+/**
+ * One of the values of `MMUEXT`.
+ * @since 4.6
+ */
+export type MMUEXT = (typeof MMUEXT)[keyof typeof MMUEXT];
+
+/**
+ * Flush nothing.
+ * @since 4.6
+ */
+export const UVMF_NONE = 0;
+
+/**
+ * Flush the whole TLB.
+ * @since 4.6
+ */
+export const UVMF_TLB_FLUSH = 1;
+
+/**
+ * Flush only the entry of the address updated.
+ * @since 4.6
+ */
+export const UVMF_INVLPG = 2;
+
+/**
+ * The bits that hold the flush type.
+ * @since 4.6
+ */
+export const UVMF_FLUSHTYPE_MASK = 3;
+
+/**
+ * Flush the vCPUs of a bitmap whose address is ORed into the flags.
+ * @since 4.6
+ */
+export const UVMF_MULTI = 0;
+
+/**
+ * Flush this vCPU only.
+ * @since 4.6
+ */
+export const UVMF_LOCAL = 0;
+
+/**
+ * Flush every vCPU of the domain.
+ * @since 4.6
+ */
+export const UVMF_ALL = 4;
+
+/**
+ * The flags argument of update_va_mapping: a flush type in bits 0-1, ORed with whose TLBs to flush in bits 2 and up (a pointer to a vCPU bitmap, or UVMF_LOCAL / UVMF_ALL). Xen spells them as unsigned long.
+ * @since 4.6
+ */
+export const UVMF = { UVMF_NONE, UVMF_TLB_FLUSH, UVMF_INVLPG, UVMF_FLUSHTYPE_MASK, UVMF_MULTI, UVMF_LOCAL, UVMF_ALL } as const;
+
+/**
+ * One of the values of `UVMF`.
+ * @since 4.6
+ */
+export type UVMF = (typeof UVMF)[keyof typeof UVMF];
+
+/**
+ * Turn the assist on.
+ * @since 4.6
+ */
+export const VMASST_CMD_enable = 0;
+
+/**
+ * Turn the assist off.
+ * @since 4.6
+ */
+export const VMASST_CMD_disable = 1;
+
+/**
+ * The command of the vm_assist hypercall.
+ * @since 4.6
+ */
+export const VMASST_CMD = { VMASST_CMD_enable, VMASST_CMD_disable } as const;
+
+/**
+ * One of the values of `VMASST_CMD`.
+ * @since 4.6
+ */
+export type VMASST_CMD = (typeof VMASST_CMD)[keyof typeof VMASST_CMD];
+
+/**
+ * x86_32: emulate instructions that use segments wrapping around 4 GiB.
+ * @since 4.6
+ */
+export const VMASST_TYPE_4gb_segments = 0;
+
+/**
+ * x86_32: raise trap 15 each time Xen does that emulation.
+ * @since 4.6
+ */
+export const VMASST_TYPE_4gb_segments_notify = 1;
+
+/**
+ * Let the guest write its L1 page tables directly; Xen traps and checks each write.
+ * @since 4.6
+ */
+export const VMASST_TYPE_writable_pagetables = 2;
+
+/**
+ * x86_32 PAE: allow the top-level table above 4 GiB of machine memory.
+ * @since 4.6
+ */
+export const VMASST_TYPE_pae_extended_cr3 = 3;
+
+/**
+ * Take the I/O privilege level from the guest EFLAGS, as hardware does, instead of from PHYSDEVOP_set_iopl.
+ * @since 4.7
+ */
+export const VMASST_TYPE_architectural_iopl = 4;
+
+/**
+ * Mark updates of the runstate area with XEN_RUNSTATE_UPDATE in state_entry_time.
+ * @since 4.8
+ */
+export const VMASST_TYPE_runstate_update_flag = 5;
+
+/**
+ * x86_64: keep the read-only machine-to-physical table out of user page tables.
+ * @since 4.6
+ */
+export const VMASST_TYPE_m2p_strict = 32;
+
+/**
+ * Help a PV guest can ask Xen for with vm_assist; Xen lists the ones it offers a guest in the features of XENVER_get_features.
+ * @since 4.6
+ */
+export const VMASST_TYPE = { VMASST_TYPE_4gb_segments, VMASST_TYPE_4gb_segments_notify, VMASST_TYPE_writable_pagetables, VMASST_TYPE_pae_extended_cr3, VMASST_TYPE_architectural_iopl, VMASST_TYPE_runstate_update_flag, VMASST_TYPE_m2p_strict } as const;
+
+/**
+ * One of the values of `VMASST_TYPE`.
+ * @since 4.6
+ */
+export type VMASST_TYPE = (typeof VMASST_TYPE)[keyof typeof VMASST_TYPE];
+
+/**
+ * A domain identifier. Values from DOMID_FIRST_RESERVED (0x7FF0) up are reserved (DOMID_SELF, DOMID_INVALID, …).
  * @since 4.6
  */
 export type domid_t = number;
+
+/**
+ * The first domain id no ordinary domain can have: the ids from here up name something else.
+ * @since 4.6
+ */
+export const DOMID_FIRST_RESERVED = 0x7ff0;
+
+/**
+ * The calling domain itself.
+ * @since 4.6
+ */
+export const DOMID_SELF = 0x7ff0;
+
+/**
+ * The owner of I/O memory: maps device memory in mmu_update and update_va_mapping_otherdomain.
+ * @since 4.6
+ */
+export const DOMID_IO = 0x7ff1;
+
+/**
+ * Xen itself: lets a privileged domain map parts of Xen's heap (the machine-to-physical table).
+ * @since 4.6
+ */
+export const DOMID_XEN = 0x7ff2;
+
+/**
+ * The owner of pages shared copy-on-write between domains (memory sharing).
+ * @since 4.6
+ */
+export const DOMID_COW = 0x7ff3;
+
+/**
+ * No domain at all: a placeholder, such as for an unbound grant.
+ * @since 4.6
+ */
+export const DOMID_INVALID = 0x7ff4;
+
+/**
+ * Any domain may take part (an unbound event channel any domain can connect to).
+ * @since 4.22
+ */
+export const DOMID_ANY = 0x7ff5;
+
+/**
+ * The idle domain, which owns the idle vCPUs.
+ * @since 4.6
+ */
+export const DOMID_IDLE = 0x7fff;
+
+/**
+ * Reserved domain ids (unsigned int literals): each stands for something other than an ordinary domain where a domid_t is expected.
+ * @since 4.6
+ */
+export const DOMID = { DOMID_SELF, DOMID_IO, DOMID_XEN, DOMID_COW, DOMID_INVALID, DOMID_ANY, DOMID_IDLE } as const;
+
+/**
+ * One of the values of `DOMID`.
+ * @since 4.6
+ */
+export type DOMID = (typeof DOMID)[keyof typeof DOMID];
+
+/**
+ * The bits of a domain id: every id, reserved or not, fits in them.
+ * @since 4.14
+ */
+export const DOMID_MASK = 0x7fff;
+
+/**
+ * Write bytes to the console.
+ * @since 4.6
+ */
+export const CONSOLEIO_write = 0;
+
+/**
+ * Read bytes from the console (the control domain's console input).
+ * @since 4.6
+ */
+export const CONSOLEIO_read = 1;
+
+/**
+ * The command of the console_io hypercall, which reaches Xen's own console.
+ * @since 4.6
+ */
+export const CONSOLEIO = { CONSOLEIO_write, CONSOLEIO_read } as const;
+
+/**
+ * One of the values of `CONSOLEIO`.
+ * @since 4.6
+ */
+export type CONSOLEIO = (typeof CONSOLEIO)[keyof typeof CONSOLEIO];
+
+/**
+ * VGA text mode 3.
+ * @since 4.6
+ */
+export const XEN_VGATYPE_TEXT_MODE_3 = 0x3;
+
+/**
+ * A VESA linear frame buffer.
+ * @since 4.6
+ */
+export const XEN_VGATYPE_VESA_LFB = 0x23;
+
+/**
+ * An EFI linear frame buffer.
+ * @since 4.6
+ */
+export const XEN_VGATYPE_EFI_LFB = 0x70;
+
+/**
+ * The kind of console Xen hands the control domain (dom0_vga_console_info.video_type).
+ * @since 4.6
+ */
+export const XEN_VGATYPE = { XEN_VGATYPE_TEXT_MODE_3, XEN_VGATYPE_VESA_LFB, XEN_VGATYPE_EFI_LFB } as const;
+
+/**
+ * One of the values of `XEN_VGATYPE`.
+ * @since 4.6
+ */
+export type XEN_VGATYPE = (typeof XEN_VGATYPE)[keyof typeof XEN_VGATYPE];
+
+/**
+ * Bytes of the command line in start_info, its terminating zero included.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const MAX_GUEST_CMDLINE = 1024;
+
+/**
+ * The domain is privileged.
+ * @since 4.6
+ */
+export const SIF_PRIVILEGED = 0x1;
+
+/**
+ * The domain is the initial domain (dom0).
+ * @since 4.6
+ */
+export const SIF_INITDOMAIN = 0x2;
+
+/**
+ * mod_start points at an array of xen_multiboot_mod_list entries, not at one module.
+ * @since 4.6
+ */
+export const SIF_MULTIBOOT_MOD = 0x4;
+
+/**
+ * mod_start is a frame number, not a virtual address.
+ * @since 4.6
+ */
+export const SIF_MOD_START_PFN = 0x8;
+
+/**
+ * The toolstack should use the virtual-address physical-to-machine list.
+ * @since 4.6
+ */
+export const SIF_VIRT_P2M_4TOOLS = 0x10;
+
+/**
+ * Flags of start_info.flags: what the domain is and how its boot modules are described.
+ * @since 4.6
+ */
+export const SIF = { SIF_PRIVILEGED, SIF_INITDOMAIN, SIF_MULTIBOOT_MOD, SIF_MOD_START_PFN, SIF_VIRT_P2M_4TOOLS } as const;
+
+/**
+ * Bits 8-15 of start_info.flags: platform-management flags, which Xen passes on from its own boot.
+ * @since 4.6
+ */
+export const SIF_PM_MASK = 0xff00;
+
+/**
+ * The TSC runs at one rate on every CPU and never goes back: readings from any vCPU compare.
+ * @since 4.7
+ */
+export const XEN_PVCLOCK_TSC_STABLE_BIT = 0x1;
+
+/**
+ * The guest was paused; watchdogs should not fire for the time lost.
+ * @since 4.7
+ */
+export const XEN_PVCLOCK_GUEST_STOPPED = 0x2;
+
+/**
+ * Flags of vcpu_time_info.flags, the paravirtual clock.
+ * @since 4.7
+ */
+export const XEN_PVCLOCK = { XEN_PVCLOCK_TSC_STABLE_BIT, XEN_PVCLOCK_GUEST_STOPPED } as const;
+
+/**
+ * A domain's 16-byte handle: an opaque id the toolstack gives the domain when it creates it, normally its UUID. Example: the bytes of 5f2c0e1a-…-9b3d.
+ * @since 4.6
+ */
+export type xen_domain_handle_t = number[];
+
+/**
+ * How many vcpu_info slots the shared-info page holds: 32 on x86, 1 on Arm. vCPUs beyond them register a vcpu_info of their own (VCPUOP_register_vcpu_info).
+ *
+ * The value differs per architecture.
+ * @since 4.6
+ */
+export const XEN_LEGACY_MAX_VCPUS = { x86_32: 32, x86_64: 32, arm32: 1, arm64: 1 } as const;
+
+/**
+ * Defined (to 1) when vcpu_guest_context has the PV entry points of this layout.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const XEN_HAVE_PV_GUEST_ENTRY = 1;
+
+/**
+ * Defined (to 1) when cpu_user_regs carries saved_upcall_mask.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const XEN_HAVE_PV_UPCALL_MASK = 1;
+
+/**
+ * The first page of a PV guest GDT that Xen keeps for itself.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const FIRST_RESERVED_GDT_PAGE = 14;
+
+/**
+ * The first byte of the GDT that Xen keeps: FIRST_RESERVED_GDT_PAGE pages of 4096 bytes.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const FIRST_RESERVED_GDT_BYTE = 57344;
+
+/**
+ * The first GDT entry that Xen keeps: FIRST_RESERVED_GDT_BYTE / 8.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const FIRST_RESERVED_GDT_ENTRY = 7168;
+
+/**
+ * The subleaf of a CPUID leaf that has none (xen_cpuid_leaf.subleaf).
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.12
+ */
+export const XEN_CPUID_NO_SUBLEAF = 0xffffffff;
+
+/**
+ * The I/O port of the HVM debug console: bytes written there go to Xen's console when it is enabled.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.12
+ */
+export const XEN_HVM_DEBUGCONS_IOPORT = 0xe9;
+
+/**
+ * The FPU state in fpu_ctxt is valid.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const _VGCF_i387_valid = 0;
+
+/**
+ * The FPU state in fpu_ctxt is valid.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const VGCF_i387_valid = 0x1;
+
+/**
+ * The vCPU starts in kernel mode.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const _VGCF_in_kernel = 2;
+
+/**
+ * The vCPU starts in kernel mode.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const VGCF_in_kernel = 0x4;
+
+/**
+ * Mask events when the failsafe callback runs.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const _VGCF_failsafe_disables_events = 3;
+
+/**
+ * Mask events when the failsafe callback runs.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const VGCF_failsafe_disables_events = 0x8;
+
+/**
+ * Mask events when the syscall callback runs.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const _VGCF_syscall_disables_events = 4;
+
+/**
+ * Mask events when the syscall callback runs.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const VGCF_syscall_disables_events = 0x10;
+
+/**
+ * The vCPU is online.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const _VGCF_online = 5;
+
+/**
+ * The vCPU is online.
+ *
+ * Only on x86_32, x86_64.
+ * @since 4.6
+ */
+export const VGCF_online = 0x20;
+
+/**
+ * x86_64: the vCPU is in a system call, so Xen returns to it with SYSRET.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const _VGCF_in_syscall = 8;
+
+/**
+ * x86_64: the vCPU is in a system call, so Xen returns to it with SYSRET.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const VGCF_in_syscall = 0x100;
+
+/**
+ * x86: flags of vcpu_guest_context.flags, the state a vCPU starts with.
+ * @since 4.6
+ */
+export const VGCF = { VGCF_i387_valid, VGCF_in_kernel, VGCF_failsafe_disables_events, VGCF_syscall_disables_events, VGCF_online, VGCF_in_syscall } as const;
+
+/**
+ * x86_32: the flat code selector of ring 1, where a 32-bit PV kernel runs.
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const FLAT_RING1_CS = 0xe019;
+
+/**
+ * x86_32: the flat data selector of ring 1.
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const FLAT_RING1_DS = 0xe021;
+
+/**
+ * x86_32: the flat stack selector of ring 1.
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const FLAT_RING1_SS = 0xe021;
+
+/**
+ * x86_32: the flat code selector of ring 3 (user mode).
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const FLAT_RING3_CS = 0xe02b;
+
+/**
+ * x86_32: the flat data selector of ring 3.
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const FLAT_RING3_DS = 0xe033;
+
+/**
+ * x86_32: the flat stack selector of ring 3.
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const FLAT_RING3_SS = 0xe033;
+
+/**
+ * x86_64: the flat 32-bit code selector of ring 3.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_RING3_CS32 = 0xe023;
+
+/**
+ * x86_64: the flat 64-bit code selector of ring 3, where a 64-bit PV kernel runs too.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_RING3_CS64 = 0xe033;
+
+/**
+ * x86_64: the flat 32-bit data selector of ring 3.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_RING3_DS32 = 0xe02b;
+
+/**
+ * x86_64: the 64-bit data selector of ring 3: the null selector.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_RING3_DS64 = 0x0;
+
+/**
+ * x86_64: the flat 32-bit stack selector of ring 3.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_RING3_SS32 = 0xe02b;
+
+/**
+ * x86_64: the flat 64-bit stack selector of ring 3.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_RING3_SS64 = 0xe02b;
+
+/**
+ * The PV kernel's code selector: ring 1 on x86_32, ring 3 (64-bit) on x86_64.
+ *
+ * Only on x86_32, x86_64.
+ *
+ * The value differs per architecture.
+ * @since 4.6
+ */
+export const FLAT_KERNEL_CS = { x86_32: 0xe019, x86_64: 0xe033 } as const;
+
+/**
+ * The PV kernel's data selector.
+ *
+ * Only on x86_32, x86_64.
+ *
+ * The value differs per architecture.
+ * @since 4.6
+ */
+export const FLAT_KERNEL_DS = { x86_32: 0xe021, x86_64: 0x0 } as const;
+
+/**
+ * The PV kernel's stack selector.
+ *
+ * Only on x86_32, x86_64.
+ *
+ * The value differs per architecture.
+ * @since 4.6
+ */
+export const FLAT_KERNEL_SS = { x86_32: 0xe021, x86_64: 0xe02b } as const;
+
+/**
+ * The guest user's code selector.
+ *
+ * Only on x86_32, x86_64.
+ *
+ * The value differs per architecture.
+ * @since 4.6
+ */
+export const FLAT_USER_CS = { x86_32: 0xe02b, x86_64: 0xe033 } as const;
+
+/**
+ * The guest user's data selector.
+ *
+ * Only on x86_32, x86_64.
+ *
+ * The value differs per architecture.
+ * @since 4.6
+ */
+export const FLAT_USER_DS = { x86_32: 0xe033, x86_64: 0x0 } as const;
+
+/**
+ * The guest user's stack selector.
+ *
+ * Only on x86_32, x86_64.
+ *
+ * The value differs per architecture.
+ * @since 4.6
+ */
+export const FLAT_USER_SS = { x86_32: 0xe033, x86_64: 0xe02b } as const;
+
+/**
+ * x86_64: the 32-bit kernel code selector (ring 3).
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_KERNEL_CS32 = 0xe023;
+
+/**
+ * x86_64: the 64-bit kernel code selector (ring 3).
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_KERNEL_CS64 = 0xe033;
+
+/**
+ * x86_64: the 32-bit kernel data selector.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_KERNEL_DS32 = 0xe02b;
+
+/**
+ * x86_64: the 64-bit kernel data selector (null).
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_KERNEL_DS64 = 0x0;
+
+/**
+ * x86_64: the 32-bit kernel stack selector.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_KERNEL_SS32 = 0xe02b;
+
+/**
+ * x86_64: the 64-bit kernel stack selector.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_KERNEL_SS64 = 0xe02b;
+
+/**
+ * x86_64: the 32-bit user code selector.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_USER_CS32 = 0xe023;
+
+/**
+ * x86_64: the 64-bit user code selector.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_USER_CS64 = 0xe033;
+
+/**
+ * x86_64: the 32-bit user data selector.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_USER_DS32 = 0xe02b;
+
+/**
+ * x86_64: the 64-bit user data selector (null).
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_USER_DS64 = 0x0;
+
+/**
+ * x86_64: the 32-bit user stack selector.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_USER_SS32 = 0xe02b;
+
+/**
+ * x86_64: the 64-bit user stack selector.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const FLAT_USER_SS64 = 0xe02b;
+
+/**
+ * x86_32: where Xen starts in a PAE guest address space (unsuffixed form).
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const __HYPERVISOR_VIRT_START_PAE = 0xf5800000;
+
+/**
+ * x86_32: where Xen started in a non-PAE address space (unsuffixed form).
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const __HYPERVISOR_VIRT_START_NONPAE = 0xfc000000;
+
+/**
+ * x86_32 PAE: start of the read-only machine-to-physical table (unsuffixed form).
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const __MACH2PHYS_VIRT_START_PAE = 0xf5800000;
+
+/**
+ * x86_32 PAE: end of the machine-to-physical table (unsuffixed form).
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const __MACH2PHYS_VIRT_END_PAE = 0xf6800000;
+
+/**
+ * x86_32 non-PAE: start of the machine-to-physical table (unsuffixed form).
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const __MACH2PHYS_VIRT_START_NONPAE = 0xfc000000;
+
+/**
+ * x86_32 non-PAE: end of the machine-to-physical table (unsuffixed form).
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const __MACH2PHYS_VIRT_END_NONPAE = 0xfc400000;
+
+/**
+ * Where Xen starts in a PV guest address space (unsuffixed form).
+ *
+ * Only on x86_32, x86_64.
+ *
+ * The value differs per architecture.
+ * @since 4.6
+ */
+export const __HYPERVISOR_VIRT_START = { x86_32: 0xf5800000, x86_64: 0xffff800000000000n } as const;
+
+/**
+ * x86_64: where Xen ends in a PV guest address space (unsuffixed form).
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const __HYPERVISOR_VIRT_END = 0xffff880000000000n;
+
+/**
+ * Start of the read-only machine-to-physical table (unsuffixed form).
+ *
+ * Only on x86_32, x86_64.
+ *
+ * The value differs per architecture.
+ * @since 4.6
+ */
+export const __MACH2PHYS_VIRT_START = { x86_32: 0xf5800000, x86_64: 0xffff800000000000n } as const;
+
+/**
+ * End of the machine-to-physical table (unsuffixed form).
+ *
+ * Only on x86_32, x86_64.
+ *
+ * The value differs per architecture.
+ * @since 4.6
+ */
+export const __MACH2PHYS_VIRT_END = { x86_32: 0xf6800000, x86_64: 0xffff804000000000n } as const;
+
+/**
+ * x86_32: where Xen starts in a PAE guest address space.
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const HYPERVISOR_VIRT_START_PAE = 0xf5800000;
+
+/**
+ * x86_32: where Xen started in a non-PAE address space.
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const HYPERVISOR_VIRT_START_NONPAE = 0xfc000000;
+
+/**
+ * x86_32 PAE: start of the machine-to-physical table.
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const MACH2PHYS_VIRT_START_PAE = 0xf5800000;
+
+/**
+ * x86_32 PAE: end of the machine-to-physical table.
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const MACH2PHYS_VIRT_END_PAE = 0xf6800000;
+
+/**
+ * x86_32 non-PAE: start of the machine-to-physical table.
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const MACH2PHYS_VIRT_START_NONPAE = 0xfc000000;
+
+/**
+ * x86_32 non-PAE: end of the machine-to-physical table.
+ *
+ * Only on x86_32.
+ * @since 4.6
+ */
+export const MACH2PHYS_VIRT_END_NONPAE = 0xfc400000;
+
+/**
+ * Where Xen starts in a PV guest address space: the guest must leave everything above free.
+ *
+ * Only on x86_32, x86_64.
+ *
+ * The value differs per architecture.
+ * @since 4.6
+ */
+export const HYPERVISOR_VIRT_START = { x86_32: 0xf5800000, x86_64: 0xffff800000000000n } as const;
+
+/**
+ * x86_64: where Xen ends in a PV guest address space; the guest may use what follows.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const HYPERVISOR_VIRT_END = 0xffff880000000000n;
+
+/**
+ * Start of the read-only machine-to-physical table Xen maps into every PV guest.
+ *
+ * Only on x86_32, x86_64.
+ *
+ * The value differs per architecture.
+ * @since 4.6
+ */
+export const MACH2PHYS_VIRT_START = { x86_32: 0xf5800000, x86_64: 0xffff800000000000n } as const;
+
+/**
+ * End of the machine-to-physical table.
+ *
+ * Only on x86_32, x86_64.
+ *
+ * The value differs per architecture.
+ * @since 4.6
+ */
+export const MACH2PHYS_VIRT_END = { x86_32: 0xf6800000, x86_64: 0xffff804000000000n } as const;
+
+/**
+ * Entries of the machine-to-physical table: 4 bytes each on x86_32, 8 on x86_64.
+ *
+ * Only on x86_32, x86_64.
+ *
+ * The value differs per architecture.
+ * @since 4.6
+ */
+export const MACH2PHYS_NR_ENTRIES = { x86_32: 0x400000, x86_64: 0x800000000 } as const;
+
+/**
+ * The FS base.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const SEGBASE_FS = 0;
+
+/**
+ * The GS base user mode sees.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const SEGBASE_GS_USER = 1;
+
+/**
+ * The GS base kernel mode sees.
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const SEGBASE_GS_KERNEL = 2;
+
+/**
+ * Load a user GS selector (the base passed is the selector).
+ *
+ * Only on x86_64.
+ * @since 4.6
+ */
+export const SEGBASE_GS_USER_SEL = 3;
+
+/**
+ * x86_64: which base set_segment_base sets.
+ * @since 4.6
+ */
+export const SEGBASE = { SEGBASE_FS, SEGBASE_GS_USER, SEGBASE_GS_KERNEL, SEGBASE_GS_USER_SEL } as const;
+
+/**
+ * One of the values of `SEGBASE`.
+ * @since 4.6
+ */
+export type SEGBASE = (typeof SEGBASE)[keyof typeof SEGBASE];
+
+/**
+ * Arm: the immediate of the HVC instruction that makes a hypercall (the hypercall number goes in x16 or r12).
+ *
+ * Only on arm32, arm64.
+ * @since 4.6
+ */
+export const XEN_HYPERCALL_TAG = 0xea1;

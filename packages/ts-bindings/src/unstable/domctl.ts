@@ -9,12 +9,7 @@
 import { xen_arch_domainconfig$V0, xen_arch_domainconfig$V1, xen_arch_domainconfig$chk1, xen_arch_domainconfig$dec0, xen_arch_domainconfig$dec1, xen_arch_domainconfig$enc0, xen_arch_domainconfig$enc1, xen_domctl_createdomain$V0, xen_domctl_createdomain$V1, xen_domctl_createdomain$chk1, xen_domctl_createdomain$dec0, xen_domctl_createdomain$dec1, xen_domctl_createdomain$enc0, xen_domctl_createdomain$enc1, xen_domctl_createdomain_altp2m$V0, xen_domctl_createdomain_altp2m$dec0, xen_domctl_createdomain_altp2m$enc0 } from '../internal/unstable/domctl.js';
 import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { IntArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
-
-/**
- * A 16-byte tag the toolstack gives a domain, normally its UUID. Example: the bytes of 5f2c0e1a-…-9b3d.
- * @since 4.6
- */
-export type xen_domain_handle_t = number[];
+import type { xen_domain_handle_t } from '../stable/xen.js';
 
 /**
  * Architecture-specific settings for a new domain. The x86 and Arm versions share only the name: each field exists on one architecture family.

@@ -39,7 +39,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "README.md.hbs": {
-    digest: "6292e88e1deee9b52f53bd6b311428d19fe2ef60a832bc1f2b2e2d85709bb15f",
+    digest: "4393f5575774930f0524bcecc38f55eeb501ebe310eac24beb151ed8f0a98cc6",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -156,7 +156,7 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sinceExample"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":{"start":{"line":89,"column":26},"end":{"line":97,"column":7}}})) != null ? stack1 : "")
     + "\nSome items also need a setting beyond the release: how Xen was built (a Kconfig option) or\nbooted (a command-line option), or how the domain was created. Their docs say so, and the\nsame facts are data: `GATES` on each such record and the `gates` module"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gatedModule"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":101,"column":71},"end":{"line":101,"column":124}}})) != null ? stack1 : "")
-    + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`XenDmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record. A payload whose members say which way they travel\n  has `new(inputs…)`, taking the inputs alone (`xen_dm_op_create_ioreq_server::new(2)`).\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
+    + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere. C's `long` and `unsigned long` are `core::ffi`'s\n  `c_long` and `c_ulong` (4 bytes on x86 and arm, 8 on x86_64 and aarch64), and `char` is\n  `c_char` (signed on x86, unsigned on Arm); `int` and `unsigned int` are `i32` and `u32`.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`XenDmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record. A payload whose members say which way they travel\n  has `new(inputs…)`, taking the inputs alone (`xen_dm_op_create_ioreq_server::new(2)`).\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
 },"useData":true},
   },
   "_asserts.hbs": {
@@ -1112,7 +1112,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "lib.rs.hbs": {
-    digest: "8bb2839ea5b016601e4ab396c25d3d2cf8e8b4a35f75c6c98a551a19d652366a",
+    digest: "22b32ca772e83c33d420f71bc2d483c53d1ab772dc88d7ed7122c31c33230c3c",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1129,6 +1129,8 @@ export const PRECOMPILED: Precompiled = {
   return ((stack1 = container.lambda(container.strict(depth0, "bitfieldsCfg", {"start":{"line":15,"column":2},"end":{"line":15,"column":14}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"2":function(container,depth0,helpers,partials,data) {
+    return "pub mod ring;\n";
+},"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1136,16 +1138,16 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":25,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":26,"column":0},"end":{"line":28,"column":7}}})) != null ? stack1 : "")
     + "pub mod "
-    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":26,"column":10},"end":{"line":26,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":29,"column":10},"end":{"line":29,"column":14}} ), depth0)) != null ? stack1 : "")
     + ";\n";
-},"3":function(container,depth0,helpers,partials,data) {
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1;
 
-  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":24,"column":2},"end":{"line":24,"column":5}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":27,"column":2},"end":{"line":27,"column":5}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"4":function(container,depth0,helpers,partials,data) {
+},"5":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
@@ -1162,16 +1164,18 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias2(alias1(depth0, "supportedArchs", {"start":{"line":7,"column":12},"end":{"line":7,"column":26}} ), depth0)) != null ? stack1 : "")
     + "))]\ncompile_error!(\"xenabi describes Xen's ABI on x86, x86_64, arm and aarch64 only\");\n\n#[cfg(target_endian = \"big\")]\ncompile_error!(\"xenabi describes little-endian Xen only (x86 and Arm guests and hypervisors are little-endian)\");\n\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasBitfields"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":18,"column":7}}})) != null ? stack1 : "")
-    + "pub mod ids;\npub mod release;\npub mod types;\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"namespaces"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":22,"column":0},"end":{"line":27,"column":9}}})) != null ? stack1 : "")
+    + "pub mod ids;\npub mod release;\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasRings"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":23,"column":7}}})) != null ? stack1 : "")
+    + "pub mod types;\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"namespaces"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":25,"column":0},"end":{"line":30,"column":9}}})) != null ? stack1 : "")
     + "\npub use ids::*;\npub use release::{Gate, GateKind, LinuxRelease, XenRelease};\n\n/// The newest Xen release this crate describes: what the default features declare.\npub const XEN_RELEASE: &str = \""
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":33,"column":33},"end":{"line":33,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":36,"column":33},"end":{"line":36,"column":40}} ), depth0)) != null ? stack1 : "")
     + "\";\n\n/// The oldest Xen release the program supports, as the cargo features select it: the release\n/// of the newest `xen-4-N` feature enabled anywhere in the build ("
-    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":36,"column":69},"end":{"line":36,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":39,"column":69},"end":{"line":39,"column":75}} ), depth0)) != null ? stack1 : "")
     + " when none is). The\n/// crate declares the stable items this release has, laid out as it has them.\npub const XEN_MIN_RELEASE: XenRelease = "
-    + ((stack1 = alias2(alias1(depth0, "minReleaseHead", {"start":{"line":38,"column":42},"end":{"line":38,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "minReleaseHead", {"start":{"line":41,"column":42},"end":{"line":41,"column":56}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"minRelease"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":39,"column":0},"end":{"line":41,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"minRelease"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
   },
   "mod.rs.hbs": {

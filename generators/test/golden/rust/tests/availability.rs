@@ -126,6 +126,7 @@ mod stable_widgets {
         assert!(fx_arch_cfg::SINCE <= XEN_MIN_RELEASE && fx_arch_cfg::SINCE == since::fx_arch_cfg);
         #[cfg(all(feature = "xen-4-17", any(target_arch = "x86", target_arch = "x86_64")))]
         assert!(fx_x86_only::SINCE <= XEN_MIN_RELEASE && fx_x86_only::SINCE == since::fx_x86_only);
+        assert!(fx_ctypes::SINCE <= XEN_MIN_RELEASE && fx_ctypes::SINCE == since::fx_ctypes);
     }
 }
 

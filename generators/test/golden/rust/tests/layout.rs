@@ -269,6 +269,21 @@ mod x86 {
             assert_eq!(align_of::<fx_x86_only>(), 4, "fx_x86_only: align on x86");
             assert_eq!(offset_of!(fx_x86_only, msr), 0, "fx_x86_only.msr: offset on x86");
         }
+
+        #[test]
+        fn fx_ctypes() {
+            assert_eq!(size_of::<fx_ctypes>(), 24, "fx_ctypes: size on x86");
+            assert_eq!(align_of::<fx_ctypes>(), 4, "fx_ctypes: align on x86");
+            assert_eq!(offset_of!(fx_ctypes, name), 0, "fx_ctypes.name: offset on x86");
+            assert_eq!(offset_of!(fx_ctypes, tag), 6, "fx_ctypes.tag: offset on x86");
+            assert_eq!(offset_of!(fx_ctypes, __xenabi_hole_0), 7, "fx_ctypes.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(fx_ctypes, level), 8, "fx_ctypes.level: offset on x86");
+            assert_eq!(offset_of!(fx_ctypes, count), 12, "fx_ctypes.count: offset on x86");
+            assert_eq!(offset_of!(fx_ctypes, word), 16, "fx_ctypes.word: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "fx_ctypes.word: size on x86");
+            assert_eq!(offset_of!(fx_ctypes, delta), 20, "fx_ctypes.delta: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_long>(), 4, "fx_ctypes.delta: size on x86");
+        }
     }
 
     #[cfg(feature = "xen-4-22")]
@@ -589,6 +604,21 @@ mod x86_64 {
             assert_eq!(align_of::<fx_x86_only>(), 4, "fx_x86_only: align on x86_64");
             assert_eq!(offset_of!(fx_x86_only, msr), 0, "fx_x86_only.msr: offset on x86_64");
         }
+
+        #[test]
+        fn fx_ctypes() {
+            assert_eq!(size_of::<fx_ctypes>(), 32, "fx_ctypes: size on x86_64");
+            assert_eq!(align_of::<fx_ctypes>(), 8, "fx_ctypes: align on x86_64");
+            assert_eq!(offset_of!(fx_ctypes, name), 0, "fx_ctypes.name: offset on x86_64");
+            assert_eq!(offset_of!(fx_ctypes, tag), 6, "fx_ctypes.tag: offset on x86_64");
+            assert_eq!(offset_of!(fx_ctypes, __xenabi_hole_0), 7, "fx_ctypes.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(fx_ctypes, level), 8, "fx_ctypes.level: offset on x86_64");
+            assert_eq!(offset_of!(fx_ctypes, count), 12, "fx_ctypes.count: offset on x86_64");
+            assert_eq!(offset_of!(fx_ctypes, word), 16, "fx_ctypes.word: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "fx_ctypes.word: size on x86_64");
+            assert_eq!(offset_of!(fx_ctypes, delta), 24, "fx_ctypes.delta: offset on x86_64");
+            assert_eq!(size_of::<::core::ffi::c_long>(), 8, "fx_ctypes.delta: size on x86_64");
+        }
     }
 
     #[cfg(feature = "xen-4-22")]
@@ -887,6 +917,21 @@ mod arm {
             assert_eq!(offset_of!(fx_arch_cfg, arm_version), 4, "fx_arch_cfg.arm_version: offset on arm");
             assert_eq!(offset_of!(fx_arch_cfg, arm_pad), 5, "fx_arch_cfg.arm_pad: offset on arm");
         }
+
+        #[test]
+        fn fx_ctypes() {
+            assert_eq!(size_of::<fx_ctypes>(), 24, "fx_ctypes: size on arm");
+            assert_eq!(align_of::<fx_ctypes>(), 4, "fx_ctypes: align on arm");
+            assert_eq!(offset_of!(fx_ctypes, name), 0, "fx_ctypes.name: offset on arm");
+            assert_eq!(offset_of!(fx_ctypes, tag), 6, "fx_ctypes.tag: offset on arm");
+            assert_eq!(offset_of!(fx_ctypes, __xenabi_hole_0), 7, "fx_ctypes.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(fx_ctypes, level), 8, "fx_ctypes.level: offset on arm");
+            assert_eq!(offset_of!(fx_ctypes, count), 12, "fx_ctypes.count: offset on arm");
+            assert_eq!(offset_of!(fx_ctypes, word), 16, "fx_ctypes.word: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "fx_ctypes.word: size on arm");
+            assert_eq!(offset_of!(fx_ctypes, delta), 20, "fx_ctypes.delta: offset on arm");
+            assert_eq!(size_of::<::core::ffi::c_long>(), 4, "fx_ctypes.delta: size on arm");
+        }
     }
 
     #[cfg(feature = "xen-4-22")]
@@ -1183,6 +1228,21 @@ mod aarch64 {
             assert_eq!(offset_of!(fx_arch_cfg, common), 0, "fx_arch_cfg.common: offset on aarch64");
             assert_eq!(offset_of!(fx_arch_cfg, arm_version), 4, "fx_arch_cfg.arm_version: offset on aarch64");
             assert_eq!(offset_of!(fx_arch_cfg, arm_pad), 5, "fx_arch_cfg.arm_pad: offset on aarch64");
+        }
+
+        #[test]
+        fn fx_ctypes() {
+            assert_eq!(size_of::<fx_ctypes>(), 32, "fx_ctypes: size on aarch64");
+            assert_eq!(align_of::<fx_ctypes>(), 8, "fx_ctypes: align on aarch64");
+            assert_eq!(offset_of!(fx_ctypes, name), 0, "fx_ctypes.name: offset on aarch64");
+            assert_eq!(offset_of!(fx_ctypes, tag), 6, "fx_ctypes.tag: offset on aarch64");
+            assert_eq!(offset_of!(fx_ctypes, __xenabi_hole_0), 7, "fx_ctypes.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(fx_ctypes, level), 8, "fx_ctypes.level: offset on aarch64");
+            assert_eq!(offset_of!(fx_ctypes, count), 12, "fx_ctypes.count: offset on aarch64");
+            assert_eq!(offset_of!(fx_ctypes, word), 16, "fx_ctypes.word: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "fx_ctypes.word: size on aarch64");
+            assert_eq!(offset_of!(fx_ctypes, delta), 24, "fx_ctypes.delta: offset on aarch64");
+            assert_eq!(size_of::<::core::ffi::c_long>(), 8, "fx_ctypes.delta: size on aarch64");
         }
     }
 

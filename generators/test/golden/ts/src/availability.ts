@@ -75,6 +75,7 @@ export const AVAILABILITY = {
   'gadget_names': { since: '4.17' },
   'gadget_place': { since: '4.17' },
   'gizmoctl_config': { since: '4.17' },
+  'widget_ctypes': { since: '4.6' },
   'widget_id_t': { since: '4.17' },
   'widget_msg': { since: '4.18' },
   'widget_op': { since: '4.17' },

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: MIT
  */
 /**
- * Typedefs shared by every Xen public header.
+ * Hypercall numbers, reserved domain ids, virtual IRQs and the other numbers and typedefs of
+ * Xen's xen.h and of its architecture headers.
  *
  * Declares, under Xen's names, the ABI of Xen's public header xen.h.
  *
@@ -96,25 +97,1426 @@ typedef uint64_t xenabi_uint64_aligned_t;
  * The word of the Xen ABI: 32 bits on x86_32, 64 bits on x86_64 and on both Arm architectures,
  * so that 32- and 64-bit Arm guests share one layout.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__aarch64__)
+#if defined(__i386__) || defined(__x86_64__)
 typedef unsigned long xen_ulong_t;
-#elif defined(__arm__)
+#elif defined(__arm__) || defined(__aarch64__)
 typedef uint64_t xen_ulong_t;
 #else
 #error "xenabi: xen_ulong_t is defined for x86_32, x86_64, arm32, arm64 only"
 #endif
 
 /** A guest page frame number; as wide as xen_ulong_t. */
-#if defined(__i386__) || defined(__x86_64__) || defined(__aarch64__)
+#if defined(__i386__) || defined(__x86_64__)
 typedef unsigned long xen_pfn_t;
-#elif defined(__arm__)
+#elif defined(__arm__) || defined(__aarch64__)
 typedef uint64_t xen_pfn_t;
 #else
 #error "xenabi: xen_pfn_t is defined for x86_32, x86_64, arm32, arm64 only"
 #endif
 
-/** A domain identifier. Values from 0x7FF0 up are reserved (DOMID_SELF, DOMID_INVALID, …). */
+/*
+ * __HYPERVISOR: values. Hypercall numbers: the index of a hypercall in the hypercall page
+ * (x86) or the immediate of the HVC instruction (Arm). Xen keeps every number once given out,
+ * even when the hypercall is gone.
+ */
+
+/** PV x86: install the table of trap handlers (trap_info). */
+#ifndef __HYPERVISOR_set_trap_table
+#define __HYPERVISOR_set_trap_table 0
+#endif
+
+/** PV x86: a batch of page-table or machine-to-physical updates (mmu_update). */
+#ifndef __HYPERVISOR_mmu_update
+#define __HYPERVISOR_mmu_update 1
+#endif
+
+/** PV x86: install the frames of the global descriptor table. */
+#ifndef __HYPERVISOR_set_gdt
+#define __HYPERVISOR_set_gdt 2
+#endif
+
+/** PV x86: tell Xen the kernel stack to use for the next ring change. */
+#ifndef __HYPERVISOR_stack_switch
+#define __HYPERVISOR_stack_switch 3
+#endif
+
+/** PV x86: the old way to register event and failsafe callbacks; callback_op replaces it. */
+#ifndef __HYPERVISOR_set_callbacks
+#define __HYPERVISOR_set_callbacks 4
+#endif
+
+/** PV x86: set or clear CR0.TS lazily. */
+#ifndef __HYPERVISOR_fpu_taskswitch
+#define __HYPERVISOR_fpu_taskswitch 5
+#endif
+
+/**
+ * The scheduler hypercall of guest interfaces before 0x00030101, with its arguments passed by
+ * value.
+ */
+#ifndef __HYPERVISOR_sched_op_compat
+#define __HYPERVISOR_sched_op_compat 6
+#endif
+
+/** Platform management for the control domain (time, microcode, power, CPU hotplug…). */
+#ifndef __HYPERVISOR_platform_op
+#define __HYPERVISOR_platform_op 7
+#endif
+
+/** PV x86: write a debug register. */
+#ifndef __HYPERVISOR_set_debugreg
+#define __HYPERVISOR_set_debugreg 8
+#endif
+
+/** PV x86: read a debug register. */
+#ifndef __HYPERVISOR_get_debugreg
+#define __HYPERVISOR_get_debugreg 9
+#endif
+
+/** PV x86: write one descriptor of a GDT or LDT frame. */
+#ifndef __HYPERVISOR_update_descriptor
+#define __HYPERVISOR_update_descriptor 10
+#endif
+
+/** Memory reservations, physmap changes and foreign resources (XENMEM_* sub-ops). */
+#ifndef __HYPERVISOR_memory_op
+#define __HYPERVISOR_memory_op 12
+#endif
+
+/** Run a batch of hypercalls described by multicall_entry records. */
+#ifndef __HYPERVISOR_multicall
+#define __HYPERVISOR_multicall 13
+#endif
+
+/**
+ * PV x86: change one page-table entry for a virtual address, with a TLB flush chosen by
+ * UVMF_*.
+ */
+#ifndef __HYPERVISOR_update_va_mapping
+#define __HYPERVISOR_update_va_mapping 14
+#endif
+
+/** Arm the one-shot timer of the calling vCPU, in nanoseconds of system time. */
+#ifndef __HYPERVISOR_set_timer_op
+#define __HYPERVISOR_set_timer_op 15
+#endif
+
+/**
+ * The event-channel hypercall of guest interfaces before 0x00030202, which takes one evtchn_op
+ * record.
+ */
+#ifndef __HYPERVISOR_event_channel_op_compat
+#define __HYPERVISOR_event_channel_op_compat 16
+#endif
+
+/** Ask which Xen this is and what it offers (XENVER_* sub-ops). */
+#ifndef __HYPERVISOR_xen_version
+#define __HYPERVISOR_xen_version 17
+#endif
+
+/** Read or write Xen's own console (CONSOLEIO_*). */
+#ifndef __HYPERVISOR_console_io
+#define __HYPERVISOR_console_io 18
+#endif
+
+/**
+ * The physical-device hypercall of guest interfaces before 0x00030202, which takes one
+ * physdev_op record.
+ */
+#ifndef __HYPERVISOR_physdev_op_compat
+#define __HYPERVISOR_physdev_op_compat 19
+#endif
+
+/** Grant-table operations (GNTTABOP_*). */
+#ifndef __HYPERVISOR_grant_table_op
+#define __HYPERVISOR_grant_table_op 20
+#endif
+
+/** Turn a VM assist (VMASST_TYPE_*) on or off. */
+#ifndef __HYPERVISOR_vm_assist
+#define __HYPERVISOR_vm_assist 21
+#endif
+
+/** PV x86: update_va_mapping on behalf of another domain. */
+#ifndef __HYPERVISOR_update_va_mapping_otherdomain
+#define __HYPERVISOR_update_va_mapping_otherdomain 22
+#endif
+
+/**
+ * PV x86: return from an exception or interrupt through Xen. Defined on every architecture,
+ * used on x86 only.
+ */
+#ifndef __HYPERVISOR_iret
+#define __HYPERVISOR_iret 23
+#endif
+
+/** vCPU control: bring up, time areas, timers (VCPUOP_* sub-ops). */
+#ifndef __HYPERVISOR_vcpu_op
+#define __HYPERVISOR_vcpu_op 24
+#endif
+
+/**
+ * PV x86_64: set the FS or GS base (SEGBASE_*). Defined on every architecture, used on x86_64
+ * only.
+ */
+#ifndef __HYPERVISOR_set_segment_base
+#define __HYPERVISOR_set_segment_base 25
+#endif
+
+/**
+ * PV x86: extended MMU operations: pinning, base pointers, TLB and cache flushes (mmuext_op).
+ */
+#ifndef __HYPERVISOR_mmuext_op
+#define __HYPERVISOR_mmuext_op 26
+#endif
+
+/** The security module (XSM/FLASK) interface. */
+#ifndef __HYPERVISOR_xsm_op
+#define __HYPERVISOR_xsm_op 27
+#endif
+
+/** Register or drop an NMI callback (XENNMI_* sub-ops). */
+#ifndef __HYPERVISOR_nmi_op
+#define __HYPERVISOR_nmi_op 28
+#endif
+
+/**
+ * Yield, block, shut down or poll (SCHEDOP_* sub-ops).
+ *
+ * 6 instead when __XEN_INTERFACE_VERSION__ is defined below 0x00030101, as in Xen's header;
+ * never by default.
+ */
+#ifndef __HYPERVISOR_sched_op
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030101
+#define __HYPERVISOR_sched_op 6
+#else
+#define __HYPERVISOR_sched_op 29
+#endif
+#endif
+
+/** Register or drop an event, failsafe or other callback (CALLBACKOP_* sub-ops). */
+#ifndef __HYPERVISOR_callback_op
+#define __HYPERVISOR_callback_op 30
+#endif
+
+/** The Xenoprof profiler interface; Xen 4.22 drops the implementation but keeps the number. */
+#ifndef __HYPERVISOR_xenoprof_op
+#define __HYPERVISOR_xenoprof_op 31
+#endif
+
+/**
+ * Event-channel operations (EVTCHNOP_* sub-ops, each with its own record).
+ *
+ * 16 instead when __XEN_INTERFACE_VERSION__ is defined below 0x00030202, as in Xen's header;
+ * never by default.
+ */
+#ifndef __HYPERVISOR_event_channel_op
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030202
+#define __HYPERVISOR_event_channel_op 16
+#else
+#define __HYPERVISOR_event_channel_op 32
+#endif
+#endif
+
+/**
+ * Physical IRQ, PCI and I/O-port operations (PHYSDEVOP_* sub-ops).
+ *
+ * 19 instead when __XEN_INTERFACE_VERSION__ is defined below 0x00030202, as in Xen's header;
+ * never by default.
+ */
+#ifndef __HYPERVISOR_physdev_op
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030202
+#define __HYPERVISOR_physdev_op 19
+#else
+#define __HYPERVISOR_physdev_op 33
+#endif
+#endif
+
+/** HVM guest and device-model control (HVMOP_* sub-ops). */
+#ifndef __HYPERVISOR_hvm_op
+#define __HYPERVISOR_hvm_op 34
+#endif
+
+/**
+ * System-wide control for the toolstack; unstable, versioned by XEN_SYSCTL_INTERFACE_VERSION.
+ */
+#ifndef __HYPERVISOR_sysctl
+#define __HYPERVISOR_sysctl 35
+#endif
+
+/**
+ * Per-domain control for the toolstack; unstable, versioned by XEN_DOMCTL_INTERFACE_VERSION.
+ */
+#ifndef __HYPERVISOR_domctl
+#define __HYPERVISOR_domctl 36
+#endif
+
+/** Load and run a kexec or crash kernel. */
+#ifndef __HYPERVISOR_kexec_op
+#define __HYPERVISOR_kexec_op 37
+#endif
+
+/** Transcendent memory; Xen 4.13 removed the feature, the number stays taken. */
+#ifndef __HYPERVISOR_tmem_op
+#define __HYPERVISOR_tmem_op 38
+#endif
+
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+
+/** Argo inter-domain messaging (XEN_ARGO_OP_* sub-ops). */
+#ifndef __HYPERVISOR_argo_op
+#define __HYPERVISOR_argo_op 39
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040c00 */
+
+/** Virtual performance-monitoring unit (XENPMU_* sub-ops). */
+#ifndef __HYPERVISOR_xenpmu_op
+#define __HYPERVISOR_xenpmu_op 40
+#endif
+
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+
+/** Device-model operations on a guest (XEN_DMOP_*), stable since 4.15. */
+#ifndef __HYPERVISOR_dm_op
+#define __HYPERVISOR_dm_op 41
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040900 */
+
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+
+/** The hypervisor file system (XEN_HYPFS_OP_* sub-ops). */
+#ifndef __HYPERVISOR_hypfs_op
+#define __HYPERVISOR_hypfs_op 42
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040e00 */
+
+/** First number left to the architecture: the x86 machine-check hypercall. */
+#ifndef __HYPERVISOR_arch_0
+#define __HYPERVISOR_arch_0 48
+#endif
+
+/** Left to the architecture: x86 paging-domain operations for PV shadow mode. */
+#ifndef __HYPERVISOR_arch_1
+#define __HYPERVISOR_arch_1 49
+#endif
+
+/** Left to the architecture. */
+#ifndef __HYPERVISOR_arch_2
+#define __HYPERVISOR_arch_2 50
+#endif
+
+/** Left to the architecture. */
+#ifndef __HYPERVISOR_arch_3
+#define __HYPERVISOR_arch_3 51
+#endif
+
+/** Left to the architecture. */
+#ifndef __HYPERVISOR_arch_4
+#define __HYPERVISOR_arch_4 52
+#endif
+
+/** Left to the architecture. */
+#ifndef __HYPERVISOR_arch_5
+#define __HYPERVISOR_arch_5 53
+#endif
+
+/** Left to the architecture. */
+#ifndef __HYPERVISOR_arch_6
+#define __HYPERVISOR_arch_6 54
+#endif
+
+/** Last number left to the architecture. */
+#ifndef __HYPERVISOR_arch_7
+#define __HYPERVISOR_arch_7 55
+#endif
+
+/*
+ * VIRQ: values. Virtual IRQs: events Xen raises itself, bound to a port with
+ * EVTCHNOP_bind_virq. A per-vCPU one is bound on each vCPU that wants it; a global one once,
+ * by one domain (normally the control domain).
+ */
+
+/** Per vCPU: the one-shot timer fired, or system time moved. */
+#ifndef VIRQ_TIMER
+#define VIRQ_TIMER 0
+#endif
+
+/** Per vCPU: dump debugging state (the debug key was pressed). */
+#ifndef VIRQ_DEBUG
+#define VIRQ_DEBUG 1
+#endif
+
+/** Global: bytes arrived on Xen's emergency console. */
+#ifndef VIRQ_CONSOLE
+#define VIRQ_CONSOLE 2
+#endif
+
+/** Global: some domain hit an exceptional event (crashed or shut down). */
+#ifndef VIRQ_DOM_EXC
+#define VIRQ_DOM_EXC 3
+#endif
+
+/** Global: the trace buffers hold records to read. */
+#ifndef VIRQ_TBUF
+#define VIRQ_TBUF 4
+#endif
+
+/** Global: a domain stopped for a debugger. */
+#ifndef VIRQ_DEBUGGER
+#define VIRQ_DEBUGGER 6
+#endif
+
+/** Per vCPU: the profiler has a new sample. */
+#ifndef VIRQ_XENOPROF
+#define VIRQ_XENOPROF 7
+#endif
+
+/** Global: bytes arrived in Xen's console ring. */
+#ifndef VIRQ_CON_RING
+#define VIRQ_CON_RING 8
+#endif
+
+/** Global: a physical CPU went on- or offline. */
+#ifndef VIRQ_PCPU_STATE
+#define VIRQ_PCPU_STATE 9
+#endif
+
+/** Global: a memory event was posted (the old memory-event rings). */
+#ifndef VIRQ_MEM_EVENT
+#define VIRQ_MEM_EVENT 10
+#endif
+
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+
+/** Per domain: an Argo ring of the domain has new messages or space. */
+#ifndef VIRQ_ARGO
+#define VIRQ_ARGO 11
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040c00 */
+
+/** Global: Xen runs low on free memory. */
+#ifndef VIRQ_ENOMEM
+#define VIRQ_ENOMEM 12
+#endif
+
+/** Per vCPU: the virtual performance-monitoring unit interrupted. */
+#ifndef VIRQ_XENPMU
+#define VIRQ_XENPMU 13
+#endif
+
+/** First number left to the architecture: x86 uses it for machine-check events. */
+#ifndef VIRQ_ARCH_0
+#define VIRQ_ARCH_0 16
+#endif
+
+/** Left to the architecture. */
+#ifndef VIRQ_ARCH_1
+#define VIRQ_ARCH_1 17
+#endif
+
+/** Left to the architecture. */
+#ifndef VIRQ_ARCH_2
+#define VIRQ_ARCH_2 18
+#endif
+
+/** Left to the architecture. */
+#ifndef VIRQ_ARCH_3
+#define VIRQ_ARCH_3 19
+#endif
+
+/** Left to the architecture. */
+#ifndef VIRQ_ARCH_4
+#define VIRQ_ARCH_4 20
+#endif
+
+/** Left to the architecture. */
+#ifndef VIRQ_ARCH_5
+#define VIRQ_ARCH_5 21
+#endif
+
+/** Left to the architecture. */
+#ifndef VIRQ_ARCH_6
+#define VIRQ_ARCH_6 22
+#endif
+
+/** Last number left to the architecture. */
+#ifndef VIRQ_ARCH_7
+#define VIRQ_ARCH_7 23
+#endif
+
+/** How many virtual IRQ numbers there are: every VIRQ_* is below this. */
+#ifndef NR_VIRQS
+#define NR_VIRQS 24
+#endif
+
+/*
+ * MMU: values. What an mmu_update entry does, held in the two low bits of its ptr field (ptr
+ * is 8-byte aligned, so they are free).
+ */
+
+/** Write val to the page-table entry at machine address ptr, after Xen checks it. */
+#ifndef MMU_NORMAL_PT_UPDATE
+#define MMU_NORMAL_PT_UPDATE 0
+#endif
+
+/** Set the machine-to-physical entry of machine frame ptr >> PAGE_SHIFT to val. */
+#ifndef MMU_MACHPHYS_UPDATE
+#define MMU_MACHPHYS_UPDATE 1
+#endif
+
+/** As MMU_NORMAL_PT_UPDATE, keeping the accessed and dirty bits the entry had. */
+#ifndef MMU_PT_UPDATE_PRESERVE_AD
+#define MMU_PT_UPDATE_PRESERVE_AD 2
+#endif
+
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+
+/** As MMU_NORMAL_PT_UPDATE, with val a machine frame even for a translated guest. */
+#ifndef MMU_PT_UPDATE_NO_TRANSLATE
+#define MMU_PT_UPDATE_NO_TRANSLATE 3
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040b00 */
+
+/*
+ * MMUEXT: values. The command of an mmuext_op entry (its cmd field): pin and unpin page
+ * tables, switch base pointers, flush TLBs and caches, copy and clear pages.
+ */
+
+/** Pin the frame arg1.mfn as a level-1 page table, so Xen keeps it validated. */
+#ifndef MMUEXT_PIN_L1_TABLE
+#define MMUEXT_PIN_L1_TABLE 0
+#endif
+
+/** Pin arg1.mfn as a level-2 page table. */
+#ifndef MMUEXT_PIN_L2_TABLE
+#define MMUEXT_PIN_L2_TABLE 1
+#endif
+
+/** Pin arg1.mfn as a level-3 page table. */
+#ifndef MMUEXT_PIN_L3_TABLE
+#define MMUEXT_PIN_L3_TABLE 2
+#endif
+
+/** Pin arg1.mfn as a level-4 page table. */
+#ifndef MMUEXT_PIN_L4_TABLE
+#define MMUEXT_PIN_L4_TABLE 3
+#endif
+
+/** Drop the pin of the page table arg1.mfn. */
+#ifndef MMUEXT_UNPIN_TABLE
+#define MMUEXT_UNPIN_TABLE 4
+#endif
+
+/** Switch the kernel page-table base to arg1.mfn. */
+#ifndef MMUEXT_NEW_BASEPTR
+#define MMUEXT_NEW_BASEPTR 5
+#endif
+
+/** Flush the TLB of this vCPU. */
+#ifndef MMUEXT_TLB_FLUSH_LOCAL
+#define MMUEXT_TLB_FLUSH_LOCAL 6
+#endif
+
+/** Flush arg1.linear_addr from the TLB of this vCPU. */
+#ifndef MMUEXT_INVLPG_LOCAL
+#define MMUEXT_INVLPG_LOCAL 7
+#endif
+
+/** Flush the TLBs of the vCPUs in the bitmap arg2.vcpumask. */
+#ifndef MMUEXT_TLB_FLUSH_MULTI
+#define MMUEXT_TLB_FLUSH_MULTI 8
+#endif
+
+/** Flush arg1.linear_addr from the TLBs of the vCPUs in arg2.vcpumask. */
+#ifndef MMUEXT_INVLPG_MULTI
+#define MMUEXT_INVLPG_MULTI 9
+#endif
+
+/** Flush the TLBs of every vCPU of the domain. */
+#ifndef MMUEXT_TLB_FLUSH_ALL
+#define MMUEXT_TLB_FLUSH_ALL 10
+#endif
+
+/** Flush arg1.linear_addr from the TLBs of every vCPU of the domain. */
+#ifndef MMUEXT_INVLPG_ALL
+#define MMUEXT_INVLPG_ALL 11
+#endif
+
+/** Write back and invalidate the caches of this vCPU. */
+#ifndef MMUEXT_FLUSH_CACHE
+#define MMUEXT_FLUSH_CACHE 12
+#endif
+
+/** Install an LDT of arg2.nr_ents entries at arg1.linear_addr. */
+#ifndef MMUEXT_SET_LDT
+#define MMUEXT_SET_LDT 13
+#endif
+
+/** x86_64: switch the user page-table base to arg1.mfn. */
+#ifndef MMUEXT_NEW_USER_BASEPTR
+#define MMUEXT_NEW_USER_BASEPTR 15
+#endif
+
+/** Zero the frame arg1.mfn. */
+#ifndef MMUEXT_CLEAR_PAGE
+#define MMUEXT_CLEAR_PAGE 16
+#endif
+
+/** Copy the frame arg2.src_mfn into arg1.mfn. */
+#ifndef MMUEXT_COPY_PAGE
+#define MMUEXT_COPY_PAGE 17
+#endif
+
+/** Write back and invalidate the caches of every physical CPU. */
+#ifndef MMUEXT_FLUSH_CACHE_GLOBAL
+#define MMUEXT_FLUSH_CACHE_GLOBAL 18
+#endif
+
+/** Mark arg1.mfn as the start of a superpage (superpage support is gone; Xen fails it). */
+#ifndef MMUEXT_MARK_SUPER
+#define MMUEXT_MARK_SUPER 19
+#endif
+
+/** Undo MMUEXT_MARK_SUPER (Xen fails it likewise). */
+#ifndef MMUEXT_UNMARK_SUPER
+#define MMUEXT_UNMARK_SUPER 20
+#endif
+
+/*
+ * UVMF: values. The flags argument of update_va_mapping: a flush type in bits 0-1, ORed with
+ * whose TLBs to flush in bits 2 and up (a pointer to a vCPU bitmap, or UVMF_LOCAL / UVMF_ALL).
+ * Xen spells them as unsigned long.
+ */
+
+/** Flush nothing. */
+#ifndef UVMF_NONE
+#define UVMF_NONE 0UL
+#endif
+
+/** Flush the whole TLB. */
+#ifndef UVMF_TLB_FLUSH
+#define UVMF_TLB_FLUSH 1UL
+#endif
+
+/** Flush only the entry of the address updated. */
+#ifndef UVMF_INVLPG
+#define UVMF_INVLPG 2UL
+#endif
+
+/** The bits that hold the flush type. */
+#ifndef UVMF_FLUSHTYPE_MASK
+#define UVMF_FLUSHTYPE_MASK 3UL
+#endif
+
+/** Flush the vCPUs of a bitmap whose address is ORed into the flags. */
+#ifndef UVMF_MULTI
+#define UVMF_MULTI 0UL
+#endif
+
+/** Flush this vCPU only. */
+#ifndef UVMF_LOCAL
+#define UVMF_LOCAL 0UL
+#endif
+
+/** Flush every vCPU of the domain. */
+#ifndef UVMF_ALL
+#define UVMF_ALL 4UL
+#endif
+
+/* VMASST_CMD: values. The command of the vm_assist hypercall. */
+
+/** Turn the assist on. */
+#ifndef VMASST_CMD_enable
+#define VMASST_CMD_enable 0
+#endif
+
+/** Turn the assist off. */
+#ifndef VMASST_CMD_disable
+#define VMASST_CMD_disable 1
+#endif
+
+/*
+ * VMASST_TYPE: values. Help a PV guest can ask Xen for with vm_assist; Xen lists the ones it
+ * offers a guest in the features of XENVER_get_features.
+ */
+
+/** x86_32: emulate instructions that use segments wrapping around 4 GiB. */
+#ifndef VMASST_TYPE_4gb_segments
+#define VMASST_TYPE_4gb_segments 0
+#endif
+
+/** x86_32: raise trap 15 each time Xen does that emulation. */
+#ifndef VMASST_TYPE_4gb_segments_notify
+#define VMASST_TYPE_4gb_segments_notify 1
+#endif
+
+/** Let the guest write its L1 page tables directly; Xen traps and checks each write. */
+#ifndef VMASST_TYPE_writable_pagetables
+#define VMASST_TYPE_writable_pagetables 2
+#endif
+
+/** x86_32 PAE: allow the top-level table above 4 GiB of machine memory. */
+#ifndef VMASST_TYPE_pae_extended_cr3
+#define VMASST_TYPE_pae_extended_cr3 3
+#endif
+
+#if XENABI_XEN_MIN_VERSION >= 0x040700
+
+/**
+ * Take the I/O privilege level from the guest EFLAGS, as hardware does, instead of from
+ * PHYSDEVOP_set_iopl.
+ */
+#ifndef VMASST_TYPE_architectural_iopl
+#define VMASST_TYPE_architectural_iopl 4
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040700 */
+
+#if XENABI_XEN_MIN_VERSION >= 0x040800
+
+/** Mark updates of the runstate area with XEN_RUNSTATE_UPDATE in state_entry_time. */
+#ifndef VMASST_TYPE_runstate_update_flag
+#define VMASST_TYPE_runstate_update_flag 5
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040800 */
+
+/** x86_64: keep the read-only machine-to-physical table out of user page tables. */
+#ifndef VMASST_TYPE_m2p_strict
+#define VMASST_TYPE_m2p_strict 32
+#endif
+
+/**
+ * A domain identifier. Values from DOMID_FIRST_RESERVED (0x7FF0) up are reserved (DOMID_SELF,
+ * DOMID_INVALID, …).
+ */
 typedef uint16_t domid_t;
+
+/**
+ * The first domain id no ordinary domain can have: the ids from here up name something else.
+ */
+#ifndef DOMID_FIRST_RESERVED
+#define DOMID_FIRST_RESERVED 0x7ff0U
+#endif
+
+/*
+ * DOMID: values. Reserved domain ids (unsigned int literals): each stands for something other
+ * than an ordinary domain where a domid_t is expected.
+ */
+
+/** The calling domain itself. */
+#ifndef DOMID_SELF
+#define DOMID_SELF 0x7ff0U
+#endif
+
+/**
+ * The owner of I/O memory: maps device memory in mmu_update and update_va_mapping_otherdomain.
+ */
+#ifndef DOMID_IO
+#define DOMID_IO 0x7ff1U
+#endif
+
+/**
+ * Xen itself: lets a privileged domain map parts of Xen's heap (the machine-to-physical
+ * table).
+ */
+#ifndef DOMID_XEN
+#define DOMID_XEN 0x7ff2U
+#endif
+
+/** The owner of pages shared copy-on-write between domains (memory sharing). */
+#ifndef DOMID_COW
+#define DOMID_COW 0x7ff3U
+#endif
+
+/** No domain at all: a placeholder, such as for an unbound grant. */
+#ifndef DOMID_INVALID
+#define DOMID_INVALID 0x7ff4U
+#endif
+
+#if XENABI_XEN_MIN_VERSION >= 0x041600
+
+/** Any domain may take part (an unbound event channel any domain can connect to). */
+#ifndef DOMID_ANY
+#define DOMID_ANY 0x7ff5U
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x041600 */
+
+/** The idle domain, which owns the idle vCPUs. */
+#ifndef DOMID_IDLE
+#define DOMID_IDLE 0x7fffU
+#endif
+
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+
+/** The bits of a domain id: every id, reserved or not, fits in them. */
+#ifndef DOMID_MASK
+#define DOMID_MASK 0x7fffU
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040e00 */
+
+/*
+ * CONSOLEIO: values. The command of the console_io hypercall, which reaches Xen's own console.
+ */
+
+/** Write bytes to the console. */
+#ifndef CONSOLEIO_write
+#define CONSOLEIO_write 0
+#endif
+
+/** Read bytes from the console (the control domain's console input). */
+#ifndef CONSOLEIO_read
+#define CONSOLEIO_read 1
+#endif
+
+/*
+ * XEN_VGATYPE: values. The kind of console Xen hands the control domain
+ * (dom0_vga_console_info.video_type).
+ */
+
+/** VGA text mode 3. */
+#ifndef XEN_VGATYPE_TEXT_MODE_3
+#define XEN_VGATYPE_TEXT_MODE_3 0x3
+#endif
+
+/** A VESA linear frame buffer. */
+#ifndef XEN_VGATYPE_VESA_LFB
+#define XEN_VGATYPE_VESA_LFB 0x23
+#endif
+
+/** An EFI linear frame buffer. */
+#ifndef XEN_VGATYPE_EFI_LFB
+#define XEN_VGATYPE_EFI_LFB 0x70
+#endif
+
+#if defined(__i386__) || defined(__x86_64__)
+
+/** Bytes of the command line in start_info, its terminating zero included. */
+#ifndef MAX_GUEST_CMDLINE
+#define MAX_GUEST_CMDLINE 1024
+#endif
+
+#endif /* defined(__i386__) || defined(__x86_64__) */
+
+/*
+ * SIF: flags. Flags of start_info.flags: what the domain is and how its boot modules are
+ * described.
+ */
+
+/** The domain is privileged. */
+#ifndef SIF_PRIVILEGED
+#define SIF_PRIVILEGED (1 << 0)
+#endif
+
+/** The domain is the initial domain (dom0). */
+#ifndef SIF_INITDOMAIN
+#define SIF_INITDOMAIN (1 << 1)
+#endif
+
+/** mod_start points at an array of xen_multiboot_mod_list entries, not at one module. */
+#ifndef SIF_MULTIBOOT_MOD
+#define SIF_MULTIBOOT_MOD (1 << 2)
+#endif
+
+/** mod_start is a frame number, not a virtual address. */
+#ifndef SIF_MOD_START_PFN
+#define SIF_MOD_START_PFN (1 << 3)
+#endif
+
+/** The toolstack should use the virtual-address physical-to-machine list. */
+#ifndef SIF_VIRT_P2M_4TOOLS
+#define SIF_VIRT_P2M_4TOOLS (1 << 4)
+#endif
+
+/**
+ * Bits 8-15 of start_info.flags: platform-management flags, which Xen passes on from its own
+ * boot.
+ */
+#ifndef SIF_PM_MASK
+#define SIF_PM_MASK 0xff00
+#endif
+
+#if XENABI_XEN_MIN_VERSION >= 0x040700
+
+/* XEN_PVCLOCK: flags. Flags of vcpu_time_info.flags, the paravirtual clock. */
+
+/**
+ * The TSC runs at one rate on every CPU and never goes back: readings from any vCPU compare.
+ */
+#ifndef XEN_PVCLOCK_TSC_STABLE_BIT
+#define XEN_PVCLOCK_TSC_STABLE_BIT (1 << 0)
+#endif
+
+/** The guest was paused; watchdogs should not fire for the time lost. */
+#ifndef XEN_PVCLOCK_GUEST_STOPPED
+#define XEN_PVCLOCK_GUEST_STOPPED (1 << 1)
+#endif
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040700 */
+
+/**
+ * A domain's 16-byte handle: an opaque id the toolstack gives the domain when it creates it,
+ * normally its UUID. Example: the bytes of 5f2c0e1a-…-9b3d.
+ */
+typedef uint8_t xen_domain_handle_t[16];
+
+/**
+ * How many vcpu_info slots the shared-info page holds: 32 on x86, 1 on Arm. vCPUs beyond them
+ * register a vcpu_info of their own (VCPUOP_register_vcpu_info).
+ */
+#ifndef XEN_LEGACY_MAX_VCPUS
+#if defined(__i386__) || defined(__x86_64__)
+#define XEN_LEGACY_MAX_VCPUS 32
+#elif defined(__arm__) || defined(__aarch64__)
+#define XEN_LEGACY_MAX_VCPUS 1
+#else
+#error "xenabi: XEN_LEGACY_MAX_VCPUS has a value for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#if defined(__i386__) || defined(__x86_64__)
+
+/** Defined (to 1) when vcpu_guest_context has the PV entry points of this layout. */
+#ifndef XEN_HAVE_PV_GUEST_ENTRY
+#define XEN_HAVE_PV_GUEST_ENTRY 1
+#endif
+
+/** Defined (to 1) when cpu_user_regs carries saved_upcall_mask. */
+#ifndef XEN_HAVE_PV_UPCALL_MASK
+#define XEN_HAVE_PV_UPCALL_MASK 1
+#endif
+
+/** The first page of a PV guest GDT that Xen keeps for itself. */
+#ifndef FIRST_RESERVED_GDT_PAGE
+#define FIRST_RESERVED_GDT_PAGE 14
+#endif
+
+/** The first byte of the GDT that Xen keeps: FIRST_RESERVED_GDT_PAGE pages of 4096 bytes. */
+#ifndef FIRST_RESERVED_GDT_BYTE
+#define FIRST_RESERVED_GDT_BYTE 57344
+#endif
+
+/** The first GDT entry that Xen keeps: FIRST_RESERVED_GDT_BYTE / 8. */
+#ifndef FIRST_RESERVED_GDT_ENTRY
+#define FIRST_RESERVED_GDT_ENTRY 7168
+#endif
+
+#endif /* defined(__i386__) || defined(__x86_64__) */
+
+#if (defined(__i386__) || defined(__x86_64__)) && (XENABI_XEN_MIN_VERSION >= 0x040c00)
+
+/** The subleaf of a CPUID leaf that has none (xen_cpuid_leaf.subleaf). */
+#ifndef XEN_CPUID_NO_SUBLEAF
+#define XEN_CPUID_NO_SUBLEAF 0xffffffffU
+#endif
+
+/**
+ * The I/O port of the HVM debug console: bytes written there go to Xen's console when it is
+ * enabled.
+ */
+#ifndef XEN_HVM_DEBUGCONS_IOPORT
+#define XEN_HVM_DEBUGCONS_IOPORT 0xe9
+#endif
+
+#endif /* (defined(__i386__) || defined(__x86_64__)) && (XENABI_XEN_MIN_VERSION >= 0x040c00) */
+
+#if defined(__i386__) || defined(__x86_64__)
+
+/* VGCF: flags. x86: flags of vcpu_guest_context.flags, the state a vCPU starts with. */
+
+/** Bit number of VGCF_i387_valid. */
+#ifndef _VGCF_i387_valid
+#define _VGCF_i387_valid 0
+#endif
+
+/** The FPU state in fpu_ctxt is valid. */
+#ifndef VGCF_i387_valid
+#define VGCF_i387_valid (1 << _VGCF_i387_valid)
+#endif
+
+/** Bit number of VGCF_in_kernel. */
+#ifndef _VGCF_in_kernel
+#define _VGCF_in_kernel 2
+#endif
+
+/** The vCPU starts in kernel mode. */
+#ifndef VGCF_in_kernel
+#define VGCF_in_kernel (1 << _VGCF_in_kernel)
+#endif
+
+/** Bit number of VGCF_failsafe_disables_events. */
+#ifndef _VGCF_failsafe_disables_events
+#define _VGCF_failsafe_disables_events 3
+#endif
+
+/** Mask events when the failsafe callback runs. */
+#ifndef VGCF_failsafe_disables_events
+#define VGCF_failsafe_disables_events (1 << _VGCF_failsafe_disables_events)
+#endif
+
+/** Bit number of VGCF_syscall_disables_events. */
+#ifndef _VGCF_syscall_disables_events
+#define _VGCF_syscall_disables_events 4
+#endif
+
+/** Mask events when the syscall callback runs. */
+#ifndef VGCF_syscall_disables_events
+#define VGCF_syscall_disables_events (1 << _VGCF_syscall_disables_events)
+#endif
+
+/** Bit number of VGCF_online. */
+#ifndef _VGCF_online
+#define _VGCF_online 5
+#endif
+
+/** The vCPU is online. */
+#ifndef VGCF_online
+#define VGCF_online (1 << _VGCF_online)
+#endif
+
+#endif /* defined(__i386__) || defined(__x86_64__) */
+
+#if defined(__x86_64__)
+
+/** Bit number of VGCF_in_syscall. */
+#ifndef _VGCF_in_syscall
+#define _VGCF_in_syscall 8
+#endif
+
+/** x86_64: the vCPU is in a system call, so Xen returns to it with SYSRET. */
+#ifndef VGCF_in_syscall
+#define VGCF_in_syscall (1 << _VGCF_in_syscall)
+#endif
+
+#endif /* defined(__x86_64__) */
+
+#if defined(__i386__)
+
+/** x86_32: the flat code selector of ring 1, where a 32-bit PV kernel runs. */
+#ifndef FLAT_RING1_CS
+#define FLAT_RING1_CS 0xe019
+#endif
+
+/** x86_32: the flat data selector of ring 1. */
+#ifndef FLAT_RING1_DS
+#define FLAT_RING1_DS 0xe021
+#endif
+
+/** x86_32: the flat stack selector of ring 1. */
+#ifndef FLAT_RING1_SS
+#define FLAT_RING1_SS 0xe021
+#endif
+
+/** x86_32: the flat code selector of ring 3 (user mode). */
+#ifndef FLAT_RING3_CS
+#define FLAT_RING3_CS 0xe02b
+#endif
+
+/** x86_32: the flat data selector of ring 3. */
+#ifndef FLAT_RING3_DS
+#define FLAT_RING3_DS 0xe033
+#endif
+
+/** x86_32: the flat stack selector of ring 3. */
+#ifndef FLAT_RING3_SS
+#define FLAT_RING3_SS 0xe033
+#endif
+
+#endif /* defined(__i386__) */
+
+#if defined(__x86_64__)
+
+/** x86_64: the flat 32-bit code selector of ring 3. */
+#ifndef FLAT_RING3_CS32
+#define FLAT_RING3_CS32 0xe023
+#endif
+
+/** x86_64: the flat 64-bit code selector of ring 3, where a 64-bit PV kernel runs too. */
+#ifndef FLAT_RING3_CS64
+#define FLAT_RING3_CS64 0xe033
+#endif
+
+/** x86_64: the flat 32-bit data selector of ring 3. */
+#ifndef FLAT_RING3_DS32
+#define FLAT_RING3_DS32 0xe02b
+#endif
+
+/** x86_64: the 64-bit data selector of ring 3: the null selector. */
+#ifndef FLAT_RING3_DS64
+#define FLAT_RING3_DS64 0x0
+#endif
+
+/** x86_64: the flat 32-bit stack selector of ring 3. */
+#ifndef FLAT_RING3_SS32
+#define FLAT_RING3_SS32 0xe02b
+#endif
+
+/** x86_64: the flat 64-bit stack selector of ring 3. */
+#ifndef FLAT_RING3_SS64
+#define FLAT_RING3_SS64 0xe02b
+#endif
+
+#endif /* defined(__x86_64__) */
+
+#if defined(__i386__) || defined(__x86_64__)
+
+/** The PV kernel's code selector: ring 1 on x86_32, ring 3 (64-bit) on x86_64. */
+#ifndef FLAT_KERNEL_CS
+#if defined(__i386__)
+#define FLAT_KERNEL_CS 0xe019
+#elif defined(__x86_64__)
+#define FLAT_KERNEL_CS 0xe033
+#else
+#error "xenabi: FLAT_KERNEL_CS has a value for x86_32, x86_64 only"
+#endif
+#endif
+
+/** The PV kernel's data selector. */
+#ifndef FLAT_KERNEL_DS
+#if defined(__i386__)
+#define FLAT_KERNEL_DS 0xe021
+#elif defined(__x86_64__)
+#define FLAT_KERNEL_DS 0x0
+#else
+#error "xenabi: FLAT_KERNEL_DS has a value for x86_32, x86_64 only"
+#endif
+#endif
+
+/** The PV kernel's stack selector. */
+#ifndef FLAT_KERNEL_SS
+#if defined(__i386__)
+#define FLAT_KERNEL_SS 0xe021
+#elif defined(__x86_64__)
+#define FLAT_KERNEL_SS 0xe02b
+#else
+#error "xenabi: FLAT_KERNEL_SS has a value for x86_32, x86_64 only"
+#endif
+#endif
+
+/** The guest user's code selector. */
+#ifndef FLAT_USER_CS
+#if defined(__i386__)
+#define FLAT_USER_CS 0xe02b
+#elif defined(__x86_64__)
+#define FLAT_USER_CS 0xe033
+#else
+#error "xenabi: FLAT_USER_CS has a value for x86_32, x86_64 only"
+#endif
+#endif
+
+/** The guest user's data selector. */
+#ifndef FLAT_USER_DS
+#if defined(__i386__)
+#define FLAT_USER_DS 0xe033
+#elif defined(__x86_64__)
+#define FLAT_USER_DS 0x0
+#else
+#error "xenabi: FLAT_USER_DS has a value for x86_32, x86_64 only"
+#endif
+#endif
+
+/** The guest user's stack selector. */
+#ifndef FLAT_USER_SS
+#if defined(__i386__)
+#define FLAT_USER_SS 0xe033
+#elif defined(__x86_64__)
+#define FLAT_USER_SS 0xe02b
+#else
+#error "xenabi: FLAT_USER_SS has a value for x86_32, x86_64 only"
+#endif
+#endif
+
+#endif /* defined(__i386__) || defined(__x86_64__) */
+
+#if defined(__x86_64__)
+
+/** x86_64: the 32-bit kernel code selector (ring 3). */
+#ifndef FLAT_KERNEL_CS32
+#define FLAT_KERNEL_CS32 0xe023
+#endif
+
+/** x86_64: the 64-bit kernel code selector (ring 3). */
+#ifndef FLAT_KERNEL_CS64
+#define FLAT_KERNEL_CS64 0xe033
+#endif
+
+/** x86_64: the 32-bit kernel data selector. */
+#ifndef FLAT_KERNEL_DS32
+#define FLAT_KERNEL_DS32 0xe02b
+#endif
+
+/** x86_64: the 64-bit kernel data selector (null). */
+#ifndef FLAT_KERNEL_DS64
+#define FLAT_KERNEL_DS64 0x0
+#endif
+
+/** x86_64: the 32-bit kernel stack selector. */
+#ifndef FLAT_KERNEL_SS32
+#define FLAT_KERNEL_SS32 0xe02b
+#endif
+
+/** x86_64: the 64-bit kernel stack selector. */
+#ifndef FLAT_KERNEL_SS64
+#define FLAT_KERNEL_SS64 0xe02b
+#endif
+
+/** x86_64: the 32-bit user code selector. */
+#ifndef FLAT_USER_CS32
+#define FLAT_USER_CS32 0xe023
+#endif
+
+/** x86_64: the 64-bit user code selector. */
+#ifndef FLAT_USER_CS64
+#define FLAT_USER_CS64 0xe033
+#endif
+
+/** x86_64: the 32-bit user data selector. */
+#ifndef FLAT_USER_DS32
+#define FLAT_USER_DS32 0xe02b
+#endif
+
+/** x86_64: the 64-bit user data selector (null). */
+#ifndef FLAT_USER_DS64
+#define FLAT_USER_DS64 0x0
+#endif
+
+/** x86_64: the 32-bit user stack selector. */
+#ifndef FLAT_USER_SS32
+#define FLAT_USER_SS32 0xe02b
+#endif
+
+/** x86_64: the 64-bit user stack selector. */
+#ifndef FLAT_USER_SS64
+#define FLAT_USER_SS64 0xe02b
+#endif
+
+#endif /* defined(__x86_64__) */
+
+#if defined(__i386__)
+
+/** x86_32: where Xen starts in a PAE guest address space (unsuffixed form). */
+#ifndef __HYPERVISOR_VIRT_START_PAE
+#define __HYPERVISOR_VIRT_START_PAE 0xf5800000UL
+#endif
+
+/** x86_32: where Xen started in a non-PAE address space (unsuffixed form). */
+#ifndef __HYPERVISOR_VIRT_START_NONPAE
+#define __HYPERVISOR_VIRT_START_NONPAE 0xfc000000UL
+#endif
+
+/** x86_32 PAE: start of the read-only machine-to-physical table (unsuffixed form). */
+#ifndef __MACH2PHYS_VIRT_START_PAE
+#define __MACH2PHYS_VIRT_START_PAE 0xf5800000UL
+#endif
+
+/** x86_32 PAE: end of the machine-to-physical table (unsuffixed form). */
+#ifndef __MACH2PHYS_VIRT_END_PAE
+#define __MACH2PHYS_VIRT_END_PAE 0xf6800000UL
+#endif
+
+/** x86_32 non-PAE: start of the machine-to-physical table (unsuffixed form). */
+#ifndef __MACH2PHYS_VIRT_START_NONPAE
+#define __MACH2PHYS_VIRT_START_NONPAE 0xfc000000UL
+#endif
+
+/** x86_32 non-PAE: end of the machine-to-physical table (unsuffixed form). */
+#ifndef __MACH2PHYS_VIRT_END_NONPAE
+#define __MACH2PHYS_VIRT_END_NONPAE 0xfc400000UL
+#endif
+
+#endif /* defined(__i386__) */
+
+#if defined(__i386__) || defined(__x86_64__)
+
+/** Where Xen starts in a PV guest address space (unsuffixed form). */
+#ifndef __HYPERVISOR_VIRT_START
+#if defined(__i386__)
+#define __HYPERVISOR_VIRT_START 0xf5800000UL
+#elif defined(__x86_64__)
+#define __HYPERVISOR_VIRT_START 0xffff800000000000UL
+#else
+#error "xenabi: __HYPERVISOR_VIRT_START has a value for x86_32, x86_64 only"
+#endif
+#endif
+
+#endif /* defined(__i386__) || defined(__x86_64__) */
+
+#if defined(__x86_64__)
+
+/** x86_64: where Xen ends in a PV guest address space (unsuffixed form). */
+#ifndef __HYPERVISOR_VIRT_END
+#define __HYPERVISOR_VIRT_END 0xffff880000000000UL
+#endif
+
+#endif /* defined(__x86_64__) */
+
+#if defined(__i386__) || defined(__x86_64__)
+
+/** Start of the read-only machine-to-physical table (unsuffixed form). */
+#ifndef __MACH2PHYS_VIRT_START
+#if defined(__i386__)
+#define __MACH2PHYS_VIRT_START 0xf5800000UL
+#elif defined(__x86_64__)
+#define __MACH2PHYS_VIRT_START 0xffff800000000000UL
+#else
+#error "xenabi: __MACH2PHYS_VIRT_START has a value for x86_32, x86_64 only"
+#endif
+#endif
+
+/** End of the machine-to-physical table (unsuffixed form). */
+#ifndef __MACH2PHYS_VIRT_END
+#if defined(__i386__)
+#define __MACH2PHYS_VIRT_END 0xf6800000UL
+#elif defined(__x86_64__)
+#define __MACH2PHYS_VIRT_END 0xffff804000000000UL
+#else
+#error "xenabi: __MACH2PHYS_VIRT_END has a value for x86_32, x86_64 only"
+#endif
+#endif
+
+#endif /* defined(__i386__) || defined(__x86_64__) */
+
+#if defined(__i386__)
+
+/** x86_32: where Xen starts in a PAE guest address space. */
+#ifndef HYPERVISOR_VIRT_START_PAE
+#define HYPERVISOR_VIRT_START_PAE 0xf5800000UL
+#endif
+
+/** x86_32: where Xen started in a non-PAE address space. */
+#ifndef HYPERVISOR_VIRT_START_NONPAE
+#define HYPERVISOR_VIRT_START_NONPAE 0xfc000000UL
+#endif
+
+/** x86_32 PAE: start of the machine-to-physical table. */
+#ifndef MACH2PHYS_VIRT_START_PAE
+#define MACH2PHYS_VIRT_START_PAE 0xf5800000UL
+#endif
+
+/** x86_32 PAE: end of the machine-to-physical table. */
+#ifndef MACH2PHYS_VIRT_END_PAE
+#define MACH2PHYS_VIRT_END_PAE 0xf6800000UL
+#endif
+
+/** x86_32 non-PAE: start of the machine-to-physical table. */
+#ifndef MACH2PHYS_VIRT_START_NONPAE
+#define MACH2PHYS_VIRT_START_NONPAE 0xfc000000UL
+#endif
+
+/** x86_32 non-PAE: end of the machine-to-physical table. */
+#ifndef MACH2PHYS_VIRT_END_NONPAE
+#define MACH2PHYS_VIRT_END_NONPAE 0xfc400000UL
+#endif
+
+#endif /* defined(__i386__) */
+
+#if defined(__i386__) || defined(__x86_64__)
+
+/**
+ * Where Xen starts in a PV guest address space: the guest must leave everything above free.
+ */
+#ifndef HYPERVISOR_VIRT_START
+#if defined(__i386__)
+#define HYPERVISOR_VIRT_START 0xf5800000UL
+#elif defined(__x86_64__)
+#define HYPERVISOR_VIRT_START 0xffff800000000000UL
+#else
+#error "xenabi: HYPERVISOR_VIRT_START has a value for x86_32, x86_64 only"
+#endif
+#endif
+
+#endif /* defined(__i386__) || defined(__x86_64__) */
+
+#if defined(__x86_64__)
+
+/** x86_64: where Xen ends in a PV guest address space; the guest may use what follows. */
+#ifndef HYPERVISOR_VIRT_END
+#define HYPERVISOR_VIRT_END 0xffff880000000000UL
+#endif
+
+#endif /* defined(__x86_64__) */
+
+#if defined(__i386__) || defined(__x86_64__)
+
+/** Start of the read-only machine-to-physical table Xen maps into every PV guest. */
+#ifndef MACH2PHYS_VIRT_START
+#if defined(__i386__)
+#define MACH2PHYS_VIRT_START 0xf5800000UL
+#elif defined(__x86_64__)
+#define MACH2PHYS_VIRT_START 0xffff800000000000UL
+#else
+#error "xenabi: MACH2PHYS_VIRT_START has a value for x86_32, x86_64 only"
+#endif
+#endif
+
+/** End of the machine-to-physical table. */
+#ifndef MACH2PHYS_VIRT_END
+#if defined(__i386__)
+#define MACH2PHYS_VIRT_END 0xf6800000UL
+#elif defined(__x86_64__)
+#define MACH2PHYS_VIRT_END 0xffff804000000000UL
+#else
+#error "xenabi: MACH2PHYS_VIRT_END has a value for x86_32, x86_64 only"
+#endif
+#endif
+
+/** Entries of the machine-to-physical table: 4 bytes each on x86_32, 8 on x86_64. */
+#ifndef MACH2PHYS_NR_ENTRIES
+#if defined(__i386__)
+#define MACH2PHYS_NR_ENTRIES 0x400000UL
+#elif defined(__x86_64__)
+#define MACH2PHYS_NR_ENTRIES 0x800000000UL
+#else
+#error "xenabi: MACH2PHYS_NR_ENTRIES has a value for x86_32, x86_64 only"
+#endif
+#endif
+
+#endif /* defined(__i386__) || defined(__x86_64__) */
+
+#if defined(__x86_64__)
+
+/* SEGBASE: values. x86_64: which base set_segment_base sets. */
+
+/** The FS base. */
+#ifndef SEGBASE_FS
+#define SEGBASE_FS 0
+#endif
+
+/** The GS base user mode sees. */
+#ifndef SEGBASE_GS_USER
+#define SEGBASE_GS_USER 1
+#endif
+
+/** The GS base kernel mode sees. */
+#ifndef SEGBASE_GS_KERNEL
+#define SEGBASE_GS_KERNEL 2
+#endif
+
+/** Load a user GS selector (the base passed is the selector). */
+#ifndef SEGBASE_GS_USER_SEL
+#define SEGBASE_GS_USER_SEL 3
+#endif
+
+#endif /* defined(__x86_64__) */
+
+#if defined(__arm__) || defined(__aarch64__)
+
+/**
+ * Arm: the immediate of the HVC instruction that makes a hypercall (the hypercall number goes
+ * in x16 or r12).
+ */
+#ifndef XEN_HYPERCALL_TAG
+#define XEN_HYPERCALL_TAG 0xea1
+#endif
+
+#endif /* defined(__arm__) || defined(__aarch64__) */
 
 #endif /* !__XEN_PUBLIC_XEN_H__ */
 
@@ -124,10 +1526,520 @@ typedef uint16_t domid_t;
  */
 
 /* Availability: the Xen release (as 0xMMmm00) each item, or later member, first appeared in. */
+#define XENABI_SINCE___HYPERVISOR_set_trap_table 0x040600
+#define XENABI_SINCE___HYPERVISOR_mmu_update 0x040600
+#define XENABI_SINCE___HYPERVISOR_set_gdt 0x040600
+#define XENABI_SINCE___HYPERVISOR_stack_switch 0x040600
+#define XENABI_SINCE___HYPERVISOR_set_callbacks 0x040600
+#define XENABI_SINCE___HYPERVISOR_fpu_taskswitch 0x040600
+#define XENABI_SINCE___HYPERVISOR_sched_op_compat 0x040600
+#define XENABI_SINCE___HYPERVISOR_platform_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_set_debugreg 0x040600
+#define XENABI_SINCE___HYPERVISOR_get_debugreg 0x040600
+#define XENABI_SINCE___HYPERVISOR_update_descriptor 0x040600
+#define XENABI_SINCE___HYPERVISOR_memory_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_multicall 0x040600
+#define XENABI_SINCE___HYPERVISOR_update_va_mapping 0x040600
+#define XENABI_SINCE___HYPERVISOR_set_timer_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_event_channel_op_compat 0x040600
+#define XENABI_SINCE___HYPERVISOR_xen_version 0x040600
+#define XENABI_SINCE___HYPERVISOR_console_io 0x040600
+#define XENABI_SINCE___HYPERVISOR_physdev_op_compat 0x040600
+#define XENABI_SINCE___HYPERVISOR_grant_table_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_vm_assist 0x040600
+#define XENABI_SINCE___HYPERVISOR_update_va_mapping_otherdomain 0x040600
+#define XENABI_SINCE___HYPERVISOR_iret 0x040600
+#define XENABI_SINCE___HYPERVISOR_vcpu_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_set_segment_base 0x040600
+#define XENABI_SINCE___HYPERVISOR_mmuext_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_xsm_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_nmi_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_sched_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_callback_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_xenoprof_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_event_channel_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_physdev_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_hvm_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_sysctl 0x040600
+#define XENABI_SINCE___HYPERVISOR_domctl 0x040600
+#define XENABI_SINCE___HYPERVISOR_kexec_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_tmem_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_argo_op 0x040c00
+#define XENABI_SINCE___HYPERVISOR_xenpmu_op 0x040600
+#define XENABI_SINCE___HYPERVISOR_dm_op 0x040900
+#define XENABI_SINCE___HYPERVISOR_hypfs_op 0x040e00
+#define XENABI_SINCE___HYPERVISOR_arch_0 0x040600
+#define XENABI_SINCE___HYPERVISOR_arch_1 0x040600
+#define XENABI_SINCE___HYPERVISOR_arch_2 0x040600
+#define XENABI_SINCE___HYPERVISOR_arch_3 0x040600
+#define XENABI_SINCE___HYPERVISOR_arch_4 0x040600
+#define XENABI_SINCE___HYPERVISOR_arch_5 0x040600
+#define XENABI_SINCE___HYPERVISOR_arch_6 0x040600
+#define XENABI_SINCE___HYPERVISOR_arch_7 0x040600
+#define XENABI_SINCE___HYPERVISOR 0x040600
+#define XENABI_SINCE_VIRQ_TIMER 0x040600
+#define XENABI_SINCE_VIRQ_DEBUG 0x040600
+#define XENABI_SINCE_VIRQ_CONSOLE 0x040600
+#define XENABI_SINCE_VIRQ_DOM_EXC 0x040600
+#define XENABI_SINCE_VIRQ_TBUF 0x040600
+#define XENABI_SINCE_VIRQ_DEBUGGER 0x040600
+#define XENABI_SINCE_VIRQ_XENOPROF 0x040600
+#define XENABI_SINCE_VIRQ_CON_RING 0x040600
+#define XENABI_SINCE_VIRQ_PCPU_STATE 0x040600
+#define XENABI_SINCE_VIRQ_MEM_EVENT 0x040600
+#define XENABI_SINCE_VIRQ_ARGO 0x040c00
+#define XENABI_SINCE_VIRQ_ENOMEM 0x040600
+#define XENABI_SINCE_VIRQ_XENPMU 0x040600
+#define XENABI_SINCE_VIRQ_ARCH_0 0x040600
+#define XENABI_SINCE_VIRQ_ARCH_1 0x040600
+#define XENABI_SINCE_VIRQ_ARCH_2 0x040600
+#define XENABI_SINCE_VIRQ_ARCH_3 0x040600
+#define XENABI_SINCE_VIRQ_ARCH_4 0x040600
+#define XENABI_SINCE_VIRQ_ARCH_5 0x040600
+#define XENABI_SINCE_VIRQ_ARCH_6 0x040600
+#define XENABI_SINCE_VIRQ_ARCH_7 0x040600
+#define XENABI_SINCE_VIRQ 0x040600
+#define XENABI_SINCE_NR_VIRQS 0x040600
+#define XENABI_SINCE_MMU_NORMAL_PT_UPDATE 0x040600
+#define XENABI_SINCE_MMU_MACHPHYS_UPDATE 0x040600
+#define XENABI_SINCE_MMU_PT_UPDATE_PRESERVE_AD 0x040600
+#define XENABI_SINCE_MMU_PT_UPDATE_NO_TRANSLATE 0x040b00
+#define XENABI_SINCE_MMU 0x040600
+#define XENABI_SINCE_MMUEXT_PIN_L1_TABLE 0x040600
+#define XENABI_SINCE_MMUEXT_PIN_L2_TABLE 0x040600
+#define XENABI_SINCE_MMUEXT_PIN_L3_TABLE 0x040600
+#define XENABI_SINCE_MMUEXT_PIN_L4_TABLE 0x040600
+#define XENABI_SINCE_MMUEXT_UNPIN_TABLE 0x040600
+#define XENABI_SINCE_MMUEXT_NEW_BASEPTR 0x040600
+#define XENABI_SINCE_MMUEXT_TLB_FLUSH_LOCAL 0x040600
+#define XENABI_SINCE_MMUEXT_INVLPG_LOCAL 0x040600
+#define XENABI_SINCE_MMUEXT_TLB_FLUSH_MULTI 0x040600
+#define XENABI_SINCE_MMUEXT_INVLPG_MULTI 0x040600
+#define XENABI_SINCE_MMUEXT_TLB_FLUSH_ALL 0x040600
+#define XENABI_SINCE_MMUEXT_INVLPG_ALL 0x040600
+#define XENABI_SINCE_MMUEXT_FLUSH_CACHE 0x040600
+#define XENABI_SINCE_MMUEXT_SET_LDT 0x040600
+#define XENABI_SINCE_MMUEXT_NEW_USER_BASEPTR 0x040600
+#define XENABI_SINCE_MMUEXT_CLEAR_PAGE 0x040600
+#define XENABI_SINCE_MMUEXT_COPY_PAGE 0x040600
+#define XENABI_SINCE_MMUEXT_FLUSH_CACHE_GLOBAL 0x040600
+#define XENABI_SINCE_MMUEXT_MARK_SUPER 0x040600
+#define XENABI_SINCE_MMUEXT_UNMARK_SUPER 0x040600
+#define XENABI_SINCE_MMUEXT 0x040600
+#define XENABI_SINCE_UVMF_NONE 0x040600
+#define XENABI_SINCE_UVMF_TLB_FLUSH 0x040600
+#define XENABI_SINCE_UVMF_INVLPG 0x040600
+#define XENABI_SINCE_UVMF_FLUSHTYPE_MASK 0x040600
+#define XENABI_SINCE_UVMF_MULTI 0x040600
+#define XENABI_SINCE_UVMF_LOCAL 0x040600
+#define XENABI_SINCE_UVMF_ALL 0x040600
+#define XENABI_SINCE_UVMF 0x040600
+#define XENABI_SINCE_VMASST_CMD_enable 0x040600
+#define XENABI_SINCE_VMASST_CMD_disable 0x040600
+#define XENABI_SINCE_VMASST_CMD 0x040600
+#define XENABI_SINCE_VMASST_TYPE_4gb_segments 0x040600
+#define XENABI_SINCE_VMASST_TYPE_4gb_segments_notify 0x040600
+#define XENABI_SINCE_VMASST_TYPE_writable_pagetables 0x040600
+#define XENABI_SINCE_VMASST_TYPE_pae_extended_cr3 0x040600
+#define XENABI_SINCE_VMASST_TYPE_architectural_iopl 0x040700
+#define XENABI_SINCE_VMASST_TYPE_runstate_update_flag 0x040800
+#define XENABI_SINCE_VMASST_TYPE_m2p_strict 0x040600
+#define XENABI_SINCE_VMASST_TYPE 0x040600
 #define XENABI_SINCE_domid_t 0x040600
+#define XENABI_SINCE_DOMID_FIRST_RESERVED 0x040600
+#define XENABI_SINCE_DOMID_SELF 0x040600
+#define XENABI_SINCE_DOMID_IO 0x040600
+#define XENABI_SINCE_DOMID_XEN 0x040600
+#define XENABI_SINCE_DOMID_COW 0x040600
+#define XENABI_SINCE_DOMID_INVALID 0x040600
+#define XENABI_SINCE_DOMID_ANY 0x041600
+#define XENABI_SINCE_DOMID_IDLE 0x040600
+#define XENABI_SINCE_DOMID 0x040600
+#define XENABI_SINCE_DOMID_MASK 0x040e00
+#define XENABI_SINCE_CONSOLEIO_write 0x040600
+#define XENABI_SINCE_CONSOLEIO_read 0x040600
+#define XENABI_SINCE_CONSOLEIO 0x040600
+#define XENABI_SINCE_XEN_VGATYPE_TEXT_MODE_3 0x040600
+#define XENABI_SINCE_XEN_VGATYPE_VESA_LFB 0x040600
+#define XENABI_SINCE_XEN_VGATYPE_EFI_LFB 0x040600
+#define XENABI_SINCE_XEN_VGATYPE 0x040600
+#define XENABI_SINCE_MAX_GUEST_CMDLINE 0x040600
+#define XENABI_SINCE_SIF_PRIVILEGED 0x040600
+#define XENABI_SINCE_SIF_INITDOMAIN 0x040600
+#define XENABI_SINCE_SIF_MULTIBOOT_MOD 0x040600
+#define XENABI_SINCE_SIF_MOD_START_PFN 0x040600
+#define XENABI_SINCE_SIF_VIRT_P2M_4TOOLS 0x040600
+#define XENABI_SINCE_SIF 0x040600
+#define XENABI_SINCE_SIF_PM_MASK 0x040600
+#define XENABI_SINCE_XEN_PVCLOCK_TSC_STABLE_BIT 0x040700
+#define XENABI_SINCE_XEN_PVCLOCK_GUEST_STOPPED 0x040700
+#define XENABI_SINCE_XEN_PVCLOCK 0x040700
+#define XENABI_SINCE_xen_domain_handle_t 0x040600
+#define XENABI_SINCE_XEN_LEGACY_MAX_VCPUS 0x040600
+#define XENABI_SINCE_XEN_HAVE_PV_GUEST_ENTRY 0x040600
+#define XENABI_SINCE_XEN_HAVE_PV_UPCALL_MASK 0x040600
+#define XENABI_SINCE_FIRST_RESERVED_GDT_PAGE 0x040600
+#define XENABI_SINCE_FIRST_RESERVED_GDT_BYTE 0x040600
+#define XENABI_SINCE_FIRST_RESERVED_GDT_ENTRY 0x040600
+#define XENABI_SINCE_XEN_CPUID_NO_SUBLEAF 0x040c00
+#define XENABI_SINCE_XEN_HVM_DEBUGCONS_IOPORT 0x040c00
+#define XENABI_SINCE__VGCF_i387_valid 0x040600
+#define XENABI_SINCE_VGCF_i387_valid 0x040600
+#define XENABI_SINCE__VGCF_in_kernel 0x040600
+#define XENABI_SINCE_VGCF_in_kernel 0x040600
+#define XENABI_SINCE__VGCF_failsafe_disables_events 0x040600
+#define XENABI_SINCE_VGCF_failsafe_disables_events 0x040600
+#define XENABI_SINCE__VGCF_syscall_disables_events 0x040600
+#define XENABI_SINCE_VGCF_syscall_disables_events 0x040600
+#define XENABI_SINCE__VGCF_online 0x040600
+#define XENABI_SINCE_VGCF_online 0x040600
+#define XENABI_SINCE__VGCF_in_syscall 0x040600
+#define XENABI_SINCE_VGCF_in_syscall 0x040600
+#define XENABI_SINCE_VGCF 0x040600
+#define XENABI_SINCE_FLAT_RING1_CS 0x040600
+#define XENABI_SINCE_FLAT_RING1_DS 0x040600
+#define XENABI_SINCE_FLAT_RING1_SS 0x040600
+#define XENABI_SINCE_FLAT_RING3_CS 0x040600
+#define XENABI_SINCE_FLAT_RING3_DS 0x040600
+#define XENABI_SINCE_FLAT_RING3_SS 0x040600
+#define XENABI_SINCE_FLAT_RING3_CS32 0x040600
+#define XENABI_SINCE_FLAT_RING3_CS64 0x040600
+#define XENABI_SINCE_FLAT_RING3_DS32 0x040600
+#define XENABI_SINCE_FLAT_RING3_DS64 0x040600
+#define XENABI_SINCE_FLAT_RING3_SS32 0x040600
+#define XENABI_SINCE_FLAT_RING3_SS64 0x040600
+#define XENABI_SINCE_FLAT_KERNEL_CS 0x040600
+#define XENABI_SINCE_FLAT_KERNEL_DS 0x040600
+#define XENABI_SINCE_FLAT_KERNEL_SS 0x040600
+#define XENABI_SINCE_FLAT_USER_CS 0x040600
+#define XENABI_SINCE_FLAT_USER_DS 0x040600
+#define XENABI_SINCE_FLAT_USER_SS 0x040600
+#define XENABI_SINCE_FLAT_KERNEL_CS32 0x040600
+#define XENABI_SINCE_FLAT_KERNEL_CS64 0x040600
+#define XENABI_SINCE_FLAT_KERNEL_DS32 0x040600
+#define XENABI_SINCE_FLAT_KERNEL_DS64 0x040600
+#define XENABI_SINCE_FLAT_KERNEL_SS32 0x040600
+#define XENABI_SINCE_FLAT_KERNEL_SS64 0x040600
+#define XENABI_SINCE_FLAT_USER_CS32 0x040600
+#define XENABI_SINCE_FLAT_USER_CS64 0x040600
+#define XENABI_SINCE_FLAT_USER_DS32 0x040600
+#define XENABI_SINCE_FLAT_USER_DS64 0x040600
+#define XENABI_SINCE_FLAT_USER_SS32 0x040600
+#define XENABI_SINCE_FLAT_USER_SS64 0x040600
+#define XENABI_SINCE___HYPERVISOR_VIRT_START_PAE 0x040600
+#define XENABI_SINCE___HYPERVISOR_VIRT_START_NONPAE 0x040600
+#define XENABI_SINCE___MACH2PHYS_VIRT_START_PAE 0x040600
+#define XENABI_SINCE___MACH2PHYS_VIRT_END_PAE 0x040600
+#define XENABI_SINCE___MACH2PHYS_VIRT_START_NONPAE 0x040600
+#define XENABI_SINCE___MACH2PHYS_VIRT_END_NONPAE 0x040600
+#define XENABI_SINCE___HYPERVISOR_VIRT_START 0x040600
+#define XENABI_SINCE___HYPERVISOR_VIRT_END 0x040600
+#define XENABI_SINCE___MACH2PHYS_VIRT_START 0x040600
+#define XENABI_SINCE___MACH2PHYS_VIRT_END 0x040600
+#define XENABI_SINCE_HYPERVISOR_VIRT_START_PAE 0x040600
+#define XENABI_SINCE_HYPERVISOR_VIRT_START_NONPAE 0x040600
+#define XENABI_SINCE_MACH2PHYS_VIRT_START_PAE 0x040600
+#define XENABI_SINCE_MACH2PHYS_VIRT_END_PAE 0x040600
+#define XENABI_SINCE_MACH2PHYS_VIRT_START_NONPAE 0x040600
+#define XENABI_SINCE_MACH2PHYS_VIRT_END_NONPAE 0x040600
+#define XENABI_SINCE_HYPERVISOR_VIRT_START 0x040600
+#define XENABI_SINCE_HYPERVISOR_VIRT_END 0x040600
+#define XENABI_SINCE_MACH2PHYS_VIRT_START 0x040600
+#define XENABI_SINCE_MACH2PHYS_VIRT_END 0x040600
+#define XENABI_SINCE_MACH2PHYS_NR_ENTRIES 0x040600
+#define XENABI_SINCE_SEGBASE_FS 0x040600
+#define XENABI_SINCE_SEGBASE_GS_USER 0x040600
+#define XENABI_SINCE_SEGBASE_GS_KERNEL 0x040600
+#define XENABI_SINCE_SEGBASE_GS_USER_SEL 0x040600
+#define XENABI_SINCE_SEGBASE 0x040600
+#define XENABI_SINCE_XEN_HYPERCALL_TAG 0x040600
 
 /* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
+#define XENABI_HAS___HYPERVISOR_set_trap_table 1
+#define XENABI_HAS___HYPERVISOR_mmu_update 1
+#define XENABI_HAS___HYPERVISOR_set_gdt 1
+#define XENABI_HAS___HYPERVISOR_stack_switch 1
+#define XENABI_HAS___HYPERVISOR_set_callbacks 1
+#define XENABI_HAS___HYPERVISOR_fpu_taskswitch 1
+#define XENABI_HAS___HYPERVISOR_sched_op_compat 1
+#define XENABI_HAS___HYPERVISOR_platform_op 1
+#define XENABI_HAS___HYPERVISOR_set_debugreg 1
+#define XENABI_HAS___HYPERVISOR_get_debugreg 1
+#define XENABI_HAS___HYPERVISOR_update_descriptor 1
+#define XENABI_HAS___HYPERVISOR_memory_op 1
+#define XENABI_HAS___HYPERVISOR_multicall 1
+#define XENABI_HAS___HYPERVISOR_update_va_mapping 1
+#define XENABI_HAS___HYPERVISOR_set_timer_op 1
+#define XENABI_HAS___HYPERVISOR_event_channel_op_compat 1
+#define XENABI_HAS___HYPERVISOR_xen_version 1
+#define XENABI_HAS___HYPERVISOR_console_io 1
+#define XENABI_HAS___HYPERVISOR_physdev_op_compat 1
+#define XENABI_HAS___HYPERVISOR_grant_table_op 1
+#define XENABI_HAS___HYPERVISOR_vm_assist 1
+#define XENABI_HAS___HYPERVISOR_update_va_mapping_otherdomain 1
+#define XENABI_HAS___HYPERVISOR_iret 1
+#define XENABI_HAS___HYPERVISOR_vcpu_op 1
+#define XENABI_HAS___HYPERVISOR_set_segment_base 1
+#define XENABI_HAS___HYPERVISOR_mmuext_op 1
+#define XENABI_HAS___HYPERVISOR_xsm_op 1
+#define XENABI_HAS___HYPERVISOR_nmi_op 1
+#define XENABI_HAS___HYPERVISOR_sched_op 1
+#define XENABI_HAS___HYPERVISOR_callback_op 1
+#define XENABI_HAS___HYPERVISOR_xenoprof_op 1
+#define XENABI_HAS___HYPERVISOR_event_channel_op 1
+#define XENABI_HAS___HYPERVISOR_physdev_op 1
+#define XENABI_HAS___HYPERVISOR_hvm_op 1
+#define XENABI_HAS___HYPERVISOR_sysctl 1
+#define XENABI_HAS___HYPERVISOR_domctl 1
+#define XENABI_HAS___HYPERVISOR_kexec_op 1
+#define XENABI_HAS___HYPERVISOR_tmem_op 1
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+#define XENABI_HAS___HYPERVISOR_argo_op 1
+#endif
+#define XENABI_HAS___HYPERVISOR_xenpmu_op 1
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+#define XENABI_HAS___HYPERVISOR_dm_op 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+#define XENABI_HAS___HYPERVISOR_hypfs_op 1
+#endif
+#define XENABI_HAS___HYPERVISOR_arch_0 1
+#define XENABI_HAS___HYPERVISOR_arch_1 1
+#define XENABI_HAS___HYPERVISOR_arch_2 1
+#define XENABI_HAS___HYPERVISOR_arch_3 1
+#define XENABI_HAS___HYPERVISOR_arch_4 1
+#define XENABI_HAS___HYPERVISOR_arch_5 1
+#define XENABI_HAS___HYPERVISOR_arch_6 1
+#define XENABI_HAS___HYPERVISOR_arch_7 1
+#define XENABI_HAS___HYPERVISOR 1
+#define XENABI_HAS_VIRQ_TIMER 1
+#define XENABI_HAS_VIRQ_DEBUG 1
+#define XENABI_HAS_VIRQ_CONSOLE 1
+#define XENABI_HAS_VIRQ_DOM_EXC 1
+#define XENABI_HAS_VIRQ_TBUF 1
+#define XENABI_HAS_VIRQ_DEBUGGER 1
+#define XENABI_HAS_VIRQ_XENOPROF 1
+#define XENABI_HAS_VIRQ_CON_RING 1
+#define XENABI_HAS_VIRQ_PCPU_STATE 1
+#define XENABI_HAS_VIRQ_MEM_EVENT 1
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+#define XENABI_HAS_VIRQ_ARGO 1
+#endif
+#define XENABI_HAS_VIRQ_ENOMEM 1
+#define XENABI_HAS_VIRQ_XENPMU 1
+#define XENABI_HAS_VIRQ_ARCH_0 1
+#define XENABI_HAS_VIRQ_ARCH_1 1
+#define XENABI_HAS_VIRQ_ARCH_2 1
+#define XENABI_HAS_VIRQ_ARCH_3 1
+#define XENABI_HAS_VIRQ_ARCH_4 1
+#define XENABI_HAS_VIRQ_ARCH_5 1
+#define XENABI_HAS_VIRQ_ARCH_6 1
+#define XENABI_HAS_VIRQ_ARCH_7 1
+#define XENABI_HAS_VIRQ 1
+#define XENABI_HAS_NR_VIRQS 1
+#define XENABI_HAS_MMU_NORMAL_PT_UPDATE 1
+#define XENABI_HAS_MMU_MACHPHYS_UPDATE 1
+#define XENABI_HAS_MMU_PT_UPDATE_PRESERVE_AD 1
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+#define XENABI_HAS_MMU_PT_UPDATE_NO_TRANSLATE 1
+#endif
+#define XENABI_HAS_MMU 1
+#define XENABI_HAS_MMUEXT_PIN_L1_TABLE 1
+#define XENABI_HAS_MMUEXT_PIN_L2_TABLE 1
+#define XENABI_HAS_MMUEXT_PIN_L3_TABLE 1
+#define XENABI_HAS_MMUEXT_PIN_L4_TABLE 1
+#define XENABI_HAS_MMUEXT_UNPIN_TABLE 1
+#define XENABI_HAS_MMUEXT_NEW_BASEPTR 1
+#define XENABI_HAS_MMUEXT_TLB_FLUSH_LOCAL 1
+#define XENABI_HAS_MMUEXT_INVLPG_LOCAL 1
+#define XENABI_HAS_MMUEXT_TLB_FLUSH_MULTI 1
+#define XENABI_HAS_MMUEXT_INVLPG_MULTI 1
+#define XENABI_HAS_MMUEXT_TLB_FLUSH_ALL 1
+#define XENABI_HAS_MMUEXT_INVLPG_ALL 1
+#define XENABI_HAS_MMUEXT_FLUSH_CACHE 1
+#define XENABI_HAS_MMUEXT_SET_LDT 1
+#define XENABI_HAS_MMUEXT_NEW_USER_BASEPTR 1
+#define XENABI_HAS_MMUEXT_CLEAR_PAGE 1
+#define XENABI_HAS_MMUEXT_COPY_PAGE 1
+#define XENABI_HAS_MMUEXT_FLUSH_CACHE_GLOBAL 1
+#define XENABI_HAS_MMUEXT_MARK_SUPER 1
+#define XENABI_HAS_MMUEXT_UNMARK_SUPER 1
+#define XENABI_HAS_MMUEXT 1
+#define XENABI_HAS_UVMF_NONE 1
+#define XENABI_HAS_UVMF_TLB_FLUSH 1
+#define XENABI_HAS_UVMF_INVLPG 1
+#define XENABI_HAS_UVMF_FLUSHTYPE_MASK 1
+#define XENABI_HAS_UVMF_MULTI 1
+#define XENABI_HAS_UVMF_LOCAL 1
+#define XENABI_HAS_UVMF_ALL 1
+#define XENABI_HAS_UVMF 1
+#define XENABI_HAS_VMASST_CMD_enable 1
+#define XENABI_HAS_VMASST_CMD_disable 1
+#define XENABI_HAS_VMASST_CMD 1
+#define XENABI_HAS_VMASST_TYPE_4gb_segments 1
+#define XENABI_HAS_VMASST_TYPE_4gb_segments_notify 1
+#define XENABI_HAS_VMASST_TYPE_writable_pagetables 1
+#define XENABI_HAS_VMASST_TYPE_pae_extended_cr3 1
+#if XENABI_XEN_MIN_VERSION >= 0x040700
+#define XENABI_HAS_VMASST_TYPE_architectural_iopl 1
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040800
+#define XENABI_HAS_VMASST_TYPE_runstate_update_flag 1
+#endif
+#define XENABI_HAS_VMASST_TYPE_m2p_strict 1
+#define XENABI_HAS_VMASST_TYPE 1
 #define XENABI_HAS_domid_t 1
+#define XENABI_HAS_DOMID_FIRST_RESERVED 1
+#define XENABI_HAS_DOMID_SELF 1
+#define XENABI_HAS_DOMID_IO 1
+#define XENABI_HAS_DOMID_XEN 1
+#define XENABI_HAS_DOMID_COW 1
+#define XENABI_HAS_DOMID_INVALID 1
+#if XENABI_XEN_MIN_VERSION >= 0x041600
+#define XENABI_HAS_DOMID_ANY 1
+#endif
+#define XENABI_HAS_DOMID_IDLE 1
+#define XENABI_HAS_DOMID 1
+#if XENABI_XEN_MIN_VERSION >= 0x040e00
+#define XENABI_HAS_DOMID_MASK 1
+#endif
+#define XENABI_HAS_CONSOLEIO_write 1
+#define XENABI_HAS_CONSOLEIO_read 1
+#define XENABI_HAS_CONSOLEIO 1
+#define XENABI_HAS_XEN_VGATYPE_TEXT_MODE_3 1
+#define XENABI_HAS_XEN_VGATYPE_VESA_LFB 1
+#define XENABI_HAS_XEN_VGATYPE_EFI_LFB 1
+#define XENABI_HAS_XEN_VGATYPE 1
+#if defined(__i386__) || defined(__x86_64__)
+#define XENABI_HAS_MAX_GUEST_CMDLINE 1
+#endif
+#define XENABI_HAS_SIF_PRIVILEGED 1
+#define XENABI_HAS_SIF_INITDOMAIN 1
+#define XENABI_HAS_SIF_MULTIBOOT_MOD 1
+#define XENABI_HAS_SIF_MOD_START_PFN 1
+#define XENABI_HAS_SIF_VIRT_P2M_4TOOLS 1
+#define XENABI_HAS_SIF 1
+#define XENABI_HAS_SIF_PM_MASK 1
+#if XENABI_XEN_MIN_VERSION >= 0x040700
+#define XENABI_HAS_XEN_PVCLOCK_TSC_STABLE_BIT 1
+#define XENABI_HAS_XEN_PVCLOCK_GUEST_STOPPED 1
+#define XENABI_HAS_XEN_PVCLOCK 1
+#endif
+#define XENABI_HAS_xen_domain_handle_t 1
+#define XENABI_HAS_XEN_LEGACY_MAX_VCPUS 1
+#if defined(__i386__) || defined(__x86_64__)
+#define XENABI_HAS_XEN_HAVE_PV_GUEST_ENTRY 1
+#define XENABI_HAS_XEN_HAVE_PV_UPCALL_MASK 1
+#define XENABI_HAS_FIRST_RESERVED_GDT_PAGE 1
+#define XENABI_HAS_FIRST_RESERVED_GDT_BYTE 1
+#define XENABI_HAS_FIRST_RESERVED_GDT_ENTRY 1
+#endif
+#if (defined(__i386__) || defined(__x86_64__)) && (XENABI_XEN_MIN_VERSION >= 0x040c00)
+#define XENABI_HAS_XEN_CPUID_NO_SUBLEAF 1
+#define XENABI_HAS_XEN_HVM_DEBUGCONS_IOPORT 1
+#endif
+#if defined(__i386__) || defined(__x86_64__)
+#define XENABI_HAS__VGCF_i387_valid 1
+#define XENABI_HAS_VGCF_i387_valid 1
+#define XENABI_HAS__VGCF_in_kernel 1
+#define XENABI_HAS_VGCF_in_kernel 1
+#define XENABI_HAS__VGCF_failsafe_disables_events 1
+#define XENABI_HAS_VGCF_failsafe_disables_events 1
+#define XENABI_HAS__VGCF_syscall_disables_events 1
+#define XENABI_HAS_VGCF_syscall_disables_events 1
+#define XENABI_HAS__VGCF_online 1
+#define XENABI_HAS_VGCF_online 1
+#endif
+#if defined(__x86_64__)
+#define XENABI_HAS__VGCF_in_syscall 1
+#define XENABI_HAS_VGCF_in_syscall 1
+#endif
+#define XENABI_HAS_VGCF 1
+#if defined(__i386__)
+#define XENABI_HAS_FLAT_RING1_CS 1
+#define XENABI_HAS_FLAT_RING1_DS 1
+#define XENABI_HAS_FLAT_RING1_SS 1
+#define XENABI_HAS_FLAT_RING3_CS 1
+#define XENABI_HAS_FLAT_RING3_DS 1
+#define XENABI_HAS_FLAT_RING3_SS 1
+#endif
+#if defined(__x86_64__)
+#define XENABI_HAS_FLAT_RING3_CS32 1
+#define XENABI_HAS_FLAT_RING3_CS64 1
+#define XENABI_HAS_FLAT_RING3_DS32 1
+#define XENABI_HAS_FLAT_RING3_DS64 1
+#define XENABI_HAS_FLAT_RING3_SS32 1
+#define XENABI_HAS_FLAT_RING3_SS64 1
+#endif
+#if defined(__i386__) || defined(__x86_64__)
+#define XENABI_HAS_FLAT_KERNEL_CS 1
+#define XENABI_HAS_FLAT_KERNEL_DS 1
+#define XENABI_HAS_FLAT_KERNEL_SS 1
+#define XENABI_HAS_FLAT_USER_CS 1
+#define XENABI_HAS_FLAT_USER_DS 1
+#define XENABI_HAS_FLAT_USER_SS 1
+#endif
+#if defined(__x86_64__)
+#define XENABI_HAS_FLAT_KERNEL_CS32 1
+#define XENABI_HAS_FLAT_KERNEL_CS64 1
+#define XENABI_HAS_FLAT_KERNEL_DS32 1
+#define XENABI_HAS_FLAT_KERNEL_DS64 1
+#define XENABI_HAS_FLAT_KERNEL_SS32 1
+#define XENABI_HAS_FLAT_KERNEL_SS64 1
+#define XENABI_HAS_FLAT_USER_CS32 1
+#define XENABI_HAS_FLAT_USER_CS64 1
+#define XENABI_HAS_FLAT_USER_DS32 1
+#define XENABI_HAS_FLAT_USER_DS64 1
+#define XENABI_HAS_FLAT_USER_SS32 1
+#define XENABI_HAS_FLAT_USER_SS64 1
+#endif
+#if defined(__i386__)
+#define XENABI_HAS___HYPERVISOR_VIRT_START_PAE 1
+#define XENABI_HAS___HYPERVISOR_VIRT_START_NONPAE 1
+#define XENABI_HAS___MACH2PHYS_VIRT_START_PAE 1
+#define XENABI_HAS___MACH2PHYS_VIRT_END_PAE 1
+#define XENABI_HAS___MACH2PHYS_VIRT_START_NONPAE 1
+#define XENABI_HAS___MACH2PHYS_VIRT_END_NONPAE 1
+#endif
+#if defined(__i386__) || defined(__x86_64__)
+#define XENABI_HAS___HYPERVISOR_VIRT_START 1
+#endif
+#if defined(__x86_64__)
+#define XENABI_HAS___HYPERVISOR_VIRT_END 1
+#endif
+#if defined(__i386__) || defined(__x86_64__)
+#define XENABI_HAS___MACH2PHYS_VIRT_START 1
+#define XENABI_HAS___MACH2PHYS_VIRT_END 1
+#endif
+#if defined(__i386__)
+#define XENABI_HAS_HYPERVISOR_VIRT_START_PAE 1
+#define XENABI_HAS_HYPERVISOR_VIRT_START_NONPAE 1
+#define XENABI_HAS_MACH2PHYS_VIRT_START_PAE 1
+#define XENABI_HAS_MACH2PHYS_VIRT_END_PAE 1
+#define XENABI_HAS_MACH2PHYS_VIRT_START_NONPAE 1
+#define XENABI_HAS_MACH2PHYS_VIRT_END_NONPAE 1
+#endif
+#if defined(__i386__) || defined(__x86_64__)
+#define XENABI_HAS_HYPERVISOR_VIRT_START 1
+#endif
+#if defined(__x86_64__)
+#define XENABI_HAS_HYPERVISOR_VIRT_END 1
+#endif
+#if defined(__i386__) || defined(__x86_64__)
+#define XENABI_HAS_MACH2PHYS_VIRT_START 1
+#define XENABI_HAS_MACH2PHYS_VIRT_END 1
+#define XENABI_HAS_MACH2PHYS_NR_ENTRIES 1
+#endif
+#if defined(__x86_64__)
+#define XENABI_HAS_SEGBASE_FS 1
+#define XENABI_HAS_SEGBASE_GS_USER 1
+#define XENABI_HAS_SEGBASE_GS_KERNEL 1
+#define XENABI_HAS_SEGBASE_GS_USER_SEL 1
+#endif
+#define XENABI_HAS_SEGBASE 1
+#if defined(__arm__) || defined(__aarch64__)
+#define XENABI_HAS_XEN_HYPERCALL_TAG 1
+#endif
 
 /*
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they

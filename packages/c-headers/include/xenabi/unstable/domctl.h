@@ -67,6 +67,7 @@
 #ifdef XENABI_DOMCTL_XEN_VERSION
 
 #include <stdint.h>
+#include <xenabi/stable/xen.h>
 #include <xenabi/version.h>
 
 /*
@@ -146,16 +147,6 @@ typedef uint64_t xenabi_uint64_aligned_t;
 #else
 
 #ifndef __XEN_PUBLIC_DOMCTL_H__
-
-#if !defined(__XEN_PUBLIC_XEN_H__)
-
-/**
- * A 16-byte tag the toolstack gives a domain, normally its UUID. Example: the bytes of
- * 5f2c0e1a-…-9b3d.
- */
-typedef uint8_t xen_domain_handle_t[16];
-
-#endif /* !defined(__XEN_PUBLIC_XEN_H__) */
 
 #if !(((defined(__i386__) || defined(__x86_64__)) && (defined(__XEN_PUBLIC_ARCH_X86_XEN_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__))) || ((defined(__arm__) || defined(__aarch64__)) && (defined(__XEN_PUBLIC_ARCH_ARM_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__))))
 
@@ -842,7 +833,6 @@ struct xen_domctl_createdomain {
 #else
 
 /* Availability: the Xen release (as 0xMMmm00) each item, or later member, first appeared in. */
-#define XENABI_SINCE_xen_domain_handle_t 0x040600
 #define XENABI_SINCE_xen_arch_domainconfig 0x040600
 #define XENABI_SINCE__XEN_X86_EMU_LAPIC 0x040700
 #define XENABI_SINCE_XEN_X86_EMU_LAPIC 0x040700
@@ -938,7 +928,6 @@ struct xen_domctl_createdomain {
 #define XENABI_SINCE_xen_domctl_createdomain__arch 0x040b00
 
 /* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
-#define XENABI_HAS_xen_domain_handle_t 1
 #define XENABI_HAS_xen_arch_domainconfig 1
 #if (defined(__i386__) || defined(__x86_64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013)
 #define XENABI_HAS_xen_arch_domainconfig__misc_flags 1

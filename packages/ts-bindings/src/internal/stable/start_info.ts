@@ -7,7 +7,7 @@
 import { alignedWords, checkRepoint, failBigInt, failInt, failPadding, setU64FromNumber, u64AsNumber } from '../../runtime.js';
 import type { hvm_memmap_table_entry, hvm_memmap_table_entry_view, hvm_modlist_entry, hvm_modlist_entry_view, hvm_start_info, hvm_start_info_view } from '../../stable/start_info.js';
 
-/** Writes hvm_start_info at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
+/** Writes hvm_start_info at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function hvm_start_info$enc0(v: hvm_start_info, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.magic;
@@ -40,7 +40,7 @@ export function hvm_start_info$enc0(v: hvm_start_info, d: DataView, w: BigUint64
   d.setUint32(b + 52, 0);
 }
 
-/** Reads hvm_start_info at `b` on x86_32, x86_64. */
+/** Reads hvm_start_info at `b` on x86_32, x86_64, arm32, arm64. */
 export function hvm_start_info$dec0(d: DataView, w: BigUint64Array | undefined, b: number): hvm_start_info {
   const w8 = alignedWords(w, b);
   return {
@@ -56,12 +56,12 @@ export function hvm_start_info$dec0(d: DataView, w: BigUint64Array | undefined, 
   };
 }
 
-/** Throws when padding of hvm_start_info at `b` on x86_32, x86_64 is not zero. */
+/** Throws when padding of hvm_start_info at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
 export function hvm_start_info$chk0(d: DataView, b: number): void {
   if (d.getUint32(b + 52) !== 0) failPadding('hvm_start_info.reserved');
 }
 
-/** The view of hvm_start_info on x86_32, x86_64. */
+/** The view of hvm_start_info on x86_32, x86_64, arm32, arm64. */
 export class hvm_start_info$V0 implements hvm_start_info_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
@@ -241,7 +241,7 @@ export class hvm_start_info$V0 implements hvm_start_info_view {
   }
 }
 
-/** Writes hvm_modlist_entry at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
+/** Writes hvm_modlist_entry at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function hvm_modlist_entry$enc0(v: hvm_modlist_entry, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.paddr;
@@ -257,7 +257,7 @@ export function hvm_modlist_entry$enc0(v: hvm_modlist_entry, d: DataView, w: Big
   d.setUint32(b + 24 + 4, 0);
 }
 
-/** Reads hvm_modlist_entry at `b` on x86_32, x86_64. */
+/** Reads hvm_modlist_entry at `b` on x86_32, x86_64, arm32, arm64. */
 export function hvm_modlist_entry$dec0(d: DataView, w: BigUint64Array | undefined, b: number): hvm_modlist_entry {
   const w8 = alignedWords(w, b);
   return {
@@ -267,12 +267,12 @@ export function hvm_modlist_entry$dec0(d: DataView, w: BigUint64Array | undefine
   };
 }
 
-/** Throws when padding of hvm_modlist_entry at `b` on x86_32, x86_64 is not zero. */
+/** Throws when padding of hvm_modlist_entry at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
 export function hvm_modlist_entry$chk0(d: DataView, b: number): void {
   if ((d.getUint32(b + 24) | d.getUint32(b + 24 + 4)) !== 0) failPadding('hvm_modlist_entry.reserved');
 }
 
-/** The view of hvm_modlist_entry on x86_32, x86_64. */
+/** The view of hvm_modlist_entry on x86_32, x86_64, arm32, arm64. */
 export class hvm_modlist_entry$V0 implements hvm_modlist_entry_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;
@@ -375,7 +375,7 @@ export class hvm_modlist_entry$V0 implements hvm_modlist_entry_view {
   }
 }
 
-/** Writes hvm_memmap_table_entry at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
+/** Writes hvm_memmap_table_entry at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function hvm_memmap_table_entry$enc0(v: hvm_memmap_table_entry, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.addr;
@@ -390,7 +390,7 @@ export function hvm_memmap_table_entry$enc0(v: hvm_memmap_table_entry, d: DataVi
   d.setUint32(b + 20, 0);
 }
 
-/** Reads hvm_memmap_table_entry at `b` on x86_32, x86_64. */
+/** Reads hvm_memmap_table_entry at `b` on x86_32, x86_64, arm32, arm64. */
 export function hvm_memmap_table_entry$dec0(d: DataView, w: BigUint64Array | undefined, b: number): hvm_memmap_table_entry {
   const w8 = alignedWords(w, b);
   return {
@@ -400,12 +400,12 @@ export function hvm_memmap_table_entry$dec0(d: DataView, w: BigUint64Array | und
   };
 }
 
-/** Throws when padding of hvm_memmap_table_entry at `b` on x86_32, x86_64 is not zero. */
+/** Throws when padding of hvm_memmap_table_entry at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
 export function hvm_memmap_table_entry$chk0(d: DataView, b: number): void {
   if (d.getUint32(b + 20) !== 0) failPadding('hvm_memmap_table_entry.reserved');
 }
 
-/** The view of hvm_memmap_table_entry on x86_32, x86_64. */
+/** The view of hvm_memmap_table_entry on x86_32, x86_64, arm32, arm64. */
 export class hvm_memmap_table_entry$V0 implements hvm_memmap_table_entry_view {
   declare readonly $d: DataView;
   declare readonly $a: BigUint64Array | undefined;

@@ -145,6 +145,18 @@ typedef uint64_t xenabi_uint64_aligned_t;
 
 #endif /* defined(__i386__) || defined(__x86_64__) */
 
+/**
+ * Another value for guests built against an old interface.
+ *
+ * 16 instead when __XEN_INTERFACE_VERSION__ is defined below 0x00030202, as in Xen's header;
+ * never by default.
+ */
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00030202
+#define DEMO_LEGACY 16
+#else
+#define DEMO_LEGACY 32
+#endif
+
 /** Names a demo. */
 typedef uint32_t demo_id_t;
 
@@ -365,6 +377,18 @@ typedef struct demo_entry_v2 demo_entry_v2_t;
 
 #endif /* (defined(__i386__) || defined(__x86_64__)) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) */
 
+/** Every plain C integer type Xen spells without <stdint.h>. */
+struct demo_ctypes {
+    /** Text: char is signed on x86 and unsigned on Arm. */
+    char name[6];
+    unsigned char tag;
+    int level;
+    unsigned int count;
+    /** 4 bytes on x86_32 and arm32, 8 on the 64-bit architectures. */
+    unsigned long word;
+    long delta;
+};
+
 #endif /* !__XEN_PUBLIC_DEMO_H__ */
 
 /*
@@ -384,6 +408,7 @@ typedef struct demo_entry_v2 demo_entry_v2_t;
 #define XENABI_SINCE_DEMO_NEG 0x040600
 #define XENABI_SINCE_DEMO_WORD_BITS 0x040600
 #define XENABI_SINCE_DEMO_X86_ONLY 0x040600
+#define XENABI_SINCE_DEMO_LEGACY 0x040600
 #define XENABI_SINCE_demo_id_t 0x040600
 #define XENABI_SINCE_demo_uuid_t 0x040600
 #define XENABI_SINCE__DEMO_FLAG_A 0x040600
@@ -403,6 +428,7 @@ typedef struct demo_entry_v2 demo_entry_v2_t;
 #define XENABI_SINCE_demo_entry_v1 0x040600
 #define XENABI_SINCE_demo_entry_v2 0x040600
 #define XENABI_SINCE_DEMO_V2_ONLY 0x040600
+#define XENABI_SINCE_demo_ctypes 0x040600
 #define XENABI_SINCE_demo_table__added 0x040a00
 #define XENABI_SINCE_demo_value__wide 0x040c00
 #define XENABI_SINCE_demo_entry_v1__frame 0x040d00
@@ -420,6 +446,7 @@ typedef struct demo_entry_v2 demo_entry_v2_t;
 #if defined(__i386__) || defined(__x86_64__)
 #define XENABI_HAS_DEMO_X86_ONLY 1
 #endif
+#define XENABI_HAS_DEMO_LEGACY 1
 #define XENABI_HAS_demo_id_t 1
 #define XENABI_HAS_demo_uuid_t 1
 #define XENABI_HAS__DEMO_FLAG_A 1
@@ -457,6 +484,7 @@ typedef struct demo_entry_v2 demo_entry_v2_t;
 #if (defined(__i386__) || defined(__x86_64__)) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
 #define XENABI_HAS_DEMO_V2_ONLY 1
 #endif
+#define XENABI_HAS_demo_ctypes 1
 
 /* Gates: the build, boot and domain settings an item needs, as "kind:setting" words. */
 #define XENABI_GATES_DEMO_LIMIT "build:CONFIG_DEMO"
@@ -467,6 +495,7 @@ typedef struct demo_entry_v2 demo_entry_v2_t;
 #define XENABI_GATES_DEMO_NEG "build:CONFIG_DEMO"
 #define XENABI_GATES_DEMO_WORD_BITS "build:CONFIG_DEMO"
 #define XENABI_GATES_DEMO_X86_ONLY "build:CONFIG_DEMO"
+#define XENABI_GATES_DEMO_LEGACY "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_id_t "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_uuid_t "build:CONFIG_DEMO"
 #define XENABI_GATES__DEMO_FLAG_A "build:CONFIG_DEMO"
@@ -486,6 +515,7 @@ typedef struct demo_entry_v2 demo_entry_v2_t;
 #define XENABI_GATES_demo_entry_v1 "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_entry_v2 "build:CONFIG_DEMO"
 #define XENABI_GATES_DEMO_V2_ONLY "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_ctypes "build:CONFIG_DEMO"
 
 /*
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
@@ -498,6 +528,10 @@ XENABI_STATIC_ASSERT(demo__xen_pfn_t__size, sizeof(xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(demo__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(demo__long__size, sizeof(long) == 4);
+XENABI_STATIC_ASSERT(demo__long__align, XENABI_ALIGNOF(long) == 4);
+XENABI_STATIC_ASSERT(demo__unsigned_long__size, sizeof(unsigned long) == 4);
+XENABI_STATIC_ASSERT(demo__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_handle_uint8) == 4);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_uint8) == 4);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__size, sizeof(xenabi_guest_handle_64_demo_pair_t) == 8);
@@ -624,6 +658,20 @@ XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entr
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__offset, XENABI_OFFSETOF(struct demo_entry_v2, frame) == 0);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__size, sizeof(((struct demo_entry_v2 *)0)->frame) == 8);
 #endif
+XENABI_STATIC_ASSERT(demo__demo_ctypes__size, sizeof(struct demo_ctypes) == 24);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__align, XENABI_ALIGNOF(struct demo_ctypes) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__name__offset, XENABI_OFFSETOF(struct demo_ctypes, name) == 0);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__name__size, sizeof(((struct demo_ctypes *)0)->name) == 6);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__offset, XENABI_OFFSETOF(struct demo_ctypes, tag) == 6);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__size, sizeof(((struct demo_ctypes *)0)->tag) == 1);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__level__offset, XENABI_OFFSETOF(struct demo_ctypes, level) == 8);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__level__size, sizeof(((struct demo_ctypes *)0)->level) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__count__offset, XENABI_OFFSETOF(struct demo_ctypes, count) == 12);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__count__size, sizeof(((struct demo_ctypes *)0)->count) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__word__offset, XENABI_OFFSETOF(struct demo_ctypes, word) == 16);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__word__size, sizeof(((struct demo_ctypes *)0)->word) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__offset, XENABI_OFFSETOF(struct demo_ctypes, delta) == 20);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__size, sizeof(((struct demo_ctypes *)0)->delta) == 4);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(demo__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
@@ -632,6 +680,10 @@ XENABI_STATIC_ASSERT(demo__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(demo__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(demo__long__size, sizeof(long) == 8);
+XENABI_STATIC_ASSERT(demo__long__align, XENABI_ALIGNOF(long) == 8);
+XENABI_STATIC_ASSERT(demo__unsigned_long__size, sizeof(unsigned long) == 8);
+XENABI_STATIC_ASSERT(demo__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_handle_uint8) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_uint8) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__size, sizeof(xenabi_guest_handle_64_demo_pair_t) == 8);
@@ -769,6 +821,20 @@ XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entr
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__offset, XENABI_OFFSETOF(struct demo_entry_v2, frame) == 0);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__size, sizeof(((struct demo_entry_v2 *)0)->frame) == 8);
 #endif
+XENABI_STATIC_ASSERT(demo__demo_ctypes__size, sizeof(struct demo_ctypes) == 32);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__align, XENABI_ALIGNOF(struct demo_ctypes) == 8);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__name__offset, XENABI_OFFSETOF(struct demo_ctypes, name) == 0);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__name__size, sizeof(((struct demo_ctypes *)0)->name) == 6);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__offset, XENABI_OFFSETOF(struct demo_ctypes, tag) == 6);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__size, sizeof(((struct demo_ctypes *)0)->tag) == 1);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__level__offset, XENABI_OFFSETOF(struct demo_ctypes, level) == 8);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__level__size, sizeof(((struct demo_ctypes *)0)->level) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__count__offset, XENABI_OFFSETOF(struct demo_ctypes, count) == 12);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__count__size, sizeof(((struct demo_ctypes *)0)->count) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__word__offset, XENABI_OFFSETOF(struct demo_ctypes, word) == 16);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__word__size, sizeof(((struct demo_ctypes *)0)->word) == 8);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__offset, XENABI_OFFSETOF(struct demo_ctypes, delta) == 24);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__size, sizeof(((struct demo_ctypes *)0)->delta) == 8);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(demo__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
@@ -777,6 +843,10 @@ XENABI_STATIC_ASSERT(demo__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(demo__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(demo__long__size, sizeof(long) == 4);
+XENABI_STATIC_ASSERT(demo__long__align, XENABI_ALIGNOF(long) == 4);
+XENABI_STATIC_ASSERT(demo__unsigned_long__size, sizeof(unsigned long) == 4);
+XENABI_STATIC_ASSERT(demo__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_handle_uint8) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_uint8) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__size, sizeof(xenabi_guest_handle_64_demo_pair_t) == 8);
@@ -914,6 +984,20 @@ XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entr
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__offset, XENABI_OFFSETOF(struct demo_entry_v2, frame) == 0);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__size, sizeof(((struct demo_entry_v2 *)0)->frame) == 8);
 #endif
+XENABI_STATIC_ASSERT(demo__demo_ctypes__size, sizeof(struct demo_ctypes) == 24);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__align, XENABI_ALIGNOF(struct demo_ctypes) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__name__offset, XENABI_OFFSETOF(struct demo_ctypes, name) == 0);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__name__size, sizeof(((struct demo_ctypes *)0)->name) == 6);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__offset, XENABI_OFFSETOF(struct demo_ctypes, tag) == 6);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__size, sizeof(((struct demo_ctypes *)0)->tag) == 1);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__level__offset, XENABI_OFFSETOF(struct demo_ctypes, level) == 8);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__level__size, sizeof(((struct demo_ctypes *)0)->level) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__count__offset, XENABI_OFFSETOF(struct demo_ctypes, count) == 12);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__count__size, sizeof(((struct demo_ctypes *)0)->count) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__word__offset, XENABI_OFFSETOF(struct demo_ctypes, word) == 16);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__word__size, sizeof(((struct demo_ctypes *)0)->word) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__offset, XENABI_OFFSETOF(struct demo_ctypes, delta) == 20);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__size, sizeof(((struct demo_ctypes *)0)->delta) == 4);
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(demo__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
@@ -922,6 +1006,10 @@ XENABI_STATIC_ASSERT(demo__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(demo__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(demo__long__size, sizeof(long) == 8);
+XENABI_STATIC_ASSERT(demo__long__align, XENABI_ALIGNOF(long) == 8);
+XENABI_STATIC_ASSERT(demo__unsigned_long__size, sizeof(unsigned long) == 8);
+XENABI_STATIC_ASSERT(demo__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_handle_uint8) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_uint8) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__size, sizeof(xenabi_guest_handle_64_demo_pair_t) == 8);
@@ -1059,6 +1147,20 @@ XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entr
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__offset, XENABI_OFFSETOF(struct demo_entry_v2, frame) == 0);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__size, sizeof(((struct demo_entry_v2 *)0)->frame) == 8);
 #endif
+XENABI_STATIC_ASSERT(demo__demo_ctypes__size, sizeof(struct demo_ctypes) == 32);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__align, XENABI_ALIGNOF(struct demo_ctypes) == 8);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__name__offset, XENABI_OFFSETOF(struct demo_ctypes, name) == 0);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__name__size, sizeof(((struct demo_ctypes *)0)->name) == 6);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__offset, XENABI_OFFSETOF(struct demo_ctypes, tag) == 6);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__size, sizeof(((struct demo_ctypes *)0)->tag) == 1);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__level__offset, XENABI_OFFSETOF(struct demo_ctypes, level) == 8);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__level__size, sizeof(((struct demo_ctypes *)0)->level) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__count__offset, XENABI_OFFSETOF(struct demo_ctypes, count) == 12);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__count__size, sizeof(((struct demo_ctypes *)0)->count) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__word__offset, XENABI_OFFSETOF(struct demo_ctypes, word) == 16);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__word__size, sizeof(((struct demo_ctypes *)0)->word) == 8);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__offset, XENABI_OFFSETOF(struct demo_ctypes, delta) == 24);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__size, sizeof(((struct demo_ctypes *)0)->delta) == 8);
 #endif
 
 #endif /* refused */

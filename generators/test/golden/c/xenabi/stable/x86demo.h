@@ -16,6 +16,7 @@
 #define XENABI_STABLE_X86DEMO_H
 
 #include <stdint.h>
+#include <xenabi/stable/demo.h>
 #include <xenabi/version.h>
 
 /*
@@ -110,6 +111,34 @@ struct x86demo_info {
 
 #endif /* !__XEN_PUBLIC_ARCH_X86_X86DEMO_H__ */
 
+/**
+ * A guest handle to demo_id_t, shaped as Xen's XEN_GUEST_HANDLE(demo_id_t). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_DEMO_ID_T
+#define XENABI_HAVE_GUEST_HANDLE_DEMO_ID_T 1
+#if defined(__i386__) || defined(__x86_64__)
+typedef struct { demo_id_t *p; } xenabi_guest_handle_demo_id_t;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { demo_id_t *p; uint64_t q; } xenabi_guest_handle_demo_id_t;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#ifndef __XEN_PUBLIC_ARCH_X86_X86DEMO_H__
+
+#if XENABI_XEN_MIN_VERSION >= 0x040800
+
+/** Points at demo ids. */
+struct x86demo_list {
+    xenabi_guest_handle_demo_id_t ids;
+};
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040800 */
+
+#endif /* !__XEN_PUBLIC_ARCH_X86_X86DEMO_H__ */
+
 /*
  * This header declares all of Xen's arch-x86/x86demo.h, so it defines Xen's guard: Xen's
  * header, included after it, is skipped.
@@ -121,11 +150,13 @@ struct x86demo_info {
 /* Availability: the Xen release (as 0xMMmm00) each item, or later member, first appeared in. */
 #define XENABI_SINCE_X86DEMO_MAGIC 0x040800
 #define XENABI_SINCE_x86demo_info 0x040800
+#define XENABI_SINCE_x86demo_list 0x040800
 
 /* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
 #if XENABI_XEN_MIN_VERSION >= 0x040800
 #define XENABI_HAS_X86DEMO_MAGIC 1
 #define XENABI_HAS_x86demo_info 1
+#define XENABI_HAS_x86demo_list 1
 #endif
 
 /*
@@ -133,6 +164,8 @@ struct x86demo_info {
  * also check Xen's own declarations when Xen's header was included first.
  */
 #if defined(__i386__)
+XENABI_STATIC_ASSERT(x86demo__xenabi_guest_handle_demo_id_t__size, sizeof(xenabi_guest_handle_demo_id_t) == 4);
+XENABI_STATIC_ASSERT(x86demo__xenabi_guest_handle_demo_id_t__align, XENABI_ALIGNOF(xenabi_guest_handle_demo_id_t) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x040800
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__size, sizeof(struct x86demo_info) == 16);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__align, XENABI_ALIGNOF(struct x86demo_info) == 4);
@@ -142,9 +175,15 @@ XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__offset, XENABI_OFFSETOF(str
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__size, sizeof(((struct x86demo_info *)0)->version) == 4);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__offset, XENABI_OFFSETOF(struct x86demo_info, addr) == 8);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__size, sizeof(((struct x86demo_info *)0)->addr) == 8);
+XENABI_STATIC_ASSERT(x86demo__x86demo_list__size, sizeof(struct x86demo_list) == 4);
+XENABI_STATIC_ASSERT(x86demo__x86demo_list__align, XENABI_ALIGNOF(struct x86demo_list) == 4);
+XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__offset, XENABI_OFFSETOF(struct x86demo_list, ids) == 0);
+XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__size, sizeof(((struct x86demo_list *)0)->ids) == 4);
 #endif
 #endif
 #if defined(__x86_64__)
+XENABI_STATIC_ASSERT(x86demo__xenabi_guest_handle_demo_id_t__size, sizeof(xenabi_guest_handle_demo_id_t) == 8);
+XENABI_STATIC_ASSERT(x86demo__xenabi_guest_handle_demo_id_t__align, XENABI_ALIGNOF(xenabi_guest_handle_demo_id_t) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040800
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__size, sizeof(struct x86demo_info) == 16);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__align, XENABI_ALIGNOF(struct x86demo_info) == 8);
@@ -154,6 +193,10 @@ XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__offset, XENABI_OFFSETOF(str
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__version__size, sizeof(((struct x86demo_info *)0)->version) == 4);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__offset, XENABI_OFFSETOF(struct x86demo_info, addr) == 8);
 XENABI_STATIC_ASSERT(x86demo__x86demo_info__addr__size, sizeof(((struct x86demo_info *)0)->addr) == 8);
+XENABI_STATIC_ASSERT(x86demo__x86demo_list__size, sizeof(struct x86demo_list) == 8);
+XENABI_STATIC_ASSERT(x86demo__x86demo_list__align, XENABI_ALIGNOF(struct x86demo_list) == 8);
+XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__offset, XENABI_OFFSETOF(struct x86demo_list, ids) == 0);
+XENABI_STATIC_ASSERT(x86demo__x86demo_list__ids__size, sizeof(((struct x86demo_list *)0)->ids) == 8);
 #endif
 #endif
 

@@ -96,18 +96,18 @@ typedef uint64_t xenabi_uint64_aligned_t;
  * The word of the Xen ABI: 32 bits on x86_32, 64 bits on x86_64 and on both Arm architectures,
  * so that 32- and 64-bit Arm guests share one layout.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__aarch64__)
+#if defined(__i386__) || defined(__x86_64__)
 typedef unsigned long xen_ulong_t;
-#elif defined(__arm__)
+#elif defined(__arm__) || defined(__aarch64__)
 typedef uint64_t xen_ulong_t;
 #else
 #error "xenabi: xen_ulong_t is defined for x86_32, x86_64, arm32, arm64 only"
 #endif
 
 /** A guest page frame number; as wide as xen_ulong_t. */
-#if defined(__i386__) || defined(__x86_64__) || defined(__aarch64__)
+#if defined(__i386__) || defined(__x86_64__)
 typedef unsigned long xen_pfn_t;
-#elif defined(__arm__)
+#elif defined(__arm__) || defined(__aarch64__)
 typedef uint64_t xen_pfn_t;
 #else
 #error "xenabi: xen_pfn_t is defined for x86_32, x86_64, arm32, arm64 only"

@@ -824,6 +824,35 @@ impl fx_x86_only {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
 }
 
+/// Every plain C integer type Xen spells without <stdint.h>.
+///
+/// C: `struct fx_ctypes`.
+///
+/// Since Xen 4.6.
+///
+/// Layout (size/align in bytes): x86 24/4, x86_64 32/8, arm 24/4, aarch64 32/8.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct fx_ctypes {
+    /// Text: char is signed on x86 and unsigned on Arm.
+    pub name: [::core::ffi::c_char; 6],
+    pub tag: u8,
+    /// 1 byte the C compiler inserts after `tag`: level is 4-byte aligned.
+    /// Explicit here so that no byte of the record is hidden padding; keep it zero.
+    pub __xenabi_hole_0: [u8; 1],
+    pub level: i32,
+    pub count: u32,
+    /// 4 bytes on x86_32 and arm32, 8 on the 64-bit architectures.
+    pub word: ::core::ffi::c_ulong,
+    pub delta: ::core::ffi::c_long,
+}
+
+impl fx_ctypes {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).
@@ -853,6 +882,7 @@ pub mod since {
     pub const fx_page: XenRelease = XenRelease::new(4, 17);
     pub const fx_arch_cfg: XenRelease = XenRelease::new(4, 17);
     pub const fx_x86_only: XenRelease = XenRelease::new(4, 17);
+    pub const fx_ctypes: XenRelease = XenRelease::new(4, 6);
 }
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----
@@ -866,6 +896,17 @@ const _: () = {
     assert!(size_of::<fx_id_t>() == 2, "fx_hole.dom: size on x86");
     assert!(offset_of!(fx_hole, __xenabi_hole_0) == 2, "fx_hole.__xenabi_hole_0: offset on x86");
     assert!(offset_of!(fx_hole, port) == 4, "fx_hole.port: offset on x86");
+    assert!(size_of::<fx_ctypes>() == 24, "fx_ctypes: size on x86");
+    assert!(align_of::<fx_ctypes>() == 4, "fx_ctypes: align on x86");
+    assert!(offset_of!(fx_ctypes, name) == 0, "fx_ctypes.name: offset on x86");
+    assert!(offset_of!(fx_ctypes, tag) == 6, "fx_ctypes.tag: offset on x86");
+    assert!(offset_of!(fx_ctypes, __xenabi_hole_0) == 7, "fx_ctypes.__xenabi_hole_0: offset on x86");
+    assert!(offset_of!(fx_ctypes, level) == 8, "fx_ctypes.level: offset on x86");
+    assert!(offset_of!(fx_ctypes, count) == 12, "fx_ctypes.count: offset on x86");
+    assert!(offset_of!(fx_ctypes, word) == 16, "fx_ctypes.word: offset on x86");
+    assert!(size_of::<::core::ffi::c_ulong>() == 4, "fx_ctypes.word: size on x86");
+    assert!(offset_of!(fx_ctypes, delta) == 20, "fx_ctypes.delta: offset on x86");
+    assert!(size_of::<::core::ffi::c_long>() == 4, "fx_ctypes.delta: size on x86");
 };
 
 #[cfg(all(target_arch = "x86", feature = "xen-4-17"))]
@@ -976,6 +1017,17 @@ const _: () = {
     assert!(size_of::<fx_id_t>() == 2, "fx_hole.dom: size on x86_64");
     assert!(offset_of!(fx_hole, __xenabi_hole_0) == 2, "fx_hole.__xenabi_hole_0: offset on x86_64");
     assert!(offset_of!(fx_hole, port) == 4, "fx_hole.port: offset on x86_64");
+    assert!(size_of::<fx_ctypes>() == 32, "fx_ctypes: size on x86_64");
+    assert!(align_of::<fx_ctypes>() == 8, "fx_ctypes: align on x86_64");
+    assert!(offset_of!(fx_ctypes, name) == 0, "fx_ctypes.name: offset on x86_64");
+    assert!(offset_of!(fx_ctypes, tag) == 6, "fx_ctypes.tag: offset on x86_64");
+    assert!(offset_of!(fx_ctypes, __xenabi_hole_0) == 7, "fx_ctypes.__xenabi_hole_0: offset on x86_64");
+    assert!(offset_of!(fx_ctypes, level) == 8, "fx_ctypes.level: offset on x86_64");
+    assert!(offset_of!(fx_ctypes, count) == 12, "fx_ctypes.count: offset on x86_64");
+    assert!(offset_of!(fx_ctypes, word) == 16, "fx_ctypes.word: offset on x86_64");
+    assert!(size_of::<::core::ffi::c_ulong>() == 8, "fx_ctypes.word: size on x86_64");
+    assert!(offset_of!(fx_ctypes, delta) == 24, "fx_ctypes.delta: offset on x86_64");
+    assert!(size_of::<::core::ffi::c_long>() == 8, "fx_ctypes.delta: size on x86_64");
 };
 
 #[cfg(all(target_arch = "x86_64", feature = "xen-4-17"))]
@@ -1088,6 +1140,17 @@ const _: () = {
     assert!(size_of::<fx_id_t>() == 2, "fx_hole.dom: size on arm");
     assert!(offset_of!(fx_hole, __xenabi_hole_0) == 2, "fx_hole.__xenabi_hole_0: offset on arm");
     assert!(offset_of!(fx_hole, port) == 4, "fx_hole.port: offset on arm");
+    assert!(size_of::<fx_ctypes>() == 24, "fx_ctypes: size on arm");
+    assert!(align_of::<fx_ctypes>() == 4, "fx_ctypes: align on arm");
+    assert!(offset_of!(fx_ctypes, name) == 0, "fx_ctypes.name: offset on arm");
+    assert!(offset_of!(fx_ctypes, tag) == 6, "fx_ctypes.tag: offset on arm");
+    assert!(offset_of!(fx_ctypes, __xenabi_hole_0) == 7, "fx_ctypes.__xenabi_hole_0: offset on arm");
+    assert!(offset_of!(fx_ctypes, level) == 8, "fx_ctypes.level: offset on arm");
+    assert!(offset_of!(fx_ctypes, count) == 12, "fx_ctypes.count: offset on arm");
+    assert!(offset_of!(fx_ctypes, word) == 16, "fx_ctypes.word: offset on arm");
+    assert!(size_of::<::core::ffi::c_ulong>() == 4, "fx_ctypes.word: size on arm");
+    assert!(offset_of!(fx_ctypes, delta) == 20, "fx_ctypes.delta: offset on arm");
+    assert!(size_of::<::core::ffi::c_long>() == 4, "fx_ctypes.delta: size on arm");
 };
 
 #[cfg(all(target_arch = "arm", feature = "xen-4-17"))]
@@ -1198,6 +1261,17 @@ const _: () = {
     assert!(size_of::<fx_id_t>() == 2, "fx_hole.dom: size on aarch64");
     assert!(offset_of!(fx_hole, __xenabi_hole_0) == 2, "fx_hole.__xenabi_hole_0: offset on aarch64");
     assert!(offset_of!(fx_hole, port) == 4, "fx_hole.port: offset on aarch64");
+    assert!(size_of::<fx_ctypes>() == 32, "fx_ctypes: size on aarch64");
+    assert!(align_of::<fx_ctypes>() == 8, "fx_ctypes: align on aarch64");
+    assert!(offset_of!(fx_ctypes, name) == 0, "fx_ctypes.name: offset on aarch64");
+    assert!(offset_of!(fx_ctypes, tag) == 6, "fx_ctypes.tag: offset on aarch64");
+    assert!(offset_of!(fx_ctypes, __xenabi_hole_0) == 7, "fx_ctypes.__xenabi_hole_0: offset on aarch64");
+    assert!(offset_of!(fx_ctypes, level) == 8, "fx_ctypes.level: offset on aarch64");
+    assert!(offset_of!(fx_ctypes, count) == 12, "fx_ctypes.count: offset on aarch64");
+    assert!(offset_of!(fx_ctypes, word) == 16, "fx_ctypes.word: offset on aarch64");
+    assert!(size_of::<::core::ffi::c_ulong>() == 8, "fx_ctypes.word: size on aarch64");
+    assert!(offset_of!(fx_ctypes, delta) == 24, "fx_ctypes.delta: offset on aarch64");
+    assert!(size_of::<::core::ffi::c_long>() == 8, "fx_ctypes.delta: size on aarch64");
 };
 
 #[cfg(all(target_arch = "aarch64", feature = "xen-4-17"))]

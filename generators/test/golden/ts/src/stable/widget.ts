@@ -4,7 +4,7 @@
 /*
  * stable/widget: Widgets, for the TypeScript emitter golden test. Mirrors Xen's public/widget.h.
  */
-import { WidgetOp$chk0, WidgetOp$chk1, WidgetOp$dec0, WidgetOp$dec1, WidgetOp$enc0, WidgetOp$enc1, widget_msg$V0, widget_msg$chk0, widget_msg$dec0, widget_msg$enc0, widget_op$V0, widget_op$V1, widget_op$chk0, widget_op$chk1, widget_op$dec0, widget_op$dec1, widget_op$enc0, widget_op$enc1, widget_op_u$V0, widget_op_u$V1, widget_op_u$dec0, widget_op_u$dec1, widget_op_u$enc0, widget_op_u$enc1, widget_point$V0, widget_point$chk0, widget_point$dec0, widget_point$enc0, widget_shape$V0, widget_shape$V1, widget_shape$chk0, widget_shape$chk1, widget_shape$dec0, widget_shape$dec1, widget_shape$enc0, widget_shape$enc1 } from '../internal/stable/widget.js';
+import { WidgetOp$chk0, WidgetOp$chk1, WidgetOp$dec0, WidgetOp$dec1, WidgetOp$enc0, WidgetOp$enc1, widget_ctypes$V0, widget_ctypes$V1, widget_ctypes$V2, widget_ctypes$V3, widget_ctypes$chk0, widget_ctypes$chk1, widget_ctypes$chk2, widget_ctypes$chk3, widget_ctypes$dec0, widget_ctypes$dec1, widget_ctypes$dec2, widget_ctypes$dec3, widget_ctypes$enc0, widget_ctypes$enc1, widget_ctypes$enc2, widget_ctypes$enc3, widget_msg$V0, widget_msg$chk0, widget_msg$dec0, widget_msg$enc0, widget_op$V0, widget_op$V1, widget_op$chk0, widget_op$chk1, widget_op$dec0, widget_op$dec1, widget_op$enc0, widget_op$enc1, widget_op_u$V0, widget_op_u$V1, widget_op_u$dec0, widget_op_u$dec1, widget_op_u$enc0, widget_op_u$enc1, widget_point$V0, widget_point$chk0, widget_point$dec0, widget_point$enc0, widget_shape$V0, widget_shape$V1, widget_shape$chk0, widget_shape$chk1, widget_shape$dec0, widget_shape$dec1, widget_shape$enc0, widget_shape$enc1 } from '../internal/stable/widget.js';
 import { checkArch, checkFields, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { ArchOptions, DecodeOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
@@ -1160,3 +1160,275 @@ export const WIDGET_MAX = 0xffffffffffffffffn;
  * @since 4.17
  */
 export const WIDGET_SLOTS = { x86_32: 32, x86_64: 64, arm32: 64, arm64: 64 } as const;
+
+/**
+ * Every plain C integer type Xen spells without \<stdint.h\>.
+ *
+ * Size: 24 bytes on x86_32, 32 bytes on x86_64, 24 bytes on arm32, 32 bytes on arm64.
+ * @since 4.6
+ */
+export interface widget_ctypes {
+  /** Text: char is signed on x86 and unsigned on Arm. */
+  name: number[];
+  tag: number;
+  level: number;
+  count: number;
+  /** 4 bytes on x86_32 and arm32, 8 on the 64-bit architectures. */
+  word: bigint;
+  delta: bigint;
+}
+
+/**
+ * A zero-copy view of `widget_ctypes` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface widget_ctypes_view extends RecordView {
+  /** Text: char is signed on x86 and unsigned on Arm. */
+  readonly name: IntArrayView<number>;
+  tag: number;
+  level: number;
+  count: number;
+  /** 4 bytes on x86_32 and arm32, 8 on the 64-bit architectures. */
+  word: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * 4 bytes on x86_32 and arm32, 8 on the 64-bit architectures.
+   */
+  wordAsNumber: number;
+  delta: bigint;
+  /** The same field as a number; a `RangeError` when it does not fit a safe integer. */
+  deltaAsNumber: number;
+}
+
+const widget_ctypes$layout0: RecordLayout = frozen({
+  name: 'widget_ctypes',
+  kind: 'struct',
+  size: 24,
+  align: 4,
+  fields: [
+    { name: 'name', offset: 0, size: 6, align: 1, type: 'char[6]', value: 'number', signed: true, bits: 8, dims: [6], elementSize: 1 },
+    { name: 'tag', offset: 6, size: 1, align: 1, type: 'unsigned char', value: 'number', signed: false, bits: 8 },
+    { name: 'level', offset: 8, size: 4, align: 4, type: 'int', value: 'number', signed: true, bits: 32 },
+    { name: 'count', offset: 12, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'word', offset: 16, size: 4, align: 4, type: 'unsigned long', value: 'bigint', signed: false, bits: 32 },
+    { name: 'delta', offset: 20, size: 4, align: 4, type: 'long', value: 'bigint', signed: true, bits: 32 },
+  ],
+  holes: [
+    { after: 'tag', offset: 7, size: 1, bits: 8, tail: false },
+  ],
+});
+
+const widget_ctypes$layout1: RecordLayout = frozen({
+  name: 'widget_ctypes',
+  kind: 'struct',
+  size: 32,
+  align: 8,
+  fields: [
+    { name: 'name', offset: 0, size: 6, align: 1, type: 'char[6]', value: 'number', signed: true, bits: 8, dims: [6], elementSize: 1 },
+    { name: 'tag', offset: 6, size: 1, align: 1, type: 'unsigned char', value: 'number', signed: false, bits: 8 },
+    { name: 'level', offset: 8, size: 4, align: 4, type: 'int', value: 'number', signed: true, bits: 32 },
+    { name: 'count', offset: 12, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'word', offset: 16, size: 8, align: 8, type: 'unsigned long', value: 'bigint', signed: false, bits: 64 },
+    { name: 'delta', offset: 24, size: 8, align: 8, type: 'long', value: 'bigint', signed: true, bits: 64 },
+  ],
+  holes: [
+    { after: 'tag', offset: 7, size: 1, bits: 8, tail: false },
+  ],
+});
+
+const widget_ctypes$layout2: RecordLayout = frozen({
+  name: 'widget_ctypes',
+  kind: 'struct',
+  size: 24,
+  align: 4,
+  fields: [
+    { name: 'name', offset: 0, size: 6, align: 1, type: 'char[6]', value: 'number', signed: false, bits: 8, dims: [6], elementSize: 1 },
+    { name: 'tag', offset: 6, size: 1, align: 1, type: 'unsigned char', value: 'number', signed: false, bits: 8 },
+    { name: 'level', offset: 8, size: 4, align: 4, type: 'int', value: 'number', signed: true, bits: 32 },
+    { name: 'count', offset: 12, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'word', offset: 16, size: 4, align: 4, type: 'unsigned long', value: 'bigint', signed: false, bits: 32 },
+    { name: 'delta', offset: 20, size: 4, align: 4, type: 'long', value: 'bigint', signed: true, bits: 32 },
+  ],
+  holes: [
+    { after: 'tag', offset: 7, size: 1, bits: 8, tail: false },
+  ],
+});
+
+const widget_ctypes$layout3: RecordLayout = frozen({
+  name: 'widget_ctypes',
+  kind: 'struct',
+  size: 32,
+  align: 8,
+  fields: [
+    { name: 'name', offset: 0, size: 6, align: 1, type: 'char[6]', value: 'number', signed: false, bits: 8, dims: [6], elementSize: 1 },
+    { name: 'tag', offset: 6, size: 1, align: 1, type: 'unsigned char', value: 'number', signed: false, bits: 8 },
+    { name: 'level', offset: 8, size: 4, align: 4, type: 'int', value: 'number', signed: true, bits: 32 },
+    { name: 'count', offset: 12, size: 4, align: 4, type: 'unsigned int', value: 'number', signed: false, bits: 32 },
+    { name: 'word', offset: 16, size: 8, align: 8, type: 'unsigned long', value: 'bigint', signed: false, bits: 64 },
+    { name: 'delta', offset: 24, size: 8, align: 8, type: 'long', value: 'bigint', signed: true, bits: 64 },
+  ],
+  holes: [
+    { after: 'tag', offset: 7, size: 1, bits: 8, tail: false },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `widget_ctypes` (struct widget_ctypes). Size: 24 bytes on x86_32, 32 bytes on x86_64, 24 bytes on arm32, 32 bytes on arm64.
+ * @since 4.6
+ */
+export const widget_ctypes: RecordCodec<widget_ctypes, widget_ctypes_view> = {
+  name: 'widget_ctypes',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'arm32':
+        return 24;
+      case 'x86_64':
+      case 'arm64':
+        return 32;
+      default:
+        return failArch('widget_ctypes', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+        return widget_ctypes$layout0;
+      case 'x86_64':
+        return widget_ctypes$layout1;
+      case 'arm32':
+        return widget_ctypes$layout2;
+      case 'arm64':
+        return widget_ctypes$layout3;
+      default:
+        return failArch('widget_ctypes', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_ctypes');
+        return encodeFresh(value, 24, 0, widget_ctypes$enc0, 'widget_ctypes');
+      }
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_ctypes');
+        return encodeFresh(value, 32, 0, widget_ctypes$enc1, 'widget_ctypes');
+      }
+      case 'arm32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_ctypes');
+        return encodeFresh(value, 24, 0, widget_ctypes$enc2, 'widget_ctypes');
+      }
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_ctypes');
+        return encodeFresh(value, 32, 0, widget_ctypes$enc3, 'widget_ctypes');
+      }
+      default:
+        return failArch('widget_ctypes', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_ctypes');
+        const size = 24;
+        if (target !== current.bytes) useBytes(target, 'widget_ctypes');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_ctypes');
+        widget_ctypes$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_ctypes');
+        const size = 32;
+        if (target !== current.bytes) useBytes(target, 'widget_ctypes');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_ctypes');
+        widget_ctypes$enc1(value, current.view, current.words, b);
+        return size;
+      }
+      case 'arm32': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_ctypes');
+        const size = 24;
+        if (target !== current.bytes) useBytes(target, 'widget_ctypes');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_ctypes');
+        widget_ctypes$enc2(value, current.view, current.words, b);
+        return size;
+      }
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_ctypes');
+        const size = 32;
+        if (target !== current.bytes) useBytes(target, 'widget_ctypes');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_ctypes');
+        widget_ctypes$enc3(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('widget_ctypes', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        if (bytes !== current.bytes) useBytes(bytes, 'widget_ctypes');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'widget_ctypes');
+        if (options.strict === true) widget_ctypes$chk0(current.view, b);
+        return widget_ctypes$dec0(current.view, current.words, b);
+      }
+      case 'x86_64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'widget_ctypes');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'widget_ctypes');
+        if (options.strict === true) widget_ctypes$chk1(current.view, b);
+        return widget_ctypes$dec1(current.view, current.words, b);
+      }
+      case 'arm32': {
+        if (bytes !== current.bytes) useBytes(bytes, 'widget_ctypes');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'widget_ctypes');
+        if (options.strict === true) widget_ctypes$chk2(current.view, b);
+        return widget_ctypes$dec2(current.view, current.words, b);
+      }
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'widget_ctypes');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'widget_ctypes');
+        if (options.strict === true) widget_ctypes$chk3(current.view, b);
+        return widget_ctypes$dec3(current.view, current.words, b);
+      }
+      default:
+        return failArch('widget_ctypes', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32': {
+        const p = placeView(buffer, options.offset, 24, 'widget_ctypes');
+        return new widget_ctypes$V0(dataViewOf(p.buffer, 'widget_ctypes'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 32, 'widget_ctypes');
+        return new widget_ctypes$V1(dataViewOf(p.buffer, 'widget_ctypes'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      case 'arm32': {
+        const p = placeView(buffer, options.offset, 24, 'widget_ctypes');
+        return new widget_ctypes$V2(dataViewOf(p.buffer, 'widget_ctypes'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 32, 'widget_ctypes');
+        return new widget_ctypes$V3(dataViewOf(p.buffer, 'widget_ctypes'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('widget_ctypes', arch);
+    }
+  },
+};

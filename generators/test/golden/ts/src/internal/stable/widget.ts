@@ -6,7 +6,7 @@
  */
 import { IntArray, RecordArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, flexArray, flexRoom, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
 import type { IntArrayView, RecordArrayView } from '../../runtime.js';
-import type { WidgetOp, WidgetOpInput, widget_msg, widget_msg_view, widget_op, widget_op_u, widget_op_u_view, widget_op_view, widget_point, widget_point_input, widget_point_view, widget_shape, widget_shape_view } from '../../stable/widget.js';
+import type { WidgetOp, WidgetOpInput, widget_ctypes, widget_ctypes_view, widget_msg, widget_msg_view, widget_op, widget_op_u, widget_op_u_view, widget_op_view, widget_point, widget_point_input, widget_point_view, widget_shape, widget_shape_view } from '../../stable/widget.js';
 
 /** Writes widget_point at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function widget_point$enc0(v: widget_point_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
@@ -1677,6 +1677,720 @@ export class widget_op_u$V1 implements widget_op_u_view {
 
   get shape(): widget_shape_view {
     return (this.$c_shape ??= new widget_shape$V1(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
+  }
+}
+
+/** Writes widget_ctypes at `b` on x86_32, every byte, once every value has passed its check. */
+export function widget_ctypes$enc0(v: widget_ctypes, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const x0 = v.name;
+  const a1 = checkArray(x0, 6, 'widget_ctypes.name');
+  for (let i2 = 0; i2 < 6; i2++) {
+    const e3 = a1[i2];
+    if (typeof e3 !== 'number' || ((e3 << 24) >> 24) !== e3) failInt(e3, `widget_ctypes.name[${i2}]`, 'char', 8);
+  }
+  const x6 = v.tag;
+  if (typeof x6 !== 'number' || (x6 & 0xff) !== x6) failInt(x6, 'widget_ctypes.tag', 'unsigned char', 8);
+  const x7 = v.level;
+  if (typeof x7 !== 'number' || (x7 | 0) !== x7) failInt(x7, 'widget_ctypes.level', 'int', 32);
+  const x8 = v.count;
+  if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'widget_ctypes.count', 'unsigned int', 32);
+  const x9 = v.word;
+  if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffn) failBigInt(x9, 'widget_ctypes.word', 'unsigned long', 32);
+  const x10 = v.delta;
+  if (typeof x10 !== 'bigint' || x10 < -0x80000000n || x10 > 0x7fffffffn) failBigInt(x10, 'widget_ctypes.delta', 'long', 32);
+  for (let i4 = 0; i4 < 6; i4++) {
+    const e5 = a1[i4];
+    if (typeof e5 !== 'number' || ((e5 << 24) >> 24) !== e5) failInt(e5, `widget_ctypes.name[${i4}]`, 'char', 8);
+    d.setInt8(b + i4 * 1, e5);
+  }
+  d.setUint8(b + 6, x6);
+  d.setInt32(b + 8, x7, true);
+  d.setUint32(b + 12, x8, true);
+  d.setUint32(b + 16, Number(x9), true);
+  d.setInt32(b + 20, Number(x10), true);
+  d.setUint8(b + 7, 0);
+}
+
+/** Reads widget_ctypes at `b` on x86_32. */
+export function widget_ctypes$dec0(d: DataView, w: BigUint64Array | undefined, b: number): widget_ctypes {
+  const a0 = new Array(6);
+  for (let i1 = 0; i1 < 6; i1++) {
+    a0[i1] = d.getInt8(b + i1 * 1);
+  }
+  return {
+    name: a0,
+    tag: d.getUint8(b + 6),
+    level: d.getInt32(b + 8, true),
+    count: d.getUint32(b + 12, true),
+    word: BigInt(d.getUint32(b + 16, true)),
+    delta: BigInt(d.getInt32(b + 20, true)),
+  };
+}
+
+/** Throws when padding of widget_ctypes at `b` on x86_32 is not zero. */
+export function widget_ctypes$chk0(d: DataView, b: number): void {
+  if (d.getUint8(b + 7) !== 0) failPadding('widget_ctypes (padding after tag)');
+}
+
+/** The view of widget_ctypes on x86_32. */
+export class widget_ctypes$V0 implements widget_ctypes_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_name: IntArrayView<number> | undefined = undefined;
+  $k_name: number = -1;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'widget_ctypes');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get name(): IntArrayView<number> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_name;
+    if (c === undefined || this.$k_name !== b) {
+      c = this.$c_name = new IntArray({ bits: 8, signed: true, big: false, ctype: 'char' }, this.$d, b, 6, 'widget_ctypes.name');
+      this.$k_name = b;
+    }
+    return c;
+  }
+
+  get tag(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 6);
+  }
+
+  set tag(x: number) {
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'widget_ctypes.tag', 'unsigned char', 8);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 6, x);
+  }
+
+  get level(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt32(b + 8, true);
+  }
+
+  set level(x: number) {
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'widget_ctypes.level', 'int', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt32(b + 8, x, true);
+  }
+
+  get count(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 12, true);
+  }
+
+  set count(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_ctypes.count', 'unsigned int', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 12, x, true);
+  }
+
+  get word(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 16, true));
+  }
+
+  set word(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'widget_ctypes.word', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 16, Number(x), true);
+  }
+
+  get wordAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 16, true);
+  }
+
+  set wordAsNumber(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_ctypes.word', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 16, x, true);
+  }
+
+  get delta(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getInt32(b + 20, true));
+  }
+
+  set delta(x: bigint) {
+    if (typeof x !== 'bigint' || x < -0x80000000n || x > 0x7fffffffn) failBigInt(x, 'widget_ctypes.delta', 'long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt32(b + 20, Number(x), true);
+  }
+
+  get deltaAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt32(b + 20, true);
+  }
+
+  set deltaAsNumber(x: number) {
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'widget_ctypes.delta', 'long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt32(b + 20, x, true);
+  }
+}
+
+/** Writes widget_ctypes at `b` on x86_64, every byte, once every value has passed its check. */
+export function widget_ctypes$enc1(v: widget_ctypes, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
+  const x0 = v.name;
+  const a1 = checkArray(x0, 6, 'widget_ctypes.name');
+  for (let i2 = 0; i2 < 6; i2++) {
+    const e3 = a1[i2];
+    if (typeof e3 !== 'number' || ((e3 << 24) >> 24) !== e3) failInt(e3, `widget_ctypes.name[${i2}]`, 'char', 8);
+  }
+  const x6 = v.tag;
+  if (typeof x6 !== 'number' || (x6 & 0xff) !== x6) failInt(x6, 'widget_ctypes.tag', 'unsigned char', 8);
+  const x7 = v.level;
+  if (typeof x7 !== 'number' || (x7 | 0) !== x7) failInt(x7, 'widget_ctypes.level', 'int', 32);
+  const x8 = v.count;
+  if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'widget_ctypes.count', 'unsigned int', 32);
+  const x9 = v.word;
+  if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffffffffffn) failBigInt(x9, 'widget_ctypes.word', 'unsigned long', 64);
+  const x10 = v.delta;
+  if (typeof x10 !== 'bigint' || x10 < -0x8000000000000000n || x10 > 0x7fffffffffffffffn) failBigInt(x10, 'widget_ctypes.delta', 'long', 64);
+  for (let i4 = 0; i4 < 6; i4++) {
+    const e5 = a1[i4];
+    if (typeof e5 !== 'number' || ((e5 << 24) >> 24) !== e5) failInt(e5, `widget_ctypes.name[${i4}]`, 'char', 8);
+    d.setInt8(b + i4 * 1, e5);
+  }
+  d.setUint8(b + 6, x6);
+  d.setInt32(b + 8, x7, true);
+  d.setUint32(b + 12, x8, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x9; else d.setBigUint64(b + 16, x9, true);
+  d.setBigInt64(b + 24, x10, true);
+  d.setUint8(b + 7, 0);
+}
+
+/** Reads widget_ctypes at `b` on x86_64. */
+export function widget_ctypes$dec1(d: DataView, w: BigUint64Array | undefined, b: number): widget_ctypes {
+  const w8 = alignedWords(w, b);
+  const a0 = new Array(6);
+  for (let i1 = 0; i1 < 6; i1++) {
+    a0[i1] = d.getInt8(b + i1 * 1);
+  }
+  return {
+    name: a0,
+    tag: d.getUint8(b + 6),
+    level: d.getInt32(b + 8, true),
+    count: d.getUint32(b + 12, true),
+    word: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+    delta: d.getBigInt64(b + 24, true),
+  };
+}
+
+/** Throws when padding of widget_ctypes at `b` on x86_64 is not zero. */
+export function widget_ctypes$chk1(d: DataView, b: number): void {
+  if (d.getUint8(b + 7) !== 0) failPadding('widget_ctypes (padding after tag)');
+}
+
+/** The view of widget_ctypes on x86_64. */
+export class widget_ctypes$V1 implements widget_ctypes_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_name: IntArrayView<number> | undefined = undefined;
+  $k_name: number = -1;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, this.$s, this.$e, 'widget_ctypes');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get name(): IntArrayView<number> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_name;
+    if (c === undefined || this.$k_name !== b) {
+      c = this.$c_name = new IntArray({ bits: 8, signed: true, big: false, ctype: 'char' }, this.$d, b, 6, 'widget_ctypes.name');
+      this.$k_name = b;
+    }
+    return c;
+  }
+
+  get tag(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 6);
+  }
+
+  set tag(x: number) {
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'widget_ctypes.tag', 'unsigned char', 8);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 6, x);
+  }
+
+  get level(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt32(b + 8, true);
+  }
+
+  set level(x: number) {
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'widget_ctypes.level', 'int', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt32(b + 8, x, true);
+  }
+
+  get count(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 12, true);
+  }
+
+  set count(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_ctypes.count', 'unsigned int', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 12, x, true);
+  }
+
+  get word(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
+  }
+
+  set word(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'widget_ctypes.word', 'unsigned long', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 16, x, true);
+  }
+
+  get wordAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 16, false, 'widget_ctypes.word');
+  }
+
+  set wordAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 16, false, x, 'widget_ctypes.word');
+  }
+
+  get delta(): bigint {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getBigInt64(b + 24, true);
+  }
+
+  set delta(x: bigint) {
+    if (typeof x !== 'bigint' || x < -0x8000000000000000n || x > 0x7fffffffffffffffn) failBigInt(x, 'widget_ctypes.delta', 'long', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigInt64(b + 24, x, true);
+  }
+
+  get deltaAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 24, true, 'widget_ctypes.delta');
+  }
+
+  set deltaAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 24, true, x, 'widget_ctypes.delta');
+  }
+}
+
+/** Writes widget_ctypes at `b` on arm32, every byte, once every value has passed its check. */
+export function widget_ctypes$enc2(v: widget_ctypes, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const x0 = v.name;
+  const a1 = checkArray(x0, 6, 'widget_ctypes.name');
+  for (let i2 = 0; i2 < 6; i2++) {
+    const e3 = a1[i2];
+    if (typeof e3 !== 'number' || (e3 & 0xff) !== e3) failInt(e3, `widget_ctypes.name[${i2}]`, 'char', 8);
+  }
+  const x6 = v.tag;
+  if (typeof x6 !== 'number' || (x6 & 0xff) !== x6) failInt(x6, 'widget_ctypes.tag', 'unsigned char', 8);
+  const x7 = v.level;
+  if (typeof x7 !== 'number' || (x7 | 0) !== x7) failInt(x7, 'widget_ctypes.level', 'int', 32);
+  const x8 = v.count;
+  if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'widget_ctypes.count', 'unsigned int', 32);
+  const x9 = v.word;
+  if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffn) failBigInt(x9, 'widget_ctypes.word', 'unsigned long', 32);
+  const x10 = v.delta;
+  if (typeof x10 !== 'bigint' || x10 < -0x80000000n || x10 > 0x7fffffffn) failBigInt(x10, 'widget_ctypes.delta', 'long', 32);
+  for (let i4 = 0; i4 < 6; i4++) {
+    const e5 = a1[i4];
+    if (typeof e5 !== 'number' || (e5 & 0xff) !== e5) failInt(e5, `widget_ctypes.name[${i4}]`, 'char', 8);
+    d.setUint8(b + i4 * 1, e5);
+  }
+  d.setUint8(b + 6, x6);
+  d.setInt32(b + 8, x7, true);
+  d.setUint32(b + 12, x8, true);
+  d.setUint32(b + 16, Number(x9), true);
+  d.setInt32(b + 20, Number(x10), true);
+  d.setUint8(b + 7, 0);
+}
+
+/** Reads widget_ctypes at `b` on arm32. */
+export function widget_ctypes$dec2(d: DataView, w: BigUint64Array | undefined, b: number): widget_ctypes {
+  const a0 = new Array(6);
+  for (let i1 = 0; i1 < 6; i1++) {
+    a0[i1] = d.getUint8(b + i1 * 1);
+  }
+  return {
+    name: a0,
+    tag: d.getUint8(b + 6),
+    level: d.getInt32(b + 8, true),
+    count: d.getUint32(b + 12, true),
+    word: BigInt(d.getUint32(b + 16, true)),
+    delta: BigInt(d.getInt32(b + 20, true)),
+  };
+}
+
+/** Throws when padding of widget_ctypes at `b` on arm32 is not zero. */
+export function widget_ctypes$chk2(d: DataView, b: number): void {
+  if (d.getUint8(b + 7) !== 0) failPadding('widget_ctypes (padding after tag)');
+}
+
+/** The view of widget_ctypes on arm32. */
+export class widget_ctypes$V2 implements widget_ctypes_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_name: IntArrayView<number> | undefined = undefined;
+  $k_name: number = -1;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'widget_ctypes');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get name(): IntArrayView<number> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_name;
+    if (c === undefined || this.$k_name !== b) {
+      c = this.$c_name = new IntArray({ bits: 8, signed: false, big: false, ctype: 'char' }, this.$d, b, 6, 'widget_ctypes.name');
+      this.$k_name = b;
+    }
+    return c;
+  }
+
+  get tag(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 6);
+  }
+
+  set tag(x: number) {
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'widget_ctypes.tag', 'unsigned char', 8);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 6, x);
+  }
+
+  get level(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt32(b + 8, true);
+  }
+
+  set level(x: number) {
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'widget_ctypes.level', 'int', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt32(b + 8, x, true);
+  }
+
+  get count(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 12, true);
+  }
+
+  set count(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_ctypes.count', 'unsigned int', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 12, x, true);
+  }
+
+  get word(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getUint32(b + 16, true));
+  }
+
+  set word(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffn) failBigInt(x, 'widget_ctypes.word', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 16, Number(x), true);
+  }
+
+  get wordAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 16, true);
+  }
+
+  set wordAsNumber(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_ctypes.word', 'unsigned long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 16, x, true);
+  }
+
+  get delta(): bigint {
+    const b = this.$r.$b + this.$o;
+    return BigInt(this.$d.getInt32(b + 20, true));
+  }
+
+  set delta(x: bigint) {
+    if (typeof x !== 'bigint' || x < -0x80000000n || x > 0x7fffffffn) failBigInt(x, 'widget_ctypes.delta', 'long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt32(b + 20, Number(x), true);
+  }
+
+  get deltaAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt32(b + 20, true);
+  }
+
+  set deltaAsNumber(x: number) {
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'widget_ctypes.delta', 'long', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt32(b + 20, x, true);
+  }
+}
+
+/** Writes widget_ctypes at `b` on arm64, every byte, once every value has passed its check. */
+export function widget_ctypes$enc3(v: widget_ctypes, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
+  const x0 = v.name;
+  const a1 = checkArray(x0, 6, 'widget_ctypes.name');
+  for (let i2 = 0; i2 < 6; i2++) {
+    const e3 = a1[i2];
+    if (typeof e3 !== 'number' || (e3 & 0xff) !== e3) failInt(e3, `widget_ctypes.name[${i2}]`, 'char', 8);
+  }
+  const x6 = v.tag;
+  if (typeof x6 !== 'number' || (x6 & 0xff) !== x6) failInt(x6, 'widget_ctypes.tag', 'unsigned char', 8);
+  const x7 = v.level;
+  if (typeof x7 !== 'number' || (x7 | 0) !== x7) failInt(x7, 'widget_ctypes.level', 'int', 32);
+  const x8 = v.count;
+  if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'widget_ctypes.count', 'unsigned int', 32);
+  const x9 = v.word;
+  if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffffffffffn) failBigInt(x9, 'widget_ctypes.word', 'unsigned long', 64);
+  const x10 = v.delta;
+  if (typeof x10 !== 'bigint' || x10 < -0x8000000000000000n || x10 > 0x7fffffffffffffffn) failBigInt(x10, 'widget_ctypes.delta', 'long', 64);
+  for (let i4 = 0; i4 < 6; i4++) {
+    const e5 = a1[i4];
+    if (typeof e5 !== 'number' || (e5 & 0xff) !== e5) failInt(e5, `widget_ctypes.name[${i4}]`, 'char', 8);
+    d.setUint8(b + i4 * 1, e5);
+  }
+  d.setUint8(b + 6, x6);
+  d.setInt32(b + 8, x7, true);
+  d.setUint32(b + 12, x8, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x9; else d.setBigUint64(b + 16, x9, true);
+  d.setBigInt64(b + 24, x10, true);
+  d.setUint8(b + 7, 0);
+}
+
+/** Reads widget_ctypes at `b` on arm64. */
+export function widget_ctypes$dec3(d: DataView, w: BigUint64Array | undefined, b: number): widget_ctypes {
+  const w8 = alignedWords(w, b);
+  const a0 = new Array(6);
+  for (let i1 = 0; i1 < 6; i1++) {
+    a0[i1] = d.getUint8(b + i1 * 1);
+  }
+  return {
+    name: a0,
+    tag: d.getUint8(b + 6),
+    level: d.getInt32(b + 8, true),
+    count: d.getUint32(b + 12, true),
+    word: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+    delta: d.getBigInt64(b + 24, true),
+  };
+}
+
+/** Throws when padding of widget_ctypes at `b` on arm64 is not zero. */
+export function widget_ctypes$chk3(d: DataView, b: number): void {
+  if (d.getUint8(b + 7) !== 0) failPadding('widget_ctypes (padding after tag)');
+}
+
+/** The view of widget_ctypes on arm64. */
+export class widget_ctypes$V3 implements widget_ctypes_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_name: IntArrayView<number> | undefined = undefined;
+  $k_name: number = -1;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, this.$s, this.$e, 'widget_ctypes');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get name(): IntArrayView<number> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_name;
+    if (c === undefined || this.$k_name !== b) {
+      c = this.$c_name = new IntArray({ bits: 8, signed: false, big: false, ctype: 'char' }, this.$d, b, 6, 'widget_ctypes.name');
+      this.$k_name = b;
+    }
+    return c;
+  }
+
+  get tag(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 6);
+  }
+
+  set tag(x: number) {
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'widget_ctypes.tag', 'unsigned char', 8);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 6, x);
+  }
+
+  get level(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getInt32(b + 8, true);
+  }
+
+  set level(x: number) {
+    if (typeof x !== 'number' || (x | 0) !== x) failInt(x, 'widget_ctypes.level', 'int', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setInt32(b + 8, x, true);
+  }
+
+  get count(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 12, true);
+  }
+
+  set count(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_ctypes.count', 'unsigned int', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 12, x, true);
+  }
+
+  get word(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
+  }
+
+  set word(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'widget_ctypes.word', 'unsigned long', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 16, x, true);
+  }
+
+  get wordAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 16, false, 'widget_ctypes.word');
+  }
+
+  set wordAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 16, false, x, 'widget_ctypes.word');
+  }
+
+  get delta(): bigint {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getBigInt64(b + 24, true);
+  }
+
+  set delta(x: bigint) {
+    if (typeof x !== 'bigint' || x < -0x8000000000000000n || x > 0x7fffffffffffffffn) failBigInt(x, 'widget_ctypes.delta', 'long', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigInt64(b + 24, x, true);
+  }
+
+  get deltaAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 24, true, 'widget_ctypes.delta');
+  }
+
+  set deltaAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 24, true, x, 'widget_ctypes.delta');
   }
 }
 
