@@ -198,20 +198,20 @@ describe('Rust crate', () => {
     it('builds an op only with its own payload, and turns it into bytes without unsafe', { timeout: SLOW }, async () => {
       const right = await userCrate(['xen-4-22', 'zerocopy'], [
         '#![forbid(unsafe_code)]',
-        'use xenabi::stable::dm_op::{xen_dm_op, xen_dm_op_create_ioreq_server, XenDmOp};',
+        'use xenabi::stable::dm_op::{xen_dm_op, xen_dm_op_create_ioreq_server, DmOp};',
         'pub fn call() -> [u8; 32] {',
         '    let payload = xen_dm_op_create_ioreq_server::new(2);',
-        '    let bytes = XenDmOp::CreateIoreqServer(payload).to_bytes();',
+        '    let bytes = DmOp::CreateIoreqServer(payload).to_bytes();',
         '    let raw = xen_dm_op::from_bytes(&bytes);',
-        '    assert!(matches!(raw.typed(), Some(XenDmOp::CreateIoreqServer(p)) if p.handle_bufioreq == 2));',
+        '    assert!(matches!(raw.typed(), Some(DmOp::CreateIoreqServer(p)) if p.handle_bufioreq == 2));',
         '    let _ = (xenabi::DomId::from(0u16), xenabi::EvtchnPort(1), xenabi::IoServId(1), xenabi::GrantRef(8), xenabi::Gfn(0xfeff0), xenabi::Mfn(1), xenabi::Pfn(2));',
         '    bytes',
         '}',
       ].join('\n'));
       expect(right.ok, `a typed dm_op call does not build without unsafe:\n${right.out}`).toBe(true);
       const wrong = await userCrate(['xen-4-22', 'zerocopy'], [
-        'use xenabi::stable::dm_op::{xen_dm_op_nr_vcpus, XenDmOp};',
-        'pub fn call() -> XenDmOp { XenDmOp::CreateIoreqServer(xen_dm_op_nr_vcpus::default()) }',
+        'use xenabi::stable::dm_op::{xen_dm_op_nr_vcpus, DmOp};',
+        'pub fn call() -> DmOp { DmOp::CreateIoreqServer(xen_dm_op_nr_vcpus::default()) }',
       ].join('\n'));
       expect(wrong.ok, 'XEN_DMOP_create_ioreq_server was built with the payload of XEN_DMOP_nr_vcpus').toBe(false);
       expect(wrong.out).toMatch(/mismatched types[\s\S]*expected `xen_dm_op_create_ioreq_server`, found `xen_dm_op_nr_vcpus`/);

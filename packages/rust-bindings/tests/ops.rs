@@ -19,13 +19,13 @@ fn patterned<P: FromBytes>() -> P {
 #[cfg(feature = "xen-4-9")]
 mod stable_dm_op_xen_dm_op {
     use super::*;
-    use xenabi::stable::dm_op::{ xen_dm_op, XenDmOp };
+    use xenabi::stable::dm_op::{ xen_dm_op, DmOp };
     use xenabi::stable::dm_op::*;
 
-    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> XenDmOp, op: u32, member: &str) {
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> DmOp, op: u32, member: &str) {
         let payload: P = patterned();
         let call = make(payload);
-        assert_eq!(call.op(), op, "XenDmOp of {member}: op");
+        assert_eq!(call.op(), op, "DmOp of {member}: op");
         let bytes = call.to_bytes();
         let (op_at, op_len) = (offset_of!(xen_dm_op, op), size_of::<u32>());
         let (at, len) = (offset_of!(xen_dm_op, u), size_of::<P>());
@@ -35,7 +35,7 @@ mod stable_dm_op_xen_dm_op {
             let set = (op_at..op_at + op_len).contains(&i) || (at..at + len).contains(&i);
             assert!(set || *b == 0, "{member}: byte {i} is {b:#x}, not zero");
         }
-        assert_eq!(XenDmOp::from_bytes(&bytes), call, "{member}: back from its bytes");
+        assert_eq!(DmOp::from_bytes(&bytes), call, "{member}: back from its bytes");
         let raw = xen_dm_op::from(call);
         assert_eq!(raw.typed(), Some(call), "{member}: typed from the record");
         assert_eq!(raw.to_bytes(), Some(bytes), "{member}: the record's bytes");
@@ -46,31 +46,31 @@ mod stable_dm_op_xen_dm_op {
 
     #[test]
     fn every_op_goes_through_its_bytes_and_back() {
-        check(XenDmOp::CreateIoreqServer, XEN_DMOP_create_ioreq_server, "create_ioreq_server");
-        check(XenDmOp::GetIoreqServerInfo, XEN_DMOP_get_ioreq_server_info, "get_ioreq_server_info");
-        check(XenDmOp::MapIoRangeToIoreqServer, XEN_DMOP_map_io_range_to_ioreq_server, "map_io_range_to_ioreq_server");
-        check(XenDmOp::UnmapIoRangeFromIoreqServer, XEN_DMOP_unmap_io_range_from_ioreq_server, "unmap_io_range_from_ioreq_server");
-        check(XenDmOp::SetIoreqServerState, XEN_DMOP_set_ioreq_server_state, "set_ioreq_server_state");
-        check(XenDmOp::DestroyIoreqServer, XEN_DMOP_destroy_ioreq_server, "destroy_ioreq_server");
-        check(XenDmOp::TrackDirtyVram, XEN_DMOP_track_dirty_vram, "track_dirty_vram");
-        check(XenDmOp::SetPciIntxLevel, XEN_DMOP_set_pci_intx_level, "set_pci_intx_level");
-        check(XenDmOp::SetIsaIrqLevel, XEN_DMOP_set_isa_irq_level, "set_isa_irq_level");
-        check(XenDmOp::SetPciLinkRoute, XEN_DMOP_set_pci_link_route, "set_pci_link_route");
-        check(XenDmOp::ModifiedMemory, XEN_DMOP_modified_memory, "modified_memory");
-        check(XenDmOp::SetMemType, XEN_DMOP_set_mem_type, "set_mem_type");
-        check(XenDmOp::InjectEvent, XEN_DMOP_inject_event, "inject_event");
-        check(XenDmOp::InjectMsi, XEN_DMOP_inject_msi, "inject_msi");
-        check(XenDmOp::MapMemTypeToIoreqServer, XEN_DMOP_map_mem_type_to_ioreq_server, "map_mem_type_to_ioreq_server");
+        check(DmOp::CreateIoreqServer, XEN_DMOP_create_ioreq_server, "create_ioreq_server");
+        check(DmOp::GetIoreqServerInfo, XEN_DMOP_get_ioreq_server_info, "get_ioreq_server_info");
+        check(DmOp::MapIoRangeToIoreqServer, XEN_DMOP_map_io_range_to_ioreq_server, "map_io_range_to_ioreq_server");
+        check(DmOp::UnmapIoRangeFromIoreqServer, XEN_DMOP_unmap_io_range_from_ioreq_server, "unmap_io_range_from_ioreq_server");
+        check(DmOp::SetIoreqServerState, XEN_DMOP_set_ioreq_server_state, "set_ioreq_server_state");
+        check(DmOp::DestroyIoreqServer, XEN_DMOP_destroy_ioreq_server, "destroy_ioreq_server");
+        check(DmOp::TrackDirtyVram, XEN_DMOP_track_dirty_vram, "track_dirty_vram");
+        check(DmOp::SetPciIntxLevel, XEN_DMOP_set_pci_intx_level, "set_pci_intx_level");
+        check(DmOp::SetIsaIrqLevel, XEN_DMOP_set_isa_irq_level, "set_isa_irq_level");
+        check(DmOp::SetPciLinkRoute, XEN_DMOP_set_pci_link_route, "set_pci_link_route");
+        check(DmOp::ModifiedMemory, XEN_DMOP_modified_memory, "modified_memory");
+        check(DmOp::SetMemType, XEN_DMOP_set_mem_type, "set_mem_type");
+        check(DmOp::InjectEvent, XEN_DMOP_inject_event, "inject_event");
+        check(DmOp::InjectMsi, XEN_DMOP_inject_msi, "inject_msi");
+        check(DmOp::MapMemTypeToIoreqServer, XEN_DMOP_map_mem_type_to_ioreq_server, "map_mem_type_to_ioreq_server");
         #[cfg(feature = "xen-4-10")]
-        check(XenDmOp::RemoteShutdown, XEN_DMOP_remote_shutdown, "remote_shutdown");
+        check(DmOp::RemoteShutdown, XEN_DMOP_remote_shutdown, "remote_shutdown");
         #[cfg(feature = "xen-4-11")]
-        check(XenDmOp::RelocateMemory, XEN_DMOP_relocate_memory, "relocate_memory");
+        check(DmOp::RelocateMemory, XEN_DMOP_relocate_memory, "relocate_memory");
         #[cfg(feature = "xen-4-11")]
-        check(XenDmOp::PinMemoryCacheattr, XEN_DMOP_pin_memory_cacheattr, "pin_memory_cacheattr");
+        check(DmOp::PinMemoryCacheattr, XEN_DMOP_pin_memory_cacheattr, "pin_memory_cacheattr");
         #[cfg(feature = "xen-4-15")]
-        check(XenDmOp::SetIrqLevel, XEN_DMOP_set_irq_level, "set_irq_level");
+        check(DmOp::SetIrqLevel, XEN_DMOP_set_irq_level, "set_irq_level");
         #[cfg(feature = "xen-4-15")]
-        check(XenDmOp::NrVcpus, XEN_DMOP_nr_vcpus, "nr_vcpus");
+        check(DmOp::NrVcpus, XEN_DMOP_nr_vcpus, "nr_vcpus");
     }
 
     #[test]
@@ -79,12 +79,162 @@ mod stable_dm_op_xen_dm_op {
         let (op_at, at) = (offset_of!(xen_dm_op, op), offset_of!(xen_dm_op, u));
         bytes[op_at..op_at + size_of::<u32>()].copy_from_slice(u32::MAX.as_bytes());
         bytes[at] = 0x5a;
-        let call = XenDmOp::from_bytes(&bytes);
-        assert!(matches!(call, XenDmOp::Other { op: u32::MAX, .. }), "{call:?}");
+        let call = DmOp::from_bytes(&bytes);
+        assert!(matches!(call, DmOp::Other { op: u32::MAX, .. }), "{call:?}");
         assert_eq!(call.to_bytes(), bytes);
         let raw = xen_dm_op::from_bytes(&bytes);
         assert_eq!(raw.typed(), None);
         assert_eq!(raw.to_bytes(), None);
         assert!(format!("{raw:?}").contains("u: "));
+    }
+}
+
+#[cfg(feature = "xen-4-12")]
+mod stable_argo_xen_argo_op {
+    use super::*;
+    use xenabi::stable::argo::*;
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> ArgoOp, op: i32) {
+        let arg: P = patterned();
+        let call = make(arg);
+        assert_eq!(call.op(), op);
+        assert_eq!(call.arg_bytes(), arg.as_bytes(), "op {op}: the record's bytes");
+        assert_eq!(ArgoOp::from_parts(op, call.arg_bytes()), Some(call), "op {op}: back from its parts");
+        if size_of::<P>() > 0 {
+            assert_eq!(ArgoOp::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, "op {op}: too few bytes");
+        }
+    }
+
+    #[test]
+    fn every_op_goes_through_its_parts_and_back() {
+        check(ArgoOp::RegisterRing, XEN_ARGO_OP_register_ring);
+        check(ArgoOp::UnregisterRing, XEN_ARGO_OP_unregister_ring);
+        check(ArgoOp::Sendv, XEN_ARGO_OP_sendv);
+        check(ArgoOp::Notify, XEN_ARGO_OP_notify);
+        assert_eq!(ArgoOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
+    }
+}
+
+mod stable_nmi_xennmi {
+    use super::*;
+    use xenabi::stable::nmi::*;
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> XennmiOp, op: i32) {
+        let arg: P = patterned();
+        let call = make(arg);
+        assert_eq!(call.op(), op);
+        assert_eq!(call.arg_bytes(), arg.as_bytes(), "op {op}: the record's bytes");
+        assert_eq!(XennmiOp::from_parts(op, call.arg_bytes()), Some(call), "op {op}: back from its parts");
+        if size_of::<P>() > 0 {
+            assert_eq!(XennmiOp::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, "op {op}: too few bytes");
+        }
+    }
+
+    #[test]
+    fn every_op_goes_through_its_parts_and_back() {
+        check(XennmiOp::RegisterCallback, XENNMI_register_callback);
+        {
+            assert_eq!(XennmiOp::UnregisterCallback.arg_bytes(), &[] as &[u8]);
+            assert_eq!(XennmiOp::from_parts(XENNMI_unregister_callback, &[]), Some(XennmiOp::UnregisterCallback));
+        }
+        assert_eq!(XennmiOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
+    }
+}
+
+mod stable_sched_schedop {
+    use super::*;
+    use xenabi::stable::sched::*;
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> SchedOp, op: i32) {
+        let arg: P = patterned();
+        let call = make(arg);
+        assert_eq!(call.op(), op);
+        assert_eq!(call.arg_bytes(), arg.as_bytes(), "op {op}: the record's bytes");
+        assert_eq!(SchedOp::from_parts(op, call.arg_bytes()), Some(call), "op {op}: back from its parts");
+        if size_of::<P>() > 0 {
+            assert_eq!(SchedOp::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, "op {op}: too few bytes");
+        }
+    }
+
+    #[test]
+    fn every_op_goes_through_its_parts_and_back() {
+        {
+            assert_eq!(SchedOp::Yield.arg_bytes(), &[] as &[u8]);
+            assert_eq!(SchedOp::from_parts(SCHEDOP_yield, &[]), Some(SchedOp::Yield));
+        }
+        {
+            assert_eq!(SchedOp::Block.arg_bytes(), &[] as &[u8]);
+            assert_eq!(SchedOp::from_parts(SCHEDOP_block, &[]), Some(SchedOp::Block));
+        }
+        check(SchedOp::Shutdown, SCHEDOP_shutdown);
+        check(SchedOp::Poll, SCHEDOP_poll);
+        check(SchedOp::RemoteShutdown, SCHEDOP_remote_shutdown);
+        check(SchedOp::ShutdownCode, SCHEDOP_shutdown_code);
+        check(SchedOp::Watchdog, SCHEDOP_watchdog);
+        #[cfg(feature = "xen-4-7")]
+        check(SchedOp::PinOverride, SCHEDOP_pin_override);
+        assert_eq!(SchedOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
+    }
+}
+
+mod stable_version_xenver {
+    use super::*;
+    use xenabi::stable::version::*;
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> XenverOp, op: i32) {
+        let arg: P = patterned();
+        let call = make(arg);
+        assert_eq!(call.op(), op);
+        assert_eq!(call.arg_bytes(), arg.as_bytes(), "op {op}: the record's bytes");
+        assert_eq!(XenverOp::from_parts(op, call.arg_bytes()), Some(call), "op {op}: back from its parts");
+        if size_of::<P>() > 0 {
+            assert_eq!(XenverOp::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, "op {op}: too few bytes");
+        }
+    }
+
+    #[test]
+    fn every_op_goes_through_its_parts_and_back() {
+        {
+            assert_eq!(XenverOp::Version.arg_bytes(), &[] as &[u8]);
+            assert_eq!(XenverOp::from_parts(XENVER_version, &[]), Some(XenverOp::Version));
+        }
+        {
+            assert_eq!(XenverOp::Extraversion.arg_bytes(), &[] as &[u8]);
+            assert_eq!(XenverOp::from_parts(XENVER_extraversion, &[]), Some(XenverOp::Extraversion));
+        }
+        check(XenverOp::CompileInfo, XENVER_compile_info);
+        {
+            assert_eq!(XenverOp::Capabilities.arg_bytes(), &[] as &[u8]);
+            assert_eq!(XenverOp::from_parts(XENVER_capabilities, &[]), Some(XenverOp::Capabilities));
+        }
+        {
+            assert_eq!(XenverOp::Changeset.arg_bytes(), &[] as &[u8]);
+            assert_eq!(XenverOp::from_parts(XENVER_changeset, &[]), Some(XenverOp::Changeset));
+        }
+        check(XenverOp::PlatformParameters, XENVER_platform_parameters);
+        check(XenverOp::GetFeatures, XENVER_get_features);
+        {
+            assert_eq!(XenverOp::Pagesize.arg_bytes(), &[] as &[u8]);
+            assert_eq!(XenverOp::from_parts(XENVER_pagesize, &[]), Some(XenverOp::Pagesize));
+        }
+        {
+            assert_eq!(XenverOp::GuestHandle.arg_bytes(), &[] as &[u8]);
+            assert_eq!(XenverOp::from_parts(XENVER_guest_handle, &[]), Some(XenverOp::GuestHandle));
+        }
+        {
+            assert_eq!(XenverOp::Commandline.arg_bytes(), &[] as &[u8]);
+            assert_eq!(XenverOp::from_parts(XENVER_commandline, &[]), Some(XenverOp::Commandline));
+        }
+        #[cfg(feature = "xen-4-7")]
+        check(XenverOp::BuildId, XENVER_build_id);
+        #[cfg(feature = "xen-4-20")]
+        check(XenverOp::Extraversion2, XENVER_extraversion2);
+        #[cfg(feature = "xen-4-20")]
+        check(XenverOp::Capabilities2, XENVER_capabilities2);
+        #[cfg(feature = "xen-4-20")]
+        check(XenverOp::Changeset2, XENVER_changeset2);
+        #[cfg(feature = "xen-4-20")]
+        check(XenverOp::Commandline2, XENVER_commandline2);
+        assert_eq!(XenverOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
     }
 }

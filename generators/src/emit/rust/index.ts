@@ -13,7 +13,7 @@ import { loadTemplates, templateDir, type Template } from '../templates.js';
 import { PRECOMPILED } from './templates/precompiled.js';
 import { rustContext } from './context.js';
 import { CRATE_ROOT, modulePath, moduleFile } from './names.js';
-import { opsTestView, type OpsTestView } from './ops.js';
+import { opsTestView, type ArgOpsView, type OpsTestView } from './ops.js';
 import { idsView } from './ids.js';
 import { PresenceSet } from './releases.js';
 import { RING_ORIGIN, ringFile } from './rings.js';
@@ -45,10 +45,12 @@ export const rustEmitter: Emitter = {
     const bitfields = new PresenceSet();
     const namespaces = namespaceViews(ctx);
     const opsTests: OpsTestView[] = [];
+    const argOpsTests: ArgOpsTestView[] = [];
     const modules = model.modules.map((m): OutputFile => {
       const { view, checks: moduleChecks } = moduleView(ctx, m);
       checks.push(moduleChecks);
       opsTests.push(...typedOpsTests(m, view.items, namespaces));
+      argOpsTests.push(...argOpsTestsOf(m, view.items, namespaces));
       for (const i of view.items) for (const impl of i.record?.accessorImpls ?? []) for (const [a, releases] of impl.where) bitfields.add([a], releases);
       return { path: moduleFile(m.namespace, m.name), content: template('module.rs')(view), sources: [m.loc.file], comment: 'line' };
     });
@@ -67,7 +69,7 @@ export const rustEmitter: Emitter = {
       rust('src/ids.rs', template('ids.rs')(ids)),
       ...namespaceFiles,
       ...modules,
-      ...(opsTests.length ? [rust('tests/ops.rs', template('ops.rs')({ sets: opsTests }))] : []),
+      ...(opsTests.length || argOpsTests.length ? [rust('tests/ops.rs', template('ops.rs')({ sets: opsTests, argSets: argOpsTests }))] : []),
       rust('tests/availability.rs', template('availability.rs')(availabilityTestsView(ctx))),
       rust('tests/ids.rs', template('ids.test.rs')(ids)),
       rust('tests/layout.rs', template('layout.rs')(layoutTestsView(ctx, checks, types.checks))),
@@ -83,5 +85,22 @@ function typedOpsTests(m: ModuleDecl, items: ModuleView['items'], namespaces: Na
     if (!record?.typedOps) return [];
     const testModule = `${m.namespace}_${m.name}_${record.name}`;
     return [opsTestView(modulePath(m.namespace, m.name), testModule, [moduleCfg, record.cfg], record.typedOps)];
+  });
+}
+
+interface ArgOpsTestView {
+  cfgs: string[];
+  testModule: string;
+  path: string;
+  ops: ArgOpsView;
+}
+
+/** The `tests/ops.rs` entries of the op sets of one module whose op number travels apart from the record. */
+function argOpsTestsOf(m: ModuleDecl, items: ModuleView['items'], namespaces: NamespaceView[]): ArgOpsTestView[] {
+  const moduleCfg = namespaces.find((n) => n.namespace === m.namespace)?.modules.find((x) => x.name === ident(m.name))?.cfg ?? '';
+  return items.flatMap((item) => {
+    if (!item.argOps) return [];
+    const path = modulePath(m.namespace, m.name).replace(/^crate::/, 'xenabi::');
+    return [{ cfgs: [moduleCfg, item.argOps.cfg].filter(Boolean), testModule: `${m.namespace}_${m.name}_${item.argOps.setName.toLowerCase()}`, path, ops: item.argOps }];
   });
 }

@@ -1448,7 +1448,7 @@ impl ::core::fmt::Debug for xen_dm_op {
 /// Needs the `zerocopy` feature.
 #[cfg(feature = "zerocopy")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum XenDmOp {
+pub enum DmOp {
     /// `XEN_DMOP_create_ioreq_server`: Create an ioreq server.
     CreateIoreqServer(xen_dm_op_create_ioreq_server),
     /// `XEN_DMOP_get_ioreq_server_info`: Look up the pages and event channel of an ioreq server.
@@ -1504,7 +1504,7 @@ pub enum XenDmOp {
 }
 
 #[cfg(feature = "zerocopy")]
-impl XenDmOp {
+impl DmOp {
     /// The op number, as `xen_dm_op.op` holds it.
     #[inline]
     pub fn op(&self) -> u32 {
@@ -1698,10 +1698,10 @@ impl XenDmOp {
 }
 
 #[cfg(feature = "zerocopy")]
-impl From<XenDmOp> for xen_dm_op {
+impl From<DmOp> for xen_dm_op {
     /// The record of the call: its op, its payload, and zero everywhere else.
     #[inline]
-    fn from(call: XenDmOp) -> Self {
+    fn from(call: DmOp) -> Self {
         zerocopy::transmute!(call.to_bytes())
     }
 }
@@ -1716,71 +1716,71 @@ impl xen_dm_op {
 
     /// The call, typed: `op` says which payload `u` carries. `None` for an op
     /// this crate does not declare, whose bytes it cannot tell apart from unset ones.
-    pub fn typed(&self) -> Option<XenDmOp> {
+    pub fn typed(&self) -> Option<DmOp> {
         if let Some(payload) = self.as_create_ioreq_server() {
-            return Some(XenDmOp::CreateIoreqServer(*payload));
+            return Some(DmOp::CreateIoreqServer(*payload));
         }
         if let Some(payload) = self.as_get_ioreq_server_info() {
-            return Some(XenDmOp::GetIoreqServerInfo(*payload));
+            return Some(DmOp::GetIoreqServerInfo(*payload));
         }
         if let Some(payload) = self.as_map_io_range_to_ioreq_server() {
-            return Some(XenDmOp::MapIoRangeToIoreqServer(*payload));
+            return Some(DmOp::MapIoRangeToIoreqServer(*payload));
         }
         if let Some(payload) = self.as_unmap_io_range_from_ioreq_server() {
-            return Some(XenDmOp::UnmapIoRangeFromIoreqServer(*payload));
+            return Some(DmOp::UnmapIoRangeFromIoreqServer(*payload));
         }
         if let Some(payload) = self.as_set_ioreq_server_state() {
-            return Some(XenDmOp::SetIoreqServerState(*payload));
+            return Some(DmOp::SetIoreqServerState(*payload));
         }
         if let Some(payload) = self.as_destroy_ioreq_server() {
-            return Some(XenDmOp::DestroyIoreqServer(*payload));
+            return Some(DmOp::DestroyIoreqServer(*payload));
         }
         if let Some(payload) = self.as_track_dirty_vram() {
-            return Some(XenDmOp::TrackDirtyVram(*payload));
+            return Some(DmOp::TrackDirtyVram(*payload));
         }
         if let Some(payload) = self.as_set_pci_intx_level() {
-            return Some(XenDmOp::SetPciIntxLevel(*payload));
+            return Some(DmOp::SetPciIntxLevel(*payload));
         }
         if let Some(payload) = self.as_set_isa_irq_level() {
-            return Some(XenDmOp::SetIsaIrqLevel(*payload));
+            return Some(DmOp::SetIsaIrqLevel(*payload));
         }
         if let Some(payload) = self.as_set_pci_link_route() {
-            return Some(XenDmOp::SetPciLinkRoute(*payload));
+            return Some(DmOp::SetPciLinkRoute(*payload));
         }
         if let Some(payload) = self.as_modified_memory() {
-            return Some(XenDmOp::ModifiedMemory(*payload));
+            return Some(DmOp::ModifiedMemory(*payload));
         }
         if let Some(payload) = self.as_set_mem_type() {
-            return Some(XenDmOp::SetMemType(*payload));
+            return Some(DmOp::SetMemType(*payload));
         }
         if let Some(payload) = self.as_inject_event() {
-            return Some(XenDmOp::InjectEvent(*payload));
+            return Some(DmOp::InjectEvent(*payload));
         }
         if let Some(payload) = self.as_inject_msi() {
-            return Some(XenDmOp::InjectMsi(*payload));
+            return Some(DmOp::InjectMsi(*payload));
         }
         if let Some(payload) = self.as_map_mem_type_to_ioreq_server() {
-            return Some(XenDmOp::MapMemTypeToIoreqServer(*payload));
+            return Some(DmOp::MapMemTypeToIoreqServer(*payload));
         }
         #[cfg(feature = "xen-4-10")]
         if let Some(payload) = self.as_remote_shutdown() {
-            return Some(XenDmOp::RemoteShutdown(*payload));
+            return Some(DmOp::RemoteShutdown(*payload));
         }
         #[cfg(feature = "xen-4-11")]
         if let Some(payload) = self.as_relocate_memory() {
-            return Some(XenDmOp::RelocateMemory(*payload));
+            return Some(DmOp::RelocateMemory(*payload));
         }
         #[cfg(feature = "xen-4-11")]
         if let Some(payload) = self.as_pin_memory_cacheattr() {
-            return Some(XenDmOp::PinMemoryCacheattr(*payload));
+            return Some(DmOp::PinMemoryCacheattr(*payload));
         }
         #[cfg(feature = "xen-4-15")]
         if let Some(payload) = self.as_set_irq_level() {
-            return Some(XenDmOp::SetIrqLevel(*payload));
+            return Some(DmOp::SetIrqLevel(*payload));
         }
         #[cfg(feature = "xen-4-15")]
         if let Some(payload) = self.as_nr_vcpus() {
-            return Some(XenDmOp::NrVcpus(*payload));
+            return Some(DmOp::NrVcpus(*payload));
         }
         None
     }

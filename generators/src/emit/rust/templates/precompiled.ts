@@ -39,7 +39,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "README.md.hbs": {
-    digest: "4393f5575774930f0524bcecc38f55eeb501ebe310eac24beb151ed8f0a98cc6",
+    digest: "63799a0c282f05ffb1d2ad2555fe44bc8e1f5b765b4ebaeccd68f76015a6dbe8",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -156,7 +156,170 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sinceExample"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":{"start":{"line":89,"column":26},"end":{"line":97,"column":7}}})) != null ? stack1 : "")
     + "\nSome items also need a setting beyond the release: how Xen was built (a Kconfig option) or\nbooted (a command-line option), or how the domain was created. Their docs say so, and the\nsame facts are data: `GATES` on each such record and the `gates` module"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gatedModule"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":101,"column":71},"end":{"line":101,"column":124}}})) != null ? stack1 : "")
-    + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere. C's `long` and `unsigned long` are `core::ffi`'s\n  `c_long` and `c_ulong` (4 bytes on x86 and arm, 8 on x86_64 and aarch64), and `char` is\n  `c_char` (signed on x86, unsigned on Arm); `int` and `unsigned int` are `i32` and `u32`.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`XenDmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record. A payload whose members say which way they travel\n  has `new(inputs…)`, taking the inputs alone (`xen_dm_op_create_ioreq_server::new(2)`).\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
+    + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere. C's `long` and `unsigned long` are `core::ffi`'s\n  `c_long` and `c_ulong` (4 bytes on x86 and arm, 8 on x86_64 and aarch64), and `char` is\n  `c_char` (signed on x86, unsigned on Arm); `int` and `unsigned int` are `i32` and `u32`.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`DmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record. A payload whose members say which way they travel\n  has `new(inputs…)`, taking the inputs alone (`xen_dm_op_create_ioreq_server::new(2)`).\n- **Ops passed apart from their record** (`SCHEDOP`, `XEN_ARGO_OP`, `XENVER`; feature\n  `zerocopy`): an enum per set (`SchedOp::Shutdown(sched_shutdown { … })`) with `op()`, the\n  hypercall's op argument, `arg_bytes()`, the record it points to, and `from_parts(op, bytes)`.\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
+},"useData":true},
+  },
+  "_argops.hbs": {
+    digest: "d53b94f382f1850e9aa9ac6ea4412e4d35ae2127139c496ed62db03586148630",
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "/// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":8,"column":2},"end":{"line":8,"column":5}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":16,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.program(6, data, 0),"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":24,"column":7}}})) != null ? stack1 : "");
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    /// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "    "
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":21,"column":6},"end":{"line":21,"column":13}} ), depth0)) != null ? stack1 : "")
+    + "("
+    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":21,"column":18},"end":{"line":21,"column":29}} ), depth0)) != null ? stack1 : "")
+    + "),\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "variant", {"start":{"line":23,"column":6},"end":{"line":23,"column":13}} ), depth0)) != null ? stack1 : "")
+    + ",\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":40,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.program(10, data, 0),"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":45,"column":7}}})) != null ? stack1 : "");
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "            "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "            Self::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":42,"column":20},"end":{"line":42,"column":27}} ), depth0)) != null ? stack1 : "")
+    + "(_) => "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":42,"column":38},"end":{"line":42,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ",\n";
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "            Self::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":44,"column":20},"end":{"line":44,"column":27}} ), depth0)) != null ? stack1 : "")
+    + " => "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":44,"column":35},"end":{"line":44,"column":43}} ), depth0)) != null ? stack1 : "")
+    + ",\n";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":55,"column":0},"end":{"line":57,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.program(13, data, 0),"data":data,"loc":{"start":{"line":58,"column":0},"end":{"line":62,"column":7}}})) != null ? stack1 : "");
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "            Self::"
+    + ((stack1 = container.lambda(container.strict(depth0, "variant", {"start":{"line":59,"column":20},"end":{"line":59,"column":27}} ), depth0)) != null ? stack1 : "")
+    + "(arg) => zerocopy::IntoBytes::as_bytes(arg),\n";
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "            Self::"
+    + ((stack1 = container.lambda(container.strict(depth0, "variant", {"start":{"line":61,"column":20},"end":{"line":61,"column":27}} ), depth0)) != null ? stack1 : "")
+    + " => &[],\n";
+},"14":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":73,"column":0},"end":{"line":75,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.program(16, data, 0),"data":data,"loc":{"start":{"line":76,"column":0},"end":{"line":80,"column":7}}})) != null ? stack1 : "");
+},"15":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "            "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":77,"column":14},"end":{"line":77,"column":22}} ), depth0)) != null ? stack1 : "")
+    + " => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":77,"column":101},"end":{"line":77,"column":108}} ), depth0)) != null ? stack1 : "")
+    + "(arg)),\n";
+},"16":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "            "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":79,"column":14},"end":{"line":79,"column":22}} ), depth0)) != null ? stack1 : "")
+    + " => Some(Self::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":79,"column":41},"end":{"line":79,"column":48}} ), depth0)) != null ? stack1 : "")
+    + "),\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":9}}})) != null ? stack1 : "")
+    + "///\n/// Needs the `zerocopy` feature.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum "
+    + ((stack1 = alias3(alias2(depth0, "enumName", {"start":{"line":12,"column":11},"end":{"line":12,"column":19}} ), depth0)) != null ? stack1 : "")
+    + " {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"variants"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":25,"column":9}}})) != null ? stack1 : "")
+    + "}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":28,"column":0},"end":{"line":30,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\nimpl "
+    + ((stack1 = alias3(alias2(depth0, "enumName", {"start":{"line":32,"column":7},"end":{"line":32,"column":15}} ), depth0)) != null ? stack1 : "")
+    + " {\n    /// The op number: the hypercall's op argument.\n    #[inline]\n    pub fn op(&self) -> "
+    + ((stack1 = alias3(alias2(depth0, "opType", {"start":{"line":35,"column":26},"end":{"line":35,"column":32}} ), depth0)) != null ? stack1 : "")
+    + " {\n        match self {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"variants"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":37,"column":0},"end":{"line":46,"column":9}}})) != null ? stack1 : "")
+    + "        }\n    }\n\n    /// The bytes of the argument record the hypercall points to; empty for an op without one.\n    #[inline]\n    pub fn arg_bytes(&self) -> &[u8] {\n        match self {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"variants"),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":63,"column":9}}})) != null ? stack1 : "")
+    + "        }\n    }\n\n    /// The op numbered `op` with its argument record read from the start of `bytes`: the op\n    /// number says which record. `None` for an op this crate does not declare, or when `bytes`\n    /// is shorter than the record.\n    pub fn from_parts(op: "
+    + ((stack1 = alias3(alias2(depth0, "opType", {"start":{"line":70,"column":28},"end":{"line":70,"column":34}} ), depth0)) != null ? stack1 : "")
+    + ", bytes: &[u8]) -> Option<Self> {\n        match op {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"variants"),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":81,"column":9}}})) != null ? stack1 : "")
+    + "            _ => None,\n        }\n    }\n}\n";
 },"useData":true},
   },
   "_asserts.hbs": {
@@ -1217,7 +1380,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "module.rs.hbs": {
-    digest: "85587b726de471815b162fc0d5e203caac55885435389407aa7a17f73ba50fad",
+    digest: "096054cf630f8863cbf2e688af9f0e935be3e01e397b2b0728ffb33b9fa06ef8",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -1261,7 +1424,8 @@ export const PRECOMPILED: Precompiled = {
   return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"record"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"alias"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":29,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"setHeader"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":35,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"constants"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":45,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"argOps"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":40,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"constants"),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":50,"column":7}}})) != null ? stack1 : "");
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1327,8 +1491,7 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"constants"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"argOps"),{"name":"with","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":37,"column":0},"end":{"line":39,"column":9}}})) != null ? stack1 : "");
 },"12":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1337,35 +1500,8 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "\n"
-    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"since"),{"name":"with","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":60,"column":9}}})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"argops"),depth0,{"name":"argops","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"13":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":50,"column":0},"end":{"line":52,"column":9}}})) != null ? stack1 : "")
-    + "pub mod since {\n    use crate::"
-    + ((stack1 = container.lambda(container.strict(depth0, "release", {"start":{"line":54,"column":17},"end":{"line":54,"column":24}} ), depth0)) != null ? stack1 : "")
-    + ";\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"entries"),{"name":"each","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":56,"column":0},"end":{"line":58,"column":9}}})) != null ? stack1 : "")
-    + "}\n";
-},"14":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "/// "
-    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
-    + "\n";
-},"15":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "    "
-    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":57,"column":6},"end":{"line":57,"column":10}} ), depth0)) != null ? stack1 : "")
-    + "\n";
-},"16":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1374,8 +1510,18 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"gates"),{"name":"with","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":91,"column":9}}})) != null ? stack1 : "");
-},"17":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"constants"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":49,"column":9}}})) != null ? stack1 : "");
+},"14":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"since"),{"name":"with","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":65,"column":9}}})) != null ? stack1 : "");
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1383,12 +1529,35 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":65,"column":0},"end":{"line":67,"column":9}}})) != null ? stack1 : "")
-    + "pub mod gates {\n    use crate::{Gate, GateKind, XenRelease};\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"gates"),{"name":"each","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":71,"column":0},"end":{"line":80,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":81,"column":0},"end":{"line":89,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":55,"column":0},"end":{"line":57,"column":9}}})) != null ? stack1 : "")
+    + "pub mod since {\n    use crate::"
+    + ((stack1 = container.lambda(container.strict(depth0, "release", {"start":{"line":59,"column":17},"end":{"line":59,"column":24}} ), depth0)) != null ? stack1 : "")
+    + ";\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"entries"),{"name":"each","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":61,"column":0},"end":{"line":63,"column":9}}})) != null ? stack1 : "")
     + "}\n";
+},"16":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "/// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"17":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":62,"column":6},"end":{"line":62,"column":10}} ), depth0)) != null ? stack1 : "")
+    + "\n";
 },"18":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"gates"),{"name":"with","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":69,"column":0},"end":{"line":96,"column":9}}})) != null ? stack1 : "");
+},"19":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1396,21 +1565,34 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":74,"column":11}}})) != null ? stack1 : "")
-    + "    "
-    + ((stack1 = container.lambda(container.strict(depth0, "head", {"start":{"line":75,"column":6},"end":{"line":75,"column":10}} ), depth0)) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":76,"column":0},"end":{"line":78,"column":9}}})) != null ? stack1 : "")
-    + "    };\n";
-},"19":function(container,depth0,helpers,partials,data) {
-    return "\n";
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":70,"column":0},"end":{"line":72,"column":9}}})) != null ? stack1 : "")
+    + "pub mod gates {\n    use crate::{Gate, GateKind, XenRelease};\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"gates"),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":76,"column":0},"end":{"line":85,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":0},"end":{"line":94,"column":9}}})) != null ? stack1 : "")
+    + "}\n";
 },"20":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":77,"column":0},"end":{"line":79,"column":11}}})) != null ? stack1 : "")
+    + "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "head", {"start":{"line":80,"column":6},"end":{"line":80,"column":10}} ), depth0)) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(22, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":81,"column":0},"end":{"line":83,"column":9}}})) != null ? stack1 : "")
+    + "    };\n";
+},"21":function(container,depth0,helpers,partials,data) {
+    return "\n";
+},"22":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "        "
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "\n";
-},"21":function(container,depth0,helpers,partials,data) {
+},"23":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1418,18 +1600,18 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"blank"),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":82,"column":0},"end":{"line":84,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(22, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":85,"column":0},"end":{"line":87,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"blank"),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":87,"column":0},"end":{"line":89,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":90,"column":0},"end":{"line":92,"column":9}}})) != null ? stack1 : "")
     + "    "
-    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":88,"column":6},"end":{"line":88,"column":10}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":93,"column":6},"end":{"line":93,"column":10}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"22":function(container,depth0,helpers,partials,data) {
+},"24":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "    /// "
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "\n";
-},"23":function(container,depth0,helpers,partials,data) {
+},"25":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -1449,14 +1631,14 @@ export const PRECOMPILED: Precompiled = {
 
   return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":3,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"uses"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"items"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":46,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"since"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":47,"column":0},"end":{"line":61,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"gates"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":62,"column":0},"end":{"line":92,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"assertBlocks"),{"name":"if","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":93,"column":0},"end":{"line":97,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"items"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":51,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"since"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":0},"end":{"line":66,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"gates"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":67,"column":0},"end":{"line":97,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"assertBlocks"),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":98,"column":0},"end":{"line":102,"column":7}}})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
   },
   "ops.rs.hbs": {
-    digest: "f1e1a50f58bd3385310257a543ba7e2e994fd52ececb6e1652421a02eb9e5087",
+    digest: "537244eba57c6a232908255db64ff5adb512d7a5f3dd86c30dd5a5709d97438d",
     spec: {"0":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1557,8 +1739,89 @@ export const PRECOMPILED: Precompiled = {
   return "        "
     + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":51,"column":10},"end":{"line":51,"column":13}} ), depth0)) != null ? stack1 : "")
     + "\n";
+},"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":75,"column":0},"end":{"line":77,"column":9}}})) != null ? stack1 : "")
+    + "mod "
+    + ((stack1 = alias3(alias2(depth0, "testModule", {"start":{"line":78,"column":6},"end":{"line":78,"column":16}} ), depth0)) != null ? stack1 : "")
+    + " {\n    use super::*;\n    use "
+    + ((stack1 = alias3(alias2(depth0, "path", {"start":{"line":80,"column":10},"end":{"line":80,"column":14}} ), depth0)) != null ? stack1 : "")
+    + "::*;\n\n    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":82,"column":75},"end":{"line":82,"column":87}} ), depth0)) != null ? stack1 : "")
+    + ", op: "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":82,"column":97},"end":{"line":82,"column":107}} ), depth0)) != null ? stack1 : "")
+    + ") {\n        let arg: P = patterned();\n        let call = make(arg);\n        assert_eq!(call.op(), op);\n        assert_eq!(call.arg_bytes(), arg.as_bytes(), \"op {op}: the record's bytes\");\n        assert_eq!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":87,"column":21},"end":{"line":87,"column":33}} ), depth0)) != null ? stack1 : "")
+    + "::from_parts(op, call.arg_bytes()), Some(call), \"op {op}: back from its parts\");\n        if size_of::<P>() > 0 {\n            assert_eq!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":89,"column":25},"end":{"line":89,"column":37}} ), depth0)) != null ? stack1 : "")
+    + "::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, \"op {op}: too few bytes\");\n        }\n    }\n\n    #[test]\n    fn every_op_goes_through_its_parts_and_back() {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ops"),"variants"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":95,"column":0},"end":{"line":107,"column":9}}})) != null ? stack1 : "")
+    + "        assert_eq!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":108,"column":21},"end":{"line":108,"column":33}} ), depth0)) != null ? stack1 : "")
+    + "::from_parts("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":108,"column":50},"end":{"line":108,"column":60}} ), depth0)) != null ? stack1 : "")
+    + "::MAX, &[0; 64]), None, \"an undeclared op\");\n    }\n}\n";
+},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":96,"column":0},"end":{"line":98,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.program(8, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":106,"column":7}}})) != null ? stack1 : "");
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "        "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"7":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        check("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":100,"column":16},"end":{"line":100,"column":31}} ), depth0)) != null ? stack1 : "")
+    + "::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":100,"column":37},"end":{"line":100,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":100,"column":50},"end":{"line":100,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ");\n";
+},"8":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        {\n            assert_eq!("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":103,"column":25},"end":{"line":103,"column":40}} ), depth0)) != null ? stack1 : "")
+    + "::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":103,"column":46},"end":{"line":103,"column":53}} ), depth0)) != null ? stack1 : "")
+    + ".arg_bytes(), &[] as &[u8]);\n            assert_eq!("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":104,"column":25},"end":{"line":104,"column":40}} ), depth0)) != null ? stack1 : "")
+    + "::from_parts("
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":104,"column":57},"end":{"line":104,"column":65}} ), depth0)) != null ? stack1 : "")
+    + ", &[]), Some("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":104,"column":82},"end":{"line":104,"column":97}} ), depth0)) != null ? stack1 : "")
+    + "::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":104,"column":103},"end":{"line":104,"column":110}} ), depth0)) != null ? stack1 : "")
+    + "));\n        }\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
-    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -1566,7 +1829,8 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "//! Every typed op layer (the enum of an op set's calls): each op's call goes to the bytes Xen\n//! reads (its number, its payload, zero elsewhere) and back to the same call, through the\n//! record and its `Debug`; an op the crate does not declare keeps its bytes.\n#![cfg(feature = \"zerocopy\")]\n#![allow(unused_imports)]\n\nuse core::mem::{offset_of, size_of};\nuse zerocopy::{FromBytes, Immutable, IntoBytes};\n\n/// A value of `P` whose bytes are all different from zero and from each other's neighbours.\nfn patterned<P: FromBytes>() -> P {\n    let bytes: [u8; 512] = core::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(11) | 1);\n    P::read_from_prefix(&bytes[..]).expect(\"payloads are under 512 bytes\").0\n}\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":72,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":72,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"argSets"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":73,"column":0},"end":{"line":111,"column":9}}})) != null ? stack1 : "");
 },"useData":true,"useDepths":true},
   },
   "release.rs.hbs": {

@@ -111,6 +111,12 @@ mod stable_widgets {
         #[cfg(feature = "xen-4-17")]
         assert!(since::FX_OP_status <= XEN_MIN_RELEASE, "{}", FX_OP_status);
         #[cfg(feature = "xen-4-17")]
+        assert!(since::FX_CTL_ping <= XEN_MIN_RELEASE, "{}", FX_CTL_ping);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::FX_CTL_range <= XEN_MIN_RELEASE, "{}", FX_CTL_range);
+        #[cfg(feature = "xen-4-19")]
+        assert!(since::FX_CTL_late <= XEN_MIN_RELEASE, "{}", FX_CTL_late);
+        #[cfg(feature = "xen-4-17")]
         assert!(fx_anon::SINCE <= XEN_MIN_RELEASE && fx_anon::SINCE == since::fx_anon);
         #[cfg(feature = "xen-4-17")]
         assert!(since::_FX_FLAG_A <= XEN_MIN_RELEASE, "{}", _FX_FLAG_A);

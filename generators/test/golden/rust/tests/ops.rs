@@ -65,3 +65,35 @@ mod stable_widgets_fx_op {
         assert!(format!("{raw:?}").contains("u: "));
     }
 }
+
+#[cfg(feature = "xen-4-17")]
+mod stable_widgets_fx_ctl {
+    use super::*;
+    use xenabi::stable::widgets::*;
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> FxCtlOp, op: i32) {
+        let arg: P = patterned();
+        let call = make(arg);
+        assert_eq!(call.op(), op);
+        assert_eq!(call.arg_bytes(), arg.as_bytes(), "op {op}: the record's bytes");
+        assert_eq!(FxCtlOp::from_parts(op, call.arg_bytes()), Some(call), "op {op}: back from its parts");
+        if size_of::<P>() > 0 {
+            assert_eq!(FxCtlOp::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, "op {op}: too few bytes");
+        }
+    }
+
+    #[test]
+    fn every_op_goes_through_its_parts_and_back() {
+        #[cfg(feature = "xen-4-17")]
+        {
+            assert_eq!(FxCtlOp::Ping.arg_bytes(), &[] as &[u8]);
+            assert_eq!(FxCtlOp::from_parts(FX_CTL_ping, &[]), Some(FxCtlOp::Ping));
+        }
+        #[cfg(feature = "xen-4-17")]
+        check(FxCtlOp::Range, FX_CTL_range);
+        #[cfg(feature = "xen-4-19")]
+        #[cfg(feature = "xen-4-17")]
+        check(FxCtlOp::Late, FX_CTL_late);
+        assert_eq!(FxCtlOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
+    }
+}

@@ -655,6 +655,27 @@ pub const FX_OP_buf: u32 = 2;
 #[cfg(feature = "xen-4-17")]
 pub const FX_OP_status: u32 = 3;
 
+// ---- Op set FX_CTL ----
+// Control ops: the op number and a pointer to its record are two hypercall arguments.
+
+/// No record.
+///
+/// Since Xen 4.17: cargo feature `xen-4-17`.
+#[cfg(feature = "xen-4-17")]
+pub const FX_CTL_ping: i32 = 0;
+
+/// Takes a range.
+///
+/// Since Xen 4.17: cargo feature `xen-4-17`. Payload: `fx_range`.
+#[cfg(feature = "xen-4-17")]
+pub const FX_CTL_range: i32 = 1;
+
+/// Came later.
+///
+/// Since Xen 4.19: cargo feature `xen-4-19`. Payload: `fx_buf`.
+#[cfg(feature = "xen-4-19")]
+pub const FX_CTL_late: i32 = 2;
+
 /// A C11 anonymous union.
 ///
 /// C: `struct fx_anon`.
@@ -853,6 +874,75 @@ impl fx_ctypes {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+/// The ops of `FX_CTL` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FxCtlOp {
+    /// `FX_CTL_ping`: No record.
+    #[cfg(feature = "xen-4-17")]
+    Ping,
+    /// `FX_CTL_range`: Takes a range.
+    #[cfg(feature = "xen-4-17")]
+    Range(fx_range),
+    /// `FX_CTL_late`: Came later.
+    #[cfg(feature = "xen-4-19")]
+    #[cfg(feature = "xen-4-17")]
+    Late(fx_buf),
+}
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "zerocopy")]
+impl FxCtlOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            #[cfg(feature = "xen-4-17")]
+            Self::Ping => FX_CTL_ping,
+            #[cfg(feature = "xen-4-17")]
+            Self::Range(_) => FX_CTL_range,
+            #[cfg(feature = "xen-4-19")]
+            #[cfg(feature = "xen-4-17")]
+            Self::Late(_) => FX_CTL_late,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            #[cfg(feature = "xen-4-17")]
+            Self::Ping => &[],
+            #[cfg(feature = "xen-4-17")]
+            Self::Range(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            #[cfg(feature = "xen-4-19")]
+            #[cfg(feature = "xen-4-17")]
+            Self::Late(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            #[cfg(feature = "xen-4-17")]
+            FX_CTL_ping => Some(Self::Ping),
+            #[cfg(feature = "xen-4-17")]
+            FX_CTL_range => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Range(arg)),
+            #[cfg(feature = "xen-4-19")]
+            #[cfg(feature = "xen-4-17")]
+            FX_CTL_late => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Late(arg)),
+            _ => None,
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).
@@ -874,6 +964,9 @@ pub mod since {
     pub const FX_OP_range: XenRelease = XenRelease::new(4, 17);
     pub const FX_OP_buf: XenRelease = XenRelease::new(4, 17);
     pub const FX_OP_status: XenRelease = XenRelease::new(4, 17);
+    pub const FX_CTL_ping: XenRelease = XenRelease::new(4, 17);
+    pub const FX_CTL_range: XenRelease = XenRelease::new(4, 17);
+    pub const FX_CTL_late: XenRelease = XenRelease::new(4, 19);
     pub const fx_anon: XenRelease = XenRelease::new(4, 17);
     pub const _FX_FLAG_A: XenRelease = XenRelease::new(4, 17);
     pub const FX_FLAG_A: XenRelease = XenRelease::new(4, 17);
