@@ -47,10 +47,11 @@ export const xen_dm_op_create_ioreq_server = struct('xen_dm_op_create_ioreq_serv
   doc: 'Payload of XEN_DMOP_create_ioreq_server: asks Xen for a new ioreq server and returns its id.',
   fields: [
     field('handle_bufioreq', u8, {
-      doc: 'Input: how the server takes buffered (posted) requests, an HVM_IOREQSRV_BUFIOREQ_* value of hvm_op.h; 0 for not at all. Example: 2 (atomic).',
+      direction: 'in',
+      doc: 'how the server takes buffered (posted) requests, an HVM_IOREQSRV_BUFIOREQ_* value of hvm_op.h; 0 for not at all. Example: 2 (atomic).',
     }),
     pad('pad', array(u8, 3), { doc: 'Reserved; must be zero.' }),
-    field('id', ioservid_t, { doc: 'Output: the id of the new server. Example: 1.' }),
+    field('id', ioservid_t, { direction: 'out', doc: 'the id of the new server. Example: 1.' }),
   ],
 });
 
@@ -61,30 +62,36 @@ export const xen_dm_op_get_ioreq_server_info = struct('xen_dm_op_get_ioreq_serve
     'Payload of XEN_DMOP_get_ioreq_server_info: where a server finds its synchronous request page, ' +
     'its buffered request ring and the event channel for buffered requests.',
   fields: [
-    field('id', ioservid_t, { doc: 'Input: the server to describe. Example: 1.' }),
+    field('id', ioservid_t, { direction: 'in', doc: 'the server to describe. Example: 1.' }),
     pad('pad', u16, { until: '4.11', doc: 'Reserved and zero; became `flags` in 4.11.' }),
     field('flags', u16, {
       since: '4.11',
-      doc: 'Input: XEN_DMOP_no_gfns or 0. With XEN_DMOP_no_gfns Xen leaves both frame numbers unset. Example: 0.',
+      direction: 'in',
+      doc: 'XEN_DMOP_no_gfns or 0. With XEN_DMOP_no_gfns Xen leaves both frame numbers unset. Example: 0.',
     }),
     field('bufioreq_port', evtchn_port_t, {
-      doc: 'Output: the event channel Xen signals when it posts buffered requests. Example: 37.',
+      direction: 'out',
+      doc: 'the event channel Xen signals when it posts buffered requests. Example: 37.',
     }),
     field('ioreq_pfn', uint64_aligned_t, {
       until: '4.10',
-      doc: 'Output: guest frame of the synchronous request page; renamed `ioreq_gfn` in 4.10.',
+      direction: 'out',
+      doc: 'guest frame of the synchronous request page; renamed `ioreq_gfn` in 4.10.',
     }),
     field('ioreq_gfn', uint64_aligned_t, {
       since: '4.10',
-      doc: 'Output: guest frame of the synchronous request page. Example: 0xfeff0.',
+      direction: 'out',
+      doc: 'guest frame of the synchronous request page. Example: 0xfeff0.',
     }),
     field('bufioreq_pfn', uint64_aligned_t, {
       until: '4.10',
-      doc: 'Output: guest frame of the buffered request ring; renamed `bufioreq_gfn` in 4.10.',
+      direction: 'out',
+      doc: 'guest frame of the buffered request ring; renamed `bufioreq_gfn` in 4.10.',
     }),
     field('bufioreq_gfn', uint64_aligned_t, {
       since: '4.10',
-      doc: 'Output: guest frame of the buffered request ring. Example: 0xfeff1.',
+      direction: 'out',
+      doc: 'guest frame of the buffered request ring. Example: 0xfeff1.',
     }),
   ],
 });
@@ -111,11 +118,11 @@ export const xen_dm_op_ioreq_server_range = struct('xen_dm_op_ioreq_server_range
     'Payload of XEN_DMOP_map_io_range_to_ioreq_server and XEN_DMOP_unmap_io_range_from_ioreq_server: ' +
     'an inclusive range of ports, MMIO addresses or PCI functions that a server claims or gives back.',
   fields: [
-    field('id', ioservid_t, { doc: 'Input: the server. Example: 1.' }),
+    field('id', ioservid_t, { direction: 'in', doc: 'the server. Example: 1.' }),
     pad('pad', u16, { doc: 'Reserved; must be zero.' }),
-    field('type', u32, { doc: 'Input: what the range counts, one of XEN_DMOP_IO_RANGE_*. Example: 1 (MMIO).' }),
-    field('start', uint64_aligned_t, { doc: 'Input: first port, address or PCI SBDF of the range. Example: 0xf0000000.' }),
-    field('end', uint64_aligned_t, { doc: 'Input: last port, address or PCI SBDF, included. Example: 0xf0ffffff.' }),
+    field('type', u32, { direction: 'in', doc: 'what the range counts, one of XEN_DMOP_IO_RANGE_*. Example: 1 (MMIO).' }),
+    field('start', uint64_aligned_t, { direction: 'in', doc: 'first port, address or PCI SBDF of the range. Example: 0xf0000000.' }),
+    field('end', uint64_aligned_t, { direction: 'in', doc: 'last port, address or PCI SBDF, included. Example: 0xf0ffffff.' }),
   ],
 });
 
@@ -138,8 +145,8 @@ export const xen_dm_op_set_ioreq_server_state = struct('xen_dm_op_set_ioreq_serv
   since: '4.9',
   doc: 'Payload of XEN_DMOP_set_ioreq_server_state: turns a server on or off.',
   fields: [
-    field('id', ioservid_t, { doc: 'Input: the server. Example: 1.' }),
-    field('enabled', u8, { doc: 'Input: 1 to start sending the server requests, 0 to stop. Example: 1.' }),
+    field('id', ioservid_t, { direction: 'in', doc: 'the server. Example: 1.' }),
+    field('enabled', u8, { direction: 'in', doc: '1 to start sending the server requests, 0 to stop. Example: 1.' }),
     pad('pad', u8, { doc: 'Reserved; must be zero.' }),
   ],
 });
@@ -149,7 +156,7 @@ export const xen_dm_op_destroy_ioreq_server = struct('xen_dm_op_destroy_ioreq_se
   since: '4.9',
   doc: 'Payload of XEN_DMOP_destroy_ioreq_server: removes a server and every range it claimed.',
   fields: [
-    field('id', ioservid_t, { doc: 'Input: the server. Example: 1.' }),
+    field('id', ioservid_t, { direction: 'in', doc: 'the server. Example: 1.' }),
     pad('pad', u16, { doc: 'Reserved; must be zero.' }),
   ],
 });
@@ -163,9 +170,9 @@ export const xen_dm_op_track_dirty_vram = struct('xen_dm_op_track_dirty_vram', {
     'Payload of XEN_DMOP_track_dirty_vram: reports which frames of the emulated framebuffer the guest ' +
     'wrote since the last call; the bitmap goes in the second buffer.',
   fields: [
-    field('nr', u32, { doc: 'Input: how many frames to track. Example: 2048.' }),
+    field('nr', u32, { direction: 'in', doc: 'how many frames to track. Example: 2048.' }),
     pad('pad', u32, { doc: 'Reserved; must be zero.' }),
-    field('first_pfn', uint64_aligned_t, { doc: 'Input: first guest frame of the framebuffer. Example: 0xf0000.' }),
+    field('first_pfn', uint64_aligned_t, { direction: 'in', doc: 'first guest frame of the framebuffer. Example: 0xf0000.' }),
   ],
 });
 
@@ -176,11 +183,11 @@ export const xen_dm_op_set_pci_intx_level = struct('xen_dm_op_set_pci_intx_level
   since: '4.9',
   doc: 'Payload of XEN_DMOP_set_pci_intx_level: raises or lowers the INTx line of an emulated PCI device.',
   fields: [
-    field('domain', u16, { doc: 'Input: PCI segment of the device. Example: 0.' }),
-    field('bus', u8, { doc: 'Input: PCI bus. Example: 0.' }),
-    field('device', u8, { doc: 'Input: PCI device number. Example: 3.' }),
-    field('intx', u8, { doc: 'Input: which line, 0 for INTA to 3 for INTD. Example: 0.' }),
-    field('level', u8, { doc: 'Input: 1 asserts the line, 0 releases it. Example: 1.' }),
+    field('domain', u16, { direction: 'in', doc: 'PCI segment of the device. Example: 0.' }),
+    field('bus', u8, { direction: 'in', doc: 'PCI bus. Example: 0.' }),
+    field('device', u8, { direction: 'in', doc: 'PCI device number. Example: 3.' }),
+    field('intx', u8, { direction: 'in', doc: 'which line, 0 for INTA to 3 for INTD. Example: 0.' }),
+    field('level', u8, { direction: 'in', doc: '1 asserts the line, 0 releases it. Example: 1.' }),
   ],
 });
 
@@ -189,8 +196,8 @@ export const xen_dm_op_set_isa_irq_level = struct('xen_dm_op_set_isa_irq_level',
   since: '4.9',
   doc: 'Payload of XEN_DMOP_set_isa_irq_level: raises or lowers a legacy ISA interrupt line.',
   fields: [
-    field('isa_irq', u8, { doc: 'Input: the ISA interrupt, 0 to 15. Example: 4.' }),
-    field('level', u8, { doc: 'Input: 1 asserts the line, 0 releases it. Example: 0.' }),
+    field('isa_irq', u8, { direction: 'in', doc: 'the ISA interrupt, 0 to 15. Example: 4.' }),
+    field('level', u8, { direction: 'in', doc: '1 asserts the line, 0 releases it. Example: 0.' }),
   ],
 });
 
@@ -199,8 +206,8 @@ export const xen_dm_op_set_pci_link_route = struct('xen_dm_op_set_pci_link_route
   since: '4.9',
   doc: 'Payload of XEN_DMOP_set_pci_link_route: connects one of the four PCI interrupt links to an ISA interrupt.',
   fields: [
-    field('link', u8, { doc: 'Input: the PCI interrupt link, 0 to 3. Example: 2.' }),
-    field('isa_irq', u8, { doc: 'Input: the ISA interrupt it drives, 1 to 15, or 0 to disconnect it. Example: 10.' }),
+    field('link', u8, { direction: 'in', doc: 'the PCI interrupt link, 0 to 3. Example: 2.' }),
+    field('isa_irq', u8, { direction: 'in', doc: 'the ISA interrupt it drives, 1 to 15, or 0 to disconnect it. Example: 10.' }),
   ],
 });
 
@@ -214,7 +221,8 @@ export const xen_dm_op_modified_memory = struct('xen_dm_op_modified_memory', {
     'as dirty; the extents, each a xen_dm_op_modified_memory_extent, go in the second buffer.',
   fields: [
     field('nr_extents', u32, {
-      doc: 'Input: how many extents the second buffer holds. On failure Xen returns the index of the failing extent plus one. Example: 1.',
+      direction: 'in',
+      doc: 'how many extents the second buffer holds. On failure Xen returns the index of the failing extent plus one. Example: 1.',
     }),
     field('opaque', u32, { doc: 'Continuation state private to Xen; the caller sets it to zero. Example: 0.' }),
   ],
@@ -235,10 +243,10 @@ export const xen_dm_op_set_mem_type = struct('xen_dm_op_set_mem_type', {
   since: '4.9',
   doc: 'Payload of XEN_DMOP_set_mem_type: changes the p2m type of a run of guest frames.',
   fields: [
-    field('nr', u32, { doc: 'Input: how many consecutive frames. Example: 256.' }),
-    field('mem_type', u16, { doc: 'Input: the new type, an hvmmem_type_t value. Example: 2 (HVMMEM_mmio_dm).' }),
+    field('nr', u32, { direction: 'in', doc: 'how many consecutive frames. Example: 256.' }),
+    field('mem_type', u16, { direction: 'in', doc: 'the new type, an hvmmem_type_t value. Example: 2 (HVMMEM_mmio_dm).' }),
     pad('pad', u16, { doc: 'Reserved; must be zero.' }),
-    field('first_pfn', uint64_aligned_t, { doc: 'Input: first guest frame of the run. Example: 0xf0000.' }),
+    field('first_pfn', uint64_aligned_t, { direction: 'in', doc: 'first guest frame of the run. Example: 0xf0000.' }),
   ],
 });
 
@@ -249,15 +257,16 @@ export const xen_dm_op_inject_event = struct('xen_dm_op_inject_event', {
   since: '4.9',
   doc: 'Payload of XEN_DMOP_inject_event: delivers an interrupt or exception to one vCPU.',
   fields: [
-    field('vcpuid', u32, { doc: 'Input: the vCPU that takes the event. Example: 0.' }),
-    field('vector', u8, { doc: 'Input: the interrupt or exception vector. Example: 14 (#PF).' }),
-    field('type', u8, { doc: 'Input: the kind of event, one of XEN_DMOP_EVENT_*. Example: 3.' }),
-    field('insn_len', u8, { doc: 'Input: length of the instruction that raised a software event, else 0. Example: 2.' }),
+    field('vcpuid', u32, { direction: 'in', doc: 'the vCPU that takes the event. Example: 0.' }),
+    field('vector', u8, { direction: 'in', doc: 'the interrupt or exception vector. Example: 14 (#PF).' }),
+    field('type', u8, { direction: 'in', doc: 'the kind of event, one of XEN_DMOP_EVENT_*. Example: 3.' }),
+    field('insn_len', u8, { direction: 'in', doc: 'length of the instruction that raised a software event, else 0. Example: 2.' }),
     pad('pad0', u8, { doc: 'Reserved; must be zero.' }),
-    field('error_code', u32, { doc: 'Input: the error code to push, or 0xffffffff for none. Example: 0x2.' }),
+    field('error_code', u32, { direction: 'in', doc: 'the error code to push, or 0xffffffff for none. Example: 0x2.' }),
     pad('pad1', u32, { doc: 'Reserved; must be zero.' }),
     field('cr2', uint64_aligned_t, {
-      doc: 'Input: extra data for some vectors: the faulting address for #PF, the pending debug state for #DB. Example: 0x7f0000001000.',
+      direction: 'in',
+      doc: 'extra data for some vectors: the faulting address for #PF, the pending debug state for #DB. Example: 0x7f0000001000.',
     }),
   ],
 });
@@ -281,9 +290,9 @@ export const xen_dm_op_inject_msi = struct('xen_dm_op_inject_msi', {
   since: '4.9',
   doc: 'Payload of XEN_DMOP_inject_msi: delivers a message-signalled interrupt as an emulated device would write it.',
   fields: [
-    field('data', u32, { doc: 'Input: the low 32 bits of the MSI data. Example: 0x4041.' }),
+    field('data', u32, { direction: 'in', doc: 'the low 32 bits of the MSI data. Example: 0x4041.' }),
     pad('pad', u32, { doc: 'Reserved; must be zero.' }),
-    field('addr', uint64_aligned_t, { doc: 'Input: the MSI address. Example: 0xfee00000.' }),
+    field('addr', uint64_aligned_t, { direction: 'in', doc: 'the MSI address. Example: 0xfee00000.' }),
   ],
 });
 
@@ -296,10 +305,11 @@ export const xen_dm_op_map_mem_type_to_ioreq_server = struct('xen_dm_op_map_mem_
     'Payload of XEN_DMOP_map_mem_type_to_ioreq_server: sends accesses to every page of one p2m type ' +
     'to a server. Its last field is a plain uint64_t, so on x86_32 the record is only 4-byte aligned.',
   fields: [
-    field('id', ioservid_t, { doc: 'Input: the server. Example: 1.' }),
-    field('type', u16, { doc: 'Input: the p2m type, an hvmmem_type_t value. Example: 4 (HVMMEM_ioreq_server).' }),
+    field('id', ioservid_t, { direction: 'in', doc: 'the server. Example: 1.' }),
+    field('type', u16, { direction: 'in', doc: 'the p2m type, an hvmmem_type_t value. Example: 4 (HVMMEM_ioreq_server).' }),
     field('flags', u32, {
-      doc: 'Input: which accesses to forward, XEN_DMOP_IOREQ_MEM_ACCESS_* bits; 0 removes the mapping. Example: 2.',
+      direction: 'in',
+      doc: 'which accesses to forward, XEN_DMOP_IOREQ_MEM_ACCESS_* bits; 0 removes the mapping. Example: 2.',
     }),
     field('opaque', u64, { doc: 'Continuation state private to Xen; the caller sets it to zero. Example: 0.' }),
   ],
@@ -323,7 +333,8 @@ export const xen_dm_op_remote_shutdown = struct('xen_dm_op_remote_shutdown', {
   doc: 'Payload of XEN_DMOP_remote_shutdown: shuts the guest down on behalf of its emulated hardware.',
   fields: [
     field('reason', u32, {
-      doc: 'Input: why, normally a SHUTDOWN_* value of sched.h; Xen passes other values on unchecked. Example: 1 (SHUTDOWN_reboot).',
+      direction: 'in',
+      doc: 'why, normally a SHUTDOWN_* value of sched.h; Xen passes other values on unchecked. Example: 1 (SHUTDOWN_reboot).',
     }),
   ],
 });
@@ -335,10 +346,10 @@ export const xen_dm_op_relocate_memory = struct('xen_dm_op_relocate_memory', {
     'Payload of XEN_DMOP_relocate_memory: moves a run of guest frames to a new place in the guest ' +
     'physical map. Every field is updated as the work proceeds; the values after the call carry no meaning.',
   fields: [
-    field('size', u32, { doc: 'How many frames to move. Example: 64.' }),
+    field('size', u32, { direction: 'inout', doc: 'how many frames to move. Example: 64.' }),
     pad('pad', u32, { doc: 'Reserved; must be zero.' }),
-    field('src_gfn', uint64_aligned_t, { doc: 'First guest frame to move. Example: 0xf0000.' }),
-    field('dst_gfn', uint64_aligned_t, { doc: 'Guest frame the first one moves to. Example: 0xe0000.' }),
+    field('src_gfn', uint64_aligned_t, { direction: 'inout', doc: 'first guest frame to move. Example: 0xf0000.' }),
+    field('dst_gfn', uint64_aligned_t, { direction: 'inout', doc: 'guest frame the first one moves to. Example: 0xe0000.' }),
   ],
 });
 
@@ -347,10 +358,11 @@ export const xen_dm_op_pin_memory_cacheattr = struct('xen_dm_op_pin_memory_cache
   since: '4.11',
   doc: 'Payload of XEN_DMOP_pin_memory_cacheattr: fixes the cache attribute of a range of guest frames.',
   fields: [
-    field('start', uint64_aligned_t, { doc: 'Input: first guest frame. Example: 0xa0.' }),
-    field('end', uint64_aligned_t, { doc: 'Input: last guest frame, included. Example: 0xbf.' }),
+    field('start', uint64_aligned_t, { direction: 'in', doc: 'first guest frame. Example: 0xa0.' }),
+    field('end', uint64_aligned_t, { direction: 'in', doc: 'last guest frame, included. Example: 0xbf.' }),
     field('type', u32, {
-      doc: 'Input: a XEN_DMOP_MEM_CACHEATTR_* value, or XEN_DMOP_DELETE_MEM_CACHEATTR to unpin. Example: 1 (WC).',
+      direction: 'in',
+      doc: 'a XEN_DMOP_MEM_CACHEATTR_* value, or XEN_DMOP_DELETE_MEM_CACHEATTR to unpin. Example: 1 (WC).',
     }),
     pad('pad', u32, { doc: 'Reserved; must be zero.' }),
   ],
@@ -382,8 +394,8 @@ export const xen_dm_op_set_irq_level = struct('xen_dm_op_set_irq_level', {
   since: '4.15',
   doc: 'Payload of XEN_DMOP_set_irq_level: raises or lowers an interrupt line given by number; Arm guests use it.',
   fields: [
-    field('irq', u32, { doc: 'Input: the interrupt line. Example: 40.' }),
-    field('level', u8, { doc: 'Input: 1 asserts the line, 0 releases it. Example: 1.' }),
+    field('irq', u32, { direction: 'in', doc: 'the interrupt line. Example: 40.' }),
+    field('level', u8, { direction: 'in', doc: '1 asserts the line, 0 releases it. Example: 1.' }),
     pad('pad', array(u8, 3), { doc: 'Reserved; must be zero.' }),
   ],
 });
@@ -392,7 +404,7 @@ export const xen_dm_op_nr_vcpus = struct('xen_dm_op_nr_vcpus', {
   typedef: 'xen_dm_op_nr_vcpus_t',
   since: '4.15',
   doc: 'Payload of XEN_DMOP_nr_vcpus: the most vCPUs the guest can have, so an emulator can size per-vCPU state.',
-  fields: [field('vcpus', u32, { doc: 'Output: the number of vCPUs. Example: 4.' })],
+  fields: [field('vcpus', u32, { direction: 'out', doc: 'the number of vCPUs. Example: 4.' })],
 });
 
 // ---- The call -------------------------------------------------------------------------------

@@ -195,6 +195,28 @@ describe('Rust crate', () => {
       expect(at415.ok, `XEN_DMOP_nr_vcpus is not declared with xen-4-15:\n${at415.out}`).toBe(true);
     });
 
+    it('builds an op only with its own payload, and turns it into bytes without unsafe', { timeout: SLOW }, async () => {
+      const right = await userCrate(['xen-4-22', 'zerocopy'], [
+        '#![forbid(unsafe_code)]',
+        'use xenabi::stable::dm_op::{xen_dm_op, xen_dm_op_create_ioreq_server, DmOp};',
+        'pub fn call() -> [u8; 32] {',
+        '    let payload = xen_dm_op_create_ioreq_server::new(2);',
+        '    let bytes = DmOp::CreateIoreqServer(payload).to_bytes();',
+        '    let raw = xen_dm_op::from_bytes(&bytes);',
+        '    assert!(matches!(raw.typed(), Some(DmOp::CreateIoreqServer(p)) if p.handle_bufioreq == 2));',
+        '    let _ = (xenabi::DomId::from(0u16), xenabi::EvtchnPort(1), xenabi::IoServId(1), xenabi::GrantRef(8), xenabi::Gfn(0xfeff0), xenabi::Mfn(1), xenabi::Pfn(2));',
+        '    bytes',
+        '}',
+      ].join('\n'));
+      expect(right.ok, `a typed dm_op call does not build without unsafe:\n${right.out}`).toBe(true);
+      const wrong = await userCrate(['xen-4-22', 'zerocopy'], [
+        'use xenabi::stable::dm_op::{xen_dm_op_nr_vcpus, DmOp};',
+        'pub fn call() -> DmOp { DmOp::CreateIoreqServer(xen_dm_op_nr_vcpus::default()) }',
+      ].join('\n'));
+      expect(wrong.ok, 'XEN_DMOP_create_ioreq_server was built with the payload of XEN_DMOP_nr_vcpus').toBe(false);
+      expect(wrong.out).toMatch(/mismatched types[\s\S]*expected `xen_dm_op_create_ioreq_server`, found `xen_dm_op_nr_vcpus`/);
+    });
+
     it('never declares what Xen removed', { timeout: SLOW }, async () => {
       const removed = await userCrate(['xen-4-22'], 'const _: u32 = xenabi::stable::grant_table::GNTMAP_can_fail;');
       expect(removed.ok).toBe(false);

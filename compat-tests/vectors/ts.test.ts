@@ -2,7 +2,10 @@
  * Checker 3: the TypeScript bindings (`@xenabi/ts-bindings`, from source through the `source`
  * export condition, as the package's own tests import it). For every vector on every
  * architecture, `encode(value)` must give the vector's bytes and strict `decode(bytes)` must
- * give back every member's value with its type (`number` or `bigint`).
+ * give back every member's value with its type (`number` or `bigint`). The typed op layers
+ * must give the same bytes: every payload vector encoded as its op (`encodeDmOpArg`,
+ * `encodeSchedOp`, …) and, for a set dispatched through a record, inside the whole call
+ * (`encodeDmOp`) at the payload's offset.
  */
 import * as bindings from '@xenabi/ts-bindings';
 import type { Arch, RecordCodec, RecordView } from '@xenabi/ts-bindings';
@@ -67,6 +70,70 @@ describe('shared vectors: TypeScript bindings', () => {
       console.log(`TypeScript ${arch}: ${n.records} records, ${n.vectors} vectors, ${bytes} bytes encoded and decoded: ${rows.some((r) => r.arch === arch) ? 'FAILED' : 'ok'}`);
     }
     const report = rows.length ? `the TypeScript bindings disagree with the vectors:\n${mismatchTable(rows)}` : '';
+    expect(report, report).toBe('');
+  });
+});
+
+interface OpInfo {
+  set: string;
+  dispatch?: { record: string; opField: string; payloadField: string };
+  nested: boolean;
+  ops: Record<string, { number: number; record?: string; member?: string }>;
+}
+
+type Encoder = (value: unknown, options: { arch: Arch }) => Uint8Array;
+
+const EXPORTS = { ...bindings, ...(bindings.unstable as Record<string, unknown>) } as Record<string, unknown>;
+const OP_SETS = Object.entries(EXPORTS)
+  .filter(([name]) => name.endsWith('OpInfo'))
+  .map(([name, info]) => ({ base: name.slice(0, -'Info'.length), info: info as OpInfo }))
+  .filter(({ info }) => !info.nested);
+
+/** One op's payload vectors through the op set's encoders. */
+function checkOp(base: string, info: OpInfo, name: string, c: Case): Mismatch[] {
+  const inCall = info.dispatch !== undefined && info.ops[name]!.member !== undefined;
+  const arch = c.arch as Arch;
+  const value = { op: name, ...nestedValue(c.vector.fields) };
+  const rows: Mismatch[] = [];
+  const argEncoder = EXPORTS[info.dispatch ? `encode${base}Arg` : `encode${base}`] as Encoder;
+  try {
+    rows.push(...compareBytes(`TypeScript encode${info.dispatch ? `${base}Arg` : base}`, c, argEncoder(value, { arch })));
+  } catch (error) {
+    rows.push(valueMismatch('TypeScript op encode', c, '(encode)', 'bytes', String(error)));
+  }
+  // An op the dispatch record's union has no member for travels only as its argument record.
+  if (!inCall) return rows;
+  try {
+    const call = (EXPORTS[`encode${base}`] as Encoder)(value, { arch });
+    const at = CODECS.get(info.dispatch!.record)!.layout(arch).fields.find((f) => f.name === info.dispatch!.payloadField)!.offset;
+    rows.push(...compareBytes(`TypeScript encode${base}`, c, call.subarray(at, at + c.size)));
+  } catch (error) {
+    rows.push(valueMismatch('TypeScript call encode', c, '(encode)', 'bytes', String(error)));
+  }
+  return rows;
+}
+
+describe('shared vectors: TypeScript op layers', () => {
+  it('every op set encodes each payload vector to its bytes, alone and inside its call', async () => {
+    const model = await newestModel();
+    const rows: Mismatch[] = [];
+    let checked = 0;
+    for (const arch of ARCHES) {
+      const byRecord = new Map<string, Case[]>();
+      for (const c of casesOf(model, arch)) byRecord.set(c.record.name, [...(byRecord.get(c.record.name) ?? []), c]);
+      for (const { base, info } of OP_SETS) {
+        for (const [name, op] of Object.entries(info.ops)) {
+          for (const c of (op.record ? byRecord.get(op.record) : undefined) ?? []) {
+            if (c.vector.flexCount) continue;
+            rows.push(...checkOp(base, info, name, c));
+            checked++;
+          }
+        }
+      }
+    }
+    console.log(`TypeScript op layers: ${OP_SETS.length} op sets, ${checked} payload vectors encoded as their ops`);
+    expect(checked).toBeGreaterThan(100);
+    const report = rows.length ? `the TypeScript op layers disagree with the vectors:\n${mismatchTable(rows)}` : '';
     expect(report, report).toBe('');
   });
 });

@@ -25,7 +25,7 @@ const SYNCHRONOUS_PAGE = 1;
 export async function serve(domid: number, vcpus: number, requests = Infinity): Promise<number> {
   const privcmd = Privcmd.open();
   const evtchn = Evtchn.open();
-  const created = privcmd.dmOp(domid, { op: 'create_ioreq_server', handle_bufioreq: 0, id: 0 });
+  const created = privcmd.dmOp(domid, { op: 'create_ioreq_server', handle_bufioreq: 0 });
   if (created.op !== 'create_ioreq_server') throw new Error('unexpected reply');
   const id = created.id;
   const page = privcmd.mapResource(domid, XENMEM_resource_ioreq_server, id, SYNCHRONOUS_PAGE, 1);

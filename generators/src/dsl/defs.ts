@@ -8,6 +8,7 @@ import type {
   ConstantCType,
   ConstantSpelling,
   DeclaredHole,
+  FieldDirection,
   Gate,
   GuestInterfaceGate,
   InterfaceVersion,
@@ -96,6 +97,7 @@ export interface FieldDef {
   bitWidth?: number;
   flexible?: boolean;
   padding?: boolean;
+  direction?: FieldDirection;
   archs?: Arch[];
   since?: XenRelease;
   until?: XenRelease;

@@ -16,6 +16,7 @@ import type {
   ConstantCType,
   ConstantSpelling,
   DeclaredHole,
+  FieldDirection,
   GuestInterfaceGate,
   InterfaceVersion,
   ByteRingInfo,
@@ -187,6 +188,11 @@ function record(recordKind: 'struct' | 'union', tag: string | null, options: Rec
 
 interface FieldOptions {
   doc?: string;
+  /**
+   * For members of op payloads: `in` (the caller sets it), `out` (Xen writes it; the caller
+   * leaves it zero) or `inout`. The docs print it before the member's text.
+   */
+  direction?: FieldDirection;
   archs?: Arch[];
   since?: XenRelease;
   until?: XenRelease;

@@ -6,7 +6,7 @@
 import { ArchLayout, type FieldLayout } from '../layout/engine.js';
 import { spellType } from '../layout/spell.js';
 import { ARCHES, onArch } from '../model/arch.js';
-import type { Arch, Namespace } from '../model/types.js';
+import type { Arch, FieldDirection, Namespace } from '../model/types.js';
 import { XEN_TYPEDEFS_MODULE, xenArchTypedefsOf } from '../model/xen-typedefs.js';
 import { dict } from '../names/dict.js';
 import type { ReleaseModel } from '../select/release.js';
@@ -42,6 +42,8 @@ export interface ExportRecord {
   growable?: { versionField: string };
   /** Optional part `padding`: names of the fields declared as padding Xen requires to be zero. */
   paddingFields?: string[];
+  /** Optional part `directions`: for members of op payloads, which way each travels (`in`, `out`, `inout`). */
+  directions?: Record<string, FieldDirection>;
   /** Optional part `linux`: the Linux release that added an item of the `linux` namespace. */
   linuxSince?: string;
 }
@@ -58,9 +60,9 @@ export interface ExportConstant {
 }
 
 /** Optional parts a document may carry; a consumer treats a part not listed as unknown, not as empty. */
-export type ExportPart = 'aliases' | 'archs' | 'growable' | 'linux' | 'modules' | 'padding' | 'sets';
+export type ExportPart = 'aliases' | 'archs' | 'directions' | 'growable' | 'linux' | 'modules' | 'padding' | 'sets';
 
-export const EXPORT_PARTS: readonly ExportPart[] = ['aliases', 'archs', 'growable', 'linux', 'modules', 'padding', 'sets'];
+export const EXPORT_PARTS: readonly ExportPart[] = ['aliases', 'archs', 'directions', 'growable', 'linux', 'modules', 'padding', 'sets'];
 
 export interface ExportAlias {
   /** The target type, spelled as field types are; absent when it differs per architecture. */
@@ -130,6 +132,7 @@ export function exportAbi(model: ReleaseModel, namespace: NamespaceFilter = 'all
       ...(record.typedef ? { typedef: record.typedef } : {}),
       ...(record.growable ? { growable: { versionField: record.growable.versionField } } : {}),
       ...(paddingFields.length ? { paddingFields } : {}),
+      ...directionsPart(record.fields),
       ...linuxPart(record),
     };
   }
@@ -187,6 +190,15 @@ function optionalParts(model: ReleaseModel, wanted: (item: { namespace: Namespac
     modules[m.name] = { namespace: m.namespace, xenHeader: m.xenHeader, ...(m.interfaceVersion ? { interfaceVersion: m.interfaceVersion.constant } : {}) };
   }
   return { aliases, sets, modules };
+}
+
+/** Part `directions`: each directed member by name, sorted (a member renamed in some release is there once). */
+function directionsPart(fields: readonly { name: string; direction?: FieldDirection }[]): { directions?: Record<string, FieldDirection> } {
+  const directed = fields.filter((f) => f.direction).sort(byName);
+  if (!directed.length) return {};
+  const directions = dict<FieldDirection>();
+  for (const f of directed) directions[f.name] = f.direction!;
+  return { directions };
 }
 
 /** Part `linux`: the Linux release of an item of Linux's interface (whose `since` is then the oldest Xen release). */

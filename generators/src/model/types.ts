@@ -257,6 +257,15 @@ export interface PointerType {
 export type TypeRef = ScalarType | ArchScalarType | AliasType | RecordType | HandleType | ArrayType | PointerType;
 
 /**
+ * Which way an op payload's member travels: `in` the caller sets it and Xen reads it, `out`
+ * Xen writes it and the caller leaves it zero, `inout` both. Only members of records that an
+ * op set names as payloads carry one; a member without one is private to Xen (a continuation
+ * field the caller leaves zero) or padding.
+ * @example "in"
+ */
+export type FieldDirection = 'in' | 'out' | 'inout';
+
+/**
  * One member of a record.
  * @example { "name": "id", "type": { "kind": "alias", "name": "ioservid_t" }, "loc": { "file": "abi/stable/dm_op.ts", "line": 30, "column": 5 } }
  */
@@ -272,6 +281,8 @@ export interface Field {
   flexible?: boolean;
   /** Explicit padding: Xen requires it to be zero on input. */
   padding?: boolean;
+  /** Which way the member travels, for members of op payloads. */
+  direction?: FieldDirection;
   /** Only on these architectures (the Arm and x86 halves of `xen_arch_domainconfig`). */
   archs?: Arch[];
   /** First release with this member, when it came after the record. */

@@ -10,6 +10,7 @@ import type { AliasDecl, Arch, ConstantDecl, ConstantSetDecl, ModuleDecl, Record
 import type { ReleaseModel } from '../select/release.js';
 import { differingFields, layoutDiagram } from './diagram.js';
 import { anchor, esc } from './html.js';
+import { directedDoc } from '../model/directions.js';
 
 /** The layout engine of the release, once per architecture. */
 export function archLayouts(view: ReleaseModel): Map<Arch, ArchLayout> {
@@ -48,7 +49,7 @@ function recordSection(r: RecordDecl, layouts: ReadonlyMap<Arch, ArchLayout>): s
       return `<td>${fl.bitWidth !== undefined ? `bit ${fl.bitOffset} :${fl.bitWidth}` : `${fl.offset} +${fl.size}`}</td>`;
     });
     const type = per[0]?.[1].fields.find((x) => (x.name || '(anonymous)') === name)?.type ?? '';
-    return `<tr${differs.has(name) ? ' class="differs"' : ''}><td><code>${esc(name)}</code></td><td><code>${esc(type)}</code></td>${cells.join('')}<td>${docText(f.doc ?? '')}</td></tr>`;
+    return `<tr${differs.has(name) ? ' class="differs"' : ''}><td><code>${esc(name)}</code></td><td><code>${esc(type)}</code></td>${cells.join('')}<td>${docText(directedDoc(f) ?? '')}</td></tr>`;
   });
   const table = `<table class="fields"><thead><tr><th>member</th><th>type</th>${ARCHES.map((a) => `<th>${a}</th>`).join('')}<th></th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
   const diagram = per.length ? `<figure class="diagram">${layoutDiagram({ name: r.name, layouts: per })}</figure>` : '';

@@ -8,6 +8,7 @@ import { ARCHES } from '../../src/model/arch.js';
 import { XEN_RELEASES, compareReleases } from '../../src/model/releases.js';
 import type { AbiModel, Arch } from '../../src/model/types.js';
 import { atRelease } from '../../src/select/release.js';
+import { exportAbi } from '../../src/export/abi-json.js';
 
 const ABI_DIR = new URL('../../../abi', import.meta.url).pathname;
 const DM_OP_RELEASES = XEN_RELEASES.filter((r) => compareReleases(r, '4.9') >= 0);
@@ -119,5 +120,29 @@ describe('dm_op', () => {
       field: 'xen_dm_op_get_ioreq_server_info.flags',
       flags: [{ mask: 'XEN_DMOP_no_gfns', bit: 0, bitConstant: '_XEN_DMOP_no_gfns' }],
     });
+  });
+
+  it('declares a direction on every member of every payload but padding and Xen\'s continuation state', () => {
+    const ops = model.sets.find((s) => s.name === 'XEN_DMOP')?.ops ?? [];
+    const payloads = new Set(ops.map((o) => o.record));
+    const undirected = model.records
+      .filter((r) => payloads.has(r.name))
+      .flatMap((r) => r.fields.filter((f) => !f.padding && !f.direction).map((f) => `${r.name}.${f.name}`));
+    expect(undirected).toEqual(['xen_dm_op_modified_memory.opaque', 'xen_dm_op_map_mem_type_to_ioreq_server.opaque']);
+    const direction = (record: string, field: string) => model.records.find((r) => r.name === record)?.fields.find((f) => f.name === field)?.direction;
+    expect(direction('xen_dm_op_create_ioreq_server', 'handle_bufioreq')).toBe('in');
+    expect(direction('xen_dm_op_create_ioreq_server', 'id')).toBe('out');
+    expect(direction('xen_dm_op_get_ioreq_server_info', 'ioreq_gfn')).toBe('out');
+    expect(direction('xen_dm_op_relocate_memory', 'src_gfn')).toBe('inout');
+    expect(direction('xen_dm_op_nr_vcpus', 'vcpus')).toBe('out');
+    expect(model.records.find((r) => r.name === 'xen_dm_op')?.fields.some((f) => f.direction)).toBe(false);
+  });
+
+  it('exports the directions of each payload in xenabi-abi/1', () => {
+    const doc = exportAbi(atRelease(model, '4.22'));
+    expect(doc.includes).toContain('directions');
+    expect(doc.records.xen_dm_op_create_ioreq_server?.directions).toEqual({ handle_bufioreq: 'in', id: 'out' });
+    expect(doc.records.xen_dm_op_modified_memory?.directions).toEqual({ nr_extents: 'in' });
+    expect(doc.records.xen_dm_op?.directions).toBeUndefined();
   });
 });

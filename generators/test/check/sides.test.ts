@@ -96,7 +96,7 @@ describe('an export JSON', () => {
   it('validates, and with every optional part describes the ABI as the model does', () => {
     const doc = exported();
     expect(exportProblems(doc)).toEqual([]);
-    expect(doc.includes).toEqual(['aliases', 'archs', 'growable', 'linux', 'modules', 'padding', 'sets']);
+    expect(doc.includes).toEqual(['aliases', 'archs', 'directions', 'growable', 'linux', 'modules', 'padding', 'sets']);
     expect(doc.records.sample_range?.paddingFields).toEqual(['pad']);
     expect(doc.records.sample_info?.growable).toEqual({ versionField: 'version' });
     expect(doc.modules?.ctl).toEqual({ namespace: 'unstable', xenHeader: 'ctl.h', interfaceVersion: 'SAMPLE_CTL_INTERFACE_VERSION' });

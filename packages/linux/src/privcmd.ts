@@ -23,7 +23,7 @@ import {
   privcmd_mmap_resource,
   privcmd_pcidev_get_gsi,
 } from '@xenabi/ts-bindings/linux/privcmd';
-import { decodeDmOp, encodeDmOp, type DmOp } from '@xenabi/ts-bindings/stable/dm_op';
+import { decodeDmOp, encodeDmOp, type DmOp, type DmOpInput } from '@xenabi/ts-bindings/stable/dm_op';
 import { HOST_ARCH, onArch } from './arch.js';
 import { DeviceFile, openDevice, type OpenOptions } from './device.js';
 import type { DeviceInfo } from './errors.js';
@@ -95,11 +95,11 @@ export class Privcmd {
   }
 
   /**
-   * One device-model op for `domid` (IOCTL_PRIVCMD_DM_OP): `op` is encoded as a
+   * One device-model op for `domid` (IOCTL_PRIVCMD_DM_OP): `op` (its inputs; outputs may be left out) is encoded as a
    * `xen_dm_op` record, `extra` buffers follow it (an op's further arguments, such as a bitmap);
    * returns the op as Xen left it, with its output fields filled, and `extra` updated.
    */
-  dmOp(domid: number, op: DmOp, extra: readonly Uint8Array[] = []): DmOp {
+  dmOp(domid: number, op: DmOpInput, extra: readonly Uint8Array[] = []): DmOp {
     const buffers = [encodeDmOp(op, { arch: this.arch }), ...extra];
     this.dmOpBuffers(domid, buffers);
     return decodeDmOp(buffers[0]!, { arch: this.arch });
@@ -155,7 +155,7 @@ export class Privcmd {
    * (IOCTL_PRIVCMD_IRQFD, Linux 6.7, or 6.6.2 and later 6.6), typically XEN_DMOP_set_irq_level;
    * `deassign` removes it.
    */
-  irqfd(options: { domid: number; eventfd: number; op: DmOp; deassign?: boolean }): void {
+  irqfd(options: { domid: number; eventfd: number; op: DmOpInput; deassign?: boolean }): void {
     const op = this.#copyIn(encodeDmOp(options.op, { arch: this.arch }));
     try {
       const arg = privcmd_irqfd.encode(

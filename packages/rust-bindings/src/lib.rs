@@ -14,6 +14,7 @@ compile_error!("xenabi describes Xen's ABI on x86, x86_64, arm and aarch64 only"
 compile_error!("xenabi describes little-endian Xen only (x86 and Arm guests and hypervisors are little-endian)");
 
 mod bitfield;
+pub mod ids;
 pub mod release;
 pub mod ring;
 pub mod types;
@@ -22,6 +23,7 @@ pub mod stable;
 pub mod unstable;
 pub mod linux;
 
+pub use ids::*;
 pub use release::{Gate, GateKind, LinuxRelease, XenRelease};
 
 /// The newest Xen release this crate describes: what the default features declare.

@@ -122,6 +122,19 @@ export function failOp(set: string, field: string, op: unknown): never {
   throw new RangeError(`${field}: unknown ${set} op ${op}`);
 }
 
+/**
+ * Throws a `TypeError` naming every own key of `value` that is not in `known`: a misspelt or
+ * invented field of an op payload would otherwise be dropped without a word. @internal
+ */
+export function checkFields(value: object, known: readonly string[], path: string, loose: boolean | undefined): void {
+  if (loose === true) return;
+  let unknown: string[] | undefined;
+  for (const key of Object.keys(value)) if (!known.includes(key)) (unknown ??= []).push(key);
+  if (unknown === undefined) return;
+  const list = unknown.map((k) => `'${k}'`).join(', ');
+  throw new TypeError(`${path}: unknown field${unknown.length > 1 ? 's' : ''} ${list} (it takes ${known.map((k) => `'${k}'`).join(', ')}; pass { loose: true } to ignore others)`);
+}
+
 /** Throws for an op name no op of the set has. @internal */
 export function failOpName(set: string, op: unknown): never {
   if (typeof op !== 'string') throw new TypeError(`${set}: expected an op name in \`op\`, got ${describe(op)}`);

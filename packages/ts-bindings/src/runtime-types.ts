@@ -34,7 +34,17 @@ export interface OpDecodeOptions extends DecodeOptions {
 }
 
 /** Options of `encodeInto`. */
-export interface EncodeIntoOptions extends ArchOptions {
+/**
+ * Options of an encoder. A record that is an op payload with directions (`Input:`/`Output:` in
+ * its docs) takes only the fields a caller sets, leaves the others zero when absent, and
+ * rejects a field it does not have with a `TypeError` naming it, unless `loose` is set.
+ */
+export interface EncodeOptions extends ArchOptions {
+  /** Accept (and ignore) fields the record does not have. Default false. */
+  readonly loose?: boolean;
+}
+
+export interface EncodeIntoOptions extends EncodeOptions {
   /** Where to write, in bytes from the start of the target. Default 0. */
   readonly offset?: number;
 }
@@ -149,7 +159,7 @@ export interface IntArrayView<T extends number | bigint> extends Iterable<T> {
  * The codec of one record: its size and layout per architecture, and conversions between
  * plain values and little-endian bytes laid out for one architecture.
  */
-export interface RecordCodec<V, W extends RecordView> {
+export interface RecordCodec<V, W extends RecordView, I = V> {
   /** Xen's name of the record (`xen_dm_op`, or `xen_dm_op.u` for one declared inline). */
   readonly name: string;
   /** The architectures the record exists on. */
@@ -161,9 +171,9 @@ export interface RecordCodec<V, W extends RecordView> {
   /** The layout on `arch`, as data. */
   layout(arch: Arch): RecordLayout;
   /** The bytes of `value`: a new array of `size(arch)` bytes (plus the flexible array's elements), padding zero. */
-  encode(value: V, options: ArchOptions): Uint8Array;
+  encode(value: I, options: EncodeOptions): Uint8Array;
   /** Writes `value` into `target` at `options.offset`, padding zero; returns the bytes written. */
-  encodeInto(value: V, target: Uint8Array, options: EncodeIntoOptions): number;
+  encodeInto(value: I, target: Uint8Array, options: EncodeIntoOptions): number;
   /** Reads a plain value from `bytes` at `options.offset`. */
   decode(bytes: Uint8Array, options: DecodeOptions): V;
   /** A zero-copy view with typed getters and setters over `buffer` at `options.offset`. */

@@ -5,7 +5,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"type":"object","required":["format","xenVersion","records","constants"],"properties":{"format":{"const":"xenabi-abi/1"},"xenVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"namespace":{"enum":["stable","unstable","linux","all"]},"includes":{"type":"array","items":{"type":"string"}},"records":{"type":"object","additionalProperties":{"type":"object","required":["kind","namespace","module","since","layouts"],"properties":{"kind":{"enum":["struct","union"]},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"layouts":{"type":"object","propertyNames":{"enum":["x86_32","x86_64","arm32","arm64"]},"additionalProperties":{"type":"object","required":["size","align","fields"],"properties":{"size":{"type":"integer","minimum":0},"align":{"type":"integer","minimum":1},"fields":{"type":"array","items":{"type":"object","required":["name","offset","size","type"],"properties":{"name":{"type":"string"},"offset":{"type":"integer","minimum":0},"size":{"type":"integer","minimum":0},"type":{"type":"string"},"record":{"type":"string"},"bitOffset":{"type":"integer","minimum":0},"bitWidth":{"type":"integer","minimum":1},"flexibleArray":{"const":true}}}}}}},"typedef":{"type":"string"},"growable":{"type":"object","required":["versionField"],"properties":{"versionField":{"type":"string"}}},"paddingFields":{"type":"array","items":{"type":"string"}}}}},"constants":{"type":"object","additionalProperties":{"type":"object","required":["namespace","module","since"],"anyOf":[{"required":["value"]},{"required":["values"]}],"properties":{"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"value":{"type":"string","pattern":"^-?[0-9]+$"},"values":{"type":"object","propertyNames":{"enum":["x86_32","x86_64","arm32","arm64"]},"additionalProperties":{"type":"string","pattern":"^-?[0-9]+$"}},"archs":{"type":"array","items":{"enum":["x86_32","x86_64","arm32","arm64"]}}}}},"aliases":{"type":"object","additionalProperties":{"type":"object","required":["type","namespace","module","since"],"properties":{"type":{"type":"string"},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"archs":{"type":"array","items":{"type":"string"}}}}},"sets":{"type":"object","additionalProperties":{"type":"object","required":["kind","namespace","module","since"],"properties":{"kind":{"enum":["flags","values","ops"]},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"field":{"type":"string"},"flags":{"type":"array","items":{"type":"object","required":["mask","bit"],"properties":{"mask":{"type":"string"},"bit":{"type":"integer","minimum":0,"maximum":63},"bitConstant":{"type":"string"}}}},"values":{"type":"array","items":{"type":"string"}},"ops":{"type":"array","items":{"type":"object","required":["constant"],"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}}}},"dispatch":{"type":"object","required":["record","opField"],"properties":{"record":{"type":"string"},"opField":{"type":"string"},"payloadField":{"type":"string"}}}}}},"modules":{"type":"object","additionalProperties":{"type":"object","required":["namespace"],"properties":{"namespace":{"enum":["stable","unstable","linux"]},"xenHeader":{"type":"string"},"interfaceVersion":{"type":"string"}}}}}};
+const schema11 = {"type":"object","required":["format","xenVersion","records","constants"],"properties":{"format":{"const":"xenabi-abi/1"},"xenVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"namespace":{"enum":["stable","unstable","linux","all"]},"includes":{"type":"array","items":{"type":"string"}},"records":{"type":"object","additionalProperties":{"type":"object","required":["kind","namespace","module","since","layouts"],"properties":{"kind":{"enum":["struct","union"]},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"layouts":{"type":"object","propertyNames":{"enum":["x86_32","x86_64","arm32","arm64"]},"additionalProperties":{"type":"object","required":["size","align","fields"],"properties":{"size":{"type":"integer","minimum":0},"align":{"type":"integer","minimum":1},"fields":{"type":"array","items":{"type":"object","required":["name","offset","size","type"],"properties":{"name":{"type":"string"},"offset":{"type":"integer","minimum":0},"size":{"type":"integer","minimum":0},"type":{"type":"string"},"record":{"type":"string"},"bitOffset":{"type":"integer","minimum":0},"bitWidth":{"type":"integer","minimum":1},"flexibleArray":{"const":true}}}}}}},"typedef":{"type":"string"},"growable":{"type":"object","required":["versionField"],"properties":{"versionField":{"type":"string"}}},"paddingFields":{"type":"array","items":{"type":"string"}},"directions":{"type":"object","additionalProperties":{"enum":["in","out","inout"]}}}}},"constants":{"type":"object","additionalProperties":{"type":"object","required":["namespace","module","since"],"anyOf":[{"required":["value"]},{"required":["values"]}],"properties":{"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"value":{"type":"string","pattern":"^-?[0-9]+$"},"values":{"type":"object","propertyNames":{"enum":["x86_32","x86_64","arm32","arm64"]},"additionalProperties":{"type":"string","pattern":"^-?[0-9]+$"}},"archs":{"type":"array","items":{"enum":["x86_32","x86_64","arm32","arm64"]}}}}},"aliases":{"type":"object","additionalProperties":{"type":"object","required":["namespace","module","since"],"anyOf":[{"required":["type"]},{"required":["types"]}],"properties":{"type":{"type":"string"},"types":{"type":"object","additionalProperties":{"type":"string"}},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"archs":{"type":"array","items":{"type":"string"}}}}},"sets":{"type":"object","additionalProperties":{"type":"object","required":["kind","namespace","module","since"],"properties":{"kind":{"enum":["flags","values","ops"]},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"field":{"type":"string"},"flags":{"type":"array","items":{"type":"object","required":["mask","bit"],"properties":{"mask":{"type":"string"},"bit":{"type":"integer","minimum":0,"maximum":63},"bitConstant":{"type":"string"}}}},"values":{"type":"array","items":{"type":"string"}},"ops":{"type":"array","items":{"type":"object","required":["constant"],"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}}}},"dispatch":{"type":"object","required":["record","opField"],"properties":{"record":{"type":"string"},"opField":{"type":"string"},"payloadField":{"type":"string"}}}}}},"modules":{"type":"object","additionalProperties":{"type":"object","required":["namespace"],"properties":{"namespace":{"enum":["stable","unstable","linux"]},"xenHeader":{"type":"string"},"interfaceVersion":{"type":"string"}}}}}};
 const pattern0 = new RegExp("^[0-9]+\\.[0-9]+$", "u");
 const pattern2 = new RegExp("^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$", "u");
 const pattern5 = new RegExp("^-?[0-9]+$", "u");
@@ -706,9 +706,13 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
-else {
-const err57 = {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/records/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.directions !== undefined){
+let data31 = data6.directions;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key3 in data31){
+let data32 = data31[key3];
+if(!(((data32 === "in") || (data32 === "out")) || (data32 === "inout"))){
+const err57 = {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/directions/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/records/additionalProperties/properties/directions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.records.additionalProperties.properties.directions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -720,7 +724,7 @@ errors++;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err58 = {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/directions",schemaPath:"#/properties/records/additionalProperties/properties/directions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -730,17 +734,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.constants !== undefined){
-let data31 = data.constants;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key3 in data31){
-let data32 = data31[key3];
-const _errs66 = errors;
-let valid15 = false;
-const _errs67 = errors;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.value === undefined){
-const err59 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err59 = {instancePath:instancePath+"/records/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/records/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -750,13 +746,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-var _valid0 = _errs67 === errors;
-valid15 = valid15 || _valid0;
-if(!valid15){
-const _errs68 = errors;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.values === undefined){
-const err60 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'"};
+}
+else {
+const err60 = {instancePath:instancePath+"/records",schemaPath:"#/properties/records/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -766,11 +758,17 @@ vErrors.push(err60);
 errors++;
 }
 }
-var _valid0 = _errs68 === errors;
-valid15 = valid15 || _valid0;
-}
-if(!valid15){
-const err61 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data.constants !== undefined){
+let data33 = data.constants;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key4 in data33){
+let data34 = data33[key4];
+const _errs70 = errors;
+let valid16 = false;
+const _errs71 = errors;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.value === undefined){
+const err61 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/anyOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -779,20 +777,14 @@ vErrors.push(err61);
 }
 errors++;
 }
-else {
-errors = _errs66;
-if(vErrors !== null){
-if(_errs66){
-vErrors.length = _errs66;
 }
-else {
-vErrors = null;
-}
-}
-}
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.namespace === undefined){
-const err62 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/required",keyword:"required",params:{missingProperty: "namespace"},message:"must have required property '"+"namespace"+"'"};
+var _valid0 = _errs71 === errors;
+valid16 = valid16 || _valid0;
+if(!valid16){
+const _errs72 = errors;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.values === undefined){
+const err62 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -801,8 +793,12 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data32.module === undefined){
-const err63 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'"};
+}
+var _valid0 = _errs72 === errors;
+valid16 = valid16 || _valid0;
+}
+if(!valid16){
+const err63 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -811,8 +807,20 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data32.since === undefined){
-const err64 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+else {
+errors = _errs70;
+if(vErrors !== null){
+if(_errs70){
+vErrors.length = _errs70;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.namespace === undefined){
+const err64 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/required",keyword:"required",params:{missingProperty: "namespace"},message:"must have required property '"+"namespace"+"'"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -821,10 +829,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data32.namespace !== undefined){
-let data33 = data32.namespace;
-if(!(((data33 === "stable") || (data33 === "unstable")) || (data33 === "linux"))){
-const err65 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/properties/constants/additionalProperties/properties/namespace/enum",keyword:"enum",params:{allowedValues: schema11.properties.constants.additionalProperties.properties.namespace.enum},message:"must be equal to one of the allowed values"};
+if(data34.module === undefined){
+const err65 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -833,10 +839,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data32.module !== undefined){
-if(typeof data32.module !== "string"){
-const err66 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/module",schemaPath:"#/properties/constants/additionalProperties/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data34.since === undefined){
+const err66 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -845,12 +849,10 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data32.since !== undefined){
-let data35 = data32.since;
-if(typeof data35 === "string"){
-if(!pattern0.test(data35)){
-const err67 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/constants/additionalProperties/properties/since/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+$"+"\""};
+if(data34.namespace !== undefined){
+let data35 = data34.namespace;
+if(!(((data35 === "stable") || (data35 === "unstable")) || (data35 === "linux"))){
+const err67 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/properties/constants/additionalProperties/properties/namespace/enum",keyword:"enum",params:{allowedValues: schema11.properties.constants.additionalProperties.properties.namespace.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -860,8 +862,9 @@ vErrors.push(err67);
 errors++;
 }
 }
-else {
-const err68 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/constants/additionalProperties/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data34.module !== undefined){
+if(typeof data34.module !== "string"){
+const err68 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/module",schemaPath:"#/properties/constants/additionalProperties/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -871,11 +874,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data32.linuxSince !== undefined){
-let data36 = data32.linuxSince;
-if(typeof data36 === "string"){
-if(!pattern2.test(data36)){
-const err69 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/constants/additionalProperties/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"+"\""};
+if(data34.since !== undefined){
+let data37 = data34.since;
+if(typeof data37 === "string"){
+if(!pattern0.test(data37)){
+const err69 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/constants/additionalProperties/properties/since/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -886,7 +889,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/constants/additionalProperties/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err70 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/constants/additionalProperties/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -896,11 +899,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data32.value !== undefined){
-let data37 = data32.value;
-if(typeof data37 === "string"){
-if(!pattern5.test(data37)){
-const err71 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/constants/additionalProperties/properties/value/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
+if(data34.linuxSince !== undefined){
+let data38 = data34.linuxSince;
+if(typeof data38 === "string"){
+if(!pattern2.test(data38)){
+const err71 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/constants/additionalProperties/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -911,7 +914,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/constants/additionalProperties/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err72 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/constants/additionalProperties/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -921,13 +924,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data32.values !== undefined){
-let data38 = data32.values;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key4 in data38){
-const _errs80 = errors;
-if(!((((key4 === "x86_32") || (key4 === "x86_64")) || (key4 === "arm32")) || (key4 === "arm64"))){
-const err73 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/constants/additionalProperties/properties/values/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.constants.additionalProperties.properties.values.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key4};
+if(data34.value !== undefined){
+let data39 = data34.value;
+if(typeof data39 === "string"){
+if(!pattern5.test(data39)){
+const err73 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/constants/additionalProperties/properties/value/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -936,9 +937,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-var valid17 = _errs80 === errors;
-if(!valid17){
-const err74 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/constants/additionalProperties/properties/values/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
+}
+else {
+const err74 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/value",schemaPath:"#/properties/constants/additionalProperties/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -948,11 +949,13 @@ vErrors.push(err74);
 errors++;
 }
 }
-for(const key5 in data38){
-let data39 = data38[key5];
-if(typeof data39 === "string"){
-if(!pattern5.test(data39)){
-const err75 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/properties/values/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
+if(data34.values !== undefined){
+let data40 = data34.values;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key5 in data40){
+const _errs84 = errors;
+if(!((((key5 === "x86_32") || (key5 === "x86_64")) || (key5 === "arm32")) || (key5 === "arm64"))){
+const err75 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/constants/additionalProperties/properties/values/propertyNames/enum",keyword:"enum",params:{allowedValues: schema11.properties.constants.additionalProperties.properties.values.propertyNames.enum},message:"must be equal to one of the allowed values",propertyName:key5};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -961,9 +964,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/properties/values/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid18 = _errs84 === errors;
+if(!valid18){
+const err76 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/constants/additionalProperties/properties/values/propertyNames",keyword:"propertyNames",params:{propertyName: key5},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -973,9 +976,11 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/constants/additionalProperties/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key6 in data40){
+let data41 = data40[key6];
+if(typeof data41 === "string"){
+if(!pattern5.test(data41)){
+const err77 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/properties/values/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^-?[0-9]+$"},message:"must match pattern \""+"^-?[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -985,14 +990,8 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data32.archs !== undefined){
-let data40 = data32.archs;
-if(Array.isArray(data40)){
-const len3 = data40.length;
-for(let i3=0; i3<len3; i3++){
-let data41 = data40[i3];
-if(!((((data41 === "x86_32") || (data41 === "x86_64")) || (data41 === "arm32")) || (data41 === "arm64"))){
-const err78 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/archs/" + i3,schemaPath:"#/properties/constants/additionalProperties/properties/archs/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.constants.additionalProperties.properties.archs.items.enum},message:"must be equal to one of the allowed values"};
+else {
+const err78 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/properties/values/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1004,7 +1003,7 @@ errors++;
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/archs",schemaPath:"#/properties/constants/additionalProperties/properties/archs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err79 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/constants/additionalProperties/properties/values/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1014,9 +1013,14 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/constants/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data34.archs !== undefined){
+let data42 = data34.archs;
+if(Array.isArray(data42)){
+const len3 = data42.length;
+for(let i3=0; i3<len3; i3++){
+let data43 = data42[i3];
+if(!((((data43 === "x86_32") || (data43 === "x86_64")) || (data43 === "arm32")) || (data43 === "arm64"))){
+const err80 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/archs/" + i3,schemaPath:"#/properties/constants/additionalProperties/properties/archs/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.constants.additionalProperties.properties.archs.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1028,7 +1032,7 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/constants",schemaPath:"#/properties/constants/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err81 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/archs",schemaPath:"#/properties/constants/additionalProperties/properties/archs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1038,14 +1042,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data.aliases !== undefined){
-let data42 = data.aliases;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key6 in data42){
-let data43 = data42[key6];
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.type === undefined){
-const err82 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+}
+else {
+const err82 = {instancePath:instancePath+"/constants/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/constants/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1054,8 +1053,10 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(data43.namespace === undefined){
-const err83 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/required",keyword:"required",params:{missingProperty: "namespace"},message:"must have required property '"+"namespace"+"'"};
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/constants",schemaPath:"#/properties/constants/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1064,8 +1065,18 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(data43.module === undefined){
-const err84 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'"};
+}
+if(data.aliases !== undefined){
+let data44 = data.aliases;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key7 in data44){
+let data45 = data44[key7];
+const _errs96 = errors;
+let valid23 = false;
+const _errs97 = errors;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.type === undefined){
+const err84 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/anyOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1074,8 +1085,14 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data43.since === undefined){
-const err85 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+}
+var _valid1 = _errs97 === errors;
+valid23 = valid23 || _valid1;
+if(!valid23){
+const _errs98 = errors;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.types === undefined){
+const err85 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "types"},message:"must have required property '"+"types"+"'"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1084,9 +1101,12 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data43.type !== undefined){
-if(typeof data43.type !== "string"){
-const err86 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/aliases/additionalProperties/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+var _valid1 = _errs98 === errors;
+valid23 = valid23 || _valid1;
+}
+if(!valid23){
+const err86 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1095,11 +1115,20 @@ vErrors.push(err86);
 }
 errors++;
 }
+else {
+errors = _errs96;
+if(vErrors !== null){
+if(_errs96){
+vErrors.length = _errs96;
 }
-if(data43.namespace !== undefined){
-let data45 = data43.namespace;
-if(!(((data45 === "stable") || (data45 === "unstable")) || (data45 === "linux"))){
-const err87 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/properties/aliases/additionalProperties/properties/namespace/enum",keyword:"enum",params:{allowedValues: schema11.properties.aliases.additionalProperties.properties.namespace.enum},message:"must be equal to one of the allowed values"};
+else {
+vErrors = null;
+}
+}
+}
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+if(data45.namespace === undefined){
+const err87 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/required",keyword:"required",params:{missingProperty: "namespace"},message:"must have required property '"+"namespace"+"'"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1108,10 +1137,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data43.module !== undefined){
-if(typeof data43.module !== "string"){
-const err88 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/module",schemaPath:"#/properties/aliases/additionalProperties/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data45.module === undefined){
+const err88 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1120,12 +1147,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-if(data43.since !== undefined){
-let data47 = data43.since;
-if(typeof data47 === "string"){
-if(!pattern0.test(data47)){
-const err89 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/aliases/additionalProperties/properties/since/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+$"+"\""};
+if(data45.since === undefined){
+const err89 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1134,9 +1157,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/aliases/additionalProperties/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data45.type !== undefined){
+if(typeof data45.type !== "string"){
+const err90 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/aliases/additionalProperties/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1146,11 +1169,12 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data43.linuxSince !== undefined){
-let data48 = data43.linuxSince;
-if(typeof data48 === "string"){
-if(!pattern2.test(data48)){
-const err91 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/aliases/additionalProperties/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"+"\""};
+if(data45.types !== undefined){
+let data47 = data45.types;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key8 in data47){
+if(typeof data47[key8] !== "string"){
+const err91 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/types/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/properties/types/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1160,8 +1184,9 @@ vErrors.push(err91);
 errors++;
 }
 }
+}
 else {
-const err92 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/aliases/additionalProperties/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err92 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/types",schemaPath:"#/properties/aliases/additionalProperties/properties/types/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1171,13 +1196,10 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data43.archs !== undefined){
-let data49 = data43.archs;
-if(Array.isArray(data49)){
-const len4 = data49.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data49[i4] !== "string"){
-const err93 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/archs/" + i4,schemaPath:"#/properties/aliases/additionalProperties/properties/archs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data45.namespace !== undefined){
+let data49 = data45.namespace;
+if(!(((data49 === "stable") || (data49 === "unstable")) || (data49 === "linux"))){
+const err93 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/properties/aliases/additionalProperties/properties/namespace/enum",keyword:"enum",params:{allowedValues: schema11.properties.aliases.additionalProperties.properties.namespace.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1187,9 +1209,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/archs",schemaPath:"#/properties/aliases/additionalProperties/properties/archs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data45.module !== undefined){
+if(typeof data45.module !== "string"){
+const err94 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/module",schemaPath:"#/properties/aliases/additionalProperties/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1199,9 +1221,11 @@ vErrors.push(err94);
 errors++;
 }
 }
-}
-else {
-const err95 = {instancePath:instancePath+"/aliases/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data45.since !== undefined){
+let data51 = data45.since;
+if(typeof data51 === "string"){
+if(!pattern0.test(data51)){
+const err95 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/aliases/additionalProperties/properties/since/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1211,9 +1235,8 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
 else {
-const err96 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err96 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/aliases/additionalProperties/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1223,14 +1246,11 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data.sets !== undefined){
-let data51 = data.sets;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key7 in data51){
-let data52 = data51[key7];
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.kind === undefined){
-const err97 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sets/additionalProperties/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data45.linuxSince !== undefined){
+let data52 = data45.linuxSince;
+if(typeof data52 === "string"){
+if(!pattern2.test(data52)){
+const err97 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/aliases/additionalProperties/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1239,8 +1259,9 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data52.namespace === undefined){
-const err98 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sets/additionalProperties/required",keyword:"required",params:{missingProperty: "namespace"},message:"must have required property '"+"namespace"+"'"};
+}
+else {
+const err98 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/aliases/additionalProperties/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1249,8 +1270,14 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data52.module === undefined){
-const err99 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sets/additionalProperties/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'"};
+}
+if(data45.archs !== undefined){
+let data53 = data45.archs;
+if(Array.isArray(data53)){
+const len4 = data53.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data53[i4] !== "string"){
+const err99 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/archs/" + i4,schemaPath:"#/properties/aliases/additionalProperties/properties/archs/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1259,8 +1286,10 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data52.since === undefined){
-const err100 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sets/additionalProperties/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/archs",schemaPath:"#/properties/aliases/additionalProperties/properties/archs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1269,10 +1298,10 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data52.kind !== undefined){
-let data53 = data52.kind;
-if(!(((data53 === "flags") || (data53 === "values")) || (data53 === "ops"))){
-const err101 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/kind",schemaPath:"#/properties/sets/additionalProperties/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.sets.additionalProperties.properties.kind.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/aliases/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/aliases/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1282,10 +1311,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data52.namespace !== undefined){
-let data54 = data52.namespace;
-if(!(((data54 === "stable") || (data54 === "unstable")) || (data54 === "linux"))){
-const err102 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/properties/sets/additionalProperties/properties/namespace/enum",keyword:"enum",params:{allowedValues: schema11.properties.sets.additionalProperties.properties.namespace.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err102 = {instancePath:instancePath+"/aliases",schemaPath:"#/properties/aliases/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1295,9 +1323,14 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data52.module !== undefined){
-if(typeof data52.module !== "string"){
-const err103 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/module",schemaPath:"#/properties/sets/additionalProperties/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.sets !== undefined){
+let data55 = data.sets;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key9 in data55){
+let data56 = data55[key9];
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.kind === undefined){
+const err103 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sets/additionalProperties/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1306,12 +1339,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data52.since !== undefined){
-let data56 = data52.since;
-if(typeof data56 === "string"){
-if(!pattern0.test(data56)){
-const err104 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/sets/additionalProperties/properties/since/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+$"+"\""};
+if(data56.namespace === undefined){
+const err104 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sets/additionalProperties/required",keyword:"required",params:{missingProperty: "namespace"},message:"must have required property '"+"namespace"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1320,9 +1349,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-else {
-const err105 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/sets/additionalProperties/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data56.module === undefined){
+const err105 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sets/additionalProperties/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1331,12 +1359,8 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data52.linuxSince !== undefined){
-let data57 = data52.linuxSince;
-if(typeof data57 === "string"){
-if(!pattern2.test(data57)){
-const err106 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/sets/additionalProperties/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"+"\""};
+if(data56.since === undefined){
+const err106 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sets/additionalProperties/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1345,9 +1369,10 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/sets/additionalProperties/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data56.kind !== undefined){
+let data57 = data56.kind;
+if(!(((data57 === "flags") || (data57 === "values")) || (data57 === "ops"))){
+const err107 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/kind",schemaPath:"#/properties/sets/additionalProperties/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.properties.sets.additionalProperties.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1357,9 +1382,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data52.field !== undefined){
-if(typeof data52.field !== "string"){
-const err108 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/field",schemaPath:"#/properties/sets/additionalProperties/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data56.namespace !== undefined){
+let data58 = data56.namespace;
+if(!(((data58 === "stable") || (data58 === "unstable")) || (data58 === "linux"))){
+const err108 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/properties/sets/additionalProperties/properties/namespace/enum",keyword:"enum",params:{allowedValues: schema11.properties.sets.additionalProperties.properties.namespace.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1369,15 +1395,9 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data52.flags !== undefined){
-let data59 = data52.flags;
-if(Array.isArray(data59)){
-const len5 = data59.length;
-for(let i5=0; i5<len5; i5++){
-let data60 = data59[i5];
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.mask === undefined){
-const err109 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5,schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/required",keyword:"required",params:{missingProperty: "mask"},message:"must have required property '"+"mask"+"'"};
+if(data56.module !== undefined){
+if(typeof data56.module !== "string"){
+const err109 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/module",schemaPath:"#/properties/sets/additionalProperties/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1386,8 +1406,12 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data60.bit === undefined){
-const err110 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5,schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/required",keyword:"required",params:{missingProperty: "bit"},message:"must have required property '"+"bit"+"'"};
+}
+if(data56.since !== undefined){
+let data60 = data56.since;
+if(typeof data60 === "string"){
+if(!pattern0.test(data60)){
+const err110 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/sets/additionalProperties/properties/since/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+$"+"\""};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1396,9 +1420,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data60.mask !== undefined){
-if(typeof data60.mask !== "string"){
-const err111 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5+"/mask",schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/properties/mask/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err111 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/sets/additionalProperties/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1408,10 +1432,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data60.bit !== undefined){
-let data62 = data60.bit;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err112 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5+"/bit",schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/properties/bit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data56.linuxSince !== undefined){
+let data61 = data56.linuxSince;
+if(typeof data61 === "string"){
+if(!pattern2.test(data61)){
+const err112 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/sets/additionalProperties/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1420,9 +1445,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 > 63 || isNaN(data62)){
-const err113 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5+"/bit",schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/properties/bit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 63},message:"must be <= 63"};
+}
+else {
+const err113 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/sets/additionalProperties/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1431,8 +1456,10 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data62 < 0 || isNaN(data62)){
-const err114 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5+"/bit",schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/properties/bit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data56.field !== undefined){
+if(typeof data56.field !== "string"){
+const err114 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/field",schemaPath:"#/properties/sets/additionalProperties/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1442,10 +1469,15 @@ vErrors.push(err114);
 errors++;
 }
 }
-}
-if(data60.bitConstant !== undefined){
-if(typeof data60.bitConstant !== "string"){
-const err115 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5+"/bitConstant",schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/properties/bitConstant/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data56.flags !== undefined){
+let data63 = data56.flags;
+if(Array.isArray(data63)){
+const len5 = data63.length;
+for(let i5=0; i5<len5; i5++){
+let data64 = data63[i5];
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.mask === undefined){
+const err115 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5,schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/required",keyword:"required",params:{missingProperty: "mask"},message:"must have required property '"+"mask"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1454,10 +1486,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-}
-else {
-const err116 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5,schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data64.bit === undefined){
+const err116 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5,schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/required",keyword:"required",params:{missingProperty: "bit"},message:"must have required property '"+"bit"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1466,10 +1496,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags",schemaPath:"#/properties/sets/additionalProperties/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data64.mask !== undefined){
+if(typeof data64.mask !== "string"){
+const err117 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5+"/mask",schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/properties/mask/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1479,13 +1508,10 @@ vErrors.push(err117);
 errors++;
 }
 }
-if(data52.values !== undefined){
-let data64 = data52.values;
-if(Array.isArray(data64)){
-const len6 = data64.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data64[i6] !== "string"){
-const err118 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i6,schemaPath:"#/properties/sets/additionalProperties/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.bit !== undefined){
+let data66 = data64.bit;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err118 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5+"/bit",schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/properties/bit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1494,10 +1520,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/sets/additionalProperties/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 > 63 || isNaN(data66)){
+const err119 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5+"/bit",schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/properties/bit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 63},message:"must be <= 63"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1506,16 +1531,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-if(data52.ops !== undefined){
-let data66 = data52.ops;
-if(Array.isArray(data66)){
-const len7 = data66.length;
-for(let i7=0; i7<len7; i7++){
-let data67 = data66[i7];
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.constant === undefined){
-const err120 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/ops/" + i7,schemaPath:"#/properties/sets/additionalProperties/properties/ops/items/required",keyword:"required",params:{missingProperty: "constant"},message:"must have required property '"+"constant"+"'"};
+if(data66 < 0 || isNaN(data66)){
+const err120 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5+"/bit",schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/properties/bit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1524,9 +1541,11 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data67.constant !== undefined){
-if(typeof data67.constant !== "string"){
-const err121 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/ops/" + i7+"/constant",schemaPath:"#/properties/sets/additionalProperties/properties/ops/items/properties/constant/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+if(data64.bitConstant !== undefined){
+if(typeof data64.bitConstant !== "string"){
+const err121 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5+"/bitConstant",schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/properties/bitConstant/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1536,9 +1555,9 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data67.member !== undefined){
-if(typeof data67.member !== "string"){
-const err122 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/ops/" + i7+"/member",schemaPath:"#/properties/sets/additionalProperties/properties/ops/items/properties/member/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err122 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags/" + i5,schemaPath:"#/properties/sets/additionalProperties/properties/flags/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1548,9 +1567,9 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data67.record !== undefined){
-if(typeof data67.record !== "string"){
-const err123 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/ops/" + i7+"/record",schemaPath:"#/properties/sets/additionalProperties/properties/ops/items/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err123 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/flags",schemaPath:"#/properties/sets/additionalProperties/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1560,9 +1579,13 @@ vErrors.push(err123);
 errors++;
 }
 }
-}
-else {
-const err124 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/ops/" + i7,schemaPath:"#/properties/sets/additionalProperties/properties/ops/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data56.values !== undefined){
+let data68 = data56.values;
+if(Array.isArray(data68)){
+const len6 = data68.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data68[i6] !== "string"){
+const err124 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i6,schemaPath:"#/properties/sets/additionalProperties/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1574,7 +1597,7 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/ops",schemaPath:"#/properties/sets/additionalProperties/properties/ops/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err125 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/sets/additionalProperties/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1584,11 +1607,15 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data52.dispatch !== undefined){
-let data71 = data52.dispatch;
+if(data56.ops !== undefined){
+let data70 = data56.ops;
+if(Array.isArray(data70)){
+const len7 = data70.length;
+for(let i7=0; i7<len7; i7++){
+let data71 = data70[i7];
 if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
-if(data71.record === undefined){
-const err126 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/dispatch",schemaPath:"#/properties/sets/additionalProperties/properties/dispatch/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
+if(data71.constant === undefined){
+const err126 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/ops/" + i7,schemaPath:"#/properties/sets/additionalProperties/properties/ops/items/required",keyword:"required",params:{missingProperty: "constant"},message:"must have required property '"+"constant"+"'"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1597,8 +1624,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data71.opField === undefined){
-const err127 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/dispatch",schemaPath:"#/properties/sets/additionalProperties/properties/dispatch/required",keyword:"required",params:{missingProperty: "opField"},message:"must have required property '"+"opField"+"'"};
+if(data71.constant !== undefined){
+if(typeof data71.constant !== "string"){
+const err127 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/ops/" + i7+"/constant",schemaPath:"#/properties/sets/additionalProperties/properties/ops/items/properties/constant/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1607,9 +1635,10 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data71.record !== undefined){
-if(typeof data71.record !== "string"){
-const err128 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/dispatch/record",schemaPath:"#/properties/sets/additionalProperties/properties/dispatch/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data71.member !== undefined){
+if(typeof data71.member !== "string"){
+const err128 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/ops/" + i7+"/member",schemaPath:"#/properties/sets/additionalProperties/properties/ops/items/properties/member/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1619,9 +1648,9 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data71.opField !== undefined){
-if(typeof data71.opField !== "string"){
-const err129 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/dispatch/opField",schemaPath:"#/properties/sets/additionalProperties/properties/dispatch/properties/opField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data71.record !== undefined){
+if(typeof data71.record !== "string"){
+const err129 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/ops/" + i7+"/record",schemaPath:"#/properties/sets/additionalProperties/properties/ops/items/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1631,9 +1660,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data71.payloadField !== undefined){
-if(typeof data71.payloadField !== "string"){
-const err130 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/dispatch/payloadField",schemaPath:"#/properties/sets/additionalProperties/properties/dispatch/properties/payloadField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err130 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/ops/" + i7,schemaPath:"#/properties/sets/additionalProperties/properties/ops/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1645,7 +1674,7 @@ errors++;
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/dispatch",schemaPath:"#/properties/sets/additionalProperties/properties/dispatch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err131 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/ops",schemaPath:"#/properties/sets/additionalProperties/properties/ops/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1655,9 +1684,11 @@ vErrors.push(err131);
 errors++;
 }
 }
-}
-else {
-const err132 = {instancePath:instancePath+"/sets/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data56.dispatch !== undefined){
+let data75 = data56.dispatch;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+if(data75.record === undefined){
+const err132 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/dispatch",schemaPath:"#/properties/sets/additionalProperties/properties/dispatch/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1666,10 +1697,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-}
-else {
-const err133 = {instancePath:instancePath+"/sets",schemaPath:"#/properties/sets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data75.opField === undefined){
+const err133 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/dispatch",schemaPath:"#/properties/sets/additionalProperties/properties/dispatch/required",keyword:"required",params:{missingProperty: "opField"},message:"must have required property '"+"opField"+"'"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1678,15 +1707,9 @@ vErrors.push(err133);
 }
 errors++;
 }
-}
-if(data.modules !== undefined){
-let data75 = data.modules;
-if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
-for(const key8 in data75){
-let data76 = data75[key8];
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.namespace === undefined){
-const err134 = {instancePath:instancePath+"/modules/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/required",keyword:"required",params:{missingProperty: "namespace"},message:"must have required property '"+"namespace"+"'"};
+if(data75.record !== undefined){
+if(typeof data75.record !== "string"){
+const err134 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/dispatch/record",schemaPath:"#/properties/sets/additionalProperties/properties/dispatch/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1695,10 +1718,10 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(data76.namespace !== undefined){
-let data77 = data76.namespace;
-if(!(((data77 === "stable") || (data77 === "unstable")) || (data77 === "linux"))){
-const err135 = {instancePath:instancePath+"/modules/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/properties/modules/additionalProperties/properties/namespace/enum",keyword:"enum",params:{allowedValues: schema11.properties.modules.additionalProperties.properties.namespace.enum},message:"must be equal to one of the allowed values"};
+}
+if(data75.opField !== undefined){
+if(typeof data75.opField !== "string"){
+const err135 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/dispatch/opField",schemaPath:"#/properties/sets/additionalProperties/properties/dispatch/properties/opField/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1708,9 +1731,9 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data76.xenHeader !== undefined){
-if(typeof data76.xenHeader !== "string"){
-const err136 = {instancePath:instancePath+"/modules/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/xenHeader",schemaPath:"#/properties/modules/additionalProperties/properties/xenHeader/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data75.payloadField !== undefined){
+if(typeof data75.payloadField !== "string"){
+const err136 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/dispatch/payloadField",schemaPath:"#/properties/sets/additionalProperties/properties/dispatch/properties/payloadField/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1720,9 +1743,9 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data76.interfaceVersion !== undefined){
-if(typeof data76.interfaceVersion !== "string"){
-const err137 = {instancePath:instancePath+"/modules/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/interfaceVersion",schemaPath:"#/properties/modules/additionalProperties/properties/interfaceVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err137 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/dispatch",schemaPath:"#/properties/sets/additionalProperties/properties/dispatch/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1734,7 +1757,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/modules/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err138 = {instancePath:instancePath+"/sets/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/sets/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1746,7 +1769,7 @@ errors++;
 }
 }
 else {
-const err139 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err139 = {instancePath:instancePath+"/sets",schemaPath:"#/properties/sets/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1756,14 +1779,91 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
-else {
-const err140 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.modules !== undefined){
+let data79 = data.modules;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+for(const key10 in data79){
+let data80 = data79[key10];
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+if(data80.namespace === undefined){
+const err140 = {instancePath:instancePath+"/modules/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/required",keyword:"required",params:{missingProperty: "namespace"},message:"must have required property '"+"namespace"+"'"};
 if(vErrors === null){
 vErrors = [err140];
 }
 else {
 vErrors.push(err140);
+}
+errors++;
+}
+if(data80.namespace !== undefined){
+let data81 = data80.namespace;
+if(!(((data81 === "stable") || (data81 === "unstable")) || (data81 === "linux"))){
+const err141 = {instancePath:instancePath+"/modules/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/properties/modules/additionalProperties/properties/namespace/enum",keyword:"enum",params:{allowedValues: schema11.properties.modules.additionalProperties.properties.namespace.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data80.xenHeader !== undefined){
+if(typeof data80.xenHeader !== "string"){
+const err142 = {instancePath:instancePath+"/modules/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/xenHeader",schemaPath:"#/properties/modules/additionalProperties/properties/xenHeader/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data80.interfaceVersion !== undefined){
+if(typeof data80.interfaceVersion !== "string"){
+const err143 = {instancePath:instancePath+"/modules/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/interfaceVersion",schemaPath:"#/properties/modules/additionalProperties/properties/interfaceVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/modules/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+else {
+const err146 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
 }
 errors++;
 }

@@ -41,6 +41,7 @@ const RECORD = {
     typedef: { type: 'string' },
     growable: { type: 'object', required: ['versionField'], properties: { versionField: { type: 'string' } } },
     paddingFields: { type: 'array', items: { type: 'string' } },
+    directions: { type: 'object', additionalProperties: { enum: ['in', 'out', 'inout'] } },
   },
 };
 

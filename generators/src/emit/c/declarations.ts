@@ -39,6 +39,7 @@ import {
   plainCommentLines,
   recordTypeName,
 } from './names.js';
+import { directedDoc } from '../../model/directions.js';
 
 /** A run of consecutive declarations with the same architecture condition shares one `#if`. */
 export interface Conditional {
@@ -400,7 +401,7 @@ function memberView(ctx: Ctx, r: RecordDecl, f: Field, archs: Arch[], indent: st
     const anonymous = f.name === '';
     return {
       ...base,
-      doc: indentedDocCommentLines(indent, f.doc ?? inline.doc, since),
+      doc: indentedDocCommentLines(indent, directedDoc(f) ?? inline.doc, since),
       nested: {
         open: `${anonymous ? '__extension__ ' : ''}${inline.kind} {`,
         members: membersOf(ctx, inline, on, indent + INDENT, alive.own),
@@ -408,7 +409,7 @@ function memberView(ctx: Ctx, r: RecordDecl, f: Field, archs: Arch[], indent: st
       },
     };
   }
-  return { ...base, doc: indentedDocCommentLines(indent, f.doc, padding, since), decl: memberDecl(ctx, f) };
+  return { ...base, doc: indentedDocCommentLines(indent, directedDoc(f), padding, since), decl: memberDecl(ctx, f) };
 }
 
 function memberDecl(ctx: Ctx, f: Field): string {

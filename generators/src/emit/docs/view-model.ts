@@ -8,6 +8,7 @@ import { ARCHES } from '../../model/arch.js';
 import type { ConstantDecl, ConstantSetDecl, ModuleDecl, RecordDecl } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
 import { code, modulePage, paragraph, tableCell } from './names.js';
+import { directedDoc } from '../../model/directions.js';
 
 export interface DocsRecord {
   anchor: string;
@@ -87,7 +88,7 @@ function fieldRow(name: string, record: RecordDecl, tables: Map<string, RecordLa
     return f ? offsetCell(f) : '—';
   });
   const label = name === '' ? '*(anonymous)*' : code(name);
-  const meaning = [decl?.padding ? 'padding, must be zero.' : '', tableCell(decl?.doc), decl?.since && decl.since !== record.since ? `Since ${decl.since}.` : '']
+  const meaning = [decl?.padding ? 'padding, must be zero.' : '', tableCell(decl ? directedDoc(decl) : undefined), decl?.since && decl.since !== record.since ? `Since ${decl.since}.` : '']
     .filter(Boolean)
     .join(' ');
   return [label, any ? code(any.type) : '', ...cells, meaning].join(' | ');

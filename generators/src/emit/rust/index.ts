@@ -12,11 +12,15 @@ import type { EmitContext, Emitter, OutputFile } from '../emitter.js';
 import { loadTemplates, templateDir, type Template } from '../templates.js';
 import { PRECOMPILED } from './templates/precompiled.js';
 import { rustContext } from './context.js';
-import { CRATE_ROOT, moduleFile } from './names.js';
+import { CRATE_ROOT, modulePath, moduleFile } from './names.js';
+import { opsTestView, type ArgOpsView, type OpsTestView } from './ops.js';
+import { idsView } from './ids.js';
 import { PresenceSet } from './releases.js';
 import { RING_ORIGIN, ringFile } from './rings.js';
 import { availabilityTestsView } from './availability.js';
-import { crateView, layoutTestsView, moduleView, namespaceViews, typesView, type ModuleChecks } from './view-model.js';
+import { crateView, layoutTestsView, moduleView, namespaceViews, typesView, type ModuleChecks, type ModuleView, type NamespaceView } from './view-model.js';
+import type { ModuleDecl } from '../../model/types.js';
+import { ident } from './names.js';
 
 let templates: Record<string, Template> | undefined;
 
@@ -39,14 +43,20 @@ export const rustEmitter: Emitter = {
     const ctx = rustContext(model, context?.history);
     const checks: ModuleChecks[] = [];
     const bitfields = new PresenceSet();
+    const namespaces = namespaceViews(ctx);
+    const opsTests: OpsTestView[] = [];
+    const argOpsTests: ArgOpsTestView[] = [];
     const modules = model.modules.map((m): OutputFile => {
       const { view, checks: moduleChecks } = moduleView(ctx, m);
       checks.push(moduleChecks);
+      opsTests.push(...typedOpsTests(m, view.items, namespaces));
+      argOpsTests.push(...argOpsTestsOf(m, view.items, namespaces));
       for (const i of view.items) for (const impl of i.record?.accessorImpls ?? []) for (const [a, releases] of impl.where) bitfields.add([a], releases);
       return { path: moduleFile(m.namespace, m.name), content: template('module.rs')(view), sources: [m.loc.file], comment: 'line' };
     });
-    const namespaces = namespaceViews(ctx).map((n) => rust(`src/${n.namespace}/mod.rs`, template('mod.rs')(n)));
+    const namespaceFiles = namespaces.map((n) => rust(`src/${n.namespace}/mod.rs`, template('mod.rs')(n)));
     const types = typesView(ctx);
+    const ids = idsView(ctx);
     const crate = crateView(ctx, bitfields.empty ? undefined : bitfields.presence(ctx.releases.known), context?.versions?.rust);
     return [
       { path: `${CRATE_ROOT}/Cargo.toml`, content: template('Cargo.toml')(crate), sources: ALL_SOURCES, comment: 'hash' },
@@ -56,10 +66,41 @@ export const rustEmitter: Emitter = {
       ...(crate.hasRings ? [rust('src/ring.rs', ringFile(ctx), ['abi/', RING_ORIGIN])] : []),
       rust('src/release.rs', template('release.rs')(crate)),
       rust('src/types.rs', template('types.rs')(types.view)),
-      ...namespaces,
+      rust('src/ids.rs', template('ids.rs')(ids)),
+      ...namespaceFiles,
       ...modules,
+      ...(opsTests.length || argOpsTests.length ? [rust('tests/ops.rs', template('ops.rs')({ sets: opsTests, argSets: argOpsTests }))] : []),
       rust('tests/availability.rs', template('availability.rs')(availabilityTestsView(ctx))),
+      rust('tests/ids.rs', template('ids.test.rs')(ids)),
       rust('tests/layout.rs', template('layout.rs')(layoutTestsView(ctx, checks, types.checks))),
     ];
   },
 };
+
+/** The `tests/ops.rs` entries of one module: each record with a typed op layer, under the `cfg`s of its namespace, module and own. */
+function typedOpsTests(m: ModuleDecl, items: ModuleView['items'], namespaces: NamespaceView[]): OpsTestView[] {
+  const moduleCfg = namespaces.find((n) => n.namespace === m.namespace)?.modules.find((x) => x.name === ident(m.name))?.cfg ?? '';
+  return items.flatMap((item) => {
+    const record = item.record;
+    if (!record?.typedOps) return [];
+    const testModule = `${m.namespace}_${m.name}_${record.name}`;
+    return [opsTestView(modulePath(m.namespace, m.name), testModule, [moduleCfg, record.cfg], record.typedOps)];
+  });
+}
+
+interface ArgOpsTestView {
+  cfgs: string[];
+  testModule: string;
+  path: string;
+  ops: ArgOpsView;
+}
+
+/** The `tests/ops.rs` entries of the op sets of one module whose op number travels apart from the record. */
+function argOpsTestsOf(m: ModuleDecl, items: ModuleView['items'], namespaces: NamespaceView[]): ArgOpsTestView[] {
+  const moduleCfg = namespaces.find((n) => n.namespace === m.namespace)?.modules.find((x) => x.name === ident(m.name))?.cfg ?? '';
+  return items.flatMap((item) => {
+    if (!item.argOps) return [];
+    const path = modulePath(m.namespace, m.name).replace(/^crate::/, 'xenabi::');
+    return [{ cfgs: [moduleCfg, item.argOps.cfg].filter(Boolean), testModule: `${m.namespace}_${m.name}_${item.argOps.setName.toLowerCase()}`, path, ops: item.argOps }];
+  });
+}

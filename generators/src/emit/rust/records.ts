@@ -5,7 +5,8 @@
  * releases that lay the record out alike; what holds in some of the releases the features
  * select only is declared under their `cfg`.
  */
-import type { Arch, Field, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
+import type { Arch, ConstantSetDecl, Field, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
+import { taggedDebugView, typedOpSet, typedOpsView, type TaggedDebugView, type TypedOpsView } from './ops.js';
 import { onArch } from '../../model/arch.js';
 import { existsIn } from '../../model/releases.js';
 import { recordConsts, sinceNote, type ConstLine } from './availability.js';
@@ -28,6 +29,7 @@ import {
 } from './names.js';
 import { groupUnits, presence, releaseSpan, type Presence } from './releases.js';
 import { mergeSegments, needsAlign, planStorage, type BitsItem, type FieldItem, type HoleItem, type RecordStorage, type StorageSegment, type VersionedSlot } from './storage.js';
+import { directedDoc, isDirected, isInput } from '../../model/directions.js';
 
 export interface FieldView {
   docs: string[];
@@ -86,6 +88,12 @@ export interface RecordView {
   accessorImpls: ImplView[];
   /** For the dispatch record of an op set: a constructor and a payload getter per op. */
   opMethods: OpMethodView[];
+  /** For the dispatch record of an op set whose header is the op and padding: the typed enum of its calls. */
+  typedOps?: TypedOpsView;
+  /** For such a record: `impl Debug` printing the payload member the op names (it derives none). */
+  taggedDebug?: TaggedDebugView;
+  /** For an op payload with directions: `new` taking its inputs alone, the rest zero. */
+  inputCtor?: { params: { name: string; type: string }[]; rest: boolean };
   /** Layout checks per architecture, each with the releases it holds in. */
   checks: Map<Arch, VersionedCheck[]>;
   /** Bit-field round trips for the tests, per architecture. */
@@ -111,9 +119,12 @@ export function recordView(ctx: RustContext, module: ModuleDecl, record: RecordD
   const union = record.kind === 'union';
   const withUnion = containsUnion(ctx, record);
   const zeroed = union || segments.some((s) => !defaultDerivable(ctx, record, s.storage));
-  const derives = ['Clone', 'Copy', ...(union ? [] : ['Debug']), ...(zeroed ? [] : ['Default']), ...(withUnion ? [] : ['PartialEq', 'Eq'])];
+  const methods = opMethods(ctx, record, uses, where);
+  const opSet = typedOpSet(ctx, record);
+  const derives = ['Clone', 'Copy', ...(union || opSet ? [] : ['Debug']), ...(zeroed ? [] : ['Default']), ...(withUnion ? [] : ['PartialEq', 'Eq'])];
   const zerocopy = withUnion ? ZEROCOPY_NO_INTO : ZEROCOPY_ALL;
   const cfg = cfgIn(ctx, where, scope);
+  const fields = mergeSegments(segments, SLOT_NAMES).flatMap((slot) => slotFields(ctx, record, slot, where, fieldNames, fieldTypes));
   const perArch = <T>(f: (storage: RecordStorage, arch: Arch) => T) => (arch: Arch) => segments.filter((s) => s.storage.perArch.has(arch)).map((s) => ({ releases: s.releases, value: f(s.storage, arch) }));
   const checksOn = perArch((storage, a) => recordChecks(record, storage, fieldNames, fieldTypes, a));
   const bitTestsOn = perArch((storage, a) => bitTests(ctx, record, storage, a));
@@ -123,13 +134,15 @@ export function recordView(ctx: RustContext, module: ModuleDecl, record: RecordD
     attrs: [...reprLines(ctx, segments, where), `#[derive(${derives.join(', ')})]`, `#[cfg_attr(feature = "zerocopy", derive(${zerocopy.join(', ')}))]`],
     keyword: record.kind,
     name,
-    fields: mergeSegments(segments, SLOT_NAMES).flatMap((slot) => slotFields(ctx, record, slot, where, fieldNames, fieldTypes)),
+    fields,
     typedefs: record.typedef && record.typedef !== record.name ? [typedefView(record, cfg)] : [],
     consts: recordConsts(ctx, module, record),
     zeroedDefault: zeroed,
     opaqueDebug: union,
     accessorImpls: accessorImpls(ctx, record, segments, uses, where),
-    opMethods: opMethods(ctx, record, uses, where),
+    opMethods: methods,
+    inputCtor: inputCtor(record, fieldNames, fieldTypes, fields.length),
+    ...typedParts(ctx, record, opSet, methods, uses, where, fields),
     checks: new Map(archs.map((a) => [a, mergeChecks(checksOn(a).map((s) => ({ releases: s.releases, checks: s.value })))])),
     bitTests: new Map(archs.map((a) => [a, mergeBlocks(bitTestsOn(a).map((s) => ({ releases: s.releases, blocks: s.value })))])),
     releases,
@@ -235,7 +248,7 @@ function fieldDocs(ctx: RustContext, record: RecordDecl, field: Field, cType: st
     field.since && field.since !== record.since ? fieldSince(ctx, record, field) : '',
     present.length < archs.length ? `Only on ${archList(present)}.` : '',
   ].filter(Boolean);
-  return docParagraphs(field.doc, notes.length ? [notes.join(' ')] : []);
+  return docParagraphs(directedDoc(field), notes.length ? [notes.join(' ')] : []);
 }
 
 /** `Since Xen 4.15: cargo feature …`, or for a member that took over another's bytes, what it was called before. */
@@ -334,6 +347,40 @@ function accessorImpls(ctx: RustContext, record: RecordDecl, segments: readonly 
     });
 }
 
+/**
+ * `new(inputs…)` of a payload with directions: the members a caller sets, in order. Only when
+ * each of them is a plain member of every release and architecture of the record (a parameter
+ * cannot come and go with the features).
+ */
+function inputCtor(record: RecordDecl, names: ReadonlyMap<number, string>, types: ReadonlyMap<number, string>, rustFields: number): RecordView['inputCtor'] {
+  if (record.kind !== 'struct' || !isDirected(record)) return undefined;
+  const inputs = record.fields.map((f, i) => ({ f, i })).filter(({ f }) => isInput(f));
+  if (!inputs.length || inputs.some(({ f }) => f.since || f.until || f.archs || f.bitWidth !== undefined || f.flexible)) return undefined;
+  return { params: inputs.map(({ i }) => ({ name: names.get(i)!, type: types.get(i)! })), rest: rustFields > inputs.length };
+}
+
+/** The typed enum and the tagged `Debug` of a dispatch record, when `set` is its typed op set. */
+function typedParts(
+  ctx: RustContext,
+  record: RecordDecl,
+  set: ConstantSetDecl | undefined,
+  methods: OpMethodView[],
+  uses: Uses,
+  where: Presence,
+  fields: FieldView[],
+): { typedOps?: TypedOpsView; taggedDebug?: TaggedDebugView } {
+  if (!set) return { typedOps: undefined, taggedDebug: undefined };
+  const holdUnion = (set.ops ?? []).some((o) => {
+    const payload = o.record ? ctx.records.get(o.record) : undefined;
+    return !!payload && containsUnion(ctx, payload);
+  });
+  return {
+    // A payload holding a union is not `IntoBytes`: its calls have no safe bytes, so no typed enum.
+    typedOps: holdUnion ? undefined : typedOpsView(ctx, record, set, methods, uses, where),
+    taggedDebug: taggedDebugView(fields, ident(set.dispatch!.payloadField!), methods),
+  };
+}
+
 /** The op methods of `record` when an op set dispatches through it with a payload union. */
 function opMethods(ctx: RustContext, record: RecordDecl, uses: Uses, where: Presence): OpMethodView[] {
   const sets = ctx.model.sets.filter((s) => s.kind === 'ops' && s.dispatch?.record === record.name && s.dispatch.payloadField);
@@ -375,7 +422,7 @@ function accessor(ctx: RustContext, record: RecordDecl, bit: BitGeometry, uses: 
   const signed = integer.primitive.startsWith('i');
   const where = `bits ${bit.shift}..${bit.shift + bit.width} of ${code(bit.storage)}`;
   return {
-    getterDocs: docParagraphs(field.doc, [`The C bit-field ${code(`${field.name}:${bit.width}`)}: ${where}.`]),
+    getterDocs: docParagraphs(directedDoc(field), [`The C bit-field ${code(`${field.name}:${bit.width}`)}: ${where}.`]),
     setterDocs: [`Sets the C bit-field ${code(`${field.name}:${bit.width}`)} (${where}); only the low ${bit.width === 1 ? 'bit' : `${bit.width} bits`} of \`value\` ${bit.width === 1 ? 'is' : 'are'} stored, as in C.`],
     getter: ident(field.name),
     setter: setterName(field.name),

@@ -38,6 +38,7 @@ import {
 import { gateLines, recordView, typedefAliasChecks, type RecordView } from './records.js';
 import { presence, PresenceSet, releasePredicate, type Presence } from './releases.js';
 import { groupArchs } from './storage.js';
+import { argOpsView, type ArgOpsView } from './ops.js';
 
 export interface AliasView {
   docs: string[];
@@ -57,6 +58,8 @@ export interface ItemView {
   constants?: ConstantView[];
   /** `//` comment lines that open a set. */
   setHeader?: string[];
+  /** The typed layer of an op set whose op number travels apart from its argument record. */
+  argOps?: ArgOpsView;
 }
 
 export interface AssertBlock {
@@ -121,6 +124,10 @@ export function moduleView(ctx: RustContext, module: ModuleDecl): { view: Module
       }
       items.push({ constants: constantViews(ctx, constant, uses, scope) });
     }
+  }
+  for (const set of ctx.model.sets.filter((s) => s.module === module.name && s.namespace === module.namespace)) {
+    const argOps = argOpsView(ctx, set, uses, scope);
+    if (argOps) items.push({ argOps });
   }
   const since = sinceModule(ctx, module);
   const gates = gatesModule(ctx, module);

@@ -12,6 +12,7 @@
  */
 import type { RecordLayout } from '../../layout/engine.js';
 import type { RecordDecl } from '../../model/types.js';
+import { isDirected, optionalOnEncode } from '../../model/directions.js';
 import { badBits, bitPlan, checkIntAt, local, writeBits, writeInt, type BitPlan, type CodeCtx } from './access.js';
 import { str } from './names.js';
 import { holeStartBit, SELF, valueMembers, type Member, type RecordEnv } from './record-code.js';
@@ -139,7 +140,10 @@ function elements(ctx: CodeCtx, env: RecordEnv, element: Shape, list: string, co
 /** A struct's members at `a`: read once into locals and checked, then written, padding as zero. */
 function struct(ctx: CodeCtx, env: RecordEnv, record: string, x: string, a: Addr, where: Where, out: Halves, top: boolean): void {
   const layout = env.layout(record);
-  for (const m of env.members(record)) {
+  const all = env.members(record);
+  const decls = { fields: all.map((m) => m.decl) };
+  const directed = isDirected(decls);
+  for (const m of all) {
     const at = moved(a, m.layout.offset);
     if (m.layout.padding) {
       out.write.push(...zeroPadding(ctx, layout, a, m));
@@ -151,7 +155,9 @@ function struct(ctx: CodeCtx, env: RecordEnv, record: string, x: string, a: Addr
       continue;
     }
     const y = local(ctx);
-    out.check.push(`const ${y} = ${x}.${m.name}${m.decl.archs ? '!' : ''};`);
+    // An integer a caller need not set (an output of a directed payload) is zero when absent.
+    const absent = directed && m.shape.kind === 'int' && optionalOnEncode(decls, m.decl) ? ` ?? ${m.shape.big ? '0n' : '0'}` : '';
+    out.check.push(`const ${y} = ${x}.${m.name}${absent || (m.decl.archs ? '!' : '')};`);
     const plan = bitsOf(m, layout.size);
     if (plan) {
       out.check.push(bitsCheck(ctx, m.shape.kind === 'int' ? m.shape.ctype : '', plan, y, path));

@@ -8,6 +8,8 @@ import { classMember, implName, implPath, modulePath, opImplName, str, type TsNa
 import type { Dispatch, OpVariant } from './ops-code.js';
 import type { RecordVariant, Variants } from './variants.js';
 import { Imports, RUNTIME, type Decl, type Param, type TsFile } from './view-model.js';
+import { isDirected } from '../../model/directions.js';
+import { directedOps, inputName } from './inputs.js';
 
 const VIEW_PARAMS: Param[] = [
   { name: 'd', type: 'DataView' },
@@ -28,12 +30,13 @@ function recordDecls(variants: Variants, names: TsNames, imports: Imports, recor
   for (const h of v.helpers) imports.value(RUNTIME, h);
   for (const [ident, ref] of v.refs) imports.value(recordHome(variants, ref).impl, ident);
   const valueType = imports.type(home.pub, id);
+  const encType = isDirected(variants.decl(record)) ? imports.type(home.pub, inputName(id)) : valueType;
   const archs = v.archs.join(', ');
   const decls: Decl[] = [
     {
       kind: 'function',
       name: implName(id, 'enc', v.index),
-      params: [{ name: 'v', type: valueType }, ...VIEW_PARAMS, ...n],
+      params: [{ name: 'v', type: encType }, ...VIEW_PARAMS, ...n],
       returnType: 'void',
       body: v.enc,
       doc: { text: `Writes ${record} at \`b\` on ${archs}, every byte, once every value has passed its check.`, tags: [] },
@@ -138,12 +141,13 @@ function opDecls(imports: Imports, variants: Variants, plan: Dispatch, v: OpVari
   for (const h of v.helpers) imports.value(RUNTIME, h);
   for (const [ident, ref] of v.refs) imports.value(recordHome(variants, ref).impl, ident);
   const type = imports.type(modulePath(plan.set.namespace, plan.set.module), plan.base);
+  const inputType = directedOps(variants, plan) ? imports.type(modulePath(plan.set.namespace, plan.set.module), inputName(plan.base)) : type;
   const archs = v.archs.join(', ');
   const decls: Decl[] = [
     {
       kind: 'function',
       name: opImplName(plan.base, 'enc', v.index),
-      params: [{ name: 'v', type }, ...VIEW_PARAMS],
+      params: [{ name: 'v', type: inputType }, ...VIEW_PARAMS],
       returnType: 'void',
       body: v.enc,
       doc: { text: `Writes a ${plan.set.name} op as ${plan.record} at \`b\` on ${archs}; the bytes are zero on entry.`, tags: [] },

@@ -13,6 +13,8 @@ import { caseGroup, place, recordDecls, useType } from './record-decls.js';
 import { tsType } from './shapes.js';
 import type { Variants } from './variants.js';
 import { Imports, RUNTIME, doc, type Decl, type TsFile } from './view-model.js';
+import { isDirected } from '../../model/directions.js';
+import { acceptedFields, directedOps, fieldList, inputName } from './inputs.js';
 
 /** `@since 4.9` (a Xen release), or `@since Linux 4.11` for Linux's interface. */
 function tags(item: { since?: string; linuxSince?: string }): { tag: string; text: string }[] {
@@ -60,11 +62,11 @@ function aliasDecl(variants: Variants, names: TsNames, imports: Imports, a: Alia
 }
 
 /** The union type of an op set's variants: `({ op: 'name' } & payload)`, or `{ op: 'name'; arg: payload }` when nested. */
-function variantUnion(ops: { name: string; record?: string }[], names: TsNames, nested: boolean, extra = ''): string {
+function variantUnion(ops: { name: string; record?: string }[], names: TsNames, nested: boolean, extra = '', recordType = (r: string) => names.record(r)): string {
   if (!ops.length) return 'never';
   const payload = (o: { record?: string }) => {
     if (!o.record) return '';
-    return nested ? `; arg: ${names.record(o.record)} }` : ` } & ${names.record(o.record)}`;
+    return nested ? `; arg: ${recordType(o.record)} }` : ` } & ${recordType(o.record)}`;
   };
   return ops
     .map((o) => {
@@ -100,12 +102,24 @@ function opSetDecls(variants: Variants, names: TsNames, imports: Imports, s: Con
     ? `A ${s.name} op with its argument record alone, as the hypercall takes it when the op number is passed separately.`
     : `A ${s.name} op with its argument record: the hypercall takes the op number separately (see \`${base}Number\`).`;
   const nested = nestsPayload(s, variants);
+  const directed = directedOps(variants, { set: s, nested });
+  if (directed) imports.value(RUNTIME, 'checkFields');
+  imports.type(RUNTIME, 'EncodeOptions');
   const encodeCases = ops.flatMap((o) => [
     `  case ${str(o.name)}:`,
+    ...(directed ? [`    checkFields(value, ${arg}$fields.${o.name}, ${str(`${s.name} ${o.name}`)}, options.loose);`] : []),
     o.record
-      ? `    return ${names.record(o.record)}.encode(value${nested ? '.arg' : ''}, options);`
+      ? `    return ${names.record(o.record)}.encode(value${nested ? '.arg' : ''}, ${directed ? '{ arch: options?.arch, loose: true }' : 'options'});`
       : `    checkArch(options, ${str(s.name)});\n    return new Uint8Array(0);`,
   ]);
+  const inputType = (r: string) => (isDirected(variants.decl(r)) ? inputName(names.record(r)) : names.record(r));
+  const fieldsOf = (o: { record?: string }, extra: readonly string[]) => fieldList(['op', ...extra, ...(o.record ? acceptedFields(variants.decl(o.record), variants.archs(o.record)) : [])]);
+  const inputDecls: Decl[] = directed
+    ? [
+        { kind: 'type', name: inputName(arg), type: variantUnion(ops, names, nested, '', inputType), doc: doc(`What \`encode${arg}\` takes: as \`${arg}\`, but a directed payload's outputs may be left out (they encode as zero).`, tags(s)) },
+        { kind: 'const', name: `${arg}$fields`, init: `{ ${ops.map((o) => `${propKey(o.name)}: ${fieldsOf(o, [])}`).join(', ')} } as const`, exported: false },
+      ]
+    : [];
   const decodeCases = ops.flatMap((o) => [
     `  case ${o.constant}:`,
     o.record
@@ -131,12 +145,13 @@ function opSetDecls(variants: Variants, names: TsNames, imports: Imports, s: Con
       doc: doc(`What ${s.name} is made of, as data: the dispatch record if the ops travel in one, and per op its number, argument record and payload member.`, tags(s)),
     },
     { kind: 'type', name: arg, type: variantUnion(ops, names, nested), doc: doc(nested ? `${argDoc} Payloads sit under \`arg\`, because one of them has a member named \`op\`.` : argDoc, tags(s)) },
+    ...inputDecls,
     {
       kind: 'function',
       name: `encode${arg}`,
       params: [
-        { name: 'value', type: arg },
-        { name: 'options', type: 'ArchOptions' },
+        { name: 'value', type: directed ? inputName(arg) : arg },
+        { name: 'options', type: 'EncodeOptions' },
       ],
       returnType: 'Uint8Array',
       body: [
@@ -148,7 +163,7 @@ function opSetDecls(variants: Variants, names: TsNames, imports: Imports, s: Con
         '}',
       ],
       exported: true,
-      doc: doc(`Encodes the argument record of the ${s.name} op that \`value.op\` names; an op without one encodes to no bytes.`, tags(s)),
+      doc: doc(`Encodes the argument record of the ${s.name} op that \`value.op\` names; an op without one encodes to no bytes.${directed ? ' A field the op does not have is a `TypeError` naming it, unless `options.loose` is set.' : ''}`, tags(s)),
     },
     {
       kind: 'function',
@@ -174,6 +189,21 @@ function dispatchDecls(variants: Variants, names: TsNames, imports: Imports, pla
   for (const h of ['failArch', 'placeBytes', 'current', 'useBytes', 'encodeFresh', 'failObject']) imports.value(RUNTIME, h);
   imports.type(RUNTIME, 'DecodeOptions');
   const use = (part: 'enc' | 'dec' | 'chk', v: OpVariant) => imports.value(impl, opImplName(plan.base, part, v.index));
+  const directed = directedOps(variants, plan);
+  imports.type(RUNTIME, 'EncodeOptions');
+  if (directed) imports.value(RUNTIME, 'checkFields');
+  const inputType = (r: string) => (isDirected(variants.decl(r)) ? inputName(names.record(r)) : names.record(r));
+  const fieldsName = `${plan.base}$fields`;
+  const fields = (o: { record?: string }) => fieldList(['op', ...plan.common, ...(o.record ? acceptedFields(variants.decl(o.record), variants.archs(o.record)) : [])]);
+  const inputDecls: Decl[] = directed
+    ? [
+        { kind: 'type', name: inputName(plan.base), type: variantUnion(plan.ops, names, plan.nested, common, inputType), doc: doc(`What \`encode${plan.base}\` takes: as \`${plan.base}\`, but a directed payload's outputs may be left out (they encode as zero).`, tags(s)) },
+        { kind: 'const', name: fieldsName, type: 'Readonly<Record<string, readonly string[]>>', init: `{ ${plan.ops.map((o) => `${propKey(o.name)}: ${fields(o)}`).join(', ')} }`, exported: false },
+      ]
+    : [];
+  const checkOpFields = directed
+    ? [`  if (Object.prototype.hasOwnProperty.call(${fieldsName}, value.op)) checkFields(value, ${fieldsName}[value.op]!, ${str(s.name)}, options.loose);`]
+    : [];
   const sw = (body: (v: OpVariant) => string[]) => [
     'const arch = options?.arch;',
     'switch (arch) {',
@@ -189,22 +219,24 @@ function dispatchDecls(variants: Variants, names: TsNames, imports: Imports, pla
       type: variantUnion(plan.ops, names, plan.nested, common),
       doc: doc(`A ${s.name} op as it travels in \`${plan.record}\`: \`op\` names the op and selects the member of \`${plan.record}.${plan.payloadField}\` whose fields sit beside it.`, tags(s)),
     },
+    ...inputDecls,
     {
       kind: 'function',
       name: `encode${plan.base}`,
       params: [
-        { name: 'value', type: plan.base },
-        { name: 'options', type: 'ArchOptions' },
+        { name: 'value', type: directed ? inputName(plan.base) : plan.base },
+        { name: 'options', type: 'EncodeOptions' },
       ],
       returnType: 'Uint8Array',
       body: sw((v) => [
         '{',
         `  if (typeof value !== 'object' || value === null) failObject(value, ${str(s.name)});`,
+        ...checkOpFields,
         `  return encodeFresh(value, ${v.size}, 0, ${use('enc', v)}, ${str(s.name)});`,
         '}',
       ]),
       exported: true,
-      doc: doc(`Encodes a whole \`${plan.record}\`: the number of the op \`value.op\` names, and its payload in \`${plan.payloadField}\`. Padding is zero.`, tags(s)),
+      doc: doc(`Encodes a whole \`${plan.record}\`: the number of the op \`value.op\` names, and its payload in \`${plan.payloadField}\`. Padding is zero.${directed ? ' The payload\'s outputs may be left out (zero); a field the op does not have is a `TypeError` naming it, unless `options.loose` is set.' : ''}`, tags(s)),
     },
     {
       kind: 'function',

@@ -8,6 +8,9 @@ import { tsIdentifier } from '../../names/keywords.js';
 import { escapeDocComment } from '../../names/comments.js';
 import { escapeUnsafe } from '../../names/text.js';
 import type { AbiModel, ConstantSetDecl, Namespace } from '../../model/types.js';
+import { opName, opSetBase } from '../../names/ops.js';
+
+export { opName, opSetBase };
 
 /** Where the package lives, relative to the repository root. */
 export const PACKAGE_DIR = 'packages/ts-bindings';
@@ -37,22 +40,6 @@ export function specifier(from: string, to: string): string {
 /** A record name as an identifier: `xen_dm_op.u` → `xen_dm_op_u`. */
 function flatten(name: string): string {
   return name.replace(/[^A-Za-z0-9_$]/g, '_');
-}
-
-/** The part after `XEN_`: `XEN_DMOP` → `DmOp`, `EVTCHNOP` → `EvtchnOp`, `XEN_ARGO_OP` → `ArgoOp`. */
-export function opSetBase(set: string): string {
-  const core = set.replace(/^XEN_/, '').replace(/_?OP$/, '');
-  const words = core.split('_').filter(Boolean);
-  return `${words.map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join('')}Op`;
-}
-
-/** An op's name in the discriminant: the constant without the set's prefix (`XEN_DMOP_nr_vcpus` → `nr_vcpus`). */
-export function opName(set: ConstantSetDecl, constant: string, member?: string): string {
-  const prefix = `${set.name}_`;
-  if (constant.startsWith(prefix) && constant.length > prefix.length) return constant.slice(prefix.length);
-  // A member several ops travel in (`view` for create, destroy and switch) cannot name one of them.
-  const shared = member !== undefined && (set.ops ?? []).filter((o) => o.member === member).length > 1;
-  return member !== undefined && !shared ? member : constant;
 }
 
 /** Identifiers of everything the package exports, checked for clashes once per model. */

@@ -11,6 +11,8 @@ import { implName, str, tsdoc, type TsNames } from './names.js';
 import { innermost, tsType, type Shape } from './shapes.js';
 import type { RecordVariant, Variants } from './variants.js';
 import { RUNTIME, doc, type Decl, type Doc, type Imports } from './view-model.js';
+import { directedDoc, isDirected, optionalOnEncode } from '../../model/directions.js';
+import { acceptedFields, fieldList, inputName } from './inputs.js';
 
 /** Registers imports for the typedefs and records a type names. */
 export function useType(type: TypeRef, variants: Variants, names: TsNames, imports: Imports): void {
@@ -38,7 +40,7 @@ function since(item: { since?: string; linuxSince?: string }): { tag: string; te
 }
 
 function fieldDoc(record: RecordDecl, f: Field, archs: Arch[]): Doc {
-  const notes = [tsdoc(f.doc)];
+  const notes = [tsdoc(directedDoc(f))];
   if (f.archs && !archs.every((a) => f.archs!.includes(a))) notes.push(`Only on ${f.archs.join(', ')}.`);
   return doc(notes.filter(Boolean).join('\n\n'), f.since && f.since !== record.since ? since(f) : []);
 }
@@ -74,6 +76,22 @@ function valueInterface(variants: Variants, names: TsNames, imports: Imports, de
       };
     }),
     methods: [],
+  };
+}
+
+/**
+ * The input interface of an op payload with directions: what its encoders take. The members a
+ * caller sets (`in`, `inout`) are required; the others (Xen's answers, Xen's own state) may be
+ * left out and encode as zero.
+ */
+function inputInterface(variants: Variants, names: TsNames, imports: Imports, decl: RecordDecl): Decl {
+  const full = valueInterface(variants, names, imports, decl) as Extract<Decl, { kind: 'interface' }>;
+  const byName = new Map(decl.fields.map((f) => [f.name, f]));
+  return {
+    ...full,
+    name: inputName(names.record(decl.name)),
+    doc: doc(`What the encoders of \`${names.record(decl.name)}\` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.`, since(decl)),
+    props: full.props.map((p) => ({ ...p, optional: p.optional || optionalOnEncode(decl, byName.get(p.name)!) })),
   };
 }
 
@@ -253,7 +271,8 @@ function codecInit(variants: Variants, names: TsNames, imports: Imports, decl: R
   };
   const total = (a: Arch) => (flex ? `${variants.layout(name, a).size} + n * ${stride(a)}` : `${variants.layout(name, a).size}`);
   const nArg = flex ? ', n' : '';
-  const checkValue = `if (typeof value !== 'object' || value === null) failObject(value, ${str(name)});`;
+  const fieldsCheck = isDirected(decl) ? ` checkFields(value, ${id}$fields, ${str(name)}, options.loose);` : '';
+  const checkValue = `if (typeof value !== 'object' || value === null) failObject(value, ${str(name)});${fieldsCheck}`;
   // Arrays take the inlined `Array.isArray` path; typed arrays, array-likes and mistakes go through the runtime's check.
   const countFromValue = flex
     ? [`const f = value.${flex.name};`, `const n = Array.isArray(f) ? f.length : flexArray(f, ${str(`${name}.${flex.name}`)}).length;`]
@@ -329,17 +348,21 @@ export function recordDecls(variants: Variants, names: TsNames, imports: Imports
   imports.value(RUNTIME, 'frozen');
   imports.type(RUNTIME, 'RecordLayout');
   imports.type(RUNTIME, 'RecordCodec');
+  const directed = isDirected(decl);
+  if (directed) imports.value(RUNTIME, 'checkFields');
   const layouts = groupBy(archs, (a) => layoutLiteral(variants.layout(record, a), variants.members(record, a).map((m) => m.shape)));
   const layoutName = (i: number) => `${id}$layout${i}`;
   const layoutConst = (a: Arch) => layoutName(layouts.findIndex((g) => g.archs.includes(a)));
   const decls: Decl[] = [
     valueInterface(variants, names, imports, decl),
+    ...(directed ? [inputInterface(variants, names, imports, decl)] : []),
     viewInterface(variants, names, imports, decl, all),
+    ...(directed ? [{ kind: 'const', name: `${id}$fields`, type: 'readonly string[]', init: fieldList(acceptedFields(decl, archs)), exported: false } satisfies Decl] : []),
     ...layouts.map((g, i): Decl => ({ kind: 'const', name: layoutName(i), type: 'RecordLayout', init: g.value, exported: false })),
     {
       kind: 'const',
       name: id,
-      type: `RecordCodec<${id}, ${names.view(record)}>`,
+      type: `RecordCodec<${id}, ${names.view(record)}${directed ? `, ${inputName(id)}` : ''}>`,
       init: codecInit(variants, names, imports, decl, all, layoutConst),
       exported: true,
       doc: doc(

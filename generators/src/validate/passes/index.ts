@@ -5,6 +5,7 @@ import { bitField } from './bit-field.js';
 import { declarationOrder } from './declaration-order.js';
 import { duplicateName } from './duplicate-name.js';
 import { duplicateOp } from './duplicate-op.js';
+import { fieldDirection } from './field-direction.js';
 import { flagBits } from './flag-bits.js';
 import { flexibleArray } from './flexible-array.js';
 import { implicitPadding } from './implicit-padding.js';
@@ -42,6 +43,7 @@ export const PASSES: ValidationPass[] = [
   typeCycle,
   declarationOrder,
   duplicateOp,
+  fieldDirection,
   constantValue,
   flagBits,
   rings,

@@ -413,6 +413,62 @@ pub const XEN_ARGO_OP_notify: i32 = 4;
 /// Since Xen 4.12: cargo feature `xen-4-12`.
 pub const XEN_ARGO_REGISTER_FLAG_FAIL_EXIST: u32 = 0x1;
 
+/// The ops of `XEN_ARGO_OP` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgoOp {
+    /// `XEN_ARGO_OP_register_ring`: Register, or re-register, a ring backed by an array of xen_argo_gfn_t; the last arguments are the frame count and XEN_ARGO_REGISTER_FLAG_* flags.
+    RegisterRing(xen_argo_register_ring),
+    /// `XEN_ARGO_OP_unregister_ring`: Remove a registered ring; the other arguments are null and zero.
+    UnregisterRing(xen_argo_unregister_ring),
+    /// `XEN_ARGO_OP_sendv`: Send one message gathered from an array of xen_argo_iov; the last arguments are the buffer count and the message type. Fails with EAGAIN when the ring is full, and Xen signals once there is room.
+    Sendv(xen_argo_send_addr),
+    /// `XEN_ARGO_OP_notify`: Query rings and ask to be signalled when space appears; the record may be null.
+    Notify(xen_argo_ring_data),
+}
+
+#[cfg(feature = "zerocopy")]
+impl ArgoOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::RegisterRing(_) => XEN_ARGO_OP_register_ring,
+            Self::UnregisterRing(_) => XEN_ARGO_OP_unregister_ring,
+            Self::Sendv(_) => XEN_ARGO_OP_sendv,
+            Self::Notify(_) => XEN_ARGO_OP_notify,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::RegisterRing(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::UnregisterRing(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Sendv(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Notify(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            XEN_ARGO_OP_register_ring => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::RegisterRing(arg)),
+            XEN_ARGO_OP_unregister_ring => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::UnregisterRing(arg)),
+            XEN_ARGO_OP_sendv => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Sendv(arg)),
+            XEN_ARGO_OP_notify => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Notify(arg)),
+            _ => None,
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

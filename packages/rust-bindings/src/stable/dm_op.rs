@@ -46,6 +46,15 @@ impl xen_dm_op_create_ioreq_server {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+impl xen_dm_op_create_ioreq_server {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(handle_bufioreq: u8) -> Self {
+        Self { handle_bufioreq, ..Self::default() }
+    }
+}
+
 /// Payload of XEN_DMOP_get_ioreq_server_info: where a server finds its synchronous request page, its buffered request ring and the event channel for buffered requests.
 ///
 /// C: `struct xen_dm_op_get_ioreq_server_info` (typedef `xen_dm_op_get_ioreq_server_info_t`).
@@ -133,6 +142,15 @@ impl xen_dm_op_ioreq_server_range {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+impl xen_dm_op_ioreq_server_range {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(id: ioservid_t, r#type: u32, start: uint64_aligned_t, end: uint64_aligned_t) -> Self {
+        Self { id, r#type, start, end, ..Self::default() }
+    }
+}
+
 // ---- Value set XEN_DMOP_IO_RANGE (values of xen_dm_op_ioreq_server_range.type) ----
 // What the bounds of an ioreq server range count.
 
@@ -180,6 +198,15 @@ impl xen_dm_op_set_ioreq_server_state {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+impl xen_dm_op_set_ioreq_server_state {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(id: ioservid_t, enabled: u8) -> Self {
+        Self { id, enabled, ..Self::default() }
+    }
+}
+
 /// Payload of XEN_DMOP_destroy_ioreq_server: removes a server and every range it claimed.
 ///
 /// C: `struct xen_dm_op_destroy_ioreq_server` (typedef `xen_dm_op_destroy_ioreq_server_t`).
@@ -205,6 +232,15 @@ pub type xen_dm_op_destroy_ioreq_server_t = xen_dm_op_destroy_ioreq_server;
 impl xen_dm_op_destroy_ioreq_server {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+impl xen_dm_op_destroy_ioreq_server {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(id: ioservid_t) -> Self {
+        Self { id, ..Self::default() }
+    }
 }
 
 /// Payload of XEN_DMOP_track_dirty_vram: reports which frames of the emulated framebuffer the guest wrote since the last call; the bitmap goes in the second buffer.
@@ -235,6 +271,15 @@ pub type xen_dm_op_track_dirty_vram_t = xen_dm_op_track_dirty_vram;
 impl xen_dm_op_track_dirty_vram {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+impl xen_dm_op_track_dirty_vram {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(nr: u32, first_pfn: uint64_aligned_t) -> Self {
+        Self { nr, first_pfn, ..Self::default() }
+    }
 }
 
 /// Payload of XEN_DMOP_set_pci_intx_level: raises or lowers the INTx line of an emulated PCI device.
@@ -268,6 +313,15 @@ impl xen_dm_op_set_pci_intx_level {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+impl xen_dm_op_set_pci_intx_level {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(domain: u16, bus: u8, device: u8, intx: u8, level: u8) -> Self {
+        Self { domain, bus, device, intx, level }
+    }
+}
+
 /// Payload of XEN_DMOP_set_isa_irq_level: raises or lowers a legacy ISA interrupt line.
 ///
 /// C: `struct xen_dm_op_set_isa_irq_level` (typedef `xen_dm_op_set_isa_irq_level_t`).
@@ -291,6 +345,15 @@ pub type xen_dm_op_set_isa_irq_level_t = xen_dm_op_set_isa_irq_level;
 impl xen_dm_op_set_isa_irq_level {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+impl xen_dm_op_set_isa_irq_level {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(isa_irq: u8, level: u8) -> Self {
+        Self { isa_irq, level }
+    }
 }
 
 /// Payload of XEN_DMOP_set_pci_link_route: connects one of the four PCI interrupt links to an ISA interrupt.
@@ -318,6 +381,15 @@ impl xen_dm_op_set_pci_link_route {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+impl xen_dm_op_set_pci_link_route {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(link: u8, isa_irq: u8) -> Self {
+        Self { link, isa_irq }
+    }
+}
+
 /// Payload of XEN_DMOP_modified_memory: tells Xen the emulator wrote guest memory, so it is logged as dirty; the extents, each a xen_dm_op_modified_memory_extent, go in the second buffer.
 ///
 /// C: `struct xen_dm_op_modified_memory` (typedef `xen_dm_op_modified_memory_t`).
@@ -341,6 +413,15 @@ pub type xen_dm_op_modified_memory_t = xen_dm_op_modified_memory;
 impl xen_dm_op_modified_memory {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+impl xen_dm_op_modified_memory {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(nr_extents: u32) -> Self {
+        Self { nr_extents, ..Self::default() }
+    }
 }
 
 /// One run of guest frames the emulator wrote, as passed to XEN_DMOP_modified_memory.
@@ -402,6 +483,15 @@ impl xen_dm_op_set_mem_type {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+impl xen_dm_op_set_mem_type {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(nr: u32, mem_type: u16, first_pfn: uint64_aligned_t) -> Self {
+        Self { nr, mem_type, first_pfn, ..Self::default() }
+    }
+}
+
 /// Payload of XEN_DMOP_inject_event: delivers an interrupt or exception to one vCPU.
 ///
 /// C: `struct xen_dm_op_inject_event` (typedef `xen_dm_op_inject_event_t`).
@@ -442,6 +532,15 @@ pub type xen_dm_op_inject_event_t = xen_dm_op_inject_event;
 impl xen_dm_op_inject_event {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+impl xen_dm_op_inject_event {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(vcpuid: u32, vector: u8, r#type: u8, insn_len: u8, error_code: u32, cr2: uint64_aligned_t) -> Self {
+        Self { vcpuid, vector, r#type, insn_len, error_code, cr2, ..Self::default() }
+    }
 }
 
 // ---- Value set XEN_DMOP_EVENT (values of xen_dm_op_inject_event.type) ----
@@ -507,6 +606,15 @@ impl xen_dm_op_inject_msi {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
 }
 
+impl xen_dm_op_inject_msi {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(data: u32, addr: uint64_aligned_t) -> Self {
+        Self { data, addr, ..Self::default() }
+    }
+}
+
 /// Payload of XEN_DMOP_map_mem_type_to_ioreq_server: sends accesses to every page of one p2m type to a server. Its last field is a plain uint64_t, so on x86_32 the record is only 4-byte aligned.
 ///
 /// C: `struct xen_dm_op_map_mem_type_to_ioreq_server` (typedef `xen_dm_op_map_mem_type_to_ioreq_server_t`).
@@ -534,6 +642,15 @@ pub type xen_dm_op_map_mem_type_to_ioreq_server_t = xen_dm_op_map_mem_type_to_io
 impl xen_dm_op_map_mem_type_to_ioreq_server {
     /// The first Xen release with this struct (cargo feature `xen-4-9`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 9);
+}
+
+impl xen_dm_op_map_mem_type_to_ioreq_server {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(id: ioservid_t, r#type: u16, flags: u32) -> Self {
+        Self { id, r#type, flags, ..Self::default() }
+    }
 }
 
 // ---- Flag set XEN_DMOP_IOREQ_MEM_ACCESS (values of xen_dm_op_map_mem_type_to_ioreq_server.flags) ----
@@ -575,6 +692,16 @@ impl xen_dm_op_remote_shutdown {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 10);
 }
 
+#[cfg(feature = "xen-4-10")]
+impl xen_dm_op_remote_shutdown {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(reason: u32) -> Self {
+        Self { reason }
+    }
+}
+
 /// Payload of XEN_DMOP_relocate_memory: moves a run of guest frames to a new place in the guest physical map. Every field is updated as the work proceeds; the values after the call carry no meaning.
 ///
 /// C: `struct xen_dm_op_relocate_memory` (typedef `xen_dm_op_relocate_memory_t`).
@@ -588,15 +715,15 @@ impl xen_dm_op_remote_shutdown {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct xen_dm_op_relocate_memory {
-    /// How many frames to move. Example: 64.
+    /// Input and output: how many frames to move. Example: 64.
     pub size: u32,
     /// Reserved; must be zero.
     ///
     /// Padding: Xen requires it to be zero.
     pub pad: u32,
-    /// First guest frame to move. Example: 0xf0000.
+    /// Input and output: first guest frame to move. Example: 0xf0000.
     pub src_gfn: uint64_aligned_t,
-    /// Guest frame the first one moves to. Example: 0xe0000.
+    /// Input and output: guest frame the first one moves to. Example: 0xe0000.
     pub dst_gfn: uint64_aligned_t,
 }
 
@@ -608,6 +735,16 @@ pub type xen_dm_op_relocate_memory_t = xen_dm_op_relocate_memory;
 impl xen_dm_op_relocate_memory {
     /// The first Xen release with this struct (cargo feature `xen-4-11`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 11);
+}
+
+#[cfg(feature = "xen-4-11")]
+impl xen_dm_op_relocate_memory {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(size: u32, src_gfn: uint64_aligned_t, dst_gfn: uint64_aligned_t) -> Self {
+        Self { size, src_gfn, dst_gfn, ..Self::default() }
+    }
 }
 
 /// Payload of XEN_DMOP_pin_memory_cacheattr: fixes the cache attribute of a range of guest frames.
@@ -643,6 +780,16 @@ pub type xen_dm_op_pin_memory_cacheattr_t = xen_dm_op_pin_memory_cacheattr;
 impl xen_dm_op_pin_memory_cacheattr {
     /// The first Xen release with this struct (cargo feature `xen-4-11`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 11);
+}
+
+#[cfg(feature = "xen-4-11")]
+impl xen_dm_op_pin_memory_cacheattr {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(start: uint64_aligned_t, end: uint64_aligned_t, r#type: u32) -> Self {
+        Self { start, end, r#type, ..Self::default() }
+    }
 }
 
 // ---- Value set XEN_DMOP_MEM_CACHEATTR (values of xen_dm_op_pin_memory_cacheattr.type) ----
@@ -722,6 +869,16 @@ impl xen_dm_op_set_irq_level {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 15);
 }
 
+#[cfg(feature = "xen-4-15")]
+impl xen_dm_op_set_irq_level {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(irq: u32, level: u8) -> Self {
+        Self { irq, level, ..Self::default() }
+    }
+}
+
 /// Payload of XEN_DMOP_nr_vcpus: the most vCPUs the guest can have, so an emulator can size per-vCPU state.
 ///
 /// C: `struct xen_dm_op_nr_vcpus` (typedef `xen_dm_op_nr_vcpus_t`).
@@ -756,7 +913,7 @@ impl xen_dm_op_nr_vcpus {
 ///
 /// Layout (size/align in bytes): x86 32/8, x86_64 32/8, arm 32/8, aarch64 32/8.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct xen_dm_op {
     /// The operation, one of XEN_DMOP_*. Example: 1 (XEN_DMOP_create_ioreq_server).
@@ -1203,6 +1360,436 @@ impl xen_dm_op {
         } else {
             None
         }
+    }
+}
+
+impl ::core::fmt::Debug for xen_dm_op {
+    /// Prints every member, and of `u` the one the op names; for an op
+    /// this crate does not declare, the union itself, which prints no member.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut d = f.debug_struct("xen_dm_op");
+        d.field("op", &self.op);
+        d.field("pad", &self.pad);
+        if let Some(payload) = self.as_create_ioreq_server() {
+            return d.field("u.create_ioreq_server", payload).finish();
+        }
+        if let Some(payload) = self.as_get_ioreq_server_info() {
+            return d.field("u.get_ioreq_server_info", payload).finish();
+        }
+        if let Some(payload) = self.as_map_io_range_to_ioreq_server() {
+            return d.field("u.map_io_range_to_ioreq_server", payload).finish();
+        }
+        if let Some(payload) = self.as_unmap_io_range_from_ioreq_server() {
+            return d.field("u.unmap_io_range_from_ioreq_server", payload).finish();
+        }
+        if let Some(payload) = self.as_set_ioreq_server_state() {
+            return d.field("u.set_ioreq_server_state", payload).finish();
+        }
+        if let Some(payload) = self.as_destroy_ioreq_server() {
+            return d.field("u.destroy_ioreq_server", payload).finish();
+        }
+        if let Some(payload) = self.as_track_dirty_vram() {
+            return d.field("u.track_dirty_vram", payload).finish();
+        }
+        if let Some(payload) = self.as_set_pci_intx_level() {
+            return d.field("u.set_pci_intx_level", payload).finish();
+        }
+        if let Some(payload) = self.as_set_isa_irq_level() {
+            return d.field("u.set_isa_irq_level", payload).finish();
+        }
+        if let Some(payload) = self.as_set_pci_link_route() {
+            return d.field("u.set_pci_link_route", payload).finish();
+        }
+        if let Some(payload) = self.as_modified_memory() {
+            return d.field("u.modified_memory", payload).finish();
+        }
+        if let Some(payload) = self.as_set_mem_type() {
+            return d.field("u.set_mem_type", payload).finish();
+        }
+        if let Some(payload) = self.as_inject_event() {
+            return d.field("u.inject_event", payload).finish();
+        }
+        if let Some(payload) = self.as_inject_msi() {
+            return d.field("u.inject_msi", payload).finish();
+        }
+        if let Some(payload) = self.as_map_mem_type_to_ioreq_server() {
+            return d.field("u.map_mem_type_to_ioreq_server", payload).finish();
+        }
+        #[cfg(feature = "xen-4-10")]
+        if let Some(payload) = self.as_remote_shutdown() {
+            return d.field("u.remote_shutdown", payload).finish();
+        }
+        #[cfg(feature = "xen-4-11")]
+        if let Some(payload) = self.as_relocate_memory() {
+            return d.field("u.relocate_memory", payload).finish();
+        }
+        #[cfg(feature = "xen-4-11")]
+        if let Some(payload) = self.as_pin_memory_cacheattr() {
+            return d.field("u.pin_memory_cacheattr", payload).finish();
+        }
+        #[cfg(feature = "xen-4-15")]
+        if let Some(payload) = self.as_set_irq_level() {
+            return d.field("u.set_irq_level", payload).finish();
+        }
+        #[cfg(feature = "xen-4-15")]
+        if let Some(payload) = self.as_nr_vcpus() {
+            return d.field("u.nr_vcpus", payload).finish();
+        }
+        d.field("u", &self.u).finish()
+    }
+}
+
+/// The calls of op set `XEN_DMOP` with their payloads: what a `xen_dm_op` holds, typed, so that no op
+/// number goes with another op's payload. Convert with `to_bytes`/`from_bytes` (the bytes Xen
+/// reads: the op, its payload, zero elsewhere) or `xen_dm_op::from`/`xen_dm_op::typed`. An op this
+/// crate does not declare (from a newer Xen, or one a cargo feature leaves out) stays representable as
+/// `Other`, with the payload bytes as they came.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DmOp {
+    /// `XEN_DMOP_create_ioreq_server`: Create an ioreq server.
+    CreateIoreqServer(xen_dm_op_create_ioreq_server),
+    /// `XEN_DMOP_get_ioreq_server_info`: Look up the pages and event channel of an ioreq server.
+    GetIoreqServerInfo(xen_dm_op_get_ioreq_server_info),
+    /// `XEN_DMOP_map_io_range_to_ioreq_server`: Claim a range of ports, MMIO or PCI functions for a server.
+    MapIoRangeToIoreqServer(xen_dm_op_ioreq_server_range),
+    /// `XEN_DMOP_unmap_io_range_from_ioreq_server`: Give back a range a server claimed.
+    UnmapIoRangeFromIoreqServer(xen_dm_op_ioreq_server_range),
+    /// `XEN_DMOP_set_ioreq_server_state`: Enable or disable an ioreq server.
+    SetIoreqServerState(xen_dm_op_set_ioreq_server_state),
+    /// `XEN_DMOP_destroy_ioreq_server`: Destroy an ioreq server.
+    DestroyIoreqServer(xen_dm_op_destroy_ioreq_server),
+    /// `XEN_DMOP_track_dirty_vram`: Fetch the dirty bitmap of the emulated framebuffer.
+    TrackDirtyVram(xen_dm_op_track_dirty_vram),
+    /// `XEN_DMOP_set_pci_intx_level`: Drive the INTx line of an emulated PCI device.
+    SetPciIntxLevel(xen_dm_op_set_pci_intx_level),
+    /// `XEN_DMOP_set_isa_irq_level`: Drive an ISA interrupt line.
+    SetIsaIrqLevel(xen_dm_op_set_isa_irq_level),
+    /// `XEN_DMOP_set_pci_link_route`: Route a PCI interrupt link to an ISA interrupt.
+    SetPciLinkRoute(xen_dm_op_set_pci_link_route),
+    /// `XEN_DMOP_modified_memory`: Mark guest memory the emulator wrote as dirty.
+    ModifiedMemory(xen_dm_op_modified_memory),
+    /// `XEN_DMOP_set_mem_type`: Change the p2m type of guest frames.
+    SetMemType(xen_dm_op_set_mem_type),
+    /// `XEN_DMOP_inject_event`: Deliver an interrupt or exception to a vCPU.
+    InjectEvent(xen_dm_op_inject_event),
+    /// `XEN_DMOP_inject_msi`: Deliver an MSI.
+    InjectMsi(xen_dm_op_inject_msi),
+    /// `XEN_DMOP_map_mem_type_to_ioreq_server`: Forward accesses to pages of a p2m type to a server.
+    MapMemTypeToIoreqServer(xen_dm_op_map_mem_type_to_ioreq_server),
+    /// `XEN_DMOP_remote_shutdown`: Shut the guest down from its device model.
+    #[cfg(feature = "xen-4-10")]
+    RemoteShutdown(xen_dm_op_remote_shutdown),
+    /// `XEN_DMOP_relocate_memory`: Move guest frames within the guest physical map.
+    #[cfg(feature = "xen-4-11")]
+    RelocateMemory(xen_dm_op_relocate_memory),
+    /// `XEN_DMOP_pin_memory_cacheattr`: Pin or unpin the cache attribute of guest frames.
+    #[cfg(feature = "xen-4-11")]
+    PinMemoryCacheattr(xen_dm_op_pin_memory_cacheattr),
+    /// `XEN_DMOP_set_irq_level`: Drive an interrupt line by number.
+    #[cfg(feature = "xen-4-15")]
+    SetIrqLevel(xen_dm_op_set_irq_level),
+    /// `XEN_DMOP_nr_vcpus`: Ask how many vCPUs the guest has.
+    #[cfg(feature = "xen-4-15")]
+    NrVcpus(xen_dm_op_nr_vcpus),
+    /// An op this crate does not declare, with the bytes of `u` as they came.
+    Other {
+        /// The op number.
+        op: u32,
+        /// The bytes of `xen_dm_op.u`.
+        payload: [u8; ::core::mem::size_of::<xen_dm_op_u>()],
+    },
+}
+
+#[cfg(feature = "zerocopy")]
+impl DmOp {
+    /// The op number, as `xen_dm_op.op` holds it.
+    #[inline]
+    pub fn op(&self) -> u32 {
+        match self {
+            Self::CreateIoreqServer(_) => XEN_DMOP_create_ioreq_server,
+            Self::GetIoreqServerInfo(_) => XEN_DMOP_get_ioreq_server_info,
+            Self::MapIoRangeToIoreqServer(_) => XEN_DMOP_map_io_range_to_ioreq_server,
+            Self::UnmapIoRangeFromIoreqServer(_) => XEN_DMOP_unmap_io_range_from_ioreq_server,
+            Self::SetIoreqServerState(_) => XEN_DMOP_set_ioreq_server_state,
+            Self::DestroyIoreqServer(_) => XEN_DMOP_destroy_ioreq_server,
+            Self::TrackDirtyVram(_) => XEN_DMOP_track_dirty_vram,
+            Self::SetPciIntxLevel(_) => XEN_DMOP_set_pci_intx_level,
+            Self::SetIsaIrqLevel(_) => XEN_DMOP_set_isa_irq_level,
+            Self::SetPciLinkRoute(_) => XEN_DMOP_set_pci_link_route,
+            Self::ModifiedMemory(_) => XEN_DMOP_modified_memory,
+            Self::SetMemType(_) => XEN_DMOP_set_mem_type,
+            Self::InjectEvent(_) => XEN_DMOP_inject_event,
+            Self::InjectMsi(_) => XEN_DMOP_inject_msi,
+            Self::MapMemTypeToIoreqServer(_) => XEN_DMOP_map_mem_type_to_ioreq_server,
+            #[cfg(feature = "xen-4-10")]
+            Self::RemoteShutdown(_) => XEN_DMOP_remote_shutdown,
+            #[cfg(feature = "xen-4-11")]
+            Self::RelocateMemory(_) => XEN_DMOP_relocate_memory,
+            #[cfg(feature = "xen-4-11")]
+            Self::PinMemoryCacheattr(_) => XEN_DMOP_pin_memory_cacheattr,
+            #[cfg(feature = "xen-4-15")]
+            Self::SetIrqLevel(_) => XEN_DMOP_set_irq_level,
+            #[cfg(feature = "xen-4-15")]
+            Self::NrVcpus(_) => XEN_DMOP_nr_vcpus,
+            Self::Other { op, .. } => *op,
+        }
+    }
+
+    /// The call as the bytes Xen reads: the op number, its payload, and zero everywhere else.
+    pub fn to_bytes(&self) -> [u8; ::core::mem::size_of::<xen_dm_op>()] {
+        let mut bytes = [0u8; ::core::mem::size_of::<xen_dm_op>()];
+        let at = ::core::mem::offset_of!(xen_dm_op, op);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&self.op()));
+        let payload: &[u8] = match self {
+            Self::CreateIoreqServer(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GetIoreqServerInfo(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::MapIoRangeToIoreqServer(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::UnmapIoRangeFromIoreqServer(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetIoreqServerState(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::DestroyIoreqServer(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::TrackDirtyVram(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetPciIntxLevel(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetIsaIrqLevel(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetPciLinkRoute(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::ModifiedMemory(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetMemType(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::InjectEvent(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::InjectMsi(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::MapMemTypeToIoreqServer(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-10")]
+            Self::RemoteShutdown(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-11")]
+            Self::RelocateMemory(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-11")]
+            Self::PinMemoryCacheattr(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-15")]
+            Self::SetIrqLevel(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-15")]
+            Self::NrVcpus(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Other { payload, .. } => payload,
+        };
+        let at = ::core::mem::offset_of!(xen_dm_op, u);
+        bytes[at..at + payload.len()].copy_from_slice(payload);
+        bytes
+    }
+
+    /// The call `bytes` hold: the op number says which payload they carry; an op this crate
+    /// does not declare is `Other`.
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<xen_dm_op>()]) -> Self {
+        let at = ::core::mem::offset_of!(xen_dm_op, op);
+        let op = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(op, _)| op);
+        let at = ::core::mem::offset_of!(xen_dm_op, u);
+        let payload = &bytes[at..at + ::core::mem::size_of::<xen_dm_op_u>()];
+        match op {
+            XEN_DMOP_create_ioreq_server => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::CreateIoreqServer(payload);
+                }
+            }
+            XEN_DMOP_get_ioreq_server_info => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetIoreqServerInfo(payload);
+                }
+            }
+            XEN_DMOP_map_io_range_to_ioreq_server => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::MapIoRangeToIoreqServer(payload);
+                }
+            }
+            XEN_DMOP_unmap_io_range_from_ioreq_server => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::UnmapIoRangeFromIoreqServer(payload);
+                }
+            }
+            XEN_DMOP_set_ioreq_server_state => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetIoreqServerState(payload);
+                }
+            }
+            XEN_DMOP_destroy_ioreq_server => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::DestroyIoreqServer(payload);
+                }
+            }
+            XEN_DMOP_track_dirty_vram => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::TrackDirtyVram(payload);
+                }
+            }
+            XEN_DMOP_set_pci_intx_level => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetPciIntxLevel(payload);
+                }
+            }
+            XEN_DMOP_set_isa_irq_level => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetIsaIrqLevel(payload);
+                }
+            }
+            XEN_DMOP_set_pci_link_route => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetPciLinkRoute(payload);
+                }
+            }
+            XEN_DMOP_modified_memory => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::ModifiedMemory(payload);
+                }
+            }
+            XEN_DMOP_set_mem_type => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetMemType(payload);
+                }
+            }
+            XEN_DMOP_inject_event => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::InjectEvent(payload);
+                }
+            }
+            XEN_DMOP_inject_msi => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::InjectMsi(payload);
+                }
+            }
+            XEN_DMOP_map_mem_type_to_ioreq_server => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::MapMemTypeToIoreqServer(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-10")]
+            XEN_DMOP_remote_shutdown => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::RemoteShutdown(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-11")]
+            XEN_DMOP_relocate_memory => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::RelocateMemory(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-11")]
+            XEN_DMOP_pin_memory_cacheattr => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::PinMemoryCacheattr(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-15")]
+            XEN_DMOP_set_irq_level => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetIrqLevel(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-15")]
+            XEN_DMOP_nr_vcpus => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::NrVcpus(payload);
+                }
+            }
+            _ => {}
+        }
+        let mut raw = [0u8; ::core::mem::size_of::<xen_dm_op_u>()];
+        raw.copy_from_slice(payload);
+        Self::Other { op, payload: raw }
+    }
+}
+
+#[cfg(feature = "zerocopy")]
+impl From<DmOp> for xen_dm_op {
+    /// The record of the call: its op, its payload, and zero everywhere else.
+    #[inline]
+    fn from(call: DmOp) -> Self {
+        zerocopy::transmute!(call.to_bytes())
+    }
+}
+
+#[cfg(feature = "zerocopy")]
+impl xen_dm_op {
+    /// The record `bytes` hold, whatever they are.
+    #[inline]
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<Self>()]) -> Self {
+        zerocopy::transmute!(*bytes)
+    }
+
+    /// The call, typed: `op` says which payload `u` carries. `None` for an op
+    /// this crate does not declare, whose bytes it cannot tell apart from unset ones.
+    pub fn typed(&self) -> Option<DmOp> {
+        if let Some(payload) = self.as_create_ioreq_server() {
+            return Some(DmOp::CreateIoreqServer(*payload));
+        }
+        if let Some(payload) = self.as_get_ioreq_server_info() {
+            return Some(DmOp::GetIoreqServerInfo(*payload));
+        }
+        if let Some(payload) = self.as_map_io_range_to_ioreq_server() {
+            return Some(DmOp::MapIoRangeToIoreqServer(*payload));
+        }
+        if let Some(payload) = self.as_unmap_io_range_from_ioreq_server() {
+            return Some(DmOp::UnmapIoRangeFromIoreqServer(*payload));
+        }
+        if let Some(payload) = self.as_set_ioreq_server_state() {
+            return Some(DmOp::SetIoreqServerState(*payload));
+        }
+        if let Some(payload) = self.as_destroy_ioreq_server() {
+            return Some(DmOp::DestroyIoreqServer(*payload));
+        }
+        if let Some(payload) = self.as_track_dirty_vram() {
+            return Some(DmOp::TrackDirtyVram(*payload));
+        }
+        if let Some(payload) = self.as_set_pci_intx_level() {
+            return Some(DmOp::SetPciIntxLevel(*payload));
+        }
+        if let Some(payload) = self.as_set_isa_irq_level() {
+            return Some(DmOp::SetIsaIrqLevel(*payload));
+        }
+        if let Some(payload) = self.as_set_pci_link_route() {
+            return Some(DmOp::SetPciLinkRoute(*payload));
+        }
+        if let Some(payload) = self.as_modified_memory() {
+            return Some(DmOp::ModifiedMemory(*payload));
+        }
+        if let Some(payload) = self.as_set_mem_type() {
+            return Some(DmOp::SetMemType(*payload));
+        }
+        if let Some(payload) = self.as_inject_event() {
+            return Some(DmOp::InjectEvent(*payload));
+        }
+        if let Some(payload) = self.as_inject_msi() {
+            return Some(DmOp::InjectMsi(*payload));
+        }
+        if let Some(payload) = self.as_map_mem_type_to_ioreq_server() {
+            return Some(DmOp::MapMemTypeToIoreqServer(*payload));
+        }
+        #[cfg(feature = "xen-4-10")]
+        if let Some(payload) = self.as_remote_shutdown() {
+            return Some(DmOp::RemoteShutdown(*payload));
+        }
+        #[cfg(feature = "xen-4-11")]
+        if let Some(payload) = self.as_relocate_memory() {
+            return Some(DmOp::RelocateMemory(*payload));
+        }
+        #[cfg(feature = "xen-4-11")]
+        if let Some(payload) = self.as_pin_memory_cacheattr() {
+            return Some(DmOp::PinMemoryCacheattr(*payload));
+        }
+        #[cfg(feature = "xen-4-15")]
+        if let Some(payload) = self.as_set_irq_level() {
+            return Some(DmOp::SetIrqLevel(*payload));
+        }
+        #[cfg(feature = "xen-4-15")]
+        if let Some(payload) = self.as_nr_vcpus() {
+            return Some(DmOp::NrVcpus(*payload));
+        }
+        None
+    }
+
+    /// The bytes Xen reads: the op, the payload it names, zero everywhere else; `None` for an
+    /// op this crate does not declare (see `typed`).
+    #[inline]
+    pub fn to_bytes(&self) -> Option<[u8; ::core::mem::size_of::<Self>()]> {
+        self.typed().map(|call| call.to_bytes())
     }
 }
 

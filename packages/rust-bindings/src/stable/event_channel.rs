@@ -593,7 +593,7 @@ impl evtchn_set_priority {
 ///
 /// Layout (size/align in bytes): x86 28/4, x86_64 28/4, arm 28/4, aarch64 28/4.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct evtchn_op {
     /// IN: an EVTCHNOP_* number selecting the member of `u`.
@@ -819,6 +819,46 @@ impl evtchn_op {
         } else {
             None
         }
+    }
+}
+
+impl ::core::fmt::Debug for evtchn_op {
+    /// Prints every member, and of `u` the one the op names; for an op
+    /// this crate does not declare, the union itself, which prints no member.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut d = f.debug_struct("evtchn_op");
+        d.field("cmd", &self.cmd);
+        if let Some(payload) = self.as_bind_interdomain() {
+            return d.field("u.bind_interdomain", payload).finish();
+        }
+        if let Some(payload) = self.as_bind_virq() {
+            return d.field("u.bind_virq", payload).finish();
+        }
+        if let Some(payload) = self.as_bind_pirq() {
+            return d.field("u.bind_pirq", payload).finish();
+        }
+        if let Some(payload) = self.as_close() {
+            return d.field("u.close", payload).finish();
+        }
+        if let Some(payload) = self.as_send() {
+            return d.field("u.send", payload).finish();
+        }
+        if let Some(payload) = self.as_status() {
+            return d.field("u.status", payload).finish();
+        }
+        if let Some(payload) = self.as_alloc_unbound() {
+            return d.field("u.alloc_unbound", payload).finish();
+        }
+        if let Some(payload) = self.as_bind_ipi() {
+            return d.field("u.bind_ipi", payload).finish();
+        }
+        if let Some(payload) = self.as_bind_vcpu() {
+            return d.field("u.bind_vcpu", payload).finish();
+        }
+        if let Some(payload) = self.as_unmask() {
+            return d.field("u.unmask", payload).finish();
+        }
+        d.field("u", &self.u).finish()
     }
 }
 

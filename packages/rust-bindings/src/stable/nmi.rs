@@ -80,6 +80,52 @@ pub const XENNMI_register_callback: i32 = 0;
 /// Since Xen 4.6.
 pub const XENNMI_unregister_callback: i32 = 1;
 
+/// The ops of `XENNMI` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum XennmiOp {
+    /// `XENNMI_register_callback`: Register the NMI handler of the calling domain.
+    RegisterCallback(xennmi_callback),
+    /// `XENNMI_unregister_callback`: Drop the NMI handler; the argument is null.
+    UnregisterCallback,
+}
+
+#[cfg(feature = "zerocopy")]
+impl XennmiOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::RegisterCallback(_) => XENNMI_register_callback,
+            Self::UnregisterCallback => XENNMI_unregister_callback,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::RegisterCallback(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::UnregisterCallback => &[],
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            XENNMI_register_callback => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::RegisterCallback(arg)),
+            XENNMI_unregister_callback => Some(Self::UnregisterCallback),
+            _ => None,
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

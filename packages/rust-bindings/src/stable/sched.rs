@@ -226,6 +226,86 @@ pub const SHUTDOWN_soft_reset: u32 = 5;
 /// Since Xen 4.6.
 pub const SHUTDOWN_MAX: i32 = 5;
 
+/// The ops of `SCHEDOP` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SchedOp {
+    /// `SCHEDOP_yield`: Give up the physical CPU for now; the argument is null.
+    Yield,
+    /// `SCHEDOP_block`: Sleep until an event arrives; the argument is null. With events masked, Xen unmasks them and checks for pending ones first, so no wake-up is lost.
+    Block,
+    /// `SCHEDOP_shutdown`: Stop every vCPU of the calling domain and tell the toolstack why. A PV x86 guest suspending passes its start-info frame as a third argument; the call returns 1 when the suspend was cancelled and 0 in the resumed domain.
+    Shutdown(sched_shutdown),
+    /// `SCHEDOP_poll`: Wait until one of some event-channel ports is pending, or a deadline passes.
+    Poll(sched_poll),
+    /// `SCHEDOP_remote_shutdown`: Shut another domain down with a reason.
+    RemoteShutdown(sched_remote_shutdown),
+    /// `SCHEDOP_shutdown_code`: Record the reason the domain will report when it later shuts down, without stopping it now.
+    ShutdownCode(sched_shutdown),
+    /// `SCHEDOP_watchdog`: Create, kick or remove a domain watchdog.
+    Watchdog(sched_watchdog),
+    /// `SCHEDOP_pin_override`: Hardware domain only: pin the calling vCPU to a physical CPU, or lift the pin.
+    #[cfg(feature = "xen-4-7")]
+    PinOverride(sched_pin_override),
+}
+
+#[cfg(feature = "zerocopy")]
+impl SchedOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::Yield => SCHEDOP_yield,
+            Self::Block => SCHEDOP_block,
+            Self::Shutdown(_) => SCHEDOP_shutdown,
+            Self::Poll(_) => SCHEDOP_poll,
+            Self::RemoteShutdown(_) => SCHEDOP_remote_shutdown,
+            Self::ShutdownCode(_) => SCHEDOP_shutdown_code,
+            Self::Watchdog(_) => SCHEDOP_watchdog,
+            #[cfg(feature = "xen-4-7")]
+            Self::PinOverride(_) => SCHEDOP_pin_override,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::Yield => &[],
+            Self::Block => &[],
+            Self::Shutdown(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Poll(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::RemoteShutdown(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::ShutdownCode(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Watchdog(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            #[cfg(feature = "xen-4-7")]
+            Self::PinOverride(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            SCHEDOP_yield => Some(Self::Yield),
+            SCHEDOP_block => Some(Self::Block),
+            SCHEDOP_shutdown => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Shutdown(arg)),
+            SCHEDOP_poll => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Poll(arg)),
+            SCHEDOP_remote_shutdown => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::RemoteShutdown(arg)),
+            SCHEDOP_shutdown_code => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::ShutdownCode(arg)),
+            SCHEDOP_watchdog => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Watchdog(arg)),
+            #[cfg(feature = "xen-4-7")]
+            SCHEDOP_pin_override => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PinOverride(arg)),
+            _ => None,
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

@@ -273,6 +273,137 @@ impl xen_varbuf {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 20);
 }
 
+/// The ops of `XENVER` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum XenverOp {
+    /// `XENVER_version`: The version as major << 16 | minor; the argument is null. Example: 0x40011 (4.17).
+    Version,
+    /// `XENVER_extraversion`: The extra version text into a xen_extraversion_t (truncated: prefer XENVER_extraversion2).
+    Extraversion,
+    /// `XENVER_compile_info`: Build details.
+    CompileInfo(xen_compile_info),
+    /// `XENVER_capabilities`: The guest types Xen can run, into a xen_capabilities_info_t (truncated: prefer XENVER_capabilities2).
+    Capabilities,
+    /// `XENVER_changeset`: The source revision, into a xen_changeset_info_t (truncated: prefer XENVER_changeset2).
+    Changeset,
+    /// `XENVER_platform_parameters`: Where Xen starts in a PV address space.
+    PlatformParameters(xen_platform_parameters),
+    /// `XENVER_get_features`: One submap of the XENFEAT_* feature bits.
+    GetFeatures(xen_feature_info),
+    /// `XENVER_pagesize`: The host's page size; the argument is null. Example: 4096.
+    Pagesize,
+    /// `XENVER_guest_handle`: The handle (normally the UUID) the toolstack gave the domain, into a xen_domain_handle_t.
+    GuestHandle,
+    /// `XENVER_commandline`: Xen's command line, into a xen_commandline_t (truncated: prefer XENVER_commandline2).
+    Commandline,
+    /// `XENVER_build_id`: The build id of Xen's binary; returns its length.
+    #[cfg(feature = "xen-4-7")]
+    BuildId(xen_build_id),
+    /// `XENVER_extraversion2`: The extra version text, whole.
+    #[cfg(feature = "xen-4-20")]
+    Extraversion2(xen_varbuf),
+    /// `XENVER_capabilities2`: The guest types Xen can run, whole.
+    #[cfg(feature = "xen-4-20")]
+    Capabilities2(xen_varbuf),
+    /// `XENVER_changeset2`: The source revision, whole.
+    #[cfg(feature = "xen-4-20")]
+    Changeset2(xen_varbuf),
+    /// `XENVER_commandline2`: Xen's command line, whole.
+    #[cfg(feature = "xen-4-20")]
+    Commandline2(xen_varbuf),
+}
+
+#[cfg(feature = "zerocopy")]
+impl XenverOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            Self::Version => XENVER_version,
+            Self::Extraversion => XENVER_extraversion,
+            Self::CompileInfo(_) => XENVER_compile_info,
+            Self::Capabilities => XENVER_capabilities,
+            Self::Changeset => XENVER_changeset,
+            Self::PlatformParameters(_) => XENVER_platform_parameters,
+            Self::GetFeatures(_) => XENVER_get_features,
+            Self::Pagesize => XENVER_pagesize,
+            Self::GuestHandle => XENVER_guest_handle,
+            Self::Commandline => XENVER_commandline,
+            #[cfg(feature = "xen-4-7")]
+            Self::BuildId(_) => XENVER_build_id,
+            #[cfg(feature = "xen-4-20")]
+            Self::Extraversion2(_) => XENVER_extraversion2,
+            #[cfg(feature = "xen-4-20")]
+            Self::Capabilities2(_) => XENVER_capabilities2,
+            #[cfg(feature = "xen-4-20")]
+            Self::Changeset2(_) => XENVER_changeset2,
+            #[cfg(feature = "xen-4-20")]
+            Self::Commandline2(_) => XENVER_commandline2,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            Self::Version => &[],
+            Self::Extraversion => &[],
+            Self::CompileInfo(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Capabilities => &[],
+            Self::Changeset => &[],
+            Self::PlatformParameters(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::GetFeatures(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            Self::Pagesize => &[],
+            Self::GuestHandle => &[],
+            Self::Commandline => &[],
+            #[cfg(feature = "xen-4-7")]
+            Self::BuildId(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            #[cfg(feature = "xen-4-20")]
+            Self::Extraversion2(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            #[cfg(feature = "xen-4-20")]
+            Self::Capabilities2(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            #[cfg(feature = "xen-4-20")]
+            Self::Changeset2(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            #[cfg(feature = "xen-4-20")]
+            Self::Commandline2(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            XENVER_version => Some(Self::Version),
+            XENVER_extraversion => Some(Self::Extraversion),
+            XENVER_compile_info => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::CompileInfo(arg)),
+            XENVER_capabilities => Some(Self::Capabilities),
+            XENVER_changeset => Some(Self::Changeset),
+            XENVER_platform_parameters => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::PlatformParameters(arg)),
+            XENVER_get_features => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::GetFeatures(arg)),
+            XENVER_pagesize => Some(Self::Pagesize),
+            XENVER_guest_handle => Some(Self::GuestHandle),
+            XENVER_commandline => Some(Self::Commandline),
+            #[cfg(feature = "xen-4-7")]
+            XENVER_build_id => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::BuildId(arg)),
+            #[cfg(feature = "xen-4-20")]
+            XENVER_extraversion2 => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Extraversion2(arg)),
+            #[cfg(feature = "xen-4-20")]
+            XENVER_capabilities2 => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Capabilities2(arg)),
+            #[cfg(feature = "xen-4-20")]
+            XENVER_changeset2 => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Changeset2(arg)),
+            #[cfg(feature = "xen-4-20")]
+            XENVER_commandline2 => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Commandline2(arg)),
+            _ => None,
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

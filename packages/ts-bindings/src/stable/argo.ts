@@ -7,7 +7,7 @@
  */
 import { xen_argo_addr$V0, xen_argo_addr$chk0, xen_argo_addr$dec0, xen_argo_addr$enc0, xen_argo_iov$V0, xen_argo_iov$V1, xen_argo_iov$chk0, xen_argo_iov$chk1, xen_argo_iov$dec0, xen_argo_iov$dec1, xen_argo_iov$enc0, xen_argo_iov$enc1, xen_argo_register_ring$V0, xen_argo_register_ring$chk0, xen_argo_register_ring$dec0, xen_argo_register_ring$enc0, xen_argo_ring$V0, xen_argo_ring$chk0, xen_argo_ring$dec0, xen_argo_ring$enc0, xen_argo_ring_data$V0, xen_argo_ring_data$chk0, xen_argo_ring_data$dec0, xen_argo_ring_data$enc0, xen_argo_ring_data_ent$V0, xen_argo_ring_data_ent$chk0, xen_argo_ring_data_ent$dec0, xen_argo_ring_data_ent$enc0, xen_argo_ring_message_header$V0, xen_argo_ring_message_header$chk0, xen_argo_ring_message_header$dec0, xen_argo_ring_message_header$enc0, xen_argo_send_addr$V0, xen_argo_send_addr$chk0, xen_argo_send_addr$dec0, xen_argo_send_addr$enc0, xen_argo_unregister_ring$V0, xen_argo_unregister_ring$chk0, xen_argo_unregister_ring$dec0, xen_argo_unregister_ring$enc0 } from '../internal/stable/argo.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { ArchOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from './xen.js';
 
 /**
@@ -1463,7 +1463,7 @@ export type ArgoOp =
  * Encodes the argument record of the XEN_ARGO_OP op that `value.op` names; an op without one encodes to no bytes.
  * @since 4.12
  */
-export function encodeArgoOp(value: ArgoOp, options: ArchOptions): Uint8Array {
+export function encodeArgoOp(value: ArgoOp, options: EncodeOptions): Uint8Array {
   if (typeof value !== 'object' || value === null) failObject(value, 'XEN_ARGO_OP');
   switch (value.op) {
     case 'register_ring':

@@ -6,8 +6,8 @@
  * xen_dm_op in the first buffer. Mirrors Xen's public/hvm/dm_op.h.
  */
 import { DmOp$chk0, DmOp$dec0, DmOp$enc0, xen_dm_op$V0, xen_dm_op$chk0, xen_dm_op$dec0, xen_dm_op$enc0, xen_dm_op_buf$V0, xen_dm_op_buf$V1, xen_dm_op_buf$dec0, xen_dm_op_buf$dec1, xen_dm_op_buf$enc0, xen_dm_op_buf$enc1, xen_dm_op_create_ioreq_server$V0, xen_dm_op_create_ioreq_server$chk0, xen_dm_op_create_ioreq_server$dec0, xen_dm_op_create_ioreq_server$enc0, xen_dm_op_destroy_ioreq_server$V0, xen_dm_op_destroy_ioreq_server$chk0, xen_dm_op_destroy_ioreq_server$dec0, xen_dm_op_destroy_ioreq_server$enc0, xen_dm_op_get_ioreq_server_info$V0, xen_dm_op_get_ioreq_server_info$dec0, xen_dm_op_get_ioreq_server_info$enc0, xen_dm_op_inject_event$V0, xen_dm_op_inject_event$chk0, xen_dm_op_inject_event$dec0, xen_dm_op_inject_event$enc0, xen_dm_op_inject_msi$V0, xen_dm_op_inject_msi$chk0, xen_dm_op_inject_msi$dec0, xen_dm_op_inject_msi$enc0, xen_dm_op_ioreq_server_range$V0, xen_dm_op_ioreq_server_range$chk0, xen_dm_op_ioreq_server_range$dec0, xen_dm_op_ioreq_server_range$enc0, xen_dm_op_map_mem_type_to_ioreq_server$V0, xen_dm_op_map_mem_type_to_ioreq_server$dec0, xen_dm_op_map_mem_type_to_ioreq_server$enc0, xen_dm_op_modified_memory$V0, xen_dm_op_modified_memory$dec0, xen_dm_op_modified_memory$enc0, xen_dm_op_modified_memory_extent$V0, xen_dm_op_modified_memory_extent$chk0, xen_dm_op_modified_memory_extent$dec0, xen_dm_op_modified_memory_extent$enc0, xen_dm_op_nr_vcpus$V0, xen_dm_op_nr_vcpus$dec0, xen_dm_op_nr_vcpus$enc0, xen_dm_op_pin_memory_cacheattr$V0, xen_dm_op_pin_memory_cacheattr$chk0, xen_dm_op_pin_memory_cacheattr$dec0, xen_dm_op_pin_memory_cacheattr$enc0, xen_dm_op_relocate_memory$V0, xen_dm_op_relocate_memory$chk0, xen_dm_op_relocate_memory$dec0, xen_dm_op_relocate_memory$enc0, xen_dm_op_remote_shutdown$V0, xen_dm_op_remote_shutdown$dec0, xen_dm_op_remote_shutdown$enc0, xen_dm_op_set_ioreq_server_state$V0, xen_dm_op_set_ioreq_server_state$chk0, xen_dm_op_set_ioreq_server_state$dec0, xen_dm_op_set_ioreq_server_state$enc0, xen_dm_op_set_irq_level$V0, xen_dm_op_set_irq_level$chk0, xen_dm_op_set_irq_level$dec0, xen_dm_op_set_irq_level$enc0, xen_dm_op_set_isa_irq_level$V0, xen_dm_op_set_isa_irq_level$dec0, xen_dm_op_set_isa_irq_level$enc0, xen_dm_op_set_mem_type$V0, xen_dm_op_set_mem_type$chk0, xen_dm_op_set_mem_type$dec0, xen_dm_op_set_mem_type$enc0, xen_dm_op_set_pci_intx_level$V0, xen_dm_op_set_pci_intx_level$dec0, xen_dm_op_set_pci_intx_level$enc0, xen_dm_op_set_pci_link_route$V0, xen_dm_op_set_pci_link_route$dec0, xen_dm_op_set_pci_link_route$enc0, xen_dm_op_track_dirty_vram$V0, xen_dm_op_track_dirty_vram$chk0, xen_dm_op_track_dirty_vram$dec0, xen_dm_op_track_dirty_vram$enc0, xen_dm_op_u$V0, xen_dm_op_u$dec0, xen_dm_op_u$enc0 } from '../internal/stable/dm_op.js';
-import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, DecodeOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import { checkArch, checkFields, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import type { ArchOptions, DecodeOptions, EncodeOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { evtchn_port_t } from './event_channel.js';
 
 /**
@@ -30,6 +30,17 @@ export interface xen_dm_op_create_ioreq_server {
 }
 
 /**
+ * What the encoders of `xen_dm_op_create_ioreq_server` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.9
+ */
+export interface xen_dm_op_create_ioreq_server_input {
+  /** Input: how the server takes buffered (posted) requests, an HVM_IOREQSRV_BUFIOREQ_* value of hvm_op.h; 0 for not at all. Example: 2 (atomic). */
+  handle_bufioreq: number;
+  /** Output: the id of the new server. Example: 1. */
+  id?: ioservid_t;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_create_ioreq_server` over a buffer: reads and writes go straight to the bytes.
  * @since 4.9
  */
@@ -40,6 +51,7 @@ export interface xen_dm_op_create_ioreq_server_view extends RecordView {
   id: number;
 }
 
+const xen_dm_op_create_ioreq_server$fields: readonly string[] = ['handle_bufioreq', 'id'];
 const xen_dm_op_create_ioreq_server$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_create_ioreq_server',
   kind: 'struct',
@@ -57,7 +69,7 @@ const xen_dm_op_create_ioreq_server$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_create_ioreq_server` (struct xen_dm_op_create_ioreq_server). Size: 6 bytes on every architecture.
  * @since 4.9
  */
-export const xen_dm_op_create_ioreq_server: RecordCodec<xen_dm_op_create_ioreq_server, xen_dm_op_create_ioreq_server_view> = {
+export const xen_dm_op_create_ioreq_server: RecordCodec<xen_dm_op_create_ioreq_server, xen_dm_op_create_ioreq_server_view, xen_dm_op_create_ioreq_server_input> = {
   name: 'xen_dm_op_create_ioreq_server',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.9',
@@ -90,7 +102,7 @@ export const xen_dm_op_create_ioreq_server: RecordCodec<xen_dm_op_create_ioreq_s
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_create_ioreq_server');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_create_ioreq_server'); checkFields(value, xen_dm_op_create_ioreq_server$fields, 'xen_dm_op_create_ioreq_server', options.loose);
         return encodeFresh(value, 6, 0, xen_dm_op_create_ioreq_server$enc0, 'xen_dm_op_create_ioreq_server');
       }
       default:
@@ -104,7 +116,7 @@ export const xen_dm_op_create_ioreq_server: RecordCodec<xen_dm_op_create_ioreq_s
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_create_ioreq_server');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_create_ioreq_server'); checkFields(value, xen_dm_op_create_ioreq_server$fields, 'xen_dm_op_create_ioreq_server', options.loose);
         const size = 6;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_create_ioreq_server');
         const o = options.offset ?? 0;
@@ -180,6 +192,32 @@ export interface xen_dm_op_get_ioreq_server_info {
 }
 
 /**
+ * What the encoders of `xen_dm_op_get_ioreq_server_info` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.9
+ */
+export interface xen_dm_op_get_ioreq_server_info_input {
+  /** Input: the server to describe. Example: 1. */
+  id: ioservid_t;
+  /**
+   * Input: XEN_DMOP_no_gfns or 0. With XEN_DMOP_no_gfns Xen leaves both frame numbers unset. Example: 0.
+   * @since 4.11
+   */
+  flags: number;
+  /** Output: the event channel Xen signals when it posts buffered requests. Example: 37. */
+  bufioreq_port?: evtchn_port_t;
+  /**
+   * Output: guest frame of the synchronous request page. Example: 0xfeff0.
+   * @since 4.10
+   */
+  ioreq_gfn?: bigint;
+  /**
+   * Output: guest frame of the buffered request ring. Example: 0xfeff1.
+   * @since 4.10
+   */
+  bufioreq_gfn?: bigint;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_get_ioreq_server_info` over a buffer: reads and writes go straight to the bytes.
  * @since 4.9
  */
@@ -208,6 +246,7 @@ export interface xen_dm_op_get_ioreq_server_info_view extends RecordView {
   bufioreq_gfnAsNumber: number;
 }
 
+const xen_dm_op_get_ioreq_server_info$fields: readonly string[] = ['id', 'flags', 'bufioreq_port', 'ioreq_gfn', 'bufioreq_gfn'];
 const xen_dm_op_get_ioreq_server_info$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_get_ioreq_server_info',
   kind: 'struct',
@@ -227,7 +266,7 @@ const xen_dm_op_get_ioreq_server_info$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_get_ioreq_server_info` (struct xen_dm_op_get_ioreq_server_info). Size: 24 bytes on every architecture.
  * @since 4.9
  */
-export const xen_dm_op_get_ioreq_server_info: RecordCodec<xen_dm_op_get_ioreq_server_info, xen_dm_op_get_ioreq_server_info_view> = {
+export const xen_dm_op_get_ioreq_server_info: RecordCodec<xen_dm_op_get_ioreq_server_info, xen_dm_op_get_ioreq_server_info_view, xen_dm_op_get_ioreq_server_info_input> = {
   name: 'xen_dm_op_get_ioreq_server_info',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.9',
@@ -260,7 +299,7 @@ export const xen_dm_op_get_ioreq_server_info: RecordCodec<xen_dm_op_get_ioreq_se
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_get_ioreq_server_info');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_get_ioreq_server_info'); checkFields(value, xen_dm_op_get_ioreq_server_info$fields, 'xen_dm_op_get_ioreq_server_info', options.loose);
         return encodeFresh(value, 24, 0, xen_dm_op_get_ioreq_server_info$enc0, 'xen_dm_op_get_ioreq_server_info');
       }
       default:
@@ -274,7 +313,7 @@ export const xen_dm_op_get_ioreq_server_info: RecordCodec<xen_dm_op_get_ioreq_se
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_get_ioreq_server_info');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_get_ioreq_server_info'); checkFields(value, xen_dm_op_get_ioreq_server_info$fields, 'xen_dm_op_get_ioreq_server_info', options.loose);
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_get_ioreq_server_info');
         const o = options.offset ?? 0;
@@ -356,6 +395,21 @@ export interface xen_dm_op_ioreq_server_range {
 }
 
 /**
+ * What the encoders of `xen_dm_op_ioreq_server_range` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.9
+ */
+export interface xen_dm_op_ioreq_server_range_input {
+  /** Input: the server. Example: 1. */
+  id: ioservid_t;
+  /** Input: what the range counts, one of XEN_DMOP_IO_RANGE_*. Example: 1 (MMIO). */
+  type: number;
+  /** Input: first port, address or PCI SBDF of the range. Example: 0xf0000000. */
+  start: bigint;
+  /** Input: last port, address or PCI SBDF, included. Example: 0xf0ffffff. */
+  end: bigint;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_ioreq_server_range` over a buffer: reads and writes go straight to the bytes.
  * @since 4.9
  */
@@ -382,6 +436,7 @@ export interface xen_dm_op_ioreq_server_range_view extends RecordView {
   endAsNumber: number;
 }
 
+const xen_dm_op_ioreq_server_range$fields: readonly string[] = ['id', 'type', 'start', 'end'];
 const xen_dm_op_ioreq_server_range$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_ioreq_server_range',
   kind: 'struct',
@@ -401,7 +456,7 @@ const xen_dm_op_ioreq_server_range$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_ioreq_server_range` (struct xen_dm_op_ioreq_server_range). Size: 24 bytes on every architecture.
  * @since 4.9
  */
-export const xen_dm_op_ioreq_server_range: RecordCodec<xen_dm_op_ioreq_server_range, xen_dm_op_ioreq_server_range_view> = {
+export const xen_dm_op_ioreq_server_range: RecordCodec<xen_dm_op_ioreq_server_range, xen_dm_op_ioreq_server_range_view, xen_dm_op_ioreq_server_range_input> = {
   name: 'xen_dm_op_ioreq_server_range',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.9',
@@ -434,7 +489,7 @@ export const xen_dm_op_ioreq_server_range: RecordCodec<xen_dm_op_ioreq_server_ra
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_ioreq_server_range');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_ioreq_server_range'); checkFields(value, xen_dm_op_ioreq_server_range$fields, 'xen_dm_op_ioreq_server_range', options.loose);
         return encodeFresh(value, 24, 0, xen_dm_op_ioreq_server_range$enc0, 'xen_dm_op_ioreq_server_range');
       }
       default:
@@ -448,7 +503,7 @@ export const xen_dm_op_ioreq_server_range: RecordCodec<xen_dm_op_ioreq_server_ra
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_ioreq_server_range');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_ioreq_server_range'); checkFields(value, xen_dm_op_ioreq_server_range$fields, 'xen_dm_op_ioreq_server_range', options.loose);
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_ioreq_server_range');
         const o = options.offset ?? 0;
@@ -539,6 +594,17 @@ export interface xen_dm_op_set_ioreq_server_state {
 }
 
 /**
+ * What the encoders of `xen_dm_op_set_ioreq_server_state` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.9
+ */
+export interface xen_dm_op_set_ioreq_server_state_input {
+  /** Input: the server. Example: 1. */
+  id: ioservid_t;
+  /** Input: 1 to start sending the server requests, 0 to stop. Example: 1. */
+  enabled: number;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_set_ioreq_server_state` over a buffer: reads and writes go straight to the bytes.
  * @since 4.9
  */
@@ -549,6 +615,7 @@ export interface xen_dm_op_set_ioreq_server_state_view extends RecordView {
   enabled: number;
 }
 
+const xen_dm_op_set_ioreq_server_state$fields: readonly string[] = ['id', 'enabled'];
 const xen_dm_op_set_ioreq_server_state$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_set_ioreq_server_state',
   kind: 'struct',
@@ -566,7 +633,7 @@ const xen_dm_op_set_ioreq_server_state$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_set_ioreq_server_state` (struct xen_dm_op_set_ioreq_server_state). Size: 4 bytes on every architecture.
  * @since 4.9
  */
-export const xen_dm_op_set_ioreq_server_state: RecordCodec<xen_dm_op_set_ioreq_server_state, xen_dm_op_set_ioreq_server_state_view> = {
+export const xen_dm_op_set_ioreq_server_state: RecordCodec<xen_dm_op_set_ioreq_server_state, xen_dm_op_set_ioreq_server_state_view, xen_dm_op_set_ioreq_server_state_input> = {
   name: 'xen_dm_op_set_ioreq_server_state',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.9',
@@ -599,7 +666,7 @@ export const xen_dm_op_set_ioreq_server_state: RecordCodec<xen_dm_op_set_ioreq_s
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_ioreq_server_state');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_ioreq_server_state'); checkFields(value, xen_dm_op_set_ioreq_server_state$fields, 'xen_dm_op_set_ioreq_server_state', options.loose);
         return encodeFresh(value, 4, 0, xen_dm_op_set_ioreq_server_state$enc0, 'xen_dm_op_set_ioreq_server_state');
       }
       default:
@@ -613,7 +680,7 @@ export const xen_dm_op_set_ioreq_server_state: RecordCodec<xen_dm_op_set_ioreq_s
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_ioreq_server_state');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_ioreq_server_state'); checkFields(value, xen_dm_op_set_ioreq_server_state$fields, 'xen_dm_op_set_ioreq_server_state', options.loose);
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_set_ioreq_server_state');
         const o = options.offset ?? 0;
@@ -672,6 +739,15 @@ export interface xen_dm_op_destroy_ioreq_server {
 }
 
 /**
+ * What the encoders of `xen_dm_op_destroy_ioreq_server` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.9
+ */
+export interface xen_dm_op_destroy_ioreq_server_input {
+  /** Input: the server. Example: 1. */
+  id: ioservid_t;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_destroy_ioreq_server` over a buffer: reads and writes go straight to the bytes.
  * @since 4.9
  */
@@ -680,6 +756,7 @@ export interface xen_dm_op_destroy_ioreq_server_view extends RecordView {
   id: number;
 }
 
+const xen_dm_op_destroy_ioreq_server$fields: readonly string[] = ['id'];
 const xen_dm_op_destroy_ioreq_server$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_destroy_ioreq_server',
   kind: 'struct',
@@ -696,7 +773,7 @@ const xen_dm_op_destroy_ioreq_server$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_destroy_ioreq_server` (struct xen_dm_op_destroy_ioreq_server). Size: 4 bytes on every architecture.
  * @since 4.9
  */
-export const xen_dm_op_destroy_ioreq_server: RecordCodec<xen_dm_op_destroy_ioreq_server, xen_dm_op_destroy_ioreq_server_view> = {
+export const xen_dm_op_destroy_ioreq_server: RecordCodec<xen_dm_op_destroy_ioreq_server, xen_dm_op_destroy_ioreq_server_view, xen_dm_op_destroy_ioreq_server_input> = {
   name: 'xen_dm_op_destroy_ioreq_server',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.9',
@@ -729,7 +806,7 @@ export const xen_dm_op_destroy_ioreq_server: RecordCodec<xen_dm_op_destroy_ioreq
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_destroy_ioreq_server');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_destroy_ioreq_server'); checkFields(value, xen_dm_op_destroy_ioreq_server$fields, 'xen_dm_op_destroy_ioreq_server', options.loose);
         return encodeFresh(value, 4, 0, xen_dm_op_destroy_ioreq_server$enc0, 'xen_dm_op_destroy_ioreq_server');
       }
       default:
@@ -743,7 +820,7 @@ export const xen_dm_op_destroy_ioreq_server: RecordCodec<xen_dm_op_destroy_ioreq
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_destroy_ioreq_server');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_destroy_ioreq_server'); checkFields(value, xen_dm_op_destroy_ioreq_server$fields, 'xen_dm_op_destroy_ioreq_server', options.loose);
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_destroy_ioreq_server');
         const o = options.offset ?? 0;
@@ -804,6 +881,17 @@ export interface xen_dm_op_track_dirty_vram {
 }
 
 /**
+ * What the encoders of `xen_dm_op_track_dirty_vram` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.9
+ */
+export interface xen_dm_op_track_dirty_vram_input {
+  /** Input: how many frames to track. Example: 2048. */
+  nr: number;
+  /** Input: first guest frame of the framebuffer. Example: 0xf0000. */
+  first_pfn: bigint;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_track_dirty_vram` over a buffer: reads and writes go straight to the bytes.
  * @since 4.9
  */
@@ -820,6 +908,7 @@ export interface xen_dm_op_track_dirty_vram_view extends RecordView {
   first_pfnAsNumber: number;
 }
 
+const xen_dm_op_track_dirty_vram$fields: readonly string[] = ['nr', 'first_pfn'];
 const xen_dm_op_track_dirty_vram$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_track_dirty_vram',
   kind: 'struct',
@@ -837,7 +926,7 @@ const xen_dm_op_track_dirty_vram$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_track_dirty_vram` (struct xen_dm_op_track_dirty_vram). Size: 16 bytes on every architecture.
  * @since 4.9
  */
-export const xen_dm_op_track_dirty_vram: RecordCodec<xen_dm_op_track_dirty_vram, xen_dm_op_track_dirty_vram_view> = {
+export const xen_dm_op_track_dirty_vram: RecordCodec<xen_dm_op_track_dirty_vram, xen_dm_op_track_dirty_vram_view, xen_dm_op_track_dirty_vram_input> = {
   name: 'xen_dm_op_track_dirty_vram',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.9',
@@ -870,7 +959,7 @@ export const xen_dm_op_track_dirty_vram: RecordCodec<xen_dm_op_track_dirty_vram,
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_track_dirty_vram');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_track_dirty_vram'); checkFields(value, xen_dm_op_track_dirty_vram$fields, 'xen_dm_op_track_dirty_vram', options.loose);
         return encodeFresh(value, 16, 0, xen_dm_op_track_dirty_vram$enc0, 'xen_dm_op_track_dirty_vram');
       }
       default:
@@ -884,7 +973,7 @@ export const xen_dm_op_track_dirty_vram: RecordCodec<xen_dm_op_track_dirty_vram,
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_track_dirty_vram');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_track_dirty_vram'); checkFields(value, xen_dm_op_track_dirty_vram$fields, 'xen_dm_op_track_dirty_vram', options.loose);
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_track_dirty_vram');
         const o = options.offset ?? 0;
@@ -951,6 +1040,23 @@ export interface xen_dm_op_set_pci_intx_level {
 }
 
 /**
+ * What the encoders of `xen_dm_op_set_pci_intx_level` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.9
+ */
+export interface xen_dm_op_set_pci_intx_level_input {
+  /** Input: PCI segment of the device. Example: 0. */
+  domain: number;
+  /** Input: PCI bus. Example: 0. */
+  bus: number;
+  /** Input: PCI device number. Example: 3. */
+  device: number;
+  /** Input: which line, 0 for INTA to 3 for INTD. Example: 0. */
+  intx: number;
+  /** Input: 1 asserts the line, 0 releases it. Example: 1. */
+  level: number;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_set_pci_intx_level` over a buffer: reads and writes go straight to the bytes.
  * @since 4.9
  */
@@ -967,6 +1073,7 @@ export interface xen_dm_op_set_pci_intx_level_view extends RecordView {
   level: number;
 }
 
+const xen_dm_op_set_pci_intx_level$fields: readonly string[] = ['domain', 'bus', 'device', 'intx', 'level'];
 const xen_dm_op_set_pci_intx_level$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_set_pci_intx_level',
   kind: 'struct',
@@ -986,7 +1093,7 @@ const xen_dm_op_set_pci_intx_level$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_set_pci_intx_level` (struct xen_dm_op_set_pci_intx_level). Size: 6 bytes on every architecture.
  * @since 4.9
  */
-export const xen_dm_op_set_pci_intx_level: RecordCodec<xen_dm_op_set_pci_intx_level, xen_dm_op_set_pci_intx_level_view> = {
+export const xen_dm_op_set_pci_intx_level: RecordCodec<xen_dm_op_set_pci_intx_level, xen_dm_op_set_pci_intx_level_view, xen_dm_op_set_pci_intx_level_input> = {
   name: 'xen_dm_op_set_pci_intx_level',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.9',
@@ -1019,7 +1126,7 @@ export const xen_dm_op_set_pci_intx_level: RecordCodec<xen_dm_op_set_pci_intx_le
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_pci_intx_level');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_pci_intx_level'); checkFields(value, xen_dm_op_set_pci_intx_level$fields, 'xen_dm_op_set_pci_intx_level', options.loose);
         return encodeFresh(value, 6, 0, xen_dm_op_set_pci_intx_level$enc0, 'xen_dm_op_set_pci_intx_level');
       }
       default:
@@ -1033,7 +1140,7 @@ export const xen_dm_op_set_pci_intx_level: RecordCodec<xen_dm_op_set_pci_intx_le
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_pci_intx_level');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_pci_intx_level'); checkFields(value, xen_dm_op_set_pci_intx_level$fields, 'xen_dm_op_set_pci_intx_level', options.loose);
         const size = 6;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_set_pci_intx_level');
         const o = options.offset ?? 0;
@@ -1093,6 +1200,17 @@ export interface xen_dm_op_set_isa_irq_level {
 }
 
 /**
+ * What the encoders of `xen_dm_op_set_isa_irq_level` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.9
+ */
+export interface xen_dm_op_set_isa_irq_level_input {
+  /** Input: the ISA interrupt, 0 to 15. Example: 4. */
+  isa_irq: number;
+  /** Input: 1 asserts the line, 0 releases it. Example: 0. */
+  level: number;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_set_isa_irq_level` over a buffer: reads and writes go straight to the bytes.
  * @since 4.9
  */
@@ -1103,6 +1221,7 @@ export interface xen_dm_op_set_isa_irq_level_view extends RecordView {
   level: number;
 }
 
+const xen_dm_op_set_isa_irq_level$fields: readonly string[] = ['isa_irq', 'level'];
 const xen_dm_op_set_isa_irq_level$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_set_isa_irq_level',
   kind: 'struct',
@@ -1119,7 +1238,7 @@ const xen_dm_op_set_isa_irq_level$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_set_isa_irq_level` (struct xen_dm_op_set_isa_irq_level). Size: 2 bytes on every architecture.
  * @since 4.9
  */
-export const xen_dm_op_set_isa_irq_level: RecordCodec<xen_dm_op_set_isa_irq_level, xen_dm_op_set_isa_irq_level_view> = {
+export const xen_dm_op_set_isa_irq_level: RecordCodec<xen_dm_op_set_isa_irq_level, xen_dm_op_set_isa_irq_level_view, xen_dm_op_set_isa_irq_level_input> = {
   name: 'xen_dm_op_set_isa_irq_level',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.9',
@@ -1152,7 +1271,7 @@ export const xen_dm_op_set_isa_irq_level: RecordCodec<xen_dm_op_set_isa_irq_leve
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_isa_irq_level');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_isa_irq_level'); checkFields(value, xen_dm_op_set_isa_irq_level$fields, 'xen_dm_op_set_isa_irq_level', options.loose);
         return encodeFresh(value, 2, 0, xen_dm_op_set_isa_irq_level$enc0, 'xen_dm_op_set_isa_irq_level');
       }
       default:
@@ -1166,7 +1285,7 @@ export const xen_dm_op_set_isa_irq_level: RecordCodec<xen_dm_op_set_isa_irq_leve
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_isa_irq_level');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_isa_irq_level'); checkFields(value, xen_dm_op_set_isa_irq_level$fields, 'xen_dm_op_set_isa_irq_level', options.loose);
         const size = 2;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_set_isa_irq_level');
         const o = options.offset ?? 0;
@@ -1226,6 +1345,17 @@ export interface xen_dm_op_set_pci_link_route {
 }
 
 /**
+ * What the encoders of `xen_dm_op_set_pci_link_route` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.9
+ */
+export interface xen_dm_op_set_pci_link_route_input {
+  /** Input: the PCI interrupt link, 0 to 3. Example: 2. */
+  link: number;
+  /** Input: the ISA interrupt it drives, 1 to 15, or 0 to disconnect it. Example: 10. */
+  isa_irq: number;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_set_pci_link_route` over a buffer: reads and writes go straight to the bytes.
  * @since 4.9
  */
@@ -1236,6 +1366,7 @@ export interface xen_dm_op_set_pci_link_route_view extends RecordView {
   isa_irq: number;
 }
 
+const xen_dm_op_set_pci_link_route$fields: readonly string[] = ['link', 'isa_irq'];
 const xen_dm_op_set_pci_link_route$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_set_pci_link_route',
   kind: 'struct',
@@ -1252,7 +1383,7 @@ const xen_dm_op_set_pci_link_route$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_set_pci_link_route` (struct xen_dm_op_set_pci_link_route). Size: 2 bytes on every architecture.
  * @since 4.9
  */
-export const xen_dm_op_set_pci_link_route: RecordCodec<xen_dm_op_set_pci_link_route, xen_dm_op_set_pci_link_route_view> = {
+export const xen_dm_op_set_pci_link_route: RecordCodec<xen_dm_op_set_pci_link_route, xen_dm_op_set_pci_link_route_view, xen_dm_op_set_pci_link_route_input> = {
   name: 'xen_dm_op_set_pci_link_route',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.9',
@@ -1285,7 +1416,7 @@ export const xen_dm_op_set_pci_link_route: RecordCodec<xen_dm_op_set_pci_link_ro
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_pci_link_route');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_pci_link_route'); checkFields(value, xen_dm_op_set_pci_link_route$fields, 'xen_dm_op_set_pci_link_route', options.loose);
         return encodeFresh(value, 2, 0, xen_dm_op_set_pci_link_route$enc0, 'xen_dm_op_set_pci_link_route');
       }
       default:
@@ -1299,7 +1430,7 @@ export const xen_dm_op_set_pci_link_route: RecordCodec<xen_dm_op_set_pci_link_ro
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_pci_link_route');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_pci_link_route'); checkFields(value, xen_dm_op_set_pci_link_route$fields, 'xen_dm_op_set_pci_link_route', options.loose);
         const size = 2;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_set_pci_link_route');
         const o = options.offset ?? 0;
@@ -1359,6 +1490,17 @@ export interface xen_dm_op_modified_memory {
 }
 
 /**
+ * What the encoders of `xen_dm_op_modified_memory` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.9
+ */
+export interface xen_dm_op_modified_memory_input {
+  /** Input: how many extents the second buffer holds. On failure Xen returns the index of the failing extent plus one. Example: 1. */
+  nr_extents: number;
+  /** Continuation state private to Xen; the caller sets it to zero. Example: 0. */
+  opaque?: number;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_modified_memory` over a buffer: reads and writes go straight to the bytes.
  * @since 4.9
  */
@@ -1369,6 +1511,7 @@ export interface xen_dm_op_modified_memory_view extends RecordView {
   opaque: number;
 }
 
+const xen_dm_op_modified_memory$fields: readonly string[] = ['nr_extents', 'opaque'];
 const xen_dm_op_modified_memory$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_modified_memory',
   kind: 'struct',
@@ -1385,7 +1528,7 @@ const xen_dm_op_modified_memory$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_modified_memory` (struct xen_dm_op_modified_memory). Size: 8 bytes on every architecture.
  * @since 4.9
  */
-export const xen_dm_op_modified_memory: RecordCodec<xen_dm_op_modified_memory, xen_dm_op_modified_memory_view> = {
+export const xen_dm_op_modified_memory: RecordCodec<xen_dm_op_modified_memory, xen_dm_op_modified_memory_view, xen_dm_op_modified_memory_input> = {
   name: 'xen_dm_op_modified_memory',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.9',
@@ -1418,7 +1561,7 @@ export const xen_dm_op_modified_memory: RecordCodec<xen_dm_op_modified_memory, x
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_modified_memory');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_modified_memory'); checkFields(value, xen_dm_op_modified_memory$fields, 'xen_dm_op_modified_memory', options.loose);
         return encodeFresh(value, 8, 0, xen_dm_op_modified_memory$enc0, 'xen_dm_op_modified_memory');
       }
       default:
@@ -1432,7 +1575,7 @@ export const xen_dm_op_modified_memory: RecordCodec<xen_dm_op_modified_memory, x
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_modified_memory');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_modified_memory'); checkFields(value, xen_dm_op_modified_memory$fields, 'xen_dm_op_modified_memory', options.loose);
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_modified_memory');
         const o = options.offset ?? 0;
@@ -1633,6 +1776,19 @@ export interface xen_dm_op_set_mem_type {
 }
 
 /**
+ * What the encoders of `xen_dm_op_set_mem_type` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.9
+ */
+export interface xen_dm_op_set_mem_type_input {
+  /** Input: how many consecutive frames. Example: 256. */
+  nr: number;
+  /** Input: the new type, an hvmmem_type_t value. Example: 2 (HVMMEM_mmio_dm). */
+  mem_type: number;
+  /** Input: first guest frame of the run. Example: 0xf0000. */
+  first_pfn: bigint;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_set_mem_type` over a buffer: reads and writes go straight to the bytes.
  * @since 4.9
  */
@@ -1651,6 +1807,7 @@ export interface xen_dm_op_set_mem_type_view extends RecordView {
   first_pfnAsNumber: number;
 }
 
+const xen_dm_op_set_mem_type$fields: readonly string[] = ['nr', 'mem_type', 'first_pfn'];
 const xen_dm_op_set_mem_type$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_set_mem_type',
   kind: 'struct',
@@ -1669,7 +1826,7 @@ const xen_dm_op_set_mem_type$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_set_mem_type` (struct xen_dm_op_set_mem_type). Size: 16 bytes on every architecture.
  * @since 4.9
  */
-export const xen_dm_op_set_mem_type: RecordCodec<xen_dm_op_set_mem_type, xen_dm_op_set_mem_type_view> = {
+export const xen_dm_op_set_mem_type: RecordCodec<xen_dm_op_set_mem_type, xen_dm_op_set_mem_type_view, xen_dm_op_set_mem_type_input> = {
   name: 'xen_dm_op_set_mem_type',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.9',
@@ -1702,7 +1859,7 @@ export const xen_dm_op_set_mem_type: RecordCodec<xen_dm_op_set_mem_type, xen_dm_
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_mem_type');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_mem_type'); checkFields(value, xen_dm_op_set_mem_type$fields, 'xen_dm_op_set_mem_type', options.loose);
         return encodeFresh(value, 16, 0, xen_dm_op_set_mem_type$enc0, 'xen_dm_op_set_mem_type');
       }
       default:
@@ -1716,7 +1873,7 @@ export const xen_dm_op_set_mem_type: RecordCodec<xen_dm_op_set_mem_type, xen_dm_
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_mem_type');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_mem_type'); checkFields(value, xen_dm_op_set_mem_type$fields, 'xen_dm_op_set_mem_type', options.loose);
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_set_mem_type');
         const o = options.offset ?? 0;
@@ -1785,6 +1942,25 @@ export interface xen_dm_op_inject_event {
 }
 
 /**
+ * What the encoders of `xen_dm_op_inject_event` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.9
+ */
+export interface xen_dm_op_inject_event_input {
+  /** Input: the vCPU that takes the event. Example: 0. */
+  vcpuid: number;
+  /** Input: the interrupt or exception vector. Example: 14 (#PF). */
+  vector: number;
+  /** Input: the kind of event, one of XEN_DMOP_EVENT_*. Example: 3. */
+  type: number;
+  /** Input: length of the instruction that raised a software event, else 0. Example: 2. */
+  insn_len: number;
+  /** Input: the error code to push, or 0xffffffff for none. Example: 0x2. */
+  error_code: number;
+  /** Input: extra data for some vectors: the faulting address for #PF, the pending debug state for #DB. Example: 0x7f0000001000. */
+  cr2: bigint;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_inject_event` over a buffer: reads and writes go straight to the bytes.
  * @since 4.9
  */
@@ -1809,6 +1985,7 @@ export interface xen_dm_op_inject_event_view extends RecordView {
   cr2AsNumber: number;
 }
 
+const xen_dm_op_inject_event$fields: readonly string[] = ['vcpuid', 'vector', 'type', 'insn_len', 'error_code', 'cr2'];
 const xen_dm_op_inject_event$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_inject_event',
   kind: 'struct',
@@ -1831,7 +2008,7 @@ const xen_dm_op_inject_event$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_inject_event` (struct xen_dm_op_inject_event). Size: 24 bytes on every architecture.
  * @since 4.9
  */
-export const xen_dm_op_inject_event: RecordCodec<xen_dm_op_inject_event, xen_dm_op_inject_event_view> = {
+export const xen_dm_op_inject_event: RecordCodec<xen_dm_op_inject_event, xen_dm_op_inject_event_view, xen_dm_op_inject_event_input> = {
   name: 'xen_dm_op_inject_event',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.9',
@@ -1864,7 +2041,7 @@ export const xen_dm_op_inject_event: RecordCodec<xen_dm_op_inject_event, xen_dm_
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_inject_event');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_inject_event'); checkFields(value, xen_dm_op_inject_event$fields, 'xen_dm_op_inject_event', options.loose);
         return encodeFresh(value, 24, 0, xen_dm_op_inject_event$enc0, 'xen_dm_op_inject_event');
       }
       default:
@@ -1878,7 +2055,7 @@ export const xen_dm_op_inject_event: RecordCodec<xen_dm_op_inject_event, xen_dm_
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_inject_event');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_inject_event'); checkFields(value, xen_dm_op_inject_event$fields, 'xen_dm_op_inject_event', options.loose);
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_inject_event');
         const o = options.offset ?? 0;
@@ -1987,6 +2164,17 @@ export interface xen_dm_op_inject_msi {
 }
 
 /**
+ * What the encoders of `xen_dm_op_inject_msi` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.9
+ */
+export interface xen_dm_op_inject_msi_input {
+  /** Input: the low 32 bits of the MSI data. Example: 0x4041. */
+  data: number;
+  /** Input: the MSI address. Example: 0xfee00000. */
+  addr: bigint;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_inject_msi` over a buffer: reads and writes go straight to the bytes.
  * @since 4.9
  */
@@ -2003,6 +2191,7 @@ export interface xen_dm_op_inject_msi_view extends RecordView {
   addrAsNumber: number;
 }
 
+const xen_dm_op_inject_msi$fields: readonly string[] = ['data', 'addr'];
 const xen_dm_op_inject_msi$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_inject_msi',
   kind: 'struct',
@@ -2020,7 +2209,7 @@ const xen_dm_op_inject_msi$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_inject_msi` (struct xen_dm_op_inject_msi). Size: 16 bytes on every architecture.
  * @since 4.9
  */
-export const xen_dm_op_inject_msi: RecordCodec<xen_dm_op_inject_msi, xen_dm_op_inject_msi_view> = {
+export const xen_dm_op_inject_msi: RecordCodec<xen_dm_op_inject_msi, xen_dm_op_inject_msi_view, xen_dm_op_inject_msi_input> = {
   name: 'xen_dm_op_inject_msi',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.9',
@@ -2053,7 +2242,7 @@ export const xen_dm_op_inject_msi: RecordCodec<xen_dm_op_inject_msi, xen_dm_op_i
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_inject_msi');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_inject_msi'); checkFields(value, xen_dm_op_inject_msi$fields, 'xen_dm_op_inject_msi', options.loose);
         return encodeFresh(value, 16, 0, xen_dm_op_inject_msi$enc0, 'xen_dm_op_inject_msi');
       }
       default:
@@ -2067,7 +2256,7 @@ export const xen_dm_op_inject_msi: RecordCodec<xen_dm_op_inject_msi, xen_dm_op_i
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_inject_msi');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_inject_msi'); checkFields(value, xen_dm_op_inject_msi$fields, 'xen_dm_op_inject_msi', options.loose);
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_inject_msi');
         const o = options.offset ?? 0;
@@ -2132,6 +2321,21 @@ export interface xen_dm_op_map_mem_type_to_ioreq_server {
 }
 
 /**
+ * What the encoders of `xen_dm_op_map_mem_type_to_ioreq_server` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.9
+ */
+export interface xen_dm_op_map_mem_type_to_ioreq_server_input {
+  /** Input: the server. Example: 1. */
+  id: ioservid_t;
+  /** Input: the p2m type, an hvmmem_type_t value. Example: 4 (HVMMEM_ioreq_server). */
+  type: number;
+  /** Input: which accesses to forward, XEN_DMOP_IOREQ_MEM_ACCESS_* bits; 0 removes the mapping. Example: 2. */
+  flags: number;
+  /** Continuation state private to Xen; the caller sets it to zero. Example: 0. */
+  opaque?: bigint;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_map_mem_type_to_ioreq_server` over a buffer: reads and writes go straight to the bytes.
  * @since 4.9
  */
@@ -2152,6 +2356,7 @@ export interface xen_dm_op_map_mem_type_to_ioreq_server_view extends RecordView 
   opaqueAsNumber: number;
 }
 
+const xen_dm_op_map_mem_type_to_ioreq_server$fields: readonly string[] = ['id', 'type', 'flags', 'opaque'];
 const xen_dm_op_map_mem_type_to_ioreq_server$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_map_mem_type_to_ioreq_server',
   kind: 'struct',
@@ -2184,7 +2389,7 @@ const xen_dm_op_map_mem_type_to_ioreq_server$layout1: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_map_mem_type_to_ioreq_server` (struct xen_dm_op_map_mem_type_to_ioreq_server). Size: 16 bytes on every architecture.
  * @since 4.9
  */
-export const xen_dm_op_map_mem_type_to_ioreq_server: RecordCodec<xen_dm_op_map_mem_type_to_ioreq_server, xen_dm_op_map_mem_type_to_ioreq_server_view> = {
+export const xen_dm_op_map_mem_type_to_ioreq_server: RecordCodec<xen_dm_op_map_mem_type_to_ioreq_server, xen_dm_op_map_mem_type_to_ioreq_server_view, xen_dm_op_map_mem_type_to_ioreq_server_input> = {
   name: 'xen_dm_op_map_mem_type_to_ioreq_server',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.9',
@@ -2218,7 +2423,7 @@ export const xen_dm_op_map_mem_type_to_ioreq_server: RecordCodec<xen_dm_op_map_m
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_map_mem_type_to_ioreq_server');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_map_mem_type_to_ioreq_server'); checkFields(value, xen_dm_op_map_mem_type_to_ioreq_server$fields, 'xen_dm_op_map_mem_type_to_ioreq_server', options.loose);
         return encodeFresh(value, 16, 0, xen_dm_op_map_mem_type_to_ioreq_server$enc0, 'xen_dm_op_map_mem_type_to_ioreq_server');
       }
       default:
@@ -2232,7 +2437,7 @@ export const xen_dm_op_map_mem_type_to_ioreq_server: RecordCodec<xen_dm_op_map_m
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_map_mem_type_to_ioreq_server');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_map_mem_type_to_ioreq_server'); checkFields(value, xen_dm_op_map_mem_type_to_ioreq_server$fields, 'xen_dm_op_map_mem_type_to_ioreq_server', options.loose);
         const size = 16;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_map_mem_type_to_ioreq_server');
         const o = options.offset ?? 0;
@@ -2308,6 +2513,15 @@ export interface xen_dm_op_remote_shutdown {
 }
 
 /**
+ * What the encoders of `xen_dm_op_remote_shutdown` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.10
+ */
+export interface xen_dm_op_remote_shutdown_input {
+  /** Input: why, normally a SHUTDOWN_* value of sched.h; Xen passes other values on unchecked. Example: 1 (SHUTDOWN_reboot). */
+  reason: number;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_remote_shutdown` over a buffer: reads and writes go straight to the bytes.
  * @since 4.10
  */
@@ -2316,6 +2530,7 @@ export interface xen_dm_op_remote_shutdown_view extends RecordView {
   reason: number;
 }
 
+const xen_dm_op_remote_shutdown$fields: readonly string[] = ['reason'];
 const xen_dm_op_remote_shutdown$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_remote_shutdown',
   kind: 'struct',
@@ -2331,7 +2546,7 @@ const xen_dm_op_remote_shutdown$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_remote_shutdown` (struct xen_dm_op_remote_shutdown). Size: 4 bytes on every architecture.
  * @since 4.10
  */
-export const xen_dm_op_remote_shutdown: RecordCodec<xen_dm_op_remote_shutdown, xen_dm_op_remote_shutdown_view> = {
+export const xen_dm_op_remote_shutdown: RecordCodec<xen_dm_op_remote_shutdown, xen_dm_op_remote_shutdown_view, xen_dm_op_remote_shutdown_input> = {
   name: 'xen_dm_op_remote_shutdown',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.10',
@@ -2364,7 +2579,7 @@ export const xen_dm_op_remote_shutdown: RecordCodec<xen_dm_op_remote_shutdown, x
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_remote_shutdown');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_remote_shutdown'); checkFields(value, xen_dm_op_remote_shutdown$fields, 'xen_dm_op_remote_shutdown', options.loose);
         return encodeFresh(value, 4, 0, xen_dm_op_remote_shutdown$enc0, 'xen_dm_op_remote_shutdown');
       }
       default:
@@ -2378,7 +2593,7 @@ export const xen_dm_op_remote_shutdown: RecordCodec<xen_dm_op_remote_shutdown, x
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_remote_shutdown');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_remote_shutdown'); checkFields(value, xen_dm_op_remote_shutdown$fields, 'xen_dm_op_remote_shutdown', options.loose);
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_remote_shutdown');
         const o = options.offset ?? 0;
@@ -2431,11 +2646,24 @@ export { xen_dm_op_remote_shutdown as xen_dm_op_remote_shutdown_t };
  * @since 4.11
  */
 export interface xen_dm_op_relocate_memory {
-  /** How many frames to move. Example: 64. */
+  /** Input and output: how many frames to move. Example: 64. */
   size: number;
-  /** First guest frame to move. Example: 0xf0000. */
+  /** Input and output: first guest frame to move. Example: 0xf0000. */
   src_gfn: bigint;
-  /** Guest frame the first one moves to. Example: 0xe0000. */
+  /** Input and output: guest frame the first one moves to. Example: 0xe0000. */
+  dst_gfn: bigint;
+}
+
+/**
+ * What the encoders of `xen_dm_op_relocate_memory` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.11
+ */
+export interface xen_dm_op_relocate_memory_input {
+  /** Input and output: how many frames to move. Example: 64. */
+  size: number;
+  /** Input and output: first guest frame to move. Example: 0xf0000. */
+  src_gfn: bigint;
+  /** Input and output: guest frame the first one moves to. Example: 0xe0000. */
   dst_gfn: bigint;
 }
 
@@ -2444,26 +2672,27 @@ export interface xen_dm_op_relocate_memory {
  * @since 4.11
  */
 export interface xen_dm_op_relocate_memory_view extends RecordView {
-  /** How many frames to move. Example: 64. */
+  /** Input and output: how many frames to move. Example: 64. */
   size: number;
-  /** First guest frame to move. Example: 0xf0000. */
+  /** Input and output: first guest frame to move. Example: 0xf0000. */
   src_gfn: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * First guest frame to move. Example: 0xf0000.
+   * Input and output: first guest frame to move. Example: 0xf0000.
    */
   src_gfnAsNumber: number;
-  /** Guest frame the first one moves to. Example: 0xe0000. */
+  /** Input and output: guest frame the first one moves to. Example: 0xe0000. */
   dst_gfn: bigint;
   /**
    * The same field as a number; a `RangeError` when it does not fit a safe integer.
    *
-   * Guest frame the first one moves to. Example: 0xe0000.
+   * Input and output: guest frame the first one moves to. Example: 0xe0000.
    */
   dst_gfnAsNumber: number;
 }
 
+const xen_dm_op_relocate_memory$fields: readonly string[] = ['size', 'src_gfn', 'dst_gfn'];
 const xen_dm_op_relocate_memory$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_relocate_memory',
   kind: 'struct',
@@ -2482,7 +2711,7 @@ const xen_dm_op_relocate_memory$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_relocate_memory` (struct xen_dm_op_relocate_memory). Size: 24 bytes on every architecture.
  * @since 4.11
  */
-export const xen_dm_op_relocate_memory: RecordCodec<xen_dm_op_relocate_memory, xen_dm_op_relocate_memory_view> = {
+export const xen_dm_op_relocate_memory: RecordCodec<xen_dm_op_relocate_memory, xen_dm_op_relocate_memory_view, xen_dm_op_relocate_memory_input> = {
   name: 'xen_dm_op_relocate_memory',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.11',
@@ -2515,7 +2744,7 @@ export const xen_dm_op_relocate_memory: RecordCodec<xen_dm_op_relocate_memory, x
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_relocate_memory');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_relocate_memory'); checkFields(value, xen_dm_op_relocate_memory$fields, 'xen_dm_op_relocate_memory', options.loose);
         return encodeFresh(value, 24, 0, xen_dm_op_relocate_memory$enc0, 'xen_dm_op_relocate_memory');
       }
       default:
@@ -2529,7 +2758,7 @@ export const xen_dm_op_relocate_memory: RecordCodec<xen_dm_op_relocate_memory, x
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_relocate_memory');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_relocate_memory'); checkFields(value, xen_dm_op_relocate_memory$fields, 'xen_dm_op_relocate_memory', options.loose);
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_relocate_memory');
         const o = options.offset ?? 0;
@@ -2592,6 +2821,19 @@ export interface xen_dm_op_pin_memory_cacheattr {
 }
 
 /**
+ * What the encoders of `xen_dm_op_pin_memory_cacheattr` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.11
+ */
+export interface xen_dm_op_pin_memory_cacheattr_input {
+  /** Input: first guest frame. Example: 0xa0. */
+  start: bigint;
+  /** Input: last guest frame, included. Example: 0xbf. */
+  end: bigint;
+  /** Input: a XEN_DMOP_MEM_CACHEATTR_* value, or XEN_DMOP_DELETE_MEM_CACHEATTR to unpin. Example: 1 (WC). */
+  type: number;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_pin_memory_cacheattr` over a buffer: reads and writes go straight to the bytes.
  * @since 4.11
  */
@@ -2616,6 +2858,7 @@ export interface xen_dm_op_pin_memory_cacheattr_view extends RecordView {
   type: number;
 }
 
+const xen_dm_op_pin_memory_cacheattr$fields: readonly string[] = ['start', 'end', 'type'];
 const xen_dm_op_pin_memory_cacheattr$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_pin_memory_cacheattr',
   kind: 'struct',
@@ -2634,7 +2877,7 @@ const xen_dm_op_pin_memory_cacheattr$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_pin_memory_cacheattr` (struct xen_dm_op_pin_memory_cacheattr). Size: 24 bytes on every architecture.
  * @since 4.11
  */
-export const xen_dm_op_pin_memory_cacheattr: RecordCodec<xen_dm_op_pin_memory_cacheattr, xen_dm_op_pin_memory_cacheattr_view> = {
+export const xen_dm_op_pin_memory_cacheattr: RecordCodec<xen_dm_op_pin_memory_cacheattr, xen_dm_op_pin_memory_cacheattr_view, xen_dm_op_pin_memory_cacheattr_input> = {
   name: 'xen_dm_op_pin_memory_cacheattr',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.11',
@@ -2667,7 +2910,7 @@ export const xen_dm_op_pin_memory_cacheattr: RecordCodec<xen_dm_op_pin_memory_ca
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_pin_memory_cacheattr');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_pin_memory_cacheattr'); checkFields(value, xen_dm_op_pin_memory_cacheattr$fields, 'xen_dm_op_pin_memory_cacheattr', options.loose);
         return encodeFresh(value, 24, 0, xen_dm_op_pin_memory_cacheattr$enc0, 'xen_dm_op_pin_memory_cacheattr');
       }
       default:
@@ -2681,7 +2924,7 @@ export const xen_dm_op_pin_memory_cacheattr: RecordCodec<xen_dm_op_pin_memory_ca
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_pin_memory_cacheattr');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_pin_memory_cacheattr'); checkFields(value, xen_dm_op_pin_memory_cacheattr$fields, 'xen_dm_op_pin_memory_cacheattr', options.loose);
         const size = 24;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_pin_memory_cacheattr');
         const o = options.offset ?? 0;
@@ -2796,6 +3039,17 @@ export interface xen_dm_op_set_irq_level {
 }
 
 /**
+ * What the encoders of `xen_dm_op_set_irq_level` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.15
+ */
+export interface xen_dm_op_set_irq_level_input {
+  /** Input: the interrupt line. Example: 40. */
+  irq: number;
+  /** Input: 1 asserts the line, 0 releases it. Example: 1. */
+  level: number;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_set_irq_level` over a buffer: reads and writes go straight to the bytes.
  * @since 4.15
  */
@@ -2806,6 +3060,7 @@ export interface xen_dm_op_set_irq_level_view extends RecordView {
   level: number;
 }
 
+const xen_dm_op_set_irq_level$fields: readonly string[] = ['irq', 'level'];
 const xen_dm_op_set_irq_level$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_set_irq_level',
   kind: 'struct',
@@ -2823,7 +3078,7 @@ const xen_dm_op_set_irq_level$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_set_irq_level` (struct xen_dm_op_set_irq_level). Size: 8 bytes on every architecture.
  * @since 4.15
  */
-export const xen_dm_op_set_irq_level: RecordCodec<xen_dm_op_set_irq_level, xen_dm_op_set_irq_level_view> = {
+export const xen_dm_op_set_irq_level: RecordCodec<xen_dm_op_set_irq_level, xen_dm_op_set_irq_level_view, xen_dm_op_set_irq_level_input> = {
   name: 'xen_dm_op_set_irq_level',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.15',
@@ -2856,7 +3111,7 @@ export const xen_dm_op_set_irq_level: RecordCodec<xen_dm_op_set_irq_level, xen_d
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_irq_level');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_irq_level'); checkFields(value, xen_dm_op_set_irq_level$fields, 'xen_dm_op_set_irq_level', options.loose);
         return encodeFresh(value, 8, 0, xen_dm_op_set_irq_level$enc0, 'xen_dm_op_set_irq_level');
       }
       default:
@@ -2870,7 +3125,7 @@ export const xen_dm_op_set_irq_level: RecordCodec<xen_dm_op_set_irq_level, xen_d
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_irq_level');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_set_irq_level'); checkFields(value, xen_dm_op_set_irq_level$fields, 'xen_dm_op_set_irq_level', options.loose);
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_set_irq_level');
         const o = options.offset ?? 0;
@@ -2929,6 +3184,15 @@ export interface xen_dm_op_nr_vcpus {
 }
 
 /**
+ * What the encoders of `xen_dm_op_nr_vcpus` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.15
+ */
+export interface xen_dm_op_nr_vcpus_input {
+  /** Output: the number of vCPUs. Example: 4. */
+  vcpus?: number;
+}
+
+/**
  * A zero-copy view of `xen_dm_op_nr_vcpus` over a buffer: reads and writes go straight to the bytes.
  * @since 4.15
  */
@@ -2937,6 +3201,7 @@ export interface xen_dm_op_nr_vcpus_view extends RecordView {
   vcpus: number;
 }
 
+const xen_dm_op_nr_vcpus$fields: readonly string[] = ['vcpus'];
 const xen_dm_op_nr_vcpus$layout0: RecordLayout = frozen({
   name: 'xen_dm_op_nr_vcpus',
   kind: 'struct',
@@ -2952,7 +3217,7 @@ const xen_dm_op_nr_vcpus$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_dm_op_nr_vcpus` (struct xen_dm_op_nr_vcpus). Size: 4 bytes on every architecture.
  * @since 4.15
  */
-export const xen_dm_op_nr_vcpus: RecordCodec<xen_dm_op_nr_vcpus, xen_dm_op_nr_vcpus_view> = {
+export const xen_dm_op_nr_vcpus: RecordCodec<xen_dm_op_nr_vcpus, xen_dm_op_nr_vcpus_view, xen_dm_op_nr_vcpus_input> = {
   name: 'xen_dm_op_nr_vcpus',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.15',
@@ -2985,7 +3250,7 @@ export const xen_dm_op_nr_vcpus: RecordCodec<xen_dm_op_nr_vcpus, xen_dm_op_nr_vc
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_nr_vcpus');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_nr_vcpus'); checkFields(value, xen_dm_op_nr_vcpus$fields, 'xen_dm_op_nr_vcpus', options.loose);
         return encodeFresh(value, 4, 0, xen_dm_op_nr_vcpus$enc0, 'xen_dm_op_nr_vcpus');
       }
       default:
@@ -2999,7 +3264,7 @@ export const xen_dm_op_nr_vcpus: RecordCodec<xen_dm_op_nr_vcpus, xen_dm_op_nr_vc
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_nr_vcpus');
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_dm_op_nr_vcpus'); checkFields(value, xen_dm_op_nr_vcpus$fields, 'xen_dm_op_nr_vcpus', options.loose);
         const size = 4;
         if (target !== current.bytes) useBytes(target, 'xen_dm_op_nr_vcpus');
         const o = options.offset ?? 0;
@@ -3650,52 +3915,99 @@ export type DmOpArg =
   | ({ op: 'nr_vcpus' } & xen_dm_op_nr_vcpus);
 
 /**
- * Encodes the argument record of the XEN_DMOP op that `value.op` names; an op without one encodes to no bytes.
+ * What `encodeDmOpArg` takes: as `DmOpArg`, but a directed payload's outputs may be left out (they encode as zero).
  * @since 4.9
  */
-export function encodeDmOpArg(value: DmOpArg, options: ArchOptions): Uint8Array {
+export type DmOpArgInput =
+  | ({ op: 'create_ioreq_server' } & xen_dm_op_create_ioreq_server_input)
+  | ({ op: 'get_ioreq_server_info' } & xen_dm_op_get_ioreq_server_info_input)
+  | ({ op: 'map_io_range_to_ioreq_server' } & xen_dm_op_ioreq_server_range_input)
+  | ({ op: 'unmap_io_range_from_ioreq_server' } & xen_dm_op_ioreq_server_range_input)
+  | ({ op: 'set_ioreq_server_state' } & xen_dm_op_set_ioreq_server_state_input)
+  | ({ op: 'destroy_ioreq_server' } & xen_dm_op_destroy_ioreq_server_input)
+  | ({ op: 'track_dirty_vram' } & xen_dm_op_track_dirty_vram_input)
+  | ({ op: 'set_pci_intx_level' } & xen_dm_op_set_pci_intx_level_input)
+  | ({ op: 'set_isa_irq_level' } & xen_dm_op_set_isa_irq_level_input)
+  | ({ op: 'set_pci_link_route' } & xen_dm_op_set_pci_link_route_input)
+  | ({ op: 'modified_memory' } & xen_dm_op_modified_memory_input)
+  | ({ op: 'set_mem_type' } & xen_dm_op_set_mem_type_input)
+  | ({ op: 'inject_event' } & xen_dm_op_inject_event_input)
+  | ({ op: 'inject_msi' } & xen_dm_op_inject_msi_input)
+  | ({ op: 'map_mem_type_to_ioreq_server' } & xen_dm_op_map_mem_type_to_ioreq_server_input)
+  | ({ op: 'remote_shutdown' } & xen_dm_op_remote_shutdown_input)
+  | ({ op: 'relocate_memory' } & xen_dm_op_relocate_memory_input)
+  | ({ op: 'pin_memory_cacheattr' } & xen_dm_op_pin_memory_cacheattr_input)
+  | ({ op: 'set_irq_level' } & xen_dm_op_set_irq_level_input)
+  | ({ op: 'nr_vcpus' } & xen_dm_op_nr_vcpus_input);
+const DmOpArg$fields = { create_ioreq_server: ['op', 'handle_bufioreq', 'id'], get_ioreq_server_info: ['op', 'id', 'flags', 'bufioreq_port', 'ioreq_gfn', 'bufioreq_gfn'], map_io_range_to_ioreq_server: ['op', 'id', 'type', 'start', 'end'], unmap_io_range_from_ioreq_server: ['op', 'id', 'type', 'start', 'end'], set_ioreq_server_state: ['op', 'id', 'enabled'], destroy_ioreq_server: ['op', 'id'], track_dirty_vram: ['op', 'nr', 'first_pfn'], set_pci_intx_level: ['op', 'domain', 'bus', 'device', 'intx', 'level'], set_isa_irq_level: ['op', 'isa_irq', 'level'], set_pci_link_route: ['op', 'link', 'isa_irq'], modified_memory: ['op', 'nr_extents', 'opaque'], set_mem_type: ['op', 'nr', 'mem_type', 'first_pfn'], inject_event: ['op', 'vcpuid', 'vector', 'type', 'insn_len', 'error_code', 'cr2'], inject_msi: ['op', 'data', 'addr'], map_mem_type_to_ioreq_server: ['op', 'id', 'type', 'flags', 'opaque'], remote_shutdown: ['op', 'reason'], relocate_memory: ['op', 'size', 'src_gfn', 'dst_gfn'], pin_memory_cacheattr: ['op', 'start', 'end', 'type'], set_irq_level: ['op', 'irq', 'level'], nr_vcpus: ['op', 'vcpus'] } as const;
+
+/**
+ * Encodes the argument record of the XEN_DMOP op that `value.op` names; an op without one encodes to no bytes. A field the op does not have is a `TypeError` naming it, unless `options.loose` is set.
+ * @since 4.9
+ */
+export function encodeDmOpArg(value: DmOpArgInput, options: EncodeOptions): Uint8Array {
   if (typeof value !== 'object' || value === null) failObject(value, 'XEN_DMOP');
   switch (value.op) {
     case 'create_ioreq_server':
-      return xen_dm_op_create_ioreq_server.encode(value, options);
+      checkFields(value, DmOpArg$fields.create_ioreq_server, 'XEN_DMOP create_ioreq_server', options.loose);
+      return xen_dm_op_create_ioreq_server.encode(value, { arch: options?.arch, loose: true });
     case 'get_ioreq_server_info':
-      return xen_dm_op_get_ioreq_server_info.encode(value, options);
+      checkFields(value, DmOpArg$fields.get_ioreq_server_info, 'XEN_DMOP get_ioreq_server_info', options.loose);
+      return xen_dm_op_get_ioreq_server_info.encode(value, { arch: options?.arch, loose: true });
     case 'map_io_range_to_ioreq_server':
-      return xen_dm_op_ioreq_server_range.encode(value, options);
+      checkFields(value, DmOpArg$fields.map_io_range_to_ioreq_server, 'XEN_DMOP map_io_range_to_ioreq_server', options.loose);
+      return xen_dm_op_ioreq_server_range.encode(value, { arch: options?.arch, loose: true });
     case 'unmap_io_range_from_ioreq_server':
-      return xen_dm_op_ioreq_server_range.encode(value, options);
+      checkFields(value, DmOpArg$fields.unmap_io_range_from_ioreq_server, 'XEN_DMOP unmap_io_range_from_ioreq_server', options.loose);
+      return xen_dm_op_ioreq_server_range.encode(value, { arch: options?.arch, loose: true });
     case 'set_ioreq_server_state':
-      return xen_dm_op_set_ioreq_server_state.encode(value, options);
+      checkFields(value, DmOpArg$fields.set_ioreq_server_state, 'XEN_DMOP set_ioreq_server_state', options.loose);
+      return xen_dm_op_set_ioreq_server_state.encode(value, { arch: options?.arch, loose: true });
     case 'destroy_ioreq_server':
-      return xen_dm_op_destroy_ioreq_server.encode(value, options);
+      checkFields(value, DmOpArg$fields.destroy_ioreq_server, 'XEN_DMOP destroy_ioreq_server', options.loose);
+      return xen_dm_op_destroy_ioreq_server.encode(value, { arch: options?.arch, loose: true });
     case 'track_dirty_vram':
-      return xen_dm_op_track_dirty_vram.encode(value, options);
+      checkFields(value, DmOpArg$fields.track_dirty_vram, 'XEN_DMOP track_dirty_vram', options.loose);
+      return xen_dm_op_track_dirty_vram.encode(value, { arch: options?.arch, loose: true });
     case 'set_pci_intx_level':
-      return xen_dm_op_set_pci_intx_level.encode(value, options);
+      checkFields(value, DmOpArg$fields.set_pci_intx_level, 'XEN_DMOP set_pci_intx_level', options.loose);
+      return xen_dm_op_set_pci_intx_level.encode(value, { arch: options?.arch, loose: true });
     case 'set_isa_irq_level':
-      return xen_dm_op_set_isa_irq_level.encode(value, options);
+      checkFields(value, DmOpArg$fields.set_isa_irq_level, 'XEN_DMOP set_isa_irq_level', options.loose);
+      return xen_dm_op_set_isa_irq_level.encode(value, { arch: options?.arch, loose: true });
     case 'set_pci_link_route':
-      return xen_dm_op_set_pci_link_route.encode(value, options);
+      checkFields(value, DmOpArg$fields.set_pci_link_route, 'XEN_DMOP set_pci_link_route', options.loose);
+      return xen_dm_op_set_pci_link_route.encode(value, { arch: options?.arch, loose: true });
     case 'modified_memory':
-      return xen_dm_op_modified_memory.encode(value, options);
+      checkFields(value, DmOpArg$fields.modified_memory, 'XEN_DMOP modified_memory', options.loose);
+      return xen_dm_op_modified_memory.encode(value, { arch: options?.arch, loose: true });
     case 'set_mem_type':
-      return xen_dm_op_set_mem_type.encode(value, options);
+      checkFields(value, DmOpArg$fields.set_mem_type, 'XEN_DMOP set_mem_type', options.loose);
+      return xen_dm_op_set_mem_type.encode(value, { arch: options?.arch, loose: true });
     case 'inject_event':
-      return xen_dm_op_inject_event.encode(value, options);
+      checkFields(value, DmOpArg$fields.inject_event, 'XEN_DMOP inject_event', options.loose);
+      return xen_dm_op_inject_event.encode(value, { arch: options?.arch, loose: true });
     case 'inject_msi':
-      return xen_dm_op_inject_msi.encode(value, options);
+      checkFields(value, DmOpArg$fields.inject_msi, 'XEN_DMOP inject_msi', options.loose);
+      return xen_dm_op_inject_msi.encode(value, { arch: options?.arch, loose: true });
     case 'map_mem_type_to_ioreq_server':
-      return xen_dm_op_map_mem_type_to_ioreq_server.encode(value, options);
+      checkFields(value, DmOpArg$fields.map_mem_type_to_ioreq_server, 'XEN_DMOP map_mem_type_to_ioreq_server', options.loose);
+      return xen_dm_op_map_mem_type_to_ioreq_server.encode(value, { arch: options?.arch, loose: true });
     case 'remote_shutdown':
-      return xen_dm_op_remote_shutdown.encode(value, options);
+      checkFields(value, DmOpArg$fields.remote_shutdown, 'XEN_DMOP remote_shutdown', options.loose);
+      return xen_dm_op_remote_shutdown.encode(value, { arch: options?.arch, loose: true });
     case 'relocate_memory':
-      return xen_dm_op_relocate_memory.encode(value, options);
+      checkFields(value, DmOpArg$fields.relocate_memory, 'XEN_DMOP relocate_memory', options.loose);
+      return xen_dm_op_relocate_memory.encode(value, { arch: options?.arch, loose: true });
     case 'pin_memory_cacheattr':
-      return xen_dm_op_pin_memory_cacheattr.encode(value, options);
+      checkFields(value, DmOpArg$fields.pin_memory_cacheattr, 'XEN_DMOP pin_memory_cacheattr', options.loose);
+      return xen_dm_op_pin_memory_cacheattr.encode(value, { arch: options?.arch, loose: true });
     case 'set_irq_level':
-      return xen_dm_op_set_irq_level.encode(value, options);
+      checkFields(value, DmOpArg$fields.set_irq_level, 'XEN_DMOP set_irq_level', options.loose);
+      return xen_dm_op_set_irq_level.encode(value, { arch: options?.arch, loose: true });
     case 'nr_vcpus':
-      return xen_dm_op_nr_vcpus.encode(value, options);
+      checkFields(value, DmOpArg$fields.nr_vcpus, 'XEN_DMOP nr_vcpus', options.loose);
+      return xen_dm_op_nr_vcpus.encode(value, { arch: options?.arch, loose: true });
     default:
       return failOpName('XEN_DMOP', (value as { op: unknown }).op);
   }
@@ -3780,10 +4092,37 @@ export type DmOp =
   | ({ op: 'nr_vcpus' } & xen_dm_op_nr_vcpus);
 
 /**
- * Encodes a whole `xen_dm_op`: the number of the op `value.op` names, and its payload in `u`. Padding is zero.
+ * What `encodeDmOp` takes: as `DmOp`, but a directed payload's outputs may be left out (they encode as zero).
  * @since 4.9
  */
-export function encodeDmOp(value: DmOp, options: ArchOptions): Uint8Array {
+export type DmOpInput =
+  | ({ op: 'create_ioreq_server' } & xen_dm_op_create_ioreq_server_input)
+  | ({ op: 'get_ioreq_server_info' } & xen_dm_op_get_ioreq_server_info_input)
+  | ({ op: 'map_io_range_to_ioreq_server' } & xen_dm_op_ioreq_server_range_input)
+  | ({ op: 'unmap_io_range_from_ioreq_server' } & xen_dm_op_ioreq_server_range_input)
+  | ({ op: 'set_ioreq_server_state' } & xen_dm_op_set_ioreq_server_state_input)
+  | ({ op: 'destroy_ioreq_server' } & xen_dm_op_destroy_ioreq_server_input)
+  | ({ op: 'track_dirty_vram' } & xen_dm_op_track_dirty_vram_input)
+  | ({ op: 'set_pci_intx_level' } & xen_dm_op_set_pci_intx_level_input)
+  | ({ op: 'set_isa_irq_level' } & xen_dm_op_set_isa_irq_level_input)
+  | ({ op: 'set_pci_link_route' } & xen_dm_op_set_pci_link_route_input)
+  | ({ op: 'modified_memory' } & xen_dm_op_modified_memory_input)
+  | ({ op: 'set_mem_type' } & xen_dm_op_set_mem_type_input)
+  | ({ op: 'inject_event' } & xen_dm_op_inject_event_input)
+  | ({ op: 'inject_msi' } & xen_dm_op_inject_msi_input)
+  | ({ op: 'map_mem_type_to_ioreq_server' } & xen_dm_op_map_mem_type_to_ioreq_server_input)
+  | ({ op: 'remote_shutdown' } & xen_dm_op_remote_shutdown_input)
+  | ({ op: 'relocate_memory' } & xen_dm_op_relocate_memory_input)
+  | ({ op: 'pin_memory_cacheattr' } & xen_dm_op_pin_memory_cacheattr_input)
+  | ({ op: 'set_irq_level' } & xen_dm_op_set_irq_level_input)
+  | ({ op: 'nr_vcpus' } & xen_dm_op_nr_vcpus_input);
+const DmOp$fields: Readonly<Record<string, readonly string[]>> = { create_ioreq_server: ['op', 'handle_bufioreq', 'id'], get_ioreq_server_info: ['op', 'id', 'flags', 'bufioreq_port', 'ioreq_gfn', 'bufioreq_gfn'], map_io_range_to_ioreq_server: ['op', 'id', 'type', 'start', 'end'], unmap_io_range_from_ioreq_server: ['op', 'id', 'type', 'start', 'end'], set_ioreq_server_state: ['op', 'id', 'enabled'], destroy_ioreq_server: ['op', 'id'], track_dirty_vram: ['op', 'nr', 'first_pfn'], set_pci_intx_level: ['op', 'domain', 'bus', 'device', 'intx', 'level'], set_isa_irq_level: ['op', 'isa_irq', 'level'], set_pci_link_route: ['op', 'link', 'isa_irq'], modified_memory: ['op', 'nr_extents', 'opaque'], set_mem_type: ['op', 'nr', 'mem_type', 'first_pfn'], inject_event: ['op', 'vcpuid', 'vector', 'type', 'insn_len', 'error_code', 'cr2'], inject_msi: ['op', 'data', 'addr'], map_mem_type_to_ioreq_server: ['op', 'id', 'type', 'flags', 'opaque'], remote_shutdown: ['op', 'reason'], relocate_memory: ['op', 'size', 'src_gfn', 'dst_gfn'], pin_memory_cacheattr: ['op', 'start', 'end', 'type'], set_irq_level: ['op', 'irq', 'level'], nr_vcpus: ['op', 'vcpus'] };
+
+/**
+ * Encodes a whole `xen_dm_op`: the number of the op `value.op` names, and its payload in `u`. Padding is zero. The payload's outputs may be left out (zero); a field the op does not have is a `TypeError` naming it, unless `options.loose` is set.
+ * @since 4.9
+ */
+export function encodeDmOp(value: DmOpInput, options: EncodeOptions): Uint8Array {
   const arch = options?.arch;
   switch (arch) {
     case 'x86_32':
@@ -3791,6 +4130,7 @@ export function encodeDmOp(value: DmOp, options: ArchOptions): Uint8Array {
     case 'arm32':
     case 'arm64': {
       if (typeof value !== 'object' || value === null) failObject(value, 'XEN_DMOP');
+      if (Object.prototype.hasOwnProperty.call(DmOp$fields, value.op)) checkFields(value, DmOp$fields[value.op]!, 'XEN_DMOP', options.loose);
       return encodeFresh(value, 32, 0, DmOp$enc0, 'XEN_DMOP');
     }
     default:

@@ -7,7 +7,7 @@
  */
 import { EvtchnOp$chk0, EvtchnOp$dec0, EvtchnOp$enc0, evtchn_alloc_unbound$V0, evtchn_alloc_unbound$dec0, evtchn_alloc_unbound$enc0, evtchn_bind_interdomain$V0, evtchn_bind_interdomain$chk0, evtchn_bind_interdomain$dec0, evtchn_bind_interdomain$enc0, evtchn_bind_ipi$V0, evtchn_bind_ipi$dec0, evtchn_bind_ipi$enc0, evtchn_bind_pirq$V0, evtchn_bind_pirq$dec0, evtchn_bind_pirq$enc0, evtchn_bind_vcpu$V0, evtchn_bind_vcpu$dec0, evtchn_bind_vcpu$enc0, evtchn_bind_virq$V0, evtchn_bind_virq$dec0, evtchn_bind_virq$enc0, evtchn_close$V0, evtchn_close$dec0, evtchn_close$enc0, evtchn_expand_array$V0, evtchn_expand_array$dec0, evtchn_expand_array$enc0, evtchn_fifo_control_block$V0, evtchn_fifo_control_block$chk0, evtchn_fifo_control_block$dec0, evtchn_fifo_control_block$enc0, evtchn_init_control$V0, evtchn_init_control$chk0, evtchn_init_control$dec0, evtchn_init_control$enc0, evtchn_op$V0, evtchn_op$dec0, evtchn_op$enc0, evtchn_op_u$V0, evtchn_op_u$dec0, evtchn_op_u$enc0, evtchn_reset$V0, evtchn_reset$dec0, evtchn_reset$enc0, evtchn_send$V0, evtchn_send$dec0, evtchn_send$enc0, evtchn_set_priority$V0, evtchn_set_priority$dec0, evtchn_set_priority$enc0, evtchn_status$V0, evtchn_status$chk0, evtchn_status$dec0, evtchn_status$enc0, evtchn_status_u$V0, evtchn_status_u$dec0, evtchn_status_u$enc0, evtchn_status_u_interdomain$V0, evtchn_status_u_interdomain$chk0, evtchn_status_u_interdomain$dec0, evtchn_status_u_interdomain$enc0, evtchn_status_u_unbound$V0, evtchn_status_u_unbound$dec0, evtchn_status_u_unbound$enc0, evtchn_unmask$V0, evtchn_unmask$dec0, evtchn_unmask$enc0 } from '../internal/stable/event_channel.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, DecodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { ArchOptions, DecodeOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from './xen.js';
 
 /**
@@ -168,7 +168,7 @@ export type EvtchnOpArg =
  * Encodes the argument record of the EVTCHNOP op that `value.op` names; an op without one encodes to no bytes.
  * @since 4.6
  */
-export function encodeEvtchnOpArg(value: EvtchnOpArg, options: ArchOptions): Uint8Array {
+export function encodeEvtchnOpArg(value: EvtchnOpArg, options: EncodeOptions): Uint8Array {
   if (typeof value !== 'object' || value === null) failObject(value, 'EVTCHNOP');
   switch (value.op) {
     case 'bind_interdomain':
@@ -264,7 +264,7 @@ export type EvtchnOp =
  * Encodes a whole `evtchn_op`: the number of the op `value.op` names, and its payload in `u`. Padding is zero.
  * @since 4.6
  */
-export function encodeEvtchnOp(value: EvtchnOp, options: ArchOptions): Uint8Array {
+export function encodeEvtchnOp(value: EvtchnOp, options: EncodeOptions): Uint8Array {
   const arch = options?.arch;
   switch (arch) {
     case 'x86_32':

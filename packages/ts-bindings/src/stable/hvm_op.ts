@@ -7,7 +7,7 @@
  */
 import { HvmopAltp2mCmdOp$chk0, HvmopAltp2mCmdOp$chk1, HvmopAltp2mCmdOp$dec0, HvmopAltp2mCmdOp$dec1, HvmopAltp2mCmdOp$enc0, HvmopAltp2mCmdOp$enc1, xen_hvm_altp2m_change_gfn$V0, xen_hvm_altp2m_change_gfn$chk0, xen_hvm_altp2m_change_gfn$dec0, xen_hvm_altp2m_change_gfn$enc0, xen_hvm_altp2m_domain_state$V0, xen_hvm_altp2m_domain_state$dec0, xen_hvm_altp2m_domain_state$enc0, xen_hvm_altp2m_get_vcpu_p2m_idx$V0, xen_hvm_altp2m_get_vcpu_p2m_idx$chk0, xen_hvm_altp2m_get_vcpu_p2m_idx$dec0, xen_hvm_altp2m_get_vcpu_p2m_idx$enc0, xen_hvm_altp2m_mem_access$V0, xen_hvm_altp2m_mem_access$chk0, xen_hvm_altp2m_mem_access$dec0, xen_hvm_altp2m_mem_access$enc0, xen_hvm_altp2m_op$V0, xen_hvm_altp2m_op$V1, xen_hvm_altp2m_op$chk0, xen_hvm_altp2m_op$chk1, xen_hvm_altp2m_op$dec0, xen_hvm_altp2m_op$dec1, xen_hvm_altp2m_op$enc0, xen_hvm_altp2m_op$enc1, xen_hvm_altp2m_op_u$V0, xen_hvm_altp2m_op_u$V1, xen_hvm_altp2m_op_u$dec0, xen_hvm_altp2m_op_u$dec1, xen_hvm_altp2m_op_u$enc0, xen_hvm_altp2m_op_u$enc1, xen_hvm_altp2m_set_mem_access_multi$V0, xen_hvm_altp2m_set_mem_access_multi$V1, xen_hvm_altp2m_set_mem_access_multi$chk0, xen_hvm_altp2m_set_mem_access_multi$chk1, xen_hvm_altp2m_set_mem_access_multi$dec0, xen_hvm_altp2m_set_mem_access_multi$dec1, xen_hvm_altp2m_set_mem_access_multi$enc0, xen_hvm_altp2m_set_mem_access_multi$enc1, xen_hvm_altp2m_set_visibility$V0, xen_hvm_altp2m_set_visibility$chk0, xen_hvm_altp2m_set_visibility$dec0, xen_hvm_altp2m_set_visibility$enc0, xen_hvm_altp2m_suppress_ve$V0, xen_hvm_altp2m_suppress_ve$chk0, xen_hvm_altp2m_suppress_ve$dec0, xen_hvm_altp2m_suppress_ve$enc0, xen_hvm_altp2m_suppress_ve_multi$V0, xen_hvm_altp2m_suppress_ve_multi$chk0, xen_hvm_altp2m_suppress_ve_multi$dec0, xen_hvm_altp2m_suppress_ve_multi$enc0, xen_hvm_altp2m_vcpu_disable_notify$V0, xen_hvm_altp2m_vcpu_disable_notify$dec0, xen_hvm_altp2m_vcpu_disable_notify$enc0, xen_hvm_altp2m_vcpu_enable_notify$V0, xen_hvm_altp2m_vcpu_enable_notify$chk0, xen_hvm_altp2m_vcpu_enable_notify$dec0, xen_hvm_altp2m_vcpu_enable_notify$enc0, xen_hvm_altp2m_view$V0, xen_hvm_altp2m_view$dec0, xen_hvm_altp2m_view$enc0, xen_hvm_evtchn_upcall_vector$V0, xen_hvm_evtchn_upcall_vector$chk0, xen_hvm_evtchn_upcall_vector$dec0, xen_hvm_evtchn_upcall_vector$enc0, xen_hvm_get_mem_type$V0, xen_hvm_get_mem_type$chk0, xen_hvm_get_mem_type$dec0, xen_hvm_get_mem_type$enc0, xen_hvm_get_time$V0, xen_hvm_get_time$dec0, xen_hvm_get_time$enc0, xen_hvm_pagetable_dying$V0, xen_hvm_pagetable_dying$chk0, xen_hvm_pagetable_dying$dec0, xen_hvm_pagetable_dying$enc0, xen_hvm_param$V0, xen_hvm_param$chk0, xen_hvm_param$dec0, xen_hvm_param$enc0, xen_hvm_xentrace$V0, xen_hvm_xentrace$dec0, xen_hvm_xentrace$enc0 } from '../internal/stable/hvm_op.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, DecodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { ArchOptions, DecodeOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from './xen.js';
 
 /**
@@ -3273,7 +3273,7 @@ export type HvmopAltp2mCmdOpArg =
  * Encodes the argument record of the HVMOP_altp2m_cmd op that `value.op` names; an op without one encodes to no bytes.
  * @since 4.6
  */
-export function encodeHvmopAltp2mCmdOpArg(value: HvmopAltp2mCmdOpArg, options: ArchOptions): Uint8Array {
+export function encodeHvmopAltp2mCmdOpArg(value: HvmopAltp2mCmdOpArg, options: EncodeOptions): Uint8Array {
   if (typeof value !== 'object' || value === null) failObject(value, 'HVMOP_altp2m_cmd');
   switch (value.op) {
     case 'HVMOP_altp2m_get_domain_state':
@@ -3383,7 +3383,7 @@ export type HvmopAltp2mCmdOp =
  * Encodes a whole `xen_hvm_altp2m_op`: the number of the op `value.op` names, and its payload in `u`. Padding is zero.
  * @since 4.6
  */
-export function encodeHvmopAltp2mCmdOp(value: HvmopAltp2mCmdOp, options: ArchOptions): Uint8Array {
+export function encodeHvmopAltp2mCmdOp(value: HvmopAltp2mCmdOp, options: EncodeOptions): Uint8Array {
   const arch = options?.arch;
   switch (arch) {
     case 'x86_32': {
@@ -3573,7 +3573,7 @@ export type HvmOp =
  * Encodes the argument record of the HVMOP op that `value.op` names; an op without one encodes to no bytes.
  * @since 4.6
  */
-export function encodeHvmOp(value: HvmOp, options: ArchOptions): Uint8Array {
+export function encodeHvmOp(value: HvmOp, options: EncodeOptions): Uint8Array {
   if (typeof value !== 'object' || value === null) failObject(value, 'HVMOP');
   switch (value.op) {
     case 'set_param':

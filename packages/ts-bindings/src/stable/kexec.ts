@@ -7,7 +7,7 @@
  */
 import { xen_kexec_exec$V0, xen_kexec_exec$dec0, xen_kexec_exec$enc0, xen_kexec_image$V0, xen_kexec_image$V1, xen_kexec_image$V2, xen_kexec_image$V3, xen_kexec_image$dec0, xen_kexec_image$dec1, xen_kexec_image$dec2, xen_kexec_image$dec3, xen_kexec_image$enc0, xen_kexec_image$enc1, xen_kexec_image$enc2, xen_kexec_image$enc3, xen_kexec_load$V0, xen_kexec_load$V1, xen_kexec_load$chk0, xen_kexec_load$chk1, xen_kexec_load$dec0, xen_kexec_load$dec1, xen_kexec_load$enc0, xen_kexec_load$enc1, xen_kexec_load_segments$V0, xen_kexec_load_segments$V1, xen_kexec_load_segments$dec0, xen_kexec_load_segments$dec1, xen_kexec_load_segments$enc0, xen_kexec_load_segments$enc1, xen_kexec_load_v1$V0, xen_kexec_load_v1$V1, xen_kexec_load_v1$V2, xen_kexec_load_v1$V3, xen_kexec_load_v1$chk1, xen_kexec_load_v1$chk3, xen_kexec_load_v1$dec0, xen_kexec_load_v1$dec1, xen_kexec_load_v1$dec2, xen_kexec_load_v1$dec3, xen_kexec_load_v1$enc0, xen_kexec_load_v1$enc1, xen_kexec_load_v1$enc2, xen_kexec_load_v1$enc3, xen_kexec_range$V0, xen_kexec_range$V1, xen_kexec_range$dec0, xen_kexec_range$dec1, xen_kexec_range$enc0, xen_kexec_range$enc1, xen_kexec_segment$V0, xen_kexec_segment$V1, xen_kexec_segment$dec0, xen_kexec_segment$dec1, xen_kexec_segment$enc0, xen_kexec_segment$enc1, xen_kexec_segment_buf$V0, xen_kexec_segment_buf$V1, xen_kexec_segment_buf$dec0, xen_kexec_segment_buf$dec1, xen_kexec_segment_buf$enc0, xen_kexec_segment_buf$enc1, xen_kexec_status$V0, xen_kexec_status$dec0, xen_kexec_status$enc0, xen_kexec_unload$V0, xen_kexec_unload$dec0, xen_kexec_unload$enc0 } from '../internal/stable/kexec.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { ArchOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
  * x86: how many pages of an image xen_kexec_image.page_list names.
@@ -401,7 +401,7 @@ export type KexecCmdOp =
  * Encodes the argument record of the KEXEC_CMD op that `value.op` names; an op without one encodes to no bytes.
  * @since 4.6
  */
-export function encodeKexecCmdOp(value: KexecCmdOp, options: ArchOptions): Uint8Array {
+export function encodeKexecCmdOp(value: KexecCmdOp, options: EncodeOptions): Uint8Array {
   if (typeof value !== 'object' || value === null) failObject(value, 'KEXEC_CMD');
   switch (value.op) {
     case 'kexec':

@@ -6,7 +6,7 @@
  */
 import { xennmi_callback$V0, xennmi_callback$V1, xennmi_callback$chk0, xennmi_callback$chk1, xennmi_callback$dec0, xennmi_callback$dec1, xennmi_callback$enc0, xennmi_callback$enc1 } from '../internal/stable/nmi.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { ArchOptions, EncodeOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
  * An I/O channel check (IOCHK).
@@ -282,7 +282,7 @@ export type XennmiOp =
  * Encodes the argument record of the XENNMI op that `value.op` names; an op without one encodes to no bytes.
  * @since 4.6
  */
-export function encodeXennmiOp(value: XennmiOp, options: ArchOptions): Uint8Array {
+export function encodeXennmiOp(value: XennmiOp, options: EncodeOptions): Uint8Array {
   if (typeof value !== 'object' || value === null) failObject(value, 'XENNMI');
   switch (value.op) {
     case 'register_callback':

@@ -7,7 +7,7 @@
  */
 import { sched_pin_override$V0, sched_pin_override$dec0, sched_pin_override$enc0, sched_poll$V0, sched_poll$V1, sched_poll$chk1, sched_poll$dec0, sched_poll$dec1, sched_poll$enc0, sched_poll$enc1, sched_remote_shutdown$V0, sched_remote_shutdown$chk0, sched_remote_shutdown$dec0, sched_remote_shutdown$enc0, sched_shutdown$V0, sched_shutdown$dec0, sched_shutdown$enc0, sched_watchdog$V0, sched_watchdog$dec0, sched_watchdog$enc0 } from '../internal/stable/sched.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { ArchOptions, EncodeOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from './xen.js';
 
 /**
@@ -120,7 +120,7 @@ export type SchedOp =
  * Encodes the argument record of the SCHEDOP op that `value.op` names; an op without one encodes to no bytes.
  * @since 4.6
  */
-export function encodeSchedOp(value: SchedOp, options: ArchOptions): Uint8Array {
+export function encodeSchedOp(value: SchedOp, options: EncodeOptions): Uint8Array {
   if (typeof value !== 'object' || value === null) failObject(value, 'SCHEDOP');
   switch (value.op) {
     case 'yield':

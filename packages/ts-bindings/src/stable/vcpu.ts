@@ -7,7 +7,7 @@
  */
 import { vcpu_get_physid$V0, vcpu_get_physid$dec0, vcpu_get_physid$enc0, vcpu_register_runstate_memory_area$V0, vcpu_register_runstate_memory_area$V1, vcpu_register_runstate_memory_area$V2, vcpu_register_runstate_memory_area$dec0, vcpu_register_runstate_memory_area$dec1, vcpu_register_runstate_memory_area$dec2, vcpu_register_runstate_memory_area$enc0, vcpu_register_runstate_memory_area$enc1, vcpu_register_runstate_memory_area$enc2, vcpu_register_runstate_memory_area_addr$V0, vcpu_register_runstate_memory_area_addr$V1, vcpu_register_runstate_memory_area_addr$V2, vcpu_register_runstate_memory_area_addr$dec0, vcpu_register_runstate_memory_area_addr$dec1, vcpu_register_runstate_memory_area_addr$dec2, vcpu_register_runstate_memory_area_addr$enc0, vcpu_register_runstate_memory_area_addr$enc1, vcpu_register_runstate_memory_area_addr$enc2, vcpu_register_time_memory_area$V0, vcpu_register_time_memory_area$V1, vcpu_register_time_memory_area$V2, vcpu_register_time_memory_area$dec0, vcpu_register_time_memory_area$dec1, vcpu_register_time_memory_area$dec2, vcpu_register_time_memory_area$enc0, vcpu_register_time_memory_area$enc1, vcpu_register_time_memory_area$enc2, vcpu_register_time_memory_area_addr$V0, vcpu_register_time_memory_area_addr$V1, vcpu_register_time_memory_area_addr$V2, vcpu_register_time_memory_area_addr$dec0, vcpu_register_time_memory_area_addr$dec1, vcpu_register_time_memory_area_addr$dec2, vcpu_register_time_memory_area_addr$enc0, vcpu_register_time_memory_area_addr$enc1, vcpu_register_time_memory_area_addr$enc2, vcpu_register_vcpu_info$V0, vcpu_register_vcpu_info$dec0, vcpu_register_vcpu_info$enc0, vcpu_runstate_info$V0, vcpu_runstate_info$V1, vcpu_runstate_info$chk1, vcpu_runstate_info$dec0, vcpu_runstate_info$dec1, vcpu_runstate_info$enc0, vcpu_runstate_info$enc1, vcpu_set_periodic_timer$V0, vcpu_set_periodic_timer$dec0, vcpu_set_periodic_timer$enc0, vcpu_set_singleshot_timer$V0, vcpu_set_singleshot_timer$V1, vcpu_set_singleshot_timer$chk1, vcpu_set_singleshot_timer$dec0, vcpu_set_singleshot_timer$dec1, vcpu_set_singleshot_timer$enc0, vcpu_set_singleshot_timer$enc1 } from '../internal/stable/vcpu.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { ArchOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
  * Set a vCPU's initial state from a vcpu_guest_context, before VCPUOP_up.
@@ -183,7 +183,7 @@ export type VcpuOp =
  * Encodes the argument record of the VCPUOP op that `value.op` names; an op without one encodes to no bytes.
  * @since 4.6
  */
-export function encodeVcpuOp(value: VcpuOp, options: ArchOptions): Uint8Array {
+export function encodeVcpuOp(value: VcpuOp, options: EncodeOptions): Uint8Array {
   if (typeof value !== 'object' || value === null) failObject(value, 'VCPUOP');
   switch (value.op) {
     case 'initialise':

@@ -7,7 +7,7 @@
  */
 import { xen_build_id$V0, xen_build_id$dec0, xen_build_id$enc0, xen_compile_info$V0, xen_compile_info$V1, xen_compile_info$dec0, xen_compile_info$dec1, xen_compile_info$enc0, xen_compile_info$enc1, xen_feature_info$V0, xen_feature_info$dec0, xen_feature_info$enc0, xen_platform_parameters$V0, xen_platform_parameters$V1, xen_platform_parameters$dec0, xen_platform_parameters$dec1, xen_platform_parameters$enc0, xen_platform_parameters$enc1, xen_varbuf$V0, xen_varbuf$dec0, xen_varbuf$enc0 } from '../internal/stable/version.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { ArchOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
  * The version as major \<\< 16 | minor; the argument is null. Example: 0x40011 (4.17).
@@ -175,7 +175,7 @@ export type XenverOp =
  * Encodes the argument record of the XENVER op that `value.op` names; an op without one encodes to no bytes.
  * @since 4.6
  */
-export function encodeXenverOp(value: XenverOp, options: ArchOptions): Uint8Array {
+export function encodeXenverOp(value: XenverOp, options: EncodeOptions): Uint8Array {
   if (typeof value !== 'object' || value === null) failObject(value, 'XENVER');
   switch (value.op) {
     case 'version':

@@ -8,7 +8,7 @@
  */
 import { FlaskOp$chk1, FlaskOp$dec0, FlaskOp$dec1, FlaskOp$enc0, FlaskOp$enc1, xen_flask_access$V0, xen_flask_access$dec0, xen_flask_access$enc0, xen_flask_boolean$V0, xen_flask_boolean$V1, xen_flask_boolean$chk1, xen_flask_boolean$dec0, xen_flask_boolean$dec1, xen_flask_boolean$enc0, xen_flask_boolean$enc1, xen_flask_cache_stats$V0, xen_flask_cache_stats$dec0, xen_flask_cache_stats$enc0, xen_flask_devicetree_label$V0, xen_flask_devicetree_label$V1, xen_flask_devicetree_label$dec0, xen_flask_devicetree_label$dec1, xen_flask_devicetree_label$enc0, xen_flask_devicetree_label$enc1, xen_flask_hash_stats$V0, xen_flask_hash_stats$dec0, xen_flask_hash_stats$enc0, xen_flask_load$V0, xen_flask_load$V1, xen_flask_load$chk1, xen_flask_load$dec0, xen_flask_load$dec1, xen_flask_load$enc0, xen_flask_load$enc1, xen_flask_ocontext$V0, xen_flask_ocontext$dec0, xen_flask_ocontext$enc0, xen_flask_op$V0, xen_flask_op$V1, xen_flask_op$dec0, xen_flask_op$dec1, xen_flask_op$enc0, xen_flask_op$enc1, xen_flask_op_u$V0, xen_flask_op_u$V1, xen_flask_op_u$dec0, xen_flask_op_u$dec1, xen_flask_op_u$enc0, xen_flask_op_u$enc1, xen_flask_peersid$V0, xen_flask_peersid$dec0, xen_flask_peersid$enc0, xen_flask_relabel$V0, xen_flask_relabel$dec0, xen_flask_relabel$enc0, xen_flask_setavc_threshold$V0, xen_flask_setavc_threshold$dec0, xen_flask_setavc_threshold$enc0, xen_flask_setenforce$V0, xen_flask_setenforce$dec0, xen_flask_setenforce$enc0, xen_flask_sid_context$V0, xen_flask_sid_context$V1, xen_flask_sid_context$dec0, xen_flask_sid_context$dec1, xen_flask_sid_context$enc0, xen_flask_sid_context$enc1, xen_flask_transition$V0, xen_flask_transition$dec0, xen_flask_transition$enc0 } from '../internal/unstable/flask_op.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, DecodeOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { ArchOptions, DecodeOptions, EncodeOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { evtchn_port_t } from '../stable/event_channel.js';
 
 /**
@@ -2700,7 +2700,7 @@ export type FlaskOpArg =
  * Encodes the argument record of the FLASK op that `value.op` names; an op without one encodes to no bytes.
  * @since 4.6
  */
-export function encodeFlaskOpArg(value: FlaskOpArg, options: ArchOptions): Uint8Array {
+export function encodeFlaskOpArg(value: FlaskOpArg, options: EncodeOptions): Uint8Array {
   if (typeof value !== 'object' || value === null) failObject(value, 'FLASK');
   switch (value.op) {
     case 'LOAD':
@@ -2862,7 +2862,7 @@ export type FlaskOp =
  * Encodes a whole `xen_flask_op`: the number of the op `value.op` names, and its payload in `u`. Padding is zero.
  * @since 4.6
  */
-export function encodeFlaskOp(value: FlaskOp, options: ArchOptions): Uint8Array {
+export function encodeFlaskOp(value: FlaskOp, options: EncodeOptions): Uint8Array {
   const arch = options?.arch;
   switch (arch) {
     case 'x86_32': {

@@ -39,7 +39,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "README.md.hbs": {
-    digest: "30f86a67ae5f524a2c5117d9a6e7e053d1e61d067ac4bbed7eac3d577c92f2d3",
+    digest: "63799a0c282f05ffb1d2ad2555fe44bc8e1f5b765b4ebaeccd68f76015a6dbe8",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -156,7 +156,170 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sinceExample"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.program(8, data, 0),"data":data,"loc":{"start":{"line":89,"column":26},"end":{"line":97,"column":7}}})) != null ? stack1 : "")
     + "\nSome items also need a setting beyond the release: how Xen was built (a Kconfig option) or\nbooted (a command-line option), or how the domain was created. Their docs say so, and the\nsame facts are data: `GATES` on each such record and the `gates` module"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gatedModule"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":101,"column":71},"end":{"line":101,"column":124}}})) != null ? stack1 : "")
-    + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere. C's `long` and `unsigned long` are `core::ffi`'s\n  `c_long` and `c_ulong` (4 bytes on x86 and arm, 8 on x86_64 and aarch64), and `char` is\n  `c_char` (signed on x86, unsigned on Arm); `int` and `unsigned int` are `i32` and `u32`.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
+    + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere. C's `long` and `unsigned long` are `core::ffi`'s\n  `c_long` and `c_ulong` (4 bytes on x86 and arm, 8 on x86_64 and aarch64), and `char` is\n  `c_char` (signed on x86, unsigned on Arm); `int` and `unsigned int` are `i32` and `u32`.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`DmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record. A payload whose members say which way they travel\n  has `new(inputs…)`, taking the inputs alone (`xen_dm_op_create_ioreq_server::new(2)`).\n- **Ops passed apart from their record** (`SCHEDOP`, `XEN_ARGO_OP`, `XENVER`; feature\n  `zerocopy`): an enum per set (`SchedOp::Shutdown(sched_shutdown { … })`) with `op()`, the\n  hypercall's op argument, `arg_bytes()`, the record it points to, and `from_parts(op, bytes)`.\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
+},"useData":true},
+  },
+  "_argops.hbs": {
+    digest: "d53b94f382f1850e9aa9ac6ea4412e4d35ae2127139c496ed62db03586148630",
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "/// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":8,"column":2},"end":{"line":8,"column":5}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":16,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.program(6, data, 0),"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":24,"column":7}}})) != null ? stack1 : "");
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    /// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "    "
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":21,"column":6},"end":{"line":21,"column":13}} ), depth0)) != null ? stack1 : "")
+    + "("
+    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":21,"column":18},"end":{"line":21,"column":29}} ), depth0)) != null ? stack1 : "")
+    + "),\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "variant", {"start":{"line":23,"column":6},"end":{"line":23,"column":13}} ), depth0)) != null ? stack1 : "")
+    + ",\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":40,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.program(10, data, 0),"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":45,"column":7}}})) != null ? stack1 : "");
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "            "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"9":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "            Self::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":42,"column":20},"end":{"line":42,"column":27}} ), depth0)) != null ? stack1 : "")
+    + "(_) => "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":42,"column":38},"end":{"line":42,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ",\n";
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "            Self::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":44,"column":20},"end":{"line":44,"column":27}} ), depth0)) != null ? stack1 : "")
+    + " => "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":44,"column":35},"end":{"line":44,"column":43}} ), depth0)) != null ? stack1 : "")
+    + ",\n";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":55,"column":0},"end":{"line":57,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.program(13, data, 0),"data":data,"loc":{"start":{"line":58,"column":0},"end":{"line":62,"column":7}}})) != null ? stack1 : "");
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "            Self::"
+    + ((stack1 = container.lambda(container.strict(depth0, "variant", {"start":{"line":59,"column":20},"end":{"line":59,"column":27}} ), depth0)) != null ? stack1 : "")
+    + "(arg) => zerocopy::IntoBytes::as_bytes(arg),\n";
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "            Self::"
+    + ((stack1 = container.lambda(container.strict(depth0, "variant", {"start":{"line":61,"column":20},"end":{"line":61,"column":27}} ), depth0)) != null ? stack1 : "")
+    + " => &[],\n";
+},"14":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":73,"column":0},"end":{"line":75,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.program(16, data, 0),"data":data,"loc":{"start":{"line":76,"column":0},"end":{"line":80,"column":7}}})) != null ? stack1 : "");
+},"15":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "            "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":77,"column":14},"end":{"line":77,"column":22}} ), depth0)) != null ? stack1 : "")
+    + " => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":77,"column":101},"end":{"line":77,"column":108}} ), depth0)) != null ? stack1 : "")
+    + "(arg)),\n";
+},"16":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "            "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":79,"column":14},"end":{"line":79,"column":22}} ), depth0)) != null ? stack1 : "")
+    + " => Some(Self::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":79,"column":41},"end":{"line":79,"column":48}} ), depth0)) != null ? stack1 : "")
+    + "),\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":2,"column":0},"end":{"line":4,"column":9}}})) != null ? stack1 : "")
+    + "///\n/// Needs the `zerocopy` feature.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":9,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum "
+    + ((stack1 = alias3(alias2(depth0, "enumName", {"start":{"line":12,"column":11},"end":{"line":12,"column":19}} ), depth0)) != null ? stack1 : "")
+    + " {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"variants"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":25,"column":9}}})) != null ? stack1 : "")
+    + "}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":28,"column":0},"end":{"line":30,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\nimpl "
+    + ((stack1 = alias3(alias2(depth0, "enumName", {"start":{"line":32,"column":7},"end":{"line":32,"column":15}} ), depth0)) != null ? stack1 : "")
+    + " {\n    /// The op number: the hypercall's op argument.\n    #[inline]\n    pub fn op(&self) -> "
+    + ((stack1 = alias3(alias2(depth0, "opType", {"start":{"line":35,"column":26},"end":{"line":35,"column":32}} ), depth0)) != null ? stack1 : "")
+    + " {\n        match self {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"variants"),{"name":"each","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":37,"column":0},"end":{"line":46,"column":9}}})) != null ? stack1 : "")
+    + "        }\n    }\n\n    /// The bytes of the argument record the hypercall points to; empty for an op without one.\n    #[inline]\n    pub fn arg_bytes(&self) -> &[u8] {\n        match self {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"variants"),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":63,"column":9}}})) != null ? stack1 : "")
+    + "        }\n    }\n\n    /// The op numbered `op` with its argument record read from the start of `bytes`: the op\n    /// number says which record. `None` for an op this crate does not declare, or when `bytes`\n    /// is shorter than the record.\n    pub fn from_parts(op: "
+    + ((stack1 = alias3(alias2(depth0, "opType", {"start":{"line":70,"column":28},"end":{"line":70,"column":34}} ), depth0)) != null ? stack1 : "")
+    + ", bytes: &[u8]) -> Option<Self> {\n        match op {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"variants"),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":81,"column":9}}})) != null ? stack1 : "")
+    + "            _ => None,\n        }\n    }\n}\n";
 },"useData":true},
   },
   "_asserts.hbs": {
@@ -212,8 +375,320 @@ export const PRECOMPILED: Precompiled = {
   return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),depth0,{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":3,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
   },
+  "_ops.hbs": {
+    digest: "6efa2c6a19f62375f38b2841a4a59256625f052a4ae65f4003357deda551aee2",
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":3,"column":0},"end":{"line":5,"column":7}}})) != null ? stack1 : "")
+    + "impl "
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":6,"column":7},"end":{"line":6,"column":11}} ), depth0)) != null ? stack1 : "")
+    + " {\n    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.\n    #[inline]\n    #[must_use]\n    pub fn new("
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"inputCtor"),"params"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":15},"end":{"line":10,"column":98}}})) != null ? stack1 : "")
+    + ") -> Self {\n        Self { "
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"inputCtor"),"params"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":15},"end":{"line":11,"column":88}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"inputCtor"),"rest"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":88},"end":{"line":11,"column":136}}})) != null ? stack1 : "")
+    + " }\n    }\n}\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":4,"column":2},"end":{"line":4,"column":5}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":10,"column":43},"end":{"line":10,"column":47}} ), depth0)) != null ? stack1 : "")
+    + ": "
+    + ((stack1 = alias2(alias1(depth0, "type", {"start":{"line":10,"column":53},"end":{"line":10,"column":57}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":10,"column":59},"end":{"line":10,"column":89}}})) != null ? stack1 : "");
+},"3":function(container,depth0,helpers,partials,data) {
+    return ", ";
+},"4":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":11,"column":43},"end":{"line":11,"column":47}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":11,"column":49},"end":{"line":11,"column":79}}})) != null ? stack1 : "");
+},"5":function(container,depth0,helpers,partials,data) {
+    return ", ..Self::default()";
+},"6":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "")
+    + "impl ::core::fmt::Debug for "
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":20,"column":30},"end":{"line":20,"column":34}} ), depth0)) != null ? stack1 : "")
+    + " {\n    /// Prints every member, and of `"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"taggedDebug"), "payloadField", {"start":{"line":21,"column":39},"end":{"line":21,"column":63}} ), depth0)) != null ? stack1 : "")
+    + "` the one the op names; for an op\n    /// this crate does not declare, the union itself, which prints no member.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        let mut d = f.debug_struct(\""
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":24,"column":38},"end":{"line":24,"column":42}} ), depth0)) != null ? stack1 : "")
+    + "\");\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"taggedDebug"),"fields"),{"name":"each","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":25,"column":0},"end":{"line":30,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"taggedDebug"),"members"),{"name":"each","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":31,"column":0},"end":{"line":38,"column":9}}})) != null ? stack1 : "")
+    + "        d.field(\""
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"taggedDebug"), "payloadField", {"start":{"line":39,"column":19},"end":{"line":39,"column":43}} ), depth0)) != null ? stack1 : "")
+    + "\", &self."
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"taggedDebug"), "payloadField", {"start":{"line":39,"column":56},"end":{"line":39,"column":80}} ), depth0)) != null ? stack1 : "")
+    + ").finish()\n    }\n}\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":26,"column":0},"end":{"line":28,"column":7}}})) != null ? stack1 : "")
+    + "        d.field(\""
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":29,"column":19},"end":{"line":29,"column":23}} ), depth0)) != null ? stack1 : "")
+    + "\", &self."
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":29,"column":36},"end":{"line":29,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ");\n";
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "        "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":27,"column":10},"end":{"line":27,"column":13}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"9":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":32,"column":0},"end":{"line":34,"column":7}}})) != null ? stack1 : "")
+    + "        if let Some(payload) = self."
+    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":35,"column":38},"end":{"line":35,"column":44}} ), depth0)) != null ? stack1 : "")
+    + "() {\n            return d.field(\""
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"taggedDebug"), "payloadField", {"start":{"line":36,"column":30},"end":{"line":36,"column":57}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":36,"column":62},"end":{"line":36,"column":68}} ), depth0)) != null ? stack1 : "")
+    + "\", payload).finish();\n        }\n";
+},"10":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"docs"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":45,"column":0},"end":{"line":47,"column":9}}})) != null ? stack1 : "")
+    + "///\n/// Needs the `zerocopy` feature.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":50,"column":0},"end":{"line":52,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":55,"column":11},"end":{"line":55,"column":28}} ), depth0)) != null ? stack1 : "")
+    + " {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":56,"column":0},"end":{"line":64,"column":9}}})) != null ? stack1 : "")
+    + "    /// An op this crate does not declare, with the bytes of `"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":65,"column":64},"end":{"line":65,"column":85}} ), depth0)) != null ? stack1 : "")
+    + "` as they came.\n    Other {\n        /// The op number.\n        op: "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":68,"column":14},"end":{"line":68,"column":29}} ), depth0)) != null ? stack1 : "")
+    + ",\n        /// The bytes of `"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":69,"column":28},"end":{"line":69,"column":43}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":69,"column":48},"end":{"line":69,"column":69}} ), depth0)) != null ? stack1 : "")
+    + "`.\n        payload: [u8; ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadUnion", {"start":{"line":70,"column":47},"end":{"line":70,"column":68}} ), depth0)) != null ? stack1 : "")
+    + ">()],\n    },\n}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\nimpl "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":78,"column":7},"end":{"line":78,"column":24}} ), depth0)) != null ? stack1 : "")
+    + " {\n    /// The op number, as `"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":79,"column":29},"end":{"line":79,"column":44}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":79,"column":49},"end":{"line":79,"column":65}} ), depth0)) != null ? stack1 : "")
+    + "` holds it.\n    #[inline]\n    pub fn op(&self) -> "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":81,"column":26},"end":{"line":81,"column":41}} ), depth0)) != null ? stack1 : "")
+    + " {\n        match self {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":83,"column":0},"end":{"line":88,"column":9}}})) != null ? stack1 : "")
+    + "            Self::Other { op, .. } => *op,\n        }\n    }\n\n    /// The call as the bytes Xen reads: the op number, its payload, and zero everywhere else.\n    pub fn to_bytes(&self) -> [u8; ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":94,"column":60},"end":{"line":94,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ">()] {\n        let mut bytes = [0u8; ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":95,"column":55},"end":{"line":95,"column":70}} ), depth0)) != null ? stack1 : "")
+    + ">()];\n        let at = ::core::mem::offset_of!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":96,"column":43},"end":{"line":96,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":96,"column":64},"end":{"line":96,"column":80}} ), depth0)) != null ? stack1 : "")
+    + ");\n        bytes[at..at + ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":97,"column":48},"end":{"line":97,"column":63}} ), depth0)) != null ? stack1 : "")
+    + ">()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&self.op()));\n        let payload: &[u8] = match self {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":104,"column":9}}})) != null ? stack1 : "")
+    + "            Self::Other { payload, .. } => payload,\n        };\n        let at = ::core::mem::offset_of!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":107,"column":43},"end":{"line":107,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":107,"column":64},"end":{"line":107,"column":85}} ), depth0)) != null ? stack1 : "")
+    + ");\n        bytes[at..at + payload.len()].copy_from_slice(payload);\n        bytes\n    }\n\n    /// The call `bytes` hold: the op number says which payload they carry; an op this crate\n    /// does not declare is `Other`.\n    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":114,"column":60},"end":{"line":114,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ">()]) -> Self {\n        let at = ::core::mem::offset_of!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":115,"column":43},"end":{"line":115,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":115,"column":64},"end":{"line":115,"column":80}} ), depth0)) != null ? stack1 : "")
+    + ");\n        let op = <"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":116,"column":20},"end":{"line":116,"column":35}} ), depth0)) != null ? stack1 : "")
+    + " as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(op, _)| op);\n        let at = ::core::mem::offset_of!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":117,"column":43},"end":{"line":117,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":117,"column":64},"end":{"line":117,"column":85}} ), depth0)) != null ? stack1 : "")
+    + ");\n        let payload = &bytes[at..at + ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadUnion", {"start":{"line":118,"column":63},"end":{"line":118,"column":84}} ), depth0)) != null ? stack1 : "")
+    + ">()];\n        match op {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":120,"column":0},"end":{"line":129,"column":9}}})) != null ? stack1 : "")
+    + "            _ => {}\n        }\n        let mut raw = [0u8; ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadUnion", {"start":{"line":132,"column":53},"end":{"line":132,"column":74}} ), depth0)) != null ? stack1 : "")
+    + ">()];\n        raw.copy_from_slice(payload);\n        Self::Other { op, payload: raw }\n    }\n}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":138,"column":0},"end":{"line":140,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\nimpl From<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":142,"column":12},"end":{"line":142,"column":29}} ), depth0)) != null ? stack1 : "")
+    + "> for "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":142,"column":39},"end":{"line":142,"column":54}} ), depth0)) != null ? stack1 : "")
+    + " {\n    /// The record of the call: its op, its payload, and zero everywhere else.\n    #[inline]\n    fn from(call: "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":145,"column":20},"end":{"line":145,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ") -> Self {\n        zerocopy::transmute!(call.to_bytes())\n    }\n}\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":150,"column":0},"end":{"line":152,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\nimpl "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":154,"column":7},"end":{"line":154,"column":22}} ), depth0)) != null ? stack1 : "")
+    + " {\n    /// The record `bytes` hold, whatever they are.\n    #[inline]\n    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<Self>()]) -> Self {\n        zerocopy::transmute!(*bytes)\n    }\n\n    /// The call, typed: `"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":161,"column":28},"end":{"line":161,"column":44}} ), depth0)) != null ? stack1 : "")
+    + "` says which payload `"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":161,"column":70},"end":{"line":161,"column":91}} ), depth0)) != null ? stack1 : "")
+    + "` carries. `None` for an op\n    /// this crate does not declare, whose bytes it cannot tell apart from unset ones.\n    pub fn typed(&self) -> Option<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":163,"column":36},"end":{"line":163,"column":53}} ), depth0)) != null ? stack1 : "")
+    + "> {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":164,"column":0},"end":{"line":171,"column":9}}})) != null ? stack1 : "")
+    + "        None\n    }\n\n    /// The bytes Xen reads: the op, the payload it names, zero everywhere else; `None` for an\n    /// op this crate does not declare (see `typed`).\n    #[inline]\n    pub fn to_bytes(&self) -> Option<[u8; ::core::mem::size_of::<Self>()]> {\n        self.typed().map(|call| call.to_bytes())\n    }\n}\n";
+},"11":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "/// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":57,"column":0},"end":{"line":59,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":62,"column":7}}})) != null ? stack1 : "")
+    + "    "
+    + ((stack1 = alias3(alias2(depth0, "variant", {"start":{"line":63,"column":6},"end":{"line":63,"column":13}} ), depth0)) != null ? stack1 : "")
+    + "("
+    + ((stack1 = alias3(alias2(depth0, "payloadType", {"start":{"line":63,"column":18},"end":{"line":63,"column":29}} ), depth0)) != null ? stack1 : "")
+    + "),\n";
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    /// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"14":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":61,"column":6},"end":{"line":61,"column":9}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"15":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":84,"column":0},"end":{"line":86,"column":7}}})) != null ? stack1 : "")
+    + "            Self::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":87,"column":20},"end":{"line":87,"column":27}} ), depth0)) != null ? stack1 : "")
+    + "(_) => "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":87,"column":38},"end":{"line":87,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ",\n";
+},"16":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "            "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":85,"column":14},"end":{"line":85,"column":17}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"17":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":100,"column":0},"end":{"line":102,"column":7}}})) != null ? stack1 : "")
+    + "            Self::"
+    + ((stack1 = container.lambda(container.strict(depth0, "variant", {"start":{"line":103,"column":20},"end":{"line":103,"column":27}} ), depth0)) != null ? stack1 : "")
+    + "(payload) => zerocopy::IntoBytes::as_bytes(payload),\n";
+},"18":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":121,"column":0},"end":{"line":123,"column":7}}})) != null ? stack1 : "")
+    + "            "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":124,"column":14},"end":{"line":124,"column":22}} ), depth0)) != null ? stack1 : "")
+    + " => {\n                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {\n                    return Self::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":126,"column":35},"end":{"line":126,"column":42}} ), depth0)) != null ? stack1 : "")
+    + "(payload);\n                }\n            }\n";
+},"19":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":165,"column":0},"end":{"line":167,"column":7}}})) != null ? stack1 : "")
+    + "        if let Some(payload) = self."
+    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":168,"column":38},"end":{"line":168,"column":44}} ), depth0)) != null ? stack1 : "")
+    + "() {\n            return Some("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"typedOps"), "enumName", {"start":{"line":169,"column":26},"end":{"line":169,"column":46}} ), depth0)) != null ? stack1 : "")
+    + "::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":169,"column":52},"end":{"line":169,"column":59}} ), depth0)) != null ? stack1 : "")
+    + "(*payload));\n        }\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"inputCtor"),{"name":"if","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":14,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"taggedDebug"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":42,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"typedOps"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":182,"column":7}}})) != null ? stack1 : "");
+},"useData":true,"useDepths":true},
+  },
   "_record.hbs": {
-    digest: "7bd9f48b2791ecad499cbdfbb48626218d4916c925bdf13bc21d484adf7e5ce2",
+    digest: "641e1beaa7db3ae21626b963e155e30858d37c57c9c2c00aa5d810a88786e9a3",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -449,8 +924,9 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"zeroedDefault"),{"name":"if","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":59,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opaqueDebug"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":71,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":110,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessorImpls"),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":111,"column":0},"end":{"line":141,"column":9}}})) != null ? stack1 : "");
-},"useData":true,"useDepths":true},
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessorImpls"),{"name":"each","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":111,"column":0},"end":{"line":141,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = container.invokePartial(lookupProperty(partials,"ops"),depth0,{"name":"ops","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
+},"usePartial":true,"useData":true,"useDepths":true},
   },
   "availability.rs.hbs": {
     digest: "646e25cd7cd378b6d5919c167837d65ba8575a25f149fb6ce905f7983c3fb0eb",
@@ -519,6 +995,167 @@ export const PRECOMPILED: Precompiled = {
     spec: {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     return "//! C bit-fields as the accessor methods of the records read and write them.\n//!\n//! A run of C bit-fields is stored as the bytes its bits touch; bit `n` of a run is bit\n//! `n % 8` of byte `n / 8`, counting from the least significant bit, which is how GCC and\n//! clang allocate bit-fields on the little-endian x86 and Arm ABIs.\n\n/// The bytes `shift / 8 ..` that hold bits `shift .. shift + width`, as one integer.\nconst fn load(bytes: &[u8], shift: u32, width: u32) -> u128 {\n    let first = (shift / 8) as usize;\n    let end = (shift + width).div_ceil(8) as usize;\n    let mut acc = 0u128;\n    let mut i = first;\n    while i < end {\n        acc |= (bytes[i] as u128) << ((i - first) * 8);\n        i += 1;\n    }\n    acc\n}\n\nconst fn mask(width: u32) -> u128 {\n    (1u128 << width) - 1\n}\n\n/// Bits `shift .. shift + width` of `bytes`, zero-extended (`width` is 1 to 64).\n#[inline]\npub(crate) const fn get(bytes: &[u8], shift: u32, width: u32) -> u64 {\n    ((load(bytes, shift, width) >> (shift % 8)) & mask(width)) as u64\n}\n\n/// Bits `shift .. shift + width` of `bytes`, sign-extended from bit `width - 1`.\n#[allow(dead_code)]\n#[inline]\npub(crate) const fn get_signed(bytes: &[u8], shift: u32, width: u32) -> i64 {\n    let value = get(bytes, shift, width);\n    let unused = 64 - width;\n    ((value << unused) as i64) >> unused\n}\n\n/// Stores the low `width` bits of `value` in bits `shift .. shift + width` of `bytes`.\n#[inline]\npub(crate) fn set(bytes: &mut [u8], shift: u32, width: u32, value: u64) {\n    let offset = shift % 8;\n    let field = mask(width) << offset;\n    let acc = (load(bytes, shift, width) & !field) | (((value as u128) << offset) & field);\n    let first = (shift / 8) as usize;\n    let end = (shift + width).div_ceil(8) as usize;\n    let mut i = first;\n    while i < end {\n        bytes[i] = (acc >> ((i - first) * 8)) as u8;\n        i += 1;\n    }\n}\n";
 },"useData":true},
+  },
+  "ids.rs.hbs": {
+    digest: "07dd2b5710876fba1fa6f6bb4094e18808d9b74e6bdad2558a2308b7a9412525",
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":11,"column":9}}})) != null ? stack1 : "")
+    + "#[repr(transparent)]\n#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]\n#[cfg_attr(feature = \"zerocopy\", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]\npub struct "
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":15,"column":13},"end":{"line":15,"column":17}} ), depth0)) != null ? stack1 : "")
+    + "(pub "
+    + ((stack1 = alias3(alias2(depth0, "int", {"start":{"line":15,"column":26},"end":{"line":15,"column":29}} ), depth0)) != null ? stack1 : "")
+    + ");\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"consts"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":32,"column":7}}})) != null ? stack1 : "")
+    + "\nimpl From<"
+    + ((stack1 = alias3(alias2(depth0, "int", {"start":{"line":34,"column":12},"end":{"line":34,"column":15}} ), depth0)) != null ? stack1 : "")
+    + "> for "
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":34,"column":25},"end":{"line":34,"column":29}} ), depth0)) != null ? stack1 : "")
+    + " {\n    #[inline]\n    fn from(value: "
+    + ((stack1 = alias3(alias2(depth0, "int", {"start":{"line":36,"column":21},"end":{"line":36,"column":24}} ), depth0)) != null ? stack1 : "")
+    + ") -> Self {\n        Self(value)\n    }\n}\n\nimpl From<"
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":41,"column":12},"end":{"line":41,"column":16}} ), depth0)) != null ? stack1 : "")
+    + "> for "
+    + ((stack1 = alias3(alias2(depth0, "int", {"start":{"line":41,"column":26},"end":{"line":41,"column":29}} ), depth0)) != null ? stack1 : "")
+    + " {\n    #[inline]\n    fn from(value: "
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":43,"column":21},"end":{"line":43,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ") -> Self {\n        value.0\n    }\n}\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "/// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\nimpl "
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":18,"column":7},"end":{"line":18,"column":11}} ), depth0)) != null ? stack1 : "")
+    + " {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"consts"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":30,"column":9}}})) != null ? stack1 : "")
+    + "}\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":22,"column":11}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":25,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":26,"column":0},"end":{"line":28,"column":7}}})) != null ? stack1 : "")
+    + "    pub const "
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":29,"column":16},"end":{"line":29,"column":20}} ), depth0)) != null ? stack1 : "")
+    + ": Self = Self("
+    + ((stack1 = alias3(alias2(depth0, "value", {"start":{"line":29,"column":38},"end":{"line":29,"column":43}} ), depth0)) != null ? stack1 : "")
+    + ");\n";
+},"4":function(container,depth0,helpers,partials,data) {
+    return "\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    /// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":27,"column":6},"end":{"line":27,"column":9}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "//! Newtypes for the numbers Xen's ABI passes as plain integers but that mean different\n//! things: a domain id, an event channel port, an ioreq server, a grant reference, a frame\n//! number. The records keep Xen's integers; convert with `From` both ways\n//! (`u16::from(DomId::SELF)`, `DomId::from(call.domid)`), so a port never goes where a\n//! domain id is meant by mistake. Each is `#[repr(transparent)]`, so it has the layout of its\n//! integer, and derives zerocopy's traits with the `zerocopy` feature.\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"newtypes"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":7,"column":0},"end":{"line":47,"column":9}}})) != null ? stack1 : "");
+},"useData":true},
+  },
+  "ids.test.rs.hbs": {
+    digest: "f365843a9b65437b3b689724c650f8df47e10444171091af247ccbfb3469d9c3",
+    spec: {"0":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n#[test]\nfn "
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":9,"column":5},"end":{"line":9,"column":9}} ), depth0)) != null ? stack1 : "")
+    + "_is_its_integer() {\n    assert_eq!((size_of::<xenabi::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":10,"column":36},"end":{"line":10,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ">(), align_of::<xenabi::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":10,"column":68},"end":{"line":10,"column":72}} ), depth0)) != null ? stack1 : "")
+    + ">()), (size_of::<"
+    + ((stack1 = alias2(alias1(depth0, "int", {"start":{"line":10,"column":93},"end":{"line":10,"column":96}} ), depth0)) != null ? stack1 : "")
+    + ">(), align_of::<"
+    + ((stack1 = alias2(alias1(depth0, "int", {"start":{"line":10,"column":116},"end":{"line":10,"column":119}} ), depth0)) != null ? stack1 : "")
+    + ">()));\n    assert_eq!("
+    + ((stack1 = alias2(alias1(depth0, "int", {"start":{"line":11,"column":17},"end":{"line":11,"column":20}} ), depth0)) != null ? stack1 : "")
+    + "::from(xenabi::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":11,"column":39},"end":{"line":11,"column":43}} ), depth0)) != null ? stack1 : "")
+    + "::from("
+    + ((stack1 = alias2(alias1(depth0, "int", {"start":{"line":11,"column":54},"end":{"line":11,"column":57}} ), depth0)) != null ? stack1 : "")
+    + "::MAX)), "
+    + ((stack1 = alias2(alias1(depth0, "int", {"start":{"line":11,"column":70},"end":{"line":11,"column":73}} ), depth0)) != null ? stack1 : "")
+    + "::MAX);\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"consts"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":12,"column":0},"end":{"line":17,"column":9}}})) != null ? stack1 : "")
+    + "}\n";
+},"1":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":15,"column":7}}})) != null ? stack1 : "")
+    + "    assert_eq!(u64::from(xenabi::"
+    + ((stack1 = alias2(alias1(depths[1], "name", {"start":{"line":16,"column":35},"end":{"line":16,"column":42}} ), depth0)) != null ? stack1 : "")
+    + "::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":16,"column":48},"end":{"line":16,"column":52}} ), depth0)) != null ? stack1 : "")
+    + ".0), "
+    + ((stack1 = alias2(alias1(depth0, "path", {"start":{"line":16,"column":61},"end":{"line":16,"column":65}} ), depth0)) != null ? stack1 : "")
+    + " as u64, \""
+    + ((stack1 = alias2(alias1(depths[1], "name", {"start":{"line":16,"column":79},"end":{"line":16,"column":86}} ), depth0)) != null ? stack1 : "")
+    + "::"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":16,"column":92},"end":{"line":16,"column":96}} ), depth0)) != null ? stack1 : "")
+    + "\");\n";
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":14,"column":6},"end":{"line":14,"column":9}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "//! The newtypes of `xenabi::ids`: each has its integer's layout and converts both ways, and\n//! each named value is the Xen constant it is named after.\n#![allow(non_snake_case, clippy::unreadable_literal)]\n\nuse core::mem::{align_of, size_of};\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"newtypes"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":6,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "");
+},"useData":true,"useDepths":true},
   },
   "layout.rs.hbs": {
     digest: "fd486495e90d8082e149c200e1f5659cc78cbff3596ca5a7382b0cfc3f677120",
@@ -638,7 +1275,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "lib.rs.hbs": {
-    digest: "8d8959a71ba1be50b8d55e2aaa22b98b93ac63b17550c65fa05586a129528198",
+    digest: "22b32ca772e83c33d420f71bc2d483c53d1ab772dc88d7ed7122c31c33230c3c",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -664,14 +1301,14 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":25,"column":0},"end":{"line":27,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":26,"column":0},"end":{"line":28,"column":7}}})) != null ? stack1 : "")
     + "pub mod "
-    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":28,"column":10},"end":{"line":28,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":29,"column":10},"end":{"line":29,"column":14}} ), depth0)) != null ? stack1 : "")
     + ";\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1;
 
-  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":26,"column":2},"end":{"line":26,"column":5}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":27,"column":2},"end":{"line":27,"column":5}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -690,18 +1327,18 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias2(alias1(depth0, "supportedArchs", {"start":{"line":7,"column":12},"end":{"line":7,"column":26}} ), depth0)) != null ? stack1 : "")
     + "))]\ncompile_error!(\"xenabi describes Xen's ABI on x86, x86_64, arm and aarch64 only\");\n\n#[cfg(target_endian = \"big\")]\ncompile_error!(\"xenabi describes little-endian Xen only (x86 and Arm guests and hypervisors are little-endian)\");\n\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasBitfields"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":18,"column":7}}})) != null ? stack1 : "")
-    + "pub mod release;\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasRings"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":22,"column":7}}})) != null ? stack1 : "")
+    + "pub mod ids;\npub mod release;\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasRings"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":23,"column":7}}})) != null ? stack1 : "")
     + "pub mod types;\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"namespaces"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":24,"column":0},"end":{"line":29,"column":9}}})) != null ? stack1 : "")
-    + "\npub use release::{Gate, GateKind, LinuxRelease, XenRelease};\n\n/// The newest Xen release this crate describes: what the default features declare.\npub const XEN_RELEASE: &str = \""
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":34,"column":33},"end":{"line":34,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"namespaces"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":25,"column":0},"end":{"line":30,"column":9}}})) != null ? stack1 : "")
+    + "\npub use ids::*;\npub use release::{Gate, GateKind, LinuxRelease, XenRelease};\n\n/// The newest Xen release this crate describes: what the default features declare.\npub const XEN_RELEASE: &str = \""
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":36,"column":33},"end":{"line":36,"column":40}} ), depth0)) != null ? stack1 : "")
     + "\";\n\n/// The oldest Xen release the program supports, as the cargo features select it: the release\n/// of the newest `xen-4-N` feature enabled anywhere in the build ("
-    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":37,"column":69},"end":{"line":37,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":39,"column":69},"end":{"line":39,"column":75}} ), depth0)) != null ? stack1 : "")
     + " when none is). The\n/// crate declares the stable items this release has, laid out as it has them.\npub const XEN_MIN_RELEASE: XenRelease = "
-    + ((stack1 = alias2(alias1(depth0, "minReleaseHead", {"start":{"line":39,"column":42},"end":{"line":39,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "minReleaseHead", {"start":{"line":41,"column":42},"end":{"line":41,"column":56}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"minRelease"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":40,"column":0},"end":{"line":42,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"minRelease"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
   },
   "mod.rs.hbs": {
@@ -743,7 +1380,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "module.rs.hbs": {
-    digest: "85587b726de471815b162fc0d5e203caac55885435389407aa7a17f73ba50fad",
+    digest: "096054cf630f8863cbf2e688af9f0e935be3e01e397b2b0728ffb33b9fa06ef8",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -787,7 +1424,8 @@ export const PRECOMPILED: Precompiled = {
   return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"record"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":19,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"alias"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":20,"column":0},"end":{"line":29,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"setHeader"),{"name":"if","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":35,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"constants"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":45,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"argOps"),{"name":"if","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":36,"column":0},"end":{"line":40,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"constants"),{"name":"if","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":41,"column":0},"end":{"line":50,"column":7}}})) != null ? stack1 : "");
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -853,8 +1491,7 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"constants"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":38,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "");
+  return ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"argOps"),{"name":"with","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":37,"column":0},"end":{"line":39,"column":9}}})) != null ? stack1 : "");
 },"12":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -863,35 +1500,8 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "\n"
-    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"since"),{"name":"with","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":60,"column":9}}})) != null ? stack1 : "");
+  return ((stack1 = container.invokePartial(lookupProperty(partials,"argops"),depth0,{"name":"argops","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"13":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
-        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
-          return parent[propertyName];
-        }
-        return undefined
-    };
-
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":50,"column":0},"end":{"line":52,"column":9}}})) != null ? stack1 : "")
-    + "pub mod since {\n    use crate::"
-    + ((stack1 = container.lambda(container.strict(depth0, "release", {"start":{"line":54,"column":17},"end":{"line":54,"column":24}} ), depth0)) != null ? stack1 : "")
-    + ";\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"entries"),{"name":"each","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":56,"column":0},"end":{"line":58,"column":9}}})) != null ? stack1 : "")
-    + "}\n";
-},"14":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "/// "
-    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
-    + "\n";
-},"15":function(container,depth0,helpers,partials,data) {
-    var stack1;
-
-  return "    "
-    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":57,"column":6},"end":{"line":57,"column":10}} ), depth0)) != null ? stack1 : "")
-    + "\n";
-},"16":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -900,8 +1510,18 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"gates"),{"name":"with","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":64,"column":0},"end":{"line":91,"column":9}}})) != null ? stack1 : "");
-},"17":function(container,depth0,helpers,partials,data) {
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"constants"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":49,"column":9}}})) != null ? stack1 : "");
+},"14":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"since"),{"name":"with","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":54,"column":0},"end":{"line":65,"column":9}}})) != null ? stack1 : "");
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -909,12 +1529,35 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":65,"column":0},"end":{"line":67,"column":9}}})) != null ? stack1 : "")
-    + "pub mod gates {\n    use crate::{Gate, GateKind, XenRelease};\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"gates"),{"name":"each","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":71,"column":0},"end":{"line":80,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":81,"column":0},"end":{"line":89,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":55,"column":0},"end":{"line":57,"column":9}}})) != null ? stack1 : "")
+    + "pub mod since {\n    use crate::"
+    + ((stack1 = container.lambda(container.strict(depth0, "release", {"start":{"line":59,"column":17},"end":{"line":59,"column":24}} ), depth0)) != null ? stack1 : "")
+    + ";\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"entries"),{"name":"each","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":61,"column":0},"end":{"line":63,"column":9}}})) != null ? stack1 : "")
     + "}\n";
+},"16":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "/// "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"17":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":62,"column":6},"end":{"line":62,"column":10}} ), depth0)) != null ? stack1 : "")
+    + "\n";
 },"18":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"with").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"gates"),{"name":"with","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":69,"column":0},"end":{"line":96,"column":9}}})) != null ? stack1 : "");
+},"19":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -922,21 +1565,34 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":74,"column":11}}})) != null ? stack1 : "")
-    + "    "
-    + ((stack1 = container.lambda(container.strict(depth0, "head", {"start":{"line":75,"column":6},"end":{"line":75,"column":10}} ), depth0)) != null ? stack1 : "")
-    + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":76,"column":0},"end":{"line":78,"column":9}}})) != null ? stack1 : "")
-    + "    };\n";
-},"19":function(container,depth0,helpers,partials,data) {
-    return "\n";
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":70,"column":0},"end":{"line":72,"column":9}}})) != null ? stack1 : "")
+    + "pub mod gates {\n    use crate::{Gate, GateKind, XenRelease};\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"gates"),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":76,"column":0},"end":{"line":85,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"lists"),{"name":"each","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":0},"end":{"line":94,"column":9}}})) != null ? stack1 : "")
+    + "}\n";
 },"20":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":77,"column":0},"end":{"line":79,"column":11}}})) != null ? stack1 : "")
+    + "    "
+    + ((stack1 = container.lambda(container.strict(depth0, "head", {"start":{"line":80,"column":6},"end":{"line":80,"column":10}} ), depth0)) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"fields"),{"name":"each","hash":{},"fn":container.program(22, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":81,"column":0},"end":{"line":83,"column":9}}})) != null ? stack1 : "")
+    + "    };\n";
+},"21":function(container,depth0,helpers,partials,data) {
+    return "\n";
+},"22":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "        "
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "\n";
-},"21":function(container,depth0,helpers,partials,data) {
+},"23":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -944,18 +1600,18 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"blank"),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":82,"column":0},"end":{"line":84,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(22, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":85,"column":0},"end":{"line":87,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"blank"),{"name":"if","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":87,"column":0},"end":{"line":89,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":90,"column":0},"end":{"line":92,"column":9}}})) != null ? stack1 : "")
     + "    "
-    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":88,"column":6},"end":{"line":88,"column":10}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "line", {"start":{"line":93,"column":6},"end":{"line":93,"column":10}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"22":function(container,depth0,helpers,partials,data) {
+},"24":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "    /// "
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "\n";
-},"23":function(container,depth0,helpers,partials,data) {
+},"25":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -975,11 +1631,207 @@ export const PRECOMPILED: Precompiled = {
 
   return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"docs"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":3,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"uses"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":4,"column":0},"end":{"line":12,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"items"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":46,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"since"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":47,"column":0},"end":{"line":61,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"gates"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":62,"column":0},"end":{"line":92,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"assertBlocks"),{"name":"if","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":93,"column":0},"end":{"line":97,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"items"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":51,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"since"),{"name":"if","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":0},"end":{"line":66,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"gates"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":67,"column":0},"end":{"line":97,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"assertBlocks"),{"name":"if","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":98,"column":0},"end":{"line":102,"column":7}}})) != null ? stack1 : "");
 },"usePartial":true,"useData":true},
+  },
+  "ops.rs.hbs": {
+    digest: "537244eba57c6a232908255db64ff5adb512d7a5f3dd86c30dd5a5709d97438d",
+    spec: {"0":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "")
+    + "mod "
+    + ((stack1 = alias3(alias2(depth0, "testModule", {"start":{"line":20,"column":6},"end":{"line":20,"column":16}} ), depth0)) != null ? stack1 : "")
+    + " {\n    use super::*;\n    use "
+    + ((stack1 = alias3(alias2(depth0, "path", {"start":{"line":22,"column":10},"end":{"line":22,"column":14}} ), depth0)) != null ? stack1 : "")
+    + "::{ "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":22,"column":22},"end":{"line":22,"column":32}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":22,"column":38},"end":{"line":22,"column":50}} ), depth0)) != null ? stack1 : "")
+    + " };\n    use "
+    + ((stack1 = alias3(alias2(depth0, "path", {"start":{"line":23,"column":10},"end":{"line":23,"column":14}} ), depth0)) != null ? stack1 : "")
+    + "::*;\n\n    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":25,"column":75},"end":{"line":25,"column":87}} ), depth0)) != null ? stack1 : "")
+    + ", op: "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":25,"column":97},"end":{"line":25,"column":107}} ), depth0)) != null ? stack1 : "")
+    + ", member: &str) {\n        let payload: P = patterned();\n        let call = make(payload);\n        assert_eq!(call.op(), op, \""
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":28,"column":37},"end":{"line":28,"column":49}} ), depth0)) != null ? stack1 : "")
+    + " of {member}: op\");\n        let bytes = call.to_bytes();\n        let (op_at, op_len) = (offset_of!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":30,"column":44},"end":{"line":30,"column":54}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opField", {"start":{"line":30,"column":60},"end":{"line":30,"column":71}} ), depth0)) != null ? stack1 : "")
+    + "), size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":30,"column":88},"end":{"line":30,"column":98}} ), depth0)) != null ? stack1 : "")
+    + ">());\n        let (at, len) = (offset_of!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":31,"column":38},"end":{"line":31,"column":48}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "payloadField", {"start":{"line":31,"column":54},"end":{"line":31,"column":70}} ), depth0)) != null ? stack1 : "")
+    + "), size_of::<P>());\n        assert_eq!(&bytes[op_at..op_at + op_len], op.as_bytes(), \"{member}: the op number's bytes\");\n        assert_eq!(&bytes[at..at + len], payload.as_bytes(), \"{member}: the payload's bytes\");\n        for (i, b) in bytes.iter().enumerate() {\n            let set = (op_at..op_at + op_len).contains(&i) || (at..at + len).contains(&i);\n            assert!(set || *b == 0, \"{member}: byte {i} is {b:#x}, not zero\");\n        }\n        assert_eq!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":38,"column":21},"end":{"line":38,"column":33}} ), depth0)) != null ? stack1 : "")
+    + "::from_bytes(&bytes), call, \"{member}: back from its bytes\");\n        let raw = "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":39,"column":20},"end":{"line":39,"column":30}} ), depth0)) != null ? stack1 : "")
+    + "::from(call);\n        assert_eq!(raw.typed(), Some(call), \"{member}: typed from the record\");\n        assert_eq!(raw.to_bytes(), Some(bytes), \"{member}: the record's bytes\");\n        assert_eq!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":42,"column":21},"end":{"line":42,"column":31}} ), depth0)) != null ? stack1 : "")
+    + "::from_bytes(&bytes).typed(), Some(call), \"{member}: the record from its bytes\");\n        let debug = format!(\"{raw:?}\");\n        assert!(debug.contains(&format!(\""
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "payloadField", {"start":{"line":44,"column":43},"end":{"line":44,"column":59}} ), depth0)) != null ? stack1 : "")
+    + ".{member}: \")), \"{member}: Debug names the member: {debug}\");\n    }\n\n    #[test]\n    fn every_op_goes_through_its_bytes_and_back() {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ops"),"variants"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":54,"column":9}}})) != null ? stack1 : "")
+    + "    }\n\n    #[test]\n    fn an_undeclared_op_keeps_its_bytes() {\n        let mut bytes = [0u8; size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":59,"column":42},"end":{"line":59,"column":52}} ), depth0)) != null ? stack1 : "")
+    + ">()];\n        let (op_at, at) = (offset_of!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":60,"column":40},"end":{"line":60,"column":50}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opField", {"start":{"line":60,"column":56},"end":{"line":60,"column":67}} ), depth0)) != null ? stack1 : "")
+    + "), offset_of!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":60,"column":85},"end":{"line":60,"column":95}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "payloadField", {"start":{"line":60,"column":101},"end":{"line":60,"column":117}} ), depth0)) != null ? stack1 : "")
+    + "));\n        bytes[op_at..op_at + size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":61,"column":41},"end":{"line":61,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ">()].copy_from_slice("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":61,"column":76},"end":{"line":61,"column":86}} ), depth0)) != null ? stack1 : "")
+    + "::MAX.as_bytes());\n        bytes[at] = 0x5a;\n        let call = "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":63,"column":21},"end":{"line":63,"column":33}} ), depth0)) != null ? stack1 : "")
+    + "::from_bytes(&bytes);\n        assert!(matches!(call, "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":64,"column":33},"end":{"line":64,"column":45}} ), depth0)) != null ? stack1 : "")
+    + "::Other { op: "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":64,"column":63},"end":{"line":64,"column":73}} ), depth0)) != null ? stack1 : "")
+    + "::MAX, .. }), \"{call:?}\");\n        assert_eq!(call.to_bytes(), bytes);\n        let raw = "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":66,"column":20},"end":{"line":66,"column":30}} ), depth0)) != null ? stack1 : "")
+    + "::from_bytes(&bytes);\n        assert_eq!(raw.typed(), None);\n        assert_eq!(raw.to_bytes(), None);\n        assert!(format!(\"{raw:?}\").contains(\""
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "payloadField", {"start":{"line":69,"column":47},"end":{"line":69,"column":63}} ), depth0)) != null ? stack1 : "")
+    + ": \"));\n    }\n}\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":50,"column":0},"end":{"line":52,"column":7}}})) != null ? stack1 : "")
+    + "        check("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":53,"column":16},"end":{"line":53,"column":31}} ), depth0)) != null ? stack1 : "")
+    + "::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":53,"column":37},"end":{"line":53,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":53,"column":50},"end":{"line":53,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ", \""
+    + ((stack1 = alias2(alias1(depth0, "getterMember", {"start":{"line":53,"column":65},"end":{"line":53,"column":77}} ), depth0)) != null ? stack1 : "")
+    + "\");\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "        "
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":51,"column":10},"end":{"line":51,"column":13}} ), depth0)) != null ? stack1 : "")
+    + "\n";
+},"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":75,"column":0},"end":{"line":77,"column":9}}})) != null ? stack1 : "")
+    + "mod "
+    + ((stack1 = alias3(alias2(depth0, "testModule", {"start":{"line":78,"column":6},"end":{"line":78,"column":16}} ), depth0)) != null ? stack1 : "")
+    + " {\n    use super::*;\n    use "
+    + ((stack1 = alias3(alias2(depth0, "path", {"start":{"line":80,"column":10},"end":{"line":80,"column":14}} ), depth0)) != null ? stack1 : "")
+    + "::*;\n\n    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":82,"column":75},"end":{"line":82,"column":87}} ), depth0)) != null ? stack1 : "")
+    + ", op: "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":82,"column":97},"end":{"line":82,"column":107}} ), depth0)) != null ? stack1 : "")
+    + ") {\n        let arg: P = patterned();\n        let call = make(arg);\n        assert_eq!(call.op(), op);\n        assert_eq!(call.arg_bytes(), arg.as_bytes(), \"op {op}: the record's bytes\");\n        assert_eq!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":87,"column":21},"end":{"line":87,"column":33}} ), depth0)) != null ? stack1 : "")
+    + "::from_parts(op, call.arg_bytes()), Some(call), \"op {op}: back from its parts\");\n        if size_of::<P>() > 0 {\n            assert_eq!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":89,"column":25},"end":{"line":89,"column":37}} ), depth0)) != null ? stack1 : "")
+    + "::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, \"op {op}: too few bytes\");\n        }\n    }\n\n    #[test]\n    fn every_op_goes_through_its_parts_and_back() {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ops"),"variants"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":95,"column":0},"end":{"line":107,"column":9}}})) != null ? stack1 : "")
+    + "        assert_eq!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":108,"column":21},"end":{"line":108,"column":33}} ), depth0)) != null ? stack1 : "")
+    + "::from_parts("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":108,"column":50},"end":{"line":108,"column":60}} ), depth0)) != null ? stack1 : "")
+    + "::MAX, &[0; 64]), None, \"an undeclared op\");\n    }\n}\n";
+},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":96,"column":0},"end":{"line":98,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.program(8, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":106,"column":7}}})) != null ? stack1 : "");
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "        "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"7":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        check("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":100,"column":16},"end":{"line":100,"column":31}} ), depth0)) != null ? stack1 : "")
+    + "::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":100,"column":37},"end":{"line":100,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":100,"column":50},"end":{"line":100,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ");\n";
+},"8":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        {\n            assert_eq!("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":103,"column":25},"end":{"line":103,"column":40}} ), depth0)) != null ? stack1 : "")
+    + "::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":103,"column":46},"end":{"line":103,"column":53}} ), depth0)) != null ? stack1 : "")
+    + ".arg_bytes(), &[] as &[u8]);\n            assert_eq!("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":104,"column":25},"end":{"line":104,"column":40}} ), depth0)) != null ? stack1 : "")
+    + "::from_parts("
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":104,"column":57},"end":{"line":104,"column":65}} ), depth0)) != null ? stack1 : "")
+    + ", &[]), Some("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":104,"column":82},"end":{"line":104,"column":97}} ), depth0)) != null ? stack1 : "")
+    + "::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":104,"column":103},"end":{"line":104,"column":110}} ), depth0)) != null ? stack1 : "")
+    + "));\n        }\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "//! Every typed op layer (the enum of an op set's calls): each op's call goes to the bytes Xen\n//! reads (its number, its payload, zero elsewhere) and back to the same call, through the\n//! record and its `Debug`; an op the crate does not declare keeps its bytes.\n#![cfg(feature = \"zerocopy\")]\n#![allow(unused_imports)]\n\nuse core::mem::{offset_of, size_of};\nuse zerocopy::{FromBytes, Immutable, IntoBytes};\n\n/// A value of `P` whose bytes are all different from zero and from each other's neighbours.\nfn patterned<P: FromBytes>() -> P {\n    let bytes: [u8; 512] = core::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(11) | 1);\n    P::read_from_prefix(&bytes[..]).expect(\"payloads are under 512 bytes\").0\n}\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":72,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"argSets"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":73,"column":0},"end":{"line":111,"column":9}}})) != null ? stack1 : "");
+},"useData":true,"useDepths":true},
   },
   "release.rs.hbs": {
     digest: "c688c653ce1cb83186dc604adef439db8f45fa224be5a8cbefe6ced74829ddc2",

@@ -15,6 +15,7 @@ compile_error!("xenabi describes little-endian Xen only (x86 and Arm guests and 
 
 #[cfg(feature = "xen-4-17")]
 mod bitfield;
+pub mod ids;
 pub mod release;
 pub mod types;
 pub mod stable;
@@ -22,6 +23,7 @@ pub mod stable;
 pub mod unstable;
 pub mod linux;
 
+pub use ids::*;
 pub use release::{Gate, GateKind, LinuxRelease, XenRelease};
 
 /// The newest Xen release this crate describes: what the default features declare.

@@ -50,6 +50,10 @@ mod stable_base {
     #[test]
     fn declares_what_the_min_release_has() {
         assert!(since::fx_id_t <= XEN_MIN_RELEASE, "{}", size_of::<fx_id_t>());
+        assert!(since::domid_t <= XEN_MIN_RELEASE, "{}", size_of::<domid_t>());
+        assert!(since::DOMID_SELF <= XEN_MIN_RELEASE, "{}", DOMID_SELF);
+        #[cfg(feature = "xen-4-18")]
+        assert!(since::DOMID_LATE <= XEN_MIN_RELEASE, "{}", DOMID_LATE);
         #[cfg(feature = "xen-4-17")]
         assert!(since::fx_tag_t <= XEN_MIN_RELEASE, "{}", size_of::<fx_tag_t>());
         #[cfg(feature = "xen-4-17")]
@@ -106,6 +110,12 @@ mod stable_widgets {
         assert!(since::FX_OP_buf <= XEN_MIN_RELEASE, "{}", FX_OP_buf);
         #[cfg(feature = "xen-4-17")]
         assert!(since::FX_OP_status <= XEN_MIN_RELEASE, "{}", FX_OP_status);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::FX_CTL_ping <= XEN_MIN_RELEASE, "{}", FX_CTL_ping);
+        #[cfg(feature = "xen-4-17")]
+        assert!(since::FX_CTL_range <= XEN_MIN_RELEASE, "{}", FX_CTL_range);
+        #[cfg(feature = "xen-4-19")]
+        assert!(since::FX_CTL_late <= XEN_MIN_RELEASE, "{}", FX_CTL_late);
         #[cfg(feature = "xen-4-17")]
         assert!(fx_anon::SINCE <= XEN_MIN_RELEASE && fx_anon::SINCE == since::fx_anon);
         #[cfg(feature = "xen-4-17")]

@@ -46,6 +46,8 @@ mod x86 {
         fn typedefs() {
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_id_t: size on x86");
             assert_eq!(align_of::<fx_id_t>(), 2, "fx_id_t: align on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "domid_t: size on x86");
+            assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on x86");
             #[cfg(feature = "xen-4-17")]
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_tag_t: size on x86");
             #[cfg(feature = "xen-4-17")]
@@ -397,6 +399,8 @@ mod x86_64 {
         fn typedefs() {
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_id_t: size on x86_64");
             assert_eq!(align_of::<fx_id_t>(), 2, "fx_id_t: align on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "domid_t: size on x86_64");
+            assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on x86_64");
             #[cfg(feature = "xen-4-17")]
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_tag_t: size on x86_64");
             #[cfg(feature = "xen-4-17")]
@@ -750,6 +754,8 @@ mod arm {
         fn typedefs() {
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_id_t: size on arm");
             assert_eq!(align_of::<fx_id_t>(), 2, "fx_id_t: align on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "domid_t: size on arm");
+            assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on arm");
             #[cfg(feature = "xen-4-17")]
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_tag_t: size on arm");
             #[cfg(feature = "xen-4-17")]
@@ -1081,6 +1087,8 @@ mod aarch64 {
         fn typedefs() {
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_id_t: size on aarch64");
             assert_eq!(align_of::<fx_id_t>(), 2, "fx_id_t: align on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "domid_t: size on aarch64");
+            assert_eq!(align_of::<domid_t>(), 2, "domid_t: align on aarch64");
             #[cfg(feature = "xen-4-17")]
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_tag_t: size on aarch64");
             #[cfg(feature = "xen-4-17")]

@@ -457,13 +457,13 @@ typedef struct xen_dm_op_remote_shutdown xen_dm_op_remote_shutdown_t;
  * no meaning.
  */
 struct xen_dm_op_relocate_memory {
-    /** How many frames to move. Example: 64. */
+    /** Input and output: how many frames to move. Example: 64. */
     uint32_t size;
     /** Reserved; must be zero. */
     uint32_t pad;
-    /** First guest frame to move. Example: 0xf0000. */
+    /** Input and output: first guest frame to move. Example: 0xf0000. */
     xenabi_uint64_aligned_t src_gfn;
-    /** Guest frame the first one moves to. Example: 0xe0000. */
+    /** Input and output: guest frame the first one moves to. Example: 0xe0000. */
     xenabi_uint64_aligned_t dst_gfn;
 };
 typedef struct xen_dm_op_relocate_memory xen_dm_op_relocate_memory_t;

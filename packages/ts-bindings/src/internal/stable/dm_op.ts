@@ -5,13 +5,13 @@
  * Per-architecture code of stable/dm_op: internal, not part of the package's API.
  */
 import { alignedWords, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
-import type { DmOp, xen_dm_op, xen_dm_op_buf, xen_dm_op_buf_view, xen_dm_op_create_ioreq_server, xen_dm_op_create_ioreq_server_view, xen_dm_op_destroy_ioreq_server, xen_dm_op_destroy_ioreq_server_view, xen_dm_op_get_ioreq_server_info, xen_dm_op_get_ioreq_server_info_view, xen_dm_op_inject_event, xen_dm_op_inject_event_view, xen_dm_op_inject_msi, xen_dm_op_inject_msi_view, xen_dm_op_ioreq_server_range, xen_dm_op_ioreq_server_range_view, xen_dm_op_map_mem_type_to_ioreq_server, xen_dm_op_map_mem_type_to_ioreq_server_view, xen_dm_op_modified_memory, xen_dm_op_modified_memory_extent, xen_dm_op_modified_memory_extent_view, xen_dm_op_modified_memory_view, xen_dm_op_nr_vcpus, xen_dm_op_nr_vcpus_view, xen_dm_op_pin_memory_cacheattr, xen_dm_op_pin_memory_cacheattr_view, xen_dm_op_relocate_memory, xen_dm_op_relocate_memory_view, xen_dm_op_remote_shutdown, xen_dm_op_remote_shutdown_view, xen_dm_op_set_ioreq_server_state, xen_dm_op_set_ioreq_server_state_view, xen_dm_op_set_irq_level, xen_dm_op_set_irq_level_view, xen_dm_op_set_isa_irq_level, xen_dm_op_set_isa_irq_level_view, xen_dm_op_set_mem_type, xen_dm_op_set_mem_type_view, xen_dm_op_set_pci_intx_level, xen_dm_op_set_pci_intx_level_view, xen_dm_op_set_pci_link_route, xen_dm_op_set_pci_link_route_view, xen_dm_op_track_dirty_vram, xen_dm_op_track_dirty_vram_view, xen_dm_op_u, xen_dm_op_u_view, xen_dm_op_view } from '../../stable/dm_op.js';
+import type { DmOp, DmOpInput, xen_dm_op, xen_dm_op_buf, xen_dm_op_buf_view, xen_dm_op_create_ioreq_server, xen_dm_op_create_ioreq_server_input, xen_dm_op_create_ioreq_server_view, xen_dm_op_destroy_ioreq_server, xen_dm_op_destroy_ioreq_server_input, xen_dm_op_destroy_ioreq_server_view, xen_dm_op_get_ioreq_server_info, xen_dm_op_get_ioreq_server_info_input, xen_dm_op_get_ioreq_server_info_view, xen_dm_op_inject_event, xen_dm_op_inject_event_input, xen_dm_op_inject_event_view, xen_dm_op_inject_msi, xen_dm_op_inject_msi_input, xen_dm_op_inject_msi_view, xen_dm_op_ioreq_server_range, xen_dm_op_ioreq_server_range_input, xen_dm_op_ioreq_server_range_view, xen_dm_op_map_mem_type_to_ioreq_server, xen_dm_op_map_mem_type_to_ioreq_server_input, xen_dm_op_map_mem_type_to_ioreq_server_view, xen_dm_op_modified_memory, xen_dm_op_modified_memory_extent, xen_dm_op_modified_memory_extent_view, xen_dm_op_modified_memory_input, xen_dm_op_modified_memory_view, xen_dm_op_nr_vcpus, xen_dm_op_nr_vcpus_input, xen_dm_op_nr_vcpus_view, xen_dm_op_pin_memory_cacheattr, xen_dm_op_pin_memory_cacheattr_input, xen_dm_op_pin_memory_cacheattr_view, xen_dm_op_relocate_memory, xen_dm_op_relocate_memory_input, xen_dm_op_relocate_memory_view, xen_dm_op_remote_shutdown, xen_dm_op_remote_shutdown_input, xen_dm_op_remote_shutdown_view, xen_dm_op_set_ioreq_server_state, xen_dm_op_set_ioreq_server_state_input, xen_dm_op_set_ioreq_server_state_view, xen_dm_op_set_irq_level, xen_dm_op_set_irq_level_input, xen_dm_op_set_irq_level_view, xen_dm_op_set_isa_irq_level, xen_dm_op_set_isa_irq_level_input, xen_dm_op_set_isa_irq_level_view, xen_dm_op_set_mem_type, xen_dm_op_set_mem_type_input, xen_dm_op_set_mem_type_view, xen_dm_op_set_pci_intx_level, xen_dm_op_set_pci_intx_level_input, xen_dm_op_set_pci_intx_level_view, xen_dm_op_set_pci_link_route, xen_dm_op_set_pci_link_route_input, xen_dm_op_set_pci_link_route_view, xen_dm_op_track_dirty_vram, xen_dm_op_track_dirty_vram_input, xen_dm_op_track_dirty_vram_view, xen_dm_op_u, xen_dm_op_u_view, xen_dm_op_view } from '../../stable/dm_op.js';
 
 /** Writes xen_dm_op_create_ioreq_server at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_create_ioreq_server$enc0(v: xen_dm_op_create_ioreq_server, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_create_ioreq_server$enc0(v: xen_dm_op_create_ioreq_server_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.handle_bufioreq;
   if (typeof x0 !== 'number' || (x0 & 0xff) !== x0) failInt(x0, 'xen_dm_op_create_ioreq_server.handle_bufioreq', 'uint8_t', 8);
-  const x1 = v.id;
+  const x1 = v.id ?? 0;
   if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_dm_op_create_ioreq_server.id', 'uint16_t', 16);
   d.setUint8(b, x0);
   zero(d, b + 1, 3);
@@ -91,17 +91,17 @@ export class xen_dm_op_create_ioreq_server$V0 implements xen_dm_op_create_ioreq_
 }
 
 /** Writes xen_dm_op_get_ioreq_server_info at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_get_ioreq_server_info$enc0(v: xen_dm_op_get_ioreq_server_info, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_get_ioreq_server_info$enc0(v: xen_dm_op_get_ioreq_server_info_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.id;
   if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_dm_op_get_ioreq_server_info.id', 'uint16_t', 16);
   const x1 = v.flags;
   if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_dm_op_get_ioreq_server_info.flags', 'uint16_t', 16);
-  const x2 = v.bufioreq_port;
+  const x2 = v.bufioreq_port ?? 0;
   if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_dm_op_get_ioreq_server_info.bufioreq_port', 'uint32_t', 32);
-  const x3 = v.ioreq_gfn;
+  const x3 = v.ioreq_gfn ?? 0n;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_dm_op_get_ioreq_server_info.ioreq_gfn', 'uint64_aligned_t', 64);
-  const x4 = v.bufioreq_gfn;
+  const x4 = v.bufioreq_gfn ?? 0n;
   if (typeof x4 !== 'bigint' || x4 < 0n || x4 > 0xffffffffffffffffn) failBigInt(x4, 'xen_dm_op_get_ioreq_server_info.bufioreq_gfn', 'uint64_aligned_t', 64);
   d.setUint16(b, x0, true);
   d.setUint16(b + 2, x1, true);
@@ -237,7 +237,7 @@ export class xen_dm_op_get_ioreq_server_info$V0 implements xen_dm_op_get_ioreq_s
 }
 
 /** Writes xen_dm_op_ioreq_server_range at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_ioreq_server_range$enc0(v: xen_dm_op_ioreq_server_range, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_ioreq_server_range$enc0(v: xen_dm_op_ioreq_server_range_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.id;
   if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_dm_op_ioreq_server_range.id', 'uint16_t', 16);
@@ -374,7 +374,7 @@ export class xen_dm_op_ioreq_server_range$V0 implements xen_dm_op_ioreq_server_r
 }
 
 /** Writes xen_dm_op_set_ioreq_server_state at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_set_ioreq_server_state$enc0(v: xen_dm_op_set_ioreq_server_state, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_set_ioreq_server_state$enc0(v: xen_dm_op_set_ioreq_server_state_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.id;
   if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_dm_op_set_ioreq_server_state.id', 'uint16_t', 16);
   const x1 = v.enabled;
@@ -457,7 +457,7 @@ export class xen_dm_op_set_ioreq_server_state$V0 implements xen_dm_op_set_ioreq_
 }
 
 /** Writes xen_dm_op_destroy_ioreq_server at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_destroy_ioreq_server$enc0(v: xen_dm_op_destroy_ioreq_server, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_destroy_ioreq_server$enc0(v: xen_dm_op_destroy_ioreq_server_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.id;
   if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_dm_op_destroy_ioreq_server.id', 'uint16_t', 16);
   d.setUint16(b, x0, true);
@@ -525,7 +525,7 @@ export class xen_dm_op_destroy_ioreq_server$V0 implements xen_dm_op_destroy_iore
 }
 
 /** Writes xen_dm_op_track_dirty_vram at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_track_dirty_vram$enc0(v: xen_dm_op_track_dirty_vram, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_track_dirty_vram$enc0(v: xen_dm_op_track_dirty_vram_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.nr;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_dm_op_track_dirty_vram.nr', 'uint32_t', 32);
@@ -621,7 +621,7 @@ export class xen_dm_op_track_dirty_vram$V0 implements xen_dm_op_track_dirty_vram
 }
 
 /** Writes xen_dm_op_set_pci_intx_level at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_set_pci_intx_level$enc0(v: xen_dm_op_set_pci_intx_level, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_set_pci_intx_level$enc0(v: xen_dm_op_set_pci_intx_level_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.domain;
   if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_dm_op_set_pci_intx_level.domain', 'uint16_t', 16);
   const x1 = v.bus;
@@ -743,7 +743,7 @@ export class xen_dm_op_set_pci_intx_level$V0 implements xen_dm_op_set_pci_intx_l
 }
 
 /** Writes xen_dm_op_set_isa_irq_level at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_set_isa_irq_level$enc0(v: xen_dm_op_set_isa_irq_level, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_set_isa_irq_level$enc0(v: xen_dm_op_set_isa_irq_level_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.isa_irq;
   if (typeof x0 !== 'number' || (x0 & 0xff) !== x0) failInt(x0, 'xen_dm_op_set_isa_irq_level.isa_irq', 'uint8_t', 8);
   const x1 = v.level;
@@ -820,7 +820,7 @@ export class xen_dm_op_set_isa_irq_level$V0 implements xen_dm_op_set_isa_irq_lev
 }
 
 /** Writes xen_dm_op_set_pci_link_route at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_set_pci_link_route$enc0(v: xen_dm_op_set_pci_link_route, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_set_pci_link_route$enc0(v: xen_dm_op_set_pci_link_route_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.link;
   if (typeof x0 !== 'number' || (x0 & 0xff) !== x0) failInt(x0, 'xen_dm_op_set_pci_link_route.link', 'uint8_t', 8);
   const x1 = v.isa_irq;
@@ -897,10 +897,10 @@ export class xen_dm_op_set_pci_link_route$V0 implements xen_dm_op_set_pci_link_r
 }
 
 /** Writes xen_dm_op_modified_memory at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_modified_memory$enc0(v: xen_dm_op_modified_memory, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_modified_memory$enc0(v: xen_dm_op_modified_memory_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.nr_extents;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_dm_op_modified_memory.nr_extents', 'uint32_t', 32);
-  const x1 = v.opaque;
+  const x1 = v.opaque ?? 0;
   if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_dm_op_modified_memory.opaque', 'uint32_t', 32);
   d.setUint32(b, x0, true);
   d.setUint32(b + 4, x1, true);
@@ -1070,7 +1070,7 @@ export class xen_dm_op_modified_memory_extent$V0 implements xen_dm_op_modified_m
 }
 
 /** Writes xen_dm_op_set_mem_type at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_set_mem_type$enc0(v: xen_dm_op_set_mem_type, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_set_mem_type$enc0(v: xen_dm_op_set_mem_type_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.nr;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_dm_op_set_mem_type.nr', 'uint32_t', 32);
@@ -1181,7 +1181,7 @@ export class xen_dm_op_set_mem_type$V0 implements xen_dm_op_set_mem_type_view {
 }
 
 /** Writes xen_dm_op_inject_event at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_inject_event$enc0(v: xen_dm_op_inject_event, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_inject_event$enc0(v: xen_dm_op_inject_event_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.vcpuid;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_dm_op_inject_event.vcpuid', 'uint32_t', 32);
@@ -1339,7 +1339,7 @@ export class xen_dm_op_inject_event$V0 implements xen_dm_op_inject_event_view {
 }
 
 /** Writes xen_dm_op_inject_msi at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_inject_msi$enc0(v: xen_dm_op_inject_msi, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_inject_msi$enc0(v: xen_dm_op_inject_msi_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.data;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_dm_op_inject_msi.data', 'uint32_t', 32);
@@ -1435,7 +1435,7 @@ export class xen_dm_op_inject_msi$V0 implements xen_dm_op_inject_msi_view {
 }
 
 /** Writes xen_dm_op_map_mem_type_to_ioreq_server at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_map_mem_type_to_ioreq_server$enc0(v: xen_dm_op_map_mem_type_to_ioreq_server, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_map_mem_type_to_ioreq_server$enc0(v: xen_dm_op_map_mem_type_to_ioreq_server_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.id;
   if (typeof x0 !== 'number' || (x0 & 0xffff) !== x0) failInt(x0, 'xen_dm_op_map_mem_type_to_ioreq_server.id', 'uint16_t', 16);
@@ -1443,7 +1443,7 @@ export function xen_dm_op_map_mem_type_to_ioreq_server$enc0(v: xen_dm_op_map_mem
   if (typeof x1 !== 'number' || (x1 & 0xffff) !== x1) failInt(x1, 'xen_dm_op_map_mem_type_to_ioreq_server.type', 'uint16_t', 16);
   const x2 = v.flags;
   if (typeof x2 !== 'number' || (x2 >>> 0) !== x2) failInt(x2, 'xen_dm_op_map_mem_type_to_ioreq_server.flags', 'uint32_t', 32);
-  const x3 = v.opaque;
+  const x3 = v.opaque ?? 0n;
   if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_dm_op_map_mem_type_to_ioreq_server.opaque', 'uint64_t', 64);
   d.setUint16(b, x0, true);
   d.setUint16(b + 2, x1, true);
@@ -1555,7 +1555,7 @@ export class xen_dm_op_map_mem_type_to_ioreq_server$V0 implements xen_dm_op_map_
 }
 
 /** Writes xen_dm_op_remote_shutdown at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_remote_shutdown$enc0(v: xen_dm_op_remote_shutdown, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_remote_shutdown$enc0(v: xen_dm_op_remote_shutdown_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.reason;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_dm_op_remote_shutdown.reason', 'uint32_t', 32);
   d.setUint32(b, x0, true);
@@ -1617,7 +1617,7 @@ export class xen_dm_op_remote_shutdown$V0 implements xen_dm_op_remote_shutdown_v
 }
 
 /** Writes xen_dm_op_relocate_memory at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_relocate_memory$enc0(v: xen_dm_op_relocate_memory, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_relocate_memory$enc0(v: xen_dm_op_relocate_memory_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.size;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_dm_op_relocate_memory.size', 'uint32_t', 32);
@@ -1739,7 +1739,7 @@ export class xen_dm_op_relocate_memory$V0 implements xen_dm_op_relocate_memory_v
 }
 
 /** Writes xen_dm_op_pin_memory_cacheattr at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_pin_memory_cacheattr$enc0(v: xen_dm_op_pin_memory_cacheattr, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_pin_memory_cacheattr$enc0(v: xen_dm_op_pin_memory_cacheattr_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
   const x0 = v.start;
   if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xen_dm_op_pin_memory_cacheattr.start', 'uint64_aligned_t', 64);
@@ -1861,7 +1861,7 @@ export class xen_dm_op_pin_memory_cacheattr$V0 implements xen_dm_op_pin_memory_c
 }
 
 /** Writes xen_dm_op_set_irq_level at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_set_irq_level$enc0(v: xen_dm_op_set_irq_level, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function xen_dm_op_set_irq_level$enc0(v: xen_dm_op_set_irq_level_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.irq;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_dm_op_set_irq_level.irq', 'uint32_t', 32);
   const x1 = v.level;
@@ -1944,8 +1944,8 @@ export class xen_dm_op_set_irq_level$V0 implements xen_dm_op_set_irq_level_view 
 }
 
 /** Writes xen_dm_op_nr_vcpus at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xen_dm_op_nr_vcpus$enc0(v: xen_dm_op_nr_vcpus, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  const x0 = v.vcpus;
+export function xen_dm_op_nr_vcpus$enc0(v: xen_dm_op_nr_vcpus_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const x0 = v.vcpus ?? 0;
   if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_dm_op_nr_vcpus.vcpus', 'uint32_t', 32);
   d.setUint32(b, x0, true);
 }
@@ -2107,7 +2107,7 @@ export function xen_dm_op$enc0(v: xen_dm_op, d: DataView, w: BigUint64Array | un
         if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'xen_dm_op.u.create_ioreq_server');
         const x5 = x4.handle_bufioreq;
         if (typeof x5 !== 'number' || (x5 & 0xff) !== x5) failInt(x5, 'xen_dm_op.u.create_ioreq_server.handle_bufioreq', 'uint8_t', 8);
-        const x6 = x4.id;
+        const x6 = x4.id ?? 0;
         if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'xen_dm_op.u.create_ioreq_server.id', 'uint16_t', 16);
         d.setUint32(b + 8, 0);
         d.setUint32(b + 8 + 4, 0);
@@ -2127,11 +2127,11 @@ export function xen_dm_op$enc0(v: xen_dm_op, d: DataView, w: BigUint64Array | un
         if (typeof x8 !== 'number' || (x8 & 0xffff) !== x8) failInt(x8, 'xen_dm_op.u.get_ioreq_server_info.id', 'uint16_t', 16);
         const x9 = x7.flags;
         if (typeof x9 !== 'number' || (x9 & 0xffff) !== x9) failInt(x9, 'xen_dm_op.u.get_ioreq_server_info.flags', 'uint16_t', 16);
-        const x10 = x7.bufioreq_port;
+        const x10 = x7.bufioreq_port ?? 0;
         if (typeof x10 !== 'number' || (x10 >>> 0) !== x10) failInt(x10, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_port', 'uint32_t', 32);
-        const x11 = x7.ioreq_gfn;
+        const x11 = x7.ioreq_gfn ?? 0n;
         if (typeof x11 !== 'bigint' || x11 < 0n || x11 > 0xffffffffffffffffn) failBigInt(x11, 'xen_dm_op.u.get_ioreq_server_info.ioreq_gfn', 'uint64_aligned_t', 64);
-        const x12 = x7.bufioreq_gfn;
+        const x12 = x7.bufioreq_gfn ?? 0n;
         if (typeof x12 !== 'bigint' || x12 < 0n || x12 > 0xffffffffffffffffn) failBigInt(x12, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_gfn', 'uint64_aligned_t', 64);
         d.setUint32(b + 8, 0);
         d.setUint32(b + 8 + 4, 0);
@@ -2328,7 +2328,7 @@ export function xen_dm_op$enc0(v: xen_dm_op, d: DataView, w: BigUint64Array | un
         if (typeof x46 !== 'object' || x46 === null) failObject(x46, 'xen_dm_op.u.modified_memory');
         const x47 = x46.nr_extents;
         if (typeof x47 !== 'number' || (x47 >>> 0) !== x47) failInt(x47, 'xen_dm_op.u.modified_memory.nr_extents', 'uint32_t', 32);
-        const x48 = x46.opaque;
+        const x48 = x46.opaque ?? 0;
         if (typeof x48 !== 'number' || (x48 >>> 0) !== x48) failInt(x48, 'xen_dm_op.u.modified_memory.opaque', 'uint32_t', 32);
         d.setUint32(b + 8, 0);
         d.setUint32(b + 8 + 4, 0);
@@ -2419,7 +2419,7 @@ export function xen_dm_op$enc0(v: xen_dm_op, d: DataView, w: BigUint64Array | un
         if (typeof x65 !== 'number' || (x65 & 0xffff) !== x65) failInt(x65, 'xen_dm_op.u.map_mem_type_to_ioreq_server.type', 'uint16_t', 16);
         const x66 = x63.flags;
         if (typeof x66 !== 'number' || (x66 >>> 0) !== x66) failInt(x66, 'xen_dm_op.u.map_mem_type_to_ioreq_server.flags', 'uint32_t', 32);
-        const x67 = x63.opaque;
+        const x67 = x63.opaque ?? 0n;
         if (typeof x67 !== 'bigint' || x67 < 0n || x67 > 0xffffffffffffffffn) failBigInt(x67, 'xen_dm_op.u.map_mem_type_to_ioreq_server.opaque', 'uint64_t', 64);
         d.setUint32(b + 8, 0);
         d.setUint32(b + 8 + 4, 0);
@@ -2492,7 +2492,7 @@ export function xen_dm_op$enc0(v: xen_dm_op, d: DataView, w: BigUint64Array | un
       case 19: {
         const x78 = x1.nr_vcpus!;
         if (typeof x78 !== 'object' || x78 === null) failObject(x78, 'xen_dm_op.u.nr_vcpus');
-        const x79 = x78.vcpus;
+        const x79 = x78.vcpus ?? 0;
         if (typeof x79 !== 'number' || (x79 >>> 0) !== x79) failInt(x79, 'xen_dm_op.u.nr_vcpus.vcpus', 'uint32_t', 32);
         d.setUint32(b + 8, 0);
         d.setUint32(b + 8 + 4, 0);
@@ -2680,7 +2680,7 @@ export function xen_dm_op_u$enc0(v: xen_dm_op_u, d: DataView, w: BigUint64Array 
         if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'xen_dm_op.u.create_ioreq_server');
         const x3 = x2.handle_bufioreq;
         if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'xen_dm_op.u.create_ioreq_server.handle_bufioreq', 'uint8_t', 8);
-        const x4 = x2.id;
+        const x4 = x2.id ?? 0;
         if (typeof x4 !== 'number' || (x4 & 0xffff) !== x4) failInt(x4, 'xen_dm_op.u.create_ioreq_server.id', 'uint16_t', 16);
         d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
@@ -2700,11 +2700,11 @@ export function xen_dm_op_u$enc0(v: xen_dm_op_u, d: DataView, w: BigUint64Array 
         if (typeof x6 !== 'number' || (x6 & 0xffff) !== x6) failInt(x6, 'xen_dm_op.u.get_ioreq_server_info.id', 'uint16_t', 16);
         const x7 = x5.flags;
         if (typeof x7 !== 'number' || (x7 & 0xffff) !== x7) failInt(x7, 'xen_dm_op.u.get_ioreq_server_info.flags', 'uint16_t', 16);
-        const x8 = x5.bufioreq_port;
+        const x8 = x5.bufioreq_port ?? 0;
         if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_port', 'uint32_t', 32);
-        const x9 = x5.ioreq_gfn;
+        const x9 = x5.ioreq_gfn ?? 0n;
         if (typeof x9 !== 'bigint' || x9 < 0n || x9 > 0xffffffffffffffffn) failBigInt(x9, 'xen_dm_op.u.get_ioreq_server_info.ioreq_gfn', 'uint64_aligned_t', 64);
-        const x10 = x5.bufioreq_gfn;
+        const x10 = x5.bufioreq_gfn ?? 0n;
         if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'xen_dm_op.u.get_ioreq_server_info.bufioreq_gfn', 'uint64_aligned_t', 64);
         d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
@@ -2901,7 +2901,7 @@ export function xen_dm_op_u$enc0(v: xen_dm_op_u, d: DataView, w: BigUint64Array 
         if (typeof x44 !== 'object' || x44 === null) failObject(x44, 'xen_dm_op.u.modified_memory');
         const x45 = x44.nr_extents;
         if (typeof x45 !== 'number' || (x45 >>> 0) !== x45) failInt(x45, 'xen_dm_op.u.modified_memory.nr_extents', 'uint32_t', 32);
-        const x46 = x44.opaque;
+        const x46 = x44.opaque ?? 0;
         if (typeof x46 !== 'number' || (x46 >>> 0) !== x46) failInt(x46, 'xen_dm_op.u.modified_memory.opaque', 'uint32_t', 32);
         d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
@@ -2992,7 +2992,7 @@ export function xen_dm_op_u$enc0(v: xen_dm_op_u, d: DataView, w: BigUint64Array 
         if (typeof x63 !== 'number' || (x63 & 0xffff) !== x63) failInt(x63, 'xen_dm_op.u.map_mem_type_to_ioreq_server.type', 'uint16_t', 16);
         const x64 = x61.flags;
         if (typeof x64 !== 'number' || (x64 >>> 0) !== x64) failInt(x64, 'xen_dm_op.u.map_mem_type_to_ioreq_server.flags', 'uint32_t', 32);
-        const x65 = x61.opaque;
+        const x65 = x61.opaque ?? 0n;
         if (typeof x65 !== 'bigint' || x65 < 0n || x65 > 0xffffffffffffffffn) failBigInt(x65, 'xen_dm_op.u.map_mem_type_to_ioreq_server.opaque', 'uint64_t', 64);
         d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
@@ -3065,7 +3065,7 @@ export function xen_dm_op_u$enc0(v: xen_dm_op_u, d: DataView, w: BigUint64Array 
       case 19: {
         const x76 = v.nr_vcpus!;
         if (typeof x76 !== 'object' || x76 === null) failObject(x76, 'xen_dm_op.u.nr_vcpus');
-        const x77 = x76.vcpus;
+        const x77 = x76.vcpus ?? 0;
         if (typeof x77 !== 'number' || (x77 >>> 0) !== x77) failInt(x77, 'xen_dm_op.u.nr_vcpus.vcpus', 'uint32_t', 32);
         d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
@@ -3453,7 +3453,7 @@ export class xen_dm_op_buf$V1 implements xen_dm_op_buf_view {
 }
 
 /** Writes a XEN_DMOP op as xen_dm_op at `b` on x86_32, x86_64, arm32, arm64; the bytes are zero on entry. */
-export function DmOp$enc0(v: DmOp, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function DmOp$enc0(v: DmOpInput, d: DataView, w: BigUint64Array | undefined, b: number): void {
   d.setUint32(b, 0);
   d.setUint32(b + 4, 0);
   d.setUint32(b + 8, 0);

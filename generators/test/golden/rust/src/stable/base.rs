@@ -12,6 +12,25 @@
 /// C: `typedef … fx_id_t`. Since Xen 4.6.
 pub type fx_id_t = u16;
 
+/// A domain id: the DomId newtype wraps it.
+///
+/// C: `typedef … domid_t`. Since Xen 4.6.
+pub type domid_t = u16;
+
+// ---- Value set DOMID ----
+// Reserved domain ids: associated constants of DomId.
+
+/// The calling domain.
+///
+/// Since Xen 4.6.
+pub const DOMID_SELF: u32 = 0x7ff0;
+
+/// One a later release added.
+///
+/// Since Xen 4.18: cargo feature `xen-4-18`.
+#[cfg(feature = "xen-4-18")]
+pub const DOMID_LATE: u32 = 0x7ff5;
+
 /// An opaque 16-byte tag.
 ///
 /// C: `typedef … fx_tag_t`. Since Xen 4.17: cargo feature `xen-4-17`.
@@ -49,6 +68,9 @@ pub mod since {
     use crate::XenRelease;
 
     pub const fx_id_t: XenRelease = XenRelease::new(4, 6);
+    pub const domid_t: XenRelease = XenRelease::new(4, 6);
+    pub const DOMID_SELF: XenRelease = XenRelease::new(4, 6);
+    pub const DOMID_LATE: XenRelease = XenRelease::new(4, 18);
     pub const fx_tag_t: XenRelease = XenRelease::new(4, 17);
     pub const FX_NR_SLOTS: XenRelease = XenRelease::new(4, 17);
     pub const FX_NEGATIVE: XenRelease = XenRelease::new(4, 6);
@@ -79,6 +101,8 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<fx_id_t>() == 2, "fx_id_t: size on x86");
     assert!(align_of::<fx_id_t>() == 2, "fx_id_t: align on x86");
+    assert!(size_of::<domid_t>() == 2, "domid_t: size on x86");
+    assert!(align_of::<domid_t>() == 2, "domid_t: align on x86");
 };
 
 #[cfg(all(target_arch = "x86", feature = "xen-4-17"))]
@@ -93,6 +117,8 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<fx_id_t>() == 2, "fx_id_t: size on x86_64");
     assert!(align_of::<fx_id_t>() == 2, "fx_id_t: align on x86_64");
+    assert!(size_of::<domid_t>() == 2, "domid_t: size on x86_64");
+    assert!(align_of::<domid_t>() == 2, "domid_t: align on x86_64");
 };
 
 #[cfg(all(target_arch = "x86_64", feature = "xen-4-17"))]
@@ -107,6 +133,8 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<fx_id_t>() == 2, "fx_id_t: size on arm");
     assert!(align_of::<fx_id_t>() == 2, "fx_id_t: align on arm");
+    assert!(size_of::<domid_t>() == 2, "domid_t: size on arm");
+    assert!(align_of::<domid_t>() == 2, "domid_t: align on arm");
 };
 
 #[cfg(all(target_arch = "arm", feature = "xen-4-17"))]
@@ -121,6 +149,8 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<fx_id_t>() == 2, "fx_id_t: size on aarch64");
     assert!(align_of::<fx_id_t>() == 2, "fx_id_t: align on aarch64");
+    assert!(size_of::<domid_t>() == 2, "domid_t: size on aarch64");
+    assert!(align_of::<domid_t>() == 2, "domid_t: align on aarch64");
 };
 
 #[cfg(all(target_arch = "aarch64", feature = "xen-4-17"))]

@@ -40,15 +40,17 @@ use crate::types::xen_ulong_t;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct fx_range {
-    /// Which widget.
+    /// Input: Which widget.
     pub id: fx_id_t,
     /// Renamed from pad: the crate calls it flags whatever the features.
     ///
     /// Since Xen 4.19; before, the same bytes were `pad` (declared here under the newest name whatever the features).
     pub flags: u16,
-    /// One of FX_RANGE_*.
+    /// Input: One of FX_RANGE_*.
     pub r#type: u32,
+    /// Input and output.
     pub start: uint64_aligned_t,
+    /// Output.
     pub end: uint64_aligned_t,
 }
 
@@ -60,6 +62,16 @@ pub type fx_range_t = fx_range;
 impl fx_range {
     /// The first Xen release with this struct (cargo feature `xen-4-17`).
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
+#[cfg(feature = "xen-4-17")]
+impl fx_range {
+    /// The payload as a caller passes it: its inputs set, its outputs and padding zero.
+    #[inline]
+    #[must_use]
+    pub fn new(id: fx_id_t, r#type: u32, start: uint64_aligned_t) -> Self {
+        Self { id, r#type, start, ..Self::default() }
+    }
 }
 
 // ---- Value set FX_RANGE (values of fx_range.type) ----
@@ -361,7 +373,7 @@ impl fx_list {
 /// Layout (size/align in bytes): Xen 4.17 to 4.18: x86 32/8, x86_64 32/8, arm 32/8, aarch64 32/8; Xen 4.19 on: x86 32/8, x86_64 40/8, arm 40/8, aarch64 40/8.
 #[cfg(feature = "xen-4-17")]
 #[repr(C)]
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct fx_op {
     pub cmd: u32,
@@ -418,6 +430,141 @@ impl fx_op {
         } else {
             None
         }
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+impl ::core::fmt::Debug for fx_op {
+    /// Prints every member, and of `u` the one the op names; for an op
+    /// this crate does not declare, the union itself, which prints no member.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut d = f.debug_struct("fx_op");
+        d.field("cmd", &self.cmd);
+        d.field("pad", &self.pad);
+        if let Some(payload) = self.as_range() {
+            return d.field("u.range", payload).finish();
+        }
+        if let Some(payload) = self.as_buf() {
+            return d.field("u.buf", payload).finish();
+        }
+        d.field("u", &self.u).finish()
+    }
+}
+
+/// The calls of op set `FX_OP` with their payloads: what a `fx_op` holds, typed, so that no op
+/// number goes with another op's payload. Convert with `to_bytes`/`from_bytes` (the bytes Xen
+/// reads: the op, its payload, zero elsewhere) or `fx_op::from`/`fx_op::typed`. An op this
+/// crate does not declare (from a newer Xen, or one a cargo feature leaves out) stays representable as
+/// `Other`, with the payload bytes as they came.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FxOp {
+    /// `FX_OP_range`: Set a range.
+    Range(fx_range),
+    /// `FX_OP_buf`.
+    Buf(fx_buf),
+    /// An op this crate does not declare, with the bytes of `u` as they came.
+    Other {
+        /// The op number.
+        op: u32,
+        /// The bytes of `fx_op.u`.
+        payload: [u8; ::core::mem::size_of::<fx_op_u>()],
+    },
+}
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "zerocopy")]
+impl FxOp {
+    /// The op number, as `fx_op.cmd` holds it.
+    #[inline]
+    pub fn op(&self) -> u32 {
+        match self {
+            Self::Range(_) => FX_OP_range,
+            Self::Buf(_) => FX_OP_buf,
+            Self::Other { op, .. } => *op,
+        }
+    }
+
+    /// The call as the bytes Xen reads: the op number, its payload, and zero everywhere else.
+    pub fn to_bytes(&self) -> [u8; ::core::mem::size_of::<fx_op>()] {
+        let mut bytes = [0u8; ::core::mem::size_of::<fx_op>()];
+        let at = ::core::mem::offset_of!(fx_op, cmd);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&self.op()));
+        let payload: &[u8] = match self {
+            Self::Range(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Buf(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Other { payload, .. } => payload,
+        };
+        let at = ::core::mem::offset_of!(fx_op, u);
+        bytes[at..at + payload.len()].copy_from_slice(payload);
+        bytes
+    }
+
+    /// The call `bytes` hold: the op number says which payload they carry; an op this crate
+    /// does not declare is `Other`.
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<fx_op>()]) -> Self {
+        let at = ::core::mem::offset_of!(fx_op, cmd);
+        let op = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(op, _)| op);
+        let at = ::core::mem::offset_of!(fx_op, u);
+        let payload = &bytes[at..at + ::core::mem::size_of::<fx_op_u>()];
+        match op {
+            FX_OP_range => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Range(payload);
+                }
+            }
+            FX_OP_buf => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Buf(payload);
+                }
+            }
+            _ => {}
+        }
+        let mut raw = [0u8; ::core::mem::size_of::<fx_op_u>()];
+        raw.copy_from_slice(payload);
+        Self::Other { op, payload: raw }
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "zerocopy")]
+impl From<FxOp> for fx_op {
+    /// The record of the call: its op, its payload, and zero everywhere else.
+    #[inline]
+    fn from(call: FxOp) -> Self {
+        zerocopy::transmute!(call.to_bytes())
+    }
+}
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "zerocopy")]
+impl fx_op {
+    /// The record `bytes` hold, whatever they are.
+    #[inline]
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<Self>()]) -> Self {
+        zerocopy::transmute!(*bytes)
+    }
+
+    /// The call, typed: `cmd` says which payload `u` carries. `None` for an op
+    /// this crate does not declare, whose bytes it cannot tell apart from unset ones.
+    pub fn typed(&self) -> Option<FxOp> {
+        if let Some(payload) = self.as_range() {
+            return Some(FxOp::Range(*payload));
+        }
+        if let Some(payload) = self.as_buf() {
+            return Some(FxOp::Buf(*payload));
+        }
+        None
+    }
+
+    /// The bytes Xen reads: the op, the payload it names, zero everywhere else; `None` for an
+    /// op this crate does not declare (see `typed`).
+    #[inline]
+    pub fn to_bytes(&self) -> Option<[u8; ::core::mem::size_of::<Self>()]> {
+        self.typed().map(|call| call.to_bytes())
     }
 }
 
@@ -507,6 +654,27 @@ pub const FX_OP_buf: u32 = 2;
 /// Since Xen 4.17: cargo feature `xen-4-17`. Payload: `fx_op.u.status`.
 #[cfg(feature = "xen-4-17")]
 pub const FX_OP_status: u32 = 3;
+
+// ---- Op set FX_CTL ----
+// Control ops: the op number and a pointer to its record are two hypercall arguments.
+
+/// No record.
+///
+/// Since Xen 4.17: cargo feature `xen-4-17`.
+#[cfg(feature = "xen-4-17")]
+pub const FX_CTL_ping: i32 = 0;
+
+/// Takes a range.
+///
+/// Since Xen 4.17: cargo feature `xen-4-17`. Payload: `fx_range`.
+#[cfg(feature = "xen-4-17")]
+pub const FX_CTL_range: i32 = 1;
+
+/// Came later.
+///
+/// Since Xen 4.19: cargo feature `xen-4-19`. Payload: `fx_buf`.
+#[cfg(feature = "xen-4-19")]
+pub const FX_CTL_late: i32 = 2;
 
 /// A C11 anonymous union.
 ///
@@ -778,6 +946,75 @@ impl fx_ctypes {
     pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
+/// The ops of `FX_CTL` with their argument records, typed, so that no op number goes with another
+/// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to
+/// (empty for an op without one); `from_parts` reads them back.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FxCtlOp {
+    /// `FX_CTL_ping`: No record.
+    #[cfg(feature = "xen-4-17")]
+    Ping,
+    /// `FX_CTL_range`: Takes a range.
+    #[cfg(feature = "xen-4-17")]
+    Range(fx_range),
+    /// `FX_CTL_late`: Came later.
+    #[cfg(feature = "xen-4-19")]
+    #[cfg(feature = "xen-4-17")]
+    Late(fx_buf),
+}
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "zerocopy")]
+impl FxCtlOp {
+    /// The op number: the hypercall's op argument.
+    #[inline]
+    pub fn op(&self) -> i32 {
+        match self {
+            #[cfg(feature = "xen-4-17")]
+            Self::Ping => FX_CTL_ping,
+            #[cfg(feature = "xen-4-17")]
+            Self::Range(_) => FX_CTL_range,
+            #[cfg(feature = "xen-4-19")]
+            #[cfg(feature = "xen-4-17")]
+            Self::Late(_) => FX_CTL_late,
+        }
+    }
+
+    /// The bytes of the argument record the hypercall points to; empty for an op without one.
+    #[inline]
+    pub fn arg_bytes(&self) -> &[u8] {
+        match self {
+            #[cfg(feature = "xen-4-17")]
+            Self::Ping => &[],
+            #[cfg(feature = "xen-4-17")]
+            Self::Range(arg) => zerocopy::IntoBytes::as_bytes(arg),
+            #[cfg(feature = "xen-4-19")]
+            #[cfg(feature = "xen-4-17")]
+            Self::Late(arg) => zerocopy::IntoBytes::as_bytes(arg),
+        }
+    }
+
+    /// The op numbered `op` with its argument record read from the start of `bytes`: the op
+    /// number says which record. `None` for an op this crate does not declare, or when `bytes`
+    /// is shorter than the record.
+    pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
+        match op {
+            #[cfg(feature = "xen-4-17")]
+            FX_CTL_ping => Some(Self::Ping),
+            #[cfg(feature = "xen-4-17")]
+            FX_CTL_range => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Range(arg)),
+            #[cfg(feature = "xen-4-19")]
+            #[cfg(feature = "xen-4-17")]
+            FX_CTL_late => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Late(arg)),
+            _ => None,
+        }
+    }
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).
@@ -799,6 +1036,9 @@ pub mod since {
     pub const FX_OP_range: XenRelease = XenRelease::new(4, 17);
     pub const FX_OP_buf: XenRelease = XenRelease::new(4, 17);
     pub const FX_OP_status: XenRelease = XenRelease::new(4, 17);
+    pub const FX_CTL_ping: XenRelease = XenRelease::new(4, 17);
+    pub const FX_CTL_range: XenRelease = XenRelease::new(4, 17);
+    pub const FX_CTL_late: XenRelease = XenRelease::new(4, 19);
     pub const fx_anon: XenRelease = XenRelease::new(4, 17);
     pub const _FX_FLAG_A: XenRelease = XenRelease::new(4, 17);
     pub const FX_FLAG_A: XenRelease = XenRelease::new(4, 17);

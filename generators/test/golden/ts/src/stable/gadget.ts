@@ -6,7 +6,7 @@
  */
 import { gadget_count$V0, gadget_count$dec0, gadget_count$enc0, gadget_either$V0, gadget_either$dec0, gadget_either$enc0, gadget_half$V0, gadget_half$chk0, gadget_half$dec0, gadget_half$enc0, gadget_list$V0, gadget_list$chk0, gadget_list$dec0, gadget_list$enc0, gadget_names$V0, gadget_names$chk0, gadget_names$dec0, gadget_names$enc0, gadget_place$V0, gadget_place$chk0, gadget_place$dec0, gadget_place$enc0 } from '../internal/stable/gadget.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { ArchOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { widget_id_t, widget_point, widget_point_view } from './widget.js';
 
 /**
@@ -904,7 +904,7 @@ export type GadgetOp =
  * Encodes the argument record of the GADGET_OP op that `value.op` names; an op without one encodes to no bytes.
  * @since 4.17
  */
-export function encodeGadgetOp(value: GadgetOp, options: ArchOptions): Uint8Array {
+export function encodeGadgetOp(value: GadgetOp, options: EncodeOptions): Uint8Array {
   if (typeof value !== 'object' || value === null) failObject(value, 'GADGET_OP');
   switch (value.op) {
     case 'place':

@@ -5,8 +5,8 @@
  * stable/widget: Widgets, for the TypeScript emitter golden test. Mirrors Xen's public/widget.h.
  */
 import { WidgetOp$chk0, WidgetOp$chk1, WidgetOp$dec0, WidgetOp$dec1, WidgetOp$enc0, WidgetOp$enc1, widget_ctypes$V0, widget_ctypes$V1, widget_ctypes$V2, widget_ctypes$V3, widget_ctypes$chk0, widget_ctypes$chk1, widget_ctypes$chk2, widget_ctypes$chk3, widget_ctypes$dec0, widget_ctypes$dec1, widget_ctypes$dec2, widget_ctypes$dec3, widget_ctypes$enc0, widget_ctypes$enc1, widget_ctypes$enc2, widget_ctypes$enc3, widget_msg$V0, widget_msg$chk0, widget_msg$dec0, widget_msg$enc0, widget_op$V0, widget_op$V1, widget_op$chk0, widget_op$chk1, widget_op$dec0, widget_op$dec1, widget_op$enc0, widget_op$enc1, widget_op_u$V0, widget_op_u$V1, widget_op_u$dec0, widget_op_u$dec1, widget_op_u$enc0, widget_op_u$enc1, widget_point$V0, widget_point$chk0, widget_point$dec0, widget_point$enc0, widget_shape$V0, widget_shape$V1, widget_shape$chk0, widget_shape$chk1, widget_shape$dec0, widget_shape$dec1, widget_shape$enc0, widget_shape$enc1 } from '../internal/stable/widget.js';
-import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, DecodeOptions, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import { checkArch, checkFields, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import type { ArchOptions, DecodeOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
  * Names a widget. Example: 7.
@@ -21,10 +21,21 @@ export type widget_id_t = number;
  * @since 4.17
  */
 export interface widget_point {
-  /** Across. */
+  /** Input: Across. */
   x: number;
-  /** Down. */
+  /** Output: Down: an output, which encoders may leave out. */
   y: number;
+}
+
+/**
+ * What the encoders of `widget_point` take: the fields a caller sets are required, the others (outputs) may be left out and encode as zero. Decoding returns every field.
+ * @since 4.17
+ */
+export interface widget_point_input {
+  /** Input: Across. */
+  x: number;
+  /** Output: Down: an output, which encoders may leave out. */
+  y?: number;
 }
 
 /**
@@ -32,12 +43,13 @@ export interface widget_point {
  * @since 4.17
  */
 export interface widget_point_view extends RecordView {
-  /** Across. */
+  /** Input: Across. */
   x: number;
-  /** Down. */
+  /** Output: Down: an output, which encoders may leave out. */
   y: number;
 }
 
+const widget_point$fields: readonly string[] = ['x', 'y'];
 const widget_point$layout0: RecordLayout = frozen({
   name: 'widget_point',
   kind: 'struct',
@@ -55,7 +67,7 @@ const widget_point$layout0: RecordLayout = frozen({
  * Sizes, layouts, encoding, decoding and zero-copy views of `widget_point` (struct widget_point). Size: 8 bytes on every architecture.
  * @since 4.17
  */
-export const widget_point: RecordCodec<widget_point, widget_point_view> = {
+export const widget_point: RecordCodec<widget_point, widget_point_view, widget_point_input> = {
   name: 'widget_point',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
   since: '4.17',
@@ -88,7 +100,7 @@ export const widget_point: RecordCodec<widget_point, widget_point_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'widget_point');
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_point'); checkFields(value, widget_point$fields, 'widget_point', options.loose);
         return encodeFresh(value, 8, 0, widget_point$enc0, 'widget_point');
       }
       default:
@@ -102,7 +114,7 @@ export const widget_point: RecordCodec<widget_point, widget_point_view> = {
       case 'x86_64':
       case 'arm32':
       case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'widget_point');
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_point'); checkFields(value, widget_point$fields, 'widget_point', options.loose);
         const size = 8;
         if (target !== current.bytes) useBytes(target, 'widget_point');
         const o = options.offset ?? 0;
@@ -1018,23 +1030,40 @@ export type WidgetOpArg =
   | ({ op: 'nudge' } & widget_point);
 
 /**
- * Encodes the argument record of the WIDGET_OP op that `value.op` names; an op without one encodes to no bytes.
+ * What `encodeWidgetOpArg` takes: as `WidgetOpArg`, but a directed payload's outputs may be left out (they encode as zero).
  * @since 4.17
  */
-export function encodeWidgetOpArg(value: WidgetOpArg, options: ArchOptions): Uint8Array {
+export type WidgetOpArgInput =
+  | ({ op: 'move' } & widget_point_input)
+  | ({ op: 'draw' } & widget_shape)
+  | ({ op: 'reset' })
+  | ({ op: 'send' } & widget_msg)
+  | ({ op: 'nudge' } & widget_point_input);
+const WidgetOpArg$fields = { move: ['op', 'x', 'y'], draw: ['op', 'id', 'kind', 'on', 'flags', 'size', 'origin', 'corners', 'tag', 'tally', 'addr', 'buf'], reset: ['op'], send: ['op', 'len', 'stamp', 'data'], nudge: ['op', 'x', 'y'] } as const;
+
+/**
+ * Encodes the argument record of the WIDGET_OP op that `value.op` names; an op without one encodes to no bytes. A field the op does not have is a `TypeError` naming it, unless `options.loose` is set.
+ * @since 4.17
+ */
+export function encodeWidgetOpArg(value: WidgetOpArgInput, options: EncodeOptions): Uint8Array {
   if (typeof value !== 'object' || value === null) failObject(value, 'WIDGET_OP');
   switch (value.op) {
     case 'move':
-      return widget_point.encode(value, options);
+      checkFields(value, WidgetOpArg$fields.move, 'WIDGET_OP move', options.loose);
+      return widget_point.encode(value, { arch: options?.arch, loose: true });
     case 'draw':
-      return widget_shape.encode(value, options);
+      checkFields(value, WidgetOpArg$fields.draw, 'WIDGET_OP draw', options.loose);
+      return widget_shape.encode(value, { arch: options?.arch, loose: true });
     case 'reset':
+      checkFields(value, WidgetOpArg$fields.reset, 'WIDGET_OP reset', options.loose);
       checkArch(options, 'WIDGET_OP');
       return new Uint8Array(0);
     case 'send':
-      return widget_msg.encode(value, options);
+      checkFields(value, WidgetOpArg$fields.send, 'WIDGET_OP send', options.loose);
+      return widget_msg.encode(value, { arch: options?.arch, loose: true });
     case 'nudge':
-      return widget_point.encode(value, options);
+      checkFields(value, WidgetOpArg$fields.nudge, 'WIDGET_OP nudge', options.loose);
+      return widget_point.encode(value, { arch: options?.arch, loose: true });
     default:
       return failOpName('WIDGET_OP', (value as { op: unknown }).op);
   }
@@ -1073,20 +1102,32 @@ export type WidgetOp =
   | ({ op: 'nudge' } & widget_point);
 
 /**
- * Encodes a whole `widget_op`: the number of the op `value.op` names, and its payload in `u`. Padding is zero.
+ * What `encodeWidgetOp` takes: as `WidgetOp`, but a directed payload's outputs may be left out (they encode as zero).
  * @since 4.17
  */
-export function encodeWidgetOp(value: WidgetOp, options: ArchOptions): Uint8Array {
+export type WidgetOpInput =
+  | ({ op: 'move' } & widget_point_input)
+  | ({ op: 'draw' } & widget_shape)
+  | ({ op: 'nudge' } & widget_point_input);
+const WidgetOp$fields: Readonly<Record<string, readonly string[]>> = { move: ['op', 'x', 'y'], draw: ['op', 'id', 'kind', 'on', 'flags', 'size', 'origin', 'corners', 'tag', 'tally', 'addr', 'buf'], nudge: ['op', 'x', 'y'] };
+
+/**
+ * Encodes a whole `widget_op`: the number of the op `value.op` names, and its payload in `u`. Padding is zero. The payload's outputs may be left out (zero); a field the op does not have is a `TypeError` naming it, unless `options.loose` is set.
+ * @since 4.17
+ */
+export function encodeWidgetOp(value: WidgetOpInput, options: EncodeOptions): Uint8Array {
   const arch = options?.arch;
   switch (arch) {
     case 'x86_32': {
       if (typeof value !== 'object' || value === null) failObject(value, 'WIDGET_OP');
+      if (Object.prototype.hasOwnProperty.call(WidgetOp$fields, value.op)) checkFields(value, WidgetOp$fields[value.op]!, 'WIDGET_OP', options.loose);
       return encodeFresh(value, 64, 0, WidgetOp$enc0, 'WIDGET_OP');
     }
     case 'x86_64':
     case 'arm32':
     case 'arm64': {
       if (typeof value !== 'object' || value === null) failObject(value, 'WIDGET_OP');
+      if (Object.prototype.hasOwnProperty.call(WidgetOp$fields, value.op)) checkFields(value, WidgetOp$fields[value.op]!, 'WIDGET_OP', options.loose);
       return encodeFresh(value, 72, 0, WidgetOp$enc1, 'WIDGET_OP');
     }
     default:

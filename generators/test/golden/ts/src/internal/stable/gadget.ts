@@ -18,7 +18,7 @@ export function gadget_place$enc0(v: gadget_place, d: DataView, w: BigUint64Arra
   if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'gadget_place.at');
   const x2 = x1.x;
   if (typeof x2 !== 'number' || (x2 | 0) !== x2) failInt(x2, 'gadget_place.at.x', 'int32_t', 32);
-  const x3 = x1.y;
+  const x3 = x1.y ?? 0;
   if (typeof x3 !== 'number' || ((x3 << 16) >> 16) !== x3) failInt(x3, 'gadget_place.at.y', 'int16_t', 16);
   d.setUint16(b, x0, true);
   d.setInt32(b + 4, x2, true);
@@ -174,7 +174,7 @@ export function gadget_names$enc0(v: gadget_names, d: DataView, w: BigUint64Arra
   if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'gadget_names.hasOwnProperty');
   const x10 = x9.x;
   if (typeof x10 !== 'number' || (x10 | 0) !== x10) failInt(x10, 'gadget_names.hasOwnProperty.x', 'int32_t', 32);
-  const x11 = x9.y;
+  const x11 = x9.y ?? 0;
   if (typeof x11 !== 'number' || ((x11 << 16) >> 16) !== x11) failInt(x11, 'gadget_names.hasOwnProperty.y', 'int16_t', 16);
   d.setUint32(b, x0, true);
   d.setUint16(b + 4, x1, true);
@@ -539,7 +539,7 @@ export function gadget_list$enc0(v: gadget_list, d: DataView, w: BigUint64Array 
     if (typeof x18 !== 'object' || x18 === null) failObject(x18, `gadget_list.pair[${i15}].at`);
     const x19 = x18.x;
     if (typeof x19 !== 'number' || (x19 | 0) !== x19) failInt(x19, `gadget_list.pair[${i15}].at.x`, 'int32_t', 32);
-    const x20 = x18.y;
+    const x20 = x18.y ?? 0;
     if (typeof x20 !== 'number' || ((x20 << 16) >> 16) !== x20) failInt(x20, `gadget_list.pair[${i15}].at.y`, 'int16_t', 16);
   }
   const x27 = v.grid;
@@ -563,7 +563,7 @@ export function gadget_list$enc0(v: gadget_list, d: DataView, w: BigUint64Array 
       if (typeof x47 !== 'object' || x47 === null) failObject(x47, `gadget_list.more[${i44}].at`);
       const x48 = x47.x;
       if (typeof x48 !== 'number' || (x48 | 0) !== x48) failInt(x48, `gadget_list.more[${i44}].at.x`, 'int32_t', 32);
-      const x49 = x47.y;
+      const x49 = x47.y ?? 0;
       if (typeof x49 !== 'number' || ((x49 << 16) >> 16) !== x49) failInt(x49, `gadget_list.more[${i44}].at.y`, 'int16_t', 16);
     }
   }
@@ -617,7 +617,7 @@ export function gadget_list$enc0(v: gadget_list, d: DataView, w: BigUint64Array 
     if (typeof x24 !== 'object' || x24 === null) failObject(x24, `gadget_list.pair[${i21}].at`);
     const x25 = x24.x;
     if (typeof x25 !== 'number' || (x25 | 0) !== x25) failInt(x25, `gadget_list.pair[${i21}].at.x`, 'int32_t', 32);
-    const x26 = x24.y;
+    const x26 = x24.y ?? 0;
     if (typeof x26 !== 'number' || ((x26 << 16) >> 16) !== x26) failInt(x26, `gadget_list.pair[${i21}].at.y`, 'int16_t', 16);
     d.setUint16(b + 8 + i21 * 12, x23, true);
     d.setInt32(b + 8 + i21 * 12 + 4, x25, true);
@@ -649,7 +649,7 @@ export function gadget_list$enc0(v: gadget_list, d: DataView, w: BigUint64Array 
       if (typeof x53 !== 'object' || x53 === null) failObject(x53, `gadget_list.more[${i50}].at`);
       const x54 = x53.x;
       if (typeof x54 !== 'number' || (x54 | 0) !== x54) failInt(x54, `gadget_list.more[${i50}].at.x`, 'int32_t', 32);
-      const x55 = x53.y;
+      const x55 = x53.y ?? 0;
       if (typeof x55 !== 'number' || ((x55 << 16) >> 16) !== x55) failInt(x55, `gadget_list.more[${i50}].at.y`, 'int16_t', 16);
       d.setUint16(b + 44 + i50 * 12, x52, true);
       d.setInt32(b + 44 + i50 * 12 + 4, x54, true);

@@ -6,13 +6,13 @@
  */
 import { IntArray, RecordArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, flexArray, flexRoom, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
 import type { IntArrayView, RecordArrayView } from '../../runtime.js';
-import type { WidgetOp, widget_ctypes, widget_ctypes_view, widget_msg, widget_msg_view, widget_op, widget_op_u, widget_op_u_view, widget_op_view, widget_point, widget_point_view, widget_shape, widget_shape_view } from '../../stable/widget.js';
+import type { WidgetOp, WidgetOpInput, widget_ctypes, widget_ctypes_view, widget_msg, widget_msg_view, widget_op, widget_op_u, widget_op_u_view, widget_op_view, widget_point, widget_point_input, widget_point_view, widget_shape, widget_shape_view } from '../../stable/widget.js';
 
 /** Writes widget_point at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function widget_point$enc0(v: widget_point, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function widget_point$enc0(v: widget_point_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const x0 = v.x;
   if (typeof x0 !== 'number' || (x0 | 0) !== x0) failInt(x0, 'widget_point.x', 'int32_t', 32);
-  const x1 = v.y;
+  const x1 = v.y ?? 0;
   if (typeof x1 !== 'number' || ((x1 << 16) >> 16) !== x1) failInt(x1, 'widget_point.y', 'int16_t', 16);
   d.setInt32(b, x0, true);
   d.setInt16(b + 4, x1, true);
@@ -108,7 +108,7 @@ export function widget_shape$enc0(v: widget_shape, d: DataView, w: BigUint64Arra
   if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'widget_shape.origin');
   const x6 = x5.x;
   if (typeof x6 !== 'number' || (x6 | 0) !== x6) failInt(x6, 'widget_shape.origin.x', 'int32_t', 32);
-  const x7 = x5.y;
+  const x7 = x5.y ?? 0;
   if (typeof x7 !== 'number' || ((x7 << 16) >> 16) !== x7) failInt(x7, 'widget_shape.origin.y', 'int16_t', 16);
   const x8 = v.corners;
   const a9 = checkArray(x8, 2, 'widget_shape.corners');
@@ -117,7 +117,7 @@ export function widget_shape$enc0(v: widget_shape, d: DataView, w: BigUint64Arra
     if (typeof e11 !== 'object' || e11 === null) failObject(e11, `widget_shape.corners[${i10}]`);
     const x12 = e11.x;
     if (typeof x12 !== 'number' || (x12 | 0) !== x12) failInt(x12, `widget_shape.corners[${i10}].x`, 'int32_t', 32);
-    const x13 = e11.y;
+    const x13 = e11.y ?? 0;
     if (typeof x13 !== 'number' || ((x13 << 16) >> 16) !== x13) failInt(x13, `widget_shape.corners[${i10}].y`, 'int16_t', 16);
   }
   const x18 = v.tag;
@@ -147,7 +147,7 @@ export function widget_shape$enc0(v: widget_shape, d: DataView, w: BigUint64Arra
     if (typeof e15 !== 'object' || e15 === null) failObject(e15, `widget_shape.corners[${i14}]`);
     const x16 = e15.x;
     if (typeof x16 !== 'number' || (x16 | 0) !== x16) failInt(x16, `widget_shape.corners[${i14}].x`, 'int32_t', 32);
-    const x17 = e15.y;
+    const x17 = e15.y ?? 0;
     if (typeof x17 !== 'number' || ((x17 << 16) >> 16) !== x17) failInt(x17, `widget_shape.corners[${i14}].y`, 'int16_t', 16);
     d.setInt32(b + 24 + i14 * 8, x16, true);
     d.setInt16(b + 24 + i14 * 8 + 4, x17, true);
@@ -403,7 +403,7 @@ export function widget_shape$enc1(v: widget_shape, d: DataView, w: BigUint64Arra
   if (typeof x5 !== 'object' || x5 === null) failObject(x5, 'widget_shape.origin');
   const x6 = x5.x;
   if (typeof x6 !== 'number' || (x6 | 0) !== x6) failInt(x6, 'widget_shape.origin.x', 'int32_t', 32);
-  const x7 = x5.y;
+  const x7 = x5.y ?? 0;
   if (typeof x7 !== 'number' || ((x7 << 16) >> 16) !== x7) failInt(x7, 'widget_shape.origin.y', 'int16_t', 16);
   const x8 = v.corners;
   const a9 = checkArray(x8, 2, 'widget_shape.corners');
@@ -412,7 +412,7 @@ export function widget_shape$enc1(v: widget_shape, d: DataView, w: BigUint64Arra
     if (typeof e11 !== 'object' || e11 === null) failObject(e11, `widget_shape.corners[${i10}]`);
     const x12 = e11.x;
     if (typeof x12 !== 'number' || (x12 | 0) !== x12) failInt(x12, `widget_shape.corners[${i10}].x`, 'int32_t', 32);
-    const x13 = e11.y;
+    const x13 = e11.y ?? 0;
     if (typeof x13 !== 'number' || ((x13 << 16) >> 16) !== x13) failInt(x13, `widget_shape.corners[${i10}].y`, 'int16_t', 16);
   }
   const x18 = v.tag;
@@ -442,7 +442,7 @@ export function widget_shape$enc1(v: widget_shape, d: DataView, w: BigUint64Arra
     if (typeof e15 !== 'object' || e15 === null) failObject(e15, `widget_shape.corners[${i14}]`);
     const x16 = e15.x;
     if (typeof x16 !== 'number' || (x16 | 0) !== x16) failInt(x16, `widget_shape.corners[${i14}].x`, 'int32_t', 32);
-    const x17 = e15.y;
+    const x17 = e15.y ?? 0;
     if (typeof x17 !== 'number' || ((x17 << 16) >> 16) !== x17) failInt(x17, `widget_shape.corners[${i14}].y`, 'int16_t', 16);
     d.setInt32(b + 24 + i14 * 8, x16, true);
     d.setInt16(b + 24 + i14 * 8 + 4, x17, true);
@@ -832,7 +832,7 @@ export function widget_op$enc0(v: widget_op, d: DataView, w: BigUint64Array | un
         if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'widget_op.u.point');
         const x5 = x4.x;
         if (typeof x5 !== 'number' || (x5 | 0) !== x5) failInt(x5, 'widget_op.u.point.x', 'int32_t', 32);
-        const x6 = x4.y;
+        const x6 = x4.y ?? 0;
         if (typeof x6 !== 'number' || ((x6 << 16) >> 16) !== x6) failInt(x6, 'widget_op.u.point.y', 'int16_t', 16);
         d.setUint32(b + 8, 0);
         d.setUint32(b + 8 + 4, 0);
@@ -870,7 +870,7 @@ export function widget_op$enc0(v: widget_op, d: DataView, w: BigUint64Array | un
         if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'widget_op.u.shape.origin');
         const x14 = x13.x;
         if (typeof x14 !== 'number' || (x14 | 0) !== x14) failInt(x14, 'widget_op.u.shape.origin.x', 'int32_t', 32);
-        const x15 = x13.y;
+        const x15 = x13.y ?? 0;
         if (typeof x15 !== 'number' || ((x15 << 16) >> 16) !== x15) failInt(x15, 'widget_op.u.shape.origin.y', 'int16_t', 16);
         const x16 = x7.corners;
         const a17 = checkArray(x16, 2, 'widget_op.u.shape.corners');
@@ -879,7 +879,7 @@ export function widget_op$enc0(v: widget_op, d: DataView, w: BigUint64Array | un
           if (typeof e19 !== 'object' || e19 === null) failObject(e19, `widget_op.u.shape.corners[${i18}]`);
           const x20 = e19.x;
           if (typeof x20 !== 'number' || (x20 | 0) !== x20) failInt(x20, `widget_op.u.shape.corners[${i18}].x`, 'int32_t', 32);
-          const x21 = e19.y;
+          const x21 = e19.y ?? 0;
           if (typeof x21 !== 'number' || ((x21 << 16) >> 16) !== x21) failInt(x21, `widget_op.u.shape.corners[${i18}].y`, 'int16_t', 16);
         }
         const x26 = x7.tag;
@@ -923,7 +923,7 @@ export function widget_op$enc0(v: widget_op, d: DataView, w: BigUint64Array | un
           if (typeof e23 !== 'object' || e23 === null) failObject(e23, `widget_op.u.shape.corners[${i22}]`);
           const x24 = e23.x;
           if (typeof x24 !== 'number' || (x24 | 0) !== x24) failInt(x24, `widget_op.u.shape.corners[${i22}].x`, 'int32_t', 32);
-          const x25 = e23.y;
+          const x25 = e23.y ?? 0;
           if (typeof x25 !== 'number' || ((x25 << 16) >> 16) !== x25) failInt(x25, `widget_op.u.shape.corners[${i22}].y`, 'int16_t', 16);
           d.setInt32(b + 32 + i22 * 8, x24, true);
           d.setInt16(b + 32 + i22 * 8 + 4, x25, true);
@@ -1057,7 +1057,7 @@ export function widget_op$enc1(v: widget_op, d: DataView, w: BigUint64Array | un
         if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'widget_op.u.point');
         const x5 = x4.x;
         if (typeof x5 !== 'number' || (x5 | 0) !== x5) failInt(x5, 'widget_op.u.point.x', 'int32_t', 32);
-        const x6 = x4.y;
+        const x6 = x4.y ?? 0;
         if (typeof x6 !== 'number' || ((x6 << 16) >> 16) !== x6) failInt(x6, 'widget_op.u.point.y', 'int16_t', 16);
         d.setUint32(b + 8, 0);
         d.setUint32(b + 8 + 4, 0);
@@ -1097,7 +1097,7 @@ export function widget_op$enc1(v: widget_op, d: DataView, w: BigUint64Array | un
         if (typeof x13 !== 'object' || x13 === null) failObject(x13, 'widget_op.u.shape.origin');
         const x14 = x13.x;
         if (typeof x14 !== 'number' || (x14 | 0) !== x14) failInt(x14, 'widget_op.u.shape.origin.x', 'int32_t', 32);
-        const x15 = x13.y;
+        const x15 = x13.y ?? 0;
         if (typeof x15 !== 'number' || ((x15 << 16) >> 16) !== x15) failInt(x15, 'widget_op.u.shape.origin.y', 'int16_t', 16);
         const x16 = x7.corners;
         const a17 = checkArray(x16, 2, 'widget_op.u.shape.corners');
@@ -1106,7 +1106,7 @@ export function widget_op$enc1(v: widget_op, d: DataView, w: BigUint64Array | un
           if (typeof e19 !== 'object' || e19 === null) failObject(e19, `widget_op.u.shape.corners[${i18}]`);
           const x20 = e19.x;
           if (typeof x20 !== 'number' || (x20 | 0) !== x20) failInt(x20, `widget_op.u.shape.corners[${i18}].x`, 'int32_t', 32);
-          const x21 = e19.y;
+          const x21 = e19.y ?? 0;
           if (typeof x21 !== 'number' || ((x21 << 16) >> 16) !== x21) failInt(x21, `widget_op.u.shape.corners[${i18}].y`, 'int16_t', 16);
         }
         const x26 = x7.tag;
@@ -1152,7 +1152,7 @@ export function widget_op$enc1(v: widget_op, d: DataView, w: BigUint64Array | un
           if (typeof e23 !== 'object' || e23 === null) failObject(e23, `widget_op.u.shape.corners[${i22}]`);
           const x24 = e23.x;
           if (typeof x24 !== 'number' || (x24 | 0) !== x24) failInt(x24, `widget_op.u.shape.corners[${i22}].x`, 'int32_t', 32);
-          const x25 = e23.y;
+          const x25 = e23.y ?? 0;
           if (typeof x25 !== 'number' || ((x25 << 16) >> 16) !== x25) failInt(x25, `widget_op.u.shape.corners[${i22}].y`, 'int16_t', 16);
           d.setInt32(b + 32 + i22 * 8, x24, true);
           d.setInt16(b + 32 + i22 * 8 + 4, x25, true);
@@ -1284,7 +1284,7 @@ export function widget_op_u$enc0(v: widget_op_u, d: DataView, w: BigUint64Array 
         if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'widget_op.u.point');
         const x3 = x2.x;
         if (typeof x3 !== 'number' || (x3 | 0) !== x3) failInt(x3, 'widget_op.u.point.x', 'int32_t', 32);
-        const x4 = x2.y;
+        const x4 = x2.y ?? 0;
         if (typeof x4 !== 'number' || ((x4 << 16) >> 16) !== x4) failInt(x4, 'widget_op.u.point.y', 'int16_t', 16);
         d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
@@ -1322,7 +1322,7 @@ export function widget_op_u$enc0(v: widget_op_u, d: DataView, w: BigUint64Array 
         if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'widget_op.u.shape.origin');
         const x12 = x11.x;
         if (typeof x12 !== 'number' || (x12 | 0) !== x12) failInt(x12, 'widget_op.u.shape.origin.x', 'int32_t', 32);
-        const x13 = x11.y;
+        const x13 = x11.y ?? 0;
         if (typeof x13 !== 'number' || ((x13 << 16) >> 16) !== x13) failInt(x13, 'widget_op.u.shape.origin.y', 'int16_t', 16);
         const x14 = x5.corners;
         const a15 = checkArray(x14, 2, 'widget_op.u.shape.corners');
@@ -1331,7 +1331,7 @@ export function widget_op_u$enc0(v: widget_op_u, d: DataView, w: BigUint64Array 
           if (typeof e17 !== 'object' || e17 === null) failObject(e17, `widget_op.u.shape.corners[${i16}]`);
           const x18 = e17.x;
           if (typeof x18 !== 'number' || (x18 | 0) !== x18) failInt(x18, `widget_op.u.shape.corners[${i16}].x`, 'int32_t', 32);
-          const x19 = e17.y;
+          const x19 = e17.y ?? 0;
           if (typeof x19 !== 'number' || ((x19 << 16) >> 16) !== x19) failInt(x19, `widget_op.u.shape.corners[${i16}].y`, 'int16_t', 16);
         }
         const x24 = x5.tag;
@@ -1375,7 +1375,7 @@ export function widget_op_u$enc0(v: widget_op_u, d: DataView, w: BigUint64Array 
           if (typeof e21 !== 'object' || e21 === null) failObject(e21, `widget_op.u.shape.corners[${i20}]`);
           const x22 = e21.x;
           if (typeof x22 !== 'number' || (x22 | 0) !== x22) failInt(x22, `widget_op.u.shape.corners[${i20}].x`, 'int32_t', 32);
-          const x23 = e21.y;
+          const x23 = e21.y ?? 0;
           if (typeof x23 !== 'number' || ((x23 << 16) >> 16) !== x23) failInt(x23, `widget_op.u.shape.corners[${i20}].y`, 'int16_t', 16);
           d.setInt32(b + 24 + i20 * 8, x22, true);
           d.setInt16(b + 24 + i20 * 8 + 4, x23, true);
@@ -1492,7 +1492,7 @@ export function widget_op_u$enc1(v: widget_op_u, d: DataView, w: BigUint64Array 
         if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'widget_op.u.point');
         const x3 = x2.x;
         if (typeof x3 !== 'number' || (x3 | 0) !== x3) failInt(x3, 'widget_op.u.point.x', 'int32_t', 32);
-        const x4 = x2.y;
+        const x4 = x2.y ?? 0;
         if (typeof x4 !== 'number' || ((x4 << 16) >> 16) !== x4) failInt(x4, 'widget_op.u.point.y', 'int16_t', 16);
         d.setUint32(b, 0);
         d.setUint32(b + 4, 0);
@@ -1532,7 +1532,7 @@ export function widget_op_u$enc1(v: widget_op_u, d: DataView, w: BigUint64Array 
         if (typeof x11 !== 'object' || x11 === null) failObject(x11, 'widget_op.u.shape.origin');
         const x12 = x11.x;
         if (typeof x12 !== 'number' || (x12 | 0) !== x12) failInt(x12, 'widget_op.u.shape.origin.x', 'int32_t', 32);
-        const x13 = x11.y;
+        const x13 = x11.y ?? 0;
         if (typeof x13 !== 'number' || ((x13 << 16) >> 16) !== x13) failInt(x13, 'widget_op.u.shape.origin.y', 'int16_t', 16);
         const x14 = x5.corners;
         const a15 = checkArray(x14, 2, 'widget_op.u.shape.corners');
@@ -1541,7 +1541,7 @@ export function widget_op_u$enc1(v: widget_op_u, d: DataView, w: BigUint64Array 
           if (typeof e17 !== 'object' || e17 === null) failObject(e17, `widget_op.u.shape.corners[${i16}]`);
           const x18 = e17.x;
           if (typeof x18 !== 'number' || (x18 | 0) !== x18) failInt(x18, `widget_op.u.shape.corners[${i16}].x`, 'int32_t', 32);
-          const x19 = e17.y;
+          const x19 = e17.y ?? 0;
           if (typeof x19 !== 'number' || ((x19 << 16) >> 16) !== x19) failInt(x19, `widget_op.u.shape.corners[${i16}].y`, 'int16_t', 16);
         }
         const x24 = x5.tag;
@@ -1587,7 +1587,7 @@ export function widget_op_u$enc1(v: widget_op_u, d: DataView, w: BigUint64Array 
           if (typeof e21 !== 'object' || e21 === null) failObject(e21, `widget_op.u.shape.corners[${i20}]`);
           const x22 = e21.x;
           if (typeof x22 !== 'number' || (x22 | 0) !== x22) failInt(x22, `widget_op.u.shape.corners[${i20}].x`, 'int32_t', 32);
-          const x23 = e21.y;
+          const x23 = e21.y ?? 0;
           if (typeof x23 !== 'number' || ((x23 << 16) >> 16) !== x23) failInt(x23, `widget_op.u.shape.corners[${i20}].y`, 'int16_t', 16);
           d.setInt32(b + 24 + i20 * 8, x22, true);
           d.setInt16(b + 24 + i20 * 8 + 4, x23, true);
@@ -2395,7 +2395,7 @@ export class widget_ctypes$V3 implements widget_ctypes_view {
 }
 
 /** Writes a WIDGET_OP op as widget_op at `b` on x86_32; the bytes are zero on entry. */
-export function WidgetOp$enc0(v: WidgetOp, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function WidgetOp$enc0(v: WidgetOpInput, d: DataView, w: BigUint64Array | undefined, b: number): void {
   d.setUint32(b, 0);
   d.setUint32(b + 4, 0);
   d.setUint32(b + 8, 0);
@@ -2495,7 +2495,7 @@ export function WidgetOp$chk0(d: DataView, b: number): void {
 }
 
 /** Writes a WIDGET_OP op as widget_op at `b` on x86_64, arm32, arm64; the bytes are zero on entry. */
-export function WidgetOp$enc1(v: WidgetOp, d: DataView, w: BigUint64Array | undefined, b: number): void {
+export function WidgetOp$enc1(v: WidgetOpInput, d: DataView, w: BigUint64Array | undefined, b: number): void {
   zero(d, b, 72);
   switch (v.op) {
     case 'move':

@@ -1,0 +1,204 @@
+/**
+ * The typed layer of an op set dispatched through a record with a payload union
+ * (`xen_dm_op`, `evtchn_op`): an enum with one variant per op, each holding its payload record,
+ * so an op number cannot be paired with another op's payload; conversion of the enum to and from
+ * the record's bytes through zerocopy; and a `Debug` of the record that prints the member its op
+ * names. A set whose payloads hold a union gets the `Debug` only: such a payload is not
+ * `IntoBytes`, so its calls have no safe bytes. Plain strings for `_ops.hbs`; every size and offset is Rust's `size_of`/`offset_of`
+ * of the asserted layout, so nothing here computes one.
+ */
+import type { ConstantSetDecl, RecordDecl, TypeRef } from '../../model/types.js';
+import type { RustContext, Uses } from './context.js';
+import type { Presence } from './releases.js';
+import { opName, opSetBase } from '../../names/ops.js';
+import { constantType } from './constants.js';
+import { cfgIn, itemPresence } from './context.js';
+import { code, docLines, ident, recordName } from './names.js';
+import type { FieldView, OpMethodView } from './records.js';
+
+export interface TypedVariantView {
+  cfg: string;
+  docs: string[];
+  variant: string;
+  constant: string;
+  payloadType: string;
+  getter: string;
+  /** The union member that carries the payload. */
+  getterMember: string;
+}
+
+export interface TypedOpsView {
+  docs: string[];
+  enumName: string;
+  record: string;
+  opField: string;
+  opType: string;
+  payloadField: string;
+  payloadUnion: string;
+  variants: TypedVariantView[];
+}
+
+export interface TaggedDebugView {
+  /** The record's fields other than the payload, printed as they are. */
+  fields: { cfg: string; name: string }[];
+  payloadField: string;
+  members: { cfg: string; member: string; getter: string }[];
+}
+
+/** `create_ioreq_server` → `CreateIoreqServer`: a variant of a typed op enum. */
+export function camelCase(name: string): string {
+  return name
+    .split(/[_.]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** The op set that dispatches through `record` with a payload union, when its header is only the op and padding. */
+export function typedOpSet(ctx: RustContext, record: RecordDecl): ConstantSetDecl | undefined {
+  const sets = ctx.model.sets.filter((s) => s.kind === 'ops' && s.dispatch?.record === record.name && s.dispatch.payloadField);
+  const set = sets.length === 1 ? sets[0] : undefined;
+  if (!set) return undefined;
+  const { opField, payloadField } = set.dispatch!;
+  const header = record.fields.filter((f) => f.name !== opField && f.name !== payloadField);
+  const payload = record.fields.find((f) => f.name === payloadField);
+  const union = payload?.type.kind === 'record' ? ctx.records.get(payload.type.name) : undefined;
+  return header.every((f) => f.padding) && union?.kind === 'union' ? set : undefined;
+}
+
+export function typedOpsView(ctx: RustContext, record: RecordDecl, set: ConstantSetDecl, methods: readonly OpMethodView[], uses: Uses, where: Presence): TypedOpsView {
+  const { opField, payloadField } = set.dispatch!;
+  const opDecl = record.fields.find((f) => f.name === opField)!;
+  const unionDecl = record.fields.find((f) => f.name === payloadField)!;
+  const unionName = unionDecl.type.kind === 'record' ? recordName(ctx.records.get(unionDecl.type.name)!) : '';
+  const name = recordName(record);
+  const enumName = opSetBase(set.name);
+  return {
+    docs: [
+      `The calls of op set ${code(set.name)} with their payloads: what a ${code(name)} holds, typed, so that no op`,
+      `number goes with another op's payload. Convert with ${code('to_bytes')}/${code('from_bytes')} (the bytes Xen`,
+      `reads: the op, its payload, zero elsewhere) or ${code(`${name}::from`)}/${code(`${name}::typed`)}. An op this`,
+      'crate does not declare (from a newer Xen, or one a cargo feature leaves out) stays representable as',
+      `${code('Other')}, with the payload bytes as they came.`,
+    ],
+    enumName,
+    record: name,
+    opField: ident(opField),
+    opType: uses.type(opDecl.type, where),
+    payloadField: ident(payloadField!),
+    payloadUnion: unionName,
+    variants: methods.map((m) => ({
+      cfg: m.cfg,
+      docs: [`${code(m.constant)}${docSuffix(ctx, m.constant)}`],
+      variant: camelCase(m.member),
+      constant: m.constant,
+      payloadType: m.payloadType,
+      getter: m.getter,
+      getterMember: m.member,
+    })),
+  };
+}
+
+function docSuffix(ctx: RustContext, constant: string): string {
+  const doc = ctx.constants.get(constant)?.doc;
+  return doc ? `: ${docLines(doc).join(' ')}` : '.';
+}
+
+export function taggedDebugView(fields: readonly FieldView[], payloadField: string, methods: readonly OpMethodView[]): TaggedDebugView {
+  return {
+    fields: fields.filter((f) => f.name !== payloadField).map((f) => ({ cfg: f.cfg, name: f.name })),
+    payloadField,
+    members: methods.map((m) => ({ cfg: m.cfg, member: m.member, getter: m.getter })),
+  };
+}
+
+export interface OpsTestView {
+  /** `cfg` lines the set needs: its namespace's, its module's and its record's. */
+  cfgs: string[];
+  testModule: string;
+  path: string;
+  ops: TypedOpsView;
+}
+
+/** The `tests/ops.rs` entry of one typed op set: where it lives and under which `cfg`s. */
+export function opsTestView(path: string, testModule: string, cfgs: readonly string[], ops: TypedOpsView): OpsTestView {
+  return { cfgs: cfgs.filter(Boolean), testModule, path: path.replace(/^crate::/, 'xenabi::'), ops };
+}
+
+// ---- Ops whose number travels apart from their argument record --------------------------------
+
+export interface ArgOpVariantView {
+  cfgs: string[];
+  docs: string[];
+  variant: string;
+  constant: string;
+  /** The argument record, absent for an op without one. */
+  payloadType?: string;
+}
+
+export interface ArgOpsView {
+  docs: string[];
+  /** The set's own `cfg` (its release and architectures), "" where the module's covers it. */
+  cfg: string;
+  enumName: string;
+  setName: string;
+  opType: string;
+  variants: ArgOpVariantView[];
+}
+
+/**
+ * The typed layer of an op set whose hypercall takes the op number and a pointer to the
+ * argument record as two arguments (`SCHEDOP`, `XEN_ARGO_OP`): an enum of the ops with their
+ * records, the op number, the record's bytes and back. Not for a set dispatched through a
+ * record (the enum of its calls is that record's), nor one with a payload holding a union (no
+ * safe bytes), nor one whose op numbers differ in type.
+ */
+export function argOpsView(ctx: RustContext, set: ConstantSetDecl, uses: Uses, scope: Presence): ArgOpsView | undefined {
+  if (set.kind !== 'ops' || set.dispatch?.payloadField) return undefined;
+  const ops = (set.ops ?? []).map((o) => ({ o, constant: ctx.constants.get(o.constant), record: o.record ? ctx.records.get(o.record) : undefined }));
+  if (!ops.length || ops.some((x) => !x.constant || (x.o.record && (!x.record || x.record.kind !== 'struct' || containsUnionIn(ctx, x.record))))) return undefined;
+  const types = new Set(ops.map((x) => constantType(x.constant!, ctx).spelled));
+  if (types.size !== 1) return undefined;
+  return {
+    docs: [
+      `The ops of ${code(set.name)} with their argument records, typed, so that no op number goes with another`,
+      `op's record: ${code('op()')} is the hypercall's op argument and ${code('arg_bytes()')} the record it points to`,
+      `(empty for an op without one); ${code('from_parts')} reads them back.`,
+    ],
+    enumName: opSetBase(set.name),
+    cfg: cfgIn(ctx, itemPresence(ctx, set), scope),
+    setName: set.name,
+    opType: [...types][0]!,
+    variants: ops.map(({ o, constant, record }) => {
+      const at = itemPresence(ctx, constant!);
+      const payloadAt = record ? itemPresence(ctx, record) : undefined;
+      return {
+        cfgs: [cfgIn(ctx, at, scope), payloadAt ? cfgIn(ctx, payloadAt, scope) : ''].filter((c, i, all) => c && all.indexOf(c) === i),
+        docs: [`${code(constant!.name)}${docSuffix(ctx, constant!.name)}`],
+        variant: camelCase(opName(set, o.constant, o.member)),
+        constant: ident(constant!.name),
+        ...(record ? { payloadType: uses.type({ kind: 'record', name: record.name }, payloadAt!) } : {}),
+      };
+    }),
+  };
+}
+
+function containsUnionIn(ctx: RustContext, record: RecordDecl, seen = new Set<string>()): boolean {
+  if (record.kind === 'union') return true;
+  if (seen.has(record.name)) return false;
+  seen.add(record.name);
+  return record.fields.some((f) => {
+    const held = heldRecord(ctx, f.type);
+    return held ? containsUnionIn(ctx, held, seen) : false;
+  });
+}
+
+function heldRecord(ctx: RustContext, type: TypeRef, depth = 0): RecordDecl | undefined {
+  if (type.kind === 'record') return ctx.records.get(type.name);
+  if (type.kind === 'array') return heldRecord(ctx, type.element, depth + 1);
+  if (type.kind === 'alias' && depth < 16) {
+    const alias = ctx.aliases.get(type.name);
+    return alias ? heldRecord(ctx, alias.type, depth + 1) : undefined;
+  }
+  return undefined;
+}
