@@ -164,6 +164,10 @@ export const swapFields: MutationKind = (view) =>
       r.fields.slice(1).flatMap((f, i) => {
         const before = r.fields[i] as Field;
         if (f.flexible) return [];
+        // Per-arch variants of one member (shared_info.vcpu_info on x86 and on Arm), or two members
+        // that never exist on the same arch, are not neighbours anywhere: swapping them changes nothing.
+        const onSomeArchTogether = !before.archs || !f.archs || before.archs.some((a) => f.archs?.includes(a));
+        if (before.name === f.name || !onSomeArchTogether) return [];
         return [
           mutation('field.reorder', `${r.name}.${before.name}<>${f.name}`, {
             description: `swap ${r.name}.${before.name} and ${f.name}`,
