@@ -89,15 +89,14 @@ function redeclaredByXen(view: ReleaseModel, m: ModuleDecl): boolean {
 
 /**
  * Xen's guest-mode headers without __XEN_INTERFACE_VERSION__ follow interface 0, where
- * vcpu_time_info has no flags (4.7, interface 0x00040700), xen_memory_reservation has
- * address_bits for mem_flags (0x00030209) and xen_add_to_physmap_batch has foreign_domid for
- * u (0x00040700): our checks refuse those older declarations when Xen's header came first.
+ * vcpu_time_info has no flags (4.7, interface 0x00040700): our checks refuse that older
+ * declaration when Xen's header came first. (memory.ts declares the older interfaces' members,
+ * address_bits and foreign_domid, so its checks accept Xen's guest declarations.)
  */
 const OLDER_GUEST_INTERFACE: Record<string, RegExp> = {
   xen_guest: /no member named 'flags'/,
   // vcpu.h includes xen_guest.h for vcpu_time_info, so it inherits xen_guest's limit.
   vcpu: /no member named 'flags'/,
-  memory: /no member named '(mem_flags|u)'/,
 };
 
 /** Xen's hvm/dm_op.h included before ours in a guest build on x86_32: refused with an #error saying why. */

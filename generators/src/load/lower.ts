@@ -223,7 +223,7 @@ function lowerRecord(def: RecordDef, name: string, parent: RecordDecl | undefine
     ...(def.tag ? { tag: def.tag } : {}),
     ...(def.typedef ? { typedef: def.typedef } : {}),
     ...(parent ? { parent: parent.name } : {}),
-    ...common(ctx, { ...def, since: def.since ?? parent?.since, linuxSince: def.linuxSince ?? parent?.linuxSince, ...inherit(def, parent) }),
+    ...common(ctx, { ...def, since: def.since ?? parent?.since, until: def.until ?? parent?.until, linuxSince: def.linuxSince ?? parent?.linuxSince, ...inherit(def, parent) }),
     fields: [],
     // An inline record exists only where its parent does (start_info.console is x86's, like start_info).
     ...(def.archs ?? parent?.archs ? { archs: def.archs ?? parent?.archs } : {}),

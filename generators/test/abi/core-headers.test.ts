@@ -23,8 +23,9 @@ describe('memory', () => {
     for (const arch of ARCHES) expect(layout(arch, 'xen_mem_acquire_resource').fields.map((f) => f.offset)).toEqual([0, 2, 4, 8, 12, 16, 24]);
   });
 
-  it('declares resource mapping from 4.14, where guests first see it, and the trace buffers from 4.15', () => {
-    expect(constant('XENMEM_acquire_resource', '4.13')).toBeUndefined();
+  it('declares resource mapping from 4.11, shown to tools builds only before 4.14, and the trace buffers from 4.15', () => {
+    expect(constant('XENMEM_acquire_resource', '4.10')).toBeUndefined();
+    expect(constant('XENMEM_acquire_resource', '4.11')).toMatchObject({ value: '28', toolsOnlyBefore: '4.14' });
     expect(constant('XENMEM_acquire_resource', '4.14')?.value).toBe('28');
     expect(constant('XENMEM_resource_vmtrace_buf', '4.14')).toBeUndefined();
     expect(constant('XENMEM_resource_vmtrace_buf', '4.15')?.value).toBe('2');

@@ -509,60 +509,6 @@ impl __guest_handle_uint {
     }
 }
 
-/// C: `XEN_GUEST_HANDLE(uint32)`, a guest address of `uint32_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
-///
-/// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
-#[cfg(feature = "xen-4-22")]
-#[repr(C)]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
-pub struct __guest_handle_uint32 {
-    raw: NativeHandle,
-}
-
-#[cfg(feature = "xen-4-22")]
-#[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
-impl __guest_handle_uint32 {
-    /// The null handle: no buffer.
-    pub const NULL: Self = Self { raw: 0 };
-
-    /// A handle to `ptr`, an address in the calling domain.
-    #[inline]
-    pub fn new(ptr: *mut u32) -> Self {
-        Self::from_addr(ptr as usize)
-    }
-
-    /// A handle to the guest address `addr`.
-    #[inline]
-    pub const fn from_addr(addr: usize) -> Self {
-        Self { raw: addr as NativeHandle }
-    }
-
-    /// The address, as the calling domain's pointer width holds it.
-    #[inline]
-    pub const fn addr(self) -> usize {
-        self.raw as usize
-    }
-
-    /// The address as Xen reads it, zero-extended to 64 bits.
-    #[inline]
-    pub const fn raw(self) -> u64 {
-        self.raw as u64
-    }
-
-    /// The address as a pointer.
-    #[inline]
-    pub fn as_ptr(self) -> *mut u32 {
-        self.addr() as *mut u32
-    }
-
-    /// True for the null handle.
-    #[inline]
-    pub const fn is_null(self) -> bool {
-        self.raw == 0
-    }
-}
-
 /// C: `XEN_GUEST_HANDLE(uint64_t)`, a guest address of `uint64_t`. Pointer-sized on x86; eight bytes, 8-aligned, on Arm (also for 32-bit guests).
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
@@ -1083,8 +1029,6 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_char>() == 4, "__guest_handle_char: size on x86");
     assert!(align_of::<__guest_handle_char>() == 4, "__guest_handle_char: align on x86");
-    assert!(size_of::<__guest_handle_uint32>() == 4, "__guest_handle_uint32: size on x86");
-    assert!(align_of::<__guest_handle_uint32>() == 4, "__guest_handle_uint32: align on x86");
 };
 
 #[cfg(target_arch = "x86_64")]
@@ -1137,8 +1081,6 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on x86_64");
     assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on x86_64");
-    assert!(size_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: size on x86_64");
-    assert!(align_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: align on x86_64");
 };
 
 #[cfg(target_arch = "arm")]
@@ -1191,8 +1133,6 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on arm");
     assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on arm");
-    assert!(size_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: size on arm");
-    assert!(align_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: align on arm");
 };
 
 #[cfg(target_arch = "aarch64")]
@@ -1245,6 +1185,4 @@ const _: () = {
     use ::core::mem::{align_of, size_of};
     assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on aarch64");
     assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on aarch64");
-    assert!(size_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: size on aarch64");
-    assert!(align_of::<__guest_handle_uint32>() == 8, "__guest_handle_uint32: align on aarch64");
 };

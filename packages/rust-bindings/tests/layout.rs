@@ -91,10 +91,6 @@ mod x86 {
         assert_eq!(align_of::<__guest_handle_int>(), 4, "__guest_handle_int: align on x86");
         assert_eq!(size_of::<__guest_handle_uint>(), 4, "__guest_handle_uint: size on x86");
         assert_eq!(align_of::<__guest_handle_uint>(), 4, "__guest_handle_uint: align on x86");
-        #[cfg(feature = "xen-4-22")]
-        assert_eq!(size_of::<__guest_handle_uint32>(), 4, "__guest_handle_uint32: size on x86");
-        #[cfg(feature = "xen-4-22")]
-        assert_eq!(align_of::<__guest_handle_uint32>(), 4, "__guest_handle_uint32: align on x86");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: size on x86");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 4, "__guest_handle_uint64_t: align on x86");
         assert_eq!(size_of::<__guest_handle_uint8>(), 4, "__guest_handle_uint8: size on x86");
@@ -4707,10 +4703,6 @@ mod x86_64 {
         assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on x86_64");
-        #[cfg(feature = "xen-4-22")]
-        assert_eq!(size_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: size on x86_64");
-        #[cfg(feature = "xen-4-22")]
-        assert_eq!(align_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on x86_64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on x86_64");
@@ -9334,10 +9326,6 @@ mod arm {
         assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on arm");
         assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on arm");
         assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on arm");
-        #[cfg(feature = "xen-4-22")]
-        assert_eq!(size_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: size on arm");
-        #[cfg(feature = "xen-4-22")]
-        assert_eq!(align_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: align on arm");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on arm");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on arm");
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on arm");
@@ -13865,10 +13853,6 @@ mod aarch64 {
         assert_eq!(align_of::<__guest_handle_int>(), 8, "__guest_handle_int: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint>(), 8, "__guest_handle_uint: align on aarch64");
-        #[cfg(feature = "xen-4-22")]
-        assert_eq!(size_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: size on aarch64");
-        #[cfg(feature = "xen-4-22")]
-        assert_eq!(align_of::<__guest_handle_uint32>(), 8, "__guest_handle_uint32: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: size on aarch64");
         assert_eq!(align_of::<__guest_handle_uint64_t>(), 8, "__guest_handle_uint64_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_uint8>(), 8, "__guest_handle_uint8: size on aarch64");

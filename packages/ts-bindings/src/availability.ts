@@ -1570,7 +1570,7 @@ export const AVAILABILITY = {
   'xen_flask_sid_context': { since: '4.6' },
   'xen_flask_transition': { since: '4.6' },
   'xen_flask_userlist': { since: '4.6', until: '4.8' },
-  'xen_flask_userlist.u': { since: '4.6' },
+  'xen_flask_userlist.u': { since: '4.6', until: '4.8' },
   'xen_foreign_memory_map': { since: '4.6' },
   'xen_hvm_altp2m_change_gfn': { since: '4.6' },
   'xen_hvm_altp2m_domain_state': { since: '4.6' },
