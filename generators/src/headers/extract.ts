@@ -200,7 +200,9 @@ function buildConstants(ast: AstFacts, macros: readonly MacroCandidate[], tree: 
   for (const e of ast.enumerators) {
     if (e.name.startsWith(MACRO_PREFIX)) {
       const macro = macros[Number(e.name.slice(MACRO_PREFIX.length))];
-      if (!macro) continue;
+      // No initialiser: the macro the compile takes expands to nothing (`XEN_FLEX_ARRAY_DIM`
+      // under C99), and clang recovered by numbering the enumerator itself.
+      if (!macro || e.exprType === undefined) continue;
       const site = macro.sites.find((s) => files.has(s.file)) ?? macro.sites[0];
       if (!site) continue;
       out.set(macro.name, { name: macro.name, value: e.value, cType: e.exprType ?? e.cType, loc: { file: site.file, line: site.line, col: 1 }, plain: seen.macros.has(macro.name), origin: 'macro' });
