@@ -22,7 +22,7 @@ import { loadAbi } from '../generators/src/load/index.js';
 import { NEWEST_RELEASE } from '../generators/src/model/releases.js';
 import { atRelease } from '../generators/src/select/release.js';
 import { gccArgs, prepare, run, type Build } from './lib/c-abi-object.js';
-import { timeProcesses } from './lib/timing.mjs';
+import { formatSpread, roundRatios, runInfo, timeProcesses, type Timing } from './lib/timing.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -199,12 +199,15 @@ const timed = timeProcesses(
   ],
   { rounds },
 );
-console.log(`\nTiming (probe mutation ${probe.id}; ${rounds} rounds interleaved, medians):`);
-for (const r of timed) console.log(`  ${r.name.padEnd(56)} median ${r.medianMs.toFixed(0).padStart(5)} ms  (min ${r.minMs.toFixed(0)} ms)`);
-const [exportCheck, ciCheck, fullPipe, xmlPipe, fourPipe] = timed.map((r) => r.medianMs);
-const ratio = (a = 0, b = 1) => (a / b).toFixed(2);
-console.log(`  abidiff pipeline / xenabi check (export): ${ratio(fullPipe, exportCheck)}x; / xenabi check (CI default): ${ratio(fullPipe, ciCheck)}x`);
-console.log(`  abidiff vs stored XML / xenabi check (export): ${ratio(xmlPipe, exportCheck)}x; / xenabi check (CI default): ${ratio(xmlPipe, ciCheck)}x`);
-console.log(`  abidiff pipeline, 4 arches / xenabi check (export): ${ratio(fourPipe, exportCheck)}x; / xenabi check (CI default): ${ratio(fourPipe, ciCheck)}x`);
+const info = runInfo(root);
+console.log(`\nTiming (probe mutation ${probe.id}; ${rounds} rounds interleaved after 2 warm-up rounds; ${info.date}, HEAD ${info.commit}, load average at the end ${info.load}):\n`);
+console.log('| contender | min | median | max |\n| --- | ---: | ---: | ---: |');
+for (const r of timed) console.log(`| ${r.name} | ${r.minMs.toFixed(0)} ms | ${r.medianMs.toFixed(0)} ms | ${r.maxMs.toFixed(0)} ms |`);
+const [exportCheck, ciCheck, fullPipe, xmlPipe, fourPipe] = timed as [Timing, Timing, Timing, Timing, Timing];
+console.log('\nPer round, xenabi check ÷ abidiff (below 1: xenabi check is faster), min / median / max:\n');
+console.log('| xenabi check | ÷ abidiff pipeline (x86_64) | ÷ abidiff vs stored XML (x86_64) | ÷ abidiff pipeline, 4 arches |\n| --- | ---: | ---: | ---: |');
+for (const [name, ours] of [['export JSON → export JSON', exportCheck], ['baseline → abi/ (CI default)', ciCheck]] as const) {
+  console.log(`| ${name} | ${formatSpread(roundRatios(ours, fullPipe))} | ${formatSpread(roundRatios(ours, xmlPipe))} | ${formatSpread(roundRatios(ours, fourPipe))} |`);
+}
 console.log(`\nCommands:\n  ${process.execPath} ${xenabi} check --base base.json --head head.json --format json\n  ${process.execPath} ${xenabi} check --root ${root} --format json\n  ${pipeline}\n  ${againstXml}\n  ${fourArches}`);
 rmSync(work, { recursive: true, force: true });

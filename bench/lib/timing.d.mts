@@ -11,17 +11,29 @@ export interface Contender {
 
 export interface Timing {
   name: string;
+  /** The milliseconds of each round, in round order. */
+  samples: number[];
   medianMs: number;
   minMs: number;
+  maxMs: number;
   rounds: number;
 }
+
+export interface Spread {
+  min: number;
+  median: number;
+  max: number;
+  ratios: number[];
+}
+
+export function roundRatios(a: Timing, b: Timing): Spread;
+export function formatSpread(spread: Spread, digits?: number): string;
+export function runInfo(root: string): { date: string; commit: string; load: string };
 
 export function timeProcesses(contenders: Contender[], options?: { rounds?: number; warmup?: number }): Timing[];
 export function median(values: number[]): number;
 
 export interface FullTiming extends Timing {
-  samples: number[];
-  maxMs: number;
   medianRssMiB: number;
   maxRssMiB: number;
 }

@@ -20,7 +20,36 @@ export function timeProcesses(contenders, { rounds = 15, warmup = 2 } = {}) {
       if (round >= 0 && cpuBefore !== undefined && cpuAfter !== undefined) cpu.get(c.name).push(cpuAfter - cpuBefore);
     }
   }
-  return contenders.map((c) => ({ name: c.name, medianMs: median(samples.get(c.name)), minMs: Math.min(...samples.get(c.name)), maxMs: Math.max(...samples.get(c.name)), ...(cpu.get(c.name).length ? { cpuMedianMs: median(cpu.get(c.name)) } : {}), rounds }));
+  return contenders.map((c) => ({ name: c.name, samples: samples.get(c.name), medianMs: median(samples.get(c.name)), minMs: Math.min(...samples.get(c.name)), maxMs: Math.max(...samples.get(c.name)), ...(cpu.get(c.name).length ? { cpuMedianMs: median(cpu.get(c.name)) } : {}), rounds }));
+}
+
+/**
+ * A ratio taken per round, `a`'s time over `b`'s in the same round (both from one
+ * `timeProcesses` or `timeProcessesWithMemory` run), as min, median and max over the rounds.
+ */
+export function roundRatios(a, b) {
+  const ratios = a.samples.map((x, i) => x / b.samples[i]);
+  return { min: Math.min(...ratios), median: median(ratios), max: Math.max(...ratios), ratios };
+}
+
+/** `min / median / max` of a `roundRatios` result, with `digits` decimals. */
+export function formatSpread({ min, median: mid, max }, digits = 2) {
+  return [min, mid, max].map((v) => v.toFixed(digits)).join(' / ');
+}
+
+/**
+ * What a figure needs beside it: the date and time (UTC), the commit measured (short hash,
+ * marked when the work tree has uncommitted changes to tracked files) and the load average.
+ */
+export function runInfo(root) {
+  const git = (...argv) => spawnSync('git', argv, { cwd: root, encoding: 'utf8' }).stdout.trim();
+  const commit = git('rev-parse', '--short', 'HEAD');
+  const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
+  let load = 'unknown';
+  try {
+    load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {}
+  return { date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, commit: `${commit}${dirty ? ' (with uncommitted changes)' : ''}`, load };
 }
 
 /**

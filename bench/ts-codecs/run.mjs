@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { serialize } from 'node:v8';
 import { isDeepStrictEqual } from 'node:util';
 import { RECORDS, makeValues, canonical, viewChecksum, rng } from './data.mjs';
+import { runInfo } from '../lib/timing.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const require = createRequire(import.meta.url);
@@ -126,6 +127,7 @@ function summarise(samples) {
   const find = (kind, workload, contender) => list.find((r) => r.kind === kind && r.workload === workload && r.contender === contender && r.variant === '');
   for (const r of list) {
     r.xDataView = find(r.kind, r.workload, 'dataview') && r.ns / find(r.kind, r.workload, 'dataview').ns;
+    r.xDataViewPasses = find(r.kind, r.workload, 'dataview') && perPass(r, find(r.kind, r.workload, 'dataview'));
     r.xKaitai = find(r.kind, r.workload, 'kaitai') && r.ns / find(r.kind, r.workload, 'kaitai').ns;
     r.xMemcpy = find(r.kind, 'copy', 'memcpy') && r.ns / find(r.kind, 'copy', 'memcpy').ns;
     const peers = PEERS.map((p) => list.find((x) => x.kind === r.kind && x.workload === r.workload && x.contender === p)).filter(Boolean);
@@ -140,10 +142,27 @@ function summarise(samples) {
   return list;
 }
 
+/**
+ * The ratio of two rows pass by pass: the same pass of the same process (its entries run
+ * interleaved, one after another), as ns per record; min, median and max over every pass.
+ */
+function perPass(a, b) {
+  const ratios = [];
+  for (const [round, ms] of a.rounds) {
+    const other = b.rounds.get(round) ?? [];
+    ms.forEach((x, i) => other[i] !== undefined && ratios.push(x / a.n / (other[i] / b.n)));
+  }
+  return ratios.length ? { min: Math.min(...ratios), median: median(ratios), max: Math.max(...ratios), count: ratios.length } : undefined;
+}
+
 function environment() {
   const version = (pkg) => JSON.parse(readFileSync(join(here, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+  const info = runInfo(join(here, '../..'));
   return {
     date: new Date().toISOString().slice(0, 10),
+    when: info.date,
+    commit: info.commit,
+    load: info.load,
     node: process.version,
     v8: process.versions.v8,
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
@@ -169,7 +188,7 @@ const NOISE = 1.15;
 function render(list) {
   const env = environment();
   const lines = [
-    `Run: ${env.date}, Node ${env.node} (V8 ${env.v8}), ${env.cpu}, ${env.memory}; ${env.libraries}.`,
+    `Run: ${env.when}, HEAD ${env.commit}, load average at the end ${env.load}; Node ${env.node} (V8 ${env.v8}), ${env.cpu}, ${env.memory}; ${env.libraries}.`,
     `Mode: ${quick ? '--quick' : 'full'}: N = ${opts.n.toLocaleString('en')} records (the first ${opts.slowN.toLocaleString('en')} of them for restructure, @solana/buffer-layout and the round trip through new bytes), ${opts.rounds} round(s) × ${opts.passes} timed passes per entry, interleaved, run time ${((Date.now() - started) / 1000).toFixed(0)} s.`,
     '',
     '| record | workload | contender | N | ns/record (median) | min | × DataView | × Kaitai | × Uint8Array.set | round spread |',
@@ -180,12 +199,14 @@ function render(list) {
     const name = r.contender === 'xenabi' ? `**${who}**` : r.lossy ? `${who}, u64 lossy` : who;
     lines.push(`| ${KIND_TITLES[r.kind]} | ${WORKLOAD_TITLES[r.workload]} | ${name} | ${r.n >= 1e6 ? `${r.n / 1e6}M` : `${r.n / 1e3}k`} | ${fmt(r.ns)} | ${fmt(r.minNs)} | ${ratio(r.xDataView)} | ${ratio(r.xKaitai)} | ${ratio(r.xMemcpy)} | ${r.spread.toFixed(2)} |`);
   }
-  lines.push('', '| record | workload | xenabi | ns/record | vs DataView (goal ≤ 1.00×) | Kaitai ÷ xenabi (goal ≥ 2×) | best peer ÷ xenabi (goal ≥ 10×) |', '| --- | --- | --- | ---: | ---: | ---: | ---: |');
+  lines.push('', '| record | workload | xenabi | ns/record | vs DataView (goal ≤ 1.00×) | per pass: min / median / max | Kaitai ÷ xenabi (goal ≥ 2×) | best peer ÷ xenabi (goal ≥ 10×) |', '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |');
   for (const r of list.filter((x) => x.contender === 'xenabi')) {
     const kaitai = r.xKaitai === undefined ? 'n/a (decode only)' : goal(1 / r.xKaitai, 2);
     const peers = r.peerBest === undefined ? 'n/a' : goal(r.peerBest / r.ns, 10);
     const dv = r.xDataView === undefined ? 'n/a' : `${ratio(r.xDataView)} ${r.xDataView <= 1 ? 'met' : r.xDataView <= NOISE ? 'not met (within noise)' : '**not met**'}`;
-    lines.push(`| ${KIND_TITLES[r.kind]} | ${WORKLOAD_TITLES[r.workload]} | ${r.variant || 'codec / view'} | ${fmt(r.ns)} | ${dv} | ${kaitai} | ${peers} |`);
+    const p = r.xDataViewPasses;
+    const passes = p ? `${[p.min, p.median, p.max].map((x) => x.toFixed(2)).join(' / ')} (${p.count})` : 'n/a';
+    lines.push(`| ${KIND_TITLES[r.kind]} | ${WORKLOAD_TITLES[r.workload]} | ${r.variant || 'codec / view'} | ${fmt(r.ns)} | ${dv} | ${passes} | ${kaitai} | ${peers} |`);
   }
   return lines.join('\n');
 }
