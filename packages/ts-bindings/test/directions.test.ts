@@ -41,6 +41,18 @@ describe('a directed payload', () => {
     expect(() => xen_dm_op_create_ioreq_server.encodeInto(value, new Uint8Array(6), { arch })).toThrow(/unknown fields 'idd', 'extra'/);
     expect([...xen_dm_op_create_ioreq_server.encode(value, { arch, loose: true })]).toEqual([2, 0, 0, 0, 0, 0]);
   });
+
+  it('judges a value\'s own keys in any order, as Object.keys gives them, and not its prototype\'s', () => {
+    const info = { id: 1, flags: 0, bufioreq_port: 0, ioreq_gfn: 0xfeff0n, bufioreq_gfn: 0n };
+    const reversed = Object.fromEntries(Object.entries(info).reverse()) as typeof info;
+    expect(xen_dm_op_get_ioreq_server_info.encode(reversed, { arch })).toEqual(xen_dm_op_get_ioreq_server_info.encode(info, { arch }));
+    // An unknown key first, between known ones, and last: each named, in the value's order.
+    const mixed = { extra: 1, ioreq_gfn: 0n, idd: 2, id: 1, flags: 0, tail: 3 } as unknown as typeof info;
+    expect(() => xen_dm_op_get_ioreq_server_info.encode(mixed, { arch })).toThrow(/unknown fields 'extra', 'idd', 'tail' \(/);
+    // Enumerable keys of the prototype are not the value's fields.
+    const inherited = Object.assign(Object.create({ extra: 1 }) as object, { handle_bufioreq: 2 }) as xen_dm_op_create_ioreq_server_input;
+    expect([...xen_dm_op_create_ioreq_server.encode(inherited, { arch })]).toEqual([2, 0, 0, 0, 0, 0]);
+  });
 });
 
 describe('encodeDmOp', () => {
