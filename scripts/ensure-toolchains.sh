@@ -20,6 +20,7 @@ PACKAGES=(
   cpio xz-utils              # packs live-Xen's dom0 initramfs; takes the ELF kernel out of its bzImage
   make pkgconf               # make install of the C headers; a consumer finds them with pkg-config
   dpkg-dev debhelper         # builds libxenabi-dev from packaging/debian (compat-tests/packaging)
+  rpm                        # rpmbuild, rpm2cpio: builds xenabi-devel from packaging/rpm (compat-tests/packaging)
   chromium                   # opens the docs site headless (compat-tests/site)
 )
 

@@ -15,6 +15,7 @@ node generators/bin/xenabi.js generate
 for manifest in packages/rust-bindings/Cargo.toml packages/rust-bindings/xenabi-linux/Cargo.toml docs/examples/rust/Cargo.toml; do
   cargo update --workspace --manifest-path "$manifest"
 done
-# Debian's changelog follows the C headers.
+# Debian's changelog and the RPM spec follow the C headers.
 node scripts/release/debian-changelog.mjs
+node scripts/release/rpm-version.mjs
 npm install --package-lock-only --no-audit --no-fund

@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { LINUX_CRATE, wantedVersions, withVersions } from '../../../scripts/release/crate-versions.mjs';
 // @ts-expect-error: a plain script, without types
 import { debianDate, newestUpstream, withVersion } from '../../../scripts/release/debian-changelog.mjs';
+// @ts-expect-error: a plain script, without types
+import { specVersion, withSpecVersion } from '../../../scripts/release/rpm-version.mjs';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const workspaces = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces;
@@ -53,6 +55,18 @@ describe('changesets', () => {
     expect(next).toContain(` -- xenabi maintainers <maintainers@xenabi.invalid>  ${debianDate(date)}\n\n${changelog}`);
     expect(debianDate(date)).toBe('Mon, 04 Jan 2027 09:30:00 +0000');
     expect(withVersion(next, '0.2.0', date)).toBe(next);
+  });
+
+  it('the RPM spec follows the C headers\' version', () => {
+    const spec = readFileSync(join(ROOT, 'packaging/rpm/xenabi.spec'), 'utf8');
+    const headers = (JSON.parse(readFileSync(join(ROOT, 'packages/c-headers/package.json'), 'utf8')) as { version: string }).version;
+    expect(specVersion(spec), 'packaging/rpm/xenabi.spec is behind: npm run release:version (node scripts/release/rpm-version.mjs) updates it').toBe(headers);
+    const next = withSpecVersion(spec.replace(/^Release:(\s*)1/m, 'Release:$13'), '0.2.0') as string;
+    expect(specVersion(next)).toBe('0.2.0');
+    expect(next).toMatch(/^Release:\s*1%\{\?dist\}$/m);
+    expect(next.split('\n').length).toBe(spec.split('\n').length);
+    expect(withSpecVersion(next, '0.2.0')).toBe(next);
+    expect(() => specVersion('Name: x\n')).toThrow(/no "Version: …" line/);
   });
 });
 
