@@ -8,6 +8,7 @@
 //   --all         every mutation (default: a deterministic stratified sample, N per kind)
 //   --per-kind N  the sample's size per mutation kind (default 12), evenly spaced in the kind's list
 //   --rounds R    timing rounds (default 11); --jobs J parallel builds (default: the cores)
+//   --timing-only only the timing (the probe mutation is chosen from the sample as usual)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
@@ -21,13 +22,14 @@ import { exportAbi } from '../generators/src/export/abi-json.js';
 import { loadAbi } from '../generators/src/load/index.js';
 import { NEWEST_RELEASE } from '../generators/src/model/releases.js';
 import { atRelease } from '../generators/src/select/release.js';
-import { gccArgs, prepare, run, type Build } from './lib/c-abi-object.js';
+import { archSource, gccArgs, prepare, run, type Build } from './lib/c-abi-object.js';
 import { formatSpread, roundRatios, runInfo, timeProcesses, type Timing } from './lib/timing.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
 const everything = args.includes('--all');
+const timingOnly = args.includes('--timing-only');
 const perKind = option('--per-kind', 12);
 const rounds = option('--rounds', 11);
 const jobs = option('--jobs', availableParallelism());
@@ -36,7 +38,7 @@ const work = mkdtempSync(join(tmpdir(), 'xenabi-abidiff-'));
 /** Added functions (a new record's) are not a break: abidiff would otherwise flag every addition. */
 const ABIDIFF = ['--no-added-syms'];
 /** The other architectures' compilers, for timing abidiff's pipeline on all four like ours. */
-const CROSS = ['i686-linux-gnu-gcc', 'aarch64-linux-gnu-gcc', 'arm-linux-gnueabihf-gcc'];
+const CROSS = { 'i686-linux-gnu-gcc': 'x86_32', 'aarch64-linux-gnu-gcc': 'arm64', 'arm-linux-gnueabihf-gcc': 'arm32' } as const;
 
 // ---- abidiff over the mutants ---------------------------------------------------------------
 
@@ -98,76 +100,81 @@ const abidiffVersion = execFileSync('abidiff', ['--version'], { encoding: 'utf8'
 const gccVersion = execFileSync('gcc', ['-dumpfullversion'], { encoding: 'utf8' }).trim();
 console.log(`${chosen.length} of ${all.length} mutations (${everything ? 'all' : `stratified sample, up to ${perKind} per kind`}); ${abidiffVersion}, gcc ${gccVersion}, ${jobs} jobs, ${cpus().length} cores`);
 
-let started = performance.now();
-const baseSide = sideOfView(view, 'abi/');
-const ours = chosen.map((m) => runMutation(baseSide, view, m));
-const oursSeconds = (performance.now() - started) / 1000;
-
 const base = await prepare(view, join(work, 'base'));
 const baseBuilt = await run('gcc', gccArgs(base));
 if (baseBuilt.code !== 0) throw new Error(`the unmutated headers do not build:\n${baseBuilt.out}`);
-const self = await run('abidiff', [...ABIDIFF, base.object, base.object]);
-if (self.code !== 0) throw new Error(`abidiff finds changes between the base and itself (${self.code})`);
-started = performance.now();
-const theirs = await pool(chosen, jobs, (m, i) => abidiffMutant(base, view, m, i));
-const theirsSeconds = (performance.now() - started) / 1000;
+const baseSide = sideOfView(view, 'abi/');
+if (!timingOnly) await verdicts();
 
-// ---- Counts ---------------------------------------------------------------------------------
+/** What each tool says of every chosen mutation, and the time each took. */
+async function verdicts(): Promise<void> {
+  let started = performance.now();
+  const ours = chosen.map((m) => runMutation(baseSide, view, m));
+  const oursSeconds = (performance.now() - started) / 1000;
 
-interface Tally {
-  kind: string;
-  breaking: number;
-  oursCaught: number;
-  abidiffCaught: number;
-  compatible: number;
-  oursFlagged: number;
-  abidiffFlagged: number;
-  buildFailed: number;
-  notRendered: number;
-}
+  const self = await run('abidiff', [...ABIDIFF, base.object, base.object]);
+  if (self.code !== 0) throw new Error(`abidiff finds changes between the base and itself (${self.code})`);
+  started = performance.now();
+  const theirs = await pool(chosen, jobs, (m, i) => abidiffMutant(base, view, m, i));
+  const theirsSeconds = (performance.now() - started) / 1000;
 
-const tallies = new Map<string, Tally>();
-const abidiffOnly: string[] = [];
-chosen.forEach((m, i) => {
-  const t = tallies.get(m.kind) ?? { kind: m.kind, breaking: 0, oursCaught: 0, abidiffCaught: 0, compatible: 0, oursFlagged: 0, abidiffFlagged: 0, buildFailed: 0, notRendered: 0 };
-  const flagged = theirs[i] === 'change' || theirs[i] === 'incompatible';
-  const ok = ours[i]?.ok === true;
-  if (theirs[i] === 'build-failed' || theirs[i] === 'error') t.buildFailed++;
-  if (theirs[i] === 'not-rendered') t.notRendered++;
-  if (m.verdict === 'breaking') {
-    t.breaking++;
-    if (ok) t.oursCaught++;
-    if (flagged) t.abidiffCaught++;
-    if (flagged && !ok) abidiffOnly.push(m.id);
-  } else {
-    t.compatible++;
-    if (!ok) t.oursFlagged++;
-    if (flagged) t.abidiffFlagged++;
+  // ---- Counts ---------------------------------------------------------------------------------
+
+  interface Tally {
+    kind: string;
+    breaking: number;
+    oursCaught: number;
+    abidiffCaught: number;
+    compatible: number;
+    oursFlagged: number;
+    abidiffFlagged: number;
+    buildFailed: number;
+    notRendered: number;
   }
-  tallies.set(m.kind, t);
-});
-const rows = [...tallies.values()];
-const total = rows.reduce(
-  (s, r) => ({ ...s, breaking: s.breaking + r.breaking, oursCaught: s.oursCaught + r.oursCaught, abidiffCaught: s.abidiffCaught + r.abidiffCaught, compatible: s.compatible + r.compatible, oursFlagged: s.oursFlagged + r.oursFlagged, abidiffFlagged: s.abidiffFlagged + r.abidiffFlagged, buildFailed: s.buildFailed + r.buildFailed, notRendered: s.notRendered + r.notRendered }),
-  { kind: '**all**', breaking: 0, oursCaught: 0, abidiffCaught: 0, compatible: 0, oursFlagged: 0, abidiffFlagged: 0, buildFailed: 0, notRendered: 0 },
-);
-console.log('\n| kind | breaking | xenabi check caught | abidiff caught | compatible | xenabi check flagged | abidiff flagged | no C headers | C build failed |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const r of [...rows, total]) console.log(`| ${r.kind} | ${r.breaking} | ${r.oursCaught} | ${r.abidiffCaught} | ${r.compatible} | ${r.oursFlagged} | ${r.abidiffFlagged} | ${r.notRendered} | ${r.buildFailed} |`);
-console.log(`\nabidiff caught a break xenabi check missed: ${abidiffOnly.length ? abidiffOnly.join(', ') : 'never'}`);
-const missed = chosen.filter((m, i) => m.verdict === 'breaking' && theirs[i] !== 'change' && theirs[i] !== 'incompatible');
-console.log(`breaking mutations abidiff did not flag: ${missed.length} (${[...new Set(missed.map((m) => m.kind))].join(', ')})`);
-const falseAlarms = chosen.filter((m, i) => m.verdict !== 'breaking' && (theirs[i] === 'change' || theirs[i] === 'incompatible'));
-console.log(`compatible mutations abidiff flagged: ${falseAlarms.map((m) => m.id).join(', ') || 'none'}`);
-// One full check in-process (warm): the mutant's side from its model on four architectures, then checkAbi.
-const probeView = (chosen.find((m) => m.id.startsWith('field.widen:')) ?? (chosen[0] as Mutation)).apply(view);
-const inProcess = Array.from({ length: 41 }, () => {
-  const t = performance.now();
-  checkAbi(baseSide, sideOfView(probeView, 'head'));
-  return performance.now() - t;
-}).sort((a, b) => a - b)[20] as number;
-console.log(`one full check in-process (warm, side of the mutant on 4 arches + checkAbi): median ${inProcess.toFixed(1)} ms`);
-console.log(`verdict time: xenabi check in-process ${oursSeconds.toFixed(1)} s; abidiff (render, gcc, abidiff per mutant, ${jobs} jobs) ${theirsSeconds.toFixed(1)} s`);
+
+  const tallies = new Map<string, Tally>();
+  const abidiffOnly: string[] = [];
+  chosen.forEach((m, i) => {
+    const t = tallies.get(m.kind) ?? { kind: m.kind, breaking: 0, oursCaught: 0, abidiffCaught: 0, compatible: 0, oursFlagged: 0, abidiffFlagged: 0, buildFailed: 0, notRendered: 0 };
+    const flagged = theirs[i] === 'change' || theirs[i] === 'incompatible';
+    const ok = ours[i]?.ok === true;
+    if (theirs[i] === 'build-failed' || theirs[i] === 'error') t.buildFailed++;
+    if (theirs[i] === 'not-rendered') t.notRendered++;
+    if (m.verdict === 'breaking') {
+      t.breaking++;
+      if (ok) t.oursCaught++;
+      if (flagged) t.abidiffCaught++;
+      if (flagged && !ok) abidiffOnly.push(m.id);
+    } else {
+      t.compatible++;
+      if (!ok) t.oursFlagged++;
+      if (flagged) t.abidiffFlagged++;
+    }
+    tallies.set(m.kind, t);
+  });
+  const rows = [...tallies.values()];
+  const total = rows.reduce(
+    (s, r) => ({ ...s, breaking: s.breaking + r.breaking, oursCaught: s.oursCaught + r.oursCaught, abidiffCaught: s.abidiffCaught + r.abidiffCaught, compatible: s.compatible + r.compatible, oursFlagged: s.oursFlagged + r.oursFlagged, abidiffFlagged: s.abidiffFlagged + r.abidiffFlagged, buildFailed: s.buildFailed + r.buildFailed, notRendered: s.notRendered + r.notRendered }),
+    { kind: '**all**', breaking: 0, oursCaught: 0, abidiffCaught: 0, compatible: 0, oursFlagged: 0, abidiffFlagged: 0, buildFailed: 0, notRendered: 0 },
+  );
+  console.log('\n| kind | breaking | xenabi check caught | abidiff caught | compatible | xenabi check flagged | abidiff flagged | no C headers | C build failed |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of [...rows, total]) console.log(`| ${r.kind} | ${r.breaking} | ${r.oursCaught} | ${r.abidiffCaught} | ${r.compatible} | ${r.oursFlagged} | ${r.abidiffFlagged} | ${r.notRendered} | ${r.buildFailed} |`);
+  console.log(`\nabidiff caught a break xenabi check missed: ${abidiffOnly.length ? abidiffOnly.join(', ') : 'never'}`);
+  const missed = chosen.filter((m, i) => m.verdict === 'breaking' && theirs[i] !== 'change' && theirs[i] !== 'incompatible');
+  console.log(`breaking mutations abidiff did not flag: ${missed.length} (${[...new Set(missed.map((m) => m.kind))].join(', ')})`);
+  const falseAlarms = chosen.filter((m, i) => m.verdict !== 'breaking' && (theirs[i] === 'change' || theirs[i] === 'incompatible'));
+  console.log(`compatible mutations abidiff flagged: ${falseAlarms.map((m) => m.id).join(', ') || 'none'}`);
+  // One full check in-process (warm): the mutant's side from its model on four architectures, then checkAbi.
+  const probeView = (chosen.find((m) => m.id.startsWith('field.widen:')) ?? (chosen[0] as Mutation)).apply(view);
+  const inProcess = Array.from({ length: 41 }, () => {
+    const t = performance.now();
+    checkAbi(baseSide, sideOfView(probeView, 'head'));
+    return performance.now() - t;
+  }).sort((a, b) => a - b)[20] as number;
+  console.log(`one full check in-process (warm, side of the mutant on 4 arches + checkAbi): median ${inProcess.toFixed(1)} ms`);
+  console.log(`verdict time: xenabi check in-process ${oursSeconds.toFixed(1)} s; abidiff (render, gcc, abidiff per mutant, ${jobs} jobs) ${theirsSeconds.toFixed(1)} s`);
+}
 
 // ---- Timing: one full check as a cold process, beside abidiff's pipeline for one arch -----
 
@@ -186,9 +193,10 @@ const pipeline = `gcc ${gccArgs(base).join(' ')} && gcc ${gccArgs(head).join(' '
 const againstXml = `gcc ${gccArgs(head).join(' ')} && { ${abidiff} ${baseXml} ${head.object}; test $? -ge 4; }`;
 // The same pipeline for x86_32, arm64 and arm32 too: x86_64's run, then each cross compiler's.
 const crossObject = (b: Build, cc: string) => b.object.replace(/abi\.so$/, `${cc}.so`);
-const crossPipeline = (cc: string) =>
-  `${cc} ${gccArgs(base, crossObject(base, cc)).join(' ')} && ${cc} ${gccArgs(head, crossObject(head, cc)).join(' ')} && { ${abidiff} ${crossObject(base, cc)} ${crossObject(head, cc)}; test $? -ge 4; }`;
-const fourArches = [pipeline, ...CROSS.map(crossPipeline)].join(' && ');
+// Each architecture compiles its own translation unit: a cross compiler sees only its records.
+const crossPipeline = ([cc, arch]: [string, (typeof CROSS)[keyof typeof CROSS]]) =>
+  `${cc} ${gccArgs(base, crossObject(base, cc), archSource(view, base, arch)).join(' ')} && ${cc} ${gccArgs(head, crossObject(head, cc), archSource(probe.apply(view), head, arch)).join(' ')} && { ${abidiff} ${crossObject(base, cc)} ${crossObject(head, cc)}; test $? -ge 4; }`;
+const fourArches = [pipeline, ...Object.entries(CROSS).map(crossPipeline)].join(' && ');
 const timed = timeProcesses(
   [
     { name: 'xenabi check, export JSON → export JSON (4 arches)', command: process.execPath, args: [xenabi, 'check', '--base', baseJson, '--head', headJson, '--format', 'json'], cwd: work, okStatus: [1] },

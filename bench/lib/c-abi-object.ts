@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { writeCHeaders } from '../../compat-tests/lib/c-headers.js';
 import type { View } from '../../compat-tests/mutations/lib/edit.js';
 import { onArch } from '../../generators/src/model/arch.js';
+import type { Arch } from '../../generators/src/model/types.js';
 
 /** The architecture abidiff sees (GCC's native target here). */
 export const ARCH = 'x86_64';
@@ -21,10 +22,10 @@ export const GCC = ['-shared', '-fPIC', '-g', '-O0', '-fno-eliminate-unused-debu
  * The translation unit. Records are named by their typedef when they have one, so a typedef
  * change shows as a parameter type change; functions are named after the record or typedef.
  */
-export function translationUnit(view: View, headers: string[]): string {
+export function translationUnit(view: View, headers: string[], arch: Arch = ARCH): string {
   const stable = headers.filter((h) => h.startsWith('xenabi/stable/'));
-  const records = view.records.filter((r) => r.namespace === 'stable' && !r.parent && onArch(r, ARCH));
-  const aliases = view.aliases.filter((a) => a.namespace === 'stable' && onArch(a, ARCH));
+  const records = view.records.filter((r) => r.namespace === 'stable' && !r.parent && onArch(r, arch));
+  const aliases = view.aliases.filter((a) => a.namespace === 'stable' && onArch(a, arch));
   const ident = (name: string) => name.replace(/[^A-Za-z0-9_]/g, '_');
   return [
     '#include <stdint.h>',
@@ -40,6 +41,8 @@ export interface Build {
   source: string;
   object: string;
   include: string;
+  /** The headers the C emitter wrote, relative to `include`. */
+  headers: string[];
 }
 
 /** Writes a view's headers and translation unit into `dir` (throws when the emitter refuses the view). */
@@ -47,11 +50,21 @@ export async function prepare(view: View, dir: string): Promise<Build> {
   const { includeDir, headers } = await writeCHeaders(view, view.release, join(dir, 'out'));
   const source = join(dir, 'tu.c');
   writeFileSync(source, translationUnit(view, headers));
-  return { dir, source, object: join(dir, 'abi.so'), include: includeDir };
+  return { dir, source, object: join(dir, 'abi.so'), include: includeDir, headers };
 }
 
-/** The compiler arguments that build `b` into `object`. */
-export const gccArgs = (b: Build, object = b.object) => [...GCC, '-I', b.include, '-o', object, b.source];
+/**
+ * The translation unit of `view` for another architecture, beside `b`'s (`tu-ARCH.c`): only
+ * the records and typedefs that architecture has (a cross compiler does not see the others).
+ */
+export function archSource(view: View, b: Build, arch: Arch): string {
+  const source = join(b.dir, `tu-${arch}.c`);
+  writeFileSync(source, translationUnit(view, b.headers, arch));
+  return source;
+}
+
+/** The compiler arguments that build `b` (or another translation unit of it) into `object`. */
+export const gccArgs = (b: Build, object = b.object, source = b.source) => [...GCC, '-I', b.include, '-o', object, source];
 
 /** Runs a process without a shell; resolves with its exit code and output. */
 export function run(command: string, argv: string[]): Promise<{ code: number; out: string }> {
