@@ -16,7 +16,7 @@
 //
 // Run: node bench/generate-vs-bindgen.mjs [rounds]        (needs `npm run build`; 15 rounds ≈ 3 min)
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -66,6 +66,7 @@ console.log('| ratio | min / median / max |\n| --- | ---: |');
 console.log(`| xenabi generate ÷ bindgen | ${formatSpread(roundRatios(cached, peer))} |`);
 console.log(`| xenabi generate --force ÷ bindgen | ${formatSpread(roundRatios(forced, peer))} |`);
 console.log(`| node -e 0 ÷ bindgen | ${formatSpread(roundRatios(bare, peer))} |`);
+rmSync(work, { recursive: true, force: true });
 
 // The phases of a forced run only: a cached run's caches are keyed by the bundled CLI's build id
 // (generate/output-cache.ts, load/model-cache.ts), which the compiled modules the phases import

@@ -5,10 +5,10 @@
  * unpacked into a scratch root (rpm2cpio | cpio; nothing is installed on this machine) and a
  * program finds the headers there through `pkg-config --cflags xenabi`, compiles and runs.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gate, missingPrerequisites } from '../lib/toolchain.js';
 import { filesUnder, REPO_ROOT as ROOT, run as runAsync } from './run.js';
 
@@ -56,6 +56,9 @@ describe('xenabi-devel, the RPM of the C headers', () => {
       mkdirSync(root);
       await run('sh', ['-c', `rpm2cpio '${rpm}' | cpio -idm --quiet`], { cwd: root });
     }, 120_000);
+    afterAll(() => {
+      if (out) rmSync(out, { recursive: true, force: true });
+    });
 
     it('is a noarch package of the headers\' version, with its source package beside it', async () => {
       expect(rpm).toBe(join(out, `rpmbuild/RPMS/noarch/xenabi-devel-${VERSION}-1.noarch.rpm`));
