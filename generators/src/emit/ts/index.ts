@@ -2,10 +2,10 @@
  * The TypeScript emitter: the `@xenabi/ts-bindings` package under packages/ts-bindings/.
  * Per module a public file (types, constants, codec objects, op-set codecs) and an internal
  * file (per-architecture functions and view classes); the runtime; index files; package.json
- * and tsconfig.json. The files are printed from ts-morph structures and type-checked in an
- * in-memory project before anything is returned, so a type error in the output fails the run
- * instead of landing in the repository (project.ts: both are incremental across runs in one
- * process). ts-morph is imported here, lazily, only when the emitter runs.
+ * and tsconfig.json. The files are printed from the view-model by a plain printer (print/) and
+ * type-checked in an in-memory project before anything is returned, so a type error in the
+ * output fails the run instead of landing in the repository (project.ts: the check is
+ * incremental across runs in one process). ts-morph is imported here, lazily, only for the check.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -22,7 +22,8 @@ import { hasRings, RING_RUNTIME } from './rings.js';
 import { PACKAGE_DIR, PACKAGE_NAME, TsNames } from './names.js';
 import { dispatchOf, opVariants, type Dispatch, type OpVariant } from './ops-code.js';
 import { COMPILER_OPTIONS, namespaceFile, packageJson, rootFile, tsconfigJson } from './package-files.js';
-import { projects } from './project.js';
+import { checker } from './project.js';
+import { printFile } from './print/file.js';
 import { Variants } from './variants.js';
 import { RUNTIME, type TsFile } from './view-model.js';
 
@@ -41,7 +42,7 @@ function runtimeFiles(): { path: string; origin: string; text: string }[] {
 const RING_SOURCE = new URL('ring.ts', RUNTIME_DIR);
 const RING_ORIGIN = `${RUNTIME_ORIGIN}/ring.ts`;
 
-/** How long the last run took, in milliseconds: loading ts-morph, building the files, type-checking them. */
+/** How long the last run took, in milliseconds: loading ts-morph, printing the files, type-checking them. */
 export const tsEmitterTimings = { load: 0, build: 0, check: 0 };
 
 /** Every TypeScript file of the package as view-model data; `history` (the whole model) feeds the availability module. */
@@ -77,16 +78,16 @@ export const tsEmitter: Emitter = {
     const t0 = performance.now();
     const tsm = await import('ts-morph');
     const t1 = performance.now();
-    const { printer, checker } = projects(tsm, checkOptions(tsm));
+    const check = checker(tsm, checkOptions(tsm));
     const files = packageFiles(model, context.history);
     const runtime = runtimeFiles();
     const ringRuntime = hasRings(model) ? readFileSync(RING_SOURCE, 'utf8') : undefined;
     const shipped = [...runtime, ...(ringRuntime ? [{ path: RING_RUNTIME, text: ringRuntime }] : [])];
-    const sources = files.map((file) => ({ file, text: printer.print(file) }));
+    const sources = files.map((file) => ({ file, text: printFile(file) }));
     const t2 = performance.now();
-    const diagnostics = checker.check(new Map([...shipped.map((r): [string, string] => [r.path, r.text]), ...sources.map((s): [string, string] => [s.file.path, s.text])]));
+    const diagnostics = check.check(new Map([...shipped.map((r): [string, string] => [r.path, r.text]), ...sources.map((s): [string, string] => [s.file.path, s.text])]));
     if (diagnostics.length) {
-      throw new Error(`ts emitter: the generated package does not type-check:\n${checker.format(diagnostics.slice(0, 20))}`);
+      throw new Error(`ts emitter: the generated package does not type-check:\n${check.format(diagnostics.slice(0, 20))}`);
     }
     const t3 = performance.now();
     Object.assign(tsEmitterTimings, { load: t1 - t0, build: t2 - t1, check: t3 - t2 });

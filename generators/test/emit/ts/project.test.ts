@@ -1,9 +1,8 @@
-// The TypeScript emitter's in-memory projects: printing remembered per file, and a check that
-// is incremental across runs yet reports what a fresh check of the same files would.
+// The TypeScript emitter's in-memory project: a check that is incremental across runs yet
+// reports what a fresh check of the same files would.
 import * as tsm from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { Checker, Printer } from '../../../src/emit/ts/project.js';
-import type { TsFile } from '../../../src/emit/ts/view-model.js';
+import { Checker } from '../../../src/emit/ts/project.js';
 
 const OPTIONS = tsm.ts.convertCompilerOptionsFromJson({ strict: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: [], noEmit: true }, '/pkg').options;
 
@@ -41,17 +40,5 @@ describe('the incremental checker', () => {
     const checker = new Checker(tsm, OPTIONS);
     const text = checker.format(checker.check(new Map([['src/a.ts', "export const x: number = 'one';\n"]])));
     expect(text).toMatch(/^src\/a\.ts\(1,14\): error TS2322: Type 'string' is not assignable to type 'number'\./);
-  });
-});
-
-describe('the printer', () => {
-  const file: TsFile = { path: 'src/a.ts', sources: [], imports: [], decls: [{ kind: 'const', name: 'A', init: '1', exported: true }] };
-
-  it('prints a file, and the same text again for an equal file', () => {
-    const printer = new Printer(tsm);
-    const text = printer.print(file);
-    expect(text).toBe('export const A = 1;\n');
-    expect(printer.print(structuredClone(file))).toBe(text);
-    expect(printer.print({ ...file, decls: [{ kind: 'const', name: 'B', init: '2', exported: true }] })).toBe('export const B = 2;\n');
   });
 });
