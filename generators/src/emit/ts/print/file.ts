@@ -29,12 +29,12 @@ function statements(file: TsFile): { text: string; spaced: boolean }[] {
 
 /** The statements joined: a blank line where one wants it or the one before ends a block. */
 function join(list: { text: string; spaced: boolean }[]): string {
-  let out = '';
-  for (const s of list) {
-    if (out) out += s.spaced || out.endsWith('}') ? '\n\n' : '\n';
-    out += s.text;
-  }
-  return out;
+  const parts: string[] = [];
+  list.forEach((s, i) => {
+    if (i > 0) parts.push(s.spaced || list[i - 1]!.text.endsWith('}') ? '\n\n' : '\n');
+    parts.push(s.text);
+  });
+  return parts.join('');
 }
 
 /**
