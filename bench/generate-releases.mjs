@@ -1,11 +1,12 @@
 // Benchmark: the outputs of every release the registry knows (4.6 … 4.22), two ways, run
 // one after the other round by round so machine noise hits both alike:
-//   - one `xenabi generate --xen-version V --out DIR` process per release, as a distribution
-//     would script it: each process loads ts-morph and prints and type-checks a whole
-//     TypeScript package;
-//   - one process that calls `generateReleases` for all of them, as the every-release test
-//     (compat-tests/releases) does: the ABI loads once, and the TypeScript emitter prints and
-//     checks only what changed since the previous release (emit/ts/project.ts).
+//   - one `xenabi generate --xen-version V --out DIR --typecheck` process per release, as a
+//     distribution would script it: each process loads the TypeScript compiler and
+//     type-checks a whole TypeScript package;
+//   - one process that calls `generateReleases` for all of them with `typecheck`, as the
+//     every-release test (compat-tests/releases) does: the ABI loads once, and the check
+//     covers only what changed since the previous release (emit/ts/typecheck.ts).
+// Both type-check, as the test does; without `--typecheck` neither loads the compiler.
 // Reports wall time and CPU time (user + system, from /usr/bin/time) per round, and medians.
 //
 // Run: npm run build && node bench/generate-releases.mjs [rounds]      (3 rounds ≈ 5–10 min)
@@ -22,7 +23,7 @@ const { XEN_RELEASES } = await import(pathToFileURL(join(root, 'generators/dist/
 
 if (process.argv[2] === '--one-process') {
   const { generateReleases } = await import(pathToFileURL(join(root, 'generators/dist/generate/release.js')).href);
-  await generateReleases(root, XEN_RELEASES, (release) => join(process.argv[3], release));
+  await generateReleases(root, XEN_RELEASES, (release) => join(process.argv[3], release), { typecheck: true });
   process.exit(0);
 }
 
@@ -42,7 +43,7 @@ const contenders = [
     run(dir) {
       const sum = { wall: 0, cpu: 0 };
       for (const release of XEN_RELEASES) {
-        const t = timed(process.execPath, [xenabi, 'generate', '--xen-version', release, '--out', join(dir, release), '--root', root]);
+        const t = timed(process.execPath, [xenabi, 'generate', '--xen-version', release, '--out', join(dir, release), '--typecheck', '--root', root]);
         sum.wall += t.wall;
         sum.cpu += t.cpu;
       }

@@ -12,7 +12,10 @@
 //   - `xenabi export` minus `node -e 0` (goal ≤ 100 ms);
 //   - the peak resident set of `generate --force` (goal ≤ 300 MiB), from GNU time.
 //
-// Run: npm run build && node bench/goals.mjs [--rounds N] [--against REF]      (9 rounds ≈ 1–2 min)
+// With `--baseline DIR` (another checkout, built), its `generate --force` runs too, in the same
+// rounds, for a before/after comparison side by side.
+//
+// Run: npm run build && node bench/goals.mjs [--rounds N] [--against REF] [--baseline DIR]      (9 rounds ≈ 1–2 min)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +28,7 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const rounds = Number(option('--rounds', 9));
 const against = option('--against', 'HEAD');
+const baseline = option('--baseline', undefined);
 const work = mkdtempSync(join(tmpdir(), 'xenabi-goals-'));
 const cacheDir = join(root, 'node_modules/.cache/xenabi');
 
@@ -64,9 +68,10 @@ const contenders = [
   { name: 'abidiff pipeline, x86_64: gcc ×2 + abidiff', command: 'sh', args: ['-c', abidiffPipeline], cwd: work },
   node('xenabi export', [xenabi, 'export', '--root', root]),
   node('node -e 0', ['-e', '0']),
+  ...(baseline ? [node(`xenabi generate --force at ${baseline}`, [join(baseline, 'generators/bin/xenabi.js'), 'generate', '--force', '--root', baseline], { cwd: baseline })] : []),
 ];
 const results = timeProcessesWithMemory(contenders, { rounds, rssFile: join(work, 'rss') });
-const by = Object.fromEntries(results.map((r, i) => [['checkEmpty', 'check', 'generate', 'force', 'bindgen', 'abidiff', 'export', 'node'][i], r]));
+const by = Object.fromEntries(results.map((r, i) => [['checkEmpty', 'check', 'generate', 'force', 'bindgen', 'abidiff', 'export', 'node', 'baseline'][i], r]));
 
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
 const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== '';
@@ -91,6 +96,10 @@ const goals = [
 console.log('\nPer-round figures, min / median / max (a goal is judged on the median):\n');
 console.log('| goal | min / median / max | target | |\n| --- | ---: | ---: | --- |');
 for (const [name, values, digits, met, target] of goals) console.log(`| ${name} | ${spread(values, digits)} | ${target} | ${met(median(values)) ? 'met' : 'missed'} |`);
+if (by.baseline) {
+  console.log(`| baseline: \`generate --force\` at ${baseline} ÷ bindgen | ${spread(ratio(by.baseline, by.bindgen), 2)} | ≤ 1 | ${median(ratio(by.baseline, by.bindgen)) <= 1 ? 'met' : 'missed'} |`);
+  console.log(`| baseline: peak RSS of its \`generate --force\` (MiB) | ${by.baseline.medianRssMiB.toFixed(0)} median, ${by.baseline.maxRssMiB.toFixed(0)} max | ≤ 300 | ${by.baseline.maxRssMiB <= 300 ? 'met' : 'missed'} |`);
+}
 const rss = by.force.maxRssMiB;
 console.log(`| peak RSS of \`generate --force\` (MiB, max over rounds) | ${by.force.samples.length} runs: ${by.force.medianRssMiB.toFixed(0)} median, ${rss.toFixed(0)} max | ≤ 300 | ${rss <= 300 ? 'met' : 'missed'} |`);
 console.log(`\nCommands (cwd ${root}, then ${work}):`);

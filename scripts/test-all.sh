@@ -10,6 +10,8 @@ step() { printf '\n==> %s\n' "$*"; }
 step "toolchains"
 bash scripts/ensure-toolchains.sh
 
+# The build type-checks the committed TypeScript package (tsc -b packages/ts-bindings):
+# `generate` does not load the TypeScript compiler; the tests check every release's package.
 step "npm packages and build"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund

@@ -27,9 +27,9 @@ export interface EmitContext {
 }
 
 /**
- * Declared by emitters whose run is expensive (the TypeScript emitter loads ts-morph and
- * type-checks its output): `generate` then reuses their last output while nothing it
- * depends on changed (see generate/cache.ts).
+ * Declared by emitters whose run is expensive (the TypeScript emitter builds and prints a
+ * whole package): `generate` then reuses their last output while nothing it depends on
+ * changed (see generate/cache.ts).
  */
 export interface EmitterCache {
   /** Repository-relative path of the committed manifest. */
@@ -44,6 +44,6 @@ export interface Emitter {
   /** Short id used in logs and the README table. @example "c" */
   id: string;
   cache?: EmitterCache;
-  /** Sync, or async for an emitter that loads a heavy tool lazily (the TypeScript emitter imports ts-morph). */
+  /** Sync, or async for an emitter that loads its code or a tool lazily (`lazyTsEmitter`). */
   emit(model: ReleaseModel, context: EmitContext): OutputFile[] | Promise<OutputFile[]>;
 }

@@ -12,7 +12,7 @@ import { rustEmitter } from '../emit/rust/index.js';
 export const TS_CACHE: EmitterCache = {
   manifest: 'packages/ts-bindings/xenabi-manifest.json',
   sourceDir: new URL('../emit/ts/', import.meta.url.replace('/dist/', '/src/')),
-  dependencies: ['ts-morph'],
+  dependencies: [],
 };
 
 /** The TypeScript emitter, imported when it runs: while its manifest is current, never. */

@@ -51,6 +51,7 @@ export async function renderRelease(
   const files = perEmitter.flat();
   assertUniquePaths(files);
   files.forEach(assertSafeText);
+  if (options.typecheck) await (await import('./typecheck.js')).typecheckOutputs(files);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
@@ -79,6 +80,8 @@ export interface RenderOptions {
   force?: boolean;
   /** The command the banners name, when it is not the plain `npx xenabi generate`. */
   command?: string;
+  /** Type-check the TypeScript package before returning it (generate/typecheck.ts): loads `typescript`. */
+  typecheck?: boolean;
 }
 
 async function runEmitter(

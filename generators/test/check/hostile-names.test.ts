@@ -21,6 +21,7 @@ import { parseFact, positionalCount } from '../../src/emit/baseline/names.js';
 import { exportAbi, type ExportDocument } from '../../src/export/abi-json.js';
 import { renderAll } from '../../src/generate/index.js';
 import { loadAbi } from '../../src/load/index.js';
+import { NEWEST_RELEASE } from '../../src/model/releases.js';
 import { dict } from '../../src/names/dict.js';
 import { atRelease } from '../../src/select/release.js';
 
@@ -31,7 +32,7 @@ const own = (table: object) => Object.getOwnPropertyNames(table).sort();
 
 let rendered: ReturnType<typeof renderAll> | undefined;
 /** Every output of the fixture, rendered once (the TypeScript package type-checked). */
-const outputs = () => (rendered ??= renderAll(ROOT));
+const outputs = () => (rendered ??= renderAll(ROOT, undefined, NEWEST_RELEASE, { typecheck: true }));
 
 async function hostileExport(): Promise<ExportDocument> {
   const { model } = await loadAbi(join(ROOT, 'abi'), ROOT);

@@ -106,6 +106,16 @@ describe('xenabi CLI', () => {
     expect(check.err).toContain('npx xenabi generate');
   });
 
+  it('generates with --typecheck: the TypeScript package type-checks, for the newest release and an older one', async () => {
+    const root = freshRoot();
+    const r = await run(['generate', '--typecheck'], root);
+    expect(r.code, r.err).toBe(0);
+    expect(tree(root)['packages/ts-bindings/src/stable/sample.ts']).toContain('export');
+    const out = mkdtempSync(join(tmpdir(), 'xenabi-release-'));
+    expect((await run(['generate', '--typecheck', '--xen-version', '4.17', '--out', out], root)).code).toBe(0);
+    expect((await run(['generate', '--help'], root)).out).toContain('--typecheck  type-check the generated TypeScript package');
+  });
+
   it('writes nothing and exits 2 with a located error on bad input', async () => {
     const root = freshRoot();
     await run(['generate'], root);

@@ -2,10 +2,9 @@
  * The TypeScript emitter: the `@xenabi/ts-bindings` package under packages/ts-bindings/.
  * Per module a public file (types, constants, codec objects, op-set codecs) and an internal
  * file (per-architecture functions and view classes); the runtime; index files; package.json
- * and tsconfig.json. The files are printed from ts-morph structures and type-checked in an
- * in-memory project before anything is returned, so a type error in the output fails the run
- * instead of landing in the repository (project.ts: both are incremental across runs in one
- * process). ts-morph is imported here, lazily, only when the emitter runs.
+ * and tsconfig.json. The files are printed from the view-model by a plain printer (print/).
+ * Nothing here loads the TypeScript compiler: the package is type-checked by the tests, and by
+ * `generate --typecheck` on request (typecheck.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -21,8 +20,8 @@ import { publicFile } from './module-decls.js';
 import { hasRings, RING_RUNTIME } from './rings.js';
 import { PACKAGE_DIR, PACKAGE_NAME, TsNames } from './names.js';
 import { dispatchOf, opVariants, type Dispatch, type OpVariant } from './ops-code.js';
-import { COMPILER_OPTIONS, namespaceFile, packageJson, rootFile, tsconfigJson } from './package-files.js';
-import { projects } from './project.js';
+import { namespaceFile, packageJson, rootFile, tsconfigJson } from './package-files.js';
+import { printFile } from './print/file.js';
 import { Variants } from './variants.js';
 import { RUNTIME, type TsFile } from './view-model.js';
 
@@ -41,8 +40,8 @@ function runtimeFiles(): { path: string; origin: string; text: string }[] {
 const RING_SOURCE = new URL('ring.ts', RUNTIME_DIR);
 const RING_ORIGIN = `${RUNTIME_ORIGIN}/ring.ts`;
 
-/** How long the last run took, in milliseconds: loading ts-morph, building the files, type-checking them. */
-export const tsEmitterTimings = { load: 0, build: 0, check: 0 };
+/** How long the last run took, in milliseconds: building the view-model, printing it. */
+export const tsEmitterTimings = { viewModel: 0, print: 0 };
 
 /** Every TypeScript file of the package as view-model data; `history` (the whole model) feeds the availability module. */
 export function packageFiles(model: ReleaseModel, history: AbiModel = model): TsFile[] {
@@ -71,25 +70,16 @@ export const tsEmitter: Emitter = {
   cache: {
     manifest: `${PACKAGE_DIR}/xenabi-manifest.json`,
     sourceDir: new URL('./', import.meta.url.replace('/dist/', '/src/')),
-    dependencies: ['ts-morph'],
+    dependencies: [],
   },
-  async emit(model: ReleaseModel, context: EmitContext): Promise<OutputFile[]> {
+  emit(model: ReleaseModel, context: EmitContext): OutputFile[] {
     const t0 = performance.now();
-    const tsm = await import('ts-morph');
-    const t1 = performance.now();
-    const { printer, checker } = projects(tsm, checkOptions(tsm));
     const files = packageFiles(model, context.history);
+    const t1 = performance.now();
+    const sources = files.map((file) => ({ file, text: printFile(file) }));
+    Object.assign(tsEmitterTimings, { viewModel: t1 - t0, print: performance.now() - t1 });
     const runtime = runtimeFiles();
     const ringRuntime = hasRings(model) ? readFileSync(RING_SOURCE, 'utf8') : undefined;
-    const shipped = [...runtime, ...(ringRuntime ? [{ path: RING_RUNTIME, text: ringRuntime }] : [])];
-    const sources = files.map((file) => ({ file, text: printer.print(file) }));
-    const t2 = performance.now();
-    const diagnostics = checker.check(new Map([...shipped.map((r): [string, string] => [r.path, r.text]), ...sources.map((s): [string, string] => [s.file.path, s.text])]));
-    if (diagnostics.length) {
-      throw new Error(`ts emitter: the generated package does not type-check:\n${checker.format(diagnostics.slice(0, 20))}`);
-    }
-    const t3 = performance.now();
-    Object.assign(tsEmitterTimings, { load: t1 - t0, build: t2 - t1, check: t3 - t2 });
     const out = (path: string, content: string, from: string[], comment: OutputFile['comment']): OutputFile => ({
       path: `${PACKAGE_DIR}/${path}`,
       content,
@@ -105,13 +95,3 @@ export const tsEmitter: Emitter = {
     ];
   },
 };
-
-/**
- * The package's compiler options for the in-memory check: nothing is emitted, so no output
- * paths, and no declaration emit (whose diagnostics would cost a declaration pass over every
- * file; the package build still runs it).
- */
-function checkOptions(tsm: typeof import('ts-morph')) {
-  const { rootDir: _r, outDir: _o, composite: _c, tsBuildInfoFile: _t, declaration: _d, declarationMap: _m, sourceMap: _s, ...rest } = COMPILER_OPTIONS;
-  return tsm.ts.convertCompilerOptionsFromJson({ ...rest, noEmit: true }, '/pkg').options;
-}

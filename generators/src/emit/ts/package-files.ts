@@ -1,7 +1,7 @@
 /**
  * The package around the generated modules: `package.json` with an `exports` entry per
  * namespace and module, the `tsconfig.json` that builds `src/` into `dist/` (and whose
- * options the emitter's in-memory type-check uses), and the index files.
+ * options the in-memory type-check of typecheck.ts uses), and the index files.
  */
 import type { ModuleDecl, Namespace } from '../../model/types.js';
 import { AVAILABILITY_PATH, AVAILABILITY_TYPES, AVAILABILITY_VALUES } from './availability.js';
@@ -10,7 +10,7 @@ import { PACKAGE_DIR, PACKAGE_NAME, modulePath, specifier } from './names.js';
 import { RING_RUNTIME, RING_TYPES, RING_VALUES } from './rings.js';
 import { RUNTIME, doc, namespaceIndex, type TsFile } from './view-model.js';
 
-/** Compiler options of the package, shared by its `tsconfig.json` and the emitter's type-check. */
+/** Compiler options of the package, shared by its `tsconfig.json` and the in-memory type-check (typecheck.ts). */
 export const COMPILER_OPTIONS = {
   target: 'ES2022',
   module: 'NodeNext',

@@ -39,7 +39,7 @@ export interface Method {
   body: string[];
 }
 
-/** A view class as plain data, turned into a ts-morph class structure by `structures.ts`. */
+/** A view class as plain data, printed by `print/class.ts`. */
 export interface ViewClassPlan {
   record: string;
   size: number;

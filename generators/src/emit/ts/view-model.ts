@@ -1,7 +1,7 @@
 /**
  * The TypeScript emitter's view-model: every generated source file as a list of plain
  * declarations (names, types, TSDoc and code already spelled), in declaration order.
- * `structures.ts` turns them into ts-morph structures; nothing here depends on ts-morph.
+ * `print/` prints them as text; nothing here knows how.
  */
 import type { Namespace } from '../../model/types.js';
 import { specifier } from './names.js';

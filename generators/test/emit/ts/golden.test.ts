@@ -14,6 +14,7 @@ import { tsEmitter } from '../../../src/emit/ts/index.js';
 import { PACKAGE_DIR } from '../../../src/emit/ts/names.js';
 import { loadAbi } from '../../../src/load/index.js';
 import { NEWEST_RELEASE } from '../../../src/model/releases.js';
+import { typecheckOutputs } from '../../../src/generate/typecheck.js';
 import { render, type RenderedFile } from '../../../src/output/pipeline.js';
 import { atRelease } from '../../../src/select/release.js';
 
@@ -56,5 +57,9 @@ describe('TypeScript emitter golden files', () => {
         readFileSync(golden, 'utf8'),
       );
     }
+  });
+
+  it('type-checks (the emitter does not: generate never loads the TypeScript compiler)', async () => {
+    await expect(typecheckOutputs([...output.values()])).resolves.toBeUndefined();
   });
 });
