@@ -1,10 +1,13 @@
 /**
  * The C headers as a distribution takes them: `make install PREFIX=/usr DESTDIR=…`, the
  * release tarball and its checksum, and the Debian package libxenabi-dev built from that
- * tarball with dpkg-buildpackage. The .deb is unpacked into a scratch root (`dpkg -x`; nothing
- * is installed on this machine) and a program finds the headers there through
- * `pkg-config --cflags xenabi`, compiles and runs.
+ * tarball with dpkg-buildpackage. The .deb is unpacked into a scratch root (`dpkg -x`) and a
+ * program finds the headers there through `pkg-config --cflags xenabi`, compiles and runs.
+ * Under CI=true (a throw-away machine) the .deb is also installed with `dpkg -i`, a program is
+ * built against the system's include path through the system's pkg-config, and the package is
+ * removed again; elsewhere that step asks for XENABI_INSTALL_DEB=1, as it changes /usr.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +31,9 @@ const prerequisites = gate(
 const run = async (command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> => (await runAsync(command, args, options)).stdout;
 
 const committedHeaders = filesUnder(join(HEADERS, 'include'));
+
+/** Whether to install the .deb on this machine: always in CI, elsewhere when asked. */
+const INSTALL = process.env.CI === 'true' || process.env.XENABI_INSTALL_DEB === '1';
 
 /** A program that needs the headers and reports what it compiled against. */
 const CONSUMER = `#include <stdio.h>
@@ -105,5 +111,38 @@ describe('the C headers for distributions', () => {
       // Sizes from the layout engine on x86_64 (npx xenabi layout xen_dm_op / evtchn_op).
       expect(await run(join(out, 'consumer'), [])).toBe(`${VERSION} 32 28\n`);
     });
+
+    it.skipIf(!INSTALL)('installs with dpkg -i, and a program finds it through the system pkg-config', async () => {
+      expect(process.getuid?.(), 'installing the .deb needs root').toBe(0);
+      expect(installedVersion(), 'libxenabi-dev is already installed here; remove it first (dpkg -r libxenabi-dev)').toBe('');
+      try {
+        await run('dpkg', ['-i', deb]);
+        expect(installedVersion()).toBe(`${VERSION}-1`);
+        const env = { PKG_CONFIG_PATH: '' };
+        expect((await run('pkg-config', ['--modversion', 'xenabi'], { env })).trim()).toBe(VERSION);
+        // The headers are in /usr/include, which the compiler searches anyway: no flag is needed.
+        const cflags = (await run('pkg-config', ['--cflags', 'xenabi'], { env })).trim();
+        expect(cflags).toBe('');
+        const source = join(out, 'installed.c');
+        writeFileSync(source, CONSUMER);
+        await run('gcc', ['-std=c11', '-Wall', '-Wextra', '-Werror', source, '-o', join(out, 'installed')]);
+        expect(await run(join(out, 'installed'), [])).toBe(`${VERSION} 32 28\n`);
+      } finally {
+        await run('dpkg', ['-r', 'libxenabi-dev']);
+      }
+      expect(installedVersion()).toBe('');
+      expect(existsSync('/usr/include/xenabi')).toBe(false);
+    });
   });
 });
+
+/** The installed version of libxenabi-dev, or '' when it is not installed. */
+function installedVersion(): string {
+  try {
+    const out = execFileSync('dpkg-query', ['-W', '-f', '${Status} ${Version}', 'libxenabi-dev'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const m = /^install ok installed (\S+)$/.exec(out.trim());
+    return m ? m[1]! : '';
+  } catch {
+    return '';
+  }
+}
