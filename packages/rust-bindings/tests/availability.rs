@@ -860,6 +860,42 @@ mod stable_kbdif {
         assert!(since::XENKBD_MT_EV_SHAPE <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_SHAPE);
         #[cfg(feature = "xen-4-9")]
         assert!(since::XENKBD_MT_EV_ORIENT <= XEN_MIN_RELEASE, "{}", XENKBD_MT_EV_ORIENT);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_DRIVER_NAME <= XEN_MIN_RELEASE, "{}", XENKBD_DRIVER_NAME);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENKBD_FIELD_FEAT_DSBL_KEYBRD <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_FEAT_DSBL_KEYBRD);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENKBD_FIELD_FEAT_DSBL_POINTER <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_FEAT_DSBL_POINTER);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_FEAT_ABS_POINTER <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_FEAT_ABS_POINTER);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENKBD_FIELD_FEAT_RAW_POINTER <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_FEAT_RAW_POINTER);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_FEAT_MTOUCH <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_FEAT_MTOUCH);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_REQ_ABS_POINTER <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_REQ_ABS_POINTER);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENKBD_FIELD_REQ_RAW_POINTER <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_REQ_RAW_POINTER);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_REQ_MTOUCH <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_REQ_MTOUCH);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_RING_GREF <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_RING_GREF);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_EVT_CHANNEL <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_EVT_CHANNEL);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_WIDTH <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_WIDTH);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_HEIGHT <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_HEIGHT);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_MT_WIDTH <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_MT_WIDTH);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_MT_HEIGHT <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_MT_HEIGHT);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_MT_NUM_CONTACTS <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_MT_NUM_CONTACTS);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENKBD_FIELD_UNIQUE_ID <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_UNIQUE_ID);
+        #[cfg(feature = "xen-4-9")]
+        assert!(since::XENKBD_FIELD_RING_REF <= XEN_MIN_RELEASE, "{}", XENKBD_FIELD_RING_REF);
         assert!(xenkbd_motion::SINCE <= XEN_MIN_RELEASE && xenkbd_motion::SINCE == since::xenkbd_motion);
         assert!(xenkbd_key::SINCE <= XEN_MIN_RELEASE && xenkbd_key::SINCE == since::xenkbd_key);
         assert!(xenkbd_position::SINCE <= XEN_MIN_RELEASE && xenkbd_position::SINCE == since::xenkbd_position);
@@ -1262,6 +1298,7 @@ mod stable_pciif {
 
     #[test]
     fn declares_what_the_min_release_has() {
+        assert!(since::XEN_PCI_MAGIC <= XEN_MIN_RELEASE, "{}", XEN_PCI_MAGIC);
         assert!(since::_XEN_PCIF_active <= XEN_MIN_RELEASE, "{}", _XEN_PCIF_active);
         assert!(since::XEN_PCIF_active <= XEN_MIN_RELEASE, "{}", XEN_PCIF_active);
         assert!(since::_XEN_PCIB_AERHANDLER <= XEN_MIN_RELEASE, "{}", _XEN_PCIB_AERHANDLER);
